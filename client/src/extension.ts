@@ -1,0 +1,71 @@
+/**
+ * The VS Code side, kept thin: start the language server, pass it the settings it needs,
+ * and offer the commands. Everything about Dockerfiles lives in the server.
+ */
+import * as path from 'path';
+import * as vscode from 'vscode';
+import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+
+/** Extensions that already provide general Dockerfile features (completion, hover, ...). */
+const DOCKER_EXTENSIONS = ['docker.docker', 'ms-azuretools.vscode-docker', 'ms-azuretools.vscode-containers'];
+
+let client: LanguageClient | undefined;
+let output: vscode.LogOutputChannel;
+
+export async function activate(context: vscode.ExtensionContext): Promise<void> {
+  output = vscode.window.createOutputChannel('Go Dockerfile', { log: true });
+  context.subscriptions.push(output);
+  context.subscriptions.push(
+    vscode.commands.registerCommand('goDockerfile.showOutput', () => output.show(true)),
+    vscode.commands.registerCommand('goDockerfile.restartServer', () => restart(context)),
+    vscode.workspace.onDidChangeConfiguration((e) => {
+      // Capabilities are fixed at initialize: switching language features needs a new server.
+      if (e.affectsConfiguration('goDockerfile.languageFeatures')) void restart(context);
+    }),
+  );
+  await start(context);
+}
+
+export async function deactivate(): Promise<void> {
+  await client?.stop();
+}
+
+/** `auto` means: on, unless Docker's or Microsoft's extension already gives these features. */
+export function resolveLanguageFeatures(): 'on' | 'off' {
+  const setting = vscode.workspace.getConfiguration('goDockerfile').get<string>('languageFeatures', 'auto');
+  if (setting === 'on' || setting === 'off') return setting;
+  return DOCKER_EXTENSIONS.some((id) => vscode.extensions.getExtension(id)) ? 'off' : 'on';
+}
+
+async function start(context: vscode.ExtensionContext): Promise<void> {
+  const module = context.asAbsolutePath(path.join('dist', 'server.js'));
+  const serverOptions: ServerOptions = {
+    run: { module, transport: TransportKind.ipc },
+    debug: { module, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6010'] } },
+  };
+  const config = vscode.workspace.getConfiguration('goDockerfile');
+  const languageFeatures = resolveLanguageFeatures();
+  const clientOptions: LanguageClientOptions = {
+    documentSelector: [
+      { language: 'dockerfile', scheme: 'file' },
+      { language: 'dockerfile', scheme: 'untitled' },
+    ],
+    outputChannel: output,
+    initializationOptions: {
+      languageFeatures,
+      rules: config.get('rules', {}),
+      buildContext: config.get('buildContext', ''),
+      trusted: vscode.workspace.isTrusted,
+    },
+    synchronize: { configurationSection: 'goDockerfile' },
+  };
+  output.info(`Starting the language server (general Dockerfile features: ${languageFeatures}, workspace ${vscode.workspace.isTrusted ? 'trusted' : 'restricted: nothing is executed'}).`);
+  client = new LanguageClient('goDockerfile', 'Go Dockerfile', serverOptions, clientOptions);
+  await client.start();
+}
+
+async function restart(context: vscode.ExtensionContext): Promise<void> {
+  await client?.stop();
+  client = undefined;
+  await start(context);
+}

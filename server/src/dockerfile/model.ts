@@ -1,0 +1,89 @@
+import type { Dockerfile, Instruction as AstInstruction } from 'dockerfile-ast';
+import type { ShellScript } from './shell';
+import type { LineTable, Span } from './text';
+
+/** A word of an instruction's arguments, located in the document. */
+export interface Word {
+  value: string;
+  span: Span;
+}
+
+export interface Flag {
+  name: string;
+  value: string | null;
+  span: Span;
+}
+
+/** A shell script (RUN, or shell-form CMD/ENTRYPOINT) with offsets mapped into the document. */
+export interface Script {
+  /** The script as the shell sees it: line continuations and comment lines removed. */
+  text: string;
+  /** map[i] = document offset of text[i]; map[text.length] = offset just past the end. */
+  map: number[];
+  /** Parsed commands; their offsets are script offsets: use `toDoc`. */
+  parsed: ShellScript;
+  /** The script is the body of a heredoc (`RUN <<EOF`). */
+  heredoc: boolean;
+}
+
+export interface Instruction {
+  /** Upper-case keyword. */
+  keyword: string;
+  /** From the keyword to the end of the last argument (no trailing line break). */
+  span: Span;
+  /** 0-based lines. */
+  line: number;
+  endLine: number;
+  /** Stage index, or -1 for instructions before the first FROM (global ARGs). */
+  stage: number;
+  flags: Flag[];
+  /** Arguments after the flags, as the AST splits them. */
+  args: Word[];
+  /** Span of the arguments after the flags (null when there are none). */
+  argsSpan: Span | null;
+  /** Exec (JSON) form values for RUN/CMD/ENTRYPOINT/COPY/ADD, else null. */
+  json: string[] | null;
+  /** Shell form RUN/CMD/ENTRYPOINT. */
+  script: Script | null;
+  ast: AstInstruction;
+}
+
+export interface Stage {
+  index: number;
+  /** Lower-case stage name (`AS name`), or null. */
+  name: string | null;
+  from: Instruction;
+  /** The image or stage named by FROM, as written. */
+  base: string;
+  /** The base with ARG defaults substituted (null when a variable has no default). */
+  resolvedBase: string | null;
+  /** Index of the stage this one is built FROM, or null for an image. */
+  baseStage: number | null;
+  platform: string | null;
+  instructions: Instruction[];
+}
+
+export interface DockerfileModel {
+  text: string;
+  lines: LineTable;
+  eol: '\r\n' | '\n';
+  escape: string;
+  instructions: Instruction[];
+  stages: Stage[];
+  /** Global ARG defaults (before the first FROM). */
+  globalArgs: Map<string, string | null>;
+  comments: { text: string; line: number; span: Span }[];
+  ast: Dockerfile;
+}
+
+/** Document offset of a script offset. */
+export function toDoc(script: Script, offset: number): number {
+  if (offset <= 0) return script.map[0];
+  if (offset >= script.map.length) return script.map[script.map.length - 1];
+  return script.map[offset];
+}
+
+export function scriptSpan(script: Script, start: number, end: number): Span {
+  // The end maps to one past the last character, not to whatever follows a continuation.
+  return { start: toDoc(script, start), end: end > start ? toDoc(script, end - 1) + 1 : toDoc(script, start) };
+}

@@ -1,0 +1,196 @@
+/**
+ * RUN/CMD/ENTRYPOINT shell scripts, parsed by tree-sitter-bash (the grammar VS Code itself
+ * ships in @vscode/tree-sitter-wasm). It tolerates broken input and gives exact offsets.
+ * The parser is WebAssembly and loads asynchronously once (initShellParser); after that,
+ * parsing is synchronous so the analysis stays plain functions.
+ */
+import * as fs from 'fs';
+import * as path from 'path';
+import { Language, Node, Parser } from '@vscode/tree-sitter-wasm';
+
+/** A word of a command, with its value as the shell would see it when it is static. */
+export interface ShellWord {
+  /** The value with quotes and escapes removed; the raw text when `dynamic`. */
+  value: string;
+  raw: string;
+  /** Offsets into the script. */
+  start: number;
+  end: number;
+  /** Contains an expansion ($VAR, $(...), globs are not counted). */
+  dynamic: boolean;
+}
+
+export interface ShellAssignment {
+  name: string;
+  value: string;
+  start: number;
+  end: number;
+}
+
+/** One simple command: `A=1 B=2 name arg...`. */
+export interface ShellCommand {
+  env: ShellAssignment[];
+  /** argv[0] is the command name. */
+  argv: ShellWord[];
+  start: number;
+  end: number;
+}
+
+export interface ShellScript {
+  commands: ShellCommand[];
+  /** Assignments that stand alone (`export X=1` is a command; `X=1` alone is here). */
+  assignments: ShellAssignment[];
+  hasErrors: boolean;
+  /** The script is exactly one simple command with static words and no operators. */
+  simple: boolean;
+}
+
+let parser: Parser | undefined;
+let initPromise: Promise<void> | undefined;
+
+function wasmDir(): string {
+  // Bundled: the .wasm files sit beside dist/server.js. From sources: in the package.
+  if (fs.existsSync(path.join(__dirname, 'tree-sitter-bash.wasm'))) return __dirname;
+  return path.resolve(__dirname, '../../../node_modules/@vscode/tree-sitter-wasm/wasm');
+}
+
+export function initShellParser(): Promise<void> {
+  initPromise ??= (async () => {
+    const dir = wasmDir();
+    await Parser.init({ locateFile: (file: string) => path.join(dir, file) });
+    const bash = await Language.load(fs.readFileSync(path.join(dir, 'tree-sitter-bash.wasm')));
+    const p = new Parser();
+    p.setLanguage(bash);
+    parser = p;
+  })();
+  return initPromise;
+}
+
+export function parseShell(script: string): ShellScript {
+  if (!parser) throw new Error('initShellParser() has not completed');
+  const tree = parser.parse(script);
+  if (!tree) return { commands: [], assignments: [], hasErrors: true, simple: false };
+  try {
+    const commands: ShellCommand[] = [];
+    const assignments: ShellAssignment[] = [];
+    collect(tree.rootNode, commands, assignments);
+    const root = tree.rootNode;
+    const top = root.namedChildren.filter((n): n is Node => !!n && n.type !== 'comment');
+    const simple =
+      !root.hasError &&
+      top.length === 1 &&
+      top[0].type === 'command' &&
+      commands.length === 1 &&
+      commands[0].env.length === 0 &&
+      commands[0].argv.every((w) => !w.dynamic);
+    return { commands, assignments, hasErrors: root.hasError, simple };
+  } finally {
+    tree.delete();
+  }
+}
+
+function collect(node: Node, out: ShellCommand[], assignments: ShellAssignment[]): void {
+  if (node.type === 'command') {
+    out.push(toCommand(node));
+    // Command substitutions inside arguments are commands too.
+    for (const child of node.namedChildren) if (child) collectNested(child, out, assignments);
+    return;
+  }
+  if (node.type === 'variable_assignment' && node.parent?.type !== 'command') {
+    const a = toAssignment(node);
+    if (a) assignments.push(a);
+  }
+  for (const child of node.namedChildren) if (child) collect(child, out, assignments);
+}
+
+function collectNested(node: Node, out: ShellCommand[], assignments: ShellAssignment[]): void {
+  if (node.type === 'command_substitution' || node.type === 'process_substitution' || node.type === 'subshell') {
+    collect(node, out, assignments);
+    return;
+  }
+  for (const child of node.namedChildren) if (child) collectNested(child, out, assignments);
+}
+
+function toAssignment(node: Node): ShellAssignment | null {
+  const name = node.childForFieldName('name');
+  const value = node.childForFieldName('value');
+  if (!name) return null;
+  return { name: name.text, value: value ? wordOf(value).value : '', start: node.startIndex, end: node.endIndex };
+}
+
+function toCommand(node: Node): ShellCommand {
+  const env: ShellAssignment[] = [];
+  const argv: ShellWord[] = [];
+  for (const child of node.namedChildren) {
+    if (!child) continue;
+    if (child.type === 'variable_assignment') {
+      const a = toAssignment(child);
+      if (a) env.push(a);
+    } else if (child.type === 'command_name') {
+      const inner = child.namedChildren[0] ?? child;
+      argv.push(wordOf(inner));
+    } else if (child.type === 'file_redirect' || child.type === 'heredoc_redirect' || child.type === 'herestring_redirect' || child.type === 'comment') {
+      // not arguments
+    } else {
+      argv.push(wordOf(child));
+    }
+  }
+  return { env, argv, start: node.startIndex, end: node.endIndex };
+}
+
+const DYNAMIC = new Set(['simple_expansion', 'expansion', 'command_substitution', 'process_substitution', 'arithmetic_expansion']);
+
+function wordOf(node: Node): ShellWord {
+  const raw = node.text;
+  let dynamic = false;
+  const value = valueOf(node, () => (dynamic = true));
+  return { value: dynamic ? raw : value, raw, start: node.startIndex, end: node.endIndex, dynamic };
+}
+
+function valueOf(node: Node, markDynamic: () => void): string {
+  if (DYNAMIC.has(node.type)) {
+    markDynamic();
+    return node.text;
+  }
+  switch (node.type) {
+    case 'raw_string':
+      return node.text.slice(1, -1);
+    case 'ansi_c_string':
+      markDynamic();
+      return node.text;
+    case 'string': {
+      // "..." : concatenate the literal contents and expansions.
+      let s = '';
+      let last = node.startIndex + 1;
+      const text = node.text;
+      for (const child of node.namedChildren) {
+        if (!child) continue;
+        if (DYNAMIC.has(child.type)) markDynamic();
+        s += text.slice(last - node.startIndex, child.startIndex - node.startIndex);
+        s += child.type === 'string_content' ? unescapeDouble(child.text) : child.text;
+        last = child.endIndex;
+      }
+      const closing = text.endsWith('"') && text.length > 1 ? text.length - 1 : text.length;
+      s += text.slice(last - node.startIndex, closing);
+      return s;
+    }
+    case 'concatenation': {
+      let s = '';
+      for (const child of node.children) if (child) s += valueOf(child, markDynamic);
+      return s;
+    }
+    case 'word':
+    case 'number':
+      return unescapeWord(node.text);
+    default:
+      return node.text;
+  }
+}
+
+function unescapeWord(text: string): string {
+  return text.replace(/\\(.)/gs, '$1');
+}
+
+function unescapeDouble(text: string): string {
+  return text.replace(/\\([$`"\\\n])/g, '$1');
+}

@@ -1,0 +1,36 @@
+/** Core results -> LSP shapes. Offsets are UTF-16, like LSP positions. */
+import { DiagnosticSeverity, type Diagnostic, type Range, type TextEdit } from 'vscode-languageserver/node';
+import type { LineTable, Span } from '../dockerfile/text';
+import type { Edit } from '../fixes/edits';
+import { ruleDocUrl } from '../rules/docs';
+import type { Finding, Severity } from '../rules/types';
+
+export const SOURCE = 'go-dockerfile';
+
+const SEVERITY: Record<Severity, DiagnosticSeverity> = {
+  error: DiagnosticSeverity.Error,
+  warning: DiagnosticSeverity.Warning,
+  information: DiagnosticSeverity.Information,
+  hint: DiagnosticSeverity.Hint,
+};
+
+export function toRange(lines: LineTable, span: Span): Range {
+  return { start: lines.positionAt(span.start), end: lines.positionAt(span.end) };
+}
+
+export function toTextEdit(lines: LineTable, e: Edit): TextEdit {
+  return { range: toRange(lines, e), newText: e.newText };
+}
+
+export function toDiagnostic(lines: LineTable, f: Finding, version: number): Diagnostic {
+  return {
+    range: toRange(lines, f.span),
+    severity: SEVERITY[f.severity],
+    source: SOURCE,
+    code: f.code,
+    codeDescription: { href: ruleDocUrl(f.code) },
+    message: f.message,
+    // Lets the code action find the finding again without matching on the message.
+    data: { version, start: f.span.start, end: f.span.end },
+  };
+}

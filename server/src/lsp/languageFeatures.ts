@@ -1,0 +1,65 @@
+/**
+ * General Dockerfile features (completion, hover, formatting, symbols, folding, semantic
+ * tokens, syntax diagnostics) from dockerfile-language-service, registered only when the
+ * client asks for them (`goDockerfile.languageFeatures`, resolved by the client).
+ */
+import { DockerfileLanguageServiceFactory } from 'dockerfile-language-service';
+import type { Connection, Diagnostic, ServerCapabilities, TextDocuments } from 'vscode-languageserver/node';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+
+export const SEMANTIC_LEGEND = {
+  tokenTypes: ['keyword', 'comment', 'parameter', 'property', 'namespace', 'class', 'macro', 'string', 'variable', 'operator', 'modifier'],
+  tokenModifiers: ['declaration', 'definition', 'deprecated'],
+};
+
+export function languageFeatureCapabilities(): ServerCapabilities {
+  return {
+    completionProvider: { triggerCharacters: ['=', ' ', '$', '-'], resolveProvider: true },
+    hoverProvider: true,
+    documentFormattingProvider: true,
+    documentRangeFormattingProvider: true,
+    documentSymbolProvider: true,
+    foldingRangeProvider: true,
+    semanticTokensProvider: { legend: SEMANTIC_LEGEND, full: true },
+  };
+}
+
+export type SyntaxValidator = (text: string) => Diagnostic[];
+
+export function registerLanguageFeatures(connection: Connection, documents: TextDocuments<TextDocument>, log: (m: string) => void): SyntaxValidator {
+  const service = DockerfileLanguageServiceFactory.createLanguageService();
+  service.setLogger({ log });
+  service.setCapabilities({ completion: { completionItem: { snippetSupport: true, documentationFormat: ['markdown', 'plaintext'] } } });
+  const text = (uri: string) => documents.get(uri)?.getText();
+
+  connection.onCompletion(async (p) => {
+    const t = text(p.textDocument.uri);
+    return t === undefined ? [] : await service.computeCompletionItems(t, p.position);
+  });
+  connection.onCompletionResolve((item) => service.resolveCompletionItem(item));
+  connection.onHover((p) => {
+    const t = text(p.textDocument.uri);
+    return t === undefined ? null : service.computeHover(t, p.position);
+  });
+  connection.onDocumentFormatting((p) => {
+    const t = text(p.textDocument.uri);
+    return t === undefined ? [] : service.format(t, p.options);
+  });
+  connection.onDocumentRangeFormatting((p) => {
+    const t = text(p.textDocument.uri);
+    return t === undefined ? [] : service.formatRange(t, p.range, p.options);
+  });
+  connection.onDocumentSymbol((p) => {
+    const t = text(p.textDocument.uri);
+    return t === undefined ? [] : service.computeSymbols(p.textDocument, t);
+  });
+  connection.onFoldingRanges((p) => {
+    const t = text(p.textDocument.uri);
+    return t === undefined ? [] : service.computeFoldingRanges(t);
+  });
+  connection.languages.semanticTokens.on((p) => {
+    const t = text(p.textDocument.uri);
+    return t === undefined ? { data: [] } : service.computeSemanticTokens(t);
+  });
+  return (t) => service.validate(t);
+}

@@ -1,0 +1,186 @@
+/**
+ * LSP wiring only: documents in, diagnostics and code actions out. Every answer comes from
+ * the core (analysis.ts, fixes/); nothing here understands Dockerfiles.
+ */
+import {
+  CodeActionKind,
+  TextDocumentSyncKind,
+  TextDocuments,
+  type CodeAction,
+  type CodeActionParams,
+  type Connection,
+  type Diagnostic,
+  type InitializeParams,
+  type InitializeResult,
+} from 'vscode-languageserver/node';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { analyzeText, initAnalysis, type Analysis } from '../analysis';
+import { fixAll, minimalEdit } from '../fixes/fixAll';
+import { ignoreForInstruction } from '../fixes/ignore';
+import { sanitizeRulesConfig, type RulesConfig } from '../rules/config';
+import type { Finding } from '../rules/types';
+import { SOURCE, toDiagnostic, toRange, toTextEdit } from './convert';
+import { languageFeatureCapabilities, registerLanguageFeatures, type SyntaxValidator } from './languageFeatures';
+import { WorkspaceIndex } from './workspaces';
+
+export const FIX_ALL_KIND = 'source.fixAll.go-dockerfile';
+
+interface Settings {
+  languageFeatures: 'on' | 'off';
+  rules: RulesConfig;
+  buildContext?: string;
+}
+
+interface CacheEntry extends Analysis {
+  version: number;
+}
+
+export function startServer(connection: Connection): void {
+  const documents = new TextDocuments(TextDocument);
+  const cache = new Map<string, CacheEntry>();
+  const timers = new Map<string, NodeJS.Timeout>();
+  const log = (m: string) => connection.console.log(m);
+  const workspaces = new WorkspaceIndex(log);
+  let settings: Settings = { languageFeatures: 'on', rules: {} };
+  let validateSyntax: SyntaxValidator | undefined;
+  const ready = initAnalysis();
+
+  connection.onInitialize((params: InitializeParams): InitializeResult => {
+    const opts = (params.initializationOptions ?? {}) as Partial<Settings> & { languageFeatures?: string };
+    settings = readSettings(opts, settings);
+    const capabilities: InitializeResult['capabilities'] = {
+      textDocumentSync: TextDocumentSyncKind.Incremental,
+      codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND] },
+      ...(settings.languageFeatures === 'on' ? languageFeatureCapabilities() : {}),
+    };
+    if (settings.languageFeatures === 'on') validateSyntax = registerLanguageFeatures(connection, documents, log);
+    return { capabilities, serverInfo: { name: 'go-dockerfile', version: '0.1.0' } };
+  });
+
+  connection.onDidChangeConfiguration((change) => {
+    const s = (change.settings as { goDockerfile?: unknown } | undefined)?.goDockerfile;
+    if (!s) return;
+    settings = readSettings(s as Partial<Settings>, settings);
+    cache.clear();
+    for (const d of documents.all()) schedule(d, 0);
+  });
+
+  /** One analysis per document version. */
+  function analysisOf(doc: TextDocument): CacheEntry {
+    const hit = cache.get(doc.uri);
+    if (hit && hit.version === doc.version) return hit;
+    const ws = workspaces.forDocument(doc.uri, settings.buildContext);
+    const a = analyzeText(doc.getText(), {
+      rules: settings.rules,
+      workspace: ws?.model,
+      fileExists: ws?.fileExists,
+      onRuleError: (code, e) => log(`rule ${code} failed: ${e instanceof Error ? e.stack : String(e)}`),
+    });
+    const entry = { ...a, version: doc.version };
+    cache.set(doc.uri, entry);
+    return entry;
+  }
+
+  function schedule(doc: TextDocument, delay = 30): void {
+    clearTimeout(timers.get(doc.uri));
+    timers.set(doc.uri, setTimeout(() => {
+      timers.delete(doc.uri);
+      void publish(doc.uri);
+    }, delay));
+  }
+
+  async function publish(uri: string): Promise<void> {
+    await ready;
+    const doc = documents.get(uri);
+    if (!doc) return;
+    let diagnostics: Diagnostic[] = [];
+    try {
+      const a = analysisOf(doc);
+      diagnostics = a.findings.map((f) => toDiagnostic(a.model.lines, f, doc.version));
+      if (validateSyntax) diagnostics.push(...validateSyntax(doc.getText()));
+    } catch (e) {
+      // Bad input must never take the server down: log it and publish what we have.
+      log(`analysis of ${uri} failed: ${e instanceof Error ? e.stack : String(e)}`);
+    }
+    void connection.sendDiagnostics({ uri, version: doc.version, diagnostics });
+  }
+
+  documents.onDidOpen((e) => schedule(e.document, 0));
+  documents.onDidChangeContent((e) => schedule(e.document));
+  documents.onDidClose((e) => {
+    cache.delete(e.document.uri);
+    clearTimeout(timers.get(e.document.uri));
+    void connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
+  });
+
+  connection.onCodeAction(async (params: CodeActionParams): Promise<CodeAction[]> => {
+    await ready;
+    const doc = documents.get(params.textDocument.uri);
+    if (!doc) return [];
+    const a = analysisOf(doc);
+    const only = params.context.only;
+    const wants = (kind: string) => !only || only.some((k) => kind === k || kind.startsWith(`${k}.`));
+    const actions: CodeAction[] = [];
+    const uri = doc.uri;
+    const edit = (edits: { start: number; end: number; newText: string }[]) => ({
+      documentChanges: [{ textDocument: { uri, version: doc.version }, edits: edits.map((e) => toTextEdit(a.model.lines, e)) }],
+    });
+
+    if (wants(CodeActionKind.QuickFix)) {
+      for (const diag of params.context.diagnostics) {
+        if (diag.source !== SOURCE) continue;
+        const finding = findingFor(a, diag);
+        if (!finding) continue;
+        if (finding.fix) {
+          actions.push({
+            title: finding.fix.title,
+            kind: CodeActionKind.QuickFix,
+            diagnostics: [diag],
+            isPreferred: true,
+            edit: finding.fix.createFiles?.length
+              ? { documentChanges: [
+                  ...finding.fix.createFiles.flatMap((f) => workspaces.createFileChanges(uri, f.path, f.text, settings.buildContext)),
+                  ...edit(finding.fix.edits).documentChanges,
+                ] }
+              : edit(finding.fix.edits),
+          });
+        }
+        const ignore = ignoreForInstruction(a.model, finding);
+        if (ignore) actions.push({ title: `Ignore ${finding.code} for this instruction`, kind: CodeActionKind.QuickFix, diagnostics: [diag], edit: edit([ignore]) });
+      }
+    }
+    if (wants(FIX_ALL_KIND)) {
+      const fixed = fixAllOf(doc);
+      if (fixed) actions.push({ title: 'Fix all go-dockerfile findings', kind: FIX_ALL_KIND, edit: edit([fixed]) });
+    }
+    return actions;
+  });
+
+  function fixAllOf(doc: TextDocument) {
+    const ws = workspaces.forDocument(doc.uri, settings.buildContext);
+    const text = doc.getText();
+    const result = fixAll(text, (t) => analyzeText(t, { rules: settings.rules, workspace: ws?.model, fileExists: ws?.fileExists }).findings);
+    return minimalEdit(text, result.text);
+  }
+
+  documents.listen(connection);
+  connection.listen();
+}
+
+function findingFor(a: Analysis, diag: Diagnostic): Finding | undefined {
+  const data = diag.data as { start?: number; end?: number } | undefined;
+  return a.findings.find((f) => {
+    if (f.code !== diag.code) return false;
+    if (data && typeof data.start === 'number') return f.span.start === data.start && f.span.end === data.end;
+    const r = toRange(a.model.lines, f.span);
+    return r.start.line === diag.range.start.line && r.start.character === diag.range.start.character && r.end.line === diag.range.end.line && r.end.character === diag.range.end.character;
+  });
+}
+
+function readSettings(s: Partial<Settings> & { languageFeatures?: string }, prev: Settings): Settings {
+  return {
+    languageFeatures: s.languageFeatures === 'off' ? 'off' : s.languageFeatures === 'on' || s.languageFeatures === 'auto' ? 'on' : prev.languageFeatures,
+    rules: s.rules !== undefined ? sanitizeRulesConfig(s.rules) : prev.rules,
+    buildContext: typeof s.buildContext === 'string' && s.buildContext ? s.buildContext : prev.buildContext,
+  };
+}

@@ -1,0 +1,63 @@
+/**
+ * The one entry point every consumer uses: model (+ workspace) -> findings, with
+ * suppression and configuration applied. Diagnostics, code actions, the CLI and fix-all
+ * all read these findings.
+ */
+import { finalStageIndex } from '../dockerfile/facts';
+import type { DockerfileModel } from '../dockerfile/model';
+import type { FileExists, WorkspaceModel } from '../workspace/model';
+import type { RulesConfig } from './config';
+import { RULES } from './registry';
+import { isSuppressed, readSuppressions } from './suppression';
+import type { Finding, Rule, RuleContext } from './types';
+
+export interface AnalyzeOptions {
+  workspace?: WorkspaceModel;
+  fileExists?: FileExists;
+  rules?: RulesConfig;
+  /** The build target (`--target`); the final stage otherwise is the last one. */
+  target?: string;
+  /** For tests: run only these rules. */
+  only?: readonly Rule[];
+  /** Called when a rule throws: a bug in one rule never hides the others' findings. */
+  onRuleError?: (code: string, error: unknown) => void;
+}
+
+export function analyze(model: DockerfileModel, opts: AnalyzeOptions = {}): Finding[] {
+  const ctx: RuleContext = {
+    model,
+    finalStage: finalStageIndex(model, opts.target),
+    workspace: opts.workspace,
+    fileExists: opts.fileExists,
+  };
+  const rules = opts.only ?? RULES;
+  const suppressions = readSuppressions(model, RULES);
+  const findings: Finding[] = [];
+  for (const rule of rules) {
+    const setting = opts.rules?.[rule.code];
+    if (setting === 'off') continue;
+    if (rule.needsWorkspace && !ctx.workspace) continue;
+    let results;
+    try {
+      results = rule.check(ctx);
+    } catch (e) {
+      opts.onRuleError?.(rule.code, e);
+      continue;
+    }
+    for (const r of results) {
+      if (isSuppressed(suppressions, rule.code, instructionLineAt(model, r.span.start))) continue;
+      findings.push({ code: rule.code, severity: setting ?? r.severity ?? rule.severity, message: r.message, span: r.span, fix: r.fix });
+    }
+  }
+  return findings.sort((a, b) => a.span.start - b.span.start || a.code.localeCompare(b.code));
+}
+
+/** The start line of the instruction containing an offset. */
+export function instructionLineAt(model: DockerfileModel, offset: number): number | undefined {
+  let found: number | undefined;
+  for (const i of model.instructions) {
+    if (i.span.start > offset) break;
+    if (offset <= i.span.end) found = i.line;
+  }
+  return found;
+}

@@ -1,0 +1,116 @@
+import { goCommands, goFlag, isBuilderStage } from '../dockerfile/facts';
+import type { Instruction, Stage } from '../dockerfile/model';
+import { insertLinesBefore } from '../fixes/edits';
+import type { Rule, RuleContext, RuleFinding } from './types';
+
+/** Files that make up the dependency layer; copying only these is what we want first. */
+const MODULE_FILES = /(^|\/)(go\.mod|go\.sum|go\.work|go\.work\.sum)$/;
+
+/** A COPY/ADD from the build context (not another stage or image). */
+export function isContextCopy(i: Instruction): boolean {
+  return (i.keyword === 'COPY' || i.keyword === 'ADD') && !i.flags.some((f) => f.name === 'from');
+}
+
+/** Source paths and destination of a COPY/ADD (exec form or whitespace-separated). */
+export function copyPaths(i: Instruction): { sources: string[]; dest: string } | null {
+  const words = i.json ?? i.args.map((a) => a.value);
+  if (words.length < 2) return null;
+  return { sources: words.slice(0, -1), dest: words[words.length - 1] };
+}
+
+/** Does this source path bring Go sources in? `.`, a directory, `*.go`, a glob. */
+export function copiesGoSources(source: string): boolean {
+  const s = source.replace(/^\.\//, '');
+  if (s === '' || s === '.' || s === '/' || s.endsWith('/')) return true;
+  if (MODULE_FILES.test(s)) return false;
+  if (s.endsWith('.go') || /[*?[]/.test(s)) return true;
+  // No extension: most likely a directory (cmd, internal, pkg ...).
+  const base = s.split('/').pop() ?? s;
+  return !base.includes('.');
+}
+
+function stageUsesVendor(ctx: RuleContext, stage: Stage): boolean {
+  if (ctx.workspace?.hasVendor) return true;
+  return stage.instructions.some((i) => goCommands(i).some((g) => goFlag(g.args, 'mod')?.value === 'vendor'));
+}
+
+export const gd104: Rule = {
+  code: 'GD104',
+  name: 'sources-before-modules',
+  severity: 'warning',
+  needsWorkspace: false,
+  check(ctx) {
+    const out: RuleFinding[] = [];
+    // Whether each stage ends with the module cache filled in a layer of its own
+    // (a stage FROM another one inherits that).
+    const cachedAtEnd: boolean[] = [];
+    for (const stage of ctx.model.stages) {
+      let modulesCached = stage.baseStage !== null && (cachedAtEnd[stage.baseStage] ?? false);
+      let goModCopied = modulesCached;
+      const report = isBuilderStage(stage) && !stageUsesVendor(ctx, stage);
+      for (const instr of stage.instructions) {
+        const gos = goCommands(instr);
+        // A download (or any build) after go.mod alone fills the module cache in its own layer;
+        // so does RUN --mount=type=bind,source=go.mod ... go mod download (BuildKit's pattern).
+        const bindsGoMod = instr.flags.some((f) => f.name === 'mount' && /type=bind/.test(f.value ?? '') && /go\.(mod|sum)/.test(f.value ?? ''));
+        if (gos.some((g) => ['mod download', 'build', 'install', 'mod tidy'].includes(g.sub)) && (goModCopied || bindsGoMod)) modulesCached = true;
+        if (!isContextCopy(instr)) continue;
+        const paths = copyPaths(instr);
+        if (!paths) continue;
+        if (!paths.sources.some(copiesGoSources)) {
+          if (paths.sources.some((src) => /(^|\/)go\.(mod|work)$/.test(src))) goModCopied = true;
+          continue;
+        }
+        if (!modulesCached && report) {
+          out.push({
+            message: 'Sources are copied before go.mod/go.sum and `go mod download`: every source edit re-downloads every module. Copy go.mod and go.sum first and download the modules in their own layer.',
+            span: instr.span,
+            fix: fixFor(ctx, instr, paths.dest),
+          });
+        }
+        // Past the first source copy, later layers cannot cache modules independently anyway.
+        break;
+      }
+      cachedAtEnd[stage.index] = modulesCached;
+    }
+    return out;
+  },
+};
+
+function fixFor(ctx: RuleContext, instr: Instruction, dest: string) {
+  const ws = ctx.workspace;
+  const files: string[] = [];
+  if (ws?.work) {
+    files.push('go.work');
+    if (ws.work.hasWorkSum) files.push('go.work.sum');
+    for (const m of ws.work.members) {
+      const prefix = m.dir ? `${m.dir}/` : '';
+      files.push(`${prefix}go.mod`);
+      if (m.hasGoSum) files.push(`${prefix}go.sum`);
+    }
+  } else {
+    files.push('go.mod');
+    // Unknown: go.sum exists in nearly every module with dependencies.
+    const hasGoSum = ws?.module ? ws.module.hasGoSum : ctx.fileExists ? ctx.fileExists('go.sum') : true;
+    if (hasGoSum) files.push('go.sum');
+  }
+  const inPlace = dest === '.' || dest === './';
+  const lines: string[] = [];
+  if (ws?.work && ctx.workspace?.work?.members.some((m) => m.dir)) {
+    // Keep each go.mod at its path: one COPY per folder.
+    const byDir = new Map<string, string[]>();
+    for (const f of files) {
+      const dir = f.includes('/') ? f.slice(0, f.lastIndexOf('/') + 1) : '';
+      byDir.set(dir, [...(byDir.get(dir) ?? []), f]);
+    }
+    for (const [dir, fs] of byDir) lines.push(`COPY ${fs.join(' ')} ${inPlace ? './' : dest.replace(/\/?$/, '/')}${dir}`);
+  } else {
+    lines.push(`COPY ${files.join(' ')} ${inPlace ? './' : dest.replace(/\/?$/, '/')}`);
+  }
+  lines.push(inPlace ? 'RUN go mod download' : `RUN cd ${dest} && go mod download`);
+  return {
+    title: `Copy ${files.length > 2 ? 'the go.mod/go.sum files' : files.join(' and ')} and run go mod download before the sources`,
+    edits: [insertLinesBefore(ctx.model, instr.line, lines)],
+    safe: true,
+  };
+}

@@ -1,0 +1,137 @@
+import * as path from 'path';
+import { cgoSetting, envBefore, goFlag, goPackages, stageGoCommands, stageImage, type GoCommand } from '../dockerfile/facts';
+import type { DockerfileModel, Instruction, Stage } from '../dockerfile/model';
+import { properties } from '../dockerfile/parse';
+import { deleteLines, insert, insertLinesAfter, type Edit } from '../fixes/edits';
+import type { Fix, Rule, RuleContext } from './types';
+
+export const STATIC_RUNTIME = 'gcr.io/distroless/static-debian12:nonroot';
+export const GLIBC_RUNTIME = 'gcr.io/distroless/base-debian12:nonroot';
+
+/** Settings that only matter to the Go build; everything else in ENV matters at run time too. */
+const BUILD_ENV = /^(CGO_ENABLED|GO[A-Z0-9_]*|PATH|CC|CXX)$/;
+
+export const gd201: Rule = {
+  code: 'GD201',
+  name: 'toolchain-in-final-image',
+  severity: 'warning',
+  needsWorkspace: false,
+  check(ctx) {
+    const stage = ctx.model.stages[ctx.finalStage];
+    const image = stage && stageImage(ctx.model, stage);
+    if (!stage || !image?.goToolchain) return [];
+    return [{
+      message: `The final image is ${stage.resolvedBase ?? stage.base}: the Go toolchain, the module cache and the sources ship with it (hundreds of MB). Build in this stage and copy only the binary into a small runtime stage.`,
+      span: stage.from.span,
+      fix: multiStageFix(ctx, stage),
+    }];
+  },
+};
+
+function multiStageFix(ctx: RuleContext, stage: Stage): Fix | undefined {
+  const model = ctx.model;
+  if (stage.index !== model.stages.length - 1) return undefined;
+  const builds = stageGoCommands(stage).filter((g) => (g.sub === 'build' || g.sub === 'install') && g.instr.stage === stage.index);
+  const build = builds[builds.length - 1];
+  if (!build) return undefined;
+
+  const edits: Edit[] = [];
+  const taken = new Set(model.stages.map((s) => s.name));
+  const stageName = stage.name ?? (taken.has('build') ? 'builder' : 'build');
+  if (!stage.name) edits.push(insert(stage.from.span.end, ` AS ${stageName}`));
+
+  const binary = binaryOf(ctx, stage, build, edits);
+  if (!binary) return undefined;
+
+  const cgo = cgoSetting(model, stage, build);
+  const needsCgo = cgo === '1' || moduleNeedsCgo(ctx);
+  if (needsCgo && stageImage(model, stage)?.libc === 'musl') return undefined; // a musl binary won't run on distroless base
+  if (!needsCgo && cgo !== '0') edits.push(insert(wordStart(build, 0), 'CGO_ENABLED=0 '));
+
+  const runtimeLines = [`FROM ${needsCgo ? GLIBC_RUNTIME : STATIC_RUNTIME}`, `COPY --from=${stageName} ${binary.path} /${binary.name}`];
+  const lastBuildLine = build.instr.endLine;
+  let hasRun = false;
+  for (const instr of stage.instructions) {
+    switch (instr.keyword) {
+      case 'ENV':
+        if (properties(instr).every((p) => !BUILD_ENV.test(p.name))) runtimeLines.push(textOf(model, instr));
+        break;
+      case 'LABEL':
+      case 'EXPOSE':
+        runtimeLines.push(textOf(model, instr));
+        if (instr.keyword === 'EXPOSE') edits.push(deleteLines(model, instr.line, instr.endLine));
+        break;
+      case 'USER':
+        // The :nonroot runtime already runs as 65532; a USER after the build only mattered at run time.
+        if (instr.line > lastBuildLine) edits.push(deleteLines(model, instr.line, instr.endLine));
+        break;
+      case 'ENTRYPOINT':
+      case 'CMD': {
+        const argv = instr.json ?? (instr.script?.parsed.simple ? instr.script.parsed.commands[0].argv.map((w) => w.value) : null);
+        if (!argv) return undefined; // shell features: cannot run on a runtime without a shell
+        const workdir = workdirBefore(model, stage, instr);
+        const mapped = argv.map((a, i) => (i === 0 && isBinary(a, workdir, binary) ? `/${binary.name}` : a));
+        runtimeLines.push(`${instr.keyword} [${mapped.map((a) => JSON.stringify(a)).join(', ')}]`);
+        edits.push(deleteLines(model, instr.line, instr.endLine));
+        hasRun = true;
+        break;
+      }
+    }
+  }
+  if (!hasRun) runtimeLines.push(`ENTRYPOINT ["/${binary.name}"]`);
+  edits.push(insertLinesAfter(model, model.lines.lineCount - 1, ['', ...runtimeLines]));
+  return { title: `Convert to a multi-stage build (${needsCgo ? 'distroless base' : 'distroless static'} runtime)`, edits, safe: false };
+}
+
+function moduleNeedsCgo(ctx: RuleContext): boolean {
+  return ctx.workspace?.packages.some((p) => p.isMain && p.usesCgo) ?? false;
+}
+
+/** Where the build puts the binary; adds `-o /out/<name>` when the build does not say. */
+function binaryOf(ctx: RuleContext, stage: Stage, build: GoCommand, edits: Edit[]): { path: string; name: string } | null {
+  const pkg = goPackages(build.args)[0]?.value.replace(/@.*$/, '') ?? '.';
+  const pkgName = pkg === '.' || pkg === './' || pkg.endsWith('/...')
+    ? (ctx.workspace?.module?.path.split('/').pop() ?? 'app')
+    : pkg.replace(/\/+$/, '').split('/').pop() || 'app';
+  if (build.sub === 'install') {
+    const gobin = envBefore(ctx.model, stage, build.instr).get('GOBIN');
+    return { path: `${gobin ?? '/go/bin'}/${pkgName}`, name: pkgName };
+  }
+  const out = goFlag(build.args, 'o');
+  if (!out) {
+    edits.push(insert(wordEnd(build, 1), ` -o /out/${pkgName}`));
+    return { path: `/out/${pkgName}`, name: pkgName };
+  }
+  if (out.value === true || /\$/.test(out.value)) return null;
+  const workdir = workdirBefore(ctx.model, stage, build.instr);
+  let p = path.posix.resolve(workdir, out.value);
+  if (out.value.endsWith('/')) p = path.posix.join(p, pkgName);
+  return { path: p, name: path.posix.basename(p) };
+}
+
+function isBinary(arg: string, workdir: string, binary: { path: string; name: string }): boolean {
+  return path.posix.resolve(workdir, arg) === binary.path || arg === binary.name;
+}
+
+function workdirBefore(model: DockerfileModel, stage: Stage, before: Instruction): string {
+  let dir = stageImage(model, stage)?.goToolchain ? '/go' : '/';
+  for (const i of stage.instructions) {
+    if (i === before) break;
+    if (i.keyword === 'WORKDIR' && i.args[0]) dir = path.posix.resolve(dir, i.args[0].value);
+  }
+  return dir;
+}
+
+function wordStart(g: GoCommand, index: number): number {
+  const script = g.instr.script!;
+  return script.map[g.cmd.argv[index].start];
+}
+
+function wordEnd(g: GoCommand, index: number): number {
+  const script = g.instr.script!;
+  return script.map[g.cmd.argv[index].end - 1] + 1;
+}
+
+function textOf(model: DockerfileModel, instr: Instruction): string {
+  return model.text.slice(instr.span.start, instr.span.end);
+}

@@ -1,0 +1,44 @@
+import { stageImage } from '../dockerfile/facts';
+import type { Instruction } from '../dockerfile/model';
+import { replace } from '../fixes/edits';
+import type { Fix, Rule, RuleFinding } from './types';
+
+/** Exec form of a shell-form CMD/ENTRYPOINT, when the script is one plain command. */
+export function execFormFix(instr: Instruction): Fix | undefined {
+  const script = instr.script;
+  if (!script || !script.parsed.simple || !instr.argsSpan || script.heredoc) return undefined;
+  const argv = script.parsed.commands[0].argv.map((w) => w.value);
+  return {
+    title: `Convert ${instr.keyword} to exec form`,
+    edits: [replace(instr.argsSpan.start, instr.argsSpan.end, `[${argv.map((a) => JSON.stringify(a)).join(', ')}]`)],
+    safe: true,
+  };
+}
+
+export const gd206: Rule = {
+  code: 'GD206',
+  name: 'shell-form-without-shell',
+  severity: 'error',
+  needsWorkspace: false,
+  peers: ['JSONArgsRecommended', 'DL3025'],
+  check(ctx) {
+    const out: RuleFinding[] = [];
+    for (const stage of ctx.model.stages) {
+      const image = stageImage(ctx.model, stage);
+      if (!image || image.shell) continue;
+      // A stage may bring its own shell in (COPY --from=busybox /bin/sh ...).
+      if (stage.instructions.some((i) => (i.keyword === 'COPY' || i.keyword === 'ADD') && /(^|\s)\/bin\/(sh|busybox)?$/.test(i.args[i.args.length - 1]?.value ?? ''))) continue;
+      if (stage.instructions.some((i) => i.keyword === 'SHELL')) continue;
+      for (const instr of stage.instructions) {
+        if (!instr.script || !['RUN', 'CMD', 'ENTRYPOINT'].includes(instr.keyword)) continue;
+        const fix = instr.keyword === 'RUN' ? undefined : execFormFix(instr);
+        out.push({
+          message: `Shell-form ${instr.keyword} runs through /bin/sh, but ${image.family} has no shell: the ${instr.keyword === 'RUN' ? 'build' : 'container'} fails with "exec: \\"/bin/sh\\": no such file or directory".${instr.keyword === 'RUN' ? '' : ' Use the exec (JSON) form.'}${instr.keyword !== 'RUN' && !fix ? ' (It uses shell features, so it cannot be converted automatically.)' : ''}`,
+          span: instr.span,
+          fix,
+        });
+      }
+    }
+    return out;
+  },
+};
