@@ -70,10 +70,20 @@ export function parseDockerfile(text: string): DockerfileModel {
     }
   }
 
-  const comments = ast.getComments().map((c) => {
-    const span = spanOf(c.getRange());
-    return { text: c.getContent() ?? '', line: c.getRange().start.line, span };
-  });
+  // Comment lines outside instructions, read from the text: dockerfile-ast reports a
+  // top-of-file `# key words=value` as a parser directive, which BuildKit does not.
+  const comments: DockerfileModel['comments'] = [];
+  let next = 0;
+  for (let line = 0; line < lines.lineCount; line++) {
+    while (next < instructions.length && instructions[next].endLine < line) next++;
+    if (next < instructions.length && instructions[next].line <= line) continue;
+    const content = lines.lineText(line).replace(/^\uFEFF/, '');
+    const m = /^(\s*)#(.*)$/.exec(content);
+    if (m) {
+      const start = lines.starts[line] + (lines.lineText(line).length - content.length) + m[1].length;
+      comments.push({ text: m[2].trim(), line, span: { start, end: lines.lineEnd(line) } });
+    }
+  }
   return { text, lines, eol: detectEol(text), escape, instructions, stages, globalArgs, comments, ast };
 }
 

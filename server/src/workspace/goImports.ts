@@ -1,0 +1,418 @@
+/**
+ * Reads what the model needs from a .go file without a Go toolchain: the build constraint, the
+ * package clause and the import declarations (scanning stops where the imports end), plus two
+ * cheap substring searches of the body (`.LoadLocation(` and `func main`).
+ *
+ * Also: the known cgo-only modules, the TLS indicators, and the per-package helpers
+ * `usesCgo`, `usesTls`, `needsTzdata`.
+ */
+import type { GoModule, GoPackage } from './model';
+
+export interface GoFileInfo {
+  /** The package clause's name; null when the file has none (not Go, or truncated). */
+  packageName: string | null;
+  /** Import paths in source order, de-duplicated. */
+  imports: string[];
+  importsC: boolean;
+  /** Body mentions `.LoadLocation(` (and the file imports "time"). */
+  callsLoadLocation: boolean;
+  /** `package main` and a `func main(` in the body. */
+  hasFuncMain: boolean;
+  /** The `//go:build` expression (or the `// +build` lines joined) in the header, null when none. */
+  constraint: string | null;
+}
+
+const SPACE = 0x20, TAB = 0x09, CR = 0x0d, LF = 0x0a, SLASH = 0x2f, STAR = 0x2a, QUOTE = 0x22, BACKTICK = 0x60;
+const LPAREN = 0x28, RPAREN = 0x29, SEMI = 0x3b, DOT = 0x2e;
+
+function isIdentByte(c: number): boolean {
+  return (c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a) || (c >= 0x30 && c <= 0x39) || c === 0x5f || c >= 0x80;
+}
+
+type Tok =
+  | { k: 'ident'; s: number; e: number }
+  | { k: 'string'; value: string }
+  | { k: 'punct'; c: number }
+  | { k: 'eof' };
+
+class Scanner {
+  pos = 0;
+  /** Comments seen before the package clause (only collected while `collect` is on). */
+  headerComments: string[] = [];
+  collect = true;
+  constructor(private readonly b: Uint8Array, private readonly decode: (s: number, e: number) => string) {}
+
+  next(): Tok {
+    const b = this.b;
+    const n = b.length;
+    for (;;) {
+      while (this.pos < n) {
+        const c = b[this.pos];
+        if (c === SPACE || c === TAB || c === CR || c === LF || c === SEMI) this.pos++;
+        else break;
+      }
+      if (this.pos >= n) return { k: 'eof' };
+      const c = b[this.pos];
+      if (c === SLASH && b[this.pos + 1] === SLASH) {
+        const start = this.pos;
+        let e = start + 2;
+        while (e < n && b[e] !== LF) e++;
+        if (this.collect) this.headerComments.push(this.decode(start, e).replace(/\r$/, ''));
+        this.pos = e;
+        continue;
+      }
+      if (c === SLASH && b[this.pos + 1] === STAR) {
+        let e = this.pos + 2;
+        while (e < n - 1 && !(b[e] === STAR && b[e + 1] === SLASH)) e++;
+        this.pos = Math.min(n, e + 2);
+        // A block comment ends the run of `//go:build` lines only if it is followed by a blank
+        // line; we do not need that precision.
+        continue;
+      }
+      if (c === QUOTE) {
+        let e = this.pos + 1;
+        let hasEscape = false;
+        while (e < n && b[e] !== QUOTE && b[e] !== LF) {
+          if (b[e] === 0x5c) {
+            hasEscape = true;
+            e += 2;
+          } else e++;
+        }
+        let value = this.decode(this.pos + 1, Math.min(e, n));
+        if (hasEscape) value = unescapeGo(value);
+        this.pos = Math.min(n, e + 1);
+        return { k: 'string', value };
+      }
+      if (c === BACKTICK) {
+        let e = this.pos + 1;
+        while (e < n && b[e] !== BACKTICK) e++;
+        const value = this.decode(this.pos + 1, e);
+        this.pos = Math.min(n, e + 1);
+        return { k: 'string', value };
+      }
+      if (isIdentByte(c)) {
+        const s = this.pos;
+        let e = s + 1;
+        while (e < n && isIdentByte(b[e])) e++;
+        this.pos = e;
+        return { k: 'ident', s, e };
+      }
+      this.pos++;
+      return { k: 'punct', c };
+    }
+  }
+
+  identIs(t: Tok, word: string): boolean {
+    if (t.k !== 'ident' || t.e - t.s !== word.length) return false;
+    for (let i = 0; i < word.length; i++) if (this.b[t.s + i] !== word.charCodeAt(i)) return false;
+    return true;
+  }
+}
+
+function unescapeGo(s: string): string {
+  return s.replace(/\\(.)/g, (_m, c: string) => (c === 'n' ? '\n' : c === 't' ? '\t' : c));
+}
+
+/** The constraint in header comments: `//go:build expr`, or the `// +build` lines combined. */
+function constraintFrom(comments: string[]): string | null {
+  const plus: string[] = [];
+  for (const c of comments) {
+    const m = /^\/\/go:build\s+(.*)$/.exec(c);
+    if (m) return m[1].trim();
+    const p = /^\/\/\s*\+build\s+(.*)$/.exec(c);
+    if (p) plus.push(p[1].trim());
+  }
+  if (plus.length === 0) return null;
+  // `// +build a,b c` = (a && b) || c; several lines are ANDed.
+  return plus
+    .map((line) => '(' + line.split(/\s+/).map((alt) => '(' + alt.split(',').map((t) => (t.startsWith('!') ? '!' + t.slice(1) : t)).join(' && ') + ')').join(' || ') + ')')
+    .join(' && ');
+}
+
+/**
+ * Parses a Go source file. `content` may be a Buffer (fast path: only the header and import
+ * strings are decoded) or a string. Never throws.
+ */
+export function parseGoFile(content: Uint8Array | string): GoFileInfo {
+  const buf: Buffer = typeof content === 'string' ? Buffer.from(content, 'utf8') : Buffer.isBuffer(content) ? content : Buffer.from(content.buffer, content.byteOffset, content.byteLength);
+  const info: GoFileInfo = { packageName: null, imports: [], importsC: false, callsLoadLocation: false, hasFuncMain: false, constraint: null };
+  try {
+    let start = 0;
+    if (buf.length >= 3 && buf[0] === 0xef && buf[1] === 0xbb && buf[2] === 0xbf) start = 3;
+    const view = start ? buf.subarray(start) : buf;
+    const decode = (s: number, e: number) => view.toString('utf8', s, e);
+    const sc = new Scanner(view, decode);
+    let t = sc.next();
+    if (!sc.identIs(t, 'package')) return info;
+    sc.collect = false;
+    info.constraint = constraintFrom(sc.headerComments);
+    t = sc.next();
+    if (t.k !== 'ident') return info;
+    info.packageName = decode(t.s, t.e);
+    const seen = new Set<string>();
+    const add = (p: string) => {
+      if (!seen.has(p)) {
+        seen.add(p);
+        info.imports.push(p);
+      }
+    };
+    const readSpec = (first: Tok): boolean => {
+      // ImportSpec = [ "." | PackageName ] ImportPath
+      let tok = first;
+      if (tok.k === 'ident' || (tok.k === 'punct' && tok.c === DOT)) tok = sc.next();
+      if (tok.k !== 'string') return false;
+      add(tok.value);
+      return true;
+    };
+    let bodyStart = sc.pos;
+    for (;;) {
+      const save = sc.pos;
+      t = sc.next();
+      if (!sc.identIs(t, 'import')) {
+        bodyStart = save;
+        break;
+      }
+      t = sc.next();
+      if (t.k === 'punct' && t.c === LPAREN) {
+        for (;;) {
+          t = sc.next();
+          if (t.k === 'eof') break;
+          if (t.k === 'punct' && t.c === RPAREN) break;
+          if (!readSpec(t)) break;
+        }
+      } else if (!readSpec(t)) {
+        bodyStart = sc.pos;
+        break;
+      }
+      bodyStart = sc.pos;
+    }
+    info.importsC = seen.has('C');
+    if (seen.has('time') && view.indexOf('.LoadLocation(', bodyStart, 'latin1') >= 0) info.callsLoadLocation = true;
+    if (info.packageName === 'main') {
+      if (view.indexOf('func main()', bodyStart, 'latin1') >= 0) info.hasFuncMain = true;
+      else if (view.indexOf('main', bodyStart, 'latin1') >= 0) {
+        info.hasFuncMain = /(^|\n)func\s+main\s*\(\s*\)/.test(view.toString('latin1', bodyStart));
+      }
+    }
+  } catch {
+    // Never throw on odd input: keep whatever was read.
+  }
+  return info;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Which files a linux build compiles (go/build's file-name and constraint rules, approximately)
+
+const KNOWN_OS = new Set([
+  'aix', 'android', 'darwin', 'dragonfly', 'freebsd', 'hurd', 'illumos', 'ios', 'js', 'linux', 'nacl',
+  'netbsd', 'openbsd', 'plan9', 'solaris', 'wasip1', 'windows', 'zos',
+]);
+const KNOWN_ARCH = new Set([
+  '386', 'amd64', 'amd64p32', 'arm', 'armbe', 'arm64', 'arm64be', 'loong64', 'mips', 'mipsle', 'mips64',
+  'mips64le', 'mips64p32', 'mips64p32le', 'ppc', 'ppc64', 'ppc64le', 'riscv', 'riscv64', 's390', 's390x',
+  'sparc', 'sparc64', 'wasm',
+]);
+
+/**
+ * go/build's `goodOSArchFile` for GOOS=linux and any GOARCH: false for `x_windows.go`,
+ * `x_darwin_arm64.go`; true for `x_linux.go`, `x_amd64.go`, `windows.go`.
+ */
+export function fileNameMatchesLinux(name: string): boolean {
+  let base = name;
+  const dot = base.indexOf('.');
+  if (dot >= 0) base = base.slice(0, dot);
+  const us = base.indexOf('_');
+  if (us < 0) return true;
+  const l = base.slice(us).split('_');
+  if (l.length > 0 && l[l.length - 1] === 'test') l.pop();
+  const n = l.length;
+  if (n >= 2 && KNOWN_OS.has(l[n - 2]) && KNOWN_ARCH.has(l[n - 1])) return l[n - 2] === 'linux';
+  if (n >= 1 && KNOWN_OS.has(l[n - 1])) return l[n - 1] === 'linux';
+  return true;
+}
+
+/** Three-valued truth: a tag can be set, unset, or unknown (GOARCH, cgo). */
+type Tri = 0 | 1 | 2; // 0 false, 1 true, 2 unknown
+
+function tagValue(tag: string, cgo: boolean | null): Tri {
+  if (tag === 'linux' || tag === 'unix' || tag === 'gc') return 1;
+  if (KNOWN_OS.has(tag)) return 0;
+  if (KNOWN_ARCH.has(tag)) return 2;
+  if (tag === 'cgo') return cgo === null ? 2 : cgo ? 1 : 0;
+  if (/^go1\.[0-9]+$/.test(tag)) return 1;
+  // `ignore`, `gccgo`, custom tags: not set by a plain `go build`.
+  return 0;
+}
+
+/**
+ * Evaluates a `//go:build` expression for GOOS=linux, any GOARCH, with cgo on (true), off (false)
+ * or unknown (null). Returns 0 (excluded), 1 (included) or 2 (depends on GOARCH/cgo).
+ * A malformed expression evaluates to 2.
+ */
+export function evalConstraint(expr: string, cgo: boolean | null): Tri {
+  const toks = expr.match(/&&|\|\||!|\(|\)|[A-Za-z0-9_.]+/g) ?? [];
+  let i = 0;
+  let bad = false;
+  const and = (a: Tri, b: Tri): Tri => (a === 0 || b === 0 ? 0 : a === 1 && b === 1 ? 1 : 2);
+  const or = (a: Tri, b: Tri): Tri => (a === 1 || b === 1 ? 1 : a === 0 && b === 0 ? 0 : 2);
+  const not = (a: Tri): Tri => (a === 2 ? 2 : a === 1 ? 0 : 1);
+  const parseOr = (): Tri => {
+    let v = parseAnd();
+    while (toks[i] === '||') {
+      i++;
+      v = or(v, parseAnd());
+    }
+    return v;
+  };
+  const parseAnd = (): Tri => {
+    let v = parseUnary();
+    while (toks[i] === '&&') {
+      i++;
+      v = and(v, parseUnary());
+    }
+    return v;
+  };
+  const parseUnary = (): Tri => {
+    const t = toks[i];
+    if (t === '!') {
+      i++;
+      return not(parseUnary());
+    }
+    if (t === '(') {
+      i++;
+      const v = parseOr();
+      if (toks[i] === ')') i++;
+      else bad = true;
+      return v;
+    }
+    if (t === undefined || t === ')' || t === '&&' || t === '||') {
+      bad = true;
+      i++;
+      return 2;
+    }
+    i++;
+    return tagValue(t, cgo);
+  };
+  const v = parseOr();
+  if (bad || i !== toks.length) return 2;
+  return v;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Known modules
+
+export interface KnownCgoModule {
+  /** Module (or package) path prefix. */
+  path: string;
+  /** `module`: every package of the module needs cgo; `package`: only this package tree does. */
+  scope: 'module' | 'package';
+  /** What it binds. */
+  binds: string;
+  /** A pure-Go alternative to name in messages, when there is a well-known one. */
+  alternative?: string;
+}
+
+/** Modules that cannot build with CGO_ENABLED=0 (kept short: only well-known, unambiguous ones). */
+export const KNOWN_CGO_MODULES: readonly KnownCgoModule[] = [
+  { path: 'github.com/mattn/go-sqlite3', scope: 'module', binds: 'SQLite', alternative: 'modernc.org/sqlite' },
+  { path: 'github.com/mutecomm/go-sqlcipher', scope: 'module', binds: 'SQLCipher' },
+  { path: 'github.com/confluentinc/confluent-kafka-go', scope: 'module', binds: 'librdkafka', alternative: 'github.com/twmb/franz-go' },
+  { path: 'github.com/linxGnu/grocksdb', scope: 'module', binds: 'RocksDB', alternative: 'github.com/cockroachdb/pebble' },
+  { path: 'github.com/tecbot/gorocksdb', scope: 'module', binds: 'RocksDB', alternative: 'github.com/cockroachdb/pebble' },
+  { path: 'github.com/DataDog/zstd', scope: 'module', binds: 'zstd', alternative: 'github.com/klauspost/compress/zstd' },
+  { path: 'github.com/valyala/gozstd', scope: 'module', binds: 'zstd', alternative: 'github.com/klauspost/compress/zstd' },
+  { path: 'github.com/godror/godror', scope: 'module', binds: 'Oracle OCI' },
+  { path: 'github.com/mattn/go-oci8', scope: 'module', binds: 'Oracle OCI' },
+  { path: 'github.com/libgit2/git2go', scope: 'module', binds: 'libgit2', alternative: 'github.com/go-git/go-git' },
+  { path: 'github.com/bep/golibsass', scope: 'module', binds: 'LibSass' },
+  { path: 'github.com/h2non/bimg', scope: 'module', binds: 'libvips' },
+  { path: 'github.com/davidbyttow/govips', scope: 'module', binds: 'libvips' },
+  { path: 'gocv.io/x/gocv', scope: 'module', binds: 'OpenCV' },
+  { path: 'github.com/miekg/pkcs11', scope: 'module', binds: 'PKCS#11' },
+  { path: 'github.com/google/gopacket/pcap', scope: 'package', binds: 'libpcap' },
+];
+
+function underPath(importPath: string, prefix: string): boolean {
+  return importPath === prefix || (importPath.length > prefix.length && importPath.startsWith(prefix) && importPath.charCodeAt(prefix.length) === 0x2f);
+}
+
+/** The known cgo module an import path belongs to, if any. */
+export function knownCgoModuleFor(importPath: string): KnownCgoModule | undefined {
+  return KNOWN_CGO_MODULES.find((m) => underPath(importPath, m.path));
+}
+
+/** The known cgo module a go.mod requirement names (scope `module` only), if any. */
+export function knownCgoRequirement(modulePath: string): KnownCgoModule | undefined {
+  return KNOWN_CGO_MODULES.find((m) => m.scope === 'module' && underPath(modulePath, m.path));
+}
+
+/**
+ * Imports that mean the program makes TLS connections (and so needs a CA bundle at run time).
+ * Prefix match on whole path segments.
+ */
+export const TLS_IMPORTS: readonly string[] = [
+  'net/http',
+  'crypto/tls',
+  'net/smtp',
+  'google.golang.org/grpc',
+  'google.golang.org/api',
+  'cloud.google.com/go',
+  'github.com/aws/aws-sdk-go',
+  'github.com/aws/aws-sdk-go-v2',
+  'github.com/Azure/azure-sdk-for-go',
+  'golang.org/x/oauth2',
+  'github.com/go-resty/resty',
+  'github.com/hashicorp/go-retryablehttp',
+  'github.com/minio/minio-go',
+];
+
+/** The TLS indicators a list of imports contains (empty when none). */
+export function tlsImports(imports: readonly string[]): string[] {
+  return imports.filter((p) => TLS_IMPORTS.some((t) => underPath(p, t)));
+}
+
+// ---------------------------------------------------------------------------------------------
+// Per-package helpers (see ./query.ts for the same questions over a main package's local closure)
+
+export type CgoReason =
+  | { kind: 'import-C'; pkg: string }
+  | { kind: 'import'; pkg: string; importPath: string; module: KnownCgoModule }
+  | { kind: 'requirement'; modulePath: string; module: KnownCgoModule };
+
+/**
+ * Why a package needs cgo: a non-test `import "C"` without a `!cgo` fallback, an import of a
+ * known cgo-only module, or (when `module` is given) a direct (non-`// indirect`) requirement of
+ * one in go.mod. Empty when it builds with CGO_ENABLED=0 as far as the files tell.
+ */
+export function cgoReasons(pkg: GoPackage, module?: GoModule | null): CgoReason[] {
+  const out: CgoReason[] = [];
+  if (pkg.usesCgo && !pkg.cgoFallback) out.push({ kind: 'import-C', pkg: pkg.dir });
+  for (const imp of pkg.imports) {
+    const m = knownCgoModuleFor(imp);
+    if (m) out.push({ kind: 'import', pkg: pkg.dir, importPath: imp, module: m });
+  }
+  if (module) {
+    const reqs = module.requirements ?? module.requires.map((path) => ({ path, indirect: false }));
+    for (const r of reqs) {
+      if (r.indirect) continue;
+      const m = knownCgoRequirement(r.path);
+      if (m && !out.some((x) => x.kind !== 'import-C' && x.module === m)) out.push({ kind: 'requirement', modulePath: r.path, module: m });
+    }
+  }
+  return out;
+}
+
+/** The package (or its module's direct requirements, when `module` is given) needs cgo. */
+export function usesCgo(pkg: GoPackage, module?: GoModule | null): boolean {
+  return cgoReasons(pkg, module).length > 0;
+}
+
+/** The package imports something that makes TLS connections (net/http, crypto/tls, gRPC, cloud SDKs...). */
+export function usesTls(pkg: GoPackage): boolean {
+  return tlsImports(pkg.imports).length > 0;
+}
+
+/** The package calls `time.LoadLocation` and does not embed `time/tzdata`. */
+export function needsTzdata(pkg: GoPackage): boolean {
+  return pkg.callsLoadLocation && !pkg.importsTzdata;
+}

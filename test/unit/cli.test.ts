@@ -1,0 +1,57 @@
+import assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import { main, type JsonFinding } from '../../server/src/cli';
+import { df, ready } from './helpers';
+
+let dir: string;
+before(async () => {
+  await ready;
+  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'gd-cli-'));
+  fs.writeFileSync(path.join(dir, 'go.mod'), 'module example.com/x\n\ngo 1.22\n');
+  fs.mkdirSync(path.join(dir, 'build', 'package'), { recursive: true });
+  fs.writeFileSync(path.join(dir, 'build', 'package', 'Dockerfile'), df(['FROM golang:1.22 AS build', 'COPY . .', 'RUN go build -o /app .', 'FROM scratch', 'COPY --from=build /app /app', 'USER 65532', 'CMD /app']));
+  fs.writeFileSync(path.join(dir, 'Dockerfile.ok'), df(['FROM scratch', 'COPY app /app', 'USER 65532', 'ENTRYPOINT ["/app"]']));
+});
+after(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+async function run(...args: string[]) {
+  const out: string[] = [];
+  const err: string[] = [];
+  const code = await main(args, (s) => out.push(s), (s) => err.push(s));
+  return { code, out: out.join('\n'), err: err.join('\n') };
+}
+
+describe('go-dockerfile lint', () => {
+  it('prints JSON with 1-based positions and exits 1 on an error-level finding', async () => {
+    const file = path.join(dir, 'build', 'package', 'Dockerfile');
+    const r = await run('lint', file, '--format', 'json');
+    assert.equal(r.code, 1);
+    const findings = JSON.parse(r.out) as JsonFinding[];
+    const gd206 = findings.find((f) => f.code === 'GD206')!;
+    assert.deepEqual({ line: gd206.line, column: gd206.column, endLine: gd206.endLine, endColumn: gd206.endColumn, severity: gd206.severity }, { line: 7, column: 1, endLine: 7, endColumn: 9, severity: 'error' });
+    assert.deepEqual(Object.keys(gd206).sort(), ['code', 'column', 'endColumn', 'endLine', 'file', 'line', 'message', 'severity']);
+    // The Dockerfile in build/package finds the module root (no go.sum there) for GD104's advice.
+    assert.ok(findings.some((f) => f.code === 'GD104'));
+  });
+
+  it('prints text and exits 0 on a clean file; --fail-on lowers the bar', async () => {
+    const ok = await run('lint', path.join(dir, 'Dockerfile.ok'));
+    assert.equal(ok.code, 0);
+    assert.match(ok.out, /No findings/);
+    const warn = await run('lint', path.join(dir, 'build', 'package', 'Dockerfile'), '--fail-on', 'warning');
+    assert.equal(warn.code, 1);
+    assert.match(warn.out, /Dockerfile:2:1: warning GD104 /);
+  });
+
+  it('exits 2 with a clear message for a missing file or a bad option', async () => {
+    const missing = await run('lint', path.join(dir, 'nope'));
+    assert.equal(missing.code, 2);
+    assert.match(missing.err, /cannot read .*nope: no such file/);
+    assert.equal((await run('lint', '--format', 'xml', 'x')).code, 2);
+    assert.equal((await run('lint')).code, 2);
+    assert.equal((await run('frobnicate')).code, 2);
+  });
+});

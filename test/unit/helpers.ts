@@ -1,0 +1,49 @@
+import assert from 'node:assert/strict';
+import { analyzeText, initAnalysis } from '../../server/src/analysis';
+import { applyEdits } from '../../server/src/fixes/edits';
+import type { AnalyzeOptions } from '../../server/src/rules/analyze';
+import type { Finding, Severity } from '../../server/src/rules/types';
+
+export const ready = initAnalysis();
+
+export function lint(text: string, opts: AnalyzeOptions = {}): Finding[] {
+  return analyzeText(text, opts).findings;
+}
+
+export function codes(text: string, opts: AnalyzeOptions = {}): string[] {
+  return lint(text, opts).map((f) => f.code);
+}
+
+/** Lines joined with \n (or \r\n), with a final line break. */
+export function df(lines: string[], eol = '\n'): string {
+  return lines.join(eol) + eol;
+}
+
+const RANK: Record<Severity, number> = { hint: 0, information: 1, warning: 2, error: 3 };
+
+/**
+ * Applies the first fix of `code` and checks what every fix must guarantee: the result
+ * parses, keeps its line endings and escape directive, no longer has that finding, and has
+ * no new finding of a higher severity. Returns the fixed text.
+ */
+export function applyFix(text: string, code: string, opts: AnalyzeOptions = {}): string {
+  const before = lint(text, opts);
+  const target = before.find((f) => f.code === code && f.fix);
+  assert.ok(target, `expected a ${code} finding with a fix in:\n${text}`);
+  const fixed = applyEdits(text, target.fix!.edits);
+  const after = lint(fixed, opts);
+  assert.ok(after.filter((f) => f.code === code).length < before.filter((f) => f.code === code).length, `${code} still reported after its fix:\n${fixed}`);
+  const beforeCodes = new Set(before.map((f) => f.code));
+  for (const f of after) {
+    if (!beforeCodes.has(f.code)) assert.ok(RANK[f.severity] <= RANK[target.severity], `fix of ${code} introduced ${f.code} (${f.severity}): ${f.message}\n${fixed}`);
+  }
+  assertLineEndings(text, fixed);
+  const directive = /^(\uFEFF?#\s*escape\s*=.*)$/m.exec(text.split(/\r?\n/)[0]);
+  if (directive) assert.equal(fixed.split(/\r?\n/)[0], text.split(/\r?\n/)[0], 'escape directive changed');
+  return fixed;
+}
+
+export function assertLineEndings(original: string, fixed: string): void {
+  if (original.includes('\r\n')) assert.ok(!/(^|[^\r])\n/.test(fixed), `a lone \\n appeared in a CRLF file:\n${JSON.stringify(fixed)}`);
+  else assert.ok(!fixed.includes('\r'), 'a \\r appeared in an LF file');
+}

@@ -1,0 +1,107 @@
+import assert from 'node:assert/strict';
+import { before, describe, it } from 'node:test';
+import { goCommands, goFlag, goPackages, rootImage } from '../../server/src/dockerfile/facts';
+import { toDoc } from '../../server/src/dockerfile/model';
+import { parseDockerfile } from '../../server/src/dockerfile/parse';
+import { LineTable } from '../../server/src/dockerfile/text';
+import { expandVariables } from '../../server/src/dockerfile/variables';
+import { ready } from './helpers';
+
+before(() => ready);
+
+describe('parseDockerfile', () => {
+  it('splits stages, names them case-insensitively and resolves ARG defaults in FROM', () => {
+    const m = parseDockerfile('ARG GO_VERSION=1.22\nFROM golang:${GO_VERSION}-alpine AS Build\nRUN go build -o /app .\nFROM build AS test\nFROM scratch\nCOPY --from=build /app /app\n');
+    assert.equal(m.stages.length, 3);
+    assert.equal(m.stages[0].name, 'build');
+    assert.equal(m.stages[0].resolvedBase, 'golang:1.22-alpine');
+    assert.equal(m.stages[1].baseStage, 0);
+    assert.equal(rootImage(m, m.stages[1]), 'golang:1.22-alpine');
+    assert.equal(m.stages[2].resolvedBase, 'scratch');
+    assert.deepEqual(m.instructions.map((i) => i.stage), [-1, 0, 0, 1, 2, 2]);
+  });
+
+  it('leaves a FROM with an unknown variable unresolved instead of guessing', () => {
+    const m = parseDockerfile('FROM ${BASE}\n');
+    assert.equal(m.stages[0].resolvedBase, null);
+  });
+
+  it('joins line continuations, skips comment lines inside them and maps offsets back', () => {
+    const text = 'FROM golang:1.22\nRUN CGO_ENABLED=0 \\\n    # a comment\n    go build \\\n    -o /out/app ./cmd/app\n';
+    const m = parseDockerfile(text);
+    const run = m.instructions[1];
+    assert.equal(run.script!.text, 'CGO_ENABLED=0     go build     -o /out/app ./cmd/app');
+    const [g] = goCommands(run);
+    assert.equal(g.sub, 'build');
+    assert.equal(g.cmd.env[0].name, 'CGO_ENABLED');
+    const o = goFlag(g.args, 'o')!;
+    assert.equal(o.value, '/out/app');
+    const docStart = toDoc(run.script!, o.valueWord!.start);
+    assert.equal(text.slice(docStart, docStart + '/out/app'.length), '/out/app');
+    assert.deepEqual(goPackages(g.args).map((w) => w.value), ['./cmd/app']);
+  });
+
+  it('honours the escape directive and CRLF', () => {
+    const text = '# escape=`\r\nFROM golang:1.22\r\nRUN go build `\r\n  -o C:\\out\\app.exe .\r\n';
+    const m = parseDockerfile(text);
+    assert.equal(m.escape, '`');
+    assert.equal(m.eol, '\r\n');
+    const [g] = goCommands(m.instructions[1]);
+    // The backtick continuation is joined; the backslashes stay part of the word.
+    assert.equal(goFlag(g.args, 'o')!.valueWord!.raw, 'C:\\out\\app.exe');
+    assert.equal(m.instructions[1].line, 2);
+    assert.equal(m.instructions[1].endLine, 3);
+  });
+
+  it('recognises exec form only for valid JSON arrays of strings', () => {
+    const m = parseDockerfile('FROM scratch\nCMD ["/app", "serve"]\nENTRYPOINT [/app]\nCMD ["a", 1]\n');
+    assert.deepEqual(m.instructions[1].json, ['/app', 'serve']);
+    assert.equal(m.instructions[1].script, null);
+    assert.equal(m.instructions[2].json, null);
+    assert.ok(m.instructions[2].script);
+    assert.equal(m.instructions[3].json, null);
+  });
+
+  it('parses the body of RUN <<EOF heredocs as the script', () => {
+    const text = 'FROM alpine\nRUN <<EOF\napk add git\ngo build -o /app .\nEOF\n';
+    const m = parseDockerfile(text);
+    const s = m.instructions[1].script!;
+    assert.equal(s.heredoc, true);
+    assert.deepEqual(s.parsed.commands.map((c) => c.argv[0].value), ['apk', 'go']);
+    const apk = s.parsed.commands[0];
+    assert.equal(text.slice(toDoc(s, apk.start), toDoc(s, apk.start) + 3), 'apk');
+  });
+
+  it('tolerates a BOM, binary junk, and unterminated quotes', () => {
+    const m = parseDockerfile('\uFEFFFROM golang:1.22\nRUN echo "unterminated\n');
+    assert.equal(m.stages.length, 1);
+    assert.equal(m.instructions[1].script!.parsed.hasErrors, true);
+    const junk = Array.from({ length: 2000 }, (_, i) => String.fromCharCode((i * 7919) % 65536)).join('');
+    assert.doesNotThrow(() => parseDockerfile(junk));
+    assert.doesNotThrow(() => parseDockerfile(''));
+  });
+});
+
+describe('expandVariables', () => {
+  const vars = new Map<string, string | null>([['A', 'x'], ['E', ''], ['N', null]]);
+  it('substitutes $A, ${A} and the default forms', () => {
+    assert.equal(expandVariables('$A-${A}', vars), 'x-x');
+    assert.equal(expandVariables('${E:-d} ${E-d} ${U:-d}', vars), 'd  d');
+    assert.equal(expandVariables('${A:+alt}${U:+alt}', vars), 'alt');
+  });
+  it('returns null for a variable without a value', () => {
+    assert.equal(expandVariables('golang:${N}', vars), null);
+    assert.equal(expandVariables('golang:$U', vars), null);
+  });
+});
+
+describe('LineTable', () => {
+  it('converts offsets and positions with \\r\\n, \\n and \\r line breaks', () => {
+    const t = new LineTable('a\r\nbc\nd\re');
+    assert.deepEqual(t.starts, [0, 3, 6, 8]);
+    assert.deepEqual(t.positionAt(4), { line: 1, character: 1 });
+    assert.equal(t.offsetAt({ line: 2, character: 0 }), 6);
+    assert.equal(t.lineText(0), 'a');
+    assert.equal(t.offsetAt({ line: 0, character: 99 }), 1);
+  });
+});
