@@ -110,7 +110,8 @@ function binaryOf(ctx: RuleContext, stage: Stage, build: GoCommand, edits: Edit[
 }
 
 function isBinary(arg: string, workdir: string, binary: { path: string; name: string }): boolean {
-  return path.posix.resolve(workdir, arg) === binary.path || arg === binary.name;
+  // Before the fix a build without -o wrote <workdir>/<name>: compare names too.
+  return path.posix.resolve(workdir, arg) === binary.path || path.posix.basename(arg) === binary.name;
 }
 
 function workdirBefore(model: DockerfileModel, stage: Stage, before: Instruction): string {
