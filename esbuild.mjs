@@ -5,6 +5,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 
 const watch = process.argv.includes('--watch');
+const { version } = JSON.parse(fs.readFileSync('package.json', 'utf8'));
 const common = {
   bundle: true,
   platform: 'node',
@@ -12,6 +13,7 @@ const common = {
   format: 'cjs',
   sourcemap: true,
   logLevel: 'warning',
+  define: { VERSION: JSON.stringify(version) },
 };
 
 const builds = [

@@ -54,4 +54,41 @@ describe('go-dockerfile lint', () => {
     assert.equal((await run('lint')).code, 2);
     assert.equal((await run('frobnicate')).code, 2);
   });
+
+  it('--format sarif gives SARIF 2.1.0 with rule metadata, help links and 1-based regions', async () => {
+    const r = await run('lint', path.join(dir, 'build', 'package', 'Dockerfile'), '--format', 'sarif');
+    const sarif = JSON.parse(r.out);
+    assert.equal(sarif.version, '2.1.0');
+    const run0 = sarif.runs[0];
+    const rules = run0.tool.driver.rules as { id: string; helpUri: string }[];
+    assert.ok(rules.some((x) => x.id === 'GD206' && /docs\/rules\/GD206\.md$/.test(x.helpUri)));
+    const res = run0.results.find((x: { ruleId: string }) => x.ruleId === 'GD206');
+    assert.equal(res.level, 'error');
+    assert.equal(rules[res.ruleIndex].id, 'GD206');
+    assert.deepEqual(res.locations[0].physicalLocation.region, { startLine: 7, startColumn: 1, endLine: 7, endColumn: 9 });
+  });
+
+  it('--fix writes the safely fixed file, reports what changed, and keeps CRLF', async () => {
+    const file = path.join(dir, 'Dockerfile.fix');
+    fs.writeFileSync(file, df(['FROM alpine:3.20', 'RUN apk add git', 'USER 65532', 'CMD ["/app"]'], '\r\n'));
+    const r = await run('lint', file, '--fix', '--fail-on', 'information');
+    assert.equal(r.code, 0, r.out);
+    assert.match(r.err, /fixed GD301/);
+    assert.equal(fs.readFileSync(file, 'utf8'), df(['FROM alpine:3.20', 'RUN apk add --no-cache git', 'USER 65532', 'CMD ["/app"]'], '\r\n'));
+  });
+
+  it('reads .go-dockerfile.json above the Dockerfile, and survives a broken one', async () => {
+    const sub = path.join(dir, 'cfg');
+    fs.mkdirSync(path.join(sub, 'deep'), { recursive: true });
+    const file = path.join(sub, 'deep', 'Dockerfile');
+    fs.writeFileSync(file, df(['FROM scratch', 'COPY app /app', 'CMD /app']));
+    fs.writeFileSync(path.join(sub, '.go-dockerfile.json'), JSON.stringify({ GD206: 'warning', GD204: 'off' }));
+    const r = await run('lint', file, '--format', 'json');
+    assert.equal(r.code, 0);
+    assert.deepEqual(JSON.parse(r.out).map((f: JsonFinding) => `${f.code}:${f.severity}`), ['GD206:warning']);
+    fs.writeFileSync(path.join(sub, '.go-dockerfile.json'), '{ not json');
+    const broken = await run('lint', file, '--format', 'json');
+    assert.equal(broken.code, 1);
+    assert.match(broken.err, /ignoring .*\.go-dockerfile\.json/);
+  });
 });

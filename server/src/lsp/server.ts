@@ -18,10 +18,13 @@ import { analyzeText, initAnalysis, type Analysis } from '../analysis';
 import { fixAll, minimalEdit } from '../fixes/fixAll';
 import { ignoreForInstruction } from '../fixes/ignore';
 import { sanitizeRulesConfig, type RulesConfig } from '../rules/config';
+import { mergeRulesConfig } from '../rules/configFile';
 import type { Finding } from '../rules/types';
 import { SOURCE, toDiagnostic, toRange, toTextEdit } from './convert';
 import { languageFeatureCapabilities, registerLanguageFeatures, type SyntaxValidator } from './languageFeatures';
 import { WorkspaceIndex } from './workspaces';
+
+declare const VERSION: string | undefined;
 
 export const FIX_ALL_KIND = 'source.fixAll.go-dockerfile';
 
@@ -54,7 +57,7 @@ export function startServer(connection: Connection): void {
       ...(settings.languageFeatures === 'on' ? languageFeatureCapabilities() : {}),
     };
     if (settings.languageFeatures === 'on') validateSyntax = registerLanguageFeatures(connection, documents, log);
-    return { capabilities, serverInfo: { name: 'go-dockerfile', version: '0.1.0' } };
+    return { capabilities, serverInfo: { name: 'go-dockerfile', version: typeof VERSION === 'string' ? VERSION : '0.0.0-dev' } };
   });
 
   connection.onDidChangeConfiguration((change) => {
@@ -65,13 +68,21 @@ export function startServer(connection: Connection): void {
     for (const d of documents.all()) schedule(d, 0);
   });
 
+  const rulesFor = (uri: string) => mergeRulesConfig(workspaces.rulesConfigFor(uri), settings.rules);
+
+  connection.onDidChangeWatchedFiles((params) => {
+    workspaces.invalidate(params.changes.map((c) => c.uri));
+    cache.clear();
+    for (const d of documents.all()) schedule(d, 0);
+  });
+
   /** One analysis per document version. */
   function analysisOf(doc: TextDocument): CacheEntry {
     const hit = cache.get(doc.uri);
     if (hit && hit.version === doc.version) return hit;
     const ws = workspaces.forDocument(doc.uri, settings.buildContext);
     const a = analyzeText(doc.getText(), {
-      rules: settings.rules,
+      rules: rulesFor(doc.uri),
       workspace: ws?.model,
       fileExists: ws?.fileExists,
       onRuleError: (code, e) => log(`rule ${code} failed: ${e instanceof Error ? e.stack : String(e)}`),
@@ -159,7 +170,7 @@ export function startServer(connection: Connection): void {
   function fixAllOf(doc: TextDocument) {
     const ws = workspaces.forDocument(doc.uri, settings.buildContext);
     const text = doc.getText();
-    const result = fixAll(text, (t) => analyzeText(t, { rules: settings.rules, workspace: ws?.model, fileExists: ws?.fileExists }).findings);
+    const result = fixAll(text, (t) => analyzeText(t, { rules: rulesFor(doc.uri), workspace: ws?.model, fileExists: ws?.fileExists }).findings);
     return minimalEdit(text, result.text);
   }
 

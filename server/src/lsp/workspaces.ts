@@ -4,7 +4,10 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { fileURLToPath, pathToFileURL } from 'url';
+import type { RulesConfig } from '../rules/config';
+import { findConfigFile, readConfigFile } from '../rules/configFile';
 import type { FileExists, WorkspaceModel } from '../workspace/model';
+import { nearestModuleRoot } from '../workspace/root';
 
 export interface WorkspaceEntry {
   root: string;
@@ -14,7 +17,29 @@ export interface WorkspaceEntry {
 
 export class WorkspaceIndex {
   private readonly byRoot = new Map<string, WorkspaceEntry>();
+  /** Folder of a Dockerfile -> the repository's .go-dockerfile.json rules (read once). */
+  private readonly configByDir = new Map<string, RulesConfig>();
   constructor(private readonly log: (m: string) => void) {}
+
+  /** The `.go-dockerfile.json` rules that apply to a document ({} when there is none). */
+  rulesConfigFor(uri: string): RulesConfig {
+    if (!uri.startsWith('file:')) return {};
+    const dir = path.dirname(fileURLToPath(uri));
+    let rules = this.configByDir.get(dir);
+    if (!rules) {
+      const file = findConfigFile(dir);
+      const read = file ? readConfigFile(file) : { rules: {} };
+      if ('error' in read && read.error) this.log(`ignoring ${read.error}`);
+      rules = read.rules;
+      this.configByDir.set(dir, rules);
+    }
+    return rules;
+  }
+
+  /** A watched file changed: forget what it may have decided. */
+  invalidate(changedUris: string[]): void {
+    if (changedUris.some((u) => u.endsWith('/.go-dockerfile.json'))) this.configByDir.clear();
+  }
 
   forDocument(uri: string, override?: string): WorkspaceEntry | undefined {
     if (!uri.startsWith('file:')) return undefined;
@@ -39,12 +64,5 @@ export class WorkspaceIndex {
       { kind: 'create' as const, uri, options: { ignoreIfExists: true } },
       { textDocument: { uri, version: null }, edits: [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, newText: text }] },
     ];
-  }
-}
-
-function nearestModuleRoot(dir: string): string | undefined {
-  for (let d = dir; ; d = path.dirname(d)) {
-    if (fs.existsSync(path.join(d, 'go.mod')) || fs.existsSync(path.join(d, 'go.work'))) return d;
-    if (path.dirname(d) === d) return undefined;
   }
 }

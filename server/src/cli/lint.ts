@@ -1,0 +1,113 @@
+/**
+ * go-dockerfile lint <Dockerfile...> [--context DIR] [--format text|json|sarif] [--fix] [--fail-on SEVERITY]
+ */
+import * as fs from 'fs';
+import * as path from 'path';
+import { analyzeText } from '../analysis';
+import { fixAll } from '../fixes/fixAll';
+import type { AnalyzeOptions } from '../rules/analyze';
+import { findConfigFile, readConfigFile } from '../rules/configFile';
+import type { Severity } from '../rules/types';
+import { nearestModuleRoot } from '../workspace/root';
+import { UsageError, type Io } from './io';
+import { toSarif } from './sarif';
+
+export const SEVERITY_RANK: Record<Severity, number> = { hint: 0, information: 1, warning: 2, error: 3 };
+
+export interface LintOptions {
+  files: string[];
+  context?: string;
+  format: 'text' | 'json' | 'sarif';
+  failOn: Severity;
+  fix: boolean;
+}
+
+export interface JsonFinding {
+  file: string;
+  code: string;
+  severity: Severity;
+  message: string;
+  line: number;
+  column: number;
+  endLine: number;
+  endColumn: number;
+}
+
+export const LINT_USAGE = 'go-dockerfile lint <Dockerfile...> [--context DIR] [--format text|json|sarif] [--fix] [--fail-on error|warning|information|hint]';
+
+export function parseLintArgs(argv: string[]): LintOptions {
+  const opts: LintOptions = { files: [], format: 'text', failOn: 'error', fix: false };
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i];
+    const name = a.split('=')[0];
+    const value = () => {
+      const v = a.includes('=') ? a.slice(a.indexOf('=') + 1) : argv[++i];
+      if (v === undefined) throw new UsageError(`${name} needs a value`);
+      return v;
+    };
+    if (name === '--context') opts.context = value();
+    else if (name === '--format') {
+      const f = value();
+      if (f !== 'text' && f !== 'json' && f !== 'sarif') throw new UsageError(`unknown format "${f}"`);
+      opts.format = f;
+    } else if (name === '--fail-on') {
+      const f = value() as Severity;
+      if (!(f in SEVERITY_RANK)) throw new UsageError(`unknown severity "${f}"`);
+      opts.failOn = f;
+    } else if (name === '--fix') opts.fix = true;
+    else if (a.startsWith('-')) throw new UsageError(`unknown option ${a}`);
+    else opts.files.push(a);
+  }
+  if (opts.files.length === 0) throw new UsageError('no Dockerfile given');
+  return opts;
+}
+
+export function lint(opts: LintOptions, io: Io, version: string): number {
+  const results: JsonFinding[] = [];
+  let unreadable = false;
+  for (const file of opts.files) {
+    let text: string;
+    try {
+      text = fs.readFileSync(file, 'utf8');
+    } catch (e) {
+      io.err(`go-dockerfile: cannot read ${file}: ${(e as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (e as Error).message}`);
+      unreadable = true;
+      continue;
+    }
+    const analyzeOpts = optionsFor(file, opts, io);
+    if (opts.fix) {
+      const fixed = fixAll(text, (t) => analyzeText(t, analyzeOpts).findings);
+      if (fixed.text !== text) {
+        fs.writeFileSync(file, fixed.text);
+        for (const a of fixed.applied) io.err(`${file}: fixed ${a.code}: ${a.title}`);
+      }
+      text = fixed.text;
+    }
+    const { model, findings } = analyzeText(text, analyzeOpts);
+    for (const f of findings) {
+      const s = model.lines.positionAt(f.span.start);
+      const e = model.lines.positionAt(f.span.end);
+      results.push({ file, code: f.code, severity: f.severity, message: f.message, line: s.line + 1, column: s.character + 1, endLine: e.line + 1, endColumn: e.character + 1 });
+    }
+  }
+  if (opts.format === 'json') io.out(JSON.stringify(results, null, 2));
+  else if (opts.format === 'sarif') io.out(JSON.stringify(toSarif(results, version), null, 2));
+  else {
+    for (const r of results) io.out(`${r.file}:${r.line}:${r.column}: ${r.severity} ${r.code} ${r.message}`);
+    if (results.length === 0 && !unreadable) io.out('No findings.');
+  }
+  if (unreadable) return 2;
+  return results.some((r) => SEVERITY_RANK[r.severity] >= SEVERITY_RANK[opts.failOn]) ? 1 : 0;
+}
+
+function optionsFor(file: string, opts: LintOptions, io: Io): AnalyzeOptions {
+  const dir = path.dirname(path.resolve(file));
+  const root = opts.context ? path.resolve(opts.context) : nearestModuleRoot(dir);
+  const configFile = findConfigFile(dir);
+  const config = configFile ? readConfigFile(configFile) : undefined;
+  if (config?.error) io.err(`go-dockerfile: ignoring ${config.error}`);
+  return {
+    rules: config?.rules,
+    fileExists: root ? (rel) => fs.existsSync(path.join(root, rel)) : undefined,
+  };
+}

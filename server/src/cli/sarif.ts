@@ -1,0 +1,55 @@
+/** SARIF 2.1.0 for code-scanning tools: one run, the rule catalogue as tool.driver.rules. */
+import * as path from 'path';
+import { pathToFileURL } from 'url';
+import { ruleDocUrl } from '../rules/docs';
+import { RULES } from '../rules/registry';
+import type { Severity } from '../rules/types';
+import type { JsonFinding } from './lint';
+
+const LEVEL: Record<Severity, 'error' | 'warning' | 'note'> = { error: 'error', warning: 'warning', information: 'note', hint: 'note' };
+
+export function toSarif(findings: JsonFinding[], version: string, cwd = process.cwd()): object {
+  const ruleIndex = new Map(RULES.map((r, i) => [r.code, i]));
+  return {
+    $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
+    version: '2.1.0',
+    runs: [{
+      tool: {
+        driver: {
+          name: 'go-dockerfile',
+          version,
+          informationUri: 'https://github.com/go-dockerfile/go-dockerfile',
+          rules: RULES.map((r) => ({
+            id: r.code,
+            name: r.name,
+            shortDescription: { text: r.name.replace(/-/g, ' ') },
+            helpUri: ruleDocUrl(r.code, false),
+            help: { text: `See ${ruleDocUrl(r.code, false)}` },
+            defaultConfiguration: { level: LEVEL[r.severity] },
+            properties: { tags: ['dockerfile', 'go'] },
+          })),
+        },
+      },
+      originalUriBaseIds: { SRCROOT: { uri: pathToFileURL(cwd + path.sep).href } },
+      results: findings.map((f) => ({
+        ruleId: f.code,
+        ruleIndex: ruleIndex.get(f.code),
+        level: LEVEL[f.severity],
+        message: { text: f.message },
+        locations: [{
+          physicalLocation: {
+            artifactLocation: relativeUri(f.file, cwd),
+            region: { startLine: f.line, startColumn: f.column, endLine: f.endLine, endColumn: f.endColumn },
+          },
+        }],
+      })),
+    }],
+  };
+}
+
+function relativeUri(file: string, cwd: string): { uri: string; uriBaseId?: string } {
+  const abs = path.resolve(cwd, file);
+  const rel = path.relative(cwd, abs);
+  if (!rel.startsWith('..') && !path.isAbsolute(rel)) return { uri: rel.split(path.sep).map(encodeURIComponent).join('/'), uriBaseId: 'SRCROOT' };
+  return { uri: pathToFileURL(abs).href };
+}
