@@ -40,7 +40,8 @@ describe('GD104 sources-before-modules', () => {
 
   it('fix inserts the module layer above the copy', () => {
     const fixed = applyFix(bad, 'GD104');
-    assert.match(fixed, /WORKDIR \/src\nCOPY go.mod go.sum \.\/\nRUN go mod download\nCOPY \. \.\n/);
+    // ... and moves the now redundant download rather than running it twice.
+    assert.match(fixed, /WORKDIR \/src\nCOPY go.mod go.sum \.\/\nRUN go mod download\nCOPY \. \.\nRUN CGO_ENABLED=0/);
   });
 
   it('fix copies go.mod alone when the context has no go.sum', () => {
@@ -135,10 +136,12 @@ describe('GD206 shell-form-without-shell', () => {
     assert.equal(has(df(['FROM gcr.io/distroless/static-debian12:nonroot', 'RUN echo hi']), 'GD206'), true);
   });
 
-  it('is silent on images with a shell, in exec form, and on distroless :debug', () => {
+  it('is silent on images with a shell, in exec form, and after SHELL', () => {
     assert.equal(has(df(['FROM alpine:3.20', 'CMD /app']), 'GD206'), false);
     assert.equal(has(df(['FROM scratch', 'CMD ["/app"]']), 'GD206'), false);
-    assert.equal(has(df(['FROM gcr.io/distroless/static-debian12:debug', 'CMD /app']), 'GD206'), false);
+    // distroless :debug has busybox at /busybox/sh, not /bin/sh: shell form needs SHELL.
+    assert.equal(has(df(['FROM gcr.io/distroless/static-debian12:debug', 'CMD /app']), 'GD206'), true);
+    assert.equal(has(df(['FROM gcr.io/distroless/static-debian12:debug', 'SHELL ["/busybox/sh", "-c"]', 'CMD /app']), 'GD206'), false);
   });
 
   it('follows FROM <stage> to the root image', () => {

@@ -1,6 +1,6 @@
 import { goCommands, goFlag, isBuilderStage } from '../dockerfile/facts';
 import type { Instruction, Stage } from '../dockerfile/model';
-import { insertLinesBefore } from '../fixes/edits';
+import { deleteLines, insertLinesBefore, type Edit } from '../fixes/edits';
 import type { Rule, RuleContext, RuleFinding } from './types';
 
 /** Files that make up the dependency layer; copying only these is what we want first. */
@@ -65,7 +65,7 @@ export const gd104: Rule = {
           out.push({
             message: 'Sources are copied before go.mod/go.sum and `go mod download`: every source edit re-downloads every module. Copy go.mod and go.sum first and download the modules in their own layer.',
             span: instr.span,
-            fix: fixFor(ctx, instr, paths.dest),
+            fix: fixFor(ctx, stage, instr, paths.dest),
           });
         }
         // Past the first source copy, later layers cannot cache modules independently anyway.
@@ -77,7 +77,7 @@ export const gd104: Rule = {
   },
 };
 
-function fixFor(ctx: RuleContext, instr: Instruction, dest: string) {
+function fixFor(ctx: RuleContext, stage: Stage, instr: Instruction, dest: string) {
   const ws = ctx.workspace;
   const files: string[] = [];
   if (ws?.work) {
@@ -108,9 +108,21 @@ function fixFor(ctx: RuleContext, instr: Instruction, dest: string) {
     lines.push(`COPY ${files.join(' ')} ${inPlace ? './' : dest.replace(/\/?$/, '/')}`);
   }
   lines.push(inPlace ? 'RUN go mod download' : `RUN cd ${dest} && go mod download`);
+  const edits: Edit[] = [insertLinesBefore(ctx.model, instr.line, lines)];
+  // The download after the sources is now redundant: move it rather than run it twice.
+  const later = stage.instructions.find((i) => i.line > instr.line && isPlainDownload(i));
+  if (later) edits.push(deleteLines(ctx.model, later.line, later.endLine));
   return {
     title: `Copy ${files.length > 2 ? 'the go.mod/go.sum files' : files.join(' and ')} and run go mod download before the sources`,
-    edits: [insertLinesBefore(ctx.model, instr.line, lines)],
+    edits,
     safe: true,
   };
+}
+
+/** `RUN go mod download` alone (no other commands, no flags of its own). */
+function isPlainDownload(i: Instruction): boolean {
+  if (i.keyword !== 'RUN' || i.flags.length > 0 || !i.script || i.script.heredoc) return false;
+  const cmds = i.script.parsed.commands;
+  const gos = goCommands(i);
+  return cmds.length === 1 && gos.length === 1 && gos[0].sub === 'mod download' && gos[0].args.length === 0;
 }
