@@ -45,5 +45,6 @@ export function applyFix(text: string, code: string, opts: AnalyzeOptions = {}):
 
 export function assertLineEndings(original: string, fixed: string): void {
   if (original.includes('\r\n')) assert.ok(!/(^|[^\r])\n/.test(fixed), `a lone \\n appeared in a CRLF file:\n${JSON.stringify(fixed)}`);
-  else assert.ok(!fixed.includes('\r'), 'a \\r appeared in an LF file');
+  else if (original.includes('\n')) assert.ok(!fixed.includes('\r'), 'a \\r appeared in an LF file');
+  else if (original.includes('\r')) assert.ok(!fixed.includes('\n'), 'a \\n appeared in a CR file');
 }

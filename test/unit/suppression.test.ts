@@ -4,27 +4,27 @@ import { parseDockerfile } from '../../server/src/dockerfile/parse';
 import { applyEdits } from '../../server/src/fixes/edits';
 import { ignoreForInstruction } from '../../server/src/fixes/ignore';
 import { sanitizeRulesConfig } from '../../server/src/rules/config';
-import { codes, df, lint, ready } from './helpers';
+import { applyFix, codes, df, lint, ready } from './helpers';
 
 before(() => ready);
 
-const apk = ['FROM alpine:3.20', 'RUN apk add git', 'USER 65532'];
+const apk = ['FROM alpine:3.20', 'RUN apk add tzdata', 'USER 65532'];
 
 describe('suppression', () => {
   it('# go-dockerfile ignore= silences the next instruction only', () => {
-    assert.deepEqual(codes(df(['FROM alpine:3.20', '# go-dockerfile ignore=GD301', 'RUN apk add git', 'RUN apk add curl', 'USER 1'])), ['GD301']);
+    assert.deepEqual(codes(df(['FROM alpine:3.20', '# go-dockerfile ignore=GD301', 'RUN apk add tzdata', 'WORKDIR /app', 'RUN apk add curl', 'USER 1'])), ['GD301']);
   });
 
   it('a blank line or another comment may stand between the pragma and the instruction', () => {
-    assert.deepEqual(codes(df(['FROM alpine:3.20', '# go-dockerfile ignore=GD301', '# why: we need the index', 'RUN apk add git', 'USER 1'])), []);
+    assert.deepEqual(codes(df(['FROM alpine:3.20', '# go-dockerfile ignore=GD301', '# why: we need the index', 'RUN apk add tzdata', 'USER 1'])), []);
   });
 
   it('# go-dockerfile global ignore= silences the whole file', () => {
-    assert.deepEqual(codes(df(['# go-dockerfile global ignore=GD301,GD204', 'FROM alpine:3.20', 'RUN apk add git', 'RUN apk add curl'])), []);
+    assert.deepEqual(codes(df(['# go-dockerfile global ignore=GD301,GD204', 'FROM alpine:3.20', 'RUN apk add tzdata', 'WORKDIR /app', 'RUN apk add curl'])), []);
   });
 
   it("hadolint's pragmas map through the peers", () => {
-    assert.deepEqual(codes(df(['FROM alpine:3.20', '# hadolint ignore=DL3019', 'RUN apk add git', 'USER 1'])), []);
+    assert.deepEqual(codes(df(['FROM alpine:3.20', '# hadolint ignore=DL3019', 'RUN apk add tzdata', 'USER 1'])), []);
     assert.deepEqual(codes(df(['# hadolint global ignore=DL3002', ...apk.slice(0, 2)])), ['GD301']);
   });
 
@@ -38,11 +38,33 @@ describe('suppression', () => {
     const model = parseDockerfile(text);
     const f = lint(text).find((x) => x.code === 'GD301')!;
     const once = applyEdits(text, [ignoreForInstruction(model, f)!]);
-    assert.equal(once, df(['FROM alpine:3.20', '# go-dockerfile ignore=GD301', 'RUN apk add git', 'USER 65532']));
+    assert.equal(once, df(['FROM alpine:3.20', '# go-dockerfile ignore=GD301', 'RUN apk add tzdata', 'USER 65532']));
     assert.deepEqual(codes(once), []);
-    const other = df(['FROM alpine:3.20', '# go-dockerfile ignore=GD104', 'RUN apk add git', 'USER 65532']);
+    const other = df(['FROM alpine:3.20', '# go-dockerfile ignore=GD104', 'RUN apk add tzdata', 'USER 65532']);
     const g = lint(other).find((x) => x.code === 'GD301')!;
     assert.match(applyEdits(other, [ignoreForInstruction(parseDockerfile(other), g)!]), /# go-dockerfile ignore=GD104,GD301\n/);
+  });
+});
+
+describe('fixes and pragmas', () => {
+  it('a fix that inserts above an instruction keeps its pragma attached to it', () => {
+    const text = df(['FROM scratch', 'COPY app /app', '# go-dockerfile ignore=GD206', 'CMD /app --serve']);
+    const fixed = applyFix(text, 'GD204');
+    assert.equal(fixed, df(['FROM scratch', 'COPY app /app', 'USER 65532:65532', '# go-dockerfile ignore=GD206', 'CMD /app --serve']));
+  });
+
+  it('"Ignore" on the first line of a file with a BOM keeps the BOM first', () => {
+    const text = '\uFEFFFROM golang:1.22\nRUN go build -o /bin/app .\n';
+    const f = lint(text).find((x) => x.code === 'GD201')!;
+    const out = applyEdits(text, [ignoreForInstruction(parseDockerfile(text), f)!]);
+    assert.equal(out, '\uFEFF# go-dockerfile ignore=GD201\nFROM golang:1.22\nRUN go build -o /bin/app .\n');
+    assert.ok(!codes(out).includes('GD201'));
+  });
+
+  it('files with lone \\r line endings get \\r in fixes', () => {
+    const fixed = applyFix('FROM alpine:3.20\rUSER 1\rRUN apk add git\r', 'GD301');
+    assert.equal(fixed, 'FROM alpine:3.20\rUSER 1\rRUN apk add --no-cache git\r');
+    assert.equal(applyFix('FROM alpine:3.20\rCOPY app /app\rCMD ["/app"]\r', 'GD204'), 'FROM alpine:3.20\rCOPY app /app\rUSER 65532:65532\rCMD ["/app"]\r');
   });
 });
 

@@ -66,7 +66,7 @@ export interface Stage {
 export interface DockerfileModel {
   text: string;
   lines: LineTable;
-  eol: '\r\n' | '\n';
+  eol: '\r\n' | '\n' | '\r';
   escape: string;
   instructions: Instruction[];
   stages: Stage[];

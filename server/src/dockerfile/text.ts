@@ -64,7 +64,9 @@ export class LineTable {
 }
 
 /** The line ending a fix should write: the first one the file uses, LF for a one-line file. */
-export function detectEol(text: string): '\r\n' | '\n' {
-  const i = text.indexOf('\n');
-  return i > 0 && text.charCodeAt(i - 1) === 13 ? '\r\n' : '\n';
+export function detectEol(text: string): '\r\n' | '\n' | '\r' {
+  const n = text.indexOf('\n');
+  const r = text.indexOf('\r');
+  if (r >= 0 && (n < 0 || r + 1 < n)) return '\r'; // old Mac style: a lone \r comes first
+  return n > 0 && text.charCodeAt(n - 1) === 13 ? '\r\n' : '\n';
 }

@@ -18,10 +18,30 @@ export function insert(at: number, newText: string): Edit {
   return { start: at, end: at, newText };
 }
 
-/** Insert whole lines before a line. */
+/** Insert whole lines before a line (after a byte-order mark on the first line). */
 export function insertLinesBefore(model: DockerfileModel, line: number, lines: string[]): Edit {
-  const at = model.lines.starts[Math.min(line, model.lines.lineCount - 1)];
+  let at = model.lines.starts[Math.min(line, model.lines.lineCount - 1)];
+  if (at === 0 && model.text.charCodeAt(0) === 0xfeff) at = 1;
   return insert(at, lines.map((l) => l + model.eol).join(''));
+}
+
+/**
+ * Insert whole lines above an instruction and above the comments directly attached to it,
+ * so a pragma (`# go-dockerfile ignore=...`) keeps applying to the instruction it was written
+ * for. Never above the parser directives at the top of the file.
+ */
+export function insertAboveInstruction(model: DockerfileModel, line: number, lines: string[]): Edit {
+  let first = line;
+  const floor = directiveLines(model);
+  while (first - 1 >= floor && /^\s*#/.test(model.lines.lineText(first - 1).replace(/^\uFEFF/, ''))) first--;
+  return insertLinesBefore(model, first, lines);
+}
+
+/** How many lines at the top are parser directives (`# escape=`, `# syntax=`, `# check=`). */
+export function directiveLines(model: DockerfileModel): number {
+  let n = 0;
+  while (n < model.lines.lineCount && /^\s*#\s*[A-Za-z][A-Za-z0-9]*\s*=/.test(model.lines.lineText(n).replace(/^\uFEFF/, ''))) n++;
+  return n;
 }
 
 /** Insert whole lines after the last line of a range (keeps the file's final-newline style). */

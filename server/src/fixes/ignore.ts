@@ -19,6 +19,6 @@ export function ignoreForInstruction(model: DockerfileModel, finding: Finding): 
       return replace(start, start + above.length, `${m[1]}# go-dockerfile ignore=${[...codes, finding.code].join(',')}`);
     }
   }
-  const indent = /^\s*/.exec(model.lines.lineText(line))?.[0] ?? '';
+  const indent = /^[ \t]*/.exec(model.lines.lineText(line).replace(/^\uFEFF/, ''))?.[0] ?? '';
   return insertLinesBefore(model, line, [`${indent}# go-dockerfile ignore=${finding.code}`]);
 }

@@ -108,7 +108,8 @@ export function startServer(connection: Connection): void {
     try {
       const a = analysisOf(doc);
       diagnostics = a.findings.map((f) => toDiagnostic(a.model.lines, f, doc.version));
-      if (validateSyntax) diagnostics.push(...validateSyntax(doc.getText()));
+      // dockerfile-utils can report ranges past the end (a continuation on the last line).
+      if (validateSyntax) diagnostics.push(...validateSyntax(doc.getText()).map((d) => ({ ...d, range: clampRange(doc, d.range) })));
     } catch (e) {
       // Bad input must never take the server down: log it and publish what we have.
       log(`analysis of ${uri} failed: ${e instanceof Error ? e.stack : String(e)}`);
@@ -176,6 +177,11 @@ export function startServer(connection: Connection): void {
 
   documents.listen(connection);
   connection.listen();
+}
+
+function clampRange(doc: TextDocument, range: Diagnostic['range']): Diagnostic['range'] {
+  // positionAt(offsetAt(p)) is the nearest valid position.
+  return { start: doc.positionAt(doc.offsetAt(range.start)), end: doc.positionAt(doc.offsetAt(range.end)) };
 }
 
 function findingFor(a: Analysis, diag: Diagnostic): Finding | undefined {

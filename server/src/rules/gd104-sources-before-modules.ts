@@ -1,6 +1,6 @@
 import { goCommands, goFlag, isBuilderStage } from '../dockerfile/facts';
 import type { Instruction, Stage } from '../dockerfile/model';
-import { deleteLines, insertLinesBefore, type Edit } from '../fixes/edits';
+import { deleteLines, insertAboveInstruction, type Edit } from '../fixes/edits';
 import type { Rule, RuleContext, RuleFinding } from './types';
 
 /** Files that make up the dependency layer; copying only these is what we want first. */
@@ -108,7 +108,7 @@ function fixFor(ctx: RuleContext, stage: Stage, instr: Instruction, dest: string
     lines.push(`COPY ${files.join(' ')} ${inPlace ? './' : dest.replace(/\/?$/, '/')}`);
   }
   lines.push(inPlace ? 'RUN go mod download' : `RUN cd ${dest} && go mod download`);
-  const edits: Edit[] = [insertLinesBefore(ctx.model, instr.line, lines)];
+  const edits: Edit[] = [insertAboveInstruction(ctx.model, instr.line, lines)];
   // The download after the sources is now redundant: move it rather than run it twice.
   const later = stage.instructions.find((i) => i.line > instr.line && isPlainDownload(i));
   if (later) edits.push(deleteLines(ctx.model, later.line, later.endLine));

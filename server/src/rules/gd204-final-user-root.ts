@@ -1,5 +1,5 @@
 import { effectiveUser, isRootUser, stageImage } from '../dockerfile/facts';
-import { insertLinesAfter, insertLinesBefore } from '../fixes/edits';
+import { insertLinesAfter, insertAboveInstruction } from '../fixes/edits';
 import type { Rule } from './types';
 
 export const gd204: Rule = {
@@ -23,7 +23,7 @@ export const gd204: Rule = {
     const edit = instr && instr.stage === stage.index
       ? { start: instr.argsSpan?.start ?? instr.span.end, end: instr.argsSpan?.end ?? instr.span.end, newText: '65532:65532' }
       : runtime
-        ? insertLinesBefore(ctx.model, runtime.line, ['USER 65532:65532'])
+        ? insertAboveInstruction(ctx.model, runtime.line, ['USER 65532:65532'])
         : insertLinesAfter(ctx.model, stage.instructions[stage.instructions.length - 1].endLine, ['USER 65532:65532']);
     return [{
       message: instr
