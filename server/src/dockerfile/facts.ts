@@ -86,7 +86,8 @@ export interface GoCommand {
 export function goCommands(instr: Instruction): GoCommand[] {
   if (instr.keyword !== 'RUN' || !instr.script) return [];
   const out: GoCommand[] = [];
-  for (const cmd of instr.script.parsed.commands) {
+  for (const c of instr.script.parsed.commands) {
+    const cmd = throughEnv(c);
     const name = cmd.argv[0]?.value;
     if (!name || !/(^|\/)go$/.test(name)) continue;
     const first = cmd.argv[1]?.value ?? '';
@@ -97,6 +98,20 @@ export function goCommands(instr: Instruction): GoCommand[] {
     }
   }
   return out;
+}
+
+/** `env [-i] A=1 B=2 go build ...` is `A=1 B=2 go build ...` (offsets kept). */
+function throughEnv(cmd: ShellCommand): ShellCommand {
+  if (cmd.argv[0]?.value !== 'env') return cmd;
+  const env = [...cmd.env];
+  let i = 1;
+  for (; i < cmd.argv.length; i++) {
+    const w = cmd.argv[i];
+    const m = /^([A-Za-z_][A-Za-z0-9_]*)=(.*)$/s.exec(w.value);
+    if (m) env.push({ name: m[1], value: m[2], start: w.start, end: w.end });
+    else if (w.value !== '-i' && w.value !== '-' && w.value !== '--ignore-environment') break;
+  }
+  return i < cmd.argv.length ? { env, argv: cmd.argv.slice(i), start: cmd.start, end: cmd.end } : cmd;
 }
 
 export function stageGoCommands(stage: Stage): GoCommand[] {

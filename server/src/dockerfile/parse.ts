@@ -50,10 +50,12 @@ export function parseDockerfile(text: string): DockerfileModel {
       const base = args[0]?.value ?? '';
       const asIndex = args.findIndex((a, i) => i > 0 && a.value.toLowerCase() === 'as');
       const name = asIndex > 0 && args[asIndex + 1] ? args[asIndex + 1].value.toLowerCase() : null;
-      const baseStage = stageByName.get(base.toLowerCase()) ?? null;
+      // `FROM build-${VARIANT}` names a stage once its ARG default is substituted.
+      const expanded = expandVariables(base, globalArgs);
+      const baseStage = stageByName.get(base.toLowerCase()) ?? stageByName.get((expanded ?? '').toLowerCase()) ?? null;
       const stage: Stage = {
         index: stages.length, name, from: instr, base,
-        resolvedBase: baseStage === null ? expandVariables(base, globalArgs) : base,
+        resolvedBase: baseStage === null ? expanded : base,
         baseStage,
         platform: flags.find((f) => f.name === 'platform')?.value ?? null,
         instructions: [instr],

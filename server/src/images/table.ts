@@ -1,13 +1,21 @@
+import { golangTagVersion, type GolangTag } from './golangTag';
 import { parseImageRef } from './imageRef';
 
-export type Libc = 'glibc' | 'musl' | 'none';
+/**
+ * The C library a dynamically linked binary finds in the image. `windows`: a Windows image
+ * (not applicable: rules about Linux libc must stay silent for it; see `os`).
+ */
+export type Libc = 'glibc' | 'musl' | 'none' | 'windows';
 
 /** What a base image brings to a Go program at run time and to a Go build. */
 export interface ImageInfo {
   /** Short family name, e.g. `golang`, `distroless-static`, `scratch`, `alpine`. */
   family: string;
   libc: Libc;
-  /** `/bin/sh` exists. */
+  /**
+   * Shell-form RUN/CMD/ENTRYPOINT work: `/bin/sh` exists (on Windows images: `cmd`).
+   * False for distroless `:debug` (its busybox shell is `/busybox/sh`, not `/bin/sh`; see shellPath).
+   */
   shell: boolean;
   caCerts: boolean;
   zoneinfo: boolean;
@@ -19,52 +27,178 @@ export interface ImageInfo {
   goToolchain: boolean;
   /** Approximate uncompressed size in bytes, when known. */
   approxBytes: number | null;
+
+  // ---- extensions ----
+  os: 'linux' | 'windows';
+  /** The shell binary when there is one (`/bin/sh`, `/busybox/sh`, `cmd`), else null. */
+  shellPath: string | null;
+  /** /etc/passwd exists, so `USER name` can resolve (false for scratch). */
+  passwd: boolean;
+  packageManager: 'apt' | 'apk' | null;
+  /** Variant / release, e.g. `bookworm`, `alpine3.20`, `debian12`, `windowsservercore-ltsc2022`, '' when none. */
+  variant: string;
+  /** For golang images: the Go version of the tag (null for `latest`, `alpine`, ...). */
+  go: GolangTag | null;
+  /** The repository as looked up (registry mirrors and `library/` removed), e.g. `golang`, `gcr.io/distroless/static-debian12`. */
+  repository: string;
 }
 
 const MB = 1024 * 1024;
 
+type Base = Omit<ImageInfo, 'repository' | 'go' | 'variant'> & { variant?: string };
+
+function info(repository: string, b: Base, go: GolangTag | null = null): ImageInfo {
+  return { ...b, variant: b.variant ?? '', go, repository };
+}
+
+/** Registries that serve Docker Hub's official images under the same names. */
+const HUB_ALIASES = new Set(['docker.io', 'index.docker.io']);
+const HUB_MIRROR_PREFIXES = ['public.ecr.aws/docker/library/', 'mirror.gcr.io/library/', 'mirror.gcr.io/'];
+
+/** Normalised repository: `golang`, `alpine`, `gcr.io/distroless/static-debian12`, `cgr.dev/chainguard/static`. */
+export function normalizeRepository(ref: string): { repo: string; tag: string | null } {
+  const r = parseImageRef(ref);
+  let repo = r.registry && !HUB_ALIASES.has(r.registry) ? `${r.registry}/${r.repository}` : r.repository;
+  for (const p of HUB_MIRROR_PREFIXES) {
+    if (repo.startsWith(p) && !repo.slice(p.length).includes('/')) {
+      repo = repo.slice(p.length);
+      break;
+    }
+  }
+  if (repo.startsWith('library/')) repo = repo.slice('library/'.length);
+  return { repo, tag: r.tag };
+}
+
+/** Debian release names by number and the sizes (bytes) of the full and -slim images. */
+const DEBIAN: Record<string, { name: string; full: number; slim: number }> = {
+  '10': { name: 'buster', full: 114, slim: 69 },
+  '11': { name: 'bullseye', full: 124, slim: 80 },
+  '12': { name: 'bookworm', full: 117, slim: 75 },
+  '13': { name: 'trixie', full: 120, slim: 78 },
+};
+const DEBIAN_BY_NAME: Record<string, string> = { buster: '10', bullseye: '11', bookworm: '12', trixie: '13' };
+/** What `debian:latest` / `stable` and an unreleased name point at. */
+const DEBIAN_STABLE = '13';
+
+function debianRelease(tag: string): string | null {
+  for (const [name, num] of Object.entries(DEBIAN_BY_NAME)) if (tag === name || tag.startsWith(name + '-') || tag.includes('-' + name)) return num;
+  const m = /^([0-9]+)(\.[0-9]+)*(-|$)/.exec(tag);
+  if (m && DEBIAN[m[1]]) return m[1];
+  return null;
+}
+
+function lookupGolang(repo: string, tag: string): ImageInfo {
+  const go = golangTagVersion(tag);
+  const variantRaw = go ? go.variant.replace(/^-/, '') : tag === 'latest' ? '' : tag;
+  if (/windowsservercore|nanoserver/.test(variantRaw)) {
+    const nano = variantRaw.includes('nanoserver');
+    return info(repo, {
+      family: 'golang', os: 'windows', libc: 'windows', shell: true, shellPath: 'cmd', caCerts: true, zoneinfo: true,
+      passwd: false, defaultUser: nano ? 'ContainerUser' : 'ContainerAdministrator', cCompiler: false, goToolchain: true,
+      approxBytes: (nano ? 450 : 5200) * MB, packageManager: null, variant: variantRaw,
+    }, go);
+  }
+  if (variantRaw.startsWith('alpine')) {
+    // golang:*-alpine: musl, no gcc/musl-dev (cgo is effectively off), CA bundle from the
+    // alpine base, no /usr/share/zoneinfo.
+    return info(repo, {
+      family: 'golang', os: 'linux', libc: 'musl', shell: true, shellPath: '/bin/sh', caCerts: true, zoneinfo: false,
+      passwd: true, defaultUser: 'root', cCompiler: false, goToolchain: true, approxBytes: 260 * MB, packageManager: 'apk',
+      variant: variantRaw,
+    }, go);
+  }
+  // Debian-based (the default variant, -bookworm, -bullseye, -trixie, -buster): buildpack-deps
+  // scm + gcc, libc6-dev, make, pkg-config; tzdata and ca-certificates from the Debian base.
+  return info(repo, {
+    family: 'golang', os: 'linux', libc: 'glibc', shell: true, shellPath: '/bin/sh', caCerts: true, zoneinfo: true,
+    passwd: true, defaultUser: 'root', cCompiler: true, goToolchain: true, approxBytes: 830 * MB, packageManager: 'apt',
+    variant: variantRaw === '' ? 'debian' : variantRaw,
+  }, go);
+}
+
 /**
  * Looks up an image reference (after ARG substitution) in the offline table.
- * Returns undefined for images the table does not know: callers must then stay silent
- * rather than guess.
+ * Returns undefined for images the table does not know (and for references still holding
+ * `$`): callers must then stay silent rather than guess.
  */
 export function lookupImage(ref: string): ImageInfo | undefined {
-  const r = parseImageRef(ref);
-  const tag = r.tag ?? 'latest';
-  const repo = r.registry ? `${r.registry}/${r.repository}` : r.repository;
+  if (!ref || ref.includes('$')) return undefined;
+  const { repo, tag: rawTag } = normalizeRepository(ref);
+  const tag = rawTag ?? 'latest';
+
   if (repo === 'scratch') {
-    return { family: 'scratch', libc: 'none', shell: false, caCerts: false, zoneinfo: false, defaultUser: 'root', cCompiler: false, goToolchain: false, approxBytes: 0 };
+    return info(repo, {
+      family: 'scratch', os: 'linux', libc: 'none', shell: false, shellPath: null, caCerts: false, zoneinfo: false, passwd: false,
+      defaultUser: 'root', cCompiler: false, goToolchain: false, approxBytes: 0, packageManager: null,
+    });
   }
-  if (repo === 'golang') {
-    const alpine = tag.includes('alpine');
-    return {
-      family: 'golang', libc: alpine ? 'musl' : 'glibc', shell: true, caCerts: true, zoneinfo: !alpine,
-      defaultUser: 'root', cCompiler: !alpine, goToolchain: true, approxBytes: (alpine ? 250 : 820) * MB,
-    };
-  }
-  const distroless = /^gcr\.io\/distroless\/(static|base|base-nossl|cc)(-debian\d+)?$/.exec(repo);
+
+  if (repo === 'golang') return lookupGolang(repo, tag);
+
+  const distroless = /^gcr\.io\/distroless\/(static|base|base-nossl|cc)(?:-(debian[0-9]+))?$/.exec(repo);
   if (distroless) {
     const kind = distroless[1];
-    const debug = tag.includes('debug');
-    const nonroot = tag.includes('nonroot');
-    return {
-      family: `distroless-${kind}`, libc: kind === 'static' ? 'none' : 'glibc', shell: debug, caCerts: true, zoneinfo: true,
+    const parts = tag.split('-');
+    const debug = parts.includes('debug');
+    const nonroot = parts.includes('nonroot');
+    const size = kind === 'static' ? 2 : kind === 'base-nossl' ? 14 : kind === 'base' ? 21 : 24;
+    return info(repo, {
+      family: `distroless-${kind}`, os: 'linux', libc: kind === 'static' ? 'none' : 'glibc',
+      // :debug adds busybox at /busybox/sh; /bin/sh still does not exist.
+      shell: false, shellPath: debug ? '/busybox/sh' : null,
+      caCerts: true, zoneinfo: true, passwd: true,
       defaultUser: nonroot ? '65532' : 'root', cCompiler: false, goToolchain: false,
-      approxBytes: (kind === 'static' ? 2 : kind === 'cc' ? 23 : 20) * MB,
-    };
+      approxBytes: (size + (debug ? 2 : 0)) * MB, packageManager: null, variant: distroless[2] ?? 'debian12',
+    });
   }
+
   if (repo === 'cgr.dev/chainguard/static') {
-    return { family: 'chainguard-static', libc: 'none', shell: false, caCerts: true, zoneinfo: true, defaultUser: '65532', cCompiler: false, goToolchain: false, approxBytes: 1 * MB };
+    return info(repo, {
+      family: 'chainguard-static', os: 'linux', libc: 'none', shell: false, shellPath: null, caCerts: true, zoneinfo: true,
+      passwd: true, defaultUser: '65532', cCompiler: false, goToolchain: false, approxBytes: 1 * MB, packageManager: null,
+    });
   }
+
   if (repo === 'alpine') {
-    return { family: 'alpine', libc: 'musl', shell: true, caCerts: true, zoneinfo: false, defaultUser: 'root', cCompiler: false, goToolchain: false, approxBytes: 8 * MB };
+    // The alpine base ships ca-certificates-bundle; tzdata is a separate package.
+    return info(repo, {
+      family: 'alpine', os: 'linux', libc: 'musl', shell: true, shellPath: '/bin/sh', caCerts: true, zoneinfo: false,
+      passwd: true, defaultUser: 'root', cCompiler: false, goToolchain: false, approxBytes: 8 * MB, packageManager: 'apk',
+      variant: tag === 'latest' ? '' : tag,
+    });
   }
+
   if (repo === 'busybox') {
-    return { family: 'busybox', libc: tag.includes('glibc') ? 'glibc' : tag.includes('uclibc') ? 'none' : 'musl', shell: true, caCerts: false, zoneinfo: false, defaultUser: 'root', cCompiler: false, goToolchain: false, approxBytes: 4 * MB };
+    // docker-library/busybox: the default (latest, 1.x) is the glibc variant, which ships glibc's
+    // shared libraries (libc.so.6, the loader, libnss); the musl and uclibc variants are static.
+    const staticVariant = /(^|-)(musl|uclibc)$/.test(tag);
+    return info(repo, {
+      family: 'busybox', os: 'linux', libc: staticVariant ? 'none' : 'glibc', shell: true, shellPath: '/bin/sh',
+      caCerts: false, zoneinfo: false, passwd: true, defaultUser: 'root', cCompiler: false, goToolchain: false,
+      approxBytes: (staticVariant ? 1.5 : 4.3) * MB, packageManager: null, variant: staticVariant ? tag.replace(/^.*-/, '') : 'glibc',
+    });
   }
-  if (repo === 'debian' || repo === 'ubuntu') {
+
+  if (repo === 'debian') {
     const slim = tag.includes('slim');
-    return { family: repo, libc: 'glibc', shell: true, caCerts: false, zoneinfo: repo === 'debian' && !slim, defaultUser: 'root', cCompiler: false, goToolchain: false, approxBytes: (slim ? 75 : repo === 'ubuntu' ? 78 : 117) * MB };
+    const rel = debianRelease(tag) ?? DEBIAN_STABLE;
+    const d = DEBIAN[rel];
+    // Minbase images: tzdata is there (Priority: required), ca-certificates is not.
+    return info(repo, {
+      family: 'debian', os: 'linux', libc: 'glibc', shell: true, shellPath: '/bin/sh', caCerts: false, zoneinfo: true,
+      passwd: true, defaultUser: 'root', cCompiler: false, goToolchain: false, approxBytes: (slim ? d.slim : d.full) * MB,
+      packageManager: 'apt', variant: d.name + (slim ? '-slim' : ''),
+    });
   }
+
+  if (repo === 'ubuntu') {
+    // Ubuntu's cloud-image rootfs has neither tzdata nor ca-certificates.
+    return info(repo, {
+      family: 'ubuntu', os: 'linux', libc: 'glibc', shell: true, shellPath: '/bin/sh', caCerts: false, zoneinfo: false,
+      passwd: true, defaultUser: 'root', cCompiler: false, goToolchain: false, approxBytes: 78 * MB, packageManager: 'apt',
+      variant: tag === 'latest' ? '' : tag,
+    });
+  }
+
   return undefined;
 }

@@ -9,7 +9,84 @@
  * wholly excluded (nothing under it can be re-included), which lets the walk skip it.
  */
 import ignore from '@balena/dockerignore';
+import * as nodePath from 'node:path';
 import type { DockerignorePattern } from './model';
+
+/**
+ * A necessary condition for a pattern segment to match a path segment: literal prefix and
+ * suffix around its wildcards (null: cannot tell, e.g. `**`, `[...]`, escapes, pure `*`).
+ */
+interface SegCheck {
+  exact: string | null;
+  prefix: string;
+  suffix: string;
+}
+
+interface RuleShape {
+  /** Segment count of the cleaned pattern. */
+  k: number;
+  /** A segment is or contains `**`: the pattern spans any depth. */
+  deep: boolean;
+  /** Some segment defeats analysis (`[`, `\\`): always treat as a candidate. */
+  opaque: boolean;
+  segs: (SegCheck | null)[];
+}
+
+/**
+ * Characters the library passes into its RegExp unescaped (besides `*` and `?`): a segment
+ * holding one cannot be checked literally.
+ */
+const REGEX_SPECIAL = /[[\]\\^+(){}|]/;
+
+function segCheck(seg: string): SegCheck | null {
+  if (REGEX_SPECIAL.test(seg) || seg.includes('**')) return null;
+  const first = seg.search(/[*?]/);
+  if (first < 0) return { exact: seg, prefix: seg, suffix: '' };
+  let last = -1;
+  for (let i = seg.length - 1; i >= 0; i--) if (seg[i] === '*' || seg[i] === '?') { last = i; break; }
+  const prefix = seg.slice(0, first);
+  const suffix = seg.slice(last + 1);
+  if (prefix === '' && suffix === '') return null;
+  return { exact: null, prefix, suffix };
+}
+
+function segOk(c: SegCheck | null, name: string): boolean {
+  if (c === null) return true;
+  if (c.exact !== null) return name === c.exact;
+  return name.length >= c.prefix.length + c.suffix.length && name.startsWith(c.prefix) && name.endsWith(c.suffix);
+}
+
+/** The library's own normalisation of a pattern body (posix): Clean, strip trailing and one leading '/'. */
+function shapeOf(body: string): RuleShape {
+  let p = nodePath.posix.normalize(body).replace(/(?<=.)\/$/, '');
+  if (p.length > 1 && p[0] === '/') p = p.slice(1);
+  const parts = p.split('/');
+  const deep = parts.some((x) => x.includes('**'));
+  const opaque = REGEX_SPECIAL.test(p);
+  return { k: parts.length, deep, opaque, segs: parts.map(segCheck) };
+}
+
+/** Could the pattern match the path itself (not through a parent folder)? Over-approximates. */
+function couldMatchDirect(r: RuleShape, segs: string[]): boolean {
+  if (r.opaque) return true;
+  const d = segs.length;
+  if (!r.deep) {
+    if (r.k !== d) return false;
+    for (let i = 0; i < d; i++) if (!segOk(r.segs[i], segs[i])) return false;
+    return true;
+  }
+  // `**` somewhere: only the first and last segments are anchored.
+  const first = r.segs[0];
+  const last = r.segs[r.k - 1];
+  if (r.k > 1 || d === 1) {
+    if (first && !segOk(first, segs[0])) return false;
+  }
+  if (last && !segOk(last, segs[d - 1])) return false;
+  return true;
+}
+
+/** Fast paths are exact only with posix path semantics (the library uses path.sep). */
+const FAST = nodePath.sep === '/';
 
 type Matcher = ReturnType<typeof ignore>;
 
@@ -51,12 +128,16 @@ export class DockerIgnore {
   private readonly all: Matcher;
   private readonly compiled: CompiledPattern[];
   private readonly cache = new Map<string, boolean>();
+  private readonly shapes: RuleShape[];
+  /** Decision for a path whose own name no pattern can match directly, by parent folder. */
+  private readonly dirDecision = new Map<string, boolean>();
 
   private constructor(readonly text: string) {
     const src = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
     const lines = src.split(/\r?\n/);
     const compiled: CompiledPattern[] = [];
     const effective: string[] = [];
+    const shapes: RuleShape[] = [];
     lines.forEach((raw, idx) => {
       // moby: lines starting with '#' (before trimming) are comments; then trim; skip empty.
       if (raw.startsWith('#')) return;
@@ -77,8 +158,10 @@ export class DockerIgnore {
       const matches = negated ? (rel: string) => !single.ignores(rel) : (rel: string) => single.ignores(rel);
       compiled.push({ line: idx + 1, text: trimmed, pattern, negated, matches });
       effective.push(trimmed);
+      shapes.push(FAST ? shapeOf(body) : { k: 0, deep: true, opaque: true, segs: [] });
     });
     this.compiled = compiled;
+    this.shapes = shapes;
     this.patterns = compiled.map(({ line, text: t, pattern, negated }) => ({ line, text: t, pattern, negated }));
     this.hasNegation = compiled.some((p) => p.negated);
     this.all = ignore({ ignorecase: false }).add(effective);
@@ -92,6 +175,26 @@ export class DockerIgnore {
   isIgnored(relPath: string): boolean {
     const rel = normalizeRel(relPath);
     if (rel === '' || this.compiled.length === 0) return false;
+    // When no pattern can match the path's own name, only patterns matching a parent folder
+    // decide it, and they decide every such path of that folder alike: ask the library once
+    // per folder (with a name no pattern can match), not once per file.
+    const segs = rel.split('/');
+    let candidate = false;
+    for (const sh of this.shapes) {
+      if (couldMatchDirect(sh, segs)) {
+        candidate = true;
+        break;
+      }
+    }
+    if (!candidate) {
+      const dir = segs.length === 1 ? '' : rel.slice(0, rel.length - segs[segs.length - 1].length - 1);
+      let v = this.dirDecision.get(dir);
+      if (v === undefined) {
+        v = dir === '' ? false : this.all.ignores(dir + '/\u0000');
+        this.dirDecision.set(dir, v);
+      }
+      return v;
+    }
     let v = this.cache.get(rel);
     if (v === undefined) {
       v = this.all.ignores(rel);

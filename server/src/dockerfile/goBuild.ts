@@ -1,0 +1,595 @@
+/**
+ * What the GD1xx "go build" rules share: the environment a go command sees (prefix, export,
+ * ENV, ARG), GOFLAGS, `-ldflags` read the way cmd/go reads it (shell quoting first, then
+ * `pattern=` and Go's quoted.Split), and edits that merge into or remove from a flag value
+ * without breaking the shell quoting around it.
+ */
+import { replace, type Edit } from '../fixes/edits';
+import type { GoCommand } from './facts';
+import { stageChain } from './facts';
+import type { DockerfileModel, Instruction, Script, Stage } from './model';
+import { scriptSpan, toDoc } from './model';
+import { properties } from './parse';
+import type { ShellWord } from './shell';
+import { expandVariables } from './variables';
+
+// ---------------------------------------------------------------------------------------------
+// Environment
+
+/** `undefined`: not set; `null`: set, but the value is unknown (a build arg, `$(...)`). */
+export type EnvValue = string | null | undefined;
+
+/** ARG declarations of one instruction: `ARG A B=2 C="x y"` (quotes removed; undefined = no default). */
+export function argDeclarations(model: DockerfileModel, instr: Instruction): { name: string; value: string | undefined }[] {
+  if (instr.keyword !== 'ARG' || !instr.argsSpan) return [];
+  const out: { name: string; value: string | undefined }[] = [];
+  for (const word of splitQuoted(model.text.slice(instr.argsSpan.start, instr.argsSpan.end))) {
+    const eq = word.indexOf('=');
+    out.push(eq < 0 ? { name: word, value: undefined } : { name: word.slice(0, eq), value: unquoteAll(word.slice(eq + 1)) });
+  }
+  return out;
+}
+
+/** Whitespace-separated words, quotes kept, whitespace inside quotes kept. */
+function splitQuoted(s: string): string[] {
+  const out: string[] = [];
+  let cur = '';
+  let quote = '';
+  let any = false;
+  for (let i = 0; i < s.length; i++) {
+    const c = s[i];
+    if (quote) {
+      cur += c;
+      if (c === quote) quote = '';
+      else if (c === '\\' && quote === '"' && i + 1 < s.length) cur += s[++i];
+    } else if (/\s/.test(c)) {
+      if (any) out.push(cur);
+      cur = '';
+      any = false;
+    } else {
+      cur += c;
+      any = true;
+      if (c === '"' || c === "'") quote = c;
+      else if (c === '\\' && i + 1 < s.length) cur += s[++i];
+    }
+  }
+  if (any) out.push(cur);
+  return out;
+}
+
+function unquoteAll(s: string): string {
+  let out = '';
+  for (let i = 0; i < s.length; i++) {
+    const c = s[i];
+    if (c === '"' || c === "'") {
+      const j = s.indexOf(c, i + 1);
+      if (j < 0) return out + s.slice(i + 1);
+      out += s.slice(i + 1, j);
+      i = j;
+    } else {
+      out += c;
+    }
+  }
+  return out;
+}
+
+/**
+ * The variables a RUN sees from the Dockerfile just before `before`: ENV of the stage and the
+ * stages it is built FROM, and the ARGs declared in this stage (an ARG's scope ends with its
+ * stage; ENV wins over an ARG of the same name). Values are expanded; null when unknown.
+ */
+export function dockerEnv(model: DockerfileModel, stage: Stage, before?: Instruction): Map<string, string | null> {
+  const env = new Map<string, string | null>();
+  const args = new Map<string, string | null>();
+  const visible = () => new Map([...args, ...env]);
+  outer: for (const s of stageChain(model, stage)) {
+    for (const instr of s.instructions) {
+      if (instr === before) break outer;
+      if (instr.keyword === 'ENV') {
+        for (const p of properties(instr)) env.set(p.name, p.value === null ? null : expandVariables(p.value, visible()));
+      } else if (instr.keyword === 'ARG' && s === stage) {
+        for (const a of argDeclarations(model, instr)) {
+          // A stage ARG without a default takes the global ARG's default (or the --build-arg).
+          const value = a.value === undefined ? model.globalArgs.get(a.name) ?? null : a.value;
+          args.set(a.name, value === null ? null : expandVariables(value, visible()));
+        }
+      }
+    }
+  }
+  return visible();
+}
+
+/** A variable as a go command sees it: its prefix assignment, an earlier assignment/export in the script, else ENV/ARG. */
+export function envValue(model: DockerfileModel, stage: Stage, g: GoCommand, name: string): EnvValue {
+  const docker = dockerEnv(model, stage, g.instr);
+  const resolve = (raw: string): string | null => {
+    if (!/[$`]/.test(raw)) return raw;
+    if (/\$\(|`/.test(raw)) return null;
+    return expandVariables(unquoteAll(raw), docker);
+  };
+  const prefix = [...g.cmd.env].reverse().find((a) => a.name === name);
+  if (prefix) return resolve(prefix.value);
+  let best: { start: number; value: string } | undefined;
+  const script = g.instr.script;
+  for (const c of script?.parsed.commands ?? []) {
+    if (c.start >= g.cmd.start) continue;
+    if (c.argv[0]?.value !== 'export' && c.argv[0]?.value !== 'declare') continue;
+    for (const w of c.argv.slice(1)) {
+      const m = /^([A-Za-z_][A-Za-z0-9_]*)=(.*)$/s.exec(w.value);
+      if (m && m[1] === name && (!best || w.start > best.start)) best = { start: w.start, value: m[2] };
+    }
+    // `export GOFLAGS=...` parses as a declaration command whose assignment is an env entry.
+    for (const a of c.env) if (a.name === name && (!best || a.start > best.start)) best = { start: a.start, value: a.value };
+  }
+  for (const a of script?.parsed.assignments ?? []) {
+    if (a.name === name && a.start < g.cmd.start && (!best || a.start > best.start)) best = { start: a.start, value: a.value };
+  }
+  if (best) return resolve(best.value);
+  return docker.has(name) ? docker.get(name) : undefined;
+}
+
+/** GOFLAGS split into flags (`undefined` when unset, null when unknown). */
+export function goflags(model: DockerfileModel, stage: Stage, g: GoCommand): string[] | null | undefined {
+  const v = envValue(model, stage, g, 'GOFLAGS');
+  if (v === undefined || v === null) return v;
+  return goSplit(charsOf(v)).map((t) => t.value);
+}
+
+/** The value of `-name=value` (or true for `-name`) in a GOFLAGS list; the last one counts. */
+export function goflagsValue(flags: string[], name: string): string | true | undefined {
+  let found: string | true | undefined;
+  for (const f of flags) {
+    const m = /^--?([A-Za-z0-9_.-]+)(?:=(.*))?$/s.exec(f);
+    if (m && m[1] === name) found = m[2] ?? true;
+  }
+  return found;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Shell words, character by character
+
+export interface ShellChar {
+  /** The character as the program receives it; '\0' stands for an expansion. */
+  ch: string;
+  /** Script offsets of the source text that produced it (`\"` is two characters). */
+  start: number;
+  end: number;
+  /** Quoting segment: characters with the same id sit inside the same quotes (or the same unquoted run). */
+  seg: number;
+  quote: '' | '"' | "'";
+  dynamic: boolean;
+}
+
+/** Lexes the raw text of one shell word (starting at script offset `base`) into the characters the program gets. */
+export function lexShellWord(raw: string, base: number): ShellChar[] {
+  const out: ShellChar[] = [];
+  let seg = 0;
+  let i = 0;
+  const n = raw.length;
+  const push = (ch: string, s: number, e: number, quote: ShellChar['quote'], dynamic = false) =>
+    out.push({ ch, start: base + s, end: base + e, seg, quote, dynamic });
+  while (i < n) {
+    const c = raw[i];
+    if (c === "'") {
+      seg++;
+      let j = i + 1;
+      for (; j < n && raw[j] !== "'"; j++) push(raw[j], j, j + 1, "'");
+      i = j + 1;
+      seg++;
+    } else if (c === '"') {
+      seg++;
+      let j = i + 1;
+      while (j < n && raw[j] !== '"') {
+        if (raw[j] === '\\' && j + 1 < n && '$`"\\\n'.includes(raw[j + 1])) {
+          push(raw[j + 1], j, j + 2, '"');
+          j += 2;
+          continue;
+        }
+        const e = raw[j] === '$' || raw[j] === '`' ? expansionEnd(raw, j) : -1;
+        if (e > j) {
+          push('\0', j, e, '"', true);
+          j = e;
+          continue;
+        }
+        push(raw[j], j, j + 1, '"');
+        j++;
+      }
+      i = j + 1;
+      seg++;
+    } else if (c === '\\' && i + 1 < n) {
+      push(raw[i + 1], i, i + 2, '');
+      i += 2;
+    } else {
+      const e = c === '$' || c === '`' ? expansionEnd(raw, i) : -1;
+      if (e > i) {
+        push('\0', i, e, '', true);
+        i = e;
+      } else {
+        push(c, i, i + 1, '');
+        i++;
+      }
+    }
+  }
+  return out;
+}
+
+/** End of the expansion starting at raw[i] (`$X`, `${...}`, `$(...)`, `` `...` ``, `$'...'`), or -1 for a literal `$`. */
+function expansionEnd(raw: string, i: number): number {
+  const n = raw.length;
+  if (raw[i] === '`') {
+    let j = i + 1;
+    while (j < n && raw[j] !== '`') j += raw[j] === '\\' ? 2 : 1;
+    return Math.min(j + 1, n);
+  }
+  const c = raw[i + 1];
+  if (c === undefined) return -1;
+  if (c === '{' || c === '(') {
+    const close = c === '{' ? '}' : ')';
+    let depth = 0;
+    let j = i + 1;
+    let quote = '';
+    for (; j < n; j++) {
+      const d = raw[j];
+      if (quote) {
+        if (d === quote) quote = '';
+        else if (d === '\\' && quote === '"') j++;
+        continue;
+      }
+      if (d === "'" || d === '"') quote = d;
+      else if (d === '\\') j++;
+      else if (d === c) depth++;
+      else if (d === close && --depth === 0) return j + 1;
+    }
+    return n;
+  }
+  if (c === "'") {
+    const j = raw.indexOf("'", i + 2);
+    return j < 0 ? n : j + 1;
+  }
+  if (/[A-Za-z_]/.test(c)) {
+    let j = i + 2;
+    while (j < n && /[A-Za-z0-9_]/.test(raw[j])) j++;
+    return j;
+  }
+  if (/[0-9@*#?$!-]/.test(c)) return i + 2;
+  return -1;
+}
+
+/** Characters of a plain string (offsets are indexes into it). */
+export function charsOf(s: string): ShellChar[] {
+  return [...s].map((ch, i) => ({ ch, start: i, end: i + 1, seg: 0, quote: '' as const, dynamic: false }));
+}
+
+export const textOf = (chars: readonly ShellChar[]): string => chars.map((c) => c.ch).join('');
+
+const isSpace = (c: ShellChar) => !c.dynamic && (c.ch === ' ' || c.ch === '\t' || c.ch === '\n' || c.ch === '\r');
+
+export interface GoToken {
+  /** The field with Go's quotes removed; '\0' marks an expansion. */
+  value: string;
+  /** Script offsets of the field's source (its quotes included). */
+  start: number;
+  end: number;
+  /** Index range in the characters it was split from: [first, last]. */
+  first: number;
+  last: number;
+  /** The field starts with an expansion: it may be any number of flags. */
+  opaque: boolean;
+}
+
+/** cmd/internal/quoted.Split: fields separated by spaces, a field may be wrapped in '...' or "...". */
+export function goSplit(chars: readonly ShellChar[], from = 0): GoToken[] {
+  const tokens: GoToken[] = [];
+  let i = from;
+  while (i < chars.length) {
+    const c = chars[i];
+    if (isSpace(c)) {
+      i++;
+      continue;
+    }
+    let j: number;
+    let value: string;
+    if (!c.dynamic && (c.ch === '"' || c.ch === "'")) {
+      j = i + 1;
+      while (j < chars.length && !(chars[j].ch === c.ch && !chars[j].dynamic)) j++;
+      value = textOf(chars.slice(i + 1, j));
+      j = Math.min(j + 1, chars.length);
+    } else {
+      j = i;
+      while (j < chars.length && !isSpace(chars[j])) j++;
+      value = textOf(chars.slice(i, j));
+    }
+    tokens.push({ value, start: c.start, end: chars[j - 1].end, first: i, last: j - 1, opaque: c.dynamic });
+    i = j;
+  }
+  return tokens;
+}
+
+// ---------------------------------------------------------------------------------------------
+// -ldflags
+
+export interface LdflagsArg {
+  /** `-ldflags=...`, or `-ldflags` followed by `valueWord`. */
+  flagWord: ShellWord;
+  valueWord?: ShellWord;
+  /** The value as cmd/go receives it. */
+  chars: ShellChar[];
+  /** Script offsets of the value's source text (inside flagWord after `=`, or valueWord). */
+  valueStart: number;
+  valueEnd: number;
+  /** The characters of the linker arguments start at this index (after `pattern=`). */
+  argsIndex: number;
+  /** `all` in `-ldflags=all=-s -w`; null when there is none. */
+  pattern: string | null;
+  tokens: GoToken[];
+}
+
+/** Every `-ldflags` of a go command (the last one is the one that applies). */
+export function ldflagsArgs(args: readonly ShellWord[]): LdflagsArg[] {
+  const out: LdflagsArg[] = [];
+  for (let i = 0; i < args.length; i++) {
+    const w = args[i];
+    const chars = lexShellWord(w.raw, w.start);
+    const text = textOf(chars);
+    const m = /^--?ldflags(=|$)/.exec(text);
+    if (!m) continue;
+    let value: ShellChar[];
+    let valueStart: number;
+    let valueEnd: number;
+    let valueWord: ShellWord | undefined;
+    if (m[1] === '=') {
+      const k = m[0].length;
+      value = chars.slice(k);
+      valueStart = chars[k - 1].end;
+      valueEnd = w.end;
+    } else {
+      valueWord = args[i + 1];
+      if (!valueWord) continue;
+      value = lexShellWord(valueWord.raw, valueWord.start);
+      valueStart = valueWord.start;
+      valueEnd = valueWord.end;
+      i++;
+    }
+    let argsIndex = 0;
+    let pattern: string | null = null;
+    let k = 0;
+    while (k < value.length && isSpace(value[k])) k++;
+    if (k < value.length && !value[k].dynamic && value[k].ch !== '-') {
+      const eq = value.findIndex((c, idx) => idx >= k && !c.dynamic && c.ch === '=');
+      if (eq >= 0) {
+        pattern = textOf(value.slice(k, eq)).trim();
+        argsIndex = eq + 1;
+      }
+    }
+    out.push({ flagWord: w, valueWord, chars: value, valueStart, valueEnd, argsIndex, pattern, tokens: goSplit(value, argsIndex) });
+  }
+  return out;
+}
+
+/** Linker flags that take a value as the next argument (cmd/link). */
+const LINK_VALUE_FLAGS = new Set([
+  'X', 'extldflags', 'extld', 'extar', 'linkmode', 'buildmode', 'buildid', 'B', 'E', 'H', 'I', 'L', 'R', 'T', 'o', 'r', 'k',
+  'tmpdir', 'installsuffix', 'libgcc', 'importcfg', 'cpuprofile', 'memprofile', 'memprofilerate', 'pluginpath',
+  'benchmark', 'benchmarkprofile', 'capturehostobjs', 'fipso', 'randlayout', 'strictdups', 'checklinkname', 'bindnow',
+]);
+
+/** Which of `-s`/`-w` the linker arguments contain; `unknown` when an expansion may add flags. */
+export function stripFlags(tokens: readonly GoToken[]): { s: boolean; w: boolean; unknown: boolean } {
+  let s = false;
+  let w = false;
+  let unknown = false;
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i];
+    if (t.opaque) {
+      unknown = true;
+      continue;
+    }
+    const m = /^--?([A-Za-z]+)(?:=(.*))?$/s.exec(t.value);
+    if (!m) continue;
+    const on = m[2] === undefined || m[2] === 'true' || m[2] === '1';
+    if (m[1] === 's') s = on;
+    else if (m[1] === 'w') w = on;
+    else if (m[2] === undefined && LINK_VALUE_FLAGS.has(m[1])) i++;
+  }
+  return { s, w, unknown };
+}
+
+/**
+ * An edit that adds linker flags at the front of an `-ldflags` value, keeping the shell quoting
+ * valid: inside the existing quotes, or by quoting a plain unquoted value. Null when the value
+ * starts with an expansion or has a shape we do not rewrite.
+ */
+export function prependLdflags(script: Script, arg: LdflagsArg, add: string[]): Edit | null {
+  const chars = arg.chars;
+  let k = arg.argsIndex;
+  while (k < chars.length && isSpace(chars[k])) k++;
+  const text = add.join(' ');
+  if (k < chars.length) {
+    const c = chars[k];
+    if (c.dynamic) return null;
+    if (c.quote) return { start: toDoc(script, c.start), end: toDoc(script, c.start), newText: `${text} ` };
+    // Unquoted: only a plain value (no quotes, escapes or expansions) is rewritten, as "…".
+    const raw = script.text.slice(arg.valueStart, arg.valueEnd);
+    if (!/^[A-Za-z0-9_./=,:@%+-]+$/.test(raw)) return null;
+    const at = c.start - arg.valueStart;
+    return { ...spanEdit(script, arg.valueStart, arg.valueEnd), newText: `"${raw.slice(0, at)}${text} ${raw.slice(at)}"` };
+  }
+  // Nothing after the pattern (`-ldflags ""`, `-ldflags "all="`): put the flags inside the quotes.
+  const raw = script.text.slice(arg.valueStart, arg.valueEnd);
+  const q = /^(["'])(.*)\1$/s.exec(raw);
+  if (q && !/[$`\\]/.test(q[2])) return { ...spanEdit(script, arg.valueStart, arg.valueEnd), newText: `${q[1]}${q[2]}${text}${q[1]}` };
+  return null;
+}
+
+/**
+ * An edit that removes tokens [from, to] of an `-ldflags` value with the space before them (or
+ * after, for the first), or the whole `-ldflags` argument when nothing else is left. Null when
+ * the text to remove crosses a shell quote or contains an expansion.
+ */
+export function removeLdflagsTokens(model: DockerfileModel, script: Script, arg: LdflagsArg, from: number, to: number): Edit | null {
+  const tokens = arg.tokens;
+  if (from === 0 && to === tokens.length - 1) {
+    // Nothing else left: drop the flag (and its value word).
+    return removeWords(model, script, arg.flagWord.start, (arg.valueWord ?? arg.flagWord).end);
+  }
+  const first = from > 0 ? tokens[from - 1].last + 1 : tokens[from].first;
+  const last = from > 0 ? tokens[to].last : tokens[to + 1].first - 1;
+  const cut = arg.chars.slice(first, last + 1);
+  if (cut.length === 0 || cut.some((c) => c.dynamic || c.seg !== cut[0].seg)) return null;
+  for (let i = 1; i < cut.length; i++) if (cut[i].start !== cut[i - 1].end) return null; // a quote in between
+  return { ...spanEdit(script, cut[0].start, cut[cut.length - 1].end), newText: '' };
+}
+
+function spanEdit(script: Script, start: number, end: number): { start: number; end: number } {
+  const s = scriptSpan(script, start, end);
+  return { start: s.start, end: s.end };
+}
+
+/**
+ * Removes the script text [start, end) (whole words) with the blanks that separated it, so
+ * that `go build -a -o x` becomes `go build -o x`; a word alone on a continuation line takes
+ * its line with it.
+ */
+export function removeWords(model: DockerfileModel, script: Script, start: number, end: number): Edit {
+  const text = model.text;
+  const span = scriptSpan(script, start, end);
+  let s = span.start;
+  let e = span.end;
+  const esc = script.heredoc ? '\\' : model.escape;
+  const lineStart = model.lines.starts[model.lines.positionAt(s).line];
+  const endLine = model.lines.positionAt(Math.max(s, e - 1)).line;
+  const lineEnd = model.lines.lineEnd(endLine);
+  const before = text.slice(lineStart, s);
+  const after = text.slice(e, lineEnd);
+  const isBlank = (x: string) => /^[ \t]*$/.test(x);
+  const continues = new RegExp(`^[ \\t]*${escapeRe(esc)}[ \\t]*$`);
+  if (isBlank(before)) {
+    if (continues.test(after)) {
+      // The word is alone on a continuation line: remove the line.
+      const next = endLine + 1 < model.lines.lineCount ? model.lines.starts[endLine + 1] : text.length;
+      return replace(lineStart, next, '');
+    }
+    if (isBlank(after)) {
+      // Alone on the last line of the instruction: remove it with the continuation that led to it.
+      const startLine = model.lines.positionAt(s).line;
+      if (startLine > 0) {
+        const prev = model.lines.lineText(startLine - 1);
+        const m = new RegExp(`[ \\t]*${escapeRe(esc)}[ \\t]*$`).exec(prev);
+        if (m) return replace(model.lines.starts[startLine - 1] + m.index, lineEnd, '');
+      }
+    }
+    while (e < lineEnd && (text[e] === ' ' || text[e] === '\t')) e++;
+    return replace(s, e, '');
+  }
+  if (s > lineStart && (text[s - 1] === ' ' || text[s - 1] === '\t')) {
+    while (s > lineStart && (text[s - 1] === ' ' || text[s - 1] === '\t')) s--;
+  } else {
+    while (e < lineEnd && (text[e] === ' ' || text[e] === '\t')) e++;
+  }
+  return replace(s, e, '');
+}
+
+function escapeRe(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+// ---------------------------------------------------------------------------------------------
+// Stages, mounts, packages
+
+/** The `--mount=type=cache` targets of a RUN, as written. */
+export function cacheMountTargets(instr: Instruction): string[] {
+  const out: string[] = [];
+  for (const f of instr.flags) {
+    if (f.name !== 'mount' || !f.value) continue;
+    const opts = new Map<string, string>();
+    for (const part of f.value.split(',')) {
+      const eq = part.indexOf('=');
+      opts.set((eq < 0 ? part : part.slice(0, eq)).trim().toLowerCase(), eq < 0 ? '' : unquoteAll(part.slice(eq + 1).trim()));
+    }
+    if (opts.get('type') !== 'cache') continue;
+    const target = opts.get('target') ?? opts.get('dst') ?? opts.get('destination');
+    if (target) out.push(target);
+  }
+  return out;
+}
+
+/** Stage index referenced by `--from=` (a name or an index), or null for an image. */
+export function stageRef(model: DockerfileModel, ref: string): number | null {
+  const byName = model.stages.find((s) => s.name === ref.toLowerCase());
+  if (byName) return byName.index;
+  return /^\d+$/.test(ref) && Number(ref) < model.stages.length ? Number(ref) : null;
+}
+
+/** The stages whose files can reach the final stage: its FROM chain, COPY --from and RUN --mount=from=, transitively. */
+export function stagesFeeding(model: DockerfileModel, finalStage: number): Set<number> {
+  const seen = new Set<number>();
+  const todo = finalStage >= 0 ? [finalStage] : [];
+  while (todo.length) {
+    const i = todo.pop()!;
+    if (seen.has(i) || !model.stages[i]) continue;
+    seen.add(i);
+    const stage = model.stages[i];
+    if (stage.baseStage !== null) todo.push(stage.baseStage);
+    for (const instr of stage.instructions) {
+      for (const f of instr.flags) {
+        let ref: string | undefined;
+        if (f.name === 'from' && f.value) ref = f.value;
+        if (f.name === 'mount' && f.value) ref = /(?:^|,)from=([^,]+)/.exec(f.value)?.[1];
+        const idx = ref === undefined ? null : stageRef(model, ref);
+        if (idx !== null) todo.push(idx);
+      }
+    }
+  }
+  return seen;
+}
+
+/** The USER in effect just before `before` (through the FROM chain); null when none is set. */
+export function userBefore(model: DockerfileModel, stage: Stage, before: Instruction): string | null {
+  let user: string | null = null;
+  for (const s of stageChain(model, stage)) {
+    for (const instr of s.instructions) {
+      if (instr === before) return user;
+      if (instr.keyword === 'USER' && instr.args[0]) user = instr.args[0].value;
+    }
+  }
+  return user;
+}
+
+/** A package argument that names the module being built (a path or file) rather than a remote import path. */
+export function isLocalPackage(pkg: string): boolean {
+  if (pkg.startsWith('.') || pkg.startsWith('/') || pkg.endsWith('.go')) return true;
+  const first = pkg.split('/')[0];
+  // Remote import paths start with a domain (github.com/…); the standard library and
+  // dot-less module paths do not.
+  return !first.includes('.');
+}
+
+/** A `go build` that writes no binary: several packages (`./...`) without -o, or -o /dev/null. */
+export function writesNoBinary(g: GoCommand, pkgs: readonly ShellWord[], output: string | true | undefined): boolean {
+  if (output === '/dev/null' || output === 'NUL') return true;
+  if (g.sub !== 'build' || output !== undefined) return false;
+  return pkgs.length > 1 || pkgs.some((p) => p.value.includes('...'));
+}
+
+/**
+ * A word in flag or package position that starts with an expansion (`go build ${GOBUILDFLAGS} .`,
+ * `$(…)`): it may hold any flags, so what the command line says is not the whole story.
+ */
+export function hasOpaqueArgs(pkgs: readonly ShellWord[]): boolean {
+  return pkgs.some((p) => p.dynamic && lexShellWord(p.raw, p.start)[0]?.dynamic === true);
+}
+
+/**
+ * Whether a RUN can see a module: something was copied into the stage (chain) before it, or the
+ * RUN bind-mounts files (`--mount=target=.`). Without either, go commands run outside any module.
+ */
+export function sourcesPresent(model: DockerfileModel, stage: Stage, instr: Instruction): boolean {
+  if (instr.flags.some((f) => f.name === 'mount' && f.value && !/(^|,)type=(cache|secret|ssh|tmpfs)(,|$)/.test(f.value))) return true;
+  for (const s of stageChain(model, stage)) {
+    for (const i of s.instructions) {
+      if (i === instr) return false;
+      if (i.keyword === 'COPY' || i.keyword === 'ADD') return true;
+    }
+  }
+  return false;
+}

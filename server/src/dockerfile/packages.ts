@@ -1,0 +1,178 @@
+/**
+ * Package-manager commands in RUN scripts (apk, apt-get/apt, yum/dnf/microdnf, zypper):
+ * which subcommand runs and on which packages. Shared by the image and layer rules
+ * (GD208, GD302, GD303, GD304, GD309).
+ */
+import type { Instruction, Script } from './model';
+import type { ShellCommand, ShellWord } from './shell';
+
+export type PackageManager = 'apk' | 'apt-get' | 'apt' | 'yum' | 'dnf' | 'microdnf' | 'zypper';
+export type PackageFamily = 'apk' | 'apt' | 'rpm' | 'zypper';
+
+export type PackageAction = 'install' | 'remove' | 'autoremove' | 'clean' | 'update' | 'other';
+
+export interface PackageName {
+  /** The name without version, architecture or release suffix (`gcc=12.2-r0` -> `gcc`); the raw text when dynamic. */
+  name: string;
+  word: ShellWord;
+}
+
+export interface PackageCommand {
+  cmd: ShellCommand;
+  manager: PackageManager;
+  family: PackageFamily;
+  /** What the subcommand does. */
+  action: PackageAction;
+  /** The subcommand word (`add`, `install`, `del`, `purge`, ...). */
+  actionWord: ShellWord;
+  /** The package arguments (for `groupinstall`, the group names). */
+  packages: PackageName[];
+  /** Option words (anywhere on the command line), with their values for options that take one. */
+  options: ShellWord[];
+  /** `apk add --virtual NAME` / `-t NAME`. */
+  virtual: string | null;
+}
+
+const MANAGERS: Record<string, PackageFamily> = {
+  apk: 'apk', 'apt-get': 'apt', apt: 'apt', yum: 'rpm', dnf: 'rpm', microdnf: 'rpm', zypper: 'zypper',
+};
+
+/** Options that take the next word as their value (when not written `--opt=value`). */
+const VALUE_OPTIONS: Record<PackageFamily, Set<string>> = {
+  apk: new Set(['-X', '--repository', '-t', '--virtual', '-p', '--root', '--arch', '--cache-dir', '--keys-dir', '--repositories-file', '--cache-max-age']),
+  apt: new Set(['-o', '--option', '-c', '--config-file', '-t', '--target-release', '--default-release']),
+  rpm: new Set(['-x', '--exclude', '-c', '--config', '--setopt', '--enablerepo', '--disablerepo', '--installroot', '--releasever', '--repo', '--repoid', '--repofrompath', '-d', '--debuglevel', '-e', '--errorlevel']),
+  zypper: new Set(['-r', '--repo', '--from', '-t', '--type', '--root', '-R']),
+};
+
+const ACTIONS: Record<PackageFamily, Record<string, PackageAction>> = {
+  apk: { add: 'install', del: 'remove', update: 'update', upgrade: 'other', cache: 'clean' },
+  apt: {
+    install: 'install', remove: 'remove', purge: 'remove', autoremove: 'autoremove', 'auto-remove': 'autoremove',
+    clean: 'clean', autoclean: 'clean', 'auto-clean': 'clean', distclean: 'clean', update: 'update',
+    upgrade: 'other', 'dist-upgrade': 'other', 'full-upgrade': 'other', 'build-dep': 'install',
+  },
+  rpm: {
+    install: 'install', groupinstall: 'install', localinstall: 'install', reinstall: 'install',
+    remove: 'remove', erase: 'remove', groupremove: 'remove', autoremove: 'autoremove', clean: 'clean',
+    makecache: 'update', update: 'other', upgrade: 'other',
+  },
+  zypper: { install: 'install', in: 'install', remove: 'remove', rm: 'remove', clean: 'clean', cc: 'clean', refresh: 'update', ref: 'update' },
+};
+
+/** Recognises a package-manager command (also behind `sudo`), or null. */
+export function packageCommand(cmd: ShellCommand): PackageCommand | null {
+  let argv = cmd.argv;
+  if (argv[0]?.value === 'sudo') {
+    let i = 1;
+    while (i < argv.length && argv[i].value.startsWith('-')) i++;
+    argv = argv.slice(i);
+  }
+  const first = argv[0];
+  if (!first || first.dynamic) return null;
+  const manager = first.value.replace(/^.*\//, '') as PackageManager;
+  const family = MANAGERS[manager];
+  if (!family) return null;
+  const options: ShellWord[] = [];
+  const rest: ShellWord[] = [];
+  let virtual: string | null = null;
+  for (let i = 1; i < argv.length; i++) {
+    const w = argv[i];
+    if (w.value.startsWith('-') && w.value.length > 1 && !w.dynamic) {
+      options.push(w);
+      const eq = w.value.indexOf('=');
+      const name = eq < 0 ? w.value : w.value.slice(0, eq);
+      let value: string | null = eq < 0 ? null : w.value.slice(eq + 1);
+      if (eq < 0 && VALUE_OPTIONS[family].has(name) && argv[i + 1]) {
+        value = argv[i + 1].value;
+        options.push(argv[++i]);
+      }
+      if (family === 'apk' && (name === '--virtual' || name === '-t')) virtual = value;
+      continue;
+    }
+    rest.push(w);
+  }
+  let actionWord = rest[0];
+  let packages = rest.slice(1);
+  if (!actionWord) return null;
+  let actionName = actionWord.value;
+  // `yum group install "Development Tools"`, `apk cache clean`
+  if (family === 'rpm' && actionName === 'group' && rest[1]) {
+    actionName = `group${rest[1].value}`;
+    actionWord = rest[1];
+    packages = rest.slice(2);
+  }
+  const action = ACTIONS[family][actionName] ?? 'other';
+  return {
+    cmd, manager, family, action, actionWord,
+    packages: action === 'clean' || action === 'update' ? [] : packages.map((w) => ({ name: w.dynamic ? w.raw : packageName(family, w.value), word: w })),
+    options, virtual,
+  };
+}
+
+/** Every package-manager command of a RUN's shell script. */
+export function packageCommands(instr: Instruction): PackageCommand[] {
+  if (instr.keyword !== 'RUN' || !instr.script) return [];
+  const out: PackageCommand[] = [];
+  for (const c of instr.script.parsed.commands) {
+    const p = packageCommand(c);
+    if (p) out.push(p);
+  }
+  return out;
+}
+
+export function isInstall(p: PackageCommand): boolean {
+  return p.action === 'install';
+}
+
+/** A package name without version pins, architecture or target release. */
+export function packageName(family: PackageFamily, word: string): string {
+  let s = word;
+  if (family === 'apk') s = s.replace(/[=~<>].*$/, '');
+  else if (family === 'apt') s = s.replace(/[=/].*$/, '').replace(/:[a-z0-9]+$/, '');
+  else s = s.replace(/[<>=].*$/, '');
+  return s.trim();
+}
+
+/**
+ * Commands that only install or configure the system (packages, users, groups, directories,
+ * links, permissions, CA bundle): what can be merged into one layer or moved without
+ * depending on the project's files.
+ */
+const SYSTEM_SETUP = new Set([
+  'apk', 'apt-get', 'apt', 'yum', 'dnf', 'microdnf', 'zypper', 'dpkg-reconfigure', 'update-ca-certificates',
+  'adduser', 'addgroup', 'useradd', 'groupadd', 'usermod', 'groupmod', 'deluser', 'delgroup', 'userdel', 'groupdel',
+  'mkdir', 'chown', 'chmod', 'chgrp', 'ln', 'rm', 'set', 'true', 'locale-gen', 'update-alternatives', 'sudo',
+]);
+
+export function isSystemSetupCommand(cmd: ShellCommand): boolean {
+  const name = cmd.argv[0];
+  if (!name || name.dynamic) return false;
+  if (name.value === 'sudo') return cmd.argv.length > 1 && SYSTEM_SETUP.has(cmd.argv[1].value) && cmd.argv[1].value !== 'sudo';
+  return SYSTEM_SETUP.has(name.value);
+}
+
+/** The script's commands that are not inside another command (command substitutions are nested). */
+export function topLevelCommands(script: Script): ShellCommand[] {
+  const cmds = script.parsed.commands;
+  return cmds.filter((c) => !cmds.some((o) => o !== c && o.start <= c.start && c.end <= o.end && (o.start < c.start || o.end > c.end)));
+}
+
+/** Mount targets of a RUN's `--mount` flags (any type). */
+export function mountTargets(instr: Instruction): string[] {
+  const out: string[] = [];
+  for (const f of instr.flags) {
+    if (f.name !== 'mount' || !f.value) continue;
+    for (const part of f.value.split(',')) {
+      const m = /^\s*(?:target|dst|destination)\s*=\s*(.+?)\s*$/i.exec(part);
+      if (m) out.push(m[1].replace(/^["']|["']$/g, '').replace(/\/+$/, '') || '/');
+    }
+  }
+  return out;
+}
+
+/** Is `p` equal to or inside `dir`? Both absolute, normalised. */
+export function pathWithin(p: string, dir: string): boolean {
+  if (dir === '/') return p.startsWith('/');
+  return p === dir || p.startsWith(dir + '/');
+}

@@ -1,0 +1,176 @@
+import { goCommands, goFlag, isRootUser, rootImage, stageChain, stageImage, type GoCommand } from '../dockerfile/facts';
+import { cacheMountTargets, dockerEnv, envValue, goflags, goflagsValue, stageRef, userBefore } from '../dockerfile/goBuild';
+import { scriptSpan, type DockerfileModel, type Instruction, type Stage } from '../dockerfile/model';
+import { expandVariables } from '../dockerfile/variables';
+import { insert } from '../fixes/edits';
+import type { Rule, RuleFinding } from './types';
+
+/**
+ * GD107: a RUN with `go mod download` (needs the module cache), `go build` or `go install`
+ * (need the module cache and the build cache) without `--mount=type=cache` on those paths.
+ *
+ * Paths: GOMODCACHE, else $GOPATH/pkg/mod, else /go/pkg/mod on golang images (they set
+ * GOPATH=/go), $HOME/go/pkg/mod on an image known not to be golang, unknown on an image we do
+ * not know (then the finding has no fix). GOCACHE, else
+ * $XDG_CACHE_HOME/go-build, else $HOME/.cache/go-build, else /root/.cache/go-build. A mount on
+ * the path or a parent of it (`target=/root/.cache`, `target=/go/pkg`) counts; so does a mount
+ * whose target is a variable we cannot resolve (`target=$GOCACHE`): we do not guess against it.
+ * Builds with `-mod=vendor` need no module cache, nor do builds whose stage copied the module
+ * cache in from another stage (`COPY --from=modules /go/pkg /go/pkg`: a mount would hide it),
+ * nor a download whose module cache another stage copies out (a mount would leave it empty).
+ * Windows stages are skipped.
+ *
+ * Fix (safe: cache mounts change how fast the layer builds, not what it produces): insert the
+ * missing `--mount=type=cache,target=…` flags right after `RUN`, before any flags it has. No
+ * fix when the step runs as a non-root USER (a cache mount is owned by root and go could not
+ * write it; that needs `uid=`) or when a cache path is unknown.
+ */
+export const gd107: Rule = {
+  code: 'GD107',
+  name: 'no-build-cache-mount',
+  severity: 'information',
+  needsWorkspace: false,
+  check(ctx) {
+    const out: RuleFinding[] = [];
+    for (const stage of ctx.model.stages) {
+      if (/windowsservercore|nanoserver/i.test(rootImage(ctx.model, stage) ?? '')) continue;
+      for (const instr of stage.instructions) {
+        const gos = goCommands(instr).filter((g) => g.sub === 'build' || g.sub === 'install' || g.sub === 'mod download');
+        if (gos.length === 0 || !instr.script) continue;
+        const paths = cachePaths(ctx.model, stage, instr, gos[0]);
+        // Modules copied in from another stage (`COPY --from=modules /go/pkg /go/pkg`) are a
+        // deliberate layer: a cache mount there would hide them.
+        const needMod = gos.some((g) => g.sub === 'mod download' || !usesVendor(ctx.model, stage, g))
+          && !copiedIn(ctx.model, stage, instr, paths.mod) && !copiedOut(ctx.model, stage, paths.mod);
+        const needBuild = gos.some((g) => g.sub !== 'mod download');
+        const mounts = resolvedTargets(ctx.model, stage, instr);
+        const missing: { what: string; path: string | null }[] = [];
+        if (needMod && !covered(mounts, paths.mod, 'mod')) missing.push({ what: 'module cache', path: paths.mod });
+        if (needBuild && !covered(mounts, paths.build, 'build')) missing.push({ what: 'build cache', path: paths.build });
+        if (missing.length === 0) continue;
+
+        const g = gos[0];
+        const cmdName = g.sub === 'mod download' ? 'go mod download' : `go ${g.sub}`;
+        const list = missing.map((m) => `the ${m.what} (${m.path ?? `\`go env ${m.what === 'module cache' ? 'GOMODCACHE' : 'GOCACHE'}\``})`).join(' and ');
+        const canFix = !paths.nonRoot && missing.every((m) => m.path !== null);
+        const note = paths.nonRoot
+          ? ` The step runs as USER ${paths.user}: set GOCACHE/GOMODCACHE to paths that user owns and mount them with \`uid=\`.`
+          : '';
+        out.push({
+          message: `\`${cmdName}\` runs without a BuildKit cache mount for ${list}: when this layer rebuilds, every module is downloaded and every package recompiled again. Add \`--mount=type=cache,target=…\` (needs BuildKit, the default builder since Docker Engine 23.0).${note}`,
+          span: scriptSpan(instr.script, g.cmd.start, g.cmd.end),
+          fix: canFix
+            ? {
+                title: `Add BuildKit cache mount${missing.length > 1 ? 's' : ''} for the ${missing.map((m) => m.what).join(' and ')}`,
+                edits: [insert(instr.span.start + instr.keyword.length, missing.map((m) => ` --mount=type=cache,target=${m.path}`).join(''))],
+                safe: true,
+              }
+            : undefined,
+        });
+      }
+    }
+    return out;
+  },
+};
+
+/** A COPY --from earlier in the stage chain puts files at (or above) `path`. */
+function copiedIn(model: DockerfileModel, stage: Stage, before: Instruction, path: string | null): boolean {
+  if (path === null) return false;
+  for (const s of stageChain(model, stage)) {
+    for (const i of s.instructions) {
+      if (i === before) return false;
+      if (i.keyword !== 'COPY' || !i.flags.some((f) => f.name === 'from')) continue;
+      const dest = (i.json ?? i.args.map((a) => a.value)).at(-1)?.replace(/\/+$/, '') ?? '';
+      if (dest && (path === dest || path.startsWith(`${dest}/`))) return true;
+    }
+  }
+  return false;
+}
+
+/** Another stage copies this stage's module cache (`COPY --from=modules /go/pkg …`): it must stay in a layer. */
+function copiedOut(model: DockerfileModel, stage: Stage, path: string | null): boolean {
+  if (path === null) return false;
+  for (const i of model.instructions) {
+    const from = i.keyword === 'COPY' ? i.flags.find((f) => f.name === 'from')?.value : undefined;
+    if (!from || stageRef(model, from) !== stage.index) continue;
+    const sources = (i.json ?? i.args.map((a) => a.value)).slice(0, -1).map((p) => (p.length > 1 ? p.replace(/\/+$/, '') : p));
+    if (sources.some((src) => src === path || path.startsWith(`${src}/`) || src.startsWith(`${path}/`))) return true;
+  }
+  return false;
+}
+
+function usesVendor(model: DockerfileModel, stage: Stage, g: GoCommand): boolean {
+  const flag = goFlag(g.args, 'mod');
+  if (flag) return flag.value === 'vendor';
+  const flags = goflags(model, stage, g);
+  return !!flags && goflagsValue(flags, 'mod') === 'vendor';
+}
+
+interface CachePaths {
+  mod: string | null;
+  build: string | null;
+  nonRoot: boolean;
+  user: string | null;
+}
+
+function cachePaths(model: DockerfileModel, stage: Stage, instr: Instruction, g: GoCommand): CachePaths {
+  const imageUser = stageImage(model, stage)?.defaultUser;
+  const user = userBefore(model, stage, instr) ?? (imageUser && !isRootUser(imageUser) ? imageUser : null);
+  const nonRoot = user !== null && !isRootUser(user);
+  const env = (name: string) => envValue(model, stage, g, name);
+  const homeVar = env('HOME');
+  const home = homeVar !== undefined ? homeVar : nonRoot ? null : '/root';
+  const strip = (p: string) => (p.length > 1 ? p.replace(/\/+$/, '') : p);
+
+  let mod: string | null;
+  const gomodcache = env('GOMODCACHE');
+  const gopath = env('GOPATH');
+  if (gomodcache !== undefined) mod = gomodcache;
+  else if (gopath !== undefined) mod = gopath === null ? null : `${strip(gopath.split(':')[0])}/pkg/mod`;
+  else {
+    // The golang images set GOPATH=/go; elsewhere Go defaults to $HOME/go. An image we do not
+    // know (a custom base, an unresolved ARG) could be either: the path stays unknown.
+    const image = stageImage(model, stage);
+    const ref = rootImage(model, stage) ?? '';
+    if (image?.goToolchain || /(^|\/)golang([:@]|$)/.test(ref)) mod = '/go/pkg/mod';
+    else if (image) mod = home === null ? null : `${strip(home)}/go/pkg/mod`;
+    else mod = null;
+  }
+
+  let build: string | null;
+  const gocache = env('GOCACHE');
+  const xdg = env('XDG_CACHE_HOME');
+  if (gocache !== undefined) build = gocache;
+  else if (xdg !== undefined) build = xdg === null ? null : `${strip(xdg)}/go-build`;
+  else build = home === null ? null : `${strip(home)}/.cache/go-build`;
+
+  const clean = (p: string | null) => (p === null || !p.startsWith('/') ? null : strip(p));
+  return { mod: clean(mod), build: clean(build), nonRoot, user };
+}
+
+type Target = { path: string } | { unknown: string };
+
+function resolvedTargets(model: DockerfileModel, stage: Stage, instr: Instruction): Target[] {
+  const env = dockerEnv(model, stage, instr);
+  return cacheMountTargets(instr).map((t) => {
+    const v = expandVariables(t, env);
+    return v === null ? { unknown: t } : { path: v.length > 1 ? v.replace(/\/+$/, '') : v };
+  });
+}
+
+function covered(mounts: Target[], path: string | null, kind: 'mod' | 'build'): boolean {
+  for (const m of mounts) {
+    if ('unknown' in m) {
+      // target=$GOMODCACHE / $GOCACHE / ${GOPATH}/pkg/mod: trust the variable's name.
+      const byName = /MOD|GOPATH/i.test(m.unknown) ? 'mod' : /CACHE/i.test(m.unknown) ? 'build' : null;
+      if (byName === null || byName === kind) return true;
+      continue;
+    }
+    if (path === null) {
+      if (kind === 'mod' ? /\/pkg(\/mod)?$/.test(m.path) : /(\/go-build|\/\.cache)$/.test(m.path)) return true;
+      continue;
+    }
+    if (m.path === '/' || path === m.path || path.startsWith(`${m.path}/`)) return true;
+  }
+  return false;
+}

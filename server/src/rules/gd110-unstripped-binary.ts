@@ -1,0 +1,91 @@
+import { goCommands, goFlag, goPackages, type GoCommand } from '../dockerfile/facts';
+import {
+  charsOf, goflags, goflagsValue, goSplit, hasOpaqueArgs, ldflagsArgs, prependLdflags, stagesFeeding, stripFlags, writesNoBinary,
+} from '../dockerfile/goBuild';
+import { scriptSpan, toDoc, type DockerfileModel, type Stage } from '../dockerfile/model';
+import { insert, type Edit } from '../fixes/edits';
+import type { Rule, RuleFinding } from './types';
+
+/**
+ * GD110: a release build without `-s -w` in its linker flags.
+ *
+ * "Release build": a `go build` in the final stage or in a stage whose files can reach it
+ * (its FROM chain, COPY --from, RUN --mount=from=), that writes a binary (not `./...` without
+ * -o, not -o /dev/null) and is not a debug build (`-gcflags` with `-N` or `-l`). Stages that
+ * never reach the final image (test, lint, debug targets) are left alone. `-s` alone counts as
+ * stripped: since Go 1.22 it implies `-w`. Silent when the flags are partly unknown: an
+ * -ldflags value that starts with an expansion (`-ldflags "$LDFLAGS"`), a word that starts with
+ * one (`go build ${GOBUILDFLAGS} .`), or a GOFLAGS build arg without a default.
+ *
+ * Fix (safe: symbols and DWARF are not used at run time; panics keep function names and
+ * file:line): prepend the missing flags inside the existing -ldflags value, keeping its quoting
+ * (`-ldflags "-X a=b"` -> `-ldflags "-s -w -X a=b"`, `-ldflags=-w` -> `-ldflags="-s -w"`), or add
+ * `-ldflags="-s -w"` after `go build` when there is none. No fix when the value starts with an
+ * expansion or comes from GOFLAGS.
+ */
+export const gd110: Rule = {
+  code: 'GD110',
+  name: 'unstripped-binary',
+  severity: 'hint',
+  needsWorkspace: false,
+  check(ctx) {
+    const out: RuleFinding[] = [];
+    const feeding = stagesFeeding(ctx.model, ctx.finalStage);
+    for (const stage of ctx.model.stages) {
+      if (!feeding.has(stage.index)) continue;
+      for (const instr of stage.instructions) {
+        const script = instr.script;
+        if (!script) continue;
+        for (const g of goCommands(instr)) {
+          if (g.sub !== 'build') continue;
+          const pkgs = goPackages(g.args);
+          if (writesNoBinary(g, pkgs, goFlag(g.args, 'o')?.value) || isDebugBuild(ctx.model, stage, g)) continue;
+          const result = missingStrip(ctx.model, stage, g);
+          if (!result) continue;
+          const sub = g.cmd.argv[1];
+          const edit: Edit | null = result.arg
+            ? prependLdflags(script, result.arg, result.missing)
+            : result.fromGoflags ? null : insert(toDoc(script, sub.end - 1) + 1, ' -ldflags="-s -w"');
+          out.push({
+            message: `Release build without \`-ldflags "-s -w"\`${result.fromGoflags ? ' (GOFLAGS sets -ldflags)' : ''}: the symbol table and DWARF debug info stay in the binary, typically a quarter of its size. Stack traces keep function names and file:line without them.`,
+            span: scriptSpan(script, g.cmd.start, g.cmd.end),
+            fix: edit ? { title: `Add ${result.missing.join(' ')} to -ldflags`, edits: [edit], safe: true } : undefined,
+          });
+        }
+      }
+    }
+    return out;
+  },
+};
+
+/** What is missing, and where the linker flags are; null when stripped or unknown. */
+function missingStrip(model: DockerfileModel, stage: Stage, g: GoCommand): { missing: string[]; arg?: ReturnType<typeof ldflagsArgs>[number]; fromGoflags?: boolean } | null {
+  const arg = ldflagsArgs(g.args).pop();
+  if (arg) {
+    const f = stripFlags(arg.tokens);
+    if (f.s || f.unknown) return null;
+    return { missing: f.w ? ['-s'] : ['-s', '-w'], arg };
+  }
+  if (hasOpaqueArgs(goPackages(g.args))) return null;
+  const flags = goflags(model, stage, g);
+  if (flags === null) return null;
+  const value = flags && goflagsValue(flags, 'ldflags');
+  if (typeof value === 'string') {
+    const chars = charsOf(value);
+    const eq = /^\s*[^-\s][^=]*=/.exec(value);
+    const f = stripFlags(goSplit(chars, eq ? eq[0].length : 0));
+    if (f.s || f.unknown) return null;
+    return { missing: f.w ? ['-s'] : ['-s', '-w'], fromGoflags: true };
+  }
+  return { missing: ['-s', '-w'] };
+}
+
+/** `-gcflags "all=-N -l"` (what Delve needs): a debug build keeps its symbols on purpose. */
+function isDebugBuild(model: DockerfileModel, stage: Stage, g: GoCommand): boolean {
+  const debug = (v: string) => /(^|[\s='"])-(N|l)(?=$|[\s'"])/.test(v);
+  const gc = goFlag(g.args, 'gcflags');
+  if (gc && typeof gc.value === 'string') return debug(gc.value);
+  const flags = goflags(model, stage, g);
+  const v = flags && goflagsValue(flags, 'gcflags');
+  return typeof v === 'string' && debug(v);
+}

@@ -1,0 +1,66 @@
+import { goCommands, goFlag } from '../dockerfile/facts';
+import { envValue, goflags, goflagsValue, sourcesPresent } from '../dockerfile/goBuild';
+import { scriptSpan } from '../dockerfile/model';
+import type { Rule, RuleFinding } from './types';
+
+/** go commands that load packages and so honour -mod (and GOFLAGS=-mod=…). */
+const LOADS_PACKAGES = new Set(['build', 'install', 'test', 'run', 'list', 'vet', 'generate']);
+
+/**
+ * GD111: a RUN that lets the image build rewrite go.mod/go.sum:
+ * - `-mod=mod` on a go command, or in GOFLAGS (prefix, export, ENV, ARG default) of a command
+ *   that loads packages, unless the command line sets another -mod;
+ * - `go get …` (except with GO111MODULE=off); when nothing was copied into the stage it runs
+ *   outside a module, and the message says so (a GOPATH-era tool install: use go install pkg@version);
+ * - `go mod tidy` (except `go mod tidy -diff`, which only reports).
+ * `go install pkg@version` runs outside the main module and changes nothing: not reported.
+ * No fix: what to do with a dependency change belongs in the repository, not the image.
+ */
+export const gd111: Rule = {
+  code: 'GD111',
+  name: 'mutable-modules',
+  severity: 'warning',
+  needsWorkspace: false,
+  check(ctx) {
+    const out: RuleFinding[] = [];
+    const why = 'the image is then built from dependency versions resolved at build time, not the ones committed in go.mod/go.sum. Run it locally and commit go.mod and go.sum.';
+    for (const stage of ctx.model.stages) {
+      for (const instr of stage.instructions) {
+        const script = instr.script;
+        if (!script) continue;
+        for (const g of goCommands(instr)) {
+          const span = scriptSpan(script, g.cmd.start, g.cmd.end);
+          if (g.sub === 'get') {
+            if (envValue(ctx.model, stage, g, 'GO111MODULE') === 'off') continue;
+            out.push({
+              message: sourcesPresent(ctx.model, stage, instr)
+                ? `\`go get\` in the image build edits go.mod/go.sum: ${why} (To install a tool, use \`go install pkg@version\`.)`
+                : '`go get` runs outside a module here: since Go 1.17 it no longer installs commands (and fails without a go.mod), and in GOPATH mode it fetches whatever is newest. To install a tool, use `go install pkg@version`.',
+              span,
+            });
+            continue;
+          }
+          if (g.sub === 'mod tidy') {
+            if (g.args.some((w) => w.value === '-diff' || w.value === '--diff')) continue;
+            out.push({ message: `\`go mod tidy\` in the image build rewrites go.mod/go.sum: ${why}`, span });
+            continue;
+          }
+          const mod = goFlag(g.args, 'mod');
+          if (mod) {
+            if (mod.value === 'mod') {
+              const end = mod.valueWord ?? mod.word;
+              out.push({ message: `\`-mod=mod\` lets \`go ${g.sub}\` update go.mod/go.sum when they are out of date: ${why}`, span: scriptSpan(script, mod.word.start, end.end) });
+            }
+            continue;
+          }
+          if (!LOADS_PACKAGES.has(g.sub)) continue;
+          const flags = goflags(ctx.model, stage, g);
+          if (flags && goflagsValue(flags, 'mod') === 'mod') {
+            out.push({ message: `GOFLAGS sets \`-mod=mod\`, so \`go ${g.sub}\` may update go.mod/go.sum when they are out of date: ${why}`, span });
+          }
+        }
+      }
+    }
+    return out;
+  },
+};

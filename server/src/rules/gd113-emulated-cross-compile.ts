@@ -1,0 +1,103 @@
+import { cgoSetting, goCommands, stageChain, type GoCommand } from '../dockerfile/facts';
+import { argDeclarations, envValue } from '../dockerfile/goBuild';
+import { toDoc, type DockerfileModel, type Stage } from '../dockerfile/model';
+import { insert, insertLinesAfter, replace, type Edit } from '../fixes/edits';
+import type { Fix, Rule, RuleFinding } from './types';
+
+const TARGET_ARGS = ['TARGETPLATFORM', 'TARGETOS', 'TARGETARCH', 'TARGETVARIANT'];
+const TARGET_REF = /\$\{?TARGET(PLATFORM|OS|ARCH|VARIANT)\b/;
+
+/**
+ * GD113: a builder stage (it runs `go build`/`go install`) that compiles for the target platform
+ * and whose FROM chain has no `--platform` (or `--platform=$TARGETPLATFORM`), so a multi-platform
+ * build runs the Go toolchain under emulation for every foreign platform.
+ *
+ * "Compiles for the target platform": the stage declares `ARG TARGETPLATFORM`/`TARGETARCH`/
+ * `TARGETOS`/`TARGETVARIANT`, or one of its go builds has GOARCH set (prefix, export, ENV),
+ * whether from `$TARGETARCH` or a literal. A FROM with `--platform=$BUILDPLATFORM` (or any other
+ * platform that does not name the target) is left alone: that choice was made on purpose.
+ *
+ * Fix (not safe: it changes which platform compiles and, for builds without GOARCH, makes them
+ * cross-compile with cgo off): put `--platform=$BUILDPLATFORM` on the FROM; prefix every
+ * `go build` without GOARCH with `GOOS=$TARGETOS GOARCH=$TARGETARCH` (GOOS only when unset); and
+ * add `ARG TARGETOS TARGETARCH` after the FROM for the ones the stage does not declare yet. No fix
+ * when the stage is FROM another stage (the platform is decided there), when a `go install`
+ * lacks GOARCH (a cross-compiled install lands in $GOPATH/bin/<os>_<arch>/), or when a build
+ * without GOARCH sets CGO_ENABLED=1 (cgo cross-compiling needs a C cross toolchain).
+ */
+export const gd113: Rule = {
+  code: 'GD113',
+  name: 'emulated-cross-compile',
+  severity: 'hint',
+  needsWorkspace: false,
+  check(ctx) {
+    const out: RuleFinding[] = [];
+    const model = ctx.model;
+    for (const stage of model.stages) {
+      const builds = stage.instructions.flatMap(goCommands).filter((g) => g.sub === 'build' || g.sub === 'install');
+      if (builds.length === 0) continue;
+      const platforms = stageChain(model, stage).map((s) => s.platform).filter((p): p is string => p !== null);
+      if (platforms.some((p) => !TARGET_REF.test(p))) continue;
+      const declared = stageArgs(model, stage);
+      const setsArch = builds.filter((g) => envValue(model, stage, g, 'GOARCH') !== undefined);
+      const targetArgs = TARGET_ARGS.filter((a) => declared.has(a));
+      if (targetArgs.length === 0 && setsArch.length === 0 && platforms.length === 0) continue;
+      const why = platforms.length
+        ? `its FROM asks for \`--platform=${platforms[platforms.length - 1]}\``
+        : targetArgs.length
+          ? `it declares \`ARG ${targetArgs.join(' ')}\``
+          : 'it sets GOARCH';
+      out.push({
+        message: `This stage compiles Go for the target platform (${why}) but its FROM has no \`--platform=$BUILDPLATFORM\`: a multi-platform build runs the whole Go toolchain under emulation for every foreign platform, many times slower than a native cross-compile. Run the stage on the build platform and cross-compile with \`GOOS=$TARGETOS GOARCH=$TARGETARCH\` (and CGO_ENABLED=0).`,
+        span: stage.from.span,
+        fix: fixFor(model, stage, builds),
+      });
+    }
+    return out;
+  },
+};
+
+/** Names the stage declares with ARG. */
+function stageArgs(model: DockerfileModel, stage: Stage): Set<string> {
+  const names = new Set<string>();
+  for (const i of stage.instructions) if (i.keyword === 'ARG') for (const a of argDeclarations(model, i)) names.add(a.name);
+  return names;
+}
+
+function fixFor(model: DockerfileModel, stage: Stage, builds: GoCommand[]): Fix | undefined {
+  if (stage.baseStage !== null) return undefined;
+  const edits: Edit[] = [];
+  const from = stage.from;
+  const own = from.flags.find((f) => f.name === 'platform');
+  edits.push(own ? replace(own.span.start, own.span.end, '--platform=$BUILDPLATFORM') : insert(from.span.start + from.keyword.length, ' --platform=$BUILDPLATFORM'));
+
+  // Every TARGET* variable the builds will read must be declared in this stage.
+  const needArgs = new Set<string>();
+  for (const g of builds) {
+    for (const a of g.cmd.env) {
+      const m = TARGET_REF.exec(a.value);
+      if ((a.name === 'GOARCH' || a.name === 'GOOS' || a.name === 'GOARM') && m) needArgs.add(`TARGET${m[1]}`);
+    }
+    if (envValue(model, stage, g, 'GOARCH') !== undefined) continue;
+    if (g.sub === 'install') return undefined;
+    if (cgoSetting(model, stage, g) === '1') return undefined;
+    const prefix: string[] = [];
+    if (envValue(model, stage, g, 'GOOS') === undefined) {
+      prefix.push('GOOS=$TARGETOS');
+      needArgs.add('TARGETOS');
+    }
+    prefix.push('GOARCH=$TARGETARCH');
+    needArgs.add('TARGETARCH');
+    const script = g.instr.script!;
+    edits.push(insert(toDoc(script, g.cmd.argv[0].start), `${prefix.join(' ')} `));
+  }
+  const first = builds[0].instr;
+  const declaredBefore = new Set<string>();
+  for (const i of stage.instructions) {
+    if (i === first) break;
+    if (i.keyword === 'ARG') for (const a of argDeclarations(model, i)) declaredBefore.add(a.name);
+  }
+  const missing = TARGET_ARGS.filter((a) => needArgs.has(a) && !declaredBefore.has(a));
+  if (missing.length) edits.push(insertLinesAfter(model, from.endLine, [`ARG ${missing.join(' ')}`]));
+  return { title: 'Build on $BUILDPLATFORM and cross-compile for $TARGETOS/$TARGETARCH', edits, safe: false };
+}

@@ -1,0 +1,486 @@
+/**
+ * GD302: a RUN deletes what an earlier RUN of the same stage created. Layers only add: the
+ * deletion writes whiteouts and the bytes stay in the earlier layer.
+ *
+ * What counts as created (per RUN, unless it lands in one of the RUN's --mount targets):
+ *   - paths: `mkdir`, `wget -O/-P`/`wget URL`, `curl -o/--output/-O`, `> file` redirects,
+ *     `git clone URL [dir]`, the contents of `tar -x -C dir` / `unzip -d dir`;
+ *   - packages: `apk add` (and its `--virtual` name), `apt-get install`, `yum`/`dnf install`;
+ *   - package-manager state: apt lists (`apt-get update`), the apt/yum/dnf/zypper caches, the
+ *     apk cache (`apk add` without `--no-cache`), the Go build and module caches (go commands
+ *     without a cache mount).
+ * What counts as a deletion: `rm` of such a path (globs included), `apk del`,
+ * `apt-get purge/remove/autoremove/clean`, `yum`/`dnf remove/autoremove/clean`,
+ * `go clean -cache/-modcache`. A COPY/ADD into a path in between makes it the COPY's, not
+ * the RUN's. A cleanup in the same RUN as the creation is what we want and is not reported.
+ *
+ * Fix: move the cleanup command to the end of the RUN that created the files (` && cmd`, in
+ * that RUN's continuation style), remove it from the later RUN, and delete that RUN when
+ * nothing is left. Offered only when nothing can have used the files in between: no other RUN,
+ * WORKDIR, USER, SHELL or VOLUME between the two, only cleanup commands before it in the later
+ * RUN, no variables in the command, both RUNs shell form without heredocs, and the edited
+ * scripts re-parse with the expected commands. Under those conditions the image behaves the
+ * same, so the fix is safe for fix-all.
+ */
+import * as path from 'path';
+import { envBefore, goCommands, stageImage } from '../dockerfile/facts';
+import { scriptSpan, toDoc, type DockerfileModel, type Instruction, type Script, type Stage } from '../dockerfile/model';
+import { mountTargets, packageCommand, pathWithin, topLevelCommands, type PackageFamily } from '../dockerfile/packages';
+import { parseShell, type ShellCommand, type ShellWord } from '../dockerfile/shell';
+import { deleteLines, insert, replace, type Edit } from '../fixes/edits';
+import { copyPaths } from './gd104-sources-before-modules';
+import type { Fix, Rule, RuleFinding } from './types';
+
+interface Created {
+  /** A path (absolute, normalised), a package, or "packages of this manager were installed". */
+  kind: 'path' | 'pkg' | 'pm';
+  path?: string;
+  /** A directory made empty (`mkdir`): later RUNs that mention it fill it, and become its creators. */
+  grows?: boolean;
+  family?: PackageFamily;
+  name?: string;
+  creator: Instruction;
+  what: string;
+}
+
+interface Deletion {
+  paths: string[];
+  pkgs: { family: PackageFamily; names: string[] } | null;
+  /** apt-get autoremove: anything installed earlier by this family. */
+  autoremove: PackageFamily | null;
+}
+
+export const gd302: Rule = {
+  code: 'GD302',
+  name: 'cleanup-in-later-layer',
+  severity: 'warning',
+  needsWorkspace: false,
+  check(ctx) {
+    const out: RuleFinding[] = [];
+    for (const stage of ctx.model.stages) checkStage(ctx.model, stage, out);
+    return out;
+  },
+};
+
+function checkStage(model: DockerfileModel, stage: Stage, out: RuleFinding[]): void {
+  let created: Created[] = [];
+  let cwd: string = stageImage(model, stage)?.goToolchain ? '/go' : '/';
+  for (const instr of stage.instructions) {
+    if (instr.keyword === 'WORKDIR' && instr.args[0] && !instr.args[0].value.includes('$')) {
+      cwd = path.posix.resolve(cwd, instr.args[0].value);
+      continue;
+    }
+    if (instr.keyword === 'COPY' || instr.keyword === 'ADD') {
+      const dest = copyPaths(instr)?.dest;
+      if (dest && !dest.includes('$')) {
+        const d = path.posix.resolve(cwd, dest);
+        created = created.filter((c) => c.kind !== 'path' || !(pathWithin(c.path!, d) || pathWithin(d, c.path!)));
+      }
+      continue;
+    }
+    if (instr.keyword !== 'RUN' || !instr.script) continue;
+    const script = instr.script;
+    const mounts = mountTargets(instr).map((m) => path.posix.resolve(cwd, m));
+    const env = envBefore(model, stage, instr);
+    let scriptCwd: string | null = cwd;
+    const gos = goCommands(instr);
+    const caches = goCaches(env);
+    const cmds = [...script.parsed.commands].sort((a, b) => a.start - b.start);
+    for (const cmd of cmds) {
+      const name = cmd.argv[0]?.value;
+      if (name === 'cd') {
+        const dir = cmd.argv[1];
+        scriptCwd = dir && !dir.dynamic && scriptCwd !== null ? path.posix.resolve(scriptCwd, dir.value) : null;
+        continue;
+      }
+      const del = deletionOf(cmd, scriptCwd, env);
+      if (del) {
+        const matched = created.filter((c) => matches(c, del));
+        const here = matched.filter((c) => c.creator === instr);
+        const earlier = matched.filter((c) => c.creator !== instr && !del.paths.some((p) => mounts.some((m) => pathWithin(p, m))));
+        if (earlier.length && !here.length) {
+          const source = earlier.reduce((a, b) => (b.creator.line > a.creator.line ? b : a));
+          const text = script.text.slice(cmd.start, cmd.end);
+          out.push({
+            message: `\`${text}\` removes what the RUN on line ${source.creator.line + 1} created (${[...new Set(earlier.map((c) => c.what))].join(', ')}): the bytes stay in that earlier layer, this one only hides them. Do the cleanup in the RUN that creates them.`,
+            span: scriptSpan(script, cmd.start, cmd.end),
+            fix: mergeFix(model, stage, source.creator, instr, cmd, del, cwd),
+          });
+        }
+        created = created.filter((c) => !matched.includes(c));
+      }
+      const made = creationsOf(cmd, script, scriptCwd, instr);
+      const g = gos.find((x) => x.cmd.start === cmd.start);
+      if (g && ['build', 'install', 'test', 'run', 'vet', 'generate'].includes(g.sub)) made.push({ kind: 'path', path: caches.build, creator: instr, what: 'the Go build cache' });
+      if (g && ['build', 'install', 'test', 'run', 'get', 'mod download', 'mod tidy'].includes(g.sub)) made.push({ kind: 'path', path: caches.mod, creator: instr, what: 'the Go module cache' });
+      for (const c of made) {
+        if (c.kind === 'path' && mounts.some((m) => pathWithin(c.path!, m))) continue;
+        created.push(c);
+      }
+    }
+    // A directory made earlier and written by this RUN (which did not delete it): its contents are this RUN's.
+    for (const c of created) if (c.grows && c.creator !== instr && script.text.includes(c.path!)) c.creator = instr;
+  }
+}
+
+function goCaches(env: Map<string, string | null>): { build: string; mod: string } {
+  const gopath = env.get('GOPATH') ?? '/go';
+  return {
+    build: norm(env.get('GOCACHE') ?? '/root/.cache/go-build'),
+    mod: norm(env.get('GOMODCACHE') ?? `${gopath.split(':')[0]}/pkg/mod`),
+  };
+}
+
+function norm(p: string): string {
+  return path.posix.normalize(p).replace(/(.)\/+$/, '$1');
+}
+
+function resolve(cwd: string | null, p: string): string | null {
+  if (p.startsWith('/')) return norm(p);
+  if (cwd === null || p.startsWith('~')) return null;
+  return norm(path.posix.resolve(cwd, p));
+}
+
+/** Non-option words of a command (after `--`, every word). */
+function operands(argv: ShellWord[], valueOptions: Set<string> = new Set()): ShellWord[] {
+  const out: ShellWord[] = [];
+  let ended = false;
+  for (let i = 1; i < argv.length; i++) {
+    const v = argv[i].value;
+    if (!ended && v === '--') { ended = true; continue; }
+    if (!ended && v.startsWith('-') && v.length > 1) {
+      if (valueOptions.has(v)) i++;
+      continue;
+    }
+    out.push(argv[i]);
+  }
+  return out;
+}
+
+const CACHE_OF: Record<PackageFamily, string[]> = {
+  apt: ['/var/cache/apt'],
+  apk: ['/var/cache/apk'],
+  rpm: ['/var/cache/yum', '/var/cache/dnf'],
+  zypper: ['/var/cache/zypp'],
+};
+
+function deletionOf(cmd: ShellCommand, cwd: string | null, env: Map<string, string | null>): Deletion | null {
+  const name = cmd.argv[0]?.value;
+  if (name === 'rm') {
+    const paths: string[] = [];
+    for (const w of operands(cmd.argv)) {
+      let v: string | null = w.value;
+      if (w.dynamic) {
+        const m = /^\$\(go env (GOCACHE|GOMODCACHE)\)$/.exec(w.raw.replace(/^"|"$/g, ''));
+        v = m ? (m[1] === 'GOCACHE' ? goCaches(env).build : goCaches(env).mod) : null;
+      }
+      const p = v === null ? null : resolve(cwd, v);
+      if (p && p !== '/') paths.push(p);
+    }
+    return paths.length ? { paths, pkgs: null, autoremove: null } : null;
+  }
+  if (name === 'go' && cmd.argv[1]?.value === 'clean') {
+    const flags = cmd.argv.slice(2).map((w) => w.value.replace(/^--/, '-'));
+    const paths: string[] = [];
+    if (flags.includes('-cache')) paths.push(goCaches(env).build);
+    if (flags.includes('-modcache')) paths.push(goCaches(env).mod);
+    return paths.length ? { paths, pkgs: null, autoremove: null } : null;
+  }
+  const p = packageCommand(cmd);
+  if (!p) return null;
+  if (p.action === 'remove') return { paths: [], pkgs: { family: p.family, names: p.packages.map((x) => x.name) }, autoremove: null };
+  if (p.action === 'autoremove') return { paths: [], pkgs: null, autoremove: p.family };
+  if (p.action === 'clean') {
+    if (p.family === 'apk' && p.actionWord.value === 'cache' && !['clean', 'purge'].includes(cmd.argv[cmd.argv.indexOf(p.actionWord) + 1]?.value ?? '')) return null;
+    return { paths: p.family === 'apt' ? ['/var/cache/apt/archives'] : CACHE_OF[p.family], pkgs: null, autoremove: null };
+  }
+  return null;
+}
+
+function hasGlob(p: string): boolean {
+  return /[*?[]/.test(p);
+}
+
+function globRegex(p: string): RegExp {
+  let re = '';
+  for (const ch of p) {
+    if (ch === '*') re += '[^/]*';
+    else if (ch === '?') re += '[^/]';
+    else if (ch === '[') re += '[';
+    else if (ch === ']') re += ']';
+    else re += ch.replace(/[.+^${}()|\\]/g, '\\$&');
+  }
+  return new RegExp(`^${re}(/.*)?$`);
+}
+
+/** Does deleting `target` (maybe a glob) delete some of what `c` created? */
+function matchesPath(c: Created, target: string): boolean {
+  const p = c.path!;
+  if (!hasGlob(target)) return pathWithin(p, target) || pathWithin(target, p);
+  // The part of the target before any wildcard, cut to whole segments: the glob works inside it.
+  const fixed = target.slice(0, target.search(/[*?[]/)).replace(/\/[^/]*$/, '') || '/';
+  return safeTest(target, p) || pathWithin(fixed, p);
+}
+
+function safeTest(glob: string, p: string): boolean {
+  try {
+    return globRegex(glob).test(p);
+  } catch {
+    return false;
+  }
+}
+
+function matches(c: Created, d: Deletion): boolean {
+  if (c.kind === 'path') return d.paths.some((t) => matchesPath(c, t));
+  if (c.kind === 'pkg') return d.pkgs !== null && d.pkgs.family === c.family && d.pkgs.names.includes(c.name!);
+  return d.autoremove !== null && d.autoremove === c.family;
+}
+
+const CURL_VALUE = new Set(['-H', '--header', '-d', '--data', '-u', '--user', '-X', '--request', '-A', '--user-agent', '-e', '--referer', '-m', '--max-time', '-x', '--proxy', '-w', '--write-out', '-T', '--upload-file', '-b', '--cookie', '-c', '--cookie-jar', '-F', '--form', '-r', '--range', '--retry', '--connect-timeout', '--cacert', '--cert', '--key', '-K', '--config', '--retry-delay', '--retry-max-time', '-z', '--time-cond', '-C', '--continue-at', '-y', '--speed-time', '-Y', '--speed-limit', '--output-dir', '-o', '--output']);
+const WGET_VALUE = new Set(['-O', '--output-document', '-P', '--directory-prefix', '-o', '--output-file', '-a', '--append-output', '-t', '--tries', '-T', '--timeout', '-U', '--user-agent', '--header', '-e', '--execute', '-i', '--input-file', '--user', '--password']);
+const GIT_CLONE_VALUE = new Set(['-b', '--branch', '--depth', '-c', '--config', '-o', '--origin', '--reference', '--separate-git-dir', '--template', '-j', '--jobs', '--filter', '--shallow-since', '--shallow-exclude', '-u', '--upload-pack']);
+
+function urlBase(url: string): string | null {
+  const m = /^[a-z+]+:\/\/[^?#]*\/([^/?#]+)(?:[?#].*)?$/i.exec(url);
+  return m ? decodeURIComponent(m[1]) : null;
+}
+
+function creationsOf(cmd: ShellCommand, script: Script, cwd: string | null, instr: Instruction): Created[] {
+  const out: Created[] = [];
+  const addPath = (p: string | null, what: string, extra: Partial<Created> = {}) => {
+    if (p && p !== '/' && !/^\/(dev|proc|sys)(\/|$)/.test(p)) out.push({ kind: 'path', path: p, creator: instr, what, ...extra });
+  };
+  const argv = cmd.argv;
+  const name = argv[0]?.value;
+  // `cmd > file`: the redirect follows the command node in the script.
+  const redirect = /^\s*(?:1?>>?|&>)\s*([^\s;&|)<>]+)/.exec(script.text.slice(cmd.end));
+  if (redirect && !/[$`]/.test(redirect[1])) {
+    const p = resolve(cwd, redirect[1].replace(/^["']|["']$/g, ''));
+    addPath(p, p ?? '');
+  }
+  const staticArgs = argv.every((w) => !w.dynamic);
+  switch (name) {
+    case 'mkdir':
+      for (const w of operands(argv, new Set(['-m', '--mode']))) if (!w.dynamic) addPath(resolve(cwd, w.value), w.value, { grows: true });
+      break;
+    case 'wget': {
+      let file: string | null = null;
+      let dir: string | null = null;
+      for (let i = 1; i < argv.length; i++) {
+        const v = argv[i].value;
+        if ((v === '-O' || v === '--output-document') && argv[i + 1]) file = argv[++i].dynamic ? '$' : argv[i].value;
+        else if (v.startsWith('--output-document=')) file = v.slice(18);
+        else if (/^-O./.test(v)) file = v.slice(2);
+        else if ((v === '-P' || v === '--directory-prefix') && argv[i + 1]) dir = argv[++i].value;
+        else if (v.startsWith('--directory-prefix=')) dir = v.slice(19);
+      }
+      if (file === '-' || (file && file.includes('$'))) break;
+      if (file) addPath(resolve(cwd, file), file);
+      else if (staticArgs) {
+        const url = operands(argv, WGET_VALUE).find((w) => /^[a-z]+:\/\//i.test(w.value));
+        const base = url && urlBase(url.value);
+        if (base) addPath(resolve(dir ? resolve(cwd, dir) : cwd, base), base);
+      }
+      break;
+    }
+    case 'curl': {
+      let remoteName = false;
+      let outDir: string | null = null;
+      for (let i = 1; i < argv.length; i++) {
+        const w = argv[i];
+        const v = w.value;
+        if (v === '--output' || v === '-o') {
+          const f = argv[++i];
+          if (f && !f.dynamic && f.value !== '-') addPath(resolve(cwd, f.value), f.value);
+        } else if (v.startsWith('--output=')) addPath(resolve(cwd, v.slice(9)), v.slice(9));
+        else if (v === '--output-dir' && argv[i + 1]) outDir = argv[++i].value;
+        else if (v === '--remote-name' || v === '--remote-name-all') remoteName = true;
+        else if (/^-[a-zA-Z]+$/.test(v) && !v.startsWith('--')) {
+          // A cluster of short options: `-fsSLo file`, `-fsSLO`, `-ofile`.
+          const letters = v.slice(1);
+          const o = letters.indexOf('o');
+          if (letters.includes('O')) remoteName = true;
+          if (o >= 0) {
+            const rest = letters.slice(o + 1);
+            const f = rest ? { value: rest, dynamic: false } : argv[++i];
+            if (f && !f.dynamic && f.value !== '-') addPath(resolve(cwd, f.value), f.value);
+          } else if (CURL_VALUE.has(`-${letters[letters.length - 1]}`)) i++;
+        } else if (CURL_VALUE.has(v)) i++;
+      }
+      if (remoteName && staticArgs) {
+        const url = argv.find((w) => /^[a-z]+:\/\//i.test(w.value));
+        const base = url && urlBase(url.value);
+        if (base) addPath(resolve(outDir ? resolve(cwd, outDir) : cwd, base), base);
+      }
+      break;
+    }
+    case 'git': {
+      if (argv[1]?.value !== 'clone') break;
+      const ops = operands(argv.slice(1), GIT_CLONE_VALUE);
+      const url = ops[0];
+      if (!url || url.dynamic) break;
+      const dirWord = ops[1];
+      if (dirWord?.dynamic) break;
+      const dir = dirWord ? dirWord.value : url.value.replace(/\/+$/, '').split(/[/:]/).pop()?.replace(/\.git$/, '');
+      if (dir) addPath(resolve(cwd, dir), dir, { grows: true });
+      break;
+    }
+    case 'tar': {
+      const words = argv.slice(1).map((w) => w.value);
+      const extract = words.some((v, i) => v === '--extract' || v === '--get' || (/^-[A-Za-z]+$/.test(v) && v.includes('x')) || (i === 0 && /^[A-Za-z]+$/.test(v) && v.includes('x')));
+      if (!extract) break;
+      for (let i = 1; i < argv.length; i++) {
+        const v = argv[i].value;
+        let dir: string | null = null;
+        if ((v === '-C' || v === '--directory') && argv[i + 1] && !argv[i + 1].dynamic) dir = argv[++i].value;
+        else if (v.startsWith('--directory=')) dir = v.slice(12);
+        else if (/^-C./.test(v)) dir = v.slice(2);
+        if (dir) addPath(resolve(cwd, dir), `what tar extracted into ${dir}`);
+      }
+      break;
+    }
+    case 'unzip': {
+      const i = argv.findIndex((w) => w.value === '-d');
+      const d = i > 0 ? argv[i + 1] : undefined;
+      if (d && !d.dynamic) addPath(resolve(cwd, d.value), `what unzip extracted into ${d.value}`);
+      break;
+    }
+  }
+  const p = packageCommand(cmd);
+  if (p?.action === 'install') {
+    for (const x of p.packages) if (!x.word.dynamic) out.push({ kind: 'pkg', family: p.family, name: x.name, creator: instr, what: `package ${x.name}` });
+    if (p.virtual) out.push({ kind: 'pkg', family: p.family, name: p.virtual, creator: instr, what: `packages of ${p.virtual}` });
+    out.push({ kind: 'pm', family: p.family, creator: instr, what: `packages installed with ${p.manager}` });
+    const noCache = p.family === 'apk' && p.options.some((o) => o.value === '--no-cache');
+    if (!noCache) for (const c of CACHE_OF[p.family]) addPath(c, `the ${p.manager} cache`);
+    if (p.family === 'apk' && p.options.some((o) => o.value === '--update' || o.value === '-U') && !noCache) addPath('/var/cache/apk', 'the apk index');
+  } else if (p?.action === 'update') {
+    if (p.family === 'apt') addPath('/var/lib/apt/lists', 'the apt package lists');
+    else if (p.family === 'apk') addPath('/var/cache/apk', 'the apk index');
+    else for (const c of CACHE_OF[p.family]) addPath(c, `the ${p.manager} metadata`);
+  }
+  return out;
+}
+
+// ---- the fix ----
+
+function mergeFix(model: DockerfileModel, stage: Stage, earlier: Instruction, later: Instruction, cmd: ShellCommand, del: Deletion, cwd: string): Fix | undefined {
+  const es = earlier.script;
+  const ls = later.script;
+  if (!es || !ls || es.heredoc || ls.heredoc || earlier.json || later.json) return undefined;
+  if (cmd.argv.some((w) => w.dynamic) || cmd.env.length) return undefined;
+  const between = stage.instructions.filter((i) => i.line > earlier.endLine && i.line < later.line);
+  if (between.some((i) => ['RUN', 'WORKDIR', 'USER', 'SHELL', 'VOLUME', 'ONBUILD'].includes(i.keyword))) return undefined;
+  // A COPY in between into what the command deletes: moved earlier, the deletion would spare it.
+  for (const i of between) {
+    if (i.keyword !== 'COPY' && i.keyword !== 'ADD') continue;
+    const dest = copyPaths(i)?.dest;
+    if (!dest || dest.includes('$')) return undefined;
+    const d = path.posix.resolve(cwd, dest);
+    if (del.paths.some((t) => {
+      const fixed = hasGlob(t) ? t.slice(0, t.search(/[*?[]/)).replace(/\/[^/]*$/, '') || '/' : t;
+      return pathWithin(d, fixed) || pathWithin(fixed, d);
+    })) return undefined;
+  }
+  const top = topLevelCommands(ls);
+  const index = top.indexOf(cmd);
+  if (index < 0) return undefined;
+  // Only cleanup commands may run before it in the later RUN: nothing that uses the files.
+  if (!top.slice(0, index).every(isCleanup)) return undefined;
+  // Relative paths: the command must run in the same directory.
+  const relative = cmd.argv.slice(1).some((w) => !w.value.startsWith('-') && !w.value.startsWith('/'));
+  if (relative && es.parsed.commands.some((c) => c.argv[0]?.value === 'cd')) return undefined;
+  const text = ls.text.slice(cmd.start, cmd.end);
+  const append = appendCommandEdit(model, earlier, text);
+  const remove = removeCommandEdit(model, later, cmd);
+  if (!append || !remove) return undefined;
+  return {
+    title: `Move \`${text.length > 40 ? text.slice(0, 37) + '...' : text}\` into the RUN on line ${earlier.line + 1}`,
+    edits: [append, remove],
+    safe: true,
+  };
+}
+
+function isCleanup(cmd: ShellCommand): boolean {
+  const name = cmd.argv[0]?.value;
+  if (name === 'rm' || name === 'set' || name === 'true') return true;
+  if (name === 'go' && cmd.argv[1]?.value === 'clean') return true;
+  const p = packageCommand(cmd);
+  return !!p && (p.action === 'remove' || p.action === 'autoremove' || p.action === 'clean');
+}
+
+/**
+ * Appends a command to the end of a shell-form RUN: ` && cmd` on a one-line RUN; on a RUN
+ * with continuations, a new continuation line in its style (leading `&& cmd` or trailing
+ * `&& \`), indented like its last line. Undefined when the result would not parse as the
+ * same commands plus this one (a trailing comment, a dangling operator, a heredoc).
+ */
+export function appendCommandEdit(model: DockerfileModel, instr: Instruction, command: string): Edit | undefined {
+  const script = instr.script;
+  if (!script || script.heredoc || instr.json || script.parsed.hasErrors) return undefined;
+  const end = script.text.trimEnd().length;
+  if (end === 0) return undefined;
+  const body = script.text.slice(0, end);
+  const semicolon = /(^|[^;]);$/.test(body);
+  const added = parseShell(command);
+  if (added.hasErrors || !added.commands.length) return undefined;
+  const joined = semicolon ? `${body} ${command};` : `${body} && ${command}`;
+  const check = parseShell(joined);
+  if (check.hasErrors || check.commands.length !== script.parsed.commands.length + added.commands.length) return undefined;
+  const at = toDoc(script, end - 1) + 1;
+  if (instr.line === instr.endLine) return insert(at, semicolon ? ` ${command};` : ` && ${command}`);
+  const esc = model.escape;
+  const eol = model.eol;
+  const lines: string[] = [];
+  for (let l = instr.line + 1; l <= instr.endLine; l++) lines.push(model.lines.lineText(l));
+  // Leading style: indent like the last `&& ...` line; else like the last line.
+  const leadingLines = lines.filter((l) => l.trimStart().startsWith('&&'));
+  const leading = leadingLines.length > 0;
+  const sample = leading ? leadingLines[leadingLines.length - 1] : model.lines.lineText(model.lines.positionAt(at).line);
+  const indent = /^[ \t]*/.exec(sample)![0] || '    ';
+  if (semicolon) return insert(at, ` ${esc}${eol}${indent}${command};`);
+  if (leading) return insert(at, ` ${esc}${eol}${indent}&& ${command}`);
+  return insert(at, ` && ${esc}${eol}${indent}${command}`);
+}
+
+/**
+ * Removes one top-level command of a `a && b; c` chain from a shell-form RUN, with the
+ * operator that joins it; deletes the whole RUN when it was the only command. Undefined when
+ * the command is not a plain chain member (pipelines, `||`, loops, redirects) or the removal
+ * would swallow a comment line.
+ */
+export function removeCommandEdit(model: DockerfileModel, instr: Instruction, cmd: ShellCommand): Edit | undefined {
+  const script = instr.script;
+  if (!script || script.heredoc || script.parsed.hasErrors) return undefined;
+  const top = topLevelCommands(script);
+  const index = top.indexOf(cmd);
+  if (index < 0) return undefined;
+  const t = script.text;
+  const sep = (a: number, b: number) => /^\s*(&&|;)\s*$/.test(t.slice(a, b));
+  const nested = script.parsed.commands.filter((c) => c.start >= cmd.start && c.end <= cmd.end).length;
+  if (top.length === 1) {
+    if (t.slice(0, cmd.start).trim() !== '' || !/^\s*;?\s*$/.test(t.slice(cmd.end))) return undefined;
+    return deleteLines(model, instr.line, instr.endLine);
+  }
+  let start: number;
+  let end: number;
+  if (index === 0) {
+    if (t.slice(0, cmd.start).trim() !== '' || !sep(cmd.end, top[1].start)) return undefined;
+    start = cmd.start;
+    end = top[1].start;
+  } else {
+    // Between two commands, both operators must agree, or removing one changes what runs on failure.
+    const prev = top[index - 1];
+    const next = top[index + 1];
+    if (!sep(prev.end, cmd.start)) return undefined;
+    if (next ? !sep(cmd.end, next.start) || t.slice(prev.end, cmd.start).trim() !== t.slice(cmd.end, next.start).trim() : !/^\s*;?\s*$/.test(t.slice(cmd.end))) return undefined;
+    start = prev.end;
+    end = cmd.end;
+  }
+  const rest = t.slice(0, start) + t.slice(end);
+  const check = parseShell(rest);
+  if (check.hasErrors || check.commands.length !== script.parsed.commands.length - nested) return undefined;
+  const span = scriptSpan(script, start, end);
+  if (/(^|\n)[ \t]*#/.test(model.text.slice(span.start, span.end).replace(/\r/g, ''))) return undefined;
+  return replace(span.start, span.end, '');
+}

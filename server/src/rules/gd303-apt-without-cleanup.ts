@@ -1,0 +1,92 @@
+/**
+ * GD303: `apt-get install` (or `apt install`) without `--no-install-recommends`, or in a RUN
+ * that updates the package lists without `rm -rf /var/lib/apt/lists/*` after it. Two findings,
+ * one per missing piece, so each has its own fix (hadolint reports them as DL3015 and DL3009).
+ *
+ * Not reported: recommends switched off another way (`-o APT::Install-Recommends=false`, or an
+ * apt.conf line written by a RUN of the stage); the cleanup part when the RUN has a cache
+ * mount on /var/lib/apt or /var/cache/apt, and when the RUN does not run `apt-get update`
+ * itself (the lists then come from an earlier layer: removing them here would not shrink the
+ * image, see GD302/GD304).
+ *
+ * Fixes:
+ *   - add `--no-install-recommends` after `install`. NOT safe: it changes which packages are
+ *     installed (a recommended package may be needed at run time, e.g. ca-certificates with
+ *     curl), so fix-all leaves it to the author;
+ *   - append ` && rm -rf /var/lib/apt/lists/*` to the RUN (in its continuation style). Safe:
+ *     nothing reads the lists at run time. Not offered when a later RUN of the stage (or of a
+ *     stage built FROM it) installs without its own `apt-get update` (it would then fail), or
+ *     for a heredoc RUN.
+ */
+import { stageChain } from '../dockerfile/facts';
+import { scriptSpan, toDoc, type DockerfileModel, type Instruction } from '../dockerfile/model';
+import { mountTargets, packageCommands } from '../dockerfile/packages';
+import { insert } from '../fixes/edits';
+import { appendCommandEdit } from './gd302-cleanup-in-later-layer';
+import type { Rule, RuleFinding } from './types';
+
+const CLEANUP = 'rm -rf /var/lib/apt/lists/*';
+
+export const gd303: Rule = {
+  code: 'GD303',
+  name: 'apt-without-cleanup',
+  severity: 'information',
+  needsWorkspace: false,
+  peers: ['DL3015', 'DL3009'],
+  check(ctx) {
+    const { model } = ctx;
+    const out: RuleFinding[] = [];
+    for (const stage of model.stages) {
+      const recommendsOff = stageChain(model, stage).some((s) => s.instructions.some((i) => i.keyword === 'RUN' && /Install-Recommends/i.test(i.script?.text ?? i.json?.join(' ') ?? '')));
+      for (const instr of stage.instructions) {
+        const script = instr.script;
+        if (!script) continue;
+        const apt = packageCommands(instr).filter((p) => p.family === 'apt');
+        const installs = apt.filter((p) => p.action === 'install' && p.actionWord.value === 'install');
+        if (!installs.length) continue;
+        if (!recommendsOff) {
+          for (const p of installs) {
+            if (p.options.some((o) => /^--no-install-recommends$|Install-Recommends=(false|0|no)/i.test(o.value))) continue;
+            out.push({
+              message: `\`${p.manager} install\` without \`--no-install-recommends\` also installs every recommended package (often several MB the program never uses).`,
+              span: scriptSpan(script, p.cmd.start, p.cmd.end),
+              fix: {
+                title: 'Add --no-install-recommends',
+                edits: [insert(toDoc(script, p.actionWord.end - 1) + 1, ' --no-install-recommends')],
+                safe: false,
+              },
+            });
+          }
+        }
+        const mounts = mountTargets(instr);
+        if (mounts.some((m) => /^\/var\/(lib|cache)\/apt(\/|$)/.test(m))) continue;
+        if (!apt.some((p) => p.action === 'update')) continue;
+        const cleaned = script.parsed.commands.some((c) => c.argv[0]?.value === 'rm' && c.argv.some((w) => /^\/var\/lib\/apt\/lists(\/|$)/.test(w.value)));
+        if (cleaned) continue;
+        const last = installs[installs.length - 1];
+        const edit = script.heredoc || laterInstallWithoutUpdate(model, instr) ? undefined : appendCommandEdit(model, instr, CLEANUP);
+        out.push({
+          message: 'The apt package lists downloaded by `apt-get update` (10+ MB) stay in this layer: end the RUN with `rm -rf /var/lib/apt/lists/*`.',
+          span: scriptSpan(script, last.cmd.start, last.cmd.end),
+          fix: edit && { title: 'Remove the apt lists at the end of the RUN', edits: [edit], safe: true },
+        });
+      }
+    }
+    return out;
+  },
+};
+
+/** A later RUN (this stage, or a stage built FROM it) that installs with apt without updating first. */
+function laterInstallWithoutUpdate(model: DockerfileModel, instr: Instruction): boolean {
+  for (const stage of model.stages) {
+    if (!stageChain(model, stage).some((s) => s.index === instr.stage)) continue;
+    for (const i of stage.instructions) {
+      if (i.keyword !== 'RUN' || i.line <= instr.line) continue;
+      const apt = packageCommands(i).filter((p) => p.family === 'apt');
+      const first = apt.find((p) => p.action === 'install' || p.action === 'update');
+      if (first?.action === 'install') return true;
+      if (!i.script && /apt(-get)?\s+install/.test(i.json?.join(' ') ?? '')) return true;
+    }
+  }
+  return false;
+}

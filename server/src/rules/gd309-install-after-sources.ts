@@ -1,0 +1,116 @@
+/**
+ * GD309: a RUN that installs system packages (apk add, apt-get/apt install, yum/dnf/microdnf
+ * install, zypper install) comes after a COPY/ADD of sources from the build context in the
+ * same stage (`COPY . .`, a source directory, `*.go`; go.mod/go.sum and single config files
+ * are not sources, see GD104's `copiesGoSources`). Every source edit then re-runs the install.
+ *
+ * Fix: move the RUN (its whole lines, with the comment lines directly above it, so pragmas
+ * move along) directly above the stage's first source COPY (above that COPY's own comment
+ * lines). Offered only when the RUN cannot depend on what it jumps over:
+ *   - it only sets up the system (every command is a package manager, useradd, mkdir, ... see
+ *     `isSystemSetupCommand`), without variables or local package files (`./x.deb`, `/tmp/x.apk`);
+ *   - between the COPY and the RUN there are only COPY/ADD, WORKDIR, LABEL, EXPOSE, comments,
+ *     and RUNs that only run `go` (no ENV/ARG, USER, SHELL, VOLUME, or other RUN).
+ * Safe for fix-all only when it jumps over no RUN (a go step would then see the new packages:
+ * gcc switches cgo on, git switches VCS stamping on) and none of the COPY/ADDs it jumps over
+ * write into system directories (/, /etc, /usr, /bin, /sbin, /lib*, /var, /opt, /root): then
+ * the install can neither see nor overwrite their files and the image is the same. Otherwise
+ * offered, but not safe.
+ */
+import * as path from 'path';
+import { goCommands, stageImage } from '../dockerfile/facts';
+import type { DockerfileModel, Instruction, Stage } from '../dockerfile/model';
+import { isSystemSetupCommand, packageCommands } from '../dockerfile/packages';
+import type { ShellCommand } from '../dockerfile/shell';
+import { deleteLines, insert } from '../fixes/edits';
+import { copiesGoSources, copyPaths, isContextCopy } from './gd104-sources-before-modules';
+import type { Fix, Rule, RuleFinding } from './types';
+
+const MOVABLE_OVER = new Set(['COPY', 'ADD', 'WORKDIR', 'LABEL', 'EXPOSE', 'MAINTAINER', 'STOPSIGNAL', 'HEALTHCHECK']);
+const SYSTEM_DIR = /^\/(etc|usr|bin|sbin|lib|lib32|lib64|libx32|var|opt|root)?(\/|$)/;
+
+export function isSourceCopy(i: Instruction): boolean {
+  if (!isContextCopy(i)) return false;
+  const paths = copyPaths(i);
+  return !!paths && paths.sources.some(copiesGoSources);
+}
+
+export const gd309: Rule = {
+  code: 'GD309',
+  name: 'install-after-sources',
+  severity: 'warning',
+  needsWorkspace: false,
+  check(ctx) {
+    const out: RuleFinding[] = [];
+    for (const stage of ctx.model.stages) {
+      const copy = stage.instructions.find(isSourceCopy);
+      if (!copy) continue;
+      for (const instr of stage.instructions) {
+        if (instr.keyword !== 'RUN' || instr.line < copy.line || !instr.script) continue;
+        const installs = packageCommands(instr).filter((p) => p.action === 'install');
+        if (!installs.length) continue;
+        out.push({
+          message: `This RUN installs packages after the sources are copied (line ${copy.line + 1}): every source edit re-runs the install. Install the packages before copying the sources.`,
+          span: instr.span,
+          fix: moveFix(ctx.model, stage, copy, instr),
+        });
+      }
+    }
+    return out;
+  },
+};
+
+/** A file command (`chmod +x ./run.sh`, `rm -rf build`) on a path that is not absolute: it may be a copied file. */
+function usesRelativePath(cmd: ShellCommand): boolean {
+  const name = cmd.argv[0]?.value === 'sudo' ? cmd.argv[1]?.value : cmd.argv[0]?.value;
+  const skip = name === 'chmod' || name === 'chown' || name === 'chgrp' ? 1 : ['rm', 'mkdir', 'ln', 'touch'].includes(name ?? '') ? 0 : -1;
+  if (skip < 0) return false;
+  const operands = cmd.argv.slice(cmd.argv[0]?.value === 'sudo' ? 2 : 1).filter((w) => !w.value.startsWith('-'));
+  return operands.slice(skip).some((w) => !w.value.startsWith('/'));
+}
+
+/** The first line of an instruction's block: the comment lines directly above it. */
+function blockStart(model: DockerfileModel, instr: Instruction): number {
+  let line = instr.line;
+  const commentLines = new Set(model.comments.map((c) => c.line));
+  while (line > 0 && commentLines.has(line - 1)) line--;
+  return line;
+}
+
+function moveFix(model: DockerfileModel, stage: Stage, copy: Instruction, run: Instruction): Fix | undefined {
+  const script = run.script!;
+  if (script.parsed.hasErrors || !script.parsed.commands.every(isSystemSetupCommand)) return undefined;
+  if (script.parsed.commands.some((c) => c.argv.some((w) => w.dynamic) || c.env.some((e) => e.value.includes('$')))) return undefined;
+  if (packageCommands(run).some((p) => p.packages.some((x) => x.word.value.includes('/') || /\.(deb|rpm|apk)$/.test(x.word.value)))) return undefined;
+  if (script.parsed.commands.some(usesRelativePath)) return undefined;
+  const between = stage.instructions.filter((i) => i.line >= copy.line && i.line < run.line);
+  for (const i of between) {
+    if (i.keyword === 'RUN') {
+      const gos = goCommands(i);
+      if (!i.script || !gos.length || gos.length !== i.script.parsed.commands.length) return undefined;
+    } else if (!MOVABLE_OVER.has(i.keyword)) return undefined;
+  }
+  // Files the jumped-over copies write.
+  let cwd = stageImage(model, stage)?.goToolchain ? '/go' : '/';
+  // A go step it jumps over would see the new packages (gcc turns cgo on, git turns VCS stamping on).
+  let safe = !between.some((i) => i.keyword === 'RUN');
+  for (const i of stage.instructions) {
+    if (i.line >= run.line) break;
+    if (i.keyword === 'WORKDIR' && i.args[0]) cwd = i.args[0].value.includes('$') ? '/' : path.posix.resolve(cwd, i.args[0].value);
+    if (i.line < copy.line || (i.keyword !== 'COPY' && i.keyword !== 'ADD')) continue;
+    const dest = copyPaths(i)?.dest;
+    if (!dest || dest.includes('$') || SYSTEM_DIR.test(path.posix.resolve(cwd, dest))) safe = false;
+  }
+  const first = blockStart(model, run);
+  const lastLine = run.endLine;
+  const start = model.lines.starts[first];
+  const hasBreak = lastLine + 1 < model.lines.lineCount;
+  const end = hasBreak ? model.lines.starts[lastLine + 1] : model.text.length;
+  const moved = model.text.slice(start, end) + (hasBreak ? '' : model.eol);
+  const target = model.lines.starts[blockStart(model, copy)];
+  return {
+    title: `Move this RUN above the source copy on line ${copy.line + 1}`,
+    edits: [insert(target, moved), deleteLines(model, first, lastLine)],
+    safe,
+  };
+}

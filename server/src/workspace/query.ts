@@ -1,0 +1,223 @@
+/**
+ * Questions rules ask of a WorkspaceModel: the main packages, the module of a folder, the Go
+ * version the build needs, and what a main package's binary needs at build and run time
+ * (cgo, TLS roots, zoneinfo), computed over the package's local import closure.
+ */
+import { compareGoVersions } from '../images/golangTag';
+import { DockerIgnore } from './dockerignore';
+import { cgoReasons, knownCgoModuleFor, knownCgoRequirement, tlsImports, type CgoReason } from './goImports';
+import type { GoModule, GoPackage, WorkspaceModel } from './model';
+
+export function mainPackages(model: WorkspaceModel): GoPackage[] {
+  return model.packages.filter((p) => p.isMain);
+}
+
+export function packageByDir(model: WorkspaceModel, dir: string): GoPackage | undefined {
+  const d = normalizeDir(dir);
+  return model.packages.find((p) => p.dir === d);
+}
+
+export function packageByImportPath(model: WorkspaceModel, importPath: string): GoPackage | undefined {
+  return model.packages.find((p) => p.importPath === importPath);
+}
+
+/** The module governing a folder (nearest go.mod at or above it), null when none. */
+export function moduleForDir(model: WorkspaceModel, dir: string): GoModule | null {
+  let d = normalizeDir(dir);
+  const byDir = new Map(model.modules.map((m) => [m.dir, m]));
+  for (;;) {
+    const m = byDir.get(d);
+    if (m) return m;
+    if (d === '') return null;
+    const i = d.lastIndexOf('/');
+    d = i < 0 ? '' : d.slice(0, i);
+  }
+}
+
+/**
+ * Resolves a `go build` package argument (`.`, `./cmd/server`, `cmd/server`, `./cmd/server/`,
+ * or a full import path) relative to a folder of the context, to a package of the model.
+ */
+export function resolvePackageArg(model: WorkspaceModel, arg: string, fromDir = ''): GoPackage | undefined {
+  const a = arg.trim();
+  if (a === '' || a.includes('...')) return undefined;
+  if (a === '.' || a.startsWith('./') || a.startsWith('../')) {
+    const parts = normalizeDir(fromDir) === '' ? [] : normalizeDir(fromDir).split('/');
+    for (const seg of a.split('/')) {
+      if (seg === '' || seg === '.') continue;
+      if (seg === '..') {
+        if (parts.length === 0) return undefined;
+        parts.pop();
+      } else parts.push(seg);
+    }
+    return packageByDir(model, parts.join('/'));
+  }
+  return packageByImportPath(model, a) ?? packageByDir(model, a);
+}
+
+export interface RequiredGoVersion {
+  /** The highest `go` directive that applies, e.g. `1.22.3`. */
+  version: string;
+  /** Where it comes from. */
+  source: 'go.mod' | 'go.work';
+  /** Folder of that go.mod / go.work. */
+  dir: string;
+  line: number | null;
+  /** The `toolchain` directive of that file, when any (`1.23.1`, without the `go` prefix). */
+  toolchain: string | null;
+}
+
+/**
+ * The Go version a build of the workspace needs: the main module's `go` directive, raised by
+ * go.work's and every in-context member's (go.work requires go >= each member's go line).
+ * Null when no go.mod/go.work names a version.
+ */
+export function requiredGoVersion(model: WorkspaceModel): RequiredGoVersion | null {
+  const cands: RequiredGoVersion[] = [];
+  const add = (version: string | null, source: 'go.mod' | 'go.work', dir: string, line: number | null, toolchain: string | null) => {
+    if (version) cands.push({ version, source, dir, line, toolchain });
+  };
+  if (model.module) add(model.module.goVersion, 'go.mod', model.module.dir, model.module.lines?.go ?? null, model.module.toolchainVersion ?? null);
+  if (model.work) {
+    add(model.work.goVersion, 'go.work', '', model.work.lines.go, model.work.toolchainVersion);
+    for (const m of model.work.members) if (!m.outsideContext) add(m.goVersion, 'go.mod', m.dir, m.lines?.go ?? null, m.toolchainVersion ?? null);
+  }
+  let best: RequiredGoVersion | null = null;
+  for (const c of cands) if (!best || compareGoVersions(c.version, best.version) > 0) best = c;
+  return best;
+}
+
+export interface BuildFacts {
+  /** The main package folder asked about. */
+  dir: string;
+  /** Folders of the local packages the binary compiles (the package and its local imports). */
+  packages: string[];
+  /** Non-local, non-standard-library import paths of those packages. */
+  externalImports: string[];
+  /** Evidence from the compiled packages' imports: `import "C"` (without a !cgo fallback) or a known cgo module. */
+  cgo: CgoReason[];
+  /** Direct go.mod requirements of a known cgo-only module (weaker: another binary may be the one using it). */
+  cgoRequirementHints: CgoReason[];
+  needsCgo: boolean;
+  /** `{pkg, importPath}` of the TLS indicators the compiled packages import. */
+  tls: { pkg: string; importPath: string }[];
+  usesTls: boolean;
+  /** Folders of compiled packages that call time.LoadLocation. */
+  loadLocationIn: string[];
+  importsTzdata: boolean;
+  /** LoadLocation is called and time/tzdata is not embedded (a `-tags timetzdata` build also embeds it). */
+  needsTzdata: boolean;
+}
+
+function isStdlib(importPath: string): boolean {
+  const first = importPath.split('/')[0];
+  return !first.includes('.');
+}
+
+/**
+ * What the binary built from the main package in `dir` needs, over its local import closure
+ * (packages of the context reached by import path, across go.work members). External modules
+ * are not read: their own imports are invisible, only their paths count.
+ */
+export function buildFacts(model: WorkspaceModel, dir: string): BuildFacts {
+  const start = packageByDir(model, dir);
+  const facts: BuildFacts = {
+    dir: normalizeDir(dir), packages: [], externalImports: [], cgo: [], cgoRequirementHints: [], needsCgo: false,
+    tls: [], usesTls: false, loadLocationIn: [], importsTzdata: false, needsTzdata: false,
+  };
+  if (!start) return facts;
+  const byImport = new Map<string, GoPackage>();
+  for (const p of model.packages) if (p.importPath) byImport.set(p.importPath, p);
+  const seen = new Set<string>();
+  const queue: GoPackage[] = [start];
+  const external = new Set<string>();
+  while (queue.length > 0) {
+    const p = queue.shift()!;
+    if (seen.has(p.dir)) continue;
+    seen.add(p.dir);
+    facts.packages.push(p.dir);
+    for (const imp of p.imports) {
+      const local = byImport.get(imp);
+      if (local) {
+        if (!seen.has(local.dir)) queue.push(local);
+      } else if (imp !== 'C' && !isStdlib(imp)) external.add(imp);
+    }
+    if (p.usesCgo && !p.cgoFallback) facts.cgo.push({ kind: 'import-C', pkg: p.dir });
+    for (const imp of p.imports) {
+      const m = knownCgoModuleFor(imp);
+      if (m) facts.cgo.push({ kind: 'import', pkg: p.dir, importPath: imp, module: m });
+    }
+    for (const t of tlsImports(p.imports)) facts.tls.push({ pkg: p.dir, importPath: t });
+    if (p.callsLoadLocation) facts.loadLocationIn.push(p.dir);
+    if (p.importsTzdata) facts.importsTzdata = true;
+  }
+  facts.packages.sort();
+  facts.externalImports = [...external].sort();
+  const mod = start.module !== null ? model.modules.find((m) => m.dir === start.module) ?? null : null;
+  if (mod) {
+    for (const r of mod.requirements ?? []) {
+      if (r.indirect) continue;
+      const m = knownCgoRequirement(r.path);
+      if (m) facts.cgoRequirementHints.push({ kind: 'requirement', modulePath: r.path, module: m });
+    }
+  }
+  facts.needsCgo = facts.cgo.length > 0;
+  facts.usesTls = facts.tls.length > 0;
+  facts.needsTzdata = facts.loadLocationIn.length > 0 && !facts.importsTzdata;
+  return facts;
+}
+
+/** Per-package cgo reasons with the governing module's direct requirements (see goImports.cgoReasons). */
+export function packageCgoReasons(model: WorkspaceModel, pkg: GoPackage): CgoReason[] {
+  const mod = pkg.module !== null ? model.modules.find((m) => m.dir === pkg.module) ?? null : null;
+  return cgoReasons(pkg, mod);
+}
+
+const ignoreCache = new WeakMap<object, DockerIgnore>();
+
+/** The model's .dockerignore as a matcher (cached per model), null when there is none. */
+export function dockerignoreOf(model: WorkspaceModel): DockerIgnore | null {
+  if (!model.dockerignore) return null;
+  let d = ignoreCache.get(model.dockerignore);
+  if (!d) {
+    d = DockerIgnore.parse(model.dockerignore.text);
+    ignoreCache.set(model.dockerignore, d);
+  }
+  return d;
+}
+
+/**
+ * Files a Go-aware dependency layer must copy before `go mod download`: go.mod (+ go.sum when
+ * present) of the main module, or go.work (+ go.work.sum) and every in-context member's
+ * go.mod/go.sum. Context-relative paths.
+ */
+export function dependencyFiles(model: WorkspaceModel): string[] {
+  const out: string[] = [];
+  const j = (dir: string, f: string) => (dir === '' ? f : dir + '/' + f);
+  if (model.work) {
+    out.push('go.work');
+    if (model.work.hasWorkSum) out.push('go.work.sum');
+    for (const m of model.work.members) {
+      if (m.outsideContext || !m.goModExists) continue;
+      out.push(j(m.dir, 'go.mod'));
+      if (m.hasGoSum) out.push(j(m.dir, 'go.sum'));
+    }
+    if (model.module && model.module.dir === '' && !out.includes('go.mod')) {
+      out.push('go.mod');
+      if (model.module.hasGoSum) out.push('go.sum');
+    }
+  } else if (model.module) {
+    out.push(j(model.module.dir, 'go.mod'));
+    if (model.module.hasGoSum) out.push(j(model.module.dir, 'go.sum'));
+  }
+  return out;
+}
+
+function normalizeDir(dir: string): string {
+  let d = dir.replace(/\\/g, '/');
+  while (d.startsWith('./')) d = d.slice(2);
+  if (d === '.') d = '';
+  while (d.endsWith('/')) d = d.slice(0, -1);
+  while (d.startsWith('/')) d = d.slice(1);
+  return d;
+}

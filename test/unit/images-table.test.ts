@@ -1,0 +1,138 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { compareGoVersions, golangTagSatisfies, golangTagVersion, goLine } from '../../server/src/images/golangTag';
+import { lookupImage, normalizeRepository } from '../../server/src/images/table';
+
+describe('golangTagVersion', () => {
+  it('splits version and variant', () => {
+    assert.deepEqual(golangTagVersion('1.22.3-alpine3.20'), { version: '1.22.3', variant: '-alpine3.20', major: 1, minor: 22, patch: 3, prerelease: null });
+    assert.deepEqual(golangTagVersion('1.22'), { version: '1.22', variant: '', major: 1, minor: 22, patch: null, prerelease: null });
+    assert.equal(golangTagVersion('1.23-bookworm')?.variant, '-bookworm');
+    assert.equal(golangTagVersion('1.21rc2-bullseye')?.prerelease, 'rc2');
+    assert.equal(golangTagVersion('1.21rc2-bullseye')?.version, '1.21rc2');
+    assert.deepEqual(golangTagVersion('1'), { version: '1', variant: '', major: 1, minor: null, patch: null, prerelease: null });
+    assert.equal(golangTagVersion('1.22.3-windowsservercore-ltsc2022')?.variant, '-windowsservercore-ltsc2022');
+    for (const t of ['latest', 'alpine', 'bookworm', 'tip-20240101', '', null, undefined, 'v1.22']) assert.equal(golangTagVersion(t), null, String(t));
+  });
+});
+
+describe('Go version ordering and GD101 semantics', () => {
+  it('orders like the go command', () => {
+    const sorted = ['1.21.1', '1.21', '1.20.14', '1.21rc1', '1.21.0', '1.21rc2', '1.9', '1.21beta1', '2.0'].sort(compareGoVersions);
+    assert.deepEqual(sorted, ['1.9', '1.20.14', '1.21', '1.21beta1', '1.21rc1', '1.21rc2', '1.21.0', '1.21.1', '2.0']);
+    assert.equal(compareGoVersions('go1.22.3', '1.22.3'), 0);
+    assert.equal(goLine('1.22.3'), '1.22');
+  });
+
+  it('a tag without a patch means the newest patch of that line', () => {
+    assert.equal(golangTagSatisfies('1.22', '1.22.3'), true);
+    assert.equal(golangTagSatisfies('1.22-alpine', '1.22.3'), true);
+    assert.equal(golangTagSatisfies('1.21', '1.22'), false);
+    assert.equal(golangTagSatisfies('1.23', '1.22.9'), true);
+    assert.equal(golangTagSatisfies('1', '1.24.1'), true);
+  });
+  it('a tag naming a patch is compared exactly', () => {
+    assert.equal(golangTagSatisfies('1.22.1', '1.22.3'), false);
+    assert.equal(golangTagSatisfies('1.22.3-bookworm', '1.22.3'), true);
+    assert.equal(golangTagSatisfies('1.22.0', '1.22'), true);
+    assert.equal(golangTagSatisfies('1.22rc1', '1.22'), true);
+    assert.equal(golangTagSatisfies('1.22rc1', '1.22.0'), false);
+    assert.equal(golangTagSatisfies('1.22.3', 'go1.22.4'), false); // toolchain form
+  });
+  it('unparseable input stays silent (satisfied)', () => {
+    assert.equal(golangTagSatisfies('latest', '1.22'), true);
+    assert.equal(golangTagSatisfies('1.22', 'banana'), true);
+  });
+});
+
+describe('lookupImage', () => {
+  it('keeps the first contract (fields and families)', () => {
+    const i = lookupImage('golang:1.22')!;
+    for (const k of ['family', 'libc', 'shell', 'caCerts', 'zoneinfo', 'defaultUser', 'cCompiler', 'goToolchain', 'approxBytes'] as const) assert.ok(k in i, k);
+  });
+
+  it('golang: Debian variants have glibc and gcc; alpine has musl and no gcc', () => {
+    for (const ref of ['golang', 'golang:latest', 'golang:1.22', 'golang:1.22.3-bookworm', 'golang:1.21-bullseye', 'golang:1.25-trixie', 'docker.io/library/golang:1.22', 'golang:bookworm']) {
+      const i = lookupImage(ref)!;
+      assert.equal(i.family, 'golang', ref);
+      assert.equal(i.libc, 'glibc', ref);
+      assert.equal(i.cCompiler, true, ref);
+      assert.equal(i.goToolchain, true, ref);
+      assert.equal(i.shell, true, ref);
+      assert.equal(i.caCerts, true, ref);
+      assert.equal(i.zoneinfo, true, ref);
+      assert.equal(i.os, 'linux', ref);
+    }
+    for (const ref of ['golang:alpine', 'golang:1.22-alpine', 'golang:1.22.3-alpine3.20', 'public.ecr.aws/docker/library/golang:1.22-alpine']) {
+      const i = lookupImage(ref)!;
+      assert.equal(i.libc, 'musl', ref);
+      assert.equal(i.cCompiler, false, ref);
+      assert.equal(i.zoneinfo, false, ref);
+      assert.equal(i.packageManager, 'apk', ref);
+    }
+    assert.equal(lookupImage('golang:1.22.3-alpine3.20')?.go?.version, '1.22.3');
+    assert.equal(lookupImage('golang:1.22.3-alpine3.20')?.variant, 'alpine3.20');
+    assert.equal(lookupImage('golang@sha256:abc')?.libc, 'glibc');
+    const win = lookupImage('golang:1.22-windowsservercore-ltsc2022')!;
+    assert.equal(win.os, 'windows');
+    assert.equal(win.libc, 'windows');
+    assert.equal(win.cCompiler, false);
+    assert.equal(lookupImage('golang:nanoserver-ltsc2022')?.os, 'windows');
+  });
+
+  it('scratch: nothing at all', () => {
+    const i = lookupImage('scratch')!;
+    assert.deepEqual([i.libc, i.shell, i.caCerts, i.zoneinfo, i.passwd, i.defaultUser, i.approxBytes], ['none', false, false, false, false, 'root', 0]);
+  });
+
+  it('distroless static/base/cc, :nonroot and :debug', () => {
+    const s = lookupImage('gcr.io/distroless/static-debian12')!;
+    assert.deepEqual([s.family, s.libc, s.shell, s.caCerts, s.zoneinfo, s.passwd, s.defaultUser], ['distroless-static', 'none', false, true, true, true, 'root']);
+    assert.equal(lookupImage('gcr.io/distroless/static-debian12:nonroot')?.defaultUser, '65532');
+    assert.equal(lookupImage('gcr.io/distroless/static:nonroot-amd64')?.defaultUser, '65532');
+    assert.equal(lookupImage('gcr.io/distroless/base-debian12')?.libc, 'glibc');
+    assert.equal(lookupImage('gcr.io/distroless/base-nossl-debian12')?.libc, 'glibc');
+    assert.equal(lookupImage('gcr.io/distroless/cc-debian12:latest')?.libc, 'glibc');
+    const dbg = lookupImage('gcr.io/distroless/static-debian12:debug-nonroot')!;
+    assert.equal(dbg.shell, false); // no /bin/sh: shell form still fails
+    assert.equal(dbg.shellPath, '/busybox/sh');
+    assert.equal(dbg.defaultUser, '65532');
+    assert.equal(lookupImage('gcr.io/distroless/java17-debian12'), undefined);
+  });
+
+  it('chainguard static', () => {
+    const i = lookupImage('cgr.dev/chainguard/static:latest')!;
+    assert.deepEqual([i.libc, i.shell, i.caCerts, i.zoneinfo, i.defaultUser], ['none', false, true, true, '65532']);
+  });
+
+  it('alpine, busybox, debian, ubuntu', () => {
+    const a = lookupImage('alpine:3.20')!;
+    assert.deepEqual([a.libc, a.shell, a.caCerts, a.zoneinfo, a.cCompiler, a.defaultUser], ['musl', true, true, false, false, 'root']);
+    const b = lookupImage('busybox')!;
+    assert.deepEqual([b.libc, b.shell, b.caCerts, b.zoneinfo], ['glibc', true, false, false]);
+    assert.equal(lookupImage('busybox:1.36-musl')?.libc, 'none'); // static build, no shared libc
+    assert.equal(lookupImage('busybox:uclibc')?.libc, 'none');
+    const d = lookupImage('debian:bookworm-slim')!;
+    assert.deepEqual([d.libc, d.caCerts, d.zoneinfo, d.variant], ['glibc', false, true, 'bookworm-slim']);
+    assert.ok(d.approxBytes! < lookupImage('debian:bookworm')!.approxBytes!);
+    assert.equal(lookupImage('debian:12')?.variant, 'bookworm');
+    assert.equal(lookupImage('debian:bullseye-20240101-slim')?.variant, 'bullseye-slim');
+    const u = lookupImage('ubuntu:24.04')!;
+    assert.deepEqual([u.libc, u.caCerts, u.zoneinfo, u.packageManager], ['glibc', false, false, 'apt']);
+  });
+
+  it('unknown images and unresolved ARGs: undefined', () => {
+    assert.equal(lookupImage('node:20'), undefined);
+    assert.equal(lookupImage('golang:${GO_VERSION}'), undefined);
+    assert.equal(lookupImage('${BASE}'), undefined);
+    assert.equal(lookupImage('myregistry.example.com/golang:1.22'), undefined);
+    assert.equal(lookupImage(''), undefined);
+  });
+
+  it('normalises Docker Hub aliases and mirrors', () => {
+    assert.deepEqual(normalizeRepository('docker.io/library/alpine:3.20'), { repo: 'alpine', tag: '3.20' });
+    assert.deepEqual(normalizeRepository('index.docker.io/golang'), { repo: 'golang', tag: null });
+    assert.deepEqual(normalizeRepository('mirror.gcr.io/library/busybox:musl'), { repo: 'busybox', tag: 'musl' });
+    assert.deepEqual(normalizeRepository('gcr.io/distroless/static:nonroot'), { repo: 'gcr.io/distroless/static', tag: 'nonroot' });
+  });
+});

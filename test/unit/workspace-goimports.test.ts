@@ -1,0 +1,198 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import {
+  cgoReasons, evalConstraint, fileNameMatchesLinux, knownCgoModuleFor, knownCgoRequirement, needsTzdata, parseGoFile,
+  tlsImports, usesCgo, usesTls,
+} from '../../server/src/workspace/goImports';
+import type { GoModule, GoPackage } from '../../server/src/workspace/model';
+
+function pkg(over: Partial<GoPackage>): GoPackage {
+  return {
+    dir: 'p', name: 'p', isMain: false, imports: [], usesCgo: false, callsLoadLocation: false, importsTzdata: false,
+    module: '', importPath: 'example.com/p', files: ['p.go'], cgoFallback: false, ...over,
+  };
+}
+
+function mod(requirements: { path: string; indirect: boolean }[]): GoModule {
+  return {
+    dir: '', path: 'example.com/m', goVersion: '1.22', toolchain: null, requires: requirements.map((r) => r.path), hasGoSum: true,
+    toolchainVersion: null, requirements: requirements.map((r, i) => ({ ...r, version: 'v1.0.0', line: i + 1 })), replaces: [],
+    lines: { module: 1, go: 2, toolchain: null }, goModExists: true, parseErrors: [],
+  };
+}
+
+describe('parseGoFile', () => {
+  it('reads the package clause and every import form', () => {
+    const f = parseGoFile(`// Copyright
+// Package x does things.
+package x
+
+import "fmt"
+import alias "example.com/alias"
+import . "example.com/dot"
+import _ "embed"
+import (
+	"os"
+	// a comment between specs
+	str "strings" /* trailing block comment */
+	_ "net/http/pprof"; "io"
+	\`example.com/raw\`
+	"fmt"
+)
+
+var _ = fmt.Println
+`);
+    assert.equal(f.packageName, 'x');
+    assert.deepEqual(f.imports, ['fmt', 'example.com/alias', 'example.com/dot', 'embed', 'os', 'strings', 'net/http/pprof', 'io', 'example.com/raw']);
+    assert.equal(f.importsC, false);
+    assert.equal(f.constraint, null);
+  });
+
+  it('sees import "C" after a cgo preamble with import-looking text, and stops at the first declaration', () => {
+    const f = parseGoFile(`package main
+
+/*
+#include <stdio.h>
+import "not/real"
+*/
+import "C"
+
+import "fmt"
+
+func main() { fmt.Println() }
+
+import "never/read"
+`);
+    assert.deepEqual(f.imports, ['C', 'fmt']);
+    assert.equal(f.importsC, true);
+    assert.equal(f.hasFuncMain, true);
+  });
+
+  it('detects time.LoadLocation in the body only when "time" is imported', () => {
+    assert.equal(parseGoFile('package a\nimport "time"\nvar l, _ = time.LoadLocation("UTC")\n').callsLoadLocation, true);
+    assert.equal(parseGoFile('package a\nimport t "time"\nvar l, _ = t.LoadLocation("UTC")\n').callsLoadLocation, true);
+    assert.equal(parseGoFile('package a\nimport "time"\nvar l, _ = time.LoadLocationFromTZData("x", nil)\n').callsLoadLocation, false);
+    assert.equal(parseGoFile('package a\nimport "fmt"\nvar x = other.LoadLocation("UTC")\n').callsLoadLocation, false);
+  });
+
+  it('detects func main only in package main, with odd spacing', () => {
+    assert.equal(parseGoFile('package main\nfunc main() {}\n').hasFuncMain, true);
+    assert.equal(parseGoFile('package main\nfunc  main ( ) {}\n').hasFuncMain, true);
+    assert.equal(parseGoFile('package main\nfunc mainly() {}\n').hasFuncMain, false);
+    assert.equal(parseGoFile('package lib\nfunc main() {}\n').hasFuncMain, false);
+  });
+
+  it('reads //go:build and // +build constraints before the package clause', () => {
+    assert.equal(parseGoFile('//go:build ignore\n\npackage main\n').constraint, 'ignore');
+    const plus = parseGoFile('// +build linux,amd64 darwin\n// +build !cgo\n\npackage x\n').constraint!;
+    assert.equal(plus, '((linux && amd64) || (darwin)) && ((!cgo))');
+    assert.equal(evalConstraint(plus, false), 2); // linux, amd64 unknown, cgo off
+    assert.equal(evalConstraint(plus, true), 0);
+    assert.equal(parseGoFile('package x\n//go:build ignore\n').constraint, null);
+  });
+
+  it('accepts a BOM, Buffers, Uint8Arrays, and never throws on garbage', () => {
+    assert.equal(parseGoFile(Buffer.from('\uFEFFpackage bom\nimport "os"\n')).packageName, 'bom');
+    assert.equal(parseGoFile(new TextEncoder().encode('package u8\n')).packageName, 'u8');
+    for (const junk of ['', 'package', 'package 123', 'import "x"', '"unterminated', '/* never closed', 'package x\nimport (', 'package x\nimport ( "a"', '\0\xff\xfe']) {
+      assert.doesNotThrow(() => parseGoFile(junk));
+    }
+    assert.equal(parseGoFile('not go at all').packageName, null);
+    assert.deepEqual(parseGoFile('package x\nimport ( "a"').imports, ['a']);
+  });
+
+  it('decodes escaped import strings', () => {
+    assert.deepEqual(parseGoFile('package x\nimport "a\\x2fb"\n').imports.length, 1);
+  });
+});
+
+describe('file selection for a linux build', () => {
+  it('applies GOOS/GOARCH file name suffixes like go/build', () => {
+    assert.equal(fileNameMatchesLinux('x.go'), true);
+    assert.equal(fileNameMatchesLinux('x_linux.go'), true);
+    assert.equal(fileNameMatchesLinux('x_linux_arm64.go'), true);
+    assert.equal(fileNameMatchesLinux('x_amd64.go'), true);
+    assert.equal(fileNameMatchesLinux('x_windows.go'), false);
+    assert.equal(fileNameMatchesLinux('x_darwin_arm64.go'), false);
+    assert.equal(fileNameMatchesLinux('windows.go'), true); // no underscore: no constraint
+    assert.equal(fileNameMatchesLinux('x_windows_test.go'), false);
+    assert.equal(fileNameMatchesLinux('my_helper.go'), true);
+  });
+
+  it('evaluates build constraints for linux, unknown arch, cgo on/off', () => {
+    assert.equal(evalConstraint('ignore', true), 0);
+    assert.equal(evalConstraint('linux', true), 1);
+    assert.equal(evalConstraint('!linux', true), 0);
+    assert.equal(evalConstraint('darwin || windows', true), 0);
+    assert.equal(evalConstraint('linux && amd64', true), 2);
+    assert.equal(evalConstraint('linux && !amd64', true), 2);
+    assert.equal(evalConstraint('cgo', true), 1);
+    assert.equal(evalConstraint('cgo', false), 0);
+    assert.equal(evalConstraint('!cgo', false), 1);
+    assert.equal(evalConstraint('cgo', null), 2);
+    assert.equal(evalConstraint('go1.21 && (linux || darwin)', false), 1);
+    assert.equal(evalConstraint('customtag', true), 0);
+    assert.equal(evalConstraint('unix && !(windows)', true), 1);
+    assert.equal(evalConstraint('linux &&', true), 2); // malformed: unknown
+    assert.equal(evalConstraint('((linux)', true), 2);
+  });
+});
+
+describe('known modules and indicators', () => {
+  it('recognises cgo-only modules by whole path segments', () => {
+    assert.equal(knownCgoModuleFor('github.com/mattn/go-sqlite3')?.path, 'github.com/mattn/go-sqlite3');
+    assert.equal(knownCgoModuleFor('github.com/mattn/go-sqlite3/sqlite3_test')?.path, 'github.com/mattn/go-sqlite3');
+    assert.equal(knownCgoModuleFor('github.com/mattn/go-sqlite3x'), undefined);
+    assert.equal(knownCgoModuleFor('github.com/confluentinc/confluent-kafka-go/v2/kafka')?.binds, 'librdkafka');
+    assert.equal(knownCgoModuleFor('modernc.org/sqlite'), undefined);
+    // gopacket is only cgo in its pcap package
+    assert.equal(knownCgoModuleFor('github.com/google/gopacket/pcap')?.scope, 'package');
+    assert.equal(knownCgoModuleFor('github.com/google/gopacket/layers'), undefined);
+    assert.equal(knownCgoRequirement('github.com/google/gopacket'), undefined);
+    assert.equal(knownCgoRequirement('github.com/mattn/go-sqlite3')?.alternative, 'modernc.org/sqlite');
+  });
+
+  it('recognises TLS indicators', () => {
+    assert.deepEqual(
+      tlsImports(['fmt', 'net/http', 'net/httpx', 'crypto/tls', 'google.golang.org/grpc/credentials', 'cloud.google.com/go/storage', 'github.com/aws/aws-sdk-go-v2/config', 'github.com/Azure/azure-sdk-for-go/sdk/azcore', 'net']),
+      ['net/http', 'crypto/tls', 'google.golang.org/grpc/credentials', 'cloud.google.com/go/storage', 'github.com/aws/aws-sdk-go-v2/config', 'github.com/Azure/azure-sdk-for-go/sdk/azcore'],
+    );
+  });
+});
+
+describe('per-package helpers', () => {
+  it('usesCgo: import "C" without a !cgo fallback', () => {
+    assert.equal(usesCgo(pkg({ usesCgo: true })), true);
+    assert.equal(usesCgo(pkg({ usesCgo: true, cgoFallback: true })), false);
+    assert.equal(usesCgo(pkg({})), false);
+  });
+  it('usesCgo: a known cgo import, or a direct (not indirect) requirement of the module', () => {
+    assert.equal(usesCgo(pkg({ imports: ['github.com/mattn/go-sqlite3'] })), true);
+    assert.equal(usesCgo(pkg({}), mod([{ path: 'github.com/mattn/go-sqlite3', indirect: false }])), true);
+    assert.equal(usesCgo(pkg({}), mod([{ path: 'github.com/mattn/go-sqlite3', indirect: true }])), false);
+    const reasons = cgoReasons(pkg({ usesCgo: true, imports: ['C', 'github.com/mattn/go-sqlite3'] }), mod([{ path: 'github.com/mattn/go-sqlite3', indirect: false }]));
+    assert.deepEqual(reasons.map((r) => r.kind), ['import-C', 'import']);
+  });
+  it('usesTls and needsTzdata', () => {
+    assert.equal(usesTls(pkg({ imports: ['net/http'] })), true);
+    assert.equal(usesTls(pkg({ imports: ['net'] })), false);
+    assert.equal(needsTzdata(pkg({ callsLoadLocation: true })), true);
+    assert.equal(needsTzdata(pkg({ callsLoadLocation: true, importsTzdata: true })), false);
+    assert.equal(needsTzdata(pkg({})), false);
+  });
+});
+
+describe('hand-made models', () => {
+  it('fill every field and stay usable by the helpers', async () => {
+    const { makeWorkspaceModel, makeGoModule, makeGoPackage } = await import('../../server/src/workspace/make');
+    const { buildFacts } = await import('../../server/src/workspace/query');
+    const m = makeWorkspaceModel({
+      module: makeGoModule({ goVersion: '1.22', requires: ['github.com/mattn/go-sqlite3'] }),
+      packages: [makeGoPackage({ dir: 'cmd/app', isMain: true, imports: ['github.com/mattn/go-sqlite3'], module: '' })],
+    });
+    assert.equal(m.modules.length, 1);
+    assert.equal(m.module?.requirements[0].indirect, false);
+    assert.equal(buildFacts(m, 'cmd/app').needsCgo, true);
+    assert.equal(m.context.git.kind, null);
+  });
+});
