@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { before, describe, it } from 'node:test';
+import { makeGoModule, makeWorkspaceModel } from '../../server/src/workspace/make';
 import { applyFix, codes, df, lint, ready } from './helpers';
 
 before(() => ready);
@@ -45,7 +46,7 @@ describe('GD104 sources-before-modules', () => {
   });
 
   it('fix copies go.mod alone when the context has no go.sum', () => {
-    const fixed = applyFix(bad, 'GD104', { fileExists: (p) => p === 'go.mod' });
+    const fixed = applyFix(bad, 'GD104', { workspace: makeWorkspaceModel({ module: makeGoModule({ hasGoSum: false }) }) });
     assert.match(fixed, /COPY go.mod \.\/\nRUN go mod download\nCOPY \. \./);
   });
 

@@ -8,7 +8,8 @@ import { fixAll } from '../fixes/fixAll';
 import type { AnalyzeOptions } from '../rules/analyze';
 import { findConfigFile, readConfigFile } from '../rules/configFile';
 import type { Severity } from '../rules/types';
-import { nearestModuleRoot } from '../workspace/root';
+import { resolveBuildContextDetailed } from '../workspace/context';
+import { loadWorkspace, type Workspace } from '../workspace/load';
 import { UsageError, type Io } from './io';
 import { toSarif } from './sarif';
 
@@ -64,6 +65,7 @@ export function parseLintArgs(argv: string[]): LintOptions {
 
 export function lint(opts: LintOptions, io: Io, version: string): number {
   const results: JsonFinding[] = [];
+  const workspaces = new Map<string, Workspace>();
   let unreadable = false;
   for (const file of opts.files) {
     let text: string;
@@ -74,7 +76,7 @@ export function lint(opts: LintOptions, io: Io, version: string): number {
       unreadable = true;
       continue;
     }
-    const analyzeOpts = optionsFor(file, opts, io);
+    const analyzeOpts = optionsFor(file, opts, io, workspaces);
     if (opts.fix) {
       const fixed = fixAll(text, (t) => analyzeText(t, analyzeOpts).findings);
       if (fixed.text !== text) {
@@ -100,14 +102,21 @@ export function lint(opts: LintOptions, io: Io, version: string): number {
   return results.some((r) => SEVERITY_RANK[r.severity] >= SEVERITY_RANK[opts.failOn]) ? 1 : 0;
 }
 
-function optionsFor(file: string, opts: LintOptions, io: Io): AnalyzeOptions {
+function optionsFor(file: string, opts: LintOptions, io: Io, workspaces: Map<string, Workspace>): AnalyzeOptions {
   const dir = path.dirname(path.resolve(file));
-  const root = opts.context ? path.resolve(opts.context) : nearestModuleRoot(dir);
   const configFile = findConfigFile(dir);
   const config = configFile ? readConfigFile(configFile) : undefined;
   if (config?.error) io.err(`go-dockerfile: ignoring ${config.error}`);
-  return {
-    rules: config?.rules,
-    fileExists: root ? (rel) => fs.existsSync(path.join(root, rel)) : undefined,
-  };
+  // The build context: --context, else the nearest folder with go.mod/go.work. Without either
+  // there is no Go workspace to read, and the workspace rules stay silent.
+  const ctx = resolveBuildContextDetailed(file, opts.context);
+  let ws: Workspace | undefined;
+  if (ctx.reason !== 'dockerfile-dir') {
+    ws = workspaces.get(ctx.root);
+    if (!ws) {
+      ws = loadWorkspace(ctx.root, { log: (m) => io.err(`go-dockerfile: ${m}`) });
+      workspaces.set(ctx.root, ws);
+    }
+  }
+  return { rules: config?.rules, workspace: ws?.model, files: ws };
 }

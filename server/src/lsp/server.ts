@@ -14,6 +14,7 @@ import {
   type InitializeResult,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
+import { fileURLToPath } from 'url';
 import { analyzeText, initAnalysis, type Analysis } from '../analysis';
 import { fixAll, minimalEdit } from '../fixes/fixAll';
 import { ignoreForInstruction } from '../fixes/ignore';
@@ -43,7 +44,14 @@ export function startServer(connection: Connection): void {
   const cache = new Map<string, CacheEntry>();
   const timers = new Map<string, NodeJS.Timeout>();
   const log = (m: string) => connection.console.log(m);
-  const workspaces = new WorkspaceIndex(log);
+  const workspaces = new WorkspaceIndex(log, (root) => {
+    // A context was read or changed: re-lint the open Dockerfiles that build from it.
+    for (const d of documents.all()) {
+      if (workspaces.rootOf(d.uri, settings.buildContext) !== root) continue;
+      cache.delete(d.uri);
+      schedule(d, 0);
+    }
+  });
   let settings: Settings = { languageFeatures: 'on', rules: {} };
   let validateSyntax: SyntaxValidator | undefined;
   const ready = initAnalysis();
@@ -51,6 +59,7 @@ export function startServer(connection: Connection): void {
   connection.onInitialize((params: InitializeParams): InitializeResult => {
     const opts = (params.initializationOptions ?? {}) as Partial<Settings> & { languageFeatures?: string };
     settings = readSettings(opts, settings);
+    workspaces.folders = (params.workspaceFolders ?? []).filter((f) => f.uri.startsWith('file:')).map((f) => fileURLToPath(f.uri));
     const capabilities: InitializeResult['capabilities'] = {
       textDocumentSync: TextDocumentSyncKind.Incremental,
       codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND] },
@@ -71,9 +80,7 @@ export function startServer(connection: Connection): void {
   const rulesFor = (uri: string) => mergeRulesConfig(workspaces.rulesConfigFor(uri), settings.rules);
 
   connection.onDidChangeWatchedFiles((params) => {
-    workspaces.invalidate(params.changes.map((c) => c.uri));
-    cache.clear();
-    for (const d of documents.all()) schedule(d, 0);
+    workspaces.filesChanged(params.changes.map((c) => c.uri));
   });
 
   /** One analysis per document version. */
@@ -84,7 +91,7 @@ export function startServer(connection: Connection): void {
     const a = analyzeText(doc.getText(), {
       rules: rulesFor(doc.uri),
       workspace: ws?.model,
-      fileExists: ws?.fileExists,
+      files: ws,
       onRuleError: (code, e) => log(`rule ${code} failed: ${e instanceof Error ? e.stack : String(e)}`),
     });
     const entry = { ...a, version: doc.version };
@@ -171,7 +178,7 @@ export function startServer(connection: Connection): void {
   function fixAllOf(doc: TextDocument) {
     const ws = workspaces.forDocument(doc.uri, settings.buildContext);
     const text = doc.getText();
-    const result = fixAll(text, (t) => analyzeText(t, { rules: rulesFor(doc.uri), workspace: ws?.model, fileExists: ws?.fileExists }).findings);
+    const result = fixAll(text, (t) => analyzeText(t, { rules: rulesFor(doc.uri), workspace: ws?.model, files: ws }).findings);
     return minimalEdit(text, result.text);
   }
 

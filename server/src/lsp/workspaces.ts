@@ -1,25 +1,79 @@
 /**
- * Which Go workspace (build context) an open Dockerfile belongs to, loaded once per context.
+ * Which Go workspace (build context) an open Dockerfile belongs to. Each context is loaded
+ * once, after the first diagnostics are out (workspace-independent findings never wait on
+ * the scan), and kept fresh from file-change notifications.
  */
-import * as fs from 'fs';
 import * as path from 'path';
 import { fileURLToPath, pathToFileURL } from 'url';
 import type { RulesConfig } from '../rules/config';
 import { findConfigFile, readConfigFile } from '../rules/configFile';
-import type { FileExists, WorkspaceModel } from '../workspace/model';
-import { nearestModuleRoot } from '../workspace/root';
+import { resolveBuildContextDetailed } from '../workspace/context';
+import { loadWorkspace, type Workspace } from '../workspace/load';
 
-export interface WorkspaceEntry {
+interface Entry {
   root: string;
-  model?: WorkspaceModel;
-  fileExists: FileExists;
+  ws?: Workspace;
 }
 
 export class WorkspaceIndex {
-  private readonly byRoot = new Map<string, WorkspaceEntry>();
+  private readonly byRoot = new Map<string, Entry>();
   /** Folder of a Dockerfile -> the repository's .go-dockerfile.json rules (read once). */
   private readonly configByDir = new Map<string, RulesConfig>();
-  constructor(private readonly log: (m: string) => void) {}
+  /** Editor workspace folders: a relative `goDockerfile.buildContext` is resolved against them. */
+  folders: string[] = [];
+
+  constructor(
+    private readonly log: (m: string) => void,
+    /** Called when a context finished loading or changed: re-lint its documents. */
+    private readonly onChanged: (root: string) => void,
+  ) {}
+
+  /** The build context root of a document, whether or not its workspace is loaded yet. */
+  rootOf(uri: string, override?: string): string | undefined {
+    if (!uri.startsWith('file:')) return undefined;
+    const file = fileURLToPath(uri);
+    const folder = this.folders.filter((f) => file.startsWith(f + path.sep)).sort((a, b) => b.length - a.length)[0];
+    const ctx = resolveBuildContextDetailed(file, override || null, { overrideBase: folder ?? path.dirname(file) });
+    // Without go.mod/go.work (or an explicit context) there is no Go workspace to read.
+    return ctx.reason === 'dockerfile-dir' ? undefined : ctx.root;
+  }
+
+  /** The loaded workspace of a document; starts loading it (and returns undefined) the first time. */
+  forDocument(uri: string, override?: string): Workspace | undefined {
+    const root = this.rootOf(uri, override);
+    if (!root) return undefined;
+    let entry = this.byRoot.get(root);
+    if (!entry) {
+      const e: Entry = { root };
+      entry = e;
+      this.byRoot.set(root, e);
+      setTimeout(() => {
+        const started = Date.now();
+        try {
+          e.ws = loadWorkspace(root, { log: this.log });
+          this.log(`read the Go workspace at ${root} in ${Date.now() - started} ms (${e.ws.model.packages.length} packages)`);
+        } catch (err) {
+          this.log(`could not read the Go workspace at ${root}: ${err instanceof Error ? err.message : String(err)}`);
+          return;
+        }
+        this.onChanged(root);
+      }, 0);
+    }
+    return entry.ws;
+  }
+
+  /** Watched files changed: update the workspaces they belong to, and forget config files. */
+  filesChanged(uris: string[]): void {
+    if (uris.some((u) => u.endsWith('/.go-dockerfile.json'))) {
+      this.configByDir.clear();
+      for (const e of this.byRoot.values()) this.onChanged(e.root);
+    }
+    const paths = uris.filter((u) => u.startsWith('file:')).map((u) => fileURLToPath(u));
+    for (const e of this.byRoot.values()) {
+      const mine = paths.filter((p) => p === e.root || p.startsWith(e.root + path.sep));
+      if (e.ws && mine.length > 0 && e.ws.update(mine)) this.onChanged(e.root);
+    }
+  }
 
   /** The `.go-dockerfile.json` rules that apply to a document ({} when there is none). */
   rulesConfigFor(uri: string): RulesConfig {
@@ -36,28 +90,9 @@ export class WorkspaceIndex {
     return rules;
   }
 
-  /** A watched file changed: forget what it may have decided. */
-  invalidate(changedUris: string[]): void {
-    if (changedUris.some((u) => u.endsWith('/.go-dockerfile.json'))) this.configByDir.clear();
-  }
-
-  forDocument(uri: string, override?: string): WorkspaceEntry | undefined {
-    if (!uri.startsWith('file:')) return undefined;
-    const file = fileURLToPath(uri);
-    const root = override ? path.resolve(path.dirname(file), override) : nearestModuleRoot(path.dirname(file));
-    if (!root) return undefined;
-    let entry = this.byRoot.get(root);
-    if (!entry) {
-      entry = { root, fileExists: (rel) => fs.existsSync(path.join(root, rel)) };
-      this.byRoot.set(root, entry);
-      this.log(`build context ${root}`);
-    }
-    return entry;
-  }
-
   /** WorkspaceEdit changes that create a context-relative file (never overwriting one). */
   createFileChanges(docUri: string, rel: string, text: string, override?: string) {
-    const root = this.forDocument(docUri, override)?.root;
+    const root = this.rootOf(docUri, override);
     if (!root) return [];
     const uri = pathToFileURL(path.join(root, rel)).href;
     return [

@@ -5,15 +5,15 @@
  */
 import { finalStageIndex } from '../dockerfile/facts';
 import type { DockerfileModel } from '../dockerfile/model';
-import type { FileExists, WorkspaceModel } from '../workspace/model';
+import type { WorkspaceModel } from '../workspace/model';
 import type { RulesConfig } from './config';
 import { RULES } from './registry';
 import { isSuppressed, readSuppressions } from './suppression';
-import type { Finding, Rule, RuleContext } from './types';
+import type { Finding, Rule, RuleContext, WorkspaceFiles } from './types';
 
 export interface AnalyzeOptions {
   workspace?: WorkspaceModel;
-  fileExists?: FileExists;
+  files?: WorkspaceFiles;
   rules?: RulesConfig;
   /** The build target (`--target`); the final stage otherwise is the last one. */
   target?: string;
@@ -28,7 +28,7 @@ export function analyze(model: DockerfileModel, opts: AnalyzeOptions = {}): Find
     model,
     finalStage: finalStageIndex(model, opts.target),
     workspace: opts.workspace,
-    fileExists: opts.fileExists,
+    files: opts.files,
   };
   const rules = opts.only ?? RULES;
   const suppressions = readSuppressions(model, RULES);

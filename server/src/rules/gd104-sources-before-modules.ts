@@ -91,7 +91,7 @@ function fixFor(ctx: RuleContext, stage: Stage, instr: Instruction, dest: string
   } else {
     files.push('go.mod');
     // Unknown: go.sum exists in nearly every module with dependencies.
-    const hasGoSum = ws?.module ? ws.module.hasGoSum : ctx.fileExists ? ctx.fileExists('go.sum') : true;
+    const hasGoSum = ws?.module ? ws.module.hasGoSum : true;
     if (hasGoSum) files.push('go.sum');
   }
   const inPlace = dest === '.' || dest === './';

@@ -1,7 +1,11 @@
 import type { DockerfileModel } from '../dockerfile/model';
 import type { Span } from '../dockerfile/text';
 import type { Edit } from '../fixes/edits';
-import type { FileExists, WorkspaceModel } from '../workspace/model';
+import type { Workspace } from '../workspace/load';
+import type { WorkspaceModel } from '../workspace/model';
+
+/** What rules may ask of the build context's files (a loaded Workspace provides it). */
+export type WorkspaceFiles = Pick<Workspace, 'fileExists' | 'dirExists' | 'isIgnored' | 'fileSize' | 'bytesUnder' | 'listFiles' | 'dockerignore'>;
 
 export type Severity = 'error' | 'warning' | 'information' | 'hint';
 
@@ -29,7 +33,8 @@ export interface RuleContext {
   finalStage: number;
   /** The Go workspace of the build context, when known. Rules marked `needsWorkspace` stay silent without it. */
   workspace?: WorkspaceModel;
-  fileExists?: FileExists;
+  /** The build context's files, when the workspace was loaded from disk. */
+  files?: WorkspaceFiles;
 }
 
 /** What a rule reports; the registry adds the code and the (configured) severity. */
