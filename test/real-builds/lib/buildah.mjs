@@ -1,0 +1,93 @@
+// Real builds with buildah (see ../setup.sh and ../../../../shared/REAL-BUILDS.md).
+// Shared by the generator's and the layer model's real-build tests.
+import { spawnSync } from 'node:child_process';
+import * as fs from 'node:fs';
+
+export const STORE = process.env.GD_BUILDAH_ROOT ?? '/var/tmp/go-dockerfile-buildah';
+const BASE = ['--root', `${STORE}/root`, '--runroot', `${STORE}/runroot`, '--storage-driver', 'overlay'];
+const ENV = { ...process.env, BUILDAH_ISOLATION: 'chroot' };
+
+/** Local images made by setup.sh, standing in for the public ones (no registry here). */
+export const LOCAL_GOLANG = 'localhost/golang:1.19-bookworm';
+export const LOCAL_RUNTIME = 'localhost/debian:bookworm-slim';
+
+/** Why real builds cannot run here, or null when they can. */
+export function unavailableReason() {
+  if (spawnSync('buildah', ['--version']).status !== 0) return 'buildah is not installed (run test/real-builds/setup.sh)';
+  for (const image of [LOCAL_GOLANG, LOCAL_RUNTIME]) {
+    if (spawnSync('buildah', [...BASE, 'inspect', '--type', 'image', image], { env: ENV }).status !== 0) return `${image} is missing (run test/real-builds/setup.sh)`;
+  }
+  return null;
+}
+
+export function buildah(args, opts = {}) {
+  const r = spawnSync('buildah', [...BASE, ...args], { env: ENV, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024, ...opts });
+  if (r.status !== 0) throw new Error(`buildah ${args.join(' ')} failed (${r.status}):\n${r.stdout}\n${r.stderr}`);
+  return r.stdout;
+}
+
+/**
+ * `buildah bud --layers`; returns the output and, per step, whether it came from the cache.
+ * steps: [{ index, instruction, cached }] in build order, from the "STEP n/m: ..." lines.
+ */
+export function build({ context, dockerfile, tag, buildArgs = {}, target }) {
+  const args = ['bud', '--layers', '--isolation', 'chroot', '-t', tag, '-f', dockerfile];
+  for (const [k, v] of Object.entries(buildArgs)) args.push('--build-arg', `${k}=${v}`);
+  if (target) args.push('--target', target);
+  args.push(context);
+  const out = buildah(args);
+  const steps = [];
+  for (const line of out.split('\n')) {
+    const m = /^STEP (\d+)\/(\d+): (.*)$/.exec(line);
+    if (m) steps.push({ index: Number(m[1]), of: Number(m[2]), instruction: m[3], cached: false });
+    else if (/^--> Using cache /.test(line) && steps.length) steps[steps.length - 1].cached = true;
+  }
+  return { output: out, steps };
+}
+
+/** The image's history and layer count as buildah reports them. */
+export function inspect(tag) {
+  const info = JSON.parse(buildah(['inspect', '--type', 'image', tag]));
+  const history = info.OCIv1?.history ?? [];
+  return {
+    layers: info.OCIv1?.rootfs?.diff_ids?.length ?? 0,
+    history,
+    sizeBytes: (info.Manifest ? JSON.parse(info.Manifest).layers ?? [] : []).reduce((n, l) => n + (l.size ?? 0), 0),
+  };
+}
+
+/** Runs a command in a container of the image and returns its stdout. */
+export function runIn(tag, argv) {
+  const c = buildah(['from', tag]).trim();
+  try {
+    return buildah(['run', '--isolation', 'chroot', c, '--', ...argv]);
+  } finally {
+    spawnSync('buildah', [...BASE, 'rm', c], { env: ENV });
+  }
+}
+
+/** Removes an image (and its now-unused layers); ignores a missing one. */
+export function removeImage(tag) {
+  spawnSync('buildah', [...BASE, 'rmi', '-f', tag], { env: ENV });
+}
+
+/** Substitutes the public base images of a Dockerfile by the local stand-ins, and says which. */
+export function substituteBases(text, map) {
+  const changes = [];
+  const out = text.replace(/^(\s*FROM\s+(?:--platform=\S+\s+)?)(\S+)/gim, (m, pre, image) => {
+    for (const [from, to] of map) {
+      if (from instanceof RegExp ? from.test(image) : image === from) {
+        changes.push(`${image} -> ${to}`);
+        return pre + to;
+      }
+    }
+    return m;
+  });
+  return { text: out, changes };
+}
+
+export function writeFile(file, text) {
+  fs.writeFileSync(file, text);
+  return file;
+}
+

@@ -1,0 +1,58 @@
+#!/usr/bin/env bash
+# Real builds without a Docker engine (../../../shared/REAL-BUILDS.md): buildah from Debian,
+# and base images made offline with debootstrap from Debian's packages:
+#   localhost/golang:1.19-bookworm   Debian 12 minbase + golang-go (Go 1.19) + ca-certificates + gcc (cgo)
+#   localhost/debian:bookworm-slim   Debian 12 minbase + ca-certificates (a glibc runtime)
+# Idempotent: what exists is kept. Prints what it did; exits non-zero when it cannot.
+set -euo pipefail
+
+STORE=${GD_BUILDAH_ROOT:-/var/tmp/go-dockerfile-buildah}
+export BUILDAH_ISOLATION=chroot
+B="buildah --root $STORE/root --runroot $STORE/runroot --storage-driver overlay"
+log() { echo "[real-builds setup] $*"; }
+start=$(date +%s)
+
+need=()
+command -v buildah >/dev/null || need+=(buildah)
+command -v debootstrap >/dev/null || need+=(debootstrap)
+command -v file >/dev/null || need+=(file)
+if ((${#need[@]})); then
+  log "installing ${need[*]}"
+  apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${need[@]}" >/dev/null
+fi
+
+mkdir -p "$STORE"
+exec 9>"$STORE/.lock"
+flock 9
+
+# The Debian archive apt already uses (a URL whose path ends in /debian; not -security, not third-party repos).
+urls=$( (grep -rhoE 'https?://[^ ]+' /etc/apt/sources.list /etc/apt/sources.list.d/ 2>/dev/null || true) | sed 's#/*$##' | grep -v -- '-security')
+MIRROR=$(echo "$urls" | grep -E '/debian$' | head -1 || true)
+[ -n "$MIRROR" ] || MIRROR=$(echo "$urls" | grep -E '/debian/' | head -1 || true)
+[ -n "$MIRROR" ] || { log "no Debian mirror configured in apt sources"; exit 1; }
+
+make_image() { # name packages
+  local name=$1 include=$2
+  if $B inspect --type image "$name" >/dev/null 2>&1; then log "$name present"; return; fi
+  local rootfs="$STORE/rootfs-${name//[\/:]/-}"
+  rm -rf "$rootfs"
+  log "debootstrap $name ($include)"
+  debootstrap --variant=minbase --include="$include" bookworm "$rootfs" "$MIRROR" >"$STORE/debootstrap.log" 2>&1 \
+    || { tail -20 "$STORE/debootstrap.log"; exit 1; }
+  rm -rf "$rootfs"/var/cache/apt/archives/*.deb "$rootfs"/var/lib/apt/lists/*
+  local c m
+  c=$($B from scratch)
+  m=$($B mount "$c")
+  tar -C "$rootfs" -cf - . | tar -C "$m" -xf -
+  $B config --env PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin --env GOPATH=/go "$c"
+  $B umount "$c" >/dev/null
+  $B commit --rm "$c" "$name" >/dev/null
+  rm -rf "$rootfs"
+  log "$name built"
+}
+
+make_image localhost/golang:1.19-bookworm golang-go,ca-certificates,gcc,libc6-dev,git
+make_image localhost/debian:bookworm-slim ca-certificates
+
+log "done in $(( $(date +%s) - start )) s (store $STORE)"
