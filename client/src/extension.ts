@@ -5,6 +5,8 @@
 import * as path from 'path';
 import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+import { registerGenerate } from './generate/generateCommand';
+import { LayersPanel } from './layers/layersPanel';
 
 /** Extensions that already provide general Dockerfile features (completion, hover, ...). */
 const DOCKER_EXTENSIONS = ['docker.docker', 'ms-azuretools.vscode-docker', 'ms-azuretools.vscode-containers'];
@@ -18,11 +20,13 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   context.subscriptions.push(
     vscode.commands.registerCommand('goDockerfile.showOutput', () => output.show(true)),
     vscode.commands.registerCommand('goDockerfile.restartServer', () => restart(context)),
+    vscode.commands.registerCommand('goDockerfile.showLayers', () => LayersPanel.show(context, () => client, output)),
     vscode.workspace.onDidChangeConfiguration((e) => {
       // Capabilities are fixed at initialize: switching language features needs a new server.
       if (e.affectsConfiguration('goDockerfile.languageFeatures')) void restart(context);
     }),
   );
+  registerGenerate(context, () => client);
   await start(context);
 }
 
