@@ -3,13 +3,15 @@
  * --fail-on, 2 usage error or unreadable file.
  */
 import { initAnalysis } from './analysis';
+import { GENERATE_USAGE, generateCommand, parseGenerateArgs } from './cli/generate';
+import { LAYERS_USAGE, layers, parseLayersArgs } from './cli/layers';
 import { LINT_USAGE, lint, parseLintArgs } from './cli/lint';
 import { UsageError, type Io } from './cli/io';
 
 declare const VERSION: string | undefined;
 const version = typeof VERSION === 'string' ? VERSION : '0.0.0-dev';
 
-const USAGE = `Usage:\n  ${LINT_USAGE}`;
+const USAGE = `Usage:\n  ${LINT_USAGE}\n  ${GENERATE_USAGE}\n  ${LAYERS_USAGE}`;
 
 export type { JsonFinding } from './cli/lint';
 
@@ -22,6 +24,13 @@ export async function main(argv: string[], out = (s: string) => console.log(s), 
         const opts = parseLintArgs(rest);
         await initAnalysis();
         return lint(opts, io, version);
+      }
+      case 'generate':
+        return await generateCommand(parseGenerateArgs(rest), io);
+      case 'layers': {
+        const opts = parseLayersArgs(rest);
+        await initAnalysis();
+        return layers(opts, io);
       }
       case '--version':
         out(version);

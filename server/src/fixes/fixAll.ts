@@ -18,7 +18,8 @@ export function fixAll(text: string, analyzeText: (text: string) => Finding[]): 
   for (let round = 0; round < MAX_ROUNDS; round++) {
     const chosen: Edit[] = [];
     for (const f of analyzeText(text)) {
-      if (!f.fix?.safe || f.fix.createFiles?.length) continue;
+      // Only edits of this document: fixes that create or edit other files need the user.
+      if (!f.fix?.safe || f.fix.createFiles?.length || f.fix.editFiles?.length) continue;
       if (editsOverlap(chosen, f.fix.edits)) continue; // the next round picks it up on fresh text
       chosen.push(...f.fix.edits);
       applied.push({ code: f.code, title: f.fix.title });

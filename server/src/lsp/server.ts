@@ -9,21 +9,31 @@ import {
   type CodeAction,
   type CodeActionParams,
   type Connection,
+  type CreateFile,
   type Diagnostic,
   type InitializeParams,
   type InitializeResult,
+  type TextDocumentEdit,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { fileURLToPath } from 'url';
+import * as fs from 'fs';
+import * as path from 'path';
+import { fileURLToPath, pathToFileURL } from 'url';
 import { analyzeText, initAnalysis, type Analysis } from '../analysis';
 import { fixAll, minimalEdit } from '../fixes/fixAll';
 import { ignoreForInstruction } from '../fixes/ignore';
 import { sanitizeRulesConfig, type RulesConfig } from '../rules/config';
 import { mergeRulesConfig } from '../rules/configFile';
-import type { Finding } from '../rules/types';
+import type { Fix, Finding } from '../rules/types';
+import { LineTable } from '../dockerfile/text';
+import type { Edit } from '../fixes/edits';
 import { SOURCE, toDiagnostic, toRange, toTextEdit } from './convert';
 import { languageFeatureCapabilities, registerLanguageFeatures, type SyntaxValidator } from './languageFeatures';
 import { WorkspaceIndex } from './workspaces';
+import { LSPErrorCodes, ResponseError } from 'vscode-languageserver/node';
+import { GenerateError } from '../generate/types';
+import { GENERATE_REQUEST, handleGenerateRequest, type GenerateParams } from '../generate/request';
+import { LAYERS_REQUEST, awaitWorkspace, layersForRequest, type LayersParams } from '../layers/request';
 
 declare const VERSION: string | undefined;
 
@@ -150,18 +160,14 @@ export function startServer(connection: Connection): void {
         if (diag.source !== SOURCE) continue;
         const finding = findingFor(a, diag);
         if (!finding) continue;
-        if (finding.fix) {
+        const others = finding.fix && otherFileChanges(uri, finding.fix);
+        if (finding.fix && others) {
           actions.push({
             title: finding.fix.title,
             kind: CodeActionKind.QuickFix,
             diagnostics: [diag],
             isPreferred: true,
-            edit: finding.fix.createFiles?.length
-              ? { documentChanges: [
-                  ...finding.fix.createFiles.flatMap((f) => workspaces.createFileChanges(uri, f.path, f.text, settings.buildContext)),
-                  ...edit(finding.fix.edits).documentChanges,
-                ] }
-              : edit(finding.fix.edits),
+            edit: others.length > 0 ? { documentChanges: [...others, ...edit(finding.fix.edits).documentChanges] } : edit(finding.fix.edits),
           });
         }
         const ignore = ignoreForInstruction(a.model, finding);
@@ -175,12 +181,65 @@ export function startServer(connection: Connection): void {
     return actions;
   });
 
+  /**
+   * The WorkspaceEdit parts of a fix outside the document: files to create, and edits of other
+   * context files (offsets into the file as on disk; `version: null`, the file need not be
+   * open). Null when a file to edit cannot be read or no longer fits the edits.
+   */
+  function otherFileChanges(docUri: string, fix: Fix): (CreateFile | TextDocumentEdit)[] | null {
+    const out: (CreateFile | TextDocumentEdit)[] = [];
+    for (const f of fix.createFiles ?? []) out.push(...workspaces.createFileChanges(docUri, f.path, f.text, settings.buildContext));
+    if (!fix.editFiles?.length) return out;
+    const root = workspaces.rootOf(docUri, settings.buildContext);
+    if (!root) return null;
+    for (const f of fix.editFiles) {
+      const file = path.join(root, f.path);
+      let text: string;
+      try {
+        text = fs.readFileSync(file, 'utf8');
+      } catch {
+        return null;
+      }
+      if (f.edits.some((e) => e.start < 0 || e.end > text.length || e.start > e.end)) return null;
+      // Editors do not count a byte-order mark as text: positions are relative to what follows it.
+      const bom = text.charCodeAt(0) === 0xfeff ? 1 : 0;
+      const lines = new LineTable(text.slice(bom));
+      const shift = (e: Edit) => ({ start: Math.max(0, e.start - bom), end: Math.max(0, e.end - bom), newText: e.newText });
+      out.push({ textDocument: { uri: pathToFileURL(file).href, version: null }, edits: f.edits.map((e) => toTextEdit(lines, shift(e))) });
+    }
+    return out;
+  }
+
   function fixAllOf(doc: TextDocument) {
     const ws = workspaces.forDocument(doc.uri, settings.buildContext);
     const text = doc.getText();
     const result = fixAll(text, (t) => analyzeText(t, { rules: rulesFor(doc.uri), workspace: ws?.model, files: ws }).findings);
     return minimalEdit(text, result.text);
   }
+
+  // goDockerfile/generate: the generated Dockerfile/.dockerignore (nothing is written here).
+  connection.onRequest(GENERATE_REQUEST, async (params: GenerateParams) => {
+    await ready;
+    try {
+      return await handleGenerateRequest(params, log);
+    } catch (e) {
+      if (e instanceof GenerateError) return new ResponseError(LSPErrorCodes.RequestFailed, e.message, { code: e.code, candidates: e.candidates });
+      throw e;
+    }
+  });
+
+  // goDockerfile/layers: the LayerModel of a Dockerfile (the open document's text when open).
+  connection.onRequest(LAYERS_REQUEST, async (params: LayersParams) => {
+    await ready;
+    const uri = typeof params?.uri === 'string' ? params.uri : '';
+    const doc = documents.get(uri);
+    const workspace = await awaitWorkspace(() => workspaces.forDocument(uri, settings.buildContext), workspaces.rootOf(uri, settings.buildContext) !== undefined);
+    try {
+      return layersForRequest(params, { model: doc ? analysisOf(doc).model : undefined, workspace, folders: workspaces.folders });
+    } catch (e) {
+      return new ResponseError(LSPErrorCodes.RequestFailed, e instanceof Error ? e.message : String(e));
+    }
+  });
 
   documents.listen(connection);
   connection.listen();

@@ -19,9 +19,20 @@ import { gd303 } from './gd303-apt-without-cleanup';
 import { gd304 } from './gd304-mergeable-runs';
 import { gd308 } from './gd308-add-for-local-files';
 import { gd309 } from './gd309-install-after-sources';
+import { gd101 } from './gd101-go-version-behind-gomod';
+import { gd102 } from './gd102-cgo-dynamic-binary';
+import { gd103 } from './gd103-cgo-required';
+import { gd105 } from './gd105-go-sum-not-copied';
+import { gd106 } from './gd106-vendor-not-used';
+import { gd114 } from './gd114-git-metadata-in-context';
+import { gd202 } from './gd202-scratch-without-ca-certificates';
+import { gd203 } from './gd203-scratch-without-tzdata';
+import { gd305 } from './gd305-no-dockerignore';
+import { gd306 } from './gd306-dockerignore-excludes-input';
+import { gd307 } from './gd307-heavy-context';
 import type { Rule } from './types';
 
 /** Every rule, in catalogue order. */
-export const RULES: readonly Rule[] = [gd104, gd107, gd108, gd109, gd110, gd111, gd112, gd113, gd201, gd204, gd205, gd206, gd207, gd208, gd209, gd301, gd302, gd303, gd304, gd308, gd309];
+export const RULES: readonly Rule[] = [gd104, gd107, gd108, gd109, gd110, gd111, gd112, gd113, gd201, gd204, gd205, gd206, gd207, gd208, gd209, gd301, gd302, gd303, gd304, gd308, gd309, gd101, gd102, gd103, gd105, gd106, gd114, gd202, gd203, gd305, gd306, gd307];
 
 export const RULES_BY_CODE: ReadonlyMap<string, Rule> = new Map(RULES.map((r) => [r.code, r]));

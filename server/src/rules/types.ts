@@ -15,6 +15,12 @@ export interface Fix {
   edits: Edit[];
   /** Files to create beside the Dockerfile's context (e.g. .dockerignore), context-relative. */
   createFiles?: { path: string; text: string }[];
+  /**
+   * Edits of other existing files of the context (e.g. .dockerignore): context-relative path,
+   * offsets into that file's text as the workspace read it. Fix-all edits the Dockerfile alone:
+   * rules mark such fixes (like those with `createFiles`) `safe: false`.
+   */
+  editFiles?: { path: string; edits: Edit[] }[];
   /** Safe to apply unattended in fix-all (does not change what the image does). */
   safe: boolean;
 }

@@ -28,7 +28,7 @@ export function buildah(args, opts = {}) {
 
 /**
  * `buildah bud --layers`; returns the output and, per step, whether it came from the cache.
- * steps: [{ index, instruction, cached }] in build order, from the "STEP n/m: ..." lines.
+ * steps: [{ stage, index, of, instruction, cached }] in build order, from the "[s/S] STEP n/m: ..." lines.
  */
 export function build({ context, dockerfile, tag, buildArgs = {}, target }) {
   const args = ['bud', '--layers', '--isolation', 'chroot', '-t', tag, '-f', dockerfile];
@@ -38,8 +38,9 @@ export function build({ context, dockerfile, tag, buildArgs = {}, target }) {
   const out = buildah(args);
   const steps = [];
   for (const line of out.split('\n')) {
-    const m = /^STEP (\d+)\/(\d+): (.*)$/.exec(line);
-    if (m) steps.push({ index: Number(m[1]), of: Number(m[2]), instruction: m[3], cached: false });
+    // Multi-stage builds prefix the stage: "[1/2] STEP 3/5: RUN ...".
+    const m = /^(?:\[(\d+)\/\d+\] )?STEP (\d+)\/(\d+): (.*)$/.exec(line);
+    if (m) steps.push({ stage: m[1] ? Number(m[1]) : 1, index: Number(m[2]), of: Number(m[3]), instruction: m[4], cached: false });
     else if (/^--> Using cache /.test(line) && steps.length) steps[steps.length - 1].cached = true;
   }
   return { output: out, steps };

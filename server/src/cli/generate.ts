@@ -1,0 +1,139 @@
+/**
+ * go-dockerfile generate [DIR] [--package PKG] [--runtime distroless|scratch|alpine|debian]
+ *   [--stamp-version | --no-stamp-version] [--stdout] [--force] [--format text|json]
+ *
+ * Writes DIR/Dockerfile and DIR/.dockerignore (DIR is the build context; default `.`).
+ * Never overwrites: an existing Dockerfile makes it write nothing (exit 1) unless --force; an
+ * existing .dockerignore is kept (and the Dockerfile checked against it) unless --force.
+ * Exit codes: 0 written (or printed with --stdout); 1 nothing written because a Dockerfile
+ * exists; 2 usage error, or nothing can be generated (no go.mod/go.work, no main package,
+ * several main packages and no --package, a cgo program with --runtime scratch).
+ */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { GenerateError, generateFor, isRuntime, selfCheck, RUNTIMES, type GenerateResult, type Runtime, type SelfCheckFinding } from '../generate';
+import { loadWorkspace } from '../workspace/load';
+import { UsageError, type Io } from './io';
+
+export const GENERATE_USAGE = `go-dockerfile generate [DIR] [--package PKG] [--runtime ${RUNTIMES.join('|')}] [--stamp-version|--no-stamp-version] [--stdout] [--force] [--format text|json]`;
+
+export interface GenerateCliOptions {
+  dir: string;
+  package?: string;
+  runtime?: Runtime;
+  stampVersion?: boolean;
+  stdout: boolean;
+  force: boolean;
+  format: 'text' | 'json';
+}
+
+export function parseGenerateArgs(argv: string[]): GenerateCliOptions {
+  const opts: GenerateCliOptions = { dir: '', stdout: false, force: false, format: 'text' };
+  const dirs: string[] = [];
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i];
+    const name = a.split('=')[0];
+    const value = () => {
+      const v = a.includes('=') ? a.slice(a.indexOf('=') + 1) : argv[++i];
+      if (v === undefined || v === '') throw new UsageError(`${name} needs a value`);
+      return v;
+    };
+    if (name === '--package' || name === '-p') opts.package = value();
+    else if (name === '--runtime') {
+      const r = value();
+      if (!isRuntime(r)) throw new UsageError(`unknown runtime "${r}" (use ${RUNTIMES.join(', ')})`);
+      opts.runtime = r;
+    } else if (name === '--format') {
+      const f = value();
+      if (f !== 'text' && f !== 'json') throw new UsageError(`unknown format "${f}" (use text or json)`);
+      opts.format = f;
+    } else if (a === '--stamp-version') opts.stampVersion = true;
+    else if (a === '--no-stamp-version') opts.stampVersion = false;
+    else if (a === '--stdout') opts.stdout = true;
+    else if (a === '--force') opts.force = true;
+    else if (a.startsWith('-')) throw new UsageError(`unknown option ${a}`);
+    else dirs.push(a);
+  }
+  if (dirs.length > 1) throw new UsageError(`one folder at a time (got ${dirs.join(', ')})`);
+  opts.dir = dirs[0] ?? '.';
+  return opts;
+}
+
+interface JsonOutput extends GenerateResult {
+  /** Files written, absolute paths. */
+  written: string[];
+  /** Existing files left as they were. */
+  kept: string[];
+  /** Our own rules' findings on the generated Dockerfile (expected: none). */
+  selfCheck: SelfCheckFinding[];
+}
+
+export async function generateCommand(opts: GenerateCliOptions, io: Io): Promise<number> {
+  const dir = path.resolve(opts.dir);
+  if (!fs.statSync(dir, { throwIfNoEntry: false })?.isDirectory()) {
+    io.err(`go-dockerfile: ${opts.dir} is not a folder`);
+    return 2;
+  }
+  const ws = loadWorkspace(dir, { log: (m) => io.err(`go-dockerfile: ${m}`) });
+  let result: GenerateResult;
+  try {
+    result = await generateFor(ws, { package: opts.package, runtime: opts.runtime, stampVersion: opts.stampVersion });
+  } catch (e) {
+    if (!(e instanceof GenerateError)) throw e;
+    const lines = [`go-dockerfile: ${e.message}`];
+    if (e.candidates.length > 0 && (e.code === 'ambiguous-package' || e.code === 'unknown-package')) {
+      lines.push('Choose one with --package:');
+      for (const c of e.candidates) lines.push(`  --package ${c.dir === '' ? '.' : c.dir}    (${c.importPath ?? c.dir}, binary ${c.binary})`);
+    }
+    if (opts.format === 'json') io.out(JSON.stringify({ error: { code: e.code, message: e.message, candidates: e.candidates } }, null, 2));
+    io.err(lines.join('\n'));
+    return 2;
+  }
+
+  const dockerfilePath = path.join(dir, 'Dockerfile');
+  const ignorePath = path.join(dir, '.dockerignore');
+  const written: string[] = [];
+  const kept: string[] = [];
+  let keepIgnore = false;
+  if (!opts.stdout) {
+    if (fs.existsSync(dockerfilePath) && !opts.force) {
+      io.err(`go-dockerfile: ${dockerfilePath} already exists: nothing written. Use --force to overwrite it (and .dockerignore), or --stdout to print the generated Dockerfile.`);
+      if (opts.format === 'json') io.out(JSON.stringify({ ...result, written, kept: [dockerfilePath], selfCheck: [] } satisfies JsonOutput, null, 2));
+      return 1;
+    }
+    keepIgnore = fs.existsSync(ignorePath) && !opts.force;
+  }
+  const findings = await selfCheck(result, ws, { keepExistingDockerignore: keepIgnore });
+
+  if (!opts.stdout) {
+    fs.writeFileSync(dockerfilePath, result.dockerfile);
+    written.push(dockerfilePath);
+    if (keepIgnore) kept.push(ignorePath);
+    else {
+      fs.writeFileSync(ignorePath, result.dockerignore);
+      written.push(ignorePath);
+    }
+  }
+
+  if (opts.format === 'json') {
+    io.out(JSON.stringify({ ...result, written, kept, selfCheck: findings } satisfies JsonOutput, null, 2));
+    return 0;
+  }
+  const report: string[] = [];
+  const t = result.target;
+  if (opts.stdout) io.out(result.dockerfile.replace(/\n$/, ''));
+  else {
+    report.push(`Wrote ${written.map((f) => path.relative(process.cwd(), f) || f).join(' and ')} for ${t.dir === '' ? '.' : t.dir} (binary ${t.binary}, ${result.runtime} runtime).`);
+    if (keepIgnore) report.push(`Kept the existing ${path.relative(process.cwd(), ignorePath) || ignorePath} (--force replaces it with the generated one).`);
+  }
+  report.push('Why:', ...result.reasons.map((r) => `  - ${r}`));
+  if (result.warnings.length > 0) report.push('Check:', ...result.warnings.map((w) => `  ! ${w}`));
+  if (findings.length > 0) {
+    report.push('Self-check (our own rules on the generated Dockerfile; please report this):');
+    for (const f of findings) report.push(`  Dockerfile:${f.line}: ${f.severity} ${f.code} ${f.message}`);
+  }
+  // With --stdout the Dockerfile owns stdout (for `> Dockerfile`): the report goes to stderr.
+  const sink = opts.stdout ? io.err : io.out;
+  sink(report.join('\n'));
+  return 0;
+}

@@ -1,0 +1,106 @@
+/**
+ * go-dockerfile layers <Dockerfile> [--context DIR] [--changed PATH...] [--change CATEGORY]
+ *   [--target STAGE] [--build-arg NAME=VALUE] [--format text|json]
+ */
+import * as fs from 'fs';
+import * as path from 'path';
+import { parseDockerfile } from '../dockerfile/parse';
+import { buildLayerModel, contextFilesOf, formatText, type LayerModel } from '../layers';
+import { resolveBuildContext } from '../workspace/context';
+import { loadWorkspace } from '../workspace/load';
+import { UsageError, type Io } from './io';
+
+export const LAYERS_USAGE =
+  'go-dockerfile layers <Dockerfile> [--context DIR] [--changed PATH...] [--change go|gomod|dockerfile:LINE|arg:NAME] [--target STAGE] [--build-arg NAME=VALUE] [--format text|json]';
+
+export interface LayersOptions {
+  file: string;
+  context?: string;
+  changed: string[];
+  change?: string;
+  target?: string;
+  buildArgs: Record<string, string>;
+  format: 'text' | 'json';
+}
+
+export function parseLayersArgs(argv: string[]): LayersOptions {
+  const files: string[] = [];
+  const opts: Omit<LayersOptions, 'file'> = { changed: [], buildArgs: {}, format: 'text' };
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i];
+    const name = a.startsWith('--') ? a.split('=')[0] : a;
+    const value = () => {
+      const v = a.includes('=') ? a.slice(a.indexOf('=') + 1) : argv[++i];
+      if (v === undefined) throw new UsageError(`${name} needs a value`);
+      return v;
+    };
+    if (name === '--context') opts.context = value();
+    else if (name === '--changed') {
+      // One or more paths: `--changed a.go b.go`, `--changed=a.go`, or repeated.
+      if (a.includes('=')) opts.changed.push(value());
+      else {
+        const start = opts.changed.length;
+        while (i + 1 < argv.length && !argv[i + 1].startsWith('--')) opts.changed.push(argv[++i]);
+        if (opts.changed.length === start) throw new UsageError('--changed needs at least one path');
+      }
+    } else if (name === '--change') opts.change = value();
+    else if (name === '--target') opts.target = value();
+    else if (name === '--build-arg') {
+      const v = value();
+      const eq = v.indexOf('=');
+      if (eq <= 0) throw new UsageError(`--build-arg needs NAME=VALUE, got "${v}"`);
+      opts.buildArgs[v.slice(0, eq)] = v.slice(eq + 1);
+    } else if (name === '--format') {
+      const f = value();
+      if (f !== 'text' && f !== 'json') throw new UsageError(`unknown format "${f}"`);
+      opts.format = f;
+    } else if (a.startsWith('-')) throw new UsageError(`unknown option ${a}`);
+    else files.push(a);
+  }
+  if (files.length === 0) throw new UsageError('no Dockerfile given');
+  if (files.length > 1) throw new UsageError('layers takes one Dockerfile');
+  return { ...opts, file: files[0] };
+}
+
+/** The LayerModel of a Dockerfile on disk, its build context read from files. */
+export function layersOf(opts: LayersOptions, io: Io): LayerModel {
+  const text = fs.readFileSync(opts.file, 'utf8');
+  const file = path.resolve(opts.file);
+  // --context, else the nearest folder with go.mod/go.work, else the Dockerfile's folder.
+  const root = resolveBuildContext(file, opts.context);
+  if (!fs.statSync(root, { throwIfNoEntry: false })?.isDirectory()) throw new UsageError(`the build context ${root} is not a folder`);
+  const ws = loadWorkspace(root, { log: (m) => io.err(`go-dockerfile: ${m}`) });
+  // A changed path as typed: relative to the current folder when that lands in the context, else to the context root.
+  const changed = opts.changed.map((p) => {
+    if (path.isAbsolute(p)) return p;
+    const fromCwd = path.resolve(p);
+    const rel = path.relative(root, fromCwd);
+    const inContext = !rel.startsWith('..') && !path.isAbsolute(rel);
+    return inContext && (fs.existsSync(fromCwd) || !fs.existsSync(path.join(root, p))) ? fromCwd : path.join(root, p);
+  });
+  return buildLayerModel(parseDockerfile(text), {
+    dockerfilePath: file,
+    context: contextFilesOf(ws, file),
+    target: opts.target,
+    buildArgs: opts.buildArgs,
+    changedFiles: changed,
+    change: opts.change,
+  });
+}
+
+export function layers(opts: LayersOptions, io: Io): number {
+  let model: LayerModel;
+  try {
+    model = layersOf(opts, io);
+  } catch (e) {
+    const err = e as NodeJS.ErrnoException;
+    if (e instanceof UsageError) throw e;
+    if (err.code === 'ENOENT' || err.code === 'EISDIR' || err.code === 'EACCES') {
+      io.err(`go-dockerfile: cannot read ${opts.file}: ${err.code === 'ENOENT' ? 'no such file' : err.message}`);
+      return 2;
+    }
+    throw e;
+  }
+  io.out(opts.format === 'json' ? JSON.stringify(model, null, 2) : formatText(model));
+  return 0;
+}

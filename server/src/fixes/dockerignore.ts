@@ -1,0 +1,518 @@
+/**
+ * .dockerignore for a Go build: what the build needs from the context (so that no pattern ever
+ * excludes it), a Go-aware .dockerignore built from safe candidates, and edits that append
+ * lines to an existing one. Used by GD114, GD305, GD306, GD307 and the generator.
+ *
+ * "What the build needs" (`contextInputs`):
+ *  - every path a COPY/ADD (or a RUN bind mount) of the context names (`named`);
+ *  - go.mod/go.sum (go.work members' too) under a copied folder (`module`);
+ *  - vendor/modules.txt when the module is vendored and the build does not say `-mod=mod` (`vendor`);
+ *  - the non-test .go files of the packages the build compiles (their local import closure)
+ *    and the files their `//go:embed` directives name (`source`, `embed`);
+ *  - `possible`: what the build may need but we cannot prove it does - every other package's
+ *    sources and embeds, go.work/go.work.sum (leaving them out is a way to build in module
+ *    mode), .git when the build reads it, paths RUN scripts name after the copy. A generated
+ *    pattern never excludes these either; GD306 does not report them.
+ */
+import * as fs from 'node:fs';
+import * as nodePath from 'node:path';
+import { goCommands, goFlag } from '../dockerfile/facts';
+import { stagesFeeding } from '../dockerfile/goBuild';
+import type { DockerfileModel, Instruction } from '../dockerfile/model';
+import { detectEol } from '../dockerfile/text';
+import { contextPath, stageBuilds } from '../rules/builtPackages';
+import { copyPaths, isContextCopy } from '../rules/gd104-sources-before-modules';
+import { isWholeContext } from '../rules/gd207-sources-in-final-image';
+import { DockerIgnore } from '../workspace/dockerignore';
+import type { FileEntryInfo } from '../workspace/load';
+import type { GoPackage, WorkspaceModel } from '../workspace/model';
+import { buildFacts, dependencyFiles, packageByDir } from '../workspace/query';
+import type { Edit } from './edits';
+
+// ---------------------------------------------------------------------------------------------
+// //go:embed
+
+export interface EmbedDirective {
+  /** Package folder, context-relative. */
+  dir: string;
+  /** The pattern as written, without an `all:` prefix; relative to `dir`. */
+  pattern: string;
+}
+
+/** The patterns of the `//go:embed` lines of a Go source file. */
+export function parseEmbedPatterns(source: string): string[] {
+  const out: string[] = [];
+  const re = /^[ \t]*\/\/go:embed[ \t]+(.*)$/gm;
+  for (let m = re.exec(source); m; m = re.exec(source)) {
+    const rest = m[1].replace(/\r$/, '');
+    const tokens = rest.match(/"(?:[^"\\]|\\.)*"|`[^`]*`|\S+/g) ?? [];
+    for (const t of tokens) {
+      let p = t;
+      if (p.startsWith('"')) {
+        try {
+          p = JSON.parse(p) as string;
+        } catch {
+          p = p.slice(1, -1);
+        }
+      } else if (p.startsWith('`')) p = p.slice(1, -1);
+      p = p.replace(/^all:/, '');
+      if (p !== '') out.push(p);
+    }
+  }
+  return out;
+}
+
+const embedCache = new WeakMap<WorkspaceModel, EmbedDirective[]>();
+
+/**
+ * The `//go:embed` directives of every package of a workspace loaded from disk (read from
+ * `ws.root`, cached per model). A file that cannot be read counts as embedding its whole folder,
+ * so that nothing it might embed is ever excluded.
+ */
+export function readEmbedDirectives(ws: WorkspaceModel, read: (rel: string) => string | null = (rel) => readText(ws.root, rel)): EmbedDirective[] {
+  const hit = embedCache.get(ws);
+  if (hit) return hit;
+  const out: EmbedDirective[] = [];
+  for (const p of ws.packages) {
+    // A //go:embed directive needs `import "embed"` in its file.
+    if (!p.imports.includes('embed')) continue;
+    for (const f of p.files) {
+      const text = read(p.dir === '' ? f : `${p.dir}/${f}`);
+      if (text === null) {
+        out.push({ dir: p.dir, pattern: '.' });
+        continue;
+      }
+      if (!text.includes('//go:embed')) continue;
+      for (const pattern of parseEmbedPatterns(text)) out.push({ dir: p.dir, pattern });
+    }
+  }
+  embedCache.set(ws, out);
+  return out;
+}
+
+/** A reader of the context's files on disk (null for a missing or unreadable file). */
+export function diskReader(ws: WorkspaceModel): (rel: string) => string | null {
+  return (rel) => readText(ws.root, rel);
+}
+
+function readText(root: string, rel: string): string | null {
+  try {
+    return fs.readFileSync(nodePath.join(root, ...rel.split('/')), 'utf8');
+  } catch {
+    return null;
+  }
+}
+
+/** The literal folder/file an embed pattern names, up to its first glob segment. */
+function embedPath(e: EmbedDirective): string {
+  const segs: string[] = [];
+  for (const s of e.pattern.split('/')) {
+    if (/[*?[\\]/.test(s)) break;
+    if (s === '' || s === '.') continue;
+    segs.push(s);
+  }
+  return [e.dir, ...segs].filter((x) => x !== '').join('/');
+}
+
+// ---------------------------------------------------------------------------------------------
+// What the build needs
+
+export type InputKind = 'named' | 'module' | 'vendor' | 'source' | 'embed' | 'possible';
+
+export interface ContextInput {
+  /** Context-relative path ('' never appears: the whole context is not an input of its own). */
+  path: string;
+  /** A folder (anything under it is needed), a file, or unknown (null: treated as a folder). */
+  dir: boolean | null;
+  kind: InputKind;
+  /** What needs it, for messages: `COPY go.sum ./`, `package cmd/server`. */
+  what: string;
+  /** The instruction that brings it into the build (a COPY/ADD or a RUN with a bind mount). */
+  instr: Instruction | null;
+}
+
+export interface InputOptions {
+  /** The final stage (default: the last one). */
+  finalStage?: number;
+  /** `//go:embed` directives (default: none known). */
+  embeds?: readonly EmbedDirective[];
+  /** Reads a context file (build tool files, scripts); without it, a build tool counts as reading .git. */
+  readFile?: (rel: string) => string | null;
+}
+
+interface CopyRoot {
+  /** Context folder the instruction copies ('' for the whole context). */
+  path: string;
+  instr: Instruction;
+}
+
+/** Bind mounts of the context on a RUN (`--mount=type=bind,source=go.sum,target=go.sum`). */
+function mountSources(instr: Instruction): string[] {
+  const out: string[] = [];
+  for (const f of instr.flags) {
+    if (f.name !== 'mount' || !f.value) continue;
+    const opts = new Map<string, string>();
+    for (const part of f.value.split(',')) {
+      const eq = part.indexOf('=');
+      opts.set((eq < 0 ? part : part.slice(0, eq)).trim().toLowerCase(), eq < 0 ? '' : part.slice(eq + 1).trim().replace(/^["']|["']$/g, ''));
+    }
+    if ((opts.get('type') ?? 'bind') !== 'bind' || opts.has('from')) continue;
+    out.push(opts.get('source') ?? opts.get('src') ?? '.');
+  }
+  return out;
+}
+
+/** Instructions that read the context, with the sources they name (COPY/ADD, RUN bind mounts), in the stages the build runs. */
+export function contextUses(df: DockerfileModel, finalStage = df.stages.length - 1): { instr: Instruction; sources: string[] }[] {
+  const feeding = stagesFeeding(df, finalStage);
+  const out: { instr: Instruction; sources: string[] }[] = [];
+  for (const s of df.stages) {
+    if (!feeding.has(s.index)) continue;
+    for (const i of s.instructions) {
+      if (isContextCopy(i)) {
+        const paths = copyPaths(i);
+        if (paths) out.push({ instr: i, sources: paths.sources });
+      } else if (i.keyword === 'RUN') {
+        const sources = mountSources(i);
+        if (sources.length > 0) out.push({ instr: i, sources });
+      }
+    }
+  }
+  return out;
+}
+
+/** The instructions that copy (or bind-mount) the whole context. */
+export function wholeContextUses(df: DockerfileModel, finalStage = df.stages.length - 1): Instruction[] {
+  return contextUses(df, finalStage).filter((u) => u.sources.some((s) => isWholeContext(s) || contextPath(s) === '')).map((u) => u.instr);
+}
+
+function isUnder(rel: string, dir: string): boolean {
+  return dir === '' || rel === dir || rel.startsWith(dir + '/');
+}
+
+/** Everything the build needs from the context (see the file comment). */
+export function contextInputs(ws: WorkspaceModel, df: DockerfileModel, opts: InputOptions = {}): ContextInput[] {
+  const finalStage = opts.finalStage ?? df.stages.length - 1;
+  const out: ContextInput[] = [];
+  const roots: CopyRoot[] = [];
+  const text = (i: Instruction) => df.text.slice(i.span.start, i.span.end).split(/\r?\n|\r/)[0].trim();
+  for (const u of contextUses(df, finalStage)) {
+    for (const src of u.sources) {
+      if (isWholeContext(src)) {
+        roots.push({ path: '', instr: u.instr });
+        continue;
+      }
+      const rel = contextPath(src);
+      if (rel === null) continue;
+      if (rel === '') {
+        roots.push({ path: '', instr: u.instr });
+        continue;
+      }
+      roots.push({ path: rel, instr: u.instr });
+      out.push({ path: rel, dir: null, kind: 'named', what: text(u.instr), instr: u.instr });
+    }
+  }
+  const rootOf = (rel: string) => roots.find((r) => isUnder(rel, r.path)) ?? null;
+  const add = (path: string, dir: boolean | null, kind: InputKind, what: string) => {
+    const r = rootOf(path);
+    if (r) out.push({ path, dir, kind, what, instr: r.instr });
+  };
+
+  // go.work may be left out on purpose (the image then builds in module mode): only `possible`.
+  for (const f of dependencyFiles(ws)) add(f, false, /(^|\/)go\.work(\.sum)?$/.test(f) ? 'possible' : 'module', f);
+  if (ws.hasVendor && !usesModMod(df, finalStage)) {
+    const dir = ws.vendor?.dir ?? ws.module?.dir ?? '';
+    add(dir === '' ? 'vendor/modules.txt' : `${dir}/vendor/modules.txt`, false, 'vendor', 'vendor/ (the module is vendored)');
+  }
+
+  // The packages the build compiles, with their local imports.
+  // (Unresolved builds prove nothing: their packages stay `possible`.)
+  const built = new Set<string>();
+  const programs: GoPackage[] = [];
+  const feeding = stagesFeeding(df, finalStage);
+  for (const s of df.stages) {
+    if (!feeding.has(s.index)) continue;
+    for (const b of stageBuilds(df, ws, s)) if (b.stage === s && b.resolved) programs.push(...b.packages);
+  }
+  for (const p of programs) for (const d of buildFacts(ws, p.dir).packages) built.add(d);
+  for (const d of built) {
+    const p = packageByDir(ws, d);
+    if (!p) continue;
+    for (const f of p.files) add(d === '' ? f : `${d}/${f}`, false, 'source', `package ${d === '' ? '.' : d}`);
+  }
+  for (const p of ws.packages) {
+    if (built.has(p.dir)) continue;
+    for (const f of p.files) add(p.dir === '' ? f : `${p.dir}/${f}`, false, 'possible', `package ${p.dir === '' ? '.' : p.dir}`);
+  }
+  for (const e of opts.embeds ?? []) {
+    const path = embedPath(e);
+    add(path, null, built.has(e.dir) ? 'embed' : 'possible', `//go:embed ${e.pattern} in package ${e.dir || '.'}`);
+  }
+  const git = readsGitMetadata(df, finalStage, opts.readFile);
+  if (git) out.push({ path: '.git', dir: true, kind: 'possible', what: text(git), instr: git });
+  // Relative paths RUN scripts name after the context is copied in (`RUN ./bin/gen.sh`).
+  for (const s of df.stages) {
+    if (!feeding.has(s.index)) continue;
+    let copied = s.baseStage !== null;
+    for (const i of s.instructions) {
+      if (roots.some((r) => r.instr === i)) copied = true;
+      if (i.keyword !== 'RUN' || !copied || !i.script) continue;
+      for (const c of i.script.parsed.commands) {
+        // A script the RUN executes (`./bin/gen.sh`, `sh scripts/x.sh`), not go package paths.
+        const cmd = c.argv[0]?.value ?? '';
+        const words = INTERPRETERS.has(cmd) ? c.argv.slice(1) : c.argv.slice(0, 1);
+        for (const w of words) {
+          if (w.dynamic || !/^(\.\/)?[A-Za-z0-9_.-]+\/[^\s]*$/.test(w.value)) continue;
+          const rel = contextPath(w.value);
+          if (rel) out.push({ path: rel, dir: null, kind: 'possible', what: text(i), instr: i });
+        }
+      }
+    }
+  }
+  return out;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Builds that read .git
+
+/** Commands that read the local repository (not `git clone`: that fetches another one). */
+const GIT_READ = /\bgit\s+(?:-C\s+\S+\s+)?(?:describe|rev-parse|log|show|status|diff|tag|rev-list|symbolic-ref|name-rev|branch|ls-files|config\b[^\n]*safe\.directory)\b/;
+
+/** Build tools whose files may run git, and where those files are. */
+const TOOL_FILES: Record<string, string[]> = {
+  make: ['Makefile', 'makefile', 'GNUmakefile'],
+  gmake: ['Makefile', 'makefile', 'GNUmakefile'],
+  task: ['Taskfile.yml', 'Taskfile.yaml', 'taskfile.yml', 'taskfile.yaml'],
+  mage: ['magefile.go'],
+  just: ['justfile', 'Justfile', '.justfile'],
+};
+
+/**
+ * The first RUN that has the context and reads its git metadata: a git command that reads the
+ * repository (`git describe`, `git rev-parse`, `git config ... safe.directory`), `go build
+ * -buildvcs=true`, goreleaser, or a build tool or script (make, task, mage, just, `./build.sh`,
+ * `go run build.go`) whose file mentions git. A tool file that cannot be read counts as reading
+ * git (we cannot tell). Null when the build does not read .git.
+ */
+export function readsGitMetadata(df: DockerfileModel, finalStage = df.stages.length - 1, read?: (rel: string) => string | null): Instruction | null {
+  const feeding = stagesFeeding(df, finalStage);
+  const whole = new Set(wholeContextUses(df, finalStage));
+  const hasContext: boolean[] = [];
+  const mentionsGit = (files: string[]): boolean => {
+    for (const f of files) {
+      const text = read ? read(f) : null;
+      if (text !== null) return /\bgit\b/.test(text);
+    }
+    return true;
+  };
+  for (const s of df.stages) {
+    let copied = s.baseStage !== null && (hasContext[s.baseStage] ?? false);
+    for (const i of s.instructions) {
+      if (whole.has(i) && i.keyword !== 'RUN') copied = true;
+      if (i.keyword !== 'RUN' || !i.script || !feeding.has(s.index) || !(copied || whole.has(i))) continue;
+      if (GIT_READ.test(i.script.text)) return i;
+      if (goCommands(i).some((g) => goFlag(g.args, 'buildvcs')?.value === 'true' || goFlag(g.args, 'buildvcs')?.value === true)) return i;
+      for (const c of i.script.parsed.commands) {
+        const argv = c.argv.map((w) => w.value);
+        const cmd = argv[0] ?? '';
+        const base = cmd.split('/').pop() ?? cmd;
+        if (base === 'goreleaser') return i;
+        let files: string[] | null = null;
+        if (TOOL_FILES[base]) {
+          const f = argv.indexOf('-f');
+          const dir = argv.indexOf('-C') >= 0 ? argv[argv.indexOf('-C') + 1] : '';
+          files = f >= 0 && argv[f + 1] ? [argv[f + 1]] : TOOL_FILES[base].map((n) => (dir ? `${dir}/${n}` : n));
+        } else if (base === 'go' && argv[1] === 'run') {
+          const goFiles = argv.slice(2).filter((a) => a.endsWith('.go'));
+          if (goFiles.length > 0) files = goFiles;
+        } else if (cmd.startsWith('./') || (INTERPRETERS.has(cmd) && /^(\.\/)?[\w.-]+\/.*|^[\w.-]+\.(sh|bash)$/.test(argv[1] ?? ''))) {
+          files = [INTERPRETERS.has(cmd) ? argv[1] : cmd];
+        }
+        if (files === null) continue;
+        const rels = files.map((f) => contextPath(f)).filter((f): f is string => f !== null && f !== '');
+        if (rels.length > 0 && mentionsGit(rels)) return i;
+      }
+    }
+    hasContext[s.index] = copied;
+  }
+  return null;
+}
+
+const INTERPRETERS = new Set(['sh', 'bash', 'ash', 'dash', 'zsh', 'source', '.', 'python', 'python3', 'node', 'perl', 'ruby', 'make']);
+
+/** A go command of the build says `-mod=mod` (vendor/ is then not read). */
+function usesModMod(df: DockerfileModel, finalStage: number): boolean {
+  const feeding = stagesFeeding(df, finalStage);
+  return df.stages.some((s) => feeding.has(s.index) && s.instructions.some((i) => goCommands(i).some((g) => goFlag(g.args, 'mod')?.value === 'mod')));
+}
+
+// ---------------------------------------------------------------------------------------------
+// Patterns against inputs
+
+/** A name the pattern's last segment matches (`**\/*.test` -> `x.test`), to probe under a folder. */
+function probeName(pattern: string): string {
+  const segs = pattern.replace(/\/+$/, '').split('/');
+  return segs[segs.length - 1].replace(/\*\*/g, 'x').replace(/[*?]/g, 'x');
+}
+
+const single = new Map<string, DockerIgnore>();
+function matcher(pattern: string): DockerIgnore {
+  let m = single.get(pattern);
+  if (!m) {
+    m = DockerIgnore.parse(pattern);
+    if (single.size > 500) single.clear();
+    single.set(pattern, m);
+  }
+  return m;
+}
+
+/** Per workspace model: does a pattern exclude any file under a folder (`pattern\0folder`)? */
+const folderCache = new WeakMap<WorkspaceModel, Map<string, boolean>>();
+
+/** The memo of `patternConflict`'s file checks for one workspace model (valid as long as the model is). */
+export function conflictCache(ws: WorkspaceModel): Map<string, boolean> {
+  let c = folderCache.get(ws);
+  if (!c) folderCache.set(ws, (c = new Map()));
+  return c;
+}
+
+/**
+ * The first input a (positive) pattern would exclude, or null. With `listFiles`, a folder input
+ * is checked against the files under it (memoised in `cache`, see `conflictCache`).
+ */
+export function patternConflict(
+  pattern: string,
+  inputs: readonly ContextInput[],
+  listFiles?: (under: string) => readonly { path: string }[],
+  cache?: Map<string, boolean>,
+): ContextInput | null {
+  const m = matcher(pattern);
+  const literal = pattern.replace(/^\/+/, '').replace(/\/+$/, '');
+  const anchored = !/[*?[]/.test(literal) ? literal : null;
+  // Whatever the pattern matches contains its longest literal run: a cheap first test.
+  const lit = literal.split(/[*?[\]\\/]+/).reduce((a, b) => (b.length > a.length ? b : a), '');
+  const may = (p: string) => lit === '' || p.includes(lit);
+  for (const input of inputs) {
+    if (input.path !== '' && may(input.path) && m.isIgnored(input.path)) return input;
+    if (input.dir === false) continue;
+    // An anchored pattern below the folder (`web/dist` under `web`).
+    if (anchored !== null && isUnder(anchored, input.path) && anchored !== input.path) return input;
+    if (input.path === '.git') continue;
+    if (listFiles) {
+      // The files actually there.
+      const key = `${pattern}\0${input.path}`;
+      let hit = cache?.get(key);
+      if (hit === undefined) {
+        hit = listFiles(input.path).some((f) => may(f.path) && m.isIgnored(f.path));
+        cache?.set(key, hit);
+      }
+      if (hit) return input;
+    } else if (input.what.startsWith('//go:embed')) {
+      // No file list: would the pattern match something the directive may embed?
+      if (m.isIgnored(input.path === '' ? probeName(pattern) : `${input.path}/${probeName(pattern)}`)) return input;
+    }
+  }
+  return null;
+}
+
+// ---------------------------------------------------------------------------------------------
+// A Go-aware .dockerignore
+
+interface Candidate {
+  pattern: string;
+  group: string;
+}
+
+/** What a Go build never needs from the context. Order: the groups of the generated file. */
+const CANDIDATES: Candidate[] = [
+  { pattern: '.git', group: 'Version control metadata: changes on every commit' },
+  { pattern: '.env', group: 'Local environment files: secrets must not reach an image layer' },
+  { pattern: '.env.*', group: 'Local environment files: secrets must not reach an image layer' },
+  { pattern: 'bin/', group: 'Local build output and test artifacts' },
+  { pattern: 'dist/', group: 'Local build output and test artifacts' },
+  { pattern: '**/*.test', group: 'Local build output and test artifacts' },
+  { pattern: 'coverage.out', group: 'Local build output and test artifacts' },
+  { pattern: 'coverage.txt', group: 'Local build output and test artifacts' },
+  { pattern: 'coverage.html', group: 'Local build output and test artifacts' },
+  { pattern: '**/*.coverprofile', group: 'Local build output and test artifacts' },
+  { pattern: '**/node_modules/', group: 'Tooling and editor folders' },
+  { pattern: '.idea/', group: 'Tooling and editor folders' },
+  { pattern: '.vscode/', group: 'Tooling and editor folders' },
+  { pattern: 'Dockerfile*', group: 'The build files themselves (the builder reads them separately)' },
+  { pattern: '.dockerignore', group: 'The build files themselves (the builder reads them separately)' },
+];
+
+export interface DockerignoreOptions extends InputOptions {
+  /** The context's files (a loaded Workspace): a pattern is checked against the files under each needed folder. */
+  listFiles?: (under: string) => readonly { path: string }[];
+  /** Memo of those checks (`conflictCache(ws)` when `listFiles` lists that model's files). */
+  cache?: Map<string, boolean>;
+}
+
+export interface GeneratedDockerignore {
+  text: string;
+  patterns: string[];
+  /** Candidates left out because the build needs what they match. */
+  omitted: { pattern: string; because: ContextInput }[];
+}
+
+/**
+ * A .dockerignore for a Go build: the safe candidates (.git, env files, build output, test
+ * artifacts, node_modules, editor folders, the Dockerfile itself), minus every candidate that
+ * would exclude something the build needs or may need (see `contextInputs`). LF line endings.
+ */
+export function goDockerignore(ws: WorkspaceModel, df: DockerfileModel, opts: DockerignoreOptions = {}): GeneratedDockerignore {
+  const inputs = contextInputs(ws, df, opts);
+  const memo = new Map<string, readonly { path: string }[]>();
+  const list = opts.listFiles;
+  const listFiles = list && ((under: string) => {
+    let files = memo.get(under);
+    if (!files) memo.set(under, (files = list(under)));
+    return files;
+  });
+  const patterns: string[] = [];
+  const omitted: GeneratedDockerignore['omitted'] = [];
+  const lines = ['# Generated by go-dockerfile: what a Go build never needs from the context.'];
+  let group = '';
+  for (const c of CANDIDATES) {
+    const conflict = patternConflict(c.pattern, inputs, listFiles, opts.cache);
+    if (conflict) {
+      omitted.push({ pattern: c.pattern, because: conflict });
+      continue;
+    }
+    if (c.group !== group) {
+      lines.push('', `# ${c.group}`);
+      group = c.group;
+    }
+    lines.push(c.pattern);
+    patterns.push(c.pattern);
+  }
+  return { text: lines.join('\n') + '\n', patterns, omitted };
+}
+
+/** An edit appending lines at the end of an existing file's text (its own line ending; a missing final one added first). */
+export function appendLinesEdit(text: string, lines: readonly string[]): Edit {
+  const eol = detectEol(text);
+  const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  const needsBreak = body.length > 0 && !/[\r\n]$/.test(body);
+  return { start: text.length, end: text.length, newText: (needsBreak ? eol : '') + lines.map((l) => l + eol).join('') };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Which ignore file applies
+
+/**
+ * `<name>.dockerignore` files in the context besides the root .dockerignore: BuildKit uses
+ * `<Dockerfile>.dockerignore` instead of .dockerignore for that Dockerfile. The rules do not know
+ * the Dockerfile's file name, so with any of these present they cannot tell which file applies.
+ */
+export function dockerfileSpecificIgnores(files: { listFiles(under?: string): readonly FileEntryInfo[] } | undefined, ws: WorkspaceModel): string[] {
+  if (!files) return [];
+  let hit = specificCache.get(ws);
+  if (!hit) {
+    hit = files.listFiles('').map((f) => f.path).filter((p) => p.endsWith('.dockerignore') && p !== '.dockerignore' && !p.split('/').some((s) => s === 'node_modules' || s === '.git' || s === 'vendor'));
+    specificCache.set(ws, hit);
+  }
+  return hit;
+}
+const specificCache = new WeakMap<WorkspaceModel, string[]>();

@@ -1,0 +1,73 @@
+/** The generator's public types (see ./index.ts and docs/generate.md). */
+
+export const RUNTIMES = ['distroless', 'scratch', 'alpine', 'debian'] as const;
+export type Runtime = (typeof RUNTIMES)[number];
+
+export function isRuntime(value: unknown): value is Runtime {
+  return typeof value === 'string' && (RUNTIMES as readonly string[]).includes(value);
+}
+
+export interface GenerateOptions {
+  /**
+   * The main package to build: its folder (`cmd/server`, `./cmd/server`, `.`), its import path,
+   * or its binary name (`server` for `cmd/server`). Required when the workspace has several.
+   */
+  package?: string;
+  /** The runtime image family (default `distroless`). */
+  runtime?: Runtime;
+  /**
+   * Stamp a version with `-ldflags -X main.<var>=${VERSION}` (+ `ARG VERSION=dev`).
+   * Default (undefined): when the main package declares `var version string` (or `Version`).
+   * `true` without such a variable stamps `main.version` and warns; `false` never stamps.
+   */
+  stampVersion?: boolean;
+}
+
+/** One main package the generator can build. */
+export interface GenerateTarget {
+  /** Folder, relative to the build context ('' for the root). */
+  dir: string;
+  importPath: string | null;
+  /** Binary name: `<name>` for `cmd/<name>`, the module's last path element for its root package. */
+  binary: string;
+  /** Folder of the go.mod governing it ('' for the root). */
+  module: string | null;
+}
+
+export interface GenerateResult {
+  dockerfile: string;
+  dockerignore: string;
+  /** The main package built. */
+  target: GenerateTarget;
+  /** Why the Dockerfile looks the way it does, one decision per entry. */
+  reasons: string[];
+  /** Things the user should check (a port on localhost, a go.work member outside the context…). */
+  warnings: string[];
+  /** Every main package of the workspace (the target among them). */
+  candidates: GenerateTarget[];
+  runtime: Runtime;
+  images: { builder: string; runtime: string };
+  /** Ports written as EXPOSE. */
+  exposes: number[];
+  cgo: boolean;
+}
+
+export type GenerateErrorCode =
+  | 'no-module'
+  | 'no-main-package'
+  | 'ambiguous-package'
+  | 'unknown-package'
+  | 'runtime-needs-libc'
+  | 'bad-option';
+
+/** Nothing can be generated without the caller's help; `candidates` lists the main packages. */
+export class GenerateError extends Error {
+  constructor(
+    readonly code: GenerateErrorCode,
+    message: string,
+    readonly candidates: GenerateTarget[] = [],
+  ) {
+    super(message);
+    this.name = 'GenerateError';
+  }
+}

@@ -1,0 +1,240 @@
+/**
+ * What a COPY/ADD copies and what a RUN mounts, read from the instruction: sources (JSON and
+ * shell form, heredocs, `--from`, `--exclude`, `--link`), `--mount` options, and Docker's
+ * matching of a context path against a source (`filepath.Match` per path segment, a folder
+ * source covers everything under it, `**` spans folders).
+ */
+import * as nodePath from 'node:path';
+import type { Instruction } from '../dockerfile/model';
+
+export interface CopySpec {
+  /** Sources as written (after variable substitution when `expand` was given). */
+  sources: string[];
+  /** Heredoc names used as sources (`COPY <<EOF /dst`). */
+  heredocs: { name: string; bytes: number }[];
+  dest: string | null;
+  from: string | null;
+  link: boolean;
+  excludes: string[];
+  /** A source could not be resolved (a variable without a value). */
+  unknownSources: boolean;
+}
+
+export interface MountSpec {
+  type: string;
+  /** `source`/`src` (for bind: a path in the context or in `from`). */
+  source: string | null;
+  target: string | null;
+  from: string | null;
+  id: string | null;
+}
+
+const flagValues = (instr: Instruction, name: string) => instr.flags.filter((f) => f.name === name).map((f) => f.value ?? '');
+
+/** Splits `a=b,c="d,e"` as BuildKit's CSV reader does (quotes group, are removed). */
+export function splitCsv(s: string): string[] {
+  const out: string[] = [];
+  let cur = '';
+  let quote = '';
+  for (const c of s) {
+    if (quote) {
+      if (c === quote) quote = '';
+      else cur += c;
+    } else if (c === '"' || c === "'") quote = c;
+    else if (c === ',') {
+      out.push(cur);
+      cur = '';
+    } else cur += c;
+  }
+  out.push(cur);
+  return out.map((x) => x.trim()).filter((x) => x !== '');
+}
+
+/** The `--mount` flags of a RUN. */
+export function mountsOf(instr: Instruction): MountSpec[] {
+  const out: MountSpec[] = [];
+  for (const value of flagValues(instr, 'mount')) {
+    const opts = new Map<string, string>();
+    for (const part of splitCsv(value)) {
+      const eq = part.indexOf('=');
+      opts.set((eq < 0 ? part : part.slice(0, eq)).trim().toLowerCase(), eq < 0 ? '' : part.slice(eq + 1).trim());
+    }
+    out.push({
+      type: (opts.get('type') || 'bind').toLowerCase(),
+      source: opts.get('source') ?? opts.get('src') ?? null,
+      target: opts.get('target') ?? opts.get('dst') ?? opts.get('destination') ?? null,
+      from: opts.get('from') || null,
+      id: opts.get('id') || null,
+    });
+  }
+  return out;
+}
+
+interface HeredocNode {
+  getName(): string | undefined;
+  getContentRange(): { start: { line: number; character: number }; end: { line: number; character: number } } | null | undefined;
+}
+
+/**
+ * Sources and destination of a COPY/ADD. `expand` substitutes variables (null: unknown value).
+ * `lineOffset` maps an AST position to a document offset (for heredoc bodies).
+ */
+export function copySpec(
+  instr: Instruction,
+  text: string,
+  offsetAt: (p: { line: number; character: number }) => number,
+  expand: (s: string) => string | null,
+): CopySpec {
+  const spec: CopySpec = {
+    sources: [], heredocs: [], dest: null,
+    from: flagValues(instr, 'from')[0] ?? null,
+    link: instr.flags.some((f) => f.name === 'link' && f.value !== 'false'),
+    excludes: flagValues(instr, 'exclude').filter((v) => v !== ''),
+    unknownSources: false,
+  };
+  let words: string[];
+  const heredocs = ((instr.ast as unknown as { getHeredocs?: () => HeredocNode[] }).getHeredocs?.() ?? []);
+  if (instr.json) {
+    words = instr.json;
+  } else if (heredocs.length > 0) {
+    // The arguments before the first heredoc body (dockerfile-ast lists the body words too).
+    const bodyStarts = heredocs.map((h) => h.getContentRange()).filter((r) => r).map((r) => offsetAt(r!.start));
+    const limit = bodyStarts.length ? Math.min(...bodyStarts) : Infinity;
+    words = instr.args.filter((a) => a.span.start < limit).map((a) => a.value);
+    const byName = new Map<string, number>();
+    for (const h of heredocs) {
+      const r = h.getContentRange();
+      const body = r ? text.slice(offsetAt(r.start), offsetAt(r.end)) : '';
+      byName.set((h.getName() ?? '').toLowerCase(), Buffer.byteLength(body, 'utf8') + (r ? 1 : 0));
+    }
+    const plain: string[] = [];
+    for (const w of words) {
+      const m = /^<<-?(["']?)([A-Za-z0-9_.-]+)\1$/.exec(w);
+      if (m) spec.heredocs.push({ name: m[2], bytes: byName.get(m[2].toLowerCase()) ?? 0 });
+      else plain.push(w);
+    }
+    words = plain;
+    // With heredocs the last plain word is the destination.
+    spec.dest = words.length ? words[words.length - 1] : null;
+    for (const w of words.slice(0, -1)) pushSource(spec, w, expand);
+    return spec;
+  } else {
+    words = instr.args.map((a) => a.value);
+  }
+  if (words.length === 0) return spec;
+  spec.dest = words[words.length - 1];
+  for (const w of words.slice(0, -1)) pushSource(spec, w, expand);
+  return spec;
+}
+
+function pushSource(spec: CopySpec, w: string, expand: (s: string) => string | null): void {
+  if (!w.includes('$')) {
+    spec.sources.push(w);
+    return;
+  }
+  const v = expand(w);
+  if (v === null) spec.unknownSources = true;
+  else spec.sources.push(v);
+}
+
+export function isRemoteSource(src: string): boolean {
+  return /^[a-z][a-z0-9+.-]*:\/\//i.test(src) || /^git@[^:]+:/.test(src);
+}
+
+/** ADD extracts local tar archives (compressed or not) into the destination. */
+export function isArchive(src: string): boolean {
+  return /\.(tar|tar\.(gz|bz2|xz|zst)|tgz|tbz2?|txz|tzst)$/i.test(src);
+}
+
+/** A source as a context-relative pattern: cleaned, no leading `/` or `./` ('' = the whole context). */
+export function cleanSource(src: string): string {
+  const p = nodePath.posix.normalize('/' + src.replace(/\\/g, '/')).replace(/\/+$/, '');
+  return p.replace(/^\/+/, '');
+}
+
+function hasGlob(s: string): boolean {
+  return /[*?[\\]/.test(s);
+}
+
+const segCache = new Map<string, RegExp | null>();
+
+/** Go's filepath.Match for one path segment, as a RegExp (null for a malformed pattern). */
+function segmentRegExp(seg: string): RegExp | null {
+  const hit = segCache.get(seg);
+  if (hit !== undefined) return hit;
+  let re = '^';
+  let ok = true;
+  for (let i = 0; i < seg.length; i++) {
+    const c = seg[i];
+    if (c === '*') re += '[^/]*';
+    else if (c === '?') re += '[^/]';
+    else if (c === '\\' && i + 1 < seg.length) re += escapeRe(seg[++i]);
+    else if (c === '[') {
+      const close = seg.indexOf(']', i + 2);
+      if (close < 0) {
+        ok = false;
+        break;
+      }
+      let body = seg.slice(i + 1, close);
+      const negate = body.startsWith('^') || body.startsWith('!');
+      if (negate) body = body.slice(1);
+      re += `[${negate ? '^' : ''}${body.replace(/[\]\\^]/g, (m) => '\\' + m)}]`;
+      i = close;
+    } else re += escapeRe(c);
+  }
+  const out = ok ? new RegExp(re + '$', 's') : null;
+  segCache.set(seg, out);
+  return out;
+}
+
+function escapeRe(c: string): string {
+  return c.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
+}
+
+/** Does pattern `segs` match a prefix of `path` (whole segments)? `**` spans any number of segments. */
+function matchesPrefix(segs: string[], path: string[], si = 0, pi = 0): boolean {
+  if (si === segs.length) return true; // the rest is under a matched folder
+  if (segs[si] === '**') {
+    for (let k = pi; k <= path.length; k++) if (matchesPrefix(segs, path, si + 1, k)) return true;
+    return false;
+  }
+  if (pi >= path.length) return false;
+  const re = segmentRegExp(segs[si]);
+  return re !== null && re.test(path[pi]) && matchesPrefix(segs, path, si + 1, pi + 1);
+}
+
+/** Is the context file `rel` copied by a COPY/ADD (or bind mount) of `source`? */
+export function sourceCovers(source: string, rel: string): boolean {
+  const src = cleanSource(source);
+  if (src === '' || src === '.') return true;
+  if (!hasGlob(src)) return rel === src || rel.startsWith(src + '/');
+  return matchesPrefix(src.split('/'), rel.split('/'));
+}
+
+/**
+ * `COPY --exclude=PATTERN`: patternmatcher semantics (a match of the path or one of its folders),
+ * matched against the context-relative path. Where a builder matches relative to the source
+ * folder instead, fewer files count as excluded here: the prediction errs towards "re-runs".
+ */
+export function excludedBy(patterns: string[], rel: string): boolean {
+  return patterns.some((p) => {
+    const src = cleanSource(p);
+    if (src === '') return false;
+    const segs = src.split('/');
+    const path = rel.split('/');
+    // Match the whole path or any of its parent folders.
+    for (let n = 1; n <= path.length; n++) if (matchesExactly(segs, path.slice(0, n))) return true;
+    return false;
+  });
+}
+
+function matchesExactly(segs: string[], path: string[], si = 0, pi = 0): boolean {
+  if (si === segs.length) return pi === path.length;
+  if (segs[si] === '**') {
+    for (let k = pi; k <= path.length; k++) if (matchesExactly(segs, path, si + 1, k)) return true;
+    return false;
+  }
+  if (pi >= path.length) return false;
+  const re = segmentRegExp(segs[si]);
+  return re !== null && re.test(path[pi]) && matchesExactly(segs, path, si + 1, pi + 1);
+}

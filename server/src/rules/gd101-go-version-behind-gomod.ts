@@ -1,0 +1,166 @@
+/**
+ * GD101: a stage FROM a `golang` image whose Go is older than the module asks for: the `go`
+ * directive of go.mod (with go.work: the highest of go.work's and its members' `go` lines, see
+ * requiredGoVersion), or its `toolchain` line when that is newer.
+ *
+ * The image's version is the tag's (`golang:1.22.3-alpine`), after ARG defaults are substituted
+ * (`ARG GO_VERSION=1.22` + `FROM golang:${GO_VERSION}-alpine`). A tag without a patch means that
+ * line's newest patch, so `golang:1.22` satisfies `go 1.22.3`; a major-only tag (`golang:1`)
+ * satisfies any 1.x; tags without a version (`latest`, `alpine`) are GD209's business.
+ * Only stages that run a go command with the module's files present (in the stage or in a stage
+ * built FROM it), in a folder the context was copied to, count: a golang stage that only creates
+ * users, copies certificates or builds a `git clone` elsewhere does not compile the module.
+ *
+ * Fix (not safe for fix-all: it changes the compiler, and an old distro suffix such as
+ * `-alpine3.17` may not exist for the new version): retag to the required version, keeping the
+ * variant suffix. When the version comes from a global ARG default, that default is edited
+ * instead (so every FROM using it moves together). No fix for a digest-pinned reference (the
+ * digest names the old image) or a tag whose version cannot be located in the text.
+ */
+import { goCommands, stageChain } from '../dockerfile/facts';
+import { sourcesPresent } from '../dockerfile/goBuild';
+import type { DockerfileModel, Instruction, Stage } from '../dockerfile/model';
+import { expandVariables } from '../dockerfile/variables';
+import { replace } from '../fixes/edits';
+import { compareGoVersions, goLine, golangTagSatisfies, golangTagVersion } from '../images/golangTag';
+import { parseImageRef } from '../images/imageRef';
+import { lookupImage } from '../images/table';
+import { requiredGoVersion } from '../workspace/query';
+import { contextPlacement } from './gd102-cgo-dynamic-binary';
+import type { Fix, Rule, RuleContext, RuleFinding } from './types';
+
+/** go commands that read the module (go.mod's `go` line is enforced for them). */
+const MODULE_COMMANDS = /^(build|install|run|test|vet|generate|list|get|mod .*|work .*|tool)$/;
+
+export const gd101: Rule = {
+  code: 'GD101',
+  name: 'go-version-behind-gomod',
+  severity: 'error',
+  needsWorkspace: true,
+  check(ctx) {
+    const { model } = ctx;
+    const out: RuleFinding[] = [];
+    const req = ctx.workspace ? requiredGoVersion(ctx.workspace) : null;
+    if (!req) return out;
+    const target = req.toolchain && compareGoVersions(req.toolchain, req.version) > 0 ? req.toolchain : req.version;
+    for (const stage of model.stages) {
+      if (stage.baseStage !== null || !stage.resolvedBase) continue;
+      const image = lookupImage(stage.resolvedBase);
+      if (!image || image.repository !== 'golang' || !image.go) continue;
+      if (golangTagSatisfies(image.go, target)) continue;
+      if (!compilesModule(ctx, stage)) continue;
+      const word = stage.from.args[0];
+      if (!word) continue;
+      const where = `${req.source}${req.dir ? ` in ${req.dir}` : ''}`;
+      const goBehind = !golangTagSatisfies(image.go, req.version);
+      const shown = stage.base === stage.resolvedBase ? stage.base : `${stage.base} (${stage.resolvedBase})`;
+      const gone = droppedVariant(image.go.variant, target);
+      const use = gone
+        ? `Use a golang:${target} image (there is no ${gone} variant for Go ${goLine(target)}; keep the runtime's C library in step with the new builder's).`
+        : `Use golang:${target}${image.go.variant}.`;
+      const message = goBehind
+        ? `${shown} has Go ${image.go.version}, but ${where} says \`go ${req.version}\`: the golang images set GOTOOLCHAIN=local, so the build stops with "go.mod requires go >= ${req.version}" (with GOTOOLCHAIN=auto it downloads a newer toolchain on every uncached build). ${use}`
+        : `${shown} has Go ${image.go.version}, but ${where} names \`toolchain go${req.toolchain}\`: the image builds with an older compiler than the one the module declares (or, with GOTOOLCHAIN=auto, downloads go${req.toolchain} on every uncached build). ${use}`;
+      out.push({ message, span: word.span, fix: gone ? undefined : retag(model, stage, target, req.source) ?? undefined });
+    }
+    return out;
+  },
+};
+
+/** Debian variants the golang images stopped publishing: buster after Go 1.20, bullseye after 1.24. */
+const LAST_MINOR: Record<string, number> = { buster: 20, bullseye: 24 };
+
+/** The variant's distro when golang images of `version` no longer come with it, else null. */
+function droppedVariant(variant: string, version: string): string | null {
+  const m = /^-(buster|bullseye)$/.exec(variant);
+  const line = goLine(version);
+  if (!m || !line) return null;
+  const [major, minor] = line.split('.').map(Number);
+  return major === 1 && minor > LAST_MINOR[m[1]] ? `-${m[1]}` : null;
+}
+
+/**
+ * A stage (or a stage built FROM it) runs a go command that reads the module: files copied or
+ * mounted in, and the command does not run in a folder outside them (a `git clone` elsewhere).
+ */
+function compilesModule(ctx: RuleContext, base: Stage): boolean {
+  const { model } = ctx;
+  for (const s of model.stages) {
+    if (!stageChain(model, s).includes(base)) continue;
+    for (const instr of s.instructions) {
+      for (const g of goCommands(instr)) {
+        if (!MODULE_COMMANDS.test(g.sub)) continue;
+        if ((g.sub === 'install' || g.sub === 'run') && g.args.some((a) => /@/.test(a.value) && !a.value.startsWith('-'))) continue;
+        if (!sourcesPresent(model, s, instr)) continue;
+        const place = contextPlacement(ctx, s, g);
+        if (typeof place === 'string' || !('outside' in place)) return true;
+      }
+    }
+  }
+  return false;
+}
+
+/**
+ * The edit that puts `version` in place of the tag's version: in the FROM word when it is
+ * written there, else in the default of the global ARG it comes from. Checked by substituting
+ * again: the new reference must carry exactly the new version and the old variant.
+ */
+function retag(model: DockerfileModel, stage: Stage, version: string, source: string): Fix | null {
+  const word = stage.from.args[0];
+  const resolved = stage.resolvedBase;
+  if (!word || !resolved) return null;
+  const ref = parseImageRef(resolved);
+  if (ref.digest) return null;
+  const old = golangTagVersion(ref.tag);
+  if (!old || !/^\d+(\.\d+){0,2}((rc|beta)\d+)?$/.test(version)) return null;
+  const expected = resolved.slice(0, resolved.length - (ref.tag ?? '').length) + version + old.variant;
+
+  // Candidate places: the FROM word itself, then the defaults of the global ARGs it names.
+  const candidates: { start: number; text: string; arg?: { name: string; instr: Instruction } }[] = [];
+  if (model.text.slice(word.span.start, word.span.end) === word.value) candidates.push({ start: word.span.start, text: word.value });
+  for (const m of word.value.matchAll(/\$\{?([A-Za-z_][A-Za-z0-9_]*)/g)) {
+    const decl = globalArgDefault(model, m[1]);
+    if (decl) candidates.push(decl);
+  }
+  for (const c of candidates) {
+    const hits = [...c.text.matchAll(new RegExp(`(?<![0-9.])${old.version.replace(/\./g, '\\.')}(?![0-9])`, 'g'))];
+    if (hits.length !== 1) continue;
+    const at = hits[0].index!;
+    const newText = c.text.slice(0, at) + version + c.text.slice(at + old.version.length);
+    let result: string | null;
+    if (c.arg) {
+      const args = new Map(model.globalArgs);
+      args.set(c.arg.name, unquote(newText));
+      result = expandVariables(word.value, args);
+    } else {
+      result = expandVariables(newText, model.globalArgs);
+    }
+    if (result !== expected) continue;
+    const title = c.arg
+      ? `Set ${c.arg.name} to ${version} (the ${source} version)`
+      : `Use golang:${version}${old.variant} (the ${source} version)`;
+    return { title, edits: [replace(c.start + at, c.start + at + old.version.length, version)], safe: false };
+  }
+  return null;
+}
+
+/** The default of the last global (before the first FROM) `ARG name=value`: its text and where that text starts. */
+function globalArgDefault(model: DockerfileModel, name: string): { start: number; text: string; arg: { name: string; instr: Instruction } } | null {
+  let found: { start: number; text: string; arg: { name: string; instr: Instruction } } | null = null;
+  for (const instr of model.instructions) {
+    if (instr.stage !== -1 || instr.keyword !== 'ARG') continue;
+    for (const a of instr.args) {
+      const raw = model.text.slice(a.span.start, a.span.end);
+      if (!raw.startsWith(`${name}=`)) {
+        if (raw === name) found = null;
+        continue;
+      }
+      found = { start: a.span.start + name.length + 1, text: raw.slice(name.length + 1), arg: { name, instr } };
+    }
+  }
+  return found;
+}
+
+function unquote(s: string): string {
+  return s.length >= 2 && (s[0] === '"' || s[0] === "'") && s[s.length - 1] === s[0] ? s.slice(1, -1) : s;
+}

@@ -1,0 +1,199 @@
+/**
+ * GD103: the program a go build/install compiles needs cgo (a non-test `import "C"` without a
+ * `!cgo` fallback in its local import closure, or an import of a known cgo-only module such as
+ * github.com/mattn/go-sqlite3), and the image cannot give it cgo:
+ *
+ * - the build sets CGO_ENABLED=0 (prefix, export, ENV, ARG), or leaves it unset in a builder
+ *   without a C compiler (golang:*-alpine: cgo is then off), or
+ * - its binary is copied into a final stage whose C library is not the builder's: none at all
+ *   (scratch, distroless/chainguard static) or another one (a glibc binary on alpine's musl),
+ *   and it is not linked statically.
+ *
+ * Which package: the build's package argument resolved against the context folder the command
+ * runs in (through WORKDIR, `cd`, and the COPYs that put the context there). When that cannot be
+ * worked out: the module's main packages, all of which must need cgo; when the workspace holds
+ * no Go sources at all: a direct go.mod requirement of a known cgo-only module. Remote tools
+ * (`go install x@v1`) are not the module's code: never reported.
+ *
+ * Fix (not safe for fix-all: it changes the runtime image), offered when the builder can compile
+ * C against glibc: CGO_ENABLED=0 becomes CGO_ENABLED=1 where it is set, and the final FROM
+ * becomes `gcr.io/distroless/base-debian12` (`-debian13` for a trixie or Go >= 1.24 golang
+ * builder, whose glibc is newer), keeping `:nonroot` when the old runtime ran as non-root. The
+ * final stage must not RUN anything or use shell-form CMD/ENTRYPOINT (distroless has no
+ * shell), and its FROM must name an image literally. The message names pure-Go alternatives of
+ * known cgo modules (modernc.org/sqlite for go-sqlite3).
+ */
+import { rootImage, stageChain, stageImage } from '../dockerfile/facts';
+import { envValue } from '../dockerfile/goBuild';
+import { scriptSpan, type DockerfileModel, type Stage } from '../dockerfile/model';
+import { replace, type Edit } from '../fixes/edits';
+import { parseImageRef } from '../images/imageRef';
+import type { ImageInfo } from '../images/table';
+import type { CgoReason } from '../workspace/goImports';
+import { cgoVerdict, hasCCompiler, landingBuilds, staticallyLinked, type LandingBuild } from './gd102-cgo-dynamic-binary';
+import type { Fix, Rule, RuleContext, RuleFinding } from './types';
+
+export const gd103: Rule = {
+  code: 'GD103',
+  name: 'cgo-required',
+  severity: 'error',
+  needsWorkspace: true,
+  check(ctx) {
+    const { model } = ctx;
+    const out: RuleFinding[] = [];
+    const final = model.stages[ctx.finalStage];
+    if (!final || !ctx.workspace) return out;
+    const finalImage = stageImage(model, final);
+    for (const b of landingBuilds(ctx)) {
+      const g = b.g;
+      const builder = model.stages[g.instr.stage];
+      const builderImage = stageImage(model, builder);
+      if (!g.instr.script || builderImage?.os === 'windows') continue;
+      const verdict = cgoVerdict(ctx, builder, g);
+      if (!verdict?.needed) continue;
+      const cgo = envValue(model, builder, g, 'CGO_ENABLED');
+      if (cgo === null || (cgo !== undefined && cgo !== '0' && cgo !== '1')) continue;
+      const compiler = hasCCompiler(model, builder, g);
+      const cgoOff = cgo === '0' || (cgo === undefined && !compiler && builderImage !== undefined);
+      const libcMismatch = b.copy !== null && !!builderImage && !!finalImage && finalImage.os === 'linux'
+        && finalImage.libc !== builderImage.libc && !staticallyLinked(g);
+      if (!cgoOff && !libcMismatch) continue;
+
+      const subject = verdict.dir === null
+        ? (verdict.basis === 'requirements' ? 'a module' : 'main packages')
+        : verdict.dir === '' ? 'the root package' : verdict.dir;
+      const what = `\`go ${g.sub}\` compiles ${subject}, which need${verdict.dir === null ? '' : 's'} cgo (${describeReasons(verdict.reasons)})`;
+      const builderName = rootImage(model, builder) ?? builder.base;
+      const problems: string[] = [];
+      if (cgo === '0') problems.push('but the build sets CGO_ENABLED=0: files with `import "C"` are left out (a compile error), and go-sqlite3-style drivers build a stub that fails at run time');
+      else if (cgoOff) problems.push(`but ${builderName} has no C compiler, so cgo is off: install gcc and the libc headers (\`apk add gcc musl-dev\`) or build on a Debian-based golang image`);
+      if (libcMismatch) {
+        const finalName = final.resolvedBase ?? final.base;
+        const lacks = finalImage!.libc === 'none' ? 'has no C library' : `has ${finalImage!.libc}, not ${builderImage!.libc}`;
+        problems.push(cgoOff
+          ? `and with cgo on, its binary could not start in the final stage (${finalName}), which ${lacks}`
+          : `but its binary is copied into the final stage (${finalName}), which ${lacks}: it cannot start ("exec …: no such file or directory")`);
+      }
+      const alternatives = [...new Set(verdict.reasons.flatMap((r) => (r.kind !== 'import-C' && r.module.alternative ? [`${r.module.alternative} instead of ${r.module.path}`] : [])))];
+      const runtime = builderImage?.libc === 'musl'
+        ? 'Build with cgo and run on an alpine runtime (the binary links musl), or link it statically'
+        : 'Build with cgo and run on a glibc runtime such as gcr.io/distroless/base-debian12';
+      const advice = alternatives.length > 0
+        ? ` ${runtime}, or drop cgo with a pure-Go alternative: ${alternatives.join(', ')}.`
+        : ` ${runtime}.`;
+      const onBuild = cgoOff || !libcMismatch;
+      out.push({
+        message: `${what}, ${problems.join('; ')}.${advice}`,
+        span: onBuild ? scriptSpan(g.instr.script, g.cmd.start, g.cmd.end) : final.from.span,
+        fix: fixFor(ctx, b, builderImage, finalImage, { cgo, compiler, libcMismatch }) ?? undefined,
+      });
+    }
+    return out;
+  },
+};
+
+function describeReasons(reasons: CgoReason[]): string {
+  const parts = reasons.slice(0, 3).map((r) => {
+    if (r.kind === 'import-C') return `${r.pkg === '' ? 'the root package' : r.pkg} has \`import "C"\``;
+    if (r.kind === 'import') return `${r.pkg === '' ? 'the root package' : r.pkg} imports ${r.importPath} (${r.module.binds})`;
+    return `go.mod requires ${r.modulePath} (${r.module.binds})`;
+  });
+  if (reasons.length > 3) parts.push(`${reasons.length - 3} more`);
+  return parts.join('; ');
+}
+
+function fixFor(
+  ctx: RuleContext,
+  b: LandingBuild,
+  builderImage: ImageInfo | undefined,
+  finalImage: ImageInfo | undefined,
+  state: { cgo: string | undefined; compiler: boolean; libcMismatch: boolean },
+): Fix | null {
+  const { model } = ctx;
+  if (!state.compiler || !builderImage || builderImage.libc !== 'glibc') return null;
+  const edits: Edit[] = [];
+  const titles: string[] = [];
+  if (state.cgo === '0') {
+    const e = cgoOneEdit(model, model.stages[b.g.instr.stage], b);
+    if (!e) return null;
+    edits.push(e);
+    titles.push('build with CGO_ENABLED=1');
+  }
+  if (state.libcMismatch) {
+    const final = model.stages[ctx.finalStage];
+    const word = final.from.args[0];
+    if (!word || final.baseStage !== null || word.value.includes('$') || model.text.slice(word.span.start, word.span.end) !== word.value) return null;
+    if (!distrolessCompatible(model, final)) return null;
+    const ref = parseImageRef(word.value);
+    const nonroot = (ref.tag ?? '').includes('nonroot') || (finalImage !== undefined && finalImage.defaultUser !== 'root' && finalImage.defaultUser !== '0');
+    const image = `gcr.io/distroless/base-${debianFor(builderImage)}${nonroot ? ':nonroot' : ''}`;
+    edits.push(replace(word.span.start, word.span.end, image));
+    titles.push(`run on ${image}`);
+  }
+  if (edits.length === 0) return null;
+  const title = titles.join(' and ');
+  return { title: title[0].toUpperCase() + title.slice(1), edits, safe: false };
+}
+
+/** The Debian release of a distroless runtime whose glibc is at least the builder's. */
+function debianFor(builder: ImageInfo): string {
+  const v = builder.variant;
+  if (/bookworm|bullseye|buster/.test(v)) return 'debian12';
+  if (/trixie/.test(v)) return 'debian13';
+  // The default golang variant moved to trixie in August 2025 (Go 1.24 and later were rebuilt on it).
+  if (builder.family === 'golang' && builder.go && builder.go.major === 1 && builder.go.minor !== null && builder.go.minor < 24) return 'debian12';
+  return 'debian13';
+}
+
+/** Distroless has no shell and no package manager: the final stage may only COPY, set metadata, and run in exec form. */
+function distrolessCompatible(model: DockerfileModel, final: Stage): boolean {
+  for (const s of stageChain(model, final)) {
+    for (const i of s.instructions) {
+      if (i.keyword === 'RUN' || i.keyword === 'ONBUILD' || i.keyword === 'SHELL') return false;
+      if ((i.keyword === 'CMD' || i.keyword === 'ENTRYPOINT') && i.json === null && i.argsSpan) return false;
+      if (i.keyword === 'HEALTHCHECK' && i.argsSpan && !/^\s*(NONE|CMD\s*\[)/i.test(model.text.slice(i.argsSpan.start, i.argsSpan.end).replace(/^(--\S+\s+)*/, ''))) return false;
+    }
+  }
+  return true;
+}
+
+/** Turns the CGO_ENABLED=0 the build sees into CGO_ENABLED=1, where it is written. */
+function cgoOneEdit(model: DockerfileModel, builder: Stage, b: LandingBuild): Edit | null {
+  const g = b.g;
+  const script = g.instr.script!;
+  // A prefix assignment, or an assignment/export earlier in the same RUN.
+  const candidates = [
+    ...[...g.cmd.env].reverse(),
+    ...script.parsed.commands.filter((c) => c.start < g.cmd.start && (c.argv[0]?.value === 'export' || c.argv[0]?.value === 'declare')).flatMap((c) => [
+      ...c.env,
+      ...c.argv.slice(1).map((w) => ({ name: w.value.split('=')[0], value: w.value.slice(w.value.indexOf('=') + 1), start: w.start, end: w.end })),
+    ]).reverse(),
+    ...[...script.parsed.assignments].filter((a) => a.start < g.cmd.start).reverse(),
+  ];
+  for (const a of candidates) {
+    if (a.name !== 'CGO_ENABLED') continue;
+    const raw = script.text.slice(a.start, a.end);
+    const m = /^CGO_ENABLED=(["']?)0\1$/.exec(raw);
+    if (!m) return null;
+    const at = a.start + 'CGO_ENABLED='.length + m[1].length;
+    return replace(script.map[at], script.map[at] + 1, '1');
+  }
+  // ENV or ARG of the builder's stage chain, the last one before the RUN.
+  let found: { start: number } | null = null;
+  for (const s of stageChain(model, builder)) {
+    for (const i of s.instructions) {
+      if (i === g.instr) break;
+      if ((i.keyword !== 'ENV' && !(i.keyword === 'ARG' && s === builder)) || !i.argsSpan) continue;
+      const text = model.text.slice(i.argsSpan.start, i.argsSpan.end);
+      const all = [...text.matchAll(/(^|\s)CGO_ENABLED(=|\s+)(["']?)([^\s"']*)\3/g)];
+      if (all.length === 0) continue;
+      const last = all[all.length - 1];
+      if (last[4] !== '0' || all.length > 1) {
+        found = null;
+        continue;
+      }
+      found = { start: i.argsSpan.start + last.index! + last[1].length + 'CGO_ENABLED'.length + last[2].length + last[3].length };
+    }
+  }
+  return found ? replace(found.start, found.start + 1, '1') : null;
+}

@@ -1,0 +1,134 @@
+/**
+ * GD105: the dependency layer copies a go.mod without its go.sum, although the workspace has
+ * one beside it: a COPY/ADD from the context whose sources are only module files (go.mod,
+ * go.work, go.work.sum) and name a `<dir>/go.mod` but not `<dir>/go.sum` (a glob such as
+ * `go.*` counts as naming it), followed in the same stage by a go command (`go mod download`,
+ * `go build`, ...) before any later COPY brings that go.sum in. Each go.mod of the COPY is
+ * checked on its own (go.work layouts copy several).
+ *
+ * Whether go.sum exists: the loaded workspace's files, else the model's module of that folder.
+ *
+ * Fix (safe: it only adds the checksums the module already has): add `<dir>/go.sum` right after
+ * the go.mod source, in exec form as another JSON string. When the destination then needs to
+ * be a folder (several sources), `.` becomes `./`, `/src` becomes `/src/`, and a destination
+ * naming the go.mod file itself (`/src/go.mod`) becomes its folder (`/src/`).
+ */
+import * as path from 'path';
+import { goCommands } from '../dockerfile/facts';
+import type { Instruction, Stage } from '../dockerfile/model';
+import { insert, replace, type Edit } from '../fixes/edits';
+import type { Fix, Rule, RuleContext, RuleFinding } from './types';
+
+const MODULE_FILE = /(^|\/)(go\.mod|go\.work|go\.work\.sum)$/;
+
+export const gd105: Rule = {
+  code: 'GD105',
+  name: 'go-sum-not-copied',
+  severity: 'warning',
+  needsWorkspace: true,
+  check(ctx) {
+    const out: RuleFinding[] = [];
+    for (const stage of ctx.model.stages) {
+      stage.instructions.forEach((instr, idx) => {
+        if ((instr.keyword !== 'COPY' && instr.keyword !== 'ADD') || instr.flags.some((f) => f.name === 'from')) return;
+        const words = instr.json ?? instr.args.map((a) => a.value);
+        if (words.length < 2) return;
+        const sources = words.slice(0, -1);
+        const norm = sources.map(normalize);
+        // Only module files (or globs over them, such as `go.*`): the dependency layer.
+        if (norm.some((s) => s === null || !(MODULE_FILE.test(s) || (/[*?[]/.test(s) && /(^|\/)go\.[^/]*$/.test(s))))) return;
+        norm.forEach((src, i) => {
+          if (src === null || !/(^|\/)go\.mod$/.test(src)) return;
+          const dir = path.posix.dirname(src) === '.' ? '' : path.posix.dirname(src);
+          const sum = dir ? `${dir}/go.sum` : 'go.sum';
+          if (norm.some((s) => s !== null && covers(s, sum))) return;
+          if (!hasGoSum(ctx, dir, sum)) return;
+          if (!downloadFollows(stage, idx, sum)) return;
+          out.push({
+            message: `${sources[i]} is copied for the dependency layer without its go.sum (${sum} exists): the go command then cannot verify the downloaded modules against the checksums you committed, and go.sum changes do not invalidate this layer. Copy go.sum with it.`,
+            span: instr.span,
+            fix: fixFor(ctx, instr, i, sources[i]) ?? undefined,
+          });
+        });
+      });
+    }
+    return out;
+  },
+};
+
+function normalize(p: string): string | null {
+  if (p.includes('$') || /^[a-z]+:\/\//i.test(p)) return null;
+  const n = path.posix.normalize(`/${p}`).slice(1);
+  return n.startsWith('..') ? null : n;
+}
+
+/** Does a COPY source (possibly a glob or a folder) bring this context file in? */
+function covers(src: string, file: string): boolean {
+  if (src === '' || src === file || file.startsWith(`${src.replace(/\/$/, '')}/`)) return true;
+  if (!/[*?[]/.test(src)) return false;
+  const re = new RegExp(`^${src.split('').map((c) => (c === '*' ? '[^/]*' : c === '?' ? '[^/]' : c.replace(/[.+^${}()|\\\]]/g, '\\$&'))).join('')}$`);
+  return re.test(file);
+}
+
+function hasGoSum(ctx: RuleContext, dir: string, sum: string): boolean {
+  if (ctx.files) return ctx.files.fileExists(sum) && !ctx.files.isIgnored(sum);
+  const ws = ctx.workspace;
+  const mod = ws?.modules.find((m) => m.dir === dir) ?? (ws?.module?.dir === dir ? ws.module : undefined)
+    ?? ws?.work?.members.find((m) => m.dir === dir);
+  return mod?.hasGoSum ?? false;
+}
+
+/** A go command runs later in the stage before a COPY brings the go.sum in (the dependency layer is built without it). */
+function downloadFollows(stage: Stage, idx: number, sum: string): boolean {
+  for (const instr of stage.instructions.slice(idx + 1)) {
+    if ((instr.keyword === 'COPY' || instr.keyword === 'ADD') && !instr.flags.some((f) => f.name === 'from')) {
+      const words = instr.json ?? instr.args.map((a) => a.value);
+      if (words.slice(0, -1).map(normalize).some((s) => s !== null && covers(s, sum))) return false;
+      continue;
+    }
+    if (goCommands(instr).some((g) => /^(mod download|mod verify|mod graph|build|install|list|run|test|vet|generate)$/.test(g.sub))) return true;
+  }
+  return false;
+}
+
+function fixFor(ctx: RuleContext, instr: Instruction, index: number, source: string): Fix | null {
+  const { model } = ctx;
+  const sumSource = source.replace(/go\.mod$/, 'go.sum');
+  const edits: Edit[] = [];
+  if (instr.json) {
+    // Exec form: find the source's JSON string in the text; it must be there exactly once.
+    if (!instr.argsSpan) return null;
+    const text = model.text.slice(instr.argsSpan.start, instr.argsSpan.end);
+    const lit = JSON.stringify(source);
+    const at = text.indexOf(lit);
+    if (at < 0 || text.indexOf(lit, at + 1) >= 0) return null;
+    edits.push(insert(instr.argsSpan.start + at + lit.length, `, ${JSON.stringify(sumSource)}`));
+    const dest = instr.json[instr.json.length - 1];
+    const newDest = folderDest(dest);
+    if (newDest !== dest) {
+      const d = JSON.stringify(dest);
+      const dAt = text.lastIndexOf(d);
+      if (dAt < 0 || dAt <= at) return null;
+      edits.push(replace(instr.argsSpan.start + dAt, instr.argsSpan.start + dAt + d.length, JSON.stringify(newDest)));
+    }
+  } else {
+    const words = instr.args;
+    const w = words[index];
+    if (!w || model.text.slice(w.span.start, w.span.end) !== source) return null;
+    edits.push(insert(w.span.end, ` ${sumSource}`));
+    const destWord = words[words.length - 1];
+    const newDest = folderDest(destWord.value);
+    if (newDest !== destWord.value) {
+      if (model.text.slice(destWord.span.start, destWord.span.end) !== destWord.value) return null;
+      edits.push(replace(destWord.span.start, destWord.span.end, newDest));
+    }
+  }
+  return { title: `Copy ${sumSource} with ${source}`, edits, safe: true };
+}
+
+/** With several sources the destination must be a folder ending in `/`. */
+function folderDest(dest: string): string {
+  if (dest.endsWith('/')) return dest;
+  if (/(^|\/)go\.mod$/.test(dest)) return dest.replace(/go\.mod$/, '') || './';
+  return `${dest}/`;
+}

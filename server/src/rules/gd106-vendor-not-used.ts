@@ -1,0 +1,201 @@
+/**
+ * GD106: the workspace vendors its dependencies (`vendor/modules.txt`, and a `go` line of 1.14
+ * or later, so the go command builds in vendor mode by default) but:
+ *
+ * - a RUN still runs a plain `go mod download` (no module arguments) in a stage that gets the
+ *   vendor folder (it copies the whole context or `vendor/`, or bind-mounts the context), and no
+ *   build of that stage opts out of vendor mode (`-mod=mod`/`-mod=readonly`, flag or GOFLAGS); or
+ * - `.dockerignore` excludes `vendor/modules.txt`, while a stage that copies (or mounts) the whole
+ *   context compiles the module: the image's build silently falls back to module mode and
+ *   downloads everything. The message names the .dockerignore line; the download is then not
+ *   reported (it is what that build needs).
+ *
+ * Silent when .gitignore (at the context root or a folder above it, up to the repository root)
+ * ignores the vendor folder: it is a local `go mod vendor` that a clean checkout does not have,
+ * and the Dockerfile is right to download (and to keep vendor/ out of the context).
+ *
+ * Fix for the download (safe: vendor mode never reads the module cache): remove the whole RUN
+ * when `go mod download` is its only command, else remove the command and its `&&` from a plain
+ * `a && b` chain (or its line in a heredoc). Other shapes (`;`, `||`, pipes, subshells) get no
+ * fix. The .dockerignore case has no fix here: the edit would be in another file.
+ */
+import * as fs from 'fs';
+import * as path from 'path';
+import { goCommands, goFlag, stageChain, type GoCommand } from '../dockerfile/facts';
+import { goflags, goflagsValue, sourcesPresent } from '../dockerfile/goBuild';
+import { scriptSpan, toDoc, type DockerfileModel, type Instruction, type Stage } from '../dockerfile/model';
+import { topLevelCommands } from '../dockerfile/packages';
+import { deleteLines, replace, type Edit } from '../fixes/edits';
+import { compareGoVersions } from '../images/golangTag';
+import { DockerIgnore } from '../workspace/dockerignore';
+import { dockerignoreOf, requiredGoVersion } from '../workspace/query';
+import type { Fix, Rule, RuleContext, RuleFinding } from './types';
+
+export const gd106: Rule = {
+  code: 'GD106',
+  name: 'vendor-not-used',
+  severity: 'warning',
+  needsWorkspace: true,
+  check(ctx) {
+    const ws = ctx.workspace;
+    const out: RuleFinding[] = [];
+    if (!ws?.hasVendor) return out;
+    const vendorDir = ws.vendor?.dir ?? ws.module?.dir ?? '';
+    const modulesTxt = vendorDir ? `${vendorDir}/vendor/modules.txt` : 'vendor/modules.txt';
+    const goVersion = requiredGoVersion(ws)?.version ?? ws.module?.goVersion ?? null;
+    if (!goVersion || compareGoVersions(goVersion, '1.14') < 0) return out;
+    if (vendorGitIgnored(ctx, vendorDir)) return out;
+    const { model } = ctx;
+
+    const ignore = ctx.files?.dockerignore ?? dockerignoreOf(ws);
+    const ignored = ignore ? ignore.explain(modulesTxt) : null;
+    if (ignored?.ignored) {
+      const at = firstModuleBuild(ctx);
+      if (at) {
+        const line = ignored.line !== null ? `line ${ignored.line} (\`${ignored.pattern?.text ?? ''}\`)` : 'a pattern';
+        out.push({
+          message: `The workspace vendors its modules (${modulesTxt}), but .dockerignore ${line} excludes ${vendorDir ? `${vendorDir}/` : ''}vendor/: the build in the image does not see the vendored code, falls back to module mode and downloads every module. Remove that line from .dockerignore (or re-include vendor/ with \`!vendor\`).`,
+          span: at,
+        });
+      }
+      return out;
+    }
+
+    for (const stage of model.stages) {
+      if (!stageGetsVendor(ctx, stage) || stageOptsOut(model, stage)) continue;
+      for (const instr of stage.instructions) {
+        for (const g of goCommands(instr)) {
+          if (g.sub !== 'mod download' || g.args.some((a) => !a.value.startsWith('-')) || !instr.script) continue;
+          out.push({
+            message: `The workspace vendors its modules (${modulesTxt}, go ${goVersion}: vendor mode is the default), so \`go mod download\` fetches modules the build never reads: network time, layer bytes and a dependency on the module proxy that vendoring removes. Remove the download step.`,
+            span: scriptSpan(instr.script, g.cmd.start, g.cmd.end),
+            fix: removeDownload(model, instr, g) ?? undefined,
+          });
+        }
+      }
+    }
+    return out;
+  },
+};
+
+/** The first go command that compiles the module in a stage that copies (or mounts) the whole context, for the .dockerignore finding. */
+function firstModuleBuild(ctx: RuleContext): { start: number; end: number } | null {
+  const { model } = ctx;
+  for (const stage of model.stages) {
+    if (!stageGetsVendor(ctx, stage)) continue;
+    for (const instr of stage.instructions) {
+      for (const g of goCommands(instr)) {
+        if (!/^(build|install|mod download|run|test|generate)$/.test(g.sub) || !instr.script) continue;
+        if (g.args.some((a) => a.value.includes('@') && !a.value.startsWith('-'))) continue;
+        if (!sourcesPresent(model, stage, instr)) continue;
+        return scriptSpan(instr.script, g.cmd.start, g.cmd.end);
+      }
+    }
+  }
+  return null;
+}
+
+/** The stage (chain) copies the whole context or vendor/, or a RUN bind-mounts the context. */
+function stageGetsVendor(ctx: RuleContext, stage: Stage): boolean {
+  for (const s of stageChain(ctx.model, stage)) {
+    for (const i of s.instructions) {
+      if ((i.keyword === 'COPY' || i.keyword === 'ADD') && !i.flags.some((f) => f.name === 'from')) {
+        const words = i.json ?? i.args.map((a) => a.value);
+        for (const src of words.slice(0, -1)) {
+          const n = path.posix.normalize(`/${src}`).replace(/\/+$/, '');
+          if (n === '' || n === '/' || n === '/vendor' || n.startsWith('/vendor/') || n === '/*') return true;
+        }
+      }
+      if (i.keyword === 'RUN' && i.flags.some((f) => f.name === 'mount' && f.value && isContextBind(f.value))) return true;
+    }
+  }
+  return false;
+}
+
+function isContextBind(value: string): boolean {
+  const opts = new Map(value.split(',').map((p) => {
+    const eq = p.indexOf('=');
+    return [(eq < 0 ? p : p.slice(0, eq)).trim().toLowerCase(), eq < 0 ? '' : p.slice(eq + 1).trim()] as [string, string];
+  }));
+  if ((opts.get('type') ?? 'bind') !== 'bind' || opts.has('from')) return false;
+  const src = path.posix.normalize(`/${opts.get('source') ?? opts.get('src') ?? '.'}`);
+  return src === '/' || src === '/vendor';
+}
+
+/** A go build/install/download of the stage runs outside vendor mode (`-mod=mod`, `-mod=readonly`, GOFLAGS, GOWORK=off with go.work). */
+function stageOptsOut(model: DockerfileModel, stage: Stage): boolean {
+  for (const s of stageChain(model, stage)) {
+    for (const instr of s.instructions) {
+      for (const g of goCommands(instr)) {
+        const flag = goFlag(g.args, 'mod');
+        if (flag && flag.value !== 'vendor') return true;
+        const gf = goflags(model, s, g);
+        if (gf === null) return true;
+        const v = gf ? goflagsValue(gf, 'mod') : undefined;
+        if (v !== undefined && v !== 'vendor') return true;
+      }
+    }
+  }
+  return false;
+}
+
+/** .gitignore at the context root or above (up to the repository root) ignores the vendor folder. */
+function vendorGitIgnored(ctx: RuleContext, vendorDir: string): boolean {
+  if (!ctx.files || !ctx.workspace) return false;
+  let dir = ctx.workspace.root;
+  let rel = vendorDir ? `${vendorDir}/vendor/modules.txt` : 'vendor/modules.txt';
+  for (let depth = 0; depth < 32; depth++) {
+    try {
+      const text = fs.readFileSync(path.join(dir, '.gitignore'), 'utf8');
+      // gitignore: a pattern without a slash matches at any depth; `vendor` and `vendor/` are the usual lines.
+      const lines = text.split(/\r?\n/).map((l) => l.trim()).filter((l) => l !== '' && !l.startsWith('#'));
+      const anyDepth = lines.map((l) => (!l.replace(/\/$/, '').includes('/') && !l.startsWith('!') ? `**/${l}` : l.startsWith('!') && !l.slice(1).replace(/\/$/, '').includes('/') ? `!**/${l.slice(1)}` : l));
+      if (DockerIgnore.parse([...lines, ...anyDepth].join('\n')).isIgnored(rel)) return true;
+    } catch {
+      // no .gitignore here
+    }
+    if (fs.existsSync(path.join(dir, '.git'))) break;
+    const parent = path.dirname(dir);
+    if (parent === dir) break;
+    rel = `${path.basename(dir)}/${rel}`;
+    dir = parent;
+  }
+  return false;
+}
+
+/** Removes the `go mod download` step: the whole RUN, or the command and its `&&`. */
+function removeDownload(model: DockerfileModel, instr: Instruction, g: GoCommand): Fix | null {
+  const script = instr.script!;
+  const top = topLevelCommands(script);
+  const i = top.indexOf(g.cmd);
+  if (i < 0) return null;
+  const text = script.text;
+  const title = 'Remove the go mod download step (the build reads vendor/)';
+  if (top.length === 1 && script.parsed.assignments.length === 0) {
+    if (!/^\s*$/.test(text.slice(0, g.cmd.start)) || !/^\s*$/.test(text.slice(g.cmd.end))) return null;
+    return { title, edits: [deleteLines(model, instr.line, instr.endLine)], safe: true };
+  }
+  let edit: Edit | null = null;
+  if (script.heredoc) {
+    // Its own line in the heredoc body: remove the line.
+    const lineStart = text.lastIndexOf('\n', g.cmd.start - 1) + 1;
+    let lineEnd = text.indexOf('\n', g.cmd.end);
+    if (lineEnd < 0) return null;
+    lineEnd += 1;
+    if (!/^\s*$/.test(text.slice(lineStart, g.cmd.start)) || !/^\s*$/.test(text.slice(g.cmd.end, lineEnd))) return null;
+    edit = replace(toDoc(script, lineStart), toDoc(script, lineEnd - 1) + 1, '');
+  } else {
+    const prev = top[i - 1];
+    const next = top[i + 1];
+    const before = text.slice(prev ? prev.end : 0, g.cmd.start);
+    const after = text.slice(g.cmd.end, next ? next.start : text.length);
+    if (next && /^\s*&&\s*$/.test(after) && (!prev || /^\s*&&\s*$/.test(before))) {
+      // `go mod download && next`: remove up to the next command.
+      edit = replace(toDoc(script, g.cmd.start), toDoc(script, next.start), '');
+    } else if (!next && prev && /^\s*&&\s*$/.test(before) && /^\s*$/.test(after)) {
+      // `prev && go mod download`: remove from the end of the previous command.
+      edit = replace(scriptSpan(script, prev.start, prev.end).end, scriptSpan(script, g.cmd.start, g.cmd.end).end, '');
+    }
+  }
+  return edit ? { title, edits: [edit], safe: true } : null;
+}

@@ -1,0 +1,98 @@
+/**
+ * GD202: the final stage is `scratch` (no CA bundle), the program it runs makes TLS
+ * connections (its packages import net/http, crypto/tls, gRPC, a cloud SDK: workspace
+ * `buildFacts(...).usesTls`), and nothing brings a CA bundle in. Every HTTPS/TLS call then
+ * fails with "x509: certificate signed by unknown authority".
+ *
+ * The program: the builds whose output the final stage copies (`COPY --from=<stage>`, see
+ * ./builtPackages.ts). Resolved builds report when any of their main packages uses TLS; when
+ * the packages cannot be resolved, only when every main package of the context does.
+ *
+ * A CA bundle counts as present when the final stage (chain) COPY/ADDs anything into /etc/ssl
+ * or /etc/pki (or copies a `ca-certificates`/`cert.pem` file, or a whole filesystem `/`), sets
+ * SSL_CERT_FILE/SSL_CERT_DIR, or the program imports golang.org/x/crypto/x509roots/fallback.
+ *
+ * Fix: `COPY --from=<builder> /etc/ssl/certs/ca-certificates.crt /etc/ssl/certs/` after the
+ * final FROM, where the builder is the stage the binary comes from; offered only when that
+ * stage's image is known to have the bundle (or installs ca-certificates).
+ */
+import * as path from 'node:path';
+import { envBefore, stageChain, stageImage } from '../dockerfile/facts';
+import type { DockerfileModel, Stage } from '../dockerfile/model';
+import { isInstall, packageCommands } from '../dockerfile/packages';
+import { insertLinesAfter } from '../fixes/edits';
+import { buildFacts } from '../workspace/query';
+import { finalCopies, programPackages } from './builtPackages';
+import { copyPaths } from './gd104-sources-before-modules';
+import type { Fix, Rule, RuleContext } from './types';
+
+export const CA_BUNDLE = '/etc/ssl/certs/ca-certificates.crt';
+const EMBEDDED_ROOTS = 'golang.org/x/crypto/x509roots/fallback';
+
+export const gd202: Rule = {
+  code: 'GD202',
+  name: 'scratch-without-ca-certificates',
+  severity: 'warning',
+  needsWorkspace: true,
+  check(ctx) {
+    const { model } = ctx;
+    const ws = ctx.workspace!;
+    const stage = model.stages[ctx.finalStage];
+    if (!stage || stageImage(model, stage)?.family !== 'scratch') return [];
+    if (hasCaBundle(model, stage)) return [];
+    const copies = finalCopies(model, ws, ctx.finalStage);
+    const tlsCopies = copies.filter((c) => {
+      const { packages, certain } = programPackages(ws, c.builds);
+      if (packages.length === 0) return false;
+      const tls = packages.filter((p) => {
+        const f = buildFacts(ws, p.dir);
+        return f.usesTls && !f.externalImports.includes(EMBEDDED_ROOTS);
+      });
+      return certain ? tls.length > 0 : tls.length === packages.length;
+    });
+    const first = tlsCopies[0];
+    if (!first) return [];
+    const { packages } = programPackages(ws, first.builds);
+    const facts = packages.map((p) => buildFacts(ws, p.dir)).find((f) => f.usesTls)!;
+    const pkg = facts.dir === '' ? 'the main package' : `./${facts.dir}`;
+    const imp = facts.tls[0];
+    return [{
+      message: `The final stage is scratch, which has no CA certificates, and the program makes TLS connections (${pkg} ${imp ? `reaches ${imp.importPath}` : 'uses TLS'}): every HTTPS/TLS connection will fail with "x509: certificate signed by unknown authority". Copy the CA bundle from the builder.`,
+      span: stage.from.span,
+      fix: fixFor(ctx, stage, first.builder),
+    }];
+  },
+};
+
+/** Does the stage (or a stage it is built FROM) bring a CA bundle in? */
+function hasCaBundle(model: DockerfileModel, stage: Stage): boolean {
+  const env = envBefore(model, stage);
+  if (env.has('SSL_CERT_FILE') || env.has('SSL_CERT_DIR')) return true;
+  for (const s of stageChain(model, stage)) {
+    for (const i of s.instructions) {
+      if (i.keyword !== 'COPY' && i.keyword !== 'ADD') continue;
+      const paths = copyPaths(i);
+      if (!paths) continue;
+      const dest = path.posix.resolve('/', paths.dest);
+      if (/^\/etc\/(ssl|pki)(\/|$)/.test(dest)) return true;
+      if (paths.sources.some((src) => /ca-certificates|cert\.pem|^\/etc\/(ssl|pki)(\/|$)|^\/?$/.test(src.trim()))) return true;
+    }
+  }
+  return false;
+}
+
+/** The builder stage has a CA bundle to copy: its image has one, or it installs ca-certificates. */
+export function stageHasCaBundle(model: DockerfileModel, stage: Stage): boolean {
+  if (stageImage(model, stage)?.caCerts) return true;
+  return stageChain(model, stage).some((s) => s.instructions.some((i) => packageCommands(i).some((p) => isInstall(p) && p.packages.some((n) => n.name === 'ca-certificates'))));
+}
+
+function fixFor(ctx: RuleContext, stage: Stage, builder: Stage): Fix | undefined {
+  if (!stageHasCaBundle(ctx.model, builder)) return undefined;
+  const ref = builder.name ?? String(builder.index);
+  return {
+    title: `Copy the CA certificates from the ${ref} stage`,
+    edits: [insertLinesAfter(ctx.model, stage.from.endLine, [`COPY --from=${ref} ${CA_BUNDLE} /etc/ssl/certs/`])],
+    safe: true,
+  };
+}

@@ -1,0 +1,182 @@
+/**
+ * GD203: the final stage has no zoneinfo database (scratch, alpine or ubuntu without the tzdata
+ * package, busybox: the image table's `zoneinfo: false`, Go toolchain images excepted since
+ * time.LoadLocation falls back on $GOROOT/lib/time/zoneinfo.zip), the program calls
+ * time.LoadLocation (workspace `buildFacts(...).needsTzdata`: not importing time/tzdata), and
+ * its build does not say `-tags timetzdata` (command line or GOFLAGS). `unknown time zone` at
+ * run time.
+ *
+ * zoneinfo counts as present when the final stage (chain) installs tzdata, COPY/ADDs anything
+ * with `zoneinfo` in its source or destination, or sets ZONEINFO.
+ *
+ * Reported on the RUN of each go build whose output the final stage copies (see
+ * ./builtPackages.ts) and whose package needs zoneinfo; builds whose packages cannot be
+ * resolved count only when every main package of the context needs it.
+ *
+ * Fix: add `-tags timetzdata` right after `go build` (or merge `timetzdata` into the existing
+ * `-tags` list, comma-separated, inside its quotes; space-separated for a legacy `'a b'` list;
+ * when only GOFLAGS sets -tags, its list is repeated with timetzdata added, since a command-line
+ * -tags replaces it).
+ */
+import * as path from 'node:path';
+import { stageChain, stageImage } from '../dockerfile/facts';
+import { goflags, goflagsValue, lexShellWord, textOf, type ShellChar } from '../dockerfile/goBuild';
+import type { DockerfileModel, Script, Stage } from '../dockerfile/model';
+import { scriptSpan } from '../dockerfile/model';
+import { isInstall, packageCommands } from '../dockerfile/packages';
+import { properties } from '../dockerfile/parse';
+import type { ShellWord } from '../dockerfile/shell';
+import { insert, type Edit } from '../fixes/edits';
+import type { WorkspaceModel } from '../workspace/model';
+import { buildFacts, mainPackages } from '../workspace/query';
+import { finalCopies, type GoBuild } from './builtPackages';
+import { copyPaths } from './gd104-sources-before-modules';
+import type { Rule, RuleFinding } from './types';
+
+export const gd203: Rule = {
+  code: 'GD203',
+  name: 'scratch-without-tzdata',
+  severity: 'warning',
+  needsWorkspace: true,
+  check(ctx) {
+    const { model } = ctx;
+    const ws = ctx.workspace!;
+    const stage = model.stages[ctx.finalStage];
+    if (!stage) return [];
+    const image = stageImage(model, stage);
+    if (!image || image.zoneinfo || image.goToolchain || image.os !== 'linux') return [];
+    if (hasZoneinfo(model, stage)) return [];
+    const out: RuleFinding[] = [];
+    const done = new Set<string>();
+    for (const copy of finalCopies(model, ws, ctx.finalStage)) {
+      for (const b of copy.builds) {
+        const key = `${b.go.instr.span.start}:${b.go.cmd.start}`;
+        if (done.has(key)) continue;
+        done.add(key);
+        const pkg = needingPackage(ws, b);
+        if (pkg === null) continue;
+        const tags = buildTags(model, b);
+        if (tags === null || tags.includes('timetzdata')) continue;
+        const where = pkg === '' ? 'the main package' : `./${pkg}`;
+        out.push({
+          message: `The final image (${stage.resolvedBase ?? stage.base}) has no zoneinfo database, and the program calls time.LoadLocation (${where}) without embedding time/tzdata: every lookup fails with "unknown time zone". Build with -tags timetzdata.`,
+          span: b.go.instr.span,
+          fix: tagsFix(model, b),
+        });
+      }
+    }
+    return out;
+  },
+};
+
+/** The (first) package of the build that calls LoadLocation without time/tzdata; null when none. */
+function needingPackage(ws: WorkspaceModel, b: GoBuild): string | null {
+  if (b.resolved) {
+    for (const p of b.packages) {
+      const f = buildFacts(ws, p.dir);
+      if (f.needsTzdata) return f.loadLocationIn[0] ?? p.dir;
+    }
+    return null;
+  }
+  const mains = mainPackages(ws);
+  if (mains.length === 0) return null;
+  const facts = mains.map((p) => buildFacts(ws, p.dir));
+  return facts.every((f) => f.needsTzdata) ? facts[0].loadLocationIn[0] ?? facts[0].dir : null;
+}
+
+/** Does the final stage get a zoneinfo database some other way? */
+function hasZoneinfo(model: DockerfileModel, stage: Stage): boolean {
+  for (const s of stageChain(model, stage)) {
+    for (const i of s.instructions) {
+      if (i.keyword === 'ENV' && properties(i).some((p) => p.name === 'ZONEINFO')) return true;
+      if (i.keyword === 'RUN' && packageCommands(i).some((p) => isInstall(p) && p.packages.some((n) => n.name === 'tzdata'))) return true;
+      if (i.keyword === 'COPY' || i.keyword === 'ADD') {
+        const paths = copyPaths(i);
+        if (!paths) continue;
+        if (/zoneinfo/.test(path.posix.resolve('/', paths.dest)) || paths.sources.some((src) => /zoneinfo|tzdata/.test(src))) return true;
+      }
+    }
+  }
+  return false;
+}
+
+interface TagsArg {
+  word: ShellWord;
+  /** The word holding the value (the flag word itself for `-tags=...`). */
+  valueWord: ShellWord;
+  /** Characters of the value, as cmd/go receives it. */
+  chars: ShellChar[];
+}
+
+/** Every `-tags` of a go command (the last one applies). */
+function tagsArgs(args: readonly ShellWord[]): TagsArg[] {
+  const out: TagsArg[] = [];
+  for (let i = 0; i < args.length; i++) {
+    const w = args[i];
+    if (w.value === '--') break;
+    const chars = lexShellWord(w.raw, w.start);
+    const m = /^--?tags(=|$)/.exec(textOf(chars));
+    if (!m) continue;
+    if (m[1] === '=') out.push({ word: w, valueWord: w, chars: chars.slice(m[0].length) });
+    else if (args[i + 1]) {
+      out.push({ word: w, valueWord: args[i + 1], chars: lexShellWord(args[i + 1].raw, args[i + 1].start) });
+      i++;
+    }
+  }
+  return out;
+}
+
+/** The build tags in effect (command line, else GOFLAGS); null when unknown (an expansion). */
+function buildTags(model: DockerfileModel, b: GoBuild): string[] | null {
+  const arg = tagsArgs(b.go.args).pop();
+  if (arg) {
+    if (arg.chars.some((c) => c.dynamic)) return null;
+    return splitTags(textOf(arg.chars));
+  }
+  const flags = goflags(model, b.stage, b.go);
+  if (flags === null) return null;
+  const v = flags === undefined ? undefined : goflagsValue(flags, 'tags');
+  return typeof v === 'string' ? splitTags(v) : [];
+}
+
+function splitTags(v: string): string[] {
+  return v.split(/[\s,']+/).filter((t) => t !== '');
+}
+
+/** Adds timetzdata to the build's tags; undefined when the command line has a shape we do not rewrite. */
+function tagsFix(model: DockerfileModel, b: GoBuild) {
+  const script = b.go.instr.script;
+  if (!script) return undefined;
+  const edit = tagsEdit(model, script, b);
+  return edit ? { title: `Build with -tags timetzdata`, edits: [edit], safe: true } : undefined;
+}
+
+function tagsEdit(model: DockerfileModel, script: Script, b: GoBuild): Edit | null {
+  const arg = tagsArgs(b.go.args).pop();
+  const sub = b.go.cmd.argv[1];
+  if (!arg) {
+    if (!sub) return null;
+    const at = scriptSpan(script, sub.start, sub.end).end;
+    const flags = goflags(model, b.stage, b.go);
+    const fromGoflags = flags ? goflagsValue(flags, 'tags') : undefined;
+    if (typeof fromGoflags === 'string' && fromGoflags !== '') {
+      const list = [...splitTags(fromGoflags), 'timetzdata'].join(',');
+      return /^[A-Za-z0-9_.,-]+$/.test(list) ? insert(at, ` -tags ${list}`) : null;
+    }
+    return insert(at, ' -tags timetzdata');
+  }
+  const chars = arg.chars;
+  const value = textOf(chars);
+  if (chars.length === 0) {
+    // `-tags ""`, `-tags=''`: put the tag inside the quotes.
+    const raw = arg.valueWord.raw;
+    if (/(""|'')$/.test(raw)) return insert(scriptSpan(script, arg.valueWord.end - 1, arg.valueWord.end).start, 'timetzdata');
+    return insert(scriptSpan(script, arg.valueWord.start, arg.valueWord.end).end, 'timetzdata');
+  }
+  const legacy = /[ ']/.test(value); // cmd/go splits a value with spaces or quotes on spaces
+  const last = chars[chars.length - 1];
+  if (legacy && !last.quote) return null;
+  if (legacy && value.includes("'")) return null;
+  const sep = legacy ? ' ' : value.endsWith(',') ? '' : ',';
+  return insert(scriptSpan(script, last.start, last.end).end, `${sep}timetzdata`);
+}

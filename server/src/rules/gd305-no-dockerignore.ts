@@ -1,0 +1,51 @@
+/**
+ * GD305: the build context has no .dockerignore, and the build copies the whole context
+ * (`COPY . .`, `ADD . /src`, or a RUN bind mount of the context root): .git, local binaries,
+ * test output and env files all go into the context and into that layer.
+ *
+ * Reported on the first instruction that takes the whole context. A build that only names
+ * specific files or folders is not reported: BuildKit sends only what COPY/ADD reference.
+ * Silent when a `<name>.dockerignore` exists anywhere in the context: it may be the one BuildKit
+ * uses for this Dockerfile (`<Dockerfile>.dockerignore`), and the rules do not know the
+ * Dockerfile's file name.
+ *
+ * Fix: create a Go-aware .dockerignore (fixes/dockerignore.ts `goDockerignore`): only patterns
+ * that exclude nothing the build needs or may need.
+ */
+import { conflictCache, diskReader, dockerfileSpecificIgnores, goDockerignore, readEmbedDirectives, wholeContextUses } from '../fixes/dockerignore';
+import { formatBytes } from './gd307-heavy-context';
+import type { Rule } from './types';
+
+export const gd305: Rule = {
+  code: 'GD305',
+  name: 'no-dockerignore',
+  severity: 'warning',
+  needsWorkspace: true,
+  check(ctx) {
+    const ws = ctx.workspace!;
+    if (ws.dockerignore) return [];
+    if (dockerfileSpecificIgnores(ctx.files, ws).length > 0) return [];
+    const use = wholeContextUses(ctx.model, ctx.finalStage)[0];
+    if (!use) return [];
+    const files = ctx.files;
+    const generated = goDockerignore(ws, ctx.model, {
+      finalStage: ctx.finalStage,
+      embeds: files ? readEmbedDirectives(ws) : [],
+      readFile: files ? diskReader(ws) : undefined,
+      listFiles: files ? (under) => files.listFiles(under) : undefined,
+      cache: files ? conflictCache(ws) : undefined,
+    });
+    const sent = files && ws.context.sentBytes > 0 ? ` (${formatBytes(ws.context.sentBytes)} in ${ws.context.sentFiles} files)` : '';
+    const git = ws.context.git.kind !== null && generated.patterns.includes('.git') ? ' .git,' : '';
+    return [{
+      message: `The build context has no .dockerignore, and ${use.keyword} takes all of it${sent}:${git} local binaries, test output and env files go into the context and this layer, and any change to them re-runs the build. Add a .dockerignore.`,
+      span: use.span,
+      fix: {
+        title: 'Create a Go-aware .dockerignore',
+        edits: [],
+        createFiles: [{ path: '.dockerignore', text: generated.text }],
+        safe: false,
+      },
+    }];
+  },
+};

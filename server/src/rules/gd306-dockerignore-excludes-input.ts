@@ -1,0 +1,91 @@
+/**
+ * GD306: .dockerignore excludes something the build needs (fixes/dockerignore.ts
+ * `contextInputs`): a path a COPY/ADD (or a RUN bind mount) names, go.mod/go.sum and go.work
+ * files under a copied folder, vendor/modules.txt when the module is vendored, and the non-test
+ * sources (and `//go:embed` files) of the packages the build compiles. One finding per
+ * instruction that brings them in; the message names the .dockerignore line that excludes each.
+ *
+ * A named path counts as excluded when it is a file the ignore file excludes, or a folder
+ * nothing of which is sent (a path not in the workspace: when no `!` line could re-include
+ * anything under it). Packages of builds we cannot resolve (variables, unknown WORKDIR) and
+ * other "possible" inputs are never reported. Silent with a `<name>.dockerignore` in the
+ * context (it may be the Dockerfile's own ignore file).
+ *
+ * No fix: whether to delete the pattern, narrow it or add a `!` line depends on why it is there.
+ */
+import { contextInputs, diskReader, dockerfileSpecificIgnores, readEmbedDirectives, type ContextInput } from '../fixes/dockerignore';
+import type { Instruction } from '../dockerfile/model';
+import type { DockerIgnore } from '../workspace/dockerignore';
+import { dockerignoreOf } from '../workspace/query';
+import type { Rule, RuleFinding, WorkspaceFiles } from './types';
+
+interface Excluded {
+  input: ContextInput;
+  /** The path that decides (the input, or a file under it). */
+  path: string;
+  line: number | null;
+  pattern: string | null;
+}
+
+export const gd306: Rule = {
+  code: 'GD306',
+  name: 'dockerignore-excludes-input',
+  severity: 'error',
+  needsWorkspace: true,
+  peers: ['CopyIgnoredFile'],
+  check(ctx) {
+    const ws = ctx.workspace!;
+    const ignore = ctx.files?.dockerignore ?? dockerignoreOf(ws);
+    if (!ignore || ignore.patterns.length === 0) return [];
+    if (dockerfileSpecificIgnores(ctx.files, ws).length > 0) return [];
+    const inputs = contextInputs(ws, ctx.model, { finalStage: ctx.finalStage, embeds: ctx.files ? readEmbedDirectives(ws) : [], readFile: ctx.files ? diskReader(ws) : undefined });
+    const byInstr = new Map<Instruction, Excluded[]>();
+    const seen = new Set<string>();
+    for (const input of inputs) {
+      if (input.kind === 'possible' || !input.instr) continue;
+      const key = `${input.instr.span.start}:${input.path}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      const ex = excluded(ignore, ctx.files, input);
+      if (!ex) continue;
+      byInstr.set(input.instr, [...(byInstr.get(input.instr) ?? []), ex]);
+    }
+    const out: RuleFinding[] = [];
+    for (const [instr, list] of byInstr) {
+      // One entry per package (its first excluded file), per named path, per module file.
+      const items: string[] = [];
+      const packages = new Set<string>();
+      for (const e of list) {
+        if (e.input.kind === 'source') {
+          if (packages.has(e.input.what)) continue;
+          packages.add(e.input.what);
+        }
+        const where = e.line !== null ? `line ${e.line} \`${e.pattern}\`` : 'no single line';
+        const what = e.input.kind === 'source' ? `${e.input.what} (${e.path})` : e.input.kind === 'embed' ? `${e.path} (${e.input.what})` : e.path + (e.path !== e.input.path ? ` (under ${e.input.path})` : '');
+        items.push(`${what}: .dockerignore ${where}`);
+      }
+      const shown = items.slice(0, 4).join('; ') + (items.length > 4 ? `; and ${items.length - 4} more` : '');
+      out.push({
+        message: `.dockerignore excludes what this ${instr.keyword} needs, so the build fails or builds without it: ${shown}.`,
+        span: instr.span,
+      });
+    }
+    return out;
+  },
+};
+
+function excluded(ignore: DockerIgnore, files: WorkspaceFiles | undefined, input: ContextInput): Excluded | null {
+  const result = (path: string): Excluded => {
+    const e = ignore.explain(path);
+    return { input, path, line: e.line, pattern: e.pattern?.text ?? null };
+  };
+  if (input.dir === false) return ignore.isIgnored(input.path) ? result(input.path) : null;
+  if (files?.fileExists(input.path)) return ignore.isIgnored(input.path) ? result(input.path) : null;
+  if (ignore.isDirFullyExcluded(input.path)) return result(input.path);
+  if (files?.dirExists(input.path)) {
+    // Not wholly excluded by pattern, but maybe every file under it is.
+    const under = files.listFiles(input.path);
+    if (under.length > 0 && under.every((f) => f.ignored)) return result(under[0].path);
+  }
+  return null;
+}
