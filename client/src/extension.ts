@@ -60,6 +60,8 @@ async function start(context: vscode.ExtensionContext): Promise<void> {
       rules: config.get('rules', {}),
       buildContext: config.get('buildContext', ''),
       trusted: vscode.workspace.isTrusted,
+      // Client commands the server may offer in code actions.
+      commands: ['goDockerfile.generate'],
     },
     synchronize: {
       configurationSection: 'goDockerfile',

@@ -13,11 +13,6 @@ export interface GenerateResult {
   reasons: string[];
 }
 
-/** The server's answer when the folder has several main packages and none was chosen. */
-interface NeedsPackage {
-  candidates: string[];
-}
-
 const SCHEME = 'go-dockerfile-generated';
 const RUNTIMES = [
   { label: 'distroless', description: 'gcr.io/distroless static or base, :nonroot (recommended)' },
@@ -44,7 +39,7 @@ export function registerGenerate(context: vscode.ExtensionContext, client: () =>
   const previews = new Previews();
   context.subscriptions.push(
     vscode.workspace.registerTextDocumentContentProvider(SCHEME, previews),
-    vscode.commands.registerCommand('goDockerfile.generate', (arg?: vscode.Uri | { folderUri?: string }) => generate(arg, client, previews)),
+    vscode.commands.registerCommand('goDockerfile.generate', (arg?: vscode.Uri | GenerateArgs) => generate(arg, client, previews)),
   );
   // The explorer menu item shows on folders that hold go.mod/go.work (`resourcePath in ...`).
   const refresh = async () => {
@@ -64,7 +59,13 @@ async function moduleFolders(): Promise<vscode.Uri[]> {
   })).values()];
 }
 
-async function generate(arg: vscode.Uri | { folderUri?: string } | undefined, client: () => LanguageClient | undefined, previews: Previews): Promise<void> {
+/** From the GD201 quick fix: the module folder, and the Dockerfile to replace. */
+interface GenerateArgs {
+  folderUri?: string;
+  dockerfileUri?: string;
+}
+
+async function generate(arg: vscode.Uri | GenerateArgs | undefined, client: () => LanguageClient | undefined, previews: Previews): Promise<void> {
   const c = client();
   if (!c) {
     void vscode.window.showErrorMessage('The Go Dockerfile language server is not running.');
@@ -76,21 +77,26 @@ async function generate(arg: vscode.Uri | { folderUri?: string } | undefined, cl
   if (!runtime) return;
 
   let pkg: string | undefined;
-  let result: GenerateResult | NeedsPackage;
+  let result: GenerateResult;
   for (;;) {
     try {
-      result = await c.sendRequest<GenerateResult | NeedsPackage>('goDockerfile/generate', { folderUri: folder.toString(), package: pkg, runtime: runtime.label });
+      result = await c.sendRequest<GenerateResult>('goDockerfile/generate', { folderUri: folder.toString(), package: pkg, runtime: runtime.label });
+      break;
     } catch (e) {
+      // Several main packages and none chosen: the server lists them.
+      const data = (e as { data?: { code?: string; candidates?: string[] } }).data;
+      if (data?.code === 'ambiguous-package' && data.candidates?.length && !pkg) {
+        pkg = await vscode.window.showQuickPick(data.candidates, { title: 'Which main package should the image run?' });
+        if (!pkg) return;
+        continue;
+      }
       void vscode.window.showErrorMessage(`Could not generate a Dockerfile: ${e instanceof Error ? e.message : String(e)}`);
       return;
     }
-    if (!('candidates' in result) || 'dockerfile' in result) break;
-    pkg = await vscode.window.showQuickPick(result.candidates, { title: 'Which main package should the image run?' });
-    if (!pkg) return;
   }
-  const generated = result as GenerateResult;
+  const generated = result;
 
-  const dockerfileUri = vscode.Uri.joinPath(folder, 'Dockerfile');
+  const dockerfileUri = !(arg instanceof vscode.Uri) && arg?.dockerfileUri ? vscode.Uri.parse(arg.dockerfileUri) : vscode.Uri.joinPath(folder, 'Dockerfile');
   const ignoreUri = vscode.Uri.joinPath(folder, '.dockerignore');
   const preview = vscode.Uri.from({ scheme: SCHEME, path: `${folder.path}/Dockerfile`, query: String(Date.now()) });
   previews.set(preview, generated.dockerfile);

@@ -28,7 +28,8 @@ export interface StageRow {
 
 export interface LayerModel {
   stages: StageRow[];
-  finalImage: { layers: number; estimatedBytes: number | null };
+  /** `layers`: the layers the Dockerfile adds; `totalLayers` with the base image's (null when unknown). */
+  finalImage: { layers: number; estimatedBytes: number | null; baseLayers?: number | null; totalLayers?: number | null };
   cacheEfficiency?: number | null;
 }
 

@@ -55,7 +55,8 @@ function header(m: Extract<HostMessage, { type: 'model' }>): HTMLElement {
   const h = el('header', 'summary');
   h.append(el('h1', undefined, m.file));
   const total = el('p', 'total');
-  total.textContent = `Final image: ${m.model.finalImage.layers} layers, ${formatBytes(m.model.finalImage.estimatedBytes)}`;
+  const fi = m.model.finalImage;
+  total.textContent = `Final image: ${fi.layers} layer${fi.layers === 1 ? '' : 's'} added${typeof fi.totalLayers === 'number' ? ` (${fi.totalLayers} with the base image)` : ''}, ${formatBytes(fi.estimatedBytes)}`;
   h.append(total);
   if (typeof m.model.cacheEfficiency === 'number') {
     h.append(el('p', 'efficiency', `Cache efficiency: ${Math.round(m.model.cacheEfficiency * 100)}% of steps reused when one .go file changes`));

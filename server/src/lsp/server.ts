@@ -37,6 +37,8 @@ import { LAYERS_REQUEST, awaitWorkspace, layersForRequest, type LayersParams } f
 
 declare const VERSION: string | undefined;
 
+const GENERATE_COMMAND = 'goDockerfile.generate';
+
 export const FIX_ALL_KIND = 'source.fixAll.go-dockerfile';
 
 interface Settings {
@@ -64,11 +66,15 @@ export function startServer(connection: Connection): void {
   });
   let settings: Settings = { languageFeatures: 'on', rules: {} };
   let validateSyntax: SyntaxValidator | undefined;
+  /** Commands the client implements (our VS Code client: goDockerfile.generate). */
+  let clientCommands = new Set<string>();
   const ready = initAnalysis();
 
   connection.onInitialize((params: InitializeParams): InitializeResult => {
     const opts = (params.initializationOptions ?? {}) as Partial<Settings> & { languageFeatures?: string };
     settings = readSettings(opts, settings);
+    const commands = (params.initializationOptions as { commands?: unknown } | undefined)?.commands;
+    clientCommands = new Set(Array.isArray(commands) ? commands.filter((c): c is string => typeof c === 'string') : []);
     workspaces.folders = (params.workspaceFolders ?? []).filter((f) => f.uri.startsWith('file:')).map((f) => fileURLToPath(f.uri));
     const capabilities: InitializeResult['capabilities'] = {
       textDocumentSync: TextDocumentSyncKind.Incremental,
@@ -169,6 +175,12 @@ export function startServer(connection: Connection): void {
             isPreferred: true,
             edit: others.length > 0 ? { documentChanges: [...others, ...edit(finding.fix.edits).documentChanges] } : edit(finding.fix.edits),
           });
+        }
+        const root = finding.code === 'GD201' && clientCommands.has(GENERATE_COMMAND) ? workspaces.rootOf(uri, settings.buildContext) : undefined;
+        if (root) {
+          // The client's generator shows a diff and writes only after the user accepts.
+          const args = { folderUri: pathToFileURL(root).href, dockerfileUri: uri };
+          actions.push({ title: 'Replace with a generated multi-stage Dockerfile…', kind: CodeActionKind.QuickFix, diagnostics: [diag], command: { title: 'Generate Optimized Dockerfile', command: GENERATE_COMMAND, arguments: [args] } });
         }
         const ignore = ignoreForInstruction(a.model, finding);
         if (ignore) actions.push({ title: `Ignore ${finding.code} for this instruction`, kind: CodeActionKind.QuickFix, diagnostics: [diag], edit: edit([ignore]) });
