@@ -7,16 +7,20 @@ import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
 import { registerGenerate } from './generate/generateCommand';
 import { LayersPanel } from './layers/layersPanel';
+import { StatusBar, type WorkspaceStatus } from './statusBar';
 
 /** Extensions that already provide general Dockerfile features (completion, hover, ...). */
 const DOCKER_EXTENSIONS = ['docker.docker', 'ms-azuretools.vscode-docker', 'ms-azuretools.vscode-containers'];
 
 let client: LanguageClient | undefined;
 let output: vscode.LogOutputChannel;
+let statusBar: StatusBar;
 
 export async function activate(context: vscode.ExtensionContext): Promise<void> {
   output = vscode.window.createOutputChannel('Go Dockerfile', { log: true });
-  context.subscriptions.push(output);
+  statusBar = new StatusBar();
+  context.subscriptions.push(output, statusBar);
+  if (!vscode.workspace.isTrusted) output.info('Restricted Mode: Dockerfiles are linted, but nothing is executed.');
   context.subscriptions.push(
     vscode.commands.registerCommand('goDockerfile.showOutput', () => output.show(true)),
     vscode.commands.registerCommand('goDockerfile.restartServer', () => restart(context)),
@@ -72,6 +76,7 @@ async function start(context: vscode.ExtensionContext): Promise<void> {
   output.info(`Starting the language server (general Dockerfile features: ${languageFeatures}, workspace ${vscode.workspace.isTrusted ? 'trusted' : 'restricted: nothing is executed'}).`);
   client = new LanguageClient('goDockerfile', 'Go Dockerfile', serverOptions, clientOptions);
   await client.start();
+  client.onNotification('goDockerfile/status', (s: WorkspaceStatus) => statusBar.update(s));
 }
 
 async function restart(context: vscode.ExtensionContext): Promise<void> {

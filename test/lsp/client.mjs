@@ -167,6 +167,8 @@ export class LspClient {
     this.conn.onNotification('window/showMessage', (p) => this.logs.push(p));
     this.conn.onNotification('$/logTrace', () => {});
     this.conn.onNotification('telemetry/event', () => {});
+    this.statuses = [];
+    this.conn.onNotification('goDockerfile/status', (p) => this.statuses.push(p));
     // Requests a server may send to an editor.
     this.conn.onRequest('workspace/configuration', (p) => p.items.map(() => null));
     this.conn.onRequest('client/registerCapability', () => null);

@@ -38,6 +38,8 @@ import { LAYERS_REQUEST, awaitWorkspace, layersForRequest, type LayersParams } f
 declare const VERSION: string | undefined;
 
 const GENERATE_COMMAND = 'goDockerfile.generate';
+/** Build contexts being read and read: `WorkspaceStatus`. */
+export const STATUS_NOTIFICATION = 'goDockerfile/status';
 
 export const FIX_ALL_KIND = 'source.fixAll.go-dockerfile';
 
@@ -63,7 +65,7 @@ export function startServer(connection: Connection): void {
       cache.delete(d.uri);
       schedule(d, 0);
     }
-  });
+  }, (status) => void connection.sendNotification(STATUS_NOTIFICATION, status));
   let settings: Settings = { languageFeatures: 'on', rules: {} };
   let validateSyntax: SyntaxValidator | undefined;
   /** Commands the client implements (our VS Code client: goDockerfile.generate). */

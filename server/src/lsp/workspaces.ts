@@ -10,6 +10,16 @@ import { findConfigFile, readConfigFile } from '../rules/configFile';
 import { resolveBuildContextDetailed } from '../workspace/context';
 import { loadWorkspace, type Workspace } from '../workspace/load';
 
+/** The `goDockerfile/status` notification: a build context being read, or read. */
+export interface WorkspaceStatus {
+  root: string;
+  state: 'reading' | 'ready' | 'failed';
+  packages?: number;
+  files?: number;
+  ms?: number;
+  message?: string;
+}
+
 interface Entry {
   root: string;
   ws?: Workspace;
@@ -26,6 +36,8 @@ export class WorkspaceIndex {
     private readonly log: (m: string) => void,
     /** Called when a context finished loading or changed: re-lint its documents. */
     private readonly onChanged: (root: string) => void,
+    /** Told when a context starts and ends being read (the client shows it). */
+    private readonly onStatus: (status: WorkspaceStatus) => void = () => {},
   ) {}
 
   /** The build context root of a document, whether or not its workspace is loaded yet. */
@@ -47,13 +59,18 @@ export class WorkspaceIndex {
       const e: Entry = { root };
       entry = e;
       this.byRoot.set(root, e);
+      this.onStatus({ root, state: 'reading' });
       setTimeout(() => {
         const started = Date.now();
         try {
           e.ws = loadWorkspace(root, { log: this.log });
-          this.log(`read the Go workspace at ${root} in ${Date.now() - started} ms (${e.ws.model.packages.length} packages)`);
+          const ms = Date.now() - started;
+          this.log(`read the Go workspace at ${root} in ${ms} ms (${e.ws.model.packages.length} packages)`);
+          this.onStatus({ root, state: 'ready', packages: e.ws.model.packages.length, files: e.ws.model.context.sentFiles, ms });
         } catch (err) {
-          this.log(`could not read the Go workspace at ${root}: ${err instanceof Error ? err.message : String(err)}`);
+          const message = err instanceof Error ? err.message : String(err);
+          this.log(`could not read the Go workspace at ${root}: ${message}`);
+          this.onStatus({ root, state: 'failed', message });
           return;
         }
         this.onChanged(root);
