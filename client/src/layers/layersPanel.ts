@@ -167,7 +167,7 @@ export class LayersPanel implements vscode.Disposable {
 <title>Dockerfile Layers</title>
 </head>
 <body>
-<main id="root" aria-live="polite"></main>
+<main id="root"></main>
 <script nonce="${nonce}" src="${script}"></script>
 </body>
 </html>`;

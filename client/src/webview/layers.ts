@@ -90,7 +90,8 @@ function stage(s: StageRow, model: LayerModel, findings: Finding[]): HTMLElement
   if (s.final) h.append(el('span', 'badge', 'final image'));
   if (s.reachesFinal === false) h.append(el('span', 'badge muted', 'not built for the final image'));
   section.append(h);
-  const max = Math.max(1, ...model.stages.flatMap((x) => x.layers).map((l) => l.estimatedBytes ?? l.contextBytes ?? 0));
+  // Bars compare the layers the Dockerfile makes; a base image (hundreds of MB) would flatten them.
+  const max = Math.max(1, ...model.stages.flatMap((x) => x.layers).filter((l) => l.createsLayer).map((l) => l.estimatedBytes ?? l.contextBytes ?? 0));
   const list = el('ul', 'rows');
   for (const l of s.layers) list.append(row(l, max, findings.filter((f) => f.line === l.line)));
   section.append(list);
@@ -111,15 +112,17 @@ function row(l: LayerRow, max: number, findings: Finding[]): HTMLElement {
   const size = el('span', 'size');
   const bytes = l.estimatedBytes ?? l.contextBytes ?? null;
   const bar = el('span', 'bar');
-  bar.style.width = bytes ? `${Math.max(2, Math.round((bytes / max) * 100))}%` : '0';
+  bar.style.width = bytes && l.createsLayer ? `${Math.min(100, Math.max(2, Math.round((bytes / max) * 100)))}%` : '0';
   size.append(bar, el('span', 'bytes', l.createsLayer ? formatBytes(bytes) : '—'));
-  li.append(icon, line, text, size);
-  if (l.rebuilt) li.append(el('span', 'badge rebuilt-badge', 're-runs'));
+  // The badges share the row's last cell, so a row with several stays on one line.
+  const badges = el('span', 'badges');
+  if (l.rebuilt) badges.append(el('span', 'badge rebuilt-badge', 're-runs'));
   for (const f of findings) {
     const b = el('span', `finding ${f.severity}`, f.code);
     b.title = f.message;
-    li.append(b);
+    badges.append(b);
   }
+  li.append(icon, line, text, size, badges);
   const described = [`line ${l.line}`, kind.label, l.instruction, l.createsLayer ? formatBytes(bytes) : 'no layer', l.rebuilt ? 're-runs' : '', ...findings.map((f) => `${f.code}: ${f.message}`)];
   li.setAttribute('aria-label', described.filter(Boolean).join(', '));
   li.addEventListener('click', () => vscode.postMessage({ type: 'reveal', line: l.line }));

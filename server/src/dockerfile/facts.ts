@@ -2,10 +2,12 @@
  * Facts derived from the model that several rules, the fixes and the layer model share:
  * which stage is final, what image a stage stands on, its environment, its go commands.
  */
+import * as path from 'node:path';
 import { lookupImage, type ImageInfo } from '../images/table';
 import type { DockerfileModel, Instruction, Stage } from './model';
 import { properties } from './parse';
 import type { ShellCommand, ShellWord } from './shell';
+import { expandVariables } from './variables';
 
 /** The final stage: the `target` stage when given and present, else the last stage. */
 export function finalStageIndex(model: DockerfileModel, target?: string): number {
@@ -46,6 +48,87 @@ export function stageChain(model: DockerfileModel, stage: Stage): Stage[] {
   return chain;
 }
 
+/** ARG declarations of one instruction: `ARG A B=2 C="x y"` (quotes removed; undefined = no default). */
+export function argDeclarations(model: DockerfileModel, instr: Instruction): { name: string; value: string | undefined }[] {
+  if (instr.keyword !== 'ARG' || !instr.argsSpan) return [];
+  const out: { name: string; value: string | undefined }[] = [];
+  for (const word of splitQuoted(model.text.slice(instr.argsSpan.start, instr.argsSpan.end))) {
+    const eq = word.indexOf('=');
+    out.push(eq < 0 ? { name: word, value: undefined } : { name: word.slice(0, eq), value: unquoteAll(word.slice(eq + 1)) });
+  }
+  return out;
+}
+
+/** Whitespace-separated words, quotes kept, whitespace inside quotes kept. */
+function splitQuoted(s: string): string[] {
+  const out: string[] = [];
+  let cur = '';
+  let quote = '';
+  let any = false;
+  for (let i = 0; i < s.length; i++) {
+    const c = s[i];
+    if (quote) {
+      cur += c;
+      if (c === quote) quote = '';
+      else if (c === '\\' && quote === '"' && i + 1 < s.length) cur += s[++i];
+    } else if (/\s/.test(c)) {
+      if (any) out.push(cur);
+      cur = '';
+      any = false;
+    } else {
+      cur += c;
+      any = true;
+      if (c === '"' || c === "'") quote = c;
+      else if (c === '\\' && i + 1 < s.length) cur += s[++i];
+    }
+  }
+  if (any) out.push(cur);
+  return out;
+}
+
+/** Removes the quotes of every quoted part, shell-style (`a"b c"'d'` -> `ab cd`); an unclosed quote runs to the end. */
+export function unquoteAll(s: string): string {
+  let out = '';
+  for (let i = 0; i < s.length; i++) {
+    const c = s[i];
+    if (c === '"' || c === "'") {
+      const j = s.indexOf(c, i + 1);
+      if (j < 0) return out + s.slice(i + 1);
+      out += s.slice(i + 1, j);
+      i = j;
+    } else {
+      out += c;
+    }
+  }
+  return out;
+}
+
+/**
+ * The variables a RUN sees from the Dockerfile just before `before`: ENV of the stage and the
+ * stages it is built FROM, and the ARGs declared in this stage (an ARG's scope ends with its
+ * stage; ENV wins over an ARG of the same name). Values are expanded; null when unknown.
+ */
+export function dockerEnv(model: DockerfileModel, stage: Stage, before?: Instruction): Map<string, string | null> {
+  const env = new Map<string, string | null>();
+  const args = new Map<string, string | null>();
+  const visible = () => new Map([...args, ...env]);
+  outer: for (const s of stageChain(model, stage)) {
+    for (const instr of s.instructions) {
+      if (instr === before) break outer;
+      if (instr.keyword === 'ENV') {
+        for (const p of properties(instr)) env.set(p.name, p.value === null ? null : expandVariables(p.value, visible()));
+      } else if (instr.keyword === 'ARG' && s === stage) {
+        for (const a of argDeclarations(model, instr)) {
+          // A stage ARG without a default takes the global ARG's default (or the --build-arg).
+          const value = a.value === undefined ? model.globalArgs.get(a.name) ?? null : a.value;
+          args.set(a.name, value === null ? null : expandVariables(value, visible()));
+        }
+      }
+    }
+  }
+  return visible();
+}
+
 /** ENV values in effect just before `before` (inherited through FROM <stage>). */
 export function envBefore(model: DockerfileModel, stage: Stage, before?: Instruction): Map<string, string | null> {
   const env = new Map<string, string | null>();
@@ -56,6 +139,27 @@ export function envBefore(model: DockerfileModel, stage: Stage, before?: Instruc
     }
   }
   return env;
+}
+
+/**
+ * WORKDIR in effect just before `before`, through the FROM chain: `/go` on golang images, `/` on
+ * the other images we know. `unknown` is what counts where the Dockerfile does not say: on an
+ * image we do not know, and as the base of a relative WORKDIR after one whose variables have no
+ * value. Rules that must be certain pass null (the folder is then unknown); best guesses pass `/`.
+ */
+export function workdirBefore(model: DockerfileModel, stage: Stage, before: Instruction, unknown: '/' | null): string | null {
+  const image = stageImage(model, stage);
+  let dir: string | null = image ? (image.goToolchain ? '/go' : '/') : unknown;
+  for (const s of stageChain(model, stage)) {
+    for (const i of s.instructions) {
+      if (i === before) return dir;
+      if (i.keyword !== 'WORKDIR' || !i.args[0]) continue;
+      const v = expandVariables(i.args[0].value, dockerEnv(model, s, i));
+      const base = dir ?? unknown;
+      dir = v === null ? null : v.startsWith('/') ? path.posix.resolve(v) : base === null ? null : path.posix.resolve(base, v);
+    }
+  }
+  return dir;
 }
 
 /** The user a stage runs as at its end: its last USER, else its base's, else the image's default. */
@@ -71,6 +175,38 @@ export function effectiveUser(model: DockerfileModel, stage: Stage): { user: str
 export function isRootUser(user: string): boolean {
   const name = user.split(':')[0];
   return name === 'root' || name === '0';
+}
+
+/** A COPY/ADD from the build context (not another stage or image). */
+export function isContextCopy(i: Instruction): boolean {
+  return (i.keyword === 'COPY' || i.keyword === 'ADD') && !i.flags.some((f) => f.name === 'from');
+}
+
+/** Source paths and destination of a COPY/ADD (exec form or whitespace-separated). */
+export function copyPaths(i: Instruction): { sources: string[]; dest: string } | null {
+  const words = i.json ?? i.args.map((a) => a.value);
+  if (words.length < 2) return null;
+  return { sources: words.slice(0, -1), dest: words[words.length - 1] };
+}
+
+/** Sources that name the whole context. */
+export function isWholeContext(source: string): boolean {
+  // `..` cannot leave the context: Docker reads it as the context root.
+  return /^(\.\.?\/?|\.\/\*|\*|\/)$/.test(source.trim());
+}
+
+/** A COPY/ADD source as a context-relative path; null for globs, variables, URLs, heredocs. */
+export function contextPath(source: string): string | null {
+  const s = source.trim();
+  if (s === '' || /[*?[\]$]/.test(s) || /^[a-z][a-z0-9+.-]*:\/\//i.test(s) || s.startsWith('git@') || s.startsWith('<<')) return null;
+  const parts: string[] = [];
+  for (const seg of s.split('/')) {
+    if (seg === '' || seg === '.') continue;
+    // `..` cannot leave the context: Docker cleans it against the context root.
+    if (seg === '..') parts.pop();
+    else parts.push(seg);
+  }
+  return parts.join('/');
 }
 
 export interface GoCommand {

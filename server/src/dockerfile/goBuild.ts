@@ -1,15 +1,14 @@
 /**
  * What the GD1xx "go build" rules share: the environment a go command sees (prefix, export,
- * ENV, ARG), GOFLAGS, `-ldflags` read the way cmd/go reads it (shell quoting first, then
- * `pattern=` and Go's quoted.Split), and edits that merge into or remove from a flag value
- * without breaking the shell quoting around it.
+ * then ENV/ARG as ./facts.ts dockerEnv reads them), GOFLAGS, `-ldflags` read the way cmd/go
+ * reads it (shell quoting first, then `pattern=` and Go's quoted.Split), and edits that merge
+ * into or remove from a flag value without breaking the shell quoting around it.
  */
 import { replace, type Edit } from '../fixes/edits';
-import type { GoCommand } from './facts';
-import { stageChain } from './facts';
+import { dockerEnv, stageChain, unquoteAll, type GoCommand } from './facts';
 import type { DockerfileModel, Instruction, Script, Stage } from './model';
 import { scriptSpan, toDoc } from './model';
-import { properties } from './parse';
+import { mounts } from './mounts';
 import type { ShellWord } from './shell';
 import { expandVariables } from './variables';
 
@@ -18,86 +17,6 @@ import { expandVariables } from './variables';
 
 /** `undefined`: not set; `null`: set, but the value is unknown (a build arg, `$(...)`). */
 export type EnvValue = string | null | undefined;
-
-/** ARG declarations of one instruction: `ARG A B=2 C="x y"` (quotes removed; undefined = no default). */
-export function argDeclarations(model: DockerfileModel, instr: Instruction): { name: string; value: string | undefined }[] {
-  if (instr.keyword !== 'ARG' || !instr.argsSpan) return [];
-  const out: { name: string; value: string | undefined }[] = [];
-  for (const word of splitQuoted(model.text.slice(instr.argsSpan.start, instr.argsSpan.end))) {
-    const eq = word.indexOf('=');
-    out.push(eq < 0 ? { name: word, value: undefined } : { name: word.slice(0, eq), value: unquoteAll(word.slice(eq + 1)) });
-  }
-  return out;
-}
-
-/** Whitespace-separated words, quotes kept, whitespace inside quotes kept. */
-function splitQuoted(s: string): string[] {
-  const out: string[] = [];
-  let cur = '';
-  let quote = '';
-  let any = false;
-  for (let i = 0; i < s.length; i++) {
-    const c = s[i];
-    if (quote) {
-      cur += c;
-      if (c === quote) quote = '';
-      else if (c === '\\' && quote === '"' && i + 1 < s.length) cur += s[++i];
-    } else if (/\s/.test(c)) {
-      if (any) out.push(cur);
-      cur = '';
-      any = false;
-    } else {
-      cur += c;
-      any = true;
-      if (c === '"' || c === "'") quote = c;
-      else if (c === '\\' && i + 1 < s.length) cur += s[++i];
-    }
-  }
-  if (any) out.push(cur);
-  return out;
-}
-
-function unquoteAll(s: string): string {
-  let out = '';
-  for (let i = 0; i < s.length; i++) {
-    const c = s[i];
-    if (c === '"' || c === "'") {
-      const j = s.indexOf(c, i + 1);
-      if (j < 0) return out + s.slice(i + 1);
-      out += s.slice(i + 1, j);
-      i = j;
-    } else {
-      out += c;
-    }
-  }
-  return out;
-}
-
-/**
- * The variables a RUN sees from the Dockerfile just before `before`: ENV of the stage and the
- * stages it is built FROM, and the ARGs declared in this stage (an ARG's scope ends with its
- * stage; ENV wins over an ARG of the same name). Values are expanded; null when unknown.
- */
-export function dockerEnv(model: DockerfileModel, stage: Stage, before?: Instruction): Map<string, string | null> {
-  const env = new Map<string, string | null>();
-  const args = new Map<string, string | null>();
-  const visible = () => new Map([...args, ...env]);
-  outer: for (const s of stageChain(model, stage)) {
-    for (const instr of s.instructions) {
-      if (instr === before) break outer;
-      if (instr.keyword === 'ENV') {
-        for (const p of properties(instr)) env.set(p.name, p.value === null ? null : expandVariables(p.value, visible()));
-      } else if (instr.keyword === 'ARG' && s === stage) {
-        for (const a of argDeclarations(model, instr)) {
-          // A stage ARG without a default takes the global ARG's default (or the --build-arg).
-          const value = a.value === undefined ? model.globalArgs.get(a.name) ?? null : a.value;
-          args.set(a.name, value === null ? null : expandVariables(value, visible()));
-        }
-      }
-    }
-  }
-  return visible();
-}
 
 /** A variable as a go command sees it: its prefix assignment, an earlier assignment/export in the script, else ENV/ARG. */
 export function envValue(model: DockerfileModel, stage: Stage, g: GoCommand, name: string): EnvValue {
@@ -494,24 +413,7 @@ function escapeRe(s: string): string {
 }
 
 // ---------------------------------------------------------------------------------------------
-// Stages, mounts, packages
-
-/** The `--mount=type=cache` targets of a RUN, as written. */
-export function cacheMountTargets(instr: Instruction): string[] {
-  const out: string[] = [];
-  for (const f of instr.flags) {
-    if (f.name !== 'mount' || !f.value) continue;
-    const opts = new Map<string, string>();
-    for (const part of f.value.split(',')) {
-      const eq = part.indexOf('=');
-      opts.set((eq < 0 ? part : part.slice(0, eq)).trim().toLowerCase(), eq < 0 ? '' : unquoteAll(part.slice(eq + 1).trim()));
-    }
-    if (opts.get('type') !== 'cache') continue;
-    const target = opts.get('target') ?? opts.get('dst') ?? opts.get('destination');
-    if (target) out.push(target);
-  }
-  return out;
-}
+// Stages, packages
 
 /** Stage index referenced by `--from=` (a name or an index), or null for an image. */
 export function stageRef(model: DockerfileModel, ref: string): number | null {
@@ -531,11 +433,9 @@ export function stagesFeeding(model: DockerfileModel, finalStage: number): Set<n
     const stage = model.stages[i];
     if (stage.baseStage !== null) todo.push(stage.baseStage);
     for (const instr of stage.instructions) {
-      for (const f of instr.flags) {
-        let ref: string | undefined;
-        if (f.name === 'from' && f.value) ref = f.value;
-        if (f.name === 'mount' && f.value) ref = /(?:^|,)from=([^,]+)/.exec(f.value)?.[1];
-        const idx = ref === undefined ? null : stageRef(model, ref);
+      const refs = [...instr.flags.flatMap((f) => (f.name === 'from' && f.value ? [f.value] : [])), ...mounts(instr).flatMap((m) => (m.from ? [m.from] : []))];
+      for (const ref of refs) {
+        const idx = stageRef(model, ref);
         if (idx !== null) todo.push(idx);
       }
     }
@@ -584,7 +484,7 @@ export function hasOpaqueArgs(pkgs: readonly ShellWord[]): boolean {
  * RUN bind-mounts files (`--mount=target=.`). Without either, go commands run outside any module.
  */
 export function sourcesPresent(model: DockerfileModel, stage: Stage, instr: Instruction): boolean {
-  if (instr.flags.some((f) => f.name === 'mount' && f.value && !/(^|,)type=(cache|secret|ssh|tmpfs)(,|$)/.test(f.value))) return true;
+  if (mounts(instr).some((m) => m.type === 'bind')) return true;
   for (const s of stageChain(model, stage)) {
     for (const i of s.instructions) {
       if (i === instr) return false;

@@ -1,9 +1,12 @@
 /**
  * Package-manager commands in RUN scripts (apk, apt-get/apt, yum/dnf/microdnf, zypper):
- * which subcommand runs and on which packages. Shared by the image and layer rules
- * (GD208, GD302, GD303, GD304, GD309).
+ * which subcommand runs and on which packages, and whether a stage installs a package. Shared
+ * by the image and layer rules (GD208, GD302, GD303, GD304, GD309) and those that look for an
+ * installed C compiler, CA bundle or zoneinfo (GD102, GD103, GD202, GD203).
  */
-import type { Instruction, Script } from './model';
+import { stageChain } from './facts';
+import type { DockerfileModel, Instruction, Script, Stage } from './model';
+import { mounts } from './mounts';
 import type { ShellCommand, ShellWord } from './shell';
 
 export type PackageManager = 'apk' | 'apt-get' | 'apt' | 'yum' | 'dnf' | 'microdnf' | 'zypper';
@@ -125,6 +128,20 @@ export function isInstall(p: PackageCommand): boolean {
   return p.action === 'install';
 }
 
+/**
+ * A RUN of the stage, or of a stage it is built FROM, installs a package whose name `test`
+ * accepts; with `before`, only the RUNs before that instruction count.
+ */
+export function installsPackage(model: DockerfileModel, stage: Stage, test: (name: string) => boolean, before?: Instruction): boolean {
+  for (const s of stageChain(model, stage)) {
+    for (const i of s.instructions) {
+      if (i === before) return false;
+      if (packageCommands(i).some((p) => isInstall(p) && p.packages.some((x) => test(x.name)))) return true;
+    }
+  }
+  return false;
+}
+
 /** A package name without version pins, architecture or target release. */
 export function packageName(family: PackageFamily, word: string): string {
   let s = word;
@@ -158,17 +175,9 @@ export function topLevelCommands(script: Script): ShellCommand[] {
   return cmds.filter((c) => !cmds.some((o) => o !== c && o.start <= c.start && c.end <= o.end && (o.start < c.start || o.end > c.end)));
 }
 
-/** Mount targets of a RUN's `--mount` flags (any type). */
+/** Mount targets of a RUN's `--mount` flags (any type), without trailing slashes. */
 export function mountTargets(instr: Instruction): string[] {
-  const out: string[] = [];
-  for (const f of instr.flags) {
-    if (f.name !== 'mount' || !f.value) continue;
-    for (const part of f.value.split(',')) {
-      const m = /^\s*(?:target|dst|destination)\s*=\s*(.+?)\s*$/i.exec(part);
-      if (m) out.push(m[1].replace(/^["']|["']$/g, '').replace(/\/+$/, '') || '/');
-    }
-  }
-  return out;
+  return mounts(instr).flatMap((m) => (m.target ? [m.target.replace(/\/+$/, '') || '/'] : []));
 }
 
 /** Is `p` equal to or inside `dir`? Both absolute, normalised. */

@@ -14,17 +14,14 @@
  *    mode), .git when the build reads it, paths RUN scripts name after the copy. A generated
  *    pattern never excludes these either; GD306 does not report them.
  */
-import * as fs from 'node:fs';
-import * as nodePath from 'node:path';
-import { goCommands, goFlag } from '../dockerfile/facts';
+import { contextPath, copyPaths, goCommands, goFlag, isContextCopy, isWholeContext } from '../dockerfile/facts';
 import { stagesFeeding } from '../dockerfile/goBuild';
 import type { DockerfileModel, Instruction } from '../dockerfile/model';
+import { contextBinds } from '../dockerfile/mounts';
 import { detectEol } from '../dockerfile/text';
-import { contextPath, stageBuilds } from '../rules/builtPackages';
-import { copyPaths, isContextCopy } from '../rules/gd104-sources-before-modules';
-import { isWholeContext } from '../rules/gd207-sources-in-final-image';
+import { stageBuilds } from '../rules/builtPackages';
 import { DockerIgnore } from '../workspace/dockerignore';
-import type { FileEntryInfo } from '../workspace/load';
+import { diskReader, type FileEntryInfo } from '../workspace/load';
 import type { GoPackage, WorkspaceModel } from '../workspace/model';
 import { buildFacts, dependencyFiles, packageByDir } from '../workspace/query';
 import type { Edit } from './edits';
@@ -69,7 +66,7 @@ const embedCache = new WeakMap<WorkspaceModel, EmbedDirective[]>();
  * `ws.root`, cached per model). A file that cannot be read counts as embedding its whole folder,
  * so that nothing it might embed is ever excluded.
  */
-export function readEmbedDirectives(ws: WorkspaceModel, read: (rel: string) => string | null = (rel) => readText(ws.root, rel)): EmbedDirective[] {
+export function readEmbedDirectives(ws: WorkspaceModel, read: (rel: string) => string | null = diskReader(ws)): EmbedDirective[] {
   const hit = embedCache.get(ws);
   if (hit) return hit;
   const out: EmbedDirective[] = [];
@@ -88,19 +85,6 @@ export function readEmbedDirectives(ws: WorkspaceModel, read: (rel: string) => s
   }
   embedCache.set(ws, out);
   return out;
-}
-
-/** A reader of the context's files on disk (null for a missing or unreadable file). */
-export function diskReader(ws: WorkspaceModel): (rel: string) => string | null {
-  return (rel) => readText(ws.root, rel);
-}
-
-function readText(root: string, rel: string): string | null {
-  try {
-    return fs.readFileSync(nodePath.join(root, ...rel.split('/')), 'utf8');
-  } catch {
-    return null;
-  }
 }
 
 /** The literal folder/file an embed pattern names, up to its first glob segment. */
@@ -146,22 +130,6 @@ interface CopyRoot {
   instr: Instruction;
 }
 
-/** Bind mounts of the context on a RUN (`--mount=type=bind,source=go.sum,target=go.sum`). */
-function mountSources(instr: Instruction): string[] {
-  const out: string[] = [];
-  for (const f of instr.flags) {
-    if (f.name !== 'mount' || !f.value) continue;
-    const opts = new Map<string, string>();
-    for (const part of f.value.split(',')) {
-      const eq = part.indexOf('=');
-      opts.set((eq < 0 ? part : part.slice(0, eq)).trim().toLowerCase(), eq < 0 ? '' : part.slice(eq + 1).trim().replace(/^["']|["']$/g, ''));
-    }
-    if ((opts.get('type') ?? 'bind') !== 'bind' || opts.has('from')) continue;
-    out.push(opts.get('source') ?? opts.get('src') ?? '.');
-  }
-  return out;
-}
-
 /** Instructions that read the context, with the sources they name (COPY/ADD, RUN bind mounts), in the stages the build runs. */
 export function contextUses(df: DockerfileModel, finalStage = df.stages.length - 1): { instr: Instruction; sources: string[] }[] {
   const feeding = stagesFeeding(df, finalStage);
@@ -173,7 +141,7 @@ export function contextUses(df: DockerfileModel, finalStage = df.stages.length -
         const paths = copyPaths(i);
         if (paths) out.push({ instr: i, sources: paths.sources });
       } else if (i.keyword === 'RUN') {
-        const sources = mountSources(i);
+        const sources = contextBinds(i).map((m) => m.source);
         if (sources.length > 0) out.push({ instr: i, sources });
       }
     }
@@ -232,7 +200,7 @@ export function contextInputs(ws: WorkspaceModel, df: DockerfileModel, opts: Inp
   const feeding = stagesFeeding(df, finalStage);
   for (const s of df.stages) {
     if (!feeding.has(s.index)) continue;
-    for (const b of stageBuilds(df, ws, s)) if (b.stage === s && b.resolved) programs.push(...b.packages);
+    for (const b of stageBuilds({ model: df, workspace: ws }, s)) if (b.stage === s && b.resolved) programs.push(...b.packages);
   }
   for (const p of programs) for (const d of buildFacts(ws, p.dir).packages) built.add(d);
   for (const d of built) {

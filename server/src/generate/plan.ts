@@ -2,10 +2,10 @@
  * The generator's decisions: WorkspaceModel + options -> a Plan (what the Dockerfile holds) and
  * the reasons for each choice. Rendering the Plan as text is ./render.ts's job.
  */
-import * as fs from 'node:fs';
 import * as nodePath from 'node:path';
 import { compareGoVersions } from '../images/golangTag';
 import { knownCgoRequirement } from '../workspace/goImports';
+import { diskReader } from '../workspace/load';
 import type { GoModule, GoPackage, WorkspaceModel } from '../workspace/model';
 import { buildFacts, mainPackages, packageByDir, requiredGoVersion, resolvePackageArg, type BuildFacts } from '../workspace/query';
 import { listenAddresses, versionVariable, type ListenAddress, type VersionVariable } from './goSource';
@@ -73,16 +73,6 @@ export const CACHE_MOUNTS = { mod: GOMODCACHE, build: '/root/.cache/go-build' };
 
 function join(dir: string, name: string): string {
   return dir === '' ? name : `${dir}/${name}`;
-}
-
-function defaultReader(root: string): (rel: string) => string | null {
-  return (rel) => {
-    try {
-      return fs.readFileSync(nodePath.join(root, ...rel.split('/')), 'utf8');
-    } catch {
-      return null;
-    }
-  };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -206,7 +196,7 @@ const SYSTEM_LIBRARY_MODULES = new Set([
 ]);
 
 export function plan(model: WorkspaceModel, options: GenerateOptions = {}, io: GenerateIo = {}): Plan {
-  const read = io.readFile ? (rel: string) => io.readFile!(rel) : defaultReader(model.root);
+  const read = io.readFile ? (rel: string) => io.readFile!(rel) : diskReader(model);
   const reasons: string[] = [];
   const warnings: string[] = [];
   if (options.runtime !== undefined && !isRuntime(options.runtime)) {

@@ -4,14 +4,14 @@
  * whether it creates a layer, and the context files it sends.
  */
 import type { DockerfileModel, Instruction, Stage } from '../dockerfile/model';
-import { goCommands } from '../dockerfile/facts';
-import { argDeclarations } from '../dockerfile/goBuild';
+import { argDeclarations, goCommands } from '../dockerfile/facts';
+import { mounts } from '../dockerfile/mounts';
 import { isInstall, packageCommands } from '../dockerfile/packages';
 import { properties } from '../dockerfile/parse';
 import { expandVariables } from '../dockerfile/variables';
 import type { ContextFileSet } from './context';
 import type { LayerKind } from './model';
-import { copySpec, excludedBy, isArchive, isRemoteSource, mountsOf, sourceCovers, type CopySpec } from './sources';
+import { copySpec, excludedBy, isArchive, isRemoteSource, sourceCovers, type CopySpec } from './sources';
 
 export interface StepAnalysis {
   instr: Instruction;
@@ -200,7 +200,7 @@ function analyzeStep(
     }
   } else if (kw === 'RUN') {
     a.kind = runKind(instr);
-    for (const m of mountsOf(instr)) {
+    for (const m of mounts(instr)) {
       if (m.type === 'cache') {
         if (m.target) a.cacheMounts.push(m.target);
         a.inputs.push(`cache:${m.target ?? '?'}`);

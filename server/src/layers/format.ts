@@ -1,19 +1,6 @@
 /** LayerModel -> a readable text report: one table per stage and a summary line. */
+import { formatBytes } from '../bytes';
 import type { LayerModel, LayerStage, LayerStep, RebuildReason } from './model';
-
-/** Bytes for people: `512 B`, `1.2 KB`, `83 MB` (1024-based, as the layer panel shows them). */
-export function formatBytes(n: number | null | undefined): string {
-  if (n === null || n === undefined) return 'unknown';
-  if (n < 1024) return `${n} B`;
-  const units = ['KB', 'MB', 'GB', 'TB'];
-  let v = n / 1024;
-  let u = 0;
-  while (v >= 1024 && u < units.length - 1) {
-    v /= 1024;
-    u++;
-  }
-  return `${v.toFixed(v < 10 ? 1 : 0)} ${units[u]}`;
-}
 
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 

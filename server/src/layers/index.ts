@@ -2,6 +2,7 @@
 export type * from './model';
 export { buildLayerModel, representativeGoFile, type LayerOptions } from './build';
 export { contextFilesOf, toContextPath, type ContextFileSet } from './context';
-export { formatBytes, formatText, reasonText } from './format';
+export { formatBytes } from '../bytes';
+export { formatText, reasonText } from './format';
 export { sourceCovers, excludedBy } from './sources';
 export { LAYERS_REQUEST, awaitWorkspace, isLayersParams, layersForRequest, type LayersParams, type LayersSources } from './request';

@@ -20,9 +20,9 @@
  * keeps a stale result), and a stage that reaches `COPY --from=S` before S has started in the
  * same build misses that COPY's cache even when nothing changed.
  */
+import { argDeclarations } from '../dockerfile/facts';
 import type { Analysis, StepAnalysis } from './analyze';
 import { stepReads } from './analyze';
-import { argDeclarations } from '../dockerfile/goBuild';
 import type { RebuildReason } from './model';
 
 export interface ResolvedChange {

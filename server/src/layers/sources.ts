@@ -1,8 +1,8 @@
 /**
- * What a COPY/ADD copies and what a RUN mounts, read from the instruction: sources (JSON and
- * shell form, heredocs, `--from`, `--exclude`, `--link`), `--mount` options, and Docker's
- * matching of a context path against a source (`filepath.Match` per path segment, a folder
- * source covers everything under it, `**` spans folders).
+ * What a COPY/ADD copies, read from the instruction: sources (JSON and shell form, heredocs,
+ * `--from`, `--exclude`, `--link`), and Docker's matching of a context path against a source
+ * (`filepath.Match` per path segment, a folder source covers everything under it, `**` spans
+ * folders). RUN mounts are read by ../dockerfile/mounts.ts.
  */
 import * as nodePath from 'node:path';
 import type { Instruction } from '../dockerfile/model';
@@ -20,55 +20,7 @@ export interface CopySpec {
   unknownSources: boolean;
 }
 
-export interface MountSpec {
-  type: string;
-  /** `source`/`src` (for bind: a path in the context or in `from`). */
-  source: string | null;
-  target: string | null;
-  from: string | null;
-  id: string | null;
-}
-
 const flagValues = (instr: Instruction, name: string) => instr.flags.filter((f) => f.name === name).map((f) => f.value ?? '');
-
-/** Splits `a=b,c="d,e"` as BuildKit's CSV reader does (quotes group, are removed). */
-export function splitCsv(s: string): string[] {
-  const out: string[] = [];
-  let cur = '';
-  let quote = '';
-  for (const c of s) {
-    if (quote) {
-      if (c === quote) quote = '';
-      else cur += c;
-    } else if (c === '"' || c === "'") quote = c;
-    else if (c === ',') {
-      out.push(cur);
-      cur = '';
-    } else cur += c;
-  }
-  out.push(cur);
-  return out.map((x) => x.trim()).filter((x) => x !== '');
-}
-
-/** The `--mount` flags of a RUN. */
-export function mountsOf(instr: Instruction): MountSpec[] {
-  const out: MountSpec[] = [];
-  for (const value of flagValues(instr, 'mount')) {
-    const opts = new Map<string, string>();
-    for (const part of splitCsv(value)) {
-      const eq = part.indexOf('=');
-      opts.set((eq < 0 ? part : part.slice(0, eq)).trim().toLowerCase(), eq < 0 ? '' : part.slice(eq + 1).trim());
-    }
-    out.push({
-      type: (opts.get('type') || 'bind').toLowerCase(),
-      source: opts.get('source') ?? opts.get('src') ?? null,
-      target: opts.get('target') ?? opts.get('dst') ?? opts.get('destination') ?? null,
-      from: opts.get('from') || null,
-      id: opts.get('id') || null,
-    });
-  }
-  return out;
-}
 
 interface HeredocNode {
   getName(): string | undefined;

@@ -1,75 +1,74 @@
 /**
- * Which Go packages of the build context a Dockerfile compiles, and which of those builds make
- * the program of the final stage. Shared by the workspace rules (GD202, GD203, GD306) and the
- * .dockerignore builder (fixes/dockerignore.ts).
+ * The go builds of a Dockerfile: the folder each runs in (in the builder, and the folder of the
+ * build context it holds), the Go packages of the context it compiles, where it writes its
+ * binary, and which of those binaries end up in the final stage. Shared by the go-build rules
+ * (GD101-GD103), the workspace rules (GD202, GD203) and the .dockerignore builder
+ * (fixes/dockerignore.ts).
  *
  * A `go build`/`go install` runs in a folder of the builder's filesystem (WORKDIR, then any
- * `cd` before it in the same RUN); that folder is a folder of the context when a COPY/ADD (or a
- * RUN bind mount) put the context, or a folder of it, there. Package arguments (`.`,
- * `./cmd/server`, `./cmd/...`, a full import path, `main.go`) are then resolved against the
- * WorkspaceModel. Whatever cannot be mapped (a variable, a COPY of a glob) leaves the build
+ * `cd` before it in the same RUN, then `-C`); that folder is a folder of the context when a
+ * COPY/ADD (or a RUN bind mount) put the context, or a folder of it, there. Package arguments
+ * (`.`, `./cmd/server`, `./cmd/...`, a full import path, `main.go`) are then resolved against
+ * the WorkspaceModel. Whatever cannot be mapped (a variable, a COPY of a glob) leaves the build
  * `resolved: false`: callers fall back on the main packages, or stay silent.
+ *
+ * Which builds land in the final stage: those of the final stage's own FROM chain, and every
+ * `COPY --from=<stage>` of that chain whose source path is the output of a `go build` (its `-o`,
+ * else `<cwd>/<package name>`) or a `go install` (`$GOBIN`, else `$GOPATH/bin`, `/go/bin` on
+ * golang images) of that stage's chain.
+ *
+ * Where the Dockerfile leaves things open, the callers want different answers, so the choice is
+ * a parameter: the GD1xx errors must be certain (an image we do not know has no known WORKDIR;
+ * only builds whose output is known to be copied land), while the GD2xx warnings and the
+ * .dockerignore inputs take a best guess (an unknown image works in `/`; when a COPY matches no
+ * known output, the builds of its stage whose output is unknown count).
  */
 import * as path from 'node:path';
-import { goFlag, goPackages, stageChain, stageGoCommands, stageImage, type GoCommand } from '../dockerfile/facts';
-import { dockerEnv, stageRef } from '../dockerfile/goBuild';
+import {
+  contextPath, copyPaths, dockerEnv, goCommands, goFlag, goPackages, isContextCopy, isWholeContext, stageChain, stageImage, workdirBefore, type GoCommand,
+} from '../dockerfile/facts';
+import { envValue, stageRef, writesNoBinary } from '../dockerfile/goBuild';
 import type { DockerfileModel, Instruction, Stage } from '../dockerfile/model';
+import { contextBinds } from '../dockerfile/mounts';
+import { topLevelCommands } from '../dockerfile/packages';
+import type { ShellWord } from '../dockerfile/shell';
 import { expandVariables } from '../dockerfile/variables';
+import { sourceCovers } from '../layers/sources';
 import type { GoPackage, WorkspaceModel } from '../workspace/model';
-import { mainPackages, resolvePackageArg } from '../workspace/query';
-import { copyPaths, isContextCopy } from './gd104-sources-before-modules';
-import { isWholeContext } from './gd207-sources-in-final-image';
+import { mainPackages, packageByDir, resolvePackageArg } from '../workspace/query';
+import type { RuleContext } from './types';
 
-export interface GoBuild {
-  go: GoCommand;
-  /** The stage whose RUN runs the command. */
-  stage: Stage;
-  /** Main packages it compiles ([] when unresolved, or when it builds no package of the context). */
-  packages: GoPackage[];
-  /** The package arguments were mapped to folders of the context (or are remote `pkg@version`). */
-  resolved: boolean;
-  /** Absolute path of what it writes: a file, or a folder when `outputIsDir`; null when unknown. */
-  output: string | null;
-  outputIsDir: boolean;
-}
+/** What is known of the build: the Dockerfile, and the workspace and the context's files when loaded (a RuleContext is one). */
+export type Known = Pick<RuleContext, 'model' | 'workspace' | 'files'>;
+export type KnownWorkspace = Known & { workspace: WorkspaceModel };
 
-export interface FinalCopy {
-  /** The `COPY --from=<stage>` of the final stage (or a stage it is built FROM). */
-  copy: Instruction;
-  /** The stage it copies from. */
-  builder: Stage;
-  /** The builds of that stage (and the stages it is built FROM) whose output it copies. */
-  builds: GoBuild[];
-}
+// ---------------------------------------------------------------------------------------------
+// Where a go command runs
 
-/** A COPY/ADD source as a context-relative path; null for globs, variables, URLs, heredocs. */
-export function contextPath(source: string): string | null {
-  const s = source.trim();
-  if (s === '' || /[*?[\]$]/.test(s) || /^[a-z][a-z0-9+.-]*:\/\//i.test(s) || s.startsWith('git@') || s.startsWith('<<')) return null;
-  const parts: string[] = [];
-  for (const seg of s.split('/')) {
-    if (seg === '' || seg === '.') continue;
-    // `..` cannot leave the context: Docker cleans it against the context root.
-    if (seg === '..') parts.pop();
-    else parts.push(seg);
+/**
+ * The container folder a go command runs in: WORKDIR (through the FROM chain), then `cd` and
+ * `-C`; null when unknown. `unknown` as for workdirBefore: null for rules that must be certain.
+ */
+function commandCwd(model: DockerfileModel, stage: Stage, g: GoCommand, unknown: '/' | null): string | null {
+  let cwd = workdirBefore(model, stage, g.instr, unknown);
+  for (const c of g.instr.script ? topLevelCommands(g.instr.script) : []) {
+    if (c.start >= g.cmd.start) break;
+    if (c.argv[0]?.value !== 'cd') continue;
+    const arg = c.argv[1];
+    if (!arg || arg.dynamic || arg.value === '-') return null;
+    cwd = chdir(cwd, arg.value);
   }
-  return parts.join('/');
+  const C = goFlag(g.args, 'C');
+  if (C) {
+    if (C.value === true || (C.valueWord ?? C.word).dynamic) return null;
+    cwd = chdir(cwd, C.value);
+  }
+  return cwd;
 }
 
-/** The builder's working directory just before `before` (WORKDIR through the FROM chain); null when a variable is unknown. */
-export function workdirBefore(model: DockerfileModel, stage: Stage, before: Instruction): string | null {
-  const chain = stageChain(model, stage);
-  let dir: string | null = stageImage(model, chain[0])?.goToolchain ? '/go' : '/';
-  for (const s of chain) {
-    for (const i of s.instructions) {
-      if (i === before) return dir;
-      if (i.keyword !== 'WORKDIR' || !i.args[0]) continue;
-      const raw = i.args[0].value;
-      const value = raw.includes('$') ? expandVariables(raw, dockerEnv(model, s, i)) : raw;
-      dir = value === null ? null : path.posix.resolve(dir ?? '/', value);
-    }
-  }
-  return dir;
+function chdir(cwd: string | null, to: string): string | null {
+  if (to.startsWith('/')) return path.posix.resolve(to);
+  return cwd === null ? null : path.posix.resolve(cwd, to);
 }
 
 interface Mapping {
@@ -79,71 +78,49 @@ interface Mapping {
   ctx: string;
 }
 
-/** Folders of the context that exist as folders (package folders and their parents, module folders). */
-function isContextDir(ws: WorkspaceModel, rel: string): boolean {
-  if (rel === '') return true;
-  const under = (d: string) => d === rel || d.startsWith(rel + '/');
-  return ws.packages.some((p) => under(p.dir)) || ws.modules.some((m) => under(m.dir));
-}
-
-/** Bind mounts of the context on a RUN: `--mount=type=bind,target=.` (source defaults to the context root). */
-function contextMounts(instr: Instruction): { source: string; target: string }[] {
-  const out: { source: string; target: string }[] = [];
-  for (const f of instr.flags) {
-    if (f.name !== 'mount' || !f.value) continue;
-    const opts = new Map<string, string>();
-    for (const part of f.value.split(',')) {
-      const eq = part.indexOf('=');
-      opts.set((eq < 0 ? part : part.slice(0, eq)).trim().toLowerCase(), eq < 0 ? '' : part.slice(eq + 1).trim().replace(/^["']|["']$/g, ''));
-    }
-    if ((opts.get('type') ?? 'bind') !== 'bind' || opts.has('from')) continue;
-    const target = opts.get('target') ?? opts.get('dst') ?? opts.get('destination');
-    if (!target) continue;
-    out.push({ source: opts.get('source') ?? opts.get('src') ?? '.', target });
-  }
-  return out;
-}
-
-/** Where the context (or folders of it) sits in the builder just before the go command runs. */
-function mappingsBefore(model: DockerfileModel, ws: WorkspaceModel, stage: Stage, g: GoCommand): Mapping[] {
+/**
+ * Where the context (or folders of it) sits in the builder just before a go command runs: the
+ * COPY/ADD of the stage chain and the command's bind mounts. With `packagesOnly`, a COPY counts
+ * only for what places Go code (the whole context, folders holding packages or modules):
+ * resolveBuild reads "no mapping" as "the build compiles nothing of the context". Otherwise
+ * every COPY counts, a copied file placing its folder (contextPlacement: where a command runs).
+ */
+function contextMappings(info: Known, stage: Stage, g: GoCommand, unknown: '/' | null, packagesOnly: boolean): Mapping[] {
+  const { model } = info;
   const out: Mapping[] = [];
+  const place = (wd: string | null, target: string, env: () => Map<string, string | null>): string | null => {
+    const t = target.includes('$') ? expandVariables(target, env()) : target;
+    return wd === null || t === null ? null : path.posix.resolve(wd, t);
+  };
   for (const s of stageChain(model, stage)) {
     for (const i of s.instructions) {
       if (i === g.instr) break;
       if (!isContextCopy(i)) continue;
       const paths = copyPaths(i);
-      const wd = workdirBefore(model, s, i);
-      if (!paths || wd === null || paths.dest.includes('$')) continue;
-      const dest = path.posix.resolve(wd, paths.dest);
-      for (const src of paths.sources) {
-        if (isWholeContext(src)) out.push({ container: dest, ctx: '' });
-        else {
-          const rel = contextPath(src);
-          if (rel !== null && isContextDir(ws, rel)) out.push({ container: dest, ctx: rel });
-        }
+      if (!paths) continue;
+      const dest = place(workdirBefore(model, s, i, unknown), paths.dest, () => dockerEnv(model, s, i));
+      if (dest === null) continue;
+      const destIsDir = paths.dest.endsWith('/') || paths.dest === '.' || paths.sources.length > 1;
+      for (const raw of paths.sources) {
+        // `COPY * ./` brings the context's Go code but flattens its folders: a whole context
+        // for resolveBuild, no known folder for contextPlacement.
+        const src = packagesOnly && isWholeContext(raw) ? '' : contextPath(raw);
+        if (src === null) continue;
+        if (packagesOnly) {
+          if (isPackageFolder(info.workspace, src)) out.push({ container: dest, ctx: src });
+        } else if (isDirSource(info, raw, src)) out.push({ container: dest, ctx: src });
+        else if (destIsDir) out.push({ container: dest, ctx: dirOf(src) });
+        else out.push({ container: path.posix.dirname(dest), ctx: dirOf(src) });
       }
     }
   }
-  const wd = workdirBefore(model, stage, g.instr);
-  for (const m of contextMounts(g.instr)) {
-    const rel = contextPath(m.source);
-    if (rel !== null && wd !== null && !m.target.includes('$')) out.push({ container: path.posix.resolve(wd, m.target), ctx: rel });
+  const wd = workdirBefore(model, stage, g.instr, unknown);
+  for (const m of contextBinds(g.instr)) {
+    const target = m.target === null ? null : place(wd, m.target, () => dockerEnv(model, stage, g.instr));
+    const src = contextPath(m.source);
+    if (target !== null && src !== null) out.push({ container: target, ctx: src });
   }
   return out;
-}
-
-/** The folder a go command runs in: WORKDIR, then `cd` commands before it in the same RUN. */
-function cwdOf(model: DockerfileModel, stage: Stage, g: GoCommand): string | null {
-  let cwd = workdirBefore(model, stage, g.instr);
-  for (const c of g.instr.script?.parsed.commands ?? []) {
-    if (c.start >= g.cmd.start) break;
-    if (c.argv[0]?.value !== 'cd') continue;
-    const arg = c.argv[1];
-    if (!arg) cwd = null; // `cd` alone: $HOME
-    else if (arg.dynamic || arg.value === '-') cwd = null;
-    else if (cwd !== null) cwd = path.posix.resolve(cwd, arg.value);
-  }
-  return cwd;
 }
 
 /** The context folder a builder folder holds, through the mappings (the last, deepest one wins). */
@@ -155,16 +132,70 @@ function toContext(mappings: Mapping[], abs: string): string | null {
   }
   if (!best) return null;
   const rest = path.posix.relative(best.container, abs);
-  if (rest.startsWith('..')) return null;
   return [best.ctx, rest].filter((x) => x !== '').join('/');
 }
 
-/** A go build/install with its packages resolved. */
-export function resolveBuild(model: DockerfileModel, ws: WorkspaceModel, stage: Stage, g: GoCommand): GoBuild {
-  const cwd = cwdOf(model, stage, g);
-  const mappings = mappingsBefore(model, ws, stage, g);
-  const { output, outputIsDir } = outputOf(model, stage, g, cwd);
-  const build: GoBuild = { go: g, stage, packages: [], resolved: false, output, outputIsDir };
+function dirOf(p: string): string {
+  const i = p.lastIndexOf('/');
+  return i < 0 ? '' : p.slice(0, i);
+}
+
+/** Folders of the context that hold Go code (package folders and their parents, module folders). */
+function isPackageFolder(ws: WorkspaceModel | undefined, rel: string): boolean {
+  if (rel === '') return true;
+  const under = (d: string) => d === rel || d.startsWith(rel + '/');
+  return !!ws && (ws.packages.some((p) => under(p.dir)) || ws.modules.some((m) => under(m.dir)));
+}
+
+function isDirSource(info: Known, raw: string, src: string): boolean {
+  if (src === '' || raw.endsWith('/')) return true;
+  if (info.files) return info.files.dirExists(src);
+  if (info.workspace?.packages.some((p) => p.dir === src || p.dir.startsWith(`${src}/`))) return true;
+  const base = src.split('/').pop() ?? src;
+  return !base.includes('.');
+}
+
+/**
+ * The context folder a go command runs in, through the COPY/ADD (and RUN bind mounts) that put
+ * context files into the stage: `COPY . /src` + `WORKDIR /src/cmd/app` -> `cmd/app`. Tells
+ * apart a folder we cannot work out (`unknown`: no WORKDIR known, no context copied) from one
+ * that lies outside every place the context was copied to (`outside`: the command builds
+ * something else, e.g. a `git clone` in /tmp).
+ */
+export function contextPlacement(info: Known, stage: Stage, g: GoCommand): string | { unknown: true } | { outside: true } {
+  const cwd = commandCwd(info.model, stage, g, null);
+  if (cwd === null) return { unknown: true };
+  const mappings = contextMappings(info, stage, g, null, false);
+  const dir = toContext(mappings, cwd);
+  if (dir === null) return mappings.length > 0 ? { outside: true } : { unknown: true };
+  return dir;
+}
+
+/** contextPlacement's folder; null when unknown or outside. */
+function contextDirOf(info: Known, stage: Stage, g: GoCommand): string | null {
+  const p = contextPlacement(info, stage, g);
+  return typeof p === 'string' ? p : null;
+}
+
+// ---------------------------------------------------------------------------------------------
+// What a build compiles
+
+export interface GoBuild {
+  go: GoCommand;
+  /** The stage whose RUN runs the command. */
+  stage: Stage;
+  /** Main packages it compiles ([] when unresolved, or when it builds no package of the context). */
+  packages: GoPackage[];
+  /** The package arguments were mapped to folders of the context (or are remote `pkg@version`). */
+  resolved: boolean;
+}
+
+/** A go build/install with its packages resolved (an unknown base image counts as working in `/`). */
+function resolveBuild(info: KnownWorkspace, stage: Stage, g: GoCommand): GoBuild {
+  const ws = info.workspace;
+  const cwd = commandCwd(info.model, stage, g, '/');
+  const mappings = contextMappings(info, stage, g, '/', true);
+  const build: GoBuild = { go: g, stage, packages: [], resolved: false };
   const args = goPackages(g.args);
   if (args.some((a) => a.dynamic)) return build;
   const values = args.map((a) => a.value);
@@ -183,23 +214,19 @@ export function resolveBuild(model: DockerfileModel, ws: WorkspaceModel, stage: 
   // `go build main.go util.go` compiles the files' folder.
   const goFiles = targets.filter((t) => t.endsWith('.go'));
   const others = targets.filter((t) => !t.endsWith('.go'));
-  if (goFiles.length > 0) others.push(path.posix.dirname(goFiles[0]));
+  if (goFiles.length > 0) others.push(fileFolder(goFiles[0]));
   for (const t of others) {
     let matched: GoPackage[] | null;
-    if (t === '.' || t.startsWith('./') || t.startsWith('../') || t.startsWith('/') || t === '..') {
-      // A folder of the builder: map it to the context.
-      if (cwd === null) return build;
-      const dots = t.indexOf('...');
-      const abs = path.posix.resolve(cwd, dots < 0 ? t : t.slice(0, dots) || '.');
-      const dir = toContext(mappings, abs);
-      if (dir === null) return build;
-      matched = dots < 0 ? [packageByDirOf(ws, dir)].filter((p): p is GoPackage => p !== undefined) : mainPackages(ws).filter((p) => dir === '' || p.dir === dir || p.dir.startsWith(dir + '/'));
-      if (dots < 0 && matched.length === 0) return build;
-    } else if (t.includes('...')) {
-      matched = importPattern(ws, t);
-    } else {
-      const p = resolvePackageArg(ws, t.replace(/@.*$/, ''));
+    const dots = t.indexOf('...');
+    if (dots < 0) {
+      const p = argPackage(ws, t, cwd, mappings);
       matched = p ? [p] : null;
+    } else if (isPathArg(t)) {
+      // `./cmd/...`: the main packages under a folder of the builder.
+      const dir = cwd === null ? null : toContext(mappings, path.posix.resolve(cwd, t.slice(0, dots) || '.'));
+      matched = dir === null ? null : mainPackages(ws).filter((p) => dir === '' || p.dir === dir || p.dir.startsWith(dir + '/'));
+    } else {
+      matched = importPattern(ws, t);
     }
     if (matched === null) return build;
     for (const p of matched) if (p.isMain) found.set(p.dir, p);
@@ -209,8 +236,39 @@ export function resolveBuild(model: DockerfileModel, ws: WorkspaceModel, stage: 
   return build;
 }
 
-function packageByDirOf(ws: WorkspaceModel, dir: string): GoPackage | undefined {
-  return ws.packages.find((p) => p.dir === dir);
+/** A package argument that names a folder of the builder (`.`, `./x`, `../x`, `/src/x`) rather than an import path. */
+function isPathArg(arg: string): boolean {
+  return arg === '.' || arg === '..' || arg.startsWith('./') || arg.startsWith('../') || arg.startsWith('/');
+}
+
+/** The package folder of a `.go` file argument, as a path argument. */
+function fileFolder(file: string): string {
+  const dir = path.posix.dirname(file);
+  return isPathArg(dir) ? dir : `./${dir}`;
+}
+
+/**
+ * The package one (non-pattern) argument names: a folder of the builder mapped to the context,
+ * else an import path. Undefined when nothing of the workspace matches or the folder is unknown.
+ */
+function argPackage(ws: WorkspaceModel, arg: string, cwd: string | null, mappings: Mapping[]): GoPackage | undefined {
+  const a = arg.replace(/@.*$/, '');
+  if (!isPathArg(a)) return resolvePackageArg(ws, a);
+  const dir = cwd === null ? null : toContext(mappings, path.posix.resolve(cwd, a));
+  return dir === null ? undefined : packageByDir(ws, dir);
+}
+
+/**
+ * The package a single-package go build/install compiles (`go build ./cmd/app`, `go build
+ * main.go`), found from where the command runs as contextPlacement finds it; undefined for
+ * several packages, a pattern, a variable, or nothing of the workspace.
+ */
+export function builtPackage(info: KnownWorkspace, stage: Stage, g: GoCommand): GoPackage | undefined {
+  const pkgs = goPackages(g.args);
+  const arg = pkgs.length === 0 ? '.' : pkgs.length === 1 && !pkgs[0].dynamic ? pkgs[0].value : null;
+  if (arg === null || arg.includes('...')) return undefined;
+  const cwd = commandCwd(info.model, stage, g, null);
+  return argPackage(info.workspace, arg.endsWith('.go') ? fileFolder(arg) : arg, cwd, contextMappings(info, stage, g, null, false));
 }
 
 /** Main packages matched by an import-path pattern (`example.com/m/cmd/...`); null when it names nothing local. */
@@ -220,69 +278,14 @@ function importPattern(ws: WorkspaceModel, pattern: string): GoPackage[] | null 
   return local.length > 0 ? local : null;
 }
 
-function outputOf(model: DockerfileModel, stage: Stage, g: GoCommand, cwd: string | null): { output: string | null; outputIsDir: boolean } {
-  if (g.sub === 'install') {
-    const gobin = dockerEnv(model, stage, g.instr).get('GOBIN');
-    const prefix = g.cmd.env.find((a) => a.name === 'GOBIN')?.value;
-    const dir = prefix ?? gobin ?? '/go/bin';
-    return { output: dir && !dir.includes('$') ? dir : null, outputIsDir: true };
-  }
-  const o = goFlag(g.args, 'o');
-  if (!o || o.value === true || o.value.includes('$') || (o.valueWord ?? o.word).dynamic) return { output: null, outputIsDir: false };
-  const base = cwd ?? '/';
-  if (!o.value.startsWith('/') && cwd === null) return { output: null, outputIsDir: false };
-  return { output: path.posix.resolve(base, o.value), outputIsDir: o.value.endsWith('/') };
+/** The go build/install commands of a stage's chain. */
+function chainBuilds(model: DockerfileModel, stage: Stage): GoCommand[] {
+  return stageChain(model, stage).flatMap((s) => s.instructions.flatMap(goCommands)).filter((g) => g.sub === 'build' || g.sub === 'install');
 }
 
 /** Every go build/install of a stage's chain, resolved. */
-export function stageBuilds(model: DockerfileModel, ws: WorkspaceModel, stage: Stage): GoBuild[] {
-  const out: GoBuild[] = [];
-  for (const s of stageChain(model, stage)) {
-    for (const g of stageGoCommands(s)) {
-      if (g.sub === 'build' || g.sub === 'install') out.push(resolveBuild(model, ws, s, g));
-    }
-  }
-  return out;
-}
-
-function covers(source: string, b: GoBuild): boolean {
-  if (b.output === null) return false;
-  const src = path.posix.resolve('/', source);
-  const within = (a: string, dir: string) => dir === '/' || a === dir || a.startsWith(dir + '/');
-  if (b.outputIsDir) return within(src, b.output) || within(b.output, src);
-  if (/[*?[]/.test(source)) return path.posix.dirname(src) === path.posix.dirname(b.output);
-  return within(b.output, src);
-}
-
-/**
- * The binaries the final stage copies from builder stages: each `COPY --from=<stage>` of the
- * final stage's chain whose source is (or holds) a build output, with those builds. When the
- * outputs are unknown, every build of that stage counts.
- */
-export function finalCopies(model: DockerfileModel, ws: WorkspaceModel, finalStage: number): FinalCopy[] {
-  const stage = model.stages[finalStage];
-  if (!stage) return [];
-  const out: FinalCopy[] = [];
-  for (const s of stageChain(model, stage)) {
-    for (const i of s.instructions) {
-      if (i.keyword !== 'COPY') continue;
-      const from = i.flags.find((f) => f.name === 'from')?.value;
-      if (!from) continue;
-      const idx = stageRef(model, from);
-      if (idx === null || idx === s.index) continue;
-      const builder = model.stages[idx];
-      const builds = stageBuilds(model, ws, builder);
-      if (builds.length === 0) continue;
-      const paths = copyPaths(i);
-      if (!paths) continue;
-      const matching = builds.filter((b) => paths.sources.some((src) => covers(src, b)));
-      const unknown = builds.filter((b) => b.output === null);
-      const chosen = matching.length > 0 ? matching : unknown;
-      if (chosen.length === 0) continue;
-      out.push({ copy: i, builder, builds: chosen });
-    }
-  }
-  return out;
+export function stageBuilds(info: KnownWorkspace, stage: Stage): GoBuild[] {
+  return chainBuilds(info.model, stage).map((g) => resolveBuild(info, info.model.stages[g.instr.stage], g));
 }
 
 /**
@@ -300,4 +303,194 @@ export function programPackages(ws: WorkspaceModel, builds: readonly GoBuild[]):
     }
   }
   return { packages: [...found.values()], certain };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Which binaries land in the final stage
+
+export interface LandingBuild {
+  g: GoCommand;
+  /** The `COPY --from` of the final stage chain that takes its binary; null when the build runs in that chain. */
+  copy: Instruction | null;
+  /** The stage that COPY names (the build runs in it or in a stage it is built FROM). */
+  copiedFrom: Stage | null;
+}
+
+/**
+ * The go build/install commands whose binary ends up in the final stage (see the file comment).
+ * `guess`: when a `COPY --from` matches none of its stage's builds, the builds of that stage
+ * whose output cannot be worked out count too. The GD1xx errors must be certain and pass false;
+ * the GD2xx warnings take the guess.
+ */
+export function landingBuilds(info: Known, finalStage: number, guess = false): LandingBuild[] {
+  const { model } = info;
+  const final = model.stages[finalStage];
+  if (!final) return [];
+  const out: LandingBuild[] = [];
+  const seen = new Set<string>();
+  const key = (g: GoCommand) => `${g.instr.span.start}:${g.cmd.start}`;
+  const chain = stageChain(model, final);
+  const chainIdx = new Set(chain.map((s) => s.index));
+  for (const g of chainBuilds(model, final)) {
+    if (seen.has(key(g))) continue;
+    seen.add(key(g));
+    out.push({ g, copy: null, copiedFrom: null });
+  }
+  for (const s of chain) {
+    for (const copy of s.instructions) {
+      if (copy.keyword !== 'COPY') continue;
+      const from = copy.flags.find((f) => f.name === 'from')?.value;
+      const idx = from ? stageRef(model, from) : null;
+      if (idx === null || chainIdx.has(idx)) continue;
+      const paths = copyPaths(copy);
+      if (!paths) continue;
+      const env = dockerEnv(model, s, copy);
+      const sources: string[] = [];
+      for (const w of paths.sources) {
+        const v = expandVariables(w, env);
+        if (v !== null && !v.startsWith('--')) sources.push(path.posix.resolve('/', v));
+      }
+      const copiedFrom = model.stages[idx];
+      const builds = chainBuilds(model, copiedFrom);
+      const unknown: GoCommand[] = [];
+      let matched = false;
+      for (const g of builds) {
+        const o = buildOutput(info, model.stages[g.instr.stage], g, builds.length, guess);
+        if (o === undefined) unknown.push(g);
+        if (!o || !sources.some((src) => outputMatches(src, o, guess))) continue;
+        matched = true;
+        if (seen.has(key(g))) continue;
+        seen.add(key(g));
+        out.push({ g, copy, copiedFrom });
+      }
+      if (!guess || matched) continue;
+      for (const g of unknown) {
+        if (seen.has(key(g))) continue;
+        seen.add(key(g));
+        out.push({ g, copy, copiedFrom });
+      }
+    }
+  }
+  return out;
+}
+
+export interface FinalCopy {
+  /** The `COPY --from=<stage>` of the final stage (or a stage it is built FROM). */
+  copy: Instruction;
+  /** The stage it copies from. */
+  builder: Stage;
+  /** The builds of that stage (and the stages it is built FROM) whose output it copies. */
+  builds: GoBuild[];
+}
+
+/** The binaries the final stage copies from builder stages, by COPY, with their builds resolved (a best guess). */
+export function finalCopies(info: KnownWorkspace, finalStage: number): FinalCopy[] {
+  const out: FinalCopy[] = [];
+  for (const b of landingBuilds(info, finalStage, true)) {
+    if (!b.copy || !b.copiedFrom) continue;
+    let c = out.find((x) => x.copy === b.copy);
+    if (!c) out.push((c = { copy: b.copy, builder: b.copiedFrom, builds: [] }));
+    c.builds.push(resolveBuild(info, info.model.stages[b.g.instr.stage], b.g));
+  }
+  return out;
+}
+
+/** Where a build writes its binary: a file, or a folder with a (possibly unknown) file name. */
+interface Output {
+  file: string | null;
+  dir: string | null;
+  name: string | null;
+}
+
+/** The build's output; null when it writes no binary, undefined when we cannot tell where. */
+function buildOutput(info: Known, stage: Stage, g: GoCommand, buildsInStage: number, guess: boolean): Output | null | undefined {
+  const { model } = info;
+  const pkgs = goPackages(g.args);
+  const cwd = commandCwd(model, stage, g, null);
+  // Several packages (`./cmd/...`) write one binary each, in a folder we may know but under
+  // names we do not: only a best guess counts such a build when a COPY takes a file from there.
+  const several = pkgs.length > 1 || pkgs.some((p) => p.value.includes('...'));
+  const name = guess && several ? null : binaryName(info, stage, g, pkgs);
+  if (g.sub === 'install') {
+    if (several && !guess) return undefined;
+    const gobin = envValue(model, stage, g, 'GOBIN');
+    let dir: string | null;
+    if (gobin !== undefined) dir = gobin;
+    else {
+      const gopath = envValue(model, stage, g, 'GOPATH');
+      if (gopath === null) dir = null;
+      else if (gopath !== undefined) dir = `${gopath.split(':')[0]}/bin`;
+      else if (stageImage(model, stage)?.goToolchain) dir = '/go/bin';
+      else {
+        const home = envValue(model, stage, g, 'HOME');
+        dir = home === null ? null : `${home ?? '/root'}/go/bin`;
+      }
+    }
+    if (dir === null || !dir.startsWith('/')) return undefined;
+    dir = path.posix.resolve(dir);
+    return { file: name ? `${dir}/${name}` : null, dir, name };
+  }
+  const o = goFlag(g.args, 'o');
+  if (o && o.value !== true) {
+    let v: string | null = o.value;
+    if ((o.valueWord ?? o.word).dynamic) {
+      v = /\$\(|`/.test(v) ? null : expandVariables(v.replace(/["']/g, ''), dockerEnv(model, stage, g.instr));
+    }
+    if (v === null || /[$`]/.test(v)) return undefined;
+    if (v === '/dev/null') return null;
+    if (!v.startsWith('/') && cwd === null) {
+      // A relative -o after an unknown `cd`: only its file name is known.
+      return { file: null, dir: null, name: path.posix.basename(v) || null };
+    }
+    const abs = path.posix.resolve(cwd ?? '/', v);
+    if (v.endsWith('/')) return { file: name ? `${abs}/${name}` : null, dir: abs, name };
+    // An existing folder (`-o /usr/local/bin`) receives the binary too.
+    return { file: abs, dir: abs, name };
+  }
+  if (o || writesNoBinary(g, pkgs, undefined)) return o ? undefined : null;
+  if (cwd === null) return undefined;
+  if (name) return { file: `${cwd}/${name}`.replace(/^\/\//, '/'), dir: null, name };
+  // The name is unknown (`go build` in the module root, no workspace): a single build of its
+  // stage writes one file in cwd.
+  return buildsInStage === 1 ? { file: null, dir: cwd, name: null } : undefined;
+}
+
+function outputMatches(src: string, o: Output, guess: boolean): boolean {
+  const s = src.length > 1 ? src.replace(/\/+$/, '') : src;
+  if (/[*?[]/.test(s)) {
+    // Docker's glob matching of COPY sources, on the absolute path without its leading `/`.
+    if (o.file !== null) return sourceCovers(s, o.file.slice(1));
+    // Binaries of unknown names in a known folder: a glob over that folder may take them.
+    return guess && o.dir !== null && path.posix.dirname(s) === o.dir;
+  }
+  if (s === '/') return true;
+  if (o.file !== null && (s === o.file || o.file.startsWith(`${s}/`))) return true;
+  if (o.dir !== null) {
+    if (s === o.dir || o.dir.startsWith(`${s}/`)) return true;
+    if (path.posix.dirname(s) === o.dir && (o.name === null || path.posix.basename(s) === o.name)) return true;
+  }
+  if (o.file === null && o.dir === null && o.name !== null) return path.posix.basename(s) === o.name;
+  return false;
+}
+
+/** The binary name go picks: the last element of the package's import path (a `/vN` suffix skipped), or of the first .go file. */
+function binaryName(info: Known, stage: Stage, g: GoCommand, pkgs: ShellWord[]): string | null {
+  const ws = info.workspace;
+  if (pkgs.length === 0 || pkgs[0].value === '.' || pkgs[0].value === './') {
+    const dir = ws ? contextDirOf(info, stage, g) : null;
+    const pkg = dir !== null && ws ? packageByDir(ws, dir) : undefined;
+    const importPath = pkg?.importPath ?? (dir === '' ? ws?.module?.path : undefined);
+    return importPath ? lastElement(importPath) : null;
+  }
+  const p = pkgs[0];
+  if (p.dynamic) return null;
+  if (p.value.endsWith('.go')) return path.posix.basename(p.value, '.go');
+  return lastElement(p.value.replace(/@.*$/, ''));
+}
+
+function lastElement(importPath: string): string | null {
+  const parts = importPath.replace(/\/+$/, '').split('/').filter((x) => x !== '' && x !== '.');
+  let last = parts.pop();
+  if (last && /^v[0-9]+$/.test(last) && parts.length > 0) last = parts.pop();
+  return last ?? null;
 }

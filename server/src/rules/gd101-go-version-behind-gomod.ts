@@ -26,7 +26,7 @@ import { compareGoVersions, goLine, golangTagSatisfies, golangTagVersion } from 
 import { parseImageRef } from '../images/imageRef';
 import { lookupImage } from '../images/table';
 import { requiredGoVersion } from '../workspace/query';
-import { contextPlacement } from './gd102-cgo-dynamic-binary';
+import { contextPlacement } from './builtPackages';
 import type { Fix, Rule, RuleContext, RuleFinding } from './types';
 
 /** go commands that read the module (go.mod's `go` line is enforced for them). */

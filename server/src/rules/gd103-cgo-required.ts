@@ -30,7 +30,8 @@ import { replace, type Edit } from '../fixes/edits';
 import { parseImageRef } from '../images/imageRef';
 import type { ImageInfo } from '../images/table';
 import type { CgoReason } from '../workspace/goImports';
-import { cgoVerdict, hasCCompiler, landingBuilds, staticallyLinked, type LandingBuild } from './gd102-cgo-dynamic-binary';
+import { landingBuilds, type LandingBuild } from './builtPackages';
+import { cgoVerdict, hasCCompiler, staticallyLinked } from './cgo';
 import type { Fix, Rule, RuleContext, RuleFinding } from './types';
 
 export const gd103: Rule = {
@@ -44,7 +45,7 @@ export const gd103: Rule = {
     const final = model.stages[ctx.finalStage];
     if (!final || !ctx.workspace) return out;
     const finalImage = stageImage(model, final);
-    for (const b of landingBuilds(ctx)) {
+    for (const b of landingBuilds(ctx, ctx.finalStage)) {
       const g = b.g;
       const builder = model.stages[g.instr.stage];
       const builderImage = stageImage(model, builder);

@@ -1,22 +1,10 @@
-import { goCommands, goFlag, isBuilderStage } from '../dockerfile/facts';
+import { copyPaths, goCommands, goFlag, isBuilderStage, isContextCopy } from '../dockerfile/facts';
 import type { Instruction, Stage } from '../dockerfile/model';
 import { deleteLines, insertAboveInstruction, type Edit } from '../fixes/edits';
 import type { Rule, RuleContext, RuleFinding } from './types';
 
 /** Files that make up the dependency layer; copying only these is what we want first. */
 const MODULE_FILES = /(^|\/)(go\.mod|go\.sum|go\.work|go\.work\.sum)$/;
-
-/** A COPY/ADD from the build context (not another stage or image). */
-export function isContextCopy(i: Instruction): boolean {
-  return (i.keyword === 'COPY' || i.keyword === 'ADD') && !i.flags.some((f) => f.name === 'from');
-}
-
-/** Source paths and destination of a COPY/ADD (exec form or whitespace-separated). */
-export function copyPaths(i: Instruction): { sources: string[]; dest: string } | null {
-  const words = i.json ?? i.args.map((a) => a.value);
-  if (words.length < 2) return null;
-  return { sources: words.slice(0, -1), dest: words[words.length - 1] };
-}
 
 /** Does this source path bring Go sources in? `.`, a directory, `*.go`, a glob. */
 export function copiesGoSources(source: string): boolean {

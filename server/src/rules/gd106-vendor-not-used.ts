@@ -21,9 +21,10 @@
  */
 import * as fs from 'fs';
 import * as path from 'path';
-import { goCommands, goFlag, stageChain, type GoCommand } from '../dockerfile/facts';
+import { copyPaths, goCommands, goFlag, isContextCopy, stageChain, type GoCommand } from '../dockerfile/facts';
 import { goflags, goflagsValue, sourcesPresent } from '../dockerfile/goBuild';
 import { scriptSpan, toDoc, type DockerfileModel, type Instruction, type Stage } from '../dockerfile/model';
+import { contextBinds } from '../dockerfile/mounts';
 import { topLevelCommands } from '../dockerfile/packages';
 import { deleteLines, replace, type Edit } from '../fixes/edits';
 import { compareGoVersions } from '../images/golangTag';
@@ -99,27 +100,14 @@ function firstModuleBuild(ctx: RuleContext): { start: number; end: number } | nu
 function stageGetsVendor(ctx: RuleContext, stage: Stage): boolean {
   for (const s of stageChain(ctx.model, stage)) {
     for (const i of s.instructions) {
-      if ((i.keyword === 'COPY' || i.keyword === 'ADD') && !i.flags.some((f) => f.name === 'from')) {
-        const words = i.json ?? i.args.map((a) => a.value);
-        for (const src of words.slice(0, -1)) {
-          const n = path.posix.normalize(`/${src}`).replace(/\/+$/, '');
-          if (n === '' || n === '/' || n === '/vendor' || n.startsWith('/vendor/') || n === '/*') return true;
-        }
+      for (const src of isContextCopy(i) ? copyPaths(i)?.sources ?? [] : []) {
+        const n = path.posix.normalize(`/${src}`).replace(/\/+$/, '');
+        if (n === '' || n === '/' || n === '/vendor' || n.startsWith('/vendor/') || n === '/*') return true;
       }
-      if (i.keyword === 'RUN' && i.flags.some((f) => f.name === 'mount' && f.value && isContextBind(f.value))) return true;
+      if (i.keyword === 'RUN' && contextBinds(i).some((m) => ['/', '/vendor'].includes(path.posix.normalize(`/${m.source}`)))) return true;
     }
   }
   return false;
-}
-
-function isContextBind(value: string): boolean {
-  const opts = new Map(value.split(',').map((p) => {
-    const eq = p.indexOf('=');
-    return [(eq < 0 ? p : p.slice(0, eq)).trim().toLowerCase(), eq < 0 ? '' : p.slice(eq + 1).trim()] as [string, string];
-  }));
-  if ((opts.get('type') ?? 'bind') !== 'bind' || opts.has('from')) return false;
-  const src = path.posix.normalize(`/${opts.get('source') ?? opts.get('src') ?? '.'}`);
-  return src === '/' || src === '/vendor';
 }
 
 /** A go build/install/download of the stage runs outside vendor mode (`-mod=mod`, `-mod=readonly`, GOFLAGS, GOWORK=off with go.work). */

@@ -1,6 +1,7 @@
-import { goCommands, goFlag, isRootUser, rootImage, stageChain, stageImage, type GoCommand } from '../dockerfile/facts';
-import { cacheMountTargets, dockerEnv, envValue, goflags, goflagsValue, stageRef, userBefore } from '../dockerfile/goBuild';
+import { dockerEnv, goCommands, goFlag, isRootUser, rootImage, stageChain, stageImage, type GoCommand } from '../dockerfile/facts';
+import { envValue, goflags, goflagsValue, stageRef, userBefore } from '../dockerfile/goBuild';
 import { scriptSpan, type DockerfileModel, type Instruction, type Stage } from '../dockerfile/model';
+import { mounts } from '../dockerfile/mounts';
 import { expandVariables } from '../dockerfile/variables';
 import { insert } from '../fixes/edits';
 import type { Rule, RuleFinding } from './types';
@@ -152,7 +153,8 @@ type Target = { path: string } | { unknown: string };
 
 function resolvedTargets(model: DockerfileModel, stage: Stage, instr: Instruction): Target[] {
   const env = dockerEnv(model, stage, instr);
-  return cacheMountTargets(instr).map((t) => {
+  const targets = mounts(instr).flatMap((m) => (m.type === 'cache' && m.target ? [m.target] : []));
+  return targets.map((t) => {
     const v = expandVariables(t, env);
     return v === null ? { unknown: t } : { path: v.length > 1 ? v.replace(/\/+$/, '') : v };
   });

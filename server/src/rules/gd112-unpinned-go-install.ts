@@ -1,5 +1,5 @@
-import { goCommands, goPackages } from '../dockerfile/facts';
-import { dockerEnv, envValue, isLocalPackage, lexShellWord, sourcesPresent } from '../dockerfile/goBuild';
+import { dockerEnv, goCommands, goPackages } from '../dockerfile/facts';
+import { envValue, isLocalPackage, lexShellWord, sourcesPresent } from '../dockerfile/goBuild';
 import { scriptSpan, type DockerfileModel, type Instruction, type Stage } from '../dockerfile/model';
 import type { ShellWord } from '../dockerfile/shell';
 import { expandVariables } from '../dockerfile/variables';

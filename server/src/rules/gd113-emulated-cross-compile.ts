@@ -1,5 +1,5 @@
-import { cgoSetting, goCommands, stageChain, type GoCommand } from '../dockerfile/facts';
-import { argDeclarations, envValue } from '../dockerfile/goBuild';
+import { argDeclarations, cgoSetting, goCommands, stageChain, type GoCommand } from '../dockerfile/facts';
+import { envValue } from '../dockerfile/goBuild';
 import { toDoc, type DockerfileModel, type Stage } from '../dockerfile/model';
 import { insert, insertLinesAfter, replace, type Edit } from '../fixes/edits';
 import type { Fix, Rule, RuleFinding } from './types';

@@ -13,9 +13,10 @@
  *
  * Fix: append `.git` to .dockerignore (an edit of that file), or create it.
  */
-import { appendLinesEdit, diskReader, dockerfileSpecificIgnores, readsGitMetadata, wholeContextUses } from '../fixes/dockerignore';
+import { formatBytesShort } from '../bytes';
+import { appendLinesEdit, dockerfileSpecificIgnores, readsGitMetadata, wholeContextUses } from '../fixes/dockerignore';
+import { diskReader } from '../workspace/load';
 import { dockerignoreOf } from '../workspace/query';
-import { formatBytes } from './gd307-heavy-context';
 import type { Fix, Rule, RuleContext } from './types';
 
 export const gd114: Rule = {
@@ -35,7 +36,7 @@ export const gd114: Rule = {
     if (!use) return [];
     // The build reads the repository (version stamping): .git belongs in this context.
     if (readsGitMetadata(ctx.model, ctx.finalStage, ctx.files ? diskReader(ws) : undefined)) return [];
-    const size = git.bytes !== null && git.bytes > 0 ? ` (${formatBytes(git.bytes)})` : '';
+    const size = git.bytes !== null && git.bytes > 0 ? ` (${formatBytesShort(git.bytes)})` : '';
     const pointer = git.kind === 'file'
       ? ' Here `.git` is a file (a worktree or submodule pointer to a repository outside the context), so `go build` fails with "error obtaining VCS status".'
       : ' If the builder runs as another user than the files\' owner, git refuses the repository and `go build` fails with "error obtaining VCS status".';

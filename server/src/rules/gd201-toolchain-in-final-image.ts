@@ -1,6 +1,6 @@
 import * as path from 'path';
-import { cgoSetting, envBefore, goFlag, goPackages, stageGoCommands, stageImage, type GoCommand } from '../dockerfile/facts';
-import type { DockerfileModel, Instruction, Stage } from '../dockerfile/model';
+import { cgoSetting, envBefore, goFlag, goPackages, stageGoCommands, stageImage, workdirBefore, type GoCommand } from '../dockerfile/facts';
+import { scriptSpan, toDoc, type DockerfileModel, type Instruction, type Stage } from '../dockerfile/model';
 import { properties } from '../dockerfile/parse';
 import { deleteLines, insert, insertLinesAfter, type Edit } from '../fixes/edits';
 import type { Fix, Rule, RuleContext } from './types';
@@ -46,7 +46,7 @@ function multiStageFix(ctx: RuleContext, stage: Stage): Fix | undefined {
   const cgo = cgoSetting(model, stage, build);
   const needsCgo = cgo === '1' || moduleNeedsCgo(ctx);
   if (needsCgo && stageImage(model, stage)?.libc === 'musl') return undefined; // a musl binary won't run on distroless base
-  if (!needsCgo && cgo !== '0') edits.push(insert(wordStart(build, 0), 'CGO_ENABLED=0 '));
+  if (!needsCgo && cgo !== '0') edits.push(insert(toDoc(build.instr.script!, build.cmd.argv[0].start), 'CGO_ENABLED=0 '));
 
   const runtimeLines = [`FROM ${needsCgo ? GLIBC_RUNTIME : STATIC_RUNTIME}`, `COPY --from=${stageName} ${binary.path} /${binary.name}`];
   const lastBuildLine = build.instr.endLine;
@@ -69,7 +69,7 @@ function multiStageFix(ctx: RuleContext, stage: Stage): Fix | undefined {
       case 'CMD': {
         const argv = instr.json ?? (instr.script?.parsed.simple ? instr.script.parsed.commands[0].argv.map((w) => w.value) : null);
         if (!argv) return undefined; // shell features: cannot run on a runtime without a shell
-        const workdir = workdirBefore(model, stage, instr);
+        const workdir = workdirBefore(model, stage, instr, null);
         const mapped = argv.map((a, i) => (i === 0 && isBinary(a, workdir, binary) ? `/${binary.name}` : a));
         runtimeLines.push(`${instr.keyword} [${mapped.map((a) => JSON.stringify(a)).join(', ')}]`);
         edits.push(deleteLines(model, instr.line, instr.endLine));
@@ -99,38 +99,20 @@ function binaryOf(ctx: RuleContext, stage: Stage, build: GoCommand, edits: Edit[
   }
   const out = goFlag(build.args, 'o');
   if (!out) {
-    edits.push(insert(wordEnd(build, 1), ` -o /out/${pkgName}`));
+    edits.push(insert(scriptSpan(build.instr.script!, build.cmd.argv[1].start, build.cmd.argv[1].end).end, ` -o /out/${pkgName}`));
     return { path: `/out/${pkgName}`, name: pkgName };
   }
   if (out.value === true || /\$/.test(out.value)) return null;
-  const workdir = workdirBefore(ctx.model, stage, build.instr);
-  let p = path.posix.resolve(workdir, out.value);
+  const workdir = workdirBefore(ctx.model, stage, build.instr, null);
+  if (workdir === null && !out.value.startsWith('/')) return null;
+  let p = path.posix.resolve(workdir ?? '/', out.value);
   if (out.value.endsWith('/')) p = path.posix.join(p, pkgName);
   return { path: p, name: path.posix.basename(p) };
 }
 
-function isBinary(arg: string, workdir: string, binary: { path: string; name: string }): boolean {
+function isBinary(arg: string, workdir: string | null, binary: { path: string; name: string }): boolean {
   // Before the fix a build without -o wrote <workdir>/<name>: compare names too.
-  return path.posix.resolve(workdir, arg) === binary.path || path.posix.basename(arg) === binary.name;
-}
-
-function workdirBefore(model: DockerfileModel, stage: Stage, before: Instruction): string {
-  let dir = stageImage(model, stage)?.goToolchain ? '/go' : '/';
-  for (const i of stage.instructions) {
-    if (i === before) break;
-    if (i.keyword === 'WORKDIR' && i.args[0]) dir = path.posix.resolve(dir, i.args[0].value);
-  }
-  return dir;
-}
-
-function wordStart(g: GoCommand, index: number): number {
-  const script = g.instr.script!;
-  return script.map[g.cmd.argv[index].start];
-}
-
-function wordEnd(g: GoCommand, index: number): number {
-  const script = g.instr.script!;
-  return script.map[g.cmd.argv[index].end - 1] + 1;
+  return (workdir !== null && path.posix.resolve(workdir, arg) === binary.path) || path.posix.basename(arg) === binary.name;
 }
 
 function textOf(model: DockerfileModel, instr: Instruction): string {

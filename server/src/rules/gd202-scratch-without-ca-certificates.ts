@@ -17,13 +17,12 @@
  * stage's image is known to have the bundle (or installs ca-certificates).
  */
 import * as path from 'node:path';
-import { envBefore, stageChain, stageImage } from '../dockerfile/facts';
+import { copyPaths, envBefore, stageChain, stageImage } from '../dockerfile/facts';
 import type { DockerfileModel, Stage } from '../dockerfile/model';
-import { isInstall, packageCommands } from '../dockerfile/packages';
+import { installsPackage } from '../dockerfile/packages';
 import { insertLinesAfter } from '../fixes/edits';
 import { buildFacts } from '../workspace/query';
 import { finalCopies, programPackages } from './builtPackages';
-import { copyPaths } from './gd104-sources-before-modules';
 import type { Fix, Rule, RuleContext } from './types';
 
 export const CA_BUNDLE = '/etc/ssl/certs/ca-certificates.crt';
@@ -40,7 +39,7 @@ export const gd202: Rule = {
     const stage = model.stages[ctx.finalStage];
     if (!stage || stageImage(model, stage)?.family !== 'scratch') return [];
     if (hasCaBundle(model, stage)) return [];
-    const copies = finalCopies(model, ws, ctx.finalStage);
+    const copies = finalCopies({ ...ctx, workspace: ws }, ctx.finalStage);
     const tlsCopies = copies.filter((c) => {
       const { packages, certain } = programPackages(ws, c.builds);
       if (packages.length === 0) return false;
@@ -84,7 +83,7 @@ function hasCaBundle(model: DockerfileModel, stage: Stage): boolean {
 /** The builder stage has a CA bundle to copy: its image has one, or it installs ca-certificates. */
 export function stageHasCaBundle(model: DockerfileModel, stage: Stage): boolean {
   if (stageImage(model, stage)?.caCerts) return true;
-  return stageChain(model, stage).some((s) => s.instructions.some((i) => packageCommands(i).some((p) => isInstall(p) && p.packages.some((n) => n.name === 'ca-certificates'))));
+  return installsPackage(model, stage, (name) => name === 'ca-certificates');
 }
 
 function fixFor(ctx: RuleContext, stage: Stage, builder: Stage): Fix | undefined {

@@ -19,18 +19,17 @@
  * -tags replaces it).
  */
 import * as path from 'node:path';
-import { stageChain, stageImage } from '../dockerfile/facts';
+import { copyPaths, stageChain, stageImage } from '../dockerfile/facts';
 import { goflags, goflagsValue, lexShellWord, textOf, type ShellChar } from '../dockerfile/goBuild';
 import type { DockerfileModel, Script, Stage } from '../dockerfile/model';
 import { scriptSpan } from '../dockerfile/model';
-import { isInstall, packageCommands } from '../dockerfile/packages';
+import { installsPackage } from '../dockerfile/packages';
 import { properties } from '../dockerfile/parse';
 import type { ShellWord } from '../dockerfile/shell';
 import { insert, type Edit } from '../fixes/edits';
 import type { WorkspaceModel } from '../workspace/model';
 import { buildFacts, mainPackages } from '../workspace/query';
 import { finalCopies, type GoBuild } from './builtPackages';
-import { copyPaths } from './gd104-sources-before-modules';
 import type { Rule, RuleFinding } from './types';
 
 export const gd203: Rule = {
@@ -48,7 +47,7 @@ export const gd203: Rule = {
     if (hasZoneinfo(model, stage)) return [];
     const out: RuleFinding[] = [];
     const done = new Set<string>();
-    for (const copy of finalCopies(model, ws, ctx.finalStage)) {
+    for (const copy of finalCopies({ ...ctx, workspace: ws }, ctx.finalStage)) {
       for (const b of copy.builds) {
         const key = `${b.go.instr.span.start}:${b.go.cmd.start}`;
         if (done.has(key)) continue;
@@ -86,10 +85,10 @@ function needingPackage(ws: WorkspaceModel, b: GoBuild): string | null {
 
 /** Does the final stage get a zoneinfo database some other way? */
 function hasZoneinfo(model: DockerfileModel, stage: Stage): boolean {
+  if (installsPackage(model, stage, (name) => name === 'tzdata')) return true;
   for (const s of stageChain(model, stage)) {
     for (const i of s.instructions) {
       if (i.keyword === 'ENV' && properties(i).some((p) => p.name === 'ZONEINFO')) return true;
-      if (i.keyword === 'RUN' && packageCommands(i).some((p) => isInstall(p) && p.packages.some((n) => n.name === 'tzdata'))) return true;
       if (i.keyword === 'COPY' || i.keyword === 'ADD') {
         const paths = copyPaths(i);
         if (!paths) continue;

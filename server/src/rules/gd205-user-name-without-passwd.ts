@@ -9,11 +9,10 @@
  * Not safe for fix-all: it changes the identity the program runs as (file ownership and
  * permissions in the image may expect another uid).
  */
-import { rootImage, stageChain } from '../dockerfile/facts';
+import { copyPaths, rootImage, stageChain } from '../dockerfile/facts';
 import type { DockerfileModel, Instruction, Stage } from '../dockerfile/model';
 import { replace } from '../fixes/edits';
 import { parseImageRef } from '../images/imageRef';
-import { copyPaths } from './gd104-sources-before-modules';
 import type { Rule, RuleFinding } from './types';
 
 export const gd205: Rule = {

@@ -6,15 +6,8 @@
  *
  * No fix: only the author knows which files the program reads at run time.
  */
-import { stageImage } from '../dockerfile/facts';
-import { copyPaths, isContextCopy } from './gd104-sources-before-modules';
+import { copyPaths, isContextCopy, isWholeContext, stageImage } from '../dockerfile/facts';
 import type { Rule, RuleFinding } from './types';
-
-/** Sources that name the whole context. */
-export function isWholeContext(source: string): boolean {
-  // `..` cannot leave the context: Docker reads it as the context root.
-  return /^(\.\.?\/?|\.\/\*|\*|\/)$/.test(source.trim());
-}
 
 export const gd207: Rule = {
   code: 'GD207',

@@ -1,5 +1,6 @@
 import { insert } from '../fixes/edits';
 import { scriptSpan, toDoc } from '../dockerfile/model';
+import { mounts } from '../dockerfile/mounts';
 import type { Rule, RuleFinding } from './types';
 
 export const gd301: Rule = {
@@ -12,7 +13,7 @@ export const gd301: Rule = {
     const out: RuleFinding[] = [];
     for (const instr of ctx.model.instructions) {
       if (instr.keyword !== 'RUN' || !instr.script) continue;
-      if (instr.flags.some((f) => f.name === 'mount' && /\/var\/cache\/apk/.test(f.value ?? ''))) continue;
+      if (mounts(instr).some((m) => m.target?.includes('/var/cache/apk'))) continue;
       const cmds = instr.script.parsed.commands;
       const cleans = cmds.some((c) => c.argv[0]?.value === 'rm' && c.argv.some((w) => w.value.startsWith('/var/cache/apk')));
       if (cleans) continue;

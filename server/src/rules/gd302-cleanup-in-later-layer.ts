@@ -23,12 +23,11 @@
  * same, so the fix is safe for fix-all.
  */
 import * as path from 'path';
-import { envBefore, goCommands, stageImage } from '../dockerfile/facts';
+import { copyPaths, envBefore, goCommands, stageImage } from '../dockerfile/facts';
 import { scriptSpan, toDoc, type DockerfileModel, type Instruction, type Script, type Stage } from '../dockerfile/model';
 import { mountTargets, packageCommand, pathWithin, topLevelCommands, type PackageFamily } from '../dockerfile/packages';
 import { parseShell, type ShellCommand, type ShellWord } from '../dockerfile/shell';
 import { deleteLines, insert, replace, type Edit } from '../fixes/edits';
-import { copyPaths } from './gd104-sources-before-modules';
 import type { Fix, Rule, RuleFinding } from './types';
 
 interface Created {

@@ -12,8 +12,9 @@
  * Fix: create a Go-aware .dockerignore (fixes/dockerignore.ts `goDockerignore`): only patterns
  * that exclude nothing the build needs or may need.
  */
-import { conflictCache, diskReader, dockerfileSpecificIgnores, goDockerignore, readEmbedDirectives, wholeContextUses } from '../fixes/dockerignore';
-import { formatBytes } from './gd307-heavy-context';
+import { formatBytesShort } from '../bytes';
+import { conflictCache, dockerfileSpecificIgnores, goDockerignore, readEmbedDirectives, wholeContextUses } from '../fixes/dockerignore';
+import { diskReader } from '../workspace/load';
 import type { Rule } from './types';
 
 export const gd305: Rule = {
@@ -35,7 +36,7 @@ export const gd305: Rule = {
       listFiles: files ? (under) => files.listFiles(under) : undefined,
       cache: files ? conflictCache(ws) : undefined,
     });
-    const sent = files && ws.context.sentBytes > 0 ? ` (${formatBytes(ws.context.sentBytes)} in ${ws.context.sentFiles} files)` : '';
+    const sent = files && ws.context.sentBytes > 0 ? ` (${formatBytesShort(ws.context.sentBytes)} in ${ws.context.sentFiles} files)` : '';
     const git = ws.context.git.kind !== null && generated.patterns.includes('.git') ? ' .git,' : '';
     return [{
       message: `The build context has no .dockerignore, and ${use.keyword} takes all of it${sent}:${git} local binaries, test output and env files go into the context and this layer, and any change to them re-runs the build. Add a .dockerignore.`,

@@ -13,9 +13,10 @@
  *
  * No fix: whether to delete the pattern, narrow it or add a `!` line depends on why it is there.
  */
-import { contextInputs, diskReader, dockerfileSpecificIgnores, readEmbedDirectives, type ContextInput } from '../fixes/dockerignore';
+import { contextInputs, dockerfileSpecificIgnores, readEmbedDirectives, type ContextInput } from '../fixes/dockerignore';
 import type { Instruction } from '../dockerfile/model';
 import type { DockerIgnore } from '../workspace/dockerignore';
+import { diskReader } from '../workspace/load';
 import { dockerignoreOf } from '../workspace/query';
 import type { Rule, RuleFinding, WorkspaceFiles } from './types';
 

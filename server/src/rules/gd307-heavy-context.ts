@@ -13,28 +13,16 @@
  *
  * Fix: add the paths to .dockerignore (an edit of that file), or create it with them.
  */
-import { appendLinesEdit, conflictCache, contextInputs, contextUses, diskReader, dockerfileSpecificIgnores, patternConflict, readEmbedDirectives } from '../fixes/dockerignore';
+import { formatBytesShort } from '../bytes';
+import { contextPath, isWholeContext } from '../dockerfile/facts';
+import { appendLinesEdit, conflictCache, contextInputs, contextUses, dockerfileSpecificIgnores, patternConflict, readEmbedDirectives } from '../fixes/dockerignore';
 import type { Instruction } from '../dockerfile/model';
-import type { FileEntryInfo } from '../workspace/load';
+import { diskReader, type FileEntryInfo } from '../workspace/load';
 import type { WorkspaceModel } from '../workspace/model';
-import { contextPath } from './builtPackages';
-import { isWholeContext } from './gd207-sources-in-final-image';
 import type { Fix, Rule, RuleContext } from './types';
 
 /** Reported when the unused paths together are at least this large. */
 export const HEAVY_CONTEXT_BYTES = 1024 * 1024;
-
-export function formatBytes(n: number): string {
-  if (n < 1024) return `${n} B`;
-  const units = ['KB', 'MB', 'GB', 'TB'];
-  let v = n / 1024;
-  let u = 0;
-  while (v >= 1024 && u < units.length - 1) {
-    v /= 1024;
-    u++;
-  }
-  return `${v >= 100 ? Math.round(v) : Math.round(v * 10) / 10} ${units[u]}`;
-}
 
 type Kind = 'node_modules' | 'output' | 'test-binary' | 'coverage' | 'env';
 
@@ -132,11 +120,11 @@ export const gd307: Rule = {
     if (heavyBytes < HEAVY_CONTEXT_BYTES) return [];
     const total = paths.reduce((a, h) => a + h.bytes, 0);
     paths.sort((a, b) => b.bytes - a.bytes || a.path.localeCompare(b.path));
-    const shown = paths.slice(0, 5).map((h) => `${h.path}${h.dir ? '/' : ''} (${formatBytes(h.bytes)})`);
+    const shown = paths.slice(0, 5).map((h) => `${h.path}${h.dir ? '/' : ''} (${formatBytesShort(h.bytes)})`);
     const more = paths.length > 5 ? `, and ${paths.length - 5} more` : '';
     const instr = roots.filter((r) => paths.some((h) => rootOf(h.path) === r))[0]?.instr ?? roots[0].instr;
     return [{
-      message: `The build context sends ${formatBytes(total)} the build never uses: ${shown.join(', ')}${more}. They slow every build's context transfer, and any change to them invalidates this COPY and every step after it. Add them to .dockerignore.`,
+      message: `The build context sends ${formatBytesShort(total)} the build never uses: ${shown.join(', ')}${more}. They slow every build's context transfer, and any change to them invalidates this COPY and every step after it. Add them to .dockerignore.`,
       span: instr.span,
       fix: fixFor(ctx, kept.map((p) => p.pattern)),
     }];

@@ -11,8 +11,8 @@
  * content: a tar archive under a name without an archive extension would have been unpacked;
  * that is rare enough that the name is the signal, as with hadolint's DL3020.)
  */
+import { copyPaths } from '../dockerfile/facts';
 import { replace } from '../fixes/edits';
-import { copyPaths } from './gd104-sources-before-modules';
 import type { Rule, RuleFinding } from './types';
 
 const REMOTE = /^([a-z][a-z0-9+.-]*:\/\/|git@)/i;

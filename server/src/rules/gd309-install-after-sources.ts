@@ -18,12 +18,12 @@
  * offered, but not safe.
  */
 import * as path from 'path';
-import { goCommands, stageImage } from '../dockerfile/facts';
+import { copyPaths, goCommands, isContextCopy, stageImage } from '../dockerfile/facts';
 import type { DockerfileModel, Instruction, Stage } from '../dockerfile/model';
 import { isSystemSetupCommand, packageCommands } from '../dockerfile/packages';
 import type { ShellCommand } from '../dockerfile/shell';
 import { deleteLines, insert } from '../fixes/edits';
-import { copiesGoSources, copyPaths, isContextCopy } from './gd104-sources-before-modules';
+import { copiesGoSources } from './gd104-sources-before-modules';
 import type { Fix, Rule, RuleFinding } from './types';
 
 const MOVABLE_OVER = new Set(['COPY', 'ADD', 'WORKDIR', 'LABEL', 'EXPOSE', 'MAINTAINER', 'STOPSIGNAL', 'HEALTHCHECK']);

@@ -2,8 +2,8 @@
  * A tolerant go.mod parser: comments, `require (...)` blocks, `// indirect`, replace, exclude,
  * retract, godebug, tool. Malformed lines are reported in `errors` and skipped; it never throws.
  */
-import { isGoVersion, lexModfile, parseReplaceArgs, toolchainToVersion, type ParsedReplace } from './modfile';
-import type { GoRequirement } from './model';
+import { isGoVersion, lexOrReport, parseGodebugArgs, parseReplaceArgs, toolchainToVersion } from './modfile';
+import type { GoReplace, GoRequirement } from './model';
 
 export interface GoModFile {
   module: string | null;
@@ -14,7 +14,7 @@ export interface GoModFile {
   /** `toolchain` without the `go` prefix (`1.22.3`); null for `default` or garbage. */
   toolchainVersion: string | null;
   requires: GoRequirement[];
-  replaces: ParsedReplace[];
+  replaces: GoReplace[];
   excludes: { path: string; version: string; line: number }[];
   /** Retracted versions or ranges as written (`v1.0.0`, `[v1.0.0, v1.9.9]`). */
   retracts: string[];
@@ -38,15 +38,9 @@ export function parseGoMod(text: string): GoModFile {
     lines: { module: null, go: null, toolchain: null },
     errors: [],
   };
-  let lexed;
-  try {
-    lexed = lexModfile(text);
-  } catch (e) {
-    out.errors.push(`unreadable go.mod: ${String(e)}`);
-    return out;
-  }
-  out.errors.push(...lexed.errors);
-  for (const l of lexed.lines) {
+  const lines = lexOrReport(text, 'go.mod', out.errors);
+  if (!lines) return out;
+  for (const l of lines) {
     const a = l.args.map((t) => t.text);
     switch (l.verb) {
       case 'module':
@@ -94,10 +88,8 @@ export function parseGoMod(text: string): GoModFile {
         else out.errors.push(`line ${l.line}: malformed retract`);
         break;
       case 'godebug': {
-        const kv = a.join('');
-        const eq = kv.indexOf('=');
-        if (eq > 0) out.godebug.push({ key: kv.slice(0, eq), value: kv.slice(eq + 1), line: l.line });
-        else out.errors.push(`line ${l.line}: malformed godebug`);
+        const d = parseGodebugArgs(l, out.errors);
+        if (d) out.godebug.push(d);
         break;
       }
       case 'tool':

@@ -2,7 +2,8 @@
  * A tolerant go.work parser: `go`, `toolchain`, `use` (single and block), `replace`, `godebug`.
  * Never throws; problems go to `errors`.
  */
-import { isGoVersion, lexModfile, parseReplaceArgs, toolchainToVersion, type ParsedReplace } from './modfile';
+import { isGoVersion, lexOrReport, parseGodebugArgs, parseReplaceArgs, toolchainToVersion } from './modfile';
+import type { GoReplace } from './model';
 
 export interface GoWorkFile {
   go: string | null;
@@ -10,7 +11,7 @@ export interface GoWorkFile {
   toolchainVersion: string | null;
   /** `use` entries as written (e.g. `./svc/a`, `.`), with their 1-based lines. */
   uses: { path: string; line: number }[];
-  replaces: ParsedReplace[];
+  replaces: GoReplace[];
   godebug: { key: string; value: string; line: number }[];
   lines: { go: number | null; toolchain: number | null };
   errors: string[];
@@ -21,15 +22,9 @@ export function parseGoWork(text: string): GoWorkFile {
     go: null, toolchain: null, toolchainVersion: null, uses: [], replaces: [], godebug: [],
     lines: { go: null, toolchain: null }, errors: [],
   };
-  let lexed;
-  try {
-    lexed = lexModfile(text);
-  } catch (e) {
-    out.errors.push(`unreadable go.work: ${String(e)}`);
-    return out;
-  }
-  out.errors.push(...lexed.errors);
-  for (const l of lexed.lines) {
+  const lines = lexOrReport(text, 'go.work', out.errors);
+  if (!lines) return out;
+  for (const l of lines) {
     const a = l.args.map((t) => t.text);
     switch (l.verb) {
       case 'go':
@@ -55,10 +50,8 @@ export function parseGoWork(text: string): GoWorkFile {
         break;
       }
       case 'godebug': {
-        const kv = a.join('');
-        const eq = kv.indexOf('=');
-        if (eq > 0) out.godebug.push({ key: kv.slice(0, eq), value: kv.slice(eq + 1), line: l.line });
-        else out.errors.push(`line ${l.line}: malformed godebug`);
+        const d = parseGodebugArgs(l, out.errors);
+        if (d) out.godebug.push(d);
         break;
       }
       default:

@@ -994,3 +994,14 @@ class WorkspaceImpl implements Workspace {
 export function loadWorkspace(root: string, opts: LoadOptions = {}): Workspace {
   return new WorkspaceImpl(root, opts);
 }
+
+/** A reader of the context's files on disk (null for a missing or unreadable file). */
+export function diskReader(ws: WorkspaceModel): (rel: string) => string | null {
+  return (rel) => {
+    try {
+      return fs.readFileSync(path.join(ws.root, ...rel.split('/')), 'utf8');
+    } catch {
+      return null;
+    }
+  };
+}

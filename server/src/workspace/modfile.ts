@@ -3,6 +3,7 @@
  * (`//`), interpreted ("...") and raw (`...`) strings, `verb ( ... )` blocks. It never throws:
  * problems are collected and the line is skipped.
  */
+import type { GoReplace } from './model';
 
 export interface ModToken {
   text: string;
@@ -184,17 +185,30 @@ export function isLocalPath(p: string): boolean {
   return p.startsWith('./') || p.startsWith('../') || p === '.' || p === '..' || p.startsWith('/') || /^[A-Za-z]:[\\/]/.test(p) || p.startsWith('.\\') || p.startsWith('..\\');
 }
 
-export interface ParsedReplace {
-  oldPath: string;
-  oldVersion: string | null;
-  newPath: string;
-  newVersion: string | null;
-  local: boolean;
-  line: number;
+/** The lines of a go.mod/go.work text, its lexing errors added to `errors`; null when it cannot be read. */
+export function lexOrReport(text: string, file: 'go.mod' | 'go.work', errors: string[]): ModLine[] | null {
+  let lexed;
+  try {
+    lexed = lexModfile(text);
+  } catch (e) {
+    errors.push(`unreadable ${file}: ${String(e)}`);
+    return null;
+  }
+  errors.push(...lexed.errors);
+  return lexed.lines;
+}
+
+/** Parses a `godebug key=value` line. */
+export function parseGodebugArgs(l: ModLine, errors: string[]): { key: string; value: string; line: number } | null {
+  const kv = l.args.map((t) => t.text).join('');
+  const eq = kv.indexOf('=');
+  if (eq > 0) return { key: kv.slice(0, eq), value: kv.slice(eq + 1), line: l.line };
+  errors.push(`line ${l.line}: malformed godebug`);
+  return null;
 }
 
 /** Parses the arguments of a `replace` line: `old [v] => new [v]`. */
-export function parseReplaceArgs(l: ModLine, errors: string[]): ParsedReplace | null {
+export function parseReplaceArgs(l: ModLine, errors: string[]): GoReplace | null {
   const a = l.args.map((t) => t.text);
   const arrow = l.args.findIndex((t) => t.text === '=>' && !t.quoted);
   if (arrow < 1 || arrow > 2 || a.length - arrow - 1 < 1 || a.length - arrow - 1 > 2) {

@@ -1,0 +1,98 @@
+/**
+ * What GD102 and GD103 share about cgo: whether the package a go build compiles needs cgo,
+ * whether the builder can compile C, and whether the binary is linked statically.
+ */
+import { goPackages, stageImage, type GoCommand } from '../dockerfile/facts';
+import { envValue, isLocalPackage, ldflagsArgs, sourcesPresent } from '../dockerfile/goBuild';
+import type { DockerfileModel, Stage } from '../dockerfile/model';
+import { installsPackage } from '../dockerfile/packages';
+import { knownCgoRequirement, type CgoReason } from '../workspace/goImports';
+import type { WorkspaceModel } from '../workspace/model';
+import { buildFacts, mainPackages } from '../workspace/query';
+import { builtPackage, contextPlacement } from './builtPackages';
+import type { RuleContext } from './types';
+
+export interface CgoVerdict {
+  needed: boolean;
+  reasons: CgoReason[];
+  /** `package`: the built package was found; `main-packages`: every main package of the module; `requirements`: go.mod only (no sources in the workspace). */
+  basis: 'package' | 'main-packages' | 'requirements';
+  /** The package folder when `package`. */
+  dir: string | null;
+}
+
+/**
+ * Does the package a go build/install compiles need cgo? The package argument is resolved
+ * relative to the context folder the command runs in. When that is unknowable: every main
+ * package of the module needs cgo; when the workspace has no Go sources at all: a direct go.mod
+ * requirement of a known cgo-only module. Null without a workspace, or for a remote tool
+ * (`go install example.com/tool@v1`).
+ */
+export function cgoVerdict(ctx: RuleContext, stage: Stage, g: GoCommand): CgoVerdict | null {
+  const ws = ctx.workspace;
+  if (!ws) return null;
+  const pkgs = goPackages(g.args);
+  const args = pkgs.length === 0 ? ['.'] : pkgs.map((p) => (p.dynamic ? null : p.value.replace(/@.*$/, '')));
+  if (g.sub === 'install' && pkgs.some((p) => p.value.includes('@')) && pkgs.every((p) => !isLocalPackage(p.value) && !ownPackage(ws, p.value))) return null;
+  const placement = contextPlacement(ctx, stage, g);
+  if (args.length === 1 && args[0] !== null && !args[0].includes('...')) {
+    const a = args[0];
+    const pkg = builtPackage({ ...ctx, workspace: ws }, stage, g);
+    if (pkg) {
+      const facts = buildFacts(ws, pkg.dir);
+      return { needed: facts.needsCgo, reasons: facts.cgo, basis: 'package', dir: pkg.dir };
+    }
+    if (!isLocalPackage(a) && !ownPackage(ws, a)) return null;
+  }
+  // The command runs outside the copied context (a clone, a temp folder), or nothing of the
+  // context is in the stage at all: it does not build this module.
+  const outside = typeof placement !== 'string' && 'outside' in placement;
+  if (outside || !sourcesPresent(ctx.model, stage, g.instr)) return null;
+  const mains = mainPackages(ws);
+  if (mains.length > 0) {
+    const all = mains.map((p) => buildFacts(ws, p.dir));
+    const needed = all.every((f) => f.needsCgo);
+    return { needed, reasons: needed ? all[0].cgo : [], basis: 'main-packages', dir: null };
+  }
+  if (ws.packages.length === 0) return requirementVerdict(ws);
+  return null;
+}
+
+function ownPackage(ws: WorkspaceModel, importPath: string): boolean {
+  return ws.modules.some((m) => m.path !== '' && (importPath === m.path || importPath.startsWith(`${m.path}/`)));
+}
+
+function requirementVerdict(ws: WorkspaceModel): CgoVerdict {
+  const reasons: CgoReason[] = [];
+  for (const r of ws.module?.requirements ?? []) {
+    if (r.indirect) continue;
+    const m = knownCgoRequirement(r.path);
+    if (m && !reasons.some((x) => x.kind === 'requirement' && x.module === m)) reasons.push({ kind: 'requirement', modulePath: r.path, module: m });
+  }
+  return { needed: reasons.length > 0, reasons, basis: 'requirements', dir: null };
+}
+
+const C_COMPILER = /^(gcc|g\+\+|gcc-c\+\+|clang|build-base|build-essential|alpine-sdk|musl-dev|musl-tools|zig)(-\d+(\.\d+)*)?$/;
+
+/** The builder can compile C: the image has gcc, a RUN before the build installs a compiler, or CC is set. */
+export function hasCCompiler(model: DockerfileModel, stage: Stage, g: GoCommand): boolean {
+  if (stageImage(model, stage)?.cCompiler) return true;
+  const cc = envValue(model, stage, g, 'CC');
+  if (cc !== undefined && cc !== '') return true;
+  return installsPackage(model, stage, (name) => C_COMPILER.test(name), g.instr);
+}
+
+/** `-ldflags` asks the external linker for a static binary (`-extldflags "-static"`). */
+export function staticallyLinked(g: GoCommand): boolean {
+  const all = ldflagsArgs(g.args);
+  const last = all[all.length - 1];
+  if (!last) return false;
+  const t = last.tokens;
+  for (let i = 0; i < t.length; i++) {
+    const m = /^--?extldflags(?:=(.*))?$/s.exec(t[i].value);
+    if (!m) continue;
+    const v = m[1] ?? t[i + 1]?.value ?? '';
+    if (/(^|\s)--?static(\s|$|-pie)/.test(v)) return true;
+  }
+  return false;
+}
