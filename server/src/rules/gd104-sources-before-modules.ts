@@ -1,16 +1,19 @@
 import { copyPaths, goCommands, goFlag, isBuilderStage, isContextCopy } from '../dockerfile/facts';
 import type { Instruction, Stage } from '../dockerfile/model';
 import { deleteLines, insertAboveInstruction, type Edit } from '../fixes/edits';
+import { contextBinds } from '../dockerfile/mounts';
 import type { Rule, RuleContext, RuleFinding } from './types';
 
 /** Files that make up the dependency layer; copying only these is what we want first. */
 const MODULE_FILES = /(^|\/)(go\.mod|go\.sum|go\.work|go\.work\.sum)$/;
+/** `go.*`, `go.mod*`, `go.sum*`: globs that can only match the module files (`COPY go.* ./`). */
+const MODULE_GLOB = /(^|\/)go\.(\*|mod\*?|sum\*?|work\*?)$/;
 
 /** Does this source path bring Go sources in? `.`, a directory, `*.go`, a glob. */
 export function copiesGoSources(source: string): boolean {
   const s = source.replace(/^\.\//, '');
   if (s === '' || s === '.' || s === '/' || s.endsWith('/')) return true;
-  if (MODULE_FILES.test(s)) return false;
+  if (MODULE_FILES.test(s) || MODULE_GLOB.test(s)) return false;
   if (s.endsWith('.go') || /[*?[]/.test(s)) return true;
   // No extension: most likely a directory (cmd, internal, pkg ...).
   const base = s.split('/').pop() ?? s;
@@ -40,13 +43,13 @@ export const gd104: Rule = {
         const gos = goCommands(instr);
         // A download (or any build) after go.mod alone fills the module cache in its own layer;
         // so does RUN --mount=type=bind,source=go.mod ... go mod download (BuildKit's pattern).
-        const bindsGoMod = instr.flags.some((f) => f.name === 'mount' && /type=bind/.test(f.value ?? '') && /go\.(mod|sum)/.test(f.value ?? ''));
+        const bindsGoMod = contextBinds(instr).some((m) => /(^|\/)go\.(mod|sum)$/.test(m.source));
         if (gos.some((g) => ['mod download', 'build', 'install', 'mod tidy'].includes(g.sub)) && (goModCopied || bindsGoMod)) modulesCached = true;
         if (!isContextCopy(instr)) continue;
         const paths = copyPaths(instr);
         if (!paths) continue;
         if (!paths.sources.some(copiesGoSources)) {
-          if (paths.sources.some((src) => /(^|\/)go\.(mod|work)$/.test(src))) goModCopied = true;
+          if (paths.sources.some((src) => /(^|\/)go\.(mod|work)$/.test(src) || /(^|\/)go\.(\*|mod\*|work\*)$/.test(src))) goModCopied = true;
           continue;
         }
         if (!modulesCached && report) {
