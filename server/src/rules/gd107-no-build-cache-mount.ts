@@ -91,13 +91,26 @@ function copiedIn(model: DockerfileModel, stage: Stage, before: Instruction, pat
 /** Another stage copies this stage's module cache (`COPY --from=modules /go/pkg …`): it must stay in a layer. */
 function copiedOut(model: DockerfileModel, stage: Stage, path: string | null): boolean {
   if (path === null) return false;
-  for (const i of model.instructions) {
-    const from = i.keyword === 'COPY' ? i.flags.find((f) => f.name === 'from')?.value : undefined;
-    if (!from || stageRef(model, from) !== stage.index) continue;
-    const sources = (i.json ?? i.args.map((a) => a.value)).slice(0, -1).map((p) => (p.length > 1 ? p.replace(/\/+$/, '') : p));
-    if (sources.some((src) => src === path || path.startsWith(`${src}/`) || src.startsWith(`${path}/`))) return true;
+  const sources = copiedFromStage(model).get(stage.index) ?? [];
+  return sources.some((src) => src === path || path.startsWith(`${src}/`) || src.startsWith(`${path}/`));
+}
+
+/** Stage index -> the paths other stages `COPY --from` it; computed once per model (large files have many builds). */
+const copiedFromCache = new WeakMap<DockerfileModel, Map<number, string[]>>();
+function copiedFromStage(model: DockerfileModel): Map<number, string[]> {
+  let map = copiedFromCache.get(model);
+  if (!map) {
+    map = new Map();
+    for (const i of model.instructions) {
+      const from = i.keyword === 'COPY' ? i.flags.find((f) => f.name === 'from')?.value : undefined;
+      const index = from ? stageRef(model, from) : null;
+      if (index === null) continue;
+      const sources = (i.json ?? i.args.map((a) => a.value)).slice(0, -1).map((p) => (p.length > 1 ? p.replace(/\/+$/, '') : p));
+      map.set(index, [...(map.get(index) ?? []), ...sources]);
+    }
+    copiedFromCache.set(model, map);
   }
-  return false;
+  return map;
 }
 
 function usesVendor(model: DockerfileModel, stage: Stage, g: GoCommand): boolean {
