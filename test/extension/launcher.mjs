@@ -34,6 +34,7 @@ import { fileURLToPath } from 'node:url';
 
 import {
   DEFAULT_SETTINGS,
+  codeServerArgs,
   HARNESS_BIN,
   ensureSetup,
   freePort,
@@ -120,19 +121,7 @@ const t0 = Date.now();
 // language server.
 const server = spawn(
   path.join(HARNESS_BIN, 'code-server'),
-  [
-    '--auth', 'none',
-    '--bind-addr', `127.0.0.1:${port}`,
-    '--config', path.join(tmp, 'config.yaml'),
-    '--disable-telemetry',
-    '--disable-update-check',
-    '--disable-workspace-trust',
-    '--disable-getting-started-override',
-    '--user-data-dir', userDataDir,
-    '--extensions-dir', extensionsDir,
-    '--vscode-option', 'enable-smoke-test-driver',
-    ...(args.folder ? [args.folder] : []),
-  ],
+  codeServerArgs({ port, tmp, userDataDir, extensionsDir, extra: ['--vscode-option', 'enable-smoke-test-driver'], folder: args.folder }),
   {
     // harnessEnv: Node 24 first on PATH (code-server's shebang is `#!/usr/bin/env node`).
     env: harnessEnv({

@@ -129,6 +129,27 @@ export async function freePort(preferred) {
   });
 }
 
+/**
+ * code-server's command line for a test: loopback only, no auth, no telemetry or update
+ * checks, its own config, user data and extensions folders (shared by the UI tests and the
+ * extension-host launcher).
+ */
+export function codeServerArgs({ port, tmp, userDataDir, extensionsDir, extra = [], folder }) {
+  return [
+    '--auth', 'none',
+    '--bind-addr', `127.0.0.1:${port}`,
+    '--config', path.join(tmp, 'config.yaml'),
+    '--disable-telemetry',
+    '--disable-update-check',
+    '--disable-workspace-trust',
+    '--disable-getting-started-override',
+    '--user-data-dir', userDataDir,
+    '--extensions-dir', extensionsDir,
+    ...extra,
+    ...(folder ? [folder] : []),
+  ];
+}
+
 /** Polls `fn` until it returns a truthy value; throws `message` after `timeout` ms. */
 export async function waitUntil(fn, { timeout = LONG_TIMEOUT, interval = 200, message = 'condition' } = {}) {
   const deadline = Date.now() + timeout;
@@ -244,19 +265,7 @@ export async function startCodeServer({
   const url = `http://127.0.0.1:${chosenPort}`;
   const logFile = path.join(tmp, 'code-server.log');
   const out = fs.openSync(logFile, 'a');
-  const csArgs = [
-    '--auth', 'none',
-    '--bind-addr', `127.0.0.1:${chosenPort}`,
-    '--config', path.join(tmp, 'config.yaml'),
-    '--disable-telemetry',
-    '--disable-update-check',
-    '--disable-workspace-trust',
-    '--disable-getting-started-override',
-    '--user-data-dir', userDataDir,
-    '--extensions-dir', extensionsDir,
-    ...args,
-    ...(workspace ? [workspace] : []),
-  ];
+  const csArgs = codeServerArgs({ port: chosenPort, tmp, userDataDir, extensionsDir, extra: args, folder: workspace });
   // detached: setsid, so the extension host and the language server form one process group
   // that stop() ends with one signal.
   const proc = spawn(path.join(HARNESS_BIN, 'code-server'), csArgs, {
