@@ -27,6 +27,7 @@ interface Entry {
 
 export class WorkspaceIndex {
   private readonly byRoot = new Map<string, Entry>();
+  private readonly rootByDocument = new Map<string, string | undefined>();
   /** Folder of a Dockerfile -> the repository's .go-dockerfile.json rules (read once). */
   private readonly configByDir = new Map<string, RulesConfig>();
   /** Editor workspace folders: a relative `goDockerfile.buildContext` is resolved against them. */
@@ -43,6 +44,15 @@ export class WorkspaceIndex {
   /** The build context root of a document, whether or not its workspace is loaded yet. */
   rootOf(uri: string, override?: string): string | undefined {
     if (!uri.startsWith('file:')) return undefined;
+    // Asked on every analysis (each keystroke): the walk up the folders is done once per document.
+    const key = `${uri}\0${override ?? ''}`;
+    if (this.rootByDocument.has(key)) return this.rootByDocument.get(key);
+    const root = this.resolveRoot(uri, override);
+    this.rootByDocument.set(key, root);
+    return root;
+  }
+
+  private resolveRoot(uri: string, override?: string): string | undefined {
     const file = fileURLToPath(uri);
     const folder = this.folders.filter((f) => file.startsWith(f + path.sep)).sort((a, b) => b.length - a.length)[0];
     const ctx = resolveBuildContextDetailed(file, override || null, { overrideBase: folder ?? path.dirname(file) });
@@ -81,6 +91,8 @@ export class WorkspaceIndex {
 
   /** Watched files changed: update the workspaces they belong to, and forget config files. */
   filesChanged(uris: string[]): void {
+    // A go.mod or go.work appearing or going away can move a document's build context.
+    if (uris.some((u) => /\/go\.(mod|work)$/.test(u))) this.rootByDocument.clear();
     if (uris.some((u) => u.endsWith('/.go-dockerfile.json'))) {
       this.configByDir.clear();
       for (const e of this.byRoot.values()) this.onChanged(e.root);
