@@ -106,7 +106,7 @@ test('generate: preview, Write, Dockerfile and .dockerignore on disk, lint-clean
       0,
       'no squiggle in the generated Dockerfile',
     );
-    assert.equal(fs.readFileSync(dockerfile, 'utf8'), text, 'the canary edit was undone and nothing was saved');
+    assert.equal(fs.readFileSync(dockerfile, 'utf8'), text, 'the canary was removed: the file on disk is the generated text');
     await session.shot('generate-written-clean');
     step('done');
     failed = false;

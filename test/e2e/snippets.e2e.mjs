@@ -105,7 +105,7 @@ test(`snippet ${PREFIX}: suggested, inserted, saved, lint-clean`, { timeout: 300
       0,
       'no squiggle',
     );
-    assert.equal(fs.readFileSync(dockerfile, 'utf8'), saved, 'nothing saved after the canary edit');
+    assert.equal(fs.readFileSync(dockerfile, 'utf8'), saved, 'the canary was removed: the file on disk is the snippet');
     await session.shot('snippets-inserted-clean');
     step('done');
     failed = false;

@@ -120,11 +120,15 @@ export function goDockerfileRows(page) {
 /**
  * Waits until the language server's diagnostics for the active editor are final, with the Go
  * workspace loaded: inserts a `canary` line at the end of the document, waits for the finding
- * `code` it causes (a workspace-dependent rule, so it proves the workspace was read), undoes the
- * insertion until the editor is no longer dirty, and waits for every finding on the canary's
- * line to go away. Diagnostics are published per document version in order, so what Problems
- * shows afterwards is the analysis of the unmodified text. The document must be saved (not
- * dirty) before, and ends up so.
+ * `code` it causes (a workspace-dependent rule, so it proves the workspace was read), deletes
+ * the canary line again in one edit, saves (the text is the saved text again), and waits for
+ * every finding on the canary's line to go away. Diagnostics are published per document
+ * version in order, so what Problems shows afterwards is the analysis of the unmodified text.
+ * The document must be saved (not dirty) before, and ends up so.
+ *
+ * The canary is deleted, not undone: undo has no fixed number of steps (typed text is split at
+ * word boundaries), and on a slow machine one Control+Z too many went on to undo the edit under
+ * test (a snippet's insertion), leaving Problems with the findings of an older text.
  */
 export async function settleDiagnostics(page, { canary = 'COPY .git /canary-gd306', code = 'GD306', timeout = LONG_TIMEOUT } = {}) {
   await openProblems(page);
@@ -148,21 +152,24 @@ export async function settleDiagnostics(page, { canary = 'COPY .git /canary-gd30
   } catch (e) {
     throw new Error(`the canary \`${canary}\` did not produce ${code} in Problems (${JSON.stringify(await readProblems(page))}): ${e.message}`);
   }
-  // Undo until the document is back to its saved text (the insertion may span several undo
-  // stops: the editor splits typed text at word boundaries).
+  // Select from the end of the line above to the end of the document ("\n" + canary) and
+  // delete it: one edit, back to the saved text. Then save, so the editor is not dirty.
   await page.keyboard.press('Control+1');
-  const dirty = page.locator('.tabs-container .tab.active.dirty');
-  for (let i = 0; ; i++) {
-    await page.keyboard.press('Control+Z');
-    try {
-      await dirty.waitFor({ state: 'detached', timeout: 1_000 });
-      break;
-    } catch (e) {
-      if (i >= 20) throw new Error(`the canary edit could not be undone: ${e.message}`);
-    }
-  }
+  await page.keyboard.press('Control+End');
+  await page.keyboard.press('Shift+ArrowUp');
+  await page.keyboard.press('Shift+End');
+  await page.keyboard.press('Backspace');
+  await waitUntil(
+    async () => {
+      const pos = await cursorPosition(page);
+      return pos && pos.line === canaryLine - 1 ? pos : null;
+    },
+    { timeout: 10_000, message: `the cursor back on line ${canaryLine - 1} once the canary is deleted` },
+  );
+  await page.keyboard.press('Control+S');
+  await page.locator('.tabs-container .tab.active.dirty').waitFor({ state: 'detached', timeout });
   await row.waitFor({ state: 'detached', timeout });
-  // Intermediate versions (half-undone canary) may have published other findings there.
+  // Versions in between (the canary being typed) may have published other findings there.
   await waitUntil(
     async () => {
       const texts = await readProblems(page);
