@@ -134,14 +134,15 @@ export async function freePort(preferred) {
  * checks, its own config, user data and extensions folders (shared by the UI tests and the
  * extension-host launcher).
  */
-export function codeServerArgs({ port, tmp, userDataDir, extensionsDir, extra = [], folder }) {
+export function codeServerArgs({ port, tmp, userDataDir, extensionsDir, extra = [], folder, workspaceTrust = false }) {
   return [
     '--auth', 'none',
     '--bind-addr', `127.0.0.1:${port}`,
     '--config', path.join(tmp, 'config.yaml'),
     '--disable-telemetry',
     '--disable-update-check',
-    '--disable-workspace-trust',
+    // Workspace trust is off unless a test is about Restricted Mode.
+    ...(workspaceTrust ? [] : ['--disable-workspace-trust']),
     '--disable-getting-started-override',
     '--user-data-dir', userDataDir,
     '--extensions-dir', extensionsDir,
@@ -225,7 +226,8 @@ export async function waitForHealthz(baseUrl, { timeout = 30_000, proc } = {}) {
  * options: workspace (folder to open), vsix (a path or a list; installed first), settings
  * (merged over DEFAULT_SETTINGS), port (preferred; a free one otherwise), args (extra
  * code-server arguments), name (logs are copied to artifacts/<name>-logs/ at stop unless
- * keepLogs is false), env (extra environment), log (progress messages).
+ * keepLogs is false), env (extra environment), workspaceTrust (leave workspace trust on, for
+ * Restricted Mode tests; off by default), log (progress messages).
  * Returns { url, workbenchUrl, port, pid, tmp, userDataDir, extensionsDir, logFile, stop() }.
  */
 export async function startCodeServer({
@@ -237,6 +239,7 @@ export async function startCodeServer({
   name = 'code-server',
   keepLogs = true,
   env: extraEnv = {},
+  workspaceTrust = false,
   log = () => {},
 } = {}) {
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'gd-e2e-cs-'));
@@ -265,7 +268,7 @@ export async function startCodeServer({
   const url = `http://127.0.0.1:${chosenPort}`;
   const logFile = path.join(tmp, 'code-server.log');
   const out = fs.openSync(logFile, 'a');
-  const csArgs = codeServerArgs({ port: chosenPort, tmp, userDataDir, extensionsDir, extra: args, folder: workspace });
+  const csArgs = codeServerArgs({ port: chosenPort, tmp, userDataDir, extensionsDir, extra: args, folder: workspace, workspaceTrust });
   // detached: setsid, so the extension host and the language server form one process group
   // that stop() ends with one signal.
   const proc = spawn(path.join(HARNESS_BIN, 'code-server'), csArgs, {
@@ -566,10 +569,11 @@ export async function openSession({
   settings,
   name = 'e2e',
   readyFile,
+  workspaceTrust = false,
   log = (m) => console.log(`[e2e] ${m}`),
 } = {}) {
   ensureSetup();
-  const server = await startCodeServer({ workspace, vsix, settings, name, log });
+  const server = await startCodeServer({ workspace, vsix, settings, name, log, workspaceTrust });
   let browser;
   try {
     const b = await launchBrowser();
