@@ -120,7 +120,8 @@ describe('workspace analysis over the corpus', { skip }, () => {
             problems.push(`${e.id} ${f.code}: ${(err as Error).message}`);
             continue;
           }
-          if (OWN.has(f.code)) problems.push(...checkFix(e.id, text, f, opts, findings));
+          // A fix of another file (GD106's .dockerignore edit) is checked in rules-workspace-go.test.ts.
+          if (OWN.has(f.code) && !f.fix.editFiles?.length) problems.push(...checkFix(e.id, text, f, opts, findings));
         }
       }
       assert.deepEqual(problems, []);

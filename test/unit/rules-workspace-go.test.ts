@@ -9,7 +9,10 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { parseDockerfile } from '../../server/src/dockerfile/parse';
+import { applyEdits } from '../../server/src/fixes/edits';
+import { fixAll } from '../../server/src/fixes/fixAll';
 import type { AnalyzeOptions } from '../../server/src/rules/analyze';
+import { RULES_BY_CODE } from '../../server/src/rules/registry';
 import { loadWorkspace } from '../../server/src/workspace/load';
 import { makeGoModule, makeGoPackage, makeWorkspaceModel } from '../../server/src/workspace/make';
 import { applyFix, df, lint, ready } from './helpers';
@@ -488,15 +491,75 @@ describe('GD106 vendor-not-used', () => {
     assert.equal(has(classic, 'GD106', fixture('simple')), false);
   });
 
-  it('.dockerignore excludes vendor/: names the line, no fix, and no download finding (vendor-ignored fixture)', () => {
+  it('.dockerignore excludes vendor/: names the line, no download finding (vendor-ignored fixture)', () => {
     const opts = fixture('vendor-ignored');
     const fs = find(classic, 'GD106', opts);
     assert.equal(fs.length, 1);
     assert.match(fs[0].message, /\.dockerignore line 3 \(`vendor\/`\)/);
-    assert.equal(fs[0].fix, undefined);
     assert.equal(classic.slice(fs[0].span.start, fs[0].span.end), 'go mod download');
     // Nothing in the Dockerfile compiles the module: nothing to say.
     assert.equal(has(df(['FROM alpine:3.20', 'COPY app /app']), 'GD106', opts), false);
+  });
+
+  describe('the .dockerignore fix (an edit of another file: never in fix-all)', () => {
+    const vendored = {
+      'go.mod': 'module example.com/x\n\ngo 1.22\n\nrequire github.com/pkg/errors v0.9.1\n',
+      'go.sum': '',
+      'main.go': 'package main\n\nfunc main() {}\n',
+      'vendor/modules.txt': '# github.com/pkg/errors v0.9.1\n## explicit\ngithub.com/pkg/errors\n',
+    };
+    /** The fix for `.dockerignore` text; applies it and checks that the .dockerignore finding is gone. */
+    function fixIgnore(ignore: string, extra: Record<string, string> = {}) {
+      const [f] = find(classic, 'GD106', tempWorkspace({ ...vendored, ...extra, '.dockerignore': ignore }));
+      assert.ok(f, 'GD106 reported');
+      assert.ok(f.fix, 'a fix');
+      assert.deepEqual(f.fix.edits, [], 'the Dockerfile is not edited');
+      assert.equal(f.fix.safe, false);
+      assert.equal(f.fix.editFiles?.length, 1);
+      assert.equal(f.fix.editFiles![0].path, '.dockerignore');
+      const next = applyEdits(ignore, f.fix.editFiles![0].edits);
+      // The build now sees vendor/: what is left is the download it no longer needs.
+      const after = find(classic, 'GD106', tempWorkspace({ ...vendored, ...extra, '.dockerignore': next }));
+      assert.deepEqual(after.map((a) => a.fix?.title), ['Remove the go mod download step (the build reads vendor/)'], `with ${JSON.stringify(next)}`);
+      return { title: f.fix.title, next };
+    }
+
+    it('removes a line that names only the vendor folder (vendor-ignored fixture)', () => {
+      const [f] = find(classic, 'GD106', fixture('vendor-ignored'));
+      assert.equal(f.fix?.title, 'Remove `vendor/` from .dockerignore');
+      const text = fs.readFileSync(path.join(FIX, 'vendor-ignored', '.dockerignore'), 'utf8');
+      assert.equal(applyEdits(text, f.fix!.editFiles![0].edits), '# local build output\nbin/\n');
+      for (const line of ['vendor', '/vendor/', './vendor', 'vendor/**', 'vendor/*']) {
+        assert.deepEqual(fixIgnore(`bin/\n${line}\n*.log\n`), { title: `Remove \`${line}\` from .dockerignore`, next: 'bin/\n*.log\n' }, line);
+      }
+    });
+
+    it('keeps CRLF and a BOM, and leaves no empty line when the last line had no break', () => {
+      assert.equal(fixIgnore('\uFEFFbin/\r\nvendor\r\n*.log').next, '\uFEFFbin/\r\n*.log');
+      assert.equal(fixIgnore('bin/\r\nvendor').next, 'bin/');
+      assert.equal(fixIgnore('\uFEFFvendor/\n').next, '\uFEFF');
+    });
+
+    it('re-includes the folder with `!vendor` when the pattern excludes more than vendor/', () => {
+      assert.deepEqual(fixIgnore('*\n!go.mod\n!go.sum\n!*.go\n'), { title: 'Re-include vendor/ in .dockerignore (`!vendor`)', next: '*\n!go.mod\n!go.sum\n!*.go\n!vendor\n' });
+      assert.equal(fixIgnore('**/*.txt').next, '**/*.txt\n!vendor\n');
+    });
+
+    it('re-includes when removing the line is not enough (another line excludes vendor/ too)', () => {
+      assert.deepEqual(fixIgnore('**/modules.txt\nvendor/\n'), { title: 'Re-include vendor/ in .dockerignore (`!vendor`)', next: '**/modules.txt\nvendor/\n!vendor\n' });
+    });
+
+    it('offers no fix when a <name>.dockerignore may be the file that applies', () => {
+      const [f] = find(classic, 'GD106', tempWorkspace({ ...vendored, '.dockerignore': 'vendor/\n', 'Dockerfile.dockerignore': 'bin/\n' }));
+      assert.ok(f);
+      assert.equal(f.fix, undefined);
+    });
+
+    it('is left out of fix-all', () => {
+      const opts = { ...fixture('vendor-ignored'), only: [RULES_BY_CODE.get('GD106')!] };
+      assert.equal(find(classic, 'GD106', opts).length, 1);
+      assert.equal(fixAll(classic, (t) => lint(t, opts)).text, classic);
+    });
   });
 
   it('is silent when .gitignore ignores vendor/ (a local `go mod vendor`, absent from a clean checkout)', () => {

@@ -17,7 +17,11 @@
  * Fix for the download (safe: vendor mode never reads the module cache): remove the whole RUN
  * when `go mod download` is its only command, else remove the command and its `&&` from a plain
  * `a && b` chain (or its line in a heredoc). Other shapes (`;`, `||`, pipes, subshells) get no
- * fix. The .dockerignore case has no fix here: the edit would be in another file.
+ * fix. Fix for the .dockerignore case (an edit of another file, so never in fix-all): remove
+ * the line when it names only the vendor folder (`vendor/`, `/vendor`, `vendor/**`, ...), else
+ * append `!vendor` (the last matching pattern decides); offered only when the edited file no
+ * longer excludes vendor/modules.txt, and not when `<name>.dockerignore` files make it unclear
+ * which ignore file applies.
  */
 import * as fs from 'fs';
 import * as path from 'path';
@@ -26,10 +30,12 @@ import { goflags, goflagsValue, sourcesPresent } from '../dockerfile/goBuild';
 import { scriptSpan, toDoc, type DockerfileModel, type Instruction, type Stage } from '../dockerfile/model';
 import { contextBinds } from '../dockerfile/mounts';
 import { topLevelCommands } from '../dockerfile/packages';
-import { deleteLines, replace, type Edit } from '../fixes/edits';
+import { appendLinesEdit, dockerfileSpecificIgnores, removeLineEdit } from '../fixes/dockerignore';
+import { applyEdits, deleteLines, replace, type Edit } from '../fixes/edits';
 import { compareGoVersions } from '../images/golangTag';
 import { DockerIgnore } from '../workspace/dockerignore';
 import { dockerignoreOf, requiredGoVersion } from '../workspace/query';
+import type { WorkspaceModel } from '../workspace/model';
 import type { Fix, Rule, RuleContext, RuleFinding } from './types';
 
 export const gd106: Rule = {
@@ -57,6 +63,7 @@ export const gd106: Rule = {
         out.push({
           message: `The workspace vendors its modules (${modulesTxt}), but .dockerignore ${line} excludes ${vendorDir ? `${vendorDir}/` : ''}vendor/: the build in the image does not see the vendored code, falls back to module mode and downloads every module. Remove that line from .dockerignore (or re-include vendor/ with \`!vendor\`).`,
           span: at,
+          fix: dockerignoreFix(ctx, ws, ignored, modulesTxt, vendorDir),
         });
       }
       return out;
@@ -78,6 +85,35 @@ export const gd106: Rule = {
     return out;
   },
 };
+
+/** Edits .dockerignore so that it keeps vendor/modules.txt: remove the excluding line, or re-include the folder. */
+function dockerignoreFix(
+  ctx: RuleContext,
+  ws: WorkspaceModel,
+  decided: { line: number | null; pattern: { text: string } | null },
+  modulesTxt: string,
+  vendorDir: string,
+): Fix | undefined {
+  const text = ws.dockerignore?.text;
+  if (text === undefined || dockerfileSpecificIgnores(ctx.files, ws).length > 0) return undefined;
+  const folder = vendorDir ? `${vendorDir}/vendor` : 'vendor';
+  const candidates: { title: string; edit: Edit | null }[] = [];
+  if (decided.line !== null && decided.pattern && namesOnlyFolder(decided.pattern.text, folder)) {
+    candidates.push({ title: `Remove \`${decided.pattern.text}\` from .dockerignore`, edit: removeLineEdit(text, decided.line) });
+  }
+  candidates.push({ title: `Re-include ${folder}/ in .dockerignore (\`!${folder}\`)`, edit: appendLinesEdit(text, [`!${folder}`]) });
+  for (const { title, edit } of candidates) {
+    if (!edit || DockerIgnore.parse(applyEdits(text, [edit])).isIgnored(modulesTxt)) continue;
+    return { title, edits: [], editFiles: [{ path: '.dockerignore', edits: [edit] }], safe: false };
+  }
+  return undefined;
+}
+
+/** The pattern names the folder or what is under it, and nothing else (`vendor`, `./vendor/`, `/vendor/**`). */
+function namesOnlyFolder(pattern: string, folder: string): boolean {
+  const p = pattern.replace(/^(\.\/|\/)+/, '').replace(/\/+$/, '');
+  return p === folder || p === `${folder}/*` || p === `${folder}/**` || p === `${folder}/modules.txt`;
+}
 
 /** The first go command that compiles the module in a stage that copies (or mounts) the whole context, for the .dockerignore finding. */
 function firstModuleBuild(ctx: RuleContext): { start: number; end: number } | null {
