@@ -1,6 +1,6 @@
 // Fixes that touch files other than the Dockerfile, over LSP: GD305 creates .dockerignore
-// (a CreateFile plus its content), GD114 edits an existing .dockerignore (a TextDocumentEdit
-// with version null). The workspace is read after the first diagnostics of a document are out,
+// (a CreateFile plus its content), GD114 and GD106 edit an existing .dockerignore (a
+// TextDocumentEdit with version null: GD114 appends a line, GD106 removes one). The workspace is read after the first diagnostics of a document are out,
 // so the workspace rules arrive in a later publish of the same version.
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
@@ -11,7 +11,7 @@ import { pathToFileURL } from 'node:url';
 import { LspClient, withTimeout } from './client.mjs';
 import { EditorDocument, applyTextEdits, assertDiagnosticsFit, tempProject, writeModule } from './helpers.mjs';
 
-const CODES = ['GD114', 'GD305'];
+const CODES = ['GD106', 'GD114', 'GD305'];
 /** Only the rules under test: every other code off. */
 const OPTIONS = {
   languageFeatures: 'on',
@@ -140,6 +140,37 @@ describe('fixes that create or edit .dockerignore, over LSP', () => {
     fs.writeFileSync(path.join(p.dir, '.dockerignore'), next);
     client.notify('workspace/didChangeWatchedFiles', { changes: [{ uri: target, type: 2 }] });
     await publishWhere(client, uri, (ds) => !ds.some((x) => x.code === 'GD114'), before);
+    client.close(uri);
+  });
+
+  test('GD106: the quick fix removes the line of the existing .dockerignore that excludes vendor/', async () => {
+    const p = project();
+    p.write('vendor/modules.txt', '# github.com/google/uuid v1.6.0\n## explicit\ngithub.com/google/uuid\n');
+    p.write('.dockerignore', 'bin/\r\nvendor/\r\n*.test\r\n');
+    const uri = p.write('Dockerfile', DOCKERFILE);
+    const doc = await EditorDocument.open(client, uri, DOCKERFILE);
+    const excludes = (ds) => ds.some((x) => x.code === 'GD106' && /\.dockerignore line 2/.test(x.message));
+    const diagnostics = await publishWhere(client, uri, excludes);
+    assertDiagnosticsFit(DOCKERFILE, diagnostics);
+    const d = diagnostics.find((x) => x.code === 'GD106');
+    doc.diagnostics = diagnostics;
+
+    const { fix } = await doc.quickFixesFor(d);
+    assert.equal(fix.title, 'Remove `vendor/` from .dockerignore');
+    const target = pathToFileURL(path.join(p.dir, '.dockerignore')).href;
+    const edits = fix.edit.documentChanges.filter((c) => !('kind' in c) && c.textDocument.uri === target);
+    assert.equal(edits.length, 1);
+    assert.equal(edits[0].textDocument.version, null);
+    assert.deepEqual(edits[0].edits, [{ range: { start: { line: 1, character: 0 }, end: { line: 2, character: 0 } }, newText: '' }]);
+    const next = applyTextEdits(fs.readFileSync(path.join(p.dir, '.dockerignore'), 'utf8'), edits[0].edits);
+    assert.equal(next, 'bin/\r\n*.test\r\n');
+
+    // Once the build sees vendor/, what is left is the download it does not need.
+    const before = (client.published.get(uri) ?? []).length;
+    fs.writeFileSync(path.join(p.dir, '.dockerignore'), next);
+    client.notify('workspace/didChangeWatchedFiles', { changes: [{ uri: target, type: 2 }] });
+    const afterFix = await publishWhere(client, uri, (ds) => !excludes(ds) && ds.some((x) => x.code === 'GD106'), before);
+    assert.match(afterFix.find((x) => x.code === 'GD106').message, /`go mod download` fetches modules the build never reads/);
     client.close(uri);
   });
 
