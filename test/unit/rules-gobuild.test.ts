@@ -185,6 +185,14 @@ describe('GD109 cache-defeating-flags', () => {
     assert.equal(has(df(['FROM golang:1.22', 'RUN CGO_ENABLED=0 go build -ldflags "-extldflags \'-static -lm\'" -o /app .']), 'GD109'), false);
   });
 
+  it('reads CGO_ENABLED as the go command sees it: a build arg it expands, the last export (as GD102/GD103 do)', () => {
+    const ld = 'go build -ldflags "-extldflags -static" -o /app .';
+    assert.equal(has(df(['FROM golang:1.22', 'ARG CGO=0', `RUN CGO_ENABLED=$CGO ${ld}`]), 'GD109'), true);
+    assert.equal(has(df(['FROM golang:1.22', 'ARG CGO', `RUN CGO_ENABLED=$CGO ${ld}`]), 'GD109'), false, 'unknown value');
+    assert.equal(has(df(['FROM golang:1.22', `RUN export CGO_ENABLED=1 && export CGO_ENABLED=0 && ${ld}`]), 'GD109'), true);
+    assert.equal(has(df(['FROM golang:1.22', `RUN export CGO_ENABLED=0 && export CGO_ENABLED=1 && ${ld}`]), 'GD109'), false);
+  });
+
   it('offers no fix when the flags to remove cross a shell quote', () => {
     const t = df(['FROM golang:1.22', `RUN CGO_ENABLED=0 go build -ldflags "-s -w "'-extldflags -static' -o /app .`]);
     const f = find(t, 'GD109')[0];

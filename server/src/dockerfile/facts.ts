@@ -291,18 +291,3 @@ export function goPackages(args: ShellWord[]): ShellWord[] {
   return out;
 }
 
-/** CGO_ENABLED as the command sees it: prefix assignment, else ENV; undefined when unset. */
-export function cgoSetting(model: DockerfileModel, stage: Stage, g: GoCommand): string | null | undefined {
-  const prefix = g.cmd.env.find((a) => a.name === 'CGO_ENABLED');
-  if (prefix) return prefix.value;
-  for (const c of g.instr.script?.parsed.commands ?? []) {
-    if (c.start >= g.cmd.start) break;
-    if (c.argv[0]?.value === 'export') for (const w of c.argv.slice(1)) {
-      const m = /^CGO_ENABLED=(.*)$/.exec(w.value);
-      if (m) return m[1];
-    }
-  }
-  for (const a of g.instr.script?.parsed.assignments ?? []) if (a.name === 'CGO_ENABLED' && a.start < g.cmd.start) return a.value;
-  const env = envBefore(model, stage, g.instr);
-  return env.has('CGO_ENABLED') ? env.get('CGO_ENABLED') : undefined;
-}

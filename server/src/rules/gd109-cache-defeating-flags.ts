@@ -1,5 +1,5 @@
-import { cgoSetting, goCommands, goFlag } from '../dockerfile/facts';
-import { ldflagsArgs, removeLdflagsTokens, removeWords, type GoToken } from '../dockerfile/goBuild';
+import { goCommands, goFlag } from '../dockerfile/facts';
+import { envValue, ldflagsArgs, removeLdflagsTokens, removeWords, type GoToken } from '../dockerfile/goBuild';
 import { scriptSpan } from '../dockerfile/model';
 import type { Rule, RuleFinding } from './types';
 
@@ -41,7 +41,7 @@ export const gd109: Rule = {
             });
           }
           const ld = ldflagsArgs(g.args).pop();
-          if (!ld || cgoSetting(ctx.model, stage, g) !== '0') continue;
+          if (!ld || envValue(ctx.model, stage, g, 'CGO_ENABLED') !== '0') continue;
           const found = staticExtldflags(ld.tokens);
           if (!found) continue;
           const edit = removeLdflagsTokens(ctx.model, script, ld, found.from, found.to);

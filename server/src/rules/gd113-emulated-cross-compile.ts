@@ -1,4 +1,4 @@
-import { argDeclarations, cgoSetting, goCommands, stageChain, type GoCommand } from '../dockerfile/facts';
+import { argDeclarations, goCommands, stageChain, type GoCommand } from '../dockerfile/facts';
 import { envValue } from '../dockerfile/goBuild';
 import { toDoc, type DockerfileModel, type Stage } from '../dockerfile/model';
 import { insert, insertLinesAfter, replace, type Edit } from '../fixes/edits';
@@ -80,7 +80,7 @@ function fixFor(model: DockerfileModel, stage: Stage, builds: GoCommand[]): Fix 
     }
     if (envValue(model, stage, g, 'GOARCH') !== undefined) continue;
     if (g.sub === 'install') return undefined;
-    if (cgoSetting(model, stage, g) === '1') return undefined;
+    if (envValue(model, stage, g, 'CGO_ENABLED') === '1') return undefined;
     const prefix: string[] = [];
     if (envValue(model, stage, g, 'GOOS') === undefined) {
       prefix.push('GOOS=$TARGETOS');

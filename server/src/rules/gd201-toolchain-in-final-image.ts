@@ -1,5 +1,6 @@
 import * as path from 'path';
-import { cgoSetting, envBefore, goFlag, goPackages, stageGoCommands, stageImage, workdirBefore, type GoCommand } from '../dockerfile/facts';
+import { envBefore, goFlag, goPackages, stageGoCommands, stageImage, workdirBefore, type GoCommand } from '../dockerfile/facts';
+import { envValue } from '../dockerfile/goBuild';
 import { scriptSpan, toDoc, type DockerfileModel, type Instruction, type Stage } from '../dockerfile/model';
 import { properties } from '../dockerfile/parse';
 import { deleteLines, insert, insertLinesAfter, type Edit } from '../fixes/edits';
@@ -43,7 +44,7 @@ function multiStageFix(ctx: RuleContext, stage: Stage): Fix | undefined {
   const binary = binaryOf(ctx, stage, build, edits);
   if (!binary) return undefined;
 
-  const cgo = cgoSetting(model, stage, build);
+  const cgo = envValue(model, stage, build, 'CGO_ENABLED');
   const needsCgo = cgo === '1' || moduleNeedsCgo(ctx);
   if (needsCgo && stageImage(model, stage)?.libc === 'musl') return undefined; // a musl binary won't run on distroless base
   if (!needsCgo && cgo !== '0') edits.push(insert(toDoc(build.instr.script!, build.cmd.argv[0].start), 'CGO_ENABLED=0 '));
