@@ -39,7 +39,7 @@ async function generateWithDistroless(page) {
   const rows = await quickPickRows(pick);
   console.log(`[e2e] runtime quick pick: ${JSON.stringify(rows)}`);
   assert.match(rows[0] ?? '', /^distroless( —|$)/, 'distroless is the first runtime');
-  await pick.locator('.quick-input-list .monaco-list-row.focused', { hasText: 'distroless' }).waitFor({ timeout: 10_000 });
+  await pick.locator('.quick-input-list .monaco-list-row.focused', { hasText: 'distroless' }).waitFor({ timeout: 30_000 });
   await page.keyboard.press('Enter');
   return rows;
 }

@@ -168,7 +168,7 @@ test('layer panel: stages, rows, what-if, reveal, keyboard, text-only rendering'
     assert.equal(await view.locator('#root [onerror]').count(), 0, 'no element with an onerror attribute');
     // The watch above sees the webview's own frame: a probe logged there reaches it.
     await view.locator('body').evaluate(() => console.log('gd-e2e-probe'));
-    await waitUntil(() => probeSeen, { timeout: 10_000, message: "the webview frame's console messages" });
+    await waitUntil(() => probeSeen, { timeout: 30_000, message: "the webview frame's console messages" });
 
     // "go.mod / go.sum": the module download re-runs too.
     await select.selectOption('2');
@@ -182,7 +182,7 @@ test('layer panel: stages, rows, what-if, reveal, keyboard, text-only rendering'
     // Focus goes back to the editor by a click (not a shortcut typed while the webview has focus).
     step('focus the editor, cursor to 1:1');
     await page.locator('.editor-instance .monaco-editor .view-lines .view-line').first().click();
-    await page.locator('.editor-instance .monaco-editor.focused').first().waitFor({ timeout: 10_000 });
+    await page.locator('.editor-instance .monaco-editor.focused').first().waitFor({ timeout: 30_000 });
     await goToLine(page, 1, 1);
     step('click the go build row');
     const buildRow = view.locator('li.row', { hasText: 'go build' }).first();
@@ -197,10 +197,10 @@ test('layer panel: stages, rows, what-if, reveal, keyboard, text-only rendering'
     await view.locator('header.summary h1').click(); // focus moves into the webview
     const copyMod = view.locator('li.row[data-line="3"]');
     await copyMod.focus();
-    await waitUntil(() => copyMod.evaluate((el) => el === document.activeElement), { timeout: 10_000, message: 'row 3 focused' });
+    await waitUntil(() => copyMod.evaluate((el) => el === document.activeElement), { timeout: 30_000, message: 'row 3 focused' });
     await page.keyboard.press('ArrowDown');
     const next = view.locator('li.row[data-line="4"]');
-    await waitUntil(() => next.evaluate((el) => el === document.activeElement), { timeout: 10_000, message: 'ArrowDown to move focus to row 4' });
+    await waitUntil(() => next.evaluate((el) => el === document.activeElement), { timeout: 30_000, message: 'ArrowDown to move focus to row 4' });
     await session.shot('layers-panel-keyboard-focus');
     await page.keyboard.press('Enter');
     await waitForEditorCursorLine(page, 4);

@@ -66,16 +66,16 @@ test(`snippet ${PREFIX}: suggested, inserted, saved, lint-clean`, { timeout: 300
     }
     const rows = (await widget.locator('.monaco-list-row').allInnerTexts()).map((t) => t.replace(/\s+/g, ' ').trim());
     step(`suggestions: ${JSON.stringify(rows)}`);
-    await widget.locator('.monaco-list-row.focused', { hasText: PREFIX }).first().waitFor({ timeout: 10_000 });
+    await widget.locator('.monaco-list-row.focused', { hasText: PREFIX }).first().waitFor({ timeout: 30_000 });
     await session.shot('snippets-suggest');
     await page.keyboard.press('Enter');
-    await widget.waitFor({ state: 'hidden', timeout: 10_000 });
+    await widget.waitFor({ state: 'hidden', timeout: 30_000 });
 
     // The expansion is in the editor, with the cursor in the first tab stop (the Go version).
     await page
       .locator('.editor-instance .monaco-editor .view-lines', { hasText: 'FROM --platform=$BUILDPLATFORM golang:1.22 AS build' })
       .first()
-      .waitFor({ timeout: 10_000 });
+      .waitFor({ timeout: 30_000 });
     // Leave snippet mode keeping every default, then save.
     await page.keyboard.press('Escape');
     await page.keyboard.press('Control+S');

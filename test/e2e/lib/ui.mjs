@@ -31,7 +31,7 @@ export async function startCommand(page, title, { timeout = LONG_TIMEOUT } = {})
     } catch (e) {
       if (Date.now() > deadline) throw new Error(`the command palette never listed "${title}" (${attempt} attempts): ${e.message}`);
       await page.keyboard.press('Escape');
-      await page.locator('.quick-input-widget').waitFor({ state: 'hidden', timeout: 10_000 });
+      await page.locator('.quick-input-widget').waitFor({ state: 'hidden', timeout: 30_000 });
     }
   }
   await page.keyboard.press('Enter');
@@ -143,7 +143,7 @@ export async function settleDiagnostics(page, { canary = 'COPY .git /canary-gd30
         const pos = await cursorPosition(page);
         return pos && pos.col === canary.length + 1 ? pos : null;
       },
-      { timeout: 10_000, message: 'the cursor at the end of the canary line' },
+      { timeout: 30_000, message: 'the cursor at the end of the canary line' },
     )
   ).line;
   const row = problemRows(page, code).first();
@@ -164,7 +164,7 @@ export async function settleDiagnostics(page, { canary = 'COPY .git /canary-gd30
       const pos = await cursorPosition(page);
       return pos && pos.line === canaryLine - 1 ? pos : null;
     },
-    { timeout: 10_000, message: `the cursor back on line ${canaryLine - 1} once the canary is deleted` },
+    { timeout: 30_000, message: `the cursor back on line ${canaryLine - 1} once the canary is deleted` },
   );
   await page.keyboard.press('Control+S');
   await page.locator('.tabs-container .tab.active.dirty').waitFor({ state: 'detached', timeout });
