@@ -17,7 +17,7 @@
  * instead (so every FROM using it moves together). No fix for a digest-pinned reference (the
  * digest names the old image) or a tag whose version cannot be located in the text.
  */
-import { goCommands, stageChain } from '../dockerfile/facts';
+import { stageChain, stageGoCommands } from '../dockerfile/facts';
 import { sourcesPresent } from '../dockerfile/goBuild';
 import type { DockerfileModel, Instruction, Stage } from '../dockerfile/model';
 import { expandVariables } from '../dockerfile/variables';
@@ -87,14 +87,12 @@ function compilesModule(ctx: RuleContext, base: Stage): boolean {
   const { model } = ctx;
   for (const s of model.stages) {
     if (!stageChain(model, s).includes(base)) continue;
-    for (const instr of s.instructions) {
-      for (const g of goCommands(instr)) {
-        if (!MODULE_COMMANDS.test(g.sub)) continue;
-        if ((g.sub === 'install' || g.sub === 'run') && g.args.some((a) => /@/.test(a.value) && !a.value.startsWith('-'))) continue;
-        if (!sourcesPresent(model, s, instr)) continue;
-        const place = contextPlacement(ctx, s, g);
-        if (typeof place === 'string' || !('outside' in place)) return true;
-      }
+    for (const g of stageGoCommands(s)) {
+      if (!MODULE_COMMANDS.test(g.sub)) continue;
+      if ((g.sub === 'install' || g.sub === 'run') && g.args.some((a) => /@/.test(a.value) && !a.value.startsWith('-'))) continue;
+      if (!sourcesPresent(model, s, g.instr)) continue;
+      const place = contextPlacement(ctx, s, g);
+      if (typeof place === 'string' || !('outside' in place)) return true;
     }
   }
   return false;

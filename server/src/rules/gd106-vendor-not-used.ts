@@ -25,7 +25,7 @@
  */
 import * as fs from 'fs';
 import * as path from 'path';
-import { copyPaths, goCommands, goFlag, isContextCopy, stageChain, type GoCommand } from '../dockerfile/facts';
+import { copyPaths, goFlag, isContextCopy, stageChain, stageGoCommands, type GoCommand } from '../dockerfile/facts';
 import { goflags, goflagsValue, sourcesPresent } from '../dockerfile/goBuild';
 import { scriptSpan, toDoc, type DockerfileModel, type Instruction, type Stage } from '../dockerfile/model';
 import { contextBinds } from '../dockerfile/mounts';
@@ -71,15 +71,13 @@ export const gd106: Rule = {
 
     for (const stage of model.stages) {
       if (!stageGetsVendor(ctx, stage) || stageOptsOut(model, stage)) continue;
-      for (const instr of stage.instructions) {
-        for (const g of goCommands(instr)) {
-          if (g.sub !== 'mod download' || g.args.some((a) => !a.value.startsWith('-')) || !instr.script) continue;
-          out.push({
-            message: `The workspace vendors its modules (${modulesTxt}, go ${goVersion}: vendor mode is the default), so \`go mod download\` fetches modules the build never reads: network time, layer bytes and a dependency on the module proxy that vendoring removes. Remove the download step.`,
-            span: scriptSpan(instr.script, g.cmd.start, g.cmd.end),
-            fix: removeDownload(model, instr, g) ?? undefined,
-          });
-        }
+      for (const g of stageGoCommands(stage)) {
+        if (g.sub !== 'mod download' || g.args.some((a) => !a.value.startsWith('-'))) continue;
+        out.push({
+          message: `The workspace vendors its modules (${modulesTxt}, go ${goVersion}: vendor mode is the default), so \`go mod download\` fetches modules the build never reads: network time, layer bytes and a dependency on the module proxy that vendoring removes. Remove the download step.`,
+          span: scriptSpan(g.instr.script!, g.cmd.start, g.cmd.end),
+          fix: removeDownload(model, g.instr, g) ?? undefined,
+        });
       }
     }
     return out;
@@ -120,13 +118,11 @@ function firstModuleBuild(ctx: RuleContext): { start: number; end: number } | nu
   const { model } = ctx;
   for (const stage of model.stages) {
     if (!stageGetsVendor(ctx, stage)) continue;
-    for (const instr of stage.instructions) {
-      for (const g of goCommands(instr)) {
-        if (!/^(build|install|mod download|run|test|generate)$/.test(g.sub) || !instr.script) continue;
-        if (g.args.some((a) => a.value.includes('@') && !a.value.startsWith('-'))) continue;
-        if (!sourcesPresent(model, stage, instr)) continue;
-        return scriptSpan(instr.script, g.cmd.start, g.cmd.end);
-      }
+    for (const g of stageGoCommands(stage)) {
+      if (!/^(build|install|mod download|run|test|generate)$/.test(g.sub)) continue;
+      if (g.args.some((a) => a.value.includes('@') && !a.value.startsWith('-'))) continue;
+      if (!sourcesPresent(model, stage, g.instr)) continue;
+      return scriptSpan(g.instr.script!, g.cmd.start, g.cmd.end);
     }
   }
   return null;
@@ -149,15 +145,13 @@ function stageGetsVendor(ctx: RuleContext, stage: Stage): boolean {
 /** A go build/install/download of the stage runs outside vendor mode (`-mod=mod`, `-mod=readonly`, GOFLAGS, GOWORK=off with go.work). */
 function stageOptsOut(model: DockerfileModel, stage: Stage): boolean {
   for (const s of stageChain(model, stage)) {
-    for (const instr of s.instructions) {
-      for (const g of goCommands(instr)) {
-        const flag = goFlag(g.args, 'mod');
-        if (flag && flag.value !== 'vendor') return true;
-        const gf = goflags(model, s, g);
-        if (gf === null) return true;
-        const v = gf ? goflagsValue(gf, 'mod') : undefined;
-        if (v !== undefined && v !== 'vendor') return true;
-      }
+    for (const g of stageGoCommands(s)) {
+      const flag = goFlag(g.args, 'mod');
+      if (flag && flag.value !== 'vendor') return true;
+      const gf = goflags(model, s, g);
+      if (gf === null) return true;
+      const v = gf ? goflagsValue(gf, 'mod') : undefined;
+      if (v !== undefined && v !== 'vendor') return true;
     }
   }
   return false;

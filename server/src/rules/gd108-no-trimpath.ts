@@ -1,4 +1,4 @@
-import { goCommands, goFlag, goPackages } from '../dockerfile/facts';
+import { goFlag, goPackages, stageGoCommands } from '../dockerfile/facts';
 import { goflags, goflagsValue, hasOpaqueArgs, isLocalPackage, writesNoBinary } from '../dockerfile/goBuild';
 import { scriptSpan, toDoc } from '../dockerfile/model';
 import { insert } from '../fixes/edits';
@@ -23,23 +23,21 @@ export const gd108: Rule = {
   check(ctx) {
     const out: RuleFinding[] = [];
     for (const stage of ctx.model.stages) {
-      for (const instr of stage.instructions) {
-        for (const g of goCommands(instr)) {
-          if (g.sub !== 'build' && g.sub !== 'install') continue;
-          const pkgs = goPackages(g.args);
-          if (g.sub === 'install' && !pkgs.every((p) => !p.value.includes('@') && (p.dynamic || isLocalPackage(p.value)))) continue;
-          if (writesNoBinary(g, pkgs, goFlag(g.args, 'o')?.value)) continue;
-          if (goFlag(g.args, 'trimpath') || hasOpaqueArgs(pkgs)) continue;
-          const flags = goflags(ctx.model, stage, g);
-          if (flags === null || (flags && goflagsValue(flags, 'trimpath') !== undefined)) continue;
-          const script = instr.script!;
-          const sub = g.cmd.argv[1];
-          out.push({
-            message: `\`go ${g.sub}\` without \`-trimpath\`: the binary records the builder's absolute paths (WORKDIR, module cache, GOROOT), and the same commit built in another directory gives different bytes.`,
-            span: scriptSpan(script, g.cmd.start, g.cmd.end),
-            fix: { title: `Add -trimpath to go ${g.sub}`, edits: [insert(toDoc(script, sub.end - 1) + 1, ' -trimpath')], safe: true },
-          });
-        }
+      for (const g of stageGoCommands(stage)) {
+        if (g.sub !== 'build' && g.sub !== 'install') continue;
+        const pkgs = goPackages(g.args);
+        if (g.sub === 'install' && !pkgs.every((p) => !p.value.includes('@') && (p.dynamic || isLocalPackage(p.value)))) continue;
+        if (writesNoBinary(g, pkgs, goFlag(g.args, 'o')?.value)) continue;
+        if (goFlag(g.args, 'trimpath') || hasOpaqueArgs(pkgs)) continue;
+        const flags = goflags(ctx.model, stage, g);
+        if (flags === null || (flags && goflagsValue(flags, 'trimpath') !== undefined)) continue;
+        const script = g.instr.script!;
+        const sub = g.cmd.argv[1];
+        out.push({
+          message: `\`go ${g.sub}\` without \`-trimpath\`: the binary records the builder's absolute paths (WORKDIR, module cache, GOROOT), and the same commit built in another directory gives different bytes.`,
+          span: scriptSpan(script, g.cmd.start, g.cmd.end),
+          fix: { title: `Add -trimpath to go ${g.sub}`, edits: [insert(toDoc(script, sub.end - 1) + 1, ' -trimpath')], safe: true },
+        });
       }
     }
     return out;

@@ -1,4 +1,4 @@
-import { goCommands, goFlag } from '../dockerfile/facts';
+import { goFlag, stageGoCommands } from '../dockerfile/facts';
 import { envValue, ldflagsArgs, removeLdflagsTokens, removeWords, type GoToken } from '../dockerfile/goBuild';
 import { scriptSpan } from '../dockerfile/model';
 import type { Rule, RuleFinding } from './types';
@@ -26,32 +26,29 @@ export const gd109: Rule = {
   check(ctx) {
     const out: RuleFinding[] = [];
     for (const stage of ctx.model.stages) {
-      for (const instr of stage.instructions) {
-        const script = instr.script;
-        if (!script) continue;
-        for (const g of goCommands(instr)) {
-          if (g.sub !== 'build' && g.sub !== 'install') continue;
-          const a = goFlag(g.args, 'a');
-          if (a && a.value !== 'false') {
-            out.push({
-              message: `\`go ${g.sub} -a\` rebuilds every package, the standard library included, and ignores the build cache on every build. The cache already accounts for CGO_ENABLED, tags and flags, so \`-a\` only costs time.`,
-              span: scriptSpan(script, a.word.start, a.word.end),
-              severity: 'warning',
-              fix: { title: 'Remove -a', edits: [removeWords(ctx.model, script, a.word.start, a.word.end)], safe: true },
-            });
-          }
-          const ld = ldflagsArgs(g.args).pop();
-          if (!ld || envValue(ctx.model, stage, g, 'CGO_ENABLED') !== '0') continue;
-          const found = staticExtldflags(ld.tokens);
-          if (!found) continue;
-          const edit = removeLdflagsTokens(ctx.model, script, ld, found.from, found.to);
+      for (const g of stageGoCommands(stage)) {
+        const script = g.instr.script!;
+        if (g.sub !== 'build' && g.sub !== 'install') continue;
+        const a = goFlag(g.args, 'a');
+        if (a && a.value !== 'false') {
           out.push({
-            message: '`-extldflags "-static"` does nothing with CGO_ENABLED=0: the Go linker links internally and never runs the external linker. The binary is static because cgo is off.',
-            span: scriptSpan(script, ld.tokens[found.from].start, ld.tokens[found.to].end),
-            severity: 'information',
-            fix: edit ? { title: 'Remove -extldflags "-static"', edits: [edit], safe: true } : undefined,
+            message: `\`go ${g.sub} -a\` rebuilds every package, the standard library included, and ignores the build cache on every build. The cache already accounts for CGO_ENABLED, tags and flags, so \`-a\` only costs time.`,
+            span: scriptSpan(script, a.word.start, a.word.end),
+            severity: 'warning',
+            fix: { title: 'Remove -a', edits: [removeWords(ctx.model, script, a.word.start, a.word.end)], safe: true },
           });
         }
+        const ld = ldflagsArgs(g.args).pop();
+        if (!ld || envValue(ctx.model, stage, g, 'CGO_ENABLED') !== '0') continue;
+        const found = staticExtldflags(ld.tokens);
+        if (!found) continue;
+        const edit = removeLdflagsTokens(ctx.model, script, ld, found.from, found.to);
+        out.push({
+          message: '`-extldflags "-static"` does nothing with CGO_ENABLED=0: the Go linker links internally and never runs the external linker. The binary is static because cgo is off.',
+          span: scriptSpan(script, ld.tokens[found.from].start, ld.tokens[found.to].end),
+          severity: 'information',
+          fix: edit ? { title: 'Remove -extldflags "-static"', edits: [edit], safe: true } : undefined,
+        });
       }
     }
     return out;

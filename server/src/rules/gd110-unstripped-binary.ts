@@ -1,4 +1,4 @@
-import { goCommands, goFlag, goPackages, type GoCommand } from '../dockerfile/facts';
+import { goFlag, goPackages, stageGoCommands, type GoCommand } from '../dockerfile/facts';
 import {
   charsOf, goflags, goflagsValue, goSplit, hasOpaqueArgs, ldflagsArgs, prependLdflags, stagesFeeding, stripFlags, writesNoBinary,
 } from '../dockerfile/goBuild';
@@ -33,25 +33,22 @@ export const gd110: Rule = {
     const feeding = stagesFeeding(ctx.model, ctx.finalStage);
     for (const stage of ctx.model.stages) {
       if (!feeding.has(stage.index)) continue;
-      for (const instr of stage.instructions) {
-        const script = instr.script;
-        if (!script) continue;
-        for (const g of goCommands(instr)) {
-          if (g.sub !== 'build') continue;
-          const pkgs = goPackages(g.args);
-          if (writesNoBinary(g, pkgs, goFlag(g.args, 'o')?.value) || isDebugBuild(ctx.model, stage, g)) continue;
-          const result = missingStrip(ctx.model, stage, g);
-          if (!result) continue;
-          const sub = g.cmd.argv[1];
-          const edit: Edit | null = result.arg
-            ? prependLdflags(script, result.arg, result.missing)
-            : result.fromGoflags ? null : insert(toDoc(script, sub.end - 1) + 1, ' -ldflags="-s -w"');
-          out.push({
-            message: `Release build without \`-ldflags "-s -w"\`${result.fromGoflags ? ' (GOFLAGS sets -ldflags)' : ''}: the symbol table and DWARF debug info stay in the binary, typically a quarter of its size. Stack traces keep function names and file:line without them.`,
-            span: scriptSpan(script, g.cmd.start, g.cmd.end),
-            fix: edit ? { title: `Add ${result.missing.join(' ')} to -ldflags`, edits: [edit], safe: true } : undefined,
-          });
-        }
+      for (const g of stageGoCommands(stage)) {
+        const script = g.instr.script!;
+        if (g.sub !== 'build') continue;
+        const pkgs = goPackages(g.args);
+        if (writesNoBinary(g, pkgs, goFlag(g.args, 'o')?.value) || isDebugBuild(ctx.model, stage, g)) continue;
+        const result = missingStrip(ctx.model, stage, g);
+        if (!result) continue;
+        const sub = g.cmd.argv[1];
+        const edit: Edit | null = result.arg
+          ? prependLdflags(script, result.arg, result.missing)
+          : result.fromGoflags ? null : insert(toDoc(script, sub.end - 1) + 1, ' -ldflags="-s -w"');
+        out.push({
+          message: `Release build without \`-ldflags "-s -w"\`${result.fromGoflags ? ' (GOFLAGS sets -ldflags)' : ''}: the symbol table and DWARF debug info stay in the binary, typically a quarter of its size. Stack traces keep function names and file:line without them.`,
+          span: scriptSpan(script, g.cmd.start, g.cmd.end),
+          fix: edit ? { title: `Add ${result.missing.join(' ')} to -ldflags`, edits: [edit], safe: true } : undefined,
+        });
       }
     }
     return out;

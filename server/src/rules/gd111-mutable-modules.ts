@@ -1,4 +1,4 @@
-import { goCommands, goFlag } from '../dockerfile/facts';
+import { goFlag, stageGoCommands } from '../dockerfile/facts';
 import { envValue, goflags, goflagsValue, sourcesPresent } from '../dockerfile/goBuild';
 import { scriptSpan } from '../dockerfile/model';
 import type { Rule, RuleFinding } from './types';
@@ -25,39 +25,36 @@ export const gd111: Rule = {
     const out: RuleFinding[] = [];
     const why = 'the image is then built from dependency versions resolved at build time, not the ones committed in go.mod/go.sum. Run it locally and commit go.mod and go.sum.';
     for (const stage of ctx.model.stages) {
-      for (const instr of stage.instructions) {
-        const script = instr.script;
-        if (!script) continue;
-        for (const g of goCommands(instr)) {
-          const span = scriptSpan(script, g.cmd.start, g.cmd.end);
-          if (g.sub === 'get') {
-            if (envValue(ctx.model, stage, g, 'GO111MODULE') === 'off') continue;
-            out.push({
-              message: sourcesPresent(ctx.model, stage, instr)
-                ? `\`go get\` in the image build edits go.mod/go.sum: ${why} (To install a tool, use \`go install pkg@version\`.)`
-                : '`go get` runs outside a module here: since Go 1.17 it no longer installs commands (and fails without a go.mod), and in GOPATH mode it fetches whatever is newest. To install a tool, use `go install pkg@version`.',
-              span,
-            });
-            continue;
+      for (const g of stageGoCommands(stage)) {
+        const script = g.instr.script!;
+        const span = scriptSpan(script, g.cmd.start, g.cmd.end);
+        if (g.sub === 'get') {
+          if (envValue(ctx.model, stage, g, 'GO111MODULE') === 'off') continue;
+          out.push({
+            message: sourcesPresent(ctx.model, stage, g.instr)
+              ? `\`go get\` in the image build edits go.mod/go.sum: ${why} (To install a tool, use \`go install pkg@version\`.)`
+              : '`go get` runs outside a module here: since Go 1.17 it no longer installs commands (and fails without a go.mod), and in GOPATH mode it fetches whatever is newest. To install a tool, use `go install pkg@version`.',
+            span,
+          });
+          continue;
+        }
+        if (g.sub === 'mod tidy') {
+          if (g.args.some((w) => w.value === '-diff' || w.value === '--diff')) continue;
+          out.push({ message: `\`go mod tidy\` in the image build rewrites go.mod/go.sum: ${why}`, span });
+          continue;
+        }
+        const mod = goFlag(g.args, 'mod');
+        if (mod) {
+          if (mod.value === 'mod') {
+            const end = mod.valueWord ?? mod.word;
+            out.push({ message: `\`-mod=mod\` lets \`go ${g.sub}\` update go.mod/go.sum when they are out of date: ${why}`, span: scriptSpan(script, mod.word.start, end.end) });
           }
-          if (g.sub === 'mod tidy') {
-            if (g.args.some((w) => w.value === '-diff' || w.value === '--diff')) continue;
-            out.push({ message: `\`go mod tidy\` in the image build rewrites go.mod/go.sum: ${why}`, span });
-            continue;
-          }
-          const mod = goFlag(g.args, 'mod');
-          if (mod) {
-            if (mod.value === 'mod') {
-              const end = mod.valueWord ?? mod.word;
-              out.push({ message: `\`-mod=mod\` lets \`go ${g.sub}\` update go.mod/go.sum when they are out of date: ${why}`, span: scriptSpan(script, mod.word.start, end.end) });
-            }
-            continue;
-          }
-          if (!LOADS_PACKAGES.has(g.sub)) continue;
-          const flags = goflags(ctx.model, stage, g);
-          if (flags && goflagsValue(flags, 'mod') === 'mod') {
-            out.push({ message: `GOFLAGS sets \`-mod=mod\`, so \`go ${g.sub}\` may update go.mod/go.sum when they are out of date: ${why}`, span });
-          }
+          continue;
+        }
+        if (!LOADS_PACKAGES.has(g.sub)) continue;
+        const flags = goflags(ctx.model, stage, g);
+        if (flags && goflagsValue(flags, 'mod') === 'mod') {
+          out.push({ message: `GOFLAGS sets \`-mod=mod\`, so \`go ${g.sub}\` may update go.mod/go.sum when they are out of date: ${why}`, span });
         }
       }
     }

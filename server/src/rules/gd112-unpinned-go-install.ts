@@ -1,4 +1,4 @@
-import { dockerEnv, goCommands, goPackages } from '../dockerfile/facts';
+import { dockerEnv, goPackages, stageGoCommands } from '../dockerfile/facts';
 import { envValue, isLocalPackage, lexShellWord, sourcesPresent } from '../dockerfile/goBuild';
 import { scriptSpan, type DockerfileModel, type Instruction, type Stage } from '../dockerfile/model';
 import type { ShellWord } from '../dockerfile/shell';
@@ -30,19 +30,16 @@ export const gd112: Rule = {
   check(ctx) {
     const out: RuleFinding[] = [];
     for (const stage of ctx.model.stages) {
-      for (const instr of stage.instructions) {
-        const script = instr.script;
-        if (!script) continue;
-        for (const g of goCommands(instr)) {
-          if (g.sub !== 'install' && g.sub !== 'run') continue;
-          if (envValue(ctx.model, stage, g, 'GO111MODULE') === 'off') continue;
-          const all = goPackages(g.args);
-          const pkgs = g.sub === 'run' ? all.slice(0, 1) : all;
-          for (const p of pkgs) {
-            const problem = unpinned(ctx.model, stage, instr, p);
-            if (!problem) continue;
-            out.push({ message: `\`go ${g.sub} ${problem.pkg}\` ${problem.text}`, span: scriptSpan(script, p.start, p.end) });
-          }
+      for (const g of stageGoCommands(stage)) {
+        const script = g.instr.script!;
+        if (g.sub !== 'install' && g.sub !== 'run') continue;
+        if (envValue(ctx.model, stage, g, 'GO111MODULE') === 'off') continue;
+        const all = goPackages(g.args);
+        const pkgs = g.sub === 'run' ? all.slice(0, 1) : all;
+        for (const p of pkgs) {
+          const problem = unpinned(ctx.model, stage, g.instr, p);
+          if (!problem) continue;
+          out.push({ message: `\`go ${g.sub} ${problem.pkg}\` ${problem.text}`, span: scriptSpan(script, p.start, p.end) });
         }
       }
     }
