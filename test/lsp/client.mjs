@@ -262,16 +262,36 @@ export class LspClient {
    * With version undefined: the next publish for the uri with no version (e.g. after close).
    */
   diagnostics(uri, version, timeoutMs = this.timeoutMs) {
-    const match = (p) => p.uri === uri && p.version === version;
     const seen = (this.published.get(uri) ?? []).find((p) => p.version === version && version !== undefined);
     if (seen) return Promise.resolve(seen.diagnostics);
+    return this.nextPublish((p) => p.uri === uri && p.version === version, timeoutMs, `publishDiagnostics for ${uri} version ${version}`);
+  }
+
+  /**
+   * The diagnostics of a publish for `uri`, after the first `skip` received for it, that satisfy
+   * `pred`: one already received, or the next one. For publishes of one version that follow
+   * each other (workspace rules arrive after the workspace is read).
+   */
+  diagnosticsWhere(uri, pred, { skip = 0, timeoutMs = this.timeoutMs } = {}) {
+    const seen = (this.published.get(uri) ?? []).slice(skip).find((p) => pred(p.diagnostics));
+    if (seen) return Promise.resolve(seen.diagnostics);
+    return this.nextPublish((p) => p.uri === uri && pred(p.diagnostics), timeoutMs, `a publish for ${uri} matching ${pred}`);
+  }
+
+  /** How many publishes for `uri` have arrived (a `skip` for diagnosticsWhere). */
+  publishCount(uri) {
+    return (this.published.get(uri) ?? []).length;
+  }
+
+  /** The diagnostics of the next publish that `match`es. */
+  nextPublish(match, timeoutMs, what) {
     if (this.exited) return Promise.reject(new Error(`server exited (${this.exitCode})\n${this.stderr}`));
     let waiter;
     const p = new Promise((resolve, reject) => {
       waiter = { match, resolve, reject };
       this.waiters.add(waiter);
     });
-    return withTimeout(p, timeoutMs, `publishDiagnostics for ${uri} version ${version}`)
+    return withTimeout(p, timeoutMs, what)
       .then((x) => x.diagnostics)
       .finally(() => this.waiters.delete(waiter));
   }

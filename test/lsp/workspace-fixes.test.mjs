@@ -8,14 +8,14 @@ import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { pathToFileURL } from 'node:url';
 
-import { LspClient, withTimeout } from './client.mjs';
-import { EditorDocument, applyTextEdits, assertDiagnosticsFit, tempProject, writeModule } from './helpers.mjs';
+import { LspClient } from './client.mjs';
+import { EditorDocument, applyTextEdits, assertDiagnosticsFit, onlyRules, tempProject, writeModule } from './helpers.mjs';
 
 const CODES = ['GD106', 'GD114', 'GD305'];
 /** Only the rules under test: every other code off. */
 const OPTIONS = {
   languageFeatures: 'on',
-  rules: Object.fromEntries(Array.from({ length: 300 }, (_, i) => `GD${100 + i}`).filter((c) => !CODES.includes(c)).map((c) => [c, 'off'])),
+  rules: onlyRules(CODES),
 };
 
 const DOCKERFILE = [
@@ -31,25 +31,6 @@ const DOCKERFILE = [
   'ENTRYPOINT ["/app"]',
   '',
 ].join('\n');
-
-/**
- * The diagnostics of a publish for `uri` (after the first `skip` publishes) that satisfy `pred`:
- * one already received, or the next one.
- */
-function publishWhere(client, uri, pred, skip = 0, ms = 10000) {
-  const seen = (client.published.get(uri) ?? []).slice(skip).find((p) => pred(p.diagnostics));
-  if (seen) return Promise.resolve(seen.diagnostics);
-  let waiter;
-  const p = new Promise((resolve, reject) => {
-    waiter = {
-      match: (x) => x.uri === uri && pred(x.diagnostics),
-      resolve: (x) => resolve(x.diagnostics),
-      reject,
-    };
-    client.waiters.add(waiter);
-  });
-  return withTimeout(p, ms, `a publish for ${uri} matching ${pred}`).finally(() => client.waiters.delete(waiter));
-}
 
 const has = (code) => (diagnostics) => diagnostics.some((d) => d.code === code);
 
@@ -75,7 +56,7 @@ describe('fixes that create or edit .dockerignore, over LSP', () => {
     const p = project();
     const uri = p.write('Dockerfile', DOCKERFILE);
     const doc = await EditorDocument.open(client, uri, DOCKERFILE);
-    const diagnostics = await publishWhere(client, uri, has('GD305'));
+    const diagnostics = await client.diagnosticsWhere(uri, has('GD305'));
     assertDiagnosticsFit(DOCKERFILE, diagnostics);
     const d = diagnostics.find((x) => x.code === 'GD305');
     assert.equal(d.severity, 2);
@@ -103,10 +84,10 @@ describe('fixes that create or edit .dockerignore, over LSP', () => {
     assert.ok(changes.filter((c) => !('kind' in c) && c.textDocument.uri === uri).every((c) => c.edits.length === 0));
 
     // The editor creates the file and reports it: the finding goes away.
-    const before = (client.published.get(uri) ?? []).length;
+    const before = client.publishCount(uri);
     fs.writeFileSync(path.join(p.dir, '.dockerignore'), text);
     client.notify('workspace/didChangeWatchedFiles', { changes: [{ uri: target, type: 1 }] });
-    await publishWhere(client, uri, (ds) => !ds.some((x) => x.code === 'GD305'), before);
+    await client.diagnosticsWhere(uri, (ds) => !ds.some((x) => x.code === 'GD305'), { skip: before });
     client.close(uri);
   });
 
@@ -116,7 +97,7 @@ describe('fixes that create or edit .dockerignore, over LSP', () => {
     p.write('.dockerignore', 'bin/\r\n*.test\r\n');
     const uri = p.write('build/Dockerfile', DOCKERFILE);
     const doc = await EditorDocument.open(client, uri, DOCKERFILE);
-    const diagnostics = await publishWhere(client, uri, has('GD114'));
+    const diagnostics = await client.diagnosticsWhere(uri, has('GD114'));
     assertDiagnosticsFit(DOCKERFILE, diagnostics);
     assert.ok(!diagnostics.some((x) => x.code === 'GD305'), 'a .dockerignore exists');
     const d = diagnostics.find((x) => x.code === 'GD114');
@@ -136,10 +117,10 @@ describe('fixes that create or edit .dockerignore, over LSP', () => {
     const next = applyTextEdits(onDisk, edits[0].edits);
     assert.equal(next, 'bin/\r\n*.test\r\n.git\r\n');
 
-    const before = (client.published.get(uri) ?? []).length;
+    const before = client.publishCount(uri);
     fs.writeFileSync(path.join(p.dir, '.dockerignore'), next);
     client.notify('workspace/didChangeWatchedFiles', { changes: [{ uri: target, type: 2 }] });
-    await publishWhere(client, uri, (ds) => !ds.some((x) => x.code === 'GD114'), before);
+    await client.diagnosticsWhere(uri, (ds) => !ds.some((x) => x.code === 'GD114'), { skip: before });
     client.close(uri);
   });
 
@@ -150,7 +131,7 @@ describe('fixes that create or edit .dockerignore, over LSP', () => {
     const uri = p.write('Dockerfile', DOCKERFILE);
     const doc = await EditorDocument.open(client, uri, DOCKERFILE);
     const excludes = (ds) => ds.some((x) => x.code === 'GD106' && /\.dockerignore line 2/.test(x.message));
-    const diagnostics = await publishWhere(client, uri, excludes);
+    const diagnostics = await client.diagnosticsWhere(uri, excludes);
     assertDiagnosticsFit(DOCKERFILE, diagnostics);
     const d = diagnostics.find((x) => x.code === 'GD106');
     doc.diagnostics = diagnostics;
@@ -166,10 +147,10 @@ describe('fixes that create or edit .dockerignore, over LSP', () => {
     assert.equal(next, 'bin/\r\n*.test\r\n');
 
     // Once the build sees vendor/, what is left is the download it does not need.
-    const before = (client.published.get(uri) ?? []).length;
+    const before = client.publishCount(uri);
     fs.writeFileSync(path.join(p.dir, '.dockerignore'), next);
     client.notify('workspace/didChangeWatchedFiles', { changes: [{ uri: target, type: 2 }] });
-    const afterFix = await publishWhere(client, uri, (ds) => !excludes(ds) && ds.some((x) => x.code === 'GD106'), before);
+    const afterFix = await client.diagnosticsWhere(uri, (ds) => !excludes(ds) && ds.some((x) => x.code === 'GD106'), { skip: before });
     assert.match(afterFix.find((x) => x.code === 'GD106').message, /`go mod download` fetches modules the build never reads/);
     client.close(uri);
   });
@@ -179,7 +160,7 @@ describe('fixes that create or edit .dockerignore, over LSP', () => {
     p.write('.git/HEAD', 'ref: refs/heads/main\n');
     const uri = p.write('Dockerfile', DOCKERFILE);
     const doc = await EditorDocument.open(client, uri, DOCKERFILE);
-    await publishWhere(client, uri, (ds) => has('GD114')(ds) && has('GD305')(ds));
+    await client.diagnosticsWhere(uri, (ds) => has('GD114')(ds) && has('GD305')(ds));
     const actions = await doc.codeActions({ only: ['source.fixAll.go-dockerfile'] });
     assert.deepEqual(actions, [], 'nothing for fix-all to do');
     client.close(uri);
