@@ -157,10 +157,24 @@ function stageOptsOut(model: DockerfileModel, stage: Stage): boolean {
   return false;
 }
 
-/** .gitignore at the context root or above (up to the repository root) ignores the vendor folder. */
+/**
+ * .gitignore at the context root or above (up to the repository root) ignores the vendor folder.
+ * Read once per workspace model (a new model comes with every change of the workspace), not on
+ * every analysis of the Dockerfile.
+ */
 function vendorGitIgnored(ctx: RuleContext, vendorDir: string): boolean {
   if (!ctx.files || !ctx.workspace) return false;
-  let dir = ctx.workspace.root;
+  let hit = gitIgnoredCache.get(ctx.workspace);
+  if (hit === undefined) {
+    hit = readVendorGitIgnored(ctx.workspace.root, vendorDir);
+    gitIgnoredCache.set(ctx.workspace, hit);
+  }
+  return hit;
+}
+const gitIgnoredCache = new WeakMap<WorkspaceModel, boolean>();
+
+function readVendorGitIgnored(root: string, vendorDir: string): boolean {
+  let dir = root;
   let rel = vendorDir ? `${vendorDir}/vendor/modules.txt` : 'vendor/modules.txt';
   for (let depth = 0; depth < 32; depth++) {
     try {
