@@ -13,7 +13,7 @@ import { applyEdits } from '../../server/src/fixes/edits';
 import { fixAll } from '../../server/src/fixes/fixAll';
 import type { AnalyzeOptions } from '../../server/src/rules/analyze';
 import { RULES_BY_CODE } from '../../server/src/rules/registry';
-import { loadWorkspace } from '../../server/src/workspace/load';
+import { loadWorkspace, type Workspace } from '../../server/src/workspace/load';
 import { makeGoModule, makeGoPackage, makeWorkspaceModel } from '../../server/src/workspace/make';
 import { applyFix, df, lint, ready } from './helpers';
 
@@ -575,5 +575,20 @@ describe('GD106 vendor-not-used', () => {
     const noIgnore = { ...files, '.dockerignore': '' };
     assert.equal(has(classic, 'GD106', tempWorkspace({ ...noIgnore, '.gitignore': 'vendor\n' })), false);
     assert.equal(has(classic, 'GD106', tempWorkspace({ ...noIgnore, '.gitignore': 'bin/\n' })), true);
+  });
+
+  it('sees a .gitignore edited after the workspace was read (same size), once the workspace is told', () => {
+    const opts = tempWorkspace({
+      'go.mod': 'module example.com/x\n\ngo 1.22\n',
+      'main.go': 'package main\n\nfunc main() {}\n',
+      'vendor/modules.txt': '# github.com/pkg/errors v0.9.1\n## explicit\ngithub.com/pkg/errors\n',
+      '.gitignore': 'bins/\n',
+    });
+    const ws = opts.files as Workspace;
+    assert.equal(has(classic, 'GD106', opts), true);
+    const file = path.join(ws.root, '.gitignore');
+    fs.writeFileSync(file, 'vend*\n'); // as many bytes as before: only the content changed
+    assert.equal(ws.update([file]), true, 'a .gitignore change is a change of the workspace');
+    assert.equal(has(classic, 'GD106', { workspace: ws.model, files: ws }), false);
   });
 });

@@ -829,6 +829,8 @@ class WorkspaceImpl implements Workspace {
     let modulesDirty = false;
     let ignoreDirty = false;
     let otherDirty = false; // go.work, go.work.sum, vendor/modules.txt
+    // A .gitignore is read by rules (GD106), which keep what they read per model: a new model.
+    let gitignoreChanged = false;
 
     for (const abs of changedAbsPaths) {
       const rel = this.toRel(abs);
@@ -840,6 +842,7 @@ class WorkspaceImpl implements Workspace {
       }
       const name = baseOf(rel);
       if (rel === '.dockerignore') ignoreDirty = true;
+      if (name === '.gitignore') gitignoreChanged = true;
       if (rel === 'go.work' || rel === 'go.work.sum' || name === 'modules.txt') otherDirty = true;
       if (rel === 'go.work') this.readWorkFile();
       if (name === 'modules.txt' || name === 'vendor') {
@@ -968,13 +971,13 @@ class WorkspaceImpl implements Workspace {
       }
     }
 
-    const anything = reloaded || fileSetChanged || sizesChanged || modulesDirty || otherDirty || ignoreDirty || changedPackages.length > 0;
+    const anything = reloaded || fileSetChanged || sizesChanged || modulesDirty || otherDirty || ignoreDirty || gitignoreChanged || changedPackages.length > 0;
     if (!anything) {
       this._lastUpdate = { changed: false, sizesChanged: false, reloaded: false, changedPackages: [] };
       return false;
     }
     const next = this.buildModel();
-    let changed = reloaded || fileSetChanged || changedPackages.length > 0;
+    let changed = reloaded || fileSetChanged || gitignoreChanged || changedPackages.length > 0;
     if (!changed && (modulesDirty || otherDirty || ignoreDirty)) {
       changed =
         JSON.stringify([next.module, next.modules, next.work, next.vendor, next.dockerignore]) !==
