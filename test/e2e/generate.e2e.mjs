@@ -12,18 +12,15 @@ import { test } from 'node:test';
 import {
   LONG_TIMEOUT,
   copyFixture,
-  openProblems,
   openSession,
   readNotifications,
-  readProblems,
   removeFixtureCopy,
   waitUntil,
 } from './lib/codeserver.mjs';
 import {
+  assertLintClean,
   dialogButtons,
-  goDockerfileRows,
   quickPickRows,
-  settleDiagnostics,
   startCommand,
   waitForDialog,
   waitForQuickPick,
@@ -95,17 +92,7 @@ test('generate: preview, Write, Dockerfile and .dockerignore on disk, lint-clean
 
     // Lint-clean once the analysis (with the Go workspace read) has settled.
     step('settle the diagnostics');
-    await settleDiagnostics(page);
-    await openProblems(page);
-    const problems = await readProblems(page);
-    console.log(`[e2e] Problems: ${JSON.stringify(problems)}`);
-    assert.equal(await goDockerfileRows(page).count(), 0, `no go-dockerfile finding in the generated Dockerfile: ${JSON.stringify(problems)}`);
-    assert.deepEqual(problems, [], 'no finding at all (not even a syntax one) in the generated Dockerfile');
-    assert.equal(
-      await page.locator('.editor-instance .monaco-editor').first().locator('.squiggly-error, .squiggly-warning, .squiggly-info, .squiggly-hint').count(),
-      0,
-      'no squiggle in the generated Dockerfile',
-    );
+    await assertLintClean(page, 'the generated Dockerfile');
     assert.equal(fs.readFileSync(dockerfile, 'utf8'), text, 'the canary was removed: the file on disk is the generated text');
     await session.shot('generate-written-clean');
     step('done');

@@ -14,13 +14,11 @@ import {
   copyFixture,
   focusEditor,
   openFileFromExplorer,
-  openProblems,
   openSession,
-  readProblems,
   removeFixtureCopy,
   waitUntil,
 } from './lib/codeserver.mjs';
-import { goDockerfileRows, settleDiagnostics } from './lib/ui.mjs';
+import { assertLintClean } from './lib/ui.mjs';
 
 const PREFIX = 'go-multistage';
 
@@ -94,17 +92,7 @@ test(`snippet ${PREFIX}: suggested, inserted, saved, lint-clean`, { timeout: 300
 
     // No finding once the analysis (with the Go workspace read) has settled.
     step('settle the diagnostics');
-    await settleDiagnostics(page);
-    await openProblems(page);
-    const problems = await readProblems(page);
-    console.log(`[e2e] Problems: ${JSON.stringify(problems)}`);
-    assert.equal(await goDockerfileRows(page).count(), 0, `no go-dockerfile finding: ${JSON.stringify(problems)}`);
-    assert.deepEqual(problems, [], 'no finding at all');
-    assert.equal(
-      await page.locator('.editor-instance .monaco-editor').first().locator('.squiggly-error, .squiggly-warning, .squiggly-info, .squiggly-hint').count(),
-      0,
-      'no squiggle',
-    );
+    await assertLintClean(page, 'the inserted snippet');
     assert.equal(fs.readFileSync(dockerfile, 'utf8'), saved, 'the canary was removed: the file on disk is the snippet');
     await session.shot('snippets-inserted-clean');
     step('done');

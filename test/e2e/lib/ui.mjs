@@ -3,6 +3,8 @@
 // modal dialogs, and waiting for the language server's diagnostics to settle.
 // Everything waits on selectors or conditions with timeouts; nothing sleeps a fixed time.
 
+import assert from 'node:assert/strict';
+
 import { LONG_TIMEOUT, openProblems, problemRows, readProblems, waitUntil } from './codeserver.mjs';
 
 /** The layer panel's document: the webview's outer iframe, then its active inner frame. */
@@ -179,5 +181,24 @@ export async function settleDiagnostics(page, { canary = 'COPY .git /canary-gd30
       });
     },
     { timeout, message: `no finding left on the canary's line ${canaryLine}` },
+  );
+}
+
+/**
+ * The active Dockerfile is lint-clean once the analysis has settled (settleDiagnostics): no row
+ * in Problems (ours or a syntax one) and no squiggle in the editor. `what` names the file in
+ * the assertion messages.
+ */
+export async function assertLintClean(page, what) {
+  await settleDiagnostics(page);
+  await openProblems(page);
+  const problems = await readProblems(page);
+  console.log(`[e2e] Problems: ${JSON.stringify(problems)}`);
+  assert.equal(await goDockerfileRows(page).count(), 0, `no go-dockerfile finding in ${what}: ${JSON.stringify(problems)}`);
+  assert.deepEqual(problems, [], `no finding at all (not even a syntax one) in ${what}`);
+  assert.equal(
+    await page.locator('.editor-instance .monaco-editor').first().locator('.squiggly-error, .squiggly-warning, .squiggly-info, .squiggly-hint').count(),
+    0,
+    `no squiggle in ${what}`,
   );
 }
