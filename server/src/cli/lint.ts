@@ -11,6 +11,8 @@ import type { Severity } from '../rules/types';
 import { resolveBuildContextDetailed } from '../workspace/context';
 import { loadWorkspace, type Workspace } from '../workspace/load';
 import { UsageError, type Io } from './io';
+import { toCodeQuality } from './gitlab';
+import { toGithubAnnotations } from './github';
 import { toSarif } from './sarif';
 
 export const SEVERITY_RANK: Record<Severity, number> = { hint: 0, information: 1, warning: 2, error: 3 };
@@ -18,7 +20,7 @@ export const SEVERITY_RANK: Record<Severity, number> = { hint: 0, information: 1
 export interface LintOptions {
   files: string[];
   context?: string;
-  format: 'text' | 'json' | 'sarif';
+  format: (typeof FORMATS)[number];
   failOn: Severity;
   fix: boolean;
 }
@@ -34,7 +36,9 @@ export interface JsonFinding {
   endColumn: number;
 }
 
-export const LINT_USAGE = 'go-dockerfile lint <Dockerfile...> [--context DIR] [--format text|json|sarif] [--fix] [--fail-on error|warning|information|hint]';
+export const FORMATS = ['text', 'json', 'sarif', 'github', 'gitlab'] as const;
+
+export const LINT_USAGE = `go-dockerfile lint <Dockerfile...> [--context DIR] [--format ${FORMATS.join('|')}] [--fix] [--fail-on error|warning|information|hint]`;
 
 export function parseLintArgs(argv: string[]): LintOptions {
   const opts: LintOptions = { files: [], format: 'text', failOn: 'error', fix: false };
@@ -48,8 +52,8 @@ export function parseLintArgs(argv: string[]): LintOptions {
     };
     if (name === '--context') opts.context = value();
     else if (name === '--format') {
-      const f = value();
-      if (f !== 'text' && f !== 'json' && f !== 'sarif') throw new UsageError(`unknown format "${f}"`);
+      const f = value() as LintOptions['format'];
+      if (!FORMATS.includes(f)) throw new UsageError(`unknown format "${f}" (use ${FORMATS.join(', ')})`);
       opts.format = f;
     } else if (name === '--fail-on') {
       const f = value() as Severity;
@@ -66,6 +70,7 @@ export function parseLintArgs(argv: string[]): LintOptions {
 export function lint(opts: LintOptions, io: Io, version: string): number {
   const results: JsonFinding[] = [];
   const workspaces = new Map<string, Workspace>();
+  const sources = new Map<string, string>();
   let unreadable = false;
   for (const file of opts.files) {
     let text: string;
@@ -85,6 +90,7 @@ export function lint(opts: LintOptions, io: Io, version: string): number {
       }
       text = fixed.text;
     }
+    sources.set(file, text);
     const { model, findings } = analyzeText(text, analyzeOpts);
     for (const f of findings) {
       const s = model.lines.positionAt(f.span.start);
@@ -94,6 +100,10 @@ export function lint(opts: LintOptions, io: Io, version: string): number {
   }
   if (opts.format === 'json') io.out(JSON.stringify(results, null, 2));
   else if (opts.format === 'sarif') io.out(JSON.stringify(toSarif(results, version), null, 2));
+  else if (opts.format === 'gitlab') io.out(JSON.stringify(toCodeQuality(results, sources), null, 2));
+  else if (opts.format === 'github') {
+    for (const line of toGithubAnnotations(results)) io.out(line);
+  }
   else {
     for (const r of results) io.out(`${r.file}:${r.line}:${r.column}: ${r.severity} ${r.code} ${r.message}`);
     if (results.length === 0 && !unreadable) io.out('No findings.');
