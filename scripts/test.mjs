@@ -137,7 +137,7 @@ for (const [i, step] of steps.entries()) {
     const why = /skipped:?\s+(.+)$/m.exec(output)?.[1]?.trim() ?? 'no test ran';
     entry = { result: CI ? 'FAILED' : 'SKIPPED', counts, ms, reason: why };
   } else if (code === 0) entry = { result: 'ok', counts, ms };
-  else if (step.kind === 'setup' && !CI) entry = { result: 'SKIPPED', ms, reason: `cannot install: ${lastLine(output)}` };
+  else if (step.kind === 'setup' && !CI) entry = { result: 'SKIPPED', ms, reason: `${step.name}: ${lastLine(output)}` };
   else entry = { result: 'FAILED', counts, ms, reason: step.kind === 'setup' ? lastLine(output) : `exit ${code}` };
   results.set(step.name, entry);
   say(`[${i + 1}/${steps.length}] ${step.name}: ${entry.result}${counts ? ` (${counts.pass} passed, ${counts.fail} failed, ${counts.skipped} skipped)` : ''} in ${seconds(ms)}${entry.reason ? `: ${entry.reason}` : ''}`);

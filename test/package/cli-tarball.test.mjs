@@ -24,8 +24,9 @@ let tarball;
 before(() => {
   assert.ok(fs.existsSync(path.join(REPO, 'dist', 'cli.js')), 'dist/cli.js is missing: npm run build first');
   tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'gd-cli-pack-'));
+  // prepack builds dist/ first, so the tarball never holds a stale bundle.
   const out = execFileSync('npm', ['pack', '--json', '--pack-destination', tmp], { cwd: REPO, env: npmEnv(), encoding: 'utf8' });
-  const [info] = JSON.parse(out.slice(out.indexOf('[')));
+  const [info] = JSON.parse(out.slice(out.search(/^\[/m)));
   fs.mkdirSync(path.join(tmp, 'project'));
   // In the project folder, named as the README does: `npx ./go-dockerfile-0.1.0.tgz`.
   tarball = path.join(tmp, 'project', info.filename);
