@@ -24,12 +24,12 @@ describe('go-dockerfile layers', () => {
     const r = await run('layers', chain, '--changed', path.join(FIXTURES, 'chain', 'main.go'), 'static/site.css', '--format', 'json');
     assert.equal(r.code, 0, r.err);
     const m = JSON.parse(r.out) as LayerModel;
-    assert.deepEqual(Object.keys(m).sort(), ['cacheEfficiency', 'cacheEfficiencyDetail', 'change', 'context', 'dockerfile', 'finalImage', 'stages', 'target', 'warnings']);
+    assert.deepEqual(Object.keys(m).sort(), ['cacheEfficiency', 'cacheEfficiencyDetail', 'change', 'context', 'dockerfile', 'finalImage', 'measurement', 'stages', 'target', 'warnings']);
     assert.deepEqual(Object.keys(m.stages[0]).sort(), [
       'base', 'baseImage', 'baseStage', 'dependsOn', 'estimatedBytes', 'final', 'inFinalImage', 'index', 'layerCount', 'layers', 'line', 'name', 'range', 'reachesFinal', 'rebuilt', 'resolvedBase', 'usedBy',
     ]);
     assert.deepEqual(Object.keys(m.stages[0].layers[3]).sort(), [
-      'cacheMounts', 'contextBytes', 'contextFiles', 'contextTop', 'createsLayer', 'endLine', 'estimatedBytes', 'inputs', 'instruction', 'keyword', 'kind', 'line', 'range', 'rebuildReason', 'rebuilt', 'step',
+      'cacheMounts', 'contextBytes', 'contextFiles', 'contextTop', 'createsLayer', 'endLine', 'estimateBasis', 'estimatedBytes', 'inputs', 'instruction', 'keyword', 'kind', 'line', 'measuredBytes', 'measuredRan', 'range', 'rebuildReason', 'rebuilt', 'step',
     ]);
     assert.deepEqual(m.change?.files, ['main.go', 'static/site.css']);
     assert.ok(rebuilt(m).includes('assets: COPY static/ ./static/'));

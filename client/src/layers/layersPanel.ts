@@ -104,7 +104,7 @@ export class LayersPanel implements vscode.Disposable {
       const findings: Finding[] = vscode.languages.getDiagnostics(doc.uri)
         .filter((d) => d.source === 'go-dockerfile')
         .map((d) => ({ line: d.range.start.line + 1, code: String(typeof d.code === 'object' ? d.code.value : d.code ?? ''), severity: SEVERITY[d.severity], message: d.message }));
-      this.post({ type: 'model', file: vscode.workspace.asRelativePath(doc.uri), model, findings, whatIf, choices: CHOICES });
+      this.post({ type: 'model', file: vscode.workspace.asRelativePath(doc.uri), model, findings, whatIf, choices: CHOICES, measure: { available: false, detail: '', running: false } });
     } catch (e) {
       this.log.error(`layers: ${e instanceof Error ? e.message : String(e)}`);
       this.post({ type: 'empty', reason: 'The layers of this Dockerfile could not be computed (see the Go Dockerfile output).' });

@@ -7,6 +7,7 @@ import * as path from 'path';
 import { parseDockerfile } from '../dockerfile/parse';
 import { buildLayerModel, contextFilesOf, formatText, type LayerModel } from '../layers';
 import { resolveBuildContext } from '../workspace/context';
+import { userModuleCache } from '../layers/request';
 import { loadWorkspace } from '../workspace/load';
 import { UsageError, type Io } from './io';
 
@@ -85,6 +86,7 @@ export function layersOf(opts: LayersOptions, io: Io): LayerModel {
     buildArgs: opts.buildArgs,
     changedFiles: changed,
     change: opts.change,
+    moduleCacheDir: userModuleCache(),
   });
 }
 

@@ -11,7 +11,10 @@ import { parseDockerfile } from '../dockerfile/parse';
 import type { Workspace } from '../workspace/load';
 import { buildLayerModel } from './build';
 import { contextFilesOf } from './context';
+import { moduleCacheDir } from './moduleCache';
+import * as os from 'node:os';
 import type { LayerModel } from './model';
+import type { Measurement } from '../measure/types';
 
 export const LAYERS_REQUEST = 'goDockerfile/layers';
 
@@ -36,6 +39,8 @@ export interface LayersSources {
   workspace?: Workspace;
   /** Editor workspace folders (absolute paths). */
   folders?: readonly string[];
+  /** The last real build of this Dockerfile, if the client sent one. */
+  measurement?: Measurement | null;
 }
 
 export function isLayersParams(p: unknown): p is LayersParams {
@@ -74,7 +79,21 @@ export function layersForRequest(params: LayersParams, src: LayersSources): Laye
     buildArgs: params.buildArgs ?? undefined,
     changedFiles,
     change: params.change ?? null,
+    // The user's module cache: files read, nothing run.
+    moduleCacheDir: userModuleCache(),
+    measurement: src.measurement ?? null,
   });
+}
+
+/** The module cache of the user running the server or CLI (GOMODCACHE, GOPATH, ~/go). */
+export function userModuleCache(): string | null {
+  let home: string | null = null;
+  try {
+    home = os.homedir();
+  } catch {
+    home = null;
+  }
+  return moduleCacheDir(process.env, home);
 }
 
 /**
