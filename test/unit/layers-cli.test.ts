@@ -65,5 +65,20 @@ describe('go-dockerfile layers', () => {
     assert.equal((await run('layers', chain, '--changed')).code, 2);
     assert.equal((await run('layers', chain, '--build-arg', 'nope')).code, 2);
     assert.equal((await run('layers', chain, chain)).code, 2);
+    // Builder options only go with --measure; an unknown builder is a usage error, before anything runs.
+    assert.match((await run('layers', chain, '--builder', 'buildah')).err, /go with --measure/);
+    assert.equal((await run('layers', chain, '--measure', '--builder', 'kaniko')).code, 2);
+  });
+
+  it('--measure with a builder that is not on PATH: exit 1 and why, nothing built', async () => {
+    const saved = process.env.PATH;
+    process.env.PATH = path.join(FIXTURES, 'no-such-bin');
+    try {
+      const r = await run('layers', chain, '--measure', '--builder', 'buildah');
+      assert.equal(r.code, 1);
+      assert.match(r.err, /no builder to measure with \(buildah: not on PATH\)/);
+    } finally {
+      process.env.PATH = saved;
+    }
   });
 });

@@ -409,6 +409,7 @@ function measurementSummary(df: DockerfileModel, m: Measurement | null): LayerMo
     at: m.at,
     stale: m.textHash !== textHash(df.text),
     ran: m.steps.filter((s) => s.ran && s.step > 1).map((s) => `${s.stage}:${s.step}`),
+    order: m.steps.map((s) => `${s.stage}:${s.step}`),
     finalBytes: m.finalBytes,
     finalLayers: m.finalLayers,
   };

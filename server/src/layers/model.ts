@@ -176,6 +176,8 @@ export interface MeasurementSummary {
   stale: boolean;
   /** Steps that ran (not from the cache) in that build: `stage:step` keys. */
   ran: string[];
+  /** Every step of that build as `stage:step`, in the order the builder printed them. */
+  order: string[];
   finalBytes: number | null;
   finalLayers: number | null;
 }
