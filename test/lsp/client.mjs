@@ -302,7 +302,9 @@ export class LspClient {
     try {
       await this.request('shutdown', null, 2000);
       this.notify('exit', null);
-      return await withTimeout(this.exitPromise, 2000, 'the server to exit');
+      // The server exits when it reads `exit`, which waits for the work already running (a first
+      // analysis, a workspace read): seconds on a loaded machine.
+      return await withTimeout(this.exitPromise, 15000, 'the server to exit');
     } catch {
       this.kill();
       return await withTimeout(this.exitPromise, 2000, 'the killed server to exit').catch(() => undefined);
