@@ -111,6 +111,8 @@ describe('layers --measure with buildah', { skip: skip ?? false }, () => {
     const raced = new Set([...orderRaceMisses(after, steps)].filter((k) => !predicted.includes(k)));
     t.diagnostic(`after the .go edit: predicted ${JSON.stringify(predicted)}, ran ${JSON.stringify(ran)}${raced.size ? `, buildah stage-order misses set apart ${JSON.stringify([...raced])}` : ''}`);
     assert.ok(predicted.length > 0);
+    // The steps that ran are sized too (their images are new, not from the cache).
+    for (const s of after.stages) for (const l of s.layers.filter((x) => x.createsLayer)) assert.equal(typeof l.measuredBytes, 'number', `line ${l.line} measured after the edit`);
     assert.deepEqual(ran.filter((k) => !raced.has(k)), predicted);
     assert.deepEqual(after.measurement.ran.filter((k) => !raced.has(k)).sort(), predicted, 'the summary lists the same steps');
   });

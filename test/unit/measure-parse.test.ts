@@ -76,10 +76,10 @@ describe('measure: builder output and image data', () => {
     assert.equal(imageLayersFromBuildahInspect({ ...BUILD_STAGE_IMAGE, Manifest: JSON.stringify({ layers: [{ size: 1 }] }) }), null);
   });
 
-  it('the command lines: builder options before the subcommand, build options and args after', () => {
+  it('the command lines: builder options before the subcommand, build options and args after; buildah prints its image ids (no --iidfile)', () => {
     const opts = { dockerfile: '/w/Dockerfile', context: '/w', target: 'runtime', buildArgs: { GO: '1.22' }, globalArgs: ['--root', '/s'], buildOptions: ['--isolation=chroot'] };
-    assert.deepEqual(buildCommand('buildah', opts, '/t/iid'), ['buildah', '--root', '/s', 'bud', '--layers', '-f', '/w/Dockerfile', '--iidfile', '/t/iid', '--target', 'runtime', '--build-arg', 'GO=1.22', '--isolation=chroot', '/w']);
+    assert.deepEqual(buildCommand('buildah', opts, '/t/iid'), ['buildah', '--root', '/s', 'bud', '--layers', '-f', '/w/Dockerfile', '--target', 'runtime', '--build-arg', 'GO=1.22', '--isolation=chroot', '/w']);
     assert.deepEqual(buildCommand('podman', { ...opts, globalArgs: [] }, '/t/iid').slice(0, 3), ['podman', 'build', '--layers']);
-    assert.deepEqual(buildCommand('docker', { ...opts, globalArgs: [], buildOptions: [] }, '/t/iid').slice(0, 5), ['docker', 'buildx', 'build', '--load', '--progress=plain']);
+    assert.deepEqual(buildCommand('docker', { ...opts, globalArgs: [], buildOptions: [] }, '/t/iid').slice(0, 9), ['docker', 'buildx', 'build', '--load', '--progress=plain', '-f', '/w/Dockerfile', '--iidfile', '/t/iid']);
   });
 });

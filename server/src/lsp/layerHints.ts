@@ -41,11 +41,10 @@ export function rerunText(stage: LayerStage, l: LayerStep, go: Set<string>, gomo
   return 'cached until this line or an earlier step changes';
 }
 
+// Labels stay short: VS Code cuts inlay hints at 43 characters by default. The estimate's basis
+// and the measured build are in the tooltip.
 function sizeLabel(l: LayerStep, stale: boolean): string {
-  if (l.measuredBytes !== null && l.createsLayer) {
-    const est = l.estimatedBytes !== null ? ` (est. ${formatBytes(l.estimatedBytes)})` : '';
-    return `+${formatBytes(l.measuredBytes)} measured${stale ? ', stale' : ''}${est}`;
-  }
+  if (l.measuredBytes !== null && l.createsLayer) return `+${formatBytes(l.measuredBytes)} measured${stale ? ', stale' : ''}`;
   return l.estimatedBytes !== null ? `+${formatBytes(l.estimatedBytes)} est.` : 'size unknown';
 }
 
@@ -53,18 +52,18 @@ function stageSummary(m: LayerModel, s: LayerStage): string {
   const own = s.layers.filter((l) => l.createsLayer);
   const measured = own.length > 0 && own.every((l) => l.measuredBytes !== null);
   const bytes = measured ? own.reduce((n, l) => n + (l.measuredBytes ?? 0), 0) : s.estimatedBytes;
-  const parts: string[] = [];
-  const name = s.name ?? `stage ${s.index}`;
-  const adds = `${own.length} layer${own.length === 1 ? '' : 's'}${bytes !== null ? ` +${formatBytes(bytes)} ${measured ? 'measured' : 'est.'}` : ''}`;
-  parts.push(`${name}: ${adds}`);
-  const from = s.layers[0];
-  if (s.baseStage === null && from.estimatedBytes !== null) parts.push(`base ${formatBytes(from.estimatedBytes)}`);
+  const layers = `${own.length} layer${own.length === 1 ? '' : 's'}${bytes !== null ? ` +${formatBytes(bytes)}` : ''}`;
   if (s.final) {
     const f = m.finalImage;
-    if (f.measuredBytes !== null && m.measurement && !m.measurement.stale) parts.push(`final image ${formatBytes(f.measuredBytes)} measured`);
-    else if (f.estimatedBytes !== null) parts.push(`final image ~${formatBytes(f.estimatedBytes)} est.`);
-    else parts.push(`final image at least ${formatBytes(f.knownBytes)}`);
-  } else if (!s.reachesFinal) parts.push('not built for the final image');
+    const image = f.measuredBytes !== null && m.measurement && !m.measurement.stale ? `image ${formatBytes(f.measuredBytes)} measured`
+      : f.estimatedBytes !== null ? `image ~${formatBytes(f.estimatedBytes)} est.` : `image ≥ ${formatBytes(f.knownBytes)}`;
+    return `${image} · ${layers}`;
+  }
+  const name = s.name ?? `stage ${s.index}`;
+  const parts = [`${name}: ${layers}${bytes !== null ? (measured ? ' measured' : ' est.') : ''}`];
+  const from = s.layers[0];
+  if (!s.reachesFinal) parts.push('unused');
+  else if (s.baseStage === null && from.estimatedBytes) parts.push(`base ${formatBytes(from.estimatedBytes)}`);
   return parts.join(' · ');
 }
 
@@ -76,7 +75,9 @@ export function layerHints(models: HintModels): LayerHint[] {
   const out: LayerHint[] = [];
   for (const s of plain.stages) {
     const from = s.layers[0];
-    out.push({ position: from.range.end, label: stageSummary(plain, s), tooltip: from.estimateBasis });
+    const summary = [`Base: ${from.estimateBasis}`];
+    if (s.final && plain.measurement) summary.push(`Measured by ${plain.measurement.builder} at ${plain.measurement.at}${plain.measurement.stale ? ' (stale: the Dockerfile changed since)' : ''}`);
+    out.push({ position: from.range.end, label: stageSummary(plain, s), tooltip: summary.join('\n') });
     for (const l of s.layers.slice(1)) {
       if (!l.createsLayer) continue;
       const label = `${sizeLabel(l, stale)} · ${rerunText(s, l, go, gomod)}`;

@@ -69,6 +69,8 @@ interface RunResult {
   code: number | null;
   stdout: string;
   stderr: string;
+  /** stdout and stderr lines in the order they arrived (buildah prints `--> id` on one, STEP on the other). */
+  lines: string[];
 }
 
 function run(argv: string[], opts: { env?: NodeJS.ProcessEnv; signal?: AbortSignal; onLine?: (l: string) => void; timeoutMs?: number }): Promise<RunResult> {
@@ -82,11 +84,16 @@ function run(argv: string[], opts: { env?: NodeJS.ProcessEnv; signal?: AbortSign
     }
     let stdout = '';
     let stderr = '';
+    const all: string[] = [];
+    const emit = (l: string) => {
+      all.push(l);
+      opts.onLine?.(l);
+    };
     const lines = (chunk: string, carry: { rest: string }) => {
       const text = carry.rest + chunk;
       const parts = text.split(/\r?\n/);
       carry.rest = parts.pop() ?? '';
-      for (const l of parts) opts.onLine?.(l);
+      for (const l of parts) emit(l);
     };
     const outCarry = { rest: '' };
     const errCarry = { rest: '' };
@@ -113,9 +120,9 @@ function run(argv: string[], opts: { env?: NodeJS.ProcessEnv; signal?: AbortSign
       clearTimeout(timer);
       clearTimeout(killTimer);
       opts.signal?.removeEventListener('abort', stop);
-      if (outCarry.rest) opts.onLine?.(outCarry.rest);
-      if (errCarry.rest) opts.onLine?.(errCarry.rest);
-      resolve({ code, stdout, stderr });
+      if (outCarry.rest) emit(outCarry.rest);
+      if (errCarry.rest) emit(errCarry.rest);
+      resolve({ code, stdout, stderr, lines: all });
     });
   });
 }
@@ -155,9 +162,13 @@ export async function pickBuilder(opts: MeasureOptions): Promise<{ builder: Buil
   throw new MeasureError(`no builder to measure with (${skipped.join('; ')})`);
 }
 
-/** The build command line. */
+/**
+ * The build command line. buildah and podman print each step's image (`--> id`) only without
+ * --iidfile, and the final image id as the last line; docker writes it to the iidfile.
+ */
 export function buildCommand(builder: BuilderName, opts: MeasureOptions, iidfile: string): string[] {
-  const common: string[] = ['-f', opts.dockerfile, '--iidfile', iidfile];
+  const common: string[] = ['-f', opts.dockerfile];
+  if (builder === 'docker') common.push('--iidfile', iidfile);
   if (opts.target) common.push('--target', opts.target);
   for (const [k, v] of Object.entries(opts.buildArgs ?? {})) common.push('--build-arg', `${k}=${v}`);
   const extra = opts.buildOptions ?? [];
@@ -176,17 +187,19 @@ export async function measureBuild(opts: MeasureOptions, hooks: MeasureHooks = {
     const argv = buildCommand(builder, opts, iidfile);
     hooks.onCommand?.(argv);
     const r = await run(argv, { env: opts.env, signal: hooks.signal, onLine: hooks.onOutput });
-    const output = r.stdout + r.stderr;
+    const output = r.lines.join('\n');
     if (hooks.signal?.aborted) throw new MeasureError('the build was cancelled', output, true);
     if (r.code !== 0) throw new MeasureError(`${builder} exited with ${r.code}`, output);
-    const image = fs.existsSync(iidfile) ? fs.readFileSync(iidfile, 'utf8').trim().replace(/^sha256:/, '') : null;
+    const image = fs.existsSync(iidfile)
+      ? fs.readFileSync(iidfile, 'utf8').trim().replace(/^sha256:/, '')
+      : [...r.stdout.split(/\r?\n/)].reverse().find((l) => /^[0-9a-f]{64}$/.test(l.trim()))?.trim() ?? null;
     const names = opts.stageNames ?? [];
     const built = builder === 'docker'
       ? parseBuildxOutput(output, (n) => {
         const i = names.findIndex((x) => x !== null && x.toLowerCase() === n.toLowerCase());
         return i >= 0 ? i : null;
       })
-      : parseBuildahOutput(r.stdout);
+      : parseBuildahOutput(output);
     const steps = await sizeSteps(builder, opts, built, image);
     const final = image ? await imageLayers(builder, opts, image) : null;
     return {
