@@ -1,14 +1,35 @@
 /**
  * "Measure with a real build" (goDockerfile.measureLayers): in a trusted workspace only, runs
- * the builder (docker buildx, podman or buildah) on the Dockerfile with progress and
- * cancellation, logs which builder and command ran, keeps the last measurement per Dockerfile
- * (workspace state) and sends it to the server, which shows it beside the estimates. The
- * command is also disabled by `enablement: isWorkspaceTrusted`, and the server never builds.
+ * the bundled CLI (`layers --measure --format measurement`), which runs the builder (docker
+ * buildx, podman or buildah), with progress and cancellation; logs which builder and command
+ * ran, keeps the last measurement per Dockerfile (workspace state) and sends it to the server,
+ * which shows it beside the estimates. The command is also disabled by `enablement:
+ * isWorkspaceTrusted`, and the server never builds.
  */
+import { spawn } from 'child_process';
+import * as fs from 'fs';
+import * as path from 'path';
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
-import { buildersOnPath, measureBuild, MeasureError, type MeasureOptions } from '../../../server/src/measure/run';
-import type { BuilderName, Measurement } from '../../../server/src/measure/types';
+import type { Measurement } from './protocol';
+
+const BUILDERS = ['docker', 'podman', 'buildah'];
+
+/** Builders on PATH (a file lookup: nothing runs). */
+function buildersOnPath(): string[] {
+  const dirs = (process.env.PATH ?? '').split(path.delimiter).filter(Boolean);
+  const exts = process.platform === 'win32' ? (process.env.PATHEXT ?? '.EXE;.CMD;.BAT').split(';') : [''];
+  return BUILDERS.filter((b) => dirs.some((d) => exts.some((e) => {
+    try {
+      fs.accessSync(path.join(d, b + e), fs.constants.X_OK);
+      return fs.statSync(path.join(d, b + e)).isFile();
+    } catch {
+      return false;
+    }
+  })));
+}
+
+class Cancelled extends Error {}
 
 const STATE_KEY = 'goDockerfile.measurements';
 export const MEASUREMENT_NOTIFICATION = 'goDockerfile/measurement';
@@ -75,34 +96,24 @@ export class Measurements {
     // The server knows the build context and the stage names (it read them from files).
     const model = await client.sendRequest<{ context: { root: string } | null; target: string | null; stages: { name: string | null }[] }>('goDockerfile/layers', { uri: doc.uri.toString() });
     const cfg = vscode.workspace.getConfiguration('goDockerfile.measure');
-    const opts: MeasureOptions = {
-      dockerfile: file,
-      context: model.context?.root ?? vscode.Uri.joinPath(doc.uri, '..').fsPath,
-      target: model.target,
-      builder: cfg.get<BuilderName | 'auto'>('builder', 'auto'),
-      globalArgs: cfg.get<string[]>('builderArgs', []),
-      buildOptions: cfg.get<string[]>('buildOptions', []),
-      buildArgs: cfg.get<Record<string, string>>('buildArgs', {}),
-      stageNames: model.stages.map((s) => s.name),
-    };
+    const args = [this.context.asAbsolutePath(path.join('dist', 'cli.js')), 'layers', file, '--measure', '--format', 'measurement', '--builder', cfg.get<string>('builder', 'auto')];
+    args.push('--context', model.context?.root ?? path.dirname(file));
+    if (model.target) args.push('--target', model.target);
+    for (const a of cfg.get<string[]>('builderArgs', [])) args.push(`--builder-arg=${a}`);
+    for (const a of cfg.get<string[]>('buildOptions', [])) args.push(`--build-option=${a}`);
+    for (const [k, v] of Object.entries(cfg.get<Record<string, string>>('buildArgs', {}))) args.push('--build-arg', `${k}=${v}`);
     this.running.add(file);
     this.changed.fire(file);
     try {
       const m = await vscode.window.withProgress(
         { location: vscode.ProgressLocation.Notification, title: `Measuring ${vscode.workspace.asRelativePath(doc.uri)}`, cancellable: true },
         async (progress, token) => {
-          const abort = new AbortController();
-          token.onCancellationRequested(() => abort.abort());
-          return measureBuild(opts, {
-            signal: abort.signal,
-            onCommand: (argv) => {
-              this.log.info(`Measure: ${argv[0]} runs: ${argv.map(quote).join(' ')}`);
-              progress.report({ message: `${argv[0]}: starting` });
-            },
-            onOutput: (line) => {
-              this.log.info(`  ${line}`);
-              if (/STEP \d+\/\d+|^#\d+ \[/.test(line)) progress.report({ message: line.slice(0, 120) });
-            },
+          progress.report({ message: 'starting the builder' });
+          return runCli(args, token, (line) => {
+            const cmd = /^go-dockerfile: measuring with (\S+): (.*)$/.exec(line);
+            if (cmd) this.log.info(`Measure: ${cmd[1]} runs: ${cmd[2]}`);
+            else this.log.info(line);
+            if (/STEP \d+\/\d+|^\s*#\d+ \[/.test(line)) progress.report({ message: line.trim().slice(0, 120) });
           });
         },
       );
@@ -112,7 +123,7 @@ export class Measurements {
       this.log.info(`Measure: done with ${m.builder}: final image ${m.finalBytes ?? '?'} bytes in ${m.finalLayers ?? '?'} layers; ${ran} step(s) ran, ${m.steps.filter((s) => s.step > 1).length - ran} from the cache.`);
       return m;
     } catch (e) {
-      if (e instanceof MeasureError && e.cancelled) {
+      if (e instanceof Cancelled) {
         this.log.info('Measure: cancelled; the last measurement is kept.');
         return undefined;
       }
@@ -132,6 +143,41 @@ export class Measurements {
   }
 }
 
-function quote(w: string): string {
-  return /^[\w@%+=:,./-]+$/.test(w) ? w : `'${w.replace(/'/g, `'\\''`)}'`;
+/**
+ * Runs the bundled CLI with the extension host's Node (ELECTRON_RUN_AS_NODE for desktop VS Code);
+ * its stderr lines (the builder's output) go to `onLine`, its stdout is the measurement.
+ * Cancelling sends SIGTERM, on which the CLI stops the builder.
+ */
+function runCli(args: string[], token: vscode.CancellationToken, onLine: (l: string) => void): Promise<Measurement> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, args, { env: { ...process.env, ELECTRON_RUN_AS_NODE: '1' }, stdio: ['ignore', 'pipe', 'pipe'] });
+    let out = '';
+    let rest = '';
+    let cancelled = false;
+    const sub = token.onCancellationRequested(() => {
+      cancelled = true;
+      child.kill('SIGTERM');
+    });
+    child.stdout.setEncoding('utf8').on('data', (c: string) => (out += c));
+    child.stderr.setEncoding('utf8').on('data', (c: string) => {
+      const parts = (rest + c).split(/\r?\n/);
+      rest = parts.pop() ?? '';
+      for (const l of parts) onLine(l);
+    });
+    child.on('error', (e) => {
+      sub.dispose();
+      reject(e);
+    });
+    child.on('close', (code) => {
+      sub.dispose();
+      if (rest) onLine(rest);
+      if (cancelled) return reject(new Cancelled('cancelled'));
+      if (code !== 0) return reject(new Error(`the measuring build failed (exit ${code})`));
+      try {
+        resolve(JSON.parse(out) as Measurement);
+      } catch {
+        reject(new Error('the measurement could not be read'));
+      }
+    });
+  });
 }

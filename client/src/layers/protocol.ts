@@ -75,3 +75,16 @@ export type WebviewMessage =
   | { type: 'reveal'; line: number }
   | { type: 'whatIf'; index: number }
   | { type: 'measure' };
+
+/** A real build's measurement, as the CLI's `layers --measure --format measurement` prints it (server/src/measure/types.ts). */
+export interface Measurement {
+  dockerfile: string;
+  textHash: string;
+  builder: string;
+  command: string[];
+  target: string | null;
+  at: string;
+  steps: { stage: number; step: number; instruction: string; ran: boolean; bytes: number | null }[];
+  finalBytes: number | null;
+  finalLayers: number | null;
+}

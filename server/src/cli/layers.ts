@@ -15,7 +15,7 @@ import { UsageError, type Io } from './io';
 
 export const LAYERS_USAGE =
   'go-dockerfile layers <Dockerfile> [--context DIR] [--changed PATH...] [--change go|gomod|dockerfile:LINE|arg:NAME] [--target STAGE] [--build-arg NAME=VALUE] [--format text|json]\n'
-  + '  [--measure [--builder auto|docker|podman|buildah] [--builder-arg=ARG...] [--build-option=ARG...]]';
+  + '  [--measure [--builder auto|docker|podman|buildah] [--builder-arg=ARG...] [--build-option=ARG...] [--format measurement]]';
 
 export interface LayersOptions {
   file: string;
@@ -24,7 +24,8 @@ export interface LayersOptions {
   change?: string;
   target?: string;
   buildArgs: Record<string, string>;
-  format: 'text' | 'json';
+  /** `measurement`: the raw measurement of `--measure` (what the VS Code client keeps and sends to the server). */
+  format: 'text' | 'json' | 'measurement';
   /** Build for real and show measured sizes beside the estimates. */
   measure?: boolean;
   builder?: 'auto' | BuilderName;
@@ -63,7 +64,7 @@ export function parseLayersArgs(argv: string[]): LayersOptions {
       opts.buildArgs[v.slice(0, eq)] = v.slice(eq + 1);
     } else if (name === '--format') {
       const f = value();
-      if (f !== 'text' && f !== 'json') throw new UsageError(`unknown format "${f}"`);
+      if (f !== 'text' && f !== 'json' && f !== 'measurement') throw new UsageError(`unknown format "${f}"`);
       opts.format = f;
     } else if (name === '--measure') opts.measure = true;
     else if (name === '--builder') {
@@ -77,7 +78,7 @@ export function parseLayersArgs(argv: string[]): LayersOptions {
   }
   if (files.length === 0) throw new UsageError('no Dockerfile given');
   if (files.length > 1) throw new UsageError('layers takes one Dockerfile');
-  if (!opts.measure && (opts.builder || opts.builderArgs || opts.buildOptions)) throw new UsageError('--builder, --builder-arg and --build-option go with --measure');
+  if (!opts.measure && (opts.builder || opts.builderArgs || opts.buildOptions || opts.format === 'measurement')) throw new UsageError('--builder, --builder-arg, --build-option and --format measurement go with --measure');
   return { ...opts, file: files[0] };
 }
 
@@ -109,10 +110,18 @@ export function layersOf(opts: LayersOptions, io: Io, measurement: Measurement |
   });
 }
 
-/** `--measure`: the build (it runs the builder: the user asked for it), then the model with the measured sizes. */
-async function measured(opts: LayersOptions, io: Io): Promise<LayerModel> {
+/**
+ * `--measure`: the build (it runs the builder: the user asked for it), then the model with the
+ * measured sizes. SIGTERM/SIGINT stop the builder first (the VS Code client cancels that way).
+ */
+async function measured(opts: LayersOptions, io: Io): Promise<{ model: LayerModel; measurement: Measurement }> {
   const plain = layersOf(opts, io);
-  const m = await measureBuild({
+  const abort = new AbortController();
+  const stop = () => abort.abort();
+  process.once('SIGTERM', stop);
+  process.once('SIGINT', stop);
+  try {
+    const m = await measureBuild({
     dockerfile: path.resolve(opts.file),
     context: plain.context?.root ?? resolveBuildContext(path.resolve(opts.file), opts.context),
     target: opts.target ?? null,
@@ -121,23 +130,30 @@ async function measured(opts: LayersOptions, io: Io): Promise<LayerModel> {
     globalArgs: opts.builderArgs,
     buildOptions: opts.buildOptions,
     stageNames: plain.stages.map((s) => s.name),
-  }, {
-    onCommand: (argv) => io.err(`go-dockerfile: measuring with ${argv[0]}: ${argv.join(' ')}`),
-    onOutput: (line) => io.err(`  ${line}`),
-  });
-  return layersOf(opts, io, m);
+    }, {
+      signal: abort.signal,
+      onCommand: (argv) => io.err(`go-dockerfile: measuring with ${argv[0]}: ${argv.join(' ')}`),
+      onOutput: (line) => io.err(`  ${line}`),
+    });
+    return { model: layersOf(opts, io, m), measurement: m };
+  } finally {
+    process.off('SIGTERM', stop);
+    process.off('SIGINT', stop);
+  }
 }
 
 export async function layers(opts: LayersOptions, io: Io): Promise<number> {
   let model: LayerModel;
+  let measurement: Measurement | null = null;
   try {
-    model = opts.measure ? await measured(opts, io) : layersOf(opts, io);
+    if (opts.measure) ({ model, measurement } = await measured(opts, io));
+    else model = layersOf(opts, io);
   } catch (e) {
     const err = e as NodeJS.ErrnoException;
     if (e instanceof UsageError) throw e;
     if (e instanceof MeasureError) {
       io.err(`go-dockerfile: ${e.message}`);
-      return 1;
+      return e.cancelled ? 130 : 1;
     }
     if (err.code === 'ENOENT' || err.code === 'EISDIR' || err.code === 'EACCES') {
       io.err(`go-dockerfile: cannot read ${opts.file}: ${err.code === 'ENOENT' ? 'no such file' : err.message}`);
@@ -145,6 +161,6 @@ export async function layers(opts: LayersOptions, io: Io): Promise<number> {
     }
     throw e;
   }
-  io.out(opts.format === 'json' ? JSON.stringify(model, null, 2) : formatText(model));
+  io.out(opts.format === 'measurement' ? JSON.stringify(measurement) : opts.format === 'json' ? JSON.stringify(model, null, 2) : formatText(model));
   return 0;
 }
