@@ -9,9 +9,9 @@ import { after, before, describe, it } from 'node:test';
 import { parseDockerfile } from '../../server/src/dockerfile/parse';
 import { buildLayerModel } from '../../server/src/layers';
 import {
-  AVERAGE_GOMOD_BYTES, AVERAGE_MODULE_BYTES, escapeModulePath, moduleCacheDir, moduleDownloadEstimate, moduleLayerBytes,
-  modulesFromGoSum, modulesFromVendor, readModuleCache, tarBytes, zipEntrySizes, type ModuleRef,
+  AVERAGE_GOMOD_BYTES, AVERAGE_MODULE_BYTES, escapeModulePath, moduleDownloadEstimate, modulesFromGoSum, modulesFromVendor, tarBytes, type ModuleRef,
 } from '../../server/src/layers/moduleCache';
+import { contextText, moduleCacheDir, moduleCacheReader, moduleLayerBytes, readModuleCache, zipEntrySizes } from '../../server/src/driver/moduleCacheReader';
 import { parseModulesTxt } from '../../server/src/workspace/vendor';
 import { loadWorkspace } from '../../server/src/workspace/load';
 import { contextFilesOf } from '../../server/src/layers';
@@ -193,7 +193,9 @@ describe('module cache reader', () => {
     const text = 'FROM golang:1.22\nWORKDIR /src\nCOPY go.mod ./\nRUN go mod download\nRUN --mount=type=cache,target=/go/pkg/mod go mod download\n';
     fs.writeFileSync(path.join(root, 'Dockerfile'), text);
     const ws = loadWorkspace(root);
-    const model = (dir: string | null | undefined) => buildLayerModel(parseDockerfile(text), { dockerfilePath: path.join(root, 'Dockerfile'), context: contextFilesOf(ws, path.join(root, 'Dockerfile')), moduleCacheDir: dir });
+    const model = (dir: string | null) => buildLayerModel(parseDockerfile(text), {
+      dockerfilePath: path.join(root, 'Dockerfile'), context: contextFilesOf(ws, path.join(root, 'Dockerfile')), readText: contextText(root), moduleCache: moduleCacheReader(dir),
+    });
     const [, , , plain, mounted] = model(cache).stages[0].layers;
     assert.equal(plain.estimatedBytes, bytes);
     assert.match(plain.estimateBasis, /^1 module sized from the module cache/);

@@ -7,7 +7,7 @@ import * as path from 'path';
 import { parseDockerfile } from '../dockerfile/parse';
 import { buildLayerModel, contextFilesOf, formatText, type LayerModel } from '../layers';
 import { resolveBuildContext } from '../workspace/context';
-import { userModuleCache } from '../layers/request';
+import { contextText, moduleCacheReader, userModuleCache } from '../driver/moduleCacheReader';
 import { BUILDERS, MeasureError, measureBuild } from '../measure/run';
 import type { BuilderName, Measurement } from '../measure/types';
 import { loadWorkspace } from '../workspace/load';
@@ -105,7 +105,8 @@ export function layersOf(opts: LayersOptions, io: Io, measurement: Measurement |
     buildArgs: opts.buildArgs,
     changedFiles: changed,
     change: opts.change,
-    moduleCacheDir: userModuleCache(),
+    readText: contextText(root),
+    moduleCache: moduleCacheReader(userModuleCache()),
     measurement,
   });
 }

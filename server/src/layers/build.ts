@@ -11,9 +11,10 @@ import { analyzeDockerfile, type Analysis, type StageAnalysis, type StepAnalysis
 import { toContextPath, type ContextFileSet } from './context';
 import type { CacheEfficiency, ChangeSummary, FinalImage, LayerModel, LayerStage, LayerStep, LspRange } from './model';
 import { predict, type Prediction, type ResolvedChange } from './predict';
-import { diskText, goBuildSize, moduleDownloadSize, packageInstallSize, stageCopySize, type EstimateContext, type SizeEstimate } from './estimate';
+import { goBuildSize, moduleDownloadSize, packageInstallSize, stageCopySize, type EstimateContext, type SizeEstimate } from './estimate';
 import { formatBytes } from '../bytes';
 import type { Measurement } from '../measure/types';
+import type { ModuleCacheReader } from './moduleCache';
 import { textHash } from '../measure/hash';
 
 export interface LayerOptions {
@@ -31,9 +32,9 @@ export interface LayerOptions {
   change?: string | null;
   /** Layer counts of base images when known (scratch is 0 without it). */
   imageLayers?: (ref: string) => number | null | undefined;
-  /** The user's module cache to size module downloads from (null: none; undefined: not looked at). */
-  moduleCacheDir?: string | null;
-  /** Reads a context-relative file (go.sum); default: from the context root on disk. */
+  /** Sizes module downloads from the user's module cache (driver/moduleCacheReader.ts); without it, from the module count. */
+  moduleCache?: ModuleCacheReader;
+  /** Reads a context-relative file (go.sum, go.work.sum); without it, modules are not counted. */
   readText?: (rel: string) => string | null;
   /** The last real build of this Dockerfile, shown beside the estimates. */
   measurement?: Measurement | null;
@@ -72,8 +73,8 @@ export function buildLayerModel(df: DockerfileModel, opts: LayerOptions = {}): L
 
   const ec: EstimateContext = {
     workspace: ctx?.workspace ?? null,
-    readText: opts.readText ?? (ctx ? diskText(ctx.root) : () => null),
-    moduleCacheDir: opts.moduleCacheDir,
+    readText: opts.readText ?? (() => null),
+    moduleCache: opts.moduleCache,
   };
   const measured = measuredSteps(opts.measurement ?? null);
   const stages = a.stages.map((s) => stageOf(a, s, ctx, prediction, opts, ec, measured));

@@ -5,7 +5,6 @@
  * --from of a stage's binary or of well-known files. Each estimate says what it rests on;
  * "unknown" says why.
  */
-import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { goCommands, goFlag } from '../dockerfile/facts';
 import { ldflagsArgs, stripFlags } from '../dockerfile/goBuild';
@@ -15,7 +14,7 @@ import { APK_INDEX_BYTES, APT_LISTS_BYTES, estimatePackageInstall } from '../ima
 import { formatBytes } from '../bytes';
 import type { WorkspaceModel } from '../workspace/model';
 import type { StageAnalysis, StepAnalysis } from './analyze';
-import { moduleDownloadEstimate, modulesFromGoSum, modulesFromVendor, readModuleCache, type ModuleCacheReport, type ModuleRef } from './moduleCache';
+import { emptyModuleCache, moduleDownloadEstimate, modulesFromGoSum, modulesFromVendor, type ModuleCacheReader, type ModuleCacheReport, type ModuleRef } from './moduleCache';
 
 const KB = 1024;
 const MB = 1024 * 1024;
@@ -28,10 +27,10 @@ export interface SizeEstimate {
 /** What estimates share across the steps of one model: the module list and cache report, read once. */
 export interface EstimateContext {
   workspace: WorkspaceModel | null;
-  /** Reads a context-relative file (null when missing). */
+  /** Reads a context-relative file (null when missing or not given). */
   readText: (rel: string) => string | null;
-  /** The module cache to size modules from: a folder, null (none), or undefined (not looked at). */
-  moduleCacheDir: string | null | undefined;
+  /** Sizes modules from the user's module cache; undefined: no cache looked at. */
+  moduleCache: ModuleCacheReader | undefined;
   modules?: ModuleRef[];
   cache?: ModuleCacheReport;
 }
@@ -61,19 +60,8 @@ export function modulesOf(ec: EstimateContext): ModuleRef[] {
 }
 
 function cacheReport(ec: EstimateContext): ModuleCacheReport {
-  ec.cache ??= readModuleCache(ec.moduleCacheDir ?? null, modulesOf(ec));
+  ec.cache ??= ec.moduleCache ? ec.moduleCache(modulesOf(ec)) : emptyModuleCache(null, modulesOf(ec));
   return ec.cache;
-}
-
-/** A reader of context files under a root (files only). */
-export function diskText(root: string): (rel: string) => string | null {
-  return (rel) => {
-    try {
-      return fs.readFileSync(path.join(root, ...rel.split('/')), 'utf8');
-    } catch {
-      return null;
-    }
-  };
 }
 
 const coversPath = (mount: string, p: string) => {

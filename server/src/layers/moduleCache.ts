@@ -1,13 +1,8 @@
 /**
- * The bytes `go mod download` puts into a layer, read from the user's own module cache: the
- * modules go.sum (or vendor/modules.txt) names, looked up in the cache's download folder
- * (`$GOMODCACHE/cache/download/<escaped path>/@v/<version>.{zip,mod,info}`). Files only: no
- * `go` command runs. A zip's central directory gives the size of every file it extracts to, so
- * the layer (the zip, its .mod/.info and the extracted tree, as tar entries) is counted without
- * unpacking anything.
+ * The bytes `go mod download` puts into a layer: the modules go.sum (or vendor/modules.txt)
+ * names, sized by a reader of the user's module cache (driver/moduleCacheReader.ts: files only,
+ * no `go` command runs), else estimated from their count. Plain functions over data.
  */
-import * as fs from 'node:fs';
-import * as path from 'node:path';
 import type { VendorModule } from '../workspace/model';
 
 /** A module version the build downloads. `zip`: its source is needed (not only its go.mod). */
@@ -16,6 +11,9 @@ export interface ModuleRef {
   version: string;
   zip: boolean;
 }
+
+/** Sizes a module list from a module cache (the driver reads the files). */
+export type ModuleCacheReader = (modules: ModuleRef[]) => ModuleCacheReport;
 
 export interface ModuleCacheReport {
   /** The module cache folder looked at (null when none could be named). */
@@ -64,46 +62,6 @@ export function modulesFromVendor(modules: readonly VendorModule[]): ModuleRef[]
   return out;
 }
 
-/**
- * The module cache folder, as cmd/go picks it: GOMODCACHE, else the first GOPATH entry's
- * `pkg/mod`, else `~/go/pkg/mod`; each read from the environment, then from the go env file
- * (`$GOENV`, default `<config dir>/go/env`, written by `go env -w`).
- */
-export function moduleCacheDir(env: Record<string, string | undefined>, home: string | null, readFile: (p: string) => string | null = readOrNull): string | null {
-  const fileVars = goEnvFile(env, home, readFile);
-  const get = (name: string) => env[name] || fileVars.get(name) || '';
-  const gomodcache = get('GOMODCACHE');
-  if (gomodcache && path.isAbsolute(gomodcache)) return gomodcache;
-  const gopath = get('GOPATH').split(path.delimiter).find((p) => p && path.isAbsolute(p));
-  if (gopath) return path.join(gopath, 'pkg', 'mod');
-  return home ? path.join(home, 'go', 'pkg', 'mod') : null;
-}
-
-function goEnvFile(env: Record<string, string | undefined>, home: string | null, readFile: (p: string) => string | null): Map<string, string> {
-  const out = new Map<string, string>();
-  let file = env.GOENV;
-  if (file === 'off') return out;
-  if (!file) {
-    const config = env.XDG_CONFIG_HOME || (home ? (process.platform === 'darwin' ? path.join(home, 'Library', 'Application Support') : process.platform === 'win32' ? env.APPDATA ?? '' : path.join(home, '.config')) : '');
-    if (!config) return out;
-    file = path.join(config, 'go', 'env');
-  }
-  const text = readFile(file);
-  for (const line of text?.split(/\r?\n/) ?? []) {
-    const m = /^\s*([A-Z0-9_]+)=(.*)$/.exec(line);
-    if (m) out.set(m[1], m[2].trim());
-  }
-  return out;
-}
-
-function readOrNull(p: string): string | null {
-  try {
-    return fs.readFileSync(p, 'utf8');
-  } catch {
-    return null;
-  }
-}
-
 /** cmd/go's case encoding of module paths and versions in the cache: `Azure` -> `!azure`. */
 export function escapeModulePath(p: string): string {
   return p.replace(/[A-Z]/g, (c) => `!${c.toLowerCase()}`);
@@ -115,91 +73,16 @@ export function tarBytes(size: number): number {
 }
 
 /**
- * The sizes of the files a module zip extracts to, from its central directory (null when the
- * file is not a readable zip). Reads the end of the file only.
+ * The layer bytes of one module version from its cache files' sizes: the .mod and .info, and for
+ * a needed zip, the zip, its .ziphash and the tree it extracts to (every file as a tar entry,
+ * plus its folders).
  */
-export function zipEntrySizes(file: string): { name: string; size: number }[] | null {
-  let fd: number;
-  try {
-    fd = fs.openSync(file, 'r');
-  } catch {
-    return null;
-  }
-  try {
-    const total = fs.fstatSync(fd).size;
-    const tailLen = Math.min(total, 65536 + 22);
-    const tail = Buffer.alloc(tailLen);
-    fs.readSync(fd, tail, 0, tailLen, total - tailLen);
-    let eocd = -1;
-    for (let i = tailLen - 22; i >= 0; i--) {
-      if (tail.readUInt32LE(i) === 0x06054b50) {
-        eocd = i;
-        break;
-      }
-    }
-    if (eocd < 0) return null;
-    const count = tail.readUInt16LE(eocd + 10);
-    const cdSize = tail.readUInt32LE(eocd + 12);
-    const cdOffset = tail.readUInt32LE(eocd + 16);
-    if (cdOffset + cdSize > total) return null;
-    const cd = Buffer.alloc(cdSize);
-    fs.readSync(fd, cd, 0, cdSize, cdOffset);
-    const out: { name: string; size: number }[] = [];
-    let p = 0;
-    for (let n = 0; n < count; n++) {
-      if (p + 46 > cd.length || cd.readUInt32LE(p) !== 0x02014b50) return null;
-      const size = cd.readUInt32LE(p + 24);
-      const nameLen = cd.readUInt16LE(p + 28);
-      const extraLen = cd.readUInt16LE(p + 30);
-      const commentLen = cd.readUInt16LE(p + 32);
-      out.push({ name: cd.toString('utf8', p + 46, p + 46 + nameLen), size });
-      p += 46 + nameLen + extraLen + commentLen;
-    }
-    return out;
-  } catch {
-    return null;
-  } finally {
-    fs.closeSync(fd);
-  }
-}
-
-function fileSize(p: string): number | null {
-  try {
-    const st = fs.statSync(p);
-    return st.isFile() ? st.size : null;
-  } catch {
-    return null;
-  }
-}
-
-/** Central directories already read, by file and size (a module zip never changes in place). */
-const zipMemo = new Map<string, { name: string; size: number }[] | null>();
-function zipEntriesCached(file: string, size: number): { name: string; size: number }[] | null {
-  const key = `${file}\0${size}`;
-  if (!zipMemo.has(key)) {
-    if (zipMemo.size > 5000) zipMemo.clear();
-    zipMemo.set(key, zipEntrySizes(file));
-  }
-  return zipMemo.get(key)!;
-}
-
-/** Layer bytes of one module version in a cache, or null when the cache lacks what the build needs. */
-export function moduleLayerBytes(cacheDir: string, m: ModuleRef): number | null {
-  const dir = path.join(cacheDir, 'cache', 'download', ...escapeModulePath(m.path).split('/'), '@v');
-  const base = path.join(dir, escapeModulePath(m.version));
-  const mod = fileSize(`${base}.mod`);
-  if (mod === null) return null;
-  let bytes = tarBytes(mod);
-  const info = fileSize(`${base}.info`);
-  if (info !== null) bytes += tarBytes(info);
-  if (!m.zip) return bytes;
-  const zip = fileSize(`${base}.zip`);
-  const entries = zip === null ? null : zipEntriesCached(`${base}.zip`, zip);
-  if (zip === null || entries === null) return null;
-  bytes += tarBytes(zip) + tarBytes(64); // the zip and its .ziphash
-  // The extracted tree: every file (its zip name starts with `path@version/`) and its folders.
+export function moduleLayerBytesOf(f: { mod: number; info: number | null; zip?: { size: number; entries: { name: string; size: number }[] } }): number {
+  let bytes = tarBytes(f.mod) + (f.info !== null ? tarBytes(f.info) : 0);
+  if (!f.zip) return bytes;
+  bytes += tarBytes(f.zip.size) + tarBytes(64);
   const dirs = new Set<string>();
-  for (const e of entries) {
+  for (const e of f.zip.entries) {
     if (e.name.endsWith('/')) continue;
     bytes += tarBytes(e.size);
     const parts = e.name.split('/');
@@ -208,19 +91,9 @@ export function moduleLayerBytes(cacheDir: string, m: ModuleRef): number | null 
   return bytes + dirs.size * 512;
 }
 
-/** Sizes of the given modules in a module cache (a missing cache: every module is missing). */
-export function readModuleCache(cacheDir: string | null, modules: ModuleRef[]): ModuleCacheReport {
-  const exists = cacheDir !== null && fs.existsSync(path.join(cacheDir, 'cache', 'download'));
-  const report: ModuleCacheReport = { cacheDir, exists, modules, found: 0, foundBytes: 0, missing: [] };
-  for (const m of modules) {
-    const b = exists ? moduleLayerBytes(cacheDir!, m) : null;
-    if (b === null) report.missing.push(m);
-    else {
-      report.found++;
-      report.foundBytes += b;
-    }
-  }
-  return report;
+/** A module cache that has none of the modules (no cache, or none looked at). */
+export function emptyModuleCache(cacheDir: string | null, modules: ModuleRef[]): ModuleCacheReport {
+  return { cacheDir, exists: false, modules, found: 0, foundBytes: 0, missing: [...modules] };
 }
 
 /** The estimate for a module download layer: cache sizes where found, the average elsewhere. */

@@ -11,8 +11,7 @@ import { parseDockerfile } from '../dockerfile/parse';
 import type { Workspace } from '../workspace/load';
 import { buildLayerModel } from './build';
 import { contextFilesOf } from './context';
-import { moduleCacheDir } from './moduleCache';
-import * as os from 'node:os';
+import { contextText, moduleCacheReader, userModuleCache } from '../driver/moduleCacheReader';
 import type { LayerModel } from './model';
 import type { Measurement } from '../measure/types';
 
@@ -79,22 +78,13 @@ export function layersForRequest(params: LayersParams, src: LayersSources): Laye
     buildArgs: params.buildArgs ?? undefined,
     changedFiles,
     change: params.change ?? null,
-    // The user's module cache: files read, nothing run.
-    moduleCacheDir: userModuleCache(),
+    // go.sum from the context, module sizes from the user's module cache: files read, nothing run.
+    readText: ws ? contextText(ws.root) : undefined,
+    moduleCache: moduleCacheReader(userModuleCache()),
     measurement: src.measurement ?? null,
   });
 }
 
-/** The module cache of the user running the server or CLI (GOMODCACHE, GOPATH, ~/go). */
-export function userModuleCache(): string | null {
-  let home: string | null = null;
-  try {
-    home = os.homedir();
-  } catch {
-    home = null;
-  }
-  return moduleCacheDir(process.env, home);
-}
 
 /**
  * The workspace of a document, waiting briefly for its first load (the LSP loads a context in a
