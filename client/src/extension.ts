@@ -24,13 +24,19 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   measurements = new Measurements(context, () => client, output);
   context.subscriptions.push(output, statusBar, measurements);
   if (!vscode.workspace.isTrusted) output.info('Restricted Mode: Dockerfiles are linted, but nothing is executed.');
+  // Measuring runs a builder: its command exists only while the workspace is trusted. Our own
+  // key, from the API: the workbench's isWorkspaceTrusted key is unset when trust is switched off.
+  void vscode.commands.executeCommand('setContext', 'goDockerfile.trusted', vscode.workspace.isTrusted);
   context.subscriptions.push(
     vscode.commands.registerCommand('goDockerfile.showOutput', () => output.show(true)),
     vscode.commands.registerCommand('goDockerfile.restartServer', () => restart(context)),
     vscode.commands.registerCommand('goDockerfile.showLayers', () => LayersPanel.show(context, () => client, output, measurements)),
-    // Runs a builder: trusted workspaces only (also `enablement: isWorkspaceTrusted` in package.json).
+    // Runs a builder: trusted workspaces only (also `enablement: goDockerfile.trusted` in package.json).
     vscode.commands.registerCommand('goDockerfile.measureLayers', (uri?: vscode.Uri) => measurements.measure(uri instanceof vscode.Uri ? uri : LayersPanel.currentDocument()?.uri)),
-    vscode.workspace.onDidGrantWorkspaceTrust(() => LayersPanel.refreshCurrent()),
+    vscode.workspace.onDidGrantWorkspaceTrust(() => {
+      void vscode.commands.executeCommand('setContext', 'goDockerfile.trusted', true);
+      LayersPanel.refreshCurrent();
+    }),
     vscode.workspace.onDidChangeConfiguration((e) => {
       // Capabilities are fixed at initialize: switching language features needs a new server.
       if (e.affectsConfiguration('goDockerfile.languageFeatures')) void restart(context);

@@ -4,7 +4,7 @@
  * buildx, podman or buildah), with progress and cancellation; logs which builder and command
  * ran, keeps the last measurement per Dockerfile (workspace state) and sends it to the server,
  * which shows it beside the estimates. The command is also disabled by `enablement:
- * isWorkspaceTrusted`, and the server never builds.
+ * goDockerfile.trusted`, and the server never builds.
  */
 import { spawn } from 'child_process';
 import * as fs from 'fs';
