@@ -1,7 +1,7 @@
 /**
  * "Measure with a real build" (goDockerfile.measureLayers): in a trusted workspace only, runs
- * the bundled CLI (`layers --measure --format measurement`), which runs the builder (docker
- * buildx, podman or buildah), with progress and cancellation; logs which builder and command
+ * the bundled measuring build (dist/measure.js, the code of the CLI's `layers --measure`), which
+ * runs the builder (docker buildx, podman or buildah), with progress and cancellation; logs which builder and command
  * ran, keeps the last measurement per Dockerfile (workspace state) and sends it to the server,
  * which shows it beside the estimates. The command is also disabled by `enablement:
  * goDockerfile.trusted`, and the server never builds.
@@ -96,12 +96,17 @@ export class Measurements {
     // The server knows the build context and the stage names (it read them from files).
     const model = await client.sendRequest<{ context: { root: string } | null; target: string | null; stages: { name: string | null }[] }>('goDockerfile/layers', { uri: doc.uri.toString() });
     const cfg = vscode.workspace.getConfiguration('goDockerfile.measure');
-    const args = [this.context.asAbsolutePath(path.join('dist', 'cli.js')), 'layers', file, '--measure', '--format', 'measurement', '--builder', cfg.get<string>('builder', 'auto')];
-    args.push('--context', model.context?.root ?? path.dirname(file));
-    if (model.target) args.push('--target', model.target);
-    for (const a of cfg.get<string[]>('builderArgs', [])) args.push(`--builder-arg=${a}`);
-    for (const a of cfg.get<string[]>('buildOptions', [])) args.push(`--build-option=${a}`);
-    for (const [k, v] of Object.entries(cfg.get<Record<string, string>>('buildArgs', {}))) args.push('--build-arg', `${k}=${v}`);
+    const opts = {
+      dockerfile: file,
+      context: model.context?.root ?? path.dirname(file),
+      target: model.target,
+      builder: cfg.get<string>('builder', 'auto'),
+      globalArgs: cfg.get<string[]>('builderArgs', []),
+      buildOptions: cfg.get<string[]>('buildOptions', []),
+      buildArgs: cfg.get<Record<string, string>>('buildArgs', {}),
+      stageNames: model.stages.map((s) => s.name),
+    };
+    const args = [this.context.asAbsolutePath(path.join('dist', 'measure.js')), JSON.stringify(opts)];
     this.running.add(file);
     this.changed.fire(file);
     try {
@@ -144,9 +149,9 @@ export class Measurements {
 }
 
 /**
- * Runs the bundled CLI with the extension host's Node (ELECTRON_RUN_AS_NODE for desktop VS Code);
+ * Runs dist/measure.js with the extension host's Node (ELECTRON_RUN_AS_NODE for desktop VS Code);
  * its stderr lines (the builder's output) go to `onLine`, its stdout is the measurement.
- * Cancelling sends SIGTERM, on which the CLI stops the builder.
+ * Cancelling sends SIGTERM, on which it stops the builder.
  */
 function runCli(args: string[], token: vscode.CancellationToken, onLine: (l: string) => void): Promise<Measurement> {
   return new Promise((resolve, reject) => {
