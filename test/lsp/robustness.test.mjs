@@ -110,10 +110,8 @@ describe('robustness', () => {
     for (let i = 0; lines.length < 10000; i++) lines.push(...block.map((l) => l.replaceAll('{i}', String(i))));
     lines.length = 10000;
     const text = lines.join('\n');
-    const t0 = Date.now();
+    // open() waits for the diagnostics with its own timeout; how long they take is bench/'s concern.
     const doc = await open(text, 'big.Dockerfile');
-    const elapsed = Date.now() - t0;
-    assert.ok(elapsed < 15000, `diagnostics took ${elapsed} ms`);
     const gd104 = doc.ours('GD104');
     // 1,112 stages; the last one is a lone FROM (line 10,000).
     assert.equal(gd104.length, 1111, 'one GD104 per stage that copies');
