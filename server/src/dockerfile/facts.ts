@@ -172,6 +172,25 @@ export function effectiveUser(model: DockerfileModel, stage: Stage): { user: str
   return { user: stageImage(model, stage)?.defaultUser ?? null, instr: null };
 }
 
+/**
+ * An artifact-export stage (`FROM scratch AS export` + `COPY --from=build /out/app /`, built
+ * with `--output` to take files out): on scratch, only `COPY --from`/ARG/LABEL in its chain, no
+ * ENTRYPOINT/CMD, and either a name that says so (export, artifact(s), binaries, bin, out,
+ * release, dist) or every copy landing in the root folder. Nothing runs it, so runtime rules
+ * (CA certificates, tzdata, user) do not apply. `FROM scratch` + `COPY --from=build /app /app`
+ * without a name stays an image (its command can be given at `docker run`).
+ */
+export function isArtifactExport(model: DockerfileModel, stage: Stage): boolean {
+  if (stageImage(model, stage)?.family !== 'scratch') return false;
+  const chain = stageChain(model, stage);
+  const rest = chain.flatMap((s) => s.instructions.filter((i) => i.keyword !== 'FROM'));
+  if (!rest.every((i) => ['COPY', 'ARG', 'LABEL'].includes(i.keyword) && (i.keyword !== 'COPY' || i.flags.some((f) => f.name === 'from')))) return false;
+  const copies = rest.filter((i) => i.keyword === 'COPY');
+  if (copies.length === 0) return false;
+  if (chain.some((s) => s.name !== null && /^(export|artifacts?|binar(y|ies)|bins?|out(put)?|release|dist)([-_].*)?$|[-_](export|artifacts?|binaries|out(put)?)$/.test(s.name))) return true;
+  return copies.every((i) => /^(\/|\.\/?)$/.test(copyPaths(i)?.dest ?? ''));
+}
+
 export function isRootUser(user: string): boolean {
   const name = user.split(':')[0];
   return name === 'root' || name === '0';
@@ -218,14 +237,16 @@ export interface GoCommand {
   args: ShellWord[];
 }
 
-/** Every `go ...` command of a RUN, with prefix assignments (`CGO_ENABLED=0 go build`). */
+/** Every `go ...` (or `xx-go ...`) command of a RUN, with prefix assignments (`CGO_ENABLED=0 go build`). */
 export function goCommands(instr: Instruction): GoCommand[] {
   if (instr.keyword !== 'RUN' || !instr.script) return [];
   const out: GoCommand[] = [];
   for (const c of instr.script.parsed.commands) {
     const cmd = throughEnv(c);
     const name = cmd.argv[0]?.value;
-    if (!name || !/(^|\/)go$/.test(name)) continue;
+    // `xx-go` (tonistiigi/xx) is go with GOOS/GOARCH/CC set for the target platform.
+    if (!name || !/(^|\/)(xx-)?go$/.test(name)) continue;
+    if (name.endsWith('xx-go') && cmd.argv[1]?.value.startsWith('--')) continue; // `xx-go --wrap`: setup, not a go command
     const first = cmd.argv[1]?.value ?? '';
     if (first === 'mod' || first === 'work') {
       out.push({ instr, cmd, sub: `${first} ${cmd.argv[2]?.value ?? ''}`.trim(), args: cmd.argv.slice(3) });
@@ -248,6 +269,11 @@ function throughEnv(cmd: ShellCommand): ShellCommand {
     else if (w.value !== '-i' && w.value !== '-' && w.value !== '--ignore-environment') break;
   }
   return i < cmd.argv.length ? { env, argv: cmd.argv.slice(i), start: cmd.start, end: cmd.end } : cmd;
+}
+
+/** `xx-go`: GOOS/GOARCH follow the target platform, and CC the cross compiler xx finds (so cgo depends on what is installed). */
+export function isXxGo(g: GoCommand): boolean {
+  return /(^|\/)xx-go$/.test(g.cmd.argv[0]?.value ?? '');
 }
 
 export function stageGoCommands(stage: Stage): GoCommand[] {

@@ -33,7 +33,8 @@ export function parseDockerfile(text: string): DockerfileModel {
     const argsRange = node.getArgumentsRange();
     const argsSpan = argsRange ? spanOf(argsRange) : null;
     const flags: Flag[] = getFlags(node).map((f) => ({ name: f.getName().toLowerCase(), value: f.getValue(), span: spanOf(f.getRange()) }));
-    const args: Word[] = node.getArguments().map((a) => ({ value: a.getValue(), span: spanOf(a.getRange()) }));
+    let args: Word[] = node.getArguments().map((a) => ({ value: a.getValue(), span: spanOf(a.getRange()) }));
+    if (keyword === 'COPY' || keyword === 'ADD') args = withoutHeredocBodies(args, lines);
     const logical = argsSpan ? joinContinuations(text, argsSpan, escape, lines) : null;
     const json = logical && JSON_KEYWORDS.has(keyword) ? execForm(logical.text) : null;
     let script: Script | null = null;
@@ -87,6 +88,18 @@ export function parseDockerfile(text: string): DockerfileModel {
     }
   }
   return { text, lines, eol: detectEol(text), escape, instructions, stages, globalArgs, comments, ast };
+}
+
+/**
+ * `COPY <<EOF /etc/motd` + body + `EOF`: the AST lists the body's words and the terminator as
+ * arguments. The builder reads only the line of the `<<` operator: the heredoc is a source, the
+ * body is its text, never paths of the context.
+ */
+function withoutHeredocBodies(args: Word[], lines: LineTable): Word[] {
+  const first = args.find((a) => /^<<-?["']?[A-Za-z_]/.test(a.value));
+  if (!first) return args;
+  const line = lines.positionAt(first.span.start).line;
+  return args.filter((a) => lines.positionAt(a.span.start).line <= line);
 }
 
 function getFlags(node: AstInstruction) {

@@ -1,5 +1,5 @@
 import { goFlag, goPackages, stageGoCommands } from '../dockerfile/facts';
-import { goflags, goflagsValue, hasOpaqueArgs, isLocalPackage, writesNoBinary } from '../dockerfile/goBuild';
+import { goflags, goflagsValue, hasOpaqueArgs, isDebugBuild, isLocalPackage, writesNoBinary } from '../dockerfile/goBuild';
 import { scriptSpan, toDoc } from '../dockerfile/model';
 import { insert } from '../fixes/edits';
 import type { Rule, RuleFinding } from './types';
@@ -8,7 +8,8 @@ import type { Rule, RuleFinding } from './types';
  * GD108: `go build`, or `go install` of the module's own packages, without `-trimpath` (on the
  * command line or in GOFLAGS). Not reported: `go install pkg@version` and other remote
  * packages (a third-party tool, whose paths are the module cache's), `go run`/`go test` (no
- * binary ships), builds that write no binary (`go build ./...` without -o, `-o /dev/null`), an
+ * binary ships), debug builds (`-gcflags "all=-N -l"`: Delve maps the recorded paths to the
+ * sources), builds that write no binary (`go build ./...` without -o, `-o /dev/null`), an
  * explicit `-trimpath=false`, and commands whose flags are partly unknown: a GOFLAGS build arg
  * without a default, or a word that starts with an expansion (`go build ${GOBUILDFLAGS} .`).
  *
@@ -29,6 +30,8 @@ export const gd108: Rule = {
         if (g.sub === 'install' && !pkgs.every((p) => !p.value.includes('@') && (p.dynamic || isLocalPackage(p.value)))) continue;
         if (writesNoBinary(g, pkgs, goFlag(g.args, 'o')?.value)) continue;
         if (goFlag(g.args, 'trimpath') || hasOpaqueArgs(pkgs)) continue;
+        // A Delve build needs the real source paths to set breakpoints: its paths are wanted.
+        if (isDebugBuild(ctx.model, stage, g)) continue;
         const flags = goflags(ctx.model, stage, g);
         if (flags === null || (flags && goflagsValue(flags, 'trimpath') !== undefined)) continue;
         const script = g.instr.script!;

@@ -72,7 +72,7 @@ export const gd208: Rule = {
 const SHELL = /^(\/usr)?(\/bin\/)?(sh|bash|ash|dash|zsh)$/;
 
 /** The final image starts a bare shell: a build or tool image, not a program's runtime. */
-function isToolbox(model: DockerfileModel, stage: Stage): boolean {
+export function isToolbox(model: DockerfileModel, stage: Stage): boolean {
   let entrypoint: Instruction | null = null;
   let cmd: Instruction | null = null;
   for (const s of stageChain(model, stage)) {
