@@ -1,0 +1,259 @@
+/**
+ * Regressions from linting real-world Go Dockerfiles (issue 11): each pattern that gave a wrong
+ * finding, reduced to its smallest reproduction, with the finding that must remain for the
+ * nearby case that is really wrong. Workspaces are written to a temp folder.
+ */
+import assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import { parseDockerfile } from '../../server/src/dockerfile/parse';
+import type { AnalyzeOptions } from '../../server/src/rules/analyze';
+import { loadWorkspace } from '../../server/src/workspace/load';
+import { applyFix, df, lint, ready } from './helpers';
+
+before(() => ready);
+
+const find = (text: string, code: string, opts: AnalyzeOptions = {}) => lint(text, opts).filter((f) => f.code === code);
+const has = (text: string, code: string, opts: AnalyzeOptions = {}) => find(text, code, opts).length > 0;
+
+const temps: string[] = [];
+after(() => {
+  for (const d of temps) fs.rmSync(d, { recursive: true, force: true });
+});
+export function tempWorkspace(files: Record<string, string>): AnalyzeOptions {
+  const root = fs.mkdtempSync(path.join(os.tmpdir(), 'gd-rw-'));
+  temps.push(root);
+  for (const [rel, text] of Object.entries(files)) {
+    fs.mkdirSync(path.dirname(path.join(root, rel)), { recursive: true });
+    fs.writeFileSync(path.join(root, rel), text);
+  }
+  const ws = loadWorkspace(root);
+  return { workspace: ws.model, files: ws };
+}
+
+const GO_MOD = 'module example.com/app\n\ngo 1.22\n\nrequire github.com/pkg/errors v0.9.1\n';
+const MAIN = 'package main\n\nimport "fmt"\n\nfunc main() { fmt.Println("hi") }\n';
+
+describe('GD104 sources-before-modules on real-world shapes', () => {
+  it('is silent for a vendored module in a subfolder of the context (COPY backend /build/backend)', () => {
+    const ws = tempWorkspace({
+      'backend/go.mod': GO_MOD,
+      'backend/go.sum': '',
+      'backend/main.go': MAIN,
+      'backend/vendor/modules.txt': '# github.com/pkg/errors v0.9.1\n## explicit\ngithub.com/pkg/errors\n',
+      'backend/vendor/github.com/pkg/errors/errors.go': 'package errors\n',
+      'frontend/index.html': '<html></html>\n',
+    });
+    const text = df(['FROM golang:1.22 AS build', 'WORKDIR /build', 'COPY backend /build/backend', 'RUN cd backend && go build -o /out/app .', 'FROM scratch', 'COPY --from=build /out/app /app']);
+    assert.equal(has(text, 'GD104', ws), false);
+    // The same shape without vendor/ is still reported.
+    const plain = tempWorkspace({ 'backend/go.mod': GO_MOD, 'backend/go.sum': '', 'backend/main.go': MAIN });
+    assert.equal(has(text, 'GD104', plain), true);
+  });
+
+  it('is silent for a whole-context copy when the stage works in a vendored module folder', () => {
+    const ws = tempWorkspace({
+      'backend/go.mod': GO_MOD,
+      'backend/main.go': MAIN,
+      'backend/vendor/modules.txt': '# github.com/pkg/errors v0.9.1\n## explicit\ngithub.com/pkg/errors\n',
+    });
+    assert.equal(has(df(['FROM golang:1.22', 'COPY . /src', 'WORKDIR /src/backend', 'RUN go build -o /app .']), 'GD104', ws), false);
+  });
+
+  it('does not count a non-Go helper file copied between go.mod and go mod download as sources', () => {
+    const text = df(['FROM golang:1.22', 'WORKDIR /src', 'COPY go.mod go.sum ./', 'COPY Makefile ./', 'RUN go mod download', 'COPY . .', 'RUN make build']);
+    assert.equal(has(text, 'GD104'), false);
+    // Known from the context: an extension-less file (a script) is a file, not a source folder.
+    const ws = tempWorkspace({ 'go.mod': GO_MOD, 'go.sum': '', 'main.go': MAIN, 'build-tools': '#!/bin/sh\n', 'hack/gen.sh': '#!/bin/sh\n' });
+    const withFile = df(['FROM golang:1.22', 'WORKDIR /src', 'COPY go.mod go.sum ./', 'COPY build-tools ./', 'COPY hack hack', 'RUN go mod download', 'COPY . .', 'RUN go build -o /app .']);
+    assert.equal(has(withFile, 'GD104', ws), false);
+    // A folder with Go files before the download is still sources.
+    const ws2 = tempWorkspace({ 'go.mod': GO_MOD, 'go.sum': '', 'main.go': MAIN, 'tools/tools.go': 'package tools\n' });
+    assert.equal(has(df(['FROM golang:1.22', 'WORKDIR /src', 'COPY go.mod go.sum ./', 'COPY tools tools', 'RUN go mod download', 'COPY . .', 'RUN go build -o /app .']), 'GD104', ws2), true);
+  });
+
+  it('still reports sources copied before go.mod', () => {
+    assert.equal(has(df(['FROM golang:1.22', 'COPY . .', 'RUN go build -o /app .']), 'GD104'), true);
+  });
+});
+
+describe('GD108/GD110 on debugger and library builds', () => {
+  const debug = df(['FROM golang:1.22 AS debug', 'WORKDIR /src', 'COPY . /src', 'RUN go build -gcflags "all=-N -l" -o /app .', 'FROM golang:1.22', 'COPY --from=debug /app /app', 'COPY . /src', 'CMD ["dlv", "exec", "/app"]']);
+
+  it('GD108 is silent for a Delve build (-gcflags "all=-N -l"), as GD110 is', () => {
+    assert.equal(has(debug, 'GD108'), false);
+    assert.equal(has(debug, 'GD110'), false);
+    assert.equal(has(df(['FROM golang:1.22', 'ENV GOFLAGS="-gcflags=all=-N"', 'COPY . .', 'RUN go build -o /app .']), 'GD108'), false);
+    assert.equal(has(df(['FROM golang:1.22', 'COPY . .', 'RUN go build -o /app .']), 'GD108'), true);
+  });
+
+  it('GD110 is silent for -buildmode=c-archive, c-shared, plugin (a library keeps its symbols)', () => {
+    for (const mode of ['c-archive', 'c-shared', 'plugin', 'shared', 'archive']) {
+      const text = df(['FROM golang:1.22', 'COPY . .', `RUN go build -buildmode=${mode} -o /out/libapp.a .`]);
+      assert.equal(has(text, 'GD110'), false, mode);
+    }
+    assert.equal(has(df(['FROM golang:1.22', 'COPY . .', 'RUN go build -buildmode c-shared -o /out/lib.so .']), 'GD110'), false);
+    assert.equal(has(df(['FROM golang:1.22', 'ENV GOFLAGS=-buildmode=c-archive', 'COPY . .', 'RUN go build -o /out/lib.a .']), 'GD110'), false);
+    // An executable mode is still a release build.
+    assert.equal(has(df(['FROM golang:1.22', 'COPY . .', 'RUN go build -buildmode=pie -o /app .']), 'GD110'), true);
+  });
+});
+
+describe('GD114 git-metadata-in-context with VCS stamping', () => {
+  const stamped = {
+    'go.mod': GO_MOD,
+    'main.go': 'package main\n\nimport (\n\t"fmt"\n\t"runtime/debug"\n)\n\nfunc main() {\n\tinfo, _ := debug.ReadBuildInfo()\n\tfor _, s := range info.Settings {\n\t\tif s.Key == "vcs.revision" {\n\t\t\tfmt.Println(s.Value)\n\t\t}\n\t}\n}\n',
+    '.git/HEAD': 'ref: refs/heads/main\n',
+    '.dockerignore': 'bin/\n',
+  };
+
+  it('is silent when a builder with git stamps VCS by default and the program reads vcs.revision', () => {
+    const ws = tempWorkspace(stamped);
+    const text = df(['FROM golang:1.22-alpine AS build', 'RUN apk add --no-cache git', 'WORKDIR /src', 'COPY . .', 'RUN go build -o /app .', 'FROM alpine:3.20', 'COPY --from=build /app /app']);
+    assert.equal(has(text, 'GD114', ws), false);
+    // -buildvcs=false: the stamp is off, .git is only a cache breaker.
+    assert.equal(has(text.replace('go build', 'go build -buildvcs=false'), 'GD114', ws), true);
+  });
+
+  it('does not claim "error obtaining VCS status" in a builder without git', () => {
+    const ws = tempWorkspace({ ...stamped, 'main.go': MAIN });
+    const noGit = df(['FROM golang:1.22-alpine AS build', 'WORKDIR /src', 'COPY . .', 'RUN go build -o /app .', 'FROM alpine:3.20', 'COPY --from=build /app /app']);
+    const [f] = find(noGit, 'GD114', ws);
+    assert.ok(f);
+    assert.doesNotMatch(f.message, /error obtaining VCS status/);
+    const withGit = noGit.replace('FROM golang:1.22-alpine', 'FROM golang:1.22-bookworm');
+    assert.match(find(withGit, 'GD114', ws)[0].message, /error obtaining VCS status/);
+  });
+});
+
+describe('GD201 on toolbox images', () => {
+  it('is silent for a golang toolbox/dev image: installs tools, copies and builds nothing, no CMD', () => {
+    assert.equal(has(df(['FROM golang:1.22-bookworm', 'RUN apt-get update && apt-get install -y --no-install-recommends protobuf-compiler && rm -rf /var/lib/apt/lists/*', 'RUN go install google.golang.org/protobuf/cmd/protoc-gen-go@v1.34.2']), 'GD201'), false);
+  });
+
+  it('still reports a golang final stage that builds, and says only what ships', () => {
+    const [f] = find(df(['FROM golang:1.22', 'WORKDIR /src', 'COPY . .', 'RUN go build -o /app .', 'CMD ["/app"]']), 'GD201');
+    assert.match(f.message, /the Go toolchain, the module cache and the sources ship/);
+    const [g] = find(df(['FROM golang:1.22', 'WORKDIR /src', 'COPY . .', 'RUN --mount=type=cache,target=/go/pkg/mod go build -o /app .', 'CMD ["/app"]']), 'GD201');
+    assert.match(g.message, /the Go toolchain and the sources ship/);
+    const [h] = find(df(['FROM golang:1.22', 'RUN go install example.com/tool@v1.0.0', 'ENTRYPOINT ["tool"]']), 'GD201');
+    assert.doesNotMatch(h.message, /sources/);
+  });
+});
+
+describe('GD202/GD203/GD204 on an artifact-export stage', () => {
+  const files = { 'go.mod': GO_MOD, 'main.go': 'package main\n\nimport "net/http"\n\nfunc main() { http.Get("https://example.com") }\n' };
+
+  it('is silent for FROM scratch holding only COPY --from outputs, with no ENTRYPOINT/CMD', () => {
+    const ws = tempWorkspace(files);
+    const text = df(['FROM golang:1.22 AS build', 'WORKDIR /src', 'COPY go.mod ./', 'RUN go mod download', 'COPY . .', 'RUN CGO_ENABLED=0 go build -o /out/app .', 'FROM scratch AS export', 'COPY --from=build /out/app /']);
+    assert.deepEqual(lint(text, ws).filter((f) => /GD20[234]/.test(f.code)).map((f) => f.code), []);
+    // The same stage with an ENTRYPOINT is an image that runs.
+    const runs = text + 'ENTRYPOINT ["/app"]\n';
+    assert.equal(has(runs, 'GD202', ws), true);
+    assert.equal(has(runs, 'GD204', ws), true);
+  });
+});
+
+describe('GD204 with a privilege drop', () => {
+  it('is silent when the entrypoint drops privileges (gosu, su-exec, setpriv, s6-overlay)', () => {
+    assert.equal(has(df(['FROM alpine:3.20', 'RUN apk add --no-cache su-exec', 'COPY entrypoint.sh /', 'ENTRYPOINT ["/entrypoint.sh"]']), 'GD204'), false);
+    assert.equal(has(df(['FROM debian:bookworm-slim', 'COPY app /app', 'ENTRYPOINT ["setpriv", "--reuid=1000", "--regid=1000", "--init-groups", "/app"]']), 'GD204'), false);
+    assert.equal(has(df(['FROM alpine:3.20', 'ADD https://github.com/just-containers/s6-overlay/releases/download/v3.2.0.0/s6-overlay-noarch.tar.xz /tmp', 'ENTRYPOINT ["/init"]']), 'GD204'), false);
+    assert.equal(has(df(['FROM alpine:3.20', 'COPY app /app', 'CMD ["/app"]']), 'GD204'), true);
+  });
+
+  it('reads an entrypoint script copied from the context', () => {
+    const ws = tempWorkspace({ 'go.mod': GO_MOD, 'main.go': MAIN, 'docker/entrypoint.sh': '#!/bin/sh\nchown -R app /data\nexec gosu app "$@"\n' });
+    const text = df(['FROM debian:bookworm-slim', 'COPY docker/entrypoint.sh /usr/local/bin/', 'ENTRYPOINT ["entrypoint.sh"]', 'CMD ["/app"]']);
+    assert.equal(has(text, 'GD204', ws), false);
+    const plain = tempWorkspace({ 'go.mod': GO_MOD, 'main.go': MAIN, 'docker/entrypoint.sh': '#!/bin/sh\nexec "$@"\n' });
+    assert.equal(has(text, 'GD204', plain), true);
+  });
+});
+
+describe('GD309 install-after-sources and a prebuilt binary', () => {
+  const goreleaser = df([
+    'FROM alpine:3.20',
+    'ARG TARGETOS',
+    'ARG TARGETARCH',
+    'COPY dist/app_${TARGETOS}_${TARGETARCH}/app /usr/bin/app',
+    'RUN apk add --no-cache ca-certificates && chmod +x /usr/bin/app',
+    'ENTRYPOINT ["/usr/bin/app"]',
+  ]);
+
+  it('does not count a single binary copied into a bin folder as sources', () => {
+    assert.equal(has(goreleaser, 'GD309'), false);
+    assert.equal(has(goreleaser, 'GD104'), false);
+  });
+
+  it('never moves a RUN above a COPY whose destination it uses', () => {
+    const text = df(['FROM golang:1.22', 'WORKDIR /src', 'COPY . .', 'COPY scripts/run.sh /opt/run.sh', 'RUN apt-get update && apt-get install -y curl && chmod +x /opt/run.sh', 'RUN go build -o /app .']);
+    const [f] = find(text, 'GD309');
+    assert.ok(f);
+    assert.equal(f.fix, undefined);
+    // Nothing jumped over is used: the fix is offered and does its job.
+    const movable = df(['FROM golang:1.22', 'WORKDIR /src', 'COPY . .', 'RUN apt-get update && apt-get install -y curl', 'RUN go build -o /app .']);
+    const fixed = applyFix(movable, 'GD309');
+    assert.ok(fixed.indexOf('apt-get') < fixed.indexOf('COPY . .'));
+  });
+});
+
+describe('GD306 and heredoc COPY', () => {
+  it('does not read the body of COPY <<EOF as context sources', () => {
+    const ws = tempWorkspace({ 'go.mod': GO_MOD, 'main.go': MAIN, '.dockerignore': 'welcome\nto\nthe\nserver\n' });
+    const text = df(['FROM alpine:3.20', 'COPY <<EOF /etc/motd', 'welcome to the server', 'EOF', 'COPY <<-"A" <<B /etc/', '\tserver', 'A', 'to', 'B', 'CMD ["sh"]']);
+    assert.deepEqual(find(text, 'GD306', ws), []);
+    const m = parseDockerfile(text);
+    assert.deepEqual(m.instructions[1].args.map((a) => a.value), ['<<EOF', '/etc/motd']);
+    assert.deepEqual(m.instructions[2].args.map((a) => a.value), ['<<-"A"', '<<B', '/etc/']);
+  });
+});
+
+describe('GD104 message with a module-cache mount', () => {
+  it('says what really happens: CI runners without the cache re-download', () => {
+    const [f] = find(df(['FROM golang:1.22', 'COPY . .', 'RUN --mount=type=cache,target=/go/pkg/mod go build -o /app .']), 'GD104');
+    assert.match(f.message, /a builder without that cache \(a fresh CI runner\) downloads every module again/);
+    assert.doesNotMatch(f.message, /every source edit re-downloads every module/);
+  });
+});
+
+describe('xx-go (tonistiigi/xx) is read as go', () => {
+  const xx = (run: string) => df([
+    'FROM --platform=$BUILDPLATFORM tonistiigi/xx:1.6.1 AS xx',
+    'FROM --platform=$BUILDPLATFORM golang:1.22-alpine AS build',
+    'COPY --from=xx / /',
+    'ARG TARGETPLATFORM',
+    'WORKDIR /src',
+    'COPY go.mod go.sum ./',
+    'RUN go mod download',
+    'COPY . .',
+    run,
+    'FROM scratch',
+    'COPY --from=build /out/app /app',
+    'USER 65532:65532',
+    'ENTRYPOINT ["/app"]',
+  ]);
+
+  it('finds -a, the missing cache mounts and the missing -s -w on xx-go build', () => {
+    const codes = lint(xx('RUN xx-go build -a -o /out/app . && xx-verify /out/app')).map((f) => f.code);
+    for (const c of ['GD107', 'GD109', 'GD110']) assert.ok(codes.includes(c), `${c} in ${codes.join(',')}`);
+  });
+
+  it('fixes xx-go builds like go builds', () => {
+    const fixed = applyFix(xx('RUN CGO_ENABLED=0 xx-go build -o /out/app .'), 'GD110');
+    assert.match(fixed, /xx-go build -ldflags="-s -w" -o \/out\/app \./);
+  });
+
+  it('does not judge cgo of an xx-go build that leaves CGO_ENABLED unset (xx picks the cross compiler)', () => {
+    const text = xx('RUN xx-go build -trimpath -ldflags="-s -w" -o /out/app .').replace('golang:1.22-alpine', 'golang:1.22-bookworm');
+    assert.equal(has(text, 'GD102'), false);
+    assert.equal(has(text.replace('RUN xx-go', 'RUN go'), 'GD102'), true);
+  });
+
+  it('does not read `xx-go --wrap` as a go command', () => {
+    assert.equal(has(df(['FROM golang:1.22', 'RUN xx-go --wrap']), 'GD107'), false);
+  });
+});
