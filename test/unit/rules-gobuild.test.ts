@@ -352,7 +352,7 @@ describe('GD113 emulated-cross-compile', () => {
   it('fix only adds --platform when the build already sets GOARCH', () => {
     const t = stage(['ARG TARGETOS TARGETARCH', 'RUN CGO_ENABLED=0 GOOS=$TARGETOS GOARCH=$TARGETARCH go build -o /out/app .']);
     assert.equal(fix(t, 'GD113'), t.replace('FROM golang', 'FROM --platform=$BUILDPLATFORM golang'));
-    const literal = stage(['RUN CGO_ENABLED=0 GOOS=linux GOARCH=amd64 go build -o /out/app .']);
+    const literal = stage(['ARG TARGETPLATFORM', 'RUN CGO_ENABLED=0 GOOS=linux GOARCH=amd64 go build -o /out/app .']);
     assert.equal(fix(literal, 'GD113'), literal.replace('FROM golang', 'FROM --platform=$BUILDPLATFORM golang'));
   });
 

@@ -257,3 +257,121 @@ describe('xx-go (tonistiigi/xx) is read as go', () => {
     assert.equal(has(df(['FROM golang:1.22', 'RUN xx-go --wrap']), 'GD107'), false);
   });
 });
+
+describe('base images behind registries, mirrors and proxies', () => {
+  const single = (from: string) => df([`FROM ${from}`, 'WORKDIR /src', 'COPY . .', 'RUN go build -o /app .', 'CMD ["/app"]']);
+
+  it('GD201 and GD204 see golang behind docker.io, mirror.gcr.io, public.ecr.aws, ${REGISTRY} and a proxy', () => {
+    for (const from of [
+      'docker.io/library/golang:1.22',
+      'registry-1.docker.io/library/golang:1.22',
+      'mirror.gcr.io/library/golang:1.22',
+      'public.ecr.aws/docker/library/golang:1.22',
+      'harbor.example.com/dockerhub-proxy/library/golang:1.22',
+      'artifactory.example.com/docker-remote/golang:1.22',
+    ]) {
+      assert.equal(has(single(from), 'GD201'), true, from);
+      assert.equal(has(single(from), 'GD204'), true, from);
+    }
+    const arg = df(['ARG REGISTRY', 'FROM ${REGISTRY}/golang:1.22', 'WORKDIR /src', 'COPY . .', 'RUN go build -o /app .', 'CMD ["/app"]']);
+    assert.equal(has(arg, 'GD201'), true);
+    // A private image that only happens to be called golang is not Docker Hub's.
+    assert.equal(has(single('ghcr.io/acme/golang:1.22'), 'GD201'), false);
+  });
+});
+
+describe('GD209 variant-only and rolling tags', () => {
+  it('reports golang:alpine (the newest Go on alpine) and alpine:edge, not golang:1.22-alpine or debian:bookworm', () => {
+    const [f] = find(df(['FROM golang:alpine', 'RUN true']), 'GD209');
+    assert.match(f.message, /only a variant \(:alpine\)/);
+    assert.equal(has(df(['FROM alpine:edge']), 'GD209'), true);
+    assert.equal(has(df(['FROM debian:stable-slim']), 'GD209'), true);
+    for (const ok of ['golang:1.22-alpine', 'debian:bookworm', 'alpine:3.20', 'golang:1']) assert.equal(has(df([`FROM ${ok}`]), 'GD209'), false, ok);
+  });
+
+  it('fix pins the go.mod version and keeps the variant', () => {
+    const ws = tempWorkspace({ 'go.mod': 'module example.com/app\n\ngo 1.22.5\n', 'main.go': MAIN });
+    const fixed = applyFix(df(['FROM golang:alpine AS build', 'WORKDIR /src', 'COPY . .', 'RUN go build -o /app .']), 'GD209', ws);
+    assert.match(fixed, /^FROM golang:1\.22\.5-alpine AS build\n/);
+  });
+});
+
+describe('GD301 apk index left in the final image', () => {
+  it('reports apk update before apk add --no-cache in the final stage, with a fix that drops the update', () => {
+    const text = df(['FROM alpine:3.20', 'RUN apk update && \\', '    apk add --no-cache ca-certificates', 'COPY app /app', 'CMD ["/app"]']);
+    const [f] = find(text, 'GD301');
+    assert.match(f.message, /apk update/);
+    const fixed = applyFix(text, 'GD301');
+    assert.match(fixed, /^FROM alpine:3\.20\nRUN apk add --no-cache ca-certificates\n/);
+    // Same in a builder stage: its index never reaches the image.
+    assert.equal(has(df(['FROM golang:1.22-alpine AS build', 'RUN apk update && apk add --no-cache git', 'FROM scratch', 'COPY --from=build /etc/passwd /etc/passwd']), 'GD301'), false);
+  });
+
+  it('reports apk -U upgrade and replaces -U with --no-cache', () => {
+    const text = df(['FROM alpine:3.20', 'RUN apk -U upgrade', 'CMD ["sh"]']);
+    assert.equal(has(text, 'GD301'), true);
+    assert.match(applyFix(text, 'GD301'), /RUN apk --no-cache upgrade\n/);
+    assert.equal(has(df(['FROM alpine:3.20', 'RUN apk upgrade --no-cache', 'CMD ["sh"]']), 'GD301'), false);
+    assert.equal(has(df(['FROM alpine:3.20', 'RUN apk update && apk upgrade && rm -rf /var/cache/apk/*', 'CMD ["sh"]']), 'GD301'), false);
+  });
+});
+
+describe('GD113 with a literal or custom-ARG GOARCH (decided: silent)', () => {
+  it('does not report a build whose GOARCH is fixed by the author', () => {
+    const stage = (lines: string[]) => df(['FROM golang:1.22 AS build', ...lines, 'FROM scratch', 'COPY --from=build /out/app /app']);
+    assert.equal(has(stage(['RUN CGO_ENABLED=0 GOOS=linux GOARCH=amd64 go build -o /out/app .']), 'GD113'), false);
+    assert.equal(has(stage(['ARG ARCH=arm64', 'RUN GOARCH=$ARCH go build -o /out/app .']), 'GD113'), false);
+    assert.equal(has(stage(['ARG TARGETARCH', 'RUN GOARCH=$TARGETARCH go build -o /out/app .']), 'GD113'), true);
+    assert.equal(has(stage(['ENV GOARCH=$TARGETARCH', 'RUN go build -o /out/app .']), 'GD113'), true);
+  });
+});
+
+describe('GD115 global-arg-not-in-scope', () => {
+  const stamp = df(['ARG VERSION=dev', 'FROM golang:1.22 AS build', 'WORKDIR /src', 'COPY . .', 'RUN go build -ldflags "-X main.version=${VERSION}" -o /out/app .', 'FROM scratch', 'COPY --from=build /out/app /app']);
+
+  it('finds a global ARG used in a stage that does not declare it, on the use, naming the empty stamp', () => {
+    const [f] = find(stamp, 'GD115');
+    assert.equal(stamp.slice(f.span.start, f.span.end), '${VERSION}');
+    assert.match(f.message, /stamps an empty value/);
+    assert.equal(f.severity, 'warning');
+  });
+
+  it('fix declares the ARG after the FROM; not safe; CRLF kept', () => {
+    const fixed = applyFix(stamp.replace(/\n/g, '\r\n'), 'GD115');
+    assert.match(fixed, /FROM golang:1\.22 AS build\r\nARG VERSION\r\nWORKDIR/);
+    assert.equal(find(stamp, 'GD115')[0].fix?.safe, false);
+  });
+
+  it('is silent when declared, set by ENV, assigned by the script, single-quoted, or an image variable', () => {
+    assert.equal(has(stamp.replace('WORKDIR /src', 'ARG VERSION\nWORKDIR /src'), 'GD115'), false);
+    assert.equal(has(df(['ARG VERSION=1', 'FROM alpine:3.20 AS base', 'ENV VERSION=2', 'FROM base', 'RUN echo $VERSION']), 'GD115'), false);
+    assert.equal(has(df(['ARG VERSION=1', 'FROM alpine:3.20', 'RUN VERSION=$(cat VERSION) && echo $VERSION']), 'GD115'), false);
+    assert.equal(has(df(['ARG VERSION=1', 'FROM alpine:3.20', "RUN echo '$VERSION'"]), 'GD115'), false);
+    assert.equal(has(df(['ARG GOLANG_VERSION=1.22', 'FROM golang:${GOLANG_VERSION}', 'RUN echo $GOLANG_VERSION']), 'GD115'), false);
+    assert.equal(has(df(['ARG BASE=alpine:3.20', 'FROM ${BASE}', 'RUN echo hi']), 'GD115'), false);
+  });
+});
+
+describe('GD116 hard-coded-target-platform', () => {
+  const build = (run: string, final = 'FROM gcr.io/distroless/static-debian12:nonroot') =>
+    df(['FROM --platform=$BUILDPLATFORM golang:1.22 AS build', 'WORKDIR /src', 'COPY . .', run, final, 'COPY --from=build /out/app /app', 'ENTRYPOINT ["/app"]']);
+
+  it('finds a literal GOARCH whose binary lands in a final stage that follows the target platform', () => {
+    const text = build('RUN CGO_ENABLED=0 GOOS=linux GOARCH=amd64 go build -o /out/app .');
+    const [f] = find(text, 'GD116');
+    assert.match(f.message, /exec format error/);
+    const fixed = applyFix(text, 'GD116');
+    assert.match(fixed, /AS build\nARG TARGETARCH\n/);
+    assert.match(fixed, /GOARCH=\$TARGETARCH go build/);
+    assert.equal(has(build('ENV GOARCH=arm64\nRUN go build -o /out/app .'), 'GD116'), true);
+    assert.equal(has(build('RUN GOOS=darwin go build -o /out/app .'), 'GD116'), true);
+  });
+
+  it('is silent for a pinned final platform, a variable, a script that decides by platform, and several arches', () => {
+    assert.equal(has(build('RUN GOARCH=amd64 go build -o /out/app .', 'FROM --platform=linux/amd64 alpine:3.20'), 'GD116'), false);
+    assert.equal(has(build('ARG TARGETARCH\nRUN GOARCH=$TARGETARCH go build -o /out/app .'), 'GD116'), false);
+    assert.equal(has(build('RUN if [ "$TARGETARCH" = arm64 ]; then GOARCH=arm64 go build -o /out/app .; else GOARCH=amd64 go build -o /out/app .; fi'), 'GD116'), false);
+    assert.equal(has(build('RUN GOARCH=amd64 go build -o /out/app-amd64 . && GOARCH=arm64 go build -o /out/app .'), 'GD116'), false);
+    assert.equal(has(build('RUN GOOS=linux go build -o /out/app .'), 'GD116'), false);
+  });
+});

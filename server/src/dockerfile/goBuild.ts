@@ -5,7 +5,7 @@
  * into or remove from a flag value without breaking the shell quoting around it.
  */
 import { replace, type Edit } from '../fixes/edits';
-import { dockerEnv, goFlag, stageChain, unquoteAll, type GoCommand } from './facts';
+import { dockerEnv, envBefore, goFlag, stageChain, unquoteAll, type GoCommand } from './facts';
 import type { DockerfileModel, Instruction, Script, Stage } from './model';
 import { scriptSpan, toDoc } from './model';
 import { mounts } from './mounts';
@@ -45,6 +45,17 @@ export function envValue(model: DockerfileModel, stage: Stage, g: GoCommand, nam
   }
   if (best) return resolve(best.value);
   return docker.has(name) ? docker.get(name) : undefined;
+}
+
+/** A variable as written where the go command gets it: its prefix assignment, else the ENV text (unexpanded). */
+export function rawEnvValue(model: DockerfileModel, stage: Stage, g: GoCommand, name: string): string | undefined {
+  const prefix = [...g.cmd.env].reverse().find((a) => a.name === name);
+  if (prefix) return prefix.value;
+  for (const c of g.instr.script?.parsed.commands ?? []) {
+    if (c.start >= g.cmd.start || c.argv[0]?.value !== 'export') continue;
+    for (const a of c.env) if (a.name === name) return a.value;
+  }
+  return envBefore(model, stage, g.instr).get(name) ?? undefined;
 }
 
 /** GOFLAGS split into flags (`undefined` when unset, null when unknown). */

@@ -52,7 +52,9 @@ export function parseDockerfile(text: string): DockerfileModel {
       const asIndex = args.findIndex((a, i) => i > 0 && a.value.toLowerCase() === 'as');
       const name = asIndex > 0 && args[asIndex + 1] ? args[asIndex + 1].value.toLowerCase() : null;
       // `FROM build-${VARIANT}` names a stage once its ARG default is substituted.
-      const expanded = expandVariables(base, globalArgs);
+      // `FROM ${REGISTRY}/golang:1.22` with no default: a registry or mirror in front of the image
+      // named after it. The image is that name (see images/table normalizeRepository).
+      const expanded = expandVariables(base, globalArgs) ?? registryLess(base, globalArgs);
       const baseStage = stageByName.get(base.toLowerCase()) ?? stageByName.get((expanded ?? '').toLowerCase()) ?? null;
       const stage: Stage = {
         index: stages.length, name, from: instr, base,
@@ -100,6 +102,12 @@ function withoutHeredocBodies(args: Word[], lines: LineTable): Word[] {
   if (!first) return args;
   const line = lines.positionAt(first.span.start).line;
   return args.filter((a) => lines.positionAt(a.span.start).line <= line);
+}
+
+/** `${REGISTRY}/golang:1.22` -> `golang:1.22` when only the leading registry variable is unknown. */
+function registryLess(base: string, args: Map<string, string | null>): string | null {
+  const m = /^\$(?:\{[A-Za-z_][A-Za-z0-9_]*\}|[A-Za-z_][A-Za-z0-9_]*)\/(.+)$/.exec(base);
+  return m ? expandVariables(m[1], args) : null;
 }
 
 function getFlags(node: AstInstruction) {

@@ -54,8 +54,24 @@ function info(repository: string, b: Base, go: GolangTag | null = null): ImageIn
 }
 
 /** Registries that serve Docker Hub's official images under the same names. */
-const HUB_ALIASES = new Set(['docker.io', 'index.docker.io']);
+const HUB_ALIASES = new Set(['docker.io', 'index.docker.io', 'registry-1.docker.io']);
 const HUB_MIRROR_PREFIXES = ['public.ecr.aws/docker/library/', 'mirror.gcr.io/library/', 'mirror.gcr.io/'];
+/**
+ * A pull-through proxy of Docker Hub on another registry (Harbor, Artifactory, Nexus, ECR/ACR
+ * caches): `<registry>/<proxy>/[library/]golang`, the proxy segment named for Docker Hub or for
+ * being a proxy. `<registry>/anything/library/golang` counts too: `library/` is Docker Hub's
+ * namespace of official images.
+ */
+const PROXY_SEGMENT = /^(docker([-_.]?(hub|io))?|hub|dockerhub|proxy|mirror|cache|remote)([-_].*)?$|[-_](proxy|mirror|cache|remote|dockerhub|hub)$/;
+
+/** The official image a proxied path names (`dockerhub-proxy/library/golang` -> `golang`), or null. */
+function hubProxied(path: string): string | null {
+  const segs = path.split('/');
+  const name = segs[segs.length - 1];
+  if (segs.length >= 2 && segs[segs.length - 2] === 'library') return name;
+  if (segs.length === 2 && PROXY_SEGMENT.test(segs[0])) return name;
+  return null;
+}
 
 /** Normalised repository: `golang`, `alpine`, `gcr.io/distroless/static-debian12`, `cgr.dev/chainguard/static`. */
 export function normalizeRepository(ref: string): { repo: string; tag: string | null } {
@@ -68,6 +84,10 @@ export function normalizeRepository(ref: string): { repo: string; tag: string | 
     }
   }
   if (repo.startsWith('library/')) repo = repo.slice('library/'.length);
+  else if (r.registry && repo.includes('/')) {
+    const proxied = hubProxied(repo.slice(r.registry.length + 1));
+    if (proxied) repo = proxied;
+  }
   return { repo, tag: r.tag };
 }
 
