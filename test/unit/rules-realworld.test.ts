@@ -375,3 +375,31 @@ describe('GD116 hard-coded-target-platform', () => {
     assert.equal(has(build('RUN GOOS=linux go build -o /out/app .'), 'GD116'), false);
   });
 });
+
+describe('Go run through make or a script (GD101, GD104)', () => {
+  const goMod125 = 'module example.com/app\n\ngo 1.25.1\n';
+  const makefile = 'GO ?= go\n\nbuild:\n\t$(GO) build -o bin/app ./cmd/app\n';
+
+  it('GD101 sees `make build` whose Makefile runs go, on a golang image older than go.mod', () => {
+    const ws = tempWorkspace({ 'go.mod': goMod125, 'cmd/app/main.go': MAIN, Makefile: makefile });
+    const text = df(['FROM golang:1.24-alpine AS build', 'RUN apk add --no-cache make', 'WORKDIR /src', 'COPY . .', 'RUN make build', 'FROM alpine:3.20', 'COPY --from=build /src/bin/app /app']);
+    const [f] = find(text, 'GD101', ws);
+    assert.ok(f, 'GD101 expected');
+    assert.equal(f.severity, 'error');
+    // A script that runs go counts too; one that does not, on a non-golang image, does not.
+    const script = tempWorkspace({ 'go.mod': goMod125, 'cmd/app/main.go': MAIN, 'scripts/build.sh': '#!/bin/sh\nset -e\nCGO_ENABLED=0 go build -o bin/app ./cmd/app\n' });
+    assert.ok(find(text.replace('RUN make build', 'RUN sh scripts/build.sh'), 'GD101', script)[0]);
+  });
+
+  it('GD101 stays silent when the Makefile it reads does not run go', () => {
+    const ws = tempWorkspace({ 'go.mod': goMod125, 'main.go': MAIN, Makefile: 'docs:\n\tmkdocs build\n' });
+    assert.deepEqual(find(df(['FROM golang:1.24', 'WORKDIR /src', 'COPY . .', 'RUN make docs']), 'GD101', ws), []);
+  });
+
+  it('GD104 sees sources copied before a make build, and a make deps after go.mod as the download', () => {
+    const ws = tempWorkspace({ 'go.mod': GO_MOD, 'go.sum': '', 'main.go': MAIN, Makefile: 'deps:\n\tgo mod download\nbuild:\n\tgo build -o app .\n' });
+    assert.equal(has(df(['FROM golang:1.22', 'WORKDIR /src', 'COPY . .', 'RUN make build']), 'GD104', ws), true);
+    assert.equal(has(df(['FROM golang:1.22', 'WORKDIR /src', 'COPY go.mod go.sum Makefile ./', 'RUN make deps', 'COPY . .', 'RUN make build']), 'GD104', ws), false);
+    assert.equal(has(df(['FROM golang:1.22', 'WORKDIR /src', 'COPY . .', 'RUN go run ./cmd/gen']), 'GD104'), true);
+  });
+});

@@ -1,4 +1,7 @@
-import { contextPath, copyPaths, goCommands, goFlag, isBuilderStage, isContextCopy, isWholeContext } from '../dockerfile/facts';
+import { contextPath, copyPaths, goCommands, goFlag, goPackages, isBuilderStage, isContextCopy, isWholeContext, stageGoCommands, stageImage } from '../dockerfile/facts';
+import { isLocalPackage } from '../dockerfile/goBuild';
+import { indirectGoSteps } from '../dockerfile/indirectGo';
+import { diskReader } from '../workspace/load';
 import type { Instruction, Stage } from '../dockerfile/model';
 import { deleteLines, insertAboveInstruction, type Edit } from '../fixes/edits';
 import { contextBinds, mounts } from '../dockerfile/mounts';
@@ -78,8 +81,14 @@ export const gd104: Rule = {
     for (const stage of ctx.model.stages) {
       let modulesCached = stage.baseStage !== null && (cachedAtEnd[stage.baseStage] ?? false);
       let goModCopied = modulesCached;
-      const report = isBuilderStage(stage) && !stageUsesVendor(ctx, stage);
+      // Go run through make or a script builds the module too; such a step after go.mod alone
+      // may be the download (`make deps`), so it counts as filling the module cache.
+      const read = ctx.workspace && ctx.files ? diskReader(ctx.workspace) : undefined;
+      const indirect = new Set(indirectGoSteps(stage, read, stageImage(ctx.model, stage)?.goToolchain === true).map((s) => s.instr));
+      const localRun = stageGoCommands(stage).some((g) => g.sub === 'run' && goPackages(g.args).slice(0, 1).some((p) => isLocalPackage(p.value)));
+      const report = (isBuilderStage(stage) || indirect.size > 0 || localRun) && !stageUsesVendor(ctx, stage);
       for (const instr of stage.instructions) {
+        if (indirect.has(instr) && goModCopied) modulesCached = true;
         const gos = goCommands(instr);
         // A download (or any build) after go.mod alone fills the module cache in its own layer;
         // so does RUN --mount=type=bind,source=go.mod ... go mod download (BuildKit's pattern).
