@@ -403,3 +403,26 @@ describe('Go run through make or a script (GD101, GD104)', () => {
     assert.equal(has(df(['FROM golang:1.22', 'WORKDIR /src', 'COPY . .', 'RUN go run ./cmd/gen']), 'GD104'), true);
   });
 });
+
+describe('GD112 git clone of a branch, then built', () => {
+  const clone = (run: string) => df(['FROM golang:1.22 AS build', 'ARG VERSION=v1.4.0', run, 'WORKDIR /tool', 'RUN go build -o /out/tool .', 'FROM scratch', 'COPY --from=build /out/tool /tool']);
+
+  it('finds a clone of the default branch or of --branch main, on the clone command', () => {
+    const text = clone('RUN git clone https://github.com/acme/tool /tool');
+    const [f] = find(text, 'GD112');
+    assert.equal(text.slice(f.span.start, f.span.end), 'git clone https://github.com/acme/tool /tool');
+    assert.match(f.message, /the default branch of https:\/\/github\.com\/acme\/tool/);
+    assert.match(find(clone('RUN git clone --depth 1 -b main https://github.com/acme/tool /tool'), 'GD112')[0].message, /the branch `main`/);
+  });
+
+  it('is silent for a tag, a commit checkout, a version ARG, an unknown ref, and a clone that is not built', () => {
+    for (const run of [
+      'RUN git clone --branch v1.4.0 --depth 1 https://github.com/acme/tool /tool',
+      'RUN git clone -b ${VERSION} https://github.com/acme/tool /tool',
+      'RUN git clone https://github.com/acme/tool /tool && git -C /tool checkout 3f9c2a1b',
+      'RUN git clone https://github.com/acme/tool /tool && cd /tool && git fetch origin 3f9c2a1b7d && git checkout FETCH_HEAD',
+      'ARG REF\nRUN git clone https://github.com/acme/tool /tool && git -C /tool checkout $REF',
+    ]) assert.equal(has(clone(run), 'GD112'), false, run);
+    assert.equal(has(df(['FROM alpine:3.20', 'RUN git clone https://github.com/acme/dotfiles /root/.dotfiles']), 'GD112'), false);
+  });
+});
