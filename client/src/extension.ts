@@ -77,6 +77,7 @@ async function start(context: vscode.ExtensionContext): Promise<void> {
       rules: config.get('rules', {}),
       buildContext: config.get('buildContext', ''),
       layerHints: config.get('layerHints', true),
+      target: config.get('target', ''),
       trusted: vscode.workspace.isTrusted,
       // Client commands the server may offer in code actions.
       commands: ['goDockerfile.generate'],

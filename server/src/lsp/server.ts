@@ -50,6 +50,8 @@ interface Settings {
   buildContext?: string;
   /** Inlay hints with layer sizes (`goDockerfile.layerHints`, on by default). */
   layerHints?: boolean;
+  /** The stage built as the image (`docker build --target`): checked as the final image in files that have it. */
+  target?: string;
 }
 
 interface CacheEntry extends Analysis {
@@ -130,6 +132,7 @@ export function startServer(connection: Connection): void {
       rules: rulesFor(doc.uri),
       workspace: ws?.model,
       files: ws,
+      target: settings.target,
       onRuleError: (code, e) => log(`rule ${code} failed: ${e instanceof Error ? e.stack : String(e)}`),
     });
     const entry = { ...a, version: doc.version };
@@ -300,5 +303,7 @@ function readSettings(s: Partial<Settings> & { languageFeatures?: string }, prev
     rules: s.rules !== undefined ? sanitizeRulesConfig(s.rules) : prev.rules,
     buildContext: typeof s.buildContext === 'string' && s.buildContext ? s.buildContext : prev.buildContext,
     layerHints: typeof s.layerHints === 'boolean' ? s.layerHints : prev.layerHints,
+    // An empty string clears it: the last stage is the image again.
+    target: typeof s.target === 'string' ? s.target.trim() || undefined : prev.target,
   };
 }
