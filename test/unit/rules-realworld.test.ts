@@ -138,8 +138,11 @@ describe('GD201 on toolbox images', () => {
     assert.match(f.message, /the Go toolchain, the module cache and the sources ship/);
     const [g] = find(df(['FROM golang:1.22', 'WORKDIR /src', 'COPY . .', 'RUN --mount=type=cache,target=/go/pkg/mod go build -o /app .', 'CMD ["/app"]']), 'GD201');
     assert.match(g.message, /the Go toolchain and the sources ship/);
-    const [h] = find(df(['FROM golang:1.22', 'RUN go install example.com/tool@v1.0.0', 'ENTRYPOINT ["tool"]']), 'GD201');
-    assert.doesNotMatch(h.message, /sources/);
+    // A tool that runs Go itself (goreleaser, golangci-lint): nothing of the project built or copied.
+    assert.equal(has(df(['FROM golang:1.22', 'RUN go install example.com/tool@v1.0.0', 'ENTRYPOINT ["tool"]']), 'GD201'), false);
+    assert.equal(has(df(['FROM golang:1.22-alpine', 'COPY golangci-lint /usr/bin/', 'ENTRYPOINT ["golangci-lint"]']), 'GD201'), false);
+    // A lint stage that bind-mounts the sources: they do not stay in the image.
+    assert.equal(has(df(['FROM golang:1.22-alpine AS lint', 'RUN --mount=target=. --mount=type=cache,target=/root/.cache golangci-lint run']), 'GD201'), false);
   });
 });
 
@@ -424,5 +427,50 @@ describe('GD112 git clone of a branch, then built', () => {
       'ARG REF\nRUN git clone https://github.com/acme/tool /tool && git -C /tool checkout $REF',
     ]) assert.equal(has(clone(run), 'GD112'), false, run);
     assert.equal(has(df(['FROM alpine:3.20', 'RUN git clone https://github.com/acme/dotfiles /root/.dotfiles']), 'GD112'), false);
+  });
+});
+
+describe('second batch of real-world shapes (evaluation of main)', () => {
+  it('GD111 is silent in a tidy/vendor export stage', () => {
+    const text = df(['FROM golang:1.22-alpine AS base', 'WORKDIR /src', 'FROM base AS vendored', 'RUN --mount=type=bind,target=.,rw --mount=type=cache,target=/go/pkg/mod \\', '    go mod tidy && mkdir /out && cp go.mod go.sum /out', 'FROM scratch AS vendor-update', 'COPY --from=vendored /out /']);
+    assert.equal(has(text, 'GD111'), false);
+    assert.equal(has(df(['FROM golang:1.22', 'COPY . .', 'RUN go mod tidy && go build -o /app .']), 'GD111'), true);
+  });
+
+  it('GD209 is silent for a sentinel ARG default that forces --build-arg', () => {
+    assert.equal(has(df(['ARG base_image=non-existing', 'FROM $base_image', 'RUN true']), 'GD209'), false);
+    assert.equal(has(df(['ARG base_image=alpine', 'FROM $base_image', 'RUN true']), 'GD209'), true);
+  });
+
+  it('GD309 does not count a COPY of the package the RUN installs as sources', () => {
+    assert.equal(has(df(['FROM alpine:3.20', 'ARG TARGETPLATFORM', 'COPY $TARGETPLATFORM/goreleaser_*.apk /tmp/', 'RUN apk add --no-cache --allow-untrusted /tmp/goreleaser_*.apk', 'ENTRYPOINT ["goreleaser"]']), 'GD309'), false);
+  });
+
+  it('GD204 is silent for CI check stages, data-only scratch images, and a commented USER root', () => {
+    assert.equal(has(df(['FROM golang:1.22-alpine AS base', 'FROM base AS validate', 'RUN --mount=type=bind,target=.,rw git status --porcelain']), 'GD204'), false);
+    assert.equal(has(df(['FROM scratch', 'COPY README.md /']), 'GD204'), false);
+    assert.equal(has(df(['FROM alpine:3.20', 'COPY entrypoint.sh /', '# GitHub Docker actions run as root (workspace ownership)', 'USER root', 'ENTRYPOINT ["/entrypoint.sh"]']), 'GD204'), false);
+    // A prebuilt program copied into scratch is still an image that runs.
+    assert.equal(has(df(['FROM scratch', 'COPY app /app']), 'GD204'), true);
+  });
+
+  it('GD208 is silent for a CI test-runner image whose command is a build', () => {
+    assert.equal(has(df(['FROM alpine:3.20', 'RUN apk add --no-cache git gcc musl-dev make', 'COPY . ./', 'CMD ["make", "test"]']), 'GD208'), false);
+    assert.equal(has(df(['FROM alpine:3.20', 'RUN apk add --no-cache gcc', 'COPY app /app', 'CMD ["/app"]']), 'GD208'), true);
+  });
+
+  it('GD110 is silent for -race and -cover test builds', () => {
+    assert.equal(has(df(['FROM golang:1.22', 'COPY . .', 'RUN CGO_ENABLED=1 go build -race -o /bin/app .']), 'GD110'), false);
+  });
+
+  it('GD107 asks only for the build cache in a vendored subfolder module', () => {
+    const ws = tempWorkspace({
+      'backend/go.mod': GO_MOD,
+      'backend/main.go': MAIN,
+      'backend/vendor/modules.txt': '# github.com/pkg/errors v0.9.1\n## explicit\ngithub.com/pkg/errors\n',
+    });
+    const [f] = find(df(['FROM golang:1.22', 'COPY backend /build/backend', 'WORKDIR /build/backend', 'RUN go build -o /app .']), 'GD107', ws);
+    assert.match(f.message, /build cache/);
+    assert.doesNotMatch(f.message, /module cache/);
   });
 });

@@ -173,22 +173,34 @@ export function effectiveUser(model: DockerfileModel, stage: Stage): { user: str
 }
 
 /**
- * An artifact-export stage (`FROM scratch AS export` + `COPY --from=build /out/app /`, built
- * with `--output` to take files out): on scratch, only `COPY --from`/ARG/LABEL in its chain, no
- * ENTRYPOINT/CMD, and either a name that says so (export, artifact(s), binaries, bin, out,
- * release, dist) or every copy landing in the root folder. Nothing runs it, so runtime rules
- * (CA certificates, tzdata, user) do not apply. `FROM scratch` + `COPY --from=build /app /app`
- * without a name stays an image (its command can be given at `docker run`).
+ * An artifact-export or data stage: on scratch, only COPY/ADD/ARG/LABEL in its chain, no
+ * ENTRYPOINT/CMD, and either
+ *  - a name that says so (export, artifact(s), binaries, bin, out, release, dist) or every copy
+ *    landing in the root folder (`FROM scratch AS export` + `COPY --from=build /out/app /`, built
+ *    with `--output` to take files out), or
+ *  - no copy of a program: nothing from a stage that builds Go, no extension-less file from the
+ *    context (test data, plugin metadata: nothing to run).
+ * Nothing runs it, so runtime rules (CA certificates, tzdata, user) do not apply.
+ * `FROM scratch` + `COPY --from=build /app /app` without such a name stays an image (its
+ * command can be given at `docker run`).
  */
 export function isArtifactExport(model: DockerfileModel, stage: Stage): boolean {
   if (stageImage(model, stage)?.family !== 'scratch') return false;
   const chain = stageChain(model, stage);
   const rest = chain.flatMap((s) => s.instructions.filter((i) => i.keyword !== 'FROM'));
-  if (!rest.every((i) => ['COPY', 'ARG', 'LABEL'].includes(i.keyword) && (i.keyword !== 'COPY' || i.flags.some((f) => f.name === 'from')))) return false;
-  const copies = rest.filter((i) => i.keyword === 'COPY');
+  if (!rest.every((i) => ['COPY', 'ADD', 'ARG', 'LABEL'].includes(i.keyword))) return false;
+  const copies = rest.filter((i) => i.keyword === 'COPY' || i.keyword === 'ADD');
   if (copies.length === 0) return false;
   if (chain.some((s) => s.name !== null && /^(export|artifacts?|binar(y|ies)|bins?|out(put)?|release|dist)([-_].*)?$|[-_](export|artifacts?|binaries|out(put)?)$/.test(s.name))) return true;
-  return copies.every((i) => /^(\/|\.\/?)$/.test(copyPaths(i)?.dest ?? ''));
+  if (copies.every((i) => /^(\/|\.\/?)$/.test(copyPaths(i)?.dest ?? ''))) return true;
+  // No program built here is copied in: data only.
+  return !copies.some((i) => {
+    const from = i.flags.find((f) => f.name === 'from')?.value;
+    // From the context: a file without an extension may be a prebuilt program (`COPY app /app`).
+    if (!from) return (copyPaths(i)?.sources ?? []).some((src) => !/\.[A-Za-z0-9]+$/.test(src.split('/').pop() ?? src));
+    const src = model.stages.find((s) => s.name === from.toLowerCase()) ?? (/^\d+$/.test(from) ? model.stages[Number(from)] : undefined);
+    return !src || model.stages.some((s) => stageChain(model, s).includes(src) && s.instructions.some((x) => goCommands(x).some((g) => g.sub === 'build' || g.sub === 'install')));
+  });
 }
 
 export function isRootUser(user: string): boolean {

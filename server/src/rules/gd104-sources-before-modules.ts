@@ -20,7 +20,9 @@ export function copiesGoSources(source: string, files?: WorkspaceFiles): boolean
   const s = source.replace(/^\.\//, '');
   if (s === '' || s === '.' || s === '/' || s.endsWith('/')) return true;
   if (MODULE_FILES.test(s) || MODULE_GLOB.test(s)) return false;
-  if (s.endsWith('.go') || /[*?[]/.test(s)) return true;
+  if (s.endsWith('.go')) return true;
+  // A glob of files that are not Go (`goreleaser*.apk`, `*.yaml`) brings no sources.
+  if (/[*?[]/.test(s)) return !/\.[A-Za-z][A-Za-z0-9]*$/.test(s.split('/').pop() ?? s) || /\.go$/.test(s);
   // The context says what it is: a file that is not Go, or a folder without Go files.
   const rel = contextPath(s);
   if (files && rel) {
@@ -46,7 +48,7 @@ export function copiesSources(paths: { sources: string[]; dest: string }, files?
  * the stage copies in (a subfolder of the context: `COPY backend /build/backend`) or works in
  * (WORKDIR, `cd`) has `vendor/modules.txt`.
  */
-function stageUsesVendor(ctx: RuleContext, stage: Stage): boolean {
+export function stageUsesVendor(ctx: RuleContext, stage: Stage): boolean {
   if (ctx.workspace?.hasVendor) return true;
   if (stage.instructions.some((i) => goCommands(i).some((g) => goFlag(g.args, 'mod')?.value === 'vendor'))) return true;
   const files = ctx.files;

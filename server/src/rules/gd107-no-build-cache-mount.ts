@@ -4,6 +4,7 @@ import { scriptSpan, type DockerfileModel, type Instruction, type Stage } from '
 import { mounts } from '../dockerfile/mounts';
 import { expandVariables } from '../dockerfile/variables';
 import { insert } from '../fixes/edits';
+import { stageUsesVendor } from './gd104-sources-before-modules';
 import type { Rule, RuleFinding } from './types';
 
 /**
@@ -36,13 +37,15 @@ export const gd107: Rule = {
     const out: RuleFinding[] = [];
     for (const stage of ctx.model.stages) {
       if (/windowsservercore|nanoserver/i.test(rootImage(ctx.model, stage) ?? '')) continue;
+      // The module built is vendored (at the context root or in the subfolder the stage builds).
+      const vendored = (ctx.workspace?.hasVendor ?? false) || stageUsesVendor(ctx, stage);
       for (const instr of stage.instructions) {
         const gos = goCommands(instr).filter((g) => g.sub === 'build' || g.sub === 'install' || g.sub === 'mod download');
         if (gos.length === 0 || !instr.script) continue;
         const paths = cachePaths(ctx.model, stage, instr, gos[0]);
         // Modules copied in from another stage (`COPY --from=modules /go/pkg /go/pkg`) are a
         // deliberate layer: a cache mount there would hide them.
-        const needMod = gos.some((g) => g.sub === 'mod download' || !usesVendor(ctx.model, stage, g, ctx.workspace?.hasVendor ?? false))
+        const needMod = gos.some((g) => g.sub === 'mod download' || !usesVendor(ctx.model, stage, g, vendored))
           && !copiedIn(ctx.model, stage, instr, paths.mod) && !copiedOut(ctx.model, stage, paths.mod);
         const needBuild = gos.some((g) => g.sub !== 'mod download');
         const mounts = resolvedTargets(ctx.model, stage, instr);

@@ -13,7 +13,7 @@ import type { Rule, RuleFinding } from './types';
  * (its FROM chain, COPY --from, RUN --mount=from=), that writes a binary (not `./...` without
  * -o, not -o /dev/null), an executable (not `-buildmode=c-archive`, `c-shared`, `plugin`, `archive`,
  * `shared`: a library whose symbols its users link against) and is not a debug build (`-gcflags`
- * with `-N` or `-l`). Stages that
+ * with `-N` or `-l`), nor a test build (`-race`, `-cover`). Stages that
  * never reach the final image (test, lint, debug targets) are left alone. `-s` alone counts as
  * stripped: since Go 1.22 it implies `-w`. Silent when the flags are partly unknown: an
  * -ldflags value that starts with an expansion (`-ldflags "$LDFLAGS"`), a word that starts with
@@ -40,6 +40,8 @@ export const gd110: Rule = {
         if (g.sub !== 'build') continue;
         const pkgs = goPackages(g.args);
         if (writesNoBinary(g, pkgs, goFlag(g.args, 'o')?.value) || isDebugBuild(ctx.model, stage, g) || !buildsExecutable(ctx.model, stage, g)) continue;
+        // `-race`/`-cover`: a test build, not a release.
+        if (goFlag(g.args, 'race') || goFlag(g.args, 'cover')) continue;
         const result = missingStrip(ctx.model, stage, g);
         if (!result) continue;
         const sub = g.cmd.argv[1];

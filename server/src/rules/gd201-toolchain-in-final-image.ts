@@ -1,7 +1,7 @@
 import * as path from 'path';
-import { envBefore, goFlag, goPackages, isContextCopy, stageChain, stageGoCommands, stageImage, workdirBefore, type GoCommand } from '../dockerfile/facts';
-import { contextBinds, mounts } from '../dockerfile/mounts';
-import { isToolbox } from './gd208-build-tools-in-final-image';
+import { envBefore, goFlag, goPackages, stageChain, stageGoCommands, stageImage, workdirBefore, type GoCommand } from '../dockerfile/facts';
+import { mounts } from '../dockerfile/mounts';
+import { isSourceCopy } from './gd309-install-after-sources';
 import { envValue } from '../dockerfile/goBuild';
 import { scriptSpan, toDoc, type DockerfileModel, type Instruction, type Stage } from '../dockerfile/model';
 import { properties } from '../dockerfile/parse';
@@ -32,11 +32,13 @@ export const gd201: Rule = {
     const image = stage && stageImage(ctx.model, stage);
     if (!stage || !image?.goToolchain) return [];
     const chain = stageChain(ctx.model, stage);
-    const sources = chain.some((s) => s.instructions.some((i) => isContextCopy(i) || contextBinds(i).length > 0));
+    // Sources that stay in the image: COPY/ADD of source folders (a bind mount does not stay).
+    const sources = chain.some((s) => s.instructions.some((i) => isSourceCopy(i, ctx.files)));
     // `go install tool@version` installs a tool; it does not build the project.
     const builds = chain.some((s) => stageGoCommands(s).some((g) => g.sub === 'build' || (g.sub === 'install' && !(goPackages(g.args).length > 0 && goPackages(g.args).every((p) => p.value.includes('@'))))));
-    // A toolbox/dev image (a golang base with tools, nothing of the project, a shell as command): the toolchain is the point.
-    if (!sources && !builds && isToolbox(ctx.model, stage)) return [];
+    // Nothing of the project is built or copied here: a toolbox/dev image, a CI check stage, or a
+    // tool that runs Go itself (goreleaser, golangci-lint): the toolchain is the point.
+    if (!sources && !builds) return [];
     const modules = chain.some((s) => stageGoCommands(s).some((g) => MODULE_FILLING.test(g.sub) && !cacheMounted(g.instr)));
     const ships = ['the Go toolchain', ...(modules ? ['the module cache'] : []), ...(sources ? ['the sources'] : [])];
     const list = ships.length > 1 ? `${ships.slice(0, -1).join(', ')} and ${ships[ships.length - 1]}` : ships[0];

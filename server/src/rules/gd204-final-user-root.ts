@@ -10,6 +10,9 @@
  *    installs gosu or su-exec (an entrypoint script then calls it); the entrypoint is s6-overlay's
  *    `/init`; or the entrypoint script, copied from the context, calls one of those tools.
  *    The program then runs unprivileged; only the short setup runs as root.
+ *  - a toolbox, dev or CI image: its command is a bare shell or a build (`make test`), or it has
+ *    none on a distro or golang base (see GD208 `isToolbox`);
+ *  - an explicit `USER root` with a comment line directly above it (a deliberate choice);
  *  - an image we do not know with no USER (most images run as root, but we do not guess).
  *
  * Fix (not safe: files the program writes may need other owners): `USER 65532:65532`.
@@ -19,6 +22,7 @@ import type { DockerfileModel, Instruction, Stage } from '../dockerfile/model';
 import { installsPackage } from '../dockerfile/packages';
 import { insertLinesAfter, insertAboveInstruction } from '../fixes/edits';
 import { diskReader } from '../workspace/load';
+import { isToolbox } from './gd208-build-tools-in-final-image';
 import type { Rule, RuleContext } from './types';
 
 const DROP_TOOL = /(^|\/)(gosu|su-exec|setpriv|s6-setuidgid|chpst|runuser)$/;
@@ -42,6 +46,11 @@ export const gd204: Rule = {
       return [];
     }
     if (dropsPrivileges(ctx, stage)) return [];
+    // A toolbox, dev or CI image (a bare shell or a build as its command, or none on a distro
+    // base): root is how such images are used; nothing is served from it.
+    if (isToolbox(ctx.model, stage)) return [];
+    // `USER root` with a comment right above it: a deliberate, explained choice.
+    if (instr && instr.stage === stage.index && ctx.model.comments.some((c) => c.line === instr.line - 1)) return [];
     const runtime = stage.instructions.find((i) => i.keyword === 'ENTRYPOINT' || i.keyword === 'CMD');
     const edit = instr && instr.stage === stage.index
       ? { start: instr.argsSpan?.start ?? instr.span.end, end: instr.argsSpan?.end ?? instr.span.end, newText: '65532:65532' }

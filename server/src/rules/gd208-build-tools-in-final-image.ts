@@ -70,8 +70,9 @@ export const gd208: Rule = {
 };
 
 const SHELL = /^(\/usr)?(\/bin\/)?(sh|bash|ash|dash|zsh)$/;
+const BUILD_COMMAND = /^(\/usr\/(local\/)?bin\/)?(make|gmake|go|task|just|mage)$/;
 
-/** The final image starts a bare shell: a build or tool image, not a program's runtime. */
+/** The final image starts a bare shell or a build (`make test`): a build or tool image, not a program's runtime. */
 export function isToolbox(model: DockerfileModel, stage: Stage): boolean {
   let entrypoint: Instruction | null = null;
   let cmd: Instruction | null = null;
@@ -88,6 +89,8 @@ export function isToolbox(model: DockerfileModel, stage: Stage): boolean {
     return !!image && image.shell && ['alpine', 'debian', 'ubuntu', 'busybox', 'golang'].includes(image.family);
   }
   const argv = run.json ?? (run.script?.parsed.simple ? run.script.parsed.commands[0].argv.map((w) => w.value) : null);
+  // A CI/test image whose command is a build (`CMD make test`, `go test ./...`): its tools are the point.
+  if (argv?.length && BUILD_COMMAND.test(argv[0])) return true;
   if (!argv?.length || !SHELL.test(argv[0])) return false;
   return argv.slice(1).every((a) => a.startsWith('-') && a !== '-c');
 }

@@ -17,6 +17,9 @@ import { insert, replace } from '../fixes/edits';
 import type { Fix, Rule, RuleContext, RuleFinding } from './types';
 import type { Stage } from '../dockerfile/model';
 
+/** ARG defaults that stand for "no default, pass --build-arg". */
+const SENTINEL = /^(non-?existing|none|null|nil|unset|undefined|required|placeholder|changeme|change-me|missing|invalid|must-be-set|set-me|setme|todo|fixme|unknown)$/i;
+
 const HUB = new Set(['docker.io', 'index.docker.io', 'registry-1.docker.io']);
 
 export const gd209: Rule = {
@@ -33,6 +36,8 @@ export const gd209: Rule = {
       const ref = parseImageRef(stage.resolvedBase);
       if (!ref.repository || (ref.registry === null && ref.repository === 'scratch')) continue;
       if (ref.digest) continue;
+      // `ARG BASE_IMAGE=non-existing` + `FROM ${BASE_IMAGE}`: a placeholder that forces --build-arg.
+      if (stage.base !== stage.resolvedBase && /^\$\{?[A-Za-z_][A-Za-z0-9_]*\}?$/.test(stage.base.trim()) && SENTINEL.test(stage.resolvedBase)) continue;
       const floating = ref.tag !== null && ref.tag !== 'latest' && floatingTag(ref.repository, ref.tag);
       if (ref.tag !== null && ref.tag !== 'latest' && !floating) continue;
       const shown = stage.base === stage.resolvedBase ? stage.base : `${stage.base} (${stage.resolvedBase})`;
