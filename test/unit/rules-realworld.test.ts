@@ -474,3 +474,33 @@ describe('second batch of real-world shapes (evaluation of main)', () => {
     assert.doesNotMatch(f.message, /module cache/);
   });
 });
+
+describe('third batch of real-world shapes', () => {
+  it('GD104 is silent when the build creates the module (go mod init)', () => {
+    assert.equal(has(df(['FROM golang:1.22', 'WORKDIR /src', 'COPY . .', 'RUN go mod init example.com/fake && go mod tidy', 'RUN go build -o /app .']), 'GD104'), false);
+  });
+
+  it('GD113 is silent for wasm builds and for cgo builds without a cross toolchain', () => {
+    const stage = (lines: string[]) => df(['FROM golang:1.22 AS build', 'ARG TARGETARCH', ...lines, 'FROM scratch', 'COPY --from=build /out/app /app']);
+    assert.equal(has(stage(['RUN GOOS=js GOARCH=wasm go build -o /out/app .']), 'GD113'), false);
+    assert.equal(has(stage(['ENV CGO_ENABLED=1 GOARCH=$TARGETARCH', 'RUN apt-get update && apt-get install -y gcc libc6-dev', 'RUN go build -o /out/app .']), 'GD113'), false);
+    assert.equal(has(stage(['RUN CGO_ENABLED=0 GOARCH=$TARGETARCH go build -o /out/app .']), 'GD113'), true);
+  });
+
+  it('GD107 names only the cache that is missing', () => {
+    const [f] = find(df(['FROM golang:1.22', 'COPY go.mod go.sum ./', 'RUN go mod download']), 'GD107');
+    assert.match(f.message, /every module is downloaded again/);
+    assert.doesNotMatch(f.message, /recompiled/);
+  });
+
+  it('GD204 reads `su app -c` in an entrypoint script as a privilege drop', () => {
+    const ws = tempWorkspace({ 'go.mod': GO_MOD, 'main.go': MAIN, 'docker/entrypoint.sh': '#!/bin/sh\nusermod -u "$UID" app\nexec su app -c "/app/opengist"\n' });
+    assert.equal(has(df(['FROM alpine:3.20', 'COPY docker/entrypoint.sh /entrypoint.sh', 'ENTRYPOINT ["/entrypoint.sh"]']), 'GD204', ws), false);
+  });
+
+  it('GD108 is silent for a helper built in a stage that never reaches the image', () => {
+    const text = df(['FROM golang:1.22 AS docsgen', 'COPY . .', 'RUN go build -o /docsgen ./docs/gen && /docsgen', 'FROM golang:1.22 AS build', 'COPY . .', 'RUN go build -trimpath -o /app .', 'FROM scratch', 'COPY --from=build /app /app']);
+    assert.equal(has(text, 'GD108'), false);
+    assert.equal(has(text.replace('go build -trimpath -o /app', 'go build -o /app'), 'GD108'), true);
+  });
+});

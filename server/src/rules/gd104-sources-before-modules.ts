@@ -88,7 +88,9 @@ export const gd104: Rule = {
       const read = ctx.workspace && ctx.files ? diskReader(ctx.workspace) : undefined;
       const indirect = new Set(indirectGoSteps(stage, read, stageImage(ctx.model, stage)?.goToolchain === true).map((s) => s.instr));
       const localRun = stageGoCommands(stage).some((g) => g.sub === 'run' && goPackages(g.args).slice(0, 1).some((p) => isLocalPackage(p.value)));
-      const report = (isBuilderStage(stage) || indirect.size > 0 || localRun) && !stageUsesVendor(ctx, stage);
+      // `go mod init` in the build: there is no go.mod to copy first (GD111 covers the rewrite).
+      const initsModule = stageGoCommands(stage).some((g) => g.sub === 'mod init');
+      const report = (isBuilderStage(stage) || indirect.size > 0 || localRun) && !initsModule && !stageUsesVendor(ctx, stage);
       for (const instr of stage.instructions) {
         if (indirect.has(instr) && goModCopied) modulesCached = true;
         const gos = goCommands(instr);

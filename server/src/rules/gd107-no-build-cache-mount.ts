@@ -62,7 +62,7 @@ export const gd107: Rule = {
           ? ` The step runs as USER ${paths.user}: set GOCACHE/GOMODCACHE to paths that user owns and mount them with \`uid=\`.`
           : '';
         out.push({
-          message: `\`${cmdName}\` runs without a BuildKit cache mount for ${list}: when this layer rebuilds, every module is downloaded and every package recompiled again. Add \`--mount=type=cache,target=…\` (needs BuildKit, the default builder since Docker Engine 23.0).${note}`,
+          message: `\`${cmdName}\` runs without a BuildKit cache mount for ${list}: when this layer rebuilds, ${[missing.some((m) => m.what === 'module cache') ? 'every module is downloaded' : null, missing.some((m) => m.what === 'build cache') ? 'every package is recompiled' : null].filter(Boolean).join(' and ')} again. Add \`--mount=type=cache,target=…\` (needs BuildKit, the default builder since Docker Engine 23.0).${note}`,
           span: scriptSpan(instr.script, g.cmd.start, g.cmd.end),
           fix: canFix
             ? {

@@ -1,11 +1,12 @@
 import { goFlag, goPackages, stageGoCommands } from '../dockerfile/facts';
-import { goflags, goflagsValue, hasOpaqueArgs, isDebugBuild, isLocalPackage, writesNoBinary } from '../dockerfile/goBuild';
+import { goflags, goflagsValue, hasOpaqueArgs, isDebugBuild, isLocalPackage, stagesFeeding, writesNoBinary } from '../dockerfile/goBuild';
 import { scriptSpan, toDoc } from '../dockerfile/model';
 import { insert } from '../fixes/edits';
 import type { Rule, RuleFinding } from './types';
 
 /**
- * GD108: `go build`, or `go install` of the module's own packages, without `-trimpath` (on the
+ * GD108: in a stage whose files reach the final image (see GD110), `go build`, or `go install`
+ * of the module's own packages, without `-trimpath` (on the
  * command line or in GOFLAGS). Not reported: `go install pkg@version` and other remote
  * packages (a third-party tool, whose paths are the module cache's), `go run`/`go test` (no
  * binary ships), debug builds (`-gcflags "all=-N -l"`: Delve maps the recorded paths to the
@@ -23,7 +24,11 @@ export const gd108: Rule = {
   needsWorkspace: false,
   check(ctx) {
     const out: RuleFinding[] = [];
+    // A helper built and used inside a stage that never reaches the image (docs generators, test
+    // stages) ships no paths.
+    const feeding = stagesFeeding(ctx.model, ctx.finalStage);
     for (const stage of ctx.model.stages) {
+      if (!feeding.has(stage.index)) continue;
       for (const g of stageGoCommands(stage)) {
         if (g.sub !== 'build' && g.sub !== 'install') continue;
         const pkgs = goPackages(g.args);

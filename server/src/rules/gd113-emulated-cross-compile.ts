@@ -1,4 +1,4 @@
-import { argDeclarations, goCommands, stageChain, type GoCommand } from '../dockerfile/facts';
+import { argDeclarations, goCommands, isXxGo, stageChain, type GoCommand } from '../dockerfile/facts';
 import { envValue, rawEnvValue } from '../dockerfile/goBuild';
 import { toDoc, type DockerfileModel, type Stage } from '../dockerfile/model';
 import { insert, insertLinesAfter, replace, type Edit } from '../fixes/edits';
@@ -15,7 +15,9 @@ const TARGET_REF = /\$\{?TARGET(PLATFORM|OS|ARCH|VARIANT)\b/;
  * "Compiles for the target platform": the stage declares `ARG TARGETPLATFORM`/`TARGETARCH`/
  * `TARGETOS`/`TARGETVARIANT`, its FROM asks for `--platform=$TARGETPLATFORM`, or one of its go
  * builds takes GOARCH from `$TARGETARCH` (prefix, export, ENV). A GOARCH from a literal or a
- * custom ARG alone is not reported: the author fixed the output platform. A FROM with `--platform=$BUILDPLATFORM` (or any other
+ * custom ARG alone is not reported: the author fixed the output platform; nor are builds that
+ * all name a literal GOARCH (`GOOS=js GOARCH=wasm`), nor a build with CGO_ENABLED=1 and no xx-go
+ * (on $BUILDPLATFORM the host C compiler would build for the wrong architecture). A FROM with `--platform=$BUILDPLATFORM` (or any other
  * platform that does not name the target) is left alone: that choice was made on purpose.
  *
  * Fix (not safe: it changes which platform compiles and, for builds without GOARCH, makes them
@@ -46,6 +48,11 @@ export const gd113: Rule = {
       const followsTarget = builds.filter((g) => TARGET_REF.test(rawEnvValue(model, stage, g, 'GOARCH') ?? ''));
       const targetArgs = TARGET_ARGS.filter((a) => declared.has(a));
       if (targetArgs.length === 0 && followsTarget.length === 0 && platforms.length === 0) continue;
+      // Every build names its output platform (`GOOS=js GOARCH=wasm`): the result does not follow the target.
+      if (builds.every((g) => { const v = rawEnvValue(model, stage, g, 'GOARCH'); return v !== undefined && v !== '' && !/[$`]/.test(v); })) continue;
+      // cgo on without a cross toolchain (xx): building on $BUILDPLATFORM would compile C for the
+      // wrong architecture, so emulation is what makes this build work.
+      if (builds.some((g) => envValue(model, stage, g, 'CGO_ENABLED') === '1' && !isXxGo(g))) continue;
       const why = platforms.length
         ? `its FROM asks for \`--platform=${platforms[platforms.length - 1]}\``
         : targetArgs.length
