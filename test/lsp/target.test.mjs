@@ -15,7 +15,7 @@ const DOCKERFILE = [
   'COPY --from=build /out/app /app',
   'ENTRYPOINT ["/app"]',
   'FROM build AS dev',
-  'CMD ["go", "run", "."]',
+  'CMD ["/out/app", "--dev"]',
   '',
 ].join('\n');
 
