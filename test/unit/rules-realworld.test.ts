@@ -376,6 +376,8 @@ describe('GD116 hard-coded-target-platform', () => {
     assert.equal(has(build('RUN if [ "$TARGETARCH" = arm64 ]; then GOARCH=arm64 go build -o /out/app .; else GOARCH=amd64 go build -o /out/app .; fi'), 'GD116'), false);
     assert.equal(has(build('RUN GOARCH=amd64 go build -o /out/app-amd64 . && GOARCH=arm64 go build -o /out/app .'), 'GD116'), false);
     assert.equal(has(build('RUN GOOS=linux go build -o /out/app .'), 'GD116'), false);
+    // A wasm client served by the image is not run by its platform.
+    assert.equal(has(build('RUN GOOS=js GOARCH=wasm go build -o /out/app .'), 'GD116'), false);
   });
 });
 

@@ -45,6 +45,8 @@ export const gd116: Rule = {
       const goarch = rawEnvValue(model, builder, g, 'GOARCH');
       const goos = rawEnvValue(model, builder, g, 'GOOS');
       const literal = (v: string | undefined) => v !== undefined && v !== '' && !/[$`]/.test(v);
+      // wasm (GOOS=js/wasip1 GOARCH=wasm) is not run by the image's platform: it is served or embedded.
+      if (goarch === 'wasm' || goos === 'js' || goos === 'wasip1') continue;
       const badArch = literal(goarch);
       const badOs = literal(goos) && goos !== 'linux';
       if (!badArch && !badOs) continue;
