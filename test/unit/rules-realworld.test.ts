@@ -406,6 +406,8 @@ describe('Go run through make or a script (GD101, GD104)', () => {
     assert.equal(has(df(['FROM golang:1.22', 'WORKDIR /src', 'COPY . .', 'RUN make build']), 'GD104', ws), true);
     assert.equal(has(df(['FROM golang:1.22', 'WORKDIR /src', 'COPY go.mod go.sum Makefile ./', 'RUN make deps', 'COPY . .', 'RUN make build']), 'GD104', ws), false);
     assert.equal(has(df(['FROM golang:1.22', 'WORKDIR /src', 'COPY . .', 'RUN go run ./cmd/gen']), 'GD104'), true);
+    // A node stage running `make build-ui` from the same Makefile builds no Go.
+    assert.equal(has(df(['FROM node:20 AS ui', 'WORKDIR /src', 'COPY ./ui/ ./ui/', 'COPY Makefile ./', 'RUN make build-ui']), 'GD104', ws), false);
   });
 });
 

@@ -86,7 +86,9 @@ export const gd104: Rule = {
       // Go run through make or a script builds the module too; such a step after go.mod alone
       // may be the download (`make deps`), so it counts as filling the module cache.
       const read = ctx.workspace && ctx.files ? diskReader(ctx.workspace) : undefined;
-      const indirect = new Set(indirectGoSteps(stage, read, stageImage(ctx.model, stage)?.goToolchain === true).map((s) => s.instr));
+      // Only on an image with Go: `make build-ui` in a node stage reads the same Makefile but builds no Go.
+      const onGo = stageImage(ctx.model, stage)?.goToolchain === true;
+      const indirect = new Set(onGo ? indirectGoSteps(stage, read, true).map((s) => s.instr) : []);
       const localRun = stageGoCommands(stage).some((g) => g.sub === 'run' && goPackages(g.args).slice(0, 1).some((p) => isLocalPackage(p.value)));
       // `go mod init` in the build: there is no go.mod to copy first (GD111 covers the rewrite).
       const initsModule = stageGoCommands(stage).some((g) => g.sub === 'mod init');
