@@ -36,6 +36,22 @@ export function stageImage(model: DockerfileModel, stage: Stage): ImageInfo | un
 }
 
 /** The stages whose instructions a stage inherits, itself last. */
+/**
+ * The ENTRYPOINT and CMD that start a stage's image, read along its FROM chain: a later
+ * ENTRYPOINT resets the CMD inherited before it, as Docker does.
+ */
+export function startInstructions(model: DockerfileModel, stage: Stage): { entrypoint: Instruction | null; cmd: Instruction | null } {
+  let entrypoint: Instruction | null = null;
+  let cmd: Instruction | null = null;
+  for (const s of stageChain(model, stage)) {
+    for (const i of s.instructions) {
+      if (i.keyword === 'ENTRYPOINT') { entrypoint = i; cmd = null; }
+      if (i.keyword === 'CMD') cmd = i;
+    }
+  }
+  return { entrypoint, cmd };
+}
+
 export function stageChain(model: DockerfileModel, stage: Stage): Stage[] {
   const chain: Stage[] = [];
   const seen = new Set<number>();

@@ -17,7 +17,7 @@
  *
  * Fix (not safe: files the program writes may need other owners): `USER 65532:65532`.
  */
-import { contextPath, copyPaths, effectiveUser, isArtifactExport, isContextCopy, isRootUser, stageChain, stageImage } from '../dockerfile/facts';
+import { contextPath, copyPaths, effectiveUser, isArtifactExport, isContextCopy, isRootUser, stageChain, stageImage, startInstructions } from '../dockerfile/facts';
 import type { DockerfileModel, Instruction, Stage } from '../dockerfile/model';
 import { installsPackage } from '../dockerfile/packages';
 import { insertLinesAfter, insertAboveInstruction } from '../fixes/edits';
@@ -83,14 +83,7 @@ function dropsPrivileges(ctx: RuleContext, stage: Stage): boolean {
 
 /** ENTRYPOINT + CMD words of the final stage (chain), as written. */
 function startArgv(model: DockerfileModel, stage: Stage): string[] {
-  let entrypoint: Instruction | null = null;
-  let cmd: Instruction | null = null;
-  for (const s of stageChain(model, stage)) {
-    for (const i of s.instructions) {
-      if (i.keyword === 'ENTRYPOINT') { entrypoint = i; cmd = null; }
-      if (i.keyword === 'CMD') cmd = i;
-    }
-  }
+  const { entrypoint, cmd } = startInstructions(model, stage);
   const words = (i: Instruction | null) => !i ? [] : i.json ?? i.script?.parsed.commands.flatMap((c) => c.argv.map((w) => w.value)) ?? [];
   return [...words(entrypoint), ...words(cmd)];
 }
