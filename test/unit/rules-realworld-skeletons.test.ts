@@ -6,7 +6,8 @@
 import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { before, describe, it } from 'node:test';
+import * as os from 'node:os';
+import { after, before, describe, it } from 'node:test';
 import type { AnalyzeOptions } from '../../server/src/rules/analyze';
 import { loadWorkspace } from '../../server/src/workspace/load';
 import { lint, ready } from './helpers';
@@ -21,6 +22,31 @@ function skeleton(name: string, dockerfile: string): { text: string; opts: Analy
   return { text: fs.readFileSync(path.join(dir, dockerfile), 'utf8'), opts: { workspace: ws.model, files: ws } };
 }
 const codesOf = (s: { text: string; opts: AnalyzeOptions }) => lint(s.text, s.opts).map((f) => f.code);
+
+const temps: string[] = [];
+after(() => {
+  for (const d of temps) fs.rmSync(d, { recursive: true, force: true });
+});
+/**
+ * The skeleton copied to a temp folder with some files replaced (a string), removed (null) or
+ * edited (a function of the old text): the nearby case that must still be reported.
+ */
+function variant(name: string, dockerfile: string, changes: Record<string, string | null | ((old: string) => string)>): { text: string; opts: AnalyzeOptions } {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'gd-skel-'));
+  temps.push(dir);
+  fs.cpSync(path.join(ROOT, name), dir, { recursive: true });
+  for (const [rel, change] of Object.entries(changes)) {
+    const file = path.join(dir, rel);
+    if (change === null) fs.rmSync(file, { force: true });
+    else {
+      fs.mkdirSync(path.dirname(file), { recursive: true });
+      fs.writeFileSync(file, typeof change === 'string' ? change : change(fs.readFileSync(file, 'utf8')));
+    }
+  }
+  const ws = loadWorkspace(dir);
+  return { text: fs.readFileSync(path.join(dir, dockerfile), 'utf8'), opts: { workspace: ws.model, files: ws } };
+}
+const findingsOf = (s: { text: string; opts: AnalyzeOptions }, code: string) => lint(s.text, s.opts).filter((f) => f.code === code);
 
 describe('real-world skeletons', () => {
   it('umputun/remark42: a vendored module in backend/ (ADD backend /build/backend): no GD104, GD107 asks only for the build cache', () => {
@@ -39,5 +65,96 @@ describe('real-world skeletons', () => {
     const codes = codesOf(skeleton('juanfont__headscale', 'Dockerfile.integration'));
     assert.ok(!codes.includes('GD108'), codes.join());
     assert.ok(!codes.includes('GD110'), codes.join());
+  });
+
+  it('fluxcd/source-controller: `COPY api/ api/` before go.mod is the folder go.mod replaces (=> ./api): no GD104', () => {
+    const s = skeleton('fluxcd__source-controller', 'Dockerfile');
+    assert.ok(!codesOf(s).includes('GD104'), codesOf(s).join());
+    // Without the replace line api/ is just sources copied before the download.
+    const plain = variant('fluxcd__source-controller', 'Dockerfile', { 'go.mod': (t) => t.replace(/^replace github\.com\/fluxcd\/source-controller\/api => \.\/api$/m, '') });
+    assert.equal(findingsOf(plain, 'GD104').length, 1);
+  });
+
+  it('netbirdio/netbird ingest: a main package importing only the standard library downloads nothing: no GD104', () => {
+    const s = skeleton('netbirdio__netbird-ingest', 'Dockerfile');
+    assert.ok(!codesOf(s).includes('GD104'), codesOf(s).join());
+    const imports = variant('netbirdio__netbird-ingest', 'Dockerfile', { 'main.go': (t) => t.replace('"bytes"', '"bytes"\n\t"github.com/stretchr/testify/assert"') });
+    assert.equal(findingsOf(imports, 'GD104').length, 1);
+  });
+
+  it('pomerium/pomerium examples/mutual-tls: `go get ./...` with no go.mod in the context is an error, and GD104 does not ask to copy a go.mod that does not exist', () => {
+    const s = skeleton('pomerium__pomerium-mutual-tls', 'Dockerfile');
+    const [f, ...rest] = findingsOf(s, 'GD111');
+    assert.equal(rest.length, 0);
+    assert.equal(f.severity, 'error');
+    assert.match(f.message, /no go\.mod: it fails with "go\.mod file not found"/);
+    assert.ok(!codesOf(s).includes('GD104'), codesOf(s).join());
+    // With a go.mod, go get edits it (a warning) and the sources go in before it.
+    const withMod = variant('pomerium__pomerium-mutual-tls', 'Dockerfile', { 'go.mod': 'module example.com/mtls\n\ngo 1.22\n\nrequire github.com/pkg/errors v0.9.1\n', 'main.go': (t) => t.replace('import (', 'import (\n\t"github.com/pkg/errors"') });
+    const [g] = findingsOf(withMod, 'GD111');
+    assert.equal(g.severity, 'warning');
+    assert.match(g.message, /edits go\.mod\/go\.sum/);
+    assert.equal(findingsOf(withMod, 'GD104').length, 1);
+  });
+
+  it('open-policy-agent/gatekeeper crd.Dockerfile: a context of generated CRD yaml (no Go) copied whole: no GD207, no GD305', () => {
+    const s = skeleton('open-policy-agent__gatekeeper-crds', 'crd.Dockerfile');
+    const codes = codesOf(s);
+    assert.ok(!codes.includes('GD207') && !codes.includes('GD305'), codes.join());
+    const goContext = variant('open-policy-agent__gatekeeper-crds', 'crd.Dockerfile', { 'go.mod': 'module example.com/x\n\ngo 1.22\n', 'main.go': 'package main\n\nfunc main() {}\n' });
+    const c2 = codesOf(goContext);
+    assert.ok(c2.includes('GD207') && c2.includes('GD305'), c2.join());
+  });
+
+  it('external-secrets tilt.debug.dockerfile: a golang image holding only ./bin outputs (the binary and dlv): no GD201', () => {
+    const s = skeleton('external-secrets__external-secrets-tilt', 'tilt.debug.dockerfile');
+    assert.ok(!codesOf(s).includes('GD201'), codesOf(s).join());
+    const sources = variant('external-secrets__external-secrets-tilt', 'tilt.debug.dockerfile', { 'tilt.debug.dockerfile': (t) => t.replace('COPY ./bin/dlv /dlv', 'COPY ./bin/dlv /dlv\nCOPY . /src\nRUN cd /src && go build -o /external-secrets .') });
+    assert.match(findingsOf(sources, 'GD201')[0]?.message ?? '', /the sources ship/);
+  });
+
+  it('grafana/tempo tools/Dockerfile: a tools image (go install pkg@version, tool scripts copied, nothing built): no GD201', () => {
+    const s = skeleton('grafana__tempo-tools', 'tools/Dockerfile');
+    assert.ok(!codesOf(s).includes('GD201'), codesOf(s).join());
+    const builds = variant('grafana__tempo-tools', 'tools/Dockerfile', { 'tools/Dockerfile': (t) => t.replace('RUN /tools/install.sh', 'RUN /tools/install.sh && go build -o /bin/tempo ./cmd/tempo') });
+    assert.equal(findingsOf(builds, 'GD201').length, 1);
+  });
+
+  it('juicedata/juicefs sdk.Dockerfile and h2non/imaginary devcontainer: build environments (no command, no program copied in): no GD208', () => {
+    for (const [name, file] of [['juicedata__juicefs-sdk-builder', 'hack/builder/sdk.Dockerfile'], ['h2non__imaginary-devcontainer', '.devcontainer/Dockerfile']]) {
+      const s = skeleton(name, file);
+      assert.ok(!codesOf(s).includes('GD208'), `${name}: ${codesOf(s).join()}`);
+      // An image that runs a program keeps the finding.
+      const runs = variant(name, file, { [file]: (t) => `${t.trimEnd()}\nCOPY --from=golang:1.22 /usr/local/go/bin/gofmt /usr/local/bin/app\nENTRYPOINT ["/usr/local/bin/app"]\n` });
+      assert.equal(findingsOf(runs, 'GD208').length, 1, name);
+    }
+  });
+
+  it('bettercap/bettercap Dockerfile.arm64: GOMODCACHE set with `go env -w` and mounted there: GD107 does not ask for the module cache', () => {
+    const s = skeleton('bettercap__bettercap-arm64', 'Dockerfile.arm64');
+    for (const f of findingsOf(s, 'GD107')) assert.doesNotMatch(f.message, /module cache/, f.message);
+    const unset = variant('bettercap__bettercap-arm64', 'Dockerfile.arm64', { 'Dockerfile.arm64': (t) => t.replace('RUN go env -w GOMODCACHE=/gomod-cache', 'RUN go env -w GOFLAGS=-buildvcs=false') });
+    assert.ok(findingsOf(unset, 'GD107').some((f) => /module cache \(\/go\/pkg\/mod\)/.test(f.message)));
+  });
+
+  it('seaweedfs/seaweedfs Dockerfile.foundationdb_large: cgo by CGO_CFLAGS/CGO_LDFLAGS (CGO_ENABLED unset): no GD113; no GD104 in a context without go.mod', () => {
+    const s = skeleton('seaweedfs__seaweedfs-foundationdb', 'Dockerfile.foundationdb_large');
+    const codes = codesOf(s);
+    assert.ok(!codes.includes('GD113') && !codes.includes('GD104'), codes.join());
+    const pure = variant('seaweedfs__seaweedfs-foundationdb', 'Dockerfile.foundationdb_large', { 'Dockerfile.foundationdb_large': (t) => t.replace(/^ENV CGO_(CFLAGS|LDFLAGS)=.*$/gm, '') });
+    assert.equal(findingsOf(pure, 'GD113').length, 1);
+  });
+
+  it('weaviate/weaviate mockoidc: `go get` after `go mod init` in the build says it resolves into that new module, not "outside a module"', () => {
+    const [f] = findingsOf(skeleton('weaviate__weaviate-mockoidc', 'Dockerfile'), 'GD111');
+    assert.match(f.message, /module `go mod init` created/);
+    assert.doesNotMatch(f.message, /outside a module/);
+  });
+
+  it('distribution/distribution dev-image: `go get` on Go 1.4 (installed from a tarball) is how tools were installed: no GD111', () => {
+    const s = skeleton('distribution__distribution-dev-image', 'Dockerfile');
+    assert.ok(!codesOf(s).includes('GD111'), codesOf(s).join());
+    const modern = variant('distribution__distribution-dev-image', 'Dockerfile', { Dockerfile: (t) => t.replace('ENV GOLANG_VERSION 1.4rc1', 'ENV GOLANG_VERSION 1.21.0') });
+    assert.match(findingsOf(modern, 'GD111')[0]?.message ?? '', /outside a module/);
   });
 });

@@ -34,7 +34,9 @@ export function tempWorkspace(files: Record<string, string>): AnalyzeOptions {
 }
 
 const GO_MOD = 'module example.com/app\n\ngo 1.22\n\nrequire github.com/pkg/errors v0.9.1\n';
-const MAIN = 'package main\n\nimport "fmt"\n\nfunc main() { fmt.Println("hi") }\n';
+// Imports the module go.mod requires: a build of it has modules to download (a main that imports
+// only the standard library downloads nothing, and GD104 stays silent for it).
+const MAIN = 'package main\n\nimport (\n\t"fmt"\n\n\t"github.com/pkg/errors"\n)\n\nfunc main() { fmt.Println(errors.New("hi")) }\n';
 
 describe('GD104 sources-before-modules on real-world shapes', () => {
   it('is silent for a vendored module in a subfolder of the context (COPY backend /build/backend)', () => {

@@ -5,7 +5,7 @@
  * into or remove from a flag value without breaking the shell quoting around it.
  */
 import { replace, type Edit } from '../fixes/edits';
-import { dockerEnv, envBefore, goFlag, stageChain, unquoteAll, type GoCommand } from './facts';
+import { dockerEnv, envBefore, goCommands, goFlag, stageChain, unquoteAll, type GoCommand } from './facts';
 import type { DockerfileModel, Instruction, Script, Stage } from './model';
 import { scriptSpan, toDoc } from './model';
 import { mounts } from './mounts';
@@ -44,7 +44,32 @@ export function envValue(model: DockerfileModel, stage: Stage, g: GoCommand, nam
     if (a.name === name && a.start < g.cmd.start && (!best || a.start > best.start)) best = { start: a.start, value: a.value };
   }
   if (best) return resolve(best.value);
-  return docker.has(name) ? docker.get(name) : undefined;
+  if (docker.has(name)) return docker.get(name);
+  return goEnvWritten(model, stage, g, name, resolve);
+}
+
+/**
+ * A Go setting written with `go env -w NAME=VALUE` before the command, in this RUN or an earlier
+ * one of the stage's chain (it lands in the go env file and lasts across RUNs; the environment
+ * overrides it, so callers ask only when no ENV/prefix sets the name).
+ */
+function goEnvWritten(model: DockerfileModel, stage: Stage, g: GoCommand, name: string, resolve: (raw: string) => string | null): EnvValue {
+  if (!/^(GO|CGO_)/.test(name)) return undefined;
+  let found: EnvValue;
+  for (const s of stageChain(model, stage)) {
+    for (const i of s.instructions) {
+      for (const c of goCommands(i)) {
+        if (i === g.instr && c.cmd.start >= g.cmd.start) break;
+        if (c.sub !== 'env' || !c.args.some((w) => w.value === '-w')) continue;
+        for (const w of c.args) {
+          const m = /^([A-Za-z_][A-Za-z0-9_]*)=(.*)$/s.exec(w.value);
+          if (m && m[1] === name) found = resolve(m[2]);
+        }
+      }
+      if (i === g.instr) return found;
+    }
+  }
+  return found;
 }
 
 /** A variable as written where the go command gets it: its prefix assignment, else the ENV text (unexpanded). */

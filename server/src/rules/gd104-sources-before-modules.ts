@@ -15,6 +15,9 @@ const MODULE_GLOB = /(^|\/)go\.(\*|mod\*?|sum\*?|work\*?)$/;
 /** Extension-less files that are never Go sources (helpers copied before the download). */
 const PLAIN_FILES = /^(Makefile|GNUmakefile|makefile|Dockerfile|Containerfile|LICENSE|LICENCE|COPYING|NOTICE|README|VERSION|Taskfile|Justfile|justfile|Procfile|CODEOWNERS|AUTHORS)$/;
 
+/** Folders that hold build outputs (`make` writes bin/app, goreleaser dist/...). */
+const OUTPUT_DIR = /^(bin|dist|_output|out|build\/bin|target|release)(\/|$)/;
+
 /** Does this source path bring Go sources in? `.`, a directory, `*.go`, a glob. */
 export function copiesGoSources(source: string, files?: WorkspaceFiles): boolean {
   const s = source.replace(/^\.\//, '');
@@ -29,6 +32,9 @@ export function copiesGoSources(source: string, files?: WorkspaceFiles): boolean
     if (files.fileExists(rel)) return false;
     if (files.dirExists(rel)) return files.listFiles(rel).some((f) => f.path.endsWith('.go'));
   }
+  // Under an output folder (`COPY ./bin/app /app` after `make`): a build artifact made before
+  // `docker build`, not sources.
+  if (rel && OUTPUT_DIR.test(rel)) return false;
   // No extension: most likely a directory (cmd, internal, pkg ...), unless a well-known file.
   const base = s.split('/').pop() ?? s;
   return !base.includes('.') && !PLAIN_FILES.test(base);
@@ -92,7 +98,8 @@ export const gd104: Rule = {
       const localRun = stageGoCommands(stage).some((g) => g.sub === 'run' && goPackages(g.args).slice(0, 1).some((p) => isLocalPackage(p.value)));
       // `go mod init` in the build: there is no go.mod to copy first (GD111 covers the rewrite).
       const initsModule = stageGoCommands(stage).some((g) => g.sub === 'mod init');
-      const report = (isBuilderStage(stage) || indirect.size > 0 || localRun) && !initsModule && !stageUsesVendor(ctx, stage);
+      const report = (isBuilderStage(stage) || indirect.size > 0 || localRun) && !initsModule && !stageUsesVendor(ctx, stage) && !nothingToDownload(ctx);
+      const replaced = localReplaceDirs(ctx);
       for (const instr of stage.instructions) {
         if (indirect.has(instr) && goModCopied) modulesCached = true;
         const gos = goCommands(instr);
@@ -103,7 +110,10 @@ export const gd104: Rule = {
         if (!isContextCopy(instr)) continue;
         const paths = copyPaths(instr);
         if (!paths) continue;
-        if (!copiesSources(paths, ctx.files)) {
+        // A folder go.mod replaces (`replace example.com/app/api => ./api`) is part of the module
+        // graph: `go mod download` needs it, so it belongs before the download.
+        const inGraph = paths.sources.every((src) => replaced.has(contextPath(src) ?? '\0'));
+        if (inGraph || !copiesSources(paths, ctx.files)) {
           if (paths.sources.some((src) => /(^|\/)go\.(mod|work)$/.test(src) || /(^|\/)go\.(\*|mod\*|work\*)$/.test(src))) goModCopied = true;
           continue;
         }
@@ -127,6 +137,34 @@ export const gd104: Rule = {
     return out;
   },
 };
+
+/**
+ * What the context says about the download: nothing to download when it has no go.mod at all
+ * (`go mod init` at build time, or a GOPATH-era tree: copying go.mod first is impossible), or
+ * when no package imports anything outside the standard library and the context's own modules.
+ */
+function nothingToDownload(ctx: RuleContext): boolean {
+  const ws = ctx.workspace;
+  if (!ws || !ctx.files || ws.truncated) return false;
+  if (ws.modules.length === 0 && !ws.work) return true;
+  if (ws.packages.length === 0) return false;
+  const own = ws.modules.map((m) => m.path).filter((p) => p !== '');
+  const local = (imp: string) => imp === 'C' || !imp.split('/')[0].includes('.') || own.some((p) => imp === p || imp.startsWith(`${p}/`));
+  return ws.packages.every((p) => p.imports.every(local));
+}
+
+/** Context-relative folders that a go.mod replaces a module with (`=> ./api`). */
+function localReplaceDirs(ctx: RuleContext): Set<string> {
+  const out = new Set<string>();
+  for (const m of ctx.workspace?.modules ?? []) {
+    for (const r of m.replaces) {
+      if (!r.local || r.newPath.startsWith('/')) continue;
+      const rel = contextPath(m.dir ? `${m.dir}/${r.newPath}` : r.newPath);
+      if (rel) out.add(rel);
+    }
+  }
+  return out;
+}
 
 function fixFor(ctx: RuleContext, stage: Stage, instr: Instruction, dest: string) {
   const ws = ctx.workspace;

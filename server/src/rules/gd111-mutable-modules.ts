@@ -1,7 +1,8 @@
-import { copyPaths, goFlag, stageGoCommands } from '../dockerfile/facts';
+import { copyPaths, envBefore, goFlag, stageChain, stageGoCommands, type GoCommand } from '../dockerfile/facts';
 import { envValue, goflags, goflagsValue, sourcesPresent, stageRef } from '../dockerfile/goBuild';
 import { scriptSpan, type DockerfileModel, type Stage } from '../dockerfile/model';
-import type { Rule, RuleFinding } from './types';
+import { lookupImage } from '../images/table';
+import type { Rule, RuleContext, RuleFinding } from './types';
 
 /** go commands that load packages and so honour -mod (and GOFLAGS=-mod=…). */
 const LOADS_PACKAGES = new Set(['build', 'install', 'test', 'run', 'list', 'vet', 'generate']);
@@ -14,6 +15,10 @@ const LOADS_PACKAGES = new Set(['build', 'install', 'test', 'run', 'list', 'vet'
  *   outside a module, and the message says so (a GOPATH-era tool install: use go install pkg@version);
  * - `go mod tidy` (except `go mod tidy -diff`, which only reports).
  * `go install pkg@version` runs outside the main module and changes nothing: not reported.
+ * A Go older than 1.11 (no modules: `ENV GOLANG_VERSION 1.4`) installs tools with `go get`: not
+ * reported. After `go mod init` in the stage, `go get` resolves into that new module. With the
+ * workspace known and no go.mod in the context, a module-mode `go get` (Go 1.16+) on copied
+ * sources fails ("go.mod file not found"): an error.
  * No fix: what to do with a dependency change belongs in the repository, not the image.
  */
 export const gd111: Rule = {
@@ -32,9 +37,26 @@ export const gd111: Rule = {
         const script = g.instr.script!;
         const span = scriptSpan(script, g.cmd.start, g.cmd.end);
         if (g.sub === 'get') {
-          if (envValue(ctx.model, stage, g, 'GO111MODULE') === 'off') continue;
+          const mode = envValue(ctx.model, stage, g, 'GO111MODULE');
+          if (mode === 'off') continue;
+          const version = stageGoVersion(ctx, stage, g);
+          if (version && version[0] === 1 && version[1] < 11) continue; // before modules: go get is how tools were installed
+          const initialised = stageGoCommands(stage).some((x) => x.sub === 'mod init' && x.instr.line < g.instr.line);
+          if (initialised) {
+            out.push({ message: '`go get` runs in the module `go mod init` created during the build: the image is built from whatever versions are newest at build time, not from a committed go.mod/go.sum. Commit go.mod and go.sum, copy them and build from them.', span });
+            continue;
+          }
+          const present = sourcesPresent(ctx.model, stage, g.instr);
+          if (present && noGoMod(ctx) && mode !== 'auto' && (!version || version[0] > 1 || version[1] >= 16)) {
+            out.push({
+              message: '`go get` runs in module mode (the default since Go 1.16), but the build context has no go.mod: it fails with "go.mod file not found". Create the module (`go mod init`, `go mod tidy`), commit go.mod and go.sum, and copy them into the build.',
+              span,
+              severity: 'error',
+            });
+            continue;
+          }
           out.push({
-            message: sourcesPresent(ctx.model, stage, g.instr)
+            message: present
               ? `\`go get\` in the image build edits go.mod/go.sum: ${why} (To install a tool, use \`go install pkg@version\`.)`
               : '`go get` runs outside a module here: since Go 1.17 it no longer installs commands (and fails without a go.mod), and in GOPATH mode it fetches whatever is newest. To install a tool, use `go install pkg@version`.',
             span,
@@ -64,6 +86,27 @@ export const gd111: Rule = {
     return out;
   },
 };
+
+/** The workspace was read from disk and has no go.mod (nor go.work) anywhere. */
+function noGoMod(ctx: RuleContext): boolean {
+  const ws = ctx.workspace;
+  return !!ws && !!ctx.files && !ws.truncated && ws.modules.length === 0 && !ws.work;
+}
+
+/**
+ * [major, minor] of the stage's Go: the golang image tag, else a GOLANG_VERSION/GO_VERSION ENV
+ * (a Go installed from a tarball); null when unknown. An untagged golang image is current Go.
+ */
+function stageGoVersion(ctx: RuleContext, stage: Stage, g: GoCommand): [number, number] | null {
+  for (const s of stageChain(ctx.model, stage)) {
+    const image = s.resolvedBase ? lookupImage(s.resolvedBase) : undefined;
+    if (image?.repository === 'golang') return image.go ? [image.go.major, image.go.minor ?? 99] : null;
+  }
+  const env = envBefore(ctx.model, stage, g.instr);
+  const v = env.get('GOLANG_VERSION') ?? env.get('GO_VERSION');
+  const m = v ? /^(?:go)?(\d+)\.(\d+)/.exec(v) : null;
+  return m ? [Number(m[1]), Number(m[2])] : null;
+}
 
 /**
  * The stage exports its go.mod/go.sum (or vendor/): another stage copies them out

@@ -16,7 +16,8 @@ const TARGET_REF = /\$\{?TARGET(PLATFORM|OS|ARCH|VARIANT)\b/;
  * `TARGETOS`/`TARGETVARIANT`, its FROM asks for `--platform=$TARGETPLATFORM`, or one of its go
  * builds takes GOARCH from `$TARGETARCH` (prefix, export, ENV). A GOARCH from a literal or a
  * custom ARG alone is not reported: the author fixed the output platform; nor are builds that
- * all name a literal GOARCH (`GOOS=js GOARCH=wasm`), nor a build with CGO_ENABLED=1 and no xx-go
+ * all name a literal GOARCH (`GOOS=js GOARCH=wasm`), nor a build with cgo on (CGO_ENABLED=1, or
+ * unset with CGO_CFLAGS/CGO_LDFLAGS set) and no xx-go
  * (on $BUILDPLATFORM the host C compiler would build for the wrong architecture). A FROM with `--platform=$BUILDPLATFORM` (or any other
  * platform that does not name the target) is left alone: that choice was made on purpose.
  *
@@ -52,7 +53,12 @@ export const gd113: Rule = {
       if (builds.every((g) => { const v = rawEnvValue(model, stage, g, 'GOARCH'); return v !== undefined && v !== '' && !/[$`]/.test(v); })) continue;
       // cgo on without a cross toolchain (xx): building on $BUILDPLATFORM would compile C for the
       // wrong architecture, so emulation is what makes this build work.
-      if (builds.some((g) => envValue(model, stage, g, 'CGO_ENABLED') === '1' && !isXxGo(g))) continue;
+      // cgo is also on by default where CGO_CFLAGS/CGO_LDFLAGS say C is linked (`-lfdb_c`).
+      const cgoOn = (g: GoCommand) => {
+        const v = envValue(model, stage, g, 'CGO_ENABLED');
+        return v === '1' || (v === undefined && ['CGO_CFLAGS', 'CGO_LDFLAGS', 'CGO_CPPFLAGS', 'CGO_CXXFLAGS'].some((n) => envValue(model, stage, g, n) !== undefined));
+      };
+      if (builds.some((g) => cgoOn(g) && !isXxGo(g))) continue;
       const why = platforms.length
         ? `its FROM asks for \`--platform=${platforms[platforms.length - 1]}\``
         : targetArgs.length

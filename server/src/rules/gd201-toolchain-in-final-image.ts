@@ -35,10 +35,14 @@ export const gd201: Rule = {
     // Sources that stay in the image: COPY/ADD of source folders (a bind mount does not stay).
     const sources = chain.some((s) => s.instructions.some((i) => isSourceCopy(i, ctx.files)));
     // `go install tool@version` installs a tool; it does not build the project.
-    const builds = chain.some((s) => stageGoCommands(s).some((g) => g.sub === 'build' || (g.sub === 'install' && !(goPackages(g.args).length > 0 && goPackages(g.args).every((p) => p.value.includes('@'))))));
+    const toolInstall = (g: GoCommand) => g.sub === 'install' && goPackages(g.args).length > 0 && goPackages(g.args).every((p) => p.value.includes('@'));
+    const builds = chain.some((s) => stageGoCommands(s).some((g) => g.sub === 'build' || (g.sub === 'install' && !toolInstall(g))));
     // Nothing of the project is built or copied here: a toolbox/dev image, a CI check stage, or a
     // tool that runs Go itself (goreleaser, golangci-lint): the toolchain is the point.
     if (!sources && !builds) return [];
+    // Go tools installed at pinned versions, and nothing built: a tools image (buf, protoc
+    // plugins, linters) whose copied folders are the tools' inputs; the toolchain is the point.
+    if (!builds && chain.some((s) => stageGoCommands(s).some(toolInstall))) return [];
     const modules = chain.some((s) => stageGoCommands(s).some((g) => MODULE_FILLING.test(g.sub) && !cacheMounted(g.instr)));
     const ships = ['the Go toolchain', ...(modules ? ['the module cache'] : []), ...(sources ? ['the sources'] : [])];
     const list = ships.length > 1 ? `${ships.slice(0, -1).join(', ')} and ${ships[ships.length - 1]}` : ships[0];

@@ -4,6 +4,8 @@
  * in the image. Copies from another stage (`--from`) and single-stage builds are not
  * reported; neither is a final stage on a Go toolchain image, which GD201 reports as a whole.
  *
+ * Silent when the context, read from disk, holds no Go module or package (generated manifests).
+ *
  * No fix: only the author knows which files the program reads at run time.
  */
 import { copyPaths, isContextCopy, isWholeContext, stageImage } from '../dockerfile/facts';
@@ -19,6 +21,10 @@ export const gd207: Rule = {
     const stage = model.stages[ctx.finalStage];
     if (!stage || model.stages.length < 2) return [];
     if (stageImage(model, stage)?.goToolchain) return [];
+    // A context with no Go at all (a folder of generated manifests, a release's dist/): copying
+    // all of it is what the image is for, and there are no sources or tests in it.
+    const ws = ctx.workspace;
+    if (ws && ctx.files && !ws.truncated && ws.modules.length === 0 && ws.packages.length === 0 && !ws.work) return [];
     const out: RuleFinding[] = [];
     for (const instr of stage.instructions) {
       if (!isContextCopy(instr)) continue;

@@ -14,9 +14,13 @@
  * ENTRYPOINT/CMD on a distro or golang base, whose default command is a shell): its tools are
  * the point of the image.
  *
+ * Nor a build environment: no ENTRYPOINT/CMD and no Go program copied in (a devcontainer, an
+ * SDK builder run with `docker run … make`).
+ *
  * No fix: removing a package the program might call at run time is the author's decision.
  */
-import { stageChain, stageImage, startInstructions } from '../dockerfile/facts';
+import { copyPaths, goCommands, stageChain, stageImage, startInstructions } from '../dockerfile/facts';
+import { stageRef } from '../dockerfile/goBuild';
 import { scriptSpan, type DockerfileModel, type Instruction, type Stage } from '../dockerfile/model';
 import { packageCommands, type PackageCommand } from '../dockerfile/packages';
 import type { Rule, RuleFinding } from './types';
@@ -36,7 +40,7 @@ export const gd208: Rule = {
   check(ctx) {
     const { model } = ctx;
     const stage = model.stages[ctx.finalStage];
-    if (!stage || stageImage(model, stage)?.goToolchain || isToolbox(model, stage)) return [];
+    if (!stage || stageImage(model, stage)?.goToolchain || isToolbox(model, stage) || isBuildEnvironment(model, stage)) return [];
     const installs: { instr: Instruction; cmd: PackageCommand; tools: string[] }[] = [];
     for (const s of stageChain(model, stage)) {
       for (const instr of s.instructions) {
@@ -68,6 +72,30 @@ export const gd208: Rule = {
     return out;
   },
 };
+
+/**
+ * No ENTRYPOINT/CMD (the base image's default command) and no program copied in from a stage
+ * that builds Go or into a bin folder: a build environment (devcontainer, SDK or wheel builder
+ * used with `docker run … make`), whose tools are what it is for.
+ */
+function isBuildEnvironment(model: DockerfileModel, stage: Stage): boolean {
+  const { entrypoint, cmd } = startInstructions(model, stage);
+  if (entrypoint || cmd) return false;
+  const builds = (s: Stage) => stageChain(model, s).some((c) => c.instructions.some((i) => goCommands(i).some((g) => g.sub === 'build' || g.sub === 'install')));
+  for (const s of stageChain(model, stage)) {
+    for (const i of s.instructions) {
+      if (i.keyword !== 'COPY' && i.keyword !== 'ADD') continue;
+      const from = i.flags.find((f) => f.name === 'from')?.value;
+      if (from == null) {
+        if (/^\/(usr\/(local\/)?)?s?bin(\/|$)/.test(copyPaths(i)?.dest ?? '')) return false;
+        continue;
+      }
+      const ref = stageRef(model, from);
+      if (ref === null || builds(model.stages[ref])) return false;
+    }
+  }
+  return true;
+}
 
 const SHELL = /^(\/usr)?(\/bin\/)?(sh|bash|ash|dash|zsh)$/;
 const BUILD_COMMAND = /^(\/usr\/(local\/)?bin\/)?(make|gmake|go|task|just|mage)$/;

@@ -9,6 +9,9 @@
  * uses for this Dockerfile (`<Dockerfile>.dockerignore`), and the rules do not know the
  * Dockerfile's file name.
  *
+ * Silent when the context, read from disk, holds no Go module or package (e.g. a folder of
+ * generated CRDs passed as the context).
+ *
  * Fix: create a Go-aware .dockerignore (fixes/dockerignore.ts `goDockerignore`): only patterns
  * that exclude nothing the build needs or may need.
  */
@@ -25,6 +28,9 @@ export const gd305: Rule = {
   check(ctx) {
     const ws = ctx.workspace!;
     if (ws.dockerignore) return [];
+    // A context with no Go at all (a folder of generated manifests made for this build): no
+    // binaries, test output or env files of a Go project to keep out.
+    if (ctx.files && !ws.truncated && ws.modules.length === 0 && ws.packages.length === 0 && !ws.work) return [];
     if (dockerfileSpecificIgnores(ctx.files, ws).length > 0) return [];
     const use = wholeContextUses(ctx.model, ctx.finalStage)[0];
     if (!use) return [];
