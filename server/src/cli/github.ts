@@ -8,7 +8,7 @@
 import { ruleDocUrl } from '../rules/docs';
 import { RULES_BY_CODE } from '../rules/registry';
 import type { Severity } from '../rules/types';
-import type { JsonFinding } from './lint';
+import type { JsonFinding } from './jsonFinding';
 import { reportPath } from './paths';
 
 const COMMAND: Record<Severity, 'error' | 'warning' | 'notice'> = { error: 'error', warning: 'warning', information: 'notice', hint: 'notice' };

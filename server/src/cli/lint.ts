@@ -13,6 +13,7 @@ import { loadWorkspace, type Workspace } from '../workspace/load';
 import { UsageError, type Io } from './io';
 import { toCodeQuality } from './gitlab';
 import { toGithubAnnotations } from './github';
+import type { JsonFinding } from './jsonFinding';
 import { toSarif } from './sarif';
 
 export const SEVERITY_RANK: Record<Severity, number> = { hint: 0, information: 1, warning: 2, error: 3 };
@@ -25,16 +26,7 @@ export interface LintOptions {
   fix: boolean;
 }
 
-export interface JsonFinding {
-  file: string;
-  code: string;
-  severity: Severity;
-  message: string;
-  line: number;
-  column: number;
-  endLine: number;
-  endColumn: number;
-}
+export type { JsonFinding };
 
 export const FORMATS = ['text', 'json', 'sarif', 'github', 'gitlab'] as const;
 

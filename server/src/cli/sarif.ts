@@ -4,7 +4,7 @@ import { pathToFileURL } from 'url';
 import { ruleDocUrl } from '../rules/docs';
 import { RULES } from '../rules/registry';
 import type { Severity } from '../rules/types';
-import type { JsonFinding } from './lint';
+import type { JsonFinding } from './jsonFinding';
 
 const LEVEL: Record<Severity, 'error' | 'warning' | 'note'> = { error: 'error', warning: 'warning', information: 'note', hint: 'note' };
 

@@ -209,6 +209,22 @@ export function contextPath(source: string): string | null {
   return parts.join('/');
 }
 
+/** Files that make up the dependency layer; copying only these is what we want first. */
+const MODULE_FILES = /(^|\/)(go\.mod|go\.sum|go\.work|go\.work\.sum)$/;
+/** `go.*`, `go.mod*`, `go.sum*`: globs that can only match the module files (`COPY go.* ./`). */
+const MODULE_GLOB = /(^|\/)go\.(\*|mod\*?|sum\*?|work\*?)$/;
+
+/** Does this source path bring Go sources in? `.`, a directory, `*.go`, a glob. */
+export function copiesGoSources(source: string): boolean {
+  const s = source.replace(/^\.\//, '');
+  if (s === '' || s === '.' || s === '/' || s.endsWith('/')) return true;
+  if (MODULE_FILES.test(s) || MODULE_GLOB.test(s)) return false;
+  if (s.endsWith('.go') || /[*?[]/.test(s)) return true;
+  // No extension: most likely a directory (cmd, internal, pkg ...).
+  const base = s.split('/').pop() ?? s;
+  return !base.includes('.');
+}
+
 export interface GoCommand {
   instr: Instruction;
   cmd: ShellCommand;

@@ -3,12 +3,13 @@
  * decision (see docs/generate.md). Used by the CLI (`go-dockerfile generate`) and the LSP
  * request `goDockerfile/generate`; nothing here writes files.
  *
- * The .dockerignore comes from fixes/dockerignore.ts (the same builder GD305's fix uses), checked
+ * The .dockerignore comes from ./dockerignore.ts (the same builder GD305's fix uses), checked
  * against the generated Dockerfile so it never excludes what that build needs.
  */
 import { analyzeText, initAnalysis } from '../analysis';
 import { parseDockerfile } from '../dockerfile/parse';
-import { goDockerignore, readEmbedDirectives } from '../fixes/dockerignore';
+import { readEmbedDirectives } from '../facts/contextInputs';
+import { goDockerignore } from '../generate/dockerignore';
 import type { AnalyzeOptions } from '../rules/analyze';
 import type { Finding, WorkspaceFiles } from '../rules/types';
 import { DockerIgnore } from '../workspace/dockerignore';

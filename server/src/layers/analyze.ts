@@ -11,7 +11,7 @@ import { properties } from '../dockerfile/parse';
 import { expandVariables } from '../dockerfile/variables';
 import type { ContextFileSet } from './context';
 import type { LayerKind } from './model';
-import { copySpec, excludedBy, isArchive, isRemoteSource, sourceCovers, type CopySpec } from './sources';
+import { copySpec, excludedBy, isArchive, isRemoteSource, sourceCovers, type CopySpec } from '../dockerfile/copySources';
 
 export interface StepAnalysis {
   instr: Instruction;

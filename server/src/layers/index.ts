@@ -4,5 +4,5 @@ export { buildLayerModel, representativeGoFile, type LayerOptions } from './buil
 export { contextFilesOf, toContextPath, type ContextFileSet } from './context';
 export { formatBytes } from '../bytes';
 export { formatText, reasonText } from './format';
-export { sourceCovers, excludedBy } from './sources';
+export { sourceCovers, excludedBy } from '../dockerfile/copySources';
 export { LAYERS_REQUEST, awaitWorkspace, isLayersParams, layersForRequest, type LayersParams, type LayersSources } from './request';

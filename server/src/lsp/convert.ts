@@ -1,7 +1,7 @@
 /** Core results -> LSP shapes. Offsets are UTF-16, like LSP positions. */
 import { DiagnosticSeverity, type Diagnostic, type Range, type TextEdit } from 'vscode-languageserver/node';
 import type { LineTable, Span } from '../dockerfile/text';
-import type { Edit } from '../fixes/edits';
+import type { Edit } from '../edits/edits';
 import { ruleDocUrl } from '../rules/docs';
 import type { Finding, Severity } from '../rules/types';
 

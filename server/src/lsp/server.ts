@@ -26,7 +26,7 @@ import { sanitizeRulesConfig, type RulesConfig } from '../rules/config';
 import { mergeRulesConfig } from '../rules/configFile';
 import type { Fix, Finding } from '../rules/types';
 import { LineTable } from '../dockerfile/text';
-import type { Edit } from '../fixes/edits';
+import type { Edit } from '../edits/edits';
 import { SOURCE, toDiagnostic, toRange, toTextEdit } from './convert';
 import { languageFeatureCapabilities, registerLanguageFeatures, type SyntaxValidator } from './languageFeatures';
 import { WorkspaceIndex } from './workspaces';

@@ -21,12 +21,12 @@ import { stageChain, stageGoCommands } from '../dockerfile/facts';
 import { sourcesPresent } from '../dockerfile/goBuild';
 import type { DockerfileModel, Instruction, Stage } from '../dockerfile/model';
 import { expandVariables } from '../dockerfile/variables';
-import { replace } from '../fixes/edits';
+import { replace } from '../edits/edits';
 import { compareGoVersions, goLine, golangTagSatisfies, golangTagVersion } from '../images/golangTag';
 import { parseImageRef } from '../images/imageRef';
 import { lookupImage } from '../images/table';
 import { requiredGoVersion } from '../workspace/query';
-import { contextPlacement } from './builtPackages';
+import { contextPlacement } from '../facts/builtPackages';
 import type { Fix, Rule, RuleContext, RuleFinding } from './types';
 
 /** go commands that read the module (go.mod's `go` line is enforced for them). */

@@ -27,16 +27,16 @@
  * (cgo is already off there) and when the workspace shows the package does not need cgo;
  * otherwise not: without the sources we cannot tell that the program builds without cgo.
  *
- * Which builds land: ./builtPackages.ts; what a build's package needs: ./cgo.ts (both shared
+ * Which builds land: ../facts/builtPackages.ts; what a build's package needs: ../facts/cgo.ts (both shared
  * with GD103).
  */
 import { goFlag, rootImage, stageImage, type GoCommand } from '../dockerfile/facts';
 import { envValue, goflags, goflagsValue } from '../dockerfile/goBuild';
 import { scriptSpan, toDoc, type DockerfileModel, type Stage } from '../dockerfile/model';
 import { installsPackage } from '../dockerfile/packages';
-import { insert } from '../fixes/edits';
-import { landingBuilds } from './builtPackages';
-import { cgoVerdict, hasCCompiler, staticallyLinked } from './cgo';
+import { insert } from '../edits/edits';
+import { landingBuilds } from '../facts/builtPackages';
+import { cgoVerdict, hasCCompiler, staticallyLinked } from '../facts/cgo';
 import type { Rule, RuleFinding } from './types';
 
 export const gd102: Rule = {

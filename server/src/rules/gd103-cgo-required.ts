@@ -26,12 +26,12 @@
 import { rootImage, stageChain, stageImage } from '../dockerfile/facts';
 import { envValue } from '../dockerfile/goBuild';
 import { scriptSpan, type DockerfileModel, type Stage } from '../dockerfile/model';
-import { replace, type Edit } from '../fixes/edits';
+import { replace, type Edit } from '../edits/edits';
 import { parseImageRef } from '../images/imageRef';
 import type { ImageInfo } from '../images/table';
 import type { CgoReason } from '../workspace/goImports';
-import { landingBuilds, type LandingBuild } from './builtPackages';
-import { cgoVerdict, hasCCompiler, staticallyLinked } from './cgo';
+import { landingBuilds, type LandingBuild } from '../facts/builtPackages';
+import { cgoVerdict, hasCCompiler, staticallyLinked } from '../facts/cgo';
 import type { Fix, Rule, RuleContext, RuleFinding } from './types';
 
 export const gd103: Rule = {

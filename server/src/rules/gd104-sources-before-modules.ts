@@ -1,24 +1,8 @@
-import { copyPaths, goCommands, goFlag, isBuilderStage, isContextCopy } from '../dockerfile/facts';
+import { copiesGoSources, copyPaths, goCommands, goFlag, isBuilderStage, isContextCopy } from '../dockerfile/facts';
 import type { Instruction, Stage } from '../dockerfile/model';
-import { deleteLines, insertAboveInstruction, type Edit } from '../fixes/edits';
+import { deleteLines, insertAboveInstruction, type Edit } from '../edits/edits';
 import { contextBinds } from '../dockerfile/mounts';
 import type { Rule, RuleContext, RuleFinding } from './types';
-
-/** Files that make up the dependency layer; copying only these is what we want first. */
-const MODULE_FILES = /(^|\/)(go\.mod|go\.sum|go\.work|go\.work\.sum)$/;
-/** `go.*`, `go.mod*`, `go.sum*`: globs that can only match the module files (`COPY go.* ./`). */
-const MODULE_GLOB = /(^|\/)go\.(\*|mod\*?|sum\*?|work\*?)$/;
-
-/** Does this source path bring Go sources in? `.`, a directory, `*.go`, a glob. */
-export function copiesGoSources(source: string): boolean {
-  const s = source.replace(/^\.\//, '');
-  if (s === '' || s === '.' || s === '/' || s.endsWith('/')) return true;
-  if (MODULE_FILES.test(s) || MODULE_GLOB.test(s)) return false;
-  if (s.endsWith('.go') || /[*?[]/.test(s)) return true;
-  // No extension: most likely a directory (cmd, internal, pkg ...).
-  const base = s.split('/').pop() ?? s;
-  return !base.includes('.');
-}
 
 function stageUsesVendor(ctx: RuleContext, stage: Stage): boolean {
   if (ctx.workspace?.hasVendor) return true;

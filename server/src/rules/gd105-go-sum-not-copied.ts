@@ -16,7 +16,7 @@
 import * as path from 'path';
 import { goCommands } from '../dockerfile/facts';
 import type { Instruction, Stage } from '../dockerfile/model';
-import { insert, replace, type Edit } from '../fixes/edits';
+import { insert, replace, type Edit } from '../edits/edits';
 import type { Fix, Rule, RuleContext, RuleFinding } from './types';
 
 const MODULE_FILE = /(^|\/)(go\.mod|go\.work|go\.work\.sum)$/;

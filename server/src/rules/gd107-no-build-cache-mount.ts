@@ -3,7 +3,7 @@ import { envValue, goflags, goflagsValue, stageRef, userBefore } from '../docker
 import { scriptSpan, type DockerfileModel, type Instruction, type Stage } from '../dockerfile/model';
 import { mounts } from '../dockerfile/mounts';
 import { expandVariables } from '../dockerfile/variables';
-import { insert } from '../fixes/edits';
+import { insert } from '../edits/edits';
 import type { Rule, RuleFinding } from './types';
 
 /**

@@ -1,7 +1,7 @@
 import { goFlag, goPackages, stageGoCommands } from '../dockerfile/facts';
 import { goflags, goflagsValue, hasOpaqueArgs, isLocalPackage, writesNoBinary } from '../dockerfile/goBuild';
 import { scriptSpan, toDoc } from '../dockerfile/model';
-import { insert } from '../fixes/edits';
+import { insert } from '../edits/edits';
 import type { Rule, RuleFinding } from './types';
 
 /**

@@ -1,5 +1,6 @@
 import { goFlag, stageGoCommands } from '../dockerfile/facts';
-import { envValue, ldflagsArgs, removeLdflagsTokens, removeWords, type GoToken } from '../dockerfile/goBuild';
+import { envValue, ldflagsArgs, type GoToken } from '../dockerfile/goBuild';
+import { removeLdflagsTokens, removeWords } from '../edits/goFlags';
 import { scriptSpan } from '../dockerfile/model';
 import type { Rule, RuleFinding } from './types';
 

@@ -1,9 +1,10 @@
 import { goFlag, goPackages, stageGoCommands, type GoCommand } from '../dockerfile/facts';
 import {
-  charsOf, goflags, goflagsValue, goSplit, hasOpaqueArgs, ldflagsArgs, prependLdflags, stagesFeeding, stripFlags, writesNoBinary,
+  charsOf, goflags, goflagsValue, goSplit, hasOpaqueArgs, ldflagsArgs, stagesFeeding, stripFlags, writesNoBinary,
 } from '../dockerfile/goBuild';
 import { scriptSpan, toDoc, type DockerfileModel, type Stage } from '../dockerfile/model';
-import { insert, type Edit } from '../fixes/edits';
+import { insert, type Edit } from '../edits/edits';
+import { prependLdflags } from '../edits/goFlags';
 import type { Rule, RuleFinding } from './types';
 
 /**

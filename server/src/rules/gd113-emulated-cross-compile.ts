@@ -1,7 +1,7 @@
 import { argDeclarations, goCommands, stageChain, type GoCommand } from '../dockerfile/facts';
 import { envValue } from '../dockerfile/goBuild';
 import { toDoc, type DockerfileModel, type Stage } from '../dockerfile/model';
-import { insert, insertLinesAfter, replace, type Edit } from '../fixes/edits';
+import { insert, insertLinesAfter, replace, type Edit } from '../edits/edits';
 import type { Fix, Rule, RuleFinding } from './types';
 
 const TARGET_ARGS = ['TARGETPLATFORM', 'TARGETOS', 'TARGETARCH', 'TARGETVARIANT'];

@@ -8,13 +8,14 @@
  * the copy says `--exclude=.git`, when a `!.git` line re-includes it on purpose, when the build
  * reads the repository (`git describe`/`rev-parse` in a RUN, `-buildvcs=true`, goreleaser, or a
  * Makefile/Taskfile/script it runs that mentions git, or one we cannot read: see
- * fixes/dockerignore.ts `readsGitMetadata`), and when a `<name>.dockerignore` exists (it may be
+ * facts/contextInputs.ts `readsGitMetadata`), and when a `<name>.dockerignore` exists (it may be
  * the Dockerfile's own ignore file).
  *
  * Fix: append `.git` to .dockerignore (an edit of that file), or create it.
  */
 import { formatBytesShort } from '../bytes';
-import { appendLinesEdit, dockerfileSpecificIgnores, readsGitMetadata, wholeContextUses } from '../fixes/dockerignore';
+import { dockerfileSpecificIgnores, readsGitMetadata, wholeContextUses } from '../facts/contextInputs';
+import { appendLinesEdit } from '../edits/dockerignoreLines';
 import { diskReader } from '../workspace/load';
 import { dockerignoreOf } from '../workspace/query';
 import type { Fix, Rule, RuleContext } from './types';

@@ -3,7 +3,7 @@ import { envBefore, goFlag, goPackages, stageGoCommands, stageImage, workdirBefo
 import { envValue } from '../dockerfile/goBuild';
 import { scriptSpan, toDoc, type DockerfileModel, type Instruction, type Stage } from '../dockerfile/model';
 import { properties } from '../dockerfile/parse';
-import { deleteLines, insert, insertLinesAfter, type Edit } from '../fixes/edits';
+import { deleteLines, insert, insertLinesAfter, type Edit } from '../edits/edits';
 import type { Fix, Rule, RuleContext } from './types';
 
 export const STATIC_RUNTIME = 'gcr.io/distroless/static-debian12:nonroot';

@@ -5,7 +5,7 @@
  * fails with "x509: certificate signed by unknown authority".
  *
  * The program: the builds whose output the final stage copies (`COPY --from=<stage>`, see
- * ./builtPackages.ts). Resolved builds report when any of their main packages uses TLS; when
+ * ../facts/builtPackages.ts). Resolved builds report when any of their main packages uses TLS; when
  * the packages cannot be resolved, only when every main package of the context does.
  *
  * A CA bundle counts as present when the final stage (chain) COPY/ADDs anything into /etc/ssl
@@ -20,9 +20,9 @@ import * as path from 'node:path';
 import { copyPaths, envBefore, stageChain, stageImage } from '../dockerfile/facts';
 import type { DockerfileModel, Stage } from '../dockerfile/model';
 import { installsPackage } from '../dockerfile/packages';
-import { insertLinesAfter } from '../fixes/edits';
+import { insertLinesAfter } from '../edits/edits';
 import { buildFacts } from '../workspace/query';
-import { finalCopies, programPackages } from './builtPackages';
+import { finalCopies, programPackages } from '../facts/builtPackages';
 import type { Fix, Rule, RuleContext } from './types';
 
 export const CA_BUNDLE = '/etc/ssl/certs/ca-certificates.crt';

@@ -1,5 +1,5 @@
 import { effectiveUser, isRootUser, stageImage } from '../dockerfile/facts';
-import { insertLinesAfter, insertAboveInstruction } from '../fixes/edits';
+import { insertLinesAfter, insertAboveInstruction } from '../edits/edits';
 import type { Rule } from './types';
 
 export const gd204: Rule = {

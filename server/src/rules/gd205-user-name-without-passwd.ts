@@ -11,7 +11,7 @@
  */
 import { copyPaths, rootImage, stageChain } from '../dockerfile/facts';
 import type { DockerfileModel, Instruction, Stage } from '../dockerfile/model';
-import { replace } from '../fixes/edits';
+import { replace } from '../edits/edits';
 import { parseImageRef } from '../images/imageRef';
 import type { Rule, RuleFinding } from './types';
 

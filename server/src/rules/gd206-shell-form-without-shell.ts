@@ -1,6 +1,6 @@
 import { stageImage } from '../dockerfile/facts';
 import type { Instruction } from '../dockerfile/model';
-import { replace } from '../fixes/edits';
+import { replace } from '../edits/edits';
 import type { Fix, Rule, RuleFinding } from './types';
 
 /** Exec form of a shell-form CMD/ENTRYPOINT, when the script is one plain command. */

@@ -12,7 +12,7 @@
 import { parseImageRef } from '../images/imageRef';
 import { compareGoVersions } from '../images/golangTag';
 import { requiredGoVersion } from '../workspace/query';
-import { insert, replace } from '../fixes/edits';
+import { insert, replace } from '../edits/edits';
 import type { Fix, Rule, RuleContext, RuleFinding } from './types';
 import type { Stage } from '../dockerfile/model';
 

@@ -1,4 +1,4 @@
-import { insert } from '../fixes/edits';
+import { insert } from '../edits/edits';
 import { scriptSpan, toDoc } from '../dockerfile/model';
 import { mounts } from '../dockerfile/mounts';
 import type { Rule, RuleFinding } from './types';

@@ -21,8 +21,8 @@
 import { stageChain } from '../dockerfile/facts';
 import { scriptSpan, toDoc, type DockerfileModel, type Instruction } from '../dockerfile/model';
 import { mountTargets, packageCommands } from '../dockerfile/packages';
-import { insert } from '../fixes/edits';
-import { appendCommandEdit } from './gd302-cleanup-in-later-layer';
+import { insert } from '../edits/edits';
+import { appendCommandEdit } from '../edits/shellChain';
 import type { Rule, RuleFinding } from './types';
 
 const CLEANUP = 'rm -rf /var/lib/apt/lists/*';

@@ -16,7 +16,7 @@
 import { toDoc, type DockerfileModel, type Instruction } from '../dockerfile/model';
 import { isSystemSetupCommand, topLevelCommands } from '../dockerfile/packages';
 import { parseShell } from '../dockerfile/shell';
-import { replace } from '../fixes/edits';
+import { replace } from '../edits/edits';
 import type { Fix, Rule, RuleFinding } from './types';
 
 function setupOnly(instr: Instruction): boolean {

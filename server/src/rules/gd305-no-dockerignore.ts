@@ -9,11 +9,12 @@
  * uses for this Dockerfile (`<Dockerfile>.dockerignore`), and the rules do not know the
  * Dockerfile's file name.
  *
- * Fix: create a Go-aware .dockerignore (fixes/dockerignore.ts `goDockerignore`): only patterns
+ * Fix: create a Go-aware .dockerignore (generate/dockerignore.ts `goDockerignore`): only patterns
  * that exclude nothing the build needs or may need.
  */
 import { formatBytesShort } from '../bytes';
-import { conflictCache, dockerfileSpecificIgnores, goDockerignore, readEmbedDirectives, wholeContextUses } from '../fixes/dockerignore';
+import { conflictCache, dockerfileSpecificIgnores, readEmbedDirectives, wholeContextUses } from '../facts/contextInputs';
+import { goDockerignore } from '../generate/dockerignore';
 import { diskReader } from '../workspace/load';
 import type { Rule } from './types';
 

@@ -1,5 +1,5 @@
 /**
- * GD306: .dockerignore excludes something the build needs (fixes/dockerignore.ts
+ * GD306: .dockerignore excludes something the build needs (facts/contextInputs.ts
  * `contextInputs`): a path a COPY/ADD (or a RUN bind mount) names, go.mod/go.sum and go.work
  * files under a copied folder, vendor/modules.txt when the module is vendored, and the non-test
  * sources (and `//go:embed` files) of the packages the build compiles. One finding per
@@ -13,7 +13,7 @@
  *
  * No fix: whether to delete the pattern, narrow it or add a `!` line depends on why it is there.
  */
-import { contextInputs, dockerfileSpecificIgnores, readEmbedDirectives, type ContextInput } from '../fixes/dockerignore';
+import { contextInputs, dockerfileSpecificIgnores, readEmbedDirectives, type ContextInput } from '../facts/contextInputs';
 import type { Instruction } from '../dockerfile/model';
 import type { DockerIgnore } from '../workspace/dockerignore';
 import { diskReader } from '../workspace/load';

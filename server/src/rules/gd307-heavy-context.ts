@@ -15,7 +15,8 @@
  */
 import { formatBytesShort } from '../bytes';
 import { contextPath, isWholeContext } from '../dockerfile/facts';
-import { appendLinesEdit, conflictCache, contextInputs, contextUses, dockerfileSpecificIgnores, patternConflict, readEmbedDirectives } from '../fixes/dockerignore';
+import { conflictCache, contextInputs, contextUses, dockerfileSpecificIgnores, patternConflict, readEmbedDirectives } from '../facts/contextInputs';
+import { appendLinesEdit } from '../edits/dockerignoreLines';
 import type { Instruction } from '../dockerfile/model';
 import { diskReader, type FileEntryInfo } from '../workspace/load';
 import type { WorkspaceModel } from '../workspace/model';

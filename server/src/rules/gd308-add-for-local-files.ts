@@ -12,7 +12,7 @@
  * that is rare enough that the name is the signal, as with hadolint's DL3020.)
  */
 import { copyPaths } from '../dockerfile/facts';
-import { replace } from '../fixes/edits';
+import { replace } from '../edits/edits';
 import type { Rule, RuleFinding } from './types';
 
 const REMOTE = /^([a-z][a-z0-9+.-]*:\/\/|git@)/i;

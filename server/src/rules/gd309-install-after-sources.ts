@@ -2,7 +2,7 @@
  * GD309: a RUN that installs system packages (apk add, apt-get/apt install, yum/dnf/microdnf
  * install, zypper install) comes after a COPY/ADD of sources from the build context in the
  * same stage (`COPY . .`, a source directory, `*.go`; go.mod/go.sum and single config files
- * are not sources, see GD104's `copiesGoSources`). Every source edit then re-runs the install.
+ * are not sources, see `copiesGoSources` in dockerfile/facts.ts). Every source edit then re-runs the install.
  *
  * Fix: move the RUN (its whole lines, with the comment lines directly above it, so pragmas
  * move along) directly above the stage's first source COPY (above that COPY's own comment
@@ -18,12 +18,11 @@
  * offered, but not safe.
  */
 import * as path from 'path';
-import { copyPaths, goCommands, isContextCopy, stageImage } from '../dockerfile/facts';
+import { copiesGoSources, copyPaths, goCommands, isContextCopy, stageImage } from '../dockerfile/facts';
 import type { DockerfileModel, Instruction, Stage } from '../dockerfile/model';
 import { isSystemSetupCommand, packageCommands } from '../dockerfile/packages';
 import type { ShellCommand } from '../dockerfile/shell';
-import { deleteLines, insert } from '../fixes/edits';
-import { copiesGoSources } from './gd104-sources-before-modules';
+import { deleteLines, insert } from '../edits/edits';
 import type { Fix, Rule, RuleFinding } from './types';
 
 const MOVABLE_OVER = new Set(['COPY', 'ADD', 'WORKDIR', 'LABEL', 'EXPOSE', 'MAINTAINER', 'STOPSIGNAL', 'HEALTHCHECK']);

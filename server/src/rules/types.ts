@@ -1,11 +1,10 @@
 import type { DockerfileModel } from '../dockerfile/model';
 import type { Span } from '../dockerfile/text';
-import type { Edit } from '../fixes/edits';
-import type { Workspace } from '../workspace/load';
+import type { Edit } from '../edits/edits';
+import type { WorkspaceFiles } from '../workspace/load';
 import type { WorkspaceModel } from '../workspace/model';
 
-/** What rules may ask of the build context's files (a loaded Workspace provides it). */
-export type WorkspaceFiles = Pick<Workspace, 'fileExists' | 'dirExists' | 'isIgnored' | 'fileSize' | 'bytesUnder' | 'listFiles' | 'dockerignore'>;
+export type { WorkspaceFiles };
 
 export type Severity = 'error' | 'warning' | 'information' | 'hint';
 

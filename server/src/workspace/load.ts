@@ -89,6 +89,9 @@ export interface Workspace {
   readonly lastUpdate: UpdateResult;
 }
 
+/** What rules, facts and fixes may ask of the build context's files (a loaded Workspace provides it). */
+export type WorkspaceFiles = Pick<Workspace, 'fileExists' | 'dirExists' | 'isIgnored' | 'fileSize' | 'bytesUnder' | 'listFiles' | 'dockerignore'>;
+
 const DEFAULT_MAX_FILES = 50_000;
 
 /** One reusable read buffer: most .go files fit, so reading them allocates nothing. */

@@ -5,7 +5,7 @@
  * folders). RUN mounts are read by ../dockerfile/mounts.ts.
  */
 import * as nodePath from 'node:path';
-import type { Instruction } from '../dockerfile/model';
+import type { Instruction } from './model';
 
 export interface CopySpec {
   /** Sources as written (after variable substitution when `expand` was given). */
