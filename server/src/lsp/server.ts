@@ -24,6 +24,7 @@ import { fixAll, minimalEdit } from '../fixes/fixAll';
 import { ignoreForInstruction } from '../fixes/ignore';
 import { sanitizeRulesConfig, type RulesConfig } from '../rules/config';
 import { mergeRulesConfig } from '../rules/configFile';
+import { RULES_BY_CODE } from '../rules/registry';
 import type { Fix, Finding } from '../rules/types';
 import { LineTable } from '../dockerfile/text';
 import type { Edit } from '../edits/edits';
@@ -37,7 +38,6 @@ import { LAYERS_REQUEST, awaitWorkspace, layersForRequest, type LayersParams } f
 
 declare const VERSION: string | undefined;
 
-const GENERATE_COMMAND = 'goDockerfile.generate';
 /** Build contexts being read and read: `WorkspaceStatus`. */
 export const STATUS_NOTIFICATION = 'goDockerfile/status';
 
@@ -178,11 +178,13 @@ export function startServer(connection: Connection): void {
             edit: others.length > 0 ? { documentChanges: [...others, ...edit(finding.fix.edits).documentChanges] } : edit(finding.fix.edits),
           });
         }
-        const root = finding.code === 'GD201' && clientCommands.has(GENERATE_COMMAND) ? workspaces.rootOf(uri, settings.buildContext) : undefined;
-        if (root) {
+        // A rule declared with a command fix (GD201: the generator) offers it to clients that run it.
+        const command = RULES_BY_CODE.get(finding.code)?.command;
+        const root = command && clientCommands.has(command.id) ? workspaces.rootOf(uri, settings.buildContext) : undefined;
+        if (command && root) {
           // The client's generator shows a diff and writes only after the user accepts.
           const args = { folderUri: pathToFileURL(root).href, dockerfileUri: uri };
-          actions.push({ title: 'Replace with a generated multi-stage Dockerfile…', kind: CodeActionKind.QuickFix, diagnostics: [diag], command: { title: 'Generate Optimized Dockerfile', command: GENERATE_COMMAND, arguments: [args] } });
+          actions.push({ title: command.actionTitle, kind: CodeActionKind.QuickFix, diagnostics: [diag], command: { title: command.title, command: command.id, arguments: [args] } });
         }
         const ignore = ignoreForInstruction(a.model, finding);
         if (ignore) actions.push({ title: `Ignore ${finding.code} for this instruction`, kind: CodeActionKind.QuickFix, diagnostics: [diag], edit: edit([ignore]) });

@@ -35,8 +35,12 @@ const MODULE_COMMANDS = /^(build|install|run|test|vet|generate|list|get|mod .*|w
 export const gd101: Rule = {
   code: 'GD101',
   name: 'go-version-behind-gomod',
+  summary: 'The builder\'s Go is older than the `go` line of go.mod (or go.work) asks for',
   severity: 'error',
   needsWorkspace: true,
+  fix: 'unsafe',
+  facts: ['goCommands', 'goBuilds', 'images', 'workspace'],
+  docs: { workspace: '(reads `go.mod`/`go.work`; silent without a workspace)' },
   check(ctx) {
     const { model } = ctx;
     const out: RuleFinding[] = [];

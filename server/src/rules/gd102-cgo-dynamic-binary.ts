@@ -42,8 +42,13 @@ import type { Rule, RuleFinding } from './types';
 export const gd102: Rule = {
   code: 'GD102',
   name: 'cgo-dynamic-binary',
+  summary: 'A binary built with cgo lands in a final stage without the C library it links',
   severity: 'error',
   needsWorkspace: false,
+  severities: ['error', 'information'],
+  fix: 'safe',
+  facts: ['goCommands', 'goBuilds', 'cgo', 'images', 'packageInstalls', 'workspace'],
+  docs: { severity: 'when the builder has a C compiler, **information** when it has none (alpine-based)' },
   check(ctx) {
     const { model } = ctx;
     const out: RuleFinding[] = [];

@@ -37,8 +37,12 @@ import type { Fix, Rule, RuleContext, RuleFinding } from './types';
 export const gd103: Rule = {
   code: 'GD103',
   name: 'cgo-required',
+  summary: 'The program needs cgo, but the build turns it off or ships it where it cannot run',
   severity: 'error',
   needsWorkspace: true,
+  fix: 'unsafe',
+  facts: ['goCommands', 'goBuilds', 'cgo', 'images', 'workspace'],
+  docs: { workspace: '(reads the imports of the built packages and go.mod)' },
   check(ctx) {
     const { model } = ctx;
     const out: RuleFinding[] = [];

@@ -12,8 +12,12 @@ function stageUsesVendor(ctx: RuleContext, stage: Stage): boolean {
 export const gd104: Rule = {
   code: 'GD104',
   name: 'sources-before-modules',
+  summary: 'Sources are copied before go.mod/go.sum and `go mod download`',
   severity: 'warning',
   needsWorkspace: false,
+  fix: 'safe',
+  facts: ['copySources', 'goCommands', 'workspace', 'contextFiles'],
+  docs: { workspace: '(better with: it then knows whether go.sum exists and which go.work members to copy)' },
   check(ctx) {
     const out: RuleFinding[] = [];
     // Whether each stage ends with the module cache filled in a layer of its own

@@ -42,8 +42,12 @@ import type { Fix, Rule, RuleContext, RuleFinding } from './types';
 export const gd106: Rule = {
   code: 'GD106',
   name: 'vendor-not-used',
+  summary: 'The module is vendored, but the build downloads modules instead of using vendor/',
   severity: 'warning',
   needsWorkspace: true,
+  fix: 'safe',
+  facts: ['copySources', 'goCommands', 'contextInputs', 'images', 'packageInstalls', 'workspace', 'contextFiles', 'dockerignore', 'gitignore'],
+  docs: { workspace: '(looks for `vendor/modules.txt` and reads `.dockerignore`)' },
   check(ctx) {
     const ws = ctx.workspace;
     const out: RuleFinding[] = [];

@@ -29,8 +29,11 @@ import type { Rule, RuleFinding } from './types';
 export const gd107: Rule = {
   code: 'GD107',
   name: 'no-build-cache-mount',
+  summary: 'A module download or go build without a BuildKit cache mount',
   severity: 'information',
   needsWorkspace: false,
+  fix: 'safe',
+  facts: ['goCommands', 'images'],
   check(ctx) {
     const out: RuleFinding[] = [];
     for (const stage of ctx.model.stages) {

@@ -18,8 +18,11 @@ import type { Rule, RuleFinding } from './types';
 export const gd108: Rule = {
   code: 'GD108',
   name: 'no-trimpath',
+  summary: 'A go build without `-trimpath`',
   severity: 'information',
   needsWorkspace: false,
+  fix: 'safe',
+  facts: ['goCommands'],
   check(ctx) {
     const out: RuleFinding[] = [];
     for (const stage of ctx.model.stages) {

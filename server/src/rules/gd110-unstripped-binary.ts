@@ -27,8 +27,11 @@ import type { Rule, RuleFinding } from './types';
 export const gd110: Rule = {
   code: 'GD110',
   name: 'unstripped-binary',
+  summary: 'A release build without `-s -w` in its linker flags',
   severity: 'hint',
   needsWorkspace: false,
+  fix: 'safe',
+  facts: ['goCommands'],
   check(ctx) {
     const out: RuleFinding[] = [];
     const feeding = stagesFeeding(ctx.model, ctx.finalStage);

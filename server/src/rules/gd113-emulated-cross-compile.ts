@@ -28,8 +28,11 @@ const TARGET_REF = /\$\{?TARGET(PLATFORM|OS|ARCH|VARIANT)\b/;
 export const gd113: Rule = {
   code: 'GD113',
   name: 'emulated-cross-compile',
+  summary: 'A builder stage emulates the target platform instead of cross-compiling',
   severity: 'hint',
   needsWorkspace: false,
+  fix: 'safe',
+  facts: ['goCommands'],
   check(ctx) {
     const out: RuleFinding[] = [];
     const model = ctx.model;

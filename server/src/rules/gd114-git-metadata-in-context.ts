@@ -23,8 +23,12 @@ import type { Fix, Rule, RuleContext } from './types';
 export const gd114: Rule = {
   code: 'GD114',
   name: 'git-metadata-in-context',
+  summary: '`.git` is sent with the whole context although the build never reads it',
   severity: 'warning',
   needsWorkspace: true,
+  fix: 'unsafe',
+  facts: ['contextInputs', 'workspace', 'contextFiles', 'dockerignore'],
+  docs: { workspace: '(reads `.dockerignore` and the context)' },
   check(ctx) {
     const ws = ctx.workspace!;
     const git = ws.context.git;

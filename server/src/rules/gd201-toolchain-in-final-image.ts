@@ -15,8 +15,13 @@ const BUILD_ENV = /^(CGO_ENABLED|GO[A-Z0-9_]*|PATH|CC|CXX)$/;
 export const gd201: Rule = {
   code: 'GD201',
   name: 'toolchain-in-final-image',
+  summary: 'The final image keeps the Go toolchain',
   severity: 'warning',
   needsWorkspace: false,
+  fix: 'command',
+  command: { id: 'goDockerfile.generate', title: 'Generate Optimized Dockerfile', actionTitle: 'Replace with a generated multi-stage Dockerfile…' },
+  facts: ['goCommands', 'images', 'workspace'],
+  docs: { workspace: '(better with: it then knows whether cgo is needed)' },
   check(ctx) {
     const stage = ctx.model.stages[ctx.finalStage];
     const image = stage && stageImage(ctx.model, stage);

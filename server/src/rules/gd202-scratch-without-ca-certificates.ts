@@ -31,8 +31,12 @@ const EMBEDDED_ROOTS = 'golang.org/x/crypto/x509roots/fallback';
 export const gd202: Rule = {
   code: 'GD202',
   name: 'scratch-without-ca-certificates',
+  summary: 'A scratch final image without CA certificates for a program that uses TLS',
   severity: 'warning',
   needsWorkspace: true,
+  fix: 'safe',
+  facts: ['copySources', 'goBuilds', 'images', 'packageInstalls', 'workspace'],
+  docs: { workspace: '(reads the program\'s imports)' },
   check(ctx) {
     const { model } = ctx;
     const ws = ctx.workspace!;

@@ -35,8 +35,12 @@ import type { Rule, RuleFinding } from './types';
 export const gd203: Rule = {
   code: 'GD203',
   name: 'scratch-without-tzdata',
+  summary: 'A final image without a zoneinfo database for a program that loads time zones',
   severity: 'warning',
   needsWorkspace: true,
+  fix: 'safe',
+  facts: ['copySources', 'goCommands', 'goBuilds', 'images', 'packageInstalls', 'workspace'],
+  docs: { workspace: '(reads the program\'s sources and imports)' },
   check(ctx) {
     const { model } = ctx;
     const ws = ctx.workspace!;

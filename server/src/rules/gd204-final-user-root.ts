@@ -5,9 +5,12 @@ import type { Rule } from './types';
 export const gd204: Rule = {
   code: 'GD204',
   name: 'final-user-root',
+  summary: 'The final image runs as root',
   severity: 'warning',
   needsWorkspace: false,
   peers: ['DL3002'],
+  fix: 'unsafe',
+  facts: ['images'],
   check(ctx) {
     const stage = ctx.model.stages[ctx.finalStage];
     if (!stage) return [];

@@ -31,8 +31,11 @@ export function isBuildTool(name: string): boolean {
 export const gd208: Rule = {
   code: 'GD208',
   name: 'build-tools-in-final-image',
+  summary: 'The final image installs compilers or build tools',
   severity: 'warning',
   needsWorkspace: false,
+  fix: 'none',
+  facts: ['images', 'packageInstalls'],
   check(ctx) {
     const { model } = ctx;
     const stage = model.stages[ctx.finalStage];

@@ -6,9 +6,12 @@ import type { Rule, RuleFinding } from './types';
 export const gd301: Rule = {
   code: 'GD301',
   name: 'apk-without-no-cache',
+  summary: '`apk add` without `--no-cache`',
   severity: 'information',
   needsWorkspace: false,
   peers: ['DL3019'],
+  fix: 'safe',
+  facts: [],
   check(ctx) {
     const out: RuleFinding[] = [];
     for (const instr of ctx.model.instructions) {

@@ -52,8 +52,11 @@ interface Deletion {
 export const gd302: Rule = {
   code: 'GD302',
   name: 'cleanup-in-later-layer',
+  summary: 'A RUN deletes what an earlier RUN of the same stage created',
   severity: 'warning',
   needsWorkspace: false,
+  fix: 'safe',
+  facts: ['copySources', 'goCommands', 'images', 'packageInstalls', 'contextFiles'],
   check(ctx) {
     const out: RuleFinding[] = [];
     for (const stage of ctx.model.stages) checkStage(ctx.model, stage, out);

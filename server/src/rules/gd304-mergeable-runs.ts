@@ -32,9 +32,12 @@ function flagsKey(instr: Instruction): string {
 export const gd304: Rule = {
   code: 'GD304',
   name: 'mergeable-runs',
+  summary: 'Consecutive RUNs that only set up the system and could be one layer',
   severity: 'information',
   needsWorkspace: false,
   peers: ['DL3059'],
+  fix: 'safe',
+  facts: ['packageInstalls'],
   check(ctx) {
     const out: RuleFinding[] = [];
     for (const stage of ctx.model.stages) {

@@ -21,8 +21,12 @@ import type { Rule } from './types';
 export const gd305: Rule = {
   code: 'GD305',
   name: 'no-dockerignore',
+  summary: 'The build takes the whole context, and the context has no .dockerignore',
   severity: 'warning',
   needsWorkspace: true,
+  fix: 'unsafe',
+  facts: ['contextInputs', 'embeds', 'workspace', 'contextFiles', 'dockerignore'],
+  docs: { workspace: '(looks at the build context)' },
   check(ctx) {
     const ws = ctx.workspace!;
     if (ws.dockerignore) return [];

@@ -31,9 +31,13 @@ interface Excluded {
 export const gd306: Rule = {
   code: 'GD306',
   name: 'dockerignore-excludes-input',
+  summary: '.dockerignore excludes something the build needs',
   severity: 'error',
   needsWorkspace: true,
   peers: ['CopyIgnoredFile'],
+  fix: 'none',
+  facts: ['contextInputs', 'embeds', 'workspace', 'contextFiles', 'dockerignore'],
+  docs: { workspace: '(matches `.dockerignore` with Docker\'s semantics)', fix: '(the message names the `.dockerignore` line)' },
   check(ctx) {
     const ws = ctx.workspace!;
     const ignore = ctx.files?.dockerignore ?? dockerignoreOf(ws);

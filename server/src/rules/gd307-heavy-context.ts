@@ -89,8 +89,12 @@ function patternsFor(heavy: readonly Heavy[]): { pattern: string; paths: Heavy[]
 export const gd307: Rule = {
   code: 'GD307',
   name: 'heavy-context',
+  summary: 'The build sends large paths it never uses',
   severity: 'information',
   needsWorkspace: true,
+  fix: 'unsafe',
+  facts: ['copySources', 'contextInputs', 'embeds', 'workspace', 'contextFiles', 'dockerignore'],
+  docs: { workspace: '(walks the build context and measures it)' },
   check(ctx) {
     const ws = ctx.workspace!;
     const files = ctx.files;

@@ -23,9 +23,12 @@ const COPY_FLAGS = new Set(['chown', 'chmod', 'link', 'exclude', 'parents']);
 export const gd308: Rule = {
   code: 'GD308',
   name: 'add-for-local-files',
+  summary: '`ADD` of local files, where COPY says what happens',
   severity: 'warning',
   needsWorkspace: false,
   peers: ['DL3020'],
+  fix: 'safe',
+  facts: ['copySources'],
   check(ctx) {
     const out: RuleFinding[] = [];
     for (const instr of ctx.model.instructions) {

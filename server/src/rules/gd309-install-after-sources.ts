@@ -37,8 +37,11 @@ export function isSourceCopy(i: Instruction): boolean {
 export const gd309: Rule = {
   code: 'GD309',
   name: 'install-after-sources',
+  summary: 'System packages are installed after the sources are copied',
   severity: 'warning',
   needsWorkspace: false,
+  fix: 'safe',
+  facts: ['copySources', 'goCommands', 'images', 'packageInstalls'],
   check(ctx) {
     const out: RuleFinding[] = [];
     for (const stage of ctx.model.stages) {
