@@ -5,7 +5,7 @@
  * `:` and `,` (they separate properties). Columns go only on single-line findings: GitHub ignores
  * col/endColumn when line and endLine differ.
  */
-import { ruleDocUrl } from '../rules/docs';
+import { ruleDocUrl } from '../driver/ruleDocs';
 import { RULES_BY_CODE } from '../rules/registry';
 import type { Severity } from '../rules/types';
 import type { JsonFinding } from './jsonFinding';

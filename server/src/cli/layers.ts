@@ -5,7 +5,8 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { parseDockerfile } from '../dockerfile/parse';
-import { buildLayerModel, contextFilesOf, formatText, type LayerModel } from '../layers';
+import { contextFilesOf } from '../driver/layersContext';
+import { buildLayerModel, formatText, type LayerModel } from '../layers';
 import { resolveBuildContext } from '../workspace/context';
 import { loadWorkspace } from '../workspace/load';
 import { UsageError, type Io } from './io';

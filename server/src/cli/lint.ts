@@ -6,7 +6,7 @@ import * as path from 'path';
 import { analyzeText } from '../analysis';
 import { fixAll } from '../fixes/fixAll';
 import type { AnalyzeOptions } from '../rules/analyze';
-import { findConfigFile, readConfigFile } from '../rules/configFile';
+import { findConfigFile, readConfigFile } from '../driver/configFile';
 import type { Severity } from '../rules/types';
 import { resolveBuildContextDetailed } from '../workspace/context';
 import { loadWorkspace, type Workspace } from '../workspace/load';

@@ -1,7 +1,7 @@
 /** SARIF 2.1.0 for code-scanning tools: one run, the rule catalogue as tool.driver.rules. */
 import * as path from 'path';
 import { pathToFileURL } from 'url';
-import { ruleDocUrl } from '../rules/docs';
+import { ruleDocUrl } from '../driver/ruleDocs';
 import { sarifLevel, sarifRule } from '../rules/catalogue';
 import { RULES } from '../rules/registry';
 import type { JsonFinding } from './jsonFinding';

@@ -21,7 +21,7 @@ import type { DockerfileModel, Instruction } from '../dockerfile/model';
 import { contextBinds } from '../dockerfile/mounts';
 import { stageBuilds } from './builtPackages';
 import { DockerIgnore } from '../workspace/dockerignore';
-import { diskReader, type FileEntryInfo } from '../workspace/load';
+import type { FileEntryInfo } from '../workspace/load';
 import type { GoPackage, WorkspaceModel } from '../workspace/model';
 import { buildFacts, dependencyFiles, packageByDir } from '../workspace/query';
 
@@ -65,7 +65,7 @@ const embedCache = new WeakMap<WorkspaceModel, EmbedDirective[]>();
  * `ws.root`, cached per model). A file that cannot be read counts as embedding its whole folder,
  * so that nothing it might embed is ever excluded.
  */
-export function readEmbedDirectives(ws: WorkspaceModel, read: (rel: string) => string | null = diskReader(ws)): EmbedDirective[] {
+export function readEmbedDirectives(ws: WorkspaceModel, read: (rel: string) => string | null): EmbedDirective[] {
   const hit = embedCache.get(ws);
   if (hit) return hit;
   const out: EmbedDirective[] = [];

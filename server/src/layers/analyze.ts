@@ -9,7 +9,7 @@ import { mounts } from '../dockerfile/mounts';
 import { isInstall, packageCommands } from '../dockerfile/packages';
 import { properties } from '../dockerfile/parse';
 import { expandVariables } from '../dockerfile/variables';
-import type { ContextFileSet } from './context';
+import type { ContextFileSet } from './contextFiles';
 import type { LayerKind } from './model';
 import { copySpec, excludedBy, isArchive, isRemoteSource, sourceCovers, type CopySpec } from '../dockerfile/copySources';
 

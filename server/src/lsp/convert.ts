@@ -2,7 +2,7 @@
 import { DiagnosticSeverity, type Diagnostic, type Range, type TextEdit } from 'vscode-languageserver/node';
 import type { LineTable, Span } from '../dockerfile/text';
 import type { Edit } from '../edits/edits';
-import { ruleDocUrl } from '../rules/docs';
+import { ruleDocUrl } from '../driver/ruleDocs';
 import type { Finding, Severity } from '../rules/types';
 
 export const SOURCE = 'go-dockerfile';

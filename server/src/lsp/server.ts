@@ -23,7 +23,7 @@ import { analyzeText, initAnalysis, type Analysis } from '../analysis';
 import { fixAll, minimalEdit } from '../fixes/fixAll';
 import { ignoreForInstruction } from '../fixes/ignore';
 import { sanitizeRulesConfig, type RulesConfig } from '../rules/config';
-import { mergeRulesConfig } from '../rules/configFile';
+import { mergeRulesConfig } from '../driver/configFile';
 import { RULES_BY_CODE } from '../rules/registry';
 import type { Fix, Finding } from '../rules/types';
 import { LineTable } from '../dockerfile/text';
@@ -33,8 +33,8 @@ import { languageFeatureCapabilities, registerLanguageFeatures, type SyntaxValid
 import { WorkspaceIndex } from './workspaces';
 import { LSPErrorCodes, ResponseError } from 'vscode-languageserver/node';
 import { GenerateError } from '../generate/types';
-import { GENERATE_REQUEST, handleGenerateRequest, type GenerateParams } from '../generate/request';
-import { LAYERS_REQUEST, awaitWorkspace, layersForRequest, type LayersParams } from '../layers/request';
+import { GENERATE_REQUEST, handleGenerateRequest, type GenerateParams } from '../driver/generateRequest';
+import { LAYERS_REQUEST, awaitWorkspace, layersForRequest, type LayersParams } from '../driver/layersRequest';
 
 declare const VERSION: string | undefined;
 
@@ -216,6 +216,8 @@ export function startServer(connection: Connection): void {
       } catch {
         return null;
       }
+      // The edits were computed against `base`: a file changed since (not yet re-read) is not edited.
+      if (text !== f.base) return null;
       if (f.edits.some((e) => e.start < 0 || e.end > text.length || e.start > e.end)) return null;
       // Editors do not count a byte-order mark as text: positions are relative to what follows it.
       const bom = text.charCodeAt(0) === 0xfeff ? 1 : 0;

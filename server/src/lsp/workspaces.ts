@@ -6,7 +6,7 @@
 import * as path from 'path';
 import { fileURLToPath, pathToFileURL } from 'url';
 import type { RulesConfig } from '../rules/config';
-import { findConfigFile, readConfigFile } from '../rules/configFile';
+import { findConfigFile, readConfigFile } from '../driver/configFile';
 import { resolveBuildContextDetailed } from '../workspace/context';
 import { loadWorkspace, type Workspace } from '../workspace/load';
 

@@ -16,7 +16,6 @@
 import { formatBytesShort } from '../bytes';
 import { dockerfileSpecificIgnores, readsGitMetadata, wholeContextUses } from '../facts/contextInputs';
 import { appendLinesEdit } from '../edits/dockerignoreLines';
-import { diskReader } from '../workspace/load';
 import { dockerignoreOf } from '../workspace/query';
 import type { Fix, Rule, RuleContext } from './types';
 
@@ -40,7 +39,7 @@ export const gd114: Rule = {
     const use = wholeContextUses(ctx.model, ctx.finalStage).find((i) => !i.flags.some((f) => f.name === 'exclude' && /^\.?\/?\.git\/?$/.test(f.value ?? '')));
     if (!use) return [];
     // The build reads the repository (version stamping): .git belongs in this context.
-    if (readsGitMetadata(ctx.model, ctx.finalStage, ctx.files ? diskReader(ws) : undefined)) return [];
+    if (readsGitMetadata(ctx.model, ctx.finalStage, ctx.files ? (rel) => ctx.files!.readFile(rel) : undefined)) return [];
     const size = git.bytes !== null && git.bytes > 0 ? ` (${formatBytesShort(git.bytes)})` : '';
     const pointer = git.kind === 'file'
       ? ' Here `.git` is a file (a worktree or submodule pointer to a repository outside the context), so `go build` fails with "error obtaining VCS status".'
@@ -59,7 +58,7 @@ function fixFor(ctx: RuleContext): Fix {
     return {
       title: 'Add .git to .dockerignore',
       edits: [],
-      editFiles: [{ path: '.dockerignore', edits: [appendLinesEdit(existing.text, ['.git'])] }],
+      editFiles: [{ path: '.dockerignore', base: existing.text, edits: [appendLinesEdit(existing.text, ['.git'])] }],
       // Another file: fix-all (which edits the Dockerfile alone) must not pick it up.
       safe: false,
     };

@@ -15,7 +15,6 @@
 import { formatBytesShort } from '../bytes';
 import { conflictCache, dockerfileSpecificIgnores, readEmbedDirectives, wholeContextUses } from '../facts/contextInputs';
 import { goDockerignore } from '../generate/dockerignore';
-import { diskReader } from '../workspace/load';
 import type { Rule } from './types';
 
 export const gd305: Rule = {
@@ -36,8 +35,8 @@ export const gd305: Rule = {
     const files = ctx.files;
     const generated = goDockerignore(ws, ctx.model, {
       finalStage: ctx.finalStage,
-      embeds: files ? readEmbedDirectives(ws) : [],
-      readFile: files ? diskReader(ws) : undefined,
+      embeds: files ? readEmbedDirectives(ws, (rel) => files.readFile(rel)) : [],
+      readFile: files ? (rel) => files.readFile(rel) : undefined,
       listFiles: files ? (under) => files.listFiles(under) : undefined,
       cache: files ? conflictCache(ws) : undefined,
     });

@@ -16,7 +16,6 @@
 import { contextInputs, dockerfileSpecificIgnores, readEmbedDirectives, type ContextInput } from '../facts/contextInputs';
 import type { Instruction } from '../dockerfile/model';
 import type { DockerIgnore } from '../workspace/dockerignore';
-import { diskReader } from '../workspace/load';
 import { dockerignoreOf } from '../workspace/query';
 import type { Rule, RuleFinding, WorkspaceFiles } from './types';
 
@@ -43,7 +42,7 @@ export const gd306: Rule = {
     const ignore = ctx.files?.dockerignore ?? dockerignoreOf(ws);
     if (!ignore || ignore.patterns.length === 0) return [];
     if (dockerfileSpecificIgnores(ctx.files, ws).length > 0) return [];
-    const inputs = contextInputs(ws, ctx.model, { finalStage: ctx.finalStage, embeds: ctx.files ? readEmbedDirectives(ws) : [], readFile: ctx.files ? diskReader(ws) : undefined });
+    const inputs = contextInputs(ws, ctx.model, { finalStage: ctx.finalStage, embeds: ctx.files ? readEmbedDirectives(ws, (rel) => ctx.files!.readFile(rel)) : [], readFile: ctx.files ? (rel) => ctx.files!.readFile(rel) : undefined });
     const byInstr = new Map<Instruction, Excluded[]>();
     const seen = new Set<string>();
     for (const input of inputs) {

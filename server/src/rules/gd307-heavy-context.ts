@@ -18,7 +18,7 @@ import { contextPath, isWholeContext } from '../dockerfile/facts';
 import { conflictCache, contextInputs, contextUses, dockerfileSpecificIgnores, patternConflict, readEmbedDirectives } from '../facts/contextInputs';
 import { appendLinesEdit } from '../edits/dockerignoreLines';
 import type { Instruction } from '../dockerfile/model';
-import { diskReader, type FileEntryInfo } from '../workspace/load';
+import type { FileEntryInfo } from '../workspace/load';
 import type { WorkspaceModel } from '../workspace/model';
 import type { Fix, Rule, RuleContext } from './types';
 
@@ -117,7 +117,7 @@ export const gd307: Rule = {
     const rootOf = (p: string) => roots.find((r) => r.path === '' || p === r.path || p.startsWith(r.path + '/'));
     const sent = heavy.filter((h) => rootOf(h.path) && !roots.some((r) => r.path !== '' && (r.path === h.path || r.path.startsWith(h.path + '/'))));
     if (sent.length === 0) return [];
-    const inputs = contextInputs(ws, ctx.model, { finalStage: ctx.finalStage, embeds: readEmbedDirectives(ws), readFile: diskReader(ws) });
+    const inputs = contextInputs(ws, ctx.model, { finalStage: ctx.finalStage, embeds: readEmbedDirectives(ws, (rel) => files.readFile(rel)), readFile: (rel) => files.readFile(rel) });
     const listFiles = (under: string) => files.listFiles(under);
     const kept = patternsFor(sent).filter((p) => patternConflict(p.pattern, inputs, listFiles, conflictCache(ws)) === null);
     const paths = kept.flatMap((p) => p.paths);
@@ -140,7 +140,7 @@ function fixFor(ctx: RuleContext, patterns: string[]): Fix {
   const existing = ctx.workspace!.dockerignore;
   const title = `Add ${patterns.length === 1 ? patterns[0] : `${patterns.length} paths`} to .dockerignore`;
   if (existing) {
-    return { title, edits: [], editFiles: [{ path: '.dockerignore', edits: [appendLinesEdit(existing.text, patterns)] }], safe: false };
+    return { title, edits: [], editFiles: [{ path: '.dockerignore', base: existing.text, edits: [appendLinesEdit(existing.text, patterns)] }], safe: false };
   }
   return { title: `Create .dockerignore excluding ${patterns.length === 1 ? patterns[0] : `${patterns.length} unused paths`}`, edits: [], createFiles: [{ path: '.dockerignore', text: patterns.map((p) => `${p}\n`).join('') }], safe: false };
 }

@@ -16,10 +16,11 @@ export interface Fix {
   createFiles?: { path: string; text: string }[];
   /**
    * Edits of other existing files of the context (e.g. .dockerignore): context-relative path,
-   * offsets into that file's text as the workspace read it. Fix-all edits the Dockerfile alone:
-   * rules mark such fixes (like those with `createFiles`) `safe: false`.
+   * offsets into `base`, that file's text as the workspace read it; the server offers the edit
+   * only while the file still has that text. Fix-all edits the Dockerfile alone: rules mark such
+   * fixes (like those with `createFiles`) `safe: false`.
    */
-  editFiles?: { path: string; edits: Edit[] }[];
+  editFiles?: { path: string; base: string; edits: Edit[] }[];
   /** Safe to apply unattended in fix-all (does not change what the image does). */
   safe: boolean;
 }

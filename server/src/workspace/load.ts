@@ -80,6 +80,15 @@ export interface Workspace {
   contextSizesWith(ignore: DockerIgnore | null): ContextSizes;
   /** Parsed header of an indexed package .go file (undefined for others). */
   goFile(relPath: string): GoFileInfo | undefined;
+  /** The text of a context file (null when missing, unreadable or outside the context). */
+  readFile(relPath: string): string | null;
+  /**
+   * A read above the context, declared here so that rules read nothing behind their inputs: the
+   * `.gitignore` files from the context root up to the repository root (the first folder with a
+   * `.git`, at most 32 levels), nearest first; `prefix` is the context root's path relative to
+   * that file's folder ('' for the context root itself). Watched like the context's files.
+   */
+  gitignores(): { prefix: string; text: string }[];
   /**
    * Re-reads the given absolute paths (files or folders; created, changed or deleted) and
    * returns whether the model changed in a way the rules can see (byte counts alone do not
@@ -90,7 +99,7 @@ export interface Workspace {
 }
 
 /** What rules, facts and fixes may ask of the build context's files (a loaded Workspace provides it). */
-export type WorkspaceFiles = Pick<Workspace, 'fileExists' | 'dirExists' | 'isIgnored' | 'fileSize' | 'bytesUnder' | 'listFiles' | 'dockerignore'>;
+export type WorkspaceFiles = Pick<Workspace, 'fileExists' | 'dirExists' | 'isIgnored' | 'fileSize' | 'bytesUnder' | 'listFiles' | 'dockerignore' | 'readFile' | 'gitignores'>;
 
 const DEFAULT_MAX_FILES = 50_000;
 
@@ -686,6 +695,30 @@ class WorkspaceImpl implements Workspace {
     const rel = normalizeRel(relPath);
     if (rel === '..' || rel.startsWith('../') || rel.includes('/../') || rel.endsWith('/..') || path.isAbsolute(relPath)) return null;
     return rel;
+  }
+
+  readFile(relPath: string): string | null {
+    const rel = this.safeRel(relPath);
+    return rel === null ? null : this.readText(rel);
+  }
+
+  gitignores(): { prefix: string; text: string }[] {
+    const out: { prefix: string; text: string }[] = [];
+    let dir = this.root;
+    let prefix = '';
+    for (let depth = 0; depth < 32; depth++) {
+      try {
+        out.push({ prefix, text: fs.readFileSync(path.join(dir, '.gitignore'), 'utf8') });
+      } catch {
+        // no .gitignore here
+      }
+      if (fs.existsSync(path.join(dir, '.git'))) break;
+      const parent = path.dirname(dir);
+      if (parent === dir) break;
+      prefix = prefix === '' ? path.basename(dir) : `${path.basename(dir)}/${prefix}`;
+      dir = parent;
+    }
+    return out;
   }
 
   fileExists(relPath: string): boolean {

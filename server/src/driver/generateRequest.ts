@@ -9,8 +9,9 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { loadWorkspace } from '../workspace/load';
-import { generateFor, selfCheck, type SelfCheckFinding } from './index';
-import { GenerateError, isRuntime, type GenerateResult } from './types';
+import { generateFor } from '../generate/index';
+import { selfCheck, type SelfCheckFinding } from './selfCheck';
+import { GenerateError, isRuntime, type GenerateResult } from '../generate/types';
 
 export const GENERATE_REQUEST = 'goDockerfile/generate';
 

@@ -9,9 +9,9 @@ import { fileURLToPath } from 'node:url';
 import type { DockerfileModel } from '../dockerfile/model';
 import { parseDockerfile } from '../dockerfile/parse';
 import type { Workspace } from '../workspace/load';
-import { buildLayerModel } from './build';
-import { contextFilesOf } from './context';
-import type { LayerModel } from './model';
+import { buildLayerModel } from '../layers/build';
+import { contextFilesOf } from './layersContext';
+import type { LayerModel } from '../layers/model';
 
 export const LAYERS_REQUEST = 'goDockerfile/layers';
 
