@@ -4,6 +4,7 @@
  */
 import * as path from 'node:path';
 import { lookupImage, type ImageInfo } from '../images/table';
+import { copyWords } from './copySources';
 import type { DockerfileModel, Instruction, Stage } from './model';
 import { properties } from './parse';
 import type { ShellCommand, ShellWord } from './shell';
@@ -182,10 +183,14 @@ export function isContextCopy(i: Instruction): boolean {
   return (i.keyword === 'COPY' || i.keyword === 'ADD') && !i.flags.some((f) => f.name === 'from');
 }
 
-/** Source paths and destination of a COPY/ADD (exec form or whitespace-separated). */
+/**
+ * Source paths and destination of a COPY/ADD (exec form or whitespace-separated), read by
+ * ./copySources.ts `copyWords`: heredoc sources (`COPY <<EOF /etc/motd`) and their bodies are not
+ * paths of the context.
+ */
 export function copyPaths(i: Instruction): { sources: string[]; dest: string } | null {
-  const words = i.json ?? i.args.map((a) => a.value);
-  if (words.length < 2) return null;
+  const { words, heredocs } = copyWords(i);
+  if (words.length < (heredocs.length > 0 ? 1 : 2)) return null;
   return { sources: words.slice(0, -1), dest: words[words.length - 1] };
 }
 

@@ -169,7 +169,7 @@ function analyzeStep(
   let unknown = false;
 
   if (kw === 'COPY' || kw === 'ADD') {
-    const spec: CopySpec = copySpec(instr, df.text, (p) => df.lines.offsetAt(p), expand);
+    const spec: CopySpec = copySpec(instr, df.text, expand);
     a.link = spec.link;
     a.excludes = spec.excludes;
     for (const h of spec.heredocs) {
