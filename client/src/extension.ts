@@ -7,6 +7,7 @@ import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
 import { registerGenerate } from './generate/generateCommand';
 import { LayersPanel } from './layers/layersPanel';
+import { STATUS_NOTIFICATION } from '../../server/src/protocol';
 import { StatusBar, type WorkspaceStatus } from './statusBar';
 
 /** Extensions that already provide general Dockerfile features (completion, hover, ...). */
@@ -76,7 +77,7 @@ async function start(context: vscode.ExtensionContext): Promise<void> {
   output.info(`Starting the language server (general Dockerfile features: ${languageFeatures}, workspace ${vscode.workspace.isTrusted ? 'trusted' : 'restricted: nothing is executed'}).`);
   client = new LanguageClient('goDockerfile', 'Go Dockerfile', serverOptions, clientOptions);
   await client.start();
-  client.onNotification('goDockerfile/status', (s: WorkspaceStatus) => statusBar.update(s));
+  client.onNotification(STATUS_NOTIFICATION, (s: WorkspaceStatus) => statusBar.update(s));
 }
 
 async function restart(context: vscode.ExtensionContext): Promise<void> {

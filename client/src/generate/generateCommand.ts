@@ -6,12 +6,7 @@
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 
-export interface GenerateResult {
-  dockerfile: string;
-  dockerignore: string;
-  target: string;
-  reasons: string[];
-}
+import { GENERATE_REQUEST, type GenerateResponse } from '../../../server/src/protocol';
 
 const SCHEME = 'go-dockerfile-generated';
 const RUNTIMES = [
@@ -77,10 +72,10 @@ async function generate(arg: vscode.Uri | GenerateArgs | undefined, client: () =
   if (!runtime) return;
 
   let pkg: string | undefined;
-  let result: GenerateResult;
+  let result: GenerateResponse;
   for (;;) {
     try {
-      result = await c.sendRequest<GenerateResult>('goDockerfile/generate', { folderUri: folder.toString(), package: pkg, runtime: runtime.label });
+      result = await c.sendRequest<GenerateResponse>(GENERATE_REQUEST, { folderUri: folder.toString(), package: pkg, runtime: runtime.label });
       break;
     } catch (e) {
       // Several main packages and none chosen: the server lists them.

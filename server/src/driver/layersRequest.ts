@@ -12,22 +12,10 @@ import type { Workspace } from '../workspace/load';
 import { buildLayerModel } from '../layers/build';
 import { contextFilesOf } from './layersContext';
 import type { LayerModel } from '../layers/model';
+import { LAYERS_REQUEST, type LayersParams } from '../protocol';
 
-export const LAYERS_REQUEST = 'goDockerfile/layers';
+export { LAYERS_REQUEST, type LayersParams };
 
-export interface LayersParams {
-  /** The Dockerfile (a file: URI; an open document's current text is used). */
-  uri: string;
-  /**
-   * Changed files: file: URIs, absolute paths, or paths relative to the editor workspace folder
-   * holding the Dockerfile (as `asRelativePath` gives them), else to the build context root.
-   */
-  changedFiles?: string[];
-  /** `go`, `gomod`, `dockerfile:LINE` (1-based), `dockerfile`, `arg:NAME`. */
-  change?: string;
-  target?: string;
-  buildArgs?: Record<string, string>;
-}
 
 export interface LayersSources {
   /** The parsed open document, or undefined when it is not open (it is then read from disk). */

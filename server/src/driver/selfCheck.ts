@@ -5,7 +5,8 @@
 import { analyzeText, initAnalysis } from '../analysis';
 import type { GenerateResult } from '../generate/types';
 import type { AnalyzeOptions } from '../rules/analyze';
-import type { Finding, WorkspaceFiles } from '../rules/types';
+import type { SelfCheckFinding } from '../protocol';
+import type { WorkspaceFiles } from '../rules/types';
 import { DockerIgnore } from '../workspace/dockerignore';
 import type { Workspace } from '../workspace/load';
 import type { WorkspaceModel } from '../workspace/model';
@@ -47,13 +48,6 @@ export function withDockerignore(ws: Workspace, dockerignoreText: string): { mod
   return { model, files };
 }
 
-export interface SelfCheckFinding {
-  code: string;
-  severity: Finding['severity'];
-  message: string;
-  /** 1-based line in the generated Dockerfile. */
-  line: number;
-}
 
 /**
  * Lints a generated Dockerfile against the workspace as it will be: with the generated

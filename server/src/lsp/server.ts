@@ -33,13 +33,13 @@ import { languageFeatureCapabilities, registerLanguageFeatures, type SyntaxValid
 import { WorkspaceIndex } from './workspaces';
 import { LSPErrorCodes, ResponseError } from 'vscode-languageserver/node';
 import { GenerateError } from '../generate/types';
-import { GENERATE_REQUEST, handleGenerateRequest, type GenerateParams } from '../driver/generateRequest';
-import { LAYERS_REQUEST, awaitWorkspace, layersForRequest, type LayersParams } from '../driver/layersRequest';
+import { handleGenerateRequest } from '../driver/generateRequest';
+import { awaitWorkspace, layersForRequest } from '../driver/layersRequest';
+import { GENERATE_REQUEST, LAYERS_REQUEST, STATUS_NOTIFICATION, type GenerateParams, type LayersParams } from '../protocol';
 
 declare const VERSION: string | undefined;
 
-/** Build contexts being read and read: `WorkspaceStatus`. */
-export const STATUS_NOTIFICATION = 'goDockerfile/status';
+export { STATUS_NOTIFICATION };
 
 export const FIX_ALL_KIND = 'source.fixAll.go-dockerfile';
 

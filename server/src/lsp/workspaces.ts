@@ -5,20 +5,12 @@
  */
 import * as path from 'path';
 import { fileURLToPath, pathToFileURL } from 'url';
+import type { WorkspaceStatus } from '../protocol';
 import type { RulesConfig } from '../rules/config';
 import { findConfigFile, readConfigFile } from '../driver/configFile';
 import { resolveBuildContextDetailed } from '../workspace/context';
 import { loadWorkspace, type Workspace } from '../workspace/load';
 
-/** The `goDockerfile/status` notification: a build context being read, or read. */
-export interface WorkspaceStatus {
-  root: string;
-  state: 'reading' | 'ready' | 'failed';
-  packages?: number;
-  files?: number;
-  ms?: number;
-  message?: string;
-}
 
 interface Entry {
   root: string;

@@ -1,3 +1,4 @@
+import { GENERATE_COMMAND } from '../protocol';
 import * as path from 'path';
 import { envBefore, goFlag, goPackages, stageGoCommands, stageImage, workdirBefore, type GoCommand } from '../dockerfile/facts';
 import { envValue } from '../dockerfile/goBuild';
@@ -19,7 +20,7 @@ export const gd201: Rule = {
   severity: 'warning',
   needsWorkspace: false,
   fix: 'command',
-  command: { id: 'goDockerfile.generate', title: 'Generate Optimized Dockerfile', actionTitle: 'Replace with a generated multi-stage Dockerfile…' },
+  command: { id: GENERATE_COMMAND, title: 'Generate Optimized Dockerfile', actionTitle: 'Replace with a generated multi-stage Dockerfile…' },
   facts: ['goCommands', 'images', 'workspace'],
   docs: { workspace: '(better with: it then knows whether cgo is needed)' },
   check(ctx) {
