@@ -2,13 +2,11 @@
  * go-dockerfile lint <Dockerfile...> [--context DIR] [--format text|json|sarif] [--fix] [--fail-on SEVERITY]
  */
 import * as fs from 'fs';
-import * as path from 'path';
 import { analyzeText } from '../analysis';
 import { fixAll } from '../fixes/fixAll';
 import type { AnalyzeOptions } from '../rules/analyze';
-import { findConfigFile, readConfigFile } from '../driver/configFile';
+import { analysisInputs } from '../driver/inputs';
 import type { Severity } from '../rules/types';
-import { resolveBuildContextDetailed } from '../workspace/context';
 import { loadWorkspace, type Workspace } from '../workspace/load';
 import { UsageError, type Io } from './io';
 import { toCodeQuality } from './gitlab';
@@ -105,20 +103,16 @@ export function lint(opts: LintOptions, io: Io, version: string): number {
 }
 
 function optionsFor(file: string, opts: LintOptions, io: Io, workspaces: Map<string, Workspace>): AnalyzeOptions {
-  const dir = path.dirname(path.resolve(file));
-  const configFile = findConfigFile(dir);
-  const config = configFile ? readConfigFile(configFile) : undefined;
-  if (config?.error) io.err(`go-dockerfile: ignoring ${config.error}`);
-  // The build context: --context, else the nearest folder with go.mod/go.work. Without either
-  // there is no Go workspace to read, and the workspace rules stay silent.
-  const ctx = resolveBuildContextDetailed(file, opts.context);
-  let ws: Workspace | undefined;
-  if (ctx.reason !== 'dockerfile-dir') {
-    ws = workspaces.get(ctx.root);
-    if (!ws) {
-      ws = loadWorkspace(ctx.root, { log: (m) => io.err(`go-dockerfile: ${m}`) });
-      workspaces.set(ctx.root, ws);
-    }
-  }
-  return { rules: config?.rules, workspace: ws?.model, files: ws };
+  return analysisInputs(file, {
+    context: opts.context,
+    log: (m) => io.err(`go-dockerfile: ${m}`),
+    workspaceAt: (root) => {
+      let ws = workspaces.get(root);
+      if (!ws) {
+        ws = loadWorkspace(root, { log: (m) => io.err(`go-dockerfile: ${m}`) });
+        workspaces.set(root, ws);
+      }
+      return ws;
+    },
+  }).options;
 }

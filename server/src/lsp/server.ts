@@ -23,7 +23,7 @@ import { analyzeText, initAnalysis, type Analysis } from '../analysis';
 import { fixAll, minimalEdit } from '../fixes/fixAll';
 import { ignoreForInstruction } from '../fixes/ignore';
 import { sanitizeRulesConfig, type RulesConfig } from '../rules/config';
-import { mergeRulesConfig } from '../driver/configFile';
+import { analysisOptions } from '../driver/inputs';
 import { RULES_BY_CODE } from '../rules/registry';
 import type { Fix, Finding } from '../rules/types';
 import { LineTable } from '../dockerfile/text';
@@ -95,7 +95,8 @@ export function startServer(connection: Connection): void {
     for (const d of documents.all()) schedule(d, 0);
   });
 
-  const rulesFor = (uri: string) => mergeRulesConfig(workspaces.rulesConfigFor(uri), settings.rules);
+  /** The analysis inputs of a document (driver/inputs.ts, as the CLI and the self-check get them). */
+  const inputsOf = (uri: string) => analysisOptions({ workspace: workspaces.forDocument(uri, settings.buildContext), repositoryRules: workspaces.rulesConfigFor(uri), settings: settings.rules });
 
   connection.onDidChangeWatchedFiles((params) => {
     workspaces.filesChanged(params.changes.map((c) => c.uri));
@@ -105,11 +106,8 @@ export function startServer(connection: Connection): void {
   function analysisOf(doc: TextDocument): CacheEntry {
     const hit = cache.get(doc.uri);
     if (hit && hit.version === doc.version) return hit;
-    const ws = workspaces.forDocument(doc.uri, settings.buildContext);
     const a = analyzeText(doc.getText(), {
-      rules: rulesFor(doc.uri),
-      workspace: ws?.model,
-      files: ws,
+      ...inputsOf(doc.uri),
       onRuleError: (code, e) => log(`rule ${code} failed: ${e instanceof Error ? e.stack : String(e)}`),
     });
     const entry = { ...a, version: doc.version };
@@ -229,9 +227,9 @@ export function startServer(connection: Connection): void {
   }
 
   function fixAllOf(doc: TextDocument) {
-    const ws = workspaces.forDocument(doc.uri, settings.buildContext);
     const text = doc.getText();
-    const result = fixAll(text, (t) => analyzeText(t, { rules: rulesFor(doc.uri), workspace: ws?.model, files: ws }).findings);
+    const inputs = inputsOf(doc.uri);
+    const result = fixAll(text, (t) => analyzeText(t, inputs).findings);
     return minimalEdit(text, result.text);
   }
 
