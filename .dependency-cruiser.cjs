@@ -68,7 +68,7 @@ module.exports = {
       severity: 'error',
       comment: 'The server and its core run without an editor.',
       from: { pathNot: '^client/' },
-      to: { path: '^vscode$', dependencyTypes: ['core', 'npm', 'npm-dev', 'npm-no-pkg', 'npm-unknown', 'unknown', 'undetermined'] },
+      to: { path: ['^vscode$', '(^|/)node_modules/(@types/)?vscode/'] },
     },
     {
       name: 'client-not-into-server-core',
@@ -82,6 +82,6 @@ module.exports = {
     doNotFollow: { path: 'node_modules' },
     tsPreCompilationDeps: true,
     tsConfig: { fileName: 'tsconfig.json' },
-    exclude: { path: '(^|/)node_modules/|^dist/' },
+    exclude: { path: '^dist/' },
   },
 };
