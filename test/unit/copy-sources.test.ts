@@ -54,3 +54,27 @@ describe('COPY/ADD sources: one reading', () => {
     assert.ok(codes(text.replace('COPY <<EOF /etc/motd\nhello\nEOF\n', 'COPY main.go ./\n')).includes('GD104'));
   });
 });
+
+describe("GD104's fix copies the workspace's dependency files (workspace/query.ts dependencyFiles)", () => {
+  before(() => ready);
+
+  it('leaves out a go.work member outside the context and one without go.mod (it copied both, and COPY failed)', async () => {
+    const { makeGoModule, makeWorkspaceModel } = await import('../../server/src/workspace/make');
+    const { applyEdits } = await import('../../server/src/edits/edits');
+    const { lint } = await import('./helpers');
+    const member = (dir: string, over = {}) => ({ ...makeGoModule({ dir, hasGoSum: true }), use: `./${dir}`, useLine: 1, outsideContext: false, ...over });
+    const workspace = makeWorkspaceModel({
+      work: {
+        members: [member('svc'), member('../shared', { outsideContext: true }), member('gone', { goModExists: false })],
+        hasWorkSum: false, goVersion: '1.22', toolchain: null, toolchainVersion: null, replaces: [], lines: { go: 1, toolchain: null }, parseErrors: [],
+      },
+    });
+    const text = df(['FROM golang:1.22 AS build', 'WORKDIR /src', 'COPY . .', 'RUN go build -o /app ./svc']);
+    const f = lint(text, { workspace }).find((x) => x.code === 'GD104');
+    assert.ok(f?.fix);
+    const fixed = applyEdits(text, f.fix.edits);
+    assert.match(fixed, /COPY go\.work \.\/\n/);
+    assert.match(fixed, /COPY svc\/go\.mod svc\/go\.sum \.\/svc\/\n/);
+    assert.doesNotMatch(fixed, /shared|gone/);
+  });
+});

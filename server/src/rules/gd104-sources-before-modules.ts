@@ -2,6 +2,7 @@ import { copiesGoSources, copyPaths, goCommands, goFlag, isBuilderStage, isConte
 import type { Instruction, Stage } from '../dockerfile/model';
 import { deleteLines, insertAboveInstruction, type Edit } from '../edits/edits';
 import { contextBinds } from '../dockerfile/mounts';
+import { dependencyFiles } from '../workspace/query';
 import type { Rule, RuleContext, RuleFinding } from './types';
 
 function stageUsesVendor(ctx: RuleContext, stage: Stage): boolean {
@@ -58,21 +59,11 @@ export const gd104: Rule = {
 
 function fixFor(ctx: RuleContext, stage: Stage, instr: Instruction, dest: string) {
   const ws = ctx.workspace;
-  const files: string[] = [];
-  if (ws?.work) {
-    files.push('go.work');
-    if (ws.work.hasWorkSum) files.push('go.work.sum');
-    for (const m of ws.work.members) {
-      const prefix = m.dir ? `${m.dir}/` : '';
-      files.push(`${prefix}go.mod`);
-      if (m.hasGoSum) files.push(`${prefix}go.sum`);
-    }
-  } else {
-    files.push('go.mod');
-    // Unknown: go.sum exists in nearly every module with dependencies.
-    const hasGoSum = ws?.module ? ws.module.hasGoSum : true;
-    if (hasGoSum) files.push('go.sum');
-  }
+  // The module files as the workspace knows them (workspace/query.ts, as the generator and the
+  // context inputs use them); without a workspace, go.sum exists in nearly every module with
+  // dependencies.
+  const known = ws ? dependencyFiles(ws) : [];
+  const files = known.length > 0 ? known : ws?.module && !ws.module.hasGoSum ? ['go.mod'] : ['go.mod', 'go.sum'];
   const inPlace = dest === '.' || dest === './';
   const lines: string[] = [];
   if (ws?.work && ctx.workspace?.work?.members.some((m) => m.dir)) {
