@@ -216,7 +216,9 @@ function evidenceIn(pkgs: readonly PackageSources[]): PortEvidence[] {
  */
 export function decidePorts(main: PackageSources, closure: readonly PackageSources[], requested: number | null | undefined): PortDecision {
   let evidence = evidenceIn([main]);
-  if (!evidence.some((e) => e.confidence === 'sure')) evidence = [...evidence, ...evidenceIn(closure.filter((p) => p.dir !== main.dir))];
+  // The imported packages count for what they say surely (a cobra command's flag); their
+  // constants named like ports are too far from the program to be worth a guess.
+  if (!evidence.some((e) => e.confidence === 'sure')) evidence = [...evidence, ...evidenceIn(closure.filter((p) => p.dir !== main.dir)).filter((e) => e.confidence === 'sure')];
   const reasons: string[] = [];
   const warnings: string[] = [];
   if (requested !== undefined) evidence = evidence.filter((x) => x.port !== 0);

@@ -21,7 +21,8 @@ export interface ProgramShape {
   dockerClients: string[];
 }
 
-const SERVE_NAMES = ['serve', 'server', 'web', 'start', 'run', 'daemon', 'api'];
+// Not `run` or `api`: CLIs use them for "run a command" and "call the API".
+const SERVE_NAMES = ['serve', 'server', 'web', 'start', 'daemon'];
 const TZ_MODULES = ['github.com/robfig/cron', 'github.com/go-co-op/gocron', 'github.com/adhocore/gronx', 'github.com/reugn/go-quartz', 'github.com/jasonlvhit/gocron'];
 const DOCKER_CLIENTS = ['github.com/docker/docker/client', 'github.com/moby/moby/client', 'github.com/fsouza/go-dockerclient', 'github.com/docker/cli/cli/command'];
 
