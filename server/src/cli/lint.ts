@@ -1,9 +1,10 @@
 /**
- * go-dockerfile lint <Dockerfile...> [--context DIR] [--format text|json|sarif] [--fix] [--fail-on SEVERITY]
+ * go-dockerfile lint <Dockerfile...> [--context DIR] [--target STAGE] [--format text|json|sarif] [--fix] [--fail-on SEVERITY]
  */
 import * as fs from 'fs';
 import * as path from 'path';
 import { analyzeText } from '../analysis';
+import { parseDockerfile } from '../dockerfile/parse';
 import { fixAll } from '../fixes/fixAll';
 import type { AnalyzeOptions } from '../rules/analyze';
 import { findConfigFile, readConfigFile } from '../rules/configFile';
@@ -11,6 +12,8 @@ import type { Severity } from '../rules/types';
 import { resolveBuildContextDetailed } from '../workspace/context';
 import { loadWorkspace, type Workspace } from '../workspace/load';
 import { UsageError, type Io } from './io';
+import { toCodeQuality } from './gitlab';
+import { toGithubAnnotations } from './github';
 import { toSarif } from './sarif';
 
 export const SEVERITY_RANK: Record<Severity, number> = { hint: 0, information: 1, warning: 2, error: 3 };
@@ -18,7 +21,9 @@ export const SEVERITY_RANK: Record<Severity, number> = { hint: 0, information: 1
 export interface LintOptions {
   files: string[];
   context?: string;
-  format: 'text' | 'json' | 'sarif';
+  /** The stage built as the image (`docker build --target`); else the last stage. */
+  target?: string;
+  format: (typeof FORMATS)[number];
   failOn: Severity;
   fix: boolean;
 }
@@ -34,7 +39,9 @@ export interface JsonFinding {
   endColumn: number;
 }
 
-export const LINT_USAGE = 'go-dockerfile lint <Dockerfile...> [--context DIR] [--format text|json|sarif] [--fix] [--fail-on error|warning|information|hint]';
+export const FORMATS = ['text', 'json', 'sarif', 'github', 'gitlab'] as const;
+
+export const LINT_USAGE = `go-dockerfile lint <Dockerfile...> [--context DIR] [--target STAGE] [--format ${FORMATS.join('|')}] [--fix] [--fail-on error|warning|information|hint]`;
 
 export function parseLintArgs(argv: string[]): LintOptions {
   const opts: LintOptions = { files: [], format: 'text', failOn: 'error', fix: false };
@@ -47,9 +54,10 @@ export function parseLintArgs(argv: string[]): LintOptions {
       return v;
     };
     if (name === '--context') opts.context = value();
+    else if (name === '--target') opts.target = value();
     else if (name === '--format') {
-      const f = value();
-      if (f !== 'text' && f !== 'json' && f !== 'sarif') throw new UsageError(`unknown format "${f}"`);
+      const f = value() as LintOptions['format'];
+      if (!FORMATS.includes(f)) throw new UsageError(`unknown format "${f}" (use ${FORMATS.join(', ')})`);
       opts.format = f;
     } else if (name === '--fail-on') {
       const f = value() as Severity;
@@ -66,6 +74,7 @@ export function parseLintArgs(argv: string[]): LintOptions {
 export function lint(opts: LintOptions, io: Io, version: string): number {
   const results: JsonFinding[] = [];
   const workspaces = new Map<string, Workspace>();
+  const sources = new Map<string, string>();
   let unreadable = false;
   for (const file of opts.files) {
     let text: string;
@@ -73,6 +82,11 @@ export function lint(opts: LintOptions, io: Io, version: string): number {
       text = fs.readFileSync(file, 'utf8');
     } catch (e) {
       io.err(`go-dockerfile: cannot read ${file}: ${(e as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (e as Error).message}`);
+      unreadable = true;
+      continue;
+    }
+    if (opts.target && !hasStage(text, opts.target)) {
+      io.err(`go-dockerfile: ${file} has no stage named "${opts.target}" (--target)`);
       unreadable = true;
       continue;
     }
@@ -85,6 +99,7 @@ export function lint(opts: LintOptions, io: Io, version: string): number {
       }
       text = fixed.text;
     }
+    sources.set(file, text);
     const { model, findings } = analyzeText(text, analyzeOpts);
     for (const f of findings) {
       const s = model.lines.positionAt(f.span.start);
@@ -94,12 +109,21 @@ export function lint(opts: LintOptions, io: Io, version: string): number {
   }
   if (opts.format === 'json') io.out(JSON.stringify(results, null, 2));
   else if (opts.format === 'sarif') io.out(JSON.stringify(toSarif(results, version), null, 2));
+  else if (opts.format === 'gitlab') io.out(JSON.stringify(toCodeQuality(results, sources), null, 2));
+  else if (opts.format === 'github') {
+    for (const line of toGithubAnnotations(results)) io.out(line);
+  }
   else {
     for (const r of results) io.out(`${r.file}:${r.line}:${r.column}: ${r.severity} ${r.code} ${r.message}`);
     if (results.length === 0 && !unreadable) io.out('No findings.');
   }
   if (unreadable) return 2;
   return results.some((r) => SEVERITY_RANK[r.severity] >= SEVERITY_RANK[opts.failOn]) ? 1 : 0;
+}
+
+/** `FROM … AS name` names the stage (case-insensitive, as docker build --target reads it). */
+function hasStage(text: string, name: string): boolean {
+  return parseDockerfile(text).stages.some((s) => s.name === name.toLowerCase());
 }
 
 function optionsFor(file: string, opts: LintOptions, io: Io, workspaces: Map<string, Workspace>): AnalyzeOptions {
@@ -118,5 +142,5 @@ function optionsFor(file: string, opts: LintOptions, io: Io, workspaces: Map<str
       workspaces.set(ctx.root, ws);
     }
   }
-  return { rules: config?.rules, workspace: ws?.model, files: ws };
+  return { rules: config?.rules, workspace: ws?.model, files: ws, target: opts.target };
 }
