@@ -1,9 +1,10 @@
 /**
  * The import rules of the code base (`npm run check:arch`, part of `npm test`). The layers, from
  * the bottom: images, bytes -> dockerfile, workspace -> edits -> facts -> rules, layers, generate
- * -> fixes, analysis -> driver -> lsp, cli. A folder imports only its own layer and the ones
- * below; nothing imports in a cycle; only the drivers (and the readers at the bottom: the
- * workspace loader, the shell parser's wasm) touch the file system; `vscode` only in client/.
+ * -> fixes, analysis -> driver, measure -> lsp, cli. A folder imports only its own layer and
+ * the ones below; nothing imports in a cycle; only the drivers (and the readers at the bottom:
+ * the workspace loader, the shell parser's wasm) touch the file system; `vscode` only in client/.
+ * measure/ runs a builder (a driver); its plain types and text hash are all the layers below use.
  * DESIGN.md explains the layers.
  */
 const S = '^server/src/';
@@ -41,7 +42,14 @@ module.exports = {
     layer('facts', ['facts'], above.facts),
     layer('analyses', ['rules', 'layers', 'generate'], above.analyses),
     layer('core', ['fixes', 'analysis'], above.core),
-    layer('driver', ['driver'], above.driver),
+    layer('driver', ['driver', 'measure'], above.driver),
+    {
+      name: 'measure-is-a-driver',
+      severity: 'error',
+      comment: 'measure/ runs a builder: below the drivers only its plain types (types.ts) and the text hash (hash.ts) are used.',
+      from: { path: re(['images', 'bytes', 'dockerfile', 'workspace', 'edits', 'facts', 'rules', 'layers', 'generate', 'fixes', 'analysis']) },
+      to: { path: `${S}measure/`, pathNot: `${S}measure/(types|hash)\\.ts$` },
+    },
     {
       name: 'no-rule-imports-rule',
       severity: 'error',

@@ -7,12 +7,16 @@ import type { GenerateResult } from './generate/types';
 import type { Severity } from './rules/types';
 
 export type { LayerModel, LayerStep, LayerStage } from './layers/model';
-export type { GenerateResult } from './generate/types';
+export type { GenerateResult, GenerateTarget } from './generate/types';
+export type { Measurement } from './measure/types';
+import type { Measurement } from './measure/types';
 
 /** Request: the LayerModel of a Dockerfile (the open document's text when open). */
 export const LAYERS_REQUEST = 'goDockerfile/layers';
 /** Request: the generated Dockerfile and .dockerignore for a folder (nothing is written). */
 export const GENERATE_REQUEST = 'goDockerfile/generate';
+/** Notification (client -> server): the last real build of a Dockerfile ("Measure"), kept by the client. */
+export const MEASUREMENT_NOTIFICATION = 'goDockerfile/measurement';
 /** Notification: a build context being read, or read. */
 export const STATUS_NOTIFICATION = 'goDockerfile/status';
 /** The client command GD201's quick fix runs (offered when the client lists it in initializationOptions.commands). */
@@ -32,12 +36,21 @@ export interface LayersParams {
   buildArgs?: Record<string, string>;
 }
 
+export interface MeasurementParams {
+  /** The Dockerfile (a file: URI). */
+  uri: string;
+  /** null forgets the measurement. */
+  measurement: Measurement | null;
+}
+
 export interface GenerateParams {
   /** The folder to generate for (the build context), a `file:` URI. */
   folderUri: string;
   package?: string;
   runtime?: string;
   stampVersion?: boolean;
+  /** A port to EXPOSE, or null for none; absent: what the sources say. */
+  port?: number | null;
 }
 
 export interface SelfCheckFinding {

@@ -1,8 +1,9 @@
 /**
- * go-dockerfile lint <Dockerfile...> [--context DIR] [--format text|json|sarif] [--fix] [--fail-on SEVERITY]
+ * go-dockerfile lint <Dockerfile...> [--context DIR] [--target STAGE] [--format text|json|sarif] [--fix] [--fail-on SEVERITY]
  */
 import * as fs from 'fs';
 import { analyzeText } from '../analysis';
+import { parseDockerfile } from '../dockerfile/parse';
 import { fixAll } from '../fixes/fixAll';
 import type { AnalyzeOptions } from '../rules/analyze';
 import { analysisInputs } from '../driver/inputs';
@@ -19,6 +20,8 @@ export const SEVERITY_RANK: Record<Severity, number> = { hint: 0, information: 1
 export interface LintOptions {
   files: string[];
   context?: string;
+  /** The stage built as the image (`docker build --target`); else the last stage. */
+  target?: string;
   format: (typeof FORMATS)[number];
   failOn: Severity;
   fix: boolean;
@@ -28,7 +31,7 @@ export type { JsonFinding };
 
 export const FORMATS = ['text', 'json', 'sarif', 'github', 'gitlab'] as const;
 
-export const LINT_USAGE = `go-dockerfile lint <Dockerfile...> [--context DIR] [--format ${FORMATS.join('|')}] [--fix] [--fail-on error|warning|information|hint]`;
+export const LINT_USAGE = `go-dockerfile lint <Dockerfile...> [--context DIR] [--target STAGE] [--format ${FORMATS.join('|')}] [--fix] [--fail-on error|warning|information|hint]`;
 
 export function parseLintArgs(argv: string[]): LintOptions {
   const opts: LintOptions = { files: [], format: 'text', failOn: 'error', fix: false };
@@ -41,6 +44,7 @@ export function parseLintArgs(argv: string[]): LintOptions {
       return v;
     };
     if (name === '--context') opts.context = value();
+    else if (name === '--target') opts.target = value();
     else if (name === '--format') {
       const f = value() as LintOptions['format'];
       if (!FORMATS.includes(f)) throw new UsageError(`unknown format "${f}" (use ${FORMATS.join(', ')})`);
@@ -68,6 +72,11 @@ export function lint(opts: LintOptions, io: Io, version: string): number {
       text = fs.readFileSync(file, 'utf8');
     } catch (e) {
       io.err(`go-dockerfile: cannot read ${file}: ${(e as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (e as Error).message}`);
+      unreadable = true;
+      continue;
+    }
+    if (opts.target && !hasStage(text, opts.target)) {
+      io.err(`go-dockerfile: ${file} has no stage named "${opts.target}" (--target)`);
       unreadable = true;
       continue;
     }
@@ -102,9 +111,15 @@ export function lint(opts: LintOptions, io: Io, version: string): number {
   return results.some((r) => SEVERITY_RANK[r.severity] >= SEVERITY_RANK[opts.failOn]) ? 1 : 0;
 }
 
+/** `FROM … AS name` names the stage (case-insensitive, as docker build --target reads it). */
+function hasStage(text: string, name: string): boolean {
+  return parseDockerfile(text).stages.some((s) => s.name === name.toLowerCase());
+}
+
 function optionsFor(file: string, opts: LintOptions, io: Io, workspaces: Map<string, Workspace>): AnalyzeOptions {
   return analysisInputs(file, {
     context: opts.context,
+    target: opts.target,
     log: (m) => io.err(`go-dockerfile: ${m}`),
     workspaceAt: (root) => {
       let ws = workspaces.get(root);

@@ -27,10 +27,11 @@ export async function handleGenerateRequest(params: GenerateParams, log: (m: str
   }
   if (params.package !== undefined && typeof params.package !== 'string') throw new GenerateError('bad-option', 'package must be a string.');
   if (params.stampVersion !== undefined && typeof params.stampVersion !== 'boolean') throw new GenerateError('bad-option', 'stampVersion must be a boolean.');
+  if (params.port !== undefined && params.port !== null && !(Number.isInteger(params.port) && params.port >= 1 && params.port <= 65535)) throw new GenerateError('bad-option', 'port must be a port number (1-65535) or null.');
   const folder = fileURLToPath(params.folderUri);
   if (!fs.statSync(folder, { throwIfNoEntry: false })?.isDirectory()) throw new GenerateError('bad-option', `${folder} is not a folder.`);
   const ws = loadWorkspace(folder, { log });
-  const result = await generateFor(ws, { package: params.package, runtime: params.runtime, stampVersion: params.stampVersion });
+  const result = await generateFor(ws, { package: params.package, runtime: params.runtime, stampVersion: params.stampVersion, port: params.port });
   return {
     ...result,
     folder,

@@ -41,10 +41,10 @@ export function analysisOptions(parts: { workspace?: Workspace; repositoryRules?
 /** Everything at once, for a caller that loads workspaces synchronously (the CLI). */
 export function analysisInputs(
   dockerfilePath: string,
-  opts: { context?: string; settings?: RulesConfig; log: (m: string) => void; workspaceAt: (root: string) => Workspace },
+  opts: { context?: string; target?: string; settings?: RulesConfig; log: (m: string) => void; workspaceAt: (root: string) => Workspace },
 ): { root?: string; options: AnalyzeOptions } {
   const fromFile = repositoryRules(path.dirname(path.resolve(dockerfilePath)), opts.log);
   const root = buildContextRoot(dockerfilePath, opts.context);
   const workspace = root ? opts.workspaceAt(root) : undefined;
-  return { root, options: analysisOptions({ workspace, repositoryRules: fromFile, settings: opts.settings }) };
+  return { root, options: analysisOptions({ workspace, repositoryRules: fromFile, settings: opts.settings, target: opts.target }) };
 }

@@ -13,6 +13,8 @@ import { buildLayerModel } from '../layers/build';
 import { contextFilesOf } from './layersContext';
 import type { LayerModel } from '../layers/model';
 import { LAYERS_REQUEST, type LayersParams } from '../protocol';
+import type { Measurement } from '../measure/types';
+import { moduleCacheReader, userModuleCache } from './moduleCacheReader';
 
 export { LAYERS_REQUEST, type LayersParams };
 
@@ -24,6 +26,8 @@ export interface LayersSources {
   workspace?: Workspace;
   /** Editor workspace folders (absolute paths). */
   folders?: readonly string[];
+  /** The last real build of this Dockerfile, if the client sent one. */
+  measurement?: Measurement | null;
 }
 
 export function isLayersParams(p: unknown): p is LayersParams {
@@ -62,8 +66,13 @@ export function layersForRequest(params: LayersParams, src: LayersSources): Laye
     buildArgs: params.buildArgs ?? undefined,
     changedFiles,
     change: params.change ?? null,
+    // go.sum from the context, module sizes from the user's module cache: files read, nothing run.
+    readText: ws ? (rel) => ws.readFile(rel) : undefined,
+    moduleCache: moduleCacheReader(userModuleCache()),
+    measurement: src.measurement ?? null,
   });
 }
+
 
 /**
  * The workspace of a document, waiting briefly for its first load (the LSP loads a context in a

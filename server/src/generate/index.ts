@@ -18,7 +18,8 @@ import { renderDockerfile } from './render';
 import type { GenerateOptions, GenerateResult } from './types';
 
 export * from './types';
-export { candidatesOf, binaryName, type GenerateIo, type Plan } from './plan';
+export { type GenerateIo, type Plan } from './plan';
+export { candidatesOf, binaryName, rankedCandidates, obviousChoice, type Ranked } from './choose';
 export { listenAddresses, versionVariable, stripGoComments } from './goSource';
 
 /**
@@ -45,6 +46,9 @@ export async function generate(model: WorkspaceModel, options: GenerateOptions =
     runtime: p.runtime,
     images: { builder: p.builder.image, runtime: p.runtimeStage.image },
     exposes: p.runtimeStage.expose,
+    portEvidence: p.portEvidence.map(({ port, external, confidence, via, file }) => ({ port, external, confidence, via, file })),
+    versionVariable: p.versionVariable,
+    stamped: p.build.stamp !== null,
     cgo: p.cgo,
   };
 }

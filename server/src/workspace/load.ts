@@ -1034,6 +1034,17 @@ export function loadWorkspace(root: string, opts: LoadOptions = {}): Workspace {
   return new WorkspaceImpl(root, opts);
 }
 
+/** The names of the files in a context folder on disk (none when it cannot be read). */
+export function diskLister(ws: WorkspaceModel): (dir: string) => string[] {
+  return (dir) => {
+    try {
+      return fs.readdirSync(path.join(ws.root, ...dir.split('/')));
+    } catch {
+      return [];
+    }
+  };
+}
+
 /** A reader of the context's files on disk (null for a missing or unreadable file). */
 export function diskReader(ws: WorkspaceModel): (rel: string) => string | null {
   return (rel) => {
