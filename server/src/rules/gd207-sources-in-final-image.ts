@@ -14,8 +14,12 @@ import type { Rule, RuleFinding } from './types';
 export const gd207: Rule = {
   code: 'GD207',
   name: 'sources-in-final-image',
+  summary: 'The final stage of a multi-stage build copies the whole build context',
   severity: 'warning',
   needsWorkspace: false,
+  fix: 'none',
+  facts: ['copySources', 'images', 'dockerignore', 'workspace', 'contextFiles'],
+  docs: { workspace: '(better with: a context without any Go is not reported)' },
   check(ctx) {
     const { model } = ctx;
     const stage = model.stages[ctx.finalStage];
