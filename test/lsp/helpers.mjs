@@ -57,7 +57,9 @@ export function tempProject(prefix = 'go-dockerfile-lsp-') {
 
 export const GO_MOD = 'module example.com/hello\n\ngo 1.22\n\nrequire github.com/google/uuid v1.6.0\n';
 export const GO_SUM = 'github.com/google/uuid v1.6.0 h1:NIvaJDMOsjHA8n1jAhLSgzrAzy1Hgr+hNrb57e+94F0=\ngithub.com/google/uuid v1.6.0/go.mod h1:TIyPZe4MgqvfeYDBFedMoGGpEw/LqOeaOT+nhxU+yHo=\n';
-export const MAIN_GO = 'package main\n\nimport "fmt"\n\nfunc main() { fmt.Println("hello") }\n';
+// Imports the module go.mod requires: building it downloads modules (GD104 is silent for a
+// program that imports only the standard library, since that build downloads nothing).
+export const MAIN_GO = 'package main\n\nimport (\n\t"fmt"\n\n\t"github.com/google/uuid"\n)\n\nfunc main() { fmt.Println("hello", uuid.NewString()) }\n';
 
 /** A Go module folder (go.mod, optionally go.sum, main.go) inside a temp project. */
 export function writeModule(project, rel = '.', { goSum = true } = {}) {

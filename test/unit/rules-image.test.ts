@@ -374,6 +374,19 @@ describe('GD303 apt-without-cleanup', () => {
     assert.equal(fixed, df(['FROM debian:12', 'RUN <<EOF', 'apt-get update', 'apt-get install --no-install-recommends -y curl', 'EOF', 'USER 1']));
   });
 
+  it('is a hint in a builder stage the image is not built from, and says the layer stays in the build cache', () => {
+    const text = df(['FROM golang:1.24 AS build', 'RUN apt-get update && apt-get install -y gcc', 'RUN go build -o /app .', 'FROM debian:12-slim', 'RUN apt-get update && apt-get install -y ca-certificates', 'COPY --from=build /app /app', 'USER 1']);
+    const fs_ = find(text, 'GD303');
+    assert.equal(fs_.length, 4);
+    const builder = fs_.filter((f) => spanText(text, f) === 'apt-get install -y gcc');
+    assert.deepEqual(builder.map((f) => f.severity), ['hint', 'hint']);
+    assert.ok(builder.every((f) => /build stage|build cache/.test(f.message)));
+    assert.ok(fs_.filter((f) => !builder.includes(f)).every((f) => f.severity === 'information' && !/build cache/.test(f.message)));
+    // A stage the final one is built FROM ships its layers.
+    const base = df(['FROM debian:12 AS base', 'RUN apt-get update && apt-get install -y curl', 'FROM base', 'USER 1']);
+    assert.ok(find(base, 'GD303').every((f) => f.severity === 'information'));
+  });
+
   it('no cleanup fix when a later RUN installs without updating', () => {
     const text = df(['FROM debian:12', 'RUN apt-get update && apt-get install -y --no-install-recommends curl', 'RUN apt-get install -y --no-install-recommends git']);
     const [f] = find(text, 'GD303');

@@ -157,4 +157,22 @@ describe('real-world skeletons', () => {
     const modern = variant('distribution__distribution-dev-image', 'Dockerfile', { Dockerfile: (t) => t.replace('ENV GOLANG_VERSION 1.4rc1', 'ENV GOLANG_VERSION 1.21.0') });
     assert.match(findingsOf(modern, 'GD111')[0]?.message ?? '', /outside a module/);
   });
+
+  it('external-secrets Dockerfile.ubi and tailscale testcontainers: no GD302 for files made and removed in one RUN inside a folder made earlier, or for removing a folder an earlier RUN only made (mkdir, chown, chmod)', () => {
+    const ubi = skeleton('external-secrets__external-secrets-ubi', 'Dockerfile.ubi');
+    assert.ok(!codesOf(ubi).includes('GD302'), codesOf(ubi).join());
+    const tests = skeleton('tailscale__tailscale-testcontainers', 'ssh/tailssh/testcontainers/Dockerfile');
+    assert.ok(!codesOf(tests).includes('GD302'), codesOf(tests).join());
+    // The cleanup in its own RUN after the dnf one still hides the cache in that layer.
+    const later = variant('external-secrets__external-secrets-ubi', 'Dockerfile.ubi', { 'Dockerfile.ubi': (t) => t.replace(/ \\\r?\n\s*&& rm -rf \/image\/var\/cache\/dnf/, '\nRUN rm -rf /image/var/cache/dnf') });
+    assert.match(findingsOf(later, 'GD302')[0]?.message ?? '', /removes what the RUN on line \d+ created \(\/image\)/);
+  });
+
+  it('seaweedfs/seaweedfs Dockerfile.go_build: folders of prebuilt binaries (`COPY weed-volume-prebuilt/ /prebuilt/`, no Go files) are not sources: no GD309', () => {
+    const s = skeleton('seaweedfs__seaweedfs-go-build', 'Dockerfile.go_build');
+    assert.ok(!codesOf(s).includes('GD309'), codesOf(s).join());
+    // A folder of Go files copied before the install is sources.
+    const sources = variant('seaweedfs__seaweedfs-go-build', 'Dockerfile.go_build', { 'tools/gen.go': 'package tools\n', 'Dockerfile.go_build': (t) => t.replace('COPY weed-volume-prebuilt/ /prebuilt/', 'COPY tools/ /tools/') });
+    assert.ok(codesOf(sources).includes('GD309'), codesOf(sources).join());
+  });
 });

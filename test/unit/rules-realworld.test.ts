@@ -510,3 +510,16 @@ describe('third batch of real-world shapes', () => {
     assert.equal(has(text.replace('go build -trimpath -o /app', 'go build -o /app'), 'GD108'), true);
   });
 });
+
+describe('GD302 and folders made with mkdir', () => {
+  it('reports a folder filled after mkdir (a build in it, a download into it) and removed in a later RUN', () => {
+    assert.equal(has(df(['FROM debian:12', 'RUN mkdir /build && cd /build && curl -fsSLO https://example.com/src.tgz && tar -xzf src.tgz', 'RUN rm -rf /build']), 'GD302'), true);
+    assert.equal(has(df(['FROM debian:12', 'RUN mkdir -p /opt/x', 'RUN wget -P /opt/x https://example.com/big.bin', 'RUN rm -rf /opt/x']), 'GD302'), true);
+  });
+
+  it('is silent for a folder an earlier RUN only made and chowned, and for files made in the same RUN under it', () => {
+    assert.equal(has(df(['FROM debian:12', 'RUN mkdir -p /home/u && chown u /home/u && chmod 0000 /home/u', 'RUN ./run-tests && rm -Rf /home/u']), 'GD302'), false);
+    assert.equal(has(df(['FROM fedora:40', 'RUN mkdir /image', 'RUN dnf install -y --installroot=/image glibc && rm -rf /image/var/cache/dnf']), 'GD302'), false);
+  });
+});
+

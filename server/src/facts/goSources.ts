@@ -18,11 +18,20 @@ const PLAIN_FILES = /^(Makefile|GNUmakefile|makefile|Dockerfile|Containerfile|LI
 
 /** Folders that hold build outputs (`make` writes bin/app, goreleaser dist/...). */
 const OUTPUT_DIR = /^(bin|dist|_output|out|build\/bin|target|release)(\/|$)/;
+/** A folder named for prebuilt outputs anywhere in the path (`weed-volume-prebuilt/`). */
+const PREBUILT = /(^|[-_./])prebuilt([-_./]|$)/i;
 
 /** Does this source path bring Go sources in? `.`, a directory, `*.go`, a glob. */
 export function copiesGoSources(source: string, files?: WorkspaceFiles): boolean {
   const s = source.replace(/^\.\//, '');
-  if (s === '' || s === '.' || s === '/' || s.endsWith('/')) return true;
+  if (PREBUILT.test(s)) return false;
+  if (s === '' || s === '.' || s === '/') return true;
+  if (s.endsWith('/')) {
+    // `COPY hack/ hack/`: the context says whether that folder holds Go files.
+    const dir = contextPath(s);
+    if (files && dir && files.dirExists(dir)) return files.listFiles(dir).some((f) => f.path.endsWith('.go'));
+    return true;
+  }
   if (MODULE_FILES.test(s) || MODULE_GLOB.test(s)) return false;
   if (s.endsWith('.go')) return true;
   // A glob of files that are not Go (`goreleaser*.apk`, `*.yaml`) brings no sources.

@@ -36,6 +36,11 @@ interface Created {
   path?: string;
   /** A directory made empty (`mkdir`): later RUNs that mention it fill it, and become its creators. */
   grows?: boolean;
+  /**
+   * Made by `mkdir` and, as far as the script shows, still empty (only chown/chmod touched it):
+   * removing it later hides no bytes.
+   */
+  empty?: boolean;
   family?: PackageFamily;
   name?: string;
   creator: Instruction;
@@ -93,6 +98,8 @@ function checkStage(model: DockerfileModel, stage: Stage, out: RuleFinding[]): v
       if (name === 'cd') {
         const dir = cmd.argv[1];
         scriptCwd = dir && !dir.dynamic && scriptCwd !== null ? path.posix.resolve(scriptCwd, dir.value) : null;
+        // Working in a made directory fills it.
+        for (const c of created) if (c.grows && scriptCwd !== null && pathWithin(scriptCwd, c.path!)) c.empty = false;
         continue;
       }
       const del = deletionOf(cmd, scriptCwd, env);
@@ -100,7 +107,8 @@ function checkStage(model: DockerfileModel, stage: Stage, out: RuleFinding[]): v
         const matched = created.filter((c) => matches(c, del));
         const here = matched.filter((c) => c.creator === instr);
         const earlier = matched.filter((c) => c.creator !== instr && !del.paths.some((p) => mounts.some((m) => pathWithin(p, m))));
-        if (earlier.length && !here.length) {
+        // A directory an earlier RUN only made (mkdir, chown, chmod) holds no bytes to hide.
+        if (earlier.length && !here.length && earlier.some((c) => !c.empty)) {
           const source = earlier.reduce((a, b) => (b.creator.line > a.creator.line ? b : a));
           const text = script.text.slice(cmd.start, cmd.end);
           out.push({
@@ -110,6 +118,17 @@ function checkStage(model: DockerfileModel, stage: Stage, out: RuleFinding[]): v
           });
         }
         created = created.filter((c) => !matched.includes(c));
+      }
+      if (!del) {
+        // A command that names a made directory writes into it (`dnf --installroot=/image`,
+        // `tar -C /x`): its contents are this RUN's, and a deletion later in this RUN is here.
+        const text = script.text.slice(cmd.start, cmd.end);
+        const touchesOnly = /^(mkdir|chown|chmod|chgrp)$/.test(name ?? '');
+        for (const c of created) {
+          if (!c.grows || touchesOnly || !text.includes(c.path!)) continue;
+          c.empty = false;
+          if (c.creator !== instr) c.creator = instr;
+        }
       }
       const made = creationsOf(cmd, script, scriptCwd, instr);
       const g = gos.find((x) => x.cmd.start === cmd.start);
@@ -121,7 +140,12 @@ function checkStage(model: DockerfileModel, stage: Stage, out: RuleFinding[]): v
       }
     }
     // A directory made earlier and written by this RUN (which did not delete it): its contents are this RUN's.
-    for (const c of created) if (c.grows && c.creator !== instr && script.text.includes(c.path!)) c.creator = instr;
+    for (const c of created) {
+      if (c.grows && c.creator !== instr && script.text.includes(c.path!)) {
+        c.creator = instr;
+        c.empty = false;
+      }
+    }
   }
 }
 
@@ -263,7 +287,7 @@ function creationsOf(cmd: ShellCommand, script: Script, cwd: string | null, inst
   const staticArgs = argv.every((w) => !w.dynamic);
   switch (name) {
     case 'mkdir':
-      for (const w of operands(argv, new Set(['-m', '--mode']))) if (!w.dynamic) addPath(resolve(cwd, w.value), w.value, { grows: true });
+      for (const w of operands(argv, new Set(['-m', '--mode']))) if (!w.dynamic) addPath(resolve(cwd, w.value), w.value, { grows: true, empty: true });
       break;
     case 'wget': {
       let file: string | null = null;

@@ -9,6 +9,9 @@
  * itself (the lists then come from an earlier layer: removing them here would not shrink the
  * image, see GD302/GD304).
  *
+ * In a stage the image is not built FROM (a builder whose files are copied out), both are
+ * hints: the layer stays in the build cache, not in the image, and the message says so.
+ *
  * Fixes:
  *   - add `--no-install-recommends` after `install`. NOT safe: it changes which packages are
  *     installed (a recommended package may be needed at run time, e.g. ca-certificates with
@@ -32,15 +35,22 @@ export const gd303: Rule = {
   name: 'apt-without-cleanup',
   summary: '`apt-get install` without `--no-install-recommends`, or without removing the lists',
   severity: 'information',
+  severities: ['information', 'hint'],
   needsWorkspace: false,
   peers: ['DL3015', 'DL3009'],
   fix: 'safe',
   facts: ['packageInstalls'],
-  docs: { peers: 'hadolint **DL3015** (`--no-install-recommends`), **DL3009** (apt lists)' },
+  docs: { severity: 'in the stages the image is built from, **hint** in a builder stage (its layers stay in the build cache, not the image)', peers: 'hadolint **DL3015** (`--no-install-recommends`), **DL3009** (apt lists)' },
   check(ctx) {
     const { model } = ctx;
     const out: RuleFinding[] = [];
+    // Stages the image is built FROM ship their layers; a builder stage's layers stay in the build
+    // cache only (local, or an exported cache): there it is a hint, and the message says so.
+    const final = model.stages[ctx.finalStage];
+    const shipped = new Set(final ? stageChain(model, final).map((s) => s.index) : model.stages.map((s) => s.index));
     for (const stage of model.stages) {
+      const ships = shipped.has(stage.index);
+      const severity = ships ? undefined : 'hint' as const;
       const recommendsOff = stageChain(model, stage).some((s) => s.instructions.some((i) => i.keyword === 'RUN' && /Install-Recommends/i.test(i.script?.text ?? i.json?.join(' ') ?? '')));
       for (const instr of stage.instructions) {
         const script = instr.script;
@@ -52,7 +62,10 @@ export const gd303: Rule = {
           for (const p of installs) {
             if (p.options.some((o) => /^--no-install-recommends$|Install-Recommends=(false|0|no)/i.test(o.value))) continue;
             out.push({
-              message: `\`${p.manager} install\` without \`--no-install-recommends\` also installs every recommended package (often several MB the program never uses).`,
+              message: ships
+                ? `\`${p.manager} install\` without \`--no-install-recommends\` also installs every recommended package (often several MB the program never uses).`
+                : `\`${p.manager} install\` without \`--no-install-recommends\` also installs every recommended package: in this build stage, which the image is not built from, that costs build time and build-cache space, not image size.`,
+              severity,
               span: scriptSpan(script, p.cmd.start, p.cmd.end),
               fix: {
                 title: 'Add --no-install-recommends',
@@ -70,7 +83,10 @@ export const gd303: Rule = {
         const last = installs[installs.length - 1];
         const edit = script.heredoc || laterInstallWithoutUpdate(model, instr) ? undefined : appendCommandEdit(model, instr, CLEANUP);
         out.push({
-          message: 'The apt package lists downloaded by `apt-get update` (10+ MB) stay in this layer: end the RUN with `rm -rf /var/lib/apt/lists/*`.',
+          message: ships
+            ? 'The apt package lists downloaded by `apt-get update` (10+ MB) stay in this layer: end the RUN with `rm -rf /var/lib/apt/lists/*`.'
+            : 'The apt package lists downloaded by `apt-get update` (10+ MB) stay in this build stage\'s layer: not in the image, which is not built from this stage, but in the build cache (and any exported cache). End the RUN with `rm -rf /var/lib/apt/lists/*`.',
+          severity,
           span: scriptSpan(script, last.cmd.start, last.cmd.end),
           fix: edit && { title: 'Remove the apt lists at the end of the RUN', edits: [edit], safe: true },
         });
