@@ -7,7 +7,7 @@ import { compareGoVersions } from '../images/golangTag';
 import { knownCgoRequirement } from '../workspace/goImports';
 import { diskLister, diskReader } from '../workspace/load';
 import type { GoModule, WorkspaceModel } from '../workspace/model';
-import { buildFacts, packageByDir, requiredGoVersion, type BuildFacts } from '../workspace/query';
+import { buildFacts, moduleDependencyFiles, packageByDir, requiredGoVersion, workDependencyFiles, type BuildFacts } from '../workspace/query';
 import { versionVariable, type VersionVariable } from './goSource';
 import { decidePorts, type PackageSources, type PortEvidence } from './ports';
 import { programShape } from './shape';
@@ -313,13 +313,15 @@ export function plan(model: WorkspaceModel, options: GenerateOptions = {}, io: G
     if (existing) existing.sources.push(...files.filter((f) => !existing.sources.includes(f)));
     else dependencyCopies.push({ sources: files, dest });
   };
-  const modFiles = (m: GoModule) => [join(m.dir, 'go.mod'), ...(m.hasGoSum ? [join(m.dir, 'go.sum')] : [])];
+  // The dependency files as the workspace lists them (workspace/query.ts), one COPY per folder.
+  const addCopies = (files: string[]) => {
+    for (const f of files) addCopy(f.includes('/') ? f.slice(0, f.lastIndexOf('/')) : '', [f]);
+  };
   if (vendor) {
     reasons.push(`vendor/modules.txt: the build reads the vendored modules (-mod=vendor), so there is no download step and no module cache.`);
   } else if (workspaceMode && work) {
-    addCopy('', ['go.work', ...(work.hasWorkSum ? ['go.work.sum'] : [])]);
+    addCopies(workDependencyFiles(work));
     const members = work.members.filter((m) => !m.outsideContext && m.goModExists);
-    for (const m of members) addCopy(m.dir, modFiles(m));
     for (const m of work.members) {
       if (m.outsideContext) {
         const parent = commonParent(model.root, nodePath.resolve(model.root, m.use));
@@ -329,7 +331,7 @@ export function plan(model: WorkspaceModel, options: GenerateOptions = {}, io: G
     }
     reasons.push(`go.work: go.work${work.hasWorkSum ? ', go.work.sum' : ''} and the module files of every member (${members.map((m) => `${m.dir === '' ? '.' : m.dir}: go.mod${m.hasGoSum ? ' and go.sum' : ', no go.sum'}`).join('; ')}) are copied first, then \`go mod download\` runs in a layer of its own, with a BuildKit cache mount for the module cache: editing .go files reuses that layer.`);
   } else if (mod) {
-    addCopy(mod.dir, modFiles(mod));
+    addCopies(moduleDependencyFiles(mod));
     reasons.push(`go.mod${mod.hasGoSum ? ' and go.sum are' : ' is'} copied first, then \`go mod download\` runs in a layer of its own with a BuildKit cache mount for the module cache: editing .go files reuses that layer, and a go.mod change downloads only what is new.`);
     if (!mod.hasGoSum) {
       if (mod.requirements.length > 0) warnings.push(`${join(mod.dir, 'go.mod')} has requirements but there is no go.sum: the build fails with "missing go.sum entry". Run go mod tidy and commit go.sum.`);
