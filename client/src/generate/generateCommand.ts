@@ -9,36 +9,11 @@
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 
-interface Target {
-  dir: string;
-  importPath: string | null;
-  binary: string;
-  why?: string;
-  tier?: number;
-}
+import { GENERATE_COMMAND, GENERATE_REQUEST, type GenerateParams, type GenerateResponse, type GenerateTarget } from '../../../server/src/protocol';
 
-export interface GenerateResult {
-  dockerfile: string;
-  dockerignore: string;
-  target: Target;
-  candidates: Target[];
-  reasons: string[];
-  warnings: string[];
-  runtime: string;
-  cgo: boolean;
-  exposes: number[];
-  portEvidence: { port: number; external: boolean; confidence: 'sure' | 'guess'; via: string; file: string }[];
-  versionVariable: string | null;
-  stamped: boolean;
-  selfCheck?: { code: string; message: string; line: number }[];
-}
-
-interface Options {
-  package?: string;
-  runtime?: string;
-  port?: number | null;
-  stampVersion?: boolean;
-}
+type Target = GenerateTarget;
+/** What a question of the command sets (the server fills in the rest). */
+type Options = Omit<GenerateParams, 'folderUri'>;
 
 const SCHEME = 'go-dockerfile-generated';
 const RUNTIMES = [
@@ -82,7 +57,7 @@ export function registerGenerate(context: vscode.ExtensionContext, client: () =>
     vscode.commands.registerCommand('goDockerfile.generate.write', () => settle('write')),
     vscode.commands.registerCommand('goDockerfile.generate.cancel', () => settle('cancel')),
     vscode.workspace.registerTextDocumentContentProvider(SCHEME, previews),
-    vscode.commands.registerCommand('goDockerfile.generate', (arg?: vscode.Uri | GenerateArgs) => generate(arg, client, previews)),
+    vscode.commands.registerCommand(GENERATE_COMMAND, (arg?: vscode.Uri | GenerateArgs) => generate(arg, client, previews)),
   );
   // The explorer menu item shows on folders that hold go.mod/go.work (`resourcePath in ...`).
   const refresh = async () => {
@@ -125,11 +100,11 @@ async function generate(arg: vscode.Uri | GenerateArgs | undefined, client: () =
   }
   const folder = arg instanceof vscode.Uri ? arg : arg?.folderUri ? vscode.Uri.parse(arg.folderUri) : await pickModuleFolder();
   if (!folder) return;
-  const request = (o: Options) => c.sendRequest<GenerateResult>('goDockerfile/generate', { folderUri: folder.toString(), ...o });
+  const request = (o: Options) => c.sendRequest<GenerateResponse>(GENERATE_REQUEST, { folderUri: folder.toString(), ...o } satisfies GenerateParams);
   const fail = (e: unknown) => void vscode.window.showErrorMessage(`Could not generate a Dockerfile: ${e instanceof Error ? e.message : String(e)}`);
 
   // What the server detects on its own: the default of every question.
-  let detected: GenerateResult | undefined;
+  let detected: GenerateResponse | undefined;
   let candidates: Target[] = [];
   try {
     detected = await request({});
@@ -202,7 +177,7 @@ async function generate(arg: vscode.Uri | GenerateArgs | undefined, client: () =
   if (!stamp) return;
   options.stampVersion = stamp.stamp;
 
-  let generated: GenerateResult;
+  let generated: GenerateResponse;
   try {
     generated = await request(options);
   } catch (e) {
@@ -211,7 +186,7 @@ async function generate(arg: vscode.Uri | GenerateArgs | undefined, client: () =
   await preview(arg, folder, generated, previews);
 }
 
-async function preview(arg: vscode.Uri | GenerateArgs | undefined, folder: vscode.Uri, generated: GenerateResult, previews: Previews): Promise<void> {
+async function preview(arg: vscode.Uri | GenerateArgs | undefined, folder: vscode.Uri, generated: GenerateResponse, previews: Previews): Promise<void> {
   const dockerfileUri = !(arg instanceof vscode.Uri) && arg?.dockerfileUri ? vscode.Uri.parse(arg.dockerfileUri) : vscode.Uri.joinPath(folder, 'Dockerfile');
   const ignoreUri = vscode.Uri.joinPath(folder, '.dockerignore');
   const stamp = String(Date.now());

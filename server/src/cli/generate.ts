@@ -11,7 +11,9 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { GenerateError, generateFor, isRuntime, selfCheck, RUNTIMES, type GenerateResult, type Runtime, type SelfCheckFinding } from '../generate';
+import { selfCheck } from '../driver/selfCheck';
+import type { SelfCheckFinding } from '../protocol';
+import { GenerateError, generateFor, isRuntime, RUNTIMES, type GenerateResult, type Runtime } from '../generate';
 import { loadWorkspace } from '../workspace/load';
 import { UsageError, type Io } from './io';
 

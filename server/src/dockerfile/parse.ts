@@ -35,6 +35,10 @@ export function parseDockerfile(text: string): DockerfileModel {
     const flags: Flag[] = getFlags(node).map((f) => ({ name: f.getName().toLowerCase(), value: f.getValue(), span: spanOf(f.getRange()) }));
     let args: Word[] = node.getArguments().map((a) => ({ value: a.getValue(), span: spanOf(a.getRange()) }));
     if (keyword === 'COPY' || keyword === 'ADD') args = withoutHeredocBodies(args, lines);
+    const heredocs = ((node as unknown as { getHeredocs?: () => HeredocNode[] }).getHeredocs?.() ?? []).map((h) => {
+      const r = h.getContentRange();
+      return { name: h.getName() ?? '', body: r ? spanOf(r) : null };
+    });
     const logical = argsSpan ? joinContinuations(text, argsSpan, escape, lines) : null;
     const json = logical && JSON_KEYWORDS.has(keyword) ? execForm(logical.text) : null;
     let script: Script | null = null;
@@ -43,7 +47,7 @@ export function parseDockerfile(text: string): DockerfileModel {
     const instr: Instruction = {
       keyword, span, line: range.start.line, endLine: range.end.line,
       stage: keyword === 'FROM' ? stages.length : stages.length - 1,
-      flags, args, argsSpan, json, script, ast: node,
+      flags, args, argsSpan, json, script, heredocs, ast: node,
     };
     instructions.push(instr);
 
@@ -171,6 +175,11 @@ export function joinContinuations(text: string, span: Span, escape: string, line
   }
   map.push(end);
   return { text: out, map };
+}
+
+interface HeredocNode {
+  getName(): string | undefined;
+  getContentRange(): { start: { line: number; character: number }; end: { line: number; character: number } } | null | undefined;
 }
 
 function toScript(node: AstInstruction, text: string, logical: { text: string; map: number[] }, spanOf: (r: never) => Span): Script {

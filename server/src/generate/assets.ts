@@ -11,7 +11,7 @@
  *   beside the binary when the context has them, else a warning names them.
  */
 import * as nodePath from 'node:path';
-import { parseEmbedPatterns } from '../fixes/dockerignore';
+import { parseEmbedPatterns } from '../facts/contextInputs';
 import type { WorkspaceModel } from '../workspace/model';
 import { packageByDir } from '../workspace/query';
 import { stripGoComments } from './goSource';

@@ -2,11 +2,10 @@
  * The generator's decisions: WorkspaceModel + options -> a Plan (what the Dockerfile holds) and
  * the reasons for each choice. Rendering the Plan as text is ./render.ts's job.
  */
-import * as fs from 'node:fs';
 import * as nodePath from 'node:path';
 import { compareGoVersions } from '../images/golangTag';
 import { knownCgoRequirement } from '../workspace/goImports';
-import { diskReader } from '../workspace/load';
+import { diskLister, diskReader } from '../workspace/load';
 import type { GoModule, WorkspaceModel } from '../workspace/model';
 import { buildFacts, packageByDir, requiredGoVersion, type BuildFacts } from '../workspace/query';
 import { versionVariable, type VersionVariable } from './goSource';
@@ -213,11 +212,7 @@ export function plan(model: WorkspaceModel, options: GenerateOptions = {}, io: G
   const goSum = mod ? read(join(mod.dir, 'go.sum')) : null;
   const goFiles = (dir: string): string[] => {
     if (io.listFiles) return io.listFiles(dir).map((f) => f.path).filter((f) => f.startsWith(dir + '/') && !f.slice(dir.length + 1).includes('/') && f.endsWith('.go')).map((f) => nodePath.posix.basename(f));
-    try {
-      return fs.readdirSync(nodePath.join(model.root, dir)).filter((f) => f.endsWith('.go'));
-    } catch {
-      return [];
-    }
+    return diskLister(model)(dir).filter((f) => f.endsWith('.go'));
   };
   const cgoVia = facts.needsCgo ? [] : cgoPaths(facts.externalImports, usesVendor ? modDir : null, goSum, { read, goFiles });
   const cgo = facts.needsCgo || cgoVia.length > 0;

@@ -16,7 +16,7 @@
 import * as path from 'path';
 import { goCommands } from '../dockerfile/facts';
 import type { Instruction, Stage } from '../dockerfile/model';
-import { insert, replace, type Edit } from '../fixes/edits';
+import { insert, replace, type Edit } from '../edits/edits';
 import type { Fix, Rule, RuleContext, RuleFinding } from './types';
 
 const MODULE_FILE = /(^|\/)(go\.mod|go\.work|go\.work\.sum)$/;
@@ -24,8 +24,12 @@ const MODULE_FILE = /(^|\/)(go\.mod|go\.work|go\.work\.sum)$/;
 export const gd105: Rule = {
   code: 'GD105',
   name: 'go-sum-not-copied',
+  summary: 'The dependency layer copies go.mod without its go.sum',
   severity: 'warning',
   needsWorkspace: true,
+  fix: 'safe',
+  facts: ['goCommands', 'workspace', 'contextFiles'],
+  docs: { workspace: '(fires only when the workspace has a go.sum)' },
   check(ctx) {
     const out: RuleFinding[] = [];
     for (const stage of ctx.model.stages) {

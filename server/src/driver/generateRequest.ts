@@ -9,29 +9,14 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { loadWorkspace } from '../workspace/load';
-import { generateFor, selfCheck, type SelfCheckFinding } from './index';
-import { GenerateError, isRuntime, type GenerateResult } from './types';
+import { generateFor } from '../generate/index';
+import { GENERATE_REQUEST, type GenerateParams, type GenerateResponse } from '../protocol';
+import { selfCheck } from './selfCheck';
+import { GenerateError, isRuntime } from '../generate/types';
 
-export const GENERATE_REQUEST = 'goDockerfile/generate';
+export { GENERATE_REQUEST, type GenerateParams, type GenerateResponse };
 
-export interface GenerateParams {
-  /** The folder to generate for (the build context), a `file:` URI. */
-  folderUri: string;
-  package?: string;
-  runtime?: string;
-  stampVersion?: boolean;
-  /** A port to EXPOSE, or null for none; absent: what the sources say. */
-  port?: number | null;
-}
 
-export interface GenerateResponse extends GenerateResult {
-  /** Absolute path of the folder. */
-  folder: string;
-  /** Files that already exist in the folder (the client must ask before replacing them). */
-  existing: { dockerfile: boolean; dockerignore: boolean };
-  /** Our own rules' findings on the generated Dockerfile with the generated .dockerignore (expected: none). */
-  selfCheck: SelfCheckFinding[];
-}
 
 export async function handleGenerateRequest(params: GenerateParams, log: (m: string) => void = () => {}): Promise<GenerateResponse> {
   if (!params || typeof params.folderUri !== 'string' || !params.folderUri.startsWith('file:')) {
