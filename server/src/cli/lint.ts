@@ -1,9 +1,13 @@
 /**
- * go-dockerfile lint <Dockerfile...> [--context DIR] [--format text|json|sarif] [--fix] [--fail-on SEVERITY]
+ * go-dockerfile lint <Dockerfile|DIR...> [--context DIR] [--format text|json|sarif] [--fix] [--fail-on SEVERITY]
+ *
+ * A folder stands for every Dockerfile below it. All files are linted in one process, and a build
+ * context's workspace is read once for all the Dockerfiles that build from it.
  */
 import * as fs from 'fs';
 import * as path from 'path';
-import { analyzeText } from '../analysis';
+import { analyzeText, initAnalysis } from '../analysis';
+import { needsShellParser, shellParserReady, ShellParserNotReady } from '../dockerfile/shell';
 import { fixAll } from '../fixes/fixAll';
 import type { AnalyzeOptions } from '../rules/analyze';
 import { findConfigFile, readConfigFile } from '../rules/configFile';
@@ -14,6 +18,7 @@ import { UsageError, type Io } from './io';
 import { toCodeQuality } from './gitlab';
 import { toGithubAnnotations } from './github';
 import { toSarif } from './sarif';
+import { lintTargets } from './targets';
 
 export const SEVERITY_RANK: Record<Severity, number> = { hint: 0, information: 1, warning: 2, error: 3 };
 
@@ -38,7 +43,7 @@ export interface JsonFinding {
 
 export const FORMATS = ['text', 'json', 'sarif', 'github', 'gitlab'] as const;
 
-export const LINT_USAGE = `go-dockerfile lint <Dockerfile...> [--context DIR] [--format ${FORMATS.join('|')}] [--fix] [--fail-on error|warning|information|hint]`;
+export const LINT_USAGE = `go-dockerfile lint <Dockerfile|DIR...> [--context DIR] [--format ${FORMATS.join('|')}] [--fix] [--fail-on error|warning|information|hint]`;
 
 export function parseLintArgs(argv: string[]): LintOptions {
   const opts: LintOptions = { files: [], format: 'text', failOn: 'error', fix: false };
@@ -67,12 +72,17 @@ export function parseLintArgs(argv: string[]): LintOptions {
   return opts;
 }
 
-export function lint(opts: LintOptions, io: Io, version: string): number {
+export async function lint(opts: LintOptions, io: Io, version: string): Promise<number> {
   const results: JsonFinding[] = [];
   const workspaces = new Map<string, Workspace>();
   const sources = new Map<string, string>();
   let unreadable = false;
-  for (const file of opts.files) {
+  const targets = lintTargets(opts.files);
+  for (const dir of targets.empty) {
+    io.err(`go-dockerfile: no Dockerfile below ${dir}`);
+    unreadable = true;
+  }
+  for (const file of targets.files) {
     let text: string;
     try {
       text = fs.readFileSync(file, 'utf8');
@@ -82,6 +92,8 @@ export function lint(opts: LintOptions, io: Io, version: string): number {
       continue;
     }
     const analyzeOpts = optionsFor(file, opts, io, workspaces);
+    // The shell parser (WebAssembly) is loaded only once a file has a RUN, CMD or ENTRYPOINT.
+    if (!shellParserReady() && (opts.fix || needsShellParser(text))) await initAnalysis();
     if (opts.fix) {
       const fixed = fixAll(text, (t) => analyzeText(t, analyzeOpts).findings);
       if (fixed.text !== text) {
@@ -91,7 +103,16 @@ export function lint(opts: LintOptions, io: Io, version: string): number {
       text = fixed.text;
     }
     sources.set(file, text);
-    const { model, findings } = analyzeText(text, analyzeOpts);
+    let analysis;
+    try {
+      analysis = analyzeText(text, analyzeOpts);
+    } catch (e) {
+      // A script needsShellParser did not see (a keyword split by a line continuation).
+      if (!(e instanceof ShellParserNotReady)) throw e;
+      await initAnalysis();
+      analysis = analyzeText(text, analyzeOpts);
+    }
+    const { model, findings } = analysis;
     for (const f of findings) {
       const s = model.lines.positionAt(f.span.start);
       const e = model.lines.positionAt(f.span.end);

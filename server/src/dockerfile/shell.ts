@@ -66,8 +66,29 @@ export function initShellParser(): Promise<void> {
   return initPromise;
 }
 
+/** parseShell before initShellParser() completed (the CLI loads the parser only when a file needs it). */
+export class ShellParserNotReady extends Error {
+  constructor() {
+    super('initShellParser() has not completed');
+  }
+}
+
+export function shellParserReady(): boolean {
+  return parser !== undefined;
+}
+
+/**
+ * Whether parsing this Dockerfile likely needs the shell parser: a RUN, CMD or ENTRYPOINT in
+ * shell form. A guess (`RUN [ -f x ]` is shell form too): parseShell throws ShellParserNotReady
+ * when it was wrong, and the caller loads the parser and parses again. Loading the parser is
+ * most of a short CLI run's start.
+ */
+export function needsShellParser(dockerfile: string): boolean {
+  return /^[\t \uFEFF]*(?:run|cmd|entrypoint)(?:[ \t]+(?!\[)|[\\`]|$)/im.test(dockerfile);
+}
+
 export function parseShell(script: string): ShellScript {
-  if (!parser) throw new Error('initShellParser() has not completed');
+  if (!parser) throw new ShellParserNotReady();
   const tree = parser.parse(script);
   if (!tree) return { commands: [], assignments: [], hasErrors: true, simple: false };
   try {
