@@ -4,12 +4,15 @@
  */
 import { DockerfileParser, ModifiableInstruction, PropertyInstruction, type Instruction as AstInstruction } from 'dockerfile-ast';
 import type { DockerfileModel, Flag, Instruction, Script, Stage, Word } from './model';
+import { memoizeAstArguments } from './astMemo';
 import { parseShell } from './shell';
 import { LineTable, detectEol, type Span } from './text';
 import { expandVariables } from './variables';
 
 const SCRIPT_KEYWORDS = new Set(['RUN', 'CMD', 'ENTRYPOINT']);
 const JSON_KEYWORDS = new Set(['RUN', 'CMD', 'ENTRYPOINT', 'COPY', 'ADD', 'SHELL', 'VOLUME']);
+
+memoizeAstArguments();
 
 export function parseDockerfile(text: string): DockerfileModel {
   const lines = new LineTable(text);

@@ -87,7 +87,37 @@ export function needsShellParser(dockerfile: string): boolean {
   return /^[\t \uFEFF]*(?:run|cmd|entrypoint)(?:[ \t]+(?!\[)|[\\`]|$)/im.test(dockerfile);
 }
 
+/**
+ * Parsed scripts by text, most recently used last. An edit changes one instruction: the next
+ * analysis parses that script alone, the others come from here (and a Dockerfile's repeated
+ * scripts are parsed once). Results are shared: callers must not modify them.
+ */
+const parsed = new Map<string, ShellScript>();
+const CACHE_ENTRIES = 4096;
+/** Longer scripts are parsed again each time rather than kept. */
+const CACHE_MAX_LENGTH = 16384;
+
 export function parseShell(script: string): ShellScript {
+  const hit = parsed.get(script);
+  if (hit) {
+    parsed.delete(script);
+    parsed.set(script, hit);
+    return hit;
+  }
+  const result = parseUncached(script);
+  if (script.length <= CACHE_MAX_LENGTH) {
+    parsed.set(script, result);
+    if (parsed.size > CACHE_ENTRIES) parsed.delete(parsed.keys().next().value!);
+  }
+  return result;
+}
+
+/** For benchmarks that time a cold analysis. */
+export function clearShellCache(): void {
+  parsed.clear();
+}
+
+function parseUncached(script: string): ShellScript {
   if (!parser) throw new ShellParserNotReady();
   const tree = parser.parse(script);
   if (!tree) return { commands: [], assignments: [], hasErrors: true, simple: false };
