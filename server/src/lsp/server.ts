@@ -53,10 +53,25 @@ interface CacheEntry extends Analysis {
   version: number;
 }
 
+/** The library's syntax diagnostics of a document, computed off the publish path. */
+interface SyntaxEntry {
+  version: number;
+  diagnostics: Diagnostic[];
+}
+
+/**
+ * How long the document must be left alone before the library's syntax check runs: it is a
+ * second whole-file parse (a third of a publish at 1,400 lines), so it waits for a pause in
+ * typing and never delays our findings.
+ */
+const SYNTAX_IDLE_MS = 200;
+
 export function startServer(connection: Connection): void {
   const documents = new TextDocuments(TextDocument);
   const cache = new Map<string, CacheEntry>();
   const timers = new Map<string, NodeJS.Timeout>();
+  const syntax = new Map<string, SyntaxEntry>();
+  const syntaxTimers = new Map<string, NodeJS.Timeout>();
   const log = (m: string) => connection.console.log(m);
   const workspaces = new WorkspaceIndex(log, (root) => {
     // A context was read or changed: re-lint the open Dockerfiles that build from it.
@@ -117,7 +132,12 @@ export function startServer(connection: Connection): void {
     return entry;
   }
 
-  function schedule(doc: TextDocument, delay = 30): void {
+  /**
+   * Publishes once the messages already received are handled: edits that arrived together make
+   * one analysis, of the newest version (an older version is never analyzed once a newer one is
+   * known, so a slow pass cannot hold back the answer to the latest keystroke).
+   */
+  function schedule(doc: TextDocument, delay = 0): void {
     clearTimeout(timers.get(doc.uri));
     timers.set(doc.uri, setTimeout(() => {
       timers.delete(doc.uri);
@@ -129,24 +149,62 @@ export function startServer(connection: Connection): void {
     await ready;
     const doc = documents.get(uri);
     if (!doc) return;
+    sendDiagnostics(doc, syntaxOf(doc));
+    if (validateSyntax) scheduleSyntax(doc);
+  }
+
+  /** Our findings for the document's version, plus the syntax diagnostics given. */
+  function sendDiagnostics(doc: TextDocument, syntaxDiagnostics: Diagnostic[]): void {
     let diagnostics: Diagnostic[] = [];
     try {
       const a = analysisOf(doc);
       diagnostics = a.findings.map((f) => toDiagnostic(a.model.lines, f, doc.version));
-      // dockerfile-utils can report ranges past the end (a continuation on the last line).
-      if (validateSyntax) diagnostics.push(...validateSyntax(doc.getText()).map((d) => ({ ...d, range: clampRange(doc, d.range) })));
     } catch (e) {
       // Bad input must never take the server down: log it and publish what we have.
-      log(`analysis of ${uri} failed: ${e instanceof Error ? e.stack : String(e)}`);
+      log(`analysis of ${doc.uri} failed: ${e instanceof Error ? e.stack : String(e)}`);
     }
-    void connection.sendDiagnostics({ uri, version: doc.version, diagnostics });
+    void connection.sendDiagnostics({ uri: doc.uri, version: doc.version, diagnostics: diagnostics.concat(syntaxDiagnostics) });
   }
 
-  documents.onDidOpen((e) => schedule(e.document, 0));
+  /**
+   * The syntax diagnostics to show with our findings now: this version's when computed, else
+   * the last ones (kept inside the document) until the check has run again: no flicker while
+   * typing, and the library's pass stays off the path of every keystroke.
+   */
+  function syntaxOf(doc: TextDocument): Diagnostic[] {
+    const s = syntax.get(doc.uri);
+    if (!s) return [];
+    return s.version === doc.version ? s.diagnostics : s.diagnostics.map((d) => ({ ...d, range: clampRange(doc, d.range) }));
+  }
+
+  function scheduleSyntax(doc: TextDocument): void {
+    if (syntax.get(doc.uri)?.version === doc.version) return;
+    clearTimeout(syntaxTimers.get(doc.uri));
+    syntaxTimers.set(doc.uri, setTimeout(() => {
+      syntaxTimers.delete(doc.uri);
+      const current = documents.get(doc.uri);
+      if (!current || !validateSyntax) return;
+      const before = syntaxOf(current);
+      let diagnostics: Diagnostic[] = [];
+      try {
+        // dockerfile-utils can report ranges past the end (a continuation on the last line).
+        diagnostics = validateSyntax(current.getText()).map((d) => ({ ...d, range: clampRange(current, d.range) }));
+      } catch (e) {
+        log(`syntax check of ${current.uri} failed: ${e instanceof Error ? e.stack : String(e)}`);
+      }
+      syntax.set(current.uri, { version: current.version, diagnostics });
+      // Publish again only when what the editor shows changes.
+      if (JSON.stringify(before) !== JSON.stringify(diagnostics)) sendDiagnostics(current, diagnostics);
+    }, SYNTAX_IDLE_MS));
+  }
+
+  documents.onDidOpen((e) => schedule(e.document));
   documents.onDidChangeContent((e) => schedule(e.document));
   documents.onDidClose((e) => {
     cache.delete(e.document.uri);
+    syntax.delete(e.document.uri);
     clearTimeout(timers.get(e.document.uri));
+    clearTimeout(syntaxTimers.get(e.document.uri));
     void connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
   });
 
