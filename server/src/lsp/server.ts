@@ -66,10 +66,17 @@ interface SyntaxEntry {
  */
 const SYNTAX_IDLE_MS = 200;
 
+/** Quiet time after an edit before analysing: the edits queued behind the last analysis get in. */
+const EDIT_SETTLE_MS = 4;
+/** Longest an edit waits for its analysis to start while more edits keep arriving. */
+const EDIT_MAX_WAIT_MS = 40;
+
 export function startServer(connection: Connection): void {
   const documents = new TextDocuments(TextDocument);
   const cache = new Map<string, CacheEntry>();
   const timers = new Map<string, NodeJS.Timeout>();
+  /** When the oldest edit not yet answered arrived, per document. */
+  const pendingSince = new Map<string, number>();
   const syntax = new Map<string, SyntaxEntry>();
   const syntaxTimers = new Map<string, NodeJS.Timeout>();
   const log = (m: string) => connection.console.log(m);
@@ -133,16 +140,22 @@ export function startServer(connection: Connection): void {
   }
 
   /**
-   * Publishes once the messages already received are handled: edits that arrived together make
-   * one analysis, of the newest version (an older version is never analyzed once a newer one is
-   * known, so a slow pass cannot hold back the answer to the latest keystroke).
+   * Publishes once the edits that arrived meanwhile are applied: the connection hands over one
+   * message per turn of the event loop, so after a long analysis the queued keystrokes take a
+   * few turns; EDIT_SETTLE_MS lets them all in, and one analysis answers the newest version (an
+   * older version is never analyzed once a newer one is known, so a slow pass cannot hold back
+   * the answer to the latest keystroke). EDIT_MAX_WAIT_MS bounds the wait while edits keep coming.
    */
-  function schedule(doc: TextDocument, delay = 0): void {
+  function schedule(doc: TextDocument, delay = EDIT_SETTLE_MS): void {
+    const first = pendingSince.get(doc.uri) ?? Date.now();
+    pendingSince.set(doc.uri, first);
     clearTimeout(timers.get(doc.uri));
+    const wait = Math.max(0, Math.min(delay, first + EDIT_MAX_WAIT_MS - Date.now()));
     timers.set(doc.uri, setTimeout(() => {
       timers.delete(doc.uri);
+      pendingSince.delete(doc.uri);
       void publish(doc.uri);
-    }, delay));
+    }, wait));
   }
 
   async function publish(uri: string): Promise<void> {
@@ -198,12 +211,13 @@ export function startServer(connection: Connection): void {
     }, SYNTAX_IDLE_MS));
   }
 
-  documents.onDidOpen((e) => schedule(e.document));
+  documents.onDidOpen((e) => schedule(e.document, 0));
   documents.onDidChangeContent((e) => schedule(e.document));
   documents.onDidClose((e) => {
     cache.delete(e.document.uri);
     syntax.delete(e.document.uri);
     clearTimeout(timers.get(e.document.uri));
+    pendingSince.delete(e.document.uri);
     clearTimeout(syntaxTimers.get(e.document.uri));
     void connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
   });
