@@ -66,10 +66,12 @@ interface SyntaxEntry {
  */
 const SYNTAX_IDLE_MS = 200;
 
-/** Quiet time after an edit before analysing: the edits queued behind the last analysis get in. */
-const EDIT_SETTLE_MS = 4;
-/** Longest an edit waits for its analysis to start while more edits keep arriving. */
-const EDIT_MAX_WAIT_MS = 40;
+/**
+ * Quiet time after an edit before analysing, so the edits queued behind the last analysis get
+ * in: a quarter of the last analysis's time, between 4 and 30 ms (a slow analysis, on a big file
+ * or a busy machine, has more keystrokes queued behind it).
+ */
+const settleMs = (lastAnalysisMs: number) => Math.min(30, Math.max(4, lastAnalysisMs / 4));
 
 export function startServer(connection: Connection): void {
   const documents = new TextDocuments(TextDocument);
@@ -77,6 +79,8 @@ export function startServer(connection: Connection): void {
   const timers = new Map<string, NodeJS.Timeout>();
   /** When the oldest edit not yet answered arrived, per document. */
   const pendingSince = new Map<string, number>();
+  /** How long the last analysis of each document took. */
+  const lastAnalysisMs = new Map<string, number>();
   const syntax = new Map<string, SyntaxEntry>();
   const syntaxTimers = new Map<string, NodeJS.Timeout>();
   const log = (m: string) => connection.console.log(m);
@@ -128,12 +132,14 @@ export function startServer(connection: Connection): void {
     const hit = cache.get(doc.uri);
     if (hit && hit.version === doc.version) return hit;
     const ws = workspaces.forDocument(doc.uri, settings.buildContext);
+    const started = performance.now();
     const a = analyzeText(doc.getText(), {
       rules: rulesFor(doc.uri),
       workspace: ws?.model,
       files: ws,
       onRuleError: (code, e) => log(`rule ${code} failed: ${e instanceof Error ? e.stack : String(e)}`),
     });
+    lastAnalysisMs.set(doc.uri, performance.now() - started);
     const entry = { ...a, version: doc.version };
     cache.set(doc.uri, entry);
     return entry;
@@ -142,15 +148,16 @@ export function startServer(connection: Connection): void {
   /**
    * Publishes once the edits that arrived meanwhile are applied: the connection hands over one
    * message per turn of the event loop, so after a long analysis the queued keystrokes take a
-   * few turns; EDIT_SETTLE_MS lets them all in, and one analysis answers the newest version (an
-   * older version is never analyzed once a newer one is known, so a slow pass cannot hold back
-   * the answer to the latest keystroke). EDIT_MAX_WAIT_MS bounds the wait while edits keep coming.
+   * few turns; a short quiet time (settleMs) lets them all in, and one analysis answers the
+   * newest version (an older version is never analyzed once a newer one is known, so a slow pass
+   * cannot hold back the answer to the latest keystroke).
    */
-  function schedule(doc: TextDocument, delay = EDIT_SETTLE_MS): void {
+  function schedule(doc: TextDocument, delay = settleMs(lastAnalysisMs.get(doc.uri) ?? 0)): void {
     const first = pendingSince.get(doc.uri) ?? Date.now();
     pendingSince.set(doc.uri, first);
     clearTimeout(timers.get(doc.uri));
-    const wait = Math.max(0, Math.min(delay, first + EDIT_MAX_WAIT_MS - Date.now()));
+    // While edits keep coming, the oldest waits at most ten quiet times.
+    const wait = Math.max(0, Math.min(delay, first + 10 * delay - Date.now()));
     timers.set(doc.uri, setTimeout(() => {
       timers.delete(doc.uri);
       pendingSince.delete(doc.uri);
@@ -218,6 +225,7 @@ export function startServer(connection: Connection): void {
     syntax.delete(e.document.uri);
     clearTimeout(timers.get(e.document.uri));
     pendingSince.delete(e.document.uri);
+    lastAnalysisMs.delete(e.document.uri);
     clearTimeout(syntaxTimers.get(e.document.uri));
     void connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
   });
