@@ -129,7 +129,7 @@ export async function generateCommand(opts: GenerateCliOptions, io: Io): Promise
   report.push('Why:', ...result.reasons.map((r) => `  - ${r}`));
   if (result.warnings.length > 0) report.push('Check:', ...result.warnings.map((w) => `  ! ${w}`));
   if (findings.length > 0) {
-    report.push('Self-check (our own rules on the generated Dockerfile; please report this):');
+    report.push('Self-check: the rules still report these on the generated Dockerfile:');
     for (const f of findings) report.push(`  Dockerfile:${f.line}: ${f.severity} ${f.code} ${f.message}`);
   }
   // With --stdout the Dockerfile owns stdout (for `> Dockerfile`): the report goes to stderr.

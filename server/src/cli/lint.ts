@@ -1,5 +1,5 @@
 /**
- * go-dockerfile lint <Dockerfile|DIR...> [--context DIR] [--format text|json|sarif] [--fix] [--fail-on SEVERITY]
+ * go-dockerfile lint <Dockerfile|DIR...> [--context DIR] [--target STAGE] [--format text|json|sarif] [--fix] [--fail-on SEVERITY]
  *
  * A folder stands for every Dockerfile below it. All files are linted in one process, and a build
  * context's workspace is read once for all the Dockerfiles that build from it.
@@ -8,6 +8,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { analyzeText, initAnalysis } from '../analysis';
 import { needsShellParser, shellParserReady, ShellParserNotReady } from '../dockerfile/shell';
+import { parseDockerfile } from '../dockerfile/parse';
 import { fixAll } from '../fixes/fixAll';
 import type { AnalyzeOptions } from '../rules/analyze';
 import { findConfigFile, readConfigFile } from '../rules/configFile';
@@ -25,6 +26,8 @@ export const SEVERITY_RANK: Record<Severity, number> = { hint: 0, information: 1
 export interface LintOptions {
   files: string[];
   context?: string;
+  /** The stage built as the image (`docker build --target`); else the last stage. */
+  target?: string;
   format: (typeof FORMATS)[number];
   failOn: Severity;
   fix: boolean;
@@ -43,7 +46,7 @@ export interface JsonFinding {
 
 export const FORMATS = ['text', 'json', 'sarif', 'github', 'gitlab'] as const;
 
-export const LINT_USAGE = `go-dockerfile lint <Dockerfile|DIR...> [--context DIR] [--format ${FORMATS.join('|')}] [--fix] [--fail-on error|warning|information|hint]`;
+export const LINT_USAGE = `go-dockerfile lint <Dockerfile|DIR...> [--context DIR] [--target STAGE] [--format ${FORMATS.join('|')}] [--fix] [--fail-on error|warning|information|hint]`;
 
 export function parseLintArgs(argv: string[]): LintOptions {
   const opts: LintOptions = { files: [], format: 'text', failOn: 'error', fix: false };
@@ -56,6 +59,7 @@ export function parseLintArgs(argv: string[]): LintOptions {
       return v;
     };
     if (name === '--context') opts.context = value();
+    else if (name === '--target') opts.target = value();
     else if (name === '--format') {
       const f = value() as LintOptions['format'];
       if (!FORMATS.includes(f)) throw new UsageError(`unknown format "${f}" (use ${FORMATS.join(', ')})`);
@@ -91,9 +95,14 @@ export async function lint(opts: LintOptions, io: Io, version: string): Promise<
       unreadable = true;
       continue;
     }
-    const analyzeOpts = optionsFor(file, opts, io, workspaces);
     // The shell parser (WebAssembly) is loaded only once a file has a RUN, CMD or ENTRYPOINT.
     if (!shellParserReady() && (opts.fix || needsShellParser(text))) await initAnalysis();
+    if (opts.target && !(await hasStage(text, opts.target))) {
+      io.err(`go-dockerfile: ${file} has no stage named "${opts.target}" (--target)`);
+      unreadable = true;
+      continue;
+    }
+    const analyzeOpts = optionsFor(file, opts, io, workspaces);
     if (opts.fix) {
       const fixed = fixAll(text, (t) => analyzeText(t, analyzeOpts).findings);
       if (fixed.text !== text) {
@@ -133,6 +142,19 @@ export async function lint(opts: LintOptions, io: Io, version: string): Promise<
   return results.some((r) => SEVERITY_RANK[r.severity] >= SEVERITY_RANK[opts.failOn]) ? 1 : 0;
 }
 
+/** `FROM … AS name` names the stage (case-insensitive, as docker build --target reads it). */
+async function hasStage(text: string, name: string): Promise<boolean> {
+  let model;
+  try {
+    model = parseDockerfile(text);
+  } catch (e) {
+    if (!(e instanceof ShellParserNotReady)) throw e;
+    await initAnalysis();
+    model = parseDockerfile(text);
+  }
+  return model.stages.some((s) => s.name === name.toLowerCase());
+}
+
 function optionsFor(file: string, opts: LintOptions, io: Io, workspaces: Map<string, Workspace>): AnalyzeOptions {
   const dir = path.dirname(path.resolve(file));
   const configFile = findConfigFile(dir);
@@ -149,5 +171,5 @@ function optionsFor(file: string, opts: LintOptions, io: Io, workspaces: Map<str
       workspaces.set(ctx.root, ws);
     }
   }
-  return { rules: config?.rules, workspace: ws?.model, files: ws };
+  return { rules: config?.rules, workspace: ws?.model, files: ws, target: opts.target };
 }

@@ -36,6 +36,22 @@ export function stageImage(model: DockerfileModel, stage: Stage): ImageInfo | un
 }
 
 /** The stages whose instructions a stage inherits, itself last. */
+/**
+ * The ENTRYPOINT and CMD that start a stage's image, read along its FROM chain: a later
+ * ENTRYPOINT resets the CMD inherited before it, as Docker does.
+ */
+export function startInstructions(model: DockerfileModel, stage: Stage): { entrypoint: Instruction | null; cmd: Instruction | null } {
+  let entrypoint: Instruction | null = null;
+  let cmd: Instruction | null = null;
+  for (const s of stageChain(model, stage)) {
+    for (const i of s.instructions) {
+      if (i.keyword === 'ENTRYPOINT') { entrypoint = i; cmd = null; }
+      if (i.keyword === 'CMD') cmd = i;
+    }
+  }
+  return { entrypoint, cmd };
+}
+
 export function stageChain(model: DockerfileModel, stage: Stage): Stage[] {
   const chain: Stage[] = [];
   const seen = new Set<number>();
@@ -185,6 +201,37 @@ export function effectiveUser(model: DockerfileModel, stage: Stage): { user: str
   return { user: stageImage(model, stage)?.defaultUser ?? null, instr: null };
 }
 
+/**
+ * An artifact-export or data stage: on scratch, only COPY/ADD/ARG/LABEL in its chain, no
+ * ENTRYPOINT/CMD, and either
+ *  - a name that says so (export, artifact(s), binaries, bin, out, release, dist) or every copy
+ *    landing in the root folder (`FROM scratch AS export` + `COPY --from=build /out/app /`, built
+ *    with `--output` to take files out), or
+ *  - no copy of a program: nothing from a stage that builds Go, no extension-less file from the
+ *    context (test data, plugin metadata: nothing to run).
+ * Nothing runs it, so runtime rules (CA certificates, tzdata, user) do not apply.
+ * `FROM scratch` + `COPY --from=build /app /app` without such a name stays an image (its
+ * command can be given at `docker run`).
+ */
+export function isArtifactExport(model: DockerfileModel, stage: Stage): boolean {
+  if (stageImage(model, stage)?.family !== 'scratch') return false;
+  const chain = stageChain(model, stage);
+  const rest = chain.flatMap((s) => s.instructions.filter((i) => i.keyword !== 'FROM'));
+  if (!rest.every((i) => ['COPY', 'ADD', 'ARG', 'LABEL'].includes(i.keyword))) return false;
+  const copies = rest.filter((i) => i.keyword === 'COPY' || i.keyword === 'ADD');
+  if (copies.length === 0) return false;
+  if (chain.some((s) => s.name !== null && /^(export|artifacts?|binar(y|ies)|bins?|out(put)?|release|dist)([-_].*)?$|[-_](export|artifacts?|binaries|out(put)?)$/.test(s.name))) return true;
+  if (copies.every((i) => /^(\/|\.\/?)$/.test(copyPaths(i)?.dest ?? ''))) return true;
+  // No program built here is copied in: data only.
+  return !copies.some((i) => {
+    const from = i.flags.find((f) => f.name === 'from')?.value;
+    // From the context: a file without an extension may be a prebuilt program (`COPY app /app`).
+    if (!from) return (copyPaths(i)?.sources ?? []).some((src) => !/\.[A-Za-z0-9]+$/.test(src.split('/').pop() ?? src));
+    const src = model.stages.find((s) => s.name === from.toLowerCase()) ?? (/^\d+$/.test(from) ? model.stages[Number(from)] : undefined);
+    return !src || model.stages.some((s) => stageChain(model, s).includes(src) && s.instructions.some((x) => goCommands(x).some((g) => g.sub === 'build' || g.sub === 'install')));
+  });
+}
+
 export function isRootUser(user: string): boolean {
   const name = user.split(':')[0];
   return name === 'root' || name === '0';
@@ -235,7 +282,7 @@ const goCommandsOf = new WeakMap<Instruction, GoCommand[]>();
 const stageGoCommandsOf = new WeakMap<Stage, GoCommand[]>();
 
 /**
- * Every `go ...` command of a RUN, with prefix assignments (`CGO_ENABLED=0 go build`).
+ * Every `go ...` (or `xx-go ...`) command of a RUN, with prefix assignments (`CGO_ENABLED=0 go build`).
  * Computed once per instruction (most rules ask); callers must not modify the result.
  */
 export function goCommands(instr: Instruction): GoCommand[] {
@@ -250,7 +297,9 @@ function computeGoCommands(instr: Instruction): GoCommand[] {
   for (const c of instr.script.parsed.commands) {
     const cmd = throughEnv(c);
     const name = cmd.argv[0]?.value;
-    if (!name || !/(^|\/)go$/.test(name)) continue;
+    // `xx-go` (tonistiigi/xx) is go with GOOS/GOARCH/CC set for the target platform.
+    if (!name || !/(^|\/)(xx-)?go$/.test(name)) continue;
+    if (name.endsWith('xx-go') && cmd.argv[1]?.value.startsWith('--')) continue; // `xx-go --wrap`: setup, not a go command
     const first = cmd.argv[1]?.value ?? '';
     if (first === 'mod' || first === 'work') {
       out.push({ instr, cmd, sub: `${first} ${cmd.argv[2]?.value ?? ''}`.trim(), args: cmd.argv.slice(3) });
@@ -273,6 +322,11 @@ function throughEnv(cmd: ShellCommand): ShellCommand {
     else if (w.value !== '-i' && w.value !== '-' && w.value !== '--ignore-environment') break;
   }
   return i < cmd.argv.length ? { env, argv: cmd.argv.slice(i), start: cmd.start, end: cmd.end } : cmd;
+}
+
+/** `xx-go`: GOOS/GOARCH follow the target platform, and CC the cross compiler xx finds (so cgo depends on what is installed). */
+export function isXxGo(g: GoCommand): boolean {
+  return /(^|\/)xx-go$/.test(g.cmd.argv[0]?.value ?? '');
 }
 
 /** The go commands of a stage's RUNs, in order; once per stage, not to be modified. */

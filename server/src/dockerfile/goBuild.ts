@@ -5,7 +5,7 @@
  * into or remove from a flag value without breaking the shell quoting around it.
  */
 import { replace, type Edit } from '../fixes/edits';
-import { dockerEnv, stageChain, unquoteAll, type GoCommand } from './facts';
+import { dockerEnv, envBefore, goFlag, stageChain, unquoteAll, type GoCommand } from './facts';
 import type { DockerfileModel, Instruction, Script, Stage } from './model';
 import { scriptSpan, toDoc } from './model';
 import { mounts } from './mounts';
@@ -45,6 +45,17 @@ export function envValue(model: DockerfileModel, stage: Stage, g: GoCommand, nam
   }
   if (best) return resolve(best.value);
   return docker.has(name) ? docker.get(name) : undefined;
+}
+
+/** A variable as written where the go command gets it: its prefix assignment, else the ENV text (unexpanded). */
+export function rawEnvValue(model: DockerfileModel, stage: Stage, g: GoCommand, name: string): string | undefined {
+  const prefix = [...g.cmd.env].reverse().find((a) => a.name === name);
+  if (prefix) return prefix.value;
+  for (const c of g.instr.script?.parsed.commands ?? []) {
+    if (c.start >= g.cmd.start || c.argv[0]?.value !== 'export') continue;
+    for (const a of c.env) if (a.name === name) return a.value;
+  }
+  return envBefore(model, stage, g.instr).get(name) ?? undefined;
 }
 
 /** GOFLAGS split into flags (`undefined` when unset, null when unknown). */
@@ -501,4 +512,29 @@ export function sourcesPresent(model: DockerfileModel, stage: Stage, instr: Inst
     }
   }
   return false;
+}
+
+/** `-gcflags "all=-N -l"` (what Delve needs): a debug build keeps its symbols and paths on purpose. */
+export function isDebugBuild(model: DockerfileModel, stage: Stage, g: GoCommand): boolean {
+  const debug = (v: string) => /(^|[\s='"])-(N|l)(?=$|[\s'"])/.test(v);
+  const gc = goFlag(g.args, 'gcflags');
+  if (gc && typeof gc.value === 'string') return debug(gc.value);
+  const flags = goflags(model, stage, g);
+  const v = flags && goflagsValue(flags, 'gcflags');
+  return typeof v === 'string' && debug(v);
+}
+
+/**
+ * The build writes an executable: no `-buildmode`, or `exe`/`pie`/`default`. The other modes
+ * (c-archive, c-shared, plugin, archive, shared) write libraries that others link or load by
+ * their symbols. Unknown (a variable) counts as not an executable: rules then stay silent.
+ */
+export function buildsExecutable(model: DockerfileModel, stage: Stage, g: GoCommand): boolean {
+  const exe = (v: string | true) => v === true ? false : /^(exe|pie|default)$/.test(v);
+  const bm = goFlag(g.args, 'buildmode');
+  if (bm) return exe(bm.value);
+  const flags = goflags(model, stage, g);
+  if (flags === null) return true;
+  const v = flags && goflagsValue(flags, 'buildmode');
+  return v === undefined ? true : exe(v);
 }

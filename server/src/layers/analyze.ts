@@ -26,6 +26,8 @@ export interface StepAnalysis {
   /** `COPY --link`: its layer does not depend on the steps before it (BuildKit). */
   link: boolean;
   stageDeps: { stage: number; via: 'copy' | 'mount' }[];
+  /** COPY/ADD sources as written (after variable substitution), also for --from copies. */
+  copySources: string[];
   /** Variables the instruction's text references. */
   refs: Set<string>;
   /** Names an ARG instruction declares. */
@@ -160,7 +162,7 @@ function analyzeStep(
   const kw = instr.keyword;
   const a: StepAnalysis = {
     instr, stage: stage.index, step, kind: 'metadata', createsLayer: LAYER_KEYWORDS.has(kw),
-    contextSources: [], excludes: [], link: false, stageDeps: [],
+    contextSources: [], copySources: [], excludes: [], link: false, stageDeps: [],
     refs: varRefs(df.text.slice(instr.span.start, instr.span.end)),
     declares: kw === 'ARG' ? argDeclarations(df, instr).map((d) => d.name) : [],
     inputs: [], cacheMounts: [], selected: null, inlineBytes: 0, extracts: false, hasContextBind: false,
@@ -172,6 +174,7 @@ function analyzeStep(
     const spec: CopySpec = copySpec(instr, df.text, (p) => df.lines.offsetAt(p), expand);
     a.link = spec.link;
     a.excludes = spec.excludes;
+    a.copySources = spec.sources;
     for (const h of spec.heredocs) {
       a.inputs.push(`heredoc:${h.name}`);
       a.inlineBytes += h.bytes;

@@ -11,7 +11,9 @@ import { parseDockerfile } from '../dockerfile/parse';
 import type { Workspace } from '../workspace/load';
 import { buildLayerModel } from './build';
 import { contextFilesOf } from './context';
+import { contextText, moduleCacheReader, userModuleCache } from '../driver/moduleCacheReader';
 import type { LayerModel } from './model';
+import type { Measurement } from '../measure/types';
 
 export const LAYERS_REQUEST = 'goDockerfile/layers';
 
@@ -36,6 +38,8 @@ export interface LayersSources {
   workspace?: Workspace;
   /** Editor workspace folders (absolute paths). */
   folders?: readonly string[];
+  /** The last real build of this Dockerfile, if the client sent one. */
+  measurement?: Measurement | null;
 }
 
 export function isLayersParams(p: unknown): p is LayersParams {
@@ -74,8 +78,13 @@ export function layersForRequest(params: LayersParams, src: LayersSources): Laye
     buildArgs: params.buildArgs ?? undefined,
     changedFiles,
     change: params.change ?? null,
+    // go.sum from the context, module sizes from the user's module cache: files read, nothing run.
+    readText: ws ? contextText(ws.root) : undefined,
+    moduleCache: moduleCacheReader(userModuleCache()),
+    measurement: src.measurement ?? null,
   });
 }
+
 
 /**
  * The workspace of a document, waiting briefly for its first load (the LSP loads a context in a

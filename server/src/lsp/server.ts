@@ -34,6 +34,7 @@ import { LSPErrorCodes, ResponseError } from 'vscode-languageserver/node';
 import { GenerateError } from '../generate/types';
 import { GENERATE_REQUEST, handleGenerateRequest, type GenerateParams } from '../generate/request';
 import { LAYERS_REQUEST, awaitWorkspace, layersForRequest, type LayersParams } from '../layers/request';
+import { registerLayerFeatures } from './layerFeatures';
 
 declare const VERSION: string | undefined;
 
@@ -47,6 +48,10 @@ interface Settings {
   languageFeatures: 'on' | 'off';
   rules: RulesConfig;
   buildContext?: string;
+  /** Inlay hints with layer sizes (`goDockerfile.layerHints`, on by default). */
+  layerHints?: boolean;
+  /** The stage built as the image (`docker build --target`): checked as the final image in files that have it. */
+  target?: string;
 }
 
 interface CacheEntry extends Analysis {
@@ -91,25 +96,41 @@ export function startServer(connection: Connection): void {
       cache.delete(d.uri);
       schedule(d, 0);
     }
+    layerFeatures.refresh();
   }, (status) => void connection.sendNotification(STATUS_NOTIFICATION, status));
   let settings: Settings = { languageFeatures: 'on', rules: {} };
   let validateSyntax: SyntaxValidator | undefined;
   /** Commands the client implements (our VS Code client: goDockerfile.generate). */
   let clientCommands = new Set<string>();
+  let inlayHintRefresh = false;
   const ready = initAnalysis();
+  const layerFeatures = registerLayerFeatures(connection, {
+    documents,
+    modelOf: (doc) => analysisOf(doc).model,
+    workspaceOf: (uri) => workspaces.forDocument(uri, settings.buildContext),
+    folders: () => workspaces.folders,
+    enabled: () => settings.layerHints !== false,
+    ready,
+    log,
+    canRefresh: () => inlayHintRefresh,
+  });
 
   connection.onInitialize((params: InitializeParams): InitializeResult => {
     const opts = (params.initializationOptions ?? {}) as Partial<Settings> & { languageFeatures?: string };
     settings = readSettings(opts, settings);
     const commands = (params.initializationOptions as { commands?: unknown } | undefined)?.commands;
     clientCommands = new Set(Array.isArray(commands) ? commands.filter((c): c is string => typeof c === 'string') : []);
+    inlayHintRefresh = params.capabilities.workspace?.inlayHint?.refreshSupport === true;
     workspaces.folders = (params.workspaceFolders ?? []).filter((f) => f.uri.startsWith('file:')).map((f) => fileURLToPath(f.uri));
     const capabilities: InitializeResult['capabilities'] = {
       textDocumentSync: TextDocumentSyncKind.Incremental,
       codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND] },
       ...(settings.languageFeatures === 'on' ? languageFeatureCapabilities() : {}),
+      ...layerFeatures.capabilities(),
     };
-    if (settings.languageFeatures === 'on') validateSyntax = registerLanguageFeatures(connection, documents, log);
+    // Hover: a FROM's image facts first, else the general Dockerfile hover.
+    if (settings.languageFeatures === 'on') validateSyntax = registerLanguageFeatures(connection, documents, log, layerFeatures.hover);
+    else connection.onHover(layerFeatures.hover);
     return { capabilities, serverInfo: { name: 'go-dockerfile', version: typeof VERSION === 'string' ? VERSION : '0.0.0-dev' } };
   });
 
@@ -119,6 +140,7 @@ export function startServer(connection: Connection): void {
     settings = readSettings(s as Partial<Settings>, settings);
     cache.clear();
     for (const d of documents.all()) schedule(d, 0);
+    layerFeatures.refresh();
   });
 
   const rulesFor = (uri: string) => mergeRulesConfig(workspaces.rulesConfigFor(uri), settings.rules);
@@ -137,6 +159,7 @@ export function startServer(connection: Connection): void {
       rules: rulesFor(doc.uri),
       workspace: ws?.model,
       files: ws,
+      target: settings.target,
       onRuleError: (code, e) => log(`rule ${code} failed: ${e instanceof Error ? e.stack : String(e)}`),
     });
     lastAnalysisMs.set(doc.uri, performance.now() - started);
@@ -329,7 +352,7 @@ export function startServer(connection: Connection): void {
     const doc = documents.get(uri);
     const workspace = await awaitWorkspace(() => workspaces.forDocument(uri, settings.buildContext), workspaces.rootOf(uri, settings.buildContext) !== undefined);
     try {
-      return layersForRequest(params, { model: doc ? analysisOf(doc).model : undefined, workspace, folders: workspaces.folders });
+      return layersForRequest(params, { model: doc ? analysisOf(doc).model : undefined, workspace, folders: workspaces.folders, measurement: layerFeatures.measurementFor(uri) });
     } catch (e) {
       return new ResponseError(LSPErrorCodes.RequestFailed, e instanceof Error ? e.message : String(e));
     }
@@ -359,5 +382,8 @@ function readSettings(s: Partial<Settings> & { languageFeatures?: string }, prev
     languageFeatures: s.languageFeatures === 'off' ? 'off' : s.languageFeatures === 'on' || s.languageFeatures === 'auto' ? 'on' : prev.languageFeatures,
     rules: s.rules !== undefined ? sanitizeRulesConfig(s.rules) : prev.rules,
     buildContext: typeof s.buildContext === 'string' && s.buildContext ? s.buildContext : prev.buildContext,
+    layerHints: typeof s.layerHints === 'boolean' ? s.layerHints : prev.layerHints,
+    // An empty string clears it: the last stage is the image again.
+    target: typeof s.target === 'string' ? s.target.trim() || undefined : prev.target,
   };
 }

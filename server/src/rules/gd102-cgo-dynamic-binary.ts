@@ -30,7 +30,7 @@
  * Which builds land: ./builtPackages.ts; what a build's package needs: ./cgo.ts (both shared
  * with GD103).
  */
-import { goFlag, rootImage, stageImage, type GoCommand } from '../dockerfile/facts';
+import { goFlag, isXxGo, rootImage, stageImage, type GoCommand } from '../dockerfile/facts';
 import { envValue, goflags, goflagsValue } from '../dockerfile/goBuild';
 import { scriptSpan, toDoc, type DockerfileModel, type Stage } from '../dockerfile/model';
 import { installsPackage } from '../dockerfile/packages';
@@ -59,6 +59,8 @@ export const gd102: Rule = {
       if (!builderImage || builderImage.os !== 'linux' || !g.instr.script) continue;
       const cgo = envValue(model, builder, g, 'CGO_ENABLED');
       if (cgo === '0' || cgo === null || (cgo !== undefined && cgo !== '1')) continue;
+      // xx-go sets CC to the target's cross compiler when one is installed: cgo is then unknown.
+      if (cgo === undefined && isXxGo(g)) continue;
       if (staticallyLinked(g) || (cgo === undefined && pureGoNetTags(model, builder, g))) continue;
       const compiler = hasCCompiler(model, builder, g);
       if (builderImage.libc === finalImage.libc) continue; // musl builder -> alpine runtime

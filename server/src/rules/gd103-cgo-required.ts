@@ -23,7 +23,7 @@
  * shell), and its FROM must name an image literally. The message names pure-Go alternatives of
  * known cgo modules (modernc.org/sqlite for go-sqlite3).
  */
-import { rootImage, stageChain, stageImage } from '../dockerfile/facts';
+import { isXxGo, rootImage, stageChain, stageImage } from '../dockerfile/facts';
 import { envValue } from '../dockerfile/goBuild';
 import { scriptSpan, type DockerfileModel, type Stage } from '../dockerfile/model';
 import { replace, type Edit } from '../fixes/edits';
@@ -54,6 +54,8 @@ export const gd103: Rule = {
       if (!verdict?.needed) continue;
       const cgo = envValue(model, builder, g, 'CGO_ENABLED');
       if (cgo === null || (cgo !== undefined && cgo !== '0' && cgo !== '1')) continue;
+      // xx-go picks the target's cross compiler (xx-apk/xx-apt installs): whether cgo is on is unknown.
+      if (cgo === undefined && isXxGo(g)) continue;
       const compiler = hasCCompiler(model, builder, g);
       const cgoOff = cgo === '0' || (cgo === undefined && !compiler && builderImage !== undefined);
       const libcMismatch = b.copy !== null && !!builderImage && !!finalImage && finalImage.os === 'linux'

@@ -8,6 +8,9 @@
  * ./builtPackages.ts). Resolved builds report when any of their main packages uses TLS; when
  * the packages cannot be resolved, only when every main package of the context does.
  *
+ * Not reported for an artifact-export stage (only COPY, no ENTRYPOINT/CMD: built with
+ * `--output`, never run; see facts `isArtifactExport`).
+ *
  * A CA bundle counts as present when the final stage (chain) COPY/ADDs anything into /etc/ssl
  * or /etc/pki (or copies a `ca-certificates`/`cert.pem` file, or a whole filesystem `/`), sets
  * SSL_CERT_FILE/SSL_CERT_DIR, or the program imports golang.org/x/crypto/x509roots/fallback.
@@ -17,7 +20,7 @@
  * stage's image is known to have the bundle (or installs ca-certificates).
  */
 import * as path from 'node:path';
-import { copyPaths, envBefore, stageChain, stageImage } from '../dockerfile/facts';
+import { copyPaths, envBefore, isArtifactExport, stageChain, stageImage } from '../dockerfile/facts';
 import type { DockerfileModel, Stage } from '../dockerfile/model';
 import { installsPackage } from '../dockerfile/packages';
 import { insertLinesAfter } from '../fixes/edits';
@@ -37,7 +40,7 @@ export const gd202: Rule = {
     const { model } = ctx;
     const ws = ctx.workspace!;
     const stage = model.stages[ctx.finalStage];
-    if (!stage || stageImage(model, stage)?.family !== 'scratch') return [];
+    if (!stage || stageImage(model, stage)?.family !== 'scratch' || isArtifactExport(model, stage)) return [];
     if (hasCaBundle(model, stage)) return [];
     const copies = finalCopies({ ...ctx, workspace: ws }, ctx.finalStage);
     const tlsCopies = copies.filter((c) => {

@@ -19,7 +19,7 @@
  * -tags replaces it).
  */
 import * as path from 'node:path';
-import { copyPaths, stageChain, stageImage } from '../dockerfile/facts';
+import { copyPaths, isArtifactExport, stageChain, stageImage } from '../dockerfile/facts';
 import { goflags, goflagsValue, lexShellWord, textOf, type ShellChar } from '../dockerfile/goBuild';
 import type { DockerfileModel, Script, Stage } from '../dockerfile/model';
 import { scriptSpan } from '../dockerfile/model';
@@ -43,7 +43,7 @@ export const gd203: Rule = {
     const stage = model.stages[ctx.finalStage];
     if (!stage) return [];
     const image = stageImage(model, stage);
-    if (!image || image.zoneinfo || image.goToolchain || image.os !== 'linux') return [];
+    if (!image || image.zoneinfo || image.goToolchain || image.os !== 'linux' || isArtifactExport(model, stage)) return [];
     if (hasZoneinfo(model, stage)) return [];
     const out: RuleFinding[] = [];
     const done = new Set<string>();

@@ -16,7 +16,7 @@
  *
  * No fix: removing a package the program might call at run time is the author's decision.
  */
-import { stageChain, stageImage } from '../dockerfile/facts';
+import { stageChain, stageImage, startInstructions } from '../dockerfile/facts';
 import { scriptSpan, type DockerfileModel, type Instruction, type Stage } from '../dockerfile/model';
 import { packageCommands, type PackageCommand } from '../dockerfile/packages';
 import type { Rule, RuleFinding } from './types';
@@ -70,17 +70,11 @@ export const gd208: Rule = {
 };
 
 const SHELL = /^(\/usr)?(\/bin\/)?(sh|bash|ash|dash|zsh)$/;
+const BUILD_COMMAND = /^(\/usr\/(local\/)?bin\/)?(make|gmake|go|task|just|mage)$/;
 
-/** The final image starts a bare shell: a build or tool image, not a program's runtime. */
-function isToolbox(model: DockerfileModel, stage: Stage): boolean {
-  let entrypoint: Instruction | null = null;
-  let cmd: Instruction | null = null;
-  for (const s of stageChain(model, stage)) {
-    for (const i of s.instructions) {
-      if (i.keyword === 'ENTRYPOINT') { entrypoint = i; cmd = null; }
-      if (i.keyword === 'CMD') cmd = i;
-    }
-  }
+/** The final image starts a bare shell or a build (`make test`): a build or tool image, not a program's runtime. */
+export function isToolbox(model: DockerfileModel, stage: Stage): boolean {
+  const { entrypoint, cmd } = startInstructions(model, stage);
   const run = entrypoint ?? cmd;
   if (!run) {
     // The base image's default command: a shell for the distros and golang images we know.
@@ -88,6 +82,8 @@ function isToolbox(model: DockerfileModel, stage: Stage): boolean {
     return !!image && image.shell && ['alpine', 'debian', 'ubuntu', 'busybox', 'golang'].includes(image.family);
   }
   const argv = run.json ?? (run.script?.parsed.simple ? run.script.parsed.commands[0].argv.map((w) => w.value) : null);
+  // A CI/test image whose command is a build (`CMD make test`, `go test ./...`): its tools are the point.
+  if (argv?.length && BUILD_COMMAND.test(argv[0])) return true;
   if (!argv?.length || !SHELL.test(argv[0])) return false;
   return argv.slice(1).every((a) => a.startsWith('-') && a !== '-c');
 }
