@@ -45,19 +45,18 @@ export function copySpec(
     unknownSources: false,
   };
   let words: string[];
-  const heredocs = ((instr.ast as unknown as { getHeredocs?: () => HeredocNode[] }).getHeredocs?.() ?? []);
+  const heredocs = instr.heredocs;
   if (instr.json) {
     words = instr.json;
   } else if (heredocs.length > 0) {
     // The arguments before the first heredoc body (dockerfile-ast lists the body words too).
-    const bodyStarts = heredocs.map((h) => h.getContentRange()).filter((r) => r).map((r) => offsetAt(r!.start));
+    const bodyStarts = heredocs.filter((h) => h.body).map((h) => h.body!.start);
     const limit = bodyStarts.length ? Math.min(...bodyStarts) : Infinity;
     words = instr.args.filter((a) => a.span.start < limit).map((a) => a.value);
     const byName = new Map<string, number>();
     for (const h of heredocs) {
-      const r = h.getContentRange();
-      const body = r ? text.slice(offsetAt(r.start), offsetAt(r.end)) : '';
-      byName.set((h.getName() ?? '').toLowerCase(), Buffer.byteLength(body, 'utf8') + (r ? 1 : 0));
+      const body = h.body ? text.slice(h.body.start, h.body.end) : '';
+      byName.set(h.name.toLowerCase(), Buffer.byteLength(body, 'utf8') + (h.body ? 1 : 0));
     }
     const plain: string[] = [];
     for (const w of words) {

@@ -26,6 +26,7 @@ import { sanitizeRulesConfig, type RulesConfig } from '../rules/config';
 import { mergeRulesConfig } from '../rules/configFile';
 import type { Fix, Finding } from '../rules/types';
 import { LineTable } from '../dockerfile/text';
+import type { DockerfileModel } from '../dockerfile/model';
 import type { Edit } from '../fixes/edits';
 import { SOURCE, toDiagnostic, toRange, toTextEdit } from './convert';
 import { languageFeatureCapabilities, registerLanguageFeatures, type SyntaxValidator } from './languageFeatures';
@@ -81,6 +82,8 @@ const settleMs = (lastAnalysisMs: number) => Math.min(30, Math.max(4, lastAnalys
 export function startServer(connection: Connection): void {
   const documents = new TextDocuments(TextDocument);
   const cache = new Map<string, CacheEntry>();
+  /** The last model of each document (kept when findings are invalidated): the next parse starts from it. */
+  const models = new Map<string, DockerfileModel>();
   const timers = new Map<string, NodeJS.Timeout>();
   /** When the oldest edit not yet answered arrived, per document. */
   const pendingSince = new Map<string, number>();
@@ -155,16 +158,20 @@ export function startServer(connection: Connection): void {
     if (hit && hit.version === doc.version) return hit;
     const ws = workspaces.forDocument(doc.uri, settings.buildContext);
     const started = performance.now();
+    // Given up to the parse (its instructions move into the new model): if this throws, the next starts afresh.
+    const previous = hit?.model ?? models.get(doc.uri);
+    models.delete(doc.uri);
     const a = analyzeText(doc.getText(), {
       rules: rulesFor(doc.uri),
       workspace: ws?.model,
       files: ws,
       target: settings.target,
       onRuleError: (code, e) => log(`rule ${code} failed: ${e instanceof Error ? e.stack : String(e)}`),
-    });
+    }, previous);
     lastAnalysisMs.set(doc.uri, performance.now() - started);
     const entry = { ...a, version: doc.version };
     cache.set(doc.uri, entry);
+    models.set(doc.uri, a.model);
     return entry;
   }
 
@@ -245,6 +252,7 @@ export function startServer(connection: Connection): void {
   documents.onDidChangeContent((e) => schedule(e.document));
   documents.onDidClose((e) => {
     cache.delete(e.document.uri);
+    models.delete(e.document.uri);
     syntax.delete(e.document.uri);
     clearTimeout(timers.get(e.document.uri));
     pendingSince.delete(e.document.uri);
