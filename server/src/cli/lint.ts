@@ -7,7 +7,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { analyzeText, initAnalysis } from '../analysis';
-import { needsShellParser, shellParserReady, ShellParserNotReady } from '../dockerfile/shell';
+import { shellParserReady, ShellParserNotReady } from '../dockerfile/shell';
 import { parseDockerfile } from '../dockerfile/parse';
 import { fixAll } from '../fixes/fixAll';
 import type { AnalyzeOptions } from '../rules/analyze';
@@ -95,8 +95,9 @@ export async function lint(opts: LintOptions, io: Io, version: string): Promise<
       unreadable = true;
       continue;
     }
-    // The shell parser (WebAssembly) is loaded only once a file has a RUN, CMD or ENTRYPOINT.
-    if (!shellParserReady() && (opts.fix || needsShellParser(text))) await initAnalysis();
+    // The shell parser (WebAssembly) is loaded only for a script the plain reader leaves to it
+    // (ShellParserNotReady below), or for --fix (fixes re-parse what they change).
+    if (!shellParserReady() && opts.fix) await initAnalysis();
     if (opts.target && !(await hasStage(text, opts.target))) {
       io.err(`go-dockerfile: ${file} has no stage named "${opts.target}" (--target)`);
       unreadable = true;
@@ -116,7 +117,7 @@ export async function lint(opts: LintOptions, io: Io, version: string): Promise<
     try {
       analysis = analyzeText(text, analyzeOpts);
     } catch (e) {
-      // A script needsShellParser did not see (a keyword split by a line continuation).
+      // A script that is not plain (dockerfile/plainShell.ts): load the grammar and analyse again.
       if (!(e instanceof ShellParserNotReady)) throw e;
       await initAnalysis();
       analysis = analyzeText(text, analyzeOpts);

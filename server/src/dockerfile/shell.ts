@@ -7,6 +7,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { Language, Node, Parser } from '@vscode/tree-sitter-wasm';
+import { parsePlainShell } from './plainShell';
 
 /** A word of a command, with its value as the shell would see it when it is static. */
 export interface ShellWord {
@@ -66,7 +67,7 @@ export function initShellParser(): Promise<void> {
   return initPromise;
 }
 
-/** parseShell before initShellParser() completed (the CLI loads the parser only when a file needs it). */
+/** parseShell of a script that is not plain before initShellParser() completed (the CLI loads the parser only then). */
 export class ShellParserNotReady extends Error {
   constructor() {
     super('initShellParser() has not completed');
@@ -75,16 +76,6 @@ export class ShellParserNotReady extends Error {
 
 export function shellParserReady(): boolean {
   return parser !== undefined;
-}
-
-/**
- * Whether parsing this Dockerfile likely needs the shell parser: a RUN, CMD or ENTRYPOINT in
- * shell form. A guess (`RUN [ -f x ]` is shell form too): parseShell throws ShellParserNotReady
- * when it was wrong, and the caller loads the parser and parses again. Loading the parser is
- * most of a short CLI run's start.
- */
-export function needsShellParser(dockerfile: string): boolean {
-  return /^[\t \uFEFF]*(?:run|cmd|entrypoint)(?:[ \t]+(?!\[)|[\\`]|$)/im.test(dockerfile);
 }
 
 /**
@@ -118,6 +109,13 @@ export function clearShellCache(): void {
 }
 
 function parseUncached(script: string): ShellScript {
+  const plain = parsePlainShell(script);
+  if (plain) return plain;
+  return parseWithTreeSitter(script);
+}
+
+/** tree-sitter-bash's reading of a script (the plain-script reader is checked against it). */
+export function parseWithTreeSitter(script: string): ShellScript {
   if (!parser) throw new ShellParserNotReady();
   const tree = parser.parse(script);
   if (!tree) return { commands: [], assignments: [], hasErrors: true, simple: false };

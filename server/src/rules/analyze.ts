@@ -5,6 +5,7 @@
  */
 import { finalStageIndex } from '../dockerfile/facts';
 import type { DockerfileModel } from '../dockerfile/model';
+import { ShellParserNotReady } from '../dockerfile/shell';
 import type { WorkspaceModel } from '../workspace/model';
 import type { RulesConfig } from './config';
 import { RULES } from './registry';
@@ -41,6 +42,9 @@ export function analyze(model: DockerfileModel, opts: AnalyzeOptions = {}): Find
     try {
       results = rule.check(ctx);
     } catch (e) {
+      // A rule that parses a script the grammar must read, before it is loaded (the CLI loads
+      // it on demand): the caller loads it and analyses again.
+      if (e instanceof ShellParserNotReady) throw e;
       opts.onRuleError?.(rule.code, e);
       continue;
     }
