@@ -7,6 +7,7 @@ import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
 import { registerGenerate } from './generate/generateCommand';
 import { LayersPanel } from './layers/layersPanel';
+import { GENERATE_COMMAND, STATUS_NOTIFICATION } from '../../server/src/protocol';
 import { Measurements } from './layers/measureCommand';
 import { StatusBar, type WorkspaceStatus } from './statusBar';
 
@@ -80,7 +81,7 @@ async function start(context: vscode.ExtensionContext): Promise<void> {
       target: config.get('target', ''),
       trusted: vscode.workspace.isTrusted,
       // Client commands the server may offer in code actions.
-      commands: ['goDockerfile.generate'],
+      commands: [GENERATE_COMMAND],
     },
     synchronize: {
       configurationSection: 'goDockerfile',
@@ -91,7 +92,7 @@ async function start(context: vscode.ExtensionContext): Promise<void> {
   output.info(`Starting the language server (general Dockerfile features: ${languageFeatures}, workspace ${vscode.workspace.isTrusted ? 'trusted' : 'restricted: nothing is executed'}).`);
   client = new LanguageClient('goDockerfile', 'Go Dockerfile', serverOptions, clientOptions);
   await client.start();
-  client.onNotification('goDockerfile/status', (s: WorkspaceStatus) => statusBar.update(s));
+  client.onNotification(STATUS_NOTIFICATION, (s: WorkspaceStatus) => statusBar.update(s));
   // The kept measurements, for the hints and the panel of the new server.
   await measurements.sendAll();
 }

@@ -11,10 +11,10 @@ import { buildLayerModel } from '../../server/src/layers';
 import {
   AVERAGE_GOMOD_BYTES, AVERAGE_MODULE_BYTES, escapeModulePath, moduleDownloadEstimate, modulesFromGoSum, modulesFromVendor, tarBytes, type ModuleRef,
 } from '../../server/src/layers/moduleCache';
-import { contextText, moduleCacheDir, moduleCacheReader, moduleLayerBytes, readModuleCache, zipEntrySizes } from '../../server/src/driver/moduleCacheReader';
+import { moduleCacheDir, moduleCacheReader, moduleLayerBytes, readModuleCache, zipEntrySizes } from '../../server/src/driver/moduleCacheReader';
 import { parseModulesTxt } from '../../server/src/workspace/vendor';
 import { loadWorkspace } from '../../server/src/workspace/load';
-import { contextFilesOf } from '../../server/src/layers';
+import { contextFilesOf } from '../../server/src/driver/layersContext';
 import { ready } from './helpers';
 
 before(async () => {
@@ -194,7 +194,7 @@ describe('module cache reader', () => {
     fs.writeFileSync(path.join(root, 'Dockerfile'), text);
     const ws = loadWorkspace(root);
     const model = (dir: string | null) => buildLayerModel(parseDockerfile(text), {
-      dockerfilePath: path.join(root, 'Dockerfile'), context: contextFilesOf(ws, path.join(root, 'Dockerfile')), readText: contextText(root), moduleCache: moduleCacheReader(dir),
+      dockerfilePath: path.join(root, 'Dockerfile'), context: contextFilesOf(ws, path.join(root, 'Dockerfile')), readText: (rel) => ws.readFile(rel), moduleCache: moduleCacheReader(dir),
     });
     const [, , , plain, mounted] = model(cache).stages[0].layers;
     assert.equal(plain.estimatedBytes, bytes);

@@ -6,6 +6,7 @@
 import { randomBytes } from 'crypto';
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
+import { LAYERS_REQUEST } from '../../../server/src/protocol';
 import type { Finding, HostMessage, LayerModel, WebviewMessage, WhatIf } from './protocol';
 import { measureAvailability, type Measurements } from './measureCommand';
 
@@ -111,7 +112,7 @@ export class LayersPanel implements vscode.Disposable {
     const whatIf = this.whatIf;
     try {
       const change = whatIf?.change === 'dockerfile' ? `dockerfile:${this.cursorLine + 1}` : whatIf?.change;
-      const model = await client.sendRequest<LayerModel>('goDockerfile/layers', { uri: doc.uri.toString(), changedFiles: whatIf?.changedFiles, change });
+      const model = await client.sendRequest<LayerModel>(LAYERS_REQUEST, { uri: doc.uri.toString(), changedFiles: whatIf?.changedFiles, change });
       const findings: Finding[] = vscode.languages.getDiagnostics(doc.uri)
         .filter((d) => d.source === 'go-dockerfile')
         .map((d) => ({ line: d.range.start.line + 1, code: String(typeof d.code === 'object' ? d.code.value : d.code ?? ''), severity: SEVERITY[d.severity], message: d.message }));

@@ -11,7 +11,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
-import type { Measurement } from './protocol';
+import { LAYERS_REQUEST, MEASUREMENT_NOTIFICATION, type LayerModel, type LayersParams, type Measurement, type MeasurementParams } from '../../../server/src/protocol';
 
 const BUILDERS = ['docker', 'podman', 'buildah'];
 
@@ -32,7 +32,6 @@ function buildersOnPath(): string[] {
 class Cancelled extends Error {}
 
 const STATE_KEY = 'goDockerfile.measurements';
-export const MEASUREMENT_NOTIFICATION = 'goDockerfile/measurement';
 
 export interface MeasureAvailability {
   available: boolean;
@@ -73,7 +72,7 @@ export class Measurements {
     const c = this.client();
     if (!c) return;
     for (const [file, m] of Object.entries(this.stored())) {
-      await c.sendNotification(MEASUREMENT_NOTIFICATION, { uri: vscode.Uri.file(file).toString(), measurement: m });
+      await c.sendNotification(MEASUREMENT_NOTIFICATION, { uri: vscode.Uri.file(file).toString(), measurement: m } satisfies MeasurementParams);
     }
   }
 
@@ -94,7 +93,7 @@ export class Measurements {
     const client = this.client();
     if (!client) return undefined;
     // The server knows the build context and the stage names (it read them from files).
-    const model = await client.sendRequest<{ context: { root: string } | null; target: string | null; stages: { name: string | null }[] }>('goDockerfile/layers', { uri: doc.uri.toString() });
+    const model = await client.sendRequest<LayerModel>(LAYERS_REQUEST, { uri: doc.uri.toString() } satisfies LayersParams);
     const cfg = vscode.workspace.getConfiguration('goDockerfile.measure');
     const opts = {
       dockerfile: file,
@@ -123,7 +122,7 @@ export class Measurements {
         },
       );
       await this.context.workspaceState.update(STATE_KEY, { ...this.stored(), [file]: m });
-      await this.client()?.sendNotification(MEASUREMENT_NOTIFICATION, { uri: doc.uri.toString(), measurement: m });
+      await this.client()?.sendNotification(MEASUREMENT_NOTIFICATION, { uri: doc.uri.toString(), measurement: m } satisfies MeasurementParams);
       const ran = m.steps.filter((s) => s.ran).length;
       this.log.info(`Measure: done with ${m.builder}: final image ${m.finalBytes ?? '?'} bytes in ${m.finalLayers ?? '?'} layers; ${ran} step(s) ran, ${m.steps.filter((s) => s.step > 1).length - ran} from the cache.`);
       return m;

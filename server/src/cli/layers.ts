@@ -5,9 +5,10 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { parseDockerfile } from '../dockerfile/parse';
-import { buildLayerModel, contextFilesOf, formatText, type LayerModel } from '../layers';
+import { contextFilesOf } from '../driver/layersContext';
+import { buildLayerModel, formatText, type LayerModel } from '../layers';
 import { resolveBuildContext } from '../workspace/context';
-import { contextText, moduleCacheReader, userModuleCache } from '../driver/moduleCacheReader';
+import { moduleCacheReader, userModuleCache } from '../driver/moduleCacheReader';
 import { BUILDERS, MeasureError, measureBuild } from '../measure/run';
 import type { BuilderName, Measurement } from '../measure/types';
 import { loadWorkspace } from '../workspace/load';
@@ -105,7 +106,7 @@ export function layersOf(opts: LayersOptions, io: Io, measurement: Measurement |
     buildArgs: opts.buildArgs,
     changedFiles: changed,
     change: opts.change,
-    readText: contextText(root),
+    readText: (rel) => ws.readFile(rel),
     moduleCache: moduleCacheReader(userModuleCache()),
     measurement,
   });

@@ -11,13 +11,13 @@ import { shellParserReady, ShellParserNotReady } from '../dockerfile/shell';
 import { parseDockerfile } from '../dockerfile/parse';
 import { fixAll } from '../fixes/fixAll';
 import type { AnalyzeOptions } from '../rules/analyze';
-import { findConfigFile, readConfigFile } from '../rules/configFile';
+import { analysisInputs } from '../driver/inputs';
 import type { Severity } from '../rules/types';
-import { resolveBuildContextDetailed } from '../workspace/context';
 import { loadWorkspace, type Workspace } from '../workspace/load';
 import { UsageError, type Io } from './io';
 import { toCodeQuality } from './gitlab';
 import { toGithubAnnotations } from './github';
+import type { JsonFinding } from './jsonFinding';
 import { toSarif } from './sarif';
 import { lintTargets } from './targets';
 
@@ -33,16 +33,7 @@ export interface LintOptions {
   fix: boolean;
 }
 
-export interface JsonFinding {
-  file: string;
-  code: string;
-  severity: Severity;
-  message: string;
-  line: number;
-  column: number;
-  endLine: number;
-  endColumn: number;
-}
+export type { JsonFinding };
 
 export const FORMATS = ['text', 'json', 'sarif', 'github', 'gitlab'] as const;
 
@@ -157,20 +148,17 @@ async function hasStage(text: string, name: string): Promise<boolean> {
 }
 
 function optionsFor(file: string, opts: LintOptions, io: Io, workspaces: Map<string, Workspace>): AnalyzeOptions {
-  const dir = path.dirname(path.resolve(file));
-  const configFile = findConfigFile(dir);
-  const config = configFile ? readConfigFile(configFile) : undefined;
-  if (config?.error) io.err(`go-dockerfile: ignoring ${config.error}`);
-  // The build context: --context, else the nearest folder with go.mod/go.work. Without either
-  // there is no Go workspace to read, and the workspace rules stay silent.
-  const ctx = resolveBuildContextDetailed(file, opts.context);
-  let ws: Workspace | undefined;
-  if (ctx.reason !== 'dockerfile-dir') {
-    ws = workspaces.get(ctx.root);
-    if (!ws) {
-      ws = loadWorkspace(ctx.root, { log: (m) => io.err(`go-dockerfile: ${m}`) });
-      workspaces.set(ctx.root, ws);
-    }
-  }
-  return { rules: config?.rules, workspace: ws?.model, files: ws, target: opts.target };
+  return analysisInputs(file, {
+    context: opts.context,
+    target: opts.target,
+    log: (m) => io.err(`go-dockerfile: ${m}`),
+    workspaceAt: (root) => {
+      let ws = workspaces.get(root);
+      if (!ws) {
+        ws = loadWorkspace(root, { log: (m) => io.err(`go-dockerfile: ${m}`) });
+        workspaces.set(root, ws);
+      }
+      return ws;
+    },
+  }).options;
 }

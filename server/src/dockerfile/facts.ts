@@ -4,6 +4,7 @@
  */
 import * as path from 'node:path';
 import { lookupImage, type ImageInfo } from '../images/table';
+import { copyWords } from './copySources';
 import type { DockerfileModel, Instruction, Stage } from './model';
 import { properties } from './parse';
 import type { ShellCommand, ShellWord } from './shell';
@@ -242,10 +243,14 @@ export function isContextCopy(i: Instruction): boolean {
   return (i.keyword === 'COPY' || i.keyword === 'ADD') && !i.flags.some((f) => f.name === 'from');
 }
 
-/** Source paths and destination of a COPY/ADD (exec form or whitespace-separated). */
+/**
+ * Source paths and destination of a COPY/ADD (exec form or whitespace-separated), read by
+ * ./copySources.ts `copyWords`: heredoc sources (`COPY <<EOF /etc/motd`) and their bodies are not
+ * paths of the context.
+ */
 export function copyPaths(i: Instruction): { sources: string[]; dest: string } | null {
-  const words = i.json ?? i.args.map((a) => a.value);
-  if (words.length < 2) return null;
+  const { words, heredocs } = copyWords(i);
+  if (words.length < (heredocs.length > 0 ? 1 : 2)) return null;
   return { sources: words.slice(0, -1), dest: words[words.length - 1] };
 }
 
@@ -267,6 +272,22 @@ export function contextPath(source: string): string | null {
     else parts.push(seg);
   }
   return parts.join('/');
+}
+
+/** Files that make up the dependency layer; copying only these is what we want first. */
+const MODULE_FILES = /(^|\/)(go\.mod|go\.sum|go\.work|go\.work\.sum)$/;
+/** `go.*`, `go.mod*`, `go.sum*`: globs that can only match the module files (`COPY go.* ./`). */
+const MODULE_GLOB = /(^|\/)go\.(\*|mod\*?|sum\*?|work\*?)$/;
+
+/** Does this source path bring Go sources in? `.`, a directory, `*.go`, a glob. */
+export function copiesGoSources(source: string): boolean {
+  const s = source.replace(/^\.\//, '');
+  if (s === '' || s === '.' || s === '/' || s.endsWith('/')) return true;
+  if (MODULE_FILES.test(s) || MODULE_GLOB.test(s)) return false;
+  if (s.endsWith('.go') || /[*?[]/.test(s)) return true;
+  // No extension: most likely a directory (cmd, internal, pkg ...).
+  const base = s.split('/').pop() ?? s;
+  return !base.includes('.');
 }
 
 export interface GoCommand {
@@ -373,3 +394,21 @@ export function goPackages(args: ShellWord[]): ShellWord[] {
   return out;
 }
 
+const SHELL = /^(\/usr)?(\/bin\/)?(sh|bash|ash|dash|zsh)$/;
+const BUILD_COMMAND = /^(\/usr\/(local\/)?bin\/)?(make|gmake|go|task|just|mage)$/;
+
+/** The final image starts a bare shell or a build (`make test`): a build or tool image, not a program's runtime. */
+export function isToolbox(model: DockerfileModel, stage: Stage): boolean {
+  const { entrypoint, cmd } = startInstructions(model, stage);
+  const run = entrypoint ?? cmd;
+  if (!run) {
+    // The base image's default command: a shell for the distros and golang images we know.
+    const image = stageImage(model, stage);
+    return !!image && image.shell && ['alpine', 'debian', 'ubuntu', 'busybox', 'golang'].includes(image.family);
+  }
+  const argv = run.json ?? (run.script?.parsed.simple ? run.script.parsed.commands[0].argv.map((w) => w.value) : null);
+  // A CI/test image whose command is a build (`CMD make test`, `go test ./...`): its tools are the point.
+  if (argv?.length && BUILD_COMMAND.test(argv[0])) return true;
+  if (!argv?.length || !SHELL.test(argv[0])) return false;
+  return argv.slice(1).every((a) => a.startsWith('-') && a !== '-c');
+}

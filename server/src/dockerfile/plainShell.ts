@@ -6,7 +6,7 @@
  * does not marshal syntax trees for them. Anything else (expansions, redirects, escapes,
  * subshells, keywords, globs with brackets, comments, several lines) returns null: tree-sitter.
  */
-import type { ShellAssignment, ShellCommand, ShellScript, ShellWord } from './shell';
+import type { ShellAssignment, ShellCommand, ShellScript, ShellWord } from './shellModel';
 
 /** Characters of an unquoted word that mean nothing to the shell. */
 const WORD_CHAR = /[A-Za-z0-9_.\/:,@%+=\-*]/;

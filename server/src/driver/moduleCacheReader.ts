@@ -66,17 +66,6 @@ export function moduleCacheReader(cacheDir: string | null): ModuleCacheReader {
   return (modules) => readModuleCache(cacheDir, modules);
 }
 
-/** A reader of context files under a root (files only), for go.sum. */
-export function contextText(root: string): (rel: string) => string | null {
-  return (rel) => {
-    try {
-      return fs.readFileSync(path.join(root, ...rel.split('/')), 'utf8');
-    } catch {
-      return null;
-    }
-  };
-}
-
 /**
  * The sizes of the files a module zip extracts to, from its central directory (null when the
  * file is not a readable zip). Reads the end of the file only.

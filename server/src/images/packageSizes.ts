@@ -4,7 +4,8 @@
  * lacks). Approximate figures (Alpine 3.20 and Debian 12, amd64), for estimates only; a real
  * build measures the exact size.
  */
-import type { PackageFamily } from '../dockerfile/packages';
+/** The package managers' families (dockerfile/packages.ts reads their commands). */
+export type PackageFamily = 'apk' | 'apt' | 'rpm' | 'zypper';
 
 const KB = 1024;
 const MB = 1024 * 1024;

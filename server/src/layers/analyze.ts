@@ -9,9 +9,9 @@ import { mounts } from '../dockerfile/mounts';
 import { isInstall, packageCommands } from '../dockerfile/packages';
 import { properties } from '../dockerfile/parse';
 import { expandVariables } from '../dockerfile/variables';
-import type { ContextFileSet } from './context';
+import type { ContextFileSet } from './contextFiles';
 import type { LayerKind } from './model';
-import { copySpec, excludedBy, isArchive, isRemoteSource, sourceCovers, type CopySpec } from './sources';
+import { copySpec, excludedBy, isArchive, isRemoteSource, sourceCovers, type CopySpec } from '../dockerfile/copySources';
 
 export interface StepAnalysis {
   instr: Instruction;
@@ -171,7 +171,7 @@ function analyzeStep(
   let unknown = false;
 
   if (kw === 'COPY' || kw === 'ADD') {
-    const spec: CopySpec = copySpec(instr, df.text, (p) => df.lines.offsetAt(p), expand);
+    const spec: CopySpec = copySpec(instr, df.text, expand);
     a.link = spec.link;
     a.excludes = spec.excludes;
     a.copySources = spec.sources;

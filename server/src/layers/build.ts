@@ -8,7 +8,7 @@ import type { DockerfileModel, Instruction } from '../dockerfile/model';
 import { lookupImage } from '../images/table';
 import { normalizeRel } from '../workspace/dockerignore';
 import { analyzeDockerfile, type Analysis, type StageAnalysis, type StepAnalysis } from './analyze';
-import { toContextPath, type ContextFileSet } from './context';
+import { toContextPath, type ContextFileSet } from './contextFiles';
 import type { CacheEfficiency, ChangeSummary, FinalImage, LayerModel, LayerStage, LayerStep, LspRange } from './model';
 import { predict, type Prediction, type ResolvedChange } from './predict';
 import { goBuildSize, moduleDownloadSize, packageInstallSize, stageCopySize, type EstimateContext, type SizeEstimate } from './estimate';

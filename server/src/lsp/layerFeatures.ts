@@ -8,19 +8,13 @@ import type { Connection, Hover, HoverParams, InlayHint, InlayHintParams, Server
 import { InlayHintKind, MarkupKind } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { DockerfileModel } from '../dockerfile/model';
-import { layersForRequest } from '../layers/request';
+import { layersForRequest } from '../driver/layersRequest';
 import type { Measurement } from '../measure/types';
+import { MEASUREMENT_NOTIFICATION, type MeasurementParams } from '../protocol';
 import type { Workspace } from '../workspace/load';
 import { imageHoverAt } from './imageHover';
 import { layerHints, type LayerHint } from './layerHints';
 
-export const MEASUREMENT_NOTIFICATION = 'goDockerfile/measurement';
-
-export interface MeasurementParams {
-  uri: string;
-  /** null forgets the measurement. */
-  measurement: Measurement | null;
-}
 
 export interface LayerFeatureDeps {
   documents: TextDocuments<TextDocument>;

@@ -23,25 +23,25 @@ import { analyzeText, initAnalysis, type Analysis } from '../analysis';
 import { fixAll, minimalEdit } from '../fixes/fixAll';
 import { ignoreForInstruction } from '../fixes/ignore';
 import { sanitizeRulesConfig, type RulesConfig } from '../rules/config';
-import { mergeRulesConfig } from '../rules/configFile';
+import { analysisOptions } from '../driver/inputs';
+import { RULES_BY_CODE } from '../rules/registry';
 import type { Fix, Finding } from '../rules/types';
 import { LineTable } from '../dockerfile/text';
 import type { DockerfileModel } from '../dockerfile/model';
-import type { Edit } from '../fixes/edits';
+import type { Edit } from '../edits/edits';
 import { SOURCE, toDiagnostic, toRange, toTextEdit } from './convert';
 import { languageFeatureCapabilities, registerLanguageFeatures, type SyntaxValidator } from './languageFeatures';
 import { WorkspaceIndex } from './workspaces';
 import { LSPErrorCodes, ResponseError } from 'vscode-languageserver/node';
 import { GenerateError } from '../generate/types';
-import { GENERATE_REQUEST, handleGenerateRequest, type GenerateParams } from '../generate/request';
-import { LAYERS_REQUEST, awaitWorkspace, layersForRequest, type LayersParams } from '../layers/request';
+import { handleGenerateRequest } from '../driver/generateRequest';
+import { awaitWorkspace, layersForRequest } from '../driver/layersRequest';
+import { GENERATE_REQUEST, LAYERS_REQUEST, STATUS_NOTIFICATION, type GenerateParams, type LayersParams } from '../protocol';
 import { registerLayerFeatures } from './layerFeatures';
 
 declare const VERSION: string | undefined;
 
-const GENERATE_COMMAND = 'goDockerfile.generate';
-/** Build contexts being read and read: `WorkspaceStatus`. */
-export const STATUS_NOTIFICATION = 'goDockerfile/status';
+export { STATUS_NOTIFICATION };
 
 export const FIX_ALL_KIND = 'source.fixAll.go-dockerfile';
 
@@ -146,7 +146,8 @@ export function startServer(connection: Connection): void {
     layerFeatures.refresh();
   });
 
-  const rulesFor = (uri: string) => mergeRulesConfig(workspaces.rulesConfigFor(uri), settings.rules);
+  /** The analysis inputs of a document (driver/inputs.ts, as the CLI and the self-check get them). */
+  const inputsOf = (uri: string) => analysisOptions({ workspace: workspaces.forDocument(uri, settings.buildContext), repositoryRules: workspaces.rulesConfigFor(uri), settings: settings.rules, target: settings.target });
 
   connection.onDidChangeWatchedFiles((params) => {
     workspaces.filesChanged(params.changes.map((c) => c.uri));
@@ -156,16 +157,12 @@ export function startServer(connection: Connection): void {
   function analysisOf(doc: TextDocument): CacheEntry {
     const hit = cache.get(doc.uri);
     if (hit && hit.version === doc.version) return hit;
-    const ws = workspaces.forDocument(doc.uri, settings.buildContext);
     const started = performance.now();
     // Given up to the parse (its instructions move into the new model): if this throws, the next starts afresh.
     const previous = hit?.model ?? models.get(doc.uri);
     models.delete(doc.uri);
     const a = analyzeText(doc.getText(), {
-      rules: rulesFor(doc.uri),
-      workspace: ws?.model,
-      files: ws,
-      target: settings.target,
+      ...inputsOf(doc.uri),
       onRuleError: (code, e) => log(`rule ${code} failed: ${e instanceof Error ? e.stack : String(e)}`),
     }, previous);
     lastAnalysisMs.set(doc.uri, performance.now() - started);
@@ -289,11 +286,13 @@ export function startServer(connection: Connection): void {
             edit: others.length > 0 ? { documentChanges: [...others, ...edit(finding.fix.edits).documentChanges] } : edit(finding.fix.edits),
           });
         }
-        const root = finding.code === 'GD201' && clientCommands.has(GENERATE_COMMAND) ? workspaces.rootOf(uri, settings.buildContext) : undefined;
-        if (root) {
+        // A rule declared with a command fix (GD201: the generator) offers it to clients that run it.
+        const command = RULES_BY_CODE.get(finding.code)?.command;
+        const root = command && clientCommands.has(command.id) ? workspaces.rootOf(uri, settings.buildContext) : undefined;
+        if (command && root) {
           // The client's generator shows a diff and writes only after the user accepts.
           const args = { folderUri: pathToFileURL(root).href, dockerfileUri: uri };
-          actions.push({ title: 'Replace with a generated multi-stage Dockerfile…', kind: CodeActionKind.QuickFix, diagnostics: [diag], command: { title: 'Generate Optimized Dockerfile', command: GENERATE_COMMAND, arguments: [args] } });
+          actions.push({ title: command.actionTitle, kind: CodeActionKind.QuickFix, diagnostics: [diag], command: { title: command.title, command: command.id, arguments: [args] } });
         }
         const ignore = ignoreForInstruction(a.model, finding);
         if (ignore) actions.push({ title: `Ignore ${finding.code} for this instruction`, kind: CodeActionKind.QuickFix, diagnostics: [diag], edit: edit([ignore]) });
@@ -325,6 +324,8 @@ export function startServer(connection: Connection): void {
       } catch {
         return null;
       }
+      // The edits were computed against `base`: a file changed since (not yet re-read) is not edited.
+      if (text !== f.base) return null;
       if (f.edits.some((e) => e.start < 0 || e.end > text.length || e.start > e.end)) return null;
       // Editors do not count a byte-order mark as text: positions are relative to what follows it.
       const bom = text.charCodeAt(0) === 0xfeff ? 1 : 0;
@@ -336,9 +337,9 @@ export function startServer(connection: Connection): void {
   }
 
   function fixAllOf(doc: TextDocument) {
-    const ws = workspaces.forDocument(doc.uri, settings.buildContext);
     const text = doc.getText();
-    const result = fixAll(text, (t) => analyzeText(t, { rules: rulesFor(doc.uri), workspace: ws?.model, files: ws }).findings);
+    const inputs = inputsOf(doc.uri);
+    const result = fixAll(text, (t) => analyzeText(t, inputs).findings);
     return minimalEdit(text, result.text);
   }
 

@@ -5,20 +5,11 @@
  */
 import * as path from 'path';
 import { fileURLToPath, pathToFileURL } from 'url';
+import type { WorkspaceStatus } from '../protocol';
 import type { RulesConfig } from '../rules/config';
-import { findConfigFile, readConfigFile } from '../rules/configFile';
-import { resolveBuildContextDetailed } from '../workspace/context';
+import { buildContextRoot, repositoryRules } from '../driver/inputs';
 import { loadWorkspace, type Workspace } from '../workspace/load';
 
-/** The `goDockerfile/status` notification: a build context being read, or read. */
-export interface WorkspaceStatus {
-  root: string;
-  state: 'reading' | 'ready' | 'failed';
-  packages?: number;
-  files?: number;
-  ms?: number;
-  message?: string;
-}
 
 interface Entry {
   root: string;
@@ -55,9 +46,7 @@ export class WorkspaceIndex {
   private resolveRoot(uri: string, override?: string): string | undefined {
     const file = fileURLToPath(uri);
     const folder = this.folders.filter((f) => file.startsWith(f + path.sep)).sort((a, b) => b.length - a.length)[0];
-    const ctx = resolveBuildContextDetailed(file, override || null, { overrideBase: folder ?? path.dirname(file) });
-    // Without go.mod/go.work (or an explicit context) there is no Go workspace to read.
-    return ctx.reason === 'dockerfile-dir' ? undefined : ctx.root;
+    return buildContextRoot(file, override, folder ?? path.dirname(file));
   }
 
   /** The loaded workspace of a document; starts loading it (and returns undefined) the first time. */
@@ -110,10 +99,7 @@ export class WorkspaceIndex {
     const dir = path.dirname(fileURLToPath(uri));
     let rules = this.configByDir.get(dir);
     if (!rules) {
-      const file = findConfigFile(dir);
-      const read = file ? readConfigFile(file) : { rules: {} };
-      if ('error' in read && read.error) this.log(`ignoring ${read.error}`);
-      rules = read.rules;
+      rules = repositoryRules(dir, this.log);
       this.configByDir.set(dir, rules);
     }
     return rules;

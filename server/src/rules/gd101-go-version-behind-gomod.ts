@@ -21,16 +21,15 @@
  */
 import { stageChain, stageGoCommands, stageImage } from '../dockerfile/facts';
 import { indirectGoSteps } from '../dockerfile/indirectGo';
-import { diskReader } from '../workspace/load';
 import { sourcesPresent } from '../dockerfile/goBuild';
 import type { DockerfileModel, Instruction, Stage } from '../dockerfile/model';
 import { expandVariables } from '../dockerfile/variables';
-import { replace } from '../fixes/edits';
+import { replace } from '../edits/edits';
 import { compareGoVersions, goLine, golangTagSatisfies, golangTagVersion } from '../images/golangTag';
 import { parseImageRef } from '../images/imageRef';
 import { lookupImage } from '../images/table';
 import { requiredGoVersion } from '../workspace/query';
-import { contextPlacement } from './builtPackages';
+import { contextPlacement } from '../facts/builtPackages';
 import type { Fix, Rule, RuleContext, RuleFinding } from './types';
 
 /** go commands that read the module (go.mod's `go` line is enforced for them). */
@@ -39,8 +38,12 @@ const MODULE_COMMANDS = /^(build|install|run|test|vet|generate|list|get|mod .*|w
 export const gd101: Rule = {
   code: 'GD101',
   name: 'go-version-behind-gomod',
+  summary: 'The builder\'s Go is older than the `go` line of go.mod (or go.work) asks for',
   severity: 'error',
   needsWorkspace: true,
+  fix: 'unsafe',
+  facts: ['goCommands', 'goBuilds', 'images', 'workspace', 'contextFiles'],
+  docs: { workspace: '(reads `go.mod`/`go.work`; silent without a workspace)' },
   check(ctx) {
     const { model } = ctx;
     const out: RuleFinding[] = [];
@@ -100,7 +103,8 @@ function compilesModule(ctx: RuleContext, base: Stage): boolean {
     }
     // `make build`, `./build.sh`: the tool's file runs go (read as text), or cannot be read in a
     // stage on a golang image (a build tool there builds the module).
-    const read = ctx.workspace && ctx.files ? diskReader(ctx.workspace) : undefined;
+    const files = ctx.files;
+    const read = ctx.workspace && files ? (rel: string) => files.readFile(rel) : undefined;
     const onGolang = stageImage(model, s)?.goToolchain === true;
     if (indirectGoSteps(s, read, onGolang).some((step) => sourcesPresent(model, s, step.instr))) return true;
   }

@@ -26,19 +26,23 @@
 import { isXxGo, rootImage, stageChain, stageImage } from '../dockerfile/facts';
 import { envValue } from '../dockerfile/goBuild';
 import { scriptSpan, toDoc, type DockerfileModel, type Stage } from '../dockerfile/model';
-import { replace, type Edit } from '../fixes/edits';
+import { replace, type Edit } from '../edits/edits';
 import { parseImageRef } from '../images/imageRef';
 import type { ImageInfo } from '../images/table';
 import type { CgoReason } from '../workspace/goImports';
-import { landingBuilds, type LandingBuild } from './builtPackages';
-import { cgoVerdict, hasCCompiler, staticallyLinked } from './cgo';
+import { landingBuilds, type LandingBuild } from '../facts/builtPackages';
+import { cgoVerdict, hasCCompiler, staticallyLinked } from '../facts/cgo';
 import type { Fix, Rule, RuleContext, RuleFinding } from './types';
 
 export const gd103: Rule = {
   code: 'GD103',
   name: 'cgo-required',
+  summary: 'The program needs cgo, but the build turns it off or ships it where it cannot run',
   severity: 'error',
   needsWorkspace: true,
+  fix: 'unsafe',
+  facts: ['goCommands', 'goBuilds', 'cgo', 'images', 'workspace'],
+  docs: { workspace: '(reads the imports of the built packages and go.mod)' },
   check(ctx) {
     const { model } = ctx;
     const out: RuleFinding[] = [];

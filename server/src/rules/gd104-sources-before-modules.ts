@@ -1,80 +1,22 @@
-import { contextPath, copyPaths, goCommands, goFlag, goPackages, isBuilderStage, isContextCopy, isWholeContext, stageGoCommands, stageImage } from '../dockerfile/facts';
+import { contextBinds, mounts } from '../dockerfile/mounts';
+import { copyPaths, goCommands, goPackages, isBuilderStage, isContextCopy, stageGoCommands, stageImage } from '../dockerfile/facts';
 import { isLocalPackage } from '../dockerfile/goBuild';
 import { indirectGoSteps } from '../dockerfile/indirectGo';
-import { diskReader } from '../workspace/load';
 import type { Instruction, Stage } from '../dockerfile/model';
-import { deleteLines, insertAboveInstruction, type Edit } from '../fixes/edits';
-import { contextBinds, mounts } from '../dockerfile/mounts';
-import type { Rule, RuleContext, RuleFinding, WorkspaceFiles } from './types';
-
-/** Files that make up the dependency layer; copying only these is what we want first. */
-const MODULE_FILES = /(^|\/)(go\.mod|go\.sum|go\.work|go\.work\.sum)$/;
-/** `go.*`, `go.mod*`, `go.sum*`: globs that can only match the module files (`COPY go.* ./`). */
-const MODULE_GLOB = /(^|\/)go\.(\*|mod\*?|sum\*?|work\*?)$/;
-
-/** Extension-less files that are never Go sources (helpers copied before the download). */
-const PLAIN_FILES = /^(Makefile|GNUmakefile|makefile|Dockerfile|Containerfile|LICENSE|LICENCE|COPYING|NOTICE|README|VERSION|Taskfile|Justfile|justfile|Procfile|CODEOWNERS|AUTHORS)$/;
-
-/** Does this source path bring Go sources in? `.`, a directory, `*.go`, a glob. */
-export function copiesGoSources(source: string, files?: WorkspaceFiles): boolean {
-  const s = source.replace(/^\.\//, '');
-  if (s === '' || s === '.' || s === '/' || s.endsWith('/')) return true;
-  if (MODULE_FILES.test(s) || MODULE_GLOB.test(s)) return false;
-  if (s.endsWith('.go')) return true;
-  // A glob of files that are not Go (`goreleaser*.apk`, `*.yaml`) brings no sources.
-  if (/[*?[]/.test(s)) return !/\.[A-Za-z][A-Za-z0-9]*$/.test(s.split('/').pop() ?? s) || /\.go$/.test(s);
-  // The context says what it is: a file that is not Go, or a folder without Go files.
-  const rel = contextPath(s);
-  if (files && rel) {
-    if (files.fileExists(rel)) return false;
-    if (files.dirExists(rel)) return files.listFiles(rel).some((f) => f.path.endsWith('.go'));
-  }
-  // No extension: most likely a directory (cmd, internal, pkg ...), unless a well-known file.
-  const base = s.split('/').pop() ?? s;
-  return !base.includes('.') && !PLAIN_FILES.test(base);
-}
-
-/** Where executables go: nobody copies Go sources there (`COPY dist/app_${TARGETARCH}/app /usr/bin/app`). */
-const BIN_DIR = /^\/(usr\/(local\/)?)?s?bin(\/|$)/;
-
-/** A COPY/ADD whose sources bring Go sources in (not a prebuilt binary copied into a bin folder). */
-export function copiesSources(paths: { sources: string[]; dest: string }, files?: WorkspaceFiles): boolean {
-  if (BIN_DIR.test(paths.dest)) return false;
-  return paths.sources.some((src) => copiesGoSources(src, files));
-}
-
-/**
- * The stage builds a vendored module: `-mod=vendor`, the root module is vendored, or a module
- * the stage copies in (a subfolder of the context: `COPY backend /build/backend`) or works in
- * (WORKDIR, `cd`) has `vendor/modules.txt`.
- */
-export function stageUsesVendor(ctx: RuleContext, stage: Stage): boolean {
-  if (ctx.workspace?.hasVendor) return true;
-  if (stage.instructions.some((i) => goCommands(i).some((g) => goFlag(g.args, 'mod')?.value === 'vendor'))) return true;
-  const files = ctx.files;
-  if (!files) return false;
-  const vendored = (dir: string) => files.fileExists(dir === '' ? 'vendor/modules.txt' : `${dir}/vendor/modules.txt`);
-  const dirs = (ctx.workspace?.modules ?? []).map((m) => m.dir).filter((d) => d !== '' && vendored(d));
-  for (const i of stage.instructions) {
-    if (isContextCopy(i)) {
-      for (const src of copyPaths(i)?.sources ?? []) {
-        const rel = isWholeContext(src) ? '' : contextPath(src);
-        if (rel === null) continue;
-        if (rel !== '' && vendored(rel)) return true;
-      }
-    }
-    // Where the stage works: `WORKDIR /src/backend`, `cd backend`.
-    const places = i.keyword === 'WORKDIR' ? i.args.map((a) => a.value) : goCommands(i).length ? (i.script?.parsed.commands ?? []).filter((c) => c.argv[0]?.value === 'cd').map((c) => c.argv[1]?.value ?? '') : [];
-    if (places.some((p) => dirs.some((d) => p.replace(/\/+$/, '') === d || p.replace(/\/+$/, '').endsWith(`/${d}`)))) return true;
-  }
-  return false;
-}
+import { deleteLines, insertAboveInstruction, type Edit } from '../edits/edits';
+import { copiesSources, stageUsesVendor } from '../facts/goSources';
+import { dependencyFiles } from '../workspace/query';
+import type { Rule, RuleContext, RuleFinding } from './types';
 
 export const gd104: Rule = {
   code: 'GD104',
   name: 'sources-before-modules',
+  summary: 'Sources are copied before go.mod/go.sum and `go mod download`',
   severity: 'warning',
   needsWorkspace: false,
+  fix: 'safe',
+  facts: ['copySources', 'goCommands', 'workspace', 'contextFiles'],
+  docs: { workspace: '(better with: it then knows whether go.sum exists and which go.work members to copy)' },
   check(ctx) {
     const out: RuleFinding[] = [];
     // Whether each stage ends with the module cache filled in a layer of its own
@@ -85,7 +27,8 @@ export const gd104: Rule = {
       let goModCopied = modulesCached;
       // Go run through make or a script builds the module too; such a step after go.mod alone
       // may be the download (`make deps`), so it counts as filling the module cache.
-      const read = ctx.workspace && ctx.files ? diskReader(ctx.workspace) : undefined;
+      const files = ctx.files;
+      const read = ctx.workspace && files ? (rel: string) => files.readFile(rel) : undefined;
       // Only on an image with Go: `make build-ui` in a node stage reads the same Makefile but builds no Go.
       const onGo = stageImage(ctx.model, stage)?.goToolchain === true;
       const indirect = new Set(onGo ? indirectGoSteps(stage, read, true).map((s) => s.instr) : []);
@@ -130,21 +73,11 @@ export const gd104: Rule = {
 
 function fixFor(ctx: RuleContext, stage: Stage, instr: Instruction, dest: string) {
   const ws = ctx.workspace;
-  const files: string[] = [];
-  if (ws?.work) {
-    files.push('go.work');
-    if (ws.work.hasWorkSum) files.push('go.work.sum');
-    for (const m of ws.work.members) {
-      const prefix = m.dir ? `${m.dir}/` : '';
-      files.push(`${prefix}go.mod`);
-      if (m.hasGoSum) files.push(`${prefix}go.sum`);
-    }
-  } else {
-    files.push('go.mod');
-    // Unknown: go.sum exists in nearly every module with dependencies.
-    const hasGoSum = ws?.module ? ws.module.hasGoSum : true;
-    if (hasGoSum) files.push('go.sum');
-  }
+  // The module files as the workspace knows them (workspace/query.ts, as the generator and the
+  // context inputs use them); without a workspace, go.sum exists in nearly every module with
+  // dependencies.
+  const known = ws ? dependencyFiles(ws) : [];
+  const files = known.length > 0 ? known : ws?.module && !ws.module.hasGoSum ? ['go.mod'] : ['go.mod', 'go.sum'];
   const inPlace = dest === '.' || dest === './';
   const lines: string[] = [];
   if (ws?.work && ctx.workspace?.work?.members.some((m) => m.dir)) {

@@ -3,8 +3,8 @@ import { envValue, goflags, goflagsValue, stageRef, userBefore } from '../docker
 import { scriptSpan, type DockerfileModel, type Instruction, type Stage } from '../dockerfile/model';
 import { mounts } from '../dockerfile/mounts';
 import { expandVariables } from '../dockerfile/variables';
-import { insert } from '../fixes/edits';
-import { stageUsesVendor } from './gd104-sources-before-modules';
+import { insert } from '../edits/edits';
+import { stageUsesVendor } from '../facts/goSources';
 import type { Rule, RuleFinding } from './types';
 
 /**
@@ -31,8 +31,11 @@ import type { Rule, RuleFinding } from './types';
 export const gd107: Rule = {
   code: 'GD107',
   name: 'no-build-cache-mount',
+  summary: 'A module download or go build without a BuildKit cache mount',
   severity: 'information',
   needsWorkspace: false,
+  fix: 'safe',
+  facts: ['goCommands', 'images', 'workspace', 'contextFiles'],
   check(ctx) {
     const out: RuleFinding[] = [];
     for (const stage of ctx.model.stages) {

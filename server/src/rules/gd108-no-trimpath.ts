@@ -1,7 +1,7 @@
 import { goFlag, goPackages, stageGoCommands } from '../dockerfile/facts';
 import { goflags, goflagsValue, hasOpaqueArgs, isDebugBuild, isLocalPackage, stagesFeeding, writesNoBinary } from '../dockerfile/goBuild';
 import { scriptSpan, toDoc } from '../dockerfile/model';
-import { insert } from '../fixes/edits';
+import { insert } from '../edits/edits';
 import type { Rule, RuleFinding } from './types';
 
 /**
@@ -20,8 +20,11 @@ import type { Rule, RuleFinding } from './types';
 export const gd108: Rule = {
   code: 'GD108',
   name: 'no-trimpath',
+  summary: 'A go build without `-trimpath`',
   severity: 'information',
   needsWorkspace: false,
+  fix: 'safe',
+  facts: ['goCommands'],
   check(ctx) {
     const out: RuleFinding[] = [];
     // A helper built and used inside a stage that never reaches the image (docs generators, test

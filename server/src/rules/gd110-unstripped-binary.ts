@@ -1,9 +1,10 @@
 import { goFlag, goPackages, stageGoCommands, type GoCommand } from '../dockerfile/facts';
 import {
-  buildsExecutable, charsOf, goflags, goflagsValue, goSplit, hasOpaqueArgs, isDebugBuild, ldflagsArgs, prependLdflags, stagesFeeding, stripFlags, writesNoBinary,
+  buildsExecutable, charsOf, goflags, goflagsValue, goSplit, hasOpaqueArgs, isDebugBuild, ldflagsArgs, stagesFeeding, stripFlags, writesNoBinary,
 } from '../dockerfile/goBuild';
 import { scriptSpan, toDoc, type DockerfileModel, type Stage } from '../dockerfile/model';
-import { insert, type Edit } from '../fixes/edits';
+import { insert, type Edit } from '../edits/edits';
+import { prependLdflags } from '../edits/goFlags';
 import type { Rule, RuleFinding } from './types';
 
 /**
@@ -28,8 +29,11 @@ import type { Rule, RuleFinding } from './types';
 export const gd110: Rule = {
   code: 'GD110',
   name: 'unstripped-binary',
+  summary: 'A release build without `-s -w` in its linker flags',
   severity: 'hint',
   needsWorkspace: false,
+  fix: 'safe',
+  facts: ['goCommands'],
   check(ctx) {
     const out: RuleFinding[] = [];
     const feeding = stagesFeeding(ctx.model, ctx.finalStage);

@@ -19,8 +19,11 @@ const LOADS_PACKAGES = new Set(['build', 'install', 'test', 'run', 'list', 'vet'
 export const gd111: Rule = {
   code: 'GD111',
   name: 'mutable-modules',
+  summary: 'A RUN lets the image build rewrite go.mod/go.sum',
   severity: 'warning',
   needsWorkspace: false,
+  fix: 'none',
+  facts: ['goCommands'],
   check(ctx) {
     const out: RuleFinding[] = [];
     const why = 'the image is then built from dependency versions resolved at build time, not the ones committed in go.mod/go.sum. Run it locally and commit go.mod and go.sum.';

@@ -26,9 +26,12 @@ const PINNED = /^(v\d+\.\d+\.\d+([-+][0-9A-Za-z.+-]*)?|[0-9a-f]{7,40})$/;
 export const gd112: Rule = {
   code: 'GD112',
   name: 'unpinned-go-install',
+  summary: '`go install`/`go run` of a remote package at a moving version (`@latest`)',
   severity: 'warning',
   needsWorkspace: false,
   peers: ['DL3062'],
+  fix: 'none',
+  facts: ['goCommands'],
   check(ctx) {
     const out: RuleFinding[] = [];
     for (const stage of ctx.model.stages) {

@@ -1,7 +1,7 @@
 import { argDeclarations, goCommands, isXxGo, stageChain, type GoCommand } from '../dockerfile/facts';
 import { envValue, rawEnvValue } from '../dockerfile/goBuild';
 import { toDoc, type DockerfileModel, type Stage } from '../dockerfile/model';
-import { insert, insertLinesAfter, replace, type Edit } from '../fixes/edits';
+import { insert, insertLinesAfter, replace, type Edit } from '../edits/edits';
 import type { Fix, Rule, RuleFinding } from './types';
 
 const TARGET_ARGS = ['TARGETPLATFORM', 'TARGETOS', 'TARGETARCH', 'TARGETVARIANT'];
@@ -31,8 +31,11 @@ const TARGET_REF = /\$\{?TARGET(PLATFORM|OS|ARCH|VARIANT)\b/;
 export const gd113: Rule = {
   code: 'GD113',
   name: 'emulated-cross-compile',
+  summary: 'A builder stage emulates the target platform instead of cross-compiling',
   severity: 'hint',
   needsWorkspace: false,
+  fix: 'safe',
+  facts: ['goCommands'],
   check(ctx) {
     const out: RuleFinding[] = [];
     const model = ctx.model;

@@ -8,7 +8,7 @@
  * the copy says `--exclude=.git`, when a `!.git` line re-includes it on purpose, when the build
  * reads the repository (`git describe`/`rev-parse` in a RUN, `-buildvcs=true`, goreleaser, or a
  * Makefile/Taskfile/script it runs that mentions git, or one we cannot read: see
- * fixes/dockerignore.ts `readsGitMetadata`), and when a `<name>.dockerignore` exists (it may be
+ * facts/contextInputs.ts `readsGitMetadata`), and when a `<name>.dockerignore` exists (it may be
  * the Dockerfile's own ignore file). Also silent when the builder has git (Debian-based golang
  * images, or it installs git), builds with default VCS stamping (no `-buildvcs=false`) and the
  * program reads the stamp (`"vcs.revision"` in a package importing runtime/debug): that build
@@ -18,8 +18,8 @@
  * Fix: append `.git` to .dockerignore (an edit of that file), or create it.
  */
 import { formatBytesShort } from '../bytes';
-import { appendLinesEdit, dockerfileSpecificIgnores, readsGitMetadata, wholeContextUses } from '../fixes/dockerignore';
-import { diskReader } from '../workspace/load';
+import { dockerfileSpecificIgnores, readsGitMetadata, wholeContextUses } from '../facts/contextInputs';
+import { appendLinesEdit } from '../edits/dockerignoreLines';
 import { dockerignoreOf } from '../workspace/query';
 import { goFlag, stageGoCommands, stageImage } from '../dockerfile/facts';
 import { goflags, goflagsValue, stagesFeeding } from '../dockerfile/goBuild';
@@ -31,8 +31,12 @@ import type { Fix, Rule, RuleContext } from './types';
 export const gd114: Rule = {
   code: 'GD114',
   name: 'git-metadata-in-context',
+  summary: '`.git` is sent with the whole context although the build never reads it',
   severity: 'warning',
   needsWorkspace: true,
+  fix: 'unsafe',
+  facts: ['contextInputs', 'workspace', 'contextFiles', 'dockerignore', 'packageInstalls', 'goCommands'],
+  docs: { workspace: '(reads `.dockerignore` and the context)' },
   check(ctx) {
     const ws = ctx.workspace!;
     const gitDir = ws.context.git;
@@ -44,7 +48,8 @@ export const gd114: Rule = {
     const use = wholeContextUses(ctx.model, ctx.finalStage).find((i) => !i.flags.some((f) => f.name === 'exclude' && /^\.?\/?\.git\/?$/.test(f.value ?? '')));
     if (!use) return [];
     // The build reads the repository (version stamping): .git belongs in this context.
-    const read = ctx.files ? diskReader(ws) : undefined;
+    const files = ctx.files;
+    const read = files ? (rel: string) => files.readFile(rel) : undefined;
     if (readsGitMetadata(ctx.model, ctx.finalStage, read)) return [];
     const builders = builderStages(ctx);
     const git = builders.some((s) => hasGit(ctx, s));
@@ -106,7 +111,7 @@ function fixFor(ctx: RuleContext): Fix {
     return {
       title: 'Add .git to .dockerignore',
       edits: [],
-      editFiles: [{ path: '.dockerignore', edits: [appendLinesEdit(existing.text, ['.git'])] }],
+      editFiles: [{ path: '.dockerignore', base: existing.text, edits: [appendLinesEdit(existing.text, ['.git'])] }],
       // Another file: fix-all (which edits the Dockerfile alone) must not pick it up.
       safe: false,
     };

@@ -14,7 +14,7 @@
  */
 import { argDeclarations, envBefore, stageChain } from '../dockerfile/facts';
 import { scriptSpan, type DockerfileModel, type Instruction, type Stage } from '../dockerfile/model';
-import { insertLinesAfter } from '../fixes/edits';
+import { insertLinesAfter } from '../edits/edits';
 import type { Rule, RuleFinding } from './types';
 
 /** Variables the images we know set themselves: a RUN sees a value even without the ARG. */
@@ -23,8 +23,11 @@ const IMAGE_ENV = /^(PATH|HOME|HOSTNAME|PWD|SHELL|USER|TERM|LANG|LC_ALL|GOPATH|G
 export const gd115: Rule = {
   code: 'GD115',
   name: 'global-arg-not-in-scope',
+  summary: 'A RUN uses a global ARG that its stage does not declare',
   severity: 'warning',
   needsWorkspace: false,
+  fix: 'unsafe',
+  facts: [],
   check(ctx) {
     const model = ctx.model;
     const globals = new Set([...model.globalArgs.keys()].filter((n) => !IMAGE_ENV.test(n)));

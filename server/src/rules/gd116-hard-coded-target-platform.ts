@@ -16,8 +16,8 @@
 import { argDeclarations, stageChain, stageGoCommands } from '../dockerfile/facts';
 import { rawEnvValue } from '../dockerfile/goBuild';
 import { toDoc, scriptSpan } from '../dockerfile/model';
-import { insertLinesAfter, replace, type Edit } from '../fixes/edits';
-import { landingBuilds } from './builtPackages';
+import { insertLinesAfter, replace, type Edit } from '../edits/edits';
+import { landingBuilds } from '../facts/builtPackages';
 import type { Fix, Rule, RuleFinding } from './types';
 
 const DECIDES_PLATFORM = /\$\{?(TARGETARCH|TARGETPLATFORM|TARGETVARIANT|BUILDARCH)\b|uname\s+-m|--print-arch|print-architecture|xx-info/;
@@ -25,8 +25,11 @@ const DECIDES_PLATFORM = /\$\{?(TARGETARCH|TARGETPLATFORM|TARGETVARIANT|BUILDARC
 export const gd116: Rule = {
   code: 'GD116',
   name: 'hard-coded-target-platform',
+  summary: 'A go build hard-codes GOARCH (or a GOOS other than linux) while the final stage follows the target platform',
   severity: 'warning',
   needsWorkspace: false,
+  fix: 'unsafe',
+  facts: ['goCommands', 'goBuilds'],
   check(ctx) {
     const { model } = ctx;
     const final = model.stages[ctx.finalStage];

@@ -1,11 +1,12 @@
+import { GENERATE_COMMAND } from '../protocol';
 import * as path from 'path';
 import { envBefore, goFlag, goPackages, stageChain, stageGoCommands, stageImage, workdirBefore, type GoCommand } from '../dockerfile/facts';
 import { mounts } from '../dockerfile/mounts';
-import { isSourceCopy } from './gd309-install-after-sources';
 import { envValue } from '../dockerfile/goBuild';
 import { scriptSpan, toDoc, type DockerfileModel, type Instruction, type Stage } from '../dockerfile/model';
 import { properties } from '../dockerfile/parse';
-import { deleteLines, insert, insertLinesAfter, type Edit } from '../fixes/edits';
+import { deleteLines, insert, insertLinesAfter, type Edit } from '../edits/edits';
+import { isSourceCopy } from '../facts/goSources';
 import type { Fix, Rule, RuleContext } from './types';
 
 /** go commands that fill the module cache (/go/pkg/mod) in a layer. */
@@ -25,8 +26,13 @@ const BUILD_ENV = /^(CGO_ENABLED|GO[A-Z0-9_]*|PATH|CC|CXX)$/;
 export const gd201: Rule = {
   code: 'GD201',
   name: 'toolchain-in-final-image',
+  summary: 'The final image keeps the Go toolchain',
   severity: 'warning',
   needsWorkspace: false,
+  fix: 'command',
+  command: { id: GENERATE_COMMAND, title: 'Generate Optimized Dockerfile', actionTitle: 'Replace with a generated multi-stage Dockerfile…' },
+  facts: ['goCommands', 'images', 'workspace'],
+  docs: { workspace: '(better with: it then knows whether cgo is needed)' },
   check(ctx) {
     const stage = ctx.model.stages[ctx.finalStage];
     const image = stage && stageImage(ctx.model, stage);

@@ -11,18 +11,16 @@
  *    `/init`; or the entrypoint script, copied from the context, calls one of those tools.
  *    The program then runs unprivileged; only the short setup runs as root.
  *  - a toolbox, dev or CI image: its command is a bare shell or a build (`make test`), or it has
- *    none on a distro or golang base (see GD208 `isToolbox`);
+ *    none on a distro or golang base (see dockerfile/facts.ts `isToolbox`);
  *  - an explicit `USER root` with a comment line directly above it (a deliberate choice);
  *  - an image we do not know with no USER (most images run as root, but we do not guess).
  *
  * Fix (not safe: files the program writes may need other owners): `USER 65532:65532`.
  */
-import { contextPath, copyPaths, effectiveUser, isArtifactExport, isContextCopy, isRootUser, stageChain, stageImage, startInstructions } from '../dockerfile/facts';
+import { contextPath, copyPaths, effectiveUser, isArtifactExport, isContextCopy, isRootUser, isToolbox, stageChain, stageImage, startInstructions } from '../dockerfile/facts';
 import type { DockerfileModel, Instruction, Stage } from '../dockerfile/model';
 import { installsPackage } from '../dockerfile/packages';
-import { insertLinesAfter, insertAboveInstruction } from '../fixes/edits';
-import { diskReader } from '../workspace/load';
-import { isToolbox } from './gd208-build-tools-in-final-image';
+import { insertLinesAfter, insertAboveInstruction } from '../edits/edits';
 import type { Rule, RuleContext } from './types';
 
 const DROP_TOOL = /(^|\/)(gosu|su-exec|setpriv|s6-setuidgid|chpst|runuser)$/;
@@ -31,9 +29,12 @@ const DROP_IN_SCRIPT = /\b(gosu|su-exec|setpriv|s6-setuidgid|chpst|runuser)\b|\b
 export const gd204: Rule = {
   code: 'GD204',
   name: 'final-user-root',
+  summary: 'The final image runs as root',
   severity: 'warning',
   needsWorkspace: false,
   peers: ['DL3002'],
+  fix: 'unsafe',
+  facts: ['images', 'packageInstalls', 'contextFiles', 'workspace'],
   check(ctx) {
     const stage = ctx.model.stages[ctx.finalStage];
     if (!stage || isArtifactExport(ctx.model, stage)) return [];
@@ -77,7 +78,7 @@ function dropsPrivileges(ctx: RuleContext, stage: Stage): boolean {
   if (!script || !ctx.workspace || !ctx.files) return false;
   // The entrypoint script, when a COPY brought it from the context.
   const source = copiedFrom(model, stage, script);
-  const text = source ? diskReader(ctx.workspace)(source) : null;
+  const text = source ? ctx.files.readFile(source) : null;
   return text !== null && DROP_IN_SCRIPT.test(text);
 }
 

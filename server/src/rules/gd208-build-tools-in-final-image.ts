@@ -16,7 +16,7 @@
  *
  * No fix: removing a package the program might call at run time is the author's decision.
  */
-import { stageChain, stageImage, startInstructions } from '../dockerfile/facts';
+import { isToolbox, stageChain, stageImage, startInstructions } from '../dockerfile/facts';
 import { scriptSpan, type DockerfileModel, type Instruction, type Stage } from '../dockerfile/model';
 import { packageCommands, type PackageCommand } from '../dockerfile/packages';
 import type { Rule, RuleFinding } from './types';
@@ -31,8 +31,11 @@ export function isBuildTool(name: string): boolean {
 export const gd208: Rule = {
   code: 'GD208',
   name: 'build-tools-in-final-image',
+  summary: 'The final image installs compilers or build tools',
   severity: 'warning',
   needsWorkspace: false,
+  fix: 'none',
+  facts: ['images', 'packageInstalls'],
   check(ctx) {
     const { model } = ctx;
     const stage = model.stages[ctx.finalStage];
@@ -68,22 +71,3 @@ export const gd208: Rule = {
     return out;
   },
 };
-
-const SHELL = /^(\/usr)?(\/bin\/)?(sh|bash|ash|dash|zsh)$/;
-const BUILD_COMMAND = /^(\/usr\/(local\/)?bin\/)?(make|gmake|go|task|just|mage)$/;
-
-/** The final image starts a bare shell or a build (`make test`): a build or tool image, not a program's runtime. */
-export function isToolbox(model: DockerfileModel, stage: Stage): boolean {
-  const { entrypoint, cmd } = startInstructions(model, stage);
-  const run = entrypoint ?? cmd;
-  if (!run) {
-    // The base image's default command: a shell for the distros and golang images we know.
-    const image = stageImage(model, stage);
-    return !!image && image.shell && ['alpine', 'debian', 'ubuntu', 'busybox', 'golang'].includes(image.family);
-  }
-  const argv = run.json ?? (run.script?.parsed.simple ? run.script.parsed.commands[0].argv.map((w) => w.value) : null);
-  // A CI/test image whose command is a build (`CMD make test`, `go test ./...`): its tools are the point.
-  if (argv?.length && BUILD_COMMAND.test(argv[0])) return true;
-  if (!argv?.length || !SHELL.test(argv[0])) return false;
-  return argv.slice(1).every((a) => a.startsWith('-') && a !== '-c');
-}

@@ -13,7 +13,7 @@
 import { parseImageRef } from '../images/imageRef';
 import { compareGoVersions, golangTagVersion } from '../images/golangTag';
 import { requiredGoVersion } from '../workspace/query';
-import { insert, replace } from '../fixes/edits';
+import { insert, replace } from '../edits/edits';
 import type { Fix, Rule, RuleContext, RuleFinding } from './types';
 import type { Stage } from '../dockerfile/model';
 
@@ -25,9 +25,13 @@ const HUB = new Set(['docker.io', 'index.docker.io', 'registry-1.docker.io']);
 export const gd209: Rule = {
   code: 'GD209',
   name: 'unpinned-base-image',
+  summary: 'A base image without a tag, or with `:latest`',
   severity: 'warning',
   needsWorkspace: false,
   peers: ['DL3006', 'DL3007'],
+  fix: 'safe',
+  facts: ['images', 'workspace'],
+  docs: { workspace: '(the golang fix uses go.mod when available)', peers: 'hadolint **DL3006** (no tag), **DL3007** (`:latest`)' },
   check(ctx) {
     const out: RuleFinding[] = [];
     for (const stage of ctx.model.stages) {

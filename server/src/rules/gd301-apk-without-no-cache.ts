@@ -12,7 +12,7 @@
  * insert `--no-cache` after `add`; replace `-U`/`--update-cache` with `--no-cache`; remove
  * `apk update &&` when every other apk command of the RUN already says `--no-cache`.
  */
-import { insert, replace } from '../fixes/edits';
+import { insert, replace } from '../edits/edits';
 import { stageChain } from '../dockerfile/facts';
 import { scriptSpan, toDoc, type Instruction, type Script } from '../dockerfile/model';
 import { mounts } from '../dockerfile/mounts';
@@ -24,9 +24,12 @@ const INDEX = '(~2-3 MB)';
 export const gd301: Rule = {
   code: 'GD301',
   name: 'apk-without-no-cache',
+  summary: '`apk add` without `--no-cache`',
   severity: 'information',
   needsWorkspace: false,
   peers: ['DL3019'],
+  fix: 'safe',
+  facts: [],
   check(ctx) {
     const out: RuleFinding[] = [];
     const final = ctx.model.stages[ctx.finalStage];

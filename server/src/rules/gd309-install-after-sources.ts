@@ -2,7 +2,7 @@
  * GD309: a RUN that installs system packages (apk add, apt-get/apt install, yum/dnf/microdnf
  * install, zypper install) comes after a COPY/ADD of sources from the build context in the
  * same stage (`COPY . .`, a source directory, `*.go`; go.mod/go.sum and single config files
- * are not sources, see GD104's `copiesGoSources`). Every source edit then re-runs the install.
+ * are not sources, see `copiesGoSources` in facts/goSources.ts). Every source edit then re-runs the install.
  *
  * Fix: move the RUN (its whole lines, with the comment lines directly above it, so pragmas
  * move along) directly above the stage's first source COPY (above that COPY's own comment
@@ -18,28 +18,25 @@
  * offered, but not safe.
  */
 import * as path from 'path';
-import { copyPaths, goCommands, isContextCopy, stageImage } from '../dockerfile/facts';
+import { copyPaths, goCommands, stageImage } from '../dockerfile/facts';
 import type { DockerfileModel, Instruction, Script, Stage } from '../dockerfile/model';
 import { isSystemSetupCommand, packageCommands } from '../dockerfile/packages';
 import type { ShellCommand } from '../dockerfile/shell';
-import { deleteLines, insert } from '../fixes/edits';
-import { copiesSources } from './gd104-sources-before-modules';
-import type { Fix, Rule, RuleFinding, WorkspaceFiles } from './types';
+import { deleteLines, insert } from '../edits/edits';
+import { isSourceCopy } from '../facts/goSources';
+import type { Fix, Rule, RuleFinding } from './types';
 
 const MOVABLE_OVER = new Set(['COPY', 'ADD', 'WORKDIR', 'LABEL', 'EXPOSE', 'MAINTAINER', 'STOPSIGNAL', 'HEALTHCHECK']);
 const SYSTEM_DIR = /^\/(etc|usr|bin|sbin|lib|lib32|lib64|libx32|var|opt|root)?(\/|$)/;
 
-export function isSourceCopy(i: Instruction, files?: WorkspaceFiles): boolean {
-  if (!isContextCopy(i)) return false;
-  const paths = copyPaths(i);
-  return !!paths && copiesSources(paths, files);
-}
-
 export const gd309: Rule = {
   code: 'GD309',
   name: 'install-after-sources',
+  summary: 'System packages are installed after the sources are copied',
   severity: 'warning',
   needsWorkspace: false,
+  fix: 'safe',
+  facts: ['copySources', 'goCommands', 'images', 'packageInstalls', 'contextFiles'],
   check(ctx) {
     const out: RuleFinding[] = [];
     for (const stage of ctx.model.stages) {

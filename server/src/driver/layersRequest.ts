@@ -9,27 +9,15 @@ import { fileURLToPath } from 'node:url';
 import type { DockerfileModel } from '../dockerfile/model';
 import { parseDockerfile } from '../dockerfile/parse';
 import type { Workspace } from '../workspace/load';
-import { buildLayerModel } from './build';
-import { contextFilesOf } from './context';
-import { contextText, moduleCacheReader, userModuleCache } from '../driver/moduleCacheReader';
-import type { LayerModel } from './model';
+import { buildLayerModel } from '../layers/build';
+import { contextFilesOf } from './layersContext';
+import type { LayerModel } from '../layers/model';
+import { LAYERS_REQUEST, type LayersParams } from '../protocol';
 import type { Measurement } from '../measure/types';
+import { moduleCacheReader, userModuleCache } from './moduleCacheReader';
 
-export const LAYERS_REQUEST = 'goDockerfile/layers';
+export { LAYERS_REQUEST, type LayersParams };
 
-export interface LayersParams {
-  /** The Dockerfile (a file: URI; an open document's current text is used). */
-  uri: string;
-  /**
-   * Changed files: file: URIs, absolute paths, or paths relative to the editor workspace folder
-   * holding the Dockerfile (as `asRelativePath` gives them), else to the build context root.
-   */
-  changedFiles?: string[];
-  /** `go`, `gomod`, `dockerfile:LINE` (1-based), `dockerfile`, `arg:NAME`. */
-  change?: string;
-  target?: string;
-  buildArgs?: Record<string, string>;
-}
 
 export interface LayersSources {
   /** The parsed open document, or undefined when it is not open (it is then read from disk). */
@@ -79,7 +67,7 @@ export function layersForRequest(params: LayersParams, src: LayersSources): Laye
     changedFiles,
     change: params.change ?? null,
     // go.sum from the context, module sizes from the user's module cache: files read, nothing run.
-    readText: ws ? contextText(ws.root) : undefined,
+    readText: ws ? (rel) => ws.readFile(rel) : undefined,
     moduleCache: moduleCacheReader(userModuleCache()),
     measurement: src.measurement ?? null,
   });
