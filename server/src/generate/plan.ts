@@ -91,6 +91,9 @@ function commonParent(a: string, b: string): string {
   while (i < x.length && i < y.length && x[i] === y[i]) i++;
   return x.slice(0, i).join(nodePath.sep) || nodePath.sep;
 }
+/** Programs an alpine or debian runtime has without installing anything (a shell and coreutils or busybox). */
+const BASE_TOOLS = new Set(['sh', '/bin/sh', 'cat', 'ls', 'cp', 'mv', 'rm', 'mkdir', 'chmod', 'chown', 'echo', 'true', 'false', 'env', 'kill', 'sleep', 'tar', 'gzip', 'id', 'uname', 'date', 'hostname', 'tail', 'head', 'grep', 'sed', 'find', 'df', 'du', 'mount', 'umount', 'ln', 'touch', 'stat', 'sort', 'wc', 'which']);
+
 export const CACHE_MOUNTS = { mod: GOMODCACHE, build: '/root/.cache/go-build' };
 
 function join(dir: string, name: string): string {
@@ -455,6 +458,16 @@ export function plan(model: WorkspaceModel, options: GenerateOptions = {}, io: G
     } else reasons.push(`${shape.tzLibraries.join(', ')} ${shape.tzLibraries.length > 1 ? 'read' : 'reads'} time zones (TZ, CRON_TZ): ${runtimeImage} has /usr/share/zoneinfo.`);
   }
   for (const d of shape.dockerClients) warnings.push(`${d} talks to the Docker daemon: as non-root (USER 65532) the program cannot open /var/run/docker.sock unless you run it with --group-add <the socket's group id> (or as root, which the socket makes equivalent to root on the host anyway).`);
+  // Programs run by name: distroless and scratch hold only the binary; alpine and debian hold a
+  // shell and the basic tools, nothing like git, ssh or ffmpeg.
+  const missing = shape.runsCommands.filter((c) => runtime === 'distroless' || runtime === 'scratch' || !BASE_TOOLS.has(c.name));
+  if (missing.length > 0) {
+    const shown = missing.slice(0, 4).map((c) => `${c.name} (${c.via})`).join(', ') + (missing.length > 4 ? ` and ${missing.length - 4} more` : '');
+    const install = runtime === 'alpine' ? 'apk add --no-cache' : 'apt-get install -y --no-install-recommends';
+    warnings.push(runtime === 'distroless' || runtime === 'scratch'
+      ? `The program runs ${shown} at run time, and ${runtimeImage} has no programs but the binary: those calls fail in the container. Use --runtime debian (or alpine) and install them in the runtime stage, or copy them in.`
+      : `The program runs ${shown} at run time, which ${runtimeImage} does not include: install ${missing.length > 1 ? 'them' : 'it'} in the runtime stage (${install} …).`);
+  }
 
   reasons.push(`go build -trimpath -ldflags="-s -w": no local paths in the binary (reproducible builds), no symbol table or DWARF (about a quarter smaller; stack traces keep function names and file:line). The build cache is a BuildKit cache mount, so a rebuild after an edit recompiles only what changed.`);
   reasons.push(`Non-root: USER 65532:65532 (the distroless "nonroot" ids${runtime === 'distroless' ? ', also the :nonroot tag\'s default' : ''}); exec-form ENTRYPOINT, so signals reach the program and no shell is needed.`);
