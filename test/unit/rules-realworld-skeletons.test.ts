@@ -175,4 +175,19 @@ describe('real-world skeletons', () => {
     const sources = variant('seaweedfs__seaweedfs-go-build', 'Dockerfile.go_build', { 'tools/gen.go': 'package tools\n', 'Dockerfile.go_build': (t) => t.replace('COPY weed-volume-prebuilt/ /prebuilt/', 'COPY tools/ /tools/') });
     assert.ok(codesOf(sources).includes('GD309'), codesOf(sources).join());
   });
+
+  it('docker/compose Dockerfile: the last stage `FROM scratch AS module` holds plugin files, metadata and LICENSE (no command): no GD204', () => {
+    const s = skeleton('docker__compose-module', 'Dockerfile');
+    assert.ok(!codesOf(s).includes('GD204'), codesOf(s).join());
+    // A program copied from the context into that scratch stage makes it an image that runs.
+    const program = variant('docker__compose-module', 'Dockerfile', { Dockerfile: (t) => t.replace(/COPY LICENSE \/\s*$/, 'COPY docker-compose /docker-compose\n') });
+    assert.ok(codesOf(program).includes('GD204'), codesOf(program).join());
+  });
+
+  it('docker/compose build-dependencies: `FROM base` where compose.yaml declares `base` as an additional context: no GD209', () => {
+    const s = skeleton('docker__compose-build-dependencies', 'service.dockerfile');
+    assert.ok(!codesOf(s).includes('GD209'), codesOf(s).join());
+    const plain = variant('docker__compose-build-dependencies', 'service.dockerfile', { 'compose.yaml': (t) => t.replace(/\n\s*additional_contexts:\n\s*base: "service:base"/, '') });
+    assert.match(findingsOf(plain, 'GD209')[0]?.message ?? '', /FROM base has no tag/);
+  });
 });

@@ -214,6 +214,9 @@ export function effectiveUser(model: DockerfileModel, stage: Stage): { user: str
  * `FROM scratch` + `COPY --from=build /app /app` without such a name stays an image (its
  * command can be given at `docker run`).
  */
+/** Extension-less files that are documents, never programs. */
+const DOCUMENTS = /^(LICENSE|LICENCE|COPYING|NOTICE|README|AUTHORS|CONTRIBUTORS|CHANGELOG|VERSION|PATENTS)$/i;
+
 export function isArtifactExport(model: DockerfileModel, stage: Stage): boolean {
   if (stageImage(model, stage)?.family !== 'scratch') return false;
   const chain = stageChain(model, stage);
@@ -227,7 +230,8 @@ export function isArtifactExport(model: DockerfileModel, stage: Stage): boolean 
   return !copies.some((i) => {
     const from = i.flags.find((f) => f.name === 'from')?.value;
     // From the context: a file without an extension may be a prebuilt program (`COPY app /app`).
-    if (!from) return (copyPaths(i)?.sources ?? []).some((src) => !/\.[A-Za-z0-9]+$/.test(src.split('/').pop() ?? src));
+    // Well-known documents (`COPY LICENSE /`) are data, not programs.
+    if (!from) return (copyPaths(i)?.sources ?? []).some((src) => { const base = src.split('/').pop() ?? src; return !/\.[A-Za-z0-9]+$/.test(base) && !DOCUMENTS.test(base); });
     const src = model.stages.find((s) => s.name === from.toLowerCase()) ?? (/^\d+$/.test(from) ? model.stages[Number(from)] : undefined);
     return !src || model.stages.some((s) => stageChain(model, s).includes(src) && s.instructions.some((x) => goCommands(x).some((g) => g.sub === 'build' || g.sub === 'install')));
   });

@@ -30,7 +30,7 @@ export const gd209: Rule = {
   needsWorkspace: false,
   peers: ['DL3006', 'DL3007'],
   fix: 'safe',
-  facts: ['images', 'workspace'],
+  facts: ['images', 'workspace', 'contextFiles'],
   docs: { workspace: '(the golang fix uses go.mod when available)', peers: 'hadolint **DL3006** (no tag), **DL3007** (`:latest`)' },
   check(ctx) {
     const out: RuleFinding[] = [];
@@ -42,6 +42,9 @@ export const gd209: Rule = {
       if (ref.digest) continue;
       // `ARG BASE_IMAGE=non-existing` + `FROM ${BASE_IMAGE}`: a placeholder that forces --build-arg.
       if (stage.base !== stage.resolvedBase && /^\$\{?[A-Za-z_][A-Za-z0-9_]*\}?$/.test(stage.base.trim()) && SENTINEL.test(stage.resolvedBase)) continue;
+      // `FROM base` where the context's compose/bake file names `base` as an additional build
+      // context (`additional_contexts: base: service:base`): not docker.io/library/base.
+      if (ref.tag === null && ref.registry === null && !stage.resolvedBase.includes('/') && namedContexts(ctx).has(stage.resolvedBase)) continue;
       const floating = ref.tag !== null && ref.tag !== 'latest' && floatingTag(ref.repository, ref.tag);
       if (ref.tag !== null && ref.tag !== 'latest' && !floating) continue;
       const shown = stage.base === stage.resolvedBase ? stage.base : `${stage.base} (${stage.resolvedBase})`;
@@ -58,6 +61,42 @@ export const gd209: Rule = {
     return out;
   },
 };
+
+/** Compose and bake files at the context root, where a build's named contexts are declared. */
+const BUILD_FILES = ['compose.yaml', 'compose.yml', 'docker-compose.yaml', 'docker-compose.yml', 'docker-bake.hcl', 'docker-bake.json'];
+
+/**
+ * Names declared as additional build contexts in the context's compose file (`additional_contexts:`)
+ * or bake file (`contexts = { name = "target:x" }`), read as text.
+ */
+function namedContexts(ctx: RuleContext): Set<string> {
+  const out = new Set<string>();
+  const files = ctx.files;
+  if (!files) return out;
+  for (const f of BUILD_FILES) {
+    if (!files.fileExists(f)) continue;
+    const lines = (files.readFile(f) ?? '').split(/\r?\n/);
+    for (let k = 0; k < lines.length; k++) {
+      // YAML: `additional_contexts:` then the more-indented `name: value` lines under it.
+      const yaml = /^(\s*)additional_contexts\s*:\s*$/.exec(lines[k]);
+      if (yaml) {
+        for (let j = k + 1; j < lines.length && (lines[j].trim() === '' || /^\s*/.exec(lines[j])![0].length > yaml[1].length); j++) {
+          const n = /^\s*-?\s*["']?([A-Za-z0-9][A-Za-z0-9_.-]*)["']?\s*[:=]/.exec(lines[j]);
+          if (n) out.add(n[1].toLowerCase());
+        }
+      }
+      // HCL/JSON: `contexts = { name = "target:x" }`, on one line or up to the closing brace.
+      if (/^\s*"?contexts"?\s*[:=]\s*\{/.test(lines[k])) {
+        for (let j = k; j < lines.length; j++) {
+          const body = j === k ? lines[j].slice(lines[j].indexOf('{') + 1) : lines[j];
+          for (const n of body.matchAll(/["']?([A-Za-z0-9][A-Za-z0-9_.-]*)["']?\s*[:=]\s*["']/g)) out.add(n[1].toLowerCase());
+          if (body.includes('}')) break;
+        }
+      }
+    }
+  }
+  return out;
+}
 
 /**
  * A tag that names no version and follows new releases: on golang, any tag without a Go
