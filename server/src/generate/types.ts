@@ -58,7 +58,9 @@ export type GenerateErrorCode =
   | 'ambiguous-package'
   | 'unknown-package'
   | 'runtime-needs-libc'
-  | 'bad-option';
+  | 'bad-option'
+  /** A name from the repository (folder, module path) that must not be written into a Dockerfile. */
+  | 'unsafe-name';
 
 /** Nothing can be generated without the caller's help; `candidates` lists the main packages. */
 export class GenerateError extends Error {

@@ -5,7 +5,7 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { localPath } from '../uris';
 import type { DockerfileModel } from '../dockerfile/model';
 import { parseDockerfile } from '../dockerfile/parse';
 import type { Workspace } from '../workspace/load';
@@ -50,7 +50,7 @@ export function isLayersParams(p: unknown): p is LayersParams {
 
 export function layersForRequest(params: LayersParams, src: LayersSources): LayerModel {
   if (!isLayersParams(params)) throw new Error('goDockerfile/layers: expected {uri, changedFiles?, change?, target?, buildArgs?}');
-  const file = params.uri.startsWith('file:') ? fileURLToPath(params.uri) : null;
+  const file = localPath(params.uri) ?? null;
   let model = src.model;
   if (!model) {
     if (!file) throw new Error(`goDockerfile/layers: ${params.uri} is not open and not a file`);

@@ -18,7 +18,8 @@ import {
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import * as fs from 'fs';
 import * as path from 'path';
-import { fileURLToPath, pathToFileURL } from 'url';
+import { pathToFileURL } from 'url';
+import { localPath } from '../uris';
 import { analyzeText, initAnalysis, type Analysis } from '../analysis';
 import { fixAll, minimalEdit } from '../fixes/fixAll';
 import { ignoreForInstruction } from '../fixes/ignore';
@@ -58,6 +59,9 @@ export function startServer(connection: Connection): void {
   const cache = new Map<string, CacheEntry>();
   const timers = new Map<string, NodeJS.Timeout>();
   const log = (m: string) => connection.console.log(m);
+  // Last line of defence: an exception escaping a timer or a promise must not end the server.
+  process.on('uncaughtException', (e) => log(`internal error: ${e instanceof Error ? e.stack : String(e)}`));
+  process.on('unhandledRejection', (e) => log(`internal error: ${e instanceof Error ? e.stack : String(e)}`));
   const workspaces = new WorkspaceIndex(log, (root) => {
     // A context was read or changed: re-lint the open Dockerfiles that build from it.
     for (const d of documents.all()) {
@@ -77,7 +81,7 @@ export function startServer(connection: Connection): void {
     settings = readSettings(opts, settings);
     const commands = (params.initializationOptions as { commands?: unknown } | undefined)?.commands;
     clientCommands = new Set(Array.isArray(commands) ? commands.filter((c): c is string => typeof c === 'string') : []);
-    workspaces.folders = (params.workspaceFolders ?? []).filter((f) => f.uri.startsWith('file:')).map((f) => fileURLToPath(f.uri));
+    workspaces.folders = (Array.isArray(params.workspaceFolders) ? params.workspaceFolders : []).map((f) => localPath(f?.uri)).filter((f): f is string => f !== undefined);
     const capabilities: InitializeResult['capabilities'] = {
       textDocumentSync: TextDocumentSyncKind.Incremental,
       codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND] },
@@ -121,7 +125,7 @@ export function startServer(connection: Connection): void {
     clearTimeout(timers.get(doc.uri));
     timers.set(doc.uri, setTimeout(() => {
       timers.delete(doc.uri);
-      void publish(doc.uri);
+      publish(doc.uri).catch((e: unknown) => log(`publishing ${String(doc.uri)} failed: ${e instanceof Error ? e.stack : String(e)}`));
     }, delay));
   }
 

@@ -4,7 +4,8 @@
  * the scan), and kept fresh from file-change notifications.
  */
 import * as path from 'path';
-import { fileURLToPath, pathToFileURL } from 'url';
+import { pathToFileURL } from 'url';
+import { localPath } from '../uris';
 import type { RulesConfig } from '../rules/config';
 import { findConfigFile, readConfigFile } from '../rules/configFile';
 import { resolveBuildContextDetailed } from '../workspace/context';
@@ -43,7 +44,7 @@ export class WorkspaceIndex {
 
   /** The build context root of a document, whether or not its workspace is loaded yet. */
   rootOf(uri: string, override?: string): string | undefined {
-    if (!uri.startsWith('file:')) return undefined;
+    if (localPath(uri) === undefined) return undefined;
     // Asked on every analysis (each keystroke): the walk up the folders is done once per document.
     const key = `${uri}\0${override ?? ''}`;
     if (this.rootByDocument.has(key)) return this.rootByDocument.get(key);
@@ -53,7 +54,8 @@ export class WorkspaceIndex {
   }
 
   private resolveRoot(uri: string, override?: string): string | undefined {
-    const file = fileURLToPath(uri);
+    const file = localPath(uri);
+    if (file === undefined) return undefined;
     const folder = this.folders.filter((f) => file.startsWith(f + path.sep)).sort((a, b) => b.length - a.length)[0];
     const ctx = resolveBuildContextDetailed(file, override || null, { overrideBase: folder ?? path.dirname(file) });
     // Without go.mod/go.work (or an explicit context) there is no Go workspace to read.
@@ -92,12 +94,13 @@ export class WorkspaceIndex {
   /** Watched files changed: update the workspaces they belong to, and forget config files. */
   filesChanged(uris: string[]): void {
     // A go.mod or go.work appearing or going away can move a document's build context.
+    uris = uris.filter((u): u is string => typeof u === 'string');
     if (uris.some((u) => /\/go\.(mod|work)$/.test(u))) this.rootByDocument.clear();
     if (uris.some((u) => u.endsWith('/.go-dockerfile.json'))) {
       this.configByDir.clear();
       for (const e of this.byRoot.values()) this.onChanged(e.root);
     }
-    const paths = uris.filter((u) => u.startsWith('file:')).map((u) => fileURLToPath(u));
+    const paths = uris.map(localPath).filter((p): p is string => p !== undefined);
     for (const e of this.byRoot.values()) {
       const mine = paths.filter((p) => p === e.root || p.startsWith(e.root + path.sep));
       if (e.ws && mine.length > 0 && e.ws.update(mine)) this.onChanged(e.root);
@@ -106,8 +109,9 @@ export class WorkspaceIndex {
 
   /** The `.go-dockerfile.json` rules that apply to a document ({} when there is none). */
   rulesConfigFor(uri: string): RulesConfig {
-    if (!uri.startsWith('file:')) return {};
-    const dir = path.dirname(fileURLToPath(uri));
+    const file = localPath(uri);
+    if (file === undefined) return {};
+    const dir = path.dirname(file);
     let rules = this.configByDir.get(dir);
     if (!rules) {
       const file = findConfigFile(dir);
