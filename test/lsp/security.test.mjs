@@ -1,6 +1,7 @@
 // Hostile repositories and odd input over a real stdio session (issue 16): generated files carry
 // no repository-chosen syntax, odd document URIs never end the server, and so on per item.
 import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
 import { after, describe, test } from 'node:test';
 
 import { LspClient, pathUri } from './client.mjs';
@@ -83,5 +84,19 @@ describe('odd document URIs (item 6)', () => {
       assert.ok(d.every((x) => !/^GD(101|105|305|306|307)$/.test(String(x.code))), `${uri}: no workspace rule`);
     }
     assert.equal(c.exited, false, c.stderr);
+  });
+});
+
+describe('special files as input (item 8)', () => {
+  test('goDockerfile/layers for a FIFO that is not open: an error answer, and the server keeps serving', async () => {
+    const p = project();
+    writeModule(p);
+    const fifo = `${p.dir}/Dockerfile.fifo`;
+    assert.equal(spawnSync('mkfifo', [fifo]).status, 0);
+    const c = await start({ rootDir: p.dir });
+    await assert.rejects(c.request('goDockerfile/layers', { uri: pathUri(fifo) }), /a FIFO, not a regular file/);
+    const uri = p.write('Dockerfile', 'FROM scratch\n');
+    c.open(uri, 'FROM scratch\n');
+    assert.ok(Array.isArray(await c.diagnostics(uri, 1)));
   });
 });

@@ -9,6 +9,7 @@ import { buildLayerModel, contextFilesOf, formatText, type LayerModel } from '..
 import { resolveBuildContext } from '../workspace/context';
 import { loadWorkspace } from '../workspace/load';
 import { UsageError, type Io } from './io';
+import { readRegularFile, UnreadableFileError } from '../safeRead';
 
 export const LAYERS_USAGE =
   'go-dockerfile layers <Dockerfile> [--context DIR] [--changed PATH...] [--change go|gomod|dockerfile:LINE|arg:NAME] [--target STAGE] [--build-arg NAME=VALUE] [--format text|json]';
@@ -64,7 +65,7 @@ export function parseLayersArgs(argv: string[]): LayersOptions {
 
 /** The LayerModel of a Dockerfile on disk, its build context read from files. */
 export function layersOf(opts: LayersOptions, io: Io): LayerModel {
-  const text = fs.readFileSync(opts.file, 'utf8');
+  const text = readRegularFile(opts.file);
   const file = path.resolve(opts.file);
   // --context, else the nearest folder with go.mod/go.work, else the Dockerfile's folder.
   const root = resolveBuildContext(file, opts.context);
@@ -95,6 +96,10 @@ export function layers(opts: LayersOptions, io: Io): number {
   } catch (e) {
     const err = e as NodeJS.ErrnoException;
     if (e instanceof UsageError) throw e;
+    if (e instanceof UnreadableFileError) {
+      io.err(`go-dockerfile: cannot read ${opts.file}: ${e.message}`);
+      return 2;
+    }
     if (err.code === 'ENOENT' || err.code === 'EISDIR' || err.code === 'EACCES') {
       io.err(`go-dockerfile: cannot read ${opts.file}: ${err.code === 'ENOENT' ? 'no such file' : err.message}`);
       return 2;

@@ -14,6 +14,7 @@ import { UsageError, type Io } from './io';
 import { toCodeQuality } from './gitlab';
 import { toGithubAnnotations } from './github';
 import { toSarif } from './sarif';
+import { readRegularFile } from '../safeRead';
 
 export const SEVERITY_RANK: Record<Severity, number> = { hint: 0, information: 1, warning: 2, error: 3 };
 
@@ -72,12 +73,17 @@ export function lint(opts: LintOptions, io: Io, version: string): number {
   const workspaces = new Map<string, Workspace>();
   const sources = new Map<string, string>();
   let unreadable = false;
+  // As `layers` does: a --context that is no folder is a mistake, not an empty context.
+  if (opts.context !== undefined && !fs.statSync(opts.context, { throwIfNoEntry: false })?.isDirectory()) {
+    throw new UsageError(`the build context ${opts.context} is not a folder`);
+  }
   for (const file of opts.files) {
     let text: string;
     try {
-      text = fs.readFileSync(file, 'utf8');
+      // A FIFO or /dev/zero would never end: regular files only, size-capped.
+      text = readRegularFile(file);
     } catch (e) {
-      io.err(`go-dockerfile: cannot read ${file}: ${(e as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (e as Error).message}`);
+      io.err(`go-dockerfile: cannot read ${file}: ${(e as Error).message}`);
       unreadable = true;
       continue;
     }
@@ -85,10 +91,16 @@ export function lint(opts: LintOptions, io: Io, version: string): number {
     if (opts.fix) {
       const fixed = fixAll(text, (t) => analyzeText(t, analyzeOpts).findings);
       if (fixed.text !== text) {
-        fs.writeFileSync(file, fixed.text);
-        for (const a of fixed.applied) io.err(`${file}: fixed ${a.code}: ${a.title}`);
+        try {
+          fs.writeFileSync(file, fixed.text);
+          for (const a of fixed.applied) io.err(`${file}: fixed ${a.code}: ${a.title}`);
+          text = fixed.text;
+        } catch (e) {
+          // A read-only file: say so, report its findings unfixed, and go on with the others.
+          io.err(`go-dockerfile: cannot write ${file}: ${(e as Error).message}`);
+          unreadable = true;
+        }
       }
-      text = fixed.text;
     }
     sources.set(file, text);
     const { model, findings } = analyzeText(text, analyzeOpts);

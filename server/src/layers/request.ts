@@ -6,6 +6,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { localPath } from '../uris';
+import { readRegularFile } from '../safeRead';
 import type { DockerfileModel } from '../dockerfile/model';
 import { parseDockerfile } from '../dockerfile/parse';
 import type { Workspace } from '../workspace/load';
@@ -54,7 +55,8 @@ export function layersForRequest(params: LayersParams, src: LayersSources): Laye
   let model = src.model;
   if (!model) {
     if (!file) throw new Error(`goDockerfile/layers: ${params.uri} is not open and not a file`);
-    model = parseDockerfile(fs.readFileSync(file, 'utf8'));
+    // Not open: read from disk, a regular file only (a FIFO would block the whole server).
+    model = parseDockerfile(readRegularFile(file));
   }
   const ws = src.workspace;
   const folder = file ? (src.folders ?? []).filter((f) => file.startsWith(f + path.sep)).sort((a, b) => b.length - a.length)[0] : undefined;
