@@ -1,0 +1,71 @@
+/**
+ * Pathological Dockerfiles (issue 16, item 7): the analysis finishes with the right answers.
+ * Each test has a generous timeout: on the old code these ran for minutes (n² and n³ walks) or
+ * overflowed the stack, so the bound turns that into a failure. How the time grows with the
+ * size is measured in bench/hostile.bench.ts, not asserted here.
+ */
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { analyzeText } from '../../server/src/analysis';
+import { dockerEnv, MAX_STAGE_CHAIN, rootImage, stageChain } from '../../server/src/dockerfile/facts';
+import { parseDockerfile } from '../../server/src/dockerfile/parse';
+import { parseShell } from '../../server/src/dockerfile/shell';
+import { ready } from './helpers';
+
+describe('pathological Dockerfiles', () => {
+  it('5,000 nested ( in one RUN: the script is unknown, the other findings still come', { timeout: 60_000 }, async () => {
+    await ready;
+    const script = `${'('.repeat(5000)}echo${')'.repeat(5000)}`;
+    const s = parseShell(script);
+    assert.equal(s.hasErrors, true);
+    assert.deepEqual(s.commands, []);
+    const a = analyzeText(`FROM golang:1.22\nRUN ${script}\n`);
+    assert.ok(a.findings.some((f) => f.code === 'GD201'), a.findings.map((f) => f.code).join(' '));
+  });
+
+  it('a few nested subshells are still read', async () => {
+    await ready;
+    const s = parseShell('( (echo a) && (cd x && go build ./...) )');
+    assert.deepEqual(s.commands.map((c) => c.argv[0].value), ['echo', 'cd', 'go']);
+  });
+
+  it('8,000 ENV lines each using the one before: the last value is known', { timeout: 60_000 }, async () => {
+    await ready;
+    const lines = ['FROM golang:1.22', 'ENV V0=a'];
+    for (let i = 1; i < 8000; i++) lines.push(`ENV V${i}=\${V${i - 1}}`);
+    lines.push('RUN go build -o /app .');
+    const model = parseDockerfile(lines.join('\n') + '\n');
+    const stage = model.stages[0];
+    const env = dockerEnv(model, stage, stage.instructions[stage.instructions.length - 1]);
+    assert.equal(env.get('V7999'), 'a');
+    assert.ok(Array.isArray(analyzeText(model.text).findings));
+  });
+
+  it('20,000 ARG lines: ARGs are seen, ENV still wins over an ARG of the same name', { timeout: 60_000 }, async () => {
+    await ready;
+    const lines = ['FROM golang:1.22'];
+    for (let i = 0; i < 20000; i++) lines.push(`ARG A${i}=v${i}`);
+    lines.push('ENV A5=env', 'RUN go build -o /app .');
+    const model = parseDockerfile(lines.join('\n') + '\n');
+    const stage = model.stages[0];
+    const env = dockerEnv(model, stage, stage.instructions[stage.instructions.length - 1]);
+    assert.equal(env.get('A19999'), 'v19999');
+    assert.equal(env.get('A5'), 'env');
+    assert.ok(Array.isArray(analyzeText(model.text).findings));
+  });
+
+  it('10,000 stages each FROM the one before: the root image is known, chains are bounded', { timeout: 120_000 }, async () => {
+    await ready;
+    const lines: string[] = [];
+    for (let i = 0; i < 10000; i++) lines.push(`FROM ${i ? `s${i - 1}` : 'golang:1.22'} AS s${i}`, `RUN echo ${i}`);
+    const model = parseDockerfile(lines.join('\n') + '\n');
+    const last = model.stages[model.stages.length - 1];
+    assert.equal(rootImage(model, last), 'golang:1.22');
+    const chain = stageChain(model, last);
+    assert.equal(chain.length, MAX_STAGE_CHAIN);
+    assert.equal(chain[chain.length - 1], last);
+    assert.deepEqual(stageChain(model, model.stages[2]).map((s) => s.index), [0, 1, 2]);
+    const a = analyzeText(model.text);
+    assert.ok(a.findings.some((f) => f.code === 'GD201'));
+  });
+});
