@@ -118,3 +118,52 @@ export function readRegularFileOrNull(file: string, opts: SafeReadOptions & { on
     throw e;
   }
 }
+
+/**
+ * Does anything exist at `p`, a link included? A dangling link counts: writing through it would
+ * create its target, wherever that is.
+ */
+export function existsNoFollow(p: string): boolean {
+  return fs.lstatSync(p, { throwIfNoEntry: false }) !== undefined;
+}
+
+/** Where a write to `file` would land: itself, or the target of the link it is (resolved, even when dangling). */
+function writeTarget(file: string): string {
+  const st = fs.lstatSync(file, { throwIfNoEntry: false });
+  if (!st?.isSymbolicLink()) return path.join(realOrSelf(path.dirname(file)), path.basename(file));
+  try {
+    return fs.realpathSync(file);
+  } catch {
+    // Dangling: follow the links by hand as far as they go.
+    let p = file;
+    for (let i = 0; i < 40; i++) {
+      const s = fs.lstatSync(p, { throwIfNoEntry: false });
+      if (!s?.isSymbolicLink()) return path.join(realOrSelf(path.dirname(p)), path.basename(p));
+      p = path.resolve(path.dirname(p), fs.readlinkSync(p));
+    }
+    return p;
+  }
+}
+
+/** Why writing `file` could leave `folder` or block (a link out of it, a FIFO), or null when it is safe. */
+export function unsafeWriteReason(file: string, folder: string): string | null {
+  const target = writeTarget(file);
+  if (!isInside(realOrSelf(folder), target)) return `${file} is a link to ${target}, outside ${folder}: not written`;
+  const st = fs.statSync(target, { throwIfNoEntry: false });
+  if (st && !st.isFile()) return `${file} is ${kindOf(st)}: not written`;
+  return null;
+}
+
+/** Writes a file inside `folder`, never through a link that leaves it. Throws UnreadableFileError('outside'). */
+export function writeFileInside(file: string, text: string, folder: string): void {
+  const reason = unsafeWriteReason(file, folder);
+  if (reason) throw new UnreadableFileError(file, 'outside', reason);
+  const target = writeTarget(file);
+  // O_NOFOLLOW: a link swapped in after the check is not followed either.
+  const fd = fs.openSync(target, fs.constants.O_WRONLY | fs.constants.O_CREAT | fs.constants.O_TRUNC | fs.constants.O_NOFOLLOW, 0o666);
+  try {
+    fs.writeFileSync(fd, text);
+  } finally {
+    fs.closeSync(fd);
+  }
+}

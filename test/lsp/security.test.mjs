@@ -2,6 +2,7 @@
 // no repository-chosen syntax, odd document URIs never end the server, and so on per item.
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
 import { after, describe, test } from 'node:test';
 
 import { LspClient, pathUri } from './client.mjs';
@@ -98,5 +99,26 @@ describe('special files as input (item 8)', () => {
     const uri = p.write('Dockerfile', 'FROM scratch\n');
     c.open(uri, 'FROM scratch\n');
     assert.ok(Array.isArray(await c.diagnostics(uri, 1)));
+  });
+});
+
+describe('goDockerfile/generate: links out of the folder (item 2)', () => {
+  test('Dockerfile -> ../o/authorized_keys (dangling): refused, nothing created', async () => {
+    const p = project();
+    writeModule(p);
+    const outside = project();
+    fs.symlinkSync(`${outside.dir}/authorized_keys`, `${p.dir}/Dockerfile`);
+    const c = await start({ rootDir: p.dir });
+    await assert.rejects(c.request('goDockerfile/generate', { folderUri: pathUri(p.dir) }), /outside .*not written/);
+    assert.deepEqual(fs.readdirSync(outside.dir), []);
+  });
+
+  test('a dangling .dockerignore inside the folder counts as existing', async () => {
+    const p = project();
+    writeModule(p);
+    fs.symlinkSync(`${p.dir}/nowhere`, `${p.dir}/.dockerignore`);
+    const c = await start({ rootDir: p.dir });
+    const r = await c.request('goDockerfile/generate', { folderUri: pathUri(p.dir) });
+    assert.equal(r.existing.dockerignore, true);
   });
 });

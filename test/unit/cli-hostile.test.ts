@@ -128,3 +128,31 @@ describe('CLI: .dockerignore lines (item 5)', () => {
     assert.ok(codes.includes('GD101'), `a workspace rule (go 1.22 in go.mod, golang:1.21) ran: ${codes.join(' ')}`);
   });
 });
+
+describe('CLI generate: writes stay in the folder (item 2)', () => {
+  it('dangling links Dockerfile -> ../o/authorized_keys and .dockerignore -> ../o/x: nothing is created outside', () => {
+    const dir = module();
+    const outside = path.join(root, `o${n++}`);
+    fs.mkdirSync(outside);
+    fs.symlinkSync(path.join(outside, 'authorized_keys'), path.join(dir, 'Dockerfile'));
+    fs.symlinkSync(path.join(outside, 'x'), path.join(dir, '.dockerignore'));
+    const r = cli(['generate', dir]);
+    assert.equal(r.status, 1, r.stderr);
+    assert.match(r.stderr, /already exists/);
+    const forced = cli(['generate', dir, '--force']);
+    assert.equal(forced.status, 2, forced.stderr);
+    assert.match(forced.stderr, /outside .*: not written/);
+    assert.deepEqual(fs.readdirSync(outside), []);
+  });
+
+  it('only .dockerignore a dangling link out: it is kept and not written through', () => {
+    const dir = module();
+    const outside = path.join(root, `o${n++}`);
+    fs.mkdirSync(outside);
+    fs.symlinkSync(path.join(outside, 'x'), path.join(dir, '.dockerignore'));
+    const r = cli(['generate', dir]);
+    assert.equal(r.status, 0, r.stderr);
+    assert.ok(fs.statSync(path.join(dir, 'Dockerfile')).isFile());
+    assert.deepEqual(fs.readdirSync(outside), []);
+  });
+});

@@ -9,6 +9,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { loadWorkspace } from '../workspace/load';
+import { existsNoFollow, unsafeWriteReason } from '../safeRead';
 import { generateFor, selfCheck, type SelfCheckFinding } from './index';
 import { GenerateError, isRuntime, type GenerateResult } from './types';
 
@@ -42,12 +43,18 @@ export async function handleGenerateRequest(params: GenerateParams, log: (m: str
   if (params.stampVersion !== undefined && typeof params.stampVersion !== 'boolean') throw new GenerateError('bad-option', 'stampVersion must be a boolean.');
   const folder = fileURLToPath(params.folderUri);
   if (!fs.statSync(folder, { throwIfNoEntry: false })?.isDirectory()) throw new GenerateError('bad-option', `${folder} is not a folder.`);
+  for (const name of ['Dockerfile', '.dockerignore']) {
+    // The client writes where these names point: never through a link that leaves the folder.
+    const unsafe = unsafeWriteReason(path.join(folder, name), folder);
+    if (unsafe) throw new GenerateError('unsafe-name', `Cannot generate: ${unsafe}.`);
+  }
   const ws = loadWorkspace(folder, { log });
   const result = await generateFor(ws, { package: params.package, runtime: params.runtime, stampVersion: params.stampVersion });
   return {
     ...result,
     folder,
-    existing: { dockerfile: fs.existsSync(path.join(folder, 'Dockerfile')), dockerignore: fs.existsSync(path.join(folder, '.dockerignore')) },
+    // A dangling link counts as existing: the client must not write through it unasked.
+    existing: { dockerfile: existsNoFollow(path.join(folder, 'Dockerfile')), dockerignore: existsNoFollow(path.join(folder, '.dockerignore')) },
     selfCheck: await selfCheck(result, ws),
   };
 }
