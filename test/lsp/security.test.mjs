@@ -3,6 +3,8 @@
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { after, describe, test } from 'node:test';
 
 import { LspClient, pathUri } from './client.mjs';
@@ -120,5 +122,87 @@ describe('goDockerfile/generate: links out of the folder (item 2)', () => {
     const c = await start({ rootDir: p.dir });
     const r = await c.request('goDockerfile/generate', { folderUri: pathUri(p.dir) });
     assert.equal(r.existing.dockerignore, true);
+  });
+});
+
+const DOCKERFILE = [
+  'FROM golang:1.22 AS build',
+  'WORKDIR /src',
+  'COPY go.mod go.sum ./',
+  'RUN go mod download',
+  'COPY . .',
+  'RUN CGO_ENABLED=0 go build -o /out/app .',
+  '',
+  'FROM gcr.io/distroless/static-debian12:nonroot',
+  'COPY --from=build /out/app /app',
+  'ENTRYPOINT ["/app"]',
+  '',
+].join('\n');
+
+/** Every file a code action's WorkspaceEdit creates or edits (file paths). */
+function touchedFiles(actions) {
+  const out = [];
+  for (const a of actions) {
+    for (const c of a.edit?.documentChanges ?? []) out.push(fileURLToPath(c.uri ?? c.textDocument.uri));
+    for (const uri of Object.keys(a.edit?.changes ?? {})) out.push(fileURLToPath(uri));
+  }
+  return out;
+}
+
+async function actionsFor(c, uri, diagnostics) {
+  return c.request('textDocument/codeAction', { textDocument: { uri }, range: { start: { line: 0, character: 0 }, end: { line: 20, character: 0 } }, context: { diagnostics, only: ['quickfix'] } });
+}
+
+const inside = (dir) => (f) => f === dir || f.startsWith(dir + path.sep);
+
+describe('fix edits of other files stay in the workspace (items 3, 9)', () => {
+  const OPTIONS = { languageFeatures: 'off', rules: { GD114: 'warning', GD305: 'warning' } };
+
+  test('a .dockerignore linked to ../outside.txt: GD114 offers no edit of it', async () => {
+    const p = project();
+    writeModule(p);
+    p.write('.git/HEAD', 'ref: refs/heads/main\n');
+    const outside = project();
+    outside.write('outside.txt', 'bin/\n');
+    fs.symlinkSync(`${outside.dir}/outside.txt`, `${p.dir}/.dockerignore`);
+    const c = await start({ rootDir: p.dir, initializationOptions: OPTIONS });
+    const uri = p.write('Dockerfile', DOCKERFILE);
+    c.open(uri, DOCKERFILE);
+    const diagnostics = await c.diagnosticsWhere(uri, (ds) => ds.some((d) => d.code === 'GD114'));
+    const touched = touchedFiles(await actionsFor(c, uri, diagnostics));
+    assert.deepEqual(touched.filter((f) => !inside(p.dir)(f)), [], 'nothing outside the workspace folder');
+    assert.ok(!touched.includes(path.join(p.dir, '.dockerignore')), 'the link is not edited');
+    assert.equal(fs.readFileSync(`${outside.dir}/outside.txt`, 'utf8'), 'bin/\n');
+  });
+
+  test('goDockerfile.buildContext "../private" is ignored: no fix creates a file there', async () => {
+    const p = project();
+    writeModule(p);
+    const priv = project();
+    writeModule(priv);
+    const rel = path.relative(p.dir, priv.dir);
+    const c = await start({ rootDir: p.dir, initializationOptions: { ...OPTIONS, buildContext: rel } });
+    const uri = p.write('Dockerfile', DOCKERFILE);
+    c.open(uri, DOCKERFILE);
+    const diagnostics = await c.diagnosticsWhere(uri, (ds) => ds.some((d) => d.code === 'GD305'));
+    const touched = touchedFiles(await actionsFor(c, uri, diagnostics));
+    assert.ok(touched.length > 0, 'the GD305 fix is offered for the workspace folder');
+    assert.deepEqual(touched.filter((f) => !inside(p.dir)(f)), [], 'nothing outside the workspace folder');
+    const layers = await c.request('goDockerfile/layers', { uri });
+    const listed = JSON.stringify(layers);
+    assert.ok(!listed.includes(priv.dir), 'the layer model lists nothing from ../private');
+  });
+
+  test('without file watching, a .dockerignore created since the workspace was read is not overwritten by GD305', async () => {
+    const p = project();
+    writeModule(p);
+    const c = await start({ rootDir: p.dir, initializationOptions: OPTIONS });
+    const uri = p.write('Dockerfile', DOCKERFILE);
+    c.open(uri, DOCKERFILE);
+    const diagnostics = await c.diagnosticsWhere(uri, (ds) => ds.some((d) => d.code === 'GD305'));
+    p.write('.dockerignore', 'mine\n');
+    const actions = await actionsFor(c, uri, diagnostics.filter((d) => d.code === 'GD305'));
+    assert.deepEqual(touchedFiles(actions).filter((f) => f.endsWith('.dockerignore')), [], 'no edit of the new .dockerignore');
+    assert.equal(fs.readFileSync(`${p.dir}/.dockerignore`, 'utf8'), 'mine\n');
   });
 });

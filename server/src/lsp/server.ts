@@ -20,6 +20,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { pathToFileURL } from 'url';
 import { localPath } from '../uris';
+import { readRegularFile } from '../safeRead';
 import { analyzeText, initAnalysis, type Analysis } from '../analysis';
 import { fixAll, minimalEdit } from '../fixes/fixAll';
 import { ignoreForInstruction } from '../fixes/ignore';
@@ -206,15 +207,21 @@ export function startServer(connection: Connection): void {
    */
   function otherFileChanges(docUri: string, fix: Fix): (CreateFile | TextDocumentEdit)[] | null {
     const out: (CreateFile | TextDocumentEdit)[] = [];
-    for (const f of fix.createFiles ?? []) out.push(...workspaces.createFileChanges(docUri, f.path, f.text, settings.buildContext));
+    for (const f of fix.createFiles ?? []) {
+      const create = workspaces.createFileChanges(docUri, f.path, f.text, settings.buildContext);
+      if (create === null) return null;
+      out.push(...create);
+    }
     if (!fix.editFiles?.length) return out;
     const root = workspaces.rootOf(docUri, settings.buildContext);
     if (!root) return null;
     for (const f of fix.editFiles) {
       const file = path.join(root, f.path);
+      // A .dockerignore linked to ../outside.txt: the edit would land outside the workspace.
+      if (!workspaces.editAllowed(file, root)) return null;
       let text: string;
       try {
-        text = fs.readFileSync(file, 'utf8');
+        text = readRegularFile(file);
       } catch {
         return null;
       }

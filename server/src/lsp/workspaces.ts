@@ -6,6 +6,8 @@
 import * as path from 'path';
 import { pathToFileURL } from 'url';
 import { localPath } from '../uris';
+import { existsNoFollow, isInside } from '../safeRead';
+import * as fs from 'fs';
 import type { RulesConfig } from '../rules/config';
 import { findConfigFile, readConfigFile } from '../rules/configFile';
 import { resolveBuildContextDetailed } from '../workspace/context';
@@ -57,9 +59,31 @@ export class WorkspaceIndex {
     const file = localPath(uri);
     if (file === undefined) return undefined;
     const folder = this.folders.filter((f) => file.startsWith(f + path.sep)).sort((a, b) => b.length - a.length)[0];
-    const ctx = resolveBuildContextDetailed(file, override || null, { overrideBase: folder ?? path.dirname(file) });
+    let ctx = resolveBuildContextDetailed(file, override || null, { overrideBase: folder ?? path.dirname(file) });
+    if (override && !this.insideFolders(ctx.root)) {
+      // goDockerfile.buildContext may come from a repository's .vscode/settings.json: it never
+      // makes the server read, list or edit files outside the editor's workspace folders.
+      this.log(`ignoring goDockerfile.buildContext ${JSON.stringify(override)}: ${ctx.root} is outside the workspace folders`);
+      ctx = resolveBuildContextDetailed(file, null);
+    }
     // Without go.mod/go.work (or an explicit context) there is no Go workspace to read.
     return ctx.reason === 'dockerfile-dir' ? undefined : ctx.root;
+  }
+
+  /** Is `p` (real path) inside a workspace folder? With no folders (a single file opened), the check is left to the caller. */
+  insideFolders(p: string): boolean {
+    if (this.folders.length === 0) return true;
+    const real = realPathOf(p);
+    return this.folders.some((f) => isInside(realPathOf(f), real));
+  }
+
+  /**
+   * May a fix edit or create this file? Its real path (through links, a dangling one included)
+   * must stay inside a workspace folder, or inside the build context when there are no folders.
+   */
+  editAllowed(file: string, root: string): boolean {
+    const real = realPathOf(file);
+    return this.folders.length > 0 ? this.folders.some((f) => isInside(realPathOf(f), real)) : isInside(realPathOf(root), real);
   }
 
   /** The loaded workspace of a document; starts loading it (and returns undefined) the first time. */
@@ -127,10 +151,30 @@ export class WorkspaceIndex {
   createFileChanges(docUri: string, rel: string, text: string, override?: string) {
     const root = this.rootOf(docUri, override);
     if (!root) return [];
-    const uri = pathToFileURL(path.join(root, rel)).href;
+    const file = path.join(root, rel);
+    // Checked now, not when the workspace was read: without file watching a .dockerignore created
+    // since would be written into (and a link, dangling or not, would be written through).
+    if (existsNoFollow(file) || !this.editAllowed(file, root)) return null;
+    const uri = pathToFileURL(file).href;
     return [
       { kind: 'create' as const, uri, options: { ignoreIfExists: true } },
       { textDocument: { uri, version: null }, edits: [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, newText: text }] },
     ];
+  }
+}
+
+/** The real path of `p`; for a missing path, of its nearest existing folder plus the rest; through a dangling link, of its target. */
+function realPathOf(p: string): string {
+  const abs = path.resolve(p);
+  try {
+    return fs.realpathSync(abs);
+  } catch {
+    const st = fs.lstatSync(abs, { throwIfNoEntry: false });
+    if (st?.isSymbolicLink()) {
+      const target = path.resolve(path.dirname(abs), fs.readlinkSync(abs));
+      return target === abs ? abs : realPathOf(target);
+    }
+    const parent = path.dirname(abs);
+    return parent === abs ? abs : path.join(realPathOf(parent), path.basename(abs));
   }
 }
