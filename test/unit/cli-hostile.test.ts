@@ -156,3 +156,38 @@ describe('CLI generate: writes stay in the folder (item 2)', () => {
     assert.deepEqual(fs.readdirSync(outside), []);
   });
 });
+
+describe('CLI: workspace files that are links to special files (item 4)', () => {
+  for (const [name, target] of [
+    ['.dockerignore', '/dev/zero'],
+    ['go.work', '/dev/zero'],
+    ['.go-dockerfile.json', '/dev/zero'],
+    ['vendor/modules.txt', '/dev/zero'],
+    ['.gitignore', '/dev/zero'],
+    ['.dockerignore', '/proc/self/fd/0'],
+    ['.dockerignore', 'FIFO'],
+  ] as const) {
+    it(`${name} -> ${target}: lint returns with the findings`, () => {
+      const dir = module();
+      const file = path.join(dir, name);
+      fs.mkdirSync(path.dirname(file), { recursive: true });
+      if (target === 'FIFO') mkfifo(file);
+      else fs.symlinkSync(target, file);
+      if (name === 'vendor/modules.txt' || name === '.gitignore') fs.writeFileSync(path.join(dir, 'go.mod'), 'module example.com/x\n\ngo 1.22\n\nrequire github.com/google/uuid v1.6.0\n');
+      fs.writeFileSync(path.join(dir, 'Dockerfile'), 'FROM golang:1.21\nWORKDIR /src\nCOPY . .\nRUN go build -o /app .\n');
+      const r = cli(['lint', path.join(dir, 'Dockerfile'), '--format', 'json']);
+      assert.notEqual(r.status, null, 'the CLI returned (killed after 30 s otherwise)');
+      assert.equal(r.status, 1, r.stderr);
+      assert.ok((JSON.parse(r.stdout) as { code: string }[]).some((f) => f.code === 'GD101'), 'workspace rules still run');
+    });
+  }
+
+  it('log lines carry the go-dockerfile: prefix once (item 9)', () => {
+    const dir = module();
+    fs.symlinkSync('/etc/hostname', path.join(dir, 'outside-link'));
+    fs.writeFileSync(path.join(dir, 'Dockerfile'), 'FROM scratch\n');
+    const r = cli(['lint', path.join(dir, 'Dockerfile')]);
+    assert.match(r.stderr, /^go-dockerfile: 1 symbolic link/m);
+    assert.doesNotMatch(r.stderr, /go-dockerfile: go-dockerfile:/);
+  });
+});

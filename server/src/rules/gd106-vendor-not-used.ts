@@ -37,6 +37,7 @@ import { DockerIgnore } from '../workspace/dockerignore';
 import { dockerignoreOf, requiredGoVersion } from '../workspace/query';
 import type { WorkspaceModel } from '../workspace/model';
 import type { Fix, Rule, RuleContext, RuleFinding } from './types';
+import { readRegularFileOrNull } from '../safeRead';
 
 export const gd106: Rule = {
   code: 'GD106',
@@ -178,7 +179,8 @@ function readVendorGitIgnored(root: string, vendorDir: string): boolean {
   let rel = vendorDir ? `${vendorDir}/vendor/modules.txt` : 'vendor/modules.txt';
   for (let depth = 0; depth < 32; depth++) {
     try {
-      const text = fs.readFileSync(path.join(dir, '.gitignore'), 'utf8');
+      const text = readRegularFileOrNull(path.join(dir, '.gitignore'));
+      if (text === null) throw new Error('no .gitignore');
       // gitignore: a pattern without a slash matches at any depth; `vendor` and `vendor/` are the usual lines.
       const lines = text.split(/\r?\n/).map((l) => l.trim()).filter((l) => l !== '' && !l.startsWith('#'));
       const anyDepth = lines.map((l) => (!l.replace(/\/$/, '').includes('/') && !l.startsWith('!') ? `**/${l}` : l.startsWith('!') && !l.slice(1).replace(/\/$/, '').includes('/') ? `!**/${l.slice(1)}` : l));
