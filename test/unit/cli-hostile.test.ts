@@ -174,6 +174,11 @@ describe('CLI: workspace files that are links to special files (item 4)', () => 
       if (target === 'FIFO') mkfifo(file);
       else fs.symlinkSync(target, file);
       if (name === 'vendor/modules.txt' || name === '.gitignore') fs.writeFileSync(path.join(dir, 'go.mod'), 'module example.com/x\n\ngo 1.22\n\nrequire github.com/google/uuid v1.6.0\n');
+      // GD106 reads .gitignore when there is a vendor folder.
+      if (name === '.gitignore') {
+        fs.mkdirSync(path.join(dir, 'vendor'));
+        fs.writeFileSync(path.join(dir, 'vendor/modules.txt'), '# github.com/google/uuid v1.6.0\n## explicit\ngithub.com/google/uuid\n');
+      }
       fs.writeFileSync(path.join(dir, 'Dockerfile'), 'FROM golang:1.21\nWORKDIR /src\nCOPY . .\nRUN go build -o /app .\n');
       const r = cli(['lint', path.join(dir, 'Dockerfile'), '--format', 'json']);
       assert.notEqual(r.status, null, 'the CLI returned (killed after 30 s otherwise)');
