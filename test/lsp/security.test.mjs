@@ -104,6 +104,33 @@ describe('special files as input (item 8)', () => {
   });
 });
 
+describe('superlinear input (item 7)', () => {
+  test('a 5 MB single line: one "Not analysed" diagnostic on it, every feature answers, the next version is analysed', async () => {
+    const p = project();
+    writeModule(p);
+    const c = await start({ rootDir: p.dir, timeoutMs: 60000 });
+    // On the old code: no diagnostics for minutes, the server over a gigabyte and deaf meanwhile.
+    const long = `FROM golang:1.22\nRUN echo ${'a '.repeat(2_500_000)}\n`;
+    const uri = p.write('Dockerfile', long);
+    c.open(uri, long);
+    const d = await c.diagnostics(uri, 1);
+    assert.equal(d.length, 1, JSON.stringify(d.map((x) => x.message)));
+    assert.match(d[0].message, /^Not analysed: line 2 is 5,000,009 characters long \(lines of up to 65,536 characters are analysed\)\.$/);
+    assert.deepEqual(d[0].range, { start: { line: 1, character: 0 }, end: { line: 1, character: 5_000_009 } });
+    const at = { textDocument: { uri }, position: { line: 1, character: 3 } };
+    assert.equal(await c.request('textDocument/hover', at), null);
+    assert.deepEqual(await c.request('textDocument/completion', at), []);
+    assert.deepEqual(await c.request('textDocument/documentSymbol', { textDocument: { uri } }), []);
+    assert.deepEqual(await c.request('textDocument/codeAction', { textDocument: { uri }, range: d[0].range, context: { diagnostics: d } }), []);
+    await assert.rejects(c.request('goDockerfile/layers', { uri }), /not analysed: line 2 is 5,000,009 characters long/);
+    // Back to a short line: analysed again.
+    const v = c.change(uri, [{ range: { start: { line: 1, character: 0 }, end: { line: 1, character: 5_000_009 } }, text: 'RUN apk add git' }]);
+    const d2 = await c.diagnostics(uri, v);
+    assert.ok(d2.some((x) => x.code === 'GD301'), JSON.stringify(d2.map((x) => x.code)));
+    assert.equal(c.exited, false, c.stderr);
+  });
+});
+
 describe('goDockerfile/generate: links out of the folder (item 2)', () => {
   test('Dockerfile -> ../o/authorized_keys (dangling): refused, nothing created', async () => {
     const p = project();

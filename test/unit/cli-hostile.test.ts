@@ -1,5 +1,5 @@
 /**
- * The CLI with special files and odd arguments (issue 16, items 5, 8, 9). Each run is a child
+ * The CLI with special files and odd arguments (issue 16, items 2, 4, 5, 7, 8, 9). Each run is a child
  * process with a time bound: a FIFO or /dev/zero read synchronously would block this test
  * process itself, so the bound is what turns a hang into a failure.
  */
@@ -82,6 +82,24 @@ describe('CLI: special files as input (item 8)', () => {
     const r = cli(['layers', fifo]);
     assert.equal(r.status, 2, r.stderr);
     assert.match(r.stderr, /a FIFO, not a regular file/);
+  });
+});
+
+describe('CLI: superlinear input (item 7)', () => {
+  it('lint and layers of a 5 MB single line: not analysed with the reason, exit 2, the other files still linted', () => {
+    const dir = module();
+    const long = path.join(dir, 'Dockerfile.long');
+    const ok = path.join(dir, 'Dockerfile.ok');
+    // On the old code: 40 s and 1.3 GB for the lint (more for a line of many words), then exit 0.
+    fs.writeFileSync(long, `FROM golang:1.22\nRUN echo ${'a'.repeat(5_000_000)}\n`);
+    fs.writeFileSync(ok, 'FROM alpine:3.19\nRUN apk add git\n');
+    const r = cli(['lint', long, ok, '--fail-on', 'error']);
+    assert.equal(r.status, 2, r.stderr);
+    assert.match(r.stderr, /cannot analyse .*Dockerfile\.long: line 2 is 5,000,009 characters long \(lines of up to 65,536 characters are analysed\)/);
+    assert.match(r.stdout, /Dockerfile\.ok:2:\d+: \w+ GD301/);
+    const l = cli(['layers', long]);
+    assert.equal(l.status, 2, l.stderr);
+    assert.match(l.stderr, /cannot analyse .*Dockerfile\.long: line 2 is 5,000,009 characters long/);
   });
 });
 

@@ -8,6 +8,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { analyzeText } from '../../server/src/analysis';
 import { dockerEnv, MAX_STAGE_CHAIN, rootImage, stageChain } from '../../server/src/dockerfile/facts';
+import { MAX_DOCUMENT_CHARS, MAX_LINE_CHARS } from '../../server/src/dockerfile/limits';
 import { parseDockerfile } from '../../server/src/dockerfile/parse';
 import { parseShell } from '../../server/src/dockerfile/shell';
 import { ready } from './helpers';
@@ -67,5 +68,38 @@ describe('pathological Dockerfiles', () => {
     assert.deepEqual(stageChain(model, model.stages[2]).map((s) => s.index), [0, 1, 2]);
     const a = analyzeText(model.text);
     assert.ok(a.findings.some((f) => f.code === 'GD201'));
+  });
+  it('a 5 MB single line: not analysed, the reason on that line, no rule run', { timeout: 60_000 }, async () => {
+    await ready;
+    // On the old code: 40 s to minutes and over a gigabyte (dockerfile-ast and the shell parser per word).
+    const text = `FROM golang:1.22\r\nRUN echo ${'a '.repeat(2_500_000)}\r\nCOPY . .\r\n`;
+    const a = analyzeText(text);
+    assert.deepEqual(a.findings, []);
+    assert.deepEqual(a.model.instructions, []);
+    const over = a.model.notAnalysed;
+    assert.ok(over, 'notAnalysed is set');
+    assert.match(over.reason, /^line 2 is 5,000,009 characters long \(lines of up to 65,536 characters are analysed\)$/);
+    assert.deepEqual(a.model.lines.positionAt(over.span.start), { line: 1, character: 0 });
+    assert.deepEqual(a.model.lines.positionAt(over.span.end), { line: 1, character: 5_000_009 });
+  });
+
+  it('a line of exactly the limit is analysed; one character more is not', async () => {
+    await ready;
+    const run = (n: number) => `FROM golang:1.22\nRUN apk add git && echo ${'a'.repeat(n - 'RUN apk add git && echo '.length)}\n`;
+    const at = analyzeText(run(MAX_LINE_CHARS));
+    assert.equal(at.model.notAnalysed, null);
+    assert.ok(at.findings.some((f) => f.code === 'GD301'), at.findings.map((f) => f.code).join(' '));
+    const over = analyzeText(run(MAX_LINE_CHARS + 1));
+    assert.match(over.model.notAnalysed?.reason ?? '', /^line 2 is 65,537 characters/);
+    assert.deepEqual(over.findings, []);
+  });
+
+  it('a file over the size limit in short lines: not analysed, the reason on the first line', { timeout: 60_000 }, async () => {
+    await ready;
+    const text = `FROM golang:1.22\n${'RUN apk add git\n'.repeat(Math.ceil(MAX_DOCUMENT_CHARS / 16))}`;
+    const a = analyzeText(text);
+    assert.deepEqual(a.findings, []);
+    assert.match(a.model.notAnalysed?.reason ?? '', /^the file has [\d,]+ characters \(files of up to 2,097,152 characters are analysed\)$/);
+    assert.deepEqual(a.model.notAnalysed?.span, { start: 0, end: 'FROM golang:1.22'.length });
   });
 });

@@ -5,6 +5,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { parseDockerfile } from '../dockerfile/parse';
+import { TooLargeToAnalyseError } from '../dockerfile/limits';
 import { buildLayerModel, contextFilesOf, formatText, type LayerModel } from '../layers';
 import { resolveBuildContext } from '../workspace/context';
 import { loadWorkspace } from '../workspace/load';
@@ -79,7 +80,9 @@ export function layersOf(opts: LayersOptions, io: Io): LayerModel {
     const inContext = !rel.startsWith('..') && !path.isAbsolute(rel);
     return inContext && (fs.existsSync(fromCwd) || !fs.existsSync(path.join(root, p))) ? fromCwd : path.join(root, p);
   });
-  return buildLayerModel(parseDockerfile(text), {
+  const df = parseDockerfile(text);
+  if (df.notAnalysed) throw new TooLargeToAnalyseError(df.notAnalysed.reason);
+  return buildLayerModel(df, {
     dockerfilePath: file,
     context: contextFilesOf(ws, file),
     target: opts.target,
@@ -96,6 +99,10 @@ export function layers(opts: LayersOptions, io: Io): number {
   } catch (e) {
     const err = e as NodeJS.ErrnoException;
     if (e instanceof UsageError) throw e;
+    if (e instanceof TooLargeToAnalyseError) {
+      io.err(`go-dockerfile: cannot analyse ${opts.file}: ${e.message}`);
+      return 2;
+    }
     if (e instanceof UnreadableFileError) {
       io.err(`go-dockerfile: cannot read ${opts.file}: ${e.message}`);
       return 2;

@@ -4,6 +4,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { analyzeText } from '../analysis';
+import { overLimit } from '../dockerfile/limits';
 import { fixAll } from '../fixes/fixAll';
 import type { AnalyzeOptions } from '../rules/analyze';
 import { findConfigFile, readConfigFile } from '../rules/configFile';
@@ -84,6 +85,13 @@ export function lint(opts: LintOptions, io: Io, version: string): number {
       text = readRegularFile(file);
     } catch (e) {
       io.err(`go-dockerfile: cannot read ${file}: ${(e as Error).message}`);
+      unreadable = true;
+      continue;
+    }
+    const over = overLimit(text);
+    if (over) {
+      // A 5 MB line would take minutes: say so and go on with the other files (exit 2).
+      io.err(`go-dockerfile: cannot analyse ${file}: ${over.reason}`);
       unreadable = true;
       continue;
     }

@@ -1,5 +1,6 @@
 import type { Dockerfile, Instruction as AstInstruction } from 'dockerfile-ast';
 import type { ShellScript } from './shell';
+import type { OverLimit } from './limits';
 import type { LineTable, Span } from './text';
 
 /** A word of an instruction's arguments, located in the document. */
@@ -74,6 +75,8 @@ export interface DockerfileModel {
   globalArgs: Map<string, string | null>;
   comments: { text: string; line: number; span: Span }[];
   ast: Dockerfile;
+  /** Set when the text is over a size limit: the model is then empty and no rule runs. */
+  notAnalysed: OverLimit | null;
 }
 
 /** Document offset of a script offset. */

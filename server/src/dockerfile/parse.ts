@@ -5,6 +5,7 @@
 import { DockerfileParser, ModifiableInstruction, PropertyInstruction, type Instruction as AstInstruction } from 'dockerfile-ast';
 import type { DockerfileModel, Flag, Instruction, Script, Stage, Word } from './model';
 import { parseShell } from './shell';
+import { overLimit } from './limits';
 import { LineTable, detectEol, type Span } from './text';
 import { expandVariables } from './variables';
 
@@ -13,6 +14,11 @@ const JSON_KEYWORDS = new Set(['RUN', 'CMD', 'ENTRYPOINT', 'COPY', 'ADD', 'SHELL
 
 export function parseDockerfile(text: string): DockerfileModel {
   const lines = new LineTable(text);
+  const notAnalysed = overLimit(text);
+  if (notAnalysed) {
+    // Offsets still map into the real text (the diagnostic's range); nothing else is read.
+    return { text, lines, eol: detectEol(text), escape: '\\', instructions: [], stages: [], globalArgs: new Map(), comments: [], ast: DockerfileParser.parse(''), notAnalysed };
+  }
   const ast = DockerfileParser.parse(text);
   const escape = ast.getEscapeCharacter();
   const offsetOf = (p: { line: number; character: number }) => lines.offsetAt(p);
@@ -86,7 +92,7 @@ export function parseDockerfile(text: string): DockerfileModel {
       comments.push({ text: m[2].trim(), line, span: { start, end: lines.lineEnd(line) } });
     }
   }
-  return { text, lines, eol: detectEol(text), escape, instructions, stages, globalArgs, comments, ast };
+  return { text, lines, eol: detectEol(text), escape, instructions, stages, globalArgs, comments, ast, notAnalysed: null };
 }
 
 function getFlags(node: AstInstruction) {

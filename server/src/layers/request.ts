@@ -9,6 +9,7 @@ import { localPath } from '../uris';
 import { readRegularFile } from '../safeRead';
 import type { DockerfileModel } from '../dockerfile/model';
 import { parseDockerfile } from '../dockerfile/parse';
+import { TooLargeToAnalyseError } from '../dockerfile/limits';
 import type { Workspace } from '../workspace/load';
 import { buildLayerModel } from './build';
 import { contextFilesOf } from './context';
@@ -58,6 +59,7 @@ export function layersForRequest(params: LayersParams, src: LayersSources): Laye
     // Not open: read from disk, a regular file only (a FIFO would block the whole server).
     model = parseDockerfile(readRegularFile(file));
   }
+  if (model.notAnalysed) throw new TooLargeToAnalyseError(`goDockerfile/layers: not analysed: ${model.notAnalysed.reason}`);
   const ws = src.workspace;
   const folder = file ? (src.folders ?? []).filter((f) => file.startsWith(f + path.sep)).sort((a, b) => b.length - a.length)[0] : undefined;
   const changedFiles = (params.changedFiles ?? []).map((p) => {

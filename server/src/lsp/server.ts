@@ -4,6 +4,7 @@
  */
 import {
   CodeActionKind,
+  DiagnosticSeverity,
   TextDocumentSyncKind,
   TextDocuments,
   type CodeAction,
@@ -138,8 +139,11 @@ export function startServer(connection: Connection): void {
     try {
       const a = analysisOf(doc);
       diagnostics = a.findings.map((f) => toDiagnostic(a.model.lines, f, doc.version));
+      const over = a.model.notAnalysed;
+      // Over a size limit the library's syntax check would take as long as our analysis.
+      if (over) diagnostics.push({ range: toRange(a.model.lines, over.span), severity: DiagnosticSeverity.Warning, source: SOURCE, message: `Not analysed: ${over.reason}.` });
       // dockerfile-utils can report ranges past the end (a continuation on the last line).
-      if (validateSyntax) diagnostics.push(...validateSyntax(doc.getText()).map((d) => ({ ...d, range: clampRange(doc, d.range) })));
+      else if (validateSyntax) diagnostics.push(...validateSyntax(doc.getText()).map((d) => ({ ...d, range: clampRange(doc, d.range) })));
     } catch (e) {
       // Bad input must never take the server down: log it and publish what we have.
       log(`analysis of ${uri} failed: ${e instanceof Error ? e.stack : String(e)}`);
