@@ -14,7 +14,7 @@ import * as path from 'node:path';
 import { GenerateError, generateFor, isRuntime, selfCheck, RUNTIMES, type GenerateResult, type Runtime, type SelfCheckFinding } from '../generate';
 import { loadWorkspace } from '../workspace/load';
 import { UsageError, type Io } from './io';
-import { existsNoFollow, unsafeWriteReason, writeFileInside } from '../safeRead';
+import { existsNoFollow, unsafeWriteReason, writeFileInside } from '../workspace/safeRead';
 
 export const GENERATE_USAGE = `go-dockerfile generate [DIR] [--package PKG] [--runtime ${RUNTIMES.join('|')}] [--stamp-version|--no-stamp-version] [--stdout] [--force] [--format text|json]`;
 

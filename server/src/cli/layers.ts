@@ -10,7 +10,7 @@ import { buildLayerModel, contextFilesOf, formatText, type LayerModel } from '..
 import { resolveBuildContext } from '../workspace/context';
 import { loadWorkspace } from '../workspace/load';
 import { UsageError, type Io } from './io';
-import { readRegularFile, UnreadableFileError } from '../safeRead';
+import { readRegularFile, UnreadableFileError } from '../workspace/safeRead';
 
 export const LAYERS_USAGE =
   'go-dockerfile layers <Dockerfile> [--context DIR] [--changed PATH...] [--change go|gomod|dockerfile:LINE|arg:NAME] [--target STAGE] [--build-arg NAME=VALUE] [--format text|json]';

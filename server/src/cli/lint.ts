@@ -15,7 +15,7 @@ import { UsageError, type Io } from './io';
 import { toCodeQuality } from './gitlab';
 import { toGithubAnnotations } from './github';
 import { toSarif } from './sarif';
-import { readRegularFile } from '../safeRead';
+import { readRegularFile } from '../workspace/safeRead';
 
 export const SEVERITY_RANK: Record<Severity, number> = { hint: 0, information: 1, warning: 2, error: 3 };
 

@@ -9,7 +9,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { loadWorkspace } from '../workspace/load';
-import { existsNoFollow, unsafeWriteReason } from '../safeRead';
+import { existsNoFollow, unsafeWriteReason } from '../workspace/safeRead';
 import { generateFor, selfCheck, type SelfCheckFinding } from './index';
 import { GenerateError, isRuntime, type GenerateResult } from './types';
 

@@ -5,8 +5,8 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { localPath } from '../uris';
-import { readRegularFile } from '../safeRead';
+import { localPath } from '../driver/uris';
+import { readRegularFile } from '../workspace/safeRead';
 import type { DockerfileModel } from '../dockerfile/model';
 import { parseDockerfile } from '../dockerfile/parse';
 import { TooLargeToAnalyseError } from '../dockerfile/limits';

@@ -5,8 +5,8 @@
  */
 import * as path from 'path';
 import { pathToFileURL } from 'url';
-import { localPath } from '../uris';
-import { existsNoFollow, isInside } from '../safeRead';
+import { localPath } from '../driver/uris';
+import { existsNoFollow, isInside } from '../workspace/safeRead';
 import * as fs from 'fs';
 import type { RulesConfig } from '../rules/config';
 import { findConfigFile, readConfigFile } from '../rules/configFile';

@@ -6,7 +6,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { sanitizeRulesConfig, type RulesConfig } from './config';
-import { readRegularFile } from '../safeRead';
+import { readRegularFile } from '../workspace/safeRead';
 
 export const CONFIG_FILE = '.go-dockerfile.json';
 

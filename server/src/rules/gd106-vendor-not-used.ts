@@ -37,7 +37,7 @@ import { DockerIgnore } from '../workspace/dockerignore';
 import { dockerignoreOf, requiredGoVersion } from '../workspace/query';
 import type { WorkspaceModel } from '../workspace/model';
 import type { Fix, Rule, RuleContext, RuleFinding } from './types';
-import { readRegularFileOrNull } from '../safeRead';
+import { readRegularFileOrNull } from '../workspace/safeRead';
 
 export const gd106: Rule = {
   code: 'GD106',

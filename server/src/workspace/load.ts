@@ -30,7 +30,7 @@ import type {
   ContextEntrySize, ContextSizes, GoModule, GoPackage, GoWork, GoWorkMember, VendorInfo, WorkspaceModel,
 } from './model';
 import { parseModulesTxt } from './vendor';
-import { MAX_TEXT_BYTES, readRegularFileOrNull } from '../safeRead';
+import { MAX_TEXT_BYTES, readRegularFileOrNull } from './safeRead';
 
 export interface LoadOptions {
   /** Maximum number of files indexed (default 50,000). */
