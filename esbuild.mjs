@@ -20,6 +20,8 @@ const builds = [
   { ...common, entryPoints: ['client/src/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] },
   { ...common, entryPoints: ['server/src/server.ts'], outfile: 'dist/server.js' },
   { ...common, entryPoints: ['server/src/cli.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } },
+  // The measuring build the VS Code client runs (trusted workspaces only); the .vsix has no CLI.
+  { ...common, entryPoints: ['server/src/measure/main.ts'], outfile: 'dist/measure.js' },
   // The layer panel's browser code: no Node, no vscode module.
   { ...common, entryPoints: ['client/src/webview/layers.ts'], outfile: 'dist/webview.js', platform: 'browser', format: 'iife', target: 'es2022' },
   { ...common, entryPoints: ['client/src/webview/layers.css'], outfile: 'dist/webview.css', platform: 'browser' },

@@ -27,6 +27,7 @@ const CI = /^(1|true|yes)$/i.test(process.env.CI ?? '');
  */
 const STEPS = [
   { name: 'typecheck', kind: 'check', cmd: ['npm', 'run', 'typecheck'] },
+  { name: 'architecture', kind: 'check', cmd: ['npm', 'run', 'check:arch'] },
   { name: 'build', kind: 'check', cmd: ['npm', 'run', 'build'] },
   // unit runs the built CLI for the special-file cases (a FIFO read would block the test process).
   { name: 'unit', kind: 'suite', cmd: ['npm', 'run', 'test:unit'], needs: ['build'] },

@@ -5,15 +5,9 @@
 import * as path from 'path';
 import * as vscode from 'vscode';
 
-/** Mirrors the server's `goDockerfile/status` notification. */
-export interface WorkspaceStatus {
-  root: string;
-  state: 'reading' | 'ready' | 'failed';
-  packages?: number;
-  files?: number;
-  ms?: number;
-  message?: string;
-}
+import type { WorkspaceStatus } from '../../server/src/protocol';
+
+export type { WorkspaceStatus };
 
 export class StatusBar implements vscode.Disposable {
   private readonly item = vscode.window.createStatusBarItem('goDockerfile.status', vscode.StatusBarAlignment.Right, 100);

@@ -40,7 +40,7 @@ export async function main(argv: string[], out = (s: string) => console.log(s), 
       case 'layers': {
         const opts = parseLayersArgs(rest);
         await initAnalysis();
-        return layers(opts, io);
+        return await layers(opts, io);
       }
       case '--version':
       case '-V':

@@ -1,4 +1,5 @@
-// initialize -> capabilities, with the general Dockerfile features on and off; shutdown/exit.
+// initialize -> capabilities, with the general Dockerfile features on and off (hover on a base
+// image stays: its facts are ours); shutdown/exit.
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 
@@ -58,19 +59,23 @@ describe('initialize', () => {
     }
   });
 
-  test('languageFeatures off: no completion/hover/..., no foreign diagnostics, lint and code actions still on', async () => {
+  test('languageFeatures off: no completion/formatting/..., only our hover (base images), no foreign diagnostics, lint and code actions still on', async () => {
     const c = await LspClient.start({ rootDir: project.dir, initializationOptions: { languageFeatures: 'off' } });
     try {
       const caps = c.capabilities;
       assertCoreCapabilities(caps);
-      for (const p of ['completionProvider', 'hoverProvider', 'documentFormattingProvider', 'documentRangeFormattingProvider', 'documentSymbolProvider', 'foldingRangeProvider', 'semanticTokensProvider']) {
+      for (const p of ['completionProvider', 'documentFormattingProvider', 'documentRangeFormattingProvider', 'documentSymbolProvider', 'foldingRangeProvider', 'semanticTokensProvider']) {
         assert.equal(caps[p], undefined, `${p} is not announced`);
       }
+      // Hover stays for the base images' facts (ours), and answers nothing elsewhere.
+      assert.equal(caps.hoverProvider, true);
       const doc = await EditorDocument.open(c, project.write('Dockerfile', TEXT), TEXT);
       assert.deepEqual(doc.diagnostics.filter((d) => d.source !== SOURCE), [], 'only go-dockerfile diagnostics');
       assert.ok(doc.ours('GD104').length === 1, 'GD104 still reported');
       const actions = await doc.codeActions({ diagnostics: doc.ours('GD104'), only: ['quickfix'] });
       assert.ok(actions.length >= 1, 'quick fixes still offered');
+      assert.equal(await c.request('textDocument/hover', { textDocument: { uri: doc.uri }, position: { line: 1, character: 2 } }), null, 'no general hover on WORKDIR');
+      assert.match((await c.request('textDocument/hover', { textDocument: { uri: doc.uri }, position: { line: 0, character: 8 } })).contents.value, /\| C library \| glibc \|/);
       // An editor that asks anyway gets a MethodNotFound error, not a hang.
       await assert.rejects(
         c.request('textDocument/completion', { textDocument: { uri: doc.uri }, position: { line: 5, character: 0 } }),

@@ -300,9 +300,13 @@ export class LspClient {
   async stop() {
     if (this.exited) return this.exitCode;
     try {
-      await this.request('shutdown', null, 2000);
+      // The usual wait, not a shorter one: on a loaded machine a clean exit can take seconds, and
+      // a kill here would fail the tests that check the exit code.
+      await this.request('shutdown', null, DEFAULT_TIMEOUT_MS);
       this.notify('exit', null);
-      return await withTimeout(this.exitPromise, 2000, 'the server to exit');
+      // The server exits when it reads `exit`, which waits for the work already running (a first
+      // analysis, a workspace read): seconds on a loaded machine.
+      return await withTimeout(this.exitPromise, 15000, 'the server to exit');
     } catch {
       this.kill();
       return await withTimeout(this.exitPromise, 2000, 'the killed server to exit').catch(() => undefined);

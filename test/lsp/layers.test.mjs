@@ -82,8 +82,13 @@ describe('goDockerfile/layers over LSP', () => {
     assert.ok(copyAll.contextTop.every((f) => sent.includes(f.path)));
     assert.equal(m.finalImage.layers, 1);
     assert.equal(m.finalImage.baseImage, 'gcr.io/distroless/static-debian12:nonroot');
-    assert.equal(m.finalImage.estimatedBytes, null, 'the binary\'s size is not known');
-    assert.equal(m.finalImage.knownBytes, 2 * 1024 * 1024);
+    // The binary is an estimate (fmt only, no modules: ~1.8 MB) with its basis; the base from the image table.
+    const copyBin = m.stages[2].layers[1];
+    assert.match(copyBin.estimateBasis, /^the binary built on line 6 \(a Go program \(~1\.8 MB\)\)$/);
+    assert.equal(m.stages[2].layers[0].estimatedBytes, 2 * 1024 * 1024);
+    assert.match(m.stages[2].layers[0].estimateBasis, /^distroless-static from the image table: ~2\.0 MB uncompressed, ~819 KB compressed$/);
+    assert.equal(m.finalImage.estimatedBytes, 2 * 1024 * 1024 + copyBin.estimatedBytes);
+    assert.equal(m.finalImage.knownBytes, m.finalImage.estimatedBytes);
     assert.equal(m.cacheEfficiency, 2 / 5);
     assert.equal(m.change, null);
     assert.deepEqual(rebuilt(m), []);

@@ -19,6 +19,7 @@ import { after, before, describe, test } from 'node:test';
 import { fileURLToPath } from 'node:url';
 
 import { LOCAL_GOLANG, LOCAL_RUNTIME, buildah, inspect, removeImage, unavailableReason } from './lib/buildah.mjs';
+import { ensureCli, key, orderRaceMisses } from './lib/layers.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const FIXTURES = path.join(ROOT, 'test', 'fixtures', 'layers');
@@ -27,23 +28,6 @@ const BASES = { GO_IMAGE: LOCAL_GOLANG, RUNTIME_IMAGE: LOCAL_RUNTIME };
 
 const skip = unavailableReason();
 if (skip) console.log(`# layers.real: skipped: ${skip}`);
-
-/** dist/cli.js, rebuilt when a server source is newer. */
-function ensureCli() {
-  let newest = 0;
-  const walk = (d) => {
-    for (const e of fs.readdirSync(d, { withFileTypes: true })) {
-      const p = path.join(d, e.name);
-      if (e.isDirectory()) walk(p);
-      else newest = Math.max(newest, fs.statSync(p).mtimeMs);
-    }
-  };
-  walk(path.join(ROOT, 'server', 'src'));
-  if (!fs.existsSync(CLI) || fs.statSync(CLI).mtimeMs < newest) {
-    const r = spawnSync(process.execPath, ['esbuild.mjs'], { cwd: ROOT, encoding: 'utf8' });
-    assert.equal(r.status, 0, `node esbuild.mjs failed:\n${r.stdout}\n${r.stderr}`);
-  }
-}
 
 /** The model, through the CLI as a user runs it. */
 function predict(dir, { buildArgs, target, changed = [] }) {
@@ -75,35 +59,6 @@ function buildSteps({ dir, tag, buildArgs, target }) {
   }
   assert.ok(steps.length > 0, `no steps in buildah's output:\n${output}`);
   return { output, steps };
-}
-
-const key = (stage, step) => `${stage}:${step}`;
-
-/**
- * buildah 1.28 runs the stage goroutines in no fixed order (even with --jobs 1). When a stage
- * reaches `COPY --from=S` before stage S has started in this build, that COPY misses the cache
- * although nothing changed (its content is then identical, so stages copying from it hit again);
- * the steps after it in its stage, and stages built FROM it, miss too. Those misses are the
- * builder's, not the Dockerfile's: they are set apart (and reported), not counted as re-runs.
- */
-function orderRaceMisses(model, steps) {
-  const firstPos = new Map();
-  for (const s of steps) if (!firstPos.has(s.stage)) firstPos.set(s.stage, s.pos);
-  const raced = new Set();
-  const racedStages = new Set();
-  for (const s of [...steps].sort((a, b) => a.stage - b.stage || a.step - b.step)) {
-    if (s.step === 1 || s.cached) continue;
-    const stage = model.stages[s.stage];
-    const inherited = stage.baseStage !== null && racedStages.has(stage.baseStage);
-    const layer = stage.layers[s.step - 1];
-    const source = stage.dependsOn.find((d) => d.via === 'copy' && d.line === layer.line);
-    const early = source && (firstPos.get(source.stage) ?? -1) > s.pos;
-    if (inherited || racedStages.has(s.stage) || early) {
-      raced.add(key(s.stage, s.step));
-      racedStages.add(s.stage);
-    }
-  }
-  return raced;
 }
 
 /** Steps buildah ran (not from its cache), FROM excluded (it never "runs"). */

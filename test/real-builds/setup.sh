@@ -3,6 +3,8 @@
 # and base images made offline with debootstrap from Debian's packages:
 #   localhost/golang:1.19-bookworm   Debian 12 minbase + golang-go (Go 1.19) + ca-certificates + gcc (cgo)
 #   localhost/debian:bookworm-slim   Debian 12 minbase + ca-certificates (a glibc runtime)
+#   localhost/golang:1.23-bookworm   the 1.19 image + Go 1.23 from bookworm-backports, GOTOOLCHAIN=local
+#                                    (real repositories with a newer go line; nothing is downloaded at build time)
 # Idempotent: what exists is kept. Prints what it did; exits non-zero when it cannot.
 set -euo pipefail
 
@@ -58,5 +60,16 @@ make_image() { # name packages
 
 make_image localhost/golang:1.19-bookworm golang-go,ca-certificates,gcc,libc6-dev,git
 make_image localhost/debian:bookworm-slim ca-certificates
+
+# Go 1.23 from Debian's backports suite, on top of the 1.19 image (same mirror).
+if $B inspect --type image localhost/golang:1.23-bookworm >/dev/null 2>&1; then log "localhost/golang:1.23-bookworm present"
+else
+  log "localhost/golang:1.23-bookworm (golang-1.23-go from bookworm-backports)"
+  c=$($B from localhost/golang:1.19-bookworm)
+  $B run --isolation chroot "$c" -- sh -c "echo 'deb $MIRROR bookworm-backports main' > /etc/apt/sources.list.d/backports.list && apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq -t bookworm-backports golang-1.23-go >/dev/null && rm -rf /var/lib/apt/lists/* /etc/apt/sources.list.d/backports.list"
+  $B config --env PATH=/usr/lib/go-1.23/bin:/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin --env GOTOOLCHAIN=local "$c"
+  $B commit --rm "$c" localhost/golang:1.23-bookworm >/dev/null
+  log "localhost/golang:1.23-bookworm built"
+fi
 
 log "done in $(( $(date +%s) - start )) s (store $STORE)"

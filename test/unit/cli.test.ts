@@ -77,6 +77,20 @@ describe('go-dockerfile lint', () => {
     assert.equal(fs.readFileSync(file, 'utf8'), df(['FROM alpine:3.20', 'RUN apk add --no-cache tzdata', 'USER 65532', 'CMD ["/app"]'], '\r\n'));
   });
 
+  it('--target checks that stage as the image (a production target in a multi-target file)', async () => {
+    const file = path.join(dir, 'Dockerfile.targets');
+    fs.writeFileSync(file, df(['FROM golang:1.22 AS build', 'WORKDIR /src', 'COPY . .', 'RUN go build -o /out/app .', 'FROM alpine:3.20 AS prod', 'COPY --from=build /out/app /app', 'ENTRYPOINT ["/app"]', 'FROM build AS dev', 'CMD ["go", "run", "."]']));
+    const codes = async (...extra: string[]) => (JSON.parse((await run('lint', file, '--format', 'json', ...extra)).out) as JsonFinding[]).map((f) => f.code);
+    // The last stage (dev) is a golang image: GD201. As --target prod, the alpine stage runs as root: GD204.
+    assert.ok((await codes()).includes('GD201'));
+    const prod = await codes('--target', 'prod');
+    assert.ok(!prod.includes('GD201'));
+    assert.ok(prod.includes('GD204'));
+    const r = await run('lint', file, '--target=missing');
+    assert.equal(r.code, 2);
+    assert.match(r.err, /has no stage named "missing"/);
+  });
+
   it('reads .go-dockerfile.json above the Dockerfile, and survives a broken one', async () => {
     const sub = path.join(dir, 'cfg');
     fs.mkdirSync(path.join(sub, 'deep'), { recursive: true });

@@ -21,7 +21,7 @@ import * as path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { analyzeText } from '../../server/src/analysis';
 import { parseDockerfile } from '../../server/src/dockerfile/parse';
-import { applyEdits } from '../../server/src/fixes/edits';
+import { applyEdits } from '../../server/src/edits/edits';
 import type { AnalyzeOptions } from '../../server/src/rules/analyze';
 import type { Finding, Severity } from '../../server/src/rules/types';
 import { loadWorkspace } from '../../server/src/workspace/load';

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { before, describe, it } from 'node:test';
-import { applyEdits } from '../../server/src/fixes/edits';
+import { applyEdits } from '../../server/src/edits/edits';
 import { fixAll, minimalEdit } from '../../server/src/fixes/fixAll';
 import { assertLineEndings, codes, df, lint, ready } from './helpers';
 

@@ -12,7 +12,7 @@ import { after, before, describe, it } from 'node:test';
 import { createMessageConnection, ResponseError, StreamMessageReader, StreamMessageWriter, type MessageConnection } from 'vscode-jsonrpc/node';
 import { createConnection } from 'vscode-languageserver/node';
 import { main } from '../../server/src/cli';
-import type { GenerateResponse } from '../../server/src/generate/request';
+import type { GenerateResponse } from '../../server/src/driver/generateRequest';
 import { startServer } from '../../server/src/lsp/server';
 import { ready } from './helpers';
 

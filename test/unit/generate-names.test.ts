@@ -85,6 +85,48 @@ describe('generator: names from the repository', () => {
     }
   });
 
+  it('refuses a package.json script name that is shell (the front-end stage of an embed)', async () => {
+    for (const script of ['x$(touch${IFS}pwned)', 'build\nRUN touch /pwned', 'a;b']) {
+      const dir = workspace({
+        'go.mod': 'module example.com/ui\n\ngo 1.22\n',
+        'main.go': 'package main\n\nimport "embed"\n\n//go:embed web/dist\nvar ui embed.FS\n\nfunc main() {}\n',
+        'web/package.json': JSON.stringify({ scripts: { [script]: 'vite build --outDir dist' } }),
+      });
+      const e = await refused(dir);
+      assert.match(e.message, /package\.json script .* is not a plain name/);
+    }
+  });
+
+  it('a plain script name still gets its node stage', async () => {
+    const dir = workspace({
+      'go.mod': 'module example.com/ui\n\ngo 1.22\n',
+      'main.go': 'package main\n\nimport "embed"\n\n//go:embed web/dist\nvar ui embed.FS\n\nfunc main() {}\n',
+      'web/package.json': JSON.stringify({ scripts: { 'build:prod': 'vite build --outDir dist' } }),
+    });
+    const r = await generateFor(loadWorkspace(dir));
+    assert.match(r.dockerfile, /\nRUN npm run build:prod\n/);
+  });
+
+  it('refuses a local replace target folder that is not an import path (copied into the build)', async () => {
+    const dir = workspace({
+      'server/go.mod': 'module example.com/app/server\n\ngo 1.22\n\nrequire example.com/app/common v0.0.0\n\nreplace example.com/app/common => "../common $(touch pwned)"\n',
+      'server/main.go': 'package main\n\nimport _ "example.com/app/common"\n\nfunc main() {}\n',
+      'common $(touch pwned)/go.mod': 'module example.com/app/common\n\ngo 1.22\n', 'common $(touch pwned)/c.go': 'package common\n',
+    });
+    const e = await refused(dir, 'server');
+    assert.match(e.message, /common \$\(touch pwned\)/);
+  });
+
+  it('refuses a file read at run time whose name is Dockerfile syntax (COPY <src> /app/<dest>)', async () => {
+    const dir = workspace({
+      'go.mod': 'module example.com/site\n\ngo 1.22\n',
+      'main.go': 'package main\n\nimport "os"\n\nfunc main() { _, _ = os.ReadFile("a b.yaml") }\n',
+      'a b.yaml': 'x: 1\n',
+    });
+    const e = await refused(dir);
+    assert.match(e.message, /run-time file "a b\.yaml"/);
+  });
+
   it('the CLI stops with the message and exit 2, writing nothing', () => {
     const dir = workspace({ 'go.mod': 'module example.com/x\n\ngo 1.22\n', 'cmd/x$(touch${IFS}pwned)/main.go': MAIN });
     const cli = path.resolve(__dirname, '../../server/src/cli.ts');

@@ -11,7 +11,8 @@ import * as path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { DockerfileLanguageServiceFactory } from 'dockerfile-language-service';
 import { analyzeText } from '../../server/src/analysis';
-import { GenerateError, generate, generateFor, listenAddresses, selfCheck, stripGoComments, versionVariable, type GenerateOptions, type GenerateResult, type Runtime } from '../../server/src/generate';
+import { selfCheck } from '../../server/src/driver/selfCheck';
+import { GenerateError, generate, generateFor, listenAddresses, stripGoComments, versionVariable, type GenerateOptions, type GenerateResult, type Runtime } from '../../server/src/generate';
 import { RULES } from '../../server/src/rules/registry';
 import type { Rule } from '../../server/src/rules/types';
 import { loadWorkspace } from '../../server/src/workspace/load';
@@ -210,8 +211,9 @@ describe('generate: decisions', () => {
     assert.ok(result.reasons.some((r) => r.includes('distroless/base') && r.includes('github.com/mattn/go-sqlite3 needs cgo')), result.reasons.join('\n'));
     assert.equal(result.cgo, true);
     const alpine = await generated('cgo-sqlite', { runtime: 'alpine' });
-    assert.match(alpine.text, /\nFROM golang:1\.22-alpine AS build\nRUN apk add --no-cache gcc musl-dev\n/);
-    assert.match(alpine.text, /\nFROM alpine:3\.\d+\n/);
+    // Builder and runtime on the same pinned alpine release: the binary runs on the musl it was linked against.
+    assert.match(alpine.text, /\nFROM golang:1\.22-alpine3\.21 AS build\nRUN apk add --no-cache gcc musl-dev\n/);
+    assert.match(alpine.text, /\nFROM alpine:3\.21\n/);
     const debian = await generated('cgo-sqlite', { runtime: 'debian' });
     assert.match(debian.text, /\nFROM debian:bookworm-slim\n/);
     await assert.rejects(generateFor(loadWorkspace(checkout('cgo-sqlite')), { runtime: 'scratch' }), (e: unknown) => {
@@ -275,7 +277,7 @@ describe('generate: decisions', () => {
     const { text, result } = await generated('nosum');
     assert.match(text, /\nCOPY go\.mod \.\/\n/);
     assert.ok(!text.includes('go.sum'));
-    assert.match(text, /golang:1\.22\.5-bookworm/);
+    assert.match(text, /golang:1\.22-bookworm/);
     assert.ok(result.reasons.some((r) => r.includes('toolchain line (go1.22.5)')));
   });
 });
@@ -300,14 +302,15 @@ async function lintClean(dir: string, r: GenerateResult): Promise<void> {
 }
 
 describe('generate: edge cases', () => {
-  it('a module in a sub-folder of the context: WORKDIR is the module, the context is copied to /src', async () => {
+  it('a module in a sub-folder of the context: WORKDIR is the module, only the module folder is copied', async () => {
     const dir = workspace({
       'svc/go.mod': 'module example.com/svc\n\ngo 1.22\n', 'svc/go.sum': '',
       'svc/main.go': 'package main\n\nfunc main() {}\n', 'README.md': 'x\n',
     });
     const r = await generateFor(loadWorkspace(dir));
     assert.match(r.dockerfile, /\nWORKDIR \/src\/svc\n\n.*\nCOPY svc\/go\.mod svc\/go\.sum \.\/\n/);
-    assert.match(r.dockerfile, /\nCOPY \. \/src\/\n/);
+    assert.match(r.dockerfile, /\nCOPY svc\/ \.\/\n/);
+    assert.ok(!/\nCOPY \. /.test(r.dockerfile), 'the rest of the repository stays out of the build');
     assert.match(r.dockerfile, / -o \/out\/svc \.\n/);
     await lintClean(dir, r);
   });
@@ -334,7 +337,7 @@ describe('generate: edge cases', () => {
     });
     const r = await generateFor(loadWorkspace(dir));
     assert.match(r.dockerfile, /\nCOPY go\.work go\.work\.sum go\.mod go\.sum \.\/\nCOPY svc\/go\.mod svc\/go\.sum \.\/svc\/\n/);
-    assert.match(r.dockerfile, /golang:1\.22\.1-bookworm/);
+    assert.match(r.dockerfile, /golang:1\.22-bookworm/);
     assert.match(r.dockerfile, / -o \/out\/svc \.\/svc\/cmd\/svc\n/);
     await lintClean(dir, r);
   });
@@ -352,7 +355,7 @@ describe('generate: edge cases', () => {
     await lintClean(dir, r);
   });
 
-  it('localhost listeners are not exposed but warned about; ports from gin/echo, flags and variables are handled conservatively', async () => {
+  it('localhost listeners are not exposed but warned about; an address flag\'s default is exposed with its source', async () => {
     const dir = workspace({
       'go.mod': 'module example.com/web\n\ngo 1.22\n',
       'main.go': [
@@ -365,8 +368,8 @@ describe('generate: edge cases', () => {
       ].join('\n'),
     });
     const r = await generateFor(loadWorkspace(dir));
-    assert.deepEqual(r.exposes, []);
-    assert.ok(!r.dockerfile.includes('EXPOSE'));
+    assert.deepEqual(r.exposes, [7000]);
+    assert.ok(r.reasons.some((x) => x.includes('EXPOSE 7000') && x.includes('flag -addr default ":7000" in main.go')), r.reasons.join('\n'));
     assert.ok(r.warnings.some((w) => w.includes('localhost:6060')), r.warnings.join('\n'));
     await lintClean(dir, r);
   });
@@ -381,7 +384,7 @@ describe('generate: edge cases', () => {
     const dir = workspace({ 'go.mod': 'module github.com/acme/tool/v3\n\ngo 1.23.4\n', 'main.go': 'package main\n\nfunc main() {}\n' });
     const r = await generateFor(loadWorkspace(dir));
     assert.equal(r.target.binary, 'tool');
-    assert.match(r.dockerfile, /golang:1\.23\.4-bookworm/);
+    assert.match(r.dockerfile, /golang:1\.23-bookworm/);
     await lintClean(dir, r);
   });
 

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { analyzeText, initAnalysis } from '../../server/src/analysis';
-import { applyEdits } from '../../server/src/fixes/edits';
+import { applyEdits } from '../../server/src/edits/edits';
 import type { AnalyzeOptions } from '../../server/src/rules/analyze';
 import type { Finding, Severity } from '../../server/src/rules/types';
 

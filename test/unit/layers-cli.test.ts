@@ -24,12 +24,12 @@ describe('go-dockerfile layers', () => {
     const r = await run('layers', chain, '--changed', path.join(FIXTURES, 'chain', 'main.go'), 'static/site.css', '--format', 'json');
     assert.equal(r.code, 0, r.err);
     const m = JSON.parse(r.out) as LayerModel;
-    assert.deepEqual(Object.keys(m).sort(), ['cacheEfficiency', 'cacheEfficiencyDetail', 'change', 'context', 'dockerfile', 'finalImage', 'stages', 'target', 'warnings']);
+    assert.deepEqual(Object.keys(m).sort(), ['cacheEfficiency', 'cacheEfficiencyDetail', 'change', 'context', 'dockerfile', 'finalImage', 'measurement', 'stages', 'target', 'warnings']);
     assert.deepEqual(Object.keys(m.stages[0]).sort(), [
       'base', 'baseImage', 'baseStage', 'dependsOn', 'estimatedBytes', 'final', 'inFinalImage', 'index', 'layerCount', 'layers', 'line', 'name', 'range', 'reachesFinal', 'rebuilt', 'resolvedBase', 'usedBy',
     ]);
     assert.deepEqual(Object.keys(m.stages[0].layers[3]).sort(), [
-      'cacheMounts', 'contextBytes', 'contextFiles', 'contextTop', 'createsLayer', 'endLine', 'estimatedBytes', 'inputs', 'instruction', 'keyword', 'kind', 'line', 'range', 'rebuildReason', 'rebuilt', 'step',
+      'cacheMounts', 'contextBytes', 'contextFiles', 'contextTop', 'createsLayer', 'endLine', 'estimateBasis', 'estimatedBytes', 'inputs', 'instruction', 'keyword', 'kind', 'line', 'measuredBytes', 'measuredRan', 'range', 'rebuildReason', 'rebuilt', 'step',
     ]);
     assert.deepEqual(m.change?.files, ['main.go', 'static/site.css']);
     assert.ok(rebuilt(m).includes('assets: COPY static/ ./static/'));
@@ -65,5 +65,20 @@ describe('go-dockerfile layers', () => {
     assert.equal((await run('layers', chain, '--changed')).code, 2);
     assert.equal((await run('layers', chain, '--build-arg', 'nope')).code, 2);
     assert.equal((await run('layers', chain, chain)).code, 2);
+    // Builder options only go with --measure; an unknown builder is a usage error, before anything runs.
+    assert.match((await run('layers', chain, '--builder', 'buildah')).err, /go with --measure/);
+    assert.equal((await run('layers', chain, '--measure', '--builder', 'kaniko')).code, 2);
+  });
+
+  it('--measure with a builder that is not on PATH: exit 1 and why, nothing built', async () => {
+    const saved = process.env.PATH;
+    process.env.PATH = path.join(FIXTURES, 'no-such-bin');
+    try {
+      const r = await run('layers', chain, '--measure', '--builder', 'buildah');
+      assert.equal(r.code, 1);
+      assert.match(r.err, /no builder to measure with \(buildah: not on PATH\)/);
+    } finally {
+      process.env.PATH = saved;
+    }
   });
 });

@@ -2,7 +2,8 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { parseDockerfile } from '../../server/src/dockerfile/parse';
-import { buildLayerModel, contextFilesOf, type LayerModel, type LayerOptions } from '../../server/src/layers';
+import { contextFilesOf } from '../../server/src/driver/layersContext';
+import { buildLayerModel, type LayerModel, type LayerOptions } from '../../server/src/layers';
 import { loadWorkspace } from '../../server/src/workspace/load';
 
 export const FIXTURES = path.resolve(__dirname, '../fixtures/layers');

@@ -80,9 +80,12 @@ describe('layer model: stages and their relations', () => {
     assert.equal(all.contextBytes, sizeOf(dir, 'go.mod', 'main.go', 'internal/greet/greet.go', 'static/index.html', 'static/site.css'));
     assert.equal(m.context?.files, 5);
     assert.equal(step(m, 'assets', 'COPY static/').contextFiles, 2);
-    // Unknown sizes stay unknown.
-    assert.equal(step(m, 'build', 'RUN go build').estimatedBytes, null);
+    // The Go build is an estimate with its basis; a copy of a stage's file that is not its go build output stays unknown, with the reason.
+    const build = step(m, 'build', 'RUN go build');
+    assert.ok((build.estimatedBytes ?? 0) > 1024 * 1024);
+    assert.match(build.estimateBasis, /binary: a Go program .*\+ the Go build cache/);
     assert.equal(step(m, 5, 'COPY --from=bin').estimatedBytes, null);
+    assert.match(step(m, 5, 'COPY --from=bin').estimateBasis, /stage bin holds at \/app is known only after a build/);
     assert.equal(step(m, 5, 'COPY --from=bin').contextFiles, null);
   });
 
@@ -94,8 +97,12 @@ describe('layer model: stages and their relations', () => {
     assert.equal(copyAll.contextFiles, 4);
     assert.equal(copyAll.contextBytes, sizeOf(dir, '.dockerignore', 'Dockerfile', 'go.mod', 'main.go'));
     assert.ok(!copyAll.contextTop.some((f) => f.path === 'README.md'));
+    // COPY --from=build /out/app is the binary `go build -o /out/app` makes: estimated, with its basis.
+    const bin = step(m, 1, 'COPY --from=build');
+    assert.match(bin.estimateBasis, /^the binary built on line 8 \(a Go program/);
     assert.deepEqual(m.finalImage, {
-      stage: 1, layers: 1, baseLayers: 0, totalLayers: 1, baseImage: 'scratch', estimatedBytes: null, knownBytes: 0, unknownLayers: 1,
+      stage: 1, layers: 1, baseLayers: 0, totalLayers: 1, baseImage: 'scratch', estimatedBytes: bin.estimatedBytes, knownBytes: bin.estimatedBytes, unknownLayers: 0,
+      baseCompressedBytes: 0, measuredBytes: null,
     });
     assert.equal(m.stages[1].layers[0].estimatedBytes, 0, 'FROM scratch adds nothing');
   });
@@ -173,7 +180,11 @@ describe('layer model: stages and their relations', () => {
     const link = step(m, 'build', 'COPY --link');
     assert.match(link.note ?? '', /--link/);
     assert.equal(m.finalImage.baseImage, 'gcr.io/distroless/static-debian12');
-    assert.equal(m.finalImage.knownBytes, 2 * MB + 10);
+    const binary = step(m, 1, 'COPY --from=build').estimatedBytes ?? 0;
+    assert.ok(binary > MB, 'the binary is estimated');
+    assert.equal(m.finalImage.knownBytes, 2 * MB + 10 + binary);
+    // apt-get update without removing the lists: git from the package table plus the lists left in the layer.
+    assert.match(install.estimateBasis, /^git from the package size table; \+ 20 MB of apt lists left in the layer$/);
   });
 
   it('LSP ranges are 0-based and cover the instruction; lines are 1-based', () => {
@@ -284,8 +295,8 @@ describe('layer model: stages and their relations', () => {
     const text = formatText(fixtureModel('chain', { changedFiles: ['main.go'] }));
     assert.match(text, /^Stage 0 "deps": FROM golang:1\.19-bookworm \(line 5\) - used by stage "build" \(FROM, line 11\), stage "lint" \(FROM, line 17\)$/m);
     assert.match(text, /^Stage 2 "lint": .* - unused: not built for the final image$/m);
-    assert.match(text, /^ {2}STEP {2}LINE {2}KIND +LAYER {2}CONTEXT +SIZE +RE-RUNS +INSTRUCTION$/m);
-    assert.match(text, /^ {2}1 +5 +base +- +- +830 MB +- +FROM \$\{GO_IMAGE\} AS deps$/m);
+    assert.match(text, /^ {2}STEP {2}LINE {2}KIND +LAYER {2}CONTEXT +ESTIMATED +RE-RUNS +INSTRUCTION$/m);
+    assert.match(text, /^ {2}1 +5 +base +- +- +~830 MB +- +FROM \$\{GO_IMAGE\} AS deps$/m);
     assert.match(text, /yes \(main\.go changed\) +COPY \*\.go \.\/$/m);
     assert.match(text, /^Change: main\.go -> 8 of 18 steps re-run \(5 of 10 layers\)$/m);
     assert.match(text, /^Summary: 6 stages \(1 unused: "lint"\), 10 layer steps built, final image 2 layers; cache efficiency 50% \(5 of 10 layer steps reused when main\.go changes\)$/m);

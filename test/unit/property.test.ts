@@ -8,7 +8,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { before, describe, it } from 'node:test';
 import { analyzeText } from '../../server/src/analysis';
-import { applyEdits } from '../../server/src/fixes/edits';
+import { applyEdits } from '../../server/src/edits/edits';
 import { fixAll } from '../../server/src/fixes/fixAll';
 import { ready } from './helpers';
 

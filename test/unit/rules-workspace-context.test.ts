@@ -2,7 +2,7 @@
  * The build-context rules: GD114 (.git in the context), GD202 (scratch without CA
  * certificates), GD203 (scratch without tzdata), GD305 (no .dockerignore), GD306
  * (.dockerignore excludes an input), GD307 (heavy context), the Go-aware .dockerignore builder
- * (fixes/dockerignore.ts), and fix-all leaving fixes of other files alone.
+ * (facts/contextInputs.ts, generate/dockerignore.ts), and fix-all leaving fixes of other files alone.
  */
 import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
@@ -10,11 +10,11 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { parseDockerfile } from '../../server/src/dockerfile/parse';
-import { applyEdits } from '../../server/src/fixes/edits';
+import { applyEdits } from '../../server/src/edits/edits';
 import { fixAll } from '../../server/src/fixes/fixAll';
-import {
-  appendLinesEdit, contextInputs, goDockerignore, parseEmbedPatterns, patternConflict, readEmbedDirectives,
-} from '../../server/src/fixes/dockerignore';
+import { appendLinesEdit } from '../../server/src/edits/dockerignoreLines';
+import { contextInputs, parseEmbedPatterns, patternConflict, readEmbedDirectives } from '../../server/src/facts/contextInputs';
+import { goDockerignore } from '../../server/src/generate/dockerignore';
 import type { AnalyzeOptions } from '../../server/src/rules/analyze';
 import { RULES_BY_CODE } from '../../server/src/rules/registry';
 import type { Finding } from '../../server/src/rules/types';
@@ -406,7 +406,7 @@ describe('GD305 no-dockerignore', () => {
   });
 });
 
-describe('fixes/dockerignore: the Go-aware .dockerignore builder', () => {
+describe('generate/dockerignore: the Go-aware .dockerignore builder', () => {
   it('parses //go:embed patterns: several per line, quoted, all: prefix', () => {
     assert.deepEqual(parseEmbedPatterns('package x\n//go:embed a.txt "b c.txt" `d`\n//go:embed all:static/*\n// go:embed no\nvar x string\n'), ['a.txt', 'b c.txt', 'd', 'static/*']);
   });

@@ -9,7 +9,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { parseDockerfile } from '../../server/src/dockerfile/parse';
-import { applyEdits } from '../../server/src/fixes/edits';
+import { applyEdits } from '../../server/src/edits/edits';
 import { fixAll } from '../../server/src/fixes/fixAll';
 import type { AnalyzeOptions } from '../../server/src/rules/analyze';
 import { RULES_BY_CODE } from '../../server/src/rules/registry';

@@ -130,7 +130,7 @@ describe('GD204 final-user-root', () => {
 
   it('fix inserts USER 65532:65532 before ENTRYPOINT, or rewrites USER root', () => {
     assert.match(applyFix(df(['FROM alpine:3.20', 'COPY app /app', 'ENTRYPOINT ["/app"]']), 'GD204'), /COPY app \/app\nUSER 65532:65532\nENTRYPOINT/);
-    assert.match(applyFix(df(['FROM alpine:3.20', 'USER root']), 'GD204'), /USER 65532:65532\n$/);
+    assert.match(applyFix(df(['FROM alpine:3.20', 'USER root', 'ENTRYPOINT ["/app"]']), 'GD204'), /USER 65532:65532\nENTRYPOINT/);
     assert.match(applyFix('FROM scratch\r\nCOPY app /app', 'GD204'), /COPY app \/app\r\nUSER 65532:65532$/);
   });
 });

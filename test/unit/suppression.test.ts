@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { before, describe, it } from 'node:test';
 import { parseDockerfile } from '../../server/src/dockerfile/parse';
-import { applyEdits } from '../../server/src/fixes/edits';
+import { applyEdits } from '../../server/src/edits/edits';
 import { ignoreForInstruction } from '../../server/src/fixes/ignore';
 import { sanitizeRulesConfig } from '../../server/src/rules/config';
 import { applyFix, codes, df, lint, ready } from './helpers';

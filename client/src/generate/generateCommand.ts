@@ -1,25 +1,28 @@
 /**
- * "Go Dockerfile: Generate Optimized Dockerfile": pick the Go module folder (and the main
- * package when there are several), ask the server to generate, show the result (as a diff
- * when a Dockerfile exists), and write only after the user accepts.
+ * "Go Dockerfile: Generate Optimized Dockerfile", asked the way `docker init` asks: the module
+ * folder, then QuickPicks with the detected answer first — the main package (ranked), the
+ * runtime (with what each means), the port to EXPOSE, whether to stamp a version. Esc at any
+ * step ends the command with nothing written. The result opens in an editor (a diff when a
+ * Dockerfile exists) with the reasons beside it, and a notification offers Write/Replace and
+ * Cancel; nothing is written before Write/Replace.
  */
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 
-export interface GenerateResult {
-  dockerfile: string;
-  dockerignore: string;
-  target: string;
-  reasons: string[];
-}
+import { GENERATE_COMMAND, GENERATE_REQUEST, type GenerateParams, type GenerateResponse, type GenerateTarget } from '../../../server/src/protocol';
+
+type Target = GenerateTarget;
+/** What a question of the command sets (the server fills in the rest). */
+type Options = Omit<GenerateParams, 'folderUri'>;
 
 const SCHEME = 'go-dockerfile-generated';
 const RUNTIMES = [
-  { label: 'distroless', description: 'gcr.io/distroless static or base, :nonroot (recommended)' },
-  { label: 'scratch', description: 'empty image: CA certificates and tzdata handled' },
-  { label: 'alpine', description: 'small image with a shell (musl)' },
-  { label: 'debian', description: 'Debian slim with a shell (glibc)' },
+  { label: 'distroless', description: 'gcr.io/distroless static (or base for cgo), :nonroot', detail: 'CA certificates, time zones and a non-root user; no shell or package manager. The smallest image that still has what most Go programs need.' },
+  { label: 'scratch', description: 'an empty image', detail: 'Only the static binary, with CA certificates copied in and time zones embedded when used. No shell, nothing to debug with; no cgo.' },
+  { label: 'alpine', description: 'alpine with a shell (musl)', detail: 'A small image with a shell and apk for debugging; cgo programs are built against musl on the same alpine release.' },
+  { label: 'debian', description: 'debian slim with a shell (glibc)', detail: 'The largest choice: a shell, apt and glibc, for programs that need system libraries at run time.' },
 ];
+const TITLE = 'Generate Dockerfile';
 
 /** Generated texts shown in editors before anything is written. */
 class Previews implements vscode.TextDocumentContentProvider {
@@ -35,11 +38,26 @@ class Previews implements vscode.TextDocumentContentProvider {
   }
 }
 
+/**
+ * The open question "write the previewed Dockerfile?": answered by the notification's buttons
+ * or by the Write/Cancel buttons in the editor title (which stay when the notification hides).
+ */
+let pending: ((answer: 'write' | 'cancel') => void) | undefined;
+
+function settle(answer: 'write' | 'cancel'): void {
+  const p = pending;
+  pending = undefined;
+  void vscode.commands.executeCommand('setContext', 'goDockerfile.generatePending', false);
+  p?.(answer);
+}
+
 export function registerGenerate(context: vscode.ExtensionContext, client: () => LanguageClient | undefined): void {
   const previews = new Previews();
   context.subscriptions.push(
+    vscode.commands.registerCommand('goDockerfile.generate.write', () => settle('write')),
+    vscode.commands.registerCommand('goDockerfile.generate.cancel', () => settle('cancel')),
     vscode.workspace.registerTextDocumentContentProvider(SCHEME, previews),
-    vscode.commands.registerCommand('goDockerfile.generate', (arg?: vscode.Uri | GenerateArgs) => generate(arg, client, previews)),
+    vscode.commands.registerCommand(GENERATE_COMMAND, (arg?: vscode.Uri | GenerateArgs) => generate(arg, client, previews)),
   );
   // The explorer menu item shows on folders that hold go.mod/go.work (`resourcePath in ...`).
   const refresh = async () => {
@@ -65,6 +83,15 @@ interface GenerateArgs {
   dockerfileUri?: string;
 }
 
+/** One QuickPick step; undefined when the user pressed Esc. */
+async function ask<T extends vscode.QuickPickItem>(items: T[], step: number, title: string, placeHolder: string): Promise<T | undefined> {
+  return vscode.window.showQuickPick(items, { title: `${TITLE} (${step}): ${title}`, placeHolder, ignoreFocusOut: true, matchOnDescription: true });
+}
+
+function errorData(e: unknown): { code?: string; candidates?: Target[] } | undefined {
+  return (e as { data?: { code?: string; candidates?: Target[] } }).data;
+}
+
 async function generate(arg: vscode.Uri | GenerateArgs | undefined, client: () => LanguageClient | undefined, previews: Previews): Promise<void> {
   const c = client();
   if (!c) {
@@ -73,55 +100,137 @@ async function generate(arg: vscode.Uri | GenerateArgs | undefined, client: () =
   }
   const folder = arg instanceof vscode.Uri ? arg : arg?.folderUri ? vscode.Uri.parse(arg.folderUri) : await pickModuleFolder();
   if (!folder) return;
-  const runtime = await vscode.window.showQuickPick(RUNTIMES, { title: 'Runtime image for the Go binary', placeHolder: 'distroless' });
-  if (!runtime) return;
+  const request = (o: Options) => c.sendRequest<GenerateResponse>(GENERATE_REQUEST, { folderUri: folder.toString(), ...o } satisfies GenerateParams);
+  const fail = (e: unknown) => void vscode.window.showErrorMessage(`Could not generate a Dockerfile: ${e instanceof Error ? e.message : String(e)}`);
 
-  let pkg: string | undefined;
-  let result: GenerateResult;
-  for (;;) {
-    try {
-      result = await c.sendRequest<GenerateResult>('goDockerfile/generate', { folderUri: folder.toString(), package: pkg, runtime: runtime.label });
-      break;
-    } catch (e) {
-      // Several main packages and none chosen: the server lists them.
-      const data = (e as { data?: { code?: string; candidates?: string[] } }).data;
-      if (data?.code === 'ambiguous-package' && data.candidates?.length && !pkg) {
-        pkg = await vscode.window.showQuickPick(data.candidates, { title: 'Which main package should the image run?' });
-        if (!pkg) return;
-        continue;
+  // What the server detects on its own: the default of every question.
+  let detected: GenerateResponse | undefined;
+  let candidates: Target[] = [];
+  try {
+    detected = await request({});
+    candidates = detected.candidates;
+  } catch (e) {
+    const data = errorData(e);
+    if (data?.code !== 'ambiguous-package' || !data.candidates?.length) return fail(e);
+    candidates = data.candidates;
+  }
+  const options: Options = {};
+  let step = 1;
+
+  // 1. The main package (ranked; the detected one first), only when there is a choice.
+  if (candidates.length > 1) {
+    const def = detected?.target.dir;
+    const ordered = def !== undefined ? [...candidates.filter((t) => t.dir === def), ...candidates.filter((t) => t.dir !== def)] : candidates;
+    const items = ordered.map((t) => ({
+      label: t.dir === '' ? '.' : t.dir,
+      description: `binary ${t.binary}${t.dir === def ? ' · detected' : ''}`,
+      detail: t.why,
+      dir: t.dir,
+    }));
+    const picked = await ask(items, step++, 'Which main package should the image run?', def !== undefined ? 'The detected package is first' : 'Several commands rank alike: choose one');
+    if (!picked) return;
+    options.package = picked.dir === '' ? '.' : picked.dir;
+    if (picked.dir !== def) {
+      try {
+        detected = await request({ package: options.package });
+      } catch (e) {
+        return fail(e);
       }
-      void vscode.window.showErrorMessage(`Could not generate a Dockerfile: ${e instanceof Error ? e.message : String(e)}`);
-      return;
     }
   }
-  const generated = result;
+  if (!detected) return;
 
+  // 2. The runtime (distroless first: the default).
+  const runtimeItems = RUNTIMES.map((r) => ({ ...r, description: r.label === detected!.runtime ? `${r.description} · default` : r.description }));
+  if (detected.cgo) runtimeItems.splice(runtimeItems.findIndex((r) => r.label === 'scratch'), 1);
+  const runtime = await ask(runtimeItems, step++, 'Runtime image for the Go binary', detected.cgo ? 'The binary needs cgo: runtimes with a C library' : 'distroless is the default');
+  if (!runtime) return;
+  options.runtime = runtime.label;
+
+  // 3. The port: what the sources say first, then none or another.
+  const seen = new Set<number>();
+  const portItems: (vscode.QuickPickItem & { port: number | null | 'other' })[] = [];
+  const evidence = [...detected.portEvidence].sort((a, b) => (a.confidence === b.confidence ? 0 : a.confidence === 'sure' ? -1 : 1));
+  for (const e of evidence) {
+    if (seen.has(e.port) || !e.external) continue;
+    seen.add(e.port);
+    portItems.push({ label: String(e.port), description: `${e.confidence === 'sure' ? 'detected' : 'a guess'} · ${e.file}`, detail: e.via, port: e.port });
+  }
+  portItems.push({ label: 'No port', description: 'no EXPOSE', detail: 'The program does not listen (a CLI or a worker).', port: null });
+  portItems.push({ label: 'Another port…', description: 'type it', port: 'other' });
+  if (detected.exposes.length === 0) portItems.unshift(portItems.splice(portItems.findIndex((p) => p.port === null), 1)[0]);
+  const portPick = await ask(portItems, step++, 'Which port does the program listen on?', detected.exposes.length > 0 ? `Detected: ${detected.exposes.join(', ')}` : 'No listen port detected');
+  if (!portPick) return;
+  if (portPick.port === 'other') {
+    const typed = await vscode.window.showInputBox({ title: `${TITLE}: port`, prompt: 'The port the program listens on (1-65535)', validateInput: (v) => (/^[0-9]{1,5}$/.test(v.trim()) && Number(v) >= 1 && Number(v) <= 65535 ? undefined : 'A number from 1 to 65535') });
+    if (typed === undefined) return;
+    options.port = Number(typed.trim());
+  } else options.port = portPick.port;
+
+  // 4. Version stamping.
+  const stampItems = [
+    { label: 'Stamp a version', description: detected.versionVariable ? `-X ${detected.versionVariable.split(' in ')[0]}=\${VERSION}` : 'the main package declares no var version', detail: detected.versionVariable ? `Found ${detected.versionVariable}; build with --build-arg VERSION=1.2.3.` : 'Adds ARG VERSION and -X main.version; declare `var version string` for it to take effect.', stamp: true },
+    { label: 'No version stamping', description: '', stamp: false },
+  ];
+  if (!detected.versionVariable) stampItems.reverse();
+  const stamp = await ask(stampItems, step++, 'Stamp a version into the binary?', detected.versionVariable ? `Detected ${detected.versionVariable}` : 'No version variable detected');
+  if (!stamp) return;
+  options.stampVersion = stamp.stamp;
+
+  let generated: GenerateResponse;
+  try {
+    generated = await request(options);
+  } catch (e) {
+    return fail(e);
+  }
+  await preview(arg, folder, generated, previews);
+}
+
+async function preview(arg: vscode.Uri | GenerateArgs | undefined, folder: vscode.Uri, generated: GenerateResponse, previews: Previews): Promise<void> {
   const dockerfileUri = !(arg instanceof vscode.Uri) && arg?.dockerfileUri ? vscode.Uri.parse(arg.dockerfileUri) : vscode.Uri.joinPath(folder, 'Dockerfile');
   const ignoreUri = vscode.Uri.joinPath(folder, '.dockerignore');
-  const preview = vscode.Uri.from({ scheme: SCHEME, path: `${folder.path}/Dockerfile`, query: String(Date.now()) });
-  previews.set(preview, generated.dockerfile);
+  const stamp = String(Date.now());
+  const previewUri = vscode.Uri.from({ scheme: SCHEME, path: `${folder.path}/Dockerfile`, query: stamp });
+  previews.set(previewUri, generated.dockerfile);
   const existing = await readIfExists(dockerfileUri);
-  if (existing !== undefined) {
-    await vscode.commands.executeCommand('vscode.diff', dockerfileUri, preview, 'Dockerfile ↔ generated', { preview: true });
-  } else {
-    await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(preview), { preview: true });
-  }
-
   const ignoreExisting = await readIfExists(ignoreUri);
   const writeIgnore = ignoreExisting === undefined;
-  const question = existing !== undefined ? 'Replace the existing Dockerfile with the generated one?' : 'Write the generated Dockerfile?';
-  const detail = [
-    ...generated.reasons.map((r) => `• ${r}`),
+  if (existing !== undefined) {
+    await vscode.commands.executeCommand('vscode.diff', dockerfileUri, previewUri, 'Dockerfile ↔ generated', { preview: true, viewColumn: vscode.ViewColumn.One });
+  } else {
+    await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(previewUri), { preview: true, viewColumn: vscode.ViewColumn.One });
+  }
+  // The reasons beside the preview, as a read-only document (not a modal that covers it).
+  const whyUri = vscode.Uri.from({ scheme: SCHEME, path: `${folder.path}/Why the generated Dockerfile looks this way.md`, query: stamp });
+  const why = [
+    '# Why the generated Dockerfile looks this way',
+    '',
+    ...generated.reasons.map((r) => `- ${r}`),
+    ...(generated.warnings.length > 0 ? ['', '## Check', '', ...generated.warnings.map((w) => `- ${w}`)] : []),
     '',
     writeIgnore ? 'A .dockerignore for Go is written too.' : ignoreExisting === generated.dockerignore ? '' : 'The existing .dockerignore is kept.',
-  ].join('\n').trim();
+    '',
+  ].join('\n');
+  previews.set(whyUri, why);
+  await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(whyUri), { preview: true, viewColumn: vscode.ViewColumn.Beside, preserveFocus: true });
+
   const accept = existing !== undefined ? 'Replace' : 'Write';
-  const answer = await vscode.window.showInformationMessage(question, { modal: true, detail }, accept);
-  if (answer !== accept) return;
+  const question = existing !== undefined ? 'Replace the existing Dockerfile with the generated one?' : 'Write the generated Dockerfile?';
+  if (pending) settle('cancel'); // a previous preview's question: superseded
+  const answer = await new Promise<'write' | 'cancel'>((resolve) => {
+    pending = resolve;
+    void vscode.commands.executeCommand('setContext', 'goDockerfile.generatePending', true);
+    // Closing the notification is a Cancel; its hiding into the notification centre is not.
+    void vscode.window.showInformationMessage(`${question} The reasons are beside it.${writeIgnore ? ' A .dockerignore for Go is written too.' : ''} (Also: ✓ and ✕ in the editor title.)`, accept, 'Cancel')
+      .then((a) => {
+        if (pending === resolve) settle(a === accept ? 'write' : 'cancel');
+      });
+  });
+  if (answer !== 'write') return;
 
   await vscode.workspace.fs.writeFile(dockerfileUri, Buffer.from(generated.dockerfile, 'utf8'));
   if (writeIgnore) await vscode.workspace.fs.writeFile(ignoreUri, Buffer.from(generated.dockerignore, 'utf8'));
-  await vscode.window.showTextDocument(dockerfileUri);
+  await vscode.window.showTextDocument(dockerfileUri, { viewColumn: vscode.ViewColumn.One });
   void vscode.window.showInformationMessage(`Wrote ${vscode.workspace.asRelativePath(dockerfileUri)}${writeIgnore ? ' and .dockerignore' : ''}.`);
 }
 

@@ -6,7 +6,9 @@
 import { randomBytes } from 'crypto';
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
+import { LAYERS_REQUEST } from '../../../server/src/protocol';
 import type { Finding, HostMessage, LayerModel, WebviewMessage, WhatIf } from './protocol';
+import { measureAvailability, type Measurements } from './measureCommand';
 
 const SEVERITY: Record<number, Finding['severity']> = {
   [vscode.DiagnosticSeverity.Error]: 'error',
@@ -36,7 +38,15 @@ export class LayersPanel implements vscode.Disposable {
   private timer: NodeJS.Timeout | undefined;
   private ready = false;
 
-  static show(context: vscode.ExtensionContext, client: () => LanguageClient | undefined, log: vscode.LogOutputChannel): LayersPanel {
+  static currentDocument(): vscode.TextDocument | undefined {
+    return LayersPanel.current?.document ?? vscode.window.activeTextEditor?.document;
+  }
+
+  static refreshCurrent(): void {
+    LayersPanel.current?.refreshSoon(0);
+  }
+
+  static show(context: vscode.ExtensionContext, client: () => LanguageClient | undefined, log: vscode.LogOutputChannel, measurements: Measurements): LayersPanel {
     if (LayersPanel.current) {
       LayersPanel.current.panel.reveal(vscode.ViewColumn.Beside, true);
       LayersPanel.current.follow(vscode.window.activeTextEditor);
@@ -48,7 +58,7 @@ export class LayersPanel implements vscode.Disposable {
       localResourceRoots: [vscode.Uri.joinPath(context.extensionUri, 'dist')],
       retainContextWhenHidden: false,
     });
-    LayersPanel.current = new LayersPanel(panel, context, client, log);
+    LayersPanel.current = new LayersPanel(panel, context, client, log, measurements);
     return LayersPanel.current;
   }
 
@@ -57,6 +67,7 @@ export class LayersPanel implements vscode.Disposable {
     private readonly context: vscode.ExtensionContext,
     private readonly client: () => LanguageClient | undefined,
     private readonly log: vscode.LogOutputChannel,
+    private readonly measurements: Measurements,
   ) {
     panel.iconPath = vscode.Uri.joinPath(context.extensionUri, 'images', 'layers.svg');
     panel.webview.html = this.html();
@@ -70,6 +81,7 @@ export class LayersPanel implements vscode.Disposable {
       vscode.workspace.onDidChangeTextDocument((e) => {
         if (e.document === this.document) this.refreshSoon();
       }),
+      measurements.onDidChange(() => this.refreshSoon(0)),
       vscode.languages.onDidChangeDiagnostics((e) => {
         if (this.document && e.uris.some((u) => u.toString() === this.document!.uri.toString())) this.refreshSoon();
       }),
@@ -100,11 +112,11 @@ export class LayersPanel implements vscode.Disposable {
     const whatIf = this.whatIf;
     try {
       const change = whatIf?.change === 'dockerfile' ? `dockerfile:${this.cursorLine + 1}` : whatIf?.change;
-      const model = await client.sendRequest<LayerModel>('goDockerfile/layers', { uri: doc.uri.toString(), changedFiles: whatIf?.changedFiles, change });
+      const model = await client.sendRequest<LayerModel>(LAYERS_REQUEST, { uri: doc.uri.toString(), changedFiles: whatIf?.changedFiles, change });
       const findings: Finding[] = vscode.languages.getDiagnostics(doc.uri)
         .filter((d) => d.source === 'go-dockerfile')
         .map((d) => ({ line: d.range.start.line + 1, code: String(typeof d.code === 'object' ? d.code.value : d.code ?? ''), severity: SEVERITY[d.severity], message: d.message }));
-      this.post({ type: 'model', file: vscode.workspace.asRelativePath(doc.uri), model, findings, whatIf, choices: CHOICES });
+      this.post({ type: 'model', file: vscode.workspace.asRelativePath(doc.uri), model, findings, whatIf, choices: CHOICES, measure: { ...measureAvailability(), running: this.measurements.isRunning(doc.uri.fsPath) } });
     } catch (e) {
       this.log.error(`layers: ${e instanceof Error ? e.message : String(e)}`);
       this.post({ type: 'empty', reason: 'The layers of this Dockerfile could not be computed (see the Go Dockerfile output).' });
@@ -124,6 +136,10 @@ export class LayersPanel implements vscode.Disposable {
         editor.revealRange(new vscode.Range(pos, pos), vscode.TextEditorRevealType.InCenterIfOutsideViewport);
         return;
       }
+      case 'measure':
+        // The command checks trust again; the webview cannot run anything itself.
+        if (this.document) void vscode.commands.executeCommand('goDockerfile.measureLayers', this.document.uri);
+        return;
       case 'whatIf': {
         if (m.index === PICK_FILE) {
           const picked = await this.pickContextFile();

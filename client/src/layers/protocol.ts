@@ -1,36 +1,22 @@
 /**
- * The layer model as the server sends it (`goDockerfile/layers`, DESIGN.md) and the messages
- * between the panel host and its webview. Shared by both sides; no runtime code.
+ * The messages between the layer panel's host and its webview; the layer model is the server's
+ * (server/src/protocol.ts). Shared by both sides; no runtime code.
  */
-export interface LayerRow {
-  line: number;
-  instruction: string;
-  createsLayer: boolean;
-  kind: string;
-  inputs?: string[];
-  contextFiles?: number | null;
-  contextBytes?: number | null;
-  estimatedBytes?: number | null;
-  rebuilt?: boolean;
-  cacheMounts?: string[];
-}
+import type { LayerModel, LayerStage, LayerStep, Measurement } from '../../../server/src/protocol';
 
-export interface StageRow {
-  index: number;
-  name: string | null;
-  base: string;
-  final: boolean;
-  line: number;
-  /** False for stages the final image does not need (BuildKit skips them). */
-  reachesFinal?: boolean;
-  layers: LayerRow[];
-}
+export type { LayerModel, Measurement };
+/** A stage and a step as the panel shows them (the server's types, from the protocol module). */
+export type StageRow = LayerStage;
+export type LayerRow = LayerStep;
 
-export interface LayerModel {
-  stages: StageRow[];
-  /** `layers`: the layers the Dockerfile adds; `totalLayers` with the base image's (null when unknown). */
-  finalImage: { layers: number; estimatedBytes: number | null; baseLayers?: number | null; totalLayers?: number | null };
-  cacheEfficiency?: number | null;
+/** Whether the panel offers "Measure with a real build", and why not. */
+export interface MeasureState {
+  /** Offered: a trusted workspace with a builder on PATH. */
+  available: boolean;
+  /** Why it is not offered (Restricted Mode, no builder), or the builder that will run. */
+  detail: string;
+  /** A build is running. */
+  running: boolean;
 }
 
 export interface Finding {
@@ -48,10 +34,12 @@ export interface WhatIf {
 }
 
 export type HostMessage =
-  | { type: 'model'; file: string; model: LayerModel; findings: Finding[]; whatIf: WhatIf | null; choices: WhatIf[] }
+  | { type: 'model'; file: string; model: LayerModel; findings: Finding[]; whatIf: WhatIf | null; choices: WhatIf[]; measure: MeasureState }
   | { type: 'empty'; reason: string };
 
 export type WebviewMessage =
   | { type: 'ready' }
   | { type: 'reveal'; line: number }
-  | { type: 'whatIf'; index: number };
+  | { type: 'whatIf'; index: number }
+  | { type: 'measure' };
+

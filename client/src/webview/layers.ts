@@ -2,7 +2,7 @@
  * The layer panel's browser side: renders the host's LayerModel. No Node, no vscode API but
  * postMessage; every string from the Dockerfile goes in as text (textContent), never as HTML.
  */
-import type { Finding, HostMessage, LayerModel, LayerRow, StageRow, WebviewMessage, WhatIf } from '../layers/protocol';
+import type { Finding, HostMessage, LayerModel, LayerRow, MeasureState, StageRow, WebviewMessage, WhatIf } from '../layers/protocol';
 
 interface VsCodeApi {
   postMessage(message: WebviewMessage): void;
@@ -56,8 +56,10 @@ function header(m: Extract<HostMessage, { type: 'model' }>): HTMLElement {
   h.append(el('h1', undefined, m.file));
   const total = el('p', 'total');
   const fi = m.model.finalImage;
-  total.textContent = `Final image: ${fi.layers} layer${fi.layers === 1 ? '' : 's'} added${typeof fi.totalLayers === 'number' ? ` (${fi.totalLayers} with the base image)` : ''}, ${formatBytes(fi.estimatedBytes)}`;
+  const estimate = typeof fi.estimatedBytes === 'number' ? `~${formatBytes(fi.estimatedBytes)} estimated` : `at least ${formatBytes(fi.knownBytes ?? 0)} estimated (some layers unknown)`;
+  total.textContent = `Final image: ${fi.layers} layer${fi.layers === 1 ? '' : 's'} added${typeof fi.totalLayers === 'number' ? ` (${fi.totalLayers} with the base image)` : ''}, ${estimate}`;
   h.append(total);
+  h.append(measureBar(m.model, m.measure));
   if (typeof m.model.cacheEfficiency === 'number') {
     h.append(el('p', 'efficiency', `Cache efficiency: ${Math.round(m.model.cacheEfficiency * 100)}% of steps reused when one .go file changes`));
   }
@@ -81,6 +83,27 @@ function header(m: Extract<HostMessage, { type: 'model' }>): HTMLElement {
   return h;
 }
 
+function measureBar(model: LayerModel, state: MeasureState): HTMLElement {
+  const p = el('p', 'measure');
+  const x = model.measurement;
+  if (x) {
+    const fi = model.finalImage;
+    const line = el('span', `measured-summary${x.stale ? ' stale' : ''}`, `Measured with ${x.builder}: final image ${formatBytes(fi.measuredBytes ?? x.finalBytes)}, ${x.ran.length} step${x.ran.length === 1 ? '' : 's'} ran${x.stale ? ' — stale: the Dockerfile changed since' : ''}`);
+    line.title = `${x.command}\n${x.at}`;
+    p.append(line, el('span', undefined, ' '));
+  }
+  if (state.available) {
+    const b = el('button', 'measure-button', state.running ? 'Measuring…' : x ? 'Measure again' : 'Measure with a real build');
+    b.disabled = state.running;
+    b.title = state.detail;
+    b.addEventListener('click', () => vscode.postMessage({ type: 'measure' }));
+    p.append(b);
+  } else if (!x && state.detail) {
+    p.append(el('span', 'measure-off', state.detail));
+  }
+  return p;
+}
+
 function stage(s: StageRow, model: LayerModel, findings: Finding[]): HTMLElement {
   const section = el('section', `stage${s.final ? ' final' : ''}${s.reachesFinal === false ? ' unused' : ''}`);
   section.setAttribute('role', 'group');
@@ -91,7 +114,7 @@ function stage(s: StageRow, model: LayerModel, findings: Finding[]): HTMLElement
   if (s.reachesFinal === false) h.append(el('span', 'badge muted', 'not built for the final image'));
   section.append(h);
   // Bars compare the layers the Dockerfile makes; a base image (hundreds of MB) would flatten them.
-  const max = Math.max(1, ...model.stages.flatMap((x) => x.layers).filter((l) => l.createsLayer).map((l) => l.estimatedBytes ?? l.contextBytes ?? 0));
+  const max = Math.max(1, ...model.stages.flatMap((x) => x.layers).filter((l) => l.createsLayer).map((l) => l.measuredBytes ?? l.estimatedBytes ?? l.contextBytes ?? 0));
   const list = el('ul', 'rows');
   for (const l of s.layers) list.append(row(l, max, findings.filter((f) => f.line === l.line)));
   section.append(list);
@@ -110,20 +133,24 @@ function row(l: LayerRow, max: number, findings: Finding[]): HTMLElement {
   const text = el('span', 'instruction', l.instruction);
   text.title = l.instruction;
   const size = el('span', 'size');
-  const bytes = l.estimatedBytes ?? l.contextBytes ?? null;
+  const bytes = l.measuredBytes ?? l.estimatedBytes ?? null;
   const bar = el('span', 'bar');
   bar.style.width = bytes && l.createsLayer ? `${Math.min(100, Math.max(2, Math.round((bytes / max) * 100)))}%` : '0';
-  size.append(bar, el('span', 'bytes', l.createsLayer ? formatBytes(bytes) : '—'));
+  const estimate = el('span', 'bytes estimate', sizeText(l));
+  estimate.title = l.estimateBasis ? `${l.estimatedBytes === null ? 'Unknown' : 'Estimated'}: ${l.estimateBasis}` : '';
+  size.append(bar, estimate);
+  if (typeof l.measuredBytes === 'number' && l.createsLayer) size.append(el('span', 'bytes measured', `${formatBytes(l.measuredBytes)} measured`));
   // The badges share the row's last cell, so a row with several stays on one line.
   const badges = el('span', 'badges');
   if (l.rebuilt) badges.append(el('span', 'badge rebuilt-badge', 're-runs'));
+  if (l.measuredRan === true && l.kind !== 'base') badges.append(el('span', 'badge ran-badge', 'ran'));
   for (const f of findings) {
     const b = el('span', `finding ${f.severity}`, f.code);
     b.title = f.message;
     badges.append(b);
   }
   li.append(icon, line, text, size, badges);
-  const described = [`line ${l.line}`, kind.label, l.instruction, l.createsLayer ? formatBytes(bytes) : 'no layer', l.rebuilt ? 're-runs' : '', ...findings.map((f) => `${f.code}: ${f.message}`)];
+  const described = [`line ${l.line}`, kind.label, l.instruction, sizeText(l), typeof l.measuredBytes === 'number' && l.createsLayer ? `${formatBytes(l.measuredBytes)} measured` : '', l.rebuilt ? 're-runs' : '', l.measuredRan ? 'ran in the last build' : '', ...findings.map((f) => `${f.code}: ${f.message}`)];
   li.setAttribute('aria-label', described.filter(Boolean).join(', '));
   li.addEventListener('click', () => vscode.postMessage({ type: 'reveal', line: l.line }));
   li.addEventListener('keydown', (e) => {
@@ -138,6 +165,16 @@ function row(l: LayerRow, max: number, findings: Finding[]): HTMLElement {
     }
   });
   return li;
+}
+
+/** The estimate as a row shows it: `~4.5 MB est.`, `unknown`, the base image's size on FROM rows, `—` for metadata. */
+function sizeText(l: LayerRow): string {
+  if (l.kind === 'base') {
+    if (typeof l.estimatedBytes !== 'number') return l.estimateBasis?.startsWith('continues') ? 'stage' : 'unknown';
+    return `~${formatBytes(l.estimatedBytes)}${typeof l.compressedBytes === 'number' && l.compressedBytes > 0 ? ` (${formatBytes(l.compressedBytes)} gz)` : ''} base`;
+  }
+  if (!l.createsLayer) return '—';
+  return typeof l.estimatedBytes === 'number' ? `~${formatBytes(l.estimatedBytes)} est.` : 'unknown';
 }
 
 window.addEventListener('message', (event: MessageEvent<HostMessage>) => {

@@ -11,18 +11,22 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { GenerateError, generateFor, isRuntime, selfCheck, RUNTIMES, type GenerateResult, type Runtime, type SelfCheckFinding } from '../generate';
+import { selfCheck } from '../driver/selfCheck';
+import type { SelfCheckFinding } from '../protocol';
+import { GenerateError, generateFor, isRuntime, RUNTIMES, type GenerateResult, type Runtime } from '../generate';
 import { loadWorkspace } from '../workspace/load';
 import { UsageError, type Io } from './io';
 import { existsNoFollow, unsafeWriteReason, writeFileInside } from '../workspace/safeRead';
 
-export const GENERATE_USAGE = `go-dockerfile generate [DIR] [--package PKG] [--runtime ${RUNTIMES.join('|')}] [--stamp-version|--no-stamp-version] [--stdout] [--force] [--format text|json]`;
+export const GENERATE_USAGE = `go-dockerfile generate [DIR] [--package PKG] [--runtime ${RUNTIMES.join('|')}] [--stamp-version|--no-stamp-version] [--port N|none] [--stdout] [--force] [--format text|json]`;
 
 export interface GenerateCliOptions {
   dir: string;
   package?: string;
   runtime?: Runtime;
   stampVersion?: boolean;
+  /** --port N (EXPOSE N) or --port none (no EXPOSE); undefined: what the sources say. */
+  port?: number | null;
   stdout: boolean;
   force: boolean;
   format: 'text' | 'json';
@@ -40,6 +44,12 @@ export function parseGenerateArgs(argv: string[]): GenerateCliOptions {
       return v;
     };
     if (name === '--package' || name === '-p') opts.package = value();
+    else if (name === '--port') {
+      const v = value();
+      if (v === 'none') opts.port = null;
+      else if (/^[0-9]{1,5}$/.test(v) && Number(v) >= 1 && Number(v) <= 65535) opts.port = Number(v);
+      else throw new UsageError(`--port takes a port (1-65535) or none (got ${v})`);
+    }
     else if (name === '--runtime') {
       const r = value();
       if (!isRuntime(r)) throw new UsageError(`unknown runtime "${r}" (use ${RUNTIMES.join(', ')})`);
@@ -78,7 +88,7 @@ export async function generateCommand(opts: GenerateCliOptions, io: Io): Promise
   const ws = loadWorkspace(dir, { log: (m) => io.err(`go-dockerfile: ${m}`) });
   let result: GenerateResult;
   try {
-    result = await generateFor(ws, { package: opts.package, runtime: opts.runtime, stampVersion: opts.stampVersion });
+    result = await generateFor(ws, { package: opts.package, runtime: opts.runtime, stampVersion: opts.stampVersion, port: opts.port });
   } catch (e) {
     if (!(e instanceof GenerateError)) throw e;
     const lines = [`go-dockerfile: ${e.message}`];
@@ -138,7 +148,7 @@ export async function generateCommand(opts: GenerateCliOptions, io: Io): Promise
   report.push('Why:', ...result.reasons.map((r) => `  - ${r}`));
   if (result.warnings.length > 0) report.push('Check:', ...result.warnings.map((w) => `  ! ${w}`));
   if (findings.length > 0) {
-    report.push('Self-check (our own rules on the generated Dockerfile; please report this):');
+    report.push('Self-check: the rules still report these on the generated Dockerfile:');
     for (const f of findings) report.push(`  Dockerfile:${f.line}: ${f.severity} ${f.code} ${f.message}`);
   }
   // With --stdout the Dockerfile owns stdout (for `> Dockerfile`): the report goes to stderr.

@@ -5,10 +5,10 @@
  * `:` and `,` (they separate properties). Columns go only on single-line findings: GitHub ignores
  * col/endColumn when line and endLine differ.
  */
-import { ruleDocUrl } from '../rules/docs';
+import { ruleDocUrl } from '../driver/ruleDocs';
 import { RULES_BY_CODE } from '../rules/registry';
 import type { Severity } from '../rules/types';
-import type { JsonFinding } from './lint';
+import type { JsonFinding } from './jsonFinding';
 import { reportPath } from './paths';
 
 const COMMAND: Record<Severity, 'error' | 'warning' | 'notice'> = { error: 'error', warning: 'warning', information: 'notice', hint: 'notice' };

@@ -10,7 +10,7 @@
  */
 import { createHash } from 'crypto';
 import type { Severity } from '../rules/types';
-import type { JsonFinding } from './lint';
+import type { JsonFinding } from './jsonFinding';
 import { reportPath } from './paths';
 
 export type CodeQualitySeverity = 'info' | 'minor' | 'major' | 'critical' | 'blocker';

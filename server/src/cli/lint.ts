@@ -1,19 +1,19 @@
 /**
- * go-dockerfile lint <Dockerfile...> [--context DIR] [--format text|json|sarif] [--fix] [--fail-on SEVERITY]
+ * go-dockerfile lint <Dockerfile...> [--context DIR] [--target STAGE] [--format text|json|sarif] [--fix] [--fail-on SEVERITY]
  */
 import * as fs from 'fs';
-import * as path from 'path';
 import { analyzeText } from '../analysis';
 import { overLimit } from '../dockerfile/limits';
+import { parseDockerfile } from '../dockerfile/parse';
 import { fixAll } from '../fixes/fixAll';
 import type { AnalyzeOptions } from '../rules/analyze';
-import { findConfigFile, readConfigFile } from '../rules/configFile';
+import { analysisInputs } from '../driver/inputs';
 import type { Severity } from '../rules/types';
-import { resolveBuildContextDetailed } from '../workspace/context';
 import { loadWorkspace, type Workspace } from '../workspace/load';
 import { UsageError, type Io } from './io';
 import { toCodeQuality } from './gitlab';
 import { toGithubAnnotations } from './github';
+import type { JsonFinding } from './jsonFinding';
 import { toSarif } from './sarif';
 import { readRegularFile } from '../workspace/safeRead';
 
@@ -22,25 +22,18 @@ export const SEVERITY_RANK: Record<Severity, number> = { hint: 0, information: 1
 export interface LintOptions {
   files: string[];
   context?: string;
+  /** The stage built as the image (`docker build --target`); else the last stage. */
+  target?: string;
   format: (typeof FORMATS)[number];
   failOn: Severity;
   fix: boolean;
 }
 
-export interface JsonFinding {
-  file: string;
-  code: string;
-  severity: Severity;
-  message: string;
-  line: number;
-  column: number;
-  endLine: number;
-  endColumn: number;
-}
+export type { JsonFinding };
 
 export const FORMATS = ['text', 'json', 'sarif', 'github', 'gitlab'] as const;
 
-export const LINT_USAGE = `go-dockerfile lint <Dockerfile...> [--context DIR] [--format ${FORMATS.join('|')}] [--fix] [--fail-on error|warning|information|hint]`;
+export const LINT_USAGE = `go-dockerfile lint <Dockerfile...> [--context DIR] [--target STAGE] [--format ${FORMATS.join('|')}] [--fix] [--fail-on error|warning|information|hint]`;
 
 export function parseLintArgs(argv: string[]): LintOptions {
   const opts: LintOptions = { files: [], format: 'text', failOn: 'error', fix: false };
@@ -53,6 +46,7 @@ export function parseLintArgs(argv: string[]): LintOptions {
       return v;
     };
     if (name === '--context') opts.context = value();
+    else if (name === '--target') opts.target = value();
     else if (name === '--format') {
       const f = value() as LintOptions['format'];
       if (!FORMATS.includes(f)) throw new UsageError(`unknown format "${f}" (use ${FORMATS.join(', ')})`);
@@ -95,6 +89,11 @@ export function lint(opts: LintOptions, io: Io, version: string): number {
       unreadable = true;
       continue;
     }
+    if (opts.target && !hasStage(text, opts.target)) {
+      io.err(`go-dockerfile: ${file} has no stage named "${opts.target}" (--target)`);
+      unreadable = true;
+      continue;
+    }
     const analyzeOpts = optionsFor(file, opts, io, workspaces);
     if (opts.fix) {
       const fixed = fixAll(text, (t) => analyzeText(t, analyzeOpts).findings);
@@ -132,21 +131,23 @@ export function lint(opts: LintOptions, io: Io, version: string): number {
   return results.some((r) => SEVERITY_RANK[r.severity] >= SEVERITY_RANK[opts.failOn]) ? 1 : 0;
 }
 
+/** `FROM … AS name` names the stage (case-insensitive, as docker build --target reads it). */
+function hasStage(text: string, name: string): boolean {
+  return parseDockerfile(text).stages.some((s) => s.name === name.toLowerCase());
+}
+
 function optionsFor(file: string, opts: LintOptions, io: Io, workspaces: Map<string, Workspace>): AnalyzeOptions {
-  const dir = path.dirname(path.resolve(file));
-  const configFile = findConfigFile(dir);
-  const config = configFile ? readConfigFile(configFile) : undefined;
-  if (config?.error) io.err(`go-dockerfile: ignoring ${config.error}`);
-  // The build context: --context, else the nearest folder with go.mod/go.work. Without either
-  // there is no Go workspace to read, and the workspace rules stay silent.
-  const ctx = resolveBuildContextDetailed(file, opts.context);
-  let ws: Workspace | undefined;
-  if (ctx.reason !== 'dockerfile-dir') {
-    ws = workspaces.get(ctx.root);
-    if (!ws) {
-      ws = loadWorkspace(ctx.root, { log: (m) => io.err(`go-dockerfile: ${m}`) });
-      workspaces.set(ctx.root, ws);
-    }
-  }
-  return { rules: config?.rules, workspace: ws?.model, files: ws };
+  return analysisInputs(file, {
+    context: opts.context,
+    target: opts.target,
+    log: (m) => io.err(`go-dockerfile: ${m}`),
+    workspaceAt: (root) => {
+      let ws = workspaces.get(root);
+      if (!ws) {
+        ws = loadWorkspace(root, { log: (m) => io.err(`go-dockerfile: ${m}`) });
+        workspaces.set(root, ws);
+      }
+      return ws;
+    },
+  }).options;
 }

@@ -1,12 +1,10 @@
 /** SARIF 2.1.0 for code-scanning tools: one run, the rule catalogue as tool.driver.rules. */
 import * as path from 'path';
 import { pathToFileURL } from 'url';
-import { ruleDocUrl } from '../rules/docs';
+import { ruleDocUrl } from '../driver/ruleDocs';
+import { sarifLevel, sarifRule } from '../rules/catalogue';
 import { RULES } from '../rules/registry';
-import type { Severity } from '../rules/types';
-import type { JsonFinding } from './lint';
-
-const LEVEL: Record<Severity, 'error' | 'warning' | 'note'> = { error: 'error', warning: 'warning', information: 'note', hint: 'note' };
+import type { JsonFinding } from './jsonFinding';
 
 export function toSarif(findings: JsonFinding[], version: string, cwd = process.cwd()): object {
   const ruleIndex = new Map(RULES.map((r, i) => [r.code, i]));
@@ -19,22 +17,14 @@ export function toSarif(findings: JsonFinding[], version: string, cwd = process.
           name: 'go-dockerfile',
           version,
           informationUri: 'https://github.com/go-dockerfile/go-dockerfile',
-          rules: RULES.map((r) => ({
-            id: r.code,
-            name: r.name,
-            shortDescription: { text: r.name.replace(/-/g, ' ') },
-            helpUri: ruleDocUrl(r.code, false),
-            help: { text: `See ${ruleDocUrl(r.code, false)}` },
-            defaultConfiguration: { level: LEVEL[r.severity] },
-            properties: { tags: ['dockerfile', 'go'] },
-          })),
+          rules: RULES.map((r) => sarifRule(r, ruleDocUrl(r.code, false))),
         },
       },
       originalUriBaseIds: { SRCROOT: { uri: pathToFileURL(cwd + path.sep).href } },
       results: findings.map((f) => ({
         ruleId: f.code,
         ruleIndex: ruleIndex.get(f.code),
-        level: LEVEL[f.severity],
+        level: sarifLevel(f.severity),
         message: { text: f.message },
         locations: [{
           physicalLocation: {

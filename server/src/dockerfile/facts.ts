@@ -4,6 +4,7 @@
  */
 import * as path from 'node:path';
 import { lookupImage, type ImageInfo } from '../images/table';
+import { copyWords } from './copySources';
 import type { DockerfileModel, Instruction, Stage } from './model';
 import { properties } from './parse';
 import type { ShellCommand, ShellWord } from './shell';
@@ -49,6 +50,22 @@ export function stageImage(model: DockerfileModel, stage: Stage): ImageInfo | un
  * oldest ancestors did is not seen: the images's root is still known (rootImage).
  */
 export const MAX_STAGE_CHAIN = 64;
+
+/**
+ * The ENTRYPOINT and CMD that start a stage's image, read along its FROM chain: a later
+ * ENTRYPOINT resets the CMD inherited before it, as Docker does.
+ */
+export function startInstructions(model: DockerfileModel, stage: Stage): { entrypoint: Instruction | null; cmd: Instruction | null } {
+  let entrypoint: Instruction | null = null;
+  let cmd: Instruction | null = null;
+  for (const s of stageChain(model, stage)) {
+    for (const i of s.instructions) {
+      if (i.keyword === 'ENTRYPOINT') { entrypoint = i; cmd = null; }
+      if (i.keyword === 'CMD') cmd = i;
+    }
+  }
+  return { entrypoint, cmd };
+}
 
 /** The stages whose instructions a stage inherits, itself last (at most MAX_STAGE_CHAIN; a fresh array). */
 export function stageChain(model: DockerfileModel, stage: Stage): Stage[] {
@@ -191,6 +208,37 @@ export function effectiveUser(model: DockerfileModel, stage: Stage): { user: str
   return { user: stageImage(model, stage)?.defaultUser ?? null, instr: null };
 }
 
+/**
+ * An artifact-export or data stage: on scratch, only COPY/ADD/ARG/LABEL in its chain, no
+ * ENTRYPOINT/CMD, and either
+ *  - a name that says so (export, artifact(s), binaries, bin, out, release, dist) or every copy
+ *    landing in the root folder (`FROM scratch AS export` + `COPY --from=build /out/app /`, built
+ *    with `--output` to take files out), or
+ *  - no copy of a program: nothing from a stage that builds Go, no extension-less file from the
+ *    context (test data, plugin metadata: nothing to run).
+ * Nothing runs it, so runtime rules (CA certificates, tzdata, user) do not apply.
+ * `FROM scratch` + `COPY --from=build /app /app` without such a name stays an image (its
+ * command can be given at `docker run`).
+ */
+export function isArtifactExport(model: DockerfileModel, stage: Stage): boolean {
+  if (stageImage(model, stage)?.family !== 'scratch') return false;
+  const chain = stageChain(model, stage);
+  const rest = chain.flatMap((s) => s.instructions.filter((i) => i.keyword !== 'FROM'));
+  if (!rest.every((i) => ['COPY', 'ADD', 'ARG', 'LABEL'].includes(i.keyword))) return false;
+  const copies = rest.filter((i) => i.keyword === 'COPY' || i.keyword === 'ADD');
+  if (copies.length === 0) return false;
+  if (chain.some((s) => s.name !== null && /^(export|artifacts?|binar(y|ies)|bins?|out(put)?|release|dist)([-_].*)?$|[-_](export|artifacts?|binaries|out(put)?)$/.test(s.name))) return true;
+  if (copies.every((i) => /^(\/|\.\/?)$/.test(copyPaths(i)?.dest ?? ''))) return true;
+  // No program built here is copied in: data only.
+  return !copies.some((i) => {
+    const from = i.flags.find((f) => f.name === 'from')?.value;
+    // From the context: a file without an extension may be a prebuilt program (`COPY app /app`).
+    if (!from) return (copyPaths(i)?.sources ?? []).some((src) => !/\.[A-Za-z0-9]+$/.test(src.split('/').pop() ?? src));
+    const src = model.stages.find((s) => s.name === from.toLowerCase()) ?? (/^\d+$/.test(from) ? model.stages[Number(from)] : undefined);
+    return !src || model.stages.some((s) => stageChain(model, s).includes(src) && s.instructions.some((x) => goCommands(x).some((g) => g.sub === 'build' || g.sub === 'install')));
+  });
+}
+
 export function isRootUser(user: string): boolean {
   const name = user.split(':')[0];
   return name === 'root' || name === '0';
@@ -201,10 +249,14 @@ export function isContextCopy(i: Instruction): boolean {
   return (i.keyword === 'COPY' || i.keyword === 'ADD') && !i.flags.some((f) => f.name === 'from');
 }
 
-/** Source paths and destination of a COPY/ADD (exec form or whitespace-separated). */
+/**
+ * Source paths and destination of a COPY/ADD (exec form or whitespace-separated), read by
+ * ./copySources.ts `copyWords`: heredoc sources (`COPY <<EOF /etc/motd`) and their bodies are not
+ * paths of the context.
+ */
 export function copyPaths(i: Instruction): { sources: string[]; dest: string } | null {
-  const words = i.json ?? i.args.map((a) => a.value);
-  if (words.length < 2) return null;
+  const { words, heredocs } = copyWords(i);
+  if (words.length < (heredocs.length > 0 ? 1 : 2)) return null;
   return { sources: words.slice(0, -1), dest: words[words.length - 1] };
 }
 
@@ -228,6 +280,22 @@ export function contextPath(source: string): string | null {
   return parts.join('/');
 }
 
+/** Files that make up the dependency layer; copying only these is what we want first. */
+const MODULE_FILES = /(^|\/)(go\.mod|go\.sum|go\.work|go\.work\.sum)$/;
+/** `go.*`, `go.mod*`, `go.sum*`: globs that can only match the module files (`COPY go.* ./`). */
+const MODULE_GLOB = /(^|\/)go\.(\*|mod\*?|sum\*?|work\*?)$/;
+
+/** Does this source path bring Go sources in? `.`, a directory, `*.go`, a glob. */
+export function copiesGoSources(source: string): boolean {
+  const s = source.replace(/^\.\//, '');
+  if (s === '' || s === '.' || s === '/' || s.endsWith('/')) return true;
+  if (MODULE_FILES.test(s) || MODULE_GLOB.test(s)) return false;
+  if (s.endsWith('.go') || /[*?[]/.test(s)) return true;
+  // No extension: most likely a directory (cmd, internal, pkg ...).
+  const base = s.split('/').pop() ?? s;
+  return !base.includes('.');
+}
+
 export interface GoCommand {
   instr: Instruction;
   cmd: ShellCommand;
@@ -237,14 +305,16 @@ export interface GoCommand {
   args: ShellWord[];
 }
 
-/** Every `go ...` command of a RUN, with prefix assignments (`CGO_ENABLED=0 go build`). */
+/** Every `go ...` (or `xx-go ...`) command of a RUN, with prefix assignments (`CGO_ENABLED=0 go build`). */
 export function goCommands(instr: Instruction): GoCommand[] {
   if (instr.keyword !== 'RUN' || !instr.script) return [];
   const out: GoCommand[] = [];
   for (const c of instr.script.parsed.commands) {
     const cmd = throughEnv(c);
     const name = cmd.argv[0]?.value;
-    if (!name || !/(^|\/)go$/.test(name)) continue;
+    // `xx-go` (tonistiigi/xx) is go with GOOS/GOARCH/CC set for the target platform.
+    if (!name || !/(^|\/)(xx-)?go$/.test(name)) continue;
+    if (name.endsWith('xx-go') && cmd.argv[1]?.value.startsWith('--')) continue; // `xx-go --wrap`: setup, not a go command
     const first = cmd.argv[1]?.value ?? '';
     if (first === 'mod' || first === 'work') {
       out.push({ instr, cmd, sub: `${first} ${cmd.argv[2]?.value ?? ''}`.trim(), args: cmd.argv.slice(3) });
@@ -267,6 +337,11 @@ function throughEnv(cmd: ShellCommand): ShellCommand {
     else if (w.value !== '-i' && w.value !== '-' && w.value !== '--ignore-environment') break;
   }
   return i < cmd.argv.length ? { env, argv: cmd.argv.slice(i), start: cmd.start, end: cmd.end } : cmd;
+}
+
+/** `xx-go`: GOOS/GOARCH follow the target platform, and CC the cross compiler xx finds (so cgo depends on what is installed). */
+export function isXxGo(g: GoCommand): boolean {
+  return /(^|\/)xx-go$/.test(g.cmd.argv[0]?.value ?? '');
 }
 
 export function stageGoCommands(stage: Stage): GoCommand[] {
@@ -310,3 +385,21 @@ export function goPackages(args: ShellWord[]): ShellWord[] {
   return out;
 }
 
+const SHELL = /^(\/usr)?(\/bin\/)?(sh|bash|ash|dash|zsh)$/;
+const BUILD_COMMAND = /^(\/usr\/(local\/)?bin\/)?(make|gmake|go|task|just|mage)$/;
+
+/** The final image starts a bare shell or a build (`make test`): a build or tool image, not a program's runtime. */
+export function isToolbox(model: DockerfileModel, stage: Stage): boolean {
+  const { entrypoint, cmd } = startInstructions(model, stage);
+  const run = entrypoint ?? cmd;
+  if (!run) {
+    // The base image's default command: a shell for the distros and golang images we know.
+    const image = stageImage(model, stage);
+    return !!image && image.shell && ['alpine', 'debian', 'ubuntu', 'busybox', 'golang'].includes(image.family);
+  }
+  const argv = run.json ?? (run.script?.parsed.simple ? run.script.parsed.commands[0].argv.map((w) => w.value) : null);
+  // A CI/test image whose command is a build (`CMD make test`, `go test ./...`): its tools are the point.
+  if (argv?.length && BUILD_COMMAND.test(argv[0])) return true;
+  if (!argv?.length || !SHELL.test(argv[0])) return false;
+  return argv.slice(1).every((a) => a.startsWith('-') && a !== '-c');
+}

@@ -1,13 +1,11 @@
 /**
  * What the GD1xx "go build" rules share: the environment a go command sees (prefix, export,
  * then ENV/ARG as ./facts.ts dockerEnv reads them), GOFLAGS, `-ldflags` read the way cmd/go
- * reads it (shell quoting first, then `pattern=` and Go's quoted.Split), and edits that merge
- * into or remove from a flag value without breaking the shell quoting around it.
+ * reads it (shell quoting first, then `pattern=` and Go's quoted.Split). The edits of flag values
+ * are in ../edits/goFlags.ts.
  */
-import { replace, type Edit } from '../fixes/edits';
-import { dockerEnv, stageChain, unquoteAll, type GoCommand } from './facts';
-import type { DockerfileModel, Instruction, Script, Stage } from './model';
-import { scriptSpan, toDoc } from './model';
+import { dockerEnv, envBefore, goFlag, stageChain, unquoteAll, type GoCommand } from './facts';
+import type { DockerfileModel, Instruction, Stage } from './model';
 import { mounts } from './mounts';
 import type { ShellWord } from './shell';
 import { expandVariables } from './variables';
@@ -45,6 +43,17 @@ export function envValue(model: DockerfileModel, stage: Stage, g: GoCommand, nam
   }
   if (best) return resolve(best.value);
   return docker.has(name) ? docker.get(name) : undefined;
+}
+
+/** A variable as written where the go command gets it: its prefix assignment, else the ENV text (unexpanded). */
+export function rawEnvValue(model: DockerfileModel, stage: Stage, g: GoCommand, name: string): string | undefined {
+  const prefix = [...g.cmd.env].reverse().find((a) => a.name === name);
+  if (prefix) return prefix.value;
+  for (const c of g.instr.script?.parsed.commands ?? []) {
+    if (c.start >= g.cmd.start || c.argv[0]?.value !== 'export') continue;
+    for (const a of c.env) if (a.name === name) return a.value;
+  }
+  return envBefore(model, stage, g.instr).get(name) ?? undefined;
 }
 
 /** GOFLAGS split into flags (`undefined` when unset, null when unknown). */
@@ -181,7 +190,7 @@ export function charsOf(s: string): ShellChar[] {
 
 export const textOf = (chars: readonly ShellChar[]): string => chars.map((c) => c.ch).join('');
 
-const isSpace = (c: ShellChar) => !c.dynamic && (c.ch === ' ' || c.ch === '\t' || c.ch === '\n' || c.ch === '\r');
+export const isSpace = (c: ShellChar) => !c.dynamic && (c.ch === ' ' || c.ch === '\t' || c.ch === '\n' || c.ch === '\r');
 
 export interface GoToken {
   /** The field with Go's quotes removed; '\0' marks an expansion. */
@@ -313,104 +322,6 @@ export function stripFlags(tokens: readonly GoToken[]): { s: boolean; w: boolean
   return { s, w, unknown };
 }
 
-/**
- * An edit that adds linker flags at the front of an `-ldflags` value, keeping the shell quoting
- * valid: inside the existing quotes, or by quoting a plain unquoted value. Null when the value
- * starts with an expansion or has a shape we do not rewrite.
- */
-export function prependLdflags(script: Script, arg: LdflagsArg, add: string[]): Edit | null {
-  const chars = arg.chars;
-  let k = arg.argsIndex;
-  while (k < chars.length && isSpace(chars[k])) k++;
-  const text = add.join(' ');
-  if (k < chars.length) {
-    const c = chars[k];
-    if (c.dynamic) return null;
-    if (c.quote) return { start: toDoc(script, c.start), end: toDoc(script, c.start), newText: `${text} ` };
-    // Unquoted: only a plain value (no quotes, escapes or expansions) is rewritten, as "…".
-    const raw = script.text.slice(arg.valueStart, arg.valueEnd);
-    if (!/^[A-Za-z0-9_./=,:@%+-]+$/.test(raw)) return null;
-    const at = c.start - arg.valueStart;
-    return { ...spanEdit(script, arg.valueStart, arg.valueEnd), newText: `"${raw.slice(0, at)}${text} ${raw.slice(at)}"` };
-  }
-  // Nothing after the pattern (`-ldflags ""`, `-ldflags "all="`): put the flags inside the quotes.
-  const raw = script.text.slice(arg.valueStart, arg.valueEnd);
-  const q = /^(["'])(.*)\1$/s.exec(raw);
-  if (q && !/[$`\\]/.test(q[2])) return { ...spanEdit(script, arg.valueStart, arg.valueEnd), newText: `${q[1]}${q[2]}${text}${q[1]}` };
-  return null;
-}
-
-/**
- * An edit that removes tokens [from, to] of an `-ldflags` value with the space before them (or
- * after, for the first), or the whole `-ldflags` argument when nothing else is left. Null when
- * the text to remove crosses a shell quote or contains an expansion.
- */
-export function removeLdflagsTokens(model: DockerfileModel, script: Script, arg: LdflagsArg, from: number, to: number): Edit | null {
-  const tokens = arg.tokens;
-  if (from === 0 && to === tokens.length - 1) {
-    // Nothing else left: drop the flag (and its value word).
-    return removeWords(model, script, arg.flagWord.start, (arg.valueWord ?? arg.flagWord).end);
-  }
-  const first = from > 0 ? tokens[from - 1].last + 1 : tokens[from].first;
-  const last = from > 0 ? tokens[to].last : tokens[to + 1].first - 1;
-  const cut = arg.chars.slice(first, last + 1);
-  if (cut.length === 0 || cut.some((c) => c.dynamic || c.seg !== cut[0].seg)) return null;
-  for (let i = 1; i < cut.length; i++) if (cut[i].start !== cut[i - 1].end) return null; // a quote in between
-  return { ...spanEdit(script, cut[0].start, cut[cut.length - 1].end), newText: '' };
-}
-
-function spanEdit(script: Script, start: number, end: number): { start: number; end: number } {
-  const s = scriptSpan(script, start, end);
-  return { start: s.start, end: s.end };
-}
-
-/**
- * Removes the script text [start, end) (whole words) with the blanks that separated it, so
- * that `go build -a -o x` becomes `go build -o x`; a word alone on a continuation line takes
- * its line with it.
- */
-export function removeWords(model: DockerfileModel, script: Script, start: number, end: number): Edit {
-  const text = model.text;
-  const span = scriptSpan(script, start, end);
-  let s = span.start;
-  let e = span.end;
-  const esc = script.heredoc ? '\\' : model.escape;
-  const lineStart = model.lines.starts[model.lines.positionAt(s).line];
-  const endLine = model.lines.positionAt(Math.max(s, e - 1)).line;
-  const lineEnd = model.lines.lineEnd(endLine);
-  const before = text.slice(lineStart, s);
-  const after = text.slice(e, lineEnd);
-  const isBlank = (x: string) => /^[ \t]*$/.test(x);
-  const continues = new RegExp(`^[ \\t]*${escapeRe(esc)}[ \\t]*$`);
-  if (isBlank(before)) {
-    if (continues.test(after)) {
-      // The word is alone on a continuation line: remove the line.
-      const next = endLine + 1 < model.lines.lineCount ? model.lines.starts[endLine + 1] : text.length;
-      return replace(lineStart, next, '');
-    }
-    if (isBlank(after)) {
-      // Alone on the last line of the instruction: remove it with the continuation that led to it.
-      const startLine = model.lines.positionAt(s).line;
-      if (startLine > 0) {
-        const prev = model.lines.lineText(startLine - 1);
-        const m = new RegExp(`[ \\t]*${escapeRe(esc)}[ \\t]*$`).exec(prev);
-        if (m) return replace(model.lines.starts[startLine - 1] + m.index, lineEnd, '');
-      }
-    }
-    while (e < lineEnd && (text[e] === ' ' || text[e] === '\t')) e++;
-    return replace(s, e, '');
-  }
-  if (s > lineStart && (text[s - 1] === ' ' || text[s - 1] === '\t')) {
-    while (s > lineStart && (text[s - 1] === ' ' || text[s - 1] === '\t')) s--;
-  } else {
-    while (e < lineEnd && (text[e] === ' ' || text[e] === '\t')) e++;
-  }
-  return replace(s, e, '');
-}
-
-function escapeRe(s: string): string {
-  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-}
 
 // ---------------------------------------------------------------------------------------------
 // Stages, packages
@@ -492,4 +403,29 @@ export function sourcesPresent(model: DockerfileModel, stage: Stage, instr: Inst
     }
   }
   return false;
+}
+
+/** `-gcflags "all=-N -l"` (what Delve needs): a debug build keeps its symbols and paths on purpose. */
+export function isDebugBuild(model: DockerfileModel, stage: Stage, g: GoCommand): boolean {
+  const debug = (v: string) => /(^|[\s='"])-(N|l)(?=$|[\s'"])/.test(v);
+  const gc = goFlag(g.args, 'gcflags');
+  if (gc && typeof gc.value === 'string') return debug(gc.value);
+  const flags = goflags(model, stage, g);
+  const v = flags && goflagsValue(flags, 'gcflags');
+  return typeof v === 'string' && debug(v);
+}
+
+/**
+ * The build writes an executable: no `-buildmode`, or `exe`/`pie`/`default`. The other modes
+ * (c-archive, c-shared, plugin, archive, shared) write libraries that others link or load by
+ * their symbols. Unknown (a variable) counts as not an executable: rules then stay silent.
+ */
+export function buildsExecutable(model: DockerfileModel, stage: Stage, g: GoCommand): boolean {
+  const exe = (v: string | true) => v === true ? false : /^(exe|pie|default)$/.test(v);
+  const bm = goFlag(g.args, 'buildmode');
+  if (bm) return exe(bm.value);
+  const flags = goflags(model, stage, g);
+  if (flags === null) return true;
+  const v = flags && goflagsValue(flags, 'buildmode');
+  return v === undefined ? true : exe(v);
 }

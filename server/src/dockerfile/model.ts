@@ -46,6 +46,8 @@ export interface Instruction {
   json: string[] | null;
   /** Shell form RUN/CMD/ENTRYPOINT. */
   script: Script | null;
+  /** Heredocs (`<<EOF`): name as written, body span (null for an unterminated one). */
+  heredocs: { name: string; body: Span | null }[];
   ast: AstInstruction;
 }
 

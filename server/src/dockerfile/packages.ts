@@ -4,13 +4,14 @@
  * by the image and layer rules (GD208, GD302, GD303, GD304, GD309) and those that look for an
  * installed C compiler, CA bundle or zoneinfo (GD102, GD103, GD202, GD203).
  */
+import type { PackageFamily } from '../images/packageSizes';
 import { stageChain } from './facts';
 import type { DockerfileModel, Instruction, Script, Stage } from './model';
 import { mounts } from './mounts';
 import type { ShellCommand, ShellWord } from './shell';
 
 export type PackageManager = 'apk' | 'apt-get' | 'apt' | 'yum' | 'dnf' | 'microdnf' | 'zypper';
-export type PackageFamily = 'apk' | 'apt' | 'rpm' | 'zypper';
+export type { PackageFamily };
 
 export type PackageAction = 'install' | 'remove' | 'autoremove' | 'clean' | 'update' | 'other';
 

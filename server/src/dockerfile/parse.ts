@@ -39,7 +39,12 @@ export function parseDockerfile(text: string): DockerfileModel {
     const argsRange = node.getArgumentsRange();
     const argsSpan = argsRange ? spanOf(argsRange) : null;
     const flags: Flag[] = getFlags(node).map((f) => ({ name: f.getName().toLowerCase(), value: f.getValue(), span: spanOf(f.getRange()) }));
-    const args: Word[] = node.getArguments().map((a) => ({ value: a.getValue(), span: spanOf(a.getRange()) }));
+    let args: Word[] = node.getArguments().map((a) => ({ value: a.getValue(), span: spanOf(a.getRange()) }));
+    if (keyword === 'COPY' || keyword === 'ADD') args = withoutHeredocBodies(args, lines);
+    const heredocs = ((node as unknown as { getHeredocs?: () => HeredocNode[] }).getHeredocs?.() ?? []).map((h) => {
+      const r = h.getContentRange();
+      return { name: h.getName() ?? '', body: r ? spanOf(r) : null };
+    });
     const logical = argsSpan ? joinContinuations(text, argsSpan, escape, lines) : null;
     const json = logical && JSON_KEYWORDS.has(keyword) ? execForm(logical.text) : null;
     let script: Script | null = null;
@@ -48,7 +53,7 @@ export function parseDockerfile(text: string): DockerfileModel {
     const instr: Instruction = {
       keyword, span, line: range.start.line, endLine: range.end.line,
       stage: keyword === 'FROM' ? stages.length : stages.length - 1,
-      flags, args, argsSpan, json, script, ast: node,
+      flags, args, argsSpan, json, script, heredocs, ast: node,
     };
     instructions.push(instr);
 
@@ -57,7 +62,9 @@ export function parseDockerfile(text: string): DockerfileModel {
       const asIndex = args.findIndex((a, i) => i > 0 && a.value.toLowerCase() === 'as');
       const name = asIndex > 0 && args[asIndex + 1] ? args[asIndex + 1].value.toLowerCase() : null;
       // `FROM build-${VARIANT}` names a stage once its ARG default is substituted.
-      const expanded = expandVariables(base, globalArgs);
+      // `FROM ${REGISTRY}/golang:1.22` with no default: a registry or mirror in front of the image
+      // named after it. The image is that name (see images/table normalizeRepository).
+      const expanded = expandVariables(base, globalArgs) ?? registryLess(base, globalArgs);
       const baseStage = stageByName.get(base.toLowerCase()) ?? stageByName.get((expanded ?? '').toLowerCase()) ?? null;
       const stage: Stage = {
         index: stages.length, name, from: instr, base,
@@ -93,6 +100,24 @@ export function parseDockerfile(text: string): DockerfileModel {
     }
   }
   return { text, lines, eol: detectEol(text), escape, instructions, stages, globalArgs, comments, ast, notAnalysed: null };
+}
+
+/**
+ * `COPY <<EOF /etc/motd` + body + `EOF`: the AST lists the body's words and the terminator as
+ * arguments. The builder reads only the line of the `<<` operator: the heredoc is a source, the
+ * body is its text, never paths of the context.
+ */
+function withoutHeredocBodies(args: Word[], lines: LineTable): Word[] {
+  const first = args.find((a) => /^<<-?["']?[A-Za-z_]/.test(a.value));
+  if (!first) return args;
+  const line = lines.positionAt(first.span.start).line;
+  return args.filter((a) => lines.positionAt(a.span.start).line <= line);
+}
+
+/** `${REGISTRY}/golang:1.22` -> `golang:1.22` when only the leading registry variable is unknown. */
+function registryLess(base: string, args: Map<string, string | null>): string | null {
+  const m = /^\$(?:\{[A-Za-z_][A-Za-z0-9_]*\}|[A-Za-z_][A-Za-z0-9_]*)\/(.+)$/.exec(base);
+  return m ? expandVariables(m[1], args) : null;
 }
 
 function getFlags(node: AstInstruction) {
@@ -156,6 +181,11 @@ export function joinContinuations(text: string, span: Span, escape: string, line
   }
   map.push(end);
   return { text: out, map };
+}
+
+interface HeredocNode {
+  getName(): string | undefined;
+  getContentRange(): { start: { line: number; character: number }; end: { line: number; character: number } } | null | undefined;
 }
 
 function toScript(node: AstInstruction, text: string, logical: { text: string; map: number[] }, spanOf: (r: never) => Span): Script {

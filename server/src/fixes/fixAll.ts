@@ -3,7 +3,7 @@
  * LSP's source.fixAll action and `go-dockerfile lint --fix`.
  */
 import type { Finding } from '../rules/types';
-import { applyEdits, editsOverlap, type Edit } from './edits';
+import { applyEdits, editsOverlap, type Edit } from '../edits/edits';
 
 /** At most this many rounds: fixes can enable others, but a rule pair that fights must not loop. */
 const MAX_ROUNDS = 10;

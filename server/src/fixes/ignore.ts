@@ -1,7 +1,7 @@
 import type { DockerfileModel } from '../dockerfile/model';
 import { instructionLineAt } from '../rules/analyze';
 import type { Finding } from '../rules/types';
-import { insertLinesBefore, replace, type Edit } from './edits';
+import { insertLinesBefore, replace, type Edit } from '../edits/edits';
 
 const PRAGMA = /^(\s*)#\s*go-dockerfile\s+ignore\s*=\s*([A-Za-z0-9_,\s]*?)\s*$/i;
 

@@ -1,7 +1,8 @@
 /**
  * The images the generator writes. Kept in one place so that a new Debian or Alpine release is
- * a one-line change. Builder and runtime always come from the same Debian release, so a cgo
- * binary finds the glibc it was linked against.
+ * a one-line change. The runtime is always the current Debian release (RUNTIME_DEBIAN): an old
+ * go line may need an older builder, but never an end-of-life runtime; glibc runs binaries
+ * linked against an older glibc, so a cgo binary built on bullseye runs on bookworm.
  */
 import { compareGoVersions } from '../images/golangTag';
 
@@ -14,6 +15,9 @@ export interface DebianRelease {
 
 const BOOKWORM: DebianRelease = { name: 'bookworm', distroless: 'debian12' };
 const BULLSEYE: DebianRelease = { name: 'bullseye', distroless: 'debian11' };
+
+/** The Debian release of every runtime image (distroless and debian-slim). */
+export const RUNTIME_DEBIAN: DebianRelease = BOOKWORM;
 
 /** Alpine release of the `alpine` runtime (pinned: `alpine:latest` moves, see GD209). */
 export const ALPINE_VERSION = '3.22';
@@ -33,16 +37,34 @@ export function golangImage(goVersion: string, variant: string): string {
   return `golang:${goVersion}-${variant}`;
 }
 
-export function distrolessImage(kind: 'static' | 'base', deb: DebianRelease): string {
-  return `gcr.io/distroless/${kind}-${deb.distroless}:nonroot`;
+/**
+ * The newest alpine release the golang image published for a Go line (golang tags
+ * `1.22-alpine3.21`): a cgo builder and its alpine runtime use the same one, so the binary runs
+ * on the musl it was linked against.
+ */
+export function alpineFor(goVersion: string): string {
+  if (compareGoVersions(goVersion, '1.23') >= 0) return ALPINE_VERSION;
+  if (compareGoVersions(goVersion, '1.22') >= 0) return '3.21';
+  if (compareGoVersions(goVersion, '1.21') >= 0) return '3.20';
+  if (compareGoVersions(goVersion, '1.20') >= 0) return '3.19';
+  return '3.18';
 }
 
-export function debianSlimImage(deb: DebianRelease): string {
-  return `debian:${deb.name}-slim`;
+/** The golang alpine builder on a pinned alpine release (never the floating `-alpine`). */
+export function golangAlpineImage(goVersion: string): string {
+  return golangImage(goVersion, `alpine${alpineFor(goVersion)}`);
 }
 
-export function alpineImage(): string {
-  return `alpine:${ALPINE_VERSION}`;
+export function distrolessImage(kind: 'static' | 'base'): string {
+  return `gcr.io/distroless/${kind}-${RUNTIME_DEBIAN.distroless}:nonroot`;
+}
+
+export function debianSlimImage(): string {
+  return `debian:${RUNTIME_DEBIAN.name}-slim`;
+}
+
+export function alpineImage(release: string = ALPINE_VERSION): string {
+  return `alpine:${release}`;
 }
 
 /** A Go version as go.mod writes it that is also a golang image tag prefix. */

@@ -1,6 +1,7 @@
 /**
  * Names from the repository that the generator writes into a Dockerfile (folder names, the
- * module and import paths, the binary name, tags, images) are untrusted: a folder named
+ * module and import paths, the binary name, `replace` targets, the front-end's folder and
+ * package.json script, files the program reads at run time, CMD subcommands) are untrusted: a folder named
  * `cmd/x$(touch${IFS}pwned)` would run in a shell-form RUN, a newline in a module path would add
  * an instruction. Each name is checked against Go's own rules (golang.org/x/mod/module
  * CheckImportPath: what the go command accepts as an import path), which admit no shell
@@ -87,12 +88,42 @@ export function checkPlanNames(p: Plan): void {
   }
   if (!/^[A-Za-z0-9_][A-Za-z0-9._-]*$/.test(t.binary)) stop('the binary name', t.binary, 'it is not a plain file name');
   checkCopyPath('the WORKDIR', p.workdir);
-  checkCopyPath('the source destination', p.sourceDest);
+  // The module folder and the local `replace` targets (go.mod `replace x => ./lib`).
+  for (const c of p.sourceCopies) {
+    checkCopyPath('the source folder', c.src);
+    checkCopyPath('the source destination', c.dest);
+  }
   for (const c of p.dependencyCopies) {
     for (const s of c.sources) checkCopyPath('the module file', s);
     checkCopyPath('the module files destination', c.dest);
   }
   checkCopyPath('the package argument', p.build.packageArg);
+  // The node stage of an embedded front-end: package.json's folder, the embed target, the script.
+  if (p.web) {
+    const w = p.web;
+    const dirProblem = contextDirProblem(w.dir);
+    if (dirProblem) stop('the front-end folder', w.dir, dirProblem);
+    for (const m of w.manifests) checkCopyPath('the front-end manifest', m);
+    for (const o of w.outputs) checkCopyPath('the embedded folder', o);
+    // `npm run <script>` is a shell-form RUN: the script name from package.json must be a plain word.
+    const script = /^(?:npm|pnpm|yarn) run (.*)$/.exec(w.build)?.[1];
+    if (script === undefined || !/^[A-Za-z0-9_][A-Za-z0-9:._-]*$/.test(script)) {
+      throw new GenerateError(
+        'unsafe-name',
+        `Cannot generate a Dockerfile: the package.json script ${JSON.stringify(script ?? w.build)} is not a plain name (letters, digits, ':', '.', '_', '-'). ` +
+          'Written into a RUN line it could change what the build runs. Rename it.',
+      );
+    }
+    if (!SAFE_TOKEN.test(w.cache)) stop('the package cache folder', w.cache, 'it has characters a Dockerfile would read as syntax');
+  }
+  // Files the program opens at run time (string literals in its sources): COPY <src> /app/<dest>.
+  for (const f of p.runtimeStage.files) {
+    checkCopyPath('the run-time file', f.src);
+    checkCopyPath('the run-time file destination', f.dest);
+  }
+  for (const port of p.runtimeStage.expose) {
+    if (!Number.isInteger(port) || port < 1 || port > 65535) stop('the port', String(port), 'it is not a port number (1-65535)');
+  }
   // Made by the generator from checked names and constants; checked as plain tokens all the same.
   const tokens: [string, string][] = [
     ['the output path', p.build.output],
@@ -103,6 +134,8 @@ export function checkPlanNames(p: Plan): void {
     ...p.build.tags.map((x): [string, string] => ['the build tag', x]),
     ...p.goEnv.map((x): [string, string] => ['the environment setting', x]),
     ...p.builder.apk.map((x): [string, string] => ['the package', x]),
+    // Exec form (JSON-quoted) already; plain words all the same (`serve`, `--listen`, `0.0.0.0`).
+    ...(p.runtimeStage.cmd ?? []).map((x): [string, string] => ['the CMD argument', x]),
   ];
   if (p.build.stamp !== null && !/^main\.[A-Za-z_][A-Za-z0-9_]*=\$\{VERSION\}$/.test(p.build.stamp)) stop('the -X setting', p.build.stamp, 'it is not main.<identifier>=${VERSION}');
   for (const [what, value] of tokens) if (!SAFE_TOKEN.test(value)) stop(what, value, 'it has characters a Dockerfile would read as syntax');

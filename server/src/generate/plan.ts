@@ -5,13 +5,18 @@
 import * as nodePath from 'node:path';
 import { compareGoVersions } from '../images/golangTag';
 import { knownCgoRequirement } from '../workspace/goImports';
-import { diskReader } from '../workspace/load';
-import type { GoModule, GoPackage, WorkspaceModel } from '../workspace/model';
-import { buildFacts, mainPackages, packageByDir, requiredGoVersion, resolvePackageArg, type BuildFacts } from '../workspace/query';
-import { listenAddresses, versionVariable, type ListenAddress, type VersionVariable } from './goSource';
+import { diskLister, diskReader } from '../workspace/load';
+import type { GoModule, WorkspaceModel } from '../workspace/model';
+import { buildFacts, packageByDir, requiredGoVersion, type BuildFacts } from '../workspace/query';
+import { versionVariable, type VersionVariable } from './goSource';
+import { decidePorts, type PackageSources, type PortEvidence } from './ports';
+import { programShape } from './shape';
 import {
-  FALLBACK_GO_VERSION, alpineImage, debianFor, debianSlimImage, distrolessImage, golangImage, isTaggableGoVersion, type DebianRelease,
+  FALLBACK_GO_VERSION, alpineFor, alpineImage, golangAlpineImage, debianFor, debianSlimImage, distrolessImage, golangImage, isTaggableGoVersion, type DebianRelease,
 } from './images';
+import { NODE_IMAGE, configFlagDefaults, embedProblems, runtimeReads, webStageFor, type AssetIo, type WebStage } from './assets';
+import { cgoPaths, describeCgoPath, modulesWithCode } from './cgoGraph';
+import { chooseTarget, rankedCandidates } from './choose';
 import { GenerateError, isRuntime, type GenerateOptions, type GenerateTarget, type Runtime } from './types';
 
 /** How the generator reads the context beyond the model. */
@@ -44,8 +49,10 @@ export interface Plan {
   /** Module files copied before the download; empty when vendored. */
   dependencyCopies: DependencyCopy[];
   download: boolean;
-  /** Destination of `COPY . <dest>`. */
-  sourceDest: string;
+  /** The sources copied into the builder: `COPY <src> <dest>` each (`.` → `.` for a whole context). */
+  sourceCopies: { src: string; dest: string }[];
+  /** A node stage that builds a front-end the Go program embeds (see ./assets.ts). */
+  web: WebStage | null;
   /** Environment for every go command (`GOWORK=off`). */
   goEnv: string[];
   build: {
@@ -62,77 +69,36 @@ export interface Plan {
     binaryPath: string;
     user: string;
     expose: number[];
+    /** Files the program reads at run time from relative paths: context path -> path under /app (its WORKDIR). */
+    files: { src: string; dest: string }[];
+    /** CMD arguments after the ENTRYPOINT (a subcommand that starts the server), null for none. */
+    cmd: string[] | null;
   };
+  portEvidence: PortEvidence[];
+  versionVariable: string | null;
   reasons: string[];
   warnings: string[];
   candidates: GenerateTarget[];
 }
 
 const GOMODCACHE = '/go/pkg/mod';
+
+/** The deepest folder holding both absolute paths. */
+function commonParent(a: string, b: string): string {
+  const x = nodePath.resolve(a).split(nodePath.sep);
+  const y = nodePath.resolve(b).split(nodePath.sep);
+  let i = 0;
+  while (i < x.length && i < y.length && x[i] === y[i]) i++;
+  return x.slice(0, i).join(nodePath.sep) || nodePath.sep;
+}
 export const CACHE_MOUNTS = { mod: GOMODCACHE, build: '/root/.cache/go-build' };
 
 function join(dir: string, name: string): string {
   return dir === '' ? name : `${dir}/${name}`;
 }
 
-// ---------------------------------------------------------------------------------------------
-// Which main package
-
-function sanitizeBinary(name: string): string {
-  const s = name.replace(/[^A-Za-z0-9._-]/g, '-').replace(/^[.-]+/, '');
-  return s === '' ? 'app' : s;
-}
-
-/** `<name>` for `cmd/<name>` (any folder: its last element); the module path's last element (skipping `/vN`) for a module root. */
-export function binaryName(model: WorkspaceModel, p: GoPackage): string {
-  if (p.module !== null && p.dir === p.module) {
-    const mod = model.modules.find((m) => m.dir === p.module);
-    const segs = (mod?.path ?? '').split('/').filter((s) => s !== '');
-    if (segs.length > 1 && /^v[0-9]+$/.test(segs[segs.length - 1])) segs.pop();
-    const last = segs[segs.length - 1];
-    if (last) return sanitizeBinary(last);
-    if (p.dir === '') return sanitizeBinary(nodePath.basename(model.root));
-  }
-  return sanitizeBinary(p.dir.split('/').pop() ?? 'app');
-}
-
-function rank(t: GenerateTarget): number {
-  if (t.dir === t.module) return 0;
-  if (/(^|\/)cmd\/[^/]+$/.test(t.dir)) return 1;
-  return 2;
-}
-
-/** The main packages the generator can build (governed by a go.mod), module roots first, then `cmd/<name>`, then the others. */
-export function candidatesOf(model: WorkspaceModel): GenerateTarget[] {
-  return mainPackages(model)
-    .filter((p) => p.module !== null)
-    .map((p) => ({ dir: p.dir, importPath: p.importPath, binary: binaryName(model, p), module: p.module }))
-    .sort((a, b) => rank(a) - rank(b) || (a.dir < b.dir ? -1 : a.dir > b.dir ? 1 : 0));
-}
-
 function describe(t: GenerateTarget): string {
   return t.dir === '' ? '.' : t.dir;
-}
-
-function chooseTarget(model: WorkspaceModel, candidates: GenerateTarget[], requested: string | undefined): { target: GenerateTarget; why: string } {
-  const list = candidates.map(describe).join(', ');
-  if (requested !== undefined && requested.trim() !== '') {
-    const arg = requested.trim();
-    const p = resolvePackageArg(model, arg) ?? packageByDir(model, arg);
-    if (p) {
-      const t = candidates.find((c) => c.dir === p.dir);
-      if (t) return { target: t, why: `the package asked for (${arg})` };
-      throw new GenerateError('unknown-package', `${arg} is not a main package that can be built (package ${p.name}${p.module === null ? ', outside any module' : ''}). Main packages: ${list || 'none'}.`, candidates);
-    }
-    const byName = candidates.filter((c) => c.binary === arg);
-    if (byName.length === 1) return { target: byName[0], why: `the package asked for (${arg})` };
-    throw new GenerateError('unknown-package', `No main package matches "${arg}". Main packages: ${list || 'none'}.`, candidates);
-  }
-  if (candidates.length === 0) throw new GenerateError('no-main-package', 'The workspace has no main package (package main with func main) to build.', candidates);
-  if (candidates.length > 1) {
-    throw new GenerateError('ambiguous-package', `The workspace has ${candidates.length} main packages (${list}): say which one to build.`, candidates);
-  }
-  return { target: candidates[0], why: 'the only main package' };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -176,6 +142,13 @@ function goVersionFor(model: WorkspaceModel, mod: GoModule | null, workspaceMode
     warnings.push(`The Go version "${chosen}" is not a golang image tag: the builder uses Go ${FALLBACK_GO_VERSION}.`);
     return { version: FALLBACK_GO_VERSION, why: `"${chosen}" is not a golang image tag (fallback)` };
   }
+  // The go line is a minimum, not a pin: the minor tag carries the latest patch release (and
+  // its standard-library security fixes). Pre-releases have no minor tag.
+  const minor = /^([0-9]+\.[0-9]+)\.[0-9]+$/.exec(chosen);
+  if (minor) {
+    why += `; the go line is a minimum, so the builder uses the ${minor[1]} tag (the latest ${minor[1]}.x patch release, with its standard-library fixes) rather than pinning ${chosen}`;
+    return { version: minor[1], why };
+  }
   return { version: chosen, why };
 }
 
@@ -207,8 +180,9 @@ export function plan(model: WorkspaceModel, options: GenerateOptions = {}, io: G
     throw new GenerateError('no-module', `No go.mod or go.work in ${model.root}: the generator writes Dockerfiles for Go modules.`);
   }
 
-  const candidates = candidatesOf(model);
-  const { target, why: targetWhy } = chooseTarget(model, candidates, options.package);
+  const ranked = rankedCandidates(model);
+  const candidates = ranked.map((r) => r.target);
+  const { target, why: targetWhy } = chooseTarget(model, ranked, options.package);
   const pkg = packageByDir(model, target.dir)!;
   const mod = model.modules.find((m) => m.dir === target.module) ?? null;
   const describeTarget = `${describe(target)}${target.importPath ? ` (${target.importPath})` : ''}`;
@@ -229,15 +203,27 @@ export function plan(model: WorkspaceModel, options: GenerateOptions = {}, io: G
 
   // cgo
   const facts = buildFacts(model, target.dir);
-  const cgo = facts.needsCgo;
+  // cgo reached through other modules (gorm's sqlite driver → mattn/go-sqlite3).
+  const modDir = workspaceMode ? '' : target.module ?? '';
+  const usesVendor = read(join(modDir, 'vendor/modules.txt')) !== null;
+  const goSum = mod ? read(join(mod.dir, 'go.sum')) : null;
+  const goFiles = (dir: string): string[] => {
+    if (io.listFiles) return io.listFiles(dir).map((f) => f.path).filter((f) => f.startsWith(dir + '/') && !f.slice(dir.length + 1).includes('/') && f.endsWith('.go')).map((f) => nodePath.posix.basename(f));
+    return diskLister(model)(dir).filter((f) => f.endsWith('.go'));
+  };
+  const cgoVia = facts.needsCgo ? [] : cgoPaths(facts.externalImports, usesVendor ? modDir : null, goSum, { read, goFiles });
+  const cgo = facts.needsCgo || cgoVia.length > 0;
+  const cgoWhyAll = () => [facts.needsCgo ? cgoWhy(facts) : '', ...cgoVia.map((p) => `${describe(target)} imports ${describeCgoPath(p)}`)].filter((x) => x !== '').join('; ');
   if (cgo && runtime === 'scratch') {
-    throw new GenerateError('runtime-needs-libc', `${target.importPath ?? describe(target)} needs cgo: ${cgoWhy(facts)}. scratch has no C library for a cgo binary: use the distroless runtime (distroless/base), debian or alpine.`, candidates);
+    throw new GenerateError('runtime-needs-libc', `${target.importPath ?? describe(target)} needs cgo: ${cgoWhyAll()}. scratch has no C library for a cgo binary: use the distroless runtime (distroless/base), debian or alpine.`, candidates);
   }
   if (!cgo) {
     for (const h of facts.cgoRequirementHints) {
       if (h.kind === 'requirement') warnings.push(`go.mod requires ${h.modulePath}, which needs cgo, but ${describe(target)} does not import it: built with CGO_ENABLED=0. If a dependency links it, set CGO_ENABLED=1 and use a glibc runtime (--runtime distroless or debian).`);
     }
-    const indirect = (mod?.requirements ?? []).filter((r) => r.indirect && knownCgoRequirement(r.path));
+    // go.sum with only the `/go.mod` hash of a module: its code is never built.
+    const withCode = goSum !== null ? modulesWithCode(goSum) : null;
+    const indirect = (mod?.requirements ?? []).filter((r) => r.indirect && knownCgoRequirement(r.path) && !usesVendor && (withCode === null || withCode.has(r.path)));
     for (const r of indirect) warnings.push(`go.mod requires ${r.path} (needs cgo) indirectly: if ${describe(target)} links it through a dependency, the CGO_ENABLED=0 build fails; then set CGO_ENABLED=1 and use a glibc runtime.`);
   } else {
     for (const r of facts.cgo) {
@@ -251,7 +237,7 @@ export function plan(model: WorkspaceModel, options: GenerateOptions = {}, io: G
   const apk: string[] = [];
   let builderImage: string;
   if (cgo && runtime === 'alpine') {
-    builderImage = golangImage(go.version, 'alpine');
+    builderImage = golangAlpineImage(go.version);
     apk.push('gcc', 'musl-dev');
   } else builderImage = golangImage(go.version, deb.name);
   reasons.push(`${builderImage} builder: ${go.why}.`);
@@ -263,9 +249,9 @@ export function plan(model: WorkspaceModel, options: GenerateOptions = {}, io: G
   const tls = facts.tls.length > 0 ? `${describe(target)} imports ${[...new Set(facts.tls.map((t) => t.importPath))].join(', ')}` : null;
   switch (runtime) {
     case 'distroless':
-      runtimeImage = distrolessImage(cgo ? 'base' : 'static', deb);
+      runtimeImage = distrolessImage(cgo ? 'base' : 'static');
       reasons.push(cgo
-        ? `${runtimeImage} runtime because the binary needs cgo and so glibc: ${cgoWhy(facts)}. It has glibc, CA certificates and time zones, no shell, and runs as non-root.`
+        ? `${runtimeImage} runtime because the binary needs cgo and so glibc: ${cgoWhyAll()}. It has glibc, CA certificates and time zones, no shell, and runs as non-root.`
         : `${runtimeImage} runtime: no cgo needed (no import "C", no cgo-only module), so the binary is static (CGO_ENABLED=0); distroless static adds CA certificates, time zones and /etc/passwd, no shell, and runs as non-root.`);
       break;
     case 'scratch':
@@ -277,16 +263,16 @@ export function plan(model: WorkspaceModel, options: GenerateOptions = {}, io: G
         : 'CA certificates copied from the builder (about 200 kB): scratch has none, and a dependency may make TLS connections.');
       break;
     case 'alpine':
-      runtimeImage = alpineImage();
+      runtimeImage = alpineImage(cgo ? alpineFor(go.version) : undefined);
       reasons.push(cgo
-        ? `${runtimeImage} runtime (asked for) with an alpine builder: the binary needs cgo (${cgoWhy(facts)}), so it is built against musl with gcc and musl-dev and runs on alpine's musl.`
+        ? `${runtimeImage} runtime (asked for) with a golang alpine builder on the same alpine release (musl must match): the binary needs cgo (${cgoWhyAll()}), so it is built against musl with gcc and musl-dev and runs on alpine's musl.`
         : `${runtimeImage} runtime (asked for): a static binary (CGO_ENABLED=0) on a small image with a shell and apk; CA certificates come with alpine.`);
       break;
     case 'debian':
-      runtimeImage = debianSlimImage(deb);
+      runtimeImage = debianSlimImage();
       caCertificates = true;
       reasons.push(cgo
-        ? `${runtimeImage} runtime (asked for): the same Debian release as the builder, so the cgo binary finds the glibc it was linked against (${cgoWhy(facts)}).`
+        ? `${runtimeImage} runtime (asked for): glibc of the builder's Debian release${deb.name === 'bookworm' ? '' : ' or newer'}, so the cgo binary finds the glibc it was linked against (${cgoWhyAll()}).`
         : `${runtimeImage} runtime (asked for): a static binary (CGO_ENABLED=0) on Debian with a shell and apt.`);
       reasons.push(tls
         ? `CA certificates copied from the builder: ${tls} (TLS), and debian-slim has no ca-certificates package.`
@@ -335,10 +321,13 @@ export function plan(model: WorkspaceModel, options: GenerateOptions = {}, io: G
     const members = work.members.filter((m) => !m.outsideContext && m.goModExists);
     for (const m of members) addCopy(m.dir, modFiles(m));
     for (const m of work.members) {
-      if (m.outsideContext) warnings.push(`go.work uses ${m.use}, outside the build context: Docker cannot copy it and the build fails. Build from a folder that contains it.`);
-      else if (!m.goModExists) warnings.push(`go.work uses ${m.use}, which has no go.mod.`);
+      if (m.outsideContext) {
+        const parent = commonParent(model.root, nodePath.resolve(model.root, m.use));
+        throw new GenerateError('context-too-small', `go.work uses ${m.use}, outside the build context ${model.root}: Docker cannot copy it, so the build would fail. Generate from ${parent} (the folder holding both) instead.`, candidates, parent);
+      } else if (!m.goModExists) warnings.push(`go.work uses ${m.use}, which has no go.mod.`);
+      else if (!m.hasGoSum && m.requirements.length > 0) warnings.push(`${join(m.dir, 'go.sum')} is missing although ${join(m.dir, 'go.mod')} has requirements: the build fails with "missing go.sum entry" unless go.work.sum holds them. Run go mod tidy in ${m.dir || '.'} and commit go.sum.`);
     }
-    reasons.push(`go.work: go.work${work.hasWorkSum ? ', go.work.sum' : ''} and the go.mod/go.sum of every member (${members.map((m) => (m.dir === '' ? '.' : m.dir)).join(', ')}) are copied first, then \`go mod download\` runs in a layer of its own, with a BuildKit cache mount for the module cache: editing .go files reuses that layer.`);
+    reasons.push(`go.work: go.work${work.hasWorkSum ? ', go.work.sum' : ''} and the module files of every member (${members.map((m) => `${m.dir === '' ? '.' : m.dir}: go.mod${m.hasGoSum ? ' and go.sum' : ', no go.sum'}`).join('; ')}) are copied first, then \`go mod download\` runs in a layer of its own, with a BuildKit cache mount for the module cache: editing .go files reuses that layer.`);
   } else if (mod) {
     addCopy(mod.dir, modFiles(mod));
     reasons.push(`go.mod${mod.hasGoSum ? ' and go.sum are' : ' is'} copied first, then \`go mod download\` runs in a layer of its own with a BuildKit cache mount for the module cache: editing .go files reuses that layer, and a go.mod change downloads only what is new.`);
@@ -347,36 +336,76 @@ export function plan(model: WorkspaceModel, options: GenerateOptions = {}, io: G
       else reasons.push('No go.sum (the module has no dependencies): only go.mod is copied.');
     }
   }
-  // Local `replace` targets: `go mod download` reads their go.mod.
-  if (!vendor) {
+  // Local `replace` targets: `go mod download` reads their go.mod, `go build` their sources.
+  const replaceDirs: string[] = [];
+  {
     const replaces = [...(workspaceMode ? (work?.replaces ?? []).map((r) => ({ r, from: '' })) : []),
       ...(workspaceMode ? (work?.members ?? []).filter((m) => !m.outsideContext) : mod ? [mod] : []).flatMap((m) => m.replaces.map((r) => ({ r, from: m.dir })))];
     for (const { r, from } of replaces) {
       if (!r.local) continue;
-      const resolved = nodePath.posix.normalize(nodePath.posix.join(from === '' ? '.' : from, r.newPath));
+      // `./internal/common/` and `./internal/common` name the same folder.
+      const resolved = nodePath.posix.normalize(nodePath.posix.join(from === '' ? '.' : from, r.newPath)).replace(/\/+$/, '') || '.';
       if (r.newPath.startsWith('/') || resolved === '..' || resolved.startsWith('../')) {
-        warnings.push(`replace ${r.oldPath} => ${r.newPath} points outside the build context: Docker cannot copy it and the build fails.`);
-        continue;
+        if (vendor) continue; // vendored: the replacement's code is in vendor/
+        const abs = nodePath.resolve(model.root, from, r.newPath);
+        const parent = commonParent(model.root, abs);
+        throw new GenerateError('context-too-small', `replace ${r.oldPath} => ${r.newPath} (in ${join(from, 'go.mod')}) points outside the build context ${model.root}: Docker cannot copy it, so the build would fail. Generate from ${parent} (the folder holding both) instead.`, candidates, parent);
       }
       const dir = resolved === '.' ? '' : resolved;
       if (read(join(dir, 'go.mod')) === null) continue;
+      if (!replaceDirs.includes(dir)) replaceDirs.push(dir);
+      if (vendor) continue;
       if (dependencyCopies.some((c) => c.sources.includes(join(dir, 'go.mod')))) continue;
       addCopy(dir, [join(dir, 'go.mod')]);
-      reasons.push(`replace ${r.oldPath} => ${r.newPath}: its go.mod is copied with the module files (go mod download reads it).`);
+      reasons.push(`replace ${r.oldPath} => ${r.newPath}: its go.mod is copied with the module files (go mod download reads it; its go.sum is never read).`);
+    }
+  }
+
+  // The sources: the whole context, or only the module folder (and its replace targets) when
+  // the module lives in a subfolder of a bigger repository.
+  const sourceCopies: { src: string; dest: string }[] = [];
+  if (workdirCtx === '') sourceCopies.push({ src: '.', dest: '.' });
+  else {
+    sourceCopies.push({ src: `${workdirCtx}/`, dest: './' });
+    for (const d of replaceDirs) {
+      if (d === workdirCtx || d.startsWith(workdirCtx + '/')) continue;
+      sourceCopies.push({ src: `${d}/`, dest: `/src/${d}/` });
+    }
+    reasons.push(`The module is in ${workdirCtx}/: only ${sourceCopies.map((c) => c.src).join(' and ')} ${sourceCopies.length > 1 ? 'are' : 'is'} copied into the build, so edits elsewhere in the repository do not rebuild the image.`);
+  }
+
+  // //go:embed targets a fresh clone lacks: a node stage builds them, or nothing is generated.
+  const assetIo: AssetIo = { read, listFiles: io.listFiles ? (under) => io.listFiles!(under) : undefined };
+  let web: WebStage | null = null;
+  for (const problem of embedProblems(model, facts.packages, assetIo)) {
+    const stage = webStageFor(problem.path, assetIo);
+    const what = `//go:embed ${problem.pattern} in ${problem.pkg || '.'}`;
+    if (stage && (!web || web.dir === stage.dir)) {
+      if (!web) web = stage;
+      else if (!web.outputs.includes(problem.path)) web.outputs.push(problem.path);
+      reasons.push(`${what}: ${problem.detail}. A node stage (${NODE_IMAGE}) builds it first: ${stage.why}; \`${stage.build}\` runs after the dependencies are installed in a layer of their own, and only the built folder is copied into the Go build.`);
+    } else if (problem.state === 'missing') {
+      throw new GenerateError('embed-missing', `${what}: ${problem.detail}, so \`go build\` fails ("pattern ${problem.pattern}: no matching files"). No package.json script was found that produces ${problem.path}: build it before \`docker build\` (and keep it out of .dockerignore), or add the step that builds it to the Dockerfile.`, candidates);
+    } else {
+      warnings.push(`${what}: ${problem.detail}. No package.json script was found that produces it: the image embeds whatever the build context holds there (an empty UI on a fresh clone). Build it before \`docker build\`, or add the step to the Dockerfile.`);
     }
   }
 
   // Ports and version
   const sources = pkg.files.map((f) => ({ file: f, text: read(join(pkg.dir, f)) })).filter((s): s is { file: string; text: string } => s.text !== null);
-  const addresses: ListenAddress[] = sources.flatMap((s) => listenAddresses(s.file, s.text, pkg.imports));
-  const expose = [...new Set(addresses.filter((a) => a.external).map((a) => a.port))].sort((a, b) => a - b);
-  if (expose.length > 0) {
-    const shown = addresses.filter((a) => a.external).map((a) => `${a.via} in ${a.file}`);
-    reasons.push(`EXPOSE ${expose.join(' ')}: the program listens on ${shown.join(', ')}.`);
+  const closure: PackageSources[] = [];
+  let budget = 600; // files: a big program's closure is read only this far
+  for (const dir of facts.packages) {
+    const p = packageByDir(model, dir);
+    if (!p || p.module !== pkg.module || budget <= 0) continue;
+    const files = dir === pkg.dir ? sources : p.files.slice(0, budget).map((f) => ({ file: f, text: read(join(p.dir, f)) })).filter((s): s is { file: string; text: string } => s.text !== null);
+    budget -= files.length;
+    closure.push({ dir: p.dir, imports: p.imports, files });
   }
-  for (const a of addresses.filter((x) => !x.external)) {
-    warnings.push(`${a.file} listens on ${a.address} (${a.via}): inside a container that address is unreachable from outside. Listen on ":${a.port}" and the Dockerfile will EXPOSE it.`);
-  }
+  const ports = decidePorts({ dir: pkg.dir, imports: pkg.imports, files: sources }, closure, options.port);
+  const expose = ports.expose;
+  reasons.push(...ports.reasons);
+  warnings.push(...ports.warnings);
   let vv: VersionVariable | null = null;
   for (const s of sources) vv ??= versionVariable(s.file, s.text);
   const stampVersion = options.stampVersion ?? vv !== null;
@@ -387,6 +416,45 @@ export function plan(model: WorkspaceModel, options: GenerateOptions = {}, io: G
     if (vv) reasons.push(`ARG VERSION=dev and -X main.${name}=\${VERSION}: ${vv.file} declares \`var ${name}\`; build with --build-arg VERSION=1.2.3 to stamp a release.`);
     else warnings.push(`-X main.version=\${VERSION} was asked for, but the main package declares no \`var version string\`: the linker ignores it until you add one.`);
   }
+
+  // Files opened at run time through relative paths: copied beside the binary (WORKDIR /app).
+  const configDefaults = closure.flatMap((p) => p.files.flatMap((f) => configFlagDefaults(join(p.dir, f.file), f.text)));
+  const runtimeFiles: { src: string; dest: string }[] = [];
+  const readsByCopy = new Map<string, string[]>();
+  for (const r of runtimeReads(model, closure.map((p) => p.dir), assetIo, configDefaults)) {
+    const base = target.module ?? '';
+    const exists = (c: string) => read(c) !== null || (io.listFiles?.(c).some((f) => f.path === c || f.path.startsWith(c + '/')) ?? false);
+    const found = [join(base, r.path), r.path].find(exists);
+    if (!found) {
+      warnings.push(`${r.file} reads ${r.path} at run time (${r.via}), and the context has no such file: the program will not find it in the image. Mount it (docker run -v) or copy it in.`);
+      continue;
+    }
+    // Copy the top folder the path is in (templates/, static/, config/): sibling files the
+    // program opens by computed names come with it.
+    const top = r.path.split('/')[0];
+    const src = r.path.includes('/') ? join(found.slice(0, found.length - r.path.length).replace(/\/$/, ''), top) : found;
+    const dest = r.path.includes('/') ? top : r.path;
+    if (!runtimeFiles.some((f) => f.src === src)) runtimeFiles.push({ src, dest });
+    readsByCopy.set(src, [...(readsByCopy.get(src) ?? []), `${r.via} in ${r.file}`]);
+  }
+  for (const f of runtimeFiles) {
+    const vias = readsByCopy.get(f.src) ?? [];
+    reasons.push(`${f.src} is copied to /app/${f.dest} and the program starts in /app: it reads ${f.dest} at run time (${vias.slice(0, 3).join('; ')}${vias.length > 3 ? `; ${vias.length - 3} more` : ''}).`);
+  }
+
+  // The program's shape: subcommands, time zones without time.LoadLocation, the Docker socket.
+  const shape = programShape(closure, facts.externalImports, target.binary);
+  const cmdArgs = [...(shape.serveCommand ? [shape.serveCommand.name] : []), ...(ports.loopbackFlag ? [`--${ports.loopbackFlag}`, '0.0.0.0'] : [])];
+  const cmd = cmdArgs.length > 0 ? cmdArgs : null;
+  if (shape.serveCommand) reasons.push(`CMD ["${shape.serveCommand.name}"]: the program is a CLI with subcommands (${shape.serveCommand.via}); the image runs the one that serves. \`docker run IMAGE --help\` still works.`);
+  else if (shape.subcommands.length > 0) warnings.push(`The program is a CLI with subcommands (${shape.subcommands.slice(0, 6).join(', ')}) and none looks like the one that serves: no CMD is set, so the container runs it without arguments. Add CMD ["<subcommand>"] to the Dockerfile.`);
+  if (shape.tzLibraries.length > 0 && !facts.needsTzdata && !facts.importsTzdata) {
+    if (noZoneinfo) {
+      tags.push('timetzdata');
+      reasons.push(`-tags timetzdata: ${shape.tzLibraries.join(', ')} ${shape.tzLibraries.length > 1 ? 'read' : 'reads'} time zones (TZ, cron schedules with CRON_TZ) and ${runtime} has no /usr/share/zoneinfo, so the database is embedded.`);
+    } else reasons.push(`${shape.tzLibraries.join(', ')} ${shape.tzLibraries.length > 1 ? 'read' : 'reads'} time zones (TZ, CRON_TZ): ${runtimeImage} has /usr/share/zoneinfo.`);
+  }
+  for (const d of shape.dockerClients) warnings.push(`${d} talks to the Docker daemon: as non-root (USER 65532) the program cannot open /var/run/docker.sock unless you run it with --group-add <the socket's group id> (or as root, which the socket makes equivalent to root on the host anyway).`);
 
   reasons.push(`go build -trimpath -ldflags="-s -w": no local paths in the binary (reproducible builds), no symbol table or DWARF (about a quarter smaller; stack traces keep function names and file:line). The build cache is a BuildKit cache mount, so a rebuild after an edit recompiles only what changed.`);
   reasons.push(`Non-root: USER 65532:65532 (the distroless "nonroot" ids${runtime === 'distroless' ? ', also the :nonroot tag\'s default' : ''}); exec-form ENTRYPOINT, so signals reach the program and no shell is needed.`);
@@ -401,10 +469,13 @@ export function plan(model: WorkspaceModel, options: GenerateOptions = {}, io: G
     workdir: workdirCtx === '' ? '/src' : `/src/${workdirCtx}`,
     dependencyCopies,
     download: !vendor,
-    sourceDest: workdirCtx === '' ? '.' : '/src/',
+    sourceCopies,
+    web,
     goEnv,
     build: { vendor, tags, stamp, output, packageArg: rel === '' ? '.' : `./${rel}` },
-    runtimeStage: { image: runtimeImage, caCertificates, binaryPath: `/usr/local/bin/${target.binary}`, user: '65532:65532', expose },
+    runtimeStage: { image: runtimeImage, caCertificates, binaryPath: `/usr/local/bin/${target.binary}`, user: '65532:65532', expose, files: runtimeFiles, cmd },
+    portEvidence: ports.evidence,
+    versionVariable: vv ? `main.${vv.name} in ${join(pkg.dir, vv.file)}` : null,
     reasons,
     warnings,
     candidates,

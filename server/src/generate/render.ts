@@ -2,6 +2,7 @@
  * Plan -> Dockerfile text. Only instructions buildah and the classic builder understand besides
  * BuildKit's `RUN --mount` (no heredocs, no `COPY --link`), LF line endings.
  */
+import { NODE_IMAGE } from './assets';
 import { CACHE_MOUNTS, type Plan } from './plan';
 
 const INDENT = '    ';
@@ -27,6 +28,20 @@ export function renderDockerfile(p: Plan): string {
   L.push(`#   docker run --rm ${runFlags}${t.binary.toLowerCase()}`);
   L.push('');
 
+  // ---- front-end stage
+  if (p.web) {
+    const w = p.web;
+    const wd = w.dir === '' ? '/src' : `/src/${w.dir}`;
+    L.push('# The front-end the Go program embeds, built from its package.json.');
+    L.push(`FROM --platform=$BUILDPLATFORM ${NODE_IMAGE} AS web`);
+    L.push(`WORKDIR ${wd}`);
+    L.push(`COPY ${w.manifests.join(' ')} ./`);
+    L.push(...run([cacheMount(w.cache)], [w.install]));
+    L.push(`COPY ${w.dir === '' ? '.' : `${w.dir}/`} ./`);
+    L.push(`RUN ${w.build}`);
+    L.push('');
+  }
+
   // ---- build stage
   if (p.builder.crossCompile) {
     L.push('# The build runs on the build machine and cross-compiles for the target platform.');
@@ -48,7 +63,8 @@ export function renderDockerfile(p: Plan): string {
   }
 
   L.push(p.build.vendor ? '# The vendored modules come with the sources: nothing to download.' : '# The sources (.dockerignore keeps the context small).');
-  L.push(`COPY . ${p.sourceDest}`);
+  for (const c of p.sourceCopies) L.push(`COPY ${c.src} ${c.dest}`);
+  for (const out of p.web?.outputs ?? []) L.push(`COPY --from=web /src/${out} /src/${out}`);
   const args: string[] = [];
   if (p.builder.crossCompile) args.push('ARG TARGETOS', 'ARG TARGETARCH');
   if (p.build.stamp) args.push('ARG VERSION=dev');
@@ -74,9 +90,15 @@ export function renderDockerfile(p: Plan): string {
   L.push(`FROM ${rt.image}`);
   if (rt.caCertificates) L.push('COPY --from=build /etc/ssl/certs/ca-certificates.crt /etc/ssl/certs/ca-certificates.crt');
   L.push(`COPY --from=build ${p.build.output} ${rt.binaryPath}`);
+  if (rt.files.length > 0) {
+    L.push('# Files the program opens at run time, relative to its working directory.');
+    L.push('WORKDIR /app');
+    for (const f of rt.files) L.push(`COPY ${f.src} /app/${f.dest}`);
+  }
   L.push(`USER ${rt.user}`);
   if (rt.expose.length > 0) L.push(`EXPOSE ${rt.expose.join(' ')}`);
   L.push(`ENTRYPOINT [${JSON.stringify(rt.binaryPath)}]`);
+  if (rt.cmd) L.push(`CMD [${rt.cmd.map((a) => JSON.stringify(a)).join(', ')}]`);
   return L.join('\n') + '\n';
 }
 

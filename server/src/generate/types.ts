@@ -21,6 +21,11 @@ export interface GenerateOptions {
    * `true` without such a variable stamps `main.version` and warns; `false` never stamps.
    */
   stampVersion?: boolean;
+  /**
+   * The port to EXPOSE: a number, or null for none. Default (undefined): the ports the sources
+   * surely listen on (see ./ports.ts); a guess is only reported.
+   */
+  port?: number | null;
 }
 
 /** One main package the generator can build. */
@@ -32,6 +37,10 @@ export interface GenerateTarget {
   binary: string;
   /** Folder of the go.mod governing it ('' for the root). */
   module: string | null;
+  /** Why it ranks where it does (`the main package at the module root`, `under examples/…`). */
+  why?: string;
+  /** 0 (what a repository ships), 1 (another command), 2 (a helper: examples, tools, nested modules). */
+  tier?: 0 | 1 | 2;
 }
 
 export interface GenerateResult {
@@ -49,6 +58,12 @@ export interface GenerateResult {
   images: { builder: string; runtime: string };
   /** Ports written as EXPOSE. */
   exposes: number[];
+  /** Every port the sources suggest, with where it was found (the editor offers them). */
+  portEvidence: { port: number; external: boolean; confidence: 'sure' | 'guess'; via: string; file: string }[];
+  /** The `var version` a build can stamp (`main.version in main.go`), null when none. */
+  versionVariable: string | null;
+  /** A version is stamped with -ldflags -X. */
+  stamped: boolean;
   cgo: boolean;
 }
 
@@ -58,6 +73,8 @@ export type GenerateErrorCode =
   | 'ambiguous-package'
   | 'unknown-package'
   | 'runtime-needs-libc'
+  | 'embed-missing'
+  | 'context-too-small'
   | 'bad-option'
   /** A name from the repository (folder, module path) that must not be written into a Dockerfile. */
   | 'unsafe-name';
@@ -68,6 +85,8 @@ export class GenerateError extends Error {
     readonly code: GenerateErrorCode,
     message: string,
     readonly candidates: GenerateTarget[] = [],
+    /** For `context-too-small`: the folder (absolute) that would contain everything the build needs. */
+    readonly suggestedContext?: string,
   ) {
     super(message);
     this.name = 'GenerateError';

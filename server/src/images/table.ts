@@ -27,6 +27,8 @@ export interface ImageInfo {
   goToolchain: boolean;
   /** Approximate uncompressed size in bytes, when known. */
   approxBytes: number | null;
+  /** Approximate compressed (registry download) size in bytes, when known. */
+  approxCompressedBytes: number | null;
 
   // ---- extensions ----
   os: 'linux' | 'windows';
@@ -45,15 +47,31 @@ export interface ImageInfo {
 
 const MB = 1024 * 1024;
 
-type Base = Omit<ImageInfo, 'repository' | 'go' | 'variant'> & { variant?: string };
+type Base = Omit<ImageInfo, 'repository' | 'go' | 'variant' | 'approxCompressedBytes'> & { variant?: string; approxCompressedBytes?: number | null };
 
 function info(repository: string, b: Base, go: GolangTag | null = null): ImageInfo {
-  return { ...b, variant: b.variant ?? '', go, repository };
+  return { ...b, approxCompressedBytes: b.approxCompressedBytes ?? null, variant: b.variant ?? '', go, repository };
 }
 
 /** Registries that serve Docker Hub's official images under the same names. */
-const HUB_ALIASES = new Set(['docker.io', 'index.docker.io']);
+const HUB_ALIASES = new Set(['docker.io', 'index.docker.io', 'registry-1.docker.io']);
 const HUB_MIRROR_PREFIXES = ['public.ecr.aws/docker/library/', 'mirror.gcr.io/library/', 'mirror.gcr.io/'];
+/**
+ * A pull-through proxy of Docker Hub on another registry (Harbor, Artifactory, Nexus, ECR/ACR
+ * caches): `<registry>/<proxy>/[library/]golang`, the proxy segment named for Docker Hub or for
+ * being a proxy. `<registry>/anything/library/golang` counts too: `library/` is Docker Hub's
+ * namespace of official images.
+ */
+const PROXY_SEGMENT = /^(docker([-_.]?(hub|io))?|hub|dockerhub|proxy|mirror|cache|remote)([-_].*)?$|[-_](proxy|mirror|cache|remote|dockerhub|hub)$/;
+
+/** The official image a proxied path names (`dockerhub-proxy/library/golang` -> `golang`), or null. */
+function hubProxied(path: string): string | null {
+  const segs = path.split('/');
+  const name = segs[segs.length - 1];
+  if (segs.length >= 2 && segs[segs.length - 2] === 'library') return name;
+  if (segs.length === 2 && PROXY_SEGMENT.test(segs[0])) return name;
+  return null;
+}
 
 /** Normalised repository: `golang`, `alpine`, `gcr.io/distroless/static-debian12`, `cgr.dev/chainguard/static`. */
 export function normalizeRepository(ref: string): { repo: string; tag: string | null } {
@@ -66,15 +84,19 @@ export function normalizeRepository(ref: string): { repo: string; tag: string | 
     }
   }
   if (repo.startsWith('library/')) repo = repo.slice('library/'.length);
+  else if (r.registry && repo.includes('/')) {
+    const proxied = hubProxied(repo.slice(r.registry.length + 1));
+    if (proxied) repo = proxied;
+  }
   return { repo, tag: r.tag };
 }
 
-/** Debian release names by number and the sizes (bytes) of the full and -slim images. */
-const DEBIAN: Record<string, { name: string; full: number; slim: number }> = {
-  '10': { name: 'buster', full: 114, slim: 69 },
-  '11': { name: 'bullseye', full: 124, slim: 80 },
-  '12': { name: 'bookworm', full: 117, slim: 75 },
-  '13': { name: 'trixie', full: 120, slim: 78 },
+/** Debian release names by number and the sizes (MB, uncompressed and compressed) of the full and -slim images. */
+const DEBIAN: Record<string, { name: string; full: number; slim: number; fullGz: number; slimGz: number }> = {
+  '10': { name: 'buster', full: 114, slim: 69, fullGz: 50, slimGz: 27 },
+  '11': { name: 'bullseye', full: 124, slim: 80, fullGz: 53, slimGz: 31 },
+  '12': { name: 'bookworm', full: 117, slim: 75, fullGz: 49, slimGz: 29 },
+  '13': { name: 'trixie', full: 120, slim: 78, fullGz: 49, slimGz: 30 },
 };
 const DEBIAN_BY_NAME: Record<string, string> = { buster: '10', bullseye: '11', bookworm: '12', trixie: '13' };
 /** What `debian:latest` / `stable` and an unreleased name point at. */
@@ -95,7 +117,7 @@ function lookupGolang(repo: string, tag: string): ImageInfo {
     return info(repo, {
       family: 'golang', os: 'windows', libc: 'windows', shell: true, shellPath: 'cmd', caCerts: true, zoneinfo: true,
       passwd: false, defaultUser: nano ? 'ContainerUser' : 'ContainerAdministrator', cCompiler: false, goToolchain: true,
-      approxBytes: (nano ? 450 : 5200) * MB, packageManager: null, variant: variantRaw,
+      approxBytes: (nano ? 450 : 5200) * MB, approxCompressedBytes: (nano ? 160 : 2200) * MB, packageManager: null, variant: variantRaw,
     }, go);
   }
   if (variantRaw.startsWith('alpine')) {
@@ -103,7 +125,7 @@ function lookupGolang(repo: string, tag: string): ImageInfo {
     // alpine base, no /usr/share/zoneinfo.
     return info(repo, {
       family: 'golang', os: 'linux', libc: 'musl', shell: true, shellPath: '/bin/sh', caCerts: true, zoneinfo: false,
-      passwd: true, defaultUser: 'root', cCompiler: false, goToolchain: true, approxBytes: 260 * MB, packageManager: 'apk',
+      passwd: true, defaultUser: 'root', cCompiler: false, goToolchain: true, approxBytes: 260 * MB, approxCompressedBytes: 75 * MB, packageManager: 'apk',
       variant: variantRaw,
     }, go);
   }
@@ -111,7 +133,7 @@ function lookupGolang(repo: string, tag: string): ImageInfo {
   // scm + gcc, libc6-dev, make, pkg-config; tzdata and ca-certificates from the Debian base.
   return info(repo, {
     family: 'golang', os: 'linux', libc: 'glibc', shell: true, shellPath: '/bin/sh', caCerts: true, zoneinfo: true,
-    passwd: true, defaultUser: 'root', cCompiler: true, goToolchain: true, approxBytes: 830 * MB, packageManager: 'apt',
+    passwd: true, defaultUser: 'root', cCompiler: true, goToolchain: true, approxBytes: 830 * MB, approxCompressedBytes: 290 * MB, packageManager: 'apt',
     variant: variantRaw === '' ? 'debian' : variantRaw,
   }, go);
 }
@@ -129,7 +151,7 @@ export function lookupImage(ref: string): ImageInfo | undefined {
   if (repo === 'scratch') {
     return info(repo, {
       family: 'scratch', os: 'linux', libc: 'none', shell: false, shellPath: null, caCerts: false, zoneinfo: false, passwd: false,
-      defaultUser: 'root', cCompiler: false, goToolchain: false, approxBytes: 0, packageManager: null,
+      defaultUser: 'root', cCompiler: false, goToolchain: false, approxBytes: 0, approxCompressedBytes: 0, packageManager: null,
     });
   }
 
@@ -142,20 +164,21 @@ export function lookupImage(ref: string): ImageInfo | undefined {
     const debug = parts.includes('debug');
     const nonroot = parts.includes('nonroot');
     const size = kind === 'static' ? 2 : kind === 'base-nossl' ? 14 : kind === 'base' ? 21 : 24;
+    const compressed = kind === 'static' ? 0.8 : kind === 'base-nossl' ? 6 : kind === 'base' ? 8 : 9;
     return info(repo, {
       family: `distroless-${kind}`, os: 'linux', libc: kind === 'static' ? 'none' : 'glibc',
       // :debug adds busybox at /busybox/sh; /bin/sh still does not exist.
       shell: false, shellPath: debug ? '/busybox/sh' : null,
       caCerts: true, zoneinfo: true, passwd: true,
       defaultUser: nonroot ? '65532' : 'root', cCompiler: false, goToolchain: false,
-      approxBytes: (size + (debug ? 2 : 0)) * MB, packageManager: null, variant: distroless[2] ?? 'debian12',
+      approxBytes: (size + (debug ? 2 : 0)) * MB, approxCompressedBytes: (compressed + (debug ? 0.8 : 0)) * MB, packageManager: null, variant: distroless[2] ?? 'debian12',
     });
   }
 
   if (repo === 'cgr.dev/chainguard/static') {
     return info(repo, {
       family: 'chainguard-static', os: 'linux', libc: 'none', shell: false, shellPath: null, caCerts: true, zoneinfo: true,
-      passwd: true, defaultUser: '65532', cCompiler: false, goToolchain: false, approxBytes: 1 * MB, packageManager: null,
+      passwd: true, defaultUser: '65532', cCompiler: false, goToolchain: false, approxBytes: 1 * MB, approxCompressedBytes: 0.4 * MB, packageManager: null,
     });
   }
 
@@ -163,7 +186,7 @@ export function lookupImage(ref: string): ImageInfo | undefined {
     // The alpine base ships ca-certificates-bundle; tzdata is a separate package.
     return info(repo, {
       family: 'alpine', os: 'linux', libc: 'musl', shell: true, shellPath: '/bin/sh', caCerts: true, zoneinfo: false,
-      passwd: true, defaultUser: 'root', cCompiler: false, goToolchain: false, approxBytes: 8 * MB, packageManager: 'apk',
+      passwd: true, defaultUser: 'root', cCompiler: false, goToolchain: false, approxBytes: 8 * MB, approxCompressedBytes: 3.5 * MB, packageManager: 'apk',
       variant: tag === 'latest' ? '' : tag,
     });
   }
@@ -175,7 +198,7 @@ export function lookupImage(ref: string): ImageInfo | undefined {
     return info(repo, {
       family: 'busybox', os: 'linux', libc: staticVariant ? 'none' : 'glibc', shell: true, shellPath: '/bin/sh',
       caCerts: false, zoneinfo: false, passwd: true, defaultUser: 'root', cCompiler: false, goToolchain: false,
-      approxBytes: (staticVariant ? 1.5 : 4.3) * MB, packageManager: null, variant: staticVariant ? tag.replace(/^.*-/, '') : 'glibc',
+      approxBytes: (staticVariant ? 1.5 : 4.3) * MB, approxCompressedBytes: (staticVariant ? 0.8 : 2.1) * MB, packageManager: null, variant: staticVariant ? tag.replace(/^.*-/, '') : 'glibc',
     });
   }
 
@@ -186,7 +209,7 @@ export function lookupImage(ref: string): ImageInfo | undefined {
     // Minbase images: tzdata is there (Priority: required), ca-certificates is not.
     return info(repo, {
       family: 'debian', os: 'linux', libc: 'glibc', shell: true, shellPath: '/bin/sh', caCerts: false, zoneinfo: true,
-      passwd: true, defaultUser: 'root', cCompiler: false, goToolchain: false, approxBytes: (slim ? d.slim : d.full) * MB,
+      passwd: true, defaultUser: 'root', cCompiler: false, goToolchain: false, approxBytes: (slim ? d.slim : d.full) * MB, approxCompressedBytes: (slim ? d.slimGz : d.fullGz) * MB,
       packageManager: 'apt', variant: d.name + (slim ? '-slim' : ''),
     });
   }
@@ -195,7 +218,7 @@ export function lookupImage(ref: string): ImageInfo | undefined {
     // Ubuntu's cloud-image rootfs has neither tzdata nor ca-certificates.
     return info(repo, {
       family: 'ubuntu', os: 'linux', libc: 'glibc', shell: true, shellPath: '/bin/sh', caCerts: false, zoneinfo: false,
-      passwd: true, defaultUser: 'root', cCompiler: false, goToolchain: false, approxBytes: 78 * MB, packageManager: 'apt',
+      passwd: true, defaultUser: 'root', cCompiler: false, goToolchain: false, approxBytes: 78 * MB, approxCompressedBytes: 29 * MB, packageManager: 'apt',
       variant: tag === 'latest' ? '' : tag,
     });
   }

@@ -9,9 +9,9 @@ import { mounts } from '../dockerfile/mounts';
 import { isInstall, packageCommands } from '../dockerfile/packages';
 import { properties } from '../dockerfile/parse';
 import { expandVariables, layered } from '../dockerfile/variables';
-import type { ContextFileSet } from './context';
+import type { ContextFileSet } from './contextFiles';
 import type { LayerKind } from './model';
-import { copySpec, excludedBy, isArchive, isRemoteSource, sourceCovers, type CopySpec } from './sources';
+import { copySpec, excludedBy, isArchive, isRemoteSource, sourceCovers, type CopySpec } from '../dockerfile/copySources';
 
 export interface StepAnalysis {
   instr: Instruction;
@@ -26,6 +26,8 @@ export interface StepAnalysis {
   /** `COPY --link`: its layer does not depend on the steps before it (BuildKit). */
   link: boolean;
   stageDeps: { stage: number; via: 'copy' | 'mount' }[];
+  /** COPY/ADD sources as written (after variable substitution), also for --from copies. */
+  copySources: string[];
   /** Variables the instruction's text references. */
   refs: Set<string>;
   /** Names an ARG instruction declares. */
@@ -160,7 +162,7 @@ function analyzeStep(
   const kw = instr.keyword;
   const a: StepAnalysis = {
     instr, stage: stage.index, step, kind: 'metadata', createsLayer: LAYER_KEYWORDS.has(kw),
-    contextSources: [], excludes: [], link: false, stageDeps: [],
+    contextSources: [], copySources: [], excludes: [], link: false, stageDeps: [],
     refs: varRefs(df.text.slice(instr.span.start, instr.span.end)),
     declares: kw === 'ARG' ? argDeclarations(df, instr).map((d) => d.name) : [],
     inputs: [], cacheMounts: [], selected: null, inlineBytes: 0, extracts: false, hasContextBind: false,
@@ -169,9 +171,10 @@ function analyzeStep(
   let unknown = false;
 
   if (kw === 'COPY' || kw === 'ADD') {
-    const spec: CopySpec = copySpec(instr, df.text, (p) => df.lines.offsetAt(p), expand);
+    const spec: CopySpec = copySpec(instr, df.text, expand);
     a.link = spec.link;
     a.excludes = spec.excludes;
+    a.copySources = spec.sources;
     for (const h of spec.heredocs) {
       a.inputs.push(`heredoc:${h.name}`);
       a.inlineBytes += h.bytes;

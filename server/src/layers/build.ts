@@ -8,9 +8,14 @@ import type { DockerfileModel, Instruction } from '../dockerfile/model';
 import { lookupImage } from '../images/table';
 import { normalizeRel } from '../workspace/dockerignore';
 import { analyzeDockerfile, type Analysis, type StageAnalysis, type StepAnalysis } from './analyze';
-import { toContextPath, type ContextFileSet } from './context';
+import { toContextPath, type ContextFileSet } from './contextFiles';
 import type { CacheEfficiency, ChangeSummary, FinalImage, LayerModel, LayerStage, LayerStep, LspRange } from './model';
 import { predict, type Prediction, type ResolvedChange } from './predict';
+import { goBuildSize, moduleDownloadSize, packageInstallSize, stageCopySize, type EstimateContext, type SizeEstimate } from './estimate';
+import { formatBytes } from '../bytes';
+import type { Measurement } from '../measure/types';
+import type { ModuleCacheReader } from './moduleCache';
+import { textHash } from '../measure/hash';
 
 export interface LayerOptions {
   /** Absolute path of the Dockerfile (for its own place in the context and its ignore file). */
@@ -27,6 +32,12 @@ export interface LayerOptions {
   change?: string | null;
   /** Layer counts of base images when known (scratch is 0 without it). */
   imageLayers?: (ref: string) => number | null | undefined;
+  /** Sizes module downloads from the user's module cache (driver/moduleCacheReader.ts); without it, from the module count. */
+  moduleCache?: ModuleCacheReader;
+  /** Reads a context-relative file (go.sum, go.work.sum); without it, modules are not counted. */
+  readText?: (rel: string) => string | null;
+  /** The last real build of this Dockerfile, shown beside the estimates. */
+  measurement?: Measurement | null;
 }
 
 const MAX_INSTRUCTION = 200;
@@ -60,7 +71,13 @@ export function buildLayerModel(df: DockerfileModel, opts: LayerOptions = {}): L
   const reusedLayers = layerSteps.filter((s) => !goPrediction.reasons.has(s)).length;
   const detail: CacheEfficiency | null = layerSteps.length > 0 ? { file: goFile, reused: reusedLayers, total: layerSteps.length } : null;
 
-  const stages = a.stages.map((s) => stageOf(a, s, ctx, prediction, opts));
+  const ec: EstimateContext = {
+    workspace: ctx?.workspace ?? null,
+    readText: opts.readText ?? (() => null),
+    moduleCache: opts.moduleCache,
+  };
+  const measured = measuredSteps(opts.measurement ?? null);
+  const stages = a.stages.map((s) => stageOf(a, s, ctx, prediction, opts, ec, measured));
   for (const s of stages) for (const d of s.dependsOn) if (!stages[d.stage].usedBy.includes(s.index)) stages[d.stage].usedBy.push(s.index);
 
   return {
@@ -70,6 +87,7 @@ export function buildLayerModel(df: DockerfileModel, opts: LayerOptions = {}): L
     stages,
     finalImage: finalImageOf(a, stages, opts),
     change,
+    measurement: measurementSummary(df, opts.measurement ?? null),
     cacheEfficiency: detail ? detail.reused / detail.total : null,
     cacheEfficiencyDetail: detail,
     warnings,
@@ -215,10 +233,12 @@ function baseImageOf(a: Analysis, s: StageAnalysis, opts: LayerOptions): LayerSt
   return { ref, known: info !== undefined, approxBytes: info?.approxBytes ?? null, layers: scratch ? 0 : given ?? null };
 }
 
-function stageOf(a: Analysis, s: StageAnalysis, ctx: ContextFileSet | null, p: Prediction | null, opts: LayerOptions): LayerStage {
+function stageOf(a: Analysis, s: StageAnalysis, ctx: ContextFileSet | null, p: Prediction | null, opts: LayerOptions, ec: EstimateContext, measured: Map<string, MeasuredStep>): LayerStage {
   const df = a.df;
   const index = s.stage.index;
   const baseImage = baseImageOf(a, s, opts);
+  const info = s.baseStage === null && s.resolvedBase !== null ? lookupImage(s.resolvedBase) : undefined;
+  const fromMeasured = measured.get(`${index}:1`);
   const fromStep: LayerStep = {
     step: 1,
     line: s.stage.from.line + 1,
@@ -235,10 +255,21 @@ function stageOf(a: Analysis, s: StageAnalysis, ctx: ContextFileSet | null, p: P
     contextTop: [],
     // The base image's size when this stage stands on an image the table knows.
     estimatedBytes: s.baseStage === null ? baseImage?.approxBytes ?? null : null,
+    estimateBasis: fromBasis(a, s, info),
+    compressedBytes: info?.approxCompressedBytes ?? null,
+    measuredBytes: fromMeasured ? 0 : null,
+    measuredRan: null,
     rebuilt: false,
     rebuildReason: null,
   };
-  const steps = s.steps.map((st) => stepOf(df, st, ctx, p));
+  // Modules downloaded earlier in this stage or the stages it is built FROM (a later go build reuses them).
+  let downloaded = false;
+  for (let b = s.baseStage; b !== null && !downloaded; b = a.stages[b].baseStage) downloaded = a.stages[b].steps.some((st) => st.kind === 'module-download');
+  const steps = s.steps.map((st) => {
+    const e = estimateOf(a, s, st, ec, downloaded);
+    if (st.kind === 'module-download') downloaded = true;
+    return stepOf(df, st, ctx, p, e, measured.get(`${index}:${st.step}`));
+  });
   const own = steps.filter((st) => st.createsLayer);
   return {
     index,
@@ -261,17 +292,28 @@ function stageOf(a: Analysis, s: StageAnalysis, ctx: ContextFileSet | null, p: P
   };
 }
 
-function stepOf(df: DockerfileModel, st: StepAnalysis, ctx: ContextFileSet | null, p: Prediction | null): LayerStep {
+function stepOf(df: DockerfileModel, st: StepAnalysis, ctx: ContextFileSet | null, p: Prediction | null, e: SizeEstimate, m: MeasuredStep | undefined): LayerStep {
   const instr = st.instr;
   const selected = st.selected;
   const contextBytes = selected ? selected.reduce((n, f) => n + f.size, 0) : null;
-  let estimatedBytes: number | null = null;
+  let estimatedBytes: number | null = e.bytes;
+  let estimateBasis = e.basis;
   let note: string | undefined;
-  if (!st.createsLayer) estimatedBytes = 0;
-  else if (st.kind === 'context-copy') {
-    if (st.extracts) note = NOTES.ARCHIVE;
-    else if (contextBytes !== null && !ctx?.partial) estimatedBytes = contextBytes + st.inlineBytes;
-  } else if (st.kind === 'inline-copy') estimatedBytes = st.inlineBytes;
+  if (!st.createsLayer) {
+    estimatedBytes = 0;
+    estimateBasis = 'image configuration only: no layer';
+  } else if (st.kind === 'context-copy') {
+    if (st.extracts) {
+      note = NOTES.ARCHIVE;
+      estimateBasis = 'ADD extracts the archive: its content is known only after a build';
+    } else if (contextBytes !== null && !ctx?.partial) {
+      estimatedBytes = contextBytes + st.inlineBytes;
+      estimateBasis = `${selected!.length} context file${selected!.length === 1 ? '' : 's'} after .dockerignore`;
+    } else estimateBasis = ctx ? (ctx.partial ? 'the build context was not read completely' : 'a source has a variable without a value') : 'the build context was not read';
+  } else if (st.kind === 'inline-copy') {
+    estimatedBytes = st.inlineBytes;
+    estimateBasis = 'the heredoc text';
+  }
   if (instr.keyword === 'WORKDIR') note = NOTES.WORKDIR;
   if (st.link) note = NOTES.LINK;
   if (st.hasContextBind) note = NOTES.BIND;
@@ -291,6 +333,9 @@ function stepOf(df: DockerfileModel, st: StepAnalysis, ctx: ContextFileSet | nul
     contextBytes,
     contextTop: selected ? [...selected].sort((x, y) => y.size - x.size || (x.path < y.path ? -1 : 1)).slice(0, TOP_FILES).map((f) => ({ path: f.path, bytes: f.size })) : [],
     estimatedBytes,
+    estimateBasis,
+    measuredBytes: m ? m.bytes : null,
+    measuredRan: m ? m.ran : null,
     rebuilt: reason !== null,
     rebuildReason: reason,
   };
@@ -300,7 +345,7 @@ function stepOf(df: DockerfileModel, st: StepAnalysis, ctx: ContextFileSet | nul
 
 function finalImageOf(a: Analysis, stages: LayerStage[], opts: LayerOptions): FinalImage {
   if (a.finalStage < 0) {
-    return { stage: -1, layers: 0, baseLayers: null, totalLayers: null, baseImage: null, estimatedBytes: null, knownBytes: 0, unknownLayers: 0 };
+    return { stage: -1, layers: 0, baseLayers: null, totalLayers: null, baseImage: null, estimatedBytes: null, knownBytes: 0, unknownLayers: 0, baseCompressedBytes: null, measuredBytes: null };
   }
   const chain = a.chain.map((i) => stages[i]);
   const root = baseImageOf(a, a.stages[a.chain[0]], opts);
@@ -317,5 +362,56 @@ function finalImageOf(a: Analysis, stages: LayerStage[], opts: LayerOptions): Fi
     estimatedBytes: unknownLayers === 0 && root !== null && root.approxBytes !== null ? knownBytes : null,
     knownBytes,
     unknownLayers,
+    baseCompressedBytes: root ? lookupImage(root.ref)?.approxCompressedBytes ?? null : null,
+    measuredBytes: opts.measurement?.finalBytes ?? null,
+  };
+}
+
+// ------------------------------------------------------------------------------------------
+// Estimates and measurements
+
+function estimateOf(a: Analysis, s: StageAnalysis, st: StepAnalysis, ec: EstimateContext, downloaded: boolean): SizeEstimate {
+  if (!st.createsLayer) return { bytes: 0, basis: '' };
+  switch (st.kind) {
+    case 'module-download': return moduleDownloadSize(st, ec);
+    case 'package-install': return packageInstallSize(st.instr, st);
+    case 'go-build': return goBuildSize(s, st, ec, downloaded);
+    case 'stage-copy': {
+      const dep = st.stageDeps.find((d) => d.via === 'copy');
+      return stageCopySize(st, dep ? a.stages[dep.stage] : null, ec);
+    }
+    case 'image-copy': return stageCopySize(st, null, ec);
+    case 'remote-add': return { bytes: null, basis: 'a remote file\'s size is known only after it is downloaded' };
+    case 'run': return { bytes: null, basis: 'what this command writes is known only after a build (Measure)' };
+    default: return { bytes: null, basis: '' };
+  }
+}
+
+function fromBasis(a: Analysis, s: StageAnalysis, info: ReturnType<typeof lookupImage>): string {
+  if (s.baseStage !== null) return `continues stage ${a.stages[s.baseStage].stage.name ?? s.baseStage}`;
+  if (s.resolvedBase === null) return 'the base image is unknown (a variable has no value)';
+  if (!info) return `${s.resolvedBase} is not in the image table`;
+  if (info.family === 'scratch') return 'scratch: an empty image';
+  return `${info.family} from the image table: ~${formatBytes(info.approxBytes)} uncompressed${info.approxCompressedBytes ? `, ~${formatBytes(info.approxCompressedBytes)} compressed` : ''}`;
+}
+
+type MeasuredStep = Measurement['steps'][number];
+
+function measuredSteps(m: Measurement | null): Map<string, MeasuredStep> {
+  return new Map((m?.steps ?? []).map((s) => [`${s.stage}:${s.step}`, s]));
+}
+
+function measurementSummary(df: DockerfileModel, m: Measurement | null): LayerModel['measurement'] {
+  if (!m) return null;
+  return {
+    builder: m.builder,
+    command: m.command.map((w) => (/^[\w@%+=:,./-]+$/.test(w) ? w : `'${w.replace(/'/g, `'\\''`)}'`)).join(' '),
+    target: m.target,
+    at: m.at,
+    stale: m.textHash !== textHash(df.text),
+    ran: m.steps.filter((s) => s.ran && s.step > 1).map((s) => `${s.stage}:${s.step}`),
+    order: m.steps.map((s) => `${s.stage}:${s.step}`),
+    finalBytes: m.finalBytes,
+    finalLayers: m.finalLayers,
   };
 }

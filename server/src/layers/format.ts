@@ -25,10 +25,20 @@ function table(rows: string[][]): string[] {
   return rows.map((r) => '  ' + r.map((cell, c) => (c === r.length - 1 ? cell : cell.padEnd(widths[c]))).join('  ').trimEnd());
 }
 
-function stepRow(m: LayerModel, s: LayerStep, predicting: boolean): string[] {
+/** An estimate as shown: `~4.5 MB`, or `unknown`. */
+export function estimateText(s: LayerStep): string {
+  if (s.kind === 'base' && s.estimatedBytes === null) return s.estimateBasis.startsWith('continues') ? '-' : 'unknown';
+  if (!s.createsLayer && s.kind !== 'base') return '-';
+  return s.estimatedBytes === null ? 'unknown' : `~${formatBytes(s.estimatedBytes)}`;
+}
+
+function stepRow(m: LayerModel, s: LayerStep, predicting: boolean, measured: boolean): string[] {
   const ctx = s.contextFiles === null ? '-' : `${plural(s.contextFiles, 'file')}, ${formatBytes(s.contextBytes)}`;
-  const size = s.kind === 'base' ? (s.estimatedBytes === null ? '-' : formatBytes(s.estimatedBytes)) : s.createsLayer ? formatBytes(s.estimatedBytes) : '-';
-  const row = [String(s.step), String(s.line), s.kind, s.createsLayer ? 'yes' : '-', ctx, size];
+  const row = [String(s.step), String(s.line), s.kind, s.createsLayer ? 'yes' : '-', ctx, estimateText(s)];
+  if (measured) {
+    row.push(s.createsLayer && s.measuredBytes !== null ? formatBytes(s.measuredBytes) : '-');
+    row.push(s.measuredRan === null || s.step === 1 ? '-' : s.measuredRan ? 'ran' : 'cached');
+  }
   if (predicting) row.push(s.rebuilt ? `yes (${reasonText(m, s.rebuildReason!)})` : '-');
   row.push(s.instruction);
   return row;
@@ -53,13 +63,22 @@ export function formatText(m: LayerModel): string {
   if (m.dockerfile) out.push(`Dockerfile: ${m.dockerfile}`);
   if (m.context) out.push(`Build context: ${m.context.root} (${plural(m.context.files, 'file')}, ${formatBytes(m.context.bytes)} sent${m.context.partial ? ', incomplete' : ''})`);
   const predicting = m.change !== null;
+  const measured = m.measurement !== null;
+  if (m.measurement) {
+    const x = m.measurement;
+    out.push(`Measured: ${x.builder} at ${x.at}${x.stale ? ' (stale: the Dockerfile changed since)' : ''}: ${x.command}`);
+  }
   for (const s of m.stages) {
     out.push('');
     out.push(stageHeader(m, s));
-    const header = ['STEP', 'LINE', 'KIND', 'LAYER', 'CONTEXT', 'SIZE'];
+    const header = ['STEP', 'LINE', 'KIND', 'LAYER', 'CONTEXT', 'ESTIMATED'];
+    if (measured) header.push('MEASURED', 'BUILD');
     if (predicting) header.push('RE-RUNS');
     header.push('INSTRUCTION');
-    out.push(...table([header, ...s.layers.map((l) => stepRow(m, l, predicting))]));
+    out.push(...table([header, ...s.layers.map((l) => stepRow(m, l, predicting, measured))]));
+    for (const l of s.layers) {
+      if (l.estimatedBytes === null && (l.createsLayer || l.kind === 'base') && l.estimateBasis && !l.estimateBasis.startsWith('continues')) out.push(`  line ${l.line}: unknown: ${l.estimateBasis}`);
+    }
     const cache = [...new Set(s.layers.flatMap((l) => l.cacheMounts))];
     if (cache.length) out.push(`  cache mounts: ${cache.join(', ')}`);
   }
@@ -70,7 +89,8 @@ export function formatText(m: LayerModel): string {
     const total = f.totalLayers !== null ? ` (${f.totalLayers} with the base image's)` : ' (plus the base image\'s)';
     const unknown = [f.unknownLayers ? plural(f.unknownLayers, 'layer') : '', f.baseImage && m.stages[f.stage] && baseBytesUnknown(m) ? 'the base image' : ''].filter(Boolean);
     const size = f.estimatedBytes !== null ? `~${formatBytes(f.estimatedBytes)}` : `at least ${formatBytes(f.knownBytes)} (unknown size: ${unknown.join(', ') || 'the base image'})`;
-    out.push(`Final image: stage ${stageLabel(m, f.stage)}${base}, ${plural(f.layers, 'layer')}${total}, ${size}`);
+    const measuredText = f.measuredBytes !== null ? `; measured ${formatBytes(f.measuredBytes)}${m.measurement?.stale ? ' (stale)' : ''}` : '';
+    out.push(`Final image: stage ${stageLabel(m, f.stage)}${base}, ${plural(f.layers, 'layer')}${total}, ${size.startsWith('~') ? `${size} estimated` : size}${measuredText}`);
   }
   if (m.change) {
     const c = m.change;

@@ -7,8 +7,10 @@
  * Conventions:
  *  - `line`/`endLine` are 1-based (as in the CLI's JSON); `range` is an LSP range (0-based,
  *    UTF-16 code units) for editors.
- *  - Sizes are uncompressed bytes. A size is a number only when it is known from files or the
- *    image table; otherwise null ("unknown") — never a guess.
+ *  - Sizes are uncompressed bytes. `estimatedBytes` is computed before any build (context files,
+ *    the image table, the module cache, the package table, a binary estimate) and
+ *    `estimateBasis` says from what; null ("unknown") comes with its reason there.
+ *    `measuredBytes` comes from a real build (`measurement`), never from a guess.
  *  - Stage and step numbers follow the builders: stages by index in the Dockerfile (0-based
  *    here; buildah prints `[index+1/N]`), steps counted from 1 with FROM as step 1
  *    (buildah's and docker's `STEP n/m`).
@@ -86,8 +88,16 @@ export interface LayerStep {
   contextBytes: number | null;
   /** The largest of those files (up to 5). */
   contextTop: { path: string; bytes: number }[];
-  /** Bytes the step adds to the image when known: context copies, heredocs, metadata (0), the base image (FROM). */
+  /** Bytes the step adds to the image, estimated before a build (FROM: the base image); null when unknown. */
   estimatedBytes: number | null;
+  /** What the estimate rests on, or why there is none. */
+  estimateBasis: string;
+  /** FROM of an image: its compressed (download) size when the image table knows it. */
+  compressedBytes?: number | null;
+  /** The layer's bytes in the last real build (0 for metadata steps); null when not measured. */
+  measuredBytes: number | null;
+  /** In the last real build, the step ran (true) or came from the builder's cache (false); null when not measured. */
+  measuredRan: boolean | null;
   /** Does this step re-run for the change asked about? (false when no change was asked) */
   rebuilt: boolean;
   rebuildReason: RebuildReason | null;
@@ -149,6 +159,27 @@ export interface FinalImage {
   knownBytes: number;
   /** Layers whose size is unknown (RUN, COPY --from, ...). */
   unknownLayers: number;
+  /** The base image's compressed size, when the table knows it. */
+  baseCompressedBytes: number | null;
+  /** The final image's bytes in the last real build (base image included); null when not measured. */
+  measuredBytes: number | null;
+}
+
+/** The last real build of this Dockerfile, as shown beside the estimates. */
+export interface MeasurementSummary {
+  builder: string;
+  /** The command line that ran. */
+  command: string;
+  target: string | null;
+  at: string;
+  /** The Dockerfile changed since: figures are of an older text. */
+  stale: boolean;
+  /** Steps that ran (not from the cache) in that build: `stage:step` keys. */
+  ran: string[];
+  /** Every step of that build as `stage:step`, in the order the builder printed them. */
+  order: string[];
+  finalBytes: number | null;
+  finalLayers: number | null;
 }
 
 export interface ChangeSummary {
@@ -191,6 +222,8 @@ export interface LayerModel {
   /** Share (0..1) of layer-creating steps reused when one .go file changes; null when there are none. */
   cacheEfficiency: number | null;
   cacheEfficiencyDetail: CacheEfficiency | null;
+  /** The last real build, when one was measured. */
+  measurement: MeasurementSummary | null;
   /** Things the model could not know or had to assume. */
   warnings: string[];
 }

@@ -1,8 +1,8 @@
 /** Core results -> LSP shapes. Offsets are UTF-16, like LSP positions. */
 import { DiagnosticSeverity, type Diagnostic, type Range, type TextEdit } from 'vscode-languageserver/node';
 import type { LineTable, Span } from '../dockerfile/text';
-import type { Edit } from '../fixes/edits';
-import { ruleDocUrl } from '../rules/docs';
+import type { Edit } from '../edits/edits';
+import { ruleDocUrl } from '../driver/ruleDocs';
 import type { Finding, Severity } from '../rules/types';
 
 export const SOURCE = 'go-dockerfile';

@@ -4,7 +4,7 @@
  * client asks for them (`goDockerfile.languageFeatures`, resolved by the client).
  */
 import { DockerfileLanguageServiceFactory } from 'dockerfile-language-service';
-import type { Connection, Diagnostic, ServerCapabilities, TextDocuments } from 'vscode-languageserver/node';
+import type { Connection, Diagnostic, Hover, HoverParams, ServerCapabilities, TextDocuments } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { overLimit } from '../dockerfile/limits';
 
@@ -29,7 +29,8 @@ export const SEMANTIC_TOKENS_MAX_LINES = 2000;
 
 export type SyntaxValidator = (text: string) => Diagnostic[];
 
-export function registerLanguageFeatures(connection: Connection, documents: TextDocuments<TextDocument>, log: (m: string) => void): SyntaxValidator {
+/** `firstHover`: a hover that answers before the library's (null: let the library answer). */
+export function registerLanguageFeatures(connection: Connection, documents: TextDocuments<TextDocument>, log: (m: string) => void, firstHover?: (p: HoverParams) => Hover | null): SyntaxValidator {
   const service = DockerfileLanguageServiceFactory.createLanguageService();
   service.setLogger({ log });
   service.setCapabilities({ completion: { completionItem: { snippetSupport: true, documentationFormat: ['markdown', 'plaintext'] } } });
@@ -54,6 +55,8 @@ export function registerLanguageFeatures(connection: Connection, documents: Text
   });
   connection.onCompletionResolve((item) => service.resolveCompletionItem(item));
   connection.onHover((p) => {
+    const ours = firstHover?.(p);
+    if (ours) return ours;
     const t = text(p.textDocument.uri);
     return t === undefined ? null : service.computeHover(t, p.position);
   });

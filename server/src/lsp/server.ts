@@ -26,23 +26,24 @@ import { analyzeText, initAnalysis, type Analysis } from '../analysis';
 import { fixAll, minimalEdit } from '../fixes/fixAll';
 import { ignoreForInstruction } from '../fixes/ignore';
 import { sanitizeRulesConfig, type RulesConfig } from '../rules/config';
-import { mergeRulesConfig } from '../rules/configFile';
+import { analysisOptions } from '../driver/inputs';
+import { RULES_BY_CODE } from '../rules/registry';
 import type { Fix, Finding } from '../rules/types';
 import { LineTable } from '../dockerfile/text';
-import type { Edit } from '../fixes/edits';
+import type { Edit } from '../edits/edits';
 import { SOURCE, toDiagnostic, toRange, toTextEdit } from './convert';
 import { languageFeatureCapabilities, registerLanguageFeatures, type SyntaxValidator } from './languageFeatures';
 import { WorkspaceIndex } from './workspaces';
 import { LSPErrorCodes, ResponseError } from 'vscode-languageserver/node';
 import { GenerateError } from '../generate/types';
-import { GENERATE_REQUEST, handleGenerateRequest, type GenerateParams } from '../generate/request';
-import { LAYERS_REQUEST, awaitWorkspace, layersForRequest, type LayersParams } from '../layers/request';
+import { handleGenerateRequest } from '../driver/generateRequest';
+import { awaitWorkspace, layersForRequest } from '../driver/layersRequest';
+import { GENERATE_REQUEST, LAYERS_REQUEST, STATUS_NOTIFICATION, type GenerateParams, type LayersParams } from '../protocol';
+import { registerLayerFeatures } from './layerFeatures';
 
 declare const VERSION: string | undefined;
 
-const GENERATE_COMMAND = 'goDockerfile.generate';
-/** Build contexts being read and read: `WorkspaceStatus`. */
-export const STATUS_NOTIFICATION = 'goDockerfile/status';
+export { STATUS_NOTIFICATION };
 
 export const FIX_ALL_KIND = 'source.fixAll.go-dockerfile';
 
@@ -50,6 +51,10 @@ interface Settings {
   languageFeatures: 'on' | 'off';
   rules: RulesConfig;
   buildContext?: string;
+  /** Inlay hints with layer sizes (`goDockerfile.layerHints`, on by default). */
+  layerHints?: boolean;
+  /** The stage built as the image (`docker build --target`): checked as the final image in files that have it. */
+  target?: string;
 }
 
 interface CacheEntry extends Analysis {
@@ -71,25 +76,41 @@ export function startServer(connection: Connection): void {
       cache.delete(d.uri);
       schedule(d, 0);
     }
+    layerFeatures.refresh();
   }, (status) => void connection.sendNotification(STATUS_NOTIFICATION, status));
   let settings: Settings = { languageFeatures: 'on', rules: {} };
   let validateSyntax: SyntaxValidator | undefined;
   /** Commands the client implements (our VS Code client: goDockerfile.generate). */
   let clientCommands = new Set<string>();
+  let inlayHintRefresh = false;
   const ready = initAnalysis();
+  const layerFeatures = registerLayerFeatures(connection, {
+    documents,
+    modelOf: (doc) => analysisOf(doc).model,
+    workspaceOf: (uri) => workspaces.forDocument(uri, settings.buildContext),
+    folders: () => workspaces.folders,
+    enabled: () => settings.layerHints !== false,
+    ready,
+    log,
+    canRefresh: () => inlayHintRefresh,
+  });
 
   connection.onInitialize((params: InitializeParams): InitializeResult => {
     const opts = (params.initializationOptions ?? {}) as Partial<Settings> & { languageFeatures?: string };
     settings = readSettings(opts, settings);
     const commands = (params.initializationOptions as { commands?: unknown } | undefined)?.commands;
     clientCommands = new Set(Array.isArray(commands) ? commands.filter((c): c is string => typeof c === 'string') : []);
+    inlayHintRefresh = params.capabilities.workspace?.inlayHint?.refreshSupport === true;
     workspaces.folders = (Array.isArray(params.workspaceFolders) ? params.workspaceFolders : []).map((f) => localPath(f?.uri)).filter((f): f is string => f !== undefined);
     const capabilities: InitializeResult['capabilities'] = {
       textDocumentSync: TextDocumentSyncKind.Incremental,
       codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND] },
       ...(settings.languageFeatures === 'on' ? languageFeatureCapabilities() : {}),
+      ...layerFeatures.capabilities(),
     };
-    if (settings.languageFeatures === 'on') validateSyntax = registerLanguageFeatures(connection, documents, log);
+    // Hover: a FROM's image facts first, else the general Dockerfile hover.
+    if (settings.languageFeatures === 'on') validateSyntax = registerLanguageFeatures(connection, documents, log, layerFeatures.hover);
+    else connection.onHover(layerFeatures.hover);
     return { capabilities, serverInfo: { name: 'go-dockerfile', version: typeof VERSION === 'string' ? VERSION : '0.0.0-dev' } };
   });
 
@@ -99,9 +120,11 @@ export function startServer(connection: Connection): void {
     settings = readSettings(s as Partial<Settings>, settings);
     cache.clear();
     for (const d of documents.all()) schedule(d, 0);
+    layerFeatures.refresh();
   });
 
-  const rulesFor = (uri: string) => mergeRulesConfig(workspaces.rulesConfigFor(uri), settings.rules);
+  /** The analysis inputs of a document (driver/inputs.ts, as the CLI and the self-check get them). */
+  const inputsOf = (uri: string) => analysisOptions({ workspace: workspaces.forDocument(uri, settings.buildContext), repositoryRules: workspaces.rulesConfigFor(uri), settings: settings.rules, target: settings.target });
 
   connection.onDidChangeWatchedFiles((params) => {
     workspaces.filesChanged(params.changes.map((c) => c.uri));
@@ -111,11 +134,8 @@ export function startServer(connection: Connection): void {
   function analysisOf(doc: TextDocument): CacheEntry {
     const hit = cache.get(doc.uri);
     if (hit && hit.version === doc.version) return hit;
-    const ws = workspaces.forDocument(doc.uri, settings.buildContext);
     const a = analyzeText(doc.getText(), {
-      rules: rulesFor(doc.uri),
-      workspace: ws?.model,
-      files: ws,
+      ...inputsOf(doc.uri),
       onRuleError: (code, e) => log(`rule ${code} failed: ${e instanceof Error ? e.stack : String(e)}`),
     });
     const entry = { ...a, version: doc.version };
@@ -187,11 +207,13 @@ export function startServer(connection: Connection): void {
             edit: others.length > 0 ? { documentChanges: [...others, ...edit(finding.fix.edits).documentChanges] } : edit(finding.fix.edits),
           });
         }
-        const root = finding.code === 'GD201' && clientCommands.has(GENERATE_COMMAND) ? workspaces.rootOf(uri, settings.buildContext) : undefined;
-        if (root) {
+        // A rule declared with a command fix (GD201: the generator) offers it to clients that run it.
+        const command = RULES_BY_CODE.get(finding.code)?.command;
+        const root = command && clientCommands.has(command.id) ? workspaces.rootOf(uri, settings.buildContext) : undefined;
+        if (command && root) {
           // The client's generator shows a diff and writes only after the user accepts.
           const args = { folderUri: pathToFileURL(root).href, dockerfileUri: uri };
-          actions.push({ title: 'Replace with a generated multi-stage Dockerfile…', kind: CodeActionKind.QuickFix, diagnostics: [diag], command: { title: 'Generate Optimized Dockerfile', command: GENERATE_COMMAND, arguments: [args] } });
+          actions.push({ title: command.actionTitle, kind: CodeActionKind.QuickFix, diagnostics: [diag], command: { title: command.title, command: command.id, arguments: [args] } });
         }
         const ignore = ignoreForInstruction(a.model, finding);
         if (ignore) actions.push({ title: `Ignore ${finding.code} for this instruction`, kind: CodeActionKind.QuickFix, diagnostics: [diag], edit: edit([ignore]) });
@@ -229,6 +251,8 @@ export function startServer(connection: Connection): void {
       } catch {
         return null;
       }
+      // The edits were computed against `base`: a file changed since (not yet re-read) is not edited.
+      if (text !== f.base) return null;
       if (f.edits.some((e) => e.start < 0 || e.end > text.length || e.start > e.end)) return null;
       // Editors do not count a byte-order mark as text: positions are relative to what follows it.
       const bom = text.charCodeAt(0) === 0xfeff ? 1 : 0;
@@ -240,9 +264,9 @@ export function startServer(connection: Connection): void {
   }
 
   function fixAllOf(doc: TextDocument) {
-    const ws = workspaces.forDocument(doc.uri, settings.buildContext);
     const text = doc.getText();
-    const result = fixAll(text, (t) => analyzeText(t, { rules: rulesFor(doc.uri), workspace: ws?.model, files: ws }).findings);
+    const inputs = inputsOf(doc.uri);
+    const result = fixAll(text, (t) => analyzeText(t, inputs).findings);
     return minimalEdit(text, result.text);
   }
 
@@ -264,7 +288,7 @@ export function startServer(connection: Connection): void {
     const doc = documents.get(uri);
     const workspace = await awaitWorkspace(() => workspaces.forDocument(uri, settings.buildContext), workspaces.rootOf(uri, settings.buildContext) !== undefined);
     try {
-      return layersForRequest(params, { model: doc ? analysisOf(doc).model : undefined, workspace, folders: workspaces.folders });
+      return layersForRequest(params, { model: doc ? analysisOf(doc).model : undefined, workspace, folders: workspaces.folders, measurement: layerFeatures.measurementFor(uri) });
     } catch (e) {
       return new ResponseError(LSPErrorCodes.RequestFailed, e instanceof Error ? e.message : String(e));
     }
@@ -294,5 +318,8 @@ function readSettings(s: Partial<Settings> & { languageFeatures?: string }, prev
     languageFeatures: s.languageFeatures === 'off' ? 'off' : s.languageFeatures === 'on' || s.languageFeatures === 'auto' ? 'on' : prev.languageFeatures,
     rules: s.rules !== undefined ? sanitizeRulesConfig(s.rules) : prev.rules,
     buildContext: typeof s.buildContext === 'string' && s.buildContext ? s.buildContext : prev.buildContext,
+    layerHints: typeof s.layerHints === 'boolean' ? s.layerHints : prev.layerHints,
+    // An empty string clears it: the last stage is the image again.
+    target: typeof s.target === 'string' ? s.target.trim() || undefined : prev.target,
   };
 }

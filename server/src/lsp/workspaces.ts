@@ -8,20 +8,11 @@ import { pathToFileURL } from 'url';
 import { localPath } from '../driver/uris';
 import { existsNoFollow, isInside } from '../workspace/safeRead';
 import * as fs from 'fs';
+import type { WorkspaceStatus } from '../protocol';
 import type { RulesConfig } from '../rules/config';
-import { findConfigFile, readConfigFile } from '../rules/configFile';
-import { resolveBuildContextDetailed } from '../workspace/context';
+import { buildContextRoot, repositoryRules } from '../driver/inputs';
 import { loadWorkspace, type Workspace } from '../workspace/load';
 
-/** The `goDockerfile/status` notification: a build context being read, or read. */
-export interface WorkspaceStatus {
-  root: string;
-  state: 'reading' | 'ready' | 'failed';
-  packages?: number;
-  files?: number;
-  ms?: number;
-  message?: string;
-}
 
 interface Entry {
   root: string;
@@ -59,15 +50,14 @@ export class WorkspaceIndex {
     const file = localPath(uri);
     if (file === undefined) return undefined;
     const folder = this.folders.filter((f) => file.startsWith(f + path.sep)).sort((a, b) => b.length - a.length)[0];
-    let ctx = resolveBuildContextDetailed(file, override || null, { overrideBase: folder ?? path.dirname(file) });
-    if (override && !this.insideFolders(ctx.root)) {
+    const root = buildContextRoot(file, override, folder ?? path.dirname(file));
+    if (override && root !== undefined && !this.insideFolders(root)) {
       // goDockerfile.buildContext may come from a repository's .vscode/settings.json: it never
       // makes the server read, list or edit files outside the editor's workspace folders.
-      this.log(`ignoring goDockerfile.buildContext ${JSON.stringify(override)}: ${ctx.root} is outside the workspace folders`);
-      ctx = resolveBuildContextDetailed(file, null);
+      this.log(`ignoring goDockerfile.buildContext ${JSON.stringify(override)}: ${root} is outside the workspace folders`);
+      return buildContextRoot(file, null);
     }
-    // Without go.mod/go.work (or an explicit context) there is no Go workspace to read.
-    return ctx.reason === 'dockerfile-dir' ? undefined : ctx.root;
+    return root;
   }
 
   /** Is `p` (real path) inside a workspace folder? With no folders (a single file opened), the check is left to the caller. */
@@ -138,10 +128,7 @@ export class WorkspaceIndex {
     const dir = path.dirname(file);
     let rules = this.configByDir.get(dir);
     if (!rules) {
-      const file = findConfigFile(dir);
-      const read = file ? readConfigFile(file) : { rules: {} };
-      if ('error' in read && read.error) this.log(`ignoring ${read.error}`);
-      rules = read.rules;
+      rules = repositoryRules(dir, this.log);
       this.configByDir.set(dir, rules);
     }
     return rules;

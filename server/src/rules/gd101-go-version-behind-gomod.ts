@@ -10,6 +10,8 @@
  * Only stages that run a go command with the module's files present (in the stage or in a stage
  * built FROM it), in a folder the context was copied to, count: a golang stage that only creates
  * users, copies certificates or builds a `git clone` elsewhere does not compile the module.
+ * Go run through make, task, just, mage or a script counts when the tool's file (read as text)
+ * runs go, or cannot be read in a stage on a golang image.
  *
  * Fix (not safe for fix-all: it changes the compiler, and an old distro suffix such as
  * `-alpine3.17` may not exist for the new version): retag to the required version, keeping the
@@ -17,16 +19,17 @@
  * instead (so every FROM using it moves together). No fix for a digest-pinned reference (the
  * digest names the old image) or a tag whose version cannot be located in the text.
  */
-import { stageChain, stageGoCommands } from '../dockerfile/facts';
+import { stageChain, stageGoCommands, stageImage } from '../dockerfile/facts';
+import { indirectGoSteps } from '../dockerfile/indirectGo';
 import { sourcesPresent } from '../dockerfile/goBuild';
 import type { DockerfileModel, Instruction, Stage } from '../dockerfile/model';
 import { expandVariables } from '../dockerfile/variables';
-import { replace } from '../fixes/edits';
+import { replace } from '../edits/edits';
 import { compareGoVersions, goLine, golangTagSatisfies, golangTagVersion } from '../images/golangTag';
 import { parseImageRef } from '../images/imageRef';
 import { lookupImage } from '../images/table';
 import { requiredGoVersion } from '../workspace/query';
-import { contextPlacement } from './builtPackages';
+import { contextPlacement } from '../facts/builtPackages';
 import type { Fix, Rule, RuleContext, RuleFinding } from './types';
 
 /** go commands that read the module (go.mod's `go` line is enforced for them). */
@@ -35,8 +38,12 @@ const MODULE_COMMANDS = /^(build|install|run|test|vet|generate|list|get|mod .*|w
 export const gd101: Rule = {
   code: 'GD101',
   name: 'go-version-behind-gomod',
+  summary: 'The builder\'s Go is older than the `go` line of go.mod (or go.work) asks for',
   severity: 'error',
   needsWorkspace: true,
+  fix: 'unsafe',
+  facts: ['goCommands', 'goBuilds', 'images', 'workspace', 'contextFiles'],
+  docs: { workspace: '(reads `go.mod`/`go.work`; silent without a workspace)' },
   check(ctx) {
     const { model } = ctx;
     const out: RuleFinding[] = [];
@@ -94,6 +101,12 @@ function compilesModule(ctx: RuleContext, base: Stage): boolean {
       const place = contextPlacement(ctx, s, g);
       if (typeof place === 'string' || !('outside' in place)) return true;
     }
+    // `make build`, `./build.sh`: the tool's file runs go (read as text), or cannot be read in a
+    // stage on a golang image (a build tool there builds the module).
+    const files = ctx.files;
+    const read = ctx.workspace && files ? (rel: string) => files.readFile(rel) : undefined;
+    const onGolang = stageImage(model, s)?.goToolchain === true;
+    if (indirectGoSteps(s, read, onGolang).some((step) => sourcesPresent(model, s, step.instr))) return true;
   }
   return false;
 }

@@ -27,23 +27,28 @@
  * (cgo is already off there) and when the workspace shows the package does not need cgo;
  * otherwise not: without the sources we cannot tell that the program builds without cgo.
  *
- * Which builds land: ./builtPackages.ts; what a build's package needs: ./cgo.ts (both shared
+ * Which builds land: ../facts/builtPackages.ts; what a build's package needs: ../facts/cgo.ts (both shared
  * with GD103).
  */
-import { goFlag, rootImage, stageImage, type GoCommand } from '../dockerfile/facts';
+import { goFlag, isXxGo, rootImage, stageImage, type GoCommand } from '../dockerfile/facts';
 import { envValue, goflags, goflagsValue } from '../dockerfile/goBuild';
 import { scriptSpan, toDoc, type DockerfileModel, type Stage } from '../dockerfile/model';
 import { installsPackage } from '../dockerfile/packages';
-import { insert } from '../fixes/edits';
-import { landingBuilds } from './builtPackages';
-import { cgoVerdict, hasCCompiler, staticallyLinked } from './cgo';
+import { insert } from '../edits/edits';
+import { landingBuilds } from '../facts/builtPackages';
+import { cgoVerdict, hasCCompiler, staticallyLinked } from '../facts/cgo';
 import type { Rule, RuleFinding } from './types';
 
 export const gd102: Rule = {
   code: 'GD102',
   name: 'cgo-dynamic-binary',
+  summary: 'A binary built with cgo lands in a final stage without the C library it links',
   severity: 'error',
   needsWorkspace: false,
+  severities: ['error', 'information'],
+  fix: 'safe',
+  facts: ['goCommands', 'goBuilds', 'cgo', 'images', 'packageInstalls', 'workspace'],
+  docs: { severity: 'when the builder has a C compiler, **information** when it has none (alpine-based)' },
   check(ctx) {
     const { model } = ctx;
     const out: RuleFinding[] = [];
@@ -59,6 +64,8 @@ export const gd102: Rule = {
       if (!builderImage || builderImage.os !== 'linux' || !g.instr.script) continue;
       const cgo = envValue(model, builder, g, 'CGO_ENABLED');
       if (cgo === '0' || cgo === null || (cgo !== undefined && cgo !== '1')) continue;
+      // xx-go sets CC to the target's cross compiler when one is installed: cgo is then unknown.
+      if (cgo === undefined && isXxGo(g)) continue;
       if (staticallyLinked(g) || (cgo === undefined && pureGoNetTags(model, builder, g))) continue;
       const compiler = hasCCompiler(model, builder, g);
       if (builderImage.libc === finalImage.libc) continue; // musl builder -> alpine runtime

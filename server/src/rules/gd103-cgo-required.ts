@@ -23,22 +23,26 @@
  * shell), and its FROM must name an image literally. The message names pure-Go alternatives of
  * known cgo modules (modernc.org/sqlite for go-sqlite3).
  */
-import { rootImage, stageChain, stageImage } from '../dockerfile/facts';
+import { isXxGo, rootImage, stageChain, stageImage } from '../dockerfile/facts';
 import { envValue } from '../dockerfile/goBuild';
 import { scriptSpan, type DockerfileModel, type Stage } from '../dockerfile/model';
-import { replace, type Edit } from '../fixes/edits';
+import { replace, type Edit } from '../edits/edits';
 import { parseImageRef } from '../images/imageRef';
 import type { ImageInfo } from '../images/table';
 import type { CgoReason } from '../workspace/goImports';
-import { landingBuilds, type LandingBuild } from './builtPackages';
-import { cgoVerdict, hasCCompiler, staticallyLinked } from './cgo';
+import { landingBuilds, type LandingBuild } from '../facts/builtPackages';
+import { cgoVerdict, hasCCompiler, staticallyLinked } from '../facts/cgo';
 import type { Fix, Rule, RuleContext, RuleFinding } from './types';
 
 export const gd103: Rule = {
   code: 'GD103',
   name: 'cgo-required',
+  summary: 'The program needs cgo, but the build turns it off or ships it where it cannot run',
   severity: 'error',
   needsWorkspace: true,
+  fix: 'unsafe',
+  facts: ['goCommands', 'goBuilds', 'cgo', 'images', 'workspace'],
+  docs: { workspace: '(reads the imports of the built packages and go.mod)' },
   check(ctx) {
     const { model } = ctx;
     const out: RuleFinding[] = [];
@@ -54,6 +58,8 @@ export const gd103: Rule = {
       if (!verdict?.needed) continue;
       const cgo = envValue(model, builder, g, 'CGO_ENABLED');
       if (cgo === null || (cgo !== undefined && cgo !== '0' && cgo !== '1')) continue;
+      // xx-go picks the target's cross compiler (xx-apk/xx-apt installs): whether cgo is on is unknown.
+      if (cgo === undefined && isXxGo(g)) continue;
       const compiler = hasCCompiler(model, builder, g);
       const cgoOff = cgo === '0' || (cgo === undefined && !compiler && builderImage !== undefined);
       const libcMismatch = b.copy !== null && !!builderImage && !!finalImage && finalImage.os === 'linux'

@@ -1,35 +1,22 @@
-import { copyPaths, goCommands, goFlag, isBuilderStage, isContextCopy } from '../dockerfile/facts';
+import { contextBinds, mounts } from '../dockerfile/mounts';
+import { copyPaths, goCommands, goPackages, isBuilderStage, isContextCopy, stageGoCommands, stageImage } from '../dockerfile/facts';
+import { isLocalPackage } from '../dockerfile/goBuild';
+import { indirectGoSteps } from '../dockerfile/indirectGo';
 import type { Instruction, Stage } from '../dockerfile/model';
-import { deleteLines, insertAboveInstruction, type Edit } from '../fixes/edits';
-import { contextBinds } from '../dockerfile/mounts';
+import { deleteLines, insertAboveInstruction, type Edit } from '../edits/edits';
+import { copiesSources, stageUsesVendor } from '../facts/goSources';
+import { dependencyFiles } from '../workspace/query';
 import type { Rule, RuleContext, RuleFinding } from './types';
-
-/** Files that make up the dependency layer; copying only these is what we want first. */
-const MODULE_FILES = /(^|\/)(go\.mod|go\.sum|go\.work|go\.work\.sum)$/;
-/** `go.*`, `go.mod*`, `go.sum*`: globs that can only match the module files (`COPY go.* ./`). */
-const MODULE_GLOB = /(^|\/)go\.(\*|mod\*?|sum\*?|work\*?)$/;
-
-/** Does this source path bring Go sources in? `.`, a directory, `*.go`, a glob. */
-export function copiesGoSources(source: string): boolean {
-  const s = source.replace(/^\.\//, '');
-  if (s === '' || s === '.' || s === '/' || s.endsWith('/')) return true;
-  if (MODULE_FILES.test(s) || MODULE_GLOB.test(s)) return false;
-  if (s.endsWith('.go') || /[*?[]/.test(s)) return true;
-  // No extension: most likely a directory (cmd, internal, pkg ...).
-  const base = s.split('/').pop() ?? s;
-  return !base.includes('.');
-}
-
-function stageUsesVendor(ctx: RuleContext, stage: Stage): boolean {
-  if (ctx.workspace?.hasVendor) return true;
-  return stage.instructions.some((i) => goCommands(i).some((g) => goFlag(g.args, 'mod')?.value === 'vendor'));
-}
 
 export const gd104: Rule = {
   code: 'GD104',
   name: 'sources-before-modules',
+  summary: 'Sources are copied before go.mod/go.sum and `go mod download`',
   severity: 'warning',
   needsWorkspace: false,
+  fix: 'safe',
+  facts: ['copySources', 'goCommands', 'workspace', 'contextFiles'],
+  docs: { workspace: '(better with: it then knows whether go.sum exists and which go.work members to copy)' },
   check(ctx) {
     const out: RuleFinding[] = [];
     // Whether each stage ends with the module cache filled in a layer of its own
@@ -38,8 +25,19 @@ export const gd104: Rule = {
     for (const stage of ctx.model.stages) {
       let modulesCached = stage.baseStage !== null && (cachedAtEnd[stage.baseStage] ?? false);
       let goModCopied = modulesCached;
-      const report = isBuilderStage(stage) && !stageUsesVendor(ctx, stage);
+      // Go run through make or a script builds the module too; such a step after go.mod alone
+      // may be the download (`make deps`), so it counts as filling the module cache.
+      const files = ctx.files;
+      const read = ctx.workspace && files ? (rel: string) => files.readFile(rel) : undefined;
+      // Only on an image with Go: `make build-ui` in a node stage reads the same Makefile but builds no Go.
+      const onGo = stageImage(ctx.model, stage)?.goToolchain === true;
+      const indirect = new Set(onGo ? indirectGoSteps(stage, read, true).map((s) => s.instr) : []);
+      const localRun = stageGoCommands(stage).some((g) => g.sub === 'run' && goPackages(g.args).slice(0, 1).some((p) => isLocalPackage(p.value)));
+      // `go mod init` in the build: there is no go.mod to copy first (GD111 covers the rewrite).
+      const initsModule = stageGoCommands(stage).some((g) => g.sub === 'mod init');
+      const report = (isBuilderStage(stage) || indirect.size > 0 || localRun) && !initsModule && !stageUsesVendor(ctx, stage);
       for (const instr of stage.instructions) {
+        if (indirect.has(instr) && goModCopied) modulesCached = true;
         const gos = goCommands(instr);
         // A download (or any build) after go.mod alone fills the module cache in its own layer;
         // so does RUN --mount=type=bind,source=go.mod ... go mod download (BuildKit's pattern).
@@ -48,13 +46,18 @@ export const gd104: Rule = {
         if (!isContextCopy(instr)) continue;
         const paths = copyPaths(instr);
         if (!paths) continue;
-        if (!paths.sources.some(copiesGoSources)) {
+        if (!copiesSources(paths, ctx.files)) {
           if (paths.sources.some((src) => /(^|\/)go\.(mod|work)$/.test(src) || /(^|\/)go\.(\*|mod\*|work\*)$/.test(src))) goModCopied = true;
           continue;
         }
         if (!modulesCached && report) {
+          // With a module-cache mount the machine that holds the cache does not download again;
+          // a builder without it (a fresh CI runner) does.
+          const mounted = stage.instructions.some((i) => i.line > instr.line && goCommands(i).length > 0 && mounts(i).some((m) => m.type === 'cache' && /(^|\/)(pkg\/mod|pkg|go)\/?$|GOMODCACHE|GOPATH/.test(m.target ?? '')));
           out.push({
-            message: 'Sources are copied before go.mod/go.sum and `go mod download`: every source edit re-downloads every module. Copy go.mod and go.sum first and download the modules in their own layer.',
+            message: mounted
+              ? 'Sources are copied before go.mod/go.sum and `go mod download`: every source edit re-runs the module step. The cache mount keeps the modules on this builder, but a builder without that cache (a fresh CI runner) downloads every module again. Copy go.mod and go.sum first and download the modules in their own layer.'
+              : 'Sources are copied before go.mod/go.sum and `go mod download`: every source edit re-downloads every module. Copy go.mod and go.sum first and download the modules in their own layer.',
             span: instr.span,
             fix: fixFor(ctx, stage, instr, paths.dest),
           });
@@ -70,21 +73,11 @@ export const gd104: Rule = {
 
 function fixFor(ctx: RuleContext, stage: Stage, instr: Instruction, dest: string) {
   const ws = ctx.workspace;
-  const files: string[] = [];
-  if (ws?.work) {
-    files.push('go.work');
-    if (ws.work.hasWorkSum) files.push('go.work.sum');
-    for (const m of ws.work.members) {
-      const prefix = m.dir ? `${m.dir}/` : '';
-      files.push(`${prefix}go.mod`);
-      if (m.hasGoSum) files.push(`${prefix}go.sum`);
-    }
-  } else {
-    files.push('go.mod');
-    // Unknown: go.sum exists in nearly every module with dependencies.
-    const hasGoSum = ws?.module ? ws.module.hasGoSum : true;
-    if (hasGoSum) files.push('go.sum');
-  }
+  // The module files as the workspace knows them (workspace/query.ts, as the generator and the
+  // context inputs use them); without a workspace, go.sum exists in nearly every module with
+  // dependencies.
+  const known = ws ? dependencyFiles(ws) : [];
+  const files = known.length > 0 ? known : ws?.module && !ws.module.hasGoSum ? ['go.mod'] : ['go.mod', 'go.sum'];
   const inPlace = dest === '.' || dest === './';
   const lines: string[] = [];
   if (ws?.work && ctx.workspace?.work?.members.some((m) => m.dir)) {

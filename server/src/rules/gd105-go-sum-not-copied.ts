@@ -16,7 +16,7 @@
 import * as path from 'path';
 import { goCommands } from '../dockerfile/facts';
 import type { Instruction, Stage } from '../dockerfile/model';
-import { insert, replace, type Edit } from '../fixes/edits';
+import { insert, replace, type Edit } from '../edits/edits';
 import type { Fix, Rule, RuleContext, RuleFinding } from './types';
 
 const MODULE_FILE = /(^|\/)(go\.mod|go\.work|go\.work\.sum)$/;
@@ -24,8 +24,12 @@ const MODULE_FILE = /(^|\/)(go\.mod|go\.work|go\.work\.sum)$/;
 export const gd105: Rule = {
   code: 'GD105',
   name: 'go-sum-not-copied',
+  summary: 'The dependency layer copies go.mod without its go.sum',
   severity: 'warning',
   needsWorkspace: true,
+  fix: 'safe',
+  facts: ['goCommands', 'workspace', 'contextFiles'],
+  docs: { workspace: '(fires only when the workspace has a go.sum)' },
   check(ctx) {
     const out: RuleFinding[] = [];
     for (const stage of ctx.model.stages) {
@@ -43,6 +47,8 @@ export const gd105: Rule = {
           const sum = dir ? `${dir}/go.sum` : 'go.sum';
           if (norm.some((s) => s !== null && covers(s, sum))) return;
           if (!hasGoSum(ctx, dir, sum)) return;
+          // The go.mod of a local `replace` target is read for its requirements; its go.sum never is.
+          if (isReplaceTargetOnly(ctx, dir)) return;
           if (!downloadFollows(stage, idx, sum)) return;
           out.push({
             message: `${sources[i]} is copied for the dependency layer without its go.sum (${sum} exists): the go command then cannot verify the downloaded modules against the checksums you committed, and go.sum changes do not invalidate this layer. Copy go.sum with it.`,
@@ -68,6 +74,23 @@ function covers(src: string, file: string): boolean {
   if (!/[*?[]/.test(src)) return false;
   const re = new RegExp(`^${src.split('').map((c) => (c === '*' ? '[^/]*' : c === '?' ? '[^/]' : c.replace(/[.+^${}()|\\\]]/g, '\\$&'))).join('')}$`);
   return re.test(file);
+}
+
+/** `dir` is the folder of a local `replace` target and not a module the build runs in (main module, go.work member). */
+function isReplaceTargetOnly(ctx: RuleContext, dir: string): boolean {
+  const ws = ctx.workspace;
+  if (!ws) return false;
+  if (ws.module?.dir === dir || ws.work?.members.some((m) => m.dir === dir)) return false;
+  const owners = [...ws.modules, ...(ws.work?.members ?? [])];
+  const target = (from: string, newPath: string) => {
+    const r = path.posix.normalize(path.posix.join(from === '' ? '.' : from, newPath)).replace(/\/+$/, '');
+    return r === '.' ? '' : r;
+  };
+  const replaced = owners.some((m) => m.dir !== dir && m.replaces.some((r) => r.local && target(m.dir, r.newPath) === dir))
+    || (ws.work?.replaces ?? []).some((r) => r.local && target('', r.newPath) === dir);
+  // Another module whose go.mod is copied in the same layer could also be the one built from here;
+  // only a folder that no main package lives in is a pure replace target.
+  return replaced && !ws.packages.some((p) => p.isMain && p.module === dir);
 }
 
 function hasGoSum(ctx: RuleContext, dir: string, sum: string): boolean {

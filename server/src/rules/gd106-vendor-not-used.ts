@@ -23,27 +23,30 @@
  * longer excludes vendor/modules.txt, and not when `<name>.dockerignore` files make it unclear
  * which ignore file applies.
  */
-import * as fs from 'fs';
 import * as path from 'path';
 import { copyPaths, goFlag, isContextCopy, stageChain, stageGoCommands, type GoCommand } from '../dockerfile/facts';
 import { goflags, goflagsValue, sourcesPresent } from '../dockerfile/goBuild';
 import { scriptSpan, toDoc, type DockerfileModel, type Instruction, type Stage } from '../dockerfile/model';
 import { contextBinds } from '../dockerfile/mounts';
 import { topLevelCommands } from '../dockerfile/packages';
-import { appendLinesEdit, dockerfileSpecificIgnores, removeLineEdit } from '../fixes/dockerignore';
-import { applyEdits, deleteLines, replace, type Edit } from '../fixes/edits';
+import { dockerfileSpecificIgnores } from '../facts/contextInputs';
+import { appendLinesEdit, removeLineEdit } from '../edits/dockerignoreLines';
+import { applyEdits, deleteLines, replace, type Edit } from '../edits/edits';
 import { compareGoVersions } from '../images/golangTag';
 import { DockerIgnore } from '../workspace/dockerignore';
 import { dockerignoreOf, requiredGoVersion } from '../workspace/query';
 import type { WorkspaceModel } from '../workspace/model';
 import type { Fix, Rule, RuleContext, RuleFinding } from './types';
-import { readRegularFileOrNull } from '../workspace/safeRead';
 
 export const gd106: Rule = {
   code: 'GD106',
   name: 'vendor-not-used',
+  summary: 'The module is vendored, but the build downloads modules instead of using vendor/',
   severity: 'warning',
   needsWorkspace: true,
+  fix: 'safe',
+  facts: ['copySources', 'goCommands', 'contextInputs', 'images', 'packageInstalls', 'workspace', 'contextFiles', 'dockerignore', 'gitignore'],
+  docs: { workspace: '(looks for `vendor/modules.txt` and reads `.dockerignore`)' },
   check(ctx) {
     const ws = ctx.workspace;
     const out: RuleFinding[] = [];
@@ -103,7 +106,7 @@ function dockerignoreFix(
   candidates.push({ title: `Re-include ${folder}/ in .dockerignore (\`!${folder}\`)`, edit: appendLinesEdit(text, [`!${folder}`]) });
   for (const { title, edit } of candidates) {
     if (!edit || DockerIgnore.parse(applyEdits(text, [edit])).isIgnored(modulesTxt)) continue;
-    return { title, edits: [], editFiles: [{ path: '.dockerignore', edits: [edit] }], safe: false };
+    return { title, edits: [], editFiles: [{ path: '.dockerignore', base: text, edits: [edit] }], safe: false };
   }
   return undefined;
 }
@@ -167,32 +170,21 @@ function vendorGitIgnored(ctx: RuleContext, vendorDir: string): boolean {
   if (!ctx.files || !ctx.workspace) return false;
   let hit = gitIgnoredCache.get(ctx.workspace);
   if (hit === undefined) {
-    hit = readVendorGitIgnored(ctx.workspace.root, vendorDir);
+    hit = vendorIgnoredBy(ctx.files.gitignores(), vendorDir);
     gitIgnoredCache.set(ctx.workspace, hit);
   }
   return hit;
 }
 const gitIgnoredCache = new WeakMap<WorkspaceModel, boolean>();
 
-function readVendorGitIgnored(root: string, vendorDir: string): boolean {
-  let dir = root;
-  let rel = vendorDir ? `${vendorDir}/vendor/modules.txt` : 'vendor/modules.txt';
-  for (let depth = 0; depth < 32; depth++) {
-    try {
-      const text = readRegularFileOrNull(path.join(dir, '.gitignore'));
-      if (text === null) throw new Error('no .gitignore');
-      // gitignore: a pattern without a slash matches at any depth; `vendor` and `vendor/` are the usual lines.
-      const lines = text.split(/\r?\n/).map((l) => l.trim()).filter((l) => l !== '' && !l.startsWith('#'));
-      const anyDepth = lines.map((l) => (!l.replace(/\/$/, '').includes('/') && !l.startsWith('!') ? `**/${l}` : l.startsWith('!') && !l.slice(1).replace(/\/$/, '').includes('/') ? `!**/${l.slice(1)}` : l));
-      if (DockerIgnore.parse([...lines, ...anyDepth].join('\n')).isIgnored(rel)) return true;
-    } catch {
-      // no .gitignore here
-    }
-    if (fs.existsSync(path.join(dir, '.git'))) break;
-    const parent = path.dirname(dir);
-    if (parent === dir) break;
-    rel = `${path.basename(dir)}/${rel}`;
-    dir = parent;
+function vendorIgnoredBy(gitignores: readonly { prefix: string; text: string }[], vendorDir: string): boolean {
+  const base = vendorDir ? `${vendorDir}/vendor/modules.txt` : 'vendor/modules.txt';
+  for (const { prefix, text } of gitignores) {
+    const rel = prefix === '' ? base : `${prefix}/${base}`;
+    // gitignore: a pattern without a slash matches at any depth; `vendor` and `vendor/` are the usual lines.
+    const lines = text.split(/\r?\n/).map((l) => l.trim()).filter((l) => l !== '' && !l.startsWith('#'));
+    const anyDepth = lines.map((l) => (!l.replace(/\/$/, '').includes('/') && !l.startsWith('!') ? `**/${l}` : l.startsWith('!') && !l.slice(1).replace(/\/$/, '').includes('/') ? `!**/${l.slice(1)}` : l));
+    if (DockerIgnore.parse([...lines, ...anyDepth].join('\n')).isIgnored(rel)) return true;
   }
   return false;
 }

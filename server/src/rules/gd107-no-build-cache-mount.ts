@@ -3,7 +3,8 @@ import { envValue, goflags, goflagsValue, stageRef, userBefore } from '../docker
 import { scriptSpan, type DockerfileModel, type Instruction, type Stage } from '../dockerfile/model';
 import { mounts } from '../dockerfile/mounts';
 import { expandVariables } from '../dockerfile/variables';
-import { insert } from '../fixes/edits';
+import { insert } from '../edits/edits';
+import { stageUsesVendor } from '../facts/goSources';
 import type { Rule, RuleFinding } from './types';
 
 /**
@@ -16,7 +17,8 @@ import type { Rule, RuleFinding } from './types';
  * $XDG_CACHE_HOME/go-build, else $HOME/.cache/go-build, else /root/.cache/go-build. A mount on
  * the path or a parent of it (`target=/root/.cache`, `target=/go/pkg`) counts; so does a mount
  * whose target is a variable we cannot resolve (`target=$GOCACHE`): we do not guess against it.
- * Builds with `-mod=vendor` need no module cache, nor do builds whose stage copied the module
+ * Builds in vendor mode need no module cache (`-mod=vendor`, or a vendored workspace without
+ * `-mod=mod`: Go 1.14+ reads vendor/ by default; `go mod download` still gets the module half), nor do builds whose stage copied the module
  * cache in from another stage (`COPY --from=modules /go/pkg /go/pkg`: a mount would hide it),
  * nor a download whose module cache another stage copies out (a mount would leave it empty).
  * Windows stages are skipped.
@@ -29,19 +31,24 @@ import type { Rule, RuleFinding } from './types';
 export const gd107: Rule = {
   code: 'GD107',
   name: 'no-build-cache-mount',
+  summary: 'A module download or go build without a BuildKit cache mount',
   severity: 'information',
   needsWorkspace: false,
+  fix: 'safe',
+  facts: ['goCommands', 'images', 'workspace', 'contextFiles'],
   check(ctx) {
     const out: RuleFinding[] = [];
     for (const stage of ctx.model.stages) {
       if (/windowsservercore|nanoserver/i.test(rootImage(ctx.model, stage) ?? '')) continue;
+      // The module built is vendored (at the context root or in the subfolder the stage builds).
+      const vendored = (ctx.workspace?.hasVendor ?? false) || stageUsesVendor(ctx, stage);
       for (const instr of stage.instructions) {
         const gos = goCommands(instr).filter((g) => g.sub === 'build' || g.sub === 'install' || g.sub === 'mod download');
         if (gos.length === 0 || !instr.script) continue;
         const paths = cachePaths(ctx.model, stage, instr, gos[0]);
         // Modules copied in from another stage (`COPY --from=modules /go/pkg /go/pkg`) are a
         // deliberate layer: a cache mount there would hide them.
-        const needMod = gos.some((g) => g.sub === 'mod download' || !usesVendor(ctx.model, stage, g))
+        const needMod = gos.some((g) => g.sub === 'mod download' || !usesVendor(ctx.model, stage, g, vendored))
           && !copiedIn(ctx.model, stage, instr, paths.mod) && !copiedOut(ctx.model, stage, paths.mod);
         const needBuild = gos.some((g) => g.sub !== 'mod download');
         const mounts = resolvedTargets(ctx.model, stage, instr);
@@ -58,7 +65,7 @@ export const gd107: Rule = {
           ? ` The step runs as USER ${paths.user}: set GOCACHE/GOMODCACHE to paths that user owns and mount them with \`uid=\`.`
           : '';
         out.push({
-          message: `\`${cmdName}\` runs without a BuildKit cache mount for ${list}: when this layer rebuilds, every module is downloaded and every package recompiled again. Add \`--mount=type=cache,target=…\` (needs BuildKit, the default builder since Docker Engine 23.0).${note}`,
+          message: `\`${cmdName}\` runs without a BuildKit cache mount for ${list}: when this layer rebuilds, ${[missing.some((m) => m.what === 'module cache') ? 'every module is downloaded' : null, missing.some((m) => m.what === 'build cache') ? 'every package is recompiled' : null].filter(Boolean).join(' and ')} again. Add \`--mount=type=cache,target=…\` (needs BuildKit, the default builder since Docker Engine 23.0).${note}`,
           span: scriptSpan(instr.script, g.cmd.start, g.cmd.end),
           fix: canFix
             ? {
@@ -113,11 +120,17 @@ function copiedFromStage(model: DockerfileModel): Map<number, string[]> {
   return map;
 }
 
-function usesVendor(model: DockerfileModel, stage: Stage, g: GoCommand): boolean {
+/**
+ * The build reads vendor/ rather than the module cache: `-mod=vendor` (flag or GOFLAGS), or a
+ * vendored workspace (vendor/modules.txt: since Go 1.14 vendor mode is the default) that no
+ * `-mod=mod`/`-mod=readonly` overrides.
+ */
+function usesVendor(model: DockerfileModel, stage: Stage, g: GoCommand, vendoredWorkspace: boolean): boolean {
   const flag = goFlag(g.args, 'mod');
-  if (flag) return flag.value === 'vendor';
   const flags = goflags(model, stage, g);
-  return !!flags && goflagsValue(flags, 'mod') === 'vendor';
+  const mode = flag ? flag.value : flags ? goflagsValue(flags, 'mod') : flags === null ? null : undefined;
+  if (mode === undefined) return vendoredWorkspace;
+  return mode === 'vendor';
 }
 
 interface CachePaths {

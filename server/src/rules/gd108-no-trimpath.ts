@@ -1,14 +1,16 @@
 import { goFlag, goPackages, stageGoCommands } from '../dockerfile/facts';
-import { goflags, goflagsValue, hasOpaqueArgs, isLocalPackage, writesNoBinary } from '../dockerfile/goBuild';
+import { goflags, goflagsValue, hasOpaqueArgs, isDebugBuild, isLocalPackage, stagesFeeding, writesNoBinary } from '../dockerfile/goBuild';
 import { scriptSpan, toDoc } from '../dockerfile/model';
-import { insert } from '../fixes/edits';
+import { insert } from '../edits/edits';
 import type { Rule, RuleFinding } from './types';
 
 /**
- * GD108: `go build`, or `go install` of the module's own packages, without `-trimpath` (on the
+ * GD108: in a stage whose files reach the final image (see GD110), `go build`, or `go install`
+ * of the module's own packages, without `-trimpath` (on the
  * command line or in GOFLAGS). Not reported: `go install pkg@version` and other remote
  * packages (a third-party tool, whose paths are the module cache's), `go run`/`go test` (no
- * binary ships), builds that write no binary (`go build ./...` without -o, `-o /dev/null`), an
+ * binary ships), debug builds (`-gcflags "all=-N -l"`: Delve maps the recorded paths to the
+ * sources), builds that write no binary (`go build ./...` without -o, `-o /dev/null`), an
  * explicit `-trimpath=false`, and commands whose flags are partly unknown: a GOFLAGS build arg
  * without a default, or a word that starts with an expansion (`go build ${GOBUILDFLAGS} .`).
  *
@@ -18,17 +20,26 @@ import type { Rule, RuleFinding } from './types';
 export const gd108: Rule = {
   code: 'GD108',
   name: 'no-trimpath',
+  summary: 'A go build without `-trimpath`',
   severity: 'information',
   needsWorkspace: false,
+  fix: 'safe',
+  facts: ['goCommands'],
   check(ctx) {
     const out: RuleFinding[] = [];
+    // A helper built and used inside a stage that never reaches the image (docs generators, test
+    // stages) ships no paths.
+    const feeding = stagesFeeding(ctx.model, ctx.finalStage);
     for (const stage of ctx.model.stages) {
+      if (!feeding.has(stage.index)) continue;
       for (const g of stageGoCommands(stage)) {
         if (g.sub !== 'build' && g.sub !== 'install') continue;
         const pkgs = goPackages(g.args);
         if (g.sub === 'install' && !pkgs.every((p) => !p.value.includes('@') && (p.dynamic || isLocalPackage(p.value)))) continue;
         if (writesNoBinary(g, pkgs, goFlag(g.args, 'o')?.value)) continue;
         if (goFlag(g.args, 'trimpath') || hasOpaqueArgs(pkgs)) continue;
+        // A Delve build needs the real source paths to set breakpoints: its paths are wanted.
+        if (isDebugBuild(ctx.model, stage, g)) continue;
         const flags = goflags(ctx.model, stage, g);
         if (flags === null || (flags && goflagsValue(flags, 'trimpath') !== undefined)) continue;
         const script = g.instr.script!;

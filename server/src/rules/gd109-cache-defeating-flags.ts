@@ -1,5 +1,6 @@
 import { goFlag, stageGoCommands } from '../dockerfile/facts';
-import { envValue, ldflagsArgs, removeLdflagsTokens, removeWords, type GoToken } from '../dockerfile/goBuild';
+import { envValue, ldflagsArgs, type GoToken } from '../dockerfile/goBuild';
+import { removeLdflagsTokens, removeWords } from '../edits/goFlags';
 import { scriptSpan } from '../dockerfile/model';
 import type { Rule, RuleFinding } from './types';
 
@@ -21,8 +22,13 @@ import type { Rule, RuleFinding } from './types';
 export const gd109: Rule = {
   code: 'GD109',
   name: 'cache-defeating-flags',
+  summary: 'Pre-modules flags that defeat the build cache (`-a`, `-extldflags "-static"`)',
   severity: 'warning',
   needsWorkspace: false,
+  severities: ['warning', 'information'],
+  fix: 'safe',
+  facts: ['goCommands'],
+  docs: { severity: 'for `-a`, **information** for `-extldflags "-static"`' },
   check(ctx) {
     const out: RuleFinding[] = [];
     for (const stage of ctx.model.stages) {

@@ -1,9 +1,10 @@
 import { goFlag, goPackages, stageGoCommands, type GoCommand } from '../dockerfile/facts';
 import {
-  charsOf, goflags, goflagsValue, goSplit, hasOpaqueArgs, ldflagsArgs, prependLdflags, stagesFeeding, stripFlags, writesNoBinary,
+  buildsExecutable, charsOf, goflags, goflagsValue, goSplit, hasOpaqueArgs, isDebugBuild, ldflagsArgs, stagesFeeding, stripFlags, writesNoBinary,
 } from '../dockerfile/goBuild';
 import { scriptSpan, toDoc, type DockerfileModel, type Stage } from '../dockerfile/model';
-import { insert, type Edit } from '../fixes/edits';
+import { insert, type Edit } from '../edits/edits';
+import { prependLdflags } from '../edits/goFlags';
 import type { Rule, RuleFinding } from './types';
 
 /**
@@ -11,7 +12,9 @@ import type { Rule, RuleFinding } from './types';
  *
  * "Release build": a `go build` in the final stage or in a stage whose files can reach it
  * (its FROM chain, COPY --from, RUN --mount=from=), that writes a binary (not `./...` without
- * -o, not -o /dev/null) and is not a debug build (`-gcflags` with `-N` or `-l`). Stages that
+ * -o, not -o /dev/null), an executable (not `-buildmode=c-archive`, `c-shared`, `plugin`, `archive`,
+ * `shared`: a library whose symbols its users link against) and is not a debug build (`-gcflags`
+ * with `-N` or `-l`), nor a test build (`-race`, `-cover`). Stages that
  * never reach the final image (test, lint, debug targets) are left alone. `-s` alone counts as
  * stripped: since Go 1.22 it implies `-w`. Silent when the flags are partly unknown: an
  * -ldflags value that starts with an expansion (`-ldflags "$LDFLAGS"`), a word that starts with
@@ -26,8 +29,11 @@ import type { Rule, RuleFinding } from './types';
 export const gd110: Rule = {
   code: 'GD110',
   name: 'unstripped-binary',
+  summary: 'A release build without `-s -w` in its linker flags',
   severity: 'hint',
   needsWorkspace: false,
+  fix: 'safe',
+  facts: ['goCommands'],
   check(ctx) {
     const out: RuleFinding[] = [];
     const feeding = stagesFeeding(ctx.model, ctx.finalStage);
@@ -37,7 +43,9 @@ export const gd110: Rule = {
         const script = g.instr.script!;
         if (g.sub !== 'build') continue;
         const pkgs = goPackages(g.args);
-        if (writesNoBinary(g, pkgs, goFlag(g.args, 'o')?.value) || isDebugBuild(ctx.model, stage, g)) continue;
+        if (writesNoBinary(g, pkgs, goFlag(g.args, 'o')?.value) || isDebugBuild(ctx.model, stage, g) || !buildsExecutable(ctx.model, stage, g)) continue;
+        // `-race`/`-cover`: a test build, not a release.
+        if (goFlag(g.args, 'race') || goFlag(g.args, 'cover')) continue;
         const result = missingStrip(ctx.model, stage, g);
         if (!result) continue;
         const sub = g.cmd.argv[1];
@@ -75,14 +83,4 @@ function missingStrip(model: DockerfileModel, stage: Stage, g: GoCommand): { mis
     return { missing: f.w ? ['-s'] : ['-s', '-w'], fromGoflags: true };
   }
   return { missing: ['-s', '-w'] };
-}
-
-/** `-gcflags "all=-N -l"` (what Delve needs): a debug build keeps its symbols on purpose. */
-function isDebugBuild(model: DockerfileModel, stage: Stage, g: GoCommand): boolean {
-  const debug = (v: string) => /(^|[\s='"])-(N|l)(?=$|[\s'"])/.test(v);
-  const gc = goFlag(g.args, 'gcflags');
-  if (gc && typeof gc.value === 'string') return debug(gc.value);
-  const flags = goflags(model, stage, g);
-  const v = flags && goflagsValue(flags, 'gcflags');
-  return typeof v === 'string' && debug(v);
 }

@@ -1,6 +1,6 @@
-import { goFlag, stageGoCommands } from '../dockerfile/facts';
-import { envValue, goflags, goflagsValue, sourcesPresent } from '../dockerfile/goBuild';
-import { scriptSpan } from '../dockerfile/model';
+import { copyPaths, goFlag, stageGoCommands } from '../dockerfile/facts';
+import { envValue, goflags, goflagsValue, sourcesPresent, stageRef } from '../dockerfile/goBuild';
+import { scriptSpan, type DockerfileModel, type Stage } from '../dockerfile/model';
 import type { Rule, RuleFinding } from './types';
 
 /** go commands that load packages and so honour -mod (and GOFLAGS=-mod=…). */
@@ -19,12 +19,18 @@ const LOADS_PACKAGES = new Set(['build', 'install', 'test', 'run', 'list', 'vet'
 export const gd111: Rule = {
   code: 'GD111',
   name: 'mutable-modules',
+  summary: 'A RUN lets the image build rewrite go.mod/go.sum',
   severity: 'warning',
   needsWorkspace: false,
+  fix: 'none',
+  facts: ['goCommands'],
   check(ctx) {
     const out: RuleFinding[] = [];
     const why = 'the image is then built from dependency versions resolved at build time, not the ones committed in go.mod/go.sum. Run it locally and commit go.mod and go.sum.';
     for (const stage of ctx.model.stages) {
+      // A stage whose go.mod/go.sum (or vendor/) another stage copies out is the tool that
+      // produces the committed files (`docker buildx bake vendor-update`): rewriting them is its job.
+      if (exportsModuleFiles(ctx.model, stage)) continue;
       for (const g of stageGoCommands(stage)) {
         const script = g.instr.script!;
         const span = scriptSpan(script, g.cmd.start, g.cmd.end);
@@ -61,3 +67,25 @@ export const gd111: Rule = {
     return out;
   },
 };
+
+/**
+ * The stage exports its go.mod/go.sum (or vendor/): another stage copies them out
+ * (`COPY --from=<stage> /src/go.mod …`), or a RUN copies them aside (`cp go.mod go.sum /out`)
+ * for a stage that takes them out. That stage is the tidy/vendor tool, not the image build.
+ */
+function exportsModuleFiles(model: DockerfileModel, stage: Stage): boolean {
+  const moduleFile = (v: string) => /(^|\/)(go\.(mod|sum)|vendor)\/?$/.test(v);
+  for (const i of stage.instructions) {
+    for (const c of i.script?.parsed.commands ?? []) {
+      if (/^(cp|rsync|mv|install)$/.test(c.argv[0]?.value ?? '') && c.argv.slice(1).some((w) => moduleFile(w.value))) return true;
+    }
+  }
+  for (const s of model.stages) {
+    for (const i of s.instructions) {
+      if (i.keyword !== 'COPY') continue;
+      const from = i.flags.find((f) => f.name === 'from')?.value;
+      if (from && stageRef(model, from) === stage.index && (copyPaths(i)?.sources ?? []).some(moduleFile)) return true;
+    }
+  }
+  return false;
+}

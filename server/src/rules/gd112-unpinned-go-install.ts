@@ -19,14 +19,19 @@ const PINNED = /^(v\d+\.\d+\.\d+([-+][0-9A-Za-z.+-]*)?|[0-9a-f]{7,40})$/;
  *   the version (the tools.go pattern), and local packages (`.`, `./cmd/x`, `main.go`) are the
  *   module itself. For `go run`, only the first argument is the package; the rest are the
  *   program's arguments.
+ * Also `git clone` of a branch (the default, or `--branch main`) in a stage that builds Go, with
+ * no later checkout of a tag or commit (see `unpinnedClones`).
  * No fix: the rule cannot know which version you tested with.
  */
 export const gd112: Rule = {
   code: 'GD112',
   name: 'unpinned-go-install',
+  summary: '`go install`/`go run` of a remote package at a moving version (`@latest`)',
   severity: 'warning',
   needsWorkspace: false,
   peers: ['DL3062'],
+  fix: 'none',
+  facts: ['goCommands'],
   check(ctx) {
     const out: RuleFinding[] = [];
     for (const stage of ctx.model.stages) {
@@ -42,10 +47,61 @@ export const gd112: Rule = {
           out.push({ message: `\`go ${g.sub} ${problem.pkg}\` ${problem.text}`, span: scriptSpan(script, p.start, p.end) });
         }
       }
+      out.push(...unpinnedClones(ctx.model, stage));
     }
-    return out;
+    return out.sort((a, b) => a.span.start - b.span.start);
   },
 };
+
+/** A ref that names one commit: a version tag (`v1.2.3`, `1.2`) or a commit hash. */
+const PINNED_REF = /^(v?\d+(\.\d+)*([-+.][0-9A-Za-z.+-]*)?|[0-9a-f]{7,40}|refs\/tags\/.+)$/;
+
+/**
+ * `git clone` of a branch (the default one, or `--branch main`) in a stage that then builds Go,
+ * with no later `git checkout`/`git reset` to a pinned ref: the image builds whatever the branch
+ * holds when the step runs. A ref from a variable is resolved through ARG/ENV defaults; unknown
+ * is not reported.
+ */
+function unpinnedClones(model: DockerfileModel, stage: Stage): RuleFinding[] {
+  const out: RuleFinding[] = [];
+  const builds = stageGoCommands(stage).filter((g) => g.sub === 'build' || g.sub === 'install');
+  if (builds.length === 0) return out;
+  const resolve = (instr: Instruction, w: ShellWord): string | null => (w.dynamic ? expandVariables(w.raw.replace(/["']/g, ''), dockerEnv(model, stage, instr)) : w.value);
+  const cmds = stage.instructions.flatMap((instr) => (instr.keyword === 'RUN' && instr.script ? instr.script.parsed.commands.map((c) => ({ instr, c })) : []));
+  cmds.forEach(({ instr, c }, k) => {
+    const argv = c.argv;
+    if (argv[0]?.value !== 'git') return;
+    const sub = argv.findIndex((w, i) => i > 0 && !w.value.startsWith('-') && argv[i - 1].value !== '-C' && argv[i - 1].value !== '-c');
+    if (sub < 0 || argv[sub].value !== 'clone') return;
+    const b = argv.findIndex((w, i) => i > sub && (w.value === '-b' || w.value === '--branch' || w.value.startsWith('--branch=')));
+    let ref: string | null = null;
+    if (b >= 0) {
+      const w = argv[b];
+      const v = w.value.startsWith('--branch=') ? { ...w, value: w.value.slice('--branch='.length), raw: w.raw.slice(w.raw.indexOf('=') + 1) } : argv[b + 1];
+      if (!v) return;
+      ref = resolve(instr, v);
+      if (ref === null || PINNED_REF.test(ref)) return;
+    }
+    // A later checkout/reset pins it (or a variable we cannot resolve might).
+    for (const { instr: i2, c: later } of cmds.slice(k + 1)) {
+      if (later.argv[0]?.value !== 'git') continue;
+      const words = later.argv.map((w) => w.value);
+      const at = words.findIndex((w) => w === 'checkout' || w === 'reset' || w === 'switch' || w === 'fetch');
+      if (at < 0) continue;
+      // Any operand that names a tag or commit (`git fetch origin <sha>` + `git checkout FETCH_HEAD` too).
+      for (const target of later.argv.slice(at + 1).filter((w) => !w.value.startsWith('-'))) {
+        const value = resolve(i2, target);
+        if (value === null || PINNED_REF.test(value)) return;
+      }
+    }
+    const url = argv.slice(sub + 1).find((w, i, rest) => !w.value.startsWith('-') && !['-b', '--branch', '--depth', '-o', '--origin', '-c', '--config', '--reference', '-j', '--jobs', '--filter'].includes(rest[i - 1]?.value ?? ''));
+    out.push({
+      message: `\`git clone\` of ${ref ? `the branch \`${ref}\`` : 'the default branch'}${url ? ` of ${url.value}` : ''}, then built: the image gets whatever that branch holds when the step runs (frozen in whichever build cache ran it first). Clone a tag or check out a commit: \`git clone --branch vX.Y.Z --depth 1 …\`.`,
+      span: scriptSpan(instr.script!, c.start, c.end),
+    });
+  });
+  return out;
+}
 
 function unpinned(model: DockerfileModel, stage: Stage, instr: Instruction, p: ShellWord): { pkg: string; text: string } | null {
   const chars = lexShellWord(p.raw, p.start);

@@ -1,7 +1,7 @@
-import { argDeclarations, goCommands, stageChain, type GoCommand } from '../dockerfile/facts';
-import { envValue } from '../dockerfile/goBuild';
+import { argDeclarations, goCommands, isXxGo, stageChain, type GoCommand } from '../dockerfile/facts';
+import { envValue, rawEnvValue } from '../dockerfile/goBuild';
 import { toDoc, type DockerfileModel, type Stage } from '../dockerfile/model';
-import { insert, insertLinesAfter, replace, type Edit } from '../fixes/edits';
+import { insert, insertLinesAfter, replace, type Edit } from '../edits/edits';
 import type { Fix, Rule, RuleFinding } from './types';
 
 const TARGET_ARGS = ['TARGETPLATFORM', 'TARGETOS', 'TARGETARCH', 'TARGETVARIANT'];
@@ -13,8 +13,11 @@ const TARGET_REF = /\$\{?TARGET(PLATFORM|OS|ARCH|VARIANT)\b/;
  * build runs the Go toolchain under emulation for every foreign platform.
  *
  * "Compiles for the target platform": the stage declares `ARG TARGETPLATFORM`/`TARGETARCH`/
- * `TARGETOS`/`TARGETVARIANT`, or one of its go builds has GOARCH set (prefix, export, ENV),
- * whether from `$TARGETARCH` or a literal. A FROM with `--platform=$BUILDPLATFORM` (or any other
+ * `TARGETOS`/`TARGETVARIANT`, its FROM asks for `--platform=$TARGETPLATFORM`, or one of its go
+ * builds takes GOARCH from `$TARGETARCH` (prefix, export, ENV). A GOARCH from a literal or a
+ * custom ARG alone is not reported: the author fixed the output platform; nor are builds that
+ * all name a literal GOARCH (`GOOS=js GOARCH=wasm`), nor a build with CGO_ENABLED=1 and no xx-go
+ * (on $BUILDPLATFORM the host C compiler would build for the wrong architecture). A FROM with `--platform=$BUILDPLATFORM` (or any other
  * platform that does not name the target) is left alone: that choice was made on purpose.
  *
  * Fix (not safe: it changes which platform compiles and, for builds without GOARCH, makes them
@@ -28,8 +31,11 @@ const TARGET_REF = /\$\{?TARGET(PLATFORM|OS|ARCH|VARIANT)\b/;
 export const gd113: Rule = {
   code: 'GD113',
   name: 'emulated-cross-compile',
+  summary: 'A builder stage emulates the target platform instead of cross-compiling',
   severity: 'hint',
   needsWorkspace: false,
+  fix: 'safe',
+  facts: ['goCommands'],
   check(ctx) {
     const out: RuleFinding[] = [];
     const model = ctx.model;
@@ -39,14 +45,22 @@ export const gd113: Rule = {
       const platforms = stageChain(model, stage).map((s) => s.platform).filter((p): p is string => p !== null);
       if (platforms.some((p) => !TARGET_REF.test(p))) continue;
       const declared = stageArgs(model, stage);
-      const setsArch = builds.filter((g) => envValue(model, stage, g, 'GOARCH') !== undefined);
+      // Only a GOARCH that follows the target counts: a literal or a custom ARG (`GOARCH=amd64`,
+      // `GOARCH=$ARCH`) fixes the output platform whatever the build runs on (a literal that
+      // disagrees with the runtime platform is GD116's business).
+      const followsTarget = builds.filter((g) => TARGET_REF.test(rawEnvValue(model, stage, g, 'GOARCH') ?? ''));
       const targetArgs = TARGET_ARGS.filter((a) => declared.has(a));
-      if (targetArgs.length === 0 && setsArch.length === 0 && platforms.length === 0) continue;
+      if (targetArgs.length === 0 && followsTarget.length === 0 && platforms.length === 0) continue;
+      // Every build names its output platform (`GOOS=js GOARCH=wasm`): the result does not follow the target.
+      if (builds.every((g) => { const v = rawEnvValue(model, stage, g, 'GOARCH'); return v !== undefined && v !== '' && !/[$`]/.test(v); })) continue;
+      // cgo on without a cross toolchain (xx): building on $BUILDPLATFORM would compile C for the
+      // wrong architecture, so emulation is what makes this build work.
+      if (builds.some((g) => envValue(model, stage, g, 'CGO_ENABLED') === '1' && !isXxGo(g))) continue;
       const why = platforms.length
         ? `its FROM asks for \`--platform=${platforms[platforms.length - 1]}\``
         : targetArgs.length
           ? `it declares \`ARG ${targetArgs.join(' ')}\``
-          : 'it sets GOARCH';
+          : 'it sets GOARCH from $TARGETARCH';
       out.push({
         message: `This stage compiles Go for the target platform (${why}) but its FROM has no \`--platform=$BUILDPLATFORM\`: a multi-platform build runs the whole Go toolchain under emulation for every foreign platform, many times slower than a native cross-compile. Run the stage on the build platform and cross-compile with \`GOOS=$TARGETOS GOARCH=$TARGETARCH\` (and CGO_ENABLED=0).`,
         span: stage.from.span,

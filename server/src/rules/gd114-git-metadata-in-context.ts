@@ -8,26 +8,39 @@
  * the copy says `--exclude=.git`, when a `!.git` line re-includes it on purpose, when the build
  * reads the repository (`git describe`/`rev-parse` in a RUN, `-buildvcs=true`, goreleaser, or a
  * Makefile/Taskfile/script it runs that mentions git, or one we cannot read: see
- * fixes/dockerignore.ts `readsGitMetadata`), and when a `<name>.dockerignore` exists (it may be
- * the Dockerfile's own ignore file).
+ * facts/contextInputs.ts `readsGitMetadata`), and when a `<name>.dockerignore` exists (it may be
+ * the Dockerfile's own ignore file). Also silent when the builder has git (Debian-based golang
+ * images, or it installs git), builds with default VCS stamping (no `-buildvcs=false`) and the
+ * program reads the stamp (`"vcs.revision"` in a package importing runtime/debug): that build
+ * reads .git on purpose, as with `-buildvcs=true`. The "error obtaining VCS status" sentence is
+ * said only when the builder has git (without it, Go 1.18.1+ skips stamping).
  *
  * Fix: append `.git` to .dockerignore (an edit of that file), or create it.
  */
 import { formatBytesShort } from '../bytes';
-import { appendLinesEdit, dockerfileSpecificIgnores, readsGitMetadata, wholeContextUses } from '../fixes/dockerignore';
-import { diskReader } from '../workspace/load';
+import { dockerfileSpecificIgnores, readsGitMetadata, wholeContextUses } from '../facts/contextInputs';
+import { appendLinesEdit } from '../edits/dockerignoreLines';
 import { dockerignoreOf } from '../workspace/query';
+import { goFlag, stageGoCommands, stageImage } from '../dockerfile/facts';
+import { goflags, goflagsValue, stagesFeeding } from '../dockerfile/goBuild';
+import type { Stage } from '../dockerfile/model';
+import { installsPackage } from '../dockerfile/packages';
+import type { WorkspaceModel } from '../workspace/model';
 import type { Fix, Rule, RuleContext } from './types';
 
 export const gd114: Rule = {
   code: 'GD114',
   name: 'git-metadata-in-context',
+  summary: '`.git` is sent with the whole context although the build never reads it',
   severity: 'warning',
   needsWorkspace: true,
+  fix: 'unsafe',
+  facts: ['contextInputs', 'workspace', 'contextFiles', 'dockerignore', 'packageInstalls', 'goCommands'],
+  docs: { workspace: '(reads `.dockerignore` and the context)' },
   check(ctx) {
     const ws = ctx.workspace!;
-    const git = ws.context.git;
-    if (git.kind === null || git.excluded) return [];
+    const gitDir = ws.context.git;
+    if (gitDir.kind === null || gitDir.excluded) return [];
     if (dockerfileSpecificIgnores(ctx.files, ws).length > 0) return [];
     const ignore = ctx.files?.dockerignore ?? dockerignoreOf(ws);
     const decided = ignore?.explain('.git');
@@ -35,11 +48,19 @@ export const gd114: Rule = {
     const use = wholeContextUses(ctx.model, ctx.finalStage).find((i) => !i.flags.some((f) => f.name === 'exclude' && /^\.?\/?\.git\/?$/.test(f.value ?? '')));
     if (!use) return [];
     // The build reads the repository (version stamping): .git belongs in this context.
-    if (readsGitMetadata(ctx.model, ctx.finalStage, ctx.files ? diskReader(ws) : undefined)) return [];
-    const size = git.bytes !== null && git.bytes > 0 ? ` (${formatBytesShort(git.bytes)})` : '';
-    const pointer = git.kind === 'file'
-      ? ' Here `.git` is a file (a worktree or submodule pointer to a repository outside the context), so `go build` fails with "error obtaining VCS status".'
-      : ' If the builder runs as another user than the files\' owner, git refuses the repository and `go build` fails with "error obtaining VCS status".';
+    const files = ctx.files;
+    const read = files ? (rel: string) => files.readFile(rel) : undefined;
+    if (readsGitMetadata(ctx.model, ctx.finalStage, read)) return [];
+    const builders = builderStages(ctx);
+    const git = builders.some((s) => hasGit(ctx, s));
+    // Default VCS stamping with git in the builder, read back by the program: wanted, like -buildvcs=true.
+    if (git && builders.some((s) => stampsVcs(ctx, s)) && read && reportsVcs(ws, read)) return [];
+    const size = gitDir.bytes !== null && gitDir.bytes > 0 ? ` (${formatBytesShort(gitDir.bytes)})` : '';
+    // "error obtaining VCS status" needs a git binary (without one, Go 1.18.1+ skips stamping).
+    const pointer = !git ? ''
+      : gitDir.kind === 'file'
+        ? ' Here `.git` is a file (a worktree or submodule pointer to a repository outside the context), so `go build` fails with "error obtaining VCS status".'
+        : ' If the builder runs as another user than the files\' owner, git refuses the repository and `go build` fails with "error obtaining VCS status".';
     return [{
       message: `.git${size} is not excluded by .dockerignore and ${use.keyword} ${use.keyword === 'RUN' ? 'bind-mounts' : 'copies'} the whole build context: every commit, checkout or fetch invalidates this layer and every step after it.${pointer} Add .git to .dockerignore.`,
       span: use.span,
@@ -48,13 +69,49 @@ export const gd114: Rule = {
   },
 };
 
+/** Stages that build Go and whose files reach the final stage. */
+function builderStages(ctx: RuleContext): Stage[] {
+  const feeding = stagesFeeding(ctx.model, ctx.finalStage);
+  return ctx.model.stages.filter((s) => feeding.has(s.index) && stageGoCommands(s).some((g) => g.sub === 'build' || g.sub === 'install'));
+}
+
+/** git is in the builder: installed, or the Debian-based golang images (buildpack-deps scm). */
+function hasGit(ctx: RuleContext, stage: Stage): boolean {
+  const image = stageImage(ctx.model, stage);
+  if (image?.goToolchain && image.libc === 'glibc') return true;
+  return installsPackage(ctx.model, stage, (name) => name === 'git');
+}
+
+/** A go build that stamps VCS information by default (no -buildvcs=false on the line or in GOFLAGS). */
+function stampsVcs(ctx: RuleContext, stage: Stage): boolean {
+  return stageGoCommands(stage).some((g) => {
+    if (g.sub !== 'build' && g.sub !== 'install') return false;
+    const flag = goFlag(g.args, 'buildvcs');
+    if (flag) return flag.value !== 'false';
+    const flags = goflags(ctx.model, stage, g);
+    return flags !== null && (flags === undefined || goflagsValue(flags, 'buildvcs') !== 'false');
+  });
+}
+
+/** The program reads its stamped revision (`vcs.revision`/`vcs.time` from debug.ReadBuildInfo). */
+function reportsVcs(ws: WorkspaceModel, read: (rel: string) => string | null): boolean {
+  for (const p of ws.packages) {
+    if (!p.imports.includes('runtime/debug')) continue;
+    for (const f of p.files) {
+      const text = read(p.dir === '' ? f : `${p.dir}/${f}`);
+      if (text !== null && /"vcs\.(revision|time|modified)"/.test(text)) return true;
+    }
+  }
+  return false;
+}
+
 function fixFor(ctx: RuleContext): Fix {
   const existing = ctx.workspace!.dockerignore;
   if (existing) {
     return {
       title: 'Add .git to .dockerignore',
       edits: [],
-      editFiles: [{ path: '.dockerignore', edits: [appendLinesEdit(existing.text, ['.git'])] }],
+      editFiles: [{ path: '.dockerignore', base: existing.text, edits: [appendLinesEdit(existing.text, ['.git'])] }],
       // Another file: fix-all (which edits the Dockerfile alone) must not pick it up.
       safe: false,
     };

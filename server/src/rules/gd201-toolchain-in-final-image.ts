@@ -1,10 +1,21 @@
+import { GENERATE_COMMAND } from '../protocol';
 import * as path from 'path';
-import { envBefore, goFlag, goPackages, stageGoCommands, stageImage, workdirBefore, type GoCommand } from '../dockerfile/facts';
+import { envBefore, goFlag, goPackages, stageChain, stageGoCommands, stageImage, workdirBefore, type GoCommand } from '../dockerfile/facts';
+import { mounts } from '../dockerfile/mounts';
 import { envValue } from '../dockerfile/goBuild';
 import { scriptSpan, toDoc, type DockerfileModel, type Instruction, type Stage } from '../dockerfile/model';
 import { properties } from '../dockerfile/parse';
-import { deleteLines, insert, insertLinesAfter, type Edit } from '../fixes/edits';
+import { deleteLines, insert, insertLinesAfter, type Edit } from '../edits/edits';
+import { isSourceCopy } from '../facts/goSources';
 import type { Fix, Rule, RuleContext } from './types';
+
+/** go commands that fill the module cache (/go/pkg/mod) in a layer. */
+const MODULE_FILLING = /^(build|install|get|run|test|mod download|mod tidy|generate)$/;
+
+/** The RUN mounts a cache (the module cache then stays out of the layer). */
+function cacheMounted(instr: Instruction): boolean {
+  return mounts(instr).some((m) => m.type === 'cache');
+}
 
 export const STATIC_RUNTIME = 'gcr.io/distroless/static-debian12:nonroot';
 export const GLIBC_RUNTIME = 'gcr.io/distroless/base-debian12:nonroot';
@@ -15,14 +26,30 @@ const BUILD_ENV = /^(CGO_ENABLED|GO[A-Z0-9_]*|PATH|CC|CXX)$/;
 export const gd201: Rule = {
   code: 'GD201',
   name: 'toolchain-in-final-image',
+  summary: 'The final image keeps the Go toolchain',
   severity: 'warning',
   needsWorkspace: false,
+  fix: 'command',
+  command: { id: GENERATE_COMMAND, title: 'Generate Optimized Dockerfile', actionTitle: 'Replace with a generated multi-stage Dockerfile…' },
+  facts: ['goCommands', 'images', 'workspace'],
+  docs: { workspace: '(better with: it then knows whether cgo is needed)' },
   check(ctx) {
     const stage = ctx.model.stages[ctx.finalStage];
     const image = stage && stageImage(ctx.model, stage);
     if (!stage || !image?.goToolchain) return [];
+    const chain = stageChain(ctx.model, stage);
+    // Sources that stay in the image: COPY/ADD of source folders (a bind mount does not stay).
+    const sources = chain.some((s) => s.instructions.some((i) => isSourceCopy(i, ctx.files)));
+    // `go install tool@version` installs a tool; it does not build the project.
+    const builds = chain.some((s) => stageGoCommands(s).some((g) => g.sub === 'build' || (g.sub === 'install' && !(goPackages(g.args).length > 0 && goPackages(g.args).every((p) => p.value.includes('@'))))));
+    // Nothing of the project is built or copied here: a toolbox/dev image, a CI check stage, or a
+    // tool that runs Go itself (goreleaser, golangci-lint): the toolchain is the point.
+    if (!sources && !builds) return [];
+    const modules = chain.some((s) => stageGoCommands(s).some((g) => MODULE_FILLING.test(g.sub) && !cacheMounted(g.instr)));
+    const ships = ['the Go toolchain', ...(modules ? ['the module cache'] : []), ...(sources ? ['the sources'] : [])];
+    const list = ships.length > 1 ? `${ships.slice(0, -1).join(', ')} and ${ships[ships.length - 1]}` : ships[0];
     return [{
-      message: `The final image is ${stage.resolvedBase ?? stage.base}: the Go toolchain, the module cache and the sources ship with it (hundreds of MB). Build in this stage and copy only the binary into a small runtime stage.`,
+      message: `The final image is ${stage.resolvedBase ?? stage.base}: ${list} ship${ships.length > 1 ? '' : 's'} with it (hundreds of MB). Build in this stage and copy only the binary into a small runtime stage.`,
       span: stage.from.span,
       fix: multiStageFix(ctx, stage),
     }];

@@ -5,8 +5,11 @@
  * fails with "x509: certificate signed by unknown authority".
  *
  * The program: the builds whose output the final stage copies (`COPY --from=<stage>`, see
- * ./builtPackages.ts). Resolved builds report when any of their main packages uses TLS; when
+ * ../facts/builtPackages.ts). Resolved builds report when any of their main packages uses TLS; when
  * the packages cannot be resolved, only when every main package of the context does.
+ *
+ * Not reported for an artifact-export stage (only COPY, no ENTRYPOINT/CMD: built with
+ * `--output`, never run; see facts `isArtifactExport`).
  *
  * A CA bundle counts as present when the final stage (chain) COPY/ADDs anything into /etc/ssl
  * or /etc/pki (or copies a `ca-certificates`/`cert.pem` file, or a whole filesystem `/`), sets
@@ -17,12 +20,12 @@
  * stage's image is known to have the bundle (or installs ca-certificates).
  */
 import * as path from 'node:path';
-import { copyPaths, envBefore, stageChain, stageImage } from '../dockerfile/facts';
+import { copyPaths, envBefore, isArtifactExport, stageChain, stageImage } from '../dockerfile/facts';
 import type { DockerfileModel, Stage } from '../dockerfile/model';
 import { installsPackage } from '../dockerfile/packages';
-import { insertLinesAfter } from '../fixes/edits';
+import { insertLinesAfter } from '../edits/edits';
 import { buildFacts } from '../workspace/query';
-import { finalCopies, programPackages } from './builtPackages';
+import { finalCopies, programPackages } from '../facts/builtPackages';
 import type { Fix, Rule, RuleContext } from './types';
 
 export const CA_BUNDLE = '/etc/ssl/certs/ca-certificates.crt';
@@ -31,13 +34,17 @@ const EMBEDDED_ROOTS = 'golang.org/x/crypto/x509roots/fallback';
 export const gd202: Rule = {
   code: 'GD202',
   name: 'scratch-without-ca-certificates',
+  summary: 'A scratch final image without CA certificates for a program that uses TLS',
   severity: 'warning',
   needsWorkspace: true,
+  fix: 'safe',
+  facts: ['copySources', 'goBuilds', 'images', 'packageInstalls', 'workspace'],
+  docs: { workspace: '(reads the program\'s imports)' },
   check(ctx) {
     const { model } = ctx;
     const ws = ctx.workspace!;
     const stage = model.stages[ctx.finalStage];
-    if (!stage || stageImage(model, stage)?.family !== 'scratch') return [];
+    if (!stage || stageImage(model, stage)?.family !== 'scratch' || isArtifactExport(model, stage)) return [];
     if (hasCaBundle(model, stage)) return [];
     const copies = finalCopies({ ...ctx, workspace: ws }, ctx.finalStage);
     const tlsCopies = copies.filter((c) => {

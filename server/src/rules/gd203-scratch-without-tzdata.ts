@@ -10,7 +10,7 @@
  * with `zoneinfo` in its source or destination, or sets ZONEINFO.
  *
  * Reported on the RUN of each go build whose output the final stage copies (see
- * ./builtPackages.ts) and whose package needs zoneinfo; builds whose packages cannot be
+ * ../facts/builtPackages.ts) and whose package needs zoneinfo; builds whose packages cannot be
  * resolved count only when every main package of the context needs it.
  *
  * Fix: add `-tags timetzdata` right after `go build` (or merge `timetzdata` into the existing
@@ -19,31 +19,35 @@
  * -tags replaces it).
  */
 import * as path from 'node:path';
-import { copyPaths, stageChain, stageImage } from '../dockerfile/facts';
+import { copyPaths, isArtifactExport, stageChain, stageImage } from '../dockerfile/facts';
 import { goflags, goflagsValue, lexShellWord, textOf, type ShellChar } from '../dockerfile/goBuild';
 import type { DockerfileModel, Script, Stage } from '../dockerfile/model';
 import { scriptSpan } from '../dockerfile/model';
 import { installsPackage } from '../dockerfile/packages';
 import { properties } from '../dockerfile/parse';
 import type { ShellWord } from '../dockerfile/shell';
-import { insert, type Edit } from '../fixes/edits';
+import { insert, type Edit } from '../edits/edits';
 import type { WorkspaceModel } from '../workspace/model';
 import { buildFacts, mainPackages } from '../workspace/query';
-import { finalCopies, type GoBuild } from './builtPackages';
+import { finalCopies, type GoBuild } from '../facts/builtPackages';
 import type { Rule, RuleFinding } from './types';
 
 export const gd203: Rule = {
   code: 'GD203',
   name: 'scratch-without-tzdata',
+  summary: 'A final image without a zoneinfo database for a program that loads time zones',
   severity: 'warning',
   needsWorkspace: true,
+  fix: 'safe',
+  facts: ['copySources', 'goCommands', 'goBuilds', 'images', 'packageInstalls', 'workspace'],
+  docs: { workspace: '(reads the program\'s sources and imports)' },
   check(ctx) {
     const { model } = ctx;
     const ws = ctx.workspace!;
     const stage = model.stages[ctx.finalStage];
     if (!stage) return [];
     const image = stageImage(model, stage);
-    if (!image || image.zoneinfo || image.goToolchain || image.os !== 'linux') return [];
+    if (!image || image.zoneinfo || image.goToolchain || image.os !== 'linux' || isArtifactExport(model, stage)) return [];
     if (hasZoneinfo(model, stage)) return [];
     const out: RuleFinding[] = [];
     const done = new Set<string>();

@@ -1,16 +1,43 @@
-import { effectiveUser, isRootUser, stageImage } from '../dockerfile/facts';
-import { insertLinesAfter, insertAboveInstruction } from '../fixes/edits';
-import type { Rule } from './types';
+/**
+ * GD204: the final stage runs as root (its last USER is root/0, or none is set on an image
+ * known to default to root).
+ *
+ * Not reported:
+ *  - an artifact-export stage (scratch, only COPY, no ENTRYPOINT/CMD: built with `--output`,
+ *    never run; see facts `isArtifactExport`);
+ *  - an image that starts as root on purpose to drop privileges before the program runs: the
+ *    ENTRYPOINT/CMD calls gosu, su-exec, setpriv, s6-setuidgid, chpst or runuser; the stage
+ *    installs gosu or su-exec (an entrypoint script then calls it); the entrypoint is s6-overlay's
+ *    `/init`; or the entrypoint script, copied from the context, calls one of those tools.
+ *    The program then runs unprivileged; only the short setup runs as root.
+ *  - a toolbox, dev or CI image: its command is a bare shell or a build (`make test`), or it has
+ *    none on a distro or golang base (see dockerfile/facts.ts `isToolbox`);
+ *  - an explicit `USER root` with a comment line directly above it (a deliberate choice);
+ *  - an image we do not know with no USER (most images run as root, but we do not guess).
+ *
+ * Fix (not safe: files the program writes may need other owners): `USER 65532:65532`.
+ */
+import { contextPath, copyPaths, effectiveUser, isArtifactExport, isContextCopy, isRootUser, isToolbox, stageChain, stageImage, startInstructions } from '../dockerfile/facts';
+import type { DockerfileModel, Instruction, Stage } from '../dockerfile/model';
+import { installsPackage } from '../dockerfile/packages';
+import { insertLinesAfter, insertAboveInstruction } from '../edits/edits';
+import type { Rule, RuleContext } from './types';
+
+const DROP_TOOL = /(^|\/)(gosu|su-exec|setpriv|s6-setuidgid|chpst|runuser)$/;
+const DROP_IN_SCRIPT = /\b(gosu|su-exec|setpriv|s6-setuidgid|chpst|runuser)\b|\bsu\b[^\n]*\s-c\b/;
 
 export const gd204: Rule = {
   code: 'GD204',
   name: 'final-user-root',
+  summary: 'The final image runs as root',
   severity: 'warning',
   needsWorkspace: false,
   peers: ['DL3002'],
+  fix: 'unsafe',
+  facts: ['images', 'packageInstalls', 'contextFiles', 'workspace'],
   check(ctx) {
     const stage = ctx.model.stages[ctx.finalStage];
-    if (!stage) return [];
+    if (!stage || isArtifactExport(ctx.model, stage)) return [];
     const { user, instr } = effectiveUser(ctx.model, stage);
     if (user === null) {
       // No USER anywhere and an image we do not know (or an unresolved ARG): most images run as
@@ -19,6 +46,12 @@ export const gd204: Rule = {
     } else if (!isRootUser(user)) {
       return [];
     }
+    if (dropsPrivileges(ctx, stage)) return [];
+    // A toolbox, dev or CI image (a bare shell or a build as its command, or none on a distro
+    // base): root is how such images are used; nothing is served from it.
+    if (isToolbox(ctx.model, stage)) return [];
+    // `USER root` with a comment right above it: a deliberate, explained choice.
+    if (instr && instr.stage === stage.index && ctx.model.comments.some((c) => c.line === instr.line - 1)) return [];
     const runtime = stage.instructions.find((i) => i.keyword === 'ENTRYPOINT' || i.keyword === 'CMD');
     const edit = instr && instr.stage === stage.index
       ? { start: instr.argsSpan?.start ?? instr.span.end, end: instr.argsSpan?.end ?? instr.span.end, newText: '65532:65532' }
@@ -34,3 +67,41 @@ export const gd204: Rule = {
     }];
   },
 };
+
+/** The container starts as root to drop privileges before the program runs (see the header). */
+function dropsPrivileges(ctx: RuleContext, stage: Stage): boolean {
+  const model = ctx.model;
+  if (installsPackage(model, stage, (name) => name === 'gosu' || name === 'su-exec')) return true;
+  const argv = startArgv(model, stage);
+  if (argv.some((a) => DROP_TOOL.test(a) || a === '/init')) return true;
+  const script = argv.find((a) => !a.startsWith('-') && !/^(\/usr)?(\/bin\/)?(sh|bash|ash|dash|tini|dumb-init|\/sbin\/tini)$/.test(a) && a !== '--');
+  if (!script || !ctx.workspace || !ctx.files) return false;
+  // The entrypoint script, when a COPY brought it from the context.
+  const source = copiedFrom(model, stage, script);
+  const text = source ? ctx.files.readFile(source) : null;
+  return text !== null && DROP_IN_SCRIPT.test(text);
+}
+
+/** ENTRYPOINT + CMD words of the final stage (chain), as written. */
+function startArgv(model: DockerfileModel, stage: Stage): string[] {
+  const { entrypoint, cmd } = startInstructions(model, stage);
+  const words = (i: Instruction | null) => !i ? [] : i.json ?? i.script?.parsed.commands.flatMap((c) => c.argv.map((w) => w.value)) ?? [];
+  return [...words(entrypoint), ...words(cmd)];
+}
+
+/** The context path a COPY put at `target` (absolute, or a name in a copied folder), or null. */
+function copiedFrom(model: DockerfileModel, stage: Stage, target: string): string | null {
+  const name = target.split('/').pop() ?? target;
+  for (const s of stageChain(model, stage)) {
+    for (const i of s.instructions) {
+      if (!isContextCopy(i)) continue;
+      const paths = copyPaths(i);
+      if (!paths) continue;
+      for (const src of paths.sources) {
+        const rel = contextPath(src);
+        if (rel && (rel.split('/').pop() === name)) return rel;
+      }
+    }
+  }
+  return null;
+}

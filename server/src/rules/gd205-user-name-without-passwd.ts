@@ -11,16 +11,19 @@
  */
 import { copyPaths, rootImage, stageChain } from '../dockerfile/facts';
 import type { DockerfileModel, Instruction, Stage } from '../dockerfile/model';
-import { replace } from '../fixes/edits';
+import { replace } from '../edits/edits';
 import { parseImageRef } from '../images/imageRef';
 import type { Rule, RuleFinding } from './types';
 
 export const gd205: Rule = {
   code: 'GD205',
   name: 'user-name-without-passwd',
+  summary: '`USER name` in a scratch stage, which has no /etc/passwd',
   severity: 'error',
   needsWorkspace: false,
   peers: ['DL3066'],
+  fix: 'unsafe',
+  facts: ['copySources', 'images'],
   check(ctx) {
     const out: RuleFinding[] = [];
     for (const stage of ctx.model.stages) {

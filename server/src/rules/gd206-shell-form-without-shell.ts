@@ -1,6 +1,6 @@
 import { stageImage } from '../dockerfile/facts';
 import type { Instruction } from '../dockerfile/model';
-import { replace } from '../fixes/edits';
+import { replace } from '../edits/edits';
 import type { Fix, Rule, RuleFinding } from './types';
 
 /** Exec form of a shell-form CMD/ENTRYPOINT, when the script is one plain command. */
@@ -18,9 +18,13 @@ export function execFormFix(instr: Instruction): Fix | undefined {
 export const gd206: Rule = {
   code: 'GD206',
   name: 'shell-form-without-shell',
+  summary: 'A shell-form CMD, ENTRYPOINT or RUN in a stage without a shell',
   severity: 'error',
   needsWorkspace: false,
   peers: ['JSONArgsRecommended', 'DL3025'],
+  fix: 'safe',
+  facts: ['images'],
+  docs: { fix: '(CMD and ENTRYPOINT)' },
   check(ctx) {
     const out: RuleFinding[] = [];
     for (const stage of ctx.model.stages) {

@@ -12,8 +12,11 @@ import type { Rule, RuleFinding } from './types';
 export const gd207: Rule = {
   code: 'GD207',
   name: 'sources-in-final-image',
+  summary: 'The final stage of a multi-stage build copies the whole build context',
   severity: 'warning',
   needsWorkspace: false,
+  fix: 'none',
+  facts: ['copySources', 'images', 'dockerignore'],
   check(ctx) {
     const { model } = ctx;
     const stage = model.stages[ctx.finalStage];

@@ -16,7 +16,7 @@
  *
  * No fix: removing a package the program might call at run time is the author's decision.
  */
-import { stageChain, stageImage } from '../dockerfile/facts';
+import { isToolbox, stageChain, stageImage, startInstructions } from '../dockerfile/facts';
 import { scriptSpan, type DockerfileModel, type Instruction, type Stage } from '../dockerfile/model';
 import { packageCommands, type PackageCommand } from '../dockerfile/packages';
 import type { Rule, RuleFinding } from './types';
@@ -31,8 +31,11 @@ export function isBuildTool(name: string): boolean {
 export const gd208: Rule = {
   code: 'GD208',
   name: 'build-tools-in-final-image',
+  summary: 'The final image installs compilers or build tools',
   severity: 'warning',
   needsWorkspace: false,
+  fix: 'none',
+  facts: ['images', 'packageInstalls'],
   check(ctx) {
     const { model } = ctx;
     const stage = model.stages[ctx.finalStage];
@@ -68,26 +71,3 @@ export const gd208: Rule = {
     return out;
   },
 };
-
-const SHELL = /^(\/usr)?(\/bin\/)?(sh|bash|ash|dash|zsh)$/;
-
-/** The final image starts a bare shell: a build or tool image, not a program's runtime. */
-function isToolbox(model: DockerfileModel, stage: Stage): boolean {
-  let entrypoint: Instruction | null = null;
-  let cmd: Instruction | null = null;
-  for (const s of stageChain(model, stage)) {
-    for (const i of s.instructions) {
-      if (i.keyword === 'ENTRYPOINT') { entrypoint = i; cmd = null; }
-      if (i.keyword === 'CMD') cmd = i;
-    }
-  }
-  const run = entrypoint ?? cmd;
-  if (!run) {
-    // The base image's default command: a shell for the distros and golang images we know.
-    const image = stageImage(model, stage);
-    return !!image && image.shell && ['alpine', 'debian', 'ubuntu', 'busybox', 'golang'].includes(image.family);
-  }
-  const argv = run.json ?? (run.script?.parsed.simple ? run.script.parsed.commands[0].argv.map((w) => w.value) : null);
-  if (!argv?.length || !SHELL.test(argv[0])) return false;
-  return argv.slice(1).every((a) => a.startsWith('-') && a !== '-c');
-}

@@ -1,29 +1,37 @@
 /**
- * GD209: `FROM image` without a tag, or with `:latest`. Not reported: references to earlier
+ * GD209: `FROM image` without a tag, with `:latest`, or with a tag that names no version and
+ * follows new releases (`golang:alpine`, `alpine:edge`, `debian:stable`; see `floatingTag`). Not reported: references to earlier
  * stages, `scratch`, an image pinned by digest (`@sha256:…`), and a FROM whose variables have
  * no default (the value is unknown). A variable that resolves to a tag is judged by its value.
  *
  * Fix: only for `golang` when the workspace names a Go version (go.mod/go.work `go`, raised to
  * `toolchain` when that is newer, so GD101 stays quiet): `golang` -> `golang:1.24.2`,
- * `golang:latest` -> `golang:1.24.2`. Safe for fix-all: it pins the compiler the module
+ * `golang:latest` -> `golang:1.24.2`, `golang:alpine` -> `golang:1.24.2-alpine`. Safe for fix-all: it pins the compiler the module
  * declares. Other images get no fix: inventing a version would be a guess. Nor does a FROM
  * written with variables (the edit would belong in the ARG).
  */
 import { parseImageRef } from '../images/imageRef';
-import { compareGoVersions } from '../images/golangTag';
+import { compareGoVersions, golangTagVersion } from '../images/golangTag';
 import { requiredGoVersion } from '../workspace/query';
-import { insert, replace } from '../fixes/edits';
+import { insert, replace } from '../edits/edits';
 import type { Fix, Rule, RuleContext, RuleFinding } from './types';
 import type { Stage } from '../dockerfile/model';
+
+/** ARG defaults that stand for "no default, pass --build-arg". */
+const SENTINEL = /^(non-?existing|none|null|nil|unset|undefined|required|placeholder|changeme|change-me|missing|invalid|must-be-set|set-me|setme|todo|fixme|unknown)$/i;
 
 const HUB = new Set(['docker.io', 'index.docker.io', 'registry-1.docker.io']);
 
 export const gd209: Rule = {
   code: 'GD209',
   name: 'unpinned-base-image',
+  summary: 'A base image without a tag, or with `:latest`',
   severity: 'warning',
   needsWorkspace: false,
   peers: ['DL3006', 'DL3007'],
+  fix: 'safe',
+  facts: ['images', 'workspace'],
+  docs: { workspace: '(the golang fix uses go.mod when available)', peers: 'hadolint **DL3006** (no tag), **DL3007** (`:latest`)' },
   check(ctx) {
     const out: RuleFinding[] = [];
     for (const stage of ctx.model.stages) {
@@ -32,12 +40,17 @@ export const gd209: Rule = {
       const ref = parseImageRef(stage.resolvedBase);
       if (!ref.repository || (ref.registry === null && ref.repository === 'scratch')) continue;
       if (ref.digest) continue;
-      if (ref.tag !== null && ref.tag !== 'latest') continue;
+      // `ARG BASE_IMAGE=non-existing` + `FROM ${BASE_IMAGE}`: a placeholder that forces --build-arg.
+      if (stage.base !== stage.resolvedBase && /^\$\{?[A-Za-z_][A-Za-z0-9_]*\}?$/.test(stage.base.trim()) && SENTINEL.test(stage.resolvedBase)) continue;
+      const floating = ref.tag !== null && ref.tag !== 'latest' && floatingTag(ref.repository, ref.tag);
+      if (ref.tag !== null && ref.tag !== 'latest' && !floating) continue;
       const shown = stage.base === stage.resolvedBase ? stage.base : `${stage.base} (${stage.resolvedBase})`;
       out.push({
         message: ref.tag === null
           ? `FROM ${shown} has no tag, so it means :latest, which moves: the same Dockerfile builds different images over time. Pin a tag (and for full repeatability a digest).`
-          : `FROM ${shown} uses :latest, which moves: the same Dockerfile builds different images over time. Pin a tag (and for full repeatability a digest).`,
+          : floating
+            ? `FROM ${shown} names ${floating}, with no version: it moves ${ref.repository === 'golang' ? 'to each new Go release' : 'with every release'}, so the same Dockerfile builds different images over time. Pin a version in the tag (and for full repeatability a digest).`
+            : `FROM ${shown} uses :latest, which moves: the same Dockerfile builds different images over time. Pin a tag (and for full repeatability a digest).`,
         span: stage.from.args[0]?.span ?? stage.from.span,
         fix: golangFix(ctx, stage),
       });
@@ -45,6 +58,18 @@ export const gd209: Rule = {
     return out;
   },
 };
+
+/**
+ * A tag that names no version and follows new releases: on golang, any tag without a Go
+ * version (`alpine`, `bookworm`, `alpine3.20`: the newest Go on that variant); elsewhere the
+ * rolling names (`edge`, `stable`, `current`, `rolling`, `testing`, `unstable`, `sid`, and
+ * `stable-slim`-style). Returns how to call it in the message, or null for a pinned tag.
+ * A distro release name (`debian:bookworm`) is a version: not reported.
+ */
+function floatingTag(repository: string, tag: string): string | null {
+  if (repository === 'golang') return golangTagVersion(tag) === null ? `only a variant (:${tag})` : null;
+  return /^(edge|stable|current|rolling|testing|unstable|sid)([-_].*)?$/.test(tag) ? `a rolling tag (:${tag})` : null;
+}
 
 function golangFix(ctx: RuleContext, stage: Stage): Fix | undefined {
   const word = stage.from.args[0];
@@ -57,8 +82,12 @@ function golangFix(ctx: RuleContext, stage: Stage): Fix | undefined {
   if (!/^\d+(\.\d+){0,2}((rc|beta)\d+)?$/.test(version)) return undefined;
   const text = ctx.model.text.slice(word.span.start, word.span.end);
   if (text !== word.value) return undefined; // quoted or escaped: leave it to the author
+  // golang:alpine -> golang:1.24.2-alpine (the variant kept); golang:latest -> golang:1.24.2.
   const edit = ref.tag === null
     ? insert(word.span.end, `:${version}`)
-    : replace(word.span.end - 'latest'.length, word.span.end, version);
+    : ref.tag === 'latest'
+      ? replace(word.span.end - 'latest'.length, word.span.end, version)
+      : word.value.endsWith(`:${ref.tag}`) ? insert(word.span.end - ref.tag.length, `${version}-`) : null;
+  if (!edit) return undefined;
   return { title: `Pin golang:${version} (the ${req.source} version)`, edits: [edit], safe: true };
 }

@@ -1,34 +1,92 @@
-import { insert } from '../fixes/edits';
-import { scriptSpan, toDoc } from '../dockerfile/model';
+/**
+ * GD301: apk leaves its package index (~2-3 MB) in a layer:
+ *  - `apk add` without `--no-cache` (any stage);
+ *  - in the final image (the final stage and the stages it is built FROM): `apk update`, whose
+ *    index stays even when the following `apk add` says `--no-cache` (that flag only keeps the
+ *    add's own fetch out of the cache), and `apk upgrade -U`/`--update-cache` (also `apk -U
+ *    upgrade`) without `--no-cache`.
+ * Not reported: a RUN that mounts a cache on /var/cache/apk or removes /var/cache/apk in the
+ * same RUN.
+ *
+ * Fixes (safe: `--no-cache` fetches a fresh index for the command and does not keep it):
+ * insert `--no-cache` after `add`; replace `-U`/`--update-cache` with `--no-cache`; remove
+ * `apk update &&` when every other apk command of the RUN already says `--no-cache`.
+ */
+import { insert, replace } from '../edits/edits';
+import { stageChain } from '../dockerfile/facts';
+import { scriptSpan, toDoc, type Instruction, type Script } from '../dockerfile/model';
 import { mounts } from '../dockerfile/mounts';
-import type { Rule, RuleFinding } from './types';
+import type { ShellCommand } from '../dockerfile/shell';
+import type { Fix, Rule, RuleFinding } from './types';
+
+const INDEX = '(~2-3 MB)';
 
 export const gd301: Rule = {
   code: 'GD301',
   name: 'apk-without-no-cache',
+  summary: '`apk add` without `--no-cache`',
   severity: 'information',
   needsWorkspace: false,
   peers: ['DL3019'],
+  fix: 'safe',
+  facts: [],
   check(ctx) {
     const out: RuleFinding[] = [];
+    const final = ctx.model.stages[ctx.finalStage];
+    const inFinal = new Set<Instruction>(final ? stageChain(ctx.model, final).flatMap((s) => s.instructions) : []);
     for (const instr of ctx.model.instructions) {
       if (instr.keyword !== 'RUN' || !instr.script) continue;
       if (mounts(instr).some((m) => m.target?.includes('/var/cache/apk'))) continue;
-      const cmds = instr.script.parsed.commands;
+      const script = instr.script;
+      const cmds = script.parsed.commands;
       const cleans = cmds.some((c) => c.argv[0]?.value === 'rm' && c.argv.some((w) => w.value.startsWith('/var/cache/apk')));
       if (cleans) continue;
-      for (const c of cmds) {
-        if (c.argv[0]?.value !== 'apk') continue;
-        const addIndex = c.argv.findIndex((w, i) => i > 0 && w.value === 'add');
-        if (addIndex < 0 || c.argv.some((w) => w.value === '--no-cache')) continue;
-        const add = c.argv[addIndex];
-        out.push({
-          message: '`apk add` without `--no-cache` leaves the package index (~2-3 MB) in this layer.',
-          span: scriptSpan(instr.script, c.start, c.end),
-          fix: { title: 'Add --no-cache to apk add', edits: [insert(toDoc(instr.script, add.end - 1) + 1, ' --no-cache')], safe: true },
-        });
+      const apks = cmds.filter((c) => c.argv[0]?.value === 'apk');
+      for (const c of apks) {
+        const action = c.argv.find((w, i) => i > 0 && !w.value.startsWith('-'));
+        const noCache = c.argv.some((w) => w.value === '--no-cache');
+        if (action?.value === 'add' && !noCache) {
+          out.push({
+            message: `\`apk add\` without \`--no-cache\` leaves the package index ${INDEX} in this layer.`,
+            span: scriptSpan(script, c.start, c.end),
+            fix: { title: 'Add --no-cache to apk add', edits: [insert(toDoc(script, action.end - 1) + 1, ' --no-cache')], safe: true },
+          });
+          continue;
+        }
+        if (!inFinal.has(instr)) continue;
+        if (action?.value === 'update') {
+          const others = apks.filter((o) => o !== c);
+          // An `apk add` without --no-cache has its own finding (its fix comes first).
+          if (others.some((o) => o.argv.some((w) => w.value === 'add') && !o.argv.some((w) => w.value === '--no-cache'))) continue;
+          out.push({
+            message: `\`apk update\` leaves the package index ${INDEX} in this layer of the final image, even when the next \`apk add\` says \`--no-cache\` (that flag fetches a fresh index without keeping it, so the update is not needed).`,
+            span: scriptSpan(script, c.start, c.end),
+            fix: others.length > 0 && others.every((o) => o.argv.some((w) => w.value === '--no-cache')) ? dropUpdate(script, c) : undefined,
+          });
+        } else if (!noCache && (action?.value === 'upgrade' || action?.value === 'add')) {
+          const u = c.argv.find((w, i) => i > 0 && (w.value === '-U' || w.value === '--update-cache' || w.value === '--update'));
+          if (!u) continue;
+          out.push({
+            message: `\`apk ${u.value} ${action.value}\` without \`--no-cache\` leaves the package index ${INDEX} in this layer of the final image.`,
+            span: scriptSpan(script, c.start, c.end),
+            fix: { title: `Replace ${u.value} with --no-cache`, edits: [replace(toDoc(script, u.start), toDoc(script, u.end - 1) + 1, '--no-cache')], safe: true },
+          });
+        }
       }
     }
     return out;
   },
 };
+
+/** Removes `apk update && ` (the command and the `&&` after it); undefined for other shapes. */
+function dropUpdate(script: Script, c: ShellCommand): Fix | undefined {
+  const after = script.text.slice(c.end);
+  const m = /^[ \t]*&&[ \t]*/.exec(after);
+  if (!m) return undefined;
+  let end = c.end + m[0].length;
+  // `apk update && \` + newline: the continuation is not in the script text, so the next word follows directly.
+  if (end >= script.text.length) return undefined;
+  const start = toDoc(script, c.start);
+  const docEnd = toDoc(script, end);
+  return { title: 'Remove apk update (apk add --no-cache fetches the index itself)', edits: [replace(start, docEnd, '')], safe: true };
+}

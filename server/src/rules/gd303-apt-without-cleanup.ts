@@ -21,8 +21,8 @@
 import { stageChain } from '../dockerfile/facts';
 import { scriptSpan, toDoc, type DockerfileModel, type Instruction } from '../dockerfile/model';
 import { mountTargets, packageCommands } from '../dockerfile/packages';
-import { insert } from '../fixes/edits';
-import { appendCommandEdit } from './gd302-cleanup-in-later-layer';
+import { insert } from '../edits/edits';
+import { appendCommandEdit } from '../edits/shellChain';
 import type { Rule, RuleFinding } from './types';
 
 const CLEANUP = 'rm -rf /var/lib/apt/lists/*';
@@ -30,9 +30,13 @@ const CLEANUP = 'rm -rf /var/lib/apt/lists/*';
 export const gd303: Rule = {
   code: 'GD303',
   name: 'apt-without-cleanup',
+  summary: '`apt-get install` without `--no-install-recommends`, or without removing the lists',
   severity: 'information',
   needsWorkspace: false,
   peers: ['DL3015', 'DL3009'],
+  fix: 'safe',
+  facts: ['packageInstalls'],
+  docs: { peers: 'hadolint **DL3015** (`--no-install-recommends`), **DL3009** (apt lists)' },
   check(ctx) {
     const { model } = ctx;
     const out: RuleFinding[] = [];

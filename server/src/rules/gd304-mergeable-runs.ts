@@ -16,7 +16,7 @@
 import { toDoc, type DockerfileModel, type Instruction } from '../dockerfile/model';
 import { isSystemSetupCommand, topLevelCommands } from '../dockerfile/packages';
 import { parseShell } from '../dockerfile/shell';
-import { replace } from '../fixes/edits';
+import { replace } from '../edits/edits';
 import type { Fix, Rule, RuleFinding } from './types';
 
 function setupOnly(instr: Instruction): boolean {
@@ -32,9 +32,12 @@ function flagsKey(instr: Instruction): string {
 export const gd304: Rule = {
   code: 'GD304',
   name: 'mergeable-runs',
+  summary: 'Consecutive RUNs that only set up the system and could be one layer',
   severity: 'information',
   needsWorkspace: false,
   peers: ['DL3059'],
+  fix: 'safe',
+  facts: ['packageInstalls'],
   check(ctx) {
     const out: RuleFinding[] = [];
     for (const stage of ctx.model.stages) {

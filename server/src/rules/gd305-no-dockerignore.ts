@@ -9,19 +9,23 @@
  * uses for this Dockerfile (`<Dockerfile>.dockerignore`), and the rules do not know the
  * Dockerfile's file name.
  *
- * Fix: create a Go-aware .dockerignore (fixes/dockerignore.ts `goDockerignore`): only patterns
+ * Fix: create a Go-aware .dockerignore (generate/dockerignore.ts `goDockerignore`): only patterns
  * that exclude nothing the build needs or may need.
  */
 import { formatBytesShort } from '../bytes';
-import { conflictCache, dockerfileSpecificIgnores, goDockerignore, readEmbedDirectives, wholeContextUses } from '../fixes/dockerignore';
-import { diskReader } from '../workspace/load';
+import { conflictCache, dockerfileSpecificIgnores, readEmbedDirectives, wholeContextUses } from '../facts/contextInputs';
+import { goDockerignore } from '../generate/dockerignore';
 import type { Rule } from './types';
 
 export const gd305: Rule = {
   code: 'GD305',
   name: 'no-dockerignore',
+  summary: 'The build takes the whole context, and the context has no .dockerignore',
   severity: 'warning',
   needsWorkspace: true,
+  fix: 'unsafe',
+  facts: ['contextInputs', 'embeds', 'workspace', 'contextFiles', 'dockerignore'],
+  docs: { workspace: '(looks at the build context)' },
   check(ctx) {
     const ws = ctx.workspace!;
     if (ws.dockerignore) return [];
@@ -31,8 +35,8 @@ export const gd305: Rule = {
     const files = ctx.files;
     const generated = goDockerignore(ws, ctx.model, {
       finalStage: ctx.finalStage,
-      embeds: files ? readEmbedDirectives(ws) : [],
-      readFile: files ? diskReader(ws) : undefined,
+      embeds: files ? readEmbedDirectives(ws, (rel) => files.readFile(rel)) : [],
+      readFile: files ? (rel) => files.readFile(rel) : undefined,
       listFiles: files ? (under) => files.listFiles(under) : undefined,
       cache: files ? conflictCache(ws) : undefined,
     });

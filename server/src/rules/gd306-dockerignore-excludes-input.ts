@@ -1,5 +1,5 @@
 /**
- * GD306: .dockerignore excludes something the build needs (fixes/dockerignore.ts
+ * GD306: .dockerignore excludes something the build needs (facts/contextInputs.ts
  * `contextInputs`): a path a COPY/ADD (or a RUN bind mount) names, go.mod/go.sum and go.work
  * files under a copied folder, vendor/modules.txt when the module is vendored, and the non-test
  * sources (and `//go:embed` files) of the packages the build compiles. One finding per
@@ -13,10 +13,9 @@
  *
  * No fix: whether to delete the pattern, narrow it or add a `!` line depends on why it is there.
  */
-import { contextInputs, dockerfileSpecificIgnores, readEmbedDirectives, type ContextInput } from '../fixes/dockerignore';
+import { contextInputs, dockerfileSpecificIgnores, readEmbedDirectives, type ContextInput } from '../facts/contextInputs';
 import type { Instruction } from '../dockerfile/model';
 import type { DockerIgnore } from '../workspace/dockerignore';
-import { diskReader } from '../workspace/load';
 import { dockerignoreOf } from '../workspace/query';
 import type { Rule, RuleFinding, WorkspaceFiles } from './types';
 
@@ -31,15 +30,19 @@ interface Excluded {
 export const gd306: Rule = {
   code: 'GD306',
   name: 'dockerignore-excludes-input',
+  summary: '.dockerignore excludes something the build needs',
   severity: 'error',
   needsWorkspace: true,
   peers: ['CopyIgnoredFile'],
+  fix: 'none',
+  facts: ['contextInputs', 'embeds', 'workspace', 'contextFiles', 'dockerignore'],
+  docs: { workspace: '(matches `.dockerignore` with Docker\'s semantics)', fix: '(the message names the `.dockerignore` line)' },
   check(ctx) {
     const ws = ctx.workspace!;
     const ignore = ctx.files?.dockerignore ?? dockerignoreOf(ws);
     if (!ignore || ignore.patterns.length === 0) return [];
     if (dockerfileSpecificIgnores(ctx.files, ws).length > 0) return [];
-    const inputs = contextInputs(ws, ctx.model, { finalStage: ctx.finalStage, embeds: ctx.files ? readEmbedDirectives(ws) : [], readFile: ctx.files ? diskReader(ws) : undefined });
+    const inputs = contextInputs(ws, ctx.model, { finalStage: ctx.finalStage, embeds: ctx.files ? readEmbedDirectives(ws, (rel) => ctx.files!.readFile(rel)) : [], readFile: ctx.files ? (rel) => ctx.files!.readFile(rel) : undefined });
     const byInstr = new Map<Instruction, Excluded[]>();
     const seen = new Set<string>();
     for (const input of inputs) {

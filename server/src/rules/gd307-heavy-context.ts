@@ -15,9 +15,10 @@
  */
 import { formatBytesShort } from '../bytes';
 import { contextPath, isWholeContext } from '../dockerfile/facts';
-import { appendLinesEdit, conflictCache, contextInputs, contextUses, dockerfileSpecificIgnores, patternConflict, readEmbedDirectives } from '../fixes/dockerignore';
+import { conflictCache, contextInputs, contextUses, dockerfileSpecificIgnores, patternConflict, readEmbedDirectives } from '../facts/contextInputs';
+import { appendLinesEdit } from '../edits/dockerignoreLines';
 import type { Instruction } from '../dockerfile/model';
-import { diskReader, type FileEntryInfo } from '../workspace/load';
+import type { FileEntryInfo } from '../workspace/load';
 import type { WorkspaceModel } from '../workspace/model';
 import type { Fix, Rule, RuleContext } from './types';
 
@@ -88,8 +89,12 @@ function patternsFor(heavy: readonly Heavy[]): { pattern: string; paths: Heavy[]
 export const gd307: Rule = {
   code: 'GD307',
   name: 'heavy-context',
+  summary: 'The build sends large paths it never uses',
   severity: 'information',
   needsWorkspace: true,
+  fix: 'unsafe',
+  facts: ['copySources', 'contextInputs', 'embeds', 'workspace', 'contextFiles', 'dockerignore'],
+  docs: { workspace: '(walks the build context and measures it)' },
   check(ctx) {
     const ws = ctx.workspace!;
     const files = ctx.files;
@@ -112,7 +117,7 @@ export const gd307: Rule = {
     const rootOf = (p: string) => roots.find((r) => r.path === '' || p === r.path || p.startsWith(r.path + '/'));
     const sent = heavy.filter((h) => rootOf(h.path) && !roots.some((r) => r.path !== '' && (r.path === h.path || r.path.startsWith(h.path + '/'))));
     if (sent.length === 0) return [];
-    const inputs = contextInputs(ws, ctx.model, { finalStage: ctx.finalStage, embeds: readEmbedDirectives(ws), readFile: diskReader(ws) });
+    const inputs = contextInputs(ws, ctx.model, { finalStage: ctx.finalStage, embeds: readEmbedDirectives(ws, (rel) => files.readFile(rel)), readFile: (rel) => files.readFile(rel) });
     const listFiles = (under: string) => files.listFiles(under);
     const kept = patternsFor(sent).filter((p) => patternConflict(p.pattern, inputs, listFiles, conflictCache(ws)) === null);
     const paths = kept.flatMap((p) => p.paths);
@@ -135,7 +140,7 @@ function fixFor(ctx: RuleContext, patterns: string[]): Fix {
   const existing = ctx.workspace!.dockerignore;
   const title = `Add ${patterns.length === 1 ? patterns[0] : `${patterns.length} paths`} to .dockerignore`;
   if (existing) {
-    return { title, edits: [], editFiles: [{ path: '.dockerignore', edits: [appendLinesEdit(existing.text, patterns)] }], safe: false };
+    return { title, edits: [], editFiles: [{ path: '.dockerignore', base: existing.text, edits: [appendLinesEdit(existing.text, patterns)] }], safe: false };
   }
   return { title: `Create .dockerignore excluding ${patterns.length === 1 ? patterns[0] : `${patterns.length} unused paths`}`, edits: [], createFiles: [{ path: '.dockerignore', text: patterns.map((p) => `${p}\n`).join('') }], safe: false };
 }

@@ -12,7 +12,7 @@
  * that is rare enough that the name is the signal, as with hadolint's DL3020.)
  */
 import { copyPaths } from '../dockerfile/facts';
-import { replace } from '../fixes/edits';
+import { replace } from '../edits/edits';
 import type { Rule, RuleFinding } from './types';
 
 const REMOTE = /^([a-z][a-z0-9+.-]*:\/\/|git@)/i;
@@ -23,9 +23,12 @@ const COPY_FLAGS = new Set(['chown', 'chmod', 'link', 'exclude', 'parents']);
 export const gd308: Rule = {
   code: 'GD308',
   name: 'add-for-local-files',
+  summary: '`ADD` of local files, where COPY says what happens',
   severity: 'warning',
   needsWorkspace: false,
   peers: ['DL3020'],
+  fix: 'safe',
+  facts: ['copySources'],
   check(ctx) {
     const out: RuleFinding[] = [];
     for (const instr of ctx.model.instructions) {

@@ -2,7 +2,7 @@
  * GD309: a RUN that installs system packages (apk add, apt-get/apt install, yum/dnf/microdnf
  * install, zypper install) comes after a COPY/ADD of sources from the build context in the
  * same stage (`COPY . .`, a source directory, `*.go`; go.mod/go.sum and single config files
- * are not sources, see GD104's `copiesGoSources`). Every source edit then re-runs the install.
+ * are not sources, see `copiesGoSources` in facts/goSources.ts). Every source edit then re-runs the install.
  *
  * Fix: move the RUN (its whole lines, with the comment lines directly above it, so pragmas
  * move along) directly above the stage's first source COPY (above that COPY's own comment
@@ -18,32 +18,29 @@
  * offered, but not safe.
  */
 import * as path from 'path';
-import { copyPaths, goCommands, isContextCopy, stageImage } from '../dockerfile/facts';
-import type { DockerfileModel, Instruction, Stage } from '../dockerfile/model';
+import { copyPaths, goCommands, stageImage } from '../dockerfile/facts';
+import type { DockerfileModel, Instruction, Script, Stage } from '../dockerfile/model';
 import { isSystemSetupCommand, packageCommands } from '../dockerfile/packages';
 import type { ShellCommand } from '../dockerfile/shell';
-import { deleteLines, insert } from '../fixes/edits';
-import { copiesGoSources } from './gd104-sources-before-modules';
+import { deleteLines, insert } from '../edits/edits';
+import { isSourceCopy } from '../facts/goSources';
 import type { Fix, Rule, RuleFinding } from './types';
 
 const MOVABLE_OVER = new Set(['COPY', 'ADD', 'WORKDIR', 'LABEL', 'EXPOSE', 'MAINTAINER', 'STOPSIGNAL', 'HEALTHCHECK']);
 const SYSTEM_DIR = /^\/(etc|usr|bin|sbin|lib|lib32|lib64|libx32|var|opt|root)?(\/|$)/;
 
-export function isSourceCopy(i: Instruction): boolean {
-  if (!isContextCopy(i)) return false;
-  const paths = copyPaths(i);
-  return !!paths && paths.sources.some(copiesGoSources);
-}
-
 export const gd309: Rule = {
   code: 'GD309',
   name: 'install-after-sources',
+  summary: 'System packages are installed after the sources are copied',
   severity: 'warning',
   needsWorkspace: false,
+  fix: 'safe',
+  facts: ['copySources', 'goCommands', 'images', 'packageInstalls', 'contextFiles'],
   check(ctx) {
     const out: RuleFinding[] = [];
     for (const stage of ctx.model.stages) {
-      const copy = stage.instructions.find(isSourceCopy);
+      const copy = stage.instructions.find((i) => isSourceCopy(i, ctx.files));
       if (!copy) continue;
       for (const instr of stage.instructions) {
         if (instr.keyword !== 'RUN' || instr.line < copy.line || !instr.script) continue;
@@ -67,6 +64,27 @@ function usesRelativePath(cmd: ShellCommand): boolean {
   if (skip < 0) return false;
   const operands = cmd.argv.slice(cmd.argv[0]?.value === 'sudo' ? 2 : 1).filter((w) => !w.value.startsWith('-'));
   return operands.slice(skip).some((w) => !w.value.startsWith('/'));
+}
+
+/** Absolute paths a COPY writes: its destination, and for a folder destination each source's name in it. */
+function writtenPaths(cwd: string, paths: { sources: string[]; dest: string }): string[] {
+  const dest = path.posix.resolve(cwd, paths.dest);
+  const out = [dest];
+  if (paths.dest.endsWith('/') || paths.sources.length > 1) for (const s of paths.sources) out.push(path.posix.join(dest, path.posix.basename(s)));
+  return out;
+}
+
+/** A word of the script names one of these paths, something under one, or a folder above one. */
+function usesPathOf(script: Script, written: string[]): boolean {
+  for (const c of script.parsed.commands) {
+    for (const w of c.argv.slice(1)) {
+      const v = w.value;
+      if (!v.startsWith('/')) continue;
+      const p = path.posix.resolve(v);
+      if (written.some((d) => p === d || p.startsWith(`${d}/`) || (p !== '/' && d.startsWith(`${p}/`)))) return true;
+    }
+  }
+  return false;
 }
 
 /** The first line of an instruction's block: the comment lines directly above it. */
@@ -98,8 +116,11 @@ function moveFix(model: DockerfileModel, stage: Stage, copy: Instruction, run: I
     if (i.line >= run.line) break;
     if (i.keyword === 'WORKDIR' && i.args[0]) cwd = i.args[0].value.includes('$') ? '/' : path.posix.resolve(cwd, i.args[0].value);
     if (i.line < copy.line || (i.keyword !== 'COPY' && i.keyword !== 'ADD')) continue;
-    const dest = copyPaths(i)?.dest;
+    const paths = copyPaths(i);
+    const dest = paths?.dest;
     if (!dest || dest.includes('$') || SYSTEM_DIR.test(path.posix.resolve(cwd, dest))) safe = false;
+    // The RUN works on what this COPY wrote (`chmod +x /usr/bin/app`): it must stay below it.
+    if (!paths || dest!.includes('$') || usesPathOf(script, writtenPaths(cwd, paths))) return undefined;
   }
   const first = blockStart(model, run);
   const lastLine = run.endLine;

@@ -25,6 +25,8 @@ import { gd103 } from './gd103-cgo-required';
 import { gd105 } from './gd105-go-sum-not-copied';
 import { gd106 } from './gd106-vendor-not-used';
 import { gd114 } from './gd114-git-metadata-in-context';
+import { gd115 } from './gd115-global-arg-not-in-scope';
+import { gd116 } from './gd116-hard-coded-target-platform';
 import { gd202 } from './gd202-scratch-without-ca-certificates';
 import { gd203 } from './gd203-scratch-without-tzdata';
 import { gd305 } from './gd305-no-dockerignore';
@@ -33,6 +35,6 @@ import { gd307 } from './gd307-heavy-context';
 import type { Rule } from './types';
 
 /** Every rule, in catalogue order. */
-export const RULES: readonly Rule[] = [gd104, gd107, gd108, gd109, gd110, gd111, gd112, gd113, gd201, gd204, gd205, gd206, gd207, gd208, gd209, gd301, gd302, gd303, gd304, gd308, gd309, gd101, gd102, gd103, gd105, gd106, gd114, gd202, gd203, gd305, gd306, gd307];
+export const RULES: readonly Rule[] = [gd104, gd107, gd108, gd109, gd110, gd111, gd112, gd113, gd115, gd116, gd201, gd204, gd205, gd206, gd207, gd208, gd209, gd301, gd302, gd303, gd304, gd308, gd309, gd101, gd102, gd103, gd105, gd106, gd114, gd202, gd203, gd305, gd306, gd307];
 
 export const RULES_BY_CODE: ReadonlyMap<string, Rule> = new Map(RULES.map((r) => [r.code, r]));

@@ -1,11 +1,10 @@
 import type { DockerfileModel } from '../dockerfile/model';
 import type { Span } from '../dockerfile/text';
-import type { Edit } from '../fixes/edits';
-import type { Workspace } from '../workspace/load';
+import type { Edit } from '../edits/edits';
+import type { WorkspaceFiles } from '../workspace/load';
 import type { WorkspaceModel } from '../workspace/model';
 
-/** What rules may ask of the build context's files (a loaded Workspace provides it). */
-export type WorkspaceFiles = Pick<Workspace, 'fileExists' | 'dirExists' | 'isIgnored' | 'fileSize' | 'bytesUnder' | 'listFiles' | 'dockerignore'>;
+export type { WorkspaceFiles };
 
 export type Severity = 'error' | 'warning' | 'information' | 'hint';
 
@@ -17,10 +16,11 @@ export interface Fix {
   createFiles?: { path: string; text: string }[];
   /**
    * Edits of other existing files of the context (e.g. .dockerignore): context-relative path,
-   * offsets into that file's text as the workspace read it. Fix-all edits the Dockerfile alone:
-   * rules mark such fixes (like those with `createFiles`) `safe: false`.
+   * offsets into `base`, that file's text as the workspace read it; the server offers the edit
+   * only while the file still has that text. Fix-all edits the Dockerfile alone: rules mark such
+   * fixes (like those with `createFiles`) `safe: false`.
    */
-  editFiles?: { path: string; edits: Edit[] }[];
+  editFiles?: { path: string; base: string; edits: Edit[] }[];
   /** Safe to apply unattended in fix-all (does not change what the image does). */
   safe: boolean;
 }
@@ -52,12 +52,55 @@ export interface RuleFinding {
   fix?: Fix;
 }
 
+/**
+ * How a rule's findings can be fixed: `safe` — it offers edits and marks those that keep what the
+ * image does `safe`, so fix-all applies them; `unsafe` — it offers edits, never applied
+ * unattended; `command` — besides edits, it offers a client command (`command`); `none`.
+ */
+export type FixKind = 'safe' | 'unsafe' | 'command' | 'none';
+
+/**
+ * What a rule reads besides the Dockerfile's text, so a reader sees its inputs at a glance (and
+ * test/unit/rule-declarations.test.ts checks them against the rule's imports).
+ */
+export type FactName =
+  | 'copySources' // COPY/ADD sources and destinations (dockerfile/copySources.ts, dockerfile/facts.ts)
+  | 'goCommands' // the go commands of RUNs and the environment they see (dockerfile/goBuild.ts)
+  | 'goBuilds' // go builds mapped to the context's packages and to the final stage (facts/builtPackages.ts)
+  | 'cgo' // whether a build's package needs cgo (facts/cgo.ts)
+  | 'contextInputs' // what the build needs from the context (facts/contextInputs.ts)
+  | 'embeds' // the //go:embed patterns of the context's packages
+  | 'images' // the offline base-image table (images/)
+  | 'packageInstalls' // apk/apt/yum installs and removals (dockerfile/packages.ts)
+  | 'workspace' // the Go workspace model: go.mod/go.work, packages, imports
+  | 'contextFiles' // the build context's file index (exists, sizes, listing)
+  | 'dockerignore' // the root .dockerignore
+  | 'gitignore'; // .gitignore files from the context up to the repository root
+
+/**
+ * A rule, declared the way Go's golang.org/x/tools/go/analysis declares an analyzer: what it is
+ * (code, name, summary), how it reports (severities, peers), what it needs (workspace, facts),
+ * how it fixes, and `check`. The registry derives the rule tables, each page's header, the SARIF
+ * rule metadata and the settings schema from these (scripts/rule-docs.ts).
+ */
 export interface Rule {
   code: string;
   name: string;
+  /** One line: what the rule finds. */
+  summary: string;
+  /** Default severity. */
   severity: Severity;
+  /** Every severity its findings can have, when a finding may override the default (split severities). */
+  severities?: readonly Severity[];
   needsWorkspace: boolean;
   /** Equivalent codes of peer linters whose suppression pragmas apply (hadolint DLxxxx, BuildKit checks). */
   peers?: string[];
+  fix: FixKind;
+  /** For `fix: 'command'`: the client command the quick fix runs, offered to clients that list it. */
+  command?: { id: string; title: string; actionTitle: string };
+  /** What it reads besides the Dockerfile's text. */
+  facts: readonly FactName[];
+  /** Details for the page header, in markdown, after the generated value (e.g. when each severity applies). */
+  docs?: { severity?: string; workspace?: string; fix?: string; peers?: string };
   check(ctx: RuleContext): RuleFinding[];
 }

@@ -81,6 +81,15 @@ export interface Workspace {
   contextSizesWith(ignore: DockerIgnore | null): ContextSizes;
   /** Parsed header of an indexed package .go file (undefined for others). */
   goFile(relPath: string): GoFileInfo | undefined;
+  /** The text of a context file (null when missing, unreadable or outside the context). */
+  readFile(relPath: string): string | null;
+  /**
+   * A read above the context, declared here so that rules read nothing behind their inputs: the
+   * `.gitignore` files from the context root up to the repository root (the first folder with a
+   * `.git`, at most 32 levels), nearest first; `prefix` is the context root's path relative to
+   * that file's folder ('' for the context root itself). Watched like the context's files.
+   */
+  gitignores(): { prefix: string; text: string }[];
   /**
    * Re-reads the given absolute paths (files or folders; created, changed or deleted) and
    * returns whether the model changed in a way the rules can see (byte counts alone do not
@@ -89,6 +98,9 @@ export interface Workspace {
   update(changedAbsPaths: readonly string[]): boolean;
   readonly lastUpdate: UpdateResult;
 }
+
+/** What rules, facts and fixes may ask of the build context's files (a loaded Workspace provides it). */
+export type WorkspaceFiles = Pick<Workspace, 'fileExists' | 'dirExists' | 'isIgnored' | 'fileSize' | 'bytesUnder' | 'listFiles' | 'dockerignore' | 'readFile' | 'gitignores'>;
 
 const DEFAULT_MAX_FILES = 50_000;
 
@@ -687,6 +699,29 @@ class WorkspaceImpl implements Workspace {
     return rel;
   }
 
+  readFile(relPath: string): string | null {
+    const rel = this.safeRel(relPath);
+    return rel === null ? null : this.readText(rel);
+  }
+
+  gitignores(): { prefix: string; text: string }[] {
+    const out: { prefix: string; text: string }[] = [];
+    let dir = this.root;
+    let prefix = '';
+    for (let depth = 0; depth < 32; depth++) {
+      // Above the context by design, so not `within` it; but a regular file only, size-capped
+      // (a .gitignore linked to /dev/zero hung the CLI and the server).
+      const text = readRegularFileOrNull(path.join(dir, '.gitignore'));
+      if (text !== null) out.push({ prefix, text });
+      if (fs.existsSync(path.join(dir, '.git'))) break;
+      const parent = path.dirname(dir);
+      if (parent === dir) break;
+      prefix = prefix === '' ? path.basename(dir) : `${path.basename(dir)}/${prefix}`;
+      dir = parent;
+    }
+    return out;
+  }
+
   fileExists(relPath: string): boolean {
     const rel = this.safeRel(relPath);
     if (rel === null || rel === '') return false;
@@ -998,6 +1033,17 @@ class WorkspaceImpl implements Workspace {
  */
 export function loadWorkspace(root: string, opts: LoadOptions = {}): Workspace {
   return new WorkspaceImpl(root, opts);
+}
+
+/** The names of the files in a context folder on disk (none when it cannot be read). */
+export function diskLister(ws: WorkspaceModel): (dir: string) => string[] {
+  return (dir) => {
+    try {
+      return fs.readdirSync(path.join(ws.root, ...dir.split('/')));
+    } catch {
+      return [];
+    }
+  };
 }
 
 /** A reader of the context's files on disk (null for a missing or unreadable file). */

@@ -10,27 +10,14 @@ import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { loadWorkspace } from '../workspace/load';
 import { existsNoFollow, unsafeWriteReason } from '../workspace/safeRead';
-import { generateFor, selfCheck, type SelfCheckFinding } from './index';
-import { GenerateError, isRuntime, type GenerateResult } from './types';
+import { generateFor } from '../generate/index';
+import { GENERATE_REQUEST, type GenerateParams, type GenerateResponse } from '../protocol';
+import { selfCheck } from './selfCheck';
+import { GenerateError, isRuntime } from '../generate/types';
 
-export const GENERATE_REQUEST = 'goDockerfile/generate';
+export { GENERATE_REQUEST, type GenerateParams, type GenerateResponse };
 
-export interface GenerateParams {
-  /** The folder to generate for (the build context), a `file:` URI. */
-  folderUri: string;
-  package?: string;
-  runtime?: string;
-  stampVersion?: boolean;
-}
 
-export interface GenerateResponse extends GenerateResult {
-  /** Absolute path of the folder. */
-  folder: string;
-  /** Files that already exist in the folder (the client must ask before replacing them). */
-  existing: { dockerfile: boolean; dockerignore: boolean };
-  /** Our own rules' findings on the generated Dockerfile with the generated .dockerignore (expected: none). */
-  selfCheck: SelfCheckFinding[];
-}
 
 export async function handleGenerateRequest(params: GenerateParams, log: (m: string) => void = () => {}): Promise<GenerateResponse> {
   if (!params || typeof params.folderUri !== 'string' || !params.folderUri.startsWith('file:')) {
@@ -41,6 +28,7 @@ export async function handleGenerateRequest(params: GenerateParams, log: (m: str
   }
   if (params.package !== undefined && typeof params.package !== 'string') throw new GenerateError('bad-option', 'package must be a string.');
   if (params.stampVersion !== undefined && typeof params.stampVersion !== 'boolean') throw new GenerateError('bad-option', 'stampVersion must be a boolean.');
+  if (params.port !== undefined && params.port !== null && !(Number.isInteger(params.port) && params.port >= 1 && params.port <= 65535)) throw new GenerateError('bad-option', 'port must be a port number (1-65535) or null.');
   const folder = fileURLToPath(params.folderUri);
   if (!fs.statSync(folder, { throwIfNoEntry: false })?.isDirectory()) throw new GenerateError('bad-option', `${folder} is not a folder.`);
   for (const name of ['Dockerfile', '.dockerignore']) {
@@ -49,7 +37,7 @@ export async function handleGenerateRequest(params: GenerateParams, log: (m: str
     if (unsafe) throw new GenerateError('unsafe-name', `Cannot generate: ${unsafe}.`);
   }
   const ws = loadWorkspace(folder, { log });
-  const result = await generateFor(ws, { package: params.package, runtime: params.runtime, stampVersion: params.stampVersion });
+  const result = await generateFor(ws, { package: params.package, runtime: params.runtime, stampVersion: params.stampVersion, port: params.port });
   return {
     ...result,
     folder,

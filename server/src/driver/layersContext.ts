@@ -3,25 +3,12 @@
  * (after the ignore file BuildKit uses for this Dockerfile) and a matcher for paths that are not
  * indexed (new files).
  */
-import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { readRegularFile } from '../workspace/safeRead';
 import { dockerignoreFileFor } from '../workspace/context';
 import { DockerIgnore, normalizeRel } from '../workspace/dockerignore';
 import type { Workspace } from '../workspace/load';
-import type { WorkspaceModel } from '../workspace/model';
-
-export interface ContextFileSet {
-  /** Absolute path of the context root. */
-  root: string;
-  /** Sent files (not excluded), context-relative with '/' separators. */
-  files: { path: string; size: number }[];
-  isIgnored(rel: string): boolean;
-  /** Some files are missing (the walk was capped, or folders were skipped): sizes are lower bounds. */
-  partial: boolean;
-  /** The workspace model, to pick representative files (a .go file, go.mod). */
-  workspace: WorkspaceModel | null;
-}
+import type { ContextFileSet } from '../layers/contextFiles';
 
 /**
  * The sent files of a loaded workspace. A `<Dockerfile>.dockerignore` beside the Dockerfile
@@ -34,7 +21,8 @@ export function contextFilesOf(ws: Workspace, dockerfilePath?: string | null): C
     const file = dockerignoreFileFor(dockerfilePath, ws.root);
     if (file && path.resolve(file) !== path.join(ws.root, '.dockerignore')) {
       try {
-        ignore = DockerIgnore.parse(fs.readFileSync(file, 'utf8'));
+        // A regular file inside the context or beside the Dockerfile only (a FIFO would block).
+        ignore = DockerIgnore.parse(readRegularFile(file, { within: [ws.root, path.dirname(dockerfilePath)] }));
         // Folders the workspace skipped because the root .dockerignore excludes them may be sent now.
         if (ws.model.context.entries.some((e) => e.notWalked && !ignore!.isIgnored(e.name))) partial = true;
       } catch {
@@ -50,19 +38,4 @@ export function contextFilesOf(ws: Workspace, dockerfilePath?: string | null): C
   }
   files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   return { root: ws.root, files, isIgnored, partial, workspace: ws.model };
-}
-
-/** A context-relative path for a path given by a user: absolute, file: URI, or relative to `base` (default: the context root). */
-export function toContextPath(root: string, p: string, base?: string): string | null {
-  let abs: string;
-  if (p.startsWith('file:')) {
-    try {
-      abs = fileURLToPath(p);
-    } catch {
-      return null;
-    }
-  } else abs = path.resolve(base ?? root, p);
-  const rel = path.relative(root, abs);
-  if (rel === '' || rel.startsWith('..') || path.isAbsolute(rel)) return null;
-  return rel.split(path.sep).join('/');
 }

@@ -5,7 +5,7 @@
  */
 import * as fs from 'fs';
 import * as path from 'path';
-import { sanitizeRulesConfig, type RulesConfig } from './config';
+import { sanitizeRulesConfig, type RulesConfig } from '../rules/config';
 import { readRegularFile } from '../workspace/safeRead';
 
 export const CONFIG_FILE = '.go-dockerfile.json';

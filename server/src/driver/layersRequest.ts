@@ -11,25 +11,15 @@ import type { DockerfileModel } from '../dockerfile/model';
 import { parseDockerfile } from '../dockerfile/parse';
 import { TooLargeToAnalyseError } from '../dockerfile/limits';
 import type { Workspace } from '../workspace/load';
-import { buildLayerModel } from './build';
-import { contextFilesOf } from './context';
-import type { LayerModel } from './model';
+import { buildLayerModel } from '../layers/build';
+import { contextFilesOf } from './layersContext';
+import type { LayerModel } from '../layers/model';
+import { LAYERS_REQUEST, type LayersParams } from '../protocol';
+import type { Measurement } from '../measure/types';
+import { moduleCacheReader, userModuleCache } from './moduleCacheReader';
 
-export const LAYERS_REQUEST = 'goDockerfile/layers';
+export { LAYERS_REQUEST, type LayersParams };
 
-export interface LayersParams {
-  /** The Dockerfile (a file: URI; an open document's current text is used). */
-  uri: string;
-  /**
-   * Changed files: file: URIs, absolute paths, or paths relative to the editor workspace folder
-   * holding the Dockerfile (as `asRelativePath` gives them), else to the build context root.
-   */
-  changedFiles?: string[];
-  /** `go`, `gomod`, `dockerfile:LINE` (1-based), `dockerfile`, `arg:NAME`. */
-  change?: string;
-  target?: string;
-  buildArgs?: Record<string, string>;
-}
 
 export interface LayersSources {
   /** The parsed open document, or undefined when it is not open (it is then read from disk). */
@@ -38,6 +28,8 @@ export interface LayersSources {
   workspace?: Workspace;
   /** Editor workspace folders (absolute paths). */
   folders?: readonly string[];
+  /** The last real build of this Dockerfile, if the client sent one. */
+  measurement?: Measurement | null;
 }
 
 export function isLayersParams(p: unknown): p is LayersParams {
@@ -78,8 +70,13 @@ export function layersForRequest(params: LayersParams, src: LayersSources): Laye
     buildArgs: params.buildArgs ?? undefined,
     changedFiles,
     change: params.change ?? null,
+    // go.sum from the context, module sizes from the user's module cache: files read, nothing run.
+    readText: ws ? (rel) => ws.readFile(rel) : undefined,
+    moduleCache: moduleCacheReader(userModuleCache()),
+    measurement: src.measurement ?? null,
   });
 }
+
 
 /**
  * The workspace of a document, waiting briefly for its first load (the LSP loads a context in a

@@ -1,7 +1,8 @@
 /**
- * .dockerignore for a Go build: what the build needs from the context (so that no pattern ever
- * excludes it), a Go-aware .dockerignore built from safe candidates, and edits that append
- * lines to an existing one. Used by GD114, GD305, GD306, GD307 and the generator.
+ * What a Go build needs from the build context, so that no .dockerignore pattern ever excludes
+ * it: the embeds, the context inputs, whether the build reads .git, whether a pattern conflicts
+ * with an input, which ignore file applies. Used by GD106, GD114, GD305, GD306, GD307 and the
+ * .dockerignore generator (../generate/dockerignore.ts).
  *
  * "What the build needs" (`contextInputs`):
  *  - every path a COPY/ADD (or a RUN bind mount) of the context names (`named`);
@@ -18,13 +19,11 @@ import { contextPath, copyPaths, goCommands, goFlag, isContextCopy, isWholeConte
 import { stagesFeeding } from '../dockerfile/goBuild';
 import type { DockerfileModel, Instruction } from '../dockerfile/model';
 import { contextBinds } from '../dockerfile/mounts';
-import { detectEol } from '../dockerfile/text';
-import { stageBuilds } from '../rules/builtPackages';
+import { stageBuilds } from './builtPackages';
 import { DockerIgnore } from '../workspace/dockerignore';
-import { diskReader, type FileEntryInfo } from '../workspace/load';
+import type { FileEntryInfo } from '../workspace/load';
 import type { GoPackage, WorkspaceModel } from '../workspace/model';
 import { buildFacts, dependencyFiles, packageByDir } from '../workspace/query';
-import type { Edit } from './edits';
 
 // ---------------------------------------------------------------------------------------------
 // //go:embed
@@ -66,7 +65,7 @@ const embedCache = new WeakMap<WorkspaceModel, EmbedDirective[]>();
  * `ws.root`, cached per model). A file that cannot be read counts as embedding its whole folder,
  * so that nothing it might embed is ever excluded.
  */
-export function readEmbedDirectives(ws: WorkspaceModel, read: (rel: string) => string | null = diskReader(ws)): EmbedDirective[] {
+export function readEmbedDirectives(ws: WorkspaceModel, read: (rel: string) => string | null): EmbedDirective[] {
   const hit = embedCache.get(ws);
   if (hit) return hit;
   const out: EmbedDirective[] = [];
@@ -381,114 +380,6 @@ export function patternConflict(
     }
   }
   return null;
-}
-
-// ---------------------------------------------------------------------------------------------
-// A Go-aware .dockerignore
-
-interface Candidate {
-  pattern: string;
-  group: string;
-}
-
-/** What a Go build never needs from the context. Order: the groups of the generated file. */
-const CANDIDATES: Candidate[] = [
-  { pattern: '.git', group: 'Version control metadata: changes on every commit' },
-  { pattern: '.env', group: 'Local environment files: secrets must not reach an image layer' },
-  { pattern: '.env.*', group: 'Local environment files: secrets must not reach an image layer' },
-  { pattern: 'bin/', group: 'Local build output and test artifacts' },
-  { pattern: 'dist/', group: 'Local build output and test artifacts' },
-  { pattern: '**/*.test', group: 'Local build output and test artifacts' },
-  { pattern: 'coverage.out', group: 'Local build output and test artifacts' },
-  { pattern: 'coverage.txt', group: 'Local build output and test artifacts' },
-  { pattern: 'coverage.html', group: 'Local build output and test artifacts' },
-  { pattern: '**/*.coverprofile', group: 'Local build output and test artifacts' },
-  { pattern: '**/node_modules/', group: 'Tooling and editor folders' },
-  { pattern: '.idea/', group: 'Tooling and editor folders' },
-  { pattern: '.vscode/', group: 'Tooling and editor folders' },
-  { pattern: 'Dockerfile*', group: 'The build files themselves (the builder reads them separately)' },
-  { pattern: '.dockerignore', group: 'The build files themselves (the builder reads them separately)' },
-];
-
-export interface DockerignoreOptions extends InputOptions {
-  /** The context's files (a loaded Workspace): a pattern is checked against the files under each needed folder. */
-  listFiles?: (under: string) => readonly { path: string }[];
-  /** Memo of those checks (`conflictCache(ws)` when `listFiles` lists that model's files). */
-  cache?: Map<string, boolean>;
-}
-
-export interface GeneratedDockerignore {
-  text: string;
-  patterns: string[];
-  /** Candidates left out because the build needs what they match. */
-  omitted: { pattern: string; because: ContextInput }[];
-}
-
-/**
- * A .dockerignore for a Go build: the safe candidates (.git, env files, build output, test
- * artifacts, node_modules, editor folders, the Dockerfile itself), minus every candidate that
- * would exclude something the build needs or may need (see `contextInputs`). LF line endings.
- */
-export function goDockerignore(ws: WorkspaceModel, df: DockerfileModel, opts: DockerignoreOptions = {}): GeneratedDockerignore {
-  const inputs = contextInputs(ws, df, opts);
-  const memo = new Map<string, readonly { path: string }[]>();
-  const list = opts.listFiles;
-  const listFiles = list && ((under: string) => {
-    let files = memo.get(under);
-    if (!files) memo.set(under, (files = list(under)));
-    return files;
-  });
-  const patterns: string[] = [];
-  const omitted: GeneratedDockerignore['omitted'] = [];
-  const lines = ['# Generated by go-dockerfile: what a Go build never needs from the context.'];
-  let group = '';
-  for (const c of CANDIDATES) {
-    const conflict = patternConflict(c.pattern, inputs, listFiles, opts.cache);
-    if (conflict) {
-      omitted.push({ pattern: c.pattern, because: conflict });
-      continue;
-    }
-    if (c.group !== group) {
-      lines.push('', `# ${c.group}`);
-      group = c.group;
-    }
-    lines.push(c.pattern);
-    patterns.push(c.pattern);
-  }
-  return { text: lines.join('\n') + '\n', patterns, omitted };
-}
-
-/** An edit appending lines at the end of an existing file's text (its own line ending; a missing final one added first). */
-export function appendLinesEdit(text: string, lines: readonly string[]): Edit {
-  const eol = detectEol(text);
-  const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
-  const needsBreak = body.length > 0 && !/[\r\n]$/.test(body);
-  return { start: text.length, end: text.length, newText: (needsBreak ? eol : '') + lines.map((l) => l + eol).join('') };
-}
-
-/**
- * An edit removing line `line` (1-based, numbered as DockerIgnore numbers them: after a BOM,
- * split at LF or CRLF) with its line break; null when the file has no such line.
- */
-export function removeLineEdit(text: string, line: number): Edit | null {
-  const bom = text.charCodeAt(0) === 0xfeff ? 1 : 0;
-  const re = /\r?\n/g;
-  let start = bom;
-  for (let n = 1; ; n++) {
-    const m = re.exec(text);
-    const end = m ? m.index + m[0].length : text.length;
-    if (n === line) {
-      if (start === end) return null;
-      // The last line without a break: take the break before it instead, so no empty line stays.
-      if (!m && start > bom) {
-        const prevBreak = /\r?\n$/.exec(text.slice(bom, start));
-        return { start: start - (prevBreak ? prevBreak[0].length : 0), end, newText: '' };
-      }
-      return { start, end, newText: '' };
-    }
-    if (!m) return null;
-    start = end;
-  }
 }
 
 // ---------------------------------------------------------------------------------------------

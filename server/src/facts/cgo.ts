@@ -9,8 +9,7 @@ import { installsPackage } from '../dockerfile/packages';
 import { knownCgoRequirement, type CgoReason } from '../workspace/goImports';
 import type { WorkspaceModel } from '../workspace/model';
 import { buildFacts, mainPackages } from '../workspace/query';
-import { builtPackage, contextPlacement } from './builtPackages';
-import type { RuleContext } from './types';
+import { builtPackage, contextPlacement, type Known } from './builtPackages';
 
 export interface CgoVerdict {
   needed: boolean;
@@ -28,7 +27,7 @@ export interface CgoVerdict {
  * requirement of a known cgo-only module. Null without a workspace, or for a remote tool
  * (`go install example.com/tool@v1`).
  */
-export function cgoVerdict(ctx: RuleContext, stage: Stage, g: GoCommand): CgoVerdict | null {
+export function cgoVerdict(ctx: Known, stage: Stage, g: GoCommand): CgoVerdict | null {
   const ws = ctx.workspace;
   if (!ws) return null;
   const pkgs = goPackages(g.args);

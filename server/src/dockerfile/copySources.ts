@@ -5,7 +5,7 @@
  * folders). RUN mounts are read by ../dockerfile/mounts.ts.
  */
 import * as nodePath from 'node:path';
-import type { Instruction } from '../dockerfile/model';
+import type { Instruction } from './model';
 
 export interface CopySpec {
   /** Sources as written (after variable substitution when `expand` was given). */
@@ -22,21 +22,32 @@ export interface CopySpec {
 
 const flagValues = (instr: Instruction, name: string) => instr.flags.filter((f) => f.name === name).map((f) => f.value ?? '');
 
-interface HeredocNode {
-  getName(): string | undefined;
-  getContentRange(): { start: { line: number; character: number }; end: { line: number; character: number } } | null | undefined;
+/**
+ * The words of a shell-form COPY/ADD that name sources and the destination, and its heredoc
+ * sources: dockerfile-ast lists the heredoc bodies' words as arguments too, so only the words
+ * before the first body count, and `<<NAME` words are heredocs, not context paths. The one
+ * reading of COPY/ADD arguments (copySpec here, copyPaths in ./facts.ts).
+ */
+export function copyWords(instr: Instruction): { words: string[]; heredocs: string[] } {
+  if (instr.json) return { words: instr.json, heredocs: [] };
+  if (instr.heredocs.length === 0) return { words: instr.args.map((a) => a.value), heredocs: [] };
+  const bodyStarts = instr.heredocs.filter((h) => h.body).map((h) => h.body!.start);
+  const limit = bodyStarts.length ? Math.min(...bodyStarts) : Infinity;
+  const words: string[] = [];
+  const heredocs: string[] = [];
+  for (const a of instr.args) {
+    if (a.span.start >= limit) break;
+    const m = /^<<-?(["']?)([A-Za-z0-9_.-]+)\1$/.exec(a.value);
+    if (m) heredocs.push(m[2]);
+    else words.push(a.value);
+  }
+  return { words, heredocs };
 }
 
 /**
  * Sources and destination of a COPY/ADD. `expand` substitutes variables (null: unknown value).
- * `lineOffset` maps an AST position to a document offset (for heredoc bodies).
  */
-export function copySpec(
-  instr: Instruction,
-  text: string,
-  offsetAt: (p: { line: number; character: number }) => number,
-  expand: (s: string) => string | null,
-): CopySpec {
+export function copySpec(instr: Instruction, text: string, expand: (s: string) => string | null): CopySpec {
   const spec: CopySpec = {
     sources: [], heredocs: [], dest: null,
     from: flagValues(instr, 'from')[0] ?? null,
@@ -44,34 +55,11 @@ export function copySpec(
     excludes: flagValues(instr, 'exclude').filter((v) => v !== ''),
     unknownSources: false,
   };
-  let words: string[];
-  const heredocs = ((instr.ast as unknown as { getHeredocs?: () => HeredocNode[] }).getHeredocs?.() ?? []);
-  if (instr.json) {
-    words = instr.json;
-  } else if (heredocs.length > 0) {
-    // The arguments before the first heredoc body (dockerfile-ast lists the body words too).
-    const bodyStarts = heredocs.map((h) => h.getContentRange()).filter((r) => r).map((r) => offsetAt(r!.start));
-    const limit = bodyStarts.length ? Math.min(...bodyStarts) : Infinity;
-    words = instr.args.filter((a) => a.span.start < limit).map((a) => a.value);
-    const byName = new Map<string, number>();
-    for (const h of heredocs) {
-      const r = h.getContentRange();
-      const body = r ? text.slice(offsetAt(r.start), offsetAt(r.end)) : '';
-      byName.set((h.getName() ?? '').toLowerCase(), Buffer.byteLength(body, 'utf8') + (r ? 1 : 0));
-    }
-    const plain: string[] = [];
-    for (const w of words) {
-      const m = /^<<-?(["']?)([A-Za-z0-9_.-]+)\1$/.exec(w);
-      if (m) spec.heredocs.push({ name: m[2], bytes: byName.get(m[2].toLowerCase()) ?? 0 });
-      else plain.push(w);
-    }
-    words = plain;
-    // With heredocs the last plain word is the destination.
-    spec.dest = words.length ? words[words.length - 1] : null;
-    for (const w of words.slice(0, -1)) pushSource(spec, w, expand);
-    return spec;
-  } else {
-    words = instr.args.map((a) => a.value);
+  const { words, heredocs } = copyWords(instr);
+  if (heredocs.length > 0) {
+    const bytes = new Map<string, number>();
+    for (const h of instr.heredocs) bytes.set(h.name.toLowerCase(), h.body ? Buffer.byteLength(text.slice(h.body.start, h.body.end), 'utf8') + 1 : 0);
+    for (const name of heredocs) spec.heredocs.push({ name, bytes: bytes.get(name.toLowerCase()) ?? 0 });
   }
   if (words.length === 0) return spec;
   spec.dest = words[words.length - 1];

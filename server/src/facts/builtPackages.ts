@@ -2,8 +2,7 @@
  * The go builds of a Dockerfile: the folder each runs in (in the builder, and the folder of the
  * build context it holds), the Go packages of the context it compiles, where it writes its
  * binary, and which of those binaries end up in the final stage. Shared by the go-build rules
- * (GD101-GD103), the workspace rules (GD202, GD203) and the .dockerignore builder
- * (fixes/dockerignore.ts).
+ * (GD101-GD103), the workspace rules (GD202, GD203) and the context inputs (./contextInputs.ts).
  *
  * A `go build`/`go install` runs in a folder of the builder's filesystem (WORKDIR, then any
  * `cd` before it in the same RUN, then `-C`); that folder is a folder of the context when a
@@ -33,13 +32,17 @@ import { contextBinds } from '../dockerfile/mounts';
 import { topLevelCommands } from '../dockerfile/packages';
 import type { ShellWord } from '../dockerfile/shell';
 import { expandVariables } from '../dockerfile/variables';
-import { sourceCovers } from '../layers/sources';
+import { sourceCovers } from '../dockerfile/copySources';
 import type { GoPackage, WorkspaceModel } from '../workspace/model';
 import { mainPackages, packageByDir, resolvePackageArg } from '../workspace/query';
-import type { RuleContext } from './types';
+import type { WorkspaceFiles } from '../workspace/load';
 
 /** What is known of the build: the Dockerfile, and the workspace and the context's files when loaded (a RuleContext is one). */
-export type Known = Pick<RuleContext, 'model' | 'workspace' | 'files'>;
+export interface Known {
+  model: DockerfileModel;
+  workspace?: WorkspaceModel;
+  files?: WorkspaceFiles;
+}
 export type KnownWorkspace = Known & { workspace: WorkspaceModel };
 
 // ---------------------------------------------------------------------------------------------

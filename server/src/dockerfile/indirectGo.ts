@@ -1,0 +1,76 @@
+/**
+ * Go run through a build tool or a script: `RUN make build`, `RUN task build`, `RUN ./build.sh`,
+ * `RUN sh scripts/build.sh`. The tool's file is read as text (never executed) for go commands;
+ * its flags cannot be known, so rules that only need "a Go build reads the module here" (GD101,
+ * GD104) count the step, and rules about flags (trimpath, -s -w, cache mounts) leave it alone.
+ */
+import { contextPath } from './facts';
+import type { Instruction, Stage } from './model';
+import type { ShellCommand } from './shell';
+
+/** Build tools and where their files are (relative to the folder they run in). */
+const TOOL_FILES: Record<string, string[]> = {
+  make: ['Makefile', 'makefile', 'GNUmakefile'],
+  gmake: ['GNUmakefile', 'Makefile', 'makefile'],
+  task: ['Taskfile.yml', 'Taskfile.yaml', 'taskfile.yml', 'taskfile.yaml'],
+  mage: ['magefile.go'],
+  just: ['justfile', 'Justfile', '.justfile'],
+};
+const INTERPRETERS = new Set(['sh', 'bash', 'ash', 'dash', 'zsh', 'source', '.']);
+
+/** A go command in a Makefile/Taskfile/script: `go build`, `$(GO) build`, `${GOCMD} install`, `go tool …`. */
+const GO_IN_TEXT = /(?:^|[\s;&|(@'"`])(?:\S*\/)?(?:go|xx-go|\$\(GO[A-Z_]*\)|\$\{GO[A-Z_]*\}|\$GO[A-Z_]*)\s+(?:build|install|run|test|generate|mod|vet|list|get|tool)\b|(?:^|\s)goreleaser\s+(?:build|release)\b|mage:import|^package main/m;
+
+export interface IndirectGoStep {
+  instr: Instruction;
+  cmd: ShellCommand;
+  /** The file read (context-relative), or null when the tool file was not found or not readable. */
+  file: string | null;
+}
+
+/**
+ * The RUNs of a stage that run a build tool or script whose file runs go. `read` reads a
+ * context-relative file (null when absent); without it, or when the file cannot be read, a tool
+ * run counts as a Go step only when `unreadableCounts` says so (a golang-image stage, say).
+ */
+export function indirectGoSteps(stage: Stage, read: ((rel: string) => string | null) | undefined, unreadableCounts: boolean): IndirectGoStep[] {
+  const out: IndirectGoStep[] = [];
+  for (const instr of stage.instructions) {
+    if (instr.keyword !== 'RUN' || !instr.script) continue;
+    for (const cmd of instr.script.parsed.commands) {
+      const files = toolFiles(cmd);
+      if (files === null) continue;
+      let found: string | null = null;
+      let text: string | null = null;
+      for (const f of files) {
+        text = read ? read(f) : null;
+        if (text !== null) {
+          found = f;
+          break;
+        }
+      }
+      if (text === null ? unreadableCounts : GO_IN_TEXT.test(text)) out.push({ instr, cmd, file: found });
+    }
+  }
+  return out;
+}
+
+/** The context-relative files a command runs (tool files in order of preference), or null when it is not a tool or script. */
+function toolFiles(cmd: ShellCommand): string[] | null {
+  const argv = cmd.argv.map((w) => w.value);
+  const name = argv[0] ?? '';
+  const base = name.split('/').pop() ?? name;
+  if (TOOL_FILES[base]) {
+    const f = argv.findIndex((a) => a === '-f' || a === '--file' || a === '--makefile' || a === '-t' || a === '--taskfile');
+    const c = argv.findIndex((a) => a === '-C' || a === '--directory' || a === '-d' || a === '--dir');
+    const dir = c >= 0 && argv[c + 1] ? `${argv[c + 1].replace(/\/+$/, '')}/` : '';
+    const names = f >= 0 && argv[f + 1] ? [argv[f + 1]] : TOOL_FILES[base];
+    return names.map((n) => contextPath(dir + n)).filter((p): p is string => !!p);
+  }
+  let script: string | undefined;
+  if (name.startsWith('./') || /^[\w.-]+\/[\w./-]+\.(sh|bash)$/.test(name)) script = name;
+  else if (INTERPRETERS.has(name) && !argv.includes('-c')) script = argv.slice(1).find((a) => !a.startsWith('-'));
+  if (!script || script.startsWith('/') || script.includes('$')) return null;
+  const rel = contextPath(script);
+  return rel ? [rel] : null;
+}

@@ -1,0 +1,50 @@
+/**
+ * The one driver: a Dockerfile path -> the inputs of its analysis. The CLI, the LSP and the
+ * generator's self-check all go through here, so a Dockerfile is analysed with the same build
+ * context, workspace and rule settings wherever it is linted.
+ *
+ *  - the build context: `--context` / `goDockerfile.buildContext`, else the nearest folder with
+ *    go.mod or go.work; without either there is no Go workspace, and workspace rules stay silent;
+ *  - the rule settings: the nearest `.go-dockerfile.json`, under the editor's setting code by code;
+ *  - the workspace: loaded by the caller, who keeps it (the CLI per run, the LSP per context).
+ */
+import * as path from 'node:path';
+import type { AnalyzeOptions } from '../rules/analyze';
+import type { RulesConfig } from '../rules/config';
+import { resolveBuildContextDetailed } from '../workspace/context';
+import type { Workspace } from '../workspace/load';
+import { findConfigFile, mergeRulesConfig, readConfigFile } from './configFile';
+
+/**
+ * The build context root of a Dockerfile; undefined when there is no Go workspace to read (no
+ * override and no go.mod/go.work above it). `overrideBase`: what a relative override is relative to.
+ */
+export function buildContextRoot(dockerfilePath: string, override?: string | null, overrideBase?: string): string | undefined {
+  const ctx = resolveBuildContextDetailed(dockerfilePath, override || null, overrideBase ? { overrideBase } : undefined);
+  return ctx.reason === 'dockerfile-dir' ? undefined : ctx.root;
+}
+
+/** The `.go-dockerfile.json` rules for a Dockerfile's folder ({} when there is none; a broken file is logged and ignored). */
+export function repositoryRules(dir: string, log: (m: string) => void): RulesConfig {
+  const file = findConfigFile(dir);
+  const read = file ? readConfigFile(file) : { rules: {} };
+  if ('error' in read && read.error) log(`ignoring ${read.error}`);
+  return read.rules;
+}
+
+/** The analysis options from the pieces: the workspace (when loaded), the repository's rules, the editor's or caller's rules. */
+export function analysisOptions(parts: { workspace?: Workspace; repositoryRules?: RulesConfig; settings?: RulesConfig; target?: string }): AnalyzeOptions {
+  const rules = mergeRulesConfig(parts.repositoryRules ?? {}, parts.settings ?? {});
+  return { rules, workspace: parts.workspace?.model, files: parts.workspace, target: parts.target };
+}
+
+/** Everything at once, for a caller that loads workspaces synchronously (the CLI). */
+export function analysisInputs(
+  dockerfilePath: string,
+  opts: { context?: string; target?: string; settings?: RulesConfig; log: (m: string) => void; workspaceAt: (root: string) => Workspace },
+): { root?: string; options: AnalyzeOptions } {
+  const fromFile = repositoryRules(path.dirname(path.resolve(dockerfilePath)), opts.log);
+  const root = buildContextRoot(dockerfilePath, opts.context);
+  const workspace = root ? opts.workspaceAt(root) : undefined;
+  return { root, options: analysisOptions({ workspace, repositoryRules: fromFile, settings: opts.settings, target: opts.target }) };
+}

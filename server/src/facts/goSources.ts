@@ -1,0 +1,79 @@
+/**
+ * Which COPY/ADD brings Go sources in, and whether a stage builds a vendored module: what GD104,
+ * GD107, GD201 and GD309 each ask of the same copies. The context's file index (when known)
+ * tells a folder without Go files and a plain file from a source folder.
+ */
+import { contextPath, copyPaths, goCommands, goFlag, isContextCopy, isWholeContext } from '../dockerfile/facts';
+import type { Instruction, Stage } from '../dockerfile/model';
+import type { WorkspaceFiles } from '../workspace/load';
+import type { WorkspaceModel } from '../workspace/model';
+
+/** Files that make up the dependency layer; copying only these is what we want first. */
+const MODULE_FILES = /(^|\/)(go\.mod|go\.sum|go\.work|go\.work\.sum)$/;
+/** `go.*`, `go.mod*`, `go.sum*`: globs that can only match the module files (`COPY go.* ./`). */
+const MODULE_GLOB = /(^|\/)go\.(\*|mod\*?|sum\*?|work\*?)$/;
+
+/** Extension-less files that are never Go sources (helpers copied before the download). */
+const PLAIN_FILES = /^(Makefile|GNUmakefile|makefile|Dockerfile|Containerfile|LICENSE|LICENCE|COPYING|NOTICE|README|VERSION|Taskfile|Justfile|justfile|Procfile|CODEOWNERS|AUTHORS)$/;
+
+/** Does this source path bring Go sources in? `.`, a directory, `*.go`, a glob. */
+export function copiesGoSources(source: string, files?: WorkspaceFiles): boolean {
+  const s = source.replace(/^\.\//, '');
+  if (s === '' || s === '.' || s === '/' || s.endsWith('/')) return true;
+  if (MODULE_FILES.test(s) || MODULE_GLOB.test(s)) return false;
+  if (s.endsWith('.go')) return true;
+  // A glob of files that are not Go (`goreleaser*.apk`, `*.yaml`) brings no sources.
+  if (/[*?[]/.test(s)) return !/\.[A-Za-z][A-Za-z0-9]*$/.test(s.split('/').pop() ?? s) || /\.go$/.test(s);
+  // The context says what it is: a file that is not Go, or a folder without Go files.
+  const rel = contextPath(s);
+  if (files && rel) {
+    if (files.fileExists(rel)) return false;
+    if (files.dirExists(rel)) return files.listFiles(rel).some((f) => f.path.endsWith('.go'));
+  }
+  // No extension: most likely a directory (cmd, internal, pkg ...), unless a well-known file.
+  const base = s.split('/').pop() ?? s;
+  return !base.includes('.') && !PLAIN_FILES.test(base);
+}
+
+/** Where executables go: nobody copies Go sources there (`COPY dist/app_${TARGETARCH}/app /usr/bin/app`). */
+const BIN_DIR = /^\/(usr\/(local\/)?)?s?bin(\/|$)/;
+
+/** A COPY/ADD whose sources bring Go sources in (not a prebuilt binary copied into a bin folder). */
+export function copiesSources(paths: { sources: string[]; dest: string }, files?: WorkspaceFiles): boolean {
+  if (BIN_DIR.test(paths.dest)) return false;
+  return paths.sources.some((src) => copiesGoSources(src, files));
+}
+
+/** A COPY/ADD from the build context that brings Go sources in. */
+export function isSourceCopy(i: Instruction, files?: WorkspaceFiles): boolean {
+  if (!isContextCopy(i)) return false;
+  const paths = copyPaths(i);
+  return !!paths && copiesSources(paths, files);
+}
+
+/**
+ * The stage builds a vendored module: `-mod=vendor`, the root module is vendored, or a module
+ * the stage copies in (a subfolder of the context: `COPY backend /build/backend`) or works in
+ * (WORKDIR, `cd`) has `vendor/modules.txt`.
+ */
+export function stageUsesVendor(inputs: { workspace?: WorkspaceModel; files?: WorkspaceFiles }, stage: Stage): boolean {
+  if (inputs.workspace?.hasVendor) return true;
+  if (stage.instructions.some((i) => goCommands(i).some((g) => goFlag(g.args, 'mod')?.value === 'vendor'))) return true;
+  const files = inputs.files;
+  if (!files) return false;
+  const vendored = (dir: string) => files.fileExists(dir === '' ? 'vendor/modules.txt' : `${dir}/vendor/modules.txt`);
+  const dirs = (inputs.workspace?.modules ?? []).map((m) => m.dir).filter((d) => d !== '' && vendored(d));
+  for (const i of stage.instructions) {
+    if (isContextCopy(i)) {
+      for (const src of copyPaths(i)?.sources ?? []) {
+        const rel = isWholeContext(src) ? '' : contextPath(src);
+        if (rel === null) continue;
+        if (rel !== '' && vendored(rel)) return true;
+      }
+    }
+    // Where the stage works: `WORKDIR /src/backend`, `cd backend`.
+    const places = i.keyword === 'WORKDIR' ? i.args.map((a) => a.value) : goCommands(i).length ? (i.script?.parsed.commands ?? []).filter((c) => c.argv[0]?.value === 'cd').map((c) => c.argv[1]?.value ?? '') : [];
+    if (places.some((p) => dirs.some((d) => p.replace(/\/+$/, '') === d || p.replace(/\/+$/, '').endsWith(`/${d}`)))) return true;
+  }
+  return false;
+}

@@ -1,0 +1,292 @@
+/**
+ * Files a Go program needs besides its code, and whether the build context has them:
+ *
+ * - `//go:embed` targets of the packages the binary compiles. A target that is missing, ignored
+ *   by git (a fresh clone will not have it) or holds only a placeholder (`.gitkeep`, a stub
+ *   index.html) is a front-end nobody built: `go build` fails ("pattern dist/*: no matching
+ *   files") or ships an empty UI. When a package.json script produces that folder, a node stage
+ *   builds it; otherwise the generator stops and names the folder.
+ * - Files read at run time through relative paths (`template.ParseGlob("templates/*")`,
+ *   `http.Dir("./static")`, gin's `LoadHTMLGlob`/`Static`, a config flag's default path): copied
+ *   beside the binary when the context has them, else a warning names them.
+ */
+import * as nodePath from 'node:path';
+import { parseEmbedPatterns } from '../facts/contextInputs';
+import type { WorkspaceModel } from '../workspace/model';
+import { packageByDir } from '../workspace/query';
+import { stripGoComments } from './goSource';
+
+export interface AssetIo {
+  read(rel: string): string | null;
+  /** Files under a folder (context-relative paths); undefined when the caller cannot list. */
+  listFiles?(under: string): readonly { path: string; size?: number }[];
+}
+
+function join(dir: string, name: string): string {
+  return dir === '' ? name : `${dir}/${name}`;
+}
+
+// ---------------------------------------------------------------------------------------------
+// .gitignore (approximate: enough to tell whether a build output folder is committed)
+
+function globToRegex(glob: string): string {
+  let re = '';
+  for (let i = 0; i < glob.length; i++) {
+    const c = glob[i];
+    if (c === '*') {
+      if (glob[i + 1] === '*') {
+        re += '.*';
+        i++;
+        if (glob[i + 1] === '/') i++;
+      } else re += '[^/]*';
+    } else if (c === '?') re += '[^/]';
+    else re += c.replace(/[.+^${}()|[\]\\]/g, '\\$&');
+  }
+  return re;
+}
+
+/** Is `rel` (a folder, context-relative) ignored by a .gitignore at the context root or in a folder above `rel`? */
+export function gitIgnored(rel: string, read: (rel: string) => string | null): string | null {
+  const segs = rel.split('/');
+  for (let depth = 0; depth < segs.length; depth++) {
+    const base = segs.slice(0, depth).join('/');
+    const text = read(join(base, '.gitignore'));
+    if (text === null) continue;
+    const sub = segs.slice(depth).join('/');
+    let hit: string | null = null;
+    for (const raw of text.split(/\r?\n/)) {
+      const line = raw.trim();
+      if (line === '' || line.startsWith('#')) continue;
+      const negated = line.startsWith('!');
+      let pat = negated ? line.slice(1) : line;
+      pat = pat.replace(/\/$/, '');
+      const anchored = pat.includes('/');
+      pat = pat.replace(/^\//, '');
+      const body = globToRegex(pat);
+      // A folder pattern also ignores everything under it.
+      const re = new RegExp(anchored ? `^${body}(/.*)?$` : `(^|/)${body}(/.*)?$`);
+      if (re.test(sub)) hit = negated ? null : `${join(base, '.gitignore')}: ${line}`;
+    }
+    if (hit) return hit;
+  }
+  return null;
+}
+
+// ---------------------------------------------------------------------------------------------
+// //go:embed targets
+
+export interface EmbedTarget {
+  /** Package folder. */
+  pkg: string;
+  /** The pattern as written. */
+  pattern: string;
+  /** The folder or file it names (context-relative), up to the first glob. */
+  path: string;
+}
+
+export type EmbedState = 'present' | 'missing' | 'git-ignored' | 'placeholder';
+
+export interface EmbedProblem extends EmbedTarget {
+  state: Exclude<EmbedState, 'present'>;
+  /** Why: the .gitignore line, or the placeholder files. */
+  detail: string;
+}
+
+function literalPath(pkg: string, pattern: string): string {
+  const segs: string[] = [];
+  for (const s of pattern.split('/')) {
+    if (/[*?[\\]/.test(s)) break;
+    if (s === '' || s === '.') continue;
+    segs.push(s);
+  }
+  return nodePath.posix.normalize(join(pkg, segs.join('/'))).replace(/^\.$/, '').replace(/\/$/, '');
+}
+
+const PLACEHOLDER_NAME = /^(\.gitkeep|\.keep|\.gitignore|\.placeholder|placeholder(\..*)?|readme(\..*)?)$/i;
+
+/** The embed targets of the compiled packages that a fresh clone does not have. */
+export function embedProblems(model: WorkspaceModel, packages: readonly string[], io: AssetIo): EmbedProblem[] {
+  const out: EmbedProblem[] = [];
+  for (const dir of packages) {
+    const p = packageByDir(model, dir);
+    if (!p || !p.imports.includes('embed')) continue;
+    for (const f of p.files) {
+      const text = io.read(join(p.dir, f));
+      if (text === null || !text.includes('//go:embed')) continue;
+      for (const pattern of parseEmbedPatterns(text)) {
+        const path = literalPath(p.dir, pattern);
+        if (path === p.dir || path.startsWith('..')) continue;
+        const files = io.listFiles ? io.listFiles(path).filter((x) => x.path === path || x.path.startsWith(path + '/')) : null;
+        const exists = files ? files.length > 0 : io.read(path) !== null;
+        const t: EmbedTarget = { pkg: p.dir, pattern, path };
+        if (!exists) {
+          // An empty folder is not listed: a missing target either way for `go build`.
+          out.push({ ...t, state: 'missing', detail: `${path} does not exist` });
+          continue;
+        }
+        const ignored = gitIgnored(path, io.read);
+        if (ignored) {
+          out.push({ ...t, state: 'git-ignored', detail: `${path} is ignored by git (${ignored}): a fresh clone, and so a CI build, does not have it` });
+          continue;
+        }
+        if (files && files.length > 0 && files.length <= 2) {
+          const names = files.map((x) => nodePath.posix.basename(x.path));
+          const stub = names.every((n) => PLACEHOLDER_NAME.test(n))
+            || (names.length === 1 && /^index\.html?$/i.test(names[0]) && (files[0].size ?? Infinity) < 1024);
+          if (stub) out.push({ ...t, state: 'placeholder', detail: `${path} holds only ${names.join(', ')}, a placeholder for a build output` });
+        }
+      }
+    }
+  }
+  return out;
+}
+
+// ---------------------------------------------------------------------------------------------
+// The node stage that produces an embedded front-end
+
+export interface WebStage {
+  /** Folder of package.json (context-relative). */
+  dir: string;
+  /** Lock/manifest files copied before the install. */
+  manifests: string[];
+  /** The install command (npm ci, pnpm install --frozen-lockfile, yarn install --frozen-lockfile). */
+  install: string;
+  /** Cache mount target for the package manager's store. */
+  cache: string;
+  /** `npm run <script>` (or pnpm/yarn). */
+  build: string;
+  /** Folders the script writes that the Go build embeds (context-relative). */
+  outputs: string[];
+  /** The script name and where its output was recognised. */
+  why: string;
+}
+
+export const NODE_IMAGE = 'node:22-bookworm-slim';
+
+interface PackageJson {
+  scripts?: Record<string, string>;
+}
+
+/** Folders that may hold the front-end's package.json for an embed target. */
+function packageJsonDirs(target: string, io: AssetIo): string[] {
+  const out: string[] = [];
+  const segs = target.split('/');
+  for (let i = segs.length - 1; i >= 0; i--) out.push(segs.slice(0, i).join('/'));
+  for (const d of ['web', 'ui', 'frontend', 'client', 'webui', 'web/app', 'app']) if (!out.includes(d)) out.push(d);
+  return out.filter((d) => io.read(join(d, 'package.json')) !== null);
+}
+
+/** A package.json script that writes `target`, or null. */
+export function webStageFor(target: string, io: AssetIo): WebStage | null {
+  for (const dir of packageJsonDirs(target, io)) {
+    let pkg: PackageJson;
+    try {
+      pkg = JSON.parse(io.read(join(dir, 'package.json')) ?? '{}') as PackageJson;
+    } catch {
+      continue;
+    }
+    const scripts = Object.entries(pkg.scripts ?? {});
+    const fromDir = nodePath.posix.relative(dir === '' ? '.' : dir, target);
+    // A script naming the output folder (`vite build --outDir=../server/dist`) wins.
+    let script = scripts.find(([, cmd]) => /\b(build|vite|webpack|ng|react-scripts|next|tsc|rollup|parcel)\b/.test(cmd) && new RegExp(`(^|[\\s=])(\\./)?${fromDir.replace(/[.+^${}()|[\]\\]/g, '\\$&')}/?(\\s|$)`).test(cmd));
+    let why = script ? `its script "${script[0]}" writes ${fromDir}` : '';
+    if (!script) {
+      const viteConfig = ['vite.config.ts', 'vite.config.js', 'vite.config.mjs'].map((f) => io.read(join(dir, f))).find((t) => t !== null) ?? null;
+      const outDir = viteConfig ? /outDir\s*:\s*['"`]([^'"`]+)['"`]/.exec(viteConfig)?.[1] : undefined;
+      const produced = outDir ?? (dir === nodePath.posix.dirname(target) || (dir === '' && !target.includes('/')) ? nodePath.posix.basename(target) : undefined);
+      if (produced && ['dist', 'build', 'out', fromDir].includes(nodePath.posix.normalize(produced)) && nodePath.posix.normalize(produced) === fromDir) {
+        script = scripts.find(([name]) => name === 'build');
+        if (script) why = `its "build" script writes ${fromDir}${outDir ? ` (vite outDir)` : ' (the usual output folder)'}`;
+      }
+    }
+    if (!script) continue;
+    const has = (f: string) => io.read(join(dir, f)) !== null;
+    const manifests = [join(dir, 'package.json')];
+    let install: string;
+    let cache: string;
+    let run: string;
+    if (has('pnpm-lock.yaml')) {
+      manifests.push(join(dir, 'pnpm-lock.yaml'));
+      install = 'corepack enable && pnpm install --frozen-lockfile';
+      cache = '/root/.local/share/pnpm/store';
+      run = `pnpm run ${script[0]}`;
+    } else if (has('yarn.lock')) {
+      manifests.push(join(dir, 'yarn.lock'));
+      install = 'corepack enable && yarn install --frozen-lockfile';
+      cache = '/usr/local/share/.cache/yarn';
+      run = `yarn run ${script[0]}`;
+    } else {
+      const lock = has('package-lock.json');
+      if (lock) manifests.push(join(dir, 'package-lock.json'));
+      install = lock ? 'npm ci' : 'npm install';
+      cache = '/root/.npm';
+      run = `npm run ${script[0]}`;
+    }
+    return { dir, manifests, install, cache, build: run, outputs: [target], why: `${join(dir, 'package.json')}: ${why}` };
+  }
+  return null;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Files read at run time
+
+export interface RuntimeRead {
+  /** Context-relative path the program opens (relative to its working directory). */
+  path: string;
+  via: string;
+  file: string;
+}
+
+/** Calls whose string argument is a path the program reads at run time. */
+const READ_CALLS: { re: RegExp; arg: number }[] = [
+  { re: /\b(?:template\.)?(ParseGlob|ParseFiles|LoadHTMLGlob|LoadHTMLFiles)\(/g, arg: 0 },
+  { re: /\bhttp\.Dir\(/g, arg: 0 },
+  { re: /\.(Static|StaticFile)\(/g, arg: 1 },
+  { re: /\bos\.(ReadFile|Open)\(/g, arg: 0 },
+];
+
+function firstStringArgs(text: string, open: number, count: number): string[] | null {
+  const rest = text.slice(open + 1, open + 400);
+  const args = rest.split(',').slice(0, count + 1).map((a) => a.trim());
+  return args;
+}
+
+/** Relative paths the compiled packages open at run time (string literals only). */
+export function runtimeReads(model: WorkspaceModel, packages: readonly string[], io: AssetIo, configDefaults: readonly { path: string; via: string; file: string }[]): RuntimeRead[] {
+  const out: RuntimeRead[] = [...configDefaults];
+  for (const dir of packages) {
+    const p = packageByDir(model, dir);
+    if (!p) continue;
+    for (const f of p.files) {
+      const raw = io.read(join(p.dir, f));
+      if (raw === null) continue;
+      const text = stripGoComments(raw);
+      for (const { re, arg } of READ_CALLS) {
+        re.lastIndex = 0;
+        for (let m = re.exec(text); m; m = re.exec(text)) {
+          const args = firstStringArgs(text, m.index + m[0].length - 1, arg);
+          const lit = args ? /^"([^"\\]+)"/.exec(args[arg] ?? '')?.[1] : undefined;
+          if (!lit || lit.startsWith('/') || /^[a-z]+:/.test(lit) || lit.includes('..') || lit === '.' || lit === './') continue;
+          const path = literalPath('', lit);
+          // The module files are read by tools (version lookups), not by a deployed program.
+          if (path === '' || /^go\.(mod|sum|work)$/.test(path) || out.some((o) => o.path === path)) continue;
+          out.push({ path, via: `${m[0].replace(/\($/, '')}("${lit}")`, file: join(p.dir, f) });
+        }
+      }
+    }
+  }
+  return out;
+}
+
+/** Default values of `config`-like flags that name a relative file (`-c config/settings.yml`). */
+export function configFlagDefaults(file: string, source: string): { path: string; via: string; file: string }[] {
+  const text = stripGoComments(source);
+  const out: { path: string; via: string; file: string }[] = [];
+  const re = /\.String(Var)?(P)?\(\s*(?:&[A-Za-z_][A-Za-z0-9_.]*\s*,\s*)?"(config|conf|config-file|configfile|c|settings)"\s*,\s*(?:"[a-z]"\s*,\s*)?"([^"\\]+\.(?:ya?ml|json|toml|ini|conf|env|hcl))"/g;
+  for (let m = re.exec(text); m; m = re.exec(text)) {
+    const p = m[4];
+    if (p.startsWith('/') || p.includes('..')) continue;
+    out.push({ path: literalPath('', p), via: `flag -${m[3]} default "${p}"`, file });
+  }
+  return out;
+}

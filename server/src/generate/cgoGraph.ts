@@ -1,0 +1,108 @@
+/**
+ * cgo reached through other modules, which the program's own imports do not show: gorm's sqlite
+ * driver (gorm.io/driver/sqlite) imports github.com/mattn/go-sqlite3, so a CGO_ENABLED=0 build
+ * compiles the driver's stub and the program fails at start ("Binary was compiled with
+ * 'CGO_ENABLED=0', go-sqlite3 requires cgo to work").
+ *
+ * - With vendor/: the vendored packages are read, so the import chain is followed for real
+ *   from the program's external imports to a known cgo-only module.
+ * - Without: known wrapper packages, confirmed by go.sum holding the cgo module's code hash
+ *   (a `/go.mod`-only line means the module is in the graph but its code is never built).
+ */
+import { fileNameMatchesLinux, knownCgoModuleFor, parseGoFile } from '../workspace/goImports';
+
+/** Packages that import a cgo-only module unconditionally. */
+export const CGO_WRAPPERS: readonly { pkg: string; cgoModule: string }[] = [
+  { pkg: 'gorm.io/driver/sqlite', cgoModule: 'github.com/mattn/go-sqlite3' },
+  { pkg: 'github.com/jinzhu/gorm/dialects/sqlite', cgoModule: 'github.com/mattn/go-sqlite3' },
+  { pkg: 'github.com/golang-migrate/migrate/v4/database/sqlite3', cgoModule: 'github.com/mattn/go-sqlite3' },
+  { pkg: 'github.com/gobuffalo/pop/v6', cgoModule: 'github.com/mattn/go-sqlite3' },
+  { pkg: 'github.com/upper/db/v4/adapter/sqlite', cgoModule: 'github.com/mattn/go-sqlite3' },
+  { pkg: 'github.com/volatiletech/sqlboiler/v4/drivers/sqlboiler-sqlite3', cgoModule: 'github.com/mattn/go-sqlite3' },
+  { pkg: 'github.com/confluentinc/confluent-kafka-go/v2/kafka', cgoModule: 'github.com/confluentinc/confluent-kafka-go' },
+];
+
+export interface CgoPath {
+  /** import chain, from the program's import to the cgo-only package. */
+  chain: string[];
+  /** Where the link was read: `vendor/modules.txt`, `go.sum`. */
+  source: string;
+  binds: string;
+}
+
+/** Module paths whose code (not only go.mod) go.sum holds. */
+export function modulesWithCode(goSum: string): Set<string> {
+  const out = new Set<string>();
+  for (const line of goSum.split('\n')) {
+    const [path, version] = line.trim().split(/\s+/);
+    if (path && version && !version.endsWith('/go.mod')) out.add(path);
+  }
+  return out;
+}
+
+function under(path: string, prefix: string): boolean {
+  return path === prefix || path.startsWith(prefix + '/');
+}
+
+export interface CgoGraphIo {
+  read(rel: string): string | null;
+  /** .go file names of a folder (context-relative), empty when missing. */
+  goFiles(dir: string): string[];
+}
+
+/**
+ * Paths from the program's external imports to cgo-only modules. `vendorDir` is the folder holding
+ * vendor/ when the build uses it (null otherwise); `goSum` the module's go.sum text (null when none).
+ */
+export function cgoPaths(externalImports: readonly string[], vendorDir: string | null, goSum: string | null, io: CgoGraphIo): CgoPath[] {
+  const out: CgoPath[] = [];
+  if (vendorDir !== null) {
+    const base = vendorDir === '' ? 'vendor' : `${vendorDir}/vendor`;
+    const parent = new Map<string, string | null>();
+    const queue: string[] = [];
+    for (const i of externalImports) {
+      if (!parent.has(i)) {
+        parent.set(i, null);
+        queue.push(i);
+      }
+    }
+    let budget = 3000; // packages read at most
+    while (queue.length > 0 && budget-- > 0) {
+      const imp = queue.shift()!;
+      const known = knownCgoModuleFor(imp);
+      if (known) {
+        const chain: string[] = [];
+        for (let c: string | null = imp; c !== null; c = parent.get(c) ?? null) chain.unshift(c);
+        if (!out.some((o) => o.chain[o.chain.length - 1] === imp)) out.push({ chain, source: `${base}/modules.txt`, binds: known.binds });
+        continue;
+      }
+      const dir = `${base}/${imp}`;
+      for (const f of io.goFiles(dir)) {
+        if (f.endsWith('_test.go') || !fileNameMatchesLinux(f)) continue;
+        const text = io.read(`${dir}/${f}`);
+        if (text === null) continue;
+        const info = parseGoFile(text);
+        if (info.constraint && /\bignore\b/.test(info.constraint)) continue;
+        for (const next of info.imports) {
+          if (next === 'C' || !next.split('/')[0].includes('.') || parent.has(next)) continue;
+          parent.set(next, imp);
+          queue.push(next);
+        }
+      }
+    }
+    return out;
+  }
+  const withCode = goSum === null ? null : modulesWithCode(goSum);
+  for (const w of CGO_WRAPPERS) {
+    const imp = externalImports.find((i) => under(i, w.pkg));
+    if (!imp) continue;
+    if (withCode && !withCode.has(w.cgoModule)) continue;
+    const known = knownCgoModuleFor(w.cgoModule);
+    out.push({ chain: [imp, w.cgoModule], source: goSum === null ? 'a known dependency' : 'go.sum', binds: known?.binds ?? 'a C library' });
+  }
+  return out;
+}
+
+export function describeCgoPath(p: CgoPath): string {
+  return `${p.chain.join(' → ')} (${p.source}; it binds ${p.binds})`;
+}

@@ -1,0 +1,121 @@
+/**
+ * Which main package to build: every main package ranked (the one a user most likely ships
+ * first), and the default pick when the ranking makes one obvious. The ranking:
+ *
+ *   0  the main package at a module's root, or `cmd/<last element of the module path>`
+ *   1  other `cmd/<name>` packages, and other packages of the module
+ *   2  helpers: under examples/, testdata/, fixtures/, tools/, hack/, internal/tools, test(s)/,
+ *      e2e/, docs/, scripts/, benchmarks/, or in a module nested inside another module
+ *
+ * The obvious pick is the only candidate of the best non-empty tier, unless that tier holds
+ * only helpers (then only a lone candidate is obvious). Otherwise the caller has to choose.
+ */
+import * as nodePath from 'node:path';
+import type { GoPackage, WorkspaceModel } from '../workspace/model';
+import { mainPackages, packageByDir, resolvePackageArg } from '../workspace/query';
+import { GenerateError, type GenerateTarget } from './types';
+
+function sanitizeBinary(name: string): string {
+  const s = name.replace(/[^A-Za-z0-9._-]/g, '-').replace(/^[.-]+/, '');
+  return s === '' ? 'app' : s;
+}
+
+/** A module path's last element, skipping a `/vN` major-version suffix. */
+export function modulePathName(modulePath: string): string | null {
+  const segs = modulePath.split('/').filter((s) => s !== '');
+  if (segs.length > 1 && /^v[0-9]+$/.test(segs[segs.length - 1])) segs.pop();
+  return segs[segs.length - 1] ?? null;
+}
+
+/** `<name>` for `cmd/<name>` (any folder: its last element); the module path's last element (skipping `/vN`) for a module root. */
+export function binaryName(model: WorkspaceModel, p: GoPackage): string {
+  if (p.module !== null && p.dir === p.module) {
+    const mod = model.modules.find((m) => m.dir === p.module);
+    const last = modulePathName(mod?.path ?? '');
+    if (last) return sanitizeBinary(last);
+    if (p.dir === '') return sanitizeBinary(nodePath.basename(model.root));
+  }
+  return sanitizeBinary(p.dir.split('/').pop() ?? 'app');
+}
+
+/** Folders whose main packages are helpers, not the program a repository ships. */
+const HELPER_SEGMENTS = new Set(['examples', 'example', '_examples', 'testdata', 'fixtures', 'tools', 'hack', 'test', 'tests', 'e2e', 'docs', 'documentation', 'scripts', 'benchmarks', 'bench', 'contrib', 'demo', 'samples']);
+
+/** Why a candidate sits in its tier (shown in the reasons and the editor's pick list). */
+export interface Ranked {
+  target: GenerateTarget;
+  tier: 0 | 1 | 2;
+  why: string;
+}
+
+function rel(dir: string, base: string): string {
+  return base === '' ? dir : dir === base ? '' : dir.slice(base.length + 1);
+}
+
+export function rankTarget(model: WorkspaceModel, t: GenerateTarget): Ranked {
+  const mod = t.module === null ? undefined : model.modules.find((m) => m.dir === t.module);
+  const inside = rel(t.dir, t.module ?? '');
+  const segs = inside === '' ? [] : inside.split('/');
+  const nested = t.module !== null && t.module !== '' && model.modules.some((m) => m.dir !== t.module && (m.dir === '' || t.module!.startsWith(m.dir + '/')))
+    && !model.work?.members.some((m) => m.dir === t.module);
+  const helper = segs.find((s) => HELPER_SEGMENTS.has(s)) ?? (inside.startsWith('internal/tools') ? 'internal/tools' : undefined);
+  if (helper) return { target: t, tier: 2, why: `under ${helper}/, a helper rather than the program` };
+  if (nested) return { target: t, tier: 2, why: `in the nested module ${t.module}` };
+  if (inside === '') return { target: t, tier: 0, why: 'the main package at the module root' };
+  const name = modulePathName(mod?.path ?? '');
+  if (segs.length === 2 && segs[0] === 'cmd' && name !== null && segs[1] === name) return { target: t, tier: 0, why: `cmd/${name} is named after the module (${mod!.path})` };
+  if (segs[0] === 'cmd') return { target: t, tier: 1, why: 'a command under cmd/' };
+  return { target: t, tier: 1, why: 'another main package of the module' };
+}
+
+function describe(t: GenerateTarget): string {
+  return t.dir === '' ? '.' : t.dir;
+}
+
+/** The main packages the generator can build (governed by a go.mod), best first. */
+export function rankedCandidates(model: WorkspaceModel): Ranked[] {
+  return mainPackages(model)
+    .filter((p) => p.module !== null)
+    .map((p) => rankTarget(model, { dir: p.dir, importPath: p.importPath, binary: binaryName(model, p), module: p.module }))
+    .map((r) => ({ ...r, target: { ...r.target, why: r.why, tier: r.tier } }))
+    .sort((a, b) => a.tier - b.tier || a.target.dir.split('/').length - b.target.dir.split('/').length || (a.target.dir < b.target.dir ? -1 : a.target.dir > b.target.dir ? 1 : 0));
+}
+
+export function candidatesOf(model: WorkspaceModel): GenerateTarget[] {
+  return rankedCandidates(model).map((r) => r.target);
+}
+
+/** The obvious default among ranked candidates, null when the user has to choose. */
+export function obviousChoice(ranked: readonly Ranked[]): Ranked | null {
+  if (ranked.length === 0) return null;
+  if (ranked.length === 1) return ranked[0];
+  const best = ranked.filter((r) => r.tier === ranked[0].tier);
+  return best.length === 1 && ranked[0].tier < 2 ? ranked[0] : null;
+}
+
+export function chooseTarget(model: WorkspaceModel, ranked: readonly Ranked[], requested: string | undefined): { target: GenerateTarget; why: string } {
+  const candidates = ranked.map((r) => r.target);
+  const list = candidates.map(describe).join(', ');
+  if (requested !== undefined && requested.trim() !== '') {
+    const arg = requested.trim();
+    const p = resolvePackageArg(model, arg) ?? packageByDir(model, arg);
+    if (p) {
+      const t = candidates.find((c) => c.dir === p.dir);
+      if (t) return { target: t, why: `the package asked for (${arg})` };
+      throw new GenerateError('unknown-package', `${arg} is not a main package that can be built (package ${p.name}${p.module === null ? ', outside any module' : ''}). Main packages: ${list || 'none'}.`, candidates);
+    }
+    const byName = candidates.filter((c) => c.binary === arg);
+    if (byName.length === 1) return { target: byName[0], why: `the package asked for (${arg}, its binary name)` };
+    if (byName.length > 1) {
+      throw new GenerateError('ambiguous-package', `${byName.length} main packages build a binary named "${arg}": ${byName.map(describe).join(', ')}. Say which folder.`, byName);
+    }
+    throw new GenerateError('unknown-package', `No main package matches "${arg}". Main packages: ${list || 'none'}.`, candidates);
+  }
+  if (candidates.length === 0) throw new GenerateError('no-main-package', 'The workspace has no main package (package main with func main) to build.', candidates);
+  const pick = obviousChoice(ranked);
+  if (!pick) {
+    throw new GenerateError('ambiguous-package', `The workspace has ${candidates.length} main packages (${list}) and none stands out: say which one to build.`, candidates);
+  }
+  if (candidates.length === 1) return { target: pick.target, why: 'the only main package' };
+  return { target: pick.target, why: `chosen by default: ${pick.why} (--package picks another)` };
+}

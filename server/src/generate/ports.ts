@@ -1,0 +1,252 @@
+/**
+ * The port a program listens on, from what its sources say plainly (comments blanked first):
+ *
+ * - literal listen calls (./goSource.ts `listenAddresses`): sure;
+ * - the default of a flag named like an address or a port: the standard `flag` package,
+ *   pflag/cobra (`Flags().StringVarP(&addr, "addr", "a", ":8080", …)`), kingpin
+ *   (`Flag("web.listen-address", …).Default(":9090")`) and urfave/cli (`&cli.IntFlag{Name:
+ *   "port", Value: 8080}`); an identifier default resolves through a constant of the package;
+ * - a constant named like a port or a listen address (`const defaultPort = 8080`): a guess,
+ *   reported as such and never written without the user's say.
+ *
+ * Every finding says where it came from (file and the words found), so the user can check it.
+ */
+import { listenAddresses, stripGoComments } from './goSource';
+
+export interface PortEvidence {
+  port: number;
+  /** Reachable from outside a container (no host, 0.0.0.0 or [::]). */
+  external: boolean;
+  /** `sure` (a listen call or a flag default) or `guess` (a constant's name). */
+  confidence: 'sure' | 'guess';
+  /** What was found, e.g. `flag -listen default ":5678"`. */
+  via: string;
+  /** Context-relative file. */
+  file: string;
+  /** The address as written when there was one (`127.0.0.1:8080`). */
+  address?: string;
+}
+
+const NAME_LIKE_ADDRESS = /(^|[._-])(addr|address|listen|listen[._-]?addr(ess)?|bind|http[._-]?addr(ess)?|web[._-]listen[._-]address|port|http[._-]?port|server[._-]?port|listen[._-]?port)$/i;
+const NAME_LIKE_PORT = /port$/i;
+const CONST_LIKE = /^(default)?_?(http|web|server|listen|api)?_?(port|addr|address|listen_?addr(ess)?)$/i;
+
+/** An address or a bare port number as a flag default or constant holds it. */
+function portOf(value: string): { port: number; external: boolean; address?: string } | null {
+  const v = value.trim();
+  if (/^[0-9]{1,5}$/.test(v)) {
+    const port = Number(v);
+    return port >= 1 && port <= 65535 ? { port, external: true } : null;
+  }
+  const m = /^(\[[^\]]*\]|[A-Za-z0-9.-]*):([0-9]{1,5})$/.exec(v);
+  if (!m) return null;
+  const port = Number(m[2]);
+  if (port < 1 || port > 65535) return null;
+  const host = m[1];
+  return { port, external: host === '' || host === '0.0.0.0' || host === '[::]' || host === '::', address: v };
+}
+
+/** Constants (and `var x = literal`) of one file, single-line or in a `( … )` block: name -> literal text. */
+export function constantsOf(text: string): Map<string, string> {
+  const out = new Map<string, string>();
+  const spec = /^[ \t]*(?:const|var)?[ \t]*([A-Za-z_][A-Za-z0-9_]*)(?:[ \t]+[A-Za-z0-9_.]+)?[ \t]*=[ \t]*(?:"([^"\\]*)"|`([^`]*)`|([0-9]{1,5}))[ \t]*$/;
+  let inBlock = false;
+  for (const line of text.split('\n')) {
+    if (inBlock) {
+      if (/^[ \t]*\)/.test(line)) inBlock = false;
+      else {
+        const m = spec.exec(line);
+        if (m) out.set(m[1], m[2] ?? m[3] ?? m[4]);
+      }
+    } else if (/^[ \t]*(?:const|var)[ \t]*\([ \t]*$/.test(line)) inBlock = true;
+    else if (/^[ \t]*(?:const|var)[ \t]/.test(line)) {
+      const m = spec.exec(line);
+      if (m) out.set(m[1], m[2] ?? m[3] ?? m[4]);
+    }
+  }
+  return out;
+}
+
+/** A flag default as written: a literal, or an identifier resolved through `consts`. */
+function resolveDefault(raw: string, consts: ReadonlyMap<string, string>): { value: string; shown: string } | null {
+  const r = raw.trim();
+  const lit = /^"([^"\\]*)"$|^`([^`]*)`$|^([0-9]{1,5})$/.exec(r);
+  if (lit) return { value: lit[1] ?? lit[2] ?? lit[3], shown: r };
+  // `":" + strconv.Itoa(defaultPort)`, `fmt.Sprintf(":%d", port)`: the constant inside.
+  const ident = /^([A-Za-z_][A-Za-z0-9_.]*)$/.exec(r) ?? /strconv\.Itoa\(\s*([A-Za-z_][A-Za-z0-9_]*)\s*\)/.exec(r) ?? /Sprintf\(\s*"[^"]*%d[^"]*"\s*,\s*([A-Za-z_][A-Za-z0-9_]*)\s*\)/.exec(r);
+  // `getEnv("PORT", "8080")`: an environment lookup with a literal fallback.
+  const fallback = /^[A-Za-z_][A-Za-z0-9_.]*\(\s*"[A-Z0-9_]+"\s*,\s*("([^"\\]*)"|[0-9]{1,5})\s*\)$/.exec(r);
+  if (fallback) return { value: fallback[2] ?? fallback[1], shown: r };
+  if (ident) {
+    const name = ident[1].split('.').pop()!;
+    const v = consts.get(name);
+    if (v !== undefined) return { value: v, shown: `${r} = ${/^[0-9]+$/.test(v) ? v : JSON.stringify(v)}` };
+  }
+  return null;
+}
+
+/** Splits a call's argument list at top-level commas (strings and brackets respected). */
+function splitArgs(text: string, open: number): { args: string[]; end: number } {
+  const args: string[] = [];
+  let depth = 0;
+  let cur = '';
+  for (let i = open + 1; i < text.length; i++) {
+    const c = text[i];
+    if (c === '"' || c === '`') {
+      const close = c === '"' ? /"|\n/g : /`/g;
+      let j = i + 1;
+      if (c === '"') while (j < text.length && text[j] !== '"' && text[j] !== '\n') j += text[j] === '\\' ? 2 : 1;
+      else {
+        close.lastIndex = j;
+        const m = close.exec(text);
+        j = m ? m.index : text.length;
+      }
+      cur += text.slice(i, j + 1);
+      i = j;
+      continue;
+    }
+    if (c === '(' || c === '{' || c === '[') depth++;
+    if (c === ')' || c === '}' || c === ']') {
+      if (depth === 0) {
+        args.push(cur.trim());
+        return { args, end: i };
+      }
+      depth--;
+    }
+    if (c === ',' && depth === 0) {
+      args.push(cur.trim());
+      cur = '';
+    } else cur += c;
+  }
+  return { args, end: text.length };
+}
+
+function unquote(s: string): string | null {
+  const m = /^"([^"\\]*)"$|^`([^`]*)`$/.exec(s.trim());
+  return m ? m[1] ?? m[2] : null;
+}
+
+/**
+ * Port evidence in one file. `consts` holds the constants of the file's package (all its files),
+ * so a flag whose default is a constant declared elsewhere in the package still resolves.
+ */
+export function portEvidence(file: string, source: string, imports: readonly string[], consts?: ReadonlyMap<string, string>): PortEvidence[] {
+  const text = stripGoComments(source);
+  const known = consts ?? constantsOf(text);
+  const out: PortEvidence[] = [];
+  const add = (value: string, via: string, confidence: PortEvidence['confidence']) => {
+    const p = portOf(value);
+    if (p && !out.some((o) => o.port === p.port && o.via === via)) out.push({ ...p, confidence, via, file });
+  };
+  for (const a of listenAddresses(file, source, imports)) out.push({ port: a.port, external: a.external, confidence: 'sure', via: a.via, file, address: a.address });
+
+  // flag / pflag / cobra: X(name, default, usage), XVar(&v, name, default, usage), XP(name, short, default, usage), XVarP(&v, name, short, default, usage).
+  const flagCall = /\.(String|Int|Uint|Int64|Uint16|Uint64)(Var)?(P)?\(/g;
+  for (let m = flagCall.exec(text); m; m = flagCall.exec(text)) {
+    const { args } = splitArgs(text, m.index + m[0].length - 1);
+    const i = (m[2] ? 1 : 0);
+    const name = unquote(args[i] ?? '');
+    if (name === null || !NAME_LIKE_ADDRESS.test(name)) continue;
+    const def = args[i + (m[3] ? 2 : 1)];
+    if (def === undefined) continue;
+    const d = resolveDefault(def, known);
+    if (d && /^(127\.0\.0\.1|localhost|::1|\[::1\])$/.test(d.value)) out.push({ port: 0, external: false, confidence: 'sure', via: `flag -${name} default ${d.shown}`, file, address: d.value });
+    else if (d) add(d.value, `flag -${name} default ${d.shown}`, 'sure');
+  }
+  // kingpin: Flag("web.listen-address", "…").Default(":9090")
+  const kingpin = /\bFlag\(\s*"([^"\\]+)"[^)]*\)((?:\s*\.\s*(?:Envar|Short|Hidden|PlaceHolder|Required)\([^)]*\))*)\s*\.\s*Default\(\s*([^)]*)\)/g;
+  for (let m = kingpin.exec(text); m; m = kingpin.exec(text)) {
+    if (!NAME_LIKE_ADDRESS.test(m[1])) continue;
+    const first = splitArgs(`(${m[3]})`, 0).args[0] ?? '';
+    const d = resolveDefault(first, known);
+    if (d) add(d.value, `flag --${m[1]} default ${d.shown}`, 'sure');
+  }
+  // urfave/cli: &cli.StringFlag{Name: "addr", Value: ":8080"} / &cli.IntFlag{Name: "port", Value: 8080}
+  const urfave = /\bcli\.(String|Int|Uint|Int64)Flag\s*\{/g;
+  for (let m = urfave.exec(text); m; m = urfave.exec(text)) {
+    const { args } = splitArgs(text, m.index + m[0].length - 1);
+    const field = (k: string) => args.map((a) => new RegExp(`^${k}\\s*:\\s*([\\s\\S]*)$`).exec(a)?.[1]).find((v) => v !== undefined);
+    const name = unquote(field('Name') ?? '');
+    const value = field('Value');
+    if (name === null || value === undefined || !NAME_LIKE_ADDRESS.test(name)) continue;
+    const d = resolveDefault(value, known);
+    if (d) add(d.value, `flag --${name} default ${d.shown}`, 'sure');
+  }
+  // Constants named like a port: a guess unless a flag or a listen call above used them.
+  for (const [name, value] of constantsOf(text)) {
+    if (!CONST_LIKE.test(name) && !NAME_LIKE_PORT.test(name)) continue;
+    const p = portOf(value);
+    if (!p || out.some((o) => o.port === p.port)) continue;
+    add(value, `const ${name} = ${/^[0-9]+$/.test(value) ? value : JSON.stringify(value)}`, 'guess');
+  }
+  return out;
+}
+
+/** The Go sources of a package, read through the generator's reader. */
+export interface PackageSources {
+  dir: string;
+  imports: readonly string[];
+  files: { file: string; text: string }[];
+}
+
+export interface PortDecision {
+  expose: number[];
+  /** All evidence found (the editor offers it as choices). */
+  evidence: PortEvidence[];
+  reasons: string[];
+  warnings: string[];
+  /** An address flag whose default is loopback (`address`): the image passes `--address 0.0.0.0`. */
+  loopbackFlag: string | null;
+}
+
+function evidenceIn(pkgs: readonly PackageSources[]): PortEvidence[] {
+  const out: PortEvidence[] = [];
+  for (const p of pkgs) {
+    const consts = new Map<string, string>();
+    for (const f of p.files) for (const [k, v] of constantsOf(stripGoComments(f.text))) consts.set(k, v);
+    for (const f of p.files) out.push(...portEvidence(p.dir === '' ? f.file : `${p.dir}/${f.file}`, f.text, p.imports, consts));
+  }
+  return out;
+}
+
+/**
+ * What to EXPOSE: the user's answer (`requested`: a port, or null for none) when given; else the
+ * ports the main package (or, when it says nothing, the local packages it imports) surely
+ * listens on. Guesses and loopback-only addresses become warnings, never an EXPOSE.
+ */
+export function decidePorts(main: PackageSources, closure: readonly PackageSources[], requested: number | null | undefined): PortDecision {
+  let evidence = evidenceIn([main]);
+  // The imported packages count for what they say surely (a cobra command's flag); their
+  // constants named like ports are too far from the program to be worth a guess.
+  if (!evidence.some((e) => e.confidence === 'sure')) evidence = [...evidence, ...evidenceIn(closure.filter((p) => p.dir !== main.dir)).filter((e) => e.confidence === 'sure')];
+  const reasons: string[] = [];
+  const warnings: string[] = [];
+  if (requested !== undefined) evidence = evidence.filter((x) => x.port !== 0);
+  const shown = (es: PortEvidence[]) => es.map((e) => `${e.via} in ${e.file}`).join(', ');
+  if (requested !== undefined) {
+    if (requested === null) reasons.push('No EXPOSE (asked for).');
+    else {
+      const backing = evidence.filter((e) => e.port === requested);
+      reasons.push(`EXPOSE ${requested} (asked for${backing.length > 0 ? `; the sources agree: ${shown(backing)}` : ''}).`);
+    }
+    return { expose: requested === null ? [] : [requested], evidence, reasons, warnings, loopbackFlag: null };
+  }
+  const sure = evidence.filter((e) => e.confidence === 'sure' && e.external);
+  const expose = [...new Set(sure.map((e) => e.port))].sort((a, b) => a - b);
+  if (expose.length > 0) reasons.push(`EXPOSE ${expose.join(' ')}: the program listens on ${shown(sure)}.`);
+  const loopback = evidence.filter((x) => x.port === 0);
+  evidence = evidence.filter((x) => x.port !== 0);
+  const loopbackFlag = loopback.length > 0 && requested !== null ? /-(\S+) default/.exec(loopback[0].via)?.[1] ?? null : null;
+  if (loopbackFlag) reasons.push(`CMD passes --${loopbackFlag} 0.0.0.0: ${loopback[0].via} (${loopback[0].file}) listens on ${loopback[0].address} only, which is unreachable from outside the container.`);
+  for (const e of evidence.filter((x) => x.confidence === 'sure' && !x.external)) {
+    warnings.push(`${e.file} listens on ${e.address ?? e.port} (${e.via}): inside a container that address is unreachable from outside. Listen on ":${e.port}" (or 0.0.0.0) and EXPOSE it.`);
+  }
+  if (expose.length === 0) {
+    const guesses = evidence.filter((e) => e.confidence === 'guess');
+    if (guesses.length > 0) warnings.push(`No EXPOSE: no listen call or address flag says which port the program uses; ${shown(guesses)} may be it. Pass --port ${guesses[0].port} to EXPOSE it.`);
+    else if (!evidence.some((e) => e.confidence === 'sure')) reasons.push('No EXPOSE: the sources name no listen address or port flag (pass --port N if the program listens on one).');
+  }
+  const low = expose.filter((p) => p < 1024);
+  if (low.length > 0) warnings.push(`Port ${low.join(', ')} is below 1024 and the image runs as non-root: Docker allows it (unprivileged ports start at 0 in its containers), but Kubernetes and other runtimes may refuse to bind it. Prefer a port above 1024.`);
+  return { expose, evidence, reasons, warnings, loopbackFlag };
+}

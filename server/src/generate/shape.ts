@@ -1,0 +1,70 @@
+/**
+ * What kind of program the binary is, from its sources and imports (comments blanked):
+ *
+ * - a CLI with subcommands (cobra `Use:`, urfave/cli `Name:` in a Command, kingpin
+ *   `Command("…")`): the image should run the subcommand that serves (`serve`, `server`, `web`…);
+ * - time zones used without `time.LoadLocation`: cron libraries (CRON_TZ, TZ= in schedules) and
+ *   programs reading the `TZ` variable need the zoneinfo database;
+ * - a Docker API client: the program talks to /var/run/docker.sock, which a non-root user
+ *   cannot open by default.
+ */
+import { stripGoComments } from './goSource';
+import type { PackageSources } from './ports';
+
+export interface ProgramShape {
+  subcommands: string[];
+  /** The subcommand that starts the server, when one is plain. */
+  serveCommand: { name: string; via: string } | null;
+  /** Imports or code that read time zones by name (`github.com/robfig/cron/v3`, `os.Getenv("TZ")`). */
+  tzLibraries: string[];
+  /** Docker API client imports. */
+  dockerClients: string[];
+}
+
+// Not `run` or `api`: CLIs use them for "run a command" and "call the API".
+const SERVE_NAMES = ['serve', 'server', 'web', 'start', 'daemon'];
+const TZ_MODULES = ['github.com/robfig/cron', 'github.com/go-co-op/gocron', 'github.com/adhocore/gronx', 'github.com/reugn/go-quartz', 'github.com/jasonlvhit/gocron'];
+const DOCKER_CLIENTS = ['github.com/docker/docker/client', 'github.com/moby/moby/client', 'github.com/fsouza/go-dockerclient', 'github.com/docker/cli/cli/command'];
+
+function under(path: string, prefix: string): boolean {
+  return path === prefix || path.startsWith(prefix + '/');
+}
+
+export function programShape(packages: readonly PackageSources[], externalImports: readonly string[], binary: string): ProgramShape {
+  const subcommands: { name: string; via: string }[] = [];
+  // The root command (named after the program) runs something itself: no subcommand needed.
+  let rootRuns = false;
+  let readsTz: string | null = null;
+  for (const p of packages) {
+    const cobra = p.imports.some((i) => under(i, 'github.com/spf13/cobra'));
+    const urfave = p.imports.some((i) => under(i, 'github.com/urfave/cli'));
+    const kingpin = p.imports.some((i) => under(i, 'github.com/alecthomas/kingpin') || under(i, 'gopkg.in/alecthomas/kingpin.v2'));
+    for (const f of p.files) {
+      const text = stripGoComments(f.text);
+      const file = p.dir === '' ? f.file : `${p.dir}/${f.file}`;
+      const add = (name: string, via: string) => {
+        if (!subcommands.some((s) => s.name === name)) subcommands.push({ name, via: `${via} in ${file}` });
+      };
+      if (cobra) {
+        for (const m of text.matchAll(/cobra\.Command\s*\{([^}]*?)\bUse\s*:\s*"([a-z][a-z0-9-]*)([\s\S]{0,6000})/g)) {
+          if (m[2] === binary) {
+            if (/\bRunE?\s*:/.test(m[1] + m[3].split(/cobra\.Command\s*\{/)[0])) rootRuns = true;
+          } else add(m[2], `cobra Use: "${m[2]}"`);
+        }
+      }
+      if (urfave) for (const m of text.matchAll(/cli\.Command\s*\{\s*Name\s*:\s*"([a-z][a-z0-9-]*)"/g)) add(m[1], `cli.Command{Name: "${m[1]}"}`);
+      if (kingpin) for (const m of text.matchAll(/\.Command\(\s*"([a-z][a-z0-9-]*)"/g)) add(m[1], `Command("${m[1]}")`);
+      if (readsTz === null && /Getenv\(\s*"TZ"\s*\)|LookupEnv\(\s*"TZ"\s*\)/.test(text)) readsTz = `os.Getenv("TZ") in ${file}`;
+    }
+  }
+  const names = subcommands.map((s) => s.name);
+  const serve = SERVE_NAMES.map((n) => subcommands.find((s) => s.name === n)).find((s) => s !== undefined) ?? null;
+  const tz = [...new Set(externalImports.filter((i) => TZ_MODULES.some((m) => under(i, m))).map((i) => TZ_MODULES.find((m) => under(i, m))!))];
+  if (readsTz) tz.push(readsTz);
+  return {
+    subcommands: rootRuns && !serve ? [] : names,
+    serveCommand: serve,
+    tzLibraries: tz,
+    dockerClients: [...new Set(externalImports.filter((i) => DOCKER_CLIENTS.some((m) => under(i, m))))],
+  };
+}

@@ -1,0 +1,80 @@
+/**
+ * GD116: a go build whose binary lands in the final stage sets GOARCH to a literal (`GOARCH=amd64`:
+ * prefix, `export` or ENV), or GOOS to something other than linux, while the final stage follows
+ * the target platform (its FROM chain names no fixed `--platform`). Built for another platform
+ * (`docker build --platform linux/arm64`, an arm64 machine, a multi-platform build), the image
+ * holds a binary of the wrong architecture and fails with "exec format error".
+ *
+ * Not reported: a final stage with a fixed `--platform` (the author chose it), a GOARCH from a
+ * variable (`$TARGETARCH`, a build arg), a script that decides by platform itself (it mentions
+ * TARGETARCH/TARGETPLATFORM, `uname -m`, `dpkg --print-architecture`, `apk --print-arch`), and a
+ * builder that builds for several architectures (several GOARCH values: a release of many binaries).
+ *
+ * Fix (not safe: it changes which architecture is built): a prefix `GOARCH=amd64` becomes
+ * `GOARCH=$TARGETARCH`, with `ARG TARGETARCH` after the builder's FROM when the stage lacks it.
+ */
+import { argDeclarations, stageChain, stageGoCommands } from '../dockerfile/facts';
+import { rawEnvValue } from '../dockerfile/goBuild';
+import { toDoc, scriptSpan } from '../dockerfile/model';
+import { insertLinesAfter, replace, type Edit } from '../edits/edits';
+import { landingBuilds } from '../facts/builtPackages';
+import type { Fix, Rule, RuleFinding } from './types';
+
+const DECIDES_PLATFORM = /\$\{?(TARGETARCH|TARGETPLATFORM|TARGETVARIANT|BUILDARCH)\b|uname\s+-m|--print-arch|print-architecture|xx-info/;
+
+export const gd116: Rule = {
+  code: 'GD116',
+  name: 'hard-coded-target-platform',
+  summary: 'A go build hard-codes GOARCH (or a GOOS other than linux) while the final stage follows the target platform',
+  severity: 'warning',
+  needsWorkspace: false,
+  fix: 'unsafe',
+  facts: ['goCommands', 'goBuilds'],
+  check(ctx) {
+    const { model } = ctx;
+    const final = model.stages[ctx.finalStage];
+    if (!final) return [];
+    // A fixed platform on the final stage's chain: the image is that platform whatever is asked.
+    if (stageChain(model, final).some((s) => s.platform !== null && !/\$\{?TARGETPLATFORM\b/.test(s.platform))) return [];
+    const out: RuleFinding[] = [];
+    const seen = new Set<string>();
+    for (const b of landingBuilds(ctx, ctx.finalStage)) {
+      const g = b.g;
+      const builder = model.stages[g.instr.stage];
+      const script = g.instr.script;
+      if (!script || DECIDES_PLATFORM.test(script.text)) continue;
+      const arches = new Set(stageGoCommands(builder).map((x) => rawEnvValue(model, builder, x, 'GOARCH')).filter((v) => v !== undefined));
+      if (arches.size > 1) continue;
+      const goarch = rawEnvValue(model, builder, g, 'GOARCH');
+      const goos = rawEnvValue(model, builder, g, 'GOOS');
+      const literal = (v: string | undefined) => v !== undefined && v !== '' && !/[$`]/.test(v);
+      // wasm (GOOS=js/wasip1 GOARCH=wasm) is not run by the image's platform: it is served or embedded.
+      if (goarch === 'wasm' || goos === 'js' || goos === 'wasip1') continue;
+      const badArch = literal(goarch);
+      const badOs = literal(goos) && goos !== 'linux';
+      if (!badArch && !badOs) continue;
+      const key = `${g.instr.span.start}:${g.cmd.start}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      const what = [badArch ? `GOARCH=${goarch}` : null, badOs ? `GOOS=${goos}` : null].filter(Boolean).join(' ');
+      out.push({
+        message: `The build sets ${what}, but the final stage follows the target platform: built for another platform (\`--platform linux/arm64\`, an arm64 machine, a multi-platform build) the image holds a ${badOs ? `${goos} ` : ''}${badArch ? `${goarch} ` : ''}binary and fails with "exec format error". Use \`GOARCH=$TARGETARCH\` (with \`ARG TARGETARCH\`), or pin the final stage with \`--platform\`.`,
+        span: scriptSpan(script, g.cmd.start, g.cmd.end),
+        fix: badArch && !badOs ? fixFor(ctx.model, builder, g) : undefined,
+      });
+    }
+    return out;
+  },
+};
+
+function fixFor(model: Parameters<typeof rawEnvValue>[0], stage: Parameters<typeof rawEnvValue>[1], g: Parameters<typeof rawEnvValue>[2]): Fix | undefined {
+  const prefix = [...g.cmd.env].reverse().find((a) => a.name === 'GOARCH');
+  const script = g.instr.script;
+  if (!prefix || !script) return undefined;
+  const raw = script.text.slice(prefix.start, prefix.end);
+  if (!/^GOARCH=[A-Za-z0-9_]+$/.test(raw)) return undefined;
+  const edits: Edit[] = [replace(toDoc(script, prefix.start + 'GOARCH='.length), toDoc(script, prefix.end - 1) + 1, '$TARGETARCH')];
+  const declared = stage.instructions.some((i) => i.line < g.instr.line && i.keyword === 'ARG' && argDeclarations(model, i).some((a) => a.name === 'TARGETARCH'));
+  if (!declared) edits.push(insertLinesAfter(model, stage.from.endLine, ['ARG TARGETARCH']));
+  return { title: 'Build for $TARGETARCH', edits, safe: false };
+}
