@@ -20,7 +20,8 @@ describe('pathological Dockerfiles', () => {
     const s = parseShell(script);
     assert.equal(s.hasErrors, true);
     assert.deepEqual(s.commands, []);
-    const a = analyzeText(`FROM golang:1.22\nRUN ${script}\n`);
+    // GD201 needs the project built in the final image (issue 11): a build beside the script.
+    const a = analyzeText(`FROM golang:1.22\nCOPY . .\nRUN go build -o /app .\nRUN ${script}\n`);
     assert.ok(a.findings.some((f) => f.code === 'GD201'), a.findings.map((f) => f.code).join(' '));
   });
 
@@ -59,6 +60,7 @@ describe('pathological Dockerfiles', () => {
     await ready;
     const lines: string[] = [];
     for (let i = 0; i < 10000; i++) lines.push(`FROM ${i ? `s${i - 1}` : 'golang:1.22'} AS s${i}`, `RUN echo ${i}`);
+    lines.push('COPY . .', 'RUN go build -o /app .');
     const model = parseDockerfile(lines.join('\n') + '\n');
     const last = model.stages[model.stages.length - 1];
     assert.equal(rootImage(model, last), 'golang:1.22');

@@ -5,7 +5,7 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { localPath } from '../driver/uris';
+import { localPath } from './uris';
 import { readRegularFile } from '../workspace/safeRead';
 import type { DockerfileModel } from '../dockerfile/model';
 import { parseDockerfile } from '../dockerfile/parse';
