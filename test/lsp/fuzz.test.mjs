@@ -133,8 +133,8 @@ async function round(rnd, r, log) {
     for (const odd of [1, null, {}]) if (rnd() < 0.5) client.notify('textDocument/didOpen', { textDocument: { uri: odd, languageId: 'dockerfile', version: 1, text: 'FROM scratch\n' } });
 
     for (let e = 0; e < EDITS; e++) {
-      // Offsets between characters: an editor never splits a surrogate pair.
-      const whole = (o) => (o > 0 && o < text.length && /[\udc00-\udfff]/.test(text[o]) && /[\ud800-\udbff]/.test(text[o - 1]) ? o - 1 : o);
+      // Offsets an editor can name: never inside a surrogate pair, nor between \r and \n (no LSP position).
+      const whole = (o) => (o > 0 && o < text.length && ((/[\udc00-\udfff]/.test(text[o]) && /[\ud800-\udbff]/.test(text[o - 1])) || (text[o] === '\n' && text[o - 1] === '\r')) ? o - 1 : o);
       const a = whole(Math.floor(rnd() * (text.length + 1)));
       const b = whole(Math.min(text.length, a + (rnd() < 0.3 ? Math.floor(rnd() * 40) : 0)));
       let insert = '';
