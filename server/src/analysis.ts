@@ -14,7 +14,8 @@ export interface Analysis {
   findings: Finding[];
 }
 
-export function analyzeText(text: string, opts: AnalyzeOptions = {}): Analysis {
-  const model = parseDockerfile(text);
+/** `previous`: the model of an earlier version of the same document, to parse only what changed. */
+export function analyzeText(text: string, opts: AnalyzeOptions = {}, previous?: DockerfileModel): Analysis {
+  const model = parseDockerfile(text, previous);
   return { model, findings: analyze(model, opts) };
 }

@@ -158,6 +158,50 @@ describe('2. EXPOSE from what the sources say', () => {
   });
 });
 
+describe('2b. ports in option structs (go-flags, kong, envconfig)', () => {
+  // The shape of umputun/remark42 backend/app/cmd/server.go (MIT): a go-flags command struct with
+  // the HTTP port, and an SSL group mounted under a namespace with its own port.
+  const REMARK = {
+    'go.mod': 'module example.com/remark/app\n\ngo 1.22\n',
+    'main.go': 'package main\n\nimport _ "example.com/remark/app/cmd"\n\nfunc main() {}\n',
+    'cmd/server.go': [
+      'package cmd', '', 'import "github.com/jessevdk/go-flags"', '',
+      'type ServerCommand struct {',
+      '\tSSL SSLGroup `group:"ssl" namespace:"ssl" env-namespace:"SSL"`',
+      '\tAddress string `long:"address" env:"REMARK_ADDRESS" default:"" description:"listening address"`',
+      '\tPort int `long:"port" env:"REMARK_PORT" default:"8080" description:"port"`',
+      '\tURL string `long:"url" env:"REMARK_URL" required:"true" description:"url to remark"`',
+      '}', '',
+      'type SSLGroup struct {',
+      '\tType string `long:"type" env:"TYPE" choice:"none" choice:"auto" default:"none"`',
+      '\tPort int `long:"port" env:"PORT" description:"port number for https server" default:"8443"`',
+      '}', '', 'var _ = flags.NewParser', '',
+    ].join('\n'),
+  };
+
+  it('remark42 (pattern): the command struct\'s port is exposed, the namespaced SSL port is not', async () => {
+    const dir = workspace(REMARK);
+    const r = await gen(dir);
+    assert.deepEqual(r.exposes, [8080], r.reasons.join('\n'));
+    assert.ok(r.reasons.some((x) => x.includes('field ServerCommand.Port (port) default "8080" in cmd/server.go')), r.reasons.join('\n'));
+    await lintClean(dir, r);
+  });
+
+  it('kong, envconfig and caarlos0/env tags; two top-level ports are guesses, not an EXPOSE', async () => {
+    const one = (field: string) => workspace({
+      'go.mod': 'module example.com/x\n\ngo 1.22\n',
+      'main.go': `package main\n\ntype config struct {\n\t${field}\n\tName string \`default:"x"\`\n}\n\nfunc main() {}\n`,
+    });
+    assert.deepEqual((await gen(one('Listen string `help:"address" default:":7000"`'))).exposes, [7000]);
+    assert.deepEqual((await gen(one('Port int `envconfig:"HTTP_PORT" default:"7001"`'))).exposes, [7001]);
+    assert.deepEqual((await gen(one('Addr string `env:"APP_ADDR" envDefault:"0.0.0.0:7002"`'))).exposes, [7002]);
+    assert.deepEqual((await gen(one('Timeout int `long:"timeout" default:"30"`'))).exposes, [], 'not named like a port');
+    const two = await gen(one('Port int `long:"port" default:"7003"`\n\tAdminPort int `long:"admin-port" default:"7004"`'));
+    assert.deepEqual(two.exposes, []);
+    assert.ok(two.warnings.some((w) => w.includes('--port 7003')), two.warnings.join('\n'));
+  });
+});
+
 describe('3. //go:embed targets a fresh clone lacks', () => {
   it('filebrowser (skeleton): dist/ holds only .gitkeep and pnpm run build makes it: a node stage builds it', async () => {
     const dir = copyOf('filebrowser');
@@ -360,6 +404,27 @@ describe('9. the smaller items', () => {
     assert.match(r.dockerfile, /\nENTRYPOINT \["\/usr\/local\/bin\/tool"\]\nCMD \["serve"\]\n$/);
     const fb = await gen(copyOf('filebrowser'));
     assert.match(fb.dockerfile, /\nCMD \["--address", "0\.0\.0\.0"\]\n$/, 'the root serves; its loopback default is overridden');
+  });
+
+  it('a program that runs git (lazygit\'s pattern): distroless has no git, the warning names the call', async () => {
+    // jesseduffield/lazygit pkg/app/entry_point.go (MIT): exec.Command("git", "--version").
+    const files = {
+      'go.mod': 'module example.com/tui\n\ngo 1.22\n',
+      'main.go': 'package main\n\nimport "example.com/tui/pkg/app"\n\nfunc main() { app.Run() }\n',
+      'pkg/app/app.go': 'package app\n\nimport (\n\t"context"\n\t"os/exec"\n)\n\nfunc Run() {\n\t_ = exec.Command("git", "--version").Run()\n\t_ = exec.CommandContext(context.TODO(), "ssh", "-N").Run()\n\t_ = exec.Command("sh", "-c", "true").Run()\n\t_, _ = exec.LookPath("direnv")\n\t_ = exec.Command("tui", "--child").Run()\n}\n',
+    };
+    const r = await gen(workspace(files));
+    const w = r.warnings.find((x) => x.startsWith('The program runs '));
+    assert.ok(w, r.warnings.join('\n'));
+    assert.match(w, /git \(exec\.Command\("git"\) in pkg\/app\/app\.go\)/);
+    assert.match(w, /ssh \(exec\.CommandContext\("ssh"\)/);
+    assert.match(w, /sh \(exec\.Command\("sh"\)/, 'distroless has no shell either');
+    assert.ok(!w.includes('direnv') && !w.includes('"tui"'), 'an optional tool (LookPath) and the program itself are not named');
+    const debian = await gen(workspace(files), { runtime: 'debian' });
+    const dw = debian.warnings.find((x) => x.startsWith('The program runs '));
+    assert.ok(dw && dw.includes('apt-get install') && dw.includes('git') && !/\bsh \(/.test(dw), dw);
+    const quiet = await gen(workspace({ ...files, 'pkg/app/app.go': 'package app\n\nfunc Run() {}\n' }));
+    assert.ok(!quiet.warnings.some((x) => x.startsWith('The program runs ')), 'no exec, no warning');
   });
 
   it('a Docker API client: the non-root user and the Docker socket are named', async () => {

@@ -306,6 +306,11 @@ describe('GD301 apk index left in the final image', () => {
     assert.match(f.message, /apk update/);
     const fixed = applyFix(text, 'GD301');
     assert.match(fixed, /^FROM alpine:3\.20\nRUN apk add --no-cache ca-certificates\n/);
+    // The same edit as every other shell-chain removal (edits/shellChain.ts): a `;` chain too.
+    const semi = df(['FROM alpine:3.20', 'RUN apk update; apk add --no-cache git', 'CMD ["sh"]']);
+    const semiFixed = applyFix(semi, 'GD301');
+    assert.match(semiFixed, /^FROM alpine:3\.20\nRUN apk add --no-cache git\n/);
+    assert.equal(has(semiFixed, 'GD301'), false);
     // Same in a builder stage: its index never reaches the image.
     assert.equal(has(df(['FROM golang:1.22-alpine AS build', 'RUN apk update && apk add --no-cache git', 'FROM scratch', 'COPY --from=build /etc/passwd /etc/passwd']), 'GD301'), false);
   });

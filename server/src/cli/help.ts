@@ -10,6 +10,8 @@ export const HELP: Record<Command, string> = {
   lint: `Usage: ${LINT_USAGE}
 
 Lints Dockerfiles of Go projects (rules GD1xx-GD3xx; docs/rules/ has a page per rule).
+A folder stands for every Dockerfile, *.Dockerfile and Dockerfile.* below it; all files are
+linted in one process.
 
 Options:
   --context DIR     the build context (default: the nearest folder above the Dockerfile with go.mod or go.work)
@@ -21,7 +23,8 @@ Options:
   --fail-on LEVEL   exit 1 when a finding at or above LEVEL remains (default error)
   -h, --help        this help
 
-Exit codes: 0 nothing at or above --fail-on, 1 something is, 2 usage error or unreadable file.`,
+Exit codes: 0 nothing at or above --fail-on, 1 something is, 2 usage error, unreadable file
+or a folder with no Dockerfile.`,
   generate: `Usage: ${GENERATE_USAGE}
 
 Writes DIR/Dockerfile and DIR/.dockerignore for the Go module or workspace in DIR (default .).

@@ -1,8 +1,13 @@
 /**
- * go-dockerfile lint <Dockerfile...> [--context DIR] [--target STAGE] [--format text|json|sarif] [--fix] [--fail-on SEVERITY]
+ * go-dockerfile lint <Dockerfile|DIR...> [--context DIR] [--target STAGE] [--format text|json|sarif] [--fix] [--fail-on SEVERITY]
+ *
+ * A folder stands for every Dockerfile below it. All files are linted in one process, and a build
+ * context's workspace is read once for all the Dockerfiles that build from it.
  */
 import * as fs from 'fs';
-import { analyzeText } from '../analysis';
+import * as path from 'path';
+import { analyzeText, initAnalysis } from '../analysis';
+import { shellParserReady, ShellParserNotReady } from '../dockerfile/shell';
 import { overLimit } from '../dockerfile/limits';
 import { parseDockerfile } from '../dockerfile/parse';
 import { fixAll } from '../fixes/fixAll';
@@ -16,6 +21,7 @@ import { toGithubAnnotations } from './github';
 import type { JsonFinding } from './jsonFinding';
 import { toSarif } from './sarif';
 import { readRegularFile } from '../workspace/safeRead';
+import { lintTargets } from './targets';
 
 export const SEVERITY_RANK: Record<Severity, number> = { hint: 0, information: 1, warning: 2, error: 3 };
 
@@ -33,7 +39,7 @@ export type { JsonFinding };
 
 export const FORMATS = ['text', 'json', 'sarif', 'github', 'gitlab'] as const;
 
-export const LINT_USAGE = `go-dockerfile lint <Dockerfile...> [--context DIR] [--target STAGE] [--format ${FORMATS.join('|')}] [--fix] [--fail-on error|warning|information|hint]`;
+export const LINT_USAGE = `go-dockerfile lint <Dockerfile|DIR...> [--context DIR] [--target STAGE] [--format ${FORMATS.join('|')}] [--fix] [--fail-on error|warning|information|hint]`;
 
 export function parseLintArgs(argv: string[]): LintOptions {
   const opts: LintOptions = { files: [], format: 'text', failOn: 'error', fix: false };
@@ -63,7 +69,7 @@ export function parseLintArgs(argv: string[]): LintOptions {
   return opts;
 }
 
-export function lint(opts: LintOptions, io: Io, version: string): number {
+export async function lint(opts: LintOptions, io: Io, version: string): Promise<number> {
   const results: JsonFinding[] = [];
   const workspaces = new Map<string, Workspace>();
   const sources = new Map<string, string>();
@@ -72,7 +78,12 @@ export function lint(opts: LintOptions, io: Io, version: string): number {
   if (opts.context !== undefined && !fs.statSync(opts.context, { throwIfNoEntry: false })?.isDirectory()) {
     throw new UsageError(`the build context ${opts.context} is not a folder`);
   }
-  for (const file of opts.files) {
+  const targets = lintTargets(opts.files);
+  for (const dir of targets.empty) {
+    io.err(`go-dockerfile: no Dockerfile below ${dir}`);
+    unreadable = true;
+  }
+  for (const file of targets.files) {
     let text: string;
     try {
       // A FIFO or /dev/zero would never end: regular files only, size-capped.
@@ -89,7 +100,10 @@ export function lint(opts: LintOptions, io: Io, version: string): number {
       unreadable = true;
       continue;
     }
-    if (opts.target && !hasStage(text, opts.target)) {
+    // The shell parser (WebAssembly) is loaded only for a script the plain reader leaves to it
+    // (ShellParserNotReady below), or for --fix (fixes re-parse what they change).
+    if (!shellParserReady() && opts.fix) await initAnalysis();
+    if (opts.target && !(await hasStage(text, opts.target))) {
       io.err(`go-dockerfile: ${file} has no stage named "${opts.target}" (--target)`);
       unreadable = true;
       continue;
@@ -110,7 +124,16 @@ export function lint(opts: LintOptions, io: Io, version: string): number {
       }
     }
     sources.set(file, text);
-    const { model, findings } = analyzeText(text, analyzeOpts);
+    let analysis;
+    try {
+      analysis = analyzeText(text, analyzeOpts);
+    } catch (e) {
+      // A script that is not plain (dockerfile/plainShell.ts): load the grammar and analyse again.
+      if (!(e instanceof ShellParserNotReady)) throw e;
+      await initAnalysis();
+      analysis = analyzeText(text, analyzeOpts);
+    }
+    const { model, findings } = analysis;
     for (const f of findings) {
       const s = model.lines.positionAt(f.span.start);
       const e = model.lines.positionAt(f.span.end);
@@ -132,8 +155,16 @@ export function lint(opts: LintOptions, io: Io, version: string): number {
 }
 
 /** `FROM … AS name` names the stage (case-insensitive, as docker build --target reads it). */
-function hasStage(text: string, name: string): boolean {
-  return parseDockerfile(text).stages.some((s) => s.name === name.toLowerCase());
+async function hasStage(text: string, name: string): Promise<boolean> {
+  let model;
+  try {
+    model = parseDockerfile(text);
+  } catch (e) {
+    if (!(e instanceof ShellParserNotReady)) throw e;
+    await initAnalysis();
+    model = parseDockerfile(text);
+  }
+  return model.stages.some((s) => s.name === name.toLowerCase());
 }
 
 function optionsFor(file: string, opts: LintOptions, io: Io, workspaces: Map<string, Workspace>): AnalyzeOptions {

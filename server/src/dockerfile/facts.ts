@@ -145,6 +145,19 @@ export function unquoteAll(s: string): string {
  * stage; ENV wins over an ARG of the same name). Values are expanded; null when unknown.
  */
 export function dockerEnv(model: DockerfileModel, stage: Stage, before?: Instruction): Map<string, string | null> {
+  // Rules ask for the same stage and instruction many times (every envValue): once each.
+  let byInstr = dockerEnvOf.get(stage);
+  if (!byInstr) dockerEnvOf.set(stage, (byInstr = new Map()));
+  const key = before ?? null;
+  let env = byInstr.get(key);
+  if (!env) byInstr.set(key, (env = computeDockerEnv(model, stage, before)));
+  return env;
+}
+
+/** dockerEnv's answers per stage and instruction; shared, so callers must not modify them. */
+const dockerEnvOf = new WeakMap<Stage, Map<Instruction | null, Map<string, string | null>>>();
+
+function computeDockerEnv(model: DockerfileModel, stage: Stage, before?: Instruction): Map<string, string | null> {
   const env = new Map<string, string | null>();
   const args = new Map<string, string | null>();
   const visible = layered(env, args);
@@ -305,8 +318,20 @@ export interface GoCommand {
   args: ShellWord[];
 }
 
-/** Every `go ...` (or `xx-go ...`) command of a RUN, with prefix assignments (`CGO_ENABLED=0 go build`). */
+const goCommandsOf = new WeakMap<Instruction, GoCommand[]>();
+const stageGoCommandsOf = new WeakMap<Stage, GoCommand[]>();
+
+/**
+ * Every `go ...` (or `xx-go ...`) command of a RUN, with prefix assignments (`CGO_ENABLED=0 go build`).
+ * Computed once per instruction (most rules ask); callers must not modify the result.
+ */
 export function goCommands(instr: Instruction): GoCommand[] {
+  let out = goCommandsOf.get(instr);
+  if (!out) goCommandsOf.set(instr, (out = computeGoCommands(instr)));
+  return out;
+}
+
+function computeGoCommands(instr: Instruction): GoCommand[] {
   if (instr.keyword !== 'RUN' || !instr.script) return [];
   const out: GoCommand[] = [];
   for (const c of instr.script.parsed.commands) {
@@ -344,8 +369,11 @@ export function isXxGo(g: GoCommand): boolean {
   return /(^|\/)xx-go$/.test(g.cmd.argv[0]?.value ?? '');
 }
 
+/** The go commands of a stage's RUNs, in order; once per stage, not to be modified. */
 export function stageGoCommands(stage: Stage): GoCommand[] {
-  return stage.instructions.flatMap(goCommands);
+  let out = stageGoCommandsOf.get(stage);
+  if (!out) stageGoCommandsOf.set(stage, (out = stage.instructions.flatMap(goCommands)));
+  return out;
 }
 
 /** A stage that compiles Go (`go build` or `go install`). */

@@ -326,10 +326,19 @@ export function stripFlags(tokens: readonly GoToken[]): { s: boolean; w: boolean
 // ---------------------------------------------------------------------------------------------
 // Stages, packages
 
+const stagesByName = new WeakMap<DockerfileModel, Map<string, number>>();
+
 /** Stage index referenced by `--from=` (a name or an index), or null for an image. */
 export function stageRef(model: DockerfileModel, ref: string): number | null {
-  const byName = model.stages.find((s) => s.name === ref.toLowerCase());
-  if (byName) return byName.index;
+  let names = stagesByName.get(model);
+  if (!names) {
+    names = new Map();
+    // The first stage of a name wins, as a scan from the top finds it.
+    for (const s of model.stages) if (s.name !== null && !names.has(s.name)) names.set(s.name, s.index);
+    stagesByName.set(model, names);
+  }
+  const byName = names.get(ref) ?? names.get(ref.toLowerCase());
+  if (byName !== undefined) return byName;
   return /^\d+$/.test(ref) && Number(ref) < model.stages.length ? Number(ref) : null;
 }
 

@@ -1,4 +1,4 @@
-import type { Dockerfile, Instruction as AstInstruction } from 'dockerfile-ast';
+import type { Instruction as AstInstruction } from 'dockerfile-ast';
 import type { ShellScript } from './shell';
 import type { OverLimit } from './limits';
 import type { LineTable, Span } from './text';
@@ -19,8 +19,12 @@ export interface Flag {
 export interface Script {
   /** The script as the shell sees it: line continuations and comment lines removed. */
   text: string;
-  /** map[i] = document offset of text[i]; map[text.length] = offset just past the end. */
+  /**
+   * base + map[i] = document offset of text[i]; map[text.length] = offset just past the end.
+   * An instruction moved by an edit before it keeps its map and gets a new base.
+   */
   map: number[];
+  base: number;
   /** Parsed commands; their offsets are script offsets: use `toDoc`. */
   parsed: ShellScript;
   /** The script is the body of a heredoc (`RUN <<EOF`). */
@@ -48,6 +52,7 @@ export interface Instruction {
   script: Script | null;
   /** Heredocs (`<<EOF`): name as written, body span (null for an unterminated one). */
   heredocs: { name: string; body: Span | null }[];
+  /** Its positions are those of the text it was parsed in (not always the document): use the spans above. */
   ast: AstInstruction;
 }
 
@@ -76,16 +81,17 @@ export interface DockerfileModel {
   /** Global ARG defaults (before the first FROM). */
   globalArgs: Map<string, string | null>;
   comments: { text: string; line: number; span: Span }[];
-  ast: Dockerfile;
+  /** Parser directives at the top of the file (`# escape=`, `# check=`). */
+  directives: { name: string; value: string | null }[];
   /** Set when the text is over a size limit: the model is then empty and no rule runs. */
   notAnalysed: OverLimit | null;
 }
 
 /** Document offset of a script offset. */
 export function toDoc(script: Script, offset: number): number {
-  if (offset <= 0) return script.map[0];
-  if (offset >= script.map.length) return script.map[script.map.length - 1];
-  return script.map[offset];
+  if (offset <= 0) return script.base + script.map[0];
+  if (offset >= script.map.length) return script.base + script.map[script.map.length - 1];
+  return script.base + script.map[offset];
 }
 
 export function scriptSpan(script: Script, start: number, end: number): Span {

@@ -2,8 +2,9 @@
  * Text -> DockerfileModel: dockerfile-ast for instructions, our own pass for what rules need
  * (stages, exec form, shell scripts with document offsets). Never throws on bad input.
  */
-import { DockerfileParser, ModifiableInstruction, PropertyInstruction, type Instruction as AstInstruction } from 'dockerfile-ast';
+import { ModifiableInstruction, PropertyInstruction, type Instruction as AstInstruction } from 'dockerfile-ast';
 import type { DockerfileModel, Flag, Instruction, Script, Stage, Word } from './model';
+import { memoizeAstArguments, parseWithoutStageComments } from './astMemo';
 import { parseShell } from './shell';
 import { overLimit } from './limits';
 import { LineTable, detectEol, type Span } from './text';
@@ -12,51 +13,151 @@ import { expandVariables } from './variables';
 const SCRIPT_KEYWORDS = new Set(['RUN', 'CMD', 'ENTRYPOINT']);
 const JSON_KEYWORDS = new Set(['RUN', 'CMD', 'ENTRYPOINT', 'COPY', 'ADD', 'SHELL', 'VOLUME']);
 
-export function parseDockerfile(text: string): DockerfileModel {
+memoizeAstArguments();
+
+/**
+ * `previous`: the model of an earlier version of the same document (the editor's last one).
+ * Only the instructions around the change are parsed again; the others are taken from it (see
+ * reparse below), so it is given up: its instructions after the change are moved into the new
+ * model. Without it, or when the change reaches the parser directives, the whole text is parsed.
+ */
+export function parseDockerfile(text: string, previous?: DockerfileModel): DockerfileModel {
   const lines = new LineTable(text);
   const notAnalysed = overLimit(text);
   if (notAnalysed) {
     // Offsets still map into the real text (the diagnostic's range); nothing else is read.
-    return { text, lines, eol: detectEol(text), escape: '\\', instructions: [], stages: [], globalArgs: new Map(), comments: [], ast: DockerfileParser.parse(''), notAnalysed };
+    return { text, lines, eol: detectEol(text), escape: '\\', instructions: [], stages: [], globalArgs: new Map(), comments: [], directives: [], notAnalysed };
   }
-  const ast = DockerfileParser.parse(text);
+  const reused = previous ? reparse(previous, text, lines) : null;
+  if (reused) return assemble(text, lines, previous!.escape, previous!.directives, reused);
+  const ast = parseWithoutStageComments(text);
   const escape = ast.getEscapeCharacter();
-  const offsetOf = (p: { line: number; character: number }) => lines.offsetAt(p);
-  const spanOf = (r: { start: { line: number; character: number }; end: { line: number; character: number } }): Span => ({
-    start: offsetOf(r.start),
-    end: offsetOf(r.end),
-  });
+  const spanOf = spanIn(lines, 0, 0);
+  const instructions = ast.getInstructions().map((node) => toInstruction(node, text, lines, escape, spanOf, 0));
+  const directives = ast.getDirectives().map((d) => ({ name: d.getName(), value: d.getValue() }));
+  return assemble(text, lines, escape, directives, instructions);
+}
 
-  const instructions: Instruction[] = [];
+type SpanOf = (r: { start: { line: number; character: number }; end: { line: number; character: number } }) => Span;
+
+/** AST ranges of a text parsed at `base` of the document, `skip` characters of prefix before it. */
+function spanIn(table: LineTable, base: number, skip: number): SpanOf {
+  return (r) => ({ start: base + table.offsetAt(r.start) - skip, end: base + table.offsetAt(r.end) - skip });
+}
+
+/**
+ * The instructions of `text` from the previous version's: the parser reads forward only and
+ * always continues at a line start after an instruction, so the instructions before the
+ * changed region's first instruction are unchanged, and a window from that instruction's line
+ * is parsed alone until an instruction of the unchanged tail starts where it started before
+ * (moved by the length difference). A continuation or heredoc opened by the edit that runs past
+ * the window makes the window grow, in the end to the end of the text. Null: parse it all.
+ */
+function reparse(prev: DockerfileModel, text: string, lines: LineTable): Instruction[] | null {
+  const old = prev.instructions;
+  const oldText = prev.text;
+  if (old.length < 2) return null;
+  const max = Math.min(oldText.length, text.length);
+  let p = 0;
+  while (p < max && oldText.charCodeAt(p) === text.charCodeAt(p)) p++;
+  if (p === oldText.length && p === text.length) return old;
+  let s = 0;
+  while (s < max - p && oldText.charCodeAt(oldText.length - 1 - s) === text.charCodeAt(text.length - 1 - s)) s++;
+  const oldEnd = oldText.length - s;
+  const delta = text.length - oldText.length;
+  const lineStart = (i: Instruction) => prev.lines.starts[i.line];
+  // The window starts at the line of the last instruction starting at or before the change;
+  // the first instruction and what precedes it (directives, a BOM) are parsed with the whole.
+  let k0 = -1;
+  for (let lo = 0, hi = old.length - 1; lo <= hi; ) {
+    const mid = (lo + hi) >> 1;
+    if (lineStart(old[mid]) <= p) (k0 = mid), (lo = mid + 1);
+    else hi = mid - 1;
+  }
+  if (k0 < 1) return null;
+  const windowStart = lineStart(old[k0]);
+  // The first instruction whose line and the line break before it are unchanged.
+  let j = k0 + 1;
+  while (j < old.length && lineStart(old[j]) - 2 < oldEnd) j++;
+  const prefix = prev.escape === '\\' ? '' : `# escape=${prev.escape}\n`;
+  for (let attempt = 0; ; attempt++) {
+    // Past a few instructions the change swallows (a continuation, a heredoc), parse to the end.
+    const all = j >= old.length || attempt === 3;
+    const windowEnd = all ? text.length : j + 1 < old.length ? lineStart(old[j + 1]) + delta : text.length;
+    const windowText = prefix + text.slice(windowStart, windowEnd);
+    const ast = parseWithoutStageComments(windowText);
+    const spanOf = spanIn(new LineTable(windowText), windowStart, prefix.length);
+    const nodes = ast.getInstructions();
+    const firstLine = lines.positionAt(windowStart).line - (prefix ? 1 : 0);
+    if (all) {
+      const fresh = nodes.map((n) => toInstruction(n, text, lines, prev.escape, spanOf, firstLine));
+      return old.slice(0, k0).concat(fresh);
+    }
+    const resume = old[j].span.start + delta;
+    const at = nodes.findIndex((n) => spanOf(n.getRange()).start >= resume);
+    if (at >= 0 && spanOf(nodes[at].getRange()).start === resume) {
+      const fresh = nodes.slice(0, at).map((n) => toInstruction(n, text, lines, prev.escape, spanOf, firstLine));
+      const lineDelta = lines.lineCount - prev.lines.lineCount;
+      const tail = delta === 0 && lineDelta === 0 ? old.slice(j) : old.slice(j).map((i) => moved(i, delta, lineDelta));
+      return old.slice(0, k0).concat(fresh, tail);
+    }
+    j++;
+  }
+}
+
+/**
+ * An instruction of the unchanged tail, moved to its new place in the same object (the facts
+ * kept per instruction, such as its go commands, stay valid: they hold no document offsets).
+ * Positions get new objects: findings of the previous version keep theirs.
+ */
+function moved(i: Instruction, delta: number, lineDelta: number): Instruction {
+  const shift = (sp: Span): Span => ({ start: sp.start + delta, end: sp.end + delta });
+  i.span = shift(i.span);
+  i.line += lineDelta;
+  i.endLine += lineDelta;
+  i.flags = i.flags.map((f) => ({ name: f.name, value: f.value, span: shift(f.span) }));
+  i.args = i.args.map((a) => ({ value: a.value, span: shift(a.span) }));
+  i.argsSpan = i.argsSpan && shift(i.argsSpan);
+  i.script = i.script && { ...i.script, base: i.script.base + delta };
+  i.heredocs = i.heredocs.map((h) => ({ name: h.name, body: h.body && shift(h.body) }));
+  return i;
+}
+
+function toInstruction(node: AstInstruction, text: string, lines: LineTable, escape: string, spanOf: SpanOf, firstLine: number): Instruction {
+  const keyword = node.getKeyword().toUpperCase();
+  const range = node.getRange();
+  const span = spanOf(range);
+  const argsRange = node.getArgumentsRange();
+  const argsSpan = argsRange ? spanOf(argsRange) : null;
+  const flags: Flag[] = getFlags(node).map((f) => ({ name: f.getName().toLowerCase(), value: f.getValue(), span: spanOf(f.getRange()) }));
+  let args: Word[] = node.getArguments().map((a) => ({ value: a.getValue(), span: spanOf(a.getRange()) }));
+  if (keyword === 'COPY' || keyword === 'ADD') args = withoutHeredocBodies(args, lines);
+  // Only an instruction with `<<` in its arguments can have heredocs (getHeredocs reads the text again).
+  const heredocs = args.some((a) => a.value.includes('<<'))
+    ? ((node as unknown as { getHeredocs?: () => HeredocNode[] }).getHeredocs?.() ?? []).map((h) => {
+      const r = h.getContentRange();
+      return { name: h.getName() ?? '', body: r ? spanOf(r) : null };
+    })
+    : [];
+  const logical = argsSpan ? joinContinuations(text, argsSpan, escape, lines) : null;
+  const json = logical && JSON_KEYWORDS.has(keyword) ? execForm(logical.text) : null;
+  let script: Script | null = null;
+  if (logical && !json && SCRIPT_KEYWORDS.has(keyword)) script = toScript(text, logical, heredocs);
+  return {
+    keyword, span, line: range.start.line + firstLine, endLine: range.end.line + firstLine, stage: -1,
+    flags, args, argsSpan, json, script, heredocs, ast: node,
+  };
+}
+
+/** Stages, global ARGs and comments over the instructions (also those taken from an earlier version). */
+function assemble(text: string, lines: LineTable, escape: string, directives: DockerfileModel['directives'], instructions: Instruction[]): DockerfileModel {
   const stages: Stage[] = [];
   const globalArgs = new Map<string, string | null>();
   const stageByName = new Map<string, number>();
 
-  for (const node of ast.getInstructions()) {
-    const keyword = node.getKeyword().toUpperCase();
-    const range = node.getRange();
-    const span = spanOf(range);
-    const argsRange = node.getArgumentsRange();
-    const argsSpan = argsRange ? spanOf(argsRange) : null;
-    const flags: Flag[] = getFlags(node).map((f) => ({ name: f.getName().toLowerCase(), value: f.getValue(), span: spanOf(f.getRange()) }));
-    let args: Word[] = node.getArguments().map((a) => ({ value: a.getValue(), span: spanOf(a.getRange()) }));
-    if (keyword === 'COPY' || keyword === 'ADD') args = withoutHeredocBodies(args, lines);
-    const heredocs = ((node as unknown as { getHeredocs?: () => HeredocNode[] }).getHeredocs?.() ?? []).map((h) => {
-      const r = h.getContentRange();
-      return { name: h.getName() ?? '', body: r ? spanOf(r) : null };
-    });
-    const logical = argsSpan ? joinContinuations(text, argsSpan, escape, lines) : null;
-    const json = logical && JSON_KEYWORDS.has(keyword) ? execForm(logical.text) : null;
-    let script: Script | null = null;
-    if (logical && !json && SCRIPT_KEYWORDS.has(keyword)) script = toScript(node, text, logical, spanOf);
-
-    const instr: Instruction = {
-      keyword, span, line: range.start.line, endLine: range.end.line,
-      stage: keyword === 'FROM' ? stages.length : stages.length - 1,
-      flags, args, argsSpan, json, script, heredocs, ast: node,
-    };
-    instructions.push(instr);
-
+  for (const instr of instructions) {
+    const { keyword, args, flags } = instr;
+    instr.stage = keyword === 'FROM' ? stages.length : stages.length - 1;
     if (keyword === 'FROM') {
       const base = args[0]?.value ?? '';
       const asIndex = args.findIndex((a, i) => i > 0 && a.value.toLowerCase() === 'as');
@@ -91,7 +192,10 @@ export function parseDockerfile(text: string): DockerfileModel {
   let next = 0;
   for (let line = 0; line < lines.lineCount; line++) {
     while (next < instructions.length && instructions[next].endLine < line) next++;
-    if (next < instructions.length && instructions[next].line <= line) continue;
+    if (next < instructions.length && instructions[next].line <= line) {
+      line = instructions[next].endLine;
+      continue;
+    }
     const content = lines.lineText(line).replace(/^\uFEFF/, '');
     const m = /^(\s*)#(.*)$/.exec(content);
     if (m) {
@@ -99,7 +203,7 @@ export function parseDockerfile(text: string): DockerfileModel {
       comments.push({ text: m[2].trim(), line, span: { start, end: lines.lineEnd(line) } });
     }
   }
-  return { text, lines, eol: detectEol(text), escape, instructions, stages, globalArgs, comments, ast, notAnalysed: null };
+  return { text, lines, eol: detectEol(text), escape, instructions, stages, globalArgs, comments, directives, notAnalysed: null };
 }
 
 /**
@@ -188,15 +292,13 @@ interface HeredocNode {
   getContentRange(): { start: { line: number; character: number }; end: { line: number; character: number } } | null | undefined;
 }
 
-function toScript(node: AstInstruction, text: string, logical: { text: string; map: number[] }, spanOf: (r: never) => Span): Script {
-  const heredocs = (node as unknown as { getHeredocs?: () => { getContentRange(): unknown }[] }).getHeredocs?.() ?? [];
-  const range = heredocs[0]?.getContentRange();
-  if (range && /^\s*<<-?["']?\w/.test(logical.text)) {
+function toScript(text: string, logical: { text: string; map: number[] }, heredocs: Instruction['heredocs']): Script {
+  const body = heredocs[0]?.body;
+  if (body && /^\s*<<-?["']?\w/.test(logical.text)) {
     // `RUN <<EOF` runs the body of the first heredoc as the script.
-    const body = spanOf(range as never);
     const bodyText = text.slice(body.start, body.end);
     const map = Array.from({ length: bodyText.length + 1 }, (_, k) => body.start + k);
-    return { text: bodyText, map, parsed: parseShell(bodyText), heredoc: true };
+    return { text: bodyText, map, base: 0, parsed: parseShell(bodyText), heredoc: true };
   }
-  return { text: logical.text, map: logical.map, parsed: parseShell(logical.text), heredoc: false };
+  return { text: logical.text, map: logical.map, base: 0, parsed: parseShell(logical.text), heredoc: false };
 }

@@ -7,43 +7,10 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { Language, Node, Parser } from '@vscode/tree-sitter-wasm';
+import { parsePlainShell } from './plainShell';
+import type { ShellAssignment, ShellCommand, ShellScript, ShellWord } from './shellModel';
 
-/** A word of a command, with its value as the shell would see it when it is static. */
-export interface ShellWord {
-  /** The value with quotes and escapes removed; the raw text when `dynamic`. */
-  value: string;
-  raw: string;
-  /** Offsets into the script. */
-  start: number;
-  end: number;
-  /** Contains an expansion ($VAR, $(...), globs are not counted). */
-  dynamic: boolean;
-}
-
-export interface ShellAssignment {
-  name: string;
-  value: string;
-  start: number;
-  end: number;
-}
-
-/** One simple command: `A=1 B=2 name arg...`. */
-export interface ShellCommand {
-  env: ShellAssignment[];
-  /** argv[0] is the command name. */
-  argv: ShellWord[];
-  start: number;
-  end: number;
-}
-
-export interface ShellScript {
-  commands: ShellCommand[];
-  /** Assignments that stand alone (`export X=1` is a command; `X=1` alone is here). */
-  assignments: ShellAssignment[];
-  hasErrors: boolean;
-  /** The script is exactly one simple command with static words and no operators. */
-  simple: boolean;
-}
+export type { ShellAssignment, ShellCommand, ShellScript, ShellWord } from './shellModel';
 
 let parser: Parser | undefined;
 let initPromise: Promise<void> | undefined;
@@ -66,8 +33,56 @@ export function initShellParser(): Promise<void> {
   return initPromise;
 }
 
+/** parseShell of a script that is not plain before initShellParser() completed (the CLI loads the parser only then). */
+export class ShellParserNotReady extends Error {
+  constructor() {
+    super('initShellParser() has not completed');
+  }
+}
+
+export function shellParserReady(): boolean {
+  return parser !== undefined;
+}
+
+/**
+ * Parsed scripts by text, most recently used last. An edit changes one instruction: the next
+ * analysis parses that script alone, the others come from here (and a Dockerfile's repeated
+ * scripts are parsed once). Results are shared: callers must not modify them.
+ */
+const parsed = new Map<string, ShellScript>();
+const CACHE_ENTRIES = 4096;
+/** Longer scripts are parsed again each time rather than kept. */
+const CACHE_MAX_LENGTH = 16384;
+
 export function parseShell(script: string): ShellScript {
-  if (!parser) throw new Error('initShellParser() has not completed');
+  const hit = parsed.get(script);
+  if (hit) {
+    parsed.delete(script);
+    parsed.set(script, hit);
+    return hit;
+  }
+  const result = parseUncached(script);
+  if (script.length <= CACHE_MAX_LENGTH) {
+    parsed.set(script, result);
+    if (parsed.size > CACHE_ENTRIES) parsed.delete(parsed.keys().next().value!);
+  }
+  return result;
+}
+
+/** For benchmarks that time a cold analysis. */
+export function clearShellCache(): void {
+  parsed.clear();
+}
+
+function parseUncached(script: string): ShellScript {
+  const plain = parsePlainShell(script);
+  if (plain) return plain;
+  return parseWithTreeSitter(script);
+}
+
+/** tree-sitter-bash's reading of a script (the plain-script reader is checked against it). */
+export function parseWithTreeSitter(script: string): ShellScript {
+  if (!parser) throw new ShellParserNotReady();
   const tree = parser.parse(script);
   if (!tree) return { commands: [], assignments: [], hasErrors: true, simple: false };
   try {

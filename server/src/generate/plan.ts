@@ -7,7 +7,7 @@ import { compareGoVersions } from '../images/golangTag';
 import { knownCgoRequirement } from '../workspace/goImports';
 import { diskLister, diskReader } from '../workspace/load';
 import type { GoModule, WorkspaceModel } from '../workspace/model';
-import { buildFacts, packageByDir, requiredGoVersion, type BuildFacts } from '../workspace/query';
+import { buildFacts, moduleDependencyFiles, packageByDir, requiredGoVersion, workDependencyFiles, type BuildFacts } from '../workspace/query';
 import { versionVariable, type VersionVariable } from './goSource';
 import { decidePorts, type PackageSources, type PortEvidence } from './ports';
 import { programShape } from './shape';
@@ -91,6 +91,9 @@ function commonParent(a: string, b: string): string {
   while (i < x.length && i < y.length && x[i] === y[i]) i++;
   return x.slice(0, i).join(nodePath.sep) || nodePath.sep;
 }
+/** Programs an alpine or debian runtime has without installing anything (a shell and coreutils or busybox). */
+const BASE_TOOLS = new Set(['sh', '/bin/sh', 'cat', 'ls', 'cp', 'mv', 'rm', 'mkdir', 'chmod', 'chown', 'echo', 'true', 'false', 'env', 'kill', 'sleep', 'tar', 'gzip', 'id', 'uname', 'date', 'hostname', 'tail', 'head', 'grep', 'sed', 'find', 'df', 'du', 'mount', 'umount', 'ln', 'touch', 'stat', 'sort', 'wc', 'which']);
+
 export const CACHE_MOUNTS = { mod: GOMODCACHE, build: '/root/.cache/go-build' };
 
 function join(dir: string, name: string): string {
@@ -313,13 +316,15 @@ export function plan(model: WorkspaceModel, options: GenerateOptions = {}, io: G
     if (existing) existing.sources.push(...files.filter((f) => !existing.sources.includes(f)));
     else dependencyCopies.push({ sources: files, dest });
   };
-  const modFiles = (m: GoModule) => [join(m.dir, 'go.mod'), ...(m.hasGoSum ? [join(m.dir, 'go.sum')] : [])];
+  // The dependency files as the workspace lists them (workspace/query.ts), one COPY per folder.
+  const addCopies = (files: string[]) => {
+    for (const f of files) addCopy(f.includes('/') ? f.slice(0, f.lastIndexOf('/')) : '', [f]);
+  };
   if (vendor) {
     reasons.push(`vendor/modules.txt: the build reads the vendored modules (-mod=vendor), so there is no download step and no module cache.`);
   } else if (workspaceMode && work) {
-    addCopy('', ['go.work', ...(work.hasWorkSum ? ['go.work.sum'] : [])]);
+    addCopies(workDependencyFiles(work));
     const members = work.members.filter((m) => !m.outsideContext && m.goModExists);
-    for (const m of members) addCopy(m.dir, modFiles(m));
     for (const m of work.members) {
       if (m.outsideContext) {
         const parent = commonParent(model.root, nodePath.resolve(model.root, m.use));
@@ -329,7 +334,7 @@ export function plan(model: WorkspaceModel, options: GenerateOptions = {}, io: G
     }
     reasons.push(`go.work: go.work${work.hasWorkSum ? ', go.work.sum' : ''} and the module files of every member (${members.map((m) => `${m.dir === '' ? '.' : m.dir}: go.mod${m.hasGoSum ? ' and go.sum' : ', no go.sum'}`).join('; ')}) are copied first, then \`go mod download\` runs in a layer of its own, with a BuildKit cache mount for the module cache: editing .go files reuses that layer.`);
   } else if (mod) {
-    addCopy(mod.dir, modFiles(mod));
+    addCopies(moduleDependencyFiles(mod));
     reasons.push(`go.mod${mod.hasGoSum ? ' and go.sum are' : ' is'} copied first, then \`go mod download\` runs in a layer of its own with a BuildKit cache mount for the module cache: editing .go files reuses that layer, and a go.mod change downloads only what is new.`);
     if (!mod.hasGoSum) {
       if (mod.requirements.length > 0) warnings.push(`${join(mod.dir, 'go.mod')} has requirements but there is no go.sum: the build fails with "missing go.sum entry". Run go mod tidy and commit go.sum.`);
@@ -455,6 +460,16 @@ export function plan(model: WorkspaceModel, options: GenerateOptions = {}, io: G
     } else reasons.push(`${shape.tzLibraries.join(', ')} ${shape.tzLibraries.length > 1 ? 'read' : 'reads'} time zones (TZ, CRON_TZ): ${runtimeImage} has /usr/share/zoneinfo.`);
   }
   for (const d of shape.dockerClients) warnings.push(`${d} talks to the Docker daemon: as non-root (USER 65532) the program cannot open /var/run/docker.sock unless you run it with --group-add <the socket's group id> (or as root, which the socket makes equivalent to root on the host anyway).`);
+  // Programs run by name: distroless and scratch hold only the binary; alpine and debian hold a
+  // shell and the basic tools, nothing like git, ssh or ffmpeg.
+  const missing = shape.runsCommands.filter((c) => runtime === 'distroless' || runtime === 'scratch' || !BASE_TOOLS.has(c.name));
+  if (missing.length > 0) {
+    const shown = missing.slice(0, 4).map((c) => `${c.name} (${c.via})`).join(', ') + (missing.length > 4 ? ` and ${missing.length - 4} more` : '');
+    const install = runtime === 'alpine' ? 'apk add --no-cache' : 'apt-get install -y --no-install-recommends';
+    warnings.push(runtime === 'distroless' || runtime === 'scratch'
+      ? `The program runs ${shown} at run time, and ${runtimeImage} has no programs but the binary: those calls fail in the container. Use --runtime debian (or alpine) and install them in the runtime stage, or copy them in.`
+      : `The program runs ${shown} at run time, which ${runtimeImage} does not include: install ${missing.length > 1 ? 'them' : 'it'} in the runtime stage (${install} …).`);
+  }
 
   reasons.push(`go build -trimpath -ldflags="-s -w": no local paths in the binary (reproducible builds), no symbol table or DWARF (about a quarter smaller; stack traces keep function names and file:line). The build cache is a BuildKit cache mount, so a rebuild after an edit recompiles only what changed.`);
   reasons.push(`Non-root: USER 65532:65532 (the distroless "nonroot" ids${runtime === 'distroless' ? ', also the :nonroot tag\'s default' : ''}); exec-form ENTRYPOINT, so signals reach the program and no shell is needed.`);

@@ -6,6 +6,10 @@
  *   pflag/cobra (`Flags().StringVarP(&addr, "addr", "a", ":8080", …)`), kingpin
  *   (`Flag("web.listen-address", …).Default(":9090")`) and urfave/cli (`&cli.IntFlag{Name:
  *   "port", Value: 8080}`); an identifier default resolves through a constant of the package;
+ * - the default of a struct field named like an address or a port, in the tags of go-flags
+ *   (`long:"port" default:"8080"`), kong (`default:"8080"`), envconfig and caarlos0/env
+ *   (`envDefault:"8080"`): sure when the package has one such port, guesses when it has several
+ *   (an HTTPS port beside the HTTP one is not for this program to pick);
  * - a constant named like a port or a listen address (`const defaultPort = 8080`): a guess,
  *   reported as such and never written without the user's say.
  *
@@ -83,6 +87,24 @@ function resolveDefault(raw: string, consts: ReadonlyMap<string, string>): { val
     if (v !== undefined) return { value: v, shown: `${r} = ${/^[0-9]+$/.test(v) ? v : JSON.stringify(v)}` };
   }
   return null;
+}
+
+/** The struct type a text offset lies in (`type X struct { … }`), by brace depth; null outside any. */
+function structRanges(text: string): (offset: number) => string | null {
+  const ranges: { name: string; from: number; to: number }[] = [];
+  for (const m of text.matchAll(/\btype[ \t]+([A-Za-z_][A-Za-z0-9_]*)[ \t]+struct[ \t]*\{/g)) {
+    let depth = 1;
+    let i = (m.index ?? 0) + m[0].length;
+    for (; i < text.length && depth > 0; i++) {
+      const c = text[i];
+      if (c === '`') i = text.indexOf('`', i + 1) < 0 ? text.length : text.indexOf('`', i + 1);
+      else if (c === '{') depth++;
+      else if (c === '}') depth--;
+    }
+    ranges.push({ name: m[1], from: m.index ?? 0, to: i });
+  }
+  // The innermost range wins: an anonymous nested struct stays with its named owner.
+  return (offset) => ranges.filter((r) => r.from <= offset && offset < r.to).sort((a, b) => b.from - a.from)[0]?.name ?? null;
 }
 
 /** Splits a call's argument list at top-level commas (strings and brackets respected). */
@@ -172,6 +194,25 @@ export function portEvidence(file: string, source: string, imports: readonly str
     const d = resolveDefault(value, known);
     if (d) add(d.value, `flag --${name} default ${d.shown}`, 'sure');
   }
+  // Struct tags: `long:"port" env:"PORT" default:"8080"`. A field of a group type that another
+  // field mounts under a namespace or prefix (go-flags `namespace:"ssl"`, kong `prefix:"ssl-"`) is
+  // a secondary listener (`--ssl.port`): a guess. Several top-level ports are guesses too.
+  const namespaced = new Set<string>();
+  for (const m of text.matchAll(/^[ \t]*[A-Za-z_][A-Za-z0-9_]*[ \t]+\*?(?:[A-Za-z_][A-Za-z0-9_]*\.)?([A-Za-z_][A-Za-z0-9_]*)[ \t]+`[^`\n]*\b(?:namespace|prefix|envPrefix|env-namespace):"[^"]+"/gm)) namespaced.add(m[1]);
+  const structAt = structRanges(text);
+  const tagged: { value: string; via: string; nested: boolean }[] = [];
+  for (const m of text.matchAll(/^[ \t]*([A-Za-z_][A-Za-z0-9_]*)[ \t]+[*\[\]A-Za-z0-9_.]+[ \t]+`([^`\n]*)`/gm)) {
+    const tag = (k: string) => new RegExp(`(?:^|\\s)${k}:"([^"]*)"`).exec(m[2])?.[1];
+    const def = tag('default') ?? tag('envDefault');
+    if (def === undefined || portOf(def) === null) continue;
+    const names = [tag('long'), tag('name'), m[1], tag('env'), tag('envconfig')].filter((n): n is string => n !== undefined && n !== '');
+    const named = names.find((n) => NAME_LIKE_ADDRESS.test(n) || /(^|_)(PORT|ADDR|ADDRESS|LISTEN)$/.test(n));
+    if (named === undefined) continue;
+    const owner = structAt(m.index ?? 0);
+    tagged.push({ value: def, via: `field ${owner ? `${owner}.` : ''}${m[1]} (${named}) default "${def}"`, nested: owner !== null && namespaced.has(owner) });
+  }
+  const topPorts = new Set(tagged.filter((t) => !t.nested).map((t) => portOf(t.value)!.port));
+  for (const t of tagged) add(t.value, t.via, !t.nested && topPorts.size === 1 ? 'sure' : 'guess');
   // Constants named like a port: a guess unless a flag or a listen call above used them.
   for (const [name, value] of constantsOf(text)) {
     if (!CONST_LIKE.test(name) && !NAME_LIKE_PORT.test(name)) continue;

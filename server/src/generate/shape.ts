@@ -6,7 +6,9 @@
  * - time zones used without `time.LoadLocation`: cron libraries (CRON_TZ, TZ= in schedules) and
  *   programs reading the `TZ` variable need the zoneinfo database;
  * - a Docker API client: the program talks to /var/run/docker.sock, which a non-root user
- *   cannot open by default.
+ *   cannot open by default;
+ * - programs it runs by name (`exec.Command("git", …)`): a distroless or scratch image has none
+ *   of them, so the binary starts and then fails at the first call (a git TUI without git).
  */
 import { stripGoComments } from './goSource';
 import type { PackageSources } from './ports';
@@ -19,6 +21,8 @@ export interface ProgramShape {
   tzLibraries: string[];
   /** Docker API client imports. */
   dockerClients: string[];
+  /** Programs run by a literal name (`exec.Command("git", …)`), with where; not the program itself. */
+  runsCommands: { name: string; via: string }[];
 }
 
 // Not `run` or `api`: CLIs use them for "run a command" and "call the API".
@@ -35,7 +39,9 @@ export function programShape(packages: readonly PackageSources[], externalImport
   // The root command (named after the program) runs something itself: no subcommand needed.
   let rootRuns = false;
   let readsTz: string | null = null;
+  const runs: { name: string; via: string }[] = [];
   for (const p of packages) {
+    const osExec = p.imports.includes('os/exec');
     const cobra = p.imports.some((i) => under(i, 'github.com/spf13/cobra'));
     const urfave = p.imports.some((i) => under(i, 'github.com/urfave/cli'));
     const kingpin = p.imports.some((i) => under(i, 'github.com/alecthomas/kingpin') || under(i, 'gopkg.in/alecthomas/kingpin.v2'));
@@ -54,6 +60,15 @@ export function programShape(packages: readonly PackageSources[], externalImport
       }
       if (urfave) for (const m of text.matchAll(/cli\.Command\s*\{\s*Name\s*:\s*"([a-z][a-z0-9-]*)"/g)) add(m[1], `cli.Command{Name: "${m[1]}"}`);
       if (kingpin) for (const m of text.matchAll(/\.Command\(\s*"([a-z][a-z0-9-]*)"/g)) add(m[1], `Command("${m[1]}")`);
+      if (osExec) {
+        // exec.Command("git", …), exec.CommandContext(ctx, "git", …). Not exec.LookPath alone: it
+        // asks whether an optional tool is there. Not the program itself (a re-exec by name).
+        const calls = /\bexec\.(?:(Command)\(\s*|(CommandContext)\(\s*[A-Za-z_][\w.]*(?:\(\))?\s*,\s*)"([A-Za-z0-9_.+-]+)"/g;
+        for (const m of text.matchAll(calls)) {
+          const name = m[3];
+          if (name !== binary && !runs.some((r) => r.name === name)) runs.push({ name, via: `exec.${m[1] ?? m[2]}("${name}") in ${file}` });
+        }
+      }
       if (readsTz === null && /Getenv\(\s*"TZ"\s*\)|LookupEnv\(\s*"TZ"\s*\)/.test(text)) readsTz = `os.Getenv("TZ") in ${file}`;
     }
   }
@@ -66,5 +81,6 @@ export function programShape(packages: readonly PackageSources[], externalImport
     serveCommand: serve,
     tzLibraries: tz,
     dockerClients: [...new Set(externalImports.filter((i) => DOCKER_CLIENTS.some((m) => under(i, m))))],
+    runsCommands: runs,
   };
 }

@@ -138,12 +138,23 @@ function lookupGolang(repo: string, tag: string): ImageInfo {
   }, go);
 }
 
+const looked = new Map<string, ImageInfo | undefined>();
+
 /**
  * Looks up an image reference (after ARG substitution) in the offline table.
  * Returns undefined for images the table does not know (and for references still holding
- * `$`): callers must then stay silent rather than guess.
+ * `$`): callers must then stay silent rather than guess. Answers are shared (every stage of
+ * every analysis asks, a file names few images): callers must not modify them.
  */
 export function lookupImage(ref: string): ImageInfo | undefined {
+  if (looked.has(ref)) return looked.get(ref);
+  const found = lookupUncached(ref);
+  if (looked.size >= 1024) looked.clear();
+  looked.set(ref, found);
+  return found;
+}
+
+function lookupUncached(ref: string): ImageInfo | undefined {
   if (!ref || ref.includes('$')) return undefined;
   const { repo, tag: rawTag } = normalizeRepository(ref);
   const tag = rawTag ?? 'latest';

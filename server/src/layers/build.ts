@@ -202,7 +202,7 @@ function rangeOf(df: DockerfileModel, instr: Instruction): LspRange {
 
 function instructionText(df: DockerfileModel, instr: Instruction): string {
   const raw = df.text.slice(instr.span.start, instr.span.end);
-  const heredoc = ((instr.ast as unknown as { getHeredocs?: () => unknown[] }).getHeredocs?.() ?? []).length > 0;
+  const heredoc = instr.heredocs.length > 0;
   let text: string;
   if (heredoc) text = df.lines.lineText(instr.line).trim() + ' …';
   else {

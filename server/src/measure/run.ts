@@ -4,7 +4,6 @@
  * only the CLI (`layers --measure`, asked by its user) and the VS Code client (a trusted
  * workspace, on the user's click) call it; the language server never does.
  */
-import { spawn } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
@@ -78,6 +77,8 @@ function run(argv: string[], opts: { env?: NodeJS.ProcessEnv; signal?: AbortSign
   return new Promise((resolve, reject) => {
     let child;
     try {
+      // Required here, not at the top: loading child_process is a noticeable part of every CLI start, and only --measure runs anything.
+      const { spawn } = require('node:child_process') as typeof import('node:child_process');
       child = spawn(argv[0], argv.slice(1), { env: opts.env ?? process.env, stdio: ['ignore', 'pipe', 'pipe'] });
     } catch (e) {
       reject(e);

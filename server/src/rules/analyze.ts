@@ -5,6 +5,7 @@
  */
 import { finalStageIndex } from '../dockerfile/facts';
 import type { DockerfileModel } from '../dockerfile/model';
+import { ShellParserNotReady } from '../dockerfile/shell';
 import type { WorkspaceModel } from '../workspace/model';
 import type { RulesConfig } from './config';
 import { RULES } from './registry';
@@ -43,6 +44,9 @@ export function analyze(model: DockerfileModel, opts: AnalyzeOptions = {}): Find
     try {
       results = rule.check(ctx);
     } catch (e) {
+      // A rule that parses a script the grammar must read, before it is loaded (the CLI loads
+      // it on demand): the caller loads it and analyses again.
+      if (e instanceof ShellParserNotReady) throw e;
       opts.onRuleError?.(rule.code, e);
       continue;
     }
@@ -51,15 +55,24 @@ export function analyze(model: DockerfileModel, opts: AnalyzeOptions = {}): Find
       findings.push({ code: rule.code, severity: setting ?? r.severity ?? rule.severity, message: r.message, span: r.span, fix: r.fix });
     }
   }
-  return findings.sort((a, b) => a.span.start - b.span.start || a.code.localeCompare(b.code));
+  return findings.sort((a, b) => a.span.start - b.span.start || (a.code < b.code ? -1 : a.code > b.code ? 1 : 0));
 }
 
-/** The start line of the instruction containing an offset. */
+/** The start line of the instruction containing an offset (binary search: called per finding). */
 export function instructionLineAt(model: DockerfileModel, offset: number): number | undefined {
-  let found: number | undefined;
-  for (const i of model.instructions) {
-    if (i.span.start > offset) break;
-    if (offset <= i.span.end) found = i.line;
+  const list = model.instructions;
+  // The last instruction starting at or before the offset; instructions do not overlap.
+  let lo = 0;
+  let hi = list.length - 1;
+  let at = -1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if (list[mid].span.start <= offset) {
+      at = mid;
+      lo = mid + 1;
+    } else {
+      hi = mid - 1;
+    }
   }
-  return found;
+  return at >= 0 && offset <= list[at].span.end ? list[at].line : undefined;
 }

@@ -25,7 +25,7 @@
  */
 import { isXxGo, rootImage, stageChain, stageImage } from '../dockerfile/facts';
 import { envValue } from '../dockerfile/goBuild';
-import { scriptSpan, type DockerfileModel, type Stage } from '../dockerfile/model';
+import { scriptSpan, toDoc, type DockerfileModel, type Stage } from '../dockerfile/model';
 import { replace, type Edit } from '../edits/edits';
 import { parseImageRef } from '../images/imageRef';
 import type { ImageInfo } from '../images/table';
@@ -183,7 +183,7 @@ function cgoOneEdit(model: DockerfileModel, builder: Stage, b: LandingBuild): Ed
     const m = /^CGO_ENABLED=(["']?)0\1$/.exec(raw);
     if (!m) return null;
     const at = a.start + 'CGO_ENABLED='.length + m[1].length;
-    return replace(script.map[at], script.map[at] + 1, '1');
+    return replace(toDoc(script, at), toDoc(script, at) + 1, '1');
   }
   // ENV or ARG of the builder's stage chain, the last one before the RUN.
   let found: { start: number } | null = null;

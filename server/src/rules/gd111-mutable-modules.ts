@@ -73,19 +73,31 @@ export const gd111: Rule = {
  * (`COPY --from=<stage> /src/go.mod …`), or a RUN copies them aside (`cp go.mod go.sum /out`)
  * for a stage that takes them out. That stage is the tidy/vendor tool, not the image build.
  */
+const moduleFile = (v: string) => /(^|\/)(go\.(mod|sum)|vendor)\/?$/.test(v);
+const copiedFromCache = new WeakMap<DockerfileModel, Set<number>>();
+
+/** The stages another stage copies go.mod/go.sum/vendor out of (once per model: every stage asks). */
+function moduleFilesCopiedFrom(model: DockerfileModel): Set<number> {
+  let out = copiedFromCache.get(model);
+  if (out) return out;
+  out = new Set<number>();
+  for (const s of model.stages) {
+    for (const i of s.instructions) {
+      if (i.keyword !== 'COPY') continue;
+      const from = i.flags.find((f) => f.name === 'from')?.value;
+      const index = from ? stageRef(model, from) : null;
+      if (index !== null && index !== undefined && (copyPaths(i)?.sources ?? []).some(moduleFile)) out.add(index);
+    }
+  }
+  copiedFromCache.set(model, out);
+  return out;
+}
+
 function exportsModuleFiles(model: DockerfileModel, stage: Stage): boolean {
-  const moduleFile = (v: string) => /(^|\/)(go\.(mod|sum)|vendor)\/?$/.test(v);
   for (const i of stage.instructions) {
     for (const c of i.script?.parsed.commands ?? []) {
       if (/^(cp|rsync|mv|install)$/.test(c.argv[0]?.value ?? '') && c.argv.slice(1).some((w) => moduleFile(w.value))) return true;
     }
   }
-  for (const s of model.stages) {
-    for (const i of s.instructions) {
-      if (i.keyword !== 'COPY') continue;
-      const from = i.flags.find((f) => f.name === 'from')?.value;
-      if (from && stageRef(model, from) === stage.index && (copyPaths(i)?.sources ?? []).some(moduleFile)) return true;
-    }
-  }
-  return false;
+  return moduleFilesCopiedFrom(model).has(stage.index);
 }

@@ -10,11 +10,13 @@
  *
  * Fixes (safe: `--no-cache` fetches a fresh index for the command and does not keep it):
  * insert `--no-cache` after `add`; replace `-U`/`--update-cache` with `--no-cache`; remove
- * `apk update &&` when every other apk command of the RUN already says `--no-cache`.
+ * `apk update` (with the `&&` or `;` joining it, edits/shellChain.ts) when every other apk command
+ * of the RUN already says `--no-cache`.
  */
 import { insert, replace } from '../edits/edits';
+import { removeCommandEdit } from '../edits/shellChain';
 import { stageChain } from '../dockerfile/facts';
-import { scriptSpan, toDoc, type Instruction, type Script } from '../dockerfile/model';
+import { scriptSpan, toDoc, type DockerfileModel, type Instruction } from '../dockerfile/model';
 import { mounts } from '../dockerfile/mounts';
 import type { ShellCommand } from '../dockerfile/shell';
 import type { Fix, Rule, RuleFinding } from './types';
@@ -61,7 +63,7 @@ export const gd301: Rule = {
           out.push({
             message: `\`apk update\` leaves the package index ${INDEX} in this layer of the final image, even when the next \`apk add\` says \`--no-cache\` (that flag fetches a fresh index without keeping it, so the update is not needed).`,
             span: scriptSpan(script, c.start, c.end),
-            fix: others.length > 0 && others.every((o) => o.argv.some((w) => w.value === '--no-cache')) ? dropUpdate(script, c) : undefined,
+            fix: others.length > 0 && others.every((o) => o.argv.some((w) => w.value === '--no-cache')) ? dropUpdate(ctx.model, instr, c) : undefined,
           });
         } else if (!noCache && (action?.value === 'upgrade' || action?.value === 'add')) {
           const u = c.argv.find((w, i) => i > 0 && (w.value === '-U' || w.value === '--update-cache' || w.value === '--update'));
@@ -78,15 +80,8 @@ export const gd301: Rule = {
   },
 };
 
-/** Removes `apk update && ` (the command and the `&&` after it); undefined for other shapes. */
-function dropUpdate(script: Script, c: ShellCommand): Fix | undefined {
-  const after = script.text.slice(c.end);
-  const m = /^[ \t]*&&[ \t]*/.exec(after);
-  if (!m) return undefined;
-  let end = c.end + m[0].length;
-  // `apk update && \` + newline: the continuation is not in the script text, so the next word follows directly.
-  if (end >= script.text.length) return undefined;
-  const start = toDoc(script, c.start);
-  const docEnd = toDoc(script, end);
-  return { title: 'Remove apk update (apk add --no-cache fetches the index itself)', edits: [replace(start, docEnd, '')], safe: true };
+/** Removes `apk update` with the operator joining it (edits/shellChain.ts); undefined for other shapes. */
+function dropUpdate(model: DockerfileModel, instr: Instruction, c: ShellCommand): Fix | undefined {
+  const edit = removeCommandEdit(model, instr, c);
+  return edit && { title: 'Remove apk update (apk add --no-cache fetches the index itself)', edits: [edit], safe: true };
 }

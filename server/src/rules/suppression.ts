@@ -40,9 +40,9 @@ export function readSuppressions(model: DockerfileModel, rules: readonly Rule[])
     }
   }
   // BuildKit's check directive lives among the parser directives at the top of the file.
-  for (const d of model.ast.getDirectives()) {
-    if (d.getName().toLowerCase() !== 'check') continue;
-    const m = /(?:^|;)\s*skip\s*=\s*([^;]*)/i.exec(d.getValue() ?? '');
+  for (const d of model.directives) {
+    if (d.name.toLowerCase() !== 'check') continue;
+    const m = /(?:^|;)\s*skip\s*=\s*([^;]*)/i.exec(d.value ?? '');
     if (m) {
       if (m[1].trim().toLowerCase() === 'all') rules.filter((r) => r.peers?.some((p) => !/^DL/.test(p))).forEach((r) => global.add(r.code));
       else expand(m[1]).forEach((x) => global.add(x));

@@ -6,7 +6,7 @@
 import { compareGoVersions } from '../images/golangTag';
 import { DockerIgnore } from './dockerignore';
 import { cgoReasons, knownCgoModuleFor, knownCgoRequirement, tlsImports, type CgoReason } from './goImports';
-import type { GoModule, GoPackage, WorkspaceModel } from './model';
+import type { GoModule, GoPackage, GoWork, WorkspaceModel } from './model';
 
 export function mainPackages(model: WorkspaceModel): GoPackage[] {
   return model.packages.filter((p) => p.isMain);
@@ -189,31 +189,36 @@ export function dockerignoreOf(model: WorkspaceModel): DockerIgnore | null {
   return d;
 }
 
+/** A module's files `go mod download` reads: go.mod, and go.sum when the module has one. */
+export function moduleDependencyFiles(m: Pick<GoModule, 'dir' | 'hasGoSum'>): string[] {
+  const j = (f: string) => (m.dir === '' ? f : m.dir + '/' + f);
+  return m.hasGoSum ? [j('go.mod'), j('go.sum')] : [j('go.mod')];
+}
+
+/**
+ * What a workspace-mode download reads: go.work (+ go.work.sum) and the module files of every
+ * member in the build context that has a go.mod (a member outside it cannot be copied, one
+ * without go.mod has nothing to copy).
+ */
+export function workDependencyFiles(work: GoWork): string[] {
+  const out = work.hasWorkSum ? ['go.work', 'go.work.sum'] : ['go.work'];
+  for (const m of work.members) if (!m.outsideContext && m.goModExists) out.push(...moduleDependencyFiles(m));
+  return out;
+}
+
 /**
  * Files a Go-aware dependency layer must copy before `go mod download`: go.mod (+ go.sum when
  * present) of the main module, or go.work (+ go.work.sum) and every in-context member's
- * go.mod/go.sum. Context-relative paths.
+ * go.mod/go.sum. Context-relative paths. The one list: GD104's fix, the context inputs and the
+ * generator (which picks the work or the module half for its target) all read it from here.
  */
 export function dependencyFiles(model: WorkspaceModel): string[] {
-  const out: string[] = [];
-  const j = (dir: string, f: string) => (dir === '' ? f : dir + '/' + f);
   if (model.work) {
-    out.push('go.work');
-    if (model.work.hasWorkSum) out.push('go.work.sum');
-    for (const m of model.work.members) {
-      if (m.outsideContext || !m.goModExists) continue;
-      out.push(j(m.dir, 'go.mod'));
-      if (m.hasGoSum) out.push(j(m.dir, 'go.sum'));
-    }
-    if (model.module && model.module.dir === '' && !out.includes('go.mod')) {
-      out.push('go.mod');
-      if (model.module.hasGoSum) out.push('go.sum');
-    }
-  } else if (model.module) {
-    out.push(j(model.module.dir, 'go.mod'));
-    if (model.module.hasGoSum) out.push(j(model.module.dir, 'go.sum'));
+    const out = workDependencyFiles(model.work);
+    if (model.module && model.module.dir === '' && !out.includes('go.mod')) out.push(...moduleDependencyFiles(model.module));
+    return out;
   }
-  return out;
+  return model.module ? moduleDependencyFiles(model.module) : [];
 }
 
 function normalizeDir(dir: string): string {

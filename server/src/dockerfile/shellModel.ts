@@ -1,0 +1,38 @@
+/** What a RUN/CMD/ENTRYPOINT script holds for the rules, from either reader (shell.ts, plainShell.ts). */
+
+/** A word of a command, with its value as the shell would see it when it is static. */
+export interface ShellWord {
+  /** The value with quotes and escapes removed; the raw text when `dynamic`. */
+  value: string;
+  raw: string;
+  /** Offsets into the script. */
+  start: number;
+  end: number;
+  /** Contains an expansion ($VAR, $(...), globs are not counted). */
+  dynamic: boolean;
+}
+
+export interface ShellAssignment {
+  name: string;
+  value: string;
+  start: number;
+  end: number;
+}
+
+/** One simple command: `A=1 B=2 name arg...`. */
+export interface ShellCommand {
+  env: ShellAssignment[];
+  /** argv[0] is the command name. */
+  argv: ShellWord[];
+  start: number;
+  end: number;
+}
+
+export interface ShellScript {
+  commands: ShellCommand[];
+  /** Assignments that stand alone (`export X=1` is a command; `X=1` alone is here). */
+  assignments: ShellAssignment[];
+  hasErrors: boolean;
+  /** The script is exactly one simple command with static words and no operators. */
+  simple: boolean;
+}

@@ -1,0 +1,82 @@
+// Typing fast: random edits sent back to back (as an editor does at 30 ms a key, without waiting
+// for answers) end with the same diagnostics for the last version as a fresh open of the final
+// text; older versions may be skipped, but never answered after a newer one.
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+
+import { LspClient } from './client.mjs';
+import { SOURCE, positionAt, tempProject, writeModule } from './helpers.mjs';
+
+/** Deterministic pseudo-random numbers (mulberry32), so a failure reproduces. */
+function rng(seed) {
+  return () => {
+    seed = (seed + 0x6d2b79f5) | 0;
+    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const START = [
+  'FROM golang:1.22 AS build', 'WORKDIR /src', 'COPY go.mod go.sum ./', 'RUN go mod download', 'COPY . .',
+  'RUN CGO_ENABLED=0 go build -o /out/app .', 'FROM alpine:3.20', 'RUN apk add tzdata', 'RUN apk add ca-certificates',
+  'COPY --from=build /out/app /app', 'ENTRYPOINT /app', '',
+].join('\n');
+const SNIPPETS = [' ', '\n', 'x', '\\\n', ' -trimpath', '\nRUN go build .', '\nUSER 65532', ' --mount=type=cache,target=/go/pkg/mod', '"', '$(', '\nFROMM x'];
+
+const ourDiagnostics = (ds) => ds.filter((d) => d.source === SOURCE).map(({ code, range, message, severity }) => ({ code, range, message, severity }));
+
+describe('edits sent back to back', () => {
+  let project;
+  let client;
+  before(async () => {
+    project = tempProject();
+    writeModule(project);
+    client = await LspClient.start({ rootDir: project.dir, timeoutMs: 30000 });
+    // The workspace read first: its findings then come with every version alike.
+    const warm = project.write('Dockerfile', START);
+    client.open(warm, START);
+    const deadline = Date.now() + 30000;
+    while (!client.statuses.some((s) => s.state === 'ready') && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
+    assert.ok(client.statuses.some((s) => s.state === 'ready'), 'the workspace was read');
+  });
+  after(async () => {
+    await client?.stop();
+    project.dispose();
+  });
+
+  for (const seed of [7, 8]) {
+    test(`seed ${seed}: 120 random edits, then the last version's findings equal a fresh open's`, async () => {
+      const uri = project.write(`typed-${seed}.Dockerfile`, START);
+      client.open(uri, START);
+      let text = START;
+      const next = rng(seed);
+      let version = 1;
+      for (let k = 0; k < 120; k++) {
+        const at = Math.floor(next() * (text.length + 1));
+        const start = positionAt(text, at);
+        let change;
+        if (next() < 0.6) {
+          const insert = SNIPPETS[Math.floor(next() * SNIPPETS.length)];
+          change = { range: { start, end: start }, text: insert };
+          text = text.slice(0, at) + insert + text.slice(at);
+        } else {
+          const to = Math.min(text.length, at + 1 + Math.floor(next() * 8));
+          change = { range: { start, end: positionAt(text, to) }, text: '' };
+          text = text.slice(0, at) + text.slice(to);
+        }
+        version = client.change(uri, [change]);
+        // Some keys come in bursts, some after a moment.
+        if (k % 10 === 0) await new Promise((r) => setTimeout(r, 15));
+      }
+      const last = await client.diagnostics(uri, version);
+      const versions = client.published.get(uri).map((p) => p.version);
+      assert.deepEqual(versions, [...versions].sort((a, b) => a - b), 'versions are answered in order');
+
+      const freshUri = project.write(`fresh-${seed}.Dockerfile`, text);
+      client.open(freshUri, text);
+      const fresh = await client.diagnostics(freshUri, 1);
+      assert.deepEqual(ourDiagnostics(last), ourDiagnostics(fresh), `final text:\n${text}`);
+    });
+  }
+});
