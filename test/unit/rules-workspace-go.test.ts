@@ -575,6 +575,8 @@ describe('GD106 vendor-not-used', () => {
     const noIgnore = { ...files, '.dockerignore': '' };
     assert.equal(has(classic, 'GD106', tempWorkspace({ ...noIgnore, '.gitignore': 'vendor\n' })), false);
     assert.equal(has(classic, 'GD106', tempWorkspace({ ...noIgnore, '.gitignore': 'bin/\n' })), true);
+    // `(` is a file named `(`, not a broken regexp that made the whole .gitignore unread (issue 16).
+    assert.equal(has(classic, 'GD106', tempWorkspace({ ...noIgnore, '.gitignore': '(\nvendor\n' })), false);
   });
 
   it('sees a .gitignore edited after the workspace was read (same size), once the workspace is told', () => {

@@ -16,6 +16,7 @@ import type { SelfCheckFinding } from '../protocol';
 import { GenerateError, generateFor, isRuntime, RUNTIMES, type GenerateResult, type Runtime } from '../generate';
 import { loadWorkspace } from '../workspace/load';
 import { UsageError, type Io } from './io';
+import { existsNoFollow, unsafeWriteReason, writeFileInside } from '../workspace/safeRead';
 
 export const GENERATE_USAGE = `go-dockerfile generate [DIR] [--package PKG] [--runtime ${RUNTIMES.join('|')}] [--stamp-version|--no-stamp-version] [--port N|none] [--stdout] [--force] [--format text|json]`;
 
@@ -106,21 +107,29 @@ export async function generateCommand(opts: GenerateCliOptions, io: Io): Promise
   const kept: string[] = [];
   let keepIgnore = false;
   if (!opts.stdout) {
-    if (fs.existsSync(dockerfilePath) && !opts.force) {
+    // A dangling link counts as a file: writing through it would create its target, anywhere.
+    if (existsNoFollow(dockerfilePath) && !opts.force) {
       io.err(`go-dockerfile: ${dockerfilePath} already exists: nothing written. Use --force to overwrite it (and .dockerignore), or --stdout to print the generated Dockerfile.`);
       if (opts.format === 'json') io.out(JSON.stringify({ ...result, written, kept: [dockerfilePath], selfCheck: [] } satisfies JsonOutput, null, 2));
       return 1;
     }
-    keepIgnore = fs.existsSync(ignorePath) && !opts.force;
+    keepIgnore = existsNoFollow(ignorePath) && !opts.force;
+    for (const f of keepIgnore ? [dockerfilePath] : [dockerfilePath, ignorePath]) {
+      const unsafe = unsafeWriteReason(f, dir);
+      if (unsafe) {
+        io.err(`go-dockerfile: ${unsafe}`);
+        return 2;
+      }
+    }
   }
   const findings = await selfCheck(result, ws, { keepExistingDockerignore: keepIgnore });
 
   if (!opts.stdout) {
-    fs.writeFileSync(dockerfilePath, result.dockerfile);
+    writeFileInside(dockerfilePath, result.dockerfile, dir);
     written.push(dockerfilePath);
     if (keepIgnore) kept.push(ignorePath);
     else {
-      fs.writeFileSync(ignorePath, result.dockerignore);
+      writeFileInside(ignorePath, result.dockerignore, dir);
       written.push(ignorePath);
     }
   }

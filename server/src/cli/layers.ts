@@ -5,6 +5,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { parseDockerfile } from '../dockerfile/parse';
+import { TooLargeToAnalyseError } from '../dockerfile/limits';
 import { contextFilesOf } from '../driver/layersContext';
 import { buildLayerModel, formatText, type LayerModel } from '../layers';
 import { resolveBuildContext } from '../workspace/context';
@@ -13,6 +14,7 @@ import { BUILDERS, MeasureError, measureBuild } from '../measure/run';
 import type { BuilderName, Measurement } from '../measure/types';
 import { loadWorkspace } from '../workspace/load';
 import { UsageError, type Io } from './io';
+import { readRegularFile, UnreadableFileError } from '../workspace/safeRead';
 
 export const LAYERS_USAGE =
   'go-dockerfile layers <Dockerfile> [--context DIR] [--changed PATH...] [--change go|gomod|dockerfile:LINE|arg:NAME] [--target STAGE] [--build-arg NAME=VALUE] [--format text|json]\n'
@@ -85,7 +87,7 @@ export function parseLayersArgs(argv: string[]): LayersOptions {
 
 /** The LayerModel of a Dockerfile on disk, its build context read from files. */
 export function layersOf(opts: LayersOptions, io: Io, measurement: Measurement | null = null): LayerModel {
-  const text = fs.readFileSync(opts.file, 'utf8');
+  const text = readRegularFile(opts.file);
   const file = path.resolve(opts.file);
   // --context, else the nearest folder with go.mod/go.work, else the Dockerfile's folder.
   const root = resolveBuildContext(file, opts.context);
@@ -99,7 +101,9 @@ export function layersOf(opts: LayersOptions, io: Io, measurement: Measurement |
     const inContext = !rel.startsWith('..') && !path.isAbsolute(rel);
     return inContext && (fs.existsSync(fromCwd) || !fs.existsSync(path.join(root, p))) ? fromCwd : path.join(root, p);
   });
-  return buildLayerModel(parseDockerfile(text), {
+  const df = parseDockerfile(text);
+  if (df.notAnalysed) throw new TooLargeToAnalyseError(df.notAnalysed.reason);
+  return buildLayerModel(df, {
     dockerfilePath: file,
     context: contextFilesOf(ws, file),
     target: opts.target,
@@ -153,6 +157,14 @@ export async function layers(opts: LayersOptions, io: Io): Promise<number> {
   } catch (e) {
     const err = e as NodeJS.ErrnoException;
     if (e instanceof UsageError) throw e;
+    if (e instanceof TooLargeToAnalyseError) {
+      io.err(`go-dockerfile: cannot analyse ${opts.file}: ${e.message}`);
+      return 2;
+    }
+    if (e instanceof UnreadableFileError) {
+      io.err(`go-dockerfile: cannot read ${opts.file}: ${e.message}`);
+      return 2;
+    }
     if (e instanceof MeasureError) {
       io.err(`go-dockerfile: ${e.message}`);
       return e.cancelled ? 130 : 1;

@@ -8,6 +8,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { analyzeText, initAnalysis } from '../analysis';
 import { shellParserReady, ShellParserNotReady } from '../dockerfile/shell';
+import { overLimit } from '../dockerfile/limits';
 import { parseDockerfile } from '../dockerfile/parse';
 import { fixAll } from '../fixes/fixAll';
 import type { AnalyzeOptions } from '../rules/analyze';
@@ -19,6 +20,7 @@ import { toCodeQuality } from './gitlab';
 import { toGithubAnnotations } from './github';
 import type { JsonFinding } from './jsonFinding';
 import { toSarif } from './sarif';
+import { readRegularFile } from '../workspace/safeRead';
 import { lintTargets } from './targets';
 
 export const SEVERITY_RANK: Record<Severity, number> = { hint: 0, information: 1, warning: 2, error: 3 };
@@ -72,6 +74,10 @@ export async function lint(opts: LintOptions, io: Io, version: string): Promise<
   const workspaces = new Map<string, Workspace>();
   const sources = new Map<string, string>();
   let unreadable = false;
+  // As `layers` does: a --context that is no folder is a mistake, not an empty context.
+  if (opts.context !== undefined && !fs.statSync(opts.context, { throwIfNoEntry: false })?.isDirectory()) {
+    throw new UsageError(`the build context ${opts.context} is not a folder`);
+  }
   const targets = lintTargets(opts.files);
   for (const dir of targets.empty) {
     io.err(`go-dockerfile: no Dockerfile below ${dir}`);
@@ -80,9 +86,17 @@ export async function lint(opts: LintOptions, io: Io, version: string): Promise<
   for (const file of targets.files) {
     let text: string;
     try {
-      text = fs.readFileSync(file, 'utf8');
+      // A FIFO or /dev/zero would never end: regular files only, size-capped.
+      text = readRegularFile(file);
     } catch (e) {
-      io.err(`go-dockerfile: cannot read ${file}: ${(e as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (e as Error).message}`);
+      io.err(`go-dockerfile: cannot read ${file}: ${(e as Error).message}`);
+      unreadable = true;
+      continue;
+    }
+    const over = overLimit(text);
+    if (over) {
+      // A 5 MB line would take minutes: say so and go on with the other files (exit 2).
+      io.err(`go-dockerfile: cannot analyse ${file}: ${over.reason}`);
       unreadable = true;
       continue;
     }
@@ -98,10 +112,16 @@ export async function lint(opts: LintOptions, io: Io, version: string): Promise<
     if (opts.fix) {
       const fixed = fixAll(text, (t) => analyzeText(t, analyzeOpts).findings);
       if (fixed.text !== text) {
-        fs.writeFileSync(file, fixed.text);
-        for (const a of fixed.applied) io.err(`${file}: fixed ${a.code}: ${a.title}`);
+        try {
+          fs.writeFileSync(file, fixed.text);
+          for (const a of fixed.applied) io.err(`${file}: fixed ${a.code}: ${a.title}`);
+          text = fixed.text;
+        } catch (e) {
+          // A read-only file: say so, report its findings unfixed, and go on with the others.
+          io.err(`go-dockerfile: cannot write ${file}: ${(e as Error).message}`);
+          unreadable = true;
+        }
       }
-      text = fixed.text;
     }
     sources.set(file, text);
     let analysis;

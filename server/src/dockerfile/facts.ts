@@ -8,7 +8,7 @@ import { copyWords } from './copySources';
 import type { DockerfileModel, Instruction, Stage } from './model';
 import { properties } from './parse';
 import type { ShellCommand, ShellWord } from './shell';
-import { expandVariables } from './variables';
+import { expandVariables, layered } from './variables';
 
 /** The final stage: the `target` stage when given and present, else the last stage. */
 export function finalStageIndex(model: DockerfileModel, target?: string): number {
@@ -21,22 +21,36 @@ export function finalStageIndex(model: DockerfileModel, target?: string): number
 
 /** The image at the root of a stage's FROM chain (null when unresolvable or a cycle). */
 export function rootImage(model: DockerfileModel, stage: Stage): string | null {
-  const seen = new Set<number>();
-  let s: Stage | undefined = stage;
-  while (s && s.baseStage !== null) {
-    if (seen.has(s.index)) return null;
-    seen.add(s.index);
-    s = model.stages[s.baseStage];
-  }
-  return s?.resolvedBase ?? null;
+  return rootImages(model)[stage.index] ?? null;
 }
+
+/** Every stage's root image, once per model: asking per stage by walking its chain was n² for n chained stages. */
+function rootImages(model: DockerfileModel): (string | null)[] {
+  let roots = rootCache.get(model);
+  if (!roots) {
+    const r: (string | null)[] = [];
+    // A stage is built FROM an earlier one only (parse.ts), so one pass in order resolves them all.
+    for (const s of model.stages) r[s.index] = s.baseStage === null ? s.resolvedBase : s.baseStage < s.index ? r[s.baseStage] ?? null : null;
+    roots = r;
+    rootCache.set(model, roots);
+  }
+  return roots;
+}
+const rootCache = new WeakMap<DockerfileModel, (string | null)[]>();
 
 export function stageImage(model: DockerfileModel, stage: Stage): ImageInfo | undefined {
   const ref = rootImage(model, stage);
   return ref ? lookupImage(ref) : undefined;
 }
 
-/** The stages whose instructions a stage inherits, itself last. */
+/**
+ * How many stages of a FROM chain are looked at (the stage itself and its nearest ancestors).
+ * Real chains are a handful of stages; a pathological file with thousands of stages built one
+ * FROM the other made every rule walk every chain (n² per rule). Beyond this depth what the
+ * oldest ancestors did is not seen: the images's root is still known (rootImage).
+ */
+export const MAX_STAGE_CHAIN = 64;
+
 /**
  * The ENTRYPOINT and CMD that start a stage's image, read along its FROM chain: a later
  * ENTRYPOINT resets the CMD inherited before it, as Docker does.
@@ -53,17 +67,22 @@ export function startInstructions(model: DockerfileModel, stage: Stage): { entry
   return { entrypoint, cmd };
 }
 
+/** The stages whose instructions a stage inherits, itself last (at most MAX_STAGE_CHAIN; a fresh array). */
 export function stageChain(model: DockerfileModel, stage: Stage): Stage[] {
-  const chain: Stage[] = [];
-  const seen = new Set<number>();
-  let s: Stage | undefined = stage;
-  while (s && !seen.has(s.index)) {
-    seen.add(s.index);
-    chain.unshift(s);
-    s = s.baseStage === null ? undefined : model.stages[s.baseStage];
+  let chains = chainCache.get(model);
+  if (!chains) {
+    const c: Stage[][] = [];
+    // A stage is built FROM an earlier one only (parse.ts): one pass in order, each chain from its base's.
+    for (const s of model.stages) {
+      const base = s.baseStage !== null && s.baseStage < s.index ? c[s.baseStage] : undefined;
+      c[s.index] = base ? [...(base.length >= MAX_STAGE_CHAIN ? base.slice(1) : base), s] : [s];
+    }
+    chains = c;
+    chainCache.set(model, chains);
   }
-  return chain;
+  return (chains[stage.index] ?? [stage]).slice();
 }
+const chainCache = new WeakMap<DockerfileModel, Stage[][]>();
 
 /** ARG declarations of one instruction: `ARG A B=2 C="x y"` (quotes removed; undefined = no default). */
 export function argDeclarations(model: DockerfileModel, instr: Instruction): { name: string; value: string | undefined }[] {
@@ -141,22 +160,22 @@ const dockerEnvOf = new WeakMap<Stage, Map<Instruction | null, Map<string, strin
 function computeDockerEnv(model: DockerfileModel, stage: Stage, before?: Instruction): Map<string, string | null> {
   const env = new Map<string, string | null>();
   const args = new Map<string, string | null>();
-  const visible = () => new Map([...args, ...env]);
+  const visible = layered(env, args);
   outer: for (const s of stageChain(model, stage)) {
     for (const instr of s.instructions) {
       if (instr === before) break outer;
       if (instr.keyword === 'ENV') {
-        for (const p of properties(instr)) env.set(p.name, p.value === null ? null : expandVariables(p.value, visible()));
+        for (const p of properties(instr)) env.set(p.name, p.value === null ? null : expandVariables(p.value, visible));
       } else if (instr.keyword === 'ARG' && s === stage) {
         for (const a of argDeclarations(model, instr)) {
           // A stage ARG without a default takes the global ARG's default (or the --build-arg).
           const value = a.value === undefined ? model.globalArgs.get(a.name) ?? null : a.value;
-          args.set(a.name, value === null ? null : expandVariables(value, visible()));
+          args.set(a.name, value === null ? null : expandVariables(value, visible));
         }
       }
     }
   }
-  return visible();
+  return new Map([...args, ...env]);
 }
 
 /** ENV values in effect just before `before` (inherited through FROM <stage>). */

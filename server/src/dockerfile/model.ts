@@ -1,5 +1,6 @@
 import type { Instruction as AstInstruction } from 'dockerfile-ast';
 import type { ShellScript } from './shell';
+import type { OverLimit } from './limits';
 import type { LineTable, Span } from './text';
 
 /** A word of an instruction's arguments, located in the document. */
@@ -82,6 +83,8 @@ export interface DockerfileModel {
   comments: { text: string; line: number; span: Span }[];
   /** Parser directives at the top of the file (`# escape=`, `# check=`). */
   directives: { name: string; value: string | null }[];
+  /** Set when the text is over a size limit: the model is then empty and no rule runs. */
+  notAnalysed: OverLimit | null;
 }
 
 /** Document offset of a script offset. */

@@ -6,6 +6,7 @@ import { ModifiableInstruction, PropertyInstruction, type Instruction as AstInst
 import type { DockerfileModel, Flag, Instruction, Script, Stage, Word } from './model';
 import { memoizeAstArguments, parseWithoutStageComments } from './astMemo';
 import { parseShell } from './shell';
+import { overLimit } from './limits';
 import { LineTable, detectEol, type Span } from './text';
 import { expandVariables } from './variables';
 
@@ -22,6 +23,11 @@ memoizeAstArguments();
  */
 export function parseDockerfile(text: string, previous?: DockerfileModel): DockerfileModel {
   const lines = new LineTable(text);
+  const notAnalysed = overLimit(text);
+  if (notAnalysed) {
+    // Offsets still map into the real text (the diagnostic's range); nothing else is read.
+    return { text, lines, eol: detectEol(text), escape: '\\', instructions: [], stages: [], globalArgs: new Map(), comments: [], directives: [], notAnalysed };
+  }
   const reused = previous ? reparse(previous, text, lines) : null;
   if (reused) return assemble(text, lines, previous!.escape, previous!.directives, reused);
   const ast = parseWithoutStageComments(text);
@@ -197,7 +203,7 @@ function assemble(text: string, lines: LineTable, escape: string, directives: Do
       comments.push({ text: m[2].trim(), line, span: { start, end: lines.lineEnd(line) } });
     }
   }
-  return { text, lines, eol: detectEol(text), escape, instructions, stages, globalArgs, comments, directives };
+  return { text, lines, eol: detectEol(text), escape, instructions, stages, globalArgs, comments, directives, notAnalysed: null };
 }
 
 /**

@@ -88,7 +88,13 @@ export function parseWithTreeSitter(script: string): ShellScript {
   try {
     const commands: ShellCommand[] = [];
     const assignments: ShellAssignment[] = [];
-    collect(tree.rootNode, commands, assignments);
+    try {
+      collect(tree.rootNode, commands, assignments, 0);
+    } catch (e) {
+      // Nesting deeper than any real script (5,000 `(`): the script is unknown, not a crash.
+      if (e instanceof TooDeep) return { commands: [], assignments: [], hasErrors: true, simple: false };
+      throw e;
+    }
     const root = tree.rootNode;
     const top = root.namedChildren.filter((n): n is Node => !!n && n.type !== 'comment');
     const simple =
@@ -104,26 +110,33 @@ export function parseWithTreeSitter(script: string): ShellScript {
   }
 }
 
-function collect(node: Node, out: ShellCommand[], assignments: ShellAssignment[]): void {
+/** Syntax-tree depth past which a script is treated as unknown (the walk recurses; the stack is finite). */
+const MAX_DEPTH = 500;
+
+class TooDeep extends Error {}
+
+function collect(node: Node, out: ShellCommand[], assignments: ShellAssignment[], depth: number): void {
+  if (depth > MAX_DEPTH) throw new TooDeep();
   if (node.type === 'command') {
     out.push(toCommand(node));
     // Command substitutions inside arguments are commands too.
-    for (const child of node.namedChildren) if (child) collectNested(child, out, assignments);
+    for (const child of node.namedChildren) if (child) collectNested(child, out, assignments, depth + 1);
     return;
   }
   if (node.type === 'variable_assignment' && node.parent?.type !== 'command') {
     const a = toAssignment(node);
     if (a) assignments.push(a);
   }
-  for (const child of node.namedChildren) if (child) collect(child, out, assignments);
+  for (const child of node.namedChildren) if (child) collect(child, out, assignments, depth + 1);
 }
 
-function collectNested(node: Node, out: ShellCommand[], assignments: ShellAssignment[]): void {
+function collectNested(node: Node, out: ShellCommand[], assignments: ShellAssignment[], depth: number): void {
+  if (depth > MAX_DEPTH) throw new TooDeep();
   if (node.type === 'command_substitution' || node.type === 'process_substitution' || node.type === 'subshell') {
-    collect(node, out, assignments);
+    collect(node, out, assignments, depth + 1);
     return;
   }
-  for (const child of node.namedChildren) if (child) collectNested(child, out, assignments);
+  for (const child of node.namedChildren) if (child) collectNested(child, out, assignments, depth + 1);
 }
 
 function toAssignment(node: Node): ShellAssignment | null {

@@ -6,6 +6,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { sanitizeRulesConfig, type RulesConfig } from '../rules/config';
+import { readRegularFile } from '../workspace/safeRead';
 
 export const CONFIG_FILE = '.go-dockerfile.json';
 
@@ -20,7 +21,7 @@ export function findConfigFile(dir: string): string | undefined {
 /** Reads a config file; a broken one yields no settings and a message, never an exception. */
 export function readConfigFile(file: string): { rules: RulesConfig; error?: string } {
   try {
-    const raw: unknown = JSON.parse(fs.readFileSync(file, 'utf8').replace(/^\uFEFF/, ''));
+    const raw: unknown = JSON.parse(readRegularFile(file).replace(/^\uFEFF/, ''));
     // Also accept `{ "rules": { ... } }`, the way the setting is written in settings.json.
     const value = raw && typeof raw === 'object' && 'rules' in raw ? (raw as { rules: unknown }).rules : raw;
     return { rules: sanitizeRulesConfig(value) };

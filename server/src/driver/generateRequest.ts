@@ -7,8 +7,9 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { loadWorkspace } from '../workspace/load';
+import { localPath } from './uris';
+import { existsNoFollow, unsafeWriteReason } from '../workspace/safeRead';
 import { generateFor } from '../generate/index';
 import { GENERATE_REQUEST, type GenerateParams, type GenerateResponse } from '../protocol';
 import { selfCheck } from './selfCheck';
@@ -28,14 +29,22 @@ export async function handleGenerateRequest(params: GenerateParams, log: (m: str
   if (params.package !== undefined && typeof params.package !== 'string') throw new GenerateError('bad-option', 'package must be a string.');
   if (params.stampVersion !== undefined && typeof params.stampVersion !== 'boolean') throw new GenerateError('bad-option', 'stampVersion must be a boolean.');
   if (params.port !== undefined && params.port !== null && !(Number.isInteger(params.port) && params.port >= 1 && params.port <= 65535)) throw new GenerateError('bad-option', 'port must be a port number (1-65535) or null.');
-  const folder = fileURLToPath(params.folderUri);
+  // file://host/… (a remote host) names no local folder.
+  const folder = localPath(params.folderUri);
+  if (folder === undefined) throw new GenerateError('bad-option', `${params.folderUri} is not a local folder.`);
   if (!fs.statSync(folder, { throwIfNoEntry: false })?.isDirectory()) throw new GenerateError('bad-option', `${folder} is not a folder.`);
+  for (const name of ['Dockerfile', '.dockerignore']) {
+    // The client writes where these names point: never through a link that leaves the folder.
+    const unsafe = unsafeWriteReason(path.join(folder, name), folder);
+    if (unsafe) throw new GenerateError('unsafe-name', `Cannot generate: ${unsafe}.`);
+  }
   const ws = loadWorkspace(folder, { log });
   const result = await generateFor(ws, { package: params.package, runtime: params.runtime, stampVersion: params.stampVersion, port: params.port });
   return {
     ...result,
     folder,
-    existing: { dockerfile: fs.existsSync(path.join(folder, 'Dockerfile')), dockerignore: fs.existsSync(path.join(folder, '.dockerignore')) },
+    // A dangling link counts as existing: the client must not write through it unasked.
+    existing: { dockerfile: existsNoFollow(path.join(folder, 'Dockerfile')), dockerignore: existsNoFollow(path.join(folder, '.dockerignore')) },
     selfCheck: await selfCheck(result, ws),
   };
 }

@@ -3,8 +3,8 @@
  * (after the ignore file BuildKit uses for this Dockerfile) and a matcher for paths that are not
  * indexed (new files).
  */
-import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { readRegularFile } from '../workspace/safeRead';
 import { dockerignoreFileFor } from '../workspace/context';
 import { DockerIgnore, normalizeRel } from '../workspace/dockerignore';
 import type { Workspace } from '../workspace/load';
@@ -21,7 +21,8 @@ export function contextFilesOf(ws: Workspace, dockerfilePath?: string | null): C
     const file = dockerignoreFileFor(dockerfilePath, ws.root);
     if (file && path.resolve(file) !== path.join(ws.root, '.dockerignore')) {
       try {
-        ignore = DockerIgnore.parse(fs.readFileSync(file, 'utf8'));
+        // A regular file inside the context or beside the Dockerfile only (a FIFO would block).
+        ignore = DockerIgnore.parse(readRegularFile(file, { within: [ws.root, path.dirname(dockerfilePath)] }));
         // Folders the workspace skipped because the root .dockerignore excludes them may be sent now.
         if (ws.model.context.entries.some((e) => e.notWalked && !ignore!.isIgnored(e.name))) partial = true;
       } catch {

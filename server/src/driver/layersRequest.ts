@@ -5,9 +5,11 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { localPath } from './uris';
+import { readRegularFile } from '../workspace/safeRead';
 import type { DockerfileModel } from '../dockerfile/model';
 import { parseDockerfile } from '../dockerfile/parse';
+import { TooLargeToAnalyseError } from '../dockerfile/limits';
 import type { Workspace } from '../workspace/load';
 import { buildLayerModel } from '../layers/build';
 import { contextFilesOf } from './layersContext';
@@ -42,12 +44,14 @@ export function isLayersParams(p: unknown): p is LayersParams {
 
 export function layersForRequest(params: LayersParams, src: LayersSources): LayerModel {
   if (!isLayersParams(params)) throw new Error('goDockerfile/layers: expected {uri, changedFiles?, change?, target?, buildArgs?}');
-  const file = params.uri.startsWith('file:') ? fileURLToPath(params.uri) : null;
+  const file = localPath(params.uri) ?? null;
   let model = src.model;
   if (!model) {
     if (!file) throw new Error(`goDockerfile/layers: ${params.uri} is not open and not a file`);
-    model = parseDockerfile(fs.readFileSync(file, 'utf8'));
+    // Not open: read from disk, a regular file only (a FIFO would block the whole server).
+    model = parseDockerfile(readRegularFile(file));
   }
+  if (model.notAnalysed) throw new TooLargeToAnalyseError(`goDockerfile/layers: not analysed: ${model.notAnalysed.reason}`);
   const ws = src.workspace;
   const folder = file ? (src.folders ?? []).filter((f) => file.startsWith(f + path.sep)).sort((a, b) => b.length - a.length)[0] : undefined;
   const changedFiles = (params.changedFiles ?? []).map((p) => {

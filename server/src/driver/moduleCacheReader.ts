@@ -8,6 +8,7 @@
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import { readRegularFileOrNull } from '../workspace/safeRead';
 import { escapeModulePath, moduleLayerBytesOf, type ModuleCacheReader, type ModuleCacheReport, type ModuleRef } from '../layers/moduleCache';
 
 /**
@@ -43,11 +44,8 @@ function goEnvFile(env: Record<string, string | undefined>, home: string | null,
 }
 
 function readOrNull(p: string): string | null {
-  try {
-    return fs.readFileSync(p, 'utf8');
-  } catch {
-    return null;
-  }
+  // A regular file only, size-capped: a go env file linked to /dev/zero must not hang the server.
+  return readRegularFileOrNull(p);
 }
 
 /** The module cache of the user running the server or CLI (GOMODCACHE, GOPATH, ~/go). */
@@ -73,12 +71,15 @@ export function moduleCacheReader(cacheDir: string | null): ModuleCacheReader {
 export function zipEntrySizes(file: string): { name: string; size: number }[] | null {
   let fd: number;
   try {
-    fd = fs.openSync(file, 'r');
+    // O_NONBLOCK and a regular file only: a FIFO named like a module zip must not block.
+    fd = fs.openSync(file, fs.constants.O_RDONLY | fs.constants.O_NONBLOCK);
   } catch {
     return null;
   }
   try {
-    const total = fs.fstatSync(fd).size;
+    const st = fs.fstatSync(fd);
+    if (!st.isFile()) return null;
+    const total = st.size;
     const tailLen = Math.min(total, 65536 + 22);
     const tail = Buffer.alloc(tailLen);
     fs.readSync(fd, tail, 0, tailLen, total - tailLen);
@@ -137,6 +138,8 @@ function zipEntriesCached(file: string, size: number): { name: string; size: num
 
 /** Layer bytes of one module version in a cache, or null when the cache lacks what the build needs. */
 export function moduleLayerBytes(cacheDir: string, m: ModuleRef): number | null {
+  // Module paths come from the repository's go.sum: no `..` element may leave the cache.
+  if (m.path.split('/').some((e) => e === '..' || e === '.' || e === '') || path.isAbsolute(m.path) || /[\\\0]/.test(m.path + m.version) || m.version.includes('/')) return null;
   const dir = path.join(cacheDir, 'cache', 'download', ...escapeModulePath(m.path).split('/'), '@v');
   const base = path.join(dir, escapeModulePath(m.version));
   const mod = fileSize(`${base}.mod`);

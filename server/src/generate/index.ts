@@ -13,6 +13,7 @@ import { readEmbedDirectives } from '../facts/contextInputs';
 import { goDockerignore } from './dockerignore';
 import { diskReader, type Workspace } from '../workspace/load';
 import type { WorkspaceModel } from '../workspace/model';
+import { checkIgnorePatterns, checkPlanNames } from './names';
 import { plan, type GenerateIo } from './plan';
 import { renderDockerfile } from './render';
 import type { GenerateOptions, GenerateResult } from './types';
@@ -29,10 +30,13 @@ export { listenAddresses, versionVariable, stripGoComments } from './goSource';
 export async function generate(model: WorkspaceModel, options: GenerateOptions = {}, io: GenerateIo = {}): Promise<GenerateResult> {
   await initShellParser();
   const p = plan(model, options, io);
+  // Repository names become Dockerfile text here: refuse any that could be read as syntax.
+  checkPlanNames(p);
   const dockerfile = renderDockerfile(p);
   const df = parseDockerfile(dockerfile);
   const embeds = readEmbedDirectives(model, io.readFile ? (rel) => io.readFile!(rel) : diskReader(model));
   const ignore = goDockerignore(model, df, { embeds, listFiles: io.listFiles ? (under) => io.listFiles!(under) : undefined });
+  checkIgnorePatterns(ignore.patterns);
   const reasons = [...p.reasons];
   reasons.push(`.dockerignore: ${ignore.patterns.join(', ')} stay out of the build context (smaller context, and \`COPY . .\` is not invalidated by them)${p.build.vendor ? '; vendor/ is kept' : ''}.`);
   for (const o of ignore.omitted) reasons.push(`.dockerignore leaves ${o.pattern} in: the build needs ${o.because.path} (${o.because.what}).`);

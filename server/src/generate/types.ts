@@ -75,7 +75,9 @@ export type GenerateErrorCode =
   | 'runtime-needs-libc'
   | 'embed-missing'
   | 'context-too-small'
-  | 'bad-option';
+  | 'bad-option'
+  /** A name from the repository (folder, module path) that must not be written into a Dockerfile. */
+  | 'unsafe-name';
 
 /** Nothing can be generated without the caller's help; `candidates` lists the main packages. */
 export class GenerateError extends Error {

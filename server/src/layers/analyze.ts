@@ -8,7 +8,7 @@ import { argDeclarations, goCommands } from '../dockerfile/facts';
 import { mounts } from '../dockerfile/mounts';
 import { isInstall, packageCommands } from '../dockerfile/packages';
 import { properties } from '../dockerfile/parse';
-import { expandVariables } from '../dockerfile/variables';
+import { expandVariables, layered } from '../dockerfile/variables';
 import type { ContextFileSet } from './contextFiles';
 import type { LayerKind } from './model';
 import { copySpec, excludedBy, isArchive, isRemoteSource, sourceCovers, type CopySpec } from '../dockerfile/copySources';
@@ -100,8 +100,8 @@ export function analyzeDockerfile(df: DockerfileModel, ctx: ContextFileSet | nul
 
     const env = new Map<string, string | null>(baseStage !== null ? envAtEnd[baseStage] : []);
     const args = new Map<string, string | null>();
-    const visible = () => new Map([...args, ...env]);
-    const expand = (s: string) => expandVariables(s, visible());
+    const visible = layered(env, args);
+    const expand = (s: string) => expandVariables(s, visible);
     const steps: StepAnalysis[] = [];
     const deps: StageAnalysis['deps'] = [];
     if (baseStage !== null) deps.push({ stage: baseStage, via: 'from', line: stage.from.line + 1 });
@@ -116,12 +116,12 @@ export function analyzeDockerfile(df: DockerfileModel, ctx: ContextFileSet | nul
       steps.push(step);
       for (const d of step.stageDeps) deps.push({ stage: d.stage, via: d.via, line: instr.line + 1 });
       if (instr.keyword === 'ENV') {
-        for (const p of properties(instr)) env.set(p.name, p.value === null ? null : expandVariables(p.value, visible()));
+        for (const p of properties(instr)) env.set(p.name, p.value === null ? null : expandVariables(p.value, visible));
       } else if (instr.keyword === 'ARG') {
         for (const a of argDeclarations(df, instr)) {
           // --build-arg wins; else the default (expanded); else the global ARG's value.
           if (Object.hasOwn(buildArgs, a.name)) args.set(a.name, buildArgs[a.name]);
-          else if (a.value !== undefined) args.set(a.name, expandVariables(a.value, visible()));
+          else if (a.value !== undefined) args.set(a.name, expandVariables(a.value, visible));
           else args.set(a.name, globals.get(a.name) ?? null);
         }
       }

@@ -6,6 +6,7 @@
 import { DockerfileLanguageServiceFactory } from 'dockerfile-language-service';
 import type { Connection, Diagnostic, Hover, HoverParams, ServerCapabilities, TextDocuments } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { overLimit } from '../dockerfile/limits';
 
 export const SEMANTIC_LEGEND = {
   tokenTypes: ['keyword', 'comment', 'parameter', 'property', 'namespace', 'class', 'macro', 'string', 'variable', 'operator', 'modifier'],
@@ -33,7 +34,20 @@ export function registerLanguageFeatures(connection: Connection, documents: Text
   const service = DockerfileLanguageServiceFactory.createLanguageService();
   service.setLogger({ log });
   service.setCapabilities({ completion: { completionItem: { snippetSupport: true, documentationFormat: ['markdown', 'plaintext'] } } });
-  const text = (uri: string) => documents.get(uri)?.getText();
+  // The library parses the whole text on every request: a text over the analysis limits
+  // (a 5 MB line) would block the server for minutes, so it gets no features at all.
+  const checked = new Map<string, { version: number; ok: boolean }>();
+  const text = (uri: string): string | undefined => {
+    const doc = documents.get(uri);
+    if (!doc) return undefined;
+    let c = checked.get(uri);
+    if (c?.version !== doc.version) {
+      c = { version: doc.version, ok: overLimit(doc.getText()) === null };
+      checked.set(uri, c);
+    }
+    return c.ok ? doc.getText() : undefined;
+  };
+  documents.onDidClose((e) => checked.delete(e.document.uri));
 
   connection.onCompletion(async (p) => {
     const t = text(p.textDocument.uri);
@@ -67,7 +81,8 @@ export function registerLanguageFeatures(connection: Connection, documents: Text
     // The library's tokenizer is quadratic (about 1 s at 2,500 lines, 14 s at 10,000) and
     // would block diagnostics and fixes meanwhile: large files keep plain TextMate colours.
     if (!doc || doc.lineCount > SEMANTIC_TOKENS_MAX_LINES) return { data: [] };
-    return service.computeSemanticTokens(doc.getText());
+    const t = text(p.textDocument.uri);
+    return t === undefined ? { data: [] } : service.computeSemanticTokens(t);
   });
-  return (t) => service.validate(t);
+  return (t) => (overLimit(t) ? [] : service.validate(t));
 }

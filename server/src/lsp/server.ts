@@ -4,6 +4,7 @@
  */
 import {
   CodeActionKind,
+  DiagnosticSeverity,
   TextDocumentSyncKind,
   TextDocuments,
   type CodeAction,
@@ -18,7 +19,9 @@ import {
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import * as fs from 'fs';
 import * as path from 'path';
-import { fileURLToPath, pathToFileURL } from 'url';
+import { pathToFileURL } from 'url';
+import { localPath } from '../driver/uris';
+import { readRegularFile } from '../workspace/safeRead';
 import { analyzeText, initAnalysis, type Analysis } from '../analysis';
 import { fixAll, minimalEdit } from '../fixes/fixAll';
 import { ignoreForInstruction } from '../fixes/ignore';
@@ -92,6 +95,9 @@ export function startServer(connection: Connection): void {
   const syntax = new Map<string, SyntaxEntry>();
   const syntaxTimers = new Map<string, NodeJS.Timeout>();
   const log = (m: string) => connection.console.log(m);
+  // Last line of defence: an exception escaping a timer or a promise must not end the server.
+  process.on('uncaughtException', (e) => log(`internal error: ${e instanceof Error ? e.stack : String(e)}`));
+  process.on('unhandledRejection', (e) => log(`internal error: ${e instanceof Error ? e.stack : String(e)}`));
   const workspaces = new WorkspaceIndex(log, (root) => {
     // A context was read or changed: re-lint the open Dockerfiles that build from it.
     for (const d of documents.all()) {
@@ -124,7 +130,7 @@ export function startServer(connection: Connection): void {
     const commands = (params.initializationOptions as { commands?: unknown } | undefined)?.commands;
     clientCommands = new Set(Array.isArray(commands) ? commands.filter((c): c is string => typeof c === 'string') : []);
     inlayHintRefresh = params.capabilities.workspace?.inlayHint?.refreshSupport === true;
-    workspaces.folders = (params.workspaceFolders ?? []).filter((f) => f.uri.startsWith('file:')).map((f) => fileURLToPath(f.uri));
+    workspaces.folders = (Array.isArray(params.workspaceFolders) ? params.workspaceFolders : []).map((f) => localPath(f?.uri)).filter((f): f is string => f !== undefined);
     const capabilities: InitializeResult['capabilities'] = {
       textDocumentSync: TextDocumentSyncKind.Incremental,
       codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND] },
@@ -188,7 +194,7 @@ export function startServer(connection: Connection): void {
     timers.set(doc.uri, setTimeout(() => {
       timers.delete(doc.uri);
       pendingSince.delete(doc.uri);
-      void publish(doc.uri);
+      publish(doc.uri).catch((e: unknown) => log(`publishing ${String(doc.uri)} failed: ${e instanceof Error ? e.stack : String(e)}`));
     }, wait));
   }
 
@@ -206,6 +212,9 @@ export function startServer(connection: Connection): void {
     try {
       const a = analysisOf(doc);
       diagnostics = a.findings.map((f) => toDiagnostic(a.model.lines, f, doc.version));
+      const over = a.model.notAnalysed;
+      // Over a size limit: why, instead of findings (the syntax check skips such a text too).
+      if (over) diagnostics.push({ range: toRange(a.model.lines, over.span), severity: DiagnosticSeverity.Warning, source: SOURCE, message: `Not analysed: ${over.reason}.` });
     } catch (e) {
       // Bad input must never take the server down: log it and publish what we have.
       log(`analysis of ${doc.uri} failed: ${e instanceof Error ? e.stack : String(e)}`);
@@ -312,15 +321,21 @@ export function startServer(connection: Connection): void {
    */
   function otherFileChanges(docUri: string, fix: Fix): (CreateFile | TextDocumentEdit)[] | null {
     const out: (CreateFile | TextDocumentEdit)[] = [];
-    for (const f of fix.createFiles ?? []) out.push(...workspaces.createFileChanges(docUri, f.path, f.text, settings.buildContext));
+    for (const f of fix.createFiles ?? []) {
+      const create = workspaces.createFileChanges(docUri, f.path, f.text, settings.buildContext);
+      if (create === null) return null;
+      out.push(...create);
+    }
     if (!fix.editFiles?.length) return out;
     const root = workspaces.rootOf(docUri, settings.buildContext);
     if (!root) return null;
     for (const f of fix.editFiles) {
       const file = path.join(root, f.path);
+      // A .dockerignore linked to ../outside.txt: the edit would land outside the workspace.
+      if (!workspaces.editAllowed(file, root)) return null;
       let text: string;
       try {
-        text = fs.readFileSync(file, 'utf8');
+        text = readRegularFile(file);
       } catch {
         return null;
       }

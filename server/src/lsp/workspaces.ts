@@ -4,7 +4,10 @@
  * the scan), and kept fresh from file-change notifications.
  */
 import * as path from 'path';
-import { fileURLToPath, pathToFileURL } from 'url';
+import { pathToFileURL } from 'url';
+import { localPath } from '../driver/uris';
+import { existsNoFollow, isInside } from '../workspace/safeRead';
+import * as fs from 'fs';
 import type { WorkspaceStatus } from '../protocol';
 import type { RulesConfig } from '../rules/config';
 import { buildContextRoot, repositoryRules } from '../driver/inputs';
@@ -34,7 +37,7 @@ export class WorkspaceIndex {
 
   /** The build context root of a document, whether or not its workspace is loaded yet. */
   rootOf(uri: string, override?: string): string | undefined {
-    if (!uri.startsWith('file:')) return undefined;
+    if (localPath(uri) === undefined) return undefined;
     // Asked on every analysis (each keystroke): the walk up the folders is done once per document.
     const key = `${uri}\0${override ?? ''}`;
     if (this.rootByDocument.has(key)) return this.rootByDocument.get(key);
@@ -44,9 +47,33 @@ export class WorkspaceIndex {
   }
 
   private resolveRoot(uri: string, override?: string): string | undefined {
-    const file = fileURLToPath(uri);
+    const file = localPath(uri);
+    if (file === undefined) return undefined;
     const folder = this.folders.filter((f) => file.startsWith(f + path.sep)).sort((a, b) => b.length - a.length)[0];
-    return buildContextRoot(file, override, folder ?? path.dirname(file));
+    const root = buildContextRoot(file, override, folder ?? path.dirname(file));
+    if (override && root !== undefined && !this.insideFolders(root)) {
+      // goDockerfile.buildContext may come from a repository's .vscode/settings.json: it never
+      // makes the server read, list or edit files outside the editor's workspace folders.
+      this.log(`ignoring goDockerfile.buildContext ${JSON.stringify(override)}: ${root} is outside the workspace folders`);
+      return buildContextRoot(file, null);
+    }
+    return root;
+  }
+
+  /** Is `p` (real path) inside a workspace folder? With no folders (a single file opened), the check is left to the caller. */
+  insideFolders(p: string): boolean {
+    if (this.folders.length === 0) return true;
+    const real = realPathOf(p);
+    return this.folders.some((f) => isInside(realPathOf(f), real));
+  }
+
+  /**
+   * May a fix edit or create this file? Its real path (through links, a dangling one included)
+   * must stay inside a workspace folder, or inside the build context when there are no folders.
+   */
+  editAllowed(file: string, root: string): boolean {
+    const real = realPathOf(file);
+    return this.folders.length > 0 ? this.folders.some((f) => isInside(realPathOf(f), real)) : isInside(realPathOf(root), real);
   }
 
   /** The loaded workspace of a document; starts loading it (and returns undefined) the first time. */
@@ -81,12 +108,13 @@ export class WorkspaceIndex {
   /** Watched files changed: update the workspaces they belong to, and forget config files. */
   filesChanged(uris: string[]): void {
     // A go.mod or go.work appearing or going away can move a document's build context.
+    uris = uris.filter((u): u is string => typeof u === 'string');
     if (uris.some((u) => /\/go\.(mod|work)$/.test(u))) this.rootByDocument.clear();
     if (uris.some((u) => u.endsWith('/.go-dockerfile.json'))) {
       this.configByDir.clear();
       for (const e of this.byRoot.values()) this.onChanged(e.root);
     }
-    const paths = uris.filter((u) => u.startsWith('file:')).map((u) => fileURLToPath(u));
+    const paths = uris.map(localPath).filter((p): p is string => p !== undefined);
     for (const e of this.byRoot.values()) {
       const mine = paths.filter((p) => p === e.root || p.startsWith(e.root + path.sep));
       if (e.ws && mine.length > 0 && e.ws.update(mine)) this.onChanged(e.root);
@@ -95,8 +123,9 @@ export class WorkspaceIndex {
 
   /** The `.go-dockerfile.json` rules that apply to a document ({} when there is none). */
   rulesConfigFor(uri: string): RulesConfig {
-    if (!uri.startsWith('file:')) return {};
-    const dir = path.dirname(fileURLToPath(uri));
+    const file = localPath(uri);
+    if (file === undefined) return {};
+    const dir = path.dirname(file);
     let rules = this.configByDir.get(dir);
     if (!rules) {
       rules = repositoryRules(dir, this.log);
@@ -109,10 +138,30 @@ export class WorkspaceIndex {
   createFileChanges(docUri: string, rel: string, text: string, override?: string) {
     const root = this.rootOf(docUri, override);
     if (!root) return [];
-    const uri = pathToFileURL(path.join(root, rel)).href;
+    const file = path.join(root, rel);
+    // Checked now, not when the workspace was read: without file watching a .dockerignore created
+    // since would be written into (and a link, dangling or not, would be written through).
+    if (existsNoFollow(file) || !this.editAllowed(file, root)) return null;
+    const uri = pathToFileURL(file).href;
     return [
       { kind: 'create' as const, uri, options: { ignoreIfExists: true } },
       { textDocument: { uri, version: null }, edits: [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, newText: text }] },
     ];
+  }
+}
+
+/** The real path of `p`; for a missing path, of its nearest existing folder plus the rest; through a dangling link, of its target. */
+function realPathOf(p: string): string {
+  const abs = path.resolve(p);
+  try {
+    return fs.realpathSync(abs);
+  } catch {
+    const st = fs.lstatSync(abs, { throwIfNoEntry: false });
+    if (st?.isSymbolicLink()) {
+      const target = path.resolve(path.dirname(abs), fs.readlinkSync(abs));
+      return target === abs ? abs : realPathOf(target);
+    }
+    const parent = path.dirname(abs);
+    return parent === abs ? abs : path.join(realPathOf(parent), path.basename(abs));
   }
 }

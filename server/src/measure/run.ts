@@ -7,6 +7,7 @@
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import { readRegularFile } from '../workspace/safeRead';
 import { textHash } from './hash';
 import {
   imageLayersFromBuildahInspect, imageLayersFromPodmanHistory, parseBuildahOutput, parseBuildxOutput, stepSizes,
@@ -180,7 +181,7 @@ export function buildCommand(builder: BuilderName, opts: MeasureOptions, iidfile
 
 /** Builds the Dockerfile and reads back, per step, whether it ran and the bytes of its layer. */
 export async function measureBuild(opts: MeasureOptions, hooks: MeasureHooks = {}): Promise<Measurement> {
-  const text = fs.readFileSync(opts.dockerfile, 'utf8');
+  const text = readRegularFile(opts.dockerfile);
   const { builder } = await pickBuilder(opts);
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'go-dockerfile-measure-'));
   const iidfile = path.join(tmp, 'iid');

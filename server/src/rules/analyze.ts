@@ -25,6 +25,8 @@ export interface AnalyzeOptions {
 }
 
 export function analyze(model: DockerfileModel, opts: AnalyzeOptions = {}): Finding[] {
+  // Over a size limit the model is empty: rules would only report what is missing from it.
+  if (model.notAnalysed) return [];
   const ctx: RuleContext = {
     model,
     finalStage: finalStageIndex(model, opts.target),

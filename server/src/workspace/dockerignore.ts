@@ -1,6 +1,5 @@
 /**
- * .dockerignore with Docker's own semantics, via @balena/dockerignore (a port of moby's
- * matcher): `#` comments (only at the very start of a line), `!` re-includes, `*`/`?` within a
+ * .dockerignore with Docker's own semantics (moby/patternmatcher, see ignorePattern.ts): `#` comments (only at the very start of a line), `!` re-includes, `*`/`?` within a
  * path segment, `**` across segments, leading and trailing `/` stripped, paths cleaned,
  * the last matching pattern wins, and a pattern matching a parent folder matches everything
  * under it. Matching is case-sensitive, as in Docker on Linux.
@@ -8,7 +7,7 @@
  * On top of the library: which line decides a path (GD306 names it), and whether a folder is
  * wholly excluded (nothing under it can be re-included), which lets the walk skip it.
  */
-import ignore from '@balena/dockerignore';
+import { compileIgnorePattern, matchesOrParent } from './ignorePattern';
 import * as nodePath from 'node:path';
 import type { DockerignorePattern } from './model';
 
@@ -32,11 +31,8 @@ interface RuleShape {
   segs: (SegCheck | null)[];
 }
 
-/**
- * Characters the library passes into its RegExp unescaped (besides `*` and `?`): a segment
- * holding one cannot be checked literally.
- */
-const REGEX_SPECIAL = /[[\]\\^+(){}|]/;
+/** Characters with a meaning in a pattern besides `*` and `?`: a segment holding one cannot be checked literally. */
+const REGEX_SPECIAL = /[[\]\\]/;
 
 function segCheck(seg: string): SegCheck | null {
   if (REGEX_SPECIAL.test(seg) || seg.includes('**')) return null;
@@ -85,11 +81,6 @@ function couldMatchDirect(r: RuleShape, segs: string[]): boolean {
   return true;
 }
 
-/** Fast paths are exact only with posix path semantics (the library uses path.sep). */
-const FAST = nodePath.sep === '/';
-
-type Matcher = ReturnType<typeof ignore>;
-
 interface CompiledPattern extends DockerignorePattern {
   /** True when the pattern (without its `!`) matches the path or one of its parents. */
   matches(rel: string): boolean;
@@ -125,7 +116,6 @@ function cleanPattern(p: string): string {
 export class DockerIgnore {
   readonly patterns: readonly DockerignorePattern[];
   readonly hasNegation: boolean;
-  private readonly all: Matcher;
   private readonly compiled: CompiledPattern[];
   private readonly cache = new Map<string, boolean>();
   private readonly shapes: RuleShape[];
@@ -136,7 +126,6 @@ export class DockerIgnore {
     const src = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
     const lines = src.split(/\r?\n/);
     const compiled: CompiledPattern[] = [];
-    const effective: string[] = [];
     const shapes: RuleShape[] = [];
     lines.forEach((raw, idx) => {
       // moby: lines starting with '#' (before trimming) are comments; then trim; skip empty.
@@ -151,21 +140,25 @@ export class DockerIgnore {
       }
       if (body === '') return; // a lone `!` is ignored by Docker
       const pattern = cleanPattern(body).replace(/^\/(?=.)/, '');
-      // A single-pattern matcher for "does this pattern match". For a negated line we need
-      // the positive form; `**` first makes everything ignored, so the line re-includes
-      // exactly what it matches.
-      const single = negated ? ignore({ ignorecase: false }).add(['**', trimmed]) : ignore({ ignorecase: false }).add([trimmed]);
-      const matches = negated ? (rel: string) => !single.ignores(rel) : (rel: string) => single.ignores(rel);
-      compiled.push({ line: idx + 1, text: trimmed, pattern, negated, matches });
-      effective.push(trimmed);
-      shapes.push(FAST ? shapeOf(body) : { k: 0, deep: true, opaque: true, segs: [] });
+      const single = compileIgnorePattern(pattern);
+      compiled.push({ line: idx + 1, text: trimmed, pattern, negated, matches: (rel: string) => matchesOrParent(single, rel) });
+      shapes.push(shapeOf(body));
     });
     this.compiled = compiled;
     this.shapes = shapes;
     this.patterns = compiled.map(({ line, text: t, pattern, negated }) => ({ line, text: t, pattern, negated }));
     this.hasNegation = compiled.some((p) => p.negated);
-    this.all = ignore({ ignorecase: false }).add(effective);
   }
+
+  /** Docker's decision: the last pattern matching the path or a parent decides. */
+  private decide(rel: string): boolean {
+    for (let i = this.compiled.length - 1; i >= 0; i--) {
+      const p = this.compiled[i];
+      if (p.matches(rel)) return !p.negated;
+    }
+    return false;
+  }
+
 
   static parse(text: string): DockerIgnore {
     return new DockerIgnore(typeof text === 'string' ? text : '');
@@ -176,8 +169,8 @@ export class DockerIgnore {
     const rel = normalizeRel(relPath);
     if (rel === '' || this.compiled.length === 0) return false;
     // When no pattern can match the path's own name, only patterns matching a parent folder
-    // decide it, and they decide every such path of that folder alike: ask the library once
-    // per folder (with a name no pattern can match), not once per file.
+    // decide it, and they decide every such path of that folder alike: decide once
+    // per folder, not once per file.
     const segs = rel.split('/');
     let candidate = false;
     for (const sh of this.shapes) {
@@ -190,14 +183,14 @@ export class DockerIgnore {
       const dir = segs.length === 1 ? '' : rel.slice(0, rel.length - segs[segs.length - 1].length - 1);
       let v = this.dirDecision.get(dir);
       if (v === undefined) {
-        v = dir === '' ? false : this.all.ignores(dir + '/\u0000');
+        v = dir === '' ? false : this.decide(dir);
         this.dirDecision.set(dir, v);
       }
       return v;
     }
     let v = this.cache.get(rel);
     if (v === undefined) {
-      v = this.all.ignores(rel);
+      v = this.decide(rel);
       if (this.cache.size > 200_000) this.cache.clear();
       this.cache.set(rel, v);
     }
@@ -244,8 +237,7 @@ export class DockerIgnore {
         if (p.matches(prefix)) return false;
       } else {
         // The pattern names something below: does its leading part match this folder?
-        const lead = ignore({ ignorecase: false }).add([segs.slice(0, depth).join('/')]);
-        if (lead.ignores(rel)) return false;
+        if (matchesOrParent(compileIgnorePattern(segs.slice(0, depth).join('/')), rel)) return false;
       }
     }
     return true;

@@ -30,6 +30,7 @@ import type {
   ContextEntrySize, ContextSizes, GoModule, GoPackage, GoWork, GoWorkMember, VendorInfo, WorkspaceModel,
 } from './model';
 import { parseModulesTxt } from './vendor';
+import { MAX_TEXT_BYTES, readRegularFileOrNull } from './safeRead';
 
 export interface LoadOptions {
   /** Maximum number of files indexed (default 50,000). */
@@ -111,8 +112,11 @@ let scratch = Buffer.allocUnsafe(256 * 1024);
  * only until the next call: parse it before reading another file.
  */
 function readWhole(absPath: string): Buffer {
-  const fd = fs.openSync(absPath, 'r');
+  // O_NONBLOCK: a FIFO swapped in for a .go file must not block the open.
+  const fd = fs.openSync(absPath, fs.constants.O_RDONLY | fs.constants.O_NONBLOCK);
   try {
+    const st = fs.fstatSync(fd);
+    if (!st.isFile() || st.size > MAX_TEXT_BYTES) throw new Error(`${absPath}: not a regular file of at most ${MAX_TEXT_BYTES} bytes`);
     let n = fs.readSync(fd, scratch, 0, scratch.length, 0);
     if (n < scratch.length) return scratch.subarray(0, n);
     // Larger than the scratch buffer: read the rest.
@@ -254,7 +258,7 @@ class WorkspaceImpl implements Workspace {
     for (const d of deferred) this.walkDeferred(d);
     for (const dir of this.goFiles.keys()) this.rebuildPackage(dir);
     this.assignModules();
-    if (this.outsideLinks > 0) this.log(`go-dockerfile: ${this.outsideLinks} symbolic link(s) in ${this.root} point outside the workspace; they were not followed.`);
+    if (this.outsideLinks > 0) this.log(`${this.outsideLinks} symbolic link(s) in ${this.root} point outside the workspace; they were not followed.`);
     this._model = this.buildModel();
   }
 
@@ -273,11 +277,9 @@ class WorkspaceImpl implements Workspace {
   }
 
   private readText(rel: string): string | null {
-    try {
-      return fs.readFileSync(this.abs(rel), 'utf8');
-    } catch {
-      return null;
-    }
+    // go.mod, go.work, .dockerignore, vendor/modules.txt…: regular files inside the workspace
+    // only, size-capped (a link to /dev/zero or a FIFO would hang the server).
+    return readRegularFileOrNull(this.abs(rel), { within: [this.realRoot], onSkip: (e) => this.log(`not reading ${rel}: ${e.message}`) });
   }
 
   private isDirOnDisk(rel: string): boolean {
@@ -294,7 +296,7 @@ class WorkspaceImpl implements Workspace {
       this.truncated = true;
       if (!this.capLogged) {
         this.capLogged = true;
-        this.log(`go-dockerfile: stopped indexing ${this.root} at ${this.maxFiles} files (maxFiles); the workspace model is partial: packages, context sizes and file checks beyond that point are missing.`);
+        this.log(`stopped indexing ${this.root} at ${this.maxFiles} files (maxFiles); the workspace model is partial: packages, context sizes and file checks beyond that point are missing.`);
       }
     }
     return true;
@@ -312,7 +314,7 @@ class WorkspaceImpl implements Workspace {
       try {
         entries = fs.readdirSync(this.abs(dir), { withFileTypes: true });
       } catch (e) {
-        this.log(`go-dockerfile: cannot read folder ${join(this.root, dir)}: ${(e as Error).message}`);
+        this.log(`cannot read folder ${join(this.root, dir)}: ${(e as Error).message}`);
         continue;
       }
       this.dirs.add(dir);
@@ -707,11 +709,10 @@ class WorkspaceImpl implements Workspace {
     let dir = this.root;
     let prefix = '';
     for (let depth = 0; depth < 32; depth++) {
-      try {
-        out.push({ prefix, text: fs.readFileSync(path.join(dir, '.gitignore'), 'utf8') });
-      } catch {
-        // no .gitignore here
-      }
+      // Above the context by design, so not `within` it; but a regular file only, size-capped
+      // (a .gitignore linked to /dev/zero hung the CLI and the server).
+      const text = readRegularFileOrNull(path.join(dir, '.gitignore'));
+      if (text !== null) out.push({ prefix, text });
       if (fs.existsSync(path.join(dir, '.git'))) break;
       const parent = path.dirname(dir);
       if (parent === dir) break;
@@ -1047,11 +1048,5 @@ export function diskLister(ws: WorkspaceModel): (dir: string) => string[] {
 
 /** A reader of the context's files on disk (null for a missing or unreadable file). */
 export function diskReader(ws: WorkspaceModel): (rel: string) => string | null {
-  return (rel) => {
-    try {
-      return fs.readFileSync(path.join(ws.root, ...rel.split('/')), 'utf8');
-    } catch {
-      return null;
-    }
-  };
+  return (rel) => readRegularFileOrNull(path.join(ws.root, ...rel.split('/')), { within: [ws.root] });
 }

@@ -13,6 +13,9 @@ export function mainPackages(model: WorkspaceModel): GoPackage[] {
 }
 
 export function packageByDir(model: WorkspaceModel, dir: string): GoPackage | undefined {
+  // A folder as the model spells it first: on Linux a backslash is part of a name, not a separator.
+  const exact = model.packages.find((p) => p.dir === dir);
+  if (exact) return exact;
   const d = normalizeDir(dir);
   return model.packages.find((p) => p.dir === d);
 }

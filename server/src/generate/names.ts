@@ -1,0 +1,149 @@
+/**
+ * Names from the repository that the generator writes into a Dockerfile (folder names, the
+ * module and import paths, the binary name, `replace` targets, the front-end's folder and
+ * package.json script, files the program reads at run time, CMD subcommands) are untrusted: a folder named
+ * `cmd/x$(touch${IFS}pwned)` would run in a shell-form RUN, a newline in a module path would add
+ * an instruction. Each name is checked against Go's own rules (golang.org/x/mod/module
+ * CheckImportPath: what the go command accepts as an import path), which admit no shell
+ * metacharacter, quote, space or line break; a name that fails stops generation with a message
+ * saying which and why. Go could not build such a package anyway.
+ */
+import type { Plan } from './plan';
+import { GenerateError } from './types';
+
+/** x/mod's importPathOK: ASCII letters, digits and `-._~+`. */
+function importPathChar(c: string): boolean {
+  return /^[A-Za-z0-9\-._~+]$/.test(c);
+}
+
+/** Windows device names x/mod rejects as a path element (before any dot). */
+const BAD_WINDOWS = new Set(['con', 'prn', 'aux', 'nul', 'com1', 'com2', 'com3', 'com4', 'com5', 'com6', 'com7', 'com8', 'com9', 'lpt1', 'lpt2', 'lpt3', 'lpt4', 'lpt5', 'lpt6', 'lpt7', 'lpt8', 'lpt9']);
+
+function checkElem(elem: string): string | null {
+  if (elem === '') return 'an empty path element';
+  if (/^\.+$/.test(elem)) return `a "${elem}" path element`;
+  if (elem.endsWith('.')) return `a path element ending in a dot (${JSON.stringify(elem)})`;
+  for (const c of elem) if (!importPathChar(c)) return `the character ${JSON.stringify(c)}`;
+  const short = elem.split('.')[0].toLowerCase();
+  if (BAD_WINDOWS.has(short)) return `the reserved name ${JSON.stringify(elem)}`;
+  return null;
+}
+
+/**
+ * Why `path` is not a valid Go import path (x/mod module.CheckImportPath), or null when it is.
+ * Also the rule for module paths here: a main module may be named `hello` (no dot), which
+ * CheckPath would refuse.
+ */
+export function importPathProblem(path: string): string | null {
+  if (path === '') return 'it is empty';
+  if (path.startsWith('-')) return 'it starts with a dash';
+  if (path.includes('//')) return 'it has a double slash';
+  if (path.endsWith('/')) return 'it ends with a slash';
+  if (path.startsWith('/')) return 'it starts with a slash';
+  for (const elem of path.split('/')) {
+    const p = checkElem(elem);
+    if (p) return `it has ${p}`;
+  }
+  return null;
+}
+
+/** A folder relative to the build context ('' for the root): every element a valid import path element. */
+export function contextDirProblem(dir: string): string | null {
+  return dir === '' ? null : importPathProblem(dir);
+}
+
+function stop(what: string, name: string, problem: string): never {
+  throw new GenerateError(
+    'unsafe-name',
+    `Cannot generate a Dockerfile: ${what} ${JSON.stringify(name)} is not a valid Go import path (${problem}). ` +
+      'Go cannot build it, and written into a Dockerfile it could change what the build runs. Rename it.',
+  );
+}
+
+/** Context-relative file or folder (`cmd/api/go.mod`, `./cmd/api`, `/src/cmd/api/`) made from checked folder names. */
+function checkCopyPath(what: string, p: string): void {
+  const body = p.replace(/^\/src(\/|$)/, '').replace(/^\.\/?/, '').replace(/\/$/, '');
+  if (body === '') return;
+  const problem = importPathProblem(body);
+  if (problem) stop(what, p, problem);
+}
+
+const SAFE_TOKEN = /^[A-Za-z0-9._,:@/=-]+$/;
+
+/**
+ * Every name in the plan that reaches the Dockerfile, checked where the plan becomes text.
+ * Throws GenerateError('unsafe-name').
+ */
+export function checkPlanNames(p: Plan): void {
+  const t = p.target;
+  if (t.importPath !== null) {
+    const problem = importPathProblem(t.importPath);
+    if (problem) stop('the import path', t.importPath, problem);
+  }
+  const dirProblem = contextDirProblem(t.dir);
+  if (dirProblem) stop('the package folder', t.dir, dirProblem);
+  if (t.module !== null) {
+    const problem = contextDirProblem(t.module);
+    if (problem) stop('the module folder', t.module, problem);
+  }
+  if (!/^[A-Za-z0-9_][A-Za-z0-9._-]*$/.test(t.binary)) stop('the binary name', t.binary, 'it is not a plain file name');
+  checkCopyPath('the WORKDIR', p.workdir);
+  // The module folder and the local `replace` targets (go.mod `replace x => ./lib`).
+  for (const c of p.sourceCopies) {
+    checkCopyPath('the source folder', c.src);
+    checkCopyPath('the source destination', c.dest);
+  }
+  for (const c of p.dependencyCopies) {
+    for (const s of c.sources) checkCopyPath('the module file', s);
+    checkCopyPath('the module files destination', c.dest);
+  }
+  checkCopyPath('the package argument', p.build.packageArg);
+  // The node stage of an embedded front-end: package.json's folder, the embed target, the script.
+  if (p.web) {
+    const w = p.web;
+    const dirProblem = contextDirProblem(w.dir);
+    if (dirProblem) stop('the front-end folder', w.dir, dirProblem);
+    for (const m of w.manifests) checkCopyPath('the front-end manifest', m);
+    for (const o of w.outputs) checkCopyPath('the embedded folder', o);
+    // `npm run <script>` is a shell-form RUN: the script name from package.json must be a plain word.
+    const script = /^(?:npm|pnpm|yarn) run (.*)$/.exec(w.build)?.[1];
+    if (script === undefined || !/^[A-Za-z0-9_][A-Za-z0-9:._-]*$/.test(script)) {
+      throw new GenerateError(
+        'unsafe-name',
+        `Cannot generate a Dockerfile: the package.json script ${JSON.stringify(script ?? w.build)} is not a plain name (letters, digits, ':', '.', '_', '-'). ` +
+          'Written into a RUN line it could change what the build runs. Rename it.',
+      );
+    }
+    if (!SAFE_TOKEN.test(w.cache)) stop('the package cache folder', w.cache, 'it has characters a Dockerfile would read as syntax');
+  }
+  // Files the program opens at run time (string literals in its sources): COPY <src> /app/<dest>.
+  for (const f of p.runtimeStage.files) {
+    checkCopyPath('the run-time file', f.src);
+    checkCopyPath('the run-time file destination', f.dest);
+  }
+  for (const port of p.runtimeStage.expose) {
+    if (!Number.isInteger(port) || port < 1 || port > 65535) stop('the port', String(port), 'it is not a port number (1-65535)');
+  }
+  // Made by the generator from checked names and constants; checked as plain tokens all the same.
+  const tokens: [string, string][] = [
+    ['the output path', p.build.output],
+    ['the binary path', p.runtimeStage.binaryPath],
+    ['the builder image', p.builder.image],
+    ['the runtime image', p.runtimeStage.image],
+    ['the user', p.runtimeStage.user],
+    ...p.build.tags.map((x): [string, string] => ['the build tag', x]),
+    ...p.goEnv.map((x): [string, string] => ['the environment setting', x]),
+    ...p.builder.apk.map((x): [string, string] => ['the package', x]),
+    // Exec form (JSON-quoted) already; plain words all the same (`serve`, `--listen`, `0.0.0.0`).
+    ...(p.runtimeStage.cmd ?? []).map((x): [string, string] => ['the CMD argument', x]),
+  ];
+  if (p.build.stamp !== null && !/^main\.[A-Za-z_][A-Za-z0-9_]*=\$\{VERSION\}$/.test(p.build.stamp)) stop('the -X setting', p.build.stamp, 'it is not main.<identifier>=${VERSION}');
+  for (const [what, value] of tokens) if (!SAFE_TOKEN.test(value)) stop(what, value, 'it has characters a Dockerfile would read as syntax');
+}
+
+/** .dockerignore lines built from folder and file names: one pattern per line, nothing more. */
+export function checkIgnorePatterns(patterns: readonly string[]): void {
+  for (const pattern of patterns) {
+    if (/[\r\n]/.test(pattern)) stop('the .dockerignore pattern', pattern, 'it has a line break');
+  }
+}
