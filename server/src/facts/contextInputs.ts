@@ -20,7 +20,8 @@ import { stagesFeeding } from '../dockerfile/goBuild';
 import type { DockerfileModel, Instruction } from '../dockerfile/model';
 import { contextBinds } from '../dockerfile/mounts';
 import { stageBuilds } from './builtPackages';
-import { DockerIgnore } from '../workspace/dockerignore';
+import { workspaceFact } from './memo';
+import { patternMatcher } from '../workspace/dockerignore';
 import type { FileEntryInfo } from '../workspace/load';
 import type { GoPackage, WorkspaceModel } from '../workspace/model';
 import { buildFacts, dependencyFiles, packageByDir } from '../workspace/query';
@@ -58,16 +59,16 @@ export function parseEmbedPatterns(source: string): string[] {
   return out;
 }
 
-const embedCache = new WeakMap<WorkspaceModel, EmbedDirective[]>();
-
 /**
  * The `//go:embed` directives of every package of a workspace loaded from disk (read from
  * `ws.root`, cached per model). A file that cannot be read counts as embedding its whole folder,
  * so that nothing it might embed is ever excluded.
  */
 export function readEmbedDirectives(ws: WorkspaceModel, read: (rel: string) => string | null): EmbedDirective[] {
-  const hit = embedCache.get(ws);
-  if (hit) return hit;
+  return workspaceFact(ws, 'embedDirectives', () => embedDirectives(ws, read));
+}
+
+function embedDirectives(ws: WorkspaceModel, read: (rel: string) => string | null): EmbedDirective[] {
   const out: EmbedDirective[] = [];
   for (const p of ws.packages) {
     // A //go:embed directive needs `import "embed"` in its file.
@@ -82,7 +83,6 @@ export function readEmbedDirectives(ws: WorkspaceModel, read: (rel: string) => s
       for (const pattern of parseEmbedPatterns(text)) out.push({ dir: p.dir, pattern });
     }
   }
-  embedCache.set(ws, out);
   return out;
 }
 
@@ -322,25 +322,13 @@ function probeName(pattern: string): string {
   return segs[segs.length - 1].replace(/\*\*/g, 'x').replace(/[*?]/g, 'x');
 }
 
-const single = new Map<string, DockerIgnore>();
-function matcher(pattern: string): DockerIgnore {
-  let m = single.get(pattern);
-  if (!m) {
-    m = DockerIgnore.parse(pattern);
-    if (single.size > 500) single.clear();
-    single.set(pattern, m);
-  }
-  return m;
-}
 
-/** Per workspace model: does a pattern exclude any file under a folder (`pattern\0folder`)? */
-const folderCache = new WeakMap<WorkspaceModel, Map<string, boolean>>();
-
-/** The memo of `patternConflict`'s file checks for one workspace model (valid as long as the model is). */
+/**
+ * The memo of `patternConflict`'s file checks for one workspace model (valid as long as the
+ * model is): does a pattern exclude any file under a folder (`pattern\0folder`)?
+ */
 export function conflictCache(ws: WorkspaceModel): Map<string, boolean> {
-  let c = folderCache.get(ws);
-  if (!c) folderCache.set(ws, (c = new Map()));
-  return c;
+  return workspaceFact(ws, 'patternExcludesUnder', () => new Map<string, boolean>());
 }
 
 /**
@@ -353,7 +341,7 @@ export function patternConflict(
   listFiles?: (under: string) => readonly { path: string }[],
   cache?: Map<string, boolean>,
 ): ContextInput | null {
-  const m = matcher(pattern);
+  const m = patternMatcher(pattern);
   const literal = pattern.replace(/^\/+/, '').replace(/\/+$/, '');
   const anchored = !/[*?[]/.test(literal) ? literal : null;
   // Whatever the pattern matches contains its longest literal run: a cheap first test.
@@ -392,11 +380,5 @@ export function patternConflict(
  */
 export function dockerfileSpecificIgnores(files: { listFiles(under?: string): readonly FileEntryInfo[] } | undefined, ws: WorkspaceModel): string[] {
   if (!files) return [];
-  let hit = specificCache.get(ws);
-  if (!hit) {
-    hit = files.listFiles('').map((f) => f.path).filter((p) => p.endsWith('.dockerignore') && p !== '.dockerignore' && !p.split('/').some((s) => s === 'node_modules' || s === '.git' || s === 'vendor'));
-    specificCache.set(ws, hit);
-  }
-  return hit;
+  return workspaceFact(ws, 'dockerfileSpecificIgnores', () => files.listFiles('').map((f) => f.path).filter((p) => p.endsWith('.dockerignore') && p !== '.dockerignore' && !p.split('/').some((s) => s === 'node_modules' || s === '.git' || s === 'vendor')));
 }
-const specificCache = new WeakMap<WorkspaceModel, string[]>();

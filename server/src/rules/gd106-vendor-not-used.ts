@@ -36,6 +36,7 @@ import { compareGoVersions } from '../images/golangTag';
 import { DockerIgnore } from '../workspace/dockerignore';
 import { dockerignoreOf, requiredGoVersion } from '../workspace/query';
 import type { WorkspaceModel } from '../workspace/model';
+import { workspaceFact } from '../facts/memo';
 import type { Fix, Rule, RuleContext, RuleFinding } from './types';
 
 export const gd106: Rule = {
@@ -167,15 +168,11 @@ function stageOptsOut(model: DockerfileModel, stage: Stage): boolean {
  * every analysis of the Dockerfile.
  */
 function vendorGitIgnored(ctx: RuleContext, vendorDir: string): boolean {
-  if (!ctx.files || !ctx.workspace) return false;
-  let hit = gitIgnoredCache.get(ctx.workspace);
-  if (hit === undefined) {
-    hit = vendorIgnoredBy(ctx.files.gitignores(), vendorDir);
-    gitIgnoredCache.set(ctx.workspace, hit);
-  }
-  return hit;
+  const files = ctx.files;
+  if (!files || !ctx.workspace) return false;
+  // Per folder: the answer for one vendored module is not the answer for another.
+  return workspaceFact(ctx.workspace, `vendorGitIgnored:${vendorDir}`, () => vendorIgnoredBy(files.gitignores(), vendorDir));
 }
-const gitIgnoredCache = new WeakMap<WorkspaceModel, boolean>();
 
 function vendorIgnoredBy(gitignores: readonly { prefix: string; text: string }[], vendorDir: string): boolean {
   const base = vendorDir ? `${vendorDir}/vendor/modules.txt` : 'vendor/modules.txt';

@@ -5,6 +5,7 @@ import { mounts } from '../dockerfile/mounts';
 import { expandVariables } from '../dockerfile/variables';
 import { insert } from '../edits/edits';
 import { stageUsesVendor } from '../facts/goSources';
+import { dockerfileFact } from '../facts/memo';
 import type { Rule, RuleFinding } from './types';
 
 /**
@@ -103,11 +104,9 @@ function copiedOut(model: DockerfileModel, stage: Stage, path: string | null): b
 }
 
 /** Stage index -> the paths other stages `COPY --from` it; computed once per model (large files have many builds). */
-const copiedFromCache = new WeakMap<DockerfileModel, Map<number, string[]>>();
 function copiedFromStage(model: DockerfileModel): Map<number, string[]> {
-  let map = copiedFromCache.get(model);
-  if (!map) {
-    map = new Map();
+  return dockerfileFact(model, 'pathsCopiedFromStage', () => {
+    const map = new Map<number, string[]>();
     for (const i of model.instructions) {
       const from = i.keyword === 'COPY' ? i.flags.find((f) => f.name === 'from')?.value : undefined;
       const index = from ? stageRef(model, from) : null;
@@ -115,9 +114,8 @@ function copiedFromStage(model: DockerfileModel): Map<number, string[]> {
       const sources = (i.json ?? i.args.map((a) => a.value)).slice(0, -1).map((p) => (p.length > 1 ? p.replace(/\/+$/, '') : p));
       map.set(index, [...(map.get(index) ?? []), ...sources]);
     }
-    copiedFromCache.set(model, map);
-  }
-  return map;
+    return map;
+  });
 }
 
 /**

@@ -1,6 +1,7 @@
 import { copyPaths, envBefore, goFlag, stageChain, stageGoCommands, type GoCommand } from '../dockerfile/facts';
 import { envValue, goflags, goflagsValue, sourcesPresent, stageRef } from '../dockerfile/goBuild';
 import { scriptSpan, type DockerfileModel, type Stage } from '../dockerfile/model';
+import { dockerfileFact } from '../facts/memo';
 import { lookupImage } from '../images/table';
 import type { Rule, RuleContext, RuleFinding } from './types';
 
@@ -119,23 +120,21 @@ function stageGoVersion(ctx: RuleContext, stage: Stage, g: GoCommand): [number, 
  * for a stage that takes them out. That stage is the tidy/vendor tool, not the image build.
  */
 const moduleFile = (v: string) => /(^|\/)(go\.(mod|sum)|vendor)\/?$/.test(v);
-const copiedFromCache = new WeakMap<DockerfileModel, Set<number>>();
 
 /** The stages another stage copies go.mod/go.sum/vendor out of (once per model: every stage asks). */
 function moduleFilesCopiedFrom(model: DockerfileModel): Set<number> {
-  let out = copiedFromCache.get(model);
-  if (out) return out;
-  out = new Set<number>();
-  for (const s of model.stages) {
-    for (const i of s.instructions) {
-      if (i.keyword !== 'COPY') continue;
-      const from = i.flags.find((f) => f.name === 'from')?.value;
-      const index = from ? stageRef(model, from) : null;
-      if (index !== null && index !== undefined && (copyPaths(i)?.sources ?? []).some(moduleFile)) out.add(index);
+  return dockerfileFact(model, 'stagesModuleFilesAreCopiedFrom', () => {
+    const out = new Set<number>();
+    for (const s of model.stages) {
+      for (const i of s.instructions) {
+        if (i.keyword !== 'COPY') continue;
+        const from = i.flags.find((f) => f.name === 'from')?.value;
+        const index = from ? stageRef(model, from) : null;
+        if (index !== null && index !== undefined && (copyPaths(i)?.sources ?? []).some(moduleFile)) out.add(index);
+      }
     }
-  }
-  copiedFromCache.set(model, out);
-  return out;
+    return out;
+  });
 }
 
 function exportsModuleFiles(model: DockerfileModel, stage: Stage): boolean {

@@ -19,7 +19,7 @@ import { conflictCache, contextInputs, contextUses, dockerfileSpecificIgnores, p
 import { appendLinesEdit } from '../edits/dockerignoreLines';
 import type { Instruction } from '../dockerfile/model';
 import type { FileEntryInfo } from '../workspace/load';
-import type { WorkspaceModel } from '../workspace/model';
+import { workspaceFact } from '../facts/memo';
 import type { Fix, Rule, RuleContext } from './types';
 
 /** Reported when the unused paths together are at least this large. */
@@ -69,8 +69,6 @@ function heavyPaths(files: readonly FileEntryInfo[]): Heavy[] {
   return [...byPath.values()];
 }
 
-const listCache = new WeakMap<WorkspaceModel, Heavy[]>();
-
 /** The .dockerignore lines for the paths: exact paths, `**` forms when a name repeats. */
 function patternsFor(heavy: readonly Heavy[]): { pattern: string; paths: Heavy[] }[] {
   const out: { pattern: string; paths: Heavy[] }[] = [];
@@ -109,11 +107,7 @@ export const gd307: Rule = {
       }
     }
     if (roots.length === 0) return [];
-    let heavy = listCache.get(ws);
-    if (!heavy) {
-      heavy = heavyPaths(files.listFiles(''));
-      listCache.set(ws, heavy);
-    }
+    const heavy = workspaceFact(ws, 'heavyPaths', () => heavyPaths(files.listFiles('')));
     const rootOf = (p: string) => roots.find((r) => r.path === '' || p === r.path || p.startsWith(r.path + '/'));
     const sent = heavy.filter((h) => rootOf(h.path) && !roots.some((r) => r.path !== '' && (r.path === h.path || r.path.startsWith(h.path + '/'))));
     if (sent.length === 0) return [];

@@ -248,3 +248,17 @@ export class DockerIgnore {
 export function parseDockerignore(text: string): DockerignorePattern[] {
   return [...DockerIgnore.parse(text).patterns];
 }
+
+/** Parsed one-pattern matchers (a pure parse, kept for the patterns asked about again and again). */
+const onePattern = new Map<string, DockerIgnore>();
+
+/** A matcher of a single .dockerignore pattern. */
+export function patternMatcher(pattern: string): DockerIgnore {
+  let m = onePattern.get(pattern);
+  if (!m) {
+    m = DockerIgnore.parse(pattern);
+    if (onePattern.size > 500) onePattern.clear();
+    onePattern.set(pattern, m);
+  }
+  return m;
+}
