@@ -165,7 +165,8 @@ async function generate(arg: vscode.Uri | GenerateArgs | undefined, client: () =
     const typed = await vscode.window.showInputBox({ title: `${TITLE}: port`, prompt: 'The port the program listens on (1-65535)', validateInput: (v) => (/^[0-9]{1,5}$/.test(v.trim()) && Number(v) >= 1 && Number(v) <= 65535 ? undefined : 'A number from 1 to 65535') });
     if (typed === undefined) return;
     options.port = Number(typed.trim());
-  } else options.port = portPick.port;
+  } else if (portPick.port === null || detected.exposes.length !== 1 || detected.exposes[0] !== portPick.port) options.port = portPick.port;
+  // The detected port kept as it is: left to the generator, whose reason then says where it was found.
 
   // 4. Version stamping.
   const stampItems = [
