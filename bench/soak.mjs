@@ -19,6 +19,7 @@ const INTERVAL = Number(args.interval ?? 50);
 const LINES = Number(args.lines ?? 14000);
 const SEED = Number(args.seed ?? 16);
 const { LspClient } = await import('../test/lsp/client.mjs');
+const { rng } = await import('../test/lsp/helpers.mjs');
 
 /** The analysis benchmark's ~20-line Go build, repeated with distinct stage names. */
 function block(i) {
@@ -30,15 +31,6 @@ function block(i) {
     'HEALTHCHECK CMD wget -qO- http://127.0.0.1:8080/healthz || exit 1', 'LABEL org.opencontainers.image.title="app" \\',
     '      org.opencontainers.image.source="example"', 'ENTRYPOINT app serve --port 8080', '',
   ];
-}
-
-function mulberry32(seed) {
-  return () => {
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 function memoryOf(pid) {
@@ -60,7 +52,7 @@ const uri = pathToFileURL(file).href;
 
 const client = await LspClient.start({ rootDir: dir, timeoutMs: 600_000 });
 const pid = client.proc.pid;
-const rnd = mulberry32(SEED);
+const rnd = rng(SEED);
 console.log(`server ${process.env.GO_DOCKERFILE_LSP_SERVER ?? 'dist/server.js'}; ${LINES} lines, ${EDITS} edits every ${INTERVAL} ms, seed ${SEED}`);
 console.log(`load average at start: ${os.loadavg().map((x) => x.toFixed(2)).join(' ')}`);
 const t0 = Date.now();

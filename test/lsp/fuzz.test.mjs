@@ -12,23 +12,13 @@ import { fileURLToPath } from 'node:url';
 import { after, test } from 'node:test';
 
 import { LspClient, pathUri } from './client.mjs';
-import { applyContentChanges, assertDiagnosticsFit, assertRangeInside, positionAt, tempProject, writeModule } from './helpers.mjs';
+import { applyContentChanges, assertDiagnosticsFit, assertRangeInside, positionAt, tempProject, writeModule, rng } from './helpers.mjs';
 
 const SEED = process.env.FUZZ_SEED ? Number(process.env.FUZZ_SEED) : Math.floor(Math.random() * 2 ** 31);
 const ROUNDS = Number(process.env.FUZZ_ROUNDS ?? 3);
 const EDITS = Number(process.env.FUZZ_EDITS ?? 40);
 /** How long the server may take to answer once the input stops. */
 const ANSWER_BOUND_MS = 30000;
-
-/** mulberry32: the whole run follows from SEED. */
-function prng(seed) {
-  return () => {
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const PATHOLOGICAL_IGNORE = ['(a+)+b', 'docs/c++/', 'photo (copy).jpg', 'a+b.txt', '[', '\\', '**/**/**/**/*a*a*a*a*a*b', '!(x|y)', '${HOME}', '{a,b}', '*.go', '!main.go', '**', '.git', '#x', ' ! ', '../../etc'];
 
@@ -177,7 +167,7 @@ async function round(rnd, r, log) {
 
 test(`fuzz: hostile workspaces and random edits (seed ${SEED})`, { timeout: 60000 * ROUNDS + 60000 }, async (t) => {
   t.diagnostic(`FUZZ_SEED=${SEED} FUZZ_ROUNDS=${ROUNDS} FUZZ_EDITS=${EDITS}`);
-  const rnd = prng(SEED);
+  const rnd = rng(SEED);
   for (let r = 0; r < ROUNDS; r++) {
     try {
       await round(rnd, r, (m) => t.diagnostic(m));

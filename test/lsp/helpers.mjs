@@ -59,6 +59,21 @@ export const GO_MOD = 'module example.com/hello\n\ngo 1.22\n\nrequire github.com
 export const GO_SUM = 'github.com/google/uuid v1.6.0 h1:NIvaJDMOsjHA8n1jAhLSgzrAzy1Hgr+hNrb57e+94F0=\ngithub.com/google/uuid v1.6.0/go.mod h1:TIyPZe4MgqvfeYDBFedMoGGpEw/LqOeaOT+nhxU+yHo=\n';
 // Imports the module go.mod requires: building it downloads modules (GD104 is silent for a
 // program that imports only the standard library, since that build downloads nothing).
+/** A two-stage build of the module at the root onto distroless: modules first, static, non-root. */
+export const DOCKERFILE = [
+  'FROM golang:1.22 AS build',
+  'WORKDIR /src',
+  'COPY go.mod go.sum ./',
+  'RUN go mod download',
+  'COPY . .',
+  'RUN CGO_ENABLED=0 go build -o /out/app .',
+  '',
+  'FROM gcr.io/distroless/static-debian12:nonroot',
+  'COPY --from=build /out/app /app',
+  'ENTRYPOINT ["/app"]',
+  '',
+].join('\n');
+
 export const MAIN_GO = 'package main\n\nimport (\n\t"fmt"\n\n\t"github.com/google/uuid"\n)\n\nfunc main() { fmt.Println("hello", uuid.NewString()) }\n';
 
 /** A Go module folder (go.mod, optionally go.sum, main.go) inside a temp project. */
@@ -316,4 +331,14 @@ export class EditorDocument {
       ignore: all.find((a) => a.title === `Ignore ${diagnostic.code} for this instruction`),
     };
   }
+}
+
+/** Deterministic pseudo-random numbers in [0, 1) (mulberry32): a seeded run reproduces a failure. */
+export function rng(seed) {
+  return () => {
+    seed = (seed + 0x6d2b79f5) | 0;
+    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
 }

@@ -4,9 +4,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 
 import { LspClient } from './client.mjs';
-import {
-  EditorDocument, FIX_ALL_KIND, applyTextEdits, assertDiagnosticsFit, foreignRangeViolations, assertRangeInside, editsFor, insideGoModule, lineStarts, tempProject, writeModule,
-} from './helpers.mjs';
+import { EditorDocument, FIX_ALL_KIND, applyTextEdits, assertDiagnosticsFit, foreignRangeViolations, assertRangeInside, editsFor, insideGoModule, lineStarts, tempProject, writeModule, rng } from './helpers.mjs';
 
 let project;
 let client;
@@ -27,20 +25,10 @@ async function open(text, name = `Dockerfile.${++n}`) {
   return EditorDocument.open(client, project.write(name, text), text);
 }
 
-/** A deterministic PRNG (mulberry32), so a failing junk input can be reproduced. */
-function prng(seed) {
-  return () => {
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 const FRAGMENTS = ['FROM ', 'golang:1.22 ', 'scratch\n', 'RUN ', 'apk add ', 'CMD ', 'ENTRYPOINT ', 'COPY . .\n', 'USER root\n', '\\\n', '`\r\n', '<<EOF\n', 'EOF\n', '["', '",', ']', '${', '}', '# escape=`\n', '# go-dockerfile ignore=GD', '\r', '\n', '\r\n', '\u0000', '\t', '"', "'", '--mount=type=bind,source=go.mod ', '🐳', '構'];
 
 function junk(seed, length) {
-  const rnd = prng(seed);
+  const rnd = rng(seed);
   let s = '';
   while (s.length < length) {
     const r = rnd();
@@ -96,7 +84,7 @@ describe('robustness', () => {
       await exercise(doc);
     }
     // Random bytes decoded as UTF-8 (replacement characters) and only NULs.
-    const rnd = prng(42);
+    const rnd = rng(42);
     const bytes = Buffer.from(Array.from({ length: 4096 }, () => Math.floor(rnd() * 256)));
     await exercise(await open(bytes.toString('utf8'), 'utf8-junk.Dockerfile'));
     await exercise(await open('\u0000'.repeat(1000), 'nul.Dockerfile'));

@@ -8,7 +8,7 @@ import { fileURLToPath } from 'node:url';
 import { after, describe, test } from 'node:test';
 
 import { LspClient, pathUri } from './client.mjs';
-import { tempProject, writeModule } from './helpers.mjs';
+import { tempProject, writeModule, DOCKERFILE } from './helpers.mjs';
 
 const projects = [];
 const clients = [];
@@ -151,20 +151,6 @@ describe('goDockerfile/generate: links out of the folder (item 2)', () => {
     assert.equal(r.existing.dockerignore, true);
   });
 });
-
-const DOCKERFILE = [
-  'FROM golang:1.22 AS build',
-  'WORKDIR /src',
-  'COPY go.mod go.sum ./',
-  'RUN go mod download',
-  'COPY . .',
-  'RUN CGO_ENABLED=0 go build -o /out/app .',
-  '',
-  'FROM gcr.io/distroless/static-debian12:nonroot',
-  'COPY --from=build /out/app /app',
-  'ENTRYPOINT ["/app"]',
-  '',
-].join('\n');
 
 /** Every file a code action's WorkspaceEdit creates or edits (file paths). */
 function touchedFiles(actions) {

@@ -9,7 +9,7 @@ import { after, before, describe, test } from 'node:test';
 import { pathToFileURL } from 'node:url';
 
 import { LspClient } from './client.mjs';
-import { EditorDocument, applyTextEdits, assertDiagnosticsFit, onlyRules, tempProject, writeModule } from './helpers.mjs';
+import { EditorDocument, applyTextEdits, assertDiagnosticsFit, onlyRules, tempProject, writeModule, DOCKERFILE } from './helpers.mjs';
 
 const CODES = ['GD106', 'GD114', 'GD305'];
 /** Only the rules under test: every other code off. */
@@ -17,20 +17,6 @@ const OPTIONS = {
   languageFeatures: 'on',
   rules: onlyRules(CODES),
 };
-
-const DOCKERFILE = [
-  'FROM golang:1.22 AS build',
-  'WORKDIR /src',
-  'COPY go.mod go.sum ./',
-  'RUN go mod download',
-  'COPY . .',
-  'RUN CGO_ENABLED=0 go build -o /out/app .',
-  '',
-  'FROM gcr.io/distroless/static-debian12:nonroot',
-  'COPY --from=build /out/app /app',
-  'ENTRYPOINT ["/app"]',
-  '',
-].join('\n');
 
 const has = (code) => (diagnostics) => diagnostics.some((d) => d.code === code);
 

@@ -8,7 +8,8 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { main, type JsonFinding } from '../../server/src/cli';
+import { type JsonFinding } from '../../server/src/cli';
+import { runCli as run } from './cliRun';
 import { escapeData, escapeProperty } from '../../server/src/cli/github';
 import { df, ready } from './helpers';
 
@@ -31,13 +32,6 @@ after(() => {
   process.chdir(cwd);
   fs.rmSync(dir, { recursive: true, force: true });
 });
-
-async function run(...args: string[]) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = await main(args, (s) => out.push(s), (s) => err.push(s));
-  return { code, out: out.join('\n'), err: err.join('\n') };
-}
 
 async function jsonFindings(file: string): Promise<JsonFinding[]> {
   return JSON.parse((await run('lint', file, '--format', 'json', '--fail-on', 'hint')).out) as JsonFinding[];

@@ -1,15 +1,8 @@
 // `--help`/`-h` on every subcommand, `help COMMAND`, `--version`.
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { main } from '../../server/src/cli';
+import { runCli as run } from './cliRun';
 import { COMMANDS } from '../../server/src/cli/help';
-
-async function run(...args: string[]) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = await main(args, (s) => out.push(s), (s) => err.push(s));
-  return { code, out: out.join('\n'), err: err.join('\n') };
-}
 
 describe('go-dockerfile help', () => {
   for (const command of COMMANDS) {

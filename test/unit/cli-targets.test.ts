@@ -4,7 +4,8 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { main, type JsonFinding } from '../../server/src/cli';
+import { type JsonFinding } from '../../server/src/cli';
+import { runCli as run } from './cliRun';
 import { isDockerfileName, lintTargets } from '../../server/src/cli/targets';
 import { parsePlainShell } from '../../server/src/dockerfile/plainShell';
 import { df, ready } from './helpers';
@@ -30,13 +31,6 @@ before(async () => {
   fs.mkdirSync(path.join(dir, 'empty'));
 });
 after(() => fs.rmSync(dir, { recursive: true, force: true }));
-
-async function run(...args: string[]) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = await main(args, (s) => out.push(s), (s) => err.push(s));
-  return { code, out: out.join('\n'), err: err.join('\n') };
-}
 
 describe('lint over a folder', () => {
   it('names: Dockerfile, *.Dockerfile, Dockerfile.*, but not a Dockerfile.dockerignore', () => {

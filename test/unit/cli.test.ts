@@ -3,7 +3,8 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { main, type JsonFinding } from '../../server/src/cli';
+import { type JsonFinding } from '../../server/src/cli';
+import { runCli as run } from './cliRun';
 import { df, ready } from './helpers';
 
 let dir: string;
@@ -16,13 +17,6 @@ before(async () => {
   fs.writeFileSync(path.join(dir, 'Dockerfile.ok'), df(['FROM scratch', 'COPY app /app', 'USER 65532', 'ENTRYPOINT ["/app"]']));
 });
 after(() => fs.rmSync(dir, { recursive: true, force: true }));
-
-async function run(...args: string[]) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = await main(args, (s) => out.push(s), (s) => err.push(s));
-  return { code, out: out.join('\n'), err: err.join('\n') };
-}
 
 describe('go-dockerfile lint', () => {
   it('prints JSON with 1-based positions and exits 1 on an error-level finding', async () => {

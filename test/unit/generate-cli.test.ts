@@ -11,7 +11,7 @@ import { pathToFileURL } from 'node:url';
 import { after, before, describe, it } from 'node:test';
 import { createMessageConnection, ResponseError, StreamMessageReader, StreamMessageWriter, type MessageConnection } from 'vscode-jsonrpc/node';
 import { createConnection } from 'vscode-languageserver/node';
-import { main } from '../../server/src/cli';
+import { runCli as run } from './cliRun';
 import type { GenerateResponse } from '../../server/src/driver/generateRequest';
 import { startServer } from '../../server/src/lsp/server';
 import { ready } from './helpers';
@@ -30,13 +30,6 @@ function copy(fixture: string): string {
   const dir = path.join(tmp, `${fixture}-${n++}`);
   fs.cpSync(path.join(FIXTURES, fixture), dir, { recursive: true });
   return dir;
-}
-
-async function run(...args: string[]) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = await main(args, (s) => out.push(s), (s) => err.push(s));
-  return { code, out: out.join('\n'), err: err.join('\n') };
 }
 
 describe('go-dockerfile generate', () => {

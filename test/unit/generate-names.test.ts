@@ -12,6 +12,7 @@ import { after, before, describe, it } from 'node:test';
 import { GenerateError, generateFor } from '../../server/src/generate';
 import { importPathProblem } from '../../server/src/generate/names';
 import { loadWorkspace } from '../../server/src/workspace/load';
+import { writeTree } from './helpers';
 
 let tmp: string;
 let n = 0;
@@ -20,13 +21,9 @@ before(() => {
 });
 after(() => fs.rmSync(tmp, { recursive: true, force: true }));
 
+/** A small workspace written from a map of files. */
 function workspace(files: Record<string, string>): string {
-  const dir = path.join(tmp, `ws-${n++}`);
-  for (const [rel, text] of Object.entries(files)) {
-    fs.mkdirSync(path.dirname(path.join(dir, rel)), { recursive: true });
-    fs.writeFileSync(path.join(dir, rel), text);
-  }
-  return dir;
+  return writeTree(path.join(tmp, `ws-${n++}`), files);
 }
 
 const MAIN = 'package main\n\nfunc main() {}\n';

@@ -15,7 +15,7 @@ import { analyzeText } from '../../server/src/analysis';
 import { GenerateError, generateFor, type GenerateOptions, type GenerateResult } from '../../server/src/generate';
 import { RULES } from '../../server/src/rules/registry';
 import { loadWorkspace } from '../../server/src/workspace/load';
-import { ready } from './helpers';
+import { ready, writeTree } from './helpers';
 
 const REAL = path.resolve(__dirname, '../fixtures/generate-real');
 let tmp: string;
@@ -26,13 +26,9 @@ before(async () => {
 });
 after(() => fs.rmSync(tmp, { recursive: true, force: true }));
 
+/** A small workspace written from a map of files. */
 function workspace(files: Record<string, string>): string {
-  const dir = path.join(tmp, `ws-${n++}`);
-  for (const [rel, text] of Object.entries(files)) {
-    fs.mkdirSync(path.dirname(path.join(dir, rel)), { recursive: true });
-    fs.writeFileSync(path.join(dir, rel), text);
-  }
-  return dir;
+  return writeTree(path.join(tmp, `ws-${n++}`), files);
 }
 
 function copyOf(fixture: string): string {

@@ -16,7 +16,7 @@ import { GenerateError, generate, generateFor, listenAddresses, stripGoComments,
 import { RULES } from '../../server/src/rules/registry';
 import type { Rule } from '../../server/src/rules/types';
 import { loadWorkspace } from '../../server/src/workspace/load';
-import { ready } from './helpers';
+import { ready, writeTree } from './helpers';
 
 const FIXTURES = path.resolve(__dirname, '../fixtures/generate');
 const RULES_DIR = path.resolve(__dirname, '../../server/src/rules');
@@ -284,12 +284,7 @@ describe('generate: decisions', () => {
 
 /** A small workspace written from a map of files. */
 function workspace(files: Record<string, string>): string {
-  const dir = path.join(tmp, `ws-${n++}`);
-  for (const [rel, text] of Object.entries(files)) {
-    fs.mkdirSync(path.dirname(path.join(dir, rel)), { recursive: true });
-    fs.writeFileSync(path.join(dir, rel), text);
-  }
-  return dir;
+  return writeTree(path.join(tmp, `ws-${n++}`), files);
 }
 
 async function lintClean(dir: string, r: GenerateResult): Promise<void> {

@@ -1,4 +1,6 @@
 import assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
 import { analyzeText, initAnalysis } from '../../server/src/analysis';
 import { applyEdits } from '../../server/src/edits/edits';
 import type { AnalyzeOptions } from '../../server/src/rules/analyze';
@@ -47,4 +49,23 @@ export function assertLineEndings(original: string, fixed: string): void {
   if (original.includes('\r\n')) assert.ok(!/(^|[^\r])\n/.test(fixed), `a lone \\n appeared in a CRLF file:\n${JSON.stringify(fixed)}`);
   else if (original.includes('\n')) assert.ok(!fixed.includes('\r'), 'a \\r appeared in an LF file');
   else if (original.includes('\r')) assert.ok(!fixed.includes('\n'), 'a \\n appeared in a CR file');
+}
+
+/** Deterministic pseudo-random numbers in [0, 1) (mulberry32): a seeded run reproduces a failure. */
+export function rng(seed: number): () => number {
+  return () => {
+    seed = (seed + 0x6d2b79f5) | 0;
+    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/** Writes a small tree (relative path -> text) under dir and returns dir. */
+export function writeTree(dir: string, files: Record<string, string>): string {
+  for (const [rel, text] of Object.entries(files)) {
+    fs.mkdirSync(path.dirname(path.join(dir, rel)), { recursive: true });
+    fs.writeFileSync(path.join(dir, rel), text);
+  }
+  return dir;
 }

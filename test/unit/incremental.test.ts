@@ -12,19 +12,9 @@ import { parseDockerfile } from '../../server/src/dockerfile/parse';
 import { clearShellCache } from '../../server/src/dockerfile/shell';
 import type { Finding } from '../../server/src/rules/types';
 import { dockerfile } from '../../bench/lib/fixtures.mjs';
-import { df, ready } from './helpers';
+import { df, ready, rng } from './helpers';
 
 before(() => ready);
-
-/** Deterministic pseudo-random numbers (mulberry32), so a failure reproduces. */
-function rng(seed: number) {
-  return () => {
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** Pieces an editor types into a Dockerfile: words that change what the rules see. */
 const SNIPPETS = [

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import * as path from 'node:path';
 import { before, describe, it } from 'node:test';
-import { main } from '../../server/src/cli';
+import { runCli as run } from './cliRun';
 import type { LayerModel } from '../../server/src/layers';
 import { ready } from './helpers';
 import { FIXTURES, rebuilt } from './layers-helpers';
@@ -9,13 +9,6 @@ import { FIXTURES, rebuilt } from './layers-helpers';
 before(async () => {
   await ready;
 });
-
-async function run(...args: string[]) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = await main(args, (s) => out.push(s), (s) => err.push(s));
-  return { code, out: out.join('\n'), err: err.join('\n') };
-}
 
 const chain = path.join(FIXTURES, 'chain', 'Dockerfile');
 

@@ -10,18 +10,9 @@ import { parsePlainShell } from '../../server/src/dockerfile/plainShell';
 import { parseWithTreeSitter } from '../../server/src/dockerfile/shell';
 import { dockerfile } from '../../bench/lib/fixtures.mjs';
 import { parseDockerfile } from '../../server/src/dockerfile/parse';
-import { ready } from './helpers';
+import { ready, rng } from './helpers';
 
 before(() => ready);
-
-function rng(seed: number) {
-  return () => {
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const WORDS = [
   'go', 'build', 'install', 'mod', 'download', '-o', '/out/app', './cmd/app', './...', '-trimpath', '-ldflags', '"-s -w"', "'-s -w'",

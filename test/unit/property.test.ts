@@ -10,7 +10,7 @@ import { before, describe, it } from 'node:test';
 import { analyzeText } from '../../server/src/analysis';
 import { applyEdits } from '../../server/src/edits/edits';
 import { fixAll } from '../../server/src/fixes/fixAll';
-import { ready } from './helpers';
+import { ready, rng } from './helpers';
 
 before(() => ready);
 
@@ -26,16 +26,6 @@ function dockerfilesUnder(dir: string): string[] {
     else if (e.isFile() && /(^|\.)Dockerfile(\..*)?$|\.dockerfile$/i.test(e.name)) out.push(p);
   }
   return out;
-}
-
-/** Deterministic pseudo-random numbers (mulberry32), so a failure reproduces. */
-function rng(seed: number) {
-  return () => {
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 function mutations(text: string, seed: number): [string, string][] {

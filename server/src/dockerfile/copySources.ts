@@ -131,7 +131,7 @@ function escapeRe(c: string): string {
   return c.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
 }
 
-/** Does pattern `segs` match a prefix of `path` (whole segments)? `**` spans any number of segments. */
+/** Does pattern `segs` match a prefix of `path` (whole segments: the path or one of its folders)? `**` spans any number of segments. */
 function matchesPrefix(segs: string[], path: string[], si = 0, pi = 0): boolean {
   if (si === segs.length) return true; // the rest is under a matched folder
   if (segs[si] === '**') {
@@ -160,21 +160,8 @@ export function excludedBy(patterns: string[], rel: string): boolean {
   return patterns.some((p) => {
     const src = cleanSource(p);
     if (src === '') return false;
-    const segs = src.split('/');
-    const path = rel.split('/');
-    // Match the whole path or any of its parent folders.
-    for (let n = 1; n <= path.length; n++) if (matchesExactly(segs, path.slice(0, n))) return true;
-    return false;
+    // A match of a prefix is a match of the path or of one of its folders.
+    return matchesPrefix(src.split('/'), rel.split('/'));
   });
 }
 
-function matchesExactly(segs: string[], path: string[], si = 0, pi = 0): boolean {
-  if (si === segs.length) return pi === path.length;
-  if (segs[si] === '**') {
-    for (let k = pi; k <= path.length; k++) if (matchesExactly(segs, path, si + 1, k)) return true;
-    return false;
-  }
-  if (pi >= path.length) return false;
-  const re = segmentRegExp(segs[si]);
-  return re !== null && re.test(path[pi]) && matchesExactly(segs, path, si + 1, pi + 1);
-}

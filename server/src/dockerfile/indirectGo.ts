@@ -8,8 +8,8 @@ import { contextPath } from './facts';
 import type { Instruction, Stage } from './model';
 import type { ShellCommand } from './shell';
 
-/** Build tools and where their files are (relative to the folder they run in). */
-const TOOL_FILES: Record<string, string[]> = {
+/** Build tools and where their files are (relative to the folder they run in), in the order each tool looks. */
+export const TOOL_FILES: Record<string, string[]> = {
   make: ['Makefile', 'makefile', 'GNUmakefile'],
   gmake: ['GNUmakefile', 'Makefile', 'makefile'],
   task: ['Taskfile.yml', 'Taskfile.yaml', 'taskfile.yml', 'taskfile.yaml'],

@@ -17,6 +17,7 @@
  */
 import { contextPath, copyPaths, goCommands, goFlag, isContextCopy, isWholeContext } from '../dockerfile/facts';
 import { stagesFeeding } from '../dockerfile/goBuild';
+import { TOOL_FILES } from '../dockerfile/indirectGo';
 import type { DockerfileModel, Instruction } from '../dockerfile/model';
 import { contextBinds } from '../dockerfile/mounts';
 import { stageBuilds } from './builtPackages';
@@ -244,15 +245,6 @@ export function contextInputs(ws: WorkspaceModel, df: DockerfileModel, opts: Inp
 
 /** Commands that read the local repository (not `git clone`: that fetches another one). */
 const GIT_READ = /\bgit\s+(?:-C\s+\S+\s+)?(?:describe|rev-parse|log|show|status|diff|tag|rev-list|symbolic-ref|name-rev|branch|ls-files|config\b[^\n]*safe\.directory)\b/;
-
-/** Build tools whose files may run git, and where those files are. */
-const TOOL_FILES: Record<string, string[]> = {
-  make: ['Makefile', 'makefile', 'GNUmakefile'],
-  gmake: ['Makefile', 'makefile', 'GNUmakefile'],
-  task: ['Taskfile.yml', 'Taskfile.yaml', 'taskfile.yml', 'taskfile.yaml'],
-  mage: ['magefile.go'],
-  just: ['justfile', 'Justfile', '.justfile'],
-};
 
 /**
  * The first RUN that has the context and reads its git metadata: a git command that reads the
