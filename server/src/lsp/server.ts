@@ -4,6 +4,7 @@
  */
 import {
   CodeActionKind,
+  CodeActionTriggerKind,
   DiagnosticSeverity,
   TextDocumentSyncKind,
   TextDocuments,
@@ -47,6 +48,7 @@ declare const VERSION: string | undefined;
 export { STATUS_NOTIFICATION };
 
 export const FIX_ALL_KIND = 'source.fixAll.go-dockerfile';
+const FIX_ALL_TITLE = 'Fix all go-dockerfile findings';
 
 interface Settings {
   languageFeatures: 'on' | 'off';
@@ -74,6 +76,11 @@ interface SyntaxEntry {
  * typing and never delays our findings.
  */
 const SYNTAX_IDLE_MS = 200;
+
+/** What a fix-all code action offered without its edit carries, for codeAction/resolve. */
+interface FixAllData {
+  fixAll: { uri: string; version: number };
+}
 
 /**
  * Quiet time after an edit before analysing, so the edits queued behind the last analysis get
@@ -112,6 +119,8 @@ export function startServer(connection: Connection): void {
   /** Commands the client implements (our VS Code client: goDockerfile.generate). */
   let clientCommands = new Set<string>();
   let inlayHintRefresh = false;
+  /** The client resolves a code action's edit later (codeAction/resolve): fix-all is computed only when chosen. */
+  let resolveEdits = false;
   const ready = initAnalysis();
   const layerFeatures = registerLayerFeatures(connection, {
     documents,
@@ -130,10 +139,11 @@ export function startServer(connection: Connection): void {
     const commands = (params.initializationOptions as { commands?: unknown } | undefined)?.commands;
     clientCommands = new Set(Array.isArray(commands) ? commands.filter((c): c is string => typeof c === 'string') : []);
     inlayHintRefresh = params.capabilities.workspace?.inlayHint?.refreshSupport === true;
+    resolveEdits = params.capabilities.textDocument?.codeAction?.resolveSupport?.properties?.includes('edit') === true;
     workspaces.folders = (Array.isArray(params.workspaceFolders) ? params.workspaceFolders : []).map((f) => localPath(f?.uri)).filter((f): f is string => f !== undefined);
     const capabilities: InitializeResult['capabilities'] = {
       textDocumentSync: TextDocumentSyncKind.Incremental,
-      codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND] },
+      codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND], resolveProvider: true },
       ...(settings.languageFeatures === 'on' ? languageFeatureCapabilities() : {}),
       ...layerFeatures.capabilities(),
     };
@@ -233,6 +243,11 @@ export function startServer(connection: Connection): void {
     return s.version === doc.version ? s.diagnostics : s.diagnostics.map((d) => ({ ...d, range: clampRange(doc, d.range) }));
   }
 
+  /**
+   * The library's check runs once the document has been left alone for SYNTAX_IDLE_MS and our
+   * findings for its version are out: every edit postpones it (see onDidChangeContent), so
+   * while typing it never runs and never holds back the answer to a newer keystroke.
+   */
   function scheduleSyntax(doc: TextDocument): void {
     if (syntax.get(doc.uri)?.version === doc.version) return;
     clearTimeout(syntaxTimers.get(doc.uri));
@@ -240,6 +255,8 @@ export function startServer(connection: Connection): void {
       syntaxTimers.delete(doc.uri);
       const current = documents.get(doc.uri);
       if (!current || !validateSyntax) return;
+      // An edit is waiting for its findings: that publish schedules the check again.
+      if (timers.has(current.uri)) return;
       const before = syntaxOf(current);
       let diagnostics: Diagnostic[] = [];
       try {
@@ -255,7 +272,12 @@ export function startServer(connection: Connection): void {
   }
 
   documents.onDidOpen((e) => schedule(e.document, 0));
-  documents.onDidChangeContent((e) => schedule(e.document));
+  documents.onDidChangeContent((e) => {
+    schedule(e.document);
+    // Typing goes on: the syntax check waits for the next pause (publish schedules it again).
+    clearTimeout(syntaxTimers.get(e.document.uri));
+    syntaxTimers.delete(e.document.uri);
+  });
   documents.onDidClose((e) => {
     cache.delete(e.document.uri);
     models.delete(e.document.uri);
@@ -308,10 +330,30 @@ export function startServer(connection: Connection): void {
       }
     }
     if (wants(FIX_ALL_KIND)) {
-      const fixed = fixAllOf(doc);
-      if (fixed) actions.push({ title: 'Fix all go-dockerfile findings', kind: FIX_ALL_KIND, edit: edit([fixed]) });
+      // Fix-all analyses the text again after each round of fixes: an editor asks for code
+      // actions on every cursor move, so unless the request is for fix-all itself (on save)
+      // or the user opened the menu, a client that resolves edits gets it computed when chosen.
+      const lazy = resolveEdits && !only && params.context.triggerKind !== CodeActionTriggerKind.Invoked;
+      if (lazy) {
+        if (a.findings.some((f) => f.fix)) actions.push({ title: FIX_ALL_TITLE, kind: FIX_ALL_KIND, data: { fixAll: { uri, version: doc.version } } satisfies FixAllData });
+      } else {
+        const fixed = fixAllOf(doc);
+        if (fixed) actions.push({ title: FIX_ALL_TITLE, kind: FIX_ALL_KIND, edit: edit([fixed]) });
+      }
     }
     return actions;
+  });
+
+  connection.onCodeActionResolve(async (action: CodeAction): Promise<CodeAction> => {
+    await ready;
+    const data = (action.data as Partial<FixAllData> | undefined)?.fixAll;
+    const doc = data && typeof data.uri === 'string' ? documents.get(data.uri) : undefined;
+    // Only our lazy fix-all is resolved, and only for the version it was offered for.
+    if (!doc || doc.version !== data?.version) return action;
+    const fixed = fixAllOf(doc);
+    if (!fixed) return action;
+    const lines = analysisOf(doc).model.lines;
+    return { ...action, edit: { documentChanges: [{ textDocument: { uri: doc.uri, version: doc.version }, edits: [toTextEdit(lines, fixed)] }] } };
   });
 
   /**
