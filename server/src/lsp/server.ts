@@ -124,6 +124,7 @@ export function startServer(connection: Connection): void {
     ready,
     log,
     canRefresh: () => inlayHintRefresh,
+    settled,
   });
 
   connection.onInitialize((params: InitializeParams): InitializeResult => {
@@ -141,7 +142,7 @@ export function startServer(connection: Connection): void {
       ...layerFeatures.capabilities(),
     };
     // Hover: a FROM's image facts first, else the general Dockerfile hover.
-    if (settings.languageFeatures === 'on') validateSyntax = registerLanguageFeatures(connection, documents, log, layerFeatures.hover);
+    if (settings.languageFeatures === 'on') validateSyntax = registerLanguageFeatures(connection, documents, log, layerFeatures.hover, settled);
     else connection.onHover(layerFeatures.hover);
     return { capabilities, serverInfo: { name: 'go-dockerfile', version: typeof VERSION === 'string' ? VERSION : '0.0.0-dev' } };
   });
@@ -202,6 +203,15 @@ export function startServer(connection: Connection): void {
     });
     // The count is taken inside a turn: the edit being applied now is not mistaken for a later one.
     setImmediate(() => current() && quiet(edits.get(doc.uri) ?? 0));
+  }
+
+  /**
+   * Resolves once no answer is pending for the document, a turn later (a cancellation that
+   * arrived meanwhile is then read): requests for whole-file passes wait for it.
+   */
+  async function settled(uri: string): Promise<void> {
+    do await new Promise((r) => setImmediate(r));
+    while (pending.has(uri));
   }
 
   async function publish(uri: string): Promise<void> {
