@@ -295,8 +295,15 @@ export function startServer(connection: Connection): void {
     void connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
   });
 
-  connection.onCodeAction(async (params: CodeActionParams): Promise<CodeAction[]> => {
+  connection.onCodeAction(async (params: CodeActionParams, token): Promise<CodeAction[]> => {
     await ready;
+    if (params.context.triggerKind !== CodeActionTriggerKind.Invoked) {
+      // The lightbulb asks on every cursor move: with edits still being read, answering now
+      // would analyse a version already superseded. After the newest one's findings, unless
+      // the editor has moved on meanwhile.
+      await settled(params.textDocument.uri);
+      if (token.isCancellationRequested) return [];
+    }
     const doc = documents.get(params.textDocument.uri);
     if (!doc) return [];
     const a = analysisOf(doc);
