@@ -2,8 +2,8 @@
  * The command line: `go-dockerfile lint | ...`. Exit codes: 0 clean, 1 findings at or above
  * --fail-on, 2 usage error or unreadable file.
  */
-import * as v8 from 'v8';
 import { initAnalysis } from './analysis';
+import { preferBaselineWasmTier } from './dockerfile/shell';
 import { GENERATE_USAGE, generateCommand, parseGenerateArgs } from './cli/generate';
 import { LAYERS_USAGE, layers, parseLayersArgs } from './cli/layers';
 import { HELP, isCommand, wantsHelp } from './cli/help';
@@ -67,14 +67,16 @@ export async function main(argv: string[], out = (s: string) => console.log(s), 
   }
 }
 
-if (require.main === module) {
-  // V8 otherwise recompiles the 1.4 MB tree-sitter-bash WebAssembly with its optimizing tier in
-  // background threads on every start, and node waits for them before it exits: about 1.5 s
-  // of CPU for a run that lints in milliseconds. The baseline tier parses a short run's scripts
-  // just as well. Set before the WebAssembly is compiled; only here, not in the server.
-  v8.setFlagsFromString('--liftoff-only');
-  main(process.argv.slice(2)).then((code) => { process.exitCode = code; }, (e) => {
+export { v8FlagsChanged } from './dockerfile/shell';
+
+/** The command line as a process runs it (cli/start.ts): sets the exit code, prints a crash. */
+export function run(argv: string[]): Promise<number> {
+  // A short run: the shell grammar, when a file needs it, is compiled by V8's baseline tier only.
+  preferBaselineWasmTier();
+  return main(argv).then((code) => (process.exitCode = code), (e) => {
     console.error(e);
-    process.exitCode = 2;
+    return (process.exitCode = 2);
   });
 }
+
+if (require.main === module) void run(process.argv.slice(2));
