@@ -8,7 +8,7 @@ import { GENERATE_USAGE, generateCommand, parseGenerateArgs } from './cli/genera
 import { LAYERS_USAGE, layers, parseLayersArgs } from './cli/layers';
 import { HELP, isCommand, wantsHelp } from './cli/help';
 import { LINT_USAGE, lint, parseLintArgs } from './cli/lint';
-import { UsageError, type Io } from './cli/io';
+import { UsageError, writeLine, type Io } from './cli/io';
 
 declare const VERSION: string | undefined;
 const version = typeof VERSION === 'string' ? VERSION : '0.0.0-dev';
@@ -17,7 +17,7 @@ const USAGE = `Usage:\n  ${LINT_USAGE}\n  ${GENERATE_USAGE}\n  ${LAYERS_USAGE}\n
 
 export type { JsonFinding } from './cli/lint';
 
-export async function main(argv: string[], out = (s: string) => console.log(s), err = (s: string) => console.error(s)): Promise<number> {
+export async function main(argv: string[], out = writeLine, err = (s: string) => console.error(s)): Promise<number> {
   const io: Io = { out, err };
   const [command, ...rest] = argv;
   // `lint --help`, `help lint`: the command's own help, before its options are checked.

@@ -5,7 +5,7 @@
  * `module.enableCompileCache`, so this is the `vm.Script` `cachedData` way to the same end).
  *
  * The cache is one file per bundle build, node version and architecture, in the user's own cache
- * folder (created 0700: a cache file is code), written once after the first run that did not
+ * folder (created 0700: a cache file is code), written once after the first lint that did not
  * change V8's flags (V8 rejects a cache made under other flags). Any failure to read or write it
  * only means a normal compile. GO_DOCKERFILE_CODE_CACHE=0 turns it off.
  *
@@ -88,8 +88,11 @@ if (require.main === module) {
     // Unreadable cache folder or the like: load it the ordinary way.
   }
   const cli: CliMain = loaded?.exports ?? (require('./cli-main.js') as CliMain);
-  void cli.run(process.argv.slice(2)).then(() => {
-    if (loaded && !cli.v8FlagsChanged()) loaded.save();
+  const argv = process.argv.slice(2);
+  void cli.run(argv).then(() => {
+    // The cache is written once, so by a lint (what needs a fast start), which compiled what a
+    // lint runs, not by --version or --help.
+    if (loaded && argv[0] === 'lint' && !cli.v8FlagsChanged()) loaded.save();
   });
 } else {
   module.exports = require('./cli-main.js');
