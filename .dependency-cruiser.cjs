@@ -3,7 +3,8 @@
  * the bottom: images, bytes -> dockerfile, workspace -> edits -> facts -> rules, layers, generate
  * -> fixes, analysis -> driver, measure -> lsp, cli. A folder imports only its own layer and
  * the ones below; nothing imports in a cycle; only the drivers (and the readers at the bottom:
- * the workspace loader, the shell parser's wasm) touch the file system; `vscode` only in client/.
+ * the workspace loader, the shell parser's wasm) touch the file system, and nothing below the
+ * drivers reaches the loader even through another module; `vscode` only in client/.
  * measure/ runs a builder (a driver); its plain types and text hash are all the layers below use.
  * DESIGN.md explains the layers.
  */
@@ -18,6 +19,10 @@ const above = {
   core: ['driver', 'lsp', 'cli'],
   driver: ['lsp', 'cli'],
 };
+/** The readers of user files at the bottom: the workspace loader, its safe reader, build-context resolution. */
+const DISK_READERS = `${S}workspace/(load|safeRead|context)\\.ts$`;
+/** ...and the shell parser, which reads its own wasm (never a user file): everything parses shell. */
+const FS_IMPORTERS = [DISK_READERS, `${S}dockerfile/shell\\.ts$`];
 const re = (names) => `${S}(${names.join('|')})([./]|$)`;
 const layer = (name, from, to) => ({
   name: `layer-${name}`,
@@ -67,9 +72,16 @@ module.exports = {
     {
       name: 'no-fs-below-drivers',
       severity: 'error',
-      comment: 'Rules, facts, fixes, edits, the layer model and the generator read files through their inputs (the context object), never from disk.',
-      from: { path: re(['images', 'bytes', 'edits', 'facts', 'rules', 'layers', 'generate', 'fixes', 'analysis']) },
-      to: { path: '^(node:)?fs(/promises)?$' },
+      comment: 'Rules, facts, fixes, edits, the layer model and the generator read files through their inputs (the context object), never from disk; in dockerfile/ and workspace/ only the named readers touch it.',
+      from: { path: [re(['images', 'bytes', 'dockerfile', 'workspace', 'edits', 'facts', 'rules', 'layers', 'generate', 'fixes', 'analysis']), `${S}protocol\\.ts$`], pathNot: FS_IMPORTERS },
+      to: { path: '^(node:)?(fs|child_process)(/promises)?$' },
+    },
+    {
+      name: 'no-disk-reader-reachable-below-drivers',
+      severity: 'error',
+      comment: 'Not through another module either: nothing below the drivers reaches the workspace loader, a safe reader or a driver (import the types from workspace/types.ts).',
+      from: { path: [re(['images', 'bytes', 'edits', 'facts', 'rules', 'layers', 'generate', 'fixes', 'analysis']), `${S}protocol\\.ts$`] },
+      to: { path: [DISK_READERS, re(['driver', 'lsp', 'cli']), `${S}measure/run\\.ts$`], reachable: true },
     },
     {
       name: 'no-vscode-outside-client',

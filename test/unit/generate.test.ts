@@ -12,7 +12,7 @@ import { after, before, describe, it } from 'node:test';
 import { DockerfileLanguageServiceFactory } from 'dockerfile-language-service';
 import { analyzeText } from '../../server/src/analysis';
 import { selfCheck } from '../../server/src/driver/selfCheck';
-import { GenerateError, generate, generateFor, listenAddresses, stripGoComments, versionVariable, type GenerateOptions, type GenerateResult, type Runtime } from '../../server/src/generate';
+import { GenerateError, generateFor, listenAddresses, stripGoComments, versionVariable, type GenerateOptions, type GenerateResult, type Runtime } from '../../server/src/generate';
 import { RULES } from '../../server/src/rules/registry';
 import type { Rule } from '../../server/src/rules/types';
 import { loadWorkspace } from '../../server/src/workspace/load';
@@ -372,7 +372,7 @@ describe('generate: edge cases', () => {
   it('no go.mod: a clear error; no main package: another', async () => {
     await assert.rejects(generateFor(loadWorkspace(workspace({ 'main.go': 'package main\nfunc main() {}\n' }))), (e: unknown) => e instanceof GenerateError && e.code === 'no-module');
     await assert.rejects(generateFor(loadWorkspace(workspace({ 'go.mod': 'module example.com/lib\n\ngo 1.22\n', 'lib.go': 'package lib\n' }))), (e: unknown) => e instanceof GenerateError && e.code === 'no-main-package');
-    await assert.rejects(generate(loadWorkspace(workspace({ 'go.mod': 'module x\n\ngo 1.22\n' })).model, { runtime: 'busybox' as Runtime }), (e: unknown) => e instanceof GenerateError && e.code === 'bad-option');
+    await assert.rejects(generateFor(loadWorkspace(workspace({ 'go.mod': 'module x\n\ngo 1.22\n' })), { runtime: 'busybox' as Runtime }), (e: unknown) => e instanceof GenerateError && e.code === 'bad-option');
   });
 
   it('a module path with a major version suffix names the binary after the element before it', async () => {

@@ -3,6 +3,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { after, describe, it } from 'node:test';
+import { emptyChangeSet, namedInputs, parsedInputsTouched } from '../../server/src/workspace/changes';
 import { usesCgo } from '../../server/src/workspace/goImports';
 import { loadWorkspace, type Workspace } from '../../server/src/workspace/load';
 import type { WorkspaceModel } from '../../server/src/workspace/model';
@@ -448,5 +449,37 @@ describe('Workspace.update (incremental)', () => {
     assert.equal(w.update([root]), true);
     assert.equal(w.lastUpdate.reloaded, true);
     assert.ok(packageByDir(w.model, 'more'));
+  });
+  it('after a batch of edits, the updated model equals a fresh load of the same files', () => {
+    const { root, w } = fresh();
+    write(root, 'cmd/a/main.go', 'package main\n\nimport "crypto/tls"\n\nfunc main() {}\n');
+    write(root, 'lib/sub/go.mod', 'module example.com/sub\n\ngo 1.22\n');
+    write(root, 'lib/sub/s.go', 'package sub\n');
+    write(root, '.dockerignore', '.git\n*.md\n');
+    write(root, 'README.md', '# u\n');
+    fs.unlinkSync(path.join(root, 'go.sum'));
+    w.update(['cmd/a/main.go', 'lib/sub/go.mod', 'lib/sub/s.go', '.dockerignore', 'README.md', 'go.sum'].map((r) => path.join(root, r)));
+    assert.deepEqual(w.model, loadWorkspace(root).model);
+  });
+
+  it('the change set: a path\'s name says which parsed inputs to re-read, before any disk read', () => {
+    const named = (...rels: string[]) => {
+      const cs = emptyChangeSet();
+      for (const r of rels) namedInputs(r, cs);
+      return cs;
+    };
+    assert.equal(named('').root, true);
+    assert.equal(named('.dockerignore').dockerignore, true);
+    assert.equal(named('sub/.dockerignore').dockerignore, false); // only the root one is the context's
+    assert.equal(named('a/b/.gitignore').gitignore, true);
+    assert.equal(named('go.work.sum').goWork, true);
+    assert.equal(named('sub/go.work').goWork, false);
+    assert.equal(named('vendor/modules.txt').vendor, true);
+    assert.equal(named('vendor').vendor, true);
+    assert.equal(named('sub/go.sum').modules, true);
+    const plain = named('lib/lib.go', 'README.md');
+    assert.deepEqual({ ...plain, packageDirs: [...plain.packageDirs] }, { ...emptyChangeSet(), packageDirs: [] });
+    assert.equal(parsedInputsTouched(plain), false);
+    assert.equal(parsedInputsTouched(named('go.work')), true);
   });
 });

@@ -84,7 +84,9 @@ function reparse(prev: DockerfileModel, text: string, lines: LineTable): Instruc
     // Past a few instructions the change swallows (a continuation, a heredoc), parse to the end.
     const all = j >= old.length || attempt === 3;
     const windowEnd = all ? text.length : j + 1 < old.length ? lineStart(old[j + 1]) + delta : text.length;
-    const windowText = prefix + text.slice(windowStart, windowEnd);
+    // A copy, not a slice: the window's AST nodes outlive this version, and a slice would keep
+    // the whole text of every version alive with them.
+    const windowText = ownCopy(prefix + text.slice(windowStart, windowEnd));
     const ast = parseWithoutStageComments(windowText);
     const spanOf = spanIn(new LineTable(windowText), windowStart, prefix.length);
     const nodes = ast.getInstructions();
@@ -121,6 +123,11 @@ function moved(i: Instruction, delta: number, lineDelta: number): Instruction {
   i.script = i.script && { ...i.script, base: i.script.base + delta };
   i.heredocs = i.heredocs.map((h) => ({ name: h.name, body: h.body && shift(h.body) }));
   return i;
+}
+
+/** A string that does not share memory with a larger one (V8 makes slices views of their source). */
+function ownCopy(s: string): string {
+  return s.length < 16 ? s : (JSON.parse(JSON.stringify(s)) as string);
 }
 
 function toInstruction(node: AstInstruction, text: string, lines: LineTable, escape: string, spanOf: SpanOf, firstLine: number): Instruction {
@@ -309,7 +316,7 @@ function toScript(text: string, logical: { text: string; map: number[] }, heredo
   const body = heredocs[0]?.body;
   if (body && /^\s*<<-?["']?\w/.test(logical.text)) {
     // `RUN <<EOF` runs the body of the first heredoc as the script.
-    const bodyText = text.slice(body.start, body.end);
+    const bodyText = ownCopy(text.slice(body.start, body.end));
     const map = Array.from({ length: bodyText.length + 1 }, (_, k) => body.start + k);
     return { text: bodyText, map, base: 0, parsed: parseShell(bodyText), heredoc: true };
   }

@@ -35,7 +35,7 @@ import { expandVariables } from '../dockerfile/variables';
 import { sourceCovers } from '../dockerfile/copySources';
 import type { GoPackage, WorkspaceModel } from '../workspace/model';
 import { mainPackages, packageByDir, resolvePackageArg } from '../workspace/query';
-import type { WorkspaceFiles } from '../workspace/load';
+import type { WorkspaceFiles } from '../workspace/types';
 
 /** What is known of the build: the Dockerfile, and the workspace and the context's files when loaded (a RuleContext is one). */
 export interface Known {

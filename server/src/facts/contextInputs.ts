@@ -23,7 +23,7 @@ import { contextBinds } from '../dockerfile/mounts';
 import { stageBuilds } from './builtPackages';
 import { workspaceFact } from './memo';
 import { patternMatcher } from '../workspace/dockerignore';
-import type { FileEntryInfo } from '../workspace/load';
+import type { FileEntryInfo } from '../workspace/types';
 import type { GoPackage, WorkspaceModel } from '../workspace/model';
 import { buildFacts, dependencyFiles, packageByDir } from '../workspace/query';
 

@@ -5,7 +5,7 @@
  */
 import { contextPath, copyPaths, goCommands, goFlag, isContextCopy, isWholeContext } from '../dockerfile/facts';
 import type { Instruction, Stage } from '../dockerfile/model';
-import type { WorkspaceFiles } from '../workspace/load';
+import type { WorkspaceFiles } from '../workspace/types';
 import type { WorkspaceModel } from '../workspace/model';
 
 /** Files that make up the dependency layer; copying only these is what we want first. */

@@ -11,7 +11,7 @@ import { parseDockerfile } from '../dockerfile/parse';
 import { initShellParser } from '../dockerfile/shell';
 import { readEmbedDirectives } from '../facts/contextInputs';
 import { goDockerignore } from './dockerignore';
-import { diskReader, type Workspace } from '../workspace/load';
+import type { Workspace } from '../workspace/types';
 import type { WorkspaceModel } from '../workspace/model';
 import { checkIgnorePatterns, checkPlanNames } from './names';
 import { plan, type GenerateIo } from './plan';
@@ -27,15 +27,15 @@ export { listenAddresses, versionVariable, stripGoComments } from './goSource';
  * Generates the Dockerfile and .dockerignore for a workspace. Throws GenerateError when the
  * caller must decide something (several main packages) or nothing can be built.
  */
-export async function generate(model: WorkspaceModel, options: GenerateOptions = {}, io: GenerateIo = {}): Promise<GenerateResult> {
+export async function generate(model: WorkspaceModel, options: GenerateOptions, io: GenerateIo): Promise<GenerateResult> {
   await initShellParser();
   const p = plan(model, options, io);
   // Repository names become Dockerfile text here: refuse any that could be read as syntax.
   checkPlanNames(p);
   const dockerfile = renderDockerfile(p);
   const df = parseDockerfile(dockerfile);
-  const embeds = readEmbedDirectives(model, io.readFile ? (rel) => io.readFile!(rel) : diskReader(model));
-  const ignore = goDockerignore(model, df, { embeds, listFiles: io.listFiles ? (under) => io.listFiles!(under) : undefined });
+  const embeds = readEmbedDirectives(model, (rel) => io.readFile(rel));
+  const ignore = goDockerignore(model, df, { embeds, listFiles: (under) => io.listFiles(under) });
   checkIgnorePatterns(ignore.patterns);
   const reasons = [...p.reasons];
   reasons.push(`.dockerignore: ${ignore.patterns.join(', ')} stay out of the build context (smaller context, and \`COPY . .\` is not invalidated by them)${p.build.vendor ? '; vendor/ is kept' : ''}.`);

@@ -5,7 +5,6 @@
 import * as nodePath from 'node:path';
 import { compareGoVersions } from '../images/golangTag';
 import { knownCgoRequirement } from '../workspace/goImports';
-import { diskLister, diskReader } from '../workspace/load';
 import type { GoModule, WorkspaceModel } from '../workspace/model';
 import { buildFacts, moduleDependencyFiles, packageByDir, requiredGoVersion, workDependencyFiles, type BuildFacts } from '../workspace/query';
 import { versionVariable, type VersionVariable } from './goSource';
@@ -20,11 +19,12 @@ import { chooseTarget, rankedCandidates } from './choose';
 import { GenerateError, isRuntime, type GenerateOptions, type GenerateTarget, type Runtime } from './types';
 
 /** How the generator reads the context beyond the model. */
+/** The generator's reads, through the build context (a loaded Workspace provides both; only drivers read the disk). */
 export interface GenerateIo {
-  /** A context-relative file's text, null when missing. Default: read from `model.root`. */
-  readFile?(rel: string): string | null;
-  /** The context's files under a folder (a loaded Workspace provides it). */
-  listFiles?(under?: string): readonly { path: string }[];
+  /** A context-relative file's text, null when missing. */
+  readFile(rel: string): string | null;
+  /** The context's files under a folder. */
+  listFiles(under?: string): readonly { path: string }[];
 }
 
 /** A COPY of module files from the context into the builder, relative to the builder's WORKDIR. */
@@ -171,8 +171,8 @@ const SYSTEM_LIBRARY_MODULES = new Set([
   'github.com/mattn/go-oci8', 'github.com/miekg/pkcs11',
 ]);
 
-export function plan(model: WorkspaceModel, options: GenerateOptions = {}, io: GenerateIo = {}): Plan {
-  const read = io.readFile ? (rel: string) => io.readFile!(rel) : diskReader(model);
+export function plan(model: WorkspaceModel, options: GenerateOptions, io: GenerateIo): Plan {
+  const read = (rel: string) => io.readFile(rel);
   const reasons: string[] = [];
   const warnings: string[] = [];
   if (options.runtime !== undefined && !isRuntime(options.runtime)) {
@@ -210,10 +210,8 @@ export function plan(model: WorkspaceModel, options: GenerateOptions = {}, io: G
   const modDir = workspaceMode ? '' : target.module ?? '';
   const usesVendor = read(join(modDir, 'vendor/modules.txt')) !== null;
   const goSum = mod ? read(join(mod.dir, 'go.sum')) : null;
-  const goFiles = (dir: string): string[] => {
-    if (io.listFiles) return io.listFiles(dir).map((f) => f.path).filter((f) => f.startsWith(dir + '/') && !f.slice(dir.length + 1).includes('/') && f.endsWith('.go')).map((f) => nodePath.posix.basename(f));
-    return diskLister(model)(dir).filter((f) => f.endsWith('.go'));
-  };
+  const goFiles = (dir: string): string[] =>
+    io.listFiles(dir).map((f) => f.path).filter((f) => f.startsWith(dir + '/') && !f.slice(dir.length + 1).includes('/') && f.endsWith('.go')).map((f) => nodePath.posix.basename(f));
   const cgoVia = facts.needsCgo ? [] : cgoPaths(facts.externalImports, usesVendor ? modDir : null, goSum, { read, goFiles });
   const cgo = facts.needsCgo || cgoVia.length > 0;
   const cgoWhyAll = () => [facts.needsCgo ? cgoWhy(facts) : '', ...cgoVia.map((p) => `${describe(target)} imports ${describeCgoPath(p)}`)].filter((x) => x !== '').join('; ');

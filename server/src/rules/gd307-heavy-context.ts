@@ -18,7 +18,7 @@ import { contextPath, isWholeContext } from '../dockerfile/facts';
 import { conflictCache, contextInputs, contextUses, dockerfileSpecificIgnores, patternConflict, readEmbedDirectives } from '../facts/contextInputs';
 import { appendLinesEdit } from '../edits/dockerignoreLines';
 import type { Instruction } from '../dockerfile/model';
-import type { FileEntryInfo } from '../workspace/load';
+import type { FileEntryInfo } from '../workspace/types';
 import { workspaceFact } from '../facts/memo';
 import type { Fix, Rule, RuleContext } from './types';
 

@@ -1,7 +1,7 @@
 import type { DockerfileModel } from '../dockerfile/model';
 import type { Span } from '../dockerfile/text';
 import type { Edit } from '../edits/edits';
-import type { WorkspaceFiles } from '../workspace/load';
+import type { WorkspaceFiles } from '../workspace/types';
 import type { WorkspaceModel } from '../workspace/model';
 
 export type { WorkspaceFiles };

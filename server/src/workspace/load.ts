@@ -19,18 +19,27 @@
  *    folders are never descended into.
  *  - At most `maxFiles` files are indexed (phase 1 first); past that the walk stops, the model
  *    is marked `truncated`, and one log line says so.
+ *
+ * What it keeps: the file index (./fileIndex.ts: files, sizes, .dockerignore flags, totals) and
+ * the package index (./packages.ts: .go file headers, packages, go.mod modules), both plain data;
+ * this file does the disk reads that fill them. `update()` turns changed paths into a change set
+ * (./changes.ts) and rebuilds what that set names.
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { emptyChangeSet, namedInputs, parsedInputsTouched, type ChangeSet } from './changes';
 import { DockerIgnore, normalizeRel } from './dockerignore';
-import { evalConstraint, fileNameMatchesLinux, parseGoFile, type GoFileInfo } from './goImports';
-import { parseGoMod } from './gomod';
+import { FileIndex } from './fileIndex';
+import { parseGoFile, type GoFileInfo } from './goImports';
 import { parseGoWork, resolveUsePath } from './gowork';
-import type {
-  ContextEntrySize, ContextSizes, GoModule, GoPackage, GoWork, GoWorkMember, VendorInfo, WorkspaceModel,
-} from './model';
+import type { ContextSizes, GoModule, GoWork, GoWorkMember, VendorInfo, WorkspaceModel } from './model';
+import type { FileEntryInfo, UpdateResult, Workspace } from './types';
+import { PackageIndex } from './packages';
+import { DEFERRED, baseOf, dirOf, inDeferred, isGoSourceDir, isPackageGoFile, isUnder, join } from './relPath';
 import { parseModulesTxt } from './vendor';
-import { MAX_TEXT_BYTES, readRegularFileOrNull } from './safeRead';
+import { readRegularFileOrNull, readWhole } from './safeRead';
+
+export { isGoSourceDir, isPackageGoFile } from './relPath';
 
 export interface LoadOptions {
   /** Maximum number of files indexed (default 50,000). */
@@ -39,150 +48,9 @@ export interface LoadOptions {
   log?: (message: string) => void;
 }
 
-export interface FileEntryInfo {
-  path: string;
-  size: number;
-  /** A symbolic link (Docker sends the link, not its target). */
-  symlink: boolean;
-  ignored: boolean;
-}
-
-export interface UpdateResult {
-  /** Something the rules read changed (packages, modules, go.work, vendor, .dockerignore, the file set). */
-  changed: boolean;
-  /** Context byte counts changed (they are always current in `model.context`). */
-  sizesChanged: boolean;
-  /** The whole workspace was reloaded (root changed, or .dockerignore changed which folders are walked). */
-  reloaded: boolean;
-  /** Folders whose package changed (added, removed or different). */
-  changedPackages: string[];
-}
-
-export interface Workspace {
-  /** Absolute path of the context root. */
-  readonly root: string;
-  /** The current model; replaced (not mutated) when an update changes anything. */
-  readonly model: WorkspaceModel;
-  /** The root .dockerignore, parsed (null when there is none). */
-  readonly dockerignore: DockerIgnore | null;
-  /** Is there a file (or symlink) at this context-relative path? */
-  fileExists(relPath: string): boolean;
-  /** Is there a folder at this context-relative path? */
-  dirExists(relPath: string): boolean;
-  /** Does the root .dockerignore exclude this path? (false without a .dockerignore) */
-  isIgnored(relPath: string): boolean;
-  /** Size in bytes of an indexed file, undefined when not indexed. */
-  fileSize(relPath: string): number | undefined;
-  /** Indexed files under a folder ('' for all), in no particular order. */
-  listFiles(underRel?: string): FileEntryInfo[];
-  /** Totals for a file or everything under a folder. */
-  bytesUnder(relPath: string): { files: number; bytes: number; sentFiles: number; sentBytes: number };
-  /** Context sizes as another ignore file would make them (e.g. `<Dockerfile>.dockerignore`). */
-  contextSizesWith(ignore: DockerIgnore | null): ContextSizes;
-  /** Parsed header of an indexed package .go file (undefined for others). */
-  goFile(relPath: string): GoFileInfo | undefined;
-  /** The text of a context file (null when missing, unreadable or outside the context). */
-  readFile(relPath: string): string | null;
-  /**
-   * A read above the context, declared here so that rules read nothing behind their inputs: the
-   * `.gitignore` files from the context root up to the repository root (the first folder with a
-   * `.git`, at most 32 levels), nearest first; `prefix` is the context root's path relative to
-   * that file's folder ('' for the context root itself). Watched like the context's files.
-   */
-  gitignores(): { prefix: string; text: string }[];
-  /**
-   * Re-reads the given absolute paths (files or folders; created, changed or deleted) and
-   * returns whether the model changed in a way the rules can see (byte counts alone do not
-   * count; see `lastUpdate`).
-   */
-  update(changedAbsPaths: readonly string[]): boolean;
-  readonly lastUpdate: UpdateResult;
-}
-
-/** What rules, facts and fixes may ask of the build context's files (a loaded Workspace provides it). */
-export type WorkspaceFiles = Pick<Workspace, 'fileExists' | 'dirExists' | 'isIgnored' | 'fileSize' | 'bytesUnder' | 'listFiles' | 'dockerignore' | 'readFile' | 'gitignores'>;
+export type { FileEntryInfo, UpdateResult, Workspace, WorkspaceFiles } from './types';
 
 const DEFAULT_MAX_FILES = 50_000;
-
-/** One reusable read buffer: most .go files fit, so reading them allocates nothing. */
-let scratch = Buffer.allocUnsafe(256 * 1024);
-
-/**
- * Reads a whole file. The returned buffer may be a view of the shared scratch buffer, valid
- * only until the next call: parse it before reading another file.
- */
-function readWhole(absPath: string): Buffer {
-  // O_NONBLOCK: a FIFO swapped in for a .go file must not block the open.
-  const fd = fs.openSync(absPath, fs.constants.O_RDONLY | fs.constants.O_NONBLOCK);
-  try {
-    const st = fs.fstatSync(fd);
-    if (!st.isFile() || st.size > MAX_TEXT_BYTES) throw new Error(`${absPath}: not a regular file of at most ${MAX_TEXT_BYTES} bytes`);
-    let n = fs.readSync(fd, scratch, 0, scratch.length, 0);
-    if (n < scratch.length) return scratch.subarray(0, n);
-    // Larger than the scratch buffer: read the rest.
-    const size = fs.fstatSync(fd).size;
-    if (size > scratch.length && size <= 8 * 1024 * 1024) scratch = Buffer.allocUnsafe(size + 64 * 1024);
-    const out = size > scratch.length ? Buffer.allocUnsafe(size) : scratch;
-    if (out !== scratch) scratch.copy(out, 0, 0, n);
-    else n = fs.readSync(fd, out, 0, out.length, 0);
-    while (n < out.length) {
-      const m = fs.readSync(fd, out, n, out.length - n, n);
-      if (m === 0) break;
-      n += m;
-    }
-    return out.subarray(0, n);
-  } finally {
-    fs.closeSync(fd);
-  }
-}
-const DEFERRED = new Set(['.git', 'node_modules', 'vendor']);
-
-interface Entry {
-  size: number;
-  symlink: boolean;
-  ignored: boolean;
-}
-
-interface Agg {
-  isDir: boolean;
-  sentFiles: number;
-  sentBytes: number;
-  excludedFiles: number;
-  excludedBytes: number;
-}
-
-function dirOf(rel: string): string {
-  const i = rel.lastIndexOf('/');
-  return i < 0 ? '' : rel.slice(0, i);
-}
-function baseOf(rel: string): string {
-  const i = rel.lastIndexOf('/');
-  return i < 0 ? rel : rel.slice(i + 1);
-}
-function join(dir: string, name: string): string {
-  return dir === '' ? name : dir + '/' + name;
-}
-function topOf(rel: string): string {
-  const i = rel.indexOf('/');
-  return i < 0 ? rel : rel.slice(0, i);
-}
-function isUnder(rel: string, dir: string): boolean {
-  return dir === '' || rel === dir || (rel.length > dir.length && rel.startsWith(dir) && rel.charCodeAt(dir.length) === 0x2f);
-}
-
-/** Folders whose .go files the go tool reads: no testdata, vendor, node_modules, `.x` or `_x` segment. */
-export function isGoSourceDir(relDir: string): boolean {
-  if (relDir === '') return true;
-  for (const seg of relDir.split('/')) {
-    if (seg === 'testdata' || seg === 'vendor' || seg === 'node_modules' || seg.startsWith('.') || seg.startsWith('_')) return false;
-  }
-  return true;
-}
-
-/** A non-test .go file a linux build may compile (by name). */
-export function isPackageGoFile(name: string): boolean {
-  return name.endsWith('.go') && !name.endsWith('_test.go') && !name.startsWith('_') && !name.startsWith('.') && fileNameMatchesLinux(name);
-}
 
 class WorkspaceImpl implements Workspace {
   readonly root: string;
@@ -190,20 +58,11 @@ class WorkspaceImpl implements Workspace {
   private readonly maxFiles: number;
   private readonly log: (m: string) => void;
 
-  private files = new Map<string, Entry>();
-  private dirs = new Set<string>();
-  /** Deferred folders wholly excluded by .dockerignore and not walked. */
-  private skipped = new Set<string>();
-  private goFiles = new Map<string, Map<string, GoFileInfo>>();
-  private packages = new Map<string, GoPackage>();
-  private modules = new Map<string, GoModule>();
-  private aggs = new Map<string, Agg>();
-  private totals = { sentFiles: 0, sentBytes: 0, excludedFiles: 0, excludedBytes: 0 };
-  private ignore: DockerIgnore | null = null;
+  private index = new FileIndex(null);
+  private pkgs = new PackageIndex();
   /** go.work and vendor/modules.txt, parsed once per change (not on every model build). */
   private workFile: ReturnType<typeof parseGoWork> | null = null;
   private vendorCache: { key: string; value: VendorInfo | null } | null = null;
-  private truncated = false;
   private capLogged = false;
   private outsideLinks = 0;
   private _model!: WorkspaceModel;
@@ -221,7 +80,7 @@ class WorkspaceImpl implements Workspace {
     return this._model;
   }
   get dockerignore(): DockerIgnore | null {
-    return this.ignore;
+    return this.index.ignore;
   }
   get lastUpdate(): UpdateResult {
     return this._lastUpdate;
@@ -229,35 +88,23 @@ class WorkspaceImpl implements Workspace {
 
   // ------------------------------------------------------------------ loading
 
-  private reset(): void {
-    this.files = new Map();
-    this.dirs = new Set();
-    this.skipped = new Set();
-    this.goFiles = new Map();
-    this.packages = new Map();
-    this.modules = new Map();
-    this.aggs = new Map();
-    this.totals = { sentFiles: 0, sentBytes: 0, excludedFiles: 0, excludedBytes: 0 };
-    this.truncated = false;
-    this.capLogged = false;
-    this.outsideLinks = 0;
-  }
-
   private loadAll(): void {
-    this.reset();
     try {
       this.realRoot = fs.realpathSync(this.root);
     } catch {
       this.realRoot = this.root;
     }
-    this.ignore = this.readIgnore();
+    this.index = new FileIndex(this.readIgnore());
+    this.pkgs = new PackageIndex();
+    this.capLogged = false;
+    this.outsideLinks = 0;
     this.readWorkFile();
     this.vendorCache = null;
     const deferred: string[] = [];
     if (this.isDirOnDisk('')) this.walk('', deferred, true);
     for (const d of deferred) this.walkDeferred(d);
-    for (const dir of this.goFiles.keys()) this.rebuildPackage(dir);
-    this.assignModules();
+    this.pkgs.rebuildAll();
+    this.pkgs.assignModules();
     if (this.outsideLinks > 0) this.log(`${this.outsideLinks} symbolic link(s) in ${this.root} point outside the workspace; they were not followed.`);
     this._model = this.buildModel();
   }
@@ -291,9 +138,9 @@ class WorkspaceImpl implements Workspace {
   }
 
   private capReached(): boolean {
-    if (this.files.size < this.maxFiles) return false;
-    if (!this.truncated) {
-      this.truncated = true;
+    if (this.index.files.size < this.maxFiles) return false;
+    if (!this.index.truncated) {
+      this.index.truncated = true;
       if (!this.capLogged) {
         this.capLogged = true;
         this.log(`stopped indexing ${this.root} at ${this.maxFiles} files (maxFiles); the workspace model is partial: packages, context sizes and file checks beyond that point are missing.`);
@@ -317,7 +164,7 @@ class WorkspaceImpl implements Workspace {
         this.log(`cannot read folder ${join(this.root, dir)}: ${(e as Error).message}`);
         continue;
       }
-      this.dirs.add(dir);
+      this.index.dirs.add(dir);
       entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
       const goDir = sourceMode && isGoSourceDir(dir);
       const subdirs: string[] = [];
@@ -344,8 +191,8 @@ class WorkspaceImpl implements Workspace {
   }
 
   private walkDeferred(rel: string): void {
-    if (this.ignore && this.ignore.isDirFullyExcluded(rel)) {
-      this.skipped.add(rel);
+    if (this.index.ignore && this.index.ignore.isDirFullyExcluded(rel)) {
+      this.index.skipped.add(rel);
       return;
     }
     this.walk(rel, null, false);
@@ -360,8 +207,8 @@ class WorkspaceImpl implements Workspace {
       } catch {
         return;
       }
-      this.putEntry(rel, { size: buf.length, symlink: false, ignored: false });
-      this.putGoFile(rel, parseGoFile(buf));
+      this.index.put(rel, { size: buf.length, symlink: false, ignored: false });
+      this.pkgs.putGoFile(rel, parseGoFile(buf));
       return;
     }
     let size = knownSize;
@@ -372,8 +219,8 @@ class WorkspaceImpl implements Workspace {
         return;
       }
     }
-    this.putEntry(rel, { size, symlink: false, ignored: false });
-    if (goDir && name === 'go.mod') this.putModule(dirOf(rel));
+    this.index.put(rel, { size, symlink: false, ignored: false });
+    if (goDir && name === 'go.mod') this.pkgs.setModule(dirOf(rel), this.readText(rel));
   }
 
   /** A link: indexed as itself; read only when it resolves to a file inside the workspace. */
@@ -385,7 +232,7 @@ class WorkspaceImpl implements Workspace {
     } catch {
       return;
     }
-    this.putEntry(rel, { size: linkSize, symlink: true, ignored: false });
+    this.index.put(rel, { size: linkSize, symlink: true, ignored: false });
     let real: string;
     try {
       real = fs.realpathSync(absPath);
@@ -402,228 +249,21 @@ class WorkspaceImpl implements Workspace {
       try {
         const st = fs.statSync(real);
         if (!st.isFile()) return;
-        this.putGoFile(rel, parseGoFile(readWhole(real)));
+        this.pkgs.putGoFile(rel, parseGoFile(readWhole(real)));
       } catch {
         // unreadable: keep the entry only
       }
     }
   }
 
-  private putGoFile(rel: string, info: GoFileInfo): void {
-    const dir = dirOf(rel);
-    let m = this.goFiles.get(dir);
-    if (!m) {
-      m = new Map();
-      this.goFiles.set(dir, m);
-    }
-    m.set(baseOf(rel), info);
-  }
-
-  private putModule(dir: string): void {
-    const text = this.readText(join(dir, 'go.mod'));
-    if (text === null) {
-      this.modules.delete(dir);
-      return;
-    }
-    const f = parseGoMod(text);
-    this.modules.set(dir, {
-      dir,
-      path: f.module ?? '',
-      goVersion: f.go,
-      toolchain: f.toolchain,
-      requires: f.requires.map((r) => r.path),
-      hasGoSum: false, // filled in buildModel
-      toolchainVersion: f.toolchainVersion,
-      requirements: f.requires,
-      replaces: f.replaces,
-      lines: { ...f.lines },
-      goModExists: true,
-      parseErrors: f.errors,
-    });
-  }
-
-  // ------------------------------------------------------------------ entries and sizes
-
-  private putEntry(rel: string, e: Entry): void {
-    e.ignored = this.ignore ? this.ignore.isIgnored(rel) : false;
-    const old = this.files.get(rel);
-    if (old) this.account(rel, old, -1);
-    this.files.set(rel, e);
-    this.account(rel, e, +1);
-  }
-
-  private deleteEntry(rel: string): boolean {
-    const old = this.files.get(rel);
-    if (!old) return false;
-    this.account(rel, old, -1);
-    this.files.delete(rel);
-    return true;
-  }
-
-  private account(rel: string, e: Entry, sign: 1 | -1): void {
-    const top = topOf(rel);
-    let a = this.aggs.get(top);
-    if (!a) {
-      a = { isDir: top !== rel, sentFiles: 0, sentBytes: 0, excludedFiles: 0, excludedBytes: 0 };
-      this.aggs.set(top, a);
-    }
-    if (e.ignored) {
-      a.excludedFiles += sign;
-      a.excludedBytes += sign * e.size;
-      this.totals.excludedFiles += sign;
-      this.totals.excludedBytes += sign * e.size;
-    } else {
-      a.sentFiles += sign;
-      a.sentBytes += sign * e.size;
-      this.totals.sentFiles += sign;
-      this.totals.sentBytes += sign * e.size;
-    }
-    if (a.sentFiles === 0 && a.excludedFiles === 0) this.aggs.delete(top);
-  }
-
-  private recomputeIgnored(): void {
-    this.aggs = new Map();
-    this.totals = { sentFiles: 0, sentBytes: 0, excludedFiles: 0, excludedBytes: 0 };
-    for (const [rel, e] of this.files) {
-      e.ignored = this.ignore ? this.ignore.isIgnored(rel) : false;
-      this.account(rel, e, +1);
-    }
-  }
-
-  private contextSizes(): ContextSizes {
-    const entries: ContextEntrySize[] = [];
-    for (const [name, a] of this.aggs) entries.push({ name, ...a, notWalked: false });
-    for (const s of this.skipped) {
-      if (!s.includes('/') && !this.aggs.has(s)) {
-        entries.push({ name: s, isDir: true, sentFiles: 0, sentBytes: 0, excludedFiles: 0, excludedBytes: 0, notWalked: true });
-      }
-    }
-    entries.sort((x, y) => y.sentBytes - x.sentBytes || (x.name < y.name ? -1 : x.name > y.name ? 1 : 0));
-    let gitKind: 'dir' | 'file' | null = null;
-    const gitEntry = this.files.get('.git');
-    if (gitEntry) gitKind = 'file';
-    else if (this.dirs.has('.git') || this.skipped.has('.git')) gitKind = 'dir';
-    const gitAgg = this.aggs.get('.git');
-    const gitBytes = gitKind === null || this.skipped.has('.git') ? null : gitAgg ? gitAgg.sentBytes + gitAgg.excludedBytes : 0;
-    return {
-      ...this.totals,
-      entries,
-      git: { kind: gitKind, excluded: gitKind !== null && this.isIgnored('.git'), bytes: gitBytes },
-      partial: this.truncated || this.skipped.size > 0,
-    };
-  }
-
   contextSizesWith(ignore: DockerIgnore | null): ContextSizes {
-    const saved = { ignore: this.ignore, aggs: this.aggs, totals: this.totals };
-    const flags = new Map<string, boolean>();
-    for (const [rel, e] of this.files) flags.set(rel, e.ignored);
-    try {
-      this.ignore = ignore;
-      this.recomputeIgnored();
-      return this.contextSizes();
-    } finally {
-      this.ignore = saved.ignore;
-      this.aggs = saved.aggs;
-      this.totals = saved.totals;
-      for (const [rel, e] of this.files) e.ignored = flags.get(rel) ?? e.ignored;
-    }
-  }
-
-  // ------------------------------------------------------------------ packages and modules
-
-  private rebuildPackage(dir: string): void {
-    const files = this.goFiles.get(dir);
-    if (!files || files.size === 0) {
-      this.packages.delete(dir);
-      this.goFiles.delete(dir);
-      return;
-    }
-    interface Incl { name: string; info: GoFileInfo; on: boolean; off: boolean }
-    const incl: Incl[] = [];
-    const names = new Map<string, number>();
-    for (const [name, info] of files) {
-      if (info.packageName === null || info.packageName.endsWith('_test') || info.packageName === 'documentation') continue;
-      const c = info.constraint;
-      const on = c === null ? true : evalConstraint(c, true) !== 0;
-      const off = (c === null ? true : evalConstraint(c, false) !== 0) && !info.importsC;
-      if (!on && !off) continue;
-      incl.push({ name, info, on, off });
-      names.set(info.packageName, (names.get(info.packageName) ?? 0) + 1);
-    }
-    if (incl.length === 0) {
-      this.packages.delete(dir);
-      return;
-    }
-    let pkgName = '';
-    let best = -1;
-    for (const [n, count] of [...names].sort((a, b) => (a[0] < b[0] ? -1 : 1))) {
-      if (count > best) {
-        best = count;
-        pkgName = n;
-      }
-    }
-    const imports = new Set<string>();
-    let usesCgo = false;
-    let cgoFallback = false;
-    let callsLoadLocation = false;
-    let hasFuncMain = false;
-    const fileNames: string[] = [];
-    for (const f of incl) {
-      if (f.info.packageName !== pkgName) continue;
-      fileNames.push(f.name);
-      for (const i of f.info.imports) imports.add(i);
-      if (f.on && f.info.importsC) usesCgo = true;
-      if (f.off && !f.on) cgoFallback = true;
-      if (f.info.callsLoadLocation) callsLoadLocation = true;
-      if (f.info.hasFuncMain) hasFuncMain = true;
-    }
-    fileNames.sort();
-    const old = this.packages.get(dir);
-    this.packages.set(dir, {
-      dir,
-      name: pkgName,
-      isMain: pkgName === 'main' && hasFuncMain,
-      imports: [...imports].sort(),
-      usesCgo,
-      callsLoadLocation,
-      importsTzdata: imports.has('time/tzdata'),
-      module: old?.module ?? null,
-      importPath: old?.importPath ?? null,
-      files: fileNames,
-      cgoFallback: usesCgo && cgoFallback,
-    });
-    this.assignModule(this.packages.get(dir)!);
-  }
-
-  private moduleDirFor(dir: string): string | null {
-    let d = dir;
-    for (;;) {
-      if (this.modules.has(d)) return d;
-      if (d === '') return null;
-      d = dirOf(d);
-    }
-  }
-
-  private assignModule(p: GoPackage): void {
-    const md = this.moduleDirFor(p.dir);
-    p.module = md;
-    const mod = md === null ? undefined : this.modules.get(md);
-    if (!mod || mod.path === '') {
-      p.importPath = null;
-      return;
-    }
-    const sub = md === '' ? p.dir : p.dir.slice((md ?? '').length + 1);
-    p.importPath = p.dir === md ? mod.path : mod.path + '/' + sub;
-  }
-
-  private assignModules(): void {
-    for (const p of this.packages.values()) this.assignModule(p);
+    return this.index.contextSizesWith(ignore);
   }
 
   // ------------------------------------------------------------------ the model
 
   private buildModel(): WorkspaceModel {
-    const modules = [...this.modules.values()]
+    const modules = [...this.pkgs.modules.values()]
       .map((m) => ({ ...m, hasGoSum: this.fileExists(join(m.dir, 'go.sum')) }))
       .sort((a, b) => (a.dir < b.dir ? -1 : a.dir > b.dir ? 1 : 0));
     const byDir = new Map(modules.map((m) => [m.dir, m]));
@@ -631,18 +271,18 @@ class WorkspaceImpl implements Workspace {
     let module: GoModule | null = byDir.get('') ?? null;
     if (!module && work) module = work.members.find((m) => m.goModExists && !m.outsideContext) ?? null;
     const vendor = this.readVendor(module ? module.dir : '', work !== null);
-    const ignoreText = this.ignore ? this.ignore.text : null;
+    const ignore = this.index.ignore;
     return {
       root: this.root,
       module,
       work,
       hasVendor: vendor !== null,
-      packages: [...this.packages.values()].sort((a, b) => (a.dir < b.dir ? -1 : a.dir > b.dir ? 1 : 0)).map((p) => ({ ...p })),
-      dockerignore: this.ignore && ignoreText !== null ? { text: ignoreText, path: '.dockerignore', patterns: [...this.ignore.patterns] } : null,
+      packages: [...this.pkgs.packages.values()].sort((a, b) => (a.dir < b.dir ? -1 : a.dir > b.dir ? 1 : 0)).map((p) => ({ ...p })),
+      dockerignore: ignore ? { text: ignore.text, path: '.dockerignore', patterns: [...ignore.patterns] } : null,
       modules,
       vendor,
-      context: this.contextSizes(),
-      truncated: this.truncated,
+      context: this.index.contextSizes(),
+      truncated: this.index.truncated,
     };
   }
 
@@ -688,11 +328,6 @@ class WorkspaceImpl implements Workspace {
 
   // ------------------------------------------------------------------ queries
 
-  private underSkipped(rel: string): boolean {
-    for (const s of this.skipped) if (isUnder(rel, s)) return true;
-    return false;
-  }
-
   private safeRel(relPath: string): string | null {
     const rel = normalizeRel(relPath);
     if (rel === '..' || rel.startsWith('../') || rel.includes('/../') || rel.endsWith('/..') || path.isAbsolute(relPath)) return null;
@@ -725,8 +360,9 @@ class WorkspaceImpl implements Workspace {
   fileExists(relPath: string): boolean {
     const rel = this.safeRel(relPath);
     if (rel === null || rel === '') return false;
-    if (this.files.has(rel)) return true;
-    if (!this.truncated && !this.underSkipped(rel)) return false;
+    if (this.index.files.has(rel)) return true;
+    // Not indexed: known missing, unless the cap or a skipped folder hid it from the walk.
+    if (!this.index.truncated && !this.index.underSkipped(rel)) return false;
     try {
       const st = fs.lstatSync(this.abs(rel), { throwIfNoEntry: false });
       return st !== undefined && !st.isDirectory();
@@ -738,8 +374,8 @@ class WorkspaceImpl implements Workspace {
   dirExists(relPath: string): boolean {
     const rel = this.safeRel(relPath);
     if (rel === null) return false;
-    if (this.dirs.has(rel) || this.skipped.has(rel)) return true;
-    if (!this.truncated && !this.underSkipped(rel)) return false;
+    if (this.index.dirs.has(rel) || this.index.skipped.has(rel)) return true;
+    if (!this.index.truncated && !this.index.underSkipped(rel)) return false;
     try {
       return fs.lstatSync(this.abs(rel), { throwIfNoEntry: false })?.isDirectory() ?? false;
     } catch {
@@ -748,52 +384,28 @@ class WorkspaceImpl implements Workspace {
   }
 
   isIgnored(relPath: string): boolean {
-    return this.ignore ? this.ignore.isIgnored(relPath) : false;
+    return this.index.isIgnored(relPath);
   }
 
   fileSize(relPath: string): number | undefined {
     const rel = this.safeRel(relPath);
-    return rel === null ? undefined : this.files.get(rel)?.size;
+    return rel === null ? undefined : this.index.files.get(rel)?.size;
   }
 
   listFiles(underRel = ''): FileEntryInfo[] {
     const dir = normalizeRel(underRel);
     const out: FileEntryInfo[] = [];
-    for (const [rel, e] of this.files) if (isUnder(rel, dir)) out.push({ path: rel, size: e.size, symlink: e.symlink, ignored: e.ignored });
+    for (const [rel, e] of this.index.files) if (isUnder(rel, dir)) out.push({ path: rel, size: e.size, symlink: e.symlink, ignored: e.ignored });
     return out;
   }
 
   bytesUnder(relPath: string): { files: number; bytes: number; sentFiles: number; sentBytes: number } {
-    const dir = normalizeRel(relPath);
-    const r = { files: 0, bytes: 0, sentFiles: 0, sentBytes: 0 };
-    if (dir === '') {
-      r.files = this.files.size;
-      r.bytes = this.totals.sentBytes + this.totals.excludedBytes;
-      r.sentFiles = this.totals.sentFiles;
-      r.sentBytes = this.totals.sentBytes;
-      return r;
-    }
-    if (!dir.includes('/')) {
-      const a = this.aggs.get(dir);
-      if (!a) return r;
-      return { files: a.sentFiles + a.excludedFiles, bytes: a.sentBytes + a.excludedBytes, sentFiles: a.sentFiles, sentBytes: a.sentBytes };
-    }
-    for (const [rel, e] of this.files) {
-      if (!isUnder(rel, dir)) continue;
-      r.files++;
-      r.bytes += e.size;
-      if (!e.ignored) {
-        r.sentFiles++;
-        r.sentBytes += e.size;
-      }
-    }
-    return r;
+    return this.index.bytesUnder(normalizeRel(relPath));
   }
 
   goFile(relPath: string): GoFileInfo | undefined {
     const rel = this.safeRel(relPath);
-    if (rel === null) return undefined;
-    return this.goFiles.get(dirOf(rel))?.get(baseOf(rel));
+    return rel === null ? undefined : this.pkgs.goFile(rel);
   }
 
   // ------------------------------------------------------------------ incremental update
@@ -810,7 +422,7 @@ class WorkspaceImpl implements Workspace {
 
   /** No symbolic link between the root and this folder (a known folder was walked without following any). */
   private noLinkOnTheWay(relDir: string): boolean {
-    if (relDir === '' || this.dirs.has(relDir)) return true;
+    if (relDir === '' || this.index.dirs.has(relDir)) return true;
     try {
       return fs.realpathSync(this.abs(relDir)) === path.join(this.realRoot, ...relDir.split('/'));
     } catch {
@@ -818,38 +430,20 @@ class WorkspaceImpl implements Workspace {
     }
   }
 
-  private inDeferred(rel: string): boolean {
-    for (const seg of rel.split('/')) if (DEFERRED.has(seg)) return true;
-    return false;
-  }
-
+  /** Drops a folder subtree from both indexes; its package folders go to `touched`. */
   private removeUnder(relDir: string, touched: Set<string>): void {
-    for (const rel of [...this.files.keys()]) {
-      if (isUnder(rel, relDir)) {
-        this.deleteEntry(rel);
-        const d = dirOf(rel);
-        if (this.goFiles.get(d)?.delete(baseOf(rel))) touched.add(d);
-        if (baseOf(rel) === 'go.mod') this.modules.delete(d);
-      }
-    }
-    for (const d of [...this.dirs]) if (isUnder(d, relDir)) this.dirs.delete(d);
-    for (const d of [...this.goFiles.keys()]) if (isUnder(d, relDir)) {
-      this.goFiles.delete(d);
-      touched.add(d);
-    }
-    for (const d of [...this.packages.keys()]) if (isUnder(d, relDir)) touched.add(d);
-    for (const d of [...this.skipped]) if (isUnder(d, relDir)) this.skipped.delete(d);
+    this.pkgs.removeUnder(relDir, this.index.removeUnder(relDir), touched);
   }
 
   /** Walks a folder that appeared (or re-syncs one that changed) as the initial load would. */
   private walkNew(relDir: string): void {
-    if (relDir !== '' && this.inDeferred(relDir)) {
+    if (relDir !== '' && inDeferred(relDir)) {
       // Find the deferred ancestor to apply the skip decision.
       const segs = relDir.split('/');
       const idx = segs.findIndex((s) => DEFERRED.has(s));
       const deferredRoot = segs.slice(0, idx + 1).join('/');
-      if (this.ignore && this.ignore.isDirFullyExcluded(deferredRoot)) {
-        this.skipped.add(deferredRoot);
+      if (this.index.ignore && this.index.ignore.isDirFullyExcluded(deferredRoot)) {
+        this.index.skipped.add(deferredRoot);
         return;
       }
       this.walk(relDir, null, false);
@@ -858,170 +452,160 @@ class WorkspaceImpl implements Workspace {
     this.walk(relDir, null, true);
   }
 
+  /**
+   * Re-reads one changed path into the indexes and records in `cs` what that changed. Churn
+   * inside .git, node_modules or vendor/ (objects written by a commit, a reinstall) changes byte
+   * counts, not what the rules read; those folders appearing or going does.
+   */
+  private reread(abs: string, rel: string, cs: ChangeSet): void {
+    const name = baseOf(rel);
+    const semantic = !inDeferred(dirOf(rel));
+    if (this.index.underSkipped(rel)) return;
+    // Never reach through a symbolic link (e.g. `extdir/x.go` with `extdir` a link).
+    if (!this.noLinkOnTheWay(dirOf(rel))) return;
+
+    let st: fs.Stats | undefined;
+    try {
+      st = fs.lstatSync(abs, { throwIfNoEntry: false });
+    } catch {
+      st = undefined;
+    }
+    const parent = dirOf(rel);
+    if (!st) {
+      if (this.index.files.has(rel)) {
+        this.index.delete(rel);
+        cs.sizes = true;
+        if (semantic) cs.fileSet = true;
+        if (this.pkgs.deleteGoFile(rel)) cs.packageDirs.add(parent);
+        if (name === 'go.mod' && this.pkgs.deleteModule(parent)) cs.modules = true;
+      } else if (this.index.dirs.has(rel)) {
+        this.removeUnder(rel, cs.packageDirs);
+        cs.sizes = true;
+        if (semantic) cs.fileSet = cs.modules = true;
+      }
+      return;
+    }
+    if (!this.index.dirs.has(parent)) {
+      // A new folder chain: walk from the highest ancestor we do not know.
+      let top = parent;
+      while (top !== '' && !this.index.dirs.has(dirOf(top))) top = dirOf(top);
+      if (!this.index.dirs.has(top)) {
+        const before = this.index.files.size;
+        this.walkNew(top);
+        cs.sizes = true;
+        if (semantic) cs.fileSet = true;
+        if (semantic && this.index.files.size !== before) cs.modules = true;
+        for (const d of this.pkgs.goDirsUnder(top)) cs.packageDirs.add(d);
+      }
+      return;
+    }
+    if (st.isDirectory()) {
+      // A new folder is walked; a known one is dropped and re-walked (cheap for one subtree).
+      if (this.index.dirs.has(rel)) this.removeUnder(rel, cs.packageDirs);
+      this.walkNew(rel);
+      for (const d of this.pkgs.goDirsUnder(rel)) cs.packageDirs.add(d);
+      cs.sizes = true;
+      if (semantic) cs.fileSet = cs.modules = true;
+      return;
+    }
+    // A file or a link.
+    const existed = this.index.files.get(rel);
+    const goDir = !inDeferred(rel) && isGoSourceDir(parent);
+    if (existed) {
+      if (this.pkgs.deleteGoFile(rel)) cs.packageDirs.add(parent);
+    } else {
+      if (this.capReached()) return;
+      if (semantic) cs.fileSet = true;
+    }
+    const oldSize = existed?.size;
+    if (st.isSymbolicLink()) this.addSymlink(rel, goDir);
+    else if (st.isFile()) this.addFile(rel, name, goDir, goDir && isPackageGoFile(name) ? null : st.size);
+    else if (existed) {
+      this.index.delete(rel);
+      if (semantic) cs.fileSet = true;
+    }
+    if (this.index.files.get(rel)?.size !== oldSize) cs.sizes = true;
+    if (goDir && isPackageGoFile(name)) cs.packageDirs.add(parent);
+    if (goDir && name === 'go.mod') {
+      if (!this.index.files.has(rel)) this.pkgs.deleteModule(parent);
+      cs.modules = true;
+    }
+  }
+
+  /**
+   * A changed .dockerignore: when the new one would make the walk skip other folders, reload
+   * (true); else re-flag the indexed entries. Unchanged text changes nothing.
+   */
+  private applyDockerignore(cs: ChangeSet): boolean {
+    const next = this.readIgnore();
+    if ((next?.text ?? null) === (this.index.ignore?.text ?? null)) return false;
+    cs.sizes = true;
+    const deferredRoots = new Set<string>([...this.index.skipped]);
+    for (const d of this.index.dirs) {
+      if (DEFERRED.has(baseOf(d)) && !inDeferred(dirOf(d))) deferredRoots.add(d);
+    }
+    const sameSkips = [...deferredRoots].every((d) => (next ? next.isDirFullyExcluded(d) : false) === this.index.skipped.has(d));
+    if (!sameSkips) {
+      this.loadAll();
+      return true;
+    }
+    this.index.setIgnore(next);
+    return false;
+  }
+
   update(changedAbsPaths: readonly string[]): boolean {
     const beforeModel = this._model;
-    const touchedDirs = new Set<string>();
-    let fileSetChanged = false;
-    let sizesChanged = false;
-    let modulesDirty = false;
-    let ignoreDirty = false;
-    let otherDirty = false; // go.work, go.work.sum, vendor/modules.txt
-    // A .gitignore is read by rules (GD106), which keep what they read per model: a new model.
-    let gitignoreChanged = false;
-
+    const cs = emptyChangeSet();
+    const rels: [string, string][] = [];
     for (const abs of changedAbsPaths) {
       const rel = this.toRel(abs);
       if (rel === null) continue;
-      if (rel === '') {
-        this.loadAll();
-        this._lastUpdate = { changed: true, sizesChanged: true, reloaded: true, changedPackages: [] };
-        return true;
-      }
-      const name = baseOf(rel);
-      if (rel === '.dockerignore') ignoreDirty = true;
-      if (name === '.gitignore') gitignoreChanged = true;
-      if (rel === 'go.work' || rel === 'go.work.sum' || name === 'modules.txt') otherDirty = true;
-      if (rel === 'go.work') this.readWorkFile();
-      if (name === 'modules.txt' || name === 'vendor') {
-        this.vendorCache = null;
-        otherDirty = true;
-      }
-      // Churn inside .git, node_modules or vendor/ (objects written by a commit, a reinstall)
-      // changes byte counts, not what the rules read; those folders appearing or going does.
-      const semantic = !this.inDeferred(dirOf(rel));
-      if (name === 'go.sum') modulesDirty = true;
-      if (this.underSkipped(rel)) continue;
-      // Never reach through a symbolic link (e.g. `extdir/x.go` with `extdir` a link).
-      if (!this.noLinkOnTheWay(dirOf(rel))) continue;
-
-      let st: fs.Stats | undefined;
-      try {
-        st = fs.lstatSync(abs, { throwIfNoEntry: false });
-      } catch {
-        st = undefined;
-      }
-      const parent = dirOf(rel);
-      if (!st) {
-        if (this.files.has(rel)) {
-          this.deleteEntry(rel);
-          sizesChanged = true;
-          if (semantic) fileSetChanged = true;
-          if (this.goFiles.get(parent)?.delete(name)) touchedDirs.add(parent);
-          if (name === 'go.mod' && this.modules.delete(parent)) modulesDirty = true;
-        } else if (this.dirs.has(rel)) {
-          this.removeUnder(rel, touchedDirs);
-          sizesChanged = true;
-          if (semantic) fileSetChanged = modulesDirty = true;
-        }
-        continue;
-      }
-      if (!this.dirs.has(parent)) {
-        // A new folder chain: walk from the highest ancestor we do not know.
-        let top = parent;
-        while (top !== '' && !this.dirs.has(dirOf(top))) top = dirOf(top);
-        if (!this.dirs.has(top)) {
-          const before = this.files.size;
-          this.walkNew(top);
-          sizesChanged = true;
-          if (semantic) fileSetChanged = true;
-          if (semantic && this.files.size !== before) modulesDirty = true;
-          for (const d of this.goFiles.keys()) if (isUnder(d, top)) touchedDirs.add(d);
-        }
-        continue;
-      }
-      if (st.isDirectory()) {
-        if (!this.dirs.has(rel)) {
-          this.walkNew(rel);
-        } else {
-          // Re-sync a known folder: drop and re-walk it (cheap for one folder subtree).
-          this.removeUnder(rel, touchedDirs);
-          this.walkNew(rel);
-        }
-        for (const d of this.goFiles.keys()) if (isUnder(d, rel)) touchedDirs.add(d);
-        sizesChanged = true;
-        if (semantic) fileSetChanged = modulesDirty = true;
-        continue;
-      }
-      // A file or a link.
-      const existed = this.files.get(rel);
-      const goDir = !this.inDeferred(rel) && isGoSourceDir(parent);
-      if (existed) {
-        if (this.goFiles.get(parent)?.delete(name)) touchedDirs.add(parent);
-      } else {
-        if (this.capReached()) continue;
-        if (semantic) fileSetChanged = true;
-      }
-      const oldSize = existed?.size;
-      if (st.isSymbolicLink()) this.addSymlink(rel, goDir);
-      else if (st.isFile()) this.addFile(rel, name, goDir, goDir && isPackageGoFile(name) ? null : st.size);
-      else if (existed) {
-        this.deleteEntry(rel);
-        if (semantic) fileSetChanged = true;
-      }
-      if (this.files.get(rel)?.size !== oldSize) sizesChanged = true;
-      if (goDir && isPackageGoFile(name)) touchedDirs.add(parent);
-      if (goDir && name === 'go.mod') {
-        if (!this.files.has(rel)) this.modules.delete(parent);
-        modulesDirty = true;
-      }
+      namedInputs(rel, cs);
+      rels.push([abs, rel]);
     }
-
-    let reloaded = false;
-    if (ignoreDirty) {
-      const next = this.readIgnore();
-      const prevText = this.ignore?.text ?? null;
-      if ((next?.text ?? null) !== prevText) {
-        // Would the walk skip different folders now? Then reload; else only re-flag entries.
-        const deferredRoots = new Set<string>([...this.skipped]);
-        for (const d of this.dirs) {
-          const seg = baseOf(d);
-          if (DEFERRED.has(seg) && !this.inDeferred(dirOf(d))) deferredRoots.add(d);
-        }
-        const sameSkips = [...deferredRoots].every((d) => (next ? next.isDirFullyExcluded(d) : false) === this.skipped.has(d));
-        if (!sameSkips) {
-          this.loadAll();
-          reloaded = true;
-        } else {
-          this.ignore = next;
-          this.recomputeIgnored();
-        }
-        sizesChanged = true;
-      }
+    if (cs.root) {
+      this.loadAll();
+      this._lastUpdate = { changed: true, sizesChanged: true, reloaded: true, changedPackages: [] };
+      return true;
     }
+    if (cs.goWork) this.readWorkFile();
+    if (cs.vendor) this.vendorCache = null;
+    for (const [abs, rel] of rels) this.reread(abs, rel, cs);
 
+    const reloaded = cs.dockerignore && this.applyDockerignore(cs);
     const changedPackages: string[] = [];
     if (!reloaded) {
-      if (modulesDirty) this.assignModules();
-      for (const d of touchedDirs) {
-        const before = this.packages.get(d);
+      if (cs.modules) this.pkgs.assignModules();
+      for (const d of cs.packageDirs) {
+        const before = this.pkgs.packages.get(d);
         const beforeJson = before ? JSON.stringify(before) : '';
-        this.rebuildPackage(d);
-        const after = this.packages.get(d);
+        this.pkgs.rebuildPackage(d);
+        const after = this.pkgs.packages.get(d);
         if ((after ? JSON.stringify(after) : '') !== beforeJson) changedPackages.push(d);
       }
-    }
-    if (!reloaded && modulesDirty) {
-      // Module paths may have changed every import path.
-      for (const p of beforeModel.packages) {
-        const now = this.packages.get(p.dir);
-        if (now && (now.importPath !== p.importPath || now.module !== p.module) && !changedPackages.includes(p.dir)) changedPackages.push(p.dir);
+      if (cs.modules) {
+        // Module paths may have changed every import path.
+        for (const p of beforeModel.packages) {
+          const now = this.pkgs.packages.get(p.dir);
+          if (now && (now.importPath !== p.importPath || now.module !== p.module) && !changedPackages.includes(p.dir)) changedPackages.push(p.dir);
+        }
       }
     }
 
-    const anything = reloaded || fileSetChanged || sizesChanged || modulesDirty || otherDirty || ignoreDirty || gitignoreChanged || changedPackages.length > 0;
+    const anything = reloaded || cs.fileSet || cs.sizes || cs.gitignore || parsedInputsTouched(cs) || changedPackages.length > 0;
     if (!anything) {
       this._lastUpdate = { changed: false, sizesChanged: false, reloaded: false, changedPackages: [] };
       return false;
     }
     const next = this.buildModel();
-    let changed = reloaded || fileSetChanged || gitignoreChanged || changedPackages.length > 0;
-    if (!changed && (modulesDirty || otherDirty || ignoreDirty)) {
+    let changed = reloaded || cs.fileSet || cs.gitignore || changedPackages.length > 0;
+    if (!changed && parsedInputsTouched(cs)) {
       changed =
         JSON.stringify([next.module, next.modules, next.work, next.vendor, next.dockerignore]) !==
         JSON.stringify([beforeModel.module, beforeModel.modules, beforeModel.work, beforeModel.vendor, beforeModel.dockerignore]);
     }
     this._model = next;
-    this._lastUpdate = { changed, sizesChanged, reloaded, changedPackages: changedPackages.sort() };
+    this._lastUpdate = { changed, sizesChanged: cs.sizes, reloaded, changedPackages: changedPackages.sort() };
     return changed;
   }
 }
@@ -1033,20 +617,4 @@ class WorkspaceImpl implements Workspace {
  */
 export function loadWorkspace(root: string, opts: LoadOptions = {}): Workspace {
   return new WorkspaceImpl(root, opts);
-}
-
-/** The names of the files in a context folder on disk (none when it cannot be read). */
-export function diskLister(ws: WorkspaceModel): (dir: string) => string[] {
-  return (dir) => {
-    try {
-      return fs.readdirSync(path.join(ws.root, ...dir.split('/')));
-    } catch {
-      return [];
-    }
-  };
-}
-
-/** A reader of the context's files on disk (null for a missing or unreadable file). */
-export function diskReader(ws: WorkspaceModel): (rel: string) => string | null {
-  return (rel) => readRegularFileOrNull(path.join(ws.root, ...rel.split('/')), { within: [ws.root] });
 }

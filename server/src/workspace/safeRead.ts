@@ -167,3 +167,35 @@ export function writeFileInside(file: string, text: string, folder: string): voi
     fs.closeSync(fd);
   }
 }
+
+/** One reusable read buffer: most .go files fit, so reading them allocates nothing. */
+let scratch = Buffer.allocUnsafe(256 * 1024);
+
+/**
+ * Reads a whole file. The returned buffer may be a view of the shared scratch buffer, valid
+ * only until the next call: parse it before reading another file.
+ */
+export function readWhole(absPath: string): Buffer {
+  // O_NONBLOCK: a FIFO swapped in for a .go file must not block the open.
+  const fd = fs.openSync(absPath, fs.constants.O_RDONLY | fs.constants.O_NONBLOCK);
+  try {
+    const st = fs.fstatSync(fd);
+    if (!st.isFile() || st.size > MAX_TEXT_BYTES) throw new Error(`${absPath}: not a regular file of at most ${MAX_TEXT_BYTES} bytes`);
+    let n = fs.readSync(fd, scratch, 0, scratch.length, 0);
+    if (n < scratch.length) return scratch.subarray(0, n);
+    // Larger than the scratch buffer: read the rest.
+    const size = fs.fstatSync(fd).size;
+    if (size > scratch.length && size <= 8 * 1024 * 1024) scratch = Buffer.allocUnsafe(size + 64 * 1024);
+    const out = size > scratch.length ? Buffer.allocUnsafe(size) : scratch;
+    if (out !== scratch) scratch.copy(out, 0, 0, n);
+    else n = fs.readSync(fd, out, 0, out.length, 0);
+    while (n < out.length) {
+      const m = fs.readSync(fd, out, n, out.length - n, n);
+      if (m === 0) break;
+      n += m;
+    }
+    return out.subarray(0, n);
+  } finally {
+    fs.closeSync(fd);
+  }
+}
