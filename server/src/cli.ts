@@ -3,7 +3,7 @@
  * --fail-on, 2 usage error or unreadable file.
  */
 import { initAnalysis } from './analysis';
-import { preferBaselineWasmTier } from './dockerfile/shell';
+import { preferBaselineWasmTier, v8FlagsChanged } from './dockerfile/shell';
 import { GENERATE_USAGE, generateCommand, parseGenerateArgs } from './cli/generate';
 import { LAYERS_USAGE, layers, parseLayersArgs } from './cli/layers';
 import { HELP, isCommand, wantsHelp } from './cli/help';
@@ -67,7 +67,14 @@ export async function main(argv: string[], out = writeLine, err = (s: string) =>
   }
 }
 
-export { v8FlagsChanged } from './dockerfile/shell';
+/**
+ * Whether the code V8 compiled for this run is worth caching (cli/start.ts writes the cache once):
+ * a lint's, which needs a fast start and compiled what a lint runs, not --version's or --help's;
+ * and not after the shell grammar changed V8's flags (a fresh process would reject that cache).
+ */
+export function worthCaching(argv: string[]): boolean {
+  return argv[0] === 'lint' && !wantsHelp(argv.slice(1)) && !v8FlagsChanged();
+}
 
 /** The command line as a process runs it (cli/start.ts): sets the exit code, prints a crash. */
 export function run(argv: string[]): Promise<number> {

@@ -22,7 +22,7 @@ declare const CLI_MAIN_HASH: string | undefined;
 
 interface CliMain {
   run(argv: string[]): Promise<number>;
-  v8FlagsChanged(): boolean;
+  worthCaching(argv: string[]): boolean;
 }
 
 const MAIN = path.join(__dirname, 'cli-main.js');
@@ -90,9 +90,7 @@ if (require.main === module) {
   const cli: CliMain = loaded?.exports ?? (require('./cli-main.js') as CliMain);
   const argv = process.argv.slice(2);
   void cli.run(argv).then(() => {
-    // The cache is written once, so by a lint (what needs a fast start), which compiled what a
-    // lint runs, not by --version or --help.
-    if (loaded && argv[0] === 'lint' && !cli.v8FlagsChanged()) loaded.save();
+    if (loaded && cli.worthCaching(argv)) loaded.save();
   });
 } else {
   module.exports = require('./cli-main.js');
