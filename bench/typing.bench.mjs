@@ -2,7 +2,7 @@
  * Typing over LSP: the spawned dist/server.js, a Go workspace beside the Dockerfile, an editor
  * that types one character every 30 ms.
  *
- *   npm run build && node bench/typing.bench.mjs [--edits 1000] [--lines 1400,14000]
+ *   npm run build && node bench/typing.bench.mjs [--edits 1000] [--lines 1400,14000] [--server dist/server.js]
  *
  * For each size it measures
  *   - open: didOpen -> the first publishDiagnostics (version 1);
@@ -21,13 +21,15 @@ import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { DockerfileLanguageServiceFactory } from 'dockerfile-language-service';
-import { LspClient, pathUri, REPO_ROOT } from '../test/lsp/client.mjs';
-import { dockerfile, median, quantile, writeGoWorkspace } from './lib/fixtures.mjs';
 
 const arg = (name, def) => {
   const i = process.argv.indexOf(`--${name}`);
   return i >= 0 ? process.argv[i + 1] : def;
 };
+// Another build's server (`--server /tmp/before/dist/server.js`), to compare two builds in the same conditions.
+if (arg('server')) process.env.GO_DOCKERFILE_LSP_SERVER = path.resolve(arg('server'));
+const { LspClient, pathUri, REPO_ROOT, SERVER_JS } = await import('../test/lsp/client.mjs');
+const { dockerfile, median, quantile, writeGoWorkspace } = await import('./lib/fixtures.mjs');
 const EDITS = Number(arg('edits', '1000'));
 const SIZES = arg('lines', '1400,14000').split(',').map(Number);
 const KEY_MS = 30;
@@ -154,9 +156,11 @@ async function runSize(lines) {
   }
 }
 
+const LOAD_AT_START = os.loadavg().map((x) => x.toFixed(2)).join(' ');
 const results = [];
 for (const n of SIZES) results.push(await runSize(n));
-console.log(`typing over LSP, ${EDITS} one-character edits every ${KEY_MS} ms (latency: didChange -> publish of that version or newer)`);
+console.log(`typing over LSP, ${EDITS} one-character edits every ${KEY_MS} ms (latency: didChange -> publish of that version or newer); server ${SERVER_JS}`);
+console.log(`load average at start: ${LOAD_AT_START}; at end: ${os.loadavg().map((x) => x.toFixed(2)).join(' ')}`);
 console.log('lines   open ms   p50 ms   p90 ms   p99 ms   max ms  publishes  paused p50  validate ms  p99/budget  p50/validate  RSS open->edited (ratio)');
 for (const r of results) {
   const budget = BUDGET_P99[r.lines];

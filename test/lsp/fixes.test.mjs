@@ -277,6 +277,21 @@ describe('source.fixAll.go-dockerfile', () => {
     assert.deepEqual(await doc.codeActions({ only: [FIX_ALL_KIND] }), []);
   });
 
+  test('on the lightbulb\'s automatic request it comes without its edit, which codeAction/resolve computes (the same as on save)', async () => {
+    const doc = await open(MESSY);
+    const eager = (await doc.codeActions({ only: [FIX_ALL_KIND] }))[0];
+    const lazy = (await doc.codeActions()).filter((a) => a.kind === FIX_ALL_KIND);
+    assert.equal(lazy.length, 1, JSON.stringify(lazy));
+    assert.equal(lazy[0].edit, undefined, 'no edit computed for a lightbulb request');
+    const resolved = await doc.client.request('codeAction/resolve', lazy[0]);
+    assert.deepEqual(resolved.edit, eager.edit);
+    await doc.applyAction(resolved);
+    assert.deepEqual(doc.codes(), []);
+    // Offered for an older version: resolving it changes nothing.
+    const stale = await doc.client.request('codeAction/resolve', { ...lazy[0] });
+    assert.equal(stale.edit, undefined);
+  });
+
   test('is offered for the parent kinds an editor asks on save (source.fixAll, source) and not for quickfix', async () => {
     const doc = await open(MESSY);
     for (const only of [['source.fixAll'], ['source']]) {

@@ -69,4 +69,20 @@ describe('edits sent back to back', () => {
       assert.deepEqual(ourDiagnostics(last), ourDiagnostics(fresh), `final text:\n${text}`);
     });
   }
+
+  test('a burst of edits that arrives at once is answered for its last version, not version by version', async () => {
+    // A file long enough that its analysis takes a while: the burst waits in the pipe meanwhile.
+    const big = Array.from({ length: 40 }, () => START).join('');
+    const uri = project.write('burst.Dockerfile', big);
+    client.open(uri, big);
+    await client.diagnostics(uri, 1);
+    const before = client.publishCount(uri);
+    let version = 1;
+    // Sent in one turn: the server reads them together and should analyse only the last.
+    for (let k = 0; k < 40; k++) version = client.change(uri, [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, text: '#' }]);
+    await client.diagnostics(uri, version);
+    const answered = client.published.get(uri).slice(before).map((p) => p.version);
+    assert.ok(answered.length <= 3, `versions answered: ${answered.join(', ')}`);
+    assert.equal(answered.at(-1), version);
+  });
 });

@@ -47,7 +47,11 @@ async function exercise(doc) {
   const uri = doc.uri;
   const ours = doc.ours();
   const actions = await doc.codeActions({ diagnostics: ours, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } } });
-  for (const a of actions) applyTextEdits(doc.text, editsFor(a.edit, uri, doc.version));
+  for (const a of actions) {
+    // Fix-all comes without its edit on this (automatic) request: resolved as when chosen.
+    const chosen = a.edit ? a : await client.request('codeAction/resolve', a);
+    applyTextEdits(doc.text, editsFor(chosen.edit, uri, doc.version));
+  }
   const lastLine = lineStarts(doc.text).length - 1;
   const td = { textDocument: { uri } };
   const answers = await Promise.allSettled([

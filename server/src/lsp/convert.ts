@@ -22,13 +22,17 @@ export function toTextEdit(lines: LineTable, e: Edit): TextEdit {
   return { range: toRange(lines, e), newText: e.newText };
 }
 
+/** Rule page addresses by code: ruleDocUrl builds a file URL, and a publish has thousands of findings. */
+const docUrls = new Map<string, string>();
+const docUrl = (code: string) => docUrls.get(code) ?? docUrls.set(code, ruleDocUrl(code)).get(code)!;
+
 export function toDiagnostic(lines: LineTable, f: Finding, version: number): Diagnostic {
   return {
     range: toRange(lines, f.span),
     severity: SEVERITY[f.severity],
     source: SOURCE,
     code: f.code,
-    codeDescription: { href: ruleDocUrl(f.code) },
+    codeDescription: { href: docUrl(f.code) },
     message: f.message,
     // Lets the code action find the finding again without matching on the message.
     data: { version, start: f.span.start, end: f.span.end },

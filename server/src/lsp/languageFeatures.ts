@@ -29,8 +29,11 @@ export const SEMANTIC_TOKENS_MAX_LINES = 2000;
 
 export type SyntaxValidator = (text: string) => Diagnostic[];
 
-/** `firstHover`: a hover that answers before the library's (null: let the library answer). */
-export function registerLanguageFeatures(connection: Connection, documents: TextDocuments<TextDocument>, log: (m: string) => void, firstHover?: (p: HoverParams) => Hover | null): SyntaxValidator {
+/**
+ * `firstHover`: a hover that answers before the library's (null: let the library answer).
+ * `settled`: resolves once our findings for the document's newest version are published.
+ */
+export function registerLanguageFeatures(connection: Connection, documents: TextDocuments<TextDocument>, log: (m: string) => void, firstHover?: (p: HoverParams) => Hover | null, settled: (uri: string) => Promise<void> = async () => {}): SyntaxValidator {
   const service = DockerfileLanguageServiceFactory.createLanguageService();
   service.setLogger({ log });
   service.setCapabilities({ completion: { completionItem: { snippetSupport: true, documentationFormat: ['markdown', 'plaintext'] } } });
@@ -76,7 +79,11 @@ export function registerLanguageFeatures(connection: Connection, documents: Text
     const t = text(p.textDocument.uri);
     return t === undefined ? [] : service.computeFoldingRanges(t);
   });
-  connection.languages.semanticTokens.on((p) => {
+  connection.languages.semanticTokens.on(async (p, token) => {
+    // A whole-file pass the editor asks for after every edit: after our findings, and not at
+    // all when a newer edit has cancelled the request meanwhile.
+    await settled(p.textDocument.uri);
+    if (token.isCancellationRequested) return { data: [] };
     const doc = documents.get(p.textDocument.uri);
     // The library's tokenizer is quadratic (about 1 s at 2,500 lines, 14 s at 10,000) and
     // would block diagnostics and fixes meanwhile: large files keep plain TextMate colours.

@@ -27,6 +27,8 @@ export interface LayerFeatureDeps {
   log(m: string): void;
   /** The client said it handles `workspace/inlayHint/refresh`. */
   canRefresh(): boolean;
+  /** Resolves once the document's findings for its newest version are published (see server.ts). */
+  settled(uri: string): Promise<void>;
 }
 
 export interface LayerFeatures {
@@ -83,9 +85,13 @@ export function registerLayerFeatures(connection: Connection, deps: LayerFeature
     return hints;
   }
 
-  connection.languages.inlayHint.on(async (p: InlayHintParams): Promise<InlayHint[]> => {
+  connection.languages.inlayHint.on(async (p: InlayHintParams, token): Promise<InlayHint[]> => {
     await deps.ready;
     if (!deps.enabled()) return [];
+    // The hints are a whole-file pass (three layer models) per version: they come after the
+    // findings of the newest version, and not at all when the editor has moved on meanwhile.
+    await deps.settled(p.textDocument.uri);
+    if (token.isCancellationRequested) return [];
     const doc = deps.documents.get(p.textDocument.uri);
     if (!doc) return [];
     try {

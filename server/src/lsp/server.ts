@@ -4,6 +4,7 @@
  */
 import {
   CodeActionKind,
+  CodeActionTriggerKind,
   DiagnosticSeverity,
   TextDocumentSyncKind,
   TextDocuments,
@@ -47,6 +48,7 @@ declare const VERSION: string | undefined;
 export { STATUS_NOTIFICATION };
 
 export const FIX_ALL_KIND = 'source.fixAll.go-dockerfile';
+const FIX_ALL_TITLE = 'Fix all go-dockerfile findings';
 
 interface Settings {
   languageFeatures: 'on' | 'off';
@@ -75,23 +77,21 @@ interface SyntaxEntry {
  */
 const SYNTAX_IDLE_MS = 200;
 
-/**
- * Quiet time after an edit before analysing, so the edits queued behind the last analysis get
- * in: a quarter of the last analysis's time, between 4 and 30 ms (a slow analysis, on a big file
- * or a busy machine, has more keystrokes queued behind it).
- */
-const settleMs = (lastAnalysisMs: number) => Math.min(30, Math.max(4, lastAnalysisMs / 4));
+/** What a fix-all code action offered without its edit carries, for codeAction/resolve. */
+interface FixAllData {
+  fixAll: { uri: string; version: number };
+}
+
 
 export function startServer(connection: Connection): void {
   const documents = new TextDocuments(TextDocument);
   const cache = new Map<string, CacheEntry>();
   /** The last model of each document (kept when findings are invalidated): the next parse starts from it. */
   const models = new Map<string, DockerfileModel>();
-  const timers = new Map<string, NodeJS.Timeout>();
-  /** When the oldest edit not yet answered arrived, per document. */
-  const pendingSince = new Map<string, number>();
-  /** How long the last analysis of each document took. */
-  const lastAnalysisMs = new Map<string, number>();
+  /** Documents whose answer is on its way (see schedule), with a token per request of it. */
+  const pending = new Map<string, object>();
+  /** Edits applied per document: schedule waits for a turn of the event loop without one. */
+  const edits = new Map<string, number>();
   const syntax = new Map<string, SyntaxEntry>();
   const syntaxTimers = new Map<string, NodeJS.Timeout>();
   const log = (m: string) => connection.console.log(m);
@@ -103,7 +103,7 @@ export function startServer(connection: Connection): void {
     for (const d of documents.all()) {
       if (workspaces.rootOf(d.uri, settings.buildContext) !== root) continue;
       cache.delete(d.uri);
-      schedule(d, 0);
+      schedule(d);
     }
     layerFeatures.refresh();
   }, (status) => void connection.sendNotification(STATUS_NOTIFICATION, status));
@@ -112,6 +112,8 @@ export function startServer(connection: Connection): void {
   /** Commands the client implements (our VS Code client: goDockerfile.generate). */
   let clientCommands = new Set<string>();
   let inlayHintRefresh = false;
+  /** The client resolves a code action's edit later (codeAction/resolve): fix-all is computed only when chosen. */
+  let resolveEdits = false;
   const ready = initAnalysis();
   const layerFeatures = registerLayerFeatures(connection, {
     documents,
@@ -122,6 +124,7 @@ export function startServer(connection: Connection): void {
     ready,
     log,
     canRefresh: () => inlayHintRefresh,
+    settled,
   });
 
   connection.onInitialize((params: InitializeParams): InitializeResult => {
@@ -130,15 +133,16 @@ export function startServer(connection: Connection): void {
     const commands = (params.initializationOptions as { commands?: unknown } | undefined)?.commands;
     clientCommands = new Set(Array.isArray(commands) ? commands.filter((c): c is string => typeof c === 'string') : []);
     inlayHintRefresh = params.capabilities.workspace?.inlayHint?.refreshSupport === true;
+    resolveEdits = params.capabilities.textDocument?.codeAction?.resolveSupport?.properties?.includes('edit') === true;
     workspaces.folders = (Array.isArray(params.workspaceFolders) ? params.workspaceFolders : []).map((f) => localPath(f?.uri)).filter((f): f is string => f !== undefined);
     const capabilities: InitializeResult['capabilities'] = {
       textDocumentSync: TextDocumentSyncKind.Incremental,
-      codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND] },
+      codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND], resolveProvider: true },
       ...(settings.languageFeatures === 'on' ? languageFeatureCapabilities() : {}),
       ...layerFeatures.capabilities(),
     };
     // Hover: a FROM's image facts first, else the general Dockerfile hover.
-    if (settings.languageFeatures === 'on') validateSyntax = registerLanguageFeatures(connection, documents, log, layerFeatures.hover);
+    if (settings.languageFeatures === 'on') validateSyntax = registerLanguageFeatures(connection, documents, log, layerFeatures.hover, settled);
     else connection.onHover(layerFeatures.hover);
     return { capabilities, serverInfo: { name: 'go-dockerfile', version: typeof VERSION === 'string' ? VERSION : '0.0.0-dev' } };
   });
@@ -148,7 +152,7 @@ export function startServer(connection: Connection): void {
     if (!s) return;
     settings = readSettings(s as Partial<Settings>, settings);
     cache.clear();
-    for (const d of documents.all()) schedule(d, 0);
+    for (const d of documents.all()) schedule(d);
     layerFeatures.refresh();
   });
 
@@ -163,7 +167,6 @@ export function startServer(connection: Connection): void {
   function analysisOf(doc: TextDocument): CacheEntry {
     const hit = cache.get(doc.uri);
     if (hit && hit.version === doc.version) return hit;
-    const started = performance.now();
     // Given up to the parse (its instructions move into the new model): if this throws, the next starts afresh.
     const previous = hit?.model ?? models.get(doc.uri);
     models.delete(doc.uri);
@@ -171,7 +174,6 @@ export function startServer(connection: Connection): void {
       ...inputsOf(doc.uri),
       onRuleError: (code, e) => log(`rule ${code} failed: ${e instanceof Error ? e.stack : String(e)}`),
     }, previous);
-    lastAnalysisMs.set(doc.uri, performance.now() - started);
     const entry = { ...a, version: doc.version };
     cache.set(doc.uri, entry);
     models.set(doc.uri, a.model);
@@ -179,23 +181,37 @@ export function startServer(connection: Connection): void {
   }
 
   /**
-   * Publishes once the edits that arrived meanwhile are applied: the connection hands over one
-   * message per turn of the event loop, so after a long analysis the queued keystrokes take a
-   * few turns; a short quiet time (settleMs) lets them all in, and one analysis answers the
-   * newest version (an older version is never analyzed once a newer one is known, so a slow pass
-   * cannot hold back the answer to the latest keystroke).
+   * Publishes once the edits that arrived meanwhile are applied, for the newest version only.
+   * The connection hands over one message per turn of the event loop, so after a long analysis
+   * the keystrokes queued behind it take as many turns; analysing at the first turn would
+   * answer a version already superseded, and keep doing so while the queue grows (a slow pass
+   * on a busy machine then never catches up). So the analysis waits for a turn in which no edit
+   * of the document was applied: the edits already received are all in, and no older version
+   * is ever analysed once a newer one has arrived. While one is pending, more edits only join it.
    */
-  function schedule(doc: TextDocument, delay = settleMs(lastAnalysisMs.get(doc.uri) ?? 0)): void {
-    const first = pendingSince.get(doc.uri) ?? Date.now();
-    pendingSince.set(doc.uri, first);
-    clearTimeout(timers.get(doc.uri));
-    // While edits keep coming, the oldest waits at most ten quiet times.
-    const wait = Math.max(0, Math.min(delay, first + 10 * delay - Date.now()));
-    timers.set(doc.uri, setTimeout(() => {
-      timers.delete(doc.uri);
-      pendingSince.delete(doc.uri);
+  function schedule(doc: TextDocument): void {
+    if (pending.has(doc.uri)) return;
+    const token = {};
+    pending.set(doc.uri, token);
+    const current = () => pending.get(doc.uri) === token;
+    const quiet = (seen: number) => setImmediate(() => {
+      if (!current()) return;
+      const now = edits.get(doc.uri) ?? 0;
+      if (now !== seen) return quiet(now);
+      pending.delete(doc.uri);
       publish(doc.uri).catch((e: unknown) => log(`publishing ${String(doc.uri)} failed: ${e instanceof Error ? e.stack : String(e)}`));
-    }, wait));
+    });
+    // The count is taken inside a turn: the edit being applied now is not mistaken for a later one.
+    setImmediate(() => current() && quiet(edits.get(doc.uri) ?? 0));
+  }
+
+  /**
+   * Resolves once no answer is pending for the document, a turn later (a cancellation that
+   * arrived meanwhile is then read): requests for whole-file passes wait for it.
+   */
+  async function settled(uri: string): Promise<void> {
+    do await new Promise((r) => setImmediate(r));
+    while (pending.has(uri));
   }
 
   async function publish(uri: string): Promise<void> {
@@ -233,6 +249,11 @@ export function startServer(connection: Connection): void {
     return s.version === doc.version ? s.diagnostics : s.diagnostics.map((d) => ({ ...d, range: clampRange(doc, d.range) }));
   }
 
+  /**
+   * The library's check runs once the document has been left alone for SYNTAX_IDLE_MS and our
+   * findings for its version are out: every edit postpones it (see onDidChangeContent), so
+   * while typing it never runs and never holds back the answer to a newer keystroke.
+   */
   function scheduleSyntax(doc: TextDocument): void {
     if (syntax.get(doc.uri)?.version === doc.version) return;
     clearTimeout(syntaxTimers.get(doc.uri));
@@ -240,6 +261,8 @@ export function startServer(connection: Connection): void {
       syntaxTimers.delete(doc.uri);
       const current = documents.get(doc.uri);
       if (!current || !validateSyntax) return;
+      // An edit is waiting for its findings: that publish schedules the check again.
+      if (pending.has(current.uri)) return;
       const before = syntaxOf(current);
       let diagnostics: Diagnostic[] = [];
       try {
@@ -254,15 +277,20 @@ export function startServer(connection: Connection): void {
     }, SYNTAX_IDLE_MS));
   }
 
-  documents.onDidOpen((e) => schedule(e.document, 0));
-  documents.onDidChangeContent((e) => schedule(e.document));
+  documents.onDidOpen((e) => schedule(e.document));
+  documents.onDidChangeContent((e) => {
+    edits.set(e.document.uri, (edits.get(e.document.uri) ?? 0) + 1);
+    schedule(e.document);
+    // Typing goes on: the syntax check waits for the next pause (publish schedules it again).
+    clearTimeout(syntaxTimers.get(e.document.uri));
+    syntaxTimers.delete(e.document.uri);
+  });
   documents.onDidClose((e) => {
     cache.delete(e.document.uri);
     models.delete(e.document.uri);
     syntax.delete(e.document.uri);
-    clearTimeout(timers.get(e.document.uri));
-    pendingSince.delete(e.document.uri);
-    lastAnalysisMs.delete(e.document.uri);
+    pending.delete(e.document.uri);
+    edits.delete(e.document.uri);
     clearTimeout(syntaxTimers.get(e.document.uri));
     void connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
   });
@@ -308,10 +336,30 @@ export function startServer(connection: Connection): void {
       }
     }
     if (wants(FIX_ALL_KIND)) {
-      const fixed = fixAllOf(doc);
-      if (fixed) actions.push({ title: 'Fix all go-dockerfile findings', kind: FIX_ALL_KIND, edit: edit([fixed]) });
+      // Fix-all analyses the text again after each round of fixes: an editor asks for code
+      // actions on every cursor move, so unless the request is for fix-all itself (on save)
+      // or the user opened the menu, a client that resolves edits gets it computed when chosen.
+      const lazy = resolveEdits && !only && params.context.triggerKind !== CodeActionTriggerKind.Invoked;
+      if (lazy) {
+        if (a.findings.some((f) => f.fix)) actions.push({ title: FIX_ALL_TITLE, kind: FIX_ALL_KIND, data: { fixAll: { uri, version: doc.version } } satisfies FixAllData });
+      } else {
+        const fixed = fixAllOf(doc);
+        if (fixed) actions.push({ title: FIX_ALL_TITLE, kind: FIX_ALL_KIND, edit: edit([fixed]) });
+      }
     }
     return actions;
+  });
+
+  connection.onCodeActionResolve(async (action: CodeAction): Promise<CodeAction> => {
+    await ready;
+    const data = (action.data as Partial<FixAllData> | undefined)?.fixAll;
+    const doc = data && typeof data.uri === 'string' ? documents.get(data.uri) : undefined;
+    // Only our lazy fix-all is resolved, and only for the version it was offered for.
+    if (!doc || doc.version !== data?.version) return action;
+    const fixed = fixAllOf(doc);
+    const lines = analysisOf(doc).model.lines;
+    // Offered for fixable findings whose fixes may still change nothing together: an empty edit then.
+    return { ...action, edit: { documentChanges: [{ textDocument: { uri: doc.uri, version: doc.version }, edits: fixed ? [toTextEdit(lines, fixed)] : [] }] } };
   });
 
   /**
