@@ -47,6 +47,10 @@ const builds = [
     outfile: 'dist/cli-main.js',
     minifyWhitespace: true,
     minifySyntax: true,
+    // No `module` condition: vscode-languageserver-types' CommonJS build, as node itself would load
+    // it. Its ES module build is copied export by export (__toCommonJS) at each of the 12 places
+    // dockerfile-ast requires it, on every start.
+    conditions: [],
     plugins: [glueWithoutImport],
     banner: { js: '"use strict";var __requireAsync = (id) => Promise.resolve(require(id));' },
   },

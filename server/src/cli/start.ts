@@ -11,10 +11,11 @@
  *
  * Required as a module (tests, other programs), this file is the bundle itself, uncached.
  */
-import * as fs from 'fs';
-import * as os from 'os';
-import * as path from 'path';
-import * as vm from 'vm';
+// `import x = require()`: bundled as plain requires (`import * as` copies each builtin's exports).
+import fs = require('fs');
+import os = require('os');
+import path = require('path');
+import vm = require('vm');
 import Module = require('module');
 
 /** A hash of dist/cli-main.js, put here by the build: a cache is only ever used for the bundle it was made from. */
