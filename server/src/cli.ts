@@ -2,13 +2,13 @@
  * The command line: `go-dockerfile lint | ...`. Exit codes: 0 clean, 1 findings at or above
  * --fail-on, 2 usage error or unreadable file.
  */
-import * as v8 from 'v8';
 import { initAnalysis } from './analysis';
+import { preferBaselineWasmTier, v8FlagsChanged } from './dockerfile/shell';
 import { GENERATE_USAGE, generateCommand, parseGenerateArgs } from './cli/generate';
 import { LAYERS_USAGE, layers, parseLayersArgs } from './cli/layers';
 import { HELP, isCommand, wantsHelp } from './cli/help';
 import { LINT_USAGE, lint, parseLintArgs } from './cli/lint';
-import { UsageError, type Io } from './cli/io';
+import { UsageError, writeLine, type Io } from './cli/io';
 
 declare const VERSION: string | undefined;
 const version = typeof VERSION === 'string' ? VERSION : '0.0.0-dev';
@@ -17,7 +17,7 @@ const USAGE = `Usage:\n  ${LINT_USAGE}\n  ${GENERATE_USAGE}\n  ${LAYERS_USAGE}\n
 
 export type { JsonFinding } from './cli/lint';
 
-export async function main(argv: string[], out = (s: string) => console.log(s), err = (s: string) => console.error(s)): Promise<number> {
+export async function main(argv: string[], out = writeLine, err = (s: string) => console.error(s)): Promise<number> {
   const io: Io = { out, err };
   const [command, ...rest] = argv;
   // `lint --help`, `help lint`: the command's own help, before its options are checked.
@@ -67,14 +67,23 @@ export async function main(argv: string[], out = (s: string) => console.log(s), 
   }
 }
 
-if (require.main === module) {
-  // V8 otherwise recompiles the 1.4 MB tree-sitter-bash WebAssembly with its optimizing tier in
-  // background threads on every start, and node waits for them before it exits: about 1.5 s
-  // of CPU for a run that lints in milliseconds. The baseline tier parses a short run's scripts
-  // just as well. Set before the WebAssembly is compiled; only here, not in the server.
-  v8.setFlagsFromString('--liftoff-only');
-  main(process.argv.slice(2)).then((code) => { process.exitCode = code; }, (e) => {
+/**
+ * Whether the code V8 compiled for this run is worth caching (cli/start.ts writes the cache once):
+ * a lint's, which needs a fast start and compiled what a lint runs, not --version's or --help's;
+ * and not after the shell grammar changed V8's flags (a fresh process would reject that cache).
+ */
+export function worthCaching(argv: string[]): boolean {
+  return argv[0] === 'lint' && !wantsHelp(argv.slice(1)) && !v8FlagsChanged();
+}
+
+/** The command line as a process runs it (cli/start.ts): sets the exit code, prints a crash. */
+export function run(argv: string[]): Promise<number> {
+  // A short run: the shell grammar, when a file needs it, is compiled by V8's baseline tier only.
+  preferBaselineWasmTier();
+  return main(argv).then((code) => (process.exitCode = code), (e) => {
     console.error(e);
-    process.exitCode = 2;
+    return (process.exitCode = 2);
   });
 }
+
+if (require.main === module) void run(process.argv.slice(2));

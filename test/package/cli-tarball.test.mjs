@@ -40,12 +40,13 @@ function npx(...args) {
 }
 
 describe('the npm package (npm pack)', () => {
-  it('holds the CLI bundle, its WebAssembly, README, CHANGELOG, LICENSE: nothing else', () => {
+  it('holds the CLI bundle and its starter, its WebAssembly, README, CHANGELOG, LICENSE: nothing else', () => {
     const listing = execFileSync('tar', ['-tzf', tarball], { encoding: 'utf8' }).trim().split('\n').sort();
     assert.deepEqual(listing, [
       'package/CHANGELOG.md',
       'package/LICENSE',
       'package/README.md',
+      'package/dist/cli-main.js',
       'package/dist/cli.js',
       'package/dist/tree-sitter-bash.wasm',
       'package/dist/tree-sitter.wasm',

@@ -8,7 +8,6 @@
  * (not its line number, which moves with unrelated edits above it), plus the occurrence number
  * among findings with the same key.
  */
-import { createHash } from 'crypto';
 import type { Severity } from '../rules/types';
 import type { JsonFinding } from './jsonFinding';
 import { reportPath } from './paths';
@@ -27,6 +26,8 @@ const SEVERITY: Record<Severity, CodeQualitySeverity> = { error: 'major', warnin
 
 /** sources: each file's text as it was analysed (the finding's line text goes into the fingerprint). */
 export function toCodeQuality(findings: JsonFinding[], sources: ReadonlyMap<string, string>, cwd = process.cwd()): CodeQualityIssue[] {
+  // Required here: `crypto` costs milliseconds of every CLI start, and only this format hashes.
+  const { createHash } = require('crypto') as typeof import('crypto');
   const seen = new Map<string, number>();
   const lines = new Map<string, string[]>();
   return findings.map((f) => {

@@ -134,10 +134,11 @@ function toInstruction(node: AstInstruction, text: string, lines: LineTable, esc
   const keyword = node.getKeyword().toUpperCase();
   const range = node.getRange();
   const span = spanOf(range);
-  const argsRange = node.getArgumentsRange();
-  const argsSpan = argsRange ? spanOf(argsRange) : null;
+  // getArgumentsRange() would compute the arguments again: it is their first start to their last end.
+  const astArgs = node.getArguments();
   const flags: Flag[] = getFlags(node).map((f) => ({ name: f.getName().toLowerCase(), value: f.getValue(), span: spanOf(f.getRange()) }));
-  let args: Word[] = node.getArguments().map((a) => ({ value: a.getValue(), span: spanOf(a.getRange()) }));
+  let args: Word[] = astArgs.map((a) => ({ value: a.getValue(), span: spanOf(a.getRange()) }));
+  const argsSpan = args.length > 0 ? { start: args[0].span.start, end: args[args.length - 1].span.end } : null;
   if (keyword === 'COPY' || keyword === 'ADD') args = withoutHeredocBodies(args, lines);
   // Only an instruction with `<<` in its arguments can have heredocs (getHeredocs reads the text again).
   const heredocs = args.some((a) => a.value.includes('<<'))
@@ -146,10 +147,13 @@ function toInstruction(node: AstInstruction, text: string, lines: LineTable, esc
       return { name: h.getName() ?? '', body: r ? spanOf(r) : null };
     })
     : [];
-  const logical = argsSpan ? joinContinuations(text, argsSpan, escape, lines) : null;
-  const json = logical && JSON_KEYWORDS.has(keyword) ? execForm(logical.text) : null;
+  // Only these read the joined arguments; only a script keeps the map of its offsets.
+  const scriptKeyword = SCRIPT_KEYWORDS.has(keyword);
+  const map: number[] | null = scriptKeyword ? [] : null;
+  const logical = argsSpan && JSON_KEYWORDS.has(keyword) ? { text: join(text, argsSpan, escape, lines, map), map: map ?? [] } : null;
+  const json = logical ? execForm(logical.text) : null;
   let script: Script | null = null;
-  if (logical && !json && SCRIPT_KEYWORDS.has(keyword)) script = toScript(text, logical, heredocs);
+  if (logical && !json && scriptKeyword) script = toScript(text, logical, heredocs);
   return {
     keyword, span, line: range.start.line + firstLine, endLine: range.end.line + firstLine, stage: -1,
     flags, args, argsSpan, json, script, heredocs, ast: node,
@@ -261,37 +265,46 @@ function execForm(text: string): string[] | null {
  * blank lines inside a continuation skipped. Keeps a map back to document offsets.
  */
 export function joinContinuations(text: string, span: Span, escape: string, lines: LineTable): { text: string; map: number[] } {
-  let out = '';
   const map: number[] = [];
-  let i = span.start;
+  return { text: join(text, span, escape, lines, map), map };
+}
+
+/** joinContinuations' text; the offsets go to `map` when one is given (only a script keeps them). */
+function join(text: string, span: Span, escape: string, lines: LineTable, map: number[] | null): string {
+  let out = '';
   const end = span.end;
-  while (i < end) {
-    const c = text[i];
-    if (c === escape) {
-      // escape, optional trailing blanks, line break => continuation
-      let j = i + 1;
-      while (j < end && (text[j] === ' ' || text[j] === '\t')) j++;
-      if (j < text.length && (text[j] === '\n' || text[j] === '\r')) {
-        j += text[j] === '\r' && text[j + 1] === '\n' ? 2 : 1;
-        // skip comment-only and empty lines that follow
-        for (;;) {
-          const line = lines.positionAt(j).line;
-          if (lines.starts[line] !== j) break;
-          const content = lines.lineText(line);
-          const trimmed = content.trimStart();
-          if (!(trimmed.startsWith('#') || trimmed === '') || line + 1 >= lines.lineCount || lines.starts[line + 1] > end) break;
-          j = lines.starts[line + 1];
-        }
-        i = j;
-        continue;
-      }
+  // Characters from segStart up to the next continuation are copied as they are.
+  let segStart = span.start;
+  const copy = (to: number) => {
+    if (to <= segStart) return;
+    out += text.slice(segStart, to);
+    if (map) for (let k = segStart; k < to; k++) map.push(k);
+  };
+  for (let i = escape.length === 1 ? text.indexOf(escape, span.start) : -1; i >= 0 && i < end; i = text.indexOf(escape, i)) {
+    // escape, optional trailing blanks, line break => continuation
+    let j = i + 1;
+    while (j < end && (text[j] === ' ' || text[j] === '\t')) j++;
+    if (!(j < text.length && (text[j] === '\n' || text[j] === '\r'))) {
+      i++;
+      continue;
     }
-    out += c;
-    map.push(i);
-    i++;
+    j += text[j] === '\r' && text[j + 1] === '\n' ? 2 : 1;
+    // skip comment-only and empty lines that follow
+    for (;;) {
+      const line = lines.positionAt(j).line;
+      if (lines.starts[line] !== j) break;
+      const content = lines.lineText(line);
+      const trimmed = content.trimStart();
+      if (!(trimmed.startsWith('#') || trimmed === '') || line + 1 >= lines.lineCount || lines.starts[line + 1] > end) break;
+      j = lines.starts[line + 1];
+    }
+    copy(i);
+    segStart = j;
+    i = j;
   }
-  map.push(end);
-  return { text: out, map };
+  copy(end);
+  map?.push(end);
+  return out;
 }
 
 interface HeredocNode {

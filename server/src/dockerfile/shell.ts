@@ -6,7 +6,9 @@
  */
 import * as fs from 'fs';
 import * as path from 'path';
-import { Language, Node, Parser } from '@vscode/tree-sitter-wasm';
+// Types only: the grammar's JavaScript glue is loaded by initShellParser, so a command that never
+// parses a shell script (lint of a file without RUN) does not evaluate it.
+import type { Node, Parser } from '@vscode/tree-sitter-wasm';
 import { parsePlainShell } from './plainShell';
 import type { ShellAssignment, ShellCommand, ShellScript, ShellWord } from './shellModel';
 
@@ -14,6 +16,25 @@ export type { ShellAssignment, ShellCommand, ShellScript, ShellWord } from './sh
 
 let parser: Parser | undefined;
 let initPromise: Promise<void> | undefined;
+let baselineWasmTier = false;
+
+/**
+ * For a short-lived process (the CLI): compile the grammar with V8's baseline tier only. Otherwise
+ * V8 recompiles the 1.4 MB WebAssembly with its optimizing tier in background threads on every
+ * start, and node waits for them before it exits (about 1.5 s of CPU for a run that lints in
+ * milliseconds); the baseline tier parses a short run's scripts just as well. Takes effect when
+ * initShellParser first runs; not for the long-running server.
+ */
+export function preferBaselineWasmTier(): void {
+  baselineWasmTier = true;
+}
+
+let v8FlagsSet = false;
+
+/** Whether initShellParser changed V8's flags (a code cache made afterwards would not fit a fresh process). */
+export function v8FlagsChanged(): boolean {
+  return v8FlagsSet;
+}
 
 function wasmDir(): string {
   // Bundled: the .wasm files sit beside dist/server.js. From sources: in the package.
@@ -24,6 +45,12 @@ function wasmDir(): string {
 export function initShellParser(): Promise<void> {
   initPromise ??= (async () => {
     const dir = wasmDir();
+    // Loaded here, not at import: `v8` and the glue cost milliseconds of every CLI start.
+    if (baselineWasmTier) {
+      (require('v8') as typeof import('v8')).setFlagsFromString('--liftoff-only');
+      v8FlagsSet = true;
+    }
+    const { Language, Parser } = require('@vscode/tree-sitter-wasm') as typeof import('@vscode/tree-sitter-wasm');
     await Parser.init({ locateFile: (file: string) => path.join(dir, file) });
     const bash = await Language.load(fs.readFileSync(path.join(dir, 'tree-sitter-bash.wasm')));
     const p = new Parser();
