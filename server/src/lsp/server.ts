@@ -89,7 +89,8 @@ interface FixAllData {
 }
 
 
-export function startServer(connection: Connection): void {
+/** `firstAnswer`: called once, after the first diagnostics are sent. */
+export function startServer(connection: Connection, hooks: { firstAnswer?: () => void } = {}): void {
   const documents = new TextDocuments(TextDocument);
   const cache = new Map<string, CacheEntry>();
   /** The last model of each document (kept when findings are invalidated): the next parse starts from it. */
@@ -255,6 +256,9 @@ export function startServer(connection: Connection): void {
       log(`analysis of ${doc.uri} failed: ${e instanceof Error ? e.stack : String(e)}`);
     }
     void connection.sendDiagnostics({ uri: doc.uri, version: doc.version, diagnostics: diagnostics.concat(syntaxDiagnostics) });
+    const first = hooks.firstAnswer;
+    hooks.firstAnswer = undefined;
+    first?.();
   }
 
   /**
