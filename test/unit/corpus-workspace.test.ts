@@ -120,7 +120,7 @@ describe('workspace analysis over the corpus', { skip }, () => {
             problems.push(`${e.id} ${f.code}: ${(err as Error).message}`);
             continue;
           }
-          // A fix of another file (GD106's .dockerignore edit) is checked in rules-workspace-go.test.ts.
+          // A fix of another file (GD106's .dockerignore edit) is checked in rules/GD106.test.ts.
           if (OWN.has(f.code) && !f.fix.editFiles?.length) problems.push(...checkFix(e.id, text, f, opts, findings));
         }
       }

@@ -4,39 +4,12 @@
  * nearby case that is really wrong. Workspaces are written to a temp folder.
  */
 import assert from 'node:assert/strict';
-import * as fs from 'node:fs';
-import * as os from 'node:os';
-import * as path from 'node:path';
-import { after, before, describe, it } from 'node:test';
+import { before, describe, it } from 'node:test';
 import { parseDockerfile } from '../../server/src/dockerfile/parse';
-import type { AnalyzeOptions } from '../../server/src/rules/analyze';
-import { loadWorkspace } from '../../server/src/workspace/load';
 import { applyFix, df, lint, ready } from './helpers';
+import { find, has, tempWorkspace, GO_MOD, MAIN } from './rules/kit/realworld';
 
 before(() => ready);
-
-const find = (text: string, code: string, opts: AnalyzeOptions = {}) => lint(text, opts).filter((f) => f.code === code);
-const has = (text: string, code: string, opts: AnalyzeOptions = {}) => find(text, code, opts).length > 0;
-
-const temps: string[] = [];
-after(() => {
-  for (const d of temps) fs.rmSync(d, { recursive: true, force: true });
-});
-export function tempWorkspace(files: Record<string, string>): AnalyzeOptions {
-  const root = fs.mkdtempSync(path.join(os.tmpdir(), 'gd-rw-'));
-  temps.push(root);
-  for (const [rel, text] of Object.entries(files)) {
-    fs.mkdirSync(path.dirname(path.join(root, rel)), { recursive: true });
-    fs.writeFileSync(path.join(root, rel), text);
-  }
-  const ws = loadWorkspace(root);
-  return { workspace: ws.model, files: ws };
-}
-
-const GO_MOD = 'module example.com/app\n\ngo 1.22\n\nrequire github.com/pkg/errors v0.9.1\n';
-// Imports the module go.mod requires: a build of it has modules to download (a main that imports
-// only the standard library downloads nothing, and GD104 stays silent for it).
-const MAIN = 'package main\n\nimport (\n\t"fmt"\n\n\t"github.com/pkg/errors"\n)\n\nfunc main() { fmt.Println(errors.New("hi")) }\n';
 
 describe('GD104 sources-before-modules on real-world shapes', () => {
   it('is silent for a vendored module in a subfolder of the context (COPY backend /build/backend)', () => {
@@ -336,58 +309,6 @@ describe('GD113 with a literal or custom-ARG GOARCH (decided: silent)', () => {
   });
 });
 
-describe('GD115 global-arg-not-in-scope', () => {
-  const stamp = df(['ARG VERSION=dev', 'FROM golang:1.22 AS build', 'WORKDIR /src', 'COPY . .', 'RUN go build -ldflags "-X main.version=${VERSION}" -o /out/app .', 'FROM scratch', 'COPY --from=build /out/app /app']);
-
-  it('finds a global ARG used in a stage that does not declare it, on the use, naming the empty stamp', () => {
-    const [f] = find(stamp, 'GD115');
-    assert.equal(stamp.slice(f.span.start, f.span.end), '${VERSION}');
-    assert.match(f.message, /stamps an empty value/);
-    assert.equal(f.severity, 'warning');
-  });
-
-  it('fix declares the ARG after the FROM; not safe; CRLF kept', () => {
-    const fixed = applyFix(stamp.replace(/\n/g, '\r\n'), 'GD115');
-    assert.match(fixed, /FROM golang:1\.22 AS build\r\nARG VERSION\r\nWORKDIR/);
-    assert.equal(find(stamp, 'GD115')[0].fix?.safe, false);
-  });
-
-  it('is silent when declared, set by ENV, assigned by the script, single-quoted, or an image variable', () => {
-    assert.equal(has(stamp.replace('WORKDIR /src', 'ARG VERSION\nWORKDIR /src'), 'GD115'), false);
-    assert.equal(has(df(['ARG VERSION=1', 'FROM alpine:3.20 AS base', 'ENV VERSION=2', 'FROM base', 'RUN echo $VERSION']), 'GD115'), false);
-    assert.equal(has(df(['ARG VERSION=1', 'FROM alpine:3.20', 'RUN VERSION=$(cat VERSION) && echo $VERSION']), 'GD115'), false);
-    assert.equal(has(df(['ARG VERSION=1', 'FROM alpine:3.20', "RUN echo '$VERSION'"]), 'GD115'), false);
-    assert.equal(has(df(['ARG GOLANG_VERSION=1.22', 'FROM golang:${GOLANG_VERSION}', 'RUN echo $GOLANG_VERSION']), 'GD115'), false);
-    assert.equal(has(df(['ARG BASE=alpine:3.20', 'FROM ${BASE}', 'RUN echo hi']), 'GD115'), false);
-  });
-});
-
-describe('GD116 hard-coded-target-platform', () => {
-  const build = (run: string, final = 'FROM gcr.io/distroless/static-debian12:nonroot') =>
-    df(['FROM --platform=$BUILDPLATFORM golang:1.22 AS build', 'WORKDIR /src', 'COPY . .', run, final, 'COPY --from=build /out/app /app', 'ENTRYPOINT ["/app"]']);
-
-  it('finds a literal GOARCH whose binary lands in a final stage that follows the target platform', () => {
-    const text = build('RUN CGO_ENABLED=0 GOOS=linux GOARCH=amd64 go build -o /out/app .');
-    const [f] = find(text, 'GD116');
-    assert.match(f.message, /exec format error/);
-    const fixed = applyFix(text, 'GD116');
-    assert.match(fixed, /AS build\nARG TARGETARCH\n/);
-    assert.match(fixed, /GOARCH=\$TARGETARCH go build/);
-    assert.equal(has(build('ENV GOARCH=arm64\nRUN go build -o /out/app .'), 'GD116'), true);
-    assert.equal(has(build('RUN GOOS=darwin go build -o /out/app .'), 'GD116'), true);
-  });
-
-  it('is silent for a pinned final platform, a variable, a script that decides by platform, and several arches', () => {
-    assert.equal(has(build('RUN GOARCH=amd64 go build -o /out/app .', 'FROM --platform=linux/amd64 alpine:3.20'), 'GD116'), false);
-    assert.equal(has(build('ARG TARGETARCH\nRUN GOARCH=$TARGETARCH go build -o /out/app .'), 'GD116'), false);
-    assert.equal(has(build('RUN if [ "$TARGETARCH" = arm64 ]; then GOARCH=arm64 go build -o /out/app .; else GOARCH=amd64 go build -o /out/app .; fi'), 'GD116'), false);
-    assert.equal(has(build('RUN GOARCH=amd64 go build -o /out/app-amd64 . && GOARCH=arm64 go build -o /out/app .'), 'GD116'), false);
-    assert.equal(has(build('RUN GOOS=linux go build -o /out/app .'), 'GD116'), false);
-    // A wasm client served by the image is not run by its platform.
-    assert.equal(has(build('RUN GOOS=js GOARCH=wasm go build -o /out/app .'), 'GD116'), false);
-  });
-});
-
 describe('Go run through make or a script (GD101, GD104)', () => {
   const goMod125 = 'module example.com/app\n\ngo 1.25.1\n';
   const makefile = 'GO ?= go\n\nbuild:\n\t$(GO) build -o bin/app ./cmd/app\n';
@@ -527,4 +448,3 @@ describe('GD302 and folders made with mkdir', () => {
     assert.equal(has(df(['FROM fedora:40', 'RUN mkdir /image', 'RUN dnf install -y --installroot=/image glibc && rm -rf /image/var/cache/dnf']), 'GD302'), false);
   });
 });
-

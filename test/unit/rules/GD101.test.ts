@@ -1,0 +1,102 @@
+import assert from 'node:assert/strict';
+import { describe, it, before } from 'node:test';
+import { df, ready } from '../helpers';
+import { fixture, find, has, spanText, fix, mod } from './kit/workspaceGo';
+
+/** GD101 go-version-behind-gomod: its own cases (the themed suites beside it test rules together). */
+before(() => ready);
+
+describe('GD101 go-version-behind-gomod', () => {
+  const build = ['WORKDIR /src', 'COPY . .', 'RUN go build -o /app .'];
+
+  it('finds a golang tag older than go.mod, on the image, as an error', () => {
+    const text = df(['FROM golang:1.22-bookworm AS build', ...build]);
+    const f = find(text, 'GD101', mod('1.24.2'))[0];
+    assert.ok(f);
+    assert.equal(f.severity, 'error');
+    assert.equal(text.slice(f.span.start, f.span.end), 'golang:1.22-bookworm');
+    assert.match(f.message, /go 1\.24\.2/);
+    assert.match(f.message, /GOTOOLCHAIN=local/);
+  });
+
+  it('a tag without a patch satisfies every patch of its line; a patch tag is compared exactly', () => {
+    assert.equal(has(df(['FROM golang:1.22', ...build]), 'GD101', mod('1.22.3')), false);
+    assert.equal(has(df(['FROM golang:1.22-alpine3.20', ...build]), 'GD101', mod('1.22.3')), false);
+    assert.equal(has(df(['FROM golang:1', ...build]), 'GD101', mod('1.24.2')), false);
+    assert.equal(has(df(['FROM golang:1.22.3', ...build]), 'GD101', mod('1.22.3')), false);
+    assert.equal(has(df(['FROM golang:1.22.1', ...build]), 'GD101', mod('1.22.3')), true);
+    assert.equal(has(df(['FROM golang:1.21', ...build]), 'GD101', mod('1.22')), true);
+  });
+
+  it('fix retags to the go.mod version and keeps the variant suffix', () => {
+    const text = df(['FROM golang:1.22-bookworm AS build', ...build]);
+    const fixed = fix(text, 'GD101', mod('1.24.2'));
+    assert.match(fixed, /^FROM golang:1\.24\.2-bookworm AS build\n/);
+    const f = find(text, 'GD101', mod('1.24.2'))[0];
+    assert.equal(f.fix?.safe, false, 'changing the compiler is not an unattended fix');
+    assert.match(fix(df(['FROM --platform=$BUILDPLATFORM docker.io/library/golang:1.21.5-alpine3.19 AS b', ...build]), 'GD101', mod('1.23.0')), /golang:1\.23\.0-alpine3\.19 AS b/);
+  });
+
+  it('reads the toolchain line when it is newer (nosum fixture: go 1.21.0, toolchain go1.22.1)', () => {
+    const opts = fixture('nosum');
+    const text = df(['FROM golang:1.21', ...build]);
+    const f = find(text, 'GD101', opts)[0];
+    assert.ok(f);
+    assert.match(f.message, /toolchain go1\.22\.1/);
+    assert.match(fix(text, 'GD101', opts), /^FROM golang:1\.22\.1\n/);
+    assert.equal(has(df(['FROM golang:1.22', ...build]), 'GD101', opts), false);
+  });
+
+  it('edits the ARG default when the version comes from one, keeping its quotes', () => {
+    const text = df(['ARG GO_VERSION=1.22', 'ARG ALPINE=3.20', 'FROM golang:${GO_VERSION}-alpine${ALPINE} AS build', ...build]);
+    const f = find(text, 'GD101', mod('1.24.2'))[0];
+    assert.equal(text.slice(f.span.start, f.span.end), 'golang:${GO_VERSION}-alpine${ALPINE}');
+    assert.match(f.fix!.title, /GO_VERSION to 1\.24\.2/);
+    const fixed = fix(text, 'GD101', mod('1.24.2'));
+    assert.match(fixed, /^ARG GO_VERSION=1\.24\.2\nARG ALPINE=3\.20\nFROM golang:\$\{GO_VERSION\}-alpine\$\{ALPINE\} AS build\n/);
+    const quoted = df(['ARG GO_VERSION="1.22"', 'FROM golang:${GO_VERSION} AS build', ...build]);
+    assert.match(fix(quoted, 'GD101', mod('1.24.2')), /^ARG GO_VERSION="1\.24\.2"\n/);
+  });
+
+  it('takes the go.work requirement (gowork fixture: svc/api says go 1.23.1)', () => {
+    const opts = fixture('gowork');
+    const text = df(['FROM golang:1.22', 'WORKDIR /src', 'COPY . .', 'RUN go build -o /app ./svc/api']);
+    const f = find(text, 'GD101', opts)[0];
+    assert.ok(f);
+    assert.match(f.message, /go 1\.23\.1/);
+    assert.match(fix(text, 'GD101', opts), /^FROM golang:1\.23\.1\n/);
+    assert.equal(has(df(['FROM golang:1.23', 'WORKDIR /src', 'COPY . .', 'RUN go build -o /app ./svc/api']), 'GD101', opts), false);
+  });
+
+  it('is silent without a workspace, for untagged/latest tags, and for golang stages that compile nothing of the module', () => {
+    assert.equal(has(df(['FROM golang:1.16', ...build]), 'GD101'), false);
+    assert.equal(has(df(['FROM golang:latest', ...build]), 'GD101', mod('1.24.2')), false);
+    assert.equal(has(df(['FROM golang:alpine', ...build]), 'GD101', mod('1.24.2')), false);
+    // A golang stage that only makes users, and a tool installed outside the module.
+    assert.equal(has(df(['FROM golang:1.20 AS certs', 'RUN adduser -D app', 'FROM scratch', 'COPY --from=certs /etc/passwd /etc/passwd']), 'GD101', mod('1.24.2')), false);
+    assert.equal(has(df(['FROM golang:1.20', 'RUN go install golang.org/x/tools/cmd/goimports@v0.20.0']), 'GD101', mod('1.24.2')), false);
+    assert.equal(has(df(['FROM golang:1.20', 'WORKDIR /src', 'COPY . .', 'RUN git clone https://example.com/t.git /tmp/t && cd /tmp/t && go build -o /t']), 'GD101', mod('1.24.2')), false);
+  });
+
+  it('counts go commands of a stage built FROM the golang stage', () => {
+    const text = df(['FROM golang:1.20 AS base', 'WORKDIR /src', 'FROM base AS build', 'COPY . .', 'RUN go build -o /app .']);
+    assert.equal(spanText(text, 'GD101', mod('1.24.2')), 'golang:1.20');
+  });
+
+  it('offers no fix for a digest-pinned reference or a Debian variant the new version lacks', () => {
+    const pinned = df([`FROM golang:1.22@sha256:${'a'.repeat(64)} AS build`, ...build]);
+    const f = find(pinned, 'GD101', mod('1.24.2'))[0];
+    assert.ok(f);
+    assert.equal(f.fix, undefined);
+    const buster = find(df(['FROM golang:1.16-buster AS build', ...build]), 'GD101', mod('1.23.6'))[0];
+    assert.ok(buster);
+    assert.equal(buster.fix, undefined);
+    assert.match(buster.message, /no -buster variant for Go 1\.23/);
+  });
+
+  it('fix keeps CRLF and the escape directive', () => {
+    const text = df(['# escape=`', 'FROM golang:1.21-bookworm AS build', 'WORKDIR /src', 'COPY . .', 'RUN go build `', '    -o /app .'], '\r\n');
+    const fixed = fix(text, 'GD101', mod('1.22.5'));
+    assert.ok(fixed.includes('FROM golang:1.22.5-bookworm AS build\r\n'));
+  });
+});

@@ -1,0 +1,133 @@
+import assert from 'node:assert/strict';
+import { describe, it, before } from 'node:test';
+import type { AnalyzeOptions } from '../../../server/src/rules/analyze';
+import { makeGoModule, makeGoPackage, makeWorkspaceModel } from '../../../server/src/workspace/make';
+import { df, ready } from '../helpers';
+import { fixture, find, has, fix } from './kit/workspaceGo';
+
+/** GD103 cgo-required: its own cases (the themed suites beside it test rules together). */
+before(() => ready);
+
+describe('GD103 cgo-required', () => {
+  const cgoBuild = (run: string, final = 'gcr.io/distroless/static-debian12:nonroot', image = 'golang:1.22') =>
+    df([`FROM ${image} AS build`, 'WORKDIR /src', 'COPY . .', run, `FROM ${final}`, 'COPY --from=build /out/app /app', 'ENTRYPOINT ["/app"]']);
+
+  it('finds CGO_ENABLED=0 for a package with import "C" (cgo fixture), on the go command', () => {
+    const opts = fixture('cgo');
+    const text = cgoBuild('RUN CGO_ENABLED=0 go build -o /out/app .', 'gcr.io/distroless/base-debian12');
+    const f = find(text, 'GD103', opts)[0];
+    assert.ok(f);
+    assert.equal(f.severity, 'error');
+    assert.equal(text.slice(f.span.start, f.span.end), 'CGO_ENABLED=0 go build -o /out/app .');
+    assert.match(f.message, /import "C"/);
+    // The final stage already has glibc: only the setting changes.
+    assert.match(fix(text, 'GD103', opts), /\nRUN CGO_ENABLED=1 go build -o \/out\/app \.\nFROM gcr\.io\/distroless\/base-debian12\n/);
+  });
+
+  it('CGO_ENABLED=0 and a static runtime: fix flips the setting and moves to distroless base, keeping :nonroot', () => {
+    const opts = fixture('cgo');
+    const text = cgoBuild('RUN CGO_ENABLED=0 go build -o /out/app .');
+    const f = find(text, 'GD103', opts)[0];
+    assert.equal(f.fix?.safe, false);
+    const fixed = fix(text, 'GD103', opts);
+    assert.match(fixed, /RUN CGO_ENABLED=1 go build/);
+    assert.match(fixed, /\nFROM gcr\.io\/distroless\/base-debian12:nonroot\n/);
+    assert.equal(has(fixed, 'GD102', opts), false);
+  });
+
+  it('flips CGO_ENABLED=0 where it is set: ENV of the builder stage', () => {
+    const opts = fixture('cgo');
+    const text = df(['FROM golang:1.22-bookworm AS build', 'ENV GOOS=linux CGO_ENABLED=0', 'WORKDIR /src', 'COPY . .', 'RUN go build -o /out/app .', 'FROM debian:bookworm-slim', 'COPY --from=build /out/app /app']);
+    assert.match(fix(text, 'GD103', opts), /\nENV GOOS=linux CGO_ENABLED=1\n/);
+  });
+
+  it('sqlite fixture: a go-sqlite3 binary on scratch, reported on the final FROM, naming modernc.org/sqlite', () => {
+    const opts = fixture('sqlite');
+    const text = df(['FROM golang:1.22 AS build', 'WORKDIR /src', 'COPY . .', 'RUN go build -o /out/app ./cmd/app', 'FROM scratch', 'COPY --from=build /out/app /app', 'ENTRYPOINT ["/app"]']);
+    const f = find(text, 'GD103', opts)[0];
+    assert.ok(f);
+    assert.equal(text.slice(f.span.start, f.span.end), 'FROM scratch');
+    assert.match(f.message, /github\.com\/mattn\/go-sqlite3/);
+    assert.match(f.message, /modernc\.org\/sqlite/);
+    assert.match(fix(text, 'GD103', opts), /\nFROM gcr\.io\/distroless\/base-debian12\n/);
+    // The other binary of the same module does not use SQLite.
+    assert.equal(has(text.replace(/\.\/cmd\/app/, './cmd/tool'), 'GD103', opts), false);
+  });
+
+  it('resolves the package through COPY destinations, WORKDIR and cd', () => {
+    const opts = fixture('sqlite');
+    const a = df(['FROM golang:1.22 AS build', 'COPY . /src', 'WORKDIR /src/cmd/app', 'RUN CGO_ENABLED=0 go build -o /out/app .', 'FROM debian:bookworm-slim', 'COPY --from=build /out/app /app']);
+    assert.equal(has(a, 'GD103', opts), true);
+    const b = df(['FROM golang:1.22 AS build', 'COPY . /src', 'RUN cd /src/cmd/tool && CGO_ENABLED=0 go build -o /out/app .', 'FROM debian:bookworm-slim', 'COPY --from=build /out/app /app']);
+    assert.equal(has(b, 'GD103', opts), false);
+    const c = df(['FROM golang:1.22 AS build', 'WORKDIR /src', 'COPY cmd/ cmd/', 'COPY internal/ internal/', 'COPY go.mod go.sum ./', 'RUN CGO_ENABLED=0 go build -o /out/app ./cmd/app', 'FROM debian:bookworm-slim', 'COPY --from=build /out/app /app']);
+    assert.equal(has(c, 'GD103', opts), true);
+  });
+
+  it('an unknowable package falls back to the main packages: all of them must need cgo', () => {
+    const sqlite = fixture('sqlite');
+    const text = (opts: AnalyzeOptions) => find(df(['FROM golang:1.22 AS build', 'ARG PKG', 'COPY . .', 'RUN CGO_ENABLED=0 go build -o /out/app $PKG', 'FROM debian:bookworm-slim', 'COPY --from=build /out/app /app']), 'GD103', opts);
+    assert.equal(text(sqlite).length, 0, 'cmd/tool does not need cgo');
+    assert.equal(text(fixture('cgo')).length, 1);
+  });
+
+  it('a build outside the copied context (a git clone), or with nothing of the context in the stage, is not the module', () => {
+    const opts = fixture('cgo');
+    const clone = df(['FROM golang:1.22 AS build', 'WORKDIR /src', 'COPY . .', 'RUN git clone https://example.com/tool.git /tmp/tool && cd /tmp/tool && CGO_ENABLED=0 go build -o /out/app', 'FROM scratch', 'COPY --from=build /out/app /app']);
+    assert.equal(has(clone, 'GD103', opts), false);
+    const nothing = df(['FROM golang:1.22 AS build', 'RUN git clone https://example.com/tool.git && cd tool && CGO_ENABLED=0 go build -o /out/app', 'FROM scratch', 'COPY --from=build /out/app /app']);
+    assert.equal(has(nothing, 'GD103', opts), false);
+  });
+
+  it('an alpine builder without gcc: cgo is off; reported without a fix', () => {
+    const opts = fixture('sqlite');
+    const text = df(['FROM golang:1.22-alpine AS build', 'COPY . .', 'RUN go build -o /out/app ./cmd/app', 'FROM alpine:3.20', 'COPY --from=build /out/app /app']);
+    const f = find(text, 'GD103', opts)[0];
+    assert.ok(f);
+    assert.match(f.message, /no C compiler/);
+    assert.equal(f.fix, undefined);
+  });
+
+  it('no fix when the final stage needs a shell (RUN) for distroless; debian13 for a trixie builder', () => {
+    const opts = fixture('sqlite');
+    const shell = df(['FROM golang:1.22 AS build', 'COPY . .', 'RUN go build -o /out/app ./cmd/app', 'FROM alpine:3.20', 'RUN apk add --no-cache ca-certificates', 'COPY --from=build /out/app /app']);
+    const f = find(shell, 'GD103', opts)[0];
+    assert.ok(f);
+    assert.equal(f.fix, undefined);
+    const trixie = df(['FROM golang:1.24-trixie AS build', 'COPY . .', 'RUN go build -o /out/app ./cmd/app', 'FROM scratch', 'COPY --from=build /out/app /app']);
+    assert.match(fix(trixie, 'GD103', opts), /\nFROM gcr\.io\/distroless\/base-debian13\n/);
+  });
+
+  it('is silent without cgo, without a workspace, for remote tools, and for a cgo fallback (`//go:build !cgo`)', () => {
+    assert.equal(has(cgoBuild('RUN CGO_ENABLED=0 go build -o /out/app .'), 'GD103', fixture('simple')), false);
+    assert.equal(has(cgoBuild('RUN CGO_ENABLED=0 go build -o /out/app .'), 'GD103'), false);
+    assert.equal(has(df(['FROM golang:1.22 AS build', 'RUN CGO_ENABLED=0 go install github.com/mattn/go-sqlite3/cmd/x@v1.14.22', 'FROM scratch', 'COPY --from=build /go/bin/x /x']), 'GD103', fixture('sqlite')), false);
+    const ws = makeWorkspaceModel({
+      module: makeGoModule({ goVersion: '1.22' }),
+      packages: [makeGoPackage({ dir: '', isMain: true, module: '', importPath: 'example.com/m', imports: ['C', 'example.com/m/fast'] , usesCgo: true, cgoFallback: true })],
+    });
+    assert.equal(has(cgoBuild('RUN CGO_ENABLED=0 go build -o /out/app .'), 'GD103', { workspace: ws }), false);
+  });
+
+  it('without Go sources in the workspace, a direct known cgo requirement counts', () => {
+    const ws = makeWorkspaceModel({ module: makeGoModule({ goVersion: '1.22', requires: ['github.com/mattn/go-sqlite3'] }) });
+    const f = find(cgoBuild('RUN CGO_ENABLED=0 go build -o /out/app .'), 'GD103', { workspace: ws })[0];
+    assert.ok(f);
+    assert.match(f.message, /go\.mod requires github\.com\/mattn\/go-sqlite3/);
+  });
+
+  it('fix flips CGO_ENABLED=0 inside a heredoc, and keeps the escape directive', () => {
+    const opts = fixture('cgo');
+    const heredoc = df(['# syntax=docker/dockerfile:1', 'FROM golang:1.22 AS build', 'WORKDIR /src', 'COPY . .', 'RUN <<EOF', 'export CGO_ENABLED=0', 'go build -o /out/app .', 'EOF', 'FROM debian:bookworm-slim', 'COPY --from=build /out/app /app']);
+    assert.match(fix(heredoc, 'GD103', opts), /\nRUN <<EOF\nexport CGO_ENABLED=1\ngo build -o \/out\/app \.\nEOF\n/);
+    const escape = df(['# escape=`', 'FROM golang:1.22 AS build', 'WORKDIR /src', 'COPY . .', 'RUN CGO_ENABLED=0 `', '    go build -o /out/app .', 'FROM scratch', 'COPY --from=build /out/app /app', 'ENTRYPOINT ["/app"]']);
+    assert.match(fix(escape, 'GD103', opts), /^# escape=`\nFROM golang:1\.22 AS build\n[\s\S]*RUN CGO_ENABLED=1 `\n {4}go build -o \/out\/app \.\nFROM gcr\.io\/distroless\/base-debian12\n/);
+  });
+
+  it('fix keeps CRLF and continuation lines', () => {
+    const opts = fixture('cgo');
+    const text = df(['FROM golang:1.22 AS build', 'WORKDIR /src', 'COPY . .', 'RUN CGO_ENABLED=0 \\', '    go build -o /out/app .', 'FROM scratch', 'COPY --from=build /out/app /app', 'ENTRYPOINT ["/app"]'], '\r\n');
+    const fixed = fix(text, 'GD103', opts);
+    assert.ok(fixed.includes('RUN CGO_ENABLED=1 \\\r\n    go build -o /out/app .\r\nFROM gcr.io/distroless/base-debian12\r\n'));
+  });
+});

@@ -1,0 +1,175 @@
+import assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { after, describe, it, before } from 'node:test';
+import { applyEdits } from '../../../server/src/edits/edits';
+import { fixAll } from '../../../server/src/fixes/fixAll';
+import { RULES_BY_CODE } from '../../../server/src/rules/registry';
+import { type Workspace } from '../../../server/src/workspace/load';
+import { makeGoModule, makeWorkspaceModel } from '../../../server/src/workspace/make';
+import { df, lint, ready } from '../helpers';
+import { FIX, fixture, find, has, fix, tempWorkspace } from './kit/workspaceGo';
+
+/** GD106 vendor-not-used: its own cases (the themed suites beside it test rules together). */
+before(() => ready);
+
+describe('GD106 vendor-not-used', () => {
+  const classic = df(['FROM golang:1.22 AS build', 'WORKDIR /src', 'COPY go.mod go.sum ./', 'RUN go mod download', 'COPY . .', 'RUN CGO_ENABLED=0 go build -o /app .']);
+
+  it('finds go mod download in a vendored workspace (vendored fixture), on the command', () => {
+    const opts = fixture('vendored');
+    const f = find(classic, 'GD106', opts)[0];
+    assert.ok(f);
+    assert.equal(f.severity, 'warning');
+    assert.equal(classic.slice(f.span.start, f.span.end), 'go mod download');
+    assert.match(f.message, /vendor\/modules\.txt/);
+  });
+
+  it('fix removes the RUN when the download is its only command', () => {
+    const fixed = fix(classic, 'GD106', fixture('vendored'));
+    assert.equal(fixed, df(['FROM golang:1.22 AS build', 'WORKDIR /src', 'COPY go.mod go.sum ./', 'COPY . .', 'RUN CGO_ENABLED=0 go build -o /app .']));
+    assert.equal(find(classic, 'GD106', fixture('vendored'))[0].fix?.safe, true);
+  });
+
+  it('fix removes the command and its && from a chain, across continuation lines', () => {
+    const opts = fixture('vendored');
+    const first = df(['FROM golang:1.22', 'COPY . .', 'RUN go mod download && \\', '    go build -o /app .']);
+    assert.match(fix(first, 'GD106', opts), /\nRUN go build -o \/app \.\n$/);
+    const last = df(['FROM golang:1.22', 'COPY . .', 'RUN go mod verify && go mod download']);
+    assert.match(fix(last, 'GD106', opts), /\nRUN go mod verify\n$/);
+    const middle = df(['FROM golang:1.22', 'COPY . .', 'RUN set -e && go mod download && go build -o /app .']);
+    assert.match(fix(middle, 'GD106', opts), /\nRUN set -e && go build -o \/app \.\n$/);
+  });
+
+  it('fix removes the line of a heredoc, and keeps CRLF', () => {
+    const opts = fixture('vendored');
+    const heredoc = df(['# syntax=docker/dockerfile:1', 'FROM golang:1.22', 'COPY . .', 'RUN <<EOF', 'set -e', 'go mod download', 'go build -o /app .', 'EOF']);
+    assert.match(fix(heredoc, 'GD106', opts), /\nRUN <<EOF\nset -e\ngo build -o \/app \.\nEOF\n$/);
+    const crlf = classic.replace(/\n/g, '\r\n');
+    assert.ok(fix(crlf, 'GD106', opts).includes('COPY go.mod go.sum ./\r\nCOPY . .\r\n'));
+    const escape = df(['# escape=`', 'FROM golang:1.22', 'COPY . .', 'RUN go mod download && `', '    go build -o /app .'], '\r\n');
+    assert.equal(fix(escape, 'GD106', opts), df(['# escape=`', 'FROM golang:1.22', 'COPY . .', 'RUN go build -o /app .'], '\r\n'));
+  });
+
+  it('offers no fix for ; or || chains', () => {
+    const f = find(df(['FROM golang:1.22', 'COPY . .', 'RUN go mod download || true']), 'GD106', fixture('vendored'))[0];
+    assert.ok(f);
+    assert.equal(f.fix, undefined);
+  });
+
+  it('is silent with -mod=mod, when the stage never gets vendor/, for go < 1.14, without vendor, and for module arguments', () => {
+    const opts = fixture('vendored');
+    assert.equal(has(df(['FROM golang:1.22', 'COPY . .', 'RUN go mod download', 'RUN go build -mod=mod -o /app .']), 'GD106', opts), false);
+    assert.equal(has(df(['FROM golang:1.22', 'ENV GOFLAGS=-mod=mod', 'COPY . .', 'RUN go mod download']), 'GD106', opts), false);
+    assert.equal(has(df(['FROM golang:1.22', 'COPY go.mod go.sum ./', 'RUN go mod download', 'COPY main.go ./', 'RUN go build -o /app .']), 'GD106', opts), false);
+    assert.equal(has(df(['FROM golang:1.22', 'COPY . .', 'RUN go mod download github.com/pkg/errors']), 'GD106', opts), false);
+    const old = makeWorkspaceModel({ module: makeGoModule({ goVersion: '1.13' }), hasVendor: true });
+    assert.equal(has(classic, 'GD106', { workspace: old }), false);
+    const modelOnly = makeWorkspaceModel({ module: makeGoModule({ goVersion: '1.14' }), hasVendor: true });
+    assert.equal(has(classic, 'GD106', { workspace: modelOnly }), true);
+    assert.equal(has(classic, 'GD106', fixture('simple')), false);
+  });
+
+  it('.dockerignore excludes vendor/: names the line, no download finding (vendor-ignored fixture)', () => {
+    const opts = fixture('vendor-ignored');
+    const fs = find(classic, 'GD106', opts);
+    assert.equal(fs.length, 1);
+    assert.match(fs[0].message, /\.dockerignore line 3 \(`vendor\/`\)/);
+    assert.equal(classic.slice(fs[0].span.start, fs[0].span.end), 'go mod download');
+    // Nothing in the Dockerfile compiles the module: nothing to say.
+    assert.equal(has(df(['FROM alpine:3.20', 'COPY app /app']), 'GD106', opts), false);
+  });
+
+  describe('the .dockerignore fix (an edit of another file: never in fix-all)', () => {
+    const vendored = {
+      'go.mod': 'module example.com/x\n\ngo 1.22\n\nrequire github.com/pkg/errors v0.9.1\n',
+      'go.sum': '',
+      'main.go': 'package main\n\nfunc main() {}\n',
+      'vendor/modules.txt': '# github.com/pkg/errors v0.9.1\n## explicit\ngithub.com/pkg/errors\n',
+    };
+    /** The fix for `.dockerignore` text; applies it and checks that the .dockerignore finding is gone. */
+    function fixIgnore(ignore: string, extra: Record<string, string> = {}) {
+      const [f] = find(classic, 'GD106', tempWorkspace({ ...vendored, ...extra, '.dockerignore': ignore }));
+      assert.ok(f, 'GD106 reported');
+      assert.ok(f.fix, 'a fix');
+      assert.deepEqual(f.fix.edits, [], 'the Dockerfile is not edited');
+      assert.equal(f.fix.safe, false);
+      assert.equal(f.fix.editFiles?.length, 1);
+      assert.equal(f.fix.editFiles![0].path, '.dockerignore');
+      const next = applyEdits(ignore, f.fix.editFiles![0].edits);
+      // The build now sees vendor/: what is left is the download it no longer needs.
+      const after = find(classic, 'GD106', tempWorkspace({ ...vendored, ...extra, '.dockerignore': next }));
+      assert.deepEqual(after.map((a) => a.fix?.title), ['Remove the go mod download step (the build reads vendor/)'], `with ${JSON.stringify(next)}`);
+      return { title: f.fix.title, next };
+    }
+
+    it('removes a line that names only the vendor folder (vendor-ignored fixture)', () => {
+      const [f] = find(classic, 'GD106', fixture('vendor-ignored'));
+      assert.equal(f.fix?.title, 'Remove `vendor/` from .dockerignore');
+      const text = fs.readFileSync(path.join(FIX, 'vendor-ignored', '.dockerignore'), 'utf8');
+      assert.equal(applyEdits(text, f.fix!.editFiles![0].edits), '# local build output\nbin/\n');
+      for (const line of ['vendor', '/vendor/', './vendor', 'vendor/**', 'vendor/*']) {
+        assert.deepEqual(fixIgnore(`bin/\n${line}\n*.log\n`), { title: `Remove \`${line}\` from .dockerignore`, next: 'bin/\n*.log\n' }, line);
+      }
+    });
+
+    it('keeps CRLF and a BOM, and leaves no empty line when the last line had no break', () => {
+      assert.equal(fixIgnore('\uFEFFbin/\r\nvendor\r\n*.log').next, '\uFEFFbin/\r\n*.log');
+      assert.equal(fixIgnore('bin/\r\nvendor').next, 'bin/');
+      assert.equal(fixIgnore('\uFEFFvendor/\n').next, '\uFEFF');
+    });
+
+    it('re-includes the folder with `!vendor` when the pattern excludes more than vendor/', () => {
+      assert.deepEqual(fixIgnore('*\n!go.mod\n!go.sum\n!*.go\n'), { title: 'Re-include vendor/ in .dockerignore (`!vendor`)', next: '*\n!go.mod\n!go.sum\n!*.go\n!vendor\n' });
+      assert.equal(fixIgnore('**/*.txt').next, '**/*.txt\n!vendor\n');
+    });
+
+    it('re-includes when removing the line is not enough (another line excludes vendor/ too)', () => {
+      assert.deepEqual(fixIgnore('**/modules.txt\nvendor/\n'), { title: 'Re-include vendor/ in .dockerignore (`!vendor`)', next: '**/modules.txt\nvendor/\n!vendor\n' });
+    });
+
+    it('offers no fix when a <name>.dockerignore may be the file that applies', () => {
+      const [f] = find(classic, 'GD106', tempWorkspace({ ...vendored, '.dockerignore': 'vendor/\n', 'Dockerfile.dockerignore': 'bin/\n' }));
+      assert.ok(f);
+      assert.equal(f.fix, undefined);
+    });
+
+    it('is left out of fix-all', () => {
+      const opts = { ...fixture('vendor-ignored'), only: [RULES_BY_CODE.get('GD106')!] };
+      assert.equal(find(classic, 'GD106', opts).length, 1);
+      assert.equal(fixAll(classic, (t) => lint(t, opts)).text, classic);
+    });
+  });
+
+  it('is silent when .gitignore ignores vendor/ (a local `go mod vendor`, absent from a clean checkout)', () => {
+    const files = {
+      'go.mod': 'module example.com/x\n\ngo 1.22\n\nrequire github.com/pkg/errors v0.9.1\n',
+      'go.sum': '',
+      'main.go': 'package main\n\nfunc main() {}\n',
+      'vendor/modules.txt': '# github.com/pkg/errors v0.9.1\n## explicit\ngithub.com/pkg/errors\n',
+      '.dockerignore': 'vendor\n',
+    };
+    assert.equal(has(classic, 'GD106', tempWorkspace(files)), true);
+    assert.equal(has(classic, 'GD106', tempWorkspace({ ...files, '.gitignore': '/vendor/\n' })), false);
+    const noIgnore = { ...files, '.dockerignore': '' };
+    assert.equal(has(classic, 'GD106', tempWorkspace({ ...noIgnore, '.gitignore': 'vendor\n' })), false);
+    assert.equal(has(classic, 'GD106', tempWorkspace({ ...noIgnore, '.gitignore': 'bin/\n' })), true);
+    // `(` is a file named `(`, not a broken regexp that made the whole .gitignore unread (issue 16).
+    assert.equal(has(classic, 'GD106', tempWorkspace({ ...noIgnore, '.gitignore': '(\nvendor\n' })), false);
+  });
+
+  it('sees a .gitignore edited after the workspace was read (same size), once the workspace is told', () => {
+    const opts = tempWorkspace({
+      'go.mod': 'module example.com/x\n\ngo 1.22\n',
+      'main.go': 'package main\n\nfunc main() {}\n',
+      'vendor/modules.txt': '# github.com/pkg/errors v0.9.1\n## explicit\ngithub.com/pkg/errors\n',
+      '.gitignore': 'bins/\n',
+    });
+    const ws = opts.files as Workspace;
+    assert.equal(has(classic, 'GD106', opts), true);
+    const file = path.join(ws.root, '.gitignore');
+    fs.writeFileSync(file, 'vend*\n'); // as many bytes as before: only the content changed
+    assert.equal(ws.update([file]), true, 'a .gitignore change is a change of the workspace');
+    assert.equal(has(classic, 'GD106', { workspace: ws.model, files: ws }), false);
+  });
+});

@@ -1,0 +1,43 @@
+import assert from 'node:assert/strict';
+import { describe, it, before } from 'node:test';
+import { df, ready } from '../helpers';
+import { has, find, spanText, fix } from './kit/gobuild';
+
+/** GD108 no-trimpath: its own cases (the themed suites beside it test rules together). */
+before(() => ready);
+
+describe('GD108 no-trimpath', () => {
+  it('finds go build without -trimpath, on the command', () => {
+    const t = df(['FROM golang:1.22', 'RUN cd /src && CGO_ENABLED=0 go build -o /app .']);
+    assert.equal(spanText(t, 'GD108'), 'CGO_ENABLED=0 go build -o /app .');
+    assert.equal(find(t, 'GD108')[0].severity, 'information');
+    assert.equal(find(t, 'GD108')[0].fix?.safe, true);
+  });
+
+  it('finds go install of local packages, not of remote tools', () => {
+    assert.equal(has(df(['FROM golang:1.22', 'COPY . .', 'RUN go install ./cmd/app']), 'GD108'), true);
+    assert.equal(has(df(['FROM golang:1.22', 'RUN go install golang.org/x/tools/cmd/stringer@v0.31.0']), 'GD108'), false);
+  });
+
+  it('is silent with -trimpath, GOFLAGS=-trimpath, no binary written, go run/go test, or unknown flags', () => {
+    assert.equal(has(df(['FROM golang:1.22', 'RUN go build -trimpath -o /app .']), 'GD108'), false);
+    assert.equal(has(df(['FROM golang:1.22', 'ENV GOFLAGS="-mod=readonly -trimpath"', 'RUN go build -o /app .']), 'GD108'), false);
+    assert.equal(has(df(['FROM golang:1.22', 'RUN GOFLAGS=-trimpath go build -o /app .']), 'GD108'), false);
+    assert.equal(has(df(['FROM golang:1.22', 'RUN go build ./... && go build -o /dev/null ./cmd/x']), 'GD108'), false);
+    assert.equal(has(df(['FROM golang:1.22', 'RUN go run ./cmd/gen && go test ./...']), 'GD108'), false);
+    assert.equal(has(df(['FROM golang:1.22', 'ARG GOBUILDFLAGS', 'RUN go build ${GOBUILDFLAGS} -o /app .']), 'GD108'), false);
+    assert.equal(has(df(['FROM golang:1.22', 'ARG GOFLAGS', 'RUN go build -o /app .']), 'GD108'), false);
+  });
+
+  it('fix adds -trimpath after go build, whatever the go path or prefix', () => {
+    assert.match(fix(df(['FROM golang:1.22', 'RUN env CGO_ENABLED=0 /usr/local/go/bin/go build -o /app .']), 'GD108'), /RUN env CGO_ENABLED=0 \/usr\/local\/go\/bin\/go build -trimpath -o \/app \.\n/);
+    assert.match(fix(df(['FROM golang:1.22', 'COPY . .', 'RUN go install ./cmd/...']), 'GD108'), /RUN go install -trimpath \.\/cmd\/\.\.\.\n/);
+  });
+
+  it('fix keeps CRLF, the escape directive, continuations and heredocs', () => {
+    const crlf = df(['# escape=`', 'FROM golang:1.22', 'RUN go mod download && `', '    go build `', '    -o /app .'], '\r\n');
+    assert.ok(fix(crlf, 'GD108').includes('    go build -trimpath `\r\n    -o /app .\r\n'));
+    const heredoc = df(['FROM golang:1.22', 'RUN <<EOF', 'go build \\', '  -o /app .', 'EOF']);
+    assert.ok(fix(heredoc, 'GD108').includes('\ngo build -trimpath \\\n  -o /app .\nEOF\n'));
+  });
+});

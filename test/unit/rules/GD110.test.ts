@@ -1,0 +1,78 @@
+import assert from 'node:assert/strict';
+import { before, describe, it } from 'node:test';
+import { df, ready } from '../helpers';
+import { has, find, fix } from './kit/gobuild';
+
+/** GD110 unstripped-binary: its own cases (the themed suites beside it test rules together). */
+before(() => ready);
+
+describe('GD110 unstripped-binary', () => {
+  const build = (cmd: string, eol = '\n') => df(['FROM golang:1.22 AS build', 'WORKDIR /src', 'COPY . .', `RUN ${cmd}`, 'FROM scratch', 'COPY --from=build /out/app /app', 'ENTRYPOINT ["/app"]'], eol);
+
+  it('hints at a release build without -s -w, on the command', () => {
+    const t = build('CGO_ENABLED=0 go build -trimpath -o /out/app .');
+    const f = find(t, 'GD110')[0];
+    assert.equal(f.severity, 'hint');
+    assert.equal(t.slice(f.span.start, f.span.end), 'CGO_ENABLED=0 go build -trimpath -o /out/app .');
+    assert.equal(f.fix?.safe, true);
+  });
+
+  it('merges -s -w into the existing -ldflags, keeping its quoting', () => {
+    const cases: [string, string][] = [
+      ['go build -ldflags "-X main.v=1" -o /out/app .', 'go build -ldflags "-s -w -X main.v=1" -o /out/app .'],
+      ['go build -ldflags="-X main.v=1" -o /out/app .', 'go build -ldflags="-s -w -X main.v=1" -o /out/app .'],
+      ["go build -ldflags '-X a=b' -o /out/app .", "go build -ldflags '-s -w -X a=b' -o /out/app ."],
+      ['go build --ldflags=-w -o /out/app .', 'go build --ldflags="-s -w" -o /out/app .'],
+      ['go build -ldflags=-X=main.v=1 -o /out/app .', 'go build -ldflags="-s -w -X=main.v=1" -o /out/app .'],
+      ['go build -ldflags "all=-X main.v=1" -o /out/app .', 'go build -ldflags "all=-s -w -X main.v=1" -o /out/app .'],
+      ['go build -ldflags "-X main.v=${VERSION}" -o /out/app .', 'go build -ldflags "-s -w -X main.v=${VERSION}" -o /out/app .'],
+      ['go build -ldflags "-X \'main.date=$(date)\'" -o /out/app .', 'go build -ldflags "-s -w -X \'main.date=$(date)\'" -o /out/app .'],
+      ['go build -ldflags "" -o /out/app .', 'go build -ldflags "-s -w" -o /out/app .'],
+      ['go build -o /out/app .', 'go build -ldflags="-s -w" -o /out/app .'],
+    ];
+    for (const [before, after] of cases) assert.equal(fix(build(before), 'GD110'), build(after), before);
+  });
+
+  it('applies the last -ldflags, as go does', () => {
+    assert.equal(has(build('go build -ldflags "-s -w" -ldflags "-X a=b" -o /out/app .'), 'GD110'), true);
+    assert.equal(has(build('go build -ldflags "-X a=b" -ldflags "-s -w" -o /out/app .'), 'GD110'), false);
+  });
+
+  it('is silent when stripped (-s alone implies -w since Go 1.22), and with unknown flags', () => {
+    assert.equal(has(build('go build -ldflags="-s -w" -o /out/app .'), 'GD110'), false);
+    assert.equal(has(build('go build -ldflags "-w -s -X a=b" -o /out/app .'), 'GD110'), false);
+    assert.equal(has(build('go build -ldflags=-s -o /out/app .'), 'GD110'), false);
+    assert.equal(has(build('go build -ldflags "$LDFLAGS" -o /out/app .'), 'GD110'), false);
+    assert.equal(has(build('go build -ldflags "-X a=b $EXTRA" -o /out/app .'), 'GD110'), false);
+    assert.equal(has(build('go build ${GOBUILDFLAGS} -o /out/app .'), 'GD110'), false);
+    assert.equal(has(df(['FROM golang:1.22', 'ENV GOFLAGS="\'-ldflags=-s -w\'"', 'RUN go build -o /app .']), 'GD110'), false);
+  });
+
+  it('is silent for debug builds, builds that write no binary, and stages that never reach the final image', () => {
+    assert.equal(has(build('go build -gcflags "all=-N -l" -o /out/app .'), 'GD110'), false);
+    assert.equal(has(build('go build ./... && go build -o /out/app -ldflags=-s .'), 'GD110'), false);
+    const test = df(['FROM golang:1.22 AS test', 'RUN go build -o /tmp/x .', 'FROM golang:1.22 AS build', 'RUN go build -ldflags="-s -w" -o /out/app .', 'FROM scratch', 'COPY --from=build /out/app /app']);
+    assert.equal(has(test, 'GD110'), false);
+    // ... unless that stage is the configured target.
+    assert.equal(has(test, 'GD110', { target: 'test' }), true);
+  });
+
+  it('reports GOFLAGS -ldflags without -s -w but offers no fix there', () => {
+    const f = find(df(['FROM golang:1.22', 'ENV GOFLAGS=-ldflags=-X=main.v=1', 'RUN go build -o /app .']), 'GD110')[0];
+    assert.ok(f && !f.fix);
+  });
+
+  it('offers no fix when the -ldflags value starts with an expansion we cannot see through', () => {
+    const f = find(build('go build -ldflags "${PREFIX}-X a=b" -o /out/app .'), 'GD110');
+    assert.ok(f.every((x) => !x.fix));
+  });
+
+  it('fix keeps CRLF, the escape directive, continuations and heredocs', () => {
+    const crlf = df(['# escape=`', 'FROM golang:1.22', 'RUN go build `', '    -ldflags "-X main.v=1" `', '    -o /app .'], '\r\n');
+    assert.ok(fix(crlf, 'GD110').includes('    -ldflags "-s -w -X main.v=1" `\r\n'));
+    const heredoc = df(['FROM golang:1.22', 'RUN <<EOF', 'set -e', "go build -ldflags='-X a=b' -o /app .", 'EOF']);
+    assert.ok(fix(heredoc, 'GD110').includes("\ngo build -ldflags='-s -w -X a=b' -o /app .\nEOF\n"));
+    const cont = df(['FROM golang:1.22', 'RUN go build -ldflags="-X a=b \\', '    -X c=d" -o /app .']);
+    assert.ok(fix(cont, 'GD110').includes('-ldflags="-s -w -X a=b \\\n    -X c=d"'));
+  });
+});

@@ -1,0 +1,66 @@
+import assert from 'node:assert/strict';
+import { describe, it, before } from 'node:test';
+import { df, ready } from '../helpers';
+import { has, find, fix } from './kit/gobuild';
+
+/** GD113 emulated-cross-compile: its own cases (the themed suites beside it test rules together). */
+before(() => ready);
+
+describe('GD113 emulated-cross-compile', () => {
+  const stage = (lines: string[], from = 'FROM golang:1.22 AS build') =>
+    df([from, ...lines, 'FROM scratch', 'COPY --from=build /out/app /app']);
+
+  it('hints on the FROM of a builder that declares TARGETARCH', () => {
+    const t = stage(['ARG TARGETARCH', 'RUN CGO_ENABLED=0 go build -o /out/app .']);
+    const f = find(t, 'GD113')[0];
+    assert.equal(t.slice(f.span.start, f.span.end), 'FROM golang:1.22 AS build');
+    assert.equal(f.severity, 'hint');
+    assert.equal(f.fix?.safe, false);
+  });
+
+  it('fix: --platform=$BUILDPLATFORM, GOOS/GOARCH on the build, and the missing ARG', () => {
+    const t = stage(['ARG TARGETARCH', 'WORKDIR /src', 'RUN CGO_ENABLED=0 go build -o /out/app .']);
+    assert.equal(fix(t, 'GD113'), stage(['ARG TARGETOS', 'ARG TARGETARCH', 'WORKDIR /src', 'RUN CGO_ENABLED=0 GOOS=$TARGETOS GOARCH=$TARGETARCH go build -o /out/app .'], 'FROM --platform=$BUILDPLATFORM golang:1.22 AS build'));
+  });
+
+  it('fix only adds --platform when the build already sets GOARCH', () => {
+    const t = stage(['ARG TARGETOS TARGETARCH', 'RUN CGO_ENABLED=0 GOOS=$TARGETOS GOARCH=$TARGETARCH go build -o /out/app .']);
+    assert.equal(fix(t, 'GD113'), t.replace('FROM golang', 'FROM --platform=$BUILDPLATFORM golang'));
+    // Decided (issue 11): every build names a literal GOARCH, so the output does not follow the target: silent.
+    assert.equal(has(stage(['ARG TARGETPLATFORM', 'RUN CGO_ENABLED=0 GOOS=linux GOARCH=amd64 go build -o /out/app .']), 'GD113'), false);
+  });
+
+  it('fix declares the TARGET* args the build already reads but the stage does not', () => {
+    const t = stage(['RUN CGO_ENABLED=0 GOARCH=$TARGETARCH go build -o /out/app .']);
+    assert.equal(fix(t, 'GD113'), stage(['ARG TARGETARCH', 'RUN CGO_ENABLED=0 GOARCH=$TARGETARCH go build -o /out/app .'], 'FROM --platform=$BUILDPLATFORM golang:1.22 AS build'));
+  });
+
+  it('replaces --platform=$TARGETPLATFORM', () => {
+    const t = stage(['RUN CGO_ENABLED=0 go build -o /out/app .'], 'FROM --platform=$TARGETPLATFORM golang:1.22 AS build');
+    assert.match(fix(t, 'GD113'), /^FROM --platform=\$BUILDPLATFORM golang:1\.22 AS build\nARG TARGETOS TARGETARCH\n/);
+  });
+
+  it('is silent with --platform=$BUILDPLATFORM (also ${…} and inherited), a fixed platform, or no target signal', () => {
+    assert.equal(has(stage(['ARG TARGETARCH', 'RUN GOARCH=$TARGETARCH go build -o /out/app .'], 'FROM --platform=$BUILDPLATFORM golang:1.22 AS build'), 'GD113'), false);
+    assert.equal(has(stage(['ARG TARGETARCH', 'RUN GOARCH=$TARGETARCH go build -o /out/app .'], 'FROM --platform=${BUILDPLATFORM} golang:1.22 AS build'), 'GD113'), false);
+    assert.equal(has(stage(['RUN GOARCH=arm64 go build -o /out/app .'], 'FROM --platform=linux/amd64 golang:1.22 AS build'), 'GD113'), false);
+    assert.equal(has(df(['FROM --platform=$BUILDPLATFORM golang:1.22 AS base', 'FROM base AS build', 'ARG TARGETARCH', 'RUN GOARCH=$TARGETARCH go build -o /out/app .']), 'GD113'), false);
+    assert.equal(has(stage(['RUN CGO_ENABLED=0 GOOS=linux go build -o /out/app .']), 'GD113'), false);
+    assert.equal(has(df(['FROM alpine:3.20', 'ARG TARGETARCH', 'RUN wget https://example.invalid/tool-$TARGETARCH']), 'GD113'), false);
+  });
+
+  it('offers no fix for go install or a stage FROM another stage; CGO_ENABLED=1 without xx is not reported', () => {
+    assert.ok(!find(stage(['ARG TARGETARCH', 'RUN go install ./cmd/app']), 'GD113')[0].fix);
+    // Decided (issue 11): on $BUILDPLATFORM the host C compiler would build for the wrong architecture.
+    assert.equal(has(stage(['ARG TARGETARCH', 'RUN CGO_ENABLED=1 go build -o /out/app .']), 'GD113'), false);
+    const derived = find(df(['FROM golang:1.22 AS base', 'FROM base AS build', 'ARG TARGETARCH', 'RUN go build -o /out/app .']), 'GD113')[0];
+    assert.ok(derived && !derived.fix);
+  });
+
+  it('fix keeps CRLF, the escape directive and heredocs', () => {
+    const crlf = df(['# escape=`', 'FROM golang:1.22 AS build', 'ARG TARGETARCH', 'RUN CGO_ENABLED=0 `', '    go build -o /out/app .'], '\r\n');
+    assert.equal(fix(crlf, 'GD113'), df(['# escape=`', 'FROM --platform=$BUILDPLATFORM golang:1.22 AS build', 'ARG TARGETOS', 'ARG TARGETARCH', 'RUN CGO_ENABLED=0 `', '    GOOS=$TARGETOS GOARCH=$TARGETARCH go build -o /out/app .'], '\r\n'));
+    const heredoc = stage(['ARG TARGETOS TARGETARCH', 'RUN <<EOF', 'set -e', 'CGO_ENABLED=0 go build -o /out/app .', 'EOF']);
+    assert.ok(fix(heredoc, 'GD113').includes('\nCGO_ENABLED=0 GOOS=$TARGETOS GOARCH=$TARGETARCH go build -o /out/app .\nEOF\n'));
+  });
+});

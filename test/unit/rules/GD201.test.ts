@@ -1,0 +1,47 @@
+import assert from 'node:assert/strict';
+import { describe, it, before } from 'node:test';
+import { applyFix, codes, df, lint, ready } from '../helpers';
+import { has } from './kit/basics';
+
+/** GD201 toolchain-in-final-image: its own cases (the themed suites beside it test rules together). */
+before(() => ready);
+
+describe('GD201 toolchain-in-final-image', () => {
+  const single = df(['FROM golang:1.22', 'WORKDIR /src', 'COPY go.mod go.sum ./', 'RUN go mod download', 'COPY . .', 'RUN go build -o server ./cmd/server', 'EXPOSE 8080', 'USER 65532', 'CMD ["./server", "--port", "8080"]']);
+
+  it('finds a golang final stage, on its FROM', () => {
+    const f = lint(single).find((x) => x.code === 'GD201')!;
+    assert.equal(single.slice(f.span.start, f.span.end), 'FROM golang:1.22');
+  });
+
+  it('is silent for multi-stage builds with a small runtime', () => {
+    assert.equal(has(df(['FROM golang:1.22 AS build', 'RUN go build -o /app .', 'FROM gcr.io/distroless/static-debian12:nonroot', 'COPY --from=build /app /app', 'ENTRYPOINT ["/app"]']), 'GD201'), false);
+  });
+
+  it('fix converts to multi-stage with a distroless runtime and exec-form CMD', () => {
+    const fixed = applyFix(single, 'GD201');
+    assert.match(fixed, /^FROM golang:1.22 AS build\n/);
+    assert.match(fixed, /RUN CGO_ENABLED=0 go build -o server \.\/cmd\/server\n/);
+    assert.ok(fixed.endsWith(df(['', 'FROM gcr.io/distroless/static-debian12:nonroot', 'COPY --from=build /src/server /server', 'EXPOSE 8080', 'CMD ["/server", "--port", "8080"]'])), fixed);
+    assert.ok(!/^USER 65532$/m.test(fixed), 'the build stage USER moved to the :nonroot runtime');
+    assert.deepEqual(codes(fixed).filter((c) => c.startsWith('GD2')), []);
+  });
+
+  it('fix adds -o /out/<name> when the build has none, and an ENTRYPOINT', () => {
+    const text = df(['FROM golang:1.22-alpine', 'WORKDIR /app', 'COPY go.mod ./', 'RUN go mod download', 'COPY . .', 'RUN go build ./cmd/api']);
+    const fixed = applyFix(text, 'GD201');
+    assert.match(fixed, /RUN CGO_ENABLED=0 go build -o \/out\/api \.\/cmd\/api/);
+    assert.match(fixed, /COPY --from=build \/out\/api \/api\nENTRYPOINT \["\/api"\]\n$/);
+  });
+
+  it('offers no fix when CMD needs a shell', () => {
+    const text = df(['FROM golang:1.22', 'RUN go build -o /app .', 'CMD /app --port $PORT']);
+    const f = lint(text).find((x) => x.code === 'GD201')!;
+    assert.ok(f && !f.fix);
+  });
+
+  it('fix on a CRLF file keeps CRLF', () => {
+    const fixed = applyFix(single.replace(/\n/g, '\r\n'), 'GD201');
+    assert.match(fixed, /\r\nFROM gcr\.io\/distroless\/static-debian12:nonroot\r\n/);
+  });
+});

@@ -1,0 +1,100 @@
+import assert from 'node:assert/strict';
+import * as path from 'node:path';
+import { describe, it, before } from 'node:test';
+import { makeGoModule, makeGoPackage, makeWorkspaceModel } from '../../../server/src/workspace/make';
+import { applyFix, df, lint, ready } from '../helpers';
+import { ONLY, load, opts, find, build } from './kit/context';
+
+/** GD202 scratch-without-ca-certificates: its own cases (the themed suites beside it test rules together). */
+before(() => ready);
+
+describe('GD202 scratch-without-ca-certificates', () => {
+  const ws = () => load('tls'); // main.go calls http.Get
+
+  it('reports a scratch final stage whose program imports net/http; the fix copies the bundle from the builder', () => {
+    const text = build();
+    const [f] = find(text, opts(ws()), 'GD202');
+    assert.ok(f);
+    assert.equal(f.severity, 'warning');
+    assert.equal(text.slice(f.span.start, f.span.end), 'FROM scratch');
+    assert.match(f.message, /net\/http/);
+    assert.match(f.message, /x509: certificate signed by unknown authority/);
+    const fixed = applyFix(text, 'GD202', opts(ws()));
+    assert.ok(fixed.includes('FROM scratch\nCOPY --from=build /etc/ssl/certs/ca-certificates.crt /etc/ssl/certs/\nCOPY --from=build /out/app /app\n'), fixed);
+    assert.equal(fixed, text.replace('FROM scratch\n', 'FROM scratch\nCOPY --from=build /etc/ssl/certs/ca-certificates.crt /etc/ssl/certs/\n'));
+  });
+
+  it('an unnamed builder is referenced by index; CRLF is kept', () => {
+    const text = build().replace(' AS build', '').replace('--from=build', '--from=0').replace(/\n/g, '\r\n');
+    const fixed = applyFix(text, 'GD202', opts(ws()));
+    assert.ok(fixed.includes('FROM scratch\r\nCOPY --from=0 /etc/ssl/certs/ca-certificates.crt /etc/ssl/certs/\r\n'), fixed);
+  });
+
+  it('resolves the built package through WORKDIR, cd and COPY destinations', () => {
+    const text = df([
+      'FROM golang:1.22-alpine AS builder',
+      'WORKDIR /go/src/app',
+      'COPY . ./code/',
+      'RUN cd code && go build -o /bin/server .',
+      'FROM scratch',
+      'COPY --from=builder /bin/server /server',
+    ]);
+    assert.equal(find(text, opts(ws()), 'GD202').length, 1);
+    // The same build of a package that does not use TLS: silent.
+    assert.deepEqual(find(build('.'), opts(load('simple')), 'GD202'), []);
+  });
+
+  it('an unresolvable package (a variable) falls back on the main packages', () => {
+    const text = build('$PKG').replace('WORKDIR /src', 'WORKDIR /src\nARG PKG');
+    assert.equal(find(text, opts(ws()), 'GD202').length, 1);
+  });
+
+  it('no fix when the builder has no CA bundle (debian without ca-certificates)', () => {
+    const text = build().replace('FROM golang:1.22 AS build', 'FROM debian:12 AS build');
+    const [f] = find(text, opts(ws()), 'GD202');
+    assert.ok(f);
+    assert.equal(f.fix, undefined);
+    const installs = text.replace('WORKDIR /src', 'RUN apt-get update && apt-get install -y --no-install-recommends ca-certificates golang\nWORKDIR /src');
+    assert.ok(find(installs, opts(ws()), 'GD202')[0].fix);
+  });
+
+  it('silent: bundle copied, SSL_CERT_FILE set, distroless/alpine final, no TLS, embedded roots, copy from an image, no workspace', () => {
+    const w = ws();
+    for (const extra of [
+      ['COPY --from=build /etc/ssl/certs/ca-certificates.crt /etc/ssl/certs/'],
+      ['COPY --from=alpine:3.20 /etc/ssl/certs/ /etc/ssl/certs/'],
+      ['COPY certs/ca.pem /etc/ssl/certs/ca.pem'],
+      ['ENV SSL_CERT_FILE=/certs/ca.pem'],
+    ]) assert.deepEqual(find(build('.', 'scratch', extra), opts(w), 'GD202'), [], extra[0]);
+    assert.deepEqual(find(build('.', 'gcr.io/distroless/static-debian12:nonroot'), opts(w), 'GD202'), []);
+    assert.deepEqual(find(build('.', 'alpine:3.20'), opts(w), 'GD202'), []);
+    assert.deepEqual(find(df(['FROM scratch', 'COPY --from=example/app:1 /app /app']), opts(w), 'GD202'), []);
+    assert.deepEqual(lint(build(), { only: ONLY }), [], 'no workspace');
+    const roots = makeWorkspaceModel({
+      module: makeGoModule({ path: 'example.com/m' }),
+      packages: [makeGoPackage({ dir: '', isMain: true, module: '', importPath: 'example.com/m', imports: ['golang.org/x/crypto/x509roots/fallback', 'net/http'] })],
+    });
+    assert.deepEqual(lint(build(), { workspace: roots, only: ONLY }).filter((f) => f.code === 'GD202'), []);
+    assert.equal(lint(build(), { workspace: { ...roots, packages: [{ ...roots.packages[0], imports: ['net/http'] }] }, only: ONLY }).filter((f) => f.code === 'GD202').length, 1);
+  });
+
+  it('with several builders, only the program copied into the final stage counts', () => {
+    const text = df([
+      'FROM golang:1.22 AS build',
+      'WORKDIR /src',
+      'COPY . .',
+      'RUN go build -o /out/fetch . && go build -o /out/other ./cmd/other',
+      'FROM scratch',
+      'COPY --from=build /out/other /other',
+    ]);
+    const model = makeWorkspaceModel({
+      module: makeGoModule({ path: 'example.com/m' }),
+      packages: [
+        makeGoPackage({ dir: '', isMain: true, module: '', importPath: 'example.com/m', imports: ['net/http'] }),
+        makeGoPackage({ dir: 'cmd/other', isMain: true, module: '', importPath: 'example.com/m/cmd/other', imports: ['fmt'] }),
+      ],
+    });
+    assert.deepEqual(lint(text, { workspace: model, only: ONLY }).filter((f) => f.code === 'GD202'), []);
+    assert.equal(lint(text.replace('/out/other /other', '/out/fetch /fetch'), { workspace: model, only: ONLY }).filter((f) => f.code === 'GD202').length, 1);
+  });
+});

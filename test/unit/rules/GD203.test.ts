@@ -1,0 +1,76 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import { applyFix, df, ready } from '../helpers';
+import { load, opts, find, build } from './kit/context';
+
+/** GD203 scratch-without-tzdata: its own cases (the themed suites beside it test rules together). */
+before(() => ready);
+
+describe('GD203 scratch-without-tzdata', () => {
+  const ws = () => load('tzdata'); // cmd/clock calls LoadLocation; cmd/embedded imports time/tzdata; cmd/fixed does not call it
+
+  it('reports the go build of a program calling time.LoadLocation for a scratch image; the fix adds -tags timetzdata', () => {
+    const text = build('./cmd/clock');
+    const [f] = find(text, opts(ws()), 'GD203');
+    assert.ok(f);
+    assert.equal(f.severity, 'warning');
+    assert.match(text.slice(f.span.start, f.span.end), /^RUN CGO_ENABLED=0 go build/);
+    assert.match(f.message, /\.\/cmd\/clock/);
+    assert.match(f.message, /unknown time zone/);
+    const fixed = applyFix(text, 'GD203', opts(ws()));
+    assert.equal(fixed, text.replace('go build -trimpath', 'go build -tags timetzdata -trimpath'));
+  });
+
+  it('merges into an existing -tags list, keeping its quoting', () => {
+    const cases: [string, string][] = [
+      ['-tags=netgo', '-tags=netgo,timetzdata'],
+      ['-tags netgo,osusergo', '-tags netgo,osusergo,timetzdata'],
+      ['-tags "netgo osusergo"', '-tags "netgo osusergo timetzdata"'],
+      ["-tags='netgo'", "-tags='netgo,timetzdata'"],
+      ['-tags ""', '-tags "timetzdata"'],
+      ['-tags "netgo" -tags=osusergo', '-tags "netgo" -tags=osusergo,timetzdata'],
+    ];
+    for (const [before, after] of cases) {
+      const text = build(`${before} ./cmd/clock`);
+      const fixed = applyFix(text, 'GD203', opts(ws()));
+      assert.equal(fixed, text.replace(before, after), before);
+    }
+  });
+
+  it('GOFLAGS -tags: repeated on the command line with timetzdata (a command-line -tags replaces it)', () => {
+    const text = build('./cmd/clock').replace('WORKDIR /src', 'ENV GOFLAGS=-tags=netgo\nWORKDIR /src');
+    const fixed = applyFix(text, 'GD203', opts(ws()));
+    assert.ok(fixed.includes('go build -tags netgo,timetzdata -trimpath'), fixed);
+  });
+
+  it('silent: timetzdata already on, time/tzdata imported, no LoadLocation, zoneinfo in the image or copied in, ZONEINFO set', () => {
+    const w = ws();
+    assert.deepEqual(find(build('-tags timetzdata ./cmd/clock'), opts(w), 'GD203'), []);
+    assert.deepEqual(find(build('-tags=netgo,timetzdata ./cmd/clock'), opts(w), 'GD203'), []);
+    assert.deepEqual(find(build('./cmd/clock').replace('WORKDIR /src', 'ENV GOFLAGS="-tags=timetzdata"\nWORKDIR /src'), opts(w), 'GD203'), []);
+    assert.deepEqual(find(build('./cmd/embedded'), opts(w), 'GD203'), []);
+    assert.deepEqual(find(build('./cmd/fixed'), opts(w), 'GD203'), []);
+    assert.deepEqual(find(build('./cmd/clock', 'gcr.io/distroless/static-debian12:nonroot'), opts(w), 'GD203'), []);
+    assert.deepEqual(find(build('./cmd/clock', 'debian:12-slim'), opts(w), 'GD203'), []);
+    assert.deepEqual(find(build('./cmd/clock', 'alpine:3.20', ['RUN apk add --no-cache tzdata']), opts(w), 'GD203'), []);
+    assert.deepEqual(find(build('./cmd/clock', 'scratch', ['COPY --from=build /usr/share/zoneinfo /usr/share/zoneinfo']), opts(w), 'GD203'), []);
+    assert.deepEqual(find(build('./cmd/clock', 'scratch', ['COPY --from=build /usr/local/go/lib/time/zoneinfo.zip /zoneinfo.zip', 'ENV ZONEINFO=/zoneinfo.zip']), opts(w), 'GD203'), []);
+    assert.deepEqual(find(build('$TAGS ./cmd/clock'), opts(w), 'GD203'), [], 'tags unknown');
+  });
+
+  it('alpine without tzdata is reported too', () => {
+    assert.equal(find(build('./cmd/clock', 'alpine:3.20'), opts(ws()), 'GD203').length, 1);
+  });
+
+  it('a build of several packages with ./cmd/... is resolved to the main packages under cmd/', () => {
+    const text = df(['FROM golang:1.22 AS build', 'WORKDIR /src', 'COPY . .', 'RUN go install ./cmd/...', 'FROM scratch', 'COPY --from=build /go/bin/clock /clock']);
+    const [f] = find(text, opts(ws()), 'GD203');
+    assert.ok(f);
+    assert.ok(applyFix(text, 'GD203', opts(ws())).includes('RUN go install -tags timetzdata ./cmd/...'));
+  });
+
+  it('fix on a CRLF file keeps CRLF', () => {
+    const text = build('./cmd/clock').replace(/\n/g, '\r\n');
+    assert.match(applyFix(text, 'GD203', opts(ws())), /go build -tags timetzdata /);
+  });
+});

@@ -1,0 +1,37 @@
+import assert from 'node:assert/strict';
+import { describe, it, before } from 'node:test';
+import { applyFix, df, lint, ready } from '../helpers';
+import { has } from './kit/basics';
+
+/** GD204 final-user-root: its own cases (the themed suites beside it test rules together). */
+before(() => ready);
+
+describe('GD204 final-user-root', () => {
+  it('finds a final stage without USER on an image that runs as root', () => {
+    assert.equal(has(df(['FROM alpine:3.20', 'ENTRYPOINT ["/app"]']), 'GD204'), true);
+    assert.equal(has(df(['FROM gcr.io/distroless/static-debian12', 'ENTRYPOINT ["/app"]']), 'GD204'), true);
+  });
+
+  it('finds an explicit USER root / 0', () => {
+    const text = df(['FROM alpine:3.20', 'USER 0', 'ENTRYPOINT ["/app"]']);
+    const f = lint(text).find((x) => x.code === 'GD204')!;
+    assert.equal(text.slice(f.span.start, f.span.end), 'USER 0');
+  });
+
+  it('is silent for USER nonroot, :nonroot images, an unknown custom base, and builder stages', () => {
+    assert.equal(has(df(['FROM alpine:3.20', 'USER app', 'ENTRYPOINT ["/app"]']), 'GD204'), false);
+    assert.equal(has(df(['FROM gcr.io/distroless/static-debian12:nonroot', 'ENTRYPOINT ["/app"]']), 'GD204'), false);
+    assert.equal(has(df(['FROM mycorp/base:1', 'ENTRYPOINT ["/app"]']), 'GD204'), false);
+    assert.equal(has(df(['FROM golang:1.22 AS build', 'RUN go build -o /app .', 'FROM scratch', 'COPY --from=build /app /app', 'USER 65532:65532', 'ENTRYPOINT ["/app"]']), 'GD204'), false);
+  });
+
+  it('inherits USER through FROM <stage>', () => {
+    assert.equal(has(df(['FROM alpine:3.20 AS base', 'USER 1000', 'FROM base', 'ENTRYPOINT ["/app"]']), 'GD204'), false);
+  });
+
+  it('fix inserts USER 65532:65532 before ENTRYPOINT, or rewrites USER root', () => {
+    assert.match(applyFix(df(['FROM alpine:3.20', 'COPY app /app', 'ENTRYPOINT ["/app"]']), 'GD204'), /COPY app \/app\nUSER 65532:65532\nENTRYPOINT/);
+    assert.match(applyFix(df(['FROM alpine:3.20', 'USER root', 'ENTRYPOINT ["/app"]']), 'GD204'), /USER 65532:65532\nENTRYPOINT/);
+    assert.match(applyFix('FROM scratch\r\nCOPY app /app', 'GD204'), /COPY app \/app\r\nUSER 65532:65532$/);
+  });
+});

@@ -1,0 +1,66 @@
+import assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import { loadWorkspace } from '../../../server/src/workspace/load';
+import type { WorkspaceModel } from '../../../server/src/workspace/model';
+import { applyFix, df, ready } from '../helpers';
+import { has, find, spanText, parses } from './kit/image';
+
+/** GD209 unpinned-base-image: its own cases (the themed suites beside it test rules together). */
+before(() => ready);
+
+describe('GD209 unpinned-base-image', () => {
+  let dir: string;
+  let ws: WorkspaceModel;
+  before(() => {
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'gd209-'));
+    fs.writeFileSync(path.join(dir, 'go.mod'), 'module example.com/app\n\ngo 1.24.2\n');
+    fs.writeFileSync(path.join(dir, 'main.go'), 'package main\n\nfunc main() {}\n');
+    fs.writeFileSync(path.join(dir, '.dockerignore'), '.git\n');
+    ws = loadWorkspace(dir).model;
+  });
+  after(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+  it('finds an image without a tag and :latest, on the image word', () => {
+    const text = df(['FROM golang AS build', 'RUN go build -o /app .', 'FROM alpine:latest', 'COPY --from=build /app /app']);
+    const fs_ = find(text, 'GD209');
+    assert.deepEqual(fs_.map((f) => spanText(text, f)), ['golang', 'alpine:latest']);
+    assert.match(fs_[0].message, /no tag/);
+    assert.match(fs_[1].message, /:latest/);
+  });
+
+  it('is silent for stage names, scratch, tags, digests, and ARGs without a default; judges an ARG by its default', () => {
+    assert.equal(has(df(['FROM golang:1.24 AS build', 'FROM build', 'FROM scratch']), 'GD209'), false);
+    assert.equal(has(df(['FROM alpine@sha256:' + 'a'.repeat(64)]), 'GD209'), false);
+    assert.equal(has(df(['FROM alpine:latest@sha256:' + 'a'.repeat(64)]), 'GD209'), false);
+    assert.equal(has(df(['ARG BASE', 'FROM ${BASE}']), 'GD209'), false);
+    assert.equal(has(df(['ARG TAG', 'FROM alpine:${TAG}']), 'GD209'), false);
+    assert.equal(has(df(['ARG GO=1.24', 'FROM golang:${GO}-alpine']), 'GD209'), false);
+    assert.equal(has(df(['ARG TAG=latest', 'FROM alpine:${TAG}']), 'GD209'), true);
+    assert.equal(has(df(['ARG VARIANT=alpine', 'FROM golang:1.24 AS build-alpine', 'FROM build-${VARIANT}']), 'GD209'), false);
+  });
+
+  it('honours both hadolint peers', () => {
+    assert.equal(has(df(['# hadolint ignore=DL3006', 'FROM alpine']), 'GD209'), false);
+    assert.equal(has(df(['# hadolint global ignore=DL3007', 'FROM alpine:latest']), 'GD209'), false);
+  });
+
+  it('offers no fix without a workspace, and none for images other than golang', () => {
+    assert.equal(find(df(['FROM golang']), 'GD209')[0].fix, undefined);
+    assert.equal(find(df(['FROM alpine']), 'GD209', { workspace: ws })[0].fix, undefined);
+    assert.equal(find(df(['ARG IMG=golang', 'FROM ${IMG}']), 'GD209', { workspace: ws })[0].fix, undefined);
+  });
+
+  it('fix pins golang to the go.mod version, safe, keeping the stage name, CRLF and the escape directive', () => {
+    const text = df(['# escape=`', 'FROM golang AS build', 'RUN go build -o /app .', 'FROM golang:latest AS test'], '\r\n');
+    const fixed = applyFix(text, 'GD209', { workspace: ws });
+    assert.ok(fixed.includes('FROM golang:1.24.2 AS build\r\n'), fixed);
+    assert.equal(find(text, 'GD209', { workspace: ws })[0].fix!.safe, true);
+    const again = applyFix(fixed, 'GD209', { workspace: ws });
+    assert.ok(again.includes('FROM golang:1.24.2 AS test\r\n'), again);
+    assert.equal(has(again, 'GD209', { workspace: ws }), false);
+    parses(again);
+  });
+});

@@ -1,0 +1,32 @@
+import assert from 'node:assert/strict';
+import { describe, it, before } from 'node:test';
+import { applyFix, df, lint, ready } from '../helpers';
+import { has } from './kit/basics';
+
+/** GD301 apk-without-no-cache: its own cases (the themed suites beside it test rules together). */
+before(() => ready);
+
+describe('GD301 apk-without-no-cache', () => {
+  it('finds apk add without --no-cache, on the apk command', () => {
+    const text = df(['FROM alpine:3.20', 'RUN apk update && apk add git ca-certificates', 'USER 65532']);
+    const f = lint(text).find((x) => x.code === 'GD301')!;
+    assert.equal(text.slice(f.span.start, f.span.end), 'apk add git ca-certificates');
+  });
+
+  it('is silent with --no-cache, a cache cleanup in the same RUN, or a cache mount', () => {
+    assert.equal(has(df(['FROM alpine', 'RUN apk add --no-cache git']), 'GD301'), false);
+    assert.equal(has(df(['FROM alpine', 'RUN apk add git && rm -rf /var/cache/apk/*']), 'GD301'), false);
+    assert.equal(has(df(['FROM alpine', 'RUN --mount=type=cache,target=/var/cache/apk apk add git']), 'GD301'), false);
+    assert.equal(has(df(['FROM alpine', 'RUN echo apk add git']), 'GD301'), false);
+  });
+
+  it('fix adds --no-cache after add, also inside continuations and heredocs', () => {
+    assert.match(applyFix(df(['FROM alpine:3.20', 'RUN apk add \\', '    git', 'USER 1']), 'GD301'), /RUN apk add --no-cache \\\n    git/);
+    assert.match(applyFix(df(['FROM alpine:3.20', 'RUN <<EOF', 'apk add git', 'EOF', 'USER 1']), 'GD301'), /\napk add --no-cache git\nEOF/);
+  });
+
+  it('fix on a CRLF file keeps CRLF, across a line continuation', () => {
+    const fixed = applyFix(df(['FROM alpine:3.20', 'RUN apk add \\', '    git', 'USER 1'], '\r\n'), 'GD301');
+    assert.match(fixed, /RUN apk add --no-cache \\\r\n    git\r\n/);
+  });
+});

@@ -1,0 +1,124 @@
+import assert from 'node:assert/strict';
+import { describe, it, before } from 'node:test';
+import { applyFix, df, ready } from '../helpers';
+import { has, find, spanText, parses } from './kit/image';
+
+/** GD302 cleanup-in-later-layer: its own cases (the themed suites beside it test rules together). */
+before(() => ready);
+
+describe('GD302 cleanup-in-later-layer', () => {
+  const apt = df(['FROM debian:bookworm-slim', 'RUN apt-get update \\', ' && apt-get install -y --no-install-recommends ca-certificates', 'RUN rm -rf /var/lib/apt/lists/*', 'USER 65532']);
+
+  it('finds apt lists removed in a later RUN, on the cleanup command', () => {
+    const [f] = find(apt, 'GD302');
+    assert.equal(spanText(apt, f), 'rm -rf /var/lib/apt/lists/*');
+    assert.match(f.message, /line 2/);
+  });
+
+  it('finds paths, packages, caches and go caches', () => {
+    const cases: [string[], string][] = [
+      [['RUN wget -O /tmp/go.tgz https://example.com/go.tgz', 'RUN rm /tmp/go.tgz'], 'rm /tmp/go.tgz'],
+      [['RUN curl -fsSLo /tmp/x.tgz https://example.com/x.tgz', 'RUN rm -f /tmp/x.tgz'], 'rm -f /tmp/x.tgz'],
+      [['RUN curl -fsSL https://example.com/x.sh > /tmp/x.sh', 'RUN rm /tmp/x.sh'], 'rm /tmp/x.sh'],
+      [['RUN git clone https://example.com/repo.git /src/repo', 'RUN rm -rf /src/repo/.git'], 'rm -rf /src/repo/.git'],
+      [['WORKDIR /src', 'RUN git clone https://example.com/repo.git', 'RUN rm -rf repo'], 'rm -rf repo'],
+      [['RUN mkdir -p /build && cd /build && make', 'RUN rm -rf /build'], 'rm -rf /build'],
+      [['RUN tar -xzf /x.tgz -C /opt', 'RUN rm -rf /opt/x/docs'], 'rm -rf /opt/x/docs'],
+      [['RUN apk add gcc musl-dev', 'RUN apk del gcc'], 'apk del gcc'],
+      [['RUN apk add --virtual .deps gcc', 'RUN apk del .deps'], 'apk del .deps'],
+      [['RUN apk add git', 'RUN rm -rf /var/cache/apk/*'], 'rm -rf /var/cache/apk/*'],
+      [['RUN apt-get update && apt-get install -y gcc', 'RUN apt-get purge -y gcc'], 'apt-get purge -y gcc'],
+      [['RUN apt-get update && apt-get install -y gcc', 'RUN apt-get clean'], 'apt-get clean'],
+      [['RUN apt-get update && apt-get install -y gcc', 'RUN apt-get autoremove -y'], 'apt-get autoremove -y'],
+      [['RUN dnf install -y gcc', 'RUN dnf clean all'], 'dnf clean all'],
+      [['RUN go build -o /app .', 'RUN go clean -cache'], 'go clean -cache'],
+      [['RUN go mod download', 'RUN go clean -modcache'], 'go clean -modcache'],
+      [['RUN go mod download', 'RUN rm -rf /go/pkg/mod'], 'rm -rf /go/pkg/mod'],
+    ];
+    for (const [lines, cleanup] of cases) {
+      const text = df(['FROM golang:1.24', ...lines]);
+      const fs_ = find(text, 'GD302');
+      assert.equal(fs_.length, 1, lines.join(' / '));
+      assert.equal(spanText(text, fs_[0]), cleanup);
+    }
+  });
+
+  it('is silent for a cleanup in the same RUN, another stage, a COPYed path, a cache mount, and unrelated paths', () => {
+    const silent: string[][] = [
+      ['FROM debian:12', 'RUN apt-get update && apt-get install -y x && rm -rf /var/lib/apt/lists/*'],
+      ['FROM alpine:3.21', 'RUN apk add --no-cache --virtual .deps gcc && make && apk del .deps'],
+      ['FROM alpine:3.21 AS a', 'RUN wget -O /tmp/x https://e.com/x', 'FROM a', 'RUN rm /tmp/x'],
+      ['FROM alpine:3.21', 'RUN mkdir /app', 'COPY . /app', 'RUN rm -rf /app/.git'],
+      ['FROM golang:1.24', 'RUN --mount=type=cache,target=/root/.cache/go-build go build -o /app .', 'RUN go clean -cache'],
+      ['FROM golang:1.24', 'RUN --mount=type=cache,target=/go/pkg/mod go mod download', 'RUN rm -rf /go/pkg/mod'],
+      ['FROM alpine:3.21', 'RUN wget -O /tmp/a https://e.com/a', 'RUN rm -f /tmp/b'],
+      ['FROM alpine:3.21', 'RUN apk add --no-cache git', 'RUN rm -rf /var/cache/apk/*'],
+      ['FROM alpine:3.21', 'RUN apk add --no-cache git', 'RUN apk del curl'],
+      ['FROM debian:12', 'RUN apt-get install -y x', 'RUN rm -rf /var/lib/apt/lists/*'],
+      ['FROM alpine:3.21', 'COPY x.tgz /tmp/', 'RUN tar -xzf /tmp/x.tgz -C /opt && rm /tmp/x.tgz'],
+    ];
+    for (const lines of silent) assert.equal(has(df(lines), 'GD302'), false, lines.join(' / '));
+  });
+
+  it('fix appends the cleanup to the earlier RUN in its continuation style and deletes the emptied RUN', () => {
+    const fixed = applyFix(apt, 'GD302');
+    assert.equal(fixed, df(['FROM debian:bookworm-slim', 'RUN apt-get update \\', ' && apt-get install -y --no-install-recommends ca-certificates \\', ' && rm -rf /var/lib/apt/lists/*', 'USER 65532']));
+    assert.equal(find(apt, 'GD302')[0].fix!.safe, true);
+    parses(fixed);
+  });
+
+  it('fix joins a one-line RUN with && and keeps the rest of the later RUN', () => {
+    const text = df(['FROM alpine:3.21', 'RUN apk add --virtual .deps gcc', 'RUN apk del .deps && echo done', 'USER 1']);
+    assert.equal(applyFix(text, 'GD302'), df(['FROM alpine:3.21', 'RUN apk add --virtual .deps gcc && apk del .deps', 'RUN echo done', 'USER 1']));
+    const mid = df(['FROM alpine:3.21', 'RUN wget -O /tmp/a https://e.com/a', 'RUN set -e; rm /tmp/a; echo ok', 'USER 1']);
+    assert.equal(applyFix(mid, 'GD302'), df(['FROM alpine:3.21', 'RUN wget -O /tmp/a https://e.com/a && rm /tmp/a', 'RUN set -e; echo ok', 'USER 1']));
+  });
+
+  it('fix follows a trailing-&& style and a ;-terminated style', () => {
+    const trailing = df(['FROM debian:12', 'RUN apt-get update && \\', '    apt-get install -y --no-install-recommends ca-certificates', 'RUN apt-get clean', 'USER 1']);
+    assert.match(applyFix(trailing, 'GD302'), /ca-certificates && \\\n    apt-get clean\nUSER 1\n$/);
+    const semi = df(['FROM alpine:3.21', 'RUN set -eux; \\', '    wget -O /tmp/a https://e.com/a;', 'RUN rm /tmp/a', 'USER 1']);
+    assert.match(applyFix(semi, 'GD302'), /wget -O \/tmp\/a https:\/\/e.com\/a; \\\n    rm \/tmp\/a;\nUSER 1\n$/);
+  });
+
+  it('fix keeps CRLF and the backtick escape', () => {
+    const text = df(['# escape=`', 'FROM debian:12', 'RUN apt-get update `', ' && apt-get install -y --no-install-recommends curl', 'RUN rm -rf /var/lib/apt/lists/*', 'USER 1'], '\r\n');
+    const fixed = applyFix(text, 'GD302');
+    assert.equal(fixed, df(['# escape=`', 'FROM debian:12', 'RUN apt-get update `', ' && apt-get install -y --no-install-recommends curl `', ' && rm -rf /var/lib/apt/lists/*', 'USER 1'], '\r\n'));
+    parses(fixed);
+  });
+
+  it('offers no fix when the files may be used in between, or for heredoc and exec-form RUNs', () => {
+    const noFix: string[][] = [
+      ['FROM alpine:3.21', 'RUN wget -O /tmp/x.tgz https://e.com/x.tgz', 'RUN tar -xzf /tmp/x.tgz -C /opt && rm /tmp/x.tgz'],
+      ['FROM alpine:3.21', 'RUN wget -O /tmp/x.tgz https://e.com/x.tgz', 'RUN tar -xzf /tmp/x.tgz -C /opt', 'RUN rm /tmp/x.tgz'],
+      ['FROM alpine:3.21', 'RUN apk add gcc', 'RUN make', 'RUN apk del gcc'],
+      ['FROM alpine:3.21', 'RUN apk add gcc', 'USER 1000', 'RUN apk del gcc'],
+      ['FROM alpine:3.21', 'RUN <<EOF', 'apk add gcc', 'EOF', 'RUN apk del gcc'],
+      ['FROM alpine:3.21', 'RUN apk add gcc', 'RUN <<EOF', 'apk del gcc', 'EOF'],
+      ['FROM alpine:3.21', 'RUN apk add gcc # the compiler', 'RUN apk del gcc'],
+      ['FROM alpine:3.21', 'RUN apk add gcc', 'RUN apk del gcc || true'],
+    ];
+    for (const lines of noFix) {
+      const fs_ = find(df(lines), 'GD302');
+      assert.equal(fs_.length, 1, lines.join(' / '));
+      assert.equal(fs_[0].fix, undefined, lines.join(' / '));
+    }
+  });
+
+  it('offers no fix when a COPY in between writes where the cleanup deletes', () => {
+    const [f] = find(df(['FROM alpine:3.21', 'RUN wget -O /tmp/a https://e.com/a', 'COPY b /tmp/b', 'RUN rm -rf /tmp/*']), 'GD302');
+    assert.ok(f && !f.fix);
+  });
+
+  it('fix indents like the last && line, not like a deeper package list', () => {
+    const text = df(['FROM debian:12', 'RUN apt-get update \\', '  && apt-get install -y --no-install-recommends \\', '       curl \\', '       git', 'RUN apt-get clean', 'USER 1']);
+    assert.equal(applyFix(text, 'GD302'), df(['FROM debian:12', 'RUN apt-get update \\', '  && apt-get install -y --no-install-recommends \\', '       curl \\', '       git \\', '  && apt-get clean', 'USER 1']));
+  });
+
+  it('heredocs elsewhere stay intact', () => {
+    const text = df(['FROM alpine:3.21', 'RUN apk add gcc', 'RUN apk del gcc', 'COPY <<EOF /etc/motd', 'hello', 'EOF', 'USER 1']);
+    const fixed = applyFix(text, 'GD302');
+    assert.ok(fixed.endsWith(df(['RUN apk add gcc && apk del gcc', 'COPY <<EOF /etc/motd', 'hello', 'EOF', 'USER 1'])), fixed);
+  });
+});

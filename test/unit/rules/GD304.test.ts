@@ -1,0 +1,66 @@
+import assert from 'node:assert/strict';
+import { describe, it, before } from 'node:test';
+import { fixAll } from '../../../server/src/fixes/fixAll';
+import { applyFix, df, lint, ready } from '../helpers';
+import { has, find, spanText, parses } from './kit/image';
+
+/** GD304 mergeable-runs: its own cases (the themed suites beside it test rules together). */
+before(() => ready);
+
+describe('GD304 mergeable-runs', () => {
+  it('finds consecutive setup RUNs, on the second one', () => {
+    const text = df(['FROM debian:12', 'RUN apt-get update', 'RUN apt-get install -y --no-install-recommends curl', 'USER 1']);
+    const [f] = find(text, 'GD304');
+    assert.equal(spanText(text, f), 'RUN apt-get install -y --no-install-recommends curl');
+    assert.equal(f.severity, 'information');
+  });
+
+  it('is silent for go steps, other programs, different mounts, non-adjacent RUNs, other stages', () => {
+    assert.equal(has(df(['FROM golang:1.24', 'RUN apk add git', 'RUN go mod download']), 'GD304'), false);
+    assert.equal(has(df(['FROM alpine:3.21', 'RUN apk add --no-cache make', 'RUN make']), 'GD304'), false);
+    assert.equal(has(df(['FROM alpine:3.21', 'RUN --mount=type=cache,target=/var/cache/apk apk add git', 'RUN apk add curl']), 'GD304'), false);
+    assert.equal(has(df(['FROM alpine:3.21', 'RUN apk add git', 'COPY x /x', 'RUN apk add curl']), 'GD304'), false);
+    assert.equal(has(df(['FROM alpine:3.21 AS a', 'RUN apk add git', 'FROM alpine:3.21', 'RUN apk add curl']), 'GD304'), false);
+    assert.equal(has(df(['FROM alpine:3.21', 'RUN ["apk", "add", "git"]', 'RUN apk add curl']), 'GD304'), false);
+  });
+
+  it('honours the hadolint peer DL3059', () => {
+    assert.equal(has(df(['FROM alpine:3.21', 'RUN apk add git', '# hadolint ignore=DL3059', 'RUN adduser -D app']), 'GD304'), false);
+  });
+
+  it('fix merges with && \\ and four spaces for one-line RUNs', () => {
+    const text = df(['FROM alpine:3.21', 'RUN apk add --no-cache git', 'RUN adduser -D app', 'USER app']);
+    const fixed = applyFix(text, 'GD304');
+    assert.equal(fixed, df(['FROM alpine:3.21', 'RUN apk add --no-cache git && \\', '    adduser -D app', 'USER app']));
+    assert.equal(find(text, 'GD304')[0].fix!.safe, true);
+    parses(fixed);
+  });
+
+  it('fix follows the leading-&& style (the doc example) and merges chains in one fix-all', () => {
+    const text = df(['FROM debian:bookworm-slim', 'RUN apt-get update', 'RUN apt-get install -y --no-install-recommends ca-certificates tzdata \\', ' && rm -rf /var/lib/apt/lists/*', 'RUN useradd --system --uid 10001 --no-create-home app', 'USER 10001:10001']);
+    const { text: fixed } = fixAll(text, (t) => lint(t).filter((f) => f.code === 'GD304'));
+    assert.equal(fixed, df(['FROM debian:bookworm-slim', 'RUN apt-get update \\', ' && apt-get install -y --no-install-recommends ca-certificates tzdata \\', ' && rm -rf /var/lib/apt/lists/* \\', ' && useradd --system --uid 10001 --no-create-home app', 'USER 10001:10001']));
+    assert.equal(has(fixed, 'GD304'), false);
+    parses(fixed);
+  });
+
+  it('fix keeps CRLF and the backtick escape, and merges across blank lines', () => {
+    const text = df(['# escape=`', 'FROM debian:12', 'RUN apt-get update', '', 'RUN apt-get install -y --no-install-recommends curl', 'USER 1'], '\r\n');
+    const fixed = applyFix(text, 'GD304');
+    assert.equal(fixed, df(['# escape=`', 'FROM debian:12', 'RUN apt-get update && `', '    apt-get install -y --no-install-recommends curl', 'USER 1'], '\r\n'));
+    parses(fixed);
+  });
+
+  it('offers no fix across a comment, for a second RUN with ; or ||, or a first RUN ending in ;', () => {
+    for (const lines of [
+      ['FROM alpine:3.21', 'RUN apk add git', '# users', 'RUN adduser -D app'],
+      ['FROM alpine:3.21', 'RUN apk add git', 'RUN adduser -D app; mkdir /data'],
+      ['FROM alpine:3.21', 'RUN apk add git', 'RUN adduser -D app || true'],
+      ['FROM alpine:3.21', 'RUN apk add git;', 'RUN adduser -D app'],
+    ]) {
+      const [f] = find(df(lines), 'GD304');
+      assert.ok(f, lines.join(' / '));
+      assert.equal(f.fix, undefined, lines.join(' / '));
+    }
+  });
+});

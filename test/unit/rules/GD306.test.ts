@@ -1,0 +1,116 @@
+import assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { describe, it, before } from 'node:test';
+import { makeGoModule, makeWorkspaceModel } from '../../../server/src/workspace/make';
+import { df, lint, ready } from '../helpers';
+import { FIX, ONLY, tmpCopy, write, load, opts, find, build } from './kit/context';
+
+/** GD306 dockerignore-excludes-input: its own cases (the themed suites beside it test rules together). */
+before(() => ready);
+
+describe('GD306 dockerignore-excludes-input', () => {
+  it('an allowlist that forgot a package folder: the sources of the built package are excluded', () => {
+    const root = tmpCopy('dockerignore');
+    // cmd/app imports example.com/di/internal/x; drop the !internal/** line.
+    write(root, '.dockerignore', fs.readFileSync(path.join(FIX, 'dockerignore/.dockerignore'), 'utf8').replace('!internal/**\n', ''));
+    const text = df(['FROM golang:1.22 AS build', 'WORKDIR /src', 'COPY go.mod go.sum ./', 'RUN go mod download', 'COPY . .', 'RUN go build -o /out/app ./cmd/app', 'FROM scratch', 'COPY --from=build /out/app /app']);
+    const found = find(text, opts(load(root)), 'GD306');
+    assert.equal(found.length, 1, JSON.stringify(found));
+    const [f] = found;
+    assert.equal(f.severity, 'error');
+    assert.equal(text.slice(f.span.start, f.span.end), 'COPY . .');
+    assert.match(f.message, /package internal\/x \(internal\/x\/x\.go\): \.dockerignore line 2 `\*`/);
+    assert.equal(f.fix, undefined);
+    // As the fixture is (with !internal/**): nothing.
+    assert.deepEqual(find(text, opts(load('dockerignore')), 'GD306'), []);
+  });
+
+  it('go.sum excluded while COPY names it; the message names the line', () => {
+    const root = tmpCopy('simple');
+    write(root, '.dockerignore', '.git\n*.sum\n');
+    const [f] = find(build().replace('COPY go.mod ./', 'COPY go.mod go.sum ./'), opts(load(root)), 'GD306');
+    assert.ok(f);
+    assert.match(f.message, /go\.sum: \.dockerignore line 2 `\*\.sum`/);
+  });
+
+  it('go.sum excluded under COPY . . is reported there (module files of a copied folder)', () => {
+    const root = tmpCopy('simple');
+    write(root, '.dockerignore', 'go.sum\n');
+    const text = build();
+    const [f] = find(text, opts(load(root)), 'GD306');
+    assert.equal(text.slice(f.span.start, f.span.end), 'COPY . .');
+    assert.match(f.message, /go\.sum: \.dockerignore line 1 `go\.sum`/);
+  });
+
+  it('go.work left out (module-mode image builds) is not reported; a member\'s go.sum is', () => {
+    const root = tmpCopy('gowork');
+    write(root, '.dockerignore', 'go.work\ngo.work.sum\n');
+    const text = df(['FROM golang:1.22 AS build', 'WORKDIR /src', 'COPY . .', 'RUN cd svc/api && go build -o /out/api .', 'FROM scratch', 'COPY --from=build /out/api /api']);
+    assert.deepEqual(find(text, opts(load(root)), 'GD306'), []);
+    write(root, '.dockerignore', 'go.work\n**/go.sum\n');
+    const [f] = find(text, opts(load(root)), 'GD306');
+    assert.match(f.message, /svc\/api\/go\.sum: \.dockerignore line 2 `\*\*\/go\.sum`/);
+    assert.doesNotMatch(f.message, /go\.work/);
+  });
+
+  it('vendor/ excluded in a vendored module', () => {
+    const root = tmpCopy('vendored');
+    write(root, '.dockerignore', 'vendor\n');
+    const [f] = find(build(), opts(load(root)), 'GD306');
+    assert.ok(f);
+    assert.match(f.message, /vendor\/modules\.txt: \.dockerignore line 1 `vendor`/);
+    // -mod=mod: vendor/ is not read.
+    assert.deepEqual(find(build('-mod=mod .'), opts(load(root)), 'GD306'), []);
+  });
+
+  it('a folder a COPY names, wholly excluded (also when the path is not in the workspace)', () => {
+    const root = tmpCopy('dockerignore');
+    const text = df(['FROM golang:1.22 AS build', 'WORKDIR /src', 'COPY docs/ /docs/', 'COPY assets/ /assets/', 'COPY notes.txt keep.log ./', 'FROM scratch', 'COPY --from=build /docs /docs']);
+    const found = find(text, opts(load(root)), 'GD306');
+    const msgs = found.map((f) => `${text.slice(f.span.start, f.span.end)} => ${f.message}`);
+    assert.equal(found.length, 3, msgs.join('\n'));
+    assert.match(msgs[0], /^COPY docs\/ .*docs: \.dockerignore line 8 `\/docs`/);
+    assert.match(msgs[1], /^COPY assets\/ .*assets: \.dockerignore line 2 `\*`/);
+    assert.match(msgs[2], /^COPY notes\.txt keep\.log .*notes\.txt: \.dockerignore line 2 `\*`/);
+    assert.doesNotMatch(found[2].message, /keep\.log/, 'keep.log is re-included by !keep.log');
+  });
+
+  it('an embedded folder excluded', () => {
+    const root = tmpCopy('embed');
+    write(root, '.dockerignore', '.git\n**/assets\n');
+    const [f] = find(build(), opts(load(root)), 'GD306');
+    assert.ok(f);
+    assert.match(f.message, /internal\/web\/assets.*\/\/go:embed assets in package internal\/web.*line 2 `\*\*\/assets`/);
+  });
+
+  it('silent: globs, unresolved builds, paths only RUN scripts name, a <Dockerfile>.dockerignore, no .dockerignore', () => {
+    const root = tmpCopy('dockerignore');
+    write(root, '.dockerignore', fs.readFileSync(path.join(FIX, 'dockerignore/.dockerignore'), 'utf8').replace('!internal/**\n', ''));
+    const ws = load(root);
+    const globs = df(['FROM golang:1.22 AS build', 'WORKDIR /src', 'COPY *.txt ./', 'COPY . .', 'RUN go build -o /out/app $PKG', 'FROM scratch', 'COPY --from=build /out/app /app']);
+    assert.deepEqual(find(globs, opts(ws), 'GD306'), []);
+    write(root, 'Dockerfile.dockerignore', '');
+    assert.deepEqual(find(build('./cmd/app'), opts(load(root)), 'GD306'), []);
+    assert.deepEqual(find(build(), opts(load('tls')), 'GD306'), []);
+  });
+
+  it('BuildKit\'s `# check=skip=CopyIgnoredFile` and our pragma silence it', () => {
+    const root = tmpCopy('simple');
+    write(root, '.dockerignore', '.git\n*.sum\n');
+    const text = build().replace('COPY go.mod ./', 'COPY go.mod go.sum ./');
+    assert.equal(find(text, opts(load(root)), 'GD306').length, 1);
+    assert.deepEqual(find(`# check=skip=CopyIgnoredFile\n${text}`, opts(load(root)), 'GD306'), []);
+    assert.deepEqual(find(text.replace('COPY go.mod go.sum ./', '# go-dockerfile ignore=GD306\nCOPY go.mod go.sum ./'), opts(load(root)), 'GD306'), []);
+  });
+
+  it('works on a hand-made model (no file list): named paths against the model\'s .dockerignore', () => {
+    const model = makeWorkspaceModel({
+      module: makeGoModule({ hasGoSum: true }),
+      dockerignore: { text: '*\n!go.mod\n', path: '.dockerignore', patterns: [] },
+    });
+    const text = df(['FROM golang:1.22 AS build', 'COPY go.mod go.sum ./', 'RUN go mod download']);
+    const [f] = lint(text, { workspace: model, only: ONLY }).filter((x) => x.code === 'GD306');
+    assert.match(f.message, /go\.sum: \.dockerignore line 1 `\*`/);
+  });
+});

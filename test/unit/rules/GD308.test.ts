@@ -1,0 +1,40 @@
+import assert from 'node:assert/strict';
+import { describe, it, before } from 'node:test';
+import { applyFix, df, ready } from '../helpers';
+import { has, find, spanText, parses } from './kit/image';
+
+/** GD308 add-for-local-files: its own cases (the themed suites beside it test rules together). */
+before(() => ready);
+
+describe('GD308 add-for-local-files', () => {
+  it('finds ADD of local files and directories', () => {
+    const text = df(['FROM golang:1.24 AS build', 'WORKDIR /src', 'ADD go.mod go.sum ./', 'ADD . .']);
+    const fs_ = find(text, 'GD308');
+    assert.deepEqual(fs_.map((f) => spanText(text, f)), ['ADD go.mod go.sum ./', 'ADD . .']);
+  });
+
+  it('is silent for URLs, git sources, archives, heredocs, variables and COPY', () => {
+    for (const line of ['ADD https://example.com/x.bin /x', 'ADD git@github.com:a/b.git /src', 'ADD https://github.com/a/b.git#v1 /src', 'ADD rootfs.tar.gz /', 'ADD vendor.tgz /src/', 'ADD data.tar.xz /data', 'ADD x.tar.bz2 /', 'ADD ${SRC} /x', 'COPY . .']) {
+      assert.equal(has(df(['FROM alpine:3.21', line]), 'GD308'), false, line);
+    }
+    assert.equal(has(df(['FROM alpine:3.21', 'ADD <<EOF /etc/motd', 'hi', 'EOF']), 'GD308'), false);
+  });
+
+  it('honours the hadolint peer DL3020', () => {
+    assert.equal(has(df(['FROM alpine:3.21', '# hadolint ignore=DL3020', 'ADD app /app']), 'GD308'), false);
+  });
+
+  it('fix replaces the keyword only, keeps --chown/--chmod, is safe; keeps CRLF and the escape directive', () => {
+    const text = df(['# escape=`', 'FROM alpine:3.21', 'ADD --chown=1000:1000 --chmod=755 `', '    app /app', 'USER 1000'], '\r\n');
+    const fixed = applyFix(text, 'GD308');
+    assert.equal(fixed, text.replace('ADD --chown', 'COPY --chown'));
+    assert.equal(find(text, 'GD308')[0].fix!.safe, true);
+    assert.match(applyFix(df(['FROM alpine:3.21', 'add app /app']), 'GD308'), /\ncopy app \/app\n/);
+    parses(fixed);
+  });
+
+  it('offers no fix with ADD-only flags', () => {
+    const [f] = find(df(['FROM alpine:3.21', 'ADD --keep-git-dir=true . /src']), 'GD308');
+    assert.ok(f === undefined || !f.fix);
+  });
+});

@@ -1,0 +1,69 @@
+import assert from 'node:assert/strict';
+import { describe, it, before } from 'node:test';
+import { applyFix, df, ready } from '../helpers';
+import { has, find, spanText, parses } from './kit/image';
+
+/** GD309 install-after-sources: its own cases (the themed suites beside it test rules together). */
+before(() => ready);
+
+describe('GD309 install-after-sources', () => {
+  const bad = df(['FROM golang:1.24-alpine AS build', 'WORKDIR /src', 'COPY go.mod go.sum ./', 'RUN go mod download', 'COPY . .', 'RUN apk add --no-cache make protobuf-dev', 'RUN make build']);
+
+  it('finds a package install after the source copy, on the RUN', () => {
+    const [f] = find(bad, 'GD309');
+    assert.equal(spanText(bad, f), 'RUN apk add --no-cache make protobuf-dev');
+    assert.match(f.message, /line 5/);
+  });
+
+  it('is silent before any source copy, after go.mod-only or config copies, in other stages', () => {
+    assert.equal(has(df(['FROM alpine:3.21', 'RUN apk add --no-cache git', 'COPY . .']), 'GD309'), false);
+    assert.equal(has(df(['FROM golang:1.24-alpine', 'COPY go.mod go.sum ./', 'RUN apk add --no-cache git']), 'GD309'), false);
+    assert.equal(has(df(['FROM alpine:3.21', 'COPY config.yaml /etc/app/', 'RUN apk add --no-cache git']), 'GD309'), false);
+    assert.equal(has(df(['FROM golang:1.24 AS build', 'COPY . .', 'FROM alpine:3.21', 'RUN apk add --no-cache git']), 'GD309'), false);
+    assert.equal(has(df(['FROM alpine:3.21', 'COPY --from=golang:1.24 /usr/local/go /usr/local/go', 'RUN apk add --no-cache git']), 'GD309'), false);
+  });
+
+  it('fix moves the RUN (with its comment lines) above the first source copy; safe only when it jumps over no RUN and the copy targets a work dir', () => {
+    const text = df(['FROM golang:1.24-alpine AS build', 'WORKDIR /src', 'COPY go.mod go.sum ./', 'RUN go mod download', 'COPY . .', 'RUN go generate ./...', '# tools for the build', 'RUN apk add --no-cache make \\', '    protobuf-dev', 'RUN make build']);
+    const fixed = applyFix(text, 'GD309');
+    assert.equal(fixed, df(['FROM golang:1.24-alpine AS build', 'WORKDIR /src', 'COPY go.mod go.sum ./', 'RUN go mod download', '# tools for the build', 'RUN apk add --no-cache make \\', '    protobuf-dev', 'COPY . .', 'RUN go generate ./...', 'RUN make build']));
+    assert.equal(find(text, 'GD309')[0].fix!.safe, false, 'it jumps over a go step');
+    parses(fixed);
+    const simple = df(['FROM golang:1.24-alpine AS build', 'WORKDIR /src', 'COPY . .', 'RUN apk add --no-cache make', 'RUN make build']);
+    assert.equal(find(simple, 'GD309')[0].fix!.safe, true);
+    assert.equal(applyFix(simple, 'GD309'), df(['FROM golang:1.24-alpine AS build', 'WORKDIR /src', 'RUN apk add --no-cache make', 'COPY . .', 'RUN make build']));
+  });
+
+  it('fix is not safe when the copy writes into system directories', () => {
+    const [f] = find(df(['FROM alpine:3.21', 'COPY etc/ /etc/', 'RUN apk add --no-cache nginx']), 'GD309');
+    assert.equal(f.fix!.safe, false);
+  });
+
+  it('offers no fix when the RUN may use copied files or depends on what it jumps over', () => {
+    for (const lines of [
+      ['FROM golang:1.24-alpine', 'COPY . .', 'RUN apk add --no-cache gcc && go build -o /app .'],
+      ['FROM debian:12', 'COPY . .', 'RUN apt-get install -y ./pkg/app.deb'],
+      ['FROM alpine:3.21', 'COPY . .', 'RUN apk add --no-cache git && chmod +x ./run.sh'],
+      ['FROM alpine:3.21', 'COPY . .', 'RUN apk add --no-cache $(cat packages.txt)'],
+      ['FROM alpine:3.21', 'COPY . .', 'USER root', 'RUN apk add --no-cache git'],
+      ['FROM debian:12', 'COPY . .', 'ENV DEBIAN_FRONTEND=noninteractive', 'RUN apt-get install -y git'],
+      ['FROM debian:12', 'COPY . .', 'RUN apt-get update', 'RUN apt-get install -y git'],
+    ]) {
+      const fs_ = find(df(lines), 'GD309');
+      assert.equal(fs_.length, 1, lines.join(' / '));
+      assert.equal(fs_[0].fix, undefined, lines.join(' / '));
+    }
+  });
+
+  it('fix keeps CRLF, the backtick escape and heredocs; a pragma above the COPY stays with it', () => {
+    const text = df(['# escape=`', 'FROM alpine:3.21', '# go-dockerfile ignore=GD207', 'COPY . /src', 'COPY <<EOF /etc/motd', 'hi', 'EOF', 'RUN apk add --no-cache `', '    git', 'USER 1'], '\r\n');
+    const fixed = applyFix(text, 'GD309');
+    assert.equal(fixed, df(['# escape=`', 'FROM alpine:3.21', 'RUN apk add --no-cache `', '    git', '# go-dockerfile ignore=GD207', 'COPY . /src', 'COPY <<EOF /etc/motd', 'hi', 'EOF', 'USER 1'], '\r\n'));
+    parses(fixed);
+  });
+
+  it('fix works when the RUN is the last line without a line break', () => {
+    const text = 'FROM alpine:3.21\nCOPY . /src\nRUN apk add --no-cache git';
+    assert.equal(applyFix(text, 'GD309'), 'FROM alpine:3.21\nRUN apk add --no-cache git\nCOPY . /src\n');
+  });
+});

@@ -1,0 +1,35 @@
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { after } from 'node:test';
+import type { AnalyzeOptions } from '../../../../server/src/rules/analyze';
+import { loadWorkspace } from '../../../../server/src/workspace/load';
+import { lint } from '../../helpers';
+
+/** Helpers of the rules-realworld.test.ts suites, shared with the one-rule files in test/unit/rules/. */
+export const find = (text: string, code: string, opts: AnalyzeOptions = {}) => lint(text, opts).filter((f) => f.code === code);
+
+export const has = (text: string, code: string, opts: AnalyzeOptions = {}) => find(text, code, opts).length > 0;
+
+export const temps: string[] = [];
+
+after(() => {
+  for (const d of temps) fs.rmSync(d, { recursive: true, force: true });
+});
+
+export function tempWorkspace(files: Record<string, string>): AnalyzeOptions {
+  const root = fs.mkdtempSync(path.join(os.tmpdir(), 'gd-rw-'));
+  temps.push(root);
+  for (const [rel, text] of Object.entries(files)) {
+    fs.mkdirSync(path.dirname(path.join(root, rel)), { recursive: true });
+    fs.writeFileSync(path.join(root, rel), text);
+  }
+  const ws = loadWorkspace(root);
+  return { workspace: ws.model, files: ws };
+}
+
+export const GO_MOD = 'module example.com/app\n\ngo 1.22\n\nrequire github.com/pkg/errors v0.9.1\n';
+
+// Imports the module go.mod requires: a build of it has modules to download (a main that imports
+// only the standard library downloads nothing, and GD104 stays silent for it).
+export const MAIN = 'package main\n\nimport (\n\t"fmt"\n\n\t"github.com/pkg/errors"\n)\n\nfunc main() { fmt.Println(errors.New("hi")) }\n';
