@@ -84,9 +84,10 @@ function loadCached(folder: string): { exports: CliMain; save: () => void } {
 }
 
 if (require.main === module) {
-  const folder = cacheFolder();
   let loaded: { exports: CliMain; save: () => void } | undefined;
   try {
+    // os.homedir() throws where the user has no home entry.
+    const folder = cacheFolder();
     loaded = folder ? loadCached(folder) : undefined;
   } catch {
     // Unreadable cache folder or the like: load it the ordinary way.
