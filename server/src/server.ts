@@ -8,6 +8,12 @@ import { startServer } from './lsp/server';
 // parsed once each (shell parses are cached by text), so the baseline tier is fast enough.
 v8.setFlagsFromString('--liftoff-only');
 
+// Every keystroke's analysis allocates a lot that dies young, and V8 answers a high allocation
+// rate by growing the heap up to four times what is live: a 14,000-line file's server sat at
+// 3-6x its RSS after opening, with about 50 MB live. Growing by a fifth keeps it near what is
+// live, for a few percent more time in the collector.
+v8.setFlagsFromString('--heap-growing-percent=20');
+
 // `node dist/server.js --stdio` (any editor) or over IPC from the VS Code client:
 // createConnection picks the transport from the command line.
 startServer(createConnection(ProposedFeatures.all));

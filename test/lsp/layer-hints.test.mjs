@@ -154,4 +154,13 @@ describe('layer hints, image hover and measurements over LSP', () => {
     client.notify('workspace/didChangeConfiguration', { settings: { goDockerfile: { layerHints: true } } });
     assert.ok((await hints()).length > 0);
   });
+
+  test('asked right after an edit, the hints come after the findings of the edited version (a whole-file pass never goes first)', async () => {
+    const edited = DOCKERFILE.replace('WORKDIR /src', 'WORKDIR /src2');
+    const v = client.change(uri, [{ text: edited }]);
+    const hs = await hints();
+    assert.ok(client.published.get(uri).some((p) => p.version >= v), 'the edited version\'s diagnostics arrived before the hints');
+    assert.ok(hs.length > 0);
+    await client.diagnostics(uri, client.change(uri, [{ text: DOCKERFILE }]));
+  });
 });

@@ -77,6 +77,12 @@ interface SyntaxEntry {
  */
 const SYNTAX_IDLE_MS = 200;
 
+/**
+ * Quiet time after an edit before analysing: a quarter of the last analysis's time, between 4
+ * and 30 ms (a slow analysis, on a big file or a busy machine, has more keystrokes behind it).
+ */
+const settleMs = (lastAnalysisMs: number) => Math.min(30, Math.max(4, lastAnalysisMs / 4));
+
 /** What a fix-all code action offered without its edit carries, for codeAction/resolve. */
 interface FixAllData {
   fixAll: { uri: string; version: number };
@@ -90,6 +96,11 @@ export function startServer(connection: Connection): void {
   const models = new Map<string, DockerfileModel>();
   /** Documents whose answer is on its way (see schedule), with a token per request of it. */
   const pending = new Map<string, object>();
+  const timers = new Map<string, NodeJS.Timeout>();
+  /** When the oldest edit not yet answered arrived, per document. */
+  const pendingSince = new Map<string, number>();
+  /** How long the last analysis of each document took. */
+  const lastAnalysisMs = new Map<string, number>();
   /** Edits applied per document: schedule waits for a turn of the event loop without one. */
   const edits = new Map<string, number>();
   const syntax = new Map<string, SyntaxEntry>();
@@ -103,7 +114,7 @@ export function startServer(connection: Connection): void {
     for (const d of documents.all()) {
       if (workspaces.rootOf(d.uri, settings.buildContext) !== root) continue;
       cache.delete(d.uri);
-      schedule(d);
+      schedule(d, 0);
     }
     layerFeatures.refresh();
   }, (status) => void connection.sendNotification(STATUS_NOTIFICATION, status));
@@ -152,7 +163,7 @@ export function startServer(connection: Connection): void {
     if (!s) return;
     settings = readSettings(s as Partial<Settings>, settings);
     cache.clear();
-    for (const d of documents.all()) schedule(d);
+    for (const d of documents.all()) schedule(d, 0);
     layerFeatures.refresh();
   });
 
@@ -168,12 +179,14 @@ export function startServer(connection: Connection): void {
     const hit = cache.get(doc.uri);
     if (hit && hit.version === doc.version) return hit;
     // Given up to the parse (its instructions move into the new model): if this throws, the next starts afresh.
+    const started = performance.now();
     const previous = hit?.model ?? models.get(doc.uri);
     models.delete(doc.uri);
     const a = analyzeText(doc.getText(), {
       ...inputsOf(doc.uri),
       onRuleError: (code, e) => log(`rule ${code} failed: ${e instanceof Error ? e.stack : String(e)}`),
     }, previous);
+    lastAnalysisMs.set(doc.uri, performance.now() - started);
     const entry = { ...a, version: doc.version };
     cache.set(doc.uri, entry);
     models.set(doc.uri, a.model);
@@ -181,28 +194,34 @@ export function startServer(connection: Connection): void {
   }
 
   /**
-   * Publishes once the edits that arrived meanwhile are applied, for the newest version only.
-   * The connection hands over one message per turn of the event loop, so after a long analysis
-   * the keystrokes queued behind it take as many turns; analysing at the first turn would
-   * answer a version already superseded, and keep doing so while the queue grows (a slow pass
-   * on a busy machine then never catches up). So the analysis waits for a turn in which no edit
-   * of the document was applied: the edits already received are all in, and no older version
-   * is ever analysed once a newer one has arrived. While one is pending, more edits only join it.
+   * Publishes for the newest version only, once the edits that arrived meanwhile are applied.
+   * Two waits: a quiet time after the last edit (settleMs, bounded to ten of them while edits
+   * keep coming), so that a fast typist's keystrokes share one analysis instead of each costing
+   * one; then a turn of the event loop in which no edit of the document was applied. The
+   * connection hands over one message per turn, so after a long analysis the keystrokes queued
+   * behind it take as many turns; analysing before they are all in would answer a version
+   * already superseded, and keep doing so while the queue grows (a slow pass on a busy
+   * machine then never catches up).
    */
-  function schedule(doc: TextDocument): void {
-    if (pending.has(doc.uri)) return;
+  function schedule(doc: TextDocument, delay = settleMs(lastAnalysisMs.get(doc.uri) ?? 0)): void {
+    const uri = doc.uri;
+    const first = pendingSince.get(uri) ?? Date.now();
+    pendingSince.set(uri, first);
     const token = {};
-    pending.set(doc.uri, token);
-    const current = () => pending.get(doc.uri) === token;
+    pending.set(uri, token);
+    const current = () => pending.get(uri) === token;
     const quiet = (seen: number) => setImmediate(() => {
       if (!current()) return;
-      const now = edits.get(doc.uri) ?? 0;
+      const now = edits.get(uri) ?? 0;
       if (now !== seen) return quiet(now);
-      pending.delete(doc.uri);
-      publish(doc.uri).catch((e: unknown) => log(`publishing ${String(doc.uri)} failed: ${e instanceof Error ? e.stack : String(e)}`));
+      pending.delete(uri);
+      pendingSince.delete(uri);
+      publish(uri).catch((e: unknown) => log(`publishing ${String(uri)} failed: ${e instanceof Error ? e.stack : String(e)}`));
     });
+    clearTimeout(timers.get(uri));
+    const wait = Math.max(0, Math.min(delay, first + 10 * delay - Date.now()));
     // The count is taken inside a turn: the edit being applied now is not mistaken for a later one.
-    setImmediate(() => current() && quiet(edits.get(doc.uri) ?? 0));
+    timers.set(uri, setTimeout(() => current() && quiet(edits.get(uri) ?? 0), wait));
   }
 
   /**
@@ -277,7 +296,7 @@ export function startServer(connection: Connection): void {
     }, SYNTAX_IDLE_MS));
   }
 
-  documents.onDidOpen((e) => schedule(e.document));
+  documents.onDidOpen((e) => schedule(e.document, 0));
   documents.onDidChangeContent((e) => {
     edits.set(e.document.uri, (edits.get(e.document.uri) ?? 0) + 1);
     schedule(e.document);
@@ -291,12 +310,23 @@ export function startServer(connection: Connection): void {
     syntax.delete(e.document.uri);
     pending.delete(e.document.uri);
     edits.delete(e.document.uri);
+    clearTimeout(timers.get(e.document.uri));
+    timers.delete(e.document.uri);
+    pendingSince.delete(e.document.uri);
+    lastAnalysisMs.delete(e.document.uri);
     clearTimeout(syntaxTimers.get(e.document.uri));
     void connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
   });
 
-  connection.onCodeAction(async (params: CodeActionParams): Promise<CodeAction[]> => {
+  connection.onCodeAction(async (params: CodeActionParams, token): Promise<CodeAction[]> => {
     await ready;
+    if (params.context.triggerKind !== CodeActionTriggerKind.Invoked) {
+      // The lightbulb asks on every cursor move: with edits still being read, answering now
+      // would analyse a version already superseded. After the newest one's findings, unless
+      // the editor has moved on meanwhile.
+      await settled(params.textDocument.uri);
+      if (token.isCancellationRequested) return [];
+    }
     const doc = documents.get(params.textDocument.uri);
     if (!doc) return [];
     const a = analysisOf(doc);
