@@ -2,7 +2,7 @@
  * CLI start: `go-dockerfile lint` against node's own start (`node -e 0`), interleaved in the
  * same run so machine load hits both alike.
  *
- *   npm run build && node bench/cli-start.bench.mjs [--runs 15] [--files 51] [--file-runs 1]
+ *   npm run build && node bench/cli-start.bench.mjs [--runs 15] [--files 51] [--file-runs 1] [--baseline DIR]
  *
  * Cases (wall time of a fresh process, median of --runs):
  *   - node -e 0
@@ -10,7 +10,10 @@
  *   - lint of a 20-line Dockerfile with no RUN and no Go module beside it
  *   - --files Dockerfiles of 20 lines, one process each (a pre-commit hook's pattern), total
  *   - the same files in one invocation
- * Prints ratios to `node -e 0`; writes bench/results/cli-start.json.
+ * Prints ratios to `node -e 0` (the median of --runs, for every row); writes bench/results/cli-start.json.
+ * --baseline DIR: also times DIR/dist/cli.js (another checkout's build) on the two single-file
+ * cases, interleaved with the rest, for a before/after in the same run.
+ * The CLI's code cache (cli/start.ts) goes to a folder of this run, written by the warm-up run.
  */
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -27,10 +30,11 @@ const arg = (name, def) => {
 const RUNS = Number(arg('runs', '15'));
 const FILES = Number(arg('files', '51'));
 const CLI = path.join(REPO_ROOT, 'dist', 'cli.js');
+const BASELINE = arg('baseline', null) && path.join(path.resolve(arg('baseline')), 'dist', 'cli.js');
 
 function wall(args, cwd) {
   const t = performance.now();
-  const r = spawnSync(process.execPath, args, { cwd, encoding: 'utf8' });
+  const r = spawnSync(process.execPath, args, { cwd, encoding: 'utf8', env: { ...process.env, XDG_CACHE_HOME: path.join(dir, '.cache') } });
   const ms = performance.now() - t;
   if (r.status !== 0 && r.status !== 1) throw new Error(`${args.join(' ')} exited ${r.status}\n${r.stderr}`);
   return ms;
@@ -58,7 +62,11 @@ try {
     node: () => wall(['-e', '0'], dir),
     lint20: () => wall([CLI, 'lint', 'Dockerfile'], dir),
     lintPlain: () => wall([CLI, 'lint', 'plain/Dockerfile'], dir),
+    ...(BASELINE
+      ? { baseLint20: () => wall([BASELINE, 'lint', 'Dockerfile'], dir), baseLintPlain: () => wall([BASELINE, 'lint', 'plain/Dockerfile'], dir) }
+      : {}),
   };
+  const load0 = os.loadavg();
   const samples = Object.fromEntries(Object.keys(cases).map((k) => [k, []]));
   for (const fn of Object.values(cases)) fn(); // warm the page cache
   for (let r = 0; r < RUNS; r++) for (const [k, fn] of Object.entries(cases)) samples[k].push(fn());
@@ -79,9 +87,11 @@ try {
     ['node -e 0', node],
     ['lint, 20 lines, Go module', median(samples.lint20)],
     ['lint, 8 lines, no RUN, no module', median(samples.lintPlain)],
-    [`lint, ${FILES} files, one process each (total)`, median(eachProcess), FILES * median(nodeBatch)],
-    [`lint, ${FILES} files, one invocation`, median(oneProcess), median(nodeBatch)],
+    [`lint, ${FILES} files, one process each (total)`, median(eachProcess), FILES * node],
+    [`lint, ${FILES} files, one invocation`, median(oneProcess)],
+    ...(BASELINE ? [['baseline build: lint, 20 lines, Go module', median(samples.baseLint20)], ['baseline build: lint, 8 lines, no RUN', median(samples.baseLintPlain)]] : []),
   ];
+  console.log(`load average ${load0.map((l) => l.toFixed(2)).join(' ')} -> ${os.loadavg().map((l) => l.toFixed(2)).join(' ')}${BASELINE ? `; baseline ${BASELINE}` : ''}`);
   console.log(`CLI start, median of ${RUNS} interleaved runs (${perFileRuns} for the ${FILES}-file cases)`);
   console.log('case                                          wall ms   x node -e 0');
   for (const [name, ms, base = node] of rows) console.log(`${name.padEnd(44)} ${ms.toFixed(0).padStart(8)} ${(ms / base).toFixed(2).padStart(12)}`);

@@ -35,9 +35,9 @@ function cacheHome(): string {
   return dir;
 }
 
-function cli(args: string[], env: Record<string, string>) {
+function cli(args: string[], env: Record<string, string>, nodeFlags: string[] = []) {
   assert.ok(fs.existsSync(CLI), `${CLI} is missing: run npm run build first`);
-  const r = spawnSync(process.execPath, [CLI, ...args], { cwd: project, encoding: 'utf8', timeout: 120_000, env: { ...process.env, ...env } });
+  const r = spawnSync(process.execPath, [...nodeFlags, CLI, ...args], { cwd: project, encoding: 'utf8', timeout: 120_000, env: { ...process.env, ...env } });
   return { status: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
@@ -56,7 +56,7 @@ describe('CLI code cache', () => {
     assert.deepEqual([first.status, first.stdout, first.stderr], [uncached.status, uncached.stdout, uncached.stderr]);
     const files = cacheFiles(home);
     assert.equal(files.length, 1, 'one cache file');
-    assert.match(path.basename(files[0]), /^cli-[0-9a-f]{8}-[0-9a-f]{16}-v\d+\.\d+\.\d+-\w+\.v8cache$/);
+    assert.match(path.basename(files[0]), /^cli-[0-9a-f]{8}-[0-9a-f]{16}-[0-9a-f]{8}-v\d+\.\d+\.\d+-\w+\.v8cache$/);
     assert.ok(fs.statSync(files[0]).size > 100_000, 'the cache holds the compiled code');
     assert.equal(fs.statSync(files[0]).mode & 0o777, 0o600);
     assert.equal(fs.statSync(path.dirname(files[0])).mode & 0o777, 0o700);
@@ -80,6 +80,19 @@ describe('CLI code cache', () => {
     // The grammar's glue, run from cached code (no dynamic import() there).
     const cached = cli(['lint', 'grammar.Dockerfile', '--format', 'json'], { XDG_CACHE_HOME: home });
     assert.deepEqual([cached.status, cached.stdout, cached.stderr], [uncached.status, uncached.stdout, uncached.stderr]);
+  });
+
+  it('a run with other V8 flags gets its own file, and leaves the plain one alone', () => {
+    const home = cacheHome();
+    const plain = cli(['lint', 'Dockerfile', '--format', 'json'], { XDG_CACHE_HOME: home });
+    const [file] = cacheFiles(home);
+    const written = fs.statSync(file).mtimeMs;
+    for (let k = 0; k < 2; k++) {
+      const flagged = cli(['lint', 'Dockerfile', '--format', 'json'], { XDG_CACHE_HOME: home }, ['--max-old-space-size=300']);
+      assert.deepEqual([flagged.status, flagged.stdout, flagged.stderr], [plain.status, plain.stdout, plain.stderr]);
+    }
+    assert.equal(cacheFiles(home).length, 2);
+    assert.equal(fs.statSync(file).mtimeMs, written, 'the plain run\'s cache was not rewritten');
   });
 
   it('--version and --help write no cache; GO_DOCKERFILE_CODE_CACHE=0 none at all', () => {

@@ -119,6 +119,16 @@ describe('builds that read .git (version stamping): GD114 stays silent, the gene
     assert.equal(find(script, opts(gitProject({ 'scripts/build.sh': '#!/bin/sh\ngo build -o /out/app .\n' })), 'GD114').length, 1);
   });
 
+  it('make -C DIR -f FILE reads DIR/FILE (make changes folder first), the same tool files GD104 reads for go', () => {
+    const run = withRun('RUN make -C build -f release.mk app');
+    const GIT = 'V := $(shell git describe --tags)\napp:\n\tgo build -o /out/app ..\n';
+    const NO_GIT = 'app:\n\tgo build -o /out/app ..\n';
+    assert.deepEqual(find(run, opts(gitProject({ 'build/release.mk': GIT, 'release.mk': NO_GIT })), 'GD114'), []);
+    // A release.mk at the root is not the one make reads here.
+    assert.equal(find(run, opts(gitProject({ 'build/release.mk': NO_GIT, 'release.mk': GIT })), 'GD114').length, 1);
+    assert.deepEqual(find(withRun('RUN make --file release.mk app'), opts(gitProject({ 'release.mk': GIT })), 'GD114'), []);
+  });
+
   it('git clone (another repository) and git in a stage without the context do not count', () => {
     const ws = gitProject({});
     assert.equal(find(withRun('RUN git clone https://example.com/x.git /x && go build -o /out/app .'), opts(ws), 'GD114').length, 1);

@@ -4,7 +4,7 @@
  * as node's own start; with the cache, V8 reads them back instead (Node 20 has no
  * `module.enableCompileCache`, so this is the `vm.Script` `cachedData` way to the same end).
  *
- * The cache is one file per bundle build, node version and architecture, in the user's own cache
+ * The cache is one file per install, bundle build, node options, node version and architecture, in the user's own cache
  * folder (created 0700: a cache file is code), written once after the first lint that did not
  * change V8's flags (V8 rejects a cache made under other flags). Any failure to read or write it
  * only means a normal compile. GO_DOCKERFILE_CODE_CACHE=0 turns it off.
@@ -44,8 +44,11 @@ function stringHash(s: string): string {
 /** Compiles and runs the bundle as a CommonJS module, with the cached code when there is one. */
 function loadCached(folder: string): { exports: CliMain; save: () => void } {
   // Per install too: V8 keeps the file name the cached code was compiled under (stack traces).
+  // Per node options: V8 rejects code cached under other flags (`--max-old-space-size` in
+  // NODE_OPTIONS, say), and runs with and without them would otherwise rewrite one file in turn.
   const prefix = `cli-${stringHash(MAIN)}-`;
-  const file = path.join(folder, `${prefix}${CLI_MAIN_HASH}-${process.version}-${process.arch}.v8cache`);
+  const flags = stringHash(`${process.execArgv.join('\0')}\0${process.env.NODE_OPTIONS ?? ''}`);
+  const file = path.join(folder, `${prefix}${CLI_MAIN_HASH}-${flags}-${process.version}-${process.arch}.v8cache`);
   let cachedData: Buffer | undefined;
   try {
     cachedData = fs.readFileSync(file);
@@ -71,8 +74,8 @@ function loadCached(folder: string): { exports: CliMain; save: () => void } {
       const tmp = `${file}.${process.pid}.tmp`;
       fs.writeFileSync(tmp, data, { mode: 0o600 });
       fs.renameSync(tmp, file);
-      // This install's caches of other builds or node versions are dead weight.
-      for (const f of fs.readdirSync(folder)) if (f.startsWith(prefix) && f.endsWith('.v8cache') && path.join(folder, f) !== file) fs.rmSync(path.join(folder, f), { force: true });
+      // This install's caches of other builds are dead weight.
+      for (const f of fs.readdirSync(folder)) if (f.startsWith(prefix) && f.endsWith('.v8cache') && !f.startsWith(`${prefix}${CLI_MAIN_HASH}-`)) fs.rmSync(path.join(folder, f), { force: true });
     } catch {
       // A read-only home, a full disk: the next run compiles again.
     }
@@ -81,9 +84,10 @@ function loadCached(folder: string): { exports: CliMain; save: () => void } {
 }
 
 if (require.main === module) {
-  const folder = cacheFolder();
   let loaded: { exports: CliMain; save: () => void } | undefined;
   try {
+    // os.homedir() throws where the user has no home entry.
+    const folder = cacheFolder();
     loaded = folder ? loadCached(folder) : undefined;
   } catch {
     // Unreadable cache folder or the like: load it the ordinary way.

@@ -9,7 +9,7 @@ import type { Instruction, Stage } from './model';
 import type { ShellCommand } from './shell';
 
 /** Build tools and where their files are (relative to the folder they run in), in the order each tool looks. */
-export const TOOL_FILES: Record<string, string[]> = {
+const TOOL_FILES: Record<string, string[]> = {
   make: ['Makefile', 'makefile', 'GNUmakefile'],
   gmake: ['GNUmakefile', 'Makefile', 'makefile'],
   task: ['Taskfile.yml', 'Taskfile.yaml', 'taskfile.yml', 'taskfile.yaml'],
@@ -55,18 +55,30 @@ export function indirectGoSteps(stage: Stage, read: ((rel: string) => string | n
   return out;
 }
 
+/**
+ * The files a build tool run reads (`make`, `task`, `mage`, `just`): `-f FILE` or the tool's
+ * own names in the order it looks, in the folder `-C DIR` names (the tool changes there first),
+ * context-relative. Null when argv is not a build tool. GD101/GD104 (go in the file) and GD114
+ * (git in the file) read the same files through this.
+ */
+export function buildToolFiles(argv: readonly string[]): string[] | null {
+  const name = argv[0] ?? '';
+  const base = name.split('/').pop() ?? name;
+  if (!TOOL_FILES[base]) return null;
+  const f = argv.findIndex((a) => a === '-f' || a === '--file' || a === '--makefile' || a === '-t' || a === '--taskfile');
+  const c = argv.findIndex((a) => a === '-C' || a === '--directory' || a === '-d' || a === '--dir');
+  const dir = c >= 0 && argv[c + 1] ? `${argv[c + 1].replace(/\/+$/, '')}/` : '';
+  const names = f >= 0 && argv[f + 1] ? [argv[f + 1]] : TOOL_FILES[base];
+  return names.map((n) => contextPath(dir + n)).filter((p): p is string => !!p);
+}
+
 /** The context-relative files a command runs (tool files in order of preference), or null when it is not a tool or script. */
 function toolFiles(cmd: ShellCommand): string[] | null {
   const argv = cmd.argv.map((w) => w.value);
   const name = argv[0] ?? '';
   const base = name.split('/').pop() ?? name;
-  if (TOOL_FILES[base]) {
-    const f = argv.findIndex((a) => a === '-f' || a === '--file' || a === '--makefile' || a === '-t' || a === '--taskfile');
-    const c = argv.findIndex((a) => a === '-C' || a === '--directory' || a === '-d' || a === '--dir');
-    const dir = c >= 0 && argv[c + 1] ? `${argv[c + 1].replace(/\/+$/, '')}/` : '';
-    const names = f >= 0 && argv[f + 1] ? [argv[f + 1]] : TOOL_FILES[base];
-    return names.map((n) => contextPath(dir + n)).filter((p): p is string => !!p);
-  }
+  const tool = buildToolFiles(argv);
+  if (tool !== null) return tool;
   let script: string | undefined;
   if (name.startsWith('./') || /^[\w.-]+\/[\w./-]+\.(sh|bash)$/.test(name)) script = name;
   else if (INTERPRETERS.has(name) && !argv.includes('-c')) script = argv.slice(1).find((a) => !a.startsWith('-'));

@@ -42,24 +42,39 @@ export function appendCommandEdit(model: DockerfileModel, instr: Instruction, co
   return insert(at, ` && ${esc}${eol}${indent}${command}`);
 }
 
+export interface RemoveCommandOptions {
+  /** Only `&&` joins the command to its neighbours (a `;` chain is left alone). */
+  andOnly?: boolean;
+  /** In a heredoc body, remove the command's own line (otherwise heredocs are left alone). */
+  heredocLines?: boolean;
+}
+
 /**
  * Removes one top-level command of a `a && b; c` chain from a shell-form RUN, with the
  * operator that joins it; deletes the whole RUN when it was the only command. Undefined when
  * the command is not a plain chain member (pipelines, `||`, loops, redirects) or the removal
  * would swallow a comment line.
  */
-export function removeCommandEdit(model: DockerfileModel, instr: Instruction, cmd: ShellCommand): Edit | undefined {
+export function removeCommandEdit(model: DockerfileModel, instr: Instruction, cmd: ShellCommand, opts: RemoveCommandOptions = {}): Edit | undefined {
   const script = instr.script;
-  if (!script || script.heredoc || script.parsed.hasErrors) return undefined;
+  if (!script || (script.heredoc && !opts.heredocLines) || script.parsed.hasErrors) return undefined;
   const top = topLevelCommands(script);
   const index = top.indexOf(cmd);
   if (index < 0) return undefined;
   const t = script.text;
-  const sep = (a: number, b: number) => /^\s*(&&|;)\s*$/.test(t.slice(a, b));
+  const sep = (a: number, b: number) => (opts.andOnly ? /^\s*&&\s*$/ : /^\s*(&&|;)\s*$/).test(t.slice(a, b));
+  const tail = opts.andOnly ? /^\s*$/ : /^\s*;?\s*$/;
   const nested = script.parsed.commands.filter((c) => c.start >= cmd.start && c.end <= cmd.end).length;
   if (top.length === 1) {
-    if (t.slice(0, cmd.start).trim() !== '' || !/^\s*;?\s*$/.test(t.slice(cmd.end))) return undefined;
+    if (t.slice(0, cmd.start).trim() !== '' || !tail.test(t.slice(cmd.end))) return undefined;
     return deleteLines(model, instr.line, instr.endLine);
+  }
+  if (script.heredoc) {
+    // A heredoc body runs line by line: remove the command's own line.
+    const lineStart = t.lastIndexOf('\n', cmd.start - 1) + 1;
+    const lineEnd = t.indexOf('\n', cmd.end);
+    if (lineEnd < 0 || t.slice(lineStart, cmd.start).trim() !== '' || t.slice(cmd.end, lineEnd).trim() !== '') return undefined;
+    return replace(toDoc(script, lineStart), toDoc(script, lineEnd) + 1, '');
   }
   let start: number;
   let end: number;
@@ -72,7 +87,7 @@ export function removeCommandEdit(model: DockerfileModel, instr: Instruction, cm
     const prev = top[index - 1];
     const next = top[index + 1];
     if (!sep(prev.end, cmd.start)) return undefined;
-    if (next ? !sep(cmd.end, next.start) || t.slice(prev.end, cmd.start).trim() !== t.slice(cmd.end, next.start).trim() : !/^\s*;?\s*$/.test(t.slice(cmd.end))) return undefined;
+    if (next ? !sep(cmd.end, next.start) || t.slice(prev.end, cmd.start).trim() !== t.slice(cmd.end, next.start).trim() : !tail.test(t.slice(cmd.end))) return undefined;
     start = prev.end;
     end = cmd.end;
   }

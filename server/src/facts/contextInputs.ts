@@ -17,7 +17,7 @@
  */
 import { contextPath, copyPaths, goCommands, goFlag, isContextCopy, isWholeContext } from '../dockerfile/facts';
 import { stagesFeeding } from '../dockerfile/goBuild';
-import { TOOL_FILES } from '../dockerfile/indirectGo';
+import { buildToolFiles } from '../dockerfile/indirectGo';
 import type { DockerfileModel, Instruction } from '../dockerfile/model';
 import { contextBinds } from '../dockerfile/mounts';
 import { stageBuilds } from './builtPackages';
@@ -277,10 +277,9 @@ export function readsGitMetadata(df: DockerfileModel, finalStage = df.stages.len
         const base = cmd.split('/').pop() ?? cmd;
         if (base === 'goreleaser') return i;
         let files: string[] | null = null;
-        if (TOOL_FILES[base]) {
-          const f = argv.indexOf('-f');
-          const dir = argv.indexOf('-C') >= 0 ? argv[argv.indexOf('-C') + 1] : '';
-          files = f >= 0 && argv[f + 1] ? [argv[f + 1]] : TOOL_FILES[base].map((n) => (dir ? `${dir}/${n}` : n));
+        const tool = buildToolFiles(argv);
+        if (tool !== null) {
+          files = tool;
         } else if (base === 'go' && argv[1] === 'run') {
           const goFiles = argv.slice(2).filter((a) => a.endsWith('.go'));
           if (goFiles.length > 0) files = goFiles;

@@ -26,12 +26,12 @@
 import * as path from 'path';
 import { copyPaths, goFlag, isContextCopy, stageChain, stageGoCommands, type GoCommand } from '../dockerfile/facts';
 import { goflags, goflagsValue, sourcesPresent } from '../dockerfile/goBuild';
-import { scriptSpan, toDoc, type DockerfileModel, type Instruction, type Stage } from '../dockerfile/model';
+import { scriptSpan, type DockerfileModel, type Instruction, type Stage } from '../dockerfile/model';
 import { contextBinds } from '../dockerfile/mounts';
-import { topLevelCommands } from '../dockerfile/packages';
 import { dockerfileSpecificIgnores } from '../facts/contextInputs';
 import { appendLinesEdit, removeLineEdit } from '../edits/dockerignoreLines';
-import { applyEdits, deleteLines, replace, type Edit } from '../edits/edits';
+import { removeCommandEdit } from '../edits/shellChain';
+import { applyEdits, type Edit } from '../edits/edits';
 import { compareGoVersions } from '../images/golangTag';
 import { DockerIgnore } from '../workspace/dockerignore';
 import { dockerignoreOf, requiredGoVersion } from '../workspace/query';
@@ -46,7 +46,7 @@ export const gd106: Rule = {
   severity: 'warning',
   needsWorkspace: true,
   fix: 'safe',
-  facts: ['copySources', 'goCommands', 'contextInputs', 'images', 'packageInstalls', 'workspace', 'contextFiles', 'dockerignore', 'gitignore'],
+  facts: ['copySources', 'goCommands', 'contextInputs', 'images', 'workspace', 'contextFiles', 'dockerignore', 'gitignore'],
   docs: { workspace: '(looks for `vendor/modules.txt` and reads `.dockerignore`)' },
   check(ctx) {
     const ws = ctx.workspace;
@@ -186,39 +186,8 @@ function vendorIgnoredBy(gitignores: readonly { prefix: string; text: string }[]
   return false;
 }
 
-/** Removes the `go mod download` step: the whole RUN, or the command and its `&&`. */
+/** Removes the `go mod download` step: the whole RUN, the command and its `&&`, or its line of a heredoc. */
 function removeDownload(model: DockerfileModel, instr: Instruction, g: GoCommand): Fix | null {
-  const script = instr.script!;
-  const top = topLevelCommands(script);
-  const i = top.indexOf(g.cmd);
-  if (i < 0) return null;
-  const text = script.text;
-  const title = 'Remove the go mod download step (the build reads vendor/)';
-  if (top.length === 1 && script.parsed.assignments.length === 0) {
-    if (!/^\s*$/.test(text.slice(0, g.cmd.start)) || !/^\s*$/.test(text.slice(g.cmd.end))) return null;
-    return { title, edits: [deleteLines(model, instr.line, instr.endLine)], safe: true };
-  }
-  let edit: Edit | null = null;
-  if (script.heredoc) {
-    // Its own line in the heredoc body: remove the line.
-    const lineStart = text.lastIndexOf('\n', g.cmd.start - 1) + 1;
-    let lineEnd = text.indexOf('\n', g.cmd.end);
-    if (lineEnd < 0) return null;
-    lineEnd += 1;
-    if (!/^\s*$/.test(text.slice(lineStart, g.cmd.start)) || !/^\s*$/.test(text.slice(g.cmd.end, lineEnd))) return null;
-    edit = replace(toDoc(script, lineStart), toDoc(script, lineEnd - 1) + 1, '');
-  } else {
-    const prev = top[i - 1];
-    const next = top[i + 1];
-    const before = text.slice(prev ? prev.end : 0, g.cmd.start);
-    const after = text.slice(g.cmd.end, next ? next.start : text.length);
-    if (next && /^\s*&&\s*$/.test(after) && (!prev || /^\s*&&\s*$/.test(before))) {
-      // `go mod download && next`: remove up to the next command.
-      edit = replace(toDoc(script, g.cmd.start), toDoc(script, next.start), '');
-    } else if (!next && prev && /^\s*&&\s*$/.test(before) && /^\s*$/.test(after)) {
-      // `prev && go mod download`: remove from the end of the previous command.
-      edit = replace(scriptSpan(script, prev.start, prev.end).end, scriptSpan(script, g.cmd.start, g.cmd.end).end, '');
-    }
-  }
-  return edit ? { title, edits: [edit], safe: true } : null;
+  const edit = removeCommandEdit(model, instr, g.cmd, { andOnly: true, heredocLines: true });
+  return edit ? { title: 'Remove the go mod download step (the build reads vendor/)', edits: [edit], safe: true } : null;
 }

@@ -55,6 +55,9 @@ describe('GD106 vendor-not-used', () => {
     const f = find(df(['FROM golang:1.22', 'COPY . .', 'RUN go mod download || true']), 'GD106', fixture('vendored'))[0];
     assert.ok(f);
     assert.equal(f.fix, undefined);
+    const semi = find(df(['FROM golang:1.22', 'COPY . .', 'RUN go mod download; go build -o /app .']), 'GD106', fixture('vendored'))[0];
+    assert.ok(semi);
+    assert.equal(semi.fix, undefined);
   });
 
   it('is silent with -mod=mod, when the stage never gets vendor/, for go < 1.14, without vendor, and for module arguments', () => {
