@@ -223,7 +223,8 @@ const FINDING_START = {
   GD201: /^FROM\b/i,
   GD204: /^(FROM|USER)\b/i,
   GD206: /^(RUN|CMD|ENTRYPOINT)\b/i,
-  GD301: /^apk\b/,
+  // A command's range includes the variable assignments before it (`X=1 apk add git`).
+  GD301: /^(?:[A-Za-z_][A-Za-z0-9_]*=\S*\s+)*apk\b/,
 };
 
 /** Diagnostics of other sources whose range is not inside the document. */
