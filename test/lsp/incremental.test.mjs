@@ -86,3 +86,30 @@ describe('edits sent back to back', () => {
     assert.equal(answered.at(-1), version);
   });
 });
+
+describe('the first analysis after opening', () => {
+  test('a script only the grammar reads: the first diagnostics are those of a later analysis of the same text', async () => {
+    // The server analyses a just-opened document before the shell grammar is loaded when its
+    // scripts are plain; this one is not (`$(...)`, `if`), so it must wait for the grammar and
+    // still report the `-a` inside it.
+    const text = [
+      'FROM golang:1.22 AS build', 'WORKDIR /src', 'COPY . .',
+      'RUN if [ -n "$(go env GOPATH)" ]; then CGO_ENABLED=0 go build -a -o /out/app .; fi',
+      'FROM alpine:3.20', 'COPY --from=build /out/app /app', 'ENTRYPOINT ["/app"]', '',
+    ].join('\n');
+    const project = tempProject();
+    const client = await LspClient.start({ rootDir: project.dir, timeoutMs: 30000 });
+    try {
+      const uri = project.write('Dockerfile', text);
+      client.open(uri, text);
+      const first = ourDiagnostics(await client.diagnostics(uri, 1));
+      assert.ok(first.some((d) => d.code === 'GD109'), JSON.stringify(first));
+      const again = project.write('again.Dockerfile', text);
+      client.open(again, text);
+      assert.deepEqual(ourDiagnostics(await client.diagnostics(again, 1)), first);
+    } finally {
+      await client.stop();
+      project.dispose();
+    }
+  });
+});

@@ -31,6 +31,7 @@ import { analysisOptions } from '../driver/inputs';
 import { RULES_BY_CODE } from '../rules/registry';
 import type { Fix, Finding } from '../rules/types';
 import { LineTable } from '../dockerfile/text';
+import { shellParserReady, ShellParserNotReady } from '../dockerfile/shell';
 import type { DockerfileModel } from '../dockerfile/model';
 import type { Edit } from '../edits/edits';
 import { SOURCE, toDiagnostic, toRange, toTextEdit } from './convert';
@@ -235,7 +236,27 @@ export function startServer(connection: Connection, hooks: { firstAnswer?: () =>
   }
 
   async function publish(uri: string): Promise<void> {
+    // The first analysis does not wait for the grammar (compiled in the background since the
+    // start): plain scripts are read without it, and a script that needs it says so.
+    if (!shellParserReady() && !needsGrammar(uri)) return finishPublish(uri);
     await ready;
+    return finishPublish(uri);
+  }
+
+  /** Analyses the document without the grammar; true when a script needs it (nothing is published then). */
+  function needsGrammar(uri: string): boolean {
+    const doc = documents.get(uri);
+    if (!doc) return false;
+    try {
+      analysisOf(doc);
+    } catch (e) {
+      if (e instanceof ShellParserNotReady) return true;
+      // Anything else: sendDiagnostics analyses again, logs it and publishes what it has.
+    }
+    return false;
+  }
+
+  function finishPublish(uri: string): void {
     const doc = documents.get(uri);
     if (!doc) return;
     sendDiagnostics(doc, syntaxOf(doc));
