@@ -4,7 +4,8 @@
 import { parseDockerfile } from './dockerfile/parse';
 import type { DockerfileModel } from './dockerfile/model';
 import { initShellParser } from './dockerfile/shell';
-import { analyze, type AnalyzeOptions } from './rules/analyze';
+import { analyzeReusing, type AnalyzeOptions } from './rules/analyze';
+import type { StageFindings } from './rules/stageReuse';
 import type { Finding } from './rules/types';
 
 export { initShellParser as initAnalysis };
@@ -12,10 +13,16 @@ export { initShellParser as initAnalysis };
 export interface Analysis {
   model: DockerfileModel;
   findings: Finding[];
+  /** What stage-scoped rules found per stage, for the analysis of the next version. */
+  stageFindings?: StageFindings;
 }
 
-/** `previous`: the model of an earlier version of the same document, to parse only what changed. */
-export function analyzeText(text: string, opts: AnalyzeOptions = {}, previous?: DockerfileModel): Analysis {
+/**
+ * `previous`: the model of an earlier version of the same document, to parse only what changed;
+ * `previousFindings`: that version's analysis's stageFindings (analysed with the same options),
+ * to run stage-scoped rules only for the stages that changed.
+ */
+export function analyzeText(text: string, opts: AnalyzeOptions = {}, previous?: DockerfileModel, previousFindings?: StageFindings): Analysis {
   const model = parseDockerfile(text, previous);
-  return { model, findings: analyze(model, opts) };
+  return { model, ...analyzeReusing(model, opts, previousFindings) };
 }

@@ -184,10 +184,12 @@ export function startServer(connection: Connection, hooks: { firstAnswer?: () =>
     const started = performance.now();
     const previous = hit?.model ?? models.get(doc.uri);
     models.delete(doc.uri);
+    // The previous version's per-stage findings: only from a cache entry, which goes when the
+    // workspace or the settings change (the findings of every stage may change then).
     const a = analyzeText(doc.getText(), {
       ...inputsOf(doc.uri),
       onRuleError: (code, e) => log(`rule ${code} failed: ${e instanceof Error ? e.stack : String(e)}`),
-    }, previous);
+    }, previous, hit?.stageFindings);
     lastAnalysisMs.set(doc.uri, performance.now() - started);
     const entry = { ...a, version: doc.version };
     cache.set(doc.uri, entry);

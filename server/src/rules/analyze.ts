@@ -10,7 +10,8 @@ import type { WorkspaceModel } from '../workspace/model';
 import type { RulesConfig } from './config';
 import { RULES } from './registry';
 import { isSuppressed, readSuppressions } from './suppression';
-import type { Finding, Rule, RuleContext, WorkspaceFiles } from './types';
+import { reusePlan, stageFindings, type StageFindings } from './stageReuse';
+import type { Finding, Rule, RuleContext, RuleFinding, WorkspaceFiles } from './types';
 
 export interface AnalyzeOptions {
   workspace?: WorkspaceModel;
@@ -25,14 +26,25 @@ export interface AnalyzeOptions {
 }
 
 export function analyze(model: DockerfileModel, opts: AnalyzeOptions = {}): Finding[] {
+  return analyzeReusing(model, opts).findings;
+}
+
+/**
+ * analyze, keeping what stage-scoped rules found per stage: given what the analysis of an
+ * earlier version of the same document left (`previous`), such a rule runs again only for the
+ * stages whose chain's text changed (rules/stageReuse.ts). The findings are those of analyze.
+ */
+export function analyzeReusing(model: DockerfileModel, opts: AnalyzeOptions = {}, previous?: StageFindings): { findings: Finding[]; stageFindings?: StageFindings } {
   // Over a size limit the model is empty: rules would only report what is missing from it.
-  if (model.notAnalysed) return [];
+  if (model.notAnalysed) return { findings: [] };
   const ctx: RuleContext = {
     model,
     finalStage: finalStageIndex(model, opts.target),
     workspace: opts.workspace,
     files: opts.files,
   };
+  const kept = stageFindings(model, ctx);
+  const plan = reusePlan(previous, kept, model);
   const rules = opts.only ?? RULES;
   const suppressions = readSuppressions(model, RULES);
   const findings: Finding[] = [];
@@ -40,9 +52,17 @@ export function analyze(model: DockerfileModel, opts: AnalyzeOptions = {}): Find
     const setting = opts.rules?.[rule.code];
     if (setting === 'off') continue;
     if (rule.needsWorkspace && !ctx.workspace) continue;
-    let results;
+    let results: RuleFinding[];
     try {
-      results = rule.check(ctx);
+      if (rule.scope === 'stage') {
+        // Stage by stage (a fresh run too, so both give the same): each stage's findings are kept.
+        const old = previous?.found.get(rule.code);
+        const perStage = model.stages.map((stage) => plan?.moved(stage.index, old?.[stage.index]) ?? rule.check({ ...ctx, stages: [stage] }));
+        kept.found.set(rule.code, perStage);
+        results = perStage.flat();
+      } else {
+        results = rule.check(ctx);
+      }
     } catch (e) {
       // A rule that parses a script the grammar must read, before it is loaded (the CLI loads
       // it on demand): the caller loads it and analyses again.
@@ -55,7 +75,8 @@ export function analyze(model: DockerfileModel, opts: AnalyzeOptions = {}): Find
       findings.push({ code: rule.code, severity: setting ?? r.severity ?? rule.severity, message: r.message, span: r.span, fix: r.fix });
     }
   }
-  return findings.sort((a, b) => a.span.start - b.span.start || (a.code < b.code ? -1 : a.code > b.code ? 1 : 0));
+  findings.sort((a, b) => a.span.start - b.span.start || (a.code < b.code ? -1 : a.code > b.code ? 1 : 0));
+  return { findings, stageFindings: kept };
 }
 
 /** The start line of the instruction containing an offset (binary search: called per finding). */

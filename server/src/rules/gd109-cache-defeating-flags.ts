@@ -2,7 +2,7 @@ import { goFlag, stageGoCommands } from '../dockerfile/facts';
 import { envValue, ldflagsArgs, type GoToken } from '../dockerfile/goBuild';
 import { removeLdflagsTokens, removeWords } from '../edits/goFlags';
 import { scriptSpan } from '../dockerfile/model';
-import type { Rule, RuleFinding } from './types';
+import { type Rule, type RuleFinding, stagesToCheck } from './types';
 
 /**
  * GD109: flags copied from pre-modules recipes.
@@ -29,9 +29,10 @@ export const gd109: Rule = {
   fix: 'safe',
   facts: ['goCommands'],
   docs: { severity: 'for `-a`, **information** for `-extldflags "-static"`' },
+  scope: 'stage',
   check(ctx) {
     const out: RuleFinding[] = [];
-    for (const stage of ctx.model.stages) {
+    for (const stage of stagesToCheck(ctx)) {
       for (const g of stageGoCommands(stage)) {
         const script = g.instr.script!;
         if (g.sub !== 'build' && g.sub !== 'install') continue;

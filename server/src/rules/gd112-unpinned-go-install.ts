@@ -3,7 +3,7 @@ import { envValue, isLocalPackage, lexShellWord, sourcesPresent } from '../docke
 import { scriptSpan, type DockerfileModel, type Instruction, type Stage } from '../dockerfile/model';
 import type { ShellWord } from '../dockerfile/shell';
 import { expandVariables } from '../dockerfile/variables';
-import type { Rule, RuleFinding } from './types';
+import { type Rule, type RuleFinding, stagesToCheck } from './types';
 
 /** A version that names one module version: semver (pseudo-versions included) or a commit hash. */
 const PINNED = /^(v\d+\.\d+\.\d+([-+][0-9A-Za-z.+-]*)?|[0-9a-f]{7,40})$/;
@@ -32,9 +32,10 @@ export const gd112: Rule = {
   peers: ['DL3062'],
   fix: 'none',
   facts: ['goCommands'],
+  scope: 'stage',
   check(ctx) {
     const out: RuleFinding[] = [];
-    for (const stage of ctx.model.stages) {
+    for (const stage of stagesToCheck(ctx)) {
       for (const g of stageGoCommands(stage)) {
         const script = g.instr.script!;
         if (g.sub !== 'install' && g.sub !== 'run') continue;

@@ -2,7 +2,7 @@ import { argDeclarations, goCommands, isXxGo, stageChain, type GoCommand } from 
 import { envValue, rawEnvValue } from '../dockerfile/goBuild';
 import { toDoc, type DockerfileModel, type Stage } from '../dockerfile/model';
 import { insert, insertLinesAfter, replace, type Edit } from '../edits/edits';
-import type { Fix, Rule, RuleFinding } from './types';
+import { type Fix, type Rule, type RuleFinding, stagesToCheck } from './types';
 
 const TARGET_ARGS = ['TARGETPLATFORM', 'TARGETOS', 'TARGETARCH', 'TARGETVARIANT'];
 const TARGET_REF = /\$\{?TARGET(PLATFORM|OS|ARCH|VARIANT)\b/;
@@ -37,10 +37,11 @@ export const gd113: Rule = {
   needsWorkspace: false,
   fix: 'safe',
   facts: ['goCommands'],
+  scope: 'stage',
   check(ctx) {
     const out: RuleFinding[] = [];
     const model = ctx.model;
-    for (const stage of model.stages) {
+    for (const stage of stagesToCheck(ctx)) {
       const builds = stage.instructions.flatMap(goCommands).filter((g) => g.sub === 'build' || g.sub === 'install');
       if (builds.length === 0) continue;
       const platforms = stageChain(model, stage).map((s) => s.platform).filter((p): p is string => p !== null);

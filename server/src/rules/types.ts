@@ -1,4 +1,4 @@
-import type { DockerfileModel } from '../dockerfile/model';
+import type { DockerfileModel, Stage } from '../dockerfile/model';
 import type { Span } from '../dockerfile/text';
 import type { Edit } from '../edits/edits';
 import type { WorkspaceFiles } from '../workspace/types';
@@ -41,6 +41,16 @@ export interface RuleContext {
   workspace?: WorkspaceModel;
   /** The build context's files, when the workspace was loaded from disk. */
   files?: WorkspaceFiles;
+  /**
+   * For a stage-scoped rule: the stages to report on (all when absent; see stagesToCheck). The
+   * runner runs such a rule one stage at a time and keeps each stage's findings.
+   */
+  stages?: readonly Stage[];
+}
+
+/** The stages a stage-scoped rule reports on. */
+export function stagesToCheck(ctx: RuleContext): readonly Stage[] {
+  return ctx.stages ?? ctx.model.stages;
 }
 
 /** What a rule reports; the registry adds the code and the (configured) severity. */
@@ -100,6 +110,15 @@ export interface Rule {
   command?: { id: string; title: string; actionTitle: string };
   /** What it reads besides the Dockerfile's text. */
   facts: readonly FactName[];
+  /**
+   * `stage`: what it reports for a stage depends only on that stage and the stages it is built
+   * FROM (stageChain), the stage list (names, bases, platforms), the global ARGs, the parser
+   * directives, the final stage's index and the workspace; it reports within those stages'
+   * text, with messages that name no line or offset, and it loops over stagesToCheck(ctx). While
+   * editing, it then runs again only for the stages whose chain's text changed
+   * (rules/stageReuse.ts). `file` (the default): it runs on every analysis.
+   */
+  scope?: 'stage' | 'file';
   /** Details for the page header, in markdown, after the generated value (e.g. when each severity applies). */
   docs?: { severity?: string; workspace?: string; fix?: string; peers?: string };
   check(ctx: RuleContext): RuleFinding[];

@@ -1,0 +1,134 @@
+/**
+ * Keeping the findings of stage-scoped rules (Rule.scope 'stage') across versions of a document.
+ *
+ * A stage's region is its text from its FROM to the next FROM (the last one to the end; the
+ * global region is everything before the first FROM). A stage rule's findings for a stage
+ * depend only on the regions of the stage's FROM chain, on the stage list (names, bases,
+ * platforms), the global ARGs, the parser directives, the final stage and the workspace. So
+ * when all of those are as they were, and the chain's regions have the same text (found from
+ * the common prefix and suffix of the two texts), the previous findings are those of a fresh
+ * run, moved: every offset in them (spans and fix edits) lies in an unchanged region and moves
+ * with it. An offset in no unchanged region makes the stage run again.
+ */
+import { stageChain } from '../dockerfile/facts';
+import type { DockerfileModel } from '../dockerfile/model';
+import type { Edit } from '../edits/edits';
+import type { Fix, RuleContext, RuleFinding } from './types';
+
+/** What an analysis leaves for the next version's. */
+export interface StageFindings {
+  text: string;
+  /** Everything besides the regions' text that a stage rule may read (see stageShape). */
+  shape: string;
+  workspace: RuleContext['workspace'];
+  files: RuleContext['files'];
+  /** Region starts: the global region's (0), then each stage's FROM; the text's length last. */
+  bounds: number[];
+  /** Per stage-scoped rule code, per stage index: what the rule reported for that stage. */
+  found: Map<string, RuleFinding[][]>;
+}
+
+export function stageFindings(model: DockerfileModel, ctx: RuleContext): StageFindings {
+  return { text: model.text, shape: stageShape(model, ctx), workspace: ctx.workspace, files: ctx.files, bounds: regionBounds(model), found: new Map() };
+}
+
+function regionBounds(model: DockerfileModel): number[] {
+  return [0, ...model.stages.map((s) => s.from.span.start), model.text.length];
+}
+
+function stageShape(model: DockerfileModel, ctx: RuleContext): string {
+  return JSON.stringify([
+    ctx.finalStage,
+    model.eol,
+    model.escape,
+    model.directives,
+    [...model.globalArgs],
+    model.stages.map((s) => [s.index, s.name, s.base, s.resolvedBase, s.baseStage, s.platform]),
+  ]);
+}
+
+/** How the previous findings of each stage carry over to the current model (null: none do). */
+export interface ReusePlan {
+  /** The previous findings of a stage, moved into the current text; null when it must run again. */
+  moved(stage: number, found: readonly RuleFinding[] | undefined): RuleFinding[] | null;
+}
+
+export function reusePlan(previous: StageFindings | undefined, current: StageFindings, model: DockerfileModel): ReusePlan | null {
+  if (!previous || previous.shape !== current.shape || previous.workspace !== current.workspace || previous.files !== current.files) return null;
+  const before = previous.text;
+  const after = current.text;
+  const oldB = previous.bounds;
+  const newB = current.bounds;
+  if (oldB.length !== newB.length) return null;
+  const p = commonPrefix(before, after);
+  const q = commonSuffix(before, after, Math.min(before.length, after.length) - p);
+  const delta = after.length - before.length;
+  // Region r (0: global, s + 1: stage s) spans [bounds[r], bounds[r + 1]).
+  const regions = oldB.length - 1;
+  const shift: (number | null)[] = [];
+  for (let r = 0; r < regions; r++) {
+    const a = oldB[r], b = oldB[r + 1], a2 = newB[r], b2 = newB[r + 1];
+    if (b <= p && a2 === a && b2 === b) shift.push(0);
+    else if (a >= before.length - q && a2 - a === delta && b2 - b === delta) shift.push(delta);
+    else shift.push(null);
+  }
+  if (shift[0] === null) return null;
+  const unchanged = model.stages.map((s) => stageChain(model, s).every((c) => shift[c.index + 1] !== null));
+  /** The new offset of an offset into the old text, when it lies in an unchanged region (its end included). */
+  const move = (x: number): number | null => {
+    // The last region starting at or before x, else the one ending at x.
+    let lo = 0, hi = regions - 1, at = -1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      if (oldB[mid] <= x) { at = mid; lo = mid + 1; } else hi = mid - 1;
+    }
+    if (at < 0 || x > oldB[at + 1]) return null;
+    const s = shift[at] ?? (x === oldB[at] && at > 0 ? shift[at - 1] : null);
+    return s === null ? null : x + s;
+  };
+  return {
+    moved(stage, found) {
+      if (!found || !unchanged[stage]) return null;
+      const out: RuleFinding[] = [];
+      for (const f of found) {
+        const moved = movedFinding(f, move);
+        if (!moved) return null;
+        out.push(moved);
+      }
+      return out;
+    },
+  };
+}
+
+function movedFinding(f: RuleFinding, move: (x: number) => number | null): RuleFinding | null {
+  const start = move(f.span.start);
+  const end = move(f.span.end);
+  if (start === null || end === null) return null;
+  const moved: RuleFinding = { ...f, span: { ...f.span, start, end } };
+  if (f.fix) {
+    const edits: Edit[] = [];
+    for (const e of f.fix.edits) {
+      const s = move(e.start);
+      const t = move(e.end);
+      if (s === null || t === null) return null;
+      edits.push({ ...e, start: s, end: t });
+    }
+    // Files to create and edits of other files do not move with the Dockerfile's text.
+    moved.fix = { ...f.fix, edits } satisfies Fix;
+  }
+  return moved;
+}
+
+function commonPrefix(a: string, b: string): number {
+  const n = Math.min(a.length, b.length);
+  let i = 0;
+  while (i < n && a.charCodeAt(i) === b.charCodeAt(i)) i++;
+  return i;
+}
+
+/** Length of the common suffix, at most `max` (so that prefix and suffix do not overlap). */
+function commonSuffix(a: string, b: string, max: number): number {
+  let i = 0;
+  while (i < max && a.charCodeAt(a.length - 1 - i) === b.charCodeAt(b.length - 1 - i)) i++;
+  return i;
+}

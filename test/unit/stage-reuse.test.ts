@@ -1,0 +1,118 @@
+/**
+ * While editing, stage-scoped rules run again only for the stages whose chain's text changed;
+ * the other stages' findings are the previous version's, moved (rules/stageReuse.ts). After
+ * every edit of a random sequence, the findings (spans, messages, fix edits) must be exactly
+ * those of a fresh analysis of the text, and the sequence must have reused findings at all.
+ */
+import assert from 'node:assert/strict';
+import { before, describe, it } from 'node:test';
+import { analyzeText, type Analysis } from '../../server/src/analysis';
+import type { AnalyzeOptions } from '../../server/src/rules/analyze';
+import { RULES } from '../../server/src/rules/registry';
+import type { Finding, Rule } from '../../server/src/rules/types';
+import { dockerfile } from '../../bench/lib/fixtures.mjs';
+import { df, ready, rng } from './helpers';
+
+before(() => ready);
+
+/** What the stage rules (GD109, GD112, GD113) react to, and what moves stages and their chains. */
+const SNIPPETS = [
+  ' ', '\n', 'x', '\\\n', ' -a', ' -extldflags "-static"', ' CGO_ENABLED=0', '\nENV CGO_ENABLED=0', '\nENV GOFLAGS=-a',
+  '\nRUN go install golang.org/x/tools/cmd/goimports@latest', '\nRUN go run github.com/a/b@main', '\nRUN git clone https://github.com/a/b',
+  '\nARG TARGETARCH', '\nARG TARGETPLATFORM', ' --platform=$BUILDPLATFORM', ' --platform=$TARGETPLATFORM', ' GOARCH=$TARGETARCH',
+  '\nRUN go build -a -o /app .', '\nFROM build0 AS child', '\nFROM golang:1.22 AS extra', '\nARG GO=1.22', '${GO}', '$(', '"',
+  '\n# go-dockerfile ignore=GD109', '\nRUN <<EOF', '\nEOF\n', '\r\n', '#', ' AS renamed',
+];
+
+function randomEdit(text: string, next: () => number): string {
+  let at = Math.floor(next() * (text.length + 1));
+  if (next() < 0.3) {
+    const eol = text.slice(at).search(/\r?\n|\r/);
+    if (eol >= 0) at += eol;
+  }
+  const r = next();
+  if (r < 0.6) return text.slice(0, at) + SNIPPETS[Math.floor(next() * SNIPPETS.length)] + text.slice(at);
+  if (r < 0.9) return text.slice(0, at) + text.slice(Math.min(text.length, at + 1 + Math.floor(next() * 12)));
+  return text.slice(0, at) + (text[at] === 'a' ? 'b' : 'a') + text.slice(at + 1);
+}
+
+const plain = (fs: Finding[]) => fs.map((f) => ({ code: f.code, severity: f.severity, message: f.message, span: f.span, fix: f.fix }));
+
+/** The rules, with the stage rules' runs counted (a run per stage checked). */
+function counted(): { rules: Rule[]; runs: () => number } {
+  let runs = 0;
+  const rules = RULES.map((r) => (r.scope === 'stage' ? { ...r, check: (ctx: Parameters<Rule['check']>[0]) => { runs++; return r.check(ctx); } } : r));
+  return { rules, runs: () => runs };
+}
+
+const STAGE_RULES = RULES.filter((r) => r.scope === 'stage').map((r) => r.code);
+
+/** Analyses `texts` one after another as the language server does, checking each against a fresh analysis. */
+function editSequence(texts: string[], opts: AnalyzeOptions = {}): { reusedRuns: number; freshRuns: number; last: Analysis } {
+  const inc = counted();
+  const fresh = counted();
+  let prev: Analysis | undefined;
+  for (const [k, text] of texts.entries()) {
+    const a: Analysis = analyzeText(text, { ...opts, only: inc.rules }, prev?.model, prev?.stageFindings);
+    const f = analyzeText(text, { ...opts, only: fresh.rules });
+    assert.deepEqual(plain(a.findings), plain(f.findings), `step ${k}, the text:\n${text}`);
+    prev = a;
+  }
+  return { reusedRuns: inc.runs(), freshRuns: fresh.runs(), last: prev! };
+}
+
+describe('stage rules re-run only for changed stages', () => {
+  it('some rules are stage-scoped', () => {
+    assert.ok(STAGE_RULES.length > 0);
+  });
+
+  const starts: [string, string][] = [
+    ['the benchmark build, 60 lines', dockerfile(60)],
+    ['stages built FROM stages, global ARGs', df([
+      'ARG GO=1.22', 'FROM golang:${GO} AS build0', 'ENV CGO_ENABLED=0', 'ARG TARGETARCH', 'WORKDIR /src', 'COPY . .',
+      'RUN go build -a -ldflags "-extldflags \'-static\'" -o /app .', 'FROM build0 AS tools', 'RUN go install example.com/tool@latest',
+      'RUN go build -ldflags "-extldflags -static" -o /t ./t', 'FROM alpine:3.20', 'RUN git clone https://github.com/a/b && go build ./b',
+      'COPY --from=build0 /app /app', 'ENTRYPOINT ["/app"]'])],
+  ];
+  for (const [name, start] of starts) {
+    for (const seed of [11, 12, 13]) {
+      it(`${name}, seed ${seed}: every step of 120 random edits equals a fresh analysis`, () => {
+        const next = rng(seed);
+        const texts = [start];
+        for (let k = 0; k < 120; k++) texts.push(randomEdit(texts[texts.length - 1], next));
+        const { reusedRuns, freshRuns } = editSequence(texts);
+        // The sequence exercised the reuse: fewer stage runs than fresh analyses make.
+        assert.ok(reusedRuns < freshRuns, `${reusedRuns} runs editing, ${freshRuns} fresh`);
+      });
+    }
+  }
+
+  // Edits where a stage's findings change through another stage, or at a stage's edge.
+  const base = df([
+    'ARG V=1', 'FROM golang:1.22 AS build0', 'RUN go build -ldflags "-extldflags -static" -o /a .',
+    'FROM build0 AS child', 'RUN go build -ldflags "-extldflags -static" -o /b .', 'FROM alpine:3.20 AS other', 'RUN go build -a -o /c .',
+  ]);
+  const cases: [string, (t: string) => string][] = [
+    ['CGO_ENABLED=0 set in the base stage reaches the stage built FROM it', (t) => t.replace('FROM golang:1.22 AS build0\n', 'FROM golang:1.22 AS build0\nENV CGO_ENABLED=0\n')],
+    ['a RUN appended at the very end of a stage, just before the next FROM', (t) => t.replace('\nFROM build0', '\nRUN go build -a -o /z .\nFROM build0')],
+    ['a line break removed between two stages', (t) => t.replace('-o /b .\nFROM', '-o /b .\n\nFROM')],
+    ['the global ARG changes', (t) => t.replace('ARG V=1', 'ARG V=22')],
+    ['a stage renamed', (t) => t.replace('AS other', 'AS others')],
+    ['the text before every stage grows', (t) => `# a comment\n${t}`],
+    ['the last stage edited at the end of the file', (t) => `${t}RUN go install example.com/x@latest\n`],
+  ];
+  for (const [name, edit] of cases) {
+    it(name, () => {
+      editSequence([base, edit(base), base]);
+    });
+  }
+
+  it('findings move with their fix edits when text is added before their stage', () => {
+    const { last, reusedRuns, freshRuns } = editSequence([base, base.replace('FROM build0', '# moved\nFROM build0')]);
+    assert.ok(reusedRuns < freshRuns, 'the later stages were not run again');
+    const moved = last.findings.find((f) => f.code === 'GD109' && f.message.includes('`go build -a`'));
+    assert.ok(moved?.fix, 'the -a finding of the last stage has its fix');
+    assert.equal(last.model.text.slice(moved.span.start, moved.span.end), '-a');
+    assert.equal(last.model.text.slice(moved.fix.edits[0].start, moved.fix.edits[0].end), ' -a');
+  });
+});
