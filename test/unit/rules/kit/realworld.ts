@@ -4,7 +4,7 @@ import * as path from 'node:path';
 import { after } from 'node:test';
 import type { AnalyzeOptions } from '../../../../server/src/rules/analyze';
 import { loadWorkspace } from '../../../../server/src/workspace/load';
-import { lint } from '../../helpers';
+import { lint, writeTree } from '../../helpers';
 
 /** Helpers of the rules-realworld.test.ts suites, shared with the one-rule files in test/unit/rules/. */
 export const find = (text: string, code: string, opts: AnalyzeOptions = {}) => lint(text, opts).filter((f) => f.code === code);
@@ -20,10 +20,7 @@ after(() => {
 export function tempWorkspace(files: Record<string, string>): AnalyzeOptions {
   const root = fs.mkdtempSync(path.join(os.tmpdir(), 'gd-rw-'));
   temps.push(root);
-  for (const [rel, text] of Object.entries(files)) {
-    fs.mkdirSync(path.dirname(path.join(root, rel)), { recursive: true });
-    fs.writeFileSync(path.join(root, rel), text);
-  }
+  writeTree(root, files);
   const ws = loadWorkspace(root);
   return { workspace: ws.model, files: ws };
 }

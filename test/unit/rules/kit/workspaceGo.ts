@@ -1,8 +1,5 @@
 import assert from 'node:assert/strict';
-import * as fs from 'node:fs';
-import * as os from 'node:os';
 import * as path from 'node:path';
-import { after } from 'node:test';
 import { parseDockerfile } from '../../../../server/src/dockerfile/parse';
 import type { AnalyzeOptions } from '../../../../server/src/rules/analyze';
 import { loadWorkspace } from '../../../../server/src/workspace/load';
@@ -37,22 +34,8 @@ export const fix = (text: string, code: string, opts: AnalyzeOptions = {}) => {
   return out;
 };
 
-export const temps: string[] = [];
-
-after(() => {
-  for (const d of temps) fs.rmSync(d, { recursive: true, force: true });
-});
-
-export function tempWorkspace(files: Record<string, string>): AnalyzeOptions {
-  const root = fs.mkdtempSync(path.join(os.tmpdir(), 'gd-ws-'));
-  temps.push(root);
-  for (const [rel, text] of Object.entries(files)) {
-    fs.mkdirSync(path.dirname(path.join(root, rel)), { recursive: true });
-    fs.writeFileSync(path.join(root, rel), text);
-  }
-  const ws = loadWorkspace(root);
-  return { workspace: ws.model, files: ws };
-}
+// One temporary-workspace writer for every rule suite (cleaned up after the file's tests).
+export { tempWorkspace } from './realworld';
 
 export const mod = (goVersion: string, over: Parameters<typeof makeGoModule>[0] = {}) =>
   ({ workspace: makeWorkspaceModel({ module: makeGoModule({ goVersion, hasGoSum: true, ...over }) }) });
