@@ -41,6 +41,21 @@ describe('parseDockerfile', () => {
     assert.deepEqual(goPackages(g.args).map((w) => w.value), ['./cmd/app']);
   });
 
+  it('maps every script character to the same character of the document, and the end past the last', () => {
+    const text = 'FROM golang:1.22\r\nRUN a=1 \\  \r\n  # note\r\n\r\n  go build \\\r\n-o /x . && echo "b c"\r\nRUN <<EOF\r\napk add git\r\nEOF\r\nCMD run \\\r\n\r\n';
+    const m = parseDockerfile(text);
+    const scripts = m.instructions.filter((i) => i.script).map((i) => i.script!);
+    assert.equal(scripts.length, 3);
+    for (const s of scripts) {
+      for (let k = 0; k < s.text.length; k++) assert.equal(text[toDoc(s, k)], s.text[k], `${JSON.stringify(s.text)} at ${k}`);
+      const end = toDoc(s, s.text.length);
+      assert.ok(end > toDoc(s, s.text.length - 1));
+      assert.equal(toDoc(s, s.text.length + 5), end);
+      assert.equal(toDoc(s, -1), toDoc(s, 0));
+    }
+    assert.equal(toDoc(scripts[0], scripts[0].text.length), m.instructions[1].argsSpan!.end);
+  });
+
   it('honours the escape directive and CRLF', () => {
     const text = '# escape=`\r\nFROM golang:1.22\r\nRUN go build `\r\n  -o C:\\out\\app.exe .\r\n';
     const m = parseDockerfile(text);

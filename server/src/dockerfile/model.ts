@@ -20,8 +20,11 @@ export interface Script {
   /** The script as the shell sees it: line continuations and comment lines removed. */
   text: string;
   /**
-   * base + map[i] = document offset of text[i]; map[text.length] = offset just past the end.
-   * An instruction moved by an edit before it keeps its map and gets a new base.
+   * Pairs (script offset, document offset), one per piece of the text copied unchanged from the
+   * document (a continuation or skipped comment line separates pieces), in order, and last
+   * (text.length, offset just past the end): text[i] is at base + doc + (i - scriptOffset) of
+   * the last pair with scriptOffset <= i. Pairs, not an offset per character: most scripts are
+   * one piece. An instruction moved by an edit before it keeps its map and gets a new base.
    */
   map: number[];
   base: number;
@@ -89,9 +92,19 @@ export interface DockerfileModel {
 
 /** Document offset of a script offset. */
 export function toDoc(script: Script, offset: number): number {
-  if (offset <= 0) return script.base + script.map[0];
-  if (offset >= script.map.length) return script.base + script.map[script.map.length - 1];
-  return script.base + script.map[offset];
+  const map = script.map;
+  const last = map.length - 2;
+  if (offset >= map[last]) return script.base + map[last + 1];
+  if (offset < 0) offset = 0;
+  // The last piece starting at or before the offset.
+  let lo = 0;
+  let hi = last / 2 - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (map[2 * mid] <= offset) lo = mid;
+    else hi = mid - 1;
+  }
+  return script.base + map[2 * lo + 1] + (offset - map[2 * lo]);
 }
 
 export function scriptSpan(script: Script, start: number, end: number): Span {

@@ -269,7 +269,10 @@ export function joinContinuations(text: string, span: Span, escape: string, line
   return { text: join(text, span, escape, lines, map), map };
 }
 
-/** joinContinuations' text; the offsets go to `map` when one is given (only a script keeps them). */
+/**
+ * joinContinuations' text; the offsets go to `map` when one is given (only a script keeps them),
+ * as Script.map's pairs: where each copied piece starts in the result and in the document.
+ */
 function join(text: string, span: Span, escape: string, lines: LineTable, map: number[] | null): string {
   let out = '';
   const end = span.end;
@@ -277,8 +280,8 @@ function join(text: string, span: Span, escape: string, lines: LineTable, map: n
   let segStart = span.start;
   const copy = (to: number) => {
     if (to <= segStart) return;
+    if (map) map.push(out.length, segStart);
     out += text.slice(segStart, to);
-    if (map) for (let k = segStart; k < to; k++) map.push(k);
   };
   for (let i = escape.length === 1 ? text.indexOf(escape, span.start) : -1; i >= 0 && i < end; i = text.indexOf(escape, i)) {
     // escape, optional trailing blanks, line break => continuation
@@ -303,7 +306,7 @@ function join(text: string, span: Span, escape: string, lines: LineTable, map: n
     i = j;
   }
   copy(end);
-  map?.push(end);
+  map?.push(out.length, end);
   return out;
 }
 
@@ -317,7 +320,7 @@ function toScript(text: string, logical: { text: string; map: number[] }, heredo
   if (body && /^\s*<<-?["']?\w/.test(logical.text)) {
     // `RUN <<EOF` runs the body of the first heredoc as the script.
     const bodyText = ownCopy(text.slice(body.start, body.end));
-    const map = Array.from({ length: bodyText.length + 1 }, (_, k) => body.start + k);
+    const map = [0, body.start, bodyText.length, body.start + bodyText.length];
     return { text: bodyText, map, base: 0, parsed: parseShell(bodyText), heredoc: true };
   }
   return { text: logical.text, map: logical.map, base: 0, parsed: parseShell(logical.text), heredoc: false };
