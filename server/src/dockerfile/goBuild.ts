@@ -17,6 +17,8 @@ import { expandVariables } from './variables';
 export type EnvValue = string | null | undefined;
 
 /** A variable as a go command sees it: its prefix assignment, an earlier assignment/export in the script, else ENV/ARG. */
+const IDENTIFIER = /^[A-Za-z_][A-Za-z0-9_]*$/;
+
 export function envValue(model: DockerfileModel, stage: Stage, g: GoCommand, name: string): EnvValue {
   const docker = dockerEnv(model, stage, g.instr);
   const resolve = (raw: string): string | null => {
@@ -24,16 +26,19 @@ export function envValue(model: DockerfileModel, stage: Stage, g: GoCommand, nam
     if (/\$\(|`/.test(raw)) return null;
     return expandVariables(unquoteAll(raw), docker);
   };
-  const prefix = [...g.cmd.env].reverse().find((a) => a.name === name);
-  if (prefix) return resolve(prefix.value);
+  const prefixes = g.cmd.env;
+  for (let k = prefixes.length - 1; k >= 0; k--) if (prefixes[k].name === name) return resolve(prefixes[k].value);
   let best: { start: number; value: string } | undefined;
   const script = g.instr.script;
+  // `NAME=...` words: the name is an identifier, so a word starts with `NAME=` exactly when its
+  // text before the first `=` is that name.
+  const assigns = IDENTIFIER.test(name) ? `${name}=` : null;
   for (const c of script?.parsed.commands ?? []) {
     if (c.start >= g.cmd.start) continue;
     if (c.argv[0]?.value !== 'export' && c.argv[0]?.value !== 'declare') continue;
-    for (const w of c.argv.slice(1)) {
-      const m = /^([A-Za-z_][A-Za-z0-9_]*)=(.*)$/s.exec(w.value);
-      if (m && m[1] === name && (!best || w.start > best.start)) best = { start: w.start, value: m[2] };
+    for (let k = 1; k < c.argv.length; k++) {
+      const w = c.argv[k];
+      if (assigns && w.value.startsWith(assigns) && (!best || w.start > best.start)) best = { start: w.start, value: w.value.slice(assigns.length) };
     }
     // `export GOFLAGS=...` parses as a declaration command whose assignment is an env entry.
     for (const a of c.env) if (a.name === name && (!best || a.start > best.start)) best = { start: a.start, value: a.value };
@@ -52,13 +57,13 @@ export function envValue(model: DockerfileModel, stage: Stage, g: GoCommand, nam
  * overrides it, so callers ask only when no ENV/prefix sets the name).
  */
 function goEnvWritten(model: DockerfileModel, stage: Stage, g: GoCommand, name: string, resolve: (raw: string) => string | null): EnvValue {
-  if (!/^(GO|CGO_)/.test(name)) return undefined;
+  if (!/^(GO|CGO_)/.test(name) || !writesGoEnv(model)) return undefined;
   let found: EnvValue;
   for (const s of stageChain(model, stage)) {
     for (const i of s.instructions) {
       for (const c of goCommands(i)) {
         if (i === g.instr && c.cmd.start >= g.cmd.start) break;
-        if (c.sub !== 'env' || !c.args.some((w) => w.value === '-w')) continue;
+        if (!isGoEnvWrite(c)) continue;
         for (const w of c.args) {
           const m = /^([A-Za-z_][A-Za-z0-9_]*)=(.*)$/s.exec(w.value);
           if (m && m[1] === name) found = resolve(m[2]);
@@ -68,6 +73,18 @@ function goEnvWritten(model: DockerfileModel, stage: Stage, g: GoCommand, name: 
     }
   }
   return found;
+}
+
+/** Whether any RUN of the file has `go env -w` (most have none: then no chain needs a walk). */
+function writesGoEnv(model: DockerfileModel): boolean {
+  let writes = goEnvWriters.get(model);
+  if (writes === undefined) goEnvWriters.set(model, (writes = model.instructions.some((i) => goCommands(i).some(isGoEnvWrite))));
+  return writes;
+}
+const goEnvWriters = new WeakMap<DockerfileModel, boolean>();
+
+function isGoEnvWrite(c: GoCommand): boolean {
+  return c.sub === 'env' && c.args.some((w) => w.value === '-w');
 }
 
 /** A variable as written where the go command gets it: its prefix assignment, else the ENV text (unexpanded). */
@@ -282,6 +299,9 @@ export function ldflagsArgs(args: readonly ShellWord[]): LdflagsArg[] {
   const out: LdflagsArg[] = [];
   for (let i = 0; i < args.length; i++) {
     const w = args[i];
+    // A word without quotes, escapes or expansions reads as it is written: no need to lex it
+    // character by character to see that it is not -ldflags.
+    if (!/["'\\$`]/.test(w.raw) && !/^--?ldflags(=|$)/.test(w.raw)) continue;
     const chars = lexShellWord(w.raw, w.start);
     const text = textOf(chars);
     const m = /^--?ldflags(=|$)/.exec(text);

@@ -64,8 +64,19 @@ const ACTIONS: Record<PackageFamily, Record<string, PackageAction>> = {
   zypper: { install: 'install', in: 'install', remove: 'remove', rm: 'remove', clean: 'clean', cc: 'clean', refresh: 'update', ref: 'update' },
 };
 
-/** Recognises a package-manager command (also behind `sudo`), or null. */
+/**
+ * Recognises a package-manager command (also behind `sudo`), or null. Once per command: rules
+ * ask for every command of every RUN; parsed commands are shared and never modified, and so
+ * is the answer (callers must not modify it).
+ */
 export function packageCommand(cmd: ShellCommand): PackageCommand | null {
+  let known = packageCommandOf.get(cmd);
+  if (known === undefined) packageCommandOf.set(cmd, (known = readPackageCommand(cmd)));
+  return known;
+}
+const packageCommandOf = new WeakMap<ShellCommand, PackageCommand | null>();
+
+function readPackageCommand(cmd: ShellCommand): PackageCommand | null {
   let argv = cmd.argv;
   if (argv[0]?.value === 'sudo') {
     let i = 1;

@@ -91,7 +91,8 @@ function checkStage(model: DockerfileModel, stage: Stage, out: RuleFinding[]): v
     const env = envBefore(model, stage, instr);
     let scriptCwd: string | null = cwd;
     const gos = goCommands(instr);
-    const caches = goCaches(env);
+    // The Go caches' paths only matter to a RUN with go commands.
+    let caches: { build: string; mod: string } | undefined;
     const cmds = [...script.parsed.commands].sort((a, b) => a.start - b.start);
     for (const cmd of cmds) {
       const name = cmd.argv[0]?.value;
@@ -132,8 +133,8 @@ function checkStage(model: DockerfileModel, stage: Stage, out: RuleFinding[]): v
       }
       const made = creationsOf(cmd, script, scriptCwd, instr);
       const g = gos.find((x) => x.cmd.start === cmd.start);
-      if (g && ['build', 'install', 'test', 'run', 'vet', 'generate'].includes(g.sub)) made.push({ kind: 'path', path: caches.build, creator: instr, what: 'the Go build cache' });
-      if (g && ['build', 'install', 'test', 'run', 'get', 'mod download', 'mod tidy'].includes(g.sub)) made.push({ kind: 'path', path: caches.mod, creator: instr, what: 'the Go module cache' });
+      if (g && ['build', 'install', 'test', 'run', 'vet', 'generate'].includes(g.sub)) made.push({ kind: 'path', path: (caches ??= goCaches(env)).build, creator: instr, what: 'the Go build cache' });
+      if (g && ['build', 'install', 'test', 'run', 'get', 'mod download', 'mod tidy'].includes(g.sub)) made.push({ kind: 'path', path: (caches ??= goCaches(env)).mod, creator: instr, what: 'the Go module cache' });
       for (const c of made) {
         if (c.kind === 'path' && mounts.some((m) => pathWithin(c.path!, m))) continue;
         created.push(c);
@@ -158,7 +159,18 @@ function goCaches(env: Map<string, string | null>): { build: string; mod: string
 }
 
 function norm(p: string): string {
-  return path.posix.normalize(p).replace(/(.)\/+$/, '$1');
+  return withoutTrailingSlashes(path.posix.normalize(p));
+}
+
+/** `s.replace(/(.)\/+$/, '$1')` without the regex (it is run for every path a script names). */
+function withoutTrailingSlashes(s: string): string {
+  let k = s.length;
+  while (k > 0 && s.charCodeAt(k - 1) === 47) k--;
+  if (k === s.length) return s;
+  // The regex keeps the character before the slashes; `.` is no line terminator, and then it
+  // keeps the first slash instead (when another follows it).
+  if (k > 0 && !/[\n\r\u2028\u2029]/.test(s[k - 1])) return s.slice(0, k);
+  return s.length - k >= 2 ? s.slice(0, k + 1) : s;
 }
 
 function resolve(cwd: string | null, p: string): string | null {
