@@ -17,7 +17,7 @@ before(() => ready);
 
 /** What the stage rules (GD109, GD112, GD113) react to, and what moves stages and their chains. */
 const SNIPPETS = [
-  ' ', '\n', 'x', '\\\n', ' -a', ' -extldflags "-static"', ' CGO_ENABLED=0', '\nENV CGO_ENABLED=0', '\nENV GOFLAGS=-a',
+  ' ', '\n', 'x', '\\\n', ' -a', '\nRUN go env -w CGO_ENABLED=0', ' -extldflags "-static"', ' CGO_ENABLED=0', '\nENV CGO_ENABLED=0', '\nENV GOFLAGS=-a',
   '\nRUN go install golang.org/x/tools/cmd/goimports@latest', '\nRUN go run github.com/a/b@main', '\nRUN git clone https://github.com/a/b',
   '\nARG TARGETARCH', '\nARG TARGETPLATFORM', ' --platform=$BUILDPLATFORM', ' --platform=$TARGETPLATFORM', ' GOARCH=$TARGETARCH',
   '\nRUN go build -a -o /app .', '\nFROM build0 AS child', '\nFROM golang:1.22 AS extra', '\nARG GO=1.22', '${GO}', '$(', '"',
