@@ -42,8 +42,7 @@ export const gd104: Rule = {
         const gos = goCommands(instr);
         // A download (or any build) after go.mod alone fills the module cache in its own layer;
         // so does RUN --mount=type=bind,source=go.mod ... go mod download (BuildKit's pattern).
-        const bindsGoMod = contextBinds(instr).some((m) => /(^|\/)go\.(mod|sum)$/.test(m.source));
-        if (gos.some((g) => ['mod download', 'build', 'install', 'mod tidy'].includes(g.sub)) && (goModCopied || bindsGoMod)) modulesCached = true;
+        if (gos.some((g) => FILLS_MODULE_CACHE.has(g.sub)) && (goModCopied || bindsGoMod(instr))) modulesCached = true;
         if (!isContextCopy(instr)) continue;
         const paths = copyPaths(instr);
         if (!paths) continue;
@@ -74,6 +73,12 @@ export const gd104: Rule = {
     return out;
   },
 };
+
+const FILLS_MODULE_CACHE = new Set(['mod download', 'build', 'install', 'mod tidy']);
+
+function bindsGoMod(instr: Instruction): boolean {
+  return contextBinds(instr).some((m) => /(^|\/)go\.(mod|sum)$/.test(m.source));
+}
 
 /**
  * What the context says about the download: nothing to download when it has no go.mod at all

@@ -44,6 +44,7 @@ export const gd107: Rule = {
       // The module built is vendored (at the context root or in the subfolder the stage builds).
       const vendored = (ctx.workspace?.hasVendor ?? false) || stageUsesVendor(ctx, stage);
       for (const instr of stage.instructions) {
+        if (goCommands(instr).length === 0) continue;
         const gos = goCommands(instr).filter((g) => g.sub === 'build' || g.sub === 'install' || g.sub === 'mod download');
         if (gos.length === 0 || !instr.script) continue;
         const paths = cachePaths(ctx.model, stage, instr, gos[0]);
