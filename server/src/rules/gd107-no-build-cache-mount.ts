@@ -6,7 +6,7 @@ import { expandVariables } from '../dockerfile/variables';
 import { insert } from '../edits/edits';
 import { stageUsesVendor } from '../facts/goSources';
 import { dockerfileFact } from '../facts/memo';
-import type { Rule, RuleFinding } from './types';
+import { type Rule, type RuleFinding, stagesToCheck } from './types';
 
 /**
  * GD107: a RUN with `go mod download` (needs the module cache), `go build` or `go install`
@@ -37,9 +37,10 @@ export const gd107: Rule = {
   needsWorkspace: false,
   fix: 'safe',
   facts: ['goCommands', 'images', 'workspace', 'contextFiles'],
+  scope: 'stage',
   check(ctx) {
     const out: RuleFinding[] = [];
-    for (const stage of ctx.model.stages) {
+    for (const stage of stagesToCheck(ctx)) {
       if (/windowsservercore|nanoserver/i.test(rootImage(ctx.model, stage) ?? '')) continue;
       // The module built is vendored (at the context root or in the subfolder the stage builds).
       const vendored = (ctx.workspace?.hasVendor ?? false) || stageUsesVendor(ctx, stage);

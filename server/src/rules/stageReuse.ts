@@ -4,13 +4,15 @@
  * A stage's region is its text from its FROM to the next FROM (the last one to the end; the
  * global region is everything before the first FROM). A stage rule's findings for a stage
  * depend only on the regions of the stage's FROM chain, on the stage list (names, bases,
- * platforms), the global ARGs, the parser directives, the final stage and the workspace. So
+ * platforms), what `COPY --from` copies out of which stage, the global ARGs, the parser
+ * directives, the final stage and the workspace. So
  * when all of those are as they were, and the chain's regions have the same text (found from
  * the common prefix and suffix of the two texts), the previous findings are those of a fresh
  * run, moved: every offset in them (spans and fix edits) lies in an unchanged region and moves
  * with it. An offset in no unchanged region makes the stage run again.
  */
 import { stageChain } from '../dockerfile/facts';
+import { stageRef } from '../dockerfile/goBuild';
 import type { DockerfileModel } from '../dockerfile/model';
 import type { Edit } from '../edits/edits';
 import type { Fix, RuleContext, RuleFinding } from './types';
@@ -44,7 +46,19 @@ function stageShape(model: DockerfileModel, ctx: RuleContext): string {
     model.directives,
     [...model.globalArgs],
     model.stages.map((s) => [s.index, s.name, s.base, s.resolvedBase, s.baseStage, s.platform]),
+    copiedOut(model),
   ]);
+}
+
+/** Which stage each `COPY --from=<stage>` copies out of, and what: stage rules may ask what leaves their stage. */
+function copiedOut(model: DockerfileModel): [number, string[]][] {
+  const out: [number, string[]][] = [];
+  for (const i of model.instructions) {
+    const from = i.keyword === 'COPY' || i.keyword === 'ADD' ? i.flags.find((f) => f.name === 'from')?.value : undefined;
+    const index = from ? stageRef(model, from) : null;
+    if (index !== null) out.push([index, i.json ?? i.args.map((a) => a.value)]);
+  }
+  return out;
 }
 
 /** How the previous findings of each stage carry over to the current model (null: none do). */

@@ -112,8 +112,9 @@ export interface Rule {
   facts: readonly FactName[];
   /**
    * `stage`: what it reports for a stage depends only on that stage and the stages it is built
-   * FROM (stageChain), the stage list (names, bases, platforms), the global ARGs, the parser
-   * directives, the final stage's index and the workspace; it reports within those stages'
+   * FROM (stageChain), the stage list (names, bases, platforms), what `COPY --from` copies out
+   * of which stage (the stage and the words), the global ARGs, the parser directives, the final
+   * stage's index and the workspace; it reports within those stages'
    * text, with messages that name no line or offset, and it loops over stagesToCheck(ctx). While
    * editing, it then runs again only for the stages whose chain's text changed
    * (rules/stageReuse.ts). `file` (the default): it runs on every analysis.
