@@ -15,13 +15,13 @@ import { df, ready, rng } from './helpers';
 
 before(() => ready);
 
-/** What the stage rules (GD107, GD109, GD112, GD113) react to, and what moves stages and their chains. */
+/** What the stage rules (GD107, GD109, GD112, GD113, GD302) react to, and what moves stages and their chains. */
 const SNIPPETS = [
   ' ', '\n', 'x', '\\\n', ' -a', '\nRUN go env -w CGO_ENABLED=0', ' -extldflags "-static"', ' CGO_ENABLED=0', '\nENV CGO_ENABLED=0', '\nENV GOFLAGS=-a',
   '\nRUN go install golang.org/x/tools/cmd/goimports@latest', '\nRUN go run github.com/a/b@main', '\nRUN git clone https://github.com/a/b',
   '\nARG TARGETARCH', '\nARG TARGETPLATFORM', ' --platform=$BUILDPLATFORM', ' --platform=$TARGETPLATFORM', ' GOARCH=$TARGETARCH',
   '\nRUN go build -a -o /app .', '\nFROM build0 AS child', '\nFROM golang:1.22 AS extra', '\nARG GO=1.22', '${GO}', '$(', '"',
-  '\n# go-dockerfile ignore=GD109', '\nCOPY --from=build0 /go/pkg/mod /go/pkg/mod', '\nCOPY --from=tools /root/go /x', ' --mount=type=cache,target=/go/pkg/mod', '\nRUN go mod download', '\nUSER app', '\nENV GOMODCACHE=/m', ' -mod=vendor', '\nRUN <<EOF', '\nEOF\n', '\r\n', '#', ' AS renamed',
+  '\n# go-dockerfile ignore=GD109', '\nRUN apk add git', '\nRUN rm -rf /var/cache/apk/*', '\nRUN mkdir /out && go build -o /out/x .', '\nRUN rm -rf /out /root/.cache/go-build', '\nCOPY --from=build0 /go/pkg/mod /go/pkg/mod', '\nCOPY --from=tools /root/go /x', ' --mount=type=cache,target=/go/pkg/mod', '\nRUN go mod download', '\nUSER app', '\nENV GOMODCACHE=/m', ' -mod=vendor', '\nRUN <<EOF', '\nEOF\n', '\r\n', '#', ' AS renamed',
 ];
 
 function randomEdit(text: string, next: () => number): string {
@@ -90,7 +90,7 @@ describe('stage rules re-run only for changed stages', () => {
   // Edits where a stage's findings change through another stage, or at a stage's edge.
   const base = df([
     'ARG V=1', 'FROM golang:1.22 AS build0', 'RUN go build -ldflags "-extldflags -static" -o /a .', 'RUN go mod download',
-    'FROM build0 AS child', 'RUN go build -ldflags "-extldflags -static" -o /b .', 'FROM alpine:3.20 AS other', 'RUN go build -a -o /c .',
+    'FROM build0 AS child', 'RUN go build -ldflags "-extldflags -static" -o /b .', 'FROM alpine:3.20 AS other', 'RUN go build -a -o /c .', 'RUN apk add git', 'RUN rm -rf /var/cache/apk/*',
   ]);
   const cases: [string, (t: string) => string][] = [
     ['CGO_ENABLED=0 set in the base stage reaches the stage built FROM it', (t) => t.replace('FROM golang:1.22 AS build0\n', 'FROM golang:1.22 AS build0\nENV CGO_ENABLED=0\n')],
@@ -99,6 +99,8 @@ describe('stage rules re-run only for changed stages', () => {
     ['the global ARG changes', (t) => t.replace('ARG V=1', 'ARG V=22')],
     ['a stage renamed', (t) => t.replace('AS other', 'AS others')],
     ['the text before every stage grows', (t) => `# a comment\n${t}`],
+    ['a line added in an earlier stage: a later stage\'s messages that name lines change', (t) => t.replace('-o /a .\n', '-o /a .\n\n')],
+    ['typing within a line of an earlier stage keeps the later stages\' lines', (t) => t.replace('-o /a .', '-o /aa .')],
     ['a later stage starts copying the module cache out of the first (GD107 no longer asks for a mount there)', (t) => `${t}COPY --from=build0 /go/pkg/mod /m\n`],
     ['the last stage edited at the end of the file', (t) => `${t}RUN go install example.com/x@latest\n`],
   ];

@@ -57,7 +57,7 @@ export function analyzeReusing(model: DockerfileModel, opts: AnalyzeOptions = {}
       if (rule.scope === 'stage') {
         // Stage by stage (a fresh run too, so both give the same): each stage's findings are kept.
         const old = previous?.found.get(rule.code);
-        const perStage = model.stages.map((stage) => plan?.moved(stage.index, old?.[stage.index]) ?? rule.check({ ...ctx, stages: [stage] }));
+        const perStage = model.stages.map((stage) => plan?.moved(stage.index, old?.[stage.index], rule.namesLines) ?? rule.check({ ...ctx, stages: [stage] }));
         kept.found.set(rule.code, perStage);
         results = perStage.flat();
       } else {

@@ -28,7 +28,7 @@ import { scriptSpan, type DockerfileModel, type Instruction, type Script, type S
 import { mountTargets, packageCommand, pathWithin, topLevelCommands, type PackageFamily } from '../dockerfile/packages';
 import type { ShellCommand, ShellWord } from '../dockerfile/shell';
 import { appendCommandEdit, removeCommandEdit } from '../edits/shellChain';
-import type { Fix, Rule, RuleFinding } from './types';
+import { type Fix, type Rule, type RuleFinding, stagesToCheck } from './types';
 
 interface Created {
   /** A path (absolute, normalised), a package, or "packages of this manager were installed". */
@@ -62,9 +62,11 @@ export const gd302: Rule = {
   needsWorkspace: false,
   fix: 'safe',
   facts: ['copySources', 'goCommands', 'images', 'packageInstalls', 'contextFiles'],
+  scope: 'stage',
+  namesLines: true,
   check(ctx) {
     const out: RuleFinding[] = [];
-    for (const stage of ctx.model.stages) checkStage(ctx.model, stage, out);
+    for (const stage of stagesToCheck(ctx)) checkStage(ctx.model, stage, out);
     return out;
   },
 };

@@ -26,12 +26,14 @@ export interface StageFindings {
   files: RuleContext['files'];
   /** Region starts: the global region's (0), then each stage's FROM; the text's length last. */
   bounds: number[];
+  /** The line of each stage's FROM. */
+  fromLines: number[];
   /** Per stage-scoped rule code, per stage index: what the rule reported for that stage. */
   found: Map<string, RuleFinding[][]>;
 }
 
 export function stageFindings(model: DockerfileModel, ctx: RuleContext): StageFindings {
-  return { text: model.text, shape: stageShape(model, ctx), workspace: ctx.workspace, files: ctx.files, bounds: regionBounds(model), found: new Map() };
+  return { text: model.text, shape: stageShape(model, ctx), workspace: ctx.workspace, files: ctx.files, bounds: regionBounds(model), fromLines: model.stages.map((s) => s.from.line), found: new Map() };
 }
 
 function regionBounds(model: DockerfileModel): number[] {
@@ -63,8 +65,12 @@ function copiedOut(model: DockerfileModel): [number, string[]][] {
 
 /** How the previous findings of each stage carry over to the current model (null: none do). */
 export interface ReusePlan {
-  /** The previous findings of a stage, moved into the current text; null when it must run again. */
-  moved(stage: number, found: readonly RuleFinding[] | undefined): RuleFinding[] | null;
+  /**
+   * The previous findings of a stage, moved into the current text; null when it must run again.
+   * `namesLines`: the findings name lines (Rule.namesLines), so they are kept only while the
+   * stage's chain starts on the same lines.
+   */
+  moved(stage: number, found: readonly RuleFinding[] | undefined, namesLines?: boolean): RuleFinding[] | null;
 }
 
 export function reusePlan(previous: StageFindings | undefined, current: StageFindings, model: DockerfileModel): ReusePlan | null {
@@ -88,6 +94,8 @@ export function reusePlan(previous: StageFindings | undefined, current: StageFin
   }
   if (shift[0] === null) return null;
   const unchanged = model.stages.map((s) => stageChain(model, s).every((c) => shift[c.index + 1] !== null));
+  // An unchanged region that starts on the same line keeps all its lines.
+  const sameLines = model.stages.map((s) => stageChain(model, s).every((c) => previous.fromLines[c.index] === current.fromLines[c.index]));
   /** The new offset of an offset into the old text, when it lies in an unchanged region (its end included). */
   const move = (x: number): number | null => {
     // The last region starting at or before x, else the one ending at x.
@@ -101,8 +109,8 @@ export function reusePlan(previous: StageFindings | undefined, current: StageFin
     return s === null ? null : x + s;
   };
   return {
-    moved(stage, found) {
-      if (!found || !unchanged[stage]) return null;
+    moved(stage, found, namesLines) {
+      if (!found || !unchanged[stage] || (namesLines && !sameLines[stage])) return null;
       const out: RuleFinding[] = [];
       for (const f of found) {
         const moved = movedFinding(f, move);

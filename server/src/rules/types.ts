@@ -115,11 +115,13 @@ export interface Rule {
    * FROM (stageChain), the stage list (names, bases, platforms), what `COPY --from` copies out
    * of which stage (the stage and the words), the global ARGs, the parser directives, the final
    * stage's index and the workspace; it reports within those stages'
-   * text, with messages that name no line or offset, and it loops over stagesToCheck(ctx). While
-   * editing, it then runs again only for the stages whose chain's text changed
-   * (rules/stageReuse.ts). `file` (the default): it runs on every analysis.
+   * text, with messages and fix titles that name no offset (nor a line, unless `namesLines`), and
+   * it loops over stagesToCheck(ctx). While editing, it then runs again only for the stages whose
+   * chain's text changed (rules/stageReuse.ts). `file` (the default): it runs on every analysis.
    */
   scope?: 'stage' | 'file';
+  /** A stage rule whose messages or fix titles name lines: its findings are kept only while its stages stay on their lines. */
+  namesLines?: boolean;
   /** Details for the page header, in markdown, after the generated value (e.g. when each severity applies). */
   docs?: { severity?: string; workspace?: string; fix?: string; peers?: string };
   check(ctx: RuleContext): RuleFinding[];
