@@ -41,11 +41,13 @@ function wall(args, cwd) {
 }
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'gd-cli-'));
+let plain;
 try {
   writeGoWorkspace(dir);
   fs.writeFileSync(path.join(dir, 'Dockerfile'), dockerfile(20));
-  const plain = path.join(dir, 'plain');
-  fs.mkdirSync(plain);
+  // Its own folder outside `dir`: below `dir`, the go.mod there would make `dir` its build context
+  // and the Go workspace would be read for it too.
+  plain = fs.mkdtempSync(path.join(os.tmpdir(), 'gd-cli-plain-'));
   fs.writeFileSync(path.join(plain, 'Dockerfile'), [
     'FROM gcr.io/distroless/static-debian12', 'LABEL org.opencontainers.image.title="app"', 'ENV TZ=UTC PORT=8080',
     'COPY bin/app /app', 'EXPOSE 8080', 'USER nonroot', 'ENTRYPOINT ["/app"]', '',
@@ -61,9 +63,9 @@ try {
   const cases = {
     node: () => wall(['-e', '0'], dir),
     lint20: () => wall([CLI, 'lint', 'Dockerfile'], dir),
-    lintPlain: () => wall([CLI, 'lint', 'plain/Dockerfile'], dir),
+    lintPlain: () => wall([CLI, 'lint', 'Dockerfile'], plain),
     ...(BASELINE
-      ? { baseLint20: () => wall([BASELINE, 'lint', 'Dockerfile'], dir), baseLintPlain: () => wall([BASELINE, 'lint', 'plain/Dockerfile'], dir) }
+      ? { baseLint20: () => wall([BASELINE, 'lint', 'Dockerfile'], dir), baseLintPlain: () => wall([BASELINE, 'lint', 'Dockerfile'], plain) }
       : {}),
   };
   const load0 = os.loadavg();
@@ -99,4 +101,5 @@ try {
   fs.writeFileSync(path.join(REPO_ROOT, 'bench/results/cli-start.json'), JSON.stringify({ samples, eachProcess, oneProcess, nodeBatch }, null, 2));
 } finally {
   fs.rmSync(dir, { recursive: true, force: true });
+  if (plain) fs.rmSync(plain, { recursive: true, force: true });
 }
