@@ -69,3 +69,23 @@ export function writeTree(dir: string, files: Record<string, string>): string {
   }
   return dir;
 }
+
+/**
+ * One random edit of `text` for the incremental-analysis tests: an insertion of one of `snippets`
+ * (with probability `insertShare`), a deletion of up to 12 characters, or a retyped character;
+ * often at a line's end, where a continuation or heredoc joins the lines below.
+ */
+export function randomEdit(text: string, next: () => number, snippets: string[], insertShare: number): string {
+  let at = Math.floor(next() * (text.length + 1));
+  if (next() < 0.3) {
+    const eol = text.slice(at).search(/\r?\n|\r/);
+    if (eol >= 0) at += eol;
+  }
+  const r = next();
+  if (r < insertShare) return text.slice(0, at) + snippets[Math.floor(next() * snippets.length)] + text.slice(at);
+  if (r < 0.9) return text.slice(0, at) + text.slice(Math.min(text.length, at + 1 + Math.floor(next() * 12)));
+  return text.slice(0, at) + (text[at] === 'a' ? 'b' : 'a') + text.slice(at + 1);
+}
+
+/** What a test compares of findings: everything a user sees of them. */
+export const plainFindings = (fs: Finding[]) => fs.map((f) => ({ code: f.code, severity: f.severity, message: f.message, span: f.span, fix: f.fix }));

@@ -12,7 +12,7 @@ import { parseDockerfile } from '../../server/src/dockerfile/parse';
 import { clearShellCache } from '../../server/src/dockerfile/shell';
 import type { Finding } from '../../server/src/rules/types';
 import { dockerfile } from '../../bench/lib/fixtures.mjs';
-import { df, ready, rng } from './helpers';
+import { df, plainFindings, randomEdit as randomEditOf, ready, rng } from './helpers';
 
 before(() => ready);
 
@@ -26,21 +26,8 @@ const SNIPPETS = [
   '\nRUN <<EOF', '\nEOF\n', '\nCOPY <<-EOT /etc/motd', '\nEOT', '\\', '`', '\n#', '#', '\r\n', '\r', '\n  \\\n', '[', '["/app"]',
 ];
 
-function randomEdit(text: string, next: () => number): string {
-  let at = Math.floor(next() * (text.length + 1));
-  // Often at a line's end, where a continuation or heredoc joins the lines below to the instruction.
-  if (next() < 0.3) {
-    const eol = text.slice(at).search(/\r?\n|\r/);
-    if (eol >= 0) at += eol;
-  }
-  const r = next();
-  if (r < 0.55) return text.slice(0, at) + SNIPPETS[Math.floor(next() * SNIPPETS.length)] + text.slice(at);
-  if (r < 0.9) return text.slice(0, at) + text.slice(Math.min(text.length, at + 1 + Math.floor(next() * 12)));
-  // Retype a character: the script around it changes, and back again.
-  return text.slice(0, at) + (text[at] === 'a' ? 'b' : 'a') + text.slice(at + 1);
-}
-
-const plain = (fs: Finding[]) => fs.map((f) => ({ code: f.code, severity: f.severity, message: f.message, span: f.span, fix: f.fix }));
+const randomEdit = (text: string, next: () => number) => randomEditOf(text, next, SNIPPETS, 0.55);
+const plain = plainFindings;
 
 describe('incremental analysis equals a fresh one', () => {
   const starts: [string, string][] = [

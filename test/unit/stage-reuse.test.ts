@@ -11,7 +11,7 @@ import type { AnalyzeOptions } from '../../server/src/rules/analyze';
 import { RULES } from '../../server/src/rules/registry';
 import type { Finding, Rule } from '../../server/src/rules/types';
 import { dockerfile } from '../../bench/lib/fixtures.mjs';
-import { df, ready, rng } from './helpers';
+import { df, plainFindings, randomEdit as randomEditOf, ready, rng } from './helpers';
 
 before(() => ready);
 
@@ -24,19 +24,8 @@ const SNIPPETS = [
   '\n# go-dockerfile ignore=GD109', '\nRUN apk add git', '\nRUN rm -rf /var/cache/apk/*', '\nRUN mkdir /out && go build -o /out/x .', '\nRUN rm -rf /out /root/.cache/go-build', '\nCOPY --from=build0 /go/pkg/mod /go/pkg/mod', '\nCOPY --from=tools /root/go /x', ' --mount=type=cache,target=/go/pkg/mod', '\nRUN go mod download', '\nUSER app', '\nENV GOMODCACHE=/m', ' -mod=vendor', '\nRUN <<EOF', '\nEOF\n', '\r\n', '#', ' AS renamed',
 ];
 
-function randomEdit(text: string, next: () => number): string {
-  let at = Math.floor(next() * (text.length + 1));
-  if (next() < 0.3) {
-    const eol = text.slice(at).search(/\r?\n|\r/);
-    if (eol >= 0) at += eol;
-  }
-  const r = next();
-  if (r < 0.6) return text.slice(0, at) + SNIPPETS[Math.floor(next() * SNIPPETS.length)] + text.slice(at);
-  if (r < 0.9) return text.slice(0, at) + text.slice(Math.min(text.length, at + 1 + Math.floor(next() * 12)));
-  return text.slice(0, at) + (text[at] === 'a' ? 'b' : 'a') + text.slice(at + 1);
-}
-
-const plain = (fs: Finding[]) => fs.map((f) => ({ code: f.code, severity: f.severity, message: f.message, span: f.span, fix: f.fix }));
+const randomEdit = (text: string, next: () => number) => randomEditOf(text, next, SNIPPETS, 0.6);
+const plain = plainFindings;
 
 /** The rules, with the stage rules' runs counted (a run per stage checked). */
 function counted(): { rules: Rule[]; runs: () => number } {
