@@ -35,6 +35,8 @@ export interface LexedInstruction {
   /** Upper-case keyword, as the parser spells it (escapes inside it included). */
   keyword: string;
   start: number;
+  /** Where the keyword ends (the arguments are read from there). */
+  keywordEnd: number;
   end: number;
   line: number;
   endLine: number;
@@ -431,7 +433,7 @@ export class Lexer {
         break;
       }
     }
-    return { keyword, start, end: fend, line, endLine, flags, args, heredocs };
+    return { keyword, start, keywordEnd, end: fend, line, endLine, flags, args, heredocs };
   }
 
   /**

@@ -3,9 +3,9 @@
  * does) for instructions, then what rules need (stages, exec form, shell scripts with document
  * offsets). Never throws on bad input.
  */
-import { DockerfileParser, PropertyInstruction } from 'dockerfile-ast';
 import type { DockerfileModel, Instruction, Script, Stage, Word } from './model';
 import { Lexer, lexDirectives, type LexedInstruction } from './lexer';
+import { readProperties, type Property } from './properties';
 import { parseShell } from './shell';
 import { overLimit } from './limits';
 import { LineTable, detectEol, type Span } from './text';
@@ -125,7 +125,7 @@ function toInstruction(l: LexedInstruction, text: string, lines: LineTable, esca
     keyword, span, line: l.line, endLine: l.endLine, stage: -1,
     flags: l.flags, args, argsSpan, json, script, heredocs: l.heredocs,
   };
-  if (PROPERTY_KEYWORDS.has(keyword)) propertySource.set(instr, (escape === '\\' ? '' : `# escape=${escape}\n`) + ownCopy(text.slice(l.start, l.end)));
+  if (PROPERTY_KEYWORDS.has(keyword)) propertiesOf.set(instr, readProperties(text, lines, escape, l.start, l.keywordEnd, l.end));
   return instr;
 }
 
@@ -204,24 +204,12 @@ function registryLess(base: string, args: Map<string, string | null>): string | 
   return m ? expandVariables(m[1], args) : null;
 }
 
-/**
- * The text of each ENV, ARG and LABEL instruction (with the escape directive it was read
- * under) until its properties are first asked for: few are, and dockerfile-ast reads them.
- */
-const propertySource = new WeakMap<Instruction, string>();
-const propertyMemo = new WeakMap<Instruction, { name: string; value: string | null }[]>();
+/** The key-value pairs of each ENV, ARG and LABEL instruction (they hold no offsets: moving keeps them). */
+const propertiesOf = new WeakMap<Instruction, Property[]>();
 
 /** ENV/ARG/LABEL key-value pairs as dockerfile-ast reads them (both `K=V` and legacy `K V`). */
-export function properties(instr: Instruction): { name: string; value: string | null }[] {
-  let props = propertyMemo.get(instr);
-  if (props) return props;
-  const source = propertySource.get(instr);
-  if (source === undefined) return [];
-  const node = DockerfileParser.parse(source).getInstructions()[0];
-  props = node instanceof PropertyInstruction ? node.getProperties().map((p) => ({ name: p.getName(), value: p.getValue() })) : [];
-  propertyMemo.set(instr, props);
-  propertySource.delete(instr);
-  return props;
+export function properties(instr: Instruction): Property[] {
+  return propertiesOf.get(instr) ?? [];
 }
 
 function unquote(s: string): string {
