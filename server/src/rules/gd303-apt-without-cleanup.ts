@@ -59,7 +59,9 @@ export const gd303: Rule = {
     for (const stage of model.stages) {
       const ships = shipped.has(stage.index);
       const severity = ships ? undefined : 'hint' as const;
-      const recommendsOff = stageChain(model, stage).some((s) => s.instructions.some((i) => i.keyword === 'RUN' && /Install-Recommends/i.test(i.script?.text ?? i.json?.join(' ') ?? '')));
+      // Only a setting written to apt's configuration counts for the whole chain: the flag
+      // (`--no-install-recommends`) or `-o` on one install says nothing about the others.
+      const recommendsOff = stageChain(model, stage).some((s) => s.instructions.some((i) => i.keyword === 'RUN' && writesRecommendsOff(i.script?.text ?? i.json?.join(' ') ?? '')));
       for (const instr of stage.instructions) {
         const script = instr.script;
         if (!script) continue;
@@ -103,6 +105,11 @@ export const gd303: Rule = {
     return out;
   },
 };
+
+/** The RUN writes `APT::Install-Recommends` into apt's configuration (`> /etc/apt/apt.conf.d/…`). */
+function writesRecommendsOff(text: string): boolean {
+  return /APT::Install-Recommends/i.test(text) && /apt\.conf/.test(text);
+}
 
 /**
  * The RUN runs a script that a COPY brought from the context (`/scripts/cleanup.sh`,
