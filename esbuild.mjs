@@ -52,7 +52,11 @@ const builds = [
     // dockerfile-ast requires it, on every start.
     conditions: [],
     plugins: [glueWithoutImport],
-    banner: { js: '"use strict";var __requireAsync = (id) => Promise.resolve(require(id));' },
+    // The file is the function node would wrap a CommonJS module in (`Module.wrap`): cli/start.ts
+    // compiles its text as it is. Wrapping it at each start made a second copy of the ~650 KB
+    // text (a concatenation V8 flattens before compiling), milliseconds of every start.
+    banner: { js: '(function (exports, require, module, __filename, __dirname) { "use strict";var __requireAsync = (id) => Promise.resolve(require(id));' },
+    footer: { js: '});' },
   },
   // The measuring build the VS Code client runs (trusted workspaces only); the .vsix has no CLI.
   { ...common, entryPoints: ['server/src/measure/main.ts'], outfile: 'dist/measure.js' },

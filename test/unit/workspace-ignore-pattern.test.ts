@@ -159,3 +159,22 @@ describe('.dockerignore lines are not regular expressions (issue 16, item 5)', (
     assert.equal(ig.isIgnored('['), false);
   });
 });
+
+describe('ignore patterns: the `*ending` shortcut', () => {
+  it('decides as the automaton does (the same pattern with its first literal as a class)', () => {
+    // `*[.]md` is `*.md` to Docker but takes the general path: both must agree on every path.
+    const endings = ['.md', '~', '.go', 'x', '.tar.gz', 'é', 'a\u{1F600}'];
+    const paths = ['', 'a.md', '.md', 'md', 'dir/a.md', 'a.md/b', 'a.mdx', 'x', 'dir/x', 'file~', '~', 'a.tar.gz', '.tar.gz', 'dir/.tar.gz', 'é', 'aé', 'a\u{1F600}', 'ba\u{1F600}', '\u{1F600}', 'a\nb.md', 'a/b/c.md'];
+    for (const ending of endings) {
+      const first = Array.from(ending)[0];
+      const shortcut = compileIgnorePattern(`*${ending}`);
+      const general = compileIgnorePattern(`*[${first}]${ending.slice(first.length)}`);
+      for (const p of paths) {
+        assert.equal(shortcut.match(p), general.match(p), `*${ending} on ${JSON.stringify(p)}`);
+        assert.equal(matchesOrParent(shortcut, p), matchesOrParent(general, p), `*${ending} or parent on ${JSON.stringify(p)}`);
+      }
+    }
+    assert.equal(compileIgnorePattern('*.md').match('README.md'), true);
+    assert.equal(compileIgnorePattern('*.md').match('docs/README.md'), false);
+  });
+});

@@ -9,7 +9,8 @@
  * change V8's flags (V8 rejects a cache made under other flags). Any failure to read or write it
  * only means a normal compile. GO_DOCKERFILE_CODE_CACHE=0 turns it off.
  *
- * Required as a module (tests, other programs), this file is the bundle itself, uncached.
+ * Required as a module (tests, other programs), this file is the bundle itself, uncached. The
+ * bundle's text is a function expression, not a module: it is loaded only from here.
  */
 // `import x = require()`: bundled as plain requires (`import * as` copies each builtin's exports).
 import fs = require('fs');
@@ -41,7 +42,25 @@ function stringHash(s: string): string {
   return (h >>> 0).toString(16).padStart(8, '0');
 }
 
-/** Compiles and runs the bundle as a CommonJS module, with the cached code when there is one. */
+/**
+ * Runs the bundle as a CommonJS module. Its text is already the function node would wrap a module
+ * in (the build writes it so: wrapping it here copied ~650 KB again on every start).
+ */
+function runBundle(cachedData: Buffer | undefined): { exports: CliMain; script: vm.Script } {
+  const source = fs.readFileSync(MAIN, 'utf8');
+  // No importModuleDynamically: the bundle is built without import() (which a script compiled from
+  // cached data could not run).
+  const script = new vm.Script(source, { filename: MAIN, cachedData });
+  const mod = new Module(MAIN, module);
+  mod.filename = MAIN;
+  mod.paths = (Module as unknown as { _nodeModulePaths(dir: string): string[] })._nodeModulePaths(__dirname);
+  const wrapper = script.runInThisContext() as (...args: unknown[]) => void;
+  wrapper.call(mod.exports, mod.exports, Module.createRequire(MAIN), mod, MAIN, __dirname);
+  mod.loaded = true;
+  return { exports: mod.exports as CliMain, script };
+}
+
+/** Compiles and runs the bundle with the cached code when there is one. */
 function loadCached(folder: string): { exports: CliMain; save: () => void } {
   // Per install too: V8 keeps the file name the cached code was compiled under (stack traces).
   // Per node options: V8 rejects code cached under other flags (`--max-old-space-size` in
@@ -55,16 +74,7 @@ function loadCached(folder: string): { exports: CliMain; save: () => void } {
   } catch {
     // No cache yet.
   }
-  const source = fs.readFileSync(MAIN, 'utf8');
-  // No importModuleDynamically: the bundle is built without import() (which a script compiled from
-  // cached data could not run).
-  const script = new vm.Script(Module.wrap(source), { filename: MAIN, cachedData });
-  const mod = new Module(MAIN, module);
-  mod.filename = MAIN;
-  mod.paths = (Module as unknown as { _nodeModulePaths(dir: string): string[] })._nodeModulePaths(__dirname);
-  const wrapper = script.runInThisContext() as (...args: unknown[]) => void;
-  wrapper.call(mod.exports, mod.exports, Module.createRequire(MAIN), mod, MAIN, __dirname);
-  mod.loaded = true;
+  const { exports, script } = runBundle(cachedData);
   const save = () => {
     if (cachedData && !script.cachedDataRejected) return;
     try {
@@ -80,7 +90,7 @@ function loadCached(folder: string): { exports: CliMain; save: () => void } {
       // A read-only home, a full disk: the next run compiles again.
     }
   };
-  return { exports: mod.exports as CliMain, save };
+  return { exports, save };
 }
 
 if (require.main === module) {
@@ -90,13 +100,13 @@ if (require.main === module) {
     const folder = cacheFolder();
     loaded = folder ? loadCached(folder) : undefined;
   } catch {
-    // Unreadable cache folder or the like: load it the ordinary way.
+    // Unreadable cache folder or the like: run it without the cache.
   }
-  const cli: CliMain = loaded?.exports ?? (require('./cli-main.js') as CliMain);
+  const cli: CliMain = loaded?.exports ?? runBundle(undefined).exports;
   const argv = process.argv.slice(2);
   void cli.run(argv).then(() => {
     if (loaded && cli.worthCaching(argv)) loaded.save();
   });
 } else {
-  module.exports = require('./cli-main.js');
+  module.exports = runBundle(undefined).exports;
 }

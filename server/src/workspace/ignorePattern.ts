@@ -96,6 +96,12 @@ export function compileIgnorePattern(source: string): IgnorePattern {
     const suffix = source.slice(2);
     return { source, bad, match: (p) => p.endsWith(suffix) || (suffix[0] === '/' && p === suffix.slice(1)) };
   }
+  // `*.md`, `*~`: a star, then ASCII literals without `/` (the commonest glob): no `/` in the
+  // path and that ending, without walking the automaton (every indexed path meets each pattern).
+  if (tokens.length > 1 && tokens[0].t === 'star' && tokens.every((t, i) => i === 0 || (t.t === 'lit' && t.c !== '/' && t.c.charCodeAt(0) < 0x80))) {
+    const ending = tokens.map((t) => (t.t === 'lit' ? t.c : '')).join('');
+    return { source, bad, match: (p) => !p.includes('/') && p.endsWith(ending) };
+  }
   return { source, bad, match: (p) => run(tokens, p) };
 }
 
