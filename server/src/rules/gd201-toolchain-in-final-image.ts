@@ -1,6 +1,6 @@
 import { GENERATE_COMMAND } from '../protocol';
 import * as path from 'path';
-import { envBefore, goFlag, goPackages, stageChain, stageGoCommands, stageImage, workdirBefore, type GoCommand } from '../dockerfile/facts';
+import { envBefore, goFlag, goPackages, stageChain, stageGoCommands, stageImage, startInstructions, workdirBefore, type GoCommand } from '../dockerfile/facts';
 import { mounts } from '../dockerfile/mounts';
 import { envValue } from '../dockerfile/goBuild';
 import { scriptSpan, toDoc, type DockerfileModel, type Instruction, type Stage } from '../dockerfile/model';
@@ -49,6 +49,12 @@ export const gd201: Rule = {
     // Go tools installed at pinned versions, and nothing built: a tools image (buf, protoc
     // plugins, linters) whose copied folders are the tools' inputs; the toolchain is the point.
     if (!builds && chain.some((s) => stageGoCommands(s).some(toolInstall))) return [];
+    // Sources copied, nothing built, no ENTRYPOINT/CMD: a contributor's shell (containerd's `dev`
+    // stage, run as `docker run -it … bash` to build and test inside); the toolchain is the point.
+    if (!builds) {
+      const { entrypoint, cmd } = startInstructions(ctx.model, stage);
+      if (!entrypoint && !cmd) return [];
+    }
     const modules = chain.some((s) => stageGoCommands(s).some((g) => MODULE_FILLING.test(g.sub) && !cacheMounted(g.instr)));
     const ships = ['the Go toolchain', ...(modules ? ['the module cache'] : []), ...(sources ? ['the sources'] : [])];
     const list = ships.length > 1 ? `${ships.slice(0, -1).join(', ')} and ${ships[ships.length - 1]}` : ships[0];

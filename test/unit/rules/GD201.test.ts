@@ -44,4 +44,12 @@ describe('GD201 toolchain-in-final-image', () => {
     const fixed = applyFix(single.replace(/\n/g, '\r\n'), 'GD201');
     assert.match(fixed, /\r\nFROM gcr\.io\/distroless\/static-debian12:nonroot\r\n/);
   });
+
+  // Second out-of-sample evaluation (2026-12-03): containerd/containerd contrib/Dockerfile.test, stage `dev`.
+  it('is silent for a contributor shell: sources copied, nothing built, no ENTRYPOINT/CMD', () => {
+    assert.equal(has(df(['FROM golang:1.24 AS build-env', 'RUN apt-get update && apt-get install -y --no-install-recommends libbtrfs-dev && rm -rf /var/lib/apt/lists/*', 'WORKDIR /go/src/github.com/containerd/containerd', 'FROM build-env AS dev', 'COPY . .']), 'GD201'), false);
+    // With a command that runs the sources, or a build, it ships the toolchain to run them: reported.
+    assert.equal(has(df(['FROM golang:1.24 AS build-env', 'FROM build-env AS dev', 'COPY . .', 'CMD ["go", "run", "./cmd/app"]']), 'GD201'), true);
+    assert.equal(has(df(['FROM golang:1.24', 'COPY . .', 'RUN go build -o /app .']), 'GD201'), true);
+  });
 });
