@@ -71,10 +71,13 @@ export const gd302: Rule = {
   },
 };
 
+// Indexed loops: for-of steps allocate an iterator result each until the code is optimized, and
+// a lint runs this code once.
 function checkStage(model: DockerfileModel, stage: Stage, out: RuleFinding[]): void {
   let created: Created[] = [];
   let cwd: string = stageImage(model, stage)?.goToolchain ? '/go' : '/';
-  for (const instr of stage.instructions) {
+  for (let k = 0; k < stage.instructions.length; k++) {
+    const instr = stage.instructions[k];
     if (instr.keyword === 'WORKDIR' && instr.args[0] && !instr.args[0].value.includes('$')) {
       cwd = path.posix.resolve(cwd, instr.args[0].value);
       continue;
@@ -98,13 +101,17 @@ function checkStage(model: DockerfileModel, stage: Stage, out: RuleFinding[]): v
     // The Go caches' paths only matter to a RUN with go commands.
     let caches: { build: string; mod: string } | undefined;
     const cmds = inScriptOrder(script.parsed.commands);
-    for (const cmd of cmds) {
+    for (let j = 0; j < cmds.length; j++) {
+      const cmd = cmds[j];
       const name = cmd.argv[0]?.value;
       if (name === 'cd') {
         const dir = cmd.argv[1];
         scriptCwd = dir && !dir.dynamic && scriptCwd !== null ? path.posix.resolve(scriptCwd, dir.value) : null;
         // Working in a made directory fills it.
-        for (const c of created) if (c.grows && scriptCwd !== null && pathWithin(scriptCwd, c.path!)) c.empty = false;
+        for (let q = 0; q < created.length; q++) {
+          const c = created[q];
+          if (c.grows && scriptCwd !== null && pathWithin(scriptCwd, c.path!)) c.empty = false;
+        }
         continue;
       }
       const del = deletionOf(cmd, scriptCwd, envOf);
@@ -128,7 +135,8 @@ function checkStage(model: DockerfileModel, stage: Stage, out: RuleFinding[]): v
         // A command that names a made directory writes into it (`dnf --installroot=/image`,
         // `tar -C /x`): its contents are this RUN's, and a deletion later in this RUN is here.
         let text: string | undefined;
-        for (const c of created) {
+        for (let q = 0; q < created.length; q++) {
+          const c = created[q];
           if (!c.grows || !(text ??= script.text.slice(cmd.start, cmd.end)).includes(c.path!)) continue;
           c.empty = false;
           if (c.creator !== instr) c.creator = instr;
@@ -138,13 +146,15 @@ function checkStage(model: DockerfileModel, stage: Stage, out: RuleFinding[]): v
       const g = gos.find((x) => x.cmd.start === cmd.start);
       if (g && ['build', 'install', 'test', 'run', 'vet', 'generate'].includes(g.sub)) made.push({ kind: 'path', path: (caches ??= goCaches(envOf())).build, creator: instr, what: 'the Go build cache' });
       if (g && ['build', 'install', 'test', 'run', 'get', 'mod download', 'mod tidy'].includes(g.sub)) made.push({ kind: 'path', path: (caches ??= goCaches(envOf())).mod, creator: instr, what: 'the Go module cache' });
-      for (const c of made) {
+      for (let q = 0; q < made.length; q++) {
+        const c = made[q];
         if (c.kind === 'path' && mounts.some((m) => pathWithin(c.path!, m))) continue;
         created.push(c);
       }
     }
     // A directory made earlier and written by this RUN (which did not delete it): its contents are this RUN's.
-    for (const c of created) {
+    for (let q = 0; q < created.length; q++) {
+      const c = created[q];
       if (c.grows && c.creator !== instr && script.text.includes(c.path!)) {
         c.creator = instr;
         c.empty = false;
