@@ -22,6 +22,8 @@ export const gd104: Rule = {
     // Whether each stage ends with the module cache filled in a layer of its own
     // (a stage FROM another one inherits that).
     const cachedAtEnd: boolean[] = [];
+    // Of the context, not of a stage: read once.
+    let replaced: Set<string> | undefined;
     for (const stage of ctx.model.stages) {
       let modulesCached = stage.baseStage !== null && (cachedAtEnd[stage.baseStage] ?? false);
       let goModCopied = modulesCached;
@@ -36,7 +38,6 @@ export const gd104: Rule = {
       // `go mod init` in the build: there is no go.mod to copy first (GD111 covers the rewrite).
       const initsModule = stageGoCommands(stage).some((g) => g.sub === 'mod init');
       const report = (isBuilderStage(stage) || indirect.size > 0 || localRun) && !initsModule && !stageUsesVendor(ctx, stage) && !nothingToDownload(ctx);
-      const replaced = localReplaceDirs(ctx);
       for (const instr of stage.instructions) {
         if (indirect.has(instr) && goModCopied) modulesCached = true;
         const gos = goCommands(instr);
@@ -48,7 +49,8 @@ export const gd104: Rule = {
         if (!paths) continue;
         // A folder go.mod replaces (`replace example.com/app/api => ./api`) is part of the module
         // graph: `go mod download` needs it, so it belongs before the download.
-        const inGraph = paths.sources.every((src) => replaced.has(contextPath(src) ?? '\0'));
+        replaced ??= localReplaceDirs(ctx);
+        const inGraph = paths.sources.every((src) => replaced!.has(contextPath(src) ?? '\0'));
         if (inGraph || !copiesSources(paths, ctx.files)) {
           if (paths.sources.some((src) => /(^|\/)go\.(mod|work)$/.test(src) || /(^|\/)go\.(\*|mod\*|work\*)$/.test(src))) goModCopied = true;
           continue;
