@@ -1,6 +1,6 @@
 /**
- * The editing path reuses work between analyses: shell parses by script text, dockerfile-ast's
- * arguments per instruction, image lookups, per-model facts. A random sequence of edits analysed
+ * The editing path reuses work between analyses: shell parses by script text, the previous
+ * model's instructions, image lookups, per-model facts. A random sequence of edits analysed
  * one after another (as the language server does while typing) must end with exactly the
  * findings, fixes included, of a fresh analysis of the final text.
  */

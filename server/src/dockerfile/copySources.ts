@@ -24,7 +24,7 @@ const flagValues = (instr: Instruction, name: string) => instr.flags.filter((f) 
 
 /**
  * The words of a shell-form COPY/ADD that name sources and the destination, and its heredoc
- * sources: dockerfile-ast lists the heredoc bodies' words as arguments too, so only the words
+ * sources: the lexer (as dockerfile-ast) lists the heredoc bodies' words as arguments too, so only the words
  * before the first body count, and `<<NAME` words are heredocs, not context paths. The one
  * reading of COPY/ADD arguments (copySpec here, copyPaths in ./facts.ts).
  */

@@ -1,6 +1,6 @@
 /**
  * How much of a Dockerfile the analysis reads. Parsing costs tens of microseconds per word
- * (dockerfile-ast, then the shell parser), so a 5 MB line kept the CLI busy for minutes and
+ * (the Dockerfile parse, then the shell parser), so a 5 MB line kept the CLI busy for minutes and
  * grew the server by gigabytes. No real Dockerfile comes near these sizes: above them the
  * file is not analysed at all (no partial findings that could be wrong), and says why.
  */

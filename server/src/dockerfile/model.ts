@@ -1,4 +1,3 @@
-import type { Instruction as AstInstruction } from 'dockerfile-ast';
 import type { ShellScript } from './shell';
 import type { OverLimit } from './limits';
 import type { LineTable, Span } from './text';
@@ -55,8 +54,6 @@ export interface Instruction {
   script: Script | null;
   /** Heredocs (`<<EOF`): name as written, body span (null for an unterminated one). */
   heredocs: { name: string; body: Span | null }[];
-  /** Its positions are those of the text it was parsed in (not always the document): use the spans above. */
-  ast: AstInstruction;
 }
 
 export interface Stage {

@@ -1,10 +1,11 @@
 /**
- * Text -> DockerfileModel: dockerfile-ast for instructions, our own pass for what rules need
- * (stages, exec form, shell scripts with document offsets). Never throws on bad input.
+ * Text -> DockerfileModel: our lexer (lexer.ts, which reads instructions as dockerfile-ast
+ * does) for instructions, then what rules need (stages, exec form, shell scripts with document
+ * offsets). Never throws on bad input.
  */
-import { ModifiableInstruction, PropertyInstruction, type Instruction as AstInstruction } from 'dockerfile-ast';
-import type { DockerfileModel, Flag, Instruction, Script, Stage, Word } from './model';
-import { memoizeAstArguments, parseWithoutStageComments } from './astMemo';
+import type { DockerfileModel, Instruction, Script, Stage, Word } from './model';
+import { Lexer, lexDirectives, type LexedInstruction } from './lexer';
+import { readProperties, type Property } from './properties';
 import { parseShell } from './shell';
 import { overLimit } from './limits';
 import { LineTable, detectEol, type Span } from './text';
@@ -12,8 +13,7 @@ import { expandVariables } from './variables';
 
 const SCRIPT_KEYWORDS = new Set(['RUN', 'CMD', 'ENTRYPOINT']);
 const JSON_KEYWORDS = new Set(['RUN', 'CMD', 'ENTRYPOINT', 'COPY', 'ADD', 'SHELL', 'VOLUME']);
-
-memoizeAstArguments();
+const PROPERTY_KEYWORDS = new Set(['ENV', 'ARG', 'LABEL']);
 
 /**
  * `previous`: the model of an earlier version of the same document (the editor's last one).
@@ -30,28 +30,21 @@ export function parseDockerfile(text: string, previous?: DockerfileModel): Docke
   }
   const reused = previous ? reparse(previous, text, lines) : null;
   if (reused) return assemble(text, lines, previous!.escape, previous!.directives, reused);
-  const ast = parseWithoutStageComments(text);
-  const escape = ast.getEscapeCharacter();
-  const spanOf = spanIn(lines, 0, 0);
-  const instructions = ast.getInstructions().map((node) => toInstruction(node, text, lines, escape, spanOf, 0));
-  const directives = ast.getDirectives().map((d) => ({ name: d.getName(), value: d.getValue() }));
+  const { directives, escape, body } = lexDirectives(text, lines);
+  const lexer = new Lexer(text, lines, escape, body);
+  const instructions: Instruction[] = [];
+  for (let l = lexer.next(); l; l = lexer.next()) instructions.push(toInstruction(l, text, lines, escape));
   return assemble(text, lines, escape, directives, instructions);
 }
 
-type SpanOf = (r: { start: { line: number; character: number }; end: { line: number; character: number } }) => Span;
-
-/** AST ranges of a text parsed at `base` of the document, `skip` characters of prefix before it. */
-function spanIn(table: LineTable, base: number, skip: number): SpanOf {
-  return (r) => ({ start: base + table.offsetAt(r.start) - skip, end: base + table.offsetAt(r.end) - skip });
-}
-
 /**
- * The instructions of `text` from the previous version's: the parser reads forward only and
+ * The instructions of `text` from the previous version's: the lexer reads forward only and
  * always continues at a line start after an instruction, so the instructions before the
- * changed region's first instruction are unchanged, and a window from that instruction's line
- * is parsed alone until an instruction of the unchanged tail starts where it started before
- * (moved by the length difference). A continuation or heredoc opened by the edit that runs past
- * the window makes the window grow, in the end to the end of the text. Null: parse it all.
+ * changed region's first instruction are unchanged, and it starts again at that instruction's
+ * line and reads until an instruction of the unchanged tail starts where it started before
+ * (moved by the length difference); from there on it would read what it read before. A
+ * continuation or heredoc opened by the edit makes it read on, in the end to the end of the
+ * text. Null: parse it all.
  */
 function reparse(prev: DockerfileModel, text: string, lines: LineTable): Instruction[] | null {
   const old = prev.instructions;
@@ -66,7 +59,7 @@ function reparse(prev: DockerfileModel, text: string, lines: LineTable): Instruc
   const oldEnd = oldText.length - s;
   const delta = text.length - oldText.length;
   const lineStart = (i: Instruction) => prev.lines.starts[i.line];
-  // The window starts at the line of the last instruction starting at or before the change;
+  // The lexer starts at the line of the last instruction starting at or before the change;
   // the first instruction and what precedes it (directives, a BOM) are parsed with the whole.
   let k0 = -1;
   for (let lo = 0, hi = old.length - 1; lo <= hi; ) {
@@ -75,36 +68,21 @@ function reparse(prev: DockerfileModel, text: string, lines: LineTable): Instruc
     else hi = mid - 1;
   }
   if (k0 < 1) return null;
-  const windowStart = lineStart(old[k0]);
   // The first instruction whose line and the line break before it are unchanged.
   let j = k0 + 1;
   while (j < old.length && lineStart(old[j]) - 2 < oldEnd) j++;
-  const prefix = prev.escape === '\\' ? '' : `# escape=${prev.escape}\n`;
-  for (let attempt = 0; ; attempt++) {
-    // Past a few instructions the change swallows (a continuation, a heredoc), parse to the end.
-    const all = j >= old.length || attempt === 3;
-    const windowEnd = all ? text.length : j + 1 < old.length ? lineStart(old[j + 1]) + delta : text.length;
-    // A copy, not a slice: the window's AST nodes outlive this version, and a slice would keep
-    // the whole text of every version alive with them.
-    const windowText = ownCopy(prefix + text.slice(windowStart, windowEnd));
-    const ast = parseWithoutStageComments(windowText);
-    const spanOf = spanIn(new LineTable(windowText), windowStart, prefix.length);
-    const nodes = ast.getInstructions();
-    const firstLine = lines.positionAt(windowStart).line - (prefix ? 1 : 0);
-    if (all) {
-      const fresh = nodes.map((n) => toInstruction(n, text, lines, prev.escape, spanOf, firstLine));
-      return old.slice(0, k0).concat(fresh);
-    }
-    const resume = old[j].span.start + delta;
-    const at = nodes.findIndex((n) => spanOf(n.getRange()).start >= resume);
-    if (at >= 0 && spanOf(nodes[at].getRange()).start === resume) {
-      const fresh = nodes.slice(0, at).map((n) => toInstruction(n, text, lines, prev.escape, spanOf, firstLine));
+  const lexer = new Lexer(text, lines, prev.escape, lineStart(old[k0]));
+  const fresh = old.slice(0, k0);
+  for (let l = lexer.next(); l; l = lexer.next()) {
+    while (j < old.length && old[j].span.start + delta < l.start) j++;
+    if (j < old.length && old[j].span.start + delta === l.start) {
       const lineDelta = lines.lineCount - prev.lines.lineCount;
       const tail = delta === 0 && lineDelta === 0 ? old.slice(j) : old.slice(j).map((i) => moved(i, delta, lineDelta));
-      return old.slice(0, k0).concat(fresh, tail);
+      return fresh.concat(tail);
     }
-    j++;
+    fresh.push(toInstruction(l, text, lines, prev.escape));
   }
+  return fresh;
 }
 
 /**
@@ -130,34 +108,25 @@ function ownCopy(s: string): string {
   return s.length < 16 ? s : (JSON.parse(JSON.stringify(s)) as string);
 }
 
-function toInstruction(node: AstInstruction, text: string, lines: LineTable, escape: string, spanOf: SpanOf, firstLine: number): Instruction {
-  const keyword = node.getKeyword().toUpperCase();
-  const range = node.getRange();
-  const span = spanOf(range);
-  // getArgumentsRange() would compute the arguments again: it is their first start to their last end.
-  const astArgs = node.getArguments();
-  const flags: Flag[] = getFlags(node).map((f) => ({ name: f.getName().toLowerCase(), value: f.getValue(), span: spanOf(f.getRange()) }));
-  let args: Word[] = astArgs.map((a) => ({ value: a.getValue(), span: spanOf(a.getRange()) }));
+function toInstruction(l: LexedInstruction, text: string, lines: LineTable, escape: string): Instruction {
+  const keyword = l.keyword;
+  const span = { start: l.start, end: l.end };
+  let args = l.args;
   const argsSpan = args.length > 0 ? { start: args[0].span.start, end: args[args.length - 1].span.end } : null;
   if (keyword === 'COPY' || keyword === 'ADD') args = withoutHeredocBodies(args, lines);
-  // Only an instruction with `<<` in its arguments can have heredocs (getHeredocs reads the text again).
-  const heredocs = args.some((a) => a.value.includes('<<'))
-    ? ((node as unknown as { getHeredocs?: () => HeredocNode[] }).getHeredocs?.() ?? []).map((h) => {
-      const r = h.getContentRange();
-      return { name: h.getName() ?? '', body: r ? spanOf(r) : null };
-    })
-    : [];
   // Only these read the joined arguments; only a script keeps the map of its offsets.
   const scriptKeyword = SCRIPT_KEYWORDS.has(keyword);
   const map: number[] | null = scriptKeyword ? [] : null;
   const logical = argsSpan && JSON_KEYWORDS.has(keyword) ? { text: join(text, argsSpan, escape, lines, map), map: map ?? [] } : null;
   const json = logical ? execForm(logical.text) : null;
   let script: Script | null = null;
-  if (logical && !json && scriptKeyword) script = toScript(text, logical, heredocs);
-  return {
-    keyword, span, line: range.start.line + firstLine, endLine: range.end.line + firstLine, stage: -1,
-    flags, args, argsSpan, json, script, heredocs, ast: node,
+  if (logical && !json && scriptKeyword) script = toScript(text, logical, l.heredocs);
+  const instr: Instruction = {
+    keyword, span, line: l.line, endLine: l.endLine, stage: -1,
+    flags: l.flags, args, argsSpan, json, script, heredocs: l.heredocs,
   };
+  if (PROPERTY_KEYWORDS.has(keyword)) propertiesOf.set(instr, readProperties(text, lines, escape, l.start, l.keywordEnd, l.end));
+  return instr;
 }
 
 /** Stages, global ARGs and comments over the instructions (also those taken from an earlier version). */
@@ -235,13 +204,12 @@ function registryLess(base: string, args: Map<string, string | null>): string | 
   return m ? expandVariables(m[1], args) : null;
 }
 
-function getFlags(node: AstInstruction) {
-  return node instanceof ModifiableInstruction ? node.getFlags() : [];
-}
+/** The key-value pairs of each ENV, ARG and LABEL instruction (they hold no offsets: moving keeps them). */
+const propertiesOf = new WeakMap<Instruction, Property[]>();
 
-/** ENV/ARG/LABEL key-value pairs as the AST reads them (both `K=V` and legacy `K V`). */
-export function properties(instr: Instruction): { name: string; value: string | null }[] {
-  return instr.ast instanceof PropertyInstruction ? instr.ast.getProperties().map((p) => ({ name: p.getName(), value: p.getValue() })) : [];
+/** ENV/ARG/LABEL key-value pairs as dockerfile-ast reads them (both `K=V` and legacy `K V`). */
+export function properties(instr: Instruction): Property[] {
+  return propertiesOf.get(instr) ?? [];
 }
 
 function unquote(s: string): string {
@@ -308,11 +276,6 @@ function join(text: string, span: Span, escape: string, lines: LineTable, map: n
   copy(end);
   map?.push(out.length, end);
   return out;
-}
-
-interface HeredocNode {
-  getName(): string | undefined;
-  getContentRange(): { start: { line: number; character: number }; end: { line: number; character: number } } | null | undefined;
 }
 
 function toScript(text: string, logical: { text: string; map: number[] }, heredocs: Instruction['heredocs']): Script {
