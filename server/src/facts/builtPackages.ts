@@ -24,7 +24,7 @@
  */
 import * as path from 'node:path';
 import {
-  contextPath, copyPaths, dockerEnv, goCommands, goFlag, goPackages, isContextCopy, isWholeContext, stageChain, stageImage, workdirBefore, type GoCommand,
+  contextPath, copyPaths, dockerEnv, goCommands, goFlag, goPackages, isContextCopy, isWholeContext, stageChain, stageGoCommands, stageImage, workdirBefore, type GoCommand,
 } from '../dockerfile/facts';
 import { envValue, stageRef, writesNoBinary } from '../dockerfile/goBuild';
 import type { DockerfileModel, Instruction, Stage } from '../dockerfile/model';
@@ -284,7 +284,7 @@ function importPattern(ws: WorkspaceModel, pattern: string): GoPackage[] | null 
 
 /** The go build/install commands of a stage's chain. */
 function chainBuilds(model: DockerfileModel, stage: Stage): GoCommand[] {
-  return stageChain(model, stage).flatMap((s) => s.instructions.flatMap(goCommands)).filter((g) => g.sub === 'build' || g.sub === 'install');
+  return stageChain(model, stage).flatMap(stageGoCommands).filter((g) => g.sub === 'build' || g.sub === 'install');
 }
 
 /** Every go build/install of a stage's chain, resolved. */

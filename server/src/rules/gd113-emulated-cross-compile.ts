@@ -1,4 +1,4 @@
-import { argDeclarations, goCommands, isXxGo, stageChain, type GoCommand } from '../dockerfile/facts';
+import { argDeclarations, goCommands, isXxGo, stageChain, stageGoCommands, type GoCommand } from '../dockerfile/facts';
 import { envValue, rawEnvValue } from '../dockerfile/goBuild';
 import { toDoc, type DockerfileModel, type Stage } from '../dockerfile/model';
 import { insert, insertLinesAfter, replace, type Edit } from '../edits/edits';
@@ -42,7 +42,7 @@ export const gd113: Rule = {
     const out: RuleFinding[] = [];
     const model = ctx.model;
     for (const stage of stagesToCheck(ctx)) {
-      const builds = stage.instructions.flatMap(goCommands).filter((g) => g.sub === 'build' || g.sub === 'install');
+      const builds = stageGoCommands(stage).filter((g) => g.sub === 'build' || g.sub === 'install');
       if (builds.length === 0) continue;
       const platforms = stageChain(model, stage).map((s) => s.platform).filter((p): p is string => p !== null);
       if (platforms.some((p) => !TARGET_REF.test(p))) continue;
