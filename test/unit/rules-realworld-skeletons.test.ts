@@ -190,4 +190,29 @@ describe('real-world skeletons', () => {
     const plain = variant('docker__compose-build-dependencies', 'service.dockerfile', { 'compose.yaml': (t) => t.replace(/\n\s*additional_contexts:\n\s*base: "service:base"/, '') });
     assert.match(findingsOf(plain, 'GD209')[0]?.message ?? '', /FROM base has no tag/);
   });
+
+  // Out-of-sample evaluation (2026-12-03): the patterns of the wrong findings it found.
+  it('photoprism/photoprism develop image: RUNs end with /scripts/cleanup.sh from a copied folder, Go installed by install-go.sh, setpriv in the entrypoint: no GD303 lists, GD208 or GD204', () => {
+    const file = 'docker/develop/noble/Dockerfile';
+    const s = skeleton('photoprism__photoprism-develop', file);
+    const lists = (x: typeof s) => findingsOf(x, 'GD303').filter((f) => /apt\/lists/.test(f.message));
+    assert.equal(lists(s).length, 0, lists(s).map((f) => f.message).join());
+    assert.ok(!codesOf(s).includes('GD208'), codesOf(s).join());
+    assert.ok(!codesOf(s).includes('GD204'), codesOf(s).join());
+    // A cleanup script that leaves the lists, a Go-less image, an entrypoint that stays root: each is reported.
+    const keeps = variant('photoprism__photoprism-develop', file, { 'scripts/dist/cleanup.sh': (t) => t.replace(/^rm -rf \/var\/lib\/apt\/lists\/\*$/m, '') });
+    assert.ok(lists(keeps).length > 0);
+    const noGo = variant('photoprism__photoprism-develop', file, { [file]: (t) => t.replace(/GOLANG_VERSION=\S+ \/scripts\/install-go\.sh && \\\r?\n/, '') });
+    assert.ok(codesOf(noGo).includes('GD208'), codesOf(noGo).join());
+    const root = variant('photoprism__photoprism-develop', file, { 'scripts/dist/entrypoint.sh': (t) => t.replace(/setpriv/g, 'env') });
+    assert.ok(codesOf(root).includes('GD204'), codesOf(root).join());
+  });
+
+  it('grafana/loki operator: go.mod replaces ./api/loki, so `COPY api/ api/` belongs before `go mod download`: no GD104', () => {
+    const s = skeleton('grafana__loki-operator', 'Dockerfile');
+    assert.ok(!codesOf(s).includes('GD104'), codesOf(s).join());
+    // Without the replace, api/ is only sources copied before the download.
+    const plain = variant('grafana__loki-operator', 'Dockerfile', { 'go.mod': (t) => t.replace(/^replace github\.com\/grafana\/loki\/operator\/api\/loki => \.\/api\/loki\r?\n/m, '') });
+    assert.ok(codesOf(plain).includes('GD104'), codesOf(plain).join());
+  });
 });

@@ -235,7 +235,9 @@ export function effectiveUser(model: DockerfileModel, stage: Stage): { user: str
  *    landing in the root folder (`FROM scratch AS export` + `COPY --from=build /out/app /`, built
  *    with `--output` to take files out), or
  *  - no copy of a program: nothing from a stage that builds Go, no extension-less file from the
- *    context (test data, plugin metadata: nothing to run).
+ *    context (test data, plugin metadata: nothing to run), or
+ *  - an operator bundle's labels (`operators.operatorframework.io.bundle.*`): manifests an
+ *    operator lifecycle manager reads.
  * Nothing runs it, so runtime rules (CA certificates, tzdata, user) do not apply.
  * `FROM scratch` + `COPY --from=build /app /app` without such a name stays an image (its
  * command can be given at `docker run`).
@@ -252,6 +254,8 @@ export function isArtifactExport(model: DockerfileModel, stage: Stage): boolean 
   if (copies.length === 0) return false;
   if (chain.some((s) => s.name !== null && /^(export|artifacts?|binar(y|ies)|bins?|out(put)?|release|dist)([-_].*)?$|[-_](export|artifacts?|binaries|out(put)?)$/.test(s.name))) return true;
   if (copies.every((i) => /^(\/|\.\/?)$/.test(copyPaths(i)?.dest ?? ''))) return true;
+  // An operator bundle (OLM): manifests and metadata folders, read by the lifecycle manager, never run.
+  if (rest.some((i) => i.keyword === 'LABEL' && i.args.some((a) => a.value.startsWith('operators.operatorframework.io.bundle.')))) return true;
   // No program built here is copied in: data only.
   return !copies.some((i) => {
     const from = i.flags.find((f) => f.name === 'from')?.value;

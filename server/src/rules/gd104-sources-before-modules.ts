@@ -48,9 +48,10 @@ export const gd104: Rule = {
         const paths = copyPaths(instr);
         if (!paths) continue;
         // A folder go.mod replaces (`replace example.com/app/api => ./api`) is part of the module
-        // graph: `go mod download` needs it, so it belongs before the download.
+        // graph: `go mod download` needs it, so it belongs before the download. So does a folder
+        // holding one (`COPY api/ api/` for `=> ./api/loki`, kubebuilder's layout).
         replaced ??= localReplaceDirs(ctx);
-        const inGraph = paths.sources.every((src) => replaced!.has(contextPath(src) ?? '\0'));
+        const inGraph = paths.sources.every((src) => holdsReplaced(replaced!, contextPath(src)));
         if (inGraph || !copiesSources(paths, ctx.files)) {
           if (paths.sources.some((src) => /(^|\/)go\.(mod|work)$/.test(src) || /(^|\/)go\.(\*|mod\*|work\*)$/.test(src))) goModCopied = true;
           continue;
@@ -95,6 +96,14 @@ function nothingToDownload(ctx: RuleContext): boolean {
   const own = ws.modules.map((m) => m.path).filter((p) => p !== '');
   const local = (imp: string) => imp === 'C' || !imp.split('/')[0].includes('.') || own.some((p) => imp === p || imp.startsWith(`${p}/`));
   return ws.packages.every((p) => p.imports.every(local));
+}
+
+/** The source is a replaced folder or a folder above one (not the whole context). */
+function holdsReplaced(replaced: Set<string>, rel: string | null): boolean {
+  if (!rel) return false;
+  if (replaced.has(rel)) return true;
+  for (const dir of replaced) if (dir.startsWith(`${rel}/`)) return true;
+  return false;
 }
 
 /** Context-relative folders that a go.mod replaces a module with (`=> ./api`). */

@@ -19,7 +19,9 @@ const TARGET_REF = /\$\{?TARGET(PLATFORM|OS|ARCH|VARIANT)\b/;
  * all name a literal GOARCH (`GOOS=js GOARCH=wasm`), nor a build with cgo on (CGO_ENABLED=1, or
  * unset with CGO_CFLAGS/CGO_LDFLAGS set) and no xx-go
  * (on $BUILDPLATFORM the host C compiler would build for the wrong architecture). A FROM with `--platform=$BUILDPLATFORM` (or any other
- * platform that does not name the target) is left alone: that choice was made on purpose.
+ * platform that does not name the target) is left alone: that choice was made on purpose. Nor
+ * is the final stage or a stage it is built FROM (a single-stage builder image, a toolchain image):
+ * what it installs and builds is the image, which must be the target platform's.
  *
  * Fix (not safe: it changes which platform compiles and, for builds without GOARCH, makes them
  * cross-compile with cgo off): put `--platform=$BUILDPLATFORM` on the FROM; prefix every
@@ -41,7 +43,12 @@ export const gd113: Rule = {
   check(ctx) {
     const out: RuleFinding[] = [];
     const model = ctx.model;
+    // The stages the image is built from run on the target platform by definition: on
+    // $BUILDPLATFORM the image would hold the build platform's toolchain and packages.
+    const final = model.stages[ctx.finalStage];
+    const shipped = new Set(final ? stageChain(model, final).map((s) => s.index) : []);
     for (const stage of stagesToCheck(ctx)) {
+      if (shipped.has(stage.index)) continue;
       const builds = stageGoCommands(stage).filter((g) => g.sub === 'build' || g.sub === 'install');
       if (builds.length === 0) continue;
       const platforms = stageChain(model, stage).map((s) => s.platform).filter((p): p is string => p !== null);

@@ -8,8 +8,10 @@
  *  - an image that starts as root on purpose to drop privileges before the program runs: the
  *    ENTRYPOINT/CMD calls gosu, su-exec, setpriv, s6-setuidgid, chpst or runuser; the stage
  *    installs gosu or su-exec (an entrypoint script then calls it); the entrypoint is s6-overlay's
- *    `/init`; or the entrypoint script, copied from the context, calls one of those tools.
- *    The program then runs unprivileged; only the short setup runs as root.
+ *    `/init`; or the entrypoint script, copied from the context (a file, or a file of a copied
+ *    folder), calls one of those tools. The program then runs unprivileged; only the short
+ *    setup runs as root. Likewise an image that installs an SSH or Samba server (openssh-server,
+ *    dropbear, samba, samba-dc): the daemon must start as root and switches to each session's user.
  *  - a toolbox, dev or CI image: its command is a bare shell or a build (`make test`), or it has
  *    none on a distro or golang base (see dockerfile/facts.ts `isToolbox`);
  *  - an explicit `USER root` with a comment line directly above it (a deliberate choice);
@@ -17,13 +19,16 @@
  *
  * Fix (not safe: files the program writes may need other owners): `USER 65532:65532`.
  */
-import { contextPath, copyPaths, effectiveUser, isArtifactExport, isContextCopy, isRootUser, isToolbox, stageChain, stageImage, startInstructions } from '../dockerfile/facts';
+import { effectiveUser, isArtifactExport, isRootUser, isToolbox, stageImage, startInstructions } from '../dockerfile/facts';
+import { copiedFileText } from '../facts/copiedFiles';
 import type { DockerfileModel, Instruction, Stage } from '../dockerfile/model';
 import { installsPackage } from '../dockerfile/packages';
 import { insertLinesAfter, insertAboveInstruction } from '../edits/edits';
 import type { Rule, RuleContext } from './types';
 
 const DROP_TOOL = /(^|\/)(gosu|su-exec|setpriv|s6-setuidgid|chpst|runuser)$/;
+/** Server packages whose daemon starts as root and drops to each session's user itself. */
+const LOGIN_DAEMON = /^(openssh-server(-pam)?|dropbear|samba|samba-dc)$/;
 const DROP_IN_SCRIPT = /\b(gosu|su-exec|setpriv|s6-setuidgid|chpst|runuser)\b|\bsu\b[^\n]*\s-c\b/;
 
 export const gd204: Rule = {
@@ -72,13 +77,14 @@ export const gd204: Rule = {
 function dropsPrivileges(ctx: RuleContext, stage: Stage): boolean {
   const model = ctx.model;
   if (installsPackage(model, stage, (name) => name === 'gosu' || name === 'su-exec')) return true;
+  // An SSH or Samba server: it must start as root, and switches to the logged-in user per session.
+  if (installsPackage(model, stage, (name) => LOGIN_DAEMON.test(name))) return true;
   const argv = startArgv(model, stage);
   if (argv.some((a) => DROP_TOOL.test(a) || a === '/init')) return true;
   const script = argv.find((a) => !a.startsWith('-') && !/^(\/usr)?(\/bin\/)?(sh|bash|ash|dash|tini|dumb-init|\/sbin\/tini)$/.test(a) && a !== '--');
   if (!script || !ctx.workspace || !ctx.files) return false;
   // The entrypoint script, when a COPY brought it from the context.
-  const source = copiedFrom(model, stage, script);
-  const text = source ? ctx.files.readFile(source) : null;
+  const text = copiedFileText(model, stage, script, ctx.files);
   return text !== null && DROP_IN_SCRIPT.test(text);
 }
 
@@ -87,21 +93,4 @@ function startArgv(model: DockerfileModel, stage: Stage): string[] {
   const { entrypoint, cmd } = startInstructions(model, stage);
   const words = (i: Instruction | null) => !i ? [] : i.json ?? i.script?.parsed.commands.flatMap((c) => c.argv.map((w) => w.value)) ?? [];
   return [...words(entrypoint), ...words(cmd)];
-}
-
-/** The context path a COPY put at `target` (absolute, or a name in a copied folder), or null. */
-function copiedFrom(model: DockerfileModel, stage: Stage, target: string): string | null {
-  const name = target.split('/').pop() ?? target;
-  for (const s of stageChain(model, stage)) {
-    for (const i of s.instructions) {
-      if (!isContextCopy(i)) continue;
-      const paths = copyPaths(i);
-      if (!paths) continue;
-      for (const src of paths.sources) {
-        const rel = contextPath(src);
-        if (rel && (rel.split('/').pop() === name)) return rel;
-      }
-    }
-  }
-  return null;
 }

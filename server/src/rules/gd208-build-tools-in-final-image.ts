@@ -15,7 +15,9 @@
  * the point of the image.
  *
  * Nor a build environment: no ENTRYPOINT/CMD and no Go program copied in (a devcontainer, an
- * SDK builder run with `docker run … make`).
+ * SDK builder run with `docker run … make`), or an image that installs a Go toolchain of its
+ * own (`COPY --from=golang /usr/local/go`, Go's release archive, an install-go script), whatever
+ * its command: its compilers are what it is for.
  *
  * No fix: removing a package the program might call at run time is the author's decision.
  */
@@ -43,7 +45,7 @@ export const gd208: Rule = {
   check(ctx) {
     const { model } = ctx;
     const stage = model.stages[ctx.finalStage];
-    if (!stage || stageImage(model, stage)?.goToolchain || isToolbox(model, stage) || isBuildEnvironment(model, stage)) return [];
+    if (!stage || stageImage(model, stage)?.goToolchain || isToolbox(model, stage) || isBuildEnvironment(model, stage) || installsGoToolchain(model, stage)) return [];
     const installs: { instr: Instruction; cmd: PackageCommand; tools: string[] }[] = [];
     for (const s of stageChain(model, stage)) {
       for (const instr of s.instructions) {
@@ -75,6 +77,29 @@ export const gd208: Rule = {
     return out;
   },
 };
+
+/**
+ * The image gets a Go toolchain of its own: `COPY --from=golang /usr/local/go …`, Go's release
+ * archive unpacked (`go1.22.9.linux-amd64.tar.gz`, `mv go /usr/local`), or an install-go script.
+ * Like a golang base image, it is a build or development environment (its command then only
+ * keeps it running, or prepares a shell to `exec` into): compilers are what it is for.
+ */
+function installsGoToolchain(model: DockerfileModel, stage: Stage): boolean {
+  for (const s of stageChain(model, stage)) {
+    for (const i of s.instructions) {
+      if ((i.keyword === 'COPY' || i.keyword === 'ADD') && i.flags.some((f) => f.name === 'from')) {
+        if (copyPaths(i)?.sources.some((src) => /^\/usr\/local\/go\/?$/.test(src))) return true;
+      } else if (i.keyword === 'RUN') {
+        const text = i.script?.text ?? i.json?.join(' ') ?? '';
+        if (GO_ARCHIVE.test(text) || /\bmv\s+(\S*\/)?go\/?\s+\/usr\/local\/?(?=[\s;&|]|$)/.test(text) || /(^|[\s/])install-go(lang)?(\.sh)?(?=[\s;&|]|$)/m.test(text)) return true;
+      }
+    }
+  }
+  return false;
+}
+
+/** Go's release archive (`go1.22.9.linux-amd64.tar.gz`, `go${GO_VERSION}.linux-${ARCH}.tar.gz`). */
+const GO_ARCHIVE = /(^|[\s/"'=])go(\d|\$)[^\s/"']*\.linux-[^\s/"']+\.tar\.gz/;
 
 /**
  * No ENTRYPOINT/CMD (the base image's default command) and no program copied in from a stage

@@ -18,7 +18,7 @@ import type { Fix, Rule, RuleContext, RuleFinding } from './types';
 import type { Stage } from '../dockerfile/model';
 
 /** ARG defaults that stand for "no default, pass --build-arg". */
-const SENTINEL = /^(non-?existing|none|null|nil|unset|undefined|required|placeholder|changeme|change-me|missing|invalid|must-be-set|set-me|setme|todo|fixme|unknown)$/i;
+const SENTINEL = /^(non-?existing|none|null|nil|unset|undefined|required|placeholder|change-?me|missing|invalid|must-?(be-?set|be-?overridden|override|set)|override-?me|set-?me|please-?(set|override)|todo|fixme|unknown)$/i;
 
 const HUB = new Set(['docker.io', 'index.docker.io', 'registry-1.docker.io']);
 

@@ -5,7 +5,9 @@
  *
  * Not reported: recommends switched off another way (`-o APT::Install-Recommends=false`, or an
  * apt.conf line written by a RUN of the stage); the cleanup part when the RUN has a cache
- * mount on /var/lib/apt or /var/cache/apt, and when the RUN does not run `apt-get update`
+ * mount on /var/lib/apt or /var/cache/apt; when the RUN removes the lists' folder or one above it
+ * (`rm -rf /var/lib/apt/*`), or runs a script copied from the context that removes them
+ * (`/scripts/cleanup.sh`); and when the RUN does not run `apt-get update`
  * itself (the lists then come from an earlier layer: removing them here would not shrink the
  * image, see GD302/GD304).
  *
@@ -22,13 +24,19 @@
  *     for a heredoc RUN.
  */
 import { stageChain } from '../dockerfile/facts';
-import { scriptSpan, toDoc, type DockerfileModel, type Instruction } from '../dockerfile/model';
+import { scriptSpan, toDoc, type DockerfileModel, type Instruction, type Stage } from '../dockerfile/model';
+import type { ShellCommand } from '../dockerfile/shellModel';
 import { mountTargets, packageCommands } from '../dockerfile/packages';
 import { insert } from '../edits/edits';
 import { appendCommandEdit } from '../edits/shellChain';
-import type { Rule, RuleFinding } from './types';
+import { copiedFileText } from '../facts/copiedFiles';
+import type { Rule, RuleContext, RuleFinding } from './types';
 
 const CLEANUP = 'rm -rf /var/lib/apt/lists/*';
+/** An `rm` target that removes the lists: their folder, or the apt folder above it (`/var/lib/apt/*`). */
+const REMOVES_LISTS = /^\/var\/lib\/apt(\/lists(\/.*)?|\/\*?)?$/;
+const REMOVES_LISTS_IN_TEXT = /\brm\s[^\n]*\/var\/lib\/apt(\/lists)?(\/\*?)?(?=[\s"';&|)]|$)/m;
+const SHELLS = /^(\/usr)?(\/bin\/)?(sh|bash|ash|dash)$/;
 
 export const gd303: Rule = {
   code: 'GD303',
@@ -39,7 +47,7 @@ export const gd303: Rule = {
   needsWorkspace: false,
   peers: ['DL3015', 'DL3009'],
   fix: 'safe',
-  facts: ['packageInstalls'],
+  facts: ['packageInstalls', 'contextFiles'],
   docs: { severity: 'in the stages the image is built from, **hint** in a builder stage (its layers stay in the build cache, not the image)', peers: 'hadolint **DL3015** (`--no-install-recommends`), **DL3009** (apt lists)' },
   check(ctx) {
     const { model } = ctx;
@@ -80,8 +88,8 @@ export const gd303: Rule = {
         const mounts = mountTargets(instr);
         if (mounts.some((m) => /^\/var\/(lib|cache)\/apt(\/|$)/.test(m))) continue;
         if (!apt.some((p) => p.action === 'update')) continue;
-        const cleaned = script.parsed.commands.some((c) => c.argv[0]?.value === 'rm' && c.argv.some((w) => /^\/var\/lib\/apt\/lists(\/|$)/.test(w.value)));
-        if (cleaned) continue;
+        const cleaned = script.parsed.commands.some((c) => c.argv[0]?.value === 'rm' && c.argv.some((w) => REMOVES_LISTS.test(w.value)));
+        if (cleaned || cleansInScript(ctx, stage, script.parsed.commands)) continue;
         const last = installs[installs.length - 1];
         const edit = script.heredoc || laterInstallWithoutUpdate(model, instr) ? undefined : appendCommandEdit(model, instr, CLEANUP);
         out.push({
@@ -97,6 +105,23 @@ export const gd303: Rule = {
     return out;
   },
 };
+
+/**
+ * The RUN runs a script that a COPY brought from the context (`/scripts/cleanup.sh`,
+ * `sh ./clean.sh`), and that script removes the lists (photoprism's images end every RUN so).
+ */
+function cleansInScript(ctx: RuleContext, stage: Stage, commands: ShellCommand[]): boolean {
+  const files = ctx.files;
+  if (!files) return false;
+  for (const c of commands) {
+    const first = c.argv[0]?.value ?? '';
+    const path = SHELLS.test(first) ? c.argv[1]?.value : first;
+    if (!path || path.startsWith('-') || !(path.includes('/') || path.endsWith('.sh'))) continue;
+    const text = copiedFileText(ctx.model, stage, path, files);
+    if (text !== null && REMOVES_LISTS_IN_TEXT.test(text)) return true;
+  }
+  return false;
+}
 
 /** A later RUN (this stage, or a stage built FROM it) that installs with apt without updating first. */
 function laterInstallWithoutUpdate(model: DockerfileModel, instr: Instruction): boolean {

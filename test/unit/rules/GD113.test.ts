@@ -53,14 +53,25 @@ describe('GD113 emulated-cross-compile', () => {
     assert.ok(!find(stage(['ARG TARGETARCH', 'RUN go install ./cmd/app']), 'GD113')[0].fix);
     // Decided (issue 11): on $BUILDPLATFORM the host C compiler would build for the wrong architecture.
     assert.equal(has(stage(['ARG TARGETARCH', 'RUN CGO_ENABLED=1 go build -o /out/app .']), 'GD113'), false);
-    const derived = find(df(['FROM golang:1.22 AS base', 'FROM base AS build', 'ARG TARGETARCH', 'RUN go build -o /out/app .']), 'GD113')[0];
+    const derived = find(df(['FROM golang:1.22 AS base', 'FROM base AS build', 'ARG TARGETARCH', 'RUN go build -o /out/app .', 'FROM scratch', 'COPY --from=build /out/app /app']), 'GD113')[0];
     assert.ok(derived && !derived.fix);
   });
 
   it('fix keeps CRLF, the escape directive and heredocs', () => {
-    const crlf = df(['# escape=`', 'FROM golang:1.22 AS build', 'ARG TARGETARCH', 'RUN CGO_ENABLED=0 `', '    go build -o /out/app .'], '\r\n');
-    assert.equal(fix(crlf, 'GD113'), df(['# escape=`', 'FROM --platform=$BUILDPLATFORM golang:1.22 AS build', 'ARG TARGETOS', 'ARG TARGETARCH', 'RUN CGO_ENABLED=0 `', '    GOOS=$TARGETOS GOARCH=$TARGETARCH go build -o /out/app .'], '\r\n'));
+    const runtime = ['FROM scratch', 'COPY --from=build /out/app /app'];
+    const crlf = df(['# escape=`', 'FROM golang:1.22 AS build', 'ARG TARGETARCH', 'RUN CGO_ENABLED=0 `', '    go build -o /out/app .', ...runtime], '\r\n');
+    assert.equal(fix(crlf, 'GD113'), df(['# escape=`', 'FROM --platform=$BUILDPLATFORM golang:1.22 AS build', 'ARG TARGETOS', 'ARG TARGETARCH', 'RUN CGO_ENABLED=0 `', '    GOOS=$TARGETOS GOARCH=$TARGETARCH go build -o /out/app .', ...runtime], '\r\n'));
     const heredoc = stage(['ARG TARGETOS TARGETARCH', 'RUN <<EOF', 'set -e', 'CGO_ENABLED=0 go build -o /out/app .', 'EOF']);
     assert.ok(fix(heredoc, 'GD113').includes('\nCGO_ENABLED=0 GOOS=$TARGETOS GOARCH=$TARGETARCH go build -o /out/app .\nEOF\n'));
+  });
+
+  // vmware-tanzu/velero hack/build-image/Dockerfile (d30d389b, Apache-2.0) and grafana/tempo
+  // tools/Dockerfile: single-stage toolchain images whose go installs are tools of the image.
+  it('is silent on the final stage and the stages it is built FROM: the image itself must be the target platform\'s', () => {
+    assert.equal(has(df(['FROM --platform=$TARGETPLATFORM golang:1.26-trixie', 'ARG GOPROXY', 'RUN go install golang.org/x/tools/cmd/goimports@v0.33.0', 'RUN apt-get update && apt-get install -y zip']), 'GD113'), false);
+    assert.equal(has(df(['FROM golang:1.26-alpine', 'ARG TARGETOS', 'ARG TARGETARCH', 'ENV GOOS=$TARGETOS GOARCH=$TARGETARCH', 'RUN GOBIN=/usr/local/bin go install github.com/bufbuild/buf/cmd/buf@v1.63.0', 'ENTRYPOINT ["/bin/entrypoint.sh"]']), 'GD113'), false);
+    assert.equal(has(df(['FROM golang:1.22 AS tools', 'ARG TARGETARCH', 'RUN go install example.com/tool@v1.0.0', 'FROM tools', 'CMD ["tool"]']), 'GD113'), false);
+    // Still reported: the same builds in a stage the image only copies from.
+    assert.ok(has(df(['FROM golang:1.22 AS tools', 'ARG TARGETARCH', 'RUN go install example.com/tool@v1.0.0', 'FROM alpine:3.20', 'COPY --from=tools /go/bin/tool /usr/local/bin/']), 'GD113'));
   });
 });

@@ -34,4 +34,17 @@ describe('GD204 final-user-root', () => {
     assert.match(applyFix(df(['FROM alpine:3.20', 'USER root', 'ENTRYPOINT ["/app"]']), 'GD204'), /USER 65532:65532\nENTRYPOINT/);
     assert.match(applyFix('FROM scratch\r\nCOPY app /app', 'GD204'), /COPY app \/app\r\nUSER 65532:65532$/);
   });
+
+  // Out-of-sample evaluation (2026-12-03): authelia/authelia internal/suites/example/compose/{pam,samba}
+  // (23572030, Apache-2.0); grafana/loki operator/bundle/*/bundle.Dockerfile (65e30f84, AGPL-3.0).
+  it('is silent for an SSH or Samba server image and an operator bundle image', () => {
+    assert.equal(has(df(['FROM alpine:3.20', 'RUN apk --no-cache add linux-pam openssh-server-pam ca-certificates', 'ENTRYPOINT ["/entrypoint.sh"]']), 'GD204'), false);
+    assert.equal(has(df(['FROM alpine:3.20', 'RUN apk add --no-cache bash krb5 samba-dc supervisor', 'CMD ["/init.sh", "setup"]']), 'GD204'), false);
+    assert.equal(has(df(['FROM ubuntu:22.04', 'RUN apt update && apt install --no-install-recommends openssh-server sudo -y', 'CMD ["/usr/sbin/sshd","-D"]']), 'GD204'), false);
+    const bundle = ['FROM scratch', 'LABEL operators.operatorframework.io.bundle.mediatype.v1=registry+v1', 'LABEL operators.operatorframework.io.bundle.manifests.v1=manifests/', 'COPY ./manifests /manifests/', 'COPY ./metadata /metadata/'];
+    assert.equal(has(df(bundle), 'GD204'), false);
+    // The same copies without the bundle labels may be a program (`COPY app /app`): reported.
+    assert.equal(has(df(bundle.filter((l) => !l.startsWith('LABEL'))), 'GD204'), true);
+    assert.equal(has(df(['FROM alpine:3.20', 'RUN apk add --no-cache openssh-client', 'ENTRYPOINT ["/app"]']), 'GD204'), true);
+  });
 });

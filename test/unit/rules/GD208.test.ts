@@ -46,4 +46,17 @@ describe('GD208 build-tools-in-final-image', () => {
   it('counts what the final stage inherits from a stage it is built FROM', () => {
     assert.equal(has(df(['FROM alpine:3.21 AS base', 'RUN apk add --no-cache gcc', 'FROM base', 'COPY app /app', E]), 'GD208'), true);
   });
+
+  // Out-of-sample evaluation (2026-12-03): grafana/alloy build-tools/build-image (66ebea85, Apache-2.0),
+  // portainer/portainer build/linux/dev-toolkit/toolkit.Dockerfile (cc751674, Zlib).
+  it('is silent on an image that installs a Go toolchain of its own, whatever its command: a build environment', () => {
+    const tools = 'RUN apt-get update && apt-get install -y --no-install-recommends build-essential gcc && rm -rf /var/lib/apt/lists/*';
+    assert.equal(has(df(['FROM golang:1.24 AS golang', 'FROM debian:12', tools, 'COPY --from=golang /usr/local/go /usr/local/go', 'ENTRYPOINT ["/usr/bin/entrypoint.sh"]']), 'GD208'), false);
+    assert.equal(has(df(['FROM ubuntu:24.04', 'ARG GO_VERSION=go1.17.6.linux-amd64', tools, 'RUN cd /tmp && wget -q https://example.invalid/go/${GO_VERSION}.tar.gz && tar -xf ${GO_VERSION}.tar.gz && mv go /usr/local', 'ENTRYPOINT ["/run.sh"]']), 'GD208'), false);
+    assert.equal(has(df(['FROM debian:12', tools, 'RUN curl -fsSL https://example.invalid/go1.22.9.linux-amd64.tar.gz | tar -C /usr/local -xz', 'CMD ["tail", "-f", "/dev/null"]']), 'GD208'), false);
+    assert.equal(has(df(['FROM ubuntu:24.04', tools, 'RUN GOLANG_VERSION=go1.22.9 /scripts/install-go.sh', 'CMD ["tail", "-f", "/dev/null"]']), 'GD208'), false);
+    // A program copied from a Go stage (not the toolchain) keeps it reported.
+    assert.equal(has(df(['FROM golang:1.24 AS build', 'RUN go build -o /out/app .', 'FROM debian:12', tools, 'COPY --from=build /out/app /app', E]), 'GD208'), true);
+    assert.equal(has(df(['FROM debian:12', tools, 'RUN mv gopher /usr/local/', E]), 'GD208'), true);
+  });
 });

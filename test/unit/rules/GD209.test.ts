@@ -63,4 +63,12 @@ describe('GD209 unpinned-base-image', () => {
     assert.equal(has(again, 'GD209', { workspace: ws }), false);
     parses(again);
   });
+
+  // Out-of-sample evaluation (2026-12-03): grafana/alloy build-tools/build-image (66ebea85, Apache-2.0).
+  it('reads `mustoverride`-style ARG defaults as placeholders', () => {
+    for (const v of ['mustoverride', 'must-override', 'override-me', 'please-set', 'changeme']) {
+      assert.equal(has(df([`ARG GO_RUNTIME=${v}`, 'FROM ${GO_RUNTIME} AS golang', 'RUN true']), 'GD209'), false, v);
+    }
+    assert.equal(has(df(['ARG GO_RUNTIME=golang', 'FROM ${GO_RUNTIME} AS golang', 'RUN true']), 'GD209'), true);
+  });
 });

@@ -87,4 +87,14 @@ describe('GD303 apt-without-cleanup', () => {
     const [f] = find(text, 'GD303');
     assert.ok(f && !f.fix);
   });
+
+  // Out-of-sample evaluation (2026-12-03): kopia/kopia tools/docker/Dockerfile (4ebb2be6, Apache-2.0).
+  it('counts removing a folder above the lists (`rm -rf /var/lib/apt/*`) as the cleanup', () => {
+    const install = 'RUN apt-get update && apt-get install -y --no-install-recommends ca-certificates';
+    for (const rm of ['rm -rf /var/lib/apt/* /var/lib/cache/*', 'rm -rf /var/lib/apt', 'rm -rf /var/lib/apt/', 'rm -rf /var/lib/apt/lists']) {
+      assert.equal(has(df(['FROM debian:12', `${install} && ${rm}`]), 'GD303'), false, rm);
+    }
+    // Other apt files are not the lists.
+    assert.equal(has(df(['FROM debian:12', `${install} && rm -rf /var/lib/apt/extended_states`]), 'GD303'), true);
+  });
 });
