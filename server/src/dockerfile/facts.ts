@@ -358,7 +358,7 @@ function computeGoCommands(instr: Instruction): GoCommand[] {
     const cmd = throughEnv(c);
     const name = cmd.argv[0]?.value;
     // `xx-go` (tonistiigi/xx) is go with GOOS/GOARCH/CC set for the target platform.
-    if (!name || !/(^|\/)(xx-)?go$/.test(name)) continue;
+    if (!name || !name.endsWith('go') || !/(^|\/)(xx-)?go$/.test(name)) continue;
     if (name.endsWith('xx-go') && cmd.argv[1]?.value.startsWith('--')) continue; // `xx-go --wrap`: setup, not a go command
     const first = cmd.argv[1]?.value ?? '';
     if (first === 'mod' || first === 'work') {
