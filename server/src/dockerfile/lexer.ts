@@ -46,6 +46,10 @@ export interface LexedInstruction {
   heredocs: { name: string; body: { start: number; end: number } | null }[];
 }
 
+// Most instructions have neither: one shared (frozen: nothing modifies the model's arrays) empty list.
+const NO_FLAGS = Object.freeze([]) as unknown as Flag[];
+const NO_HEREDOCS = Object.freeze([]) as unknown as LexedInstruction['heredocs'];
+
 /** Keywords whose leading `--name[=value]` arguments are flags, and where the flags stop. */
 const enum FlagKind {
   None,
@@ -415,7 +419,7 @@ export class Lexer {
     const fend = this.fx(end);
     raw ??= this.rawArguments(keywordEnd, fend);
     const kind = flagKind(keyword);
-    let flags: Flag[] = [];
+    let flags = NO_FLAGS;
     let args = raw;
     if (kind !== FlagKind.None && raw.length > 0) {
       const read = this.flags(raw, kind, true);
@@ -426,7 +430,7 @@ export class Lexer {
     }
     const line = this.lines.lineAt(start);
     const endLine = this.lines.lineAt(fend);
-    let heredocs: LexedInstruction['heredocs'] = [];
+    let heredocs = NO_HEREDOCS;
     for (const a of args) {
       if (a.value.includes('<<')) {
         heredocs = this.heredocs(args, line === endLine, fend);
@@ -482,13 +486,6 @@ export class Lexer {
     let escapedWhitespaceDetected = false;
     let escaping = false;
     let escapeMarker = -1;
-    const code = (k: number) => (k < to ? text.charCodeAt(k) : -1);
-    const push = (end: number) => {
-      // dockerfile-ast can end a word it never started (found -1: just before the arguments).
-      args.push({ value: this.value(), span: { start: this.fx(found === -1 ? Math.max(0, from - 1) : found), end: this.fx(end) } });
-      this.reset();
-      found = -1;
-    };
     this.reset();
     for (let i = from; i < to; i++) {
       const c = text.charCodeAt(i);
@@ -504,11 +501,12 @@ export class Lexer {
           }
           continue;
         } else if (found !== -1) {
-          push(escapeMarker === -1 ? i : escapeMarker);
+          this.word(args, found, from, escapeMarker === -1 ? i : escapeMarker);
+          found = -1;
           escapeMarker = -1;
         }
       } else if (c === esc) {
-        const d = code(i + 1);
+        const d = i + 1 < to ? text.charCodeAt(i + 1) : -1;
         if (d === SP || d === TAB) {
           whitespaceCheck: for (let j = i + 2; j < to; j++) {
             const e = text.charCodeAt(j);
@@ -533,7 +531,10 @@ export class Lexer {
           if (found !== -1 && escapeMarker === -1) escapeMarker = i;
           i += d === CR ? 2 : 1;
         } else {
-          if (escapedWhitespaceDetected && escapeMarker !== -1) push(escapeMarker);
+          if (escapedWhitespaceDetected && escapeMarker !== -1) {
+            this.word(args, found, from, escapeMarker);
+            found = -1;
+          }
           escapeMarker = -1;
           escapedWhitespaceDetected = false;
           escaping = false;
@@ -547,7 +548,10 @@ export class Lexer {
         if (start && c === HASH) {
           comment = true;
         } else {
-          if (escapedWhitespaceDetected && escapeMarker !== -1) push(escapeMarker);
+          if (escapedWhitespaceDetected && escapeMarker !== -1) {
+            this.word(args, found, from, escapeMarker);
+            found = -1;
+          }
           escapedWhitespaceDetected = false;
           escaping = false;
           escapeMarker = -1;
@@ -557,8 +561,15 @@ export class Lexer {
         start = false;
       }
     }
-    if (found !== -1) push(escapeMarker === -1 ? to : escapeMarker);
+    if (found !== -1) this.word(args, found, from, escapeMarker === -1 ? to : escapeMarker);
     return args;
+  }
+
+  /** A word of getRawArguments: the value built so far, from `found` to `end`. */
+  private word(args: Word[], found: number, from: number, end: number): void {
+    // dockerfile-ast can end a word it never started (found -1: just before the arguments).
+    args.push({ value: this.value(), span: { start: this.fx(found === -1 ? Math.max(0, from - 1) : found), end: this.fx(end) } });
+    this.reset();
   }
 
   /** Instruction.getHeredocs: each heredoc's name and body (null when it has none or no end). */

@@ -80,9 +80,34 @@ function reparse(prev: DockerfileModel, text: string, lines: LineTable): Instruc
       const tail = delta === 0 && lineDelta === 0 ? old.slice(j) : old.slice(j).map((i) => moved(i, delta, lineDelta));
       return fresh.concat(tail);
     }
-    fresh.push(toInstruction(l, text, lines, prev.escape));
+    fresh.push(detached(toInstruction(l, text, lines, prev.escape)));
   }
   return fresh;
+}
+
+/**
+ * An instruction read in an incremental parse, with its strings copied out of the text: they
+ * are slices of it (V8 keeps a slice's whole source alive), and the instruction may outlive this
+ * version by being moved into the next ones.
+ */
+function detached(i: Instruction): Instruction {
+  for (const a of i.args) a.value = own(a.value);
+  for (const f of i.flags) {
+    f.name = own(f.name);
+    if (f.value !== null) f.value = own(f.value);
+  }
+  for (const h of i.heredocs) h.name = own(h.name);
+  if (i.script) i.script.text = own(i.script.text);
+  for (const p of propertiesOf.get(i) ?? []) {
+    p.name = own(p.name);
+    if (p.value !== null) p.value = own(p.value);
+  }
+  return i;
+}
+
+/** A flat copy of a string that may be a slice (shorter ones are copies already). */
+function own(s: string): string {
+  return s.length < 13 ? s : (' ' + s).slice(1);
 }
 
 /**
@@ -262,11 +287,13 @@ function join(text: string, span: Span, escape: string, lines: LineTable, map: n
     j += text[j] === '\r' && text[j + 1] === '\n' ? 2 : 1;
     // skip comment-only and empty lines that follow
     for (;;) {
-      const line = lines.positionAt(j).line;
+      const line = lines.lineAt(j);
       if (lines.starts[line] !== j) break;
-      const content = lines.lineText(line);
-      const trimmed = content.trimStart();
-      if (!(trimmed.startsWith('#') || trimmed === '') || line + 1 >= lines.lineCount || lines.starts[line + 1] > end) break;
+      // The line's first character after what String.prototype.trimStart removes.
+      const lineEnd = lines.lineEnd(line);
+      let k = j;
+      while (k < lineEnd && isJsSpace(text.charCodeAt(k))) k++;
+      if (!(k === lineEnd || text.charCodeAt(k) === 35 /* # */) || line + 1 >= lines.lineCount || lines.starts[line + 1] > end) break;
       j = lines.starts[line + 1];
     }
     copy(i);
@@ -276,6 +303,13 @@ function join(text: string, span: Span, escape: string, lines: LineTable, map: n
   copy(end);
   map?.push(out.length, end);
   return out;
+}
+
+/** ECMAScript WhiteSpace and LineTerminator: what trim() removes. */
+function isJsSpace(c: number): boolean {
+  if (c <= 32) return c === 32 || (c >= 9 && c <= 13);
+  if (c < 160) return false;
+  return c === 160 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
 }
 
 function toScript(text: string, logical: { text: string; map: number[] }, heredocs: Instruction['heredocs']): Script {
