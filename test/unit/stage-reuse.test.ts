@@ -15,13 +15,15 @@ import { df, plainFindings, randomEdit as randomEditOf, ready, rng } from './hel
 
 before(() => ready);
 
-/** What the stage rules (GD107, GD109, GD112, GD113, GD302) react to, and what moves stages and their chains. */
+/** What the stage rules (GD104, GD107, GD109, GD111, GD112, GD113, GD302) react to, and what moves stages and their chains. */
 const SNIPPETS = [
   ' ', '\n', 'x', '\\\n', ' -a', '\nRUN go env -w CGO_ENABLED=0', ' -extldflags "-static"', ' CGO_ENABLED=0', '\nENV CGO_ENABLED=0', '\nENV GOFLAGS=-a',
   '\nRUN go install golang.org/x/tools/cmd/goimports@latest', '\nRUN go run github.com/a/b@main', '\nRUN git clone https://github.com/a/b',
   '\nARG TARGETARCH', '\nARG TARGETPLATFORM', ' --platform=$BUILDPLATFORM', ' --platform=$TARGETPLATFORM', ' GOARCH=$TARGETARCH',
   '\nRUN go build -a -o /app .', '\nFROM build0 AS child', '\nFROM golang:1.22 AS extra', '\nARG GO=1.22', '${GO}', '$(', '"',
   '\n# go-dockerfile ignore=GD109', '\nRUN apk add git', '\nRUN rm -rf /var/cache/apk/*', '\nRUN mkdir /out && go build -o /out/x .', '\nRUN rm -rf /out /root/.cache/go-build', '\nCOPY --from=build0 /go/pkg/mod /go/pkg/mod', '\nCOPY --from=tools /root/go /x', ' --mount=type=cache,target=/go/pkg/mod', '\nRUN go mod download', '\nUSER app', '\nENV GOMODCACHE=/m', ' -mod=vendor', '\nRUN <<EOF', '\nEOF\n', '\r\n', '#', ' AS renamed',
+  '\nRUN go get example.com/x', '\nRUN go mod tidy', ' -mod=mod', '\nENV GOFLAGS=-mod=mod', '\nENV GO111MODULE=off', '\nCOPY --from=build0 /src/go.mod /x', '\nRUN cp go.sum /out', '\nRUN go mod init x',
+  '\nCOPY . .', '\nCOPY go.mod go.sum ./', '\nCOPY go.mod ./', '\nRUN go build ./...', '\nRUN make build',
 ];
 
 const randomEdit = (text: string, next: () => number) => randomEditOf(text, next, SNIPPETS, 0.6);
@@ -91,6 +93,10 @@ describe('stage rules re-run only for changed stages', () => {
     ['a line added in an earlier stage: a later stage\'s messages that name lines change', (t) => t.replace('-o /a .\n', '-o /a .\n\n')],
     ['typing within a line of an earlier stage keeps the later stages\' lines', (t) => t.replace('-o /a .', '-o /aa .')],
     ['a later stage starts copying the module cache out of the first (GD107 no longer asks for a mount there)', (t) => `${t}COPY --from=build0 /go/pkg/mod /m\n`],
+    ['a later stage starts copying go.mod out of the first (GD111: the first is the tidy tool then)', (t) => `${t.replace('RUN go mod download', 'RUN go mod tidy')}COPY --from=build0 /src/go.mod /m\n`],
+    ['GOFLAGS=-mod=mod set in the base stage reaches the stage built FROM it', (t) => t.replace('FROM golang:1.22 AS build0\n', 'FROM golang:1.22 AS build0\nENV GOFLAGS=-mod=mod\n')],
+    ['the base stage downloads the modules: the stage built FROM it copies sources without a GD104 finding', (t) => t.replace('FROM build0 AS child\n', 'FROM build0 AS child\nCOPY . .\n').replace('FROM golang:1.22 AS build0\n', 'FROM golang:1.22 AS build0\nCOPY go.mod go.sum ./\n')],
+    ['sources copied in the base stage before its download', (t) => t.replace('FROM build0 AS child\n', 'FROM build0 AS child\nCOPY . .\n').replace('FROM golang:1.22 AS build0\n', 'FROM golang:1.22 AS build0\nCOPY . .\n')],
     ['the last stage edited at the end of the file', (t) => `${t}RUN go install example.com/x@latest\n`],
   ];
   for (const [name, edit] of cases) {

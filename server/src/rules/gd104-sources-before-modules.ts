@@ -1,12 +1,12 @@
 import { contextBinds, mounts } from '../dockerfile/mounts';
-import { contextPath, copyPaths, goCommands, goPackages, isBuilderStage, isContextCopy, stageGoCommands, stageImage } from '../dockerfile/facts';
+import { contextPath, copyPaths, goCommands, goPackages, isBuilderStage, isContextCopy, stageChain, stageGoCommands, stageImage } from '../dockerfile/facts';
 import { isLocalPackage } from '../dockerfile/goBuild';
 import { indirectGoSteps } from '../dockerfile/indirectGo';
 import type { Instruction, Stage } from '../dockerfile/model';
 import { deleteLines, insertAboveInstruction, type Edit } from '../edits/edits';
 import { copiesSources, stageUsesVendor } from '../facts/goSources';
 import { dependencyFiles } from '../workspace/query';
-import type { Rule, RuleContext, RuleFinding } from './types';
+import { stagesToCheck, type Rule, type RuleContext, type RuleFinding } from './types';
 
 export const gd104: Rule = {
   code: 'GD104',
@@ -17,61 +17,66 @@ export const gd104: Rule = {
   fix: 'safe',
   facts: ['copySources', 'goCommands', 'workspace', 'contextFiles'],
   docs: { workspace: '(better with: it then knows whether go.sum exists and which go.work members to copy)' },
+  // A stage's findings depend on its FROM chain: each checked stage walks its chain (stageChain:
+  // the nearest MAX_STAGE_CHAIN stages, as every fact read along a chain).
+  scope: 'stage',
   check(ctx) {
     const out: RuleFinding[] = [];
-    // Whether each stage ends with the module cache filled in a layer of its own
-    // (a stage FROM another one inherits that).
-    const cachedAtEnd: boolean[] = [];
-    // Of the context, not of a stage: read once.
+    // Of the context, not of a stage: read once, when a COPY needs it.
     let replaced: Set<string> | undefined;
-    for (const stage of ctx.model.stages) {
-      let modulesCached = stage.baseStage !== null && (cachedAtEnd[stage.baseStage] ?? false);
-      let goModCopied = modulesCached;
-      // Go run through make or a script builds the module too; such a step after go.mod alone
-      // may be the download (`make deps`), so it counts as filling the module cache.
-      const files = ctx.files;
-      const read = ctx.workspace && files ? (rel: string) => files.readFile(rel) : undefined;
-      // Only on an image with Go: `make build-ui` in a node stage reads the same Makefile but builds no Go.
-      const onGo = stageImage(ctx.model, stage)?.goToolchain === true;
-      const indirect = new Set(onGo ? indirectGoSteps(stage, read, true).map((s) => s.instr) : []);
-      const localRun = stageGoCommands(stage).some((g) => g.sub === 'run' && goPackages(g.args).slice(0, 1).some((p) => isLocalPackage(p.value)));
-      // `go mod init` in the build: there is no go.mod to copy first (GD111 covers the rewrite).
-      const initsModule = stageGoCommands(stage).some((g) => g.sub === 'mod init');
-      const report = (isBuilderStage(stage) || indirect.size > 0 || localRun) && !initsModule && !stageUsesVendor(ctx, stage) && !nothingToDownload(ctx);
-      for (const instr of stage.instructions) {
-        if (indirect.has(instr) && goModCopied) modulesCached = true;
-        const gos = goCommands(instr);
-        // A download (or any build) after go.mod alone fills the module cache in its own layer;
-        // so does RUN --mount=type=bind,source=go.mod ... go mod download (BuildKit's pattern).
-        if (gos.some((g) => FILLS_MODULE_CACHE.has(g.sub)) && (goModCopied || bindsGoMod(instr))) modulesCached = true;
-        if (!isContextCopy(instr)) continue;
-        const paths = copyPaths(instr);
-        if (!paths) continue;
-        // A folder go.mod replaces (`replace example.com/app/api => ./api`) is part of the module
-        // graph: `go mod download` needs it, so it belongs before the download. So does a folder
-        // holding one (`COPY api/ api/` for `=> ./api/loki`, kubebuilder's layout).
-        replaced ??= localReplaceDirs(ctx);
-        const inGraph = paths.sources.every((src) => holdsReplaced(replaced!, contextPath(src)));
-        if (inGraph || !copiesSources(paths, ctx.files)) {
-          if (paths.sources.some((src) => /(^|\/)go\.(mod|work)$/.test(src) || /(^|\/)go\.(\*|mod\*|work\*)$/.test(src))) goModCopied = true;
-          continue;
+    for (const checked of stagesToCheck(ctx)) {
+      // Whether each stage of the chain ends with the module cache filled in a layer of its own
+      // (a stage FROM another one inherits that).
+      const cachedAtEnd: boolean[] = [];
+      for (const stage of stageChain(ctx.model, checked)) {
+        let modulesCached = stage.baseStage !== null && (cachedAtEnd[stage.baseStage] ?? false);
+        let goModCopied = modulesCached;
+        // Go run through make or a script builds the module too; such a step after go.mod alone
+        // may be the download (`make deps`), so it counts as filling the module cache.
+        const files = ctx.files;
+        const read = ctx.workspace && files ? (rel: string) => files.readFile(rel) : undefined;
+        // Only on an image with Go: `make build-ui` in a node stage reads the same Makefile but builds no Go.
+        const onGo = stageImage(ctx.model, stage)?.goToolchain === true;
+        const indirect = new Set(onGo ? indirectGoSteps(stage, read, true).map((s) => s.instr) : []);
+        const localRun = stageGoCommands(stage).some((g) => g.sub === 'run' && goPackages(g.args).slice(0, 1).some((p) => isLocalPackage(p.value)));
+        // `go mod init` in the build: there is no go.mod to copy first (GD111 covers the rewrite).
+        const initsModule = stageGoCommands(stage).some((g) => g.sub === 'mod init');
+        const report = (isBuilderStage(stage) || indirect.size > 0 || localRun) && !initsModule && !stageUsesVendor(ctx, stage) && !nothingToDownload(ctx);
+        for (const instr of stage.instructions) {
+          if (indirect.has(instr) && goModCopied) modulesCached = true;
+          const gos = goCommands(instr);
+          // A download (or any build) after go.mod alone fills the module cache in its own layer;
+          // so does RUN --mount=type=bind,source=go.mod ... go mod download (BuildKit's pattern).
+          if (gos.some((g) => FILLS_MODULE_CACHE.has(g.sub)) && (goModCopied || bindsGoMod(instr))) modulesCached = true;
+          if (!isContextCopy(instr)) continue;
+          const paths = copyPaths(instr);
+          if (!paths) continue;
+          // A folder go.mod replaces (`replace example.com/app/api => ./api`) is part of the module
+          // graph: `go mod download` needs it, so it belongs before the download. So does a folder
+          // holding one (`COPY api/ api/` for `=> ./api/loki`, kubebuilder's layout).
+          replaced ??= localReplaceDirs(ctx);
+          const inGraph = paths.sources.every((src) => holdsReplaced(replaced!, contextPath(src)));
+          if (inGraph || !copiesSources(paths, ctx.files)) {
+            if (paths.sources.some((src) => /(^|\/)go\.(mod|work)$/.test(src) || /(^|\/)go\.(\*|mod\*|work\*)$/.test(src))) goModCopied = true;
+            continue;
+          }
+          if (!modulesCached && report && stage === checked) {
+            // With a module-cache mount the machine that holds the cache does not download again;
+            // a builder without it (a fresh CI runner) does.
+            const mounted = stage.instructions.some((i) => i.line > instr.line && goCommands(i).length > 0 && mounts(i).some((m) => m.type === 'cache' && /(^|\/)(pkg\/mod|pkg|go)\/?$|GOMODCACHE|GOPATH/.test(m.target ?? '')));
+            out.push({
+              message: mounted
+                ? 'Sources are copied before go.mod/go.sum and `go mod download`: every source edit re-runs the module step. The cache mount keeps the modules on this builder, but a builder without that cache (a fresh CI runner) downloads every module again. Copy go.mod and go.sum first and download the modules in their own layer.'
+                : 'Sources are copied before go.mod/go.sum and `go mod download`: every source edit re-downloads every module. Copy go.mod and go.sum first and download the modules in their own layer.',
+              span: instr.span,
+              fix: fixFor(ctx, stage, instr, paths.dest),
+            });
+          }
+          // Past the first source copy, later layers cannot cache modules independently anyway.
+          break;
         }
-        if (!modulesCached && report) {
-          // With a module-cache mount the machine that holds the cache does not download again;
-          // a builder without it (a fresh CI runner) does.
-          const mounted = stage.instructions.some((i) => i.line > instr.line && goCommands(i).length > 0 && mounts(i).some((m) => m.type === 'cache' && /(^|\/)(pkg\/mod|pkg|go)\/?$|GOMODCACHE|GOPATH/.test(m.target ?? '')));
-          out.push({
-            message: mounted
-              ? 'Sources are copied before go.mod/go.sum and `go mod download`: every source edit re-runs the module step. The cache mount keeps the modules on this builder, but a builder without that cache (a fresh CI runner) downloads every module again. Copy go.mod and go.sum first and download the modules in their own layer.'
-              : 'Sources are copied before go.mod/go.sum and `go mod download`: every source edit re-downloads every module. Copy go.mod and go.sum first and download the modules in their own layer.',
-            span: instr.span,
-            fix: fixFor(ctx, stage, instr, paths.dest),
-          });
-        }
-        // Past the first source copy, later layers cannot cache modules independently anyway.
-        break;
+        cachedAtEnd[stage.index] = modulesCached;
       }
-      cachedAtEnd[stage.index] = modulesCached;
     }
     return out;
   },

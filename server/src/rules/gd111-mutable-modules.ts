@@ -3,7 +3,7 @@ import { envValue, goflags, goflagsValue, sourcesPresent, stageRef } from '../do
 import { scriptSpan, type DockerfileModel, type Stage } from '../dockerfile/model';
 import { dockerfileFact } from '../facts/memo';
 import { lookupImage } from '../images/table';
-import type { Rule, RuleContext, RuleFinding } from './types';
+import { stagesToCheck, type Rule, type RuleContext, type RuleFinding } from './types';
 
 /** go commands that load packages and so honour -mod (and GOFLAGS=-mod=…). */
 const LOADS_PACKAGES = new Set(['build', 'install', 'test', 'run', 'list', 'vet', 'generate']);
@@ -31,11 +31,13 @@ export const gd111: Rule = {
   needsWorkspace: false,
   fix: 'none',
   facts: ['goCommands', 'images', 'workspace', 'contextFiles'],
+  // Reads its stage's chain (env, go version, earlier copies) and what other stages copy out of it.
+  scope: 'stage',
   docs: { severity: 'in general, **error** for a `go get` that fails because the build context has no go.mod', workspace: '(better with: it then knows when the context has no go.mod)' },
   check(ctx) {
     const out: RuleFinding[] = [];
     const why = 'the image is then built from dependency versions resolved at build time, not the ones committed in go.mod/go.sum. Run it locally and commit go.mod and go.sum.';
-    for (const stage of ctx.model.stages) {
+    for (const stage of stagesToCheck(ctx)) {
       // A stage whose go.mod/go.sum (or vendor/) another stage copies out is the tool that
       // produces the committed files (`docker buildx bake vendor-update`): rewriting them is its job.
       if (exportsModuleFiles(ctx.model, stage)) continue;

@@ -112,29 +112,36 @@ export function reusePlan(previous: StageFindings | undefined, current: StageFin
     moved(stage, found, namesLines) {
       if (!found || !unchanged[stage] || (namesLines && !sameLines[stage])) return null;
       const out: RuleFinding[] = [];
+      let same = true;
       for (const f of found) {
         const moved = movedFinding(f, move);
         if (!moved) return null;
         out.push(moved);
+        same &&= moved === f;
       }
-      return out;
+      // Before the change nothing moves: the same findings (fewer objects that live one version).
+      return same ? (found as RuleFinding[]) : out;
     },
   };
 }
 
+/** The finding with every offset moved; `f` itself when none moves; null when one cannot. */
 function movedFinding(f: RuleFinding, move: (x: number) => number | null): RuleFinding | null {
   const start = move(f.span.start);
   const end = move(f.span.end);
   if (start === null || end === null) return null;
+  let still = start === f.span.start && end === f.span.end;
+  for (const e of f.fix?.edits ?? []) {
+    const s = move(e.start);
+    const t = move(e.end);
+    if (s === null || t === null) return null;
+    still &&= s === e.start && t === e.end;
+  }
+  if (still) return f;
   const moved: RuleFinding = { ...f, span: { ...f.span, start, end } };
   if (f.fix) {
     const edits: Edit[] = [];
-    for (const e of f.fix.edits) {
-      const s = move(e.start);
-      const t = move(e.end);
-      if (s === null || t === null) return null;
-      edits.push({ ...e, start: s, end: t });
-    }
+    for (const e of f.fix.edits) edits.push({ ...e, start: move(e.start)!, end: move(e.end)! });
     // Files to create and edits of other files do not move with the Dockerfile's text.
     moved.fix = { ...f.fix, edits } satisfies Fix;
   }
