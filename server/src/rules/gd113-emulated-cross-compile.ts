@@ -1,5 +1,5 @@
-import { argDeclarations, goCommands, isXxGo, stageChain, stageGoCommands, type GoCommand } from '../dockerfile/facts';
-import { envValue, rawEnvValue } from '../dockerfile/goBuild';
+import { argDeclarations, copyPaths, goCommands, isXxGo, stageChain, stageGoCommands, type GoCommand } from '../dockerfile/facts';
+import { envValue, rawEnvValue, stageRef } from '../dockerfile/goBuild';
 import { toDoc, type DockerfileModel, type Stage } from '../dockerfile/model';
 import { insert, insertLinesAfter, replace, type Edit } from '../edits/edits';
 import { type Fix, type Rule, type RuleFinding, stagesToCheck } from './types';
@@ -21,7 +21,8 @@ const TARGET_REF = /\$\{?TARGET(PLATFORM|OS|ARCH|VARIANT)\b/;
  * (on $BUILDPLATFORM the host C compiler would build for the wrong architecture). A FROM with `--platform=$BUILDPLATFORM` (or any other
  * platform that does not name the target) is left alone: that choice was made on purpose. Nor
  * is the final stage or a stage it is built FROM (a single-stage builder image, a toolchain image):
- * what it installs and builds is the image, which must be the target platform's.
+ * what it installs and builds is the image, which must be the target platform's. Likewise a
+ * stage whose Go toolchain (`/usr/local/go`) the image copies out of it.
  *
  * Fix (not safe: it changes which platform compiles and, for builds without GOARCH, makes them
  * cross-compile with cgo off): put `--platform=$BUILDPLATFORM` on the FROM; prefix every
@@ -47,6 +48,13 @@ export const gd113: Rule = {
     // $BUILDPLATFORM the image would hold the build platform's toolchain and packages.
     const final = model.stages[ctx.finalStage];
     const shipped = new Set(final ? stageChain(model, final).map((s) => s.index) : []);
+    // A stage whose Go toolchain the image copies out (`COPY --from=godeps /usr/local/go/ …`):
+    // that toolchain, and what it installs, must run on the target platform.
+    if (final) for (const s of stageChain(model, final)) for (const i of s.instructions) {
+      const from = i.keyword === 'COPY' ? i.flags.find((f) => f.name === 'from')?.value : undefined;
+      const ref = from == null ? null : stageRef(model, from);
+      if (ref !== null && copyPaths(i)?.sources.some((src) => /^\/usr\/local\/go\/?$/.test(src))) shipped.add(ref);
+    }
     for (const stage of stagesToCheck(ctx)) {
       if (shipped.has(stage.index)) continue;
       const builds = stageGoCommands(stage).filter((g) => g.sub === 'build' || g.sub === 'install');

@@ -11,7 +11,9 @@
  *    `/init`; or the entrypoint script, copied from the context (a file, or a file of a copied
  *    folder), calls one of those tools. The program then runs unprivileged; only the short
  *    setup runs as root. Likewise an image that installs an SSH or Samba server (openssh-server,
- *    dropbear, samba, samba-dc): the daemon must start as root and switches to each session's user.
+ *    dropbear, samba, samba-dc): the daemon must start as root and switches to each session's user;
+ *    and systemd as PID 1 (`/sbin/init` as the command, or `STOPSIGNAL SIGRTMIN+3`: a kind node
+ *    or system container), which starts each service as its own user.
  *  - a toolbox, dev or CI image: its command is a bare shell or a build (`make test`), or it has
  *    none on a distro or golang base (see dockerfile/facts.ts `isToolbox`);
  *  - an explicit `USER root` with a comment line directly above it (a deliberate choice);
@@ -19,7 +21,7 @@
  *
  * Fix (not safe: files the program writes may need other owners): `USER 65532:65532`.
  */
-import { effectiveUser, isArtifactExport, isRootUser, isToolbox, stageImage, startInstructions } from '../dockerfile/facts';
+import { effectiveUser, isArtifactExport, isRootUser, isToolbox, stageChain, stageImage, startInstructions } from '../dockerfile/facts';
 import { copiedFileText } from '../facts/copiedFiles';
 import type { DockerfileModel, Instruction, Stage } from '../dockerfile/model';
 import { installsPackage } from '../dockerfile/packages';
@@ -27,6 +29,8 @@ import { insertLinesAfter, insertAboveInstruction } from '../edits/edits';
 import type { Rule, RuleContext } from './types';
 
 const DROP_TOOL = /(^|\/)(gosu|su-exec|setpriv|s6-setuidgid|chpst|runuser)$/;
+/** An init system as the command: systemd (`/sbin/init`, `/lib/systemd/systemd`). */
+const SYSTEMD = /^(\/usr)?(\/sbin\/init|\/lib\/systemd\/systemd)$/;
 /** Server packages whose daemon starts as root and drops to each session's user itself. */
 const LOGIN_DAEMON = /^(openssh-server(-pam)?|dropbear|samba|samba-dc)$/;
 const DROP_IN_SCRIPT = /\b(gosu|su-exec|setpriv|s6-setuidgid|chpst|runuser)\b|\bsu\b[^\n]*\s-c\b/;
@@ -81,6 +85,8 @@ function dropsPrivileges(ctx: RuleContext, stage: Stage): boolean {
   if (installsPackage(model, stage, (name) => LOGIN_DAEMON.test(name))) return true;
   const argv = startArgv(model, stage);
   if (argv.some((a) => DROP_TOOL.test(a) || a === '/init')) return true;
+  // systemd as PID 1 (a kind node, a system container): it starts the services, each as its own user.
+  if (argv.some((a) => SYSTEMD.test(a)) || stageChain(model, stage).some((s) => s.instructions.some((i) => i.keyword === 'STOPSIGNAL' && /^SIGRTMIN\+3$/i.test(i.args[0]?.value ?? '')))) return true;
   const script = argv.find((a) => !a.startsWith('-') && !/^(\/usr)?(\/bin\/)?(sh|bash|ash|dash|tini|dumb-init|\/sbin\/tini)$/.test(a) && a !== '--');
   if (!script || !ctx.workspace || !ctx.files) return false;
   // The entrypoint script, when a COPY brought it from the context.

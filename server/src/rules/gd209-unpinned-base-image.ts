@@ -2,7 +2,9 @@
  * GD209: `FROM image` without a tag, with `:latest`, or with a tag that names no version and
  * follows new releases (`golang:alpine`, `alpine:edge`, `debian:stable`; see `floatingTag`). Not reported: references to earlier
  * stages, `scratch`, an image pinned by digest (`@sha256:…`), and a FROM whose variables have
- * no default (the value is unknown). A variable that resolves to a tag is judged by its value.
+ * no default (the value is unknown), and a name with upper-case letters (`FROM BASEIMAGE`: Docker
+ * rejects it, so it is a token a build script replaces). A variable that resolves to a tag is
+ * judged by its value.
  *
  * Fix: only for `golang` when the workspace names a Go version (go.mod/go.work `go`, raised to
  * `toolchain` when that is newer, so GD101 stays quiet): `golang` -> `golang:1.24.2`,
@@ -40,6 +42,9 @@ export const gd209: Rule = {
       const ref = parseImageRef(stage.resolvedBase);
       if (!ref.repository || (ref.registry === null && ref.repository === 'scratch')) continue;
       if (ref.digest) continue;
+      // Docker rejects upper case in a repository name (`FROM BASEIMAGE`): a template token that a
+      // build script replaces (sed) before building, not an image.
+      if (/[A-Z]/.test(stage.resolvedBase.split('@')[0].replace(/:[^/:]*$/, '').split('/').slice(ref.registry ? 1 : 0).join('/'))) continue;
       // `ARG BASE_IMAGE=non-existing` + `FROM ${BASE_IMAGE}`: a placeholder that forces --build-arg.
       if (stage.base !== stage.resolvedBase && /^\$\{?[A-Za-z_][A-Za-z0-9_]*\}?$/.test(stage.base.trim()) && SENTINEL.test(stage.resolvedBase)) continue;
       // `FROM base` where the context's compose/bake file names `base` as an additional build

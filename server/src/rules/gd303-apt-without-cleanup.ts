@@ -59,6 +59,8 @@ export const gd303: Rule = {
     for (const stage of model.stages) {
       const ships = shipped.has(stage.index);
       const severity = ships ? undefined : 'hint' as const;
+      // Only a setting written to apt's configuration counts for the whole chain: the flag
+      // (`--no-install-recommends`) or `-o` on one install says nothing about the others.
       // Read when the stage installs with apt (most stages do not).
       let recommendsOff: boolean | undefined;
       for (const instr of stage.instructions) {
@@ -67,7 +69,7 @@ export const gd303: Rule = {
         const apt = packageCommands(instr).filter((p) => p.family === 'apt');
         const installs = apt.filter((p) => p.action === 'install' && p.actionWord.value === 'install');
         if (!installs.length) continue;
-        recommendsOff ??= stageChain(model, stage).some((s) => s.instructions.some((i) => i.keyword === 'RUN' && /Install-Recommends/i.test(i.script?.text ?? i.json?.join(' ') ?? '')));
+        recommendsOff ??= stageChain(model, stage).some((s) => s.instructions.some((i) => i.keyword === 'RUN' && writesRecommendsOff(i.script?.text ?? i.json?.join(' ') ?? '')));
         if (!recommendsOff) {
           for (const p of installs) {
             if (p.options.some((o) => /^--no-install-recommends$|Install-Recommends=(false|0|no)/i.test(o.value))) continue;
@@ -105,6 +107,11 @@ export const gd303: Rule = {
     return out;
   },
 };
+
+/** The RUN writes `APT::Install-Recommends` into apt's configuration (`> /etc/apt/apt.conf.d/…`). */
+function writesRecommendsOff(text: string): boolean {
+  return /APT::Install-Recommends/i.test(text) && /apt\.conf/.test(text);
+}
 
 /**
  * The RUN runs a script that a COPY brought from the context (`/scripts/cleanup.sh`,

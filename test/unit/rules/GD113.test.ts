@@ -74,4 +74,11 @@ describe('GD113 emulated-cross-compile', () => {
     // Still reported: the same builds in a stage the image only copies from.
     assert.ok(has(df(['FROM golang:1.22 AS tools', 'ARG TARGETARCH', 'RUN go install example.com/tool@v1.0.0', 'FROM alpine:3.20', 'COPY --from=tools /go/bin/tool /usr/local/bin/']), 'GD113'));
   });
+
+  // Second out-of-sample evaluation (2026-12-03): letsencrypt/boulder test/boulder-tools/Dockerfile.
+  it('is silent on a stage whose Go toolchain the image copies out', () => {
+    const godeps = ['FROM buildpack-deps:noble-scm AS godeps', 'ARG TARGETPLATFORM', 'RUN curl -fsSL https://example.invalid/go.tar.gz | tar -C /usr/local -xz', 'RUN /usr/local/go/bin/go install example.com/tool@v1.0.0'];
+    assert.equal(has(df([...godeps, 'FROM ubuntu:24.04', 'COPY --from=godeps /usr/local/bin/* /usr/local/bin/', 'COPY --from=godeps /usr/local/go/ /usr/local/go/']), 'GD113'), false);
+    assert.ok(has(df([...godeps, 'FROM ubuntu:24.04', 'COPY --from=godeps /usr/local/bin/* /usr/local/bin/']), 'GD113'));
+  });
 });

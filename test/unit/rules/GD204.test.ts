@@ -47,4 +47,11 @@ describe('GD204 final-user-root', () => {
     assert.equal(has(df(bundle.filter((l) => !l.startsWith('LABEL'))), 'GD204'), true);
     assert.equal(has(df(['FROM alpine:3.20', 'RUN apk add --no-cache openssh-client', 'ENTRYPOINT ["/app"]']), 'GD204'), true);
   });
+
+  // Second out-of-sample evaluation (2026-12-03): kubernetes-sigs/kind images/base/Dockerfile.
+  it('is silent for systemd as PID 1 (/sbin/init, STOPSIGNAL SIGRTMIN+3)', () => {
+    assert.equal(has(df(['FROM debian:12', 'RUN apt-get update && apt-get install -y --no-install-recommends systemd && rm -rf /var/lib/apt/lists/*', 'ENTRYPOINT [ "/usr/local/bin/entrypoint", "/sbin/init" ]']), 'GD204'), false);
+    assert.equal(has(df(['FROM ubuntu:24.04', 'STOPSIGNAL SIGRTMIN+3', 'ENTRYPOINT ["/usr/local/bin/entrypoint"]']), 'GD204'), false);
+    assert.equal(has(df(['FROM ubuntu:24.04', 'STOPSIGNAL SIGTERM', 'ENTRYPOINT ["/usr/local/bin/entrypoint"]']), 'GD204'), true);
+  });
 });

@@ -71,4 +71,12 @@ describe('GD209 unpinned-base-image', () => {
     }
     assert.equal(has(df(['ARG GO_RUNTIME=golang', 'FROM ${GO_RUNTIME} AS golang', 'RUN true']), 'GD209'), true);
   });
+
+  // Second out-of-sample evaluation (2026-12-03): rook/rook images/ceph/Dockerfile (`FROM BASEIMAGE`, replaced by sed).
+  it('is silent on an upper-case name (a template token Docker would reject), reports lower-case', () => {
+    assert.equal(has(df(['FROM BASEIMAGE', 'RUN true']), 'GD209'), false);
+    assert.equal(has(df(['FROM registry.example.com/Team/BASE', 'RUN true']), 'GD209'), false);
+    assert.equal(has(df(['FROM baseimage', 'RUN true']), 'GD209'), true);
+    assert.equal(has(df(['FROM Registry.Example.com/team/base', 'RUN true']), 'GD209'), true);
+  });
 });

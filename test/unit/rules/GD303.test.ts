@@ -97,4 +97,13 @@ describe('GD303 apt-without-cleanup', () => {
     // Other apt files are not the lists.
     assert.equal(has(df(['FROM debian:12', `${install} && rm -rf /var/lib/apt/extended_states`]), 'GD303'), true);
   });
+
+  // Second out-of-sample evaluation (2026-12-03): hashicorp/nomad, goharbor/harbor, containerd/containerd.
+  it('judges each install by its own flags: --no-install-recommends on one install does not silence another', () => {
+    const t = df(['FROM debian:12', 'RUN apt-get update && apt-get install -y --no-install-recommends curl && rm -rf /var/lib/apt/lists/*', 'RUN apt-get update && apt-get install -y git && rm -rf /var/lib/apt/lists/*']);
+    const fs_ = find(t, 'GD303');
+    assert.equal(fs_.length, 1);
+    assert.equal(spanText(t, fs_[0]), 'apt-get install -y git');
+    assert.equal(has(df(['FROM debian:12', 'RUN apt-get update && apt-get install -y -o APT::Install-Recommends=false curl && rm -rf /var/lib/apt/lists/*', 'RUN apt-get update && apt-get install -y git && rm -rf /var/lib/apt/lists/*']), 'GD303'), true);
+  });
 });
