@@ -180,6 +180,8 @@ function computeDockerEnv(model: DockerfileModel, stage: Stage, before?: Instruc
       }
     }
   }
+  // ARGs first, ENV over them (a stage without ARGs, the common case, needs no merged copy).
+  if (args.size === 0) return env;
   return new Map([...args, ...env]);
 }
 
@@ -356,7 +358,7 @@ function computeGoCommands(instr: Instruction): GoCommand[] {
     const cmd = throughEnv(c);
     const name = cmd.argv[0]?.value;
     // `xx-go` (tonistiigi/xx) is go with GOOS/GOARCH/CC set for the target platform.
-    if (!name || !/(^|\/)(xx-)?go$/.test(name)) continue;
+    if (!name || !name.endsWith('go') || !/(^|\/)(xx-)?go$/.test(name)) continue;
     if (name.endsWith('xx-go') && cmd.argv[1]?.value.startsWith('--')) continue; // `xx-go --wrap`: setup, not a go command
     const first = cmd.argv[1]?.value ?? '';
     if (first === 'mod' || first === 'work') {
@@ -399,12 +401,25 @@ export function isBuilderStage(stage: Stage): boolean {
 
 /** The value of a go flag in its `-f v`, `-f=v`, `--f v` forms; true for a boolean flag present. */
 export function goFlag(args: ShellWord[], name: string): { value: string | true; word: ShellWord; valueWord?: ShellWord } | null {
+  const plain = FLAG_NAME.test(name);
   for (let i = 0; i < args.length; i++) {
     const v = args[i].value;
     if (v === '--') break;
-    const m = /^--?([A-Za-z0-9_.-]+)(?:=(.*))?$/s.exec(v);
-    if (!m || m[1] !== name) continue;
-    if (m[2] !== undefined) return { value: m[2], word: args[i] };
+    let given: string | undefined;
+    if (plain) {
+      // What the regex below finds for such a name, without it (rules ask for many flags of
+      // every go command): `-name`/`--name`, then the end or `=value`.
+      if (v.charCodeAt(0) !== 45) continue;
+      const start = v.charCodeAt(1) === 45 ? 2 : 1;
+      const after = start + name.length;
+      if (!v.startsWith(name, start) || (after < v.length && v.charCodeAt(after) !== 61)) continue;
+      if (after < v.length) given = v.slice(after + 1);
+    } else {
+      const m = /^--?([A-Za-z0-9_.-]+)(?:=(.*))?$/s.exec(v);
+      if (!m || m[1] !== name) continue;
+      given = m[2];
+    }
+    if (given !== undefined) return { value: given, word: args[i] };
     const next = args[i + 1];
     if (next && !next.value.startsWith('-') && VALUE_FLAGS.has(name)) return { value: next.value, word: args[i], valueWord: next };
     return { value: true, word: args[i] };
@@ -412,6 +427,8 @@ export function goFlag(args: ShellWord[], name: string): { value: string | true;
   return null;
 }
 
+/** A flag name the `-name`/`--name` shortcut in goFlag reads as its regex does (no leading `-`). */
+const FLAG_NAME = /^[A-Za-z0-9_.][A-Za-z0-9_.-]*$/;
 const VALUE_FLAGS = new Set(['o', 'ldflags', 'gcflags', 'asmflags', 'tags', 'mod', 'p', 'pkgdir', 'buildmode', 'compiler', 'gccgoflags', 'installsuffix', 'modfile', 'overlay', 'pgo', 'C', 'exec', 'toolexec', 'coverpkg', 'covermode', 'buildvcs']);
 
 /** The package arguments of a go build/install (the non-flag words). */

@@ -389,6 +389,16 @@ export function stageRef(model: DockerfileModel, ref: string): number | null {
 
 /** The stages whose files can reach the final stage: its FROM chain, COPY --from and RUN --mount=from=, transitively. */
 export function stagesFeeding(model: DockerfileModel, finalStage: number): Set<number> {
+  // Asked by several rules and facts per analysis: once per model and final stage (callers only read it).
+  let byFinal = feedingCache.get(model);
+  if (!byFinal) feedingCache.set(model, (byFinal = new Map()));
+  let seen = byFinal.get(finalStage);
+  if (!seen) byFinal.set(finalStage, (seen = computeStagesFeeding(model, finalStage)));
+  return seen;
+}
+const feedingCache = new WeakMap<DockerfileModel, Map<number, Set<number>>>();
+
+function computeStagesFeeding(model: DockerfileModel, finalStage: number): Set<number> {
   const seen = new Set<number>();
   const todo = finalStage >= 0 ? [finalStage] : [];
   while (todo.length) {
@@ -398,9 +408,16 @@ export function stagesFeeding(model: DockerfileModel, finalStage: number): Set<n
     const stage = model.stages[i];
     if (stage.baseStage !== null) todo.push(stage.baseStage);
     for (const instr of stage.instructions) {
-      const refs = [...instr.flags.flatMap((f) => (f.name === 'from' && f.value ? [f.value] : [])), ...mounts(instr).flatMap((m) => (m.from ? [m.from] : []))];
-      for (const ref of refs) {
-        const idx = stageRef(model, ref);
+      // `--from=` flags, then `--mount=…,from=` (mounts are read from the flags: none without flags).
+      if (instr.flags.length === 0) continue;
+      for (const f of instr.flags) {
+        if (f.name !== 'from' || !f.value) continue;
+        const idx = stageRef(model, f.value);
+        if (idx !== null) todo.push(idx);
+      }
+      for (const m of mounts(instr)) {
+        if (!m.from) continue;
+        const idx = stageRef(model, m.from);
         if (idx !== null) todo.push(idx);
       }
     }

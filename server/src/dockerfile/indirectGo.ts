@@ -64,7 +64,8 @@ export function indirectGoSteps(stage: Stage, read: ((rel: string) => string | n
 export function buildToolFiles(argv: readonly string[]): string[] | null {
   const name = argv[0] ?? '';
   const base = name.split('/').pop() ?? name;
-  if (!TOOL_FILES[base]) return null;
+  // Own names only: `RUN constructor` is no build tool (the prototype's would be a function).
+  if (!isBuildTool(base)) return null;
   const f = argv.findIndex((a) => a === '-f' || a === '--file' || a === '--makefile' || a === '-t' || a === '--taskfile');
   const c = argv.findIndex((a) => a === '-C' || a === '--directory' || a === '-d' || a === '--dir');
   const dir = c >= 0 && argv[c + 1] ? `${argv[c + 1].replace(/\/+$/, '')}/` : '';
@@ -72,15 +73,22 @@ export function buildToolFiles(argv: readonly string[]): string[] | null {
   return names.map((n) => contextPath(dir + n)).filter((p): p is string => !!p);
 }
 
+function isBuildTool(base: string): boolean {
+  return Object.prototype.hasOwnProperty.call(TOOL_FILES, base);
+}
+
+const SCRIPT_PATH = /^[\w.-]+\/[\w./-]+\.(sh|bash)$/;
+
 /** The context-relative files a command runs (tool files in order of preference), or null when it is not a tool or script. */
 function toolFiles(cmd: ShellCommand): string[] | null {
+  const name = cmd.argv[0]?.value ?? '';
+  // Most commands (apk, go, cd…) are neither a tool nor a script: no word list for them.
+  if (!isBuildTool(name.slice(name.lastIndexOf('/') + 1)) && !name.startsWith('./') && !INTERPRETERS.has(name) && !SCRIPT_PATH.test(name)) return null;
   const argv = cmd.argv.map((w) => w.value);
-  const name = argv[0] ?? '';
-  const base = name.split('/').pop() ?? name;
   const tool = buildToolFiles(argv);
   if (tool !== null) return tool;
   let script: string | undefined;
-  if (name.startsWith('./') || /^[\w.-]+\/[\w./-]+\.(sh|bash)$/.test(name)) script = name;
+  if (name.startsWith('./') || SCRIPT_PATH.test(name)) script = name;
   else if (INTERPRETERS.has(name) && !argv.includes('-c')) script = argv.slice(1).find((a) => !a.startsWith('-'));
   if (!script || script.startsWith('/') || script.includes('$')) return null;
   const rel = contextPath(script);

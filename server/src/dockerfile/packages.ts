@@ -70,11 +70,17 @@ const ACTIONS: Record<PackageFamily, Record<string, PackageAction>> = {
  * is the answer (callers must not modify it).
  */
 export function packageCommand(cmd: ShellCommand): PackageCommand | null {
-  let known = packageCommandOf.get(cmd);
-  if (known === undefined) packageCommandOf.set(cmd, (known = readPackageCommand(cmd)));
+  const slot = cmd as PackageCommandSlot;
+  let known = slot[PACKAGE_COMMAND];
+  if (known === undefined) slot[PACKAGE_COMMAND] = known = readPackageCommand(cmd);
   return known;
 }
-const packageCommandOf = new WeakMap<ShellCommand, PackageCommand | null>();
+// Kept on the parsed command itself (as dockerfile/facts.ts keeps go commands on instructions):
+// a WeakMap lookup per call cost more than the reading it saved.
+const PACKAGE_COMMAND = Symbol('packageCommand');
+interface PackageCommandSlot {
+  [PACKAGE_COMMAND]?: PackageCommand | null;
+}
 
 function readPackageCommand(cmd: ShellCommand): PackageCommand | null {
   let argv = cmd.argv;
@@ -85,7 +91,9 @@ function readPackageCommand(cmd: ShellCommand): PackageCommand | null {
   }
   const first = argv[0];
   if (!first || first.dynamic) return null;
-  const manager = first.value.replace(/^.*\//, '') as PackageManager;
+  // `/sbin/apk` is apk: the part after the last `/` (the regex for values with line breaks, which `.` does not cross).
+  const v = first.value;
+  const manager = (v.indexOf('/') < 0 ? v : /[\n\r\u2028\u2029]/.test(v) ? v.replace(/^.*\//, '') : v.slice(v.lastIndexOf('/') + 1)) as PackageManager;
   const family = MANAGERS[manager];
   if (!family) return null;
   const options: ShellWord[] = [];

@@ -8,8 +8,10 @@
  */
 import type { ShellAssignment, ShellCommand, ShellScript, ShellWord } from './shellModel';
 
-/** Characters of an unquoted word that mean nothing to the shell. */
-const WORD_CHAR = /[A-Za-z0-9_.\/:,@%+=\-*]/;
+/** Characters of an unquoted word that mean nothing to the shell (`[A-Za-z0-9_./:,@%+=*-]`), by code. */
+const WORD_CODE = new Uint8Array(128);
+for (const ch of 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_./:,@%+=-*') WORD_CODE[ch.charCodeAt(0)] = 1;
+const isWordCode = (c: number): boolean => c < 128 && WORD_CODE[c] === 1;
 /** Words the grammar reads as syntax (reserved words, declaration builtins, tests). */
 const RESERVED = new Set([
   'if', 'then', 'else', 'elif', 'fi', 'for', 'while', 'until', 'do', 'done', 'case', 'esac', 'in', 'function',
@@ -36,9 +38,11 @@ export function parsePlainShell(script: string): ShellScript | null {
     let k = 0;
     for (; k < words.length; k++) {
       const w = words[k];
-      const eq = script.indexOf('=', w.start);
+      // The word's first `=` (searched within the word only: the rest of a long script is not its).
+      let eq = w.start;
+      while (eq < w.end && script.charCodeAt(eq) !== 61) eq++;
       // A prefix assignment: NAME= then a plain or quoted value, written in one word.
-      if (eq < 0 || eq >= w.end || !NAME.test(script.slice(w.start, eq))) break;
+      if (eq >= w.end || !NAME.test(script.slice(w.start, eq))) break;
       env.push({ name: script.slice(w.start, eq), value: w.value.slice(eq - w.start + 1), start: w.start, end: w.end });
     }
     // Assignments alone are not a command to the grammar (they are listed apart): leave them to it.
@@ -89,9 +93,12 @@ export function parsePlainShell(script: string): ShellScript | null {
         value += script.slice(i + 1, close);
         i = close + 1;
         quoted = true;
-      } else if (WORD_CHAR.test(d)) {
-        value += d;
+      } else if (isWordCode(d.charCodeAt(0))) {
+        // The whole unquoted run at once (not a string per character).
+        const run = i;
         i++;
+        while (i < n && isWordCode(script.charCodeAt(i))) i++;
+        value += script.slice(run, i);
       } else if (d === ' ' || d === '\t' || d === '&' || d === '|' || d === ';') {
         break;
       } else {

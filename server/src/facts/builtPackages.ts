@@ -24,7 +24,7 @@
  */
 import * as path from 'node:path';
 import {
-  contextPath, copyPaths, dockerEnv, goCommands, goFlag, goPackages, isContextCopy, isWholeContext, stageChain, stageImage, workdirBefore, type GoCommand,
+  contextPath, copyPaths, dockerEnv, goCommands, goFlag, goPackages, isContextCopy, isWholeContext, stageChain, stageGoCommands, stageImage, workdirBefore, type GoCommand,
 } from '../dockerfile/facts';
 import { envValue, stageRef, writesNoBinary } from '../dockerfile/goBuild';
 import type { DockerfileModel, Instruction, Stage } from '../dockerfile/model';
@@ -35,6 +35,7 @@ import { expandVariables } from '../dockerfile/variables';
 import { sourceCovers } from '../dockerfile/copySources';
 import type { GoPackage, WorkspaceModel } from '../workspace/model';
 import { mainPackages, packageByDir, resolvePackageArg } from '../workspace/query';
+import { dockerfileFact } from './memo';
 import type { WorkspaceFiles } from '../workspace/types';
 
 /** What is known of the build: the Dockerfile, and the workspace and the context's files when loaded (a RuleContext is one). */
@@ -283,7 +284,7 @@ function importPattern(ws: WorkspaceModel, pattern: string): GoPackage[] | null 
 
 /** The go build/install commands of a stage's chain. */
 function chainBuilds(model: DockerfileModel, stage: Stage): GoCommand[] {
-  return stageChain(model, stage).flatMap((s) => s.instructions.flatMap(goCommands)).filter((g) => g.sub === 'build' || g.sub === 'install');
+  return stageChain(model, stage).flatMap(stageGoCommands).filter((g) => g.sub === 'build' || g.sub === 'install');
 }
 
 /** Every go build/install of a stage's chain, resolved. */
@@ -326,6 +327,18 @@ export interface LandingBuild {
  * the GD2xx warnings take the guess.
  */
 export function landingBuilds(info: Known, finalStage: number, guess = false): LandingBuild[] {
+  // Several rules ask per analysis: once per model, final stage and guess, for the workspace at hand
+  // (a model analysed again with another workspace computes it again). Shared: not to be modified.
+  const kept = dockerfileFact(info.model, `landingBuilds:${finalStage}:${guess}`, () => ({ workspace: info.workspace, files: info.files, builds: computeLandingBuilds(info, finalStage, guess) }));
+  if (kept.workspace !== info.workspace || kept.files !== info.files) {
+    kept.workspace = info.workspace;
+    kept.files = info.files;
+    kept.builds = computeLandingBuilds(info, finalStage, guess);
+  }
+  return kept.builds;
+}
+
+function computeLandingBuilds(info: Known, finalStage: number, guess: boolean): LandingBuild[] {
   const { model } = info;
   const final = model.stages[finalStage];
   if (!final) return [];

@@ -22,6 +22,8 @@ export const gd104: Rule = {
   scope: 'stage',
   check(ctx) {
     const out: RuleFinding[] = [];
+    // Of the context, not of a stage: read once, when a COPY needs it.
+    let replaced: Set<string> | undefined;
     for (const checked of stagesToCheck(ctx)) {
       // Whether each stage of the chain ends with the module cache filled in a layer of its own
       // (a stage FROM another one inherits that).
@@ -40,7 +42,6 @@ export const gd104: Rule = {
         // `go mod init` in the build: there is no go.mod to copy first (GD111 covers the rewrite).
         const initsModule = stageGoCommands(stage).some((g) => g.sub === 'mod init');
         const report = (isBuilderStage(stage) || indirect.size > 0 || localRun) && !initsModule && !stageUsesVendor(ctx, stage) && !nothingToDownload(ctx);
-        const replaced = localReplaceDirs(ctx);
         for (const instr of stage.instructions) {
           if (indirect.has(instr) && goModCopied) modulesCached = true;
           const gos = goCommands(instr);
@@ -53,7 +54,8 @@ export const gd104: Rule = {
           // A folder go.mod replaces (`replace example.com/app/api => ./api`) is part of the module
           // graph: `go mod download` needs it, so it belongs before the download. So does a folder
           // holding one (`COPY api/ api/` for `=> ./api/loki`, kubebuilder's layout).
-          const inGraph = paths.sources.every((src) => holdsReplaced(replaced, contextPath(src)));
+          replaced ??= localReplaceDirs(ctx);
+          const inGraph = paths.sources.every((src) => holdsReplaced(replaced!, contextPath(src)));
           if (inGraph || !copiesSources(paths, ctx.files)) {
             if (paths.sources.some((src) => /(^|\/)go\.(mod|work)$/.test(src) || /(^|\/)go\.(\*|mod\*|work\*)$/.test(src))) goModCopied = true;
             continue;

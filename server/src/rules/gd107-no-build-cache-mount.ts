@@ -178,8 +178,9 @@ function cachePaths(model: DockerfileModel, stage: Stage, instr: Instruction, g:
 type Target = { path: string } | { unknown: string };
 
 function resolvedTargets(model: DockerfileModel, stage: Stage, instr: Instruction): Target[] {
-  const env = dockerEnv(model, stage, instr);
   const targets = mounts(instr).flatMap((m) => (m.type === 'cache' && m.target ? [m.target] : []));
+  if (targets.length === 0) return [];
+  const env = dockerEnv(model, stage, instr);
   return targets.map((t) => {
     const v = expandVariables(t, env);
     return v === null ? { unknown: t } : { path: v.length > 1 ? v.replace(/\/+$/, '') : v };

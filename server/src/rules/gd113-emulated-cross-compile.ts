@@ -1,4 +1,4 @@
-import { argDeclarations, copyPaths, goCommands, isXxGo, stageChain, type GoCommand } from '../dockerfile/facts';
+import { argDeclarations, copyPaths, goCommands, isXxGo, stageChain, stageGoCommands, type GoCommand } from '../dockerfile/facts';
 import { envValue, rawEnvValue, stageRef } from '../dockerfile/goBuild';
 import { toDoc, type DockerfileModel, type Stage } from '../dockerfile/model';
 import { insert, insertLinesAfter, replace, type Edit } from '../edits/edits';
@@ -57,7 +57,7 @@ export const gd113: Rule = {
     }
     for (const stage of stagesToCheck(ctx)) {
       if (shipped.has(stage.index)) continue;
-      const builds = stage.instructions.flatMap(goCommands).filter((g) => g.sub === 'build' || g.sub === 'install');
+      const builds = stageGoCommands(stage).filter((g) => g.sub === 'build' || g.sub === 'install');
       if (builds.length === 0) continue;
       const platforms = stageChain(model, stage).map((s) => s.platform).filter((p): p is string => p !== null);
       if (platforms.some((p) => !TARGET_REF.test(p))) continue;

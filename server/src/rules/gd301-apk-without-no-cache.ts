@@ -35,12 +35,15 @@ export const gd301: Rule = {
   check(ctx) {
     const out: RuleFinding[] = [];
     const final = ctx.model.stages[ctx.finalStage];
-    const inFinal = new Set<Instruction>(final ? stageChain(ctx.model, final).flatMap((s) => s.instructions) : []);
+    // The final stage's instructions, made when a RUN with apk needs them.
+    let inFinal: Set<Instruction> | undefined;
     for (const instr of ctx.model.instructions) {
       if (instr.keyword !== 'RUN' || !instr.script) continue;
-      if (mounts(instr).some((m) => m.target?.includes('/var/cache/apk'))) continue;
       const script = instr.script;
       const cmds = script.parsed.commands;
+      // Without apk there is nothing to report: the mount and cleanup checks only spare apk RUNs.
+      if (!cmds.some((c) => c.argv[0]?.value === 'apk')) continue;
+      if (mounts(instr).some((m) => m.target?.includes('/var/cache/apk'))) continue;
       const cleans = cmds.some((c) => c.argv[0]?.value === 'rm' && c.argv.some((w) => w.value.startsWith('/var/cache/apk')));
       if (cleans) continue;
       const apks = cmds.filter((c) => c.argv[0]?.value === 'apk');
@@ -55,6 +58,7 @@ export const gd301: Rule = {
           });
           continue;
         }
+        inFinal ??= new Set<Instruction>(final ? stageChain(ctx.model, final).flatMap((s) => s.instructions) : []);
         if (!inFinal.has(instr)) continue;
         if (action?.value === 'update') {
           const others = apks.filter((o) => o !== c);

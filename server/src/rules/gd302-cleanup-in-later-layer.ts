@@ -71,10 +71,13 @@ export const gd302: Rule = {
   },
 };
 
+// Indexed loops: for-of steps allocate an iterator result each until the code is optimized, and
+// a lint runs this code once.
 function checkStage(model: DockerfileModel, stage: Stage, out: RuleFinding[]): void {
   let created: Created[] = [];
   let cwd: string = stageImage(model, stage)?.goToolchain ? '/go' : '/';
-  for (const instr of stage.instructions) {
+  for (let k = 0; k < stage.instructions.length; k++) {
+    const instr = stage.instructions[k];
     if (instr.keyword === 'WORKDIR' && instr.args[0] && !instr.args[0].value.includes('$')) {
       cwd = path.posix.resolve(cwd, instr.args[0].value);
       continue;
@@ -90,22 +93,28 @@ function checkStage(model: DockerfileModel, stage: Stage, out: RuleFinding[]): v
     if (instr.keyword !== 'RUN' || !instr.script) continue;
     const script = instr.script;
     const mounts = mountTargets(instr).map((m) => path.posix.resolve(cwd, m));
-    const env = envBefore(model, stage, instr);
+    // The ENV in effect matters only to the Go caches' paths and `rm $(go env GOCACHE)`.
+    let env: Map<string, string | null> | undefined;
+    const envOf = () => (env ??= envBefore(model, stage, instr));
     let scriptCwd: string | null = cwd;
     const gos = goCommands(instr);
     // The Go caches' paths only matter to a RUN with go commands.
     let caches: { build: string; mod: string } | undefined;
-    const cmds = [...script.parsed.commands].sort((a, b) => a.start - b.start);
-    for (const cmd of cmds) {
+    const cmds = inScriptOrder(script.parsed.commands);
+    for (let j = 0; j < cmds.length; j++) {
+      const cmd = cmds[j];
       const name = cmd.argv[0]?.value;
       if (name === 'cd') {
         const dir = cmd.argv[1];
         scriptCwd = dir && !dir.dynamic && scriptCwd !== null ? path.posix.resolve(scriptCwd, dir.value) : null;
         // Working in a made directory fills it.
-        for (const c of created) if (c.grows && scriptCwd !== null && pathWithin(scriptCwd, c.path!)) c.empty = false;
+        for (let q = 0; q < created.length; q++) {
+          const c = created[q];
+          if (c.grows && scriptCwd !== null && pathWithin(scriptCwd, c.path!)) c.empty = false;
+        }
         continue;
       }
-      const del = deletionOf(cmd, scriptCwd, env);
+      const del = deletionOf(cmd, scriptCwd, envOf);
       if (del) {
         const matched = created.filter((c) => matches(c, del));
         const here = matched.filter((c) => c.creator === instr);
@@ -122,28 +131,30 @@ function checkStage(model: DockerfileModel, stage: Stage, out: RuleFinding[]): v
         }
         created = created.filter((c) => !matched.includes(c));
       }
-      if (!del) {
+      if (!del && !TOUCHES_ONLY.has(name ?? '')) {
         // A command that names a made directory writes into it (`dnf --installroot=/image`,
         // `tar -C /x`): its contents are this RUN's, and a deletion later in this RUN is here.
-        const text = script.text.slice(cmd.start, cmd.end);
-        const touchesOnly = /^(mkdir|chown|chmod|chgrp)$/.test(name ?? '');
-        for (const c of created) {
-          if (!c.grows || touchesOnly || !text.includes(c.path!)) continue;
+        let text: string | undefined;
+        for (let q = 0; q < created.length; q++) {
+          const c = created[q];
+          if (!c.grows || !(text ??= script.text.slice(cmd.start, cmd.end)).includes(c.path!)) continue;
           c.empty = false;
           if (c.creator !== instr) c.creator = instr;
         }
       }
       const made = creationsOf(cmd, script, scriptCwd, instr);
       const g = gos.find((x) => x.cmd.start === cmd.start);
-      if (g && ['build', 'install', 'test', 'run', 'vet', 'generate'].includes(g.sub)) made.push({ kind: 'path', path: (caches ??= goCaches(env)).build, creator: instr, what: 'the Go build cache' });
-      if (g && ['build', 'install', 'test', 'run', 'get', 'mod download', 'mod tidy'].includes(g.sub)) made.push({ kind: 'path', path: (caches ??= goCaches(env)).mod, creator: instr, what: 'the Go module cache' });
-      for (const c of made) {
+      if (g && ['build', 'install', 'test', 'run', 'vet', 'generate'].includes(g.sub)) made.push({ kind: 'path', path: (caches ??= goCaches(envOf())).build, creator: instr, what: 'the Go build cache' });
+      if (g && ['build', 'install', 'test', 'run', 'get', 'mod download', 'mod tidy'].includes(g.sub)) made.push({ kind: 'path', path: (caches ??= goCaches(envOf())).mod, creator: instr, what: 'the Go module cache' });
+      for (let q = 0; q < made.length; q++) {
+        const c = made[q];
         if (c.kind === 'path' && mounts.some((m) => pathWithin(c.path!, m))) continue;
         created.push(c);
       }
     }
     // A directory made earlier and written by this RUN (which did not delete it): its contents are this RUN's.
-    for (const c of created) {
+    for (let q = 0; q < created.length; q++) {
+      const c = created[q];
       if (c.grows && c.creator !== instr && script.text.includes(c.path!)) {
         c.creator = instr;
         c.empty = false;
@@ -152,7 +163,22 @@ function checkStage(model: DockerfileModel, stage: Stage, out: RuleFinding[]): v
   }
 }
 
+/** Commands that only make or touch a directory: naming it does not fill it. */
+const TOUCHES_ONLY = new Set(['mkdir', 'chown', 'chmod', 'chgrp']);
+
+/** The commands by start offset (as parsed they nearly always are: then the array itself, not a sorted copy). */
+function inScriptOrder(commands: readonly ShellCommand[]): readonly ShellCommand[] {
+  for (let i = 1; i < commands.length; i++) {
+    if (commands[i].start < commands[i - 1].start) return [...commands].sort((a, b) => a.start - b.start);
+  }
+  return commands;
+}
+
+/** The caches' paths with none of GOPATH, GOCACHE, GOMODCACHE set (shared: never modified). */
+const DEFAULT_GO_CACHES: { readonly build: string; readonly mod: string } = { build: '/root/.cache/go-build', mod: '/go/pkg/mod' };
+
 function goCaches(env: Map<string, string | null>): { build: string; mod: string } {
+  if (!env.has('GOPATH') && !env.has('GOCACHE') && !env.has('GOMODCACHE')) return DEFAULT_GO_CACHES;
   const gopath = env.get('GOPATH') ?? '/go';
   return {
     build: norm(env.get('GOCACHE') ?? '/root/.cache/go-build'),
@@ -204,7 +230,7 @@ const CACHE_OF: Record<PackageFamily, string[]> = {
   zypper: ['/var/cache/zypp'],
 };
 
-function deletionOf(cmd: ShellCommand, cwd: string | null, env: Map<string, string | null>): Deletion | null {
+function deletionOf(cmd: ShellCommand, cwd: string | null, envOf: () => Map<string, string | null>): Deletion | null {
   const name = cmd.argv[0]?.value;
   if (name === 'rm') {
     const paths: string[] = [];
@@ -212,7 +238,7 @@ function deletionOf(cmd: ShellCommand, cwd: string | null, env: Map<string, stri
       let v: string | null = w.value;
       if (w.dynamic) {
         const m = /^\$\(go env (GOCACHE|GOMODCACHE)\)$/.exec(w.raw.replace(/^"|"$/g, ''));
-        v = m ? (m[1] === 'GOCACHE' ? goCaches(env).build : goCaches(env).mod) : null;
+        v = m ? (m[1] === 'GOCACHE' ? goCaches(envOf()).build : goCaches(envOf()).mod) : null;
       }
       const p = v === null ? null : resolve(cwd, v);
       if (p && p !== '/') paths.push(p);
@@ -222,8 +248,8 @@ function deletionOf(cmd: ShellCommand, cwd: string | null, env: Map<string, stri
   if (name === 'go' && cmd.argv[1]?.value === 'clean') {
     const flags = cmd.argv.slice(2).map((w) => w.value.replace(/^--/, '-'));
     const paths: string[] = [];
-    if (flags.includes('-cache')) paths.push(goCaches(env).build);
-    if (flags.includes('-modcache')) paths.push(goCaches(env).mod);
+    if (flags.includes('-cache')) paths.push(goCaches(envOf()).build);
+    if (flags.includes('-modcache')) paths.push(goCaches(envOf()).mod);
     return paths.length ? { paths, pkgs: null, autoremove: null } : null;
   }
   const p = packageCommand(cmd);
@@ -285,6 +311,8 @@ function urlBase(url: string): string | null {
   return m ? decodeURIComponent(m[1]) : null;
 }
 
+const REDIRECT = /\s*(?:1?>>?|&>)\s*([^\s;&|)<>]+)/y;
+
 function creationsOf(cmd: ShellCommand, script: Script, cwd: string | null, instr: Instruction): Created[] {
   const out: Created[] = [];
   const addPath = (p: string | null, what: string, extra: Partial<Created> = {}) => {
@@ -292,8 +320,9 @@ function creationsOf(cmd: ShellCommand, script: Script, cwd: string | null, inst
   };
   const argv = cmd.argv;
   const name = argv[0]?.value;
-  // `cmd > file`: the redirect follows the command node in the script.
-  const redirect = /^\s*(?:1?>>?|&>)\s*([^\s;&|)<>]+)/.exec(script.text.slice(cmd.end));
+  // `cmd > file`: the redirect follows the command node in the script (read in place, sticky).
+  REDIRECT.lastIndex = cmd.end;
+  const redirect = REDIRECT.exec(script.text);
   if (redirect && !/[$`]/.test(redirect[1])) {
     const p = resolve(cwd, redirect[1].replace(/^["']|["']$/g, ''));
     addPath(p, p ?? '');

@@ -61,13 +61,15 @@ export const gd303: Rule = {
       const severity = ships ? undefined : 'hint' as const;
       // Only a setting written to apt's configuration counts for the whole chain: the flag
       // (`--no-install-recommends`) or `-o` on one install says nothing about the others.
-      const recommendsOff = stageChain(model, stage).some((s) => s.instructions.some((i) => i.keyword === 'RUN' && writesRecommendsOff(i.script?.text ?? i.json?.join(' ') ?? '')));
+      // Read when the stage installs with apt (most stages do not).
+      let recommendsOff: boolean | undefined;
       for (const instr of stage.instructions) {
         const script = instr.script;
         if (!script) continue;
         const apt = packageCommands(instr).filter((p) => p.family === 'apt');
         const installs = apt.filter((p) => p.action === 'install' && p.actionWord.value === 'install');
         if (!installs.length) continue;
+        recommendsOff ??= stageChain(model, stage).some((s) => s.instructions.some((i) => i.keyword === 'RUN' && writesRecommendsOff(i.script?.text ?? i.json?.join(' ') ?? '')));
         if (!recommendsOff) {
           for (const p of installs) {
             if (p.options.some((o) => /^--no-install-recommends$|Install-Recommends=(false|0|no)/i.test(o.value))) continue;

@@ -17,6 +17,14 @@ describe('GD104 sources-before-modules', () => {
     assert.equal(f.severity, 'warning');
   });
 
+  it('still finds it when a RUN names a property of Object.prototype (`constructor`, `toString`)', () => {
+    // Such a name once passed for a build tool and the rule failed on the function it found.
+    for (const name of ['constructor', 'toString', '__proto__']) {
+      const text = df(['FROM golang:1.22 AS build', 'WORKDIR /src', 'COPY . .', `RUN ${name} build`, 'RUN go build -o /out/app .']);
+      assert.equal(has(text, 'GD104'), true, name);
+    }
+  });
+
   it('is silent when go.mod/go.sum are copied and downloaded first', () => {
     const good = df(['FROM golang:1.22 AS build', 'WORKDIR /src', 'COPY go.mod go.sum ./', 'RUN go mod download', 'COPY . .', 'RUN go build -o /out/app .']);
     assert.equal(has(good, 'GD104'), false);
