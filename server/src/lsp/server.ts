@@ -79,13 +79,10 @@ interface SyntaxEntry {
 const SYNTAX_IDLE_MS = 200;
 
 /**
- * Quiet time after an edit before analysing, so that keystrokes sent together (a paste, an
- * auto-closed bracket, a fast typist) share one analysis: a quarter of the last analysis's time,
- * between 4 and 10 ms. Counted from the oldest unanswered edit (see schedule): keystrokes that
- * keep coming never postpone the answer. A slow analysis needs no longer wait: the keystrokes
- * that arrive while it runs are all read before the next one starts.
+ * Quiet time after an edit before analysing: a quarter of the last analysis's time, between 4
+ * and 30 ms (a slow analysis, on a big file or a busy machine, has more keystrokes behind it).
  */
-const settleMs = (lastAnalysisMs: number) => Math.min(10, Math.max(4, lastAnalysisMs / 4));
+const settleMs = (lastAnalysisMs: number) => Math.min(30, Math.max(4, lastAnalysisMs / 4));
 
 /** What a fix-all code action offered without its edit carries, for codeAction/resolve. */
 interface FixAllData {
@@ -202,10 +199,9 @@ export function startServer(connection: Connection, hooks: { firstAnswer?: () =>
 
   /**
    * Publishes for the newest version only, once the edits that arrived meanwhile are applied.
-   * Two waits: settleMs after the oldest edit not yet answered (later edits do not extend it:
-   * typing at 30 ms a key under a 30 ms wait used to put the answer off by ten waits), so that
-   * keystrokes sent together share one analysis; then a turn of the event loop in which no edit
-   * of the document was applied. The
+   * Two waits: a quiet time after the last edit (settleMs, bounded to ten of them while edits
+   * keep coming), so that a fast typist's keystrokes share one analysis instead of each costing
+   * one; then a turn of the event loop in which no edit of the document was applied. The
    * connection hands over one message per turn, so after a long analysis the keystrokes queued
    * behind it take as many turns; analysing before they are all in would answer a version
    * already superseded, and keep doing so while the queue grows (a slow pass on a busy
@@ -227,7 +223,7 @@ export function startServer(connection: Connection, hooks: { firstAnswer?: () =>
       publish(uri).catch((e: unknown) => log(`publishing ${String(uri)} failed: ${e instanceof Error ? e.stack : String(e)}`));
     });
     clearTimeout(timers.get(uri));
-    const wait = Math.max(0, Math.min(delay, first + delay - Date.now()));
+    const wait = Math.max(0, Math.min(delay, first + 10 * delay - Date.now()));
     // The count is taken inside a turn: the edit being applied now is not mistaken for a later one.
     timers.set(uri, setTimeout(() => current() && quiet(edits.get(uri) ?? 0), wait));
   }
