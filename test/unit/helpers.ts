@@ -89,3 +89,15 @@ export function randomEdit(text: string, next: () => number, snippets: string[],
 
 /** What a test compares of findings: everything a user sees of them. */
 export const plainFindings = (fs: Finding[]) => fs.map((f) => ({ code: f.code, severity: f.severity, message: f.message, span: f.span, fix: f.fix }));
+
+/** Every Dockerfile below `dir` (Dockerfile, Dockerfile.*, *.Dockerfile, *.dockerfile), node_modules left out. */
+export function dockerfilesUnder(dir: string): string[] {
+  if (!fs.existsSync(dir)) return [];
+  const out: string[] = [];
+  for (const e of fs.readdirSync(dir, { withFileTypes: true })) {
+    const p = path.join(dir, e.name);
+    if (e.isDirectory() && e.name !== 'node_modules') out.push(...dockerfilesUnder(p));
+    else if (e.isFile() && /(^|\.)Dockerfile(\..*)?$|\.dockerfile$/i.test(e.name)) out.push(p);
+  }
+  return out;
+}

@@ -12,23 +12,12 @@ import { before, describe, it } from 'node:test';
 import type { DockerfileModel } from '../../server/src/dockerfile/model';
 import { parseDockerfile, properties } from '../../server/src/dockerfile/parse';
 import { parseDockerfileAst, propertiesAst, type Instruction as AstModelInstruction } from './oracle/astParse';
-import { ready, rng } from './helpers';
+import { dockerfilesUnder, ready, rng } from './helpers';
 
 before(() => ready);
 
 const repo = path.resolve(__dirname, '../..');
 const CORPUS = '/work/shared/corpus/dockerfiles';
-
-function dockerfilesUnder(dir: string): string[] {
-  if (!fs.existsSync(dir)) return [];
-  const out: string[] = [];
-  for (const e of fs.readdirSync(dir, { withFileTypes: true })) {
-    const p = path.join(dir, e.name);
-    if (e.isDirectory() && e.name !== 'node_modules') out.push(...dockerfilesUnder(p));
-    else if (e.isFile() && /(^|\.)Dockerfile(\..*)?$|\.dockerfile$/i.test(e.name)) out.push(p);
-  }
-  return out;
-}
 
 /** Everything a rule can read of a model, as plain data (stages name their instructions by index). */
 function project(model: DockerfileModel, props: (i: never) => unknown): unknown {

@@ -10,23 +10,12 @@ import { before, describe, it } from 'node:test';
 import { analyzeText } from '../../server/src/analysis';
 import { applyEdits } from '../../server/src/edits/edits';
 import { fixAll } from '../../server/src/fixes/fixAll';
-import { ready, rng } from './helpers';
+import { dockerfilesUnder, ready, rng } from './helpers';
 
 before(() => ready);
 
 const repo = path.resolve(__dirname, '../..');
 const corpus = path.resolve(repo, '../shared/corpus/dockerfiles');
-
-function dockerfilesUnder(dir: string): string[] {
-  if (!fs.existsSync(dir)) return [];
-  const out: string[] = [];
-  for (const e of fs.readdirSync(dir, { withFileTypes: true })) {
-    const p = path.join(dir, e.name);
-    if (e.isDirectory() && e.name !== 'node_modules') out.push(...dockerfilesUnder(p));
-    else if (e.isFile() && /(^|\.)Dockerfile(\..*)?$|\.dockerfile$/i.test(e.name)) out.push(p);
-  }
-  return out;
-}
 
 function mutations(text: string, seed: number): [string, string][] {
   const r = rng(seed);
