@@ -20,8 +20,17 @@ export function unavailableReason() {
   return null;
 }
 
+/**
+ * buildah's chroot isolation runs a copy of itself from a sealed memfd; now and then sealing that
+ * copy fails with EBUSY ("sealing memfd copy: Device or resource busy") before anything of the
+ * image runs: a race in the runtime, not a result of the build. That one message gets one retry.
+ */
+const RUNTIME_RACE = /sealing memfd copy: Device or resource busy/;
+
 export function buildah(args, opts = {}) {
-  const r = spawnSync('buildah', [...BASE, ...args], { env: ENV, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024, ...opts });
+  const run = () => spawnSync('buildah', [...BASE, ...args], { env: ENV, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024, ...opts });
+  let r = run();
+  if (r.status !== 0 && RUNTIME_RACE.test(`${r.stdout}\n${r.stderr}`)) r = run();
   if (r.status !== 0) throw new Error(`buildah ${args.join(' ')} failed (${r.status}):\n${r.stdout}\n${r.stderr}`);
   return r.stdout;
 }
