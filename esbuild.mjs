@@ -38,6 +38,8 @@ const glueWithoutImport = {
 const builds = [
   { ...common, entryPoints: ['client/src/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] },
   { ...common, entryPoints: ['server/src/server.ts'], outfile: 'dist/server.js' },
+  // The library's syntax check, in a worker thread the server starts from beside itself.
+  { ...common, entryPoints: ['server/src/lsp/syntaxWorker.ts'], outfile: 'dist/syntax-worker.js' },
   // The CLI: its bundle, and the small executable that starts it with a V8 code cache (cli/start.ts),
   // built after it with the bundle's hash (cacheKeyed below).
   // Whitespace and syntax minified (names kept, for readable stack traces): every start reads it.

@@ -1,10 +1,11 @@
 /**
  * General Dockerfile features (completion, hover, formatting, symbols, folding, semantic
- * tokens, syntax diagnostics) from dockerfile-language-service, registered only when the
- * client asks for them (`goDockerfile.languageFeatures`, resolved by the client).
+ * tokens) from dockerfile-language-service, registered only when the client asks for them
+ * (`goDockerfile.languageFeatures`, resolved by the client). Its syntax diagnostics come from a
+ * worker thread instead (syntaxCheck.ts).
  */
 import { DockerfileLanguageServiceFactory } from 'dockerfile-language-service';
-import type { Connection, Diagnostic, Hover, HoverParams, ServerCapabilities, TextDocuments } from 'vscode-languageserver/node';
+import type { Connection, Hover, HoverParams, ServerCapabilities, TextDocuments } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { overLimit } from '../dockerfile/limits';
 
@@ -27,13 +28,11 @@ export function languageFeatureCapabilities(): ServerCapabilities {
 
 export const SEMANTIC_TOKENS_MAX_LINES = 2000;
 
-export type SyntaxValidator = (text: string) => Diagnostic[];
-
 /**
  * `firstHover`: a hover that answers before the library's (null: let the library answer).
  * `settled`: resolves once our findings for the document's newest version are published.
  */
-export function registerLanguageFeatures(connection: Connection, documents: TextDocuments<TextDocument>, log: (m: string) => void, firstHover?: (p: HoverParams) => Hover | null, settled: (uri: string) => Promise<void> = async () => {}): SyntaxValidator {
+export function registerLanguageFeatures(connection: Connection, documents: TextDocuments<TextDocument>, log: (m: string) => void, firstHover?: (p: HoverParams) => Hover | null, settled: (uri: string) => Promise<void> = async () => {}): void {
   const service = DockerfileLanguageServiceFactory.createLanguageService();
   service.setLogger({ log });
   service.setCapabilities({ completion: { completionItem: { snippetSupport: true, documentationFormat: ['markdown', 'plaintext'] } } });
@@ -91,5 +90,4 @@ export function registerLanguageFeatures(connection: Connection, documents: Text
     const t = text(p.textDocument.uri);
     return t === undefined ? { data: [] } : service.computeSemanticTokens(t);
   });
-  return (t) => (overLimit(t) ? [] : service.validate(t));
 }

@@ -35,7 +35,9 @@ import { shellParserReady, ShellParserNotReady } from '../dockerfile/shell';
 import type { DockerfileModel } from '../dockerfile/model';
 import type { Edit } from '../edits/edits';
 import { SOURCE, toDiagnostic, toRange, toTextEdit } from './convert';
-import { languageFeatureCapabilities, registerLanguageFeatures, type SyntaxValidator } from './languageFeatures';
+import { languageFeatureCapabilities, registerLanguageFeatures } from './languageFeatures';
+import { SyntaxChecker } from './syntaxCheck';
+import { overLimit } from '../dockerfile/limits';
 import { WorkspaceIndex } from './workspaces';
 import { LSPErrorCodes, ResponseError } from 'vscode-languageserver/node';
 import { GenerateError } from '../generate/types';
@@ -65,16 +67,16 @@ interface CacheEntry extends Analysis {
   version: number;
 }
 
-/** The library's syntax diagnostics of a document, computed off the publish path. */
+/** The library's syntax diagnostics of a document, computed in a worker thread (syntaxCheck.ts). */
 interface SyntaxEntry {
   version: number;
   diagnostics: Diagnostic[];
 }
 
 /**
- * How long the document must be left alone before the library's syntax check runs: it is a
- * second whole-file parse (a third of a publish at 1,400 lines), so it waits for a pause in
- * typing and never delays our findings.
+ * How long the document must be left alone before the library's syntax check is asked for: a
+ * second whole-file parse (as long as a publish at 1,400 lines, longer at 14,000). It runs in
+ * its own thread, but shares the machine's cores with our analysis, so it waits for a pause.
  */
 const SYNTAX_IDLE_MS = 200;
 
@@ -107,6 +109,8 @@ export function startServer(connection: Connection, hooks: { firstAnswer?: () =>
   const edits = new Map<string, number>();
   const syntax = new Map<string, SyntaxEntry>();
   const syntaxTimers = new Map<string, NodeJS.Timeout>();
+  /** The version of each document whose syntax check was asked for (a re-publish of it, after the workspace was read, asks no second time). */
+  const syntaxAsked = new Map<string, number>();
   const log = (m: string) => connection.console.log(m);
   // Last line of defence: an exception escaping a timer or a promise must not end the server.
   process.on('uncaughtException', (e) => log(`internal error: ${e instanceof Error ? e.stack : String(e)}`));
@@ -121,7 +125,8 @@ export function startServer(connection: Connection, hooks: { firstAnswer?: () =>
     layerFeatures.refresh();
   }, (status) => void connection.sendNotification(STATUS_NOTIFICATION, status));
   let settings: Settings = { languageFeatures: 'on', rules: {} };
-  let validateSyntax: SyntaxValidator | undefined;
+  /** The library's syntax check, when the general features are on. */
+  let syntaxCheck: SyntaxChecker | undefined;
   /** Commands the client implements (our VS Code client: goDockerfile.generate). */
   let clientCommands = new Set<string>();
   let inlayHintRefresh = false;
@@ -155,8 +160,11 @@ export function startServer(connection: Connection, hooks: { firstAnswer?: () =>
       ...layerFeatures.capabilities(),
     };
     // Hover: a FROM's image facts first, else the general Dockerfile hover.
-    if (settings.languageFeatures === 'on') validateSyntax = registerLanguageFeatures(connection, documents, log, layerFeatures.hover, settled);
-    else connection.onHover(layerFeatures.hover);
+    if (settings.languageFeatures === 'on') {
+      registerLanguageFeatures(connection, documents, log, layerFeatures.hover, settled);
+      // The thread's bundle lies beside this one (dist/).
+      syntaxCheck = new SyntaxChecker(path.join(__dirname, 'syntax-worker.js'), log);
+    } else connection.onHover(layerFeatures.hover);
     return { capabilities, serverInfo: { name: 'go-dockerfile', version: typeof VERSION === 'string' ? VERSION : '0.0.0-dev' } };
   });
 
@@ -262,7 +270,7 @@ export function startServer(connection: Connection, hooks: { firstAnswer?: () =>
     const doc = documents.get(uri);
     if (!doc) return;
     sendDiagnostics(doc, syntaxOf(doc));
-    if (validateSyntax) scheduleSyntax(doc);
+    if (syntaxCheck) scheduleSyntax(doc);
   }
 
   /** Our findings for the document's version, plus the syntax diagnostics given. */
@@ -296,9 +304,11 @@ export function startServer(connection: Connection, hooks: { firstAnswer?: () =>
   }
 
   /**
-   * The library's check runs once the document has been left alone for SYNTAX_IDLE_MS and our
-   * findings for its version are out: every edit postpones it (see onDidChangeContent), so
-   * while typing it never runs and never holds back the answer to a newer keystroke.
+   * The library's check is asked for once the document has been left alone for SYNTAX_IDLE_MS
+   * and our findings for its version are out: every edit postpones it (see onDidChangeContent).
+   * It runs in a worker thread (syntaxCheck.ts), so a keystroke arriving meanwhile is answered at
+   * once; the check's answer is used only if the document is still at that version (a newer
+   * version's publish asks again), and published only when what the editor shows changes.
    */
   function scheduleSyntax(doc: TextDocument): void {
     if (syntax.get(doc.uri)?.version === doc.version) return;
@@ -306,21 +316,32 @@ export function startServer(connection: Connection, hooks: { firstAnswer?: () =>
     syntaxTimers.set(doc.uri, setTimeout(() => {
       syntaxTimers.delete(doc.uri);
       const current = documents.get(doc.uri);
-      if (!current || !validateSyntax) return;
+      if (!current || !syntaxCheck) return;
       // An edit is waiting for its findings: that publish schedules the check again.
       if (pending.has(current.uri)) return;
-      const before = syntaxOf(current);
-      let diagnostics: Diagnostic[] = [];
-      try {
-        // dockerfile-utils can report ranges past the end (a continuation on the last line).
-        diagnostics = validateSyntax(current.getText()).map((d) => ({ ...d, range: clampRange(current, d.range) }));
-      } catch (e) {
-        log(`syntax check of ${current.uri} failed: ${e instanceof Error ? e.stack : String(e)}`);
-      }
-      syntax.set(current.uri, { version: current.version, diagnostics });
-      // Publish again only when what the editor shows changes.
-      if (JSON.stringify(before) !== JSON.stringify(diagnostics)) sendDiagnostics(current, diagnostics);
+      const { uri, version } = current;
+      if (syntaxAsked.get(uri) === version) return;
+      syntaxAsked.set(uri, version);
+      const text = current.getText();
+      // Over the analysis limits (a 5 MB line): not sent to the library at all.
+      if (overLimit(text)) return applySyntax(uri, version, []);
+      syntaxCheck.check(uri, version, text).then(
+        (diagnostics) => diagnostics && applySyntax(uri, version, diagnostics),
+        (e: unknown) => log(`syntax check of ${uri} failed: ${e instanceof Error ? e.stack : String(e)}`),
+      );
     }, SYNTAX_IDLE_MS));
+  }
+
+  /** The check's answer for a version: kept and published only while the document is at it. */
+  function applySyntax(uri: string, version: number, found: Diagnostic[]): void {
+    const current = documents.get(uri);
+    if (!current || current.version !== version) return;
+    const before = syntaxOf(current);
+    // dockerfile-utils can report ranges past the end (a continuation on the last line).
+    const diagnostics = found.map((d) => ({ ...d, range: clampRange(current, d.range) }));
+    syntax.set(uri, { version, diagnostics });
+    // Publish again only when what the editor shows changes.
+    if (JSON.stringify(before) !== JSON.stringify(diagnostics)) sendDiagnostics(current, diagnostics);
   }
 
   documents.onDidOpen((e) => schedule(e.document, 0));
@@ -342,6 +363,8 @@ export function startServer(connection: Connection, hooks: { firstAnswer?: () =>
     pendingSince.delete(e.document.uri);
     lastAnalysisMs.delete(e.document.uri);
     clearTimeout(syntaxTimers.get(e.document.uri));
+    syntaxAsked.delete(e.document.uri);
+    syntaxCheck?.forget(e.document.uri);
     void connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
   });
 
