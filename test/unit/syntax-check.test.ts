@@ -34,7 +34,7 @@ parentPort.on('message', (r) => {
   return file;
 }
 
-const messages = (d: { message: string }[] | undefined) => d?.map((x) => x.message);
+const messages = (d: { message: unknown }[] | undefined) => d?.map((x) => x.message);
 
 function checker(file: string, limits = {}) {
   const logs: string[] = [];
