@@ -26,7 +26,7 @@ export function toTextEdit(lines: LineTable, e: Edit): TextEdit {
 const docUrls = new Map<string, string>();
 const docUrl = (code: string) => docUrls.get(code) ?? docUrls.set(code, ruleDocUrl(code)).get(code)!;
 
-export function toDiagnostic(lines: LineTable, f: Finding, version: number): Diagnostic {
+export function toDiagnostic(lines: LineTable, f: Finding): Diagnostic {
   return {
     range: toRange(lines, f.span),
     severity: SEVERITY[f.severity],
@@ -34,7 +34,7 @@ export function toDiagnostic(lines: LineTable, f: Finding, version: number): Dia
     code: f.code,
     codeDescription: { href: docUrl(f.code) },
     message: f.message,
-    // Lets the code action find the finding again without matching on the message.
-    data: { version, start: f.span.start, end: f.span.end },
+    // Tells findings of one code at one range apart for the code action (lsp/server.ts findingFor).
+    data: { start: f.span.start, end: f.span.end },
   };
 }

@@ -35,6 +35,7 @@ import { shellParserReady, ShellParserNotReady } from '../dockerfile/shell';
 import type { DockerfileModel } from '../dockerfile/model';
 import type { Edit } from '../edits/edits';
 import { SOURCE, toDiagnostic, toRange, toTextEdit } from './convert';
+import { omittedMessage, selectForPublishing } from './publishLimit';
 import { languageFeatureCapabilities, registerLanguageFeatures, type SyntaxValidator } from './languageFeatures';
 import { WorkspaceIndex } from './workspaces';
 import { LSPErrorCodes, ResponseError } from 'vscode-languageserver/node';
@@ -271,20 +272,32 @@ export function startServer(connection: Connection, hooks: { firstAnswer?: () =>
     if (validateSyntax) scheduleSyntax(doc);
   }
 
-  /** Our findings for the document's version, plus the syntax diagnostics given. */
+  /**
+   * Our findings for the document's version, plus the syntax diagnostics given: as many as an
+   * editor shows (lsp/publishLimit.ts), only those converted.
+   */
   function sendDiagnostics(doc: TextDocument, syntaxDiagnostics: Diagnostic[]): void {
-    let diagnostics: Diagnostic[] = [];
+    let findings: readonly Finding[] = [];
+    let lines: LineTable | undefined;
+    let over: Diagnostic | undefined;
     try {
       const a = analysisOf(doc);
-      diagnostics = a.findings.map((f) => toDiagnostic(a.model.lines, f, doc.version));
-      const over = a.model.notAnalysed;
+      findings = a.findings;
+      lines = a.model.lines;
+      const limit = a.model.notAnalysed;
       // Over a size limit: why, instead of findings (the syntax check skips such a text too).
-      if (over) diagnostics.push({ range: toRange(a.model.lines, over.span), severity: DiagnosticSeverity.Warning, source: SOURCE, message: `Not analysed: ${over.reason}.` });
+      if (limit) over = { range: toRange(lines, limit.span), severity: DiagnosticSeverity.Warning, source: SOURCE, message: `Not analysed: ${limit.reason}.` };
     } catch (e) {
       // Bad input must never take the server down: log it and publish what we have.
       log(`analysis of ${doc.uri} failed: ${e instanceof Error ? e.stack : String(e)}`);
     }
-    written = connection.sendDiagnostics({ uri: doc.uri, version: doc.version, diagnostics: diagnostics.concat(syntaxDiagnostics) }).catch(() => undefined);
+    const items: (Finding | Diagnostic)[] = (findings as (Finding | Diagnostic)[]).concat(syntaxDiagnostics);
+    const { kept, omitted, firstOmitted } = selectForPublishing(items, publishRank);
+    const convert = (x: Finding | Diagnostic): Diagnostic => (isFinding(x) ? toDiagnostic(lines!, x) : x);
+    const diagnostics = kept.map(convert);
+    if (firstOmitted) diagnostics.push({ range: convert(firstOmitted).range, severity: DiagnosticSeverity.Information, source: SOURCE, message: omittedMessage(omitted) });
+    if (over) diagnostics.push(over);
+    written = connection.sendDiagnostics({ uri: doc.uri, version: doc.version, diagnostics }).catch(() => undefined);
     if (!grammar) void written.then(() => ready).then(undefined, (e: unknown) => log(`loading the shell grammar failed: ${e instanceof Error ? e.stack : String(e)}`));
     const first = hooks.firstAnswer;
     hooks.firstAnswer = undefined;
@@ -503,15 +516,31 @@ function clampRange(doc: TextDocument, range: Diagnostic['range']): Diagnostic['
   return { start: doc.positionAt(doc.offsetAt(range.start)), end: doc.positionAt(doc.offsetAt(range.end)) };
 }
 
+/**
+ * The finding a diagnostic the editor sends back stands for: the one of its code at its range
+ * (the editor keeps ranges where the text moved them), the one whose offsets `data` carries
+ * when several share it. A diagnostic of text that has changed since matches nothing.
+ */
 function findingFor(a: Analysis, diag: Diagnostic): Finding | undefined {
-  const data = diag.data as { start?: number; end?: number } | undefined;
-  return a.findings.find((f) => {
-    if (f.code !== diag.code) return false;
-    if (data && typeof data.start === 'number') return f.span.start === data.start && f.span.end === data.end;
+  const data = diag.data as { start?: unknown; end?: unknown } | undefined;
+  let match: Finding | undefined;
+  for (const f of a.findings) {
+    if (f.code !== diag.code) continue;
     const r = toRange(a.model.lines, f.span);
-    return r.start.line === diag.range.start.line && r.start.character === diag.range.start.character && r.end.line === diag.range.end.line && r.end.character === diag.range.end.character;
-  });
+    if (r.start.line !== diag.range.start.line || r.start.character !== diag.range.start.character || r.end.line !== diag.range.end.line || r.end.character !== diag.range.end.character) continue;
+    if (f.span.start === data?.start && f.span.end === data?.end) return f;
+    match ??= f;
+  }
+  return match;
 }
+
+/** 0 error .. 3 hint, for selectForPublishing (a diagnostic without a severity is an error to VS Code). */
+function publishRank(x: Finding | Diagnostic): number {
+  if (isFinding(x)) return x.severity === 'error' ? 0 : x.severity === 'warning' ? 1 : x.severity === 'information' ? 2 : 3;
+  return (x.severity ?? DiagnosticSeverity.Error) - 1;
+}
+
+const isFinding = (x: Finding | Diagnostic): x is Finding => 'span' in x;
 
 function readSettings(s: Partial<Settings> & { languageFeatures?: string }, prev: Settings): Settings {
   return {
