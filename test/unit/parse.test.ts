@@ -3,7 +3,8 @@ import { before, describe, it } from 'node:test';
 import { goCommands, goFlag, goPackages, rootImage } from '../../server/src/dockerfile/facts';
 import { toDoc } from '../../server/src/dockerfile/model';
 import { parseDockerfile } from '../../server/src/dockerfile/parse';
-import { LineTable } from '../../server/src/dockerfile/text';
+import { LineTable, textChange } from '../../server/src/dockerfile/text';
+import { MAX_LINE_CHARS, overLimit } from '../../server/src/dockerfile/limits';
 import { expandVariables } from '../../server/src/dockerfile/variables';
 import { ready } from './helpers';
 
@@ -118,5 +119,52 @@ describe('LineTable', () => {
     assert.equal(t.offsetAt({ line: 2, character: 0 }), 6);
     assert.equal(t.lineText(0), 'a');
     assert.equal(t.offsetAt({ line: 0, character: 99 }), 1);
+  });
+});
+
+describe('LineTable.edited (the line starts of an edited text from the previous ones)', () => {
+  // A small random generator, seeded: the same cases every run.
+  function rng(seed: number) {
+    let x = seed >>> 0 || 1;
+    return () => ((x = (Math.imul(x ^ (x >>> 15), 0x2c1b3c6d) + 0x9e3779b9) >>> 0) / 2 ** 32);
+  }
+  const PIECES = ['\r', '\n', '\r\n', 'a', 'bc', 'RUN x \\', ' '];
+  const piece = (r: () => number) => PIECES[Math.floor(r() * PIECES.length)];
+  const textOf = (r: () => number, n: number) => Array.from({ length: n }, () => piece(r)).join('');
+
+  it('equals a fresh table after every edit of random texts with \\r, \\n and \\r\\n', () => {
+    for (let seed = 1; seed <= 300; seed++) {
+      const r = rng(seed);
+      let text = textOf(r, 1 + Math.floor(r() * 30));
+      let lines = new LineTable(text);
+      for (let step = 0; step < 20; step++) {
+        // Replace a random stretch (maybe empty) with random pieces (maybe none).
+        const a = Math.floor(r() * (text.length + 1));
+        const b = Math.min(text.length, a + Math.floor(r() * 4));
+        const next = text.slice(0, a) + textOf(r, Math.floor(r() * 3)) + text.slice(b);
+        const edited = LineTable.edited(lines, next, textChange(text, next));
+        assert.deepEqual(edited.starts, new LineTable(next).starts, `seed ${seed} step ${step}: ${JSON.stringify(text)} -> ${JSON.stringify(next)}`);
+        text = next;
+        lines = edited;
+      }
+    }
+  });
+
+  it('splits a \\r\\n pair, joins one, and keeps an unchanged text', () => {
+    const cases: [string, string][] = [['a\r\nb', 'a\rx\nb'], ['a\rx\nb', 'a\r\nb'], ['a\r', 'a\r\n'], ['\n', ''], ['', '\r\n'], ['ab\ncd', 'ab\ncd']];
+    for (const [before, after] of cases) {
+      assert.deepEqual(LineTable.edited(new LineTable(before), after, textChange(before, after)).starts, new LineTable(after).starts, JSON.stringify([before, after]));
+    }
+  });
+});
+
+describe('overLimit', () => {
+  it('finds an over-long line between line feeds, not a long stretch that lone \\r break into short lines', () => {
+    const long = 'x'.repeat(MAX_LINE_CHARS + 1);
+    assert.match(overLimit(`FROM a\n${long}\nRUN b\n`)?.reason ?? '', /^line 2 is 65,537 characters long/);
+    assert.match(overLimit(`FROM a\r\n${long}`)?.reason ?? '', /^line 2 is/);
+    const crLines = Array.from({ length: 3 }, () => 'y'.repeat(MAX_LINE_CHARS - 10)).join('\r');
+    assert.equal(overLimit(`FROM a\n${crLines}\n`), null);
+    assert.equal(overLimit('RUN a\n'.repeat(20_000)), null);
   });
 });

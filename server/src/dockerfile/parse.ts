@@ -8,7 +8,7 @@ import { Lexer, lexDirectives, type LexedInstruction } from './lexer';
 import { readProperties, type Property } from './properties';
 import { parseShell } from './shell';
 import { overLimit } from './limits';
-import { LineTable, detectEol, type Span } from './text';
+import { LineTable, detectEol, textChange, type Span, type TextChange } from './text';
 import { expandVariables } from './variables';
 
 const SCRIPT_KEYWORDS = new Set(['RUN', 'CMD', 'ENTRYPOINT']);
@@ -22,13 +22,14 @@ const PROPERTY_KEYWORDS = new Set(['ENV', 'ARG', 'LABEL']);
  * model. Without it, or when the change reaches the parser directives, the whole text is parsed.
  */
 export function parseDockerfile(text: string, previous?: DockerfileModel): DockerfileModel {
-  const lines = new LineTable(text);
+  const change = previous ? textChange(previous.text, text) : null;
+  const lines = previous && change ? LineTable.edited(previous.lines, text, change) : new LineTable(text);
   const notAnalysed = overLimit(text);
   if (notAnalysed) {
     // Offsets still map into the real text (the diagnostic's range); nothing else is read.
     return { text, lines, eol: detectEol(text), escape: '\\', instructions: [], stages: [], globalArgs: new Map(), comments: [], directives: [], notAnalysed };
   }
-  const reused = previous ? reparse(previous, text, lines) : null;
+  const reused = previous && change ? reparse(previous, text, lines, change) : null;
   if (reused) return assemble(text, lines, previous!.escape, previous!.directives, reused);
   const { directives, escape, body } = lexDirectives(text, lines);
   const lexer = new Lexer(text, lines, escape, body);
@@ -46,16 +47,13 @@ export function parseDockerfile(text: string, previous?: DockerfileModel): Docke
  * continuation or heredoc opened by the edit makes it read on, in the end to the end of the
  * text. Null: parse it all.
  */
-function reparse(prev: DockerfileModel, text: string, lines: LineTable): Instruction[] | null {
+function reparse(prev: DockerfileModel, text: string, lines: LineTable, change: TextChange): Instruction[] | null {
   const old = prev.instructions;
   const oldText = prev.text;
   if (old.length < 2) return null;
-  const max = Math.min(oldText.length, text.length);
-  let p = 0;
-  while (p < max && oldText.charCodeAt(p) === text.charCodeAt(p)) p++;
+  const p = change.prefix;
+  const s = change.suffix;
   if (p === oldText.length && p === text.length) return old;
-  let s = 0;
-  while (s < max - p && oldText.charCodeAt(oldText.length - 1 - s) === text.charCodeAt(text.length - 1 - s)) s++;
   const oldEnd = oldText.length - s;
   const delta = text.length - oldText.length;
   const lineStart = (i: Instruction) => prev.lines.starts[i.line];
