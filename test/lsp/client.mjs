@@ -116,10 +116,11 @@ process.on('exit', () => {
 export class LspClient {
   /**
    * Spawns the server and completes the initialize handshake.
-   * @param {{ initializationOptions?: object, rootDir?: string, timeoutMs?: number }} [opts]
+   * @param {{ initializationOptions?: object, rootDir?: string, timeoutMs?: number, env?: Record<string, string> }} [opts]
+   *   env: added to the server's environment
    */
   static async start(opts = {}) {
-    const c = new LspClient(opts.timeoutMs ?? DEFAULT_TIMEOUT_MS);
+    const c = new LspClient(opts.timeoutMs ?? DEFAULT_TIMEOUT_MS, opts.env);
     try {
       await c.initialize(opts);
     } catch (e) {
@@ -129,7 +130,7 @@ export class LspClient {
     return c;
   }
 
-  constructor(timeoutMs) {
+  constructor(timeoutMs, env) {
     if (!fs.existsSync(SERVER_JS)) throw new Error(`${SERVER_JS} is missing: run \`node esbuild.mjs\` first`);
     this.timeoutMs = timeoutMs;
     /** @type {Map<string, {version: number|undefined, diagnostics: any[]}[]>} every publishDiagnostics, per uri */
@@ -142,7 +143,7 @@ export class LspClient {
     /** Versions this client sent, per uri (the editor's view of its documents). */
     this.versions = new Map();
 
-    this.proc = spawn(process.execPath, [SERVER_JS, '--stdio'], { cwd: REPO_ROOT, stdio: ['pipe', 'pipe', 'pipe'] });
+    this.proc = spawn(process.execPath, [SERVER_JS, '--stdio'], { cwd: REPO_ROOT, stdio: ['pipe', 'pipe', 'pipe'], env: env ? { ...process.env, ...env } : process.env });
     this.proc.stderr.setEncoding('utf8');
     this.proc.stderr.on('data', (d) => { this.stderr += d; });
     // A write to a dead server must fail the test, not crash the runner.

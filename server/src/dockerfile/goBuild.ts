@@ -294,8 +294,18 @@ export interface LdflagsArg {
   tokens: GoToken[];
 }
 
-/** Every `-ldflags` of a go command (the last one is the one that applies). */
-export function ldflagsArgs(args: readonly ShellWord[]): LdflagsArg[] {
+/**
+ * Every `-ldflags` of a go command (the last one is the one that applies). Several rules ask for
+ * the same go command's: read once per argument list, shared (not to be modified).
+ */
+export function ldflagsArgs(args: readonly ShellWord[]): readonly LdflagsArg[] {
+  let found = ldflagsByArgs.get(args);
+  if (!found) ldflagsByArgs.set(args, (found = readLdflagsArgs(args)));
+  return found;
+}
+const ldflagsByArgs = new WeakMap<readonly ShellWord[], LdflagsArg[]>();
+
+function readLdflagsArgs(args: readonly ShellWord[]): LdflagsArg[] {
   const out: LdflagsArg[] = [];
   for (let i = 0; i < args.length; i++) {
     const w = args[i];

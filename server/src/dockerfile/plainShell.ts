@@ -17,59 +17,38 @@ const RESERVED = new Set([
   'if', 'then', 'else', 'elif', 'fi', 'for', 'while', 'until', 'do', 'done', 'case', 'esac', 'in', 'function',
   'select', 'time', 'coproc', 'declare', 'typeset', 'export', 'readonly', 'local', 'unset', 'unsetenv',
 ]);
-const NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
 
-interface Piece {
-  start: number;
-  end: number;
-  /** The word's value with quotes removed. */
-  value: string;
-}
+const SP = 32;
+const TAB = 9;
+const AMP = 38;
+const PIPE = 124;
+const SEMI = 59;
+const DQ = 34;
+const SQ = 39;
+const EQ = 61;
 
+// Words are built as the ShellWords of the result while reading (no intermediate objects, no
+// second slice of each word's text): most RUN lines of a file are read here, on every analysis.
 export function parsePlainShell(script: string): ShellScript | null {
   const n = script.length;
   const commands: ShellCommand[] = [];
-  let words: Piece[] = [];
+  let words: ShellWord[] = [];
   let operators = 0;
   let i = 0;
-  const finish = (): boolean => {
-    if (words.length === 0) return false;
-    const env: ShellAssignment[] = [];
-    let k = 0;
-    for (; k < words.length; k++) {
-      const w = words[k];
-      // The word's first `=` (searched within the word only: the rest of a long script is not its).
-      let eq = w.start;
-      while (eq < w.end && script.charCodeAt(eq) !== 61) eq++;
-      // A prefix assignment: NAME= then a plain or quoted value, written in one word.
-      if (eq >= w.end || !NAME.test(script.slice(w.start, eq))) break;
-      env.push({ name: script.slice(w.start, eq), value: w.value.slice(eq - w.start + 1), start: w.start, end: w.end });
-    }
-    // Assignments alone are not a command to the grammar (they are listed apart): leave them to it.
-    if (k === words.length) return false;
-    const argv: ShellWord[] = words.slice(k).map((w) => {
-      const raw = script.slice(w.start, w.end);
-      return { value: w.value, raw, start: w.start, end: w.end, dynamic: false };
-    });
-    // The grammar errs on a command name with `@` or `:` and reads words after a `-` command its own way.
-    if (RESERVED.has(argv[0].raw) || /[@:]|^-/.test(argv[0].raw)) return false;
-    commands.push({ env, argv, start: words[0].start, end: words[words.length - 1].end });
-    words = [];
-    return true;
-  };
   while (i < n) {
-    const c = script[i];
-    if (c === ' ' || c === '\t') {
+    const c = script.charCodeAt(i);
+    if (c === SP || c === TAB) {
       i++;
       continue;
     }
-    if (c === '&' || c === '|' || c === ';') {
-      const two = script.slice(i, i + 2);
-      if (two === '&&' || two === '||') i += 2;
-      else if (c === '|' && two !== '|&') i++;
-      else if (c === ';' && two !== ';;' && two !== ';&') i++;
+    if (c === AMP || c === PIPE || c === SEMI) {
+      const d = script.charCodeAt(i + 1);
+      if ((c === AMP && d === AMP) || (c === PIPE && d === PIPE)) i += 2;
+      else if (c === PIPE && d !== AMP) i++;
+      else if (c === SEMI && d !== SEMI && d !== AMP) i++;
       else return null;
-      if (!finish()) return null;
+      if (!finish(script, words, commands)) return null;
+      words = [];
       operators++;
       continue;
     }
@@ -78,38 +57,89 @@ export function parsePlainShell(script: string): ShellScript | null {
     let value = '';
     let quoted = false;
     while (i < n) {
-      const d = script[i];
-      if (d === '"') {
+      const d = script.charCodeAt(i);
+      if (d === DQ) {
         const close = script.indexOf('"', i + 1);
         if (close < 0) return null;
-        const body = script.slice(i + 1, close);
-        if (/[$`\\!]/.test(body)) return null;
-        value += body;
+        for (let k = i + 1; k < close; k++) {
+          const e = script.charCodeAt(k);
+          if (e === 36 /* $ */ || e === 96 /* ` */ || e === 92 /* \ */ || e === 33 /* ! */) return null;
+        }
+        value += script.slice(i + 1, close);
         i = close + 1;
         quoted = true;
-      } else if (d === "'") {
+      } else if (d === SQ) {
         const close = script.indexOf("'", i + 1);
         if (close < 0) return null;
         value += script.slice(i + 1, close);
         i = close + 1;
         quoted = true;
-      } else if (isWordCode(d.charCodeAt(0))) {
+      } else if (isWordCode(d)) {
         // The whole unquoted run at once (not a string per character).
         const run = i;
         i++;
         while (i < n && isWordCode(script.charCodeAt(i))) i++;
         value += script.slice(run, i);
-      } else if (d === ' ' || d === '\t' || d === '&' || d === '|' || d === ';') {
+      } else if (d === SP || d === TAB || d === AMP || d === PIPE || d === SEMI) {
         break;
       } else {
         return null;
       }
     }
+    // Unquoted, the word's value is its text.
+    const raw = quoted ? script.slice(start, i) : value;
     // The grammar reads `=` and `*` specially in some places (a word starting with `=`, globs next to quotes).
-    const raw = script.slice(start, i);
-    if (/^[=*]/.test(raw) || (quoted && raw.includes('*')) || (!quoted && /^-?\d/.test(raw) && !/^\d+$/.test(raw))) return null;
-    words.push({ start, end: i, value });
+    const first = raw.charCodeAt(0);
+    if (first === EQ || first === 42 /* * */ || (quoted && raw.includes('*')) || (!quoted && numberLike(raw))) return null;
+    words.push({ value, raw, start, end: i, dynamic: false });
   }
-  if (!finish()) return null;
+  if (!finish(script, words, commands)) return null;
   return { commands, assignments: [], hasErrors: false, simple: commands.length === 1 && operators === 0 && commands[0].env.length === 0 };
+}
+
+/** Ends a command: its leading `NAME=value` words are its prefix assignments. False: not plain. */
+function finish(script: string, words: ShellWord[], commands: ShellCommand[]): boolean {
+  if (words.length === 0) return false;
+  const env: ShellAssignment[] = [];
+  let k = 0;
+  for (; k < words.length; k++) {
+    const w = words[k];
+    // The word's first `=` (searched within the word only: the rest of a long script is not its).
+    let eq = w.start;
+    while (eq < w.end && script.charCodeAt(eq) !== EQ) eq++;
+    // A prefix assignment: NAME= then a plain or quoted value, written in one word.
+    if (eq >= w.end || !isName(script, w.start, eq)) break;
+    env.push({ name: script.slice(w.start, eq), value: w.value.slice(eq - w.start + 1), start: w.start, end: w.end });
+  }
+  // Assignments alone are not a command to the grammar (they are listed apart): leave them to it.
+  if (k === words.length) return false;
+  const argv = k === 0 ? words : words.slice(k);
+  // The grammar errs on a command name with `@` or `:` and reads words after a `-` command its own way.
+  if (RESERVED.has(argv[0].raw) || /[@:]|^-/.test(argv[0].raw)) return false;
+  commands.push({ env, argv, start: words[0].start, end: words[words.length - 1].end });
+  return true;
+}
+
+/** script[from, to) is a shell name (`[A-Za-z_][A-Za-z0-9_]*`). */
+function isName(script: string, from: number, to: number): boolean {
+  if (to <= from) return false;
+  for (let i = from; i < to; i++) {
+    const c = script.charCodeAt(i);
+    const alpha = (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95;
+    if (!alpha && (i === from || c < 48 || c > 57)) return false;
+  }
+  return true;
+}
+
+/** `-?\d` at the start but not all digits (`1.5`, `-1`, `2>`): the grammar reads such words its own way. */
+function numberLike(raw: string): boolean {
+  const k = raw.charCodeAt(0) === 45 /* - */ ? 1 : 0;
+  const d = raw.charCodeAt(k);
+  if (!(d >= 48 && d <= 57)) return false;
+  if (k === 1) return true;
+  for (let i = 1; i < raw.length; i++) {
+    const e = raw.charCodeAt(i);
+    if (e < 48 || e > 57) return true;
+  }
+  return false;
 }

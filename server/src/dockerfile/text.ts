@@ -34,6 +34,12 @@ export class LineTable {
       return;
     }
     const starts = [0];
+    if (text.indexOf('\r') < 0) {
+      // Line feeds only (most files): indexOf finds each faster than a loop over every character.
+      for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
+      this.starts = starts;
+      return;
+    }
     for (let i = 0; i < text.length; i++) {
       const c = text.charCodeAt(i);
       if (c === 13 /* \r */) {

@@ -138,7 +138,7 @@ function workspaceImports(ws: WorkspaceModel | null): Set<string> {
 
 function isStripped(instr: Instruction): boolean {
   return goCommands(instr).some((g) => {
-    const arg = ldflagsArgs(g.args).pop();
+    const arg = ldflagsArgs(g.args).at(-1);
     return arg ? stripFlags(arg.tokens).s : false;
   });
 }

@@ -9,7 +9,7 @@ import { ShellParserNotReady } from '../dockerfile/shell';
 import type { WorkspaceModel } from '../workspace/model';
 import type { RulesConfig } from './config';
 import { RULES } from './registry';
-import { isSuppressed, readSuppressions } from './suppression';
+import { isSuppressed, readSuppressions, suppressesNothing } from './suppression';
 import { reusePlan, stageFindings, type StageFindings } from './stageReuse';
 import type { Finding, Rule, RuleContext, RuleFinding, WorkspaceFiles } from './types';
 
@@ -47,6 +47,7 @@ export function analyzeReusing(model: DockerfileModel, opts: AnalyzeOptions = {}
   const plan = reusePlan(previous, kept, model);
   const rules = opts.only ?? RULES;
   const suppressions = readSuppressions(model, RULES);
+  const anySuppressed = !suppressesNothing(suppressions);
   const findings: Finding[] = [];
   for (const rule of rules) {
     const setting = opts.rules?.[rule.code];
@@ -57,9 +58,14 @@ export function analyzeReusing(model: DockerfileModel, opts: AnalyzeOptions = {}
       if (rule.scope === 'stage') {
         // Stage by stage (a fresh run too, so both give the same): each stage's findings are kept.
         const old = previous?.found.get(rule.code);
-        const perStage = model.stages.map((stage) => plan?.moved(stage.index, old?.[stage.index], rule.namesLines) ?? rule.check({ ...ctx, stages: [stage] }));
+        const perStage: RuleFinding[][] = [];
+        results = [];
+        for (const stage of model.stages) {
+          const found = plan?.moved(stage.index, old?.[stage.index], rule.namesLines) ?? rule.check({ model, finalStage: ctx.finalStage, workspace: ctx.workspace, files: ctx.files, stages: [stage] });
+          perStage.push(found);
+          for (const f of found) results.push(f);
+        }
         kept.found.set(rule.code, perStage);
-        results = perStage.flat();
       } else {
         results = rule.check(ctx);
       }
@@ -71,7 +77,7 @@ export function analyzeReusing(model: DockerfileModel, opts: AnalyzeOptions = {}
       continue;
     }
     for (const r of results) {
-      if (isSuppressed(suppressions, rule.code, instructionLineAt(model, r.span.start))) continue;
+      if (anySuppressed && isSuppressed(suppressions, rule.code, instructionLineAt(model, r.span.start))) continue;
       findings.push({ code: rule.code, severity: setting ?? r.severity ?? rule.severity, message: r.message, span: r.span, fix: r.fix });
     }
   }

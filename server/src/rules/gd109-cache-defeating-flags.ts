@@ -45,7 +45,7 @@ export const gd109: Rule = {
             fix: { title: 'Remove -a', edits: [removeWords(ctx.model, script, a.word.start, a.word.end)], safe: true },
           });
         }
-        const ld = ldflagsArgs(g.args).pop();
+        const ld = ldflagsArgs(g.args).at(-1);
         if (!ld || envValue(ctx.model, stage, g, 'CGO_ENABLED') !== '0') continue;
         const found = staticExtldflags(ld.tokens);
         if (!found) continue;

@@ -65,7 +65,7 @@ export const gd110: Rule = {
 
 /** What is missing, and where the linker flags are; null when stripped or unknown. */
 function missingStrip(model: DockerfileModel, stage: Stage, g: GoCommand): { missing: string[]; arg?: ReturnType<typeof ldflagsArgs>[number]; fromGoflags?: boolean } | null {
-  const arg = ldflagsArgs(g.args).pop();
+  const arg = ldflagsArgs(g.args).at(-1);
   if (arg) {
     const f = stripFlags(arg.tokens);
     if (f.s || f.unknown) return null;

@@ -15,14 +15,16 @@ export interface Suppressions {
 }
 
 export function readSuppressions(model: DockerfileModel, rules: readonly Rule[]): Suppressions {
-  const peerToCodes = new Map<string, string[]>();
-  for (const r of rules) for (const p of r.peers ?? []) peerToCodes.set(p.toUpperCase(), [...(peerToCodes.get(p.toUpperCase()) ?? []), r.code]);
-  const expand = (list: string): string[] =>
-    list.split(',').map((c) => c.trim().toUpperCase()).filter(Boolean).flatMap((c) => (/^GD\d{3}$/.test(c) ? [c] : peerToCodes.get(c) ?? []));
+  // The peer table and the sorted instruction lines only when a pragma asks (most files have none).
+  let peerToCodes: Map<string, string[]> | undefined;
+  const expand = (list: string): string[] => {
+    peerToCodes ??= peerCodes(rules);
+    return list.split(',').map((c) => c.trim().toUpperCase()).filter(Boolean).flatMap((c) => (/^GD\d{3}$/.test(c) ? [c] : peerToCodes!.get(c) ?? []));
+  };
 
   const global = new Set<string>();
   const byLine = new Map<number, Set<string>>();
-  const instructionLines = model.instructions.map((i) => i.line).sort((a, b) => a - b);
+  let instructionLines: number[] | undefined;
 
   for (const c of model.comments) {
     const text = c.text.trim();
@@ -31,6 +33,7 @@ export function readSuppressions(model: DockerfileModel, rules: readonly Rule[])
     if (m && m[2]) codes.forEach((x) => global.add(x));
     else if (m) {
       // The instruction directly below this comment block.
+      instructionLines ??= model.instructions.map((i) => i.line).sort((a, b) => a - b);
       const next = instructionLines.find((l) => l > c.line);
       if (next !== undefined && onlyCommentsBetween(model, c.line, next)) {
         const set = byLine.get(next) ?? new Set<string>();
@@ -49,6 +52,17 @@ export function readSuppressions(model: DockerfileModel, rules: readonly Rule[])
     }
   }
   return { global, byLine };
+}
+
+function peerCodes(rules: readonly Rule[]): Map<string, string[]> {
+  const peerToCodes = new Map<string, string[]>();
+  for (const r of rules) for (const p of r.peers ?? []) peerToCodes.set(p.toUpperCase(), [...(peerToCodes.get(p.toUpperCase()) ?? []), r.code]);
+  return peerToCodes;
+}
+
+/** No pragma applies: findings need no lookup of their instruction's line. */
+export function suppressesNothing(s: Suppressions): boolean {
+  return s.global.size === 0 && s.byLine.size === 0;
 }
 
 function onlyCommentsBetween(model: DockerfileModel, from: number, to: number): boolean {
