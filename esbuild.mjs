@@ -19,8 +19,8 @@ const common = {
 };
 
 /**
- * cli/start.ts runs the CLI bundle as a vm.Script, where import() needs a callback that code from
- * V8's cache does not get. The grammar's glue imports two builtins: require them instead (through
+ * The starters (start/codeCache.ts) run the CLI and server bundles as vm.Scripts, where import()
+ * needs a callback that code from V8's cache does not get. The grammar's glue imports two builtins: require them instead (through
  * the banner's __requireAsync, as the glue declares its own `require` in the same function).
  */
 const glueWithoutImport = {
@@ -29,37 +29,43 @@ const glueWithoutImport = {
     build.onLoad({ filter: /tree-sitter-wasm[\\/]wasm[\\/]tree-sitter\.js$/ }, (args) => {
       const text = fs.readFileSync(args.path, 'utf8');
       const contents = text.replace(/\bawait import\(("[a-z/]+")\)/g, 'await __requireAsync($1)');
-      if (contents === text) throw new Error('tree-sitter.js: no import() left to replace; check cli/start.ts still needs this');
+      if (contents === text) throw new Error('tree-sitter.js: no import() left to replace; check start/codeCache.ts still needs this');
       return { contents, loader: 'js' };
     });
   },
 };
 
+/**
+ * A bundle its starter (start/codeCache.ts) runs as a vm.Script with V8's code cache.
+ * Whitespace and syntax minified (names kept, for readable stack traces): every start reads it.
+ */
+const cachedBundle = (entry, outfile) => ({
+  ...common,
+  entryPoints: [entry],
+  outfile,
+  minifyWhitespace: true,
+  minifySyntax: true,
+  // No `module` condition: vscode-languageserver-types' CommonJS build, as node itself would load
+  // it. Its ES module build is copied export by export (__toCommonJS) at each of the 12 places
+  // dockerfile-ast requires it, on every start.
+  conditions: [],
+  plugins: [glueWithoutImport],
+  // The file is the function node would wrap a CommonJS module in (`Module.wrap`): the starter
+  // compiles its text as it is. Wrapping it at each start made a second copy of the ~650 KB
+  // text (a concatenation V8 flattens before compiling), milliseconds of every start.
+  banner: { js: '(function (exports, require, module, __filename, __dirname) { "use strict";var __requireAsync = (id) => Promise.resolve(require(id));' },
+  footer: { js: '});' },
+});
+
 const builds = [
   { ...common, entryPoints: ['client/src/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] },
-  { ...common, entryPoints: ['server/src/server.ts'], outfile: 'dist/server.js' },
+  // The language server and the CLI: their bundles, and the small executables that start them
+  // with a V8 code cache (start/server.ts, start/cli.ts), built after them with the bundles'
+  // hashes (starter below).
+  cachedBundle('server/src/server.ts', 'dist/server-main.js'),
+  cachedBundle('server/src/cli.ts', 'dist/cli-main.js'),
   // The library's syntax check, in a worker thread the server starts from beside itself.
   { ...common, entryPoints: ['server/src/lsp/syntaxWorker.ts'], outfile: 'dist/syntax-worker.js' },
-  // The CLI: its bundle, and the small executable that starts it with a V8 code cache (cli/start.ts),
-  // built after it with the bundle's hash (cacheKeyed below).
-  // Whitespace and syntax minified (names kept, for readable stack traces): every start reads it.
-  {
-    ...common,
-    entryPoints: ['server/src/cli.ts'],
-    outfile: 'dist/cli-main.js',
-    minifyWhitespace: true,
-    minifySyntax: true,
-    // No `module` condition: vscode-languageserver-types' CommonJS build, as node itself would load
-    // it. Its ES module build is copied export by export (__toCommonJS) at each of the 12 places
-    // dockerfile-ast requires it, on every start.
-    conditions: [],
-    plugins: [glueWithoutImport],
-    // The file is the function node would wrap a CommonJS module in (`Module.wrap`): cli/start.ts
-    // compiles its text as it is. Wrapping it at each start made a second copy of the ~650 KB
-    // text (a concatenation V8 flattens before compiling), milliseconds of every start.
-    banner: { js: '(function (exports, require, module, __filename, __dirname) { "use strict";var __requireAsync = (id) => Promise.resolve(require(id));' },
-    footer: { js: '});' },
-  },
   // The measuring build the VS Code client runs (trusted workspaces only); the .vsix has no CLI.
   { ...common, entryPoints: ['server/src/measure/main.ts'], outfile: 'dist/measure.js' },
   // The layer panel's browser code: no Node, no vscode module.
@@ -67,19 +73,20 @@ const builds = [
   { ...common, entryPoints: ['client/src/webview/layers.css'], outfile: 'dist/webview.css', platform: 'browser' },
 ];
 
-/** The executable, keyed to the bundle it caches the code of. */
-const cliStart = () => ({
+/** An executable, keyed to the bundle it caches the code of (no hash: no code cache is trusted). */
+const starter = (name, bundleHash) => ({
   ...common,
-  entryPoints: ['server/src/cli/start.ts'],
-  outfile: 'dist/cli.js',
-  external: ['./cli-main.js'],
-  banner: { js: '#!/usr/bin/env node' },
-  define: { ...common.define, CLI_MAIN_HASH: JSON.stringify(crypto.createHash('sha256').update(fs.readFileSync('dist/cli-main.js')).digest('hex').slice(0, 16)) },
+  entryPoints: [`server/src/start/${name}.ts`],
+  outfile: `dist/${name}.js`,
+  external: [`./${name}-main.js`],
+  banner: name === 'cli' ? { js: '#!/usr/bin/env node' } : undefined,
+  define: { ...common.define, ...(bundleHash ? { BUNDLE_HASH: JSON.stringify(bundleHash) } : {}) },
 });
+const bundleHash = (name) => crypto.createHash('sha256').update(fs.readFileSync(`dist/${name}-main.js`)).digest('hex').slice(0, 16);
 
 /**
  * `import * as fs from 'fs'` bundles as `__toESM(require("fs"))`, a copy of every export of the
- * module, made again at each of the ~45 imports of a builtin: milliseconds of every CLI start. A
+ * module, made again at each of the ~45 imports of a builtin: milliseconds of every start. A
  * builtin's exports object serves as its namespace as it is (nothing imports a builtin's default).
  * Padded to the same length, so the source map still fits.
  */
@@ -94,11 +101,13 @@ for (const f of ['tree-sitter.wasm', 'tree-sitter-bash.wasm']) fs.copyFileSync(p
 
 if (watch) {
   for (const b of builds) await (await esbuild.context(b)).watch();
-  // Watching, the executable keeps the hash of the first bundle: no code cache is trusted then.
-  await (await esbuild.context({ ...cliStart(), define: common.define })).watch();
+  // Watching, the bundles change under the executables: they get no hash, so no code cache.
+  for (const name of ['cli', 'server']) await (await esbuild.context(starter(name))).watch();
 } else {
   await Promise.all(builds.map((b) => esbuild.build(b)));
-  requireBuiltinsDirectly('dist/cli-main.js');
-  await esbuild.build(cliStart());
+  for (const name of ['cli', 'server']) {
+    requireBuiltinsDirectly(`dist/${name}-main.js`);
+    await esbuild.build(starter(name, bundleHash(name)));
+  }
   fs.chmodSync('dist/cli.js', 0o755);
 }

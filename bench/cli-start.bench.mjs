@@ -13,7 +13,7 @@
  * Prints ratios to `node -e 0` (the median of --runs, for every row); writes bench/results/cli-start.json.
  * --baseline DIR: also times DIR/dist/cli.js (another checkout's build) on the two single-file
  * cases, interleaved with the rest, for a before/after in the same run.
- * The CLI's code cache (cli/start.ts) goes to a folder of this run, written by the warm-up run.
+ * The CLI's code cache (start/cli.ts) goes to a folder of this run, written by the warm-up run.
  */
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';

@@ -68,7 +68,7 @@ export async function main(argv: string[], out = writeLine, err = (s: string) =>
 }
 
 /**
- * Whether the code V8 compiled for this run is worth caching (cli/start.ts writes the cache once):
+ * Whether the code V8 compiled for this run is worth caching (start/cli.ts writes the cache once):
  * a lint's, which needs a fast start and compiled what a lint runs, not --version's or --help's;
  * and not after the shell grammar changed V8's flags (a fresh process would reject that cache).
  */
@@ -76,7 +76,7 @@ export function worthCaching(argv: string[]): boolean {
   return argv[0] === 'lint' && !wantsHelp(argv.slice(1)) && !v8FlagsChanged();
 }
 
-/** The command line as a process runs it (cli/start.ts): sets the exit code, prints a crash. */
+/** The command line as a process runs it (start/cli.ts): sets the exit code, prints a crash. */
 export function run(argv: string[]): Promise<number> {
   // A short run: the shell grammar, when a file needs it, is compiled by V8's baseline tier only.
   preferBaselineWasmTier();

@@ -1,20 +1,46 @@
 import * as v8 from 'v8';
 import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
 import { startServer } from './lsp/server';
+import type { CodeCache } from './start/codeCache';
 
-// V8 otherwise compiles the whole tree-sitter-bash WebAssembly a second time with its optimizing
-// tier, in background threads, at every start (about 1.5 s of CPU competing with the first
-// analysis on a small machine), and holds the process at exit until that is done. Scripts are
-// parsed once each (shell parses are cached by text), so the baseline tier is fast enough.
-v8.setFlagsFromString('--liftoff-only');
+/** The server bundle (dist/server-main.js), as its starter (start/server.ts) runs it. */
+export interface ServerMain {
+  start(cache?: CodeCache): void;
+}
 
+/** How long after the first diagnostics the code cache is written: past the first burst of requests an open brings. */
+const CODE_CACHE_DELAY_MS = 1500;
 
-// `node dist/server.js --stdio` (any editor) or over IPC from the VS Code client:
-// createConnection picks the transport from the command line.
-// Every keystroke's analysis allocates a lot that dies young, and V8 answers a high allocation
-// rate by growing the heap up to four times what is live: a 14,000-line file's server sat at
-// 3-6x its RSS after opening, with about 50 MB live. Growing by a fifth keeps it near what is
-// live, for a few percent more time in the collector. Only once the first diagnostics are out:
-// while the first analysis builds up what is live, it would collect many times over.
-const heapNearLive = () => v8.setFlagsFromString('--heap-growing-percent=20');
-startServer(createConnection(ProposedFeatures.all), { firstAnswer: heapNearLive });
+/**
+ * Starts the server on the process's own transport: `node dist/server.js --stdio` (any editor)
+ * or IPC from the VS Code client (createConnection picks it from the command line).
+ */
+export function start(cache?: CodeCache): void {
+  // V8 otherwise compiles the whole tree-sitter-bash WebAssembly a second time with its optimizing
+  // tier, in background threads, at every start (about 1.5 s of CPU competing with the first
+  // analysis on a small machine), and holds the process at exit until that is done. Scripts are
+  // parsed once each (shell parses are cached by text), so the baseline tier is fast enough.
+  // (The starter sets it already, before compiling the bundle; here for a bundle run without it.)
+  v8.setFlagsFromString('--liftoff-only');
+
+  // Every keystroke's analysis allocates a lot that dies young, and V8 answers a high allocation
+  // rate by growing the heap up to four times what is live: a 14,000-line file's server sat at
+  // 3-6x its RSS after opening, with about 50 MB live. Growing by a fifth keeps it near what is
+  // live, for a few percent more time in the collector. Only once the first diagnostics are out:
+  // while the first analysis builds up what is live, it would collect many times over.
+  const heapNearLive = () => v8.setFlagsFromString('--heap-growing-percent=20');
+  const connection = createConnection(ProposedFeatures.all);
+  const firstAnswer = () => {
+    if (!cache?.wanted) return heapNearLive();
+    // The code cache holds what the first analysis compiled. Made off the path of that answer,
+    // and before the heap flag: V8 rejects a cache made under other flags than the next start's.
+    setTimeout(() => {
+      const t0 = Date.now();
+      const written = cache.save();
+      heapNearLive();
+      connection.console.log(written ? `V8 code cache written (${Date.now() - t0} ms)` : 'V8 code cache not written');
+    }, CODE_CACHE_DELAY_MS).unref();
+  };
+  startServer(connection, { firstAnswer });
+  if (cache) connection.console.log(`V8 code cache: ${cache.state}`);
+}

@@ -117,10 +117,11 @@ export class LspClient {
   /**
    * Spawns the server and completes the initialize handshake.
    * `serverJs`: another copy of the bundle (e.g. one installed without a file beside it).
-   * @param {{ initializationOptions?: object, rootDir?: string, timeoutMs?: number, serverJs?: string }} [opts]
+   * @param {{ initializationOptions?: object, rootDir?: string, timeoutMs?: number, env?: Record<string, string>, serverJs?: string }} [opts]
+   *   env: added to the server's environment
    */
   static async start(opts = {}) {
-    const c = new LspClient(opts.timeoutMs ?? DEFAULT_TIMEOUT_MS, opts.serverJs);
+    const c = new LspClient(opts.timeoutMs ?? DEFAULT_TIMEOUT_MS, opts.env, opts.serverJs);
     try {
       await c.initialize(opts);
     } catch (e) {
@@ -130,7 +131,7 @@ export class LspClient {
     return c;
   }
 
-  constructor(timeoutMs, serverJs = SERVER_JS) {
+  constructor(timeoutMs, env, serverJs = SERVER_JS) {
     if (!fs.existsSync(serverJs)) throw new Error(`${serverJs} is missing: run \`node esbuild.mjs\` first`);
     this.timeoutMs = timeoutMs;
     /** @type {Map<string, {version: number|undefined, diagnostics: any[]}[]>} every publishDiagnostics, per uri */
@@ -143,7 +144,7 @@ export class LspClient {
     /** Versions this client sent, per uri (the editor's view of its documents). */
     this.versions = new Map();
 
-    this.proc = spawn(process.execPath, [serverJs, '--stdio'], { cwd: REPO_ROOT, stdio: ['pipe', 'pipe', 'pipe'] });
+    this.proc = spawn(process.execPath, [serverJs, '--stdio'], { cwd: REPO_ROOT, stdio: ['pipe', 'pipe', 'pipe'], env: env ? { ...process.env, ...env } : process.env });
     this.proc.stderr.setEncoding('utf8');
     this.proc.stderr.on('data', (d) => { this.stderr += d; });
     // A write to a dead server must fail the test, not crash the runner.

@@ -70,7 +70,7 @@ describe('the syntax check in its worker thread', () => {
     // A copy of the server's bundle with the files it loads, but no syntax-worker.js beside it.
     const copy = fs.mkdtempSync(path.join(os.tmpdir(), 'gd-no-worker-'));
     try {
-      for (const f of ['server.js', 'tree-sitter.wasm', 'tree-sitter-bash.wasm']) fs.copyFileSync(path.join(REPO_ROOT, 'dist', f), path.join(copy, f));
+      for (const f of ['server.js', 'server-main.js', 'tree-sitter.wasm', 'tree-sitter-bash.wasm']) fs.copyFileSync(path.join(REPO_ROOT, 'dist', f), path.join(copy, f));
       const text = 'FROM golang:1.22\nWORKDIR /src\nFROMM nothing\nCOPY . .\nRUN go build -o /bin/app .\n';
       const uri = project.write('no-worker.Dockerfile', text);
       const c = await LspClient.start({ rootDir: project.dir, serverJs: path.join(copy, 'server.js') });

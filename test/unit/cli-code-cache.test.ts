@@ -1,5 +1,5 @@
 /**
- * The CLI's V8 code cache (server/src/cli/start.ts), run as users run it: dist/cli.js as a child
+ * The CLI's V8 code cache (server/src/start/cli.ts, start/codeCache.ts), run as users run it: dist/cli.js as a child
  * process, with its own cache folder (XDG_CACHE_HOME). A cache changes how fast the CLI starts,
  * never what it prints: every run here is compared with a run without the cache.
  */

@@ -15,7 +15,7 @@ import { df, plainFindings, randomEdit as randomEditOf, ready, rng } from './hel
 
 before(() => ready);
 
-/** What the stage rules (GD104, GD107, GD109, GD111, GD112, GD113, GD302) react to, and what moves stages and their chains. */
+/** What the stage rules (GD104, GD107, GD109, GD111, GD112, GD113, GD209, GD301, GD302, GD309) react to, and what moves stages and their chains. */
 const SNIPPETS = [
   ' ', '\n', 'x', '\\\n', ' -a', '\nRUN go env -w CGO_ENABLED=0', ' -extldflags "-static"', ' CGO_ENABLED=0', '\nENV CGO_ENABLED=0', '\nENV GOFLAGS=-a',
   '\nRUN go install golang.org/x/tools/cmd/goimports@latest', '\nRUN go run github.com/a/b@main', '\nRUN git clone https://github.com/a/b',
@@ -24,6 +24,8 @@ const SNIPPETS = [
   '\n# go-dockerfile ignore=GD109', '\nRUN apk add git', '\nRUN rm -rf /var/cache/apk/*', '\nRUN mkdir /out && go build -o /out/x .', '\nRUN rm -rf /out /root/.cache/go-build', '\nCOPY --from=build0 /go/pkg/mod /go/pkg/mod', '\nCOPY --from=tools /root/go /x', ' --mount=type=cache,target=/go/pkg/mod', '\nRUN go mod download', '\nUSER app', '\nENV GOMODCACHE=/m', ' -mod=vendor', '\nRUN <<EOF', '\nEOF\n', '\r\n', '#', ' AS renamed',
   '\nRUN go get example.com/x', '\nRUN go mod tidy', ' -mod=mod', '\nENV GOFLAGS=-mod=mod', '\nENV GO111MODULE=off', '\nCOPY --from=build0 /src/go.mod /x', '\nRUN cp go.sum /out', '\nRUN go mod init x',
   '\nCOPY . .', '\nCOPY go.mod go.sum ./', '\nCOPY go.mod ./', '\nRUN go build ./...', '\nRUN make build',
+  ' --no-cache', '\nRUN apk update', '\nRUN apk -U upgrade', '\nRUN apk update && apk add --no-cache curl', '\nRUN apt-get update && apt-get install -y gcc',
+  ':latest', '\nFROM golang AS g', '\nFROM alpine AS a2', '@sha256:' + 'a'.repeat(64), '\nFROM run0',
 ];
 
 const randomEdit = (text: string, next: () => number) => randomEditOf(text, next, SNIPPETS, 0.6);

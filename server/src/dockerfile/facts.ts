@@ -67,8 +67,11 @@ export function startInstructions(model: DockerfileModel, stage: Stage): { entry
   return { entrypoint, cmd };
 }
 
-/** The stages whose instructions a stage inherits, itself last (at most MAX_STAGE_CHAIN; a fresh array). */
-export function stageChain(model: DockerfileModel, stage: Stage): Stage[] {
+/**
+ * The stages whose instructions a stage inherits, itself last (at most MAX_STAGE_CHAIN). Shared
+ * (rules ask for chains many times per analysis): read-only.
+ */
+export function stageChain(model: DockerfileModel, stage: Stage): readonly Stage[] {
   let chains = chainCache.get(model);
   if (!chains) {
     const c: Stage[][] = [];
@@ -80,7 +83,7 @@ export function stageChain(model: DockerfileModel, stage: Stage): Stage[] {
     chains = c;
     chainCache.set(model, chains);
   }
-  return (chains[stage.index] ?? [stage]).slice();
+  return chains[stage.index] ?? [stage];
 }
 const chainCache = new WeakMap<DockerfileModel, Stage[][]>();
 
@@ -220,7 +223,9 @@ export function workdirBefore(model: DockerfileModel, stage: Stage, before: Inst
 
 /** The user a stage runs as at its end: its last USER, else its base's, else the image's default. */
 export function effectiveUser(model: DockerfileModel, stage: Stage): { user: string | null; instr: Instruction | null } {
-  for (const s of stageChain(model, stage).reverse()) {
+  const chain = stageChain(model, stage);
+  for (let k = chain.length - 1; k >= 0; k--) {
+    const s = chain[k];
     const users = s.instructions.filter((i) => i.keyword === 'USER');
     const last = users[users.length - 1];
     if (last) return { user: last.args[0]?.value ?? null, instr: last };

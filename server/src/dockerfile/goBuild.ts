@@ -21,21 +21,17 @@ const IDENTIFIER = /^[A-Za-z_][A-Za-z0-9_]*$/;
 
 export function envValue(model: DockerfileModel, stage: Stage, g: GoCommand, name: string): EnvValue {
   const docker = dockerEnv(model, stage, g.instr);
-  const resolve = (raw: string): string | null => {
-    if (!/[$`]/.test(raw)) return raw;
-    if (/\$\(|`/.test(raw)) return null;
-    return expandVariables(unquoteAll(raw), docker);
-  };
   const prefixes = g.cmd.env;
-  for (let k = prefixes.length - 1; k >= 0; k--) if (prefixes[k].name === name) return resolve(prefixes[k].value);
+  for (let k = prefixes.length - 1; k >= 0; k--) if (prefixes[k].name === name) return resolveRaw(prefixes[k].value, docker);
   let best: { start: number; value: string } | undefined;
   const script = g.instr.script;
   // `NAME=...` words: the name is an identifier, so a word starts with `NAME=` exactly when its
-  // text before the first `=` is that name.
-  const assigns = IDENTIFIER.test(name) ? `${name}=` : null;
+  // text before the first `=` is that name. (Made when a script has an export: most have none.)
+  let assigns: string | null | undefined;
   for (const c of script?.parsed.commands ?? []) {
     if (c.start >= g.cmd.start) continue;
     if (c.argv[0]?.value !== 'export' && c.argv[0]?.value !== 'declare') continue;
+    if (assigns === undefined) assigns = IDENTIFIER.test(name) ? `${name}=` : null;
     for (let k = 1; k < c.argv.length; k++) {
       const w = c.argv[k];
       if (assigns && w.value.startsWith(assigns) && (!best || w.start > best.start)) best = { start: w.start, value: w.value.slice(assigns.length) };
@@ -46,9 +42,16 @@ export function envValue(model: DockerfileModel, stage: Stage, g: GoCommand, nam
   for (const a of script?.parsed.assignments ?? []) {
     if (a.name === name && a.start < g.cmd.start && (!best || a.start > best.start)) best = { start: a.start, value: a.value };
   }
-  if (best) return resolve(best.value);
+  if (best) return resolveRaw(best.value, docker);
   if (docker.has(name)) return docker.get(name);
-  return goEnvWritten(model, stage, g, name, resolve);
+  return goEnvWritten(model, stage, g, name, docker);
+}
+
+/** A value as written in the script, with the Dockerfile's variables expanded; null when a command substitution decides it. */
+function resolveRaw(raw: string, docker: Map<string, string | null>): string | null {
+  if (!/[$`]/.test(raw)) return raw;
+  if (/\$\(|`/.test(raw)) return null;
+  return expandVariables(unquoteAll(raw), docker);
 }
 
 /**
@@ -56,7 +59,7 @@ export function envValue(model: DockerfileModel, stage: Stage, g: GoCommand, nam
  * one of the stage's chain (it lands in the go env file and lasts across RUNs; the environment
  * overrides it, so callers ask only when no ENV/prefix sets the name).
  */
-function goEnvWritten(model: DockerfileModel, stage: Stage, g: GoCommand, name: string, resolve: (raw: string) => string | null): EnvValue {
+function goEnvWritten(model: DockerfileModel, stage: Stage, g: GoCommand, name: string, docker: Map<string, string | null>): EnvValue {
   if (!/^(GO|CGO_)/.test(name) || !writesGoEnv(model)) return undefined;
   let found: EnvValue;
   for (const s of stageChain(model, stage)) {
@@ -66,7 +69,7 @@ function goEnvWritten(model: DockerfileModel, stage: Stage, g: GoCommand, name: 
         if (!isGoEnvWrite(c)) continue;
         for (const w of c.args) {
           const m = /^([A-Za-z_][A-Za-z0-9_]*)=(.*)$/s.exec(w.value);
-          if (m && m[1] === name) found = resolve(m[2]);
+          if (m && m[1] === name) found = resolveRaw(m[2], docker);
         }
       }
       if (i === g.instr) return found;

@@ -134,14 +134,25 @@ function readPackageCommand(cmd: ShellCommand): PackageCommand | null {
 }
 
 /** Every package-manager command of a RUN's shell script. */
-export function packageCommands(instr: Instruction): PackageCommand[] {
-  if (instr.keyword !== 'RUN' || !instr.script) return [];
-  const out: PackageCommand[] = [];
-  for (const c of instr.script.parsed.commands) {
+export function packageCommands(instr: Instruction): readonly PackageCommand[] {
+  if (instr.keyword !== 'RUN' || !instr.script) return NONE;
+  // Rules walk every RUN of a stage's chain, often: once per parsed script (shared, not to be modified).
+  const slot = instr.script.parsed as PackageCommandsSlot;
+  return (slot[PACKAGE_COMMANDS] ??= readPackageCommands(instr.script.parsed.commands));
+}
+const PACKAGE_COMMANDS = Symbol('packageCommands');
+interface PackageCommandsSlot {
+  [PACKAGE_COMMANDS]?: readonly PackageCommand[];
+}
+const NONE: readonly PackageCommand[] = Object.freeze([]);
+
+function readPackageCommands(commands: readonly ShellCommand[]): readonly PackageCommand[] {
+  let out: PackageCommand[] | undefined;
+  for (const c of commands) {
     const p = packageCommand(c);
-    if (p) out.push(p);
+    if (p) (out ??= []).push(p);
   }
-  return out;
+  return out ?? NONE;
 }
 
 export function isInstall(p: PackageCommand): boolean {
@@ -156,7 +167,10 @@ export function installsPackage(model: DockerfileModel, stage: Stage, test: (nam
   for (const s of stageChain(model, stage)) {
     for (const i of s.instructions) {
       if (i === before) return false;
-      if (packageCommands(i).some((p) => isInstall(p) && p.packages.some((x) => test(x.name)))) return true;
+      for (const p of packageCommands(i)) {
+        if (!isInstall(p)) continue;
+        for (const x of p.packages) if (test(x.name)) return true;
+      }
     }
   }
   return false;

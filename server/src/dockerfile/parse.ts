@@ -268,12 +268,8 @@ function join(text: string, span: Span, escape: string, lines: LineTable, map: n
   let out = '';
   const end = span.end;
   // Characters from segStart up to the next continuation are copied as they are.
+  // (Copied in place, twice below, rather than by a closure made on every call.)
   let segStart = span.start;
-  const copy = (to: number) => {
-    if (to <= segStart) return;
-    if (map) map.push(out.length, segStart);
-    out += text.slice(segStart, to);
-  };
   for (let i = escape.length === 1 ? text.indexOf(escape, span.start) : -1; i >= 0 && i < end; i = text.indexOf(escape, i)) {
     // escape, optional trailing blanks, line break => continuation
     let j = i + 1;
@@ -294,11 +290,17 @@ function join(text: string, span: Span, escape: string, lines: LineTable, map: n
       if (!(k === lineEnd || text.charCodeAt(k) === 35 /* # */) || line + 1 >= lines.lineCount || lines.starts[line + 1] > end) break;
       j = lines.starts[line + 1];
     }
-    copy(i);
+    if (i > segStart) {
+      if (map) map.push(out.length, segStart);
+      out += text.slice(segStart, i);
+    }
     segStart = j;
     i = j;
   }
-  copy(end);
+  if (end > segStart) {
+    if (map) map.push(out.length, segStart);
+    out += text.slice(segStart, end);
+  }
   map?.push(out.length, end);
   return out;
 }

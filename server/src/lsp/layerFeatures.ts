@@ -23,7 +23,8 @@ export interface LayerFeatureDeps {
   folders(): readonly string[];
   /** `goDockerfile.layerHints` (on by default). */
   enabled(): boolean;
-  ready: Promise<unknown>;
+  /** The shell grammar, loaded (awaiting it starts the load). */
+  ready: PromiseLike<unknown>;
   log(m: string): void;
   /** The client said it handles `workspace/inlayHint/refresh`. */
   canRefresh(): boolean;

@@ -116,6 +116,8 @@ export function startServer(connection: Connection, hooks: { firstAnswer?: () =>
   // Last line of defence: an exception escaping a timer or a promise must not end the server.
   process.on('uncaughtException', (e) => log(`internal error: ${e instanceof Error ? e.stack : String(e)}`));
   process.on('unhandledRejection', (e) => log(`internal error: ${e instanceof Error ? e.stack : String(e)}`));
+  /** Resolves once the last diagnostics sent are written (the connection writes in a later turn). */
+  let written: Promise<unknown> = Promise.resolve();
   const workspaces = new WorkspaceIndex(log, (root) => {
     // A context was read or changed: re-lint the open Dockerfiles that build from it.
     for (const d of documents.all()) {
@@ -124,7 +126,7 @@ export function startServer(connection: Connection, hooks: { firstAnswer?: () =>
       schedule(d, 0);
     }
     layerFeatures.refresh();
-  }, (status) => void connection.sendNotification(STATUS_NOTIFICATION, status));
+  }, (status) => void connection.sendNotification(STATUS_NOTIFICATION, status), () => written);
   let settings: Settings = { languageFeatures: 'on', rules: {} };
   /** The library's syntax check, when the general features are on. */
   let syntaxCheck: SyntaxChecker | undefined;
@@ -133,7 +135,11 @@ export function startServer(connection: Connection, hooks: { firstAnswer?: () =>
   let inlayHintRefresh = false;
   /** The client resolves a code action's edit later (codeAction/resolve): fix-all is computed only when chosen. */
   let resolveEdits = false;
-  const ready = initAnalysis();
+  // The shell grammar: loaded once something waits for it (a script that needs it, a request
+  // that may) or once the first diagnostics are out. Not at the start: compiling and
+  // instantiating its WebAssembly held the main thread and a core while the first analysis ran.
+  let grammar: Promise<void> | undefined;
+  const ready: PromiseLike<void> = { then: (ok, fail) => (grammar ??= initAnalysis()).then(ok, fail) };
   const layerFeatures = registerLayerFeatures(connection, {
     documents,
     modelOf: (doc) => analysisOf(doc).model,
@@ -247,8 +253,8 @@ export function startServer(connection: Connection, hooks: { firstAnswer?: () =>
   }
 
   async function publish(uri: string): Promise<void> {
-    // The first analysis does not wait for the grammar (compiled in the background since the
-    // start): plain scripts are read without it, and a script that needs it says so.
+    // An analysis does not wait for the grammar (loaded after the first diagnostics): plain
+    // scripts are read without it, and a script that needs it says so.
     if (!shellParserReady() && !needsGrammar(uri)) return finishPublish(uri);
     await ready;
     return finishPublish(uri);
@@ -299,7 +305,8 @@ export function startServer(connection: Connection, hooks: { firstAnswer?: () =>
     const diagnostics = kept.map(convert);
     if (firstOmitted) diagnostics.push({ range: convert(firstOmitted).range, severity: DiagnosticSeverity.Information, source: SOURCE, message: omittedMessage(omitted) });
     if (over) diagnostics.push(over);
-    void connection.sendDiagnostics({ uri: doc.uri, version: doc.version, diagnostics });
+    written = connection.sendDiagnostics({ uri: doc.uri, version: doc.version, diagnostics }).catch(() => undefined);
+    if (!grammar) void written.then(() => ready).then(undefined, (e: unknown) => log(`loading the shell grammar failed: ${e instanceof Error ? e.stack : String(e)}`));
     const first = hooks.firstAnswer;
     hooks.firstAnswer = undefined;
     first?.();

@@ -33,6 +33,8 @@ export class WorkspaceIndex {
     private readonly onChanged: (root: string) => void,
     /** Told when a context starts and ends being read (the client shows it). */
     private readonly onStatus: (status: WorkspaceStatus) => void = () => {},
+    /** Resolves once the answers sent so far are written: a read (synchronous) starts after them. */
+    private readonly answersWritten: () => PromiseLike<unknown> = () => Promise.resolve(),
   ) {}
 
   /** The build context root of a document, whether or not its workspace is loaded yet. */
@@ -86,7 +88,9 @@ export class WorkspaceIndex {
       entry = e;
       this.byRoot.set(root, e);
       this.onStatus({ root, state: 'reading' });
-      setTimeout(() => {
+      // After the diagnostics of the analysis that asked: the timer alone ran before the
+      // connection wrote them (its writes wait for a later turn), holding the first answer back.
+      const load = () => {
         const started = Date.now();
         try {
           e.ws = loadWorkspace(root, { log: this.log });
@@ -100,7 +104,8 @@ export class WorkspaceIndex {
           return;
         }
         this.onChanged(root);
-      }, 0);
+      };
+      setTimeout(() => void this.answersWritten().then(load, load), 0);
     }
     return entry.ws;
   }

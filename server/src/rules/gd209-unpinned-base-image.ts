@@ -12,11 +12,12 @@
  * declares. Other images get no fix: inventing a version would be a guess. Nor does a FROM
  * written with variables (the edit would belong in the ARG).
  */
+import { dockerfileFact } from '../facts/memo';
 import { parseImageRef } from '../images/imageRef';
 import { compareGoVersions, golangTagVersion } from '../images/golangTag';
 import { requiredGoVersion } from '../workspace/query';
 import { insert, replace } from '../edits/edits';
-import type { Fix, Rule, RuleContext, RuleFinding } from './types';
+import { stagesToCheck, type Fix, type Rule, type RuleContext, type RuleFinding } from './types';
 import type { Stage } from '../dockerfile/model';
 
 /** ARG defaults that stand for "no default, pass --build-arg". */
@@ -34,9 +35,11 @@ export const gd209: Rule = {
   fix: 'safe',
   facts: ['images', 'workspace', 'contextFiles'],
   docs: { workspace: '(the golang fix uses go.mod when available)', peers: 'hadolint **DL3006** (no tag), **DL3007** (`:latest`)' },
+  // Each FROM on its own (its stage's base, the workspace's Go version, the context's build files).
+  scope: 'stage',
   check(ctx) {
     const out: RuleFinding[] = [];
-    for (const stage of ctx.model.stages) {
+    for (const stage of stagesToCheck(ctx)) {
       // An unresolved variable (no default, or a default that is itself a variable): unknown.
       if (stage.baseStage !== null || !stage.resolvedBase || stage.resolvedBase.includes('$')) continue;
       const ref = parseImageRef(stage.resolvedBase);
@@ -74,10 +77,15 @@ const BUILD_FILES = ['compose.yaml', 'compose.yml', 'docker-compose.yaml', 'dock
  * Names declared as additional build contexts in the context's compose file (`additional_contexts:`)
  * or bake file (`contexts = { name = "target:x" }`), read as text.
  */
+/** Once per analysis (the rule runs stage by stage): the build files are read once. */
 function namedContexts(ctx: RuleContext): Set<string> {
-  const out = new Set<string>();
   const files = ctx.files;
-  if (!files) return out;
+  if (!files) return new Set();
+  return dockerfileFact(ctx.model, 'gd209:namedContexts', () => readNamedContexts(files));
+}
+
+function readNamedContexts(files: NonNullable<RuleContext['files']>): Set<string> {
+  const out = new Set<string>();
   for (const f of BUILD_FILES) {
     if (!files.fileExists(f)) continue;
     const lines = (files.readFile(f) ?? '').split(/\r?\n/);

@@ -19,7 +19,7 @@ import { stageChain } from '../dockerfile/facts';
 import { scriptSpan, toDoc, type DockerfileModel, type Instruction } from '../dockerfile/model';
 import { mounts } from '../dockerfile/mounts';
 import type { ShellCommand } from '../dockerfile/shell';
-import type { Fix, Rule, RuleFinding } from './types';
+import { stagesToCheck, type Fix, type Rule, type RuleFinding } from './types';
 
 const INDEX = '(~2-3 MB)';
 
@@ -32,12 +32,14 @@ export const gd301: Rule = {
   peers: ['DL3019'],
   fix: 'safe',
   facts: [],
+  // A RUN's findings depend on it and on whether its stage is in the final image's chain.
+  scope: 'stage',
   check(ctx) {
     const out: RuleFinding[] = [];
     const final = ctx.model.stages[ctx.finalStage];
     // The final stage's instructions, made when a RUN with apk needs them.
     let inFinal: Set<Instruction> | undefined;
-    for (const instr of ctx.model.instructions) {
+    for (const instr of stagesToCheck(ctx).flatMap((s) => s.instructions)) {
       if (instr.keyword !== 'RUN' || !instr.script) continue;
       const script = instr.script;
       const cmds = script.parsed.commands;

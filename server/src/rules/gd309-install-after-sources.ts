@@ -24,7 +24,7 @@ import { isSystemSetupCommand, packageCommands } from '../dockerfile/packages';
 import type { ShellCommand } from '../dockerfile/shell';
 import { deleteLines, insert } from '../edits/edits';
 import { isSourceCopy } from '../facts/goSources';
-import type { Fix, Rule, RuleFinding } from './types';
+import { stagesToCheck, type Fix, type Rule, type RuleFinding } from './types';
 
 const MOVABLE_OVER = new Set(['COPY', 'ADD', 'WORKDIR', 'LABEL', 'EXPOSE', 'MAINTAINER', 'STOPSIGNAL', 'HEALTHCHECK']);
 const SYSTEM_DIR = /^\/(etc|usr|bin|sbin|lib|lib32|lib64|libx32|var|opt|root)?(\/|$)/;
@@ -37,9 +37,12 @@ export const gd309: Rule = {
   needsWorkspace: false,
   fix: 'safe',
   facts: ['copySources', 'goCommands', 'images', 'packageInstalls', 'contextFiles'],
+  // Each stage on its own (its base image for the fix); the message and fix title name the COPY's line.
+  scope: 'stage',
+  namesLines: true,
   check(ctx) {
     const out: RuleFinding[] = [];
-    for (const stage of ctx.model.stages) {
+    for (const stage of stagesToCheck(ctx)) {
       const copy = stage.instructions.find((i) => isSourceCopy(i, ctx.files));
       if (!copy) continue;
       for (const instr of stage.instructions) {
