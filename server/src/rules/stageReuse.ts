@@ -14,6 +14,7 @@
 import { stageChain } from '../dockerfile/facts';
 import { stageRef } from '../dockerfile/goBuild';
 import type { DockerfileModel } from '../dockerfile/model';
+import { textChange } from '../dockerfile/text';
 import type { Edit } from '../edits/edits';
 import type { Fix, RuleContext, RuleFinding } from './types';
 
@@ -80,8 +81,7 @@ export function reusePlan(previous: StageFindings | undefined, current: StageFin
   const oldB = previous.bounds;
   const newB = current.bounds;
   if (oldB.length !== newB.length) return null;
-  const p = commonPrefix(before, after);
-  const q = commonSuffix(before, after, Math.min(before.length, after.length) - p);
+  const { prefix: p, suffix: q } = textChange(before, after);
   const delta = after.length - before.length;
   // Region r (0: global, s + 1: stage s) spans [bounds[r], bounds[r + 1]).
   const regions = oldB.length - 1;
@@ -146,18 +146,4 @@ function movedFinding(f: RuleFinding, move: (x: number) => number | null): RuleF
     moved.fix = { ...f.fix, edits } satisfies Fix;
   }
   return moved;
-}
-
-function commonPrefix(a: string, b: string): number {
-  const n = Math.min(a.length, b.length);
-  let i = 0;
-  while (i < n && a.charCodeAt(i) === b.charCodeAt(i)) i++;
-  return i;
-}
-
-/** Length of the common suffix, at most `max` (so that prefix and suffix do not overlap). */
-function commonSuffix(a: string, b: string, max: number): number {
-  let i = 0;
-  while (i < max && a.charCodeAt(a.length - 1 - i) === b.charCodeAt(b.length - 1 - i)) i++;
-  return i;
 }
