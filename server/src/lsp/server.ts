@@ -199,7 +199,9 @@ export function startServer(connection: Connection, hooks: { firstAnswer?: () =>
     const hit = cache.get(doc.uri);
     if (hit && hit.version === doc.version) return hit;
     // Given up to the parse (its instructions move into the new model): if this throws, the next starts afresh.
-    const started = performance.now();
+    // Date.now, not performance.now: Node loads perf_hooks on the first use of `performance`,
+    // milliseconds on the path of the first diagnostics after opening a file.
+    const started = Date.now();
     const previous = hit?.model ?? models.get(doc.uri);
     models.delete(doc.uri);
     // The previous version's per-stage findings: only from a cache entry, which goes when the
@@ -208,7 +210,7 @@ export function startServer(connection: Connection, hooks: { firstAnswer?: () =>
       ...inputsOf(doc.uri),
       onRuleError: (code, e) => log(`rule ${code} failed: ${e instanceof Error ? e.stack : String(e)}`),
     }, previous, hit?.stageFindings);
-    lastAnalysisMs.set(doc.uri, performance.now() - started);
+    lastAnalysisMs.set(doc.uri, Date.now() - started);
     const entry = { ...a, version: doc.version };
     cache.set(doc.uri, entry);
     models.set(doc.uri, a.model);
