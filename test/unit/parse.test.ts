@@ -158,6 +158,38 @@ describe('LineTable.edited (the line starts of an edited text from the previous 
   });
 });
 
+describe('textChange (the common start and end of two texts)', () => {
+  // The definition, a character at a time.
+  function byCharacter(before: string, after: string) {
+    const max = Math.min(before.length, after.length);
+    let prefix = 0;
+    while (prefix < max && before[prefix] === after[prefix]) prefix++;
+    let suffix = 0;
+    while (suffix < max - prefix && before[before.length - 1 - suffix] === after[after.length - 1 - suffix]) suffix++;
+    return { prefix, suffix };
+  }
+
+  it('equals the character-by-character definition on edits at every distance from both ends', () => {
+    // Lengths around the stretch sizes (8, 64, 512, 4096), edits near the start, the end and in
+    // between, insertions, deletions, replacements and repeats of the edited character.
+    let seed = 7;
+    const r = () => ((seed = (Math.imul(seed ^ (seed >>> 15), 0x2c1b3c6d) + 0x9e3779b9) >>> 0) / 2 ** 32);
+    for (const n of [0, 1, 7, 8, 9, 63, 64, 65, 511, 513, 4095, 4096, 4097, 9000]) {
+      const text = Array.from({ length: n }, () => 'ab\n'[Math.floor(r() * 3)]).join('');
+      for (let k = 0; k < 40; k++) {
+        const a = Math.floor(r() * (n + 1));
+        const b = Math.min(n, a + Math.floor(r() * 3));
+        const insert = ['', 'a', 'b', 'aa', '\n'][Math.floor(r() * 5)];
+        const after = text.slice(0, a) + insert + text.slice(b);
+        assert.deepEqual(textChange(text, after), byCharacter(text, after), `n ${n}: [${a}, ${b}) -> ${JSON.stringify(insert)}`);
+        assert.deepEqual(textChange(after, text), byCharacter(after, text));
+      }
+    }
+    assert.deepEqual(textChange('abc', 'abc'), { prefix: 3, suffix: 0 });
+    assert.deepEqual(textChange('aaaa', 'aa'), { prefix: 2, suffix: 0 });
+  });
+});
+
 describe('overLimit', () => {
   it('finds an over-long line between line feeds, not a long stretch that lone \\r break into short lines', () => {
     const long = 'x'.repeat(MAX_LINE_CHARS + 1);
