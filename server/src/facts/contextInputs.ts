@@ -131,8 +131,12 @@ interface CopyRoot {
 }
 
 /** Instructions that read the context, with the sources they name (COPY/ADD, RUN bind mounts), in the stages the build runs. */
-export function contextUses(df: DockerfileModel, finalStage = df.stages.length - 1): { instr: Instruction; sources: string[] }[] {
-  const feeding = stagesFeeding(df, finalStage);
+/** The stages whose files can reach the final stage; 'all': every stage (any target's). */
+type Target = number | 'all';
+const stagesOf = (df: DockerfileModel, finalStage: Target): Set<number> => (finalStage === 'all' ? new Set(df.stages.map((s) => s.index)) : stagesFeeding(df, finalStage));
+
+export function contextUses(df: DockerfileModel, finalStage: Target = df.stages.length - 1): { instr: Instruction; sources: string[] }[] {
+  const feeding = stagesOf(df, finalStage);
   const out: { instr: Instruction; sources: string[] }[] = [];
   for (const s of df.stages) {
     if (!feeding.has(s.index)) continue;
@@ -150,7 +154,7 @@ export function contextUses(df: DockerfileModel, finalStage = df.stages.length -
 }
 
 /** The instructions that copy (or bind-mount) the whole context. */
-export function wholeContextUses(df: DockerfileModel, finalStage = df.stages.length - 1): Instruction[] {
+export function wholeContextUses(df: DockerfileModel, finalStage: Target = df.stages.length - 1): Instruction[] {
   return contextUses(df, finalStage).filter((u) => u.sources.some((s) => isWholeContext(s) || contextPath(s) === '')).map((u) => u.instr);
 }
 
@@ -251,10 +255,11 @@ const GIT_READ = /\bgit\s+(?:-C\s+\S+\s+)?(?:describe|rev-parse|log|show|status|
  * repository (`git describe`, `git rev-parse`, `git config ... safe.directory`), `go build
  * -buildvcs=true`, goreleaser, or a build tool or script (make, task, mage, just, `./build.sh`,
  * `go run build.go`) whose file mentions git. A tool file that cannot be read counts as reading
- * git (we cannot tell). Null when the build does not read .git.
+ * git (we cannot tell). Null when the build does not read .git. `finalStage` 'all': the build of
+ * any target.
  */
-export function readsGitMetadata(df: DockerfileModel, finalStage = df.stages.length - 1, read?: (rel: string) => string | null): Instruction | null {
-  const feeding = stagesFeeding(df, finalStage);
+export function readsGitMetadata(df: DockerfileModel, finalStage: Target = df.stages.length - 1, read?: (rel: string) => string | null): Instruction | null {
+  const feeding = stagesOf(df, finalStage);
   const whole = new Set(wholeContextUses(df, finalStage));
   const hasContext: boolean[] = [];
   const mentionsGit = (files: string[]): boolean => {

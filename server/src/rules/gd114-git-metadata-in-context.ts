@@ -5,8 +5,10 @@
  * the builder runs as non-root, `go build` fails with "error obtaining VCS status".
  *
  * Silent when the context has no `.git` (a sub-folder of a repository, an exported tree), when
+ * .dockerignore excludes everything in it (`.git/**`), when
  * the copy says `--exclude=.git`, when a `!.git` line re-includes it on purpose, when the build
- * reads the repository (`git describe`/`rev-parse` in a RUN, `-buildvcs=true`, goreleaser, or a
+ * reads the repository in any stage, also one another target builds (`git describe`/`rev-parse`
+ * in a RUN, `-buildvcs=true`, goreleaser, or a
  * Makefile/Taskfile/script it runs that mentions git, or one we cannot read: see
  * facts/contextInputs.ts `readsGitMetadata`), and when a `<name>.dockerignore` exists (it may be
  * the Dockerfile's own ignore file). Also silent when the builder has git (Debian-based golang
@@ -45,12 +47,15 @@ export const gd114: Rule = {
     const ignore = ctx.files?.dockerignore ?? dockerignoreOf(ws);
     const decided = ignore?.explain('.git');
     if (decided?.ignored || decided?.pattern?.negated) return [];
+    // `.git/**` sends an empty .git folder: nothing a commit or checkout changes (HEAD is in every repository).
+    if (gitDir.kind === 'dir' && ignore?.explain('.git/HEAD').ignored) return [];
     const use = wholeContextUses(ctx.model, ctx.finalStage).find((i) => !i.flags.some((f) => f.name === 'exclude' && /^\.?\/?\.git\/?$/.test(f.value ?? '')));
     if (!use) return [];
     // The build reads the repository (version stamping): .git belongs in this context.
     const files = ctx.files;
     const read = files ? (rel: string) => files.readFile(rel) : undefined;
-    if (readsGitMetadata(ctx.model, ctx.finalStage, read)) return [];
+    // Any stage: another target of this Dockerfile (`--target validate`) shares the .dockerignore.
+    if (readsGitMetadata(ctx.model, 'all', read)) return [];
     const builders = builderStages(ctx);
     const git = builders.some((s) => hasGit(ctx, s));
     // Default VCS stamping with git in the builder, read back by the program: wanted, like -buildvcs=true.

@@ -153,7 +153,7 @@ export class FileIndex {
     return {
       ...this.totals,
       entries,
-      git: { kind: gitKind, excluded: gitKind !== null && this.isIgnored('.git'), bytes: gitBytes },
+      git: { kind: gitKind, excluded: gitKind !== null && (this.isIgnored('.git') || (gitKind === 'dir' && this.isIgnored('.git/HEAD'))), bytes: gitBytes },
       partial: this.truncated || this.skipped.size > 0,
     };
   }

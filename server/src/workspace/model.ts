@@ -165,7 +165,7 @@ export interface ContextSizes {
   git: {
     /** 'dir' (a repository), 'file' (a worktree or submodule pointer) or null (absent). */
     kind: 'dir' | 'file' | null;
-    /** .dockerignore excludes it. */
+    /** .dockerignore excludes it, or (a repository) everything in it (`.git/**`). */
     excluded: boolean;
     /** Total bytes under .git; null when it was not walked (excluded) or absent. */
     bytes: number | null;

@@ -95,6 +95,39 @@ describe('GD114 git-metadata-in-context', () => {
     assert.deepEqual(find(build(), opts(load(own)), 'GD114'), []);
   });
 
+  it('silent when .dockerignore excludes everything in .git (`.git/**`, pufferpanel); reported when it excludes only part of it', () => {
+    const all = tmpCopy('tls');
+    write(all, '.git/HEAD', 'x\n');
+    write(all, '.dockerignore', '.idea/**\n.git/**\n*.syso\n');
+    assert.deepEqual(find(build(), opts(load(all)), 'GD114'), []);
+    const part = tmpCopy('tls');
+    write(part, '.git/HEAD', 'x\n');
+    write(part, '.dockerignore', '.git/objects\n');
+    assert.equal(find(build(), opts(load(part)), 'GD114').length, 1);
+  });
+
+  it('silent when another target reads the repository (distribution vendor.Dockerfile: `--target validate` runs git status)', () => {
+    const root = tmpCopy('tls');
+    write(root, '.git/HEAD', 'x\n');
+    const ws = load(root);
+    const targets = (validate: string) => df([
+      'FROM golang:1.22-alpine AS base',
+      'RUN apk add --no-cache git rsync',
+      'WORKDIR /src',
+      'FROM base AS validate',
+      'RUN --mount=target=/context <<EOT',
+      '  set -e',
+      '  rsync -a /context/. .',
+      `  ${validate}`,
+      'EOT',
+      'FROM base AS outdated',
+      'RUN --mount=target=.,ro go list -mod=readonly -u -m all',
+    ]);
+    // The last stage (the default target) bind-mounts the whole context and reads no git.
+    assert.deepEqual(find(targets('git status --porcelain -- go.mod go.sum vendor'), opts(ws), 'GD114'), []);
+    assert.equal(find(targets('go mod verify'), opts(ws), 'GD114').length, 1);
+  });
+
   it('fix-all never applies fixes that edit or create other files', () => {
     const root = tmpCopy('tls');
     write(root, '.git/HEAD', 'x\n');
