@@ -1,7 +1,8 @@
 /**
  * GD301: apk leaves its package index (~2-3 MB) in a layer:
  *  - `apk add` without `--no-cache` (any stage);
- *  - in the final image (the final stage and the stages it is built FROM): `apk update`, whose
+ *  - in the final image (the final stage and the stages it is built FROM): `apk update` (not
+ *    `apk update --no-cache`, which keeps nothing), whose
  *    index stays even when the following `apk add` says `--no-cache` (that flag only keeps the
  *    add's own fetch out of the cache), and `apk upgrade -U`/`--update-cache` (also `apk -U
  *    upgrade`) without `--no-cache`.
@@ -63,6 +64,8 @@ export const gd301: Rule = {
         inFinal ??= new Set<Instruction>(final ? stageChain(ctx.model, final).flatMap((s) => s.instructions) : []);
         if (!inFinal.has(instr)) continue;
         if (action?.value === 'update') {
+          // `apk update --no-cache` opens no cache folder: the index it fetches is not kept.
+          if (noCache) continue;
           const others = apks.filter((o) => o !== c);
           // An `apk add` without --no-cache has its own finding (its fix comes first).
           if (others.some((o) => o.argv.some((w) => w.value === 'add') && !o.argv.some((w) => w.value === '--no-cache'))) continue;

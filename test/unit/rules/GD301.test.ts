@@ -20,6 +20,14 @@ describe('GD301 apk-without-no-cache', () => {
     assert.equal(has(df(['FROM alpine', 'RUN echo apk add git']), 'GD301'), false);
   });
 
+  it('apk update in the final image: reported, but not `apk update --no-cache`, which keeps no index (writefreely Dockerfile.prod)', () => {
+    const at = (run: string) => lint(df(['FROM alpine:3.20', run, 'USER 65532'])).filter((x) => x.code === 'GD301');
+    assert.equal(at('RUN apk update && apk add --no-cache git').length, 1);
+    // writefreely/writefreely Dockerfile.prod (apk-tools opens no cache folder under --no-cache).
+    assert.deepEqual(at('RUN apk update --no-cache && apk add --no-cache git'), []);
+    assert.deepEqual(at('RUN apk --no-cache update && apk add --no-cache git'), []);
+  });
+
   it('fix adds --no-cache after add, also inside continuations and heredocs', () => {
     assert.match(applyFix(df(['FROM alpine:3.20', 'RUN apk add \\', '    git', 'USER 1']), 'GD301'), /RUN apk add --no-cache \\\n    git/);
     assert.match(applyFix(df(['FROM alpine:3.20', 'RUN <<EOF', 'apk add git', 'EOF', 'USER 1']), 'GD301'), /\napk add --no-cache git\nEOF/);
