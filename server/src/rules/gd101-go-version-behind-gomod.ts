@@ -65,8 +65,12 @@ export const gd101: Rule = {
       const use = gone
         ? `Use a golang:${target} image (there is no ${gone} variant for Go ${goLine(target)}; keep the runtime's C library in step with the new builder's).`
         : `Use golang:${target}${image.go.variant}.`;
+      // GOTOOLCHAIN (and its stop with "go.mod requires go >= …") came with Go 1.21.
+      const why = compareGoVersions(image.go.version, '1.21') < 0
+        ? `Go before 1.21 cannot switch to another toolchain: its older compiler builds the module and stops at newer language features, library APIs or go.mod lines it does not know (\`toolchain\`, a three-part \`go\` version).`
+        : `the golang images set GOTOOLCHAIN=local, so the build stops with "go.mod requires go >= ${req.version}" (with GOTOOLCHAIN=auto it downloads a newer toolchain on every uncached build).`;
       const message = goBehind
-        ? `${shown} has Go ${image.go.version}, but ${where} says \`go ${req.version}\`: the golang images set GOTOOLCHAIN=local, so the build stops with "go.mod requires go >= ${req.version}" (with GOTOOLCHAIN=auto it downloads a newer toolchain on every uncached build). ${use}`
+        ? `${shown} has Go ${image.go.version}, but ${where} says \`go ${req.version}\`: ${why} ${use}`
         : `${shown} has Go ${image.go.version}, but ${where} names \`toolchain go${req.toolchain}\`: the image builds with an older compiler than the one the module declares (or, with GOTOOLCHAIN=auto, downloads go${req.toolchain} on every uncached build). ${use}`;
       out.push({ message, span: word.span, fix: gone ? undefined : retag(model, stage, target, req.source) ?? undefined });
     }

@@ -57,8 +57,11 @@ export const gd116: Rule = {
       if (seen.has(key)) continue;
       seen.add(key);
       const what = [badArch ? `GOARCH=${goarch}` : null, badOs ? `GOOS=${goos}` : null].filter(Boolean).join(' ');
+      // The example of another platform is one the binary is not built for.
+      const other = badArch && goarch === 'arm64' ? 'amd64' : 'arm64';
+      const binary = [badOs ? goos : null, badArch ? goarch : null].filter(Boolean).join(' ');
       out.push({
-        message: `The build sets ${what}, but the final stage follows the target platform: built for another platform (\`--platform linux/arm64\`, an arm64 machine, a multi-platform build) the image holds a ${badOs ? `${goos} ` : ''}${badArch ? `${goarch} ` : ''}binary and fails with "exec format error". Use \`GOARCH=$TARGETARCH\` (with \`ARG TARGETARCH\`), or pin the final stage with \`--platform\`.`,
+        message: `The build sets ${what}, but the final stage follows the target platform: built for another platform (\`--platform linux/${other}\`, an ${other} machine, a multi-platform build) the image holds ${/^[aeiou]/i.test(binary) ? 'an' : 'a'} ${binary} binary and fails with "exec format error". Use \`GOARCH=$TARGETARCH\` (with \`ARG TARGETARCH\`), or pin the final stage with \`--platform\`.`,
         span: scriptSpan(script, g.cmd.start, g.cmd.end),
         fix: badArch && !badOs ? fixFor(ctx.model, builder, g) : undefined,
       });

@@ -19,6 +19,15 @@ describe('GD101 go-version-behind-gomod', () => {
     assert.match(f.message, /GOTOOLCHAIN=local/);
   });
 
+  it('before Go 1.21 the message does not blame GOTOOLCHAIN, which those images lack (traefik-forward-auth: golang:1.20-alpine, golang:1.13-alpine)', () => {
+    for (const tag of ['golang:1.20-alpine', 'golang:1.13-alpine']) {
+      const f = find(df([`FROM ${tag} AS build`, ...build]), 'GD101', mod('1.22'))[0];
+      assert.ok(f, tag);
+      assert.doesNotMatch(f.message, /GOTOOLCHAIN/);
+      assert.match(f.message, /Go before 1\.21 cannot switch to another toolchain/);
+    }
+  });
+
   it('a tag without a patch satisfies every patch of its line; a patch tag is compared exactly', () => {
     assert.equal(has(df(['FROM golang:1.22', ...build]), 'GD101', mod('1.22.3')), false);
     assert.equal(has(df(['FROM golang:1.22-alpine3.20', ...build]), 'GD101', mod('1.22.3')), false);

@@ -21,6 +21,15 @@ describe('GD116 hard-coded-target-platform', () => {
     assert.equal(has(build('RUN GOOS=darwin go build -o /out/app .'), 'GD116'), true);
   });
 
+  it('names a platform the binary is not built for (traefik-forward-auth Dockerfile.arm64 sets GOARCH=arm64)', () => {
+    const [amd] = find(build('RUN CGO_ENABLED=0 GOARCH=amd64 go build -o /out/app .'), 'GD116');
+    assert.match(amd.message, /`--platform linux\/arm64`, an arm64 machine, .* holds an amd64 binary/);
+    const [arm] = find(build('RUN CGO_ENABLED=0 GOOS=linux GOARCH=arm64 go build -o /out/app .'), 'GD116');
+    assert.match(arm.message, /`--platform linux\/amd64`, an amd64 machine, .* holds an arm64 binary/);
+    const [os] = find(build('RUN GOOS=darwin go build -o /out/app .'), 'GD116');
+    assert.match(os.message, /holds a darwin binary/);
+  });
+
   it('is silent for a pinned final platform, a variable, a script that decides by platform, and several arches', () => {
     assert.equal(has(build('RUN GOARCH=amd64 go build -o /out/app .', 'FROM --platform=linux/amd64 alpine:3.20'), 'GD116'), false);
     assert.equal(has(build('ARG TARGETARCH\nRUN GOARCH=$TARGETARCH go build -o /out/app .'), 'GD116'), false);
