@@ -30,9 +30,10 @@
  * Which builds land: ../facts/builtPackages.ts; what a build's package needs: ../facts/cgo.ts (both shared
  * with GD103).
  */
-import { goFlag, isXxGo, rootImage, stageImage, type GoCommand } from '../dockerfile/facts';
+import { goFlag, isXxGo, rootImage, stageGoCommands, stageImage, type GoCommand } from '../dockerfile/facts';
+import type { ImageInfo } from '../images/table';
 import { envValue, goflags, goflagsValue } from '../dockerfile/goBuild';
-import { scriptSpan, toDoc, type DockerfileModel, type Stage } from '../dockerfile/model';
+import { scriptSpan, toDoc, type DockerfileModel, type Script, type Stage } from '../dockerfile/model';
 import { installsPackage } from '../dockerfile/packages';
 import { insert } from '../edits/edits';
 import { landingBuilds } from '../facts/builtPackages';
@@ -56,20 +57,15 @@ export const gd102: Rule = {
     if (!final) return out;
     const finalImage = stageImage(model, final);
     if (!finalImage || finalImage.os !== 'linux' || finalImage.libc === 'glibc' || installsGlibcCompat(model, final)) return out;
+    // Most builds set CGO_ENABLED=0: when no build of the file could be reported, which builds
+    // land in the final stage (a costly fact) need not be worked out.
+    if (!model.stages.some((s) => stageGoCommands(s).some((g) => (g.sub === 'build' || g.sub === 'install') && dynamicBuild(model, finalImage, g)))) return out;
     for (const b of landingBuilds(ctx, ctx.finalStage)) {
       if (!b.copy) continue; // runs where it was built
       const g = b.g;
-      const builder = model.stages[g.instr.stage];
-      const builderImage = stageImage(model, builder);
-      if (!builderImage || builderImage.os !== 'linux' || !g.instr.script) continue;
-      const cgo = envValue(model, builder, g, 'CGO_ENABLED');
-      if (cgo === '0' || cgo === null || (cgo !== undefined && cgo !== '1')) continue;
-      // xx-go sets CC to the target's cross compiler when one is installed: cgo is then unknown.
-      if (cgo === undefined && isXxGo(g)) continue;
-      if (staticallyLinked(g) || (cgo === undefined && pureGoNetTags(model, builder, g))) continue;
-      const compiler = hasCCompiler(model, builder, g);
-      if (builderImage.libc === finalImage.libc) continue; // musl builder -> alpine runtime
-      if (!compiler && cgo === '1') continue; // fails loudly at build time
+      const found = dynamicBuild(model, finalImage, g);
+      if (!found) continue;
+      const { builder, builderImage, cgo, compiler, script } = found;
       const verdict = ctx.workspace ? cgoVerdict(ctx, builder, g) : null;
       if (verdict?.needed) continue; // GD103's domain
       const cmdText = `go ${g.sub}`;
@@ -82,11 +78,11 @@ export const gd102: Rule = {
           : `leaves cgo on (${builderName} has a C compiler, so cgo is on by default)`;
         out.push({
           message: `\`${cmdText}\` ${why} and its binary is copied into the final stage (${finalName}), which ${finalWhat}: the binary is linked dynamically against ${builderImage.libc} and fails to start with "exec …: no such file or directory". ${cgo === '1' ? 'Link it statically (`-ldflags \'-linkmode external -extldflags "-static"\'`) or use a runtime with the same C library.' : 'Set CGO_ENABLED=0 for a static binary.'}`,
-          span: scriptSpan(g.instr.script, g.cmd.start, g.cmd.end),
+          span: scriptSpan(script, g.cmd.start, g.cmd.end),
           fix: cgo === undefined
             ? {
                 title: 'Build with CGO_ENABLED=0 (static binary)',
-                edits: [insert(toDoc(g.instr.script, g.cmd.argv[0].start), 'CGO_ENABLED=0 ')],
+                edits: [insert(toDoc(script, g.cmd.argv[0].start), 'CGO_ENABLED=0 ')],
                 safe: verdict !== null && verdict.basis === 'package' && !verdict.needed,
               }
             : undefined,
@@ -94,15 +90,32 @@ export const gd102: Rule = {
       } else {
         out.push({
           message: `\`${cmdText}\` does not set CGO_ENABLED=0. ${builderName} has no C compiler, so cgo is off and the binary is static, which the final stage (${finalName}, ${finalImage.libc === 'none' ? 'no C library' : finalImage.libc}) needs; but that lasts only until a C compiler is installed in the builder. Set CGO_ENABLED=0 explicitly.`,
-          span: scriptSpan(g.instr.script, g.cmd.start, g.cmd.end),
+          span: scriptSpan(script, g.cmd.start, g.cmd.end),
           severity: 'information',
-          fix: { title: 'Build with CGO_ENABLED=0 (static binary)', edits: [insert(toDoc(g.instr.script, g.cmd.argv[0].start), 'CGO_ENABLED=0 ')], safe: true },
+          fix: { title: 'Build with CGO_ENABLED=0 (static binary)', edits: [insert(toDoc(script, g.cmd.argv[0].start), 'CGO_ENABLED=0 ')], safe: true },
         });
       }
     }
     return out;
   },
 };
+
+/** A build whose binary links the C library, which `finalImage` lacks (what the check reads of the build alone); null otherwise. */
+function dynamicBuild(model: DockerfileModel, finalImage: ImageInfo, g: GoCommand): { builder: Stage; builderImage: ImageInfo; cgo: string | undefined; compiler: boolean; script: Script } | null {
+  const builder = model.stages[g.instr.stage];
+  const builderImage = stageImage(model, builder);
+  const script = g.instr.script;
+  if (!builderImage || builderImage.os !== 'linux' || !script) return null;
+  const cgo = envValue(model, builder, g, 'CGO_ENABLED');
+  if (cgo === '0' || cgo === null || (cgo !== undefined && cgo !== '1')) return null;
+  // xx-go sets CC to the target's cross compiler when one is installed: cgo is then unknown.
+  if (cgo === undefined && isXxGo(g)) return null;
+  if (staticallyLinked(g) || (cgo === undefined && pureGoNetTags(model, builder, g))) return null;
+  const compiler = hasCCompiler(model, builder, g);
+  if (builderImage.libc === finalImage.libc) return null; // musl builder -> alpine runtime
+  if (!compiler && cgo === '1') return null; // fails loudly at build time
+  return { builder, builderImage, cgo, compiler, script };
+}
 
 /** `-tags netgo,osusergo` (flag or GOFLAGS): net and os/user in pure Go, so no libc unless the program itself uses cgo. */
 function pureGoNetTags(model: DockerfileModel, stage: Stage, g: GoCommand): boolean {

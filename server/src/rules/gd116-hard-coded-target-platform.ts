@@ -13,9 +13,9 @@
  * Fix (not safe: it changes which architecture is built): a prefix `GOARCH=amd64` becomes
  * `GOARCH=$TARGETARCH`, with `ARG TARGETARCH` after the builder's FROM when the stage lacks it.
  */
-import { argDeclarations, stageChain, stageGoCommands } from '../dockerfile/facts';
+import { argDeclarations, stageChain, stageGoCommands, type GoCommand } from '../dockerfile/facts';
 import { rawEnvValue } from '../dockerfile/goBuild';
-import { toDoc, scriptSpan } from '../dockerfile/model';
+import { toDoc, scriptSpan, type DockerfileModel } from '../dockerfile/model';
 import { insertLinesAfter, replace, type Edit } from '../edits/edits';
 import { landingBuilds } from '../facts/builtPackages';
 import type { Fix, Rule, RuleFinding } from './types';
@@ -36,6 +36,9 @@ export const gd116: Rule = {
     if (!final) return [];
     // A fixed platform on the final stage's chain: the image is that platform whatever is asked.
     if (stageChain(model, final).some((s) => s.platform !== null && !/\$\{?TARGETPLATFORM\b/.test(s.platform))) return [];
+    // Most builds set no GOARCH and no GOOS but linux: when no build of the file could be
+    // reported, which builds land in the final stage (a costly fact) need not be worked out.
+    if (!model.stages.some((s) => stageGoCommands(s).some((g) => (g.sub === 'build' || g.sub === 'install') && hardCoded(model, g)))) return [];
     const out: RuleFinding[] = [];
     const seen = new Set<string>();
     for (const b of landingBuilds(ctx, ctx.finalStage)) {
@@ -45,14 +48,9 @@ export const gd116: Rule = {
       if (!script || DECIDES_PLATFORM.test(script.text)) continue;
       const arches = new Set(stageGoCommands(builder).map((x) => rawEnvValue(model, builder, x, 'GOARCH')).filter((v) => v !== undefined));
       if (arches.size > 1) continue;
-      const goarch = rawEnvValue(model, builder, g, 'GOARCH');
-      const goos = rawEnvValue(model, builder, g, 'GOOS');
-      const literal = (v: string | undefined) => v !== undefined && v !== '' && !/[$`]/.test(v);
-      // wasm (GOOS=js/wasip1 GOARCH=wasm) is not run by the image's platform: it is served or embedded.
-      if (goarch === 'wasm' || goos === 'js' || goos === 'wasip1') continue;
-      const badArch = literal(goarch);
-      const badOs = literal(goos) && goos !== 'linux';
-      if (!badArch && !badOs) continue;
+      const found = hardCoded(model, g);
+      if (!found) continue;
+      const { goarch, goos, badArch, badOs } = found;
       const key = `${g.instr.span.start}:${g.cmd.start}`;
       if (seen.has(key)) continue;
       seen.add(key);
@@ -69,6 +67,22 @@ export const gd116: Rule = {
     return out;
   },
 };
+
+/** The platform a build sets: GOARCH, or a GOOS other than linux, written as a literal (wasm aside); null when it sets neither. */
+function hardCoded(model: DockerfileModel, g: GoCommand): { goarch: string | undefined; goos: string | undefined; badArch: boolean; badOs: boolean } | null {
+  const builder = model.stages[g.instr.stage];
+  const goarch = rawEnvValue(model, builder, g, 'GOARCH');
+  const goos = rawEnvValue(model, builder, g, 'GOOS');
+  // wasm (GOOS=js/wasip1 GOARCH=wasm) is not run by the image's platform: it is served or embedded.
+  if (goarch === 'wasm' || goos === 'js' || goos === 'wasip1') return null;
+  const badArch = literal(goarch);
+  const badOs = literal(goos) && goos !== 'linux';
+  return badArch || badOs ? { goarch, goos, badArch, badOs } : null;
+}
+
+function literal(v: string | undefined): boolean {
+  return v !== undefined && v !== '' && !/[$`]/.test(v);
+}
 
 function fixFor(model: Parameters<typeof rawEnvValue>[0], stage: Parameters<typeof rawEnvValue>[1], g: Parameters<typeof rawEnvValue>[2]): Fix | undefined {
   const prefix = [...g.cmd.env].reverse().find((a) => a.name === 'GOARCH');
