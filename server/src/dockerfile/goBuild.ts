@@ -20,6 +20,23 @@ export type EnvValue = string | null | undefined;
 const IDENTIFIER = /^[A-Za-z_][A-Za-z0-9_]*$/;
 
 export function envValue(model: DockerfileModel, stage: Stage, g: GoCommand, name: string): EnvValue {
+  // Rules ask for the same variables of the same commands (CGO_ENABLED, GOFLAGS): once each.
+  const byCommand = ((stage as EnvValueSlot)[ENV_VALUES] ??= new Map());
+  let values = byCommand.get(g);
+  if (!values) byCommand.set(g, (values = new Map()));
+  if (values.has(name)) return values.get(name);
+  const value = computeEnvValue(model, stage, g, name);
+  values.set(name, value);
+  return value;
+}
+
+/** envValue's answers, kept on the stage (a new object per parsed model, as for dockerEnv). */
+const ENV_VALUES = Symbol('envValues');
+interface EnvValueSlot {
+  [ENV_VALUES]?: Map<GoCommand, Map<string, EnvValue>>;
+}
+
+function computeEnvValue(model: DockerfileModel, stage: Stage, g: GoCommand, name: string): EnvValue {
   const docker = dockerEnv(model, stage, g.instr);
   const prefixes = g.cmd.env;
   for (let k = prefixes.length - 1; k >= 0; k--) if (prefixes[k].name === name) return resolveRaw(prefixes[k].value, docker);
@@ -491,13 +508,13 @@ export function sourcesPresent(model: DockerfileModel, stage: Stage, instr: Inst
 
 /** `-gcflags "all=-N -l"` (what Delve needs): a debug build keeps its symbols and paths on purpose. */
 export function isDebugBuild(model: DockerfileModel, stage: Stage, g: GoCommand): boolean {
-  const debug = (v: string) => /(^|[\s='"])-(N|l)(?=$|[\s'"])/.test(v);
   const gc = goFlag(g.args, 'gcflags');
-  if (gc && typeof gc.value === 'string') return debug(gc.value);
+  if (gc && typeof gc.value === 'string') return DEBUG_GCFLAGS.test(gc.value);
   const flags = goflags(model, stage, g);
   const v = flags && goflagsValue(flags, 'gcflags');
-  return typeof v === 'string' && debug(v);
+  return typeof v === 'string' && DEBUG_GCFLAGS.test(v);
 }
+const DEBUG_GCFLAGS = /(^|[\s='"])-(N|l)(?=$|[\s'"])/;
 
 /**
  * The build writes an executable: no `-buildmode`, or `exe`/`pie`/`default`. The other modes
@@ -505,11 +522,14 @@ export function isDebugBuild(model: DockerfileModel, stage: Stage, g: GoCommand)
  * their symbols. Unknown (a variable) counts as not an executable: rules then stay silent.
  */
 export function buildsExecutable(model: DockerfileModel, stage: Stage, g: GoCommand): boolean {
-  const exe = (v: string | true) => v === true ? false : /^(exe|pie|default)$/.test(v);
   const bm = goFlag(g.args, 'buildmode');
-  if (bm) return exe(bm.value);
+  if (bm) return isExeMode(bm.value);
   const flags = goflags(model, stage, g);
   if (flags === null) return true;
   const v = flags && goflagsValue(flags, 'buildmode');
-  return v === undefined ? true : exe(v);
+  return v === undefined ? true : isExeMode(v);
+}
+
+function isExeMode(v: string | true): boolean {
+  return v === true ? false : /^(exe|pie|default)$/.test(v);
 }
