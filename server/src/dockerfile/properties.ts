@@ -21,19 +21,27 @@ interface Arg {
  * (offsets as the lexer reports them).
  */
 export function readProperties(text: string, lines: LineTable, escape: string, start: number, keywordEnd: number, end: number): Property[] {
-  const fx = (o: number) => (o > 0 && o < text.length && text.charCodeAt(o) === 10 && text.charCodeAt(o - 1) === 13 ? o - 1 : o);
-  const args = propertyArguments(text, lines, escape, start, keywordEnd, end, fx);
-  const prop = (arg: Arg, arg2?: { start: number; end: number }) => property(text, escape, arg, fx, arg2);
+  const args = propertyArguments(text, lines, escape, start, keywordEnd, end);
   if (args.length === 0) return [];
-  if (args.length === 1) return [prop(args[0])];
+  if (args.length === 1) return [property(text, escape, args[0])];
   if (args.length === 2) {
-    return args[0].value.indexOf('=') === -1 ? [prop(args[0], args[1])] : [prop(args[0]), prop(args[1])];
+    return args[0].value.indexOf('=') === -1 ? [property(text, escape, args[0], args[1])] : [property(text, escape, args[0]), property(text, escape, args[1])];
   }
-  if (args[0].value.indexOf('=') === -1) return [prop(args[0], { start: args[1].start, end: args[args.length - 1].end })];
-  return args.map((a) => prop(a));
+  if (args[0].value.indexOf('=') === -1) return [property(text, escape, args[0], { start: args[1].start, end: args[args.length - 1].end })];
+  return args.map((a) => property(text, escape, a));
 }
 
-function property(text: string, escape: string, arg: Arg, fx: (o: number) => number, arg2?: { start: number; end: number }): Property {
+// Module functions, not closures per call: parse runs these for every ENV/ARG/LABEL.
+/** An offset between the `\r` and `\n` of a CRLF, moved before the `\r`. */
+function fx(text: string, o: number): number {
+  return o > 0 && o < text.length && text.charCodeAt(o) === 10 && text.charCodeAt(o - 1) === 13 ? o - 1 : o;
+}
+
+function pushArg(args: Arg[], text: string, base: number, value: string, from: number, to: number): void {
+  args.push({ value, start: fx(text, Math.max(0, Math.min(base + from, text.length))), end: fx(text, Math.max(0, Math.min(base + to, text.length))) });
+}
+
+function property(text: string, escape: string, arg: Arg, arg2?: { start: number; end: number }): Property {
   // Property.getNameRange
   let nameEnd = arg.end;
   const index = arg.value.indexOf('=');
@@ -41,13 +49,13 @@ function property(text: string, escape: string, arg: Arg, fx: (o: number) => num
     const initial = arg.value.charAt(0);
     const before = arg.value.charAt(index - 1);
     if ((initial === '"' && before === '"') || (initial === "'" && before === "'") || (initial !== '"' && initial !== "'")) {
-      nameEnd = fx(Math.min(arg.start + index, text.length));
+      nameEnd = fx(text, Math.min(arg.start + index, text.length));
     }
   }
   const name = unescapedValue(substring(text, arg.start, nameEnd), escape);
   if (arg2) return { name, value: unescapedValue(substring(text, arg2.start, arg2.end), escape) };
   if (nameEnd === arg.end) return { name, value: null };
-  const valueStart = fx(Math.max(0, Math.min(arg.start + index + 1, text.length)));
+  const valueStart = fx(text, Math.max(0, Math.min(arg.start + index + 1, text.length)));
   return { name, value: unescapedValue(substring(text, valueStart, arg.end), escape) };
 }
 
@@ -117,24 +125,19 @@ function trailingNonWhitespace(content: string, escape: string): number {
 }
 
 /** PropertyInstruction.getPropertyArguments. */
-function propertyArguments(text: string, lines: LineTable, escape: string, rangeStart: number, keywordEnd: number, rangeEnd: number, fx: (o: number) => number): Arg[] {
+function propertyArguments(text: string, lines: LineTable, escape: string, rangeStart: number, keywordEnd: number, rangeEnd: number): Arg[] {
   const args: Arg[] = [];
   const fullArgs = keywordEnd < rangeEnd ? text.slice(keywordEnd, rangeEnd) : '';
   const start = leadingNonWhitespace(fullArgs, escape);
   if (start === -1) return [];
   const base = keywordEnd + start;
-  const at = (k: number) => fx(Math.max(0, Math.min(base + k, text.length)));
-  const push = (value: string, from: number, to: number) => args.push({ value, start: at(from), end: at(to) });
-  let escaped = lines.lineAt(rangeStart) !== lines.lineAt(fx(base));
+  let escaped = lines.lineAt(rangeStart) !== lines.lineAt(fx(text, base));
   let endingEscape = false;
   let mark = -1;
   const end = trailingNonWhitespace(fullArgs, escape);
   const content = fullArgs.substring(start, end + 1);
   let argStart = escaped ? -1 : 0;
   let spaced = false;
-  const spacedArgument = () => {
-    if (argStart !== -1) push(content.substring(argStart, mark), argStart, mark);
-  };
   argumentLoop: for (let i = 0; i < content.length; i++) {
     const ch = content.charAt(i);
     switch (ch) {
@@ -163,7 +166,7 @@ function propertyArguments(text: string, lines: LineTable, escape: string, range
                 case '\t':
                   break;
                 default:
-                  push(content.substring(argStart, i), argStart, i + 2);
+                  pushArg(args, text, base, content.substring(argStart, i), argStart, i + 2);
                   argStart = j;
                   break whitespaceCheck;
               }
@@ -187,7 +190,7 @@ function propertyArguments(text: string, lines: LineTable, escape: string, range
       case "'":
       case '"':
         if (spaced) {
-          spacedArgument();
+          if (argStart !== -1) pushArg(args, text, base, content.substring(argStart, mark), argStart, mark);
           argStart = i;
           spaced = false;
         }
@@ -199,7 +202,7 @@ function propertyArguments(text: string, lines: LineTable, escape: string, range
               i = j;
               continue argumentLoop;
             }
-            push(content.substring(argStart, j + 1), argStart, j + 1);
+            pushArg(args, text, base, content.substring(argStart, j + 1), argStart, j + 1);
             i = j;
             argStart = -1;
             continue argumentLoop;
@@ -213,7 +216,7 @@ function propertyArguments(text: string, lines: LineTable, escape: string, range
         if (escaped) {
           if (argStart !== -1) spaced = true;
         } else if (argStart !== -1) {
-          push(content.substring(argStart, i), argStart, i);
+          pushArg(args, text, base, content.substring(argStart, i), argStart, i);
           argStart = -1;
         }
         break;
@@ -235,7 +238,7 @@ function propertyArguments(text: string, lines: LineTable, escape: string, range
             }
           }
           if (argStart !== -1) {
-            push(content.substring(argStart, mark), argStart, mark);
+            pushArg(args, text, base, content.substring(argStart, mark), argStart, mark);
             argStart = -1;
           }
           break argumentLoop;
@@ -245,7 +248,7 @@ function propertyArguments(text: string, lines: LineTable, escape: string, range
         break;
       default:
         if (spaced) {
-          spacedArgument();
+          if (argStart !== -1) pushArg(args, text, base, content.substring(argStart, mark), argStart, mark);
           argStart = i;
           spaced = false;
         }
@@ -291,7 +294,7 @@ function propertyArguments(text: string, lines: LineTable, escape: string, range
   }
   if (argStart !== -1 && argStart !== content.length) {
     const last = endingEscape ? content.length - 1 : content.length;
-    push(content.substring(argStart, last), argStart, last);
+    pushArg(args, text, base, content.substring(argStart, last), argStart, last);
   }
   return args;
 }

@@ -13,7 +13,15 @@ export interface VariableLookup {
  * per lookup made a Dockerfile of n ENV lines cost n² (issue 16).
  */
 export function layered(front: ReadonlyMap<string, string | null>, back: ReadonlyMap<string, string | null>): VariableLookup {
-  return { get: (name) => (front.has(name) ? front.get(name) : back.get(name)) };
+  return new Layered(front, back);
+}
+
+// A class, not a closure per view: dockerEnv makes one per stage and instruction asked.
+class Layered implements VariableLookup {
+  constructor(private readonly front: ReadonlyMap<string, string | null>, private readonly back: ReadonlyMap<string, string | null>) {}
+  get(name: string): string | null | undefined {
+    return this.front.has(name) ? this.front.get(name) : this.back.get(name);
+  }
 }
 
 export function expandVariables(text: string, vars: VariableLookup): string | null {

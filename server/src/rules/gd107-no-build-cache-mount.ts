@@ -144,14 +144,12 @@ function cachePaths(model: DockerfileModel, stage: Stage, instr: Instruction, g:
   const imageUser = stageImage(model, stage)?.defaultUser;
   const user = userBefore(model, stage, instr) ?? (imageUser && !isRootUser(imageUser) ? imageUser : null);
   const nonRoot = user !== null && !isRootUser(user);
-  const env = (name: string) => envValue(model, stage, g, name);
-  const homeVar = env('HOME');
+  const homeVar = envValue(model, stage, g, 'HOME');
   const home = homeVar !== undefined ? homeVar : nonRoot ? null : '/root';
-  const strip = (p: string) => (p.length > 1 ? p.replace(/\/+$/, '') : p);
 
   let mod: string | null;
-  const gomodcache = env('GOMODCACHE');
-  const gopath = env('GOPATH');
+  const gomodcache = envValue(model, stage, g, 'GOMODCACHE');
+  const gopath = envValue(model, stage, g, 'GOPATH');
   if (gomodcache !== undefined) mod = gomodcache;
   else if (gopath !== undefined) mod = gopath === null ? null : `${strip(gopath.split(':')[0])}/pkg/mod`;
   else {
@@ -165,14 +163,21 @@ function cachePaths(model: DockerfileModel, stage: Stage, instr: Instruction, g:
   }
 
   let build: string | null;
-  const gocache = env('GOCACHE');
-  const xdg = env('XDG_CACHE_HOME');
+  const gocache = envValue(model, stage, g, 'GOCACHE');
+  const xdg = envValue(model, stage, g, 'XDG_CACHE_HOME');
   if (gocache !== undefined) build = gocache;
   else if (xdg !== undefined) build = xdg === null ? null : `${strip(xdg)}/go-build`;
   else build = home === null ? null : `${strip(home)}/.cache/go-build`;
 
-  const clean = (p: string | null) => (p === null || !p.startsWith('/') ? null : strip(p));
-  return { mod: clean(mod), build: clean(build), nonRoot, user };
+  return { mod: cleanPath(mod), build: cleanPath(build), nonRoot, user };
+}
+
+function strip(p: string): string {
+  return p.length > 1 ? p.replace(/\/+$/, '') : p;
+}
+
+function cleanPath(p: string | null): string | null {
+  return p === null || !p.startsWith('/') ? null : strip(p);
 }
 
 type Target = { path: string } | { unknown: string };

@@ -313,11 +313,13 @@ function urlBase(url: string): string | null {
 
 const REDIRECT = /\s*(?:1?>>?|&>)\s*([^\s;&|)<>]+)/y;
 
+// A module function, not a closure per command: creationsOf runs for every command of every RUN.
+function addPath(out: Created[], instr: Instruction, p: string | null, what: string, extra?: Partial<Created>): void {
+  if (p && p !== '/' && !/^\/(dev|proc|sys)(\/|$)/.test(p)) out.push({ kind: 'path', path: p, creator: instr, what, ...extra });
+}
+
 function creationsOf(cmd: ShellCommand, script: Script, cwd: string | null, instr: Instruction): Created[] {
   const out: Created[] = [];
-  const addPath = (p: string | null, what: string, extra: Partial<Created> = {}) => {
-    if (p && p !== '/' && !/^\/(dev|proc|sys)(\/|$)/.test(p)) out.push({ kind: 'path', path: p, creator: instr, what, ...extra });
-  };
   const argv = cmd.argv;
   const name = argv[0]?.value;
   // `cmd > file`: the redirect follows the command node in the script (read in place, sticky).
@@ -325,12 +327,12 @@ function creationsOf(cmd: ShellCommand, script: Script, cwd: string | null, inst
   const redirect = REDIRECT.exec(script.text);
   if (redirect && !/[$`]/.test(redirect[1])) {
     const p = resolve(cwd, redirect[1].replace(/^["']|["']$/g, ''));
-    addPath(p, p ?? '');
+    addPath(out, instr, p, p ?? '');
   }
   const staticArgs = argv.every((w) => !w.dynamic);
   switch (name) {
     case 'mkdir':
-      for (const w of operands(argv, new Set(['-m', '--mode']))) if (!w.dynamic) addPath(resolve(cwd, w.value), w.value, { grows: true, empty: true });
+      for (const w of operands(argv, new Set(['-m', '--mode']))) if (!w.dynamic) addPath(out, instr, resolve(cwd, w.value), w.value, { grows: true, empty: true });
       break;
     case 'wget': {
       let file: string | null = null;
@@ -344,11 +346,11 @@ function creationsOf(cmd: ShellCommand, script: Script, cwd: string | null, inst
         else if (v.startsWith('--directory-prefix=')) dir = v.slice(19);
       }
       if (file === '-' || (file && file.includes('$'))) break;
-      if (file) addPath(resolve(cwd, file), file);
+      if (file) addPath(out, instr, resolve(cwd, file), file);
       else if (staticArgs) {
         const url = operands(argv, WGET_VALUE).find((w) => /^[a-z]+:\/\//i.test(w.value));
         const base = url && urlBase(url.value);
-        if (base) addPath(resolve(dir ? resolve(cwd, dir) : cwd, base), base);
+        if (base) addPath(out, instr, resolve(dir ? resolve(cwd, dir) : cwd, base), base);
       }
       break;
     }
@@ -360,8 +362,8 @@ function creationsOf(cmd: ShellCommand, script: Script, cwd: string | null, inst
         const v = w.value;
         if (v === '--output' || v === '-o') {
           const f = argv[++i];
-          if (f && !f.dynamic && f.value !== '-') addPath(resolve(cwd, f.value), f.value);
-        } else if (v.startsWith('--output=')) addPath(resolve(cwd, v.slice(9)), v.slice(9));
+          if (f && !f.dynamic && f.value !== '-') addPath(out, instr, resolve(cwd, f.value), f.value);
+        } else if (v.startsWith('--output=')) addPath(out, instr, resolve(cwd, v.slice(9)), v.slice(9));
         else if (v === '--output-dir' && argv[i + 1]) outDir = argv[++i].value;
         else if (v === '--remote-name' || v === '--remote-name-all') remoteName = true;
         else if (/^-[a-zA-Z]+$/.test(v) && !v.startsWith('--')) {
@@ -372,14 +374,14 @@ function creationsOf(cmd: ShellCommand, script: Script, cwd: string | null, inst
           if (o >= 0) {
             const rest = letters.slice(o + 1);
             const f = rest ? { value: rest, dynamic: false } : argv[++i];
-            if (f && !f.dynamic && f.value !== '-') addPath(resolve(cwd, f.value), f.value);
+            if (f && !f.dynamic && f.value !== '-') addPath(out, instr, resolve(cwd, f.value), f.value);
           } else if (CURL_VALUE.has(`-${letters[letters.length - 1]}`)) i++;
         } else if (CURL_VALUE.has(v)) i++;
       }
       if (remoteName && staticArgs) {
         const url = argv.find((w) => /^[a-z]+:\/\//i.test(w.value));
         const base = url && urlBase(url.value);
-        if (base) addPath(resolve(outDir ? resolve(cwd, outDir) : cwd, base), base);
+        if (base) addPath(out, instr, resolve(outDir ? resolve(cwd, outDir) : cwd, base), base);
       }
       break;
     }
@@ -391,7 +393,7 @@ function creationsOf(cmd: ShellCommand, script: Script, cwd: string | null, inst
       const dirWord = ops[1];
       if (dirWord?.dynamic) break;
       const dir = dirWord ? dirWord.value : url.value.replace(/\/+$/, '').split(/[/:]/).pop()?.replace(/\.git$/, '');
-      if (dir) addPath(resolve(cwd, dir), dir, { grows: true });
+      if (dir) addPath(out, instr, resolve(cwd, dir), dir, { grows: true });
       break;
     }
     case 'tar': {
@@ -404,14 +406,14 @@ function creationsOf(cmd: ShellCommand, script: Script, cwd: string | null, inst
         if ((v === '-C' || v === '--directory') && argv[i + 1] && !argv[i + 1].dynamic) dir = argv[++i].value;
         else if (v.startsWith('--directory=')) dir = v.slice(12);
         else if (/^-C./.test(v)) dir = v.slice(2);
-        if (dir) addPath(resolve(cwd, dir), `what tar extracted into ${dir}`);
+        if (dir) addPath(out, instr, resolve(cwd, dir), `what tar extracted into ${dir}`);
       }
       break;
     }
     case 'unzip': {
       const i = argv.findIndex((w) => w.value === '-d');
       const d = i > 0 ? argv[i + 1] : undefined;
-      if (d && !d.dynamic) addPath(resolve(cwd, d.value), `what unzip extracted into ${d.value}`);
+      if (d && !d.dynamic) addPath(out, instr, resolve(cwd, d.value), `what unzip extracted into ${d.value}`);
       break;
     }
   }
@@ -421,12 +423,12 @@ function creationsOf(cmd: ShellCommand, script: Script, cwd: string | null, inst
     if (p.virtual) out.push({ kind: 'pkg', family: p.family, name: p.virtual, creator: instr, what: `packages of ${p.virtual}` });
     out.push({ kind: 'pm', family: p.family, creator: instr, what: `packages installed with ${p.manager}` });
     const noCache = p.family === 'apk' && p.options.some((o) => o.value === '--no-cache');
-    if (!noCache) for (const c of CACHE_OF[p.family]) addPath(c, `the ${p.manager} cache`);
-    if (p.family === 'apk' && p.options.some((o) => o.value === '--update' || o.value === '-U') && !noCache) addPath('/var/cache/apk', 'the apk index');
+    if (!noCache) for (const c of CACHE_OF[p.family]) addPath(out, instr, c, `the ${p.manager} cache`);
+    if (p.family === 'apk' && p.options.some((o) => o.value === '--update' || o.value === '-U') && !noCache) addPath(out, instr, '/var/cache/apk', 'the apk index');
   } else if (p?.action === 'update') {
-    if (p.family === 'apt') addPath('/var/lib/apt/lists', 'the apt package lists');
-    else if (p.family === 'apk') addPath('/var/cache/apk', 'the apk index');
-    else for (const c of CACHE_OF[p.family]) addPath(c, `the ${p.manager} metadata`);
+    if (p.family === 'apt') addPath(out, instr, '/var/lib/apt/lists', 'the apt package lists');
+    else if (p.family === 'apk') addPath(out, instr, '/var/cache/apk', 'the apk index');
+    else for (const c of CACHE_OF[p.family]) addPath(out, instr, c, `the ${p.manager} metadata`);
   }
   return out;
 }
