@@ -22,7 +22,7 @@ import type { Fix, RuleContext, RuleFinding } from './types';
 export interface StageFindings {
   text: string;
   /** Everything besides the regions' text that a stage rule may read (see stageShape). */
-  shape: string;
+  readonly shape: string;
   workspace: RuleContext['workspace'];
   files: RuleContext['files'];
   /** Region starts: the global region's (0), then each stage's FROM; the text's length last. */
@@ -34,7 +34,16 @@ export interface StageFindings {
 }
 
 export function stageFindings(model: DockerfileModel, ctx: RuleContext): StageFindings {
-  return { text: model.text, shape: stageShape(model, ctx), workspace: ctx.workspace, files: ctx.files, bounds: regionBounds(model), fromLines: model.stages.map((s) => s.from.line), found: new Map() };
+  // The shape only when the next version's analysis compares (a one-off analysis never does). It
+  // reads no offsets, so the next parse moving this model's instructions leaves it unchanged.
+  let shape: string | undefined;
+  return {
+    text: model.text,
+    get shape() {
+      return (shape ??= stageShape(model, ctx));
+    },
+    workspace: ctx.workspace, files: ctx.files, bounds: regionBounds(model), fromLines: model.stages.map((s) => s.from.line), found: new Map(),
+  };
 }
 
 function regionBounds(model: DockerfileModel): number[] {
@@ -75,7 +84,7 @@ export interface ReusePlan {
 }
 
 export function reusePlan(previous: StageFindings | undefined, current: StageFindings, model: DockerfileModel): ReusePlan | null {
-  if (!previous || previous.shape !== current.shape || previous.workspace !== current.workspace || previous.files !== current.files) return null;
+  if (!previous || previous.workspace !== current.workspace || previous.files !== current.files || previous.shape !== current.shape) return null;
   const before = previous.text;
   const after = current.text;
   const oldB = previous.bounds;
