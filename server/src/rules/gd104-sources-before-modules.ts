@@ -38,10 +38,8 @@ export const gd104: Rule = {
         // Only on an image with Go: `make build-ui` in a node stage reads the same Makefile but builds no Go.
         const onGo = stageImage(ctx.model, stage)?.goToolchain === true;
         const indirect = new Set(onGo ? indirectGoSteps(stage, read, true).map((s) => s.instr) : []);
-        const localRun = stageGoCommands(stage).some((g) => g.sub === 'run' && goPackages(g.args).slice(0, 1).some((p) => isLocalPackage(p.value)));
-        // `go mod init` in the build: there is no go.mod to copy first (GD111 covers the rewrite).
-        const initsModule = stageGoCommands(stage).some((g) => g.sub === 'mod init');
-        const report = (isBuilderStage(stage) || indirect.size > 0 || localRun) && !initsModule && !stageUsesVendor(ctx, stage) && !nothingToDownload(ctx);
+        // Whether the checked stage is one to report: asked only at a source copy (most stages have none).
+        let report: boolean | undefined;
         for (const instr of stage.instructions) {
           if (indirect.has(instr) && goModCopied) modulesCached = true;
           const gos = goCommands(instr);
@@ -60,7 +58,7 @@ export const gd104: Rule = {
             if (paths.sources.some((src) => /(^|\/)go\.(mod|work)$/.test(src) || /(^|\/)go\.(\*|mod\*|work\*)$/.test(src))) goModCopied = true;
             continue;
           }
-          if (!modulesCached && report && stage === checked) {
+          if (!modulesCached && stage === checked && (report ??= reportsStage(ctx, stage, indirect))) {
             // With a module-cache mount the machine that holds the cache does not download again;
             // a builder without it (a fresh CI runner) does.
             const mounted = stage.instructions.some((i) => i.line > instr.line && goCommands(i).length > 0 && mounts(i).some((m) => m.type === 'cache' && /(^|\/)(pkg\/mod|pkg|go)\/?$|GOMODCACHE|GOPATH/.test(m.target ?? '')));
@@ -81,6 +79,14 @@ export const gd104: Rule = {
     return out;
   },
 };
+
+/** A stage that builds or runs the module, does not init one, and has modules to download. */
+function reportsStage(ctx: RuleContext, stage: Stage, indirect: Set<Instruction>): boolean {
+  const localRun = stageGoCommands(stage).some((g) => g.sub === 'run' && goPackages(g.args).slice(0, 1).some((p) => isLocalPackage(p.value)));
+  // `go mod init` in the build: there is no go.mod to copy first (GD111 covers the rewrite).
+  const initsModule = stageGoCommands(stage).some((g) => g.sub === 'mod init');
+  return (isBuilderStage(stage) || indirect.size > 0 || localRun) && !initsModule && !stageUsesVendor(ctx, stage) && !nothingToDownload(ctx);
+}
 
 const FILLS_MODULE_CACHE = new Set(['mod download', 'build', 'install', 'mod tidy']);
 
