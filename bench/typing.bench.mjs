@@ -64,13 +64,16 @@ function validateMs(text) {
 async function openOnce(dir, uri, text, env, writeCache) {
   const c = await LspClient.start({ rootDir: dir, initializationOptions: { languageFeatures: 'on' }, timeoutMs: 120000, env });
   try {
-    const first = new Promise((resolve) => {
+    // A server that never answers fails the run instead of holding it forever.
+    let timer;
+    const first = new Promise((resolve, reject) => {
+      timer = setTimeout(() => reject(new Error(`no diagnostics within 60 s of opening (${text.length} characters)`)), 60000);
       const orig = c.onPublish.bind(c);
       c.onPublish = (p) => {
         if (p.uri === uri) resolve(performance.now());
         orig(p);
       };
-    });
+    }).finally(() => clearTimeout(timer));
     const t0 = performance.now();
     c.open(uri, text);
     const ms = (await first) - t0;
