@@ -5,14 +5,12 @@ import * as esbuild from 'esbuild';
 import * as fs from 'node:fs';
 import { isBuiltin } from 'node:module';
 import * as path from 'node:path';
+import { nodeBundle, serverCode } from './scripts/bundle-options.mjs';
 
 const watch = process.argv.includes('--watch');
 const { version } = JSON.parse(fs.readFileSync('package.json', 'utf8'));
 const common = {
-  bundle: true,
-  platform: 'node',
-  target: 'node18',
-  format: 'cjs',
+  ...nodeBundle,
   sourcemap: true,
   logLevel: 'warning',
   define: { VERSION: JSON.stringify(version) },
@@ -35,20 +33,12 @@ const glueWithoutImport = {
   },
 };
 
-/**
- * A bundle its starter (start/codeCache.ts) runs as a vm.Script with V8's code cache.
- * Whitespace and syntax minified (names kept, for readable stack traces): every start reads it.
- */
+/** A bundle its starter (start/codeCache.ts) runs as a vm.Script with V8's code cache. */
 const cachedBundle = (entry, outfile) => ({
   ...common,
+  ...serverCode,
   entryPoints: [entry],
   outfile,
-  minifyWhitespace: true,
-  minifySyntax: true,
-  // No `module` condition: vscode-languageserver-types' CommonJS build, as node itself would load
-  // it. Its ES module build is copied export by export (__toCommonJS) at each of the 12 places
-  // dockerfile-ast requires it, on every start.
-  conditions: [],
   plugins: [glueWithoutImport],
   // The file is the function node would wrap a CommonJS module in (`Module.wrap`): the starter
   // compiles its text as it is. Wrapping it at each start made a second copy of the ~650 KB
