@@ -163,6 +163,12 @@ export function lexDirectives(text: string, lines: LineTable): { directives: Dir
   return { directives, escape, body };
 }
 
+// For Lexer.skipTo, per escape character (lastIndex is set before each use).
+const BREAK_OR_BACKSLASH = /[\r\n\\]/g;
+const BREAK_OR_BACKTICK = /[\r\n`]/g;
+const WORD_END_BACKSLASH = /[ \t\r\n\\]/g;
+const WORD_END_BACKTICK = /[ \t\r\n`]/g;
+
 /** Reads instructions one at a time from a line start where the parser would be between instructions. */
 export class Lexer {
   private readonly n: number;
@@ -173,11 +179,30 @@ export class Lexer {
   private acc = '';
   private ps = -1;
   private pe = -1;
+  /** The next line break or escape character (what ends a stretch withArguments has nothing to decide in). */
+  private readonly breakOrEscape: RegExp;
+  /** The next blank, line break or escape character (what ends a stretch of a word in rawArguments). */
+  private readonly wordEnd: RegExp;
 
   constructor(private readonly text: string, private readonly lines: LineTable, escape: string, from: number) {
     this.n = text.length;
     this.esc = escape.charCodeAt(0);
     this.pos = from;
+    const backtick = escape === '`';
+    this.breakOrEscape = backtick ? BREAK_OR_BACKTICK : BREAK_OR_BACKSLASH;
+    this.wordEnd = backtick ? WORD_END_BACKTICK : WORD_END_BACKSLASH;
+  }
+
+  /**
+   * Where `re` next matches at or after `i` (at most `to`). The loops below read a character at
+   * a time, and in a fresh process they run interpreted: the first analysis after a file is
+   * opened spent most of its lexing there. They hand the stretches with nothing to decide in to
+   * the regular expression engine, native code from its first runs.
+   */
+  private skipTo(re: RegExp, i: number, to: number): number {
+    re.lastIndex = i;
+    const m = re.exec(this.text);
+    return m === null || m.index > to ? to : m.index;
   }
 
   /** The next instruction, or null at the end of the text. */
@@ -342,9 +367,12 @@ export class Lexer {
       }
       if (c === HASH) {
         if (escaped) i = this.lineBreakFrom(i + 1);
+        else i = this.skipTo(this.breakOrEscape, i + 1, n) - 1;
         continue;
       }
       if (c !== SP && c !== TAB) escaped = false;
+      // Not after a continuation: nothing but a line break or the escape character matters.
+      if (!escaped) i = this.skipTo(this.breakOrEscape, i + 1, n) - 1;
     }
     this.pos = n;
     return this.make(keyword, start, keywordEnd, n, null);
@@ -557,6 +585,13 @@ export class Lexer {
           escapeMarker = -1;
           this.add(i);
           if (found === -1) found = i;
+          // The characters up to the next blank, line break or escape character join the word
+          // the same way (add extends a stretch that ends where it adds).
+          const k = this.skipTo(this.wordEnd, i + 1, to);
+          if (k > i + 1) {
+            this.pe = k;
+            i = k - 1;
+          }
         }
         start = false;
       }
