@@ -15,11 +15,12 @@
  *    mode), .git when the build reads it, paths RUN scripts name after the copy. A generated
  *    pattern never excludes these either; GD306 does not report them.
  */
-import { contextPath, copyPaths, goCommands, goFlag, isContextCopy, isWholeContext } from '../dockerfile/facts';
-import { stagesFeeding } from '../dockerfile/goBuild';
+import { contextPath, copyPaths, envBefore, goCommands, goFlag, isContextCopy, isWholeContext, stageImage, type GoCommand } from '../dockerfile/facts';
+import { goflags, goflagsValue, stagesFeeding } from '../dockerfile/goBuild';
 import { buildToolFiles } from '../dockerfile/indirectGo';
-import type { DockerfileModel, Instruction } from '../dockerfile/model';
+import type { DockerfileModel, Instruction, Stage } from '../dockerfile/model';
 import { contextBinds } from '../dockerfile/mounts';
+import { installsPackage } from '../dockerfile/packages';
 import { stageBuilds } from './builtPackages';
 import { workspaceFact } from './memo';
 import { patternMatcher } from '../workspace/dockerignore';
@@ -220,7 +221,7 @@ export function contextInputs(ws: WorkspaceModel, df: DockerfileModel, opts: Inp
     const path = embedPath(e);
     add(path, null, built.has(e.dir) ? 'embed' : 'possible', `//go:embed ${e.pattern} in package ${e.dir || '.'}`);
   }
-  const git = readsGitMetadata(df, finalStage, opts.readFile);
+  const git = readsGitMetadata(df, finalStage, opts.readFile, ws);
   if (git) out.push({ path: '.git', dir: true, kind: 'possible', what: text(git), instr: git });
   // Relative paths RUN scripts name after the context is copied in (`RUN ./bin/gen.sh`).
   for (const s of df.stages) {
@@ -255,17 +256,24 @@ const GIT_READ = /\bgit\s+(?:-C\s+\S+\s+)?(?:describe|rev-parse|log|show|status|
  * repository (`git describe`, `git rev-parse`, `git config ... safe.directory`), `go build
  * -buildvcs=true`, goreleaser, or a build tool or script (make, task, mage, just, `./build.sh`,
  * `go run build.go`) whose file mentions git. A tool file that cannot be read counts as reading
- * git (we cannot tell). Null when the build does not read .git. `finalStage` 'all': the build of
- * any target.
+ * git (we cannot tell). Where the stage has git (`stageHasGit`), also a `go tool NAME` of the
+ * module's own tools (a program we cannot read: mautrix's `go tool maubuild` runs `git describe`),
+ * run by the RUN or by the script or tool file it runs; and, given the workspace, a go build that
+ * stamps VCS information (no `-buildvcs=false`) of a program that reads its build info
+ * (`programReadsBuildInfo`): the stamp (vcs.revision, and since Go 1.24 Main.Version from the tag)
+ * comes from .git. Null when the build does not read .git. `finalStage` 'all': the build of any
+ * target. GD114, GD305's fix and the generated .dockerignore all ask this one question.
  */
-export function readsGitMetadata(df: DockerfileModel, finalStage: Target = df.stages.length - 1, read?: (rel: string) => string | null): Instruction | null {
+export function readsGitMetadata(df: DockerfileModel, finalStage: Target = df.stages.length - 1, read?: (rel: string) => string | null, ws?: WorkspaceModel): Instruction | null {
   const feeding = stagesOf(df, finalStage);
   const whole = new Set(wholeContextUses(df, finalStage));
   const hasContext: boolean[] = [];
-  const mentionsGit = (files: string[]): boolean => {
+  const readsBuildInfo = ws !== undefined && read !== undefined && programReadsBuildInfo(ws, read);
+  /** What the files say: `git` in their text, or (git at hand) an opaque go tool or a stamping go build. */
+  const fileReads = (files: string[], git: boolean): boolean => {
     for (const f of files) {
       const text = read ? read(f) : null;
-      if (text !== null) return /\bgit\b/.test(text);
+      if (text !== null) return /\bgit\b/.test(text) || (git && (OPAQUE_GO_TOOL.test(text) || (readsBuildInfo && GO_BUILD_IN_TEXT.test(text) && !BUILDVCS_OFF.test(text))));
     }
     return true;
   };
@@ -275,7 +283,12 @@ export function readsGitMetadata(df: DockerfileModel, finalStage: Target = df.st
       if (whole.has(i) && i.keyword !== 'RUN') copied = true;
       if (i.keyword !== 'RUN' || !i.script || !feeding.has(s.index) || !(copied || whole.has(i))) continue;
       if (GIT_READ.test(i.script.text)) return i;
-      if (goCommands(i).some((g) => goFlag(g.args, 'buildvcs')?.value === 'true' || goFlag(g.args, 'buildvcs')?.value === true)) return i;
+      const gos = goCommands(i);
+      if (gos.some((g) => goFlag(g.args, 'buildvcs')?.value === 'true' || goFlag(g.args, 'buildvcs')?.value === true)) return i;
+      let git: boolean | undefined;
+      const hasGit = () => (git ??= stageHasGit(df, s, i));
+      if (gos.some((g) => g.sub === 'tool' && isModuleTool(g.args[0]?.value)) && hasGit()) return i;
+      if (readsBuildInfo && gos.some((g) => (g.sub === 'build' || g.sub === 'install') && stampsVcs(df, s, g)) && hasGit()) return i;
       for (const c of i.script.parsed.commands) {
         const argv = c.argv.map((w) => w.value);
         const cmd = argv[0] ?? '';
@@ -293,12 +306,63 @@ export function readsGitMetadata(df: DockerfileModel, finalStage: Target = df.st
         }
         if (files === null) continue;
         const rels = files.map((f) => contextPath(f)).filter((f): f is string => f !== null && f !== '');
-        if (rels.length > 0 && mentionsGit(rels)) return i;
+        if (rels.length > 0 && fileReads(rels, hasGit() && !goflagsOff(df, s, i))) return i;
       }
     }
     hasContext[s.index] = copied;
   }
   return null;
+}
+
+/**
+ * git is in the stage before `before`: a package manager installs it (in the stage or one it is
+ * built FROM), or the image ships it (the Debian-based golang images, built on buildpack-deps
+ * scm; the alpine ones have none).
+ */
+export function stageHasGit(df: DockerfileModel, stage: Stage, before?: Instruction): boolean {
+  const image = stageImage(df, stage);
+  if (image?.goToolchain && image.libc === 'glibc') return true;
+  return installsPackage(df, stage, (name) => name === 'git', before);
+}
+
+/** The tools of the go distribution (`go tool NAME`); any other name is a program of the module's `tool` lines. */
+const TOOLCHAIN_TOOLS = ['addr2line', 'asm', 'buildid', 'cgo', 'compile', 'covdata', 'cover', 'dist', 'doc', 'fix', 'link', 'nm', 'objdump', 'pack', 'pprof', 'preprofile', 'test2json', 'trace', 'vet'];
+const isModuleTool = (name: string | undefined): boolean => name !== undefined && name !== '' && !name.startsWith('-') && !TOOLCHAIN_TOOLS.includes(name);
+const OPAQUE_GO_TOOL = new RegExp(`(?:^|[\\s;&|(@'"\`])go\\s+tool\\s+(?!(?:${TOOLCHAIN_TOOLS.join('|')})(?![\\w.-]))[\\w.-]`, 'm');
+/** A go build in a Makefile/script (`go build`, `$(GO) install`), and one that turns stamping off. */
+const GO_BUILD_IN_TEXT = /(?:^|[\s;&|(@'"`])(?:\S*\/)?(?:go|xx-go|\$\(GO[A-Z_]*\)|\$\{GO[A-Z_]*\}|\$GO[A-Z_]*)\s+(?:build|install)\b/m;
+const BUILDVCS_OFF = /-buildvcs[= ]false\b/;
+
+/** A go build that stamps VCS information (no -buildvcs=false on the line or in GOFLAGS). */
+function stampsVcs(df: DockerfileModel, stage: Stage, g: GoCommand): boolean {
+  const flag = goFlag(g.args, 'buildvcs');
+  if (flag) return flag.value !== 'false';
+  const flags = goflags(df, stage, g);
+  return flags !== null && (flags === undefined || goflagsValue(flags, 'buildvcs') !== 'false');
+}
+
+/** The RUN or the GOFLAGS it gets from ENV say -buildvcs=false (the go builds of a tool it runs then stamp nothing). */
+function goflagsOff(df: DockerfileModel, stage: Stage, i: Instruction): boolean {
+  return BUILDVCS_OFF.test(i.script?.text ?? '') || BUILDVCS_OFF.test(envBefore(df, stage, i).get('GOFLAGS') ?? '');
+}
+
+/**
+ * A package of the workspace reads the program's build info (`debug.ReadBuildInfo()`, or the
+ * `"vcs.revision"` settings keys): with VCS stamping, what it reads comes from .git
+ * (vcs.revision/time/modified; Main.Version from the tag since Go 1.24: mvdan/sh's
+ * `shfmt --version`; spicedb hands it to a dependency that reads vcs.revision).
+ */
+export function programReadsBuildInfo(ws: WorkspaceModel, read: (rel: string) => string | null): boolean {
+  return workspaceFact(ws, 'readsBuildInfo', () => {
+    for (const p of ws.packages) {
+      if (!p.imports.includes('runtime/debug')) continue;
+      for (const f of p.files) {
+        const text = read(p.dir === '' ? f : `${p.dir}/${f}`);
+        if (text !== null && /\bReadBuildInfo\s*\(|"vcs\.(revision|time|modified)"/.test(text)) return true;
+      }
+    }
+    return false;
+  });
 }
 
 const INTERPRETERS = new Set(['sh', 'bash', 'ash', 'dash', 'zsh', 'source', '.', 'python', 'python3', 'node', 'perl', 'ruby', 'make']);

