@@ -53,7 +53,7 @@ export type KnownWorkspace = Known & { workspace: WorkspaceModel };
  * The container folder a go command runs in: WORKDIR (through the FROM chain), then `cd` and
  * `-C`; null when unknown. `unknown` as for workdirBefore: null for rules that must be certain.
  */
-function commandCwd(model: DockerfileModel, stage: Stage, g: GoCommand, unknown: '/' | null): string | null {
+export function commandCwd(model: DockerfileModel, stage: Stage, g: GoCommand, unknown: '/' | null): string | null {
   let cwd = workdirBefore(model, stage, g.instr, unknown);
   for (const c of g.instr.script ? topLevelCommands(g.instr.script) : []) {
     if (c.start >= g.cmd.start) break;

@@ -8,13 +8,22 @@
  *
  * Whether go.sum exists: the loaded workspace's files, else the model's module of that folder.
  *
+ * Not reported for the go.mod of a local `replace` target (`replace m => ./oryx`) that is no
+ * main module or go.work member: the go command reads the target's go.mod for its requirements
+ * but only the main module's go.sum. Such a folder can still be a main module itself (it has
+ * its own main packages, or a go command `cd`s into it): reported only when a go command that
+ * follows runs in the folder the go.mod was copied to, or, where that folder or the command's
+ * folder is unknown, when a main package lives in that module.
+ *
  * Fix (safe: it only adds the checksums the module already has): add `<dir>/go.sum` right after
  * the go.mod source, in exec form as another JSON string. When the destination then needs to
  * be a folder (several sources), `.` becomes `./`, `/src` becomes `/src/`, and a destination
  * naming the go.mod file itself (`/src/go.mod`) becomes its folder (`/src/`).
  */
 import * as path from 'path';
-import { goCommands } from '../dockerfile/facts';
+import { copyPaths, dockerEnv, goCommands, workdirBefore } from '../dockerfile/facts';
+import { expandVariables } from '../dockerfile/variables';
+import { commandCwd } from '../facts/builtPackages';
 import type { Instruction, Stage } from '../dockerfile/model';
 import { insert, replace, type Edit } from '../edits/edits';
 import type { Fix, Rule, RuleContext, RuleFinding } from './types';
@@ -28,7 +37,7 @@ export const gd105: Rule = {
   severity: 'warning',
   needsWorkspace: true,
   fix: 'safe',
-  facts: ['goCommands', 'workspace', 'contextFiles'],
+  facts: ['goCommands', 'goBuilds', 'workspace', 'contextFiles'],
   docs: { workspace: '(fires only when the workspace has a go.sum)' },
   check(ctx) {
     const out: RuleFinding[] = [];
@@ -47,9 +56,10 @@ export const gd105: Rule = {
           const sum = dir ? `${dir}/go.sum` : 'go.sum';
           if (norm.some((s) => s !== null && covers(s, sum))) return;
           if (!hasGoSum(ctx, dir, sum)) return;
-          // The go.mod of a local `replace` target is read for its requirements; its go.sum never is.
-          if (isReplaceTargetOnly(ctx, dir)) return;
           if (!downloadFollows(stage, idx, sum)) return;
+          // The go.mod of a local `replace` target is read for its requirements; its go.sum only
+          // when a go command runs in that module.
+          if (isReplaceTarget(ctx, dir) && !runsInModule(ctx, stage, instr, idx, dir, sum)) return;
           out.push({
             message: `${sources[i]} is copied for the dependency layer without its go.sum (${sum} exists): the go command then cannot verify the downloaded modules against the checksums you committed, and go.sum changes do not invalidate this layer. Copy go.sum with it.`,
             span: instr.span,
@@ -77,7 +87,7 @@ function covers(src: string, file: string): boolean {
 }
 
 /** `dir` is the folder of a local `replace` target and not a module the build runs in (main module, go.work member). */
-function isReplaceTargetOnly(ctx: RuleContext, dir: string): boolean {
+function isReplaceTarget(ctx: RuleContext, dir: string): boolean {
   const ws = ctx.workspace;
   if (!ws) return false;
   if (ws.module?.dir === dir || ws.work?.members.some((m) => m.dir === dir)) return false;
@@ -86,11 +96,40 @@ function isReplaceTargetOnly(ctx: RuleContext, dir: string): boolean {
     const r = path.posix.normalize(path.posix.join(from === '' ? '.' : from, newPath)).replace(/\/+$/, '');
     return r === '.' ? '' : r;
   };
-  const replaced = owners.some((m) => m.dir !== dir && m.replaces.some((r) => r.local && target(m.dir, r.newPath) === dir))
+  return owners.some((m) => m.dir !== dir && m.replaces.some((r) => r.local && target(m.dir, r.newPath) === dir))
     || (ws.work?.replaces ?? []).some((r) => r.local && target('', r.newPath) === dir);
-  // Another module whose go.mod is copied in the same layer could also be the one built from here;
-  // only a folder that no main package lives in is a pure replace target.
-  return replaced && !ws.packages.some((p) => p.isMain && p.module === dir);
+}
+
+/**
+ * A go command after the COPY (before the go.sum comes in) runs in the folder the go.mod was
+ * copied to, or below it: that module is then its main module, whose go.sum is read. Where the
+ * folders are unknown (a variable, a copy to a file name), a main package in the module counts.
+ */
+function runsInModule(ctx: RuleContext, stage: Stage, instr: Instruction, idx: number, dir: string, sum: string): boolean {
+  const { model } = ctx;
+  const guess = () => ctx.workspace?.packages.some((p) => p.isMain && p.module === dir) ?? true;
+  const paths = copyPaths(instr);
+  const wd = workdirBefore(model, stage, instr, null);
+  const dest = paths ? expandVariables(paths.dest, dockerEnv(model, stage, instr)) : null;
+  if (!paths || wd === null || dest === null) return guess();
+  const target = path.posix.resolve(wd, dest);
+  // A single source copied to a name without a final slash is copied to that file name.
+  const folder = paths.sources.length > 1 || dest.endsWith('/') || dest === '.' ? target : path.posix.basename(target) === 'go.mod' ? path.posix.dirname(target) : null;
+  if (folder === null) return guess();
+  for (const later of stage.instructions.slice(idx + 1)) {
+    if ((later.keyword === 'COPY' || later.keyword === 'ADD') && !later.flags.some((f) => f.name === 'from')) {
+      const words = later.json ?? later.args.map((a) => a.value);
+      if (words.slice(0, -1).map(normalize).some((s) => s !== null && covers(s, sum))) return false;
+      continue;
+    }
+    for (const g of goCommands(later)) {
+      if (!READS_MODULES.test(g.sub)) continue;
+      const cwd = commandCwd(model, stage, g, null);
+      if (cwd === null) return guess();
+      if (cwd === folder || cwd.startsWith(`${folder}/`)) return true;
+    }
+  }
+  return false;
 }
 
 function hasGoSum(ctx: RuleContext, dir: string, sum: string): boolean {
@@ -101,6 +140,9 @@ function hasGoSum(ctx: RuleContext, dir: string, sum: string): boolean {
   return mod?.hasGoSum ?? false;
 }
 
+/** Go commands that load the module graph (and so read the main module's go.sum). */
+const READS_MODULES = /^(mod download|mod verify|mod graph|build|install|list|run|test|vet|generate)$/;
+
 /** A go command runs later in the stage before a COPY brings the go.sum in (the dependency layer is built without it). */
 function downloadFollows(stage: Stage, idx: number, sum: string): boolean {
   for (const instr of stage.instructions.slice(idx + 1)) {
@@ -109,7 +151,7 @@ function downloadFollows(stage: Stage, idx: number, sum: string): boolean {
       if (words.slice(0, -1).map(normalize).some((s) => s !== null && covers(s, sum))) return false;
       continue;
     }
-    if (goCommands(instr).some((g) => /^(mod download|mod verify|mod graph|build|install|list|run|test|vet|generate)$/.test(g.sub))) return true;
+    if (goCommands(instr).some((g) => READS_MODULES.test(g.sub))) return true;
   }
   return false;
 }

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import { describe, it, before } from 'node:test';
 import { df, ready } from '../helpers';
-import { fixture, find, has, fix, mod } from './kit/workspaceGo';
+import { fixture, find, has, fix, mod, tempWorkspace } from './kit/workspaceGo';
 
 /** GD105 go-sum-not-copied: its own cases (the themed suites beside it test rules together). */
 before(() => ready);
@@ -52,6 +52,40 @@ describe('GD105 go-sum-not-copied', () => {
     assert.equal(fs.length, 1, 'lib/shared has no go.sum');
     assert.equal(text.slice(fs[0].span.start, fs[0].span.end), 'COPY svc/api/go.mod svc/api/');
     assert.match(fix(text, 'GD105', opts), /\nCOPY svc\/api\/go\.mod svc\/api\/go\.sum svc\/api\/\n/);
+  });
+
+  // ory/kratos b86338da (Apache-2.0): `replace github.com/ory/x => ./oryx`, and oryx has main
+  // packages of its own (oryx/jsonnetsecure/cmd, ...). The generator's Dockerfile copies
+  // oryx/go.mod for the dependency layer; go mod download runs at the main module and never
+  // reads oryx/go.sum (judge 2 saw GD105 on the generator's self-check).
+  describe('a local replace target with main packages of its own (kratos oryx/)', () => {
+    const kratos = () => tempWorkspace({
+      'go.mod': 'module github.com/ory/kratos\n\ngo 1.26\n\nrequire github.com/ory/x v0.0.0\n\nreplace github.com/ory/x => ./oryx\n',
+      'go.sum': '',
+      'main.go': 'package main\n\nimport _ "github.com/ory/x/randx"\n\nfunc main() {}\n',
+      'oryx/go.mod': 'module github.com/ory/x\n\ngo 1.26\n\nrequire github.com/pkg/errors v0.9.1\n',
+      'oryx/go.sum': 'github.com/pkg/errors v0.9.1 h1:x=\n',
+      'oryx/randx/randx.go': 'package randx\n',
+      'oryx/jsonnetsecure/cmd/main.go': 'package main\n\nfunc main() {}\n',
+    });
+    const layer = (lines: string[]) => df(['FROM golang:1.26-bookworm AS build', 'WORKDIR /src', 'COPY go.mod go.sum ./', ...lines, 'COPY . .', 'RUN go build -o /out/kratos .']);
+
+    it('silent when the go commands run at the main module (the generated Dockerfile)', () => {
+      const ws = kratos();
+      assert.equal(has(layer(['COPY oryx/go.mod ./oryx/', 'RUN --mount=type=cache,target=/go/pkg/mod go mod download']), 'GD105', ws), false);
+      assert.equal(has(layer(['COPY oryx/go.mod /src/oryx/go.mod', 'RUN go mod download']), 'GD105', ws), false);
+    });
+
+    it('reported when a go command runs in the replaced module (it is then the main module there)', () => {
+      const ws = kratos();
+      assert.equal(has(layer(['COPY oryx/go.mod ./oryx/', 'RUN cd oryx && go mod download']), 'GD105', ws), true);
+      assert.equal(has(layer(['COPY oryx/go.mod ./oryx/', 'RUN go build -C oryx ./...']), 'GD105', ws), true);
+      assert.equal(has(layer(['COPY oryx/go.mod ./oryx/', 'WORKDIR /src/oryx', 'RUN go mod download']), 'GD105', ws), true);
+      // Where the command runs is unknown: a module with main packages may be built from there.
+      assert.equal(has(layer(['COPY oryx/go.mod ./oryx/', 'RUN cd "$DIR" && go mod download']), 'GD105', ws), true);
+      // The main module's go.sum is asked for as before.
+      assert.equal(has(df(['FROM golang:1.26-bookworm', 'WORKDIR /src', 'COPY go.mod ./', 'COPY oryx/go.mod ./oryx/', 'RUN go mod download']), 'GD105', ws), true);
+    });
   });
 
   it('fix keeps CRLF and the escape directive', () => {
