@@ -7,10 +7,11 @@
  *    never run; see facts `isArtifactExport`);
  *  - an image that starts as root on purpose to drop privileges before the program runs: the
  *    ENTRYPOINT/CMD calls gosu, su-exec, setpriv, s6-setuidgid, chpst or runuser; the stage
- *    installs gosu or su-exec (an entrypoint script then calls it); the entrypoint is s6-overlay's
- *    `/init`; or the entrypoint script, copied from the context (a file, or a file of a copied
- *    folder), calls one of those tools. The program then runs unprivileged; only the short
- *    setup runs as root. Likewise an image that installs an SSH or Samba server (openssh-server,
+ *    installs gosu or su-exec, or copies one of the tools in (an entrypoint script then calls it);
+ *    the entrypoint is s6-overlay's `/init`; the entrypoint script, copied from the context (a
+ *    file, or a file of a copied folder), calls one of those tools; or an ENV gives the uid to
+ *    switch to (PUID, NAME_UID: the program or its entrypoint switches itself). The program then
+ *    runs unprivileged; only the short setup runs as root. Likewise an image that installs an SSH or Samba server (openssh-server,
  *    dropbear, samba, samba-dc): the daemon must start as root and switches to each session's user;
  *    and systemd as PID 1 (`/sbin/init` as the command, or `STOPSIGNAL SIGRTMIN+3`: a kind node
  *    or system container), which starts each service as its own user.
@@ -21,7 +22,8 @@
  *
  * Fix (not safe: files the program writes may need other owners): `USER 65532:65532`.
  */
-import { effectiveUser, isArtifactExport, isRootUser, isToolbox, stageChain, stageImage, startInstructions } from '../dockerfile/facts';
+import { copyPaths, effectiveUser, isArtifactExport, isRootUser, isToolbox, stageChain, stageImage, startInstructions } from '../dockerfile/facts';
+import { properties } from '../dockerfile/parse';
 import { copiedFileText } from '../facts/copiedFiles';
 import type { DockerfileModel, Instruction, Stage } from '../dockerfile/model';
 import { installsPackage } from '../dockerfile/packages';
@@ -33,6 +35,8 @@ const DROP_TOOL = /(^|\/)(gosu|su-exec|setpriv|s6-setuidgid|chpst|runuser)$/;
 const SYSTEMD = /^(\/usr)?(\/sbin\/init|\/lib\/systemd\/systemd)$/;
 /** Server packages whose daemon starts as root and drops to each session's user itself. */
 const LOGIN_DAEMON = /^(openssh-server(-pam)?|dropbear|samba|samba-dc)$/;
+/** A uid for the program to switch to: linuxserver's PUID/PGID, or NAME_UID/NAME_GID. */
+const RUN_AS_ENV = /^(P?UID|P?GID|\w+_(UID|GID))$/;
 const DROP_IN_SCRIPT = /\b(gosu|su-exec|setpriv|s6-setuidgid|chpst|runuser)\b|\bsu\b[^\n]*\s-c\b/;
 
 export const gd204: Rule = {
@@ -81,17 +85,31 @@ export const gd204: Rule = {
 function dropsPrivileges(ctx: RuleContext, stage: Stage): boolean {
   const model = ctx.model;
   if (installsPackage(model, stage, (name) => name === 'gosu' || name === 'su-exec')) return true;
+  const chain = stageChain(model, stage);
+  // gosu & co. copied in from another stage or image (`COPY --from=utilities /usr/sbin/gosu
+  // /sbin/gosu`): an entrypoint script, often made in a build stage where we cannot read it, calls it.
+  if (chain.some((s) => s.instructions.some((i) => copiesDropTool(i)))) return true;
+  // The uid to drop to, given to the program or its entrypoint (`ENV PUID=1000`, `VHS_UID=1976`):
+  // it starts as root and switches to that user itself.
+  if (chain.some((s) => s.instructions.some((i) => i.keyword === 'ENV' && properties(i).some((p) => RUN_AS_ENV.test(p.name) && /^[1-9]\d*$/.test(p.value ?? ''))))) return true;
   // An SSH or Samba server: it must start as root, and switches to the logged-in user per session.
   if (installsPackage(model, stage, (name) => LOGIN_DAEMON.test(name))) return true;
   const argv = startArgv(model, stage);
   if (argv.some((a) => DROP_TOOL.test(a) || a === '/init')) return true;
   // systemd as PID 1 (a kind node, a system container): it starts the services, each as its own user.
-  if (argv.some((a) => SYSTEMD.test(a)) || stageChain(model, stage).some((s) => s.instructions.some((i) => i.keyword === 'STOPSIGNAL' && /^SIGRTMIN\+3$/i.test(i.args[0]?.value ?? '')))) return true;
+  if (argv.some((a) => SYSTEMD.test(a)) || chain.some((s) => s.instructions.some((i) => i.keyword === 'STOPSIGNAL' && /^SIGRTMIN\+3$/i.test(i.args[0]?.value ?? '')))) return true;
   const script = argv.find((a) => !a.startsWith('-') && !/^(\/usr)?(\/bin\/)?(sh|bash|ash|dash|tini|dumb-init|\/sbin\/tini)$/.test(a) && a !== '--');
   if (!script || !ctx.workspace || !ctx.files) return false;
   // The entrypoint script, when a COPY brought it from the context.
   const text = copiedFileText(model, stage, script, ctx.files);
   return text !== null && DROP_IN_SCRIPT.test(text);
+}
+
+/** A COPY or ADD of gosu, su-exec, setpriv … (a source or the destination so named). */
+function copiesDropTool(i: Instruction): boolean {
+  if (i.keyword !== 'COPY' && i.keyword !== 'ADD') return false;
+  const paths = copyPaths(i);
+  return paths !== null && (paths.sources.some((p) => DROP_TOOL.test(p.replace(/\/+$/, ''))) || DROP_TOOL.test(paths.dest));
 }
 
 /** ENTRYPOINT + CMD words of the final stage (chain), as written. */

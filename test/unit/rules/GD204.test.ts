@@ -54,4 +54,25 @@ describe('GD204 final-user-root', () => {
     assert.equal(has(df(['FROM ubuntu:24.04', 'STOPSIGNAL SIGRTMIN+3', 'ENTRYPOINT ["/usr/local/bin/entrypoint"]']), 'GD204'), false);
     assert.equal(has(df(['FROM ubuntu:24.04', 'STOPSIGNAL SIGTERM', 'ENTRYPOINT ["/usr/local/bin/entrypoint"]']), 'GD204'), true);
   });
+
+  // Third out-of-sample evaluation (2026-12-03): ipfs/kubo Dockerfile (867cdc5d, MIT/Apache-2.0):
+  // gosu copied from a build stage, the entrypoint script (made in the builder) runs
+  // `exec gosu ipfs …`; charmbracelet/vhs Dockerfile (6f0c046e, MIT): `vhs serve` switches to
+  // VHS_UID/VHS_GID itself after it listens.
+  it('is silent when gosu & co. are copied in, or a uid to switch to is given (PUID, NAME_UID)', () => {
+    const kubo = (copy: string) => df(['FROM debian:bookworm-slim AS utilities', 'RUN apt-get update && apt-get install -y gosu tini && rm -rf /var/lib/apt/lists/*',
+      'FROM busybox:stable-glibc', copy, 'COPY --from=utilities /usr/bin/tini /sbin/tini', 'COPY --from=builder --chmod=755 /kubo/bin/container_daemon /usr/local/bin/start_ipfs',
+      'ENTRYPOINT ["/sbin/tini", "--", "/usr/local/bin/start_ipfs"]', 'CMD ["daemon", "--migrate=true"]']);
+    assert.equal(has(kubo('COPY --from=utilities /usr/sbin/gosu /sbin/gosu'), 'GD204'), false);
+    assert.equal(has(kubo('COPY --from=tianon/gosu /gosu /usr/local/bin/'), 'GD204'), false);
+    assert.equal(has(kubo('COPY --from=utilities /bin/fusermount /usr/local/bin/fusermount'), 'GD204'), true);
+    const vhs = (env: string) => df(['FROM debian:stable-slim', 'RUN apt-get update && apt-get -y install ffmpeg chromium bash && rm -rf /var/lib/apt/lists/*',
+      'RUN useradd -u 1976 -U -s /bin/false vhs', 'COPY vhs /usr/bin/', 'ENV VHS_PORT="1976"', env, 'ENTRYPOINT ["/usr/bin/vhs"]']);
+    assert.equal(has(vhs('ENV VHS_GID="1976" VHS_UID="1976"'), 'GD204'), false);
+    assert.equal(has(vhs('ENV PUID=1000 PGID=1000'), 'GD204'), false);
+    // No uid, or root's: nothing says the program switches.
+    assert.equal(has(vhs('ENV VHS_HOST="0.0.0.0"'), 'GD204'), true);
+    assert.equal(has(vhs('ENV PUID=0'), 'GD204'), true);
+    assert.equal(has(vhs('ENV VHS_UID=$UID'), 'GD204'), true);
+  });
 });
