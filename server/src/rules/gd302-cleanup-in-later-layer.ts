@@ -1,6 +1,7 @@
 /**
  * GD302: a RUN deletes what an earlier RUN of the same stage created. Layers only add: the
- * deletion writes whiteouts and the bytes stay in the earlier layer.
+ * deletion writes whiteouts and the bytes stay in the earlier layer. Only in the final image
+ * (the final stage and the stages it is built FROM): a build stage's layers never ship.
  *
  * What counts as created (per RUN, unless it lands in one of the RUN's --mount targets):
  *   - paths: `mkdir`, `wget -O/-P`/`wget URL`, `curl -o/--output/-O`, `> file` redirects,
@@ -23,7 +24,7 @@
  * same, so the fix is safe for fix-all.
  */
 import * as path from 'path';
-import { copyPaths, envBefore, goCommands, stageImage } from '../dockerfile/facts';
+import { copyPaths, envBefore, goCommands, stageChain, stageImage } from '../dockerfile/facts';
 import { scriptSpan, type DockerfileModel, type Instruction, type Script, type Stage } from '../dockerfile/model';
 import { mountTargets, packageCommand, pathWithin, topLevelCommands, type PackageFamily } from '../dockerfile/packages';
 import type { ShellCommand, ShellWord } from '../dockerfile/shell';
@@ -66,7 +67,13 @@ export const gd302: Rule = {
   namesLines: true,
   check(ctx) {
     const out: RuleFinding[] = [];
-    for (const stage of stagesToCheck(ctx)) checkStage(ctx.model, stage, out);
+    // Only the final image's layers ship: a build stage's never do, and `COPY --from` copies its
+    // files as they are at its end (the stage list and the final stage are part of the stage
+    // shape stageReuse compares, so a kept finding stays right).
+    const final = ctx.model.stages[ctx.finalStage];
+    if (!final) return out;
+    const chain = stageChain(ctx.model, final);
+    for (const stage of stagesToCheck(ctx)) if (chain.includes(stage)) checkStage(ctx.model, stage, out);
     return out;
   },
 };

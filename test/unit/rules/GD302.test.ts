@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it, before } from 'node:test';
-import { applyFix, df, ready } from '../helpers';
+import { applyFix, df, lint, ready } from '../helpers';
 import { has, find, spanText, parses } from './kit/image';
 
 /** GD302 cleanup-in-later-layer: its own cases (the themed suites beside it test rules together). */
@@ -120,5 +120,20 @@ describe('GD302 cleanup-in-later-layer', () => {
     const text = df(['FROM alpine:3.21', 'RUN apk add gcc', 'RUN apk del gcc', 'COPY <<EOF /etc/motd', 'hello', 'EOF', 'USER 1']);
     const fixed = applyFix(text, 'GD302');
     assert.ok(fixed.endsWith(df(['RUN apk add gcc && apk del gcc', 'COPY <<EOF /etc/motd', 'hello', 'EOF', 'USER 1'])), fixed);
+  });
+  // Out-of-sample evaluation (2026-12-03): jesseduffield/lazydocker Dockerfile (7e7aadc2, MIT):
+  // its docker-builder stage clones docker/cli, builds it, then `rm build/docker`; the final
+  // image copies only the binary out of it.
+  it('reports only in the final image: the final stage and the stages it is built FROM', () => {
+    const builder = ['FROM golang:1.23-alpine AS docker-builder', 'WORKDIR /go/src/github.com/docker/cli',
+      'RUN git clone --branch v27.0.3 --single-branch --depth 1 https://github.com/docker/cli.git .', 'RUN ./scripts/build/binary',
+      'RUN rm build/docker && mv build/docker-linux-* build/docker'];
+    assert.equal(has(df([...builder, 'FROM scratch', 'COPY --from=docker-builder /go/src/github.com/docker/cli/build/docker /bin/docker', 'ENTRYPOINT ["/bin/docker"]']), 'GD302'), false);
+    // Built FROM: its layers are the final image's.
+    assert.equal(has(df([...builder, 'FROM docker-builder', 'ENTRYPOINT ["/bin/docker"]']), 'GD302'), true);
+    assert.equal(has(df(builder.map((l) => l.replace(' AS docker-builder', ''))), 'GD302'), true);
+    // `--target docker-builder` makes it the final stage.
+    const text = df([...builder, 'FROM scratch', 'COPY --from=docker-builder /go/src/github.com/docker/cli/build/docker /bin/docker']);
+    assert.equal(lint(text, { target: 'docker-builder' }).some((f) => f.code === 'GD302'), true);
   });
 });
