@@ -15,6 +15,8 @@
  *    dropbear, samba, samba-dc): the daemon must start as root and switches to each session's user;
  *    and systemd as PID 1 (`/sbin/init` as the command, or `STOPSIGNAL SIGRTMIN+3`: a kind node
  *    or system container), which starts each service as its own user.
+ *  - a Docker Engine API client (its program reaches github.com/docker/docker/client & co.): it
+ *    works through the host's docker.sock (root:docker 0660), which a fixed uid cannot open;
  *  - a toolbox, dev or CI image: its command is a bare shell or a build (`make test`), or it has
  *    none on a distro or golang base (see dockerfile/facts.ts `isToolbox`);
  *  - an explicit `USER root` with a comment line directly above it (a deliberate choice);
@@ -24,10 +26,12 @@
  */
 import { copyPaths, effectiveUser, isArtifactExport, isRootUser, isToolbox, stageChain, stageImage, startInstructions } from '../dockerfile/facts';
 import { properties } from '../dockerfile/parse';
+import { finalCopies, programPackages } from '../facts/builtPackages';
 import { copiedFileText } from '../facts/copiedFiles';
 import type { DockerfileModel, Instruction, Stage } from '../dockerfile/model';
 import { installsPackage } from '../dockerfile/packages';
 import { insertLinesAfter, insertAboveInstruction } from '../edits/edits';
+import { buildFacts, mainPackages } from '../workspace/query';
 import type { Rule, RuleContext } from './types';
 
 const DROP_TOOL = /(^|\/)(gosu|su-exec|setpriv|s6-setuidgid|chpst|runuser)$/;
@@ -35,6 +39,8 @@ const DROP_TOOL = /(^|\/)(gosu|su-exec|setpriv|s6-setuidgid|chpst|runuser)$/;
 const SYSTEMD = /^(\/usr)?(\/sbin\/init|\/lib\/systemd\/systemd)$/;
 /** Server packages whose daemon starts as root and drops to each session's user itself. */
 const LOGIN_DAEMON = /^(openssh-server(-pam)?|dropbear|samba|samba-dc)$/;
+/** Docker Engine API clients' packages. */
+const DOCKER_CLIENT = /^(github\.com\/(docker\/docker|moby\/moby)\/client|github\.com\/fsouza\/go-dockerclient)(\/|$)/;
 /** A uid for the program to switch to: linuxserver's PUID/PGID, or NAME_UID/NAME_GID. */
 const RUN_AS_ENV = /^(P?UID|P?GID|\w+_(UID|GID))$/;
 const DROP_IN_SCRIPT = /\b(gosu|su-exec|setpriv|s6-setuidgid|chpst|runuser)\b|\bsu\b[^\n]*\s-c\b/;
@@ -47,7 +53,7 @@ export const gd204: Rule = {
   needsWorkspace: false,
   peers: ['DL3002'],
   fix: 'unsafe',
-  facts: ['images', 'packageInstalls', 'contextFiles', 'workspace'],
+  facts: ['copySources', 'goBuilds', 'images', 'packageInstalls', 'contextFiles', 'workspace'],
   check(ctx) {
     const stage = ctx.model.stages[ctx.finalStage];
     if (!stage || isArtifactExport(ctx.model, stage)) return [];
@@ -60,6 +66,7 @@ export const gd204: Rule = {
       return [];
     }
     if (dropsPrivileges(ctx, stage)) return [];
+    if (talksToDocker(ctx)) return [];
     // A toolbox, dev or CI image (a bare shell or a build as its command, or none on a distro
     // base): root is how such images are used; nothing is served from it.
     if (isToolbox(ctx.model, stage)) return [];
@@ -103,6 +110,24 @@ function dropsPrivileges(ctx: RuleContext, stage: Stage): boolean {
   // The entrypoint script, when a COPY brought it from the context.
   const text = copiedFileText(model, stage, script, ctx.files);
   return text !== null && DROP_IN_SCRIPT.test(text);
+}
+
+/**
+ * The program is a client of the Docker Engine API (dive, lazydocker, pufferpanel): it works
+ * through the host's /var/run/docker.sock, owned by root:docker with mode 0660, whose group id
+ * differs from host to host. Root is how such tools are run; a fixed unprivileged uid cannot
+ * open the socket. Every program the final stage copies from a build must be one (a build of
+ * `./cmd/...` counts all its packages), or, for a binary built outside the Dockerfile, every
+ * main package of the context.
+ */
+function talksToDocker(ctx: RuleContext): boolean {
+  const ws = ctx.workspace;
+  if (!ws) return false;
+  const builds = finalCopies({ ...ctx, workspace: ws }, ctx.finalStage).flatMap((c) => c.builds);
+  const packages = builds.length > 0 ? programPackages(ws, builds).packages : mainPackages(ws);
+  if (packages.length === 0) return false;
+  const clients = packages.filter((p) => buildFacts(ws, p.dir).externalImports.some((i) => DOCKER_CLIENT.test(i)));
+  return clients.length === packages.length;
 }
 
 /** A COPY or ADD of gosu, su-exec, setpriv … (a source or the destination so named). */

@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it, before } from 'node:test';
+import { makeGoModule, makeGoPackage, makeWorkspaceModel } from '../../../server/src/workspace/make';
 import { applyFix, df, lint, ready } from '../helpers';
 import { has } from './kit/basics';
 
@@ -74,5 +75,35 @@ describe('GD204 final-user-root', () => {
     assert.equal(has(vhs('ENV VHS_HOST="0.0.0.0"'), 'GD204'), true);
     assert.equal(has(vhs('ENV PUID=0'), 'GD204'), true);
     assert.equal(has(vhs('ENV VHS_UID=$UID'), 'GD204'), true);
+  });
+  // Third out-of-sample evaluation (2026-12-03): wagoodman/dive Dockerfile (d6c69194, MIT: a binary
+  // built outside the Dockerfile, copied onto alpine), containrrr/watchtower
+  // dockerfiles/Dockerfile.self-contained (ca0e86e8, Apache-2.0: built in the Dockerfile, on scratch).
+  it('is silent for a Docker Engine API client (it works through docker.sock, root:docker 0660)', () => {
+    const ws = (imports: string[], other?: string[]) => ({
+      workspace: makeWorkspaceModel({
+        module: makeGoModule({ path: 'example.com/tool' }),
+        packages: [
+          makeGoPackage({ dir: 'cmd/tool', isMain: true, module: '', importPath: 'example.com/tool/cmd/tool', imports: ['example.com/tool/internal/engine'] }),
+          makeGoPackage({ dir: 'internal/engine', name: 'engine', module: '', importPath: 'example.com/tool/internal/engine', imports }),
+          ...(other ? [makeGoPackage({ dir: 'cmd/other', isMain: true, module: '', importPath: 'example.com/tool/cmd/other', imports: other })] : []),
+        ],
+      }),
+    });
+    const dive = df(['FROM alpine:3.21', 'COPY dive /usr/local/bin/', 'ENTRYPOINT ["/usr/local/bin/dive"]']);
+    assert.equal(has(dive, 'GD204', ws(['github.com/docker/docker/client', 'fmt'])), false);
+    assert.equal(has(dive, 'GD204', ws(['github.com/moby/moby/client/pkg'])), false);
+    assert.equal(has(dive, 'GD204', ws(['net/http'])), true);
+    // Without knowing the binary, every main package must be a client.
+    assert.equal(has(dive, 'GD204', ws(['github.com/docker/docker/client'], ['net/http'])), true);
+    assert.equal(has(dive, 'GD204'), true, 'no workspace');
+    const watchtower = (pkg: string) => df(['FROM golang:alpine AS builder', 'WORKDIR /src', 'COPY . .', `RUN CGO_ENABLED=0 go build -o /out/tool ${pkg}`,
+      'FROM scratch', 'COPY --from=builder /out/tool /tool', 'ENTRYPOINT ["/tool"]']);
+    // The build copied in is known: that program alone counts.
+    assert.equal(has(watchtower('./cmd/...'), 'GD204', ws(['github.com/docker/docker/client'], ['net/http'])), true);
+    assert.equal(has(watchtower('./cmd/tool'), 'GD204', ws(['github.com/docker/docker/client'], ['net/http'])), false);
+    assert.equal(has(watchtower('./cmd/other'), 'GD204', ws(['github.com/docker/docker/client'], ['net/http'])), true);
+    // A types-only import is no client.
+    assert.equal(has(watchtower('./cmd/tool'), 'GD204', ws(['github.com/docker/docker/api/types'])), true);
   });
 });
