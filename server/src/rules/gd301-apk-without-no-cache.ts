@@ -1,6 +1,7 @@
 /**
  * GD301: apk leaves its package index (~2-3 MB) in a layer:
- *  - `apk add` without `--no-cache` (any stage);
+ *  - `apk add` without `--no-cache` (any stage; a hint in a builder stage, whose layers stay in
+ *    the build cache, not the image);
  *  - in the final image (the final stage and the stages it is built FROM): `apk update` (not
  *    `apk update --no-cache`, which keeps nothing), whose
  *    index stays even when the following `apk add` says `--no-cache` (that flag only keeps the
@@ -29,10 +30,12 @@ export const gd301: Rule = {
   name: 'apk-without-no-cache',
   summary: '`apk add` without `--no-cache`',
   severity: 'information',
+  severities: ['information', 'hint'],
   needsWorkspace: false,
   peers: ['DL3019'],
   fix: 'safe',
   facts: [],
+  docs: { severity: 'in the stages the image is built from, **hint** in a builder stage (its layers stay in the build cache, not the image)' },
   // A RUN's findings depend on it and on whether its stage is in the final image's chain.
   scope: 'stage',
   check(ctx) {
@@ -53,16 +56,22 @@ export const gd301: Rule = {
       for (const c of apks) {
         const action = c.argv.find((w, i) => i > 0 && !w.value.startsWith('-'));
         const noCache = c.argv.some((w) => w.value === '--no-cache');
+        inFinal ??= new Set<Instruction>(final ? stageChain(ctx.model, final).flatMap((s) => s.instructions) : []);
+        const ships = inFinal.has(instr);
         if (action?.value === 'add' && !noCache) {
+          // A builder stage's layers stay in the build cache only (local, or an exported cache):
+          // a hint there, as GD303's apt lists, and the message says so.
           out.push({
-            message: `\`apk add\` without \`--no-cache\` leaves the package index ${INDEX} in this layer.`,
+            message: ships
+              ? `\`apk add\` without \`--no-cache\` leaves the package index ${INDEX} in this layer.`
+              : `\`apk add\` without \`--no-cache\` leaves the package index ${INDEX} in this build stage's layer: not in the image, which is not built from this stage, but in the build cache (and any exported cache).`,
+            severity: ships ? undefined : 'hint',
             span: scriptSpan(script, c.start, c.end),
             fix: { title: 'Add --no-cache to apk add', edits: [insert(toDoc(script, action.end - 1) + 1, ' --no-cache')], safe: true },
           });
           continue;
         }
-        inFinal ??= new Set<Instruction>(final ? stageChain(ctx.model, final).flatMap((s) => s.instructions) : []);
-        if (!inFinal.has(instr)) continue;
+        if (!ships) continue;
         if (action?.value === 'update') {
           // `apk update --no-cache` opens no cache folder: the index it fetches is not kept.
           if (noCache) continue;

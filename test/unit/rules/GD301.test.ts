@@ -13,6 +13,22 @@ describe('GD301 apk-without-no-cache', () => {
     assert.equal(text.slice(f.span.start, f.span.end), 'apk add git ca-certificates');
   });
 
+  // Out-of-sample evaluations (2026-12-03): benbjohnson/litestream's certs stage, dutchcoders/transfer.sh's
+  // build stage, projectdiscovery/nuclei's and pufferpanel's builders: the index never reaches the image.
+  it('in a builder stage: a hint that says the index stays in the build cache, not the image', () => {
+    const text = df(['FROM golang:1.23-alpine AS build', 'RUN apk add git musl-dev mailcap', 'FROM alpine:3.21', 'RUN apk add ca-certificates', 'COPY --from=build /go/bin/app /app', 'USER 65532', 'ENTRYPOINT ["/app"]']);
+    const [builder, final] = lint(text).filter((x) => x.code === 'GD301');
+    assert.equal(builder.severity, 'hint');
+    assert.match(builder.message, /build stage's layer: not in the image.*build cache/);
+    assert.equal(final.severity, 'information');
+    assert.doesNotMatch(final.message, /build cache/);
+    // A stage the final one is built FROM ships its layers.
+    const chain = lint(df(['FROM alpine:3.21 AS base', 'RUN apk add ca-certificates', 'FROM base', 'USER 65532'])).filter((x) => x.code === 'GD301');
+    assert.equal(chain[0].severity, 'information');
+    // The severity setting still wins.
+    assert.equal(lint(text, { rules: { GD301: 'warning' } }).filter((x) => x.code === 'GD301')[0].severity, 'warning');
+  });
+
   it('is silent with --no-cache, a cache cleanup in the same RUN, or a cache mount', () => {
     assert.equal(has(df(['FROM alpine', 'RUN apk add --no-cache git']), 'GD301'), false);
     assert.equal(has(df(['FROM alpine', 'RUN apk add git && rm -rf /var/cache/apk/*']), 'GD301'), false);
