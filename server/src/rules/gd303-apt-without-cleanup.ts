@@ -11,6 +11,9 @@
  * itself (the lists then come from an earlier layer: removing them here would not shrink the
  * image, see GD302/GD304).
  *
+ * Also reported: `apt-get update` in a RUN that installs nothing (see updateAlone): its lists
+ * stay in that layer, and a later install may read stale ones from the build cache.
+ *
  * In a stage the image is not built FROM (a builder whose files are copied out), both are
  * hints: the layer stays in the build cache, not in the image, and the message says so.
  *
@@ -26,7 +29,7 @@
 import { stageChain } from '../dockerfile/facts';
 import { scriptSpan, toDoc, type DockerfileModel, type Instruction, type Stage } from '../dockerfile/model';
 import type { ShellCommand } from '../dockerfile/shellModel';
-import { mountTargets, packageCommands } from '../dockerfile/packages';
+import { mountTargets, packageCommands, type PackageCommand } from '../dockerfile/packages';
 import { insert } from '../edits/edits';
 import { appendCommandEdit } from '../edits/shellChain';
 import { copiedFileText } from '../facts/copiedFiles';
@@ -68,7 +71,17 @@ export const gd303: Rule = {
         if (!script) continue;
         const apt = packageCommands(instr).filter((p) => p.family === 'apt');
         const installs = apt.filter((p) => p.action === 'install' && p.actionWord.value === 'install');
-        if (!installs.length) continue;
+        if (!installs.length) {
+          const update = updateAlone(ctx, stage, instr, apt);
+          if (update) {
+            out.push({
+              message: `\`${update.manager} update\` in a RUN that installs nothing: the package lists (10+ MB) stay in ${ships ? 'this layer of the image' : 'this build stage\'s layer (in the build cache, not the image)'}, and when only a later install line changes, the build reuses this layer from its cache, so that install reads stale lists (and can fail to find packages). Run \`${update.manager} update\` in the RUN that installs, and end it with \`rm -rf /var/lib/apt/lists/*\`.`,
+              severity,
+              span: scriptSpan(script, update.cmd.start, update.cmd.end),
+            });
+          }
+          continue;
+        }
         recommendsOff ??= stageChain(model, stage).some((s) => s.instructions.some((i) => i.keyword === 'RUN' && writesRecommendsOff(i.script?.text ?? i.json?.join(' ') ?? '')));
         if (!recommendsOff) {
           for (const p of installs) {
@@ -107,6 +120,24 @@ export const gd303: Rule = {
     return out;
   },
 };
+
+/**
+ * The RUN's apt commands are only `apt-get update` (vhs: `RUN apt-get update`, then the install
+ * RUNs later), it keeps the lists (no cache mount on them, no cleanup in the RUN), no later RUN
+ * of the stage removes them (GD302 reports that one), and the next instruction is not a RUN that
+ * installs with apt (GD304 asks to merge the two). Null otherwise.
+ */
+function updateAlone(ctx: RuleContext, stage: Stage, instr: Instruction, apt: PackageCommand[]): PackageCommand | null {
+  if (apt.length === 0 || !apt.every((p) => p.action === 'update')) return null;
+  if (mountTargets(instr).some((m) => /^\/var\/(lib|cache)\/apt(\/|$)/.test(m))) return null;
+  const removes = (i: Instruction) => i.script?.parsed.commands.some((c) => c.argv[0]?.value === 'rm' && c.argv.some((w) => REMOVES_LISTS.test(w.value))) ?? false;
+  const at = stage.instructions.indexOf(instr);
+  if (stage.instructions.slice(at).some(removes) || cleansInScript(ctx, stage, instr.script!.parsed.commands)) return null;
+  // The install right after it: GD304 asks to merge the two RUNs.
+  const next = stage.instructions[at + 1];
+  if (next?.keyword === 'RUN' && packageCommands(next).some((p) => p.family === 'apt' && p.action === 'install')) return null;
+  return apt[0];
+}
 
 /** The RUN writes `APT::Install-Recommends` into apt's configuration (`> /etc/apt/apt.conf.d/…`). */
 function writesRecommendsOff(text: string): boolean {

@@ -28,8 +28,36 @@ describe('GD303 apt-without-cleanup', () => {
   });
 
   it('reports the cleanup only where the lists are downloaded', () => {
-    const fs_ = find(df(['FROM debian:12', 'RUN apt-get update', 'RUN apt-get install -y --no-install-recommends curl']), 'GD303');
-    assert.equal(fs_.length, 0);
+    const text = df(['FROM debian:12', 'RUN apt-get update', 'RUN apt-get install -y --no-install-recommends curl']);
+    assert.equal(find(text, 'GD303').length, 0);
+    // The update alone right before the install: GD304 asks to merge the two.
+    assert.equal(has(text, 'GD304'), true);
+  });
+
+  // Third out-of-sample evaluation (2026-12-03): charmbracelet/vhs Dockerfile (6f0c046e, MIT):
+  // `RUN apt-get update` on its own, the installs in later RUNs, the lists never removed.
+  it('reports `apt-get update` in a RUN that installs nothing, unless a later RUN removes the lists (GD302)', () => {
+    const vhs = (later: string) => df(['FROM debian:stable-slim', 'RUN apt-get update', 'COPY --from=ttyd /usr/bin/ttyd /usr/bin/ttyd',
+      later, 'RUN useradd -u 1976 -U -s /bin/false vhs', 'USER 1976', 'ENTRYPOINT ["/usr/bin/vhs"]']);
+    const text = vhs('RUN apt-get -y install --no-install-recommends ffmpeg chromium bash');
+    const [f] = find(text, 'GD303');
+    assert.equal(spanText(text, f), 'apt-get update');
+    assert.match(f.message, /installs nothing.*stay in this layer of the image.*stale lists/);
+    assert.equal(f.fix, undefined);
+    assert.equal(find(text, 'GD303').length, 1);
+    // The later RUN removes them: GD302 says so, not this rule.
+    const removed = vhs('RUN apt-get -y install --no-install-recommends ffmpeg && rm -rf /var/lib/apt/lists/*');
+    assert.equal(has(removed, 'GD303'), false);
+    assert.equal(has(removed, 'GD302'), true);
+    // Not alone: an update with its install, a cache mount, a cleanup in the same RUN, an upgrade.
+    for (const run of ['RUN apt-get update && apt-get install -y --no-install-recommends ffmpeg && rm -rf /var/lib/apt/lists/*',
+      'RUN --mount=type=cache,target=/var/lib/apt apt-get update', 'RUN apt-get update && rm -rf /var/lib/apt/lists/*', 'RUN apt-get update && apt-get upgrade -y']) {
+      assert.equal(has(df(['FROM debian:stable-slim', run, 'USER 65532']), 'GD303'), false, run);
+    }
+    // A builder stage: a hint, and the message says the lists are in the build cache.
+    const [hint] = find(df(['FROM debian:12 AS build', 'RUN apt-get update', 'WORKDIR /src', 'RUN apt-get install -y --no-install-recommends gcc', 'FROM scratch', 'COPY --from=build /x /x', 'USER 65532']), 'GD303').filter((x) => /installs nothing/.test(x.message));
+    assert.equal(hint.severity, 'hint');
+    assert.match(hint.message, /build cache, not the image/);
   });
 
   it('honours both hadolint peers', () => {
