@@ -1,4 +1,4 @@
-import { dockerEnv, goCommands, goFlag, isRootUser, rootImage, stageChain, stageImage, type GoCommand } from '../dockerfile/facts';
+import { dockerEnv, goCommands, goFlag, goPackages, isRootUser, rootImage, stageChain, stageImage, type GoCommand } from '../dockerfile/facts';
 import { envValue, goflags, goflagsValue, stageRef, userBefore } from '../dockerfile/goBuild';
 import { scriptSpan, type DockerfileModel, type Instruction, type Stage } from '../dockerfile/model';
 import { mounts } from '../dockerfile/mounts';
@@ -21,8 +21,16 @@ import { type Rule, type RuleFinding, stagesToCheck } from './types';
  * Builds in vendor mode need no module cache (`-mod=vendor`, or a vendored workspace without
  * `-mod=mod`: Go 1.14+ reads vendor/ by default; `go mod download` still gets the module half), nor do builds whose stage copied the module
  * cache in from another stage (`COPY --from=modules /go/pkg /go/pkg`: a mount would hide it),
- * nor a download whose module cache another stage copies out (a mount would leave it empty).
+ * nor a download whose module cache another stage copies out (a mount would leave it empty),
+ * nor a RUN that writes into the module cache (`sed -i`, `patch`, `cp`, `rm`, `chmod`… on a path
+ * under it, or after `cd` into it: photoview patches go-face's sources there) or any go command
+ * after it in the stage chain: the edited files must stay in the layer, and a mount would hide
+ * them (or, with an empty cache, bring back the unpatched modules).
  * Windows stages are skipped.
+ *
+ * Message: where an earlier RUN of the stage chain downloaded the modules into a layer (`go mod
+ * download` without a module cache mount), a build's modules come from that layer; the message
+ * says so instead of "every module is downloaded again".
  *
  * Fix (safe: cache mounts change how fast the layer builds, not what it produces): insert the
  * missing `--mount=type=cache,target=…` flags right after `RUN`, before any flags it has. No
@@ -52,7 +60,8 @@ export const gd107: Rule = {
         // Modules copied in from another stage (`COPY --from=modules /go/pkg /go/pkg`) are a
         // deliberate layer: a cache mount there would hide them.
         const needMod = gos.some((g) => g.sub === 'mod download' || !usesVendor(ctx.model, stage, g, vendored))
-          && !copiedIn(ctx.model, stage, instr, paths.mod) && !copiedOut(ctx.model, stage, paths.mod);
+          && !copiedIn(ctx.model, stage, instr, paths.mod) && !copiedOut(ctx.model, stage, paths.mod)
+          && !moduleCacheEdited(ctx.model, stage, instr, paths.mod);
         const needBuild = gos.some((g) => g.sub !== 'mod download');
         const mounts = resolvedTargets(ctx.model, stage, instr);
         const missing: { what: string; path: string | null }[] = [];
@@ -60,15 +69,26 @@ export const gd107: Rule = {
         if (needBuild && !covered(mounts, paths.build, 'build')) missing.push({ what: 'build cache', path: paths.build });
         if (missing.length === 0) continue;
 
-        const g = gos[0];
+        const modMissing = missing.some((m) => m.what === 'module cache');
+        const buildMissing = missing.some((m) => m.what === 'build cache');
+        // The command the finding is about: a build when only the build cache is missing.
+        const g = modMissing ? gos[0] : gos.find((x) => x.sub !== 'mod download') ?? gos[0];
         const cmdName = g.sub === 'mod download' ? 'go mod download' : `go ${g.sub}`;
         const list = missing.map((m) => `the ${m.what} (${m.path ?? `\`go env ${m.what === 'module cache' ? 'GOMODCACHE' : 'GOCACHE'}\``})`).join(' and ');
         const canFix = !paths.nonRoot && missing.every((m) => m.path !== null);
         const note = paths.nonRoot
           ? ` The step runs as USER ${paths.user}: set GOCACHE/GOMODCACHE to paths that user owns and mount them with \`uid=\`.`
           : '';
+        // A build of the module after a download layer finds its modules there: not "every module
+        // is downloaded again" (`go install tool@v1` builds another module: its modules are not there).
+        const fromLayer = modMissing && gos.every((x) => x.sub !== 'mod download' && !goPackages(x.args).some((w) => w.value.includes('@')))
+          && modulesInLayer(ctx.model, stage, instr, paths.mod);
+        const again = [modMissing && !fromLayer ? 'every module is downloaded' : null, buildMissing ? 'every package is recompiled' : null].filter(Boolean).join(' and ');
+        const layerNote = fromLayer
+          ? ' Its modules come from the earlier `go mod download` layer: give that step the same module cache mount (with the mount on only one of the two steps, this one downloads the modules again).'
+          : '';
         out.push({
-          message: `\`${cmdName}\` runs without a BuildKit cache mount for ${list}: when this layer rebuilds, ${[missing.some((m) => m.what === 'module cache') ? 'every module is downloaded' : null, missing.some((m) => m.what === 'build cache') ? 'every package is recompiled' : null].filter(Boolean).join(' and ')} again. Add \`--mount=type=cache,target=…\` (needs BuildKit, the default builder since Docker Engine 23.0).${note}`,
+          message: `\`${cmdName}\` runs without a BuildKit cache mount for ${list}${again ? `: when this layer rebuilds, ${again} again.` : '.'}${layerNote} Add \`--mount=type=cache,target=…\` (needs BuildKit, the default builder since Docker Engine 23.0).${note}`,
           span: scriptSpan(instr.script, g.cmd.start, g.cmd.end),
           fix: canFix
             ? {
@@ -83,6 +103,83 @@ export const gd107: Rule = {
     return out;
   },
 };
+
+/** A RUN earlier in the stage chain ran `go mod download` without a cache mount on the module cache: the modules are in its layer. */
+function modulesInLayer(model: DockerfileModel, stage: Stage, before: Instruction, path: string | null): boolean {
+  for (const s of stageChain(model, stage)) {
+    for (const i of s.instructions) {
+      if (i === before) return false;
+      if (goCommands(i).some((g) => g.sub === 'mod download') && !covered(resolvedTargets(model, s, i), path, 'mod')) return true;
+    }
+  }
+  return false;
+}
+
+/** Commands that change the files they name; for the copying ones only the destination (the last argument) is written. */
+const WRITES_ALL = new Set(['sed', 'perl', 'patch', 'rm', 'chmod', 'chown', 'touch', 'truncate', 'tee', 'mkdir', 'ln', 'unzip', 'tar']);
+const WRITES_LAST = new Set(['cp', 'mv', 'install', 'rsync']);
+
+/**
+ * A RUN of the stage chain up to and including `upTo` writes into the module cache: a command
+ * that changes files (`sed -i`, `patch`, `cp`/`mv` into it, `rm`, `chmod`…) names a path under
+ * it (`${GOPATH}/pkg/mod/github.com/!kagami/go-face*\/face.go`, `$(go env GOMODCACHE)/…`), or
+ * runs after a `cd` into it. Where the cache's path is unknown, a path with `/pkg/mod/` counts.
+ */
+function moduleCacheEdited(model: DockerfileModel, stage: Stage, upTo: Instruction, mod: string | null): boolean {
+  for (const s of stageChain(model, stage)) {
+    for (const i of s.instructions) {
+      if (i.keyword === 'RUN' && i.script && writesModuleCache(model, s, i, mod)) return true;
+      if (i === upTo) return false;
+    }
+  }
+  return false;
+}
+
+function writesModuleCache(model: DockerfileModel, stage: Stage, instr: Instruction, mod: string | null): boolean {
+  const text = instr.script!.text;
+  // Cheap test first: no mention of the cache, its variables or `pkg/mod`, no write into it.
+  if (!/pkg\/mod|GOMODCACHE|GOPATH/.test(text) && (mod === null || !text.includes(mod))) return false;
+  let env: Map<string, string | null> | undefined;
+  const inCache = (word: string): boolean => {
+    const goEnv = word.replace(/\$\(\s*go\s+env\s+(GOMODCACHE|GOPATH)\s*\)/g, '$${$1}');
+    const v = expandVariables(goEnv, (env ??= withGoDefaults(dockerEnv(model, stage, instr), mod)));
+    if (v !== null && mod !== null && v.startsWith('/')) return v === mod || v.startsWith(`${mod}/`);
+    return /(^|\/)pkg\/mod(\/|$)|GOMODCACHE/.test(word);
+  };
+  let cdInCache = false;
+  for (const c of instr.script!.parsed.commands) {
+    const name = (c.argv[0]?.value ?? '').split('/').pop() ?? '';
+    const args = c.argv.slice(1).map((w) => w.value);
+    if (name === 'cd') {
+      cdInCache = args[0] !== undefined && inCache(args[0]);
+      continue;
+    }
+    const all = WRITES_ALL.has(name);
+    if (!all && !WRITES_LAST.has(name)) continue;
+    // sed/perl change files only in place.
+    if ((name === 'sed' || name === 'perl') && !args.some((a) => /^-[A-Za-z]*i/.test(a) || a.startsWith('--in-place'))) continue;
+    if (cdInCache) return true;
+    // Operands, and the values of `--directory=DIR` style flags (`patch -d DIR`: DIR is an operand here).
+    const operands: string[] = [];
+    for (const a of args) {
+      if (!a.startsWith('-')) operands.push(a);
+      else if (a.includes('=')) operands.push(a.slice(a.indexOf('=') + 1));
+    }
+    const t = args.findIndex((a) => a === '-t' || a === '--target-directory');
+    const named = all ? operands : t >= 0 && args[t + 1] !== undefined ? [args[t + 1]] : operands.slice(-1);
+    if (named.some(inCache)) return true;
+  }
+  return false;
+}
+
+/** The stage's variables, with GOMODCACHE/GOPATH defaulted to what the module cache path says. */
+function withGoDefaults(env: Map<string, string | null>, mod: string | null): Map<string, string | null> {
+  if (mod === null || (env.has('GOMODCACHE') && env.has('GOPATH'))) return env;
+  const out = new Map(env);
+  if (!out.has('GOMODCACHE')) out.set('GOMODCACHE', mod);
+  if (!out.has('GOPATH') && mod.endsWith('/pkg/mod')) out.set('GOPATH', mod.slice(0, -'/pkg/mod'.length));
+  return out;
+}
 
 /** A COPY --from earlier in the stage chain puts files at (or above) `path`. */
 function copiedIn(model: DockerfileModel, stage: Stage, before: Instruction, path: string | null): boolean {

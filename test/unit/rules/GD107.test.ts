@@ -73,6 +73,93 @@ describe('GD107 no-build-cache-mount', () => {
     assert.match(fix(df(['FROM alpine:3.20', 'RUN apk add --no-cache go', 'RUN go build -o /app .']), 'GD107'), /--mount=type=cache,target=\/root\/go\/pkg\/mod --mount=type=cache,target=\/root\/\.cache\/go-build go build/);
   });
 
+  // photoview/photoview 91cbeb41 (AGPL-3.0), Dockerfile lines 85-103: the download RUN patches
+  // go-face's sources inside the module cache, then pre-builds the cgo packages; the later build
+  // needs the patched files from that layer. A module cache mount (judged "safe" by fix-all) hid
+  // them, or with an empty cache brought the unpatched sources back (judge 2).
+  describe('a RUN that writes into the module cache (photoview patches go-face)', () => {
+    const photoview = (patch: string[]) => df([
+      'FROM golang:1.26-trixie AS api',
+      'ENV GOPATH="/go"',
+      'ENV CGO_ENABLED=1',
+      'WORKDIR /app/api',
+      'COPY api/go.mod api/go.sum /app/api/',
+      'RUN go env \\',
+      '    && go mod download \\',
+      ...patch,
+      '    && go install \\',
+      '        github.com/mattn/go-sqlite3 \\',
+      '        github.com/Kagami/go-face',
+      'COPY api /app/api',
+      'RUN go env \\',
+      '    && go build -v -o photoview .',
+    ]);
+    const PATCH = [
+      "    && sed -i 's/-march=native//g' ${GOPATH}/pkg/mod/github.com/!kagami/go-face*/face.go \\",
+      "    && sed -i 's/-lcblas//g' ${GOPATH}/pkg/mod/github.com/!kagami/go-face*/face.go \\",
+    ];
+
+    it('neither that RUN nor the later build gets a module cache mount; the build cache half stays, on the build command', () => {
+      const text = photoview(PATCH);
+      const fs = find(text, 'GD107');
+      assert.equal(fs.length, 2);
+      for (const f of fs) {
+        assert.doesNotMatch(f.message, /module cache|every module/);
+        assert.match(f.message, /build cache \(\/root\/\.cache\/go-build\)/);
+      }
+      assert.match(text.slice(fs[0].span.start, fs[0].span.end), /^go install/);
+      const fixed = fix(fix(text, 'GD107'), 'GD107');
+      assert.ok(!fixed.includes('target=/go/pkg/mod'), fixed);
+      assert.equal((fixed.match(new RegExp(BUILD, 'g')) ?? []).length, 2);
+    });
+
+    it('other writes: $(go env GOMODCACHE), $GOMODCACHE, patch -d, cp into it, cd into it; in a later stage built FROM it too', () => {
+      for (const line of [
+        "    && sed -i.bak 's/x/y/' $(go env GOMODCACHE)/github.com/a/b@v1.0.0/b.go \\",
+        '    && chmod -R u+w $GOMODCACHE/github.com/a \\',
+        '    && patch -p1 -d /go/pkg/mod/github.com/a/b@v1.0.0 < /tmp/b.patch \\',
+        '    && cp /tmp/fixed.go /go/pkg/mod/github.com/a/b@v1.0.0/b.go \\',
+        '    && cd /go/pkg/mod/github.com/a/b@v1.0.0 && patch -p1 < /tmp/b.patch \\',
+      ]) {
+        const fs = find(photoview([line]), 'GD107');
+        assert.ok(fs.every((f) => !/module cache/.test(f.message)), line);
+      }
+      const child = photoview(PATCH).replace('COPY api /app/api', 'FROM api AS build\nCOPY api /app/api');
+      assert.ok(find(child, 'GD107').every((f) => !/module cache/.test(f.message)));
+    });
+
+    it('still reported: sed without -i, a copy out of the cache, writes elsewhere, and a build before the patch', () => {
+      for (const line of [
+        "    && sed 's/x/y/' /go/pkg/mod/github.com/a/b@v1.0.0/b.go > /tmp/b.go \\",
+        '    && cp /go/pkg/mod/github.com/a/b@v1.0.0/LICENSE /licenses/ \\',
+        "    && sed -i 's/x/y/' /app/api/config.go \\",
+      ]) {
+        const fs = find(photoview([line]), 'GD107');
+        assert.ok(fs.some((f) => /module cache/.test(f.message)), line);
+      }
+      // A build in an earlier stage is not affected by a patch in a later one.
+      const earlier = df(['FROM golang:1.22 AS a', 'RUN go build -o /a .', 'FROM a AS b', "RUN sed -i 's/x/y/' /go/pkg/mod/github.com/a/b@v1.0.0/b.go"]);
+      assert.match(find(earlier, 'GD107')[0].message, /module cache/);
+    });
+  });
+
+  it('a build after a `go mod download` layer: the message says its modules come from that layer, not that every module is downloaded again', () => {
+    const [download, build] = find(text, 'GD107');
+    assert.match(download.message, /every module is downloaded again/);
+    assert.match(build.message, /every package is recompiled again\. Its modules come from the earlier `go mod download` layer/);
+    assert.doesNotMatch(build.message, /every module is downloaded/);
+    // ory/kratos b86338da (Apache-2.0) .docker/Dockerfile-build: the build has the build cache mount only.
+    const kratos = df(['FROM golang:1.26-bookworm AS builder', 'WORKDIR /go/src/github.com/ory/kratos', 'COPY go.mod go.sum ./', 'RUN go mod download', 'COPY . .', `RUN ${BUILD} go build -tags sqlite -o /usr/bin/kratos`]);
+    const k = find(kratos, 'GD107')[1];
+    assert.match(k.message, /for the module cache \(\/go\/pkg\/mod\)\. Its modules come from the earlier `go mod download` layer/);
+    // The download already has a mount: the modules are not in a layer, the build downloads them again.
+    const mounted = df(['FROM golang:1.22', 'COPY go.mod go.sum ./', `RUN ${MOD} go mod download`, 'COPY . .', 'RUN go build -o /app .']);
+    assert.match(find(mounted, 'GD107')[0].message, /every module is downloaded and every package is recompiled again\. Add/);
+    // `go install tool@version` builds another module (etcd tests/antithesis): its modules are not in the layer.
+    const tool = df(['FROM golang:1.22', 'COPY go.mod go.sum ./', 'RUN go mod download', 'RUN go install github.com/go-delve/delve/cmd/dlv@v1.23.1']);
+    assert.match(find(tool, 'GD107')[1].message, /every module is downloaded and every package is recompiled again\. Add/);
+  });
+
   it('fix keeps CRLF, the escape directive, continuations and heredocs', () => {
     const crlf = df(['# escape=`', 'FROM golang:1.22', 'RUN CGO_ENABLED=0 `', '    go build -o /app .'], '\r\n');
     assert.ok(fix(crlf, 'GD107').includes(`RUN ${MOD} ${BUILD} CGO_ENABLED=0 \`\r\n    go build`));
