@@ -26,17 +26,26 @@ export function rootImage(model: DockerfileModel, stage: Stage): string | null {
 
 /** Every stage's root image, once per model: asking per stage by walking its chain was n² for n chained stages. */
 function rootImages(model: DockerfileModel): (string | null)[] {
-  let roots = rootCache.get(model);
+  const slot = model as ModelFactsSlot;
+  let roots = slot[ROOT_IMAGES];
   if (!roots) {
     const r: (string | null)[] = [];
     // A stage is built FROM an earlier one only (parse.ts), so one pass in order resolves them all.
     for (const s of model.stages) r[s.index] = s.baseStage === null ? s.resolvedBase : s.baseStage < s.index ? r[s.baseStage] ?? null : null;
-    roots = r;
-    rootCache.set(model, roots);
+    slot[ROOT_IMAGES] = roots = r;
   }
   return roots;
 }
-const rootCache = new WeakMap<DockerfileModel, (string | null)[]>();
+
+// Kept on the model itself, not in WeakMaps keyed by it: V8's young-generation GC keeps every
+// WeakMap value alive whatever its key (only a full GC drops them), so a chain cache kept each
+// analysed model, with all its instructions, alive and copied through every scavenge until then.
+const ROOT_IMAGES = Symbol('rootImages');
+const STAGE_CHAINS = Symbol('stageChains');
+interface ModelFactsSlot {
+  [ROOT_IMAGES]?: (string | null)[];
+  [STAGE_CHAINS]?: Stage[][];
+}
 
 export function stageImage(model: DockerfileModel, stage: Stage): ImageInfo | undefined {
   const ref = rootImage(model, stage);
@@ -72,7 +81,8 @@ export function startInstructions(model: DockerfileModel, stage: Stage): { entry
  * (rules ask for chains many times per analysis): read-only.
  */
 export function stageChain(model: DockerfileModel, stage: Stage): readonly Stage[] {
-  let chains = chainCache.get(model);
+  const slot = model as ModelFactsSlot;
+  let chains = slot[STAGE_CHAINS];
   if (!chains) {
     const c: Stage[][] = [];
     // A stage is built FROM an earlier one only (parse.ts): one pass in order, each chain from its base's.
@@ -80,12 +90,10 @@ export function stageChain(model: DockerfileModel, stage: Stage): readonly Stage
       const base = s.baseStage !== null && s.baseStage < s.index ? c[s.baseStage] : undefined;
       c[s.index] = base ? [...(base.length >= MAX_STAGE_CHAIN ? base.slice(1) : base), s] : [s];
     }
-    chains = c;
-    chainCache.set(model, chains);
+    slot[STAGE_CHAINS] = chains = c;
   }
   return chains[stage.index] ?? [stage];
 }
-const chainCache = new WeakMap<DockerfileModel, Stage[][]>();
 
 /** ARG declarations of one instruction: `ARG A B=2 C="x y"` (quotes removed; undefined = no default). */
 export function argDeclarations(model: DockerfileModel, instr: Instruction): { name: string; value: string | undefined }[] {

@@ -97,11 +97,8 @@ function goEnvWritten(model: DockerfileModel, stage: Stage, g: GoCommand, name: 
 
 /** Whether any RUN of the file has `go env -w` (most have none: then no chain needs a walk). */
 function writesGoEnv(model: DockerfileModel): boolean {
-  let writes = goEnvWriters.get(model);
-  if (writes === undefined) goEnvWriters.set(model, (writes = model.instructions.some((i) => goCommands(i).some(isGoEnvWrite))));
-  return writes;
+  return ((model as ModelSlot)[WRITES_GO_ENV] ??= model.instructions.some((i) => goCommands(i).some(isGoEnvWrite)));
 }
-const goEnvWriters = new WeakMap<DockerfileModel, boolean>();
 
 function isGoEnvWrite(c: GoCommand): boolean {
   return c.sub === 'env' && c.args.some((w) => w.value === '-w');
@@ -319,11 +316,13 @@ export interface LdflagsArg {
  * the same go command's: read once per argument list, shared (not to be modified).
  */
 export function ldflagsArgs(args: readonly ShellWord[]): readonly LdflagsArg[] {
-  let found = ldflagsByArgs.get(args);
-  if (!found) ldflagsByArgs.set(args, (found = readLdflagsArgs(args)));
-  return found;
+  // On the argument list itself (a go command's own array): see ModelSlot for why not a WeakMap.
+  return ((args as LdflagsSlot)[LDFLAGS] ??= readLdflagsArgs(args));
 }
-const ldflagsByArgs = new WeakMap<readonly ShellWord[], LdflagsArg[]>();
+const LDFLAGS = Symbol('ldflags');
+interface LdflagsSlot {
+  [LDFLAGS]?: LdflagsArg[];
+}
 
 function readLdflagsArgs(args: readonly ShellWord[]): LdflagsArg[] {
   const out: LdflagsArg[] = [];
@@ -401,16 +400,27 @@ export function stripFlags(tokens: readonly GoToken[]): { s: boolean; w: boolean
 // ---------------------------------------------------------------------------------------------
 // Stages, packages
 
-const stagesByName = new WeakMap<DockerfileModel, Map<string, number>>();
+// Facts of one parsed model, kept on the model itself rather than in WeakMaps keyed by it: V8's
+// young-generation GC keeps every WeakMap value alive whatever its key (only a full GC drops
+// them), so such caches kept every analysed model's facts alive through the scavenges.
+const WRITES_GO_ENV = Symbol('writesGoEnv');
+const STAGES_BY_NAME = Symbol('stagesByName');
+const STAGES_FEEDING = Symbol('stagesFeeding');
+interface ModelSlot {
+  [WRITES_GO_ENV]?: boolean;
+  [STAGES_BY_NAME]?: Map<string, number>;
+  [STAGES_FEEDING]?: Map<number, Set<number>>;
+}
 
 /** Stage index referenced by `--from=` (a name or an index), or null for an image. */
 export function stageRef(model: DockerfileModel, ref: string): number | null {
-  let names = stagesByName.get(model);
+  const slot = model as ModelSlot;
+  let names = slot[STAGES_BY_NAME];
   if (!names) {
     names = new Map();
     // The first stage of a name wins, as a scan from the top finds it.
     for (const s of model.stages) if (s.name !== null && !names.has(s.name)) names.set(s.name, s.index);
-    stagesByName.set(model, names);
+    slot[STAGES_BY_NAME] = names;
   }
   const byName = names.get(ref) ?? names.get(ref.toLowerCase());
   if (byName !== undefined) return byName;
@@ -420,13 +430,11 @@ export function stageRef(model: DockerfileModel, ref: string): number | null {
 /** The stages whose files can reach the final stage: its FROM chain, COPY --from and RUN --mount=from=, transitively. */
 export function stagesFeeding(model: DockerfileModel, finalStage: number): Set<number> {
   // Asked by several rules and facts per analysis: once per model and final stage (callers only read it).
-  let byFinal = feedingCache.get(model);
-  if (!byFinal) feedingCache.set(model, (byFinal = new Map()));
+  const byFinal = ((model as ModelSlot)[STAGES_FEEDING] ??= new Map());
   let seen = byFinal.get(finalStage);
   if (!seen) byFinal.set(finalStage, (seen = computeStagesFeeding(model, finalStage)));
   return seen;
 }
-const feedingCache = new WeakMap<DockerfileModel, Map<number, Set<number>>>();
 
 function computeStagesFeeding(model: DockerfileModel, finalStage: number): Set<number> {
   const seen = new Set<number>();

@@ -13,11 +13,17 @@ import type { DockerfileModel } from '../dockerfile/model';
 import type { WorkspaceModel } from '../workspace/model';
 
 const byWorkspace = new WeakMap<WorkspaceModel, Map<string, unknown>>();
-const byDockerfile = new WeakMap<DockerfileModel, Map<string, unknown>>();
 
-function memo<K extends object, T>(store: WeakMap<K, Map<string, unknown>>, owner: K, name: string, compute: () => T): T {
-  let facts = store.get(owner);
-  if (!facts) store.set(owner, (facts = new Map()));
+// A Dockerfile's facts are kept on the model itself: V8's young-generation GC keeps every
+// WeakMap value alive whatever its key (only a full GC drops them), and facts reach the model's
+// instructions, so a WeakMap kept every analysed model alive through the scavenges. (A
+// workspace model lives long: a WeakMap costs nothing there.)
+const DOCKERFILE_FACTS = Symbol('dockerfileFacts');
+interface FactsSlot {
+  [DOCKERFILE_FACTS]?: Map<string, unknown>;
+}
+
+function memo<T>(facts: Map<string, unknown>, name: string, compute: () => T): T {
   if (facts.has(name)) return facts.get(name) as T;
   const value = compute();
   facts.set(name, value);
@@ -26,10 +32,12 @@ function memo<K extends object, T>(store: WeakMap<K, Map<string, unknown>>, owne
 
 /** A fact of the workspace model, computed on first use and kept as long as that model. */
 export function workspaceFact<T>(ws: WorkspaceModel, name: string, compute: () => T): T {
-  return memo(byWorkspace, ws, name, compute);
+  let facts = byWorkspace.get(ws);
+  if (!facts) byWorkspace.set(ws, (facts = new Map()));
+  return memo(facts, name, compute);
 }
 
 /** A fact of the parsed Dockerfile, computed on first use and kept as long as that model. */
 export function dockerfileFact<T>(model: DockerfileModel, name: string, compute: () => T): T {
-  return memo(byDockerfile, model, name, compute);
+  return memo(((model as FactsSlot)[DOCKERFILE_FACTS] ??= new Map()), name, compute);
 }
