@@ -157,6 +157,17 @@ describe('goDockerfile/generate (LSP request)', () => {
     assert.deepEqual(r.selfCheck, []);
     assert.equal(r.folder, dir);
     assert.ok(!fs.existsSync(path.join(dir, 'Dockerfile')));
+    assert.deepEqual(r.existingIgnore, { path: '.dockerignore', conflicts: [] });
+  });
+
+  it('an existing .dockerignore that excludes the sources the build compiles: the response says which line (the editor then offers only to replace it)', async () => {
+    const dir = copy('tls-client');
+    fs.writeFileSync(path.join(dir, '.dockerignore'), '.git\n*.go\n');
+    const r = (await client.sendRequest('goDockerfile/generate', { folderUri: pathToFileURL(dir).href })) as GenerateResponse;
+    assert.equal(r.existingIgnore?.path, '.dockerignore');
+    assert.ok(r.existingIgnore!.conflicts.length > 0);
+    assert.ok(r.existingIgnore!.conflicts.every((c) => c.line === 2 && c.pattern === '*.go'), JSON.stringify(r.existingIgnore));
+    assert.match(r.warnings[0], /^The existing \.dockerignore breaks this build: \.dockerignore line 2 `\*\.go` excludes/);
   });
 
   it('ambiguous: a RequestFailed error whose data lists the candidates; package then resolves it', async () => {

@@ -195,7 +195,11 @@ async function preview(arg: vscode.Uri | GenerateArgs | undefined, folder: vscod
   previews.set(previewUri, generated.dockerfile);
   const existing = await readIfExists(dockerfileUri);
   const ignoreExisting = await readIfExists(ignoreUri);
-  const writeIgnore = ignoreExisting === undefined;
+  // The project's ignore file excludes what this Dockerfile needs: never write the Dockerfile
+  // alone (the build would fail); offer to replace .dockerignore too, or nothing.
+  const conflicts = generated.existingIgnore?.conflicts.length ? generated.existingIgnore : null;
+  const replaceIgnore = conflicts !== null && conflicts.path === '.dockerignore' && ignoreExisting !== undefined;
+  const writeIgnore = ignoreExisting === undefined || replaceIgnore;
   if (existing !== undefined) {
     await vscode.commands.executeCommand('vscode.diff', dockerfileUri, previewUri, 'Dockerfile ↔ generated', { preview: true, viewColumn: vscode.ViewColumn.One });
   } else {
@@ -209,20 +213,25 @@ async function preview(arg: vscode.Uri | GenerateArgs | undefined, folder: vscod
     ...generated.reasons.map((r) => `- ${r}`),
     ...(generated.warnings.length > 0 ? ['', '## Check', '', ...generated.warnings.map((w) => `- ${w}`)] : []),
     '',
-    writeIgnore ? 'A .dockerignore for Go is written too.' : ignoreExisting === generated.dockerignore ? '' : 'The existing .dockerignore is kept.',
+    replaceIgnore ? 'The existing .dockerignore breaks this build (see Check): writing replaces it with the generated one.' : writeIgnore ? 'A .dockerignore for Go is written too.' : ignoreExisting === generated.dockerignore ? '' : 'The existing .dockerignore is kept.',
     '',
   ].join('\n');
   previews.set(whyUri, why);
   await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(whyUri), { preview: true, viewColumn: vscode.ViewColumn.Beside, preserveFocus: true });
 
-  const accept = existing !== undefined ? 'Replace' : 'Write';
+  if (conflicts && !replaceIgnore) {
+    void vscode.window.showErrorMessage(`Not written: ${conflicts.path} excludes what the generated Dockerfile needs, so docker build would fail. Change ${conflicts.path} (see the reasons beside the preview) and generate again.`);
+    return;
+  }
+  const accept = replaceIgnore ? 'Write both' : existing !== undefined ? 'Replace' : 'Write';
   const question = existing !== undefined ? 'Replace the existing Dockerfile with the generated one?' : 'Write the generated Dockerfile?';
   if (pending) settle('cancel'); // a previous preview's question: superseded
   const answer = await new Promise<'write' | 'cancel'>((resolve) => {
     pending = resolve;
     void vscode.commands.executeCommand('setContext', 'goDockerfile.generatePending', true);
     // Closing the notification is a Cancel; its hiding into the notification centre is not.
-    void vscode.window.showInformationMessage(`${question} The reasons are beside it.${writeIgnore ? ' A .dockerignore for Go is written too.' : ''} (Also: ✓ and ✕ in the editor title.)`, accept, 'Cancel')
+    const ignoreNote = replaceIgnore ? ' The existing .dockerignore excludes files this build needs: it is replaced with the generated one (or Cancel and change it yourself).' : writeIgnore ? ' A .dockerignore for Go is written too.' : '';
+    void vscode.window.showInformationMessage(`${question} The reasons are beside it.${ignoreNote} (Also: ✓ and ✕ in the editor title.)`, accept, 'Cancel')
       .then((a) => {
         if (pending === resolve) settle(a === accept ? 'write' : 'cancel');
       });

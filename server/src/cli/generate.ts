@@ -7,8 +7,12 @@
  * existing .dockerignore is kept (and the Dockerfile checked against it) unless --force.
  * Exit codes: 0 written (or printed with --stdout); 1 nothing written because a Dockerfile
  * exists; 2 usage error, or nothing can be generated (no go.mod/go.work, no main package,
- * several main packages and no --package, a cgo program with --runtime scratch).
+ * several main packages and no --package, a cgo program with --runtime scratch); 3 nothing
+ * written (or printed) because the project's own .dockerignore (or Dockerfile.dockerignore)
+ * excludes what the generated build needs: that Dockerfile would fail with it. --force replaces
+ * .dockerignore with the generated one (and with --stdout prints the Dockerfile anyway).
  */
+import { describeConflicts } from '../generate/existingIgnore';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { selfCheck } from '../driver/selfCheck';
@@ -121,6 +125,24 @@ export async function generateCommand(opts: GenerateCliOptions, io: Io): Promise
         return 2;
       }
     }
+  }
+  // The ignore file the build will really use must not exclude what the Dockerfile needs.
+  const own = result.existingIgnore;
+  if (own && own.conflicts.length > 0 && !(opts.force && (opts.stdout || own.path === '.dockerignore'))) {
+    const ignorePathShown = path.relative(process.cwd(), path.join(dir, own.path)) || own.path;
+    const lines = [
+      `go-dockerfile: the existing ${ignorePathShown} excludes what the generated Dockerfile needs, so \`docker build\` would fail (or build without it). Nothing ${opts.stdout ? 'printed' : 'written'}.`,
+      ...describeConflicts(own.path, own.conflicts).map((l) => `  ${l}`),
+      `Remove or narrow ${describeConflicts(own.path, own.conflicts).length > 1 ? "those lines" : "that line"} of ${own.path} (or add \`!\` lines for what the build needs) and run generate again${own.path === '.dockerignore' ? `, or use --force to ${opts.stdout ? 'print the Dockerfile anyway (it then needs the generated .dockerignore: run without --stdout and with --force to write both)' : 'replace .dockerignore with the generated one'}` : ` (${own.path} is the file BuildKit uses for a Dockerfile named Dockerfile)`}.`,
+    ];
+    if (opts.format === 'json') io.out(JSON.stringify({ error: { code: 'dockerignore-conflict', message: lines.join('\n'), conflicts: own.conflicts }, ...result, written, kept: [], selfCheck: [] }, null, 2));
+    io.err(lines.join('\n'));
+    return 3;
+  }
+  if (own && own.conflicts.length > 0 && !keepIgnore && !opts.stdout) {
+    // --force: the generated .dockerignore replaces the one that broke the build.
+    const replaced = describeConflicts(own.path, own.conflicts).join('; ');
+    result = { ...result, warnings: result.warnings.filter((w) => !w.startsWith(`The existing ${own.path} breaks`)), reasons: [...result.reasons, `The existing .dockerignore is replaced (--force): it broke this build (${replaced}).`] };
   }
   const findings = await selfCheck(result, ws, { keepExistingDockerignore: keepIgnore });
 

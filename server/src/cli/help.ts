@@ -36,11 +36,13 @@ Options:
   --stamp-version         pass the version from git to the build (-X main.version)
   --no-stamp-version      do not
   --stdout                print the Dockerfile instead of writing files
-  --force                 overwrite an existing Dockerfile and .dockerignore
+  --force                 overwrite an existing Dockerfile and .dockerignore (with --stdout: print even
+                          when the existing .dockerignore would break the build)
   --format text|json      the report's format
   -h, --help              this help
 
-Exit codes: 0 written, 1 a Dockerfile exists (nothing written), 2 usage error or nothing to generate.`,
+Exit codes: 0 written, 1 a Dockerfile exists (nothing written), 2 usage error or nothing to generate,
+3 the existing .dockerignore excludes what the generated build needs (nothing written; it says which lines).`,
   layers: `Usage: ${LAYERS_USAGE}
 
 Shows the layers a Dockerfile makes, what each copies and weighs, and which steps an edit rebuilds.

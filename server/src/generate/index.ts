@@ -11,6 +11,7 @@ import { parseDockerfile } from '../dockerfile/parse';
 import { initShellParser } from '../dockerfile/shell';
 import { readEmbedDirectives } from '../facts/contextInputs';
 import { goDockerignore } from './dockerignore';
+import { describeConflicts, existingIgnoreConflicts, existingIgnoreFile } from './existingIgnore';
 import type { Workspace } from '../workspace/types';
 import type { WorkspaceModel } from '../workspace/model';
 import { checkIgnorePatterns, checkPlanNames } from './names';
@@ -40,12 +41,19 @@ export async function generate(model: WorkspaceModel, options: GenerateOptions, 
   const reasons = [...p.reasons];
   reasons.push(`.dockerignore: ${ignore.patterns.join(', ')} stay out of the build context (smaller context, and \`COPY . .\` is not invalidated by them)${p.build.vendor ? '; vendor/ is kept' : ''}.`);
   for (const o of ignore.omitted) reasons.push(`.dockerignore leaves ${o.pattern} in: the build needs ${o.because.path} (${o.because.what}).`);
+  // The ignore file the build will really use when the project has one.
+  const own = existingIgnoreFile(io);
+  const existingIgnore = own && { path: own.path, conflicts: existingIgnoreConflicts(model, df, own.text, io, embeds, p.web?.outputs ?? []) };
+  const warnings = [...p.warnings];
+  if (existingIgnore && existingIgnore.conflicts.length > 0) {
+    warnings.unshift(`The existing ${own!.path} breaks this build: ${describeConflicts(own!.path, existingIgnore.conflicts).join('; ')}. With it, \`docker build\` fails or builds without them. Remove or narrow ${describeConflicts(own!.path, existingIgnore.conflicts).length > 1 ? "those lines" : "that line"} (or add \`!\` lines), or replace ${own!.path} with the generated one.`);
+  }
   return {
     dockerfile,
     dockerignore: ignore.text,
     target: p.target,
     reasons,
-    warnings: p.warnings,
+    warnings,
     candidates: p.candidates,
     runtime: p.runtime,
     images: { builder: p.builder.image, runtime: p.runtimeStage.image },
@@ -54,6 +62,7 @@ export async function generate(model: WorkspaceModel, options: GenerateOptions, 
     versionVariable: p.versionVariable,
     stamped: p.build.stamp !== null,
     cgo: p.cgo,
+    existingIgnore,
   };
 }
 

@@ -65,6 +65,25 @@ export interface GenerateResult {
   /** A version is stamped with -ldflags -X. */
   stamped: boolean;
   cgo: boolean;
+  /**
+   * The project's own ignore file (`.dockerignore`, or `Dockerfile.dockerignore` which BuildKit
+   * prefers) and what it excludes that this Dockerfile needs; null when the context has none.
+   * Non-empty `conflicts`: with that file kept, `docker build` fails or builds without those
+   * paths, so callers must not write the Dockerfile alone (the CLI refuses, exit 3; the editor
+   * offers only to replace the ignore file too).
+   */
+  existingIgnore: { path: string; conflicts: IgnoreConflict[] } | null;
+}
+
+/** A path the generated build needs that the existing ignore file excludes. */
+export interface IgnoreConflict {
+  /** The excluded path (the input, or the file under it that decides). */
+  path: string;
+  /** What needs it: the COPY source, module file, `package cmd/x`, or `//go:embed …`. */
+  needs: string;
+  /** The ignore file's line that excludes it (1-based), null when no single line does. */
+  line: number | null;
+  pattern: string | null;
 }
 
 export type GenerateErrorCode =
