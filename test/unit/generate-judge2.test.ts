@@ -6,6 +6,9 @@
  *
  * 1. The project's own .dockerignore excludes what the generated build needs (memos, dive):
  *    reported as `existingIgnore.conflicts`; the CLI writes nothing and exits 3.
+ * 2. Ports: pprof's listener is never exposed (transfer.sh, wakapi), flags of a port the program
+ *    connects to are not listen ports (node_exporter's NTP server-port), exporter-toolkit's
+ *    --web.listen-address is, and a loopback default is named (or moved with a CMD flag).
  */
 import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
@@ -147,5 +150,109 @@ describe('1. the project\'s own .dockerignore against the generated build', () =
     const r = await run('generate', dir);
     assert.equal(r.code, 0, r.err);
     assert.equal(fs.readFileSync(path.join(dir, '.dockerignore'), 'utf8'), '/.git\n/dist\n');
+  });
+});
+
+// dutchcoders/transfer.sh at c37bfd95797fd6da8a6da53fc13d191994b3f687 (MIT). main.go → cmd
+// (urfave/cli flags, cmd/cmd.go lines 40-53) → server (server/server.go lines 37, 420-426: the
+// profiler's `http.ListenAndServe(":6060", nil)`).
+function transfersh(profilerOnly = false): string {
+  return workspace({
+    'go.mod': 'module github.com/dutchcoders/transfer.sh\n\ngo 1.22\n',
+    'main.go': 'package main\n\nimport (\n\t"github.com/dutchcoders/transfer.sh/cmd"\n)\n\nfunc main() { cmd.New().Run() }\n',
+    'cmd/cmd.go': 'package cmd\n\nimport (\n\t"github.com/dutchcoders/transfer.sh/server"\n\t"github.com/urfave/cli/v2"\n)\n\nvar globalFlags = []cli.Flag{\n'
+      + (profilerOnly ? '' : '\t&cli.StringFlag{\n\t\tName:    "listener",\n\t\tUsage:   "127.0.0.1:8080",\n\t\tValue:   "127.0.0.1:8080",\n\t\tEnvVars: []string{"LISTENER"},\n\t},\n')
+      + '\t&cli.StringFlag{\n\t\tName:    "profile-listener",\n\t\tUsage:   "127.0.0.1:6060",\n\t\tValue:   "",\n\t\tEnvVars: []string{"PROFILE_LISTENER"},\n\t},\n}\n\nfunc New() { server.New() }\n',
+    'server/server.go': 'package server\n\nimport (\n\t"net/http"\n\t_ "net/http/pprof"\n)\n\nfunc (s *Server) Run() {\n\tif s.profilerEnabled {\n\t\tgo func() {\n\t\t\ts.logger.Println("Profiled listening at: :6060")\n\n\t\t\t_ = http.ListenAndServe(":6060", nil)\n\t\t}()\n\t}\n}\n',
+  });
+}
+
+// muety/wakapi at 2ed2e3faa16185b60aa13e149dd0b956e758aa50 (MIT). main.go lines 352-354 (pprof on
+// 127.0.0.1:6060 when profiling is on), config/config.go lines 160-161 and 176-180 (struct-tag
+// defaults: port 3000, listen_ipv4 127.0.0.1, listen_ipv6 ::1; the database's port has none).
+function wakapi(listenV4 = '127.0.0.1'): string {
+  return workspace({
+    'go.mod': 'module github.com/muety/wakapi\n\ngo 1.22\n',
+    'main.go': 'package main\n\nimport (\n\t"log/slog"\n\t"net/http"\n\t_ "net/http/pprof"\n\n\tconf "github.com/muety/wakapi/config"\n)\n\nfunc main() {\n\tconfig := conf.Load()\n\tif config.EnablePprof {\n\t\tslog.Info("profiling enabled, exposing pprof data", "url", "http://127.0.0.1:6060/debug/pprof")\n\t\tgo func() {\n\t\t\t_ = http.ListenAndServe("127.0.0.1:6060", nil)\n\t\t}()\n\t}\n}\n',
+    'config/config.go': `package config\n\ntype dbConfig struct {\n\tHost string \`env:"WAKAPI_DB_HOST"\`\n\tPort uint   \`env:"WAKAPI_DB_PORT"\`\n}\n\ntype serverConfig struct {\n\tPort             int      \`default:"3000" env:"WAKAPI_PORT"\`\n\tListenIpV4       string   \`yaml:"listen_ipv4" default:"${listenV4}" env:"WAKAPI_LISTEN_IPV4"\`\n\tListenIpV6       string   \`yaml:"listen_ipv6" default:"-" env:"WAKAPI_LISTEN_IPV6"\`\n\tListenSocket     string   \`yaml:"listen_socket" default:"" env:"WAKAPI_LISTEN_SOCKET"\`\n}\n\nfunc Load() *Config { return nil }\n`,
+  });
+}
+
+// prometheus/node_exporter at a7dcc3a01545180d4f2087db70994cbc3abfed13 (Apache-2.0).
+// node_exporter.go's imports and line 203 (exporter-toolkit's --web.listen-address);
+// collector/ntp.go lines 36-37 (the NTP server's port, which the collector connects to).
+function nodeExporter(withToolkit = true): string {
+  return workspace({
+    'go.mod': 'module github.com/prometheus/node_exporter\n\ngo 1.23\n',
+    'node_exporter.go': 'package main\n\nimport (\n\t"github.com/alecthomas/kingpin/v2"\n\t"github.com/prometheus/exporter-toolkit/web/kingpinflag"\n\n\t"github.com/prometheus/node_exporter/collector"\n)\n\nfunc main() {\n\tvar (\n\t\tmaxProcs = kingpin.Flag(\n\t\t\t"runtime.gomaxprocs", "The target number of CPUs Go will run on (GOMAXPROCS)",\n\t\t).Envar("GOMAXPROCS").Default("1").Int()\n'
+      + (withToolkit ? '\t\ttoolkitFlags = kingpinflag.AddFlags(kingpin.CommandLine, ":9100")\n' : '') + '\t)\n\tcollector.New()\n}\n',
+    'collector/ntp.go': 'package collector\n\nimport (\n\t"github.com/alecthomas/kingpin/v2"\n)\n\nvar (\n\tntpServer          = kingpin.Flag("collector.ntp.server", "NTP server to use for ntp collector").Default("127.0.0.1").String()\n\tntpServerPort      = kingpin.Flag("collector.ntp.server-port", "UDP port number to connect to on NTP server").Default("123").Int()\n)\n\nfunc New() {}\n',
+  });
+}
+
+describe('2. the port the program serves on', () => {
+  it('transfer.sh: the profiler\'s :6060 is not exposed; --listener "127.0.0.1:8080" becomes CMD --listener :8080 and EXPOSE 8080', async () => {
+    const r = await gen(transfersh());
+    assert.deepEqual(r.exposes, [8080]);
+    assert.match(r.dockerfile, /^EXPOSE 8080$/m);
+    assert.match(r.dockerfile, /^CMD \["--listener", ":8080"\]$/m);
+    assert.doesNotMatch(r.dockerfile, /6060/);
+    assert.ok(r.reasons.some((x) => /^Not exposed: http\.ListenAndServe\(":6060", …\) in server\/server\.go is the pprof profiler's listener/.test(x)), r.reasons.join('\n'));
+    assert.ok(r.reasons.some((x) => /listens on 127\.0\.0\.1:8080 only, which is unreachable from outside the container/.test(x)));
+  });
+
+  it('transfer.sh without its --listener flag: no EXPOSE at all rather than the profiler\'s port', async () => {
+    const r = await gen(transfersh(true));
+    assert.deepEqual(r.exposes, []);
+    assert.doesNotMatch(r.dockerfile, /EXPOSE|CMD/);
+    assert.ok(!r.warnings.some((w) => w.includes('6060')), r.warnings.join('\n'));
+  });
+
+  it('wakapi: EXPOSE 3000 from the struct tag, the pprof port neither exposed nor advised, the loopback default named with its env variable', async () => {
+    const r = await gen(wakapi());
+    assert.deepEqual(r.exposes, [3000]);
+    assert.ok(!r.warnings.some((w) => w.includes('6060')), r.warnings.join('\n'));
+    const loop = r.warnings.filter((w) => w.includes('loopback'));
+    assert.equal(loop.length, 1, r.warnings.join('\n'));
+    assert.match(loop[0], /field serverConfig\.ListenIpV4 \(listen_ipv4\) default "127\.0\.0\.1", env WAKAPI_LISTEN_IPV4 in config\/config\.go: .*unreachable from outside the container.*ENV WAKAPI_LISTEN_IPV4=0\.0\.0\.0/);
+  });
+
+  it('wakapi listening on 0.0.0.0 by default: no loopback warning', async () => {
+    const r = await gen(wakapi('0.0.0.0'));
+    assert.deepEqual(r.exposes, [3000]);
+    assert.ok(!r.warnings.some((w) => w.includes('loopback')), r.warnings.join('\n'));
+  });
+
+  it('node_exporter: EXPOSE 9100 from exporter-toolkit\'s flag; the NTP collector\'s server-port 123 is never a listen port', async () => {
+    const r = await gen(nodeExporter());
+    assert.deepEqual(r.exposes, [9100]);
+    assert.ok(r.reasons.some((x) => /^EXPOSE 9100: the program listens on flag --web\.listen-address default ":9100" \(exporter-toolkit kingpinflag\.AddFlags\) in node_exporter\.go\.$/.test(x)));
+    const bare = await gen(nodeExporter(false));
+    assert.deepEqual(bare.exposes, []);
+    assert.ok(!bare.portEvidence.some((e) => e.port === 123), JSON.stringify(bare.portEvidence));
+    assert.ok(!bare.warnings.some((w) => /below 1024/.test(w)));
+  });
+
+  it('vhs (charmbracelet/vhs at 6f0c046e6bcaeada9749e08367b745b5c5cbfd3d, MIT; serve.go lines 28-46): envDefault "localhost" under env.Options{Prefix: "VHS_"} names VHS_HOST', async () => {
+    const dir = workspace({
+      'go.mod': 'module github.com/charmbracelet/vhs\n\ngo 1.22\n',
+      'main.go': 'package main\n\nfunc main() {}\n',
+      'serve.go': 'package main\n\nimport (\n\t"github.com/caarlos0/env/v11"\n)\n\ntype config struct {\n\tPort               int    `env:"PORT" envDefault:"1976"`\n\tHost               string `env:"HOST" envDefault:"localhost"`\n\tGID                int    `env:"GID" envDefault:"0"`\n}\n\nfunc serve() {\n\tvar cfg config\n\t_ = env.ParseWithOptions(&cfg, env.Options{\n\t\tPrefix: "VHS_",\n\t})\n}\n',
+    });
+    const r = await gen(dir);
+    assert.ok(r.warnings.some((w) => /^field config\.Host \(Host\) default "localhost", env VHS_HOST in serve\.go: .*loopback.*ENV VHS_HOST=0\.0\.0\.0/.test(w)), r.warnings.join('\n'));
+  });
+
+  it('a main listener beside the profiler: the main one is exposed; a plain -port flag and a -listen flag still count', async () => {
+    const both = workspace({
+      'go.mod': 'module example.com/svc\n\ngo 1.22\n',
+      'main.go': 'package main\n\nimport (\n\t"net/http"\n\t_ "net/http/pprof"\n)\n\nfunc main() {\n\tgo http.ListenAndServe("localhost:6060", nil)\n\thttp.ListenAndServe(":8080", mux)\n}\n',
+    });
+    assert.deepEqual((await gen(both)).exposes, [8080]);
+    const flags = workspace({
+      'go.mod': 'module example.com/svc\n\ngo 1.22\n',
+      'main.go': 'package main\n\nimport (\n\t"flag"\n)\n\nvar port = flag.Int("port", 9000, "port to listen on")\nvar db = flag.Int("db-port", 5432, "database port")\n\nfunc main() {}\n',
+    });
+    assert.deepEqual((await gen(flags)).exposes, [9000]);
   });
 });

@@ -447,7 +447,7 @@ export function plan(model: WorkspaceModel, options: GenerateOptions, io: Genera
 
   // The program's shape: subcommands, time zones without time.LoadLocation, the Docker socket.
   const shape = programShape(closure, facts.externalImports, target.binary);
-  const cmdArgs = [...(shape.serveCommand ? [shape.serveCommand.name] : []), ...(ports.loopbackFlag ? [`--${ports.loopbackFlag}`, '0.0.0.0'] : [])];
+  const cmdArgs = [...(shape.serveCommand ? [shape.serveCommand.name] : []), ...(ports.loopbackArgs ?? [])];
   const cmd = cmdArgs.length > 0 ? cmdArgs : null;
   if (shape.serveCommand) reasons.push(`CMD ["${shape.serveCommand.name}"]: the program is a CLI with subcommands (${shape.serveCommand.via}); the image runs the one that serves. \`docker run IMAGE --help\` still works.`);
   else if (shape.subcommands.length > 0) warnings.push(`The program is a CLI with subcommands (${shape.subcommands.slice(0, 6).join(', ')}) and none looks like the one that serves: no CMD is set, so the container runs it without arguments. Add CMD ["<subcommand>"] to the Dockerfile.`);

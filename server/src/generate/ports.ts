@@ -13,6 +13,16 @@
  * - a constant named like a port or a listen address (`const defaultPort = 8080`): a guess,
  *   reported as such and never written without the user's say.
  *
+ * - exporter-toolkit's `kingpinflag.AddFlags(kingpin.CommandLine, ":9100")` (`--web.listen-address`): sure.
+ *
+ * Never a listen port: the pprof profiler's listener (a listen call on 6060 or among pprof /
+ * profiler words: reported, never exposed), and flags or fields named for another endpoint
+ * (`--profile-listener`, `--collector.ntp.server-port`, a database's port) or whose usage says
+ * the program connects to it. A loopback default (`--listener` "127.0.0.1:8080", a struct field
+ * `listen_ipv4 default:"127.0.0.1"`) is unreachable in a container: an address flag that is the
+ * only listener gets `CMD ["--listener", ":8080"]` and its EXPOSE, anything else a warning that
+ * names the setting (and its environment variable).
+ *
  * Every finding says where it came from (file and the words found), so the user can check it.
  */
 import { listenAddresses, stripGoComments } from './goSource';
@@ -29,9 +39,25 @@ export interface PortEvidence {
   file: string;
   /** The address as written when there was one (`127.0.0.1:8080`). */
   address?: string;
+  /** The pprof profiler's listener (port 6060, or a listen call among pprof/profiler words): never exposed. */
+  profiler?: boolean;
+  /** The flag that sets the address (`listener` for `--listener`), when the evidence is a flag default. */
+  flag?: string;
 }
 
-const NAME_LIKE_ADDRESS = /(^|[._-])(addr|address|listen|listen[._-]?addr(ess)?|bind|http[._-]?addr(ess)?|web[._-]listen[._-]address|port|http[._-]?port|server[._-]?port|listen[._-]?port)$/i;
+const NAME_LIKE_ADDRESS = /(^|[._-])(addr|address|listen|listener|listen[._-]?addr(ess)?|bind|http[._-]?addr(ess)?|web[._-]listen[._-]address|port|http[._-]?port|server[._-]?port|listen[._-]?port)$/i;
+/**
+ * Flags and fields that name another listener or a port the program connects to, never the one
+ * it serves on: the profiler (`--profile-listener`, pprof), debug endpoints, and a client's
+ * remote port (node_exporter's `--collector.ntp.server-port` default 123, a database's port).
+ */
+const NOT_THE_SERVER = /pprof|profil|debug|(^|[._-])(collector|client|remote|upstream|target|peer|db|database|smtp|mail|redis|mysql|postgres(ql)?|mongo(db)?|ntp|dns|ldap|statsd|syslog|proxy)([._-]|$)/i;
+/** A flag's usage text that says the port is one the program connects to. */
+const CONNECTS_TO = /\bconnect(s|ing)?\s+to\b|\bremote\b|\bupstream\b/i;
+/** pprof's conventional port, and the words around a profiler's listener. */
+const PROFILER_PORT = 6060;
+const PROFILER_WORDS = /pprof|profil/i;
+const LOOPBACK_HOST = /^(127\.0\.0\.1|localhost|::1|\[::1\])$/;
 const NAME_LIKE_PORT = /port$/i;
 const CONST_LIKE = /^(default)?_?(http|web|server|listen|api)?_?(port|addr|address|listen_?addr(ess)?)$/i;
 
@@ -156,11 +182,30 @@ export function portEvidence(file: string, source: string, imports: readonly str
   const text = stripGoComments(source);
   const known = consts ?? constantsOf(text);
   const out: PortEvidence[] = [];
-  const add = (value: string, via: string, confidence: PortEvidence['confidence']) => {
+  const add = (value: string, via: string, confidence: PortEvidence['confidence'], flag?: string) => {
     const p = portOf(value);
-    if (p && !out.some((o) => o.port === p.port && o.via === via)) out.push({ ...p, confidence, via, file });
+    if (p && !out.some((o) => o.port === p.port && o.via === via)) out.push({ ...p, confidence, via, file, ...(flag !== undefined ? { flag } : {}) });
   };
-  for (const a of listenAddresses(file, source, imports)) out.push({ port: a.port, external: a.external, confidence: 'sure', via: a.via, file, address: a.address });
+  const serverName = (name: string) => NAME_LIKE_ADDRESS.test(name) && !NOT_THE_SERVER.test(name);
+  for (const a of listenAddresses(file, source, imports)) {
+    // A listen call among pprof/profiler words (or on pprof's port 6060) is the profiler's.
+    const at = text.indexOf(`"${a.address}"`);
+    // The call's line and the three before it (not the file: its imports name pprof anyway).
+    const lineStart = at < 0 ? 0 : text.lastIndexOf('\n', at) + 1;
+    let from = lineStart;
+    for (let k = 0; k < 3 && from > 0; k++) from = text.lastIndexOf('\n', from - 2) + 1;
+    const lineEnd = text.indexOf('\n', at);
+    const around = at < 0 ? '' : text.slice(from, lineEnd < 0 ? text.length : lineEnd);
+    const profiler = a.port === PROFILER_PORT || PROFILER_WORDS.test(around);
+    out.push({ port: a.port, external: a.external, confidence: 'sure', via: a.via, file, address: a.address, ...(profiler ? { profiler } : {}) });
+  }
+  // exporter-toolkit: kingpinflag.AddFlags(kingpin.CommandLine, ":9100") defines --web.listen-address.
+  if (imports.some((i) => i === 'github.com/prometheus/exporter-toolkit/web/kingpinflag')) {
+    for (const m of text.matchAll(/\bkingpinflag\.AddFlags\(\s*[A-Za-z_][A-Za-z0-9_.]*\s*,\s*("[^"\\]*"|[A-Za-z_][A-Za-z0-9_.]*)\s*\)/g)) {
+      const d = resolveDefault(m[1], known);
+      if (d) add(d.value, `flag --web.listen-address default ${d.shown} (exporter-toolkit kingpinflag.AddFlags)`, 'sure', 'web.listen-address');
+    }
+  }
 
   // flag / pflag / cobra: X(name, default, usage), XVar(&v, name, default, usage), XP(name, short, default, usage), XVarP(&v, name, short, default, usage).
   const flagCall = /\.(String|Int|Uint|Int64|Uint16|Uint64)(Var)?(P)?\(/g;
@@ -168,20 +213,21 @@ export function portEvidence(file: string, source: string, imports: readonly str
     const { args } = splitArgs(text, m.index + m[0].length - 1);
     const i = (m[2] ? 1 : 0);
     const name = unquote(args[i] ?? '');
-    if (name === null || !NAME_LIKE_ADDRESS.test(name)) continue;
+    if (name === null || !serverName(name)) continue;
     const def = args[i + (m[3] ? 2 : 1)];
     if (def === undefined) continue;
+    if (CONNECTS_TO.test(args[i + (m[3] ? 3 : 2)] ?? '')) continue;
     const d = resolveDefault(def, known);
-    if (d && /^(127\.0\.0\.1|localhost|::1|\[::1\])$/.test(d.value)) out.push({ port: 0, external: false, confidence: 'sure', via: `flag -${name} default ${d.shown}`, file, address: d.value });
-    else if (d) add(d.value, `flag -${name} default ${d.shown}`, 'sure');
+    if (d && LOOPBACK_HOST.test(d.value)) out.push({ port: 0, external: false, confidence: 'sure', via: `flag -${name} default ${d.shown}`, file, address: d.value, flag: name });
+    else if (d) add(d.value, `flag -${name} default ${d.shown}`, 'sure', name);
   }
   // kingpin: Flag("web.listen-address", "…").Default(":9090")
-  const kingpin = /\bFlag\(\s*"([^"\\]+)"[^)]*\)((?:\s*\.\s*(?:Envar|Short|Hidden|PlaceHolder|Required)\([^)]*\))*)\s*\.\s*Default\(\s*([^)]*)\)/g;
+  const kingpin = /\bFlag\(\s*"([^"\\]+)"([^)]*)\)((?:\s*\.\s*(?:Envar|Short|Hidden|PlaceHolder|Required)\([^)]*\))*)\s*\.\s*Default\(\s*([^)]*)\)/g;
   for (let m = kingpin.exec(text); m; m = kingpin.exec(text)) {
-    if (!NAME_LIKE_ADDRESS.test(m[1])) continue;
-    const first = splitArgs(`(${m[3]})`, 0).args[0] ?? '';
+    if (!serverName(m[1]) || CONNECTS_TO.test(m[2])) continue;
+    const first = splitArgs(`(${m[4]})`, 0).args[0] ?? '';
     const d = resolveDefault(first, known);
-    if (d) add(d.value, `flag --${m[1]} default ${d.shown}`, 'sure');
+    if (d) add(d.value, `flag --${m[1]} default ${d.shown}`, 'sure', m[1]);
   }
   // urfave/cli: &cli.StringFlag{Name: "addr", Value: ":8080"} / &cli.IntFlag{Name: "port", Value: 8080}
   const urfave = /\bcli\.(String|Int|Uint|Int64)Flag\s*\{/g;
@@ -190,9 +236,9 @@ export function portEvidence(file: string, source: string, imports: readonly str
     const field = (k: string) => args.map((a) => new RegExp(`^${k}\\s*:\\s*([\\s\\S]*)$`).exec(a)?.[1]).find((v) => v !== undefined);
     const name = unquote(field('Name') ?? '');
     const value = field('Value');
-    if (name === null || value === undefined || !NAME_LIKE_ADDRESS.test(name)) continue;
+    if (name === null || value === undefined || !serverName(name) || CONNECTS_TO.test(field('Usage') ?? '')) continue;
     const d = resolveDefault(value, known);
-    if (d) add(d.value, `flag --${name} default ${d.shown}`, 'sure');
+    if (d) add(d.value, `flag --${name} default ${d.shown}`, 'sure', name);
   }
   // Struct tags: `long:"port" env:"PORT" default:"8080"`. A field of a group type that another
   // field mounts under a namespace or prefix (go-flags `namespace:"ssl"`, kong `prefix:"ssl-"`) is
@@ -204,8 +250,20 @@ export function portEvidence(file: string, source: string, imports: readonly str
   for (const m of text.matchAll(/^[ \t]*([A-Za-z_][A-Za-z0-9_]*)[ \t]+[*\[\]A-Za-z0-9_.]+[ \t]+`([^`\n]*)`/gm)) {
     const tag = (k: string) => new RegExp(`(?:^|\\s)${k}:"([^"]*)"`).exec(m[2])?.[1];
     const def = tag('default') ?? tag('envDefault');
-    if (def === undefined || portOf(def) === null) continue;
+    if (def === undefined) continue;
     const names = [tag('long'), tag('name'), m[1], tag('env'), tag('envconfig')].filter((n): n is string => n !== undefined && n !== '');
+    if (names.some((n) => NOT_THE_SERVER.test(n))) continue;
+    if (LOOPBACK_HOST.test(def)) {
+      // `listen_ipv4 default:"127.0.0.1"` (wakapi): the server binds loopback unless configured.
+      const listenName = [...names, tag('yaml'), tag('json'), tag('toml')].find((n) => n !== undefined && /listen|bind|host|addr/i.test(n));
+      const owner = structAt(m.index ?? 0);
+      const shownName = tag('yaml') ?? tag('json') ?? tag('toml') ?? listenName;
+      // caarlos0/env's `env.Options{Prefix: "VHS_"}` (vhs): the variable is VHS_HOST, not HOST.
+      const envPrefix = /\bPrefix\s*:\s*"([A-Z0-9_]+)"/.exec(text)?.[1] ?? '';
+      if (listenName !== undefined) out.push({ port: 0, external: false, confidence: 'sure', via: `field ${owner ? `${owner}.` : ''}${m[1]} (${shownName}) default "${def}"${tag('env') ? `, env ${envPrefix}${tag('env')}` : ''}`, file, address: def });
+      continue;
+    }
+    if (portOf(def) === null) continue;
     const named = names.find((n) => NAME_LIKE_ADDRESS.test(n) || /(^|_)(PORT|ADDR|ADDRESS|LISTEN)$/.test(n));
     if (named === undefined) continue;
     const owner = structAt(m.index ?? 0);
@@ -236,8 +294,11 @@ export interface PortDecision {
   evidence: PortEvidence[];
   reasons: string[];
   warnings: string[];
-  /** An address flag whose default is loopback (`address`): the image passes `--address 0.0.0.0`. */
-  loopbackFlag: string | null;
+  /**
+   * Arguments that move a loopback default to every interface: `--address 0.0.0.0` for a host
+   * flag, `--listener :8080` for an address flag defaulting to `127.0.0.1:8080`. Null when none.
+   */
+  loopbackArgs: string[] | null;
 }
 
 function evidenceIn(pkgs: readonly PackageSources[]): PortEvidence[] {
@@ -259,9 +320,13 @@ export function decidePorts(main: PackageSources, closure: readonly PackageSourc
   let evidence = evidenceIn([main]);
   // The imported packages count for what they say surely (a cobra command's flag); their
   // constants named like ports are too far from the program to be worth a guess.
-  if (!evidence.some((e) => e.confidence === 'sure')) evidence = [...evidence, ...evidenceIn(closure.filter((p) => p.dir !== main.dir)).filter((e) => e.confidence === 'sure')];
+  if (!evidence.some((e) => e.confidence === 'sure' && !e.profiler)) evidence = [...evidence, ...evidenceIn(closure.filter((p) => p.dir !== main.dir)).filter((e) => e.confidence === 'sure')];
   const reasons: string[] = [];
   const warnings: string[] = [];
+  // The pprof profiler's listener: a debugging aid, never what the image serves (nor to publish).
+  const profilers = evidence.filter((e) => e.profiler);
+  evidence = evidence.filter((e) => !e.profiler);
+  if (profilers.length > 0) reasons.push(`Not exposed: ${profilers.map((e) => `${e.via} in ${e.file}`).join(', ')} ${profilers.length > 1 ? 'are' : 'is'} the pprof profiler's listener (debugging only; do not publish it).`);
   if (requested !== undefined) evidence = evidence.filter((x) => x.port !== 0);
   const shown = (es: PortEvidence[]) => es.map((e) => `${e.via} in ${e.file}`).join(', ');
   if (requested !== undefined) {
@@ -270,17 +335,34 @@ export function decidePorts(main: PackageSources, closure: readonly PackageSourc
       const backing = evidence.filter((e) => e.port === requested);
       reasons.push(`EXPOSE ${requested} (asked for${backing.length > 0 ? `; the sources agree: ${shown(backing)}` : ''}).`);
     }
-    return { expose: requested === null ? [] : [requested], evidence, reasons, warnings, loopbackFlag: null };
+    return { expose: requested === null ? [] : [requested], evidence, reasons, warnings, loopbackArgs: null };
   }
   const sure = evidence.filter((e) => e.confidence === 'sure' && e.external);
   const expose = [...new Set(sure.map((e) => e.port))].sort((a, b) => a - b);
   if (expose.length > 0) reasons.push(`EXPOSE ${expose.join(' ')}: the program listens on ${shown(sure)}.`);
   const loopback = evidence.filter((x) => x.port === 0);
   evidence = evidence.filter((x) => x.port !== 0);
-  const loopbackFlag = loopback.length > 0 && requested !== null ? /-(\S+) default/.exec(loopback[0].via)?.[1] ?? null : null;
-  if (loopbackFlag) reasons.push(`CMD passes --${loopbackFlag} 0.0.0.0: ${loopback[0].via} (${loopback[0].file}) listens on ${loopback[0].address} only, which is unreachable from outside the container.`);
-  for (const e of evidence.filter((x) => x.confidence === 'sure' && !x.external)) {
-    warnings.push(`${e.file} listens on ${e.address ?? e.port} (${e.via}): inside a container that address is unreachable from outside. Listen on ":${e.port}" (or 0.0.0.0) and EXPOSE it.`);
+  let loopbackArgs: string[] | null = null;
+  const hostFlag = loopback.find((e) => e.flag !== undefined);
+  if (hostFlag) {
+    loopbackArgs = [`--${hostFlag.flag}`, '0.0.0.0'];
+    reasons.push(`CMD passes --${hostFlag.flag} 0.0.0.0: ${hostFlag.via} (${hostFlag.file}) listens on ${hostFlag.address} only, which is unreachable from outside the container.`);
+  }
+  // An address flag on loopback (`--listener` default "127.0.0.1:8080", transfer.sh): when it is
+  // the only sure listener, the image passes `--listener :8080` and exposes the port.
+  const loopAddr = evidence.filter((x) => x.confidence === 'sure' && !x.external);
+  if (!loopbackArgs && expose.length === 0 && loopAddr.length === 1 && loopAddr[0].flag !== undefined) {
+    const e = loopAddr[0];
+    loopbackArgs = [`--${e.flag}`, `:${e.port}`];
+    expose.push(e.port);
+    reasons.push(`CMD passes --${e.flag} :${e.port} and EXPOSE ${e.port}: ${e.via} (${e.file}) listens on ${e.address} only, which is unreachable from outside the container.`);
+  } else {
+    for (const e of loopAddr) {
+      warnings.push(`${e.file} listens on ${e.address ?? e.port} (${e.via}): inside a container that address is unreachable from outside. Listen on ":${e.port}" (or 0.0.0.0)${expose.includes(e.port) ? '' : ' and EXPOSE it'}.`);
+    }
+  }
+  for (const e of loopback.filter((x) => x.flag === undefined)) {
+    warnings.push(`${e.via} in ${e.file}: by default the program listens on ${e.address} (loopback), which is unreachable from outside the container. Configure it to listen on all interfaces (${/:/.test(e.address ?? '') ? '::' : '0.0.0.0'})${/env (\S+)/.test(e.via) ? `, for example ENV ${/env (\S+)/.exec(e.via)![1]}=${/:/.test(e.address ?? '') ? '::' : '0.0.0.0'} (or -e at docker run)` : ''}.`);
   }
   if (expose.length === 0) {
     const guesses = evidence.filter((e) => e.confidence === 'guess');
@@ -289,5 +371,5 @@ export function decidePorts(main: PackageSources, closure: readonly PackageSourc
   }
   const low = expose.filter((p) => p < 1024);
   if (low.length > 0) warnings.push(`Port ${low.join(', ')} is below 1024 and the image runs as non-root: Docker allows it (unprivileged ports start at 0 in its containers), but Kubernetes and other runtimes may refuse to bind it. Prefer a port above 1024.`);
-  return { expose, evidence, reasons, warnings, loopbackFlag };
+  return { expose, evidence, reasons, warnings, loopbackArgs };
 }
