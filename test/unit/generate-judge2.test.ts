@@ -256,3 +256,64 @@ describe('2. the port the program serves on', () => {
     assert.deepEqual((await gen(flags)).exposes, [9000]);
   });
 });
+
+// golang-migrate/migrate at 18966c755f83de2b250dd8e766bad8b769cd0e25 (MIT). Makefile lines 1-3
+// and 9-10, cmd/migrate/main.go, internal/cli/main.go (no tags), three of the 28
+// internal/cli/build_*.go files (`//go:build <driver>`, a blank import each).
+function migrate(makefile: string | null, extra: Record<string, string> = {}): string {
+  const driver = (tag: string, pkg: string) => `//go:build ${tag}\n\npackage cli\n\nimport (\n\t_ "github.com/golang-migrate/migrate/v4/${pkg}"\n)\n`;
+  return workspace({
+    'go.mod': 'module github.com/golang-migrate/migrate/v4\n\ngo 1.24.0\n',
+    'cmd/migrate/main.go': 'package main\n\nimport "github.com/golang-migrate/migrate/v4/internal/cli"\n\n// Version is set by the build\nvar Version string\n\nfunc main() {\n\tcli.Main(Version)\n}\n',
+    'internal/cli/main.go': 'package cli\n\nfunc Main(version string) {}\n',
+    'internal/cli/build_postgres.go': driver('postgres', 'database/postgres'),
+    'internal/cli/build_mysql.go': driver('mysql', 'database/mysql'),
+    'internal/cli/build_github.go': driver('github', 'source/github'),
+    'internal/cli/build_sqlite3.go': driver('sqlite3', 'database/sqlite3'),
+    'database/postgres/postgres.go': 'package postgres\n',
+    'database/mysql/mysql.go': 'package mysql\n',
+    'database/sqlite3/sqlite3.go': 'package sqlite3\n',
+    'source/github/github.go': 'package github\n',
+    ...(makefile !== null ? { Makefile: makefile } : {}),
+    ...extra,
+  });
+}
+const MIGRATE_MAKEFILE = "SOURCE ?= file go_bindata github github_ee bitbucket aws_s3 google_cloud_storage godoc_vfs gitlab\nDATABASE ?= postgres mysql redshift cassandra spanner cockroachdb yugabytedb clickhouse mongodb sqlserver firebird neo4j pgx pgx5 rqlite\nDATABASE_TEST ?= $(DATABASE) sqlite sqlite3 sqlcipher\nVERSION ?= $(shell git describe --tags 2>/dev/null | cut -c 2-)\n\nbuild:\n\tCGO_ENABLED=0 go build -ldflags='-X main.Version=$(VERSION)' -tags '$(DATABASE) $(SOURCE)' ./cmd/migrate\n\ntest:\n\tgo test -tags '$(DATABASE_TEST) $(SOURCE)' ./...\n";
+
+describe('3. build tags', () => {
+  it('migrate: the Makefile\'s -tags \'$(DATABASE) $(SOURCE)\' for ./cmd/migrate is expanded and used; gated tags it leaves out are named', async () => {
+    const r = await gen(migrate(MIGRATE_MAKEFILE));
+    assert.match(r.dockerfile, /go build -trimpath -tags postgres,mysql,redshift,.*,rqlite,file,go_bindata,github,.*,gitlab .*\.\/cmd\/migrate$/m);
+    assert.ok(r.reasons.some((x) => /^-tags postgres,.*: the project builds with them \(Makefile: go build -tags '\$\(DATABASE\) \$\(SOURCE\)' \(= "postgres mysql/.test(x) && x.includes('3 files of the packages the program compiles build only with them')), r.reasons.join('\n'));
+    assert.ok(r.warnings.some((w) => w.includes('(sqlite3)')), r.warnings.join('\n'));
+  });
+
+  it('migrate without the Makefile: no tags, and a warning that the gated files (drivers) are left out', async () => {
+    const r = await gen(migrate(null));
+    assert.doesNotMatch(r.dockerfile, /-tags/);
+    assert.ok(r.warnings.some((w) => /^4 files of the packages the program compiles build only with build tags \(github, mysql, postgres, sqlite3\): .*left out of the binary/.test(w)), r.warnings.join('\n'));
+  });
+
+  it('.goreleaser.yml\'s -tags={{ .Env.DATABASE }} resolved through the Makefile\'s variables', async () => {
+    const mk = MIGRATE_MAKEFILE.replace(/\nbuild:\n[^\n]*\n/, '\n');
+    const r = await gen(migrate(mk, { '.goreleaser.yml': 'builds:\n  - env:\n      - CGO_ENABLED=0\n    flags:\n      - "-tags={{ .Env.DATABASE }} {{ .Env.SOURCE }}"\n      - "-trimpath"\n' }));
+    assert.match(r.dockerfile, /-tags postgres,mysql,/);
+    assert.ok(r.reasons.some((x) => x.includes('.goreleaser.yml: -tags={{ .Env.DATABASE }} {{ .Env.SOURCE }}')), r.reasons.join('\n'));
+  });
+
+  it('no effect: tags only on go test lines, test-only tags (integration, tools), or fewer than three gated files with nothing stated', async () => {
+    const onlyTest = await gen(migrate("DATABASE ?= postgres\ntest:\n\tgo test -tags '$(DATABASE)' ./...\n"));
+    assert.doesNotMatch(onlyTest.dockerfile, /-tags/);
+    const plain = workspace({
+      'go.mod': 'module example.com/app\n\ngo 1.22\n',
+      'main.go': 'package main\n\nfunc main() {}\n',
+      'it_integration.go': '//go:build integration\n\npackage main\n',
+      'tools.go': '//go:build tools\n\npackage main\n',
+      'extra.go': '//go:build extra\n\npackage main\n',
+      Makefile: 'build:\n\tgo build -tags netgo ./...\n',
+    });
+    const r = await gen(plain);
+    assert.doesNotMatch(r.dockerfile, /-tags/);
+    assert.ok(!r.warnings.some((w) => w.includes('build tags')), r.warnings.join('\n'));
+  });
+});

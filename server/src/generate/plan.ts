@@ -16,6 +16,7 @@ import {
 import { NODE_IMAGE, configFlagDefaults, embedProblems, runtimeReads, webStageFor, type AssetIo, type WebStage } from './assets';
 import { cgoPaths, describeCgoPath, modulesWithCode } from './cgoGraph';
 import { chooseTarget, rankedCandidates } from './choose';
+import { decideTags } from './buildTags';
 import { GenerateError, isRuntime, type GenerateOptions, type GenerateTarget, type Runtime } from './types';
 
 /** How the generator reads the context beyond the model. */
@@ -290,6 +291,12 @@ export function plan(model: WorkspaceModel, options: GenerateOptions, io: Genera
   } else if (facts.importsTzdata) {
     reasons.push('The program embeds time/tzdata: no zoneinfo needed in the runtime.');
   }
+
+  // Build tags: files of the program gated by a custom tag, and the tags the project's build states.
+  const tagDecision = decideTags(target.dir, target.module ?? '', facts.packages.filter((d) => packageByDir(model, d)?.module === pkg.module), io);
+  for (const t of tagDecision.tags) if (!tags.includes(t)) tags.push(t);
+  reasons.push(...tagDecision.reasons);
+  warnings.push(...tagDecision.warnings);
 
   // Cross-compilation
   const crossCompile = !cgo;
