@@ -317,3 +317,54 @@ describe('3. build tags', () => {
     assert.ok(!r.warnings.some((w) => w.includes('build tags')), r.warnings.join('\n'));
   });
 });
+
+// photoview/photoview at 91cbeb410c32a0dde7bc1f02554c87e0b38b32f5 (AGPL-3.0). api/go.mod's module
+// line and the go-face requirement; api/server.go → scanner/face_detection, whose
+// face_detector_impl.go (`//go:build !no_face_detection`) imports github.com/Kagami/go-face and
+// face_detector_shim.go (`//go:build no_face_detection`) does not.
+function photoview(withFace: boolean): string {
+  return workspace({
+    'api/go.mod': `module github.com/photoview/photoview/api\n\ngo 1.22\n\nrequire github.com/Kagami/go-face v0.0.0-20210630145111-0c14797b4d0e\n`,
+    'api/go.sum': 'github.com/Kagami/go-face v0.0.0-20210630145111-0c14797b4d0e h1:x=\ngithub.com/Kagami/go-face v0.0.0-20210630145111-0c14797b4d0e/go.mod h1:y=\n',
+    'api/server.go': 'package main\n\nimport (\n\t"github.com/photoview/photoview/api/scanner/face_detection"\n)\n\nfunc main() { face_detection.Init() }\n',
+    'api/scanner/face_detection/face_detector_impl.go': withFace
+      ? '//go:build !no_face_detection\n\npackage face_detection\n\nimport (\n\t"log"\n\t"sync"\n\n\t"github.com/Kagami/go-face"\n)\n\nfunc Init() { _ = face.NewRecognizer }\n'
+      : '//go:build !no_face_detection\n\npackage face_detection\n\nimport (\n\t"log"\n)\n\nfunc Init() {}\n',
+    'api/scanner/face_detection/face_detector_shim.go': '//go:build no_face_detection\n\npackage face_detection\n\nfunc Init() {}\n',
+  });
+}
+
+// mautrix/whatsapp at d70eb6b135a53a6843f17f42b1d909dc061ff6e3 (AGPL-3.0). go.mod lines 21 and 34
+// (go-sqlite3 only indirect), go.sum lines 37-38 (its code hash), cmd/mautrix-whatsapp/main.go's
+// imports (mxmain, which imports go-sqlite3 in the dependency).
+function mautrix(): string {
+  return workspace({
+    'go.mod': 'module go.mau.fi/mautrix-whatsapp\n\ngo 1.24.0\n\nrequire (\n\tmaunium.net/go/mautrix v0.30.1-0.20260820142923-ae00f2c62e1e\n)\n\nrequire (\n\tgithub.com/mattn/go-sqlite3 v1.14.49 // indirect\n)\n',
+    'go.sum': 'github.com/mattn/go-sqlite3 v1.14.49 h1:B8jBHC3xhxZgxztrgruTuLucebnULQnx4W7cF7SAE9w=\ngithub.com/mattn/go-sqlite3 v1.14.49/go.mod h1:6JTjA44L93a0QCyJef5YvlPoKXntQPjzWv5gtm9sB6w=\nmaunium.net/go/mautrix v0.30.1-0.20260820142923-ae00f2c62e1e h1:z=\n',
+    'cmd/mautrix-whatsapp/main.go': 'package main\n\nimport (\n\t"maunium.net/go/mautrix/bridgev2/matrix/mxmain"\n)\n\nvar m = mxmain.BridgeMain{}\n\nfunc main() { m.Run() }\n',
+  });
+}
+
+describe('4. cgo beyond SQLite', () => {
+  it('photoview: go-face (default build, !no_face_detection) turns cgo on and names dlib/BLAS/LAPACK/libjpeg and their Debian packages', async () => {
+    const r = await gen(photoview(true));
+    assert.equal(r.cgo, true);
+    assert.match(r.dockerfile, /CGO_ENABLED=1/);
+    assert.ok(r.warnings.some((w) => /^github\.com\/Kagami\/go-face binds dlib, BLAS\/LAPACK and libjpeg, C\/C\+\+ libraries beyond libc that the generated Dockerfile does not install: .*apt-get install -y --no-install-recommends libdlib-dev/.test(w)), r.warnings.join('\n'));
+  });
+
+  it('photoview without the go-face import: static, no such warning', async () => {
+    const r = await gen(photoview(false));
+    assert.equal(r.cgo, false);
+    assert.ok(!r.warnings.some((w) => w.includes('beyond libc')), r.warnings.join('\n'));
+  });
+
+  it('mautrix-whatsapp: go-sqlite3 only through a dependency: the build succeeds with the !cgo stub and SQLite fails at run time (not "the build fails")', async () => {
+    const r = await gen(mautrix());
+    assert.equal(r.cgo, false);
+    const w = r.warnings.find((x) => x.includes('go-sqlite3'));
+    assert.ok(w, r.warnings.join('\n'));
+    assert.match(w, /the CGO_ENABLED=0 build still succeeds but links go-sqlite3's !cgo stub, so opening a SQLite database fails at run time/);
+    assert.doesNotMatch(w, /build fails/);
+  });
+});

@@ -165,12 +165,29 @@ function cgoWhy(facts: BuildFacts): string {
   return [...new Set(parts)].join('; ');
 }
 
-/** Modules binding a C library the runtime image must provide as a shared library (distroless base has none of them). */
-const SYSTEM_LIBRARY_MODULES = new Set([
-  'github.com/linxGnu/grocksdb', 'github.com/tecbot/gorocksdb', 'github.com/libgit2/git2go', 'github.com/h2non/bimg',
-  'github.com/davidbyttow/govips', 'gocv.io/x/gocv', 'github.com/google/gopacket/pcap', 'github.com/godror/godror',
-  'github.com/mattn/go-oci8', 'github.com/miekg/pkcs11',
-]);
+/**
+ * cgo modules that need C/C++ system libraries beyond libc (headers to compile, shared libraries
+ * to run), with the Debian development packages that provide them. The generated Dockerfile
+ * installs none of them: each is a warning. Some are not known to the linter's cgo list
+ * (go-face: photoview's default build), so an import of one also turns cgo on.
+ */
+const SYSTEM_CGO: readonly { path: string; binds: string; dev: string }[] = [
+  { path: 'github.com/Kagami/go-face', binds: 'dlib, BLAS/LAPACK and libjpeg', dev: 'libdlib-dev libblas-dev libatlas-base-dev liblapack-dev libjpeg62-turbo-dev' },
+  { path: 'gocv.io/x/gocv', binds: 'OpenCV', dev: 'libopencv-dev' },
+  { path: 'github.com/h2non/bimg', binds: 'libvips', dev: 'libvips-dev' },
+  { path: 'github.com/davidbyttow/govips', binds: 'libvips', dev: 'libvips-dev' },
+  { path: 'github.com/libgit2/git2go', binds: 'libgit2', dev: 'libgit2-dev' },
+  { path: 'github.com/linxGnu/grocksdb', binds: 'RocksDB', dev: 'librocksdb-dev' },
+  { path: 'github.com/tecbot/gorocksdb', binds: 'RocksDB', dev: 'librocksdb-dev' },
+  { path: 'github.com/google/gopacket/pcap', binds: 'libpcap', dev: 'libpcap-dev' },
+  { path: 'github.com/pebbe/zmq4', binds: 'ZeroMQ', dev: 'libzmq3-dev' },
+  { path: 'github.com/seccomp/libseccomp-golang', binds: 'libseccomp', dev: 'libseccomp-dev' },
+  { path: 'github.com/gotk3/gotk3', binds: 'GTK 3', dev: 'libgtk-3-dev' },
+  { path: 'github.com/go-gl/glfw', binds: 'GLFW (X11, OpenGL)', dev: 'libgl1-mesa-dev xorg-dev' },
+  { path: 'github.com/godror/godror', binds: 'Oracle OCI (Instant Client, loaded at run time)', dev: '' },
+  { path: 'github.com/mattn/go-oci8', binds: 'Oracle OCI (Instant Client)', dev: '' },
+  { path: 'github.com/miekg/pkcs11', binds: 'a PKCS#11 module (loaded at run time)', dev: '' },
+];
 
 export function plan(model: WorkspaceModel, options: GenerateOptions, io: GenerateIo): Plan {
   const read = (rel: string) => io.readFile(rel);
@@ -214,8 +231,14 @@ export function plan(model: WorkspaceModel, options: GenerateOptions, io: Genera
   const goFiles = (dir: string): string[] =>
     io.listFiles(dir).map((f) => f.path).filter((f) => f.startsWith(dir + '/') && !f.slice(dir.length + 1).includes('/') && f.endsWith('.go')).map((f) => nodePath.posix.basename(f));
   const cgoVia = facts.needsCgo ? [] : cgoPaths(facts.externalImports, usesVendor ? modDir : null, goSum, { read, goFiles });
-  const cgo = facts.needsCgo || cgoVia.length > 0;
-  const cgoWhyAll = () => [facts.needsCgo ? cgoWhy(facts) : '', ...cgoVia.map((p) => `${describe(target)} imports ${describeCgoPath(p)}`)].filter((x) => x !== '').join('; ');
+  const systemCgo: { importPath: string; lib: (typeof SYSTEM_CGO)[number] }[] = [];
+  for (const i of facts.externalImports) {
+    const lib = SYSTEM_CGO.find((m) => i === m.path || i.startsWith(m.path + '/'));
+    if (lib && !systemCgo.some((x) => x.lib === lib)) systemCgo.push({ importPath: i, lib });
+  }
+  const cgo = facts.needsCgo || cgoVia.length > 0 || systemCgo.length > 0;
+  const cgoWhyAll = () => [facts.needsCgo ? cgoWhy(facts) : '', ...cgoVia.map((p) => `${describe(target)} imports ${describeCgoPath(p)}`),
+    ...systemCgo.filter((x) => !facts.cgo.some((r) => r.kind === 'import' && r.importPath === x.importPath)).map((x) => `${describe(target)} imports ${x.importPath} (cgo; it binds ${x.lib.binds})`)].filter((x) => x !== '').join('; ');
   if (cgo && runtime === 'scratch') {
     throw new GenerateError('runtime-needs-libc', `${target.importPath ?? describe(target)} needs cgo: ${cgoWhyAll()}. scratch has no C library for a cgo binary: use the distroless runtime (distroless/base), debian or alpine.`, candidates);
   }
@@ -226,12 +249,15 @@ export function plan(model: WorkspaceModel, options: GenerateOptions, io: Genera
     // go.sum with only the `/go.mod` hash of a module: its code is never built.
     const withCode = goSum !== null ? modulesWithCode(goSum) : null;
     const indirect = (mod?.requirements ?? []).filter((r) => r.indirect && knownCgoRequirement(r.path) && !usesVendor && (withCode === null || withCode.has(r.path)));
-    for (const r of indirect) warnings.push(`go.mod requires ${r.path} (needs cgo) indirectly: if ${describe(target)} links it through a dependency, the CGO_ENABLED=0 build fails; then set CGO_ENABLED=1 and use a glibc runtime.`);
+    for (const r of indirect) {
+      warnings.push(r.path === 'github.com/mattn/go-sqlite3'
+        // go-sqlite3 has a `!cgo` stub: a CGO_ENABLED=0 build succeeds, SQLite fails when opened.
+        ? `go.mod requires ${r.path} (needs cgo) indirectly: if a dependency of ${describe(target)} links it, the CGO_ENABLED=0 build still succeeds but links go-sqlite3's !cgo stub, so opening a SQLite database fails at run time ("Binary was compiled with 'CGO_ENABLED=0', go-sqlite3 requires cgo to work"). If the program can use SQLite, set CGO_ENABLED=1 and use a glibc runtime (distroless/base or debian).`
+        : `go.mod requires ${r.path} (needs cgo) indirectly: if a dependency of ${describe(target)} links it, the CGO_ENABLED=0 build fails (or, where the module has a !cgo fallback, what it binds is missing at run time); then set CGO_ENABLED=1 and use a glibc runtime.`);
+    }
   } else {
-    for (const r of facts.cgo) {
-      if (r.kind === 'import' && SYSTEM_LIBRARY_MODULES.has(r.module.path)) {
-        warnings.push(`${r.importPath} links ${r.module.binds}, a system library: install its development package in the build stage and the library in the runtime (the debian runtime can apt-get it; distroless cannot).`);
-      }
+    for (const { importPath, lib } of systemCgo) {
+      warnings.push(`${importPath} binds ${lib.binds}, C/C++ libraries beyond libc that the generated Dockerfile does not install: ${lib.dev ? `without their headers the cgo compile fails. Install them in the build stage (apt-get install -y --no-install-recommends ${lib.dev}) and their shared libraries in the runtime` : 'install them in the runtime'} (--runtime debian can apt-get them; distroless cannot).`);
     }
   }
 
