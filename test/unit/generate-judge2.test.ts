@@ -345,6 +345,24 @@ function mautrix(): string {
   });
 }
 
+describe('3b. build tags: spicedb (authzed/spicedb at 96ab9662469d94061e57cd8c591339ce27c902bd, Apache-2.0)', () => {
+  it('a ci-tagged assert file and a datastore-tagged testutil.go are not features: one gated file (memoryprotection) is no warning', async () => {
+    const dir = workspace({
+      'go.mod': 'module github.com/authzed/spicedb\n\ngo 1.24\n',
+      'cmd/spicedb/main.go': 'package main\n\nimport (\n\t"github.com/authzed/spicedb/cmd/spicedb/memoryprotection"\n\t"github.com/authzed/spicedb/internal/datastore/postgres"\n\t"github.com/authzed/spicedb/pkg/spiceerrors"\n)\n\nfunc main() { memoryprotection.Init(); postgres.Init(); spiceerrors.Init() }\n',
+      'cmd/spicedb/memoryprotection/memory_protection_rtml.go': '//go:build memoryprotection\n\npackage memoryprotection\n',
+      'cmd/spicedb/memoryprotection/memory_protection_noop.go': '//go:build !memoryprotection\n\npackage memoryprotection\n\nfunc Init() {}\n',
+      'internal/datastore/postgres/postgres.go': 'package postgres\n\nfunc Init() {}\n',
+      'internal/datastore/postgres/testutil.go': '//go:build datastore\n\npackage postgres\n',
+      'pkg/spiceerrors/assert_off.go': '//go:build !ci\n\npackage spiceerrors\n\nfunc Init() {}\n',
+      'pkg/spiceerrors/assert_on.go': '//go:build ci\n\npackage spiceerrors\n',
+    });
+    const r = await gen(dir);
+    assert.doesNotMatch(r.dockerfile, /-tags/);
+    assert.ok(!r.warnings.some((w) => w.includes('build tags')), r.warnings.join('\n'));
+  });
+});
+
 describe('4. cgo beyond SQLite', () => {
   it('photoview: go-face (default build, !no_face_detection) turns cgo on and names dlib/BLAS/LAPACK/libjpeg and their Debian packages', async () => {
     const r = await gen(photoview(true));
