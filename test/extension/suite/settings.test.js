@@ -22,6 +22,7 @@ suite('settings', () => {
 
     await setWorkspaceSetting('goDockerfile', 'rules', undefined);
     const back = await waitForDiagnostic(doc.uri, 'GD301');
-    if (back.severity !== vscode.DiagnosticSeverity.Information) throw new Error(`GD301 came back as severity ${back.severity}`);
+    // The file's `apk add` is in a builder stage: the rule's own severity there is a hint.
+    if (back.severity !== vscode.DiagnosticSeverity.Hint) throw new Error(`GD301 came back as severity ${back.severity}`);
   });
 });
