@@ -11,8 +11,9 @@
  *    the entrypoint is s6-overlay's `/init`; the entrypoint script, copied from the context (a
  *    file, or a file of a copied folder), calls one of those tools; or an ENV gives the uid to
  *    switch to (PUID, NAME_UID: the program or its entrypoint switches itself). The program then
- *    runs unprivileged; only the short setup runs as root. Likewise an image that installs an SSH or Samba server (openssh-server,
- *    dropbear, samba, samba-dc): the daemon must start as root and switches to each session's user;
+ *    runs unprivileged; only the short setup runs as root. Likewise an image that installs an
+ *    SSH or Samba server (openssh-server, dropbear, samba, samba-dc): the daemon must start as
+ *    root and switches to each session's user;
  *    and systemd as PID 1 (`/sbin/init` as the command, or `STOPSIGNAL SIGRTMIN+3`: a kind node
  *    or system container), which starts each service as its own user.
  *  - a Docker Engine API client (its program reaches github.com/docker/docker/client & co.): it
