@@ -103,8 +103,7 @@ export const gd303: Rule = {
         const mounts = mountTargets(instr);
         if (mounts.some((m) => /^\/var\/(lib|cache)\/apt(\/|$)/.test(m))) continue;
         if (!apt.some((p) => p.action === 'update')) continue;
-        const cleaned = script.parsed.commands.some((c) => c.argv[0]?.value === 'rm' && c.argv.some((w) => REMOVES_LISTS.test(w.value)));
-        if (cleaned || cleansInScript(ctx, stage, script.parsed.commands)) continue;
+        if (removesLists(instr) || cleansInScript(ctx, stage, script.parsed.commands)) continue;
         const last = installs[installs.length - 1];
         const edit = script.heredoc || laterInstallWithoutUpdate(model, instr) ? undefined : appendCommandEdit(model, instr, CLEANUP);
         out.push({
@@ -130,13 +129,17 @@ export const gd303: Rule = {
 function updateAlone(ctx: RuleContext, stage: Stage, instr: Instruction, apt: PackageCommand[]): PackageCommand | null {
   if (apt.length === 0 || !apt.every((p) => p.action === 'update')) return null;
   if (mountTargets(instr).some((m) => /^\/var\/(lib|cache)\/apt(\/|$)/.test(m))) return null;
-  const removes = (i: Instruction) => i.script?.parsed.commands.some((c) => c.argv[0]?.value === 'rm' && c.argv.some((w) => REMOVES_LISTS.test(w.value))) ?? false;
   const at = stage.instructions.indexOf(instr);
-  if (stage.instructions.slice(at).some(removes) || cleansInScript(ctx, stage, instr.script!.parsed.commands)) return null;
+  if (stage.instructions.slice(at).some(removesLists) || cleansInScript(ctx, stage, instr.script!.parsed.commands)) return null;
   // The install right after it: GD304 asks to merge the two RUNs.
   const next = stage.instructions[at + 1];
   if (next?.keyword === 'RUN' && packageCommands(next).some((p) => p.family === 'apt' && p.action === 'install')) return null;
   return apt[0];
+}
+
+/** The RUN runs `rm` on the lists (or a folder above them). */
+function removesLists(i: Instruction): boolean {
+  return i.script?.parsed.commands.some((c) => c.argv[0]?.value === 'rm' && c.argv.some((w) => REMOVES_LISTS.test(w.value))) ?? false;
 }
 
 /** The RUN writes `APT::Install-Recommends` into apt's configuration (`> /etc/apt/apt.conf.d/…`). */
