@@ -223,6 +223,9 @@ export function contextInputs(ws: WorkspaceModel, df: DockerfileModel, opts: Inp
   }
   const git = readsGitMetadata(df, finalStage, opts.readFile, ws);
   if (git) out.push({ path: '.git', dir: true, kind: 'possible', what: text(git), instr: git });
+  // A git command of the RUN itself reads the context's repository: as needed as a COPY'd file.
+  const direct = runsGitOnContext(df, finalStage);
+  if (direct) out.push({ path: '.git', dir: true, kind: 'named', what: direct.command, instr: direct.instr });
   // Relative paths RUN scripts name after the context is copied in (`RUN ./bin/gen.sh`).
   for (const s of df.stages) {
     if (!feeding.has(s.index)) continue;
@@ -250,6 +253,45 @@ export function contextInputs(ws: WorkspaceModel, df: DockerfileModel, opts: Inp
 
 /** Commands that read the local repository (not `git clone`: that fetches another one). */
 const GIT_READ = /\bgit\s+(?:-C\s+\S+\s+)?(?:describe|rev-parse|log|show|status|diff|tag|rev-list|symbolic-ref|name-rev|branch|ls-files|config\b[^\n]*safe\.directory)\b/;
+
+/** A git command reading the repository in the working folder (no `-C`: that names another one). */
+const GIT_READ_HERE = /\bgit\s+(describe|rev-parse|log|show|rev-list|name-rev|symbolic-ref|tag|branch|status|diff|ls-files)\b/;
+/** A repository of the image's own, which a later git command may be reading instead. */
+const GIT_OWN_REPO = /\bgit\s+(?:-C\s+\S+\s+)?(?:clone|init)\b/;
+
+/**
+ * The first RUN (of a stage the target needs) whose own script runs a git command on the
+ * context's repository (`git describe`, `git rev-parse`; no `-C`) after the whole context is
+ * in: .git is then as needed as a file a COPY names (transfer.sh builds with `-X
+ * …Version=$(git describe --tags)` and excludes .git: every image says an empty version).
+ * Not when the stage (or one it is built FROM) clones or inits a repository of its own, and not
+ * when a `||` follows the git command (a fallback: `$(git describe || echo dev)` is meant to work
+ * without .git).
+ */
+export function runsGitOnContext(df: DockerfileModel, finalStage: Target = df.stages.length - 1): { instr: Instruction; command: string } | null {
+  const feeding = stagesOf(df, finalStage);
+  const whole = new Set(wholeContextUses(df, finalStage));
+  const hasContext: boolean[] = [];
+  const ownRepo: boolean[] = [];
+  for (const s of df.stages) {
+    let copied = s.baseStage !== null && (hasContext[s.baseStage] ?? false);
+    let own = s.baseStage !== null && (ownRepo[s.baseStage] ?? false);
+    for (const i of s.instructions) {
+      if (whole.has(i) && i.keyword !== 'RUN') copied = true;
+      if (i.keyword !== 'RUN' || !i.script) continue;
+      const script = i.script.text;
+      const m = GIT_READ_HERE.exec(script);
+      const before = m ? script.slice(0, m.index) : script;
+      if (GIT_OWN_REPO.test(before)) own = true;
+      if (!m || own || !feeding.has(s.index) || !(copied || whole.has(i))) continue;
+      if (script.slice(m.index).includes('||')) continue;
+      return { instr: i, command: `git ${m[1]}` };
+    }
+    hasContext[s.index] = copied;
+    ownRepo[s.index] = own;
+  }
+  return null;
+}
 
 /**
  * The first RUN that has the context and reads its git metadata: a git command that reads the

@@ -2,7 +2,8 @@
  * GD306: .dockerignore excludes something the build needs (facts/contextInputs.ts
  * `contextInputs`): a path a COPY/ADD (or a RUN bind mount) names, go.mod/go.sum and go.work
  * files under a copied folder, vendor/modules.txt when the module is vendored, and the non-test
- * sources (and `//go:embed` files) of the packages the build compiles. One finding per
+ * sources (and `//go:embed` files) of the packages the build compiles, and .git when a RUN's own
+ * git command reads the repository (`$(git describe --tags)`). One finding per
  * instruction that brings them in; the message names the .dockerignore line that excludes each.
  *
  * A named path counts as excluded when it is a file the ignore file excludes, or a folder
@@ -65,7 +66,10 @@ export const gd306: Rule = {
           packages.add(e.input.what);
         }
         const where = e.line !== null ? `line ${e.line} \`${e.pattern}\`` : 'no single line';
-        const what = e.input.kind === 'source' ? `${e.input.what} (${e.path})` : e.input.kind === 'embed' ? `${e.path} (${e.input.what})` : e.path + (e.path !== e.input.path ? ` (under ${e.input.path})` : '');
+        const what = e.input.kind === 'source' ? `${e.input.what} (${e.path})`
+          : e.input.kind === 'embed' ? `${e.path} (${e.input.what})`
+          : e.input.path === '.git' ? `.git (\`${e.input.what}\` reads it)`
+          : e.path + (e.path !== e.input.path ? ` (under ${e.input.path})` : '');
         items.push(`${what}: .dockerignore ${where}`);
       }
       const shown = items.slice(0, 4).join('; ') + (items.length > 4 ? `; and ${items.length - 4} more` : '');
@@ -84,6 +88,8 @@ function excluded(ignore: DockerIgnore, files: WorkspaceFiles | undefined, input
     return { input, path, line: e.line, pattern: e.pattern?.text ?? null };
   };
   if (input.dir === false) return ignore.isIgnored(input.path) ? result(input.path) : null;
+  // The repository's files are not listed: without HEAD (`.git/**`) there is no repository.
+  if (input.path === '.git') return ignore.isIgnored('.git') ? result('.git') : ignore.isIgnored('.git/HEAD') ? result('.git/HEAD') : null;
   if (files?.fileExists(input.path)) return ignore.isIgnored(input.path) ? result(input.path) : null;
   if (ignore.isDirFullyExcluded(input.path)) return result(input.path);
   if (files?.dirExists(input.path)) {

@@ -84,6 +84,31 @@ describe('GD306 dockerignore-excludes-input', () => {
     assert.match(f.message, /internal\/web\/assets.*\/\/go:embed assets in package internal\/web.*line 2 `\*\*\/assets`/);
   });
 
+  it('transfer.sh: `-X …Version=$(git describe --tags)` after COPY . . while .dockerignore excludes .git (the version is always empty)', () => {
+    const root = tmpCopy('simple');
+    write(root, '.dockerignore', 'build\n.git\n.tmp\n');
+    const ws = load(root);
+    const run = 'RUN CGO_ENABLED=0 go build -tags netgo -ldflags "-X example.com/x/cmd.Version=$(git describe --tags) -s -w" -o /go/bin/app';
+    const lines = (script: string, before: string[] = []) => df(['FROM golang:1.24-alpine AS build', 'RUN apk add git', 'WORKDIR /src', 'COPY go.mod go.sum ./', 'RUN go mod download', ...before, 'COPY . .', script, 'FROM scratch', 'COPY --from=build /go/bin/app /app']);
+    const text = lines(run);
+    const found = find(text, opts(ws), 'GD306');
+    assert.equal(found.length, 1, JSON.stringify(found));
+    assert.equal(text.slice(found[0].span.start, found[0].span.end), run);
+    assert.match(found[0].message, /\.git \(`git describe` reads it\): \.dockerignore line 2 `\.git`/);
+    // `.git/**` sends no repository either.
+    write(root, '.dockerignore', '.git/**\n');
+    assert.equal(find(text, opts(load(root)), 'GD306').length, 1);
+    // Silent: .git sent; a fallback after the git command; git -C another folder; a repository
+    // the stage cloned itself; git rev-parse before the context is copied in.
+    const sent = tmpCopy('simple');
+    write(sent, '.dockerignore', 'build\n');
+    assert.deepEqual(find(text, opts(load(sent)), 'GD306'), []);
+    assert.deepEqual(find(lines(run.replace('$(git describe --tags)', '$(git describe --tags 2>/dev/null || echo dev)')), opts(ws), 'GD306'), []);
+    assert.deepEqual(find(lines(run.replace('git describe', 'git -C /opt/tool describe')), opts(ws), 'GD306'), []);
+    assert.deepEqual(find(lines(run, ['RUN git clone https://example.com/tool.git /opt/tool && cd /opt/tool']), opts(ws), 'GD306'), []);
+    assert.deepEqual(find(df(['FROM golang:1.24-alpine AS build', 'RUN apk add git', 'WORKDIR /src', 'RUN git rev-parse HEAD > /rev || true', 'COPY . .', 'RUN go build -o /go/bin/app', 'FROM scratch', 'COPY --from=build /go/bin/app /app']), opts(ws), 'GD306'), []);
+  });
+
   it('silent: globs, unresolved builds, paths only RUN scripts name, a <Dockerfile>.dockerignore, no .dockerignore', () => {
     const root = tmpCopy('dockerignore');
     write(root, '.dockerignore', fs.readFileSync(path.join(FIX, 'dockerignore/.dockerignore'), 'utf8').replace('!internal/**\n', ''));
