@@ -11,7 +11,8 @@
  * same RUN.
  *
  * Fixes (safe: `--no-cache` fetches a fresh index for the command and does not keep it):
- * insert `--no-cache` after `add`; replace `-U`/`--update-cache` with `--no-cache`; remove
+ * insert `--no-cache` after `add` (and remove the RUN's `apk update`, whose index stays
+ * whatever the add says); replace `-U`/`--update-cache` with `--no-cache`; remove
  * `apk update` (with the `&&` or `;` joining it, edits/shellChain.ts) when every other apk command
  * of the RUN already says `--no-cache`.
  */
@@ -59,15 +60,27 @@ export const gd301: Rule = {
         inFinal ??= new Set<Instruction>(final ? stageChain(ctx.model, final).flatMap((s) => s.instructions) : []);
         const ships = inFinal.has(instr);
         if (action?.value === 'add' && !noCache) {
+          // An `apk update` of the RUN keeps its index whatever the add says (kargo: `apk update
+          // && apk add …`): the finding names it, and the fix removes it with --no-cache added.
+          const updates = apks.filter((o) => o !== c && actionOf(o) === 'update' && !hasNoCache(o));
+          const what = updates.length > 0 ? '`apk update` and `apk add` without `--no-cache` leave' : '`apk add` without `--no-cache` leaves';
+          const addFlag = insert(toDoc(script, action.end - 1) + 1, ' --no-cache');
+          let fix: Fix | undefined = { title: 'Add --no-cache to apk add', edits: [addFlag], safe: true };
+          if (updates.length > 0) {
+            // One fix removes the update: only where this add is the RUN's one add without --no-cache.
+            const alone = updates.length === 1 && apks.every((o) => o === c || o === updates[0] || hasNoCache(o));
+            const drop = alone ? removeCommandEdit(ctx.model, instr, updates[0]) : undefined;
+            fix = drop ? { title: 'Add --no-cache to apk add and remove apk update', edits: [drop, addFlag], safe: true } : undefined;
+          }
           // A builder stage's layers stay in the build cache only (local, or an exported cache):
           // a hint there, as GD303's apt lists, and the message says so.
           out.push({
             message: ships
-              ? `\`apk add\` without \`--no-cache\` leaves the package index ${INDEX} in this layer.`
-              : `\`apk add\` without \`--no-cache\` leaves the package index ${INDEX} in this build stage's layer: not in the image, which is not built from this stage, but in the build cache (and any exported cache).`,
+              ? `${what} the package index ${INDEX} in this layer.`
+              : `${what} the package index ${INDEX} in this build stage's layer: not in the image, which is not built from this stage, but in the build cache (and any exported cache).`,
             severity: ships ? undefined : 'hint',
             span: scriptSpan(script, c.start, c.end),
-            fix: { title: 'Add --no-cache to apk add', edits: [insert(toDoc(script, action.end - 1) + 1, ' --no-cache')], safe: true },
+            fix,
           });
           continue;
         }
@@ -97,6 +110,10 @@ export const gd301: Rule = {
     return out;
   },
 };
+
+/** The apk command's action (`add`, `update`, …): its first word that is not a flag. */
+const actionOf = (c: ShellCommand): string | undefined => c.argv.find((w, i) => i > 0 && !w.value.startsWith('-'))?.value;
+const hasNoCache = (c: ShellCommand): boolean => c.argv.some((w) => w.value === '--no-cache');
 
 /** Removes `apk update` with the operator joining it (edits/shellChain.ts); undefined for other shapes. */
 function dropUpdate(model: DockerfileModel, instr: Instruction, c: ShellCommand): Fix | undefined {
