@@ -53,7 +53,10 @@ export const gd110: Rule = {
           ? prependLdflags(script, result.arg, result.missing)
           : result.fromGoflags ? null : insert(toDoc(script, sub.end - 1) + 1, ' -ldflags="-s -w"');
         out.push({
-          message: `Release build without \`-ldflags "-s -w"\`${result.fromGoflags ? ' (GOFLAGS sets -ldflags)' : ''}: the symbol table and DWARF debug info stay in the binary, typically a quarter of its size. Stack traces keep function names and file:line without them.`,
+          // With -w already there (kargo), only the symbol table stays: say so, not DWARF too.
+          message: result.missing.length === 1
+            ? `Release build with \`-w\` but without \`-s\` in its linker flags${result.fromGoflags ? ' (GOFLAGS sets -ldflags)' : ''}: the DWARF debug info is dropped, but the symbol table stays in the binary. Stack traces keep function names and file:line without it.`
+            : `Release build without \`-ldflags "-s -w"\`${result.fromGoflags ? ' (GOFLAGS sets -ldflags)' : ''}: the symbol table and DWARF debug info stay in the binary, typically a quarter of its size. Stack traces keep function names and file:line without them.`,
           span: scriptSpan(script, g.cmd.start, g.cmd.end),
           fix: edit ? { title: `Add ${result.missing.join(' ')} to -ldflags`, edits: [edit], safe: true } : undefined,
         });
