@@ -3,7 +3,8 @@
  * that updates the package lists without `rm -rf /var/lib/apt/lists/*` after it. Two findings,
  * one per missing piece, so each has its own fix (hadolint reports them as DL3015 and DL3009).
  *
- * Not reported: recommends switched off another way (`-o APT::Install-Recommends=false`, or an
+ * Not reported: recommends asked for on purpose (`--install-recommends`, `-o
+ * APT::Install-Recommends=true`); recommends switched off another way (`-o APT::Install-Recommends=false`, or an
  * apt.conf line written by a RUN of the stage); the cleanup part when the RUN has a cache
  * mount on /var/lib/apt or /var/cache/apt; when the RUN removes the lists' folder or one above it
  * (`rm -rf /var/lib/apt/*`), or runs a script copied from the context that removes them
@@ -85,7 +86,8 @@ export const gd303: Rule = {
         recommendsOff ??= stageChain(model, stage).some((s) => s.instructions.some((i) => i.keyword === 'RUN' && writesRecommendsOff(i.script?.text ?? i.json?.join(' ') ?? '')));
         if (!recommendsOff) {
           for (const p of installs) {
-            if (p.options.some((o) => /^--no-install-recommends$|Install-Recommends=(false|0|no)/i.test(o.value))) continue;
+            // Off, or asked for on purpose (`--install-recommends`, `Install-Recommends=true`: crowdsec).
+            if (p.options.some((o) => /^--(no-)?install-recommends$|Install-Recommends=/i.test(o.value))) continue;
             out.push({
               message: ships
                 ? `\`${p.manager} install\` without \`--no-install-recommends\` also installs every recommended package (often several MB the program never uses).`

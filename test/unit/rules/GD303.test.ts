@@ -27,6 +27,14 @@ describe('GD303 apt-without-cleanup', () => {
     assert.equal(has(df(['FROM debian:12', 'RUN echo apt-get install curl']), 'GD303'), false);
   });
 
+  // crowdsecurity/crowdsec build/docker/Dockerfile.debian:49 (round-4 judgement): recommends asked for on purpose.
+  it('is silent on the flag when recommends are asked for explicitly', () => {
+    const at = (run: string) => lint(df(['FROM debian:bookworm-slim', run, 'USER 65532'])).filter((x) => x.code === 'GD303');
+    assert.deepEqual(at('RUN apt-get update && apt-get install -y -q --install-recommends --no-install-suggests procps python3-venv && rm -rf /var/lib/apt/lists/*'), []);
+    assert.deepEqual(at('RUN apt-get update && apt-get install -y -o APT::Install-Recommends=true curl && rm -rf /var/lib/apt/lists/*'), []);
+    assert.equal(at('RUN apt-get update && apt-get install -y --no-install-suggests curl && rm -rf /var/lib/apt/lists/*').length, 1);
+  });
+
   it('reports the cleanup only where the lists are downloaded', () => {
     const text = df(['FROM debian:12', 'RUN apt-get update', 'RUN apt-get install -y --no-install-recommends curl']);
     assert.equal(find(text, 'GD303').length, 0);
