@@ -17,7 +17,9 @@
  *    and systemd as PID 1 (`/sbin/init` as the command, or `STOPSIGNAL SIGRTMIN+3`: a kind node
  *    or system container), which starts each service as its own user.
  *  - a Docker Engine API client (its program reaches github.com/docker/docker/client & co.): it
- *    works through the host's docker.sock (root:docker 0660), which a fixed uid cannot open;
+ *    works through the host's docker.sock (root:docker 0660), which a fixed uid cannot open; and
+ *    an eBPF tool (its program reaches github.com/cilium/ebpf, libbpfgo or gobpf): loading
+ *    programs into the kernel needs root;
  *  - a toolbox, dev or CI image: its command is a bare shell or a build (`make test`), or it has
  *    none on a distro or golang base (see dockerfile/facts.ts `isToolbox`);
  *  - an explicit `USER root` with a comment line directly above it (a deliberate choice);
@@ -42,6 +44,11 @@ const SYSTEMD = /^(\/usr)?(\/sbin\/init|\/lib\/systemd\/systemd)$/;
 const LOGIN_DAEMON = /^(openssh-server(-pam)?|dropbear|samba|samba-dc)$/;
 /** Docker Engine API clients' packages. */
 const DOCKER_CLIENT = /^(github\.com\/(docker\/docker|moby\/moby)\/client|github\.com\/fsouza\/go-dockerclient)(\/|$)/;
+/**
+ * eBPF loaders: loading programs into the kernel needs CAP_BPF/CAP_SYS_ADMIN, which a non-root
+ * user does not get from `--cap-add` (aquasecurity/tracee runs `USER root` on purpose).
+ */
+const EBPF = /^(github\.com\/cilium\/ebpf|github\.com\/aquasecurity\/libbpfgo|github\.com\/iovisor\/gobpf)(\/|$)/;
 /** A uid for the program to switch to: linuxserver's PUID/PGID, or NAME_UID/NAME_GID. */
 const RUN_AS_ENV = /^(P?UID|P?GID|\w+_(UID|GID))$/;
 const DROP_IN_SCRIPT = /\b(gosu|su-exec|setpriv|s6-setuidgid|chpst|runuser)\b|\bsu\b[^\n]*\s-c\b/;
@@ -67,7 +74,7 @@ export const gd204: Rule = {
       return [];
     }
     if (dropsPrivileges(ctx, stage)) return [];
-    if (talksToDocker(ctx)) return [];
+    if (programsNeedRoot(ctx, stage)) return [];
     // A toolbox, dev or CI image (a bare shell or a build as its command, or none on a distro
     // base): root is how such images are used; nothing is served from it.
     if (isToolbox(ctx.model, stage)) return [];
@@ -114,21 +121,28 @@ function dropsPrivileges(ctx: RuleContext, stage: Stage): boolean {
 }
 
 /**
- * The program is a client of the Docker Engine API (dive, lazydocker, pufferpanel): it works
+ * The programs need root. Clients of the Docker Engine API (dive, lazydocker, pufferpanel) work
  * through the host's /var/run/docker.sock, owned by root:docker with mode 0660, whose group id
- * differs from host to host. Root is how such tools are run; a fixed unprivileged uid cannot
- * open the socket. Every program the final stage copies from a build must be one (a build of
- * `./cmd/...` counts all its packages), or, for a binary built outside the Dockerfile, every
- * main package of the context.
+ * differs from host to host, so a fixed unprivileged uid cannot open it: every program must be
+ * one. An eBPF tool (tracee) loads programs into the kernel: one such program is enough.
+ * The programs: those the final stage copies from a Go build (a build of `./cmd/...` counts all
+ * its packages); for binaries built another way (make), the main packages named like a file a
+ * COPY --from brings in (`dist/tracee` -> cmd/tracee), else every main package of the context
+ * (for the Docker check only).
  */
-function talksToDocker(ctx: RuleContext): boolean {
+function programsNeedRoot(ctx: RuleContext, stage: Stage): boolean {
   const ws = ctx.workspace;
   if (!ws) return false;
   const builds = finalCopies({ ...ctx, workspace: ws }, ctx.finalStage).flatMap((c) => c.builds);
-  const packages = builds.length > 0 ? programPackages(ws, builds).packages : mainPackages(ws);
-  if (packages.length === 0) return false;
-  const clients = packages.filter((p) => buildFacts(ws, p.dir).externalImports.some((i) => DOCKER_CLIENT.test(i)));
-  return clients.length === packages.length;
+  let packages = builds.length > 0 ? programPackages(ws, builds).packages : [];
+  if (builds.length === 0) {
+    const copied = new Set(stageChain(ctx.model, stage).flatMap((s) => s.instructions.flatMap((i) => (i.flags.some((f) => f.name === 'from') ? copyPaths(i)?.sources ?? [] : []))).map((p) => p.replace(/\/+$/, '').split('/').pop()!));
+    packages = mainPackages(ws).filter((p) => copied.has(p.dir.split('/').pop()!));
+  }
+  const imports = (p: { dir: string }) => buildFacts(ws, p.dir).externalImports;
+  if (packages.some((p) => imports(p).some((i) => EBPF.test(i)))) return true;
+  if (packages.length === 0) packages = builds.length === 0 ? mainPackages(ws) : [];
+  return packages.length > 0 && packages.every((p) => imports(p).some((i) => DOCKER_CLIENT.test(i)));
 }
 
 /** A COPY or ADD of gosu, su-exec, setpriv … (a source or the destination so named). */
