@@ -342,7 +342,7 @@ export function plan(model: WorkspaceModel, options: GenerateOptions, io: Genera
   const addCopy = (ctxDir: string, files: string[]) => {
     // Destination relative to the builder's WORKDIR (which holds the context folder `workdirCtx`).
     const rel = workdirCtx === '' ? ctxDir : ctxDir === workdirCtx ? '' : ctxDir.startsWith(workdirCtx + '/') ? ctxDir.slice(workdirCtx.length + 1) : null;
-    const dest = rel === null ? `/src/${ctxDir}/` : rel === '' ? './' : `./${rel}/`;
+    const dest = rel === null ? (ctxDir === '' ? '/src/' : `/src/${ctxDir}/`) : rel === '' ? './' : `./${rel}/`;
     const existing = dependencyCopies.find((c) => c.dest === dest);
     if (existing) existing.sources.push(...files.filter((f) => !existing.sources.includes(f)));
     else dependencyCopies.push({ sources: files, dest });
@@ -392,8 +392,16 @@ export function plan(model: WorkspaceModel, options: GenerateOptions, io: Genera
       if (!replaceDirs.includes(dir)) replaceDirs.push(dir);
       if (vendor) continue;
       if (dependencyCopies.some((c) => c.sources.includes(join(dir, 'go.mod')))) continue;
-      addCopy(dir, [join(dir, 'go.mod')]);
-      reasons.push(`replace ${r.oldPath} => ${r.newPath}: its go.mod is copied with the module files (go mod download reads it; its go.sum is never read).`);
+      // The go command reads only the main module's go.sum, never a replace target's. But a
+      // target that is a main module of its own (the repository's root module, a go.work member)
+      // keeps its go.sum beside its go.mod, as every build of that module needs it (and GD105
+      // asks for it).
+      const ownBuilds = !workspaceMode && (model.module?.dir === dir || (work?.members.some((m) => m.dir === dir) ?? false));
+      const withSum = ownBuilds && read(join(dir, 'go.sum')) !== null;
+      addCopy(dir, withSum ? [join(dir, 'go.mod'), join(dir, 'go.sum')] : [join(dir, 'go.mod')]);
+      reasons.push(withSum
+        ? `replace ${r.oldPath} => ${r.newPath}: its go.mod is copied with the module files (go mod download reads it), and its go.sum with it: this build does not read it, but ${dir === '' ? 'the root module' : dir} is a main module of its own builds, whose module files belong together.`
+        : `replace ${r.oldPath} => ${r.newPath}: its go.mod is copied with the module files (go mod download reads it; its go.sum is never read).`);
     }
   }
 
@@ -402,12 +410,18 @@ export function plan(model: WorkspaceModel, options: GenerateOptions, io: Genera
   const sourceCopies: { src: string; dest: string }[] = [];
   if (workdirCtx === '') sourceCopies.push({ src: '.', dest: '.' });
   else {
-    sourceCopies.push({ src: `${workdirCtx}/`, dest: './' });
-    for (const d of replaceDirs) {
-      if (d === workdirCtx || d.startsWith(workdirCtx + '/')) continue;
-      sourceCopies.push({ src: `${d}/`, dest: `/src/${d}/` });
+    // A folder inside another one copied is not copied again (`replace … => ../` from
+    // collector/ makes the whole context part of the build: alloy).
+    const under = (d: string, parent: string) => parent === '' || d === parent || d.startsWith(parent + '/');
+    const folders = [workdirCtx, ...replaceDirs.filter((d) => d !== workdirCtx)].filter((d, i, all) => !all.some((o, j) => j !== i && under(d, o) && (d !== o || j < i)));
+    for (const d of folders) {
+      if (d === '') sourceCopies.push({ src: '.', dest: '/src/' });
+      else sourceCopies.push(d === workdirCtx ? { src: `${d}/`, dest: './' } : { src: `${d}/`, dest: `/src/${d}/` });
     }
-    reasons.push(`The module is in ${workdirCtx}/: only ${sourceCopies.map((c) => c.src).join(' and ')} ${sourceCopies.length > 1 ? 'are' : 'is'} copied into the build, so edits elsewhere in the repository do not rebuild the image.`);
+    const outer = replaceDirs.find((d) => d !== workdirCtx && under(workdirCtx, d));
+    if (folders.includes('')) reasons.push(`The module is in ${workdirCtx}/, and a local replace makes the repository's root module part of the build: the whole context is copied into /src.`);
+    else if (outer !== undefined) reasons.push(`The module is in ${workdirCtx}/, and a local replace makes ${outer}/ part of the build: only ${sourceCopies.map((c) => c.src).join(' and ')} ${sourceCopies.length > 1 ? 'are' : 'is'} copied into the build, so edits elsewhere in the repository do not rebuild the image.`);
+    else reasons.push(`The module is in ${workdirCtx}/: only ${sourceCopies.map((c) => c.src).join(' and ')} ${sourceCopies.length > 1 ? 'are' : 'is'} copied into the build, so edits elsewhere in the repository do not rebuild the image.`);
   }
 
   // //go:embed targets a fresh clone lacks: a node stage builds them, or nothing is generated.
