@@ -27,6 +27,26 @@ describe('parseDockerfile', () => {
     assert.equal(m.stages[0].resolvedBase, null);
   });
 
+  it('reads an ARG default of scratch as unknown once a stage built on it RUNs (a placeholder), not otherwise', () => {
+    const m = parseDockerfile('ARG TOOLS=scratch\nARG TOOLS_PREFIX=scratch\nARG PKG_FHS=scratch\nFROM ${PKG_FHS} AS pkg-fhs\nFROM ${TOOLS_PREFIX}:${TOOLS} AS tools\nFROM tools AS build-go\nRUN go mod download\nFROM scratch AS out\nRUN true\n');
+    assert.equal(m.stages[0].resolvedBase, 'scratch');
+    assert.equal(m.stages[1].resolvedBase, null);
+    assert.equal(rootImage(m, m.stages[2]), null);
+    assert.equal(m.stages[3].resolvedBase, 'scratch');
+  });
+
+  it('reads FROM whose variables pick one of the stages as a stage, which one unknown (not an image)', () => {
+    const m = parseDockerfile('ARG INSTALLER_ARCH=scratch\nFROM alpine:3.20 AS install-artifacts-amd64\nFROM scratch AS install-artifacts-all\nFROM install-artifacts-${INSTALLER_ARCH} AS install-artifacts\nFROM ${INSTALLER_ARCH}\nARG DISTRO=alpine\n');
+    assert.equal(m.stages[2].resolvedBase, null);
+    assert.equal(m.stages[2].baseStage, null);
+    // `FROM ${X}` alone matches any name: its default decides.
+    assert.equal(m.stages[3].resolvedBase, 'scratch');
+    // No stage of that shape: an image, read with the default.
+    const n = parseDockerfile('ARG V=1.24\nARG A=all\nFROM golang:1.24 AS golang-build\nFROM golang:${V}\nFROM install-artifacts-${A}\n');
+    assert.equal(n.stages[1].resolvedBase, 'golang:1.24');
+    assert.equal(n.stages[2].resolvedBase, 'install-artifacts-all');
+  });
+
   it('joins line continuations, skips comment lines inside them and maps offsets back', () => {
     const text = 'FROM golang:1.22\nRUN CGO_ENABLED=0 \\\n    # a comment\n    go build \\\n    -o /out/app ./cmd/app\n';
     const m = parseDockerfile(text);

@@ -63,7 +63,11 @@ export interface Stage {
   from: Instruction;
   /** The image or stage named by FROM, as written. */
   base: string;
-  /** The base with ARG defaults substituted (null when a variable has no default). */
+  /**
+   * The base with ARG defaults substituted; null when unknown: a variable has no default, the
+   * default is a placeholder (`ARG TOOLS=scratch` under a stage that RUNs), or the variables pick
+   * one of several stages (`FROM build-${ARCH}`). See parse.ts `assemble`.
+   */
   resolvedBase: string | null;
   /** Index of the stage this one is built FROM, or null for an image. */
   baseStage: number | null;

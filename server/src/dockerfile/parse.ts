@@ -157,6 +157,7 @@ function assemble(text: string, lines: LineTable, escape: string, directives: Do
   const stages: Stage[] = [];
   const globalArgs = new Map<string, string | null>();
   const stageByName = new Map<string, number>();
+  const budget = { tests: 100_000 };
 
   for (const instr of instructions) {
     const { keyword, args, flags } = instr;
@@ -172,7 +173,9 @@ function assemble(text: string, lines: LineTable, escape: string, directives: Do
       const baseStage = stageByName.get(base.toLowerCase()) ?? stageByName.get((expanded ?? '').toLowerCase()) ?? null;
       const stage: Stage = {
         index: stages.length, name, from: instr, base,
-        resolvedBase: baseStage === null ? expanded : base,
+        // `FROM install-artifacts-${ARCH}` whose default names no stage, beside stages
+        // `install-artifacts-amd64`/`-arm64`: a stage picked by --build-arg, which one unknown.
+        resolvedBase: baseStage !== null ? base : expanded !== null && namesAStage(base, stageByName, budget) ? null : expanded,
         baseStage,
         platform: flags.find((f) => f.name === 'platform')?.value ?? null,
         instructions: [instr],
@@ -188,6 +191,8 @@ function assemble(text: string, lines: LineTable, escape: string, directives: Do
       stages[stages.length - 1].instructions.push(instr);
     }
   }
+
+  placeholderScratch(stages);
 
   // Comment lines outside instructions, read from the text: dockerfile-ast reports a
   // top-of-file `# key words=value` as a parser directive, which BuildKit does not.
@@ -219,6 +224,44 @@ function withoutHeredocBodies(args: Word[], lines: LineTable): Word[] {
   if (!first) return args;
   const line = lines.positionAt(first.span.start).line;
   return args.filter((a) => lines.positionAt(a.span.start).line <= line);
+}
+
+/**
+ * `ARG TOOLS=scratch` + `FROM ${TOOLS_PREFIX}:${TOOLS} AS tools`, and a RUN in that stage or in
+ * one built FROM it: scratch has no shell, so the default is a placeholder that the build always
+ * replaces with --build-arg (kres-generated Dockerfiles: talos, omni). The base is then unknown
+ * (resolvedBase null), for every rule, not scratch. `FROM scratch` written as such, and an
+ * ARG-chosen scratch that no RUN builds on (a package stage only copied from), stay scratch.
+ */
+function placeholderScratch(stages: Stage[]): void {
+  const candidates = stages.filter((s) => s.baseStage === null && s.base.includes('$') && s.resolvedBase !== null && /^scratch(:[\w][\w.-]*)?$/i.test(s.resolvedBase));
+  if (candidates.length === 0) return;
+  // A stage is built FROM an earlier one only: one pass in order finds each stage's root.
+  const root: number[] = [];
+  const runs = new Set<number>();
+  for (const s of stages) {
+    root[s.index] = s.baseStage !== null && s.baseStage < s.index ? root[s.baseStage] : s.index;
+    if (s.instructions.some((i) => i.keyword === 'RUN' && i.script !== null)) runs.add(root[s.index]);
+  }
+  for (const s of candidates) if (runs.has(s.index)) s.resolvedBase = null;
+}
+
+/**
+ * The FROM, its variables read as any value, names one of the stages before it (`FROM
+ * install-artifacts-${ARCH}`). Needs a literal letter or digit: `FROM ${BASE}` alone matches anything.
+ */
+function namesAStage(base: string, stageByName: ReadonlyMap<string, number>, budget: { tests: number }): boolean {
+  if (stageByName.size === 0 || !base.includes('$')) return false;
+  const parts = base.toLowerCase().split(/\$(?:\{[A-Za-z_][A-Za-z0-9_]*(?::?[-+][^}]*)?\}|[A-Za-z_][A-Za-z0-9_]*)/);
+  if (parts.length < 2 || !/[a-z0-9]/.test(parts.join('')) || /[^a-z0-9._-]/.test(parts.join(''))) return false;
+  const pattern = new RegExp(`^${parts.map((p) => p.replace(/[.]/g, '\\.')).join('[a-z0-9._-]*')}$`);
+  // Each FROM against each earlier name: bounded per file, so a generated file of thousands of
+  // `FROM x-${V}` stages stays linear (past the budget such a FROM is read as an image, as before).
+  for (const name of stageByName.keys()) {
+    if (--budget.tests < 0) return false;
+    if (pattern.test(name)) return true;
+  }
+  return false;
 }
 
 /** `${REGISTRY}/golang:1.22` -> `golang:1.22` when only the leading registry variable is unknown. */

@@ -1,4 +1,4 @@
-import { stageImage } from '../dockerfile/facts';
+import { copyPaths, stageChain, stageImage } from '../dockerfile/facts';
 import type { Instruction } from '../dockerfile/model';
 import { replace } from '../edits/edits';
 import type { Fix, Rule, RuleFinding } from './types';
@@ -30,19 +30,36 @@ export const gd206: Rule = {
     for (const stage of ctx.model.stages) {
       const image = stageImage(ctx.model, stage);
       if (!image || image.shell) continue;
-      // A stage may bring its own shell in (COPY --from=busybox /bin/sh ...).
-      if (stage.instructions.some((i) => (i.keyword === 'COPY' || i.keyword === 'ADD') && /(^|\s)\/bin\/(sh|busybox)?$/.test(i.args[i.args.length - 1]?.value ?? ''))) continue;
-      if (stage.instructions.some((i) => i.keyword === 'SHELL')) continue;
-      for (const instr of stage.instructions) {
-        if (!instr.script || !['RUN', 'CMD', 'ENTRYPOINT'].includes(instr.keyword)) continue;
-        const fix = instr.keyword === 'RUN' ? undefined : execFormFix(instr);
-        out.push({
-          message: `Shell-form ${instr.keyword} runs through /bin/sh, but ${image.family} has no shell: the ${instr.keyword === 'RUN' ? 'build' : 'container'} fails with "exec: \\"/bin/sh\\": no such file or directory".${instr.keyword === 'RUN' ? '' : ' Use the exec (JSON) form.'}${instr.keyword !== 'RUN' && !fix ? ' (It uses shell features, so it cannot be converted automatically.)' : ''}`,
-          span: instr.span,
-          fix,
-        });
+      // The stage, or one it is built FROM, may bring its own shell in (COPY --from=busybox
+      // /bin/sh ...) or name another (SHELL).
+      const chain = stageChain(ctx.model, stage);
+      if (chain.some((s) => s.instructions.some((i) => (i.keyword === 'COPY' || i.keyword === 'ADD') && /(^|\s)\/bin\/(sh|busybox)?$/.test(i.args[i.args.length - 1]?.value ?? '')))) continue;
+      if (chain.some((s) => s.instructions.some((i) => i.keyword === 'SHELL'))) continue;
+      // A whole file system copied in before it (`COPY --from=imager / /`, `ADD rootfs.tar.gz /`):
+      // the stage is that image's files, shell included.
+      let filled = false;
+      for (const s of chain) {
+        for (const instr of s.instructions) {
+          if (wholeFileSystem(instr)) filled = true;
+          if (filled || s !== stage || !instr.script || !['RUN', 'CMD', 'ENTRYPOINT'].includes(instr.keyword)) continue;
+          const fix = instr.keyword === 'RUN' ? undefined : execFormFix(instr);
+          out.push({
+            message: `Shell-form ${instr.keyword} runs through /bin/sh, but ${image.family} has no shell: the ${instr.keyword === 'RUN' ? 'build' : 'container'} fails with "exec: \\"/bin/sh\\": no such file or directory".${instr.keyword === 'RUN' ? '' : ' Use the exec (JSON) form.'}${instr.keyword !== 'RUN' && !fix ? ' (It uses shell features, so it cannot be converted automatically.)' : ''}`,
+            span: instr.span,
+            fix,
+          });
+        }
       }
     }
     return out;
   },
 };
+
+/** COPY --from=X / (another image's whole file system) or ADD of a local tar archive, into `/`. */
+function wholeFileSystem(i: Instruction): boolean {
+  if (i.keyword !== 'COPY' && i.keyword !== 'ADD') return false;
+  const paths = copyPaths(i);
+  if (!paths || !/^\/(\.)?$/.test(paths.dest.replace(/\/+$/, '/'))) return false;
+  if (i.flags.some((f) => f.name === 'from')) return paths.sources.some((src) => /^\/(\.)?$/.test(src.replace(/\/+$/, '/')));
+  return i.keyword === 'ADD' && paths.sources.some((src) => /\.(tar(\.(gz|xz|bz2|zst))?|tgz|txz|tbz2?)$/i.test(src));
+}

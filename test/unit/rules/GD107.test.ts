@@ -62,6 +62,15 @@ describe('GD107 no-build-cache-mount', () => {
     assert.match(fix(copied, 'GD107'), new RegExp(`RUN ${BUILD} go build`));
   });
 
+  // omni: ARG TOOLCHAIN=scratch is a placeholder (the Makefile passes a golang image): the module
+  // cache is not $HOME/go/pkg/mod of an empty image, it is unknown, and /go/pkg may hold it.
+  it('reads a placeholder scratch base as unknown: a /go/pkg cache mount is not called missing', () => {
+    const omni = df(['ARG TOOLCHAIN=scratch', 'FROM --platform=${BUILDPLATFORM} ${TOOLCHAIN} AS helm-toolchain', 'ARG HELMDOCS_VERSION', `RUN --mount=type=cache,target=/root/.cache/go-build,id=omni/root/.cache/go-build --mount=type=cache,target=/go/pkg,id=omni/go/pkg go install github.com/norwoodj/helm-docs/cmd/helm-docs@\${HELMDOCS_VERSION}`]);
+    assert.equal(has(omni, 'GD107'), false);
+    // No cache mount at all on that unknown base: still reported.
+    assert.equal(has(df(['ARG TOOLCHAIN=scratch', 'FROM ${TOOLCHAIN} AS toolchain', 'RUN go install github.com/norwoodj/helm-docs/cmd/helm-docs@v1.14.2']), 'GD107'), true);
+  });
+
   it('offers no fix for a non-root USER or an unknown image (cache paths unknown)', () => {
     const user = find(df(['FROM golang:1.22', 'USER 1000', 'RUN go build -o /tmp/app .']), 'GD107')[0];
     assert.ok(user && !user.fix);

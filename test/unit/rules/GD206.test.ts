@@ -27,6 +27,30 @@ describe('GD206 shell-form-without-shell', () => {
     assert.equal(has(df(['FROM scratch AS base', 'FROM base', 'CMD /app']), 'GD206'), true);
   });
 
+  // talos/omni (kres): ARG TOOLS=scratch is a placeholder the Makefile always replaces with --build-arg.
+  it('reads an ARG default of scratch under a stage that RUNs as a placeholder: the base is unknown, nothing reported', () => {
+    const talos = df(['ARG TOOLS=scratch', 'ARG TOOLS_PREFIX=scratch', 'FROM --platform=${BUILDPLATFORM} ${TOOLS_PREFIX}:${TOOLS} AS tools', 'FROM tools AS build-go', 'RUN go mod download']);
+    assert.equal(has(talos, 'GD206'), false);
+    const omni = df(['ARG TOOLCHAIN=scratch', 'FROM --platform=${BUILDPLATFORM} ${TOOLCHAIN} AS toolchain', 'RUN apk --update --no-cache add bash build-base curl jq protoc protobuf-dev']);
+    assert.equal(has(omni, 'GD206'), false);
+    // Still reported: scratch written as such, and an ARG-chosen scratch that no RUN builds on.
+    assert.equal(has(df(['FROM scratch AS tools', 'FROM tools', 'RUN go mod download']), 'GD206'), true);
+    assert.equal(has(df(['ARG BASE=scratch', 'FROM ${BASE}', 'COPY app /app', 'USER 65532', 'ENTRYPOINT /app serve']), 'GD206'), true);
+  });
+
+  // talos: the squashed installer image is a whole root file system copied onto scratch.
+  it('is silent after a whole file system is copied in (COPY --from=X / /, ADD rootfs.tar.gz /), also through FROM <stage>', () => {
+    assert.equal(has(df(['FROM alpine:3.20 AS imager-image', 'FROM scratch AS imager-image-squashed', 'COPY --link --from=imager-image / /', 'FROM imager-image-squashed AS imager', 'FROM imager AS iso-amd64-build', 'RUN /bin/installer iso --arch amd64 --output /out']), 'GD206'), false);
+    assert.equal(has(df(['FROM scratch', 'ADD alpine-minirootfs-3.20.0-x86_64.tar.gz /', 'RUN apk add --no-cache ca-certificates']), 'GD206'), false);
+    // A part of another image is not a file system; a RUN before the copy still has no shell.
+    assert.equal(has(df(['FROM alpine:3.20 AS src', 'FROM scratch', 'COPY --from=src /etc/ssl/certs /etc/ssl/certs', 'RUN update-ca-certificates']), 'GD206'), true);
+    assert.equal(has(df(['FROM alpine:3.20 AS src', 'FROM scratch', 'RUN echo hi', 'COPY --from=src / /']), 'GD206'), true);
+  });
+
+  it('follows FROM <stage> for a shell copied in or a SHELL in the stage built on', () => {
+    assert.equal(has(df(['FROM busybox:1.36 AS bb', 'FROM scratch AS base', 'COPY --from=bb /bin/busybox /bin/sh', 'FROM base', 'RUN echo hi']), 'GD206'), false);
+  });
+
   it('fix converts to exec form, splitting and unquoting words like a shell', () => {
     const fixed = applyFix(df(['FROM scratch', 'USER 65532', "CMD /app --name 'hello world' \"a b\""]), 'GD206');
     assert.match(fixed, /CMD \["\/app", "--name", "hello world", "a b"\]\n$/);

@@ -42,6 +42,12 @@ describe('GD209 unpinned-base-image', () => {
     assert.equal(has(df(['ARG VARIANT=alpine', 'FROM golang:1.24 AS build-alpine', 'FROM build-${VARIANT}']), 'GD209'), false);
   });
 
+  // talos: the Makefile passes INSTALLER_ARCH=amd64|arm64|all; the default names no stage.
+  it('is silent on a FROM whose variables pick one of the stages; an image of that shape is still judged', () => {
+    assert.equal(has(df(['ARG INSTALLER_ARCH=scratch', 'FROM alpine:3.20 AS install-artifacts-amd64', 'FROM scratch AS install-artifacts-all', 'FROM install-artifacts-${INSTALLER_ARCH} AS install-artifacts']), 'GD209'), false);
+    assert.equal(has(df(['ARG ARCH=amd64', 'FROM alpine:3.20 AS build', 'FROM mycorp/install-artifacts-${ARCH}']), 'GD209'), true);
+  });
+
   it('honours both hadolint peers', () => {
     assert.equal(has(df(['# hadolint ignore=DL3006', 'FROM alpine']), 'GD209'), false);
     assert.equal(has(df(['# hadolint global ignore=DL3007', 'FROM alpine:latest']), 'GD209'), false);
