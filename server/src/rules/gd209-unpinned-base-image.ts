@@ -3,7 +3,9 @@
  * follows new releases (`golang:alpine`, `alpine:edge`, `debian:stable`; see `floatingTag`). Not reported: references to earlier
  * stages, `scratch`, an image pinned by digest (`@sha256:…`), and a FROM whose variables have
  * no default (the value is unknown), and a name with upper-case letters (`FROM BASEIMAGE`: Docker
- * rejects it, so it is a token a build script replaces). A variable that resolves to a tag is
+ * rejects it, so it is a token a build script replaces), and a FROM with a variable whose
+ * default is a placeholder (`ARG GO_VERSION=INVALID`, `ARG IMAGE="invalid-image"`, `none`,
+ * `required`…: the build always passes --build-arg). A variable that resolves to a tag is
  * judged by its value.
  *
  * Fix: only for `golang` when the workspace names a Go version (go.mod/go.work `go`, raised to
@@ -22,6 +24,21 @@ import type { Stage } from '../dockerfile/model';
 
 /** ARG defaults that stand for "no default, pass --build-arg". */
 const SENTINEL = /^(non-?existing|none|null|nil|unset|undefined|required|placeholder|change-?me|missing|invalid|must-?(be-?set|be-?overridden|override|set)|override-?me|set-?me|please-?(set|override)|todo|fixme|unknown)$/i;
+
+/**
+ * A word of an ARG default that marks it as a placeholder (`invalid-image`, `INVALID`,
+ * `required_version`): a real image name or tag says what it is, never that it is not one.
+ */
+const PLACEHOLDER_WORD = /(^|[-_.])(invalid|placeholder|change-?me|required|unset|undefined|non-?exist(ing|ent)|missing|fixme|todo|replace-?me|override-?me|set-?me)([-_.]|$)/i;
+
+/** A variable of the FROM whose global default is a placeholder (the build script always overrides it). */
+function placeholderDefault(base: string, globals: ReadonlyMap<string, string | null>): boolean {
+  for (const m of base.matchAll(/\$(?:\{([A-Za-z_][A-Za-z0-9_]*)|([A-Za-z_][A-Za-z0-9_]*))/g)) {
+    const value = globals.get(m[1] ?? m[2]);
+    if (value && (SENTINEL.test(value) || PLACEHOLDER_WORD.test(value))) return true;
+  }
+  return false;
+}
 
 const HUB = new Set(['docker.io', 'index.docker.io', 'registry-1.docker.io']);
 
@@ -48,8 +65,9 @@ export const gd209: Rule = {
       // Docker rejects upper case in a repository name (`FROM BASEIMAGE`): a template token that a
       // build script replaces (sed) before building, not an image.
       if (/[A-Z]/.test(stage.resolvedBase.split('@')[0].replace(/:[^/:]*$/, '').split('/').slice(ref.registry ? 1 : 0).join('/'))) continue;
-      // `ARG BASE_IMAGE=non-existing` + `FROM ${BASE_IMAGE}`: a placeholder that forces --build-arg.
-      if (stage.base !== stage.resolvedBase && /^\$\{?[A-Za-z_][A-Za-z0-9_]*\}?$/.test(stage.base.trim()) && SENTINEL.test(stage.resolvedBase)) continue;
+      // `ARG BASE_IMAGE=non-existing` + `FROM ${BASE_IMAGE}`, `ARG GO_VERSION=INVALID` +
+      // `FROM golang:$GO_VERSION-bookworm`: a placeholder that forces --build-arg.
+      if (stage.base !== stage.resolvedBase && placeholderDefault(stage.base, ctx.model.globalArgs)) continue;
       // `FROM base` where the context's compose/bake file names `base` as an additional build
       // context (`additional_contexts: base: service:base`): not docker.io/library/base.
       if (ref.tag === null && ref.registry === null && !stage.resolvedBase.includes('/') && namedContexts(ctx).has(stage.resolvedBase)) continue;

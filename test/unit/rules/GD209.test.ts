@@ -78,6 +78,18 @@ describe('GD209 unpinned-base-image', () => {
     assert.equal(has(df(['ARG GO_RUNTIME=golang', 'FROM ${GO_RUNTIME} AS golang', 'RUN true']), 'GD209'), true);
   });
 
+  // ava-labs/avalanchego Dockerfile:7 and graft/subnet-evm/Dockerfile:11, :60: scripts/build_image.sh
+  // always passes --build-arg GO_VERSION=<go.mod's version> and the node image with its tag.
+  it('is silent when a variable of the FROM has a placeholder default (INVALID, "invalid-image"), anywhere in the reference', () => {
+    assert.equal(has(df(['ARG GO_VERSION=INVALID # This value is not intended to be used but silences a warning', 'FROM --platform=$BUILDPLATFORM golang:$GO_VERSION-bookworm AS builder', 'RUN go build -o /app .']), 'GD209'), false);
+    assert.equal(has(df(['# AVALANCHEGO_NODE_IMAGE needs to identify an existing node image and should include the tag', 'ARG AVALANCHEGO_NODE_IMAGE="invalid-image"', 'FROM $AVALANCHEGO_NODE_IMAGE AS execution']), 'GD209'), false);
+    assert.equal(has(df(['ARG TAG=required', 'FROM alpine:${TAG}']), 'GD209'), false);
+    // Real moving defaults are still reported, also when a word merely contains such letters.
+    assert.equal(has(df(['ARG GO_VARIANT=bookworm', 'FROM golang:${GO_VARIANT}']), 'GD209'), true);
+    assert.equal(has(df(['ARG IMAGE=mycorp/invalidator', 'FROM ${IMAGE}']), 'GD209'), true);
+    assert.equal(has(df(['ARG TAG=latest', 'FROM alpine:${TAG}']), 'GD209'), true);
+  });
+
   // Second out-of-sample evaluation (2026-12-03): rook/rook images/ceph/Dockerfile (`FROM BASEIMAGE`, replaced by sed).
   it('is silent on an upper-case name (a template token Docker would reject), reports lower-case', () => {
     assert.equal(has(df(['FROM BASEIMAGE', 'RUN true']), 'GD209'), false);
