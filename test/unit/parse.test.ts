@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { before, describe, it } from 'node:test';
-import { goCommands, goFlag, goPackages, rootImage } from '../../server/src/dockerfile/facts';
+import { dockerEnv, goCommands, goFlag, goPackages, rootImage } from '../../server/src/dockerfile/facts';
 import { toDoc } from '../../server/src/dockerfile/model';
 import { parseDockerfile } from '../../server/src/dockerfile/parse';
 import { LineTable, textChange } from '../../server/src/dockerfile/text';
@@ -45,6 +45,22 @@ describe('parseDockerfile', () => {
     const n = parseDockerfile('ARG V=1.24\nARG A=all\nFROM golang:1.24 AS golang-build\nFROM golang:${V}\nFROM install-artifacts-${A}\n');
     assert.equal(n.stages[1].resolvedBase, 'golang:1.24');
     assert.equal(n.stages[2].resolvedBase, 'install-artifacts-all');
+  });
+
+  it('a stage sees the ARGs of the stages it is built FROM (dockerEnv), not of a sibling', () => {
+    const m = parseDockerfile('ARG PKGS=v1\nFROM alpine:3.20 AS gen\nARG PKGS\nARG LOCAL=x\nFROM gen AS child\nRUN echo $PKGS $LOCAL\nFROM alpine:3.20\nRUN echo $PKGS\n');
+    const env = dockerEnv(m, m.stages[1], m.stages[1].instructions[1]);
+    assert.equal(env.get('PKGS'), 'v1');
+    assert.equal(env.get('LOCAL'), 'x');
+    assert.equal(dockerEnv(m, m.stages[2], m.stages[2].instructions[1]).has('PKGS'), false);
+  });
+
+  it('thousands of FROM lines with variables beside stage names: parsed in bounded time', { timeout: 30_000 }, () => {
+    const lines = ['ARG V=x'];
+    for (let i = 0; i < 20_000; i++) lines.push(`FROM q-\${V} AS s-${i}`);
+    const m = parseDockerfile(lines.join('\n') + '\n');
+    assert.equal(m.stages.length, 20_000);
+    assert.equal(m.stages[1].resolvedBase, 'q-x');
   });
 
   it('joins line continuations, skips comment lines inside them and maps offsets back', () => {

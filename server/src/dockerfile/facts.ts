@@ -151,9 +151,11 @@ export function unquoteAll(s: string): string {
 }
 
 /**
- * The variables a RUN sees from the Dockerfile just before `before`: ENV of the stage and the
- * stages it is built FROM, and the ARGs declared in this stage (an ARG's scope ends with its
- * stage; ENV wins over an ARG of the same name). Values are expanded; null when unknown.
+ * The variables a RUN sees from the Dockerfile just before `before`: ENV and ARGs of the stage
+ * and of the stages it is built FROM (BuildKit: "arguments and variables are inherited from
+ * parent stages"; an ARG's scope ends with its stage and the stages built on it, a global ARG is
+ * not in any stage until declared there; ENV wins over an ARG of the same name). Values are
+ * expanded; null when unknown.
  */
 export function dockerEnv(model: DockerfileModel, stage: Stage, before?: Instruction): Map<string, string | null> {
   // Rules ask for the same stage and instruction many times (every envValue): once each.
@@ -182,7 +184,7 @@ function computeDockerEnv(model: DockerfileModel, stage: Stage, before?: Instruc
       if (instr === before) break outer;
       if (instr.keyword === 'ENV') {
         for (const p of properties(instr)) env.set(p.name, p.value === null ? null : expandVariables(p.value, visible));
-      } else if (instr.keyword === 'ARG' && s === stage) {
+      } else if (instr.keyword === 'ARG') {
         for (const a of argDeclarations(model, instr)) {
           // A stage ARG without a default takes the global ARG's default (or the --build-arg).
           const value = a.value === undefined ? model.globalArgs.get(a.name) ?? null : a.value;

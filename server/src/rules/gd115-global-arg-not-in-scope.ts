@@ -4,8 +4,8 @@
  * `ARG NAME` in that stage brings it in. `go build -ldflags "-X main.version=$VERSION"` then
  * stamps an empty version, `git checkout $REF` checks out nothing, and so on, without an error.
  *
- * Not reported: a stage that declares the ARG (anywhere before the RUN), a stage whose FROM chain
- * sets it with ENV (ENV is inherited), a name the script assigns itself (`VERSION=…`, `export`,
+ * Not reported: a stage that declares the ARG (anywhere before the RUN) or is built FROM a stage
+ * that declares it (ARGs are inherited, as ENV is), a stage whose FROM chain sets it with ENV, a name the script assigns itself (`VERSION=…`, `export`,
  * `read`), and names the base images set in their environment (PATH, HOME, GOPATH,
  * GOLANG_VERSION, GOTOOLCHAIN…): there the variable has a value, just not the ARG's.
  *
@@ -106,11 +106,14 @@ function assignedNames(instr: Instruction): Set<string> {
   return names;
 }
 
-/** The stage declares the ARG before `instr`, or its FROM chain sets it with ENV. */
+/**
+ * The stage declares the ARG before `instr`, a stage it is built FROM declares it (BuildKit: a
+ * stage inherits its parent stage's build arguments and variables), or its FROM chain sets it
+ * with ENV.
+ */
 function inScope(model: DockerfileModel, stage: Stage, instr: Instruction, name: string): boolean {
   if (envBefore(model, stage, instr).has(name)) return true;
   for (const s of stageChain(model, stage)) {
-    if (s !== stage) continue;
     for (const i of s.instructions) {
       if (i === instr) break;
       if (i.keyword === 'ARG' && argDeclarations(model, i).some((a) => a.name === name)) return true;

@@ -30,4 +30,14 @@ describe('GD115 global-arg-not-in-scope', () => {
     assert.equal(has(df(['ARG GOLANG_VERSION=1.22', 'FROM golang:${GOLANG_VERSION}', 'RUN echo $GOLANG_VERSION']), 'GD115'), false);
     assert.equal(has(df(['ARG BASE=alpine:3.20', 'FROM ${BASE}', 'RUN echo hi']), 'GD115'), false);
   });
+
+  // siderolabs/talos Dockerfile:328-329. BuildKit: "Arguments and variables are inherited from
+  // parent stages" (docs.docker.com/build/building/variables/, Scoping).
+  it('is silent when a stage the RUN\'s stage is built FROM declares the ARG (inherited)', () => {
+    const talos = df(['ARG PKGS=scratch', 'ARG TOOLS=scratch', 'FROM alpine:3.20 AS tools', 'FROM tools AS embed-generate', 'ARG PKGS', 'ARG TOOLS', 'FROM embed-generate AS embed-abbrev-generate', 'RUN echo PKGS=${PKGS} >> _out/talos-metadata && echo TOOLS=${TOOLS} >> _out/talos-metadata']);
+    assert.equal(has(talos, 'GD115'), false);
+    // A sibling stage's ARG is not inherited: still reported.
+    const sibling = df(['ARG PKGS=v1', 'FROM alpine:3.20 AS a', 'ARG PKGS', 'FROM alpine:3.20 AS b', 'RUN echo ${PKGS}']);
+    assert.equal(find(sibling, 'GD115').length, 1);
+  });
 });
