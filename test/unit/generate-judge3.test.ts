@@ -6,6 +6,8 @@
  *
  * 1. A module in a subfolder whose local replace points at the repository root (alloy):
  *    no `/src//` paths, the whole context copied once, the root module's go.sum copied.
+ * 2. go.work kept out of the context by the project's own ignore file (osmosis, omni): the module
+ *    is built alone (GOWORK=off) when that is the project's build, instead of refusing.
  */
 import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
@@ -84,5 +86,82 @@ describe('1. a replace of the repository root from a module in a subfolder (allo
     }));
     // lib is no main module of its own: its go.sum is never read, and not copied.
     assert.deepEqual(copies(narrow), ['COPY svc/go.mod ./', 'COPY lib/go.mod /src/lib/', 'COPY svc/ ./', 'COPY lib/ /src/lib/']);
+  });
+});
+
+// siderolabs/omni at b1ea5df26e4ea80857a444c1c982387863cadbd9 (BSL-1.1). go.work uses ., ./client
+// and ./hack/zstd-dict; go.mod requires the client module and replaces it with ./client; the
+// kres allowlist .dockerignore (`*` then `!` lines) sends neither go.work nor hack/zstd-dict.
+const OMNI_IGNORE = '# THIS FILE WAS AUTOMATICALLY GENERATED, PLEASE DO NOT EDIT.\n\n*\n!frontend/src\n!client/api\n!client/pkg\n!cmd\n!internal\n!client/go.mod\n!client/go.sum\n!go.mod\n!go.sum\n';
+function omni(ignore: string, replace = true): string {
+  return workspace({
+    'go.work': 'go 1.26.6\n\nuse (\n\t.\n\t./client\n\t./hack/zstd-dict\n)\n',
+    'go.mod': `module github.com/siderolabs/omni\n\ngo 1.26.6\n\n${replace ? 'replace (\n\t// use nested module\n\tgithub.com/siderolabs/omni/client => ./client\n)\n\n' : ''}require github.com/siderolabs/omni/client v1.9.3\n`,
+    'go.sum': 'github.com/x/y v1.0.0 h1:x\n',
+    'cmd/omni/main.go': 'package main\n\nimport (\n\t"github.com/siderolabs/omni/client/pkg/constants"\n)\n\nfunc main() { _ = constants.Name }\n',
+    'client/go.mod': 'module github.com/siderolabs/omni/client\n\ngo 1.26.6\n',
+    'client/go.sum': 'github.com/x/y v1.0.0 h1:x\n',
+    'client/pkg/constants/constants.go': 'package constants\n\nconst Name = "omni"\n',
+    'hack/zstd-dict/go.mod': 'module github.com/siderolabs/omni-hack-zstd-dict\n\ngo 1.26.6\n',
+    'hack/zstd-dict/go.sum': 'github.com/x/y v1.0.0 h1:x\n',
+    'hack/zstd-dict/main.go': 'package main\n\nfunc main() {}\n',
+    '.dockerignore': ignore,
+  });
+}
+
+// osmosis-labs/osmosis at 9829d39c161483a56fa3531b819aa532513a0827 (Apache-2.0). go.work uses .
+// and ./osmomath (and three more) and replaces cosmos-sdk, as go.mod does; go.mod requires the
+// published osmomath (its replace is commented out); .dockerignore line 13 `go.work`; the
+// Makefile builds `GOWORK=off go build -mod=readonly … $(GO_MODULE)/cmd/osmosisd`.
+function osmosis(statesGoworkOff: boolean): string {
+  return workspace({
+    'go.work': 'go 1.23.4\n\nuse .\n\nuse ./osmomath\n\nreplace github.com/cosmos/cosmos-sdk => github.com/osmosis-labs/cosmos-sdk v0.50.14-v30-osmo\n',
+    'go.mod': 'module github.com/osmosis-labs/osmosis/v31\n\ngo 1.23.4\n\nrequire (\n\tgithub.com/cosmos/cosmos-sdk v0.50.14\n\tgithub.com/osmosis-labs/osmosis/osmomath v0.0.19\n)\n\nreplace (\n\tgithub.com/cosmos/cosmos-sdk => github.com/osmosis-labs/cosmos-sdk v0.50.14-v30-osmo\n)\n\n// github.com/osmosis-labs/osmosis/osmomath => ./osmomath\n',
+    'go.sum': 'github.com/x/y v1.0.0 h1:x\n',
+    'cmd/osmosisd/main.go': 'package main\n\nimport (\n\t"github.com/osmosis-labs/osmosis/osmomath"\n)\n\nfunc main() { osmomath.Run() }\n',
+    'osmomath/go.mod': 'module github.com/osmosis-labs/osmosis/osmomath\n\ngo 1.23.0\n',
+    'osmomath/go.sum': 'github.com/x/y v1.0.0 h1:x\n',
+    'osmomath/math.go': 'package osmomath\n\nfunc Run() {}\n',
+    'Makefile': statesGoworkOff
+      ? 'build: check_version go.sum\n\tmkdir -p $(BUILDDIR)/\n\tGOWORK=off go build -mod=readonly $(BUILD_FLAGS) -o $(BUILDDIR)/ $(GO_MODULE)/cmd/osmosisd\n'
+      : 'build:\n\tgo build -mod=readonly $(BUILD_FLAGS) -o $(BUILDDIR)/ $(GO_MODULE)/cmd/osmosisd\n',
+    '.dockerignore': 'assets/\nbuild/\ndocs/\n.github/\n.git/\n.vscode/\ngo.work\ngo.work.sum\n*.md\n',
+  });
+}
+
+describe('2. go.work excluded by the project\'s ignore file', () => {
+  it('omni --package cmd/omni: go.mod replaces the member it needs: GOWORK=off, client/ module files, no conflict', async () => {
+    const dir = omni(OMNI_IGNORE);
+    const r = await gen(dir, { package: 'cmd/omni' });
+    assert.deepEqual(r.existingIgnore?.conflicts, []);
+    assert.deepEqual(copies(r), ['COPY go.mod go.sum ./', 'COPY client/go.mod client/go.sum ./client/', 'COPY . .']);
+    assert.match(r.dockerfile, /GOWORK=off go mod download/);
+    assert.match(r.dockerfile, /CGO_ENABLED=0 GOWORK=off /);
+    assert.ok(r.reasons.some((x) => /^GOWORK=off: \.dockerignore excludes go\.work, and go\.mod reaches the workspace members it requires \(client\) through local replaces/.test(x)), r.reasons.join('\n'));
+    // With the generated .dockerignore in place (what --force writes), the rules are silent.
+    assert.deepEqual(await selfCheck(r, loadWorkspace(dir)), []);
+  });
+
+  it('osmosis --package cmd/osmosisd: the Makefile says GOWORK=off: built alone, the reason names the published member', async () => {
+    const r = await gen(osmosis(true), { package: 'cmd/osmosisd' });
+    assert.deepEqual(r.existingIgnore?.conflicts, []);
+    assert.deepEqual(copies(r), ['COPY go.mod go.sum ./', 'COPY . .']);
+    const why = r.reasons.find((x) => x.startsWith('GOWORK=off: '));
+    assert.match(why ?? '', /GOWORK=off in Makefile:3\): the module is built alone, as the project builds it \(github\.com\/osmosis-labs\/osmosis\/osmomath at its required version, not osmomath\/\)/);
+  });
+
+  it('negative: no GOWORK=off and a required member without a local replace: workspace mode, the conflict stays', async () => {
+    const r = await gen(osmosis(false), { package: 'cmd/osmosisd' });
+    assert.match(r.dockerfile, /COPY go\.work /);
+    assert.ok(!/GOWORK=off/.test(r.dockerfile));
+    assert.deepEqual(r.existingIgnore?.conflicts.map((c) => `${c.line} ${c.path}`), ['7 go.work']);
+    const noReplace = await gen(omni(OMNI_IGNORE, false), { package: 'cmd/omni' });
+    assert.ok(noReplace.existingIgnore!.conflicts.some((c) => c.path === 'go.work'));
+  });
+
+  it('negative: go.work not excluded: workspace mode as before', async () => {
+    const r = await gen(omni('*.md\n'), { package: 'cmd/omni' });
+    assert.match(r.dockerfile, /COPY go\.work go\.mod go\.sum \.\//);
+    assert.ok(!/GOWORK=off/.test(r.dockerfile));
   });
 });

@@ -33,6 +33,8 @@ export function existingIgnoreFile(io: ExistingIgnoreIo): { path: string; text: 
  * What the existing ignore file excludes that the generated Dockerfile needs: one entry per
  * pattern line and input (a package counts once), in Dockerfile order. `produced`: context paths
  * the Dockerfile builds itself (a node stage's output copied over them), never conflicts.
+ * `unread`: module files the build does not read although the context inputs count them (the
+ * go.mod/go.sum of go.work members a GOWORK=off build never reaches).
  */
 export function existingIgnoreConflicts(
   ws: WorkspaceModel,
@@ -41,6 +43,7 @@ export function existingIgnoreConflicts(
   io: ExistingIgnoreIo,
   embeds: readonly EmbedDirective[],
   produced: readonly string[] = [],
+  unread: readonly string[] = [],
 ): IgnoreConflict[] {
   const ignore = DockerIgnore.parse(ignoreText);
   if (ignore.patterns.length === 0) return [];
@@ -49,7 +52,7 @@ export function existingIgnoreConflicts(
   const seen = new Set<string>();
   const isProduced = (p: string) => produced.some((d) => p === d || p.startsWith(d + '/') || d.startsWith(p + '/'));
   for (const input of inputs) {
-    if (input.kind === 'possible' || isProduced(input.path)) continue;
+    if (input.kind === 'possible' || isProduced(input.path) || (input.kind === 'module' && unread.includes(input.path))) continue;
     const hit = excludedPath(ignore, io, input);
     if (!hit) continue;
     const e = ignore.explain(hit);

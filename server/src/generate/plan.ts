@@ -17,6 +17,8 @@ import { NODE_IMAGE, configFlagDefaults, embedProblems, runtimeReads, webStageFo
 import { cgoPaths, describeCgoPath, modulesWithCode } from './cgoGraph';
 import { chooseTarget, rankedCandidates } from './choose';
 import { decideTags } from './buildTags';
+import { existingIgnoreFile } from './existingIgnore';
+import { DockerIgnore } from '../workspace/dockerignore';
 import { GenerateError, isRuntime, type GenerateOptions, type GenerateTarget, type Runtime } from './types';
 
 /** How the generator reads the context beyond the model. */
@@ -56,6 +58,8 @@ export interface Plan {
   web: WebStage | null;
   /** Environment for every go command (`GOWORK=off`). */
   goEnv: string[];
+  /** Module files of go.work members that this GOWORK=off build never reads (not copied). */
+  unreadModuleFiles: string[];
   build: {
     vendor: boolean;
     tags: string[];
@@ -189,6 +193,44 @@ const SYSTEM_CGO: readonly { path: string; binds: string; dev: string }[] = [
   { path: 'github.com/miekg/pkcs11', binds: 'a PKCS#11 module (loaded at run time)', dev: '' },
 ];
 
+/** Build files that state how the project builds (GOWORK=off in a Makefile, a Dockerfile, goreleaser). */
+const BUILD_FILE = /(^|\/)(Dockerfile[^/]*|[^/]*\.Dockerfile|Makefile|GNUmakefile|[^/]*\.mk|\.goreleaser\.ya?ml|Taskfile\.ya?ml|justfile)$/;
+
+/**
+ * Why the target's module builds alone (GOWORK=off) although go.work uses it, or null to build
+ * in the workspace. Only when the project's own ignore file excludes go.work (so a workspace
+ * build would fail, and the project evidently builds without it), and either the module's go.mod
+ * reaches every member it requires through a local replace and repeats go.work's replaces (the
+ * same build: omni's `replace …/client => ./client`), or the project's build files say
+ * GOWORK=off (osmosis: its go.mod requires the members' published versions, as its release does).
+ */
+function withoutWorkspace(model: WorkspaceModel, member: GoModule, io: GenerateIo): string | null {
+  const own = existingIgnoreFile(io);
+  if (!own || !DockerIgnore.parse(own.text).isIgnored('go.work')) return null;
+  const work = model.work!;
+  const excluded = `${own.path} excludes go.work`;
+  const target = (from: string, newPath: string) => {
+    const r = nodePath.posix.normalize(nodePath.posix.join(from === '' ? '.' : from, newPath)).replace(/\/+$/, '');
+    return r === '.' ? '' : r;
+  };
+  const needed = work.members.filter((m) => m !== member && !m.outsideContext && m.goModExists && member.requirements.some((r) => r.path === m.path));
+  const unreached = needed.filter((m) => !member.replaces.some((r) => r.local && r.oldPath === m.path && target(member.dir, r.newPath) === m.dir));
+  const workOnly = work.replaces.filter((w) => !member.replaces.some((r) => r.oldPath === w.oldPath));
+  const modFile = join(member.dir, 'go.mod');
+  if (unreached.length === 0 && workOnly.length === 0) {
+    return `${excluded}, and ${modFile} reaches ${needed.length > 0 ? `the workspace members it requires (${needed.map((m) => m.dir).join(', ')}) through local replaces` : 'no other workspace member'}${work.replaces.length > 0 ? ' and repeats go.work\'s replaces' : ''}: the module builds the same without the workspace, so it is built alone, as the project's context allows.`;
+  }
+  for (const f of io.listFiles('')) {
+    if (!BUILD_FILE.test(f.path) || f.path.split('/').length > 4) continue;
+    const text = io.readFile(f.path);
+    const at = text ? text.split('\n').findIndex((l) => /\bGOWORK[=:]\s*["']?off\b/.test(l) && !/^\s*#/.test(l)) : -1;
+    if (at < 0) continue;
+    const differs = [...unreached.map((m) => `${m.path} at its required version, not ${m.dir}/`), ...workOnly.map((w) => `without go.work's replace of ${w.oldPath}`)];
+    return `${excluded} and the project builds without the workspace (GOWORK=off in ${f.path}:${at + 1}): the module is built alone, as the project builds it${differs.length > 0 ? ` (${differs.slice(0, 3).join('; ')}${differs.length > 3 ? `; ${differs.length - 3} more` : ''})` : ''}.`;
+  }
+  return null;
+}
+
 export function plan(model: WorkspaceModel, options: GenerateOptions, io: GenerateIo): Plan {
   const read = (rel: string) => io.readFile(rel);
   const reasons: string[] = [];
@@ -212,11 +254,17 @@ export function plan(model: WorkspaceModel, options: GenerateOptions, io: Genera
   // go.work: build in workspace mode when the target's module is a member.
   const work = model.work;
   const member = work?.members.find((m) => !m.outsideContext && m.goModExists && m.dir === target.module);
-  const workspaceMode = !!work && !!member;
+  // The project's ignore file keeps go.work out of the build context: the project builds its
+  // module alone, and so does this Dockerfile when that is the same build (see withoutWorkspace).
+  const alone = work && member ? withoutWorkspace(model, member, io) : null;
+  const workspaceMode = !!work && !!member && alone === null;
   const goEnv: string[] = [];
-  if (work && !workspaceMode) {
+  if (work && !member) {
     goEnv.push('GOWORK=off');
     warnings.push(`go.work does not use ${target.module === '' ? '.' : target.module} (the module of ${describe(target)}): the build sets GOWORK=off and builds that module alone.`);
+  } else if (alone) {
+    goEnv.push('GOWORK=off');
+    reasons.push(`GOWORK=off: ${alone}`);
   }
 
   const go = goVersionFor(model, mod, workspaceMode, warnings);
@@ -532,6 +580,7 @@ export function plan(model: WorkspaceModel, options: GenerateOptions, io: Genera
     sourceCopies,
     web,
     goEnv,
+    unreadModuleFiles: work && !workspaceMode ? workDependencyFiles(work).filter((f) => !dependencyCopies.some((c) => c.sources.includes(f))) : [],
     build: { vendor, tags, stamp, output, packageArg: rel === '' ? '.' : `./${rel}` },
     runtimeStage: { image: runtimeImage, caCertificates, binaryPath: `/usr/local/bin/${target.binary}`, user: '65532:65532', expose, files: runtimeFiles, cmd },
     portEvidence: ports.evidence,
