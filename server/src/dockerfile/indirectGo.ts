@@ -33,12 +33,19 @@ export interface IndirectGoStep {
  * context-relative file (null when absent); without it, or when the file cannot be read, a tool
  * run counts as a Go step only when `unreadableCounts` says so (a golang-image stage, say).
  */
-export function indirectGoSteps(stage: Stage, read: ((rel: string) => string | null) | undefined, unreadableCounts: boolean): IndirectGoStep[] {
+export function indirectGoSteps(
+  stage: Stage,
+  read: ((rel: string) => string | null) | undefined,
+  unreadableCounts: boolean,
+  opts: { variableScripts?: boolean } = {},
+): IndirectGoStep[] {
   const out: IndirectGoStep[] = [];
   for (const instr of stage.instructions) {
     if (instr.keyword !== 'RUN' || !instr.script) continue;
     for (const cmd of instr.script.parsed.commands) {
-      const files = toolFiles(cmd);
+      // `./scripts/${BUILD_SCRIPT}`: a script whose name a variable chooses is a file we cannot
+      // read; with `variableScripts` it counts as an unreadable one.
+      const files = toolFiles(cmd) ?? (opts.variableScripts && isVariableScript(cmd) ? [] : null);
       if (files === null) continue;
       let found: string | null = null;
       let text: string | null = null;
@@ -75,6 +82,14 @@ export function buildToolFiles(argv: readonly string[]): string[] | null {
 
 function isBuildTool(base: string): boolean {
   return Object.prototype.hasOwnProperty.call(TOOL_FILES, base);
+}
+
+/** `./scripts/${BUILD_SCRIPT}`, `sh ./build-$TARGET.sh`: a relative script path that a variable completes. */
+function isVariableScript(cmd: ShellCommand): boolean {
+  const argv = cmd.argv.map((w) => w.value);
+  const name = argv[0] ?? '';
+  const script = INTERPRETERS.has(name) && !argv.includes('-c') ? argv.slice(1).find((a) => !a.startsWith('-')) : name;
+  return !!script && script.includes('$') && !script.startsWith('$') && !script.startsWith('/') && script.includes('/');
 }
 
 const SCRIPT_PATH = /^[\w.-]+\/[\w./-]+\.(sh|bash)$/;

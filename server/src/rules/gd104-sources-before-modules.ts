@@ -1,11 +1,11 @@
 import { contextBinds, mounts } from '../dockerfile/mounts';
-import { contextPath, copyPaths, goCommands, goPackages, isBuilderStage, isContextCopy, stageChain, stageGoCommands, stageImage } from '../dockerfile/facts';
+import { contextPath, copyPaths, goCommands, goPackages, isContextCopy, stageChain, stageGoCommands, stageImage } from '../dockerfile/facts';
 import { isLocalPackage } from '../dockerfile/goBuild';
 import { indirectGoSteps } from '../dockerfile/indirectGo';
 import type { Instruction, Stage } from '../dockerfile/model';
 import { deleteLines, insertAboveInstruction, type Edit } from '../edits/edits';
 import { copiesSources, stageUsesVendor } from '../facts/goSources';
-import { dependencyFiles } from '../workspace/query';
+import { dependencyFiles, dockerignoreOf } from '../workspace/query';
 import { stagesToCheck, type Rule, type RuleContext, type RuleFinding } from './types';
 
 export const gd104: Rule = {
@@ -15,7 +15,7 @@ export const gd104: Rule = {
   severity: 'warning',
   needsWorkspace: false,
   fix: 'safe',
-  facts: ['copySources', 'goCommands', 'workspace', 'contextFiles'],
+  facts: ['copySources', 'goCommands', 'workspace', 'contextFiles', 'dockerignore'],
   docs: { workspace: '(better with: it then knows whether go.sum exists and which go.work members to copy)' },
   // A stage's findings depend on its FROM chain: each checked stage walks its chain (stageChain:
   // the nearest MAX_STAGE_CHAIN stages, as every fact read along a chain).
@@ -36,8 +36,11 @@ export const gd104: Rule = {
         const files = ctx.files;
         const read = ctx.workspace && files ? (rel: string) => files.readFile(rel) : undefined;
         // Only on an image with Go: `make build-ui` in a node stage reads the same Makefile but builds no Go.
+        // A stage that runs go itself has Go too (an image we do not know, `go install mage@latest`
+        // on xgo): there a tool counts when its file, read, runs go.
         const onGo = stageImage(ctx.model, stage)?.goToolchain === true;
-        const indirect = new Set(onGo ? indirectGoSteps(stage, read, true).map((s) => s.instr) : []);
+        const hasGo = onGo || stageGoCommands(stage).length > 0;
+        const indirect = new Set(hasGo ? indirectGoSteps(stage, read, onGo).map((s) => s.instr) : []);
         // Whether the checked stage is one to report: asked only at a source copy (most stages have none).
         let report: boolean | undefined;
         for (const instr of stage.instructions) {
@@ -85,7 +88,17 @@ function reportsStage(ctx: RuleContext, stage: Stage, indirect: Set<Instruction>
   const localRun = stageGoCommands(stage).some((g) => g.sub === 'run' && goPackages(g.args).slice(0, 1).some((p) => isLocalPackage(p.value)));
   // `go mod init` in the build: there is no go.mod to copy first (GD111 covers the rewrite).
   const initsModule = stageGoCommands(stage).some((g) => g.sub === 'mod init');
-  return (isBuilderStage(stage) || indirect.size > 0 || localRun) && !initsModule && !stageUsesVendor(ctx, stage) && !nothingToDownload(ctx);
+  return (buildsLocalGo(stage) || indirect.size > 0 || localRun) && !initsModule && !stageUsesVendor(ctx, stage) && !nothingToDownload(ctx);
+}
+
+/**
+ * The stage runs `go build`, or a `go install` of its own packages: a stage whose only go
+ * command installs a tool of another module (`go install example.com/tool@v1`, omni's Node stage
+ * installing protoc-gen-grpc-gateway-ts) builds nothing of the context, and its module has
+ * nothing to download.
+ */
+function buildsLocalGo(stage: Stage): boolean {
+  return stageGoCommands(stage).some((g) => g.sub === 'build' || (g.sub === 'install' && !goPackages(g.args).some((p) => p.value.includes('@'))));
 }
 
 const FILLS_MODULE_CACHE = new Set(['mod download', 'build', 'install', 'mod tidy']);
@@ -135,8 +148,11 @@ function fixFor(ctx: RuleContext, stage: Stage, instr: Instruction, dest: string
   // The module files as the workspace knows them (workspace/query.ts, as the generator and the
   // context inputs use them); without a workspace, go.sum exists in nearly every module with
   // dependencies.
+  // Never a file .dockerignore excludes (omni's allowlist has no go.work): that COPY would fail.
+  const ignore = ctx.files ? (f: string) => ctx.files!.isIgnored(f) : ws ? (f: string) => dockerignoreOf(ws)?.isIgnored(f) ?? false : () => false;
   const known = ws ? dependencyFiles(ws) : [];
-  const files = known.length > 0 ? known : ws?.module && !ws.module.hasGoSum ? ['go.mod'] : ['go.mod', 'go.sum'];
+  const files = (known.length > 0 ? known : ws?.module && !ws.module.hasGoSum ? ['go.mod'] : ['go.mod', 'go.sum']).filter((f) => !ignore(f));
+  if (!files.some((f) => /(^|\/)go\.mod$/.test(f))) return undefined;
   const inPlace = dest === '.' || dest === './';
   const lines: string[] = [];
   if (ws?.work && ctx.workspace?.work?.members.some((m) => m.dir)) {

@@ -1,4 +1,5 @@
 import { dockerEnv, goCommands, goFlag, goPackages, isRootUser, rootImage, stageChain, stageImage, type GoCommand } from '../dockerfile/facts';
+import { indirectGoSteps, type IndirectGoStep } from '../dockerfile/indirectGo';
 import { envValue, goflags, goflagsValue, stageRef, userBefore } from '../dockerfile/goBuild';
 import { scriptSpan, type DockerfileModel, type Instruction, type Stage } from '../dockerfile/model';
 import { mounts } from '../dockerfile/mounts';
@@ -6,7 +7,7 @@ import { expandVariables } from '../dockerfile/variables';
 import { insert } from '../edits/edits';
 import { stageUsesVendor } from '../facts/goSources';
 import { dockerfileFact } from '../facts/memo';
-import { type Rule, type RuleFinding, stagesToCheck } from './types';
+import { type Rule, type RuleContext, type RuleFinding, stagesToCheck } from './types';
 
 /**
  * GD107: a RUN with `go mod download` (needs the module cache), `go build` or `go install`
@@ -32,8 +33,15 @@ import { type Rule, type RuleFinding, stagesToCheck } from './types';
  * download` without a module cache mount), a build's modules come from that layer; the message
  * says so instead of "every module is downloaded again".
  *
+ * A download (or a build of the module) whose modules a later RUN of the stage reads through a
+ * build we cannot see into (`RUN make build`, `RUN ./scripts/build.sh`, `RUN ./scripts/${X}`:
+ * dockerfile/indirectGo.ts) without a module cache mount of its own: mounting the cache on the
+ * download alone would leave its layer empty, and that build would download every module again
+ * on each source edit. The message says so and the fix mounts the module cache on both steps.
+ *
  * Fix (safe: cache mounts change how fast the layer builds, not what it produces): insert the
- * missing `--mount=type=cache,target=…` flags right after `RUN`, before any flags it has. No
+ * missing `--mount=type=cache,target=…` flags right after `RUN`, before any flags it has (and the
+ * module cache mount on those later opaque builds). No
  * fix when the step runs as a non-root USER (a cache mount is owned by root and go could not
  * write it; that needs `uid=`) or when a cache path is unknown.
  */
@@ -87,13 +95,25 @@ export const gd107: Rule = {
         const layerNote = fromLayer
           ? ' Its modules come from the earlier `go mod download` layer: give that step the same module cache mount (with the mount on only one of the two steps, this one downloads the modules again).'
           : '';
+        // Later builds hidden in make or a script read the modules this step puts in its layer:
+        // a mount here alone would leave them downloading everything again, so they get it too.
+        const consumers = modMissing && gos.some((x) => !goPackages(x.args).some((w) => w.value.includes('@'))) ? opaqueConsumers(ctx, stage, instr) : [];
+        const consumerMounts = consumers.map((c) => ({ step: c, mod: consumerModPath(ctx.model, stage, c) }));
+        const names = [...new Set(consumers.map((c) => `\`${commandText(c)}\``))].join(', ');
+        const consumerNote = consumers.length > 0
+          ? ` The later ${names} (no module cache mount) reads its modules from this step's layer: with the mount on this step alone it would download every module again, so give both steps the mount.`
+          : '';
+        const consumersFixable = consumerMounts.every((c) => c.mod !== null);
         out.push({
-          message: `\`${cmdName}\` runs without a BuildKit cache mount for ${list}${again ? `: when this layer rebuilds, ${again} again.` : '.'}${layerNote} Add \`--mount=type=cache,target=…\` (needs BuildKit, the default builder since Docker Engine 23.0).${note}`,
+          message: `\`${cmdName}\` runs without a BuildKit cache mount for ${list}${again ? `: when this layer rebuilds, ${again} again.` : '.'}${layerNote}${consumerNote} Add \`--mount=type=cache,target=…\` (needs BuildKit, the default builder since Docker Engine 23.0).${note}`,
           span: scriptSpan(instr.script, g.cmd.start, g.cmd.end),
-          fix: canFix
+          fix: canFix && consumersFixable
             ? {
-                title: `Add BuildKit cache mount${missing.length > 1 ? 's' : ''} for the ${missing.map((m) => m.what).join(' and ')}`,
-                edits: [insert(instr.span.start + instr.keyword.length, missing.map((m) => ` --mount=type=cache,target=${m.path}`).join(''))],
+                title: `Add BuildKit cache mount${missing.length > 1 ? 's' : ''} for the ${missing.map((m) => m.what).join(' and ')}${consumers.length > 0 ? `, and the module cache mount on the later ${names}` : ''}`,
+                edits: [
+                  insert(instr.span.start + instr.keyword.length, missing.map((m) => ` --mount=type=cache,target=${m.path}`).join('')),
+                  ...consumerMounts.map((c) => insert(c.step.instr.span.start + c.step.instr.keyword.length, ` --mount=type=cache,target=${c.mod}`)),
+                ],
                 safe: true,
               }
             : undefined,
@@ -103,6 +123,46 @@ export const gd107: Rule = {
     return out;
   },
 };
+
+/**
+ * The later RUNs of the stage that run Go through make, a task runner or a script
+ * (indirectGo.ts; on an image with Go, a tool file we cannot read counts) with no go command of
+ * their own that GD107 reports (those get their own finding and fix), and no module cache mount:
+ * one step per RUN.
+ */
+function opaqueConsumers(ctx: RuleContext, stage: Stage, after: Instruction): IndirectGoStep[] {
+  const files = ctx.files;
+  const read = ctx.workspace && files ? (rel: string) => files.readFile(rel) : undefined;
+  const onGo = stageImage(ctx.model, stage)?.goToolchain === true || /(^|\/)golang([:@]|$)/.test(rootImage(ctx.model, stage) ?? '');
+  // One step per RUN: the one whose file we read runs go, else the last (`. ./env.sh && ./build.sh`).
+  const byRun = new Map<Instruction, IndirectGoStep>();
+  for (const step of indirectGoSteps(stage, read, onGo, { variableScripts: true })) {
+    if (step.instr.line <= after.line) continue;
+    const prev = byRun.get(step.instr);
+    if (!prev || prev.file === null) byRun.set(step.instr, step);
+  }
+  const out: IndirectGoStep[] = [];
+  for (const [i, step] of byRun) {
+    if (goCommands(i).some((g) => g.sub === 'build' || g.sub === 'install' || g.sub === 'mod download')) continue;
+    const mod = consumerModPath(ctx.model, stage, step);
+    if (covered(resolvedTargets(ctx.model, stage, i), mod, 'mod')) continue;
+    out.push(step);
+  }
+  return out;
+}
+
+/** The module cache path of an opaque build step; null when unknown or when it runs as a non-root USER (a root-owned mount). */
+function consumerModPath(model: DockerfileModel, stage: Stage, step: IndirectGoStep): string | null {
+  const p = cachePaths(model, stage, step.instr, { instr: step.instr, cmd: step.cmd, sub: 'build', args: [] });
+  return p.nonRoot ? null : p.mod;
+}
+
+/** `make build`, `./scripts/build.sh`: the command's words, shortened. */
+function commandText(step: IndirectGoStep): string {
+  const words = step.cmd.argv.map((w) => w.value);
+  const text = words.slice(0, 3).join(' ');
+  return words.length > 3 ? `${text} …` : text;
+}
 
 /** A RUN earlier in the stage chain ran `go mod download` without a cache mount on the module cache: the modules are in its layer. */
 function modulesInLayer(model: DockerfileModel, stage: Stage, before: Instruction, path: string | null): boolean {
