@@ -1,6 +1,7 @@
-import { copyPaths, envBefore, goFlag, stageChain, stageGoCommands, type GoCommand } from '../dockerfile/facts';
+import { copyPaths, envBefore, goCommands, goFlag, isContextCopy, isWholeContext, stageChain, stageGoCommands, type GoCommand } from '../dockerfile/facts';
+import { indirectGoSteps } from '../dockerfile/indirectGo';
 import { envValue, goflags, goflagsValue, sourcesPresent, stageRef } from '../dockerfile/goBuild';
-import { scriptSpan, type DockerfileModel, type Stage } from '../dockerfile/model';
+import { scriptSpan, type DockerfileModel, type Instruction, type Stage } from '../dockerfile/model';
 import { dockerfileFact } from '../facts/memo';
 import { lookupImage } from '../images/table';
 import { stagesToCheck, type Rule, type RuleContext, type RuleFinding } from './types';
@@ -16,6 +17,10 @@ const LOADS_PACKAGES = new Set(['build', 'install', 'test', 'run', 'list', 'vet'
  *   outside a module, and the message says so (a GOPATH-era tool install: use go install pkg@version);
  * - `go mod tidy` (except `go mod tidy -diff`, which only reports).
  * `go install pkg@version` runs outside the main module and changes nothing: not reported.
+ * Nor is a `go get`/`go mod tidy` whose rewrite a later COPY of the context throws away before
+ * any go command or build tool runs: `COPY go.mod go.sum ./`, `RUN go mod download && go mod
+ * tidy`, `COPY . .` (avalanchego's subnet-evm) puts the committed go.mod/go.sum back, and the
+ * image is built from them.
  * A Go older than 1.11 (no modules: `ENV GOLANG_VERSION 1.4`) installs tools with `go get`: not
  * reported. After `go mod init` in the stage, `go get` resolves into that new module. With the
  * workspace known and no go.mod in the context, a module-mode `go get` (Go 1.16+) on copied
@@ -44,6 +49,7 @@ export const gd111: Rule = {
       for (const g of stageGoCommands(stage)) {
         const script = g.instr.script!;
         const span = scriptSpan(script, g.cmd.start, g.cmd.end);
+        if ((g.sub === 'get' || g.sub === 'mod tidy') && restoredBeforeUse(ctx.model, stage, g)) continue;
         if (g.sub === 'get') {
           const mode = envValue(ctx.model, stage, g, 'GO111MODULE');
           if (mode === 'off') continue;
@@ -94,6 +100,55 @@ export const gd111: Rule = {
     return out;
   },
 };
+
+/**
+ * The go.mod/go.sum that `g` rewrote are overwritten with the committed ones before anything
+ * reads them: no go command runs after `g` in its RUN, and the next instruction of the stage
+ * that matters is a context COPY of go.mod and go.sum (or of the whole context) to where an
+ * earlier COPY put go.mod (same destination, no WORKDIR between), not a RUN of go, of a build
+ * tool or of a script.
+ */
+function restoredBeforeUse(model: DockerfileModel, stage: Stage, g: GoCommand): boolean {
+  if (goCommands(g.instr).some((x) => x.cmd.start > g.cmd.start)) return false;
+  const at = stage.instructions.indexOf(g.instr);
+  const modDest = (i: Instruction): string | null => {
+    if (!isContextCopy(i)) return null;
+    const p = copyPaths(i);
+    if (!p) return null;
+    return p.sources.some((x) => isWholeContext(x) || /^(\.\/)?go\.mod$/.test(x)) ? normDest(p.dest) : null;
+  };
+  // Where go.mod came in before the rewrite (the last such COPY, no WORKDIR after it).
+  let before: string | null = null;
+  for (let k = at - 1; k >= 0; k--) {
+    const i = stage.instructions[k];
+    if (i.keyword === 'WORKDIR') return false;
+    const d = modDest(i);
+    if (d !== null) {
+      before = d;
+      break;
+    }
+  }
+  if (before === null) return false;
+  const runsGo = new Set(indirectGoSteps(stage, undefined, true, { variableScripts: true }).map((x) => x.instr));
+  for (let k = at + 1; k < stage.instructions.length; k++) {
+    const i = stage.instructions[k];
+    if (i.keyword === 'WORKDIR') return false;
+    if (i.keyword === 'RUN' && (goCommands(i).length > 0 || runsGo.has(i))) return false;
+    if (!isContextCopy(i)) continue;
+    const p = copyPaths(i);
+    if (!p || normDest(p.dest) !== before) continue;
+    const restoresMod = p.sources.some(isWholeContext) || p.sources.some((x) => /^(\.\/)?go\.mod$/.test(x));
+    const restoresSum = p.sources.some(isWholeContext) || p.sources.some((x) => /^(\.\/)?go\.sum$/.test(x));
+    if (restoresMod && restoresSum) return true;
+  }
+  return false;
+}
+
+/** `./`, `.`, `/src/` and `/src` alike. */
+function normDest(d: string): string {
+  const t = d.replace(/\/+$/, '');
+  return t === '' ? '/' : t === '.' ? '.' : t;
+}
 
 /** The workspace was read from disk and has no go.mod (nor go.work) anywhere. */
 function noGoMod(ctx: RuleContext): boolean {
