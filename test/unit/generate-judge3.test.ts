@@ -8,6 +8,7 @@
  *    no `/src//` paths, the whole context copied once, the root module's go.sum copied.
  * 2. go.work kept out of the context by the project's own ignore file (osmosis, omni): the module
  *    is built alone (GOWORK=off) when that is the project's build, instead of refusing.
+ * 3. Flags of a cobra subcommand (talos): never passed to the root command, never exposed.
  */
 import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
@@ -163,5 +164,35 @@ describe('2. go.work excluded by the project\'s ignore file', () => {
     const r = await gen(omni('*.md\n'), { package: 'cmd/omni' });
     assert.match(r.dockerfile, /COPY go\.work go\.mod go\.sum \.\//);
     assert.ok(!/GOWORK=off/.test(r.dockerfile));
+  });
+});
+
+// siderolabs/talos at ad8823176e75b9cd07647ddde13c34f2ab77c663 (MPL-2.0). cmd/talosctl/main.go
+// runs cmd.Execute(); cmd/talosctl/cmd/root.go holds rootCmd (Use: "talosctl");
+// cmd/talosctl/cmd/mgmt/dhcpd_launch.go declares `var dhcpdLaunchCmd = &cobra.Command{Use:
+// "dhcpd-launch", Hidden: true}`, its `--addr` flag (default "localhost") and `addCommand(dhcpdLaunchCmd)`;
+// remote_provision_launch.go the same with `--listen` default "0.0.0.0:50100".
+function talos(serveName = 'dhcpd-launch'): string {
+  return workspace({
+    'go.mod': 'module github.com/siderolabs/talos\n\ngo 1.25\n',
+    'cmd/talosctl/main.go': 'package main\n\nimport (\n\t"github.com/siderolabs/talos/cmd/talosctl/cmd"\n)\n\nfunc main() { cmd.Execute() }\n',
+    'cmd/talosctl/cmd/root.go': 'package cmd\n\nimport (\n\t"github.com/siderolabs/talos/cmd/talosctl/cmd/mgmt"\n\t"github.com/spf13/cobra"\n)\n\nvar rootCmd = &cobra.Command{\n\tUse:   "talosctl",\n\tShort: "A CLI for out-of-band management of Kubernetes nodes created by Talos",\n}\n\nfunc Execute() error {\n\trootCmd.AddCommand(mgmt.Commands...)\n\treturn rootCmd.Execute()\n}\n',
+    'cmd/talosctl/cmd/mgmt/root.go': 'package mgmt\n\nimport (\n\t"github.com/spf13/cobra"\n)\n\nvar Commands []*cobra.Command\n\nfunc addCommand(cmd *cobra.Command) {\n\tCommands = append(Commands, cmd)\n}\n',
+    'cmd/talosctl/cmd/mgmt/dhcpd_launch.go': `package mgmt\n\nimport (\n\t"github.com/spf13/cobra"\n)\n\nvar dhcpdLaunchCmdFlags struct {\n\taddr string\n}\n\nvar dhcpdLaunchCmd = &cobra.Command{\n\tUse:    "${serveName}",\n\tShort:  "Internal command used by QEMU provisioner",\n\tHidden: true,\n\tRunE: func(cmd *cobra.Command, args []string) error {\n\t\treturn nil\n\t},\n}\n\nfunc init() {\n\tdhcpdLaunchCmd.Flags().StringVar(&dhcpdLaunchCmdFlags.addr, "addr", "localhost", "IP addresses to listen on")\n\taddCommand(dhcpdLaunchCmd)\n}\n`,
+    'cmd/talosctl/cmd/mgmt/remote_provision_launch.go': 'package mgmt\n\nimport (\n\t"github.com/spf13/cobra"\n)\n\nvar remoteProvisionLaunchCmdFlags struct {\n\tlisten string\n}\n\nvar remoteProvisionLaunchCmd = &cobra.Command{\n\tUse:    "remote-provision-launch",\n\tHidden: true,\n}\n\nfunc init() {\n\tremoteProvisionLaunchCmd.Flags().StringVar(&remoteProvisionLaunchCmdFlags.listen, "listen", "0.0.0.0:50100", "address to listen on for gRPC")\n\taddCommand(remoteProvisionLaunchCmd)\n}\n',
+  });
+}
+
+describe('3. flags of a cobra subcommand', () => {
+  it('talos --package cmd/talosctl: no CMD ["--addr", "0.0.0.0"], no EXPOSE 50100; the reason names the subcommands', async () => {
+    const r = await gen(talos(), { package: 'cmd/talosctl' });
+    assert.ok(!/^CMD /m.test(r.dockerfile), r.dockerfile);
+    assert.ok(!/^EXPOSE /m.test(r.dockerfile), r.dockerfile);
+    assert.ok(r.reasons.some((x) => /^Not used for the root command the image runs: flag -addr default "localhost" of the dhcpd-launch subcommand \(cmd\/talosctl\/cmd\/mgmt\/dhcpd_launch\.go\), flag -listen default "0\.0\.0\.0:50100" of the remote-provision-launch subcommand/.test(x)), r.reasons.join('\n'));
+  });
+
+  it('negative: the flags of the subcommand the image runs still apply (CMD ["serve", "--addr", "0.0.0.0"])', async () => {
+    const r = await gen(talos('serve'), { package: 'cmd/talosctl' });
+    assert.match(r.dockerfile, /^CMD \["serve", "--addr", "0\.0\.0\.0"\]$/m);
   });
 });

@@ -500,7 +500,9 @@ export function plan(model: WorkspaceModel, options: GenerateOptions, io: Genera
     budget -= files.length;
     closure.push({ dir: p.dir, imports: p.imports, files });
   }
-  const ports = decidePorts({ dir: pkg.dir, imports: pkg.imports, files: sources }, closure, options.port);
+  // The program's shape: subcommands, time zones without time.LoadLocation, the Docker socket.
+  const shape = programShape(closure, facts.externalImports, target.binary);
+  const ports = decidePorts({ dir: pkg.dir, imports: pkg.imports, files: sources }, closure, options.port, { subcommands: shape.subcommandVars, runs: shape.serveCommand?.name ?? null });
   const expose = ports.expose;
   reasons.push(...ports.reasons);
   warnings.push(...ports.warnings);
@@ -540,8 +542,6 @@ export function plan(model: WorkspaceModel, options: GenerateOptions, io: Genera
     reasons.push(`${f.src} is copied to /app/${f.dest} and the program starts in /app: it reads ${f.dest} at run time (${vias.slice(0, 3).join('; ')}${vias.length > 3 ? `; ${vias.length - 3} more` : ''}).`);
   }
 
-  // The program's shape: subcommands, time zones without time.LoadLocation, the Docker socket.
-  const shape = programShape(closure, facts.externalImports, target.binary);
   const cmdArgs = [...(shape.serveCommand ? [shape.serveCommand.name] : []), ...(ports.loopbackArgs ?? [])];
   const cmd = cmdArgs.length > 0 ? cmdArgs : null;
   if (shape.serveCommand) reasons.push(`CMD ["${shape.serveCommand.name}"]: the program is a CLI with subcommands (${shape.serveCommand.via}); the image runs the one that serves. \`docker run IMAGE --help\` still works.`);

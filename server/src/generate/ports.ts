@@ -43,6 +43,8 @@ export interface PortEvidence {
   profiler?: boolean;
   /** The flag that sets the address (`listener` for `--listener`), when the evidence is a flag default. */
   flag?: string;
+  /** The variable whose flag set holds the flag (`serveCmd` for `serveCmd.Flags().StringVar(…)`). */
+  command?: string;
 }
 
 const NAME_LIKE_ADDRESS = /(^|[._-])(addr|address|listen|listener|listen[._-]?addr(ess)?|bind|http[._-]?addr(ess)?|web[._-]listen[._-]address|port|http[._-]?port|server[._-]?port|listen[._-]?port)$/i;
@@ -218,8 +220,11 @@ export function portEvidence(file: string, source: string, imports: readonly str
     if (def === undefined) continue;
     if (CONNECTS_TO.test(args[i + (m[3] ? 3 : 2)] ?? '')) continue;
     const d = resolveDefault(def, known);
+    const command = /([A-Za-z_][A-Za-z0-9_]*)\s*\.\s*(?:Persistent)?Flags\(\)\s*$/.exec(text.slice(Math.max(0, m.index - 120), m.index))?.[1];
+    const before = out.length;
     if (d && LOOPBACK_HOST.test(d.value)) out.push({ port: 0, external: false, confidence: 'sure', via: `flag -${name} default ${d.shown}`, file, address: d.value, flag: name });
     else if (d) add(d.value, `flag -${name} default ${d.shown}`, 'sure', name);
+    if (command !== undefined) for (const e of out.slice(before)) e.command = command;
   }
   // kingpin: Flag("web.listen-address", "…").Default(":9090")
   const kingpin = /\bFlag\(\s*"([^"\\]+)"([^)]*)\)((?:\s*\.\s*(?:Envar|Short|Hidden|PlaceHolder|Required)\([^)]*\))*)\s*\.\s*Default\(\s*([^)]*)\)/g;
@@ -301,12 +306,28 @@ export interface PortDecision {
   loopbackArgs: string[] | null;
 }
 
-function evidenceIn(pkgs: readonly PackageSources[]): PortEvidence[] {
+/**
+ * The cobra subcommands of the program: variable -> its `Use` name, and the one the image runs
+ * (null for the root command). A flag on another subcommand's flag set is not the root's: passing
+ * it to the root command fails ("unknown flag"), and the port it sets is not what the image serves.
+ */
+export interface CommandScope {
+  subcommands: ReadonlyMap<string, string>;
+  runs: string | null;
+}
+
+function evidenceIn(pkgs: readonly PackageSources[], scope: CommandScope | undefined, dropped: PortEvidence[]): PortEvidence[] {
   const out: PortEvidence[] = [];
   for (const p of pkgs) {
     const consts = new Map<string, string>();
     for (const f of p.files) for (const [k, v] of constantsOf(stripGoComments(f.text))) consts.set(k, v);
-    for (const f of p.files) out.push(...portEvidence(p.dir === '' ? f.file : `${p.dir}/${f.file}`, f.text, p.imports, consts));
+    for (const f of p.files) {
+      for (const e of portEvidence(p.dir === '' ? f.file : `${p.dir}/${f.file}`, f.text, p.imports, consts)) {
+        const sub = e.command !== undefined ? scope?.subcommands.get(e.command) : undefined;
+        if (sub !== undefined && sub !== scope!.runs) dropped.push(e);
+        else out.push(e);
+      }
+    }
   }
   return out;
 }
@@ -316,12 +337,18 @@ function evidenceIn(pkgs: readonly PackageSources[]): PortEvidence[] {
  * ports the main package (or, when it says nothing, the local packages it imports) surely
  * listens on. Guesses and loopback-only addresses become warnings, never an EXPOSE.
  */
-export function decidePorts(main: PackageSources, closure: readonly PackageSources[], requested: number | null | undefined): PortDecision {
-  let evidence = evidenceIn([main]);
+export function decidePorts(main: PackageSources, closure: readonly PackageSources[], requested: number | null | undefined, scope?: CommandScope): PortDecision {
+  const dropped: PortEvidence[] = [];
+  let evidence = evidenceIn([main], scope, dropped);
   // The imported packages count for what they say surely (a cobra command's flag); their
   // constants named like ports are too far from the program to be worth a guess.
-  if (!evidence.some((e) => e.confidence === 'sure' && !e.profiler)) evidence = [...evidence, ...evidenceIn(closure.filter((p) => p.dir !== main.dir)).filter((e) => e.confidence === 'sure')];
+  if (!evidence.some((e) => e.confidence === 'sure' && !e.profiler)) evidence = [...evidence, ...evidenceIn(closure.filter((p) => p.dir !== main.dir), scope, dropped).filter((e) => e.confidence === 'sure')];
   const reasons: string[] = [];
+  const subs = dropped.filter((e) => e.confidence === 'sure');
+  if (subs.length > 0) {
+    const shownSubs = subs.slice(0, 4).map((e) => `${e.via} of the ${scope!.subcommands.get(e.command!)} subcommand (${e.file})`).join(', ');
+    reasons.push(`Not used for ${scope!.runs === null ? 'the root command' : `the ${scope!.runs} subcommand`} the image runs: ${shownSubs}${subs.length > 4 ? ` and ${subs.length - 4} more` : ''}; a flag of another subcommand is unknown to it, and its port is not what the image serves.`);
+  }
   const warnings: string[] = [];
   // The pprof profiler's listener: a debugging aid, never what the image serves (nor to publish).
   const profilers = evidence.filter((e) => e.profiler);

@@ -23,7 +23,15 @@ export interface ProgramShape {
   dockerClients: string[];
   /** Programs run by a literal name (`exec.Command("git", …)`), with where; not the program itself. */
   runsCommands: { name: string; via: string }[];
+  /**
+   * cobra subcommands held in a variable (`var dhcpdLaunchCmd = &cobra.Command{Use: "dhcpd-launch"}`)
+   * that an AddCommand-like call adds to another command: variable -> Use name.
+   */
+  subcommandVars: Map<string, string>;
 }
+
+/** Loop and parameter names that hold any command (`for _, cmd := range …`): never one subcommand. */
+const GENERIC_COMMAND_VARS = new Set(['cmd', 'c', 'command', 'sub', 'subcmd', 'subCmd', 'child', 'x']);
 
 // Not `run` or `api`: CLIs use them for "run a command" and "call the API".
 const SERVE_NAMES = ['serve', 'server', 'web', 'start', 'daemon'];
@@ -36,6 +44,8 @@ function under(path: string, prefix: string): boolean {
 
 export function programShape(packages: readonly PackageSources[], externalImports: readonly string[], binary: string): ProgramShape {
   const subcommands: { name: string; via: string }[] = [];
+  const declared = new Map<string, string>();
+  const added = new Set<string>();
   // The root command (named after the program) runs something itself: no subcommand needed.
   let rootRuns = false;
   let readsTz: string | null = null;
@@ -57,6 +67,14 @@ export function programShape(packages: readonly PackageSources[], externalImport
             if (/\bRunE?\s*:/.test(m[1] + m[3].split(/cobra\.Command\s*\{/)[0])) rootRuns = true;
           } else add(m[2], `cobra Use: "${m[2]}"`);
         }
+      }
+      if (cobra) {
+        for (const m of text.matchAll(/\b([A-Za-z_][A-Za-z0-9_]*)\s*:?=\s*&cobra\.Command\s*\{([^{}]*?)\bUse\s*:\s*"([a-z][a-z0-9-]*)/g)) {
+          if (!GENERIC_COMMAND_VARS.has(m[1]) && m[3] !== binary) declared.set(m[1], m[3]);
+        }
+      }
+      for (const m of text.matchAll(/\b[A-Za-z_]*[Aa]dd[A-Za-z]*(?:Command|Cmd)s?\(([^()]*)\)/g)) {
+        for (const a of m[1].split(',')) if (/^\s*[A-Za-z_][A-Za-z0-9_]*\s*$/.test(a)) added.add(a.trim());
       }
       if (urfave) for (const m of text.matchAll(/cli\.Command\s*\{\s*Name\s*:\s*"([a-z][a-z0-9-]*)"/g)) add(m[1], `cli.Command{Name: "${m[1]}"}`);
       if (kingpin) for (const m of text.matchAll(/\.Command\(\s*"([a-z][a-z0-9-]*)"/g)) add(m[1], `Command("${m[1]}")`);
@@ -82,5 +100,6 @@ export function programShape(packages: readonly PackageSources[], externalImport
     tzLibraries: tz,
     dockerClients: [...new Set(externalImports.filter((i) => DOCKER_CLIENTS.some((m) => under(i, m))))],
     runsCommands: runs,
+    subcommandVars: new Map([...declared].filter(([v]) => added.has(v))),
   };
 }
