@@ -9,6 +9,8 @@
  * 2. go.work kept out of the context by the project's own ignore file (osmosis, omni): the module
  *    is built alone (GOWORK=off) when that is the project's build, instead of refusing.
  * 3. Flags of a cobra subcommand (talos): never passed to the root command, never exposed.
+ * 4. A front-end's output folder named in its build configuration (semaphore vue.config.js
+ *    `outputDir`, pocket-id svelte.config.js adapter `pages`): the node stage builds it.
  */
 import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
@@ -194,5 +196,64 @@ describe('3. flags of a cobra subcommand', () => {
   it('negative: the flags of the subcommand the image runs still apply (CMD ["serve", "--addr", "0.0.0.0"])', async () => {
     const r = await gen(talos('serve'), { package: 'cmd/talosctl' });
     assert.match(r.dockerfile, /^CMD \["serve", "--addr", "0\.0\.0\.0"\]$/m);
+  });
+});
+
+// semaphoreui/semaphore at d4a27137486d65f963257d06e6b7867b54513e20 (MIT). api/router.go
+// `//go:embed public/*`; web/package.json "build": "vue-cli-service build" with package-lock.json;
+// web/vue.config.js `outputDir: '../api/public'`; cli/main.go the only main package.
+function semaphore(outputDir: string | null): string {
+  return workspace({
+    'go.mod': 'module github.com/semaphoreui/semaphore\n\ngo 1.21.0\n',
+    'cli/main.go': 'package main\n\nimport (\n\t"github.com/semaphoreui/semaphore/api"\n)\n\nfunc main() { api.Route() }\n',
+    'api/router.go': 'package api\n\nimport (\n\t"embed"\n)\n\n//go:embed public/*\nvar publicAssets embed.FS\n\nfunc Route() { _ = publicAssets }\n',
+    'web/package.json': '{\n  "name": "web",\n  "private": true,\n  "scripts": {\n    "serve": "vue-cli-service serve",\n    "build": "vue-cli-service build",\n    "lint": "vue-cli-service lint"\n  }\n}\n',
+    'web/package-lock.json': '{\n  "lockfileVersion": 3\n}\n',
+    'web/vue.config.js': `module.exports = {\n  configureWebpack: {\n    devServer: {\n      historyApiFallback: true,\n    },\n  },\n  transpileDependencies: [\n    'vuetify',\n  ],\n${outputDir !== null ? `  outputDir: '${outputDir}',\n` : ''}};\n`,
+    'web/src/main.js': 'export {};\n',
+  });
+}
+
+// pocket-id/pocket-id at d258d952b1573300860aff369e300a76f6fb5f09 (BSD-2-Clause).
+// backend/frontend/frontend_included.go `//go:embed dist/*`; frontend/package.json "build": "vite
+// build"; frontend/svelte.config.js `adapter({ pages: process.env.BUILD_OUTPUT_PATH ??
+// '../backend/frontend/dist' })`. The repository is a pnpm workspace (root pnpm-workspace.yaml and
+// pnpm-lock.yaml); `ownLock` gives frontend/ a lockfile of its own instead.
+function pocketId(ownLock: boolean): string {
+  return workspace({
+    'backend/go.mod': 'module github.com/pocket-id/pocket-id/backend\n\ngo 1.26.6\n',
+    'backend/cmd/main.go': 'package main\n\nimport (\n\t"github.com/pocket-id/pocket-id/backend/frontend"\n)\n\nfunc main() { frontend.Register() }\n',
+    'backend/frontend/frontend_included.go': '//go:build !exclude_frontend\n\npackage frontend\n\nimport (\n\t"embed"\n)\n\n//go:embed dist/*\nvar frontendFS embed.FS\n\nfunc Register() { _ = frontendFS }\n',
+    'frontend/package.json': '{\n\t"name": "pocket-id-frontend",\n\t"private": true,\n\t"scripts": {\n\t\t"dev": "vite dev --port 3000",\n\t\t"build": "vite build"\n\t}\n}\n',
+    'frontend/svelte.config.js': "import adapter from '@sveltejs/adapter-static';\n\nconst config = {\n\tkit: {\n\t\t// adapter-auto only supports some environments.\n\t\tadapter: adapter({\n\t\t\tfallback: 'index.html',\n\t\t\tpages: process.env.BUILD_OUTPUT_PATH ?? '../backend/frontend/dist',\n\t\t\tassets: process.env.BUILD_OUTPUT_PATH ?? '../backend/frontend/dist'\n\t\t})\n\t}\n};\n\nexport default config;\n",
+    'frontend/src/app.html': '<html></html>\n',
+    ...(ownLock
+      ? { 'frontend/pnpm-lock.yaml': "lockfileVersion: '9.0'\n" }
+      : { 'package.json': '{\n  "name": "pocket-id",\n  "private": true,\n  "scripts": {\n    "build": "pnpm --filter pocket-id-frontend build"\n  }\n}\n', 'pnpm-lock.yaml': "lockfileVersion: '9.0'\n", 'pnpm-workspace.yaml': 'packages:\n  - frontend\n  - tests\n' }),
+  });
+}
+
+describe('4. the output folder named in the front-end build configuration', () => {
+  it('semaphore: vue.config.js outputDir ../api/public: a node stage runs `npm run build`, its output copied to api/public', async () => {
+    const r = await gen(semaphore('../api/public'));
+    assert.match(r.dockerfile, /COPY web\/package\.json web\/package-lock\.json \.\/\n/);
+    assert.match(r.dockerfile, /\nRUN npm run build\n/);
+    assert.match(r.dockerfile, /COPY --from=web \/src\/api\/public \/src\/api\/public\n/);
+    assert.ok(r.reasons.some((x) => /web\/package\.json: its "build" script writes \.\.\/api\/public \(vue\.config\.js outputDir\)/.test(x)), r.reasons.join('\n'));
+  });
+
+  it('negative: without outputDir (Vue CLI writes web/dist) the generator still refuses', async () => {
+    await assert.rejects(gen(semaphore(null)), /\/\/go:embed public\/\* in api: api\/public does not exist/);
+  });
+
+  it('svelte.config.js adapter pages (the literal after ??): the node stage builds backend/frontend/dist', async () => {
+    const r = await gen(pocketId(true));
+    assert.match(r.dockerfile, /COPY --from=web \/src\/backend\/frontend\/dist \/src\/backend\/frontend\/dist\n/);
+    assert.match(r.dockerfile, /pnpm install --frozen-lockfile/);
+    assert.ok(r.reasons.some((x) => /\(svelte\.config\.js adapter pages\)/.test(x)));
+  });
+
+  it('negative: pocket-id as it is (a pnpm workspace member without its own lockfile): no stage that would install it alone', async () => {
+    await assert.rejects(gen(pocketId(false)), /\/\/go:embed dist\/\* in backend\/frontend: backend\/frontend\/dist does not exist/);
   });
 });

@@ -176,6 +176,37 @@ function packageJsonDirs(target: string, io: AssetIo): string[] {
   return out.filter((d) => io.read(join(d, 'package.json')) !== null);
 }
 
+/**
+ * The output folder a front-end's build configuration names, relative to its folder: vite's
+ * `build.outDir`, Vue CLI's `outputDir` (vue.config.js: semaphore `outputDir: '../api/public'`),
+ * SvelteKit adapter-static's `pages` (svelte.config.js: pocket-id `pages:
+ * process.env.BUILD_OUTPUT_PATH ?? '../backend/frontend/dist'`, the literal after `??`/`||` being
+ * the default).
+ */
+function configuredOutput(dir: string, io: AssetIo): { path: string; via: string } | null {
+  const literal = `['"\`]([^'"\`$]+)['"\`]`;
+  const configs: { files: string[]; key: RegExp; via: string }[] = [
+    { files: ['vite.config.ts', 'vite.config.js', 'vite.config.mjs', 'vite.config.mts'], key: new RegExp(`\\boutDir\\s*:\\s*${literal}`), via: 'vite outDir' },
+    { files: ['vue.config.js', 'vue.config.cjs', 'vue.config.mjs', 'vue.config.ts'], key: new RegExp(`\\boutputDir\\s*:\\s*${literal}`), via: 'vue.config.js outputDir' },
+    { files: ['svelte.config.js', 'svelte.config.mjs', 'svelte.config.ts'], key: new RegExp(`\\bpages\\s*:\\s*(?:[A-Za-z_$][\\w$.]*\\s*(?:\\?\\?|\\|\\|)\\s*)?${literal}`), via: 'svelte.config.js adapter pages' },
+  ];
+  for (const c of configs) {
+    for (const f of c.files) {
+      const text = io.read(join(dir, f));
+      if (text === null) continue;
+      const m = c.key.exec(text.replace(/\/\*[\s\S]*?\*\//g, '').replace(/^\s*\/\/.*$/gm, ''));
+      if (m) return { path: m[1], via: c.via };
+    }
+  }
+  return null;
+}
+
+function ancestors(dir: string): string[] {
+  if (dir === '') return [];
+  const segs = dir.split('/');
+  return segs.map((_, i) => segs.slice(0, i).join('/'));
+}
+
 /** A package.json script that writes `target`, or null. */
 export function webStageFor(target: string, io: AssetIo): WebStage | null {
   for (const dir of packageJsonDirs(target, io)) {
@@ -191,16 +222,19 @@ export function webStageFor(target: string, io: AssetIo): WebStage | null {
     let script = scripts.find(([, cmd]) => /\b(build|vite|webpack|ng|react-scripts|next|tsc|rollup|parcel)\b/.test(cmd) && new RegExp(`(^|[\\s=])(\\./)?${fromDir.replace(/[.+^${}()|[\]\\]/g, '\\$&')}/?(\\s|$)`).test(cmd));
     let why = script ? `its script "${script[0]}" writes ${fromDir}` : '';
     if (!script) {
-      const viteConfig = ['vite.config.ts', 'vite.config.js', 'vite.config.mjs'].map((f) => io.read(join(dir, f))).find((t) => t !== null) ?? null;
-      const outDir = viteConfig ? /outDir\s*:\s*['"`]([^'"`]+)['"`]/.exec(viteConfig)?.[1] : undefined;
+      const configured = configuredOutput(dir, io);
+      const outDir = configured?.path;
       const produced = outDir ?? (dir === nodePath.posix.dirname(target) || (dir === '' && !target.includes('/')) ? nodePath.posix.basename(target) : undefined);
       if (produced && ['dist', 'build', 'out', fromDir].includes(nodePath.posix.normalize(produced)) && nodePath.posix.normalize(produced) === fromDir) {
         script = scripts.find(([name]) => name === 'build');
-        if (script) why = `its "build" script writes ${fromDir}${outDir ? ` (vite outDir)` : ' (the usual output folder)'}`;
+        if (script) why = `its "build" script writes ${fromDir}${configured ? ` (${configured.via})` : ' (the usual output folder)'}`;
       }
     }
     if (!script) continue;
     const has = (f: string) => io.read(join(dir, f)) !== null;
+    // A member of a pnpm workspace (the lockfile and pnpm-workspace.yaml in a parent folder,
+    // pocket-id's frontend/): installing it alone ignores the workspace's lockfile and settings.
+    if (!['pnpm-lock.yaml', 'yarn.lock', 'package-lock.json'].some(has) && ancestors(dir).some((a) => io.read(join(a, 'pnpm-workspace.yaml')) !== null)) continue;
     const manifests = [join(dir, 'package.json')];
     let install: string;
     let cache: string;
