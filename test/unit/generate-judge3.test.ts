@@ -9,6 +9,8 @@
  * 2. go.work kept out of the context by the project's own ignore file (osmosis, omni): the module
  *    is built alone (GOWORK=off) when that is the project's build, instead of refusing.
  * 3. Flags of a cobra subcommand (talos): never passed to the root command, never exposed.
+ *    Serving subcommands declared after the root command are found (flipt); a command added only
+ *    to another subcommand (tracee's `man server`) is not one the image runs.
  * 4. A front-end's output folder named in its build configuration (semaphore vue.config.js
  *    `outputDir`, pocket-id svelte.config.js adapter `pages`): the node stage builds it.
  */
@@ -255,5 +257,36 @@ describe('4. the output folder named in the front-end build configuration', () =
 
   it('negative: pocket-id as it is (a pnpm workspace member without its own lockfile): no stage that would install it alone', async () => {
     await assert.rejects(gen(pocketId(false)), /\/\/go:embed dist\/\* in backend\/frontend: backend\/frontend\/dist does not exist/);
+  });
+});
+
+// flipt-io/flipt at f1905b61b533b9c73c4c5c597b6c6646f12a5213 (FCL-1.0-MIT). cmd/flipt/main.go:
+// the root command (Use "flipt", with RunE) first, then inside main `serverCmd :=
+// &cobra.Command{Use: "server", RunE: …}` and `rootCmd.AddCommand(serverCmd)`; the root's body
+// is long (the 6000 characters after its Use swallowed serverCmd). `nestedUnder` reproduces
+// aquasecurity/tracee at 7c9ec9788ec555d019e109bd62182c7397d70646 (Apache-2.0) instead:
+// cmd/tracee/cmd/man.go `var serverCmd = &cobra.Command{Use: "server"}` added with
+// `manCmd.AddCommand(serverCmd)` (the manual page of --server).
+function flipt(nestedUnder: string | null): string {
+  const filler = `\t// ${'x'.repeat(70)}\n`.repeat(90);
+  const main = nestedUnder === null
+    ? `package main\n\nimport (\n\t"github.com/spf13/cobra"\n)\n\nfunc main() {\n\trootCmd := &cobra.Command{\n\t\tUse:     "flipt",\n\t\tShort:   "Flipt is a modern, self-hosted, feature flag solution",\n\t\tRunE: func(cmd *cobra.Command, _ []string) error {\n\t\t\treturn nil\n\t\t},\n\t}\n\n${filler}\n\tserverCmd := &cobra.Command{\n\t\tUse:   "server",\n\t\tShort: "Run the Flipt server",\n\t\tRunE: func(cmd *cobra.Command, _ []string) error {\n\t\t\treturn nil\n\t\t},\n\t}\n\n\trootCmd.AddCommand(serverCmd)\n\t_ = rootCmd.Execute()\n}\n`
+    : `package main\n\nimport (\n\t"github.com/spf13/cobra"\n)\n\nvar rootCmd = &cobra.Command{\n\tUse: "flipt",\n}\n\nvar ${nestedUnder} = &cobra.Command{\n\tUse: "man",\n}\n\nvar serverCmd = &cobra.Command{\n\tUse:     "server",\n\tShort:   "Show manual page for the --server flag",\n}\n\nfunc init() {\n\trootCmd.AddCommand(${nestedUnder})\n\t${nestedUnder}.AddCommand(serverCmd)\n}\n\nfunc main() { _ = rootCmd.Execute() }\n`;
+  return workspace({
+    'go.mod': 'module go.flipt.io/flipt\n\ngo 1.25\n',
+    'cmd/flipt/main.go': main,
+  });
+}
+
+describe('3b. which subcommand serves', () => {
+  it('flipt: serverCmd declared in main after a long root command: CMD ["server"]', async () => {
+    const r = await gen(flipt(null));
+    assert.match(r.dockerfile, /^CMD \["server"\]$/m);
+  });
+
+  it('negative: tracee\'s `server` added only to the `man` subcommand: no CMD ["server"]', async () => {
+    const r = await gen(flipt('manCmd'));
+    assert.ok(!/^CMD /m.test(r.dockerfile), r.dockerfile);
+    assert.ok(r.warnings.some((w) => /subcommands \(man\)/.test(w)), r.warnings.join('\n'));
   });
 });

@@ -45,6 +45,8 @@ function under(path: string, prefix: string): boolean {
 export function programShape(packages: readonly PackageSources[], externalImports: readonly string[], binary: string): ProgramShape {
   const subcommands: { name: string; via: string }[] = [];
   const declared = new Map<string, string>();
+  /** `manCmd.AddCommand(serverCmd)`: child variable -> the variables it is added to. */
+  const parents = new Map<string, string[]>();
   const added = new Set<string>();
   // The root command (named after the program) runs something itself: no subcommand needed.
   let rootRuns = false;
@@ -62,7 +64,9 @@ export function programShape(packages: readonly PackageSources[], externalImport
         if (!subcommands.some((s) => s.name === name)) subcommands.push({ name, via: `${via} in ${file}` });
       };
       if (cobra) {
-        for (const m of text.matchAll(/cobra\.Command\s*\{([^}]*?)\bUse\s*:\s*"([a-z][a-z0-9-]*)([\s\S]{0,6000})/g)) {
+        // The text after Use (read for the root's Run) is a lookahead: it must not swallow the
+        // commands declared after the root (flipt's serverCmd in main, answer's runCmd).
+        for (const m of text.matchAll(/cobra\.Command\s*\{([^}]*?)\bUse\s*:\s*"([a-z][a-z0-9-]*)(?=([\s\S]{0,6000}))/g)) {
           if (m[2] === binary) {
             if (/\bRunE?\s*:/.test(m[1] + m[3].split(/cobra\.Command\s*\{/)[0])) rootRuns = true;
           } else add(m[2], `cobra Use: "${m[2]}"`);
@@ -72,6 +76,9 @@ export function programShape(packages: readonly PackageSources[], externalImport
         for (const m of text.matchAll(/\b([A-Za-z_][A-Za-z0-9_]*)\s*:?=\s*&cobra\.Command\s*\{([^{}]*?)\bUse\s*:\s*"([a-z][a-z0-9-]*)/g)) {
           if (!GENERIC_COMMAND_VARS.has(m[1]) && m[3] !== binary) declared.set(m[1], m[3]);
         }
+      }
+      for (const m of text.matchAll(/\b([A-Za-z_][A-Za-z0-9_]*)\.AddCommand\(([^()]*)\)/g)) {
+        for (const a of m[2].split(',')) if (/^\s*[A-Za-z_][A-Za-z0-9_]*\s*$/.test(a)) parents.set(a.trim(), [...(parents.get(a.trim()) ?? []), m[1]]);
       }
       for (const m of text.matchAll(/\b[A-Za-z_]*[Aa]dd[A-Za-z]*(?:Command|Cmd)s?\(([^()]*)\)/g)) {
         for (const a of m[1].split(',')) if (/^\s*[A-Za-z_][A-Za-z0-9_]*\s*$/.test(a)) added.add(a.trim());
@@ -90,6 +97,16 @@ export function programShape(packages: readonly PackageSources[], externalImport
       if (readsTz === null && /Getenv\(\s*"TZ"\s*\)|LookupEnv\(\s*"TZ"\s*\)/.test(text)) readsTz = `os.Getenv("TZ") in ${file}`;
     }
   }
+  // A command added only to other subcommands (tracee's `man server`, a manual page) is not one
+  // the program runs as `<binary> <name>`.
+  // A subcommand variable is one added to another command; a declared command added nowhere but
+  // with children is the root (semaphore's rootCmd, Use "semaphore", built as cli).
+  const isSub = (v: string) => declared.has(v) && (parents.get(v) ?? []).length > 0;
+  const isNested = (v: string) => isSub(v) && parents.get(v)!.every(isSub);
+  const roots = new Set([...declared.keys()].filter((v) => !isSub(v) && [...parents.values()].some((ps) => ps.includes(v))));
+  const dropped = new Set([...declared].filter(([v]) => isNested(v) || roots.has(v)).map(([, use]) => use));
+  const kept = new Set([...declared].filter(([v]) => !isNested(v) && !roots.has(v)).map(([, use]) => use));
+  for (let i = subcommands.length - 1; i >= 0; i--) if (dropped.has(subcommands[i].name) && !kept.has(subcommands[i].name)) subcommands.splice(i, 1);
   const names = subcommands.map((s) => s.name);
   const serve = SERVE_NAMES.map((n) => subcommands.find((s) => s.name === n)).find((s) => s !== undefined) ?? null;
   const tz = [...new Set(externalImports.filter((i) => TZ_MODULES.some((m) => under(i, m))).map((i) => TZ_MODULES.find((m) => under(i, m))!))];
