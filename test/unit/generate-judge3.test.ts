@@ -11,6 +11,7 @@
  * 3. Flags of a cobra subcommand (talos): never passed to the root command, never exposed.
  *    Serving subcommands declared after the root command are found (flipt); a command added only
  *    to another subcommand (tracee's `man server`) is not one the image runs.
+ *    exporter-toolkit's kingpinflag imported under an alias still gives its port (alertmanager).
  * 4. A front-end's output folder named in its build configuration (semaphore vue.config.js
  *    `outputDir`, pocket-id svelte.config.js adapter `pages`): the node stage builds it.
  */
@@ -288,5 +289,23 @@ describe('3b. which subcommand serves', () => {
     const r = await gen(flipt('manCmd'));
     assert.ok(!/^CMD /m.test(r.dockerfile), r.dockerfile);
     assert.ok(r.warnings.some((w) => /subcommands \(man\)/.test(w)), r.warnings.join('\n'));
+  });
+});
+
+// prometheus/alertmanager at 68fb2d5759b3a92c0bb2a1a13d4ef7ff5b06256d (Apache-2.0).
+// cmd/alertmanager/main.go imports `webflag "github.com/prometheus/exporter-toolkit/web/kingpinflag"`
+// and calls `webflag.AddFlags(kingpin.CommandLine, ":9093")`.
+describe('3c. exporter-toolkit under an alias', () => {
+  const tree = (alias: string) => workspace({
+    'go.mod': 'module github.com/prometheus/alertmanager\n\ngo 1.24.0\n',
+    'cmd/alertmanager/main.go': `package main\n\nimport (\n\t"github.com/alecthomas/kingpin/v2"\n\t${alias}"github.com/prometheus/exporter-toolkit/web/kingpinflag"\n)\n\nfunc main() {\n\tvar (\n\t\twebConfig      = ${alias === '' ? 'kingpinflag' : alias.trim()}.AddFlags(kingpin.CommandLine, ":9093")\n\t)\n\t_ = webConfig\n}\n`,
+  });
+  it('alertmanager: `webflag.AddFlags(kingpin.CommandLine, ":9093")`: EXPOSE 9093', async () => {
+    const r = await gen(tree('webflag '));
+    assert.match(r.dockerfile, /^EXPOSE 9093$/m);
+  });
+  it('the unaliased import as before', async () => {
+    const r = await gen(tree(''));
+    assert.match(r.dockerfile, /^EXPOSE 9093$/m);
   });
 });

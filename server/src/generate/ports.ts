@@ -203,7 +203,9 @@ export function portEvidence(file: string, source: string, imports: readonly str
   }
   // exporter-toolkit: kingpinflag.AddFlags(kingpin.CommandLine, ":9100") defines --web.listen-address.
   if (imports.some((i) => i === 'github.com/prometheus/exporter-toolkit/web/kingpinflag')) {
-    for (const m of text.matchAll(/\bkingpinflag\.AddFlags\(\s*[A-Za-z_][A-Za-z0-9_.]*\s*,\s*("[^"\\]*"|[A-Za-z_][A-Za-z0-9_.]*)\s*\)/g)) {
+    // Imported under its own name or an alias (alertmanager: `webflag "…/web/kingpinflag"`).
+    const alias = /\b([A-Za-z_][A-Za-z0-9_]*)\s+"github\.com\/prometheus\/exporter-toolkit\/web\/kingpinflag"/.exec(source)?.[1] ?? 'kingpinflag';
+    for (const m of text.matchAll(new RegExp(`\\b${alias}\\.AddFlags\\(\\s*[A-Za-z_][A-Za-z0-9_.]*\\s*,\\s*("[^"\\\\]*"|[A-Za-z_][A-Za-z0-9_.]*)\\s*\\)`, 'g'))) {
       const d = resolveDefault(m[1], known);
       if (d) add(d.value, `flag --web.listen-address default ${d.shown} (exporter-toolkit kingpinflag.AddFlags)`, 'sure', 'web.listen-address');
     }
