@@ -15,7 +15,8 @@
  *    mode), .git when the build reads it, paths RUN scripts name after the copy. A generated
  *    pattern never excludes these either; GD306 does not report them.
  */
-import { contextPath, copyPaths, envBefore, goCommands, goFlag, isContextCopy, isWholeContext, stageImage, type GoCommand } from '../dockerfile/facts';
+import { posix } from 'path';
+import { contextPath, copyPaths, envBefore, goCommands, goFlag, isContextCopy, isWholeContext, stageImage, workdirBefore, type GoCommand } from '../dockerfile/facts';
 import { goflags, goflagsValue, stagesFeeding } from '../dockerfile/goBuild';
 import { buildToolFiles } from '../dockerfile/indirectGo';
 import type { DockerfileModel, Instruction, Stage } from '../dockerfile/model';
@@ -219,6 +220,10 @@ export function contextInputs(ws: WorkspaceModel, df: DockerfileModel, opts: Inp
   }
   for (const e of opts.embeds ?? []) {
     const path = embedPath(e);
+    // Filled from another stage where the context copy puts it (pocket-id: `COPY --from=frontend-builder
+    // /build/frontend/dist ./frontend/dist`): the context's copy is not needed, and often ignored on purpose.
+    const r = rootOf(path);
+    if (r && filledFromStage(df, r, path)) continue;
     add(path, null, built.has(e.dir) ? 'embed' : 'possible', `//go:embed ${e.pattern} in package ${e.dir || '.'}`);
   }
   const git = readsGitMetadata(df, finalStage, opts.readFile, ws);
@@ -246,6 +251,31 @@ export function contextInputs(ws: WorkspaceModel, df: DockerfileModel, opts: Inp
     }
   }
   return out;
+}
+
+/**
+ * A COPY --from of the root's stage writes exactly where the root puts the context path `rel`
+ * (`COPY ./backend ./` in /build puts backend/frontend/dist at /build/frontend/dist).
+ */
+function filledFromStage(df: DockerfileModel, root: CopyRoot, rel: string): boolean {
+  const stage = df.stages[root.instr.stage];
+  if (!stage || (root.instr.keyword !== 'COPY' && root.instr.keyword !== 'ADD')) return false;
+  const absolute = (i: Instruction, dest: string): string | null => {
+    if (dest.startsWith('/')) return posix.resolve(dest);
+    const wd = workdirBefore(df, stage, i, null);
+    return wd === null ? null : posix.resolve(wd, dest);
+  };
+  const dest = copyPaths(root.instr)?.dest;
+  const base = dest === undefined ? null : absolute(root.instr, dest);
+  if (base === null) return false;
+  const target = posix.join(base, root.path === '' ? rel : rel.slice(root.path.length + 1));
+  // Before the context copy too: copying a context without the folder leaves it in place.
+  for (const i of stage.instructions) {
+    if (i.keyword !== 'COPY' || !i.flags.some((f) => f.name === 'from')) continue;
+    const d = copyPaths(i)?.dest;
+    if (d !== undefined && absolute(i, d) === target) return true;
+  }
+  return false;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -297,8 +327,8 @@ export function runsGitOnContext(df: DockerfileModel, finalStage: Target = df.st
  * The first RUN that has the context and reads its git metadata: a git command that reads the
  * repository (`git describe`, `git rev-parse`, `git config ... safe.directory`), `go build
  * -buildvcs=true`, goreleaser, or a build tool or script (make, task, mage, just, `./build.sh`,
- * `go run build.go`) whose file mentions git. A tool file that cannot be read counts as reading
- * git (we cannot tell). Where the stage has git (`stageHasGit`), also a `go tool NAME` of the
+ * `hack/build.sh` when the context has it, `go run build.go`) whose file mentions git. A tool
+ * file that cannot be read counts as reading git (we cannot tell). Where the stage has git (`stageHasGit`), also a `go tool NAME` of the
  * module's own tools (a program we cannot read: mautrix's `go tool maubuild` runs `git describe`),
  * run by the RUN or by the script or tool file it runs; and, given the workspace, a go build that
  * stamps VCS information (no `-buildvcs=false`) of a program that reads its build info
@@ -345,6 +375,11 @@ export function readsGitMetadata(df: DockerfileModel, finalStage: Target = df.st
           if (goFiles.length > 0) files = goFiles;
         } else if (cmd.startsWith('./') || (INTERPRETERS.has(cmd) && /^(\.\/)?[\w.-]+\/.*|^[\w.-]+\.(sh|bash)$/.test(argv[1] ?? ''))) {
           files = [INTERPRETERS.has(cmd) ? argv[1] : cmd];
+        } else if (/^[\w.-]+\/[\w./-]+$/.test(cmd) && read) {
+          // A script run by its relative path without ./ (openshift's `RUN hack/build-go.sh`):
+          // only when the context has that file (a word such as `bin/app` may be a built binary).
+          const rel = contextPath(cmd);
+          if (rel && read(rel) !== null) files = [cmd];
         }
         if (files === null) continue;
         const rels = files.map((f) => contextPath(f)).filter((f): f is string => f !== null && f !== '');

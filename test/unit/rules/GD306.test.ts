@@ -109,6 +109,23 @@ describe('GD306 dockerignore-excludes-input', () => {
     assert.deepEqual(find(df(['FROM golang:1.24-alpine AS build', 'RUN apk add git', 'WORKDIR /src', 'RUN git rev-parse HEAD > /rev || true', 'COPY . .', 'RUN go build -o /go/bin/app', 'FROM scratch', 'COPY --from=build /go/bin/app /app']), opts(ws), 'GD306'), []);
   });
 
+  // pocket-id/pocket-id docker/Dockerfile:33 (round-4 judgement): .dockerignore excludes
+  // /backend/frontend/dist on purpose; `COPY --from=frontend-builder … ./frontend/dist` fills it.
+  it('an embedded folder that a later COPY --from fills where the context copy put it: silent', () => {
+    const root = tmpCopy('embed');
+    write(root, '.dockerignore', '.git\n/internal/web/assets\n');
+    const ws = load(root);
+    const text = (fill: string[]) => df(['FROM node:22-alpine AS ui', 'WORKDIR /ui', 'RUN mkdir -p dist && echo x > dist/app.css',
+      'FROM golang:1.22 AS build', 'WORKDIR /build', 'COPY go.mod ./', 'COPY . ./', ...fill, 'RUN CGO_ENABLED=0 go build -o /out/app .', 'FROM scratch', 'COPY --from=build /out/app /app']);
+    assert.deepEqual(find(text(['COPY --from=ui /ui/dist ./internal/web/assets']), opts(ws), 'GD306'), []);
+    assert.deepEqual(find(text(['WORKDIR /build/internal', 'COPY --from=ui /ui/dist web/assets/']), opts(ws), 'GD306'), []);
+    // Also before the context copy (a context without the folder leaves it in place).
+    assert.deepEqual(find(df(['FROM node:22-alpine AS ui', 'RUN mkdir /dist', 'FROM golang:1.22 AS build', 'WORKDIR /build', 'COPY --from=ui /dist ./internal/web/assets', 'COPY . ./', 'RUN go build -o /out/app .', 'FROM scratch', 'COPY --from=build /out/app /app']), opts(ws), 'GD306'), []);
+    // Filled elsewhere, or not at all: reported.
+    assert.equal(find(text(['COPY --from=ui /ui/dist ./web/assets']), opts(ws), 'GD306').length, 1);
+    assert.equal(find(text([]), opts(ws), 'GD306').length, 1);
+  });
+
   it('silent: globs, unresolved builds, paths only RUN scripts name, a <Dockerfile>.dockerignore, no .dockerignore', () => {
     const root = tmpCopy('dockerignore');
     write(root, '.dockerignore', fs.readFileSync(path.join(FIX, 'dockerignore/.dockerignore'), 'utf8').replace('!internal/**\n', ''));
