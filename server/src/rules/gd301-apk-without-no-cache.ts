@@ -56,7 +56,7 @@ export const gd301: Rule = {
       const apks = cmds.filter((c) => c.argv[0]?.value === 'apk');
       for (const c of apks) {
         const action = c.argv.find((w, i) => i > 0 && !w.value.startsWith('-'));
-        const noCache = c.argv.some((w) => w.value === '--no-cache');
+        const noCache = hasNoCache(c);
         inFinal ??= new Set<Instruction>(final ? stageChain(ctx.model, final).flatMap((s) => s.instructions) : []);
         const ships = inFinal.has(instr);
         if (action?.value === 'add' && !noCache) {
@@ -90,11 +90,11 @@ export const gd301: Rule = {
           if (noCache) continue;
           const others = apks.filter((o) => o !== c);
           // An `apk add` without --no-cache has its own finding (its fix comes first).
-          if (others.some((o) => o.argv.some((w) => w.value === 'add') && !o.argv.some((w) => w.value === '--no-cache'))) continue;
+          if (others.some((o) => o.argv.some((w) => w.value === 'add') && !hasNoCache(o))) continue;
           out.push({
             message: `\`apk update\` leaves the package index ${INDEX} in this layer of the final image, even when the next \`apk add\` says \`--no-cache\` (that flag fetches a fresh index without keeping it, so the update is not needed).`,
             span: scriptSpan(script, c.start, c.end),
-            fix: others.length > 0 && others.every((o) => o.argv.some((w) => w.value === '--no-cache')) ? dropUpdate(ctx.model, instr, c) : undefined,
+            fix: others.length > 0 && others.every(hasNoCache) ? dropUpdate(ctx.model, instr, c) : undefined,
           });
         } else if (!noCache && (action?.value === 'upgrade' || action?.value === 'add')) {
           const u = c.argv.find((w, i) => i > 0 && (w.value === '-U' || w.value === '--update-cache' || w.value === '--update'));
