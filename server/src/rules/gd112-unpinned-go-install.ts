@@ -1,4 +1,5 @@
-import { dockerEnv, goPackages, stageGoCommands } from '../dockerfile/facts';
+import { dockerEnv, goPackages, stageGoCommands, stageImage } from '../dockerfile/facts';
+import { buildToolFiles } from '../dockerfile/indirectGo';
 import { envValue, isLocalPackage, lexShellWord, sourcesPresent } from '../dockerfile/goBuild';
 import { scriptSpan, type DockerfileModel, type Instruction, type Stage } from '../dockerfile/model';
 import type { ShellWord } from '../dockerfile/shell';
@@ -19,8 +20,8 @@ const PINNED = /^(v\d+\.\d+\.\d+([-+][0-9A-Za-z.+-]*)?|[0-9a-f]{7,40})$/;
  *   the version (the tools.go pattern), and local packages (`.`, `./cmd/x`, `main.go`) are the
  *   module itself. For `go run`, only the first argument is the package; the rest are the
  *   program's arguments.
- * Also `git clone` of a branch (the default, or `--branch main`) in a stage that builds Go, with
- * no later checkout of a tag or commit (see `unpinnedClones`).
+ * Also `git clone` of a branch (the default, `--branch main`, or a later `git checkout master`) in
+ * a stage that builds Go, with no later checkout of a tag or commit (see `unpinnedClones`).
  * No fix: the rule cannot know which version you tested with.
  */
 export const gd112: Rule = {
@@ -61,12 +62,15 @@ const PINNED_REF = /^(v?\d+(\.\d+)*([-+.][0-9A-Za-z.+-]*)?|[0-9a-f]{7,40}|refs\/
  * `git clone` of a branch (the default one, or `--branch main`) in a stage that then builds Go,
  * with no later `git checkout`/`git reset` to a pinned ref: the image builds whatever the branch
  * holds when the step runs. A ref from a variable is resolved through ARG/ENV defaults; unknown
- * is not reported.
+ * is not reported. A later `git checkout master` (lnd: `ARG checkout="master"` … `git checkout
+ * $checkout`) keeps it on a branch. "Builds Go": a `go build`/`go install` in the stage, or, on
+ * an image with Go, a build tool (`make release-install`) run inside the clone.
  */
 function unpinnedClones(model: DockerfileModel, stage: Stage): RuleFinding[] {
   const out: RuleFinding[] = [];
-  const builds = stageGoCommands(stage).filter((g) => g.sub === 'build' || g.sub === 'install');
-  if (builds.length === 0) return out;
+  const buildsGo = stageGoCommands(stage).some((g) => g.sub === 'build' || g.sub === 'install');
+  const onGo = stageImage(model, stage)?.goToolchain === true;
+  if (!buildsGo && !onGo) return out;
   const resolve = (instr: Instruction, w: ShellWord): string | null => (w.dynamic ? expandVariables(w.raw.replace(/["']/g, ''), dockerEnv(model, stage, instr)) : w.value);
   const cmds = stage.instructions.flatMap((instr) => (instr.keyword === 'RUN' && instr.script ? instr.script.parsed.commands.map((c) => ({ instr, c })) : []));
   cmds.forEach(({ instr, c }, k) => {
@@ -83,7 +87,9 @@ function unpinnedClones(model: DockerfileModel, stage: Stage): RuleFinding[] {
       ref = resolve(instr, v);
       if (ref === null || PINNED_REF.test(ref)) return;
     }
-    // A later checkout/reset pins it (or a variable we cannot resolve might).
+    // A later checkout/reset pins it (or a variable we cannot resolve might); a checkout of a
+    // branch (`git checkout master`) is named in the message.
+    let checkedOut: { value: string; raw: string; dynamic: boolean } | null = null;
     for (const { instr: i2, c: later } of cmds.slice(k + 1)) {
       if (later.argv[0]?.value !== 'git') continue;
       const words = later.argv.map((w) => w.value);
@@ -93,15 +99,75 @@ function unpinnedClones(model: DockerfileModel, stage: Stage): RuleFinding[] {
       for (const target of later.argv.slice(at + 1).filter((w) => !w.value.startsWith('-'))) {
         const value = resolve(i2, target);
         if (value === null || PINNED_REF.test(value)) return;
+        if ((words[at] === 'checkout' || words[at] === 'switch') && checkedOut === null) checkedOut = { value, raw: target.raw, dynamic: target.dynamic };
       }
     }
-    const url = argv.slice(sub + 1).find((w, i, rest) => !w.value.startsWith('-') && !['-b', '--branch', '--depth', '-o', '--origin', '-c', '--config', '--reference', '-j', '--jobs', '--filter'].includes(rest[i - 1]?.value ?? ''));
+    const positional = argv.slice(sub + 1).filter((w, i, rest) => !w.value.startsWith('-') && !CLONE_VALUE_FLAGS.includes(rest[i - 1]?.value ?? ''));
+    const url = positional[0];
+    if (!buildsGo && !buildsInClone(model, stage, cmds.slice(k + 1), instr, cloneDir(url ? resolve(instr, url) : null, positional[1] ? resolve(instr, positional[1]) : null))) return;
+    const urlText = url ? resolve(instr, url) ?? url.raw : null;
+    const what = checkedOut !== null
+      ? `\`git clone\`${urlText ? ` of ${urlText}` : ''}, then \`git checkout ${checkedOut.dynamic ? `${checkedOut.raw}\` (by default \`${checkedOut.value}\`, a branch)` : `${checkedOut.value}\` (a branch)`}`
+      : `\`git clone\` of ${ref ? `the branch \`${ref}\`` : 'the default branch'}${urlText ? ` of ${urlText}` : ''}`;
     out.push({
-      message: `\`git clone\` of ${ref ? `the branch \`${ref}\`` : 'the default branch'}${url ? ` of ${url.value}` : ''}, then built: the image gets whatever that branch holds when the step runs (frozen in whichever build cache ran it first). Clone a tag or check out a commit: \`git clone --branch vX.Y.Z --depth 1 …\`.`,
+      message: `${what}, then built: the image gets whatever that branch holds when the step runs (frozen in whichever build cache ran it first). ${checkedOut !== null ? `Check out a tag or a commit${checkedOut.dynamic ? `: make the default of \`${checkedOut.raw}\` a tag or a commit hash` : ''}.` : 'Clone a tag or check out a commit: `git clone --branch vX.Y.Z --depth 1 …`.'}`,
       span: scriptSpan(instr.script!, c.start, c.end),
     });
   });
   return out;
+}
+
+/** Flags of `git clone` that take a value (the word after them is no URL or folder). */
+const CLONE_VALUE_FLAGS = ['-b', '--branch', '--depth', '-o', '--origin', '-c', '--config', '--reference', '-j', '--jobs', '--filter'];
+
+/** The folder a clone goes to: its second operand, else the URL's last segment without `.git`; null when unknown. */
+function cloneDir(url: string | null, dest: string | null): string | null {
+  if (dest !== null) return dest.replace(/\/+$/, '') || '/';
+  if (url === null) return null;
+  const name = url.replace(/\/+$/, '').split(/[/:]/).pop()?.replace(/\.git$/, '') ?? '';
+  return name === '' ? null : name;
+}
+
+/** The same folder, loosely: equal, or one ends with the other (`/go/src/x/lnd` and `lnd`). */
+function sameDir(a: string, b: string): boolean {
+  const x = a.replace(/\/+$/, '').replace(/^\.\//, '');
+  const y = b.replace(/\/+$/, '').replace(/^\.\//, '');
+  return x !== '' && y !== '' && (x === y || x.endsWith(`/${y}`) || y.endsWith(`/${x}`));
+}
+
+/**
+ * A build tool (`make`, `task`…) runs inside the clone after it: in the same RUN after a `cd`
+ * into it (or straight away when it was cloned into `.`), with `make -C <clone>`, or in a later
+ * RUN under a WORKDIR that is the clone.
+ */
+function buildsInClone(model: DockerfileModel, stage: Stage, after: { instr: Instruction; c: { argv: ShellWord[] } }[], cloneInstr: Instruction, dir: string | null): boolean {
+  if (dir === null) return false;
+  const here = dir === '.';
+  let inClone = here;
+  let workdirInClone = here;
+  let current = cloneInstr;
+  for (const { instr, c } of after) {
+    if (instr !== current) {
+      // A new RUN starts in the WORKDIR of its time.
+      for (const w of stage.instructions.slice(stage.instructions.indexOf(current) + 1, stage.instructions.indexOf(instr))) {
+        if (w.keyword !== 'WORKDIR' || !w.args[0]) continue;
+        const v = expandVariables(w.args[0].value, dockerEnv(model, stage, w));
+        workdirInClone = v !== null && sameDir(v, dir);
+      }
+      current = instr;
+      inClone = workdirInClone;
+    }
+    const words = c.argv.map((w) => w.value);
+    if (words[0] === 'cd') {
+      const target = c.argv[1] ? (c.argv[1].dynamic ? expandVariables(c.argv[1].raw.replace(/["']/g, ''), dockerEnv(model, stage, instr)) : c.argv[1].value) : null;
+      inClone = target !== null && sameDir(target, dir);
+      continue;
+    }
+    if (buildToolFiles(words) === null) continue;
+    const at = words.findIndex((w) => w === '-C' || w === '--directory');
+    if (at >= 0 ? !!words[at + 1] && sameDir(words[at + 1], dir) : inClone) return true;
+  }
+  return false;
 }
 
 function unpinned(model: DockerfileModel, stage: Stage, instr: Instruction, p: ShellWord): { pkg: string; text: string } | null {

@@ -38,3 +38,51 @@ describe('GD112 unpinned-go-install', () => {
     assert.equal(has(df(['FROM golang:1.22', '# hadolint ignore=DL3062', 'RUN go install github.com/a/tool@latest']), 'GD112'), false);
   });
 });
+
+describe('GD112 clone, then a checkout of a branch (lnd)', () => {
+  // lnd's Dockerfile: the default checkout is master, built with make inside the clone.
+  const lnd = (checkoutArg: string, build = 'make release-install') => df([
+    'FROM golang:1.26-alpine AS builder',
+    checkoutArg,
+    'ARG git_url="https://github.com/lightningnetwork/lnd"',
+    'RUN apk add --no-cache git make gcc \\',
+    '&&  git clone $git_url /go/src/github.com/lightningnetwork/lnd \\',
+    '&&  cd /go/src/github.com/lightningnetwork/lnd \\',
+    '&&  git checkout $checkout \\',
+    `&&  ${build}`,
+    'FROM alpine:3.20',
+    'COPY --from=builder /go/bin/lnd /bin/',
+  ]);
+
+  it('finds a checkout whose ARG default is a branch, built by make in the clone', () => {
+    for (const arg of ['ARG checkout="master"', 'ARG checkout=main', 'ARG checkout=develop']) {
+      const t = lnd(arg);
+      const fs = find(t, 'GD112');
+      assert.equal(fs.length, 1, arg);
+      assert.equal(t.slice(fs[0].span.start, fs[0].span.end), 'git clone $git_url /go/src/github.com/lightningnetwork/lnd');
+      assert.match(fs[0].message, /https:\/\/github\.com\/lightningnetwork\/lnd, then `git checkout \$checkout` \(by default `(master|main|develop)`, a branch\)/);
+      assert.ok(!fs[0].fix);
+    }
+    // A literal branch, and a go build instead of make.
+    assert.match(find(df(['FROM golang:1.22', 'RUN git clone https://github.com/acme/tool /tool && cd /tool && git checkout main && go build -o /out/tool .']), 'GD112')[0].message, /then `git checkout main` \(a branch\)/);
+  });
+
+  it('is silent for a tag, a commit, a version-like default, an ARG without default', () => {
+    for (const arg of ['ARG checkout=v0.18.3-beta', 'ARG checkout="v1.2.3"', 'ARG checkout=1.4', 'ARG checkout=3f9c2a1b7d0e', 'ARG checkout']) {
+      assert.equal(has(lnd(arg), 'GD112'), false, arg);
+    }
+  });
+
+  it('counts make only on a Go image and only inside the clone', () => {
+    // Not a Go image: the make may build anything.
+    assert.equal(has(df(['FROM alpine:3.20', 'RUN git clone https://github.com/acme/tool /tool && cd /tool && git checkout master && make']), 'GD112'), false);
+    // make elsewhere, a script in the clone (tracee's btfhub: ./3rdparty/bpftool.sh): not a Go build of the clone.
+    assert.equal(has(df(['FROM golang:1.22', 'RUN git clone https://github.com/acme/tool /tool && cd /src && make build']), 'GD112'), false);
+    assert.equal(has(df(['FROM golang:1.22', 'RUN cd /tmp && git clone https://github.com/aquasecurity/btfhub.git && cd ./btfhub && ./3rdparty/bpftool.sh']), 'GD112'), false);
+    // make -C into the clone, a clone into the WORKDIR, and a later WORKDIR that is the clone count.
+    assert.equal(has(df(['FROM golang:1.22', 'RUN git clone https://github.com/acme/tool /tool && make -C /tool install']), 'GD112'), true);
+    assert.equal(has(df(['FROM golang:1.22', 'WORKDIR /src', 'RUN git clone https://github.com/acme/tool . && make']), 'GD112'), true);
+    assert.equal(has(df(['FROM golang:1.22', 'WORKDIR /src', 'RUN git clone https://github.com/acme/tool.git', 'WORKDIR /src/tool', 'RUN make']), 'GD112'), true);
+    assert.equal(has(df(['FROM golang:1.22', 'WORKDIR /src', 'RUN git clone https://github.com/acme/tool.git', 'WORKDIR /src/tool', 'RUN git checkout v1.2.0 && make']), 'GD112'), false);
+  });
+});
