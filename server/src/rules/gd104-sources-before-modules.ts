@@ -1,5 +1,5 @@
 import { contextBinds, mounts } from '../dockerfile/mounts';
-import { contextPath, copyPaths, goCommands, goPackages, isContextCopy, stageChain, stageGoCommands, stageImage } from '../dockerfile/facts';
+import { contextPath, copyPaths, dockerEnv, goCommands, goPackages, isContextCopy, stageChain, stageGoCommands, stageImage } from '../dockerfile/facts';
 import { isLocalPackage } from '../dockerfile/goBuild';
 import { indirectGoSteps } from '../dockerfile/indirectGo';
 import type { Instruction, Stage } from '../dockerfile/model';
@@ -24,6 +24,10 @@ export const gd104: Rule = {
     const out: RuleFinding[] = [];
     // Of the context, not of a stage: read once, when a COPY needs it.
     let replaced: Set<string> | undefined;
+    // The same with the go.work members (the folders whose module files a download reads).
+    let members: Set<string> | undefined;
+    // A stage gets one finding for its member folders (it names them all).
+    const memberReported = new Set<Stage>();
     for (const checked of stagesToCheck(ctx)) {
       // Whether each stage of the chain ends with the module cache filled in a layer of its own
       // (a stage FROM another one inherits that).
@@ -56,7 +60,23 @@ export const gd104: Rule = {
           // graph: `go mod download` needs it, so it belongs before the download. So does a folder
           // holding one (`COPY api/ api/` for `=> ./api/loki`, kubebuilder's layout).
           replaced ??= localReplaceDirs(ctx);
+          members ??= new Set([...replaced, ...workMemberDirs(ctx)]);
           const inGraph = paths.sources.every((src) => holdsReplaced(replaced!, contextPath(src)));
+          // Yet only the folder's go.mod/go.sum are read by the download: a whole member folder
+          // (its sources) copied before an explicit `go mod download` makes every edit of them
+          // download again (avalanchego `COPY graft/coreth ./graft/coreth`, talos `COPY ./tools ./tools`).
+          if (!modulesCached && ctx.files && paths.sources.every((src) => holdsReplaced(members!, contextPath(src))) && copiesSources(paths, ctx.files)) {
+            const download = stage.instructions.find((i) => i.line > instr.line && goCommands(i).some((g) => g.sub === 'mod download'));
+            if (download) {
+              if (stage === checked && !memberReported.has(stage) && reportsMembers(ctx, stage)) {
+                memberReported.add(stage);
+                out.push(memberFinding(ctx, stage, instr, download, members));
+              }
+              // For the chain the download still fills the module cache.
+              if (paths.sources.some((src) => /(^|\/)go\.(mod|work)$/.test(src))) goModCopied = true;
+              continue;
+            }
+          }
           if (inGraph || !copiesSources(paths, ctx.files)) {
             if (paths.sources.some((src) => /(^|\/)go\.(mod|work)$/.test(src) || /(^|\/)go\.(\*|mod\*|work\*)$/.test(src))) goModCopied = true;
             continue;
@@ -82,6 +102,55 @@ export const gd104: Rule = {
     return out;
   },
 };
+
+/**
+ * A stage whose member-folder copy is reported: the download after it is the stage's own
+ * module layer (it need not build: talos's build-go stage only downloads, its children build),
+ * it inits no module, is not vendored, and has modules to download.
+ */
+function reportsMembers(ctx: RuleContext, stage: Stage): boolean {
+  return !stageGoCommands(stage).some((g) => g.sub === 'mod init') && !stageUsesVendor(ctx, stage) && !nothingToDownload(ctx);
+}
+
+/**
+ * The finding for whole member folders copied before the download: every such copy of the
+ * stage up to the download is named. No fix: the module files of each member would have to go
+ * before the download and the folders after it, and a download that then reads go.work where
+ * it did not (or the reverse) fetches other versions.
+ */
+function memberFinding(ctx: RuleContext, stage: Stage, first: Instruction, download: Instruction, members: Set<string>): RuleFinding {
+  const copies: { instr: Instruction; sources: string[] }[] = [];
+  for (const i of stage.instructions) {
+    if (i.line < first.line || i.line >= download.line || !isContextCopy(i)) continue;
+    const paths = copyPaths(i);
+    if (!paths || !paths.sources.every((src) => holdsReplaced(members, contextPath(src))) || !copiesSources(paths, ctx.files)) continue;
+    copies.push({ instr: i, sources: paths.sources });
+  }
+  const folders = copies.flatMap((c) => c.sources.map((src) => contextPath(src)).filter((d): d is string => !!d));
+  const modules: string[] = [];
+  const moduleFiles: string[] = [];
+  for (const m of ctx.workspace?.modules ?? []) {
+    if (!members.has(m.dir) || !folders.some((f) => m.dir === f || m.dir.startsWith(`${f}/`))) continue;
+    modules.push(m.dir);
+    moduleFiles.push(`${m.dir}/go.mod`);
+    if (m.hasGoSum) moduleFiles.push(`${m.dir}/go.sum`);
+  }
+  const names = modules.length > 0 ? modules : folders;
+  const many = names.length > 1;
+  const list = (xs: string[], n: number) => (xs.length <= n ? xs.slice(0, -1).join(', ') + (xs.length > 1 ? ' and ' : '') + xs[xs.length - 1] : `${xs.slice(0, n).join(', ')} and ${xs.length - n} more`);
+  const files = moduleFiles.length === 0 ? (many ? 'their go.mod and go.sum' : 'its go.mod and go.sum') : list(moduleFiles, 6);
+  const mounted = downloadMounted(ctx, stage, download);
+  return {
+    message: `The sources of the local ${many ? `modules ${list(names, 4)} are` : `module ${names[0]} are`} copied whole before \`go mod download\` (line ${download.line + 1}): the download needs only ${many ? 'their' : 'its'} module files, so every edit of ${many ? 'their' : 'its'} sources ${mounted ? 're-runs the module step (the cache mount keeps the modules on this builder; a builder without that cache, a fresh CI runner, downloads every module again)' : 're-downloads every module'}. Copy ${files} before the download and the sources after it.`,
+    span: first.span,
+  };
+}
+
+/** The download has a cache mount on the module cache (its usual places, or the stage's GOMODCACHE). */
+function downloadMounted(ctx: RuleContext, stage: Stage, download: Instruction): boolean {
+  const modcache = dockerEnv(ctx.model, stage, download).get('GOMODCACHE');
+  return mounts(download).some((m) => m.type === 'cache' && !!m.target && (/(^|\/)(pkg\/mod|pkg|go)\/?$|GOMODCACHE|GOPATH/.test(m.target) || (!!modcache && (modcache === m.target.replace(/\/+$/, '') || modcache.startsWith(`${m.target.replace(/\/+$/, '')}/`)))));
+}
 
 /** A stage that builds or runs the module, does not init one, and has modules to download. */
 function reportsStage(ctx: RuleContext, stage: Stage, indirect: Set<Instruction>): boolean {
@@ -128,6 +197,11 @@ function holdsReplaced(replaced: Set<string>, rel: string | null): boolean {
   if (replaced.has(rel)) return true;
   for (const dir of replaced) if (dir.startsWith(`${rel}/`)) return true;
   return false;
+}
+
+/** Context-relative folders of go.work's members other than the root. */
+function workMemberDirs(ctx: RuleContext): string[] {
+  return (ctx.workspace?.work?.members ?? []).filter((m) => !m.outsideContext && m.dir !== '').map((m) => m.dir);
 }
 
 /** Context-relative folders that a go.mod replaces a module with (`=> ./api`). */

@@ -194,3 +194,59 @@ describe('GD104 sources-before-modules', () => {
     assert.ok(fixed.includes('COPY go.mod go.sum ./\r\nRUN go mod download\r\nCOPY . .\r\n'));
   });
 });
+
+describe('GD104: whole folders of local modules copied before go mod download', () => {
+  // avalanchego: go.mod replaces ./graft/{coreth,evm} (and go.work uses them); talos: go.work uses ./tools.
+  const tree = (extra: Record<string, string> = {}) => {
+    const root = tmpCopy(null);
+    write(root, 'go.mod', 'module github.com/ava-labs/avalanchego\n\ngo 1.25\n\nrequire github.com/a/b v1.0.0\n\nreplace github.com/ava-labs/avalanchego/graft/coreth => ./graft/coreth\n\nreplace github.com/ava-labs/avalanchego/graft/evm => ./graft/evm\n');
+    write(root, 'go.sum', '');
+    write(root, 'main.go', 'package main\n\nimport _ "github.com/a/b"\n\nfunc main() {}\n');
+    write(root, 'graft/coreth/go.mod', 'module github.com/ava-labs/avalanchego/graft/coreth\n\ngo 1.25\n');
+    write(root, 'graft/coreth/go.sum', '');
+    write(root, 'graft/coreth/vm/vm.go', 'package vm\n');
+    write(root, 'graft/evm/go.mod', 'module github.com/ava-labs/avalanchego/graft/evm\n\ngo 1.25\n');
+    write(root, 'graft/evm/evm.go', 'package evm\n');
+    for (const [k, v] of Object.entries(extra)) write(root, k, v);
+    return opts(load(root), { only: undefined });
+  };
+  const avalanche = (copies: string[], download = 'RUN go mod download') => df(['FROM golang:1.25-bookworm AS builder', 'WORKDIR /build', 'COPY go.mod .', 'COPY go.sum .', ...copies, download, 'COPY . .', 'RUN ./scripts/build.sh']);
+
+  it('finds the member folders copied whole (avalanchego Dockerfile:14-17), one finding naming all, no fix', () => {
+    const text = avalanche(['COPY graft/coreth ./graft/coreth', 'COPY graft/evm ./graft/evm']);
+    const fs104 = lint(text, tree()).filter((f) => f.code === 'GD104');
+    assert.equal(fs104.length, 1);
+    assert.equal(text.slice(fs104[0].span.start, fs104[0].span.end), 'COPY graft/coreth ./graft/coreth');
+    assert.match(fs104[0].message, /local modules graft\/coreth and graft\/evm are copied whole before `go mod download` \(line 7\)/);
+    assert.match(fs104[0].message, /Copy graft\/coreth\/go\.mod, graft\/coreth\/go\.sum and graft\/evm\/go\.mod before the download/);
+    assert.equal(fs104[0].fix, undefined);
+    // subnet-evm's Dockerfile: the folder holding them.
+    const [g] = lint(avalanche(['COPY graft ./graft'], 'RUN go mod download && go mod tidy'), tree()).filter((f) => f.code === 'GD104');
+    assert.match(g.message, /graft\/coreth and graft\/evm/);
+  });
+
+  it('finds a go.work member folder before the download in a stage that only downloads (talos build-go)', () => {
+    const o = tree({ 'go.work': 'go 1.25\n\nuse (\n\t.\n\t./tools\n)\n', 'tools/go.mod': 'module example.com/tools\n\ngo 1.25\n', 'tools/go.sum': '', 'tools/gen/main.go': 'package main\n\nfunc main() {}\n' });
+    const text = df(['FROM golang:1.25 AS build', 'ENV GOMODCACHE=/.cache/mod', 'WORKDIR /src', 'FROM build AS build-go', 'COPY ./go.mod ./go.sum ./go.work ./', 'COPY ./tools ./tools', 'RUN --mount=type=cache,target=/.cache go mod download', 'FROM build-go AS base', 'COPY ./cmd ./cmd', 'RUN go build ./cmd/...']);
+    const fs104 = lint(text, o).filter((f) => f.code === 'GD104');
+    assert.equal(fs104.length, 1);
+    assert.match(fs104[0].message, /local module tools are copied whole/);
+    assert.match(fs104[0].message, /cache mount keeps the modules on this builder/);
+  });
+
+  it('is silent for module files only, a member folder without Go files, no download step, and no context', () => {
+    assert.equal(has(avalanche(['COPY graft/coreth/go.mod graft/coreth/go.sum ./graft/coreth/', 'COPY graft/evm/go.mod ./graft/evm/']), 'GD104', tree()), false);
+    const noGo = tmpCopy(null);
+    write(noGo, 'go.mod', 'module example.com/app\n\ngo 1.25\n\nrequire github.com/a/b v1.0.0\n\nreplace example.com/app/api => ./api\n');
+    write(noGo, 'go.sum', '');
+    write(noGo, 'main.go', 'package main\n\nimport _ "github.com/a/b"\n\nfunc main() {}\n');
+    write(noGo, 'api/go.mod', 'module example.com/app/api\n\ngo 1.25\n');
+    write(noGo, 'api/go.sum', '');
+    assert.equal(has(df(['FROM golang:1.25', 'WORKDIR /src', 'COPY go.mod go.sum ./', 'COPY api ./api', 'RUN go mod download', 'COPY . .', 'RUN go build -o /app .']), 'GD104', opts(load(noGo), { only: undefined })), false);
+    // No download step: the replaced folder is a module input as before; only the later `COPY . .` is reported.
+    const noDownload = df(['FROM golang:1.25', 'WORKDIR /build', 'COPY go.mod go.sum ./', 'COPY graft/ graft/', 'COPY . .', 'RUN go build -o /app .']);
+    assert.deepEqual(lint(noDownload, tree()).filter((f) => f.code === 'GD104').map((f) => noDownload.slice(f.span.start, f.span.end)), ['COPY . .']);
+    // Without the context nothing is known about members: the folder is plain sources, as before.
+    assert.ok(lint(avalanche(['COPY graft/coreth ./graft/coreth'])).filter((f) => f.code === 'GD104').every((f) => /^Sources are copied/.test(f.message)));
+  });
+});
