@@ -156,3 +156,26 @@ describe('GD306 dockerignore-excludes-input', () => {
     assert.match(f.message, /go\.sum: \.dockerignore line 1 `\*`/);
   });
 });
+
+describe('GD306: a file pattern without a folder matches at the context root only (gno `*.pb.go`)', () => {
+  // gno's .dockerignore has `*.pb.go` and commits tm2/…/upstreampb/upstream.pb.go, the only file
+  // of a package gnoland imports. Docker matches `*.pb.go` against the whole context-relative path
+  // (Go's filepath.Match, `*` never crosses a `/`): only a root-level x.pb.go is excluded, so the
+  // nested file is sent and the build has it. `**/*.pb.go` would exclude it.
+  const tree = (ignore: string) => {
+    const root = tmpCopy(null);
+    write(root, 'go.mod', 'module example.com/gno\n\ngo 1.22\n');
+    write(root, 'cmd/app/main.go', 'package main\n\nimport _ "example.com/gno/a/b/pb"\n\nfunc main() {}\n');
+    write(root, 'a/b/pb/x.pb.go', 'package pb\n');
+    write(root, '.dockerignore', ignore);
+    return opts(load(root));
+  };
+  const text = df(['FROM golang:1.22 AS build', 'WORKDIR /src', 'COPY go.mod ./', 'RUN go mod download', 'COPY . ./', 'RUN go build -o /app ./cmd/app', 'FROM scratch', 'COPY --from=build /app /app']);
+
+  it('silent for `*.pb.go` (the nested generated file is sent), reported for `**/*.pb.go`', () => {
+    assert.deepEqual(find(text, tree('.git\n*.pb.go\n'), 'GD306'), []);
+    const [f, ...rest] = find(text, tree('.git\n**/*.pb.go\n'), 'GD306');
+    assert.equal(rest.length, 0);
+    assert.match(f.message, /package a\/b\/pb \(a\/b\/pb\/x\.pb\.go\): \.dockerignore line 2 `\*\*\/\*\.pb\.go`/);
+  });
+});
