@@ -2,7 +2,7 @@
  * Whole analysis (parse + every rule) against dockerfile-language-service's own `validate`
  * on the same texts, in the same process: Dockerfiles of about 20, 150, 1,400 and 14,000 lines.
  *
- *   node bench/analysis.bench.mjs [--processes 5] [--root DIR]
+ *   node bench/analysis.bench.mjs [--processes 5] [--root DIR] [--sizes 20,150,1400,14000]
  *
  * Ours is measured as the server and the CLI ship it: the sources of `--root` (this tree by
  * default) bundled with dist's options (scripts/bundle-options.mjs). Run from the sources under
@@ -26,7 +26,7 @@ const arg = (name, def) => {
   const i = process.argv.indexOf(`--${name}`);
   return i >= 0 ? process.argv[i + 1] : def;
 };
-const SIZES = [20, 150, 1400, 14000];
+const SIZES = (arg('sizes', '20,150,1400,14000')).split(',').map(Number);
 
 /** Bundles `root`'s analysis into `dir`/analysis.js (this tree's options), the grammar's .wasm files beside it. */
 async function bundle(root, dir) {
