@@ -2,7 +2,9 @@
  * What kind of program the binary is, from its sources and imports (comments blanked):
  *
  * - a CLI with subcommands (cobra `Use:`, urfave/cli `Name:` in a Command, kingpin
- *   `Command("…")`): the image should run the subcommand that serves (`serve`, `server`, `web`…);
+ *   `Command("…")`, kong fields tagged `cmd:""`): the image should run the subcommand that serves
+ *   (`serve`, `server`, `web`…, else the one whose description says it starts the program or a
+ *   server: answer's `run`, "Run Answer");
  * - time zones used without `time.LoadLocation`: cron libraries (CRON_TZ, TZ= in schedules) and
  *   programs reading the `TZ` variable need the zoneinfo database;
  * - a Docker API client: the program talks to /var/run/docker.sock, which a non-root user
@@ -42,8 +44,60 @@ function under(path: string, prefix: string): boolean {
   return path === prefix || path.startsWith(prefix + '/');
 }
 
+/**
+ * A subcommand's description says it starts the program or a server: "Run Answer", "Start
+ * Cerbos server (PDP)", "Starts the daemon". Not "Run a command in the context of …".
+ */
+function describesServing(text: string, binary: string): boolean {
+  const t = text.trim().toLowerCase();
+  const verb = /^(?:start|run|launch)s?\s+(?:the\s+)?/.exec(t);
+  if (!verb) return false;
+  const rest = t.slice(verb[0].length);
+  // The object is the program, or a server with at most one word before it ("Cerbos server
+  // (PDP)", "the server"); not soft-serve's "Run git server hooks" (hooks), nor kubescape's
+  // "Start the Kubescape MCP server" (a side server of a CLI).
+  const end = (after: string) => /^\s*(?:$|[(,.;:])/.test(after);
+  const b = binary.toLowerCase();
+  return (rest.startsWith(b) && end(rest.slice(b.length))) || /^(?:[a-z0-9-]+\s+)?(?:server|service|daemon)\s*(?:$|[(,.;:])/.test(rest);
+}
+
+/** An urfave/cli App with its own Action: `app := cli.NewApp()` … `app.Action = …`, or `Action:` at the top level of `&cli.App{…}`. */
+function urfaveAppRuns(text: string): boolean {
+  for (const m of text.matchAll(/\b([A-Za-z_][A-Za-z0-9_]*)\s*:?=\s*cli\.NewApp\(\)/g)) {
+    if (new RegExp(`\\b${m[1]}\\.Action\\s*=`).test(text)) return true;
+  }
+  for (const m of text.matchAll(/&cli\.App\s*\{/g)) {
+    // The literal's own fields: depth 1 of its braces.
+    let depth = 1;
+    let i = m.index! + m[0].length;
+    let from = i;
+    for (; i < text.length && depth > 0; i++) {
+      const c = text[i];
+      if (c === '{') {
+        if (depth === 1 && /\bAction\s*:/.test(text.slice(from, i))) return true;
+        depth++;
+      } else if (c === '}') {
+        depth--;
+        if (depth === 1) from = i + 1;
+        if (depth === 0 && /\bAction\s*:/.test(text.slice(from, i))) return true;
+      }
+    }
+  }
+  return false;
+}
+
+/** kong's name for a command field: its `name:""` tag, else the field name in kebab case (CompileStore -> compile-store). */
+function kongName(field: string, tag: string): string {
+  const named = /\bname:"([a-z][a-z0-9-]*)"/.exec(tag);
+  return named ? named[1] : field.replace(/([a-z0-9])([A-Z])/g, '$1-$2').replace(/([A-Z]+)([A-Z][a-z])/g, '$1-$2').toLowerCase();
+}
+
 export function programShape(packages: readonly PackageSources[], externalImports: readonly string[], binary: string): ProgramShape {
   const subcommands: { name: string; via: string }[] = [];
+  /** Subcommands whose description says they start the program or a server (describesServing). */
+  const serving: { name: string; via: string }[] = [];
+  // Variables are keyed by their package's folder and name (scoped): soft-serve has a `Command`
+  // in cmd/soft/serve ("serve") and one in cmd/soft/hook ("hook", a parent of hooks).
   const declared = new Map<string, string>();
   /** `manCmd.AddCommand(serverCmd)`: child variable -> the variables it is added to. */
   const parents = new Map<string, string[]>();
@@ -57,6 +111,8 @@ export function programShape(packages: readonly PackageSources[], externalImport
     const cobra = p.imports.some((i) => under(i, 'github.com/spf13/cobra'));
     const urfave = p.imports.some((i) => under(i, 'github.com/urfave/cli'));
     const kingpin = p.imports.some((i) => under(i, 'github.com/alecthomas/kingpin') || under(i, 'gopkg.in/alecthomas/kingpin.v2'));
+    const kong = p.imports.some((i) => under(i, 'github.com/alecthomas/kong'));
+    const scoped = (v: string) => `${p.dir}\0${v}`;
     for (const f of p.files) {
       const text = stripGoComments(f.text);
       const file = p.dir === '' ? f.file : `${p.dir}/${f.file}`;
@@ -67,24 +123,49 @@ export function programShape(packages: readonly PackageSources[], externalImport
         // The text after Use (read for the root's Run) is a lookahead: it must not swallow the
         // commands declared after the root (flipt's serverCmd in main, answer's runCmd).
         for (const m of text.matchAll(/cobra\.Command\s*\{([^}]*?)\bUse\s*:\s*"([a-z][a-z0-9-]*)(?=([\s\S]{0,6000}))/g)) {
+          const own = m[1] + m[3].split(/cobra\.Command\s*\{/)[0];
           if (m[2] === binary) {
-            if (/\bRunE?\s*:/.test(m[1] + m[3].split(/cobra\.Command\s*\{/)[0])) rootRuns = true;
-          } else add(m[2], `cobra Use: "${m[2]}"`);
+            if (/\bRunE?\s*:/.test(own)) rootRuns = true;
+          } else {
+            add(m[2], `cobra Use: "${m[2]}"`);
+            const short = /\bShort\s*:\s*"([^"\n]*)"/.exec(own);
+            if (short && describesServing(short[1], binary)) serving.push({ name: m[2], via: `cobra Use: "${m[2]}", Short: "${short[1]}" in ${file}` });
+          }
         }
       }
       if (cobra) {
         for (const m of text.matchAll(/\b([A-Za-z_][A-Za-z0-9_]*)\s*:?=\s*&cobra\.Command\s*\{([^{}]*?)\bUse\s*:\s*"([a-z][a-z0-9-]*)/g)) {
-          if (!GENERIC_COMMAND_VARS.has(m[1]) && m[3] !== binary) declared.set(m[1], m[3]);
+          if (!GENERIC_COMMAND_VARS.has(m[1]) && m[3] !== binary) declared.set(scoped(m[1]), m[3]);
         }
       }
       for (const m of text.matchAll(/\b([A-Za-z_][A-Za-z0-9_]*)\.AddCommand\(([^()]*)\)/g)) {
-        for (const a of m[2].split(',')) if (/^\s*[A-Za-z_][A-Za-z0-9_]*\s*$/.test(a)) parents.set(a.trim(), [...(parents.get(a.trim()) ?? []), m[1]]);
+        for (const a of m[2].split(',')) if (/^\s*[A-Za-z_][A-Za-z0-9_]*\s*$/.test(a)) parents.set(scoped(a.trim()), [...(parents.get(scoped(a.trim())) ?? []), scoped(m[1])]);
       }
       for (const m of text.matchAll(/\b[A-Za-z_]*[Aa]dd[A-Za-z]*(?:Command|Cmd)s?\(([^()]*)\)/g)) {
-        for (const a of m[1].split(',')) if (/^\s*[A-Za-z_][A-Za-z0-9_]*\s*$/.test(a)) added.add(a.trim());
+        for (const a of m[1].split(',')) if (/^\s*[A-Za-z_][A-Za-z0-9_]*\s*$/.test(a)) added.add(scoped(a.trim()));
       }
-      if (urfave) for (const m of text.matchAll(/cli\.Command\s*\{\s*Name\s*:\s*"([a-z][a-z0-9-]*)"/g)) add(m[1], `cli.Command{Name: "${m[1]}"}`);
+      // urfave/cli's app runs something itself (transfer.sh: `app.Action = func…`, or `Action:` in
+      // the `&cli.App{…}` literal, not in a command of it): no subcommand needed.
+      if (urfave && urfaveAppRuns(text)) rootRuns = true;
+      if (urfave) {
+        // `&cli.Command{Name: "x"}`, and the elements of a `[]*cli.Command{{Name: "x"}, {Name: "y"}}`
+        // list, whose type is elided (temporal's `start`).
+        for (const m of text.matchAll(/(?:cli\.Command\s*\{|\[\]\*?cli\.Command\s*\{\s*\{|\},\s*\{)\s*Name\s*:\s*"([a-z][a-z0-9-]*)"(?=([\s\S]{0,400}))/g)) {
+          add(m[1], `cli.Command{Name: "${m[1]}"}`);
+          const usage = /^[^{}]*?\bUsage\s*:\s*"([^"\n]*)"/.exec(m[2]);
+          if (usage && describesServing(usage[1], binary)) serving.push({ name: m[1], via: `cli.Command{Name: "${m[1]}", Usage: "${usage[1]}"} in ${file}` });
+        }
+      }
       if (kingpin) for (const m of text.matchAll(/\.Command\(\s*"([a-z][a-z0-9-]*)"/g)) add(m[1], `Command("${m[1]}")`);
+      // kong: a struct field tagged `cmd:""` is a subcommand (cerbos: `Server server.Cmd \`cmd:"" help:"Start Cerbos server (PDP)"\``).
+      if (kong) {
+        for (const m of text.matchAll(/^[ \t]*([A-Z][A-Za-z0-9_]*)[ \t]+\*?[A-Za-z_][\w.]*[ \t]+`([^`\n]*\bcmd:""[^`\n]*)`/gm)) {
+          const name = kongName(m[1], m[2]);
+          add(name, `kong field ${m[1]} \`cmd:""\``);
+          const help = /\bhelp:"([^"]*)"/.exec(m[2]);
+          if (help && describesServing(help[1], binary)) serving.push({ name, via: `kong field ${m[1]} \`cmd:"" help:"${help[1]}"\` in ${file}` });
+        }
+      }
       if (osExec) {
         // exec.Command("git", …), exec.CommandContext(ctx, "git", …). Not exec.LookPath alone: it
         // asks whether an optional tool is there. Not the program itself (a re-exec by name).
@@ -108,7 +189,10 @@ export function programShape(packages: readonly PackageSources[], externalImport
   const kept = new Set([...declared].filter(([v]) => !isNested(v) && !roots.has(v)).map(([, use]) => use));
   for (let i = subcommands.length - 1; i >= 0; i--) if (dropped.has(subcommands[i].name) && !kept.has(subcommands[i].name)) subcommands.splice(i, 1);
   const names = subcommands.map((s) => s.name);
-  const serve = SERVE_NAMES.map((n) => subcommands.find((s) => s.name === n)).find((s) => s !== undefined) ?? null;
+  // By name first; else the one subcommand whose description says it serves (two: not plain).
+  const servingKept = serving.filter((s) => names.includes(s.name));
+  const serve = SERVE_NAMES.map((n) => subcommands.find((s) => s.name === n)).find((s) => s !== undefined)
+    ?? (servingKept.length === 1 ? servingKept[0] : null);
   const tz = [...new Set(externalImports.filter((i) => TZ_MODULES.some((m) => under(i, m))).map((i) => TZ_MODULES.find((m) => under(i, m))!))];
   if (readsTz) tz.push(readsTz);
   return {
@@ -117,6 +201,6 @@ export function programShape(packages: readonly PackageSources[], externalImport
     tzLibraries: tz,
     dockerClients: [...new Set(externalImports.filter((i) => DOCKER_CLIENTS.some((m) => under(i, m))))],
     runsCommands: runs,
-    subcommandVars: new Map([...declared].filter(([v]) => added.has(v))),
+    subcommandVars: new Map([...declared].filter(([v]) => added.has(v)).map(([v, use]) => [v.slice(v.indexOf('\0') + 1), use])),
   };
 }

@@ -330,6 +330,9 @@ export const KNOWN_CGO_MODULES: readonly KnownCgoModule[] = [
   { path: 'gocv.io/x/gocv', scope: 'module', binds: 'OpenCV' },
   { path: 'github.com/miekg/pkcs11', scope: 'module', binds: 'PKCS#11' },
   { path: 'github.com/google/gopacket/pcap', scope: 'package', binds: 'libpcap' },
+  // The standard library's plugin package: without cgo, plugin.Open returns "plugin: not
+  // implemented" (nakama loads its Go runtime modules with it).
+  { path: 'plugin', scope: 'package', binds: 'the dynamic loader for plugin.Open' },
 ];
 
 function underPath(importPath: string, prefix: string): boolean {
