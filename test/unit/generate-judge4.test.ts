@@ -11,6 +11,8 @@
  *    (kubescape's MCP server), not an urfave app that runs something itself (transfer.sh).
  * 2. The standard library's plugin package needs cgo (nakama).
  * 3. Port 53 is DNS: EXPOSE and `docker run -p` name UDP too (blocky).
+ * 4. kong's default command (FerretDB), docopt usage lines (ergo), a go.work member under tools/
+ *    (ekuiper), a port default inside an env tag (zincsearch).
  */
 import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
@@ -187,5 +189,64 @@ describe('3. DNS port', () => {
   it('negative: another port stays TCP only', async () => {
     const r = await gen(tree(8053));
     assert.match(r.dockerfile, /^EXPOSE 8053$/m, r.dockerfile);
+  });
+});
+
+describe('4. more CLI and configuration shapes', () => {
+  // FerretDB/FerretDB at 977066050822ff5bb8e146d88a02c2ad0df9d178 (Apache-2.0): cmd/ferretdb/main.go,
+  // kong, `Run struct{} \`cmd:"" default:"1" hidden:""\`` beside `Ping struct{} \`cmd:"" …\``.
+  it('FerretDB: kong\'s default command runs without arguments: no CMD, no subcommand warning', async () => {
+    const tree = (runTag: string) => workspace({
+      'go.mod': 'module github.com/FerretDB/FerretDB/v2\n\ngo 1.24\n\nrequire github.com/alecthomas/kong v1.6.0\n',
+      'go.sum': 'github.com/alecthomas/kong v1.6.0 h1:x\n',
+      'cmd/ferretdb/main.go': `package main\n\nimport "github.com/alecthomas/kong"\n\ntype pingCmd struct{}\n\nvar cli struct {\n\tRun  pingCmd \`${runTag}\`\n\tPing pingCmd \`cmd:"" help:"Ping existing FerretDB instance."\`\n}\n\nfunc main() { _ = kong.Parse(&cli) }\n`,
+    });
+    const r = await gen(tree('cmd:"" default:"1" hidden:""'));
+    assert.equal(cmdOf(r), null, r.dockerfile);
+    assert.equal(noCmdWarning(r), undefined, r.warnings.join('\n'));
+    // Without default:"1" the CLI needs a command: the warning names both.
+    assert.match(noCmdWarning(await gen(tree('cmd:"" hidden:""'))) ?? '', /subcommands \(run, ping\)/);
+  });
+
+  // ergochat/ergo at 923b0ddbb2fec5299a61518e6554f1906e1a5cd1 (MIT): ergo.go, docopt usage text.
+  it('ergo: docopt usage lines are subcommands: the no-CMD warning is given', async () => {
+    const tree = (extra: string) => workspace({
+      'go.mod': 'module github.com/ergochat/ergo\n\ngo 1.24\n\nrequire github.com/docopt/docopt-go v0.0.0-20180111231733-ee0de3bc6815\n',
+      'go.sum': 'github.com/docopt/docopt-go v0.0.0-20180111231733-ee0de3bc6815 h1:x\n',
+      'ergo.go': `package main\n\nimport "github.com/docopt/docopt-go"\n\nfunc main() {\n\tusage := \`ergo.\nUsage:\n\tergo initdb [--conf <filename>] [--quiet]\n\tergo genpasswd [--conf <filename>] [--quiet]\n\tergo run [--conf <filename>] [--quiet] [--smoke]\n${extra}\tergo -h | --help\n\tergo --version\nOptions:\n\t--conf <filename>  Configuration file to use [default: ircd.yaml].\n\`\n\t_, _ = docopt.ParseArgs(usage, nil, "1")\n}\n`,
+    });
+    const r = await gen(tree(''));
+    assert.match(noCmdWarning(r) ?? '', /subcommands \(initdb, genpasswd, run\)/, r.warnings.join('\n'));
+    // A usage line without a command word: the program runs as it is.
+    assert.equal(noCmdWarning(await gen(tree('\tergo [--conf <filename>]\n'))), undefined);
+  });
+
+  // lf-edge/ekuiper at 0014e7fab0dd420d79d4e8a9e00486ac688589ec (Apache-2.0): go.work uses . and
+  // ./tools/kubernetes, a member whose main package is at its module root; the server is cmd/kuiperd.
+  it('ekuiper: a go.work member\'s main package under tools/ is a helper, not the default program', async () => {
+    const dir = workspace({
+      'go.work': 'go 1.25.4\n\nuse (\n\t.\n\t./tools/kubernetes\n)\n',
+      'go.mod': 'module github.com/lf-edge/ekuiper/v2\n\ngo 1.25.4\n',
+      'cmd/kuiperd/main.go': 'package main\n\nfunc main() {}\n',
+      'tools/kubernetes/go.mod': 'module github.com/lf-edge/ekuiper/tools/kubernetes\n\ngo 1.25.4\n',
+      'tools/kubernetes/main.go': 'package main\n\nfunc main() {}\n',
+    });
+    const r = await gen(dir);
+    assert.equal(r.target.dir, 'cmd/kuiperd');
+    const member = r.candidates.find((c) => c.dir === 'tools/kubernetes');
+    assert.equal(member?.tier, 2);
+  });
+
+  // zincsearch/zincsearch at 13d6c8c184b42d2e5c7e208589b1dc9615f159f7 (Apache-2.0): pkg/config/config.go,
+  // sethvargo/go-envconfig tags: `ServerPort string \`env:"ZINC_SERVER_PORT,default=4080"\``.
+  it('zincsearch: the default inside an env tag gives EXPOSE 4080; an env tag without default gives none', async () => {
+    const tree = (tag: string) => workspace({
+      'go.mod': 'module github.com/zincsearch/zincsearch\n\ngo 1.22\n',
+      'main.go': 'package main\n\nimport (\n\t"net/http"\n\n\t"github.com/zincsearch/zincsearch/pkg/config"\n)\n\nfunc main() { _ = http.ListenAndServe(":"+config.Global.ServerPort, nil) }\n',
+      'pkg/config/config.go': `package config\n\ntype config struct {\n\tServerAddress string \`env:"ZINC_SERVER_ADDRESS"\`\n\tServerPort    string \`${tag}\`\n}\n\nvar Global = &config{}\n`,
+    });
+    const r = await gen(tree('env:"ZINC_SERVER_PORT,default=4080"'));
+    assert.match(r.dockerfile, /^EXPOSE 4080$/m, r.dockerfile);
+    assert.ok(!/^EXPOSE/m.test((await gen(tree('env:"ZINC_SERVER_PORT"'))).dockerfile));
   });
 });

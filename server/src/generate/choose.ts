@@ -58,7 +58,10 @@ export function rankTarget(model: WorkspaceModel, t: GenerateTarget): Ranked {
   const segs = inside === '' ? [] : inside.split('/');
   const nested = t.module !== null && t.module !== '' && model.modules.some((m) => m.dir !== t.module && (m.dir === '' || t.module!.startsWith(m.dir + '/')))
     && !model.work?.members.some((m) => m.dir === t.module);
-  const helper = segs.find((s) => HELPER_SEGMENTS.has(s)) ?? (inside.startsWith('internal/tools') ? 'internal/tools' : undefined);
+  // The folders above a go.work member's module count too (ekuiper's member tools/kubernetes,
+  // whose main package is at its module root, is a helper, not the program).
+  const above = t.module ? t.module.split('/') : [];
+  const helper = [...above, ...segs].find((s) => HELPER_SEGMENTS.has(s)) ?? (inside.startsWith('internal/tools') ? 'internal/tools' : undefined);
   if (helper) return { target: t, tier: 2, why: `under ${helper}/, a helper rather than the program` };
   if (nested) return { target: t, tier: 2, why: `in the nested module ${t.module}` };
   if (inside === '') return { target: t, tier: 0, why: 'the main package at the module root' };

@@ -256,9 +256,11 @@ export function portEvidence(file: string, source: string, imports: readonly str
   const tagged: { value: string; via: string; nested: boolean }[] = [];
   for (const m of text.matchAll(/^[ \t]*([A-Za-z_][A-Za-z0-9_]*)[ \t]+[*\[\]A-Za-z0-9_.]+[ \t]+`([^`\n]*)`/gm)) {
     const tag = (k: string) => new RegExp(`(?:^|\\s)${k}:"([^"]*)"`).exec(m[2])?.[1];
-    const def = tag('default') ?? tag('envDefault');
+    // sethvargo/go-envconfig puts the default in the env tag (zincsearch: `env:"ZINC_SERVER_PORT,default=4080"`).
+    const env = tag('env')?.split(',')[0];
+    const def = tag('default') ?? tag('envDefault') ?? /,default=([^,]*)/.exec(tag('env') ?? '')?.[1];
     if (def === undefined) continue;
-    const names = [tag('long'), tag('name'), m[1], tag('env'), tag('envconfig')].filter((n): n is string => n !== undefined && n !== '');
+    const names = [tag('long'), tag('name'), m[1], env, tag('envconfig')].filter((n): n is string => n !== undefined && n !== '');
     if (names.some((n) => NOT_THE_SERVER.test(n))) continue;
     if (LOOPBACK_HOST.test(def)) {
       // `listen_ipv4 default:"127.0.0.1"` (wakapi): the server binds loopback unless configured.
@@ -267,7 +269,7 @@ export function portEvidence(file: string, source: string, imports: readonly str
       const shownName = tag('yaml') ?? tag('json') ?? tag('toml') ?? listenName;
       // caarlos0/env's `env.Options{Prefix: "VHS_"}` (vhs): the variable is VHS_HOST, not HOST.
       const envPrefix = /\bPrefix\s*:\s*"([A-Z0-9_]+)"/.exec(text)?.[1] ?? '';
-      if (listenName !== undefined) out.push({ port: 0, external: false, confidence: 'sure', via: `field ${owner ? `${owner}.` : ''}${m[1]} (${shownName}) default "${def}"${tag('env') ? `, env ${envPrefix}${tag('env')}` : ''}`, file, address: def });
+      if (listenName !== undefined) out.push({ port: 0, external: false, confidence: 'sure', via: `field ${owner ? `${owner}.` : ''}${m[1]} (${shownName}) default "${def}"${env ? `, env ${envPrefix}${env}` : ''}`, file, address: def });
       continue;
     }
     if (portOf(def) === null) continue;

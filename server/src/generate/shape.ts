@@ -2,7 +2,7 @@
  * What kind of program the binary is, from its sources and imports (comments blanked):
  *
  * - a CLI with subcommands (cobra `Use:`, urfave/cli `Name:` in a Command, kingpin
- *   `Command("…")`, kong fields tagged `cmd:""`): the image should run the subcommand that serves
+ *   `Command("…")`, kong fields tagged `cmd:""`, docopt usage lines): the image should run the subcommand that serves
  *   (`serve`, `server`, `web`…, else the one whose description says it starts the program or a
  *   server: answer's `run`, "Run Answer");
  * - time zones used without `time.LoadLocation`: cron libraries (CRON_TZ, TZ= in schedules) and
@@ -112,6 +112,7 @@ export function programShape(packages: readonly PackageSources[], externalImport
     const urfave = p.imports.some((i) => under(i, 'github.com/urfave/cli'));
     const kingpin = p.imports.some((i) => under(i, 'github.com/alecthomas/kingpin') || under(i, 'gopkg.in/alecthomas/kingpin.v2'));
     const kong = p.imports.some((i) => under(i, 'github.com/alecthomas/kong'));
+    const docopt = p.imports.some((i) => under(i, 'github.com/docopt/docopt-go'));
     const scoped = (v: string) => `${p.dir}\0${v}`;
     for (const f of p.files) {
       const text = stripGoComments(f.text);
@@ -159,11 +160,31 @@ export function programShape(packages: readonly PackageSources[], externalImport
       if (kingpin) for (const m of text.matchAll(/\.Command\(\s*"([a-z][a-z0-9-]*)"/g)) add(m[1], `Command("${m[1]}")`);
       // kong: a struct field tagged `cmd:""` is a subcommand (cerbos: `Server server.Cmd \`cmd:"" help:"Start Cerbos server (PDP)"\``).
       if (kong) {
-        for (const m of text.matchAll(/^[ \t]*([A-Z][A-Za-z0-9_]*)[ \t]+\*?[A-Za-z_][\w.]*[ \t]+`([^`\n]*\bcmd:""[^`\n]*)`/gm)) {
+        for (const m of text.matchAll(/^[ \t]*([A-Z][A-Za-z0-9_]*)[ \t]+(?:\*?[A-Za-z_][\w.]*|struct[ \t]*\{[ \t]*\})[ \t]+`([^`\n]*\bcmd:""[^`\n]*)`/gm)) {
+          // kong's default command (FerretDB: `Run struct{} \`cmd:"" default:"1" hidden:""\``) runs
+          // without arguments: the root runs something itself.
+          if (/\bdefault:"(?:1|withargs)"/.test(m[2])) {
+            rootRuns = true;
+            continue;
+          }
           const name = kongName(m[1], m[2]);
           add(name, `kong field ${m[1]} \`cmd:""\``);
           const help = /\bhelp:"([^"]*)"/.exec(m[2]);
           if (help && describesServing(help[1], binary)) serving.push({ name, via: `kong field ${m[1]} \`cmd:"" help:"${help[1]}"\` in ${file}` });
+        }
+      }
+      // docopt: the command words of the usage text (ergo's `ergo run [--conf <filename>]`); a
+      // usage line with no command word means the program runs without one.
+      if (docopt) {
+        const usage = /\bUsage:[ \t]*\n((?:[ \t]+\S[^\n]*\n)+)/.exec(text);
+        for (const line of usage ? usage[1].split('\n') : []) {
+          const words = line.trim().split(/\s+/);
+          if (words.length === 0 || words[0] === '') continue;
+          if (words.length === 1 || /^[-[<(]/.test(words[1])) {
+            if (!words.slice(1).some((w) => /^-(h|-help|-version)\b/.test(w))) rootRuns = true;
+            continue;
+          }
+          if (/^[a-z][a-z0-9-]*$/.test(words[1])) add(words[1], `docopt usage "${line.trim()}"`);
         }
       }
       if (osExec) {
