@@ -61,7 +61,7 @@ export function analyzeReusing(model: DockerfileModel, opts: AnalyzeOptions = {}
         const perStage: RuleFinding[][] = [];
         results = [];
         for (const stage of model.stages) {
-          const found = plan?.moved(stage.index, old?.[stage.index], rule.namesLines) ?? rule.check({ model, finalStage: ctx.finalStage, workspace: ctx.workspace, files: ctx.files, stages: [stage] });
+          const found = plan?.moved(stage.index, old?.[stage.index], rule.namesLines, rule.readsDescendants) ?? rule.check({ model, finalStage: ctx.finalStage, workspace: ctx.workspace, files: ctx.files, stages: [stage] });
           perStage.push(found);
           for (const f of found) results.push(f);
         }

@@ -10,8 +10,9 @@ import { dockerfileFact } from '../facts/memo';
 import { type Rule, type RuleContext, type RuleFinding, stagesToCheck } from './types';
 
 /**
- * GD107: a RUN with `go mod download` (needs the module cache), `go build` or `go install`
- * (need the module cache and the build cache) without `--mount=type=cache` on those paths.
+ * GD107: a RUN with `go mod download`, `go mod tidy` or `go mod vendor` (they download modules:
+ * need the module cache), `go build` or `go install` (need the module cache and the build cache)
+ * without `--mount=type=cache` on those paths.
  *
  * Paths: GOMODCACHE, else $GOPATH/pkg/mod, else /go/pkg/mod on golang images (they set
  * GOPATH=/go), $HOME/go/pkg/mod on an image known not to be golang, unknown on an image we do
@@ -27,13 +28,18 @@ import { type Rule, type RuleContext, type RuleFinding, stagesToCheck } from './
  * under it, or after `cd` into it: photoview patches go-face's sources there) or any go command
  * after it in the stage chain: the edited files must stay in the layer, and a mount would hide
  * them (or, with an empty cache, bring back the unpatched modules).
+ * A build after `go mod vendor` in the stage chain reads vendor/ (0chain). No module cache for
+ * a download, or a build reading a download's layer, in a stage that a stage built FROM it runs
+ * go on at `docker run` time (`ENTRYPOINT go test ./...`: gluetun's test target needs the
+ * modules in the image).
  * Windows stages are skipped.
  *
  * Message: where an earlier RUN of the stage chain downloaded the modules into a layer (`go mod
  * download` without a module cache mount), a build's modules come from that layer; the message
  * says so instead of "every module is downloaded again".
  *
- * A download (or a build of the module) whose modules a later RUN of the stage reads through a
+ * A download (or a build of the module) whose modules a later RUN of the stage (or of a stage
+ * built FROM it) reads, through `go test`/`go vet`/`go generate`/`golangci-lint` or a
  * build we cannot see into (`RUN make build`, `RUN ./scripts/build.sh`, `RUN ./scripts/${X}`:
  * dockerfile/indirectGo.ts) without a module cache mount of its own: mounting the cache on the
  * download alone would leave its layer empty, and that build would download every module again
@@ -54,6 +60,8 @@ export const gd107: Rule = {
   fix: 'safe',
   facts: ['goCommands', 'images', 'workspace', 'contextFiles'],
   scope: 'stage',
+  // A child stage's ENTRYPOINT running go, and its RUNs reading the modules (with fix edits there).
+  readsDescendants: true,
   check(ctx) {
     const out: RuleFinding[] = [];
     for (const stage of stagesToCheck(ctx)) {
@@ -62,15 +70,23 @@ export const gd107: Rule = {
       const vendored = (ctx.workspace?.hasVendor ?? false) || stageUsesVendor(ctx, stage);
       for (const instr of stage.instructions) {
         if (goCommands(instr).length === 0) continue;
-        const gos = goCommands(instr).filter((g) => g.sub === 'build' || g.sub === 'install' || g.sub === 'mod download');
+        const gos = goCommands(instr).filter((g) => g.sub === 'build' || g.sub === 'install' || DOWNLOADS.has(g.sub));
         if (gos.length === 0 || !instr.script) continue;
         const paths = cachePaths(ctx.model, stage, instr, gos[0]);
+        // The modules an earlier RUN of the stage chain left in its layer (`go mod download`,
+        // `go mod tidy`… without a module cache mount).
+        // (`go install tool@v1` builds another module: its modules are not there.)
+        const layer = modulesInLayer(ctx.model, stage, instr, paths.mod);
+        const source = layer && gos.every((x) => x.sub !== 'mod download' && !goPackages(x.args).some((w) => w.value.includes('@'))) ? layer : null;
         // Modules copied in from another stage (`COPY --from=modules /go/pkg /go/pkg`) are a
-        // deliberate layer: a cache mount there would hide them.
-        const needMod = gos.some((g) => g.sub === 'mod download' || !usesVendor(ctx.model, stage, g, vendored))
+        // deliberate layer: a cache mount there would hide them. So are modules a stage built
+        // FROM this one runs go on at `docker run` time (`ENTRYPOINT go test ./...`): downloaded
+        // here, or read here from such a layer.
+        const needMod = gos.some((g) => DOWNLOADS.has(g.sub) || !usesVendor(ctx.model, stage, g, vendored || vendoredBefore(ctx.model, stage, g)))
           && !copiedIn(ctx.model, stage, instr, paths.mod) && !copiedOut(ctx.model, stage, paths.mod)
-          && !moduleCacheEdited(ctx.model, stage, instr, paths.mod);
-        const needBuild = gos.some((g) => g.sub !== 'mod download');
+          && !moduleCacheEdited(ctx.model, stage, instr, paths.mod)
+          && !(source && goAtRunTime(ctx.model, source.stage)) && !(gos.some((g) => DOWNLOADS.has(g.sub)) && goAtRunTime(ctx.model, stage));
+        const needBuild = gos.some((g) => !DOWNLOADS.has(g.sub));
         const mounts = resolvedTargets(ctx.model, stage, instr);
         const missing: { what: string; path: string | null }[] = [];
         if (needMod && !covered(mounts, paths.mod, 'mod')) missing.push({ what: 'module cache', path: paths.mod });
@@ -80,28 +96,29 @@ export const gd107: Rule = {
         const modMissing = missing.some((m) => m.what === 'module cache');
         const buildMissing = missing.some((m) => m.what === 'build cache');
         // The command the finding is about: a build when only the build cache is missing.
-        const g = modMissing ? gos[0] : gos.find((x) => x.sub !== 'mod download') ?? gos[0];
-        const cmdName = g.sub === 'mod download' ? 'go mod download' : `go ${g.sub}`;
+        const g = modMissing ? gos[0] : gos.find((x) => !DOWNLOADS.has(x.sub)) ?? gos[0];
+        const cmdName = `go ${g.sub}`;
         const list = missing.map((m) => `the ${m.what} (${m.path ?? `\`go env ${m.what === 'module cache' ? 'GOMODCACHE' : 'GOCACHE'}\``})`).join(' and ');
         const canFix = !paths.nonRoot && missing.every((m) => m.path !== null);
         const note = paths.nonRoot
           ? ` The step runs as USER ${paths.user}: set GOCACHE/GOMODCACHE to paths that user owns and mount them with \`uid=\`.`
           : '';
         // A build of the module after a download layer finds its modules there: not "every module
-        // is downloaded again" (`go install tool@v1` builds another module: its modules are not there).
-        const fromLayer = modMissing && gos.every((x) => x.sub !== 'mod download' && !goPackages(x.args).some((w) => w.value.includes('@')))
-          && modulesInLayer(ctx.model, stage, instr, paths.mod);
+        // is downloaded again" (`go mod tidy`/`go mod vendor` after a download layer find theirs there too).
+        const fromLayer = modMissing && source !== null;
         const again = [modMissing && !fromLayer ? 'every module is downloaded' : null, buildMissing ? 'every package is recompiled' : null].filter(Boolean).join(' and ');
         const layerNote = fromLayer
-          ? ' Its modules come from the earlier `go mod download` layer: give that step the same module cache mount (with the mount on only one of the two steps, this one downloads the modules again).'
+          ? ` Its modules come from the earlier \`go ${source.sub}\` layer: give that step the same module cache mount (with the mount on only one of the two steps, this one downloads the modules again).`
           : '';
         // Later builds hidden in make or a script read the modules this step puts in its layer:
         // a mount here alone would leave them downloading everything again, so they get it too.
         const consumers = modMissing && gos.some((x) => !goPackages(x.args).some((w) => w.value.includes('@'))) ? opaqueConsumers(ctx, stage, instr) : [];
-        const consumerMounts = consumers.map((c) => ({ step: c, mod: consumerModPath(ctx.model, stage, c) }));
-        const names = [...new Set(consumers.map((c) => `\`${commandText(c)}\``))].join(', ');
+        const consumerMounts = consumers.map((c) => ({ step: c.step, mod: consumerModPath(ctx.model, c.stage, c.step) }));
+        const names = [...new Set(consumers.map((c) => `\`${commandText(c.step)}\`${c.stage !== stage && c.stage.name ? ` (stage ${c.stage.name})` : ''}`))].join(', ');
         const consumerNote = consumers.length > 0
-          ? ` The later ${names} (no module cache mount) reads its modules from this step's layer: with the mount on this step alone it would download every module again, so give both steps the mount.`
+          ? consumers.length === 1
+            ? ` The later ${names} (no module cache mount) reads its modules from this step's layer: with the mount on this step alone it would download every module again, so give both steps the mount.`
+            : ` The later ${names} (no module cache mount) read their modules from this step's layer: with the mount on this step alone each would download every module again, so give them all the mount.`
           : '';
         const consumersFixable = consumerMounts.every((c) => c.mod !== null);
         out.push({
@@ -125,30 +142,52 @@ export const gd107: Rule = {
 };
 
 /**
- * The later RUNs of the stage that run Go through make, a task runner or a script
- * (indirectGo.ts; on an image with Go, a tool file we cannot read counts) with no go command of
- * their own that GD107 reports (those get their own finding and fix), and no module cache mount:
- * one step per RUN.
+ * The later RUNs that read the modules this step leaves in its layer, with no module cache
+ * mount and no go command of their own that GD107 reports (those get their own finding and
+ * fix), one step per RUN: in this stage after it, and in every stage built FROM it (gluetun's
+ * `lint` and `mocks` targets). A reader runs Go through make, a task runner or a script
+ * (indirectGo.ts; on an image with Go, a tool file we cannot read counts), or runs `go test`,
+ * `go vet`, `go generate`, `go run`, `go list` (of packages) or `golangci-lint` itself.
  */
-function opaqueConsumers(ctx: RuleContext, stage: Stage, after: Instruction): IndirectGoStep[] {
+function opaqueConsumers(ctx: RuleContext, stage: Stage, after: Instruction): Consumer[] {
   const files = ctx.files;
   const read = ctx.workspace && files ? (rel: string) => files.readFile(rel) : undefined;
-  const onGo = stageImage(ctx.model, stage)?.goToolchain === true || /(^|\/)golang([:@]|$)/.test(rootImage(ctx.model, stage) ?? '');
-  // One step per RUN: the one whose file we read runs go, else the last (`. ./env.sh && ./build.sh`).
-  const byRun = new Map<Instruction, IndirectGoStep>();
-  for (const step of indirectGoSteps(stage, read, onGo, { variableScripts: true })) {
-    if (step.instr.line <= after.line) continue;
-    const prev = byRun.get(step.instr);
-    if (!prev || prev.file === null) byRun.set(step.instr, step);
+  const out: Consumer[] = [];
+  for (const s of ctx.model.stages) {
+    if (s.index < stage.index || !stageChain(ctx.model, s).includes(stage)) continue;
+    const onGo = stageImage(ctx.model, s)?.goToolchain === true || /(^|\/)golang([:@]|$)/.test(rootImage(ctx.model, s) ?? '');
+    const later = (i: Instruction) => s !== stage || i.line > after.line;
+    // One step per RUN: the one whose file we read runs go, else the last (`. ./env.sh && ./build.sh`).
+    const byRun = new Map<Instruction, IndirectGoStep>();
+    for (const step of indirectGoSteps(s, read, onGo, { variableScripts: true })) {
+      if (!later(step.instr)) continue;
+      const prev = byRun.get(step.instr);
+      if (!prev || prev.file === null) byRun.set(step.instr, step);
+    }
+    for (const i of s.instructions) {
+      if (i.keyword !== 'RUN' || !i.script || byRun.has(i) || !later(i)) continue;
+      // (`go run tool@v1` builds another module: not this one's modules.)
+      const g = goCommands(i).find((x) => READS_MODULES.has(x.sub) && !(x.sub === 'list' && goFlag(x.args, 'm')) && !goPackages(x.args).some((w) => w.value.includes('@')));
+      const lint = i.script.parsed.commands.find((c) => /(^|\/)golangci-lint$/.test(c.argv[0]?.value ?? ''));
+      const cmd = g?.cmd ?? lint;
+      if (cmd) byRun.set(i, { instr: i, cmd, file: null });
+    }
+    for (const [i, step] of byRun) {
+      if (goCommands(i).some((g) => g.sub === 'build' || g.sub === 'install' || DOWNLOADS.has(g.sub))) continue;
+      const mod = consumerModPath(ctx.model, s, step);
+      if (covered(resolvedTargets(ctx.model, s, i), mod, 'mod')) continue;
+      out.push({ stage: s, step });
+    }
   }
-  const out: IndirectGoStep[] = [];
-  for (const [i, step] of byRun) {
-    if (goCommands(i).some((g) => g.sub === 'build' || g.sub === 'install' || g.sub === 'mod download')) continue;
-    const mod = consumerModPath(ctx.model, stage, step);
-    if (covered(resolvedTargets(ctx.model, stage, i), mod, 'mod')) continue;
-    out.push(step);
-  }
-  return out;
+  return out.sort((x, y) => x.step.instr.line - y.step.instr.line);
+}
+
+/** Go commands that read the module's dependencies (GD107 does not report them: they build nothing that stays). */
+const READS_MODULES = new Set(['test', 'vet', 'generate', 'run', 'list']);
+
+interface Consumer {
+  stage: Stage;
+  step: IndirectGoStep;
 }
 
 /** The module cache path of an opaque build step; null when unknown or when it runs as a non-root USER (a root-owned mount). */
@@ -164,15 +203,68 @@ function commandText(step: IndirectGoStep): string {
   return words.length > 3 ? `${text} …` : text;
 }
 
-/** A RUN earlier in the stage chain ran `go mod download` without a cache mount on the module cache: the modules are in its layer. */
-function modulesInLayer(model: DockerfileModel, stage: Stage, before: Instruction, path: string | null): boolean {
+/**
+ * The go commands that download modules into the module cache: `go mod download`, and `go mod
+ * tidy` and `go mod vendor`, which fetch every module they need (`go mod verify` checks only
+ * what is there; `go list -m all` fetches go.mod files, not the modules).
+ */
+const DOWNLOADS = new Set(['mod download', 'mod tidy', 'mod vendor']);
+
+/**
+ * The last RUN earlier in the stage chain that downloaded modules (DOWNLOADS) without a cache
+ * mount on the module cache: the modules are in its layer. Its stage and the command's name.
+ */
+function modulesInLayer(model: DockerfileModel, stage: Stage, before: Instruction, path: string | null): { stage: Stage; sub: string } | null {
+  let found: { stage: Stage; sub: string } | null = null;
   for (const s of stageChain(model, stage)) {
     for (const i of s.instructions) {
-      if (i === before) return false;
-      if (goCommands(i).some((g) => g.sub === 'mod download') && !covered(resolvedTargets(model, s, i), path, 'mod')) return true;
+      if (i === before) return found;
+      const d = goCommands(i).find((g) => DOWNLOADS.has(g.sub));
+      if (d && !covered(resolvedTargets(model, s, i), path, 'mod')) found = { stage: s, sub: d.sub };
+    }
+  }
+  return found;
+}
+
+/** `go mod vendor` ran before this go command in the stage chain (an earlier RUN, or earlier in the same one): the build reads vendor/. */
+function vendoredBefore(model: DockerfileModel, stage: Stage, g: GoCommand): boolean {
+  for (const s of stageChain(model, stage)) {
+    for (const i of s.instructions) {
+      if (goCommands(i).some((x) => x.sub === 'mod vendor' && (i !== g.instr || x.cmd.start < g.cmd.start))) return true;
+      if (i === g.instr) return false;
     }
   }
   return false;
+}
+
+/** A go command in an ENTRYPOINT or CMD (`ENTRYPOINT go test -race ./...`, `CMD ["go", "run", "."]`). */
+const GO_AT_RUN = /(^|[\s;&|("'])go\s+(test|run|build|install|generate|vet|list|get|mod|tool)\b/;
+
+/**
+ * A stage built FROM this one (or the stage itself) runs go when the container starts (its
+ * ENTRYPOINT or CMD, the last of its stage chain): gluetun's `test` target, `FROM base` with
+ * `ENTRYPOINT go test …`. The modules must be in the image: a module cache mount on the
+ * download would leave them out, and `go test` would download every module at run time.
+ */
+function goAtRunTime(model: DockerfileModel, stage: Stage): boolean {
+  const kept = dockerfileFact(model, 'gd107:goAtRunTime', () => {
+    const set = new Set<number>();
+    for (const s of model.stages) {
+      const chain = stageChain(model, s);
+      let entry: Instruction | undefined;
+      let cmd: Instruction | undefined;
+      for (const c of chain) {
+        for (const i of c.instructions) {
+          if (i.keyword === 'ENTRYPOINT') entry = i;
+          else if (i.keyword === 'CMD') cmd = i;
+        }
+      }
+      const runsGo = [entry, cmd].some((i) => i && GO_AT_RUN.test((i.json ?? i.args.map((a) => a.value)).join(' ')));
+      if (runsGo) for (const c of chain) set.add(c.index);
+    }
+    return set;
+  });
+  return kept.has(stage.index);
 }
 
 /** Commands that change the files they name; for the copying ones only the destination (the last argument) is written. */

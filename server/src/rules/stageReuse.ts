@@ -99,9 +99,10 @@ export interface ReusePlan {
   /**
    * The previous findings of a stage, moved into the current text; null when it must run again.
    * `namesLines`: the findings name lines (Rule.namesLines), so they are kept only while the
-   * stage's chain starts on the same lines.
+   * stage's chain starts on the same lines. `readsDescendants` (Rule.readsDescendants): also only
+   * while every stage built FROM it (its descendants) is unchanged.
    */
-  moved(stage: number, found: readonly RuleFinding[] | undefined, namesLines?: boolean): RuleFinding[] | null;
+  moved(stage: number, found: readonly RuleFinding[] | undefined, namesLines?: boolean, readsDescendants?: boolean): RuleFinding[] | null;
 }
 
 export function reusePlan(previous: StageFindings | undefined, current: StageFindings, model: DockerfileModel): ReusePlan | null {
@@ -126,6 +127,16 @@ export function reusePlan(previous: StageFindings | undefined, current: StageFin
   const unchanged = model.stages.map((s) => stageChain(model, s).every((c) => shift[c.index + 1] !== null));
   // An unchanged region that starts on the same line keeps all its lines.
   const sameLines = model.stages.map((s) => stageChain(model, s).every((c) => previous.fromLines[c.index] === current.fromLines[c.index]));
+  // A stage whose descendants (stages whose chain holds it) are unchanged too; computed on first use.
+  let descendantsUnchanged: boolean[] | undefined;
+  const withDescendants = (stage: number): boolean => {
+    if (!descendantsUnchanged) {
+      const d = model.stages.map(() => true);
+      for (const s of model.stages) if (!unchanged[s.index]) for (const c of stageChain(model, s)) d[c.index] = false;
+      descendantsUnchanged = d;
+    }
+    return descendantsUnchanged[stage];
+  };
   /** The new offset of an offset into the old text, when it lies in an unchanged region (its end included). */
   const move = (x: number): number | null => {
     // The last region starting at or before x, else the one ending at x.
@@ -139,8 +150,8 @@ export function reusePlan(previous: StageFindings | undefined, current: StageFin
     return s === null ? null : x + s;
   };
   return {
-    moved(stage, found, namesLines) {
-      if (!found || !unchanged[stage] || (namesLines && !sameLines[stage])) return null;
+    moved(stage, found, namesLines, readsDescendants) {
+      if (!found || !unchanged[stage] || (namesLines && !sameLines[stage]) || (readsDescendants && !withDescendants(stage))) return null;
       const out: RuleFinding[] = [];
       let same = true;
       for (const f of found) {

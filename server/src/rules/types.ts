@@ -122,6 +122,12 @@ export interface Rule {
   scope?: 'stage' | 'file';
   /** A stage rule whose messages or fix titles name lines: its findings are kept only while its stages stay on their lines. */
   namesLines?: boolean;
+  /**
+   * A stage rule that also reads the stages built FROM the stage (GD107: a child's ENTRYPOINT
+   * running go, a child's RUN reading the modules, with fix edits there): a stage's findings are
+   * kept only while those stages' text is unchanged too.
+   */
+  readsDescendants?: boolean;
   /** Details for the page header, in markdown, after the generated value (e.g. when each severity applies). */
   docs?: { severity?: string; workspace?: string; fix?: string; peers?: string };
   check(ctx: RuleContext): RuleFinding[];
