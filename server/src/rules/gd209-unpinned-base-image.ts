@@ -6,7 +6,8 @@
  * rejects it, so it is a token a build script replaces), and a FROM with a variable whose
  * default is a placeholder (`ARG GO_VERSION=INVALID`, `ARG IMAGE="invalid-image"`, `none`,
  * `required`…: the build always passes --build-arg). A variable that resolves to a tag is
- * judged by its value.
+ * judged by its value. Nor a one-part name with an underscore (`FROM zchain_build_base`): no
+ * official image has one, so it names an image the project builds locally.
  *
  * Fix: only for `golang` when the workspace names a Go version (go.mod/go.work `go`, raised to
  * `toolchain` when that is newer, so GD101 stays quiet): `golang` -> `golang:1.24.2`,
@@ -71,6 +72,10 @@ export const gd209: Rule = {
       // `FROM base` where the context's compose/bake file names `base` as an additional build
       // context (`additional_contexts: base: service:base`): not docker.io/library/base.
       if (ref.tag === null && ref.registry === null && !stage.resolvedBase.includes('/') && namedContexts(ctx).has(stage.resolvedBase)) continue;
+      // `FROM zchain_build_base`: a one-part name is docker.io/library/NAME, and no official image
+      // has an underscore in its name. No registry serves it: it is an image the project builds
+      // locally (0chain's build.base.sh runs `docker build … -t zchain_build_base`), not one to pin.
+      if (ref.registry === null && !stage.resolvedBase.includes('/') && ref.repository.includes('_')) continue;
       const floating = ref.tag !== null && ref.tag !== 'latest' && floatingTag(ref.repository, ref.tag);
       if (ref.tag !== null && ref.tag !== 'latest' && !floating) continue;
       const shown = stage.base === stage.resolvedBase ? stage.base : `${stage.base} (${stage.resolvedBase})`;
