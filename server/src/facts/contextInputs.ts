@@ -289,6 +289,47 @@ const GIT_READ_HERE = /\bgit\s+(describe|rev-parse|log|show|rev-list|name-rev|sy
 /** A repository of the image's own, which a later git command may be reading instead. */
 const GIT_OWN_REPO = /\bgit\s+(?:-C\s+\S+\s+)?(?:clone|init)\b/;
 
+/** Where a shell `if`/`elif` starts a condition (after a command separator or a keyword). */
+const IF_KEYWORD = /(?:^|[;&|\n(]|\b(?:then|else|do))[\s\\]*(?:if|elif)\s/g;
+
+/**
+ * The first git read of a script that runs unguarded: a git read in the condition of an `if`
+ * (`if git rev-parse --git-dir >/dev/null 2>&1; then … else version=local; fi`, tg-spam) tests
+ * for the repository, and the commands up to the matching `fi` run only when it is there.
+ */
+function unguardedGitRead(script: string): RegExpExecArray | null {
+  const reads = new RegExp(GIT_READ_HERE.source, 'g');
+  let m: RegExpExecArray | null;
+  while ((m = reads.exec(script)) !== null) {
+    const after = conditionEnd(script.slice(0, m.index));
+    if (after === null) return m;
+    // Skip to the `fi` that closes this `if` (an `elif` is inside its `if` already).
+    const words = /\b(if|fi)\b/g;
+    words.lastIndex = after;
+    let depth = 1;
+    let end = script.length;
+    for (let w = words.exec(script); w !== null; w = words.exec(script)) {
+      depth += w[1] === 'if' ? 1 : -1;
+      if (depth === 0) {
+        end = w.index;
+        break;
+      }
+    }
+    reads.lastIndex = Math.max(end, m.index + m[0].length);
+  }
+  return null;
+}
+
+/** When the end of `before` is in the condition of an `if`/`elif` (no `then` since): the offset just after that keyword; else null. */
+function conditionEnd(before: string): number | null {
+  let last: RegExpExecArray | null = null;
+  IF_KEYWORD.lastIndex = 0;
+  for (let k = IF_KEYWORD.exec(before); k !== null; k = IF_KEYWORD.exec(before)) last = k;
+  if (!last) return null;
+  const end = last.index + last[0].length;
+  return /\bthen\b/.test(before.slice(end)) ? null : end;
+}
+
 /**
  * The first RUN (of a stage the target needs) whose own script runs a git command on the
  * context's repository (`git describe`, `git rev-parse`; no `-C`) after the whole context is
@@ -296,7 +337,7 @@ const GIT_OWN_REPO = /\bgit\s+(?:-C\s+\S+\s+)?(?:clone|init)\b/;
  * …Version=$(git describe --tags)` and excludes .git: every image says an empty version).
  * Not when the stage (or one it is built FROM) clones or inits a repository of its own, and not
  * when a `||` follows the git command (a fallback: `$(git describe || echo dev)` is meant to work
- * without .git).
+ * without .git), or when every git read is in, or guarded by, the condition of an `if`.
  */
 export function runsGitOnContext(df: DockerfileModel, finalStage: Target = df.stages.length - 1): { instr: Instruction; command: string } | null {
   const feeding = stagesOf(df, finalStage);
@@ -315,7 +356,9 @@ export function runsGitOnContext(df: DockerfileModel, finalStage: Target = df.st
       if (GIT_OWN_REPO.test(before)) own = true;
       if (!m || own || !feeding.has(s.index) || !(copied || whole.has(i))) continue;
       if (script.slice(m.index).includes('||')) continue;
-      return { instr: i, command: `git ${m[1]}` };
+      const read = unguardedGitRead(script);
+      if (!read) continue;
+      return { instr: i, command: `git ${read[1]}` };
     }
     hasContext[s.index] = copied;
     ownRepo[s.index] = own;

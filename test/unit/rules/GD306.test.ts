@@ -109,6 +109,40 @@ describe('GD306 dockerignore-excludes-input', () => {
     assert.deepEqual(find(df(['FROM golang:1.24-alpine AS build', 'RUN apk add git', 'WORKDIR /src', 'RUN git rev-parse HEAD > /rev || true', 'COPY . .', 'RUN go build -o /go/bin/app', 'FROM scratch', 'COPY --from=build /go/bin/app /app']), opts(ws), 'GD306'), []);
   });
 
+  // umputun/tg-spam e14d516e Dockerfile:12 (round-5 judgement): .dockerignore has `.git/` on
+  // purpose, and the RUN tests for the repository before reading it.
+  it('tg-spam: git read only in, or under, the condition of an `if` (with an else fallback): silent', () => {
+    const root = tmpCopy('simple');
+    write(root, '.dockerignore', 'docker-init.sh\n.git/\n');
+    const ws = load(root);
+    const tgspam = (script: string[]) => df(['FROM golang:1.24-alpine AS build', 'ARG CI', 'ARG GIT_BRANCH', 'ARG GITHUB_SHA', 'ADD . /build', 'WORKDIR /build', ...script, 'FROM scratch', 'COPY --from=build /build/tg-spam /srv/tg-spam']);
+    const guarded = [
+      'RUN \\',
+      ' if [ -z "$CI" ] ; then \\',
+      '   if git rev-parse --git-dir > /dev/null 2>&1; then \\',
+      '     version=$(git rev-parse --abbrev-ref HEAD)-$(git log -1 --format=%h)-$(date +%Y%m%dT%H:%M:%S); \\',
+      '   else \\',
+      '     version=local-$(date +%Y%m%dT%H:%M:%S); \\',
+      '   fi; \\',
+      ' else version=${GIT_BRANCH}-${GITHUB_SHA:0:7}-$(date +%Y%m%dT%H:%M:%S); fi && \\',
+      ' cd app && go build -o /build/tg-spam -ldflags "-X main.revision=${version} -s -w"',
+    ];
+    assert.deepEqual(find(tgspam(guarded), opts(ws), 'GD306'), []);
+    // An if with no else, and an elif condition, guard too.
+    assert.deepEqual(find(tgspam(['RUN if git describe --tags >/dev/null 2>&1; then v=$(git describe --tags); fi; go build -ldflags "-X main.v=$v" -o /build/tg-spam']), opts(ws), 'GD306'), []);
+    assert.deepEqual(find(tgspam(['RUN if [ -n "$V" ]; then v=$V; elif git rev-parse HEAD >/dev/null; then v=$(git rev-parse HEAD); else v=dev; fi; go build -o /build/tg-spam']), opts(ws), 'GD306'), []);
+    // Still reported: a bare git read; git in the branch of a condition that is not git; a git read after the guarded if.
+    for (const script of [
+      'RUN git rev-parse HEAD > /build/REVISION && go build -o /build/tg-spam',
+      'RUN if [ -z "$CI" ]; then version=$(git rev-parse --short HEAD); else version=ci; fi; go build -ldflags "-X main.revision=$version" -o /build/tg-spam',
+      'RUN if git rev-parse --git-dir >/dev/null 2>&1; then v=$(git log -1 --format=%h); fi; echo $(git describe --tags) > /build/VERSION; go build -o /build/tg-spam',
+    ]) {
+      const found = find(tgspam([script]), opts(ws), 'GD306');
+      assert.equal(found.length, 1, script);
+      assert.match(found[0].message, /\.git \(`git (rev-parse|describe)` reads it\): \.dockerignore line 2 `\.git\/`/, script);
+    }
+  });
+
   // pocket-id/pocket-id docker/Dockerfile:33 (round-4 judgement): .dockerignore excludes
   // /backend/frontend/dist on purpose; `COPY --from=frontend-builder … ./frontend/dist` fills it.
   it('an embedded folder that a later COPY --from fills where the context copy put it: silent', () => {
