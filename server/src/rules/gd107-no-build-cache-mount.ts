@@ -82,7 +82,8 @@ export const gd107: Rule = {
         // deliberate layer: a cache mount there would hide them. So are modules a stage built
         // FROM this one runs go on at `docker run` time (`ENTRYPOINT go test ./...`): downloaded
         // here, or read here from such a layer.
-        const needMod = gos.some((g) => DOWNLOADS.has(g.sub) || !usesVendor(ctx.model, stage, g, vendored || vendoredBefore(ctx.model, stage, g)))
+        // (`go install tool@v1` builds outside the module: never from vendor/.)
+        const needMod = gos.some((g) => DOWNLOADS.has(g.sub) || goPackages(g.args).some((w) => w.value.includes('@')) || !usesVendor(ctx.model, stage, g, vendored || vendoredBefore(ctx.model, stage, g)))
           && !copiedIn(ctx.model, stage, instr, paths.mod) && !copiedOut(ctx.model, stage, paths.mod)
           && !moduleCacheEdited(ctx.model, stage, instr, paths.mod)
           && !(source && goAtRunTime(ctx.model, source.stage)) && !(gos.some((g) => DOWNLOADS.has(g.sub)) && goAtRunTime(ctx.model, stage));
@@ -92,11 +93,15 @@ export const gd107: Rule = {
         if (needMod && !covered(mounts, paths.mod, 'mod')) missing.push({ what: 'module cache', path: paths.mod });
         if (needBuild && !covered(mounts, paths.build, 'build')) missing.push({ what: 'build cache', path: paths.build });
         if (missing.length === 0) continue;
+        // `go mod tidy`/`go mod vendor` alone after a download layer: one of the later steps that
+        // read that layer, which the earlier step's finding names and mounts (opaqueConsumers).
+        if (source !== null && gos.every((x) => TIDY_VENDOR.has(x.sub))) continue;
 
         const modMissing = missing.some((m) => m.what === 'module cache');
         const buildMissing = missing.some((m) => m.what === 'build cache');
         // The command the finding is about: a build when only the build cache is missing.
-        const g = modMissing ? gos[0] : gos.find((x) => !DOWNLOADS.has(x.sub)) ?? gos[0];
+        // (`go mod tidy && go build`: the build, which needs both caches.)
+        const g = modMissing ? gos.find((x) => !TIDY_VENDOR.has(x.sub)) ?? gos[0] : gos.find((x) => !DOWNLOADS.has(x.sub)) ?? gos[0];
         const cmdName = `go ${g.sub}`;
         const list = missing.map((m) => `the ${m.what} (${m.path ?? `\`go env ${m.what === 'module cache' ? 'GOMODCACHE' : 'GOCACHE'}\``})`).join(' and ');
         const canFix = !paths.nonRoot && missing.every((m) => m.path !== null);
@@ -147,7 +152,8 @@ export const gd107: Rule = {
  * fix), one step per RUN: in this stage after it, and in every stage built FROM it (gluetun's
  * `lint` and `mocks` targets). A reader runs Go through make, a task runner or a script
  * (indirectGo.ts; on an image with Go, a tool file we cannot read counts), or runs `go test`,
- * `go vet`, `go generate`, `go run`, `go list` (of packages) or `golangci-lint` itself.
+ * `go vet`, `go generate`, `go run`, `go list` (of packages), `go mod tidy`, `go mod vendor`
+ * (0chain's miner vendors after its download) or `golangci-lint` itself.
  */
 function opaqueConsumers(ctx: RuleContext, stage: Stage, after: Instruction): Consumer[] {
   const files = ctx.files;
@@ -167,13 +173,13 @@ function opaqueConsumers(ctx: RuleContext, stage: Stage, after: Instruction): Co
     for (const i of s.instructions) {
       if (i.keyword !== 'RUN' || !i.script || byRun.has(i) || !later(i)) continue;
       // (`go run tool@v1` builds another module: not this one's modules.)
-      const g = goCommands(i).find((x) => READS_MODULES.has(x.sub) && !(x.sub === 'list' && goFlag(x.args, 'm')) && !goPackages(x.args).some((w) => w.value.includes('@')));
+      const g = goCommands(i).find((x) => (READS_MODULES.has(x.sub) || TIDY_VENDOR.has(x.sub)) && !(x.sub === 'list' && goFlag(x.args, 'm')) && !goPackages(x.args).some((w) => w.value.includes('@')));
       const lint = i.script.parsed.commands.find((c) => /(^|\/)golangci-lint$/.test(c.argv[0]?.value ?? ''));
       const cmd = g?.cmd ?? lint;
       if (cmd) byRun.set(i, { instr: i, cmd, file: null });
     }
     for (const [i, step] of byRun) {
-      if (goCommands(i).some((g) => g.sub === 'build' || g.sub === 'install' || DOWNLOADS.has(g.sub))) continue;
+      if (goCommands(i).some((g) => g.sub === 'build' || g.sub === 'install' || g.sub === 'mod download')) continue;
       const mod = consumerModPath(ctx.model, s, step);
       if (covered(resolvedTargets(ctx.model, s, i), mod, 'mod')) continue;
       out.push({ stage: s, step });
@@ -209,6 +215,7 @@ function commandText(step: IndirectGoStep): string {
  * what is there; `go list -m all` fetches go.mod files, not the modules).
  */
 const DOWNLOADS = new Set(['mod download', 'mod tidy', 'mod vendor']);
+const TIDY_VENDOR = new Set(['mod tidy', 'mod vendor']);
 
 /**
  * The last RUN earlier in the stage chain that downloaded modules (DOWNLOADS) without a cache

@@ -275,9 +275,18 @@ describe('GD107 no-build-cache-mount', () => {
       assert.match(out, new RegExp(`\\nRUN ${MOD} go mod tidy\\n`));
       assert.match(out, new RegExp(`\\nRUN ${MOD} ${BUILD} CGO_ENABLED=0 go build`));
       assert.equal(has(out, 'GD107'), false);
-      // After a download layer, tidy finds the modules there (like a build).
+      // After a download layer, tidy reads the modules there: the download's finding names it and mounts both.
       const after = df(['FROM golang:1.22', 'COPY go.mod go.sum ./', 'RUN go mod download', 'COPY . .', 'RUN go mod tidy']);
-      assert.match(find(after, 'GD107')[1].message, /for the module cache \(\/go\/pkg\/mod\)\. Its modules come from the earlier `go mod download` layer/);
+      const a = find(after, 'GD107');
+      assert.equal(a.length, 1);
+      assert.match(a[0].message, /The later `go mod tidy` \(no module cache mount\) reads its modules from this step's layer/);
+      assert.match(fix(after, 'GD107'), new RegExp(`\\nRUN ${MOD} go mod tidy\\n`));
+      // gophish: `go mod tidy && go build -v`: one finding, on the build.
+      const gophish = df(['FROM golang:1.22', 'COPY . .', 'RUN go mod tidy && go build -v']);
+      const gf = find(gophish, 'GD107');
+      assert.equal(gf.length, 1);
+      assert.equal(gophish.slice(gf[0].span.start, gf[0].span.end), 'go build -v');
+      assert.match(fix(gophish, 'GD107'), new RegExp(`RUN ${MOD} ${BUILD} go mod tidy && go build -v`));
       // Still "every module is downloaded" for a build after go mod verify or go list -m all (they fetch no module sources).
       for (const step of ['RUN go mod verify', 'RUN go list -m all']) {
         const t = df(['FROM golang:1.22', 'COPY . .', step, 'RUN go build -o /app .']);
@@ -301,10 +310,17 @@ describe('GD107 no-build-cache-mount', () => {
         'RUN if [ "$DEV" = "yes" ] ; then echo skip; else go build -v -tags "bn256 development" ; fi',
       ]);
       const fs = find(miner, 'GD107');
-      assert.deepEqual(fs.map((f) => miner.slice(f.span.start, f.span.end)), ['go mod download -x', 'go mod vendor -v', 'go build -v -tags "bn256 development"']);
-      assert.match(fs[1].message, /`go mod vendor` runs without a BuildKit cache mount for the module cache \(\/go\/pkg\/mod\)\. Its modules come from the earlier `go mod download` layer/);
-      assert.match(fs[2].message, /^`go build` runs without a BuildKit cache mount for the build cache \(\/root\/\.cache\/go-build\): when this layer rebuilds, every package is recompiled again\. Add/);
-      assert.match(fix(miner.replace(/RUN go mod vendor -v\n/, ''), 'GD107'), new RegExp(`RUN ${MOD} cd \\$SRC_DIR`));
+      assert.deepEqual(fs.map((f) => miner.slice(f.span.start, f.span.end)), ['go mod download -x', 'go build -v -tags "bn256 development"']);
+      // go mod vendor reads the download's layer: named by the download's finding, and mounted with it.
+      assert.match(fs[0].message, /The later `go mod vendor …` \(no module cache mount\) reads its modules from this step's layer/);
+      assert.match(fs[1].message, /^`go build` runs without a BuildKit cache mount for the build cache \(\/root\/\.cache\/go-build\): when this layer rebuilds, every package is recompiled again\. Add/);
+      const fixed = fixAll(miner, (t) => lint(t)).text;
+      assert.match(fixed, new RegExp(`RUN ${MOD} cd \\$SRC_DIR && go mod download -x\\n`));
+      assert.match(fixed, new RegExp(`RUN ${MOD} go mod vendor -v\\n`));
+      assert.match(fixed, new RegExp(`RUN ${BUILD} if \\[`));
+      assert.equal(has(fixed, 'GD107'), false);
+      // `go install tool@version` after go mod vendor builds outside the module: the module cache too.
+      assert.match(find(df(['FROM golang:1.22', 'COPY . .', 'RUN go mod vendor', 'RUN go install github.com/go-delve/delve/cmd/dlv@latest']), 'GD107')[1].message, /module cache \(\/go\/pkg\/mod\) and the build cache/);
       // The same RUN: vendor downloads, the build after it reads vendor/.
       const same = df(['FROM golang:1.22', 'COPY . .', 'RUN go mod vendor && go build -o /app .']);
       assert.equal(find(same, 'GD107').length, 1);
