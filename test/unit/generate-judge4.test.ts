@@ -13,6 +13,8 @@
  * 3. Port 53 is DNS: EXPOSE and `docker run -p` name UDP too (blocky).
  * 4. kong's default command (FerretDB), docopt usage lines (ergo), a go.work member under tools/
  *    (ekuiper), a port default inside an env tag (zincsearch).
+ * 5. A small index.html embedded by its own name is the program's template, not a placeholder
+ *    for a front-end build (blocky).
  */
 import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
@@ -248,5 +250,27 @@ describe('4. more CLI and configuration shapes', () => {
     const r = await gen(tree('env:"ZINC_SERVER_PORT,default=4080"'));
     assert.match(r.dockerfile, /^EXPOSE 4080$/m, r.dockerfile);
     assert.ok(!/^EXPOSE/m.test((await gen(tree('env:"ZINC_SERVER_PORT"'))).dockerfile));
+  });
+});
+
+// 0xERR0R/blocky at 6eb8f467bd8d61f23da0b09b4d0322d11fbd2c87 (Apache-2.0): web/index.go has
+// `//go:embed index.html`, a committed html/template ({{range .Links}}) of a few hundred bytes.
+describe('5. an embedded index.html', () => {
+  const tree = (embed: string, files: Record<string, string>) => workspace({
+    'go.mod': 'module github.com/0xERR0R/blocky\n\ngo 1.23\n',
+    'main.go': 'package main\n\nimport (\n\t"fmt"\n\n\t"github.com/0xERR0R/blocky/web"\n)\n\nfunc main() { fmt.Print(web.IndexTmpl) }\n',
+    'web/index.go': `package web\n\nimport _ "embed"\n\n//go:embed ${embed}\nvar IndexTmpl string\n`,
+    ...files,
+  });
+  const placeholder = (r: GenerateResult) => r.warnings.find((w) => w.includes('a placeholder for a build output'));
+
+  it('blocky: `//go:embed index.html` of a committed template is not called a placeholder', async () => {
+    const r = await gen(tree('index.html', { 'web/index.html': '<html><body>{{range .Links}}<a href="{{.URL}}">{{.Title}}</a>{{end}}</body></html>\n' }));
+    assert.equal(placeholder(r), undefined, r.warnings.join('\n'));
+  });
+
+  it('negative: a folder holding only a small index.html still is (the front-end build is missing)', async () => {
+    const r = await gen(tree('dist', { 'web/dist/index.html': '<!doctype html><title>app</title>\n' }));
+    assert.ok(placeholder(r), r.warnings.join('\n'));
   });
 });

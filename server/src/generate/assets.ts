@@ -131,8 +131,11 @@ export function embedProblems(model: WorkspaceModel, packages: readonly string[]
         }
         if (files && files.length > 0 && files.length <= 2) {
           const names = files.map((x) => nodePath.posix.basename(x.path));
+          // A small index.html alone stands in for a front-end build only in a folder the package
+          // embeds; one embedded by its own name is the file the program uses (blocky's
+          // `//go:embed index.html`, a committed html/template).
           const stub = names.every((n) => PLACEHOLDER_NAME.test(n))
-            || (names.length === 1 && /^index\.html?$/i.test(names[0]) && (files[0].size ?? Infinity) < 1024);
+            || (names.length === 1 && files[0].path !== path && /^index\.html?$/i.test(names[0]) && (files[0].size ?? Infinity) < 1024);
           if (stub) out.push({ ...t, state: 'placeholder', detail: `${path} holds only ${names.join(', ')}, a placeholder for a build output` });
         }
       }
