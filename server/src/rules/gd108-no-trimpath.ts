@@ -1,6 +1,7 @@
 import { goFlag, goPackages, stageGoCommands } from '../dockerfile/facts';
 import { goflags, goflagsValue, hasOpaqueArgs, isDebugBuild, isLocalPackage, stagesFeeding, writesNoBinary } from '../dockerfile/goBuild';
-import { scriptSpan, toDoc } from '../dockerfile/model';
+import { scriptSpan, toDoc, type DockerfileModel } from '../dockerfile/model';
+import type { GoCommand } from '../dockerfile/facts';
 import { insert } from '../edits/edits';
 import type { Rule, RuleFinding } from './types';
 
@@ -12,7 +13,10 @@ import type { Rule, RuleFinding } from './types';
  * binary ships), debug builds (`-gcflags "all=-N -l"`: Delve maps the recorded paths to the
  * sources), builds that write no binary (`go build ./...` without -o, `-o /dev/null`), an
  * explicit `-trimpath=false`, and commands whose flags are partly unknown: a GOFLAGS build arg
- * without a default, or a word that starts with an expansion (`go build ${GOBUILDFLAGS} .`).
+ * without a default, or a word that starts with an expansion (`go build ${GOBUILDFLAGS} .`),
+ * and a build whose comment says why it keeps its paths: a comment about trimming paths in the
+ * RUN's script before the command, or in the comment lines right above the RUN (FerretDB's
+ * development image: `# Do not trim paths to make debugging with delve easier.`).
  *
  * Fix (safe: only the file paths recorded in the binary change, not what it does): insert
  * `-trimpath` right after `go build`/`go install`.
@@ -42,6 +46,8 @@ export const gd108: Rule = {
         if (isDebugBuild(ctx.model, stage, g)) continue;
         const flags = goflags(ctx.model, stage, g);
         if (flags === null || (flags && goflagsValue(flags, 'trimpath') !== undefined)) continue;
+        // A comment next to the build says why the paths stay: a deliberate choice.
+        if (commentedChoice(ctx.model, g)) continue;
         const script = g.instr.script!;
         const sub = g.cmd.argv[1];
         out.push({
@@ -54,3 +60,21 @@ export const gd108: Rule = {
     return out;
   },
 };
+
+/** A comment about trimming paths (`-trimpath`, "trim paths", "trimmed paths"). */
+const TRIM_NOTE = /trim-?path|\btrim(med|ming)?\s+(the\s+)?(file\s+)?paths?\b/i;
+
+/**
+ * A comment about trimming paths before the go command in its RUN's script (a shell comment of a
+ * heredoc, or a comment line between continuations), or in the block of comment lines right
+ * above the RUN.
+ */
+function commentedChoice(model: DockerfileModel, g: GoCommand): boolean {
+  // The RUN's text up to the command, as written (comment lines between continuations are not
+  // in its script; a heredoc's shell comments are).
+  const upTo = model.text.slice(g.instr.span.start, toDoc(g.instr.script!, g.cmd.start));
+  if (upTo.split('\n').some((l) => l.trimStart().startsWith('#') && TRIM_NOTE.test(l))) return true;
+  const byLine = new Map(model.comments.map((c) => [c.line, c.text]));
+  for (let line = g.instr.line - 1; byLine.has(line); line--) if (TRIM_NOTE.test(byLine.get(line)!)) return true;
+  return false;
+}

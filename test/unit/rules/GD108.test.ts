@@ -34,6 +34,35 @@ describe('GD108 no-trimpath', () => {
     assert.match(fix(df(['FROM golang:1.22', 'COPY . .', 'RUN go install ./cmd/...']), 'GD108'), /RUN go install -trimpath \.\/cmd\/\.\.\.\n/);
   });
 
+  // Judge 4 (round 5), FerretDB 97706605 (Apache-2.0) build/ferretdb/development.Dockerfile:88-92:
+  // `# Do not trim paths to make debugging with delve easier.` right above the builds, in the heredoc.
+  it('FerretDB: silent when a comment next to the build says why paths are not trimmed', () => {
+    const ferret = (note: string) => df([
+      'FROM golang:1.25.5-bookworm AS development-build',
+      'WORKDIR /src',
+      'COPY . .',
+      'RUN --mount=type=cache,target=/cache <<EOF',
+      'set -ex',
+      'go env',
+      '',
+      note,
+      '',
+      '# check if stdlib was cached',
+      'go install -v -race=$RACE std',
+      '',
+      'go build -v -o=bin/ferretdb -race=$RACE -tags=ferretdb_dev -coverpkg=./... ./cmd/ferretdb',
+      'EOF',
+    ]);
+    assert.equal(has(ferret('# Do not trim paths to make debugging with delve easier.'), 'GD108'), false);
+    // A comment about something else: reported.
+    assert.equal(has(ferret('# Build with the race detector.'), 'GD108'), true);
+    // Dockerfile comment lines right above the RUN, and between continuations.
+    assert.equal(has(df(['FROM golang:1.25', 'COPY . .', '# keep full paths: no -trimpath, for delve', 'RUN go build -o /app .']), 'GD108'), false);
+    assert.equal(has(df(['FROM golang:1.25', 'COPY . .', 'RUN go mod download && \\', '# not trimming paths on purpose', '    go build -o /app .']), 'GD108'), false);
+    // A comment further up (not right above the RUN): reported.
+    assert.equal(has(df(['FROM golang:1.25', '# no -trimpath here', 'COPY . .', 'RUN go build -o /app .']), 'GD108'), true);
+  });
+
   it('fix keeps CRLF, the escape directive, continuations and heredocs', () => {
     const crlf = df(['# escape=`', 'FROM golang:1.22', 'RUN go mod download && `', '    go build `', '    -o /app .'], '\r\n');
     assert.ok(fix(crlf, 'GD108').includes('    go build -trimpath `\r\n    -o /app .\r\n'));
