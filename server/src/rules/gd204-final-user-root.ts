@@ -128,19 +128,21 @@ function dropsPrivileges(ctx: RuleContext, stage: Stage): boolean {
  * The programs: those the final stage copies from a Go build (a build of `./cmd/...` counts all
  * its packages); for binaries built another way (make), the main packages named like a file a
  * COPY --from brings in (`dist/tracee` -> cmd/tracee), else every main package of the context
- * (for the Docker check only).
+ * (for the Docker check only). For the eBPF check the main packages so named count beside the
+ * Go builds: tetragon's final stage copies `tetragon` (built by make) and gops (a go build).
  */
 function programsNeedRoot(ctx: RuleContext, stage: Stage): boolean {
   const ws = ctx.workspace;
   if (!ws) return false;
   const builds = finalCopies({ ...ctx, workspace: ws }, ctx.finalStage).flatMap((c) => c.builds);
   let packages = builds.length > 0 ? programPackages(ws, builds).packages : [];
-  if (builds.length === 0) {
-    const copied = new Set(stageChain(ctx.model, stage).flatMap((s) => s.instructions.flatMap((i) => (i.flags.some((f) => f.name === 'from') ? copyPaths(i)?.sources ?? [] : []))).map((p) => p.replace(/\/+$/, '').split('/').pop()!));
-    packages = mainPackages(ws).filter((p) => copied.has(p.dir.split('/').pop()!));
-  }
+  const copied = new Set(stageChain(ctx.model, stage).flatMap((s) => s.instructions.flatMap((i) => (i.flags.some((f) => f.name === 'from') ? copyPaths(i)?.sources ?? [] : []))).map((p) => p.replace(/\/+$/, '').split('/').pop()!));
+  const named = mainPackages(ws).filter((p) => copied.has(p.dir.split('/').pop()!));
+  if (builds.length === 0) packages = named;
   const imports = (p: { dir: string }) => buildFacts(ws, p.dir).externalImports;
-  if (packages.some((p) => imports(p).some((i) => EBPF.test(i)))) return true;
+  // One eBPF program is enough, also one built by make beside a visible go build of a helper
+  // (tetragon: make builds cmd/tetragon, the final stage copies it and a `go build` gops).
+  if ([...packages, ...named].some((p) => imports(p).some((i) => EBPF.test(i)))) return true;
   if (packages.length === 0) packages = builds.length === 0 ? mainPackages(ws) : [];
   return packages.length > 0 && packages.every((p) => imports(p).some((i) => DOCKER_CLIENT.test(i)));
 }

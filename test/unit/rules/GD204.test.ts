@@ -130,4 +130,36 @@ describe('GD204 final-user-root', () => {
     assert.equal(has(tracee('tracee'), 'GD204', ws(['net/http'])), true);
     assert.equal(has(tracee('traceectl'), 'GD204', ws(['github.com/aquasecurity/libbpfgo'])), true);
   });
+
+  // Judge 4 (round 5), cilium/tetragon 4fbfe2d7 (Apache-2.0) Dockerfile:98-121: make builds
+  // cmd/tetragon (github.com/cilium/ebpf), the final stage copies it beside gops, which a visible
+  // `go build` of another repository builds: that build hid the make-built eBPF agent.
+  it('tetragon: an eBPF agent built by make beside a go build of a helper: silent', () => {
+    const ws = (bpfImports: string[]) => ({
+      workspace: makeWorkspaceModel({
+        module: makeGoModule({ path: 'github.com/cilium/tetragon' }),
+        packages: [
+          makeGoPackage({ dir: 'cmd/tetragon', isMain: true, module: '', importPath: 'github.com/cilium/tetragon/cmd/tetragon', imports: ['github.com/cilium/tetragon/pkg/bpf'] }),
+          makeGoPackage({ dir: 'pkg/bpf', name: 'bpf', module: '', importPath: 'github.com/cilium/tetragon/pkg/bpf', imports: bpfImports }),
+          makeGoPackage({ dir: 'cmd/tetra', isMain: true, module: '', importPath: 'github.com/cilium/tetragon/cmd/tetra', imports: ['github.com/spf13/cobra'] }),
+        ],
+      }),
+    });
+    const tetragon = (binary: string) => df([
+      'FROM golang:1.27.0 AS tetragon-builder',
+      'WORKDIR /go/src/github.com/cilium/tetragon',
+      'COPY . .',
+      'RUN make tetragon tetra',
+      'FROM golang:1.27.0-alpine AS gops',
+      'RUN apk add --no-cache git && git clone --depth 1 --branch v0.3.29 https://github.com/google/gops /gops && cd /gops && go build -ldflags="-s -w" .',
+      'FROM alpine:3.24.1 AS base-build',
+      `COPY --from=tetragon-builder /go/src/github.com/cilium/tetragon/${binary} /usr/bin/`,
+      'COPY --from=gops /gops/gops /usr/bin/',
+      'ENTRYPOINT ["/usr/bin/tetragon"]',
+    ]);
+    assert.equal(has(tetragon('tetragon'), 'GD204', ws(['github.com/cilium/ebpf', 'github.com/cilium/ebpf/link'])), false);
+    // No eBPF library, or only the CLI (no eBPF) copied in: reported.
+    assert.equal(has(tetragon('tetragon'), 'GD204', ws(['net/http'])), true);
+    assert.equal(has(tetragon('tetra'), 'GD204', ws(['github.com/cilium/ebpf'])), true);
+  });
 });
