@@ -6,6 +6,7 @@ import * as path from 'node:path';
 import { lookupImage, type ImageInfo } from '../images/table';
 import { copyWords } from './copySources';
 import type { DockerfileModel, Instruction, Stage } from './model';
+import { mounts } from './mounts';
 import { properties } from './parse';
 import type { ShellCommand, ShellWord } from './shell';
 import { expandVariables, layered } from './variables';
@@ -42,9 +43,11 @@ function rootImages(model: DockerfileModel): (string | null)[] {
 // analysed model, with all its instructions, alive and copied through every scavenge until then.
 const ROOT_IMAGES = Symbol('rootImages');
 const STAGE_CHAINS = Symbol('stageChains');
+const IMAGE_STAGES = Symbol('imageStages');
 interface ModelFactsSlot {
   [ROOT_IMAGES]?: (string | null)[];
   [STAGE_CHAINS]?: Stage[][];
+  [IMAGE_STAGES]?: Map<number, Set<number>>;
 }
 
 export function stageImage(model: DockerfileModel, stage: Stage): ImageInfo | undefined {
@@ -93,6 +96,57 @@ export function stageChain(model: DockerfileModel, stage: Stage): readonly Stage
     slot[STAGE_CHAINS] = chains = c;
   }
   return chains[stage.index] ?? [stage];
+}
+
+/**
+ * The stages an image is built from: the final stage's FROM chain, and the chain of every other
+ * stage that is an image of its own, one that no other stage uses (no FROM, `COPY --from` or
+ * `--mount=from=` names it) and that has an ENTRYPOINT or CMD (casdoor's STANDARD, published
+ * with `--target STANDARD` beside the last stage ALLINONE; tetragon's `release`). Their layers
+ * ship; a builder stage's stay in the build cache. The one answer for every rule that asks
+ * whether a stage's layers are in an image (GD113, GD301, GD302, GD303).
+ */
+export function imageStages(model: DockerfileModel, finalStage: number): Set<number> {
+  const byFinal = ((model as ModelFactsSlot)[IMAGE_STAGES] ??= new Map());
+  let out = byFinal.get(finalStage);
+  if (!out) byFinal.set(finalStage, (out = computeImageStages(model, finalStage)));
+  return out;
+}
+
+function computeImageStages(model: DockerfileModel, finalStage: number): Set<number> {
+  const out = new Set<number>();
+  const final = model.stages[finalStage];
+  if (final) for (const s of stageChain(model, final)) out.add(s.index);
+  const used = new Set<number>();
+  for (const s of model.stages) {
+    if (s.baseStage !== null) used.add(s.baseStage);
+    for (const i of s.instructions) {
+      if (i.flags.length === 0) continue;
+      for (const f of i.flags) {
+        const idx = f.name === 'from' && f.value ? stageIndex(model, f.value) : null;
+        if (idx !== null) used.add(idx);
+      }
+      for (const m of mounts(i)) {
+        const idx = m.from ? stageIndex(model, m.from) : null;
+        if (idx !== null) used.add(idx);
+      }
+    }
+  }
+  for (const s of model.stages) {
+    if (s.index === finalStage || used.has(s.index)) continue;
+    const { entrypoint, cmd } = startInstructions(model, s);
+    if (entrypoint === null && cmd === null) continue;
+    for (const c of stageChain(model, s)) out.add(c.index);
+  }
+  return out;
+}
+
+/** The stage a `--from=` names (its name, case-insensitive, first match; or its index); null for an image. */
+function stageIndex(model: DockerfileModel, ref: string): number | null {
+  const lower = ref.toLowerCase();
+  const named = model.stages.find((s) => s.name === ref || s.name === lower);
+  if (named) return named.index;
+  return /^\d+$/.test(ref) && Number(ref) < model.stages.length ? Number(ref) : null;
 }
 
 /** ARG declarations of one instruction: `ARG A B=2 C="x y"` (quotes removed; undefined = no default). */

@@ -6,7 +6,7 @@
  */
 import { dockerEnv, envBefore, goCommands, goFlag, stageChain, unquoteAll, type GoCommand } from './facts';
 import type { DockerfileModel, Instruction, Stage } from './model';
-import { mounts } from './mounts';
+import { mounts, type Mount } from './mounts';
 import type { ShellWord } from './shell';
 import { expandVariables } from './variables';
 
@@ -406,10 +406,12 @@ export function stripFlags(tokens: readonly GoToken[]): { s: boolean; w: boolean
 const WRITES_GO_ENV = Symbol('writesGoEnv');
 const STAGES_BY_NAME = Symbol('stagesByName');
 const STAGES_FEEDING = Symbol('stagesFeeding');
+const DOWNLOAD_CACHES = Symbol('downloadCaches');
 interface ModelSlot {
   [WRITES_GO_ENV]?: boolean;
   [STAGES_BY_NAME]?: Map<string, number>;
   [STAGES_FEEDING]?: Map<number, Set<number>>;
+  [DOWNLOAD_CACHES]?: Map<string, Instruction[]>;
 }
 
 /** Stage index referenced by `--from=` (a name or an index), or null for an image. */
@@ -540,4 +542,41 @@ export function buildsExecutable(model: DockerfileModel, stage: Stage, g: GoComm
 
 function isExeMode(v: string | true): boolean {
   return v === true ? false : /^(exe|pie|default)$/.test(v);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Cache mounts
+
+/**
+ * The id of a cache mount as BuildKit keys it: its `id=`, else its target (expanded with the
+ * RUN's variables, without a trailing slash); null when a variable we cannot resolve decides it.
+ */
+export function cacheMountId(model: DockerfileModel, stage: Stage, instr: Instruction, m: Mount): string | null {
+  const raw = m.id ?? m.target;
+  if (raw === null) return null;
+  const v = expandVariables(raw, dockerEnv(model, stage, instr));
+  return v === null ? null : v.length > 1 ? v.replace(/\/+$/, '') : v;
+}
+
+/**
+ * The cache mounts (by id, see cacheMountId) that a `go mod download` of the file fills, with
+ * those RUNs: a later build that mounts the same cache finds the modules there. Once per model.
+ */
+export function moduleDownloadCaches(model: DockerfileModel): Map<string, Instruction[]> {
+  return ((model as ModelSlot)[DOWNLOAD_CACHES] ??= computeDownloadCaches(model));
+}
+
+function computeDownloadCaches(model: DockerfileModel): Map<string, Instruction[]> {
+  const out = new Map<string, Instruction[]>();
+  for (const stage of model.stages) {
+    for (const instr of stage.instructions) {
+      if (instr.flags.length === 0 || !goCommands(instr).some((g) => g.sub === 'mod download')) continue;
+      for (const m of mounts(instr)) {
+        if (m.type !== 'cache') continue;
+        const id = cacheMountId(model, stage, instr, m);
+        if (id !== null) out.set(id, [...(out.get(id) ?? []), instr]);
+      }
+    }
+  }
+  return out;
 }

@@ -1,8 +1,10 @@
-import { contextBinds, mounts } from '../dockerfile/mounts';
-import { contextPath, copyPaths, dockerEnv, goCommands, goPackages, isContextCopy, stageChain, stageGoCommands, stageImage } from '../dockerfile/facts';
-import { isLocalPackage } from '../dockerfile/goBuild';
+import { contextBinds, mounts, type Mount } from '../dockerfile/mounts';
+import { contextPath, copyPaths, dockerEnv, goCommands, goPackages, isContextCopy, rootImage, stageChain, stageGoCommands, stageImage } from '../dockerfile/facts';
+import { cacheMountId, envValue, isLocalPackage, moduleDownloadCaches } from '../dockerfile/goBuild';
+import { expandVariables } from '../dockerfile/variables';
 import { indirectGoSteps } from '../dockerfile/indirectGo';
 import type { Instruction, Stage } from '../dockerfile/model';
+import type { GoCommand } from '../dockerfile/facts';
 import { deleteLines, insertAboveInstruction, type Edit } from '../edits/edits';
 import { copiesSources, stageUsesVendor } from '../facts/goSources';
 import { dependencyFiles, dockerignoreOf } from '../workspace/query';
@@ -81,7 +83,7 @@ export const gd104: Rule = {
             if (paths.sources.some((src) => /(^|\/)go\.(mod|work)$/.test(src) || /(^|\/)go\.(\*|mod\*|work\*)$/.test(src))) goModCopied = true;
             continue;
           }
-          if (!modulesCached && stage === checked && (report ??= reportsStage(ctx, stage, indirect))) {
+          if (!modulesCached && stage === checked && (report ??= reportsStage(ctx, stage, indirect)) && !modulesFromElsewhere(ctx, stage, instr, indirect)) {
             // With a module-cache mount the machine that holds the cache does not download again;
             // a builder without it (a fresh CI runner) does.
             const mounted = stage.instructions.some((i) => i.line > instr.line && goCommands(i).length > 0 && mounts(i).some((m) => m.type === 'cache' && /(^|\/)(pkg\/mod|pkg|go)\/?$|GOMODCACHE|GOPATH/.test(m.target ?? '')));
@@ -90,7 +92,7 @@ export const gd104: Rule = {
                 ? 'Sources are copied before go.mod/go.sum and `go mod download`: every source edit re-runs the module step. The cache mount keeps the modules on this builder, but a builder without that cache (a fresh CI runner) downloads every module again. Copy go.mod and go.sum first and download the modules in their own layer.'
                 : 'Sources are copied before go.mod/go.sum and `go mod download`: every source edit re-downloads every module. Copy go.mod and go.sum first and download the modules in their own layer.',
               span: instr.span,
-              fix: fixFor(ctx, stage, instr, paths.dest),
+              fix: fixFor(ctx, stage, instr, paths.dest, indirect),
             });
           }
           // Past the first source copy, later layers cannot cache modules independently anyway.
@@ -172,6 +174,76 @@ function buildsLocalGo(stage: Stage): boolean {
 
 const FILLS_MODULE_CACHE = new Set(['mod download', 'build', 'install', 'mod tidy']);
 
+/** Go commands that read the module's requirements (and download what the module cache lacks). */
+const READS_MODULES = new Set(['build', 'install', 'run', 'test', 'vet', 'generate', 'list', 'mod download', 'mod tidy', 'mod verify']);
+
+/**
+ * The RUNs after the source copy that read the modules: its go commands (with the one the
+ * environment question is asked of) and the builds hidden in make or a script.
+ */
+function moduleSteps(stage: Stage, after: Instruction, indirect: Set<Instruction>): { instr: Instruction; go: GoCommand | null }[] {
+  const out: { instr: Instruction; go: GoCommand | null }[] = [];
+  for (const i of stage.instructions) {
+    if (i.line <= after.line) continue;
+    const gos = goCommands(i).filter((g) => READS_MODULES.has(g.sub));
+    if (gos.length > 0) for (const g of gos) out.push({ instr: i, go: g });
+    else if (indirect.has(i)) out.push({ instr: i, go: null });
+  }
+  return out;
+}
+
+/**
+ * Every step after the source copy that reads the modules gets them without downloading: it runs
+ * with GOPROXY=off (nothing can be downloaded: the modules are there, or the build fails either
+ * way; FerretDB's build stage says "modules are already downloaded"), or it mounts a cache over
+ * its module cache that a `go mod download` of another stage (or of this one, before the copy)
+ * fills (`RUN --mount=type=cache,target=/cache go mod download` in a prepare stage, the same
+ * mount on the build). A source edit then downloads nothing, and a download layer here would be
+ * hidden under that mount.
+ */
+function modulesFromElsewhere(ctx: RuleContext, stage: Stage, copy: Instruction, indirect: Set<Instruction>): boolean {
+  const steps = moduleSteps(stage, copy, indirect);
+  if (steps.length === 0) return false;
+  const proxy = (s: { instr: Instruction; go: GoCommand | null }) => (s.go ? envValue(ctx.model, stage, s.go, 'GOPROXY') : dockerEnv(ctx.model, stage, s.instr).get('GOPROXY'));
+  if (steps.every((s) => proxy(s) === 'off')) return true;
+  const downloads = moduleDownloadCaches(ctx.model);
+  if (downloads.size === 0) return false;
+  return steps.every((s) => {
+    const m = moduleCacheMount(ctx, stage, s.instr, s.go);
+    const id = m && cacheMountId(ctx.model, stage, s.instr, m);
+    // A download of this stage after the copy runs again at every source edit: not elsewhere.
+    return !!id && (downloads.get(id) ?? []).some((d) => d.stage !== stage.index || d.line < copy.line);
+  });
+}
+
+/**
+ * The module cache a go command uses: GOMODCACHE, else $GOPATH/pkg/mod, else /go/pkg/mod on a
+ * golang image; null when unknown.
+ */
+function moduleCachePath(ctx: RuleContext, stage: Stage, instr: Instruction, go: GoCommand | null): string | null {
+  const env = dockerEnv(ctx.model, stage, instr);
+  const get = (name: string) => (go ? envValue(ctx.model, stage, go, name) : env.get(name));
+  const gomodcache = get('GOMODCACHE');
+  if (gomodcache !== undefined) return gomodcache;
+  const gopath = get('GOPATH');
+  if (gopath !== undefined) return gopath === null ? null : `${gopath.split(':')[0].replace(/\/+$/, '')}/pkg/mod`;
+  const golang = stageImage(ctx.model, stage)?.goToolchain === true || /(^|\/)golang([:@]|$)/.test(rootImage(ctx.model, stage) ?? '');
+  return golang ? '/go/pkg/mod' : null;
+}
+
+/** The RUN's cache mount over its module cache (the path, or a folder above it); undefined when none. */
+function moduleCacheMount(ctx: RuleContext, stage: Stage, instr: Instruction, go: GoCommand | null): Mount | undefined {
+  const path = moduleCachePath(ctx, stage, instr, go);
+  const env = dockerEnv(ctx.model, stage, instr);
+  return mounts(instr).find((m) => {
+    if (m.type !== 'cache' || !m.target) return false;
+    const t = expandVariables(m.target, env);
+    if (t === null || path === null) return false;
+    const target = t.length > 1 ? t.replace(/\/+$/, '') : t;
+    return target === '/' || path === target || path.startsWith(`${target}/`);
+  });
+}
+
 function bindsGoMod(instr: Instruction): boolean {
   return contextBinds(instr).some((m) => /(^|\/)go\.(mod|sum)$/.test(m.source));
 }
@@ -217,7 +289,7 @@ function localReplaceDirs(ctx: RuleContext): Set<string> {
   return out;
 }
 
-function fixFor(ctx: RuleContext, stage: Stage, instr: Instruction, dest: string) {
+function fixFor(ctx: RuleContext, stage: Stage, instr: Instruction, dest: string, indirect: Set<Instruction>) {
   const ws = ctx.workspace;
   // The module files as the workspace knows them (workspace/query.ts, as the generator and the
   // context inputs use them); without a workspace, go.sum exists in nearly every module with
@@ -240,7 +312,12 @@ function fixFor(ctx: RuleContext, stage: Stage, instr: Instruction, dest: string
   } else {
     lines.push(`COPY ${files.join(' ')} ${inPlace ? './' : dest.replace(/\/?$/, '/')}`);
   }
-  lines.push(inPlace ? 'RUN go mod download' : `RUN cd ${dest} && go mod download`);
+  // A later build that mounts a cache over its module cache reads the modules from that cache,
+  // not from a layer (the mount hides the layer's): the download fills the same cache, with the
+  // same mount (FerretDB's `target=/cache` above GOMODCACHE=/cache/gomodcache; a mount on the
+  // module cache path itself would be another, empty cache).
+  const shared = sharedMountFlag(ctx, stage, instr, indirect);
+  lines.push(`RUN ${shared ? `--mount=${shared} ` : ''}${inPlace ? 'go mod download' : `cd ${dest} && go mod download`}`);
   const edits: Edit[] = [insertAboveInstruction(ctx.model, instr.line, lines)];
   // The download after the sources is now redundant: move it rather than run it twice.
   const later = stage.instructions.find((i) => i.line > instr.line && isPlainDownload(i));
@@ -250,6 +327,19 @@ function fixFor(ctx: RuleContext, stage: Stage, instr: Instruction, dest: string
     edits,
     safe: true,
   };
+}
+
+/** The `--mount=` value of the first later step's cache mount over its module cache, as written. */
+function sharedMountFlag(ctx: RuleContext, stage: Stage, copy: Instruction, indirect: Set<Instruction>): string | undefined {
+  for (const step of moduleSteps(stage, copy, indirect)) {
+    const m = moduleCacheMount(ctx, stage, step.instr, step.go);
+    if (!m) continue;
+    // mounts() reads the `--mount` flags with a value, in order (new objects each call: by index).
+    const flags = step.instr.flags.filter((f) => f.name === 'mount' && f.value);
+    const at = mounts(step.instr).findIndex((x) => x.type === m.type && x.target === m.target && x.id === m.id);
+    return flags[at]?.value ?? undefined;
+  }
+  return undefined;
 }
 
 /** `RUN go mod download` alone (no other commands, no flags of its own). */

@@ -1,4 +1,4 @@
-import { argDeclarations, copyPaths, goCommands, isXxGo, stageChain, stageGoCommands, type GoCommand } from '../dockerfile/facts';
+import { argDeclarations, copyPaths, goCommands, imageStages, isXxGo, stageChain, stageGoCommands, type GoCommand } from '../dockerfile/facts';
 import { envValue, rawEnvValue, stageRef } from '../dockerfile/goBuild';
 import { toDoc, type DockerfileModel, type Stage } from '../dockerfile/model';
 import { insert, insertLinesAfter, replace, type Edit } from '../edits/edits';
@@ -47,7 +47,7 @@ export const gd113: Rule = {
     // The stages the image is built from run on the target platform by definition: on
     // $BUILDPLATFORM the image would hold the build platform's toolchain and packages.
     const final = model.stages[ctx.finalStage];
-    const shipped = new Set(final ? stageChain(model, final).map((s) => s.index) : []);
+    const shipped = new Set(final ? imageStages(model, ctx.finalStage) : []);
     // A stage whose Go toolchain the image copies out (`COPY --from=godeps /usr/local/go/ …`):
     // that toolchain, and what it installs, must run on the target platform.
     if (final) for (const s of stageChain(model, final)) for (const i of s.instructions) {

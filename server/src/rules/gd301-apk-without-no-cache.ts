@@ -18,7 +18,7 @@
  */
 import { insert, replace } from '../edits/edits';
 import { removeCommandEdit } from '../edits/shellChain';
-import { stageChain } from '../dockerfile/facts';
+import { imageStages } from '../dockerfile/facts';
 import { scriptSpan, toDoc, type DockerfileModel, type Instruction } from '../dockerfile/model';
 import { mounts } from '../dockerfile/mounts';
 import type { ShellCommand } from '../dockerfile/shell';
@@ -41,9 +41,9 @@ export const gd301: Rule = {
   scope: 'stage',
   check(ctx) {
     const out: RuleFinding[] = [];
-    const final = ctx.model.stages[ctx.finalStage];
-    // The final stage's instructions, made when a RUN with apk needs them.
-    let inFinal: Set<Instruction> | undefined;
+    // The stages an image is built from (the final stage's chain, and a stage published with
+    // --target: see imageStages), asked when a RUN with apk needs them.
+    let shipped: Set<number> | undefined;
     for (const instr of stagesToCheck(ctx).flatMap((s) => s.instructions)) {
       if (instr.keyword !== 'RUN' || !instr.script) continue;
       const script = instr.script;
@@ -57,8 +57,8 @@ export const gd301: Rule = {
       for (const c of apks) {
         const action = c.argv.find((w, i) => i > 0 && !w.value.startsWith('-'));
         const noCache = hasNoCache(c);
-        inFinal ??= new Set<Instruction>(final ? stageChain(ctx.model, final).flatMap((s) => s.instructions) : []);
-        const ships = inFinal.has(instr);
+        shipped ??= imageStages(ctx.model, ctx.finalStage);
+        const ships = shipped.has(instr.stage);
         if (action?.value === 'add' && !noCache) {
           // An `apk update` of the RUN keeps its index whatever the add says (kargo: `apk update
           // && apk add …`): the finding names it, and the fix removes it with --no-cache added.

@@ -24,7 +24,7 @@
  * same, so the fix is safe for fix-all.
  */
 import * as path from 'path';
-import { copyPaths, envBefore, goCommands, stageChain, stageImage } from '../dockerfile/facts';
+import { copyPaths, envBefore, goCommands, imageStages, stageImage } from '../dockerfile/facts';
 import { scriptSpan, type DockerfileModel, type Instruction, type Script, type Stage } from '../dockerfile/model';
 import { mountTargets, packageCommand, pathWithin, topLevelCommands, type PackageFamily } from '../dockerfile/packages';
 import type { ShellCommand, ShellWord } from '../dockerfile/shell';
@@ -72,8 +72,9 @@ export const gd302: Rule = {
     // shape stageReuse compares, so a kept finding stays right).
     const final = ctx.model.stages[ctx.finalStage];
     if (!final) return out;
-    const chain = stageChain(ctx.model, final);
-    for (const stage of stagesToCheck(ctx)) if (chain.includes(stage)) checkStage(ctx.model, stage, out);
+    // The final stage's chain, and a stage published with --target (see imageStages).
+    const shipped = imageStages(ctx.model, ctx.finalStage);
+    for (const stage of stagesToCheck(ctx)) if (shipped.has(stage.index)) checkStage(ctx.model, stage, out);
     return out;
   },
 };

