@@ -3,13 +3,13 @@
  * which stage is final, what image a stage stands on, its environment, its go commands.
  */
 import * as path from 'node:path';
-import { lookupImage, type ImageInfo } from '../images/table';
+import { imageEnv, lookupImage, type ImageInfo } from '../images/table';
 import { copyWords } from './copySources';
 import type { DockerfileModel, Instruction, Stage } from './model';
 import { mounts } from './mounts';
 import { properties } from './parse';
 import type { ShellCommand, ShellWord } from './shell';
-import { expandVariables, layered } from './variables';
+import { expandVariables, layered, type VariableLookup } from './variables';
 
 /** The final stage: the `target` stage when given and present, else the last stage. */
 export function finalStageIndex(model: DockerfileModel, target?: string): number {
@@ -252,6 +252,15 @@ function computeDockerEnv(model: DockerfileModel, stage: Stage, before?: Instruc
   return new Map([...args, ...env]);
 }
 
+/**
+ * The variables a path of the Dockerfile (WORKDIR, a COPY destination, `-o`) is expanded with:
+ * the stage's ENV and ARGs (dockerEnv), over what its base image sets (imageEnv: GOPATH=/go on
+ * golang). A stage's own ENV/ARG of the same name wins, even without a value.
+ */
+export function pathEnv(model: DockerfileModel, stage: Stage, before?: Instruction): VariableLookup {
+  return layered(dockerEnv(model, stage, before), imageEnv(stageImage(model, stage)));
+}
+
 /** ENV values in effect just before `before` (inherited through FROM <stage>). */
 export function envBefore(model: DockerfileModel, stage: Stage, before?: Instruction): Map<string, string | null> {
   const env = new Map<string, string | null>();
@@ -277,7 +286,7 @@ export function workdirBefore(model: DockerfileModel, stage: Stage, before: Inst
     for (const i of s.instructions) {
       if (i === before) return dir;
       if (i.keyword !== 'WORKDIR' || !i.args[0]) continue;
-      const v = expandVariables(i.args[0].value, dockerEnv(model, s, i));
+      const v = expandVariables(i.args[0].value, pathEnv(model, s, i));
       const base = dir ?? unknown;
       dir = v === null ? null : v.startsWith('/') ? path.posix.resolve(v) : base === null ? null : path.posix.resolve(base, v);
     }

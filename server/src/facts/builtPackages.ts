@@ -24,14 +24,14 @@
  */
 import * as path from 'node:path';
 import {
-  contextPath, copyPaths, dockerEnv, goCommands, goFlag, goPackages, isContextCopy, isWholeContext, stageChain, stageGoCommands, stageImage, workdirBefore, type GoCommand,
+  contextPath, copyPaths, goCommands, goFlag, goPackages, isContextCopy, isWholeContext, pathEnv, stageChain, stageGoCommands, stageImage, workdirBefore, type GoCommand,
 } from '../dockerfile/facts';
 import { envValue, stageRef, writesNoBinary } from '../dockerfile/goBuild';
 import type { DockerfileModel, Instruction, Stage } from '../dockerfile/model';
 import { contextBinds } from '../dockerfile/mounts';
 import { topLevelCommands } from '../dockerfile/packages';
 import type { ShellWord } from '../dockerfile/shell';
-import { expandVariables } from '../dockerfile/variables';
+import { expandVariables, type VariableLookup } from '../dockerfile/variables';
 import { sourceCovers } from '../dockerfile/copySources';
 import type { GoPackage, WorkspaceModel } from '../workspace/model';
 import { mainPackages, packageByDir, resolvePackageArg } from '../workspace/query';
@@ -92,7 +92,7 @@ interface Mapping {
 function contextMappings(info: Known, stage: Stage, g: GoCommand, unknown: '/' | null, packagesOnly: boolean): Mapping[] {
   const { model } = info;
   const out: Mapping[] = [];
-  const place = (wd: string | null, target: string, env: () => Map<string, string | null>): string | null => {
+  const place = (wd: string | null, target: string, env: () => VariableLookup): string | null => {
     const t = target.includes('$') ? expandVariables(target, env()) : target;
     return wd === null || t === null ? null : path.posix.resolve(wd, t);
   };
@@ -102,7 +102,7 @@ function contextMappings(info: Known, stage: Stage, g: GoCommand, unknown: '/' |
       if (!isContextCopy(i)) continue;
       const paths = copyPaths(i);
       if (!paths) continue;
-      const dest = place(workdirBefore(model, s, i, unknown), paths.dest, () => dockerEnv(model, s, i));
+      const dest = place(workdirBefore(model, s, i, unknown), paths.dest, () => pathEnv(model, s, i));
       if (dest === null) continue;
       const destIsDir = paths.dest.endsWith('/') || paths.dest === '.' || paths.sources.length > 1;
       for (const raw of paths.sources) {
@@ -120,7 +120,7 @@ function contextMappings(info: Known, stage: Stage, g: GoCommand, unknown: '/' |
   }
   const wd = workdirBefore(model, stage, g.instr, unknown);
   for (const m of contextBinds(g.instr)) {
-    const target = m.target === null ? null : place(wd, m.target, () => dockerEnv(model, stage, g.instr));
+    const target = m.target === null ? null : place(wd, m.target, () => pathEnv(model, stage, g.instr));
     const src = contextPath(m.source);
     if (target !== null && src !== null) out.push({ container: target, ctx: src });
   }
@@ -360,7 +360,7 @@ function computeLandingBuilds(info: Known, finalStage: number, guess: boolean): 
       if (idx === null || chainIdx.has(idx)) continue;
       const paths = copyPaths(copy);
       if (!paths) continue;
-      const env = dockerEnv(model, s, copy);
+      const env = pathEnv(model, s, copy);
       const sources: string[] = [];
       for (const w of paths.sources) {
         const v = expandVariables(w, env);
@@ -450,7 +450,7 @@ function buildOutput(info: Known, stage: Stage, g: GoCommand, buildsInStage: num
   if (o && o.value !== true) {
     let v: string | null = o.value;
     if ((o.valueWord ?? o.word).dynamic) {
-      v = /\$\(|`/.test(v) ? null : expandVariables(v.replace(/["']/g, ''), dockerEnv(model, stage, g.instr));
+      v = /\$\(|`/.test(v) ? null : expandVariables(v.replace(/["']/g, ''), pathEnv(model, stage, g.instr));
     }
     if (v === null || /[$`]/.test(v)) return undefined;
     if (v === '/dev/null') return null;

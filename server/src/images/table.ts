@@ -146,6 +146,22 @@ const looked = new Map<string, ImageInfo | undefined>();
  * `$`): callers must then stay silent rather than guess. Answers are shared (every stage of
  * every analysis asks, a file names few images): callers must not modify them.
  */
+/**
+ * Variables a base image sets in its environment (its own ENV lines), as far as paths need them:
+ * the golang images' `GOPATH=/go` and the PATH that puts /go/bin and /usr/local/go/bin first.
+ * A Dockerfile's `WORKDIR $GOPATH/src/...` on golang means /go/src/... (zincsearch). Empty for
+ * other images and for Windows golang images (their paths are not POSIX).
+ */
+const GOLANG_ENV: ReadonlyMap<string, string> = new Map([
+  ['GOPATH', '/go'],
+  ['PATH', '/go/bin:/usr/local/go/bin:/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin'],
+]);
+const NO_ENV: ReadonlyMap<string, string> = new Map();
+
+export function imageEnv(image: ImageInfo | undefined): ReadonlyMap<string, string> {
+  return image?.family === 'golang' && image.os === 'linux' ? GOLANG_ENV : NO_ENV;
+}
+
 export function lookupImage(ref: string): ImageInfo | undefined {
   if (looked.has(ref)) return looked.get(ref);
   const found = lookupUncached(ref);

@@ -69,6 +69,26 @@ describe('GD203 scratch-without-tzdata', () => {
     assert.ok(applyFix(text, 'GD203', opts(ws())).includes('RUN go install -tags timetzdata ./cmd/...'));
   });
 
+  it('WORKDIR $GOPATH/src/... on a golang image is /go/src/... (the image sets GOPATH=/go): the copied binary is the build (zincsearch)', () => {
+    const text = (workdir: string, from = 'golang:1.21', copy = '/go/src/github.com/x/app/clock') => df([
+      `FROM ${from} as builder`,
+      `WORKDIR ${workdir}`,
+      'COPY . .',
+      'RUN CGO_ENABLED=0 go build -ldflags="-s -w" -o clock cmd/clock/main.go',
+      'FROM scratch',
+      `COPY --from=builder ${copy} /go/bin/clock`,
+      'ENTRYPOINT ["/go/bin/clock"]',
+    ]);
+    assert.equal(find(text('$GOPATH/src/github.com/x/app/'), opts(ws()), 'GD203').length, 1);
+    assert.equal(find(text('${GOPATH}/src/github.com/x/app/', 'public.ecr.aws/docker/library/golang:1.21'), opts(ws()), 'GD203').length, 1);
+    // The stage's own GOPATH wins over the image's: the binary is then elsewhere, not copied.
+    assert.deepEqual(find(text('$GOPATH/src/github.com/x/app/').replace('WORKDIR', 'ENV GOPATH=/gopath\nWORKDIR'), opts(ws()), 'GD203'), []);
+    assert.equal(find(text('$GOPATH/src/github.com/x/app/', 'golang:1.21', '/gopath/src/github.com/x/app/clock').replace('WORKDIR', 'ENV GOPATH=/gopath\nWORKDIR'), opts(ws()), 'GD203').length, 1);
+    // An ARG without a value hides it (unknown), and an image that is not golang sets no GOPATH.
+    assert.deepEqual(find(text('$GOPATH/src/github.com/x/app/').replace('WORKDIR', 'ARG GOPATH\nWORKDIR'), opts(ws()), 'GD203'), []);
+    assert.deepEqual(find(text('$GOPATH/src/github.com/x/app/', 'debian:12'), opts(ws()), 'GD203'), []);
+  });
+
   it('fix on a CRLF file keeps CRLF', () => {
     const text = build('./cmd/clock').replace(/\n/g, '\r\n');
     assert.match(applyFix(text, 'GD203', opts(ws())), /go build -tags timetzdata /);
