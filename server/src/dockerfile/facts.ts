@@ -44,10 +44,14 @@ function rootImages(model: DockerfileModel): (string | null)[] {
 const ROOT_IMAGES = Symbol('rootImages');
 const STAGE_CHAINS = Symbol('stageChains');
 const IMAGE_STAGES = Symbol('imageStages');
+const STAGES_BY_NAME = Symbol('stagesByName');
+const DESCENDANTS = Symbol('descendants');
 interface ModelFactsSlot {
   [ROOT_IMAGES]?: (string | null)[];
   [STAGE_CHAINS]?: Stage[][];
   [IMAGE_STAGES]?: Map<number, Set<number>>;
+  [STAGES_BY_NAME]?: Map<string, number>;
+  [DESCENDANTS]?: Stage[][];
 }
 
 export function stageImage(model: DockerfileModel, stage: Stage): ImageInfo | undefined {
@@ -123,11 +127,11 @@ function computeImageStages(model: DockerfileModel, finalStage: number): Set<num
     for (const i of s.instructions) {
       if (i.flags.length === 0) continue;
       for (const f of i.flags) {
-        const idx = f.name === 'from' && f.value ? stageIndex(model, f.value) : null;
+        const idx = f.name === 'from' && f.value ? stageRef(model, f.value) : null;
         if (idx !== null) used.add(idx);
       }
       for (const m of mounts(i)) {
-        const idx = m.from ? stageIndex(model, m.from) : null;
+        const idx = m.from ? stageRef(model, m.from) : null;
         if (idx !== null) used.add(idx);
       }
     }
@@ -141,12 +145,35 @@ function computeImageStages(model: DockerfileModel, finalStage: number): Set<num
   return out;
 }
 
-/** The stage a `--from=` names (its name, case-insensitive, first match; or its index); null for an image. */
-function stageIndex(model: DockerfileModel, ref: string): number | null {
-  const lower = ref.toLowerCase();
-  const named = model.stages.find((s) => s.name === ref || s.name === lower);
-  if (named) return named.index;
+/** Stage index referenced by `--from=` (a name, case-insensitive, the first stage of that name; or an index), or null for an image. */
+export function stageRef(model: DockerfileModel, ref: string): number | null {
+  const slot = model as ModelFactsSlot;
+  let names = slot[STAGES_BY_NAME];
+  if (!names) {
+    names = new Map();
+    // The first stage of a name wins, as a scan from the top finds it.
+    for (const s of model.stages) if (s.name !== null && !names.has(s.name)) names.set(s.name, s.index);
+    slot[STAGES_BY_NAME] = names;
+  }
+  const byName = names.get(ref) ?? names.get(ref.toLowerCase());
+  if (byName !== undefined) return byName;
   return /^\d+$/.test(ref) && Number(ref) < model.stages.length ? Number(ref) : null;
+}
+
+/**
+ * The stages whose FROM chain holds `stage` (itself first, then in order): who inherits its
+ * layers. Once per model: asking each stage's chain per question was n² for the n stages of a
+ * long file.
+ */
+export function stageDescendants(model: DockerfileModel, stage: Stage): readonly Stage[] {
+  const slot = model as ModelFactsSlot;
+  let all = slot[DESCENDANTS];
+  if (!all) {
+    all = model.stages.map(() => []);
+    for (const s of model.stages) for (const c of stageChain(model, s)) all[c.index].push(s);
+    slot[DESCENDANTS] = all;
+  }
+  return all[stage.index] ?? [stage];
 }
 
 /** ARG declarations of one instruction: `ARG A B=2 C="x y"` (quotes removed; undefined = no default). */

@@ -4,7 +4,10 @@
  * reads it (shell quoting first, then `pattern=` and Go's quoted.Split). The edits of flag values
  * are in ../edits/goFlags.ts.
  */
-import { dockerEnv, envBefore, goCommands, goFlag, stageChain, unquoteAll, type GoCommand } from './facts';
+import { dockerEnv, envBefore, goCommands, goFlag, stageChain, stageRef, unquoteAll, type GoCommand } from './facts';
+
+// Where the rules have long imported it from; it lives with the other stage facts.
+export { stageRef };
 import type { DockerfileModel, Instruction, Stage } from './model';
 import { mounts, type Mount } from './mounts';
 import type { ShellWord } from './shell';
@@ -404,30 +407,14 @@ export function stripFlags(tokens: readonly GoToken[]): { s: boolean; w: boolean
 // young-generation GC keeps every WeakMap value alive whatever its key (only a full GC drops
 // them), so such caches kept every analysed model's facts alive through the scavenges.
 const WRITES_GO_ENV = Symbol('writesGoEnv');
-const STAGES_BY_NAME = Symbol('stagesByName');
 const STAGES_FEEDING = Symbol('stagesFeeding');
 const DOWNLOAD_CACHES = Symbol('downloadCaches');
 interface ModelSlot {
   [WRITES_GO_ENV]?: boolean;
-  [STAGES_BY_NAME]?: Map<string, number>;
   [STAGES_FEEDING]?: Map<number, Set<number>>;
   [DOWNLOAD_CACHES]?: Map<string, Instruction[]>;
 }
 
-/** Stage index referenced by `--from=` (a name or an index), or null for an image. */
-export function stageRef(model: DockerfileModel, ref: string): number | null {
-  const slot = model as ModelSlot;
-  let names = slot[STAGES_BY_NAME];
-  if (!names) {
-    names = new Map();
-    // The first stage of a name wins, as a scan from the top finds it.
-    for (const s of model.stages) if (s.name !== null && !names.has(s.name)) names.set(s.name, s.index);
-    slot[STAGES_BY_NAME] = names;
-  }
-  const byName = names.get(ref) ?? names.get(ref.toLowerCase());
-  if (byName !== undefined) return byName;
-  return /^\d+$/.test(ref) && Number(ref) < model.stages.length ? Number(ref) : null;
-}
 
 /** The stages whose files can reach the final stage: its FROM chain, COPY --from and RUN --mount=from=, transitively. */
 export function stagesFeeding(model: DockerfileModel, finalStage: number): Set<number> {

@@ -1,4 +1,4 @@
-import { dockerEnv, goCommands, goFlag, goPackages, isRootUser, rootImage, stageChain, stageImage, type GoCommand } from '../dockerfile/facts';
+import { dockerEnv, goCommands, goFlag, goPackages, isRootUser, rootImage, stageChain, stageDescendants, stageImage, type GoCommand } from '../dockerfile/facts';
 import { indirectGoSteps, type IndirectGoStep } from '../dockerfile/indirectGo';
 import { envValue, goflags, goflagsValue, stageRef, userBefore } from '../dockerfile/goBuild';
 import { scriptSpan, type DockerfileModel, type Instruction, type Stage } from '../dockerfile/model';
@@ -159,8 +159,7 @@ function opaqueConsumers(ctx: RuleContext, stage: Stage, after: Instruction): Co
   const files = ctx.files;
   const read = ctx.workspace && files ? (rel: string) => files.readFile(rel) : undefined;
   const out: Consumer[] = [];
-  for (const s of ctx.model.stages) {
-    if (s.index < stage.index || !stageChain(ctx.model, s).includes(stage)) continue;
+  for (const s of stageDescendants(ctx.model, stage)) {
     const onGo = stageImage(ctx.model, s)?.goToolchain === true || /(^|\/)golang([:@]|$)/.test(rootImage(ctx.model, s) ?? '');
     const later = (i: Instruction) => s !== stage || i.line > after.line;
     // One step per RUN: the one whose file we read runs go, else the last (`. ./env.sh && ./build.sh`).

@@ -47,7 +47,9 @@ export const gd113: Rule = {
     // The stages the image is built from run on the target platform by definition: on
     // $BUILDPLATFORM the image would hold the build platform's toolchain and packages.
     const final = model.stages[ctx.finalStage];
-    const shipped = new Set(final ? imageStages(model, ctx.finalStage) : []);
+    // Not a copy of imageStages (shared, read-only): per stage that copy was n² for n stages.
+    const images = final ? imageStages(model, ctx.finalStage) : new Set<number>();
+    const shipped = new Set<number>();
     // A stage whose Go toolchain the image copies out (`COPY --from=godeps /usr/local/go/ …`):
     // that toolchain, and what it installs, must run on the target platform.
     if (final) for (const s of stageChain(model, final)) for (const i of s.instructions) {
@@ -56,7 +58,7 @@ export const gd113: Rule = {
       if (ref !== null && copyPaths(i)?.sources.some((src) => /^\/usr\/local\/go\/?$/.test(src))) shipped.add(ref);
     }
     for (const stage of stagesToCheck(ctx)) {
-      if (shipped.has(stage.index)) continue;
+      if (images.has(stage.index) || shipped.has(stage.index)) continue;
       const builds = stageGoCommands(stage).filter((g) => g.sub === 'build' || g.sub === 'install');
       if (builds.length === 0) continue;
       const platforms = stageChain(model, stage).map((s) => s.platform).filter((p): p is string => p !== null);
