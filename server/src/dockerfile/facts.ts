@@ -124,23 +124,29 @@ function computeImageStages(model: DockerfileModel, finalStage: number): Set<num
   const used = new Set<number>();
   for (const s of model.stages) {
     if (s.baseStage !== null) used.add(s.baseStage);
-    for (const i of s.instructions) {
-      if (i.flags.length === 0) continue;
-      for (const f of i.flags) {
-        const idx = f.name === 'from' && f.value ? stageRef(model, f.value) : null;
-        if (idx !== null) used.add(idx);
-      }
-      for (const m of mounts(i)) {
-        const idx = m.from ? stageRef(model, m.from) : null;
-        if (idx !== null) used.add(idx);
-      }
-    }
+    for (const i of s.instructions) for (const idx of stagesReadBy(model, i)) used.add(idx);
   }
   for (const s of model.stages) {
     if (s.index === finalStage || used.has(s.index)) continue;
     const { entrypoint, cmd } = startInstructions(model, s);
     if (entrypoint === null && cmd === null) continue;
     for (const c of stageChain(model, s)) out.add(c.index);
+  }
+  return out;
+}
+
+/** The stages an instruction reads files from: its `--from=` flags, then its `--mount=…,from=`. */
+export function stagesReadBy(model: DockerfileModel, instr: Instruction): number[] {
+  // Mounts are read from the flags: none without flags (most instructions).
+  if (instr.flags.length === 0) return [];
+  const out: number[] = [];
+  for (const f of instr.flags) {
+    const idx = f.name === 'from' && f.value ? stageRef(model, f.value) : null;
+    if (idx !== null) out.push(idx);
+  }
+  for (const m of mounts(instr)) {
+    const idx = m.from ? stageRef(model, m.from) : null;
+    if (idx !== null) out.push(idx);
   }
   return out;
 }

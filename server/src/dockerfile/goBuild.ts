@@ -4,7 +4,7 @@
  * reads it (shell quoting first, then `pattern=` and Go's quoted.Split). The edits of flag values
  * are in ../edits/goFlags.ts.
  */
-import { dockerEnv, envBefore, goCommands, goFlag, stageChain, stageRef, unquoteAll, type GoCommand } from './facts';
+import { dockerEnv, envBefore, goCommands, goFlag, stageChain, stageRef, stagesReadBy, unquoteAll, type GoCommand } from './facts';
 
 // Where the rules have long imported it from; it lives with the other stage facts.
 export { stageRef };
@@ -415,7 +415,6 @@ interface ModelSlot {
   [DOWNLOAD_CACHES]?: Map<string, Instruction[]>;
 }
 
-
 /** The stages whose files can reach the final stage: its FROM chain, COPY --from and RUN --mount=from=, transitively. */
 export function stagesFeeding(model: DockerfileModel, finalStage: number): Set<number> {
   // Asked by several rules and facts per analysis: once per model and final stage (callers only read it).
@@ -434,20 +433,7 @@ function computeStagesFeeding(model: DockerfileModel, finalStage: number): Set<n
     seen.add(i);
     const stage = model.stages[i];
     if (stage.baseStage !== null) todo.push(stage.baseStage);
-    for (const instr of stage.instructions) {
-      // `--from=` flags, then `--mount=…,from=` (mounts are read from the flags: none without flags).
-      if (instr.flags.length === 0) continue;
-      for (const f of instr.flags) {
-        if (f.name !== 'from' || !f.value) continue;
-        const idx = stageRef(model, f.value);
-        if (idx !== null) todo.push(idx);
-      }
-      for (const m of mounts(instr)) {
-        if (!m.from) continue;
-        const idx = stageRef(model, m.from);
-        if (idx !== null) todo.push(idx);
-      }
-    }
+    for (const instr of stage.instructions) for (const idx of stagesReadBy(model, instr)) todo.push(idx);
   }
   return seen;
 }
