@@ -4,7 +4,7 @@
  * reads it (shell quoting first, then `pattern=` and Go's quoted.Split). The edits of flag values
  * are in ../edits/goFlags.ts.
  */
-import { dockerEnv, envBefore, goCommands, goFlag, stageChain, stageRef, stagesReadBy, unquoteAll, type GoCommand } from './facts';
+import { dockerEnv, envBefore, goCommands, goFlag, isRootUser, rootImage, stageChain, stageImage, stageRef, stagesReadBy, unquoteAll, type GoCommand } from './facts';
 
 // Where the rules have long imported it from; it lives with the other stage facts.
 export { stageRef };
@@ -436,6 +436,62 @@ function computeStagesFeeding(model: DockerfileModel, finalStage: number): Set<n
     for (const instr of stage.instructions) for (const idx of stagesReadBy(model, instr)) todo.push(idx);
   }
   return seen;
+}
+
+/** Where a go command keeps its caches (null: unknown), and the user it runs as. */
+export interface GoCachePaths {
+  mod: string | null;
+  build: string | null;
+  nonRoot: boolean;
+  user: string | null;
+}
+
+/**
+ * The module cache (GOMODCACHE, else $GOPATH/pkg/mod, else the image's or Go's default GOPATH)
+ * and the build cache (GOCACHE, else $XDG_CACHE_HOME/go-build, else $HOME/.cache/go-build) of a
+ * go command, or of a RUN whose go runs out of sight (`make`: `g` null, the Dockerfile's
+ * environment only). GD104 and GD107 both ask.
+ */
+export function goCachePaths(model: DockerfileModel, stage: Stage, instr: Instruction, g: GoCommand | null): GoCachePaths {
+  const env = g ? null : dockerEnv(model, stage, instr);
+  const get = (name: string): EnvValue => (g ? envValue(model, stage, g, name) : env!.get(name));
+  const imageUser = stageImage(model, stage)?.defaultUser;
+  const user = userBefore(model, stage, instr) ?? (imageUser && !isRootUser(imageUser) ? imageUser : null);
+  const nonRoot = user !== null && !isRootUser(user);
+  const homeVar = get('HOME');
+  const home = homeVar !== undefined ? homeVar : nonRoot ? null : '/root';
+
+  let mod: string | null;
+  const gomodcache = get('GOMODCACHE');
+  const gopath = get('GOPATH');
+  if (gomodcache !== undefined) mod = gomodcache;
+  else if (gopath !== undefined) mod = gopath === null ? null : `${strip(gopath.split(':')[0])}/pkg/mod`;
+  else {
+    // The golang images set GOPATH=/go; elsewhere Go defaults to $HOME/go. An image we do not
+    // know (a custom base, an unresolved ARG) could be either: the path stays unknown.
+    const image = stageImage(model, stage);
+    const ref = rootImage(model, stage) ?? '';
+    if (image?.goToolchain || /(^|\/)golang([:@]|$)/.test(ref)) mod = '/go/pkg/mod';
+    else if (image) mod = home === null ? null : `${strip(home)}/go/pkg/mod`;
+    else mod = null;
+  }
+
+  let build: string | null;
+  const gocache = get('GOCACHE');
+  const xdg = get('XDG_CACHE_HOME');
+  if (gocache !== undefined) build = gocache;
+  else if (xdg !== undefined) build = xdg === null ? null : `${strip(xdg)}/go-build`;
+  else build = home === null ? null : `${strip(home)}/.cache/go-build`;
+
+  return { mod: cleanPath(mod), build: cleanPath(build), nonRoot, user };
+}
+
+function strip(p: string): string {
+  return p.length > 1 ? p.replace(/\/+$/, '') : p;
+}
+
+function cleanPath(p: string | null): string | null {
+  return p === null || !p.startsWith('/') ? null : strip(p);
 }
 
 /** The USER in effect just before `before` (through the FROM chain); null when none is set. */

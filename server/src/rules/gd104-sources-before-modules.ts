@@ -1,6 +1,6 @@
 import { contextBinds, mounts, type Mount } from '../dockerfile/mounts';
-import { contextPath, copyPaths, dockerEnv, goCommands, goPackages, isContextCopy, rootImage, stageChain, stageGoCommands, stageImage } from '../dockerfile/facts';
-import { cacheMountId, envValue, isLocalPackage, moduleDownloadCaches } from '../dockerfile/goBuild';
+import { contextPath, copyPaths, dockerEnv, goCommands, goPackages, isContextCopy, stageChain, stageGoCommands, stageImage } from '../dockerfile/facts';
+import { cacheMountId, envValue, goCachePaths, isLocalPackage, moduleDownloadCaches } from '../dockerfile/goBuild';
 import { expandVariables } from '../dockerfile/variables';
 import { indirectGoSteps } from '../dockerfile/indirectGo';
 import type { Instruction, Stage } from '../dockerfile/model';
@@ -216,24 +216,9 @@ function modulesFromElsewhere(ctx: RuleContext, stage: Stage, copy: Instruction,
   });
 }
 
-/**
- * The module cache a go command uses: GOMODCACHE, else $GOPATH/pkg/mod, else /go/pkg/mod on a
- * golang image; null when unknown.
- */
-function moduleCachePath(ctx: RuleContext, stage: Stage, instr: Instruction, go: GoCommand | null): string | null {
-  const env = dockerEnv(ctx.model, stage, instr);
-  const get = (name: string) => (go ? envValue(ctx.model, stage, go, name) : env.get(name));
-  const gomodcache = get('GOMODCACHE');
-  if (gomodcache !== undefined) return gomodcache;
-  const gopath = get('GOPATH');
-  if (gopath !== undefined) return gopath === null ? null : `${gopath.split(':')[0].replace(/\/+$/, '')}/pkg/mod`;
-  const golang = stageImage(ctx.model, stage)?.goToolchain === true || /(^|\/)golang([:@]|$)/.test(rootImage(ctx.model, stage) ?? '');
-  return golang ? '/go/pkg/mod' : null;
-}
-
 /** The RUN's cache mount over its module cache (the path, or a folder above it); undefined when none. */
 function moduleCacheMount(ctx: RuleContext, stage: Stage, instr: Instruction, go: GoCommand | null): Mount | undefined {
-  const path = moduleCachePath(ctx, stage, instr, go);
+  const path = goCachePaths(ctx.model, stage, instr, go).mod;
   const env = dockerEnv(ctx.model, stage, instr);
   return mounts(instr).find((m) => {
     if (m.type !== 'cache' || !m.target) return false;

@@ -1,6 +1,6 @@
 import { dockerEnv, goCommands, goFlag, goPackages, isRootUser, rootImage, stageChain, stageDescendants, stageImage, type GoCommand } from '../dockerfile/facts';
 import { indirectGoSteps, type IndirectGoStep } from '../dockerfile/indirectGo';
-import { envValue, goflags, goflagsValue, stageRef, userBefore } from '../dockerfile/goBuild';
+import { envValue, goCachePaths, goflags, goflagsValue, stageRef } from '../dockerfile/goBuild';
 import { scriptSpan, type DockerfileModel, type Instruction, type Stage } from '../dockerfile/model';
 import { mounts } from '../dockerfile/mounts';
 import { expandVariables } from '../dockerfile/variables';
@@ -72,7 +72,7 @@ export const gd107: Rule = {
         if (goCommands(instr).length === 0) continue;
         const gos = goCommands(instr).filter((g) => g.sub === 'build' || g.sub === 'install' || DOWNLOADS.has(g.sub));
         if (gos.length === 0 || !instr.script) continue;
-        const paths = cachePaths(ctx.model, stage, instr, gos[0]);
+        const paths = goCachePaths(ctx.model, stage, instr, gos[0]);
         // The modules an earlier RUN of the stage chain left in its layer (`go mod download`,
         // `go mod tidy`… without a module cache mount).
         // (`go install tool@v1` builds another module: its modules are not there.)
@@ -197,7 +197,7 @@ interface Consumer {
 
 /** The module cache path of an opaque build step; null when unknown or when it runs as a non-root USER (a root-owned mount). */
 function consumerModPath(model: DockerfileModel, stage: Stage, step: IndirectGoStep): string | null {
-  const p = cachePaths(model, stage, step.instr, { instr: step.instr, cmd: step.cmd, sub: 'build', args: [] });
+  const p = goCachePaths(model, stage, step.instr, { instr: step.instr, cmd: step.cmd, sub: 'build', args: [] });
   return p.nonRoot ? null : p.mod;
 }
 
@@ -386,53 +386,6 @@ function usesVendor(model: DockerfileModel, stage: Stage, g: GoCommand, vendored
   const mode = flag ? flag.value : flags ? goflagsValue(flags, 'mod') : flags === null ? null : undefined;
   if (mode === undefined) return vendoredWorkspace;
   return mode === 'vendor';
-}
-
-interface CachePaths {
-  mod: string | null;
-  build: string | null;
-  nonRoot: boolean;
-  user: string | null;
-}
-
-function cachePaths(model: DockerfileModel, stage: Stage, instr: Instruction, g: GoCommand): CachePaths {
-  const imageUser = stageImage(model, stage)?.defaultUser;
-  const user = userBefore(model, stage, instr) ?? (imageUser && !isRootUser(imageUser) ? imageUser : null);
-  const nonRoot = user !== null && !isRootUser(user);
-  const homeVar = envValue(model, stage, g, 'HOME');
-  const home = homeVar !== undefined ? homeVar : nonRoot ? null : '/root';
-
-  let mod: string | null;
-  const gomodcache = envValue(model, stage, g, 'GOMODCACHE');
-  const gopath = envValue(model, stage, g, 'GOPATH');
-  if (gomodcache !== undefined) mod = gomodcache;
-  else if (gopath !== undefined) mod = gopath === null ? null : `${strip(gopath.split(':')[0])}/pkg/mod`;
-  else {
-    // The golang images set GOPATH=/go; elsewhere Go defaults to $HOME/go. An image we do not
-    // know (a custom base, an unresolved ARG) could be either: the path stays unknown.
-    const image = stageImage(model, stage);
-    const ref = rootImage(model, stage) ?? '';
-    if (image?.goToolchain || /(^|\/)golang([:@]|$)/.test(ref)) mod = '/go/pkg/mod';
-    else if (image) mod = home === null ? null : `${strip(home)}/go/pkg/mod`;
-    else mod = null;
-  }
-
-  let build: string | null;
-  const gocache = envValue(model, stage, g, 'GOCACHE');
-  const xdg = envValue(model, stage, g, 'XDG_CACHE_HOME');
-  if (gocache !== undefined) build = gocache;
-  else if (xdg !== undefined) build = xdg === null ? null : `${strip(xdg)}/go-build`;
-  else build = home === null ? null : `${strip(home)}/.cache/go-build`;
-
-  return { mod: cleanPath(mod), build: cleanPath(build), nonRoot, user };
-}
-
-function strip(p: string): string {
-  return p.length > 1 ? p.replace(/\/+$/, '') : p;
-}
-
-function cleanPath(p: string | null): string | null {
-  return p === null || !p.startsWith('/') ? null : strip(p);
 }
 
 type Target = { path: string } | { unknown: string };

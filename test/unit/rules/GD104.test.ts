@@ -234,6 +234,26 @@ describe('GD104 sources-before-modules', () => {
       assert.equal(has(df(['FROM golang:1.22', 'WORKDIR /src', 'COPY . .', 'RUN --mount=type=cache,target=/go/pkg/mod go mod download', 'RUN --mount=type=cache,target=/go/pkg/mod go build -o /app .']), 'GD104'), true);
     });
 
+    it('knows Go\'s default module cache beside the golang image: $HOME/go/pkg/mod (the path GD107 reads)', () => {
+      // Go installed by the package manager: no GOPATH set, so the modules go to /root/go/pkg/mod.
+      const alpine = (target: string) => df([
+        'FROM alpine:3.20 AS deps',
+        'RUN apk add --no-cache go',
+        'WORKDIR /src',
+        'COPY go.mod go.sum ./',
+        `RUN --mount=type=cache,target=${target} go mod download`,
+        'FROM alpine:3.20 AS build',
+        'RUN apk add --no-cache go',
+        'WORKDIR /src',
+        'COPY . .',
+        `RUN --mount=type=cache,target=${target} go build -o /app .`,
+      ]);
+      assert.equal(has(alpine('/root/go/pkg/mod'), 'GD104'), false);
+      assert.equal(has(alpine('/root/go'), 'GD104'), false);
+      // /go/pkg/mod is the golang image's cache, not this one's: the build downloads at every edit.
+      assert.equal(has(alpine('/go/pkg/mod'), 'GD104'), true);
+    });
+
     it('fix: the download mounts the same cache as the build (not a new, empty one on GOMODCACHE)', () => {
       const alone = df(['FROM golang:1.25 AS build', 'ENV GOMODCACHE=/cache/gomodcache', 'WORKDIR /src', 'COPY . .', 'RUN --mount=type=cache,target=/cache go build -o /app .']);
       assert.match(applyFix(alone, 'GD104'), /COPY go\.mod go\.sum \.\/\nRUN --mount=type=cache,target=\/cache go mod download\nCOPY \. \./);
