@@ -13,7 +13,9 @@
  *
  * A CA bundle counts as present when the final stage (chain) COPY/ADDs anything into /etc/ssl
  * or /etc/pki (or copies a `ca-certificates`/`cert.pem` file, or a whole filesystem `/`), sets
- * SSL_CERT_FILE/SSL_CERT_DIR, or the program imports golang.org/x/crypto/x509roots/fallback.
+ * SSL_CERT_FILE/SSL_CERT_DIR, or the program embeds the roots: it imports
+ * golang.org/x/crypto/x509roots/fallback or github.com/breml/rootcerts (both register a bundle
+ * with x509.SetFallbackRoots; rootcerts/embedded holds the same PEM for the program to load).
  *
  * Fix: `COPY --from=<builder> /etc/ssl/certs/ca-certificates.crt /etc/ssl/certs/` after the
  * final FROM, where the builder is the stage the binary comes from; offered only when that
@@ -29,7 +31,8 @@ import { finalCopies, programPackages } from '../facts/builtPackages';
 import type { Fix, Rule, RuleContext } from './types';
 
 export const CA_BUNDLE = '/etc/ssl/certs/ca-certificates.crt';
-const EMBEDDED_ROOTS = 'golang.org/x/crypto/x509roots/fallback';
+/** Packages that compile a root CA bundle into the binary. */
+const EMBEDDED_ROOTS = new Set(['golang.org/x/crypto/x509roots/fallback', 'github.com/breml/rootcerts', 'github.com/breml/rootcerts/embedded']);
 
 export const gd202: Rule = {
   code: 'GD202',
@@ -52,7 +55,7 @@ export const gd202: Rule = {
       if (packages.length === 0) return false;
       const tls = packages.filter((p) => {
         const f = buildFacts(ws, p.dir);
-        return f.usesTls && !f.externalImports.includes(EMBEDDED_ROOTS);
+        return f.usesTls && !f.externalImports.some((i) => EMBEDDED_ROOTS.has(i));
       });
       return certain ? tls.length > 0 : tls.length === packages.length;
     });
