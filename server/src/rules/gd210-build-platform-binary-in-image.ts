@@ -1,0 +1,208 @@
+/**
+ * GD210: the image copies a program out of a stage that runs on the build platform
+ * (`FROM --platform=$BUILDPLATFORM`, or a stage built FROM one), where nothing made it for the
+ * target: a tool `go install`ed without GOOS/GOARCH (devlake ships mockery and swag from /go/bin),
+ * a file downloaded for the build machine's architecture (`$(uname -m)`: kcp's kubectl), or a
+ * program of the build image itself (kcp's `COPY --from=builder /usr/bin/wget`). A stage on
+ * $BUILDPLATFORM exists to cross-compile; on a cross build (`docker buildx build --platform
+ * linux/arm64` on an amd64 machine) those files are the build machine's, and the image fails
+ * with `exec format error` when it runs them.
+ *
+ * Not reported: the go builds themselves (their GOOS/GOARCH are GD113's and GD116's business), a
+ * download whose RUN names the target (`$TARGETARCH`, `$TARGETPLATFORM`), files a RUN of the stage
+ * writes at the copied path (a cross-compiled `-o /usr/bin/app`), and images built on
+ * $BUILDPLATFORM themselves. No fix: the tool must be built or fetched for the target instead
+ * (`GOOS=$TARGETOS GOARCH=$TARGETARCH go install`, `$TARGETARCH` in the URL, or a stage on the
+ * target platform), which only the author can choose.
+ */
+import { copyPaths, goCommands, goPackages, imageStages, pathEnv, stageChain, workdirBefore } from '../dockerfile/facts';
+import { envValue, stageRef } from '../dockerfile/goBuild';
+import type { DockerfileModel, Instruction, Stage } from '../dockerfile/model';
+import { expandVariables } from '../dockerfile/variables';
+import * as path from 'node:path';
+import type { Rule, RuleFinding } from './types';
+
+const BUILD_PLATFORM = /^\$\{?BUILDPLATFORM\}?$/;
+/** The build machine's architecture, asked at build time. */
+const ARCH_PROBE = /\$\(\s*(uname\s+-m|arch|dpkg\s+--print-architecture|apk\s+--print-arch)\b|`\s*(uname\s+-m|arch|dpkg\s+--print-architecture|apk\s+--print-arch)\b/;
+const TARGET_REF = /\$\{?TARGET(PLATFORM|OS|ARCH|VARIANT)\b/;
+/**
+ * A program of the image's distribution: one file in /usr/bin or /usr/sbin, where packages put
+ * them. (/bin is a common output folder of the project's own build: blocky's make writes /bin/blocky.)
+ */
+const SYSTEM_BINARY = /^\/usr\/s?bin\/[^/*?[]+$/;
+
+export const gd210: Rule = {
+  code: 'GD210',
+  name: 'build-platform-binary-in-image',
+  summary: 'The image copies a program made for the build platform, not the target',
+  severity: 'warning',
+  needsWorkspace: false,
+  fix: 'none',
+  facts: ['goCommands', 'images'],
+  check(ctx) {
+    const model = ctx.model;
+    if (!model.stages.some((s) => s.platform !== null && BUILD_PLATFORM.test(s.platform.trim()))) return [];
+    const out: RuleFinding[] = [];
+    for (const idx of imageStages(model, ctx.finalStage)) {
+      const image = model.stages[idx];
+      if (!image || onBuildPlatform(model, image)) continue;
+      for (const instr of image.instructions) {
+        const from = instr.keyword === 'COPY' ? instr.flags.find((f) => f.name === 'from')?.value : undefined;
+        const src = from ? stageRef(model, from) : null;
+        if (src === null || src === undefined) continue;
+        const stage = model.stages[src];
+        if (!stage || !onBuildPlatform(model, stage)) continue;
+        const sources = copyPaths(instr)?.sources ?? [];
+        const made = buildPlatformFiles(model, stage);
+        for (const s of sources) {
+          const p = absolute(s);
+          const hit = made.find((m) => covers(p, m.path)) ?? (SYSTEM_BINARY.test(p) && !writtenInStage(model, stage, p) ? { path: p, what: `a program of \`${stage.name ?? stage.index}\`'s base image` } : undefined);
+          if (!hit) continue;
+          out.push({
+            message: `\`${s}\` ${hit.path === p ? 'is' : 'holds'} ${hit.what}, and \`${stage.name ?? `stage ${stage.index}`}\` runs on the build platform (\`--platform=$BUILDPLATFORM\`): on a cross build (\`docker buildx build --platform linux/arm64\` on an amd64 machine) the image gets the build machine's binary and fails with "exec format error" when it runs it. Build or fetch it for the target (\`GOOS=$TARGETOS GOARCH=$TARGETARCH\`, \`$TARGETARCH\` in the download), or copy it from a stage on the target platform.`,
+            span: instr.span,
+          });
+          break;
+        }
+      }
+    }
+    return out;
+  },
+};
+
+/** Whether a stage runs on $BUILDPLATFORM: the nearest `--platform` of its FROM chain says so. */
+function onBuildPlatform(model: DockerfileModel, stage: Stage): boolean {
+  const chain = stageChain(model, stage);
+  for (let k = chain.length - 1; k >= 0; k--) {
+    const p = chain[k].platform;
+    if (p !== null) return BUILD_PLATFORM.test(p.trim());
+  }
+  return false;
+}
+
+interface Made {
+  path: string;
+  /** What the file is, as a noun phrase. */
+  what: string;
+}
+
+/** Files a build-platform stage's RUNs make for the build machine: go install outputs without GOOS/GOARCH, downloads for `$(uname -m)`. */
+function buildPlatformFiles(model: DockerfileModel, stage: Stage): Made[] {
+  const out: Made[] = [];
+  for (const s of stageChain(model, stage)) {
+    for (const instr of s.instructions) {
+      if (instr.keyword !== 'RUN' || !instr.script) continue;
+      for (const g of goCommands(instr)) {
+        if (g.sub !== 'install' || envValue(model, s, g, 'GOARCH') !== undefined || envValue(model, s, g, 'GOOS') !== undefined) continue;
+        const bin = goBin(model, s, instr, g);
+        if (bin === null) continue;
+        for (const w of goPackages(g.args)) {
+          const name = commandName(w.value);
+          if (name) out.push({ path: `${bin}/${name}`, what: `\`${name}\`, installed with \`go install\` without GOOS/GOARCH` });
+        }
+      }
+      const text = instr.script.text;
+      if (!ARCH_PROBE.test(text) || TARGET_REF.test(text) || !/\b(wget|curl)\b/.test(text)) continue;
+      const dir = workdirBefore(model, s, instr, null);
+      for (const o of downloadOutputs(text)) {
+        const v = expandVariables(o, pathEnv(model, s, instr));
+        if (v === null) continue;
+        const p = v.startsWith('/') ? path.posix.resolve(v) : dir === null ? null : path.posix.resolve(dir, v);
+        if (p) out.push({ path: p, what: 'a file downloaded for the build machine\'s architecture (`uname -m`)' });
+      }
+    }
+  }
+  return out;
+}
+
+/** Where `go install` puts programs: GOBIN, else the first GOPATH entry's bin (/go/bin on golang). */
+function goBin(model: DockerfileModel, stage: Stage, instr: Instruction, g: Parameters<typeof envValue>[2]): string | null {
+  const gobin = envValue(model, stage, g, 'GOBIN');
+  if (gobin !== undefined) return gobin && gobin.startsWith('/') ? strip(gobin) : null;
+  const gopath = envValue(model, stage, g, 'GOPATH') ?? pathEnv(model, stage, instr).get('GOPATH');
+  return gopath && gopath.startsWith('/') ? `${strip(gopath.split(':')[0])}/bin` : null;
+}
+
+/** The program a `go install` package makes: its last path element, without @version or a /vN suffix. */
+function commandName(pkg: string): string | null {
+  const p = pkg.split('@')[0].replace(/\/\.\.\.$/, '');
+  if (p.includes('...') || p === '' || p === '.') return null;
+  const parts = p.split('/').filter((x) => x !== '' && x !== '.');
+  let name = parts.pop();
+  if (name && /^v\d+$/.test(name) && parts.length > 0) name = parts.pop();
+  return name ?? null;
+}
+
+/**
+ * Output paths of the script's downloads: wget's `-O f`/`--output-document=f`, curl's `-o f`/
+ * `--output f`, and `tar -C dir` (a download unpacked there), each read from its own command.
+ */
+function downloadOutputs(text: string): string[] {
+  const out: string[] = [];
+  for (const command of withoutSubstitutions(text).split(/&&|\|\||[;|\n]/)) {
+    const words = command.trim().split(/\s+/).filter((w) => w !== '\\');
+    const tool = words[0] === 'sudo' ? words[1] : words[0];
+    const flags = tool === 'wget' ? ['-O', '--output-document'] : tool === 'curl' ? ['-o', '--output'] : tool === 'tar' ? ['-C', '--directory'] : [];
+    for (let k = 1; k < words.length; k++) {
+      const [flag, inline] = words[k].split(/=(.*)/s);
+      if (!flags.includes(flag)) continue;
+      const value = (inline ?? words[k + 1] ?? '').replace(/^["']|["']$/g, '');
+      if (value !== '' && value !== '-') out.push(value);
+    }
+  }
+  return out;
+}
+
+/** The text with each `$(…)` (nested ones too) replaced by `_`: its pipes and words are not the command's. */
+function withoutSubstitutions(text: string): string {
+  let out = '';
+  let depth = 0;
+  for (let i = 0; i < text.length; i++) {
+    if (text[i] === '$' && text[i + 1] === '(') {
+      if (depth === 0) out += '_';
+      depth++;
+      i++;
+      continue;
+    }
+    if (depth > 0) {
+      if (text[i] === '(') depth++;
+      else if (text[i] === ')') depth--;
+      continue;
+    }
+    out += text[i];
+  }
+  return out;
+}
+
+/**
+ * Whether the stage's chain may write the path itself: a RUN names it, an ENV or ARG names its
+ * folder (an output folder a build script reads: `BIN_OUT_DIR=/usr/bin`), or a COPY puts a file there.
+ */
+function writtenInStage(model: DockerfileModel, stage: Stage, p: string): boolean {
+  const dir = path.posix.dirname(p);
+  return stageChain(model, stage).some((s) => s.instructions.some((i) => {
+    if (i.keyword === 'RUN') return i.script?.text.includes(p) ?? false;
+    if (i.keyword === 'ENV' || i.keyword === 'ARG') return i.args.some((a) => a.value.includes(dir));
+    if (i.keyword === 'COPY' || i.keyword === 'ADD') return [p, dir].includes((i.args[i.args.length - 1]?.value ?? '').replace(/\/$/, ''));
+    return false;
+  }));
+}
+
+/** A COPY source (relative to the stage's root) as an absolute path. */
+function absolute(src: string): string {
+  const p = path.posix.resolve('/', src);
+  return p.length > 1 ? p.replace(/\/+$/, '') : p;
+}
+
+/** Whether a COPY source (maybe a folder, maybe a glob) takes the file. */
+function covers(src: string, file: string): boolean {
+  if (src === file || file.startsWith(`${src === '/' ? '' : src}/`)) return true;
+  if (!/[*?[]/.test(src)) return false;
+  const re = new RegExp(`^${src.replace(/[.+^${}()|\\]/g, '\\$&').replace(/\*/g, '[^/]*').replace(/\?/g, '[^/]')}(/.*)?$`);
+  return re.test(file);
+}
+
+function strip(p: string): string {
+  return p.length > 1 ? p.replace(/\/+$/, '') : p;
+}
