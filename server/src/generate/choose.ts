@@ -27,15 +27,55 @@ export function modulePathName(modulePath: string): string | null {
   return segs[segs.length - 1] ?? null;
 }
 
-/** `<name>` for `cmd/<name>` (any folder: its last element); the module path's last element (skipping `/vN`) for a module root. */
+/**
+ * Folder names that say where a main package is, not what the program is called (tg-spam's
+ * `./app`, a `cmd/main`): its binary is named after the module instead.
+ */
+export const GENERIC_MAIN_FOLDERS = new Set(['app', 'cmd', 'main', 'src', 'bin', 'go']);
+/** Folders above one that name nothing either (`internal/app`, `pkg/cmd`). */
+const GENERIC_PARENTS = new Set([...GENERIC_MAIN_FOLDERS, 'internal', 'pkg', 'cmds', 'commands']);
+
+/** The name the module (or, without a module path, the context folder) gives the program. */
+function projectName(model: WorkspaceModel, p: GoPackage): string | null {
+  const mod = model.modules.find((m) => m.dir === p.module);
+  const last = modulePathName(mod?.path ?? '');
+  if (last) return sanitizeBinary(last);
+  if (p.module === '') return sanitizeBinary(nodePath.basename(model.root));
+  return null;
+}
+
+/**
+ * `<name>` for `cmd/<name>` (any folder: its last element); the module path's last element
+ * (skipping `/vN`) for a module root. A folder with a generic name (GENERIC_MAIN_FOLDERS) takes
+ * the name of the nearest folder above it in the module that has its own (`tool/cmd`: tool), else
+ * the module's (tg-spam's `app`: tg-spam).
+ */
 export function binaryName(model: WorkspaceModel, p: GoPackage): string {
   if (p.module !== null && p.dir === p.module) {
-    const mod = model.modules.find((m) => m.dir === p.module);
-    const last = modulePathName(mod?.path ?? '');
-    if (last) return sanitizeBinary(last);
-    if (p.dir === '') return sanitizeBinary(nodePath.basename(model.root));
+    const own = projectName(model, p);
+    if (own) return own;
   }
-  return sanitizeBinary(p.dir.split('/').pop() ?? 'app');
+  const folder = p.dir.split('/').pop() ?? 'app';
+  if (p.module !== null && GENERIC_MAIN_FOLDERS.has(folder)) {
+    // The nearest folder above it inside the module that has a name of its own (talos's
+    // services/registry/app: registry), else the module's name (tg-spam's app/).
+    const inside = (p.module === '' ? p.dir : p.dir.slice(p.module.length + 1)).split('/').slice(0, -1);
+    const named = inside.reverse().find((s) => !GENERIC_PARENTS.has(s));
+    if (named) return sanitizeBinary(named);
+    const own = projectName(model, p);
+    if (own && !GENERIC_MAIN_FOLDERS.has(own)) return own;
+  }
+  return sanitizeBinary(folder);
+}
+
+/** The folder's own name when the module's name would clash with another main package's binary. */
+function distinctNames(model: WorkspaceModel, packages: readonly GoPackage[]): Map<GoPackage, string> {
+  const names = new Map(packages.map((p) => [p, binaryName(model, p)] as const));
+  for (const [p, name] of names) {
+    const folder = sanitizeBinary(p.dir.split('/').pop() ?? 'app');
+    if (name !== folder && p.dir !== p.module && [...names].some(([o, n]) => o !== p && n === name)) names.set(p, folder);
+  }
+  return names;
 }
 
 /** Folders whose main packages are helpers, not the program a repository ships. */
@@ -77,9 +117,10 @@ function describe(t: GenerateTarget): string {
 
 /** The main packages the generator can build (governed by a go.mod), best first. */
 export function rankedCandidates(model: WorkspaceModel): Ranked[] {
-  return mainPackages(model)
-    .filter((p) => p.module !== null)
-    .map((p) => rankTarget(model, { dir: p.dir, importPath: p.importPath, binary: binaryName(model, p), module: p.module }))
+  const mains = mainPackages(model).filter((p) => p.module !== null);
+  const names = distinctNames(model, mains);
+  return mains
+    .map((p) => rankTarget(model, { dir: p.dir, importPath: p.importPath, binary: names.get(p)!, module: p.module }))
     .map((r) => ({ ...r, target: { ...r.target, why: r.why, tier: r.tier } }))
     .sort((a, b) => a.tier - b.tier || a.target.dir.split('/').length - b.target.dir.split('/').length || (a.target.dir < b.target.dir ? -1 : a.target.dir > b.target.dir ? 1 : 0));
 }

@@ -15,7 +15,7 @@ import {
 } from './images';
 import { NODE_IMAGE, configFlagDefaults, embedProblems, runtimeReads, webStageFor, type AssetIo, type WebStage } from './assets';
 import { cgoPaths, describeCgoPath, modulesWithCode } from './cgoGraph';
-import { chooseTarget, rankedCandidates } from './choose';
+import { GENERIC_MAIN_FOLDERS, chooseTarget, rankedCandidates } from './choose';
 import { decideTags } from './buildTags';
 import { existingIgnoreFile } from './existingIgnore';
 import { DockerIgnore } from '../workspace/dockerignore';
@@ -250,6 +250,10 @@ export function plan(model: WorkspaceModel, options: GenerateOptions, io: Genera
   const mod = model.modules.find((m) => m.dir === target.module) ?? null;
   const describeTarget = `${describe(target)}${target.importPath ? ` (${target.importPath})` : ''}`;
   reasons.push(`Builds ${describeTarget} into the binary \`${target.binary}\`: ${targetWhy}${candidates.length > 1 ? `; the other main packages: ${candidates.filter((c) => c !== target).map(describe).join(', ')}` : ''}.`);
+  const folder = target.dir.split('/').pop() ?? '';
+  if (target.dir !== target.module && GENERIC_MAIN_FOLDERS.has(folder) && target.binary !== folder) {
+    reasons.push(`The binary is named \`${target.binary}\` after ${target.dir.split('/').includes(target.binary) ? `its folder ${target.dir.split('/').slice(0, target.dir.split('/').lastIndexOf(target.binary) + 1).join('/')}/` : mod?.path ? `the module (${mod.path})` : 'the project folder'}, not \`${folder}\`: ${folder}/ says where the main package is, not what the program is called.`);
+  }
 
   // go.work: build in workspace mode when the target's module is a member.
   const work = model.work;
