@@ -5,6 +5,9 @@
  *
  * 1. A main package in a folder with a generic name (tg-spam's ./app) builds a binary named after
  *    the module, not `app`.
+ * 2. Configuration committed under conf/, config/, etc/ that the program names relative to its
+ *    working directory is copied where it looks (casdoor's conf/app.conf, ekuiper's etc/); a
+ *    `--config` flag without default next to a sample file is a warning (bundler).
  */
 import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
@@ -64,5 +67,108 @@ describe('1. the binary of a main package in a generic folder', () => {
     const r = await gen(workspace({ 'go.mod': 'module github.com/acme/suite\n\ngo 1.23\n', 'main.go': mainGo, 'app/main.go': mainGo }), { package: 'app' });
     assert.equal(r.target.binary, 'app');
     assert.deepEqual(r.candidates.map((c) => c.binary).sort(), ['app', 'suite']);
+  });
+});
+
+describe('2. configuration the program reads from its working directory', () => {
+  // casdoor/casdoor at e6b2338f8955455254ec2f48ef0a0390cbef9ec5 (Apache-2.0): object/ormer.go has
+  // `defaultConfigPath = "conf/app.conf"` and calls web.LoadAppConfig("ini", configPath) at start;
+  // conf/ holds Go sources beside app.conf.
+  function casdoor(extra: Record<string, string> = {}, literal = 'conf/app.conf'): string {
+    return workspace({
+      'go.mod': 'module github.com/casdoor/casdoor\n\ngo 1.23\n',
+      'main.go': 'package main\n\nimport "github.com/casdoor/casdoor/object"\n\nfunc main() { object.InitFlag() }\n',
+      'object/ormer.go': `package object\n\nimport "flag"\n\nconst (\n\tdefaultConfigPath     = "${literal}"\n\tdefaultExportFilePath = "init_data_dump.json"\n)\n\nfunc InitFlag() {\n\t_ = flag.String("config", defaultConfigPath, "config path")\n}\n`,
+      'conf/conf.go': 'package conf\n',
+      'conf/app.conf': 'appname = casdoor\nhttpport = 8000\n',
+      ...extra,
+    });
+  }
+
+  it('casdoor: conf/app.conf is copied to /app/conf/app.conf (the file, not the Go sources beside it)', async () => {
+    const r = await gen(casdoor());
+    assert.match(r.dockerfile, /^WORKDIR \/app$/m);
+    assert.match(r.dockerfile, /^# conf\/app\.conf: the configuration file the program reads from its working directory at start/m);
+    assert.match(r.dockerfile, /^COPY conf\/app\.conf \/app\/conf\/app\.conf$/m);
+    assert.doesNotMatch(r.dockerfile, /^COPY conf \/app/m);
+    assert.ok(r.reasons.some((x) => x.includes('object/ormer.go names it ("conf/app.conf")')));
+  });
+
+  it('negative: a literal naming no committed file, a non-configuration file, or a key copies nothing', async () => {
+    for (const tree of [casdoor({}, 'conf/other.conf'), casdoor({ 'conf/app.go': 'package conf\n' }, 'conf/app.go')]) {
+      const r = await gen(tree);
+      assert.doesNotMatch(r.dockerfile, /^COPY conf/m);
+    }
+    const key = await gen(casdoor({ 'conf/private.json': '{}' }, 'conf/private.json'));
+    assert.doesNotMatch(key.dockerfile, /^COPY conf/m);
+    assert.ok(key.warnings.some((w) => w.includes('conf/private.json is not copied into the image because its name says it holds a key')));
+  });
+
+  // lf-edge/ekuiper at 0014e7fab0dd420d79d4e8a9e00486ac688589ec (Apache-2.0): internal/conf/path.go
+  // has `const ( etcDir = "etc" … )` and joins it with the working directory to read etc/kuiper.yaml.
+  function ekuiper(decl: string, extra: Record<string, string> = {}): string {
+    return workspace({
+      'go.mod': 'module github.com/lf-edge/ekuiper/v2\n\ngo 1.23\n',
+      'cmd/kuiperd/main.go': 'package main\n\nimport "github.com/lf-edge/ekuiper/v2/internal/conf"\n\nfunc main() { conf.InitConf() }\n',
+      'internal/conf/path.go': `package conf\n\nimport (\n\t"os"\n\t"path/filepath"\n)\n\nconst (\n\t${decl}\n)\n\nfunc InitConf() {\n\tdir, _ := os.Getwd()\n\t_ = filepath.Join(dir, "x")\n}\n`,
+      'etc/kuiper.yaml': 'basic:\n  port: 20498\n',
+      'etc/sources/mqtt.yaml': 'default: {}\n',
+      ...extra,
+    });
+  }
+
+  it('ekuiper: etcDir = "etc" copies the etc/ folder to /app/etc', async () => {
+    const r = await gen(ekuiper('etcDir        = "etc"'));
+    assert.match(r.dockerfile, /^COPY etc \/app\/etc$/m);
+    assert.ok(r.reasons.some((x) => x.includes('internal/conf/path.go names it (etcDir = "etc")')));
+  });
+
+  it('negative: "etc" not used as a folder, a folder of Go sources, or one with a key is not copied', async () => {
+    assert.doesNotMatch((await gen(ekuiper('label = "etc"'))).dockerfile, /^COPY etc/m);
+    assert.doesNotMatch((await gen(ekuiper('etcDir = "etc"', { 'etc/etc.go': 'package etc\n' }))).dockerfile, /^COPY etc/m);
+    // temporalio/temporal at 6805caea59e35d0611ed96be69641b8d86bff11c (MIT): config/jwt/generate-token.sh
+    // is a script, not a key: the folder is copied.
+    assert.match((await gen(ekuiper('etcDir = "etc"', { 'etc/jwt/generate-token.sh': '#!/bin/sh\n' }))).dockerfile, /^COPY etc \/app\/etc$/m);
+    const key = await gen(ekuiper('etcDir = "etc"', { 'etc/tls/server.key': 'x' }));
+    assert.doesNotMatch(key.dockerfile, /^COPY etc/m);
+    assert.ok(key.warnings.some((w) => w.includes('etc is not copied into the image because it holds etc/tls/server.key')));
+  });
+
+  // 0xsequence/bundler at 6a36f8622fe3e6aa0aad4905ed37fdda59324678 (no licence found in the repository;
+  // two lines of it): cmd/bundler-node/main.go declares a --config flag without default, and the
+  // repository has etc/bundler-node.conf.sample, which its own image ships as the configuration.
+  function bundler(flagDefault: string, extra: Record<string, string> = {}): string {
+    return workspace({
+      'go.mod': 'module github.com/0xsequence/bundler\n\ngo 1.21\n\nrequire github.com/spf13/cobra v1.8.0\n',
+      'go.sum': 'github.com/spf13/cobra v1.8.0 h1:x\n',
+      'cmd/bundler-node/main.go': `package main\n\nimport "github.com/spf13/cobra"\n\nvar configFile string\n\nfunc main() {\n\trootCmd := &cobra.Command{Use: "bundler-node"}\n\trootCmd.PersistentFlags().StringVar(&configFile, "config", "${flagDefault}", "path to config file")\n\t_ = rootCmd.Execute()\n}\n`,
+      'etc/bundler-node.conf.sample': 'rpc_port = 3000\n',
+      ...extra,
+    });
+  }
+
+  it('bundler: --config without default and etc/bundler-node.conf.sample: a warning says how to ship it', async () => {
+    const r = await gen(bundler(''));
+    const w = r.warnings.find((x) => x.includes('takes its configuration file from --config'));
+    assert.ok(w, r.warnings.join('\n'));
+    assert.match(w!, /COPY etc\/bundler-node\.conf\.sample \/app\/bundler-node\.conf\) and add CMD \["--config", "\/app\/bundler-node\.conf"\]/);
+  });
+
+  it('negative: a flag with a default, or no sample in the repository: no warning', async () => {
+    assert.ok(!(await gen(bundler('/etc/bundler.conf'))).warnings.some((x) => x.includes('takes its configuration file from')));
+    const none = workspace({
+      'go.mod': 'module github.com/0xsequence/bundler\n\ngo 1.21\n',
+      'main.go': 'package main\n\nimport "flag"\n\nfunc main() { _ = flag.String("config", "", "path") }\n',
+      'etc/other.conf.sample': 'x = 1\n',
+    });
+    assert.ok(!(await gen(none)).warnings.some((x) => x.includes('takes its configuration file from')));
+    // gitleaks/gitleaks (MIT): --config without default, but config/gitleaks.toml is its embedded
+    // default, not a sample: no warning.
+    const plain = workspace({
+      'go.mod': 'module github.com/zricethezav/gitleaks/v8\n\ngo 1.21\n',
+      'main.go': 'package main\n\nimport "flag"\n\nfunc main() { _ = flag.String("config", "", "path") }\n',
+      'config/gitleaks.toml': 'title = "gitleaks config"\n',
+    });
+    assert.ok(!(await gen(plain)).warnings.some((x) => x.includes('takes its configuration file from')));
   });
 });

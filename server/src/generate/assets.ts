@@ -327,3 +327,136 @@ export function configFlagDefaults(file: string, source: string): { path: string
   }
   return out;
 }
+
+// ---------------------------------------------------------------------------------------------
+// Configuration files committed in the repository and read from the working directory
+
+/** Folders that hold a program's configuration. */
+const CONFIG_DIRS = new Set(['conf', 'config', 'configs', 'etc']);
+const CONFIG_EXT = /\.(conf|ya?ml|json|toml|ini|hcl|properties|cfg)$/i;
+/** Files that must not be baked into an image: keys, certificates, credentials, .env files. */
+const SECRET_NAME = /(^|\/)\.env(\.|$)|\.(key|pem|p12|pfx|jks|keystore|crt|cer|der|kdbx)$|(^|[/._-])(secrets?|credentials?|passwords?|tokens?|private|id_rsa|id_ed25519)([._-]|$)/i;
+/** Scripts and documents that only talk about keys (temporal's config/jwt/generate-token.sh). */
+const NOT_DATA = /\.(sh|bash|ps1|py|md|txt|rst|adoc|go)$/i;
+const SECRET_FILE = { test: (path: string) => SECRET_NAME.test(path) && !NOT_DATA.test(path) };
+/** A configuration folder copied whole stays small: at most this many files and bytes. */
+const CONFIG_DIR_FILES = 100;
+const CONFIG_DIR_BYTES = 2 * 1024 * 1024;
+
+export interface ConfigRead {
+  /** The path as the program names it, relative to its working directory. */
+  path: string;
+  /** The context path that holds it (the module folder's, else the context root's). */
+  found: string;
+  kind: 'file' | 'dir';
+  via: string;
+  file: string;
+}
+
+export interface ConfigProblem {
+  path: string;
+  via: string;
+  file: string;
+  /** Why it is not copied (a key or credential file, too big). */
+  why: string;
+}
+
+/**
+ * String literals of the compiled packages that name a configuration file or folder committed
+ * under conf/, config/, configs/ or etc/ (casdoor's `defaultConfigPath = "conf/app.conf"`, read by
+ * web.LoadAppConfig; ekuiper's `etcDir = "etc"`, joined with the working directory to find
+ * etc/kuiper.yaml). Such a program reads them from its working directory and stops without them.
+ *
+ * A file counts when the literal is its whole relative path and its extension is a
+ * configuration format; a folder when the literal is its bare name (`etc`, `./conf`), it is a
+ * variable or constant named …Dir/…Path/…Folder or an argument of filepath.Join or
+ * AddConfigPath, and the folder holds configuration files and no Go sources. Folders with a key
+ * or credential file, or bigger than 100 files or 2 MB, are reported, not copied.
+ */
+export function configReads(packages: readonly { dir: string; files: readonly { file: string; text: string }[] }[], base: string, io: AssetIo): { reads: ConfigRead[]; problems: ConfigProblem[] } {
+  const reads: ConfigRead[] = [];
+  const problems: ConfigProblem[] = [];
+  const seen = new Set<string>();
+  const list = (dir: string) => (io.listFiles ? io.listFiles(dir).filter((f) => f.path.startsWith(dir + '/')) : []);
+  for (const p of packages) {
+    for (const f of p.files) {
+      const text = stripGoComments(f.text);
+      const file = join(p.dir, f.file);
+      for (const m of text.matchAll(/"((?:\.\/)?(?:conf|config|configs|etc)(?:\/[A-Za-z0-9_.\-/]*)?)"/g)) {
+        const lit = m[1];
+        const path = literalPath('', lit);
+        if (path === '' || path.includes('..') || seen.has(path)) continue;
+        const top = path.split('/')[0];
+        if (!CONFIG_DIRS.has(top)) continue;
+        const where = [join(base, path), path].filter((c, i, all) => all.indexOf(c) === i);
+        if (path.includes('/')) {
+          // A configuration file named by its whole path.
+          if (!CONFIG_EXT.test(path)) continue;
+          const found = where.find((c) => io.read(c) !== null);
+          if (!found) continue;
+          seen.add(path);
+          const via = `"${lit}"`;
+          if (SECRET_FILE.test(path)) problems.push({ path, via, file, why: 'its name says it holds a key or credentials, which must not be baked into an image' });
+          else reads.push({ path, found, kind: 'file', via, file });
+          continue;
+        }
+        // A configuration folder named bare: only where the literal is used as a folder.
+        const before = text.slice(Math.max(0, m.index! - 80), m.index!);
+        const decl = /\b([A-Za-z_][A-Za-z0-9_]*(?:Dir|DIR|Path|PATH|Folder|FOLDER|Loc))\s*(?::=|=)\s*$/.exec(before);
+        const call = /\b((?:filepath|path)\.Join|AddConfigPath)\(\s*$/.exec(before);
+        if (!decl && !call) continue;
+        const via = decl ? `${decl[1]} = "${lit}"` : `${call![1]}("${lit}"${call![1] === 'AddConfigPath' ? '' : ', …'})`;
+        for (const c of where) {
+          const files = list(c);
+          if (files.length === 0 || files.some((x) => x.path.endsWith('.go')) || !files.some((x) => CONFIG_EXT.test(x.path))) continue;
+          seen.add(path);
+          const secret = files.find((x) => SECRET_FILE.test(x.path.slice(c.length + 1)));
+          const bytes = files.reduce((s, x) => s + (x.size ?? 0), 0);
+          if (secret) problems.push({ path, via, file, why: `it holds ${secret.path}, whose name says it is a key or credentials, which must not be baked into an image` });
+          else if (files.length > CONFIG_DIR_FILES || bytes > CONFIG_DIR_BYTES) problems.push({ path, via, file, why: `it is big (${files.length} files, ${Math.round(bytes / 1024)} kB)` });
+          else reads.push({ path, found: c, kind: 'dir', via, file });
+          break;
+        }
+      }
+    }
+  }
+  return { reads, problems };
+}
+
+/**
+ * A `config` flag with no default (bundler-node's `StringVar(&configFile, "config", "", …)`)
+ * and a sample configuration in the repository named after the program or `config`
+ * (etc/bundler-node.conf.sample; `.example`, `.dist`, `.default` too, not a plain
+ * config/gitleaks.toml, which gitleaks embeds as its default): the program is meant to run with that file, and the image has
+ * none. Returns the flag and the samples (root, conf/, config/, configs/, etc/), or null.
+ */
+export function configFlagSamples(packages: readonly { dir: string; files: readonly { file: string; text: string }[] }[], names: readonly string[], io: AssetIo): { flag: string; file: string; samples: string[] } | null {
+  let flag: { flag: string; file: string } | null = null;
+  const re = /\.String(?:Var)?P?\(\s*(?:&[A-Za-z_][A-Za-z0-9_.]*\s*,\s*)?"(config|conf|config-file|configfile|c)"\s*,\s*(?:"[a-z]"\s*,\s*)?""\s*,/;
+  for (const p of packages) {
+    for (const f of p.files) {
+      if (!f.text.includes('"config') && !f.text.includes('"conf') && !f.text.includes('"c"')) continue;
+      const m = re.exec(stripGoComments(f.text));
+      if (m) {
+        flag = { flag: m[1].length === 1 ? `-${m[1]}` : `--${m[1]}`, file: join(p.dir, f.file) };
+        break;
+      }
+    }
+    if (flag) break;
+  }
+  if (!flag || !io.listFiles) return null;
+  const stems = names.map((n) => n.replace(/[.+^${}()|[\]\\]/g, '\\$&')).join('|');
+  const sample = new RegExp(`^(?:${stems}|config)(?:[._-](?:sample|example|dist|default))?\\.(?:conf|ya?ml|json|toml|ini|hcl)(?:\\.(?:sample|example|dist|default))?$`, 'i');
+  const samples: string[] = [];
+  for (const dir of ['', 'conf', 'config', 'configs', 'etc']) {
+    for (const f of io.listFiles(dir)) {
+      const rest = dir === '' ? f.path : f.path.startsWith(dir + '/') ? f.path.slice(dir.length + 1) : null;
+      if (rest === null || rest.includes('/') || !sample.test(rest) || SECRET_FILE.test(rest)) continue;
+      // Only a sample: a plain `<name>.toml` is often the program's built-in default, embedded
+      // (gitleaks's config/gitleaks.toml), so the program runs without --config.
+      if (!/[._-](sample|example|dist|default)\b/i.test(rest)) continue;
+      if (!samples.includes(f.path)) samples.push(f.path);
+    }
+  }
+  return samples.length > 0 ? { ...flag, samples: samples.slice(0, 3) } : null;
+}

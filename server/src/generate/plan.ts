@@ -13,7 +13,7 @@ import { programShape } from './shape';
 import {
   FALLBACK_GO_VERSION, alpineFor, alpineImage, golangAlpineImage, debianFor, debianSlimImage, distrolessImage, golangImage, isTaggableGoVersion, type DebianRelease,
 } from './images';
-import { NODE_IMAGE, configFlagDefaults, embedProblems, runtimeReads, webStageFor, type AssetIo, type WebStage } from './assets';
+import { NODE_IMAGE, configFlagDefaults, configFlagSamples, configReads, embedProblems, runtimeReads, webStageFor, type AssetIo, type WebStage } from './assets';
 import { cgoPaths, describeCgoPath, modulesWithCode } from './cgoGraph';
 import { GENERIC_MAIN_FOLDERS, chooseTarget, rankedCandidates } from './choose';
 import { decideTags } from './buildTags';
@@ -75,7 +75,7 @@ export interface Plan {
     user: string;
     expose: number[];
     /** Files the program reads at run time from relative paths: context path -> path under /app (its WORKDIR). */
-    files: { src: string; dest: string }[];
+    files: { src: string; dest: string; note?: string }[];
     /** CMD arguments after the ENTRYPOINT (a subcommand that starts the server), null for none. */
     cmd: string[] | null;
   };
@@ -523,7 +523,7 @@ export function plan(model: WorkspaceModel, options: GenerateOptions, io: Genera
 
   // Files opened at run time through relative paths: copied beside the binary (WORKDIR /app).
   const configDefaults = closure.flatMap((p) => p.files.flatMap((f) => configFlagDefaults(join(p.dir, f.file), f.text)));
-  const runtimeFiles: { src: string; dest: string }[] = [];
+  const runtimeFiles: { src: string; dest: string; note?: string }[] = [];
   const readsByCopy = new Map<string, string[]>();
   for (const r of runtimeReads(model, closure.map((p) => p.dir), assetIo, configDefaults)) {
     const base = target.module ?? '';
@@ -544,6 +544,25 @@ export function plan(model: WorkspaceModel, options: GenerateOptions, io: Genera
   for (const f of runtimeFiles) {
     const vias = readsByCopy.get(f.src) ?? [];
     reasons.push(`${f.src} is copied to /app/${f.dest} and the program starts in /app: it reads ${f.dest} at run time (${vias.slice(0, 3).join('; ')}${vias.length > 3 ? `; ${vias.length - 3} more` : ''}).`);
+  }
+  // Configuration committed under conf/, config/, etc/ that the program reads from its working
+  // directory (casdoor's conf/app.conf, ekuiper's etc/): without it the program stops at start.
+  const config = configReads(closure, target.module ?? '', assetIo);
+  const covered = (path: string) => runtimeFiles.some((f) => f.src === path || path.startsWith(f.src + '/'));
+  for (const c of config.reads) {
+    if (covered(c.found)) continue;
+    const what = c.kind === 'dir' ? 'the configuration folder' : 'the configuration file';
+    runtimeFiles.push({ src: c.found, dest: c.path, note: `${c.path}${c.kind === 'dir' ? '/' : ''}: ${what} the program reads from its working directory at start (the repository's default; mount your own over it to change it).` });
+    reasons.push(`${c.found} is copied to /app/${c.path} and the program starts in /app: ${c.file} names it (${c.via}) relative to the working directory, so it looks for it there when it starts. It is the repository's committed default: check it holds no credentials you would not ship, or mount your own over /app/${c.path}.`);
+  }
+  const sampled = configFlagSamples(closure, [target.binary, ...(mod?.path ? [mod.path.split('/').pop()!] : [])], assetIo);
+  if (sampled && !sampled.samples.some(covered)) {
+    const first = sampled.samples[0];
+    const name = nodePath.posix.basename(first).replace(/[._-](sample|example|dist|default)(?=\.)|\.(sample|example|dist|default)$/i, '');
+    warnings.push(`The program takes its configuration file from ${sampled.flag} (${sampled.file}; the flag has no default), and the image passes none: if it needs one, it stops at start. The repository has ${sampled.samples.join(', ')}: copy ${sampled.samples.length > 1 ? 'one' : 'it'} in (COPY ${first} /app/${name}) and add CMD ["${sampled.flag}", "/app/${name}"], or mount your own and pass ${sampled.flag}.`);
+  }
+  for (const c of config.problems) {
+    warnings.push(`${c.file} reads ${c.path} from its working directory (${c.via}), and ${c.path} is not copied into the image because ${c.why}: the program may stop at start. Mount it (docker run -v "$PWD/${c.path}:/app/${c.path}:ro") and run with the working directory /app.`);
   }
 
   const cmdArgs = [...(shape.serveCommand ? [shape.serveCommand.name] : []), ...(ports.loopbackArgs ?? [])];

@@ -98,7 +98,10 @@ export function renderDockerfile(p: Plan): string {
   if (rt.files.length > 0) {
     L.push('# Files the program opens at run time, relative to its working directory.');
     L.push('WORKDIR /app');
-    for (const f of rt.files) L.push(`COPY ${f.src} /app/${f.dest}`);
+    for (const f of rt.files) {
+      if (f.note) L.push(`# ${f.note}`);
+      L.push(`COPY ${f.src} /app/${f.dest}`);
+    }
   }
   L.push(`USER ${rt.user}`);
   if (rt.expose.length > 0) L.push(`EXPOSE ${rt.expose.flatMap((port) => protocols(port).map((proto) => (proto === 'tcp' ? String(port) : `${port}/${proto}`))).join(' ')}`);
