@@ -211,14 +211,23 @@ describe('4. more CLI and configuration shapes', () => {
   });
 
   // ergochat/ergo at 923b0ddbb2fec5299a61518e6554f1906e1a5cd1 (MIT): ergo.go, docopt usage text.
-  it('ergo: docopt usage lines are subcommands: the no-CMD warning is given', async () => {
-    const tree = (extra: string) => workspace({
+  it('ergo: docopt usage lines are subcommands; `run` with options only is the one that serves', async () => {
+    const tree = (extra: string, run = 'run [--conf <filename>] [--quiet] [--smoke]', files: Record<string, string> = {}) => workspace({
+      ...files,
       'go.mod': 'module github.com/ergochat/ergo\n\ngo 1.24\n\nrequire github.com/docopt/docopt-go v0.0.0-20180111231733-ee0de3bc6815\n',
       'go.sum': 'github.com/docopt/docopt-go v0.0.0-20180111231733-ee0de3bc6815 h1:x\n',
-      'ergo.go': `package main\n\nimport "github.com/docopt/docopt-go"\n\nfunc main() {\n\tusage := \`ergo.\nUsage:\n\tergo initdb [--conf <filename>] [--quiet]\n\tergo genpasswd [--conf <filename>] [--quiet]\n\tergo run [--conf <filename>] [--quiet] [--smoke]\n${extra}\tergo -h | --help\n\tergo --version\nOptions:\n\t--conf <filename>  Configuration file to use [default: ircd.yaml].\n\`\n\t_, _ = docopt.ParseArgs(usage, nil, "1")\n}\n`,
+      'ergo.go': `package main\n\nimport "github.com/docopt/docopt-go"\n\nfunc main() {\n\tusage := \`ergo.\nUsage:\n\tergo initdb [--conf <filename>] [--quiet]\n\tergo genpasswd [--conf <filename>] [--quiet]\n\tergo ${run}\n${extra}\tergo -h | --help\n\tergo --version\nOptions:\n\t--conf <filename>  Configuration file to use [default: ircd.yaml].\n\`\n\t_, _ = docopt.ParseArgs(usage, nil, "1")\n}\n`,
     });
     const r = await gen(tree(''));
-    assert.match(noCmdWarning(r) ?? '', /subcommands \(initdb, genpasswd, run\)/, r.warnings.join('\n'));
+    assert.equal(cmdOf(r), '["run"]', r.dockerfile);
+    assert.equal(noCmdWarning(r), undefined, r.warnings.join('\n'));
+    // The default configuration file named in the options section is looked for at run time.
+    assert.ok(r.warnings.some((w) => w.includes('reads ircd.yaml at run time (docopt option --conf [default: ircd.yaml])')), r.warnings.join('\n'));
+    assert.match((await gen(tree('', undefined, { 'ircd.yaml': 'server: {}\n' }))).dockerfile, /^COPY ircd\.yaml \/app\/ircd\.yaml$/m);
+    // `run <script>` runs something else: no CMD, the warning names the subcommands.
+    const other = await gen(tree('', 'run <script> [--quiet]'));
+    assert.equal(cmdOf(other), null, other.dockerfile);
+    assert.match(noCmdWarning(other) ?? '', /subcommands \(initdb, genpasswd, run\)/, other.warnings.join('\n'));
     // A usage line without a command word: the program runs as it is.
     assert.equal(noCmdWarning(await gen(tree('\tergo [--conf <filename>]\n'))), undefined);
   });

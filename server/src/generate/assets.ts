@@ -315,7 +315,7 @@ export function runtimeReads(model: WorkspaceModel, packages: readonly string[],
   return out;
 }
 
-/** Default values of `config`-like flags that name a relative file (`-c config/settings.yml`). */
+/** Default values of `config`-like flags that name a relative file (`-c config/settings.yml`; docopt's `[default: ircd.yaml]`). */
 export function configFlagDefaults(file: string, source: string): { path: string; via: string; file: string }[] {
   const text = stripGoComments(source);
   const out: { path: string; via: string; file: string }[] = [];
@@ -324,6 +324,13 @@ export function configFlagDefaults(file: string, source: string): { path: string
     const p = m[4];
     if (p.startsWith('/') || p.includes('..')) continue;
     out.push({ path: literalPath('', p), via: `flag -${m[3]} default "${p}"`, file });
+  }
+  // docopt's options section: `--conf <filename>  Configuration file to use [default: ircd.yaml].` (ergo).
+  const docopt = /^[ \t]*(?:-[a-z],?\s+)?--(config|conf|config-file|configfile|settings)[ =]<[^>\n]+>[^\n]*?\[default:\s*([^\]\s/][^\]\s]*\.(?:ya?ml|json|toml|ini|conf|env|hcl))\]/gm;
+  for (let m = docopt.exec(text); m; m = docopt.exec(text)) {
+    const p = m[2];
+    if (p.includes('..') || out.some((o) => o.path === literalPath('', p))) continue;
+    out.push({ path: literalPath('', p), via: `docopt option --${m[1]} [default: ${p}]`, file });
   }
   return out;
 }

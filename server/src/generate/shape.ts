@@ -184,7 +184,13 @@ export function programShape(packages: readonly PackageSources[], externalImport
             if (!words.slice(1).some((w) => /^-(h|-help|-version)\b/.test(w))) rootRuns = true;
             continue;
           }
-          if (/^[a-z][a-z0-9-]*$/.test(words[1])) add(words[1], `docopt usage "${line.trim()}"`);
+          if (/^[a-z][a-z0-9-]*$/.test(words[1])) {
+            add(words[1], `docopt usage "${line.trim()}"`);
+            // `ergo run [--conf <filename>] [--quiet]`: a `run` that takes options only runs the
+            // program itself (unlike `run <command>`, which runs something else).
+            const rest = words.slice(2).join(' ').replace(/\[[^\]]*\]/g, '').replace(/--?[A-Za-z][\w-]*(?:[ =]<[^>]+>)?/g, '').trim();
+            if (words[1] === 'run' && rest === '') serving.push({ name: 'run', via: `docopt usage "${line.trim()}" (options only) in ${file}` });
+          }
         }
       }
       if (osExec) {
