@@ -8,6 +8,8 @@
  * 2. Configuration committed under conf/, config/, etc/ that the program names relative to its
  *    working directory is copied where it looks (casdoor's conf/app.conf, ekuiper's etc/); a
  *    `--config` flag without default next to a sample file is a warning (bundler).
+ * 3. A Docker API client imported only through test helpers (hydra's dockertest) is not a reason
+ *    to warn about docker.sock.
  */
 import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
@@ -170,5 +172,37 @@ describe('2. configuration the program reads from its working directory', () => 
       'config/gitleaks.toml': 'title = "gitleaks config"\n',
     });
     assert.ok(!(await gen(plain)).warnings.some((x) => x.includes('takes its configuration file from')));
+  });
+});
+
+describe('3. a Docker client reached only through test helpers', () => {
+  const dockerWarning = (r: GenerateResult) => r.warnings.find((w) => w.includes('talks to the Docker daemon'));
+  // ory/hydra at 83127c5752d907f52dd5f048a734c596c4316477 (Apache-2.0): driver/registry_sql.go imports
+  // internal/testhelpers; oryx (github.com/ory/x, replaced by ./oryx) has dbal/testhelpers.go, and
+  // both import sqlcon/dockertest, which imports github.com/moby/moby/client.
+  function hydra(production: Record<string, string> = {}): string {
+    return workspace({
+      'go.mod': 'module github.com/ory/hydra/v2\n\ngo 1.24\n\nrequire (\n\tgithub.com/ory/x v0.0.0\n\tgithub.com/moby/moby/client v0.1.0\n)\n\nreplace github.com/ory/x => ./oryx\n',
+      'go.sum': 'github.com/moby/moby/client v0.1.0 h1:x\n',
+      'main.go': 'package main\n\nimport "github.com/ory/hydra/v2/driver"\n\nfunc main() { driver.New() }\n',
+      'driver/registry_sql.go': 'package driver\n\nimport (\n\t"github.com/ory/hydra/v2/internal/testhelpers"\n\t"github.com/ory/x/dbal"\n)\n\nfunc New() { testhelpers.X(); dbal.Open() }\n',
+      'internal/testhelpers/driver.go': 'package testhelpers\n\nimport "github.com/ory/x/sqlcon/dockertest"\n\nfunc X() { dockertest.Run() }\n',
+      'oryx/go.mod': 'module github.com/ory/x\n\ngo 1.24\n\nrequire github.com/moby/moby/client v0.1.0\n',
+      'oryx/dbal/driver.go': 'package dbal\n\nfunc Open() {}\n',
+      'oryx/dbal/testhelpers.go': 'package dbal\n\nimport "github.com/ory/x/sqlcon/dockertest"\n\nfunc Test() { dockertest.Run() }\n',
+      'oryx/sqlcon/dockertest/test_helper.go': 'package dockertest\n\nimport "github.com/moby/moby/client"\n\nfunc Run() { _ = client.New }\n',
+      ...production,
+    });
+  }
+
+  it('hydra: moby/moby/client only through dockertest and testhelpers: no docker.sock warning', async () => {
+    const r = await gen(hydra());
+    assert.equal(dockerWarning(r), undefined, r.warnings.join('\n'));
+    assert.ok(r.reasons.some((x) => x.includes('github.com/moby/moby/client is imported only through test helpers')));
+  });
+
+  it('negative: an ordinary file of an ordinary package importing the client keeps the warning', async () => {
+    const r = await gen(hydra({ 'oryx/dbal/docker.go': 'package dbal\n\nimport "github.com/moby/moby/client"\n\nvar _ = client.New\n' }));
+    assert.ok(dockerWarning(r), r.warnings.join('\n'));
   });
 });

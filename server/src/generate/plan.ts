@@ -10,6 +10,7 @@ import { buildFacts, moduleDependencyFiles, packageByDir, requiredGoVersion, wor
 import { versionVariable, type VersionVariable } from './goSource';
 import { decidePorts, type PackageSources, type PortEvidence } from './ports';
 import { programShape } from './shape';
+import { reachedOutsideTestHelpers } from './testHelpers';
 import {
   FALLBACK_GO_VERSION, alpineFor, alpineImage, golangAlpineImage, debianFor, debianSlimImage, distrolessImage, golangImage, isTaggableGoVersion, type DebianRelease,
 } from './images';
@@ -575,7 +576,10 @@ export function plan(model: WorkspaceModel, options: GenerateOptions, io: Genera
       reasons.push(`-tags timetzdata: ${shape.tzLibraries.join(', ')} ${shape.tzLibraries.length > 1 ? 'read' : 'reads'} time zones (TZ, cron schedules with CRON_TZ) and ${runtime} has no /usr/share/zoneinfo, so the database is embedded.`);
     } else reasons.push(`${shape.tzLibraries.join(', ')} ${shape.tzLibraries.length > 1 ? 'read' : 'reads'} time zones (TZ, CRON_TZ): ${runtimeImage} has /usr/share/zoneinfo.`);
   }
-  for (const d of shape.dockerClients) warnings.push(`${d} talks to the Docker daemon: as non-root (USER 65532) the program cannot open /var/run/docker.sock unless you run it with --group-add <the socket's group id> (or as root, which the socket makes equivalent to root on the host anyway).`);
+  // A Docker client reached only through test helpers (hydra's dockertest) is no run-time concern.
+  const dockerClients = shape.dockerClients.length > 0 ? reachedOutsideTestHelpers(model, target.dir, shape.dockerClients, read) : new Set<string>();
+  for (const d of shape.dockerClients.filter((x) => !dockerClients.has(x))) reasons.push(`${d} is imported only through test helpers (packages or files named testhelpers, testutil, dockertest…): not counted as talking to the Docker daemon.`);
+  for (const d of shape.dockerClients.filter((x) => dockerClients.has(x))) warnings.push(`${d} talks to the Docker daemon: as non-root (USER 65532) the program cannot open /var/run/docker.sock unless you run it with --group-add <the socket's group id> (or as root, which the socket makes equivalent to root on the host anyway).`);
   // Programs run by name: distroless and scratch hold only the binary; alpine and debian hold a
   // shell and the basic tools, nothing like git, ssh or ffmpeg.
   const missing = shape.runsCommands.filter((c) => runtime === 'distroless' || runtime === 'scratch' || !BASE_TOOLS.has(c.name));
