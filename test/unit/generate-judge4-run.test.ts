@@ -10,6 +10,8 @@
  *    `--config` flag without default next to a sample file is a warning (bundler).
  * 3. A Docker API client imported only through test helpers (hydra's dockertest) is not a reason
  *    to warn about docker.sock.
+ * 4. A program run only when an environment variable the image does not set is set (tg-spam's
+ *    `mount` with TGSPAM_IN_DOCKER=1) is not warned about.
  */
 import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
@@ -204,5 +206,37 @@ describe('3. a Docker client reached only through test helpers', () => {
   it('negative: an ordinary file of an ordinary package importing the client keeps the warning', async () => {
     const r = await gen(hydra({ 'oryx/dbal/docker.go': 'package dbal\n\nimport "github.com/moby/moby/client"\n\nvar _ = client.New\n' }));
     assert.ok(dockerWarning(r), r.warnings.join('\n'));
+  });
+});
+
+describe('4. programs run only with an environment variable set', () => {
+  const runsWarning = (r: GenerateResult) => r.warnings.find((w) => w.includes('at run time, and gcr.io/distroless'));
+  // umputun/tg-spam at e14d516ef36b766d614080b01dc92b7dce5ee790 (MIT): app/main.go checkVolumeMount
+  // returns unless TGSPAM_IN_DOCKER is "1" (set by the project's own Dockerfile), then runs mount.
+  function tgSpam(body: string): string {
+    return workspace({
+      'go.mod': 'module github.com/umputun/tg-spam\n\ngo 1.23\n',
+      'app/main.go': `package main\n\nimport (\n\t"os"\n\t"os/exec"\n)\n\nfunc main() { checkVolumeMount() }\n\nfunc checkVolumeMount() bool {\n${body}\n}\n`,
+    });
+  }
+
+  it('tg-spam: mount behind `if os.Getenv("TGSPAM_IN_DOCKER") != "1" { return true }`: a reason, no warning', async () => {
+    const r = await gen(tgSpam('\tif os.Getenv("TGSPAM_IN_DOCKER") != "1" {\n\t\treturn true\n\t}\n\toutput, err := exec.Command("mount").Output()\n\treturn err == nil && len(output) > 0'));
+    assert.equal(runsWarning(r), undefined, r.warnings.join('\n'));
+    assert.ok(r.reasons.some((x) => x.includes('runs mount (exec.Command("mount") in app/main.go) only with TGSPAM_IN_DOCKER=1 set')));
+    // Inside `if os.Getenv("X") != "" {…}` too.
+    const inside = await gen(tgSpam('\tif os.Getenv("USE_MOUNT") != "" {\n\t\t_ = exec.Command("mount").Run()\n\t}\n\treturn true'));
+    assert.equal(runsWarning(inside), undefined, inside.warnings.join('\n'));
+  });
+
+  it('negative: an ungated call, one run when the variable is unset, or one also made elsewhere still warns', async () => {
+    for (const body of [
+      '\t_ = exec.Command("mount").Run()\n\treturn true',
+      '\tif os.Getenv("TGSPAM_IN_DOCKER") == "" {\n\t\t_ = exec.Command("mount").Run()\n\t}\n\treturn true',
+      '\tif os.Getenv("A") != "" {\n\t\t_ = exec.Command("mount").Run()\n\t}\n\t_ = exec.Command("mount").Run()\n\treturn true',
+    ]) {
+      const r = await gen(tgSpam(body));
+      assert.match(runsWarning(r) ?? '', /runs mount \(exec\.Command\("mount"\)/, body);
+    }
   });
 });

@@ -582,7 +582,11 @@ export function plan(model: WorkspaceModel, options: GenerateOptions, io: Genera
   for (const d of shape.dockerClients.filter((x) => dockerClients.has(x))) warnings.push(`${d} talks to the Docker daemon: as non-root (USER 65532) the program cannot open /var/run/docker.sock unless you run it with --group-add <the socket's group id> (or as root, which the socket makes equivalent to root on the host anyway).`);
   // Programs run by name: distroless and scratch hold only the binary; alpine and debian hold a
   // shell and the basic tools, nothing like git, ssh or ffmpeg.
-  const missing = shape.runsCommands.filter((c) => runtime === 'distroless' || runtime === 'scratch' || !BASE_TOOLS.has(c.name));
+  const absent = shape.runsCommands.filter((c) => runtime === 'distroless' || runtime === 'scratch' || !BASE_TOOLS.has(c.name));
+  // Calls made only when a variable the image does not set is set (tg-spam's TGSPAM_IN_DOCKER=1).
+  const gated = absent.filter((c) => c.onlyWith !== undefined);
+  if (gated.length > 0) reasons.push(`Not warned about: the program runs ${gated.slice(0, 4).map((c) => `${c.name} (${c.via}) only with ${c.onlyWith} set`).join(', ')}${gated.length > 4 ? ` and ${gated.length - 4} more` : ''}, and the image does not set ${gated.length > 1 ? 'them' : 'it'}; ${runtimeImage} does not have ${gated.length > 1 ? 'those programs' : 'it'} if you do.`);
+  const missing = absent.filter((c) => c.onlyWith === undefined);
   if (missing.length > 0) {
     const shown = missing.slice(0, 4).map((c) => `${c.name} (${c.via})`).join(', ') + (missing.length > 4 ? ` and ${missing.length - 4} more` : '');
     const install = runtime === 'alpine' ? 'apk add --no-cache' : 'apt-get install -y --no-install-recommends';

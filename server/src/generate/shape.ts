@@ -24,7 +24,7 @@ export interface ProgramShape {
   /** Docker API client imports. */
   dockerClients: string[];
   /** Programs run by a literal name (`exec.Command("git", …)`), with where; not the program itself. */
-  runsCommands: { name: string; via: string }[];
+  runsCommands: { name: string; via: string; onlyWith?: string }[];
   /**
    * cobra subcommands held in a variable (`var dhcpdLaunchCmd = &cobra.Command{Use: "dhcpd-launch"}`)
    * that an AddCommand-like call adds to another command: variable -> Use name.
@@ -92,6 +92,31 @@ function kongName(field: string, tag: string): string {
   return named ? named[1] : field.replace(/([a-z0-9])([A-Z])/g, '$1-$2').replace(/([A-Z]+)([A-Z][a-z])/g, '$1-$2').toLowerCase();
 }
 
+/**
+ * The environment variable a call at `at` runs only with (`X=…`), or null: the function returns
+ * early unless it is set (tg-spam's `if os.Getenv("TGSPAM_IN_DOCKER") != "1" { return true }`
+ * before `exec.Command("mount")`), or the call is inside `if os.Getenv("X") == "1" {…}` or
+ * `!= ""`. A generated image sets no such variable, so the call does not run there.
+ */
+export function envGate(text: string, at: number): string | null {
+  const funcStart = Math.max(0, text.lastIndexOf('\nfunc ', at));
+  const body = text.slice(funcStart, at);
+  const guard = /\bif\s+os\.Getenv\(\s*"([A-Za-z_][A-Za-z0-9_]*)"\s*\)\s*(?:!=\s*"([^"\\]+)"|==\s*"")\s*\{\s*return\b[^{}]*\}/.exec(body);
+  if (guard) return guard[2] !== undefined ? `${guard[1]}=${guard[2]}` : guard[1];
+  // The blocks enclosing the call, innermost last.
+  const open: number[] = [];
+  for (let i = 0; i < body.length; i++) {
+    if (body[i] === '{') open.push(i);
+    else if (body[i] === '}') open.pop();
+  }
+  for (const o of open) {
+    const header = body.slice(Math.max(0, body.lastIndexOf('\n', o)), o);
+    const cond = /\bif\b[^{]*?\bos\.Getenv\(\s*"([A-Za-z_][A-Za-z0-9_]*)"\s*\)\s*(?:==\s*"([^"\\]+)"|!=\s*"")/.exec(header);
+    if (cond && !/\|\|/.test(header)) return cond[2] !== undefined ? `${cond[1]}=${cond[2]}` : cond[1];
+  }
+  return null;
+}
+
 export function programShape(packages: readonly PackageSources[], externalImports: readonly string[], binary: string): ProgramShape {
   const subcommands: { name: string; via: string }[] = [];
   /** Subcommands whose description says they start the program or a server (describesServing). */
@@ -105,7 +130,7 @@ export function programShape(packages: readonly PackageSources[], externalImport
   // The root command (named after the program) runs something itself: no subcommand needed.
   let rootRuns = false;
   let readsTz: string | null = null;
-  const runs: { name: string; via: string }[] = [];
+  const runs: { name: string; via: string; onlyWith?: string }[] = [];
   for (const p of packages) {
     const osExec = p.imports.includes('os/exec');
     const cobra = p.imports.some((i) => under(i, 'github.com/spf13/cobra'));
@@ -199,7 +224,14 @@ export function programShape(packages: readonly PackageSources[], externalImport
         const calls = /\bexec\.(?:(Command)\(\s*|(CommandContext)\(\s*[A-Za-z_][\w.]*(?:\(\))?\s*,\s*)"([A-Za-z0-9_.+-]+)"/g;
         for (const m of text.matchAll(calls)) {
           const name = m[3];
-          if (name !== binary && !runs.some((r) => r.name === name)) runs.push({ name, via: `exec.${m[1] ?? m[2]}("${name}") in ${file}` });
+          if (name === binary) continue;
+          const gate = envGate(text, m.index!);
+          const known = runs.find((r) => r.name === name);
+          // A call that runs whatever the environment says replaces one that runs only with a variable set.
+          if (known && (known.onlyWith === undefined || gate !== null)) continue;
+          const entry = { name, via: `exec.${m[1] ?? m[2]}("${name}") in ${file}`, ...(gate ? { onlyWith: gate } : {}) };
+          if (known) runs.splice(runs.indexOf(known), 1, entry);
+          else runs.push(entry);
         }
       }
       if (readsTz === null && /Getenv\(\s*"TZ"\s*\)|LookupEnv\(\s*"TZ"\s*\)/.test(text)) readsTz = `os.Getenv("TZ") in ${file}`;
