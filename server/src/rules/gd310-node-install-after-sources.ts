@@ -1,0 +1,95 @@
+/**
+ * GD310: a RUN installs a frontend's node dependencies (`npm ci`/`npm install`, `yarn`/`yarn
+ * install`, `pnpm install`, `bun install`) after a COPY/ADD of sources from the build context in
+ * the same stage: a folder (`COPY ./web .`, `COPY ui/ ./`) or the whole context. Every edit to
+ * those sources then installs every dependency again: the node counterpart of GD104 (go.mod and
+ * `go mod download` before the sources). Go projects that embed a web UI build it in such a stage.
+ *
+ * Copies of the package manager's files alone (package.json, the lockfiles, .npmrc, .yarnrc.yml,
+ * .yarn/, patches/) and of files with an extension (`package*.json`, `*.ts`) are not source
+ * copies; `COPY --from` neither. Nor are folders copied before the install when the sources
+ * are copied after it (navidrome copies `ui/bin/`, the scripts its install runs, then `ui/`). Installs of named or global packages (`npm install -g pnpm`) are tools, not the
+ * project's dependencies. No fix: which lockfile the project has decides the COPY.
+ */
+import { copyPaths } from '../dockerfile/facts';
+import type { Instruction } from '../dockerfile/model';
+import type { ShellCommand } from '../dockerfile/shell';
+import { stagesToCheck, type Rule, type RuleFinding } from './types';
+
+/** What the package managers read before they install: copied on their own, they are not sources. */
+const PACKAGE_FILES = /(^|\/)(package\.json|package-lock\.json|npm-shrinkwrap\.json|yarn\.lock|pnpm-lock\.yaml|pnpm-workspace\.yaml|bun\.lockb?|\.npmrc|\.yarnrc(\.yml)?|\.pnpmfile\.cjs|\.nvmrc|\.node-version|\.yarn|patches)\/?$/;
+
+export const gd310: Rule = {
+  code: 'GD310',
+  name: 'node-install-after-sources',
+  summary: 'Node dependencies are installed after the frontend sources are copied',
+  severity: 'warning',
+  needsWorkspace: false,
+  fix: 'none',
+  facts: [],
+  // Each stage on its own; the message names the COPY's line.
+  scope: 'stage',
+  namesLines: true,
+  check(ctx) {
+    const out: RuleFinding[] = [];
+    for (const stage of stagesToCheck(ctx)) {
+      const copy = stage.instructions.find(copiesSources);
+      if (!copy) continue;
+      for (const instr of stage.instructions) {
+        if (instr.keyword !== 'RUN' || instr.line < copy.line || !instr.script) continue;
+        const install = instr.script.parsed.commands.find(installsDependencies);
+        if (!install) continue;
+        // The sources are copied after the install too: the folders copied before it are what the
+        // install needs (navidrome's `COPY ui/bin/ ./bin/` for its scripts), chosen on purpose.
+        if (stage.instructions.some((i) => i.line > instr.line && copiesSources(i))) break;
+        const words = install.argv.slice(0, 2).map((w) => w.value).join(' ');
+        const manifests = stage.instructions.find((i) => i.line < copy.line && copiesPackageFiles(i));
+        const advice = manifests
+          ? `Run it right after the package files are copied (line ${manifests.line + 1}), before the sources (in a workspace, copy each member's package.json with them).`
+          : 'Copy package.json and the lockfile first (in a workspace, each member\'s package.json too), install, then copy the sources.';
+        out.push({
+          message: `\`${words}\` installs the node dependencies after the sources are copied (line ${copy.line + 1}): every edit to them installs every dependency again. ${advice}`,
+          span: instr.span,
+        });
+        break;
+      }
+    }
+    return out;
+  },
+};
+
+/** A COPY/ADD from the build context of a folder or the whole context, not only package-manager files. */
+function copiesSources(i: Instruction): boolean {
+  if ((i.keyword !== 'COPY' && i.keyword !== 'ADD') || i.flags.some((f) => f.name === 'from')) return false;
+  const sources = copyPaths(i)?.sources ?? [];
+  return sources.some((s) => {
+    if (PACKAGE_FILES.test(s) || /^[a-z]+:\/\//i.test(s)) return false;
+    const base = s.replace(/\/+$/, '').split('/').pop() ?? '';
+    // Files with an extension, one or a glob of them (`package*.json`, `*.ts`): not sources.
+    if (!s.endsWith('/') && /\.[A-Za-z0-9]+$/.test(base)) return false;
+    // A folder (no extension, or written with a trailing slash), the whole context, or a glob of folders.
+    return true;
+  });
+}
+
+/** A COPY/ADD from the build context of package-manager files (package.json, a lockfile). */
+function copiesPackageFiles(i: Instruction): boolean {
+  if ((i.keyword !== 'COPY' && i.keyword !== 'ADD') || i.flags.some((f) => f.name === 'from')) return false;
+  return (copyPaths(i)?.sources ?? []).some((s) => PACKAGE_FILES.test(s) || /(^|\/)package[^/]*\.json$/.test(s));
+}
+
+/** `npm ci`, `npm install` (no package named, not global), `yarn` / `yarn install`, `pnpm install`/`i`, `bun install`. */
+function installsDependencies(c: ShellCommand): boolean {
+  const argv = c.argv.map((w) => w.value);
+  const at = argv[0] === 'sudo' ? 1 : 0;
+  const tool = argv[at]?.split('/').pop();
+  const sub = argv[at + 1];
+  const rest = argv.slice(at + 2);
+  const named = rest.some((a) => !a.startsWith('-'));
+  const global = rest.some((a) => a === '-g' || a === '--global');
+  if (tool === 'npm') return (sub === 'ci' || sub === 'clean-install' || ((sub === 'install' || sub === 'i') && !named && !global));
+  if (tool === 'yarn') return sub === undefined || (sub.startsWith('-') && !argv.slice(at + 1).some((a) => !a.startsWith('-'))) || (sub === 'install' && !named);
+  if (tool === 'pnpm') return (sub === 'install' || sub === 'i') && !named && !global;
+  if (tool === 'bun') return (sub === 'install' || sub === 'i') && !named && !global;
+  return false;
+}

