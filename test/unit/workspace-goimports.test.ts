@@ -8,7 +8,7 @@ import type { GoModule, GoPackage } from '../../server/src/workspace/model';
 
 function pkg(over: Partial<GoPackage>): GoPackage {
   return {
-    dir: 'p', name: 'p', isMain: false, imports: [], usesCgo: false, callsLoadLocation: false, importsTzdata: false,
+    dir: 'p', name: 'p', isMain: false, imports: [], usesCgo: false, callsLoadLocation: false, setsUser: false, importsTzdata: false,
     module: '', importPath: 'example.com/p', files: ['p.go'], cgoFallback: false, ...over,
   };
 }
@@ -73,6 +73,12 @@ import "never/read"
     assert.equal(parseGoFile('package a\nimport t "time"\nvar l, _ = t.LoadLocation("UTC")\n').callsLoadLocation, true);
     assert.equal(parseGoFile('package a\nimport "time"\nvar l, _ = time.LoadLocationFromTZData("x", nil)\n').callsLoadLocation, false);
     assert.equal(parseGoFile('package a\nimport "fmt"\nvar x = other.LoadLocation("UTC")\n').callsLoadLocation, false);
+    // Changes its own user (mjl-/mox mox-/forkexec_unix.go: a child with syscall.Credential).
+    assert.equal(parseGoFile('package mox\nimport (\n\t"os"\n\t"syscall"\n)\nvar a = &os.ProcAttr{Sys: &syscall.SysProcAttr{Credential: &syscall.Credential{Uid: 1000}}}\n').setsUser, true);
+    assert.equal(parseGoFile('package a\nimport "golang.org/x/sys/unix"\nfunc f() { unix.Setgroups(nil); unix.Setresuid(1, 1, 1) }\n').setsUser, true);
+    assert.equal(parseGoFile('package a\nimport "syscall"\nfunc f() error { return syscall.Setuid(1000) }\n').setsUser, true);
+    assert.equal(parseGoFile('package a\nimport "syscall"\nfunc f() int { return syscall.Getuid() }\n').setsUser, false);
+    assert.equal(parseGoFile('package a\nimport "os"\nfunc f() { x.Setuid(1) }\n').setsUser, false);
   });
 
   it('detects func main only in package main, with odd spacing', () => {

@@ -16,13 +16,22 @@
  *    root and switches to each session's user;
  *    and systemd as PID 1 (`/sbin/init` as the command, or `STOPSIGNAL SIGRTMIN+3`: a kind node
  *    or system container), which starts each service as its own user.
- *  - a Docker Engine API client (its program reaches github.com/docker/docker/client & co.): it
- *    works through the host's docker.sock (root:docker 0660), which a fixed uid cannot open; and
- *    an eBPF tool (its program reaches github.com/cilium/ebpf, libbpfgo or gobpf): loading
- *    programs into the kernel needs root;
+ *  - a Docker Engine API client (its program reaches github.com/docker/docker/client & co., or
+ *    an ENV points DOCKER_HOST at a unix socket): it works through the host's docker.sock
+ *    (root:docker 0660), which a fixed uid cannot open; an eBPF tool (its program reaches
+ *    github.com/cilium/ebpf, libbpfgo or gobpf): loading programs into the kernel needs root; a
+ *    program that sets up the network (TUN devices, netlink, nftables, iptables: sing-tun,
+ *    wireguard-go's tun, vishvananda/netlink, google/nftables, coreos/go-iptables, water), or an
+ *    image that installs iptables, nftables, ipset or wireguard-tools: that needs
+ *    CAP_NET_ADMIN, which `--cap-add` gives root only (a non-root user has no ambient
+ *    capabilities); a program that changes its own user (it calls syscall/unix Setuid, Setgid,
+ *    Setresuid, Setgroups, or starts a child with a syscall.Credential: mox binds ports below
+ *    1024 as root, then re-execs itself as its configured user);
  *  - a toolbox, dev or CI image: its command is a bare shell or a build (`make test`), or it has
  *    none on a distro or golang base (see dockerfile/facts.ts `isToolbox`);
- *  - an explicit `USER root` with a comment line directly above it (a deliberate choice);
+ *  - an explicit `USER root` with a comment line directly above it, or a comment in the final
+ *    stage about its user being root (`# user is implicitly set to root, learn how to use
+ *    non-root user here: …`): a deliberate choice;
  *  - an image we do not know with no USER (most images run as root, but we do not guess).
  *
  * Fix (not safe: files the program writes may need other owners): `USER 65532:65532`.
@@ -49,6 +58,19 @@ const DOCKER_CLIENT = /^(github\.com\/(docker\/docker|moby\/moby)\/client|github
  * user does not get from `--cap-add` (aquasecurity/tracee runs `USER root` on purpose).
  */
 const EBPF = /^(github\.com\/cilium\/ebpf|github\.com\/aquasecurity\/libbpfgo|github\.com\/iovisor\/gobpf)(\/|$)/;
+/**
+ * Network setup: TUN devices (sing-tun, wireguard-go's tun but not its user-space netstack,
+ * water), netlink links and routes, nftables and iptables rules, WireGuard devices. All need
+ * CAP_NET_ADMIN, which a non-root user does not get from `--cap-add` either.
+ */
+const NET_ADMIN = /^(golang\.zx2c4\.com\/wireguard\/(tun|wgctrl)$|github\.com\/(sagernet\/sing-tun|songgao\/water|vishvananda\/netlink|google\/nftables|coreos\/go-iptables)(\/|$))/;
+/** Firewall and network configuration tools in the image (sing-box installs nftables for auto_route). */
+const NET_TOOLS = /^(iptables|ip6tables|iptables-legacy|iptables-nft|nftables|ipset|wireguard-tools)$/;
+/** Main packages that are no program an image ships: examples, tests, integration runners. */
+const NOT_SHIPPED = /(^|\/)([^/]*example[^/]*|tests?|testing|testdata|integration|e2e)(\/|$)/i;
+/** A comment about the final stage's user being root (`# user is implicitly set to root`). */
+const ROOT_COMMENT = /(?<![\w/.-])root(?![\w/-])/i;
+const USER_WORD = /\b(user|uid|privilege[sd]?)\b/i;
 /** A uid for the program to switch to: linuxserver's PUID/PGID, or NAME_UID/NAME_GID. */
 const RUN_AS_ENV = /^(P?UID|P?GID|\w+_(UID|GID))$/;
 const DROP_IN_SCRIPT = /\b(gosu|su-exec|setpriv|s6-setuidgid|chpst|runuser)\b|\bsu\b[^\n]*\s-c\b/;
@@ -74,12 +96,17 @@ export const gd204: Rule = {
       return [];
     }
     if (dropsPrivileges(ctx, stage)) return [];
-    if (programsNeedRoot(ctx, stage)) return [];
+    if (imageNeedsRoot(ctx.model, stage) || programsNeedRoot(ctx, stage)) return [];
     // A toolbox, dev or CI image (a bare shell or a build as its command, or none on a distro
     // base): root is how such images are used; nothing is served from it.
     if (isToolbox(ctx.model, stage)) return [];
     // `USER root` with a comment right above it: a deliberate, explained choice.
     if (instr && instr.stage === stage.index && ctx.model.comments.some((c) => c.line === instr.line - 1)) return [];
+    // A comment in the final stage about its user being root (reproxy: "user is implicitly set to
+    // `root`, learn how to use non-root user here: …"): the same deliberate choice.
+    const next = ctx.model.stages[stage.index + 1];
+    const end = next ? next.from.line : Infinity;
+    if (ctx.model.comments.some((c) => c.line > stage.from.line && c.line < end && ROOT_COMMENT.test(c.text) && USER_WORD.test(c.text))) return [];
     const runtime = stage.instructions.find((i) => i.keyword === 'ENTRYPOINT' || i.keyword === 'CMD');
     const edit = instr && instr.stage === stage.index
       ? { start: instr.argsSpan?.start ?? instr.span.end, end: instr.argsSpan?.end ?? instr.span.end, newText: '65532:65532' }
@@ -121,10 +148,23 @@ function dropsPrivileges(ctx: RuleContext, stage: Stage): boolean {
 }
 
 /**
+ * What the image itself says about needing root: it installs firewall or network configuration
+ * tools (iptables, nftables …; not iproute2, which images also install for `ip` in a health
+ * check: nakama), or points DOCKER_HOST at a unix socket (the host's docker.sock, root:docker 0660).
+ */
+function imageNeedsRoot(model: DockerfileModel, stage: Stage): boolean {
+  if (installsPackage(model, stage, (name) => NET_TOOLS.test(name))) return true;
+  return stageChain(model, stage).some((s) => s.instructions.some((i) => i.keyword === 'ENV' && properties(i).some((p) => p.name === 'DOCKER_HOST' && /^unix:\/\//.test(p.value ?? ''))));
+}
+
+/**
  * The programs need root. Clients of the Docker Engine API (dive, lazydocker, pufferpanel) work
  * through the host's /var/run/docker.sock, owned by root:docker with mode 0660, whose group id
  * differs from host to host, so a fixed unprivileged uid cannot open it: every program must be
- * one. An eBPF tool (tracee) loads programs into the kernel: one such program is enough.
+ * one (examples and test runners do not count: cadvisor's cmd beside client/clientexample). An
+ * eBPF tool (tracee) loads programs into the kernel, a network tool (sing-box) creates TUN
+ * devices and routes, and a program that changes its own user (mox) starts as root on purpose:
+ * one such program is enough.
  * The programs: those the final stage copies from a Go build (a build of `./cmd/...` counts all
  * its packages); for binaries built another way (make), the main packages named like a file a
  * COPY --from brings in (`dist/tracee` -> cmd/tracee), else every main package of the context
@@ -140,10 +180,16 @@ function programsNeedRoot(ctx: RuleContext, stage: Stage): boolean {
   const named = mainPackages(ws).filter((p) => copied.has(p.dir.split('/').pop()!));
   if (builds.length === 0) packages = named;
   const imports = (p: { dir: string }) => buildFacts(ws, p.dir).externalImports;
-  // One eBPF program is enough, also one built by make beside a visible go build of a helper
-  // (tetragon: make builds cmd/tetragon, the final stage copies it and a `go build` gops).
-  if ([...packages, ...named].some((p) => imports(p).some((i) => EBPF.test(i)))) return true;
-  if (packages.length === 0) packages = builds.length === 0 ? mainPackages(ws) : [];
+  // One eBPF or network program, or one that changes its user, is enough, also one built by make
+  // beside a visible go build of a helper (tetragon: make builds cmd/tetragon, the final stage
+  // copies it and a `go build` gops).
+  const userSetters = new Set(ws.packages.filter((p) => p.setsUser).map((p) => p.dir));
+  const needsRoot = (p: { dir: string }) => {
+    const f = buildFacts(ws, p.dir);
+    return f.externalImports.some((i) => EBPF.test(i) || NET_ADMIN.test(i)) || f.packages.some((d) => userSetters.has(d));
+  };
+  if ([...packages, ...named].some(needsRoot)) return true;
+  if (packages.length === 0) packages = builds.length === 0 ? mainPackages(ws).filter((p) => !NOT_SHIPPED.test(p.dir)) : [];
   return packages.length > 0 && packages.every((p) => imports(p).some((i) => DOCKER_CLIENT.test(i)));
 }
 

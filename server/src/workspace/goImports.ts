@@ -16,11 +16,20 @@ export interface GoFileInfo {
   importsC: boolean;
   /** Body mentions `.LoadLocation(` (and the file imports "time"). */
   callsLoadLocation: boolean;
+  /**
+   * Body calls Setuid, Setgid, Setresuid, Setreuid, Setgroups … of syscall or
+   * golang.org/x/sys/unix, or builds a `syscall.Credential` (a child started as another user):
+   * the program changes its own user, so it starts as root on purpose.
+   */
+  setsUser: boolean;
   /** `package main` and a `func main(` in the body. */
   hasFuncMain: boolean;
   /** The `//go:build` expression (or the `// +build` lines joined) in the header, null when none. */
   constraint: string | null;
 }
+
+/** A call that changes the process's user or groups, or a child's credentials (see `setsUser`). */
+const SETS_USER = /\b(?:syscall|unix)\.(?:Set(?:res|re)?[ug]id\s*\(|Setgroups\s*\(|Credential\s*\{)/;
 
 const SPACE = 0x20, TAB = 0x09, CR = 0x0d, LF = 0x0a, SLASH = 0x2f, STAR = 0x2a, QUOTE = 0x22, BACKTICK = 0x60;
 const LPAREN = 0x28, RPAREN = 0x29, SEMI = 0x3b, DOT = 0x2e;
@@ -135,7 +144,7 @@ function constraintFrom(comments: string[]): string | null {
  */
 export function parseGoFile(content: Uint8Array | string): GoFileInfo {
   const buf: Buffer = typeof content === 'string' ? Buffer.from(content, 'utf8') : Buffer.isBuffer(content) ? content : Buffer.from(content.buffer, content.byteOffset, content.byteLength);
-  const info: GoFileInfo = { packageName: null, imports: [], importsC: false, callsLoadLocation: false, hasFuncMain: false, constraint: null };
+  const info: GoFileInfo = { packageName: null, imports: [], importsC: false, callsLoadLocation: false, setsUser: false, hasFuncMain: false, constraint: null };
   try {
     let start = 0;
     if (buf.length >= 3 && buf[0] === 0xef && buf[1] === 0xbb && buf[2] === 0xbf) start = 3;
@@ -188,6 +197,7 @@ export function parseGoFile(content: Uint8Array | string): GoFileInfo {
     }
     info.importsC = seen.has('C');
     if (seen.has('time') && view.indexOf('.LoadLocation(', bodyStart, 'latin1') >= 0) info.callsLoadLocation = true;
+    if ((seen.has('syscall') || seen.has('golang.org/x/sys/unix')) && SETS_USER.test(view.toString('latin1', bodyStart))) info.setsUser = true;
     if (info.packageName === 'main') {
       if (view.indexOf('func main()', bodyStart, 'latin1') >= 0) info.hasFuncMain = true;
       else if (view.indexOf('main', bodyStart, 'latin1') >= 0) {

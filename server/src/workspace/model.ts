@@ -90,6 +90,8 @@ export interface GoPackage {
   /** A non-test file of the package has `import "C"` (see `cgoFallback`). */
   usesCgo: boolean;
   callsLoadLocation: boolean;
+  /** A file calls Setuid & co. or builds a syscall.Credential (see GoFileInfo `setsUser`). */
+  setsUser: boolean;
   importsTzdata: boolean;
 
   // ---- extensions ----

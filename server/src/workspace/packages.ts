@@ -120,6 +120,7 @@ export class PackageIndex {
     let usesCgo = false;
     let cgoFallback = false;
     let callsLoadLocation = false;
+    let setsUser = false;
     let hasFuncMain = false;
     const fileNames: string[] = [];
     for (const f of incl) {
@@ -129,6 +130,7 @@ export class PackageIndex {
       if (f.on && f.info.importsC) usesCgo = true;
       if (f.off && !f.on) cgoFallback = true;
       if (f.info.callsLoadLocation) callsLoadLocation = true;
+      if (f.info.setsUser) setsUser = true;
       if (f.info.hasFuncMain) hasFuncMain = true;
     }
     fileNames.sort();
@@ -140,6 +142,7 @@ export class PackageIndex {
       imports: [...imports].sort(),
       usesCgo,
       callsLoadLocation,
+      setsUser,
       importsTzdata: imports.has('time/tzdata'),
       module: old?.module ?? null,
       importPath: old?.importPath ?? null,
