@@ -16,7 +16,7 @@
  *    pattern never excludes these either; GD306 does not report them.
  */
 import { posix } from 'path';
-import { contextPath, copyPaths, envBefore, goCommands, goFlag, isContextCopy, isWholeContext, stageImage, workdirBefore, type GoCommand } from '../dockerfile/facts';
+import { contextPath, copyPaths, envBefore, goCommands, goFlag, isContextCopy, isWholeContext, stageChain, stageImage, workdirBefore, type GoCommand } from '../dockerfile/facts';
 import { goflags, goflagsValue, stagesFeeding } from '../dockerfile/goBuild';
 import { buildToolFiles } from '../dockerfile/indirectGo';
 import type { DockerfileModel, Instruction, Stage } from '../dockerfile/model';
@@ -202,13 +202,20 @@ export function contextInputs(ws: WorkspaceModel, df: DockerfileModel, opts: Inp
   // The packages the build compiles, with their local imports.
   // (Unresolved builds prove nothing: their packages stay `possible`.)
   const built = new Set<string>();
-  const programs: GoPackage[] = [];
+  // The stages that compile each package (for its embeds).
+  const builders = new Map<string, Set<number>>();
+  const programs: { stage: number; pkg: GoPackage }[] = [];
   const feeding = stagesFeeding(df, finalStage);
   for (const s of df.stages) {
     if (!feeding.has(s.index)) continue;
-    for (const b of stageBuilds({ model: df, workspace: ws }, s)) if (b.stage === s && b.resolved) programs.push(...b.packages);
+    for (const b of stageBuilds({ model: df, workspace: ws }, s)) if (b.stage === s && b.resolved) programs.push(...b.packages.map((pkg) => ({ stage: s.index, pkg })));
   }
-  for (const p of programs) for (const d of buildFacts(ws, p.dir).packages) built.add(d);
+  for (const { stage, pkg } of programs) {
+    for (const d of buildFacts(ws, pkg.dir).packages) {
+      built.add(d);
+      builders.set(d, (builders.get(d) ?? new Set()).add(stage));
+    }
+  }
   for (const d of built) {
     const p = packageByDir(ws, d);
     if (!p) continue;
@@ -220,11 +227,18 @@ export function contextInputs(ws: WorkspaceModel, df: DockerfileModel, opts: Inp
   }
   for (const e of opts.embeds ?? []) {
     const path = embedPath(e);
+    // The context copies that bring the embedded path into a stage compiling the package (or
+    // one it is built FROM); when none is known, every copy that holds it (the first counts).
+    const holding = roots.filter((r) => isUnder(path, r.path));
+    const compiling = [...(builders.get(e.dir) ?? [])].map((i) => stageChain(df, df.stages[i]).map((c) => c.index));
+    const inBuild = holding.filter((r) => compiling.some((chain) => chain.includes(r.instr.stage)));
     // Filled from another stage where the context copy puts it (pocket-id: `COPY --from=frontend-builder
     // /build/frontend/dist ./frontend/dist`): the context's copy is not needed, and often ignored on purpose.
-    const r = rootOf(path);
-    if (r && filledFromStage(df, r, path)) continue;
-    add(path, null, built.has(e.dir) ? 'embed' : 'possible', `//go:embed ${e.pattern} in package ${e.dir || '.'}`);
+    // harness: the node stage's `COPY ./web .` holds web/dist too, but the Go stage gets dist by
+    // `COPY --from=web /usr/src/app/dist /app/web/dist` after its `COPY . .`.
+    const r = inBuild.length > 0 ? inBuild.find((x) => !filledFromStage(df, x, path)) : holding[0] && !filledFromStage(df, holding[0], path) ? holding[0] : undefined;
+    if (!r) continue;
+    out.push({ path, dir: null, kind: built.has(e.dir) ? 'embed' : 'possible', what: `//go:embed ${e.pattern} in package ${e.dir || '.'}`, instr: r.instr });
   }
   const git = readsGitMetadata(df, finalStage, opts.readFile, ws);
   if (git) out.push({ path: '.git', dir: true, kind: 'possible', what: text(git), instr: git });

@@ -160,6 +160,27 @@ describe('GD306 dockerignore-excludes-input', () => {
     assert.equal(find(text([]), opts(ws), 'GD306').length, 1);
   });
 
+  // harness/harness ad5c8768 (Apache-2.0) Dockerfile:4-41 (round-6 judgement): .dockerignore
+  // excludes web/dist (web/dist.go embeds dist/*); a node stage copies ./web and builds dist, and
+  // the Go stage gets it with `COPY --from=web /usr/src/app/dist /app/web/dist` after `COPY . .`.
+  // The node stage's copy holds the folder too, but no Go is built there.
+  it('an embedded folder an earlier stage builds, copied into the Go stage after its context copy: silent', () => {
+    const root = tmpCopy('embed');
+    write(root, '.dockerignore', '.git\ninternal/web/assets\n');
+    const ws = load(root);
+    const text = (fill: string[]) => df(['FROM node:16 AS web', 'WORKDIR /usr/src/app', 'COPY internal/web/index.html ./', 'COPY ./internal/web .', 'RUN yarn && yarn build',
+      'FROM golang:1.22-alpine AS builder', 'WORKDIR /app', 'COPY go.mod .', 'RUN go mod download', 'COPY . .', ...fill, 'RUN go build -o ./app .', 'FROM alpine:3.20', 'COPY --from=builder /app/app /app']);
+    assert.deepEqual(find(text(['COPY --from=web /usr/src/app/assets /app/internal/web/assets']), opts(ws), 'GD306'), []);
+    // Without it, or copied elsewhere: reported, on the Go stage's context copy (the one the build reads).
+    for (const fill of [[], ['COPY --from=web /usr/src/app/assets /app/assets']]) {
+      const t = text(fill);
+      const found = find(t, opts(ws), 'GD306');
+      assert.equal(found.length, 1, JSON.stringify(found));
+      assert.equal(t.slice(found[0].span.start, found[0].span.end), 'COPY . .');
+      assert.match(found[0].message, /internal\/web\/assets \(\/\/go:embed assets in package internal\/web\)/);
+    }
+  });
+
   it('silent: globs, unresolved builds, paths only RUN scripts name, a <Dockerfile>.dockerignore, no .dockerignore', () => {
     const root = tmpCopy('dockerignore');
     write(root, '.dockerignore', fs.readFileSync(path.join(FIX, 'dockerignore/.dockerignore'), 'utf8').replace('!internal/**\n', ''));
