@@ -438,6 +438,16 @@ function computeStagesFeeding(model: DockerfileModel, finalStage: number): Set<n
   return seen;
 }
 
+/**
+ * The go commands that download modules into the module cache and build nothing: `go mod
+ * download`, and `go mod tidy` and `go mod vendor`, which fetch every module they need (`go mod
+ * verify` checks only what is there; `go list -m all` fetches go.mod files, not the modules).
+ * GD107 asks a module cache mount for them; GD104 counts them (with the builds, and `go get` of
+ * the module's own packages, in module mode there) as filling the module cache. (`go get` is not
+ * here: in GOPATH mode it fetches sources into $GOPATH/src, not the module cache.)
+ */
+export const MODULE_DOWNLOADS: ReadonlySet<string> = new Set(['mod download', 'mod tidy', 'mod vendor']);
+
 /** Where a go command keeps its caches (null: unknown), and the user it runs as. */
 export interface GoCachePaths {
   mod: string | null;

@@ -1,13 +1,13 @@
 import { contextBinds, mounts, type Mount } from '../dockerfile/mounts';
-import { contextPath, copyPaths, dockerEnv, goCommands, goPackages, isContextCopy, stageChain, stageGoCommands, stageImage } from '../dockerfile/facts';
-import { cacheMountId, envValue, goCachePaths, isLocalPackage, moduleDownloadCaches } from '../dockerfile/goBuild';
+import { contextPath, copyPaths, dockerEnv, goCommands, goFlag, goPackages, isContextCopy, isWholeContext, stageChain, stageGoCommands, stageImage, stageRef } from '../dockerfile/facts';
+import { cacheMountId, envValue, goCachePaths, isLocalPackage, MODULE_DOWNLOADS, moduleDownloadCaches } from '../dockerfile/goBuild';
 import { expandVariables } from '../dockerfile/variables';
 import { indirectGoSteps } from '../dockerfile/indirectGo';
 import type { Instruction, Stage } from '../dockerfile/model';
 import type { GoCommand } from '../dockerfile/facts';
 import { deleteLines, insertAboveInstruction, type Edit } from '../edits/edits';
 import { copiesSources, stageUsesVendor } from '../facts/goSources';
-import { dependencyFiles, dockerignoreOf } from '../workspace/query';
+import { dependencyFiles, dockerignoreOf, moduleDependencyFiles } from '../workspace/query';
 import { stagesToCheck, type Rule, type RuleContext, type RuleFinding } from './types';
 
 export const gd104: Rule = {
@@ -30,7 +30,20 @@ export const gd104: Rule = {
     let members: Set<string> | undefined;
     // A stage gets one finding for its member folders (it names them all).
     const memberReported = new Set<Stage>();
-    for (const checked of stagesToCheck(ctx)) {
+    // Whether a stage ends with the module cache filled in a layer of its own (walked without
+    // reporting), for the stages another one copies its module cache from; per stage index.
+    const endsCached = new Map<number, boolean>();
+    const cachedAt = (index: number): boolean => {
+      const known = endsCached.get(index);
+      if (known !== undefined) return known;
+      // A stage copying from itself through a cycle: not cached (the map answers while walking).
+      endsCached.set(index, false);
+      const result = walk(ctx.model.stages[index], false);
+      endsCached.set(index, result);
+      return result;
+    };
+    // Walks the checked stage's chain; reports on the checked stage only when asked.
+    const walk = (checked: Stage, reporting: boolean): boolean => {
       // Whether each stage of the chain ends with the module cache filled in a layer of its own
       // (a stage FROM another one inherits that).
       const cachedAtEnd: boolean[] = [];
@@ -54,7 +67,13 @@ export const gd104: Rule = {
           const gos = goCommands(instr);
           // A download (or any build) after go.mod alone fills the module cache in its own layer;
           // so does RUN --mount=type=bind,source=go.mod ... go mod download (BuildKit's pattern).
-          if (gos.some((g) => FILLS_MODULE_CACHE.has(g.sub)) && (goModCopied || bindsGoMod(instr))) modulesCached = true;
+          if (fillsModuleCache(instr, gos) && (goModCopied || bindsGoMod(instr))) modulesCached = true;
+          // The module cache of a stage that filled it from go.mod alone, copied in
+          // (`COPY --from=deps /go/pkg/mod /go/pkg/mod`, `COPY --from=mod-cache /go/pkg /go/pkg`).
+          if (!modulesCached && modulesCopiedIn(ctx, stage, instr, cachedAt)) {
+            modulesCached = true;
+            goModCopied = true;
+          }
           if (!isContextCopy(instr)) continue;
           const paths = copyPaths(instr);
           if (!paths) continue;
@@ -70,7 +89,7 @@ export const gd104: Rule = {
           if (!modulesCached && ctx.files && paths.sources.every((src) => holdsReplaced(members!, contextPath(src))) && copiesSources(paths, ctx.files)) {
             const download = stage.instructions.find((i) => i.line > instr.line && goCommands(i).some((g) => g.sub === 'mod download'));
             if (download) {
-              if (stage === checked && !memberReported.has(stage) && reportsMembers(ctx, stage)) {
+              if (reporting && stage === checked && !memberReported.has(stage) && reportsMembers(ctx, stage)) {
                 memberReported.add(stage);
                 out.push(memberFinding(ctx, stage, instr, download, members));
               }
@@ -83,16 +102,17 @@ export const gd104: Rule = {
             if (paths.sources.some((src) => /(^|\/)go\.(mod|work)$/.test(src) || /(^|\/)go\.(\*|mod\*|work\*)$/.test(src))) goModCopied = true;
             continue;
           }
-          if (!modulesCached && stage === checked && (report ??= reportsStage(ctx, stage, indirect)) && !modulesFromElsewhere(ctx, stage, instr, indirect)) {
+          if (reporting && !modulesCached && stage === checked && (report ??= reportsStage(ctx, stage, indirect)) && !modulesFromElsewhere(ctx, stage, instr, indirect)) {
             // With a module-cache mount the machine that holds the cache does not download again;
-            // a builder without it (a fresh CI runner) does.
-            const mounted = stage.instructions.some((i) => i.line > instr.line && goCommands(i).length > 0 && mounts(i).some((m) => m.type === 'cache' && /(^|\/)(pkg\/mod|pkg|go)\/?$|GOMODCACHE|GOPATH/.test(m.target ?? '')));
+            // a builder without it (a fresh CI runner) does. Only a mount over the step's module
+            // cache (goCachePaths: `target=/root/go/pkg/mod` on a golang image, GOPATH=/go, is not).
+            const mounted = moduleSteps(stage, instr, indirect).some((s) => moduleCacheMount(ctx, stage, s.instr, s.go) !== undefined);
             out.push({
               message: mounted
                 ? 'Sources are copied before go.mod/go.sum and `go mod download`: every source edit re-runs the module step. The cache mount keeps the modules on this builder, but a builder without that cache (a fresh CI runner) downloads every module again. Copy go.mod and go.sum first and download the modules in their own layer.'
                 : 'Sources are copied before go.mod/go.sum and `go mod download`: every source edit re-downloads every module. Copy go.mod and go.sum first and download the modules in their own layer.',
               span: instr.span,
-              fix: fixFor(ctx, stage, instr, paths.dest, indirect),
+              fix: fixFor(ctx, stage, instr, paths.dest, paths.sources, indirect),
             });
           }
           // Past the first source copy, later layers cannot cache modules independently anyway.
@@ -100,10 +120,61 @@ export const gd104: Rule = {
         }
         cachedAtEnd[stage.index] = modulesCached;
       }
-    }
+      return cachedAtEnd[checked.index] ?? false;
+    };
+    for (const checked of stagesToCheck(ctx)) walk(checked, true);
     return out;
   },
 };
+
+/**
+ * A `COPY --from=<stage>` that puts that stage's module cache on this stage's: a source at (or
+ * above) the other stage's module cache path, whose destination maps it onto this step's
+ * (goCachePaths for both), from a stage that filled it in a layer after go.mod alone (no cache
+ * mount over it: a mounted cache leaves the copied folder empty).
+ */
+function modulesCopiedIn(ctx: RuleContext, stage: Stage, instr: Instruction, cachedAt: (index: number) => boolean): boolean {
+  if (instr.keyword !== 'COPY') return false;
+  const from = instr.flags.find((f) => f.name === 'from')?.value;
+  const index = from ? stageRef(ctx.model, from) : null;
+  if (index === null || index === stage.index) return false;
+  const source = ctx.model.stages[index];
+  const last = source?.instructions.at(-1);
+  const words = instr.json ?? instr.args.map((a) => a.value);
+  if (!source || !last || words.length < 2) return false;
+  const theirs = goCachePaths(ctx.model, source, last, null).mod;
+  const ours = goCachePaths(ctx.model, stage, instr, null).mod;
+  const dest = strip(words[words.length - 1]);
+  if (!dest.startsWith('/')) return false;
+  // Where a path is unknown (`FROM golang:${GO_VERSION}-alpine`, no default), the same folder on
+  // both sides that names a module cache (`/go/pkg`, `/go/pkg/mod`) counts.
+  const known = theirs !== null && ours !== null;
+  const copied = words.slice(0, -1).map(strip).find((src) => {
+    if (!known) return src === dest && /(^|\/)pkg(\/mod)?$/.test(src);
+    if (src !== theirs && !theirs.startsWith(`${src}/`)) return false;
+    return `${dest === '/' ? '' : dest}${theirs.slice(src === '/' ? 0 : src.length)}` === ours;
+  });
+  if (copied === undefined || !cachedAt(index)) return false;
+  // The step that filled it wrote the layer, not a cache mount (over the module cache, or, its
+  // path unknown, over the copied folder or one around it or in it).
+  return stageChain(ctx.model, source).some((s) => s.instructions.some((i) => {
+    const gos = goCommands(i);
+    if (!fillsModuleCache(i, gos)) return false;
+    if (known) return moduleCacheMount(ctx, s, i, gos[0] ?? null) === undefined;
+    const env = dockerEnv(ctx.model, s, i);
+    return !mounts(i).some((m) => {
+      const t = m.type === 'cache' && m.target ? expandVariables(m.target, env) : undefined;
+      if (t === undefined) return false;
+      if (t === null) return true;
+      const target = strip(t);
+      return target === copied || target === '/' || copied.startsWith(`${target}/`) || target.startsWith(`${copied}/`);
+    });
+  }));
+}
+
+function strip(p: string): string {
+  return p.length > 1 ? p.replace(/\/+$/, '') : p;
+}
 
 /**
  * A stage whose member-folder copy is reported: the download after it is the stage's own
@@ -148,10 +219,9 @@ function memberFinding(ctx: RuleContext, stage: Stage, first: Instruction, downl
   };
 }
 
-/** The download has a cache mount on the module cache (its usual places, or the stage's GOMODCACHE). */
+/** The download has a cache mount over its module cache (goCachePaths). */
 function downloadMounted(ctx: RuleContext, stage: Stage, download: Instruction): boolean {
-  const modcache = dockerEnv(ctx.model, stage, download).get('GOMODCACHE');
-  return mounts(download).some((m) => m.type === 'cache' && !!m.target && (/(^|\/)(pkg\/mod|pkg|go)\/?$|GOMODCACHE|GOPATH/.test(m.target) || (!!modcache && (modcache === m.target.replace(/\/+$/, '') || modcache.startsWith(`${m.target.replace(/\/+$/, '')}/`)))));
+  return moduleCacheMount(ctx, stage, download, goCommands(download).find((g) => g.sub === 'mod download') ?? null) !== undefined;
 }
 
 /** A stage that builds or runs the module, does not init one, and has modules to download. */
@@ -172,7 +242,31 @@ function buildsLocalGo(stage: Stage): boolean {
   return stageGoCommands(stage).some((g) => g.sub === 'build' || (g.sub === 'install' && !goPackages(g.args).some((p) => p.value.includes('@'))));
 }
 
-const FILLS_MODULE_CACHE = new Set(['mod download', 'build', 'install', 'mod tidy']);
+/** Builds fill the module cache too (they download what they import); `go get` below. */
+const FILLS_MODULE_CACHE = new Set([...MODULE_DOWNLOADS, 'build', 'install']);
+
+/**
+ * The RUN fills the module cache of the module (run after go.mod alone, in module mode): a
+ * download or a build (FILLS_MODULE_CACHE), a `go get` of the module's own packages (`go get -d
+ * ./...`, or none: not `go get tool@v1`, which fetches that tool's modules), or `go get` fed the
+ * module graph through xargs (`go mod graph | awk … | xargs go get`, atlantis).
+ */
+function fillsModuleCache(instr: Instruction, gos: GoCommand[]): boolean {
+  if (gos.some((g) => FILLS_MODULE_CACHE.has(g.sub) || (g.sub === 'get' && goPackages(g.args).every((p) => isLocalPackage(p.value))))) return true;
+  const graph = gos.some((g) => g.sub === 'mod graph' || (g.sub === 'list' && !!goFlag(g.args, 'm')));
+  return graph && !!instr.script?.parsed.commands.some((c) => xargsGoGet(c.argv.map((w) => w.value)));
+}
+
+/** Options of xargs that take the next word as their value. */
+const XARGS_VALUE = new Set(['-n', '-I', '-P', '-d', '-L', '-s', '-E', '-a', '-i']);
+
+/** `xargs [options] go get …`. */
+function xargsGoGet(argv: string[]): boolean {
+  if ((argv[0] ?? '').split('/').pop() !== 'xargs') return false;
+  let i = 1;
+  while (i < argv.length && argv[i].startsWith('-')) i += XARGS_VALUE.has(argv[i]) ? 2 : 1;
+  return /(^|\/)go$/.test(argv[i] ?? '') && argv[i + 1] === 'get';
+}
 
 /** Go commands that read the module's requirements (and download what the module cache lacks). */
 const READS_MODULES = new Set(['build', 'install', 'run', 'test', 'vet', 'generate', 'list', 'mod download', 'mod tidy', 'mod verify']);
@@ -274,19 +368,56 @@ function localReplaceDirs(ctx: RuleContext): Set<string> {
   return out;
 }
 
-function fixFor(ctx: RuleContext, stage: Stage, instr: Instruction, dest: string, indirect: Set<Instruction>) {
+/**
+ * The module files the fix copies: those of the module the source copy brings in at its
+ * destination. The whole context: the main module's (or go.work's), as the workspace knows them
+ * (workspace/query.ts, as the generator and the context inputs use them); without a workspace,
+ * go.mod and go.sum (nearly every module with dependencies has both). One folder that is a
+ * module (`COPY ./backend .` with backend/go.mod): that module's. Files of the root module's
+ * folder (`COPY main.go ./`, `COPY ./*.go ./`): the root module's. Anything else (a folder inside a module, a
+ * context without a go.mod at its root, a folder without a workspace to say it is a module):
+ * none, since a go.mod copied to the wrong place breaks the build or makes a module of a folder.
+ * `folder`: the files of one module folder, copied flat into the destination (as its sources go).
+ */
+function moduleFilesFor(ctx: RuleContext, sources: string[]): { files: string[]; folder: boolean } | undefined {
   const ws = ctx.workspace;
-  // The module files as the workspace knows them (workspace/query.ts, as the generator and the
-  // context inputs use them); without a workspace, go.sum exists in nearly every module with
-  // dependencies.
+  const rels = sources.map((src) => (isWholeContext(src) ? '' : contextPath(src)));
+  const rootFiles = (): { files: string[]; folder: boolean } | undefined => {
+    if (!ws) return { files: ['go.mod', 'go.sum'], folder: false };
+    const known = dependencyFiles(ws);
+    if (known.length > 0) return { files: known, folder: false };
+    // No go.mod at the context root (the module lives in a folder): nothing to copy to the root.
+    return undefined;
+  };
+  if (rels.some((r) => r === '')) return rootFiles();
+  // Files at the root, beside the root module's go.mod (`COPY main.go go.mod ./`, stash's
+  // `COPY ./go* ./*.go Makefile /stash/`): a glob there, an existing file, or without the
+  // context a name with an extension (`cmd` may be a folder).
+  const atRoot = sources.map((src) => src.trim().replace(/^(\.\/)+/, ''));
+  const glob = (src: string) => /[*?[]/.test(src);
+  if (!ws) return atRoot.every((src) => src !== '' && !src.includes('/') && (glob(src) || /\.[A-Za-z0-9]+$/.test(src))) ? rootFiles() : undefined;
+  if (!ctx.files) return undefined;
+  const files = ctx.files;
+  if (rels.length === 1 && rels[0] !== null) {
+    const m = ws.modules.find((x) => x.dir === rels[0]);
+    if (m) return { files: moduleDependencyFiles(m), folder: true };
+  }
+  if (ws.module?.dir === '' && atRoot.every((src) => src !== '' && !src.includes('/') && (glob(src) || files.fileExists(src)))) return rootFiles();
+  return undefined;
+}
+
+function fixFor(ctx: RuleContext, stage: Stage, instr: Instruction, dest: string, sources: string[], indirect: Set<Instruction>) {
+  const ws = ctx.workspace;
+  // The module files of the module the copy brings in (moduleFilesFor).
   // Never a file .dockerignore excludes (omni's allowlist has no go.work): that COPY would fail.
   const ignore = ctx.files ? (f: string) => ctx.files!.isIgnored(f) : ws ? (f: string) => dockerignoreOf(ws)?.isIgnored(f) ?? false : () => false;
-  const known = ws ? dependencyFiles(ws) : [];
-  const files = (known.length > 0 ? known : ws?.module && !ws.module.hasGoSum ? ['go.mod'] : ['go.mod', 'go.sum']).filter((f) => !ignore(f));
+  const chosen = moduleFilesFor(ctx, sources);
+  if (!chosen) return undefined;
+  const files = chosen.files.filter((f) => !ignore(f));
   if (!files.some((f) => /(^|\/)go\.mod$/.test(f))) return undefined;
   const inPlace = dest === '.' || dest === './';
   const lines: string[] = [];
-  if (ws?.work && ctx.workspace?.work?.members.some((m) => m.dir)) {
+  if (!chosen.folder && ws?.work && ctx.workspace?.work?.members.some((m) => m.dir)) {
     // Keep each go.mod at its path: one COPY per folder.
     const byDir = new Map<string, string[]>();
     for (const f of files) {

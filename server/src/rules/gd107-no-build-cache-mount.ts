@@ -1,6 +1,6 @@
 import { dockerEnv, goCommands, goFlag, goPackages, isRootUser, rootImage, stageChain, stageDescendants, stageImage, type GoCommand } from '../dockerfile/facts';
 import { indirectGoSteps, type IndirectGoStep } from '../dockerfile/indirectGo';
-import { envValue, goCachePaths, goflags, goflagsValue, stageRef } from '../dockerfile/goBuild';
+import { envValue, goCachePaths, goflags, goflagsValue, MODULE_DOWNLOADS, stageRef } from '../dockerfile/goBuild';
 import { scriptSpan, type DockerfileModel, type Instruction, type Stage } from '../dockerfile/model';
 import { mounts } from '../dockerfile/mounts';
 import { expandVariables } from '../dockerfile/variables';
@@ -208,12 +208,8 @@ function commandText(step: IndirectGoStep): string {
   return words.length > 3 ? `${text} …` : text;
 }
 
-/**
- * The go commands that download modules into the module cache: `go mod download`, and `go mod
- * tidy` and `go mod vendor`, which fetch every module they need (`go mod verify` checks only
- * what is there; `go list -m all` fetches go.mod files, not the modules).
- */
-const DOWNLOADS = new Set(['mod download', 'mod tidy', 'mod vendor']);
+/** The go commands that download modules and build nothing (goBuild.ts MODULE_DOWNLOADS). */
+const DOWNLOADS = MODULE_DOWNLOADS;
 const TIDY_VENDOR = new Set(['mod tidy', 'mod vendor']);
 
 /**
