@@ -4,21 +4,50 @@
  * `ARG NAME` in that stage brings it in. `go build -ldflags "-X main.version=$VERSION"` then
  * stamps an empty version, `git checkout $REF` checks out nothing, and so on, without an error.
  *
+ * BuildKit's automatic platform ARGs (`TARGETPLATFORM`, `TARGETOS`, `TARGETARCH`,
+ * `TARGETVARIANT`, `BUILDPLATFORM`, `BUILDOS`, `BUILDARCH`, `BUILDVARIANT`) are global ARGs
+ * that every Dockerfile has without declaring them: a RUN that uses one in a stage without
+ * `ARG TARGETARCH` reads an empty value (sysadminsmedia/homebox: `if [ "$TARGETARCH" != "arm" ]`
+ * in the runtime stage is always true).
+ *
+ * A global ARG named after a variable go reads from its environment (GOPROXY, GOPRIVATE,
+ * GONOSUMDB, GONOPROXY, GOSUMDB, GOINSECURE, GOFLAGS, CGO_ENABLED, GOOS, GOARCH, GOAMD64, GOARM,
+ * GOARM64, GOEXPERIMENT, GOTOOLCHAIN) is reported on the first go step (`go …`, or a build tool
+ * or script that runs go) of a stage that does not declare it: go never sees the build arg,
+ * although no `$GOPROXY` appears in the script (uber/cadence: `ARG GOPROXY` before the first FROM,
+ * "can be used in case a proxy is necessary", and `RUN go mod download` in the builder). Not
+ * when a FROM line uses the ARG (it was meant for the FROM), when the step sets the variable
+ * itself (`GOFLAGS=-mod=vendor go build`, `export`), or when the stage's ENV or its image sets it
+ * (GOTOOLCHAIN on the golang images).
+ *
  * Not reported: a stage that declares the ARG (anywhere before the RUN) or is built FROM a stage
  * that declares it (ARGs are inherited, as ENV is), a stage whose FROM chain sets it with ENV, a name the script assigns itself (`VERSION=…`, `export`,
- * `read`), and names the base images set in their environment (PATH, HOME, GOPATH,
- * GOLANG_VERSION, GOTOOLCHAIN…): there the variable has a value, just not the ARG's.
+ * `read`), a use after the script sources a file or runs `eval` (which may set it), a platform
+ * ARG with a computed default (`${TARGETARCH:-$(uname -m)}`), and names the base images set in
+ * their environment (PATH, HOME, GOPATH, GOLANG_VERSION, GOTOOLCHAIN…) or that BuildKit passes
+ * to every RUN (the proxy variables): there the variable has a value, just not the ARG's.
  *
  * Fix (not safe: the RUN then sees the value, which changes what it builds): `ARG NAME` on the
  * line after the stage's FROM.
  */
-import { argDeclarations, envBefore, stageChain } from '../dockerfile/facts';
+import { argDeclarations, envBefore, goCommands, rootImage, stageChain, stageImage } from '../dockerfile/facts';
+import { indirectGoSteps } from '../dockerfile/indirectGo';
 import { scriptSpan, type DockerfileModel, type Instruction, type Stage } from '../dockerfile/model';
 import { insertLinesAfter } from '../edits/edits';
-import type { Rule, RuleFinding } from './types';
+import type { ShellCommand } from '../dockerfile/shell';
+import type { Rule, RuleContext, RuleFinding } from './types';
 
-/** Variables the images we know set themselves: a RUN sees a value even without the ARG. */
-const IMAGE_ENV = /^(PATH|HOME|HOSTNAME|PWD|SHELL|USER|TERM|LANG|LC_ALL|GOPATH|GOROOT|GOLANG_VERSION|GOTOOLCHAIN|GOBIN|GOCACHE|GOMODCACHE|GOFLAGS|GOPROXY|GOOS|GOARCH|CGO_ENABLED|TARGETPLATFORM|TARGETOS|TARGETARCH|TARGETVARIANT|BUILDPLATFORM|BUILDOS|BUILDARCH|BUILDVARIANT|HTTP_PROXY|HTTPS_PROXY|NO_PROXY|FTP_PROXY|ALL_PROXY|http_proxy|https_proxy|no_proxy|ftp_proxy|all_proxy)$/;
+/** Variables the images we know set themselves, or BuildKit passes to every RUN: a RUN sees a value even without the ARG. */
+const IMAGE_ENV = /^(PATH|HOME|HOSTNAME|PWD|SHELL|USER|TERM|LANG|LC_ALL|GOPATH|GOROOT|GOLANG_VERSION|GOTOOLCHAIN|GOBIN|GOCACHE|GOMODCACHE|HTTP_PROXY|HTTPS_PROXY|NO_PROXY|FTP_PROXY|ALL_PROXY|http_proxy|https_proxy|no_proxy|ftp_proxy|all_proxy)$/;
+
+/** BuildKit's automatic platform ARGs: global, so empty in a stage that does not declare them. */
+const PLATFORM_ARGS = /^(TARGET|BUILD)(PLATFORM|OS|ARCH|VARIANT)$/;
+
+/** Variables go reads from its environment, that a global ARG of the same name is meant to set. */
+const GO_ENV = /^(GOPROXY|GOPRIVATE|GONOSUMDB|GONOPROXY|GOSUMDB|GOINSECURE|GOFLAGS|CGO_ENABLED|GOOS|GOARCH|GOAMD64|GOARM|GOARM64|GOEXPERIMENT|GOTOOLCHAIN)$/;
+
+/** Go subcommands that read those variables (not `go version`, `go env`, `go help`). */
+const GO_STEP = /^(build|install|run|test|get|vet|list|generate|mod (download|tidy|vendor|verify|graph|why)|work (sync|vendor)|tool)$/;
 
 export const gd115: Rule = {
   code: 'GD115',
@@ -27,11 +56,10 @@ export const gd115: Rule = {
   severity: 'warning',
   needsWorkspace: false,
   fix: 'unsafe',
-  facts: [],
+  facts: ['goCommands', 'images', 'workspace', 'contextFiles'],
   check(ctx) {
     const model = ctx.model;
     const globals = new Set([...model.globalArgs.keys()].filter((n) => !IMAGE_ENV.test(n)));
-    if (globals.size === 0) return [];
     const out: RuleFinding[] = [];
     for (const stage of model.stages) {
       const reported = new Set<string>();
@@ -39,26 +67,92 @@ export const gd115: Rule = {
         if (instr.keyword !== 'RUN' || !instr.script) continue;
         const script = instr.script;
         const assigned = assignedNames(instr);
+        const sourced = sourcesAt(instr);
         for (const use of variableUses(script.text)) {
-          if (!globals.has(use.name) || reported.has(use.name) || assigned.has(use.name)) continue;
+          const platform = PLATFORM_ARGS.test(use.name);
+          if (!(platform || globals.has(use.name)) || reported.has(use.name) || assigned.has(use.name)) continue;
+          if (sourced >= 0 && sourced < use.start) continue;
+          // `${TARGETARCH:-$(uname -m)}`: the author expects it empty and computes it.
+          if (platform && /^\$\{[A-Za-z_0-9]+:?[-=][^}]*(\$\(|`)/.test(script.text.slice(use.start, use.end + 2))) continue;
           if (inScope(model, stage, instr, use.name)) continue;
           reported.add(use.name);
           const stamp = /-X[= ]+['"]?[^\s=]+=$/.test(script.text.slice(Math.max(0, use.start - 200), use.start));
+          const what = platform && !model.globalArgs.has(use.name)
+            ? `\`$${use.name}\` is one of BuildKit's automatic platform ARGs, which are global (like an ARG before the first FROM), but this stage does not declare \`ARG ${use.name}\``
+            : `\`$${use.name}\` is a global ARG (declared before the first FROM), but this stage does not declare \`ARG ${use.name}\``;
           out.push({
-            message: `\`$${use.name}\` is a global ARG (declared before the first FROM), but this stage does not declare \`ARG ${use.name}\`: inside a stage it is empty${stamp ? ', so the linker stamps an empty value (`-X …=`)' : ''}, whatever \`--build-arg\` says. Add \`ARG ${use.name}\` to this stage.`,
+            message: `${what}: inside a stage it is empty${stamp ? ', so the linker stamps an empty value (`-X …=`)' : ''}, whatever \`--build-arg\`${platform ? ' or `--platform`' : ''} says. Add \`ARG ${use.name}\` to this stage.`,
             span: scriptSpan(script, use.start, use.end),
-            fix: {
-              title: `Declare ARG ${use.name} in this stage`,
-              edits: [insertLinesAfter(model, stage.from.endLine, [`ARG ${use.name}`])],
-              safe: false,
-            },
+            fix: declareFix(model, stage, use.name),
           });
         }
+      }
+      for (const name of model.globalArgs.keys()) {
+        if (!GO_ENV.test(name) || reported.has(name) || usedByFrom(model, name)) continue;
+        const step = unreachedGoStep(ctx, stage, name);
+        if (!step) continue;
+        const value = model.globalArgs.get(name);
+        out.push({
+          message: `\`ARG ${name}\` is declared only before the first FROM, and this stage does not declare it: go reads ${name} from its environment, where it is not set, so \`--build-arg ${name}=…\`${value ? ` (and the default \`${value}\`)` : ''} never reaches \`${step.what}\`. Add \`ARG ${name}\` to this stage.`,
+          span: step.span,
+          fix: declareFix(model, stage, name),
+        });
       }
     }
     return out;
   },
 };
+
+function declareFix(model: DockerfileModel, stage: Stage, name: string) {
+  return {
+    title: `Declare ARG ${name} in this stage`,
+    edits: [insertLinesAfter(model, stage.from.endLine, [`ARG ${name}`])],
+    safe: false,
+  };
+}
+
+/** A FROM line (image or --platform) uses the global ARG: it was declared for the FROM. */
+function usedByFrom(model: DockerfileModel, name: string): boolean {
+  const re = new RegExp(`\\$\\{?${name}\\b`);
+  return model.stages.some((s) => re.test(s.base) || re.test(s.platform ?? ''));
+}
+
+/**
+ * The stage's first go step that reads `name` from the environment without it: a go command
+ * (not `go version`/`go env`) or a build tool or script that runs go, in a RUN where neither the
+ * stage (ARG, ENV, inherited), its image, nor the script (prefix, assignment, export) sets it.
+ */
+function unreachedGoStep(ctx: RuleContext, stage: Stage, name: string): { span: { start: number; end: number }; what: string } | null {
+  const model = ctx.model;
+  const image = stageImage(model, stage);
+  if (name === 'GOTOOLCHAIN' && (image?.goToolchain || /(^|\/)golang([:@]|$)/.test(rootImage(model, stage) ?? ''))) return null;
+  const files = ctx.files;
+  const read = ctx.workspace && files ? (rel: string) => files.readFile(rel) : undefined;
+  const onGo = image?.goToolchain === true;
+  const indirect = new Map<Instruction, ShellCommand>();
+  for (const step of indirectGoSteps(stage, read, onGo)) if (!indirect.has(step.instr)) indirect.set(step.instr, step.cmd);
+  for (const instr of stage.instructions) {
+    if (instr.keyword !== 'RUN' || !instr.script) continue;
+    const script = instr.script;
+    const go = goCommands(instr).find((g) => GO_STEP.test(g.sub) && !g.cmd.env.some((a) => a.name === name));
+    const cmd = go?.cmd ?? indirect.get(instr);
+    if (!cmd || cmd.argv.length === 0) continue;
+    if (assignedNames(instr).has(name) || sourcesAt(instr) >= 0 || inScope(model, stage, instr, name)) return null;
+    const word = cmd.argv[0];
+    const what = go ? `go ${go.sub}` : cmd.argv.slice(0, 2).map((w) => w.value).join(' ');
+    return { span: scriptSpan(script, word.start, word.end), what };
+  }
+  return null;
+}
+
+/** Where the script first sources a file or runs `eval` (which may set any variable), or -1. */
+function sourcesAt(instr: Instruction): number {
+  for (const c of instr.script!.parsed.commands) {
+    const name = c.argv[0]?.value;
+    if (name === '.' || name === 'source' || name === 'eval') return c.start;
+  }
+  return -1;
+}
 
 /** `$NAME`, `${NAME}`, `${NAME:-x}` in the script text (outside single quotes). */
 function variableUses(text: string): { name: string; start: number; end: number }[] {

@@ -40,4 +40,82 @@ describe('GD115 global-arg-not-in-scope', () => {
     const sibling = df(['ARG PKGS=v1', 'FROM alpine:3.20 AS a', 'ARG PKGS', 'FROM alpine:3.20 AS b', 'RUN echo ${PKGS}']);
     assert.equal(find(sibling, 'GD115').length, 1);
   });
+
+  // sysadminsmedia/homebox Dockerfile:69-77 (8222a88d, AGPL-3.0): the runtime stage tests
+  // $TARGETARCH without `ARG TARGETARCH`; BuildKit's platform ARGs are global only, so it is empty.
+  const homebox = df([
+    'FROM golang:1.24-alpine AS builder',
+    'ARG TARGETARCH',
+    'RUN if [ "$TARGETARCH" != "arm" ]; then apk add libwebp; fi',
+    'FROM alpine:3.22',
+    'RUN apk --no-cache add ca-certificates wget && \\',
+    '    if [ "$TARGETARCH" != "arm" ] || [ "$TARGETARCH" != "riscv64" ]; then apk --no-cache add libwebp libavif; fi',
+  ]);
+
+  it('finds an automatic platform ARG used in a stage that does not declare it, with no global ARG', () => {
+    const fs = find(homebox, 'GD115');
+    assert.equal(fs.length, 1);
+    assert.equal(homebox.slice(fs[0].span.start, fs[0].span.end), '$TARGETARCH');
+    assert.equal(homebox.slice(0, fs[0].span.start).split('\n').length, 6);
+    assert.match(fs[0].message, /automatic platform ARGs/);
+    assert.match(applyFix(homebox, 'GD115'), /FROM alpine:3\.22\nARG TARGETARCH\nRUN apk/);
+    // Declared globally too: still empty in the stage, and said so as for any global ARG.
+    assert.match(find('ARG TARGETOS\n' + homebox.replace(/TARGETARCH/g, 'TARGETOS'), 'GD115')[0].message, /is a global ARG/);
+  });
+
+  it('is silent on a platform ARG the stage (chain) declares, the script sets or computes, or a sourced file may set', () => {
+    assert.equal(has(homebox.replace('FROM alpine:3.22', 'FROM alpine:3.22\nARG TARGETARCH'), 'GD115'), false);
+    assert.equal(has(df(['FROM alpine:3.22 AS base', 'ARG TARGETARCH', 'FROM base', 'RUN echo $TARGETARCH']), 'GD115'), false);
+    assert.equal(has(df(['FROM alpine:3.22', 'RUN TARGETARCH=$(uname -m) && echo $TARGETARCH']), 'GD115'), false);
+    assert.equal(has(df(['FROM alpine:3.22', 'RUN echo ${TARGETARCH:-$(uname -m)}']), 'GD115'), false);
+    assert.equal(has(df(['FROM alpine:3.22', 'RUN . ./platform.env && echo $TARGETARCH']), 'GD115'), false);
+    assert.equal(has(df(['FROM --platform=$BUILDPLATFORM golang:1.24 AS b', 'ARG TARGETOS TARGETARCH', 'RUN GOOS=$TARGETOS GOARCH=$TARGETARCH go build -o /app .']), 'GD115'), false);
+  });
+
+  // uber/cadence Dockerfile:1-23 (c8eb964a, MIT): `ARG GOPROXY` before the first FROM ("can be
+  // used in case a proxy is necessary") and never in the builder: go reads GOPROXY from its
+  // environment, so the build arg never reaches `go mod download` although no $GOPROXY is written.
+  const cadence = df([
+    'ARG TARGET=server',
+    '# Can be used in case a proxy is necessary',
+    'ARG GOPROXY',
+    'FROM golang:1.23.4-alpine3.21 AS builder',
+    'ARG RELEASE_VERSION',
+    'WORKDIR /cadence',
+    'ENV GOFLAGS="-mod=readonly"',
+    'COPY go.* ./',
+    'RUN go mod download',
+    'COPY . .',
+    'RUN CGO_ENABLED=0 make cadence-server',
+    'FROM alpine:3.22',
+    'COPY --from=builder /cadence/cadence-server /usr/local/bin/',
+  ]);
+
+  it('finds a global ARG named after a Go variable that a stage running go does not declare, on its first go step', () => {
+    const fs = find(cadence, 'GD115');
+    assert.equal(fs.length, 1);
+    assert.equal(cadence.slice(fs[0].span.start, fs[0].span.end), 'go');
+    assert.equal(cadence.slice(0, fs[0].span.start).split('\n').length, 9);
+    assert.match(fs[0].message, /--build-arg GOPROXY=…` never reaches `go mod download`/);
+    assert.match(applyFix(cadence, 'GD115'), /AS builder\nARG GOPROXY\nARG RELEASE_VERSION/);
+    // Through a build tool on a golang image too, naming the default that is lost.
+    const make = df(['ARG GOFLAGS=-mod=vendor', 'FROM golang:1.24 AS b', 'COPY . .', 'RUN make build']);
+    const [m] = find(make, 'GD115');
+    assert.match(m.message, /never reaches `make build`/);
+    assert.match(m.message, /the default `-mod=vendor`/);
+    // An explicit use is reported as before (no image sets GOPROXY).
+    assert.equal(find(df(['ARG GOPROXY=direct', 'FROM golang:1.24', 'RUN echo $GOPROXY && go env']), 'GD115').length, 1);
+  });
+
+  it('is silent on a Go-variable global ARG that the stage declares or sets, a FROM uses, no go step reads, or the image sets', () => {
+    assert.equal(has(cadence.replace('ARG RELEASE_VERSION', 'ARG RELEASE_VERSION GOPROXY'), 'GD115'), false);
+    assert.equal(has(cadence.replace('ENV GOFLAGS="-mod=readonly"', 'ENV GOPROXY=https://proxy.example'), 'GD115'), false);
+    assert.equal(has(df(['ARG GOPROXY', 'FROM golang:1.24', 'RUN GOPROXY=direct go mod download', 'RUN export GOPROXY=off && go build -o /app .']), 'GD115'), false);
+    // A later go step without it is still reported.
+    assert.equal(find(df(['ARG GOPROXY', 'FROM golang:1.24', 'RUN GOPROXY=direct go mod download', 'RUN go build -o /app .']), 'GD115').length, 1);
+    assert.equal(has(df(['ARG GOARCH=amd64', 'FROM --platform=linux/${GOARCH} golang:1.24', 'RUN go build -o /app .']), 'GD115'), false);
+    assert.equal(has(df(['ARG GOPROXY', 'FROM alpine:3.22', 'RUN apk add --no-cache ca-certificates && go version']), 'GD115'), false);
+    assert.equal(has(df(['ARG GOTOOLCHAIN=auto', 'FROM golang:1.24', 'RUN go build -o /app .']), 'GD115'), false);
+    assert.equal(find(df(['ARG GOTOOLCHAIN=auto', 'FROM alpine:3.22', 'RUN apk add go && go build -o /app .']), 'GD115').length, 1);
+  });
 });
