@@ -6,7 +6,9 @@
  * rejects it, so it is a token a build script replaces), and a FROM with a variable whose
  * default is a placeholder (`ARG GO_VERSION=INVALID`, `ARG IMAGE="invalid-image"`, `none`,
  * `required`…: the build always passes --build-arg). A variable that resolves to a tag is
- * judged by its value. Nor a one-part name with an underscore (`FROM zchain_build_base`): no
+ * judged by its value. The official images behind their mirrors (`public.ecr.aws/docker/library/golang`,
+ * `mirror.gcr.io/library/golang`, `docker.io/library/golang`) are the images themselves
+ * (images/table normalizeRepository, as every image lookup). Nor a one-part name with an underscore (`FROM zchain_build_base`): no
  * official image has one, so it names an image the project builds locally.
  *
  * Fix: only for `golang` when the workspace names a Go version (go.mod/go.work `go`, raised to
@@ -17,6 +19,7 @@
  */
 import { dockerfileFact } from '../facts/memo';
 import { parseImageRef } from '../images/imageRef';
+import { normalizeRepository } from '../images/table';
 import { compareGoVersions, golangTagVersion } from '../images/golangTag';
 import { requiredGoVersion } from '../workspace/query';
 import { insert, replace } from '../edits/edits';
@@ -40,8 +43,6 @@ function placeholderDefault(base: string, globals: ReadonlyMap<string, string | 
   }
   return false;
 }
-
-const HUB = new Set(['docker.io', 'index.docker.io', 'registry-1.docker.io']);
 
 export const gd209: Rule = {
   code: 'GD209',
@@ -76,14 +77,17 @@ export const gd209: Rule = {
       // has an underscore in its name. No registry serves it: it is an image the project builds
       // locally (0chain's build.base.sh runs `docker build … -t zchain_build_base`), not one to pin.
       if (ref.registry === null && !stage.resolvedBase.includes('/') && ref.repository.includes('_')) continue;
-      const floating = ref.tag !== null && ref.tag !== 'latest' && floatingTag(ref.repository, ref.tag);
+      // The official image behind a mirror (`public.ecr.aws/docker/library/golang`,
+      // `mirror.gcr.io/library/golang`, `docker.io/library/golang`) is the same image.
+      const repository = normalizeRepository(stage.resolvedBase).repo;
+      const floating = ref.tag !== null && ref.tag !== 'latest' && floatingTag(repository, ref.tag);
       if (ref.tag !== null && ref.tag !== 'latest' && !floating) continue;
       const shown = stage.base === stage.resolvedBase ? stage.base : `${stage.base} (${stage.resolvedBase})`;
       out.push({
         message: ref.tag === null
           ? `FROM ${shown} has no tag, so it means :latest, which moves: the same Dockerfile builds different images over time. Pin a tag (and for full repeatability a digest).`
           : floating
-            ? `FROM ${shown} names ${floating}, with no version: it moves ${ref.repository === 'golang' ? 'to each new Go release' : 'with every release'}, so the same Dockerfile builds different images over time. Pin a version in the tag (and for full repeatability a digest).`
+            ? `FROM ${shown} names ${floating}, with no version: it moves ${repository === 'golang' ? 'to each new Go release' : 'with every release'}, so the same Dockerfile builds different images over time. Pin a version in the tag (and for full repeatability a digest).`
             : `FROM ${shown} uses :latest, which moves: the same Dockerfile builds different images over time. Pin a tag (and for full repeatability a digest).`,
         span: stage.from.args[0]?.span ?? stage.from.span,
         fix: golangFix(ctx, stage),
@@ -150,7 +154,7 @@ function golangFix(ctx: RuleContext, stage: Stage): Fix | undefined {
   const word = stage.from.args[0];
   if (!word || word.value.includes('$') || !ctx.workspace) return undefined;
   const ref = parseImageRef(word.value);
-  if (ref.repository !== 'golang' || (ref.registry !== null && !HUB.has(ref.registry))) return undefined;
+  if (normalizeRepository(word.value).repo !== 'golang') return undefined;
   const req = requiredGoVersion(ctx.workspace);
   if (!req) return undefined;
   const version = req.toolchain && compareGoVersions(req.toolchain, req.version) > 0 ? req.toolchain : req.version;

@@ -109,4 +109,21 @@ describe('GD209 unpinned-base-image', () => {
       assert.equal(has(df([from, 'RUN true']), 'GD209'), true, from);
     }
   });
+
+  // sysadminsmedia/homebox Dockerfile:25,33 (8222a88d, AGPL-3.0): the official golang image through
+  // its ECR mirror, with only a variant for a tag, moves with each Go release as golang:alpine does.
+  it('treats the official image behind a mirror (ECR, mirror.gcr.io, docker.io/library) as the image itself', () => {
+    for (const image of ['public.ecr.aws/docker/library/golang:alpine', 'mirror.gcr.io/library/golang:alpine', 'docker.io/library/golang:alpine', 'index.docker.io/library/golang:alpine']) {
+      const text = df([`FROM ${image} AS builder`, 'RUN go build -o /app .', 'FROM alpine:3.22', 'COPY --from=builder /app /app']);
+      const fs_ = find(text, 'GD209');
+      assert.equal(fs_.length, 1, image);
+      assert.match(fs_[0].message, /only a variant \(:alpine\).*to each new Go release/, image);
+    }
+    // The fix pins the version there too, keeping the mirror.
+    const ecr = df(['FROM public.ecr.aws/docker/library/golang:alpine AS builder', 'RUN go build -o /app .']);
+    assert.match(applyFix(ecr, 'GD209', { workspace: ws }), /FROM public\.ecr\.aws\/docker\/library\/golang:1\.24\.2-alpine AS builder/);
+    // Pinned behind the mirror: silent; another registry's golang is not the official image.
+    assert.equal(has(df(['FROM public.ecr.aws/docker/library/golang:1.24-alpine']), 'GD209'), false);
+    assert.equal(has(df(['FROM ghcr.io/someorg/golang:alpine']), 'GD209'), false);
+  });
 });
