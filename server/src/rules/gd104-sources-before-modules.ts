@@ -142,14 +142,18 @@ function modulesCopiedIn(ctx: RuleContext, stage: Stage, instr: Instruction, cac
   const last = source?.instructions.at(-1);
   const words = instr.json ?? instr.args.map((a) => a.value);
   if (!source || !last || words.length < 2) return false;
-  const theirs = goCachePaths(ctx.model, source, last, null).mod;
-  const ours = goCachePaths(ctx.model, stage, instr, null).mod;
   const dest = strip(words[words.length - 1]);
   if (!dest.startsWith('/')) return false;
+  const theirs = goCachePaths(ctx.model, source, last, null).mod;
+  // Most such copies take a binary (`/out/app`): nothing at or above the module cache, nor a
+  // folder named like one. Then this stage's own path need not be worked out.
+  const sources = words.slice(0, -1).map(strip);
+  if (!sources.some((src) => /(^|\/)pkg(\/mod)?$/.test(src) || (theirs !== null && (src === '/' || src === theirs || theirs.startsWith(`${src}/`))))) return false;
+  const ours = goCachePaths(ctx.model, stage, instr, null).mod;
   // Where a path is unknown (`FROM golang:${GO_VERSION}-alpine`, no default), the same folder on
   // both sides that names a module cache (`/go/pkg`, `/go/pkg/mod`) counts.
   const known = theirs !== null && ours !== null;
-  const copied = words.slice(0, -1).map(strip).find((src) => {
+  const copied = sources.find((src) => {
     if (!known) return src === dest && /(^|\/)pkg(\/mod)?$/.test(src);
     if (src !== theirs && !theirs.startsWith(`${src}/`)) return false;
     return `${dest === '/' ? '' : dest}${theirs.slice(src === '/' ? 0 : src.length)}` === ours;

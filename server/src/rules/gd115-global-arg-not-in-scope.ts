@@ -44,6 +44,8 @@ const IMAGE_ENV = /^(PATH|HOME|HOSTNAME|PWD|SHELL|USER|TERM|LANG|LC_ALL|GOPATH|G
 const PLATFORM_ARGS = /^(TARGET|BUILD)(PLATFORM|OS|ARCH|VARIANT)$/;
 
 /** Variables go reads from its environment, that a global ARG of the same name is meant to set. */
+/** A `$NAME`/`${NAME` of a platform ARG somewhere in a script (a cheap test before reading its uses). */
+const PLATFORM_USE = /\$\{?(TARGET|BUILD)(PLATFORM|OS|ARCH|VARIANT)\b/;
 const GO_ENV = /^(GOPROXY|GOPRIVATE|GONOSUMDB|GONOPROXY|GOSUMDB|GOINSECURE|GOFLAGS|CGO_ENABLED|GOOS|GOARCH|GOAMD64|GOARM|GOARM64|GOEXPERIMENT|GOTOOLCHAIN)$/;
 
 /** Go subcommands that read those variables (not `go version`, `go env`, `go help`). */
@@ -66,11 +68,15 @@ export const gd115: Rule = {
       for (const instr of stage.instructions) {
         if (instr.keyword !== 'RUN' || !instr.script) continue;
         const script = instr.script;
+        // Most scripts use neither: read the script's names only when one may be there.
+        if (globals.size === 0 && !PLATFORM_USE.test(script.text)) continue;
+        const uses = variableUses(script.text).filter((u) => PLATFORM_ARGS.test(u.name) || globals.has(u.name));
+        if (uses.length === 0) continue;
         const assigned = assignedNames(instr);
         const sourced = sourcesAt(instr);
-        for (const use of variableUses(script.text)) {
+        for (const use of uses) {
           const platform = PLATFORM_ARGS.test(use.name);
-          if (!(platform || globals.has(use.name)) || reported.has(use.name) || assigned.has(use.name)) continue;
+          if (reported.has(use.name) || assigned.has(use.name)) continue;
           if (sourced >= 0 && sourced < use.start) continue;
           // `${TARGETARCH:-$(uname -m)}`: the author expects it empty and computes it.
           if (platform && /^\$\{[A-Za-z_0-9]+:?[-=][^}]*(\$\(|`)/.test(script.text.slice(use.start, use.end + 2))) continue;

@@ -8,8 +8,9 @@
  * Copies of the package manager's files alone (package.json, the lockfiles, .npmrc, .yarnrc.yml,
  * .yarn/, patches/) and of files with an extension (`package*.json`, `*.ts`) are not source
  * copies; `COPY --from` neither. Nor are folders copied before the install when the sources
- * are copied after it (navidrome copies `ui/bin/`, the scripts its install runs, then `ui/`). Installs of named or global packages (`npm install -g pnpm`) are tools, not the
- * project's dependencies. No fix: which lockfile the project has decides the COPY.
+ * are copied after it (navidrome copies `ui/bin/`, the scripts its install runs, then `ui/`).
+ * Installs of named or global packages (`npm install -g pnpm`) are tools, not the project's
+ * dependencies. No fix: which lockfile the project has decides the COPY.
  */
 import { copyPaths } from '../dockerfile/facts';
 import type { Instruction } from '../dockerfile/model';
@@ -18,6 +19,8 @@ import { stagesToCheck, type Rule, type RuleFinding } from './types';
 
 /** What the package managers read before they install: copied on their own, they are not sources. */
 const PACKAGE_FILES = /(^|\/)(package\.json|package-lock\.json|npm-shrinkwrap\.json|yarn\.lock|pnpm-lock\.yaml|pnpm-workspace\.yaml|bun\.lockb?|\.npmrc|\.yarnrc(\.yml)?|\.pnpmfile\.cjs|\.nvmrc|\.node-version|\.yarn|patches)\/?$/;
+
+const NODE_TOOL = /\b(npm|yarn|pnpm|bun)\b/;
 
 export const gd310: Rule = {
   code: 'GD310',
@@ -33,6 +36,8 @@ export const gd310: Rule = {
   check(ctx) {
     const out: RuleFinding[] = [];
     for (const stage of stagesToCheck(ctx)) {
+      // Most stages run no node package manager: look for one before reading the copies.
+      if (!stage.instructions.some((i) => i.keyword === 'RUN' && i.script !== null && NODE_TOOL.test(i.script.text))) continue;
       const copy = stage.instructions.find(copiesSources);
       if (!copy) continue;
       for (const instr of stage.instructions) {
