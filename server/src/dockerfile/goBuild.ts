@@ -516,6 +516,14 @@ export function userBefore(model: DockerfileModel, stage: Stage, before: Instruc
   return user;
 }
 
+/** The name `go build`/`go install` gives a package's binary: its import path's last element, a `/vN` suffix skipped. */
+export function goBinaryName(importPath: string): string | null {
+  const parts = importPath.replace(/\/+$/, '').split('/').filter((x) => x !== '' && x !== '.');
+  let last = parts.pop();
+  if (last && /^v[0-9]+$/.test(last) && parts.length > 0) last = parts.pop();
+  return last ?? null;
+}
+
 /** A package argument that names the module being built (a path or file) rather than a remote import path. */
 export function isLocalPackage(pkg: string): boolean {
   if (pkg.startsWith('.') || pkg.startsWith('/') || pkg.endsWith('.go')) return true;

@@ -26,7 +26,7 @@ import * as path from 'node:path';
 import {
   contextPath, copyPaths, goCommands, goFlag, goPackages, isContextCopy, isWholeContext, pathEnv, stageChain, stageGoCommands, stageImage, workdirBefore, type GoCommand,
 } from '../dockerfile/facts';
-import { envValue, stageRef, writesNoBinary } from '../dockerfile/goBuild';
+import { envValue, goBinaryName, stageRef, writesNoBinary } from '../dockerfile/goBuild';
 import type { DockerfileModel, Instruction, Stage } from '../dockerfile/model';
 import { contextBinds } from '../dockerfile/mounts';
 import { topLevelCommands } from '../dockerfile/packages';
@@ -496,17 +496,10 @@ function binaryName(info: Known, stage: Stage, g: GoCommand, pkgs: ShellWord[]):
     const dir = ws ? contextDirOf(info, stage, g) : null;
     const pkg = dir !== null && ws ? packageByDir(ws, dir) : undefined;
     const importPath = pkg?.importPath ?? (dir === '' ? ws?.module?.path : undefined);
-    return importPath ? lastElement(importPath) : null;
+    return importPath ? goBinaryName(importPath) : null;
   }
   const p = pkgs[0];
   if (p.dynamic) return null;
   if (p.value.endsWith('.go')) return path.posix.basename(p.value, '.go');
-  return lastElement(p.value.replace(/@.*$/, ''));
-}
-
-function lastElement(importPath: string): string | null {
-  const parts = importPath.replace(/\/+$/, '').split('/').filter((x) => x !== '' && x !== '.');
-  let last = parts.pop();
-  if (last && /^v[0-9]+$/.test(last) && parts.length > 0) last = parts.pop();
-  return last ?? null;
+  return goBinaryName(p.value.replace(/@.*$/, ''));
 }

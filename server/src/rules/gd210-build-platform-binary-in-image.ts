@@ -16,7 +16,8 @@
  * target platform), which only the author can choose.
  */
 import { copyPaths, goCommands, goPackages, imageStages, pathEnv, stageChain, workdirBefore } from '../dockerfile/facts';
-import { envValue, stageRef } from '../dockerfile/goBuild';
+import { sourceCovers } from '../dockerfile/copySources';
+import { envValue, goBinaryName, stageRef } from '../dockerfile/goBuild';
 import type { DockerfileModel, Instruction, Stage } from '../dockerfile/model';
 import { expandVariables } from '../dockerfile/variables';
 import * as path from 'node:path';
@@ -57,7 +58,7 @@ export const gd210: Rule = {
         const made = buildPlatformFiles(model, stage);
         for (const s of sources) {
           const p = absolute(s);
-          const hit = made.find((m) => covers(p, m.path)) ?? (SYSTEM_BINARY.test(p) && !writtenInStage(model, stage, p) ? { path: p, what: `a program of \`${stage.name ?? stage.index}\`'s base image` } : undefined);
+          const hit = made.find((m) => sourceCovers(p, m.path.slice(1))) ?? (SYSTEM_BINARY.test(p) && !writtenInStage(model, stage, p) ? { path: p, what: `a program of \`${stage.name ?? stage.index}\`'s base image` } : undefined);
           if (!hit) continue;
           out.push({
             message: `\`${s}\` ${hit.path === p ? 'is' : 'holds'} ${hit.what}, and \`${stage.name ?? `stage ${stage.index}`}\` runs on the build platform (\`--platform=$BUILDPLATFORM\`): on a cross build (\`docker buildx build --platform linux/arm64\` on an amd64 machine) the image gets the build machine's binary and fails with "exec format error" when it runs it. Build or fetch it for the target (\`GOOS=$TARGETOS GOARCH=$TARGETARCH\`, \`$TARGETARCH\` in the download), or copy it from a stage on the target platform.`,
@@ -124,14 +125,10 @@ function goBin(model: DockerfileModel, stage: Stage, instr: Instruction, g: Para
   return gopath && gopath.startsWith('/') ? `${strip(gopath.split(':')[0])}/bin` : null;
 }
 
-/** The program a `go install` package makes: its last path element, without @version or a /vN suffix. */
+/** The program a `go install` package makes (go's name for it: goBinaryName), none for a `...` pattern. */
 function commandName(pkg: string): string | null {
   const p = pkg.split('@')[0].replace(/\/\.\.\.$/, '');
-  if (p.includes('...') || p === '' || p === '.') return null;
-  const parts = p.split('/').filter((x) => x !== '' && x !== '.');
-  let name = parts.pop();
-  if (name && /^v\d+$/.test(name) && parts.length > 0) name = parts.pop();
-  return name ?? null;
+  return p.includes('...') ? null : goBinaryName(p);
 }
 
 /**
@@ -193,14 +190,6 @@ function writtenInStage(model: DockerfileModel, stage: Stage, p: string): boolea
 function absolute(src: string): string {
   const p = path.posix.resolve('/', src);
   return p.length > 1 ? p.replace(/\/+$/, '') : p;
-}
-
-/** Whether a COPY source (maybe a folder, maybe a glob) takes the file. */
-function covers(src: string, file: string): boolean {
-  if (src === file || file.startsWith(`${src === '/' ? '' : src}/`)) return true;
-  if (!/[*?[]/.test(src)) return false;
-  const re = new RegExp(`^${src.replace(/[.+^${}()|\\]/g, '\\$&').replace(/\*/g, '[^/]*').replace(/\?/g, '[^/]')}(/.*)?$`);
-  return re.test(file);
 }
 
 function strip(p: string): string {
