@@ -10,6 +10,7 @@ import { dockerEnv, envBefore, goCommands, goFlag, isRootUser, rootImage, stageC
 export { stageRef };
 import type { DockerfileModel, Instruction, Stage } from './model';
 import { mounts, type Mount } from './mounts';
+import { normalizeRepository } from '../images/table';
 import type { ShellWord } from './shell';
 import { expandVariables } from './variables';
 
@@ -454,6 +455,16 @@ export interface GoCachePaths {
   build: string | null;
   nonRoot: boolean;
   user: string | null;
+  /** What decides `mod`: `GOMODCACHE=…`, `GOPATH=…` (set in the Dockerfile), the golang image's GOPATH=/go, or Go's default $HOME/go. */
+  modFrom: 'GOMODCACHE' | 'GOPATH' | 'golang' | 'home' | null;
+  /** What decides `build`: `GOCACHE=…`, `XDG_CACHE_HOME=…`, or $HOME/.cache. */
+  buildFrom: 'GOCACHE' | 'XDG_CACHE_HOME' | 'home' | null;
+  /**
+   * The stage's root image is one whose environment is known (the table's Linux images, or
+   * golang with a tag we cannot resolve, `golang:${GO_VERSION}-alpine`): the paths above are then
+   * what go uses, not a guess about an image that could set GOPATH/HOME/USER itself.
+   */
+  imageKnown: boolean;
 }
 
 /**
@@ -472,28 +483,46 @@ export function goCachePaths(model: DockerfileModel, stage: Stage, instr: Instru
   const home = homeVar !== undefined ? homeVar : nonRoot ? null : '/root';
 
   let mod: string | null;
+  let modFrom: GoCachePaths['modFrom'];
   const gomodcache = get('GOMODCACHE');
   const gopath = get('GOPATH');
-  if (gomodcache !== undefined) mod = gomodcache;
-  else if (gopath !== undefined) mod = gopath === null ? null : `${strip(gopath.split(':')[0])}/pkg/mod`;
+  const image = stageImage(model, stage);
+  const ref = rootImage(model, stage) ?? golangWithVariableVersion(model, stage) ?? '';
+  if (gomodcache !== undefined) [mod, modFrom] = [gomodcache, 'GOMODCACHE'];
+  else if (gopath !== undefined) [mod, modFrom] = [gopath === null ? null : `${strip(gopath.split(':')[0])}/pkg/mod`, 'GOPATH'];
   else {
     // The golang images set GOPATH=/go; elsewhere Go defaults to $HOME/go. An image we do not
     // know (a custom base, an unresolved ARG) could be either: the path stays unknown.
-    const image = stageImage(model, stage);
-    const ref = rootImage(model, stage) ?? '';
-    if (image?.goToolchain || /(^|\/)golang([:@]|$)/.test(ref)) mod = '/go/pkg/mod';
-    else if (image) mod = home === null ? null : `${strip(home)}/go/pkg/mod`;
-    else mod = null;
+    if (image?.goToolchain || /(^|\/)golang([:@]|$)/.test(ref)) [mod, modFrom] = ['/go/pkg/mod', 'golang'];
+    else if (image) [mod, modFrom] = [home === null ? null : `${strip(home)}/go/pkg/mod`, 'home'];
+    else [mod, modFrom] = [null, null];
   }
 
   let build: string | null;
+  let buildFrom: GoCachePaths['buildFrom'];
   const gocache = get('GOCACHE');
   const xdg = get('XDG_CACHE_HOME');
-  if (gocache !== undefined) build = gocache;
-  else if (xdg !== undefined) build = xdg === null ? null : `${strip(xdg)}/go-build`;
-  else build = home === null ? null : `${strip(home)}/.cache/go-build`;
+  if (gocache !== undefined) [build, buildFrom] = [gocache, 'GOCACHE'];
+  else if (xdg !== undefined) [build, buildFrom] = [xdg === null ? null : `${strip(xdg)}/go-build`, 'XDG_CACHE_HOME'];
+  else [build, buildFrom] = [home === null ? null : `${strip(home)}/.cache/go-build`, 'home'];
 
-  return { mod: cleanPath(mod), build: cleanPath(build), nonRoot, user };
+  // (`golang:${GO_VERSION}-alpine`: the table cannot look a variable tag up, but every Linux
+  // golang image sets GOPATH=/go and runs as root; a Windows tag is the one exception.)
+  const imageKnown = image ? image.os === 'linux' : ref !== '' && normalizeRepository(ref).repo === 'golang' && !/windowsservercore|nanoserver/i.test(ref);
+  return { mod: cleanPath(mod), build: cleanPath(build), nonRoot, user, modFrom, buildFrom, imageKnown };
+}
+
+/**
+ * The root image as written when only its Go version is a variable without a default and the
+ * tag names a Linux variant (`FROM golang:${GO_VERSION}-alpine`, beacon-kit): every such image
+ * sets GOPATH=/go and runs as root, whatever the version. (`golang:${TAG}` alone could be a
+ * Windows tag: not this.)
+ */
+function golangWithVariableVersion(model: DockerfileModel, stage: Stage): string | null {
+  let root: Stage | undefined = stage;
+  for (let n = 0; root && root.baseStage !== null && n < model.stages.length; n++) root = model.stages[root.baseStage];
+  const base = root?.baseStage === null ? root.base : '';
+  return /^((docker\.io\/)?library\/)?golang:(\$\{?[A-Za-z_][A-Za-z0-9_]*\}?)(\.\d+)*-(alpine[0-9.]*|bookworm|bullseye|buster|trixie)$/.test(base) ? base : null;
 }
 
 function strip(p: string): string {

@@ -1,10 +1,10 @@
 import { dockerEnv, goCommands, goFlag, goPackages, isRootUser, rootImage, stageChain, stageDescendants, stageImage, type GoCommand } from '../dockerfile/facts';
 import { indirectGoSteps, type IndirectGoStep } from '../dockerfile/indirectGo';
-import { envValue, goCachePaths, goflags, goflagsValue, MODULE_DOWNLOADS, stageRef } from '../dockerfile/goBuild';
-import { scriptSpan, type DockerfileModel, type Instruction, type Stage } from '../dockerfile/model';
+import { envValue, goCachePaths, goflags, goflagsValue, MODULE_DOWNLOADS, stageRef, type GoCachePaths } from '../dockerfile/goBuild';
+import { scriptSpan, type DockerfileModel, type Flag, type Instruction, type Stage } from '../dockerfile/model';
 import { mounts } from '../dockerfile/mounts';
 import { expandVariables } from '../dockerfile/variables';
-import { insert } from '../edits/edits';
+import { insert, replace } from '../edits/edits';
 import { stageUsesVendor } from '../facts/goSources';
 import { dockerfileFact } from '../facts/memo';
 import { type Rule, type RuleContext, type RuleFinding, stagesToCheck } from './types';
@@ -92,7 +92,19 @@ export const gd107: Rule = {
         const missing: { what: string; path: string | null }[] = [];
         if (needMod && !covered(mounts, paths.mod, 'mod')) missing.push({ what: 'module cache', path: paths.mod });
         if (needBuild && !covered(mounts, paths.build, 'build')) missing.push({ what: 'build cache', path: paths.build });
-        if (missing.length === 0) continue;
+        // A cache mount aimed at a Go cache path this go does not use (`target=/root/go/pkg/mod`
+        // on a golang image, whose GOPATH is /go): it caches nothing.
+        const astray = astrayMounts(ctx.model, stage, instr, paths);
+        // The modules must stay in this stage's layers (copied in from, or out to, another
+        // stage): GD107 asks no module cache mount there, but one aimed elsewhere is still a
+        // no-op worth naming (beacon-kit).
+        const astrayMod = needMod ? undefined : astray.find((a) => a.kind === 'mod');
+        const kept = astrayMod && !covered(mounts, paths.mod, 'mod') ? layerKept(ctx.model, stage, instr, gos[0], paths.mod) : null;
+        const keptNote = astrayMod && kept ? `The cache mount at ${astrayMod.path} is not the module cache: ${modWhere(paths)}, so that mount caches nothing. ${kept.why} Drop the mount (one on ${paths.mod} would ${kept.copiedIn ? 'hide them' : 'leave that copy empty'}).` : '';
+        if (missing.length === 0) {
+          if (astrayMod && keptNote) out.push({ message: keptNote, span: astrayMod.flag.span });
+          continue;
+        }
         // `go mod tidy`/`go mod vendor` alone after a download layer: one of the later steps that
         // read that layer, which the earlier step's finding names and mounts (opaqueConsumers).
         if (source !== null && gos.every((x) => TIDY_VENDOR.has(x.sub))) continue;
@@ -105,6 +117,13 @@ export const gd107: Rule = {
         const cmdName = `go ${g.sub}`;
         const list = missing.map((m) => `the ${m.what} (${m.path ?? `\`go env ${m.what === 'module cache' ? 'GOMODCACHE' : 'GOCACHE'}\``})`).join(' and ');
         const canFix = !paths.nonRoot && missing.every((m) => m.path !== null);
+        // The mounts aimed elsewhere are not these caches: say so, and retarget them.
+        const retarget = missing.flatMap((m) => {
+          const a = astray.find((x) => (x.kind === 'mod') === (m.what === 'module cache'));
+          return a ? [{ missing: m, astray: a }] : [];
+        });
+        const fixRetarget = retarget.filter((r) => r.astray.valueStart >= 0);
+        const astrayNote = (keptNote ? ` ${keptNote}` : '') + retarget.map(({ missing: m, astray: a }) => ` The cache mount at ${a.path} is not the ${m.what}: ${m.what === 'module cache' ? modWhere(paths) : buildWhere(paths)}, so that mount caches nothing.`).join('');
         const note = paths.nonRoot
           ? ` The step runs as USER ${paths.user}: set GOCACHE/GOMODCACHE to paths that user owns and mount them with \`uid=\`.`
           : '';
@@ -127,13 +146,16 @@ export const gd107: Rule = {
           : '';
         const consumersFixable = consumerMounts.every((c) => c.mod !== null);
         out.push({
-          message: `\`${cmdName}\` runs without a BuildKit cache mount for ${list}${again ? `: when this layer rebuilds, ${again} again.` : '.'}${layerNote}${consumerNote} Add \`--mount=type=cache,target=…\` (needs BuildKit, the default builder since Docker Engine 23.0).${note}`,
+          message: `\`${cmdName}\` runs without a BuildKit cache mount for ${list}${again ? `: when this layer rebuilds, ${again} again.` : '.'}${astrayNote}${layerNote}${consumerNote} ${retarget.length > 0 ? `Point ${retarget.length > 1 ? 'those mounts' : 'that mount'} at ${retarget.map((r) => r.missing.path).join(' and ')}${retarget.length < missing.length ? ' and add `--mount=type=cache,target=…` for the rest' : ''}` : 'Add `--mount=type=cache,target=…`'} (needs BuildKit, the default builder since Docker Engine 23.0).${note}`,
           span: scriptSpan(instr.script, g.cmd.start, g.cmd.end),
           fix: canFix && consumersFixable
             ? {
-                title: `Add BuildKit cache mount${missing.length > 1 ? 's' : ''} for the ${missing.map((m) => m.what).join(' and ')}${consumers.length > 0 ? `, and the module cache mount on the later ${names}` : ''}`,
+                title: `${fixRetarget.length === missing.length ? `Point the cache mount${missing.length > 1 ? 's' : ''} at` : 'Add BuildKit cache mount' + (missing.length > 1 ? 's' : '') + ' for'} the ${missing.map((m) => m.what).join(' and ')}${consumers.length > 0 ? `, and the module cache mount on the later ${names}` : ''}`,
                 edits: [
-                  insert(instr.span.start + instr.keyword.length, missing.map((m) => ` --mount=type=cache,target=${m.path}`).join('')),
+                  ...fixRetarget.map((r) => replace(r.astray.valueStart, r.astray.valueEnd, r.missing.path!)),
+                  ...(fixRetarget.length < missing.length
+                    ? [insert(instr.span.start + instr.keyword.length, missing.filter((m) => !fixRetarget.some((r) => r.missing === m)).map((m) => ` --mount=type=cache,target=${m.path}`).join(''))]
+                    : []),
                   ...consumerMounts.map((c) => insert(c.step.instr.span.start + c.step.instr.keyword.length, ` --mount=type=cache,target=${c.mod}`)),
                 ],
                 safe: true,
@@ -382,6 +404,108 @@ function usesVendor(model: DockerfileModel, stage: Stage, g: GoCommand, vendored
   const mode = flag ? flag.value : flags ? goflagsValue(flags, 'mod') : flags === null ? null : undefined;
   if (mode === undefined) return vendoredWorkspace;
   return mode === 'vendor';
+}
+
+/**
+ * Cache mounts of a RUN aimed at a Go cache path that is not the one this go uses: a target
+ * ending in `/pkg/mod` or `/go/pkg` (a module cache) that neither holds nor sits inside the
+ * module cache, or one ending in `/go-build` that is not the build cache. Only where the paths
+ * are known for sure: an image whose environment we know (paths.imageKnown), a root user, and no
+ * GOMODCACHE/GOPATH/GOCACHE/XDG_CACHE_HOME/HOME set or named in the script itself (one command
+ * could then see other paths than the first). The target's offsets in the document, for the fix:
+ * only for a literal target written once in its flag, and not named again in the script (a
+ * command that writes there would then write into the layer).
+ */
+interface Astray {
+  kind: 'mod' | 'build';
+  path: string;
+  flag: Flag;
+  valueStart: number;
+  valueEnd: number;
+}
+
+function astrayMounts(model: DockerfileModel, stage: Stage, instr: Instruction, paths: GoCachePaths): Astray[] {
+  if (!paths.imageKnown || paths.nonRoot || !instr.script) return [];
+  if (!instr.flags.some((f) => f.name === 'mount' && f.value && /\/pkg\/mod|\/go\/pkg|\/go-build/.test(f.value))) return [];
+  if (/GOMODCACHE|GOPATH|GOCACHE|XDG_CACHE_HOME|(^|[^A-Za-z0-9_])HOME=|\bgo\s+env\s+-w\b/.test(instr.script.text)) return [];
+  const out: Astray[] = [];
+  for (const f of instr.flags) {
+    if (f.name !== 'mount' || !f.value) continue;
+    const m = mounts({ ...instr, flags: [f] })[0];
+    if (!m || m.type !== 'cache' || !m.target || !m.target.startsWith('/') || m.target.includes('$')) continue;
+    const target = m.target.length > 1 ? m.target.replace(/\/+$/, '') : m.target;
+    const kind = /\/pkg\/mod$|(^|\/)go\/pkg$/.test(target) ? 'mod' : /\/go-build$/.test(target) ? 'build' : null;
+    const path = kind === 'mod' ? paths.mod : kind === 'build' ? paths.build : null;
+    if (kind === null || path === null) continue;
+    if (target === path || path.startsWith(`${target}/`) || target.startsWith(`${path}/`)) continue;
+    // The other cache inside it (`target=/root/.cache/go-build` as GOMODCACHE's parent…): not astray.
+    const other = kind === 'mod' ? paths.build : paths.mod;
+    if (other !== null && (other === target || other.startsWith(`${target}/`) || target.startsWith(`${other}/`))) continue;
+    const raw = model.text.slice(f.span.start, f.span.end);
+    const at = raw.indexOf(m.target);
+    const once = at >= 0 && raw.indexOf(m.target, at + 1) < 0 && !instr.script.text.includes(target);
+    out.push({ kind, path: target, flag: f, valueStart: once ? f.span.start + at : -1, valueEnd: once ? f.span.start + at + m.target.length : -1 });
+  }
+  return out;
+}
+
+/** Where go keeps its modules here, and why: "go keeps its modules in /go/pkg/mod (the golang image sets GOPATH=/go)". */
+function modWhere(p: GoCachePaths): string {
+  const why = p.modFrom === 'GOMODCACHE' ? `GOMODCACHE=${p.mod}`
+    : p.modFrom === 'GOPATH' ? `GOPATH=${p.mod!.replace(/\/pkg\/mod$/, '')}`
+    : p.modFrom === 'golang' ? 'golang images set GOPATH=/go'
+    : 'GOPATH is not set, so it is $HOME/go';
+  return `go keeps its modules in ${p.mod} (${why})`;
+}
+
+function buildWhere(p: GoCachePaths): string {
+  const why = p.buildFrom === 'GOCACHE' ? `GOCACHE=${p.build}`
+    : p.buildFrom === 'XDG_CACHE_HOME' ? `XDG_CACHE_HOME=${p.build!.replace(/\/go-build$/, '')}`
+    : 'GOCACHE is not set, so it is $HOME/.cache/go-build';
+  return `go keeps its build cache in ${p.build} (${why})`;
+}
+
+/**
+ * Why this RUN's modules must stay in a layer, when they must: the stage copied the module cache
+ * in from another stage before it (the build reads them there), or another stage copies this
+ * stage's module cache out. Null otherwise.
+ */
+function layerKept(model: DockerfileModel, stage: Stage, instr: Instruction, g: GoCommand, mod: string | null): { why: string; copiedIn: boolean } | null {
+  if (mod === null) return null;
+  const inCopy = copyInto(model, stage, instr, mod);
+  if (inCopy) return { why: `\`go ${g.sub}\` reads the modules that line ${inCopy.line + 1} copies in from another stage.`, copiedIn: true };
+  if (!gosDownload(instr)) return null;
+  const outCopy = copyOutOf(model, stage, mod);
+  if (outCopy) return { why: `The modules stay in this layer, which line ${outCopy.line + 1} copies to another stage.`, copiedIn: false };
+  return null;
+}
+
+function gosDownload(instr: Instruction): boolean {
+  return goCommands(instr).some((g) => DOWNLOADS.has(g.sub));
+}
+
+/** The COPY --from earlier in the stage chain that puts files at (or above) `path` (copiedIn's instruction). */
+function copyInto(model: DockerfileModel, stage: Stage, before: Instruction, path: string): Instruction | null {
+  for (const s of stageChain(model, stage)) {
+    for (const i of s.instructions) {
+      if (i === before) return null;
+      if (i.keyword !== 'COPY' || !i.flags.some((f) => f.name === 'from')) continue;
+      const dest = (i.json ?? i.args.map((a) => a.value)).at(-1)?.replace(/\/+$/, '') ?? '';
+      if (dest && (path === dest || path.startsWith(`${dest}/`))) return i;
+    }
+  }
+  return null;
+}
+
+/** The COPY --from in another stage that copies this stage's module cache (copiedOut's instruction). */
+function copyOutOf(model: DockerfileModel, stage: Stage, path: string): Instruction | null {
+  for (const i of model.instructions) {
+    const from = i.keyword === 'COPY' ? i.flags.find((f) => f.name === 'from')?.value : undefined;
+    if (!from || stageRef(model, from) !== stage.index) continue;
+    const sources = (i.json ?? i.args.map((a) => a.value)).slice(0, -1).map((p) => (p.length > 1 ? p.replace(/\/+$/, '') : p));
+    if (sources.some((src) => src === path || path.startsWith(`${src}/`) || src.startsWith(`${path}/`))) return i;
+  }
+  return null;
 }
 
 type Target = { path: string } | { unknown: string };

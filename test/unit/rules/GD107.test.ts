@@ -429,6 +429,81 @@ describe('GD107 no-build-cache-mount', () => {
     });
   });
 
+  // berachain/beacon-kit 2059e2ab (BUSL-1.1) Dockerfile:33-91 (judge 5, round 6, miss): the cache
+  // mounts target /root/go/pkg/mod on golang:${GO_VERSION}-alpine, whose GOPATH is /go: no-ops.
+  describe('a cache mount at a path go does not use (beacon-kit /root/go/pkg/mod on golang)', () => {
+    const beacon = df([
+      'ARG GO_VERSION',
+      'FROM golang:${GO_VERSION}-alpine AS mod-cache',
+      'WORKDIR /workdir',
+      'COPY ./go.mod ./go.sum ./',
+      'RUN --mount=type=cache,target=/root/.cache/go-build \\',
+      '    --mount=type=cache,target=/root/go/pkg/mod \\',
+      '    go mod download',
+      'FROM golang:${GO_VERSION}-alpine AS builder',
+      'WORKDIR /workdir',
+      'COPY --from=mod-cache /go/pkg /go/pkg',
+      'COPY ./ ./',
+      'RUN --mount=type=cache,target=/root/.cache/go-build \\',
+      '    --mount=type=cache,target=/root/go/pkg/mod \\',
+      '    go build -mod=readonly -trimpath -o /workdir/build/bin/beacond ./cmd/beacond',
+    ]);
+
+    it('names both no-op mounts (modules kept in layers: copied out, copied in), on the mount, no fix', () => {
+      const fs = find(beacon, 'GD107');
+      assert.equal(fs.length, 2);
+      for (const f of fs) {
+        assert.equal(beacon.slice(f.span.start, f.span.end), '--mount=type=cache,target=/root/go/pkg/mod');
+        assert.match(f.message, /The cache mount at \/root\/go\/pkg\/mod is not the module cache: go keeps its modules in \/go\/pkg\/mod \(golang images set GOPATH=\/go\), so that mount caches nothing\./);
+        assert.equal(f.fix, undefined);
+      }
+      assert.match(fs[0].message, /The modules stay in this layer, which line 10 copies to another stage\. Drop the mount \(one on \/go\/pkg\/mod would leave that copy empty\)/);
+      assert.match(fs[1].message, /`go build` reads the modules that line 10 copies in from another stage\. Drop the mount \(one on \/go\/pkg\/mod would hide them\)/);
+    });
+
+    it('silent with the mount on /go/pkg/mod, or a version tag it cannot tell is Linux (golang:${GO_VERSION})', () => {
+      assert.equal(has(beacon.replaceAll('target=/root/go/pkg/mod', 'target=/go/pkg/mod'), 'GD107'), false);
+      assert.equal(has(beacon.replaceAll('-alpine', ''), 'GD107'), false);
+    });
+
+    const simple = (run: string, env: string[] = [], from = 'FROM golang:1.25-alpine') => df([from, ...env, 'WORKDIR /src', 'COPY . .', run]);
+    const ASTRAY = '--mount=type=cache,target=/root/go/pkg/mod';
+
+    it('where GD107 asks the module cache mount, says the mount is astray and the fix retargets it', () => {
+      const text = simple(`RUN ${ASTRAY} ${BUILD} go build -o /app .`);
+      const f = find(text, 'GD107');
+      assert.equal(f.length, 1);
+      assert.match(f[0].message, /for the module cache \(\/go\/pkg\/mod\).* The cache mount at \/root\/go\/pkg\/mod is not the module cache: .* Point that mount at \/go\/pkg\/mod/);
+      assert.equal(f[0].fix?.title, 'Point the cache mount at the module cache');
+      const fixed = fix(text, 'GD107');
+      assert.ok(fixed.endsWith(`RUN ${MOD} ${BUILD} go build -o /app .\n`) || fixed.endsWith(`RUN ${MOD} ${BUILD} go build -o /app .`), fixed);
+      assert.equal(has(fixed, 'GD107'), false);
+      // The build cache too (GOCACHE set by ENV), and with ARG/ENV GOPATH on alpine + apk go.
+      const gocache = simple(`RUN ${MOD} ${BUILD} go build -o /app .`, ['ENV GOCACHE=/cache/go']);
+      assert.match(find(gocache, 'GD107')[0].message, /The cache mount at \/root\/\.cache\/go-build is not the build cache: go keeps its build cache in \/cache\/go \(GOCACHE=\/cache\/go\)/);
+      assert.match(fix(gocache, 'GD107'), /RUN --mount=type=cache,target=\/go\/pkg\/mod --mount=type=cache,target=\/cache\/go go build/);
+      const apk = simple(`RUN --mount=type=cache,target=/go/pkg/mod ${BUILD} go build -o /app .`, ['RUN apk add --no-cache go'], 'FROM alpine:3.20');
+      assert.match(find(apk, 'GD107')[0].message, /go keeps its modules in \/root\/go\/pkg\/mod \(GOPATH is not set, so it is \$HOME\/go\)/);
+    });
+
+    it('silent about the mount where the paths are the mount\'s, set in the RUN, or not known for sure', () => {
+      // GOPATH/GOMODCACHE set by ENV to that path.
+      assert.equal(has(simple(`RUN ${ASTRAY} ${BUILD} go build -o /app .`, ['ENV GOPATH=/root/go']), 'GD107'), false);
+      assert.equal(has(simple(`RUN ${ASTRAY} ${BUILD} go build -o /app .`, ['ENV GOMODCACHE=/root/go/pkg/mod']), 'GD107'), false);
+      // Set in the RUN itself (a prefix is read; an export or a mention keeps the note out).
+      assert.equal(has(simple(`RUN ${ASTRAY} ${BUILD} GOMODCACHE=/root/go/pkg/mod go build -o /app .`), 'GD107'), false);
+      for (const run of [`RUN ${ASTRAY} ${BUILD} export GOFLAGS=-mod=mod GOMODCACHE=$(pwd)/m && go build -o /app .`, `RUN ${ASTRAY} ${BUILD} go env GOMODCACHE && go build -o /app .`]) {
+        assert.ok(find(simple(run), 'GD107').every((f) => !/astray|is not the module cache/.test(f.message)), run);
+      }
+      // An image we do not know, a non-root user, no go in the RUN.
+      assert.ok(find(simple(`RUN ${ASTRAY} ${BUILD} go build -o /app .`, [], 'FROM mycorp/go:1'), 'GD107').every((f) => !/is not the module cache/.test(f.message)));
+      assert.ok(find(simple(`RUN ${ASTRAY} ${BUILD} go build -o /app .`, ['USER 1000']), 'GD107').every((f) => !/is not the module cache/.test(f.message)));
+      assert.equal(has(simple(`RUN ${ASTRAY} ${BUILD} make build`), 'GD107'), false);
+      // Both paths mounted, and one more harmless mount: not reported.
+      assert.equal(has(simple(`RUN ${MOD} ${ASTRAY} ${BUILD} go build -o /app .`), 'GD107'), false);
+    });
+  });
+
   it('fix keeps CRLF, the escape directive, continuations and heredocs', () => {
     const crlf = df(['# escape=`', 'FROM golang:1.22', 'RUN CGO_ENABLED=0 `', '    go build -o /app .'], '\r\n');
     assert.ok(fix(crlf, 'GD107').includes(`RUN ${MOD} ${BUILD} CGO_ENABLED=0 \`\r\n    go build`));
