@@ -473,11 +473,19 @@ function buildWhere(p: GoCachePaths): string {
 function layerKept(model: DockerfileModel, stage: Stage, instr: Instruction, g: GoCommand, mod: string | null): { why: string; copiedIn: boolean } | null {
   if (mod === null) return null;
   const inCopy = copyInto(model, stage, instr, mod);
-  if (inCopy) return { why: `\`go ${g.sub}\` reads the modules that line ${inCopy.line + 1} copies in from another stage.`, copiedIn: true };
+  if (inCopy) return { why: `\`go ${g.sub}\` reads the modules that \`${copyText(inCopy)}\` copies in from another stage.`, copiedIn: true };
   if (!gosDownload(instr)) return null;
   const outCopy = copyOutOf(model, stage, mod);
-  if (outCopy) return { why: `The modules stay in this layer, which line ${outCopy.line + 1} copies to another stage.`, copiedIn: false };
+  if (outCopy) return { why: `The modules stay in this layer, which \`${copyText(outCopy)}\` copies to another stage.`, copiedIn: false };
   return null;
+}
+
+/** `COPY --from=mod-cache /go/pkg /go/pkg`: a COPY --from by its words (a stage rule's message names no line of another stage). */
+function copyText(i: Instruction): string {
+  const from = i.flags.find((f) => f.name === 'from')?.value ?? '';
+  const words = i.json ?? i.args.map((a) => a.value);
+  const text = `COPY --from=${from} ${words.join(' ')}`;
+  return text.length > 80 ? `${text.slice(0, 79)}…` : text;
 }
 
 function gosDownload(instr: Instruction): boolean {

@@ -457,8 +457,8 @@ describe('GD107 no-build-cache-mount', () => {
         assert.match(f.message, /The cache mount at \/root\/go\/pkg\/mod is not the module cache: go keeps its modules in \/go\/pkg\/mod \(golang images set GOPATH=\/go\), so that mount caches nothing\./);
         assert.equal(f.fix, undefined);
       }
-      assert.match(fs[0].message, /The modules stay in this layer, which line 10 copies to another stage\. Drop the mount \(one on \/go\/pkg\/mod would leave that copy empty\)/);
-      assert.match(fs[1].message, /`go build` reads the modules that line 10 copies in from another stage\. Drop the mount \(one on \/go\/pkg\/mod would hide them\)/);
+      assert.match(fs[0].message, /The modules stay in this layer, which `COPY --from=mod-cache \/go\/pkg \/go\/pkg` copies to another stage\. Drop the mount \(one on \/go\/pkg\/mod would leave that copy empty\)/);
+      assert.match(fs[1].message, /`go build` reads the modules that `COPY --from=mod-cache \/go\/pkg \/go\/pkg` copies in from another stage\. Drop the mount \(one on \/go\/pkg\/mod would hide them\)/);
     });
 
     it('silent with the mount on /go/pkg/mod, or a version tag it cannot tell is Linux (golang:${GO_VERSION})', () => {
