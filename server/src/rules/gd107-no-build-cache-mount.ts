@@ -83,7 +83,8 @@ export const gd107: Rule = {
         // FROM this one runs go on at `docker run` time (`ENTRYPOINT go test ./...`): downloaded
         // here, or read here from such a layer.
         // (`go install tool@v1` builds outside the module: never from vendor/.)
-        const needMod = gos.some((g) => DOWNLOADS.has(g.sub) || goPackages(g.args).some((w) => w.value.includes('@')) || !usesVendor(ctx.model, stage, g, vendored || vendoredBefore(ctx.model, stage, g)))
+        const readsModules = gos.some((g) => DOWNLOADS.has(g.sub) || goPackages(g.args).some((w) => w.value.includes('@')) || !usesVendor(ctx.model, stage, g, vendored || vendoredBefore(ctx.model, stage, g)));
+        const needMod = readsModules
           && !copiedIn(ctx.model, stage, instr, paths.mod) && !copiedOut(ctx.model, stage, paths.mod)
           && !moduleCacheEdited(ctx.model, stage, instr, paths.mod)
           && !(source && goAtRunTime(ctx.model, source.stage)) && !(gos.some((g) => DOWNLOADS.has(g.sub)) && goAtRunTime(ctx.model, stage));
@@ -98,7 +99,7 @@ export const gd107: Rule = {
         // The modules must stay in this stage's layers (copied in from, or out to, another
         // stage): GD107 asks no module cache mount there, but one aimed elsewhere is still a
         // no-op worth naming (beacon-kit).
-        const astrayMod = needMod ? undefined : astray.find((a) => a.kind === 'mod');
+        const astrayMod = needMod || !readsModules ? undefined : astray.find((a) => a.kind === 'mod');
         const kept = astrayMod && !covered(mounts, paths.mod, 'mod') ? layerKept(ctx.model, stage, instr, gos[0], paths.mod) : null;
         const keptNote = astrayMod && kept ? `The cache mount at ${astrayMod.path} is not the module cache: ${modWhere(paths)}, so that mount caches nothing. ${kept.why} Drop the mount (one on ${paths.mod} would ${kept.copiedIn ? 'hide them' : 'leave that copy empty'}).` : '';
         if (missing.length === 0) {

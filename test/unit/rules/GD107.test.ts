@@ -464,6 +464,8 @@ describe('GD107 no-build-cache-mount', () => {
     it('silent with the mount on /go/pkg/mod, or a version tag it cannot tell is Linux (golang:${GO_VERSION})', () => {
       assert.equal(has(beacon.replaceAll('target=/root/go/pkg/mod', 'target=/go/pkg/mod'), 'GD107'), false);
       assert.equal(has(beacon.replaceAll('-alpine', ''), 'GD107'), false);
+      // A build in vendor mode reads vendor/, not the copied modules: its mount is left alone.
+      assert.equal(find(beacon.replace('-mod=readonly', '-mod=vendor'), 'GD107').length, 1);
     });
 
     const simple = (run: string, env: string[] = [], from = 'FROM golang:1.25-alpine') => df([from, ...env, 'WORKDIR /src', 'COPY . .', run]);
