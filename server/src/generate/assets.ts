@@ -160,6 +160,11 @@ export interface WebStage {
   build: string;
   /** Folders the script writes that the Go build embeds (context-relative). */
   outputs: string[];
+  /**
+   * The folder the script writes when the project copies it into the embedded one (dagu: ui/dist
+   * copied to internal/service/frontend/assets): `COPY --from=web /src/<from> /src/<outputs[0]>`.
+   */
+  from?: string;
   /** The script name and where its output was recognised. */
   why: string;
 }
@@ -204,6 +209,102 @@ function configuredOutput(dir: string, io: AssetIo): { path: string; via: string
   return null;
 }
 
+/**
+ * Where a front-end's build script writes when its tool says so plainly, relative to its folder:
+ * webpack's `output.path` (`path.resolve(__dirname, 'dist')` in the config the script names, dagu's
+ * webpack.prod.js), Nuxt 3+'s `nuxt generate` (`.output/public`, homebox), or a configured
+ * vite/Vue CLI/SvelteKit folder (configuredOutput). Null when it cannot be told.
+ */
+function scriptOutput(dir: string, cmd: string, pkgText: string, io: AssetIo): { path: string; via: string } | null {
+  const strip = (t: string) => t.replace(/\/\*[\s\S]*?\*\//g, '').replace(/^\s*\/\/.*$/gm, '');
+  if (/\bwebpack\b/.test(cmd)) {
+    const named = /--config[ =]([A-Za-z0-9_./-]+)/.exec(cmd)?.[1];
+    const files = named ? [named] : ['webpack.config.js', 'webpack.config.cjs', 'webpack.config.mjs', 'webpack.config.ts'];
+    for (const f of files) {
+      if (f.includes('..')) continue;
+      const text = io.read(join(dir, f.replace(/^\.\//, '')));
+      if (text === null) continue;
+      const m = /\boutput\s*:\s*\{[^{}]*?\bpath\s*:\s*path\.(?:resolve|join)\(\s*__dirname\s*,\s*['"`]([^'"`$]+)['"`]\s*\)/.exec(strip(text));
+      if (m) return { path: nodePath.posix.normalize(m[1]).replace(/\/$/, ''), via: `webpack output.path in ${join(dir, f.replace(/^\.\//, ''))}` };
+    }
+    return null;
+  }
+  if (/\bnux[ti]\s+generate\b/.test(cmd)) {
+    // Nuxt 3 and later write .output/public (Nuxt 2 wrote dist/); a config that moves it is not followed.
+    const version = /"nuxt"\s*:\s*"[~^>=\s]*([0-9]+)/.exec(pkgText)?.[1];
+    const config = ['nuxt.config.ts', 'nuxt.config.js', 'nuxt.config.mjs'].map((f) => io.read(join(dir, f))).find((t) => t !== null) ?? '';
+    if (version === undefined || Number(version) < 3 || /\b(publicDir|output)\s*:/.test(strip(config))) return null;
+    return { path: '.output/public', via: `nuxt generate (Nuxt ${version}) writes .output/public` };
+  }
+  if (/\b(vite|vue-cli-service|svelte-kit)\b/.test(cmd)) {
+    const c = configuredOutput(dir, io);
+    if (c) return { path: nodePath.posix.normalize(c.path).replace(/\/$/, ''), via: c.via };
+    if (/\bvite\b/.test(cmd)) return { path: 'dist', via: 'vite build writes dist' };
+  }
+  return null;
+}
+
+/** Files that say how the project builds: where it copies a front-end's output. */
+const PROJECT_BUILD_FILE = /(^|\/)(Dockerfile[^/]*|[^/]*\.Dockerfile|Makefile|GNUmakefile|[^/]*\.mk|Taskfile\.ya?ml|justfile|[^/]*\.sh|\.gitlab-ci\.ya?ml|\.github\/workflows\/[^/]*\.ya?ml)$/;
+
+/**
+ * A line of the project's build files that copies a front-end's output folder into the embedded
+ * one (dagu's Dockerfile `COPY --from=ui-builder /app/dist/ ./internal/service/frontend/assets/`,
+ * homebox's Taskfile `cp -r ./.output/public ../backend/app/api/static/`): `file:line`, or null.
+ * The source names the output (`dist`, `.output/public`, or its context path); the destination is
+ * the embedded folder or its parent, written from the context root or from a folder below it
+ * (at least two path segments of it, so a bare `dist` never matches).
+ */
+function projectCopies(output: string, outputTail: string, target: string, io: AssetIo): string | null {
+  if (!io.listFiles) return null;
+  const norm = (t: string) => {
+    let x = t.replace(/^["']|["']$/g, '');
+    while (/^\.\.?\//.test(x)) x = x.replace(/^\.\.?\//, '');
+    return x.replace(/^\/+/, '').replace(/\/(\*|\.)?$/, '').replace(/\/+$/, '');
+  };
+  const endsWith = (path: string, tail: string) => path === tail || path.endsWith('/' + tail);
+  const base = nodePath.posix.basename(outputTail);
+  for (const f of io.listFiles('')) {
+    if (!PROJECT_BUILD_FILE.test(f.path) || f.path.split('/').length > 4 || f.path.includes('node_modules/')) continue;
+    const text = io.read(f.path);
+    if (text === null || !text.includes(base)) continue;
+    const lines = text.split('\n');
+    for (let i = 0; i < lines.length; i++) {
+      const line = lines[i].trim().replace(/^-\s+/, '');
+      if (line.startsWith('#') || !/^(?:RUN\s+)?(?:COPY|ADD|cp|rsync|mv)\b/.test(line)) continue;
+      const words = line.split(/\s+/).filter((w) => !w.startsWith('-')).slice(1).map(norm).filter((w) => w !== '');
+      if (words.length < 2) continue;
+      const dest = words[words.length - 1];
+      const sources = words.slice(0, -1);
+      if (!sources.some((src) => endsWith(src, outputTail) || endsWith(src, output))) continue;
+      const fits = (d: string) => d.split('/').length >= 2 && endsWith(target, d);
+      if (fits(dest) || fits(`${dest}/${base}`)) return `${f.path}:${i + 1}`;
+    }
+  }
+  return null;
+}
+
+/**
+ * A front-end build script that likely produces an embedded folder although nothing ties its
+ * output to it: for the Check, so it names the script instead of claiming there is none.
+ */
+export function likelyWebScript(target: string, io: AssetIo): string | null {
+  for (const dir of packageJsonDirs(target, io)) {
+    const text = io.read(join(dir, 'package.json')) ?? '{}';
+    let pkg: PackageJson;
+    try {
+      pkg = JSON.parse(text) as PackageJson;
+    } catch {
+      continue;
+    }
+    const build = Object.entries(pkg.scripts ?? {}).find(([name, cmd]) => name === 'build' && /\b(vite|webpack|ng|react-scripts|next|nuxt|nuxi|rollup|parcel|vue-cli-service|svelte-kit|esbuild|tsc)\b/.test(cmd));
+    if (!build) continue;
+    const out = scriptOutput(dir, build[1], text, io);
+    return `${join(dir, 'package.json')}'s "build" script (${JSON.stringify(build[1])}) likely produces it${out ? `: it writes ${join(dir, out.path)} (${out.via}), and no build file of the project says it is copied to ${target}` : ', but where it writes is not stated plainly'}. Build it and put the output in ${target} before \`docker build\`, or add those steps to the Dockerfile`;
+  }
+  return null;
+}
+
 function ancestors(dir: string): string[] {
   if (dir === '') return [];
   const segs = dir.split('/');
@@ -233,6 +334,19 @@ export function webStageFor(target: string, io: AssetIo): WebStage | null {
         if (script) why = `its "build" script writes ${fromDir}${configured ? ` (${configured.via})` : ' (the usual output folder)'}`;
       }
     }
+    let from: string | undefined;
+    if (!script) {
+      // The build script writes elsewhere, and the project copies that folder into the embedded one.
+      const build = scripts.find(([name]) => name === 'build');
+      const out = build ? scriptOutput(dir, build[1], io.read(join(dir, 'package.json')) ?? '', io) : null;
+      const written = out ? join(dir, out.path) : null;
+      const at = out && written && !written.startsWith('..') && written !== target ? projectCopies(written, out.path, target, io) : null;
+      if (build && out && written && at) {
+        script = build;
+        from = written;
+        why = `its "build" script writes ${written} (${out.via}), and the project copies that folder to ${target} (${at})`;
+      }
+    }
     if (!script) continue;
     const has = (f: string) => io.read(join(dir, f)) !== null;
     // A member of a pnpm workspace (the lockfile and pnpm-workspace.yaml in a parent folder,
@@ -259,7 +373,7 @@ export function webStageFor(target: string, io: AssetIo): WebStage | null {
       cache = '/root/.npm';
       run = `npm run ${script[0]}`;
     }
-    return { dir, manifests, install, cache, build: run, outputs: [target], why: `${join(dir, 'package.json')}: ${why}` };
+    return { dir, manifests, install, cache, build: run, outputs: [target], ...(from !== undefined ? { from } : {}), why: `${join(dir, 'package.json')}: ${why}` };
   }
   return null;
 }
@@ -272,6 +386,8 @@ export interface RuntimeRead {
   path: string;
   via: string;
   file: string;
+  /** The program reads it only when it exists (`if _, err := os.Stat(…); err == nil {`): the check, shown. */
+  optional?: string;
 }
 
 /** Calls whose string argument is a path the program reads at run time. */
@@ -315,15 +431,34 @@ export function runtimeReads(model: WorkspaceModel, packages: readonly string[],
   return out;
 }
 
+/**
+ * An existence check guarding the read of the file a flag names (podinfo: `if _, fileErr :=
+ * os.Stat(filepath.Join(viper.GetString("config-path"), viper.GetString("config"))); fileErr == nil {`
+ * before viper.ReadInConfig): the check as written, shortened, or null. The flag counts when the
+ * Stat argument names it (`"config"`) or the variable it is bound to (`&cfgFile`).
+ */
+function existenceCheck(text: string, flag: string, variable: string | undefined): string | null {
+  const stat = /\bos\.Stat\(([^;{}\n]*)\)\s*;\s*(?:([A-Za-z_][A-Za-z0-9_]*)\s*==\s*nil|!\s*os\.IsNotExist\(\s*([A-Za-z_][A-Za-z0-9_]*)\s*\))\s*\{/g;
+  const v = variable?.split('.').pop();
+  for (const m of text.matchAll(stat)) {
+    const arg = m[1];
+    if (!arg.includes(`"${flag}"`) && !(v !== undefined && new RegExp(`\\b${v}\\b`).test(arg))) continue;
+    const shown = m[0].replace(/\s+/g, ' ').replace(/\s*\{$/, '');
+    return shown.length > 90 ? `${shown.slice(0, 40)}…${shown.slice(-40)}` : shown;
+  }
+  return null;
+}
+
 /** Default values of `config`-like flags that name a relative file (`-c config/settings.yml`; docopt's `[default: ircd.yaml]`). */
-export function configFlagDefaults(file: string, source: string): { path: string; via: string; file: string }[] {
+export function configFlagDefaults(file: string, source: string): RuntimeRead[] {
   const text = stripGoComments(source);
-  const out: { path: string; via: string; file: string }[] = [];
-  const re = /\.String(Var)?(P)?\(\s*(?:&[A-Za-z_][A-Za-z0-9_.]*\s*,\s*)?"(config|conf|config-file|configfile|c|settings)"\s*,\s*(?:"[a-z]"\s*,\s*)?"([^"\\]+\.(?:ya?ml|json|toml|ini|conf|env|hcl))"/g;
+  const out: RuntimeRead[] = [];
+  const re = /\.String(Var)?(P)?\(\s*(?:&([A-Za-z_][A-Za-z0-9_.]*)\s*,\s*)?"(config|conf|config-file|configfile|c|settings)"\s*,\s*(?:"[a-z]"\s*,\s*)?"([^"\\]+\.(?:ya?ml|json|toml|ini|conf|env|hcl))"/g;
   for (let m = re.exec(text); m; m = re.exec(text)) {
-    const p = m[4];
+    const p = m[5];
     if (p.startsWith('/') || p.includes('..')) continue;
-    out.push({ path: literalPath('', p), via: `flag -${m[3]} default "${p}"`, file });
+    const optional = existenceCheck(text, m[4], m[3]);
+    out.push({ path: literalPath('', p), via: `flag -${m[4]} default "${p}"`, file, ...(optional ? { optional } : {}) });
   }
   // docopt's options section: `--conf <filename>  Configuration file to use [default: ircd.yaml].` (ergo).
   const docopt = /^[ \t]*(?:-[a-z],?\s+)?--(config|conf|config-file|configfile|settings)[ =]<[^>\n]+>[^\n]*?\[default:\s*([^\]\s/][^\]\s]*\.(?:ya?ml|json|toml|ini|conf|env|hcl))\]/gm;

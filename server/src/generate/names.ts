@@ -105,6 +105,7 @@ export function checkPlanNames(p: Plan): void {
     if (dirProblem) stop('the front-end folder', w.dir, dirProblem);
     for (const m of w.manifests) checkCopyPath('the front-end manifest', m);
     for (const o of w.outputs) checkCopyPath('the embedded folder', o);
+    if (w.from !== undefined) checkCopyPath('the front-end output folder', w.from);
     // `npm run <script>` is a shell-form RUN: the script name from package.json must be a plain word.
     const script = /^(?:npm|pnpm|yarn) run (.*)$/.exec(w.build)?.[1];
     if (script === undefined || !/^[A-Za-z0-9_][A-Za-z0-9:._-]*$/.test(script)) {

@@ -14,7 +14,7 @@ import { reachedOutsideTestHelpers } from './testHelpers';
 import {
   FALLBACK_GO_VERSION, alpineFor, alpineImage, golangAlpineImage, debianFor, debianSlimImage, distrolessImage, golangImage, isTaggableGoVersion, type DebianRelease,
 } from './images';
-import { NODE_IMAGE, configFlagDefaults, configFlagSamples, configReads, embedProblems, runtimeReads, webStageFor, type AssetIo, type WebStage } from './assets';
+import { NODE_IMAGE, configFlagDefaults, configFlagSamples, configReads, embedProblems, likelyWebScript, runtimeReads, webStageFor, type AssetIo, type WebStage } from './assets';
 import { cgoPaths, describeCgoPath, modulesWithCode } from './cgoGraph';
 import { GENERIC_MAIN_FOLDERS, chooseTarget, rankedCandidates } from './choose';
 import { decideTags } from './buildTags';
@@ -483,14 +483,20 @@ export function plan(model: WorkspaceModel, options: GenerateOptions, io: Genera
   for (const problem of embedProblems(model, facts.packages, assetIo)) {
     const stage = webStageFor(problem.path, assetIo);
     const what = `//go:embed ${problem.pattern} in ${problem.pkg || '.'}`;
-    if (stage && (!web || web.dir === stage.dir)) {
+    if (stage && (!web || (web.dir === stage.dir && web.from === undefined && stage.from === undefined))) {
       if (!web) web = stage;
       else if (!web.outputs.includes(problem.path)) web.outputs.push(problem.path);
       reasons.push(`${what}: ${problem.detail}. A node stage (${NODE_IMAGE}) builds it first: ${stage.why}; \`${stage.build}\` runs after the dependencies are installed in a layer of their own, and only the built folder is copied into the Go build.`);
-    } else if (problem.state === 'missing') {
-      throw new GenerateError('embed-missing', `${what}: ${problem.detail}, so \`go build\` fails ("pattern ${problem.pattern}: no matching files"). No package.json script was found that produces ${problem.path}: build it before \`docker build\` (and keep it out of .dockerignore), or add the step that builds it to the Dockerfile.`, candidates);
     } else {
-      warnings.push(`${what}: ${problem.detail}. No package.json script was found that produces it: the image embeds whatever the build context holds there (an empty UI on a fresh clone). Build it before \`docker build\`, or add the step to the Dockerfile.`);
+      const likely = likelyWebScript(problem.path, assetIo);
+      if (problem.state === 'missing') {
+        throw new GenerateError('embed-missing', likely
+          ? `${what}: ${problem.detail}, so \`go build\` fails ("pattern ${problem.pattern}: no matching files"). ${likely} (and keep it out of .dockerignore).`
+          : `${what}: ${problem.detail}, so \`go build\` fails ("pattern ${problem.pattern}: no matching files"). No package.json script was found that produces ${problem.path}: build it before \`docker build\` (and keep it out of .dockerignore), or add the step that builds it to the Dockerfile.`, candidates);
+      }
+      warnings.push(likely
+        ? `${what}: ${problem.detail}, so the image embeds whatever the build context holds there (an empty UI on a fresh clone). ${likely}.`
+        : `${what}: ${problem.detail}. No package.json script was found that produces it: the image embeds whatever the build context holds there (an empty UI on a fresh clone). Build it before \`docker build\`, or add the step to the Dockerfile.`);
     }
   }
 
@@ -530,6 +536,10 @@ export function plan(model: WorkspaceModel, options: GenerateOptions, io: Genera
     const base = target.module ?? '';
     const exists = (c: string) => read(c) !== null || (io.listFiles?.(c).some((f) => f.path === c || f.path.startsWith(c + '/')) ?? false);
     const found = [join(base, r.path), r.path].find(exists);
+    if (!found && r.optional !== undefined) {
+      reasons.push(`${r.file} reads ${r.path} (${r.via}) only if it exists (${r.optional}), and the context has none: the program starts without it; mount one (docker run -v) to configure it.`);
+      continue;
+    }
     if (!found) {
       warnings.push(`${r.file} reads ${r.path} at run time (${r.via}), and the context has no such file: the program will not find it in the image. Mount it (docker run -v) or copy it in.`);
       continue;

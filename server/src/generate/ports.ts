@@ -43,6 +43,8 @@ export interface PortEvidence {
   profiler?: boolean;
   /** The flag that sets the address (`listener` for `--listener`), when the evidence is a flag default. */
   flag?: string;
+  /** A field of an option group mounted under a namespace (`--mgmt.listen`): another listener than the program's own. */
+  group?: boolean;
   /** The variable whose flag set holds the flag (`serveCmd` for `serveCmd.Flags().StringVar(…)`). */
   command?: string;
 }
@@ -135,6 +137,39 @@ function structRanges(text: string): (offset: number) => string | null {
   return (offset) => ranges.filter((r) => r.from <= offset && offset < r.to).sort((a, b) => b.from - a.from)[0]?.name ?? null;
 }
 
+/** The top-level function (`func name(` or a method's name) whose body holds `offset`, or undefined. */
+function enclosingFunction(text: string, offset: number): string | undefined {
+  const start = text.lastIndexOf('\nfunc ', offset);
+  if (start < 0) return undefined;
+  // A top-level closing brace between the declaration and the offset: the function has ended.
+  const end = text.indexOf('\n}', start + 1);
+  if (end >= 0 && end < offset) return undefined;
+  return /^\nfunc[ \t]+(?:\([^)]*\)[ \t]*)?([A-Za-z_][A-Za-z0-9_]*)/.exec(text.slice(start, start + 200))?.[1];
+}
+
+/**
+ * Fields of anonymous structs mounted under a namespace or prefix (go-flags `namespace:"mgmt"`,
+ * kong `prefix:"mgmt-"`, caarlos0/env `envPrefix:"MGMT_"`): offset -> the field holding the group
+ * and its namespace, null outside any.
+ */
+function anonymousGroups(text: string): (offset: number) => { field: string; namespace: string; separator: string } | null {
+  const groups: { field: string; namespace: string; separator: string; from: number; to: number }[] = [];
+  for (const m of text.matchAll(/^[ \t]*([A-Za-z_][A-Za-z0-9_]*)[ \t]+struct[ \t]*\{/gm)) {
+    let depth = 1;
+    let i = (m.index ?? 0) + m[0].length;
+    for (; i < text.length && depth > 0; i++) {
+      const c = text[i];
+      if (c === '`') i = text.indexOf('`', i + 1) < 0 ? text.length : text.indexOf('`', i + 1);
+      else if (c === '{') depth++;
+      else if (c === '}') depth--;
+    }
+    const tag = /^[ \t]*`([^`\n]*)`/.exec(text.slice(i, i + 300))?.[1];
+    const ns = tag === undefined ? null : /\b(namespace|prefix|envPrefix|env-namespace):"([^"]+)"/.exec(tag);
+    if (ns) groups.push({ field: m[1], namespace: ns[2], separator: ns[1] === 'namespace' ? '.' : '', from: m.index ?? 0, to: i });
+  }
+  return (offset) => groups.filter((g) => g.from <= offset && offset < g.to).sort((a, b) => b.from - a.from)[0] ?? null;
+}
+
 /** Splits a call's argument list at top-level commas (strings and brackets respected). */
 function splitArgs(text: string, open: number): { args: string[]; end: number } {
   const args: string[] = [];
@@ -184,9 +219,9 @@ export function portEvidence(file: string, source: string, imports: readonly str
   const text = stripGoComments(source);
   const known = consts ?? constantsOf(text);
   const out: PortEvidence[] = [];
-  const add = (value: string, via: string, confidence: PortEvidence['confidence'], flag?: string) => {
+  const add = (value: string, via: string, confidence: PortEvidence['confidence'], flag?: string, group?: boolean) => {
     const p = portOf(value);
-    if (p && !out.some((o) => o.port === p.port && o.via === via)) out.push({ ...p, confidence, via, file, ...(flag !== undefined ? { flag } : {}) });
+    if (p && !out.some((o) => o.port === p.port && o.via === via)) out.push({ ...p, confidence, via, file, ...(flag !== undefined ? { flag } : {}), ...(group ? { group } : {}) });
   };
   const serverName = (name: string) => NAME_LIKE_ADDRESS.test(name) && !NOT_THE_SERVER.test(name);
   for (const a of listenAddresses(file, source, imports)) {
@@ -222,7 +257,9 @@ export function portEvidence(file: string, source: string, imports: readonly str
     if (def === undefined) continue;
     if (CONNECTS_TO.test(args[i + (m[3] ? 3 : 2)] ?? '')) continue;
     const d = resolveDefault(def, known);
-    const command = /([A-Za-z_][A-Za-z0-9_]*)\s*\.\s*(?:Persistent)?Flags\(\)\s*$/.exec(text.slice(Math.max(0, m.index - 120), m.index))?.[1];
+    // The command whose flag set holds it: a cobra variable (`serveCmd.Flags()`), else the function
+    // defining it (mox's `c.flag.StringVar` in cmdUpdatesServe), which a command table may name.
+    const command = /([A-Za-z_][A-Za-z0-9_]*)\s*\.\s*(?:Persistent)?Flags\(\)\s*$/.exec(text.slice(Math.max(0, m.index - 120), m.index))?.[1] ?? enclosingFunction(text, m.index);
     const before = out.length;
     if (d && LOOPBACK_HOST.test(d.value)) out.push({ port: 0, external: false, confidence: 'sure', via: `flag -${name} default ${d.shown}`, file, address: d.value, flag: name });
     else if (d) add(d.value, `flag -${name} default ${d.shown}`, 'sure', name);
@@ -253,7 +290,17 @@ export function portEvidence(file: string, source: string, imports: readonly str
   const namespaced = new Set<string>();
   for (const m of text.matchAll(/^[ \t]*[A-Za-z_][A-Za-z0-9_]*[ \t]+\*?(?:[A-Za-z_][A-Za-z0-9_]*\.)?([A-Za-z_][A-Za-z0-9_]*)[ \t]+`[^`\n]*\b(?:namespace|prefix|envPrefix|env-namespace):"[^"]+"/gm)) namespaced.add(m[1]);
   const structAt = structRanges(text);
-  const tagged: { value: string; via: string; nested: boolean }[] = [];
+  // Option groups are other listeners only beside a listen field of the program's own (reproxy's
+  // top-level --listen, with no default); tg-spam's only listen flag is --server.listen, its own.
+  const inGroup = anonymousGroups(text);
+  const fieldRe = /^[ \t]*([A-Za-z_][A-Za-z0-9_]*)[ \t]+[*\[\]A-Za-z0-9_.]+[ \t]+`([^`\n]*)`/gm;
+  const ownListener = [...text.matchAll(fieldRe)].some((m) => {
+    if (inGroup(m.index ?? 0)) return false;
+    const names = [/(?:^|\s)long:"([^"]*)"/.exec(m[2])?.[1], /(?:^|\s)name:"([^"]*)"/.exec(m[2])?.[1]].filter((x): x is string => x !== undefined);
+    return names.length > 0 && names.some((x) => NAME_LIKE_ADDRESS.test(x) && !NOT_THE_SERVER.test(x));
+  });
+  const groupAt = (offset: number) => (ownListener ? inGroup(offset) : null);
+  const tagged: { value: string; via: string; nested: boolean; group: boolean }[] = [];
   for (const m of text.matchAll(/^[ \t]*([A-Za-z_][A-Za-z0-9_]*)[ \t]+[*\[\]A-Za-z0-9_.]+[ \t]+`([^`\n]*)`/gm)) {
     const tag = (k: string) => new RegExp(`(?:^|\\s)${k}:"([^"]*)"`).exec(m[2])?.[1];
     // sethvargo/go-envconfig puts the default in the env tag (zincsearch: `env:"ZINC_SERVER_PORT,default=4080"`).
@@ -262,6 +309,11 @@ export function portEvidence(file: string, source: string, imports: readonly str
     if (def === undefined) continue;
     const names = [tag('long'), tag('name'), m[1], env, tag('envconfig')].filter((n): n is string => n !== undefined && n !== '');
     if (names.some((n) => NOT_THE_SERVER.test(n))) continue;
+    // A field of an anonymous struct mounted under a namespace (reproxy's `Plugin struct { Listen
+    // … default:"127.0.0.1:8081" } \`namespace:"plugin"\``, i.e. --plugin.listen): another listener.
+    const group = groupAt(m.index ?? 0);
+    const flagName = group && tag('long') ? `${group.namespace}${group.separator}${tag('long')}` : undefined;
+    if (group && (LOOPBACK_HOST.test(def) || portOf(def)?.external === false)) continue;
     if (LOOPBACK_HOST.test(def)) {
       // `listen_ipv4 default:"127.0.0.1"` (wakapi): the server binds loopback unless configured.
       const listenName = [...names, tag('yaml'), tag('json'), tag('toml')].find((n) => n !== undefined && /listen|bind|host|addr/i.test(n));
@@ -275,11 +327,11 @@ export function portEvidence(file: string, source: string, imports: readonly str
     if (portOf(def) === null) continue;
     const named = names.find((n) => NAME_LIKE_ADDRESS.test(n) || /(^|_)(PORT|ADDR|ADDRESS|LISTEN)$/.test(n));
     if (named === undefined) continue;
-    const owner = structAt(m.index ?? 0);
-    tagged.push({ value: def, via: `field ${owner ? `${owner}.` : ''}${m[1]} (${named}) default "${def}"`, nested: owner !== null && namespaced.has(owner) });
+    const owner = group?.field ?? structAt(m.index ?? 0);
+    tagged.push({ value: def, via: `field ${owner ? `${owner}.` : ''}${m[1]} (${flagName !== undefined ? `--${flagName}` : named}) default "${def}"`, nested: group !== null || (owner !== null && namespaced.has(owner)), group: group !== null });
   }
   const topPorts = new Set(tagged.filter((t) => !t.nested).map((t) => portOf(t.value)!.port));
-  for (const t of tagged) add(t.value, t.via, !t.nested && topPorts.size === 1 ? 'sure' : 'guess');
+  for (const t of tagged) add(t.value, t.via, !t.nested && topPorts.size === 1 ? 'sure' : 'guess', undefined, t.group);
   // Constants named like a port: a guess unless a flag or a listen call above used them.
   for (const [name, value] of constantsOf(text)) {
     if (!CONST_LIKE.test(name) && !NAME_LIKE_PORT.test(name)) continue;
@@ -397,8 +449,11 @@ export function decidePorts(main: PackageSources, closure: readonly PackageSourc
   }
   if (expose.length === 0) {
     const guesses = evidence.filter((e) => e.confidence === 'guess');
-    if (guesses.length > 0) warnings.push(`No EXPOSE: no listen call or address flag says which port the program uses; ${shown(guesses)} may be it. Pass --port ${guesses[0].port} to EXPOSE it.`);
-    else if (!evidence.some((e) => e.confidence === 'sure')) reasons.push('No EXPOSE: the sources name no listen address or port flag (pass --port N if the program listens on one).');
+    if (guesses.length > 0 && guesses.every((e) => e.group)) warnings.push(`No EXPOSE: no listen call or address flag default says which port the program serves on; the defaults found belong to option groups, other listeners than the program's own (${shown(guesses)}). Pass --port N to EXPOSE the program's port.`);
+    else if (guesses.length > 0) warnings.push(`No EXPOSE: no listen call or address flag says which port the program uses; ${shown(guesses.filter((e) => !e.group))} may be it. Pass --port ${guesses.find((e) => !e.group)!.port} to EXPOSE it.`);
+    else if (!evidence.some((e) => e.confidence === 'sure')) reasons.push(subs.length > 0
+      ? 'No EXPOSE: the command the image runs names no listen address or port flag of its own (pass --port N if it listens on one).'
+      : 'No EXPOSE: the sources name no listen address or port flag (pass --port N if the program listens on one).');
   }
   const low = expose.filter((p) => p < 1024);
   if (low.length > 0) warnings.push(`Port ${low.join(', ')} is below 1024 and the image runs as non-root: Docker allows it (unprivileged ports start at 0 in its containers), but Kubernetes and other runtimes may refuse to bind it. Prefer a port above 1024.`);

@@ -69,7 +69,7 @@ export function renderDockerfile(p: Plan): string {
 
   L.push(p.build.vendor ? '# The vendored modules come with the sources: nothing to download.' : '# The sources (.dockerignore keeps the context small).');
   for (const c of p.sourceCopies) L.push(`COPY ${c.src} ${c.dest}`);
-  for (const out of p.web?.outputs ?? []) L.push(`COPY --from=web /src/${out} /src/${out}`);
+  for (const out of p.web?.outputs ?? []) L.push(`COPY --from=web /src/${p.web?.from ?? out} /src/${out}`);
   const args: string[] = [];
   if (p.builder.crossCompile) args.push('ARG TARGETOS', 'ARG TARGETARCH');
   if (p.build.stamp) args.push('ARG VERSION=dev');

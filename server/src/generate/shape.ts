@@ -27,7 +27,9 @@ export interface ProgramShape {
   runsCommands: { name: string; via: string; onlyWith?: string }[];
   /**
    * cobra subcommands held in a variable (`var dhcpdLaunchCmd = &cobra.Command{Use: "dhcpd-launch"}`)
-   * that an AddCommand-like call adds to another command: variable -> Use name.
+   * that an AddCommand-like call adds to another command: variable -> Use name. Also the functions
+   * of a hand-made command table (`{"updates serve", cmdUpdatesServe}`, `"serve": serveCmd`):
+   * function name -> the command words; a flag such a function defines belongs to that command.
    */
   subcommandVars: Map<string, string>;
 }
@@ -117,6 +119,30 @@ export function envGate(text: string, at: number): string | null {
   return null;
 }
 
+/**
+ * A hand-made command table of one package: the functions its entries name, with the command words
+ * (mox: `var commands = []struct{cmd string; fn func(c *cmd)}{{"serve", cmdServe}, {"updates serve",
+ * cmdUpdatesServe}, …}`; also `"serve": cmdServe` in a map and `case "serve": cmdServe(…)` in a
+ * switch). Only functions the package declares (`func cmdServe(`), never main or init.
+ */
+export function commandTable(texts: readonly string[]): Map<string, string> {
+  const declared = new Set<string>();
+  for (const t of texts) for (const m of t.matchAll(/^func[ \t]+([A-Za-z_][A-Za-z0-9_]*)[ \t]*\(/gm)) declared.add(m[1]);
+  declared.delete('main');
+  declared.delete('init');
+  const out = new Map<string, string>();
+  const words = '"([a-z][a-z0-9-]*(?: [a-z][a-z0-9-]*)*)"';
+  const entry = new RegExp(`\\{\\s*${words}\\s*,\\s*([A-Za-z_][A-Za-z0-9_]*)\\s*,?\\s*\\}|${words}\\s*:\\s*([A-Za-z_][A-Za-z0-9_]*)\\s*[,}\\n]|\\bcase\\s+${words}\\s*:\\s*(?:return\\s+)?(?:[A-Za-z_][A-Za-z0-9_]*\\s*(?:,\\s*[A-Za-z_][A-Za-z0-9_]*\\s*)*=\\s*)?([A-Za-z_][A-Za-z0-9_]*)\\(`, 'g');
+  for (const t of texts) {
+    for (const m of t.matchAll(entry)) {
+      const fn = m[2] ?? m[4] ?? m[6];
+      const name = m[1] ?? m[3] ?? m[5];
+      if (declared.has(fn) && !out.has(fn)) out.set(fn, name);
+    }
+  }
+  return out;
+}
+
 export function programShape(packages: readonly PackageSources[], externalImports: readonly string[], binary: string): ProgramShape {
   const subcommands: { name: string; via: string }[] = [];
   /** Subcommands whose description says they start the program or a server (describesServing). */
@@ -131,6 +157,11 @@ export function programShape(packages: readonly PackageSources[], externalImport
   let rootRuns = false;
   let readsTz: string | null = null;
   const runs: { name: string; via: string; onlyWith?: string }[] = [];
+  /** Functions named in a command table of their package: function -> the command words. */
+  const handlers = new Map<string, string>();
+  for (const p of packages) {
+    for (const [fn, words] of commandTable(p.files.map((f) => stripGoComments(f.text)))) if (!handlers.has(fn)) handlers.set(fn, words);
+  }
   for (const p of packages) {
     const osExec = p.imports.includes('os/exec');
     const cobra = p.imports.some((i) => under(i, 'github.com/spf13/cobra'));
@@ -260,6 +291,6 @@ export function programShape(packages: readonly PackageSources[], externalImport
     tzLibraries: tz,
     dockerClients: [...new Set(externalImports.filter((i) => DOCKER_CLIENTS.some((m) => under(i, m))))],
     runsCommands: runs,
-    subcommandVars: new Map([...declared].filter(([v]) => added.has(v)).map(([v, use]) => [v.slice(v.indexOf('\0') + 1), use])),
+    subcommandVars: new Map([...handlers, ...[...declared].filter(([v]) => added.has(v)).map(([v, use]): [string, string] => [v.slice(v.indexOf('\0') + 1), use])]),
   };
 }
