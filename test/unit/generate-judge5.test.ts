@@ -187,3 +187,44 @@ describe('1d. a front-end the project copies into the embedded folder', () => {
     await assert.rejects(gen(dir), (e: unknown) => e instanceof GenerateError && e.message.includes('likely produces it'));
   });
 });
+
+// labring/sealos at beea1e56cb3382a49da7bfd90b50c8f4269caa0d (Sealos Sustainable Use Licence):
+// service/go.work (go 1.25.0, use . ./account, replace …/controllers/user => ../controllers/user)
+// above service/account (go 1.24.0, replace …/controllers/pkg => ../../controllers/pkg/); no go.work at the root.
+function sealos(withWork: boolean): string {
+  return workspace({
+    ...(withWork ? {
+      'service/go.work': 'go 1.25.0\n\nuse (\n\t.\n\t./account\n)\n\nreplace (\n\tgithub.com/labring/sealos/controllers/user => ../controllers/user\n)\n',
+      'service/go.work.sum': '',
+    } : {}),
+    'service/go.mod': 'module github.com/labring/sealos/service\n\ngo 1.24.0\n\nrequire github.com/gin-gonic/gin v1.10.1\n',
+    'service/go.sum': 'github.com/gin-gonic/gin v1.10.1 h1:x\n',
+    'service/account/go.mod': 'module github.com/labring/sealos/service/account\n\ngo 1.24.0\n\nreplace github.com/labring/sealos/controllers/pkg => ../../controllers/pkg/\n\nrequire github.com/labring/sealos/controllers/pkg v0.0.0\n',
+    'service/account/go.sum': '',
+    'service/account/main.go': 'package main\n\nimport "net/http"\n\nfunc main() { _ = http.ListenAndServe(":2333", nil) }\n',
+    'controllers/pkg/go.mod': 'module github.com/labring/sealos/controllers/pkg\n\ngo 1.25.0\n',
+    'controllers/pkg/pkg.go': 'package pkg\n',
+    'controllers/user/go.mod': 'module github.com/labring/sealos/controllers/user\n\ngo 1.25.0\n',
+    'controllers/user/main.go': 'package main\n\nfunc main() {}\n',
+  });
+}
+
+describe('2. a go.work in a subfolder above the module', () => {
+  it('sealos: service/go.work decides: Go 1.25, its files and members copied before the download, its replace target copied, WORKDIR at the go.work', async () => {
+    const r = await gen(sealos(true), { package: 'service/account' });
+    assert.match(r.dockerfile, /^FROM --platform=\$BUILDPLATFORM golang:1\.25-bookworm AS build$/m);
+    assert.match(r.dockerfile, /^WORKDIR \/src\/service$/m);
+    assert.match(r.dockerfile, /^COPY service\/go\.work service\/go\.work\.sum service\/go\.mod service\/go\.sum \.\/$/m);
+    assert.match(r.dockerfile, /^COPY service\/account\/go\.mod service\/account\/go\.sum \.\/account\/$/m);
+    assert.match(r.dockerfile, /^COPY controllers\/user\/go\.mod \/src\/controllers\/user\/$/m);
+    assert.match(r.dockerfile, /^COPY controllers\/pkg\/ \/src\/controllers\/pkg\/$/m);
+    assert.match(r.dockerfile, /go build -trimpath -ldflags="-s -w" -o \/out\/account \.\/account$/m);
+    assert.ok(r.reasons.some((x) => x.includes("service/go.work's go line says 1.25.0")), r.reasons.join('\n'));
+  });
+  it('negative: without service/go.work the module builds alone from its own go line (1.24)', async () => {
+    const r = await gen(sealos(false), { package: 'service/account' });
+    assert.match(r.dockerfile, /golang:1\.24-bookworm/);
+    assert.match(r.dockerfile, /^WORKDIR \/src\/service\/account$/m);
+    assert.doesNotMatch(r.dockerfile, /go\.work/);
+  });
+});

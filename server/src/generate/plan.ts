@@ -5,7 +5,8 @@
 import * as nodePath from 'node:path';
 import { compareGoVersions } from '../images/golangTag';
 import { knownCgoRequirement } from '../workspace/goImports';
-import type { GoModule, WorkspaceModel } from '../workspace/model';
+import type { GoModule, GoWork, WorkspaceModel } from '../workspace/model';
+import { describeWorkFile, nestedWork } from './nestedWork';
 import { buildFacts, moduleDependencyFiles, packageByDir, requiredGoVersion, workDependencyFiles, type BuildFacts } from '../workspace/query';
 import { versionVariable, type VersionVariable } from './goSource';
 import { decidePorts, type PackageSources, type PortEvidence } from './ports';
@@ -118,19 +119,20 @@ interface GoVersionChoice {
   why: string;
 }
 
-function goVersionFor(model: WorkspaceModel, mod: GoModule | null, workspaceMode: boolean, warnings: string[]): GoVersionChoice {
+function goVersionFor(model: WorkspaceModel, work: GoWork | null, mod: GoModule | null, workspaceMode: boolean, warnings: string[]): GoVersionChoice {
   let version: string | null = null;
   let toolchain: string | null = null;
   let source = 'go.mod';
   if (workspaceMode) {
-    const req = requiredGoVersion(model);
+    const req = requiredGoVersion(work && work !== model.work ? { ...model, module: mod, work } : model);
+    const workFile = work ? describeWorkFile(work) : 'go.work';
     if (req) {
       version = req.version;
       toolchain = req.toolchain;
       // Ties: name go.work, the file that decides for the whole workspace.
-      source = req.source === 'go.work' || model.work?.goVersion === req.version ? 'go.work' : `${join(req.dir, 'go.mod')} (the highest go line of the workspace)`;
+      source = req.source === 'go.work' || work?.goVersion === req.version ? workFile : `${join(req.dir, 'go.mod')} (the highest go line of the workspace)`;
     }
-    const wt = model.work?.toolchainVersion ?? null;
+    const wt = work?.toolchainVersion ?? null;
     if (wt && (!toolchain || compareGoVersions(wt, toolchain) > 0)) toolchain = wt;
   } else if (mod) {
     version = mod.goVersion;
@@ -205,11 +207,10 @@ const BUILD_FILE = /(^|\/)(Dockerfile[^/]*|[^/]*\.Dockerfile|Makefile|GNUmakefil
  * same build: omni's `replace …/client => ./client`), or the project's build files say
  * GOWORK=off (osmosis: its go.mod requires the members' published versions, as its release does).
  */
-function withoutWorkspace(model: WorkspaceModel, member: GoModule, io: GenerateIo): string | null {
+function withoutWorkspace(work: GoWork, member: GoModule, io: GenerateIo): string | null {
   const own = existingIgnoreFile(io);
-  if (!own || !DockerIgnore.parse(own.text).isIgnored('go.work')) return null;
-  const work = model.work!;
-  const excluded = `${own.path} excludes go.work`;
+  if (!own || !DockerIgnore.parse(own.text).isIgnored(describeWorkFile(work))) return null;
+  const excluded = `${own.path} excludes ${describeWorkFile(work)}`;
   const target = (from: string, newPath: string) => {
     const r = nodePath.posix.normalize(nodePath.posix.join(from === '' ? '.' : from, newPath)).replace(/\/+$/, '');
     return r === '.' ? '' : r;
@@ -257,28 +258,31 @@ export function plan(model: WorkspaceModel, options: GenerateOptions, io: Genera
   }
 
   // go.work: build in workspace mode when the target's module is a member.
-  const work = model.work;
+  // The nearest go.work walking up from the module (go's own lookup): one in a subfolder
+  // (service/go.work over service/account) wins over the context root's.
+  const work = nestedWork(model, target.module ?? '', read) ?? model.work;
+  const workFile = work ? describeWorkFile(work) : 'go.work';
   const member = work?.members.find((m) => !m.outsideContext && m.goModExists && m.dir === target.module);
   // The project's ignore file keeps go.work out of the build context: the project builds its
   // module alone, and so does this Dockerfile when that is the same build (see withoutWorkspace).
-  const alone = work && member ? withoutWorkspace(model, member, io) : null;
+  const alone = work && member ? withoutWorkspace(work, member, io) : null;
   const workspaceMode = !!work && !!member && alone === null;
   const goEnv: string[] = [];
   if (work && !member) {
     goEnv.push('GOWORK=off');
-    warnings.push(`go.work does not use ${target.module === '' ? '.' : target.module} (the module of ${describe(target)}): the build sets GOWORK=off and builds that module alone.`);
+    warnings.push(`${workFile} does not use ${target.module === '' ? '.' : target.module} (the module of ${describe(target)}): the build sets GOWORK=off and builds that module alone.`);
   } else if (alone) {
     goEnv.push('GOWORK=off');
     reasons.push(`GOWORK=off: ${alone}`);
   }
 
-  const go = goVersionFor(model, mod, workspaceMode, warnings);
+  const go = goVersionFor(model, work ?? null, mod, workspaceMode, warnings);
   const deb: DebianRelease = debianFor(go.version);
 
   // cgo
   const facts = buildFacts(model, target.dir);
   // cgo reached through other modules (gorm's sqlite driver → mattn/go-sqlite3).
-  const modDir = workspaceMode ? '' : target.module ?? '';
+  const modDir = workspaceMode ? work?.dir ?? '' : target.module ?? '';
   const usesVendor = read(join(modDir, 'vendor/modules.txt')) !== null;
   const goSum = mod ? read(join(mod.dir, 'go.sum')) : null;
   const goFiles = (dir: string): string[] =>
@@ -384,7 +388,7 @@ export function plan(model: WorkspaceModel, options: GenerateOptions, io: Genera
     : 'No --platform=$BUILDPLATFORM: cross-compiling cgo needs a C cross-compiler, so the build stage runs on the target platform (emulated for foreign platforms).');
 
   // Modules: vendor/, go.work, go.mod
-  const workdirCtx = workspaceMode ? '' : target.module ?? '';
+  const workdirCtx = workspaceMode ? work?.dir ?? '' : target.module ?? '';
   const vendorDir = workdirCtx;
   let vendor = read(join(vendorDir, 'vendor/modules.txt')) !== null;
   if (vendor && workspaceMode && compareGoVersions(go.version, '1.22') < 0) {
@@ -412,11 +416,11 @@ export function plan(model: WorkspaceModel, options: GenerateOptions, io: Genera
     for (const m of work.members) {
       if (m.outsideContext) {
         const parent = commonParent(model.root, nodePath.resolve(model.root, m.use));
-        throw new GenerateError('context-too-small', `go.work uses ${m.use}, outside the build context ${model.root}: Docker cannot copy it, so the build would fail. Generate from ${parent} (the folder holding both) instead.`, candidates, parent);
-      } else if (!m.goModExists) warnings.push(`go.work uses ${m.use}, which has no go.mod.`);
+        throw new GenerateError('context-too-small', `${workFile} uses ${m.use}, outside the build context ${model.root}: Docker cannot copy it, so the build would fail. Generate from ${parent} (the folder holding both) instead.`, candidates, parent);
+      } else if (!m.goModExists) warnings.push(`${workFile} uses ${m.use}, which has no go.mod.`);
       else if (!m.hasGoSum && m.requirements.length > 0) warnings.push(`${join(m.dir, 'go.sum')} is missing although ${join(m.dir, 'go.mod')} has requirements: the build fails with "missing go.sum entry" unless go.work.sum holds them. Run go mod tidy in ${m.dir || '.'} and commit go.sum.`);
     }
-    reasons.push(`go.work: go.work${work.hasWorkSum ? ', go.work.sum' : ''} and the module files of every member (${members.map((m) => `${m.dir === '' ? '.' : m.dir}: go.mod${m.hasGoSum ? ' and go.sum' : ', no go.sum'}`).join('; ')}) are copied first, then \`go mod download\` runs in a layer of its own, with a BuildKit cache mount for the module cache: editing .go files reuses that layer.`);
+    reasons.push(`${workFile}: ${workFile}${work.hasWorkSum ? ', go.work.sum' : ''} and the module files of every member (${members.map((m) => `${m.dir === '' ? '.' : m.dir}: go.mod${m.hasGoSum ? ' and go.sum' : ', no go.sum'}`).join('; ')}) are copied first, then \`go mod download\` runs in a layer of its own, with a BuildKit cache mount for the module cache: editing .go files reuses that layer.`);
   } else if (mod) {
     addCopies(moduleDependencyFiles(mod));
     reasons.push(`go.mod${mod.hasGoSum ? ' and go.sum are' : ' is'} copied first, then \`go mod download\` runs in a layer of its own with a BuildKit cache mount for the module cache: editing .go files reuses that layer, and a go.mod change downloads only what is new.`);
@@ -428,7 +432,7 @@ export function plan(model: WorkspaceModel, options: GenerateOptions, io: Genera
   // Local `replace` targets: `go mod download` reads their go.mod, `go build` their sources.
   const replaceDirs: string[] = [];
   {
-    const replaces = [...(workspaceMode ? (work?.replaces ?? []).map((r) => ({ r, from: '' })) : []),
+    const replaces = [...(workspaceMode ? (work?.replaces ?? []).map((r) => ({ r, from: work?.dir ?? '' })) : []),
       ...(workspaceMode ? (work?.members ?? []).filter((m) => !m.outsideContext) : mod ? [mod] : []).flatMap((m) => m.replaces.map((r) => ({ r, from: m.dir })))];
     for (const { r, from } of replaces) {
       if (!r.local) continue;

@@ -68,6 +68,8 @@ export interface GoWorkMember extends GoModule {
 }
 
 export interface GoWork {
+  /** The go.work's folder when it is not the context root's (the generator's nearest go.work of a module). */
+  dir?: string;
   members: GoWorkMember[];
   hasWorkSum: boolean;
   // ---- extensions ----

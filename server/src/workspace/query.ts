@@ -201,7 +201,8 @@ export function moduleDependencyFiles(m: Pick<GoModule, 'dir' | 'hasGoSum'>): st
  * without go.mod has nothing to copy).
  */
 export function workDependencyFiles(work: GoWork): string[] {
-  const out = work.hasWorkSum ? ['go.work', 'go.work.sum'] : ['go.work'];
+  const at = (f: string) => (work.dir ? `${work.dir}/${f}` : f);
+  const out = work.hasWorkSum ? [at('go.work'), at('go.work.sum')] : [at('go.work')];
   for (const m of work.members) if (!m.outsideContext && m.goModExists) out.push(...moduleDependencyFiles(m));
   return out;
 }
