@@ -228,3 +228,38 @@ describe('2. a go.work in a subfolder above the module', () => {
     assert.doesNotMatch(r.dockerfile, /go\.work/);
   });
 });
+
+describe('3. programs run by a constant name or required through exec.LookPath', () => {
+  // derailed/k9s at 24cf4628541eca9e2979ae7294e0e91578e8357a (Apache-2.0): internal/view/exec.go returns
+  // LookPath("kubectl")'s error. harness/harness at ad5c8768ce22352903cddde95bd28f0358461a8c (Apache-2.0):
+  // git/command/command.go runs exec.CommandContext(ctx, GitExecutable, …) with `GitExecutable = "git"`.
+  function tool(body: string): string {
+    return workspace({
+      'go.mod': 'module example.com/tool\n\ngo 1.24\n',
+      'main.go': `package main\n\nimport (\n\t"context"\n\t"fmt"\n\t"os/exec"\n)\n\nvar (\n\tGitExecutable = "git"\n)\n\n${body}\n\nfunc main() { _ = run(context.Background()); _ = fmt.Sprint() }\n`,
+    });
+  }
+  it('k9s: exec.LookPath("kubectl") whose error is returned is a program the binary needs: the Check names it', async () => {
+    const r = await gen(tool('func run(ctx context.Context) error {\n\tbin, err := exec.LookPath("kubectl")\n\tif err != nil {\n\t\treturn fmt.Errorf("kubectl command is not in your path: %w", err)\n\t}\n\treturn exec.CommandContext(ctx, bin).Run()\n}'));
+    assert.ok(r.warnings.some((w) => w.includes('kubectl (exec.LookPath("kubectl"), its error returned in main.go)')), r.warnings.join('\n'));
+  });
+  it('harness: a package variable holding the name (GitExecutable = "git") counts like the literal', async () => {
+    const r = await gen(tool('func run(ctx context.Context) error {\n\treturn exec.CommandContext(ctx, GitExecutable, "version").Run()\n}'));
+    assert.ok(r.warnings.some((w) => w.includes('git (exec.CommandContext(GitExecutable = "git") in main.go)')), r.warnings.join('\n'));
+  });
+  it('negative: a LookPath that only picks an optional tool (no error returned) is not warned about', async () => {
+    const r = await gen(tool('func run(ctx context.Context) error {\n\tif bin, err := exec.LookPath("xdg-open"); err == nil {\n\t\t_ = exec.CommandContext(ctx, bin).Run()\n\t}\n\t_ = GitExecutable\n\treturn nil\n}'));
+    assert.ok(!r.warnings.some((w) => w.includes('xdg-open')), r.warnings.join('\n'));
+  });
+});
+
+describe('3. (negative) a LookPath fallback inside an if statement', () => {
+  it('dagu: `if cmdPath, err := exec.LookPath("cmd"); err == nil {` is no required program, even with an unrelated `if err != nil { return err }` after it', async () => {
+    // dagu-org/dagu at 59d92fc196a0cfd1f1f4b9cd1f1fcc96ef90251e (GPL-3.0): internal/cmn/cmdutil/cmdutil.go.
+    const r = await gen(workspace({
+      'go.mod': 'module example.com/tool\n\ngo 1.24\n',
+      'main.go': 'package main\n\nimport (\n\t"os"\n\t"os/exec"\n)\n\nfunc shell() string {\n\tif cmdPath, err := exec.LookPath("cmd"); err == nil {\n\t\treturn cmdPath\n\t}\n\treturn ""\n}\n\nfunc run() error {\n\t_, err := os.Stat(shell())\n\tif err != nil {\n\t\treturn err\n\t}\n\treturn nil\n}\n\nfunc main() { _ = run() }\n',
+    }));
+    assert.ok(!r.warnings.some((w) => w.includes('runs cmd')), r.warnings.join('\n'));
+  });
+});

@@ -13,7 +13,7 @@
  *   of them, so the binary starts and then fails at the first call (a git TUI without git).
  */
 import { stripGoComments } from './goSource';
-import type { PackageSources } from './ports';
+import { constantsOf, type PackageSources } from './ports';
 
 export interface ProgramShape {
   subcommands: string[];
@@ -170,6 +170,9 @@ export function programShape(packages: readonly PackageSources[], externalImport
     const kong = p.imports.some((i) => under(i, 'github.com/alecthomas/kong'));
     const docopt = p.imports.some((i) => under(i, 'github.com/docopt/docopt-go'));
     const scoped = (v: string) => `${p.dir}\0${v}`;
+    // The package's string constants, read once when a call names a constant.
+    let constCache: Map<string, string> | null = null;
+    const consts = () => (constCache ??= new Map(p.files.flatMap((f) => [...constantsOf(stripGoComments(f.text))])));
     for (const f of p.files) {
       const text = stripGoComments(f.text);
       const file = p.dir === '' ? f.file : `${p.dir}/${f.file}`;
@@ -252,15 +255,27 @@ export function programShape(packages: readonly PackageSources[], externalImport
       if (osExec) {
         // exec.Command("git", …), exec.CommandContext(ctx, "git", …). Not exec.LookPath alone: it
         // asks whether an optional tool is there. Not the program itself (a re-exec by name).
-        const calls = /\bexec\.(?:(Command)\(\s*|(CommandContext)\(\s*[A-Za-z_][\w.]*(?:\(\))?\s*,\s*)"([A-Za-z0-9_.+-]+)"/g;
-        for (const m of text.matchAll(calls)) {
-          const name = m[3];
+        // The name as a literal, or a constant of the package (harness: `const GitExecutable = "git"`,
+        // exec.CommandContext(ctx, GitExecutable, …)).
+        const calls = /\bexec\.(?:(Command)\(\s*|(CommandContext)\(\s*[A-Za-z_][\w.]*(?:\(\))?\s*,\s*)(?:"([A-Za-z0-9_.+-]+)"|([A-Za-z_][A-Za-z0-9_]*)\s*[,)])/g;
+        const found = [...text.matchAll(calls)].map((m) => ({ m, name: m[3] ?? (m[4] !== undefined ? consts().get(m[4]) : undefined), via: m[3] !== undefined ? `exec.${m[1] ?? m[2]}("${m[3]}")` : `exec.${m[1] ?? m[2]}(${m[4]} = "${consts().get(m[4]!) ?? ''}")` }));
+        // exec.LookPath("kubectl") whose error the function returns (k9s): the program needs it.
+        // A statement of its own (not `if p, err := exec.LookPath("cmd"); err == nil {`, a fallback),
+        // and the next `if err != nil {` returns, with err not assigned again in between.
+        for (const m of text.matchAll(/^[ \t]*[A-Za-z_][A-Za-z0-9_]*\s*,\s*([A-Za-z_][A-Za-z0-9_]*)\s*:?=\s*exec\.LookPath\(\s*"([A-Za-z0-9_.+-]+)"\s*\)[ \t]*$/gm)) {
+          const after = text.slice(m.index! + m[0].length, m.index! + m[0].length + 400);
+          const check = new RegExp(`\\bif\\s+${m[1]}\\s*!=\\s*nil\\s*\\{`).exec(after);
+          if (!check || new RegExp(`\\b${m[1]}\\s*:?=`).test(after.slice(0, check.index))) continue;
+          if (new RegExp(`^\\{(?:[^{}\\n]*\\n){0,3}?\\s*return\\b[^\\n]*(?:\\b${m[1]}\\b|Errorf|errors\\.New)`).test(after.slice(check.index + check[0].length - 1))) found.push({ m, name: m[2], via: `exec.LookPath("${m[2]}"), its error returned` });
+        }
+        for (const { m, name, via } of found) {
+          if (name === undefined || !/^[A-Za-z0-9_.+-]+$/.test(name)) continue;
           if (name === binary) continue;
           const gate = envGate(text, m.index!);
           const known = runs.find((r) => r.name === name);
           // A call that runs whatever the environment says replaces one that runs only with a variable set.
           if (known && (known.onlyWith === undefined || gate !== null)) continue;
-          const entry = { name, via: `exec.${m[1] ?? m[2]}("${name}") in ${file}`, ...(gate ? { onlyWith: gate } : {}) };
+          const entry = { name, via: `${via} in ${file}`, ...(gate ? { onlyWith: gate } : {}) };
           if (known) runs.splice(runs.indexOf(known), 1, entry);
           else runs.push(entry);
         }
