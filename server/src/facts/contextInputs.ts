@@ -401,8 +401,10 @@ export function readsGitMetadata(df: DockerfileModel, finalStage: Target = df.st
   /** What the files say: `git` in their text, or (git at hand) an opaque go tool or a stamping go build. */
   const fileReads = (files: string[], git: boolean): boolean => {
     for (const f of files) {
-      const text = read ? read(f) : null;
-      if (text !== null) return /\bgit\b/.test(text) || (git && (OPAQUE_GO_TOOL.test(text) || (readsBuildInfo && GO_BUILD_IN_TEXT.test(text) && !BUILDVCS_OFF.test(text))));
+      // The file and the scripts it runs in the context (yggdrasil's ./build runs
+      // `sh contrib/semver/version.sh`, which runs `git describe`).
+      const texts = read ? scriptsRunBy(f, read, ws).map((s) => s.text) : [];
+      if (texts.length > 0) return texts.some((text) => /\bgit\b/.test(text) || (git && (OPAQUE_GO_TOOL.test(text) || (readsBuildInfo && GO_BUILD_IN_TEXT.test(text) && !BUILDVCS_OFF.test(text)))));
     }
     return true;
   };
@@ -451,6 +453,58 @@ export function readsGitMetadata(df: DockerfileModel, finalStage: Target = df.st
     hasContext[s.index] = copied;
   }
   return null;
+}
+
+/** How far `scriptsRunBy` follows: scripts called from scripts, and files read in all. */
+const SCRIPT_DEPTH = 3;
+const SCRIPT_FILES = 16;
+
+/**
+ * A relative script path a script or Makefile runs: a `.sh`/`.bash` path anywhere
+ * (`PKGVER=$(sh contrib/semver/version.sh --bare)`, `source ./lib.sh`), or, at the start of a
+ * command, `./name` or `dir/name` (`./hack/version`, `$(shell hack/version)`, a recipe's
+ * `@scripts/build`). Group 1: a `$(dirname "$0")/`, `${DIR}/`, `$ROOT/` prefix (the path is
+ * then relative to the script's folder as well); group 2: the path.
+ */
+const SCRIPT_CALL = /(?:^|[\s;&|(`"'=])(\$\([^()\s]*(?:\s+"?\$\{?0\}?"?)?\)\/|\$\{[^}\s]*\}\/|\$\w+\/)?((?:\.{1,2}\/)?(?:[\w.-]+\/)*[\w.-]+\.(?:sh|bash))(?=$|[\s;&|)`"'])|(?:^[ \t@+-]*|[;&|(`]\s*|\$\((?:shell\s+)?|\b(?:then|do|else|exec)\s+)(\$\([^()\s]*(?:\s+"?\$\{?0\}?"?)?\)\/|\$\{[^}\s]*\}\/|\$\w+\/)?(\.\/[\w.-]+(?:\/[\w.-]+)*|[\w.-]+\/[\w.-]+(?:\/[\w.-]+)*)(?=$|[\s;&|)`"'])/gm;
+
+/**
+ * A script or build file (context-relative) and the scripts of the context it runs, followed
+ * from script to script (at most SCRIPT_DEPTH calls deep, SCRIPT_FILES files in all), each with
+ * its text; empty when the file itself cannot be read. A path is looked up from the context
+ * root (where the RUN runs after `COPY . /src` + `WORKDIR /src`) and from the calling script's
+ * folder; only files the context has are followed. Kept per workspace model when given.
+ */
+export function scriptsRunBy(rel: string, read: (rel: string) => string | null, ws?: WorkspaceModel): { path: string; text: string }[] {
+  const compute = () => {
+    const out: { path: string; text: string }[] = [];
+    const seen = new Set<string>();
+    let level: string[] = [rel];
+    for (let depth = 0; depth <= SCRIPT_DEPTH && level.length > 0; depth++) {
+      const next: string[] = [];
+      for (const p of level) {
+        if (seen.has(p) || out.length >= SCRIPT_FILES) continue;
+        seen.add(p);
+        const text = read(p);
+        if (text === null) continue;
+        out.push({ path: p, text });
+        if (depth === SCRIPT_DEPTH) continue;
+        const dir = posix.dirname(p) === '.' ? '' : posix.dirname(p);
+        SCRIPT_CALL.lastIndex = 0;
+        for (let m = SCRIPT_CALL.exec(text); m !== null; m = SCRIPT_CALL.exec(text)) {
+          const word = m[2] ?? m[4];
+          const fromScriptDir = (m[1] ?? m[3]) !== undefined;
+          const inDir = dir === '' ? null : contextPath(`${dir}/${word}`);
+          const candidates = fromScriptDir ? [inDir, contextPath(word)] : [contextPath(word), inDir];
+          const found = candidates.find((c): c is string => c !== null && c !== '' && !seen.has(c) && c !== p && read(c) !== null);
+          if (found) next.push(found);
+        }
+      }
+      level = next;
+    }
+    return out;
+  };
+  return ws ? workspaceFact(ws, `scriptsRunBy:${rel}`, compute) : compute();
 }
 
 /** Go code that opens a git repository: go-git, git2go, or the git command run through os/exec. */

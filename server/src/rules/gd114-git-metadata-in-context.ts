@@ -9,7 +9,8 @@
  * the copy says `--exclude=.git`, when a `!.git` line re-includes it on purpose, when the build
  * reads the repository in any stage, also one another target builds (`git describe`/`rev-parse`
  * in a RUN, `-buildvcs=true`, goreleaser, or a
- * Makefile/Taskfile/script it runs that mentions git, or one we cannot read; a `go test` of code
+ * Makefile/Taskfile/script it runs that mentions git or runs a script of the context that does
+ * (`scriptsRunBy`), or one we cannot read; a `go test` of code
  * that opens the repository with go-git or git2go, or runs git; with git in the
  * stage, a `go tool` program of the module, or a go build with default VCS stamping of a program
  * that reads its build info: see facts/contextInputs.ts `readsGitMetadata`, the fact GD305's fix

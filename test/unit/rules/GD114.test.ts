@@ -268,6 +268,67 @@ describe('GD114 git-metadata-in-context', () => {
       assert.equal(find(text, opts(load(repo({ 'go.mod': GO_MOD, 'main.go': PLAIN_MAIN }))), 'GD114').length, 1);
     });
 
+    // Round-7 judgement, yggdrasil-network/yggdrasil-go 422836ee (LGPL-3.0 with exception)
+    // contrib/docker/Dockerfile.multiarch:4-11: `COPY . /src`, then `RUN apk add git && ./build`;
+    // ./build never says git, but runs `PKGNAME=${PKGNAME:-$(sh contrib/semver/name.sh)}` and
+    // `PKGVER=${PKGVER:-$(sh contrib/semver/version.sh --bare)}`, which run `git symbolic-ref` and
+    // `git describe --tags`: the build reads .git.
+    it('yggdrasil: the script the RUN runs calls scripts of the context that run git: silent', () => {
+      const text = df([
+        'FROM --platform=$BUILDPLATFORM golang:alpine AS builder',
+        'COPY . /src',
+        'WORKDIR /src',
+        'ARG TARGETOS',
+        'ARG TARGETARCH',
+        'ENV CGO_ENABLED=0',
+        'ENV GOOS=${TARGETOS} GOARCH=${TARGETARCH}',
+        'RUN apk add git && ./build && go build -o /src/genkeys cmd/genkeys/main.go',
+        'FROM alpine',
+        'COPY --from=builder /src/yggdrasil /usr/bin/yggdrasil',
+      ]);
+      const buildScript = '#!/bin/sh\n\nset -ef\n\nPKGSRC=${PKGSRC:-github.com/yggdrasil-network/yggdrasil-go/src/version}\nPKGNAME=${PKGNAME:-$(sh contrib/semver/name.sh)}\nPKGVER=${PKGVER:-$(sh contrib/semver/version.sh --bare)}\n\nLDFLAGS="-X $PKGSRC.buildName=$PKGNAME -X $PKGSRC.buildVersion=$PKGVER"\nfor CMD in yggdrasil yggdrasilctl ; do\n  go build -v -ldflags="$LDFLAGS" ./cmd/$CMD\ndone\n';
+      const version = '#!/bin/sh\n\ncase "$*" in\n  *--bare*)\n    git describe --tags --match="v[0-9]*\\.[0-9]*\\.[0-9]*" | cut -c 2-\n    ;;\nesac\n';
+      const files = (extra: Record<string, string>) => {
+        const root = tmpCopy('tls');
+        write(root, '.git/HEAD', 'ref: refs/heads/master\n');
+        write(root, 'build', buildScript);
+        for (const [k, v] of Object.entries(extra)) write(root, k, v);
+        return load(root);
+      };
+      assert.deepEqual(find(text, opts(files({ 'contrib/semver/version.sh': version, 'contrib/semver/name.sh': '#!/bin/sh\nprintf yggdrasil\n' })), 'GD114'), []);
+      // The scripts it calls do not touch git, or are not in the context: reported.
+      assert.equal(find(text, opts(files({ 'contrib/semver/version.sh': '#!/bin/sh\necho 0.5.0\n', 'contrib/semver/name.sh': '#!/bin/sh\nprintf yggdrasil\n' })), 'GD114').length, 1);
+      assert.equal(find(text, opts(files({})), 'GD114').length, 1);
+      // Only the one that runs git in the context: silent.
+      const other = files({ 'contrib/semver/version.sh': version });
+      assert.deepEqual(find(text, opts(other), 'GD114'), []);
+    });
+
+    it('scripts called from scripts: followed from the calling script\'s folder, bounded in depth', () => {
+      const text = df(['FROM golang:1.26 AS build', 'WORKDIR /src', 'COPY . .', 'RUN make build', 'FROM scratch', 'COPY --from=build /src/app /app']);
+      const ws = (files: Record<string, string>) => {
+        const root = tmpCopy('tls');
+        write(root, '.git/HEAD', 'x\n');
+        for (const [k, v] of Object.entries(files)) write(root, k, v);
+        return load(root);
+      };
+      // Makefile -> $(shell ./hack/version) -> "$(dirname "$0")/lib.sh" (beside it) -> git.
+      const chain = {
+        Makefile: 'VERSION := $(shell ./hack/version)\nbuild:\n\tgo build -ldflags "-X main.v=$(VERSION)" -o app .\n',
+        'hack/version': '#!/bin/sh\n. "$(dirname "$0")/lib.sh"\nprint_version\n',
+        'hack/lib.sh': 'print_version() { git describe --tags; }\n',
+      };
+      assert.deepEqual(find(text, opts(ws(chain)), 'GD114'), []);
+      assert.equal(find(text, opts(ws({ ...chain, 'hack/lib.sh': 'print_version() { echo dev; }\n' })), 'GD114').length, 1);
+      // Five calls deep: past the bound, not followed (reported).
+      const deep: Record<string, string> = { Makefile: 'build:\n\t./s1.sh\n\tgo build -o app .\n' };
+      for (let n = 1; n <= 5; n++) deep[`s${n}.sh`] = n < 5 ? `#!/bin/sh\n./s${n + 1}.sh\n` : '#!/bin/sh\ngit describe\n';
+      assert.equal(find(text, opts(ws(deep)), 'GD114').length, 1);
+      delete deep['s1.sh'];
+      deep.Makefile = 'build:\n\t./s3.sh\n\tgo build -o app .\n';
+      assert.deepEqual(find(text, opts(ws(deep)), 'GD114'), []);
+    });
+
     // Judge 4 (round 5), casdoor e6b2338f (Apache-2.0) Dockerfile:20-22: after `COPY . .` the build
     // runs `go test -run TestGetVersionInfo ./util/system_test.go ./util/system.go …`, whose code
     // opens the repository with go-git (git.PlainOpen): excluding .git fails the build.
