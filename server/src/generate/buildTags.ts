@@ -5,7 +5,8 @@
  * install` line of a Makefile that builds the same package with `-tags …` (variables expanded
  * from the Makefile's own assignments), or .goreleaser.yml's `-tags=…` flag. When the stated tags
  * select gated files, the generated build uses them; when gated files exist and no tags are
- * stated, a warning says what a plain build leaves out.
+ * stated, a warning says what a plain build leaves out. A Makefile target named for development,
+ * debugging or tests (beszel's `build-hub-dev: go build -tags development`) states nothing.
  */
 import { parseGoFile } from '../workspace/goImports';
 
@@ -29,7 +30,10 @@ export interface TagDecision {
 
 const PLATFORM = /^(linux|unix|gc|gccgo|cgo|go1\.[0-9]+|aix|android|darwin|dragonfly|freebsd|hurd|illumos|ios|js|nacl|netbsd|openbsd|plan9|solaris|wasip1|windows|zos|386|amd64|amd64p32|arm|armbe|arm64|arm64be|loong64|mips|mipsle|mips64|mips64le|ppc|ppc64|ppc64le|riscv|riscv64|s390|s390x|sparc|sparc64|wasm)$/;
 /** Tags that gate tests, tools or debugging, not features of the shipped program. */
-const NOT_A_FEATURE = /^(ignore|ci|tools?|generate|gen|integration|e2e|test.*|.*_test|mock.*|example.*|bench.*|fuzz|race|debug|dev|appengine|purego|noasm|nethttpomithttp2|wireinject|codegen|manual|skip.*|slow|long|unit|functional|acceptance|windows_.*)$/i;
+const NOT_A_FEATURE = /^(ignore|ci|tools?|generate|gen|integration|e2e|test.*|.*_test|mock.*|example.*|bench.*|fuzz|race|debug|dev|devel|develop|development|appengine|purego|noasm|nethttpomithttp2|wireinject|codegen|manual|skip.*|slow|long|unit|functional|acceptance|windows_.*)$/i;
+
+/** Make targets that build for development, debugging or tests, not the shipped program. */
+const DEV_TARGET = /(^|[-_./])(dev|devel|develop|development|debug|dbg|test|tests|watch|race)([-_./]|$)/i;
 
 function join(dir: string, name: string): string {
   return dir === '' ? name : `${dir}/${name}`;
@@ -100,7 +104,14 @@ export function statedTags(targetDir: string, moduleDir: string, io: TagIo): { t
     vars = new Map([...vars, ...makeVariables(text)]);
     const pkg = targetDir === '' ? null : targetDir.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
     const names = pkg === null ? /(?:^|\s)\.\/?(?:\s|$)|\.\/\.\.\./ : new RegExp(`(?:\\./)?${pkg}(?:/?)(?:\\s|$|&&|;|')`);
+    let rule = '';
     for (const line of text.replace(/\\\n/g, ' ').split('\n')) {
+      // The Make target the recipe line belongs to (`build-hub-dev:`).
+      const head = /^([A-Za-z0-9_./%-][^:=\s]*)\s*:(?!=)/.exec(line);
+      if (head) rule = head[1];
+      // A development or debugging build of the package is not how it ships (beszel's
+      // build-hub-dev: `go build -tags development`, which proxies the UI to a dev server).
+      if (DEV_TARGET.test(rule)) continue;
       if (!/\bgo\s+(?:build|install)\b/.test(line) || !names.test(line)) continue;
       const m = /-tags(?:=|\s+)('([^']*)'|"([^"]*)"|(\S+))/.exec(line);
       if (!m) continue;
