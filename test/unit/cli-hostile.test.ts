@@ -92,7 +92,7 @@ describe('CLI: superlinear input (item 7)', () => {
     const ok = path.join(dir, 'Dockerfile.ok');
     // On the old code: 40 s and 1.3 GB for the lint (more for a line of many words), then exit 0.
     fs.writeFileSync(long, `FROM golang:1.22\nRUN echo ${'a'.repeat(5_000_000)}\n`);
-    fs.writeFileSync(ok, 'FROM alpine:3.19\nRUN apk add git\n');
+    fs.writeFileSync(ok, 'FROM alpine:3.22\nRUN apk add git\n');
     const r = cli(['lint', long, ok, '--fail-on', 'error']);
     assert.equal(r.status, 2, r.stderr);
     assert.match(r.stderr, /cannot analyse .*Dockerfile\.long: line 2 is 5,000,009 characters long \(lines of up to 65,536 characters are analysed\)/);
@@ -117,7 +117,7 @@ describe('CLI: minor (item 9)', () => {
     const dir = module();
     const ro = path.join(dir, 'Dockerfile.ro');
     const rw = path.join(dir, 'Dockerfile.rw');
-    const text = 'FROM alpine:3.19\nRUN apk add git\n';
+    const text = 'FROM alpine:3.22\nRUN apk add git\n';
     fs.writeFileSync(ro, text);
     fs.writeFileSync(rw, text);
     fs.chmodSync(ro, 0o444);

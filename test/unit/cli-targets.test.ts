@@ -66,7 +66,7 @@ describe('the CLI loads the shell parser only when a script is not plain', () =>
   };
 
   it('exec form only: lints without the parser', { skip: !fs.existsSync(cli) && 'run npm run build first' }, () => {
-    write('exec/Dockerfile', df(['FROM alpine:3.20', 'COPY app /app', 'ENTRYPOINT ["/app"]']));
+    write('exec/Dockerfile', df(['FROM alpine:3.22', 'COPY app /app', 'ENTRYPOINT ["/app"]']));
     const r = lintJson(path.join(dir, 'exec', 'Dockerfile'));
     assert.equal(r.stderr, '');
     assert.deepEqual(r.findings, ['GD204']);

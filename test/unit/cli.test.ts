@@ -64,16 +64,16 @@ describe('go-dockerfile lint', () => {
 
   it('--fix writes the safely fixed file, reports what changed, and keeps CRLF', async () => {
     const file = path.join(dir, 'Dockerfile.fix');
-    fs.writeFileSync(file, df(['FROM alpine:3.20', 'RUN apk add tzdata', 'USER 65532', 'CMD ["/app"]'], '\r\n'));
+    fs.writeFileSync(file, df(['FROM alpine:3.22', 'RUN apk add tzdata', 'USER 65532', 'CMD ["/app"]'], '\r\n'));
     const r = await run('lint', file, '--fix', '--fail-on', 'information');
     assert.equal(r.code, 0, r.out);
     assert.match(r.err, /fixed GD301/);
-    assert.equal(fs.readFileSync(file, 'utf8'), df(['FROM alpine:3.20', 'RUN apk add --no-cache tzdata', 'USER 65532', 'CMD ["/app"]'], '\r\n'));
+    assert.equal(fs.readFileSync(file, 'utf8'), df(['FROM alpine:3.22', 'RUN apk add --no-cache tzdata', 'USER 65532', 'CMD ["/app"]'], '\r\n'));
   });
 
   it('--target checks that stage as the image (a production target in a multi-target file)', async () => {
     const file = path.join(dir, 'Dockerfile.targets');
-    fs.writeFileSync(file, df(['FROM golang:1.22 AS build', 'WORKDIR /src', 'COPY . .', 'RUN go build -o /out/app .', 'FROM alpine:3.20 AS prod', 'COPY --from=build /out/app /app', 'ENTRYPOINT ["/app"]', 'FROM build AS dev', 'CMD ["go", "run", "."]']));
+    fs.writeFileSync(file, df(['FROM golang:1.22 AS build', 'WORKDIR /src', 'COPY . .', 'RUN go build -o /out/app .', 'FROM alpine:3.22 AS prod', 'COPY --from=build /out/app /app', 'ENTRYPOINT ["/app"]', 'FROM build AS dev', 'CMD ["go", "run", "."]']));
     const codes = async (...extra: string[]) => (JSON.parse((await run('lint', file, '--format', 'json', ...extra)).out) as JsonFinding[]).map((f) => f.code);
     // The last stage (dev) is a golang image: GD201. As --target prod, the alpine stage runs as root: GD204.
     assert.ok((await codes()).includes('GD201'));

@@ -8,23 +8,23 @@ import { applyFix, codes, df, lint, ready } from './helpers';
 
 before(() => ready);
 
-const apk = ['FROM alpine:3.20', 'RUN apk add tzdata', 'USER 65532'];
+const apk = ['FROM alpine:3.22', 'RUN apk add tzdata', 'USER 65532'];
 
 describe('suppression', () => {
   it('# go-dockerfile ignore= silences the next instruction only', () => {
-    assert.deepEqual(codes(df(['FROM alpine:3.20', '# go-dockerfile ignore=GD301', 'RUN apk add tzdata', 'WORKDIR /app', 'RUN apk add curl', 'USER 1'])), ['GD301']);
+    assert.deepEqual(codes(df(['FROM alpine:3.22', '# go-dockerfile ignore=GD301', 'RUN apk add tzdata', 'WORKDIR /app', 'RUN apk add curl', 'USER 1'])), ['GD301']);
   });
 
   it('a blank line or another comment may stand between the pragma and the instruction', () => {
-    assert.deepEqual(codes(df(['FROM alpine:3.20', '# go-dockerfile ignore=GD301', '# why: we need the index', 'RUN apk add tzdata', 'USER 1'])), []);
+    assert.deepEqual(codes(df(['FROM alpine:3.22', '# go-dockerfile ignore=GD301', '# why: we need the index', 'RUN apk add tzdata', 'USER 1'])), []);
   });
 
   it('# go-dockerfile global ignore= silences the whole file', () => {
-    assert.deepEqual(codes(df(['# go-dockerfile global ignore=GD301,GD204', 'FROM alpine:3.20', 'RUN apk add tzdata', 'WORKDIR /app', 'RUN apk add curl'])), []);
+    assert.deepEqual(codes(df(['# go-dockerfile global ignore=GD301,GD204', 'FROM alpine:3.22', 'RUN apk add tzdata', 'WORKDIR /app', 'RUN apk add curl'])), []);
   });
 
   it("hadolint's pragmas map through the peers", () => {
-    assert.deepEqual(codes(df(['FROM alpine:3.20', '# hadolint ignore=DL3019', 'RUN apk add tzdata', 'USER 1'])), []);
+    assert.deepEqual(codes(df(['FROM alpine:3.22', '# hadolint ignore=DL3019', 'RUN apk add tzdata', 'USER 1'])), []);
     assert.deepEqual(codes(df(['# hadolint global ignore=DL3002', ...apk.slice(0, 2)])), ['GD301']);
   });
 
@@ -38,9 +38,9 @@ describe('suppression', () => {
     const model = parseDockerfile(text);
     const f = lint(text).find((x) => x.code === 'GD301')!;
     const once = applyEdits(text, [ignoreForInstruction(model, f)!]);
-    assert.equal(once, df(['FROM alpine:3.20', '# go-dockerfile ignore=GD301', 'RUN apk add tzdata', 'USER 65532']));
+    assert.equal(once, df(['FROM alpine:3.22', '# go-dockerfile ignore=GD301', 'RUN apk add tzdata', 'USER 65532']));
     assert.deepEqual(codes(once), []);
-    const other = df(['FROM alpine:3.20', '# go-dockerfile ignore=GD104', 'RUN apk add tzdata', 'USER 65532']);
+    const other = df(['FROM alpine:3.22', '# go-dockerfile ignore=GD104', 'RUN apk add tzdata', 'USER 65532']);
     const g = lint(other).find((x) => x.code === 'GD301')!;
     assert.match(applyEdits(other, [ignoreForInstruction(parseDockerfile(other), g)!]), /# go-dockerfile ignore=GD104,GD301\n/);
   });
@@ -62,9 +62,9 @@ describe('fixes and pragmas', () => {
   });
 
   it('files with lone \\r line endings get \\r in fixes', () => {
-    const fixed = applyFix('FROM alpine:3.20\rUSER 1\rRUN apk add git\r', 'GD301');
-    assert.equal(fixed, 'FROM alpine:3.20\rUSER 1\rRUN apk add --no-cache git\r');
-    assert.equal(applyFix('FROM alpine:3.20\rCOPY app /app\rCMD ["/app"]\r', 'GD204'), 'FROM alpine:3.20\rCOPY app /app\rUSER 65532:65532\rCMD ["/app"]\r');
+    const fixed = applyFix('FROM alpine:3.22\rUSER 1\rRUN apk add git\r', 'GD301');
+    assert.equal(fixed, 'FROM alpine:3.22\rUSER 1\rRUN apk add --no-cache git\r');
+    assert.equal(applyFix('FROM alpine:3.22\rCOPY app /app\rCMD ["/app"]\r', 'GD204'), 'FROM alpine:3.22\rCOPY app /app\rUSER 65532:65532\rCMD ["/app"]\r');
   });
 });
 

@@ -14,6 +14,7 @@ import { gd207 } from './gd207-sources-in-final-image';
 import { gd208 } from './gd208-build-tools-in-final-image';
 import { gd209 } from './gd209-unpinned-base-image';
 import { gd210 } from './gd210-build-platform-binary-in-image';
+import { gd211 } from './gd211-end-of-life-base-image';
 import { gd301 } from './gd301-apk-without-no-cache';
 import { gd302 } from './gd302-cleanup-in-later-layer';
 import { gd303 } from './gd303-apt-without-cleanup';
@@ -39,6 +40,6 @@ import { gd307 } from './gd307-heavy-context';
 import type { Rule } from './types';
 
 /** Every rule, in catalogue order. */
-export const RULES: readonly Rule[] = [gd104, gd107, gd108, gd109, gd110, gd111, gd112, gd113, gd115, gd116, gd117, gd118, gd201, gd204, gd205, gd206, gd207, gd208, gd209, gd210, gd301, gd302, gd303, gd304, gd308, gd309, gd310, gd101, gd102, gd103, gd105, gd106, gd114, gd202, gd203, gd305, gd306, gd307];
+export const RULES: readonly Rule[] = [gd104, gd107, gd108, gd109, gd110, gd111, gd112, gd113, gd115, gd116, gd117, gd118, gd201, gd204, gd205, gd206, gd207, gd208, gd209, gd210, gd211, gd301, gd302, gd303, gd304, gd308, gd309, gd310, gd101, gd102, gd103, gd105, gd106, gd114, gd202, gd203, gd305, gd306, gd307];
 
 export const RULES_BY_CODE: ReadonlyMap<string, Rule> = new Map(RULES.map((r) => [r.code, r]));

@@ -1,0 +1,100 @@
+import { normalizeRepository } from './table';
+
+/**
+ * Operating-system releases of base images that no longer get security updates, as known when
+ * this table was last updated (December 2026). Only releases whose end has passed are listed:
+ * the table never predicts, so a release that ends after the tool was built is simply not
+ * reported (a stale table misses, it is never wrong). Months, not days: what a message needs.
+ *
+ * Alpine: the end of the main repository's support (alpinelinux.org/releases). Debian: the end
+ * of LTS (security updates reach the images' archive until then). Ubuntu: the end of standard
+ * support (after it, updates need an Ubuntu Pro subscription; the public images get none).
+ */
+const ALPINE: Record<string, string> = {
+  '3.6': 'May 2019', '3.7': 'November 2019', '3.8': 'May 2020', '3.9': 'January 2021', '3.10': 'May 2021',
+  '3.11': 'November 2021', '3.12': 'May 2022', '3.13': 'November 2022', '3.14': 'May 2023', '3.15': 'November 2023',
+  '3.16': 'May 2024', '3.17': 'November 2024', '3.18': 'May 2025', '3.19': 'November 2025', '3.20': 'April 2026',
+  '3.21': 'November 2026',
+};
+/** Every Alpine branch before 3.6 ended by 2019. */
+const ALPINE_OLDEST_LISTED = 6;
+
+const DEBIAN: Record<string, { name: string; ended: string }> = {
+  '7': { name: 'wheezy', ended: 'May 2018' },
+  '8': { name: 'jessie', ended: 'June 2020' },
+  '9': { name: 'stretch', ended: 'June 2022' },
+  '10': { name: 'buster', ended: 'June 2024' },
+  '11': { name: 'bullseye', ended: 'August 2026' },
+};
+const DEBIAN_BY_NAME = new Map(Object.entries(DEBIAN).map(([num, d]) => [d.name, num]));
+
+const UBUNTU: Record<string, { name: string; ended: string }> = {
+  '14.04': { name: 'trusty', ended: 'April 2019' },
+  '16.04': { name: 'xenial', ended: 'April 2021' },
+  '18.04': { name: 'bionic', ended: 'May 2023' },
+  '18.10': { name: 'cosmic', ended: 'July 2019' },
+  '19.04': { name: 'disco', ended: 'January 2020' },
+  '19.10': { name: 'eoan', ended: 'July 2020' },
+  '20.04': { name: 'focal', ended: 'May 2025' },
+  '20.10': { name: 'groovy', ended: 'July 2021' },
+  '21.04': { name: 'hirsute', ended: 'January 2022' },
+  '21.10': { name: 'impish', ended: 'July 2022' },
+  '22.10': { name: 'kinetic', ended: 'July 2023' },
+  '23.04': { name: 'lunar', ended: 'January 2024' },
+  '23.10': { name: 'mantic', ended: 'July 2024' },
+  '24.10': { name: 'oracular', ended: 'July 2025' },
+  '25.04': { name: 'plucky', ended: 'January 2026' },
+};
+const UBUNTU_BY_NAME = new Map(Object.entries(UBUNTU).map(([num, u]) => [u.name, num]));
+
+/** An operating-system release that has reached its end of life. */
+export interface EndedRelease {
+  /** As a user names it: `Alpine 3.14`, `Debian 10 (buster)`, `Ubuntu 18.04 (bionic)`. */
+  release: string;
+  /** When its updates ended, as a phrase: `in May 2023`, `before 2019`. */
+  ended: string;
+  /** What ended: the security support of the release, or its standard support (Ubuntu). */
+  what: 'security support' | 'long-term support' | 'standard support';
+}
+
+/**
+ * The ended release an image reference is built on, or null (a supported release, a release the
+ * tag does not name, an image we do not know). Reads `alpine:3.14`, `debian:buster-slim`,
+ * `debian:10.13`, `ubuntu:18.04`, `ubuntu:focal-20240123`, and the release suffix Docker's
+ * official images put in their tags (`golang:1.16-alpine3.13`, `python:3.9-slim-buster`).
+ * Images of other registries or namespaces: their tags follow no convention, so null.
+ */
+export function endedRelease(ref: string): EndedRelease | null {
+  if (!ref || ref.includes('$')) return null;
+  const { repo, tag } = normalizeRepository(ref);
+  if (!tag || repo.includes('/')) return null;
+  if (repo === 'alpine') return alpine(/^(\d+)\.(\d+)(?:\.\d+)*$/.exec(tag));
+  if (repo === 'debian') return debian(/^(\d+)(?:\.\d+)*(?:-|$)/.exec(tag)?.[1] ?? DEBIAN_BY_NAME.get(tag.split('-')[0]) ?? null);
+  if (repo === 'ubuntu') return ubuntu(/^(\d\d\.\d\d)(?:-|$)/.exec(tag)?.[1] ?? UBUNTU_BY_NAME.get(tag.split('-')[0]) ?? null);
+  // An official image's variant: `1.16-alpine3.13`, `3.9-slim-buster`, `alpine3.13`.
+  for (const part of tag.split('-')) {
+    const a = /^alpine(\d+)\.(\d+)$/.exec(part);
+    if (a) return alpine(a);
+    const d = DEBIAN_BY_NAME.get(part);
+    if (d) return debian(d);
+  }
+  return null;
+}
+
+function alpine(m: RegExpExecArray | null): EndedRelease | null {
+  if (!m) return null;
+  const branch = `${Number(m[1])}.${Number(m[2])}`;
+  const month = ALPINE[branch];
+  const ended = month ? `in ${month}` : Number(m[1]) === 3 && Number(m[2]) < ALPINE_OLDEST_LISTED ? 'before 2019' : null;
+  return ended ? { release: `Alpine ${branch}`, ended, what: 'security support' } : null;
+}
+
+function debian(num: string | null): EndedRelease | null {
+  const d = num !== null ? DEBIAN[num] : undefined;
+  return d ? { release: `Debian ${num} (${d.name})`, ended: `in ${d.ended}`, what: 'long-term support' } : null;
+}
+
+function ubuntu(version: string | null): EndedRelease | null {
+  const u = version !== null ? UBUNTU[version] : undefined;
+  return u ? { release: `Ubuntu ${version} (${u.name})`, ended: `in ${u.ended}`, what: 'standard support' } : null;
+}

@@ -1,0 +1,78 @@
+import assert from 'node:assert/strict';
+import { before, describe, it } from 'node:test';
+import { df, lint, ready } from '../helpers';
+import { endedRelease } from '../../../server/src/images/endOfLife';
+
+/** GD211 end-of-life-base-image: its own cases. */
+before(() => ready);
+
+const find = (text: string) => lint(text).filter((f) => f.code === 'GD211');
+
+/** A two-stage Go build whose final stage is `FROM final`, with `extra` lines after it. */
+const build = (final: string, extra: string[] = []) => df([
+  'FROM golang:1.23-alpine AS builder',
+  'WORKDIR /app',
+  'COPY . /app',
+  'RUN CGO_ENABLED=0 go build .',
+  '',
+  `FROM ${final}`,
+  ...extra,
+  'COPY --from=builder /app/glance /app/glance',
+  'ENTRYPOINT ["/app/glance"]',
+]);
+
+describe('GD211 end-of-life-base-image', () => {
+  it('reports a final image on an ended Alpine release (glance), on the image name, with the month it ended', () => {
+    // glanceapp/glance 03156abe (AGPL-3.0) Dockerfile:7: `FROM alpine:3.14` ships the binary.
+    const text = build('alpine:3.14');
+    const [f, ...rest] = find(text);
+    assert.ok(f);
+    assert.deepEqual(rest, []);
+    assert.equal(f.severity, 'warning');
+    assert.equal(text.slice(f.span.start, f.span.end), 'alpine:3.14');
+    assert.match(f.message, /^The final image is based on alpine:3\.14: Alpine 3\.14's security support ended in May 2023\./);
+    assert.equal(f.fix, undefined, 'no fix: a newer release can rename the packages the Dockerfile installs');
+  });
+
+  it('reports an ended Debian release by code name (sftpgo debian:buster-slim), by number, and an official image variant', () => {
+    // drakkan/sftpgo 076b2f0e (AGPL-3.0) Dockerfile:26: the runtime stage is `FROM debian:buster-slim`.
+    assert.match(find(build('debian:buster-slim'))[0]?.message ?? '', /Debian 10 \(buster\)'s long-term support ended in June 2024/);
+    assert.match(find(build('debian:10.13-slim'))[0]?.message ?? '', /Debian 10 \(buster\)/);
+    assert.match(find(build('debian:bullseye'))[0]?.message ?? '', /Debian 11 \(bullseye\)'s long-term support ended in August 2026/);
+    assert.match(find(build('golang:1.16-alpine3.13'))[0]?.message ?? '', /Alpine 3\.13's security support ended in November 2022/);
+    assert.match(find(build('python:3.9-slim-buster'))[0]?.message ?? '', /Debian 10 \(buster\)/);
+    assert.match(find(build('ubuntu:18.04'))[0]?.message ?? '', /Ubuntu 18\.04 \(bionic\)'s standard support ended in May 2023/);
+    assert.match(find(build('ubuntu:focal-20240123'))[0]?.message ?? '', /Ubuntu 20\.04 \(focal\)/);
+    assert.match(find(build('alpine:3.4'))[0]?.message ?? '', /Alpine 3\.4's security support ended before 2019/);
+  });
+
+  it('reads the release through an ARG default and through a stage the final stage builds on', () => {
+    const viaArg = df(['ARG ALPINE_VERSION=3.18', 'FROM golang:1.23 AS builder', 'RUN go build -o /x .', `FROM alpine:\${ALPINE_VERSION}`, 'COPY --from=builder /x /x']);
+    const [a] = find(viaArg);
+    assert.match(a?.message ?? '', /^The final image is based on alpine:\$\{ALPINE_VERSION\} \(alpine:3\.18\): Alpine 3\.18/);
+    const viaStage = df(['FROM golang:1.23 AS builder', 'RUN go build -o /x .', 'FROM debian:stretch-slim AS base', 'RUN apt-get update', 'FROM base AS final', 'COPY --from=builder /x /x']);
+    const [s] = find(viaStage);
+    assert.match(s?.message ?? '', /^The final image \(stage final\) is based on debian:stretch-slim: Debian 9 \(stretch\)/);
+    assert.equal(viaStage.slice(s!.span.start, s!.span.end), 'debian:stretch-slim');
+  });
+
+  it('silent: supported releases, floating tags, builder stages, unknown tags, other namespaces, unresolved ARGs', () => {
+    for (const final of ['alpine:3.22', 'alpine:3', 'alpine', 'alpine:latest', 'debian:12-slim', 'debian:bookworm', 'debian:trixie-slim',
+      'ubuntu:24.04', 'ubuntu:22.04', 'ubuntu:noble', 'gcr.io/distroless/static-debian12:nonroot', 'scratch',
+      'golang:1.23-alpine3.22', 'myorg/alpine:3.14', 'quay.io/alpine:3.14', 'alpine:edge', 'debian:sid', 'alpine:${ALPINE}']) {
+      assert.deepEqual(find(build(final)), [], final);
+    }
+    // An ended release in a builder stage ships nothing but what is copied out of it.
+    const builderOnly = df(['FROM golang:1.16-alpine3.13 AS builder', 'RUN go build -o /x .', 'FROM alpine:3.22', 'COPY --from=builder /x /x']);
+    assert.deepEqual(find(builderOnly), []);
+  });
+
+  it('the table names only releases that have ended (a stale table misses, it never predicts)', () => {
+    assert.equal(endedRelease('alpine:3.21')?.ended, 'in November 2026');
+    assert.equal(endedRelease('alpine:3.22'), null);
+    assert.equal(endedRelease('debian:12'), null);
+    assert.equal(endedRelease('ubuntu:24.04'), null);
+    assert.equal(endedRelease('ubuntu:25.04')?.release, 'Ubuntu 25.04 (plucky)');
+    assert.equal(endedRelease('docker.io/library/alpine:3.12.1')?.release, 'Alpine 3.12');
+  });
+});
