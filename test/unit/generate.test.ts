@@ -211,9 +211,11 @@ describe('generate: decisions', () => {
     assert.ok(result.reasons.some((r) => r.includes('distroless/base') && r.includes('github.com/mattn/go-sqlite3 needs cgo')), result.reasons.join('\n'));
     assert.equal(result.cgo, true);
     const alpine = await generated('cgo-sqlite', { runtime: 'alpine' });
-    // Builder and runtime on the same pinned alpine release: the binary runs on the musl it was linked against.
+    // The builder on the newest alpine golang published for Go 1.22 (3.21); the runtime on the current
+    // alpine, not on 3.21 whose support has ended (GD211): musl runs what an older release linked.
     assert.match(alpine.text, /\nFROM golang:1\.22-alpine3\.21 AS build\nRUN apk add --no-cache gcc musl-dev\n/);
-    assert.match(alpine.text, /\nFROM alpine:3\.21\n/);
+    assert.match(alpine.text, /\nFROM alpine:3\.22\n/);
+    assert.ok(alpine.result.reasons.some((r) => r.includes('alpine 3.21 (the newest one golang published for Go 1.22')), alpine.result.reasons.join('\n'));
     const debian = await generated('cgo-sqlite', { runtime: 'debian' });
     assert.match(debian.text, /\nFROM debian:bookworm-slim\n/);
     await assert.rejects(generateFor(loadWorkspace(checkout('cgo-sqlite')), { runtime: 'scratch' }), (e: unknown) => {

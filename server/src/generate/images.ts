@@ -39,8 +39,8 @@ export function golangImage(goVersion: string, variant: string): string {
 
 /**
  * The newest alpine release the golang image published for a Go line (golang tags
- * `1.22-alpine3.21`): a cgo builder and its alpine runtime use the same one, so the binary runs
- * on the musl it was linked against.
+ * `1.22-alpine3.21`). A cgo binary linked there runs on the current alpine runtime (musl keeps its
+ * ABI), so the runtime stays on ALPINE_VERSION.
  */
 export function alpineFor(goVersion: string): string {
   if (compareGoVersions(goVersion, '1.23') >= 0) return ALPINE_VERSION;

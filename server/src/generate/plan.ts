@@ -13,7 +13,7 @@ import { decidePorts, type PackageSources, type PortEvidence } from './ports';
 import { programShape } from './shape';
 import { reachedOutsideTestHelpers } from './testHelpers';
 import {
-  FALLBACK_GO_VERSION, alpineFor, alpineImage, golangAlpineImage, debianFor, debianSlimImage, distrolessImage, golangImage, isTaggableGoVersion, type DebianRelease,
+  ALPINE_VERSION, FALLBACK_GO_VERSION, alpineFor, alpineImage, golangAlpineImage, debianFor, debianSlimImage, distrolessImage, golangImage, isTaggableGoVersion, type DebianRelease,
 } from './images';
 import { NODE_IMAGE, configFlagDefaults, configFlagSamples, configReads, embedProblems, likelyWebScript, runtimeReads, webStageFor, type AssetIo, type WebStage } from './assets';
 import { cgoPaths, describeCgoPath, modulesWithCode } from './cgoGraph';
@@ -348,9 +348,12 @@ export function plan(model: WorkspaceModel, options: GenerateOptions, io: Genera
         : 'CA certificates copied from the builder (about 200 kB): scratch has none, and a dependency may make TLS connections.');
       break;
     case 'alpine':
-      runtimeImage = alpineImage(cgo ? alpineFor(go.version) : undefined);
+      // The current alpine even when the Go line's builder is on an older one: musl keeps its
+      // ABI, so a binary linked on alpine 3.21 runs on 3.22; an ended release would ship frozen
+      // packages (GD211).
+      runtimeImage = alpineImage();
       reasons.push(cgo
-        ? `${runtimeImage} runtime (asked for) with a golang alpine builder on the same alpine release (musl must match): the binary needs cgo (${cgoWhyAll()}), so it is built against musl with gcc and musl-dev and runs on alpine's musl.`
+        ? `${runtimeImage} runtime (asked for) with a golang alpine builder on ${alpineFor(go.version) === ALPINE_VERSION ? 'the same alpine release' : `alpine ${alpineFor(go.version)} (the newest one golang published for Go ${go.version}; musl runs what an older release linked)`}: the binary needs cgo (${cgoWhyAll()}), so it is built against musl with gcc and musl-dev and runs on alpine's musl.`
         : `${runtimeImage} runtime (asked for): a static binary (CGO_ENABLED=0) on a small image with a shell and apk; CA certificates come with alpine.`);
       break;
     case 'debian':
