@@ -69,10 +69,20 @@ import "never/read"
   });
 
   it('detects time.LoadLocation in the body only when "time" is imported', () => {
-    assert.equal(parseGoFile('package a\nimport "time"\nvar l, _ = time.LoadLocation("UTC")\n').callsLoadLocation, true);
-    assert.equal(parseGoFile('package a\nimport t "time"\nvar l, _ = t.LoadLocation("UTC")\n').callsLoadLocation, true);
+    assert.equal(parseGoFile('package a\nimport "time"\nvar l, _ = time.LoadLocation("Europe/Paris")\n').callsLoadLocation, true);
+    assert.equal(parseGoFile('package a\nimport t "time"\nvar l, _ = t.LoadLocation("Europe/Paris")\n').callsLoadLocation, true);
     assert.equal(parseGoFile('package a\nimport "time"\nvar l, _ = time.LoadLocationFromTZData("x", nil)\n').callsLoadLocation, false);
     assert.equal(parseGoFile('package a\nimport "fmt"\nvar x = other.LoadLocation("UTC")\n').callsLoadLocation, false);
+    // A constant "", "UTC" or "Local" returns UTC or Local without reading a zoneinfo database
+    // (scroll-tech/scroll common/utils/timezone.go at bc8f9dbc, MIT: `utc, _ := time.LoadLocation("")`).
+    for (const arg of ['""', '"UTC"', '"Local"', '`UTC`', ' "" ']) {
+      assert.equal(parseGoFile(`package a\nimport "time"\nfunc f() { utc, _ := time.LoadLocation(${arg}); _ = utc }\n`).callsLoadLocation, false, arg);
+    }
+    // Any other name, a variable or a constant's name still loads one; one such call is enough.
+    for (const arg of ['"utc"', '"Europe/Paris"', 'name', 'tzName', 'cfg.TZ', '"UTC" + s', '"\\x55TC"']) {
+      assert.equal(parseGoFile(`package a\nimport "time"\nfunc f(name string) { l, _ := time.LoadLocation(${arg}); _ = l }\n`).callsLoadLocation, true, arg);
+    }
+    assert.equal(parseGoFile('package a\nimport "time"\nvar a, _ = time.LoadLocation("UTC")\nvar b, _ = time.LoadLocation(os.Getenv("TZ"))\n').callsLoadLocation, true);
     // Changes its own user (mjl-/mox mox-/forkexec_unix.go: a child with syscall.Credential).
     assert.equal(parseGoFile('package mox\nimport (\n\t"os"\n\t"syscall"\n)\nvar a = &os.ProcAttr{Sys: &syscall.SysProcAttr{Credential: &syscall.Credential{Uid: 1000}}}\n').setsUser, true);
     assert.equal(parseGoFile('package a\nimport "golang.org/x/sys/unix"\nfunc f() { unix.Setgroups(nil); unix.Setresuid(1, 1, 1) }\n').setsUser, true);

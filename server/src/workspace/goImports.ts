@@ -1,7 +1,8 @@
 /**
  * Reads what the model needs from a .go file without a Go toolchain: the build constraint, the
  * package clause and the import declarations (scanning stops where the imports end), plus two
- * cheap substring searches of the body (`.LoadLocation(` and `func main`).
+ * cheap substring searches of the body (`.LoadLocation(` with an argument other than a constant
+ * "", "UTC" or "Local", and `func main`).
  *
  * Also: the known cgo-only modules, the TLS indicators, and the per-package helpers
  * `usesCgo`, `usesTls`, `needsTzdata`.
@@ -14,7 +15,7 @@ export interface GoFileInfo {
   /** Import paths in source order, de-duplicated. */
   imports: string[];
   importsC: boolean;
-  /** Body mentions `.LoadLocation(` (and the file imports "time"). */
+  /** Body mentions `.LoadLocation(` (and the file imports "time"), not only with a constant "", "UTC" or "Local". */
   callsLoadLocation: boolean;
   /**
    * Body calls Setuid, Setgid, Setresuid, Setreuid, Setgroups … of syscall or
@@ -139,6 +140,20 @@ function constraintFrom(comments: string[]): string | null {
 }
 
 /**
+ * `.LoadLocation(` occurs in the body with an argument other than the constant "", "UTC" or
+ * "Local": time.LoadLocation returns UTC or Local for those without reading a zoneinfo database
+ * (scroll-tech/scroll common/utils/timezone.go: `time.LoadLocation("")`).
+ */
+function readsZoneinfo(view: Buffer, from: number): boolean {
+  const needle = '.LoadLocation(';
+  for (let at = view.indexOf(needle, from, 'latin1'); at >= 0; at = view.indexOf(needle, at + needle.length, 'latin1')) {
+    const m = /^\s*("(UTC|Local|)"|`(UTC|Local|)`)\s*\)/.exec(view.toString('latin1', at + needle.length, at + needle.length + 64));
+    if (!m) return true;
+  }
+  return false;
+}
+
+/**
  * Parses a Go source file. `content` may be a Buffer (fast path: only the header and import
  * strings are decoded) or a string. Never throws.
  */
@@ -196,7 +211,7 @@ export function parseGoFile(content: Uint8Array | string): GoFileInfo {
       bodyStart = sc.pos;
     }
     info.importsC = seen.has('C');
-    if (seen.has('time') && view.indexOf('.LoadLocation(', bodyStart, 'latin1') >= 0) info.callsLoadLocation = true;
+    if (seen.has('time')) info.callsLoadLocation = readsZoneinfo(view, bodyStart);
     if ((seen.has('syscall') || seen.has('golang.org/x/sys/unix')) && SETS_USER.test(view.toString('latin1', bodyStart))) info.setsUser = true;
     if (info.packageName === 'main') {
       if (view.indexOf('func main()', bodyStart, 'latin1') >= 0) info.hasFuncMain = true;

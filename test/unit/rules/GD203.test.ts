@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { applyFix, df, ready } from '../helpers';
-import { load, opts, find, build } from './kit/context';
+import { load, opts, find, build, tmpCopy, write } from './kit/context';
 
 /** GD203 scratch-without-tzdata: its own cases (the themed suites beside it test rules together). */
 before(() => ready);
@@ -87,6 +87,44 @@ describe('GD203 scratch-without-tzdata', () => {
     // An ARG without a value hides it (unknown), and an image that is not golang sets no GOPATH.
     assert.deepEqual(find(text('$GOPATH/src/github.com/x/app/').replace('WORKDIR', 'ARG GOPATH\nWORKDIR'), opts(ws()), 'GD203'), []);
     assert.deepEqual(find(text('$GOPATH/src/github.com/x/app/', 'debian:12'), opts(ws()), 'GD203'), []);
+  });
+
+  it('time.LoadLocation("") in a go.work member the program imports loads no time zone: silent; any other name is still reported (scroll-tech/scroll)', () => {
+    // scroll-tech/scroll at bc8f9dbc83e662aa06db161b0e4dc686a6b5818d (MIT): build/dockerfiles/gas_oracle.Dockerfile
+    // builds rollup/cmd/gas_oracle for ubuntu:20.04 (no tzdata); its only LoadLocation is common/utils/timezone.go's
+    // `time.LoadLocation("")`, which returns UTC without reading a zoneinfo database.
+    const skeleton = (arg: string) => {
+      const root = tmpCopy(null);
+      write(root, 'go.work', 'go 1.21.0\n\nuse (\n\t./common\n\t./rollup\n)\n');
+      write(root, 'common/go.mod', 'module scroll-tech/common\n\ngo 1.21\n');
+      write(root, 'common/utils/timezone.go', `package utils\n\nimport "time"\n\n// NowUTC get the utc time.Now\nfunc NowUTC() time.Time {\n\tutc, _ := time.LoadLocation(${arg})\n\treturn time.Now().In(utc)\n}\n`);
+      write(root, 'rollup/go.mod', 'module scroll-tech/rollup\n\ngo 1.21\n\nrequire scroll-tech/common v1.0.0\n');
+      write(root, 'rollup/cmd/gas_oracle/main.go', 'package main\n\nimport (\n\t"fmt"\n\n\t"scroll-tech/common/utils"\n)\n\nfunc main() { fmt.Println(utils.NowUTC()) }\n');
+      return load(root);
+    };
+    const text = df([
+      'FROM golang:1.21 as base',
+      'WORKDIR /src',
+      'COPY go.work* ./',
+      'COPY ./rollup/go.* ./rollup/',
+      'COPY ./common/go.* ./common/',
+      'RUN go mod download -x',
+      'FROM base as builder',
+      'RUN --mount=target=. \\',
+      '    --mount=type=cache,target=/root/.cache/go-build \\',
+      '    cd /src/rollup/cmd/gas_oracle/ && CGO_LDFLAGS="-ldl" go build -v -p 4 -o /bin/gas_oracle',
+      'FROM ubuntu:20.04',
+      'RUN apt update && apt install vim netcat-openbsd net-tools curl ca-certificates -y',
+      'COPY --from=builder /bin/gas_oracle /bin/',
+      'WORKDIR /app',
+      'ENTRYPOINT ["gas_oracle"]',
+    ]);
+    for (const arg of ['""', '"UTC"', '"Local"']) assert.deepEqual(find(text, opts(skeleton(arg)), 'GD203'), [], arg);
+    for (const arg of ['"Asia/Shanghai"', 'os.Getenv("TZ")']) {
+      const [f] = find(text, opts(skeleton(arg)), 'GD203');
+      assert.ok(f, arg);
+      assert.match(f.message, /\.\/common\/utils/);
+    }
   });
 
   it('fix on a CRLF file keeps CRLF', () => {
