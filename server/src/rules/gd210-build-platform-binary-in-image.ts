@@ -10,7 +10,7 @@
  *
  * Not reported: the go builds themselves (their GOOS/GOARCH are GD113's and GD116's business), a
  * download whose RUN names the target (`$TARGETARCH`, `$TARGETPLATFORM`), files a RUN of the stage
- * writes at the copied path (a cross-compiled `-o /usr/bin/app`), and images built on
+ * writes at the copied path (a cross-compiled `-o /usr/bin/app`, or `mv app /usr/bin`), and images built on
  * $BUILDPLATFORM themselves. No fix: the tool must be built or fetched for the target instead
  * (`GOOS=$TARGETOS GOARCH=$TARGETARCH go install`, `$TARGETARCH` in the URL, or a stage on the
  * target platform), which only the author can choose.
@@ -19,6 +19,7 @@ import { copyPaths, goCommands, goPackages, imageStages, pathEnv, stageChain, wo
 import { sourceCovers } from '../dockerfile/copySources';
 import { envValue, goBinaryName, stageRef } from '../dockerfile/goBuild';
 import type { DockerfileModel, Instruction, Stage } from '../dockerfile/model';
+import type { ShellCommand } from '../dockerfile/shellModel';
 import { expandVariables } from '../dockerfile/variables';
 import * as path from 'node:path';
 import type { Rule, RuleFinding } from './types';
@@ -173,17 +174,46 @@ function withoutSubstitutions(text: string): string {
 }
 
 /**
- * Whether the stage's chain may write the path itself: a RUN names it, an ENV or ARG names its
+ * Whether the stage's chain may write the path itself: a RUN names it or moves a file of its name
+ * into its folder, an ENV or ARG names its
  * folder (an output folder a build script reads: `BIN_OUT_DIR=/usr/bin`), or a COPY puts a file there.
  */
 function writtenInStage(model: DockerfileModel, stage: Stage, p: string): boolean {
   const dir = path.posix.dirname(p);
   return stageChain(model, stage).some((s) => s.instructions.some((i) => {
-    if (i.keyword === 'RUN') return i.script?.text.includes(p) ?? false;
+    if (i.keyword === 'RUN') return (i.script?.text.includes(p) ?? false) || (i.script ? movedInto(i.script.parsed.commands, p) : false);
     if (i.keyword === 'ENV' || i.keyword === 'ARG') return i.args.some((a) => a.value.includes(dir));
     if (i.keyword === 'COPY' || i.keyword === 'ADD') return [p, dir].includes((i.args[i.args.length - 1]?.value ?? '').replace(/\/$/, ''));
     return false;
   }));
+}
+
+/**
+ * A `mv`/`cp`/`install`/`ln` of the script puts a file named like `p` into p's folder
+ * (gorse's `go build … . && mv gorse-in-one /usr/bin`): the destination is the last operand or
+ * `-t DIR`/`--target-directory=DIR`.
+ */
+function movedInto(commands: readonly ShellCommand[], p: string): boolean {
+  const dir = path.posix.dirname(p);
+  const name = path.posix.basename(p);
+  for (const c of commands) {
+    const argv = c.argv[0]?.value === 'sudo' ? c.argv.slice(1) : c.argv;
+    if (!/^(mv|cp|install|ln)$/.test(argv[0]?.value ?? '')) continue;
+    let dest: string | undefined;
+    const operands: string[] = [];
+    for (let k = 1; k < argv.length; k++) {
+      const v = argv[k].value;
+      if (v === '-t' || v === '--target-directory') dest = argv[++k]?.value;
+      else if (v.startsWith('--target-directory=')) dest = v.slice('--target-directory='.length);
+      else if (!v.startsWith('-')) operands.push(v);
+    }
+    if (dest === undefined) dest = operands.pop();
+    if (dest === undefined || operands.length === 0) continue;
+    const d = strip(dest);
+    if (d === p && operands.length === 1) return true;
+    if (d === dir && operands.some((o) => path.posix.basename(o) === name)) return true;
+  }
+  return false;
 }
 
 /** A COPY source (relative to the stage's root) as an absolute path. */

@@ -90,4 +90,37 @@ describe('GD210 build-platform-binary-in-image', () => {
     // A go build that names the path writes it (cross-compiled).
     assert.equal(has(df(['FROM --platform=$BUILDPLATFORM golang:1.24 AS build', 'ARG TARGETARCH', 'COPY . .', 'RUN GOARCH=$TARGETARCH go build -o /usr/bin/app .', 'FROM alpine:3.20', 'COPY --from=build /usr/bin/app /app', 'ENTRYPOINT ["/app"]']), 'GD210'), false);
   });
+
+  // Judge (round 7), gorse-io/gorse at 5404aefa5d34a067cc8d6b6b76a4c227d825cba9 (Apache-2.0)
+  // cmd/gorse-in-one/Dockerfile:6-36: the binary is cross-compiled in cmd/gorse-in-one, then
+  // `mv gorse-in-one /usr/bin`; /usr/bin/gorse-in-one is the project's program, not the image's.
+  const gorse = (move: string, copied = '/usr/bin/gorse-in-one') => df([
+    'FROM --platform=$BUILDPLATFORM golang:1.27',
+    'WORKDIR /src',
+    'COPY go.* ./',
+    'RUN go mod download',
+    'COPY . ./',
+    'ARG TARGETOS',
+    'ARG TARGETARCH',
+    'RUN --mount=type=cache,target=/root/.cache/go-build \\',
+    '    cd cmd/gorse-in-one && \\',
+    '    GOOS=${TARGETOS} GOARCH=${TARGETARCH} CGO_ENABLED=0 go build -ldflags=" \\',
+    "    -X 'github.com/gorse-io/gorse/config.RootDir=/var/lib/gorse'\" . && \\",
+    `    ${move}`,
+    'FROM scratch',
+    'COPY --from=0 /etc/ssl/certs/ca-certificates.crt /etc/ssl/certs/',
+    `COPY --from=0 ${copied} /usr/bin/gorse-in-one`,
+    'ENTRYPOINT ["/usr/bin/gorse-in-one", "-c", "/etc/gorse/config.toml"]',
+  ]);
+
+  it('is silent for a project binary moved into /usr/bin by the cross-compiling RUN (gorse)', () => {
+    for (const move of ['mv gorse-in-one /usr/bin', 'mv gorse-in-one /usr/bin/', 'cp ./gorse-in-one /usr/bin/gorse-in-one', 'install -m 755 gorse-in-one /usr/bin', 'mv -t /usr/bin gorse-in-one', 'sudo mv gorse-in-one /usr/sbin/x /usr/bin']) {
+      assert.equal(has(gorse(move), 'GD210'), false, move);
+    }
+    // Another file moved there, or the file moved elsewhere, leaves /usr/bin/gorse-in-one the base image's.
+    for (const move of ['mv gorse /usr/bin', 'mv gorse-in-one /usr/local/bin', 'mv /usr/bin gorse-in-one', 'echo gorse-in-one /usr/bin']) {
+      assert.equal(find(gorse(move), 'GD210').length, 1, move);
+    }
+    assert.match(find(gorse('mv gorse-in-one /usr/bin', '/usr/bin/wget'), 'GD210')[0].message, /`\/usr\/bin\/wget` is a program of `0`'s base image/);
+  });
 });
