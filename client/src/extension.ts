@@ -86,7 +86,7 @@ async function start(context: vscode.ExtensionContext): Promise<void> {
     synchronize: {
       configurationSection: 'goDockerfile',
       // What the analysis reads besides the Dockerfile: re-lint open Dockerfiles when it changes.
-      fileEvents: vscode.workspace.createFileSystemWatcher('**/{go.mod,go.work,go.sum,go.work.sum,.dockerignore,.gitignore,.go-dockerfile.json,*.go,vendor/modules.txt}'),
+      fileEvents: vscode.workspace.createFileSystemWatcher('**/{go.mod,go.work,go.sum,go.work.sum,.dockerignore,*.dockerignore,.gitignore,.go-dockerfile.json,*.go,vendor/modules.txt}'),
     },
   };
   output.info(`Starting the language server (general Dockerfile features: ${languageFeatures}, workspace ${vscode.workspace.isTrusted ? 'trusted' : 'restricted: nothing is executed'}).`);

@@ -110,6 +110,38 @@ describe('fixes that create or edit .dockerignore, over LSP', () => {
     client.close(uri);
   });
 
+  test('each Dockerfile gets its own <Dockerfile>.dockerignore (GD114 names it and its fix edits it); another Dockerfile\'s does not apply', async () => {
+    const p = project();
+    p.write('.git/HEAD', 'ref: refs/heads/main\n');
+    p.write('build/Foo.Dockerfile.dockerignore', 'bin/\n');
+    const foo = p.write('build/Foo.Dockerfile', DOCKERFILE);
+    const root = p.write('Dockerfile', DOCKERFILE);
+    // ./Dockerfile: no .dockerignore applies (Foo's is not its own).
+    await EditorDocument.open(client, root, DOCKERFILE);
+    await client.diagnosticsWhere(root, (ds) => has('GD305')(ds) && has('GD114')(ds));
+    client.close(root);
+
+    const doc = await EditorDocument.open(client, foo, DOCKERFILE);
+    const diagnostics = await client.diagnosticsWhere(foo, has('GD114'));
+    assert.ok(!diagnostics.some((x) => x.code === 'GD305'), 'Foo.Dockerfile has its own ignore file');
+    const d = diagnostics.find((x) => x.code === 'GD114');
+    assert.match(d.message, /not excluded by build\/Foo\.Dockerfile\.dockerignore/);
+    doc.diagnostics = diagnostics;
+    const { fix } = await doc.quickFixesFor(d);
+    assert.equal(fix.title, 'Add .git to build/Foo.Dockerfile.dockerignore');
+    const target = p.uri('build/Foo.Dockerfile.dockerignore');
+    const edits = fix.edit.documentChanges.filter((c) => !('kind' in c) && c.textDocument.uri === target);
+    assert.equal(edits.length, 1);
+    const next = applyTextEdits('bin/\n', edits[0].edits);
+    assert.equal(next, 'bin/\n.git\n');
+    // The file changes on disk: the document is checked against the new text.
+    const before = client.publishCount(foo);
+    fs.writeFileSync(path.join(p.dir, 'build/Foo.Dockerfile.dockerignore'), next);
+    client.notify('workspace/didChangeWatchedFiles', { changes: [{ uri: target, type: 2 }] });
+    await client.diagnosticsWhere(foo, (ds) => !ds.some((x) => x.code === 'GD114'), { skip: before });
+    client.close(foo);
+  });
+
   test('GD106: the quick fix removes the line of the existing .dockerignore that excludes vendor/', async () => {
     const p = project();
     p.write('vendor/modules.txt', '# github.com/google/uuid v1.6.0\n## explicit\ngithub.com/google/uuid\n');

@@ -31,6 +31,26 @@ describe('go-dockerfile lint', () => {
     assert.ok(findings.some((f) => f.code === 'GD104'));
   });
 
+  it('each Dockerfile is checked against its own ignore file: <Dockerfile>.dockerignore beside it, else the context\'s .dockerignore', async () => {
+    const root = fs.mkdtempSync(path.join(os.tmpdir(), 'gd-cli-ignore-'));
+    try {
+      const text = df(['FROM golang:1.22 AS build', 'WORKDIR /src', 'COPY . .', 'RUN go build -o /app .', 'FROM scratch', 'COPY --from=build /app /app']);
+      fs.writeFileSync(path.join(root, 'go.mod'), 'module example.com/x\n\ngo 1.22\n');
+      fs.writeFileSync(path.join(root, 'main.go'), 'package main\n\nfunc main() {}\n');
+      fs.mkdirSync(path.join(root, '.git'));
+      fs.writeFileSync(path.join(root, '.git', 'HEAD'), 'ref: refs/heads/main\n');
+      fs.mkdirSync(path.join(root, 'build'));
+      for (const name of ['Dockerfile', 'build/Foo.Dockerfile', 'build/Bar.Dockerfile']) fs.writeFileSync(path.join(root, name), text);
+      fs.writeFileSync(path.join(root, 'build', 'Foo.Dockerfile.dockerignore'), '.git\n');
+      const codes = async (name: string) => ((JSON.parse((await run('lint', path.join(root, name), '--context', root, '--format', 'json')).out) as JsonFinding[]).map((f) => f.code)).filter((c) => c === 'GD114' || c === 'GD305');
+      assert.deepEqual(await codes('build/Foo.Dockerfile'), [], 'its own ignore file excludes .git');
+      assert.deepEqual(await codes('build/Bar.Dockerfile'), ['GD114', 'GD305'], 'Foo\'s ignore file is not Bar\'s');
+      assert.deepEqual(await codes('Dockerfile'), ['GD114', 'GD305']);
+    } finally {
+      fs.rmSync(root, { recursive: true, force: true });
+    }
+  });
+
   it('prints text and exits 0 on a clean file; --fail-on lowers the bar', async () => {
     const ok = await run('lint', path.join(dir, 'Dockerfile.ok'));
     assert.equal(ok.code, 0);

@@ -6,7 +6,8 @@
  *  - the build context: `--context` / `goDockerfile.buildContext`, else the nearest folder with
  *    go.mod or go.work; without either there is no Go workspace, and workspace rules stay silent;
  *  - the rule settings: the nearest `.go-dockerfile.json`, under the editor's setting code by code;
- *  - the workspace: loaded by the caller, who keeps it (the CLI per run, the LSP per context).
+ *  - the workspace: loaded by the caller, who keeps it (the CLI per run, the LSP per context),
+ *    seen through the Dockerfile's ignore file (./ignoreFile.ts).
  */
 import * as path from 'node:path';
 import type { AnalyzeOptions } from '../rules/analyze';
@@ -14,6 +15,7 @@ import type { RulesConfig } from '../rules/config';
 import { resolveBuildContextDetailed } from '../workspace/context';
 import type { Workspace } from '../workspace/load';
 import { findConfigFile, mergeRulesConfig, readConfigFile } from './configFile';
+import { workspaceForDockerfile } from './ignoreFile';
 
 /**
  * The build context root of a Dockerfile; undefined when there is no Go workspace to read (no
@@ -32,10 +34,15 @@ export function repositoryRules(dir: string, log: (m: string) => void): RulesCon
   return read.rules;
 }
 
-/** The analysis options from the pieces: the workspace (when loaded), the repository's rules, the editor's or caller's rules. */
-export function analysisOptions(parts: { workspace?: Workspace; repositoryRules?: RulesConfig; settings?: RulesConfig; target?: string }): AnalyzeOptions {
+/**
+ * The analysis options from the pieces: the workspace (when loaded), the repository's rules, the
+ * editor's or caller's rules. With the Dockerfile's path, the workspace is seen through the
+ * ignore file BuildKit uses for it (`<Dockerfile>.dockerignore` first, ./ignoreFile.ts).
+ */
+export function analysisOptions(parts: { workspace?: Workspace; dockerfilePath?: string; repositoryRules?: RulesConfig; settings?: RulesConfig; target?: string }): AnalyzeOptions {
   const rules = mergeRulesConfig(parts.repositoryRules ?? {}, parts.settings ?? {});
-  return { rules, workspace: parts.workspace?.model, files: parts.workspace, target: parts.target };
+  const view = parts.workspace ? workspaceForDockerfile(parts.workspace, parts.dockerfilePath) : undefined;
+  return { rules, workspace: view?.model, files: view?.files, target: parts.target };
 }
 
 /** Everything at once, for a caller that loads workspaces synchronously (the CLI). */
@@ -46,5 +53,5 @@ export function analysisInputs(
   const fromFile = repositoryRules(path.dirname(path.resolve(dockerfilePath)), opts.log);
   const root = buildContextRoot(dockerfilePath, opts.context);
   const workspace = root ? opts.workspaceAt(root) : undefined;
-  return { root, options: analysisOptions({ workspace, repositoryRules: fromFile, settings: opts.settings, target: opts.target }) };
+  return { root, options: analysisOptions({ workspace, dockerfilePath, repositoryRules: fromFile, settings: opts.settings, target: opts.target }) };
 }

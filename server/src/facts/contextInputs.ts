@@ -1,7 +1,7 @@
 /**
  * What a Go build needs from the build context, so that no .dockerignore pattern ever excludes
  * it: the embeds, the context inputs, whether the build reads .git, whether a pattern conflicts
- * with an input, which ignore file applies. Used by GD106, GD114, GD305, GD306, GD307 and the
+ * with an input. Used by GD106, GD114, GD305, GD306, GD307 and the
  * .dockerignore generator (../generate/dockerignore.ts).
  *
  * "What the build needs" (`contextInputs`):
@@ -649,17 +649,4 @@ export function patternConflict(
     }
   }
   return null;
-}
-
-// ---------------------------------------------------------------------------------------------
-// Which ignore file applies
-
-/**
- * `<name>.dockerignore` files in the context besides the root .dockerignore: BuildKit uses
- * `<Dockerfile>.dockerignore` instead of .dockerignore for that Dockerfile. The rules do not know
- * the Dockerfile's file name, so with any of these present they cannot tell which file applies.
- */
-export function dockerfileSpecificIgnores(files: { listFiles(under?: string): readonly FileEntryInfo[] } | undefined, ws: WorkspaceModel): string[] {
-  if (!files) return [];
-  return workspaceFact(ws, 'dockerfileSpecificIgnores', () => files.listFiles('').map((f) => f.path).filter((p) => p.endsWith('.dockerignore') && p !== '.dockerignore' && !p.split('/').some((s) => s === 'node_modules' || s === '.git' || s === 'vendor')));
 }

@@ -1,7 +1,7 @@
 /**
  * The one place facts are kept once computed, so no rule or fact keeps state of its own.
  *
- * A workspace fact (the //go:embed directives, the `<name>.dockerignore` files, the heavy paths
+ * A workspace fact (the //go:embed directives, the scripts a script runs, the heavy paths
  * of the context, what the .gitignore files say about vendor/, the memo of .dockerignore pattern
  * checks) is computed once per WorkspaceModel: the LSP keeps one model while the user types and
  * loads a new one when a file changes, so a changed file never meets an old fact. A Dockerfile

@@ -120,9 +120,12 @@ export class WorkspaceIndex {
       for (const e of this.byRoot.values()) this.onChanged(e.root);
     }
     const paths = uris.map(localPath).filter((p): p is string => p !== undefined);
+    // A `<Dockerfile>.dockerignore` (read with each analysis, driver/ignoreFile.ts; it may lie
+    // outside the context): re-lint every context's documents.
+    const ownIgnore = paths.some((p) => p.endsWith('.dockerignore') && path.basename(p) !== '.dockerignore');
     for (const e of this.byRoot.values()) {
       const mine = paths.filter((p) => p === e.root || p.startsWith(e.root + path.sep));
-      if (e.ws && mine.length > 0 && e.ws.update(mine)) this.onChanged(e.root);
+      if ((e.ws && mine.length > 0 && e.ws.update(mine)) || (e.ws && ownIgnore)) this.onChanged(e.root);
     }
   }
 

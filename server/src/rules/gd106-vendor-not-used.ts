@@ -20,15 +20,14 @@
  * fix. Fix for the .dockerignore case (an edit of another file, so never in fix-all): remove
  * the line when it names only the vendor folder (`vendor/`, `/vendor`, `vendor/**`, ...), else
  * append `!vendor` (the last matching pattern decides); offered only when the edited file no
- * longer excludes vendor/modules.txt, and not when `<name>.dockerignore` files make it unclear
- * which ignore file applies.
+ * longer excludes vendor/modules.txt; it edits the Dockerfile's ignore file (its own
+ * `<Dockerfile>.dockerignore` when it has one: driver/ignoreFile.ts).
  */
 import * as path from 'path';
 import { copyPaths, goFlag, isContextCopy, stageChain, stageGoCommands, type GoCommand } from '../dockerfile/facts';
 import { goflags, goflagsValue, sourcesPresent } from '../dockerfile/goBuild';
 import { scriptSpan, type DockerfileModel, type Instruction, type Stage } from '../dockerfile/model';
 import { contextBinds } from '../dockerfile/mounts';
-import { dockerfileSpecificIgnores } from '../facts/contextInputs';
 import { appendLinesEdit, removeLineEdit } from '../edits/dockerignoreLines';
 import { removeCommandEdit } from '../edits/shellChain';
 import { applyEdits, type Edit } from '../edits/edits';
@@ -46,7 +45,7 @@ export const gd106: Rule = {
   severity: 'warning',
   needsWorkspace: true,
   fix: 'safe',
-  facts: ['copySources', 'goCommands', 'contextInputs', 'images', 'workspace', 'contextFiles', 'dockerignore', 'gitignore'],
+  facts: ['copySources', 'goCommands', 'images', 'workspace', 'contextFiles', 'dockerignore', 'gitignore'],
   docs: { workspace: '(looks for `vendor/modules.txt` and reads `.dockerignore`)' },
   check(ctx) {
     const ws = ctx.workspace;
@@ -66,7 +65,7 @@ export const gd106: Rule = {
       if (at) {
         const line = ignored.line !== null ? `line ${ignored.line} (\`${ignored.pattern?.text ?? ''}\`)` : 'a pattern';
         out.push({
-          message: `The workspace vendors its modules (${modulesTxt}), but .dockerignore ${line} excludes ${vendorDir ? `${vendorDir}/` : ''}vendor/: the build in the image does not see the vendored code, falls back to module mode and downloads every module. Remove that line from .dockerignore (or re-include vendor/ with \`!vendor\`).`,
+          message: `The workspace vendors its modules (${modulesTxt}), but ${ws.dockerignore?.path ?? '.dockerignore'} ${line} excludes ${vendorDir ? `${vendorDir}/` : ''}vendor/: the build in the image does not see the vendored code, falls back to module mode and downloads every module. Remove that line from ${ws.dockerignore?.path ?? '.dockerignore'} (or re-include vendor/ with \`!vendor\`).`,
           span: at,
           fix: dockerignoreFix(ctx, ws, ignored, modulesTxt, vendorDir),
         });
@@ -98,16 +97,17 @@ function dockerignoreFix(
   vendorDir: string,
 ): Fix | undefined {
   const text = ws.dockerignore?.text;
-  if (text === undefined || dockerfileSpecificIgnores(ctx.files, ws).length > 0) return undefined;
+  if (text === undefined) return undefined;
+  const file = ws.dockerignore!.path;
   const folder = vendorDir ? `${vendorDir}/vendor` : 'vendor';
   const candidates: { title: string; edit: Edit | null }[] = [];
   if (decided.line !== null && decided.pattern && namesOnlyFolder(decided.pattern.text, folder)) {
-    candidates.push({ title: `Remove \`${decided.pattern.text}\` from .dockerignore`, edit: removeLineEdit(text, decided.line) });
+    candidates.push({ title: `Remove \`${decided.pattern.text}\` from ${file}`, edit: removeLineEdit(text, decided.line) });
   }
-  candidates.push({ title: `Re-include ${folder}/ in .dockerignore (\`!${folder}\`)`, edit: appendLinesEdit(text, [`!${folder}`]) });
+  candidates.push({ title: `Re-include ${folder}/ in ${file} (\`!${folder}\`)`, edit: appendLinesEdit(text, [`!${folder}`]) });
   for (const { title, edit } of candidates) {
     if (!edit || DockerIgnore.parse(applyEdits(text, [edit])).isIgnored(modulesTxt)) continue;
-    return { title, edits: [], editFiles: [{ path: '.dockerignore', base: text, edits: [edit] }], safe: false };
+    return { title, edits: [], editFiles: [{ path: file, base: text, edits: [edit] }], safe: false };
   }
   return undefined;
 }

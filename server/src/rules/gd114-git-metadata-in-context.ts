@@ -14,14 +14,16 @@
  * that opens the repository with go-git or git2go, or runs git; with git in the
  * stage, a `go tool` program of the module, or a go build with default VCS stamping of a program
  * that reads its build info: see facts/contextInputs.ts `readsGitMetadata`, the fact GD305's fix
- * and the generated .dockerignore share), and when a `<name>.dockerignore` exists (it may be
- * the Dockerfile's own ignore file). The "error obtaining VCS status" sentence is
+ * and the generated .dockerignore share). The ignore file is the one BuildKit uses for this
+ * Dockerfile (`<Dockerfile>.dockerignore` first; driver/ignoreFile.ts gives it as the
+ * workspace's .dockerignore): another Dockerfile's ignore file does not count. The "error
+ * obtaining VCS status" sentence is
  * said only when the builder has git (without it, Go 1.18.1+ skips stamping).
  *
- * Fix: append `.git` to .dockerignore (an edit of that file), or create it.
+ * Fix: append `.git` to the ignore file (an edit of that file), or create .dockerignore.
  */
 import { formatBytesShort } from '../bytes';
-import { dockerfileSpecificIgnores, readsGitMetadata, stageHasGit, wholeContextUses } from '../facts/contextInputs';
+import { readsGitMetadata, stageHasGit, wholeContextUses } from '../facts/contextInputs';
 import { appendLinesEdit } from '../edits/dockerignoreLines';
 import { dockerignoreOf } from '../workspace/query';
 import { stageGoCommands } from '../dockerfile/facts';
@@ -42,7 +44,6 @@ export const gd114: Rule = {
     const ws = ctx.workspace!;
     const gitDir = ws.context.git;
     if (gitDir.kind === null || gitDir.excluded) return [];
-    if (dockerfileSpecificIgnores(ctx.files, ws).length > 0) return [];
     const ignore = ctx.files?.dockerignore ?? dockerignoreOf(ws);
     const decided = ignore?.explain('.git');
     if (decided?.ignored || decided?.pattern?.negated) return [];
@@ -56,6 +57,7 @@ export const gd114: Rule = {
     // Any stage: another target of this Dockerfile (`--target validate`) shares the .dockerignore.
     if (readsGitMetadata(ctx.model, 'all', read, ws)) return [];
     const git = builderStages(ctx).some((s) => stageHasGit(ctx.model, s));
+    const name = ws.dockerignore?.path ?? '.dockerignore';
     const size = gitDir.bytes !== null && gitDir.bytes > 0 ? ` (${formatBytesShort(gitDir.bytes)})` : '';
     // "error obtaining VCS status" needs a git binary (without one, Go 1.18.1+ skips stamping).
     const pointer = !git ? ''
@@ -63,7 +65,7 @@ export const gd114: Rule = {
         ? ' Here `.git` is a file (a worktree or submodule pointer to a repository outside the context), so `go build` fails with "error obtaining VCS status".'
         : ' If the builder runs as another user than the files\' owner, git refuses the repository and `go build` fails with "error obtaining VCS status".';
     return [{
-      message: `.git${size} is not excluded by .dockerignore and ${use.keyword} ${use.keyword === 'RUN' ? 'bind-mounts' : 'copies'} the whole build context: every commit, checkout or fetch invalidates this layer and every step after it.${pointer} Add .git to .dockerignore.`,
+      message: `.git${size} is not excluded by ${name} and ${use.keyword} ${use.keyword === 'RUN' ? 'bind-mounts' : 'copies'} the whole build context: every commit, checkout or fetch invalidates this layer and every step after it.${pointer} Add .git to ${name}.`,
       span: use.span,
       fix: fixFor(ctx),
     }];
@@ -80,9 +82,9 @@ function fixFor(ctx: RuleContext): Fix {
   const existing = ctx.workspace!.dockerignore;
   if (existing) {
     return {
-      title: 'Add .git to .dockerignore',
+      title: `Add .git to ${existing.path}`,
       edits: [],
-      editFiles: [{ path: '.dockerignore', base: existing.text, edits: [appendLinesEdit(existing.text, ['.git'])] }],
+      editFiles: [{ path: existing.path, base: existing.text, edits: [appendLinesEdit(existing.text, ['.git'])] }],
       // Another file: fix-all (which edits the Dockerfile alone) must not pick it up.
       safe: false,
     };

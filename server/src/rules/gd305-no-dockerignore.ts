@@ -5,9 +5,9 @@
  *
  * Reported on the first instruction that takes the whole context. A build that only names
  * specific files or folders is not reported: BuildKit sends only what COPY/ADD reference.
- * Silent when a `<name>.dockerignore` exists anywhere in the context: it may be the one BuildKit
- * uses for this Dockerfile (`<Dockerfile>.dockerignore`), and the rules do not know the
- * Dockerfile's file name.
+ * Silent when the Dockerfile has its own `<Dockerfile>.dockerignore` (BuildKit uses it instead of
+ * .dockerignore; driver/ignoreFile.ts gives it as the workspace's .dockerignore). Another
+ * Dockerfile's `<name>.dockerignore` does not apply to this one, and does not silence it.
  *
  * Silent when the context, read from disk, holds no Go module or package (e.g. a folder of
  * generated CRDs passed as the context).
@@ -16,7 +16,7 @@
  * that exclude nothing the build needs or may need.
  */
 import { formatBytesShort } from '../bytes';
-import { conflictCache, dockerfileSpecificIgnores, readEmbedDirectives, wholeContextUses } from '../facts/contextInputs';
+import { conflictCache, readEmbedDirectives, wholeContextUses } from '../facts/contextInputs';
 import { goDockerignore } from '../generate/dockerignore';
 import type { Rule } from './types';
 
@@ -35,7 +35,6 @@ export const gd305: Rule = {
     // A context with no Go at all (a folder of generated manifests made for this build): no
     // binaries, test output or env files of a Go project to keep out.
     if (ctx.files && !ws.truncated && ws.modules.length === 0 && ws.packages.length === 0 && !ws.work) return [];
-    if (dockerfileSpecificIgnores(ctx.files, ws).length > 0) return [];
     const use = wholeContextUses(ctx.model, ctx.finalStage)[0];
     if (!use) return [];
     const files = ctx.files;

@@ -9,12 +9,12 @@
  * A named path counts as excluded when it is a file the ignore file excludes, or a folder
  * nothing of which is sent (a path not in the workspace: when no `!` line could re-include
  * anything under it). Packages of builds we cannot resolve (variables, unknown WORKDIR) and
- * other "possible" inputs are never reported. Silent with a `<name>.dockerignore` in the
- * context (it may be the Dockerfile's own ignore file).
+ * other "possible" inputs are never reported. The ignore file is the Dockerfile's own
+ * `<Dockerfile>.dockerignore` when it has one (driver/ignoreFile.ts), else .dockerignore.
  *
  * No fix: whether to delete the pattern, narrow it or add a `!` line depends on why it is there.
  */
-import { contextInputs, dockerfileSpecificIgnores, readEmbedDirectives, type ContextInput } from '../facts/contextInputs';
+import { contextInputs, readEmbedDirectives, type ContextInput } from '../facts/contextInputs';
 import type { Instruction } from '../dockerfile/model';
 import type { DockerIgnore } from '../workspace/dockerignore';
 import { dockerignoreOf } from '../workspace/query';
@@ -42,8 +42,9 @@ export const gd306: Rule = {
     const ws = ctx.workspace!;
     const ignore = ctx.files?.dockerignore ?? dockerignoreOf(ws);
     if (!ignore || ignore.patterns.length === 0) return [];
-    if (dockerfileSpecificIgnores(ctx.files, ws).length > 0) return [];
     const inputs = contextInputs(ws, ctx.model, { finalStage: ctx.finalStage, embeds: ctx.files ? readEmbedDirectives(ws, (rel) => ctx.files!.readFile(rel)) : [], readFile: ctx.files ? (rel) => ctx.files!.readFile(rel) : undefined });
+    // The Dockerfile's own <Dockerfile>.dockerignore when it has one (driver/ignoreFile.ts).
+    const file = ws.dockerignore?.path ?? '.dockerignore';
     const byInstr = new Map<Instruction, Excluded[]>();
     const seen = new Set<string>();
     for (const input of inputs) {
@@ -70,11 +71,11 @@ export const gd306: Rule = {
           : e.input.kind === 'embed' ? `${e.path} (${e.input.what})`
           : e.input.path === '.git' ? `.git (\`${e.input.what}\` reads it)`
           : e.path + (e.path !== e.input.path ? ` (under ${e.input.path})` : '');
-        items.push(`${what}: .dockerignore ${where}`);
+        items.push(`${what}: ${file} ${where}`);
       }
       const shown = items.slice(0, 4).join('; ') + (items.length > 4 ? `; and ${items.length - 4} more` : '');
       out.push({
-        message: `.dockerignore excludes what this ${instr.keyword} needs, so the build fails or builds without it: ${shown}.`,
+        message: `${file} excludes what this ${instr.keyword} needs, so the build fails or builds without it: ${shown}.`,
         span: instr.span,
       });
     }

@@ -15,7 +15,7 @@
  */
 import { formatBytesShort } from '../bytes';
 import { contextPath, isWholeContext } from '../dockerfile/facts';
-import { conflictCache, contextInputs, contextUses, dockerfileSpecificIgnores, patternConflict, readEmbedDirectives } from '../facts/contextInputs';
+import { conflictCache, contextInputs, contextUses, patternConflict, readEmbedDirectives } from '../facts/contextInputs';
 import { appendLinesEdit } from '../edits/dockerignoreLines';
 import type { Instruction } from '../dockerfile/model';
 import type { FileEntryInfo } from '../workspace/types';
@@ -97,7 +97,6 @@ export const gd307: Rule = {
     const ws = ctx.workspace!;
     const files = ctx.files;
     if (!files) return [];
-    if (dockerfileSpecificIgnores(files, ws).length > 0) return [];
     // The folders the build copies, and by which instruction.
     const roots: { path: string; instr: Instruction }[] = [];
     for (const u of contextUses(ctx.model, ctx.finalStage)) {
@@ -132,9 +131,9 @@ export const gd307: Rule = {
 
 function fixFor(ctx: RuleContext, patterns: string[]): Fix {
   const existing = ctx.workspace!.dockerignore;
-  const title = `Add ${patterns.length === 1 ? patterns[0] : `${patterns.length} paths`} to .dockerignore`;
+  const title = `Add ${patterns.length === 1 ? patterns[0] : `${patterns.length} paths`} to ${existing?.path ?? '.dockerignore'}`;
   if (existing) {
-    return { title, edits: [], editFiles: [{ path: '.dockerignore', base: existing.text, edits: [appendLinesEdit(existing.text, patterns)] }], safe: false };
+    return { title, edits: [], editFiles: [{ path: existing.path, base: existing.text, edits: [appendLinesEdit(existing.text, patterns)] }], safe: false };
   }
   return { title: `Create .dockerignore excluding ${patterns.length === 1 ? patterns[0] : `${patterns.length} unused paths`}`, edits: [], createFiles: [{ path: '.dockerignore', text: patterns.map((p) => `${p}\n`).join('') }], safe: false };
 }

@@ -131,10 +131,18 @@ describe('GD106 vendor-not-used', () => {
       assert.deepEqual(fixIgnore('**/modules.txt\nvendor/\n'), { title: 'Re-include vendor/ in .dockerignore (`!vendor`)', next: '**/modules.txt\nvendor/\n!vendor\n' });
     });
 
-    it('offers no fix when a <name>.dockerignore may be the file that applies', () => {
-      const [f] = find(classic, 'GD106', tempWorkspace({ ...vendored, '.dockerignore': 'vendor/\n', 'Dockerfile.dockerignore': 'bin/\n' }));
+    it('reads the Dockerfile\'s own <Dockerfile>.dockerignore, and edits that file; another Dockerfile\'s does not count', () => {
+      // build/Dockerfile.dockerignore applies to build/Dockerfile (BuildKit), not .dockerignore.
+      const files = { ...vendored, '.dockerignore': 'bin/\n', 'build/Dockerfile.dockerignore': 'vendor/\n' };
+      const [f] = find(classic, 'GD106', tempWorkspace(files, 'build/Dockerfile'));
       assert.ok(f);
-      assert.equal(f.fix, undefined);
+      assert.equal(f.fix?.editFiles?.[0].path, 'build/Dockerfile.dockerignore');
+      assert.match(f.fix!.title, /from build\/Dockerfile\.dockerignore$/);
+      // Dockerfile at the root: its ignore file is .dockerignore, which keeps vendor/.
+      assert.deepEqual(find(classic, 'GD106', tempWorkspace(files, 'Dockerfile')).filter((x) => /dockerignore/.test(x.message)), []);
+      // The root .dockerignore excludes vendor/; another Dockerfile's ignore file does not hide that.
+      const [g] = find(classic, 'GD106', tempWorkspace({ ...vendored, '.dockerignore': 'vendor/\n', 'Other.Dockerfile.dockerignore': 'bin/\n' }, 'Dockerfile'));
+      assert.equal(g?.fix?.editFiles?.[0].path, '.dockerignore');
     });
 
     it('is left out of fix-all', () => {

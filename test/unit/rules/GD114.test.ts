@@ -4,7 +4,7 @@ import { describe, it, before } from 'node:test';
 import { applyEdits } from '../../../server/src/edits/edits';
 import { fixAll } from '../../../server/src/fixes/fixAll';
 import { df, lint, ready } from '../helpers';
-import { ONLY, tmpCopy, write, load, opts, find, build } from './kit/context';
+import { ONLY, tmpCopy, write, load, opts, optsAt, find, build } from './kit/context';
 
 /** GD114 git-metadata-in-context: its own cases (the themed suites beside it test rules together). */
 before(() => ready);
@@ -92,7 +92,30 @@ describe('GD114 git-metadata-in-context', () => {
     const own = tmpCopy('tls');
     write(own, '.git/HEAD', 'x\n');
     write(own, 'Dockerfile.dockerignore', '.git\n');
-    assert.deepEqual(find(build(), opts(load(own)), 'GD114'), []);
+    assert.deepEqual(find(build(), optsAt(load(own), 'Dockerfile'), 'GD114'), []);
+  });
+
+  it('the ignore file is the Dockerfile\'s own `<Dockerfile>.dockerignore`, else .dockerignore: another Dockerfile\'s does not silence it', () => {
+    // linkerd/linkerd2 (Apache-2.0, its newest snapshot) has policy-controller/.dockerignore beside
+    // the root .dockerignore; grype has test/install/.dockerignore: neither is the ignore file of a
+    // Dockerfile at the root, and both used to silence GD114 for every Dockerfile of the context.
+    const root = tmpCopy('tls');
+    write(root, '.git/HEAD', 'x\n');
+    write(root, '.dockerignore', 'bin/\n');
+    write(root, 'policy-controller/.dockerignore', 'target\n');
+    write(root, 'build/Foo.Dockerfile.dockerignore', '.git\n');
+    const ws = load(root);
+    const [f] = find(build(), optsAt(ws, 'Dockerfile'), 'GD114');
+    assert.ok(f, 'the root .dockerignore applies to ./Dockerfile and lets .git through');
+    assert.equal(f.fix?.editFiles?.[0].path, '.dockerignore');
+    assert.equal(find(build(), optsAt(ws, 'build/Bar.Dockerfile'), 'GD114').length, 1, 'Foo\'s ignore file is not Bar\'s');
+    // build/Foo.Dockerfile reads build/Foo.Dockerfile.dockerignore (and not .dockerignore).
+    assert.deepEqual(find(build(), optsAt(ws, 'build/Foo.Dockerfile'), 'GD114'), []);
+    write(root, 'build/Foo.Dockerfile.dockerignore', 'bin/\n');
+    const [g] = find(build(), optsAt(load(root), 'build/Foo.Dockerfile'), 'GD114');
+    assert.match(g?.message ?? '', /not excluded by build\/Foo\.Dockerfile\.dockerignore and/);
+    assert.equal(g?.fix?.editFiles?.[0].path, 'build/Foo.Dockerfile.dockerignore');
+    assert.equal(g?.fix?.title, 'Add .git to build/Foo.Dockerfile.dockerignore');
   });
 
   it('silent when .dockerignore excludes everything in .git (`.git/**`, pufferpanel); reported when it excludes only part of it', () => {

@@ -4,7 +4,7 @@ import { after, describe, it, before } from 'node:test';
 import { DockerIgnore } from '../../../server/src/workspace/dockerignore';
 import { makeGoModule, makeGoPackage, makeWorkspaceModel } from '../../../server/src/workspace/make';
 import { df, lint, ready } from '../helpers';
-import { ONLY, tmpCopy, write, load, opts, find, build } from './kit/context';
+import { ONLY, tmpCopy, write, load, opts, optsAt, find, build } from './kit/context';
 
 /** GD305 no-dockerignore: its own cases (the themed suites beside it test rules together). */
 before(() => ready);
@@ -41,7 +41,13 @@ describe('GD305 no-dockerignore', () => {
     assert.deepEqual(find(named, opts(load('tls')), 'GD305'), []);
     const root = tmpCopy('tls');
     write(root, 'build/Dockerfile.dockerignore', '.git\n');
-    assert.deepEqual(find(build(), opts(load(root)), 'GD305'), []);
+    // build/Dockerfile's own ignore file: BuildKit reads it instead of .dockerignore.
+    assert.deepEqual(find(build(), optsAt(load(root), 'build/Dockerfile'), 'GD305'), []);
+    // It is not ./Dockerfile's (nor build/Other.Dockerfile's): reported there (it used to be
+    // silenced by any <name>.dockerignore in the context; linkerd2's policy-controller/.dockerignore).
+    assert.equal(find(build(), optsAt(load(root), 'Dockerfile'), 'GD305').length, 1);
+    assert.equal(find(build(), optsAt(load(root), 'build/Other.Dockerfile'), 'GD305').length, 1);
+    assert.equal(find(build(), opts(load(root)), 'GD305').length, 1, 'no Dockerfile path (stdin): the context\'s .dockerignore');
     assert.deepEqual(lint(build(), { only: ONLY }), []);
     // A hand-made model without a .dockerignore: reported (no file list needed).
     const model = makeWorkspaceModel({ module: makeGoModule(), packages: [makeGoPackage({ isMain: true, files: ['main.go'], module: '', importPath: 'example.com/m' })] });

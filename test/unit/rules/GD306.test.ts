@@ -4,7 +4,7 @@ import * as path from 'node:path';
 import { describe, it, before } from 'node:test';
 import { makeGoModule, makeWorkspaceModel } from '../../../server/src/workspace/make';
 import { df, lint, ready } from '../helpers';
-import { FIX, ONLY, tmpCopy, write, load, opts, find, build } from './kit/context';
+import { FIX, ONLY, tmpCopy, write, load, opts, optsAt, find, build } from './kit/context';
 
 /** GD306 dockerignore-excludes-input: its own cases (the themed suites beside it test rules together). */
 before(() => ready);
@@ -187,8 +187,15 @@ describe('GD306 dockerignore-excludes-input', () => {
     const ws = load(root);
     const globs = df(['FROM golang:1.22 AS build', 'WORKDIR /src', 'COPY *.txt ./', 'COPY . .', 'RUN go build -o /out/app $PKG', 'FROM scratch', 'COPY --from=build /out/app /app']);
     assert.deepEqual(find(globs, opts(ws), 'GD306'), []);
+    // The Dockerfile's own ignore file (empty) replaces .dockerignore for it; for another Dockerfile
+    // .dockerignore still applies.
     write(root, 'Dockerfile.dockerignore', '');
-    assert.deepEqual(find(build('./cmd/app'), opts(load(root)), 'GD306'), []);
+    assert.deepEqual(find(build('./cmd/app'), optsAt(load(root), 'Dockerfile'), 'GD306'), []);
+    assert.equal(find(build('./cmd/app'), optsAt(load(root), 'Other.Dockerfile'), 'GD306').length, 1);
+    // Its own ignore file excluding an input: reported, naming that file.
+    write(root, 'Dockerfile.dockerignore', 'go.sum\n');
+    const [own] = find(build('./cmd/app'), optsAt(load(root), 'Dockerfile'), 'GD306');
+    assert.match(own?.message ?? '', /^Dockerfile\.dockerignore excludes what this COPY needs.*go\.sum: Dockerfile\.dockerignore line 1 `go\.sum`/);
     assert.deepEqual(find(build(), opts(load('tls')), 'GD306'), []);
   });
 

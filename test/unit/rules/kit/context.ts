@@ -2,6 +2,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { after } from 'node:test';
+import { workspaceForDockerfile } from '../../../../server/src/driver/ignoreFile';
 import type { AnalyzeOptions } from '../../../../server/src/rules/analyze';
 import { RULES_BY_CODE } from '../../../../server/src/rules/registry';
 import type { Finding } from '../../../../server/src/rules/types';
@@ -41,6 +42,15 @@ export function load(root: string): Workspace {
 
 export function opts(ws: Workspace, extra: AnalyzeOptions = {}): AnalyzeOptions {
   return { workspace: ws.model, files: ws, only: ONLY, ...extra };
+}
+
+/**
+ * The options for the Dockerfile at `dockerfile` (context-relative) as the CLI and the editor
+ * give them (driver/ignoreFile.ts): its own `<Dockerfile>.dockerignore` first, else .dockerignore.
+ */
+export function optsAt(ws: Workspace, dockerfile: string, extra: AnalyzeOptions = {}): AnalyzeOptions {
+  const { model, files } = workspaceForDockerfile(ws, path.join(ws.root, dockerfile));
+  return { workspace: model, files, only: ONLY, ...extra };
 }
 
 export function find(text: string, o: AnalyzeOptions, code: string): Finding[] {

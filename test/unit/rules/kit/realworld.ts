@@ -3,6 +3,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { after } from 'node:test';
 import type { AnalyzeOptions } from '../../../../server/src/rules/analyze';
+import { workspaceForDockerfile } from '../../../../server/src/driver/ignoreFile';
 import { loadWorkspace } from '../../../../server/src/workspace/load';
 import { lint, writeTree } from '../../helpers';
 
@@ -17,12 +18,14 @@ after(() => {
   for (const d of temps) fs.rmSync(d, { recursive: true, force: true });
 });
 
-export function tempWorkspace(files: Record<string, string>): AnalyzeOptions {
+/** `dockerfile`: the Dockerfile's context-relative path, for its own `<Dockerfile>.dockerignore` (driver/ignoreFile.ts). */
+export function tempWorkspace(files: Record<string, string>, dockerfile?: string): AnalyzeOptions {
   const root = fs.mkdtempSync(path.join(os.tmpdir(), 'gd-rw-'));
   temps.push(root);
   writeTree(root, files);
   const ws = loadWorkspace(root);
-  return { workspace: ws.model, files: ws };
+  const view = workspaceForDockerfile(ws, dockerfile ? path.join(root, dockerfile) : undefined);
+  return { workspace: view.model, files: view.files };
 }
 
 export const GO_MOD = 'module example.com/app\n\ngo 1.22\n\nrequire github.com/pkg/errors v0.9.1\n';
