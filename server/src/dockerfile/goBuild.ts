@@ -562,6 +562,16 @@ export function isLocalPackage(pkg: string): boolean {
   return !first.includes('.');
 }
 
+/**
+ * The command builds only the Go distribution's own packages: every package argument is the
+ * `std` or `cmd` meta-package (formance's `go install -v -installsuffix cgo -a std`, which
+ * precompiles the standard library into a layer). No module is read and no program of the
+ * project is made.
+ */
+export function buildsOnlyGoDistribution(pkgs: readonly ShellWord[]): boolean {
+  return pkgs.length > 0 && pkgs.every((p) => !p.dynamic && (p.value === 'std' || p.value === 'cmd'));
+}
+
 /** A `go build` that writes no binary: several packages (`./...`) without -o, or -o /dev/null. */
 export function writesNoBinary(g: GoCommand, pkgs: readonly ShellWord[], output: string | true | undefined): boolean {
   if (output === '/dev/null' || output === 'NUL') return true;

@@ -1,6 +1,6 @@
 import { dockerEnv, goCommands, goFlag, goPackages, isRootUser, rootImage, stageChain, stageDescendants, stageImage, type GoCommand } from '../dockerfile/facts';
 import { indirectGoSteps, type IndirectGoStep } from '../dockerfile/indirectGo';
-import { envValue, goCachePaths, goflags, goflagsValue, MODULE_DOWNLOADS, stageRef, type GoCachePaths } from '../dockerfile/goBuild';
+import { buildsOnlyGoDistribution, envValue, goCachePaths, goflags, goflagsValue, MODULE_DOWNLOADS, stageRef, type GoCachePaths } from '../dockerfile/goBuild';
 import { scriptSpan, type DockerfileModel, type Flag, type Instruction, type Stage } from '../dockerfile/model';
 import { mounts } from '../dockerfile/mounts';
 import { expandVariables } from '../dockerfile/variables';
@@ -32,7 +32,8 @@ import { type Rule, type RuleContext, type RuleFinding, stagesToCheck } from './
  * a download, or a build reading a download's layer, in a stage that a stage built FROM it runs
  * go on at `docker run` time (`ENTRYPOINT go test ./...`: gluetun's test target needs the
  * modules in the image).
- * Windows stages are skipped.
+ * Windows stages are skipped, and so are builds of only the standard library (`go install -a std`
+ * precompiles it into the layer on purpose: no module, no program of the project).
  *
  * Message: where an earlier RUN of the stage chain downloaded the modules into a layer (`go mod
  * download` without a module cache mount), a build's modules come from that layer; the message
@@ -70,7 +71,9 @@ export const gd107: Rule = {
       const vendored = (ctx.workspace?.hasVendor ?? false) || stageUsesVendor(ctx, stage);
       for (const instr of stage.instructions) {
         if (goCommands(instr).length === 0) continue;
-        const gos = goCommands(instr).filter((g) => g.sub === 'build' || g.sub === 'install' || DOWNLOADS.has(g.sub));
+        // (`go install -a std` precompiles the standard library into the layer: no module, no
+        // program of the project.)
+        const gos = goCommands(instr).filter((g) => ((g.sub === 'build' || g.sub === 'install') && !buildsOnlyGoDistribution(goPackages(g.args))) || DOWNLOADS.has(g.sub));
         if (gos.length === 0 || !instr.script) continue;
         const paths = goCachePaths(ctx.model, stage, instr, gos[0]);
         // The modules an earlier RUN of the stage chain left in its layer (`go mod download`,

@@ -1,5 +1,5 @@
 import { goFlag, goPackages, stageGoCommands } from '../dockerfile/facts';
-import { goflags, goflagsValue, hasOpaqueArgs, isDebugBuild, isLocalPackage, stagesFeeding, writesNoBinary } from '../dockerfile/goBuild';
+import { buildsOnlyGoDistribution, goflags, goflagsValue, hasOpaqueArgs, isDebugBuild, isLocalPackage, stagesFeeding, writesNoBinary } from '../dockerfile/goBuild';
 import { scriptSpan, toDoc, type DockerfileModel } from '../dockerfile/model';
 import type { GoCommand } from '../dockerfile/facts';
 import { insert } from '../edits/edits';
@@ -10,7 +10,7 @@ import type { Rule, RuleFinding } from './types';
  * of the module's own packages, without `-trimpath` (on the
  * command line or in GOFLAGS). Not reported: `go install pkg@version` and other remote
  * packages (a third-party tool, whose paths are the module cache's), `go run`/`go test` (no
- * binary ships), debug builds (`-gcflags "all=-N -l"`: Delve maps the recorded paths to the
+ * binary ships), `go install std` (the standard library: no program of the project), debug builds (`-gcflags "all=-N -l"`: Delve maps the recorded paths to the
  * sources), builds that write no binary (`go build ./...` without -o, `-o /dev/null`), an
  * explicit `-trimpath=false`, and commands whose flags are partly unknown: a GOFLAGS build arg
  * without a default, or a word that starts with an expansion (`go build ${GOBUILDFLAGS} .`),
@@ -39,6 +39,8 @@ export const gd108: Rule = {
       for (const g of stageGoCommands(stage)) {
         if (g.sub !== 'build' && g.sub !== 'install') continue;
         const pkgs = goPackages(g.args);
+        // `go install std`: the standard library, no program of the project.
+        if (buildsOnlyGoDistribution(pkgs)) continue;
         if (g.sub === 'install' && !pkgs.every((p) => !p.value.includes('@') && (p.dynamic || isLocalPackage(p.value)))) continue;
         if (writesNoBinary(g, pkgs, goFlag(g.args, 'o')?.value)) continue;
         if (goFlag(g.args, 'trimpath') || hasOpaqueArgs(pkgs)) continue;

@@ -3,12 +3,22 @@ import { describe, it, before } from 'node:test';
 import { fixAll } from '../../../server/src/fixes/fixAll';
 import { assertLineEndings, df, lint, ready } from '../helpers';
 import { load, opts, tmpCopy, write } from './kit/context';
-import { has, find, fix, MOD, BUILD } from './kit/gobuild';
+import { has, find, fix, MOD, BUILD, formanceLedger } from './kit/gobuild';
 
 /** GD107 no-build-cache-mount: its own cases (the themed suites beside it test rules together). */
 before(() => ready);
 
 describe('GD107 no-build-cache-mount', () => {
+  it('formance: silent on `go install -a std` (precompiles the standard library into the layer: no module, no program of the project)', () => {
+    assert.deepEqual(find(df(formanceLedger()), 'GD107'), []);
+    assert.deepEqual(find(df(formanceLedger('cmd')), 'GD107'), []);
+    // A package of the project (alone or beside std) needs both caches.
+    for (const pkgs of ['./cmd/ledger', 'std ./cmd/ledger']) {
+      const [f] = find(df(formanceLedger(pkgs)), 'GD107');
+      assert.match(f?.message ?? '', /`go install` runs without a BuildKit cache mount for the module cache .* and the build cache/, pkgs);
+    }
+  });
+
   const text = df(['FROM golang:1.22 AS build', 'WORKDIR /src', 'COPY go.mod go.sum ./', 'RUN go mod download', 'COPY . .', 'RUN CGO_ENABLED=0 go build -o /out/app .']);
 
   it('finds go mod download and go build without cache mounts, on the go command', () => {

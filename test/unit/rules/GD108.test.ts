@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it, before } from 'node:test';
 import { df, ready } from '../helpers';
-import { has, find, spanText, fix } from './kit/gobuild';
+import { has, find, spanText, fix, formanceLedger } from './kit/gobuild';
 
 /** GD108 no-trimpath: its own cases (the themed suites beside it test rules together). */
 before(() => ready);
@@ -27,6 +27,15 @@ describe('GD108 no-trimpath', () => {
     assert.equal(has(df(['FROM golang:1.22', 'RUN go run ./cmd/gen && go test ./...']), 'GD108'), false);
     assert.equal(has(df(['FROM golang:1.22', 'ARG GOBUILDFLAGS', 'RUN go build ${GOBUILDFLAGS} -o /app .']), 'GD108'), false);
     assert.equal(has(df(['FROM golang:1.22', 'ARG GOFLAGS', 'RUN go build -o /app .']), 'GD108'), false);
+  });
+
+  it('formance: silent on `go install -a std` (the standard library: no program of the project); the ledger build is still reported', () => {
+    const found = find(df(formanceLedger()), 'GD108');
+    assert.deepEqual(found.map((f) => f.message.split('`')[1]), ['go build']);
+    assert.equal(find(df(formanceLedger('cmd')), 'GD108').length, 1);
+    // A local package, or std beside one, is the project's: reported.
+    assert.deepEqual(find(df(formanceLedger('./cmd/ledger')), 'GD108').map((f) => f.message.split('`')[1]), ['go install', 'go build']);
+    assert.deepEqual(find(df(formanceLedger('std ./cmd/ledger')), 'GD108').map((f) => f.message.split('`')[1]), ['go install', 'go build']);
   });
 
   it('fix adds -trimpath after go build, whatever the go path or prefix', () => {

@@ -31,3 +31,33 @@ export const fix = (text: string, code: string, opts = {}) => {
 export const MOD = '--mount=type=cache,target=/go/pkg/mod';
 
 export const BUILD = '--mount=type=cache,target=/root/.cache/go-build';
+
+/**
+ * formancehq/stack at 43ed8d9dadea738ecc53f2bac8d3da357529b2dd (MIT) components/ledger/Dockerfile,
+ * trimmed: the standard library is precompiled into its own layer (`go install -a std`), then
+ * the ledger is cross-built with cgo. `std` replaces the first RUN's package pattern.
+ */
+export const formanceLedger = (std = 'std') => [
+  'FROM --platform=$BUILDPLATFORM golang:1.20 AS builder',
+  'RUN apt-get update && \\',
+  '    apt-get install -y gcc-aarch64-linux-gnu gcc-x86-64-linux-gnu && \\',
+  '    ln -s /usr/bin/aarch64-linux-gnu-gcc /usr/bin/arm64-linux-gnu-gcc  && \\',
+  '    ln -s /usr/bin/x86_64-linux-gnu-gcc /usr/bin/amd64-linux-gnu-gcc',
+  '# 1. Precompile the entire go standard library into the first Docker cache layer: useful for other projects too!',
+  `RUN CGO_ENABLED=1 GOOS=linux go install -v -installsuffix cgo -a ${std}`,
+  'ARG TARGETARCH',
+  'WORKDIR /src',
+  'COPY . .',
+  'WORKDIR /src/components/ledger',
+  'RUN --mount=type=cache,mode=0755,target=/go/pkg/mod go mod download',
+  'RUN --mount=type=cache,id=gomod,target=/go/pkg/mod \\',
+  '    --mount=type=cache,id=gobuild,target=/root/.cache/go-build \\',
+  '    CGO_ENABLED=1 GOOS=linux GOARCH=$TARGETARCH \\',
+  '    CC=$TARGETARCH-linux-gnu-gcc \\',
+  '    go build -o ledger -tags json1,netgo ./',
+  '',
+  'FROM ubuntu:22.04 as app',
+  'RUN apt update && apt install -y ca-certificates wget && rm -rf /var/lib/apt/lists/*',
+  'COPY --from=builder /src/components/ledger/ledger /usr/local/bin/ledger',
+  'ENTRYPOINT ["ledger"]',
+];
