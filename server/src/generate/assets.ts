@@ -6,6 +6,8 @@
  *   index.html) is a front-end nobody built: `go build` fails ("pattern dist/*: no matching
  *   files") or ships an empty UI. When a package.json script produces that folder, a node stage
  *   builds it; otherwise the generator stops and names the folder.
+ *   A committed embedded folder that a front-end build writes into (esbuild's outdir, mailpit's
+ *   server/ui/dist under `//go:embed ui`) counts when a fresh clone lacks what it writes.
  * - Files read at run time through relative paths (`template.ParseGlob("templates/*")`,
  *   `http.Dir("./static")`, gin's `LoadHTMLGlob`/`Static`, a config flag's default path): copied
  *   beside the binary when the context has them, else a warning names them.
@@ -84,7 +86,12 @@ export interface EmbedTarget {
   path: string;
 }
 
-export type EmbedState = 'present' | 'missing' | 'git-ignored' | 'placeholder';
+/**
+ * `unbuilt`: the folder is committed, but a front-end build writes into it (or into a folder
+ * inside it) and a fresh clone lacks what it writes (mailpit's `//go:embed ui` over the git-ignored
+ * server/ui/dist; yarr's `//go:embed static/*` beside static/.gitignore's bundle.js).
+ */
+export type EmbedState = 'present' | 'missing' | 'git-ignored' | 'placeholder' | 'unbuilt';
 
 export interface EmbedProblem extends EmbedTarget {
   state: Exclude<EmbedState, 'present'>;
@@ -134,14 +141,53 @@ export function embedProblems(model: WorkspaceModel, packages: readonly string[]
           // A small index.html alone stands in for a front-end build only in a folder the package
           // embeds; one embedded by its own name is the file the program uses (blocky's
           // `//go:embed index.html`, a committed html/template).
+          // A Go template (`{{ .settings }}`, yarr's templates/index.html) is the page itself.
           const stub = names.every((n) => PLACEHOLDER_NAME.test(n))
-            || (names.length === 1 && files[0].path !== path && /^index\.html?$/i.test(names[0]) && (files[0].size ?? Infinity) < 1024);
-          if (stub) out.push({ ...t, state: 'placeholder', detail: `${path} holds only ${names.join(', ')}, a placeholder for a build output` });
+            || (names.length === 1 && files[0].path !== path && /^index\.html?$/i.test(names[0]) && (files[0].size ?? Infinity) < 1024 && !(io.read(files[0].path) ?? '').includes('{{'));
+          if (stub) {
+            out.push({ ...t, state: 'placeholder', detail: `${path} holds only ${names.join(', ')}, a placeholder for a build output` });
+            continue;
+          }
         }
+        const unbuilt = unbuiltOutput(path, io);
+        if (unbuilt && !out.some((o) => o.path === unbuilt.path)) out.push({ ...t, path: unbuilt.path, state: 'unbuilt', detail: unbuilt.detail });
       }
     }
   }
   return out;
+}
+
+/**
+ * A front-end build output at or inside an embedded folder that a fresh clone lacks: the folder
+ * the "build" script of a package.json writes (scriptOutput) is missing, ignored by git, or holds
+ * a .gitignore that keeps its built files out of git. The embedded folder itself is committed (an
+ * icon, a manifest), so `go build` succeeds and the image serves a page without its scripts.
+ */
+function unbuiltOutput(embedded: string, io: AssetIo): { path: string; detail: string } | null {
+  for (const dir of packageJsonDirs(embedded, io)) {
+    const text = io.read(join(dir, 'package.json')) ?? '';
+    let pkg: PackageJson;
+    try {
+      pkg = JSON.parse(text) as PackageJson;
+    } catch {
+      continue;
+    }
+    const build = pkg.scripts?.build;
+    if (build === undefined) continue;
+    const out = scriptOutput(dir, build, text, io);
+    if (!out) continue;
+    const written = nodePath.posix.normalize(join(dir, out.path)).replace(/\/$/, '');
+    if (written !== embedded && !written.startsWith(embedded + '/')) continue;
+    const says = `${join(dir, 'package.json')}'s "build" script (${JSON.stringify(build)}) writes ${written} (${out.via})`;
+    const files = io.listFiles ? io.listFiles(written).filter((x) => x.path.startsWith(written + '/')) : null;
+    if (files !== null && files.length === 0) return { path: written, detail: `${says}, and ${written} does not exist: the embedded ${embedded} lacks the built front-end` };
+    const ignored = gitIgnored(written, io.read);
+    if (ignored) return { path: written, detail: `${says}, which is ignored by git (${ignored}): a fresh clone, and so a CI build, lacks it` };
+    const own = io.read(join(written, '.gitignore'));
+    const kept = own?.split(/\r?\n/).map((l) => l.trim()).filter((l) => l !== '' && !l.startsWith('#') && !l.startsWith('!'));
+    if (kept && kept.length > 0) return { path: written, detail: `${says}, and ${join(written, '.gitignore')} keeps what it writes out of git (${kept.slice(0, 3).join(', ')}): a fresh clone, and so a CI build, lacks it` };
+  }
+  return null;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -236,12 +282,39 @@ function scriptOutput(dir: string, cmd: string, pkgText: string, io: AssetIo): {
     if (version === undefined || Number(version) < 3 || /\b(publicDir|output)\s*:/.test(strip(config))) return null;
     return { path: '.output/public', via: `nuxt generate (Nuxt ${version}) writes .output/public` };
   }
+  const esbuild = esbuildOutput(dir, cmd, io);
+  if (esbuild) return esbuild;
   if (/\b(vite|vue-cli-service|svelte-kit)\b/.test(cmd)) {
     const c = configuredOutput(dir, io);
     if (c) return { path: nodePath.posix.normalize(c.path).replace(/\/$/, ''), via: c.via };
     if (/\bvite\b/.test(cmd)) return { path: 'dist', via: 'vite build writes dist' };
   }
   return null;
+}
+
+/**
+ * Where an esbuild build writes, relative to the package.json folder: `esbuild … --outdir=X` in the
+ * script, or the `outdir: "X"` (or `outfile: "X/app.js"`) of the esbuild options in the file a
+ * `node build.js` script runs (yarr's build.js `outdir: "src/assets/static"`, mailpit's
+ * esbuild.config.mjs `outdir: "server/ui/dist/"`). Null when it cannot be told.
+ */
+function esbuildOutput(dir: string, cmd: string, io: AssetIo): { path: string; via: string } | null {
+  const clean = (p: string) => nodePath.posix.normalize(p.replace(/^\.\//, '')).replace(/\/$/, '');
+  const flag = /\besbuild\b[^&|;]*?--out(dir|file)[= ]([A-Za-z0-9_./-]+)/.exec(cmd);
+  if (flag) {
+    const p = flag[1] === 'dir' ? flag[2] : nodePath.posix.dirname(flag[2]);
+    return p.includes('..') || p.startsWith('/') ? null : { path: clean(p), via: `esbuild --out${flag[1]}=${flag[2]}` };
+  }
+  const script = /\bnode\s+(?:--[a-z-]+\s+)*\.?\/?([A-Za-z0-9_./-]+\.(?:m|c)?js)\b/.exec(cmd)?.[1];
+  if (script === undefined || script.includes('..')) return null;
+  const text = io.read(join(dir, script));
+  if (text === null || !/(?:from\s+|require\(\s*|import\(\s*)['"]esbuild['"]/.test(text)) return null;
+  const code = text.replace(/\/\*[\s\S]*?\*\//g, '').replace(/^\s*\/\/.*$/gm, '');
+  const outs = [...code.matchAll(/\bout(dir|file)\s*:\s*['"`]([^'"`$]+)['"`]/g)].map((m) => ({ key: m[1], p: m[1] === 'dir' ? m[2] : nodePath.posix.dirname(m[2]) }));
+  const paths = [...new Set(outs.map((o) => clean(o.p)))];
+  // Several builds writing different folders: which one is embedded cannot be told.
+  if (paths.length !== 1 || paths[0].includes('..') || paths[0].startsWith('/') || paths[0] === '.') return null;
+  return { path: paths[0], via: `esbuild out${outs[0].key} in ${join(dir, script)}` };
 }
 
 /** Files that say how the project builds: where it copies a front-end's output. */
@@ -332,6 +405,15 @@ export function webStageFor(target: string, io: AssetIo): WebStage | null {
       if (produced && ['dist', 'build', 'out', fromDir].includes(nodePath.posix.normalize(produced)) && nodePath.posix.normalize(produced) === fromDir) {
         script = scripts.find(([name]) => name === 'build');
         if (script) why = `its "build" script writes ${fromDir}${configured ? ` (${configured.via})` : ' (the usual output folder)'}`;
+      }
+    }
+    if (!script) {
+      // The tool the "build" script runs says where it writes (esbuild outdir, webpack output.path).
+      const build = scripts.find(([name]) => name === 'build');
+      const out = build ? scriptOutput(dir, build[1], io.read(join(dir, 'package.json')) ?? '', io) : null;
+      if (build && out && nodePath.posix.normalize(out.path) === fromDir) {
+        script = build;
+        why = `its "build" script writes ${fromDir} (${out.via})`;
       }
     }
     let from: string | undefined;

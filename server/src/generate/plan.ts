@@ -501,6 +501,10 @@ export function plan(model: WorkspaceModel, options: GenerateOptions, io: Genera
           ? `${what}: ${problem.detail}, so \`go build\` fails ("pattern ${problem.pattern}: no matching files"). ${likely} (and keep it out of .dockerignore).`
           : `${what}: ${problem.detail}, so \`go build\` fails ("pattern ${problem.pattern}: no matching files"). No package.json script was found that produces ${problem.path}: build it before \`docker build\` (and keep it out of .dockerignore), or add the step that builds it to the Dockerfile.`, candidates);
       }
+      if (problem.state === 'unbuilt') {
+        warnings.push(`${what}: ${problem.detail}, so the image embeds whatever the build context holds there (a page without its scripts on a fresh clone), and no node stage could be written for it. Build it before \`docker build\`, or add the step to the Dockerfile.`);
+        continue;
+      }
       warnings.push(likely
         ? `${what}: ${problem.detail}, so the image embeds whatever the build context holds there (an empty UI on a fresh clone). ${likely}.`
         : `${what}: ${problem.detail}. No package.json script was found that produces it: the image embeds whatever the build context holds there (an empty UI on a fresh clone). Build it before \`docker build\`, or add the step to the Dockerfile.`);
