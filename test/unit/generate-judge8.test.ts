@@ -9,6 +9,9 @@
  * 2. A front-end that esbuild writes into a committed embedded folder (mailpit's server/ui/dist
  *    under `//go:embed ui`, yarr's bundle.js in static/ beside an icon): built in a node stage;
  *    a Go template named index.html is not a placeholder (yarr).
+ * 3. A cobra `server` command that runs nothing itself, built in a function that returns it
+ *    (`rootCmd.AddCommand(serverCommands())`), runs its `start` child: CMD ["server", "start"]
+ *    (gotosocial; it was CMD ["start"], an unknown command).
  */
 import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
@@ -164,5 +167,40 @@ describe('2. a front-end esbuild writes into a committed embedded folder', () =>
   it('a small index.html without template actions alone in an embedded folder is still a placeholder', async () => {
     const r = await gen(yarr({ gitignore: false, template: '<!doctype html><div id="app"></div>\n' }));
     assert.ok(r.warnings.some((w) => w.includes('src/assets/templates holds only index.html, a placeholder for a build output')), r.warnings.join('\n'));
+  });
+});
+
+const cmdOf = (r: GenerateResult): string | null => /^CMD (.*)$/m.exec(r.dockerfile)?.[1] ?? null;
+
+// superseriousbusiness/gotosocial at 57cb4fe7482962aa8e5a05874a343474d5a453e7 (AGPL-3.0):
+// cmd/gotosocial/main.go `rootCmd := new(cobra.Command)` … `rootCmd.AddCommand(serverCommands())`,
+// server.go's serverCommands() builds serverCmd (Use "server", no Run) and adds serverStartCmd
+// (Use "start", RunE) and serverMaintenanceCmd to it, and returns serverCmd.
+function gotosocial(serverRun = '', startUse = 'start', startShort = 'start the gotosocial server'): string {
+  return workspace({
+    'go.mod': 'module code.superseriousbusiness.org/gotosocial\n\ngo 1.24.0\n\nrequire github.com/spf13/cobra v1.9.1\n',
+    'go.sum': 'github.com/spf13/cobra v1.9.1 h1:x\n',
+    'cmd/gotosocial/main.go': 'package main\n\nimport (\n\t"log"\n\n\t"github.com/spf13/cobra"\n)\n\nfunc main() {\n\trootCmd := new(cobra.Command)\n\trootCmd.Use = "gotosocial"\n\trootCmd.Short = "GoToSocial - a fediverse social media server"\n\trootCmd.AddCommand(serverCommands())\n\trootCmd.AddCommand(adminCommands())\n\tif err := rootCmd.Execute(); err != nil {\n\t\tlog.Fatal(err)\n\t}\n}\n',
+    'cmd/gotosocial/server.go': `package main\n\nimport (\n\t"net/http"\n\n\t"github.com/spf13/cobra"\n)\n\n// serverCommands returns the 'server' subcommand\nfunc serverCommands() *cobra.Command {\n\tserverCmd := &cobra.Command{\n\t\tUse:   "server",\n\t\tShort: "gotosocial server-related tasks",${serverRun}\n\t}\n\tserverStartCmd := &cobra.Command{\n\t\tUse:   "${startUse}",\n\t\tShort: "${startShort}",\n\t\tRunE: func(cmd *cobra.Command, args []string) error {\n\t\t\treturn http.ListenAndServe(":8080", nil)\n\t\t},\n\t}\n\tserverCmd.AddCommand(serverStartCmd)\n\tserverMaintenanceCmd := &cobra.Command{\n\t\tUse:   "maintenance",\n\t\tShort: "start the gotosocial server in maintenance mode (returns 503 for almost all requests)",\n\t\tRunE: func(cmd *cobra.Command, args []string) error {\n\t\t\treturn nil\n\t\t},\n\t}\n\tserverCmd.AddCommand(serverMaintenanceCmd)\n\treturn serverCmd\n}\n`,
+    'cmd/gotosocial/admin.go': 'package main\n\nimport "github.com/spf13/cobra"\n\nfunc adminCommands() *cobra.Command {\n\tadminCmd := &cobra.Command{\n\t\tUse:   "admin",\n\t\tShort: "gotosocial admin-related tasks",\n\t}\n\tadminAccountCmd := &cobra.Command{\n\t\tUse:   "account",\n\t\tShort: "admin commands related to accounts",\n\t}\n\tadminCmd.AddCommand(adminAccountCmd)\n\treturn adminCmd\n}\n',
+  });
+}
+
+describe('3. a nested cobra command that serves', () => {
+  it('gotosocial: `server` runs nothing itself; its child `start` serves: CMD ["server", "start"], the reason says so', async () => {
+    const r = await gen(gotosocial());
+    assert.equal(cmdOf(r), '["server", "start"]', r.dockerfile);
+    assert.ok(r.reasons.some((x) => x.startsWith('CMD ["server", "start"]: the program is a CLI with subcommands (cobra Use: "server" runs nothing itself; its subcommand Use: "start", Short: "start the gotosocial server" in cmd/gotosocial/server.go)')), r.reasons.join('\n'));
+  });
+
+  it('a `server` command that runs itself stays CMD ["server"]', async () => {
+    const r = await gen(gotosocial('\n\t\tRun: func(cmd *cobra.Command, args []string) {},'));
+    assert.equal(cmdOf(r), '["server"]', r.dockerfile);
+  });
+
+  it('a `server` command whose children do not start it (`reload`, "reload the configuration"): no CMD, and the Check says none serves', async () => {
+    const r = await gen(gotosocial('', 'reload', 'reload the configuration'));
+    assert.equal(cmdOf(r), null, r.dockerfile);
+    assert.ok(r.warnings.some((w) => w.startsWith('The program is a CLI with subcommands (') && w.includes('none looks like the one that serves')), r.warnings.join('\n'));
   });
 });

@@ -587,9 +587,10 @@ export function plan(model: WorkspaceModel, options: GenerateOptions, io: Genera
     warnings.push(`${c.file} reads ${c.path} from its working directory (${c.via}), and ${c.path} is not copied into the image because ${c.why}: the program may stop at start. Mount it (docker run -v "$PWD/${c.path}:/app/${c.path}:ro") and run with the working directory /app.`);
   }
 
-  const cmdArgs = [...(shape.serveCommand ? [shape.serveCommand.name] : []), ...(ports.loopbackArgs ?? [])];
+  const serveWords = shape.serveCommand ? shape.serveCommand.words ?? [shape.serveCommand.name] : [];
+  const cmdArgs = [...serveWords, ...(ports.loopbackArgs ?? [])];
   const cmd = cmdArgs.length > 0 ? cmdArgs : null;
-  if (shape.serveCommand) reasons.push(`CMD ["${shape.serveCommand.name}"]: the program is a CLI with subcommands (${shape.serveCommand.via}); the image runs the one that serves. \`docker run IMAGE --help\` still works.`);
+  if (shape.serveCommand) reasons.push(`CMD [${serveWords.map((w) => `"${w}"`).join(', ')}]: the program is a CLI with subcommands (${shape.serveCommand.via}); the image runs the one that serves. \`docker run IMAGE --help\` still works.`);
   else if (shape.subcommands.length > 0) warnings.push(`The program is a CLI with subcommands (${shape.subcommands.slice(0, 6).join(', ')}) and none looks like the one that serves: no CMD is set, so the container runs it without arguments. Add CMD ["<subcommand>"] to the Dockerfile.`);
   if (shape.tzLibraries.length > 0 && !facts.needsTzdata && !facts.importsTzdata) {
     if (noZoneinfo) {

@@ -17,8 +17,11 @@ import { constantsOf, type PackageSources } from './ports';
 
 export interface ProgramShape {
   subcommands: string[];
-  /** The subcommand that starts the server, when one is plain. */
-  serveCommand: { name: string; via: string } | null;
+  /**
+   * The subcommand that starts the server, when one is plain. `words`: the command line that runs
+   * it when it is nested (gotosocial's `server start`); else just `name`.
+   */
+  serveCommand: { name: string; via: string; words?: string[] } | null;
   /** Imports or code that read time zones by name (`github.com/robfig/cron/v3`, `os.Getenv("TZ")`). */
   tzLibraries: string[];
   /** Docker API client imports. */
@@ -88,6 +91,27 @@ function urfaveAppRuns(text: string): boolean {
   return false;
 }
 
+/** The text between the brace at `open` and its match (strings and runes skipped), or the rest. */
+function braceBody(text: string, open: number): string {
+  let depth = 0;
+  for (let i = open; i < text.length; i++) {
+    const c = text[i];
+    if (c === '"' || c === '`' || c === "'") {
+      const end = c === '`' ? text.indexOf('`', i + 1) : (() => {
+        let j = i + 1;
+        while (j < text.length && text[j] !== c && text[j] !== '\n') j += text[j] === '\\' ? 2 : 1;
+        return j;
+      })();
+      if (end < 0) break;
+      i = end;
+      continue;
+    }
+    if (c === '{') depth++;
+    else if (c === '}' && --depth === 0) return text.slice(open + 1, i);
+  }
+  return text.slice(open + 1);
+}
+
 /** kong's name for a command field: its `name:""` tag, else the field name in kebab case (CompileStore -> compile-store). */
 function kongName(field: string, tag: string): string {
   const named = /\bname:"([a-z][a-z0-9-]*)"/.exec(tag);
@@ -153,6 +177,11 @@ export function programShape(packages: readonly PackageSources[], externalImport
   /** `manCmd.AddCommand(serverCmd)`: child variable -> the variables it is added to. */
   const parents = new Map<string, string[]>();
   const added = new Set<string>();
+  /** cobra command variables: Use, whether they run something themselves, Short. */
+  const cobraVars = new Map<string, { use: string; runs: boolean; short?: string; file: string }>();
+  /** Functions that build and return a command variable: function -> variable (both scoped). */
+  const returnsCommand = new Map<string, string>();
+  const addedCalls: { fn: string; parent: string }[] = [];
   // The root command (named after the program) runs something itself: no subcommand needed.
   let rootRuns = false;
   let readsTz: string | null = null;
@@ -195,7 +224,24 @@ export function programShape(packages: readonly PackageSources[], externalImport
       }
       if (cobra) {
         for (const m of text.matchAll(/\b([A-Za-z_][A-Za-z0-9_]*)\s*:?=\s*&cobra\.Command\s*\{([^{}]*?)\bUse\s*:\s*"([a-z][a-z0-9-]*)/g)) {
-          if (!GENERIC_COMMAND_VARS.has(m[1]) && m[3] !== binary) declared.set(scoped(m[1]), m[3]);
+          if (!GENERIC_COMMAND_VARS.has(m[1]) && m[3] !== binary) {
+            declared.set(scoped(m[1]), m[3]);
+            const body = braceBody(text, m.index! + m[0].indexOf('{'));
+            // Its own fields only: the literals of other commands in its Run functions are not its.
+            const own = body.replace(/\{[^]*\}/, '{}');
+            const runs = /\bRunE?\s*:/.test(body) || new RegExp(`\\b${m[1]}\\.RunE?\\s*=`).test(text);
+            cobraVars.set(scoped(m[1]), { use: m[3], runs, short: /\bShort\s*:\s*"([^"\n]*)"/.exec(own)?.[1], file });
+          }
+        }
+        // `func serverCommands() *cobra.Command { serverCmd := …; return serverCmd }`.
+        for (const m of text.matchAll(/^func[ \t]+([A-Za-z_][A-Za-z0-9_]*)[ \t]*\([^)]*\)[ \t]*\*cobra\.Command[ \t]*\{/gm)) {
+          const body = braceBody(text, m.index! + m[0].length - 1);
+          const ret = [...body.matchAll(/\breturn[ \t]+([A-Za-z_][A-Za-z0-9_]*)[ \t]*$/gm)].pop();
+          if (ret) returnsCommand.set(scoped(m[1]), scoped(ret[1]));
+        }
+        // `rootCmd.AddCommand(serverCommands(), debugCommands())`.
+        for (const m of text.matchAll(/\b([A-Za-z_][A-Za-z0-9_]*)\.AddCommand\(\s*((?:[A-Za-z_][A-Za-z0-9_]*\(\)\s*,?\s*)+)\)/g)) {
+          for (const a of m[2].split(',')) if (a.trim() !== '') addedCalls.push({ fn: scoped(a.trim().replace(/\(\)$/, '')), parent: scoped(m[1]) });
         }
       }
       for (const m of text.matchAll(/\b([A-Za-z_][A-Za-z0-9_]*)\.AddCommand\(([^()]*)\)/g)) {
@@ -283,6 +329,12 @@ export function programShape(packages: readonly PackageSources[], externalImport
       if (readsTz === null && /Getenv\(\s*"TZ"\s*\)|LookupEnv\(\s*"TZ"\s*\)/.test(text)) readsTz = `os.Getenv("TZ") in ${file}`;
     }
   }
+  for (const { fn, parent } of addedCalls) {
+    const v = returnsCommand.get(fn);
+    if (v === undefined) continue;
+    parents.set(v, [...(parents.get(v) ?? []), parent]);
+    added.add(v);
+  }
   // A command added only to other subcommands (tracee's `man server`, a manual page) is not one
   // the program runs as `<binary> <name>`.
   // A subcommand variable is one added to another command; a declared command added nowhere but
@@ -296,8 +348,22 @@ export function programShape(packages: readonly PackageSources[], externalImport
   const names = subcommands.map((s) => s.name);
   // By name first; else the one subcommand whose description says it serves (two: not plain).
   const servingKept = serving.filter((s) => names.includes(s.name));
-  const serve = SERVE_NAMES.map((n) => subcommands.find((s) => s.name === n)).find((s) => s !== undefined)
+  let serve: ProgramShape['serveCommand'] = SERVE_NAMES.map((n) => subcommands.find((s) => s.name === n)).find((s) => s !== undefined)
     ?? (servingKept.length === 1 ? servingKept[0] : null);
+  // A cobra command that runs nothing itself and has subcommands only prints its help: the image
+  // runs its child that serves (gotosocial's `server` → `start`: CMD ["server", "start"]), or none.
+  const parentVar = serve && [...cobraVars].find(([v, c]) => c.use === serve!.name && !isNested(v) && !c.runs && [...parents].some(([, ps]) => ps.includes(v)));
+  if (serve && parentVar) {
+    const children = [...cobraVars].filter(([v]) => (parents.get(v) ?? []).includes(parentVar[0])).map(([, c]) => c);
+    const child = [...SERVE_NAMES, 'run'].map((n) => children.find((c) => c.use === n && c.runs)).find((c) => c !== undefined)
+      ?? (() => {
+        const describing = children.filter((c) => c.runs && c.short !== undefined && describesServing(c.short, binary));
+        return describing.length === 1 ? describing[0] : undefined;
+      })();
+    serve = child
+      ? { name: child.use, words: [serve.name, child.use], via: `cobra Use: "${serve.name}" runs nothing itself; its subcommand Use: "${child.use}"${child.short !== undefined ? `, Short: "${child.short}"` : ''} in ${child.file}` }
+      : null;
+  }
   const tz = [...new Set(externalImports.filter((i) => TZ_MODULES.some((m) => under(i, m))).map((i) => TZ_MODULES.find((m) => under(i, m))!))];
   if (readsTz) tz.push(readsTz);
   return {
