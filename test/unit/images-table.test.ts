@@ -134,5 +134,11 @@ describe('lookupImage', () => {
     assert.deepEqual(normalizeRepository('index.docker.io/golang'), { repo: 'golang', tag: null });
     assert.deepEqual(normalizeRepository('mirror.gcr.io/library/busybox:musl'), { repo: 'busybox', tag: 'musl' });
     assert.deepEqual(normalizeRepository('gcr.io/distroless/static:nonroot'), { repo: 'gcr.io/distroless/static', tag: 'nonroot' });
+    // Docker Hub's per-architecture namespaces hold the official images (btcd: FROM $ARCH/alpine:3.21).
+    assert.deepEqual(normalizeRepository('arm64v8/alpine:3.21'), { repo: 'alpine', tag: '3.21' });
+    assert.deepEqual(normalizeRepository('docker.io/amd64/golang:1.25'), { repo: 'golang', tag: '1.25' });
+    assert.deepEqual(normalizeRepository('amd64/alpine/extra:1'), { repo: 'amd64/alpine/extra', tag: '1' });
+    assert.deepEqual(normalizeRepository('arm64/alpine:3.21'), { repo: 'arm64/alpine', tag: '3.21' }, 'arm64 is not a Hub namespace of official images');
+    assert.deepEqual(normalizeRepository('quay.io/arm64v8/alpine:3.21'), { repo: 'quay.io/arm64v8/alpine', tag: '3.21' });
   });
 });

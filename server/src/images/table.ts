@@ -73,6 +73,12 @@ function hubProxied(path: string): string | null {
   return null;
 }
 
+/**
+ * Docker Hub's per-architecture namespaces of the official images (`arm64v8/alpine`, `amd64/golang`):
+ * the same images as `alpine`/`golang`, one architecture each (btcd: `FROM $ARCH/alpine:3.21`).
+ */
+const ARCH_NAMESPACE = /^(amd64|arm32v5|arm32v6|arm32v7|arm64v8|i386|mips64le|ppc64le|riscv64|s390x)\/[^/]+$/;
+
 /** Normalised repository: `golang`, `alpine`, `gcr.io/distroless/static-debian12`, `cgr.dev/chainguard/static`. */
 export function normalizeRepository(ref: string): { repo: string; tag: string | null } {
   const r = parseImageRef(ref);
@@ -84,6 +90,7 @@ export function normalizeRepository(ref: string): { repo: string; tag: string | 
     }
   }
   if (repo.startsWith('library/')) repo = repo.slice('library/'.length);
+  else if ((!r.registry || HUB_ALIASES.has(r.registry)) && ARCH_NAMESPACE.test(repo)) repo = repo.slice(repo.indexOf('/') + 1);
   else if (r.registry && repo.includes('/')) {
     const proxied = hubProxied(repo.slice(r.registry.length + 1));
     if (proxied) repo = proxied;

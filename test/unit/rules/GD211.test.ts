@@ -56,6 +56,13 @@ describe('GD211 end-of-life-base-image', () => {
     assert.equal(viaStage.slice(s!.span.start, s!.span.end), 'debian:stretch-slim');
   });
 
+  it('reads Docker Hub per-architecture official repositories (btcd: ARG ARCH=amd64, FROM $ARCH/alpine:3.21)', () => {
+    // btcsuite/btcd (ISC) Dockerfile:17,37, round-8 miss.
+    const text = df(['ARG ARCH=amd64', 'FROM golang:1.25 AS build-container', 'RUN go install -v ./...', 'FROM $ARCH/alpine:3.21', 'COPY --from=build-container /go/bin /bin']);
+    assert.match(find(text)[0]?.message ?? '', /^The final image is based on \$ARCH\/alpine:3\.21 \(amd64\/alpine:3\.21\): Alpine 3\.21's security support ended in November 2026/);
+    assert.match(find(build('arm64v8/debian:buster-slim'))[0]?.message ?? '', /Debian 10 \(buster\)/);
+  });
+
   it('silent: supported releases, floating tags, builder stages, unknown tags, other namespaces, unresolved ARGs', () => {
     for (const final of ['alpine:3.22', 'alpine:3', 'alpine', 'alpine:latest', 'debian:12-slim', 'debian:bookworm', 'debian:trixie-slim',
       'ubuntu:24.04', 'ubuntu:22.04', 'ubuntu:noble', 'gcr.io/distroless/static-debian12:nonroot', 'scratch',
