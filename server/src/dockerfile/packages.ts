@@ -219,3 +219,36 @@ export function pathWithin(p: string, dir: string): boolean {
   if (dir === '/') return p.startsWith('/');
   return p === dir || p.startsWith(dir + '/');
 }
+
+/** Debian architecture of a GNU triple as Debian's cross-compiler package names spell it. */
+const CROSS_ARCH: Record<string, string> = {
+  'aarch64-linux-gnu': 'arm64', 'x86-64-linux-gnu': 'amd64', 'arm-linux-gnueabihf': 'armhf', 'arm-linux-gnueabi': 'armel',
+  'i686-linux-gnu': 'i386', 'powerpc64le-linux-gnu': 'ppc64el', 's390x-linux-gnu': 's390x', 'riscv64-linux-gnu': 'riscv64',
+  'mips64el-linux-gnuabi64': 'mips64el', 'mipsel-linux-gnu': 'mipsel', 'powerpc-linux-gnu': 'powerpc',
+  'loongarch64-linux-gnu': 'loong64', 'powerpc64-linux-gnu': 'ppc64', 'sparc64-linux-gnu': 'sparc64',
+  'mips-linux-gnu': 'mips', 'mips64-linux-gnuabi64': 'mips64', 'x86-64-linux-gnux32': 'x32',
+};
+
+/** A Recommends of an apt package that what it is installed for needs (see aptNeededRecommend). */
+export interface NeededRecommend {
+  /** The recommended package to install explicitly. */
+  name: string;
+  /** What it is: `libc` (the C library a compiler links against) or `certs` (the CA bundle for https). */
+  kind: 'libc' | 'certs';
+}
+
+/**
+ * The Recommends of a Debian/Ubuntu package that its usual use cannot do without, so that
+ * `--no-install-recommends` must be paired with installing it by name: gcc/g++ (and their
+ * versioned names) recommend libc6-dev (crt1.o, libc.so: nothing links without it, cgo
+ * included); a cross gcc (gcc-aarch64-linux-gnu, gcc-12-aarch64-linux-gnu) recommends
+ * libc6-dev-<arch>-cross; curl, wget and git recommend ca-certificates (without it every https
+ * download fails). Null for any other package.
+ */
+export function aptNeededRecommend(name: string): NeededRecommend | null {
+  if (/^(gcc|g\+\+)(-\d+)?$/.test(name)) return { name: 'libc6-dev', kind: 'libc' };
+  const cross = /^(?:gcc|g\+\+)(?:-\d+)?-([a-z0-9-]+?)(?:-\d+)?$/.exec(name);
+  if (cross && CROSS_ARCH[cross[1]]) return { name: `libc6-dev-${CROSS_ARCH[cross[1]]}-cross`, kind: 'libc' };
+  if (name === 'curl' || name === 'wget' || name === 'git') return { name: 'ca-certificates', kind: 'certs' };
+  return null;
+}

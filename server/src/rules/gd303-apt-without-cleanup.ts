@@ -20,17 +20,21 @@
  *
  * Fixes:
  *   - add `--no-install-recommends` after `install`. NOT safe: it changes which packages are
- *     installed (a recommended package may be needed at run time, e.g. ca-certificates with
- *     curl), so fix-all leaves it to the author;
+ *     installed (its title says so), so fix-all leaves it to the author. The recommends that the
+ *     installed packages cannot do without (dockerfile/packages.ts aptNeededRecommend: gcc's
+ *     libc6-dev, a cross gcc's libc6-dev-<arch>-cross, ca-certificates for curl, wget and git)
+ *     are named in the message and added to the install by the fix, unless the stage chain
+ *     installs them or the base image has them (hyperledger/fabric's `apt install -y git gcc curl
+ *     make`, formance's `apt-get install -y gcc-aarch64-linux-gnu gcc-x86-64-linux-gnu`);
  *   - append ` && rm -rf /var/lib/apt/lists/*` to the RUN (in its continuation style). Safe:
  *     nothing reads the lists at run time. Not offered when a later RUN of the stage (or of a
  *     stage built FROM it) installs without its own `apt-get update` (it would then fail), or
  *     for a heredoc RUN.
  */
-import { imageStages, stageChain } from '../dockerfile/facts';
+import { imageStages, stageChain, stageImage } from '../dockerfile/facts';
 import { scriptSpan, toDoc, type DockerfileModel, type Instruction, type Stage } from '../dockerfile/model';
 import type { ShellCommand } from '../dockerfile/shellModel';
-import { mountTargets, packageCommands, type PackageCommand } from '../dockerfile/packages';
+import { aptNeededRecommend, installsPackage, mountTargets, packageCommands, type NeededRecommend, type PackageCommand } from '../dockerfile/packages';
 import { insert } from '../edits/edits';
 import { appendCommandEdit } from '../edits/shellChain';
 import { copiedFileText } from '../facts/copiedFiles';
@@ -88,15 +92,24 @@ export const gd303: Rule = {
           for (const p of installs) {
             // Off, or asked for on purpose (`--install-recommends`, `Install-Recommends=true`: crowdsec).
             if (p.options.some((o) => /^--(no-)?install-recommends$|Install-Recommends=/i.test(o.value))) continue;
+            // Recommends the installed packages need (gcc's libc6-dev, curl's ca-certificates):
+            // without recommends they must be named, or the build breaks.
+            const needed = neededRecommends(model, stage, p);
+            const keep = needed.length === 0 ? '' : ` With it, also install ${needed.map((n) => n.name).join(' and ')} by name: ${needed.map(neededWhy).join('; ')}.`;
+            const lastWord = p.packages[p.packages.length - 1]?.word;
+            const edits = [insert(toDoc(script, p.actionWord.end - 1) + 1, ' --no-install-recommends')];
+            if (needed.length > 0 && lastWord) edits.push(insert(toDoc(script, lastWord.end - 1) + 1, needed.map((n) => ` ${n.name}`).join('')));
             out.push({
-              message: ships
+              message: (ships
                 ? `\`${p.manager} install\` without \`--no-install-recommends\` also installs every recommended package (often several MB the program never uses).`
-                : `\`${p.manager} install\` without \`--no-install-recommends\` also installs every recommended package: in this build stage, which the image is not built from, that costs build time and build-cache space, not image size.`,
+                : `\`${p.manager} install\` without \`--no-install-recommends\` also installs every recommended package: in this build stage, which the image is not built from, that costs build time and build-cache space, not image size.`) + keep,
               severity,
               span: scriptSpan(script, p.cmd.start, p.cmd.end),
-              fix: {
-                title: 'Add --no-install-recommends',
-                edits: [insert(toDoc(script, p.actionWord.end - 1) + 1, ' --no-install-recommends')],
+              fix: needed.length > 0 && !lastWord ? undefined : {
+                title: needed.length === 0
+                  ? 'Add --no-install-recommends (installs fewer packages)'
+                  : `Add --no-install-recommends and install ${needed.map((n) => n.name).join(', ')} by name (installs fewer packages)`,
+                edits,
                 safe: false,
               },
             });
@@ -121,6 +134,45 @@ export const gd303: Rule = {
     return out;
   },
 };
+
+interface Needed extends NeededRecommend {
+  /** The installed packages that recommend it. */
+  by: string[];
+}
+
+/**
+ * The recommended packages this install needs (aptNeededRecommend) that neither the stage
+ * chain installs by name (libc6-dev also through build-essential) nor its base image has
+ * (ca-certificates: the image table's caCerts; libc6-dev: an image with a C compiler).
+ */
+function neededRecommends(model: DockerfileModel, stage: Stage, p: PackageCommand): Needed[] {
+  const out: Needed[] = [];
+  const image = stageImage(model, stage);
+  for (const pkg of p.packages) {
+    if (pkg.word.dynamic) continue;
+    const r = aptNeededRecommend(pkg.name);
+    if (!r) continue;
+    const had = out.find((n) => n.name === r.name);
+    if (had) {
+      if (!had.by.includes(pkg.name)) had.by.push(pkg.name);
+      continue;
+    }
+    if (r.name === 'ca-certificates' && image?.caCerts) continue;
+    if (r.name === 'libc6-dev' && image?.cCompiler) continue;
+    const names = r.name === 'libc6-dev' ? ['libc6-dev', 'libc-dev', 'build-essential'] : [r.name];
+    if (installsPackage(model, stage, (n) => names.includes(n))) continue;
+    out.push({ ...r, by: [pkg.name] });
+  }
+  return out;
+}
+
+function neededWhy(n: Needed): string {
+  const who = `${n.by.join(', ')} ${n.by.length > 1 ? 'recommend' : 'recommends'} ${n.name}`;
+  if (n.kind === 'certs') return `${who}, without which every https download fails`;
+  return n.name === 'libc6-dev'
+    ? `${who}, the C library's headers and start files, without which nothing links (cgo included)`
+    : `${who}, the target's C library, without which the cross compiler links nothing`;
+}
 
 /**
  * The RUN's apt commands are only `apt-get update` (vhs: `RUN apt-get update`, then the install
