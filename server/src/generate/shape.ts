@@ -17,6 +17,10 @@ import { constantsOf, type PackageSources } from './ports';
 
 export interface ProgramShape {
   subcommands: string[];
+  /** How many more top-level commands have a name the sources compute (thanos: `app.Command(comp.String(), …)`). */
+  computedCommands: number;
+  /** Subcommands that look like the one that serves but take positional arguments (wal-g's `daemon`, `Args: cobra.ExactArgs(1)`): never the CMD. */
+  serveNeedsArgs: { name: string; via: string }[];
   /**
    * The subcommand that starts the server, when one is plain. `words`: the command line that runs
    * it when it is nested (gotosocial's `server start`); else just `name`.
@@ -64,6 +68,105 @@ function describesServing(text: string, binary: string): boolean {
   const end = (after: string) => /^\s*(?:$|[(,.;:])/.test(after);
   const b = binary.toLowerCase();
   return (rest.startsWith(b) && end(rest.slice(b.length))) || /^(?:[a-z0-9-]+\s+)?(?:server|service|daemon)\s*(?:$|[(,.;:])/.test(rest);
+}
+
+/**
+ * The fields of a composite literal at its own level: the text between the `{` at `open` and its
+ * closing brace, with nested braces (a Run func's body, a nested literal) and the strings in them
+ * left out. Strings at the literal's level are kept (`Use: "serve"`).
+ */
+export function ownFields(text: string, open: number): string {
+  let depth = 0;
+  let out = '';
+  let from = open + 1;
+  for (let i = open; i < text.length; i++) {
+    const c = text[i];
+    if (c === '"' || c === "'") {
+      i++;
+      while (i < text.length && text[i] !== c && text[i] !== '\n') i += text[i] === '\\' ? 2 : 1;
+    } else if (c === '`') {
+      i++;
+      while (i < text.length && text[i] !== '`') i++;
+    } else if (c === '{') {
+      if (depth === 1) out += text.slice(from, i);
+      depth++;
+    } else if (c === '}') {
+      depth--;
+      if (depth === 1) from = i + 1;
+      if (depth === 0) return out + text.slice(from, i);
+    }
+  }
+  return out + text.slice(from);
+}
+
+/** The top-level function declaration around `at`: its start, end, name and parameter list; null at package level. */
+export function enclosingFunc(text: string, at: number): { start: number; end: number; name: string; params: string } | null {
+  const start = text.startsWith('func ') && text.lastIndexOf('\nfunc ', at) < 0 ? 0 : text.lastIndexOf('\nfunc ', at);
+  if (start < 0) return null;
+  const close = /\n\}/g;
+  close.lastIndex = start;
+  const e = close.exec(text);
+  const end = e ? e.index + 2 : text.length;
+  if (end <= at) return null;
+  const head = /^\n?func\s+(?:\([^)]*\)\s*)?([A-Za-z_][A-Za-z0-9_]*)\s*(?:\[[^\]]*\]\s*)?\(([^)]*)\)/.exec(text.slice(start, start + 1000));
+  return head ? { start, end, name: head[1], params: head[2] } : { start, end, name: '', params: '' };
+}
+
+/**
+ * kingpin: whether `recv.Command("x")` at `at` adds a command to another command (nested:
+ * thanos's `registerBucketWeb(app extkingpin.AppClause, …)` gets the `bucket` command, itself
+ * under `tools`), not to the application. A receiver assigned from a `.Command(` call, or a
+ * parameter whose type is a clause (`*kingpin.CmdClause`, `extkingpin.AppClause`), is a command;
+ * `kingpin.Command(…)` (the global application), an application (`kingpin.New(…)`,
+ * `*kingpin.Application`, `*extkingpin.App`) and anything unknown are not.
+ */
+function kingpinNested(text: string, at: number, recv: string): boolean {
+  if (recv === 'kingpin') return false;
+  const fn = enclosingFunc(text, at);
+  const scope = fn ? text.slice(fn.start, at) : text.slice(0, at);
+  const assigned = [...scope.matchAll(new RegExp(`\\b${recv}\\s*:?=(?!=)\\s*([^\\n]*)`, 'g'))].pop();
+  if (assigned) return /\.Command\(/.test(assigned[1]) && !/\bkingpin\.New\(|\bNewApp\(/.test(assigned[1]);
+  const param = fn ? new RegExp(`(?:^|,)\\s*${recv}\\s+\\*?([A-Za-z_][\\w.]*)`).exec(fn.params) : null;
+  return param !== null && /Clause$/.test(param[1]);
+}
+
+const EXECUTE = 'Execute(?:Context)?C?\\(';
+
+/**
+ * Functions whose cobra command the program executes: `NewRootCommand().Execute()`,
+ * `a.Command().Execute()`, `command := app.NewCoreCommand()` then `command.Execute()` in the same
+ * function. Names only (any package): a function that returns a command literal is its builder.
+ */
+export function executedFunctions(texts: readonly string[]): Set<string> {
+  const out = new Set<string>();
+  for (const text of texts) {
+    if (!/\.Execute(?:Context)?C?\(/.test(text)) continue;
+    for (const m of text.matchAll(new RegExp(`\\b([A-Za-z_][A-Za-z0-9_]*)\\([^()]*\\)\\.${EXECUTE}`, 'g'))) out.add(m[1]);
+    for (const m of text.matchAll(/\b([A-Za-z_][A-Za-z0-9_]*)\s*:?=\s*(?:[A-Za-z_][A-Za-z0-9_]*\.)*([A-Za-z_][A-Za-z0-9_]*)\([^()]*\)[ \t]*$/gm)) {
+      const fn = enclosingFunc(text, m.index!);
+      const rest = text.slice(m.index! + m[0].length, fn ? fn.end : text.length);
+      if (new RegExp(`\\b${m[1]}\\.${EXECUTE}`).test(rest)) out.add(m[2]);
+    }
+  }
+  return out;
+}
+
+/**
+ * The cobra literal at `at` is the command the program executes: the variable it is assigned to
+ * is executed in the same function (or, declared at package level, anywhere in its package), or
+ * the function returns it (the variable, or `return &cobra.Command{…}`) and is executed.
+ */
+function isExecutedRoot(text: string, at: number, executed: ReadonlySet<string>, packageTexts: readonly string[]): boolean {
+  const before = text.slice(Math.max(0, at - 120), at);
+  const assigned = /(?:\b([A-Za-z_][A-Za-z0-9_]*)\s*:?=|\bvar\s+([A-Za-z_][A-Za-z0-9_]*)(?:\s+\*?cobra\.Command)?\s*=)\s*&?$/.exec(before);
+  const v = assigned ? assigned[1] ?? assigned[2] : null;
+  const fn = enclosingFunc(text, at);
+  if (!fn) return v !== null && packageTexts.some((t) => new RegExp(`\\b${v}\\.${EXECUTE}`).test(t));
+  if (/\breturn\s+&?$/.test(before)) return executed.has(fn.name);
+  if (v === null) return false;
+  const body = text.slice(fn.start, fn.end);
+  if (new RegExp(`\\b${v}\\.${EXECUTE}`).test(body)) return true;
+  return executed.has(fn.name) && new RegExp(`\\breturn\\s+&?${v}\\s*(?:[,;}\\n]|$)`).test(body);
 }
 
 /** An urfave/cli App with its own Action: `app := cli.NewApp()` … `app.Action = …`, or `Action:` at the top level of `&cli.App{…}`. */
@@ -176,6 +279,8 @@ export function programShape(packages: readonly PackageSources[], externalImport
   const declared = new Map<string, string>();
   /** `manCmd.AddCommand(serverCmd)`: child variable -> the variables it is added to. */
   const parents = new Map<string, string[]>();
+  /** A command variable its function returns: variable -> the function (whose call result is added like it). */
+  const returnedBy = new Map<string, string>();
   const added = new Set<string>();
   /** cobra command variables: Use, whether they run something themselves, Short. */
   const cobraVars = new Map<string, { use: string; runs: boolean; short?: string; file: string }>();
@@ -184,6 +289,8 @@ export function programShape(packages: readonly PackageSources[], externalImport
   const addedCalls: { fn: string; parent: string }[] = [];
   // The root command (named after the program) runs something itself: no subcommand needed.
   let rootRuns = false;
+  /** Top-level commands named by an expression (kingpin `app.Command(comp.String(), …)`). */
+  const computed = new Set<string>();
   let readsTz: string | null = null;
   const runs: { name: string; via: string; onlyWith?: string }[] = [];
   /** Functions named in a command table of their package: function -> the command words. */
@@ -191,7 +298,13 @@ export function programShape(packages: readonly PackageSources[], externalImport
   for (const p of packages) {
     for (const [fn, words] of commandTable(p.files.map((f) => stripGoComments(f.text)))) if (!handlers.has(fn)) handlers.set(fn, words);
   }
+  const executedFuncs = packages.some((p) => p.imports.some((i) => under(i, 'github.com/spf13/cobra')))
+    ? executedFunctions(packages.flatMap((p) => p.files.filter((f) => f.text.includes('.Execute')).map((f) => stripGoComments(f.text))))
+    : new Set<string>();
+  /** cobra subcommands that take positional arguments: name -> the Args line. */
+  const needsArgs = new Map<string, string>();
   for (const p of packages) {
+    const packageTexts = p.files.map((f) => stripGoComments(f.text));
     const osExec = p.imports.includes('os/exec');
     const cobra = p.imports.some((i) => under(i, 'github.com/spf13/cobra'));
     const urfave = p.imports.some((i) => under(i, 'github.com/urfave/cli'));
@@ -209,29 +322,47 @@ export function programShape(packages: readonly PackageSources[], externalImport
         if (!subcommands.some((s) => s.name === name)) subcommands.push({ name, via: `${via} in ${file}` });
       };
       if (cobra) {
-        // The text after Use (read for the root's Run) is a lookahead: it must not swallow the
-        // commands declared after the root (flipt's serverCmd in main, answer's runCmd).
-        for (const m of text.matchAll(/cobra\.Command\s*\{([^}]*?)\bUse\s*:\s*"([a-z][a-z0-9-]*)(?=([\s\S]{0,6000}))/g)) {
-          const own = m[1] + m[3].split(/cobra\.Command\s*\{/)[0];
-          if (m[2] === binary) {
+        for (const m of text.matchAll(/cobra\.Command\s*\{/g)) {
+          // The literal's own fields: not those of a command declared after it (flipt's serverCmd
+          // in main, answer's runCmd), nor a Run func's body.
+          const own = ownFields(text, m.index! + m[0].length - 1);
+          const use = /\bUse\s*:\s*"([a-z][a-z0-9-]*)/.exec(own);
+          // The root command: named after the program, or the one the program executes
+          // (kubevela's `Use: "vela-core"` returned by NewCoreCommand, argo's `Use: CLIName`).
+          const root = use?.[1] === binary || isExecutedRoot(text, m.index!, executedFuncs, packageTexts);
+          if (root) {
             if (/\bRunE?\s*:/.test(own)) rootRuns = true;
-          } else {
-            add(m[2], `cobra Use: "${m[2]}"`);
-            const short = /\bShort\s*:\s*"([^"\n]*)"/.exec(own);
-            if (short && describesServing(short[1], binary)) serving.push({ name: m[2], via: `cobra Use: "${m[2]}", Short: "${short[1]}" in ${file}` });
+            continue;
           }
+          if (!use) continue;
+          const name = use[1];
+          add(name, `cobra Use: "${name}"`);
+          // A command that takes positional arguments (wal-g's `daemon` with `Args: cobra.ExactArgs(1)`,
+          // a socket path) stops at once when run without them: never the CMD.
+          const args = /\bArgs\s*:\s*([^\n]*?)\s*,?[ \t]*$/m.exec(own);
+          if (args && /\b(?:ExactArgs|MinimumNArgs|RangeArgs)\(\s*[1-9]/.test(args[1]) && !needsArgs.has(name)) needsArgs.set(name, `Args: ${args[1]} in ${file}`);
+          const short = /\bShort\s*:\s*"([^"\n]*)"/.exec(own);
+          if (short && describesServing(short[1], binary)) serving.push({ name, via: `cobra Use: "${name}", Short: "${short[1]}" in ${file}` });
         }
       }
       if (cobra) {
         for (const m of text.matchAll(/\b([A-Za-z_][A-Za-z0-9_]*)\s*:?=\s*&cobra\.Command\s*\{([^{}]*?)\bUse\s*:\s*"([a-z][a-z0-9-]*)/g)) {
-          if (!GENERIC_COMMAND_VARS.has(m[1]) && m[3] !== binary) {
-            declared.set(scoped(m[1]), m[3]);
-            const body = braceBody(text, m.index! + m[0].indexOf('{'));
-            // Its own fields only: the literals of other commands in its Run functions are not its.
-            const own = body.replace(/\{[^]*\}/, '{}');
-            const runs = /\bRunE?\s*:/.test(body) || new RegExp(`\\b${m[1]}\\.RunE?\\s*=`).test(text);
-            cobraVars.set(scoped(m[1]), { use: m[3], runs, short: /\bShort\s*:\s*"([^"\n]*)"/.exec(own)?.[1], file });
-          }
+          if (GENERIC_COMMAND_VARS.has(m[1]) || m[3] === binary) continue;
+          declared.set(scoped(m[1]), m[3]);
+          const body = braceBody(text, m.index! + m[0].indexOf('{'));
+          // Its own fields only: the literals of other commands in its Run functions are not its.
+          const own = body.replace(/\{[^]*\}/, '{}');
+          const runs = /\bRunE?\s*:/.test(body) || new RegExp(`\\b${m[1]}\\.RunE?\\s*=`).test(text);
+          cobraVars.set(scoped(m[1]), { use: m[3], runs, short: /\bShort\s*:\s*"([^"\n]*)"/.exec(own)?.[1], file });
+          // Built and returned by a function (flyte's NewConfigCommand returns `rootCmd`, Use
+          // "config", with validate added to it): where that function's result is added, so is it.
+          const fn = enclosingFunc(text, m.index!);
+          if (fn && new RegExp(`\\breturn\\s+&?${m[1]}\\s*(?:[,;}\\n]|$)`).test(text.slice(fn.start, fn.end))) returnedBy.set(scoped(m[1]), fn.name);
+        }
+        // A command literal a function returns as it is (argo's NewVersionCmd: `return &cobra.Command{Use: "version"}`).
+        for (const m of text.matchAll(/\breturn\s+&cobra\.Command\s*\{([^{}]*?)\bUse\s*:\s*"([a-z][a-z0-9-]*)/g)) {
+          const fn = enclosingFunc(text, m.index!);
+          if (fn && m[2] !== binary) declared.set(`\0fn\0${fn.name}`, m[2]);
         }
         // `func serverCommands() *cobra.Command { serverCmd := …; return serverCmd }`.
         for (const m of text.matchAll(/^func[ \t]+([A-Za-z_][A-Za-z0-9_]*)[ \t]*\([^)]*\)[ \t]*\*cobra\.Command[ \t]*\{/gm)) {
@@ -246,6 +377,10 @@ export function programShape(packages: readonly PackageSources[], externalImport
       }
       for (const m of text.matchAll(/\b([A-Za-z_][A-Za-z0-9_]*)\.AddCommand\(([^()]*)\)/g)) {
         for (const a of m[2].split(',')) if (/^\s*[A-Za-z_][A-Za-z0-9_]*\s*$/.test(a)) parents.set(scoped(a.trim()), [...(parents.get(scoped(a.trim())) ?? []), scoped(m[1])]);
+      }
+      // `configCmd.AddCommand(config.NewConfigCommand(…))`: the command the function returns.
+      for (const m of text.matchAll(/\b([A-Za-z_][A-Za-z0-9_]*)\.AddCommand\(((?:[^()\n]|\([^()\n]*\))*)\)/g)) {
+        for (const a of m[2].matchAll(/(?:^|,)\s*(?:[A-Za-z_][A-Za-z0-9_]*\.)?([A-Za-z_][A-Za-z0-9_]*)\(/g)) parents.set(`\0fn\0${a[1]}`, [...(parents.get(`\0fn\0${a[1]}`) ?? []), scoped(m[1])]);
       }
       for (const m of text.matchAll(/\b[A-Za-z_]*[Aa]dd[A-Za-z]*(?:Command|Cmd)s?\(([^()]*)\)/g)) {
         for (const a of m[1].split(',')) if (/^\s*[A-Za-z_][A-Za-z0-9_]*\s*$/.test(a)) added.add(scoped(a.trim()));
@@ -262,7 +397,17 @@ export function programShape(packages: readonly PackageSources[], externalImport
           if (usage && describesServing(usage[1], binary)) serving.push({ name: m[1], via: `cli.Command{Name: "${m[1]}", Usage: "${usage[1]}"} in ${file}` });
         }
       }
-      if (kingpin) for (const m of text.matchAll(/\.Command\(\s*"([a-z][a-z0-9-]*)"/g)) add(m[1], `Command("${m[1]}")`);
+      // kingpin: only the application's commands are run as `<binary> <name>`; one added to
+      // another command (thanos's `tools bucket web`) is not a CMD. Commands whose name the
+      // sources compute (`app.Command(comp.String(), …)`) are counted.
+      if (kingpin) {
+        for (const m of text.matchAll(/\b([A-Za-z_][A-Za-z0-9_]*)\.Command\(\s*(?:"([a-z][a-z0-9-]*)"|([A-Za-z_][\w.]*(?:\(\))?)\s*,)/g)) {
+          if (m[1] === 'exec' || kingpinNested(text, m.index!, m[1])) continue;
+          if (m[2] !== undefined) add(m[2], `${m[1]}.Command("${m[2]}")`);
+          // Not a wrapper passing its own parameter on (extkingpin's `a.app.Command(cmd, help)`).
+          else if (!new RegExp(`(?:^|,)\\s*${m[3]}\\b`).test(enclosingFunc(text, m.index!)?.params ?? '')) computed.add(`${m[3]} in ${file}`);
+        }
+      }
       // kong: a struct field tagged `cmd:""` is a subcommand (cerbos: `Server server.Cmd \`cmd:"" help:"Start Cerbos server (PDP)"\``).
       if (kong) {
         for (const m of text.matchAll(/^[ \t]*([A-Z][A-Za-z0-9_]*)[ \t]+(?:\*?[A-Za-z_][\w.]*|struct[ \t]*\{[ \t]*\})[ \t]+`([^`\n]*\bcmd:""[^`\n]*)`/gm)) {
@@ -339,17 +484,21 @@ export function programShape(packages: readonly PackageSources[], externalImport
   // the program runs as `<binary> <name>`.
   // A subcommand variable is one added to another command; a declared command added nowhere but
   // with children is the root (semaphore's rootCmd, Use "semaphore", built as cli).
-  const isSub = (v: string) => declared.has(v) && (parents.get(v) ?? []).length > 0;
-  const isNested = (v: string) => isSub(v) && parents.get(v)!.every(isSub);
+  const parentsOf = (v: string) => [...(parents.get(v) ?? []), ...(returnedBy.has(v) ? parents.get(`\0fn\0${returnedBy.get(v)}`) ?? [] : [])];
+  const isSub = (v: string) => declared.has(v) && parentsOf(v).length > 0;
+  const isNested = (v: string) => isSub(v) && parentsOf(v).every(isSub);
   const roots = new Set([...declared.keys()].filter((v) => !isSub(v) && [...parents.values()].some((ps) => ps.includes(v))));
   const dropped = new Set([...declared].filter(([v]) => isNested(v) || roots.has(v)).map(([, use]) => use));
   const kept = new Set([...declared].filter(([v]) => !isNested(v) && !roots.has(v)).map(([, use]) => use));
   for (let i = subcommands.length - 1; i >= 0; i--) if (dropped.has(subcommands[i].name) && !kept.has(subcommands[i].name)) subcommands.splice(i, 1);
   const names = subcommands.map((s) => s.name);
   // By name first; else the one subcommand whose description says it serves (two: not plain).
-  const servingKept = serving.filter((s) => names.includes(s.name));
-  let serve: ProgramShape['serveCommand'] = SERVE_NAMES.map((n) => subcommands.find((s) => s.name === n)).find((s) => s !== undefined)
-    ?? (servingKept.length === 1 ? servingKept[0] : null);
+  // Not one that needs positional arguments.
+  const servingKept = serving.filter((s) => names.includes(s.name) && !needsArgs.has(s.name));
+  const byName = SERVE_NAMES.map((n) => subcommands.find((s) => s.name === n)).filter((s) => s !== undefined);
+  let serve: ProgramShape['serveCommand'] = byName.find((s) => !needsArgs.has(s.name)) ?? (servingKept.length === 1 ? servingKept[0] : null);
+  const withArgs = [...byName, ...serving.filter((s) => names.includes(s.name))].filter((s) => needsArgs.has(s.name))
+    .map((s) => ({ name: s.name, via: needsArgs.get(s.name)! })).filter((s, i, all) => all.findIndex((o) => o.name === s.name) === i);
   // A cobra command that runs nothing itself and has subcommands only prints its help: the image
   // runs its child that serves (gotosocial's `server` → `start`: CMD ["server", "start"]), or none.
   const parentVar = serve && [...cobraVars].find(([v, c]) => c.use === serve!.name && !isNested(v) && !c.runs && [...parents].some(([, ps]) => ps.includes(v)));
@@ -368,6 +517,8 @@ export function programShape(packages: readonly PackageSources[], externalImport
   if (readsTz) tz.push(readsTz);
   return {
     subcommands: rootRuns && !serve ? [] : names,
+    computedCommands: rootRuns && !serve ? 0 : computed.size,
+    serveNeedsArgs: rootRuns || serve ? [] : withArgs,
     serveCommand: serve,
     tzLibraries: tz,
     dockerClients: [...new Set(externalImports.filter((i) => DOCKER_CLIENTS.some((m) => under(i, m))))],
