@@ -8,6 +8,8 @@
  * 2. A CMD never names a cobra command that needs positional arguments (wal-g's `daemon`).
  * 3. A cobra root that the program executes and that runs by itself (Run/RunE) needs no
  *    subcommand (argo-workflows' workflow-controller, kubevela's vela-core, flyte's manager).
+ * 5. A flag for an address the program connects to is no listen address: its usage says it is
+ *    the address of another service, or its variable is handed to a client (linkerd2's web).
  */
 import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
@@ -411,5 +413,73 @@ describe('3. a cobra root the program executes, with its own Run/RunE, needs no 
   it('kubevela without RunE: vela-core is the root, not a subcommand; no Check about subcommands', async () => {
     const r = await gen(kubevela(false), { package: 'cmd/core' });
     assert.equal(subcommandWarning(r), undefined, r.warnings.join('\n'));
+  });
+});
+
+// linkerd/linkerd2 at b24cd4059841f8cee2fb7a9c2ac23a693c583579 (Apache-2.0): web/main.go defines
+// `addr := cmd.String("addr", ":8084", "address to serve on")` (passed to srv.NewServer, which
+// listens) and `vizAPIAddr := cmd.String("linkerd-metrics-api-addr", "127.0.0.1:8085", "address of
+// the linkerd-metrics-api service")`, handed to client.NewInternalClient(*vizAPIAddr).
+function linkerdWeb(usage: string, clientCall: boolean): string {
+  return workspace({
+    'go.mod': 'module github.com/linkerd/linkerd2\n\ngo 1.26.4\n',
+    'web/main.go': `package main
+
+import (
+	"flag"
+	"net"
+	"os"
+
+	"github.com/linkerd/linkerd2/viz/metrics-api/client"
+	"github.com/linkerd/linkerd2/web/srv"
+)
+
+func main() {
+	cmd := flag.NewFlagSet("public-api", flag.ExitOnError)
+
+	addr := cmd.String("addr", ":8084", "address to serve on")
+	vizAPIAddr := cmd.String("linkerd-metrics-api-addr", "127.0.0.1:8085", "${usage}")
+	cmd.Parse(os.Args[1:])
+
+	_, _, err := net.SplitHostPort(*vizAPIAddr) // Verify vizAPIAddr is of the form host:port.
+	if err != nil {
+		os.Exit(1)
+	}
+	c, err := ${clientCall ? 'client.NewInternalClient(*vizAPIAddr)' : 'client.Internal()'}
+	if err != nil {
+		os.Exit(1)
+	}
+
+	server := srv.NewServer(*addr, c)
+	server.ListenAndServe()
+}
+`,
+    'viz/metrics-api/client/client.go': 'package client\n\ntype Client struct{}\n\nfunc NewInternalClient(addr string) (*Client, error) { return &Client{}, nil }\n\nfunc Internal() (*Client, error) { return &Client{}, nil }\n',
+    'web/srv/server.go': 'package srv\n\nimport (\n\t"net/http"\n\n\t"github.com/linkerd/linkerd2/viz/metrics-api/client"\n)\n\nfunc NewServer(addr string, c *client.Client) *http.Server {\n\treturn &http.Server{Addr: addr}\n}\n',
+  });
+}
+
+describe('5. an address the program connects to is no listen address', () => {
+  const loopbackCheck = (r: GenerateResult) => r.warnings.find((w) => w.includes('127.0.0.1:8085'));
+
+  it('linkerd2 web: "address of the linkerd-metrics-api service", handed to client.NewInternalClient: no Check about 127.0.0.1:8085; EXPOSE 8084', async () => {
+    const r = await gen(linkerdWeb('address of the linkerd-metrics-api service', true), { package: 'web' });
+    assert.equal(loopbackCheck(r), undefined, r.warnings.join('\n'));
+    assert.match(r.dockerfile, /^EXPOSE 8084$/m, r.dockerfile);
+  });
+
+  it('the usage alone ("address of the linkerd-metrics-api service") is enough', async () => {
+    const r = await gen(linkerdWeb('address of the linkerd-metrics-api service', false), { package: 'web' });
+    assert.equal(loopbackCheck(r), undefined, r.warnings.join('\n'));
+  });
+
+  it('the client call alone is enough (usage "metrics API address")', async () => {
+    const r = await gen(linkerdWeb('metrics API address', true), { package: 'web' });
+    assert.equal(loopbackCheck(r), undefined, r.warnings.join('\n'));
+  });
+
+  it('neither: the loopback flag is still reported as a listener the container cannot reach', async () => {
+    const r = await gen(linkerdWeb('metrics API address', false), { package: 'web' });
+    assert.match(loopbackCheck(r) ?? '', /^web\/main\.go listens on 127\.0\.0\.1:8085 \(flag -linkerd-metrics-api-addr default "127\.0\.0\.1:8085"\)/, r.warnings.join('\n'));
   });
 });

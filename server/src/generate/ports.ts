@@ -56,8 +56,26 @@ const NAME_LIKE_ADDRESS = /(^|[._-])(addr|address|listen|listener|listen[._-]?ad
  * remote port (node_exporter's `--collector.ntp.server-port` default 123, a database's port).
  */
 const NOT_THE_SERVER = /pprof|profil|debug|(^|[._-])(collector|client|remote|upstream|target|peer|db|database|smtp|mail|redis|mysql|postgres(ql)?|mongo(db)?|ntp|dns|ldap|statsd|syslog|proxy)([._-]|$)/i;
-/** A flag's usage text that says the port is one the program connects to. */
-const CONNECTS_TO = /\bconnect(s|ing)?\s+to\b|\bremote\b|\bupstream\b/i;
+/**
+ * A flag's usage text that says the port is one the program connects to ("address of the
+ * linkerd-metrics-api service": linkerd's web reaches the metrics API there).
+ */
+const CONNECTS_TO = /\bconnect(s|ing)?\s+to\b|\bremote\b|\bupstream\b|\baddress(?:es)?\s+of\s+(?:the\s+|an?\s+)?(?:[\w.-]+\s+){0,2}service\b/i;
+
+/**
+ * The flag's variable is handed to a client (linkerd's web: `vizAPIAddr := cmd.String(…)`, then
+ * `client.NewInternalClient(*vizAPIAddr)`): an address the program connects to, not one it
+ * listens on. The variable is the one the call assigns (`v := fs.String(…)`) or points at
+ * (`fs.StringVar(&cfg.v, …)`); its uses are read to the end of the function.
+ */
+function passedToClient(text: string, at: number, firstArg: string | undefined, isVar: boolean): boolean {
+  const lineStart = text.lastIndexOf('\n', at) + 1;
+  const v = isVar ? /^&\s*(?:[A-Za-z_][A-Za-z0-9_]*\.)*([A-Za-z_][A-Za-z0-9_]*)$/.exec((firstArg ?? '').trim())?.[1] : /([A-Za-z_][A-Za-z0-9_]*)\s*:?=\s*[A-Za-z_][\w.()]*$/.exec(text.slice(lineStart, at))?.[1];
+  if (v === undefined) return false;
+  const end = text.indexOf('\n}', at);
+  const rest = text.slice(at, end < 0 ? text.length : end);
+  return new RegExp(`\\b(?:[A-Za-z_][A-Za-z0-9_]*)?(?:Dial|Client|Connect)[A-Za-z0-9_]*\\([^()\\n]*?(?:\\*|\\.)?\\b${v}\\b`).test(rest);
+}
 /** pprof's conventional port, and the words around a profiler's listener. */
 const PROFILER_PORT = 6060;
 const PROFILER_WORDS = /pprof|profil/i;
@@ -256,6 +274,7 @@ export function portEvidence(file: string, source: string, imports: readonly str
     const def = args[i + (m[3] ? 2 : 1)];
     if (def === undefined) continue;
     if (CONNECTS_TO.test(args[i + (m[3] ? 3 : 2)] ?? '')) continue;
+    if (passedToClient(text, m.index, args[0], m[2] !== undefined)) continue;
     const d = resolveDefault(def, known);
     // The command whose flag set holds it: a cobra variable (`serveCmd.Flags()`), else the function
     // defining it (mox's `c.flag.StringVar` in cmdUpdatesServe), which a command table may name.
