@@ -199,6 +199,22 @@ describe('real-world skeletons', () => {
     assert.match(findingsOf(plain, 'GD209')[0]?.message ?? '', /FROM base has no tag/);
   });
 
+  it('wal-g/wal-g test images: `FROM wal-g/golang:latest`, `wal-g/mysql:latest`, `${PG_IMAGE}` = wal-g/pg10:latest are built by docker-compose.yml services (image + build) and mapped by docker-compose.bake.yml: no GD209', () => {
+    for (const file of ['docker/pg_tests/Dockerfile_prefix', 'docker/mysql_tests/Dockerfile', 'docker/redis_tests/Dockerfile']) {
+      const s = skeleton('wal-g__wal-g', file);
+      assert.ok(!codesOf(s).includes('GD209'), `${file}: ${codesOf(s).join()}`);
+    }
+    // The other findings of the same files stay (GD303: apt lists left in the builder layer).
+    assert.ok(codesOf(skeleton('wal-g__wal-g', 'docker/redis_tests/Dockerfile')).includes('GD303'));
+    // Without the compose service's build (a registry image of that name), the mysql image is reported;
+    // wal-g/golang stays exempt through the bake file's additional context.
+    const pulled = variant('wal-g__wal-g', 'docker/mysql_tests/Dockerfile', { 'docker-compose.yml': (t) => t.replace(/  mysql:\n    build:\n      dockerfile: docker\/mysql\/Dockerfile\n      context: \.\n/, '  mysql:\n') });
+    assert.deepEqual(findingsOf(pulled, 'GD209').map((f) => pulled.text.slice(f.span.start, f.span.end)), ['wal-g/mysql:latest']);
+    // Without either file, both FROMs are reported.
+    const none = variant('wal-g__wal-g', 'docker/mysql_tests/Dockerfile', { 'docker-compose.yml': null, 'docker-compose.bake.yml': null });
+    assert.deepEqual(findingsOf(none, 'GD209').map((f) => none.text.slice(f.span.start, f.span.end)), ['wal-g/golang:latest', 'wal-g/mysql:latest']);
+  });
+
   // Out-of-sample evaluation (2026-12-03): the patterns of the wrong findings it found.
   it('photoprism/photoprism develop image: RUNs end with /scripts/cleanup.sh from a copied folder, Go installed by install-go.sh, setpriv in the entrypoint: no GD303 lists, GD208 or GD204', () => {
     const file = 'docker/develop/noble/Dockerfile';

@@ -10,6 +10,9 @@
  * `mirror.gcr.io/library/golang`, `docker.io/library/golang`) are the images themselves
  * (images/table normalizeRepository, as every image lookup). Nor a one-part name with an underscore (`FROM zchain_build_base`): no
  * official image has one, so it names an image the project builds locally.
+ * Nor an image the workspace's compose/bake files build or map as a named context, with or
+ * without `:latest` (facts/composeImages: wal-g's `FROM wal-g/golang:latest`, built by the compose
+ * service `golang` with `image: wal-g/golang`).
  *
  * Fix: only for `golang` when the workspace names a Go version (go.mod/go.work `go`, raised to
  * `toolchain` when that is newer, so GD101 stays quiet): `golang` -> `golang:1.24.2`,
@@ -17,7 +20,7 @@
  * declares. Other images get no fix: inventing a version would be a guess. Nor does a FROM
  * written with variables (the edit would belong in the ARG).
  */
-import { dockerfileFact } from '../facts/memo';
+import { builtImageKey, composeBuiltImages } from '../facts/composeImages';
 import { parseImageRef } from '../images/imageRef';
 import { normalizeRepository } from '../images/table';
 import { compareGoVersions, golangTagVersion } from '../images/golangTag';
@@ -71,8 +74,9 @@ export const gd209: Rule = {
       // `FROM golang:$GO_VERSION-bookworm`: a placeholder that forces --build-arg.
       if (stage.base !== stage.resolvedBase && placeholderDefault(stage.base, ctx.model.globalArgs)) continue;
       // `FROM base` where the context's compose/bake file names `base` as an additional build
-      // context (`additional_contexts: base: service:base`): not docker.io/library/base.
-      if (ref.tag === null && ref.registry === null && !stage.resolvedBase.includes('/') && namedContexts(ctx).has(stage.resolvedBase)) continue;
+      // context (`additional_contexts: base: service:base`), or `FROM wal-g/golang:latest` where
+      // a compose service builds `image: wal-g/golang`: the project's own image, not a registry's.
+      if (composeBuiltImages(ctx.workspace, ctx.files).has(builtImageKey(stage.resolvedBase))) continue;
       // `FROM zchain_build_base`: a one-part name is docker.io/library/NAME, and no official image
       // has an underscore in its name. No registry serves it: it is an image the project builds
       // locally (0chain's build.base.sh runs `docker build … -t zchain_build_base`), not one to pin.
@@ -96,47 +100,6 @@ export const gd209: Rule = {
     return out;
   },
 };
-
-/** Compose and bake files at the context root, where a build's named contexts are declared. */
-const BUILD_FILES = ['compose.yaml', 'compose.yml', 'docker-compose.yaml', 'docker-compose.yml', 'docker-bake.hcl', 'docker-bake.json'];
-
-/**
- * Names declared as additional build contexts in the context's compose file (`additional_contexts:`)
- * or bake file (`contexts = { name = "target:x" }`), read as text.
- */
-/** Once per analysis (the rule runs stage by stage): the build files are read once. */
-function namedContexts(ctx: RuleContext): Set<string> {
-  const files = ctx.files;
-  if (!files) return new Set();
-  return dockerfileFact(ctx.model, 'gd209:namedContexts', () => readNamedContexts(files));
-}
-
-function readNamedContexts(files: NonNullable<RuleContext['files']>): Set<string> {
-  const out = new Set<string>();
-  for (const f of BUILD_FILES) {
-    if (!files.fileExists(f)) continue;
-    const lines = (files.readFile(f) ?? '').split(/\r?\n/);
-    for (let k = 0; k < lines.length; k++) {
-      // YAML: `additional_contexts:` then the more-indented `name: value` lines under it.
-      const yaml = /^(\s*)additional_contexts\s*:\s*$/.exec(lines[k]);
-      if (yaml) {
-        for (let j = k + 1; j < lines.length && (lines[j].trim() === '' || /^\s*/.exec(lines[j])![0].length > yaml[1].length); j++) {
-          const n = /^\s*-?\s*["']?([A-Za-z0-9][A-Za-z0-9_.-]*)["']?\s*[:=]/.exec(lines[j]);
-          if (n) out.add(n[1].toLowerCase());
-        }
-      }
-      // HCL/JSON: `contexts = { name = "target:x" }`, on one line or up to the closing brace.
-      if (/^\s*"?contexts"?\s*[:=]\s*\{/.test(lines[k])) {
-        for (let j = k; j < lines.length; j++) {
-          const body = j === k ? lines[j].slice(lines[j].indexOf('{') + 1) : lines[j];
-          for (const n of body.matchAll(/["']?([A-Za-z0-9][A-Za-z0-9_.-]*)["']?\s*[:=]\s*["']/g)) out.add(n[1].toLowerCase());
-          if (body.includes('}')) break;
-        }
-      }
-    }
-  }
-  return out;
-}
 
 /**
  * A tag that names no version and follows new releases: on golang, any tag without a Go

@@ -126,4 +126,39 @@ describe('GD209 unpinned-base-image', () => {
     assert.equal(has(df(['FROM public.ecr.aws/docker/library/golang:1.24-alpine']), 'GD209'), false);
     assert.equal(has(df(['FROM ghcr.io/someorg/golang:alpine']), 'GD209'), false);
   });
+
+  // wal-g/wal-g 43fb039f (Apache-2.0): docker-compose.yml builds `image: wal-g/golang` (service golang,
+  // with build:), docker/mysql_tests/Dockerfile says `FROM wal-g/golang:latest`.
+  it('is silent on images the context root\'s compose or bake files build or name as a context, with or without :latest', () => {
+    const lintIn = (files: Record<string, string>, from: string) => {
+      const d = fs.mkdtempSync(path.join(os.tmpdir(), 'gd209-compose-'));
+      try {
+        fs.writeFileSync(path.join(d, 'go.mod'), 'module example.com/app\n\ngo 1.24.2\n');
+        for (const [f, t] of Object.entries(files)) {
+          fs.mkdirSync(path.dirname(path.join(d, f)), { recursive: true });
+          fs.writeFileSync(path.join(d, f), t);
+        }
+        const w = loadWorkspace(d);
+        return has(df([from, 'RUN true']), 'GD209', { workspace: w.model, files: w });
+      } finally {
+        fs.rmSync(d, { recursive: true, force: true });
+      }
+    };
+    const compose = 'services:\n  golang:\n    build:\n      context: .\n    image: wal-g/golang\n  s3:\n    image: minio/minio\n  app:\n    image: "example/app:edge"\n    build: .\n';
+    for (const from of ['FROM wal-g/golang:latest', 'FROM wal-g/golang', 'FROM example/app:edge']) assert.equal(lintIn({ 'docker-compose.yml': compose }, from), false, from);
+    // A service without build: pulls its image; another tag than the one built is a registry's; no compose file: reported.
+    for (const from of ['FROM minio/minio', 'FROM minio/minio:latest', 'FROM example/app', 'FROM alpine']) assert.equal(lintIn({ 'docker-compose.yml': compose }, from), true, from);
+    assert.equal(lintIn({}, 'FROM wal-g/golang:latest'), true);
+    // The build in an overlay, the image in the base file.
+    assert.equal(lintIn({ 'compose.yaml': 'services:\n  base:\n    image: acme/base\n', 'compose.override.yaml': 'services:\n  base:\n    build: ./base\n' }, 'FROM acme/base:latest'), false);
+    // additional_contexts keys with a slash, and :latest on the FROM (buildx drops it before matching).
+    const bake = 'services:\n  tests:\n    build:\n      additional_contexts:\n        wal-g/pg10: service:pg10\n        wal-g/ubuntu:18.04: service:ubuntu\n';
+    assert.equal(lintIn({ 'docker-compose.bake.yml': bake }, 'FROM wal-g/pg10:latest'), false);
+    assert.equal(lintIn({ 'docker-compose.bake.yml': bake }, 'FROM wal-g/pg10'), false);
+    assert.equal(lintIn({ 'docker-compose.bake.yml': bake }, 'FROM wal-g/ubuntu:latest'), true);
+    // A bake target's tags.
+    assert.equal(lintIn({ 'docker-bake.hcl': 'target "base" {\n  dockerfile = "base.Dockerfile"\n  tags = ["acme/base", "acme/base:dev"]\n}\n' }, 'FROM acme/base:latest'), false);
+    // A file in a sub-folder is not read (it is not the context root's build file).
+    assert.equal(lintIn({ 'sub/compose.yaml': 'services:\n  base:\n    image: acme/base\n    build: .\n' }, 'FROM acme/base'), true);
+  });
 });
