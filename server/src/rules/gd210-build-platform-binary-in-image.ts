@@ -2,20 +2,22 @@
  * GD210: the image copies a program out of a stage that runs on the build platform
  * (`FROM --platform=$BUILDPLATFORM`, or a stage built FROM one), where nothing made it for the
  * target: a tool `go install`ed without GOOS/GOARCH (devlake ships mockery and swag from /go/bin),
- * a file downloaded for the build machine's architecture (`$(uname -m)`: kcp's kubectl), or a
+ * a go build that gets no GOARCH at all (sealed-secrets-web sources a file of plain
+ * assignments: `. /tmp/buildenv && go build`), a file downloaded for the build machine's
+ * architecture (`$(uname -m)`: kcp's kubectl), or a
  * program of the build image itself (kcp's `COPY --from=builder /usr/bin/wget`). A stage on
  * $BUILDPLATFORM exists to cross-compile; on a cross build (`docker buildx build --platform
  * linux/arm64` on an amd64 machine) those files are the build machine's, and the image fails
  * with `exec format error` when it runs them.
  *
- * Not reported: the go builds themselves (their GOOS/GOARCH are GD113's and GD116's business), a
+ * Not reported: a go build that sets GOARCH (a literal one is GD116's business), a
  * download whose RUN names the target (`$TARGETARCH`, `$TARGETPLATFORM`), files a RUN of the stage
  * writes at the copied path (a cross-compiled `-o /usr/bin/app`, or `mv app /usr/bin`), and images built on
  * $BUILDPLATFORM themselves. No fix: the tool must be built or fetched for the target instead
  * (`GOOS=$TARGETOS GOARCH=$TARGETARCH go install`, `$TARGETARCH` in the URL, or a stage on the
  * target platform), which only the author can choose.
  */
-import { copyPaths, goCommands, goPackages, imageStages, pathEnv, stageChain, workdirBefore } from '../dockerfile/facts';
+import { copyPaths, goCommands, goFlag, goPackages, imageStages, pathEnv, stageChain, workdirBefore } from '../dockerfile/facts';
 import { sourceCovers } from '../dockerfile/copySources';
 import { envValue, goBinaryName, stageRef } from '../dockerfile/goBuild';
 import type { DockerfileModel, Instruction, Stage } from '../dockerfile/model';
@@ -96,6 +98,8 @@ function buildPlatformFiles(model: DockerfileModel, stage: Stage): Made[] {
     for (const instr of s.instructions) {
       if (instr.keyword !== 'RUN' || !instr.script) continue;
       for (const g of goCommands(instr)) {
+        const built = g.sub === 'build' ? buildOutput(model, s, instr, g) : null;
+        if (built) out.push(built);
         if (g.sub !== 'install' || envValue(model, s, g, 'GOARCH') !== undefined || envValue(model, s, g, 'GOOS') !== undefined) continue;
         const bin = goBin(model, s, instr, g);
         if (bin === null) continue;
@@ -116,6 +120,55 @@ function buildPlatformFiles(model: DockerfileModel, stage: Stage): Made[] {
     }
   }
   return out;
+}
+
+/**
+ * The `-o` output of a go build that gets no GOARCH at all (no prefix, `export`, ENV, ARG or
+ * `go env -w`): on $BUILDPLATFORM it is compiled for the build machine. Null when the RUN decides
+ * the platform another way (`$TARGETARCH`, `uname -m`, xx-go, `eval`, `set -a`) or sources a file
+ * that may export GOARCH. A sourced file the stage writes with `echo "GOARCH=$GOARCH" >
+ * /tmp/buildenv` holds a plain assignment, which go never sees (sealed-secrets-web).
+ */
+function buildOutput(model: DockerfileModel, stage: Stage, instr: Instruction, g: Parameters<typeof envValue>[2]): Made | null {
+  if (envValue(model, stage, g, 'GOARCH') !== undefined) return null;
+  const goos = envValue(model, stage, g, 'GOOS');
+  if (goos !== undefined && goos !== 'linux') return null;
+  const text = instr.script?.text ?? '';
+  if (TARGET_REF.test(text) || ARCH_PROBE.test(text) || /\b(xx-go|xx-info|xx-clang|eval)\b|\bset\s+-[a-z]*a/.test(text)) return null;
+  for (const c of instr.script?.parsed.commands ?? []) {
+    const name = c.argv[0]?.value;
+    if ((name === '.' || name === 'source') && c.start < g.cmd.start && !plainAssignments(model, stage, instr, c.argv[1]?.value ?? '')) return null;
+  }
+  const o = goFlag(g.args, 'o');
+  if (!o || typeof o.value !== 'string') return null;
+  const v = expandVariables(o.value, pathEnv(model, stage, instr));
+  if (v === null || v === '') return null;
+  const dir = workdirBefore(model, stage, instr, null);
+  const p = v.startsWith('/') ? path.posix.resolve(v) : dir === null ? null : path.posix.resolve(dir, v);
+  if (p === null) return null;
+  return { path: p, what: `\`${path.posix.basename(p)}\`, built with \`go build\` without GOARCH (for the build machine)` };
+}
+
+/**
+ * A file a RUN sources that earlier RUNs of the stage write with `echo`/`printf` redirected to
+ * it, none of them writing an `export` or `set -a`: its assignments stay in the sourcing shell
+ * and never reach go. False when nothing in the stage writes it (we cannot tell).
+ */
+function plainAssignments(model: DockerfileModel, stage: Stage, before: Instruction, file: string): boolean {
+  if (!file.startsWith('/') || /[$`*?]/.test(file)) return false;
+  const esc = file.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const writes = new RegExp(`>>?\\s*["']?${esc}["']?(?=$|[\\s;&|)])`, 'm');
+  let written = false;
+  for (const s of stageChain(model, stage)) {
+    for (const i of s.instructions) {
+      if (i === before) return written;
+      const t = i.keyword === 'RUN' ? i.script?.text ?? '' : '';
+      if (!writes.test(t)) continue;
+      if (/\b(echo|printf)\s+(-\w+\s+)*["']?(export|declare|set\s+-[a-z]*a)\b/.test(t) || new RegExp(`\\b(cp|mv|curl|wget|cat|tee)\\b[^;&|]*${esc}`).test(t)) return false;
+      written = true;
+    }
+  }
+  return written;
 }
 
 /** Where `go install` puts programs: GOBIN, else the first GOPATH entry's bin (/go/bin on golang). */

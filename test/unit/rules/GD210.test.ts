@@ -123,4 +123,53 @@ describe('GD210 build-platform-binary-in-image', () => {
     }
     assert.match(find(gorse('mv gorse-in-one /usr/bin', '/usr/bin/wget'), 'GD210')[0].message, /`\/usr\/bin\/wget` is a program of `0`'s base image/);
   });
+
+  // Round-7 miss, bakito/sealed-secrets-web 469e340a (MIT) Dockerfile:2-43 (issue #483: the arm64
+  // image holds an amd64 binary): the builder on $BUILDPLATFORM writes `echo "GOARCH=$GOARCH" >
+  // /tmp/buildenv` (a plain assignment) and builds with `. /tmp/buildenv && go build`: go never
+  // sees GOARCH, so every platform gets the build machine's binary.
+  const sealed = (write: string, build = 'RUN . /tmp/buildenv && \\\n  go build -a -installsuffix cgo -ldflags="-w -s" -o sealed-secrets-web . && upx -q sealed-secrets-web') => df([
+    'FROM --platform=$BUILDPLATFORM golang:1.26-alpine AS builder',
+    'WORKDIR /go/src/app',
+    'RUN apk update && apk add upx',
+    'ARG TARGETPLATFORM',
+    'ARG BUILDPLATFORM',
+    write,
+    'ENV GO111MODULE=on \\\n  CGO_ENABLED=0 \\\n  GOOS=linux',
+    'COPY . /go/src/app/',
+    build,
+    'FROM alpine:latest',
+    'WORKDIR /opt/go',
+    'COPY --from=builder /go/src/app/sealed-secrets-web /opt/go/sealed-secrets-web',
+    'ENTRYPOINT ["/opt/go/sealed-secrets-web"]',
+  ]);
+  const CASE = 'RUN case "$TARGETPLATFORM" in \\\n  "linux/amd64") export GOARCH=amd64 ;; \\\n  "linux/arm64") export GOARCH=arm64 ;; \\\n  "linux/arm/v7") export GOARCH=arm GOARM=7 ;; \\\n  *) export GOARCH=amd64 ;; \\\n  esac && echo "GOARCH=$GOARCH" > /tmp/buildenv && echo "GOARM=${GOARM}" >> /tmp/buildenv';
+
+  it('finds a go build on $BUILDPLATFORM that gets no GOARCH (sealed-secrets-web: a sourced file of plain assignments)', () => {
+    const [f] = find(sealed(CASE), 'GD210');
+    assert.ok(f);
+    assert.match(f.message, /^`\/go\/src\/app\/sealed-secrets-web` is `sealed-secrets-web`, built with `go build` without GOARCH/);
+    // The plain case: no GOARCH anywhere.
+    assert.equal(find(sealed('RUN true', 'RUN go build -o sealed-secrets-web .'), 'GD210').length, 1);
+  });
+
+  it('is silent when the go build gets GOARCH or the RUN decides the platform, or the sourced file may export it', () => {
+    const exported = CASE.replace('echo "GOARCH=$GOARCH"', 'echo "export GOARCH=$GOARCH"');
+    assert.deepEqual(find(sealed(exported), 'GD210'), [], 'echo "export GOARCH=…"');
+    assert.deepEqual(find(sealed(CASE, 'RUN set -a && . /tmp/buildenv && go build -o sealed-secrets-web .'), 'GD210'), [], 'set -a');
+    assert.deepEqual(find(sealed('COPY buildenv /tmp/buildenv'), 'GD210'), [], 'a sourced file the stage does not write: cannot tell');
+    for (const build of [
+      'RUN GOARCH=$TARGETARCH go build -o sealed-secrets-web .',
+      'RUN export GOARCH=arm64 && go build -o sealed-secrets-web .',
+      'RUN go build -o sealed-secrets-web . # for $TARGETPLATFORM',
+      'RUN xx-go build -o sealed-secrets-web .',
+      'RUN eval "$(cat /tmp/buildenv)" && go build -o sealed-secrets-web .',
+      'RUN go env -w GOARCH=arm64 && go build -o sealed-secrets-web .',
+      'RUN go build . && mv app sealed-secrets-web',
+    ]) assert.deepEqual(find(sealed('RUN true', build), 'GD210'), [], build);
+    // ENV/ARG GOARCH in the stage, or a builder on the target platform.
+    assert.deepEqual(find(sealed('ARG TARGETARCH\nENV GOARCH=$TARGETARCH', 'RUN go build -o sealed-secrets-web .'), 'GD210'), []);
+    assert.deepEqual(find(sealed('ARG GOARCH', 'RUN go build -o sealed-secrets-web .'), 'GD210'), []);
+    assert.deepEqual(find(sealed('RUN true', 'RUN go build -o sealed-secrets-web .').replace('FROM --platform=$BUILDPLATFORM ', 'FROM '), 'GD210'), []);
+  });
 });
