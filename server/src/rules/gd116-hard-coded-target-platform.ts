@@ -7,13 +7,18 @@
  *
  * Not reported: a final stage with a fixed `--platform` (the author chose it), a GOARCH from a
  * variable (`$TARGETARCH`, a build arg), a script that decides by platform itself (it mentions
- * TARGETARCH/TARGETPLATFORM, `uname -m`, `dpkg --print-architecture`, `apk --print-arch`), and a
- * builder that builds for several architectures (several GOARCH values: a release of many binaries).
+ * TARGETARCH/TARGETPLATFORM, `uname -m`, `dpkg --print-architecture`, `apk --print-arch`), a
+ * builder that builds for several architectures (several GOARCH values: a release of many binaries),
+ * and a final stage that nothing runs or that gathers a release:
+ *  - an artifact-export stage (scratch, only COPY, no ENTRYPOINT/CMD; facts `isArtifactExport`):
+ *    the binaries are taken out with `docker cp` or `--output`, never executed in the image;
+ *  - builds of several platforms landing in it, each from its own stage (linkerd2 cli/Dockerfile:
+ *    `build-linux-amd64`, `build-darwin`, `build-windows`… gathered in `FROM scratch AS multi-arch`).
  *
  * Fix (not safe: it changes which architecture is built): a prefix `GOARCH=amd64` becomes
  * `GOARCH=$TARGETARCH`, with `ARG TARGETARCH` after the builder's FROM when the stage lacks it.
  */
-import { argDeclarations, stageChain, stageGoCommands, type GoCommand } from '../dockerfile/facts';
+import { argDeclarations, isArtifactExport, stageChain, stageGoCommands, type GoCommand } from '../dockerfile/facts';
 import { rawEnvValue } from '../dockerfile/goBuild';
 import { toDoc, scriptSpan, type DockerfileModel } from '../dockerfile/model';
 import { insertLinesAfter, replace, type Edit } from '../edits/edits';
@@ -39,9 +44,18 @@ export const gd116: Rule = {
     // Most builds set no GOARCH and no GOOS but linux: when no build of the file could be
     // reported, which builds land in the final stage (a costly fact) need not be worked out.
     if (!model.stages.some((s) => stageGoCommands(s).some((g) => (g.sub === 'build' || g.sub === 'install') && hardCoded(model, g)))) return [];
+    // Nothing runs an artifact-export stage (`FROM scratch` + `COPY --from=build /out/* /`, no
+    // ENTRYPOINT/CMD): its binaries are taken out, so no platform of theirs can fail to exec.
+    if (isArtifactExport(model, final)) return [];
+    const landing = landingBuilds(ctx, ctx.finalStage);
+    // Builds of several platforms, from several stages, land in the image: a bundle of release
+    // binaries (linux, darwin, windows), not one program for the image's platform.
+    // (Only builds that name their platform count: a `go install tool@v1` beside them says nothing.)
+    const platforms = new Set(landing.flatMap(({ g }) => { const h = hardCoded(model, g); return h ? [`${h.goos ?? ''}/${h.goarch ?? ''}`] : []; }));
+    if (platforms.size > 1) return [];
     const out: RuleFinding[] = [];
     const seen = new Set<string>();
-    for (const b of landingBuilds(ctx, ctx.finalStage)) {
+    for (const b of landing) {
       const g = b.g;
       const builder = model.stages[g.instr.stage];
       const script = g.instr.script;
