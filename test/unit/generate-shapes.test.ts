@@ -423,6 +423,19 @@ describe('9. the smaller items', () => {
     assert.ok(!quiet.warnings.some((x) => x.startsWith('The program runs ')), 'no exec, no warning');
   });
 
+  it('trufflehog: the programs run come from the workspace fact (GoPackage runsPrograms), which GD208 reads too', async () => {
+    // trufflesecurity/trufflehog at 3ab759fef4bb5935d4fe9ac68b503d05346b8364 (AGPL-3.0):
+    // pkg/sources/git/cmd_check.go runs exec.Command("git", "--version").
+    const dir = workspace({
+      'go.mod': 'module github.com/trufflesecurity/trufflehog/v3\n\ngo 1.25.0\n',
+      'main.go': 'package main\n\nimport "github.com/trufflesecurity/trufflehog/v3/pkg/sources/git"\n\nfunc main() { _ = git.CmdCheck() }\n',
+      'pkg/sources/git/cmd_check.go': 'package git\n\nimport "os/exec"\n\nfunc CmdCheck() error {\n\t_, err := exec.Command("git", "--version").Output()\n\treturn err\n}\n',
+    });
+    assert.deepEqual(loadWorkspace(dir).model.packages.find((p) => p.dir === 'pkg/sources/git')?.runsPrograms, [{ name: 'git', via: 'exec.Command("git")', file: 'cmd_check.go' }]);
+    const r = await gen(dir);
+    assert.ok(r.warnings.some((w) => w.startsWith('The program runs git (exec.Command("git") in pkg/sources/git/cmd_check.go) at run time, and gcr.io/distroless/static-debian12:nonroot has no programs but the binary')), r.warnings.join('\n'));
+  });
+
   it('a Docker API client: the non-root user and the Docker socket are named', async () => {
     const r = await gen(workspace({ 'go.mod': 'module example.com/x\n\ngo 1.22\n', 'main.go': 'package main\n\nimport _ "github.com/docker/docker/client"\n\nfunc main() {}\n' }));
     assert.ok(r.warnings.some((w) => w.includes('/var/run/docker.sock') && w.includes('--group-add')), r.warnings.join('\n'));

@@ -8,39 +8,10 @@
  * default is not "clearly" a listen port and is not reported.
  */
 
-/** The text with `//` and `/* *\/` comments replaced by spaces (newlines kept). */
-export function stripGoComments(src: string): string {
-  const out: string[] = [];
-  let i = 0;
-  const n = src.length;
-  let from = 0;
-  while (i < n) {
-    const c = src[i];
-    if (c === '"' || c === "'") {
-      i++;
-      while (i < n && src[i] !== c && src[i] !== '\n') i += src[i] === '\\' ? 2 : 1;
-      i++;
-    } else if (c === '`') {
-      i++;
-      while (i < n && src[i] !== '`') i++;
-      i++;
-    } else if (c === '/' && src[i + 1] === '/') {
-      out.push(src.slice(from, i));
-      let e = i;
-      while (e < n && src[e] !== '\n') e++;
-      out.push(' '.repeat(e - i));
-      i = from = e;
-    } else if (c === '/' && src[i + 1] === '*') {
-      out.push(src.slice(from, i));
-      const close = src.indexOf('*/', i + 2);
-      const e = close < 0 ? n : close + 2;
-      out.push(src.slice(i, e).replace(/[^\n]/g, ' '));
-      i = from = e;
-    } else i++;
-  }
-  out.push(src.slice(from));
-  return out.join('');
-}
+import { stripGoComments } from '../workspace/goText';
+
+// Comment blanking is the workspace's (it finds the programs a package runs with it).
+export { stripGoComments };
 
 export interface ListenAddress {
   /** The address literal, e.g. `:8080`, `0.0.0.0:9000`, `localhost:8080`. */

@@ -520,7 +520,7 @@ export function plan(model: WorkspaceModel, options: GenerateOptions, io: Genera
     if (!p || p.module !== pkg.module || budget <= 0) continue;
     const files = dir === pkg.dir ? sources : p.files.slice(0, budget).map((f) => ({ file: f, text: read(join(p.dir, f)) })).filter((s): s is { file: string; text: string } => s.text !== null);
     budget -= files.length;
-    closure.push({ dir: p.dir, imports: p.imports, files });
+    closure.push({ dir: p.dir, imports: p.imports, files, runs: p.runsPrograms });
   }
   // The program's shape: subcommands, time zones without time.LoadLocation, the Docker socket.
   const shape = programShape(closure, facts.externalImports, target.binary);

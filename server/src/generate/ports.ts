@@ -26,6 +26,8 @@
  * Every finding says where it came from (file and the words found), so the user can check it.
  */
 import { listenAddresses, stripGoComments } from './goSource';
+import { constantsOf } from '../workspace/goText';
+import type { ProgramRun } from '../workspace/programsRun';
 
 export interface PortEvidence {
   port: number;
@@ -96,27 +98,6 @@ function portOf(value: string): { port: number; external: boolean; address?: str
   if (port < 1 || port > 65535) return null;
   const host = m[1];
   return { port, external: host === '' || host === '0.0.0.0' || host === '[::]' || host === '::', address: v };
-}
-
-/** Constants (and `var x = literal`) of one file, single-line or in a `( … )` block: name -> literal text. */
-export function constantsOf(text: string): Map<string, string> {
-  const out = new Map<string, string>();
-  const spec = /^[ \t]*(?:const|var)?[ \t]*([A-Za-z_][A-Za-z0-9_]*)(?:[ \t]+[A-Za-z0-9_.]+)?[ \t]*=[ \t]*(?:"([^"\\]*)"|`([^`]*)`|([0-9]{1,5}))[ \t]*$/;
-  let inBlock = false;
-  for (const line of text.split('\n')) {
-    if (inBlock) {
-      if (/^[ \t]*\)/.test(line)) inBlock = false;
-      else {
-        const m = spec.exec(line);
-        if (m) out.set(m[1], m[2] ?? m[3] ?? m[4]);
-      }
-    } else if (/^[ \t]*(?:const|var)[ \t]*\([ \t]*$/.test(line)) inBlock = true;
-    else if (/^[ \t]*(?:const|var)[ \t]/.test(line)) {
-      const m = spec.exec(line);
-      if (m) out.set(m[1], m[2] ?? m[3] ?? m[4]);
-    }
-  }
-  return out;
 }
 
 /** A flag default as written: a literal, or an identifier resolved through `consts`. */
@@ -366,6 +347,8 @@ export interface PackageSources {
   dir: string;
   imports: readonly string[];
   files: { file: string; text: string }[];
+  /** The programs the package runs by name (the workspace's GoPackage `runsPrograms`). */
+  runs?: readonly ProgramRun[];
 }
 
 export interface PortDecision {

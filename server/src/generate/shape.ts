@@ -9,11 +9,12 @@
  *   programs reading the `TZ` variable need the zoneinfo database;
  * - a Docker API client: the program talks to /var/run/docker.sock, which a non-root user
  *   cannot open by default;
- * - programs it runs by name (`exec.Command("git", …)`): a distroless or scratch image has none
- *   of them, so the binary starts and then fails at the first call (a git TUI without git).
+ * - programs it runs by name (`exec.Command("git", …)`; the workspace's `runsPrograms` of each
+ *   package, see workspace/programsRun.ts): a distroless or scratch image has none of them, so
+ *   the binary starts and then fails at the first call (a git TUI without git).
  */
 import { stripGoComments } from './goSource';
-import { constantsOf, type PackageSources } from './ports';
+import type { PackageSources } from './ports';
 
 export interface ProgramShape {
   subcommands: string[];
@@ -222,31 +223,6 @@ function kongName(field: string, tag: string): string {
 }
 
 /**
- * The environment variable a call at `at` runs only with (`X=…`), or null: the function returns
- * early unless it is set (tg-spam's `if os.Getenv("TGSPAM_IN_DOCKER") != "1" { return true }`
- * before `exec.Command("mount")`), or the call is inside `if os.Getenv("X") == "1" {…}` or
- * `!= ""`. A generated image sets no such variable, so the call does not run there.
- */
-export function envGate(text: string, at: number): string | null {
-  const funcStart = Math.max(0, text.lastIndexOf('\nfunc ', at));
-  const body = text.slice(funcStart, at);
-  const guard = /\bif\s+os\.Getenv\(\s*"([A-Za-z_][A-Za-z0-9_]*)"\s*\)\s*(?:!=\s*"([^"\\]+)"|==\s*"")\s*\{\s*return\b[^{}]*\}/.exec(body);
-  if (guard) return guard[2] !== undefined ? `${guard[1]}=${guard[2]}` : guard[1];
-  // The blocks enclosing the call, innermost last.
-  const open: number[] = [];
-  for (let i = 0; i < body.length; i++) {
-    if (body[i] === '{') open.push(i);
-    else if (body[i] === '}') open.pop();
-  }
-  for (const o of open) {
-    const header = body.slice(Math.max(0, body.lastIndexOf('\n', o)), o);
-    const cond = /\bif\b[^{]*?\bos\.Getenv\(\s*"([A-Za-z_][A-Za-z0-9_]*)"\s*\)\s*(?:==\s*"([^"\\]+)"|!=\s*"")/.exec(header);
-    if (cond && !/\|\|/.test(header)) return cond[2] !== undefined ? `${cond[1]}=${cond[2]}` : cond[1];
-  }
-  return null;
-}
-
-/**
  * A hand-made command table of one package: the functions its entries name, with the command words
  * (mox: `var commands = []struct{cmd string; fn func(c *cmd)}{{"serve", cmdServe}, {"updates serve",
  * cmdUpdatesServe}, …}`; also `"serve": cmdServe` in a map and `case "serve": cmdServe(…)` in a
@@ -305,16 +281,23 @@ export function programShape(packages: readonly PackageSources[], externalImport
   const needsArgs = new Map<string, string>();
   for (const p of packages) {
     const packageTexts = p.files.map((f) => stripGoComments(f.text));
-    const osExec = p.imports.includes('os/exec');
     const cobra = p.imports.some((i) => under(i, 'github.com/spf13/cobra'));
     const urfave = p.imports.some((i) => under(i, 'github.com/urfave/cli'));
     const kingpin = p.imports.some((i) => under(i, 'github.com/alecthomas/kingpin') || under(i, 'gopkg.in/alecthomas/kingpin.v2'));
     const kong = p.imports.some((i) => under(i, 'github.com/alecthomas/kong'));
     const docopt = p.imports.some((i) => under(i, 'github.com/docopt/docopt-go'));
     const scoped = (v: string) => `${p.dir}\0${v}`;
-    // The package's string constants, read once when a call names a constant.
-    let constCache: Map<string, string> | null = null;
-    const consts = () => (constCache ??= new Map(p.files.flatMap((f) => [...constantsOf(stripGoComments(f.text))])));
+    // Programs run by name, of the files read (a big program's closure is read only so far).
+    const read = new Set(p.files.map((f) => f.file));
+    for (const r of p.runs ?? []) {
+      if (!read.has(r.file) || r.name === binary) continue;
+      const known = runs.find((x) => x.name === r.name);
+      // A call that runs whatever the environment says replaces one that runs only with a variable set.
+      if (known && (known.onlyWith === undefined || r.onlyWith !== undefined)) continue;
+      const entry = { name: r.name, via: `${r.via} in ${p.dir === '' ? r.file : `${p.dir}/${r.file}`}`, ...(r.onlyWith !== undefined ? { onlyWith: r.onlyWith } : {}) };
+      if (known) runs.splice(runs.indexOf(known), 1, entry);
+      else runs.push(entry);
+    }
     for (const f of p.files) {
       const text = stripGoComments(f.text);
       const file = p.dir === '' ? f.file : `${p.dir}/${f.file}`;
@@ -441,34 +424,6 @@ export function programShape(packages: readonly PackageSources[], externalImport
             const rest = words.slice(2).join(' ').replace(/\[[^\]]*\]/g, '').replace(/--?[A-Za-z][\w-]*(?:[ =]<[^>]+>)?/g, '').trim();
             if (words[1] === 'run' && rest === '') serving.push({ name: 'run', via: `docopt usage "${line.trim()}" (options only) in ${file}` });
           }
-        }
-      }
-      if (osExec) {
-        // exec.Command("git", …), exec.CommandContext(ctx, "git", …). Not exec.LookPath alone: it
-        // asks whether an optional tool is there. Not the program itself (a re-exec by name).
-        // The name as a literal, or a constant of the package (harness: `const GitExecutable = "git"`,
-        // exec.CommandContext(ctx, GitExecutable, …)).
-        const calls = /\bexec\.(?:(Command)\(\s*|(CommandContext)\(\s*[A-Za-z_][\w.]*(?:\(\))?\s*,\s*)(?:"([A-Za-z0-9_.+-]+)"|([A-Za-z_][A-Za-z0-9_]*)\s*[,)])/g;
-        const found = [...text.matchAll(calls)].map((m) => ({ m, name: m[3] ?? (m[4] !== undefined ? consts().get(m[4]) : undefined), via: m[3] !== undefined ? `exec.${m[1] ?? m[2]}("${m[3]}")` : `exec.${m[1] ?? m[2]}(${m[4]} = "${consts().get(m[4]!) ?? ''}")` }));
-        // exec.LookPath("kubectl") whose error the function returns (k9s): the program needs it.
-        // A statement of its own (not `if p, err := exec.LookPath("cmd"); err == nil {`, a fallback),
-        // and the next `if err != nil {` returns, with err not assigned again in between.
-        for (const m of text.matchAll(/^[ \t]*[A-Za-z_][A-Za-z0-9_]*\s*,\s*([A-Za-z_][A-Za-z0-9_]*)\s*:?=\s*exec\.LookPath\(\s*"([A-Za-z0-9_.+-]+)"\s*\)[ \t]*$/gm)) {
-          const after = text.slice(m.index! + m[0].length, m.index! + m[0].length + 400);
-          const check = new RegExp(`\\bif\\s+${m[1]}\\s*!=\\s*nil\\s*\\{`).exec(after);
-          if (!check || new RegExp(`\\b${m[1]}\\s*:?=`).test(after.slice(0, check.index))) continue;
-          if (new RegExp(`^\\{(?:[^{}\\n]*\\n){0,3}?\\s*return\\b[^\\n]*(?:\\b${m[1]}\\b|Errorf|errors\\.New)`).test(after.slice(check.index + check[0].length - 1))) found.push({ m, name: m[2], via: `exec.LookPath("${m[2]}"), its error returned` });
-        }
-        for (const { m, name, via } of found) {
-          if (name === undefined || !/^[A-Za-z0-9_.+-]+$/.test(name)) continue;
-          if (name === binary) continue;
-          const gate = envGate(text, m.index!);
-          const known = runs.find((r) => r.name === name);
-          // A call that runs whatever the environment says replaces one that runs only with a variable set.
-          if (known && (known.onlyWith === undefined || gate !== null)) continue;
-          const entry = { name, via: `${via} in ${file}`, ...(gate ? { onlyWith: gate } : {}) };
-          if (known) runs.splice(runs.indexOf(known), 1, entry);
-          else runs.push(entry);
         }
       }
       if (readsTz === null && /Getenv\(\s*"TZ"\s*\)|LookupEnv\(\s*"TZ"\s*\)/.test(text)) readsTz = `os.Getenv("TZ") in ${file}`;

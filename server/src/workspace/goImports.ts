@@ -2,12 +2,14 @@
  * Reads what the model needs from a .go file without a Go toolchain: the build constraint, the
  * package clause and the import declarations (scanning stops where the imports end), plus two
  * cheap substring searches of the body (`.LoadLocation(` with an argument other than a constant
- * "", "UTC" or "Local", and `func main`).
+ * "", "UTC" or "Local", and `func main`), and, in a file that imports os/exec, the programs it
+ * runs by name (./programsRun.ts).
  *
  * Also: the known cgo-only modules, the TLS indicators, and the per-package helpers
  * `usesCgo`, `usesTls`, `needsTzdata`.
  */
 import type { GoModule, GoPackage } from './model';
+import { fileExecs, type FileExecs } from './programsRun';
 
 export interface GoFileInfo {
   /** The package clause's name; null when the file has none (not Go, or truncated). */
@@ -25,6 +27,8 @@ export interface GoFileInfo {
   setsUser: boolean;
   /** `package main` and a `func main(` in the body. */
   hasFuncMain: boolean;
+  /** The file imports os/exec: the programs it runs by name (see ./programsRun.ts); null otherwise. */
+  execs: FileExecs | null;
   /** The `//go:build` expression (or the `// +build` lines joined) in the header, null when none. */
   constraint: string | null;
 }
@@ -159,7 +163,7 @@ function readsZoneinfo(view: Buffer, from: number): boolean {
  */
 export function parseGoFile(content: Uint8Array | string): GoFileInfo {
   const buf: Buffer = typeof content === 'string' ? Buffer.from(content, 'utf8') : Buffer.isBuffer(content) ? content : Buffer.from(content.buffer, content.byteOffset, content.byteLength);
-  const info: GoFileInfo = { packageName: null, imports: [], importsC: false, callsLoadLocation: false, setsUser: false, hasFuncMain: false, constraint: null };
+  const info: GoFileInfo = { packageName: null, imports: [], importsC: false, callsLoadLocation: false, setsUser: false, hasFuncMain: false, execs: null, constraint: null };
   try {
     let start = 0;
     if (buf.length >= 3 && buf[0] === 0xef && buf[1] === 0xbb && buf[2] === 0xbf) start = 3;
@@ -213,6 +217,7 @@ export function parseGoFile(content: Uint8Array | string): GoFileInfo {
     info.importsC = seen.has('C');
     if (seen.has('time')) info.callsLoadLocation = readsZoneinfo(view, bodyStart);
     if ((seen.has('syscall') || seen.has('golang.org/x/sys/unix')) && SETS_USER.test(view.toString('latin1', bodyStart))) info.setsUser = true;
+    if (seen.has('os/exec')) info.execs = fileExecs(view.toString('utf8'));
     if (info.packageName === 'main') {
       if (view.indexOf('func main()', bodyStart, 'latin1') >= 0) info.hasFuncMain = true;
       else if (view.indexOf('main', bodyStart, 'latin1') >= 0) {

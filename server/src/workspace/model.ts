@@ -9,6 +9,8 @@
  * Paths are relative to the context root, with '/' separators, '' for the root itself.
  */
 
+import type { ProgramRun } from './programsRun';
+
 /** One `require` line of a go.mod. */
 export interface GoRequirement {
   path: string;
@@ -95,6 +97,11 @@ export interface GoPackage {
   /** A file calls Setuid & co. or builds a syscall.Credential (see GoFileInfo `setsUser`). */
   setsUser: boolean;
   importsTzdata: boolean;
+  /**
+   * Programs the package runs by name (`exec.Command("git", …)`, a LookPath whose error it
+   * returns), from its files that import os/exec, in file order (see ./programsRun.ts).
+   */
+  runsPrograms: ProgramRun[];
 
   // ---- extensions ----
   /** Folder of the go.mod governing this package ('' for the root module), null when none. */

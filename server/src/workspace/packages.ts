@@ -7,6 +7,7 @@
 import { evalConstraint, type GoFileInfo } from './goImports';
 import { parseGoMod } from './gomod';
 import type { GoModule, GoPackage } from './model';
+import { programsRun } from './programsRun';
 import { baseOf, dirOf, isUnder } from './relPath';
 
 export class PackageIndex {
@@ -123,9 +124,11 @@ export class PackageIndex {
     let setsUser = false;
     let hasFuncMain = false;
     const fileNames: string[] = [];
+    const execs: { file: string; execs: GoFileInfo['execs'] }[] = [];
     for (const f of incl) {
       if (f.info.packageName !== pkgName) continue;
       fileNames.push(f.name);
+      if (f.info.execs) execs.push({ file: f.name, execs: f.info.execs });
       for (const i of f.info.imports) imports.add(i);
       if (f.on && f.info.importsC) usesCgo = true;
       if (f.off && !f.on) cgoFallback = true;
@@ -134,6 +137,7 @@ export class PackageIndex {
       if (f.info.hasFuncMain) hasFuncMain = true;
     }
     fileNames.sort();
+    execs.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
     const old = this.packages.get(dir);
     this.packages.set(dir, {
       dir,
@@ -144,6 +148,7 @@ export class PackageIndex {
       callsLoadLocation,
       setsUser,
       importsTzdata: imports.has('time/tzdata'),
+      runsPrograms: programsRun(execs),
       module: old?.module ?? null,
       importPath: old?.importPath ?? null,
       files: fileNames,

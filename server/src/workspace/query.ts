@@ -120,6 +120,47 @@ function isStdlib(importPath: string): boolean {
   return !first.includes('.');
 }
 
+/** A program a package of the workspace runs by name; `via` names the call and its file (`exec.Command("git") in pkg/git/git.go`). */
+export interface ProgramRunIn {
+  name: string;
+  via: string;
+  onlyWith?: string;
+}
+
+/**
+ * The programs the workspace's binaries run by name (GoPackage `runsPrograms`): those of the
+ * packages the main packages reach through local imports, or of every package when none is
+ * main (a library, a context without its commands). First call of each name.
+ */
+export function programsRunByMains(model: WorkspaceModel): ProgramRunIn[] {
+  const mains = mainPackages(model);
+  const byImport = new Map<string, GoPackage>();
+  for (const p of model.packages) if (p.importPath) byImport.set(p.importPath, p);
+  const reached: GoPackage[] = [];
+  if (mains.length === 0) reached.push(...model.packages);
+  else {
+    const seen = new Set<string>();
+    const queue = [...mains];
+    while (queue.length > 0) {
+      const p = queue.shift()!;
+      if (seen.has(p.dir)) continue;
+      seen.add(p.dir);
+      reached.push(p);
+      for (const imp of p.imports) {
+        const local = byImport.get(imp);
+        if (local && !seen.has(local.dir)) queue.push(local);
+      }
+    }
+  }
+  const out = new Map<string, ProgramRunIn>();
+  for (const p of reached) {
+    for (const r of p.runsPrograms) {
+      if (!out.has(r.name)) out.set(r.name, { name: r.name, via: `${r.via} in ${p.dir === '' ? r.file : `${p.dir}/${r.file}`}`, ...(r.onlyWith !== undefined ? { onlyWith: r.onlyWith } : {}) });
+    }
+  }
+  return [...out.values()];
+}
+
 /**
  * What the binary built from the main package in `dir` needs, over its local import closure
  * (packages of the context reached by import path, across go.work members). External modules

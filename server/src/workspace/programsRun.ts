@@ -1,0 +1,122 @@
+/**
+ * The programs a Go package runs by name at run time (`exec.Command("git", …)`): the one place
+ * this is read from the sources. The loader reads each file that imports os/exec once
+ * (`fileExecs`, kept in its GoFileInfo); a package's list (`programsRun`, GoPackage
+ * `runsPrograms`) resolves the names its calls give through a constant. The generator warns
+ * when the runtime image lacks one; GD208 keeps quiet about the package that provides one.
+ *
+ * Counted (comments blanked):
+ * - `exec.Command("git", …)`, `exec.CommandContext(ctx, "git", …)`;
+ * - the same with a constant or package variable of the package holding the name (harness:
+ *   `GitExecutable = "git"`, `exec.CommandContext(ctx, GitExecutable, …)`), when a file of the
+ *   package that imports os/exec declares it;
+ * - `bin, err := exec.LookPath("kubectl")` as a statement of its own whose error the function
+ *   returns (k9s): the program needs it. Not a LookPath that only asks whether an optional tool
+ *   is there (`if p, err := exec.LookPath("cmd"); err == nil {`).
+ * A call made only when an environment variable is set (`envGate`) carries that variable.
+ */
+import { constantsOf, stripGoComments } from './goText';
+
+/** A call of one file that runs a program by name. */
+export interface ExecCall {
+  /** The name as a literal, or the value of a constant of the same file. Absent: `constant` names one of another file. */
+  name?: string;
+  /** The constant or variable the call names instead of a literal. */
+  constant?: string;
+  call: 'Command' | 'CommandContext' | 'LookPath';
+  /** The environment variable (`X` or `X=value`) the call runs only with (see envGate). */
+  onlyWith?: string;
+}
+
+/** What one file that imports os/exec says about the programs it runs. */
+export interface FileExecs {
+  calls: ExecCall[];
+  /** The file's string constants and variables whose value could name a program (for the calls of its package's other files). */
+  constants: Record<string, string>;
+}
+
+/** A program a package runs by name. */
+export interface ProgramRun {
+  name: string;
+  /** The call, e.g. `exec.Command("git")`, `exec.CommandContext(GitExecutable = "git")`. */
+  via: string;
+  /** The file's name in the package's folder. */
+  file: string;
+  /** The environment variable the call runs only with; a generated image sets none. */
+  onlyWith?: string;
+}
+
+const PROGRAM_NAME = /^[A-Za-z0-9_.+-]+$/;
+
+/**
+ * The environment variable a call at `at` runs only with (`X=…`), or null: the function returns
+ * early unless it is set (tg-spam's `if os.Getenv("TGSPAM_IN_DOCKER") != "1" { return true }`
+ * before `exec.Command("mount")`), or the call is inside `if os.Getenv("X") == "1" {…}` or
+ * `!= ""`. A generated image sets no such variable, so the call does not run there.
+ */
+export function envGate(text: string, at: number): string | null {
+  const funcStart = Math.max(0, text.lastIndexOf('\nfunc ', at));
+  const body = text.slice(funcStart, at);
+  const guard = /\bif\s+os\.Getenv\(\s*"([A-Za-z_][A-Za-z0-9_]*)"\s*\)\s*(?:!=\s*"([^"\\]+)"|==\s*"")\s*\{\s*return\b[^{}]*\}/.exec(body);
+  if (guard) return guard[2] !== undefined ? `${guard[1]}=${guard[2]}` : guard[1];
+  // The blocks enclosing the call, innermost last.
+  const open: number[] = [];
+  for (let i = 0; i < body.length; i++) {
+    if (body[i] === '{') open.push(i);
+    else if (body[i] === '}') open.pop();
+  }
+  for (const o of open) {
+    const header = body.slice(Math.max(0, body.lastIndexOf('\n', o)), o);
+    const cond = /\bif\b[^{]*?\bos\.Getenv\(\s*"([A-Za-z_][A-Za-z0-9_]*)"\s*\)\s*(?:==\s*"([^"\\]+)"|!=\s*"")/.exec(header);
+    if (cond && !/\|\|/.test(header)) return cond[2] !== undefined ? `${cond[1]}=${cond[2]}` : cond[1];
+  }
+  return null;
+}
+
+/** The calls of one file (its whole text) that run a program by name, in the order `programsRun` keeps. */
+export function fileExecs(src: string): FileExecs {
+  const text = stripGoComments(src);
+  const constants: Record<string, string> = {};
+  for (const [k, v] of constantsOf(text)) if (PROGRAM_NAME.test(v)) constants[k] = v;
+  const calls: ExecCall[] = [];
+  const callRe = /\bexec\.(?:(Command)\(\s*|(CommandContext)\(\s*[A-Za-z_][\w.]*(?:\(\))?\s*,\s*)(?:"([A-Za-z0-9_.+-]+)"|([A-Za-z_][A-Za-z0-9_]*)\s*[,)])/g;
+  const found: { at: number; call: ExecCall }[] = [];
+  for (const m of text.matchAll(callRe)) {
+    const call = (m[1] ?? m[2]) as 'Command' | 'CommandContext';
+    if (m[3] !== undefined) found.push({ at: m.index!, call: { name: m[3], call } });
+    else found.push({ at: m.index!, call: { constant: m[4], call, ...(m[4] in constants ? { name: constants[m[4]] } : {}) } });
+  }
+  // A statement of its own, and the next `if err != nil {` returns, with err not assigned again in between.
+  for (const m of text.matchAll(/^[ \t]*[A-Za-z_][A-Za-z0-9_]*\s*,\s*([A-Za-z_][A-Za-z0-9_]*)\s*:?=\s*exec\.LookPath\(\s*"([A-Za-z0-9_.+-]+)"\s*\)[ \t]*$/gm)) {
+    const after = text.slice(m.index! + m[0].length, m.index! + m[0].length + 400);
+    const check = new RegExp(`\\bif\\s+${m[1]}\\s*!=\\s*nil\\s*\\{`).exec(after);
+    if (!check || new RegExp(`\\b${m[1]}\\s*:?=`).test(after.slice(0, check.index))) continue;
+    if (new RegExp(`^\\{(?:[^{}\\n]*\\n){0,3}?\\s*return\\b[^\\n]*(?:\\b${m[1]}\\b|Errorf|errors\\.New)`).test(after.slice(check.index + check[0].length - 1))) found.push({ at: m.index!, call: { name: m[2], call: 'LookPath' } });
+  }
+  for (const { at, call } of found) {
+    const gate = envGate(text, at);
+    calls.push(gate === null ? call : { ...call, onlyWith: gate });
+  }
+  return { calls, constants };
+}
+
+/**
+ * A package's programs run by name, file by file in the order given, each file's calls in its
+ * order: names held in a constant are looked up in the constants of the package's files that
+ * import os/exec (one that no such file declares is not counted).
+ */
+export function programsRun(files: readonly { file: string; execs: FileExecs | null }[]): ProgramRun[] {
+  const constants = new Map<string, string>();
+  for (const f of files) for (const [k, v] of Object.entries(f.execs?.constants ?? {})) constants.set(k, v);
+  const out: ProgramRun[] = [];
+  for (const f of files) {
+    for (const c of f.execs?.calls ?? []) {
+      const name = c.name ?? (c.constant !== undefined ? constants.get(c.constant) : undefined);
+      if (name === undefined || !PROGRAM_NAME.test(name)) continue;
+      const via = c.call === 'LookPath' ? `exec.LookPath("${name}"), its error returned`
+        : c.constant !== undefined ? `exec.${c.call}(${c.constant} = "${name}")` : `exec.${c.call}("${name}")`;
+      out.push({ name, via, file: f.file, ...(c.onlyWith !== undefined ? { onlyWith: c.onlyWith } : {}) });
+    }
+  }
+  return out;
+}

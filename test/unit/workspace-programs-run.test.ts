@@ -1,0 +1,64 @@
+import assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { after, describe, it } from 'node:test';
+import { parseGoFile } from '../../server/src/workspace/goImports';
+import { loadWorkspace } from '../../server/src/workspace/load';
+import { programsRun } from '../../server/src/workspace/programsRun';
+import { packageByDir, programsRunByMains } from '../../server/src/workspace/query';
+import { writeTree } from './helpers';
+
+/**
+ * The workspace fact of the programs a package runs by name (workspace/programsRun.ts), which the
+ * generator (its "The program runs …" check) and GD208 read.
+ */
+const temps: string[] = [];
+after(() => {
+  for (const d of temps) fs.rmSync(d, { recursive: true, force: true });
+});
+
+const pkg = (files: Record<string, string>) => programsRun(Object.entries(files).map(([file, text]) => ({ file, execs: parseGoFile(text).execs })));
+
+describe('programs a package runs by name', () => {
+  it('reads exec.Command/CommandContext with a literal, in files that import os/exec; not commented-out calls', () => {
+    const text = 'package git\n\nimport (\n\t"context"\n\t"os/exec"\n)\n\n// exec.Command("svn")\nfunc f(ctx context.Context) {\n\t_ = exec.Command("git", "--version").Run()\n\t_ = exec.CommandContext(ctx, "ssh", "-N").Run()\n}\n';
+    assert.deepEqual(pkg({ 'git.go': text }), [
+      { name: 'git', via: 'exec.Command("git")', file: 'git.go' },
+      { name: 'ssh', via: 'exec.CommandContext("ssh")', file: 'git.go' },
+    ]);
+    assert.equal(parseGoFile(text.replace('"os/exec"', '"os"')).execs, null);
+  });
+
+  it('resolves a constant of the package (harness GitExecutable) from any of its files that import os/exec', () => {
+    const run = 'package command\n\nimport (\n\t"context"\n\t"os/exec"\n)\n\nfunc run(ctx context.Context) error { return exec.CommandContext(ctx, GitExecutable, "version").Run() }\n';
+    const consts = 'package command\n\nimport "os/exec"\n\nvar _ = exec.ErrNotFound\n\nconst (\n\tGitExecutable = "git"\n)\n';
+    assert.deepEqual(pkg({ 'command.go': run, 'consts.go': consts }), [{ name: 'git', via: 'exec.CommandContext(GitExecutable = "git")', file: 'command.go' }]);
+    // Declared where os/exec is not imported: not known (the loader reads the bodies of os/exec files only).
+    assert.deepEqual(pkg({ 'command.go': run, 'consts.go': 'package command\n\nconst GitExecutable = "git"\n' }), []);
+  });
+
+  it('counts a LookPath whose error the function returns (k9s), not one that only looks for an optional tool; keeps the env gate', () => {
+    const text = 'package view\n\nimport (\n\t"fmt"\n\t"os"\n\t"os/exec"\n)\n\nfunc a() error {\n\tbin, err := exec.LookPath("kubectl")\n\tif err != nil {\n\t\treturn fmt.Errorf("no kubectl: %w", err)\n\t}\n\t_ = bin\n\tif p, err := exec.LookPath("xdg-open"); err == nil {\n\t\t_ = p\n\t}\n\treturn nil\n}\n\nfunc b() {\n\tif os.Getenv("USE_MOUNT") != "" {\n\t\t_ = exec.Command("mount").Run()\n\t}\n}\n';
+    assert.deepEqual(pkg({ 'exec.go': text }), [
+      { name: 'mount', via: 'exec.Command("mount")', file: 'exec.go', onlyWith: 'USE_MOUNT' },
+      { name: 'kubectl', via: 'exec.LookPath("kubectl"), its error returned', file: 'exec.go' },
+    ]);
+  });
+
+  it('the loader keeps it per package; programsRunByMains reads the packages the main packages reach', () => {
+    const root = writeTree(fs.mkdtempSync(path.join(os.tmpdir(), 'gd-runs-')), {
+      'go.mod': 'module example.com/app\n\ngo 1.22\n',
+      'main.go': 'package main\n\nimport "example.com/app/pkg/git"\n\nfunc main() { git.Check() }\n',
+      'pkg/git/git.go': 'package git\n\nimport "os/exec"\n\nfunc Check() { _ = exec.Command("git", "--version").Run() }\n',
+      'hack/release.go': 'package hack\n\nimport "os/exec"\n\nfunc Tag() { _ = exec.Command("make").Run() }\n',
+    });
+    temps.push(root);
+    const m = loadWorkspace(root).model;
+    assert.deepEqual(packageByDir(m, 'pkg/git')?.runsPrograms, [{ name: 'git', via: 'exec.Command("git")', file: 'git.go' }]);
+    assert.deepEqual(programsRunByMains(m), [{ name: 'git', via: 'exec.Command("git") in pkg/git/git.go' }]);
+    // No main package: every package counts.
+    const lib = { ...m, packages: m.packages.map((p) => ({ ...p, isMain: false })) };
+    assert.deepEqual(programsRunByMains(lib).map((r) => r.name).sort(), ['git', 'make']);
+  });
+});
