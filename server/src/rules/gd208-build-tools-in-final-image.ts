@@ -9,6 +9,12 @@
  * time (gogs, lazygit, CI agents; every such case in the corpus). It counts when it comes
  * with a compiler or make, i.e. as part of a build toolchain.
  *
+ * Nor a package whose program the workspace's binaries run by name (the workspace's
+ * `runsPrograms`, see workspace/programsRun.ts: `exec.Command("git", …)` in a package a main
+ * package reaches): trufflehog installs git and binutils and runs git, so only binutils is
+ * reported. A package provides the program of its own name (`git`, `make`, `gcc-12` → gcc),
+ * or those of PROGRAMS.
+ *
  * Not reported either: a final stage on a Go toolchain image (GD201 reports the whole image),
  * and a toolbox image, whose final stage runs a bare shell (`CMD ["/bin/sh"]`, or no
  * ENTRYPOINT/CMD on a distro or golang base, whose default command is a shell): its tools are
@@ -25,6 +31,7 @@ import { copyPaths, goCommands, isToolbox, stageChain, stageImage, startInstruct
 import { stageRef } from '../dockerfile/goBuild';
 import { scriptSpan, type DockerfileModel, type Instruction, type Stage } from '../dockerfile/model';
 import { packageCommands, type PackageCommand } from '../dockerfile/packages';
+import { programsRunByMains, type ProgramRunIn } from '../workspace/query';
 import type { Rule, RuleFinding } from './types';
 
 const BUILD_TOOL = /^(gcc|g\+\+|gcc-c\+\+|clang|llvm|build-base|build-essential|alpine-sdk|make|cmake|ninja|ninja-build|autoconf|automake|libtool|binutils|git|go|golang|golang-go|musl-dev|libc-dev|libc6-dev|glibc-devel|gfortran)(-\d+(\.\d+)*)?$/;
@@ -34,6 +41,28 @@ export function isBuildTool(name: string): boolean {
   return BUILD_TOOL.test(name) || BUILD_GROUP.test(name);
 }
 
+/**
+ * The programs a build-tool package provides besides the one of its own name (version suffix
+ * dropped): binutils' linker and object tools, the Go toolchain's `go`, the C toolchain
+ * meta-packages' compiler and make. Kept small: a program the sources run is looked up here.
+ */
+const PROGRAMS: Readonly<Record<string, readonly string[]>> = {
+  binutils: ['ld', 'as', 'ar', 'nm', 'objdump', 'objcopy', 'readelf', 'strings', 'strip'],
+  golang: ['go'],
+  'golang-go': ['go'],
+  'gcc-c++': ['g++'],
+  'build-base': ['gcc', 'cc', 'g++', 'make'],
+  'build-essential': ['gcc', 'cc', 'g++', 'make'],
+  'alpine-sdk': ['gcc', 'cc', 'g++', 'make', 'git'],
+  'development tools': ['gcc', 'cc', 'g++', 'make', 'git'],
+};
+
+/** The programs a build-tool package provides. */
+function programsOf(pkg: string): string[] {
+  const name = pkg.toLowerCase().replace(/-\d+(\.\d+)*$/, '');
+  return [name, ...(PROGRAMS[name] ?? [])];
+}
+
 export const gd208: Rule = {
   code: 'GD208',
   name: 'build-tools-in-final-image',
@@ -41,19 +70,33 @@ export const gd208: Rule = {
   severity: 'warning',
   needsWorkspace: false,
   fix: 'none',
-  facts: ['goCommands', 'images', 'packageInstalls'],
+  docs: { workspace: '(better with: it then leaves out a package whose program the sources run, such as `git`)' },
+  facts: ['goCommands', 'images', 'packageInstalls', 'workspace'],
   check(ctx) {
     const { model } = ctx;
     const stage = model.stages[ctx.finalStage];
     if (!stage || stageImage(model, stage)?.goToolchain || isToolbox(model, stage) || isBuildEnvironment(model, stage) || installsGoToolchain(model, stage)) return [];
-    const installs: { instr: Instruction; cmd: PackageCommand; tools: string[] }[] = [];
+    // Programs the workspace's binaries run by name: the packages that provide them stay.
+    let runs: Map<string, ProgramRunIn> | null = null;
+    const runBy = (tool: string): ProgramRunIn | undefined => {
+      if (!ctx.workspace) return undefined;
+      runs ??= new Map(programsRunByMains(ctx.workspace).map((r) => [r.name, r]));
+      return programsOf(tool).map((p) => runs!.get(p)).find((r) => r !== undefined);
+    };
+    const installs: { instr: Instruction; cmd: PackageCommand; tools: string[]; kept: { tool: string; run: ProgramRunIn }[] }[] = [];
     for (const s of stageChain(model, stage)) {
       for (const instr of s.instructions) {
         for (const p of packageCommands(instr)) {
           if (p.action === 'install') {
             let tools = p.packages.map((x) => x.name).filter(isBuildTool);
             if (tools.every((t) => t === 'git')) tools = [];
-            if (tools.length) installs.push({ instr, cmd: p, tools });
+            const kept: { tool: string; run: ProgramRunIn }[] = [];
+            tools = tools.filter((t) => {
+              const run = runBy(t);
+              if (run) kept.push({ tool: t, run });
+              return run === undefined;
+            });
+            if (tools.length) installs.push({ instr, cmd: p, tools, kept });
           } else if (p.action === 'remove') {
             const removed = new Set(p.packages.map((x) => x.name));
             for (const i of installs) {
@@ -66,11 +109,13 @@ export const gd208: Rule = {
       }
     }
     const out: RuleFinding[] = [];
-    for (const { instr, cmd, tools } of installs) {
+    for (const { instr, cmd, tools, kept } of installs) {
       if (!tools.length || !instr.script) continue;
       const list = [...new Set(tools)].join(', ');
+      const keep = kept.filter((k, i) => kept.findIndex((o) => o.tool === k.tool) === i).map((k) => `${k.tool} (the program runs ${k.run.name}: ${k.run.via})`);
+      const left = keep.length ? ` Not counted: ${keep.join(', ')}.` : '';
       out.push({
-        message: `The final image installs build tools (${list}): they add size and attack surface and are not needed to run a Go binary. Install them in a builder stage and copy only the results. If the program needs one at run time, suppress this finding for the instruction.`,
+        message: `The final image installs build tools (${list}): they add size and attack surface and are not needed to run a Go binary. Install them in a builder stage and copy only the results. If the program needs one at run time, suppress this finding for the instruction.${left}`,
         span: scriptSpan(instr.script, cmd.cmd.start, cmd.cmd.end),
       });
     }
