@@ -98,3 +98,18 @@ export function golangTagSatisfies(tag: GolangTag | string, required: string): b
   }
   return compareGoVersions(t.version, required.replace(/^go/, '')) >= 0;
 }
+
+/** Debian variants the golang images stopped publishing: buster after Go 1.20, bullseye after 1.24. */
+const LAST_MINOR: Record<string, number> = { buster: 20, bullseye: 24 };
+
+/**
+ * The variant (`-bullseye`) when golang images of `version` no longer come with it (there is no
+ * `golang:1.25-bullseye`), else null. GD101 says so instead of retagging; GD209 offers no pin.
+ */
+export function droppedGolangVariant(variant: string, version: string): string | null {
+  const m = /^-(buster|bullseye)$/.exec(variant);
+  const line = goLine(version);
+  if (!m || !line) return null;
+  const [major, minor] = line.split('.').map(Number);
+  return major === 1 && minor > LAST_MINOR[m[1]] ? `-${m[1]}` : null;
+}

@@ -25,7 +25,7 @@ import { sourcesPresent } from '../dockerfile/goBuild';
 import type { DockerfileModel, Instruction, Stage } from '../dockerfile/model';
 import { expandVariables } from '../dockerfile/variables';
 import { replace } from '../edits/edits';
-import { compareGoVersions, goLine, golangTagSatisfies, golangTagVersion } from '../images/golangTag';
+import { compareGoVersions, droppedGolangVariant, goLine, golangTagSatisfies, golangTagVersion } from '../images/golangTag';
 import { parseImageRef } from '../images/imageRef';
 import { lookupImage } from '../images/table';
 import { requiredGoVersion } from '../workspace/query';
@@ -61,7 +61,7 @@ export const gd101: Rule = {
       const where = `${req.source}${req.dir ? ` in ${req.dir}` : ''}`;
       const goBehind = !golangTagSatisfies(image.go, req.version);
       const shown = stage.base === stage.resolvedBase ? stage.base : `${stage.base} (${stage.resolvedBase})`;
-      const gone = droppedVariant(image.go.variant, target);
+      const gone = droppedGolangVariant(image.go.variant, target);
       const use = gone
         ? `Use a golang:${target} image (there is no ${gone} variant for Go ${goLine(target)}; keep the runtime's C library in step with the new builder's).`
         : `Use golang:${target}${image.go.variant}.`;
@@ -77,18 +77,6 @@ export const gd101: Rule = {
     return out;
   },
 };
-
-/** Debian variants the golang images stopped publishing: buster after Go 1.20, bullseye after 1.24. */
-const LAST_MINOR: Record<string, number> = { buster: 20, bullseye: 24 };
-
-/** The variant's distro when golang images of `version` no longer come with it, else null. */
-function droppedVariant(variant: string, version: string): string | null {
-  const m = /^-(buster|bullseye)$/.exec(variant);
-  const line = goLine(version);
-  if (!m || !line) return null;
-  const [major, minor] = line.split('.').map(Number);
-  return major === 1 && minor > LAST_MINOR[m[1]] ? `-${m[1]}` : null;
-}
 
 /**
  * A stage (or a stage built FROM it) runs a go command that reads the module: files copied or

@@ -15,15 +15,16 @@
  * service `golang` with `image: wal-g/golang`).
  *
  * Fix: only for `golang` when the workspace names a Go version (go.mod/go.work `go`, raised to
- * `toolchain` when that is newer, so GD101 stays quiet): `golang` -> `golang:1.24.2`,
- * `golang:latest` -> `golang:1.24.2`, `golang:alpine` -> `golang:1.24.2-alpine`. Safe for fix-all: it pins the compiler the module
- * declares. Other images get no fix: inventing a version would be a guess. Nor does a FROM
+ * `toolchain` when that is newer, so GD101 stays quiet), pinned to its Go line: go 1.24.2 gives
+ * `golang` -> `golang:1.24`, `golang:latest` -> `golang:1.24`, `golang:alpine` -> `golang:1.24-alpine`.
+ * Safe for fix-all: it pins the compiler line the module declares. None where that tag does not
+ * exist or may not (`golang:bullseye` with go 1.25, `golang:alpine3.18`). Other images get no fix: inventing a version would be a guess. Nor does a FROM
  * written with variables (the edit would belong in the ARG).
  */
 import { builtImageKey, composeBuiltImages } from '../facts/composeImages';
 import { parseImageRef } from '../images/imageRef';
 import { normalizeRepository } from '../images/table';
-import { compareGoVersions, golangTagVersion } from '../images/golangTag';
+import { compareGoVersions, droppedGolangVariant, goLine, golangTagVersion } from '../images/golangTag';
 import { requiredGoVersion } from '../workspace/query';
 import { insert, replace } from '../edits/edits';
 import { stagesToCheck, type Fix, type Rule, type RuleContext, type RuleFinding } from './types';
@@ -120,16 +121,25 @@ function golangFix(ctx: RuleContext, stage: Stage): Fix | undefined {
   if (normalizeRepository(word.value).repo !== 'golang') return undefined;
   const req = requiredGoVersion(ctx.workspace);
   if (!req) return undefined;
-  const version = req.toolchain && compareGoVersions(req.toolchain, req.version) > 0 ? req.toolchain : req.version;
-  if (!/^\d+(\.\d+){0,2}((rc|beta)\d+)?$/.test(version)) return undefined;
+  const required = req.toolchain && compareGoVersions(req.toolchain, req.version) > 0 ? req.toolchain : req.version;
+  if (!/^\d+(\.\d+){0,2}((rc|beta)\d+)?$/.test(required)) return undefined;
+  // The Go line (`1.24`), not the patch go.mod happens to name: the line's newest patch satisfies
+  // go.mod and brings its security fixes, where `1.24.0` would pin the oldest one. A prerelease
+  // (`1.25rc1`) has no line tag: pinned as written.
+  const version = /(rc|beta)/.test(required) ? required : goLine(required) ?? required;
   const text = ctx.model.text.slice(word.span.start, word.span.end);
   if (text !== word.value) return undefined; // quoted or escaped: leave it to the author
-  // golang:alpine -> golang:1.24.2-alpine (the variant kept); golang:latest -> golang:1.24.2.
+  const variant = ref.tag === null || ref.tag === 'latest' ? '' : `-${ref.tag}`;
+  // No such tag to pin: `golang:bullseye` with go 1.25 (bullseye images stopped after Go 1.24), or
+  // an Alpine release (`alpine3.18`) that the golang images of this Go line may not come with.
+  if (droppedGolangVariant(variant, version) || /^-alpine\d/.test(variant)) return undefined;
+  // golang:alpine -> golang:1.24-alpine (the variant kept); golang:latest -> golang:1.24.
   const edit = ref.tag === null
     ? insert(word.span.end, `:${version}`)
     : ref.tag === 'latest'
       ? replace(word.span.end - 'latest'.length, word.span.end, version)
       : word.value.endsWith(`:${ref.tag}`) ? insert(word.span.end - ref.tag.length, `${version}-`) : null;
   if (!edit) return undefined;
-  return { title: `Pin golang:${version} (the ${req.source} version)`, edits: [edit], safe: true };
+  const why = version === required ? `the ${req.source} version` : `the Go line of ${req.source}'s go ${required}`;
+  return { title: `Pin golang:${version}${variant} (${why})`, edits: [edit], safe: true };
 }

@@ -59,15 +59,56 @@ describe('GD209 unpinned-base-image', () => {
     assert.equal(find(df(['ARG IMG=golang', 'FROM ${IMG}']), 'GD209', { workspace: ws })[0].fix, undefined);
   });
 
-  it('fix pins golang to the go.mod version, safe, keeping the stage name, CRLF and the escape directive', () => {
+  it('fix pins golang to the Go line of go.mod, safe, keeping the stage name, CRLF and the escape directive', () => {
     const text = df(['# escape=`', 'FROM golang AS build', 'RUN go build -o /app .', 'FROM golang:latest AS test'], '\r\n');
     const fixed = applyFix(text, 'GD209', { workspace: ws });
-    assert.ok(fixed.includes('FROM golang:1.24.2 AS build\r\n'), fixed);
+    assert.ok(fixed.includes('FROM golang:1.24 AS build\r\n'), fixed);
     assert.equal(find(text, 'GD209', { workspace: ws })[0].fix!.safe, true);
     const again = applyFix(fixed, 'GD209', { workspace: ws });
-    assert.ok(again.includes('FROM golang:1.24.2 AS test\r\n'), again);
+    assert.ok(again.includes('FROM golang:1.24 AS test\r\n'), again);
     assert.equal(has(again, 'GD209', { workspace: ws }), false);
     parses(again);
+  });
+
+  // Round-8 judgement (2026-12-04): the fix pinned `golang:bullseye` to golang:1.25.10-bullseye,
+  // a tag that does not exist (bullseye images stopped after Go 1.24), and `golang:alpine` to
+  // golang:1.25.0-alpine, the oldest patch of the line instead of its newest.
+  it('fix pins the line, not the patch, and offers no tag that may not exist', () => {
+    const dir125 = fs.mkdtempSync(path.join(os.tmpdir(), 'gd209-125-'));
+    try {
+      fs.writeFileSync(path.join(dir125, 'go.mod'), 'module example.com/app\n\ngo 1.25.0\n\ntoolchain go1.25.3\n');
+      fs.writeFileSync(path.join(dir125, 'main.go'), 'package main\n\nfunc main() {}\n');
+      const ws125 = loadWorkspace(dir125).model;
+      const alpine = df(['FROM golang:alpine AS build', 'RUN go build -o /app .']);
+      const [f] = find(alpine, 'GD209', { workspace: ws125 });
+      assert.equal(f.fix?.title, "Pin golang:1.25-alpine (the Go line of go.mod's go 1.25.3)");
+      const fixed = applyFix(alpine, 'GD209', { workspace: ws125 });
+      assert.match(fixed, /^FROM golang:1\.25-alpine AS build$/m);
+      assert.equal(has(fixed, 'GD209', { workspace: ws125 }), false);
+      assert.equal(has(fixed, 'GD101', { workspace: ws125 }), false);
+      parses(fixed);
+      // Reported, but no fix: there is no golang:1.25-bullseye, and golang:1.25-alpine3.18 may not exist.
+      for (const from of ['FROM golang:bullseye', 'FROM golang:buster', 'FROM golang:alpine3.18']) {
+        const fs_ = find(df([from, 'RUN go build -o /app .']), 'GD209', { workspace: ws125 });
+        assert.equal(fs_.length, 1, from);
+        assert.equal(fs_[0].fix, undefined, from);
+      }
+      // bullseye still exists for a Go line up to 1.24.
+      assert.match(applyFix(df(['FROM golang:bullseye', 'RUN go build -o /app .']), 'GD209', { workspace: ws }), /^FROM golang:1\.24-bullseye$/m);
+    } finally {
+      fs.rmSync(dir125, { recursive: true, force: true });
+    }
+  });
+
+  it('fix pins a prerelease go line as written (there is no line tag for it)', () => {
+    const pre = fs.mkdtempSync(path.join(os.tmpdir(), 'gd209-rc-'));
+    try {
+      fs.writeFileSync(path.join(pre, 'go.mod'), 'module example.com/app\n\ngo 1.26rc1\n');
+      fs.writeFileSync(path.join(pre, 'main.go'), 'package main\n\nfunc main() {}\n');
+      assert.match(applyFix(df(['FROM golang:latest', 'RUN go build -o /app .']), 'GD209', { workspace: loadWorkspace(pre).model }), /^FROM golang:1\.26rc1$/m);
+    } finally {
+      fs.rmSync(pre, { recursive: true, force: true });
+    }
   });
 
   // Out-of-sample evaluation (2026-12-03): grafana/alloy build-tools/build-image (66ebea85, Apache-2.0).
@@ -121,7 +162,7 @@ describe('GD209 unpinned-base-image', () => {
     }
     // The fix pins the version there too, keeping the mirror.
     const ecr = df(['FROM public.ecr.aws/docker/library/golang:alpine AS builder', 'RUN go build -o /app .']);
-    assert.match(applyFix(ecr, 'GD209', { workspace: ws }), /FROM public\.ecr\.aws\/docker\/library\/golang:1\.24\.2-alpine AS builder/);
+    assert.match(applyFix(ecr, 'GD209', { workspace: ws }), /FROM public\.ecr\.aws\/docker\/library\/golang:1\.24-alpine AS builder/);
     // Pinned behind the mirror: silent; another registry's golang is not the official image.
     assert.equal(has(df(['FROM public.ecr.aws/docker/library/golang:1.24-alpine']), 'GD209'), false);
     assert.equal(has(df(['FROM ghcr.io/someorg/golang:alpine']), 'GD209'), false);
