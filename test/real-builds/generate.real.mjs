@@ -28,7 +28,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { after, before, describe, it } from 'node:test';
-import { LOCAL_GOLANG, LOCAL_RUNTIME, buildah, inspect, removeImage, runIn, substituteBases, unavailableReason } from './lib/buildah.mjs';
+import { LOCAL_GOLANG, LOCAL_RUNTIME, buildah, inspect, removeBuildImages, removeImage, runIn, substituteBases, unavailableReason } from './lib/buildah.mjs';
 
 const REPO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const FIXTURES = path.join(REPO, 'test/fixtures/generate');
@@ -183,6 +183,8 @@ describe('generated Dockerfiles build for real (buildah, offline)', { skip: reas
 
   for (const c of CASES) {
     it(`generated, ${c.name}: builds, runs, and a .go edit re-runs only the build`, { timeout: 5 * 60_000 }, () => {
+      // Only this case's builds can be cache candidates (see removeBuildImages in lib/buildah.mjs).
+      removeBuildImages();
       const ctx = copyFixture(c.fixture, `gen-${c.fixture}`);
       const gen = spawnSync(process.execPath, [cli, 'generate', ctx, '--runtime', c.runtime, '--format', 'json'], { encoding: 'utf8' });
       assert.equal(gen.status, 0, gen.stderr);
@@ -226,6 +228,7 @@ describe('generated Dockerfiles build for real (buildah, offline)', { skip: reas
 
   for (const c of CASES.slice(0, 3)) {
     it(`docker init shape, ${c.name.split(' / ')[0]} fixture ${c.fixture} (for comparison)`, { timeout: 5 * 60_000 }, () => {
+      removeBuildImages();
       const ctx = copyFixture(c.fixture, `init-${c.fixture}`);
       let template = fs.readFileSync(path.join(FIXTURES, 'docker-init.Dockerfile'), 'utf8');
       // Adaptations (stated at the top of this file).

@@ -18,7 +18,7 @@ import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { fileURLToPath } from 'node:url';
 
-import { LOCAL_GOLANG, LOCAL_RUNTIME, buildah, inspect, removeImage, unavailableReason } from './lib/buildah.mjs';
+import { LOCAL_GOLANG, LOCAL_RUNTIME, buildah, inspect, removeBuildImages, removeImage, unavailableReason } from './lib/buildah.mjs';
 import { ensureCli, key, orderRaceMisses } from './lib/layers.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
@@ -95,6 +95,7 @@ function baseLayers(model) {
 
 /** A fresh copy of a fixture; `edit` changes a file so that its build output changes too. */
 function copyFixture(name) {
+  removeBuildImages(); // each case's cache candidates are its own builds' (lib/buildah.mjs)
   const dir = fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), `gd-layers-real-${name}-`)));
   fs.cpSync(path.join(FIXTURES, name), dir, { recursive: true });
   return dir;

@@ -14,7 +14,7 @@ import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { fileURLToPath } from 'node:url';
 
-import { LOCAL_GOLANG, LOCAL_RUNTIME, STORE, build, buildah, removeImage, unavailableReason } from './lib/buildah.mjs';
+import { LOCAL_GOLANG, LOCAL_RUNTIME, STORE, build, buildah, removeBuildImages, removeImage, unavailableReason } from './lib/buildah.mjs';
 import { ensureCli, key, orderRaceMisses } from './lib/layers.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
@@ -50,6 +50,7 @@ function manifestLayerSizes(tag) {
 }
 
 function copyFixture(name) {
+  removeBuildImages(); // each case's cache candidates are its own builds' (lib/buildah.mjs)
   const dir = fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), `gd-measure-real-${name}-`)));
   fs.cpSync(path.join(FIXTURES, name), dir, { recursive: true });
   return dir;

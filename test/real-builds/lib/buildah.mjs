@@ -81,6 +81,24 @@ export function removeImage(tag) {
   spawnSync('buildah', [...BASE, 'rmi', '-f', tag], { env: ENV });
 }
 
+/**
+ * Removes every image of the store but the base images setup.sh made (localhost/golang:*,
+ * localhost/debian:*): earlier builds' results and the intermediate images `bud --layers` keeps for
+ * its cache. buildah 1.28 takes the first cache candidate the store lists, not the newest (later
+ * versions prefer the newest), and a candidate's history must match to the timestamp. After any
+ * earlier build of `FROM golang…` + `WORKDIR /src` (an empty layer: every such build's WORKDIR image
+ * fits), a rebuild may resume from that build's WORKDIR image, and its own `COPY go.mod` image then
+ * no longer matches that history: a cache miss though nothing it copies changed (a fresh-clone CI
+ * run failed so on its second fixture; `rmi --prune` is not enough, it keeps images with children).
+ * A test that asserts cache hits starts from a store holding only the bases.
+ */
+export function removeBuildImages() {
+  const images = JSON.parse(buildah(['images', '-a', '--json']).trim() || '[]') ?? [];
+  const base = (names) => (names ?? []).some((n) => /^localhost\/(golang|debian):/.test(n));
+  const ids = images.filter((i) => !base(i.names)).map((i) => i.id);
+  if (ids.length) spawnSync('buildah', [...BASE, 'rmi', '-f', ...ids], { env: ENV, encoding: 'utf8' });
+}
+
 /** Substitutes the public base images of a Dockerfile by the local stand-ins, and says which. */
 export function substituteBases(text, map) {
   const changes = [];
