@@ -10,6 +10,8 @@
  * `compose.override.yaml`), `docker-bake.hcl`/`.json`. Names are lower case, `:latest` dropped
  * (buildx strips it from a FROM before matching the contexts, and `image: x` is `x:latest`);
  * a name with a variable (`${REGISTRY}/app`) is left out. Use `builtImageKey` on the FROM.
+ *
+ * workflowBuiltImages (below): the images GitHub workflows build, with the Dockerfile of each.
  */
 import { workspaceFact } from './memo';
 import type { WorkspaceModel } from '../workspace/model';
@@ -102,4 +104,74 @@ function readCompose(lines: readonly string[], services: Map<string, { image?: s
     if (image) current.image = image[2];
     if (/^\s*build\s*:/.test(line)) current.build = true;
   }
+}
+
+const WORKFLOW_FILE = /^\.github\/workflows\/[^/]+\.ya?ml$/;
+
+/**
+ * Images the repository's GitHub workflows build with docker/build-push-action, each with the
+ * Dockerfile it builds from (`file:`, else `<context>/Dockerfile`), keyed by repository: lower
+ * case, no tag, no `docker.io/` (netmaker's `tags: gravitl/go-builder:${{ inputs.docker_tag }}`
+ * from `file: ./docker/Dockerfile-go-builder`). A tag whose repository is an expression is left
+ * out; so is a step whose Dockerfile is one. Read once per workspace model, as text.
+ */
+export function workflowBuiltImages(ws: WorkspaceModel | undefined, files: WorkspaceFiles | undefined): ReadonlyMap<string, string> {
+  if (!files) return new Map();
+  return ws ? workspaceFact(ws, 'workflowBuiltImages', () => readWorkflowImages(files)) : readWorkflowImages(files);
+}
+
+/** The repository a FROM reference names, as workflowBuiltImages keys it. */
+export function imageRepositoryKey(ref: string): string {
+  const noDigest = ref.split('@')[0];
+  const slash = noDigest.lastIndexOf('/');
+  const colon = noDigest.lastIndexOf(':');
+  const repo = colon > slash ? noDigest.slice(0, colon) : noDigest;
+  return repo.toLowerCase().replace(/^(docker\.io|index\.docker\.io)\//, '');
+}
+
+function readWorkflowImages(files: WorkspaceFiles): Map<string, string> {
+  const out = new Map<string, string>();
+  const workflows = files.listFiles('.github/workflows').map((f) => f.path).filter((p) => WORKFLOW_FILE.test(p)).sort();
+  for (const wf of workflows) {
+    const lines = (files.readFile(wf) ?? '').split(/\r?\n/);
+    for (let k = 0; k < lines.length; k++) {
+      const uses = /^(\s*-?\s*)uses\s*:\s*["']?docker\/build-push-action@/.exec(lines[k]);
+      if (!uses) continue;
+      // The step's keys sit at the column of `uses`; its `with:` values deeper. The step ends at
+      // the first line indented less (the next step's `- `, or the next job).
+      const column = uses[1].length;
+      let file: string | undefined;
+      let context = '.';
+      const tags: string[] = [];
+      let inTags = -1;
+      for (let j = k + 1; j < lines.length; j++) {
+        const line = lines[j];
+        if (line.trim() === '' || /^\s*#/.test(line)) continue;
+        const indent = /^ */.exec(line)![0].length;
+        if (indent < column) break;
+        if (inTags >= 0 && indent > inTags) {
+          tags.push(...line.trim().replace(/^-\s*/, '').split(','));
+          continue;
+        }
+        inTags = -1;
+        const kv = /^\s*(file|context|tags)\s*:\s*(.*?)\s*(#.*)?$/.exec(line);
+        if (!kv) continue;
+        const value = kv[2].replace(/^["']|["']$/g, '');
+        if (kv[1] === 'file') file = value;
+        else if (kv[1] === 'context') context = value;
+        else if (value === '' || value === '|' || value === '>' || value === '|-' || value === '>-') inTags = indent;
+        else tags.push(...value.split(','));
+      }
+      const dockerfile = (file ?? `${context.replace(/\/+$/, '')}/Dockerfile`).replace(/^(\.\/)+/, '').replace(/^\.\//, '');
+      if (dockerfile.includes('${{') || dockerfile.startsWith('/') || dockerfile.split('/').includes('..')) continue;
+      for (const raw of tags) {
+        const tag = raw.trim().replace(/^["']|["']$/g, '');
+        if (!tag) continue;
+        const repo = imageRepositoryKey(tag.replace(/\$\{\{[^}]*\}\}/g, (m, at: number) => (tag.lastIndexOf(':', at) > tag.lastIndexOf('/', at) ? '' : m)));
+        if (repo.includes('${{') || !/^[a-z0-9][a-z0-9_.\-/:]*$/.test(repo)) continue;
+        if (!out.has(repo)) out.set(repo, dockerfile);
+      }
+    }
+  }
+  return out;
 }

@@ -7,6 +7,7 @@ import type { Instruction, Stage } from '../dockerfile/model';
 import type { GoCommand } from '../dockerfile/facts';
 import { deleteLines, insertAboveInstruction, type Edit } from '../edits/edits';
 import { copiesSources, stageUsesVendor } from '../facts/goSources';
+import { imageRepositoryKey, workflowBuiltImages } from '../facts/composeImages';
 import { dependencyFiles, dockerignoreOf, moduleDependencyFiles } from '../workspace/query';
 import { stagesToCheck, type Rule, type RuleContext, type RuleFinding } from './types';
 
@@ -48,7 +49,7 @@ export const gd104: Rule = {
       // (a stage FROM another one inherits that).
       const cachedAtEnd: boolean[] = [];
       for (const stage of stageChain(ctx.model, checked)) {
-        let modulesCached = stage.baseStage !== null && (cachedAtEnd[stage.baseStage] ?? false);
+        let modulesCached = stage.baseStage !== null ? (cachedAtEnd[stage.baseStage] ?? false) : baseHoldsModules(ctx, stage);
         let goModCopied = modulesCached;
         // Go run through make or a script builds the module too; such a step after go.mod alone
         // may be the download (`make deps`), so it counts as filling the module cache.
@@ -312,6 +313,21 @@ function modulesFromElsewhere(ctx: RuleContext, stage: Stage, copy: Instruction,
     // A download of this stage after the copy runs again at every source edit: not elsewhere.
     return !!id && (downloads.get(id) ?? []).some((d) => d.stage !== stage.index || d.line < copy.line);
   });
+}
+
+/**
+ * The stage's base is an image the project's own workflow builds (workflowBuiltImages) from a
+ * Dockerfile of this context that copies go.mod and runs `go mod download`: the modules are in the
+ * base image (netmaker's `FROM gravitl/go-builder:1.25.3`, built from docker/Dockerfile-go-builder:
+ * `COPY go.* ./` + `RUN go mod download`), so a source edit downloads nothing.
+ */
+function baseHoldsModules(ctx: RuleContext, stage: Stage): boolean {
+  if (!stage.resolvedBase || stage.resolvedBase.includes('$') || !ctx.files) return false;
+  const dockerfile = workflowBuiltImages(ctx.workspace, ctx.files).get(imageRepositoryKey(stage.resolvedBase));
+  const text = dockerfile ? ctx.files.readFile(dockerfile) : null;
+  if (!text) return false;
+  // Read as text (the download may sit on a continuation line of its RUN).
+  return /^\s*COPY\b.*\bgo\.(mod|\*|mod\*)(\s|$)/im.test(text) && /\bgo\s+mod\s+download\b/.test(text);
 }
 
 /** The RUN's cache mount over its module cache (the path, or a folder above it); undefined when none. */

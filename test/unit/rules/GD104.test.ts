@@ -6,6 +6,7 @@ import { fixAll } from '../../../server/src/fixes/fixAll';
 import { applyFix, assertLineEndings, df, lint, ready } from '../helpers';
 import { has } from './kit/basics';
 import { load, opts, tmpCopy, write } from './kit/context';
+import { GO_MOD, MAIN, tempWorkspace } from './kit/realworld';
 
 /** GD104 sources-before-modules: its own cases (the themed suites beside it test rules together). */
 before(() => ready);
@@ -468,5 +469,51 @@ describe('GD104: whole folders of local modules copied before go mod download', 
     assert.deepEqual(lint(noDownload, tree()).filter((f) => f.code === 'GD104').map((f) => noDownload.slice(f.span.start, f.span.end)), ['COPY . .']);
     // Without the context nothing is known about members: the folder is plain sources, as before.
     assert.ok(lint(avalanche(['COPY graft/coreth ./graft/coreth'])).filter((f) => f.code === 'GD104').every((f) => /^Sources are copied/.test(f.message)));
+  });
+});
+
+// gravitl/netmaker 006dfdced61c32fb402d79819b15d851330ccb6c (Apache-2.0 outside pro/), round-8
+// judgement: Dockerfile builds `FROM gravitl/go-builder:1.25.3` with `COPY . .` then `go build`;
+// .github/workflows/docker-builder.yml builds that image from docker/Dockerfile-go-builder
+// (`COPY go.* ./` + `RUN go mod download`): the modules are in the base image.
+describe('GD104: a base image the project\'s workflow builds with the modules in it', () => {
+  const DOCKERFILE = df(['FROM gravitl/go-builder:1.25.3 AS builder', 'ARG tags', 'WORKDIR /app', 'COPY . .', 'RUN GOOS=linux CGO_ENABLED=1 go build -ldflags="-s -w " -tags ${tags} .', 'FROM alpine:3.23.3', 'COPY --from=builder /app/netmaker /root/netmaker']);
+  const WORKFLOW = [
+    'name: Build go-builder images',
+    'jobs:',
+    '  go-builder:',
+    '    runs-on: ubuntu-latest',
+    '    steps:',
+    '    - name: Checkout',
+    '      uses: actions/checkout@v6',
+    '    - name: Build and push to docker hub',
+    '      uses: docker/build-push-action@v7',
+    '      with:',
+    '        context: .',
+    '        push: true',
+    '        platforms: linux/amd64, linux/arm64, linux/arm/v7',
+    '        file: ./docker/Dockerfile-go-builder',
+    "        tags: gravitl/go-builder:${{ github.event.inputs.docker_tag || 'latest' }}",
+    '',
+  ].join('\n');
+  const BUILDER = 'FROM golang:1.25.3-alpine3.22\nARG version\nRUN apk add --no-cache build-base\nWORKDIR /app\nCOPY go.* ./\nRUN go mod download\n';
+  const tree = (files: Record<string, string>) => tempWorkspace({ 'go.mod': GO_MOD, 'go.sum': '', 'main.go': MAIN, ...files }, 'Dockerfile');
+
+  it('is silent when the workflow builds the base from a Dockerfile that downloads the modules', () => {
+    assert.equal(has(DOCKERFILE, 'GD104', tree({ '.github/workflows/docker-builder.yml': WORKFLOW, 'docker/Dockerfile-go-builder': BUILDER })), false);
+    // The same with a tag list, a docker.io/ prefix on the FROM, and the download on a continuation line.
+    const listed = WORKFLOW.replace(/        tags: .*\n/, '        tags: |\n          gravitl/go-builder:latest\n          gravitl/go-builder:${{ github.sha }}\n');
+    const mounted = BUILDER.replace('RUN go mod download', 'RUN --mount=type=cache,target=/go/pkg/mod \\\n    go mod download');
+    assert.equal(has(DOCKERFILE.replace('FROM gravitl/', 'FROM docker.io/gravitl/'), 'GD104', tree({ '.github/workflows/docker-builder.yml': listed, 'docker/Dockerfile-go-builder': mounted })), false);
+  });
+
+  it('still reports when the built base downloads nothing, when no workflow builds it, or when the image is another', () => {
+    const noDownload = BUILDER.replace('RUN go mod download\n', '');
+    assert.equal(has(DOCKERFILE, 'GD104', tree({ '.github/workflows/docker-builder.yml': WORKFLOW, 'docker/Dockerfile-go-builder': noDownload })), true);
+    assert.equal(has(DOCKERFILE, 'GD104', tree({ 'docker/Dockerfile-go-builder': BUILDER })), true);
+    assert.equal(has(DOCKERFILE.replace('gravitl/go-builder', 'gravitl/go-runner'), 'GD104', tree({ '.github/workflows/docker-builder.yml': WORKFLOW, 'docker/Dockerfile-go-builder': BUILDER })), true);
+    // A repository that is itself an expression names no image.
+    const expr = WORKFLOW.replace('tags: gravitl/go-builder:', 'tags: ${{ env.IMAGE }}:');
+    assert.equal(has(DOCKERFILE, 'GD104', tree({ '.github/workflows/docker-builder.yml': expr, 'docker/Dockerfile-go-builder': BUILDER })), true);
   });
 });
