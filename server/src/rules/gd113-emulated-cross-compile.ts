@@ -6,6 +6,8 @@ import { type Fix, type Rule, type RuleFinding, stagesToCheck } from './types';
 
 const TARGET_ARGS = ['TARGETPLATFORM', 'TARGETOS', 'TARGETARCH', 'TARGETVARIANT'];
 const TARGET_REF = /\$\{?TARGET(PLATFORM|OS|ARCH|VARIANT)\b/;
+/** The golang images' GOROOT, or a path under it (`/usr/local/go/bin/go`, `/usr/local/go/go.env`). */
+const GOROOT_PATH = /^\/usr\/local\/go(\/|$)/;
 
 /**
  * GD113: a builder stage (it runs `go build`/`go install`) that compiles for the target platform
@@ -22,7 +24,8 @@ const TARGET_REF = /\$\{?TARGET(PLATFORM|OS|ARCH|VARIANT)\b/;
  * platform that does not name the target) is left alone: that choice was made on purpose. Nor
  * is the final stage or a stage it is built FROM (a single-stage builder image, a toolchain image):
  * what it installs and builds is the image, which must be the target platform's. Likewise a
- * stage whose Go toolchain (`/usr/local/go`) the image copies out of it.
+ * stage whose Go toolchain the image copies out of it (`/usr/local/go`, or any path under it such
+ * as `/usr/local/go/bin/go`), and the stages that stage is built FROM.
  *
  * Fix (not safe: it changes which platform compiles and, for builds without GOARCH, makes them
  * cross-compile with cgo off): put `--platform=$BUILDPLATFORM` on the FROM; prefix every
@@ -50,12 +53,16 @@ export const gd113: Rule = {
     // Not a copy of imageStages (shared, read-only): per stage that copy was n² for n stages.
     const images = final ? imageStages(model, ctx.finalStage) : new Set<number>();
     const shipped = new Set<number>();
-    // A stage whose Go toolchain the image copies out (`COPY --from=godeps /usr/local/go/ …`):
-    // that toolchain, and what it installs, must run on the target platform.
+    // A stage whose Go toolchain the image copies out (`COPY --from=godeps /usr/local/go/ …`, or
+    // any part of it: athens copies `/usr/local/go/bin/go` and `go.env` to run `go mod download`):
+    // that toolchain, and what it installs, must run on the target platform; so must the stages
+    // it is built FROM, whose files it holds.
     if (final) for (const s of stageChain(model, final)) for (const i of s.instructions) {
       const from = i.keyword === 'COPY' ? i.flags.find((f) => f.name === 'from')?.value : undefined;
       const ref = from == null ? null : stageRef(model, from);
-      if (ref !== null && copyPaths(i)?.sources.some((src) => /^\/usr\/local\/go\/?$/.test(src))) shipped.add(ref);
+      if (ref !== null && copyPaths(i)?.sources.some((src) => GOROOT_PATH.test(src))) {
+        for (const c of stageChain(model, model.stages[ref])) shipped.add(c.index);
+      }
     }
     for (const stage of stagesToCheck(ctx)) {
       if (images.has(stage.index) || shipped.has(stage.index)) continue;

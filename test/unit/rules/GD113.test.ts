@@ -81,4 +81,43 @@ describe('GD113 emulated-cross-compile', () => {
     assert.equal(has(df([...godeps, 'FROM ubuntu:24.04', 'COPY --from=godeps /usr/local/bin/* /usr/local/bin/', 'COPY --from=godeps /usr/local/go/ /usr/local/go/']), 'GD113'), false);
     assert.ok(has(df([...godeps, 'FROM ubuntu:24.04', 'COPY --from=godeps /usr/local/bin/* /usr/local/bin/']), 'GD113'));
   });
+
+  // Third out-of-sample evaluation (judge8): gomods/athens cmd/proxy/Dockerfile at 76c9424be96f06e42500449de52b0de375a2eef0
+  // (MIT). The proxy execs `go mod download` at run time (pkg/module/go_get_fetcher.go:
+  // `exec.CommandContext(ctx, goBinaryName, "mod", "download", "-json", fullURI)`), so the image copies
+  // the builder's `go` binary and go.env: on $BUILDPLATFORM an arm64 image would get an amd64 `go`.
+  it('is silent on a stage the image copies any part of GOROOT out of (athens: /usr/local/go/bin/go)', () => {
+    const builder = [
+      'FROM golang:1.26.2-alpine AS builder',
+      'ARG TARGETARCH',
+      'ENV GOARCH=${TARGETARCH} CGO_ENABLED=0',
+      'WORKDIR $GOPATH/src/github.com/gomods/athens',
+      'COPY . .',
+      'RUN go build -o /bin/athens-proxy ./cmd/proxy',
+      'FROM alpine:3.23',
+      'ENV GOROOT="/usr/local/go" PATH=/go/bin:/usr/local/go/bin:/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin',
+      'COPY --from=builder /bin/athens-proxy /bin/athens-proxy',
+    ];
+    const toolchain = ['COPY --from=builder /usr/local/go/bin/go /usr/local/go/bin/go', 'COPY --from=builder /usr/local/go/go.env /usr/local/go/go.env'];
+    assert.equal(has(df([...builder, ...toolchain, 'CMD ["athens-proxy"]']), 'GD113'), false);
+    assert.equal(has(df([...builder, toolchain[0], 'CMD ["athens-proxy"]']), 'GD113'), false);
+    // Without the toolchain copies the builder only ships a binary: it still compiles under emulation.
+    assert.ok(has(df([...builder, 'CMD ["athens-proxy"]']), 'GD113'));
+    // A path that only starts like GOROOT is not it.
+    assert.ok(has(df([...builder, 'COPY --from=builder /usr/local/gopath/x /x', 'CMD ["athens-proxy"]']), 'GD113'));
+  });
+
+  it('is silent on the stage a toolchain-shipping stage is built FROM', () => {
+    const lines = [
+      'FROM golang:1.22 AS build',
+      'ARG TARGETARCH',
+      'RUN CGO_ENABLED=0 go build -o /out/app .',
+      'FROM build AS toolchain',
+      'RUN true',
+      'FROM alpine:3.20',
+      'COPY --from=build /out/app /app',
+    ];
+    assert.equal(has(df([...lines, 'COPY --from=toolchain /usr/local/go/bin/go /usr/local/go/bin/go']), 'GD113'), false);
+    assert.ok(has(df(lines), 'GD113'));
+  });
 });
