@@ -551,7 +551,7 @@ const TOOLCHAIN_TOOLS = ['addr2line', 'asm', 'buildid', 'cgo', 'compile', 'covda
 const isModuleTool = (name: string | undefined): boolean => name !== undefined && name !== '' && !name.startsWith('-') && !TOOLCHAIN_TOOLS.includes(name);
 const OPAQUE_GO_TOOL = new RegExp(`(?:^|[\\s;&|(@'"\`])go\\s+tool\\s+(?!(?:${TOOLCHAIN_TOOLS.join('|')})(?![\\w.-]))[\\w.-]`, 'm');
 /** A go build in a Makefile/script (`go build`, `$(GO) install`), and one that turns stamping off. */
-const GO_BUILD_IN_TEXT = /(?:^|[\s;&|(@'"`])(?:\S*\/)?(?:go|xx-go|\$\(GO[A-Z_]*\)|\$\{GO[A-Z_]*\}|\$GO[A-Z_]*)\s+(?:build|install)\b/m;
+export const GO_BUILD_IN_TEXT = /(?:^|[\s;&|(@'"`])(?:\S*\/)?(?:go|xx-go|\$\(GO[A-Z_]*\)|\$\{GO[A-Z_]*\}|\$GO[A-Z_]*)\s+(?:build|install)\b/m;
 const BUILDVCS_OFF = /-buildvcs[= ]false\b/;
 
 /** A go build that stamps VCS information (no -buildvcs=false on the line or in GOFLAGS). */

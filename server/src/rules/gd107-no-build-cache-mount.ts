@@ -1,12 +1,13 @@
-import { dockerEnv, goCommands, goFlag, goPackages, isRootUser, rootImage, stageChain, stageDescendants, stageImage, type GoCommand } from '../dockerfile/facts';
+import { copiesGoSources, copyPaths, dockerEnv, goCommands, goFlag, goPackages, isContextCopy, isRootUser, rootImage, stageChain, stageDescendants, stageImage, type GoCommand } from '../dockerfile/facts';
 import { indirectGoSteps, type IndirectGoStep } from '../dockerfile/indirectGo';
 import { buildsOnlyGoDistribution, envValue, goCachePaths, goflags, goflagsValue, MODULE_DOWNLOADS, stageRef, type GoCachePaths } from '../dockerfile/goBuild';
 import { scriptSpan, type DockerfileModel, type Flag, type Instruction, type Stage } from '../dockerfile/model';
-import { mounts } from '../dockerfile/mounts';
+import { contextBinds, mounts } from '../dockerfile/mounts';
 import { expandVariables } from '../dockerfile/variables';
 import { insert, replace } from '../edits/edits';
 import { stageUsesVendor } from '../facts/goSources';
 import { dockerfileFact } from '../facts/memo';
+import { compilesModulePackages } from '../facts/precompiledPackages';
 import { type Rule, type RuleContext, type RuleFinding, stagesToCheck } from './types';
 
 /**
@@ -32,6 +33,9 @@ import { type Rule, type RuleContext, type RuleFinding, stagesToCheck } from './
  * a download, or a build reading a download's layer, in a stage that a stage built FROM it runs
  * go on at `docker run` time (`ENTRYPOINT go test ./...`: gluetun's test target needs the
  * modules in the image).
+ * No build cache for a build that reuses dependencies an earlier RUN of the stage chain compiled
+ * into its layer before the sources were copied in (`precompiledLayer`: linkerd2's
+ * `./bin/install-deps`): the mount would hide that layer; the message says so.
  * Windows stages are skipped, and so are builds of only the standard library (`go install -a std`
  * precompiles it into the layer on purpose: no module, no program of the project).
  *
@@ -95,7 +99,10 @@ export const gd107: Rule = {
         const mounts = resolvedTargets(ctx.model, stage, instr);
         const missing: { what: string; path: string | null }[] = [];
         if (needMod && !covered(mounts, paths.mod, 'mod')) missing.push({ what: 'module cache', path: paths.mod });
-        if (needBuild && !covered(mounts, paths.build, 'build')) missing.push({ what: 'build cache', path: paths.build });
+        // The dependencies were compiled into an earlier layer's build cache (linkerd2's
+        // `./bin/install-deps`): this build reuses them, and a cache mount would hide them.
+        const precompiled = needBuild && !covered(mounts, paths.build, 'build') ? precompiledLayer(ctx, stage, instr, paths.build) : null;
+        if (needBuild && !precompiled && !covered(mounts, paths.build, 'build')) missing.push({ what: 'build cache', path: paths.build });
         // A cache mount aimed at a Go cache path this go does not use (`target=/root/go/pkg/mod`
         // on a golang image, whose GOPATH is /go): it caches nothing.
         const astray = astrayMounts(ctx.model, stage, instr, paths);
@@ -149,8 +156,11 @@ export const gd107: Rule = {
             : ` The later ${names} (no module cache mount) read their modules from this step's layer: with the mount on this step alone each would download every module again, so give them all the mount.`
           : '';
         const consumersFixable = consumerMounts.every((c) => c.mod !== null);
+        const precompiledNote = precompiled
+          ? ` The build cache needs no mount: the earlier \`${precompiled.what}\`${precompiled.stage !== stage && precompiled.stage.name ? ` (stage ${precompiled.stage.name})` : ''} compiled the dependencies into its layer's build cache (${paths.build ?? '`go env GOCACHE`'}), which this build reuses; a cache mount there would hide them.`
+          : '';
         out.push({
-          message: `\`${cmdName}\` runs without a BuildKit cache mount for ${list}${again ? `: when this layer rebuilds, ${again} again.` : '.'}${astrayNote}${layerNote}${consumerNote} ${retarget.length > 0 ? `Point ${retarget.length > 1 ? 'those mounts' : 'that mount'} at ${retarget.map((r) => r.missing.path).join(' and ')}${retarget.length < missing.length ? ' and add `--mount=type=cache,target=…` for the rest' : ''}` : 'Add `--mount=type=cache,target=…`'} (needs BuildKit, the default builder since Docker Engine 23.0).${note}`,
+          message: `\`${cmdName}\` runs without a BuildKit cache mount for ${list}${again ? `: when this layer rebuilds, ${again} again.` : '.'}${astrayNote}${precompiledNote}${layerNote}${consumerNote} ${retarget.length > 0 ? `Point ${retarget.length > 1 ? 'those mounts' : 'that mount'} at ${retarget.map((r) => r.missing.path).join(' and ')}${retarget.length < missing.length ? ' and add `--mount=type=cache,target=…` for the rest' : ''}` : 'Add `--mount=type=cache,target=…`'} (needs BuildKit, the default builder since Docker Engine 23.0).${note}`,
           span: scriptSpan(instr.script, g.cmd.start, g.cmd.end),
           fix: canFix && consumersFixable
             ? {
@@ -211,6 +221,35 @@ function opaqueConsumers(ctx: RuleContext, stage: Stage, after: Instruction): Co
     }
   }
   return out.sort((x, y) => x.step.instr.line - y.step.instr.line);
+}
+
+/**
+ * An earlier RUN of the stage chain that compiled the module's packages into its layer's build
+ * cache (a go build/install of them, or a script that runs one: facts/precompiledPackages.ts)
+ * without a build cache mount, followed by a COPY that brings the Go sources in (or this RUN
+ * binds the context): a layer of precompiled dependencies that survives source edits (linkerd2's
+ * go-deps stage, `./bin/install-deps $TARGETARCH`). This build reuses it, so its packages are not
+ * all recompiled, and a build cache mount here would hide it (a CI layer cache does not export
+ * cache mounts: every build would recompile them all). Builds one after another on the same
+ * sources are not this: the first one's finding asks its mount, and then the next needs one too.
+ */
+function precompiledLayer(ctx: RuleContext, stage: Stage, before: Instruction, build: string | null): { stage: Stage; what: string } | null {
+  const files = ctx.files;
+  const read = files ? (rel: string) => files.readFile(rel) : undefined;
+  let pending: { stage: Stage; what: string } | null = null;
+  for (const s of stageChain(ctx.model, stage)) {
+    for (const i of s.instructions) {
+      if (i === before) return pending && contextBinds(i).length > 0 ? pending : null;
+      if (isContextCopy(i)) {
+        if (pending && (copyPaths(i)?.sources ?? []).some(copiesGoSources)) return pending;
+        continue;
+      }
+      if (pending || i.keyword !== 'RUN' || covered(resolvedTargets(ctx.model, s, i), build, 'build')) continue;
+      const what = compilesModulePackages(s, i, read, ctx.workspace);
+      if (what !== null) pending = { stage: s, what };
+    }
+  }
+  return null;
 }
 
 /** Go commands that read the module's dependencies (GD107 does not report them: they build nothing that stays). */
