@@ -251,7 +251,8 @@ describe('4. files read at run time', () => {
       'templates/index.html': '<p>hi</p>\n', 'config/app.yaml': 'a: 1\n',
     });
     const r = await gen(dir);
-    assert.match(r.dockerfile, /\nWORKDIR \/app\nCOPY config \/app\/config\nCOPY templates \/app\/templates\nUSER /);
+    // The files go into the working directory after it is made the runtime user's, and stay root-owned.
+    assert.match(r.dockerfile, /\nCOPY --from=build --chown=65532:65532 \/app \/app\nWORKDIR \/app\n# Files the program opens at run time, relative to its working directory \(root-owned: read-only to it\)\.\nCOPY config \/app\/config\nCOPY templates \/app\/templates\nUSER /);
     assert.ok(r.warnings.some((w) => w.includes('reads static at run time') && w.includes('http.Dir("./static")')), r.warnings.join('\n'));
     await lintClean(dir, r);
   });

@@ -75,6 +75,11 @@ export interface Plan {
     caCertificates: boolean;
     binaryPath: string;
     user: string;
+    /**
+     * The program's working directory, made in the build stage (empty) and copied into the runtime
+     * owned by `user`: programs create their data relative to it (./data, a SQLite file).
+     */
+    workdir: string;
     expose: number[];
     /** Files the program reads at run time from relative paths: context path -> path under /app (its WORKDIR). */
     files: { src: string; dest: string; note?: string }[];
@@ -618,7 +623,7 @@ export function plan(model: WorkspaceModel, options: GenerateOptions, io: Genera
   }
 
   reasons.push(`go build -trimpath -ldflags="-s -w": no local paths in the binary (reproducible builds), no symbol table or DWARF (about a quarter smaller; stack traces keep function names and file:line). The build cache is a BuildKit cache mount, so a rebuild after an edit recompiles only what changed.`);
-  reasons.push(`Non-root: USER 65532:65532 (the distroless "nonroot" ids${runtime === 'distroless' ? ', also the :nonroot tag\'s default' : ''}); exec-form ENTRYPOINT, so signals reach the program and no shell is needed.`);
+  reasons.push(`Non-root: USER 65532:65532 (the distroless "nonroot" ids${runtime === 'distroless' ? ', also the :nonroot tag\'s default' : ''}); exec-form ENTRYPOINT, so signals reach the program and no shell is needed. The working directory /app is the runtime user's (an empty folder made in the build stage, copied with COPY --chown: no shell needed), so a program that creates its data relative to it (./data, a SQLite database) can; the binary in /usr/local/bin${runtimeFiles.length > 0 ? ' and the files copied into /app stay' : ' stays'} root-owned, so the program cannot rewrite ${runtimeFiles.length > 0 ? 'them' : 'it'}.`);
 
   const output = `/out/${target.binary}`;
   const rel = workdirCtx === '' ? target.dir : target.dir === workdirCtx ? '' : target.dir.slice(workdirCtx.length + 1);
@@ -635,7 +640,7 @@ export function plan(model: WorkspaceModel, options: GenerateOptions, io: Genera
     goEnv,
     unreadModuleFiles: work && !workspaceMode ? workDependencyFiles(work).filter((f) => !dependencyCopies.some((c) => c.sources.includes(f))) : [],
     build: { vendor, tags, stamp, output, packageArg: rel === '' ? '.' : `./${rel}` },
-    runtimeStage: { image: runtimeImage, caCertificates, binaryPath: `/usr/local/bin/${target.binary}`, user: '65532:65532', expose, files: runtimeFiles, cmd },
+    runtimeStage: { image: runtimeImage, caCertificates, binaryPath: `/usr/local/bin/${target.binary}`, user: '65532:65532', workdir: '/app', expose, files: runtimeFiles, cmd },
     portEvidence: ports.evidence,
     versionVariable: vv ? `main.${vv.name} in ${join(pkg.dir, vv.file)}` : null,
     reasons,

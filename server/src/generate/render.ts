@@ -55,7 +55,15 @@ export function renderDockerfile(p: Plan): string {
     L.push('# cgo: the build runs on the target platform (cross-compiling C needs a cross toolchain).');
     L.push(`FROM ${p.builder.image} AS build`);
   }
-  if (p.builder.apk.length > 0) L.push(`RUN apk add --no-cache ${p.builder.apk.join(' ')}`);
+  // One RUN with the packages (GD304: no second RUN that only configures the system).
+  const mkdir = `mkdir -p ${p.runtimeStage.workdir}`;
+  if (p.builder.apk.length > 0) {
+    L.push(`# The C toolchain for cgo, and an empty folder the runtime stage copies as the program's working directory.`);
+    L.push(`RUN apk add --no-cache ${p.builder.apk.join(' ')} && ${mkdir}`);
+  } else {
+    L.push(`# An empty folder, copied into the runtime as the program's working directory (${p.runtimeStage.workdir}).`);
+    L.push(`RUN ${mkdir}`);
+  }
   L.push(`WORKDIR ${p.workdir}`);
   L.push('');
 
@@ -95,12 +103,12 @@ export function renderDockerfile(p: Plan): string {
   L.push(`FROM ${rt.image}`);
   if (rt.caCertificates) L.push('COPY --from=build /etc/ssl/certs/ca-certificates.crt /etc/ssl/certs/ca-certificates.crt');
   L.push(`COPY --from=build ${p.build.output} ${rt.binaryPath}`);
+  L.push(...workdirLines(rt.workdir, rt.user, rt.files.length > 0));
   if (rt.files.length > 0) {
-    L.push('# Files the program opens at run time, relative to its working directory.');
-    L.push('WORKDIR /app');
+    L.push('# Files the program opens at run time, relative to its working directory (root-owned: read-only to it).');
     for (const f of rt.files) {
       if (f.note) L.push(`# ${f.note}`);
-      L.push(`COPY ${f.src} /app/${f.dest}`);
+      L.push(`COPY ${f.src} ${rt.workdir}/${f.dest}`);
     }
   }
   L.push(`USER ${rt.user}`);
@@ -108,6 +116,24 @@ export function renderDockerfile(p: Plan): string {
   L.push(`ENTRYPOINT [${JSON.stringify(rt.binaryPath)}]`);
   if (rt.cmd) L.push(`CMD [${rt.cmd.map((a) => JSON.stringify(a)).join(', ')}]`);
   return L.join('\n') + '\n';
+}
+
+/**
+ * The working directory, owned by the runtime user: servers create their data relative to it
+ * (netmaker ./data, goatcounter ./goatcounter-data, alist ./data, vikunja's root path, beszel
+ * ./beszel_data), and a root-owned one makes them fail with "permission denied". A COPY, not a
+ * RUN: scratch and distroless have no shell. COPY --chown gives the owner to the directory it
+ * copies (BuildKit, buildah and the classic builder alike); parents it has to create are another
+ * matter (the classic builder makes them root-owned, BuildKit and buildah give them the owner), and
+ * `/` always exists, so a directory right under it is owned the same way by every builder.
+ */
+function workdirLines(dir: string, user: string, files: boolean): string[] {
+  return [
+    `# The working directory belongs to the runtime user (${user}), so the program can create its data there`,
+    `# (./data, a SQLite file); the binary${files ? ' and the files below stay' : ' stays'} root-owned: the program cannot rewrite ${files ? 'them' : 'it'}.`,
+    `COPY --from=build --chown=${user} ${dir} ${dir}`,
+    `WORKDIR ${dir}`,
+  ];
 }
 
 function runtimeComment(p: Plan): string {
