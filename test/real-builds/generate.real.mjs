@@ -45,7 +45,7 @@ const DOCKER_INIT_BASES = [
 
 const nonce = `${process.pid}-${Date.now().toString(36)}`;
 
-/** Generated cases: a static scratch image, a distroless-style one, the cgo case, and vendored modules. */
+/** Generated cases: a static scratch image, a distroless-style one, the cgo case, vendored modules, and a program that writes its working directory. */
 const CASES = [
   {
     name: 'static / scratch', fixture: 'tzdata', runtime: 'scratch',
@@ -70,6 +70,21 @@ const CASES = [
     expect: 'hello from a vendored module',
     edit: ['fmt.Println(greeting.Hello())', `fmt.Println(greeting.Hello(), "${nonce}")`],
     expectAfter: `hello from a vendored module ${nonce}`,
+  },
+  // The program creates ./data/store.db as the runtime user (65532) in its working directory, and
+  // reports that its binary is root's: the working directory is the runtime user's, the binary not
+  // (netmaker, goatcounter, alist, vikunja and beszel store their data relative to it by default).
+  {
+    name: 'writes its working directory / scratch', fixture: 'workdir-data', runtime: 'scratch',
+    expect: 'uid 65532 wrote /app/data/store.db; binary owned by uid 0',
+    edit: ['"uid %d wrote', `"uid %d (edit ${nonce}) wrote`],
+    expectAfter: `uid 65532 (edit ${nonce}) wrote /app/data/store.db; binary owned by uid 0`,
+  },
+  {
+    name: 'writes its working directory / distroless', fixture: 'workdir-data', runtime: 'distroless',
+    expect: 'uid 65532 wrote /app/data/store.db; binary owned by uid 0',
+    edit: ['"uid %d wrote', `"uid %d (edit ${nonce}) wrote`],
+    expectAfter: `uid 65532 (edit ${nonce}) wrote /app/data/store.db; binary owned by uid 0`,
   },
 ];
 
@@ -185,16 +200,16 @@ describe('generated Dockerfiles build for real (buildah, offline)', { skip: reas
     it(`generated, ${c.name}: builds, runs, and a .go edit re-runs only the build`, { timeout: 5 * 60_000 }, () => {
       // Only this case's builds can be cache candidates (see removeBuildImages in lib/buildah.mjs).
       removeBuildImages();
-      const ctx = copyFixture(c.fixture, `gen-${c.fixture}`);
+      const ctx = copyFixture(c.fixture, `gen-${c.fixture}-${c.runtime}`);
       const gen = spawnSync(process.execPath, [cli, 'generate', ctx, '--runtime', c.runtime, '--format', 'json'], { encoding: 'utf8' });
       assert.equal(gen.status, 0, gen.stderr);
       const result = JSON.parse(gen.stdout);
       assert.deepEqual(result.selfCheck, []);
       const { text, changes } = substituteBases(result.dockerfile, GENERATED_BASES);
-      const dockerfile = path.join(tmp, `gen-${c.fixture}.Dockerfile`);
+      const dockerfile = path.join(tmp, `gen-${c.fixture}-${c.runtime}.Dockerfile`);
       fs.writeFileSync(dockerfile, text);
       console.log(`# ${c.name}: ${changes.join(', ') || 'no substitution'}`);
-      const tag = `localhost/gd-gen-${c.fixture}:${nonce}`;
+      const tag = `localhost/gd-gen-${c.fixture}-${c.runtime}:${nonce}`;
       const binary = result.dockerfile.match(/^ENTRYPOINT \["([^"]+)"\]$/m)[1];
 
       const first = bud({ context: ctx, dockerfile, tag, buildArgs: c.buildArgs, noCache: true });
