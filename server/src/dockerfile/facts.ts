@@ -60,6 +60,30 @@ export function stageImage(model: DockerfileModel, stage: Stage): ImageInfo | un
 }
 
 /**
+ * [major, minor] of the Go a stage's commands run with: the golang image tag along its FROM chain,
+ * else a GOLANG_VERSION/GO_VERSION ENV before `before` (a Go installed from a tarball); null when
+ * unknown (also for a golang tag naming no version).
+ * Rules use it for features newer than the builder (`-trimpath` came with Go 1.13, the build
+ * cache with 1.10, `-mod=mod` with 1.14).
+ */
+export function stageGoVersion(model: DockerfileModel, stage: Stage, before?: Instruction): [number, number] | null {
+  for (const s of stageChain(model, stage)) {
+    const image = s.resolvedBase ? lookupImage(s.resolvedBase) : undefined;
+    if (image?.repository === 'golang') return image.go ? [image.go.major, image.go.minor ?? 99] : null;
+  }
+  const env = envBefore(model, stage, before);
+  const v = env.get('GOLANG_VERSION') ?? env.get('GO_VERSION');
+  const m = v ? /^(?:go)?(\d+)\.(\d+)/.exec(v) : null;
+  return m ? [Number(m[1]), Number(m[2])] : null;
+}
+
+/** The stage's Go is known and older than major.minor. */
+export function goOlderThan(model: DockerfileModel, stage: Stage, before: Instruction | undefined, major: number, minor: number): boolean {
+  const v = stageGoVersion(model, stage, before);
+  return v !== null && (v[0] < major || (v[0] === major && v[1] < minor));
+}
+
+/**
  * How many stages of a FROM chain are looked at (the stage itself and its nearest ancestors).
  * Real chains are a handful of stages; a pathological file with thousands of stages built one
  * FROM the other made every rule walk every chain (n² per rule). Beyond this depth what the
@@ -401,8 +425,10 @@ export function copyPaths(i: Instruction): { sources: string[]; dest: string } |
 
 /** Sources that name the whole context. */
 export function isWholeContext(source: string): boolean {
-  // `..` cannot leave the context: Docker reads it as the context root.
-  return /^(\.\.?\/?|\.\/\*|\*|\/)$/.test(source.trim());
+  const s = source.trim();
+  // `..` cannot leave the context: Docker reads `..`, `../.` (certimate's `COPY ../. /app/`) and
+  // `./` as the context root.
+  return /^(\.\/)?\*$/.test(s) || contextPath(s) === '';
 }
 
 /** A COPY/ADD source as a context-relative path; null for globs, variables, URLs, heredocs. */

@@ -25,7 +25,8 @@ const PREBUILT = /(^|[-_./])prebuilt([-_./]|$)/i;
 export function copiesGoSources(source: string, files?: WorkspaceFiles): boolean {
   const s = source.replace(/^\.\//, '');
   if (PREBUILT.test(s)) return false;
-  if (s === '' || s === '.' || s === '/') return true;
+  // The whole context, also written with `..` (`COPY ../. /app/`: `..` cannot leave the context).
+  if (s === '' || s === '.' || s === '/' || contextPath(s) === '') return true;
   if (s.endsWith('/')) {
     // `COPY hack/ hack/`: the context says whether that folder holds Go files.
     const dir = contextPath(s);

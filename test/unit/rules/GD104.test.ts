@@ -517,3 +517,17 @@ describe('GD104: a base image the project\'s workflow builds with the modules in
     assert.equal(has(DOCKERFILE, 'GD104', tree({ '.github/workflows/docker-builder.yml': expr, 'docker/Dockerfile-go-builder': BUILDER })), true);
   });
 });
+
+// certimate-go/certimate 1ddc1efb45a671acc798fa4f17d4cac97cd24381 (MIT) Dockerfile:13, round-9 miss:
+// `COPY ../. /app/` is the whole context (`..` cannot leave it), then `go build` downloads every module.
+describe('GD104: the whole context written with `..`', () => {
+  it('reports `COPY ../. /app/` and `COPY ./ /app/` as it reports `COPY . /app/`', () => {
+    for (const copy of ['COPY ../. /app/', 'COPY ./ /app/', 'COPY .././ /app/', 'COPY . /app/']) {
+      const text = df(['FROM golang:1.25-alpine AS server-builder', 'WORKDIR /app', copy, 'RUN rm -rf /app/ui/dist', 'ENV CGO_ENABLED=0', 'RUN go build -trimpath -ldflags="-s -w" -o certimate']);
+      assert.equal(has(text, 'GD104', tempWorkspace({ 'go.mod': GO_MOD, 'go.sum': '', 'main.go': MAIN }, 'Dockerfile')), true, copy);
+    }
+    // A folder is not the context.
+    const ui = df(['FROM golang:1.25-alpine', 'WORKDIR /app', 'COPY ../ui /app/ui', 'RUN go build -o /app/x .']);
+    assert.equal(has(ui, 'GD104', tempWorkspace({ 'go.mod': GO_MOD, 'go.sum': '', 'main.go': MAIN, 'ui/index.js': '' }, 'Dockerfile')), false);
+  });
+});
