@@ -1,4 +1,4 @@
-import { copiesGoSources, copyPaths, dockerEnv, goCommands, goFlag, goPackages, isContextCopy, isRootUser, rootImage, stageChain, stageDescendants, stageImage, type GoCommand } from '../dockerfile/facts';
+import { copiesGoSources, copyPaths, dockerEnv, goCommands, goFlag, goPackages, isContextCopy, goOlderThan, isRootUser, rootImage, stageChain, stageDescendants, stageImage, type GoCommand } from '../dockerfile/facts';
 import { indirectGoSteps, type IndirectGoStep } from '../dockerfile/indirectGo';
 import { buildsOnlyGoDistribution, envValue, goCachePaths, goflags, goflagsValue, MODULE_DOWNLOADS, stageRef, type GoCachePaths } from '../dockerfile/goBuild';
 import { scriptSpan, type DockerfileModel, type Flag, type Instruction, type Stage } from '../dockerfile/model';
@@ -71,6 +71,9 @@ export const gd107: Rule = {
     const out: RuleFinding[] = [];
     for (const stage of stagesToCheck(ctx)) {
       if (/windowsservercore|nanoserver/i.test(rootImage(ctx.model, stage) ?? '')) continue;
+      // Go before 1.10 has no build cache (and no module cache: modules came with 1.11), so no
+      // mount can keep one (ledisdb builds on golang:1.9-stretch).
+      if (goOlderThan(ctx.model, stage, undefined, 1, 10)) continue;
       // The module built is vendored (at the context root or in the subfolder the stage builds).
       const vendored = (ctx.workspace?.hasVendor ?? false) || stageUsesVendor(ctx, stage);
       for (const instr of stage.instructions) {

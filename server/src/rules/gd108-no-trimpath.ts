@@ -1,4 +1,4 @@
-import { goFlag, goPackages, stageGoCommands } from '../dockerfile/facts';
+import { goFlag, goOlderThan, goPackages, stageGoCommands } from '../dockerfile/facts';
 import { buildsOnlyGoDistribution, goflags, goflagsValue, hasOpaqueArgs, isDebugBuild, isLocalPackage, stagesFeeding, writesNoBinary } from '../dockerfile/goBuild';
 import { scriptSpan, toDoc, type DockerfileModel } from '../dockerfile/model';
 import type { GoCommand } from '../dockerfile/facts';
@@ -28,7 +28,7 @@ export const gd108: Rule = {
   severity: 'information',
   needsWorkspace: false,
   fix: 'safe',
-  facts: ['goCommands'],
+  facts: ['goCommands', 'images'],
   check(ctx) {
     const out: RuleFinding[] = [];
     // A helper built and used inside a stage that never reaches the image (docs generators, test
@@ -44,6 +44,9 @@ export const gd108: Rule = {
         if (g.sub === 'install' && !pkgs.every((p) => !p.value.includes('@') && (p.dynamic || isLocalPackage(p.value)))) continue;
         if (writesNoBinary(g, pkgs, goFlag(g.args, 'o')?.value)) continue;
         if (goFlag(g.args, 'trimpath') || hasOpaqueArgs(pkgs)) continue;
+        // `-trimpath` came with Go 1.13: an older go stops at it ("flag provided but not defined";
+        // ledisdb builds on golang:1.9-stretch).
+        if (goOlderThan(ctx.model, stage, g.instr, 1, 13)) continue;
         // A Delve build needs the real source paths to set breakpoints: its paths are wanted.
         if (isDebugBuild(ctx.model, stage, g)) continue;
         const flags = goflags(ctx.model, stage, g);

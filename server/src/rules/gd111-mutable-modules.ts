@@ -1,9 +1,8 @@
-import { copyPaths, envBefore, goCommands, goFlag, isContextCopy, isWholeContext, stageChain, stageGoCommands, type GoCommand } from '../dockerfile/facts';
+import { copyPaths, goCommands, goFlag, isContextCopy, isWholeContext, stageGoCommands, stageGoVersion, type GoCommand } from '../dockerfile/facts';
 import { indirectGoSteps } from '../dockerfile/indirectGo';
 import { envValue, goflags, goflagsValue, sourcesPresent, stageRef } from '../dockerfile/goBuild';
 import { scriptSpan, type DockerfileModel, type Instruction, type Stage } from '../dockerfile/model';
 import { dockerfileFact } from '../facts/memo';
-import { lookupImage } from '../images/table';
 import { stagesToCheck, type Rule, type RuleContext, type RuleFinding } from './types';
 
 /** go commands that load packages and so honour -mod (and GOFLAGS=-mod=…). */
@@ -53,7 +52,7 @@ export const gd111: Rule = {
         if (g.sub === 'get') {
           const mode = envValue(ctx.model, stage, g, 'GO111MODULE');
           if (mode === 'off') continue;
-          const version = stageGoVersion(ctx, stage, g);
+          const version = stageGoVersion(ctx.model, stage, g.instr);
           if (version && version[0] === 1 && version[1] < 11) continue; // before modules: go get is how tools were installed
           const initialised = stageGoCommands(stage).some((x) => x.sub === 'mod init' && x.instr.line < g.instr.line);
           if (initialised) {
@@ -154,21 +153,6 @@ function normDest(d: string): string {
 function noGoMod(ctx: RuleContext): boolean {
   const ws = ctx.workspace;
   return !!ws && !!ctx.files && !ws.truncated && ws.modules.length === 0 && !ws.work;
-}
-
-/**
- * [major, minor] of the stage's Go: the golang image tag, else a GOLANG_VERSION/GO_VERSION ENV
- * (a Go installed from a tarball); null when unknown. An untagged golang image is current Go.
- */
-function stageGoVersion(ctx: RuleContext, stage: Stage, g: GoCommand): [number, number] | null {
-  for (const s of stageChain(ctx.model, stage)) {
-    const image = s.resolvedBase ? lookupImage(s.resolvedBase) : undefined;
-    if (image?.repository === 'golang') return image.go ? [image.go.major, image.go.minor ?? 99] : null;
-  }
-  const env = envBefore(ctx.model, stage, g.instr);
-  const v = env.get('GOLANG_VERSION') ?? env.get('GO_VERSION');
-  const m = v ? /^(?:go)?(\d+)\.(\d+)/.exec(v) : null;
-  return m ? [Number(m[1]), Number(m[2])] : null;
 }
 
 /**

@@ -620,3 +620,13 @@ describe('GD107 no-build-cache-mount', () => {
     assert.equal(fix(heredoc, 'GD107'), df(['FROM golang:1.22', `RUN ${MOD} <<EOF`, 'set -e', 'go mod download', 'EOF']));
   });
 });
+
+// ledisdb/ledisdb d35789e (MIT) Dockerfile:63, round-9 judgement (wrong): golang:1.9-stretch has no
+// build cache (Go 1.10) and no module cache (1.11): a cache mount keeps nothing.
+describe('GD107 and the builder\'s Go version', () => {
+  const build = (from: string) => df([from, 'WORKDIR /go/src/github.com/ledisdb/ledisdb', 'COPY . .', 'RUN GOGC=off go build -i -o /build/bin/ledis-server cmd/ledis-server/*']);
+  it('is silent before Go 1.10, reports from 1.10 on and where the version is unknown', () => {
+    for (const from of ['FROM golang:1.9-stretch as builder', 'FROM golang:1.8']) assert.equal(has(build(from), 'GD107'), false, from);
+    for (const from of ['FROM golang:1.10', 'FROM golang:1.22', 'FROM golang:alpine']) assert.equal(has(build(from), 'GD107'), true, from);
+  });
+});

@@ -79,3 +79,16 @@ describe('GD108 no-trimpath', () => {
     assert.ok(fix(heredoc, 'GD108').includes('\ngo build -trimpath \\\n  -o /app .\nEOF\n'));
   });
 });
+
+// ledisdb/ledisdb d35789e (MIT) Dockerfile:63-68, round-9 judgement (wrong x6): the builder is
+// golang:1.9-stretch, and -trimpath came with Go 1.13: the fix broke the build.
+describe('GD108 and the builder\'s Go version', () => {
+  const build = (from: string, env: string[] = []) => df([from, ...env, 'WORKDIR /go/src/github.com/ledisdb/ledisdb', 'RUN GOGC=off go build -i -o /build/bin/ledis-server -tags "snappy leveldb rocksdb" cmd/ledis-server/*']);
+  it('is silent before Go 1.13 (no -trimpath flag), from the golang tag or a GOLANG_VERSION ENV', () => {
+    for (const from of ['FROM golang:1.9-stretch as builder', 'FROM golang:1.12.17-buster', 'FROM golang:1.12-alpine3.11']) assert.equal(has(build(from), 'GD108'), false, from);
+    assert.equal(has(build('FROM debian:buster', ['ENV GOLANG_VERSION 1.11.13']), 'GD108'), false);
+  });
+  it('still reports from Go 1.13 on, and where the version is unknown', () => {
+    for (const from of ['FROM golang:1.13-buster', 'FROM golang:1.22', 'FROM golang:alpine', 'FROM golang', 'FROM debian:bookworm']) assert.equal(has(build(from), 'GD108'), true, from);
+  });
+});
