@@ -12,29 +12,12 @@
  */
 import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
-import * as os from 'node:os';
 import * as path from 'node:path';
-import { after, before, describe, it } from 'node:test';
-import { generateFor, type GenerateOptions, type GenerateResult } from '../../server/src/generate';
-import { loadWorkspace } from '../../server/src/workspace/load';
+import { describe, it } from 'node:test';
 import { runCli as run } from './cliRun';
-import { ready, writeTree } from './helpers';
+import { generatorTrees } from './generateTrees';
 
-let tmp: string;
-let n = 0;
-before(async () => {
-  await ready;
-  tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'gd-judge2-'));
-});
-after(() => fs.rmSync(tmp, { recursive: true, force: true }));
-
-function workspace(files: Record<string, string>): string {
-  return writeTree(path.join(tmp, `ws-${n++}`), files);
-}
-
-async function gen(dir: string, options: GenerateOptions = {}): Promise<GenerateResult> {
-  return generateFor(loadWorkspace(dir), options);
-}
+const { workspace, gen } = generatorTrees('judge2');
 
 // usememos/memos at 76a762924306e782871204f131f4033be5e8e41a (MIT). go.mod's module and go
 // lines; cmd/memos → server → server/router/frontend (`//go:embed dist/*`, dist holds only the

@@ -16,30 +16,13 @@
  *    `outputDir`, pocket-id svelte.config.js adapter `pages`): the node stage builds it.
  */
 import assert from 'node:assert/strict';
-import * as fs from 'node:fs';
-import * as os from 'node:os';
-import * as path from 'node:path';
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import { selfCheck } from '../../server/src/driver/selfCheck';
-import { generateFor, type GenerateOptions, type GenerateResult } from '../../server/src/generate';
+import { type GenerateResult } from '../../server/src/generate';
 import { loadWorkspace } from '../../server/src/workspace/load';
-import { ready, writeTree } from './helpers';
+import { generatorTrees } from './generateTrees';
 
-let tmp: string;
-let n = 0;
-before(async () => {
-  await ready;
-  tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'gd-judge3-'));
-});
-after(() => fs.rmSync(tmp, { recursive: true, force: true }));
-
-function workspace(files: Record<string, string>): string {
-  return writeTree(path.join(tmp, `ws-${n++}`), files);
-}
-
-async function gen(dir: string, options: GenerateOptions = {}): Promise<GenerateResult> {
-  return generateFor(loadWorkspace(dir), options);
-}
+const { workspace, gen } = generatorTrees('judge3');
 
 /** The Dockerfile's COPY lines. */
 function copies(r: GenerateResult): string[] {

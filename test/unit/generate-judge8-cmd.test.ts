@@ -12,29 +12,11 @@
  *    the address of another service, or its variable is handed to a client (linkerd2's web).
  */
 import assert from 'node:assert/strict';
-import * as fs from 'node:fs';
-import * as os from 'node:os';
-import * as path from 'node:path';
-import { after, before, describe, it } from 'node:test';
-import { generateFor, type GenerateOptions, type GenerateResult } from '../../server/src/generate';
-import { loadWorkspace } from '../../server/src/workspace/load';
-import { ready, writeTree } from './helpers';
+import { describe, it } from 'node:test';
+import { type GenerateResult } from '../../server/src/generate';
+import { generatorTrees } from './generateTrees';
 
-let tmp: string;
-let n = 0;
-before(async () => {
-  await ready;
-  tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'gd-judge8-cmd-'));
-});
-after(() => fs.rmSync(tmp, { recursive: true, force: true }));
-
-function workspace(files: Record<string, string>): string {
-  return writeTree(path.join(tmp, `ws-${n++}`), files);
-}
-
-async function gen(dir: string, options: GenerateOptions = {}): Promise<GenerateResult> {
-  return generateFor(loadWorkspace(dir), options);
-}
+const { workspace, gen } = generatorTrees('judge8-cmd');
 
 const cmdLine = (r: GenerateResult): string => /^CMD .*$/m.exec(r.dockerfile)?.[0] ?? '';
 const subcommandWarning = (r: GenerateResult): string | undefined => r.warnings.find((w) => w.startsWith('The program is a CLI with subcommands'));
