@@ -31,8 +31,8 @@ export function ensureCli() {
 /**
  * buildah 1.28 runs the stage goroutines in no fixed order (even with --jobs 1). When a stage
  * reaches `COPY --from=S` before stage S has started in this build, that COPY misses the cache
- * although nothing changed (its content is then identical, so stages copying from it hit again);
- * the steps after it in its stage, and stages built FROM it, miss too. Those misses are the
+ * although nothing changed; the steps after it in its stage, stages built FROM it, and (seen once)
+ * a COPY --from of it miss too. Those misses are the
  * builder's, not the Dockerfile's: they are set apart (and reported), not counted as re-runs.
  */
 export function orderRaceMisses(model, steps) {
@@ -47,7 +47,11 @@ export function orderRaceMisses(model, steps) {
     const layer = stage.layers[s.step - 1];
     const source = stage.dependsOn.find((d) => d.via === 'copy' && d.line === layer.line);
     const early = source && (firstPos.get(source.stage) ?? -1) > s.pos;
-    if (inherited || racedStages.has(s.stage) || early) {
+    // A COPY --from of a stage that raced: that stage's image was committed again, and buildah
+    // 1.28 missed the cache of the copy from it too (a fresh-clone CI run: the final stage's
+    // `COPY --from=bin` after bin's own `COPY --from=build` raced, chain fixture).
+    const fromRaced = source && racedStages.has(source.stage);
+    if (inherited || racedStages.has(s.stage) || early || fromRaced) {
       raced.add(key(s.stage, s.step));
       racedStages.add(s.stage);
     }
