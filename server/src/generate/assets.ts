@@ -165,13 +165,9 @@ export function embedProblems(model: WorkspaceModel, packages: readonly string[]
  */
 function unbuiltOutput(embedded: string, io: AssetIo): { path: string; detail: string } | null {
   for (const dir of packageJsonDirs(embedded, io)) {
-    const text = io.read(join(dir, 'package.json')) ?? '';
-    let pkg: PackageJson;
-    try {
-      pkg = JSON.parse(text) as PackageJson;
-    } catch {
-      continue;
-    }
+    const read = readPackageJson(dir, io);
+    if (!read) continue;
+    const { pkg, text } = read;
     const build = pkg.scripts?.build;
     if (build === undefined) continue;
     const out = scriptOutput(dir, build, text, io);
@@ -219,6 +215,19 @@ export const NODE_IMAGE = 'node:22-bookworm-slim';
 
 interface PackageJson {
   scripts?: Record<string, string>;
+}
+
+/**
+ * The package.json of a folder, parsed and as text (scriptOutput reads both); null when it is not
+ * JSON. packageJsonDirs lists only folders that have one.
+ */
+function readPackageJson(dir: string, io: AssetIo): { pkg: PackageJson; text: string } | null {
+  const text = io.read(join(dir, 'package.json')) ?? '{}';
+  try {
+    return { pkg: JSON.parse(text) as PackageJson, text };
+  } catch {
+    return null;
+  }
 }
 
 /** Folders that may hold the front-end's package.json for an embed target. */
@@ -363,13 +372,9 @@ function projectCopies(output: string, outputTail: string, target: string, io: A
  */
 export function likelyWebScript(target: string, io: AssetIo): string | null {
   for (const dir of packageJsonDirs(target, io)) {
-    const text = io.read(join(dir, 'package.json')) ?? '{}';
-    let pkg: PackageJson;
-    try {
-      pkg = JSON.parse(text) as PackageJson;
-    } catch {
-      continue;
-    }
+    const read = readPackageJson(dir, io);
+    if (!read) continue;
+    const { pkg, text } = read;
     const build = Object.entries(pkg.scripts ?? {}).find(([name, cmd]) => name === 'build' && /\b(vite|webpack|ng|react-scripts|next|nuxt|nuxi|rollup|parcel|vue-cli-service|svelte-kit|esbuild|tsc)\b/.test(cmd));
     if (!build) continue;
     const out = scriptOutput(dir, build[1], text, io);
@@ -387,12 +392,9 @@ function ancestors(dir: string): string[] {
 /** A package.json script that writes `target`, or null. */
 export function webStageFor(target: string, io: AssetIo): WebStage | null {
   for (const dir of packageJsonDirs(target, io)) {
-    let pkg: PackageJson;
-    try {
-      pkg = JSON.parse(io.read(join(dir, 'package.json')) ?? '{}') as PackageJson;
-    } catch {
-      continue;
-    }
+    const read = readPackageJson(dir, io);
+    if (!read) continue;
+    const { pkg } = read;
     const scripts = Object.entries(pkg.scripts ?? {});
     const fromDir = nodePath.posix.relative(dir === '' ? '.' : dir, target);
     // A script naming the output folder (`vite build --outDir=../server/dist`) wins.

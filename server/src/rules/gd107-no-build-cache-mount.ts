@@ -1,6 +1,6 @@
-import { copiesGoSources, copyPaths, dockerEnv, goCommands, goFlag, goPackages, isContextCopy, goOlderThan, isRootUser, rootImage, stageChain, stageDescendants, stageImage, type GoCommand } from '../dockerfile/facts';
+import { copiesGoSources, copyPaths, dockerEnv, goCommands, goFlag, goPackages, isContextCopy, goOlderThan, rootImage, stageChain, stageDescendants, stageImage, type GoCommand } from '../dockerfile/facts';
 import { indirectGoSteps, type IndirectGoStep } from '../dockerfile/indirectGo';
-import { buildsOnlyGoDistribution, envValue, goCachePaths, goflags, goflagsValue, MODULE_DOWNLOADS, stageRef, type GoCachePaths } from '../dockerfile/goBuild';
+import { buildsOnlyGoDistribution, goCachePaths, goflags, goflagsValue, MODULE_DOWNLOADS, stageRef, type GoCachePaths } from '../dockerfile/goBuild';
 import { scriptSpan, type DockerfileModel, type Flag, type Instruction, type Stage } from '../dockerfile/model';
 import { contextBinds, mounts } from '../dockerfile/mounts';
 import { expandVariables } from '../dockerfile/variables';
