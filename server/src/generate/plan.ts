@@ -3,7 +3,7 @@
  * the reasons for each choice. Rendering the Plan as text is ./render.ts's job.
  */
 import * as nodePath from 'node:path';
-import { compareGoVersions } from '../images/golangTag';
+import { TRIMPATH_SINCE, compareGoVersions } from '../images/golangTag';
 import { knownCgoRequirement } from '../workspace/goImports';
 import type { GoModule, GoWork, WorkspaceModel } from '../workspace/model';
 import { describeWorkFile, nestedWork } from './nestedWork';
@@ -13,7 +13,7 @@ import { decidePorts, type PackageSources, type PortEvidence } from './ports';
 import { programShape } from './shape';
 import { reachedOutsideTestHelpers } from './testHelpers';
 import {
-  ALPINE_VERSION, FALLBACK_GO_VERSION, alpineFor, alpineImage, golangAlpineImage, debianFor, debianSlimImage, distrolessImage, golangImage, isTaggableGoVersion, type DebianRelease,
+  ALPINE_VERSION, FALLBACK_GO_VERSION, alpineFor, alpineImage, alpineRuntimeFor, golangAlpineImage, debianFor, debianSlimImage, distrolessImage, golangImage, isTaggableGoVersion, type DebianRelease,
 } from './images';
 import { NODE_IMAGE, configFlagDefaults, configFlagSamples, configReads, embedProblems, likelyWebScript, runtimeReads, webStageFor, type AssetIo, type WebStage } from './assets';
 import { cgoPaths, describeCgoPath, modulesWithCode } from './cgoGraph';
@@ -64,6 +64,8 @@ export interface Plan {
   unreadModuleFiles: string[];
   build: {
     vendor: boolean;
+    /** `-trimpath` (Go 1.13 and later). */
+    trimpath: boolean;
     tags: string[];
     /** The `-X` assignment (`main.version=${VERSION}`), null when not stamping. */
     stamp: string | null;
@@ -356,9 +358,10 @@ export function plan(model: WorkspaceModel, options: GenerateOptions, io: Genera
       // The current alpine even when the Go line's builder is on an older one: musl keeps its
       // ABI, so a binary linked on alpine 3.21 runs on 3.22; an ended release would ship frozen
       // packages (GD211).
-      runtimeImage = alpineImage();
+      // (A Go line golang published only on newer alpine releases gets its builder's release.)
+      runtimeImage = alpineImage(cgo ? alpineRuntimeFor(go.version) : ALPINE_VERSION);
       reasons.push(cgo
-        ? `${runtimeImage} runtime (asked for) with a golang alpine builder on ${alpineFor(go.version) === ALPINE_VERSION ? 'the same alpine release' : `alpine ${alpineFor(go.version)} (the newest one golang published for Go ${go.version}; musl runs what an older release linked)`}: the binary needs cgo (${cgoWhyAll()}), so it is built against musl with gcc and musl-dev and runs on alpine's musl.`
+        ? `${runtimeImage} runtime (asked for) with a golang alpine builder on ${alpineFor(go.version) === alpineRuntimeFor(go.version) ? `the same alpine release${alpineFor(go.version) === ALPINE_VERSION ? '' : ` (golang published Go ${go.version} only on alpine ${alpineFor(go.version)} and later)`}` : `alpine ${alpineFor(go.version)} (the newest one golang published for Go ${go.version}; musl runs what an older release linked)`}: the binary needs cgo (${cgoWhyAll()}), so it is built against musl with gcc and musl-dev and runs on alpine's musl.`
         : `${runtimeImage} runtime (asked for): a static binary (CGO_ENABLED=0) on a small image with a shell and apk; CA certificates come with alpine.`);
       break;
     case 'debian':
@@ -622,7 +625,10 @@ export function plan(model: WorkspaceModel, options: GenerateOptions, io: Genera
       : `The program runs ${shown} at run time, which ${runtimeImage} does not include: install ${missing.length > 1 ? 'them' : 'it'} in the runtime stage (${install} …).`);
   }
 
-  reasons.push(`go build -trimpath -ldflags="-s -w": no local paths in the binary (reproducible builds), no symbol table or DWARF (about a quarter smaller; stack traces keep function names and file:line). The build cache is a BuildKit cache mount, so a rebuild after an edit recompiles only what changed.`);
+  // -trimpath came with Go 1.13 (TRIMPATH_SINCE, GD108's too): older go commands stop at it.
+  const trimpath = compareGoVersions(go.version, `${TRIMPATH_SINCE.major}.${TRIMPATH_SINCE.minor}`) >= 0;
+  if (!trimpath) reasons.push(`No -trimpath: Go ${go.version} does not have it (it came with Go 1.13), so the binary keeps the builder's source paths (/src/…, /go/pkg/mod/…).`);
+  reasons.push(`go build${trimpath ? ' -trimpath' : ''} -ldflags="-s -w": ${trimpath ? 'no local paths in the binary (reproducible builds), ' : ''}no symbol table or DWARF (about a quarter smaller; stack traces keep function names and file:line). The build cache is a BuildKit cache mount, so a rebuild after an edit recompiles only what changed.`);
   reasons.push(`Non-root: USER 65532:65532 (the distroless "nonroot" ids${runtime === 'distroless' ? ', also the :nonroot tag\'s default' : ''}); exec-form ENTRYPOINT, so signals reach the program and no shell is needed. The working directory /app is the runtime user's (an empty folder made in the build stage, copied with COPY --chown: no shell needed), so a program that creates its data relative to it (./data, a SQLite database) can; the binary in /usr/local/bin${runtimeFiles.length > 0 ? ' and the files copied into /app stay' : ' stays'} root-owned, so the program cannot rewrite ${runtimeFiles.length > 0 ? 'them' : 'it'}.`);
 
   const output = `/out/${target.binary}`;
@@ -639,7 +645,7 @@ export function plan(model: WorkspaceModel, options: GenerateOptions, io: Genera
     web,
     goEnv,
     unreadModuleFiles: work && !workspaceMode ? workDependencyFiles(work).filter((f) => !dependencyCopies.some((c) => c.sources.includes(f))) : [],
-    build: { vendor, tags, stamp, output, packageArg: rel === '' ? '.' : `./${rel}` },
+    build: { vendor, trimpath, tags, stamp, output, packageArg: rel === '' ? '.' : `./${rel}` },
     runtimeStage: { image: runtimeImage, caCertificates, binaryPath: `/usr/local/bin/${target.binary}`, user: '65532:65532', workdir: '/app', expose, files: runtimeFiles, cmd },
     portEvidence: ports.evidence,
     versionVariable: vv ? `main.${vv.name} in ${join(pkg.dir, vv.file)}` : null,

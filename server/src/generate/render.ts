@@ -86,7 +86,7 @@ export function renderDockerfile(p: Plan): string {
   if (p.builder.crossCompile) envParts.push('GOOS=$TARGETOS', 'GOARCH=$TARGETARCH');
   const ldflags = ['-s', '-w', ...(p.build.stamp ? [`-X ${p.build.stamp}`] : [])].join(' ');
   const flags = [
-    '-trimpath',
+    ...(p.build.trimpath ? ['-trimpath'] : []),
     ...(p.build.vendor ? ['-mod=vendor'] : []),
     ...(p.build.tags.length > 0 ? [`-tags ${p.build.tags.join(',')}`] : []),
     `-ldflags="${ldflags}"`,

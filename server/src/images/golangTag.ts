@@ -99,17 +99,62 @@ export function golangTagSatisfies(tag: GolangTag | string, required: string): b
   return compareGoVersions(t.version, required.replace(/^go/, '')) >= 0;
 }
 
-/** Debian variants the golang images stopped publishing: buster after Go 1.20, bullseye after 1.24. */
-const LAST_MINOR: Record<string, number> = { buster: 20, bullseye: 24 };
+/** The first Go with `go build -trimpath` (older go commands stop: "flag provided but not defined"). */
+export const TRIMPATH_SINCE = { major: 1, minor: 13 } as const;
 
 /**
- * The variant (`-bullseye`) when golang images of `version` no longer come with it (there is no
- * `golang:1.25-bullseye`), else null. GD101 says so instead of retagging; GD209 offers no pin.
+ * The Go lines (1.first through 1.last; last null while new lines still get it) for which the
+ * official golang image published each Debian and Alpine variant, read from the history of the
+ * image's library file (docker-library/official-images, library/golang, to August 2026). The one
+ * place that knows that `golang:1.12-buster` exists, `golang:1.12-bullseye` never did (bullseye
+ * began with Go 1.16) and `golang:1.25-bullseye` never will (it ended with 1.24). Listed oldest
+ * release first. Lines before 1.8 (no module support before 1.11) are not listed.
  */
-export function droppedGolangVariant(variant: string, version: string): string | null {
-  const m = /^-(buster|bullseye)$/.exec(variant);
+export const GOLANG_VARIANT_LINES: readonly { variant: string; first: number; last: number | null }[] = [
+  { variant: 'stretch', first: 8, last: 18 },
+  { variant: 'buster', first: 11, last: 20 },
+  { variant: 'bullseye', first: 16, last: 24 },
+  { variant: 'bookworm', first: 19, last: null },
+  { variant: 'trixie', first: 24, last: null },
+  { variant: 'alpine3.7', first: 9, last: 11 },
+  { variant: 'alpine3.8', first: 9, last: 11 },
+  { variant: 'alpine3.9', first: 10, last: 12 },
+  { variant: 'alpine3.10', first: 11, last: 13 },
+  { variant: 'alpine3.11', first: 12, last: 14 },
+  { variant: 'alpine3.12', first: 13, last: 16 },
+  { variant: 'alpine3.13', first: 14, last: 17 },
+  { variant: 'alpine3.14', first: 15, last: 18 },
+  { variant: 'alpine3.15', first: 16, last: 19 },
+  { variant: 'alpine3.16', first: 17, last: 20 },
+  { variant: 'alpine3.17', first: 18, last: 21 },
+  { variant: 'alpine3.18', first: 19, last: 22 },
+  { variant: 'alpine3.19', first: 20, last: 23 },
+  { variant: 'alpine3.20', first: 21, last: 24 },
+  { variant: 'alpine3.21', first: 22, last: 25 },
+  { variant: 'alpine3.22', first: 23, last: 26 },
+  { variant: 'alpine3.23', first: 24, last: null },
+  { variant: 'alpine3.24', first: 25, last: null },
+];
+
+/**
+ * Did golang images of a Go line come with a variant (`bullseye`, `alpine3.18`, without the
+ * dash)? true or false for the variants GOLANG_VARIANT_LINES lists, null for others (`alpine`,
+ * an unknown release) and for a version that is not Go 1.x.
+ */
+export function golangVariantPublished(variant: string, version: string): boolean | null {
+  const entry = GOLANG_VARIANT_LINES.find((v) => v.variant === variant);
   const line = goLine(version);
-  if (!m || !line) return null;
+  if (!entry || !line) return null;
   const [major, minor] = line.split('.').map(Number);
-  return major === 1 && minor > LAST_MINOR[m[1]] ? `-${m[1]}` : null;
+  if (major !== 1) return null;
+  return minor >= entry.first && (entry.last === null || minor <= entry.last);
+}
+
+/**
+ * The variant (`-bullseye`) when golang images of `version` never came with it (there is no
+ * `golang:1.25-bullseye`, nor `golang:1.12-bullseye`), else null. GD101 says so instead of
+ * retagging; GD209 offers no pin.
+ */
+export function missingGolangVariant(variant: string, version: string): string | null {
+  return golangVariantPublished(variant.replace(/^-/, ''), version) === false ? variant : null;
 }

@@ -25,7 +25,7 @@ import { sourcesPresent } from '../dockerfile/goBuild';
 import type { DockerfileModel, Instruction, Stage } from '../dockerfile/model';
 import { expandVariables } from '../dockerfile/variables';
 import { replace } from '../edits/edits';
-import { compareGoVersions, droppedGolangVariant, goLine, golangTagSatisfies, golangTagVersion } from '../images/golangTag';
+import { compareGoVersions, missingGolangVariant, goLine, golangTagSatisfies, golangTagVersion } from '../images/golangTag';
 import { parseImageRef } from '../images/imageRef';
 import { lookupImage } from '../images/table';
 import { requiredGoVersion } from '../workspace/query';
@@ -61,7 +61,7 @@ export const gd101: Rule = {
       const where = `${req.source}${req.dir ? ` in ${req.dir}` : ''}`;
       const goBehind = !golangTagSatisfies(image.go, req.version);
       const shown = stage.base === stage.resolvedBase ? stage.base : `${stage.base} (${stage.resolvedBase})`;
-      const gone = droppedGolangVariant(image.go.variant, target);
+      const gone = missingGolangVariant(image.go.variant, target);
       const use = gone
         ? `Use a golang:${target} image (there is no ${gone} variant for Go ${goLine(target)}; keep the runtime's C library in step with the new builder's).`
         : `Use golang:${target}${image.go.variant}.`;

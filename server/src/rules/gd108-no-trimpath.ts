@@ -1,3 +1,4 @@
+import { TRIMPATH_SINCE } from '../images/golangTag';
 import { goFlag, goOlderThan, goPackages, stageGoCommands } from '../dockerfile/facts';
 import { buildsOnlyGoDistribution, goflags, goflagsValue, hasOpaqueArgs, isDebugBuild, isLocalPackage, stagesFeeding, writesNoBinary } from '../dockerfile/goBuild';
 import { scriptSpan, toDoc, type DockerfileModel } from '../dockerfile/model';
@@ -46,7 +47,7 @@ export const gd108: Rule = {
         if (goFlag(g.args, 'trimpath') || hasOpaqueArgs(pkgs)) continue;
         // `-trimpath` came with Go 1.13: an older go stops at it ("flag provided but not defined";
         // ledisdb builds on golang:1.9-stretch).
-        if (goOlderThan(ctx.model, stage, g.instr, 1, 13)) continue;
+        if (goOlderThan(ctx.model, stage, g.instr, TRIMPATH_SINCE.major, TRIMPATH_SINCE.minor)) continue;
         // A Delve build needs the real source paths to set breakpoints: its paths are wanted.
         if (isDebugBuild(ctx.model, stage, g)) continue;
         const flags = goflags(ctx.model, stage, g);

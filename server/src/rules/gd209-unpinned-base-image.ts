@@ -24,7 +24,7 @@
 import { builtImageKey, composeBuiltImages } from '../facts/composeImages';
 import { parseImageRef } from '../images/imageRef';
 import { normalizeRepository } from '../images/table';
-import { compareGoVersions, droppedGolangVariant, goLine, golangTagVersion } from '../images/golangTag';
+import { compareGoVersions, missingGolangVariant, goLine, golangTagVersion } from '../images/golangTag';
 import { requiredGoVersion } from '../workspace/query';
 import { insert, replace } from '../edits/edits';
 import { stagesToCheck, type Fix, type Rule, type RuleContext, type RuleFinding } from './types';
@@ -130,9 +130,9 @@ function golangFix(ctx: RuleContext, stage: Stage): Fix | undefined {
   const text = ctx.model.text.slice(word.span.start, word.span.end);
   if (text !== word.value) return undefined; // quoted or escaped: leave it to the author
   const variant = ref.tag === null || ref.tag === 'latest' ? '' : `-${ref.tag}`;
-  // No such tag to pin: `golang:bullseye` with go 1.25 (bullseye images stopped after Go 1.24), or
+  // No such tag to pin: `golang:bullseye` with go 1.25 or go 1.12 (bullseye images are Go 1.16-1.24), or
   // an Alpine release (`alpine3.18`) that the golang images of this Go line may not come with.
-  if (droppedGolangVariant(variant, version) || /^-alpine\d/.test(variant)) return undefined;
+  if (missingGolangVariant(variant, version) || /^-alpine\d/.test(variant)) return undefined;
   // golang:alpine -> golang:1.24-alpine (the variant kept); golang:latest -> golang:1.24.
   const edit = ref.tag === null
     ? insert(word.span.end, `:${version}`)

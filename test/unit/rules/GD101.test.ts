@@ -149,6 +149,17 @@ describe('GD101 go-version-behind-gomod', () => {
     assert.match(buster.message, /no -buster variant for Go 1\.23/);
   });
 
+  // The table of golang variants (images/golangTag.ts) knows the Alpine releases too: there is no
+  // golang:1.23-alpine3.16 (alpine 3.16 images ended with Go 1.20), so no retag to it.
+  it('offers no fix for an Alpine release the new version lacks, and keeps it for one it has', () => {
+    const gone = find(df(['FROM golang:1.20-alpine3.16 AS build', ...build]), 'GD101', mod('1.23.6'))[0];
+    assert.ok(gone);
+    assert.equal(gone.fix, undefined);
+    assert.match(gone.message, /no -alpine3\.16 variant for Go 1\.23/);
+    const kept = find(df(['FROM golang:1.21-alpine3.19 AS build', ...build]), 'GD101', mod('1.23.6'))[0];
+    assert.ok(kept?.fix);
+  });
+
   it('fix keeps CRLF and the escape directive', () => {
     const text = df(['# escape=`', 'FROM golang:1.21-bookworm AS build', 'WORKDIR /src', 'COPY . .', 'RUN go build `', '    -o /app .'], '\r\n');
     const fixed = fix(text, 'GD101', mod('1.22.5'));

@@ -100,6 +100,23 @@ describe('GD209 unpinned-base-image', () => {
     }
   });
 
+  // Round-9 judgement (ledisdb d35789ec, MIT: go.mod says `go 1.12`): bullseye images began with
+  // Go 1.16, so `golang:bullseye` pinned to golang:1.12-bullseye is a tag that never existed.
+  it('offers no pin to a variant that began after the Go line, and keeps it where it existed', () => {
+    const dir112 = fs.mkdtempSync(path.join(os.tmpdir(), 'gd209-112-'));
+    try {
+      fs.writeFileSync(path.join(dir112, 'go.mod'), 'module github.com/ledisdb/ledisdb\n\ngo 1.12\n');
+      fs.writeFileSync(path.join(dir112, 'main.go'), 'package main\n\nfunc main() {}\n');
+      const ws112 = loadWorkspace(dir112).model;
+      const [f] = find(df(['FROM golang:bullseye', 'RUN go build -o /app .']), 'GD209', { workspace: ws112 });
+      assert.ok(f);
+      assert.equal(f.fix, undefined);
+      assert.match(applyFix(df(['FROM golang:buster', 'RUN go build -o /app .']), 'GD209', { workspace: ws112 }), /^FROM golang:1\.12-buster$/m);
+    } finally {
+      fs.rmSync(dir112, { recursive: true, force: true });
+    }
+  });
+
   it('fix pins a prerelease go line as written (there is no line tag for it)', () => {
     const pre = fs.mkdtempSync(path.join(os.tmpdir(), 'gd209-rc-'));
     try {
