@@ -5,7 +5,7 @@ import { parseDockerfile } from './dockerfile/parse';
 import type { DockerfileModel } from './dockerfile/model';
 import { initShellParser } from './dockerfile/shell';
 import { analyzeReusing, type AnalyzeOptions } from './rules/analyze';
-import type { StageFindings } from './rules/stageReuse';
+import { settleFixes, type StageFindings } from './rules/stageReuse';
 import type { Finding } from './rules/types';
 
 export { initShellParser as initAnalysis };
@@ -23,6 +23,8 @@ export interface Analysis {
  * to run stage-scoped rules only for the stages that changed.
  */
 export function analyzeText(text: string, opts: AnalyzeOptions = {}, previous?: DockerfileModel, previousFindings?: StageFindings): Analysis {
+  // Their fixes are built from `previous`, whose instructions the parse moves into the new model.
+  if (previousFindings) settleFixes(previousFindings);
   const model = parseDockerfile(text, previous);
   return { model, ...analyzeReusing(model, opts, previousFindings) };
 }

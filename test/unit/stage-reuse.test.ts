@@ -107,6 +107,23 @@ describe('stage rules re-run only for changed stages', () => {
     });
   }
 
+  // A fix is built when first read (rules/types.ts withLazyFix), and the next version's parse
+  // moves the instructions it is built from: a fix nobody read while typing must still be right.
+  for (const seed of [21, 22]) {
+    it(`fixes read only after 60 random edits (seed ${seed}) equal a fresh analysis's`, () => {
+      const next = rng(seed);
+      let text = dockerfile(60);
+      let prev: Analysis | undefined;
+      for (let k = 0; k < 60; k++) {
+        text = randomEdit(text, next);
+        prev = analyzeText(text, {}, prev?.model, prev?.stageFindings);
+      }
+      const lazy = prev!.findings;
+      assert.ok(lazy.some((f) => f.fix), 'some finding has a fix');
+      assert.deepEqual(plain(lazy), plain(analyzeText(text).findings), `the text:\n${text}`);
+    });
+  }
+
   it('findings move with their fix edits when text is added before their stage', () => {
     const { last, reusedRuns, freshRuns } = editSequence([base, base.replace('FROM build0', '# moved\nFROM build0')]);
     assert.ok(reusedRuns < freshRuns, 'the later stages were not run again');

@@ -11,7 +11,7 @@ import type { RulesConfig } from './config';
 import { RULES } from './registry';
 import { isSuppressed, readSuppressions, suppressesNothing } from './suppression';
 import { reusePlan, stageFindings, type StageFindings } from './stageReuse';
-import type { Finding, Rule, RuleContext, RuleFinding, WorkspaceFiles } from './types';
+import { fixIsLazy, type Finding, type Fix, type Severity, type LazyFixFinding, type Rule, type RuleContext, type RuleFinding, type WorkspaceFiles } from './types';
 
 export interface AnalyzeOptions {
   workspace?: WorkspaceModel;
@@ -78,7 +78,11 @@ export function analyzeReusing(model: DockerfileModel, opts: AnalyzeOptions = {}
     }
     for (const r of results) {
       if (anySuppressed && isSuppressed(suppressions, rule.code, instructionLineAt(model, r.span.start))) continue;
-      findings.push({ code: rule.code, severity: setting ?? r.severity ?? rule.severity, message: r.message, span: r.span, fix: r.fix });
+      const severity = setting ?? r.severity ?? rule.severity;
+      const finding: Finding = !fixIsLazy(r)
+        ? { code: rule.code, severity, message: r.message, span: r.span, fix: r.fix }
+        : new LazyFinding(rule.code, severity, r, opts.onRuleError);
+      findings.push(finding);
     }
   }
   findings.sort((a, b) => a.span.start - b.span.start || (a.code < b.code ? -1 : a.code > b.code ? 1 : 0));
@@ -102,4 +106,25 @@ export function instructionLineAt(model: DockerfileModel, offset: number): numbe
     }
   }
   return at >= 0 && offset <= list[at].span.end ? list[at].line : undefined;
+}
+
+/** A finding whose rule builds its fix on first read (rules/types.ts withLazyFix). */
+class LazyFinding implements Finding {
+  readonly message: string;
+  readonly span: RuleFinding['span'];
+
+  constructor(readonly code: string, readonly severity: Severity, private readonly found: LazyFixFinding, private readonly onError: AnalyzeOptions['onRuleError']) {
+    this.message = found.message;
+    this.span = found.span;
+  }
+
+  // A fix that throws is the rule's error, as a throwing check is.
+  get fix(): Fix | undefined {
+    try {
+      return this.found.fix;
+    } catch (e) {
+      this.onError?.(this.code, e);
+      return undefined;
+    }
+  }
 }

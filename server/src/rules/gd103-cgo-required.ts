@@ -32,7 +32,7 @@ import type { ImageInfo } from '../images/table';
 import type { CgoReason } from '../workspace/goImports';
 import { landingBuilds, type LandingBuild } from '../facts/builtPackages';
 import { cgoVerdict, hasCCompiler, staticallyLinked } from '../facts/cgo';
-import type { Fix, Rule, RuleContext, RuleFinding } from './types';
+import { withLazyFix, type Fix, type Rule, type RuleContext, type RuleFinding } from './types';
 
 export const gd103: Rule = {
   code: 'GD103',
@@ -89,11 +89,10 @@ export const gd103: Rule = {
         ? ` ${runtime}, or drop cgo with a pure-Go alternative: ${alternatives.join(', ')}.`
         : ` ${runtime}.`;
       const onBuild = cgoOff || !libcMismatch;
-      out.push({
+      out.push(withLazyFix({
         message: `${what}, ${problems.join('; ')}.${advice}`,
         span: onBuild ? scriptSpan(g.instr.script, g.cmd.start, g.cmd.end) : final.from.span,
-        fix: fixFor(ctx, b, builderImage, finalImage, { cgo, compiler, libcMismatch }) ?? undefined,
-      });
+      }, () => fixFor(ctx, b, builderImage, finalImage, { cgo, compiler, libcMismatch })));
     }
     return out;
   },

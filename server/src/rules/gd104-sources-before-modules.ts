@@ -9,7 +9,7 @@ import { deleteLines, insertAboveInstruction, type Edit } from '../edits/edits';
 import { copiesSources, stageUsesVendor } from '../facts/goSources';
 import { imageRepositoryKey, workflowBuiltImages } from '../facts/composeImages';
 import { dependencyFiles, dockerignoreOf, moduleDependencyFiles } from '../workspace/query';
-import { stagesToCheck, type Rule, type RuleContext, type RuleFinding } from './types';
+import { stagesToCheck, type Rule, type RuleContext, type RuleFinding, withLazyFix } from './types';
 
 export const gd104: Rule = {
   code: 'GD104',
@@ -108,13 +108,12 @@ export const gd104: Rule = {
             // a builder without it (a fresh CI runner) does. Only a mount over the step's module
             // cache (goCachePaths: `target=/root/go/pkg/mod` on a golang image, GOPATH=/go, is not).
             const mounted = moduleSteps(stage, instr, indirect).some((s) => moduleCacheMount(ctx, stage, s.instr, s.go) !== undefined);
-            out.push({
+            out.push(withLazyFix({
               message: mounted
                 ? 'Sources are copied before go.mod/go.sum and `go mod download`: every source edit re-runs the module step. The cache mount keeps the modules on this builder, but a builder without that cache (a fresh CI runner) downloads every module again. Copy go.mod and go.sum first and download the modules in their own layer.'
                 : 'Sources are copied before go.mod/go.sum and `go mod download`: every source edit re-downloads every module. Copy go.mod and go.sum first and download the modules in their own layer.',
               span: instr.span,
-              fix: fixFor(ctx, stage, instr, paths.dest, paths.sources, indirect),
-            });
+            }, () => fixFor(ctx, stage, instr, paths.dest, paths.sources, indirect)));
           }
           // Past the first source copy, later layers cannot cache modules independently anyway.
           break;

@@ -26,7 +26,7 @@ import { expandVariables } from '../dockerfile/variables';
 import { commandCwd } from '../facts/builtPackages';
 import type { Instruction, Stage } from '../dockerfile/model';
 import { insert, replace, type Edit } from '../edits/edits';
-import type { Fix, Rule, RuleContext, RuleFinding } from './types';
+import { withLazyFix, type Fix, type Rule, type RuleContext, type RuleFinding } from './types';
 
 const MODULE_FILE = /(^|\/)(go\.mod|go\.work|go\.work\.sum)$/;
 
@@ -60,11 +60,10 @@ export const gd105: Rule = {
           // The go.mod of a local `replace` target is read for its requirements; its go.sum only
           // when a go command runs in that module.
           if (isReplaceTarget(ctx, dir) && !runsInModule(ctx, stage, instr, idx, dir, sum)) return;
-          out.push({
+          out.push(withLazyFix({
             message: `${sources[i]} is copied for the dependency layer without its go.sum (${sum} exists): the go command then cannot verify the downloaded modules against the checksums you committed, and go.sum changes do not invalidate this layer. Copy go.sum with it.`,
             span: instr.span,
-            fix: fixFor(ctx, instr, i, sources[i]) ?? undefined,
-          });
+          }, () => fixFor(ctx, instr, i, sources[i])));
         });
       });
     }

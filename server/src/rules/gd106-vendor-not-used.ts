@@ -36,7 +36,7 @@ import { DockerIgnore } from '../workspace/dockerignore';
 import { dockerignoreOf, requiredGoVersion } from '../workspace/query';
 import type { WorkspaceModel } from '../workspace/model';
 import { workspaceFact } from '../facts/memo';
-import type { Fix, Rule, RuleContext, RuleFinding } from './types';
+import { withLazyFix, type Fix, type Rule, type RuleContext, type RuleFinding } from './types';
 
 export const gd106: Rule = {
   code: 'GD106',
@@ -64,11 +64,10 @@ export const gd106: Rule = {
       const at = firstModuleBuild(ctx);
       if (at) {
         const line = ignored.line !== null ? `line ${ignored.line} (\`${ignored.pattern?.text ?? ''}\`)` : 'a pattern';
-        out.push({
+        out.push(withLazyFix({
           message: `The workspace vendors its modules (${modulesTxt}), but ${ws.dockerignore?.path ?? '.dockerignore'} ${line} excludes ${vendorDir ? `${vendorDir}/` : ''}vendor/: the build in the image does not see the vendored code, falls back to module mode and downloads every module. Remove that line from ${ws.dockerignore?.path ?? '.dockerignore'} (or re-include vendor/ with \`!vendor\`).`,
           span: at,
-          fix: dockerignoreFix(ctx, ws, ignored, modulesTxt, vendorDir),
-        });
+        }, () => dockerignoreFix(ctx, ws, ignored, modulesTxt, vendorDir)));
       }
       return out;
     }
@@ -77,11 +76,10 @@ export const gd106: Rule = {
       if (!stageGetsVendor(ctx, stage) || stageOptsOut(model, stage)) continue;
       for (const g of stageGoCommands(stage)) {
         if (g.sub !== 'mod download' || g.args.some((a) => !a.value.startsWith('-'))) continue;
-        out.push({
+        out.push(withLazyFix({
           message: `The workspace vendors its modules (${modulesTxt}, go ${goVersion}: vendor mode is the default), so \`go mod download\` fetches modules the build never reads: network time, layer bytes and a dependency on the module proxy that vendoring removes. Remove the download step.`,
           span: scriptSpan(g.instr.script!, g.cmd.start, g.cmd.end),
-          fix: removeDownload(model, g.instr, g) ?? undefined,
-        });
+        }, () => removeDownload(model, g.instr, g)));
       }
     }
     return out;

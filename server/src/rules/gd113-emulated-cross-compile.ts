@@ -2,7 +2,7 @@ import { argDeclarations, copyPaths, goCommands, imageStages, isXxGo, stageChain
 import { envValue, rawEnvValue, stageRef } from '../dockerfile/goBuild';
 import { toDoc, type DockerfileModel, type Stage } from '../dockerfile/model';
 import { insert, insertLinesAfter, replace, type Edit } from '../edits/edits';
-import { type Fix, type Rule, type RuleFinding, stagesToCheck } from './types';
+import { type Fix, type Rule, type RuleFinding, stagesToCheck, withLazyFix } from './types';
 
 const TARGET_ARGS = ['TARGETPLATFORM', 'TARGETOS', 'TARGETARCH', 'TARGETVARIANT'];
 const TARGET_REF = /\$\{?TARGET(PLATFORM|OS|ARCH|VARIANT)\b/;
@@ -92,11 +92,10 @@ export const gd113: Rule = {
         : targetArgs.length
           ? `it declares \`ARG ${targetArgs.join(' ')}\``
           : 'it sets GOARCH from $TARGETARCH';
-      out.push({
+      out.push(withLazyFix({
         message: `This stage compiles Go for the target platform (${why}) but its FROM has no \`--platform=$BUILDPLATFORM\`: a multi-platform build runs the whole Go toolchain under emulation for every foreign platform, many times slower than a native cross-compile. Run the stage on the build platform and cross-compile with \`GOOS=$TARGETOS GOARCH=$TARGETARCH\` (and CGO_ENABLED=0).`,
         span: stage.from.span,
-        fix: fixFor(model, stage, builds),
-      });
+      }, () => fixFor(model, stage, builds)));
     }
     return out;
   },

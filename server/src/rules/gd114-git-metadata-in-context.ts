@@ -29,7 +29,7 @@ import { dockerignoreOf } from '../workspace/query';
 import { stageGoCommands } from '../dockerfile/facts';
 import { stagesFeeding } from '../dockerfile/goBuild';
 import type { Stage } from '../dockerfile/model';
-import type { Fix, Rule, RuleContext } from './types';
+import { withLazyFix, type Fix, type Rule, type RuleContext } from './types';
 
 export const gd114: Rule = {
   code: 'GD114',
@@ -64,11 +64,10 @@ export const gd114: Rule = {
       : gitDir.kind === 'file'
         ? ' Here `.git` is a file (a worktree or submodule pointer to a repository outside the context), so `go build` fails with "error obtaining VCS status".'
         : ' If the builder runs as another user than the files\' owner, git refuses the repository and `go build` fails with "error obtaining VCS status".';
-    return [{
+    return [withLazyFix({
       message: `.git${size} is not excluded by ${name} and ${use.keyword} ${use.keyword === 'RUN' ? 'bind-mounts' : 'copies'} the whole build context: every commit, checkout or fetch invalidates this layer and every step after it.${pointer} Add .git to ${name}.`,
       span: use.span,
-      fix: fixFor(ctx),
-    }];
+    }, () => fixFor(ctx))];
   },
 };
 

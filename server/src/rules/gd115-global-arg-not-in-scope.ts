@@ -35,7 +35,7 @@ import { indirectGoSteps } from '../dockerfile/indirectGo';
 import { scriptSpan, type DockerfileModel, type Instruction, type Stage } from '../dockerfile/model';
 import { insertLinesAfter } from '../edits/edits';
 import type { ShellCommand } from '../dockerfile/shell';
-import type { Rule, RuleContext, RuleFinding } from './types';
+import { withLazyFix, type Rule, type RuleContext, type RuleFinding } from './types';
 
 /** Variables the images we know set themselves, or BuildKit passes to every RUN: a RUN sees a value even without the ARG. */
 const IMAGE_ENV = /^(PATH|HOME|HOSTNAME|PWD|SHELL|USER|TERM|LANG|LC_ALL|GOPATH|GOROOT|GOLANG_VERSION|GOTOOLCHAIN|GOBIN|GOCACHE|GOMODCACHE|HTTP_PROXY|HTTPS_PROXY|NO_PROXY|FTP_PROXY|ALL_PROXY|http_proxy|https_proxy|no_proxy|ftp_proxy|all_proxy)$/;
@@ -86,11 +86,10 @@ export const gd115: Rule = {
           const what = platform && !model.globalArgs.has(use.name)
             ? `\`$${use.name}\` is one of BuildKit's automatic platform ARGs, which are global (like an ARG before the first FROM), but this stage does not declare \`ARG ${use.name}\``
             : `\`$${use.name}\` is a global ARG (declared before the first FROM), but this stage does not declare \`ARG ${use.name}\``;
-          out.push({
+          out.push(withLazyFix({
             message: `${what}: inside a stage it is empty${stamp ? ', so the linker stamps an empty value (`-X …=`)' : ''}, whatever \`--build-arg\`${platform ? ' or `--platform`' : ''} says. Add \`ARG ${use.name}\` to this stage.`,
             span: scriptSpan(script, use.start, use.end),
-            fix: declareFix(model, stage, use.name),
-          });
+          }, () => declareFix(model, stage, use.name)));
         }
       }
       for (const name of model.globalArgs.keys()) {
@@ -98,11 +97,10 @@ export const gd115: Rule = {
         const step = unreachedGoStep(ctx, stage, name);
         if (!step) continue;
         const value = model.globalArgs.get(name);
-        out.push({
+        out.push(withLazyFix({
           message: `\`ARG ${name}\` is declared only before the first FROM, and this stage does not declare it: go reads ${name} from its environment, where it is not set, so \`--build-arg ${name}=…\`${value ? ` (and the default \`${value}\`)` : ''} never reaches \`${step.what}\`. Add \`ARG ${name}\` to this stage.`,
           span: step.span,
-          fix: declareFix(model, stage, name),
-        });
+        }, () => declareFix(model, stage, name)));
       }
     }
     return out;

@@ -23,7 +23,7 @@ import { rawEnvValue } from '../dockerfile/goBuild';
 import { toDoc, scriptSpan, type DockerfileModel } from '../dockerfile/model';
 import { insertLinesAfter, replace, type Edit } from '../edits/edits';
 import { landingBuilds } from '../facts/builtPackages';
-import type { Fix, Rule, RuleFinding } from './types';
+import { withLazyFix, type Fix, type Rule, type RuleFinding } from './types';
 
 const DECIDES_PLATFORM = /\$\{?(TARGETARCH|TARGETPLATFORM|TARGETVARIANT|BUILDARCH)\b|uname\s+-m|--print-arch|print-architecture|xx-info/;
 
@@ -72,11 +72,10 @@ export const gd116: Rule = {
       // The example of another platform is one the binary is not built for.
       const other = badArch && goarch === 'arm64' ? 'amd64' : 'arm64';
       const binary = [badOs ? goos : null, badArch ? goarch : null].filter(Boolean).join(' ');
-      out.push({
+      out.push(withLazyFix({
         message: `The build sets ${what}, but the final stage follows the target platform: built for another platform (\`--platform linux/${other}\`, an ${other} machine, a multi-platform build) the image holds ${/^[aeiou]/i.test(binary) ? 'an' : 'a'} ${binary} binary and fails with "exec format error". Use \`GOARCH=$TARGETARCH\` (with \`ARG TARGETARCH\`), or pin the final stage with \`--platform\`.`,
         span: scriptSpan(script, g.cmd.start, g.cmd.end),
-        fix: badArch && !badOs ? fixFor(ctx.model, builder, g) : undefined,
-      });
+      }, () => badArch && !badOs ? fixFor(ctx.model, builder, g) : undefined));
     }
     return out;
   },

@@ -7,7 +7,7 @@ import { scriptSpan, toDoc, type DockerfileModel, type Instruction, type Stage }
 import { properties } from '../dockerfile/parse';
 import { deleteLines, insert, insertLinesAfter, type Edit } from '../edits/edits';
 import { isSourceCopy } from '../facts/goSources';
-import type { Fix, Rule, RuleContext } from './types';
+import { withLazyFix, type Fix, type Rule, type RuleContext } from './types';
 
 /** go commands that fill the module cache (/go/pkg/mod) in a layer. */
 const MODULE_FILLING = /^(build|install|get|run|test|mod download|mod tidy|generate)$/;
@@ -58,11 +58,10 @@ export const gd201: Rule = {
     const modules = chain.some((s) => stageGoCommands(s).some((g) => MODULE_FILLING.test(g.sub) && !cacheMounted(g.instr)));
     const ships = ['the Go toolchain', ...(modules ? ['the module cache'] : []), ...(sources ? ['the sources'] : [])];
     const list = ships.length > 1 ? `${ships.slice(0, -1).join(', ')} and ${ships[ships.length - 1]}` : ships[0];
-    return [{
+    return [withLazyFix({
       message: `The final image is ${stage.resolvedBase ?? stage.base}: ${list} ship${ships.length > 1 ? '' : 's'} with it (hundreds of MB). Build in this stage and copy only the binary into a small runtime stage.`,
       span: stage.from.span,
-      fix: multiStageFix(ctx, stage),
-    }];
+    }, () => multiStageFix(ctx, stage))];
   },
 };
 

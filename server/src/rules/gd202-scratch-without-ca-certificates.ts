@@ -28,7 +28,7 @@ import { installsPackage } from '../dockerfile/packages';
 import { insertLinesAfter } from '../edits/edits';
 import { buildFacts } from '../workspace/query';
 import { finalCopies, programPackages } from '../facts/builtPackages';
-import type { Fix, Rule, RuleContext } from './types';
+import { withLazyFix, type Fix, type Rule, type RuleContext } from './types';
 
 export const CA_BUNDLE = '/etc/ssl/certs/ca-certificates.crt';
 /** Packages that compile a root CA bundle into the binary. */
@@ -65,11 +65,10 @@ export const gd202: Rule = {
     const facts = packages.map((p) => buildFacts(ws, p.dir)).find((f) => f.usesTls)!;
     const pkg = facts.dir === '' ? 'the main package' : `./${facts.dir}`;
     const imp = facts.tls[0];
-    return [{
+    return [withLazyFix({
       message: `The final stage is scratch, which has no CA certificates, and the program makes TLS connections (${pkg} ${imp ? `reaches ${imp.importPath}` : 'uses TLS'}): every HTTPS/TLS connection will fail with "x509: certificate signed by unknown authority". Copy the CA bundle from the builder.`,
       span: stage.from.span,
-      fix: fixFor(ctx, stage, first.builder),
-    }];
+    }, () => fixFor(ctx, stage, first.builder))];
   },
 };
 

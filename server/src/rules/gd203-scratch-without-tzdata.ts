@@ -30,7 +30,7 @@ import { insert, type Edit } from '../edits/edits';
 import type { WorkspaceModel } from '../workspace/model';
 import { buildFacts, mainPackages } from '../workspace/query';
 import { finalCopies, type GoBuild } from '../facts/builtPackages';
-import type { Rule, RuleFinding } from './types';
+import { withLazyFix, type Rule, type RuleFinding } from './types';
 
 export const gd203: Rule = {
   code: 'GD203',
@@ -61,11 +61,10 @@ export const gd203: Rule = {
         const tags = buildTags(model, b);
         if (tags === null || tags.includes('timetzdata')) continue;
         const where = pkg === '' ? 'the main package' : `./${pkg}`;
-        out.push({
+        out.push(withLazyFix({
           message: `The final image (${stage.resolvedBase ?? stage.base}) has no zoneinfo database, and the program calls time.LoadLocation (${where}) without embedding time/tzdata: every lookup fails with "unknown time zone". Build with -tags timetzdata.`,
           span: b.go.instr.span,
-          fix: tagsFix(model, b),
-        });
+        }, () => tagsFix(model, b)));
       }
     }
     return out;

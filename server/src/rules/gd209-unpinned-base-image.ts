@@ -27,7 +27,7 @@ import { normalizeRepository } from '../images/table';
 import { compareGoVersions, missingGolangVariant, goLine, golangTagVersion } from '../images/golangTag';
 import { requiredGoVersion } from '../workspace/query';
 import { insert, replace } from '../edits/edits';
-import { stagesToCheck, type Fix, type Rule, type RuleContext, type RuleFinding } from './types';
+import { stagesToCheck, type Fix, type Rule, type RuleContext, type RuleFinding, withLazyFix } from './types';
 import type { Stage } from '../dockerfile/model';
 
 /** ARG defaults that stand for "no default, pass --build-arg". */
@@ -88,15 +88,14 @@ export const gd209: Rule = {
       const floating = ref.tag !== null && ref.tag !== 'latest' && floatingTag(repository, ref.tag);
       if (ref.tag !== null && ref.tag !== 'latest' && !floating) continue;
       const shown = stage.base === stage.resolvedBase ? stage.base : `${stage.base} (${stage.resolvedBase})`;
-      out.push({
+      out.push(withLazyFix({
         message: ref.tag === null
           ? `FROM ${shown} has no tag, so it means :latest, which moves: the same Dockerfile builds different images over time. Pin a tag (and for full repeatability a digest).`
           : floating
             ? `FROM ${shown} names ${floating}, with no version: it moves ${repository === 'golang' ? 'to each new Go release' : 'with every release'}, so the same Dockerfile builds different images over time. Pin a version in the tag (and for full repeatability a digest).`
             : `FROM ${shown} uses :latest, which moves: the same Dockerfile builds different images over time. Pin a tag (and for full repeatability a digest).`,
         span: stage.from.args[0]?.span ?? stage.from.span,
-        fix: golangFix(ctx, stage),
-      });
+      }, () => golangFix(ctx, stage)));
     }
     return out;
   },

@@ -22,7 +22,7 @@ import { imageStages } from '../dockerfile/facts';
 import { scriptSpan, toDoc, type DockerfileModel, type Instruction } from '../dockerfile/model';
 import { mounts } from '../dockerfile/mounts';
 import type { ShellCommand } from '../dockerfile/shell';
-import { stagesToCheck, type Fix, type Rule, type RuleFinding } from './types';
+import { stagesToCheck, type Fix, type Rule, type RuleFinding, withLazyFix } from './types';
 
 const INDEX = '(~2-3 MB)';
 
@@ -91,11 +91,10 @@ export const gd301: Rule = {
           const others = apks.filter((o) => o !== c);
           // An `apk add` without --no-cache has its own finding (its fix comes first).
           if (others.some((o) => o.argv.some((w) => w.value === 'add') && !hasNoCache(o))) continue;
-          out.push({
+          out.push(withLazyFix({
             message: `\`apk update\` leaves the package index ${INDEX} in this layer of the final image, even when the next \`apk add\` says \`--no-cache\` (that flag fetches a fresh index without keeping it, so the update is not needed).`,
             span: scriptSpan(script, c.start, c.end),
-            fix: others.length > 0 && others.every(hasNoCache) ? dropUpdate(ctx.model, instr, c) : undefined,
-          });
+          }, () => others.length > 0 && others.every(hasNoCache) ? dropUpdate(ctx.model, instr, c) : undefined));
         } else if (!noCache && (action?.value === 'upgrade' || action?.value === 'add')) {
           const u = c.argv.find((w, i) => i > 0 && (w.value === '-U' || w.value === '--update-cache' || w.value === '--update'));
           if (!u) continue;

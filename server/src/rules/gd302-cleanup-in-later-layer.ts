@@ -29,7 +29,7 @@ import { scriptSpan, type DockerfileModel, type Instruction, type Script, type S
 import { mountTargets, packageCommand, pathWithin, topLevelCommands, type PackageFamily } from '../dockerfile/packages';
 import type { ShellCommand, ShellWord } from '../dockerfile/shell';
 import { appendCommandEdit, removeCommandEdit } from '../edits/shellChain';
-import { type Fix, type Rule, type RuleFinding, stagesToCheck } from './types';
+import { type Fix, type Rule, type RuleFinding, stagesToCheck, withLazyFix } from './types';
 
 interface Created {
   /** A path (absolute, normalised), a package, or "packages of this manager were installed". */
@@ -131,11 +131,13 @@ function checkStage(model: DockerfileModel, stage: Stage, out: RuleFinding[]): v
         if (earlier.length && !here.length && earlier.some((c) => !c.empty)) {
           const source = earlier.reduce((a, b) => (b.creator.line > a.creator.line ? b : a));
           const text = script.text.slice(cmd.start, cmd.end);
-          out.push({
-            message: `\`${text}\` removes what the RUN on line ${source.creator.line + 1} created (${[...new Set(earlier.map((c) => c.what))].join(', ')}): the bytes stay in that earlier layer, this one only hides them. Do the cleanup in the RUN that creates them.`,
+          // Taken now: the loop moves `cwd` and a later RUN can become a record's creator.
+          const creator = source.creator;
+          const dir = cwd;
+          out.push(withLazyFix({
+            message: `\`${text}\` removes what the RUN on line ${creator.line + 1} created (${[...new Set(earlier.map((c) => c.what))].join(', ')}): the bytes stay in that earlier layer, this one only hides them. Do the cleanup in the RUN that creates them.`,
             span: scriptSpan(script, cmd.start, cmd.end),
-            fix: mergeFix(model, stage, source.creator, instr, cmd, del, cwd),
-          });
+          }, () => mergeFix(model, stage, creator, instr, cmd, del, dir)));
         }
         created = created.filter((c) => !matched.includes(c));
       }

@@ -17,7 +17,7 @@ import { toDoc, type DockerfileModel, type Instruction } from '../dockerfile/mod
 import { isSystemSetupCommand, topLevelCommands } from '../dockerfile/packages';
 import { parseShell } from '../dockerfile/shell';
 import { replace } from '../edits/edits';
-import type { Fix, Rule, RuleFinding } from './types';
+import { withLazyFix, type Fix, type Rule, type RuleFinding } from './types';
 
 function setupOnly(instr: Instruction): boolean {
   const s = instr.script;
@@ -46,11 +46,10 @@ export const gd304: Rule = {
         const a = list[k - 1];
         const b = list[k];
         if (!setupOnly(a) || !setupOnly(b) || flagsKey(a) !== flagsKey(b)) continue;
-        out.push({
+        out.push(withLazyFix({
           message: `This RUN and the one on line ${a.line + 1} only install or configure system packages, users or directories: merge them into one RUN (one layer, and a cleanup at its end then really removes files).`,
           span: b.span,
-          fix: mergeFix(ctx.model, a, b),
-        });
+        }, () => mergeFix(ctx.model, a, b)));
       }
     }
     return out;

@@ -20,7 +20,7 @@ import { appendLinesEdit } from '../edits/dockerignoreLines';
 import type { Instruction } from '../dockerfile/model';
 import type { FileEntryInfo } from '../workspace/types';
 import { workspaceFact } from '../facts/memo';
-import type { Fix, Rule, RuleContext } from './types';
+import { withLazyFix, type Fix, type Rule, type RuleContext } from './types';
 
 /** Reported when the unused paths together are at least this large. */
 export const HEAVY_CONTEXT_BYTES = 1024 * 1024;
@@ -121,11 +121,10 @@ export const gd307: Rule = {
     const shown = paths.slice(0, 5).map((h) => `${h.path}${h.dir ? '/' : ''} (${formatBytesShort(h.bytes)})`);
     const more = paths.length > 5 ? `, and ${paths.length - 5} more` : '';
     const instr = roots.filter((r) => paths.some((h) => rootOf(h.path) === r))[0]?.instr ?? roots[0].instr;
-    return [{
+    return [withLazyFix({
       message: `The build context sends ${formatBytesShort(total)} the build never uses: ${shown.join(', ')}${more}. They slow every build's context transfer, and any change to them invalidates this COPY and every step after it. Add them to .dockerignore.`,
       span: instr.span,
-      fix: fixFor(ctx, kept.map((p) => p.pattern)),
-    }];
+    }, () => fixFor(ctx, kept.map((p) => p.pattern)))];
   },
 };
 

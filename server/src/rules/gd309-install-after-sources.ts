@@ -24,7 +24,7 @@ import { isSystemSetupCommand, packageCommands } from '../dockerfile/packages';
 import type { ShellCommand } from '../dockerfile/shell';
 import { deleteLines, insert } from '../edits/edits';
 import { isSourceCopy } from '../facts/goSources';
-import { stagesToCheck, type Fix, type Rule, type RuleFinding } from './types';
+import { stagesToCheck, type Fix, type Rule, type RuleFinding, withLazyFix } from './types';
 
 const MOVABLE_OVER = new Set(['COPY', 'ADD', 'WORKDIR', 'LABEL', 'EXPOSE', 'MAINTAINER', 'STOPSIGNAL', 'HEALTHCHECK']);
 const SYSTEM_DIR = /^\/(etc|usr|bin|sbin|lib|lib32|lib64|libx32|var|opt|root)?(\/|$)/;
@@ -49,11 +49,10 @@ export const gd309: Rule = {
         if (instr.keyword !== 'RUN' || instr.line < copy.line || !instr.script) continue;
         const installs = packageCommands(instr).filter((p) => p.action === 'install');
         if (!installs.length) continue;
-        out.push({
+        out.push(withLazyFix({
           message: `This RUN installs packages after the sources are copied (line ${copy.line + 1}): every source edit re-runs the install. Install the packages before copying the sources.`,
           span: instr.span,
-          fix: moveFix(ctx.model, stage, copy, instr),
-        });
+        }, () => moveFix(ctx.model, stage, copy, instr)));
       }
     }
     return out;

@@ -17,7 +17,7 @@ import { moduleDownloadCaches, stageRef } from '../dockerfile/goBuild';
 import type { DockerfileModel } from '../dockerfile/model';
 import { textChange } from '../dockerfile/text';
 import type { Edit } from '../edits/edits';
-import type { Fix, RuleContext, RuleFinding } from './types';
+import { fixIsLazy, type Fix, type RuleContext, type RuleFinding } from './types';
 
 /** What an analysis leaves for the next version's. */
 export interface StageFindings {
@@ -32,6 +32,15 @@ export interface StageFindings {
   fromLines: number[];
   /** Per stage-scoped rule code, per stage index: what the rule reported for that stage. */
   found: Map<string, RuleFinding[][]>;
+}
+
+/**
+ * Builds the fixes still to be built (withLazyFix) of what an analysis kept, while its model is
+ * intact: the next version's parse moves that model's instructions into the new one (in place),
+ * and a fix built from them afterwards would mix the two versions' offsets.
+ */
+export function settleFixes(kept: StageFindings): void {
+  for (const perStage of kept.found.values()) for (const found of perStage) for (const f of found) if (fixIsLazy(f)) void f.fix;
 }
 
 export function stageFindings(model: DockerfileModel, ctx: RuleContext): StageFindings {

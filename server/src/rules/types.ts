@@ -63,6 +63,46 @@ export interface RuleFinding {
 }
 
 /**
+ * `finding`, its `fix` worked out when first read (a code action, fix-all, `lint --fix`), not
+ * when found: most analyses (a keystroke's, a CLI lint's) never read a fix, and building one can
+ * cost as much as the check (GD104's moved copies, GD304's merged script). `build` runs at most
+ * once; it may read the analysis' model and workspace, which the finding keeps until then.
+ */
+export function withLazyFix(finding: { message: string; span: Span; severity?: Severity }, build: () => Fix | null | undefined): RuleFinding {
+  return new LazyFixFinding(finding.message, finding.span, finding.severity, build);
+}
+
+/**
+ * A finding whose fix is built on first read. A class, its getter on the prototype: a getter
+ * defined on each object gives each its own hidden class, which made the analysis slower than
+ * building every fix.
+ */
+export class LazyFixFinding implements RuleFinding {
+  severity?: Severity;
+  private pending: (() => Fix | null | undefined) | undefined;
+  private built: Fix | undefined;
+
+  constructor(public message: string, public span: Span, severity: Severity | undefined, build: () => Fix | null | undefined) {
+    if (severity !== undefined) this.severity = severity;
+    this.pending = build;
+  }
+
+  get fix(): Fix | undefined {
+    const build = this.pending;
+    if (build) {
+      this.pending = undefined; // a throwing build is not run again: its finding has no fix
+      this.built = build() ?? undefined;
+    }
+    return this.built;
+  }
+}
+
+/** Whether `finding.fix` is built on first read (withLazyFix): a copy forwards it rather than reading it. */
+export function fixIsLazy(finding: RuleFinding): finding is LazyFixFinding {
+  return finding instanceof LazyFixFinding;
+}
+
+/**
  * How a rule's findings can be fixed: `safe` — it offers edits and marks those that keep what the
  * image does `safe`, so fix-all applies them; `unsafe` — it offers edits, never applied
  * unattended; `command` — besides edits, it offers a client command (`command`); `none`.
