@@ -5,6 +5,10 @@
  *
  * 1. An old Go line gets a golang variant the images published for it: `go 1.12` builds on
  *    golang:1.12-buster (there never was a 1.12-bullseye), without -trimpath (Go 1.13) (ledisdb).
+ * 2. A PocketBase app (Start() on a *pocketbase.PocketBase adds `serve`) runs
+ *    `serve --http=0.0.0.0:8090` (PocketBase listens on 127.0.0.1:8090 by default) with
+ *    EXPOSE 8090, and `--dir=/app/pb_data` unless the app names its data folder (certimate;
+ *    beszel sets DefaultDataDir).
  */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
@@ -79,5 +83,77 @@ describe('1. golang image variants by Go line (ledisdb)', () => {
     assert.equal(missingGolangVariant('-buster', '1.12'), null);
     assert.equal(missingGolangVariant('', '1.12'), null);
     for (const v of GOLANG_VARIANT_LINES) assert.ok(v.last === null || v.last >= v.first, v.variant);
+  });
+});
+
+const runtimeLine = (r: GenerateResult, instr: string): string | undefined => r.dockerfile.split('\n').find((l) => l.startsWith(`${instr} `));
+
+// certimate-go/certimate at 1ddc1efb45a671acc798fa4f17d4cac97cd24381 (MIT): main.go gets the app
+// from internal/app (pocketbase.NewWithConfig without DefaultDataDir), adds its own cobra
+// commands (intercmd, version, winsc) and calls cmd.Serve(pb), whose cmd/serve_nonwindows.go is
+// `return app.Start()`. Its Dockerfile runs `serve --http 0.0.0.0:8090`.
+function certimate(serve: string): string {
+  return workspace({
+    'go.mod': 'module github.com/certimate-go/certimate\n\ngo 1.25.12\n\nrequire (\n\tgithub.com/pocketbase/pocketbase v0.39.10\n\tgithub.com/spf13/cobra v1.10.1\n)\n',
+    'main.go': 'package main\n\nimport (\n\t"log/slog"\n\t"os"\n\n\t"github.com/pocketbase/pocketbase"\n\n\t"github.com/certimate-go/certimate/cmd"\n\t"github.com/certimate-go/certimate/internal/app"\n)\n\nfunc main() {\n\tpb := app.GetApp().(*pocketbase.PocketBase)\n\tif len(os.Args) < 2 {\n\t\tslog.Error("[CERTIMATE] missing exec args, maybe you forgot the \'serve\' command?")\n\t\tos.Exit(1)\n\t}\n\tpb.RootCmd.AddCommand(cmd.NewVersionCommand(pb))\n\tif err := cmd.Serve(pb); err != nil {\n\t\tslog.Error("[CERTIMATE] Start failed.")\n\t}\n}\n',
+    'internal/app/singleton.go': 'package app\n\nimport (\n\t"github.com/pocketbase/pocketbase"\n\t"github.com/pocketbase/pocketbase/core"\n)\n\nfunc GetApp() core.App {\n\treturn pocketbase.NewWithConfig(pocketbase.Config{\n\t\tHideStartBanner: true,\n\t})\n}\n',
+    'cmd/version.go': 'package cmd\n\nimport (\n\t"github.com/pocketbase/pocketbase"\n\t"github.com/spf13/cobra"\n)\n\nfunc NewVersionCommand(app *pocketbase.PocketBase) *cobra.Command {\n\treturn &cobra.Command{Use: "version", Short: "Print the version", Run: func(*cobra.Command, []string) {}}\n}\n',
+    'cmd/serve_nonwindows.go': `//go:build !windows\n\npackage cmd\n\nimport "github.com/pocketbase/pocketbase"\n\nfunc Serve(app *pocketbase.PocketBase) error {\n\treturn ${serve}\n}\n`,
+  });
+}
+
+// henrygd/beszel at f1e5797c76a234b1c59a31c815f07edfbee0b0e9 (MIT): internal/cmd/hub/hub.go makes
+// the app with `DefaultDataDir: beszel.AppName + "_data"`; internal/hub/hub.go ends StartHub with
+// `pb, ok := h.App.(*pocketbase.PocketBase)` and `return pb.Start()`. Its Dockerfile:
+// CMD ["serve", "--http=0.0.0.0:8090"].
+function beszelHub(): string {
+  return workspace({
+    'go.mod': 'module github.com/henrygd/beszel\n\ngo 1.26.6\n\nrequire github.com/pocketbase/pocketbase v0.30.0\n',
+    'beszel.go': 'package beszel\n\nconst AppName = "beszel"\n',
+    'internal/cmd/hub/hub.go': 'package main\n\nimport (\n\t"log"\n\n\t"github.com/henrygd/beszel"\n\t"github.com/henrygd/beszel/internal/hub"\n\t"github.com/pocketbase/pocketbase"\n)\n\nfunc main() {\n\tbaseApp := pocketbase.NewWithConfig(pocketbase.Config{\n\t\tDefaultDataDir: beszel.AppName + "_data",\n\t})\n\th := hub.NewHub(baseApp)\n\tif err := h.StartHub(); err != nil {\n\t\tlog.Fatal(err)\n\t}\n}\n',
+    'internal/hub/hub.go': 'package hub\n\nimport (\n\t"errors"\n\n\t"github.com/pocketbase/pocketbase"\n\t"github.com/pocketbase/pocketbase/core"\n)\n\ntype Hub struct{ App core.App }\n\nfunc NewHub(app core.App) *Hub { return &Hub{App: app} }\n\nfunc (h *Hub) StartHub() error {\n\tpb, ok := h.App.(*pocketbase.PocketBase)\n\tif !ok {\n\t\treturn errors.New("not a pocketbase app")\n\t}\n\treturn pb.Start()\n}\n',
+  });
+}
+
+describe('2. a PocketBase app serves with `serve` (certimate, beszel)', () => {
+  it('certimate: CMD serve on all interfaces with its data in /app/pb_data, EXPOSE 8090, no "none serves" warning', async () => {
+    const r = await gen(certimate('app.Start()'));
+    assert.equal(runtimeLine(r, 'CMD'), 'CMD ["serve", "--http=0.0.0.0:8090", "--dir=/app/pb_data"]');
+    assert.equal(runtimeLine(r, 'EXPOSE'), 'EXPOSE 8090');
+    assert.ok(!r.warnings.some((w) => /none looks like the one that serves/.test(w)), r.warnings.join('\n'));
+    assert.ok(r.reasons.some((x) => /--dir=\/app\/pb_data: PocketBase keeps its database/.test(x)));
+    assert.ok(r.reasons.some((x) => /PocketBase's serve command, which app\.Start\(\) in cmd\/serve_nonwindows\.go adds/.test(x)));
+  });
+
+  it('beszel: the app names its data folder (DefaultDataDir), so no --dir', async () => {
+    const r = await gen(beszelHub(), { package: 'internal/cmd/hub' });
+    assert.equal(runtimeLine(r, 'CMD'), 'CMD ["serve", "--http=0.0.0.0:8090"]');
+    assert.equal(runtimeLine(r, 'EXPOSE'), 'EXPOSE 8090');
+    assert.ok(r.reasons.some((x) => /No --dir: the app sets PocketBase's data folder \(DefaultDataDir: beszel\.AppName \+ "_data"\)/.test(x)));
+  });
+
+  it('a port asked for is the one serve listens on; none asked for: still on all interfaces, no EXPOSE', async () => {
+    const r = await gen(certimate('app.Start()'), { port: 9000 });
+    assert.equal(runtimeLine(r, 'CMD'), 'CMD ["serve", "--http=0.0.0.0:9000", "--dir=/app/pb_data"]');
+    assert.equal(runtimeLine(r, 'EXPOSE'), 'EXPOSE 9000');
+    const none = await gen(certimate('app.Start()'), { port: null });
+    assert.equal(runtimeLine(none, 'CMD'), 'CMD ["serve", "--http=0.0.0.0:8090", "--dir=/app/pb_data"]');
+    assert.equal(runtimeLine(none, 'EXPOSE'), undefined);
+  });
+
+  it('Execute() registers no serve: no CMD, and the warning stays', async () => {
+    const r = await gen(certimate('app.Execute()'));
+    assert.equal(runtimeLine(r, 'CMD'), undefined);
+    assert.equal(runtimeLine(r, 'EXPOSE'), undefined);
+    assert.ok(r.warnings.some((w) => /none looks like the one that serves/.test(w)));
+  });
+
+  it('Start() on something else (an exec.Cmd) in a package importing pocketbase is not PocketBase', async () => {
+    const r = await gen(workspace({
+      'go.mod': 'module example.com/x\n\ngo 1.24\n\nrequire github.com/pocketbase/pocketbase v0.30.0\n',
+      'main.go': 'package main\n\nimport (\n\t"os/exec"\n\n\t"github.com/pocketbase/pocketbase/tools/types"\n\t_ "github.com/pocketbase/pocketbase"\n)\n\nvar _ types.DateTime\n\nfunc main() {\n\tc := exec.Command("true")\n\t_ = c.Start()\n}\n',
+    }));
+    assert.equal(runtimeLine(r, 'CMD'), undefined);
+    assert.equal(runtimeLine(r, 'EXPOSE'), undefined);
   });
 });

@@ -96,6 +96,8 @@ export interface Plan {
 }
 
 const GOMODCACHE = '/go/pkg/mod';
+/** PocketBase's serve: `--http` defaults to 127.0.0.1:8090. */
+const POCKETBASE_PORT = 8090;
 
 /** The deepest folder holding both absolute paths. */
 function commonParent(a: string, b: string): string {
@@ -532,7 +534,14 @@ export function plan(model: WorkspaceModel, options: GenerateOptions, io: Genera
   }
   // The program's shape: subcommands, time zones without time.LoadLocation, the Docker socket.
   const shape = programShape(closure, facts.externalImports, target.binary);
-  const ports = decidePorts({ dir: pkg.dir, imports: pkg.imports, files: sources }, closure, options.port, { subcommands: shape.subcommandVars, runs: shape.serveCommand?.name ?? null });
+  // PocketBase's serve listens on 127.0.0.1:8090 unless --http says otherwise: the image passes
+  // --http=0.0.0.0:<port> (the port asked for, else 8090) and exposes it.
+  const pocketBase = shape.pocketBase?.serves ? shape.pocketBase : null;
+  const pocketBasePort = typeof options.port === 'number' ? options.port : POCKETBASE_PORT;
+  const pocketBaseListener: PortEvidence[] = pocketBase
+    ? [{ port: pocketBasePort, external: true, confidence: 'sure', via: `PocketBase's serve --http=0.0.0.0:${pocketBasePort} (its default, 127.0.0.1:${POCKETBASE_PORT}, is unreachable from outside the container; the serve command ${pocketBase.via.replace(/ in .*$/, '')} adds)`, file: pocketBase.via.replace(/^.* in /, '') }]
+    : [];
+  const ports = decidePorts({ dir: pkg.dir, imports: pkg.imports, files: sources }, closure, options.port, { subcommands: shape.subcommandVars, runs: shape.serveCommand?.name ?? null }, pocketBaseListener);
   const expose = ports.expose;
   reasons.push(...ports.reasons);
   warnings.push(...ports.warnings);
@@ -596,9 +605,17 @@ export function plan(model: WorkspaceModel, options: GenerateOptions, io: Genera
   }
 
   const serveWords = shape.serveCommand ? shape.serveCommand.words ?? [shape.serveCommand.name] : [];
-  const cmdArgs = [...serveWords, ...(ports.loopbackArgs ?? [])];
+  // PocketBase keeps its data in pb_data beside the executable unless the app names its own
+  // folder (Config.DefaultDataDir, relative to the working directory): /usr/local/bin is root's.
+  const pocketBaseArgs = pocketBase ? [`--http=0.0.0.0:${pocketBasePort}`, ...(pocketBase.dataDir === null ? ['--dir=/app/pb_data'] : [])] : [];
+  if (pocketBase) {
+    reasons.push(pocketBase.dataDir === null
+      ? `--dir=/app/pb_data: PocketBase keeps its database and uploads in pb_data beside the executable (/usr/local/bin/pb_data, which the runtime user cannot create); /app is the runtime user's. Mount a volume at /app/pb_data to keep the data.`
+      : `No --dir: the app sets PocketBase's data folder (DefaultDataDir: ${pocketBase.dataDir}); a relative one is created in /app, the runtime user's working directory.`);
+  }
+  const cmdArgs = [...serveWords, ...pocketBaseArgs, ...(ports.loopbackArgs ?? [])];
   const cmd = cmdArgs.length > 0 ? cmdArgs : null;
-  if (shape.serveCommand) reasons.push(`CMD [${serveWords.map((w) => `"${w}"`).join(', ')}]: the program is a CLI with subcommands (${shape.serveCommand.via}); the image runs the one that serves. \`docker run IMAGE --help\` still works.`);
+  if (shape.serveCommand) reasons.push(`CMD [${[...serveWords, ...pocketBaseArgs].map((w) => `"${w}"`).join(', ')}]: the program is a CLI with subcommands (${shape.serveCommand.via}); the image runs the one that serves. \`docker run IMAGE --help\` still works.`);
   else if (shape.subcommands.length > 0 || shape.computedCommands > 0) warnings.push(`The program is a CLI with subcommands (${[...shape.subcommands.slice(0, 6), ...(shape.computedCommands > 0 ? [`${shape.subcommands.length > 0 ? 'and ' : ''}${shape.computedCommands} whose name${shape.computedCommands > 1 ? 's the sources compute' : ' the sources compute'}`] : [])].join(', ')})${shape.serveNeedsArgs.length > 0 ? `: ${shape.serveNeedsArgs.map((c) => `${c.name} takes positional arguments (${c.via})`).join('; ')}, so it cannot be the CMD by itself, and no other` : ' and none'} looks like the one that serves: no CMD is set, so the container runs it without arguments. Add CMD ["<subcommand>"${shape.serveNeedsArgs.length > 0 ? ', "<argument>"' : ''}] to the Dockerfile.`);
   if (shape.tzLibraries.length > 0 && !facts.needsTzdata && !facts.importsTzdata) {
     if (noZoneinfo) {

@@ -395,9 +395,10 @@ function evidenceIn(pkgs: readonly PackageSources[], scope: CommandScope | undef
  * ports the main package (or, when it says nothing, the local packages it imports) surely
  * listens on. Guesses and loopback-only addresses become warnings, never an EXPOSE.
  */
-export function decidePorts(main: PackageSources, closure: readonly PackageSources[], requested: number | null | undefined, scope?: CommandScope): PortDecision {
+export function decidePorts(main: PackageSources, closure: readonly PackageSources[], requested: number | null | undefined, scope?: CommandScope, known: readonly PortEvidence[] = []): PortDecision {
   const dropped: PortEvidence[] = [];
-  let evidence = evidenceIn([main], scope, dropped);
+  // `known`: listeners a framework's command opens, which the program's sources do not name (PocketBase's serve).
+  let evidence = [...known, ...evidenceIn([main], scope, dropped)];
   // The imported packages count for what they say surely (a cobra command's flag); their
   // constants named like ports are too far from the program to be worth a guess.
   if (!evidence.some((e) => e.confidence === 'sure' && !e.profiler)) evidence = [...evidence, ...evidenceIn(closure.filter((p) => p.dir !== main.dir), scope, dropped).filter((e) => e.confidence === 'sure')];

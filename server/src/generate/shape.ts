@@ -40,6 +40,14 @@ export interface ProgramShape {
    * function name -> the command words; a flag such a function defines belongs to that command.
    */
   subcommandVars: Map<string, string>;
+  /**
+   * A PocketBase app: a package importing github.com/pocketbase/pocketbase calls Start() on its
+   * *pocketbase.PocketBase, which adds the `serve` command (listening on 127.0.0.1:8090 by
+   * default) and runs the root command. `dataDir`: the app's own Config.DefaultDataDir as written,
+   * null when unset (then PocketBase puts pb_data beside the executable). `serves`: `serve` is
+   * the serveCommand (the app has no serving subcommand of its own).
+   */
+  pocketBase: { via: string; dataDir: string | null; serves: boolean } | null;
 }
 
 /** Loop and parameter names that hold any command (`for _, cmd := range …`): never one subcommand. */
@@ -48,7 +56,21 @@ const GENERIC_COMMAND_VARS = new Set(['cmd', 'c', 'command', 'sub', 'subcmd', 's
 // Not `run` or `api`: CLIs use them for "run a command" and "call the API".
 const SERVE_NAMES = ['serve', 'server', 'web', 'start', 'daemon'];
 const TZ_MODULES = ['github.com/robfig/cron', 'github.com/go-co-op/gocron', 'github.com/adhocore/gronx', 'github.com/reugn/go-quartz', 'github.com/jasonlvhit/gocron'];
+const POCKETBASE = 'github.com/pocketbase/pocketbase';
 const DOCKER_CLIENTS = ['github.com/docker/docker/client', 'github.com/moby/moby/client', 'github.com/fsouza/go-dockerclient', 'github.com/docker/cli/cli/command'];
+
+/**
+ * Where a package calls Start() on a *pocketbase.PocketBase (certimate's `app.Start()` with
+ * `app *pocketbase.PocketBase`, beszel's `pb, ok := h.App.(*pocketbase.PocketBase)` then
+ * `pb.Start()`, `app := pocketbase.New()`), or null. Execute() registers no `serve`: not counted.
+ */
+function pocketBaseStart(text: string): string | null {
+  const names = new Set<string>();
+  for (const m of text.matchAll(/\b([A-Za-z_][A-Za-z0-9_]*)\s+\*pocketbase\.PocketBase\b/g)) names.add(m[1]);
+  for (const m of text.matchAll(/\b([A-Za-z_][A-Za-z0-9_]*)(?:\s*,\s*[A-Za-z_][A-Za-z0-9_]*)?\s*:?=\s*(?:pocketbase\.New(?:WithConfig)?\(|[^\n]*\.\(\*pocketbase\.PocketBase\))/g)) names.add(m[1]);
+  for (const m of text.matchAll(/\b([A-Za-z_][A-Za-z0-9_]*)\.Start\(\s*\)/g)) if (names.has(m[1])) return `${m[1]}.Start()`;
+  return null;
+}
 
 function under(path: string, prefix: string): boolean {
   return path === prefix || path.startsWith(prefix + '/');
@@ -277,6 +299,7 @@ export function programShape(packages: readonly PackageSources[], externalImport
   const executedFuncs = packages.some((p) => p.imports.some((i) => under(i, 'github.com/spf13/cobra')))
     ? executedFunctions(packages.flatMap((p) => p.files.filter((f) => f.text.includes('.Execute')).map((f) => stripGoComments(f.text))))
     : new Set<string>();
+  let pocketBase: { via: string; dataDir: string | null } | null = null;
   /** cobra subcommands that take positional arguments: name -> the Args line. */
   const needsArgs = new Map<string, string>();
   for (const p of packages) {
@@ -426,6 +449,10 @@ export function programShape(packages: readonly PackageSources[], externalImport
           }
         }
       }
+      if (pocketBase === null && p.imports.includes(POCKETBASE)) {
+        const start = pocketBaseStart(text);
+        if (start) pocketBase = { via: `${start} in ${file}`, dataDir: null };
+      }
       if (readsTz === null && /Getenv\(\s*"TZ"\s*\)|LookupEnv\(\s*"TZ"\s*\)/.test(text)) readsTz = `os.Getenv("TZ") in ${file}`;
     }
   }
@@ -468,6 +495,21 @@ export function programShape(packages: readonly PackageSources[], externalImport
       ? { name: child.use, words: [serve.name, child.use], via: `cobra Use: "${serve.name}" runs nothing itself; its subcommand Use: "${child.use}"${child.short !== undefined ? `, Short: "${child.short}"` : ''} in ${child.file}` }
       : null;
   }
+  // PocketBase's Start() adds `serve` (the program's own serving subcommand comes first).
+  let pocketBaseServes = false;
+  if (pocketBase && !serve && !rootRuns) {
+    serve = { name: 'serve', via: `PocketBase's serve command, which ${pocketBase.via} adds` };
+    if (!names.includes('serve')) names.unshift('serve');
+    pocketBaseServes = true;
+  }
+  if (pocketBase) {
+    for (const p of packages) {
+      for (const f of p.files) {
+        const d = /\bDefaultDataDir\s*:\s*([^,\n}]+?)\s*[,\n}]/.exec(stripGoComments(f.text));
+        if (d) pocketBase.dataDir ??= d[1];
+      }
+    }
+  }
   const tz = [...new Set(externalImports.filter((i) => TZ_MODULES.some((m) => under(i, m))).map((i) => TZ_MODULES.find((m) => under(i, m))!))];
   if (readsTz) tz.push(readsTz);
   return {
@@ -478,6 +520,7 @@ export function programShape(packages: readonly PackageSources[], externalImport
     tzLibraries: tz,
     dockerClients: [...new Set(externalImports.filter((i) => DOCKER_CLIENTS.some((m) => under(i, m))))],
     runsCommands: runs,
+    pocketBase: pocketBase ? { ...pocketBase, serves: pocketBaseServes } : null,
     subcommandVars: new Map([...handlers, ...[...declared].filter(([v]) => added.has(v)).map(([v, use]): [string, string] => [v.slice(v.indexOf('\0') + 1), use])]),
   };
 }
