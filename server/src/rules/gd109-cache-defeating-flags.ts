@@ -2,7 +2,7 @@ import { goFlag, stageGoCommands } from '../dockerfile/facts';
 import { envValue, ldflagsArgs, type GoToken } from '../dockerfile/goBuild';
 import { removeLdflagsTokens, removeWords } from '../edits/goFlags';
 import { scriptSpan } from '../dockerfile/model';
-import { type Rule, type RuleFinding, stagesToCheck } from './types';
+import { type Rule, type RuleFinding, stagesToCheck, withLazyFix } from './types';
 
 /**
  * GD109: flags copied from pre-modules recipes.
@@ -38,24 +38,24 @@ export const gd109: Rule = {
         if (g.sub !== 'build' && g.sub !== 'install') continue;
         const a = goFlag(g.args, 'a');
         if (a && a.value !== 'false') {
-          out.push({
+          out.push(withLazyFix({
             message: `\`go ${g.sub} -a\` rebuilds every package, the standard library included, and ignores the build cache on every build. The cache already accounts for CGO_ENABLED, tags and flags, so \`-a\` only costs time.`,
             span: scriptSpan(script, a.word.start, a.word.end),
             severity: 'warning',
-            fix: { title: 'Remove -a', edits: [removeWords(ctx.model, script, a.word.start, a.word.end)], safe: true },
-          });
+          }, () => ({ title: 'Remove -a', edits: [removeWords(ctx.model, script, a.word.start, a.word.end)], safe: true })));
         }
         const ld = ldflagsArgs(g.args).at(-1);
         if (!ld || envValue(ctx.model, stage, g, 'CGO_ENABLED') !== '0') continue;
         const found = staticExtldflags(ld.tokens);
         if (!found) continue;
-        const edit = removeLdflagsTokens(ctx.model, script, ld, found.from, found.to);
-        out.push({
+        out.push(withLazyFix({
           message: '`-extldflags "-static"` does nothing with CGO_ENABLED=0: the Go linker links internally and never runs the external linker. The binary is static because cgo is off.',
           span: scriptSpan(script, ld.tokens[found.from].start, ld.tokens[found.to].end),
           severity: 'information',
-          fix: edit ? { title: 'Remove -extldflags "-static"', edits: [edit], safe: true } : undefined,
-        });
+        }, () => {
+          const edit = removeLdflagsTokens(ctx.model, script, ld, found.from, found.to);
+          return edit ? { title: 'Remove -extldflags "-static"', edits: [edit], safe: true } : undefined;
+        }));
       }
     }
     return out;

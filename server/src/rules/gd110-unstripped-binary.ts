@@ -5,7 +5,7 @@ import {
 import { scriptSpan, toDoc, type DockerfileModel, type Stage } from '../dockerfile/model';
 import { insert, type Edit } from '../edits/edits';
 import { prependLdflags } from '../edits/goFlags';
-import type { Rule, RuleFinding } from './types';
+import { withLazyFix, type Rule, type RuleFinding } from './types';
 
 /**
  * GD110: a release build without `-s -w` in its linker flags.
@@ -49,17 +49,19 @@ export const gd110: Rule = {
         const result = missingStrip(ctx.model, stage, g);
         if (!result) continue;
         const sub = g.cmd.argv[1];
-        const edit: Edit | null = result.arg
-          ? prependLdflags(script, result.arg, result.missing)
-          : result.fromGoflags ? null : insert(toDoc(script, sub.end - 1) + 1, ' -ldflags="-s -w"');
-        out.push({
+        const fix = () => {
+          const edit: Edit | null = result.arg
+            ? prependLdflags(script, result.arg, result.missing)
+            : result.fromGoflags ? null : insert(toDoc(script, sub.end - 1) + 1, ' -ldflags="-s -w"');
+          return edit ? { title: `Add ${result.missing.join(' ')} to -ldflags`, edits: [edit], safe: true } : undefined;
+        };
+        out.push(withLazyFix({
           // With -w already there (kargo), only the symbol table stays: say so, not DWARF too.
           message: result.missing.length === 1
             ? `Release build with \`-w\` but without \`-s\` in its linker flags${result.fromGoflags ? ' (GOFLAGS sets -ldflags)' : ''}: the DWARF debug info is dropped, but the symbol table stays in the binary. Stack traces keep function names and file:line without it.`
             : `Release build without \`-ldflags "-s -w"\`${result.fromGoflags ? ' (GOFLAGS sets -ldflags)' : ''}: the symbol table and DWARF debug info stay in the binary, typically a quarter of its size. Stack traces keep function names and file:line without them.`,
           span: scriptSpan(script, g.cmd.start, g.cmd.end),
-          fix: edit ? { title: `Add ${result.missing.join(' ')} to -ldflags`, edits: [edit], safe: true } : undefined,
-        });
+        }, fix));
       }
     }
     return out;

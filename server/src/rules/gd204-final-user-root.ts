@@ -44,7 +44,7 @@ import type { DockerfileModel, Instruction, Stage } from '../dockerfile/model';
 import { installsPackage } from '../dockerfile/packages';
 import { insertLinesAfter, insertAboveInstruction } from '../edits/edits';
 import { buildFacts, mainPackages } from '../workspace/query';
-import type { Rule, RuleContext } from './types';
+import { withLazyFix, type Rule, type RuleContext } from './types';
 
 const DROP_TOOL = /(^|\/)(gosu|su-exec|setpriv|s6-setuidgid|chpst|runuser)$/;
 /** An init system as the command: systemd (`/sbin/init`, `/lib/systemd/systemd`). */
@@ -108,18 +108,17 @@ export const gd204: Rule = {
     const end = next ? next.from.line : Infinity;
     if (ctx.model.comments.some((c) => c.line > stage.from.line && c.line < end && ROOT_COMMENT.test(c.text) && USER_WORD.test(c.text))) return [];
     const runtime = stage.instructions.find((i) => i.keyword === 'ENTRYPOINT' || i.keyword === 'CMD');
-    const edit = instr && instr.stage === stage.index
+    const edit = () => instr && instr.stage === stage.index
       ? { start: instr.argsSpan?.start ?? instr.span.end, end: instr.argsSpan?.end ?? instr.span.end, newText: '65532:65532' }
       : runtime
         ? insertAboveInstruction(ctx.model, runtime.line, ['USER 65532:65532'])
         : insertLinesAfter(ctx.model, stage.instructions[stage.instructions.length - 1].endLine, ['USER 65532:65532']);
-    return [{
+    return [withLazyFix({
       message: instr
         ? `The final image runs as root (USER ${user}). A compromised process then owns the container; run as an unprivileged user such as 65532:65532.`
         : 'The final image runs as root: no USER is set. A compromised process then owns the container; run as an unprivileged user such as 65532:65532 (or use a `:nonroot` distroless tag).',
       span: instr && instr.stage === stage.index ? instr.span : stage.from.span,
-      fix: { title: 'Run the final stage as USER 65532:65532', edits: [edit], safe: false },
-    }];
+    }, () => ({ title: 'Run the final stage as USER 65532:65532', edits: [edit()], safe: false }))];
   },
 };
 

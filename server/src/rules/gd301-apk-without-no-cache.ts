@@ -64,24 +64,23 @@ export const gd301: Rule = {
           // && apk add …`): the finding names it, and the fix removes it with --no-cache added.
           const updates = apks.filter((o) => o !== c && actionOf(o) === 'update' && !hasNoCache(o));
           const what = updates.length > 0 ? '`apk update` and `apk add` without `--no-cache` leave' : '`apk add` without `--no-cache` leaves';
-          const addFlag = insert(toDoc(script, action.end - 1) + 1, ' --no-cache');
-          let fix: Fix | undefined = { title: 'Add --no-cache to apk add', edits: [addFlag], safe: true };
-          if (updates.length > 0) {
+          const fix = (): Fix | undefined => {
+            const addFlag = insert(toDoc(script, action.end - 1) + 1, ' --no-cache');
+            if (updates.length === 0) return { title: 'Add --no-cache to apk add', edits: [addFlag], safe: true };
             // One fix removes the update: only where this add is the RUN's one add without --no-cache.
             const alone = updates.length === 1 && apks.every((o) => o === c || o === updates[0] || hasNoCache(o));
             const drop = alone ? removeCommandEdit(ctx.model, instr, updates[0]) : undefined;
-            fix = drop ? { title: 'Add --no-cache to apk add and remove apk update', edits: [drop, addFlag], safe: true } : undefined;
-          }
+            return drop ? { title: 'Add --no-cache to apk add and remove apk update', edits: [drop, addFlag], safe: true } : undefined;
+          };
           // A builder stage's layers stay in the build cache only (local, or an exported cache):
           // a hint there, as GD303's apt lists, and the message says so.
-          out.push({
+          out.push(withLazyFix({
             message: ships
               ? `${what} the package index ${INDEX} in this layer.`
               : `${what} the package index ${INDEX} in this build stage's layer: not in the image, which is not built from this stage, but in the build cache (and any exported cache).`,
             severity: ships ? undefined : 'hint',
             span: scriptSpan(script, c.start, c.end),
-            fix,
-          });
+          }, fix));
           continue;
         }
         if (!ships) continue;

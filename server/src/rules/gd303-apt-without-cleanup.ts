@@ -38,7 +38,7 @@ import { aptNeededRecommend, installsPackage, mountTargets, packageCommands, typ
 import { insert } from '../edits/edits';
 import { appendCommandEdit } from '../edits/shellChain';
 import { copiedFileText } from '../facts/copiedFiles';
-import type { Rule, RuleContext, RuleFinding } from './types';
+import { withLazyFix, type Rule, type RuleContext, type RuleFinding } from './types';
 
 const CLEANUP = 'rm -rf /var/lib/apt/lists/*';
 /** An `rm` target that removes the lists: their folder, or the apt folder above it (`/var/lib/apt/*`). */
@@ -120,15 +120,17 @@ export const gd303: Rule = {
         if (!apt.some((p) => p.action === 'update')) continue;
         if (removesLists(instr) || cleansInScript(ctx, stage, script.parsed.commands)) continue;
         const last = installs[installs.length - 1];
-        const edit = script.heredoc || laterInstallWithoutUpdate(model, instr) ? undefined : appendCommandEdit(model, instr, CLEANUP);
-        out.push({
+        const fix = () => {
+          const edit = script.heredoc || laterInstallWithoutUpdate(model, instr) ? undefined : appendCommandEdit(model, instr, CLEANUP);
+          return edit && { title: 'Remove the apt lists at the end of the RUN', edits: [edit], safe: true };
+        };
+        out.push(withLazyFix({
           message: ships
             ? 'The apt package lists downloaded by `apt-get update` (10+ MB) stay in this layer: end the RUN with `rm -rf /var/lib/apt/lists/*`.'
             : 'The apt package lists downloaded by `apt-get update` (10+ MB) stay in this build stage\'s layer: not in the image, which is not built from this stage, but in the build cache (and any exported cache). End the RUN with `rm -rf /var/lib/apt/lists/*`.',
           severity,
           span: scriptSpan(script, last.cmd.start, last.cmd.end),
-          fix: edit && { title: 'Remove the apt lists at the end of the RUN', edits: [edit], safe: true },
-        });
+        }, fix));
       }
     }
     return out;

@@ -1,0 +1,11 @@
+import { createRequire } from 'node:module';
+const require = createRequire(import.meta.url);
+const which = process.argv[2], lines = Number(process.argv[3]);
+const { analyzeText, initAnalysis } = require(`/tmp/prof/ab/analysis-${which}.js`);
+const { dockerfile } = await import('./lib/fixtures.mjs');
+await initAnalysis();
+const text = dockerfile(lines);
+const c0 = process.cpuUsage(); const t0 = performance.now();
+analyzeText(text);
+const c1 = process.cpuUsage(c0);
+console.log(which, lines, 'wall', (performance.now()-t0).toFixed(1), 'cpu', ((c1.user+c1.system)/1000).toFixed(1));
