@@ -45,6 +45,33 @@ function mkfifo(p: string): void {
   assert.equal(r.status, 0, String(r.stderr));
 }
 
+describe('CLI: paths guessed from scripts', () => {
+  // sorintlab/stolon (Apache-2.0, bcea7a7): its Dockerfile runs `make`, whose `test` target runs
+  // ./test, which names `IGNORE_PKGS="(vendor/|tests/integration)"`: a folder, read as a possible
+  // script. That is no file there, not something to tell the user on stderr.
+  it('a folder named in a script is not reported as unreadable', () => {
+    const dir = module();
+    fs.mkdirSync(path.join(dir, 'tests/integration'), { recursive: true });
+    fs.writeFileSync(path.join(dir, 'tests/integration/a_test.go'), 'package integration\n');
+    fs.writeFileSync(path.join(dir, 'Makefile'), 'all:\n\t./test\n');
+    fs.writeFileSync(path.join(dir, 'test'), '#!/bin/sh\nIGNORE_PKGS="(vendor/|tests/integration)"\n');
+    fs.writeFileSync(path.join(dir, 'Dockerfile'), 'FROM golang:1.22\nWORKDIR /src\nCOPY . .\nRUN make\n');
+    const r = cli(['lint', path.join(dir, 'Dockerfile')]);
+    assert.ok(r.status === 0 || r.status === 1, r.stderr);
+    assert.doesNotMatch(r.stderr, /not reading/);
+  });
+
+  it('a FIFO named in a script is still reported', () => {
+    const dir = module();
+    mkfifo(path.join(dir, 'build.fifo'));
+    fs.writeFileSync(path.join(dir, 'Makefile'), 'all:\n\t./build.fifo\n');
+    fs.writeFileSync(path.join(dir, 'Dockerfile'), 'FROM golang:1.22\nWORKDIR /src\nCOPY . .\nRUN make\n');
+    const r = cli(['lint', path.join(dir, 'Dockerfile')]);
+    assert.ok(r.status === 0 || r.status === 1, r.stderr);
+    assert.match(r.stderr, /not reading build\.fifo: a FIFO/);
+  });
+});
+
 describe('CLI: special files as input (item 8)', () => {
   it('lint FIFO: refused with a clear message, exit 2', () => {
     const dir = module();

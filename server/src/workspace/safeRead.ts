@@ -11,7 +11,7 @@ import * as path from 'path';
 /** Default cap for a file read as text (go.mod, .dockerignore, a Dockerfile…). */
 export const MAX_TEXT_BYTES = 16 * 1024 * 1024;
 
-export type UnreadableReason = 'missing' | 'not-regular' | 'too-large' | 'outside' | 'error';
+export type UnreadableReason = 'missing' | 'folder' | 'not-regular' | 'too-large' | 'outside' | 'error';
 
 /** Why a file was not read; the message says why without naming the file (callers do). */
 export class UnreadableFileError extends Error {
@@ -78,7 +78,7 @@ export function readRegularFileBytes(file: string, opts: SafeReadOptions = {}): 
   }
   try {
     const st = fs.fstatSync(fd);
-    if (!st.isFile()) throw new UnreadableFileError(file, 'not-regular', `${kindOf(st)}, not a regular file: not read`);
+    if (!st.isFile()) throw new UnreadableFileError(file, st.isDirectory() ? 'folder' : 'not-regular', `${kindOf(st)}, not a regular file: not read`);
     if (st.size > max) throw new UnreadableFileError(file, 'too-large', `${st.size} bytes, over the ${max}-byte limit: not read`);
     // Read to the cap whatever the size said (a file may grow, /proc files say 0).
     const chunks: Buffer[] = [];
@@ -106,13 +106,17 @@ export function readRegularFile(file: string, opts: SafeReadOptions = {}): strin
   return readRegularFileBytes(file, opts).toString('utf8');
 }
 
-/** The file's text, or null when it is missing or cannot be read safely (`onSkip` hears why, except for a missing file). */
+/**
+ * The file's text, or null when it is missing or cannot be read safely. `onSkip` hears why,
+ * except for a missing file or a folder: callers read paths guessed from scripts (stolon's
+ * `IGNORE_PKGS="(vendor/|tests/integration)"`), where a folder is simply no file.
+ */
 export function readRegularFileOrNull(file: string, opts: SafeReadOptions & { onSkip?: (e: UnreadableFileError) => void } = {}): string | null {
   try {
     return readRegularFile(file, opts);
   } catch (e) {
     if (e instanceof UnreadableFileError) {
-      if (e.reason !== 'missing') opts.onSkip?.(e);
+      if (e.reason !== 'missing' && e.reason !== 'folder') opts.onSkip?.(e);
       return null;
     }
     throw e;

@@ -1,0 +1,16 @@
+import fs from 'node:fs'; import os from 'node:os'; import path from 'node:path';
+const { LspClient, pathUri } = await import('../test/lsp/client.mjs');
+const { dockerfile, writeGoWorkspace } = await import('./lib/fixtures.mjs');
+const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'gd-open-'));
+writeGoWorkspace(dir);
+const text = dockerfile(Number(process.argv[2] || 1400));
+const file = path.join(dir, 'Dockerfile'); fs.writeFileSync(file, text);
+const uri = pathUri(file);
+const env = { XDG_CACHE_HOME: '/tmp/prof/srvcache', NODE_OPTIONS: process.argv[3] ? `--cpu-prof --cpu-prof-interval 250 --cpu-prof-dir=${process.argv[3]}` : '' };
+const c = await LspClient.start({ rootDir: dir, initializationOptions: { languageFeatures: 'on' }, timeoutMs: 120000, env });
+const first = new Promise((resolve) => { const orig = c.onPublish.bind(c); c.onPublish = (p) => { if (p.uri === uri) resolve(performance.now()); orig(p); }; });
+const t0 = performance.now(); c.open(uri, text); const ms = (await first) - t0;
+console.log('open ms', ms.toFixed(1));
+await new Promise(r => setTimeout(r, process.argv[4] ? Number(process.argv[4]) : 0));
+await c.stop();
+fs.rmSync(dir, { recursive: true, force: true });
