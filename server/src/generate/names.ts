@@ -16,14 +16,25 @@ function importPathChar(c: string): boolean {
   return /^[A-Za-z0-9\-._~+]$/.test(c);
 }
 
+/**
+ * A module root's folder (a local `replace` target, a go.work member) is a file path, not an
+ * import path: Go builds it whatever it is called, since the module's path comes from its go.mod.
+ * Folders named the module cache's way (`ecloudsdkcore@v1.0.2`, `!azure` for `Azure`) are
+ * common there (certimate's pkg/sdk3rd-forked/…/ecloudsdkcloudcore@v1.0.0+mod), and `@` and `!`
+ * mean nothing in a COPY line; everything else stays as narrow as an import path.
+ */
+function moduleFolderChar(c: string): boolean {
+  return importPathChar(c) || c === '@' || c === '!';
+}
+
 /** Windows device names x/mod rejects as a path element (before any dot). */
 const BAD_WINDOWS = new Set(['con', 'prn', 'aux', 'nul', 'com1', 'com2', 'com3', 'com4', 'com5', 'com6', 'com7', 'com8', 'com9', 'lpt1', 'lpt2', 'lpt3', 'lpt4', 'lpt5', 'lpt6', 'lpt7', 'lpt8', 'lpt9']);
 
-function checkElem(elem: string): string | null {
+function checkElem(elem: string, charOk: (c: string) => boolean = importPathChar): string | null {
   if (elem === '') return 'an empty path element';
   if (/^\.+$/.test(elem)) return `a "${elem}" path element`;
   if (elem.endsWith('.')) return `a path element ending in a dot (${JSON.stringify(elem)})`;
-  for (const c of elem) if (!importPathChar(c)) return `the character ${JSON.stringify(c)}`;
+  for (const c of elem) if (!charOk(c)) return `the character ${JSON.stringify(c)}`;
   const short = elem.split('.')[0].toLowerCase();
   if (BAD_WINDOWS.has(short)) return `the reserved name ${JSON.stringify(elem)}`;
   return null;
@@ -34,14 +45,14 @@ function checkElem(elem: string): string | null {
  * Also the rule for module paths here: a main module may be named `hello` (no dot), which
  * CheckPath would refuse.
  */
-export function importPathProblem(path: string): string | null {
+export function importPathProblem(path: string, charOk: (c: string) => boolean = importPathChar): string | null {
   if (path === '') return 'it is empty';
   if (path.startsWith('-')) return 'it starts with a dash';
   if (path.includes('//')) return 'it has a double slash';
   if (path.endsWith('/')) return 'it ends with a slash';
   if (path.startsWith('/')) return 'it starts with a slash';
   for (const elem of path.split('/')) {
-    const p = checkElem(elem);
+    const p = checkElem(elem, charOk);
     if (p) return `it has ${p}`;
   }
   return null;
@@ -52,20 +63,26 @@ export function contextDirProblem(dir: string): string | null {
   return dir === '' ? null : importPathProblem(dir);
 }
 
-function stop(what: string, name: string, problem: string): never {
+function stop(what: string, name: string, problem: string, folder = false): never {
   throw new GenerateError(
     'unsafe-name',
-    `Cannot generate a Dockerfile: ${what} ${JSON.stringify(name)} is not a valid Go import path (${problem}). ` +
-      'Go cannot build it, and written into a Dockerfile it could change what the build runs. Rename it.',
+    folder
+      ? `Cannot generate a Dockerfile: ${what} ${JSON.stringify(name)} is not a safe folder name (${problem}): written into a Dockerfile it could change what the build runs. Rename it.`
+      : `Cannot generate a Dockerfile: ${what} ${JSON.stringify(name)} is not a valid Go import path (${problem}). ` +
+        'Go cannot build it, and written into a Dockerfile it could change what the build runs. Rename it.',
   );
 }
 
-/** Context-relative file or folder (`cmd/api/go.mod`, `./cmd/api`, `/src/cmd/api/`) made from checked folder names. */
-function checkCopyPath(what: string, p: string): void {
+/**
+ * Context-relative file or folder (`cmd/api/go.mod`, `./cmd/api`, `/src/cmd/api/`) made from checked
+ * folder names. `moduleFolder`: the files or folder of a module root (module files, a replace
+ * target's sources), whose folder names are file paths (moduleFolderChar).
+ */
+function checkCopyPath(what: string, p: string, moduleFolder = false): void {
   const body = p.replace(/^\/src(\/|$)/, '').replace(/^\.\/?/, '').replace(/\/$/, '');
   if (body === '') return;
-  const problem = importPathProblem(body);
-  if (problem) stop(what, p, problem);
+  const problem = importPathProblem(body, moduleFolder ? moduleFolderChar : importPathChar);
+  if (problem) stop(what, p, problem, moduleFolder);
 }
 
 const SAFE_TOKEN = /^[A-Za-z0-9._,:@/=-]+$/;
@@ -89,13 +106,15 @@ export function checkPlanNames(p: Plan): void {
   if (!/^[A-Za-z0-9_][A-Za-z0-9._-]*$/.test(t.binary)) stop('the binary name', t.binary, 'it is not a plain file name');
   checkCopyPath('the WORKDIR', p.workdir);
   // The module folder and the local `replace` targets (go.mod `replace x => ./lib`).
+  // Module roots: the target's module folder (checked above as part of the package folder) and
+  // local replace targets, whose folder names Go does not restrict.
   for (const c of p.sourceCopies) {
-    checkCopyPath('the source folder', c.src);
-    checkCopyPath('the source destination', c.dest);
+    checkCopyPath('the source folder', c.src, true);
+    checkCopyPath('the source destination', c.dest, true);
   }
   for (const c of p.dependencyCopies) {
-    for (const s of c.sources) checkCopyPath('the module file', s);
-    checkCopyPath('the module files destination', c.dest);
+    for (const s of c.sources) checkCopyPath('the module file', s, true);
+    checkCopyPath('the module files destination', c.dest, true);
   }
   checkCopyPath('the package argument', p.build.packageArg);
   // The node stage of an embedded front-end: package.json's folder, the embed target, the script.
