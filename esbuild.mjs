@@ -54,6 +54,8 @@ const builds = [
   // hashes (starter below).
   cachedBundle('server/src/server.ts', 'dist/server-main.js'),
   cachedBundle('server/src/cli.ts', 'dist/cli-main.js'),
+  // `lint` alone (cliLint.ts), what the starter runs for a lint: no generator, no layer model.
+  cachedBundle('server/src/cliLint.ts', 'dist/cli-lint.js'),
   // The library's syntax check, in a worker thread the server starts from beside itself.
   { ...common, entryPoints: ['server/src/lsp/syntaxWorker.ts'], outfile: 'dist/syntax-worker.js' },
   // The measuring build the VS Code client runs (trusted workspaces only); the .vsix has no CLI.
@@ -63,16 +65,20 @@ const builds = [
   { ...common, entryPoints: ['client/src/webview/layers.css'], outfile: 'dist/webview.css', platform: 'browser' },
 ];
 
-/** An executable, keyed to the bundle it caches the code of (no hash: no code cache is trusted). */
-const starter = (name, bundleHash) => ({
+/** An executable, keyed to the bundles it caches the code of (no `hashOf`: no code cache is trusted). */
+const starter = (name, hashOf) => ({
   ...common,
   entryPoints: [`server/src/start/${name}.ts`],
   outfile: `dist/${name}.js`,
   external: [`./${name}-main.js`],
   banner: name === 'cli' ? { js: '#!/usr/bin/env node' } : undefined,
-  define: { ...common.define, ...(bundleHash ? { BUNDLE_HASH: JSON.stringify(bundleHash) } : {}) },
+  define: {
+    ...common.define,
+    ...(hashOf ? { BUNDLE_HASH: JSON.stringify(hashOf(name)) } : {}),
+    ...(hashOf && name === 'cli' ? { LINT_BUNDLE_HASH: JSON.stringify(hashOf('cli-lint')) } : {}),
+  },
 });
-const bundleHash = (name) => crypto.createHash('sha256').update(fs.readFileSync(`dist/${name}-main.js`)).digest('hex').slice(0, 16);
+const bundleHash = (name) => crypto.createHash('sha256').update(fs.readFileSync(name.endsWith('-lint') ? `dist/${name}.js` : `dist/${name}-main.js`)).digest('hex').slice(0, 16);
 
 /**
  * `import * as fs from 'fs'` bundles as `__toESM(require("fs"))`, a copy of every export of the
@@ -95,9 +101,7 @@ if (watch) {
   for (const name of ['cli', 'server']) await (await esbuild.context(starter(name))).watch();
 } else {
   await Promise.all(builds.map((b) => esbuild.build(b)));
-  for (const name of ['cli', 'server']) {
-    requireBuiltinsDirectly(`dist/${name}-main.js`);
-    await esbuild.build(starter(name, bundleHash(name)));
-  }
+  for (const file of ['cli-main', 'cli-lint', 'server-main']) requireBuiltinsDirectly(`dist/${file}.js`);
+  for (const name of ['cli', 'server']) await esbuild.build(starter(name, bundleHash));
   fs.chmodSync('dist/cli.js', 0o755);
 }

@@ -31,6 +31,7 @@ const RUNS = Number(arg('runs', '15'));
 const FILES = Number(arg('files', '51'));
 const CLI = path.join(REPO_ROOT, 'dist', 'cli.js');
 const BASELINE = arg('baseline', null) && path.join(path.resolve(arg('baseline')), 'dist', 'cli.js');
+if (BASELINE && !fs.existsSync(BASELINE)) throw new Error(`${BASELINE} is missing: build that checkout first`);
 
 function wall(args, cwd) {
   const t = performance.now();

@@ -3,17 +3,17 @@
  * --fail-on, 2 usage error or unreadable file.
  */
 import { initAnalysis } from './analysis';
-import { preferBaselineWasmTier, v8FlagsChanged } from './dockerfile/shell';
-import { GENERATE_USAGE, generateCommand, parseGenerateArgs } from './cli/generate';
-import { LAYERS_USAGE, layers, parseLayersArgs } from './cli/layers';
+import { v8FlagsChanged } from './dockerfile/shell';
+import { generateCommand, parseGenerateArgs } from './cli/generate';
+import { layers, parseLayersArgs } from './cli/layers';
 import { HELP, isCommand, wantsHelp } from './cli/help';
-import { LINT_USAGE, lint, parseLintArgs } from './cli/lint';
+import { lint, parseLintArgs } from './cli/lint';
 import { UsageError, writeLine, type Io } from './cli/io';
+import { runProcess, withUsage } from './cli/process';
+import { USAGE } from './cli/usage';
 
 declare const VERSION: string | undefined;
 const version = typeof VERSION === 'string' ? VERSION : '0.0.0-dev';
-
-const USAGE = `Usage:\n  ${LINT_USAGE}\n  ${GENERATE_USAGE}\n  ${LAYERS_USAGE}\n  go-dockerfile COMMAND --help | go-dockerfile --version`;
 
 export type { JsonFinding } from './cli/lint';
 
@@ -29,7 +29,7 @@ export async function main(argv: string[], out = writeLine, err = (s: string) =>
     out(HELP[rest[0]]);
     return 0;
   }
-  try {
+  return withUsage(io, async () => {
     switch (command) {
       case 'lint': {
         // lint loads the shell parser itself, only when a file needs it.
@@ -58,13 +58,7 @@ export async function main(argv: string[], out = writeLine, err = (s: string) =>
       default:
         throw new UsageError(`unknown command "${command}"`);
     }
-  } catch (e) {
-    if (e instanceof UsageError) {
-      err(`go-dockerfile: ${e.message}\n${USAGE}`);
-      return 2;
-    }
-    throw e;
-  }
+  });
 }
 
 /**
@@ -78,12 +72,7 @@ export function worthCaching(argv: string[]): boolean {
 
 /** The command line as a process runs it (start/cli.ts): sets the exit code, prints a crash. */
 export function run(argv: string[]): Promise<number> {
-  // A short run: the shell grammar, when a file needs it, is compiled by V8's baseline tier only.
-  preferBaselineWasmTier();
-  return main(argv).then((code) => (process.exitCode = code), (e) => {
-    console.error(e);
-    return (process.exitCode = 2);
-  });
+  return runProcess((a) => main(a), argv);
 }
 
 if (require.main === module) void run(process.argv.slice(2));

@@ -46,6 +46,7 @@ describe('the npm package (npm pack)', () => {
       'package/CHANGELOG.md',
       'package/LICENSE',
       'package/README.md',
+      'package/dist/cli-lint.js',
       'package/dist/cli-main.js',
       'package/dist/cli.js',
       'package/dist/tree-sitter-bash.wasm',

@@ -22,7 +22,7 @@ import { loadWorkspace } from '../workspace/load';
 import { UsageError, type Io } from './io';
 import { existsNoFollow, unsafeWriteReason, writeFileInside } from '../workspace/safeRead';
 
-export const GENERATE_USAGE = `go-dockerfile generate [DIR] [--package PKG] [--runtime ${RUNTIMES.join('|')}] [--stamp-version|--no-stamp-version] [--port N|none] [--stdout] [--force] [--format text|json]`;
+export { GENERATE_USAGE } from './usage';
 
 export interface GenerateCliOptions {
   dir: string;

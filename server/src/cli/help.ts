@@ -1,7 +1,5 @@
 /** `go-dockerfile COMMAND --help`: the usage line and what each option does. */
-import { GENERATE_USAGE } from './generate';
-import { LAYERS_USAGE } from './layers';
-import { LINT_USAGE } from './lint';
+import { GENERATE_USAGE, LAYERS_USAGE, LINT_USAGE } from './usage';
 
 export const COMMANDS = ['lint', 'generate', 'layers'] as const;
 export type Command = (typeof COMMANDS)[number];

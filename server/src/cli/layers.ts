@@ -16,9 +16,7 @@ import { loadWorkspace } from '../workspace/load';
 import { UsageError, type Io } from './io';
 import { readRegularFile, UnreadableFileError } from '../workspace/safeRead';
 
-export const LAYERS_USAGE =
-  'go-dockerfile layers <Dockerfile> [--context DIR] [--changed PATH...] [--change go|gomod|dockerfile:LINE|arg:NAME] [--target STAGE] [--build-arg NAME=VALUE] [--format text|json]\n'
-  + '  [--measure [--builder auto|docker|podman|buildah] [--builder-arg=ARG...] [--build-option=ARG...] [--format measurement]]';
+export { LAYERS_USAGE } from './usage';
 
 export interface LayersOptions {
   file: string;

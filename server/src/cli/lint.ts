@@ -37,9 +37,8 @@ export interface LintOptions {
 
 export type { JsonFinding };
 
-export const FORMATS = ['text', 'json', 'sarif', 'github', 'gitlab'] as const;
-
-export const LINT_USAGE = `go-dockerfile lint <Dockerfile|DIR...> [--context DIR] [--target STAGE] [--format ${FORMATS.join('|')}] [--fix] [--fail-on error|warning|information|hint]`;
+import { FORMATS, LINT_USAGE } from './usage';
+export { FORMATS, LINT_USAGE };
 
 export function parseLintArgs(argv: string[]): LintOptions {
   const opts: LintOptions = { files: [], format: 'text', failOn: 'error', fix: false };
