@@ -9,6 +9,9 @@
  *    `serve --http=0.0.0.0:8090` (PocketBase listens on 127.0.0.1:8090 by default) with
  *    EXPOSE 8090, and `--dir=/app/pb_data` unless the app names its data folder (certimate;
  *    beszel sets DefaultDataDir).
+ * 4. A urfave/cli command without an Action whose `Commands:` group others runs its child that
+ *    serves: ezbookkeeping's `server` → `run`, CMD ["server", "run"] (it was CMD ["server"],
+ *    which prints the help and exits).
  */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
@@ -155,5 +158,45 @@ describe('2. a PocketBase app serves with `serve` (certimate, beszel)', () => {
     }));
     assert.equal(runtimeLine(r, 'CMD'), undefined);
     assert.equal(runtimeLine(r, 'EXPOSE'), undefined);
+  });
+});
+
+// mayswind/ezbookkeeping at 2e20df861c25a40253ceabbf91a9ee456fc4601b (MIT): ezbookkeeping.go runs a
+// urfave/cli v3 root whose Commands list cmd.WebServer, cmd.Database…; cmd/webserver.go:
+// `var WebServer = &cli.Command{Name: "server", Usage: "ezBookkeeping web server operation",
+// Commands: []*cli.Command{{Name: "run", Usage: "Run ezBookkeeping web server", Action: …}}}`.
+// Its entrypoint runs `ezbookkeeping server run`.
+function ezbookkeeping(server: string, cli = 'github.com/urfave/cli/v3', nested = 'Commands'): string {
+  return workspace({
+    'go.mod': `module github.com/mayswind/ezbookkeeping\n\ngo 1.25\n\nrequire ${cli} v3.10.1\n`,
+    'ezbookkeeping.go': `package main\n\nimport (\n\t"context"\n\t"os"\n\n\t"${cli}"\n\n\t"github.com/mayswind/ezbookkeeping/cmd"\n)\n\nfunc main() {\n\tc := &cli.Command{\n\t\tName:  "ezBookkeeping",\n\t\tUsage: "A lightweight, self-hosted personal finance app",\n\t\t${nested}: []*cli.Command{\n\t\t\tcmd.WebServer,\n\t\t\tcmd.Database,\n\t\t},\n\t}\n\t_ = c.Run(context.Background(), os.Args)\n}\n`,
+    'cmd/webserver.go': `package cmd\n\nimport "${cli}"\n\nvar WebServer = &cli.Command{\n${server}}\n\nfunc startWebServer(ctx context.Context, c *cli.Command) error { return nil }\n`,
+    'cmd/database.go': `package cmd\n\nimport "${cli}"\n\nvar Database = &cli.Command{\n\tName:  "database",\n\tUsage: "ezBookkeeping database maintenance",\n\t${nested}: []*cli.Command{\n\t\t{\n\t\t\tName:   "update",\n\t\t\tUsage:  "Update database structure",\n\t\t\tAction: updateDatabaseStructure,\n\t\t},\n\t},\n}\n\nfunc updateDatabaseStructure(ctx context.Context, c *cli.Command) error { return nil }\n`,
+  });
+}
+const EZ_SERVER = (nested = 'Commands', child = 'run', action = 'Action: startWebServer,') => `\tName:  "server",\n\tUsage: "ezBookkeeping web server operation",\n\t${nested}: []*cli.Command{\n\t\t{\n\t\t\tName:   "${child}",\n\t\t\tUsage:  "Run ezBookkeeping web server",\n\t\t\t${action}\n\t\t},\n\t},\n`;
+
+describe('4. a urfave/cli command that only groups others runs its serving child (ezbookkeeping)', () => {
+  it('ezbookkeeping: CMD ["server", "run"]', async () => {
+    const r = await gen(ezbookkeeping(EZ_SERVER()));
+    assert.equal(runtimeLine(r, 'CMD'), 'CMD ["server", "run"]');
+    assert.ok(r.reasons.some((x) => /cli\.Command\{Name: "server"\} has no Action; its command Name: "run", Usage: "Run ezBookkeeping web server" in cmd\/webserver\.go/.test(x)));
+  });
+
+  it('urfave/cli v2 `Subcommands:` the same; a child named otherwise is chosen by its usage', async () => {
+    const v2 = await gen(ezbookkeeping(EZ_SERVER('Subcommands'), 'github.com/urfave/cli/v2', 'Subcommands'));
+    assert.equal(runtimeLine(v2, 'CMD'), 'CMD ["server", "run"]');
+    const described = await gen(ezbookkeeping(EZ_SERVER('Commands', 'go').replace('Run ezBookkeeping web server', 'Start the web server')));
+    assert.equal(runtimeLine(described, 'CMD'), 'CMD ["server", "go"]');
+  });
+
+  it('a server command with its own Action stays CMD ["server"]; one whose children do not serve gives no CMD', async () => {
+    const own = await gen(ezbookkeeping(`\tName:   "server",\n\tUsage:  "ezBookkeeping web server",\n\tAction: startWebServer,\n\tCommands: []*cli.Command{\n\t\t{\n\t\t\tName:   "check",\n\t\t\tUsage:  "Check the configuration",\n\t\t\tAction: startWebServer,\n\t\t},\n\t},\n`));
+    assert.equal(runtimeLine(own, 'CMD'), 'CMD ["server"]');
+    const none = await gen(ezbookkeeping(EZ_SERVER('Commands', 'status', 'Action: startWebServer,').replace('Run ezBookkeeping web server', 'Print the server status')));
+    assert.equal(runtimeLine(none, 'CMD'), undefined);
+    // A plain server command without children is unchanged.
+    const plain = await gen(ezbookkeeping(`\tName:   "server",\n\tUsage:  "ezBookkeeping web server",\n\tAction: startWebServer,\n`));
+    assert.equal(runtimeLine(plain, 'CMD'), 'CMD ["server"]');
   });
 });

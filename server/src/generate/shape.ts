@@ -4,7 +4,9 @@
  * - a CLI with subcommands (cobra `Use:`, urfave/cli `Name:` in a Command, kingpin
  *   `Command("…")`, kong fields tagged `cmd:""`, docopt usage lines): the image should run the subcommand that serves
  *   (`serve`, `server`, `web`…, else the one whose description says it starts the program or a
- *   server: answer's `run`, "Run Answer");
+ *   server: answer's `run`, "Run Answer"; a cobra or urfave/cli command that only groups others:
+ *   its child that serves, gotosocial's `server start`, ezbookkeeping's `server run`; PocketBase's
+ *   `serve`);
  * - time zones used without `time.LoadLocation`: cron libraries (CRON_TZ, TZ= in schedules) and
  *   programs reading the `TZ` variable need the zoneinfo database;
  * - a Docker API client: the program talks to /var/run/docker.sock, which a non-root user
@@ -300,6 +302,8 @@ export function programShape(packages: readonly PackageSources[], externalImport
     ? executedFunctions(packages.flatMap((p) => p.files.filter((f) => f.text.includes('.Execute')).map((f) => stripGoComments(f.text))))
     : new Set<string>();
   let pocketBase: { via: string; dataDir: string | null } | null = null;
+  /** urfave/cli command literals: name, whether it has an Action, its usage, and where its braces are (children lie inside). */
+  const urfaveCmds: { name: string; runs: boolean; parent: boolean; usage?: string; file: string; open: number; close: number }[] = [];
   /** cobra subcommands that take positional arguments: name -> the Args line. */
   const needsArgs = new Map<string, string>();
   for (const p of packages) {
@@ -400,6 +404,10 @@ export function programShape(packages: readonly PackageSources[], externalImport
         for (const m of text.matchAll(/(?:cli\.Command\s*\{|\[\]\*?cli\.Command\s*\{\s*\{|\},\s*\{)\s*Name\s*:\s*"([a-z][a-z0-9-]*)"(?=([\s\S]{0,400}))/g)) {
           add(m[1], `cli.Command{Name: "${m[1]}"}`);
           const usage = /^[^{}]*?\bUsage\s*:\s*"([^"\n]*)"/.exec(m[2]);
+          // The literal's own fields: an Action runs it; `Commands:` (v3) or `Subcommands:` (v2) nest commands in it.
+          const open = m.index! + m[0].lastIndexOf('{', m[0].search(/\bName\s*:/));
+          const own = ownFields(text, open);
+          urfaveCmds.push({ name: m[1], runs: /\bAction\s*:/.test(own), parent: /\b(?:Sub)?[Cc]ommands\s*:/.test(own), usage: usage?.[1], file, open, close: open + braceBody(text, open).length });
           if (usage && describesServing(usage[1], binary)) serving.push({ name: m[1], via: `cli.Command{Name: "${m[1]}", Usage: "${usage[1]}"} in ${file}` });
         }
       }
@@ -493,6 +501,20 @@ export function programShape(packages: readonly PackageSources[], externalImport
       })();
     serve = child
       ? { name: child.use, words: [serve.name, child.use], via: `cobra Use: "${serve.name}" runs nothing itself; its subcommand Use: "${child.use}"${child.short !== undefined ? `, Short: "${child.short}"` : ''} in ${child.file}` }
+      : null;
+  }
+  // The same for urfave/cli: a command without an Action whose `Commands:` only group others
+  // prints its help (ezbookkeeping's `server` → `run`: CMD ["server", "run"]), or none.
+  const urfaveParent = serve && !serve.words ? urfaveCmds.find((c) => c.name === serve!.name && !c.runs && c.parent) : undefined;
+  if (serve && urfaveParent) {
+    const children = urfaveCmds.filter((c) => c.file === urfaveParent.file && c.open > urfaveParent.open && c.close <= urfaveParent.close);
+    const child = [...SERVE_NAMES, 'run'].map((n) => children.find((c) => c.name === n && c.runs)).find((c) => c !== undefined)
+      ?? (() => {
+        const describing = children.filter((c) => c.runs && c.usage !== undefined && describesServing(c.usage, binary));
+        return describing.length === 1 ? describing[0] : undefined;
+      })();
+    serve = child
+      ? { name: child.name, words: [serve.name, child.name], via: `cli.Command{Name: "${serve.name}"} has no Action; its command Name: "${child.name}"${child.usage !== undefined ? `, Usage: "${child.usage}"` : ''} in ${child.file}` }
       : null;
   }
   // PocketBase's Start() adds `serve` (the program's own serving subcommand comes first).
