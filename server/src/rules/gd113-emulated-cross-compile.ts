@@ -20,7 +20,9 @@ const GOROOT_PATH = /^\/usr\/local\/go(\/|$)/;
  * custom ARG alone is not reported: the author fixed the output platform; nor are builds that
  * all name a literal GOARCH (`GOOS=js GOARCH=wasm`), nor a build with cgo on (CGO_ENABLED=1, or
  * unset with CGO_CFLAGS/CGO_LDFLAGS set) and no xx-go
- * (on $BUILDPLATFORM the host C compiler would build for the wrong architecture). A FROM with `--platform=$BUILDPLATFORM` (or any other
+ * (on $BUILDPLATFORM the host C compiler would build for the wrong architecture), nor a
+ * `go install` with GOBIN set whose GOARCH is not a literal (Go refuses to install cross-compiled
+ * binaries when GOBIN is set, so on $BUILDPLATFORM every foreign platform fails). A FROM with `--platform=$BUILDPLATFORM` (or any other
  * platform that does not name the target) is left alone: that choice was made on purpose. Nor
  * is the final stage or a stage it is built FROM (a single-stage builder image, a toolchain image):
  * what it installs and builds is the image, which must be the target platform's. Likewise a
@@ -31,8 +33,8 @@ const GOROOT_PATH = /^\/usr\/local\/go(\/|$)/;
  * cross-compile with cgo off): put `--platform=$BUILDPLATFORM` on the FROM; prefix every
  * `go build` without GOARCH with `GOOS=$TARGETOS GOARCH=$TARGETARCH` (GOOS only when unset); and
  * add `ARG TARGETOS TARGETARCH` after the FROM for the ones the stage does not declare yet. No fix
- * when the stage is FROM another stage (the platform is decided there), when a `go install`
- * lacks GOARCH (a cross-compiled install lands in $GOPATH/bin/<os>_<arch>/), or when a build
+ * when the stage is FROM another stage (the platform is decided there), when it runs
+ * `go install` (a cross-compiled install lands in $GOPATH/bin/<os>_<arch>/), or when a build
  * without GOARCH sets CGO_ENABLED=1 (cgo cross-compiling needs a C cross toolchain).
  */
 export const gd113: Rule = {
@@ -78,7 +80,7 @@ export const gd113: Rule = {
       const targetArgs = TARGET_ARGS.filter((a) => declared.has(a));
       if (targetArgs.length === 0 && followsTarget.length === 0 && platforms.length === 0) continue;
       // Every build names its output platform (`GOOS=js GOARCH=wasm`): the result does not follow the target.
-      if (builds.every((g) => { const v = rawEnvValue(model, stage, g, 'GOARCH'); return v !== undefined && v !== '' && !/[$`]/.test(v); })) continue;
+      if (builds.every((g) => literalGoarch(model, stage, g))) continue;
       // cgo on without a cross toolchain (xx): building on $BUILDPLATFORM would compile C for the
       // wrong architecture, so emulation is what makes this build work.
       // cgo is also on by default where CGO_CFLAGS/CGO_LDFLAGS say C is linked (`-lfdb_c`).
@@ -87,6 +89,11 @@ export const gd113: Rule = {
         return v === '1' || (v === undefined && ['CGO_CFLAGS', 'CGO_LDFLAGS', 'CGO_CPPFLAGS', 'CGO_CXXFLAGS'].some((n) => envValue(model, stage, g, n) !== undefined));
       };
       if (builds.some((g) => cgoOn(g) && !isXxGo(g))) continue;
+      // `go install` with GOBIN set refuses to cross-compile ("go: cannot install cross-compiled
+      // binaries when GOBIN is set"): on $BUILDPLATFORM every foreign platform's build would fail,
+      // so emulation is what makes it work (kaniko: `ENV GOBIN=/usr/local/bin`, GOARCH=$TARGETARCH).
+      // Only an install whose GOARCH is a literal stays native there.
+      if (builds.some((g) => g.sub === 'install' && gobinSet(model, stage, g) && !literalGoarch(model, stage, g))) continue;
       const why = platforms.length
         ? `its FROM asks for \`--platform=${platforms[platforms.length - 1]}\``
         : targetArgs.length
@@ -101,6 +108,18 @@ export const gd113: Rule = {
   },
 };
 
+/** The command names its output architecture with a literal GOARCH (`GOARCH=wasm`, not `$TARGETARCH`). */
+function literalGoarch(model: DockerfileModel, stage: Stage, g: GoCommand): boolean {
+  const v = rawEnvValue(model, stage, g, 'GOARCH');
+  return v !== undefined && v !== '' && !/[$`]/.test(v);
+}
+
+/** GOBIN is set (to anything but empty; a build arg counts) where the command runs. */
+function gobinSet(model: DockerfileModel, stage: Stage, g: GoCommand): boolean {
+  const v = envValue(model, stage, g, 'GOBIN');
+  return v !== undefined && v !== '';
+}
+
 /** Names the stage declares with ARG. */
 function stageArgs(model: DockerfileModel, stage: Stage): Set<string> {
   const names = new Set<string>();
@@ -110,6 +129,9 @@ function stageArgs(model: DockerfileModel, stage: Stage): Set<string> {
 
 function fixFor(model: DockerfileModel, stage: Stage, builds: GoCommand[]): Fix | undefined {
   if (stage.baseStage !== null) return undefined;
+  // A cross-compiled `go install` lands in $GOPATH/bin/<os>_<arch>/, not $GOPATH/bin/, whether or
+  // not it names GOARCH: the paths later steps copy from would move.
+  if (builds.some((g) => g.sub === 'install')) return undefined;
   const edits: Edit[] = [];
   const from = stage.from;
   const own = from.flags.find((f) => f.name === 'platform');
@@ -123,7 +145,6 @@ function fixFor(model: DockerfileModel, stage: Stage, builds: GoCommand[]): Fix 
       if ((a.name === 'GOARCH' || a.name === 'GOOS' || a.name === 'GOARM') && m) needArgs.add(`TARGET${m[1]}`);
     }
     if (envValue(model, stage, g, 'GOARCH') !== undefined) continue;
-    if (g.sub === 'install') return undefined;
     if (envValue(model, stage, g, 'CGO_ENABLED') === '1') return undefined;
     const prefix: string[] = [];
     if (envValue(model, stage, g, 'GOOS') === undefined) {
