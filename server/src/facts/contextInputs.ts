@@ -351,7 +351,9 @@ function conditionEnd(before: string): number | null {
  * …Version=$(git describe --tags)` and excludes .git: every image says an empty version).
  * Not when the stage (or one it is built FROM) clones or inits a repository of its own, and not
  * when a `||` follows the git command (a fallback: `$(git describe || echo dev)` is meant to work
- * without .git), or when every git read is in, or guarded by, the condition of an `if`.
+ * without .git), or when every git read is in, or guarded by, the condition of an `if`. A `||`
+ * whose fallback reads the repository too is no fallback: gno's `git describe … || echo
+ * "$(git rev-parse …).$(git rev-list …)"` fails the same way and the version is always `.+`.
  */
 export function runsGitOnContext(df: DockerfileModel, finalStage: Target = df.stages.length - 1): { instr: Instruction; command: string } | null {
   const feeding = stagesOf(df, finalStage);
@@ -369,7 +371,7 @@ export function runsGitOnContext(df: DockerfileModel, finalStage: Target = df.st
       const before = m ? script.slice(0, m.index) : script;
       if (GIT_OWN_REPO.test(before)) own = true;
       if (!m || own || !feeding.has(s.index) || !(copied || whole.has(i))) continue;
-      if (script.slice(m.index).includes('||')) continue;
+      if (hasFallbackWithoutGit(script.slice(m.index))) continue;
       const read = unguardedGitRead(script);
       if (!read) continue;
       return { instr: i, command: `git ${read[1]}` };
@@ -378,6 +380,46 @@ export function runsGitOnContext(df: DockerfileModel, finalStage: Target = df.st
     ownRepo[s.index] = own;
   }
   return null;
+}
+
+/**
+ * Whether a `||` in `script` runs a fallback that reads no repository here: the commands after
+ * it, up to the end of its list (`;`, `&`, `|`, a newline, or the `)`/`}` that closes the group or
+ * command substitution it is in). Quoted text is part of the fallback: `echo "$(git rev-parse
+ * HEAD)"` reads the repository.
+ */
+function hasFallbackWithoutGit(script: string): boolean {
+  for (let at = script.indexOf('||'); at !== -1; at = script.indexOf('||', at + 2)) {
+    if (!GIT_READ_HERE.test(fallbackAfter(script, at + 2))) return true;
+  }
+  return false;
+}
+
+/** The text of the command list that starts at `from` (just after a `||`), as hasFallbackWithoutGit reads it. */
+function fallbackAfter(script: string, from: number): string {
+  let depth = 0;
+  let quote: string | null = null;
+  for (let k = from; k < script.length; k++) {
+    const c = script[k];
+    if (quote === "'") {
+      if (c === quote) quote = null;
+      continue;
+    }
+    if (c === '\\') {
+      k++;
+      continue;
+    }
+    if (quote) {
+      if (c === quote) quote = null;
+      continue;
+    }
+    if (c === '"' || c === "'") quote = c;
+    else if (c === '(' || c === '{') depth++;
+    else if (c === ')' || c === '}') {
+      if (--depth < 0) return script.slice(from, k);
+    } else if (depth === 0 && (c === ';' || c === '&' || c === '|' || c === '\n')) return script.slice(from, k);
+  }
+  return script.slice(from);
 }
 
 /**

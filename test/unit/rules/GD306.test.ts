@@ -109,6 +109,55 @@ describe('GD306 dockerignore-excludes-input', () => {
     assert.deepEqual(find(df(['FROM golang:1.24-alpine AS build', 'RUN apk add git', 'WORKDIR /src', 'RUN git rev-parse HEAD > /rev || true', 'COPY . .', 'RUN go build -o /go/bin/app', 'FROM scratch', 'COPY --from=build /go/bin/app /app']), opts(ws), 'GD306'), []);
   });
 
+  // gnolang/gno misc/val-scenarios/Dockerfile:6-27 at 1bf8b2826b7deec7648c6c17851b089cb078d04e
+  // (GNO Network GPL; judge10 F): .dockerignore excludes .git "to make Docker build cache stable",
+  // and the version comes from `git describe … || echo "$(git rev-parse …)…"`: the fallback reads
+  // the repository too, so every image is stamped `.+`.
+  it('gno: a `||` fallback that runs git itself is no fallback: reported', () => {
+    const root = tmpCopy(null);
+    write(root, 'go.mod', 'module github.com/gnolang/gno\n\ngo 1.24\n');
+    write(root, 'go.sum', '');
+    write(root, 'tm2/pkg/version/version.go', 'package version\n\nvar Version = "develop"\n');
+    write(root, 'misc/val-scenarios/cmd/valsignerd/main.go', 'package main\n\nimport "github.com/gnolang/gno/tm2/pkg/version"\n\nfunc main() { println(version.Version) }\n');
+    write(root, '.dockerignore', 'build/\nmisc/*\n!misc/val-scenarios/\n\n# Excluded to make Docker build cache stable across CI checkouts.\n.git\n.gitignore\n');
+    const ws = load(root);
+    const gno = (version: string[]) => df([
+      'FROM golang:1.25-alpine AS build',
+      'ENV CGO_ENABLED=0 GOOS=linux',
+      'WORKDIR /gnoroot',
+      'RUN apk add --no-cache git',
+      'COPY go.mod go.sum ./',
+      'RUN --mount=type=cache,target=/go/pkg/mod/ go mod download -x',
+      'COPY . ./',
+      ...version,
+      'RUN --mount=type=cache,target=/go/pkg/mod/ go build -ldflags "-w -s -X github.com/gnolang/gno/tm2/pkg/version.Version=$(cat /gnoroot/build_version)" -o /out/valsignerd ./misc/val-scenarios/cmd/valsignerd',
+      'FROM alpine:3 AS valsignerd',
+      'COPY --from=build /out/valsignerd /usr/bin/valsignerd',
+      'ENTRYPOINT ["/usr/bin/valsignerd"]',
+    ]);
+    const upstream = [
+      'RUN { git describe --tags --exact-match 2>/dev/null \\',
+      '    || echo "$(git rev-parse --abbrev-ref HEAD).$(git rev-list --count HEAD)+$(git rev-parse --short HEAD)"; \\',
+      '    } > /gnoroot/build_version',
+    ];
+    const text = gno(upstream);
+    const found = find(text, opts(ws), 'GD306');
+    assert.equal(found.length, 1, JSON.stringify(found));
+    assert.match(text.slice(found[0].span.start, found[0].span.end), /^RUN \{ git describe --tags --exact-match/);
+    assert.match(found[0].message, /\.git \(`git describe` reads it\): \.dockerignore line 6 `\.git`/);
+    // Every fallback of a chain runs git: still reported.
+    assert.equal(find(gno(['RUN (git describe --tags || git rev-parse --short HEAD) > /gnoroot/build_version']), opts(ws), 'GD306').length, 1);
+    // Silent: the chain ends in a fallback without git (in a group, a substitution, or bare).
+    for (const script of [
+      'RUN { git describe --tags 2>/dev/null || git rev-parse --short HEAD 2>/dev/null || echo unknown; } > /gnoroot/build_version',
+      'RUN echo "$(git describe --tags 2>/dev/null || echo "dev-$(date +%s)")" > /gnoroot/build_version',
+      'RUN git describe --tags > /gnoroot/build_version || echo develop > /gnoroot/build_version',
+    ]) assert.deepEqual(find(gno([script]), opts(ws), 'GD306'), [], script);
+    // .git sent: silent.
+    write(root, '.dockerignore', 'build/\n');
+    assert.deepEqual(find(text, opts(load(root)), 'GD306'), []);
+  });
+
   // umputun/tg-spam e14d516e Dockerfile:12 (round-5 judgement): .dockerignore has `.git/` on
   // purpose, and the RUN tests for the repository before reading it.
   it('tg-spam: git read only in, or under, the condition of an `if` (with an else fallback): silent', () => {
