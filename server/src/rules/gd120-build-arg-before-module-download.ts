@@ -1,0 +1,171 @@
+/**
+ * GD120: a stage declares an ARG whose name says it takes a new value on every build (a commit,
+ * a build date or time: `ARG COMMIT`, `ARG BUILD_DATE`, `ARG GIT_SHA`) before the RUN that runs
+ * `go mod download`. BuildKit gives every RUN after an ARG that ARG in its environment, so a
+ * changed `--build-arg` value misses the cache from the first RUN after the declaration on: each
+ * CI build (a new commit) downloads every module again (wundergraph/cosmo router/Dockerfile:
+ * `ARG COMMIT`, `ARG DATE`, `ENV COMMIT=$COMMIT`, then `COPY go.* .` and `RUN go mod download`).
+ *
+ * Only names that say "per build" count (see PER_BUILD): a VERSION changes once a release, a
+ * TARGETARCH once per platform (each platform has its own cache anyway). Only the stage's own
+ * ARGs count: a global ARG is not in a RUN's environment unless the stage declares it again.
+ *
+ * Fix (safe: what the image does is kept): move those ARG lines, and the ENV (and ARG) lines
+ * whose values read them, with the comments directly above them, right before the first
+ * instruction after the download that can see them (a RUN, or one that names one of them).
+ * Offered only when nothing they jump over reads or sets one of the names they declare, and the
+ * RUNs they jump over only download modules or set the system up (package installs, mkdir, ...).
+ */
+import { argDeclarations, goCommands } from '../dockerfile/facts';
+import type { DockerfileModel, Instruction, Stage } from '../dockerfile/model';
+import { isSystemSetupCommand } from '../dockerfile/packages';
+import { deleteLines, insertAboveInstruction, insertLinesAfter, type Edit } from '../edits/edits';
+import { stagesToCheck, type Fix, type Rule, type RuleFinding, withLazyFix } from './types';
+
+/**
+ * ARG names that say they hold a per-build value: a commit (COMMIT, GIT_COMMIT, COMMIT_SHA,
+ * GIT_SHA, GITHUB_SHA, REVISION, VCS_REF) or a build date or time (DATE, BUILD_DATE, BUILDTIME,
+ * BUILD_TIMESTAMP) or a CI build number (BUILD_NUMBER, BUILD_ID). Not a checksum (`GO_SHA256`, `HELM_SHA`): those pin a download.
+ */
+const PER_BUILD = /^(?:[A-Z0-9]+_)*(?:COMMIT|REVISION|VCS_REF)(?:_[A-Z0-9]+)*$|^(?:(?:GIT|GITHUB|CI_COMMIT|COMMIT|SOURCE|VCS)_)?SHA(?:_SHORT)?$|^(?:GIT_)?HASH$|^(?:BUILD_?)?(?:DATE|TIME|TIMESTAMP)$|^BUILD_?(?:DATE|TIME)_?[A-Z]*$|^BUILD_?(?:NUMBER|ID)$/;
+
+/** Instructions a moved ARG/ENV may jump over when they name none of its variables. */
+const NEUTRAL = new Set(['COPY', 'ADD', 'WORKDIR', 'LABEL', 'EXPOSE', 'MAINTAINER', 'STOPSIGNAL', 'HEALTHCHECK', 'ARG', 'ENV', 'USER']);
+
+export const gd120: Rule = {
+  code: 'GD120',
+  name: 'build-arg-before-module-download',
+  summary: 'A per-build ARG (commit, date) is declared before the module download, which then re-runs on every build',
+  severity: 'warning',
+  needsWorkspace: false,
+  fix: 'safe',
+  facts: ['goCommands', 'packageInstalls'],
+  scope: 'stage',
+  namesLines: true,
+  check(ctx) {
+    const out: RuleFinding[] = [];
+    const model = ctx.model;
+    for (const stage of stagesToCheck(ctx)) {
+      const download = stage.instructions.find((i) => i.keyword === 'RUN' && goCommands(i).some((g) => g.sub === 'mod download'));
+      if (!download) continue;
+      const args: { instr: Instruction; name: string }[] = [];
+      for (const i of stage.instructions) {
+        if (i === download) break;
+        if (i.keyword === 'ARG') for (const a of argDeclarations(model, i)) if (PER_BUILD.test(a.name.toUpperCase())) args.push({ instr: i, name: a.name });
+      }
+      if (!args.length) continue;
+      const names = [...new Set(args.map((a) => a.name))];
+      const list = names.map((n) => `\`${n}\``).join(', ');
+      out.push(withLazyFix({
+        message: `ARG ${list} ${names.length > 1 ? "are" : "is"} declared before the module download on line ${download.line + 1}: every RUN after an ARG has it in its environment, so a build with a new value (each commit, each date) misses the cache from the first RUN on and downloads every module again. Declare ${names.length > 1 ? 'them' : 'it'} after the download, right before the first step that uses ${names.length > 1 ? 'them' : 'it'}.`,
+        span: args[0].instr.span,
+      }, () => moveFix(model, stage, download, new Set(args.map((a) => a.instr)))));
+    }
+    return out;
+  },
+};
+
+/** The variable names an ARG or ENV instruction declares. */
+function declared(model: DockerfileModel, i: Instruction): string[] {
+  if (i.keyword === 'ARG') return argDeclarations(model, i).map((a) => a.name);
+  if (i.keyword !== 'ENV') return [];
+  const out: string[] = [];
+  const words = i.args.map((w) => w.value);
+  // `ENV NAME value` (legacy form: one pair, the rest is the value) or `ENV A=1 B=2`.
+  if (words.length >= 1 && !words[0].includes('=')) return [words[0]];
+  for (const w of words) {
+    const m = /^([A-Za-z_][A-Za-z0-9_]*)=/.exec(w);
+    if (m) out.push(m[1]);
+  }
+  return out;
+}
+
+function mentions(model: DockerfileModel, i: Instruction, names: ReadonlySet<string>): boolean {
+  return mentionsText(model.text.slice(i.span.start, i.span.end), names);
+}
+
+/** The text expands one of these variables (`$NAME`, `${NAME}`, `${NAME:-x}`). */
+function mentionsText(text: string, names: ReadonlySet<string>): boolean {
+  for (const m of text.matchAll(/\$\{?([A-Za-z_][A-Za-z0-9_]*)/g)) if (names.has(m[1])) return true;
+  return false;
+}
+
+/** The first line of an instruction's block: the comment lines directly above it. */
+function blockStart(model: DockerfileModel, instr: Instruction): number {
+  const commentLines = new Set(model.comments.map((c) => c.line));
+  let line = instr.line;
+  while (line > 0 && commentLines.has(line - 1)) line--;
+  return line;
+}
+
+function moveFix(model: DockerfileModel, stage: Stage, download: Instruction, perBuild: ReadonlySet<Instruction>): Fix | undefined {
+  const before = stage.instructions.slice(0, stage.instructions.indexOf(download));
+  // The per-build ARGs, and the ARG/ENV lines whose values read what moves (`ENV COMMIT=$COMMIT`).
+  const moved = new Set(perBuild);
+  const names = new Set<string>();
+  for (const i of moved) for (const n of declared(model, i)) names.add(n);
+  for (let grew = true; grew; ) {
+    grew = false;
+    for (const i of before) {
+      if (moved.has(i) || (i.keyword !== 'ARG' && i.keyword !== 'ENV') || !mentions(model, i, names)) continue;
+      // `ENV GOPROXY=direct APP_COMMIT=$COMMIT` moves whole: the download would lose GOPROXY.
+      if (i.keyword === 'ENV' && i.args.length > 1 && i.args.some((w) => /^[A-Za-z_][A-Za-z0-9_]*=/.test(w.value)) && !i.args.every((w) => mentionsText(w.value, names))) return undefined;
+      moved.add(i);
+      for (const n of declared(model, i)) names.add(n);
+      grew = true;
+    }
+  }
+  const first = before.find((i) => moved.has(i))!;
+  // What they jump over must neither read nor set those names, and its RUNs (the download among
+  // them) must not read the environment: only module downloads and system set-up.
+  for (const i of [...before.slice(before.indexOf(first)), download]) {
+    if (moved.has(i)) continue;
+    if (mentions(model, i, names) || declared(model, i).some((n) => names.has(n))) return undefined;
+    if (i.keyword === 'RUN') {
+      if (!i.script || i.script.parsed.hasErrors) return undefined;
+      const go = new Set(goCommands(i).map((g) => g.cmd));
+      if (!i.script.parsed.commands.every((c) => (go.has(c) && ['mod download', 'mod verify'].includes(goCommands(i).find((g) => g.cmd === c)!.sub)) || isSystemSetupCommand(c))) return undefined;
+    } else if (!NEUTRAL.has(i.keyword)) return undefined;
+  }
+  // Right before the first instruction after the download that can see them.
+  const after = stage.instructions.slice(stage.instructions.indexOf(download) + 1);
+  const target = after.find((i) => i.keyword === 'RUN' || !NEUTRAL.has(i.keyword) || mentions(model, i, names) || declared(model, i).some((n) => names.has(n)));
+  const movedList = before.filter((i) => moved.has(i));
+  const lines: string[] = [];
+  const deleted = new Set<number>();
+  for (const i of movedList) {
+    for (let k = blockStart(model, i); k <= i.endLine; k++) {
+      lines.push(model.lines.lineText(k));
+      deleted.add(k);
+    }
+  }
+  // A blank line left between two blank lines (or after the FROM's blank) goes too.
+  const blank = (k: number) => k >= 0 && k < model.lines.lineCount && !deleted.has(k) && model.lines.lineText(k).trim() === '';
+  for (let changed = true; changed; ) {
+    changed = false;
+    for (const k of [...deleted]) {
+      if (deleted.has(k + 1)) continue;
+      let start = k;
+      while (deleted.has(start - 1)) start--;
+      if (blank(start - 1) && blank(k + 1)) {
+        deleted.add(k + 1);
+        changed = true;
+      }
+    }
+  }
+  const edits: Edit[] = [];
+  const sorted = [...deleted].sort((a, b) => a - b);
+  for (let k = 0; k < sorted.length; ) {
+    let end = k;
+    while (end + 1 < sorted.length && sorted[end + 1] === sorted[end] + 1) end++;
+    edits.push(deleteLines(model, sorted[k], sorted[end]));
+    k = end + 1;
+  }
+  const last = after.length ? after[after.length - 1] : download;
+  edits.push(target ? insertAboveInstruction(model, target.line, lines) : insertLinesAfter(model, last.endLine, lines));
+  return {
+    title: target ? `Move the per-build ARG/ENV lines down to line ${target.line + 1}, after the module download` : 'Move the per-build ARG/ENV lines to the end of the stage, after the module download',
+    edits,
+    safe: true,
+  };
+}
