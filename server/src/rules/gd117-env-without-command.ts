@@ -16,15 +16,13 @@
  * offered when a comment line sits between them.
  */
 import { dockerEnv, goCommands, unquoteAll, type GoCommand } from '../dockerfile/facts';
-import { envValue } from '../dockerfile/goBuild';
+import { envValue, GO_VARIABLE } from '../dockerfile/goBuild';
 import { scriptSpan, toDoc } from '../dockerfile/model';
 import type { ShellCommand } from '../dockerfile/shell';
 import { expandVariables } from '../dockerfile/variables';
 import { replace } from '../edits/edits';
 import { stagesToCheck, type Rule, type RuleFinding } from './types';
 
-/** The variables `go help environment` lists (and cgo's toolchain: CC, CXX, AR, FC, PKG_CONFIG, the CGO_* flags). */
-const GO_VARIABLE = /^(GO(111MODULE|ARCH|AUTH|BIN|CACHE|CACHEPROG|DEBUG|ENV|FLAGS|INSECURE|MODCACHE|NOPROXY|NOSUMDB|OS|PATH|PRIVATE|PROXY|ROOT|SUMDB|TMPDIR|TOOLCHAIN|VCS|WORK|ARM|ARM64|386|AMD64|MIPS|MIPS64|PPC64|RISCV64|WASM|EXPERIMENT|FIPS140)|CGO_[A-Z_]+|CC|CXX|AR|FC|PKG_CONFIG|GCCGO)$/;
 
 /** Go subcommands that read those variables (not `go version`, `go env`, `go help`). */
 const GO_STEP = /^(build|install|run|test|get|vet|list|generate|tool|mod (download|tidy|vendor|verify|graph|why)|work (sync|vendor))$/;

@@ -23,6 +23,7 @@ import { gd308 } from './gd308-add-for-local-files';
 import { gd309 } from './gd309-install-after-sources';
 import { gd310 } from './gd310-node-install-after-sources';
 import { gd117 } from './gd117-env-without-command';
+import { gd121 } from './gd121-unexported-go-variable';
 import { gd118 } from './gd118-go-run-for-target';
 import { gd119 } from './gd119-package-not-copied';
 import { gd120 } from './gd120-build-arg-before-module-download';
@@ -42,6 +43,6 @@ import { gd307 } from './gd307-heavy-context';
 import type { Rule } from './types';
 
 /** Every rule, in catalogue order. */
-export const RULES: readonly Rule[] = [gd104, gd107, gd108, gd109, gd110, gd111, gd112, gd113, gd115, gd116, gd117, gd118, gd120, gd201, gd204, gd205, gd206, gd207, gd208, gd209, gd210, gd211, gd301, gd302, gd303, gd304, gd308, gd309, gd310, gd101, gd102, gd103, gd105, gd106, gd114, gd119, gd202, gd203, gd305, gd306, gd307];
+export const RULES: readonly Rule[] = [gd104, gd107, gd108, gd109, gd110, gd111, gd112, gd113, gd115, gd116, gd117, gd118, gd120, gd121, gd201, gd204, gd205, gd206, gd207, gd208, gd209, gd210, gd211, gd301, gd302, gd303, gd304, gd308, gd309, gd310, gd101, gd102, gd103, gd105, gd106, gd114, gd119, gd202, gd203, gd305, gd306, gd307];
 
 export const RULES_BY_CODE: ReadonlyMap<string, Rule> = new Map(RULES.map((r) => [r.code, r]));

@@ -1,0 +1,89 @@
+/**
+ * GD121: a Go variable set by a bare shell assignment (`GOARM=6`, in a `case` arm, after `&&`),
+ * never exported, and a later command of the same RUN that runs go (`go build`, or `make`, a
+ * task runner or a script whose file runs go: dockerfile/indirectGo.ts) without it on its own
+ * command line. A bare assignment sets a shell variable, not the environment: go never sees it
+ * and builds with its default. oauth2-proxy's `case ${TARGETPLATFORM}` sets `GOARCH=arm GOARM=6`
+ * and then runs `GOARCH=${GOARCH} VERSION=${VERSION} make build`: GOARCH reaches make, GOARM does
+ * not, so its linux/arm/v6 image holds an ARMv7 binary (Go's default), which dies with an illegal
+ * instruction on an ARMv6 board.
+ *
+ * Not reported when the variable is in the environment already (an `ENV` or `ARG` of that name in
+ * scope: the shell then exports the new value), when the script exports it (`export GOARM`,
+ * `export GOARM=6`, `declare -x`, `set -a` / `set -o allexport`), or when every later go step
+ * gets it on its own command line (`GOARM=${GOARM} make build`).
+ *
+ * Fix (not safe: go then builds with that setting, which changes the binary): pass the variable
+ * on the first such command (`GOARM=${GOARM} make build`), as the script does for the others.
+ */
+import { dockerEnv, goCommands, stageImage } from '../dockerfile/facts';
+import { GO_VARIABLE } from '../dockerfile/goBuild';
+import { indirectGoSteps } from '../dockerfile/indirectGo';
+import { scriptSpan, toDoc, type Instruction, type Stage } from '../dockerfile/model';
+import type { ShellCommand } from '../dockerfile/shell';
+import { insert } from '../edits/edits';
+import { stagesToCheck, type Rule, type RuleContext, type RuleFinding } from './types';
+
+export const gd121: Rule = {
+  code: 'GD121',
+  name: 'unexported-go-variable',
+  summary: 'A Go variable set by a bare shell assignment never reaches the go command after it',
+  severity: 'warning',
+  needsWorkspace: false,
+  fix: 'unsafe',
+  facts: ['goCommands', 'images', 'workspace', 'contextFiles'],
+  docs: { workspace: '(better with: it then reads a Makefile or script to know that it runs go)' },
+  scope: 'stage',
+  check(ctx) {
+    const out: RuleFinding[] = [];
+    for (const stage of stagesToCheck(ctx)) {
+      let steps: ShellCommand[] | undefined;
+      for (const instr of stage.instructions) {
+        const script = instr.script;
+        if (instr.keyword !== 'RUN' || !script || script.parsed.assignments.length === 0) continue;
+        const names = [...new Set(script.parsed.assignments.filter((a) => GO_VARIABLE.test(a.name)).map((a) => a.name))];
+        if (names.length === 0) continue;
+        const env = dockerEnv(ctx.model, stage, instr);
+        steps ??= goSteps(ctx, stage);
+        const here = steps.filter((c) => instr.script!.parsed.commands.includes(c));
+        for (const name of names) {
+          if (env.has(name) || exported(script.text, name)) continue;
+          const first = script.parsed.assignments.find((a) => a.name === name)!;
+          // The go steps after it that do not get it on their own command line.
+          const missed = here.filter((c) => c.start > first.end && !c.env.some((e) => e.name === name));
+          if (missed.length === 0) continue;
+          const target = missed[0];
+          const shown = script.text.slice(target.start, target.end).replace(/\s*\\\n\s*/g, ' ');
+          const cmdText = shown.length > 60 ? `${shown.slice(0, 57)}…` : shown;
+          const value = script.text.slice(first.start, first.end);
+          out.push({
+            message: `\`${value}\` sets a shell variable, not the environment: \`${cmdText}\` runs without ${name}, so go builds with its default${name === 'GOARM' ? ' (GOARM=7 on arm: an ARMv6 board then dies with an illegal instruction)' : ''}. Export it (\`export ${name}\`) or pass it on the command (\`${name}=\${${name}} …\`).`,
+            span: scriptSpan(script, first.start, first.end),
+            fix: {
+              title: `Pass ${name} to \`${target.argv[0]?.value ?? 'the command'}\` (changes the build)`,
+              edits: [insert(toDoc(script, target.argv[0]?.start ?? target.start), `${name}=\${${name}} `)],
+              safe: false,
+            },
+          });
+        }
+      }
+    }
+    return out;
+  },
+};
+
+/** The commands of the stage that run go: go itself, or a build tool or script whose file runs go. */
+function goSteps(ctx: RuleContext, stage: Stage): ShellCommand[] {
+  const files = ctx.files;
+  const read = ctx.workspace && files ? (rel: string) => files.readFile(rel) : undefined;
+  const direct = stage.instructions.flatMap((i: Instruction) => goCommands(i).map((g) => g.cmd));
+  // A tool whose file cannot be read counts on an image with Go (a stage that runs go has it).
+  const hasGo = stageImage(ctx.model, stage)?.goToolchain === true || direct.length > 0;
+  return [...direct, ...indirectGoSteps(stage, read, hasGo).map((s) => s.cmd)];
+}
+
+/** The script exports the variable: `export NAME`, `declare -x NAME`, `typeset -x`, or exports every assignment (`set -a`). */
+function exported(text: string, name: string): boolean {
+  if (/\bset\s+(-[a-zA-Z]*a\b|-o\s+allexport\b)/.test(text)) return true;
+  return new RegExp(`\\b(export|declare\\s+-[a-zA-Z]*x|typeset\\s+-[a-zA-Z]*x)\\b[^;&|\\n]*\\b${name}\\b`).test(text);
+}
