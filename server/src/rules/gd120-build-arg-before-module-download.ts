@@ -18,6 +18,7 @@
  */
 import { argDeclarations, goCommands } from '../dockerfile/facts';
 import type { DockerfileModel, Instruction, Stage } from '../dockerfile/model';
+import { properties } from '../dockerfile/parse';
 import { isSystemSetupCommand } from '../dockerfile/packages';
 import { deleteLines, insertAboveInstruction, insertLinesAfter, type Edit } from '../edits/edits';
 import { stagesToCheck, type Fix, type Rule, type RuleFinding, withLazyFix } from './types';
@@ -65,19 +66,9 @@ export const gd120: Rule = {
   },
 };
 
-/** The variable names an ARG or ENV instruction declares. */
-function declared(model: DockerfileModel, i: Instruction): string[] {
-  if (i.keyword === 'ARG') return argDeclarations(model, i).map((a) => a.name);
-  if (i.keyword !== 'ENV') return [];
-  const out: string[] = [];
-  const words = i.args.map((w) => w.value);
-  // `ENV NAME value` (legacy form: one pair, the rest is the value) or `ENV A=1 B=2`.
-  if (words.length >= 1 && !words[0].includes('=')) return [words[0]];
-  for (const w of words) {
-    const m = /^([A-Za-z_][A-Za-z0-9_]*)=/.exec(w);
-    if (m) out.push(m[1]);
-  }
-  return out;
+/** The variable names an ARG or ENV instruction declares (the parser's key-value pairs, both ENV forms). */
+function declared(i: Instruction): string[] {
+  return i.keyword === 'ARG' || i.keyword === 'ENV' ? properties(i).map((p) => p.name) : [];
 }
 
 function mentions(model: DockerfileModel, i: Instruction, names: ReadonlySet<string>): boolean {
@@ -103,7 +94,7 @@ function moveFix(model: DockerfileModel, stage: Stage, download: Instruction, pe
   // The per-build ARGs, and the ARG/ENV lines whose values read what moves (`ENV COMMIT=$COMMIT`).
   const moved = new Set(perBuild);
   const names = new Set<string>();
-  for (const i of moved) for (const n of declared(model, i)) names.add(n);
+  for (const i of moved) for (const n of declared(i)) names.add(n);
   for (let grew = true; grew; ) {
     grew = false;
     for (const i of before) {
@@ -111,7 +102,7 @@ function moveFix(model: DockerfileModel, stage: Stage, download: Instruction, pe
       // `ENV GOPROXY=direct APP_COMMIT=$COMMIT` moves whole: the download would lose GOPROXY.
       if (i.keyword === 'ENV' && i.args.length > 1 && i.args.some((w) => /^[A-Za-z_][A-Za-z0-9_]*=/.test(w.value)) && !i.args.every((w) => mentionsText(w.value, names))) return undefined;
       moved.add(i);
-      for (const n of declared(model, i)) names.add(n);
+      for (const n of declared(i)) names.add(n);
       grew = true;
     }
   }
@@ -120,7 +111,7 @@ function moveFix(model: DockerfileModel, stage: Stage, download: Instruction, pe
   // them) must not read the environment: only module downloads and system set-up.
   for (const i of [...before.slice(before.indexOf(first)), download]) {
     if (moved.has(i)) continue;
-    if (mentions(model, i, names) || declared(model, i).some((n) => names.has(n))) return undefined;
+    if (mentions(model, i, names) || declared(i).some((n) => names.has(n))) return undefined;
     if (i.keyword === 'RUN') {
       if (!i.script || i.script.parsed.hasErrors) return undefined;
       const go = new Set(goCommands(i).map((g) => g.cmd));
@@ -129,7 +120,7 @@ function moveFix(model: DockerfileModel, stage: Stage, download: Instruction, pe
   }
   // Right before the first instruction after the download that can see them.
   const after = stage.instructions.slice(stage.instructions.indexOf(download) + 1);
-  const target = after.find((i) => i.keyword === 'RUN' || !NEUTRAL.has(i.keyword) || mentions(model, i, names) || declared(model, i).some((n) => names.has(n)));
+  const target = after.find((i) => i.keyword === 'RUN' || !NEUTRAL.has(i.keyword) || mentions(model, i, names) || declared(i).some((n) => names.has(n)));
   const movedList = before.filter((i) => moved.has(i));
   const lines: string[] = [];
   const deleted = new Set<number>();
