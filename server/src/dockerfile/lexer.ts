@@ -201,8 +201,11 @@ export class Lexer {
    */
   private skipTo(re: RegExp, i: number, to: number): number {
     re.lastIndex = i;
-    const m = re.exec(this.text);
-    return m === null || m.index > to ? to : m.index;
+    // `test`, not `exec`: no match array to allocate (each expression matches one character,
+    // so the match is at lastIndex - 1).
+    if (!re.test(this.text)) return to;
+    const at = re.lastIndex - 1;
+    return at > to ? to : at;
   }
 
   /** The next instruction, or null at the end of the text. */
