@@ -1,5 +1,6 @@
 import type { ShellScript } from './shell';
 import type { OverLimit } from './limits';
+import type { Property } from './properties';
 import type { LineTable, Span } from './text';
 
 /** A word of an instruction's arguments, located in the document. */
@@ -54,6 +55,13 @@ export interface Instruction {
   script: Script | null;
   /** Heredocs (`<<EOF`): name as written, body span (null for an unterminated one). */
   heredocs: { name: string; body: Span | null }[];
+  /**
+   * ENV/ARG/LABEL key-value pairs, read by the parse (empty for other keywords; read them with
+   * parse.ts `properties`). They hold no offsets: moving the instruction keeps them. A field
+   * set when the instruction is made, not a WeakMap entry: one set per ENV cost the parse more
+   * than reading the pairs, and every instruction keeps one shape.
+   */
+  properties?: Property[];
 }
 
 export interface Stage {

@@ -96,7 +96,7 @@ function detached(i: Instruction): Instruction {
   }
   for (const h of i.heredocs) h.name = own(h.name);
   if (i.script) i.script.text = own(i.script.text);
-  for (const p of propertiesOf.get(i) ?? []) {
+  for (const p of properties(i)) {
     p.name = own(p.name);
     if (p.value !== null) p.value = own(p.value);
   }
@@ -131,6 +131,9 @@ function ownCopy(s: string): string {
   return s.length < 16 ? s : (JSON.parse(JSON.stringify(s)) as string);
 }
 
+/** Shared by every instruction without key-value pairs (never modified). */
+const NO_PROPERTIES: Property[] = [];
+
 function toInstruction(l: LexedInstruction, text: string, lines: LineTable, escape: string): Instruction {
   const keyword = l.keyword;
   const span = { start: l.start, end: l.end };
@@ -144,12 +147,11 @@ function toInstruction(l: LexedInstruction, text: string, lines: LineTable, esca
   const json = logical ? execForm(logical.text) : null;
   let script: Script | null = null;
   if (logical && !json && scriptKeyword) script = toScript(text, logical, l.heredocs);
-  const instr: Instruction = {
+  return {
     keyword, span, line: l.line, endLine: l.endLine, stage: -1,
     flags: l.flags, args, argsSpan, json, script, heredocs: l.heredocs,
+    properties: PROPERTY_KEYWORDS.has(keyword) ? readProperties(text, lines, escape, l.start, l.keywordEnd, l.end) : NO_PROPERTIES,
   };
-  if (PROPERTY_KEYWORDS.has(keyword)) propertiesOf.set(instr, readProperties(text, lines, escape, l.start, l.keywordEnd, l.end));
-  return instr;
 }
 
 /** Stages, global ARGs and comments over the instructions (also those taken from an earlier version). */
@@ -270,12 +272,9 @@ function registryLess(base: string, args: Map<string, string | null>): string | 
   return m ? expandVariables(m[1], args) : null;
 }
 
-/** The key-value pairs of each ENV, ARG and LABEL instruction (they hold no offsets: moving keeps them). */
-const propertiesOf = new WeakMap<Instruction, Property[]>();
-
 /** ENV/ARG/LABEL key-value pairs as dockerfile-ast reads them (both `K=V` and legacy `K V`). */
 export function properties(instr: Instruction): Property[] {
-  return propertiesOf.get(instr) ?? [];
+  return instr.properties ?? NO_PROPERTIES;
 }
 
 function unquote(s: string): string {
