@@ -1,6 +1,6 @@
 /**
  * The import rules of the code base (`npm run check:arch`, part of `npm test`). The layers, from
- * the bottom: images, bytes -> dockerfile, workspace -> edits -> facts -> rules, layers, generate
+ * the bottom: images, bytes, arrays -> dockerfile, workspace -> edits -> facts -> rules, layers, generate
  * -> fixes, analysis -> driver, measure -> lsp, cli. A folder imports only its own layer and
  * the ones below; nothing imports in a cycle; only the drivers (and the readers at the bottom:
  * the workspace loader, the shell parser's wasm) touch the file system, and nothing below the
@@ -41,7 +41,7 @@ module.exports = {
       from: {},
       to: { circular: true },
     },
-    layer('base', ['images', 'bytes'], above.base),
+    layer('base', ['images', 'bytes', 'arrays'], above.base),
     layer('model', ['dockerfile', 'workspace'], above.model),
     layer('edits', ['edits'], above.edits),
     layer('facts', ['facts'], above.facts),
@@ -52,7 +52,7 @@ module.exports = {
       name: 'measure-is-a-driver',
       severity: 'error',
       comment: 'measure/ runs a builder: below the drivers only its plain types (types.ts) and the text hash (hash.ts) are used.',
-      from: { path: re(['images', 'bytes', 'dockerfile', 'workspace', 'edits', 'facts', 'rules', 'layers', 'generate', 'fixes', 'analysis']) },
+      from: { path: re(['images', 'bytes', 'arrays', 'dockerfile', 'workspace', 'edits', 'facts', 'rules', 'layers', 'generate', 'fixes', 'analysis']) },
       to: { path: `${S}measure/`, pathNot: `${S}measure/(types|hash)\\.ts$` },
     },
     {
@@ -73,14 +73,14 @@ module.exports = {
       name: 'no-fs-below-drivers',
       severity: 'error',
       comment: 'Rules, facts, fixes, edits, the layer model and the generator read files through their inputs (the context object), never from disk; in dockerfile/ and workspace/ only the named readers touch it.',
-      from: { path: [re(['images', 'bytes', 'dockerfile', 'workspace', 'edits', 'facts', 'rules', 'layers', 'generate', 'fixes', 'analysis']), `${S}protocol\\.ts$`], pathNot: FS_IMPORTERS },
+      from: { path: [re(['images', 'bytes', 'arrays', 'dockerfile', 'workspace', 'edits', 'facts', 'rules', 'layers', 'generate', 'fixes', 'analysis']), `${S}protocol\\.ts$`], pathNot: FS_IMPORTERS },
       to: { path: '^(node:)?(fs|child_process)(/promises)?$' },
     },
     {
       name: 'no-disk-reader-reachable-below-drivers',
       severity: 'error',
       comment: 'Not through another module either: nothing below the drivers reaches the workspace loader, a safe reader or a driver (import the types from workspace/types.ts).',
-      from: { path: [re(['images', 'bytes', 'edits', 'facts', 'rules', 'layers', 'generate', 'fixes', 'analysis']), `${S}protocol\\.ts$`] },
+      from: { path: [re(['images', 'bytes', 'arrays', 'edits', 'facts', 'rules', 'layers', 'generate', 'fixes', 'analysis']), `${S}protocol\\.ts$`] },
       to: { path: [DISK_READERS, re(['driver', 'lsp', 'cli']), `${S}measure/run\\.ts$`], reachable: true },
     },
     {

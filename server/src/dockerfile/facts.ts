@@ -2,6 +2,7 @@
  * Facts derived from the model that several rules, the fixes and the layer model share:
  * which stage is final, what image a stage stands on, its environment, its go commands.
  */
+import { flatMapOf } from '../arrays';
 import * as path from 'node:path';
 import { imageEnv, lookupImage, type ImageInfo } from '../images/table';
 import { copyWords } from './copySources';
@@ -383,7 +384,7 @@ const DOCUMENTS = /^(LICENSE|LICENCE|COPYING|NOTICE|README|AUTHORS|CONTRIBUTORS|
 export function isArtifactExport(model: DockerfileModel, stage: Stage): boolean {
   if (stageImage(model, stage)?.family !== 'scratch') return false;
   const chain = stageChain(model, stage);
-  const rest = chain.flatMap((s) => s.instructions.filter((i) => i.keyword !== 'FROM'));
+  const rest = flatMapOf(chain, (s) => s.instructions.filter((i) => i.keyword !== 'FROM'));
   if (!rest.every((i) => ['COPY', 'ADD', 'ARG', 'LABEL'].includes(i.keyword))) return false;
   const copies = rest.filter((i) => i.keyword === 'COPY' || i.keyword === 'ADD');
   if (copies.length === 0) return false;
@@ -528,7 +529,7 @@ export function isXxGo(g: GoCommand): boolean {
 
 /** The go commands of a stage's RUNs, in order; once per stage, not to be modified. */
 export function stageGoCommands(stage: Stage): GoCommand[] {
-  return ((stage as GoCommandsSlot)[STAGE_GO_COMMANDS] ??= stage.instructions.flatMap(goCommands));
+  return ((stage as GoCommandsSlot)[STAGE_GO_COMMANDS] ??= flatMapOf(stage.instructions, (i) => goCommands(i)));
 }
 
 /** A stage that compiles Go (`go build` or `go install`). */

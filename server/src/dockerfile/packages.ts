@@ -4,6 +4,7 @@
  * by the image and layer rules (GD208, GD302, GD303, GD304, GD309) and those that look for an
  * installed C compiler, CA bundle or zoneinfo (GD102, GD103, GD202, GD203).
  */
+import { flatMapOf } from '../arrays';
 import type { PackageFamily } from '../images/packageSizes';
 import { stageChain } from './facts';
 import type { DockerfileModel, Instruction, Script, Stage } from './model';
@@ -211,7 +212,7 @@ export function topLevelCommands(script: Script): ShellCommand[] {
 
 /** Mount targets of a RUN's `--mount` flags (any type), without trailing slashes. */
 export function mountTargets(instr: Instruction): string[] {
-  return mounts(instr).flatMap((m) => (m.target ? [m.target.replace(/\/+$/, '') || '/'] : []));
+  return flatMapOf(mounts(instr), (m) => (m.target ? [m.target.replace(/\/+$/, '') || '/'] : []));
 }
 
 /** Is `p` equal to or inside `dir`? Both absolute, normalised. */

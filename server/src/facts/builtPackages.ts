@@ -22,6 +22,7 @@
  * .dockerignore inputs take a best guess (an unknown image works in `/`; when a COPY matches no
  * known output, the builds of its stage whose output is unknown count).
  */
+import { flatMapOf } from '../arrays';
 import * as path from 'node:path';
 import {
   contextPath, copyPaths, goCommands, goFlag, goPackages, isContextCopy, isWholeContext, pathEnv, stageChain, stageGoCommands, stageImage, workdirBefore, type GoCommand,
@@ -284,7 +285,7 @@ function importPattern(ws: WorkspaceModel, pattern: string): GoPackage[] | null 
 
 /** The go build/install commands of a stage's chain. */
 function chainBuilds(model: DockerfileModel, stage: Stage): GoCommand[] {
-  return stageChain(model, stage).flatMap(stageGoCommands).filter((g) => g.sub === 'build' || g.sub === 'install');
+  return flatMapOf(stageChain(model, stage), (s) => stageGoCommands(s)).filter((g) => g.sub === 'build' || g.sub === 'install');
 }
 
 /** Every go build/install of a stage's chain, resolved. */

@@ -1,3 +1,4 @@
+import { flatMapOf } from '../arrays';
 import { contextBinds, mounts, type Mount } from '../dockerfile/mounts';
 import { contextPath, copyPaths, dockerEnv, goCommands, goFlag, goPackages, isContextCopy, isWholeContext, stageChain, stageGoCommands, stageImage, stageRef } from '../dockerfile/facts';
 import { cacheMountId, envValue, goCachePaths, isLocalPackage, MODULE_DOWNLOADS, moduleDownloadCaches } from '../dockerfile/goBuild';
@@ -203,7 +204,7 @@ function memberFinding(ctx: RuleContext, stage: Stage, first: Instruction, downl
     if (!paths || !paths.sources.every((src) => holdsReplaced(members, contextPath(src))) || !copiesSources(paths, ctx.files)) continue;
     copies.push({ instr: i, sources: paths.sources });
   }
-  const folders = copies.flatMap((c) => c.sources.map((src) => contextPath(src)).filter((d): d is string => !!d));
+  const folders = flatMapOf(copies, (c) => c.sources.map((src) => contextPath(src)).filter((d): d is string => !!d));
   const modules: string[] = [];
   const moduleFiles: string[] = [];
   for (const m of ctx.workspace?.modules ?? []) {

@@ -1,3 +1,4 @@
+import { flatMapOf } from '../arrays';
 import { copiesGoSources, copyPaths, dockerEnv, goCommands, goFlag, goPackages, isContextCopy, goOlderThan, rootImage, stageChain, stageDescendants, stageImage, type GoCommand } from '../dockerfile/facts';
 import { indirectGoSteps, type IndirectGoStep } from '../dockerfile/indirectGo';
 import { buildsOnlyGoDistribution, goCachePaths, goflags, goflagsValue, MODULE_DOWNLOADS, stageRef, type GoCachePaths } from '../dockerfile/goBuild';
@@ -132,7 +133,7 @@ export const gd107: Rule = {
         const list = missing.map((m) => `the ${m.what} (${m.path ?? `\`go env ${m.what === 'module cache' ? 'GOMODCACHE' : 'GOCACHE'}\``})`).join(' and ');
         const canFix = !paths.nonRoot && missing.every((m) => m.path !== null);
         // The mounts aimed elsewhere are not these caches: say so, and retarget them.
-        const retarget = missing.flatMap((m) => {
+        const retarget = flatMapOf(missing, (m) => {
           const a = astray.find((x) => (x.kind === 'mod') === (m.what === 'module cache'));
           return a ? [{ missing: m, astray: a }] : [];
         });
@@ -565,7 +566,7 @@ function copyOutOf(model: DockerfileModel, stage: Stage, path: string): Instruct
 type Target = { path: string } | { unknown: string };
 
 function resolvedTargets(model: DockerfileModel, stage: Stage, instr: Instruction): Target[] {
-  const targets = mounts(instr).flatMap((m) => (m.type === 'cache' && m.target ? [m.target] : []));
+  const targets = flatMapOf(mounts(instr), (m) => (m.type === 'cache' && m.target ? [m.target] : []));
   if (targets.length === 0) return [];
   const env = dockerEnv(model, stage, instr);
   return targets.map((t) => {

@@ -1,3 +1,4 @@
+import { flatMapOf } from '../arrays';
 import { dockerEnv, goPackages, stageGoCommands, stageImage } from '../dockerfile/facts';
 import { buildToolFiles } from '../dockerfile/indirectGo';
 import { envValue, isLocalPackage, lexShellWord, sourcesPresent } from '../dockerfile/goBuild';
@@ -71,8 +72,10 @@ function unpinnedClones(model: DockerfileModel, stage: Stage): RuleFinding[] {
   const buildsGo = stageGoCommands(stage).some((g) => g.sub === 'build' || g.sub === 'install');
   const onGo = stageImage(model, stage)?.goToolchain === true;
   if (!buildsGo && !onGo) return out;
+  // Most stages run no git at all: nothing to collect.
+  if (!stage.instructions.some((i) => i.keyword === 'RUN' && i.script?.parsed.commands.some((c) => c.argv[0]?.value === 'git'))) return out;
   const resolve = (instr: Instruction, w: ShellWord): string | null => (w.dynamic ? expandVariables(w.raw.replace(/["']/g, ''), dockerEnv(model, stage, instr)) : w.value);
-  const cmds = stage.instructions.flatMap((instr) => (instr.keyword === 'RUN' && instr.script ? instr.script.parsed.commands.map((c) => ({ instr, c })) : []));
+  const cmds = flatMapOf(stage.instructions, (instr) => (instr.keyword === 'RUN' && instr.script ? instr.script.parsed.commands.map((c) => ({ instr, c })) : []));
   cmds.forEach(({ instr, c }, k) => {
     const argv = c.argv;
     if (argv[0]?.value !== 'git') return;

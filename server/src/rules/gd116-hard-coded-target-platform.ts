@@ -18,6 +18,7 @@
  * Fix (not safe: it changes which architecture is built): a prefix `GOARCH=amd64` becomes
  * `GOARCH=$TARGETARCH`, with `ARG TARGETARCH` after the builder's FROM when the stage lacks it.
  */
+import { flatMapOf } from '../arrays';
 import { argDeclarations, isArtifactExport, stageChain, stageGoCommands, type GoCommand } from '../dockerfile/facts';
 import { rawEnvValue } from '../dockerfile/goBuild';
 import { toDoc, scriptSpan, type DockerfileModel } from '../dockerfile/model';
@@ -51,7 +52,7 @@ export const gd116: Rule = {
     // Builds of several platforms, from several stages, land in the image: a bundle of release
     // binaries (linux, darwin, windows), not one program for the image's platform.
     // (Only builds that name their platform count: a `go install tool@v1` beside them says nothing.)
-    const platforms = new Set(landing.flatMap(({ g }) => { const h = hardCoded(model, g); return h ? [`${h.goos ?? ''}/${h.goarch ?? ''}`] : []; }));
+    const platforms = new Set(flatMapOf(landing, ({ g }) => { const h = hardCoded(model, g); return h ? [`${h.goos ?? ''}/${h.goarch ?? ''}`] : []; }));
     if (platforms.size > 1) return [];
     const out: RuleFinding[] = [];
     const seen = new Set<string>();

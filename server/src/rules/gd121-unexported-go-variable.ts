@@ -16,6 +16,7 @@
  * Fix (not safe: go then builds with that setting, which changes the binary): pass the variable
  * on the first such command (`GOARM=${GOARM} make build`), as the script does for the others.
  */
+import { flatMapOf } from '../arrays';
 import { dockerEnv, goCommands, stageImage } from '../dockerfile/facts';
 import { GO_VARIABLE } from '../dockerfile/goBuild';
 import { indirectGoSteps } from '../dockerfile/indirectGo';
@@ -76,7 +77,7 @@ export const gd121: Rule = {
 function goSteps(ctx: RuleContext, stage: Stage): ShellCommand[] {
   const files = ctx.files;
   const read = ctx.workspace && files ? (rel: string) => files.readFile(rel) : undefined;
-  const direct = stage.instructions.flatMap((i: Instruction) => goCommands(i).map((g) => g.cmd));
+  const direct = flatMapOf(stage.instructions, (i: Instruction) => goCommands(i).map((g) => g.cmd));
   // A tool whose file cannot be read counts on an image with Go (a stage that runs go has it).
   const hasGo = stageImage(ctx.model, stage)?.goToolchain === true || direct.length > 0;
   return [...direct, ...indirectGoSteps(stage, read, hasGo).map((s) => s.cmd)];

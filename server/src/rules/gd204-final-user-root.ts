@@ -36,6 +36,7 @@
  *
  * Fix (not safe: files the program writes may need other owners): `USER 65532:65532`.
  */
+import { flatMapOf } from '../arrays';
 import { copyPaths, effectiveUser, isArtifactExport, isRootUser, isToolbox, stageChain, stageImage, startInstructions } from '../dockerfile/facts';
 import { properties } from '../dockerfile/parse';
 import { finalCopies, programPackages } from '../facts/builtPackages';
@@ -173,9 +174,9 @@ function imageNeedsRoot(model: DockerfileModel, stage: Stage): boolean {
 function programsNeedRoot(ctx: RuleContext, stage: Stage): boolean {
   const ws = ctx.workspace;
   if (!ws) return false;
-  const builds = finalCopies({ ...ctx, workspace: ws }, ctx.finalStage).flatMap((c) => c.builds);
+  const builds = flatMapOf(finalCopies({ ...ctx, workspace: ws }, ctx.finalStage), (c) => c.builds);
   let packages = builds.length > 0 ? programPackages(ws, builds).packages : [];
-  const copied = new Set(stageChain(ctx.model, stage).flatMap((s) => s.instructions.flatMap((i) => (i.flags.some((f) => f.name === 'from') ? copyPaths(i)?.sources ?? [] : []))).map((p) => p.replace(/\/+$/, '').split('/').pop()!));
+  const copied = new Set(flatMapOf(stageChain(ctx.model, stage), (s) => flatMapOf(s.instructions, (i) => (i.flags.some((f) => f.name === 'from') ? copyPaths(i)?.sources ?? [] : []))).map((p) => p.replace(/\/+$/, '').split('/').pop()!));
   const named = mainPackages(ws).filter((p) => copied.has(p.dir.split('/').pop()!));
   if (builds.length === 0) packages = named;
   const imports = (p: { dir: string }) => buildFacts(ws, p.dir).externalImports;
@@ -202,6 +203,6 @@ function copiesDropTool(i: Instruction): boolean {
 /** ENTRYPOINT + CMD words of the final stage (chain), as written. */
 function startArgv(model: DockerfileModel, stage: Stage): string[] {
   const { entrypoint, cmd } = startInstructions(model, stage);
-  const words = (i: Instruction | null) => !i ? [] : i.json ?? i.script?.parsed.commands.flatMap((c) => c.argv.map((w) => w.value)) ?? [];
+  const words = (i: Instruction | null) => !i ? [] : i.json ?? (i.script ? flatMapOf(i.script.parsed.commands, (c) => c.argv.map((w) => w.value)) : []);
   return [...words(entrypoint), ...words(cmd)];
 }

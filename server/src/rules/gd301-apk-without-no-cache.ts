@@ -16,6 +16,7 @@
  * `apk update` (with the `&&` or `;` joining it, edits/shellChain.ts) when every other apk command
  * of the RUN already says `--no-cache`.
  */
+import { flatMapOf } from '../arrays';
 import { insert, replace } from '../edits/edits';
 import { removeCommandEdit } from '../edits/shellChain';
 import { imageStages } from '../dockerfile/facts';
@@ -44,7 +45,7 @@ export const gd301: Rule = {
     // The stages an image is built from (the final stage's chain, and a stage published with
     // --target: see imageStages), asked when a RUN with apk needs them.
     let shipped: Set<number> | undefined;
-    for (const instr of stagesToCheck(ctx).flatMap((s) => s.instructions)) {
+    for (const instr of flatMapOf(stagesToCheck(ctx), (s) => s.instructions)) {
       if (instr.keyword !== 'RUN' || !instr.script) continue;
       const script = instr.script;
       const cmds = script.parsed.commands;
