@@ -26,5 +26,6 @@ export function analyzeText(text: string, opts: AnalyzeOptions = {}, previous?: 
   // Their fixes are built from `previous`, whose instructions the parse moves into the new model.
   if (previousFindings) settleFixes(previousFindings);
   const model = parseDockerfile(text, previous);
-  return { model, ...analyzeReusing(model, opts, previousFindings) };
+  const { findings, stageFindings } = analyzeReusing(model, opts, previousFindings);
+  return { model, findings, stageFindings };
 }

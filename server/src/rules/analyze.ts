@@ -49,6 +49,8 @@ export function analyzeReusing(model: DockerfileModel, opts: AnalyzeOptions = {}
   const suppressions = readSuppressions(model, RULES);
   const anySuppressed = !suppressesNothing(suppressions);
   const findings: Finding[] = [];
+  // The context of each stage, for the stage-scoped rules: one per stage, not one per rule and stage.
+  let stageCtx: RuleContext[] | undefined;
   for (const rule of rules) {
     const setting = opts.rules?.[rule.code];
     if (setting === 'off') continue;
@@ -60,8 +62,9 @@ export function analyzeReusing(model: DockerfileModel, opts: AnalyzeOptions = {}
         const old = previous?.found.get(rule.code);
         const perStage: RuleFinding[][] = [];
         results = [];
+        stageCtx ??= model.stages.map((stage) => ({ model, finalStage: ctx.finalStage, workspace: ctx.workspace, files: ctx.files, stages: [stage] }));
         for (const stage of model.stages) {
-          const found = plan?.moved(stage.index, old?.[stage.index], rule.namesLines, rule.readsDescendants) ?? rule.check({ model, finalStage: ctx.finalStage, workspace: ctx.workspace, files: ctx.files, stages: [stage] });
+          const found = plan?.moved(stage.index, old?.[stage.index], rule.namesLines, rule.readsDescendants) ?? rule.check(stageCtx[stage.index]);
           perStage.push(found);
           for (const f of found) results.push(f);
         }
