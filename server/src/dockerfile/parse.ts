@@ -121,7 +121,9 @@ function moved(i: Instruction, delta: number, lineDelta: number): Instruction {
   i.flags = i.flags.map((f) => ({ name: f.name, value: f.value, span: shift(f.span) }));
   i.args = i.args.map((a) => ({ value: a.value, span: shift(a.span) }));
   i.argsSpan = i.argsSpan && shift(i.argsSpan);
-  i.script = i.script && { ...i.script, base: i.script.base + delta };
+  // Field by field: an object spread is a slow generic copy, and a keystroke moves every instruction after the edit.
+  const s = i.script;
+  i.script = s && { text: s.text, map: s.map, base: s.base + delta, parsed: s.parsed, heredoc: s.heredoc };
   i.heredocs = i.heredocs.map((h) => ({ name: h.name, body: h.body && shift(h.body) }));
   return i;
 }
