@@ -8,7 +8,7 @@ import { dockerEnv, envBefore, goCommands, goFlag, isRootUser, rootImage, stageC
 
 // Where the rules have long imported it from; it lives with the other stage facts.
 export { stageRef };
-import type { DockerfileModel, Instruction, Stage } from './model';
+import { registerModelFactSlot, type DockerfileModel, type Instruction, type Stage } from './model';
 import { mounts, type Mount } from './mounts';
 import { normalizeRepository } from '../images/table';
 import type { ShellWord } from './shell';
@@ -410,6 +410,9 @@ export function stripFlags(tokens: readonly GoToken[]): { s: boolean; w: boolean
 const WRITES_GO_ENV = Symbol('writesGoEnv');
 const STAGES_FEEDING = Symbol('stagesFeeding');
 const DOWNLOAD_CACHES = Symbol('downloadCaches');
+registerModelFactSlot(WRITES_GO_ENV);
+registerModelFactSlot(STAGES_FEEDING);
+registerModelFactSlot(DOWNLOAD_CACHES);
 interface ModelSlot {
   [WRITES_GO_ENV]?: boolean;
   [STAGES_FEEDING]?: Map<number, Set<number>>;

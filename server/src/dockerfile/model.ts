@@ -99,6 +99,24 @@ export interface DockerfileModel {
   notAnalysed: OverLimit | null;
 }
 
+/**
+ * The symbols under which facts are kept on a model (dockerfile/facts.ts, goBuild.ts,
+ * facts/memo.ts register theirs), and every model is made with all of them, undefined
+ * (parse.ts). Added one at a time as rules asked for them, they gave the model a new hidden
+ * class per fact, and the reads of each (stageChain's, on every rule's path) were megamorphic
+ * lookups in a process-wide cache that other code evicts.
+ */
+const MODEL_FACT_SLOTS: symbol[] = [];
+
+export function registerModelFactSlot(slot: symbol): void {
+  MODEL_FACT_SLOTS.push(slot);
+}
+
+export function withModelFactSlots(model: DockerfileModel): DockerfileModel {
+  for (const slot of MODEL_FACT_SLOTS) (model as unknown as Record<symbol, unknown>)[slot] = undefined;
+  return model;
+}
+
 /** Document offset of a script offset. */
 export function toDoc(script: Script, offset: number): number {
   const map = script.map;

@@ -9,7 +9,7 @@
  * A fact is named by what it holds, with its parameters in the name
  * (`vendorGitIgnored:backend`): two questions never share an answer.
  */
-import type { DockerfileModel } from '../dockerfile/model';
+import { registerModelFactSlot, type DockerfileModel } from '../dockerfile/model';
 import type { WorkspaceModel } from '../workspace/model';
 
 const byWorkspace = new WeakMap<WorkspaceModel, Map<string, unknown>>();
@@ -19,6 +19,7 @@ const byWorkspace = new WeakMap<WorkspaceModel, Map<string, unknown>>();
 // instructions, so a WeakMap kept every analysed model alive through the scavenges. (A
 // workspace model lives long: a WeakMap costs nothing there.)
 const DOCKERFILE_FACTS = Symbol('dockerfileFacts');
+registerModelFactSlot(DOCKERFILE_FACTS);
 interface FactsSlot {
   [DOCKERFILE_FACTS]?: Map<string, unknown>;
 }
