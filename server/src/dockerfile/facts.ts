@@ -47,22 +47,32 @@ const STAGE_CHAINS = Symbol('stageChains');
 const IMAGE_STAGES = Symbol('imageStages');
 const STAGES_BY_NAME = Symbol('stagesByName');
 const DESCENDANTS = Symbol('descendants');
+const STAGE_IMAGES = Symbol('stageImages');
 registerModelFactSlot(ROOT_IMAGES);
 registerModelFactSlot(STAGE_CHAINS);
 registerModelFactSlot(IMAGE_STAGES);
 registerModelFactSlot(STAGES_BY_NAME);
 registerModelFactSlot(DESCENDANTS);
+registerModelFactSlot(STAGE_IMAGES);
 interface ModelFactsSlot {
   [ROOT_IMAGES]?: (string | null)[];
   [STAGE_CHAINS]?: Stage[][];
   [IMAGE_STAGES]?: Map<number, Set<number>>;
   [STAGES_BY_NAME]?: Map<string, number>;
   [DESCENDANTS]?: Stage[][];
+  [STAGE_IMAGES]?: (ImageInfo | null | undefined)[];
 }
 
+/** What the image table knows of the stage's root image; per stage once per model (rules ask it of the same stages again and again). */
 export function stageImage(model: DockerfileModel, stage: Stage): ImageInfo | undefined {
-  const ref = rootImage(model, stage);
-  return ref ? lookupImage(ref) : undefined;
+  // One slot per stage from the start (a sparse array written at a high index first goes slow).
+  const known = ((model as ModelFactsSlot)[STAGE_IMAGES] ??= model.stages.map(() => undefined));
+  let image = known[stage.index];
+  if (image === undefined) {
+    const ref = rootImage(model, stage);
+    known[stage.index] = image = (ref ? lookupImage(ref) : undefined) ?? null;
+  }
+  return image ?? undefined;
 }
 
 /**
