@@ -410,13 +410,16 @@ export function stripFlags(tokens: readonly GoToken[]): { s: boolean; w: boolean
 const WRITES_GO_ENV = Symbol('writesGoEnv');
 const STAGES_FEEDING = Symbol('stagesFeeding');
 const DOWNLOAD_CACHES = Symbol('downloadCaches');
+const CACHE_PATHS = Symbol('goCachePaths');
 registerModelFactSlot(WRITES_GO_ENV);
 registerModelFactSlot(STAGES_FEEDING);
 registerModelFactSlot(DOWNLOAD_CACHES);
+registerModelFactSlot(CACHE_PATHS);
 interface ModelSlot {
   [WRITES_GO_ENV]?: boolean;
   [STAGES_FEEDING]?: Map<number, Set<number>>;
   [DOWNLOAD_CACHES]?: Map<string, Instruction[]>;
+  [CACHE_PATHS]?: Map<GoCommand | Instruction, GoCachePaths>;
 }
 
 /** The stages whose files can reach the final stage: its FROM chain, COPY --from and RUN --mount=from=, transitively. */
@@ -480,6 +483,17 @@ export interface GoCachePaths {
  * environment only). GD104 and GD107 both ask.
  */
 export function goCachePaths(model: DockerfileModel, stage: Stage, instr: Instruction, g: GoCommand | null): GoCachePaths {
+  // GD104 and GD107 ask for the same commands (each of their steps), once each per model; an
+  // instruction asked of another stage (a descendant's view) is worked out each time.
+  if (instr.stage !== stage.index) return computeGoCachePaths(model, stage, instr, g);
+  const known = ((model as ModelSlot)[CACHE_PATHS] ??= new Map());
+  const key = g ?? instr;
+  let paths = known.get(key);
+  if (!paths) known.set(key, (paths = computeGoCachePaths(model, stage, instr, g)));
+  return paths;
+}
+
+function computeGoCachePaths(model: DockerfileModel, stage: Stage, instr: Instruction, g: GoCommand | null): GoCachePaths {
   const env = g ? null : dockerEnv(model, stage, instr);
   const get = (name: string): EnvValue => (g ? envValue(model, stage, g, name) : env!.get(name));
   const imageUser = stageImage(model, stage)?.defaultUser;
