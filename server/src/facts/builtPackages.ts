@@ -14,7 +14,8 @@
  * Which builds land in the final stage: those of the final stage's own FROM chain, and every
  * `COPY --from=<stage>` of that chain whose source path is the output of a `go build` (its `-o`,
  * else `<cwd>/<package name>`) or a `go install` (`$GOBIN`, else `$GOPATH/bin`, `/go/bin` on
- * golang images) of that stage's chain.
+ * golang images) of that stage's chain; never a build whose binary a later build of its stage
+ * overwrites (overwrittenBuild: a cache warm-up before the release build).
  *
  * Where the Dockerfile leaves things open, the callers want different answers, so the choice is
  * a parameter: the GD1xx errors must be certain (an image we do not know has no known WORKDIR;
@@ -28,8 +29,8 @@ import {
   contextPath, copyPaths, goCommands, goFlag, goPackages, isContextCopy, isWholeContext, pathEnv, stageChain, stageGoCommands, stageImage, workdirBefore, type GoCommand,
 } from '../dockerfile/facts';
 import { envValue, goBinaryName, stageRef, writesNoBinary } from '../dockerfile/goBuild';
-import type { DockerfileModel, Instruction, Stage } from '../dockerfile/model';
-import { contextBinds } from '../dockerfile/mounts';
+import { toDoc, type DockerfileModel, type Instruction, type Stage } from '../dockerfile/model';
+import { contextBinds, mounts } from '../dockerfile/mounts';
 import { topLevelCommands } from '../dockerfile/packages';
 import type { ShellWord } from '../dockerfile/shell';
 import { expandVariables, type VariableLookup } from '../dockerfile/variables';
@@ -349,7 +350,7 @@ function computeLandingBuilds(info: Known, finalStage: number, guess: boolean): 
   const chain = stageChain(model, final);
   const chainIdx = new Set(chain.map((s) => s.index));
   for (const g of chainBuilds(model, final)) {
-    if (seen.has(key(g))) continue;
+    if (seen.has(key(g)) || overwrittenBuild(info, g)) continue;
     seen.add(key(g));
     out.push({ g, copy: null, copiedFrom: null });
   }
@@ -372,6 +373,7 @@ function computeLandingBuilds(info: Known, finalStage: number, guess: boolean): 
       const unknown: GoCommand[] = [];
       let matched = false;
       for (const g of builds) {
+        if (overwrittenBuild(info, g)) continue;
         const o = buildOutput(info, model.stages[g.instr.stage], g, builds.length, guess);
         if (o === undefined) unknown.push(g);
         if (!o || !sources.some((src) => outputMatches(src, o, guess))) continue;
@@ -389,6 +391,101 @@ function computeLandingBuilds(info: Known, finalStage: number, guess: boolean): 
     }
   }
   return out;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Builds whose binary a later build overwrites
+
+/**
+ * Is the binary of this go build/install overwritten by a later build of the same stage, before
+ * anything reads it? A COPY --from (or RUN --mount=from=) reads the stage as it ends, so such a
+ * build reaches no image: the cache warm-up `go build ./cmd/clusterctl` that cluster-api runs
+ * before the release build `go build -trimpath ... -o clusterctl ${package}` in the same WORKDIR.
+ * Only when certain: both outputs are known and name the same file (a plain `-o X` names the
+ * file X, or X/<name> when X is a folder: two such builds count only with the same binary name or
+ * the same package arguments), the later build runs whatever happens (its RUN has no `||`, `if`,
+ * `case` or loop), writes into the layer (not into one of its RUN's mounts), does not cross-compile
+ * to Windows without -o (`x.exe`), and nothing in between names the file (a `cp`/`mv` of it).
+ * Builds of a later stage do not count: the stage itself may be read too.
+ */
+export function overwrittenBuild(info: Known, g: GoCommand): boolean {
+  const kept = dockerfileFact(info.model, 'overwrittenBuilds', () => ({ workspace: info.workspace, files: info.files, builds: computeOverwritten(info) }));
+  if (kept.workspace !== info.workspace || kept.files !== info.files) {
+    kept.workspace = info.workspace;
+    kept.files = info.files;
+    kept.builds = computeOverwritten(info);
+  }
+  return kept.builds.has(g);
+}
+
+function computeOverwritten(info: Known): Set<GoCommand> {
+  const { model } = info;
+  const out = new Set<GoCommand>();
+  for (const stage of model.stages) {
+    const builds = stageGoCommands(stage).filter((g) => g.sub === 'build' || g.sub === 'install');
+    if (builds.length < 2) continue;
+    const outputs = builds.map((g) => buildOutput(info, stage, g, builds.length, false));
+    for (let i = 0; i < builds.length; i++) {
+      const a = outputs[i];
+      if (!a?.file || mayWriteExe(model, stage, builds[i])) continue;
+      for (let j = i + 1; j < builds.length; j++) {
+        const b = outputs[j];
+        if (!b?.file || !sameFile(a, b, builds[i], builds[j]) || mayWriteExe(model, stage, builds[j])) continue;
+        if (conditional(builds[j]) || writesIntoMount(model, stage, builds[j], b.file) || namedBetween(model, stage, builds[i], builds[j], a.file)) break;
+        out.add(builds[i]);
+        break;
+      }
+    }
+  }
+  return out;
+}
+
+/** Two outputs that are the same file (see overwrittenBuild). */
+function sameFile(a: Output, b: Output, ga: GoCommand, gb: GoCommand): boolean {
+  if (a.file !== b.file) return false;
+  // `-o X` without a trailing slash: the file X, or X/<binary name> when X is a folder.
+  const plainA = a.file === a.dir;
+  const plainB = b.file === b.dir;
+  if (!plainA || !plainB) return true;
+  if (a.name !== null && a.name === b.name) return true;
+  const pkgs = (g: GoCommand) => goPackages(g.args).map((w) => w.value).join(' ');
+  return pkgs(ga) === pkgs(gb);
+}
+
+/** A build without -o whose GOOS may be windows writes `<name>.exe`. */
+function mayWriteExe(model: DockerfileModel, stage: Stage, g: GoCommand): boolean {
+  if (g.sub === 'build' && goFlag(g.args, 'o')) return false;
+  const goos = envValue(model, stage, g, 'GOOS');
+  return goos !== undefined && (goos === null || /windows|\$/.test(goos));
+}
+
+/** The command may not run, or may fail and leave the earlier binary: `||`, `if`, `case`, a loop in its RUN. */
+function conditional(g: GoCommand): boolean {
+  return /\|\||(^|[\s;&|(])(if|case|while|until|for|select)\s/.test(g.instr.script?.text ?? '');
+}
+
+/** The later build writes its binary into a mount of its RUN (a cache or tmpfs), not into the layer. */
+function writesIntoMount(model: DockerfileModel, stage: Stage, g: GoCommand, file: string): boolean {
+  const targets = mounts(g.instr).map((m) => m.target);
+  if (targets.length === 0) return false;
+  const wd = workdirBefore(model, stage, g.instr, null);
+  return targets.some((t) => {
+    if (t === null) return true;
+    if (!t.startsWith('/') && wd === null) return true;
+    const abs = path.posix.resolve(wd ?? '/', t);
+    return abs === '/' || file === abs || file.startsWith(`${abs}/`);
+  });
+}
+
+/** Something between the two builds (the rest of the first RUN, the instructions in between, the second RUN up to its build) names the file. */
+function namedBetween(model: DockerfileModel, stage: Stage, a: GoCommand, b: GoCommand, file: string): boolean {
+  const base = path.posix.basename(file);
+  if (base === '') return true;
+  const escaped = base.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const word = new RegExp(`(^|[^A-Za-z0-9_.-])${escaped}($|[^A-Za-z0-9_.-])`);
+  const from = toDoc(a.instr.script!, a.cmd.end);
+  const to = toDoc(b.instr.script!, b.cmd.start);
+  return from < to && word.test(model.text.slice(from, to).replace(/^[ \t]*#.*$/gm, ''));
 }
 
 export interface FinalCopy {

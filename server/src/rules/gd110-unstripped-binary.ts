@@ -5,6 +5,7 @@ import {
 import { scriptSpan, toDoc, type DockerfileModel, type Stage } from '../dockerfile/model';
 import { insert, type Edit } from '../edits/edits';
 import { prependLdflags } from '../edits/goFlags';
+import { overwrittenBuild } from '../facts/builtPackages';
 import { withLazyFix, type Rule, type RuleFinding } from './types';
 
 /**
@@ -12,7 +13,8 @@ import { withLazyFix, type Rule, type RuleFinding } from './types';
  *
  * "Release build": a `go build` in the final stage or in a stage whose files can reach it
  * (its FROM chain, COPY --from, RUN --mount=from=), that writes a binary (not `./...` without
- * -o, not -o /dev/null), an executable (not `-buildmode=c-archive`, `c-shared`, `plugin`, `archive`,
+ * -o, not -o /dev/null) that no later build of the stage overwrites (overwrittenBuild: a cache
+ * warm-up), an executable (not `-buildmode=c-archive`, `c-shared`, `plugin`, `archive`,
  * `shared`: a library whose symbols its users link against) and is not a debug build (`-gcflags`
  * with `-N` or `-l`), nor a test build (`-race`, `-cover`). Stages that
  * never reach the final image (test, lint, debug targets) are left alone. `-s` alone counts as
@@ -33,7 +35,7 @@ export const gd110: Rule = {
   severity: 'hint',
   needsWorkspace: false,
   fix: 'safe',
-  facts: ['goCommands'],
+  facts: ['goCommands', 'goBuilds'],
   check(ctx) {
     const out: RuleFinding[] = [];
     const feeding = stagesFeeding(ctx.model, ctx.finalStage);
@@ -42,6 +44,8 @@ export const gd110: Rule = {
       for (const g of stageGoCommands(stage)) {
         const script = g.instr.script!;
         if (g.sub !== 'build') continue;
+        // A warm-up whose binary a later build of the stage overwrites ships nothing.
+        if (overwrittenBuild(ctx, g)) continue;
         const pkgs = goPackages(g.args);
         if (writesNoBinary(g, pkgs, goFlag(g.args, 'o')?.value) || isDebugBuild(ctx.model, stage, g) || !buildsExecutable(ctx.model, stage, g)) continue;
         // `-race`/`-cover`: a test build, not a release.

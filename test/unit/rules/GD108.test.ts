@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it, before } from 'node:test';
 import { df, ready } from '../helpers';
-import { has, find, spanText, fix, formanceLedger } from './kit/gobuild';
+import { has, find, spanText, fix, formanceLedger, clusterctl } from './kit/gobuild';
 
 /** GD108 no-trimpath: its own cases (the themed suites beside it test rules together). */
 before(() => ready);
@@ -90,5 +90,35 @@ describe('GD108 and the builder\'s Go version', () => {
   });
   it('still reports from Go 1.13 on, and where the version is unknown', () => {
     for (const from of ['FROM golang:1.13-buster', 'FROM golang:1.22', 'FROM golang:alpine', 'FROM golang', 'FROM debian:bookworm']) assert.equal(has(build(from), 'GD108'), true, from);
+  });
+});
+
+// Judge I (round 11), kubernetes-sigs/cluster-api ae7ff04 (Apache-2.0) cmd/clusterctl/Dockerfile:54
+// (wrong): a cache warm-up whose binary the release build of the stage overwrites ships nothing.
+describe('GD108 and a build whose binary a later build overwrites', () => {
+  it('cluster-api: silent on the warm-up `go build ./cmd/clusterctl`, which the release build overwrites', () => {
+    assert.equal(has(df(clusterctl()), 'GD108'), false);
+    // The main Dockerfile's shape: both write `-o manager ${package}`.
+    assert.equal(has(df(clusterctl('go build -o clusterctl ${package}')), 'GD108'), false);
+    // Same file through an absolute -o and the same package (a folder there would get clusterctl/clusterctl twice).
+    assert.equal(has(df(clusterctl('go build -o /workspace/clusterctl ./cmd/clusterctl', '-o clusterctl ./cmd/clusterctl')), 'GD108'), false);
+    // `-o X` and an unknown package: X may be a folder of the context, and the binaries differ there.
+    assert.equal(has(df(clusterctl('go build -o /workspace/clusterctl ./cmd/clusterctl')), 'GD108'), true);
+  });
+
+  it('still reports the warm-up when its binary survives', () => {
+    // The release build writes elsewhere: the warm-up's binary stays in the stage.
+    assert.equal(has(df(clusterctl('go build ./cmd/clusterctl', '-o /out/clusterctl ${package}')), 'GD108'), true);
+    // Another folder -o X with other packages: X may be a folder holding both binaries.
+    assert.equal(has(df(['FROM golang:1.22', 'COPY . .', 'RUN go build -o /out ./cmd/a', 'RUN go build -trimpath -o /out ./cmd/b']), 'GD108'), true);
+    // The later build may not run, or writes into a cache mount.
+    assert.equal(has(df(clusterctl('go build ./cmd/clusterctl', '-o clusterctl ${package} || true')), 'GD108'), true);
+    assert.equal(has(df(['FROM golang:1.22', 'WORKDIR /src', 'COPY . .', 'RUN go build -o /out/app .', 'RUN --mount=type=cache,target=/out go build -trimpath -o /out/app .']), 'GD108'), true);
+    // Something in between takes the first binary away.
+    assert.equal(has(df(['FROM golang:1.22', 'WORKDIR /src', 'COPY . .', 'RUN go build -o /out/app . && cp /out/app /usr/local/bin/', 'RUN go build -trimpath -o /out/app .']), 'GD108'), true);
+    // A later stage's build does not count: the first stage is read too.
+    assert.equal(has(df(['FROM golang:1.22 AS a', 'WORKDIR /src', 'COPY . .', 'RUN go build -o /out/app .', 'FROM a AS b', 'RUN go build -trimpath -o /out/app .', 'FROM scratch', 'COPY --from=a /out/app /a', 'COPY --from=b /out/app /b']), 'GD108'), true);
+    // The release build itself is reported when it lacks -trimpath.
+    assert.equal(find(df(['FROM golang:1.22', 'WORKDIR /src', 'COPY . .', 'RUN go build -trimpath -o /out/app .', 'RUN go build -o /out/app .']), 'GD108').length, 1);
   });
 });

@@ -61,3 +61,40 @@ export const formanceLedger = (std = 'std') => [
   'COPY --from=builder /src/components/ledger/ledger /usr/local/bin/ledger',
   'ENTRYPOINT ["ledger"]',
 ];
+
+/**
+ * kubernetes-sigs/cluster-api at ae7ff047db499ac3858ade268ba38db8c9f128bb (Apache-2.0)
+ * cmd/clusterctl/Dockerfile:28-75, trimmed: a cache warm-up `go build ./cmd/clusterctl` (line
+ * 54), then the release build, which writes the same /workspace/clusterctl (`-o clusterctl`,
+ * with -trimpath; `-s -w` arrive in `${ldflags}` from hack/scripts/release/version.sh). `warmUp`
+ * replaces the warm-up command, `release` the release build's output flag and package.
+ */
+export const clusterctl = (warmUp = 'go build ./cmd/clusterctl', release = '-o clusterctl ${package}') => [
+  'ARG builder_image',
+  'ARG ARCH',
+  'FROM ${builder_image} as builder',
+  'WORKDIR /workspace',
+  'COPY go.mod go.mod',
+  'COPY go.sum go.sum',
+  'RUN --mount=type=cache,id=go-mod,target=/go/pkg/mod \\',
+  '    go mod download',
+  'COPY ./ ./',
+  '# Cache the go build into the Go’s compiler cache folder so we take benefits of compiler caching across docker build calls',
+  'RUN --mount=type=cache,id=go-build,target=/root/.cache/go-build \\',
+  '    --mount=type=cache,id=go-mod,target=/go/pkg/mod \\',
+  `    ${warmUp}`,
+  'ARG package=.',
+  'ARG ARCH',
+  'ARG gcflags',
+  'ARG ldflags',
+  'RUN --mount=type=cache,id=go-build,target=/root/.cache/go-build \\',
+  '    --mount=type=cache,id=go-mod,target=/go/pkg/mod \\',
+  '    CGO_ENABLED=0 GOOS=linux GOARCH=${ARCH} \\',
+  `    go build -trimpath -gcflags "\${gcflags}" -ldflags "\${ldflags} -extldflags '-static'" \\`,
+  `    ${release}`,
+  'FROM gcr.io/distroless/static:nonroot-${ARCH}',
+  'WORKDIR /',
+  'COPY --from=builder /workspace/clusterctl .',
+  'USER 65532',
+  'ENTRYPOINT ["/clusterctl"]',
+];
