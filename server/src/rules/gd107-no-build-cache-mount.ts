@@ -9,7 +9,7 @@ import { insert, replace } from '../edits/edits';
 import { stageUsesVendor } from '../facts/goSources';
 import { dockerfileFact } from '../facts/memo';
 import { compilesModulePackages } from '../facts/precompiledPackages';
-import { type Rule, type RuleContext, type RuleFinding, stagesToCheck } from './types';
+import { type Rule, type RuleContext, type RuleFinding, stagesToCheck, withLazyFix } from './types';
 
 /**
  * GD107: a RUN with `go mod download`, `go mod tidy` or `go mod vendor` (they download modules:
@@ -163,10 +163,10 @@ export const gd107: Rule = {
         const precompiledNote = precompiled
           ? ` The build cache needs no mount: the earlier \`${precompiled.what}\`${precompiled.stage !== stage && precompiled.stage.name ? ` (stage ${precompiled.stage.name})` : ''} compiled the dependencies into its layer's build cache (${paths.build ?? '`go env GOCACHE`'}), which this build reuses; a cache mount there would hide them.`
           : '';
-        out.push({
+        out.push(withLazyFix({
           message: `\`${cmdName}\` runs without a BuildKit cache mount for ${list}${again ? `: when this layer rebuilds, ${again} again.` : '.'}${astrayNote}${precompiledNote}${layerNote}${consumerNote} ${retarget.length > 0 ? `Point ${retarget.length > 1 ? 'those mounts' : 'that mount'} at ${retarget.map((r) => r.missing.path).join(' and ')}${retarget.length < missing.length ? ' and add `--mount=type=cache,target=…` for the rest' : ''}` : 'Add `--mount=type=cache,target=…`'} (needs BuildKit, the default builder since Docker Engine 23.0).${note}`,
           span: scriptSpan(instr.script, g.cmd.start, g.cmd.end),
-          fix: canFix && consumersFixable
+        }, () => canFix && consumersFixable
             ? {
                 title: `${fixRetarget.length === missing.length ? `Point the cache mount${missing.length > 1 ? 's' : ''} at` : 'Add BuildKit cache mount' + (missing.length > 1 ? 's' : '') + ' for'} the ${missing.map((m) => m.what).join(' and ')}${consumers.length > 0 ? `, and the module cache mount on the later ${names}` : ''}`,
                 edits: [
@@ -178,8 +178,7 @@ export const gd107: Rule = {
                 ],
                 safe: true,
               }
-            : undefined,
-        });
+            : undefined));
       }
     }
     return out;
