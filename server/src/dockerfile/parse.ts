@@ -118,13 +118,14 @@ function moved(i: Instruction, delta: number, lineDelta: number): Instruction {
   i.span = shift(i.span);
   i.line += lineDelta;
   i.endLine += lineDelta;
-  i.flags = i.flags.map((f) => ({ name: f.name, value: f.value, span: shift(f.span) }));
+  // (Most instructions have no flags and no heredocs: their empty arrays stay.)
+  if (i.flags.length > 0) i.flags = i.flags.map((f) => ({ name: f.name, value: f.value, span: shift(f.span) }));
   i.args = i.args.map((a) => ({ value: a.value, span: shift(a.span) }));
   i.argsSpan = i.argsSpan && shift(i.argsSpan);
   // Field by field: an object spread is a slow generic copy, and a keystroke moves every instruction after the edit.
   const s = i.script;
   i.script = s && { text: s.text, map: s.map, base: s.base + delta, parsed: s.parsed, heredoc: s.heredoc };
-  i.heredocs = i.heredocs.map((h) => ({ name: h.name, body: h.body && shift(h.body) }));
+  if (i.heredocs.length > 0) i.heredocs = i.heredocs.map((h) => ({ name: h.name, body: h.body && shift(h.body) }));
   return i;
 }
 
