@@ -30,11 +30,27 @@ export function existingIgnoreFile(io: ExistingIgnoreIo): { path: string; text: 
 }
 
 /**
+ * The front-end a node stage of the generated Dockerfile builds: its package.json folder and the
+ * command that builds it. What that build reads cannot be told (index.html names src/main.tsx,
+ * a config names more), so every file under the folder counts as needed except its
+ * node_modules/, the outputs, and what a front-end build does not read: Markdown, Go files (the Go
+ * build's inputs are checked on their own), dot-folders (.git, .github) and .env files (left out
+ * on purpose; a build runs without them).
+ */
+export interface WebInput {
+  dir: string;
+  build: string;
+}
+
+const NOT_READ_BY_WEB_BUILD = /(^|\/)node_modules\/|(^|\/)\.[^/]+\/|(^|\/)\.env(\.[^/]*)?$|\.(md|go)$/i;
+
+/**
  * What the existing ignore file excludes that the generated Dockerfile needs: one entry per
  * pattern line and input (a package counts once), in Dockerfile order. `produced`: context paths
- * the Dockerfile builds itself (a node stage's output copied over them), never conflicts.
- * `unread`: module files the build does not read although the context inputs count them (the
- * go.mod/go.sum of go.work members a GOWORK=off build never reaches).
+ * the Dockerfile builds itself (a node stage's output copied over them), never conflicts; a
+ * folder holding one (webui for webui/dist) is still needed, without it. `unread`: module files
+ * the build does not read although the context inputs count them (the go.mod/go.sum of go.work
+ * members a GOWORK=off build never reaches). `web`: the front-end a node stage builds.
  */
 export function existingIgnoreConflicts(
   ws: WorkspaceModel,
@@ -44,30 +60,42 @@ export function existingIgnoreConflicts(
   embeds: readonly EmbedDirective[],
   produced: readonly string[] = [],
   unread: readonly string[] = [],
+  web: WebInput | null = null,
 ): IgnoreConflict[] {
   const ignore = DockerIgnore.parse(ignoreText);
   if (ignore.patterns.length === 0) return [];
   const inputs = contextInputs(ws, df, { embeds, readFile: (rel) => io.readFile(rel) });
   const out: IgnoreConflict[] = [];
   const seen = new Set<string>();
-  const isProduced = (p: string) => produced.some((d) => p === d || p.startsWith(d + '/') || d.startsWith(p + '/'));
-  for (const input of inputs) {
-    if (input.kind === 'possible' || isProduced(input.path) || (input.kind === 'module' && unread.includes(input.path))) continue;
-    const hit = excludedPath(ignore, io, input);
-    if (!hit) continue;
+  const isProduced = (p: string) => produced.some((d) => p === d || p.startsWith(d + '/'));
+  const push = (hit: string, needs: string) => {
     const e = ignore.explain(hit);
-    const needs = input.kind === 'source' || input.kind === 'embed' ? input.what : input.path;
     const key = `${e.line}\0${needs}`;
-    if (seen.has(key)) continue;
+    if (seen.has(key)) return;
     seen.add(key);
     out.push({ path: hit, needs, line: e.line, pattern: e.pattern?.text ?? null });
+  };
+  for (const input of inputs) {
+    if (input.kind === 'possible' || isProduced(input.path) || (input.kind === 'module' && unread.includes(input.path))) continue;
+    const hit = excludedPath(ignore, io, input, isProduced);
+    if (hit) push(hit, input.kind === 'source' || input.kind === 'embed' ? input.what : input.path);
+  }
+  if (web) {
+    const inDir = (f: string) => web.dir === '' || f.startsWith(web.dir + '/');
+    for (const f of io.listFiles(web.dir)) {
+      if (!inDir(f.path) || isProduced(f.path) || NOT_READ_BY_WEB_BUILD.test(f.path)) continue;
+      if (!ignore.isIgnored(f.path)) continue;
+      // Not again when the line is already reported for a folder holding the file (memos's `/web/`).
+      const line = ignore.explain(f.path).line;
+      if (!out.some((c) => c.line === line && f.path.startsWith(c.path + '/'))) push(f.path, web.build);
+    }
   }
   return out;
 }
 
-function excludedPath(ignore: DockerIgnore, io: ExistingIgnoreIo, input: ContextInput): string | null {
+function excludedPath(ignore: DockerIgnore, io: ExistingIgnoreIo, input: ContextInput, isProduced: (p: string) => boolean): string | null {
   if (input.dir === false) return ignore.isIgnored(input.path) ? input.path : null;
-  const under = io.listFiles(input.path).filter((f) => f.path === input.path || f.path.startsWith(input.path + '/'));
+  const under = io.listFiles(input.path).filter((f) => (f.path === input.path || f.path.startsWith(input.path + '/')) && !isProduced(f.path));
   if (under.length === 1 && under[0].path === input.path) return ignore.isIgnored(input.path) ? input.path : null;
   if (ignore.isDirFullyExcluded(input.path)) return input.path;
   // Not wholly excluded by a pattern, but maybe every file under it is.
