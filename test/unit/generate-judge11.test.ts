@@ -65,3 +65,51 @@ describe('1. the project\'s .dockerignore against the front-end the node stage b
     assert.deepEqual(r.existingIgnore?.conflicts, []);
   });
 });
+
+describe('2. only the root\'s own commands are CMD candidates', () => {
+  it('lakeFS: the nested `migrate task run [task-name]` (ExactArgs(1)) does not hide the top-level `run`: CMD ["run"]', async () => {
+    const r = await gen(lakefs({ ignore: '.git/\n' }));
+    assert.equal(cmdLine(r), 'CMD ["run"]');
+    assert.ok(r.reasons.some((x) => /^CMD \["run"\]: .*cobra Use: "run", Short: "Run lakeFS" in cmd\/lakefs\/cmd\/run\.go/.test(x)), r.reasons.join('\n'));
+  });
+
+  it('negative: the top-level `run` itself takes an argument: no CMD, the warning names run.go', async () => {
+    const r = await gen(lakefs({ ignore: '.git/\n', topRunArgs: true }));
+    assert.equal(cmdLine(r), undefined);
+    assert.ok(r.warnings.some((x) => /run takes positional arguments \(Args: cobra\.ExactArgs\(1\) in cmd\/lakefs\/cmd\/run\.go\)/.test(x)), r.warnings.join('\n'));
+  });
+
+  // gopasspw/gopass at f4f2d9a4bff876007e7664a771b3b3119ee46578 (MIT): main.go builds the root
+  // as `app := &cli.Command{}` (urfave/cli v3), sets `app.Action = func…` (show a secret, or the
+  // REPL) and runs `app.Run(ctx, os.Args)`; internal/backend/crypto/age/commands.go returns the
+  // `age` command, whose Commands hold `agent`, whose Commands hold `start` ("Start the age agent").
+  function gopass(rootAction: boolean): string {
+    return workspace({
+      'go.mod': 'module github.com/gopasspw/gopass\n\ngo 1.25.0\n\nrequire github.com/urfave/cli/v3 v3.4.1\n',
+      'main.go': `package main\n\nimport (\n\t"context"\n\t"os"\n\n\t"github.com/gopasspw/gopass/internal/backend/crypto/age"\n\t"github.com/urfave/cli/v3"\n)\n\nfunc runApp(ctx context.Context, app *cli.Command) error {\n\treturn app.Run(ctx, os.Args)\n}\n\nfunc main() {\n\tapp := &cli.Command{}\n\tapp.Name = "gopass"\n${rootAction ? '\tapp.Action = func(ctx context.Context, cmd *cli.Command) error {\n\t\treturn nil\n\t}\n' : ''}\tapp.Commands = append([]*cli.Command{{\n\t\tName:  "show",\n\t\tUsage: "Display the content of a secret",\n\t\tAction: func(ctx context.Context, cmd *cli.Command) error { return nil },\n\t}}, age.Commands()...)\n\t_ = runApp(context.Background(), app)\n}\n`,
+      'internal/backend/crypto/age/commands.go': 'package age\n\nimport (\n\t"context"\n\n\t"github.com/urfave/cli/v3"\n)\n\nfunc Commands() []*cli.Command {\n\treturn []*cli.Command{\n\t\t{\n\t\t\tName:  "age",\n\t\t\tUsage: "age commands",\n\t\t\tCommands: []*cli.Command{\n\t\t\t\t{\n\t\t\t\t\tName:  "agent",\n\t\t\t\t\tUsage: "Manage the age agent",\n\t\t\t\t\tAction: func(ctx context.Context, cmd *cli.Command) error {\n\t\t\t\t\t\treturn nil\n\t\t\t\t\t},\n\t\t\t\t\tCommands: []*cli.Command{\n\t\t\t\t\t\t{\n\t\t\t\t\t\t\tName:   "start",\n\t\t\t\t\t\t\tUsage:  "Start the age agent",\n\t\t\t\t\t\t\tAction: func(ctx context.Context, cmd *cli.Command) error { return nil },\n\t\t\t\t\t\t},\n\t\t\t\t\t\t{\n\t\t\t\t\t\t\tName:   "stop",\n\t\t\t\t\t\t\tUsage:  "Stop the age agent",\n\t\t\t\t\t\t\tAction: func(ctx context.Context, cmd *cli.Command) error { return nil },\n\t\t\t\t\t\t},\n\t\t\t\t\t},\n\t\t\t\t},\n\t\t\t},\n\t\t},\n\t}\n}\n',
+    });
+  }
+
+  it('gopass: the root command runs something itself (app.Action, app.Run): no CMD, no subcommand warning', async () => {
+    const r = await gen(gopass(true));
+    assert.equal(cmdLine(r), undefined);
+    assert.ok(!r.warnings.some((x) => /CLI with subcommands/.test(x)), r.warnings.join('\n'));
+  });
+
+  it('gopass without the root Action: the nested `age agent start` is not CMD ["start"]; the warning lists the root\'s commands only', async () => {
+    const r = await gen(gopass(false));
+    assert.equal(cmdLine(r), undefined);
+    const w = r.warnings.find((x) => /CLI with subcommands/.test(x)) ?? '';
+    assert.match(w, /^The program is a CLI with subcommands \(show, age\) and none looks like the one that serves/);
+  });
+
+  it('negative: a top-level urfave/cli `start` is still the CMD', async () => {
+    const dir = workspace({
+      'go.mod': 'module example.com/agentd\n\ngo 1.25.0\n\nrequire github.com/urfave/cli/v3 v3.4.1\n',
+      'main.go': 'package main\n\nimport (\n\t"context"\n\t"os"\n\n\t"github.com/urfave/cli/v3"\n)\n\nfunc main() {\n\tapp := &cli.Command{\n\t\tName: "agentd",\n\t\tCommands: []*cli.Command{\n\t\t\t{\n\t\t\t\tName:   "start",\n\t\t\t\tUsage:  "Start the agent",\n\t\t\t\tAction: func(ctx context.Context, cmd *cli.Command) error { return nil },\n\t\t\t},\n\t\t},\n\t}\n\t_ = app.Run(context.Background(), os.Args)\n}\n',
+    });
+    const r = await gen(dir);
+    assert.equal(cmdLine(r), 'CMD ["start"]');
+  });
+});

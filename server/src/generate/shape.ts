@@ -199,6 +199,12 @@ function urfaveAppRuns(text: string): boolean {
   for (const m of text.matchAll(/\b([A-Za-z_][A-Za-z0-9_]*)\s*:?=\s*cli\.NewApp\(\)/g)) {
     if (new RegExp(`\\b${m[1]}\\.Action\\s*=`).test(text)) return true;
   }
+  // v3: the root is a cli.Command the program runs (gopass: `app := &cli.Command{}`,
+  // `app.Action = func…`, `app.Run(ctx, os.Args)`); a subcommand's variable is never run.
+  for (const m of text.matchAll(/\b([A-Za-z_][A-Za-z0-9_]*)\s*:?=\s*&cli\.Command\s*\{/g)) {
+    const runs = new RegExp(`\\b${m[1]}\\.Action\\s*=`).test(text) || /\bAction\s*:/.test(ownFields(text, m.index! + m[0].length - 1));
+    if (runs && new RegExp(`\\b${m[1]}\\.Run\\(`).test(text)) return true;
+  }
   for (const m of text.matchAll(/&cli\.App\s*\{/g)) {
     // The literal's own fields: depth 1 of its braces.
     let depth = 1;
@@ -273,7 +279,7 @@ export function commandTable(texts: readonly string[]): Map<string, string> {
 export function programShape(packages: readonly PackageSources[], externalImports: readonly string[], binary: string): ProgramShape {
   const subcommands: { name: string; via: string }[] = [];
   /** Subcommands whose description says they start the program or a server (describesServing). */
-  const serving: { name: string; via: string }[] = [];
+  const serving: { name: string; via: string; v?: string }[] = [];
   // Variables are keyed by their package's folder and name (scoped): soft-serve has a `Command`
   // in cmd/soft/serve ("serve") and one in cmd/soft/hook ("hook", a parent of hooks).
   const declared = new Map<string, string>();
@@ -303,9 +309,16 @@ export function programShape(packages: readonly PackageSources[], externalImport
     : new Set<string>();
   let pocketBase: { via: string; dataDir: string | null } | null = null;
   /** urfave/cli command literals: name, whether it has an Action, its usage, and where its braces are (children lie inside). */
-  const urfaveCmds: { name: string; runs: boolean; parent: boolean; usage?: string; file: string; open: number; close: number }[] = [];
-  /** cobra subcommands that take positional arguments: name -> the Args line. */
-  const needsArgs = new Map<string, string>();
+  const urfaveCmds: { name: string; runs: boolean; parent: boolean; usage?: string; file: string; open: number; close: number; root: boolean }[] = [];
+  /**
+   * cobra subcommands that take positional arguments: name -> the Args line, with the variable
+   * holding the literal (scoped; null when none): one nested under another subcommand
+   * (lakeFS's `migrate task run [task-name]`) says nothing about the top-level `run`.
+   */
+  const needsArgsAt: { name: string; via: string; v: string | null }[] = [];
+  /** The variable a cobra literal at `at` is assigned to (`var runCmd = &cobra.Command{`), or null. */
+  const literalVar = (text: string, at: number): string | null =>
+    /\b([A-Za-z_][A-Za-z0-9_]*)(?:\s+\*?cobra\.Command)?\s*:?=\s*&?\s*$/.exec(text.slice(Math.max(0, at - 120), at))?.[1] ?? null;
   for (const p of packages) {
     const packageTexts = p.files.map((f) => stripGoComments(f.text));
     const cobra = p.imports.some((i) => under(i, 'github.com/spf13/cobra'));
@@ -350,9 +363,10 @@ export function programShape(packages: readonly PackageSources[], externalImport
           // A command that takes positional arguments (wal-g's `daemon` with `Args: cobra.ExactArgs(1)`,
           // a socket path) stops at once when run without them: never the CMD.
           const args = /\bArgs\s*:\s*([^\n]*?)\s*,?[ \t]*$/m.exec(own);
-          if (args && /\b(?:ExactArgs|MinimumNArgs|RangeArgs)\(\s*[1-9]/.test(args[1]) && !needsArgs.has(name)) needsArgs.set(name, `Args: ${args[1]} in ${file}`);
+          const v = literalVar(text, m.index!);
+          if (args && /\b(?:ExactArgs|MinimumNArgs|RangeArgs)\(\s*[1-9]/.test(args[1])) needsArgsAt.push({ name, via: `Args: ${args[1]} in ${file}`, v: v && scoped(v) });
           const short = /\bShort\s*:\s*"([^"\n]*)"/.exec(own);
-          if (short && describesServing(short[1], binary)) serving.push({ name, via: `cobra Use: "${name}", Short: "${short[1]}" in ${file}` });
+          if (short && describesServing(short[1], binary)) serving.push({ name, via: `cobra Use: "${name}", Short: "${short[1]}" in ${file}`, ...(v ? { v: scoped(v) } : {}) });
         }
       }
       if (cobra) {
@@ -407,7 +421,10 @@ export function programShape(packages: readonly PackageSources[], externalImport
           // The literal's own fields: an Action runs it; `Commands:` (v3) or `Subcommands:` (v2) nest commands in it.
           const open = m.index! + m[0].lastIndexOf('{', m[0].search(/\bName\s*:/));
           const own = ownFields(text, open);
-          urfaveCmds.push({ name: m[1], runs: /\bAction\s*:/.test(own), parent: /\b(?:Sub)?[Cc]ommands\s*:/.test(own), usage: usage?.[1], file, open, close: open + braceBody(text, open).length });
+          // The root command (v3: the literal the program runs, `app := &cli.Command{…}` … `app.Run(…)`, or named after the program).
+          const v = /\b([A-Za-z_][A-Za-z0-9_]*)\s*:?=\s*&\s*cli\.Command\s*$/.exec(text.slice(Math.max(0, open - 80), open))?.[1];
+          const root = m[1] === binary || (v !== undefined && new RegExp(`\\b${v}\\.Run\\(`).test(text));
+          urfaveCmds.push({ name: m[1], runs: /\bAction\s*:/.test(own), parent: /\b(?:Sub)?[Cc]ommands\s*:/.test(own), usage: usage?.[1], file, open, close: open + braceBody(text, open).length, root });
           if (usage && describesServing(usage[1], binary)) serving.push({ name: m[1], via: `cli.Command{Name: "${m[1]}", Usage: "${usage[1]}"} in ${file}` });
         }
       }
@@ -481,6 +498,18 @@ export function programShape(packages: readonly PackageSources[], externalImport
   const dropped = new Set([...declared].filter(([v]) => isNested(v) || roots.has(v)).map(([, use]) => use));
   const kept = new Set([...declared].filter(([v]) => !isNested(v) && !roots.has(v)).map(([, use]) => use));
   for (let i = subcommands.length - 1; i >= 0; i--) if (dropped.has(subcommands[i].name) && !kept.has(subcommands[i].name)) subcommands.splice(i, 1);
+  // Only the root's own commands run as `<binary> <name>`: what a nested literal (its variable
+  // added only to subcommands) says about positional arguments or serving is not theirs.
+  const needsArgs = new Map<string, string>();
+  for (const a of needsArgsAt) if (!(a.v !== null && isNested(a.v)) && !needsArgs.has(a.name)) needsArgs.set(a.name, a.via);
+  for (let i = serving.length - 1; i >= 0; i--) if (serving[i].v !== undefined && isNested(serving[i].v!)) serving.splice(i, 1);
+  // urfave/cli: a command literal inside another's braces (gopass's `age agent start`, in the
+  // `Commands:` of `agent`, itself in `age`) is nested; it is one of the program's commands only
+  // when a literal of the same name is not.
+  const urfaveNested = (c: (typeof urfaveCmds)[number]) => urfaveCmds.some((o) => o !== c && !o.root && o.file === c.file && o.open < c.open && c.close <= o.close);
+  const urfaveTop = new Set(urfaveCmds.filter((c) => !urfaveNested(c)).map((c) => c.name));
+  const urfaveOnlyNested = new Set(urfaveCmds.filter((c) => urfaveNested(c) && !urfaveTop.has(c.name)).map((c) => c.name));
+  for (let i = subcommands.length - 1; i >= 0; i--) if (urfaveOnlyNested.has(subcommands[i].name) && subcommands[i].via.startsWith('cli.Command{')) subcommands.splice(i, 1);
   const names = subcommands.map((s) => s.name);
   // By name first; else the one subcommand whose description says it serves (two: not plain).
   // Not one that needs positional arguments.
