@@ -113,3 +113,48 @@ describe('2. only the root\'s own commands are CMD candidates', () => {
     assert.equal(cmdLine(r), 'CMD ["start"]');
   });
 });
+
+// spiffe/spire at ef8527ec91013c6c1b4741e0f6ac0786576e620e (Apache-2.0): cmd/spire-server/main.go
+// runs `new(cli.CLI).Run`; cmd/spire-server/cli/cli.go builds a mitchellh/cli command map
+// (`"run": func() (cli.Command, error) { return run.NewRunCommand(…), nil }`, `"agent ban": …`,
+// `"healthcheck": …`); cli/run/run.go's Synopsis() is "Runs the server" and its default config
+// has `BindPort: 8081`; pkg/server/endpoints/bundle/internal/autocert/listener.go, a copy of
+// x/crypto's autocert, opens `net.Listen("tcp", ":443")` for the optional ACME listener.
+function spire(opts: { binary?: string; synopsis?: string; autocert?: boolean } = {}): string {
+  const bin = opts.binary ?? 'spire-server';
+  return workspace({
+    'go.mod': 'module github.com/spiffe/spire\n\ngo 1.26.6\n\nrequire github.com/mitchellh/cli v1.1.5\n',
+    [`cmd/${bin}/main.go`]: `package main\n\nimport (\n\t"os"\n\n\t"github.com/spiffe/spire/cmd/${bin}/cli"\n)\n\nfunc main() {\n\tos.Exit(new(cli.CLI).Run(os.Args[1:]))\n}\n`,
+    [`cmd/${bin}/cli/cli.go`]: `package cli\n\nimport (\n\t"github.com/mitchellh/cli"\n\t"github.com/spiffe/spire/cmd/${bin}/cli/healthcheck"\n\t"github.com/spiffe/spire/cmd/${bin}/cli/run"\n)\n\ntype CLI struct{}\n\nfunc (cc *CLI) Run(args []string) int {\n\tc := cli.NewCLI("${bin}", "1.0")\n\tc.Args = args\n\tc.Commands = map[string]cli.CommandFactory{\n\t\t"agent ban": func() (cli.Command, error) {\n\t\t\treturn healthcheck.NewHealthCheckCommand(), nil\n\t\t},\n\t\t"run": func() (cli.Command, error) {\n\t\t\treturn run.NewRunCommand(), nil\n\t\t},\n\t\t"healthcheck": func() (cli.Command, error) {\n\t\t\treturn healthcheck.NewHealthCheckCommand(), nil\n\t\t},\n\t}\n\tcode, _ := c.Run()\n\treturn code\n}\n`,
+    [`cmd/${bin}/cli/run/run.go`]: `package run\n\nimport (\n\t"github.com/mitchellh/cli"\n\t"github.com/spiffe/spire/pkg/server/endpoints"\n)\n\ntype Command struct{}\n\ntype serverConfig struct{ BindPort int }\n\nfunc NewRunCommand() cli.Command { return &Command{} }\n\nfunc (*Command) Help() string { return "" }\n\nfunc (*Command) Run(args []string) int {\n\tc := serverConfig{\n\t\tBindPort: 8081,\n\t}\n\t_ = c\n\tendpoints.Serve()\n\treturn 0\n}\n\nfunc (*Command) Synopsis() string {\n\treturn "${opts.synopsis ?? 'Runs the server'}"\n}\n`,
+    [`cmd/${bin}/cli/healthcheck/healthcheck.go`]: 'package healthcheck\n\nimport "github.com/mitchellh/cli"\n\ntype healthCheckCommand struct{}\n\nfunc NewHealthCheckCommand() cli.Command { return &healthCheckCommand{} }\n\nfunc (c *healthCheckCommand) Help() string { return "" }\n\nfunc (c *healthCheckCommand) Run(args []string) int { return 0 }\n\nfunc (c *healthCheckCommand) Synopsis() string {\n\treturn "Determines server health status"\n}\n',
+    'pkg/server/endpoints/endpoints.go': 'package endpoints\n\nimport "github.com/spiffe/spire/pkg/server/endpoints/bundle/internal/autocert"\n\nfunc Serve() { _ = autocert.Listener() }\n',
+    'pkg/server/endpoints/bundle/internal/autocert/listener.go': `package ${opts.autocert === false ? 'tlslisten' : 'autocert'}\n\nimport "net"\n\nfunc Listener() net.Listener {\n\tln, _ := net.Listen("tcp", ":443")\n\treturn ln\n}\n`,
+  });
+}
+
+describe('3. mitchellh/cli command maps; the ACME listener (spire)', () => {
+  it('spire-server: CMD ["run"] from the command map and Synopsis() "Runs the server"; :443 of the autocert copy is not exposed', async () => {
+    const r = await gen(spire(), { package: 'cmd/spire-server' });
+    assert.equal(cmdLine(r), 'CMD ["run"]');
+    assert.ok(r.reasons.some((x) => /^CMD \["run"\]: .*cli\.CommandFactory "run", Synopsis\(\) "Runs the server" in cmd\/spire-server\/cli\/run\/run\.go/.test(x)), r.reasons.join('\n'));
+    assert.ok(!/^EXPOSE /m.test(r.dockerfile), r.dockerfile);
+    assert.ok(r.reasons.some((x) => /^Not exposed: net\.Listen\("tcp", ":443"\) in pkg\/server\/endpoints\/bundle\/internal\/autocert\/listener\.go is the ACME \(autocert\) TLS listener/.test(x)), r.reasons.join('\n'));
+  });
+
+  it('spire-agent: "Runs the agent" (the last word of the program name) serves too', async () => {
+    const r = await gen(spire({ binary: 'spire-agent', synopsis: 'Runs the agent' }), { package: 'cmd/spire-agent' });
+    assert.equal(cmdLine(r), 'CMD ["run"]');
+  });
+
+  it('negative: a `run` whose Synopsis does not say it serves: no CMD; the warning lists the map\'s first words', async () => {
+    const r = await gen(spire({ synopsis: 'Runs a one-off job' }), { package: 'cmd/spire-server' });
+    assert.equal(cmdLine(r), undefined);
+    assert.ok(r.warnings.some((x) => /^The program is a CLI with subcommands \(agent, run, healthcheck\) and none looks like the one that serves/.test(x)), r.warnings.join('\n'));
+  });
+
+  it('negative: the same :443 listener outside an autocert package is exposed', async () => {
+    const r = await gen(spire({ autocert: false }), { package: 'cmd/spire-server' });
+    assert.match(r.dockerfile, /^EXPOSE 443$/m);
+  });
+});

@@ -16,7 +16,8 @@
  * - exporter-toolkit's `kingpinflag.AddFlags(kingpin.CommandLine, ":9100")` (`--web.listen-address`): sure.
  *
  * Never a listen port: the pprof profiler's listener (a listen call on 6060 or among pprof /
- * profiler words: reported, never exposed), and flags or fields named for another endpoint
+ * profiler words: reported, never exposed), the :443 of a copy of autocert's Listener (ACME,
+ * optional: reported, never exposed), and flags or fields named for another endpoint
  * (`--profile-listener`, `--collector.ntp.server-port`, a database's port) or whose usage says
  * the program connects to it. A loopback default (`--listener` "127.0.0.1:8080", a struct field
  * `listen_ipv4 default:"127.0.0.1"`) is unreachable in a container: an address flag that is the
@@ -43,6 +44,8 @@ export interface PortEvidence {
   address?: string;
   /** The pprof profiler's listener (port 6060, or a listen call among pprof/profiler words): never exposed. */
   profiler?: boolean;
+  /** The ACME (autocert) TLS listener of a copy of x/crypto's autocert: optional, never exposed. */
+  acme?: boolean;
   /** The flag that sets the address (`listener` for `--listener`), when the evidence is a flag default. */
   flag?: string;
   /** A field of an option group mounted under a namespace (`--mgmt.listen`): another listener than the program's own. */
@@ -223,6 +226,9 @@ export function portEvidence(file: string, source: string, imports: readonly str
     if (p && !out.some((o) => o.port === p.port && o.via === via)) out.push({ ...p, confidence, via, file, ...(flag !== undefined ? { flag } : {}), ...(group ? { group } : {}) });
   };
   const serverName = (name: string) => NAME_LIKE_ADDRESS.test(name) && !NOT_THE_SERVER.test(name);
+  // A copy of golang.org/x/crypto/acme/autocert (spire's pkg/server/endpoints/bundle/internal/autocert):
+  // its Listener() opens :443 for Let's Encrypt, only when the program is configured for ACME.
+  const acme = /^[ \t]*package[ \t]+autocert\b/m.test(text);
   for (const a of listenAddresses(file, source, imports)) {
     // A listen call among pprof/profiler words (or on pprof's port 6060) is the profiler's.
     const at = text.indexOf(`"${a.address}"`);
@@ -233,7 +239,7 @@ export function portEvidence(file: string, source: string, imports: readonly str
     const lineEnd = text.indexOf('\n', at);
     const around = at < 0 ? '' : text.slice(from, lineEnd < 0 ? text.length : lineEnd);
     const profiler = a.port === PROFILER_PORT || PROFILER_WORDS.test(around);
-    out.push({ port: a.port, external: a.external, confidence: 'sure', via: a.via, file, address: a.address, ...(profiler ? { profiler } : {}) });
+    out.push({ port: a.port, external: a.external, confidence: 'sure', via: a.via, file, address: a.address, ...(profiler ? { profiler } : {}), ...(acme ? { acme } : {}) });
   }
   // exporter-toolkit: kingpinflag.AddFlags(kingpin.CommandLine, ":9100") defines --web.listen-address.
   if (imports.some((i) => i === 'github.com/prometheus/exporter-toolkit/web/kingpinflag')) {
@@ -401,7 +407,7 @@ export function decidePorts(main: PackageSources, closure: readonly PackageSourc
   let evidence = [...known, ...evidenceIn([main], scope, dropped)];
   // The imported packages count for what they say surely (a cobra command's flag); their
   // constants named like ports are too far from the program to be worth a guess.
-  if (!evidence.some((e) => e.confidence === 'sure' && !e.profiler)) evidence = [...evidence, ...evidenceIn(closure.filter((p) => p.dir !== main.dir), scope, dropped).filter((e) => e.confidence === 'sure')];
+  if (!evidence.some((e) => e.confidence === 'sure' && !e.profiler && !e.acme)) evidence = [...evidence, ...evidenceIn(closure.filter((p) => p.dir !== main.dir), scope, dropped).filter((e) => e.confidence === 'sure')];
   const reasons: string[] = [];
   const subs = dropped.filter((e) => e.confidence === 'sure');
   if (subs.length > 0) {
@@ -413,6 +419,10 @@ export function decidePorts(main: PackageSources, closure: readonly PackageSourc
   const profilers = evidence.filter((e) => e.profiler);
   evidence = evidence.filter((e) => !e.profiler);
   if (profilers.length > 0) reasons.push(`Not exposed: ${profilers.map((e) => `${e.via} in ${e.file}`).join(', ')} ${profilers.length > 1 ? 'are' : 'is'} the pprof profiler's listener (debugging only; do not publish it).`);
+  // autocert's Listener(): the Let's Encrypt TLS port, opened only when ACME is configured.
+  const acme = evidence.filter((e) => e.acme);
+  evidence = evidence.filter((e) => !e.acme);
+  if (acme.length > 0) reasons.push(`Not exposed: ${acme.map((e) => `${e.via} in ${e.file}`).join(', ')} ${acme.length > 1 ? 'are' : 'is'} the ACME (autocert) TLS listener, opened only when the program is configured for Let's Encrypt; publish it yourself then.`);
   if (requested !== undefined) evidence = evidence.filter((x) => x.port !== 0);
   const shown = (es: PortEvidence[]) => es.map((e) => `${e.via} in ${e.file}`).join(', ');
   if (requested !== undefined) {

@@ -74,13 +74,38 @@ function pocketBaseStart(text: string): string | null {
   return null;
 }
 
+/**
+ * The `Synopsis() string` of the command a mitchellh/cli factory makes: in the package it is made
+ * in (`run.NewRunCommand(…)`: the imported package `run`, found by its import path's folder among
+ * the program's packages; no qualifier: the factory's own package). Null when there is not
+ * exactly one.
+ */
+function mitchellhSynopsis(alias: string | null, self: PackageSources, text: string, packages: readonly PackageSources[]): { text: string; file: string } | null {
+  let pkg: PackageSources | undefined = self;
+  if (alias !== null) {
+    // The file's imports: `run "…/cli/run"` or `"…/cli/run"` (named after its last element).
+    const block = /\bimport\s*\(([^)]*)\)/.exec(text)?.[1] ?? '';
+    const single = [...text.matchAll(/^import[ \t]+((?:[A-Za-z_][A-Za-z0-9_]*[ \t]+)?"[^"\n]+")/gm)].map((m) => m[1]).join('\n');
+    const paths = [...`${block}\n${single}`.matchAll(/(?:^|\n)[ \t]*(?:([A-Za-z_][A-Za-z0-9_]*)[ \t]+)?"([^"\n]+)"/g)]
+      .filter((m) => (m[1] ?? m[2].split('/').pop()) === alias).map((m) => m[2]);
+    pkg = paths.length !== 1 ? undefined : packages.find((p) => p.dir !== '' && paths[0].endsWith('/' + p.dir));
+  }
+  if (!pkg) return null;
+  const found: { text: string; file: string }[] = [];
+  for (const f of pkg.files) {
+    for (const m of stripGoComments(f.text).matchAll(/\)\s*Synopsis\(\)\s*string\s*\{\s*return\s+"([^"\n]*)"\s*\}/g)) found.push({ text: m[1], file: pkg.dir === '' ? f.file : `${pkg.dir}/${f.file}` });
+  }
+  return found.length === 1 ? found[0] : null;
+}
+
 function under(path: string, prefix: string): boolean {
   return path === prefix || path.startsWith(prefix + '/');
 }
 
 /**
  * A subcommand's description says it starts the program or a server: "Run Answer", "Start
- * Cerbos server (PDP)", "Starts the daemon". Not "Run a command in the context of …".
+ * Cerbos server (PDP)", "Starts the daemon", spire-agent's "Runs the agent". Not "Run a command
+ * in the context of …".
  */
 function describesServing(text: string, binary: string): boolean {
   const t = text.trim().toLowerCase();
@@ -92,7 +117,9 @@ function describesServing(text: string, binary: string): boolean {
   // "Start the Kubescape MCP server" (a side server of a CLI).
   const end = (after: string) => /^\s*(?:$|[(,.;:])/.test(after);
   const b = binary.toLowerCase();
-  return (rest.startsWith(b) && end(rest.slice(b.length))) || /^(?:[a-z0-9-]+\s+)?(?:server|service|daemon)\s*(?:$|[(,.;:])/.test(rest);
+  // Or the last word of a hyphenated program name: spire-agent's "Runs the agent".
+  const last = b.includes('-') ? b.slice(b.lastIndexOf('-') + 1) : null;
+  return (rest.startsWith(b) && end(rest.slice(b.length))) || (last !== null && last.length > 2 && rest.startsWith(last) && end(rest.slice(last.length))) || /^(?:[a-z0-9-]+\s+)?(?:server|service|daemon)\s*(?:$|[(,.;:])/.test(rest);
 }
 
 /**
@@ -326,6 +353,7 @@ export function programShape(packages: readonly PackageSources[], externalImport
     const kingpin = p.imports.some((i) => under(i, 'github.com/alecthomas/kingpin') || under(i, 'gopkg.in/alecthomas/kingpin.v2'));
     const kong = p.imports.some((i) => under(i, 'github.com/alecthomas/kong'));
     const docopt = p.imports.some((i) => under(i, 'github.com/docopt/docopt-go'));
+    const mitchellh = p.imports.some((i) => i === 'github.com/mitchellh/cli' || i === 'github.com/hashicorp/cli');
     const scoped = (v: string) => `${p.dir}\0${v}`;
     // Programs run by name, of the files read (a big program's closure is read only so far).
     const read = new Set(p.files.map((f) => f.file));
@@ -426,6 +454,21 @@ export function programShape(packages: readonly PackageSources[], externalImport
           const root = m[1] === binary || (v !== undefined && new RegExp(`\\b${v}\\.Run\\(`).test(text));
           urfaveCmds.push({ name: m[1], runs: /\bAction\s*:/.test(own), parent: /\b(?:Sub)?[Cc]ommands\s*:/.test(own), usage: usage?.[1], file, open, close: open + braceBody(text, open).length, root });
           if (usage && describesServing(usage[1], binary)) serving.push({ name: m[1], via: `cli.Command{Name: "${m[1]}", Usage: "${usage[1]}"} in ${file}` });
+        }
+      }
+      // mitchellh/cli (and its hashicorp/cli fork): a map of command words to factories
+      // (spire's `"run": func() (cli.Command, error) { return run.NewRunCommand(…), nil }`,
+      // `"agent ban": …`); the first word is the program's command. A factory's command whose
+      // Synopsis() says it serves ("Runs the server") is the one that serves.
+      if (mitchellh) {
+        for (const m of text.matchAll(/"([a-z][a-z0-9-]*)((?: [a-z][a-z0-9-]*)*)"\s*:\s*func\s*\(\s*\)\s*\(\s*[A-Za-z_]*\.?Command\s*,\s*error\s*\)\s*\{/g)) {
+          const name = m[1];
+          add(name, `cli.CommandFactory "${name}${m[2]}"`);
+          if (m[2] !== '') continue;
+          const body = braceBody(text, m.index! + m[0].length - 1);
+          const made = /\breturn\s+&?(?:([A-Za-z_][A-Za-z0-9_]*)\.)?([A-Za-z_][A-Za-z0-9_]*)\s*[({]/.exec(body);
+          const synopsis = made ? mitchellhSynopsis(made[1] ?? null, p, text, packages) : null;
+          if (synopsis && describesServing(synopsis.text, binary)) serving.push({ name, via: `cli.CommandFactory "${name}", Synopsis() "${synopsis.text}" in ${synopsis.file}` });
         }
       }
       // kingpin: only the application's commands are run as `<binary> <name>`; one added to
