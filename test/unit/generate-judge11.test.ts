@@ -158,3 +158,42 @@ describe('3. mitchellh/cli command maps; the ACME listener (spire)', () => {
     assert.match(r.dockerfile, /^EXPOSE 443$/m);
   });
 });
+
+// kubernetes/ingress-nginx at dbb11b92ddb77bee9c35e462479129354c84f939 (Apache-2.0):
+// images/custom-error-pages/rootfs is its own module; main.go sets `errFilesPath := "/www"`
+// (ERROR_FILES_PATH overrides it) and its handler opens
+// `os.Open(fmt.Sprintf("%v/%v%v", path, code, ext))`; rootfs/www holds 404.html, 5xx.html…; the
+// project's image copies www to /www.
+function customErrorPages(opts: { assign?: string; reads?: boolean } = {}): string {
+  const reads = opts.reads ?? true;
+  return workspace({
+    'go.mod': 'module k8s.io/ingress-nginx\n\ngo 1.26\n',
+    'cmd/nginx/main.go': 'package main\n\nfunc main() {}\n',
+    'images/custom-error-pages/rootfs/go.mod': 'module k8s.io/ingress-nginx/custom-error-pages\n\ngo 1.26\n',
+    'images/custom-error-pages/rootfs/main.go': `package main\n\nimport (\n\t"fmt"\n\t"io"\n\t"net/http"\n\t"os"\n)\n\nfunc main() {\n\t${opts.assign ?? 'errFilesPath := "/www"'}\n\tif os.Getenv("ERROR_FILES_PATH") != "" {\n\t\terrFilesPath = os.Getenv("ERROR_FILES_PATH")\n\t}\n\thttp.HandleFunc("/", errorHandler(errFilesPath))\n\thttp.ListenAndServe(":8080", nil)\n}\n\nfunc errorHandler(path string) func(http.ResponseWriter, *http.Request) {\n\treturn func(w http.ResponseWriter, r *http.Request) {\n\t\tfile := fmt.Sprintf("%v/%v%v", path, 404, ".html")\n${reads ? '\t\tf, err := os.Open(file)\n\t\tif err != nil {\n\t\t\thttp.NotFound(w, r)\n\t\t\treturn\n\t\t}\n\t\tdefer f.Close()\n\t\tio.Copy(w, f)\n' : '\t\t_ = file\n'}\t}\n}\n`,
+    'images/custom-error-pages/rootfs/www/404.html': '<h1>Not found</h1>\n',
+    'images/custom-error-pages/rootfs/www/5xx.html': '<h1>Server error</h1>\n',
+    'images/custom-error-pages/rootfs/etc/mime.types': 'text/html html htm\n',
+  });
+}
+
+describe('4. an absolute folder the program reads, shipped in the module (ingress-nginx custom-error-pages)', () => {
+  const pkg = { package: 'images/custom-error-pages/rootfs' };
+
+  it('`errFilesPath := "/www"` with rootfs/www: COPY …/www /www, with the reason', async () => {
+    const r = await gen(customErrorPages(), pkg);
+    assert.match(r.dockerfile, /^COPY images\/custom-error-pages\/rootfs\/www \/www$/m);
+    assert.match(r.dockerfile, /^# Files the program opens at run time, at the paths it names/m);
+    assert.ok(r.reasons.some((x) => x.startsWith('images/custom-error-pages/rootfs/www is copied to /www: images/custom-error-pages/rootfs/main.go reads its files from /www (errFilesPath = "/www")')), r.reasons.join('\n'));
+  });
+
+  it('negative: a name that is not a folder\'s, a system folder, or a package that opens no file: nothing copied', async () => {
+    for (const r of [
+      await gen(customErrorPages({ assign: 'route := "/www"\n\t_ = route\n\terrFilesPath := "/srv/www"' }), pkg),
+      await gen(customErrorPages({ assign: 'errFilesPath := "/etc"' }), pkg),
+      await gen(customErrorPages({ reads: false }), pkg),
+    ]) {
+      assert.ok(!/^COPY \S+ \/www$/m.test(r.dockerfile) && !/^COPY \S+ \/etc$/m.test(r.dockerfile), r.dockerfile);
+    }
+  });
+});

@@ -649,6 +649,54 @@ export function configReads(packages: readonly { dir: string; files: readonly { 
   return { reads, problems };
 }
 
+/** System folders a program names for what the image's base provides or it creates itself. */
+const SYSTEM_DIRS = new Set(['etc', 'tmp', 'usr', 'var', 'proc', 'dev', 'sys', 'bin', 'sbin', 'lib', 'lib64', 'run', 'home', 'root', 'opt', 'mnt', 'srv', 'data', 'app', 'src', 'go']);
+/** Calls that open files by path: a package naming a folder must also read files somewhere. */
+const FILE_READS = /\bos\.(?:Open|OpenFile|ReadFile|ReadDir|Stat)\(|\bhttp\.(?:Dir|ServeFile)\(|\bioutil\.ReadFile\(|\b(?:ParseGlob|ParseFiles)\(/;
+
+export interface AbsoluteRead {
+  /** The absolute folder the program names (`/www`). */
+  path: string;
+  /** The context folder that holds its files (`images/custom-error-pages/rootfs/www`). */
+  found: string;
+  via: string;
+  file: string;
+}
+
+/**
+ * Absolute folders the program reads whose files the module ships at the same path under its
+ * folder (ingress-nginx's custom-error-pages: `errFilesPath := "/www"` beside rootfs/www, whose
+ * 404.html… it opens with os.Open(fmt.Sprintf("%v/%v%v", path, code, ext)); the project's image
+ * copies www to /www). Precise only: the literal is assigned to a variable or constant named like
+ * a folder (…Path, …Dir, …Root, …Folder), or is the default of a flag named so; the package
+ * opens files (os.Open, os.ReadFile, http.Dir…); the folder is one level below the module folder
+ * (or the context root), holds files and no Go sources, and is not a system folder (/etc, /tmp,
+ * /var, /data…, which the image or the program provides).
+ */
+export function absoluteDirReads(packages: readonly { dir: string; files: readonly { file: string; text: string }[] }[], base: string, io: AssetIo): AbsoluteRead[] {
+  const out: AbsoluteRead[] = [];
+  if (!io.listFiles) return out;
+  const named = /\b([A-Za-z_][A-Za-z0-9_]*)\s*(?::=|=)\s*"\/([A-Za-z0-9_.-]+)\/?"|\.String(?:Var)?P?\(\s*(?:&[A-Za-z_][A-Za-z0-9_.]*\s*,\s*)?"([a-z][a-z0-9._-]*)"\s*,\s*(?:"[a-z]"\s*,\s*)?"\/([A-Za-z0-9_.-]+)\/?"/g;
+  for (const p of packages) {
+    const texts = p.files.map((f) => ({ file: join(p.dir, f.file), text: stripGoComments(f.text) }));
+    if (!texts.some((t) => FILE_READS.test(t.text))) continue;
+    for (const t of texts) {
+      for (const m of t.text.matchAll(named)) {
+        const name = m[1] ?? m[3];
+        const folder = m[2] ?? m[4];
+        if (!/(?:path|dir|root|folder)$/i.test(name) || SYSTEM_DIRS.has(folder.toLowerCase()) || out.some((o) => o.path === `/${folder}`)) continue;
+        for (const c of [join(base, folder), folder].filter((x, i, all) => all.indexOf(x) === i)) {
+          const files = io.listFiles(c).filter((f) => f.path.startsWith(c + '/'));
+          if (files.length === 0 || files.length > CONFIG_DIR_FILES || files.some((f) => f.path.endsWith('.go'))) continue;
+          out.push({ path: `/${folder}`, found: c, via: m[1] !== undefined ? `${name} = "/${folder}"` : `flag -${name} default "/${folder}"`, file: t.file });
+          break;
+        }
+      }
+    }
+  }
+  return out;
+}
+
 /**
  * A `config` flag with no default (bundler-node's `StringVar(&configFile, "config", "", …)`)
  * and a sample configuration in the repository named after the program or `config`

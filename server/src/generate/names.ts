@@ -139,7 +139,7 @@ export function checkPlanNames(p: Plan): void {
   // Files the program opens at run time (string literals in its sources): COPY <src> /app/<dest>.
   for (const f of p.runtimeStage.files) {
     checkCopyPath('the run-time file', f.src);
-    checkCopyPath('the run-time file destination', f.dest);
+    checkCopyPath('the run-time file destination', f.dest.replace(/^\/(?!\/)/, ''));
   }
   for (const port of p.runtimeStage.expose) {
     if (!Number.isInteger(port) || port < 1 || port > 65535) stop('the port', String(port), 'it is not a port number (1-65535)');

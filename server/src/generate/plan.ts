@@ -15,7 +15,7 @@ import { reachedOutsideTestHelpers } from './testHelpers';
 import {
   ALPINE_VERSION, FALLBACK_GO_VERSION, alpineFor, alpineImage, alpineRuntimeFor, golangAlpineImage, debianFor, debianSlimImage, distrolessImage, golangImage, isTaggableGoVersion, type DebianRelease,
 } from './images';
-import { NODE_IMAGE, configFlagDefaults, configFlagSamples, configReads, embedProblems, likelyWebScript, runtimeReads, webStageFor, type AssetIo, type WebStage } from './assets';
+import { NODE_IMAGE, absoluteDirReads, configFlagDefaults, configFlagSamples, configReads, embedProblems, likelyWebScript, runtimeReads, webStageFor, type AssetIo, type WebStage } from './assets';
 import { cgoPaths, describeCgoPath, modulesWithCode } from './cgoGraph';
 import { GENERIC_MAIN_FOLDERS, chooseTarget, rankedCandidates } from './choose';
 import { decideTags } from './buildTags';
@@ -83,7 +83,7 @@ export interface Plan {
      */
     workdir: string;
     expose: number[];
-    /** Files the program reads at run time from relative paths: context path -> path under /app (its WORKDIR). */
+    /** Files the program reads at run time: context path -> path under /app (its WORKDIR), or an absolute path. */
     files: { src: string; dest: string; note?: string }[];
     /** CMD arguments after the ENTRYPOINT (a subcommand that starts the server), null for none. */
     cmd: string[] | null;
@@ -594,6 +594,13 @@ export function plan(model: WorkspaceModel, options: GenerateOptions, io: Genera
     runtimeFiles.push({ src: c.found, dest: c.path, note: `${c.path}${c.kind === 'dir' ? '/' : ''}: ${what} the program reads from its working directory at start (the repository's default; mount your own over it to change it).` });
     reasons.push(`${c.found} is copied to /app/${c.path} and the program starts in /app: ${c.file} names it (${c.via}) relative to the working directory, so it looks for it there when it starts. It is the repository's committed default: check it holds no credentials you would not ship, or mount your own over /app/${c.path}.`);
   }
+  // Absolute folders the program reads, shipped at the same path under the module (ingress-nginx
+  // custom-error-pages: `errFilesPath := "/www"` and rootfs/www): copied there.
+  for (const a of absoluteDirReads(closure, target.module ?? '', assetIo)) {
+    if (runtimeFiles.some((f) => f.dest === a.path)) continue;
+    runtimeFiles.push({ src: a.found, dest: a.path, note: `${a.path}/: the folder the program reads its files from (${a.via} in ${a.file}).` });
+    reasons.push(`${a.found} is copied to ${a.path}: ${a.file} reads its files from ${a.path} (${a.via}), and the module ships them in ${a.found}.`);
+  }
   const sampled = configFlagSamples(closure, [target.binary, ...(mod?.path ? [mod.path.split('/').pop()!] : [])], assetIo);
   if (sampled && !sampled.samples.some(covered)) {
     const first = sampled.samples[0];
@@ -646,7 +653,7 @@ export function plan(model: WorkspaceModel, options: GenerateOptions, io: Genera
   const trimpath = compareGoVersions(go.version, `${TRIMPATH_SINCE.major}.${TRIMPATH_SINCE.minor}`) >= 0;
   if (!trimpath) reasons.push(`No -trimpath: Go ${go.version} does not have it (it came with Go 1.13), so the binary keeps the builder's source paths (/src/…, /go/pkg/mod/…).`);
   reasons.push(`go build${trimpath ? ' -trimpath' : ''} -ldflags="-s -w": ${trimpath ? 'no local paths in the binary (reproducible builds), ' : ''}no symbol table or DWARF (about a quarter smaller; stack traces keep function names and file:line). The build cache is a BuildKit cache mount, so a rebuild after an edit recompiles only what changed.`);
-  reasons.push(`Non-root: USER 65532:65532 (the distroless "nonroot" ids${runtime === 'distroless' ? ', also the :nonroot tag\'s default' : ''}); exec-form ENTRYPOINT, so signals reach the program and no shell is needed. The working directory /app is the runtime user's (an empty folder made in the build stage, copied with COPY --chown: no shell needed), so a program that creates its data relative to it (./data, a SQLite database) can; the binary in /usr/local/bin${runtimeFiles.length > 0 ? ' and the files copied into /app stay' : ' stays'} root-owned, so the program cannot rewrite ${runtimeFiles.length > 0 ? 'them' : 'it'}.`);
+  reasons.push(`Non-root: USER 65532:65532 (the distroless "nonroot" ids${runtime === 'distroless' ? ', also the :nonroot tag\'s default' : ''}); exec-form ENTRYPOINT, so signals reach the program and no shell is needed. The working directory /app is the runtime user's (an empty folder made in the build stage, copied with COPY --chown: no shell needed), so a program that creates its data relative to it (./data, a SQLite database) can; the binary in /usr/local/bin${runtimeFiles.length > 0 ? ` and the files copied into ${runtimeFiles.every((f) => f.dest.startsWith('/')) ? 'the image' : '/app'} stay` : ' stays'} root-owned, so the program cannot rewrite ${runtimeFiles.length > 0 ? 'them' : 'it'}.`);
 
   const output = `/out/${target.binary}`;
   const rel = workdirCtx === '' ? target.dir : target.dir === workdirCtx ? '' : target.dir.slice(workdirCtx.length + 1);

@@ -105,10 +105,12 @@ export function renderDockerfile(p: Plan): string {
   L.push(`COPY --from=build ${p.build.output} ${rt.binaryPath}`);
   L.push(...workdirLines(rt.workdir, rt.user, rt.files.length > 0));
   if (rt.files.length > 0) {
-    L.push('# Files the program opens at run time, relative to its working directory (root-owned: read-only to it).');
+    L.push(rt.files.some((f) => !f.dest.startsWith('/'))
+      ? '# Files the program opens at run time, relative to its working directory (root-owned: read-only to it).'
+      : '# Files the program opens at run time, at the paths it names (root-owned: read-only to it).');
     for (const f of rt.files) {
       if (f.note) L.push(`# ${f.note}`);
-      L.push(`COPY ${f.src} ${rt.workdir}/${f.dest}`);
+      L.push(`COPY ${f.src} ${f.dest.startsWith('/') ? f.dest : `${rt.workdir}/${f.dest}`}`);
     }
   }
   L.push(`USER ${rt.user}`);
