@@ -197,3 +197,48 @@ describe('4. an absolute folder the program reads, shipped in the module (ingres
     }
   });
 });
+
+// gopasspw/gopass at f4f2d9a4bff876007e7664a771b3b3119ee46578 (MIT): internal/action/git.go runs
+// `exec.CommandContext(ctx, "git", …)`, internal/backend/crypto/gpg/gpgconf/gpgconf.go
+// `exec.Command("gpgconf", "--list-dirs")` (gpg is the default crypto backend), and
+// internal/backend/storage/fossilfs/fossil.go `exec.CommandContext(ctx, "fossil", …)`; the
+// project's image is alpine with git and gnupg.
+function gopassTools(programs: readonly string[]): string {
+  const files: Record<string, string> = {
+    'go.mod': 'module github.com/gopasspw/gopass\n\ngo 1.25.0\n',
+    'main.go': `package main\n\nimport (\n\t"context"\n\n${programs.map((p) => `\t"github.com/gopasspw/gopass/internal/${p}"\n`).join('')})\n\nfunc main() {\n\tctx := context.Background()\n${programs.map((p) => `\t_ = ${p}.Run(ctx)\n`).join('')}}\n`,
+  };
+  for (const p of programs) {
+    files[`internal/${p}/${p}.go`] = `package ${p}\n\nimport (\n\t"context"\n\t"os/exec"\n)\n\nfunc Run(ctx context.Context) error {\n\treturn exec.CommandContext(ctx, "${p}", "--version").Run()\n}\n`;
+  }
+  return workspace(files);
+}
+
+describe('5. programs the binary runs: a runtime that has them (gopass)', () => {
+  it('git and gpgconf: debian-slim with git and gnupg installed, the reason names the calls; fossil (no known package) is still warned about', async () => {
+    const r = await gen(gopassTools(['git', 'gpgconf', 'fossil']));
+    assert.equal(r.runtime, 'debian');
+    assert.equal(r.images.runtime, 'debian:bookworm-slim');
+    assert.match(r.dockerfile, /^FROM debian:bookworm-slim\n# Programs the binary runs at run time\.\nRUN apt-get update \\\n {4}&& apt-get install -y --no-install-recommends git gnupg \\\n {4}&& rm -rf \/var\/lib\/apt\/lists\/\*$/m);
+    assert.ok(r.reasons.some((x) => /^debian:bookworm-slim runtime \(chosen because the program runs git \(exec\.CommandContext\("git"\) in internal\/git\/git\.go\), gpgconf .*--runtime distroless keeps distroless\)/.test(x)), r.reasons.join('\n'));
+    assert.ok(r.warnings.some((x) => /^The program runs fossil .* which debian:bookworm-slim does not include/.test(x)), r.warnings.join('\n'));
+    assert.ok(!r.warnings.some((x) => /runs git/.test(x)), r.warnings.join('\n'));
+  });
+
+  it('--runtime alpine installs them with apk; --runtime distroless keeps distroless and the warning', async () => {
+    const alpine = await gen(gopassTools(['git', 'gpgconf']), { runtime: 'alpine' });
+    assert.match(alpine.dockerfile, /^RUN apk add --no-cache git gnupg$/m);
+    const distroless = await gen(gopassTools(['git', 'gpgconf']), { runtime: 'distroless' });
+    assert.equal(distroless.images.runtime, 'gcr.io/distroless/static-debian12:nonroot');
+    assert.ok(!/apt-get|apk add/.test(distroless.dockerfile));
+    assert.ok(distroless.warnings.some((x) => /^The program runs git .* has no programs but the binary/.test(x)), distroless.warnings.join('\n'));
+  });
+
+  it('negative: only programs without a known package (fossil), or one debian has (tar): distroless as before', async () => {
+    for (const progs of [['fossil'], ['tar']]) {
+      const r = await gen(gopassTools(progs));
+      assert.equal(r.runtime, 'distroless', progs.join());
+      assert.ok(r.warnings.some((x) => /has no programs but the binary/.test(x)), r.warnings.join('\n'));
+    }
+  });
+});

@@ -154,6 +154,7 @@ export function checkPlanNames(p: Plan): void {
     ...p.build.tags.map((x): [string, string] => ['the build tag', x]),
     ...p.goEnv.map((x): [string, string] => ['the environment setting', x]),
     ...p.builder.apk.map((x): [string, string] => ['the package', x]),
+    ...p.runtimeStage.packages.map((x): [string, string] => ['the runtime package', x]),
     // Exec form (JSON-quoted) already; plain words all the same (`serve`, `--listen`, `0.0.0.0`).
     ...(p.runtimeStage.cmd ?? []).map((x): [string, string] => ['the CMD argument', x]),
   ];

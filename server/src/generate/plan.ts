@@ -74,6 +74,8 @@ export interface Plan {
   };
   runtimeStage: {
     image: string;
+    /** System packages installed in the runtime (apt on debian, apk on alpine): programs the binary runs. */
+    packages: string[];
     caCertificates: boolean;
     binaryPath: string;
     user: string;
@@ -107,6 +109,37 @@ function commonParent(a: string, b: string): string {
   while (i < x.length && i < y.length && x[i] === y[i]) i++;
   return x.slice(0, i).join(nodePath.sep) || nodePath.sep;
 }
+/**
+ * The package that provides a program the binary runs by name, per package manager; null when
+ * the generator does not know one (fossil, jj, docker: warned about, never guessed).
+ */
+const PROGRAM_PACKAGES: Record<string, { apt: string; apk: string }> = {
+  git: { apt: 'git', apk: 'git' },
+  gpg: { apt: 'gnupg', apk: 'gnupg' },
+  gpg2: { apt: 'gnupg', apk: 'gnupg' },
+  gpgconf: { apt: 'gnupg', apk: 'gnupg' },
+  'gpg-agent': { apt: 'gnupg', apk: 'gnupg' },
+  'gpg-connect-agent': { apt: 'gnupg', apk: 'gnupg' },
+  ssh: { apt: 'openssh-client', apk: 'openssh-client' },
+  scp: { apt: 'openssh-client', apk: 'openssh-client' },
+  'ssh-keygen': { apt: 'openssh-client', apk: 'openssh-client' },
+  rsync: { apt: 'rsync', apk: 'rsync' },
+  curl: { apt: 'curl', apk: 'curl' },
+  wget: { apt: 'wget', apk: 'wget' },
+  ffmpeg: { apt: 'ffmpeg', apk: 'ffmpeg' },
+  ffprobe: { apt: 'ffmpeg', apk: 'ffmpeg' },
+  jq: { apt: 'jq', apk: 'jq' },
+  unzip: { apt: 'unzip', apk: 'unzip' },
+  xz: { apt: 'xz-utils', apk: 'xz' },
+  openssl: { apt: 'openssl', apk: 'openssl' },
+  sqlite3: { apt: 'sqlite3', apk: 'sqlite' },
+  hg: { apt: 'mercurial', apk: 'mercurial' },
+  svn: { apt: 'subversion', apk: 'subversion' },
+};
+function runtimePackage(program: string): { apt: string; apk: string } | null {
+  return Object.prototype.hasOwnProperty.call(PROGRAM_PACKAGES, program) ? PROGRAM_PACKAGES[program] : null;
+}
+
 /** Programs an alpine or debian runtime has without installing anything (a shell and coreutils or busybox). */
 const BASE_TOOLS = new Set(['sh', '/bin/sh', 'cat', 'ls', 'cp', 'mv', 'rm', 'mkdir', 'chmod', 'chown', 'echo', 'true', 'false', 'env', 'kill', 'sleep', 'tar', 'gzip', 'id', 'uname', 'date', 'hostname', 'tail', 'head', 'grep', 'sed', 'find', 'df', 'du', 'mount', 'umount', 'ln', 'touch', 'stat', 'sort', 'wc', 'which']);
 
@@ -249,7 +282,6 @@ export function plan(model: WorkspaceModel, options: GenerateOptions, io: Genera
   if (options.runtime !== undefined && !isRuntime(options.runtime)) {
     throw new GenerateError('bad-option', `Unknown runtime "${String(options.runtime)}": use distroless, scratch, alpine or debian.`);
   }
-  const runtime: Runtime = options.runtime ?? 'distroless';
   if (!model.module && !model.work && model.modules.length === 0) {
     throw new GenerateError('no-module', `No go.mod or go.work in ${model.root}: the generator writes Dockerfiles for Go modules.`);
   }
@@ -290,6 +322,19 @@ export function plan(model: WorkspaceModel, options: GenerateOptions, io: Genera
 
   // cgo
   const facts = buildFacts(model, target.dir);
+  // The program's sources as far as they are read (ports, version, its shape).
+  const sources = pkg.files.map((f) => ({ file: f, text: read(join(pkg.dir, f)) })).filter((s): s is { file: string; text: string } => s.text !== null);
+  const closure: PackageSources[] = [];
+  let budget = 600; // files: a big program's closure is read only this far
+  for (const dir of facts.packages) {
+    const p = packageByDir(model, dir);
+    if (!p || p.module !== pkg.module || budget <= 0) continue;
+    const files = dir === pkg.dir ? sources : p.files.slice(0, budget).map((f) => ({ file: f, text: read(join(p.dir, f)) })).filter((s): s is { file: string; text: string } => s.text !== null);
+    budget -= files.length;
+    closure.push({ dir: p.dir, imports: p.imports, files, runs: p.runsPrograms });
+  }
+  // The program's shape: subcommands, time zones without time.LoadLocation, the Docker socket.
+  const shape = programShape(closure, facts.externalImports, target.binary);
   // cgo reached through other modules (gorm's sqlite driver → mattn/go-sqlite3).
   const modDir = workspaceMode ? work?.dir ?? '' : target.module ?? '';
   const usesVendor = read(join(modDir, 'vendor/modules.txt')) !== null;
@@ -305,6 +350,16 @@ export function plan(model: WorkspaceModel, options: GenerateOptions, io: Genera
   const cgo = facts.needsCgo || cgoVia.length > 0 || systemCgo.length > 0;
   const cgoWhyAll = () => [facts.needsCgo ? cgoWhy(facts) : '', ...cgoVia.map((p) => `${describe(target)} imports ${describeCgoPath(p)}`),
     ...systemCgo.filter((x) => !facts.cgo.some((r) => r.kind === 'import' && r.importPath === x.importPath)).map((x) => `${describe(target)} imports ${x.importPath} (cgo; it binds ${x.lib.binds})`)].filter((x) => x !== '').join('; ');
+  // Programs the binary runs by name that a package provides (gopass: git, gpgconf from gnupg):
+  // distroless has none, so unless a runtime was asked for, debian-slim with them installed.
+  const installable = shape.runsCommands.filter((c) => c.onlyWith === undefined && !BASE_TOOLS.has(c.name) && runtimePackage(c.name) !== null);
+  const runtime: Runtime = options.runtime ?? (installable.length > 0 ? 'debian' : 'distroless');
+  const chosenFor = options.runtime === undefined && runtime === 'debian'
+    ? `chosen because the program runs ${installable.slice(0, 4).map((c) => `${c.name} (${c.via})`).join(', ')}${installable.length > 4 ? ` and ${installable.length - 4} more` : ''}, and distroless has no programs but the binary; --runtime distroless keeps distroless`
+    : 'asked for';
+  const runtimePackages = runtime === 'debian' || runtime === 'alpine'
+    ? [...new Set(installable.map((c) => runtimePackage(c.name)![runtime === 'alpine' ? 'apk' : 'apt']))]
+    : [];
   if (cgo && runtime === 'scratch') {
     throw new GenerateError('runtime-needs-libc', `${target.importPath ?? describe(target)} needs cgo: ${cgoWhyAll()}. scratch has no C library for a cgo binary: use the distroless runtime (distroless/base), debian or alpine.`, candidates);
   }
@@ -370,8 +425,8 @@ export function plan(model: WorkspaceModel, options: GenerateOptions, io: Genera
       runtimeImage = debianSlimImage();
       caCertificates = true;
       reasons.push(cgo
-        ? `${runtimeImage} runtime (asked for): glibc of the builder's Debian release${deb.name === 'bookworm' ? '' : ' or newer'}, so the cgo binary finds the glibc it was linked against (${cgoWhyAll()}).`
-        : `${runtimeImage} runtime (asked for): a static binary (CGO_ENABLED=0) on Debian with a shell and apt.`);
+        ? `${runtimeImage} runtime (${chosenFor}): glibc of the builder's Debian release${deb.name === 'bookworm' ? '' : ' or newer'}, so the cgo binary finds the glibc it was linked against (${cgoWhyAll()}).`
+        : `${runtimeImage} runtime (${chosenFor}): a static binary (CGO_ENABLED=0) on Debian with a shell and apt.`);
       reasons.push(tls
         ? `CA certificates copied from the builder: ${tls} (TLS), and debian-slim has no ca-certificates package.`
         : 'CA certificates copied from the builder: debian-slim has no ca-certificates package, and a dependency may make TLS connections.');
@@ -522,18 +577,6 @@ export function plan(model: WorkspaceModel, options: GenerateOptions, io: Genera
   }
 
   // Ports and version
-  const sources = pkg.files.map((f) => ({ file: f, text: read(join(pkg.dir, f)) })).filter((s): s is { file: string; text: string } => s.text !== null);
-  const closure: PackageSources[] = [];
-  let budget = 600; // files: a big program's closure is read only this far
-  for (const dir of facts.packages) {
-    const p = packageByDir(model, dir);
-    if (!p || p.module !== pkg.module || budget <= 0) continue;
-    const files = dir === pkg.dir ? sources : p.files.slice(0, budget).map((f) => ({ file: f, text: read(join(p.dir, f)) })).filter((s): s is { file: string; text: string } => s.text !== null);
-    budget -= files.length;
-    closure.push({ dir: p.dir, imports: p.imports, files, runs: p.runsPrograms });
-  }
-  // The program's shape: subcommands, time zones without time.LoadLocation, the Docker socket.
-  const shape = programShape(closure, facts.externalImports, target.binary);
   // PocketBase's serve listens on 127.0.0.1:8090 unless --http says otherwise: the image passes
   // --http=0.0.0.0:<port> (the port asked for, else 8090) and exposes it.
   const pocketBase = shape.pocketBase?.serves ? shape.pocketBase : null;
@@ -636,7 +679,9 @@ export function plan(model: WorkspaceModel, options: GenerateOptions, io: Genera
   for (const d of shape.dockerClients.filter((x) => dockerClients.has(x))) warnings.push(`${d} talks to the Docker daemon: as non-root (USER 65532) the program cannot open /var/run/docker.sock unless you run it with --group-add <the socket's group id> (or as root, which the socket makes equivalent to root on the host anyway).`);
   // Programs run by name: distroless and scratch hold only the binary; alpine and debian hold a
   // shell and the basic tools, nothing like git, ssh or ffmpeg.
-  const absent = shape.runsCommands.filter((c) => runtime === 'distroless' || runtime === 'scratch' || !BASE_TOOLS.has(c.name));
+  if (runtimePackages.length > 0) reasons.push(`${runtime === 'alpine' ? 'apk add --no-cache' : 'apt-get install -y --no-install-recommends'} ${runtimePackages.join(' ')} in the runtime stage: the program runs ${installable.map((c) => c.name).join(', ')} at run time (${installable.slice(0, 4).map((c) => c.via).join('; ')}${installable.length > 4 ? `; ${installable.length - 4} more` : ''}).`);
+  const installed = (name: string) => runtimePackages.length > 0 && installable.some((c) => c.name === name);
+  const absent = shape.runsCommands.filter((c) => (runtime === 'distroless' || runtime === 'scratch' || !BASE_TOOLS.has(c.name)) && !installed(c.name));
   // Calls made only when a variable the image does not set is set (tg-spam's TGSPAM_IN_DOCKER=1).
   const gated = absent.filter((c) => c.onlyWith !== undefined);
   if (gated.length > 0) reasons.push(`Not warned about: the program runs ${gated.slice(0, 4).map((c) => `${c.name} (${c.via}) only with ${c.onlyWith} set`).join(', ')}${gated.length > 4 ? ` and ${gated.length - 4} more` : ''}, and the image does not set ${gated.length > 1 ? 'them' : 'it'}; ${runtimeImage} does not have ${gated.length > 1 ? 'those programs' : 'it'} if you do.`);
@@ -670,7 +715,7 @@ export function plan(model: WorkspaceModel, options: GenerateOptions, io: Genera
     goEnv,
     unreadModuleFiles: work && !workspaceMode ? workDependencyFiles(work).filter((f) => !dependencyCopies.some((c) => c.sources.includes(f))) : [],
     build: { vendor, trimpath, tags, stamp, output, packageArg: rel === '' ? '.' : `./${rel}` },
-    runtimeStage: { image: runtimeImage, caCertificates, binaryPath: `/usr/local/bin/${target.binary}`, user: '65532:65532', workdir: '/app', expose, files: runtimeFiles, cmd },
+    runtimeStage: { image: runtimeImage, packages: runtimePackages, caCertificates, binaryPath: `/usr/local/bin/${target.binary}`, user: '65532:65532', workdir: '/app', expose, files: runtimeFiles, cmd },
     portEvidence: ports.evidence,
     versionVariable: vv ? `main.${vv.name} in ${join(pkg.dir, vv.file)}` : null,
     reasons,

@@ -101,6 +101,12 @@ export function renderDockerfile(p: Plan): string {
   const rt = p.runtimeStage;
   L.push(`# Runtime: ${runtimeComment(p)}`);
   L.push(`FROM ${rt.image}`);
+  if (rt.packages.length > 0) {
+    L.push('# Programs the binary runs at run time.');
+    L.push(...(p.runtime === 'alpine'
+      ? run([], [`apk add --no-cache ${rt.packages.join(' ')}`])
+      : run([], ['apt-get update', `&& apt-get install -y --no-install-recommends ${rt.packages.join(' ')}`, '&& rm -rf /var/lib/apt/lists/*'])));
+  }
   if (rt.caCertificates) L.push('COPY --from=build /etc/ssl/certs/ca-certificates.crt /etc/ssl/certs/ca-certificates.crt');
   L.push(`COPY --from=build ${p.build.output} ${rt.binaryPath}`);
   L.push(...workdirLines(rt.workdir, rt.user, rt.files.length > 0));
