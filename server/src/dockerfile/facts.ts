@@ -542,6 +542,22 @@ export function isXxGo(g: GoCommand): boolean {
   return /(^|\/)xx-go$/.test(g.cmd.argv[0]?.value ?? '');
 }
 
+/**
+ * A RUN of the stage's chain, up to and including `instr`, runs tonistiigi/xx's `xx-go`, which
+ * sets cgo's C compilers for the target platform: `xx-go` sets CC/CXX (the `<triple>-clang` xx
+ * provides) unless the environment has them, and `xx-go --wrap` writes them to go's env file for
+ * every later go command. A CC or CXX in the environment overrides xx's.
+ */
+export function xxGoBefore(model: DockerfileModel, stage: Stage, instr: Instruction): boolean {
+  for (const s of stageChain(model, stage)) {
+    for (const i of s.instructions) {
+      if (i.keyword === 'RUN' && i.script?.parsed.commands.some((c) => /(^|\/)xx-go$/.test(throughEnv(c).argv[0]?.value ?? ''))) return true;
+      if (i === instr) return false;
+    }
+  }
+  return false;
+}
+
 /** The go commands of a stage's RUNs, in order; once per stage, not to be modified. */
 export function stageGoCommands(stage: Stage): GoCommand[] {
   return ((stage as GoCommandsSlot)[STAGE_GO_COMMANDS] ??= flatMapOf(stage.instructions, (i) => goCommands(i)));

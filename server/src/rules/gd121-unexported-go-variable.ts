@@ -11,13 +11,17 @@
  * Not reported when the variable is in the environment already (an `ENV` or `ARG` of that name in
  * scope: the shell then exports the new value), when the script exports it (`export GOARM`,
  * `export GOARM=6`, `declare -x`, `set -a` / `set -o allexport`), or when every later go step
- * gets it on its own command line (`GOARM=${GOARM} make build`).
+ * gets it on its own command line (`GOARM=${GOARM} make build`). Nor for CC or CXX in a stage
+ * that uses tonistiigi/xx's `xx-go` (it sets them for the target platform: an exported CC would
+ * override xx's), or whose value is no compiler command (a target triple, as spire's
+ * `CC=aarch64-alpine-linux-musl`, the name of xx's sysroot: exporting it breaks cgo), where the
+ * advice would break the build: the assignment is dead and can go.
  *
  * Fix (not safe: go then builds with that setting, which changes the binary): pass the variable
  * on the first such command (`GOARM=${GOARM} make build`), as the script does for the others.
  */
 import { flatMapOf } from '../arrays';
-import { dockerEnv, goCommands, stageImage } from '../dockerfile/facts';
+import { dockerEnv, goCommands, stageImage, xxGoBefore } from '../dockerfile/facts';
 import { GO_VARIABLE } from '../dockerfile/goBuild';
 import { indirectGoSteps } from '../dockerfile/indirectGo';
 import { scriptSpan, toDoc, type Instruction, type Stage } from '../dockerfile/model';
@@ -50,6 +54,7 @@ export const gd121: Rule = {
         for (const name of names) {
           if (env.has(name) || exported(script.text, name)) continue;
           const first = script.parsed.assignments.find((a) => a.name === name)!;
+          if ((name === 'CC' || name === 'CXX') && (xxGoBefore(ctx.model, stage, instr) || notACompiler(first.value))) continue;
           // The go steps after it that do not get it on their own command line.
           const missed = here.filter((c) => c.start > first.end && !c.env.some((e) => e.name === name));
           if (missed.length === 0) continue;
@@ -87,4 +92,19 @@ function goSteps(ctx: RuleContext, stage: Stage): ShellCommand[] {
 function exported(text: string, name: string): boolean {
   if (/\bset\s+(-[a-zA-Z]*a\b|-o\s+allexport\b)/.test(text)) return true;
   return new RegExp(`\\b(export|declare\\s+-[a-zA-Z]*x|typeset\\s+-[a-zA-Z]*x)\\b[^;&|\\n]*\\b${name}\\b`).test(text);
+}
+
+/** A C/C++ compiler command ends so: `gcc`, `aarch64-linux-gnu-gcc-12`, `clang++`, `musl-gcc`, `o64-clang`, `zig` (`zig cc`), `xx-clang`. */
+const COMPILER = /(^|[-_/.])(gcc|g\+\+|cc|c\+\+|clang|clang\+\+|tcc|icc|icx|icpx|zig|zcc|ccache|distcc)(-[0-9.]+)?$/;
+
+/**
+ * A CC/CXX value that is no compiler command: its first word, expansions read as separators
+ * (`$TARGETARCH-linux-gnu-gcc` is a compiler), names none (`aarch64-alpine-linux-musl`, a target
+ * triple). A value that is all expansion (`$CROSS_CC`) is unknown: not this.
+ */
+function notACompiler(raw: string): boolean {
+  const value = raw.replace(/^(["'])(.*)\1$/s, '$2').replace(/\$\{[^}]*\}|\$\([^)]*\)|`[^`]*`|\$[A-Za-z_][A-Za-z0-9_]*/g, '-');
+  const first = value.trim().split(/\s+/)[0] ?? '';
+  if (/^[-]*$/.test(first)) return false;
+  return !COMPILER.test(first);
 }

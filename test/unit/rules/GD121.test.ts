@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, it, before } from 'node:test';
 import { df, ready } from '../helpers';
 import { find, fix, has } from './kit/gobuild';
+import { tempWorkspace } from './kit/realworld';
 
 /** GD121 unexported-go-variable: its own cases. */
 before(() => ready);
@@ -76,5 +77,75 @@ describe('GD121 unexported-go-variable', () => {
       // A build tool on an image without go that runs no go here: nothing to tell.
       df(['FROM node:22', 'COPY . .', 'RUN CC=clang && make']),
     ]) assert.equal(has(text, 'GD121'), false, text);
+  });
+});
+
+// Judge I (round 11), spiffe/spire ef8527ec91013c6c1b4741e0f6ac0786576e620e (Apache-2.0)
+// Dockerfile:19-32, trimmed (wrong): `CC=aarch64-alpine-linux-musl` is never exported, but it is
+// the name of xx's sysroot, not a compiler, and `xx-go --wrap` already set CC=<triple>-clang:
+// exporting it (or the fix `CC=${CC} make`) breaks the arm64 and s390x builds.
+describe('GD121 and the C compiler of a cgo cross build', () => {
+  const spire = (wrap = 'RUN xx-go --wrap', arm64 = 'CC=aarch64-alpine-linux-musl', s390x = 'CC=s390x-alpine-linux-musl') => df([
+    'ARG goversion',
+    'FROM --platform=${BUILDPLATFORM} golang:${goversion}-alpine3.23 as base',
+    'WORKDIR /spire',
+    'RUN apk --no-cache --update add file bash clang lld pkgconfig git make',
+    'COPY go.* ./',
+    'RUN --mount=type=cache,target=/go/pkg/mod go mod download',
+    'COPY . .',
+    'FROM --platform=$BUILDPLATFORM tonistiigi/xx:1.7.0 AS xx',
+    'FROM --platform=${BUILDPLATFORM} base as builder',
+    'ARG TAG',
+    'ARG TARGETPLATFORM',
+    'ARG TARGETARCH',
+    'COPY --link --from=xx / /',
+    '',
+    wrap,
+    'RUN set -e ; xx-apk --no-cache --update add build-base musl-dev libseccomp-dev',
+    'ENV CGO_ENABLED=1',
+    'RUN --mount=type=cache,target=/root/.cache/go-build \\',
+    '    --mount=type=cache,target=/go/pkg/mod \\',
+    `    if [ "$TARGETARCH" = "arm64" ]; then ${arm64}; elif [ "$TARGETARCH" = "s390x" ]; then ${s390x}; fi && \\`,
+    '    make build-static git_tag=$TAG git_dirty="" && \\',
+    '    for f in $(find bin -executable -type f); do xx-verify --static $f; done',
+  ]);
+
+  // The Makefile's static build (Makefile:270-284): `make build-static` runs go build.
+  const context = () => tempWorkspace({
+    'go.mod': 'module github.com/spiffe/spire\n\ngo 1.25\n',
+    'cmd/spire-server/main.go': 'package main\n\nfunc main() {}\n',
+    Makefile: [
+      'binaries := spire-server',
+      'build-static: tidy $(addprefix bin/static/,$(binaries))',
+      'go_build_static := $(go_path) go build $(go_flags) -ldflags \'$(go_ldflags) -linkmode external -extldflags "-static"\' -o',
+      'bin/static/%: cmd/% FORCE | go-check',
+      '\t$(E)$(go_build_static) $@$(exe) ./$<',
+      'tidy:',
+      '\t$(E)$(go_path) go mod tidy',
+      '',
+    ].join('\n'),
+  });
+
+  it('spire: silent on CC in a stage where xx-go set the C compilers, and on a CC that is no compiler (a target triple)', () => {
+    const ws = context();
+    assert.equal(has(spire(), 'GD121', ws), false);
+    // A compiler too: exporting it would override the one xx-go chose.
+    assert.equal(has(spire(undefined, 'CC=aarch64-alpine-linux-musl-gcc'), 'GD121', ws), false);
+    // xx-go --wrap in the base stage counts for the stages built FROM it.
+    assert.equal(has(spire('RUN true').replace('COPY . .', 'COPY . .\nCOPY --from=tonistiigi/xx:1.7.0 / /\nRUN xx-go --wrap'), 'GD121', ws), false);
+    // Without xx: the triple is still no compiler.
+    assert.equal(has(spire('RUN true'), 'GD121', ws), false);
+    assert.equal(has(spire('RUN true', 'CC="aarch64-linux-gnu"', 'CXX=$TARGETARCH-linux-musl'), 'GD121', ws), false);
+  });
+
+  it('still reports a compiler never exported, without xx (or before xx-go runs), and GOARM in an xx stage', () => {
+    const ws = context();
+    for (const cc of ['CC=aarch64-linux-musl-gcc', 'CC=$TARGETARCH-linux-gnu-gcc', 'CC="zig cc -target aarch64-linux-musl"', 'CC=/usr/bin/clang-18', 'CC=xx-clang', 'CC=$CROSS_CC']) {
+      assert.equal(has(spire('RUN true', cc), 'GD121', ws), true, cc);
+    }
+    // xx-go --wrap after the build: go ran with its own CC.
+    assert.equal(has(spire('RUN true', 'CC=aarch64-linux-musl-gcc').replace(/for f in[^\n]*/, 'xx-verify bin/*') + '\nRUN xx-go --wrap', 'GD121', ws), true);
+    // xx sets CC and CXX, not GOARM.
+    assert.equal(has(spire(undefined, 'GOARM=6'), 'GD121', ws), true);
   });
 });
