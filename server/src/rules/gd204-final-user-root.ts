@@ -24,7 +24,10 @@
  *    wireguard-go's tun, vishvananda/netlink, google/nftables, coreos/go-iptables, water), or an
  *    image that installs iptables, nftables, ipset or wireguard-tools: that needs
  *    CAP_NET_ADMIN, which `--cap-add` gives root only (a non-root user has no ambient
- *    capabilities); a program that changes its own user (it calls syscall/unix Setuid, Setgid,
+ *    capabilities); a program that sends or captures raw packets (its main package, or a local
+ *    package it imports directly, imports mdlayher/arp, ndp, packet, raw; gopacket's pcap,
+ *    afpacket, pfring; packetcap/go-pcap): that needs CAP_NET_RAW, likewise root's only
+ *    (metallb's speaker answers ARP/NDP in L2 mode); a program that changes its own user (it calls syscall/unix Setuid, Setgid,
  *    Setresuid, Setgroups, or starts a child with a syscall.Credential: mox binds ports below
  *    1024 as root, then re-execs itself as its configured user);
  *  - a toolbox, dev or CI image: its command is a bare shell or a build (`make test`), or it has
@@ -44,7 +47,8 @@ import { copiedFileText } from '../facts/copiedFiles';
 import type { DockerfileModel, Instruction, Stage } from '../dockerfile/model';
 import { installsPackage } from '../dockerfile/packages';
 import { insertLinesAfter, insertAboveInstruction } from '../edits/edits';
-import { buildFacts, mainPackages } from '../workspace/query';
+import { buildFacts, mainPackages, packageByDir, packageByImportPath } from '../workspace/query';
+import type { WorkspaceModel } from '../workspace/model';
 import { withLazyFix, type Rule, type RuleContext } from './types';
 
 const DROP_TOOL = /(^|\/)(gosu|su-exec|setpriv|s6-setuidgid|chpst|runuser)$/;
@@ -65,6 +69,13 @@ const EBPF = /^(github\.com\/cilium\/ebpf|github\.com\/aquasecurity\/libbpfgo|gi
  * CAP_NET_ADMIN, which a non-root user does not get from `--cap-add` either.
  */
 const NET_ADMIN = /^(golang\.zx2c4\.com\/wireguard\/(tun|wgctrl)$|github\.com\/(sagernet\/sing-tun|songgao\/water|vishvananda\/netlink|google\/nftables|coreos\/go-iptables)(\/|$))/;
+/**
+ * Raw packets: ARP/NDP responders and packet capture open AF_PACKET or raw ICMPv6 sockets, which
+ * need CAP_NET_RAW: a non-root user does not get it from the default set or `--cap-add`
+ * (metallb's speaker answers ARP with mdlayher/arp and NDP with mdlayher/ndp; its manifest adds
+ * NET_RAW and relies on uid 0).
+ */
+const NET_RAW = /^(github\.com\/mdlayher\/(arp|ndp|packet|raw)|github\.com\/(google|gopacket)\/gopacket\/(pcap|afpacket|pfring)|github\.com\/packetcap\/go-pcap)(\/|$)/;
 /** Firewall and network configuration tools in the image (sing-box installs nftables for auto_route). */
 const NET_TOOLS = /^(iptables|ip6tables|iptables-legacy|iptables-nft|nftables|ipset|wireguard-tools)$/;
 /** Main packages that are no program an image ships: examples, tests, integration runners. */
@@ -163,7 +174,7 @@ function imageNeedsRoot(model: DockerfileModel, stage: Stage): boolean {
  * differs from host to host, so a fixed unprivileged uid cannot open it: every program must be
  * one (examples and test runners do not count: cadvisor's cmd beside client/clientexample). An
  * eBPF tool (tracee) loads programs into the kernel, a network tool (sing-box) creates TUN
- * devices and routes, and a program that changes its own user (mox) starts as root on purpose:
+ * devices and routes, a raw-packet tool (metallb's speaker) opens AF_PACKET sockets, and a program that changes its own user (mox) starts as root on purpose:
  * one such program is enough.
  * The programs: those the final stage copies from a Go build (a build of `./cmd/...` counts all
  * its packages); for binaries built another way (make), the main packages named like a file a
@@ -186,11 +197,24 @@ function programsNeedRoot(ctx: RuleContext, stage: Stage): boolean {
   const userSetters = new Set(ws.packages.filter((p) => p.setsUser).map((p) => p.dir));
   const needsRoot = (p: { dir: string }) => {
     const f = buildFacts(ws, p.dir);
-    return f.externalImports.some((i) => EBPF.test(i) || NET_ADMIN.test(i)) || f.packages.some((d) => userSetters.has(d));
+    return f.externalImports.some((i) => EBPF.test(i) || NET_ADMIN.test(i)) || sendsRawPackets(ws, p.dir) || f.packages.some((d) => userSetters.has(d));
   };
   if ([...packages, ...named].some(needsRoot)) return true;
   if (packages.length === 0) packages = builds.length === 0 ? mainPackages(ws).filter((p) => !NOT_SHIPPED.test(p.dir)) : [];
   return packages.length > 0 && packages.every((p) => imports(p).some((i) => DOCKER_CLIENT.test(i)));
+}
+
+/**
+ * The program itself sends or captures raw packets: its main package, or a package of the
+ * context that it imports directly, imports a raw-packet library. Deeper in the import closure
+ * does not count: metallb's controller links internal/layer2 through internal/k8s/controllers
+ * (for a status type) and never opens a socket, while the speaker imports internal/layer2 itself.
+ */
+function sendsRawPackets(ws: WorkspaceModel, dir: string): boolean {
+  const main = packageByDir(ws, dir);
+  if (!main) return false;
+  if (main.imports.some((i) => NET_RAW.test(i))) return true;
+  return main.imports.some((i) => packageByImportPath(ws, i)?.imports.some((j) => NET_RAW.test(j)) === true);
 }
 
 /** A COPY or ADD of gosu, su-exec, setpriv … (a source or the destination so named). */

@@ -218,6 +218,57 @@ describe('GD204 final-user-root', () => {
     assert.equal(has(binary('bash tzdata ca-certificates'), 'GD204'), true);
   });
 
+  // Judge I (round 11), metallb/metallb 7938d3f89b8bd808dae2e42d97d6ae7e18e9ed54 (Apache-2.0)
+  // speaker/Dockerfile:3-71, trimmed: the speaker answers ARP/NDP over raw sockets
+  // (internal/layer2 imports mdlayher/arp and mdlayher/ndp); its manifest adds NET_RAW and relies
+  // on uid 0, so USER 65532 breaks L2 mode. The controller beside it imports none: reported.
+  it('metallb speaker: silent for a raw-packet program (ARP/NDP, packet capture)', () => {
+    const ws = (imports: string[]) => ({
+      workspace: makeWorkspaceModel({
+        module: makeGoModule({ path: 'go.universe.tf/metallb' }),
+        packages: [
+          makeGoPackage({ dir: 'speaker', isMain: true, module: '', importPath: 'go.universe.tf/metallb/speaker', imports: ['go.universe.tf/metallb/internal/layer2'] }),
+          makeGoPackage({ dir: 'internal/layer2', name: 'layer2', module: '', importPath: 'go.universe.tf/metallb/internal/layer2', imports }),
+        ],
+      }),
+    });
+    const speaker = df([
+      'FROM --platform=$BUILDPLATFORM docker.io/golang:1.25.11 AS builder',
+      'WORKDIR $GOPATH/go.universe.tf/metallb',
+      'ARG TARGETARCH',
+      'ARG TARGETOS',
+      'RUN --mount=type=cache,target=/root/.cache/go-build \\',
+      '  --mount=type=cache,target=/go/pkg/mod \\',
+      '  --mount=type=bind,source=go.sum,target=go.sum \\',
+      '  --mount=type=bind,source=go.mod,target=go.mod \\',
+      '  --mount=type=bind,source=internal,target=internal \\',
+      '  --mount=type=bind,source=speaker,target=speaker \\',
+      '  CGO_ENABLED=0 GOOS=$TARGETOS GOARCH=$TARGETARCH \\',
+      '  go build -v -o /build/speaker \\',
+      '  ./speaker',
+      'FROM gcr.io/distroless/static:latest',
+      'COPY --from=builder /build/speaker /speaker',
+      'COPY LICENSE /',
+      'ENTRYPOINT ["/speaker"]',
+    ]);
+    assert.equal(has(speaker, 'GD204', ws(['github.com/mdlayher/arp', 'github.com/mdlayher/ethernet'])), false);
+    for (const lib of ['github.com/mdlayher/ndp', 'github.com/mdlayher/packet', 'github.com/mdlayher/raw', 'github.com/google/gopacket/pcap', 'github.com/gopacket/gopacket/afpacket', 'github.com/packetcap/go-pcap']) {
+      assert.equal(has(speaker, 'GD204', ws([lib])), false, lib);
+    }
+    // Parsing packets only (no socket), or a plain server: reported.
+    for (const lib of ['github.com/mdlayher/ethernet', 'github.com/google/gopacket/layers', 'net/http']) assert.equal(has(speaker, 'GD204', ws([lib])), true, lib);
+    // The controller: internal/layer2 reached through internal/k8s/controllers (a status type), no socket opened: reported.
+    const controller = makeWorkspaceModel({
+      module: makeGoModule({ path: 'go.universe.tf/metallb' }),
+      packages: [
+        makeGoPackage({ dir: 'speaker', isMain: true, module: '', importPath: 'go.universe.tf/metallb/speaker', imports: ['go.universe.tf/metallb/internal/k8s/controllers'] }),
+        makeGoPackage({ dir: 'internal/k8s/controllers', name: 'controllers', module: '', importPath: 'go.universe.tf/metallb/internal/k8s/controllers', imports: ['go.universe.tf/metallb/internal/layer2'] }),
+        makeGoPackage({ dir: 'internal/layer2', name: 'layer2', module: '', importPath: 'go.universe.tf/metallb/internal/layer2', imports: ['github.com/mdlayher/arp'] }),
+      ],
+    });
+    assert.equal(has(speaker, 'GD204', { workspace: controller }), true);
+  });
+
   // Judge 5 (round 6), google/cadvisor 6a0c4f25 (Apache-2.0) deploy/Dockerfile:53: build.sh builds
   // ./cmd (a Docker Engine API client through container/docker) into _output/cadvisor; beside it
   // the module has example and integration-test programs, which no image ships.
