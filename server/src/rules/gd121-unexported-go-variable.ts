@@ -8,6 +8,11 @@
  * not, so its linux/arm/v6 image holds an ARMv7 binary (Go's default), which dies with an illegal
  * instruction on an ARMv6 board.
  *
+ * Also a RUN that runs no command and only sets variables (metallb's `case ${TARGETPLATFORM} in
+ * "linux/arm/v6") export VARIANT="6" ;; … esac` as a RUN of its own), one of which a later RUN of
+ * the stage that runs go reads (`GOARM=$VARIANT go build`) without setting it, sourcing a file or
+ * an ENV/ARG of that name: every RUN starts a new shell, so the value is empty there.
+ *
  * Not reported when the variable is in the environment already (an `ENV` or `ARG` of that name in
  * scope: the shell then exports the new value), when the script exports it (`export GOARM`,
  * `export GOARM=6`, `declare -x`, `set -a` / `set -o allexport`), or when every later go step
@@ -46,6 +51,11 @@ export const gd121: Rule = {
       for (const instr of stage.instructions) {
         const script = instr.script;
         if (instr.keyword !== 'RUN' || !script || script.parsed.assignments.length === 0) continue;
+        if (script.parsed.commands.length === 0 && !script.parsed.hasErrors) {
+          steps ??= goSteps(ctx, stage);
+          out.push(...deadRun(ctx, stage, instr, steps));
+          continue;
+        }
         const names = [...new Set(script.parsed.assignments.filter((a) => GO_VARIABLE.test(a.name)).map((a) => a.name))];
         if (names.length === 0) continue;
         const env = dockerEnv(ctx.model, stage, instr);
@@ -77,6 +87,34 @@ export const gd121: Rule = {
     return out;
   },
 };
+
+/**
+ * A RUN that runs no command and only sets variables (`export VARIANT="6"` in the arms of a
+ * `case`): they die with it. A later RUN of the stage that runs go and reads one of them
+ * (`GOARM=$VARIANT go build`), without setting it itself or an ENV/ARG of that name in scope,
+ * gets an empty value.
+ */
+function deadRun(ctx: RuleContext, stage: Stage, instr: Instruction, steps: ShellCommand[]): RuleFinding[] {
+  const script = instr.script!;
+  const out: RuleFinding[] = [];
+  const later = stage.instructions.filter((i) => i.keyword === 'RUN' && i.script && i.span.start > instr.span.start);
+  for (const name of [...new Set(script.parsed.assignments.map((a) => a.name))]) {
+    if (dockerEnv(ctx.model, stage, instr).has(name)) continue;
+    const reads = new RegExp(`\\$(\\{${name}\\b|${name}\\b)`);
+    const reader = later.find((i) => {
+      const p = i.script!.parsed;
+      if (!reads.test(i.script!.text) || !steps.some((c) => p.commands.includes(c))) return false;
+      return !dockerEnv(ctx.model, stage, i).has(name) && !p.assignments.some((a) => a.name === name) && !p.commands.some((c) => c.env.some((e) => e.name === name) || ['.', 'source', 'eval'].includes(c.argv[0]?.value ?? ''));
+    });
+    if (!reader) continue;
+    const first = script.parsed.assignments.find((a) => a.name === name)!;
+    out.push({
+      message: `\`${script.text.slice(first.start, first.end)}\` is set in a RUN that runs nothing else: the variable dies with this RUN, so \`$${name}\` is empty in the RUN at line ${reader.line + 1} and go builds with its default there. Set it in the RUN that uses it (or with ARG/ENV).`,
+      span: scriptSpan(script, first.start, first.end),
+    });
+  }
+  return out;
+}
 
 /** The commands of the stage that run go: go itself, or a build tool or script whose file runs go. */
 function goSteps(ctx: RuleContext, stage: Stage): ShellCommand[] {

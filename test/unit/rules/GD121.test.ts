@@ -149,3 +149,43 @@ describe('GD121 and the C compiler of a cgo cross build', () => {
     assert.equal(has(spire(undefined, 'GOARM=6'), 'GD121', ws), true);
   });
 });
+
+// Judge I (round 11), a miss: metallb/metallb 7938d3f89b8bd808dae2e42d97d6ae7e18e9ed54 (Apache-2.0)
+// speaker/Dockerfile:11-50 (and controller/, configmaptocrs/), trimmed: the `case` that exports
+// VARIANT is a RUN of its own, so `GOARM=$VARIANT` in the build RUN is always empty (GOARM=7).
+describe('GD121 and a RUN that only sets variables', () => {
+  const metallb = (build = 'CGO_ENABLED=0 GOOS=$TARGETOS GOARCH=$TARGETARCH GOARM=$VARIANT \\', extra: string[] = []) => df([
+    'FROM --platform=$BUILDPLATFORM docker.io/golang:1.25.11 AS builder',
+    'WORKDIR $GOPATH/go.universe.tf/metallb',
+    'ARG TARGETARCH',
+    'ARG TARGETOS',
+    'ARG TARGETPLATFORM',
+    'RUN case ${TARGETPLATFORM} in \\',
+    '  "linux/arm/v6") export VARIANT="6" ;; \\',
+    '  "linux/arm/v7") export VARIANT="7" ;; \\',
+    '  *) export VARIANT="" ;; \\',
+    '  esac',
+    ...extra,
+    'RUN --mount=type=cache,target=/root/.cache/go-build \\',
+    '  --mount=type=bind,source=speaker,target=speaker \\',
+    `  ${build}`,
+    '  go build -v -o /build/speaker ./speaker',
+  ]);
+
+  it('metallb: reports the export whose RUN runs nothing, read by the build RUN', () => {
+    const text = metallb();
+    const fs = find(text, 'GD121');
+    assert.equal(fs.length, 1, fs.map((f) => f.message).join('\n'));
+    assert.equal(text.slice(fs[0].span.start, fs[0].span.end), 'VARIANT="6"');
+    assert.match(fs[0].message, /dies with this RUN, so `\$VARIANT` is empty in the RUN at line 11/);
+  });
+
+  it('is silent when the build RUN sets it, an ARG/ENV carries it, nothing reads it, or the RUN also runs a command', () => {
+    assert.equal(has(metallb('VARIANT=6 && CGO_ENABLED=0 GOARM=$VARIANT \\'), 'GD121'), false);
+    assert.equal(has(metallb(undefined, ['ENV VARIANT=7']), 'GD121'), false);
+    assert.equal(has(metallb('CGO_ENABLED=0 GOOS=$TARGETOS GOARCH=$TARGETARCH \\'), 'GD121'), false);
+    assert.equal(has(metallb('. /etc/build.env && GOARM=$VARIANT \\'), 'GD121'), false);
+    // A RUN that also runs a command is GD121's other case (a bare assignment before go in the same RUN).
+    assert.equal(has(df(['FROM golang:1.25', 'RUN export VARIANT=6 && echo $VARIANT > /variant', 'RUN GOARM=$(cat /variant) go build -o /a .']), 'GD121'), false);
+  });
+});
