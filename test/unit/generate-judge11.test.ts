@@ -234,6 +234,16 @@ describe('5. programs the binary runs: a runtime that has them (gopass)', () => 
     assert.ok(distroless.warnings.some((x) => /^The program runs git .* has no programs but the binary/.test(x)), distroless.warnings.join('\n'));
   });
 
+  it('HOME is the runtime user\'s working directory on debian, alpine and scratch (no passwd entry for 65532: HOME would be /, where git and gpg cannot write); distroless\'s nonroot has a home', async () => {
+    for (const runtime of ['debian', 'alpine', 'scratch'] as const) {
+      const r = await gen(gopassTools(['git', 'gpgconf']), { runtime });
+      assert.match(r.dockerfile, /^WORKDIR \/app\nENV HOME=\/app\nUSER 65532:65532$/m, runtime);
+      assert.ok(r.reasons.some((x) => x.includes(`HOME=/app: uid 65532 has no passwd entry on ${runtime}`)), r.reasons.join('\n'));
+    }
+    const distroless = await gen(gopassTools(['git', 'gpgconf']), { runtime: 'distroless' });
+    assert.ok(!/^ENV HOME=/m.test(distroless.dockerfile), distroless.dockerfile);
+  });
+
   it('negative: only programs without a known package (fossil), or one debian has (tar): distroless as before', async () => {
     for (const progs of [['fossil'], ['tar']]) {
       const r = await gen(gopassTools(progs));

@@ -119,6 +119,9 @@ export function renderDockerfile(p: Plan): string {
       L.push(`COPY ${f.src} ${f.dest.startsWith('/') ? f.dest : `${rt.workdir}/${f.dest}`}`);
     }
   }
+  // The runtime user has no passwd entry outside distroless (whose nonroot has /home/nonroot), so
+  // HOME would be /, which it cannot write: git, gpg and os.UserConfigDir/UserCacheDir write there.
+  if (p.runtime !== 'distroless') L.push(`ENV HOME=${rt.workdir}`);
   L.push(`USER ${rt.user}`);
   if (rt.expose.length > 0) L.push(`EXPOSE ${rt.expose.flatMap((port) => protocols(port).map((proto) => (proto === 'tcp' ? String(port) : `${port}/${proto}`))).join(' ')}`);
   L.push(`ENTRYPOINT [${JSON.stringify(rt.binaryPath)}]`);
