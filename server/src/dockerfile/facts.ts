@@ -537,9 +537,12 @@ function throughEnv(cmd: ShellCommand): ShellCommand {
   return i < cmd.argv.length ? { env, argv: cmd.argv.slice(i), start: cmd.start, end: cmd.end } : cmd;
 }
 
+/** tonistiigi/xx's go wrapper, by the command's name. */
+const XX_GO = /(^|\/)xx-go$/;
+
 /** `xx-go`: GOOS/GOARCH follow the target platform, and CC the cross compiler xx finds (so cgo depends on what is installed). */
 export function isXxGo(g: GoCommand): boolean {
-  return /(^|\/)xx-go$/.test(g.cmd.argv[0]?.value ?? '');
+  return XX_GO.test(g.cmd.argv[0]?.value ?? '');
 }
 
 /**
@@ -551,7 +554,7 @@ export function isXxGo(g: GoCommand): boolean {
 export function xxGoBefore(model: DockerfileModel, stage: Stage, instr: Instruction): boolean {
   for (const s of stageChain(model, stage)) {
     for (const i of s.instructions) {
-      if (i.keyword === 'RUN' && i.script?.parsed.commands.some((c) => /(^|\/)xx-go$/.test(throughEnv(c).argv[0]?.value ?? ''))) return true;
+      if (i.keyword === 'RUN' && i.script?.parsed.commands.some((c) => XX_GO.test(throughEnv(c).argv[0]?.value ?? ''))) return true;
       if (i === instr) return false;
     }
   }

@@ -44,6 +44,8 @@ export const gd121: Rule = {
   facts: ['goCommands', 'images', 'workspace', 'contextFiles'],
   docs: { workspace: '(better with: it then reads a Makefile or script to know that it runs go)' },
   scope: 'stage',
+  // The message of a RUN that only sets variables names the line of the RUN that reads them.
+  namesLines: true,
   check(ctx) {
     const out: RuleFinding[] = [];
     for (const stage of stagesToCheck(ctx)) {
