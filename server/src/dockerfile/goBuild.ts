@@ -409,15 +409,18 @@ export function stripFlags(tokens: readonly GoToken[]): { s: boolean; w: boolean
 // them), so such caches kept every analysed model's facts alive through the scavenges.
 const WRITES_GO_ENV = Symbol('writesGoEnv');
 const STAGES_FEEDING = Symbol('stagesFeeding');
+const STAGES_LANDING = Symbol('stagesLanding');
 const DOWNLOAD_CACHES = Symbol('downloadCaches');
 const CACHE_PATHS = Symbol('goCachePaths');
 registerModelFactSlot(WRITES_GO_ENV);
 registerModelFactSlot(STAGES_FEEDING);
+registerModelFactSlot(STAGES_LANDING);
 registerModelFactSlot(DOWNLOAD_CACHES);
 registerModelFactSlot(CACHE_PATHS);
 interface ModelSlot {
   [WRITES_GO_ENV]?: boolean;
   [STAGES_FEEDING]?: Map<number, Set<number>>;
+  [STAGES_LANDING]?: Map<number, Set<number>>;
   [DOWNLOAD_CACHES]?: Map<string, Instruction[]>;
   [CACHE_PATHS]?: Map<GoCommand | Instruction, GoCachePaths>;
 }
@@ -431,7 +434,7 @@ export function stagesFeeding(model: DockerfileModel, finalStage: number): Set<n
   return seen;
 }
 
-function computeStagesFeeding(model: DockerfileModel, finalStage: number): Set<number> {
+function computeStagesFeeding(model: DockerfileModel, finalStage: number, landing = false): Set<number> {
   const seen = new Set<number>();
   const todo = finalStage >= 0 ? [finalStage] : [];
   while (todo.length) {
@@ -440,10 +443,71 @@ function computeStagesFeeding(model: DockerfileModel, finalStage: number): Set<n
     seen.add(i);
     const stage = model.stages[i];
     if (stage.baseStage !== null) todo.push(stage.baseStage);
-    for (const instr of stage.instructions) for (const idx of stagesReadBy(model, instr)) todo.push(idx);
+    for (const instr of stage.instructions) {
+      if (landing && instr.keyword === 'RUN') {
+        for (const m of mounts(instr)) {
+          const idx = m.from ? stageRef(model, m.from) : null;
+          if (idx !== null && mountMayLand(instr, m)) todo.push(idx);
+        }
+      } else for (const idx of stagesReadBy(model, instr)) todo.push(idx);
+    }
   }
   return seen;
 }
+
+/**
+ * The stages whose files can land in the final image's layers: stagesFeeding, less the stages
+ * that a RUN only mounts (`--mount=from=`) to run what they hold. A mount is gone when its RUN
+ * ends, so what it holds reaches the layer only when the RUN copies it out (mountMayLand). diun's
+ * hack/lint.Dockerfile builds golangci-lint in a stage that its `lint` stage mounts at
+ * /usr/bin/golangci-lint to run it: that binary ships in no image. For the rules about what a
+ * shipped binary holds (GD108, GD110); what must build (GD114, GD119, the context inputs) reads
+ * stagesFeeding.
+ */
+export function stagesLanding(model: DockerfileModel, finalStage: number): Set<number> {
+  // Asked by several rules per analysis: once per model and final stage (callers only read it).
+  const byFinal = ((model as ModelSlot)[STAGES_LANDING] ??= new Map());
+  let seen = byFinal.get(finalStage);
+  if (!seen) byFinal.set(finalStage, (seen = computeStagesFeeding(model, finalStage, true)));
+  return seen;
+}
+
+/**
+ * Commands that may put a mounted file into the layer: those that copy, link, archive or
+ * compress files, and those that run what we do not read (shells, interpreters, make, command
+ * wrappers, container tools).
+ */
+const MAY_COPY_OUT = new Set([
+  'cp', 'mv', 'install', 'rsync', 'tar', 'bsdtar', 'cpio', 'ln', 'link', 'dd', 'cat', 'tee', 'zip', '7z', 'gzip', 'pigz', 'bzip2', 'xz', 'zstd', 'lz4',
+  'sh', 'bash', 'ash', 'dash', 'zsh', 'ksh', 'source', '.', 'eval', 'exec', 'env', 'sudo', 'su', 'xargs', 'find', 'busybox', 'nice', 'time', 'timeout',
+  'python', 'python3', 'perl', 'ruby', 'node', 'make', 'cmake', 'docker', 'buildah', 'podman',
+]);
+
+/**
+ * Could this RUN put what it reads through the mount `m` into its layer? Yes unless its script,
+ * as read, only runs programs: no command of MAY_COPY_OUT, no script file (`./x`, `x.sh`), no
+ * command name from an expansion, no go command that compiles (a build could embed the mounted
+ * files), and no argument that names the mount's target (`upload /mnt/bin`, a redirection's
+ * command aside). Unknown (no script, a parse error, a target from a variable): yes.
+ */
+function mountMayLand(instr: Instruction, m: Mount): boolean {
+  const script = instr.script;
+  if (!script || script.parsed.hasErrors || m.target === null || m.target.includes('$')) return true;
+  const target = m.target.replace(/^\.\//, '').replace(/\/+$/, '');
+  if (target === '' || target === '.' || target === '/') return true;
+  if (goCommands(instr).some((g) => COMPILES.has(g.sub))) return true;
+  for (const c of script.parsed.commands) {
+    const name = c.argv[0];
+    if (!name) continue;
+    if (name.dynamic) return true;
+    const base = name.value.slice(name.value.lastIndexOf('/') + 1);
+    if (MAY_COPY_OUT.has(base) || base.endsWith('.sh') || name.value.startsWith('./')) return true;
+    if (c.argv.slice(1).some((w) => w.value.includes(target))) return true;
+  }
+  return false;
+}
+
+const COMPILES: ReadonlySet<string> = new Set(['build', 'install', 'run', 'test', 'generate']);
 
 /**
  * The go commands that download modules into the module cache and build nothing: `go mod

@@ -1,6 +1,6 @@
 import { TRIMPATH_SINCE } from '../images/golangTag';
 import { goFlag, goOlderThan, goPackages, stageGoCommands } from '../dockerfile/facts';
-import { buildsOnlyGoDistribution, goflags, goflagsValue, hasOpaqueArgs, isDebugBuild, isLocalPackage, stagesFeeding, writesNoBinary } from '../dockerfile/goBuild';
+import { buildsOnlyGoDistribution, goflags, goflagsValue, hasOpaqueArgs, isDebugBuild, isLocalPackage, stagesLanding, writesNoBinary } from '../dockerfile/goBuild';
 import { scriptSpan, toDoc, type DockerfileModel } from '../dockerfile/model';
 import type { GoCommand } from '../dockerfile/facts';
 import { insert } from '../edits/edits';
@@ -8,7 +8,7 @@ import { overwrittenBuild } from '../facts/builtPackages';
 import type { Rule, RuleFinding } from './types';
 
 /**
- * GD108: in a stage whose files reach the final image (see GD110), `go build`, or `go install`
+ * GD108: in a stage whose files land in the final image (stagesLanding, as for GD110), `go build`, or `go install`
  * of the module's own packages, without `-trimpath` (on the
  * command line or in GOFLAGS). Not reported: `go install pkg@version` and other remote
  * packages (a third-party tool, whose paths are the module cache's), `go run`/`go test` (no
@@ -35,8 +35,8 @@ export const gd108: Rule = {
   check(ctx) {
     const out: RuleFinding[] = [];
     // A helper built and used inside a stage that never reaches the image (docs generators, test
-    // stages) ships no paths.
-    const feeding = stagesFeeding(ctx.model, ctx.finalStage);
+    // stages), or only mounted into a RUN that runs it (a linter), ships no paths.
+    const feeding = stagesLanding(ctx.model, ctx.finalStage);
     for (const stage of ctx.model.stages) {
       if (!feeding.has(stage.index)) continue;
       for (const g of stageGoCommands(stage)) {

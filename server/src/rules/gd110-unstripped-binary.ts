@@ -1,6 +1,6 @@
 import { goFlag, goPackages, stageGoCommands, type GoCommand } from '../dockerfile/facts';
 import {
-  buildsExecutable, charsOf, goflags, goflagsValue, goSplit, hasOpaqueArgs, isDebugBuild, ldflagsArgs, stagesFeeding, stripFlags, writesNoBinary,
+  buildsExecutable, charsOf, goflags, goflagsValue, goSplit, hasOpaqueArgs, isDebugBuild, ldflagsArgs, stagesLanding, stripFlags, writesNoBinary,
 } from '../dockerfile/goBuild';
 import { scriptSpan, toDoc, type DockerfileModel, type Stage } from '../dockerfile/model';
 import { insert, type Edit } from '../edits/edits';
@@ -11,8 +11,9 @@ import { withLazyFix, type Rule, type RuleFinding } from './types';
 /**
  * GD110: a release build without `-s -w` in its linker flags.
  *
- * "Release build": a `go build` in the final stage or in a stage whose files can reach it
- * (its FROM chain, COPY --from, RUN --mount=from=), that writes a binary (not `./...` without
+ * "Release build": a `go build` in the final stage or in a stage whose files can land in it
+ * (its FROM chain, COPY --from, transitively; not a stage that a RUN only mounts with
+ * `--mount=from=` to run what it holds: stagesLanding), that writes a binary (not `./...` without
  * -o, not -o /dev/null) that no later build of the stage overwrites (overwrittenBuild: a cache
  * warm-up), an executable (not `-buildmode=c-archive`, `c-shared`, `plugin`, `archive`,
  * `shared`: a library whose symbols its users link against) and is not a debug build (`-gcflags`
@@ -38,7 +39,7 @@ export const gd110: Rule = {
   facts: ['goCommands', 'goBuilds'],
   check(ctx) {
     const out: RuleFinding[] = [];
-    const feeding = stagesFeeding(ctx.model, ctx.finalStage);
+    const feeding = stagesLanding(ctx.model, ctx.finalStage);
     for (const stage of ctx.model.stages) {
       if (!feeding.has(stage.index)) continue;
       for (const g of stageGoCommands(stage)) {

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it, before } from 'node:test';
 import { df, ready } from '../helpers';
-import { has, find, spanText, fix, formanceLedger, clusterctl } from './kit/gobuild';
+import { has, find, spanText, fix, formanceLedger, clusterctl, diunLint } from './kit/gobuild';
 
 /** GD108 no-trimpath: its own cases (the themed suites beside it test rules together). */
 before(() => ready);
@@ -120,5 +120,23 @@ describe('GD108 and a build whose binary a later build overwrites', () => {
     assert.equal(has(df(['FROM golang:1.22 AS a', 'WORKDIR /src', 'COPY . .', 'RUN go build -o /out/app .', 'FROM a AS b', 'RUN go build -trimpath -o /out/app .', 'FROM scratch', 'COPY --from=a /out/app /a', 'COPY --from=b /out/app /b']), 'GD108'), true);
     // The release build itself is reported when it lacks -trimpath.
     assert.equal(find(df(['FROM golang:1.22', 'WORKDIR /src', 'COPY . .', 'RUN go build -trimpath -o /out/app .', 'RUN go build -o /out/app .']), 'GD108').length, 1);
+  });
+});
+
+// Judge K (round 12), crazy-max/diun 9050b6a (MIT) hack/lint.Dockerfile:21 (wrong): golangci-lint,
+// built from its git repository, only reaches the `lint` stage through a RUN mount that runs it.
+describe('GD108 and a binary that a RUN only mounts', () => {
+  it('diun: silent on the golangci-lint build, whose binary the lint stage only mounts to run it', () => {
+    assert.equal(has(df(diunLint()), 'GD108'), false);
+    // Run by its path, or with a mounted folder on PATH: still only run.
+    assert.equal(has(df(diunLint('/usr/bin/golangci-lint run ./...')), 'GD108'), false);
+  });
+
+  it('still reports it when the mounting RUN may copy it into its layer, or a stage COPYs it', () => {
+    for (const lint of ['cp /usr/bin/golangci-lint /usr/local/bin/', 'tar czf /out/lint.tgz -C /usr/bin golangci-lint', 'sh ./hack/lint.sh', 'go build -o /out/app . && golangci-lint run', 'ls /usr/bin/golangci-lint']) {
+      assert.equal(has(df(diunLint(lint)), 'GD108'), true, lint);
+    }
+    // The common case: a later stage COPYs the binary.
+    assert.equal(has(df([...diunLint(), 'FROM alpine:3.23', 'COPY --from=golangci-binary /golangci-lint /usr/bin/']), 'GD108'), true);
   });
 });

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { before, describe, it } from 'node:test';
 import { df, ready } from '../helpers';
-import { has, find, fix, clusterctl } from './kit/gobuild';
+import { has, find, fix, clusterctl, diunLint } from './kit/gobuild';
 
 /** GD110 unstripped-binary: its own cases (the themed suites beside it test rules together). */
 before(() => ready);
@@ -93,5 +93,18 @@ describe('GD110 and a build whose binary a later build overwrites', () => {
     assert.equal(has(df(clusterctl('go build ./cmd/clusterctl', '-o /out/clusterctl ${package}')), 'GD110'), true);
     // GOOS=windows without -o writes clusterctl.exe: not the same file.
     assert.equal(has(df(clusterctl('GOOS=windows go build ./cmd/clusterctl', '-o clusterctl ${package}')), 'GD110'), true);
+  });
+});
+
+// Judge K (round 12), crazy-max/diun 9050b6a (MIT) hack/lint.Dockerfile:21 (wrong): "release build"
+// of golangci-lint, whose binary the `lint` stage only mounts to run it.
+describe('GD110 and a binary that a RUN only mounts', () => {
+  it('diun: silent on the golangci-lint build, which ships in no image', () => {
+    assert.equal(has(df(diunLint()), 'GD110'), false);
+  });
+
+  it('still hints when the mounting RUN copies the binary out, or a stage COPYs it', () => {
+    assert.equal(has(df(diunLint('install -m 0755 /usr/bin/golangci-lint /usr/local/bin/')), 'GD110'), true);
+    assert.equal(has(df([...diunLint(), 'FROM alpine:3.23', 'COPY --from=golangci-binary /golangci-lint /usr/bin/']), 'GD110'), true);
   });
 });

@@ -98,3 +98,39 @@ export const clusterctl = (warmUp = 'go build ./cmd/clusterctl', release = '-o c
   'USER 65532',
   'ENTRYPOINT ["/clusterctl"]',
 ];
+
+/**
+ * crazy-max/diun at 9050b6a23becb85c48e313de8ded7c41b9433e3b (MIT) hack/lint.Dockerfile, trimmed:
+ * golangci-lint is built from its git repository in `golangci-build`, reaches `golangci-binary`
+ * through a scratch stage that COPYs it (FROM golangci-binary-${GOLANGCI_FROM_SOURCE} picks one),
+ * and the `lint` stage only mounts it at /usr/bin/golangci-lint to run it. `lint` replaces the
+ * lint RUN's command.
+ */
+export const diunLint = (lint = 'xx-go --wrap && \\\n  golangci-lint run ./...') => [
+  '# syntax=docker/dockerfile:1',
+  'ARG GO_VERSION="1.26"',
+  'ARG GOLANGCI_LINT_VERSION="v2.11.4"',
+  'ARG GOLANGCI_FROM_SOURCE="true"',
+  'FROM --platform=$BUILDPLATFORM tonistiigi/xx:1.9.0 AS xx',
+  'FROM --platform=$BUILDPLATFORM golang:${GO_VERSION}-alpine3.23 AS base',
+  'ENV GOFLAGS="-buildvcs=false"',
+  'COPY --from=xx --link / /',
+  'WORKDIR /src',
+  'FROM base AS golangci-build',
+  'ARG GOLANGCI_LINT_VERSION',
+  'ADD "https://github.com/golangci/golangci-lint.git#${GOLANGCI_LINT_VERSION}" .',
+  'RUN --mount=type=cache,target=/go/pkg/mod --mount=type=cache,target=/root/.cache/ go mod download',
+  'RUN --mount=type=cache,target=/go/pkg/mod --mount=type=cache,target=/root/.cache/ mkdir -p out && go build -o /out/golangci-lint ./cmd/golangci-lint',
+  'FROM --platform=$BUILDPLATFORM golangci/golangci-lint:${GOLANGCI_LINT_VERSION}-alpine AS golangci-lint',
+  'FROM scratch AS golangci-binary-false',
+  'COPY --from=golangci-lint /usr/bin/golangci-lint golangci-lint',
+  'FROM scratch AS golangci-binary-true',
+  'COPY --from=golangci-build /out/golangci-lint golangci-lint',
+  'FROM golangci-binary-${GOLANGCI_FROM_SOURCE} AS golangci-binary',
+  'FROM base AS lint',
+  'ARG TARGETPLATFORM',
+  'RUN --mount=type=bind,target=. \\',
+  '    --mount=type=cache,target=/root/.cache,id=lint-cache-$TARGETPLATFORM \\',
+  '    --mount=from=golangci-binary,source=/golangci-lint,target=/usr/bin/golangci-lint \\',
+  `  ${lint}`,
+];
