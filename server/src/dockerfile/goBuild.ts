@@ -718,6 +718,25 @@ function isExeMode(v: string | true): boolean {
 // Cache mounts
 
 /**
+ * The RUN's cache mount over the module cache of its go command `g` (goCachePaths: the path, or a
+ * folder above it); undefined when none. GD104 asks it of the steps after a source copy, GD120
+ * of the download. Most RUNs have no cache mount: then the paths are not worked out.
+ */
+export function moduleCacheMount(model: DockerfileModel, stage: Stage, instr: Instruction, g: GoCommand | null): Mount | undefined {
+  const caches = mounts(instr).filter((m) => m.type === 'cache' && m.target);
+  if (caches.length === 0) return undefined;
+  const path = goCachePaths(model, stage, instr, g).mod;
+  if (path === null) return undefined;
+  const env = dockerEnv(model, stage, instr);
+  return caches.find((m) => {
+    const t = expandVariables(m.target!, env);
+    if (t === null) return false;
+    const target = t.length > 1 ? t.replace(/\/+$/, '') : t;
+    return target === '/' || path === target || path.startsWith(`${target}/`);
+  });
+}
+
+/**
  * The id of a cache mount as BuildKit keys it: its `id=`, else its target (expanded with the
  * RUN's variables, without a trailing slash); null when a variable we cannot resolve decides it.
  */

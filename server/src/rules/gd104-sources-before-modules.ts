@@ -1,7 +1,7 @@
 import { flatMapOf } from '../arrays';
 import { contextBinds, mounts, type Mount } from '../dockerfile/mounts';
 import { contextPath, copyPaths, dockerEnv, goCommands, goFlag, goPackages, isContextCopy, isWholeContext, stageChain, stageGoCommands, stageImage, stageRef } from '../dockerfile/facts';
-import { cacheMountId, envValue, goCachePaths, isLocalPackage, MODULE_DOWNLOADS, moduleDownloadCaches } from '../dockerfile/goBuild';
+import { cacheMountId, envValue, goCachePaths, isLocalPackage, MODULE_DOWNLOADS, moduleCacheMount, moduleDownloadCaches } from '../dockerfile/goBuild';
 import { expandVariables } from '../dockerfile/variables';
 import { indirectGoSteps } from '../dockerfile/indirectGo';
 import type { Instruction, Stage } from '../dockerfile/model';
@@ -108,7 +108,7 @@ export const gd104: Rule = {
             // With a module-cache mount the machine that holds the cache does not download again;
             // a builder without it (a fresh CI runner) does. Only a mount over the step's module
             // cache (goCachePaths: `target=/root/go/pkg/mod` on a golang image, GOPATH=/go, is not).
-            const mounted = moduleSteps(stage, instr, indirect).some((s) => moduleCacheMount(ctx, stage, s.instr, s.go) !== undefined);
+            const mounted = moduleSteps(stage, instr, indirect).some((s) => moduleCacheMount(ctx.model, stage, s.instr, s.go) !== undefined);
             out.push(withLazyFix({
               message: mounted
                 ? 'Sources are copied before go.mod/go.sum and `go mod download`: every source edit re-runs the module step. The cache mount keeps the modules on this builder, but a builder without that cache (a fresh CI runner) downloads every module again. Copy go.mod and go.sum first and download the modules in their own layer.'
@@ -165,7 +165,7 @@ function modulesCopiedIn(ctx: RuleContext, stage: Stage, instr: Instruction, cac
   return stageChain(ctx.model, source).some((s) => s.instructions.some((i) => {
     const gos = goCommands(i);
     if (!fillsModuleCache(i, gos)) return false;
-    if (known) return moduleCacheMount(ctx, s, i, gos[0] ?? null) === undefined;
+    if (known) return moduleCacheMount(ctx.model, s, i, gos[0] ?? null) === undefined;
     const env = dockerEnv(ctx.model, s, i);
     return !mounts(i).some((m) => {
       const t = m.type === 'cache' && m.target ? expandVariables(m.target, env) : undefined;
@@ -226,7 +226,7 @@ function memberFinding(ctx: RuleContext, stage: Stage, first: Instruction, downl
 
 /** The download has a cache mount over its module cache (goCachePaths). */
 function downloadMounted(ctx: RuleContext, stage: Stage, download: Instruction): boolean {
-  return moduleCacheMount(ctx, stage, download, goCommands(download).find((g) => g.sub === 'mod download') ?? null) !== undefined;
+  return moduleCacheMount(ctx.model, stage, download, goCommands(download).find((g) => g.sub === 'mod download') ?? null) !== undefined;
 }
 
 /** A stage that builds or runs the module, does not init one, and has modules to download. */
@@ -308,7 +308,7 @@ function modulesFromElsewhere(ctx: RuleContext, stage: Stage, copy: Instruction,
   const downloads = moduleDownloadCaches(ctx.model);
   if (downloads.size === 0) return false;
   return steps.every((s) => {
-    const m = moduleCacheMount(ctx, stage, s.instr, s.go);
+    const m = moduleCacheMount(ctx.model, stage, s.instr, s.go);
     const id = m && cacheMountId(ctx.model, stage, s.instr, m);
     // A download of this stage after the copy runs again at every source edit: not elsewhere.
     return !!id && (downloads.get(id) ?? []).some((d) => d.stage !== stage.index || d.line < copy.line);
@@ -328,19 +328,6 @@ function baseHoldsModules(ctx: RuleContext, stage: Stage): boolean {
   if (!text) return false;
   // Read as text (the download may sit on a continuation line of its RUN).
   return /^\s*COPY\b.*\bgo\.(mod|\*|mod\*)(\s|$)/im.test(text) && /\bgo\s+mod\s+download\b/.test(text);
-}
-
-/** The RUN's cache mount over its module cache (the path, or a folder above it); undefined when none. */
-function moduleCacheMount(ctx: RuleContext, stage: Stage, instr: Instruction, go: GoCommand | null): Mount | undefined {
-  const path = goCachePaths(ctx.model, stage, instr, go).mod;
-  const env = dockerEnv(ctx.model, stage, instr);
-  return mounts(instr).find((m) => {
-    if (m.type !== 'cache' || !m.target) return false;
-    const t = expandVariables(m.target, env);
-    if (t === null || path === null) return false;
-    const target = t.length > 1 ? t.replace(/\/+$/, '') : t;
-    return target === '/' || path === target || path.startsWith(`${target}/`);
-  });
 }
 
 function bindsGoMod(instr: Instruction): boolean {
@@ -468,7 +455,7 @@ function fixFor(ctx: RuleContext, stage: Stage, instr: Instruction, dest: string
 /** The `--mount=` value of the first later step's cache mount over its module cache, as written. */
 function sharedMountFlag(ctx: RuleContext, stage: Stage, copy: Instruction, indirect: Set<Instruction>): string | undefined {
   for (const step of moduleSteps(stage, copy, indirect)) {
-    const m = moduleCacheMount(ctx, stage, step.instr, step.go);
+    const m = moduleCacheMount(ctx.model, stage, step.instr, step.go);
     if (!m) continue;
     // mounts() reads the `--mount` flags with a value, in order (new objects each call: by index).
     const flags = step.instr.flags.filter((f) => f.name === 'mount' && f.value);

@@ -17,6 +17,7 @@
  * RUNs they jump over only download modules or set the system up (package installs, mkdir, ...).
  */
 import { argDeclarations, goCommands } from '../dockerfile/facts';
+import { moduleCacheMount } from '../dockerfile/goBuild';
 import type { DockerfileModel, Instruction, Stage } from '../dockerfile/model';
 import { properties } from '../dockerfile/parse';
 import { isSystemSetupCommand } from '../dockerfile/packages';
@@ -57,8 +58,11 @@ export const gd120: Rule = {
       if (!args.length) continue;
       const names = [...new Set(args.map((a) => a.name))];
       const list = names.map((n) => `\`${n}\``).join(', ');
+      // With a cache mount over its module cache the download finds the modules on this builder.
+      const g = goCommands(download).find((x) => x.sub === 'mod download') ?? null;
+      const mounted = moduleCacheMount(model, stage, download, g) !== undefined;
       out.push(withLazyFix({
-        message: `ARG ${list} ${names.length > 1 ? "are" : "is"} declared before the module download on line ${download.line + 1}: every RUN after an ARG has it in its environment, so a build with a new value (each commit, each date) misses the cache from the first RUN on and downloads every module again. Declare ${names.length > 1 ? 'them' : 'it'} after the download, right before the first step that uses ${names.length > 1 ? 'them' : 'it'}.`,
+        message: `ARG ${list} ${names.length > 1 ? "are" : "is"} declared before the module download on line ${download.line + 1}: every RUN after an ARG has it in its environment, so a build with a new value (each commit, each date) misses the cache from the first RUN on ${mounted ? 'and re-runs the download (its cache mount keeps the modules on this builder; a builder without that cache, a fresh CI runner, downloads every module again)' : 'and downloads every module again'}. Declare ${names.length > 1 ? 'them' : 'it'} after the download, right before the first step that uses ${names.length > 1 ? 'them' : 'it'}.`,
         span: args[0].instr.span,
       }, () => moveFix(model, stage, download, new Set(args.map((a) => a.instr)))));
     }

@@ -117,4 +117,46 @@ describe('GD120 build-arg-before-module-download', () => {
     // An ENV that mixes a moved value with another one moves whole: GOPROXY would miss the download.
     noFix(['ARG COMMIT', 'ENV GOPROXY=direct APP_COMMIT=$COMMIT', 'COPY go.mod go.sum ./', 'RUN go mod download']);
   });
+
+  // Judge12 J: open-feature/flagd flagd/build.Dockerfile:3-36 at bbb05d4bc3903ea8bf5123a88b1cf558750a22ab
+  // (Apache-2.0). The download mounts a module cache: a new COMMIT re-runs it, but on this builder
+  // it finds the modules in the cache; "downloads every module again" was true only of a builder
+  // without that cache.
+  const flagd = [
+    'FROM --platform=$BUILDPLATFORM golang:1.25-alpine AS builder',
+    'WORKDIR /src',
+    'ARG TARGETOS',
+    'ARG TARGETARCH',
+    'ARG VERSION',
+    'ARG COMMIT',
+    'ARG DATE',
+    'RUN --mount=type=cache,target=/go/pkg/mod/ \\',
+    '    --mount=type=bind,source=./core/go.mod,target=./core/go.mod \\',
+    '    --mount=type=bind,source=./flagd/go.mod,target=./flagd/go.mod \\',
+    '    go work init ./core ./flagd && go mod download',
+    'RUN --mount=type=cache,target=/go/pkg/mod/ \\',
+    '    --mount=type=cache,target=/root/.cache/go-build \\',
+    '    --mount=type=bind,source=./core,target=./core \\',
+    '    --mount=type=bind,source=./flagd,target=./flagd \\',
+    '    CGO_ENABLED=0 GOOS=${TARGETOS} GOARCH=${TARGETARCH} go build -a -ldflags "-X main.version=${VERSION} -X main.commit=${COMMIT} -X main.date=${DATE}" -o /bin/flagd-build flagd/main.go',
+    'FROM gcr.io/distroless/static:nonroot',
+    'COPY --from=builder /bin/flagd-build .',
+    'USER 65532:65532',
+    'ENTRYPOINT ["/flagd-build"]',
+  ];
+
+  it('flagd: a download with a module cache mount is re-run, and only a builder without that cache downloads again', () => {
+    const found = find(df(flagd), 'GD120');
+    assert.equal(found.length, 1, JSON.stringify(found));
+    assert.match(found[0].message, /`COMMIT`, `DATE`/);
+    assert.match(found[0].message, /re-runs the download \(its cache mount keeps the modules on this builder; a builder without that cache, a fresh CI runner, downloads every module again\)/);
+    assert.doesNotMatch(found[0].message, /on and downloads every module again/);
+  });
+
+  it('a cache mount elsewhere (not over the module cache) keeps "downloads every module again"', () => {
+    const text = df(flagd.map((l) => l.replace('RUN --mount=type=cache,target=/go/pkg/mod/ \\', 'RUN --mount=type=cache,target=/var/cache/apk \\')));
+    const found = find(text, 'GD120');
+    assert.equal(found.length, 1, JSON.stringify(found));
+    assert.match(found[0].message, /misses the cache from the first RUN on and downloads every module again/);
+  });
 });
