@@ -127,8 +127,8 @@ export const gd204: Rule = {
         : insertLinesAfter(ctx.model, stage.instructions[stage.instructions.length - 1].endLine, ['USER 65532:65532']);
     return [withLazyFix({
       message: instr
-        ? `The final image runs as root (USER ${user}). A compromised process then owns the container; run as an unprivileged user such as 65532:65532.`
-        : 'The final image runs as root: no USER is set. A compromised process then owns the container; run as an unprivileged user such as 65532:65532 (or use a `:nonroot` distroless tag).',
+        ? `The final image runs as root (USER ${user}). A compromised process then owns the container; run as an unprivileged user such as 65532:65532, and make the folders the program writes at run time (data, config, its working folder, volumes) writable by that user (\`COPY --chown=65532:65532\`).`
+        : 'The final image runs as root: no USER is set. A compromised process then owns the container; run as an unprivileged user such as 65532:65532 (or use a `:nonroot` distroless tag), and make the folders the program writes at run time (data, config, its working folder, volumes) writable by that user (`COPY --chown=65532:65532`).',
       span: instr && instr.stage === stage.index ? instr.span : stage.from.span,
     }, () => ({ title: 'Run the final stage as USER 65532:65532', edits: [edit()], safe: false }))];
   },
