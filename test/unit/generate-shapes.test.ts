@@ -444,4 +444,29 @@ describe('9. the smaller items', () => {
     const r = await gen(workspace({ 'go.mod': 'module example.com/x\n\ngo 1.22\n', 'main.go': 'package main\n\nimport _ "github.com/docker/docker/client"\n\nfunc main() {}\n' }));
     assert.ok(r.warnings.some((w) => w.includes('/var/run/docker.sock') && w.includes('--group-add')), r.warnings.join('\n'));
   });
+
+  it('glider: a version the source sets is kept, not overwritten by ARG VERSION=dev; placeholders are stamped', async () => {
+    // nadoo/glider at bb439c9345b6c9e1a7374b82f6102f11ede17a3f (GPL-3.0) main.go:19-22:
+    // `var ( version = "0.17.0"; config = parseConfig() )`, printed by -help.
+    const files = (init: string) => ({
+      'go.mod': 'module github.com/nadoo/glider\n\ngo 1.25\n',
+      'main.go': `package main\n\nimport "fmt"\n\nvar (\n\tversion = ${init}\n\tconfig  = parseConfig()\n)\n\nfunc parseConfig() string { return "" }\n\nfunc main() { fmt.Println(version, config) }\n`,
+    });
+    const dir = workspace(files('"0.17.0"'));
+    const r = await gen(dir);
+    assert.ok(!r.dockerfile.includes('VERSION'), r.dockerfile);
+    assert.equal(r.stamped, false);
+    assert.ok(r.reasons.some((x) => x.startsWith('No -X main.version: main.go sets `version = "0.17.0"`')), r.reasons.join('\n'));
+    await lintClean(dir, r);
+    // Asked for: stamped, and an unstamped build still says 0.17.0.
+    const asked = await gen(workspace(files('"0.17.0"')), { stampVersion: true });
+    assert.match(asked.dockerfile, /\nARG VERSION=0\.17\.0\n/);
+    assert.match(asked.dockerfile, /-X main\.version=\$\{VERSION\}/);
+    // Empty or a placeholder: stamped, ARG VERSION=dev.
+    for (const init of ['""', '"dev"', '"unknown"', '"(devel)"', '"0.0.0"', '`dev`']) {
+      const p = await gen(workspace(files(init)));
+      assert.match(p.dockerfile, /\nARG VERSION=dev\n/, init);
+      assert.match(p.dockerfile, /-X main\.version=\$\{VERSION\}/, init);
+    }
+  });
 });

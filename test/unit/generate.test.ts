@@ -12,7 +12,7 @@ import { after, before, describe, it } from 'node:test';
 import { DockerfileLanguageServiceFactory } from 'dockerfile-language-service';
 import { analyzeText } from '../../server/src/analysis';
 import { selfCheck } from '../../server/src/driver/selfCheck';
-import { GenerateError, generateFor, listenAddresses, stripGoComments, versionVariable, type GenerateOptions, type GenerateResult, type Runtime } from '../../server/src/generate';
+import { GenerateError, generateFor, isRealVersion, listenAddresses, stripGoComments, versionVariable, type GenerateOptions, type GenerateResult, type Runtime } from '../../server/src/generate';
 import { RULES } from '../../server/src/rules/registry';
 import type { Rule } from '../../server/src/rules/types';
 import { loadWorkspace } from '../../server/src/workspace/load';
@@ -440,5 +440,16 @@ describe('generate: reading Go sources', () => {
     assert.equal(versionVariable('f', 'package main\nvar version string = build()\n'), null);
     assert.equal(versionVariable('f', 'package main\n// var version string\n'), null);
     assert.equal(versionVariable('f', 'package main\nfunc f() {\n\tvar version string\n\t_ = version\n}\n'), null);
+  });
+
+  it('versionVariable: the string it is initialised to; isRealVersion tells a release from a placeholder', () => {
+    const init = (src: string) => versionVariable('f', `package main\n${src}\n`)?.initial;
+    assert.equal(init('var version string'), '');
+    assert.equal(init('var version = "0.17.0"'), '0.17.0');
+    assert.equal(init('var version string = `v1.2.3`'), 'v1.2.3');
+    assert.equal(init('var (\n\tversion = "0.17.0"\n\tconfig  = parseConfig()\n)'), '0.17.0');
+    assert.equal(init('var version = "a\\"b"'), null);
+    for (const v of ['0.17.0', 'v1.2.3', '1.2.0-dev', '2']) assert.equal(isRealVersion(v), true, v);
+    for (const v of ['', 'dev', 'unknown', '(devel)', 'snapshot', '0.0.0', 'v0.0.0-dev', null]) assert.equal(isRealVersion(v), false, String(v));
   });
 });

@@ -173,7 +173,8 @@ async function generate(arg: vscode.Uri | GenerateArgs | undefined, client: () =
     { label: 'Stamp a version', description: detected.versionVariable ? `-X ${detected.versionVariable.split(' in ')[0]}=\${VERSION}` : 'the main package declares no var version', detail: detected.versionVariable ? `Found ${detected.versionVariable}; build with --build-arg VERSION=1.2.3.` : 'Adds ARG VERSION and -X main.version; declare `var version string` for it to take effect.', stamp: true },
     { label: 'No version stamping', description: '', stamp: false },
   ];
-  if (!detected.versionVariable) stampItems.reverse();
+  // No variable, or one the source sets to a real version (which the default generation keeps): not stamping first.
+  if (!detected.versionVariable || !detected.stamped) stampItems.reverse();
   const stamp = await ask(stampItems, step++, 'Stamp a version into the binary?', detected.versionVariable ? `Detected ${detected.versionVariable}` : 'No version variable detected');
   if (!stamp) return;
   options.stampVersion = stamp.stamp;

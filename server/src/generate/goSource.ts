@@ -80,6 +80,8 @@ export interface VersionVariable {
   /** `version` or `Version`. */
   name: string;
   file: string;
+  /** The string it is initialised to ('' when none); null when the literal cannot be read. */
+  initial: string | null;
 }
 
 const VERSION_NAMES = ['version', 'Version'];
@@ -92,13 +94,37 @@ const VERSION_NAMES = ['version', 'Version'];
 export function versionVariable(file: string, source: string): VersionVariable | null {
   const text = stripGoComments(source);
   const spec = (name: string) => new RegExp(`^[ \\t]*${name}[ \\t]+(?:string\\b(?![ \\t]*=[ \\t]*[^"\`\\s])|=[ \\t]*["\`])`, 'm');
+  const found = (name: string, rest: string): VersionVariable => ({ name, file, initial: initialValue(rest) });
   for (const name of VERSION_NAMES) {
     const single = new RegExp(`^var[ \\t]+${name}[ \\t]+(?:string\\b(?![ \\t]*=[ \\t]*[^"\`\\s])|=[ \\t]*["\`])`, 'm');
-    if (single.test(text)) return { name, file };
+    const m = single.exec(text);
+    if (m) return found(name, text.slice(m.index));
   }
   const block = /^var[ \t]*\(([\s\S]*?)^\)/gm;
   for (let m = block.exec(text); m; m = block.exec(text)) {
-    for (const name of VERSION_NAMES) if (spec(name).test(m[1])) return { name, file };
+    for (const name of VERSION_NAMES) {
+      const v = spec(name).exec(m[1]);
+      if (v) return found(name, m[1].slice(v.index));
+    }
   }
   return null;
+}
+
+/**
+ * The string literal a declaration sets, from the text where it starts (`version = "0.17.0"` ->
+ * `0.17.0`); '' without one (`var version string`); null when it cannot be read (escapes).
+ */
+function initialValue(rest: string): string | null {
+  const m = /^[^=\n]*=[ \t]*(?:"([^"\\\n]*)"|`([^`]*)`)/.exec(rest);
+  if (m) return m[1] ?? m[2];
+  return /^[^=\n]*=/.test(rest) ? null : '';
+}
+
+/**
+ * A version a source sets that an unstamped build should keep (glider's `version = "0.17.0"`):
+ * one with a digit that is not all zeros. Placeholders such as "", "dev", "unknown", "(devel)"
+ * or "0.0.0" mean "stamp me".
+ */
+export function isRealVersion(v: string | null): boolean {
+  return v !== null && /\d/.test(v) && !/^v?0+(\.0+)*([-+].*)?$/.test(v);
 }

@@ -22,7 +22,7 @@ import type { GenerateOptions, GenerateResult } from './types';
 export * from './types';
 export { type GenerateIo, type Plan } from './plan';
 export { candidatesOf, binaryName, rankedCandidates, obviousChoice, type Ranked } from './choose';
-export { listenAddresses, versionVariable, stripGoComments } from './goSource';
+export { isRealVersion, listenAddresses, versionVariable, stripGoComments } from './goSource';
 
 /**
  * Generates the Dockerfile and .dockerignore for a workspace. Throws GenerateError when the

@@ -8,7 +8,7 @@ import { knownCgoRequirement } from '../workspace/goImports';
 import type { GoModule, GoWork, WorkspaceModel } from '../workspace/model';
 import { describeWorkFile, nestedWork } from './nestedWork';
 import { buildFacts, moduleDependencyFiles, packageByDir, requiredGoVersion, workDependencyFiles, type BuildFacts } from '../workspace/query';
-import { versionVariable, type VersionVariable } from './goSource';
+import { isRealVersion, versionVariable, type VersionVariable } from './goSource';
 import { decidePorts, type PackageSources, type PortEvidence } from './ports';
 import { programShape } from './shape';
 import { reachedOutsideTestHelpers } from './testHelpers';
@@ -22,6 +22,9 @@ import { decideTags } from './buildTags';
 import { existingIgnoreFile } from './existingIgnore';
 import { DockerIgnore } from '../workspace/dockerignore';
 import { GenerateError, isRuntime, type GenerateOptions, type GenerateTarget, type Runtime } from './types';
+
+/** A version that can stand as an ARG default and in a message unquoted. */
+const SAFE_VERSION = /^[A-Za-z0-9][A-Za-z0-9._+-]*$/;
 
 /** How the generator reads the context beyond the model. */
 /** The generator's reads, through the build context (a loaded Workspace provides both; only drivers read the disk). */
@@ -69,6 +72,8 @@ export interface Plan {
     tags: string[];
     /** The `-X` assignment (`main.version=${VERSION}`), null when not stamping. */
     stamp: string | null;
+    /** The default of `ARG VERSION` when stamping: `dev`, or the version the source sets. */
+    versionDefault: string;
     output: string;
     packageArg: string;
   };
@@ -590,13 +595,20 @@ export function plan(model: WorkspaceModel, options: GenerateOptions, io: Genera
   warnings.push(...ports.warnings);
   let vv: VersionVariable | null = null;
   for (const s of sources) vv ??= versionVariable(s.file, s.text);
-  const stampVersion = options.stampVersion ?? vv !== null;
+  // A variable the source sets to a real version (glider's `version = "0.17.0"`) is kept by
+  // default: `ARG VERSION=dev` would make every unstamped image report "dev". Asked for, it is
+  // stamped with that version as the ARG's default.
+  const preset = vv !== null && isRealVersion(vv.initial) ? vv.initial! : null;
+  const stampVersion = options.stampVersion ?? (vv !== null && preset === null);
   let stamp: string | null = null;
+  const versionDefault = preset !== null && SAFE_VERSION.test(preset) ? preset : 'dev';
   if (stampVersion) {
     const name = vv?.name ?? 'version';
     stamp = `main.${name}=\${VERSION}`;
-    if (vv) reasons.push(`ARG VERSION=dev and -X main.${name}=\${VERSION}: ${vv.file} declares \`var ${name}\`; build with --build-arg VERSION=1.2.3 to stamp a release.`);
+    if (vv) reasons.push(`ARG VERSION=${versionDefault} and -X main.${name}=\${VERSION}: ${vv.file} declares \`var ${name}${preset !== null ? ` = ${JSON.stringify(preset)}` : ''}\`; build with --build-arg VERSION=1.2.3 to stamp a release.`);
     else warnings.push(`-X main.version=\${VERSION} was asked for, but the main package declares no \`var version string\`: the linker ignores it until you add one.`);
+  } else if (preset !== null && vv) {
+    reasons.push(`No -X main.${vv.name}: ${vv.file} sets \`${vv.name} = ${JSON.stringify(preset)}\`, which an unstamped build keeps (--stamp-version stamps it, with ARG VERSION=${versionDefault} as the default).`);
   }
 
   // Files opened at run time through relative paths: copied beside the binary (WORKDIR /app).
@@ -714,7 +726,7 @@ export function plan(model: WorkspaceModel, options: GenerateOptions, io: Genera
     web,
     goEnv,
     unreadModuleFiles: work && !workspaceMode ? workDependencyFiles(work).filter((f) => !dependencyCopies.some((c) => c.sources.includes(f))) : [],
-    build: { vendor, trimpath, tags, stamp, output, packageArg: rel === '' ? '.' : `./${rel}` },
+    build: { vendor, trimpath, tags, stamp, versionDefault, output, packageArg: rel === '' ? '.' : `./${rel}` },
     runtimeStage: { image: runtimeImage, packages: runtimePackages, caCertificates, binaryPath: `/usr/local/bin/${target.binary}`, user: '65532:65532', workdir: '/app', expose, files: runtimeFiles, cmd },
     portEvidence: ports.evidence,
     versionVariable: vv ? `main.${vv.name} in ${join(pkg.dir, vv.file)}` : null,

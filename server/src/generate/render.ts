@@ -80,7 +80,7 @@ export function renderDockerfile(p: Plan): string {
   for (const out of p.web?.outputs ?? []) L.push(`COPY --from=web /src/${p.web?.from ?? out} /src/${out}`);
   const args: string[] = [];
   if (p.builder.crossCompile) args.push('ARG TARGETOS', 'ARG TARGETARCH');
-  if (p.build.stamp) args.push('ARG VERSION=dev');
+  if (p.build.stamp) args.push(`ARG VERSION=${p.build.versionDefault}`);
   L.push(...args);
   const envParts = [`CGO_ENABLED=${p.cgo ? 1 : 0}`, ...p.goEnv];
   if (p.builder.crossCompile) envParts.push('GOOS=$TARGETOS', 'GOARCH=$TARGETARCH');
