@@ -1,0 +1,147 @@
+import assert from 'node:assert/strict';
+import { describe, it, before } from 'node:test';
+import { df, ready } from '../helpers';
+import { find, fix, fixture, tempWorkspace } from './kit/workspaceGo';
+
+/** GD311 module-file-not-in-context: its own cases. */
+before(() => ready);
+
+const GO_MOD_NO_REQS = 'module example.com/hello\n\ngo 1.22\n';
+const MAIN = 'package main\n\nimport "fmt"\n\nfunc main() { fmt.Println("hi") }\n';
+
+describe('GD311 module-file-not-in-context', () => {
+  const layer = (copy: string, from = 'FROM golang:1.22 AS build') => df([from, 'WORKDIR /src', copy, 'RUN go mod download', 'COPY . .', 'RUN CGO_ENABLED=0 go build -o /out/app .', 'FROM scratch', 'COPY --from=build /out/app /app']);
+
+  // Forceu/Gokapi build/Dockerfile:14 at cc3ea46d5d90c5831d7a5569b623ed2a5c4819d5 (AGPL-3.0): the
+  // builder image is built with build/ as its context (build/makefile: `cd build; docker build .`),
+  // and build/go.mod was deleted in 9eb8a88; `docker build` fails with "/go.mod": not found.
+  it('Gokapi: build/Dockerfile copies a go.mod its context (build/) no longer has: reported, no fix', () => {
+    const text = df([
+      'FROM golang:1.26.1-bookworm',
+      'RUN \\',
+      '  apt-get update && \\',
+      '  apt-get install -y ca-certificates openssl zip && \\',
+      '  update-ca-certificates && \\',
+      '  rm -rf /var/lib/apt',
+      'COPY go.mod /tmp/tmp/go.mod',
+      'RUN cd /tmp/tmp/ && go mod download && rm -r /tmp/tmp',
+      'COPY entrypoint.sh /entrypoint.sh',
+      'ENTRYPOINT ["/entrypoint.sh"]',
+    ]);
+    const opts = tempWorkspace({ Dockerfile: text, 'entrypoint.sh': '#!/bin/sh\nmake\n', makefile: 'build:\n\tdocker build . --tag gokapi-builder\n', 'go-generate/minifyStaticContent.go': 'package main\n' });
+    const found = find(text, 'GD311', opts);
+    assert.equal(found.length, 1, JSON.stringify(found));
+    const [f] = found;
+    assert.equal(f.severity, 'error');
+    assert.equal(text.slice(f.span.start, f.span.end), 'COPY go.mod /tmp/tmp/go.mod');
+    assert.match(f.message, /^go\.mod is not in the build context, so the build stops at this COPY with `"\/go\.mod": not found`\. A COPY cannot reach outside the context: build with the folder that holds go\.mod/);
+    assert.equal(f.fix, undefined);
+    // The same Dockerfile against the repository root (which has go.mod): silent.
+    assert.deepEqual(find(text, 'GD311', tempWorkspace({ Dockerfile: text, 'entrypoint.sh': '', 'go.mod': GO_MOD_NO_REQS })), []);
+  });
+
+  it('a module without requirements has no go.sum: `COPY go.mod go.sum ./` is reported, and the fix drops go.sum', () => {
+    const opts = fixture('nosum');
+    const text = layer('COPY go.mod go.sum ./');
+    const found = find(text, 'GD311', opts);
+    assert.equal(found.length, 1, JSON.stringify(found));
+    assert.equal(text.slice(found[0].span.start, found[0].span.end), 'COPY go.mod go.sum ./');
+    assert.match(found[0].message, /^go\.sum is not in the build context, .*`"\/go\.sum": not found`\. A module without requirements has no go\.sum: drop it from the COPY, or copy `go\.\*`/);
+    assert.equal(found[0].fix?.safe, true);
+    assert.equal(found[0].fix?.title, 'Drop go.sum from this COPY (the context has none)');
+    assert.match(fix(text, 'GD311', opts), /\nCOPY go\.mod \.\/\n/);
+    // Exec form, ./ prefixes, go.sum first, several remaining sources, ADD with a flag, a line continuation.
+    assert.match(fix(layer('COPY ["go.mod", "go.sum", "./"]'), 'GD311', opts), /\nCOPY \["go\.mod", "\.\/"\]\n/);
+    assert.match(fix(layer('COPY ./go.sum ./go.mod .'), 'GD311', opts), /\nCOPY \.\/go\.mod \.\n/);
+    assert.match(fix(layer('COPY go.mod go.sum main.go /src/'), 'GD311', opts), /\nCOPY go\.mod main\.go \/src\/\n/);
+    assert.match(fix(layer('ADD --chown=1000 go.mod go.sum /src/'), 'GD311', opts), /\nADD --chown=1000 go\.mod \/src\/\n/);
+    assert.match(fix(df(['FROM golang:1.22', 'WORKDIR /src', 'COPY go.mod \\', '     go.sum ./', 'RUN go mod download']), 'GD311', opts), /\nCOPY go\.mod \\\n ?\.\/\n/);
+  });
+
+  it('the fix keeps CRLF line endings', () => {
+    const fixed = fix(layer('COPY go.mod go.sum ./').replace(/\n/g, '\r\n'), 'GD311', fixture('nosum'));
+    assert.ok(fixed.includes('\r\nCOPY go.mod ./\r\nRUN go mod download\r\n'), fixed);
+  });
+
+  it('no fix where dropping go.sum would change the copy or leave nothing: a lone go.sum, a file destination, go.mod missing too', () => {
+    const opts = fixture('nosum');
+    const only = find(layer('COPY go.sum ./'), 'GD311', opts);
+    assert.equal(only.length, 1);
+    assert.equal(only[0].fix, undefined);
+    // With two sources `/src/mod` is a folder; with one it would be the file's new name.
+    const fileDest = find(layer('COPY go.mod go.sum /src/mod'), 'GD311', opts);
+    assert.equal(fileDest.length, 1);
+    assert.equal(fileDest[0].fix, undefined);
+    const empty = tempWorkspace({ 'main.go': MAIN, 'README.md': 'x\n' });
+    const both = find(layer('COPY go.mod go.sum ./'), 'GD311', empty);
+    assert.deepEqual(both.map((f) => f.message.split(' ')[0]), ['go.mod', 'go.sum']);
+    assert.ok(both.every((f) => f.fix === undefined));
+  });
+
+  it('a RUN bind mount of a missing go.sum (the `docker init` template in a module without requirements) is reported, with no fix', () => {
+    const text = df(['FROM golang:1.22 AS build', 'WORKDIR /src', 'RUN --mount=type=cache,target=/go/pkg/mod/ --mount=type=bind,source=go.sum,target=go.sum --mount=type=bind,source=go.mod,target=go.mod go mod download -x', 'RUN --mount=type=bind,target=. go build -o /bin/server .']);
+    const found = find(text, 'GD311', fixture('nosum'));
+    assert.equal(found.length, 1, JSON.stringify(found));
+    assert.match(found[0].message, /^go\.sum .* at this RUN's bind mount .*drop this mount/);
+    assert.equal(found[0].fix, undefined);
+  });
+
+  it('go.work.sum a workspace does not have: reported with the drop fix; a go.work that exists is not', () => {
+    const opts = tempWorkspace({ 'go.work': 'go 1.22\n\nuse ./svc\n', 'svc/go.mod': 'module example.com/svc\n\ngo 1.22\n', 'svc/main.go': MAIN });
+    const text = layer('COPY go.work go.work.sum ./');
+    const found = find(text, 'GD311', opts);
+    assert.equal(found.length, 1, JSON.stringify(found));
+    assert.match(found[0].message, /^go\.work\.sum is not in the build context/);
+    assert.match(fix(text, 'GD311', opts), /\nCOPY go\.work \.\/\n/);
+    // The gowork fixture has go.work.sum.
+    assert.deepEqual(find(text, 'GD311', fixture('gowork')), []);
+  });
+
+  it('is silent when the file exists, for globs, variables, --from copies and URLs', () => {
+    const nosum = fixture('nosum');
+    assert.deepEqual(find(layer('COPY go.mod go.sum ./'), 'GD311', fixture('simple')), []);
+    assert.deepEqual(find(layer('COPY go.mod ./'), 'GD311', nosum), []);
+    assert.deepEqual(find(layer('COPY go.* ./'), 'GD311', nosum), []);
+    assert.deepEqual(find(layer('COPY go.mod go.su[m] ./'), 'GD311', nosum), []);
+    assert.deepEqual(find(df(['FROM golang:1.22', 'ARG SUM=go.sum', 'COPY go.mod ${SUM} ./']), 'GD311', nosum), []);
+    assert.deepEqual(find(df(['FROM golang:1.22 AS mods', 'RUN go mod init x', 'FROM golang:1.22', 'COPY --from=mods /go/go.sum ./', 'COPY --from=mods go.sum ./']), 'GD311', nosum), []);
+    assert.deepEqual(find(df(['FROM golang:1.22', 'ADD https://example.com/go.sum ./']), 'GD311', nosum), []);
+  });
+
+  it('is silent without a workspace, without the context files, and when the walk was truncated', () => {
+    const text = layer('COPY go.mod go.sum ./');
+    assert.deepEqual(find(text, 'GD311'), []);
+    const nosum = fixture('nosum');
+    assert.deepEqual(find(text, 'GD311', { workspace: nosum.workspace }), []);
+    assert.deepEqual(find(text, 'GD311', { workspace: { ...nosum.workspace!, truncated: true }, files: nosum.files }), []);
+  });
+
+  // formancehq/stack libs/go-project-template/Dockerfile:7-8 at 578eae10e425b0e614c1b8366d1c6bb8909c3c93
+  // (MIT): a template built with its own folder as the context (its workflows: `context: .`),
+  // linted with the monorepo root as the context, whose go.mod (go.work's `use .`) has neither
+  // requirements nor packages, and no go.sum.
+  it('formance: go.sum of a root module without packages (a go.work monorepo root), linted with the wrong context: silent', () => {
+    const text = df(['FROM --platform=$BUILDPLATFORM golang:1.18 AS builder', 'WORKDIR /go/src/github.com/formancehq/go-project-template', 'COPY go.mod .', 'COPY go.sum .', 'RUN go mod download', 'COPY . .', 'RUN CGO_ENABLED=0 GOOS=linux go build -o go-project-template ./', 'FROM ubuntu:jammy', 'COPY --from=builder /go/src/github.com/formancehq/go-project-template/go-project-template /usr/local/bin/go-project-template']);
+    const tmpl = { 'libs/go-project-template/go.mod': 'module github.com/formancehq/go-project-template\n\ngo 1.18\n\nrequire github.com/spf13/cobra v1.6.1\n', 'libs/go-project-template/go.sum': '', 'libs/go-project-template/main.go': MAIN, 'libs/go-project-template/Dockerfile': text };
+    const root = tempWorkspace({ 'go.mod': 'module github.com/formancehq/stack\n\ngo 1.19\n', 'go.work': 'go 1.19\n\nuse (\n\t.\n\t./libs/go-project-template\n)\n', 'go.work.sum': '', ...tmpl });
+    assert.deepEqual(find(text, 'GD311', root), []);
+    // The same root module with a program of its own: reported.
+    const program = tempWorkspace({ 'go.mod': 'module github.com/formancehq/stack\n\ngo 1.19\n', 'main.go': MAIN, ...tmpl });
+    assert.equal(find(text, 'GD311', program).length, 1);
+  });
+
+  it('does not report what GD306 reports (a path .dockerignore excludes), the go.sum of a module with requirements, a folder the context lacks, or a stage the target does not build', () => {
+    const ignored = tempWorkspace({ 'go.mod': GO_MOD_NO_REQS, 'main.go': MAIN, '.dockerignore': '*.sum\n' });
+    assert.deepEqual(find(layer('COPY go.mod go.sum ./'), 'GD311', ignored), []);
+    // Re-included by a negation but missing: GD306 is silent, so this rule reports it.
+    const reincluded = tempWorkspace({ 'go.mod': GO_MOD_NO_REQS, 'main.go': MAIN, '.dockerignore': '*\n!go.mod\n!go.sum\n!*.go\n' });
+    assert.equal(find(layer('COPY go.mod go.sum ./'), 'GD311', reincluded).length, 1);
+    // A module with requirements and no go.sum: a partial tree (or go.sum made before the build).
+    const partial = tempWorkspace({ 'go.mod': 'module example.com/app\n\ngo 1.22\n\nrequire github.com/pkg/errors v0.9.1\n', 'main.go': MAIN });
+    assert.deepEqual(find(layer('COPY go.mod go.sum ./'), 'GD311', partial), []);
+    // svc/ is not in the context at all: more likely a different context than a missing file.
+    assert.deepEqual(find(layer('COPY svc/go.mod svc/go.sum ./svc/'), 'GD311', fixture('nosum')), []);
+    // A stage the last stage does not build from.
+    assert.deepEqual(find(df(['FROM golang:1.22 AS old', 'COPY go.mod go.sum ./', 'FROM golang:1.22', 'COPY go.mod ./', 'RUN go build -o /app .']), 'GD311', fixture('nosum')), []);
+  });
+});
