@@ -27,9 +27,9 @@
  *     installs them or the base image has them (hyperledger/fabric's `apt install -y git gcc curl
  *     make`, formance's `apt-get install -y gcc-aarch64-linux-gnu gcc-x86-64-linux-gnu`);
  *   - append ` && rm -rf /var/lib/apt/lists/*` to the RUN (in its continuation style). Safe:
- *     nothing reads the lists at run time. Not offered when a later RUN of the stage (or of a
- *     stage built FROM it) installs without its own `apt-get update` (it would then fail), or
- *     for a heredoc RUN.
+ *     nothing reads the lists at run time. Not offered for a heredoc RUN. (When a later RUN of
+ *     the stage, or of a stage built FROM it, installs without its own `apt-get update`, the
+ *     lists are read there: not reported at all, since removing them would break that RUN.)
  */
 import { imageStages, stageChain, stageImage } from '../dockerfile/facts';
 import { scriptSpan, toDoc, type DockerfileModel, type Instruction, type Stage } from '../dockerfile/model';
@@ -119,9 +119,13 @@ export const gd303: Rule = {
         if (mounts.some((m) => /^\/var\/(lib|cache)\/apt(\/|$)/.test(m))) continue;
         if (!apt.some((p) => p.action === 'update')) continue;
         if (removesLists(instr) || cleansInScript(ctx, stage, script.parsed.commands)) continue;
+        // A later RUN (of this stage or one built FROM it) installs from these lists without its
+        // own update: removing them here would break it, so they are not waste (docker-credential-helpers'
+        // lint stage installs from gobase's lists).
+        if (laterInstallWithoutUpdate(model, instr)) continue;
         const last = installs[installs.length - 1];
         const fix = () => {
-          const edit = script.heredoc || laterInstallWithoutUpdate(model, instr) ? undefined : appendCommandEdit(model, instr, CLEANUP);
+          const edit = script.heredoc ? undefined : appendCommandEdit(model, instr, CLEANUP);
           return edit && { title: 'Remove the apt lists at the end of the RUN', edits: [edit], safe: true };
         };
         out.push(withLazyFix({

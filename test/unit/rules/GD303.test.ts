@@ -189,10 +189,24 @@ describe('GD303 apt-without-cleanup', () => {
     assert.ok(find(base, 'GD303').every((f) => f.severity === 'information'));
   });
 
-  it('no cleanup fix when a later RUN installs without updating', () => {
-    const text = df(['FROM debian:12', 'RUN apt-get update && apt-get install -y --no-install-recommends curl', 'RUN apt-get install -y --no-install-recommends git']);
-    const [f] = find(text, 'GD303');
-    assert.ok(f && !f.fix);
+  // Judge13 L: docker/docker-credential-helpers Dockerfile:34-77 at 594c0235 (MIT). The lint stage,
+  // built FROM gobase, runs `apt-get install` without its own update: gobase's lists are read
+  // there, and removing them at :36 broke `docker buildx bake lint` ("Unable to locate package").
+  it('silent on the lists when a later RUN of the stage, or of a stage built FROM it, installs from them without updating', () => {
+    const gobase = [
+      'FROM --platform=$BUILDPLATFORM golang:1.25-bookworm AS gobase',
+      'RUN apt-get update && apt-get install -y --no-install-recommends clang dpkg-dev file git lld llvm make pkg-config rsync',
+      'WORKDIR /src',
+    ];
+    const lint = ['FROM gobase AS lint', 'RUN apt-get install -y binutils gcc libc6-dev libgcc-12-dev libsecret-1-dev pkg-config', 'RUN --mount=type=bind,target=. golangci-lint run ./...'];
+    const lists = (t: string) => find(t, 'GD303').filter((f) => /package lists/.test(f.message));
+    assert.deepEqual(lists(df([...gobase, ...lint])), []);
+    // The same stage: the later install reads them too.
+    assert.deepEqual(lists(df(['FROM debian:12', 'RUN apt-get update && apt-get install -y --no-install-recommends curl', 'RUN apt-get install -y --no-install-recommends git'])), []);
+    // With its own update the later RUN needs nothing from gobase's lists: reported, with the fix.
+    const own = lists(df([...gobase, 'FROM gobase AS lint', 'RUN apt-get update && apt-get install -y --no-install-recommends gcc && rm -rf /var/lib/apt/lists/*']));
+    assert.equal(own.length, 1, JSON.stringify(own));
+    assert.ok(own[0].fix);
   });
 
   // Out-of-sample evaluation (2026-12-03): kopia/kopia tools/docker/Dockerfile (4ebb2be6, Apache-2.0).
