@@ -4,8 +4,9 @@
  * cleanup script run at the end of a RUN) read. Only the context's files are read (never the
  * disk around it), through the workspace's file index.
  */
-import { contextPath, copyPaths, isContextCopy, stageChain } from '../dockerfile/facts';
-import type { DockerfileModel, Stage } from '../dockerfile/model';
+import * as path from 'node:path';
+import { contextPath, copyPaths, isContextCopy, stageChain, workdirBefore } from '../dockerfile/facts';
+import type { DockerfileModel, Instruction, Stage } from '../dockerfile/model';
 import type { WorkspaceFiles } from '../workspace/types';
 
 /**
@@ -17,6 +18,10 @@ import type { WorkspaceFiles } from '../workspace/types';
  * The last COPY that matches wins, as in the image.
  */
 export function copiedFileSource(model: DockerfileModel, stage: Stage, target: string, files: WorkspaceFiles): string | null {
+  if (target.startsWith('/')) {
+    const exact = contextFileAt(model, stage, target, files);
+    if (exact !== null) return exact;
+  }
   const name = target.split('/').pop() ?? target;
   let found: string | null = null;
   for (const s of stageChain(model, stage)) {
@@ -46,4 +51,52 @@ export function copiedFileSource(model: DockerfileModel, stage: Stage, target: s
 export function copiedFileText(model: DockerfileModel, stage: Stage, target: string, files: WorkspaceFiles): string | null {
   const rel = copiedFileSource(model, stage, target, files);
   return rel === null ? null : files.readFile(rel);
+}
+
+/**
+ * The context-relative path of the file the image has at the absolute path `target` when its
+ * stage chain ends, or null: the last COPY/ADD that writes there, each destination resolved
+ * against the WORKDIR it runs in (`WORKDIR /app` + `COPY . .` puts `dev/run.sh` at
+ * `/app/dev/run.sh`; `COPY entrypoint.sh /entrypoint.sh`; `COPY scripts/ /usr/local/bin/`). A later
+ * `COPY --from` that writes the same path (or the same name into a folder) replaces it: null.
+ */
+export function contextFileAt(model: DockerfileModel, stage: Stage, target: string, files: WorkspaceFiles): string | null {
+  const name = path.posix.basename(target);
+  let found: string | null = null;
+  for (const s of stageChain(model, stage)) {
+    for (const i of s.instructions) {
+      if (i.keyword !== 'COPY' && i.keyword !== 'ADD') continue;
+      const paths = copyPaths(i);
+      if (!paths) continue;
+      const dest = resolveDest(model, s, i, paths.dest);
+      if (dest === null) continue;
+      const folder = paths.dest.endsWith('/') || paths.dest === '.' || paths.sources.length > 1;
+      if (!isContextCopy(i)) {
+        // Another stage's or image's file at the same place replaces the context's.
+        if (target === dest || (target === `${dest}/${name}` && paths.sources.some((src) => path.posix.basename(src) === name))) found = null;
+        continue;
+      }
+      for (const src of paths.sources) {
+        const rel = contextPath(src);
+        if (rel === null) continue;
+        if (target === dest && !folder && rel !== '' && files.fileExists(rel)) found = rel;
+        else if (target.startsWith(dest === '/' ? '/' : `${dest}/`)) {
+          const rest = target.slice(dest === '/' ? 1 : dest.length + 1);
+          // A folder's contents land in dest; a file lands in dest as its own name.
+          const inFolder = (rel === '' ? '' : `${rel}/`) + rest;
+          if (files.fileExists(inFolder)) found = inFolder;
+          else if (rest === path.posix.basename(rel) && rel !== '' && files.fileExists(rel)) found = rel;
+        }
+      }
+    }
+  }
+  return found;
+}
+
+/** A COPY's destination as an absolute path (a relative one is under the WORKDIR it runs in), null when unknown. */
+function resolveDest(model: DockerfileModel, stage: Stage, instr: Instruction, dest: string): string | null {
+  if (dest.includes('$')) return null;
+  if (dest.startsWith('/')) return path.posix.resolve(dest);
+  const dir = workdirBefore(model, stage, instr, null);
+  return dir === null ? null : path.posix.resolve(dir, dest);
 }

@@ -7,6 +7,7 @@ import { contextBinds, mounts } from '../dockerfile/mounts';
 import { expandVariables } from '../dockerfile/variables';
 import { insert, replace } from '../edits/edits';
 import { stageUsesVendor } from '../facts/goSources';
+import { goAtStart } from '../facts/goAtStart';
 import { dockerfileFact } from '../facts/memo';
 import { compilesModulePackages } from '../facts/precompiledPackages';
 import { type Rule, type RuleContext, type RuleFinding, stagesToCheck, withLazyFix } from './types';
@@ -33,7 +34,8 @@ import { type Rule, type RuleContext, type RuleFinding, stagesToCheck, withLazyF
  * A build after `go mod vendor` in the stage chain reads vendor/ (0chain). No module cache for
  * a download, or a build reading a download's layer, in a stage that a stage built FROM it runs
  * go on at `docker run` time (`ENTRYPOINT go test ./...`: gluetun's test target needs the
- * modules in the image).
+ * modules in the image; so does a Go live-reload tool, or a script from the context that runs
+ * go: facts/goAtStart.ts).
  * No build cache for a build that reuses dependencies an earlier RUN of the stage chain compiled
  * into its layer before the sources were copied in (`precompiledLayer`: linkerd2's
  * `./bin/install-deps`): the mount would hide that layer; the message says so.
@@ -98,7 +100,7 @@ export const gd107: Rule = {
         const needMod = readsModules
           && !copiedIn(ctx.model, stage, instr, paths.mod) && !copiedOut(ctx.model, stage, paths.mod)
           && !moduleCacheEdited(ctx.model, stage, instr, paths.mod)
-          && !(source && goAtRunTime(ctx.model, source.stage)) && !(gos.some((g) => DOWNLOADS.has(g.sub)) && goAtRunTime(ctx.model, stage));
+          && !(source && goAtRunTime(ctx, source.stage)) && !(gos.some((g) => DOWNLOADS.has(g.sub)) && goAtRunTime(ctx, stage));
         const needBuild = gos.some((g) => !DOWNLOADS.has(g.sub));
         const mounts = resolvedTargets(ctx.model, stage, instr);
         const missing: { what: string; path: string | null }[] = [];
@@ -307,34 +309,21 @@ function vendoredBefore(model: DockerfileModel, stage: Stage, g: GoCommand): boo
   return false;
 }
 
-/** A go command in an ENTRYPOINT or CMD (`ENTRYPOINT go test -race ./...`, `CMD ["go", "run", "."]`). */
-const GO_AT_RUN = /(^|[\s;&|("'])go\s+(test|run|build|install|generate|vet|list|get|mod|tool)\b/;
-
 /**
- * A stage built FROM this one (or the stage itself) runs go when the container starts (its
- * ENTRYPOINT or CMD, the last of its stage chain): gluetun's `test` target, `FROM base` with
- * `ENTRYPOINT go test …`. The modules must be in the image: a module cache mount on the
- * download would leave them out, and `go test` would download every module at run time.
+ * A stage built FROM this one (or the stage itself) runs go when the container starts
+ * (facts/goAtStart.ts: its ENTRYPOINT/CMD runs go, a Go live-reload tool, or a script from the
+ * context that does): gluetun's `test` target (`ENTRYPOINT go test …`), statping-ng's dev image
+ * (`CMD dev/dev-env.sh` starts modd), Gokapi's builder (`ENTRYPOINT ["/entrypoint.sh"]` builds).
+ * The modules must be in the image: a module cache mount on the download would leave them out,
+ * and go would download every module at run time.
  */
-function goAtRunTime(model: DockerfileModel, stage: Stage): boolean {
-  const kept = dockerfileFact(model, 'gd107:goAtRunTime', () => {
-    const set = new Set<number>();
-    for (const s of model.stages) {
-      const chain = stageChain(model, s);
-      let entry: Instruction | undefined;
-      let cmd: Instruction | undefined;
-      for (const c of chain) {
-        for (const i of c.instructions) {
-          if (i.keyword === 'ENTRYPOINT') entry = i;
-          else if (i.keyword === 'CMD') cmd = i;
-        }
-      }
-      const runsGo = [entry, cmd].some((i) => i && GO_AT_RUN.test((i.json ?? i.args.map((a) => a.value)).join(' ')));
-      if (runsGo) for (const c of chain) set.add(c.index);
-    }
-    return set;
-  });
-  return kept.has(stage.index);
+function goAtRunTime(ctx: RuleContext, stage: Stage): boolean {
+  const { model } = ctx;
+  const files = ctx.workspace ? ctx.files : undefined;
+  for (const s of model.stages) {
+    if (stageChain(model, s).includes(stage) && goAtStart(model, s, files)) return true;
+  }
+  return false;
 }
 
 /** Commands that change the files they name; for the copying ones only the destination (the last argument) is written. */

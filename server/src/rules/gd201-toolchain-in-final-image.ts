@@ -6,6 +6,7 @@ import { envValue } from '../dockerfile/goBuild';
 import { scriptSpan, toDoc, type DockerfileModel, type Instruction, type Stage } from '../dockerfile/model';
 import { properties } from '../dockerfile/parse';
 import { deleteLines, insert, insertLinesAfter, type Edit } from '../edits/edits';
+import { goAtStart } from '../facts/goAtStart';
 import { isSourceCopy } from '../facts/goSources';
 import { withLazyFix, type Fix, type Rule, type RuleContext } from './types';
 
@@ -31,7 +32,7 @@ export const gd201: Rule = {
   needsWorkspace: false,
   fix: 'command',
   command: { id: GENERATE_COMMAND, title: 'Generate Optimized Dockerfile', actionTitle: 'Replace with a generated multi-stage Dockerfile…' },
-  facts: ['goCommands', 'images', 'workspace'],
+  facts: ['goCommands', 'images', 'workspace', 'contextFiles'],
   docs: { workspace: '(better with: it then knows whether cgo is needed)' },
   check(ctx) {
     const stage = ctx.model.stages[ctx.finalStage];
@@ -55,6 +56,14 @@ export const gd201: Rule = {
       const { entrypoint, cmd } = startInstructions(ctx.model, stage);
       if (!entrypoint && !cmd) return [];
     }
+    // A dev or builder image: the container compiles when it starts, through a Go live-reload
+    // tool (statping-ng's dev image: `CMD dev/dev-env.sh` starts modd, which runs `go build` on
+    // every change), or through a start script from the context that runs go while the image
+    // builds nothing itself (Gokapi's builder: entrypoint.sh cross-compiles a mounted checkout).
+    // The toolchain is the point. `CMD ["go", "run", "."]` written out is still reported: an
+    // ordinary program, run the slow way.
+    const atStart = goAtStart(ctx.model, stage, ctx.workspace ? ctx.files : undefined);
+    if (atStart && (atStart.via === 'reload' || atStart.reload || (atStart.via === 'script' && !builds))) return [];
     const modules = chain.some((s) => stageGoCommands(s).some((g) => MODULE_FILLING.test(g.sub) && !cacheMounted(g.instr)));
     const ships = ['the Go toolchain', ...(modules ? ['the module cache'] : []), ...(sources ? ['the sources'] : [])];
     const list = ships.length > 1 ? `${ships.slice(0, -1).join(', ')} and ${ships[ships.length - 1]}` : ships[0];

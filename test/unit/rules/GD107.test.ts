@@ -5,6 +5,7 @@ import { fixAll } from '../../../server/src/fixes/fixAll';
 import { assertLineEndings, df, lint, ready } from '../helpers';
 import { load, opts, tmpCopy, write } from './kit/context';
 import { has, find, fix, MOD, BUILD, formanceLedger } from './kit/gobuild';
+import { contextWith, GOKAPI_DOCKERFILE, GOKAPI_FILES, PLAIN_ENTRYPOINT, STATPING_DOCKERFILE, STATPING_FILES } from './kit/goAtStart';
 
 /** GD107 no-build-cache-mount: its own cases (the themed suites beside it test rules together). */
 before(() => ready);
@@ -628,5 +629,52 @@ describe('GD107 and the builder\'s Go version', () => {
   it('is silent before Go 1.10, reports from 1.10 on and where the version is unknown', () => {
     for (const from of ['FROM golang:1.9-stretch as builder', 'FROM golang:1.8']) assert.equal(has(build(from), 'GD107'), false, from);
     for (const from of ['FROM golang:1.10', 'FROM golang:1.22', 'FROM golang:alpine']) assert.equal(has(build(from), 'GD107'), true, from);
+  });
+
+  // Round-12 judgement: images whose container runs go at start through a script from the context
+  // (facts/goAtStart.ts). The download bakes the module cache into the image on purpose.
+  describe('the container runs go at start through a script from the context', () => {
+    const downloads = (text: string, o: Parameters<typeof lint>[1]) => lint(text, o).filter((f) => f.code === 'GD107' && text.slice(f.span.start, f.span.end) === 'go mod download');
+
+    it('statping-ng dev image: CMD dev/dev-env.sh (from `COPY . .` into the WORKDIR) starts modd: no module cache advice', () => {
+      assert.deepEqual(downloads(STATPING_DOCKERFILE(), contextWith(STATPING_FILES)), []);
+      // Named in the CMD itself, or reached through `sh`: the same.
+      assert.deepEqual(downloads(STATPING_DOCKERFILE('CMD ["modd", "-f", "dev/modd.conf"]'), contextWith(STATPING_FILES)), []);
+      assert.deepEqual(downloads(STATPING_DOCKERFILE('CMD ["sh", "dev/dev-env.sh"]'), contextWith(STATPING_FILES)), []);
+    });
+
+    it('statping-ng: reported when the script runs no go, is not in the context, or the CMD runs the program', () => {
+      assert.equal(downloads(STATPING_DOCKERFILE(), contextWith({ ...STATPING_FILES, 'dev/dev-env.sh': PLAIN_ENTRYPOINT })).length, 1);
+      const { ['dev/dev-env.sh']: _script, ...noScript } = STATPING_FILES;
+      assert.equal(downloads(STATPING_DOCKERFILE(), contextWith(noScript)).length, 1);
+      assert.equal(downloads(STATPING_DOCKERFILE('CMD ["./statping", "--port=8585"]'), contextWith(STATPING_FILES)).length, 1);
+      // Without the context's files the script cannot be read.
+      assert.equal(downloads(STATPING_DOCKERFILE(), {}).length, 1);
+    });
+
+    it('Gokapi builder image: ENTRYPOINT ["/entrypoint.sh"] runs go generate and go build: no module cache advice', () => {
+      assert.deepEqual(downloads(GOKAPI_DOCKERFILE(), contextWith(GOKAPI_FILES)), []);
+      // build/go.mod deleted (the tree at that commit): the same.
+      const { ['go.mod']: _mod, ...noMod } = GOKAPI_FILES;
+      assert.deepEqual(downloads(GOKAPI_DOCKERFILE(), contextWith(noMod)), []);
+      // A folder copied onto PATH, the script run by its name.
+      assert.deepEqual(downloads(GOKAPI_DOCKERFILE('ENTRYPOINT ["tini", "--", "entrypoint.sh"]', 'COPY . /usr/local/bin/'), contextWith(GOKAPI_FILES)), []);
+    });
+
+    it('Gokapi: reported when the entrypoint runs no go, or is not the context\'s file', () => {
+      assert.equal(downloads(GOKAPI_DOCKERFILE(), contextWith({ ...GOKAPI_FILES, 'entrypoint.sh': PLAIN_ENTRYPOINT })).length, 1);
+      // The image's /entrypoint.sh comes from another image, and replaces the context's.
+      assert.equal(downloads(GOKAPI_DOCKERFILE('ENTRYPOINT ["/entrypoint.sh"]', 'COPY --from=tools:1 /entrypoint.sh /entrypoint.sh'), contextWith(GOKAPI_FILES)).length, 1);
+      assert.equal(downloads(df([GOKAPI_DOCKERFILE().trimEnd(), 'COPY --from=tools:1 /bin/entrypoint.sh /entrypoint.sh']), contextWith(GOKAPI_FILES)).length, 1);
+      // The context's file copied elsewhere than the path the ENTRYPOINT runs.
+      assert.equal(downloads(GOKAPI_DOCKERFILE('ENTRYPOINT ["/entrypoint.sh"]', 'COPY entrypoint.sh /opt/entrypoint.sh'), contextWith(GOKAPI_FILES)).length, 1);
+    });
+
+    it('a normal server image with an entrypoint script is still reported', () => {
+      const text = df(['FROM golang:1.24', 'WORKDIR /app', 'COPY go.mod go.sum ./', 'RUN go mod download', 'COPY . .', 'RUN go build -o /app/server .', 'ENTRYPOINT ["./docker/entrypoint.sh"]']);
+      const fs = lint(text, contextWith({ 'go.mod': 'module example.com/app\n\ngo 1.24\n', 'go.sum': '', 'main.go': 'package main\n\nfunc main() {}\n', 'docker/entrypoint.sh': PLAIN_ENTRYPOINT })).filter((f) => f.code === 'GD107');
+      assert.equal(fs.length, 2);
+      assert.match(fs[0].message, /`go mod download` runs without a BuildKit cache mount for the module cache/);
+    });
   });
 });

@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, it, before } from 'node:test';
 import { applyFix, codes, df, lint, ready } from '../helpers';
 import { has } from './kit/basics';
+import { contextWith, PLAIN_ENTRYPOINT, STATPING_DOCKERFILE, STATPING_FILES } from './kit/goAtStart';
 
 /** GD201 toolchain-in-final-image: its own cases (the themed suites beside it test rules together). */
 before(() => ready);
@@ -51,5 +52,33 @@ describe('GD201 toolchain-in-final-image', () => {
     // With a command that runs the sources, or a build, it ships the toolchain to run them: reported.
     assert.equal(has(df(['FROM golang:1.24 AS build-env', 'FROM build-env AS dev', 'COPY . .', 'CMD ["go", "run", "./cmd/app"]']), 'GD201'), true);
     assert.equal(has(df(['FROM golang:1.24', 'COPY . .', 'RUN go build -o /app .']), 'GD201'), true);
+  });
+
+  // Round-12 judgement: statping-ng's dev image (kit/goAtStart.ts) keeps the toolchain on purpose:
+  // `CMD dev/dev-env.sh` starts modd, which runs `go build` on every change.
+  describe('a dev or builder image that compiles when the container starts', () => {
+    const gd201 = (text: string, o: Parameters<typeof lint>[1]) => lint(text, o).some((f) => f.code === 'GD201');
+    const server = { 'go.mod': 'module example.com/app\n\ngo 1.24\n', 'main.go': 'package main\n\nfunc main() {}\n' };
+
+    it('statping-ng: silent when the CMD\'s script starts a Go live-reload tool', () => {
+      assert.equal(gd201(STATPING_DOCKERFILE(), contextWith(STATPING_FILES)), false);
+      assert.equal(gd201(STATPING_DOCKERFILE('CMD ["air", "-c", ".air.toml"]'), contextWith(STATPING_FILES)), false);
+      // Still reported: the script runs no go, it is not in the context, or the files are unknown.
+      assert.equal(gd201(STATPING_DOCKERFILE(), contextWith({ ...STATPING_FILES, 'dev/dev-env.sh': PLAIN_ENTRYPOINT })), true);
+      assert.equal(gd201(STATPING_DOCKERFILE('CMD ["/usr/local/bin/dev-env.sh"]'), contextWith(STATPING_FILES)), true);
+      assert.equal(gd201(STATPING_DOCKERFILE(), {}), true);
+    });
+
+    it('silent for a builder image: the start script runs go and the image builds nothing itself', () => {
+      const builder = df(['FROM golang:1.24', 'WORKDIR /src', 'COPY . .', 'ENTRYPOINT ["./build/release.sh"]']);
+      const release = '#!/bin/sh\nset -e\nfor os in linux darwin; do GOOS=$os go build -o dist/app-$os .; done\n';
+      assert.equal(gd201(builder, contextWith({ ...server, 'build/release.sh': release })), false);
+      // An ordinary image: it builds its program, and its start script runs go too (or the CMD
+      // runs the sources with `go run`): the toolchain ships only to run one program, reported.
+      const built = df(['FROM golang:1.24', 'WORKDIR /src', 'COPY . .', 'RUN go build -o /app .', 'ENTRYPOINT ["./build/release.sh"]']);
+      assert.equal(gd201(built, contextWith({ ...server, 'build/release.sh': release })), true);
+      assert.equal(gd201(df(['FROM golang:1.24', 'WORKDIR /src', 'COPY . .', 'CMD ["go", "run", "."]']), contextWith(server)), true);
+      assert.equal(gd201(builder, contextWith({ ...server, 'build/release.sh': PLAIN_ENTRYPOINT })), true);
+    });
   });
 });

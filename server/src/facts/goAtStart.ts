@@ -1,0 +1,142 @@
+/**
+ * A stage runs the Go toolchain when the container starts: its effective ENTRYPOINT/CMD
+ * (dockerfile/facts.ts `startInstructions`) runs go itself (`ENTRYPOINT go test ./...`:
+ * gluetun's test target), starts a Go live-reload tool (`CMD ["air"]`), or runs a script file the
+ * image got from the build context (a COPY/ADD of that file or of a folder holding it, resolved
+ * against the WORKDIR and the COPY's destination: ./copiedFiles.ts `contextFileAt`) whose text
+ * runs go (dockerfile/indirectGo.ts `GO_IN_TEXT`) or starts such a tool. statping-ng's dev image
+ * (`CMD dev/dev-env.sh`, which runs `modd`, whose config runs `go build` on every change) and
+ * Gokapi's builder image (`ENTRYPOINT ["/entrypoint.sh"]`, which runs `go generate` and
+ * `go build`) are the two. The script is read as text, never run; one level deep.
+ *
+ * What rules do with it: GD107 keeps the module cache in the image's layers (a cache mount would
+ * leave it out), GD201 leaves a dev or builder image its toolchain.
+ */
+import * as path from 'node:path';
+import { startInstructions, workdirBefore } from '../dockerfile/facts';
+import { GO_IN_TEXT } from '../dockerfile/indirectGo';
+import type { DockerfileModel, Instruction, Stage } from '../dockerfile/model';
+import type { WorkspaceFiles } from '../workspace/types';
+import { contextFileAt } from './copiedFiles';
+import { dockerfileFact } from './memo';
+
+export interface GoAtStart {
+  /** How: go in the ENTRYPOINT/CMD words, a live-reload tool there, or a script from the context. */
+  via: 'command' | 'reload' | 'script';
+  /** The ENTRYPOINT or CMD that starts it. */
+  instr: Instruction;
+  /** The script's context-relative path (via 'script'). */
+  file?: string;
+  /** The script starts a live-reload tool (via 'script'). */
+  reload?: boolean;
+}
+
+/**
+ * Go live-reload tools: each watches the sources and runs `go build` (or `go run`) on every
+ * change, so a container that starts one compiles at run time. Named, their configs (modd.conf,
+ * .air.toml) need not be read. cortesi/modd, air-verse/air, cespare/reflex,
+ * githubnemo/CompileDaemon, mitranim/gow, oxequa/realize, gravityblast/fresh.
+ */
+const RELOAD_TOOLS = new Set(['modd', 'air', 'reflex', 'CompileDaemon', 'gow', 'realize', 'fresh']);
+/** One of them in command position in a script: at a line's start, after `;`, `&`, `|`, `(`, or after exec/then/do/nohup. */
+const RELOAD_IN_TEXT = /(?:^|[;&|(])\s*(?:(?:exec|then|do|else|nohup)\s+)*(?:\S*\/)?(?:modd|air|reflex|CompileDaemon|gow|realize|fresh)(?=[\s;&|)]|$)/m;
+
+/** A go command in the ENTRYPOINT/CMD words (`ENTRYPOINT go test -race ./...`, `CMD ["go", "run", "."]`). */
+const GO_IN_WORDS = /(^|[\s;&|("'])go\s+(test|run|build|install|generate|vet|list|get|mod|tool)\b/;
+
+/** Programs that start the real command (their first operand): shells, init wrappers. */
+const LAUNCHERS = /^(\/usr)?(\/s?bin\/)?(sh|bash|ash|dash|zsh|env|tini|tini-static|dumb-init|su-exec|gosu|exec|nohup)$/;
+
+/** Where a command name without a slash is looked up (the usual PATH; golang images add /go/bin and /usr/local/go/bin). */
+const PATH_DIRS = ['/usr/local/sbin', '/usr/local/bin', '/usr/sbin', '/usr/bin', '/sbin', '/bin', '/go/bin'];
+
+/**
+ * How the stage runs go when its container starts, or null. `files`: the build context's files
+ * (rules pass `ctx.files`); without them only the ENTRYPOINT/CMD words count.
+ */
+export function goAtStart(model: DockerfileModel, stage: Stage, files: WorkspaceFiles | undefined): GoAtStart | null {
+  // Asked per go command by GD107: once per model and stage, for the files at hand (a model
+  // analysed again with other files computes it again).
+  const kept = dockerfileFact(model, 'goAtStart', () => ({ files, byStage: new Map<number, GoAtStart | null>() }));
+  if (kept.files !== files) {
+    kept.files = files;
+    kept.byStage = new Map();
+  }
+  let v = kept.byStage.get(stage.index);
+  if (v === undefined) kept.byStage.set(stage.index, (v = compute(model, stage, files)));
+  return v;
+}
+
+function compute(model: DockerfileModel, stage: Stage, files: WorkspaceFiles | undefined): GoAtStart | null {
+  const { entrypoint, cmd } = startInstructions(model, stage);
+  const starts = [entrypoint, cmd].filter((i): i is Instruction => i !== null);
+  for (const i of starts) {
+    if (GO_IN_WORDS.test(words(i).join(' '))) return { via: 'command', instr: i };
+  }
+  for (const i of starts) {
+    for (const argv of commands(i)) {
+      const prog = program(argv);
+      if (prog === null) continue;
+      if (RELOAD_TOOLS.has(path.posix.basename(prog))) return { via: 'reload', instr: i };
+    }
+  }
+  if (!files) return null;
+  for (const i of starts) {
+    for (const argv of commands(i)) {
+      const prog = program(argv);
+      if (prog === null || prog.includes('$')) continue;
+      for (const target of imagePaths(model, stage, prog)) {
+        const file = contextFileAt(model, stage, target, files);
+        const text = file === null ? null : files.readFile(file);
+        if (text === null || file === null) continue;
+        const reload = RELOAD_IN_TEXT.test(text);
+        if (reload || GO_IN_TEXT.test(text)) return { via: 'script', instr: i, file, reload };
+      }
+    }
+  }
+  return null;
+}
+
+function words(i: Instruction): string[] {
+  return i.json ?? i.args.map((a) => a.value);
+}
+
+/** The commands an ENTRYPOINT/CMD runs: its exec-form words, or each command of its shell form. */
+function commands(i: Instruction): string[][] {
+  if (i.json) return [i.json];
+  if (i.script) return i.script.parsed.commands.map((c) => c.argv.map((w) => w.value));
+  return [words(i)];
+}
+
+/** The program a command runs, past shells and init wrappers (`tini -- /entrypoint.sh`, `sh ./run.sh`); null for `sh -c …`. */
+function program(argv: string[]): string | null {
+  let k = 0;
+  while (k < argv.length && LAUNCHERS.test(argv[k])) {
+    if (argv.slice(k + 1).some((a) => a === '-c')) return null;
+    k++;
+    while (k < argv.length && (argv[k].startsWith('-') || /^[A-Za-z_][A-Za-z0-9_]*=/.test(argv[k]))) k++;
+  }
+  return argv[k] ?? null;
+}
+
+/** The absolute paths a program name may be at: itself, under the final WORKDIR, or on PATH for a bare name. */
+function imagePaths(model: DockerfileModel, stage: Stage, prog: string): string[] {
+  if (prog.startsWith('/')) return [path.posix.resolve(prog)];
+  if (prog.includes('/')) {
+    const dir = finalWorkdir(model, stage);
+    return dir === null ? [] : [path.posix.resolve(dir, prog)];
+  }
+  return PATH_DIRS.map((d) => `${d}/${prog}`);
+}
+
+/** The WORKDIR the container starts in: the one after the stage chain's last instruction. */
+function finalWorkdir(model: DockerfileModel, stage: Stage): string | null {
+  const last = stage.instructions[stage.instructions.length - 1];
+  const before = workdirBefore(model, stage, last, null);
+  // workdirBefore stops before its instruction: a WORKDIR as the last one is applied here.
+  if (last.keyword !== 'WORKDIR') return before;
+  const v = last.args[0]?.value;
+  if (!v || v.includes('$')) return null;
+  if (v.startsWith('/')) return path.posix.resolve(v);
+  return before === null ? null : path.posix.resolve(before, v);
+}

@@ -1,0 +1,86 @@
+import type { AnalyzeOptions } from '../../../../server/src/rules/analyze';
+import { df } from '../../helpers';
+import { load, tmpCopy, write } from './context';
+
+/**
+ * Images that run the Go toolchain when the container starts, through a script from the build
+ * context (facts/goAtStart.ts): the skeletons of the two real ones (round-12 judgement) and their
+ * variants. Each gives the Dockerfile text and the analysis options of its context.
+ */
+
+/** A context with these files, as the CLI and the editor load it. */
+export function contextWith(files: Record<string, string>): AnalyzeOptions {
+  const root = tmpCopy(null);
+  for (const [rel, text] of Object.entries(files)) write(root, rel, text);
+  const ws = load(root);
+  return { workspace: ws.model, files: ws };
+}
+
+// statping-ng/statping-ng ad39c6523da055360f71f879a6b8824743484d92 (GPL-3.0) dev/Dockerfile.dev,
+// dev/dev-env.sh, dev/modd.conf, go.mod (context: the repository root, `docker build -f
+// dev/Dockerfile.dev .`): a live-reload dev image. CMD runs the script that `COPY . .` put in
+// the WORKDIR; it starts modd, whose config runs `go build` on every change.
+export const STATPING_DOCKERFILE = (cmd = 'CMD dev/dev-env.sh') => df([
+  'FROM golang:1.13.5-alpine',
+  'ARG VERSION',
+  'RUN apk add --update --no-cache libstdc++ gcc g++ make git ca-certificates linux-headers wget curl jq libsass nodejs nodejs-npm',
+  'WORKDIR /go/src/github.com/statping/statping',
+  'ADD go.mod go.sum version.txt ./',
+  'RUN go mod download',
+  'RUN go get github.com/stretchr/testify/... && \\',
+  '\tgo get github.com/GeertJohan/go.rice/rice && \\',
+  '\tgo get github.com/cortesi/modd/cmd/modd',
+  'ADD frontend/package.json frontend/yarn.lock ./frontend/',
+  'ENV IS_DOCKER=true',
+  'EXPOSE 8585',
+  'COPY . .',
+  cmd,
+]);
+
+export const STATPING_FILES: Record<string, string> = {
+  'go.mod': 'module github.com/statping-ng/statping-ng\n\ngo 1.19\n',
+  'go.sum': '',
+  'version.txt': '0.90.80\n',
+  'cmd/main.go': 'package main\n\nfunc main() {}\n',
+  'dev/dev-env.sh': [
+    '#!/usr/bin/env sh', '', 'echo "Starting!"', '', 'cd frontend && yarn serve &', '',
+    'echo "Now serving Vue, lets build the golang backend now..."', '', 'modd -f dev/modd.conf', '',
+  ].join('\n'),
+  'dev/modd.conf': '**/*.go {\n  prep: go build -o statping ./cmd\n  daemon: ./statping --port=8585\n}\n',
+};
+
+// Forceu/Gokapi cc3ea46d5d90c5831d7a5569b623ed2a5c4819d5 (AGPL-3.0) build/Dockerfile and
+// build/entrypoint.sh (context: build/, `cd build; docker build .`): a builder image. The
+// download bakes the modules into the image; the ENTRYPOINT script runs `go generate` and
+// cross-compiles a checkout mounted at run time. (build/go.mod, copied by line 14, was deleted
+// in 9eb8a88; before that it was the module's go.mod.)
+export const GOKAPI_DOCKERFILE = (entry = 'ENTRYPOINT ["/entrypoint.sh"]', copy = 'COPY entrypoint.sh /entrypoint.sh') => df([
+  'FROM golang:1.26.1-bookworm',
+  'RUN \\',
+  '  apt-get update && \\',
+  '  apt-get install -y ca-certificates openssl zip && \\',
+  '  update-ca-certificates && \\',
+  '  rm -rf /var/lib/apt',
+  'COPY go.mod /tmp/tmp/go.mod',
+  'RUN cd /tmp/tmp/ && go mod download && rm -r /tmp/tmp',
+  copy,
+  entry,
+]);
+
+export const GOKAPI_FILES: Record<string, string> = {
+  'go.mod': 'module github.com/forceu/gokapi\n\ngo 1.25.0\n',
+  'entrypoint.sh': [
+    '#!/bin/bash', '', 'set -e', '',
+    'targets=${@-"darwin/amd64 darwin/arm64 linux/amd64 linux/386 linux/arm linux/arm64 linux/riscv64 windows/amd64 windows/arm64"}', '',
+    'cd /src/gokapi', 'go generate ./...', '',
+    'for target in $targets; do',
+    '\tos="$(echo $target | cut -d \'/\' -f1)"',
+    '\tarch="$(echo $target | cut -d \'/\' -f2)"',
+    '\toutput="build/gokapi"',
+    '\tGOOS=$os GOARCH=$arch CGO_ENABLED=0 go build -ldflags="-s -w" -o $output github.com/forceu/gokapi/cmd/gokapi',
+    'done', '',
+  ].join('\n'),
+};
+
+/** A start script that runs no go: it starts the binary the image built. */
+export const PLAIN_ENTRYPOINT = '#!/bin/sh\nset -e\nmkdir -p /data\nexec /app/server "$@"\n';
