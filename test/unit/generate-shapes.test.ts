@@ -79,6 +79,20 @@ describe('1. choosing the main package', () => {
     await lintClean(dir, r);
   });
 
+  it('cmd/<module name without punctuation> is chosen too (node-problem-detector), when it is the only one', async () => {
+    // kubernetes/node-problem-detector at 6632ca67148f7a23df9cdbd98d9e89b388561a3a (Apache-2.0):
+    // module k8s.io/node-problem-detector, mains cmd/nodeproblemdetector, cmd/healthchecker, cmd/logcounter.
+    const files = { 'go.mod': 'module k8s.io/node-problem-detector\n\ngo 1.24\n', 'cmd/nodeproblemdetector/main.go': MAIN, 'cmd/healthchecker/main.go': MAIN, 'cmd/logcounter/main.go': MAIN };
+    const r = await gen(workspace(files));
+    assert.equal(r.target.dir, 'cmd/nodeproblemdetector');
+    assert.match(r.reasons[0], /cmd\/nodeproblemdetector is named after the module \(k8s\.io\/node-problem-detector\) without its punctuation/);
+    // Two such folders (or one and the exact name): nothing is guessed.
+    await rejects(workspace({ ...files, 'cmd/node_problem_detector/main.go': MAIN }), {}, 'ambiguous-package');
+    await rejects(workspace({ ...files, 'cmd/node-problem-detector/main.go': MAIN }), {}, 'ambiguous-package');
+    // Another name: still ambiguous, as before.
+    await rejects(workspace({ 'go.mod': files['go.mod'], 'cmd/npd/main.go': MAIN, 'cmd/healthchecker/main.go': MAIN }), {}, 'ambiguous-package');
+  });
+
   it('a root main wins over cmd/ helpers and a nested module; the only non-helper main is obvious', async () => {
     const dir = workspace({
       'go.mod': 'module github.com/acme/lazy\n\ngo 1.22\n', 'main.go': MAIN,

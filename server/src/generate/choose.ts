@@ -2,7 +2,8 @@
  * Which main package to build: every main package ranked (the one a user most likely ships
  * first), and the default pick when the ranking makes one obvious. The ranking:
  *
- *   0  the main package at a module's root, or `cmd/<last element of the module path>`
+ *   0  the main package at a module's root, or `cmd/<last element of the module path>` (also
+ *      with its punctuation removed: `cmd/nodeproblemdetector` for `node-problem-detector`)
  *   1  other `cmd/<name>` packages, and other packages of the module
  *   2  helpers: under examples/, testdata/, fixtures/, tools/, hack/, internal/tools, test(s)/,
  *      e2e/, docs/, scripts/, benchmarks/, or in a module nested inside another module
@@ -107,8 +108,17 @@ export function rankTarget(model: WorkspaceModel, t: GenerateTarget): Ranked {
   if (inside === '') return { target: t, tier: 0, why: 'the main package at the module root' };
   const name = modulePathName(mod?.path ?? '');
   if (segs.length === 2 && segs[0] === 'cmd' && name !== null && segs[1] === name) return { target: t, tier: 0, why: `cmd/${name} is named after the module (${mod!.path})` };
+  // node-problem-detector's cmd/nodeproblemdetector: the module's name without its punctuation.
+  if (segs.length === 2 && segs[0] === 'cmd' && name !== null && bare(segs[1]) !== '' && bare(segs[1]) === bare(name)) {
+    return { target: t, tier: 0, why: `cmd/${segs[1]} is named after the module (${mod!.path}) without its punctuation` };
+  }
   if (segs[0] === 'cmd') return { target: t, tier: 1, why: 'a command under cmd/' };
   return { target: t, tier: 1, why: 'another main package of the module' };
+}
+
+/** A name without punctuation (`node-problem-detector` -> `nodeproblemdetector`). */
+function bare(name: string): string {
+  return name.replace(/[^A-Za-z0-9]/g, '');
 }
 
 function describe(t: GenerateTarget): string {
