@@ -32,7 +32,8 @@ import { envValue, goBinaryName, stageRef, writesNoBinary } from '../dockerfile/
 import { toDoc, type DockerfileModel, type Instruction, type Stage } from '../dockerfile/model';
 import { contextBinds, mounts } from '../dockerfile/mounts';
 import { topLevelCommands } from '../dockerfile/packages';
-import type { ShellWord } from '../dockerfile/shell';
+import type { ShellAssignment, ShellCommand, ShellWord } from '../dockerfile/shell';
+import { makeArgs, makeRecipe, type MakeRecipe, type RecipeCommand } from '../dockerfile/makeRecipe';
 import { expandVariables, type VariableLookup } from '../dockerfile/variables';
 import { sourceCovers } from '../dockerfile/copySources';
 import type { GoPackage, WorkspaceModel } from '../workspace/model';
@@ -600,4 +601,119 @@ function binaryName(info: Known, stage: Stage, g: GoCommand, pkgs: ShellWord[]):
   if (p.dynamic) return null;
   if (p.value.endsWith('.go')) return path.posix.basename(p.value, '.go');
   return goBinaryName(p.value.replace(/@.*$/, ''));
+}
+
+// ---------------------------------------------------------------------------------------------
+// Go builds a `RUN make <target>` runs
+
+export interface MakeGoBuild {
+  /**
+   * The recipe's go command as the RUN runs it: in the folder the make command runs in (WORKDIR,
+   * `cd`), then make's `-C` (a `-C` flag of the command); its environment adds make's exports
+   * and the recipe line's own prefixes. Its offsets are the make command's: the spans, edits and
+   * script text of the RUN are the make command's, never the recipe's.
+   */
+  g: GoCommand;
+  /** The make command of the RUN. */
+  make: ShellCommand;
+  recipe: MakeRecipe;
+  command: RecipeCommand;
+  /** The Makefile read, context-relative. */
+  makefile: string;
+}
+
+/**
+ * The go commands the make commands of a RUN run, when certain (makeRecipe.ts: a known target
+ * whose recipe, and its prerequisites', run only harmless commands), reading the Makefile that
+ * is in the builder where make runs: a context file a COPY/ADD (or a bind mount) of the stage
+ * chain put there, not excluded by .dockerignore. Nothing without the context's files.
+ */
+export function makeGoCommands(info: Known, stage: Stage, instr: Instruction): MakeGoBuild[] {
+  const files = info.files;
+  if (!files || instr.keyword !== 'RUN' || !instr.script) return [];
+  const out: MakeGoBuild[] = [];
+  for (const make of topLevelCommands(instr.script)) {
+    const args = makeArgs(make.argv);
+    if (!args) continue;
+    const at: GoCommand = { instr, cmd: make, sub: 'make', args: [] };
+    const cwd = commandCwd(info.model, stage, at, null);
+    if (cwd === null) continue;
+    const dir = path.posix.resolve(cwd, args.dir || '.');
+    const inBuilder = (abs: string): string | null => {
+      const rel = contextFileAt(info, stage, instr, abs);
+      return rel === null || files.dockerignore?.isIgnored(rel) ? null : rel;
+    };
+    const read = (name: string): string | null => {
+      const rel = inBuilder(path.posix.resolve(dir, name));
+      return rel === null ? null : files.readFile(rel);
+    };
+    const recipe = makeRecipe(args, read);
+    if (!recipe) continue;
+    const makefile = inBuilder(path.posix.resolve(dir, recipe.file));
+    if (makefile === null) continue;
+    const env: ShellAssignment[] = recipe.env.map((e) => ({ name: e.name, value: e.value, start: make.start, end: make.start }));
+    for (const command of recipe.commands) {
+      const argv = command.cmd.argv;
+      if (!/(^|\/)go$/.test(argv[0]?.value ?? '')) continue;
+      const first = argv[1]?.value ?? '';
+      const sub = first === 'mod' || first === 'work' ? `${first} ${argv[2]?.value ?? ''}`.trim() : first;
+      let rest = argv.slice(first === 'mod' || first === 'work' ? 3 : 2);
+      if (args.dir !== '') {
+        // make -C moves the recipe: a `-C` of the go command, relative to where make runs.
+        const own = goFlag(rest, 'C');
+        if (own && (own.value === true || (own.valueWord ?? own.word).dynamic)) continue;
+        const to = own ? path.posix.join(args.dir, own.value as string) : args.dir;
+        if (own) rest = rest.filter((w) => w !== own.word && w !== own.valueWord);
+        const word = (value: string): ShellWord => ({ value, raw: value, start: make.start, end: make.start, dynamic: false });
+        rest = [word('-C'), word(to), ...rest];
+      }
+      const cmd: ShellCommand = { env: [...env, ...command.cmd.env], argv, start: make.start, end: make.end };
+      out.push({ g: { instr, cmd, sub, args: rest }, make, recipe, command, makefile });
+    }
+  }
+  return out;
+}
+
+/**
+ * The context file a COPY/ADD of the stage chain before `instr` (or a bind mount of it) put at
+ * the builder path `abs` (the last one that did); null when none did or one cannot be placed.
+ */
+function contextFileAt(info: Known, stage: Stage, instr: Instruction, abs: string): string | null {
+  const { model } = info;
+  let found: string | null = null;
+  const under = (dir: string, rel: string | null): void => {
+    if (rel === null) return;
+    if (abs === dir) found = rel;
+    else if (dir === '/' || abs.startsWith(`${dir}/`)) found = [rel, abs.slice(dir === '/' ? 1 : dir.length + 1)].filter((x) => x !== '').join('/');
+  };
+  for (const s of stageChain(model, stage)) {
+    for (const i of s.instructions) {
+      if (i === instr) break;
+      if (!isContextCopy(i)) continue;
+      const paths = copyPaths(i);
+      if (!paths) continue;
+      const wd = workdirBefore(model, s, i, null);
+      const target = paths.dest.includes('$') ? expandVariables(paths.dest, pathEnv(model, s, i)) : paths.dest;
+      if (target === null || (wd === null && !target.startsWith('/'))) {
+        found = null;
+        continue;
+      }
+      const dest = path.posix.resolve(wd ?? '/', target);
+      const destIsDir = paths.dest.endsWith('/') || paths.dest === '.' || paths.sources.length > 1;
+      for (const raw of paths.sources) {
+        const src = isWholeContext(raw) ? '' : contextPath(raw);
+        if (src === null) continue;
+        if (isDirSource(info, raw, src)) under(dest, src);
+        else if ((destIsDir ? `${dest}/${path.posix.basename(src)}`.replace(/^\/\//, '/') : dest) === abs) found = src;
+      }
+    }
+  }
+  const wd = workdirBefore(model, stage, instr, null);
+  for (const m of contextBinds(instr)) {
+    if (m.target === null) continue;
+    const t = m.target.includes('$') ? expandVariables(m.target, pathEnv(model, stage, instr)) : m.target;
+    if (t === null || (wd === null && !t.startsWith('/'))) continue;
+    under(path.posix.resolve(wd ?? '/', t), contextPath(m.source));
+  }
+  return found;
 }

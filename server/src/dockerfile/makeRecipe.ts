@@ -1,0 +1,554 @@
+/**
+ * What `RUN make <target>` runs, read from the Makefile as text (never executed): the recipe
+ * lines of the named targets (no target: the first one) and of their prerequisite targets, in
+ * the order make runs them, each parsed as the shell would see it. Only when certain: anything
+ * this reader cannot follow gives null ("unknown"), and rules stay silent as for any other
+ * build tool (indirectGo.ts only asks whether the file mentions go).
+ *
+ * Certain means:
+ * - make's arguments are static and known (`-C dir`, `-f file`, `-j`, `-s`, `-k`, `-B`, `-w`,
+ *   `NAME=value`, targets); the Makefile has no `include`, `.ONESHELL`, `.RECIPEPREFIX`, an odd
+ *   SHELL, nor rules whose targets a variable names;
+ * - every target visited has one explicit rule with a recipe (or none and no recipe at all),
+ *   not double-colon, not static-pattern, not inside a conditional, without target-specific
+ *   variables; a prerequisite without a rule is a file (unless pattern rules or `.DEFAULT` could
+ *   make it);
+ * - make variables `$(X)`/`${X}` expand only when the Makefile defines X once, outside any
+ *   conditional, as `X = value` or `X := value` (or `make X=value` sets it); any other reference
+ *   (`?=`, `+=`, the environment, functions, automatic variables but `$@`) stays a dynamic word;
+ * - every recipe command is a known harmless one that writes no Go sources: `go build`/`install`
+ *   (and `go env`/`version`/`list`/`vet`/`mod download`/`mod verify`), mkdir, chmod, chown, rm,
+ *   echo, printf, true, test, ls, pwd, strip, cp/mv/install of files (no folder, no `.go`), and
+ *   `$(MAKE) <target>` of a target of the same Makefile (followed the same way). `go generate`,
+ *   `go run`, protoc, a script, `cd`, a redirection into a `.go` file, a `$(shell …)` that could
+ *   write sources (anywhere make evaluates it) give null.
+ */
+import { parseShell, type ShellCommand, type ShellWord } from './shell';
+
+export interface MakeArgs {
+  /** `-C dir` (relative to where make runs), '' without. */
+  dir: string;
+  /** `-f file`, or null for make's own names. */
+  file: string | null;
+  targets: string[];
+  /** `make NAME=value`: overrides the Makefile's definitions and is exported to the recipes. */
+  overrides: Map<string, string>;
+}
+
+export interface RecipeCommand {
+  /** The target whose recipe runs it. */
+  target: string;
+  /** 1-based line of its recipe line in the Makefile. */
+  line: number;
+  /** The command, from the recipe line with make's variables expanded (offsets into that line). */
+  cmd: ShellCommand;
+  /** It may not run, or its failure may not fail make: a `-` line, `||`, if/case/loops, a target that may be up to date. */
+  conditional: boolean;
+}
+
+export interface MakeRecipe {
+  /** The Makefile read, relative to the folder make runs in (after `-C`). */
+  file: string;
+  /** The goals (named or default) and the lines of their rules. */
+  goals: { name: string; line: number }[];
+  /** The commands run, prerequisites first. */
+  commands: RecipeCommand[];
+  /** Variables make exports to every recipe: `export X = value` of the Makefile and `make X=value`. */
+  env: { name: string; value: string }[];
+}
+
+const MAKE_NAME = /(^|\/)g?make$/;
+const MAKEFILES = ['GNUmakefile', 'makefile', 'Makefile'];
+const PLACEHOLDER = '${__make_dynamic__}';
+const NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
+
+/** make's arguments when argv runs make (`make`, `gmake`, `/usr/bin/make`) with static, known ones; null otherwise. */
+export function makeArgs(argv: readonly ShellWord[]): MakeArgs | null {
+  if (argv.length === 0 || !MAKE_NAME.test(argv[0].value) || argv.some((w) => w.dynamic)) return null;
+  const out: MakeArgs = { dir: '', file: null, targets: [], overrides: new Map() };
+  for (let i = 1; i < argv.length; i++) {
+    const a = argv[i].value;
+    const takeValue = (flag: string, long: string): string | null | undefined => {
+      if (a === flag || a === long) return argv[++i]?.value ?? null;
+      if (a.startsWith(`${long}=`)) return a.slice(long.length + 1);
+      if (flag.length === 2 && a.startsWith(flag) && a.length > 2) return a.slice(2);
+      return undefined;
+    };
+    const c = takeValue('-C', '--directory');
+    if (c !== undefined) {
+      if (c === null || out.dir !== '') return null;
+      out.dir = c.replace(/\/+$/, '') || '/';
+      if (out.dir === '.') out.dir = '';
+      continue;
+    }
+    const f = takeValue('-f', '--file') ?? takeValue('-f', '--makefile');
+    if (f !== undefined) {
+      if (f === null || out.file !== null) return null;
+      out.file = f;
+      continue;
+    }
+    if (/^-j\d*$|^--jobs(=\d+)?$/.test(a)) {
+      if ((a === '-j' || a === '--jobs') && /^\d+$/.test(argv[i + 1]?.value ?? '')) i++;
+      continue;
+    }
+    if (/^(-[sSkBw]+|--silent|--quiet|--keep-going|--always-make|--print-directory|--no-print-directory)$/.test(a)) continue;
+    if (a.startsWith('-')) return null;
+    const eq = a.indexOf('=');
+    if (eq > 0) {
+      const name = a.slice(0, eq).replace(/[:+?!]+$/, '');
+      if (!NAME.test(name) || a.slice(eq - 1, eq) === '+' || a.slice(eq - 1, eq) === '?' || a.slice(eq - 1, eq) === '!') return null;
+      out.overrides.set(name, a.slice(eq + 1));
+      continue;
+    }
+    out.targets.push(a);
+  }
+  return out;
+}
+
+interface Rule {
+  targets: string[];
+  prereqs: string[];
+  line: number;
+  recipe: { text: string; line: number }[];
+  doubleColon: boolean;
+  conditional: boolean;
+}
+
+interface Parsed {
+  rules: Rule[];
+  /** Variables defined once, plainly, outside conditionals (raw values). */
+  vars: Map<string, string>;
+  /** Variables defined otherwise (`?=`, `+=`, twice, in a conditional, `define`). */
+  dynamicVars: Set<string>;
+  exported: Set<string>;
+  phony: Set<string>;
+  patternRules: boolean;
+  hasDefault: boolean;
+  targetVars: Set<string>;
+  defaultGoal: string | null;
+  /** Rule targets a variable names, as written. */
+  variableTargets: { text: string; conditional: boolean }[];
+  /** Those whose value is not known: a target any of them could name is not followed. */
+  unknownTargets: RegExp[];
+}
+
+/**
+ * The commands `make` with these arguments runs, reading the Makefile with `read` (a name
+ * relative to the folder make runs in, after `-C`; null when that file is not there). Null when
+ * not certain (see the file comment).
+ */
+export function makeRecipe(args: MakeArgs, read: (name: string) => string | null): MakeRecipe | null {
+  let file: string | null = null;
+  let text: string | null = null;
+  for (const name of args.file !== null ? [args.file] : MAKEFILES) {
+    text = read(name);
+    if (text !== null) {
+      file = name;
+      break;
+    }
+  }
+  if (text === null || file === null) return null;
+  const parsed = parseMakefile(text);
+  if (!parsed) return null;
+  const vars = new Map(parsed.vars);
+  for (const [k, v] of args.overrides) {
+    vars.set(k, v);
+    parsed.dynamicVars.delete(k);
+  }
+  const goals = args.targets.length > 0 ? args.targets : parsed.defaultGoal ? [parsed.defaultGoal] : [];
+  if (goals.length === 0) return null;
+  const env: { name: string; value: string }[] = [...args.overrides].map(([name, value]) => ({ name, value }));
+  for (const name of parsed.exported) {
+    if (args.overrides.has(name)) continue;
+    const v = vars.get(name);
+    const value = v === undefined || parsed.dynamicVars.has(name) ? PLACEHOLDER : expand(v, { parsed, vars, target: '' }, 0);
+    if (value === null) return null;
+    // An unknown value stays a reference (dynamic for the rules).
+    env.push({ name, value: value.includes(PLACEHOLDER) ? PLACEHOLDER : value });
+  }
+  const commands: RecipeCommand[] = [];
+  const goalLines: { name: string; line: number }[] = [];
+  const budget = { targets: 0 };
+  for (const goal of goals) {
+    const rule = ruleOf(parsed, goal);
+    if (!rule) return null;
+    goalLines.push({ name: goal, line: rule.line });
+    if (!visit(goal, { parsed, vars, read }, new Set(), commands, budget, 0)) return null;
+  }
+  return { file, goals: goalLines, commands, env };
+}
+
+interface Scope {
+  parsed: Parsed;
+  vars: Map<string, string>;
+  read: (name: string) => string | null;
+}
+
+/** The explicit rule with a recipe for a target (or its one rule without); null when none, undefined when uncertain. */
+function ruleOf(parsed: Parsed, target: string): Rule | null | undefined {
+  if (parsed.unknownTargets.some((re) => re.test(target))) return undefined;
+  const rules = parsed.rules.filter((r) => r.targets.includes(target));
+  if (rules.length === 0) return parsed.targetVars.has(target) ? undefined : null;
+  if (rules.some((r) => r.doubleColon || r.conditional) || parsed.targetVars.has(target)) return undefined;
+  const withRecipe = rules.filter((r) => r.recipe.length > 0);
+  if (withRecipe.length > 1) return undefined;
+  const main = withRecipe[0] ?? rules[0];
+  return { ...main, prereqs: rules.flatMap((r) => r.prereqs) };
+}
+
+function visit(target: string, scope: Scope, seen: Set<string>, out: RecipeCommand[], budget: { targets: number }, depth: number): boolean {
+  if (seen.has(target)) return true;
+  seen.add(target);
+  if (++budget.targets > 64 || depth > 16) return false;
+  const rule = ruleOf(scope.parsed, target);
+  if (rule === undefined) return false;
+  if (rule === null) {
+    // A file make does not build: unless a pattern rule or .DEFAULT could make it.
+    return !scope.parsed.patternRules && !scope.parsed.hasDefault;
+  }
+  for (const p of rule.prereqs) if (!visit(p, scope, seen, out, budget, depth + 1)) return false;
+  // A target that is not .PHONY and exists as a file may be up to date: its recipe may not run.
+  const mayNotRun = !scope.parsed.phony.has(target) && scope.read(target) !== null;
+  for (const r of rule.recipe) {
+    let line = r.text.replace(/^[ \t]*/, '');
+    let ignoreErrors = false;
+    for (;;) {
+      const c = line.charAt(0);
+      if (c === '@' || c === '+') line = line.slice(1);
+      else if (c === '-') {
+        ignoreErrors = true;
+        line = line.slice(1);
+      } else if (c === ' ' || c === '\t') line = line.slice(1);
+      else break;
+    }
+    const expanded = expand(line, { parsed: scope.parsed, vars: scope.vars, target }, 0);
+    if (expanded === null) return false;
+    if (expanded.trim() === '') continue;
+    if (/>>?\s*[^\s;&|<>]*\.go\b/.test(expanded)) return false;
+    const script = parseShell(expanded);
+    if (script.hasErrors) return false;
+    const conditional = mayNotRun || ignoreErrors || /\|\||(^|[\s;&|(])(if|case|while|until|for|select)\s/.test(expanded);
+    for (const raw of script.commands) {
+      const cmd = markDynamic(raw);
+      const sub = subMake(cmd);
+      if (sub !== undefined) {
+        if (sub === null) return false;
+        // A sub-make is a process of its own: it runs the prerequisites again.
+        const before = out.length;
+        for (const t of sub) {
+          // A sub-make of a target without a rule: make fails or does nothing, not followed.
+          if (!ruleOf(scope.parsed, t) || !visit(t, scope, new Set(), out, budget, depth + 1)) return false;
+        }
+        if (conditional) for (let k = before; k < out.length; k++) out[k] = { ...out[k], conditional: true };
+        continue;
+      }
+      if (!harmless(cmd)) return false;
+      out.push({ target, line: r.line, cmd, conditional });
+    }
+  }
+  return true;
+}
+
+/** A word holding an unexpanded make reference is dynamic, even where the shell would not expand it (single quotes). */
+function markDynamic(cmd: ShellCommand): ShellCommand {
+  const fix = (w: ShellWord): ShellWord => (w.dynamic || !w.value.includes(PLACEHOLDER) ? w : { ...w, dynamic: true });
+  return { ...cmd, argv: cmd.argv.map(fix), env: cmd.env };
+}
+
+/** `$(MAKE) target…` (or `make target…`) of the same Makefile: its targets; null when uncertain; undefined when not a make. */
+function subMake(cmd: ShellCommand): string[] | null | undefined {
+  if (!MAKE_NAME.test(cmd.argv[0]?.value ?? '') || cmd.argv[0].dynamic) return undefined;
+  const a = makeArgs(cmd.argv);
+  if (!a || a.dir !== '' || a.file !== null || a.overrides.size > 0 || a.targets.length === 0 || cmd.env.length > 0) return null;
+  return a.targets;
+}
+
+const HARMLESS = new Set(['mkdir', 'chmod', 'chown', 'rm', 'echo', 'printf', 'true', ':', 'test', '[', 'ls', 'pwd', 'strip']);
+const HARMLESS_GO = /^(build|install|env|version|list|vet|mod download|mod verify)$/;
+
+/** A recipe command that writes no Go sources (see the file comment). */
+function harmless(cmd: ShellCommand): boolean {
+  const name = cmd.argv[0];
+  if (!name || name.dynamic) return false;
+  const base = name.value.slice(name.value.lastIndexOf('/') + 1);
+  if (base === 'go') {
+    const first = cmd.argv[1]?.value ?? '';
+    const sub = first === 'mod' ? `mod ${cmd.argv[2]?.value ?? ''}` : first;
+    if (!HARMLESS_GO.test(sub)) return false;
+    // -toolexec and -exec run another program.
+    return !cmd.argv.some((w) => /^--?(toolexec|exec|overlay)\b/.test(w.value));
+  }
+  if (HARMLESS.has(base)) return true;
+  if (base === 'cp' || base === 'mv' || base === 'install') {
+    return cmd.argv.slice(1).every((w) => !w.dynamic && !/\.go$/.test(w.value) && !/^-[A-Za-z]*[rRad]|^--(recursive|archive|directory)/.test(w.value) && !w.value.endsWith('/'));
+  }
+  return false;
+}
+
+/** Text make evaluates that could write sources (a `$(shell …)`). */
+const SOURCE_WRITER = /\bgo\s+(generate|run|get|mod\s+(tidy|vendor|init|edit)|work)\b|\bprotoc\b|\bbuf\b|\.(sh|bash|py)\b|(^shell|[;&|(])\s*\.{0,2}\/|\b(sed\s+-i|cp|mv|tee|rsync|install|curl|wget|make|ln|patch|tar|unzip)\b|\bgit\s+(clone|checkout|apply|pull|fetch|submodule|am|reset|restore|switch)\b|\$\(MAKE\)|(^|[^2&])>(?!\s*\/dev\/null|&)/;
+
+interface ExpandScope {
+  parsed: Parsed;
+  vars: Map<string, string>;
+  target: string;
+}
+
+/** Expands make's references; an unknown one becomes a dynamic shell word. Null when a `$(shell …)` could write sources. */
+function expand(text: string, scope: ExpandScope, depth: number): string | null {
+  if (depth > 10) return null;
+  let out = '';
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i];
+    if (ch !== '$') {
+      out += ch;
+      continue;
+    }
+    const next = text[i + 1];
+    if (next === undefined) break;
+    if (next === '$') {
+      out += '$';
+      i++;
+      continue;
+    }
+    if (next !== '(' && next !== '{') {
+      out += next === '@' && scope.target ? scope.target : PLACEHOLDER;
+      i++;
+      continue;
+    }
+    const close = next === '(' ? ')' : '}';
+    let level = 0;
+    let j = i + 1;
+    for (; j < text.length; j++) {
+      if (text[j] === next) level++;
+      else if (text[j] === close && --level === 0) break;
+    }
+    if (j >= text.length) return null;
+    const inner = text.slice(i + 2, j);
+    i = j;
+    const fn = /^([a-z-]+)[ \t]/.exec(inner);
+    if (fn) {
+      if (fn[1] === 'shell' && SOURCE_WRITER.test(inner)) return null;
+      out += PLACEHOLDER;
+      continue;
+    }
+    if (inner === 'MAKE') {
+      out += 'make';
+      continue;
+    }
+    if (inner === '@' && scope.target) {
+      out += scope.target;
+      continue;
+    }
+    const value = NAME.test(inner) && !scope.parsed.dynamicVars.has(inner) ? scope.vars.get(inner) : undefined;
+    if (value === undefined) {
+      out += PLACEHOLDER;
+      continue;
+    }
+    const e = expand(value, scope, depth + 1);
+    if (e === null) return null;
+    out += e;
+  }
+  return out;
+}
+
+const DIRECTIVE = /^(ifeq|ifneq|ifdef|ifndef)\b/;
+const ASSIGN = /^(override\s+|export\s+|private\s+)?([A-Za-z_.][A-Za-z0-9_.-]*)\s*(::=|:::=|:=|\?=|\+=|!=|=)\s*(.*)$/s;
+
+/** The Makefile's rules and plain variables; null when it holds what this reader cannot follow. */
+function parseMakefile(text: string): Parsed | null {
+  const raw = text.replace(/\r\n?/g, '\n').split('\n');
+  const p: Parsed = {
+    rules: [], vars: new Map(), dynamicVars: new Set(), exported: new Set(), phony: new Set(),
+    patternRules: false, hasDefault: false, targetVars: new Set(), defaultGoal: null, variableTargets: [], unknownTargets: [],
+  };
+  const defined = new Set<string>();
+  const define = (name: string, value: string, plain: boolean) => {
+    if (!plain || (defined.has(name) && p.vars.get(name) !== value)) {
+      p.dynamicVars.add(name);
+      p.vars.delete(name);
+    } else if (!p.dynamicVars.has(name)) p.vars.set(name, value);
+    defined.add(name);
+  };
+  let cond = 0;
+  let rule: Rule | null = null;
+  let inDefine = false;
+  const shells: string[] = [];
+  for (let n = 0; n < raw.length; n++) {
+    const lineNo = n + 1;
+    let line = raw[n];
+    if (line.startsWith('\t') && rule) {
+      // A recipe line; a backslash-newline goes on to the next line (its leading tab dropped).
+      let full = line.slice(1);
+      while (full.endsWith('\\') && n + 1 < raw.length) full = `${full.slice(0, -1)} ${raw[++n].replace(/^\t/, '')}`;
+      if (cond > 0) rule.conditional = true;
+      rule.recipe.push({ text: full, line: lineNo });
+      continue;
+    }
+    while (line.endsWith('\\') && n + 1 < raw.length) line = `${line.slice(0, -1)} ${raw[++n].trim()}`;
+    const stripped = stripComment(line).trim();
+    if (inDefine) {
+      if (/^endef\b/.test(stripped)) inDefine = false;
+      continue;
+    }
+    if (stripped === '') continue;
+    // A conditional inside a recipe makes that recipe uncertain; it does not end it.
+    if (DIRECTIVE.test(stripped)) {
+      cond++;
+      if (rule) rule.conditional = true;
+      continue;
+    }
+    if (/^else\b/.test(stripped)) {
+      if (rule) rule.conditional = true;
+      continue;
+    }
+    if (/^endif\b/.test(stripped)) {
+      cond = Math.max(0, cond - 1);
+      if (rule) rule.conditional = true;
+      continue;
+    }
+    rule = null;
+    if (/^(-?include|sinclude|vpath|load|-load)\b/.test(stripped)) return null;
+    const def = /^(override\s+|export\s+)?define\s+([A-Za-z_.][A-Za-z0-9_.-]*)/.exec(stripped);
+    if (def) {
+      inDefine = true;
+      define(def[2], '', false);
+      continue;
+    }
+    if (/^(unexport|undefine)\b/.test(stripped)) return null;
+    const exp = /^export\s+([A-Za-z_][A-Za-z0-9_ ]*)$/.exec(stripped);
+    if (exp) {
+      for (const v of exp[1].trim().split(/\s+/)) p.exported.add(v);
+      continue;
+    }
+    if (stripped === 'export') return null;
+    const a = ASSIGN.exec(stripped);
+    // `target: X = v` is a rule line with a target-specific variable, not an assignment.
+    if (a) {
+      const [, prefix = '', name, op, value] = a;
+      if (name === 'SHELL' && !/^(\/bin\/|\/usr\/bin\/|\/usr\/bin\/env\s+)?(sh|bash)$/.test(value.trim())) return null;
+      if (name === '.RECIPEPREFIX' || name === '.SHELLFLAGS') return null;
+      if (name === '.DEFAULT_GOAL') {
+        if (cond > 0 || value.includes('$')) return null;
+        p.defaultGoal = value.trim();
+        continue;
+      }
+      if (/\$[({]shell[ \t]/.test(value) || op === '!=') shells.push(op === '!=' ? `shell ${value}` : value);
+      define(name, value.trim(), cond === 0 && (op === '=' || op === ':=' || op === '::=') && !/override/.test(prefix));
+      if (/export/.test(prefix)) p.exported.add(name);
+      continue;
+    }
+    const colon = ruleColon(stripped);
+    if (colon < 0) {
+      // A bare function call (`$(info …)`, `$(eval …)`) or something unknown.
+      if (/^\$[({](eval|call)\b/.test(stripped)) return null;
+      if (/\$[({]shell[ \t]/.test(stripped)) shells.push(stripped);
+      continue;
+    }
+    const head = stripped.slice(0, colon);
+    let rest = stripped.slice(colon + 1);
+    let doubleColon = false;
+    if (rest.startsWith(':')) {
+      doubleColon = true;
+      rest = rest.slice(1);
+    }
+    if (rest.startsWith('&')) rest = rest.slice(1);
+    const semi = rest.indexOf(';');
+    const inline = semi >= 0 ? rest.slice(semi + 1) : null;
+    const prereqText = semi >= 0 ? rest.slice(0, semi) : rest;
+    const targets = head.trim().split(/\s+/).filter(Boolean);
+    if (targets.some((t) => t.includes('$'))) {
+      // `bin/$(TARGET_OS)/manager:`: expanded at the end; until then its recipe is not followed.
+      p.variableTargets.push({ text: head.trim(), conditional: cond > 0 });
+      rule = { targets: [], prereqs: [], line: lineNo, recipe: [], doubleColon, conditional: true };
+      continue;
+    }
+    if (/^\s*[A-Za-z_.][A-Za-z0-9_.-]*\s*(::=|:::=|:=|\?=|\+=|!=|=)/.test(prereqText) || /^\s*(override|export|private)\s/.test(prereqText)) {
+      for (const t of targets) {
+        if (t.includes('%')) p.targetVars.add('%');
+        p.targetVars.add(t);
+      }
+      continue;
+    }
+    if (/\$[({]shell[ \t]/.test(prereqText)) shells.push(prereqText);
+    if (targets.some((t) => t.includes('%'))) {
+      p.patternRules = true;
+      rule = { targets: [], prereqs: [], line: lineNo, recipe: [], doubleColon, conditional: cond > 0 };
+      continue;
+    }
+    // Static pattern rule `objs: %.o: %.c`: its targets are not followed.
+    if (prereqText.includes(':')) {
+      rule = { targets: [], prereqs: [], line: lineNo, recipe: [], doubleColon, conditional: cond > 0 };
+      for (const t of targets) p.targetVars.add(t);
+      continue;
+    }
+    const prereqs = prereqText.replace('|', ' ').trim().split(/\s+/).filter(Boolean);
+    if (targets.includes('.PHONY')) {
+      for (const t of prereqs) if (!t.includes('$')) p.phony.add(t);
+      continue;
+    }
+    if (targets.includes('.DEFAULT')) p.hasDefault = true;
+    if (targets.some((t) => t === '.ONESHELL' || t === '.POSIX' || t === '.SECONDEXPANSION' || t === '.EXPORT_ALL_VARIABLES')) return null;
+    rule = { targets, prereqs, line: lineNo, recipe: [], doubleColon, conditional: cond > 0 };
+    if (inline !== null && inline.trim() !== '') rule.recipe.push({ text: inline, line: lineNo });
+    p.rules.push(rule);
+    if (p.defaultGoal === null && cond === 0) {
+      const first = targets.find((t) => !t.startsWith('.') || t.includes('/'));
+      if (first) p.defaultGoal = first;
+    } else if (p.defaultGoal === null) return null;
+  }
+  // Prerequisites that a variable names: expanded when known, else the rule cannot be followed.
+  const scope: ExpandScope = { parsed: p, vars: p.vars, target: '' };
+  for (const r of p.rules) {
+    if (!r.prereqs.some((x) => x.includes('$'))) continue;
+    const e = expand(r.prereqs.join(' '), scope, 0);
+    if (e === null) return null;
+    r.prereqs = e.split(/\s+/).filter(Boolean);
+    if (r.prereqs.some((x) => x.includes(PLACEHOLDER))) r.conditional = true;
+  }
+  for (const v of p.variableTargets) {
+    const e = expand(v.text, scope, 0);
+    if (e === null) return null;
+    for (const t of e.split(/\s+/).filter(Boolean)) {
+      if (!t.includes(PLACEHOLDER) && !v.conditional) {
+        // Known now: a rule of its own (its recipe not followed: its targets were not known
+        // when it was read), so a goal it names is uncertain.
+        p.targetVars.add(t);
+        continue;
+      }
+      // An unknown part stands for any text without blanks (a value with blanks, naming
+      // several targets, is not followed).
+      const re = t.split(PLACEHOLDER).map((x) => x.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('\\S*');
+      p.unknownTargets.push(new RegExp(`^${re}$`));
+    }
+  }
+  // Text make evaluates whatever the target: a `$(shell …)` there must not write sources.
+  if (shells.some((s) => SOURCE_WRITER.test(s))) return null;
+  return p;
+}
+
+/** A `#` comment (not escaped, not inside a reference). */
+function stripComment(line: string): string {
+  let level = 0;
+  for (let i = 0; i < line.length; i++) {
+    const c = line[i];
+    if (c === '\\') i++;
+    else if (c === '(' || c === '{') level++;
+    else if (c === ')' || c === '}') level--;
+    else if (c === '#' && level <= 0) return line.slice(0, i);
+  }
+  return line;
+}
+
+/** The offset of a rule line's colon (outside references, not `:=`); -1 when the line is no rule. */
+function ruleColon(line: string): number {
+  let level = 0;
+  for (let i = 0; i < line.length; i++) {
+    const c = line[i];
+    if (c === '(' || c === '{') level++;
+    else if (c === ')' || c === '}') level--;
+    else if (c === ':' && level === 0) return line[i + 1] === '=' ? -1 : i;
+    else if (c === '=' && level === 0) return -1;
+  }
+  return -1;
+}
