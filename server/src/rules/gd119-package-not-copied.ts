@@ -17,16 +17,21 @@
  *   a COPY --from (another stage's generated code), an ADD of a URL or repository, or a command
  *   other than package installs, go mod download and plain file housekeeping (`make`,
  *   `go generate`, `protoc`, a script, `git clone`, curl/wget).
+ * - `RUN make <target>`: the go builds of the target's recipe count when the recipe is certain
+ *   and harmless (makeGoCommands, dockerfile/makeRecipe.ts: a Makefile of the builder, a known
+ *   target whose recipe and prerequisites run only go build/install and file housekeeping), in
+ *   the folder make runs in (`make -C` moves it); a line whose failure does not fail make (`-`,
+ *   `||`, if) does not. Any other recipe is "may write sources", as before.
  *
  * No fix: which folders to copy (or whether to copy the whole module) is the user's choice.
  */
-import { contextPath, copyPaths, goCommands, isWholeContext, stageChain } from '../dockerfile/facts';
+import { contextPath, copyPaths, goCommands, isWholeContext, stageChain, type GoCommand } from '../dockerfile/facts';
 import { stagesFeeding } from '../dockerfile/goBuild';
 import type { Instruction, Stage } from '../dockerfile/model';
 import { topLevelCommands } from '../dockerfile/packages';
 import { isRemoteSource } from '../dockerfile/copySources';
 import { contextUses } from '../facts/contextInputs';
-import { builtPackage } from '../facts/builtPackages';
+import { builtPackage, makeGoCommands } from '../facts/builtPackages';
 import { buildFacts, packageByDir } from '../workspace/query';
 import type { Rule, RuleFinding } from './types';
 
@@ -66,26 +71,35 @@ export const gd119: Rule = {
     }
     const covered = (file: string) => roots.some((r) => file === r || file.startsWith(r + '/'));
     const out: RuleFinding[] = [];
+    const report = (s: Stage, i: Instruction, g: GoCommand, before: number, what: string) => {
+      if (g.sub !== 'build' && g.sub !== 'install') return;
+      const pkg = builtPackage({ model, workspace: ws, files: ctx.files }, s, g);
+      if (!pkg || pkg.module === null || mayWriteSources(model, s, i, before)) return;
+      const missing: string[] = [];
+      for (const dir of buildFacts(ws, pkg.dir).packages) {
+        const p = packageByDir(ws, dir);
+        if (!p || p.module !== pkg.module || p.files.length === 0) continue;
+        if (p.files.some((f) => covered(dir === '' ? f : `${dir}/${f}`))) continue;
+        missing.push(p.importPath ?? dir);
+      }
+      if (missing.length === 0) return;
+      const shown = missing.slice(0, 3).map((m) => `\`${m}\``).join(', ') + (missing.length > 3 ? ` and ${missing.length - 3} more` : '');
+      out.push({
+        message: `${what} compiles ${pkg.importPath ?? pkg.dir}, which needs ${shown} of its own module (imported by it or by its imports), but no COPY brings ${missing.length === 1 ? 'that folder' : 'those folders'} into the build: go fails with "package … is not in std" (or "no required module provides package"). Copy ${missing.length === 1 ? 'it' : 'them'} too, or the whole module.`,
+        span: i.span,
+      });
+    };
     for (const s of model.stages) {
       if (!stagesFeeding(model, ctx.finalStage).has(s.index)) continue;
       for (const i of s.instructions) {
-        for (const g of goCommands(i)) {
-          if (g.sub !== 'build' && g.sub !== 'install') continue;
-          const pkg = builtPackage({ model, workspace: ws, files: ctx.files }, s, g);
-          if (!pkg || pkg.module === null || mayWriteSources(model, s, i, g.cmd.start)) continue;
-          const missing: string[] = [];
-          for (const dir of buildFacts(ws, pkg.dir).packages) {
-            const p = packageByDir(ws, dir);
-            if (!p || p.module !== pkg.module || p.files.length === 0) continue;
-            if (p.files.some((f) => covered(dir === '' ? f : `${dir}/${f}`))) continue;
-            missing.push(p.importPath ?? dir);
-          }
-          if (missing.length === 0) continue;
-          const shown = missing.slice(0, 3).map((m) => `\`${m}\``).join(', ') + (missing.length > 3 ? ` and ${missing.length - 3} more` : '');
-          out.push({
-            message: `\`go ${g.sub}\` compiles ${pkg.importPath ?? pkg.dir}, which needs ${shown} of its own module (imported by it or by its imports), but no COPY brings ${missing.length === 1 ? 'that folder' : 'those folders'} into the build: go fails with "package … is not in std" (or "no required module provides package"). Copy ${missing.length === 1 ? 'it' : 'them'} too, or the whole module.`,
-            span: i.span,
-          });
+        for (const g of goCommands(i)) report(s, i, g, g.cmd.start, `\`go ${g.sub}\``);
+        // `RUN make <target>`: the go builds of a recipe known to run only harmless commands.
+        for (const m of makeGoCommands(ctx, s, i)) {
+          if (m.command.conditional) continue;
+          const target = m.command.target;
+          const goals = m.recipe.goals.map((x) => x.name);
+          const whose = goals.includes(target) ? `\`make ${target}\`` : `\`${target}\` (run by \`make ${goals.join(' ')}\`)`;
+          report(s, i, m.g, m.make.start, `\`go ${m.g.sub}\` in the recipe of ${whose} (${m.makefile}:${m.command.line})`);
         }
       }
     }

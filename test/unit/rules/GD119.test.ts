@@ -98,3 +98,117 @@ describe('GD119 package-not-copied', () => {
     assert.deepEqual(find(executor(['COPY executor/ executor/', 'COPY gen/ gen/']), 'GD119'), []);
   });
 });
+
+// mongodb/mongodb-atlas-kubernetes 3fb4fa5d (Apache-2.0): Dockerfile.post-install copies go.mod,
+// go.sum, cmd/post-install/main.go, pkg/ and the Makefile, then `RUN make post-install-hook`, whose
+// recipe (Makefile:491-493) is a plain `go build … cmd/post-install/main.go` and a chmod; main.go
+// imports api, api/v1 and internal/kube of the same module, which no COPY brings (trimmed).
+const ATLAS_MAKEFILE = [
+  'SHELL := /usr/bin/env bash',
+  'JQ ?= jq',
+  'VERSION_FILE=version.json',
+  'CURRENT_VERSION := $(shell $(JQ) -r .current $(VERSION_FILE))',
+  'ifndef TARGET_OS',
+  'TARGET_OS := $(shell go env GOOS)',
+  'endif',
+  '',
+  '.PHONY: all',
+  'all: manager',
+  '',
+  'bin/$(TARGET_OS)/manager: bin/$(TARGET_OS)',
+  '\tgo build -o $@ cmd/main.go',
+  '',
+  '.PHONY: generate',
+  'generate: controller-gen',
+  '\t$(CONTROLLER_GEN) object paths="./api/..."',
+  '',
+  '.PHONY: post-install-hook',
+  'post-install-hook:',
+  '\tGOARCH=amd64 GOOS=linux CGO_ENABLED=0 go build -o bin/helm-post-install cmd/post-install/main.go',
+  '\tchmod +x bin/helm-post-install',
+  '',
+].join('\n');
+const atlas = (makefile = ATLAS_MAKEFILE) => tempWorkspace({
+  'go.mod': 'module github.com/mongodb/mongodb-atlas-kubernetes/v2\n\ngo 1.26.5\n\nrequire go.uber.org/zap v1.27.0\n',
+  'go.sum': '',
+  'Makefile': makefile,
+  'cmd/post-install/main.go': 'package main\n\nimport (\n\t"go.uber.org/zap"\n\n\t"github.com/mongodb/mongodb-atlas-kubernetes/v2/api"\n\takov2 "github.com/mongodb/mongodb-atlas-kubernetes/v2/api/v1"\n\t"github.com/mongodb/mongodb-atlas-kubernetes/v2/internal/kube"\n)\n\nfunc main() { _ = zap.L; _ = api.X; _ = akov2.Y; kube.Z() }\n',
+  'api/api.go': 'package api\n\nvar X = 1\n',
+  'api/v1/v1.go': 'package v1\n\nvar Y = 1\n',
+  'internal/kube/kube.go': 'package kube\n\nfunc Z() {}\n',
+  'pkg/ratelimit/r.go': 'package ratelimit\n',
+  'hack/licenses/THIRD-PARTY.txt': 'licences\n',
+});
+const postInstall = (run = 'RUN make post-install-hook', copies = ['COPY cmd/post-install/main.go cmd/post-install/main.go', 'COPY pkg/ pkg/', 'COPY Makefile Makefile'], workdir = '/workspace') => df([
+  'FROM golang:1.26.5 as builder',
+  'ENV CGO_ENABLED=0',
+  'ENV GOOS=linux',
+  'ENV GOARCH=amd64',
+  `WORKDIR ${workdir}`,
+  'COPY go.mod go.mod',
+  'COPY go.sum go.sum',
+  'RUN go mod download',
+  ...copies,
+  'COPY hack/licenses licenses',
+  run,
+  'FROM busybox',
+  'WORKDIR /',
+  'COPY --from=builder /workspace/bin/helm-post-install .',
+  'ENTRYPOINT ["/helm-post-install"]',
+]);
+
+describe('GD119 package-not-copied: a go build in a make recipe', () => {
+  it('reports `make post-install-hook` of atlas: its recipe builds cmd/post-install, which needs api, api/v1 and internal/kube', () => {
+    const text = postInstall();
+    const fs = find(text, 'GD119', atlas());
+    assert.equal(fs.length, 1);
+    const [f] = fs;
+    assert.equal(text.slice(f.span.start, f.span.end), 'RUN make post-install-hook');
+    assert.match(f.message, /^`go build` in the recipe of `make post-install-hook` \(Makefile:21\) compiles github\.com\/mongodb\/mongodb-atlas-kubernetes\/v2\/cmd\/post-install, which needs /);
+    for (const p of ['api', 'api/v1', 'internal/kube']) assert.match(f.message, new RegExp(`\`github\\.com/mongodb/mongodb-atlas-kubernetes/v2/${p}\``));
+    assert.doesNotMatch(f.message, /pkg\/ratelimit/);
+  });
+
+  it('follows make -C (the Makefile and the build move there), a prerequisite target, make variables and the first target', () => {
+    const ws = atlas();
+    // make -C: the same recipe, read from the folder the RUN names.
+    assert.equal(find(postInstall('RUN cd / && make -C workspace post-install-hook'), 'GD119', ws).length, 1);
+    assert.equal(find(postInstall('RUN make --directory=/workspace post-install-hook'), 'GD119', ws).length, 1);
+    // The Makefile of the folder make moves to is not there.
+    assert.deepEqual(find(postInstall('RUN make -C cmd post-install-hook'), 'GD119', ws), []);
+    const mk = (recipe: string[], pre = '') => atlas([
+      'GO := go', 'OUT = bin', 'MAIN = cmd/post-install/main.go', '',
+      '.PHONY: hook dirs', `hook: dirs${pre}`, ...recipe, '', 'dirs:', '\t@mkdir -p $(OUT)', '',
+    ].join('\n'));
+    const f = find(postInstall('RUN make'), 'GD119', mk(['\t$(GO) build -o $(OUT)/helm-post-install ${MAIN}']));
+    assert.equal(f.length, 1, 'no target: the first one');
+    assert.match(f[0].message, /in the recipe of `make hook` \(Makefile:7\)/);
+  });
+
+  it('silent when the recipe could write sources or is not known: go generate, a script, $(MAKE) of an unknown target, an unknown target, a dynamic package', () => {
+    const gen = (line: string) => atlas(ATLAS_MAKEFILE.replace('\tchmod +x bin/helm-post-install', `\tchmod +x bin/helm-post-install\n`).replace('post-install-hook:\n', `post-install-hook:\n${line}\n`));
+    for (const line of ['\tgo generate ./...', '\t./hack/gen-api.sh', '\tbash hack/gen.sh', '\tprotoc --go_out=. api.proto', '\t$(MAKE) codegen', '\tcd api && go build ./...', '\tcp -r third_party/api api', '\techo "package api" > api/api.go', '\t$(CONTROLLER_GEN) object']) {
+      assert.deepEqual(find(postInstall(), 'GD119', gen(line)), [], line);
+    }
+    // A prerequisite whose recipe runs a generator.
+    assert.deepEqual(find(postInstall(), 'GD119', atlas(ATLAS_MAKEFILE.replace('post-install-hook:\n', 'post-install-hook: generate\n'))), []);
+    assert.deepEqual(find(postInstall('RUN make no-such-target'), 'GD119', atlas()), []);
+    assert.deepEqual(find(postInstall('RUN make $TARGET'), 'GD119', atlas()), []);
+    // A `-` line or `|| true`: make goes on when go fails.
+    assert.deepEqual(find(postInstall(), 'GD119', atlas(ATLAS_MAKEFILE.replace('\tGOARCH=amd64', '\t-GOARCH=amd64'))), []);
+    assert.deepEqual(find(postInstall(), 'GD119', atlas(ATLAS_MAKEFILE.replace('post-install/main.go\n', 'post-install/main.go || true\n'))), []);
+    // An `include`d file may add anything.
+    assert.deepEqual(find(postInstall(), 'GD119', atlas(`include common.mk\n${ATLAS_MAKEFILE}`)), []);
+    // A recipe inside a conditional.
+    assert.deepEqual(find(postInstall(), 'GD119', atlas(ATLAS_MAKEFILE.replace('\tchmod', 'ifdef X\n\tchmod').replace('helm-post-install\n\n', 'helm-post-install\nendif\n\n'))), []);
+  });
+
+  it('silent when the Makefile is not in the builder, and when every package is copied', () => {
+    const ws = atlas();
+    assert.deepEqual(find(postInstall(undefined, ['COPY cmd/post-install/main.go cmd/post-install/main.go', 'COPY pkg/ pkg/']), 'GD119', ws), []);
+    // Copied elsewhere than where make runs.
+    assert.deepEqual(find(postInstall(undefined, ['COPY cmd/post-install/main.go cmd/post-install/main.go', 'COPY Makefile /tmp/Makefile']), 'GD119', ws), []);
+    assert.deepEqual(find(postInstall(undefined, ['COPY cmd/ cmd/', 'COPY api/ api/', 'COPY internal/ internal/', 'COPY pkg/ pkg/', 'COPY Makefile Makefile']), 'GD119', ws), []);
+    assert.deepEqual(find(postInstall(undefined, ['COPY . .']), 'GD119', ws), []);
+  });
+});
