@@ -341,16 +341,16 @@ export function landingBuilds(info: Known, finalStage: number, guess = false): L
   return kept.builds;
 }
 
-function computeLandingBuilds(info: Known, finalStage: number, guess: boolean): LandingBuild[] {
+function computeLandingBuilds(info: Known, finalStage: number, guess: boolean, buildsOf: (stage: Stage) => GoCommand[] = (stage) => chainBuilds(info.model, stage),
+  key: (g: GoCommand) => string = (g) => `${g.instr.span.start}:${g.cmd.start}`): LandingBuild[] {
   const { model } = info;
   const final = model.stages[finalStage];
   if (!final) return [];
   const out: LandingBuild[] = [];
   const seen = new Set<string>();
-  const key = (g: GoCommand) => `${g.instr.span.start}:${g.cmd.start}`;
   const chain = stageChain(model, final);
   const chainIdx = new Set(chain.map((s) => s.index));
-  for (const g of chainBuilds(model, final)) {
+  for (const g of buildsOf(final)) {
     if (seen.has(key(g)) || overwrittenBuild(info, g)) continue;
     seen.add(key(g));
     out.push({ g, copy: null, copiedFrom: null });
@@ -370,7 +370,7 @@ function computeLandingBuilds(info: Known, finalStage: number, guess: boolean): 
         if (v !== null && !v.startsWith('--')) sources.push(path.posix.resolve('/', v));
       }
       const copiedFrom = model.stages[idx];
-      const builds = chainBuilds(model, copiedFrom);
+      const builds = buildsOf(copiedFrom);
       const unknown: GoCommand[] = [];
       let matched = false;
       for (const g of builds) {
@@ -716,4 +716,33 @@ function contextFileAt(info: Known, stage: Stage, instr: Instruction, abs: strin
     under(path.posix.resolve(wd ?? '/', t), contextPath(m.source));
   }
   return found;
+}
+
+/**
+ * The go builds of make recipes (makeGoCommands) whose binary ends up in the final stage, as
+ * landingBuilds finds them for the Dockerfile's own builds (certain: no guess).
+ */
+export function landingMakeBuilds(info: Known, finalStage: number): MakeGoBuild[] {
+  const byCommand = new Map<GoCommand, MakeGoBuild>();
+  const buildsOf = (stage: Stage): GoCommand[] => {
+    const out: GoCommand[] = [];
+    for (const s of stageChain(info.model, stage)) {
+      for (const i of s.instructions) {
+        for (const m of makeGoCommands(info, s, i)) {
+          if (m.command.conditional || (m.g.sub !== 'build' && m.g.sub !== 'install')) continue;
+          byCommand.set(m.g, m);
+          out.push(m.g);
+        }
+      }
+    }
+    return out;
+  };
+  const key = (g: GoCommand): string => {
+    const m = byCommand.get(g);
+    return m ? `${g.instr.span.start}:${m.make.start}:${m.command.line}:${m.command.cmd.start}` : `${g.instr.span.start}:${g.cmd.start}`;
+  };
+  return computeLandingBuilds(info, finalStage, false, buildsOf, key).flatMap((b) => {
+    const m = byCommand.get(b.g);
+    return m ? [m] : [];
+  });
 }

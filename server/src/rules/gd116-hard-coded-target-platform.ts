@@ -15,6 +15,11 @@
  *  - builds of several platforms landing in it, each from its own stage (linkerd2 cli/Dockerfile:
  *    `build-linux-amd64`, `build-darwin`, `build-windows`… gathered in `FROM scratch AS multi-arch`).
  *
+ * `RUN make <target>` counts too when its recipe is certain (makeGoCommands: a Makefile of the
+ * builder, a known target whose recipe runs only go builds and file housekeeping): a recipe line's
+ * `GOARCH=amd64 go build …`, or the ENV the make step inherits, with the binary's path worked out
+ * from the recipe's `-o` in the folder make runs in. No fix there (the Makefile is the user's).
+ *
  * Fix (not safe: it changes which architecture is built): a prefix `GOARCH=amd64` becomes
  * `GOARCH=$TARGETARCH`, with `ARG TARGETARCH` after the builder's FROM when the stage lacks it.
  */
@@ -23,7 +28,7 @@ import { argDeclarations, isArtifactExport, stageChain, stageGoCommands, type Go
 import { rawEnvValue } from '../dockerfile/goBuild';
 import { toDoc, scriptSpan, type DockerfileModel } from '../dockerfile/model';
 import { insertLinesAfter, replace, type Edit } from '../edits/edits';
-import { landingBuilds } from '../facts/builtPackages';
+import { landingBuilds, landingMakeBuilds } from '../facts/builtPackages';
 import { withLazyFix, type Fix, type Rule, type RuleFinding } from './types';
 
 const DECIDES_PLATFORM = /\$\{?(TARGETARCH|TARGETPLATFORM|TARGETVARIANT|BUILDARCH)\b|uname\s+-m|--print-arch|print-architecture|xx-info/;
@@ -44,11 +49,15 @@ export const gd116: Rule = {
     if (stageChain(model, final).some((s) => s.platform !== null && !/\$\{?TARGETPLATFORM\b/.test(s.platform))) return [];
     // Most builds set no GOARCH and no GOOS but linux: when no build of the file could be
     // reported, which builds land in the final stage (a costly fact) need not be worked out.
-    if (!model.stages.some((s) => stageGoCommands(s).some((g) => (g.sub === 'build' || g.sub === 'install') && hardCoded(model, g)))) return [];
+    // `RUN make <target>`: the go builds of a recipe known to run only harmless commands, with
+    // the environment make gives them (the recipe line's `GOARCH=…`, make's exports, ENV).
+    const makeBuilds = model.stages.some((s) => s.instructions.some((i) => i.keyword === 'RUN' && /\bmake\b/.test(i.script?.text ?? ''))) ? landingMakeBuilds(ctx, ctx.finalStage) : [];
+    if (!model.stages.some((s) => stageGoCommands(s).some((g) => (g.sub === 'build' || g.sub === 'install') && hardCoded(model, g))) && !makeBuilds.some((m) => hardCoded(model, m.g))) return [];
     // Nothing runs an artifact-export stage (`FROM scratch` + `COPY --from=build /out/* /`, no
     // ENTRYPOINT/CMD): its binaries are taken out, so no platform of theirs can fail to exec.
     if (isArtifactExport(model, final)) return [];
-    const landing = landingBuilds(ctx, ctx.finalStage);
+    const byMake = new Map(makeBuilds.map((m) => [m.g, m]));
+    const landing = [...landingBuilds(ctx, ctx.finalStage), ...makeBuilds.map((m) => ({ g: m.g }))];
     // Builds of several platforms, from several stages, land in the image: a bundle of release
     // binaries (linux, darwin, windows), not one program for the image's platform.
     // (Only builds that name their platform count: a `go install tool@v1` beside them says nothing.)
@@ -61,7 +70,8 @@ export const gd116: Rule = {
       const builder = model.stages[g.instr.stage];
       const script = g.instr.script;
       if (!script || DECIDES_PLATFORM.test(script.text)) continue;
-      const arches = new Set(stageGoCommands(builder).map((x) => rawEnvValue(model, builder, x, 'GOARCH')).filter((v) => v !== undefined));
+      const builderBuilds = [...stageGoCommands(builder), ...makeBuilds.filter((m) => m.g.instr.stage === builder.index).map((m) => m.g)];
+      const arches = new Set(builderBuilds.map((x) => rawEnvValue(model, builder, x, 'GOARCH')).filter((v) => v !== undefined));
       if (arches.size > 1) continue;
       const found = hardCoded(model, g);
       if (!found) continue;
@@ -73,10 +83,12 @@ export const gd116: Rule = {
       // The example of another platform is one the binary is not built for.
       const other = badArch && goarch === 'arm64' ? 'amd64' : 'arm64';
       const binary = [badOs ? goos : null, badArch ? goarch : null].filter(Boolean).join(' ');
+      const make = byMake.get(g);
+      const who = make ? `The recipe of \`make ${make.recipe.goals.map((x) => x.name).join(' ')}\` builds with ${what} (${make.makefile}:${make.command.line}${make.command.cmd.env.some((e) => e.name === 'GOARCH' || e.name === 'GOOS') ? '' : ', from the environment'})` : `The build sets ${what}`;
       out.push(withLazyFix({
-        message: `The build sets ${what}, but the final stage follows the target platform: built for another platform (\`--platform linux/${other}\`, an ${other} machine, a multi-platform build) the image holds ${/^[aeiou]/i.test(binary) ? 'an' : 'a'} ${binary} binary and fails with "exec format error". Use \`GOARCH=$TARGETARCH\` (with \`ARG TARGETARCH\`), or pin the final stage with \`--platform\`.`,
+        message: `${who}, but the final stage follows the target platform: built for another platform (\`--platform linux/${other}\`, an ${other} machine, a multi-platform build) the image holds ${/^[aeiou]/i.test(binary) ? 'an' : 'a'} ${binary} binary and fails with "exec format error". ${make ? (make.command.cmd.env.some((e) => e.name === 'GOARCH' || e.name === 'GOOS') ? 'Let the recipe take the platform from make (`GOARCH=$(GOARCH)`) and run `make GOARCH=$TARGETARCH …` (with `ARG TARGETARCH`)' : 'Use `ENV GOARCH=$TARGETARCH` (with `ARG TARGETARCH`)') : 'Use `GOARCH=$TARGETARCH` (with `ARG TARGETARCH`)'}, or pin the final stage with \`--platform\`.`,
         span: scriptSpan(script, g.cmd.start, g.cmd.end),
-      }, () => badArch && !badOs ? fixFor(ctx.model, builder, g) : undefined));
+      }, () => badArch && !badOs && !make ? fixFor(ctx.model, builder, g) : undefined));
     }
     return out;
   },

@@ -1,10 +1,13 @@
 import assert from 'node:assert/strict';
-import { describe, it, before } from 'node:test';
+import { after, describe, it, before } from 'node:test';
 import { applyFix, df, ready } from '../helpers';
-import { find, has } from './kit/realworld';
+import { find, has, tempWorkspace, temps } from './kit/realworld';
+import { find as findWs } from './kit/workspaceGo';
+import * as fs from 'node:fs';
 
 /** GD116 hard-coded-target-platform: its own cases (the themed suites beside it test rules together). */
 before(() => ready);
+after(() => { for (const t of temps.splice(0)) fs.rmSync(t, { recursive: true, force: true }); });
 
 describe('GD116 hard-coded-target-platform', () => {
   const build = (run: string, final = 'FROM gcr.io/distroless/static-debian12:nonroot') =>
@@ -97,5 +100,44 @@ describe('GD116 hard-coded-target-platform', () => {
   it('fix on a CRLF file keeps CRLF (applyFix checks the line endings, the parse and that the finding is gone)', () => {
     const text = build('RUN CGO_ENABLED=0 GOOS=linux GOARCH=amd64 go build -o /out/app .').replace(/\n/g, '\r\n');
     assert.match(applyFix(text, 'GD116'), /AS build\r\nARG TARGETARCH\r\n/);
+  });
+});
+
+// mongodb/mongodb-atlas-kubernetes 3fb4fa5d (Apache-2.0): Dockerfile.post-install sets ENV
+// GOARCH=amd64 and runs `make post-install-hook`, whose recipe (Makefile:491-493) is
+// `GOARCH=amd64 GOOS=linux CGO_ENABLED=0 go build -o bin/helm-post-install cmd/post-install/main.go`;
+// the busybox final stage copies /workspace/bin/helm-post-install and follows the target platform.
+describe('GD116 hard-coded-target-platform: a go build in a make recipe', () => {
+  const ws = (recipe = '\tGOARCH=amd64 GOOS=linux CGO_ENABLED=0 go build -o bin/helm-post-install cmd/post-install/main.go') => tempWorkspace({
+    'go.mod': 'module github.com/mongodb/mongodb-atlas-kubernetes/v2\n\ngo 1.26.5\n',
+    'cmd/post-install/main.go': 'package main\n\nfunc main() {}\n',
+    'Makefile': ['GOARCH_DEFAULT := arm64', '', '.PHONY: post-install-hook', 'post-install-hook:', recipe, '\tchmod +x bin/helm-post-install', ''].join('\n'),
+  });
+  const post = (env = 'ENV GOARCH=amd64', run = 'RUN make post-install-hook', final = 'FROM busybox') => df([
+    'FROM golang:1.26.5 as builder', 'ENV CGO_ENABLED=0', 'ENV GOOS=linux', env, 'WORKDIR /workspace',
+    'COPY go.mod go.mod', 'COPY cmd/post-install/main.go cmd/post-install/main.go', 'COPY Makefile Makefile', run,
+    final, 'WORKDIR /', 'COPY --from=builder /workspace/bin/helm-post-install .', 'ENTRYPOINT ["/helm-post-install"]',
+  ]);
+
+  it('finds the recipe\'s GOARCH=amd64 (atlas Dockerfile.post-install), and an ENV GOARCH the make step inherits', () => {
+    const text = post();
+    const fs = findWs(text, 'GD116', ws());
+    assert.equal(fs.length, 1);
+    assert.equal(text.slice(fs[0].span.start, fs[0].span.end), 'make post-install-hook');
+    assert.match(fs[0].message, /^The recipe of `make post-install-hook` builds with GOARCH=amd64 \(Makefile:5\), but the final stage follows the target platform/);
+    assert.equal(fs[0].fix, undefined, 'the Makefile is the user\'s: no fix');
+    const fromEnv = findWs(post(), 'GD116', ws('\tCGO_ENABLED=0 go build -o bin/helm-post-install cmd/post-install/main.go'));
+    assert.match(fromEnv[0].message, /builds with GOARCH=amd64 \(Makefile:5, from the environment\).* Use `ENV GOARCH=\$TARGETARCH`/);
+  });
+
+  it('silent when the recipe follows the platform, the final stage is pinned, the binary does not land, or the recipe is unknown', () => {
+    const w = ws('\tGOARCH=$(ARCH) go build -o bin/helm-post-install cmd/post-install/main.go');
+    assert.deepEqual(findWs(post('ENV GOARCH=$TARGETARCH'), 'GD116', w), []);
+    assert.deepEqual(findWs(post(undefined, undefined, 'FROM --platform=linux/amd64 busybox'), 'GD116', ws()), []);
+    assert.deepEqual(findWs(post(undefined, undefined, 'FROM busybox').replace('/workspace/bin/helm-post-install', '/workspace/bin/other'), 'GD116', ws()), []);
+    assert.deepEqual(findWs(post(undefined, 'RUN make other'), 'GD116', ws()), []);
+    assert.deepEqual(findWs(post('ENV GOARCH=$TARGETARCH'), 'GD116', ws('\tGOARCH=amd64 go build -o bin/helm-post-install cmd/post-install/main.go\n\t./hack/sign.sh')), []);
+    // Without the context's files nothing is read.
+    assert.deepEqual(find(post('ENV GOARCH=$TARGETARCH'), 'GD116'), []);
   });
 });
