@@ -13,7 +13,7 @@
  * leave it out), GD201 leaves a dev or builder image its toolchain.
  */
 import * as path from 'node:path';
-import { startInstructions, workdirBefore } from '../dockerfile/facts';
+import { goPackages, stageChain, stageGoCommands, startInstructions, workdirBefore, type GoCommand } from '../dockerfile/facts';
 import { GO_IN_TEXT } from '../dockerfile/indirectGo';
 import type { DockerfileModel, Instruction, Stage } from '../dockerfile/model';
 import type { WorkspaceFiles } from '../workspace/types';
@@ -65,6 +65,29 @@ export function goAtStart(model: DockerfileModel, stage: Stage, files: Workspace
   let v = kept.byStage.get(stage.index);
   if (v === undefined) kept.byStage.set(stage.index, (v = compute(model, stage, files)));
   return v;
+}
+
+/** `go install tool@version`: installs a tool; it builds nothing of the project. */
+export function isToolInstall(g: GoCommand): boolean {
+  return g.sub === 'install' && goPackages(g.args).length > 0 && goPackages(g.args).every((p) => p.value.includes('@'));
+}
+
+/**
+ * A dev or builder image: its container compiles when it starts, through a Go live-reload tool
+ * (statping-ng's dev image: `CMD dev/dev-env.sh` starts modd, which runs `go build` on every
+ * change), or through a start script from the context that runs go while the image builds
+ * nothing of the project itself (Gokapi's builder: entrypoint.sh cross-compiles a mounted
+ * checkout). The toolchain, the module cache and root (it writes into mounted host folders) are
+ * how such an image is used (GD201, GD204). `CMD ["go", "run", "."]` written out is not one: an
+ * ordinary program, run the slow way.
+ */
+export function devOrBuilderImage(model: DockerfileModel, stage: Stage, files: WorkspaceFiles | undefined): GoAtStart | null {
+  const atStart = goAtStart(model, stage, files);
+  if (!atStart) return null;
+  if (atStart.via === 'reload' || atStart.reload) return atStart;
+  if (atStart.via !== 'script') return null;
+  const builds = stageChain(model, stage).some((s) => stageGoCommands(s).some((g) => g.sub === 'build' || (g.sub === 'install' && !isToolInstall(g))));
+  return builds ? null : atStart;
 }
 
 function compute(model: DockerfileModel, stage: Stage, files: WorkspaceFiles | undefined): GoAtStart | null {

@@ -6,7 +6,7 @@ import { envValue } from '../dockerfile/goBuild';
 import { scriptSpan, toDoc, type DockerfileModel, type Instruction, type Stage } from '../dockerfile/model';
 import { properties } from '../dockerfile/parse';
 import { deleteLines, insert, insertLinesAfter, type Edit } from '../edits/edits';
-import { goAtStart } from '../facts/goAtStart';
+import { devOrBuilderImage, isToolInstall } from '../facts/goAtStart';
 import { isSourceCopy } from '../facts/goSources';
 import { withLazyFix, type Fix, type Rule, type RuleContext } from './types';
 
@@ -41,29 +41,23 @@ export const gd201: Rule = {
     const chain = stageChain(ctx.model, stage);
     // Sources that stay in the image: COPY/ADD of source folders (a bind mount does not stay).
     const sources = chain.some((s) => s.instructions.some((i) => isSourceCopy(i, ctx.files)));
-    // `go install tool@version` installs a tool; it does not build the project.
-    const toolInstall = (g: GoCommand) => g.sub === 'install' && goPackages(g.args).length > 0 && goPackages(g.args).every((p) => p.value.includes('@'));
-    const builds = chain.some((s) => stageGoCommands(s).some((g) => g.sub === 'build' || (g.sub === 'install' && !toolInstall(g))));
+    // (`go install tool@version` installs a tool; it does not build the project.)
+    const builds = chain.some((s) => stageGoCommands(s).some((g) => g.sub === 'build' || (g.sub === 'install' && !isToolInstall(g))));
     // Nothing of the project is built or copied here: a toolbox/dev image, a CI check stage, or a
     // tool that runs Go itself (goreleaser, golangci-lint): the toolchain is the point.
     if (!sources && !builds) return [];
     // Go tools installed at pinned versions, and nothing built: a tools image (buf, protoc
     // plugins, linters) whose copied folders are the tools' inputs; the toolchain is the point.
-    if (!builds && chain.some((s) => stageGoCommands(s).some(toolInstall))) return [];
+    if (!builds && chain.some((s) => stageGoCommands(s).some(isToolInstall))) return [];
     // Sources copied, nothing built, no ENTRYPOINT/CMD: a contributor's shell (containerd's `dev`
     // stage, run as `docker run -it … bash` to build and test inside); the toolchain is the point.
     if (!builds) {
       const { entrypoint, cmd } = startInstructions(ctx.model, stage);
       if (!entrypoint && !cmd) return [];
     }
-    // A dev or builder image: the container compiles when it starts, through a Go live-reload
-    // tool (statping-ng's dev image: `CMD dev/dev-env.sh` starts modd, which runs `go build` on
-    // every change), or through a start script from the context that runs go while the image
-    // builds nothing itself (Gokapi's builder: entrypoint.sh cross-compiles a mounted checkout).
-    // The toolchain is the point. `CMD ["go", "run", "."]` written out is still reported: an
-    // ordinary program, run the slow way.
-    const atStart = goAtStart(ctx.model, stage, ctx.workspace ? ctx.files : undefined);
-    if (atStart && (atStart.via === 'reload' || atStart.reload || (atStart.via === 'script' && !builds))) return [];
+    // A dev or builder image (facts/goAtStart.ts): the container compiles when it starts; the
+    // toolchain is the point.
+    if (devOrBuilderImage(ctx.model, stage, ctx.workspace ? ctx.files : undefined)) return [];
     const modules = chain.some((s) => stageGoCommands(s).some((g) => MODULE_FILLING.test(g.sub) && !cacheMounted(g.instr)));
     const ships = ['the Go toolchain', ...(modules ? ['the module cache'] : []), ...(sources ? ['the sources'] : [])];
     const list = ships.length > 1 ? `${ships.slice(0, -1).join(', ')} and ${ships[ships.length - 1]}` : ships[0];

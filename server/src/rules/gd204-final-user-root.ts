@@ -44,6 +44,7 @@ import { copyPaths, effectiveUser, isArtifactExport, isRootUser, isToolbox, stag
 import { properties } from '../dockerfile/parse';
 import { finalCopies, programPackages } from '../facts/builtPackages';
 import { copiedFileText } from '../facts/copiedFiles';
+import { devOrBuilderImage } from '../facts/goAtStart';
 import type { DockerfileModel, Instruction, Stage } from '../dockerfile/model';
 import { installsPackage } from '../dockerfile/packages';
 import { insertLinesAfter, insertAboveInstruction } from '../edits/edits';
@@ -112,6 +113,9 @@ export const gd204: Rule = {
     // A toolbox, dev or CI image (a bare shell or a build as its command, or none on a distro
     // base): root is how such images are used; nothing is served from it.
     if (isToolbox(ctx.model, stage)) return [];
+    // A dev or builder image that compiles when it starts (a live-reload tool, a build script
+    // over a mounted checkout): it writes into the mounted host folders, as root.
+    if (devOrBuilderImage(ctx.model, stage, ctx.workspace ? ctx.files : undefined)) return [];
     // `USER root` with a comment right above it: a deliberate, explained choice.
     if (instr && instr.stage === stage.index && ctx.model.comments.some((c) => c.line === instr.line - 1)) return [];
     // A comment in the final stage about its user being root (reproxy: "user is implicitly set to

@@ -4,6 +4,7 @@ import { makeGoModule, makeGoPackage, makeWorkspaceModel } from '../../../server
 import { applyFix, df, lint, ready } from '../helpers';
 import { has } from './kit/basics';
 import { find } from './kit/image';
+import { contextWith, GOKAPI_DOCKERFILE, GOKAPI_FILES, PLAIN_ENTRYPOINT, STATPING_DOCKERFILE, STATPING_FILES } from './kit/goAtStart';
 
 /** GD204 final-user-root: its own cases (the themed suites beside it test rules together). */
 before(() => ready);
@@ -318,5 +319,18 @@ describe('GD204 final-user-root', () => {
     const found = find(df(['FROM alpine:3.20', 'WORKDIR /app', 'COPY --from=build /out/app /app/app', 'VOLUME /app', 'ENTRYPOINT ["/app/app"]']), 'GD204');
     assert.equal(found.length, 1, JSON.stringify(found));
     assert.match(found[0].message, /make the folders the program writes at run time \(data, config, its working folder, volumes\) writable by that user \(`COPY --chown=65532:65532`\)/);
+  });
+
+  // Judge12 J: statping-ng dev/Dockerfile.dev (a live-reload dev image: modd runs go build on every
+  // change) and Forceu/Gokapi build/Dockerfile (a builder whose entrypoint.sh cross-compiles a
+  // mounted checkout into it): both write into mounted host folders as root; the skeletons, with
+  // their sources, are in kit/goAtStart.ts.
+  it('silent on a dev or builder image that compiles when it starts', () => {
+    assert.equal(has(STATPING_DOCKERFILE(), 'GD204', contextWith(STATPING_FILES)), false);
+    assert.equal(has(GOKAPI_DOCKERFILE(), 'GD204', contextWith(GOKAPI_FILES)), false);
+    // A start script that does not run go: an ordinary image, reported.
+    assert.equal(has(GOKAPI_DOCKERFILE(), 'GD204', contextWith({ ...GOKAPI_FILES, 'entrypoint.sh': PLAIN_ENTRYPOINT })), true);
+    // Without the context's files the script cannot be read: reported as before.
+    assert.equal(has(STATPING_DOCKERFILE(), 'GD204', {}), true);
   });
 });
