@@ -45,7 +45,7 @@ const DOCKER_INIT_BASES = [
 
 const nonce = `${process.pid}-${Date.now().toString(36)}`;
 
-/** Generated cases: a static scratch image, a distroless-style one, the cgo case, vendored modules, and a program that writes its working directory. */
+/** Generated cases: a static scratch image, a distroless-style one, the cgo case, vendored modules, a program that writes its working directory, and an embedded file `go generate` makes. */
 const CASES = [
   {
     name: 'static / scratch', fixture: 'tzdata', runtime: 'scratch',
@@ -85,6 +85,14 @@ const CASES = [
     expect: 'uid 65532 wrote /app/data/store.db; binary owned by uid 0',
     edit: ['"uid %d wrote', `"uid %d (edit ${nonce}) wrote`],
     expectAfter: `uid 65532 (edit ${nonce}) wrote /app/data/store.db; binary owned by uid 0`,
+  },
+  // The embedded web/main.wasm is not in the context: the generated `go generate .` compiles it
+  // (build/gen.go runs `go build` with GOOS=js GOARCH=wasm) before `go build` (Forceu/Gokapi's shape).
+  {
+    name: 'go generate makes the embedded file / distroless', fixture: 'go-generate', runtime: 'distroless',
+    expect: 'hello from go-generate (wasm module embedded: true)',
+    edit: ['hello from go-generate', `hello again from go-generate ${nonce}`],
+    expectAfter: `hello again from go-generate ${nonce} (wasm module embedded: true)`,
   },
 ];
 
@@ -157,6 +165,7 @@ function stepSummary(steps) {
   const short = (s) => {
     const i = s.instruction;
     if (/go mod download/.test(i)) return 'go mod download';
+    if (/go generate/.test(i)) return 'go generate';
     if (/go build/.test(i)) return 'go build';
     if (/^COPY --from/.test(i)) return 'COPY --from';
     return i.replace(/\s+/g, ' ').slice(0, 20);

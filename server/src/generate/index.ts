@@ -43,7 +43,7 @@ export async function generate(model: WorkspaceModel, options: GenerateOptions, 
   for (const o of ignore.omitted) reasons.push(`.dockerignore leaves ${o.pattern} in: the build needs ${o.because.path} (${o.because.what}).`);
   // The ignore file the build will really use when the project has one.
   const own = existingIgnoreFile(io);
-  const existingIgnore = own && { path: own.path, conflicts: existingIgnoreConflicts(model, df, own.text, io, embeds, [...(p.web?.outputs ?? []), ...(p.web?.from !== undefined ? [p.web.from] : [])], p.unreadModuleFiles, p.web && { dir: p.web.dir, build: `RUN ${p.web.build} (the front-end in ${p.web.dir === '' ? 'the context root' : p.web.dir})` }) };
+  const existingIgnore = own && { path: own.path, conflicts: existingIgnoreConflicts(model, df, own.text, io, embeds, [...(p.web?.outputs ?? []), ...(p.web?.from !== undefined ? [p.web.from] : []), ...p.goGenerate.outputs], p.unreadModuleFiles, p.web && { dir: p.web.dir, build: `RUN ${p.web.build} (the front-end in ${p.web.dir === '' ? 'the context root' : p.web.dir})` }) };
   const warnings = [...p.warnings];
   if (existingIgnore && existingIgnore.conflicts.length > 0) {
     warnings.unshift(`The existing ${own!.path} breaks this build: ${describeConflicts(own!.path, existingIgnore.conflicts).join('; ')}. With it, \`docker build\` fails or builds without them. Remove or narrow ${describeConflicts(own!.path, existingIgnore.conflicts).length > 1 ? "those lines" : "that line"} (or add \`!\` lines), or replace ${own!.path} with the generated one.`);

@@ -20,6 +20,7 @@ import { cgoPaths, describeCgoPath, modulesWithCode } from './cgoGraph';
 import { GENERIC_MAIN_FOLDERS, chooseTarget, rankedCandidates } from './choose';
 import { decideTags } from './buildTags';
 import { existingIgnoreFile } from './existingIgnore';
+import { moduleDirectives, producerOf, whyNotToolchainOnly, type GoGenerateDirective } from './goGenerate';
 import { DockerIgnore } from '../workspace/dockerignore';
 import { GenerateError, isRuntime, type GenerateOptions, type GenerateTarget, type Runtime } from './types';
 
@@ -61,6 +62,11 @@ export interface Plan {
   sourceCopies: { src: string; dest: string }[];
   /** A node stage that builds a front-end the Go program embeds (see ./assets.ts). */
   web: WebStage | null;
+  /**
+   * `go generate` before `go build` (see ./goGenerate.ts): the packages (relative to the WORKDIR,
+   * `./cmd/x`) whose directives produce files a `//go:embed` needs, and those files (context paths).
+   */
+  goGenerate: { packages: string[]; outputs: string[] };
   /** Environment for every go command (`GOWORK=off`). */
   goEnv: string[];
   /** Module files of go.work members that this GOWORK=off build never reads (not copied). */
@@ -557,6 +563,10 @@ export function plan(model: WorkspaceModel, options: GenerateOptions, io: Genera
   // //go:embed targets a fresh clone lacks: a node stage builds them, or nothing is generated.
   const assetIo: AssetIo = { read, listFiles: io.listFiles ? (under) => io.listFiles!(under) : undefined };
   let web: WebStage | null = null;
+  const goGenerate: Plan['goGenerate'] = { packages: [], outputs: [] };
+  const genIo = { read, listFiles: (under: string) => io.listFiles(under) };
+  let moduleGenerate: GoGenerateDirective[] | null = null;
+  const directives = () => (moduleGenerate ??= moduleDirectives(model, target.module, read));
   for (const problem of embedProblems(model, facts.packages, assetIo)) {
     const stage = webStageFor(problem.path, assetIo);
     const what = `//go:embed ${problem.pattern} in ${problem.pkg || '.'}`;
@@ -565,6 +575,29 @@ export function plan(model: WorkspaceModel, options: GenerateOptions, io: Genera
       else if (!web.outputs.includes(problem.path)) web.outputs.push(problem.path);
       reasons.push(`${what}: ${problem.detail}. A node stage (${NODE_IMAGE}) builds it first: ${stage.why}; \`${stage.build}\` runs after the dependencies are installed in a layer of their own, and only the built folder is copied into the Go build.`);
     } else {
+      // A //go:generate line of the module that makes it (Gokapi's buildWasm.go): go generate in
+      // the build stage when its package's directives need only the toolchain.
+      const producer = problem.state === 'unbuilt' ? null : producerOf(problem.path, directives(), mod, genIo);
+      if (producer) {
+        const d = producer.directive;
+        const says = `\`//go:generate ${d.text}\` (${d.file}:${d.line}) produces it (${producer.how})`;
+        const rel = workdirCtx === '' ? d.pkg : d.pkg === workdirCtx ? '' : d.pkg.startsWith(workdirCtx + '/') ? d.pkg.slice(workdirCtx.length + 1) : null;
+        const why = rel === null ? `${d.pkg} is outside ${workdirCtx}/, the folder the build runs in` : whyNotToolchainOnly(directives().filter((x) => x.pkg === d.pkg), mod, genIo);
+        if (why === null && rel !== null) {
+          const arg = rel === '' ? '.' : `./${rel}`;
+          if (!goGenerate.packages.includes(arg)) {
+            goGenerate.packages.push(arg);
+            reasons.push(`${what}: ${problem.detail}. ${says}: the build stage runs \`go generate ${arg}\` before \`go build\` (every //go:generate line of ${d.pkg || 'the root package'} is a go run or go build of the module's code, so the Go toolchain suffices).`);
+          } else reasons.push(`${what}: ${problem.detail}. ${says}: \`go generate ${arg}\` makes it too.`);
+          if (!goGenerate.outputs.includes(problem.path)) goGenerate.outputs.push(problem.path);
+          continue;
+        }
+        if (problem.state === 'missing') {
+          throw new GenerateError('embed-missing', `${what}: ${problem.detail}, so \`go build\` fails ("pattern ${problem.pattern}: no matching files"). ${says}, but the generated Dockerfile cannot run go generate for ${d.pkg || 'the root package'}: ${why}. Run go generate before \`docker build\` (and keep ${problem.path} out of .dockerignore), or add the step, with the tools it needs, to the Dockerfile.`, candidates);
+        }
+        warnings.push(`${what}: ${problem.detail}, so the image embeds whatever the build context holds there. ${says}, but the generated Dockerfile cannot run go generate for ${d.pkg || 'the root package'}: ${why}. Run go generate before \`docker build\`, or add the step, with the tools it needs, to the Dockerfile.`);
+        continue;
+      }
       const likely = likelyWebScript(problem.path, assetIo);
       if (problem.state === 'missing') {
         throw new GenerateError('embed-missing', likely
@@ -724,6 +757,7 @@ export function plan(model: WorkspaceModel, options: GenerateOptions, io: Genera
     download: !vendor,
     sourceCopies,
     web,
+    goGenerate,
     goEnv,
     unreadModuleFiles: work && !workspaceMode ? workDependencyFiles(work).filter((f) => !dependencyCopies.some((c) => c.sources.includes(f))) : [],
     build: { vendor, trimpath, tags, stamp, versionDefault, output, packageArg: rel === '' ? '.' : `./${rel}` },

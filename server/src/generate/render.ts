@@ -78,6 +78,11 @@ export function renderDockerfile(p: Plan): string {
   L.push(p.build.vendor ? '# The vendored modules come with the sources: nothing to download.' : '# The sources (.dockerignore keeps the context small).');
   for (const c of p.sourceCopies) L.push(`COPY ${c.src} ${c.dest}`);
   for (const out of p.web?.outputs ?? []) L.push(`COPY --from=web /src/${p.web?.from ?? out} /src/${out}`);
+  if (p.goGenerate.packages.length > 0) {
+    // Before the ARGs: the generators run on the build machine, for it (no GOOS/GOARCH).
+    L.push(`# go generate makes what //go:embed needs (${p.goGenerate.outputs.join(', ')}): a fresh clone lacks ${p.goGenerate.outputs.length > 1 ? 'them' : 'it'}.`);
+    L.push(...run([...(p.build.vendor ? [] : [cacheMount(CACHE_MOUNTS.mod)]), cacheMount(CACHE_MOUNTS.build)], [`${env}go generate ${p.goGenerate.packages.join(' ')}`]));
+  }
   const args: string[] = [];
   if (p.builder.crossCompile) args.push('ARG TARGETOS', 'ARG TARGETARCH');
   if (p.build.stamp) args.push(`ARG VERSION=${p.build.versionDefault}`);

@@ -1,0 +1,214 @@
+/**
+ * `//go:generate` directives that produce a file a `//go:embed` needs (Forceu/Gokapi: its
+ * `//go:embed web/main.wasm` target is made by `//go:generate go run
+ * "../../build/go-generate/buildWasm.go"` in cmd/gokapi/Main.go, which compiles the WASM module
+ * into ../../internal/webserver/web/main.wasm). When such a directive exists and every directive
+ * of its package needs only the Go toolchain (`go run` / `go build` of the module's own code or a
+ * module it requires, whose programs run no other tool), the build stage runs `go generate` for
+ * that package before `go build`. Otherwise the reason it cannot is returned.
+ *
+ * A directive produces a path when one of its words names it (`go build -o web/app.wasm ./wasm`),
+ * or when the program it runs (the .go files or the module's package given to `go run`) holds a
+ * string literal naming it; both are resolved from the directive's package folder, the working
+ * directory `go generate` gives the command.
+ */
+import * as nodePath from 'node:path';
+import type { GoModule, WorkspaceModel } from '../workspace/model';
+import { fileExecs, programsRun } from '../workspace/programsRun';
+import { stripGoComments } from './goSource';
+
+export interface GoGenerateIo {
+  read(rel: string): string | null;
+  listFiles?(under: string): readonly { path: string }[];
+}
+
+export interface GoGenerateDirective {
+  /** Package folder (context-relative). */
+  pkg: string;
+  /** Context-relative file holding it. */
+  file: string;
+  /** 1-based line. */
+  line: number;
+  /** The command as written after `//go:generate `. */
+  text: string;
+  /** The command split as go generate splits it (quoted words unquoted; $GOFILE, $GOPACKAGE, $DOLLAR expanded). */
+  words: string[];
+}
+
+function join(dir: string, name: string): string {
+  return dir === '' ? name : `${dir}/${name}`;
+}
+
+/** Context-relative, normalized; null when it leaves the context. */
+function resolveFrom(dir: string, rel: string): string | null {
+  if (rel.startsWith('/')) return null;
+  const r = nodePath.posix.normalize(join(dir, rel)).replace(/\/+$/, '');
+  if (r === '..' || r.startsWith('../')) return null;
+  return r === '.' ? '' : r;
+}
+
+/** go generate's splitting: fields separated by spaces and tabs; a field starting with `"` is a Go string. */
+export function splitGenerateLine(line: string): string[] | null {
+  const words: string[] = [];
+  let i = 0;
+  while (i < line.length) {
+    while (line[i] === ' ' || line[i] === '\t') i++;
+    if (i >= line.length) break;
+    if (line[i] === '"') {
+      let j = i + 1;
+      let word = '';
+      for (; j < line.length && line[j] !== '"'; j++) {
+        if (line[j] === '\\' && j + 1 < line.length) {
+          const n = line[++j];
+          word += n === 'n' ? '\n' : n === 't' ? '\t' : n;
+        } else word += line[j];
+      }
+      if (j >= line.length) return null; // unterminated: go generate reports an error
+      words.push(word);
+      i = j + 1;
+    } else {
+      let j = i;
+      while (j < line.length && line[j] !== ' ' && line[j] !== '\t') j++;
+      words.push(line.slice(i, j));
+      i = j;
+    }
+  }
+  return words;
+}
+
+/** The `//go:generate` lines of a package's files, in file order (files as the model lists them). */
+export function goGenerateDirectives(pkg: string, files: readonly string[], pkgName: string, read: (rel: string) => string | null): GoGenerateDirective[] {
+  const out: GoGenerateDirective[] = [];
+  for (const f of files) {
+    const file = join(pkg, f);
+    const text = read(file);
+    if (text === null || !text.includes('//go:generate')) continue;
+    const lines = text.split('\n');
+    for (let n = 0; n < lines.length; n++) {
+      const l = lines[n].replace(/\r$/, '');
+      if (!/^\/\/go:generate[ \t]/.test(l)) continue;
+      const cmd = l.slice('//go:generate'.length).trim();
+      const expanded = cmd.replace(/\$(GOFILE|GOPACKAGE|DOLLAR)\b|\$\{(GOFILE|GOPACKAGE|DOLLAR)\}/g, (_m, a, b) => {
+        const v = a ?? b;
+        return v === 'GOFILE' ? f : v === 'GOPACKAGE' ? pkgName : '$';
+      });
+      const words = splitGenerateLine(expanded);
+      if (!words || words.length === 0) continue;
+      out.push({ pkg, file, line: n + 1, text: cmd, words });
+    }
+  }
+  return out;
+}
+
+/** Build flags of `go run`/`go build` that take the next word as their value. */
+const VALUE_FLAGS = new Set(['-o', '-C', '-p', '-tags', '-ldflags', '-gcflags', '-asmflags', '-gccgoflags', '-mod', '-modfile', '-overlay', '-pgo', '-exec', '-buildmode', '-compiler', '-installsuffix', '-pkgdir', '-toolexec', '-coverpkg', '-covermode']);
+
+interface GoCommand {
+  sub: 'run' | 'build';
+  /** `-o` value, as written. */
+  output: string | null;
+  /** The .go files or the one package named. */
+  targets: string[];
+}
+
+function goCommand(words: readonly string[]): GoCommand | null {
+  if (words[0] !== 'go' || (words[1] !== 'run' && words[1] !== 'build')) return null;
+  let output: string | null = null;
+  const targets: string[] = [];
+  for (let i = 2; i < words.length; i++) {
+    const w = words[i];
+    if (w.startsWith('-')) {
+      const [flag, value] = w.includes('=') ? [w.slice(0, w.indexOf('=')), w.slice(w.indexOf('=') + 1)] : [w, undefined];
+      const v = value ?? (VALUE_FLAGS.has(flag.replace(/^--/, '-')) ? words[++i] : undefined);
+      if (flag.replace(/^--/, '-') === '-o' && v !== undefined) output = v;
+      continue;
+    }
+    if (w.endsWith('.go')) {
+      targets.push(w);
+      continue;
+    }
+    // A package; for go run, what follows are the program's arguments.
+    if (targets.length === 0) targets.push(w);
+    if (words[1] === 'run') break;
+  }
+  return { sub: words[1], output, targets };
+}
+
+/** Where the program a `go run`/`go build` names lives: its files (context-relative), or why it is not the module's own code. */
+function programFiles(d: GoGenerateDirective, cmd: GoCommand, mod: GoModule | null, io: GoGenerateIo): { files: string[]; external?: string } {
+  const goFiles = cmd.targets.filter((t) => t.endsWith('.go'));
+  if (goFiles.length > 0) return { files: goFiles.map((t) => resolveFrom(d.pkg, t)).filter((x): x is string => x !== null) };
+  const target = cmd.targets[0] ?? '.';
+  let dir: string | null = null;
+  if (target === '.' || target.startsWith('./') || target.startsWith('../')) dir = resolveFrom(d.pkg, target);
+  else if (mod?.path && (target === mod.path || target.startsWith(mod.path + '/'))) dir = join(mod.dir, target.slice(mod.path.length + 1)).replace(/\/$/, '');
+  else if (mod && !target.includes('@') && mod.requirements.some((r) => target === r.path || target.startsWith(r.path + '/'))) return { files: [], external: target };
+  else return { files: [], external: `!${target}` };
+  if (dir === null) return { files: [] };
+  const listed = io.listFiles?.(dir) ?? [];
+  return { files: listed.map((f) => f.path).filter((p) => p.endsWith('.go') && !p.endsWith('_test.go') && nodePath.posix.dirname(p) === (dir === '' ? '.' : dir)) };
+}
+
+/** The string literals of a Go file (comments blanked), interpreted and raw. */
+function stringLiterals(src: string): string[] {
+  const text = stripGoComments(src);
+  const out: string[] = [];
+  for (const m of text.matchAll(/"((?:[^"\\\n]|\\.)*)"|`([^`]*)`/g)) out.push(m[1] !== undefined ? m[1].replace(/\\(.)/g, '$1') : m[2]);
+  return out;
+}
+
+export interface GoGenerateProducer {
+  directive: GoGenerateDirective;
+  /** How it names the path: `its command names it` or `build/gen.go names it`. */
+  how: string;
+}
+
+/** The directive among `directives` that produces `path` (or a file under it), null when none. */
+export function producerOf(path: string, directives: readonly GoGenerateDirective[], mod: GoModule | null, io: GoGenerateIo): GoGenerateProducer | null {
+  const hits = (rel: string, from: string) => {
+    const r = resolveFrom(from, rel);
+    return r !== null && r !== '' && (r === path || r.startsWith(path + '/'));
+  };
+  for (const d of directives) {
+    // The command's own words: `-o web/app.wasm`, a script's output argument.
+    if (d.words.slice(1).some((w) => hits(w.replace(/^-[A-Za-z-]+=/, ''), d.pkg))) return { directive: d, how: 'its command names it' };
+    const cmd = goCommand(d.words);
+    if (!cmd || cmd.sub !== 'run') continue;
+    for (const f of programFiles(d, cmd, mod, io).files) {
+      const text = io.read(f);
+      if (text !== null && stringLiterals(text).some((s) => hits(s, d.pkg))) return { directive: d, how: `${f} names it` };
+    }
+  }
+  return null;
+}
+
+/**
+ * Why the build stage cannot run `go generate` for a package whose directives are `directives`
+ * (the golang image has the Go toolchain and the module's requirements, downloaded before): null
+ * when every directive is a `go run`/`go build` of the module's code (or of a module it requires)
+ * whose program runs no other tool than go.
+ */
+export function whyNotToolchainOnly(directives: readonly GoGenerateDirective[], mod: GoModule | null, io: GoGenerateIo): string | null {
+  for (const d of directives) {
+    const where = `\`//go:generate ${d.text}\` (${d.file}:${d.line})`;
+    if (d.words[0] === '-command') return `${where} defines a command alias, which the generator does not follow`;
+    const cmd = goCommand(d.words);
+    if (!cmd) return `${where} runs ${d.words[0] === 'go' ? `\`go ${d.words[1] ?? ''}\`` : `\`${d.words[0]}\``}, which is not a \`go run\` or \`go build\` of the module's code: the build stage has the Go toolchain only`;
+    if (cmd.sub === 'build') continue;
+    const prog = programFiles(d, cmd, mod, io);
+    if (prog.external?.startsWith('!')) return `${where} runs ${prog.external.slice(1)}, which is neither the module's code nor a module its go.mod requires`;
+    if (prog.external) continue;
+    if (prog.files.length === 0) return `${where}: the program it runs is not in the build context`;
+    const runs = programsRun(prog.files.map((f) => {
+      const text = io.read(f);
+      return { file: f, execs: text !== null && text.includes('os/exec') ? fileExecs(text) : null };
+    })).filter((r) => r.name !== 'go');
+    if (runs.length > 0) return `${where} runs ${runs[0].file}, which runs ${runs[0].name} (${runs[0].via}): the build stage has the Go toolchain only`;
+  }
+  return null;
+}
+
+/** The directives of every package of the module `moduleDir` (context-relative folder). */
+export function moduleDirectives(model: WorkspaceModel, moduleDir: string | null, read: (rel: string) => string | null): GoGenerateDirective[] {
+  return model.packages.filter((p) => p.module === moduleDir).flatMap((p) => goGenerateDirectives(p.dir, p.files, p.name, read));
+}
