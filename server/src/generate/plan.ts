@@ -286,6 +286,42 @@ function withoutWorkspace(work: GoWork, member: GoModule, io: GenerateIo): strin
   return null;
 }
 
+/**
+ * Other modules of the repository that the built module requires by module path with no replace
+ * (flagd/go.mod requires github.com/open-feature/flagd/core v0.15.6, the module in core/): the
+ * build uses the published version, not the folder as checked out. When the sources need the
+ * folder's newer code (flagd's, since a core API change), that build fails; the project then
+ * builds in a workspace it makes at build time (flagd's `go work init ./core ./flagd`, its
+ * go.work is ignored by git). A warning each: the generator cannot tell whether the published
+ * version suffices, and a go.work it wrote could not be checked here.
+ */
+function siblingRequirements(model: WorkspaceModel, mod: GoModule, io: GenerateIo): string[] {
+  const out: string[] = [];
+  const siblings = model.modules.filter((m) => m !== mod && m.path !== '' && mod.requirements.some((r) => r.path === m.path) && !mod.replaces.some((r) => r.oldPath === m.path));
+  if (siblings.length === 0) return out;
+  // The project's own build files: a `go work init` / `go work use` says how it builds (one
+  // naming the sibling's folder first: flagd/build.Dockerfile's `go work init ./core ./flagd`).
+  const workLines: { where: string; line: string }[] = [];
+  for (const f of io.listFiles('')) {
+    if (!BUILD_FILE.test(f.path) || f.path.split('/').length > 4) continue;
+    const lines = (io.readFile(f.path) ?? '').split('\n');
+    lines.forEach((l, i) => {
+      if (/\bgo work (init|use)\b/.test(l) && !/^\s*#/.test(l)) workLines.push({ where: `${f.path}:${i + 1}`, line: l.trim().replace(/\s+/g, ' ') });
+    });
+  }
+  const m = siblings[0];
+  const r = mod.requirements.find((x) => x.path === m.path)!;
+  const names = (l: string, dir: string) => dir !== '' && new RegExp(`(^|[\\s/.])${dir.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(\\s|$)`).test(l);
+  const w = workLines.find((x) => names(x.line, m.dir) && names(x.line, mod.dir)) ?? workLines.find((x) => names(x.line, m.dir)) ?? workLines[0];
+  const workInit = w ? `${w.where}: \`${w.line.length > 80 ? `${w.line.slice(0, 77)}...` : w.line}\`` : null;
+  const folder = (d: string) => (d === '' ? 'the root module' : `${d}/`);
+  const listed = siblings.slice(0, 3).map((s) => `${s.path} ${mod.requirements.find((x) => x.path === s.path)!.version} (${folder(s.dir)})`).join(', ') + (siblings.length > 3 ? ` and ${siblings.length - 3} more` : '');
+  out.push(siblings.length === 1
+    ? `${join(mod.dir, 'go.mod')} requires ${m.path} ${r.version} (line ${r.line}), which is also the module in ${m.dir === '' ? 'the context root' : `${m.dir}/`} of this repository, with no replace: the build downloads the published ${r.version}, not ${folder(m.dir)} as checked out. If the sources use newer code of it, \`go build\` fails (undefined names, wrong argument counts)${workInit ? `; the project builds in a workspace (${workInit})` : ''}: then build in a go.work that uses both (\`go work init ./${m.dir} ./${mod.dir}\` before \`go mod download\`, with ${folder(m.dir)} copied into the build), or add a replace.`
+    : `${join(mod.dir, 'go.mod')} requires ${siblings.length} modules of this repository by path with no replace (${listed}): the build downloads their published versions, not the folders as checked out. If the sources use newer code of them, \`go build\` fails (undefined names, wrong argument counts)${workInit ? `; the project builds in a workspace (${workInit})` : ''}: then build in a go.work that uses them, or add replaces.`);
+  return out;
+}
+
 export function plan(model: WorkspaceModel, options: GenerateOptions, io: GenerateIo): Plan {
   const read = (rel: string) => io.readFile(rel);
   const reasons: string[] = [];
@@ -502,6 +538,7 @@ export function plan(model: WorkspaceModel, options: GenerateOptions, io: Genera
     reasons.push(`${workFile}: ${workFile}${work.hasWorkSum ? ', go.work.sum' : ''} and the module files of every member (${members.map((m) => `${m.dir === '' ? '.' : m.dir}: go.mod${m.hasGoSum ? ' and go.sum' : ', no go.sum'}`).join('; ')}) are copied first, then \`go mod download\` runs in a layer of its own, with a BuildKit cache mount for the module cache: editing .go files reuses that layer.`);
   } else if (mod) {
     addCopies(moduleDependencyFiles(mod));
+    if (!vendor) warnings.push(...siblingRequirements(model, mod, io));
     reasons.push(`go.mod${mod.hasGoSum ? ' and go.sum are' : ' is'} copied first, then \`go mod download\` runs in a layer of its own with a BuildKit cache mount for the module cache: editing .go files reuses that layer, and a go.mod change downloads only what is new.`);
     if (!mod.hasGoSum) {
       if (mod.requirements.length > 0) warnings.push(`${join(mod.dir, 'go.mod')} has requirements but there is no go.sum: the build fails with "missing go.sum entry". Run go mod tidy and commit go.sum.`);

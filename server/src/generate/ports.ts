@@ -52,6 +52,12 @@ export interface PortEvidence {
   group?: boolean;
   /** The variable whose flag set holds the flag (`serveCmd` for `serveCmd.Flags().StringVar(…)`). */
   command?: string;
+  /**
+   * The flag's name is a constant (`portFlagName`), not a literal: counted only on the flag set of
+   * the subcommand the image runs (flagd's startCmd). Elsewhere (wasmd's `testnet start`, built in
+   * a function) the command the flag belongs to is not known.
+   */
+  namedByConstant?: boolean;
 }
 
 const NAME_LIKE_ADDRESS = /(^|[._-])(addr|address|listen|listener|listen[._-]?addr(ess)?|bind|http[._-]?addr(ess)?|web[._-]listen[._-]address|port|http[._-]?port|server[._-]?port|listen[._-]?port)$/i;
@@ -252,11 +258,14 @@ export function portEvidence(file: string, source: string, imports: readonly str
   }
 
   // flag / pflag / cobra: X(name, default, usage), XVar(&v, name, default, usage), XP(name, short, default, usage), XVarP(&v, name, short, default, usage).
-  const flagCall = /\.(String|Int|Uint|Int64|Uint16|Uint64)(Var)?(P)?\(/g;
+  // pflag's typed flags of every integer width (flagd: `flags.Int32P(portFlagName, "p", 8013, …)`);
+  // the name may be a constant of the package (portFlagName = "port").
+  const flagCall = /\.(String|Int|Int8|Int16|Int32|Int64|Uint|Uint8|Uint16|Uint32|Uint64)(Var)?(P)?\(/g;
   for (let m = flagCall.exec(text); m; m = flagCall.exec(text)) {
     const { args } = splitArgs(text, m.index + m[0].length - 1);
     const i = (m[2] ? 1 : 0);
-    const name = unquote(args[i] ?? '');
+    const nameArg = (args[i] ?? '').trim();
+    const name = unquote(nameArg) ?? (/^[A-Za-z_][A-Za-z0-9_]*$/.test(nameArg) ? known.get(nameArg) ?? null : null);
     if (name === null || !serverName(name)) continue;
     const def = args[i + (m[3] ? 2 : 1)];
     if (def === undefined) continue;
@@ -265,11 +274,17 @@ export function portEvidence(file: string, source: string, imports: readonly str
     const d = resolveDefault(def, known);
     // The command whose flag set holds it: a cobra variable (`serveCmd.Flags()`), else the function
     // defining it (mox's `c.flag.StringVar` in cmdUpdatesServe), which a command table may name.
-    const command = /([A-Za-z_][A-Za-z0-9_]*)\s*\.\s*(?:Persistent)?Flags\(\)\s*$/.exec(text.slice(Math.max(0, m.index - 120), m.index))?.[1] ?? enclosingFunction(text, m.index);
+    // A flag set held in a variable first (`flags := startCmd.Flags()`, then `flags.Int32P(…)`: flagd).
+    const receiver = /([A-Za-z_][A-Za-z0-9_]*)\s*$/.exec(text.slice(Math.max(0, m.index - 60), m.index))?.[1];
+    const held = receiver === undefined ? undefined : new RegExp(`\\b${receiver}\\s*:?=\\s*([A-Za-z_][A-Za-z0-9_]*)\\s*\\.\\s*(?:Persistent)?Flags\\(\\)`).exec(text.slice(Math.max(0, text.lastIndexOf('\nfunc ', m.index)), m.index))?.[1];
+    const command = /([A-Za-z_][A-Za-z0-9_]*)\s*\.\s*(?:Persistent)?Flags\(\)\s*$/.exec(text.slice(Math.max(0, m.index - 120), m.index))?.[1] ?? held ?? enclosingFunction(text, m.index);
     const before = out.length;
     if (d && LOOPBACK_HOST.test(d.value)) out.push({ port: 0, external: false, confidence: 'sure', via: `flag -${name} default ${d.shown}`, file, address: d.value, flag: name });
     else if (d) add(d.value, `flag -${name} default ${d.shown}`, 'sure', name);
-    if (command !== undefined) for (const e of out.slice(before)) e.command = command;
+    for (const e of out.slice(before)) {
+      if (command !== undefined) e.command = command;
+      if (unquote(nameArg) === null) e.namedByConstant = true;
+    }
   }
   // kingpin: Flag("web.listen-address", "…").Default(":9090")
   const kingpin = /\bFlag\(\s*"([^"\\]+)"([^)]*)\)((?:\s*\.\s*(?:Envar|Short|Hidden|PlaceHolder|Required)\([^)]*\))*)\s*\.\s*Default\(\s*([^)]*)\)/g;
@@ -342,7 +357,8 @@ export function portEvidence(file: string, source: string, imports: readonly str
   for (const [name, value] of constantsOf(text)) {
     if (!CONST_LIKE.test(name) && !NAME_LIKE_PORT.test(name)) continue;
     const p = portOf(value);
-    if (!p || out.some((o) => o.port === p.port)) continue;
+    // A flag named by a constant may be dropped later (see evidenceIn): it keeps no guess away (wasmd's grpcPort).
+    if (!p || out.some((o) => o.port === p.port && !o.namedByConstant)) continue;
     add(value, `const ${name} = ${/^[0-9]+$/.test(value) ? value : JSON.stringify(value)}`, 'guess');
   }
   return out;
@@ -388,6 +404,7 @@ function evidenceIn(pkgs: readonly PackageSources[], scope: CommandScope | undef
     for (const f of p.files) {
       for (const e of portEvidence(p.dir === '' ? f.file : `${p.dir}/${f.file}`, f.text, p.imports, consts)) {
         const sub = e.command !== undefined ? scope?.subcommands.get(e.command) : undefined;
+        if (e.namedByConstant && (sub === undefined || sub !== scope!.runs)) continue;
         if (sub !== undefined && sub !== scope!.runs) dropped.push(e);
         else out.push(e);
       }
