@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, it, before } from 'node:test';
 import { df, ready } from '../helpers';
 import { find, fix, fixture, tempWorkspace } from './kit/workspaceGo';
+import { GOKAPI_DOCKERFILE } from './kit/goAtStart';
 
 /** GD311 module-file-not-in-context: its own cases. */
 before(() => ready);
@@ -16,18 +17,8 @@ describe('GD311 module-file-not-in-context', () => {
   // builder image is built with build/ as its context (build/makefile: `cd build; docker build .`),
   // and build/go.mod was deleted in 9eb8a88; `docker build` fails with "/go.mod": not found.
   it('Gokapi: build/Dockerfile copies a go.mod its context (build/) no longer has: reported, no fix', () => {
-    const text = df([
-      'FROM golang:1.26.1-bookworm',
-      'RUN \\',
-      '  apt-get update && \\',
-      '  apt-get install -y ca-certificates openssl zip && \\',
-      '  update-ca-certificates && \\',
-      '  rm -rf /var/lib/apt',
-      'COPY go.mod /tmp/tmp/go.mod',
-      'RUN cd /tmp/tmp/ && go mod download && rm -r /tmp/tmp',
-      'COPY entrypoint.sh /entrypoint.sh',
-      'ENTRYPOINT ["/entrypoint.sh"]',
-    ]);
+    // The skeleton is shared with the goAtStart cases (kit/goAtStart.ts).
+    const text = GOKAPI_DOCKERFILE();
     const opts = tempWorkspace({ Dockerfile: text, 'entrypoint.sh': '#!/bin/sh\nmake\n', makefile: 'build:\n\tdocker build . --tag gokapi-builder\n', 'go-generate/minifyStaticContent.go': 'package main\n' });
     const found = find(text, 'GD311', opts);
     assert.equal(found.length, 1, JSON.stringify(found));
