@@ -731,7 +731,7 @@ export function moduleCacheMount(model: DockerfileModel, stage: Stage, instr: In
   return caches.find((m) => {
     const t = expandVariables(m.target!, env);
     if (t === null) return false;
-    const target = t.length > 1 ? t.replace(/\/+$/, '') : t;
+    const target = strip(t);
     return target === '/' || path === target || path.startsWith(`${target}/`);
   });
 }
@@ -744,7 +744,7 @@ export function cacheMountId(model: DockerfileModel, stage: Stage, instr: Instru
   const raw = m.id ?? m.target;
   if (raw === null) return null;
   const v = expandVariables(raw, dockerEnv(model, stage, instr));
-  return v === null ? null : v.length > 1 ? v.replace(/\/+$/, '') : v;
+  return v === null ? null : strip(v);
 }
 
 /**
