@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { before, describe, it } from 'node:test';
-import { dockerEnv, goCommands, goFlag, goPackages, rootImage } from '../../server/src/dockerfile/facts';
+import { dockerEnv, goCommands, goFlag, goPackages, rootImage, startInstructions } from '../../server/src/dockerfile/facts';
 import { toDoc } from '../../server/src/dockerfile/model';
 import { parseDockerfile } from '../../server/src/dockerfile/parse';
 import { LineTable, textChange } from '../../server/src/dockerfile/text';
@@ -131,6 +131,28 @@ describe('parseDockerfile', () => {
     const junk = Array.from({ length: 2000 }, (_, i) => String.fromCharCode((i * 7919) % 65536)).join('');
     assert.doesNotThrow(() => parseDockerfile(junk));
     assert.doesNotThrow(() => parseDockerfile(''));
+  });
+});
+
+describe('startInstructions (the ENTRYPOINT and CMD an image starts with)', () => {
+  const start = (text: string) => {
+    const m = parseDockerfile(text);
+    const { entrypoint, cmd } = startInstructions(m, m.stages[m.stages.length - 1]);
+    return [entrypoint?.line ?? null, cmd?.line ?? null];
+  };
+
+  // GoogleContainerTools/kaniko integration/dockerfiles/Dockerfile_test_metadata (61af994, Apache-2.0):
+  // its image config must equal Docker's, which keeps `CMD echo "hello"` beside the last ENTRYPOINT.
+  it('keeps a CMD written before an ENTRYPOINT of the same stage (kaniko\'s metadata test)', () => {
+    const kaniko = 'FROM debian:10.2\nCMD ["command", "one"]\nCMD ["command", "two"]\nCMD echo "hello"\n\nENTRYPOINT ["execute", "something"]\nENTRYPOINT ["execute", "entrypoint"]\n';
+    assert.deepEqual(start(kaniko), [6, 3]);
+  });
+
+  it('resets the CMD of the base stage when the stage sets an ENTRYPOINT, and keeps a CMD after it', () => {
+    assert.deepEqual(start('FROM alpine AS base\nCMD ["sh"]\nFROM base\nENTRYPOINT ["/app"]\n'), [3, null]);
+    assert.deepEqual(start('FROM alpine AS base\nCMD ["sh"]\nFROM base\nRUN true\n'), [null, 1]);
+    assert.deepEqual(start('FROM alpine AS base\nENTRYPOINT ["/app"]\nFROM base\nCMD ["serve"]\n'), [1, 3]);
+    assert.deepEqual(start('FROM alpine\nENTRYPOINT ["/app"]\nCMD ["serve"]\nENTRYPOINT ["/other"]\n'), [3, 2]);
   });
 });
 

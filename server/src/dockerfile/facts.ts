@@ -108,16 +108,19 @@ export function goOlderThan(model: DockerfileModel, stage: Stage, before: Instru
 export const MAX_STAGE_CHAIN = 64;
 
 /**
- * The ENTRYPOINT and CMD that start a stage's image, read along its FROM chain: a later
- * ENTRYPOINT resets the CMD inherited before it, as Docker does.
+ * The ENTRYPOINT and CMD that start a stage's image, read along its FROM chain. An ENTRYPOINT
+ * resets the CMD the stage inherited (from its base image or stage), but not a CMD of its own
+ * stage written before it: BuildKit's dispatchEntrypoint clears the CMD only while the stage has
+ * set none (`cmdSet`, which every FROM starts false), and the classic builder does the same.
  */
 export function startInstructions(model: DockerfileModel, stage: Stage): { entrypoint: Instruction | null; cmd: Instruction | null } {
   let entrypoint: Instruction | null = null;
   let cmd: Instruction | null = null;
   for (const s of stageChain(model, stage)) {
+    let cmdSet = false;
     for (const i of s.instructions) {
-      if (i.keyword === 'ENTRYPOINT') { entrypoint = i; cmd = null; }
-      if (i.keyword === 'CMD') cmd = i;
+      if (i.keyword === 'ENTRYPOINT') { entrypoint = i; if (!cmdSet) cmd = null; }
+      if (i.keyword === 'CMD') { cmd = i; cmdSet = true; }
     }
   }
   return { entrypoint, cmd };

@@ -80,5 +80,16 @@ describe('GD201 toolchain-in-final-image', () => {
       assert.equal(gd201(df(['FROM golang:1.24', 'WORKDIR /src', 'COPY . .', 'CMD ["go", "run", "."]']), contextWith(server)), true);
       assert.equal(gd201(builder, contextWith({ ...server, 'build/release.sh': PLAIN_ENTRYPOINT })), true);
     });
+
+    // dockerfile/facts.ts startInstructions: an ENTRYPOINT keeps a CMD written before it in its
+    // own stage (BuildKit's dispatchEntrypoint clears only a CMD the stage did not set).
+    it('reads a CMD written before the ENTRYPOINT of the same stage, not one of the base stage', () => {
+      const entry = '#!/bin/sh\nexec "$@"\n';
+      const sameStage = df(['FROM golang:1.24', 'WORKDIR /src', 'COPY . .', 'CMD ["air", "-c", ".air.toml"]', 'ENTRYPOINT ["./entrypoint.sh"]']);
+      assert.equal(gd201(sameStage, contextWith({ ...server, 'entrypoint.sh': entry })), false);
+      // The CMD of the stage it is built FROM is reset by the ENTRYPOINT: no live-reload tool starts.
+      const inherited = df(['FROM golang:1.24 AS base', 'CMD ["air", "-c", ".air.toml"]', 'FROM base', 'WORKDIR /src', 'COPY . .', 'ENTRYPOINT ["./entrypoint.sh"]']);
+      assert.equal(gd201(inherited, contextWith({ ...server, 'entrypoint.sh': entry })), true);
+    });
   });
 });
