@@ -7,11 +7,11 @@ import { makeArgs, makeRecipe } from '../../server/src/dockerfile/makeRecipe';
 before(() => ready);
 
 const words = (line: string) => line.split(' ').map((value) => ({ value, raw: value, start: 0, end: 0, dynamic: value.includes('$') }));
-const run = (makefile: string, line: string, files: Record<string, string> = {}) => {
+const run = (makefile: string, line: string, files: Record<string, string> = {}, unsetInEnv?: (name: string) => boolean) => {
   const args = makeArgs(words(line));
   if (!args) return null;
-  const r = makeRecipe(args, (name) => (name === 'Makefile' ? makefile : files[name] ?? null));
-  return r && r.commands.map((c) => `${c.target}:${c.line}${c.conditional ? '?' : ''} ${c.cmd.env.map((e) => `${e.name}=${e.value} `).join('')}${c.cmd.argv.map((w) => (w.dynamic ? '<dyn>' : w.value)).join(' ')}`);
+  const r = makeRecipe(args, (name) => (name === 'Makefile' ? makefile : files[name] ?? null), unsetInEnv);
+  return r && r.commands.map((c) => `${c.target}:${c.line}${c.conditional ? '?' : ''} ${c.dir ? `[${c.dir}] ` : ''}${c.cmd.env.map((e) => `${e.name}=${e.value.includes('__make_dynamic__') ? '<dyn>' : e.value} `).join('')}${c.cmd.argv.map((w) => (w.dynamic ? '<dyn>' : w.value)).join(' ')}`);
 };
 
 describe('makeRecipe', () => {
@@ -33,7 +33,7 @@ describe('makeRecipe', () => {
   });
 
   it('is null when not certain: generators, scripts, unknown targets, includes, conditionals, odd arguments', () => {
-    for (const recipe of ['go generate ./...', './build.sh', 'protoc x.proto', '$(MAKE) nothere', 'cd cmd && go build .', 'cp -r a b', '$(TOOL) gen', 'echo x > a.go', 'go run ./gen']) {
+    for (const recipe of ['go generate ./...', './build.sh', 'protoc x.proto', '$(MAKE) nothere', 'cd cmd; go build .', 'cp -r a b', '$(TOOL) gen', 'echo x > a.go', 'go run ./gen']) {
       assert.equal(run(`b:\n\tgo build .\n\t${recipe}\n`, 'make b'), null, recipe);
     }
     assert.equal(run(ATLAS, 'make nothere'), null);
@@ -48,5 +48,50 @@ describe('makeRecipe', () => {
     assert.deepEqual(run('bin/$(OS)/app:\n\tgo generate\nb:\n\tgo build .\n', 'make b'), ['b:4 go build .'], 'one that cannot be b');
     assert.equal(run('', 'make b'), null);
     assert.equal(makeArgs(words('go build')), null);
+  });
+
+  // tikv/pd a186e0cc (Apache-2.0), Makefile:122-123 (trimmed): pd-ctl is built in tools/, a module of its own.
+  const PD = 'BUILD_BIN_PATH := /src/bin\n.PHONY: pd-ctl\npd-ctl:\n\tcd tools && CGO_ENABLED=0 go build -o $(BUILD_BIN_PATH)/pd-ctl pd-ctl/main.go\n';
+
+  it('runs the commands after `cd dir &&` of the same recipe line in dir (tikv/pd\'s tools)', () => {
+    assert.deepEqual(run(PD, 'make pd-ctl'), ['pd-ctl:4 [tools] CGO_ENABLED=0 go build -o /src/bin/pd-ctl pd-ctl/main.go']);
+    // The folder holds for the rest of the line, and only for that line; cd's add up; an absolute one replaces.
+    assert.deepEqual(run('b:\n\tcd a && cd b/c && go build . && go vet ./...\n\tgo build ./x\n\tcd /src/y && go build .\n\tcd a/.. && go build .\n', 'make b'), [
+      'b:2 [a/b/c] go build .', 'b:2 [a/b/c] go vet ./...', 'b:3 go build ./x', 'b:4 [/src/y] go build .', 'b:5 go build .',
+    ]);
+    // Not certain: a dynamic or special folder, `;` (the command runs here when cd fails), a
+    // subshell, `||` or an if, another command's operand, a sub-make after the cd.
+    for (const recipe of ['cd $(DIR) && go build .', 'cd $$HOME && go build .', 'cd - && go build .', 'cd ~/x && go build .', 'cd x; go build .', '(cd x && go build .) && go build .',
+      'cd x || exit 1 && go build .', 'if true; then cd x && go build .; fi', 'cd x | go build .', 'cd && go build .', 'cd x && $(MAKE) b2']) {
+      assert.equal(run(`b:\n\t${recipe}\nb2:\n\tgo build .\n`, 'make b'), null, recipe);
+    }
+  });
+
+  // infracost/infracost 95ba4f49 (Apache-2.0), Makefile:43-45 (trimmed): `make linux` builds through env.
+  const INFRACOST = 'BINARY := infracost\nPKG := github.com/infracost/infracost/cmd/infracost\n.PHONY: linux\nlinux:\n\tenv GOOS=linux GOARCH=amd64 CGO_ENABLED=0 go build -o build/$(BINARY)-linux-amd64 $(PKG)\n';
+
+  it('reads `env A=1 go build` as a go build with those variables (infracost\'s cross builds)', () => {
+    assert.deepEqual(run(INFRACOST, 'make linux'), ['linux:5 GOOS=linux GOARCH=amd64 CGO_ENABLED=0 go build -o build/infracost-linux-amd64 github.com/infracost/infracost/cmd/infracost']);
+    assert.deepEqual(run('b:\n\tcd cmd && env GOARCH=$(ARCH) go build -o /out/app .\n', 'make b'), ['b:2 [cmd] GOARCH=<dyn> go build -o /out/app .']);
+    // An option (`-i` empties the environment, `-u`), env alone, or a command env runs that is not known.
+    for (const recipe of ['env -i GOOS=linux go build .', 'env -u GOFLAGS go build .', 'env', 'env GOOS=linux', 'env GOOS=linux ./build.sh']) {
+      assert.equal(run(`b:\n\t${recipe}\n`, 'make b'), null, recipe);
+    }
+  });
+
+  it('assigns `X ?= value` when the caller knows make\'s environment has no X, and only then', () => {
+    const mk = 'GOARCH ?= amd64\nOUT ?= bin\n.PHONY: b\nb:\n\tGOARCH=$(GOARCH) go build -o $(OUT)/app .\n';
+    assert.deepEqual(run(mk, 'make b', {}, () => true), ['b:5 GOARCH=amd64 go build -o bin/app .']);
+    // The environment has GOARCH (kedacore/keda passes `ARCH=$TARGETARCH` to `make manager` over
+    // its `ARCH ?= amd64`), or it is not known: the value is the environment's.
+    assert.deepEqual(run(mk, 'make b', {}, (name) => name !== 'GOARCH'), ['b:5 GOARCH=<dyn> go build -o bin/app .']);
+    assert.deepEqual(run(mk, 'make b'), ['b:5 GOARCH=<dyn> go build -o <dyn> .']);
+    // make's own `X=value` wins; a second definition, `+=`, a conditional or override keep it unknown.
+    assert.deepEqual(run(mk, 'make b GOARCH=arm64', {}, () => true), ['b:5 GOARCH=arm64 go build -o bin/app .']);
+    for (const more of ['GOARCH ?= arm64', 'GOARCH += x', 'GOARCH = amd64']) {
+      assert.deepEqual(run(`${more}\n${mk}`, 'make b', {}, () => true), ['b:6 GOARCH=<dyn> go build -o bin/app .'], more);
+    }
+    assert.deepEqual(run(`ifdef X\nGOARCH ?= amd64\nendif\nb:\n\tGOARCH=$(GOARCH) go build .\n`, 'make b', {}, () => true), ['b:5 GOARCH=<dyn> go build .']);
+    assert.deepEqual(run(`override GOARCH ?= amd64\nb:\n\tGOARCH=$(GOARCH) go build .\n`, 'make b', {}, () => true), ['b:3 GOARCH=<dyn> go build .']);
   });
 });

@@ -527,7 +527,7 @@ function computeGoCommands(instr: Instruction): GoCommand[] {
 }
 
 /** `env [-i] A=1 B=2 go build ...` is `A=1 B=2 go build ...` (offsets kept). */
-function throughEnv(cmd: ShellCommand): ShellCommand {
+export function throughEnv(cmd: ShellCommand): ShellCommand {
   if (cmd.argv[0]?.value !== 'env') return cmd;
   const env = [...cmd.env];
   let i = 1;

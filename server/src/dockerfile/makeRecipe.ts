@@ -14,15 +14,24 @@
  *   variables; a prerequisite without a rule is a file (unless pattern rules or `.DEFAULT` could
  *   make it);
  * - make variables `$(X)`/`${X}` expand only when the Makefile defines X once, outside any
- *   conditional, as `X = value` or `X := value` (or `make X=value` sets it); any other reference
- *   (`?=`, `+=`, the environment, functions, automatic variables but `$@`) stays a dynamic word;
+ *   conditional, as `X = value` or `X := value` (or `make X=value` sets it), or as `X ?= value`
+ *   when the caller knows make's environment has no X (`?=` assigns only a variable not yet
+ *   defined, and the environment defines it); any other reference (`+=`, the environment,
+ *   functions, automatic variables but `$@`) stays a dynamic word;
  * - every recipe command is a known harmless one that writes no Go sources: `go build`/`install`
  *   (and `go env`/`version`/`list`/`vet`/`mod download`/`mod verify`), mkdir, chmod, chown, rm,
  *   echo, printf, true, test, ls, pwd, strip, cp/mv/install of files (no folder, no `.go`), and
- *   `$(MAKE) <target>` of a target of the same Makefile (followed the same way). `go generate`,
- *   `go run`, protoc, a script, `cd`, a redirection into a `.go` file, a `$(shell …)` that could
- *   write sources (anywhere make evaluates it) give null.
+ *   `$(MAKE) <target>` of a target of the same Makefile (followed the same way). A command run
+ *   through `env A=1 …` (no option) is that command with those variables. `cd dir &&` moves the
+ *   commands after it on the same recipe line (each line is a shell of its own) to dir, when it
+ *   is certain: a static folder, followed by `&&` (or nothing), in a line without `||`, `if`,
+ *   loops or a subshell. `go generate`, `go run`, protoc, a script, any other `cd`, a
+ *   redirection into a `.go` file, a `$(shell …)` that could write sources (anywhere make
+ *   evaluates it) give null. An `include` gives null too: the model does not have that file's text.
  */
+import * as path from 'node:path';
+import { throughEnv } from './facts';
+import { topLevelOf } from './packages';
 import { parseShell, type ShellCommand, type ShellWord } from './shell';
 
 export interface MakeArgs {
@@ -40,8 +49,10 @@ export interface RecipeCommand {
   target: string;
   /** 1-based line of its recipe line in the Makefile. */
   line: number;
-  /** The command, from the recipe line with make's variables expanded (offsets into that line). */
+  /** The command, from the recipe line with make's variables expanded (offsets into that line); an `env A=1` before it is in its `env`. */
   cmd: ShellCommand;
+  /** The folder it runs in, relative to where make runs ('' there): a `cd dir &&` of its recipe line moves it (absolute when that cd is). */
+  dir: string;
   /** It may not run, or its failure may not fail make: a `-` line, `||`, if/case/loops, a target that may be up to date. */
   conditional: boolean;
 }
@@ -120,6 +131,8 @@ interface Parsed {
   vars: Map<string, string>;
   /** Variables defined otherwise (`?=`, `+=`, twice, in a conditional, `define`). */
   dynamicVars: Set<string>;
+  /** Of those, the ones defined once, outside conditionals, as `X ?= value` (raw values): known when the environment has no X. */
+  defaultVars: Map<string, string>;
   exported: Set<string>;
   phony: Set<string>;
   patternRules: boolean;
@@ -135,9 +148,10 @@ interface Parsed {
 /**
  * The commands `make` with these arguments runs, reading the Makefile with `read` (a name
  * relative to the folder make runs in, after `-C`; null when that file is not there). Null when
- * not certain (see the file comment).
+ * not certain (see the file comment). `unsetInEnv` answers true for a name make's environment
+ * certainly does not have (its `X ?= value` then assigns); without it, none is known.
  */
-export function makeRecipe(args: MakeArgs, read: (name: string) => string | null): MakeRecipe | null {
+export function makeRecipe(args: MakeArgs, read: (name: string) => string | null, unsetInEnv: (name: string) => boolean = () => false): MakeRecipe | null {
   let file: string | null = null;
   let text: string | null = null;
   for (const name of args.file !== null ? [args.file] : MAKEFILES) {
@@ -151,6 +165,11 @@ export function makeRecipe(args: MakeArgs, read: (name: string) => string | null
   const parsed = parseMakefile(text);
   if (!parsed) return null;
   const vars = new Map(parsed.vars);
+  for (const [k, v] of parsed.defaultVars) {
+    if (args.overrides.has(k) || !unsetInEnv(k)) continue;
+    vars.set(k, v);
+    parsed.dynamicVars.delete(k);
+  }
   for (const [k, v] of args.overrides) {
     vars.set(k, v);
     parsed.dynamicVars.delete(k);
@@ -227,13 +246,32 @@ function visit(target: string, scope: Scope, seen: Set<string>, out: RecipeComma
     if (/>>?\s*[^\s;&|<>]*\.go\b/.test(expanded)) return false;
     const script = parseShell(expanded);
     if (script.hasErrors) return false;
-    const conditional = mayNotRun || ignoreErrors || /\|\||(^|[\s;&|(])(if|case|while|until|for|select)\s/.test(expanded);
+    const branches = /\|\||(^|[\s;&|(])(if|case|while|until|for|select)\s/.test(expanded);
+    const conditional = mayNotRun || ignoreErrors || branches;
+    const top = new Set(topLevelOf(script.commands));
+    // The folder the line's shell is in (a `cd` moves the commands after it, on this line only).
+    let dir = '';
     for (const raw of script.commands) {
-      const cmd = markDynamic(raw);
+      let cmd = markDynamic(raw);
+      if (cmd.argv[0]?.value === 'env' && !cmd.argv[0].dynamic) {
+        // `env A=1 B=2 cmd`: cmd with those variables; an option (`-i` empties the environment,
+        // `-u`) or no command is not followed.
+        const run = throughEnv(cmd);
+        if (run === cmd || cmd.argv.slice(1, cmd.argv.length - run.argv.length).some((w) => w.value.startsWith('-'))) return false;
+        cmd = markDynamic(run);
+      }
+      if (cmd.argv[0]?.value === 'cd' && !cmd.argv[0].dynamic) {
+        const to = cdTarget(cmd, expanded, top.has(raw) && !branches);
+        if (to === null) return false;
+        dir = to.startsWith('/') ? path.posix.normalize(to) : path.posix.join(dir, to).replace(/^\.$/, '');
+        continue;
+      }
       const sub = subMake(cmd);
       if (sub !== undefined) {
         if (sub === null) return false;
-        // A sub-make is a process of its own: it runs the prerequisites again.
+        // A sub-make is a process of its own: it runs the prerequisites again (in its own folder:
+        // a sub-make after a `cd` reads another Makefile).
+        if (dir !== '') return false;
         const before = out.length;
         for (const t of sub) {
           // A sub-make of a target without a rule: make fails or does nothing, not followed.
@@ -243,10 +281,24 @@ function visit(target: string, scope: Scope, seen: Set<string>, out: RecipeComma
         continue;
       }
       if (!harmless(cmd)) return false;
-      out.push({ target, line: r.line, cmd, conditional });
+      out.push({ target, line: r.line, cmd, dir, conditional });
     }
   }
   return true;
+}
+
+/**
+ * The folder of a recipe's `cd dir` when certain: one static operand (not `-`, `~…`), a command
+ * of the line's own shell (not nested, no subshell on the line, no `||`/`if`/loop: `certainShell`)
+ * followed by `&&` or by nothing; null otherwise.
+ */
+function cdTarget(cmd: ShellCommand, line: string, certainShell: boolean): string | null {
+  if (!certainShell || cmd.env.length > 0 || cmd.argv.length !== 2) return null;
+  const to = cmd.argv[1];
+  if (to.dynamic || to.value === '' || to.value === '-' || to.value.startsWith('~') || to.value.startsWith('-')) return null;
+  // A subshell `(cd x && go build) && go build` leaves the folder when it ends.
+  if (/(^|[^$])\(/.test(line)) return null;
+  return /^\s*(&&|$)/.test(line.slice(cmd.end)) ? to.value : null;
 }
 
 /** A word holding an unexpanded make reference is dynamic, even where the shell would not expand it (single quotes). */
@@ -359,11 +411,14 @@ const ASSIGN = /^(override\s+|export\s+|private\s+)?([A-Za-z_.][A-Za-z0-9_.-]*)\
 function parseMakefile(text: string): Parsed | null {
   const raw = text.replace(/\r\n?/g, '\n').split('\n');
   const p: Parsed = {
-    rules: [], vars: new Map(), dynamicVars: new Set(), exported: new Set(), phony: new Set(),
+    rules: [], vars: new Map(), dynamicVars: new Set(), defaultVars: new Map(), exported: new Set(), phony: new Set(),
     patternRules: false, hasDefault: false, targetVars: new Set(), defaultGoal: null, variableTargets: [], unknownTargets: [],
   };
   const defined = new Set<string>();
-  const define = (name: string, value: string, plain: boolean) => {
+  const define = (name: string, value: string, plain: boolean, byDefault = false) => {
+    // `X ?= v` alone: known later when the environment has no X; any other definition makes it dynamic.
+    if (byDefault && !defined.has(name)) p.defaultVars.set(name, value);
+    else p.defaultVars.delete(name);
     if (!plain || (defined.has(name) && p.vars.get(name) !== value)) {
       p.dynamicVars.add(name);
       p.vars.delete(name);
@@ -434,7 +489,7 @@ function parseMakefile(text: string): Parsed | null {
         continue;
       }
       if (/\$[({]shell[ \t]/.test(value) || op === '!=') shells.push(op === '!=' ? `shell ${value}` : value);
-      define(name, value.trim(), cond === 0 && (op === '=' || op === ':=' || op === '::=') && !/override/.test(prefix));
+      define(name, value.trim(), cond === 0 && (op === '=' || op === ':=' || op === '::=') && !/override/.test(prefix), cond === 0 && op === '?=' && !/override/.test(prefix));
       if (/export/.test(prefix)) p.exported.add(name);
       continue;
     }

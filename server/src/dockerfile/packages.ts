@@ -206,7 +206,11 @@ export function isSystemSetupCommand(cmd: ShellCommand): boolean {
 
 /** The script's commands that are not inside another command (command substitutions are nested). */
 export function topLevelCommands(script: Script): ShellCommand[] {
-  const cmds = script.parsed.commands;
+  return topLevelOf(script.parsed.commands);
+}
+
+/** Those of a parsed script's commands that are not inside another one. */
+export function topLevelOf(cmds: readonly ShellCommand[]): ShellCommand[] {
   return cmds.filter((c) => !cmds.some((o) => o !== c && o.start <= c.start && c.end <= o.end && (o.start < c.start || o.end > c.end)));
 }
 

@@ -26,7 +26,7 @@
 import { flatMapOf } from '../arrays';
 import * as path from 'node:path';
 import {
-  contextPath, copyPaths, goCommands, goFlag, goPackages, isContextCopy, isWholeContext, pathEnv, stageChain, stageGoCommands, stageImage, workdirBefore, type GoCommand,
+  contextPath, copyPaths, dockerEnv, goCommands, goFlag, goPackages, isContextCopy, isWholeContext, pathEnv, stageChain, stageGoCommands, stageImage, workdirBefore, type GoCommand,
 } from '../dockerfile/facts';
 import { envValue, goBinaryName, stageRef, writesNoBinary } from '../dockerfile/goBuild';
 import { toDoc, type DockerfileModel, type Instruction, type Stage } from '../dockerfile/model';
@@ -36,6 +36,7 @@ import type { ShellAssignment, ShellCommand, ShellWord } from '../dockerfile/she
 import { makeArgs, makeRecipe, type MakeRecipe, type RecipeCommand } from '../dockerfile/makeRecipe';
 import { expandVariables, type VariableLookup } from '../dockerfile/variables';
 import { sourceCovers } from '../dockerfile/copySources';
+import { imageEnv } from '../images/table';
 import type { GoPackage, WorkspaceModel } from '../workspace/model';
 import { mainPackages, packageByDir, resolvePackageArg } from '../workspace/query';
 import { dockerfileFact } from './memo';
@@ -647,7 +648,7 @@ export function makeGoCommands(info: Known, stage: Stage, instr: Instruction): M
       const rel = inBuilder(path.posix.resolve(dir, name));
       return rel === null ? null : files.readFile(rel);
     };
-    const recipe = makeRecipe(args, read);
+    const recipe = makeRecipe(args, read, (name) => unsetForMake(info.model, stage, instr, make, name));
     if (!recipe) continue;
     const makefile = inBuilder(path.posix.resolve(dir, recipe.file));
     if (makefile === null) continue;
@@ -658,11 +659,13 @@ export function makeGoCommands(info: Known, stage: Stage, instr: Instruction): M
       const first = argv[1]?.value ?? '';
       const sub = first === 'mod' || first === 'work' ? `${first} ${argv[2]?.value ?? ''}`.trim() : first;
       let rest = argv.slice(first === 'mod' || first === 'work' ? 3 : 2);
-      if (args.dir !== '') {
-        // make -C moves the recipe: a `-C` of the go command, relative to where make runs.
+      // make -C, then the recipe line's `cd`, move the command: a `-C` of the go command,
+      // relative to where make runs.
+      const moved = command.dir.startsWith('/') ? command.dir : path.posix.join(args.dir || '.', command.dir || '.');
+      if (moved !== '.') {
         const own = goFlag(rest, 'C');
         if (own && (own.value === true || (own.valueWord ?? own.word).dynamic)) continue;
-        const to = own ? path.posix.join(args.dir, own.value as string) : args.dir;
+        const to = own ? path.posix.join(moved, own.value as string) : moved;
         if (own) rest = rest.filter((w) => w !== own.word && w !== own.valueWord);
         const word = (value: string): ShellWord => ({ value, raw: value, start: make.start, end: make.start, dynamic: false });
         rest = [word('-C'), word(to), ...rest];
@@ -673,6 +676,28 @@ export function makeGoCommands(info: Known, stage: Stage, instr: Instruction): M
   }
   return out;
 }
+
+/**
+ * make's environment certainly has no `name` (so the Makefile's `name ?= value` assigns): the
+ * stage's base image is one whose environment is known (images/table.ts) and does not set it,
+ * no ENV or ARG in scope names it (an ARG may come from --build-arg), the RUN exports nothing
+ * before make (`export X=1 &&`, `. ./env.sh`), and make's own prefix assignments do not set it.
+ * BuildKit also passes the proxy variables (HTTP_PROXY…) of the build.
+ */
+function unsetForMake(model: DockerfileModel, stage: Stage, instr: Instruction, make: ShellCommand, name: string): boolean {
+  const image = stageImage(model, stage);
+  if (!image || imageEnv(image).has(name) || IMAGE_SET.test(name)) return false;
+  if (dockerEnv(model, stage, instr).has(name)) return false;
+  if (make.env.some((a) => a.name === name)) return false;
+  // `--mount=type=secret,env=X` sets X for the RUN.
+  if (instr.flags.some((f) => f.name === 'mount' && /(^|,)env=/.test(f.value ?? ''))) return false;
+  const before = instr.script ? topLevelCommands(instr.script).filter((c) => c.start < make.start) : [];
+  if (instr.script?.parsed.assignments.some((a) => a.start < make.start)) return false;
+  return !before.some((c) => /^(export|declare|typeset|source|\.|set|eval)$/.test(c.argv[0]?.value ?? ''));
+}
+
+/** Variables an image's own environment or BuildKit may set whatever images/table.ts knows of it. */
+const IMAGE_SET = /^(PATH|HOME|HOSTNAME|PWD|SHELL|USER|TERM|LANG|LC_[A-Z]+|GOPATH|GOROOT|GOLANG_VERSION|GOTOOLCHAIN|GOBIN|GOCACHE|GOMODCACHE|GOFLAGS|[A-Za-z]+_PROXY|[a-z]+_proxy|MAKEFLAGS|MAKELEVEL|MFLAGS|MAKEFILES)$/;
 
 /**
  * The context file a COPY/ADD of the stage chain before `instr` (or a bind mount of it) put at

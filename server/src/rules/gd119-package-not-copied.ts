@@ -20,7 +20,7 @@
  * - `RUN make <target>`: the go builds of the target's recipe count when the recipe is certain
  *   and harmless (makeGoCommands, dockerfile/makeRecipe.ts: a Makefile of the builder, a known
  *   target whose recipe and prerequisites run only go build/install and file housekeeping), in
- *   the folder make runs in (`make -C` moves it); a line whose failure does not fail make (`-`,
+ *   the folder make runs in (`make -C`, and a recipe line's `cd dir &&`, move it); a line whose failure does not fail make (`-`,
  *   `||`, if) does not. Any other recipe is "may write sources", as before.
  *
  * No fix: which folders to copy (or whether to copy the whole module) is the user's choice.

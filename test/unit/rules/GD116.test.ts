@@ -140,4 +140,24 @@ describe('GD116 hard-coded-target-platform: a go build in a make recipe', () => 
     // Without the context's files nothing is read.
     assert.deepEqual(find(post('ENV GOARCH=$TARGETARCH'), 'GD116'), []);
   });
+
+  // infracost/infracost 95ba4f49 (Apache-2.0), Makefile:43-45: `env GOOS=linux GOARCH=amd64
+  // CGO_ENABLED=0 go build …` (trimmed); the atlas Dockerfile above runs it.
+  it('reads a recipe\'s `env GOARCH=amd64 go build` and a `GOARCH ?= amd64` the environment does not set', () => {
+    const viaEnv = findWs(post('ENV GOARCH=$TARGETARCH'), 'GD116', ws('\tenv GOOS=linux GOARCH=amd64 CGO_ENABLED=0 go build -o bin/helm-post-install cmd/post-install/main.go'));
+    assert.equal(viaEnv.length, 1);
+    assert.match(viaEnv[0].message, /builds with GOARCH=amd64 \(Makefile:5\)/);
+    const byDefault = (env: string, run?: string) => findWs(post(env, run), 'GD116', tempWorkspace({
+      'go.mod': 'module github.com/mongodb/mongodb-atlas-kubernetes/v2\n\ngo 1.26.5\n',
+      'cmd/post-install/main.go': 'package main\n\nfunc main() {}\n',
+      'Makefile': 'ARCH ?= amd64\n.PHONY: post-install-hook\npost-install-hook:\n\tGOARCH=$(ARCH) go build -o bin/helm-post-install cmd/post-install/main.go\n',
+    }));
+    assert.equal(byDefault('ENV TZ=UTC').length, 1);
+    // kedacore/keda 8b4f083c (Apache-2.0) passes `ARCH=$TARGETARCH` to make over its Makefile's
+    // `ARCH ?=amd64`: the environment's value wins. An ARG or ENV of the name may set it too.
+    assert.deepEqual(byDefault('ENV TZ=UTC', 'RUN ARCH=$TARGETARCH make post-install-hook'), []);
+    assert.deepEqual(byDefault('ARG ARCH'), []);
+    assert.deepEqual(byDefault('ENV ARCH=arm64'), []);
+    assert.deepEqual(byDefault('ENV TZ=UTC', 'RUN export ARCH=arm64 && make post-install-hook'), []);
+  });
 });

@@ -187,7 +187,7 @@ describe('GD119 package-not-copied: a go build in a make recipe', () => {
 
   it('silent when the recipe could write sources or is not known: go generate, a script, $(MAKE) of an unknown target, an unknown target, a dynamic package', () => {
     const gen = (line: string) => atlas(ATLAS_MAKEFILE.replace('\tchmod +x bin/helm-post-install', `\tchmod +x bin/helm-post-install\n`).replace('post-install-hook:\n', `post-install-hook:\n${line}\n`));
-    for (const line of ['\tgo generate ./...', '\t./hack/gen-api.sh', '\tbash hack/gen.sh', '\tprotoc --go_out=. api.proto', '\t$(MAKE) codegen', '\tcd api && go build ./...', '\tcp -r third_party/api api', '\techo "package api" > api/api.go', '\t$(CONTROLLER_GEN) object']) {
+    for (const line of ['\tgo generate ./...', '\t./hack/gen-api.sh', '\tbash hack/gen.sh', '\tprotoc --go_out=. api.proto', '\t$(MAKE) codegen', '\tcd api; go build ./...', '\tcp -r third_party/api api', '\techo "package api" > api/api.go', '\t$(CONTROLLER_GEN) object']) {
       assert.deepEqual(find(postInstall(), 'GD119', gen(line)), [], line);
     }
     // A prerequisite whose recipe runs a generator.
@@ -199,8 +199,32 @@ describe('GD119 package-not-copied: a go build in a make recipe', () => {
     assert.deepEqual(find(postInstall(), 'GD119', atlas(ATLAS_MAKEFILE.replace('post-install/main.go\n', 'post-install/main.go || true\n'))), []);
     // An `include`d file may add anything.
     assert.deepEqual(find(postInstall(), 'GD119', atlas(`include common.mk\n${ATLAS_MAKEFILE}`)), []);
+    // `cd api && go build ./...` is followed (dockerfile/makeRecipe.ts): the recipe is known, and
+    // the post-install build still lacks api (the cd fails first, for the same missing folder).
+    assert.equal(find(postInstall(), 'GD119', gen('\tcd api && go build ./...')).length, 1);
     // A recipe inside a conditional.
     assert.deepEqual(find(postInstall(), 'GD119', atlas(ATLAS_MAKEFILE.replace('\tchmod', 'ifdef X\n\tchmod').replace('helm-post-install\n\n', 'helm-post-install\nendif\n\n'))), []);
+  });
+
+  // tikv/pd a186e0cc (Apache-2.0), Makefile:122-123: `make pd-ctl` runs
+  // `cd tools && … go build -o $(BUILD_BIN_PATH)/pd-ctl pd-ctl/main.go`, a main package of the
+  // tools module (tools/go.mod) whose command package is tools/pd-ctl/pdctl (trimmed).
+  it('follows `cd tools &&` of a recipe line: the build compiles tools/pd-ctl (tikv/pd)', () => {
+    const ws = tempWorkspace({
+      'go.mod': 'module github.com/tikv/pd\n\ngo 1.25\n',
+      'server/server.go': 'package server\n',
+      'tools/go.mod': 'module github.com/tikv/pd/tools\n\ngo 1.25\n',
+      'tools/pd-ctl/main.go': 'package main\n\nimport "github.com/tikv/pd/tools/pd-ctl/pdctl"\n\nfunc main() { pdctl.MainStart() }\n',
+      'tools/pd-ctl/pdctl/ctl.go': 'package pdctl\n\nfunc MainStart() {}\n',
+      'Makefile': 'BUILD_BIN_PATH := /go/src/github.com/tikv/pd/bin\n.PHONY: pd-ctl\npd-ctl:\n\tcd tools && CGO_ENABLED=0 go build -o $(BUILD_BIN_PATH)/pd-ctl pd-ctl/main.go\n',
+    });
+    const pd = (copies: string[]) => df(['FROM golang:1.25-alpine AS builder', 'WORKDIR /go/src/github.com/tikv/pd', 'COPY go.mod .', ...copies, 'COPY Makefile .', 'RUN make pd-ctl',
+      'FROM alpine:3.17', 'COPY --from=builder /go/src/github.com/tikv/pd/bin/pd-ctl /pd-ctl', 'ENTRYPOINT ["/pd-ctl"]']);
+    const fs1 = find(pd(['COPY tools/go.mod tools/', 'COPY tools/pd-ctl/main.go tools/pd-ctl/']), 'GD119', ws);
+    assert.equal(fs1.length, 1);
+    assert.match(fs1[0].message, /^`go build` in the recipe of `make pd-ctl` \(Makefile:4\) compiles github\.com\/tikv\/pd\/tools\/pd-ctl, which needs `github\.com\/tikv\/pd\/tools\/pd-ctl\/pdctl`/);
+    // The tools folder copied whole: silent.
+    assert.deepEqual(find(pd(['COPY tools/ tools/']), 'GD119', ws), []);
   });
 
   it('silent when the Makefile is not in the builder, and when every package is copied', () => {
