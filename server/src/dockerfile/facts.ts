@@ -511,19 +511,25 @@ function computeGoCommands(instr: Instruction): GoCommand[] {
   if (instr.keyword !== 'RUN' || !instr.script) return [];
   const out: GoCommand[] = [];
   for (const c of instr.script.parsed.commands) {
-    const cmd = throughEnv(c);
-    const name = cmd.argv[0]?.value;
-    // `xx-go` (tonistiigi/xx) is go with GOOS/GOARCH/CC set for the target platform.
-    if (!name || !name.endsWith('go') || !/(^|\/)(xx-)?go$/.test(name)) continue;
-    if (name.endsWith('xx-go') && cmd.argv[1]?.value.startsWith('--')) continue; // `xx-go --wrap`: setup, not a go command
-    const first = cmd.argv[1]?.value ?? '';
-    if (first === 'mod' || first === 'work') {
-      out.push({ instr, cmd, sub: `${first} ${cmd.argv[2]?.value ?? ''}`.trim(), args: cmd.argv.slice(3) });
-    } else {
-      out.push({ instr, cmd, sub: first, args: cmd.argv.slice(2) });
-    }
+    const g = goCommandOf(c);
+    if (g) out.push({ instr, ...g });
   }
   return out;
+}
+
+/**
+ * A shell command as a go command (`go build`, `CGO_ENABLED=0 go build`, `env A=1 go get`,
+ * `xx-go build`), or null: the one reading for a RUN's commands and a script's (facts/scriptRuns.ts).
+ */
+export function goCommandOf(c: ShellCommand): Omit<GoCommand, 'instr'> | null {
+  const cmd = throughEnv(c);
+  const name = cmd.argv[0]?.value;
+  // `xx-go` (tonistiigi/xx) is go with GOOS/GOARCH/CC set for the target platform.
+  if (!name || !name.endsWith('go') || !/(^|\/)(xx-)?go$/.test(name)) return null;
+  if (name.endsWith('xx-go') && cmd.argv[1]?.value.startsWith('--')) return null; // `xx-go --wrap`: setup, not a go command
+  const first = cmd.argv[1]?.value ?? '';
+  if (first === 'mod' || first === 'work') return { cmd, sub: `${first} ${cmd.argv[2]?.value ?? ''}`.trim(), args: cmd.argv.slice(3) };
+  return { cmd, sub: first, args: cmd.argv.slice(2) };
 }
 
 /** `env [-i] A=1 B=2 go build ...` is `A=1 B=2 go build ...` (offsets kept). */

@@ -253,3 +253,190 @@ function unescapeWord(text: string): string {
 function unescapeDouble(text: string): string {
   return text.replace(/\\([$`"\\\n])/g, '$1');
 }
+
+/**
+ * A script file as a program: which commands sit in which function, and in which arm of which
+ * `case`. For following what `./do.sh goget` runs (facts/scriptRuns.ts): the dispatch of a
+ * do-like script is a `case "$1" in … esac` or a `$1 "$@"` call of the function its argument
+ * names. Functions defined inside functions are functions of their own (bash defines them
+ * when it runs the outer one).
+ */
+export interface ScriptOutline {
+  hasErrors: boolean;
+  /** The commands outside any function, in order. */
+  top: OutlinedCommand[];
+  /** The functions by name; null for a name defined more than once (which one runs depends on the order). */
+  functions: Map<string, OutlinedCommand[] | null>;
+  /** Assignments that stand alone outside any function (`ARG=$1`). */
+  assignments: ShellAssignment[];
+}
+
+export interface OutlinedCommand {
+  cmd: ShellCommand;
+  /** The `case` arms it sits in, outermost first. */
+  arms: { of: ScriptCase; arm: number }[];
+  /**
+   * Whether it runs depends on a condition other than a `case`: the branches of `if`/`elif`/`else`
+   * (not the `if` condition), what follows `||`, what follows `&&` after a test (`[ "$1" = deps ] &&`),
+   * the body of a `while`/`until` loop or of a `for` over anything but static words.
+   */
+  conditional: boolean;
+}
+
+export interface ScriptCase {
+  subject: ShellWord;
+  /**
+   * Each arm's patterns as regular expressions of the whole word; null for an arm whose patterns
+   * cannot be read (an expansion, a bracket or extended glob). `fallsThrough`: an arm ends with
+   * `;&` or `;;&`, so more than one arm may run.
+   */
+  arms: (RegExp[] | null)[];
+  fallsThrough: boolean;
+}
+
+/** The outline of a script file (tree-sitter, whatever the script's form: files are seldom plain). */
+export function outlineScript(text: string): ScriptOutline {
+  if (!parser) throw new ShellParserNotReady();
+  const tree = parser.parse(text);
+  if (!tree) return { hasErrors: true, top: [], functions: new Map(), assignments: [] };
+  try {
+    const out: ScriptOutline = { hasErrors: tree.rootNode.hasError, top: [], functions: new Map(), assignments: [] };
+    try {
+      outlineNode(tree.rootNode, out, out.top, [], false, true, 0);
+    } catch (e) {
+      if (e instanceof TooDeep) return { hasErrors: true, top: [], functions: new Map(), assignments: [] };
+      throw e;
+    }
+    return out;
+  } finally {
+    tree.delete();
+  }
+}
+
+function outlineNode(node: Node, out: ScriptOutline, list: OutlinedCommand[], arms: OutlinedCommand['arms'], cond: boolean, top: boolean, depth: number): void {
+  if (depth > MAX_DEPTH) throw new TooDeep();
+  const inner = (child: Node, c = cond, a = arms) => outlineNode(child, out, list, a, c, top, depth + 1);
+  switch (node.type) {
+    case 'function_definition': {
+      const name = node.childForFieldName('name')?.text;
+      const body = node.childForFieldName('body');
+      if (!name) return;
+      const own: OutlinedCommand[] = [];
+      out.functions.set(name, out.functions.has(name) ? null : own);
+      if (body) outlineNode(body, out, own, [], false, false, depth + 1);
+      return;
+    }
+    case 'case_statement': {
+      const value = node.childForFieldName('value');
+      if (!value) return;
+      const c: ScriptCase = { subject: wordOf(value), arms: [], fallsThrough: false };
+      for (const item of node.namedChildren) {
+        if (!item || item.type !== 'case_item') continue;
+        const k = c.arms.length;
+        const patterns: RegExp[] = [];
+        let readable = true;
+        item.children.forEach((child, i) => {
+          if (!child) return;
+          const field = item.fieldNameForChild(i);
+          if (field === 'value') {
+            const re = casePattern(child);
+            if (re) patterns.push(re);
+            else readable = false;
+          } else if (field === 'fallthrough' || child.type === ';&' || child.type === ';;&') {
+            c.fallsThrough = true;
+          } else if (field !== 'termination' && child.isNamed) {
+            inner(child, cond, [...arms, { of: c, arm: k }]);
+          }
+        });
+        c.arms.push(readable ? patterns : null);
+      }
+      return;
+    }
+    case 'command': {
+      const cmds: ShellCommand[] = [];
+      collect(node, cmds, [], depth);
+      for (const cmd of cmds) list.push({ cmd, arms, conditional: cond });
+      return;
+    }
+    case 'if_statement':
+      node.children.forEach((child, i) => {
+        if (child?.isNamed) inner(child, cond || node.fieldNameForChild(i) !== 'condition');
+      });
+      return;
+    case 'while_statement':
+    case 'until_statement':
+    case 'c_style_for_statement':
+      for (const child of node.namedChildren) if (child) inner(child, true);
+      return;
+    case 'for_statement': {
+      const values = node.childrenForFieldName('value').filter((v): v is Node => !!v);
+      const known = values.length > 0 && values.every((v) => !wordOf(v).dynamic && !/[*?[]/.test(v.text));
+      const body = node.childForFieldName('body');
+      if (body) inner(body, cond || !known);
+      return;
+    }
+    case 'list': {
+      // `a && b`, `a || b` (left-nested): the right side runs after a test, or when the left fails.
+      const [left, op, right] = node.children;
+      if (!left || !op || !right) break;
+      inner(left);
+      inner(right, cond || op.type === '||' || hasTest(left));
+      return;
+    }
+    default:
+      if (top && node.type === 'variable_assignment' && node.parent?.type !== 'command') {
+        const a = toAssignment(node);
+        if (a) out.assignments.push(a);
+      }
+  }
+  for (const child of node.namedChildren) if (child) inner(child);
+}
+
+/** A test in a list's left side: `[ … ]`, `[[ … ]]`, `test …`. */
+function hasTest(node: Node): boolean {
+  if (node.type === 'test_command') return true;
+  if (node.type === 'command') {
+    const name = node.childForFieldName('name')?.text;
+    return name === 'test' || name === '[' || name === '[[';
+  }
+  return node.type === 'list' || node.type === 'negated_command' ? node.namedChildren.some((c) => !!c && hasTest(c)) : false;
+}
+
+/** A case pattern as a regular expression of the whole subject: quoted text is literal, `*` and `?` are globs; null for anything else. */
+function casePattern(node: Node): RegExp | null {
+  let src = '';
+  const add = (n: Node): boolean => {
+    switch (n.type) {
+      case 'raw_string':
+        src += escapeRegExp(n.text.slice(1, -1));
+        return true;
+      case 'string':
+        if (n.namedChildren.some((c) => c && c.type !== 'string_content')) return false;
+        src += escapeRegExp(valueOf(n, () => {}));
+        return true;
+      case 'word':
+      case 'extglob_pattern':
+      case 'number': {
+        const t = n.text;
+        for (let i = 0; i < t.length; i++) {
+          const ch = t[i];
+          if (ch === '\\' && i + 1 < t.length) src += escapeRegExp(t[++i]);
+          else if (ch === '*') src += '.*';
+          else if (ch === '?') src += '.';
+          else if ('[](){}|@+!'.includes(ch)) return false;
+          else src += escapeRegExp(ch);
+        }
+        return true;
+      }
+      case 'concatenation':
+        return n.children.every((c) => !!c && add(c));
+      default:
+        return false;
+    }
+  };
+  return add(node) ? new RegExp(`^${src}$`, 's') : null;
+}
+
+function escapeRegExp(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}

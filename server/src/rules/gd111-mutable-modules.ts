@@ -1,8 +1,9 @@
-import { copyPaths, goCommands, goFlag, isContextCopy, isWholeContext, stageGoCommands, stageGoVersion, type GoCommand } from '../dockerfile/facts';
-import { indirectGoSteps } from '../dockerfile/indirectGo';
+import { copyPaths, goCommandOf, goCommands, goFlag, isContextCopy, isWholeContext, stageGoCommands, stageGoVersion, type GoCommand } from '../dockerfile/facts';
+import { indirectGoSteps, type IndirectGoStep } from '../dockerfile/indirectGo';
 import { envValue, goflags, goflagsValue, sourcesPresent, stageRef } from '../dockerfile/goBuild';
 import { scriptSpan, type DockerfileModel, type Instruction, type Stage } from '../dockerfile/model';
 import { dockerfileFact } from '../facts/memo';
+import { scriptCommandsRun } from '../facts/scriptRuns';
 import { stagesToCheck, type Rule, type RuleContext, type RuleFinding } from './types';
 
 /** go commands that load packages and so honour -mod (and GOFLAGS=-mod=…). */
@@ -15,6 +16,9 @@ const LOADS_PACKAGES = new Set(['build', 'install', 'test', 'run', 'list', 'vet'
  * - `go get …` (except with GO111MODULE=off); when nothing was copied into the stage it runs
  *   outside a module, and the message says so (a GOPATH-era tool install: use go install pkg@version);
  * - `go mod tidy` (except `go mod tidy -diff`, which only reports).
+ * - the same in a script the RUN runs (`RUN ./do.sh goget`, whose `goget` function runs
+ *   `go get -u -v ./...` and `go mod tidy`: vouch-proxy), reported on the RUN with the script's
+ *   line; only what the script certainly runs for its arguments (facts/scriptRuns.ts).
  * `go install pkg@version` runs outside the main module and changes nothing: not reported.
  * Nor is a `go get`/`go mod tidy` whose rewrite a later COPY of the context throws away before
  * any go command or build tool runs: `COPY go.mod go.sum ./`, `RUN go mod download && go mod
@@ -37,7 +41,7 @@ export const gd111: Rule = {
   facts: ['goCommands', 'images', 'workspace', 'contextFiles'],
   // Reads its stage's chain (env, go version, earlier copies) and what other stages copy out of it.
   scope: 'stage',
-  docs: { severity: 'in general, **error** for a `go get` that fails because the build context has no go.mod', workspace: '(better with: it then knows when the context has no go.mod)' },
+  docs: { severity: 'in general, **error** for a `go get` that fails because the build context has no go.mod', workspace: '(better with: it then follows the scripts a RUN runs, and knows when the context has no go.mod)' },
   check(ctx) {
     const out: RuleFinding[] = [];
     const why = 'the image is then built from dependency versions resolved at build time, not the ones committed in go.mod/go.sum. Run it locally and commit go.mod and go.sum.';
@@ -48,7 +52,7 @@ export const gd111: Rule = {
       for (const g of stageGoCommands(stage)) {
         const script = g.instr.script!;
         const span = scriptSpan(script, g.cmd.start, g.cmd.end);
-        if ((g.sub === 'get' || g.sub === 'mod tidy') && restoredBeforeUse(ctx.model, stage, g)) continue;
+        if ((g.sub === 'get' || g.sub === 'mod tidy') && restoredBeforeUse(ctx.model, stage, g.instr, goCommands(g.instr).some((x) => x.cmd.start > g.cmd.start))) continue;
         if (g.sub === 'get') {
           const mode = envValue(ctx.model, stage, g, 'GO111MODULE');
           if (mode === 'off') continue;
@@ -95,21 +99,77 @@ export const gd111: Rule = {
           out.push({ message: `GOFLAGS sets \`-mod=mod\`, so \`go ${g.sub}\` may update go.mod/go.sum when they are out of date: ${why}`, span });
         }
       }
+      out.push(...scriptFindings(ctx, stage, why));
     }
     return out;
   },
 };
 
 /**
- * The go.mod/go.sum that `g` rewrote are overwritten with the committed ones before anything
- * reads them: no go command runs after `g` in its RUN, and the next instruction of the stage
+ * The scripts of the stage's RUNs that rewrite go.mod/go.sum (`go get`, `go mod tidy` but
+ * `-diff`, `-mod=mod` on a go command): one finding on the RUN's command, naming the script and
+ * the lines. Not a `go get` with GO111MODULE=off (on the script's command, in the stage, or
+ * anywhere in the script), nor before Go 1.11, nor before anything was copied in (no module to
+ * rewrite), nor when a later context COPY puts the committed files back first.
+ */
+function scriptFindings(ctx: RuleContext, stage: Stage, why: string): RuleFinding[] {
+  const files = ctx.files;
+  if (!ctx.workspace || !files) return [];
+  const read = (rel: string) => files.readFile(rel);
+  const out: RuleFinding[] = [];
+  for (const step of indirectGoSteps(stage, read, false)) {
+    const run = scriptCommandsRun(step, read, ctx.workspace);
+    if (!run || !sourcesPresent(ctx.model, stage, step.instr)) continue;
+    const text = read(run.file) ?? '';
+    const version = stageGoVersion(ctx.model, stage, step.instr);
+    const modulesOff =
+      /\bGO111MODULE=["']?off\b/.test(text) || envValue(ctx.model, stage, { instr: step.instr, cmd: step.cmd, sub: '', args: [] }, 'GO111MODULE') === 'off' || (!!version && version[0] === 1 && version[1] < 11);
+    const rewrites: { what: string; line: number }[] = [];
+    let upgrades = false;
+    // Go runs after the last rewrite (in the script, or later in the RUN): the rewritten files are read.
+    let goAfter = false;
+    for (const c of run.commands) {
+      const g = goCommandOf(c.cmd);
+      if (!g) continue;
+      const what = `\`${g.cmd.argv.map((w) => w.raw).join(' ')}\``;
+      const rewriting =
+        (g.sub === 'get' && !modulesOff) || (g.sub === 'mod tidy' && !g.args.some((w) => w.value === '-diff' || w.value === '--diff')) || goFlag(g.args, 'mod')?.value === 'mod';
+      // (A function called twice runs its lines twice: each is named once.)
+      if (rewriting && !rewrites.some((r) => r.line === c.line)) rewrites.push({ what, line: c.line });
+      if (rewriting && g.sub === 'get' && g.args.some((w) => /^-u(=|$)/.test(w.value))) upgrades = true;
+      goAfter = rewrites.length > 0 && !rewriting;
+    }
+    if (rewrites.length === 0) continue;
+    if (restoredBeforeUse(ctx.model, stage, step.instr, goAfter || goAfterInRun(stage, step))) continue;
+    const name = run.file.split('/').pop() ?? run.file;
+    const list = rewrites.slice(0, 3).map((r, k) => `${r.what} (${k === 0 ? `${name} line ${r.line}` : `line ${r.line}`})`);
+    const runs = list.length > 1 ? `${list.slice(0, -1).join(', ')} and ${list[list.length - 1]}` : list[0];
+    const command = step.instr.script!.text.slice(step.cmd.start, step.cmd.end);
+    out.push({
+      message: `\`${command}\` runs ${runs}, which rewrite${rewrites.length > 1 ? '' : 's'} go.mod/go.sum in the image build${upgrades ? ' (`-u` moves every dependency to its newest release)' : ''}: ${why}`,
+      span: scriptSpan(step.instr.script!, step.cmd.start, step.cmd.end),
+    });
+  }
+  return out;
+}
+
+/** Go runs in the RUN after this script step: a go command, or another tool or script step. */
+function goAfterInRun(stage: Stage, step: IndirectGoStep): boolean {
+  if (goCommands(step.instr).some((x) => x.cmd.start > step.cmd.start)) return true;
+  const single = { ...stage, instructions: [step.instr] };
+  return indirectGoSteps(single, undefined, true, { variableScripts: true }).some((x) => x.cmd.start > step.cmd.start);
+}
+
+/**
+ * The go.mod/go.sum that a command of `instr` rewrote are overwritten with the committed ones
+ * before anything reads them: no go command runs after it in its RUN (`goAfter`), and the next instruction of the stage
  * that matters is a context COPY of go.mod and go.sum (or of the whole context) to where an
  * earlier COPY put go.mod (same destination, no WORKDIR between), not a RUN of go, of a build
  * tool or of a script.
  */
-function restoredBeforeUse(model: DockerfileModel, stage: Stage, g: GoCommand): boolean {
-  if (goCommands(g.instr).some((x) => x.cmd.start > g.cmd.start)) return false;
-  const at = stage.instructions.indexOf(g.instr);
+function restoredBeforeUse(model: DockerfileModel, stage: Stage, instr: Instruction, goAfter: boolean): boolean {
+  if (goAfter) return false;
+  const at = stage.instructions.indexOf(instr);
   const modDest = (i: Instruction): string | null => {
     if (!isContextCopy(i)) return null;
     const p = copyPaths(i);

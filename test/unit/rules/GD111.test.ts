@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, it, before } from 'node:test';
 import { df, ready } from '../helpers';
 import { has, find, spanText, fix } from './kit/gobuild';
+import { contextWith } from './kit/goAtStart';
 
 /** GD111 mutable-modules: its own cases (the themed suites beside it test rules together). */
 before(() => ready);
@@ -54,5 +55,191 @@ describe('GD111 mutable-modules', () => {
 
   it('says when go get runs outside a module', () => {
     assert.match(find(df(['FROM golang:1.22', 'RUN go get github.com/a/b']), 'GD111')[0].message, /outside a module.*go install pkg@version/);
+  });
+
+  // Judge O (round 14): vouch/vouch-proxy c220a5e46e0884500e8e44185837112c2fa03078 (MIT)
+  // Dockerfile:15-20 and do.sh (context: the repository root). `RUN ./do.sh goget` dispatches
+  // through `case "$ARG" in … 'goget') shift; $ARG $* ;;` to the function goget, which upgrades
+  // every dependency (`go get -u -v ./...`) and tidies: the image is built from whatever is newest.
+  describe('a script the RUN runs rewrites go.mod/go.sum (vouch-proxy do.sh)', () => {
+    const DO_SH = [
+      '#!/usr/bin/env bash',
+      'set -e',
+      'CURDIR=${PWD}',
+      'SCRIPT=$(readlink -f "$0")',
+      'SDIR=$(dirname "$SCRIPT")',
+      'cd $SDIR',
+      '',
+      'build () {',
+      '  local VERSION=$(git describe --always --long)',
+      '  go build -v -ldflags=" -X main.version=${VERSION}" .',
+      '}',
+      '',
+      'install () {',
+      '  cp ./vouch-proxy ${GOPATH}/bin/vouch-proxy',
+      '}',
+      '',
+      'gobuildstatic () {',
+      '  export CGO_ENABLED=0',
+      '  export GOOS=linux',
+      '  build',
+      '}',
+      '',
+      'goget () {',
+      '  # install all the things',
+      '  go get -u -v ./...',
+      '  go mod tidy',
+      '}',
+      '',
+      'test() {',
+      '  export SKIPPERFTEST=true;',
+      '  _tests',
+      '}',
+      '',
+      '_tests() {',
+      '  go get -t ./...',
+      '  go test -race ./...',
+      '}',
+      '',
+      'usage() {',
+      '  echo "usage: $0 goget|gobuildstatic|install"',
+      '  exit 1',
+      '}',
+      '',
+      'ARG=$1;',
+      '',
+      'case "$ARG" in',
+      "   'build' \\",
+      "   |'install' \\",
+      "   |'test' \\",
+      "   |'goget' \\",
+      "   |'gobuildstatic')",
+      '   shift',
+      '   $ARG $*',
+      '   ;;',
+      '   *)',
+      '   usage',
+      '   ;;',
+      'esac',
+      '',
+      'exit;',
+      '',
+    ].join('\n');
+    const GO_MOD = 'module github.com/vouch/vouch-proxy\n\ngo 1.23\n\nrequire github.com/gorilla/sessions v1.2.1\n';
+    const vouch = (runs: string[], extra: Record<string, string> = {}) => ({
+      text: df([
+        'FROM golang:1.23 AS builder',
+        'RUN mkdir -p ${GOPATH}/src/github.com/vouch/vouch-proxy',
+        'WORKDIR ${GOPATH}/src/github.com/vouch/vouch-proxy',
+        'COPY . .',
+        ...runs,
+        'FROM scratch',
+        'COPY --from=builder /go/bin/vouch-proxy /vouch-proxy',
+        'ENTRYPOINT ["/vouch-proxy"]',
+      ]),
+      opts: contextWith({ 'go.mod': GO_MOD, 'main.go': 'package main\n\nfunc main() {}\n', 'do.sh': DO_SH, ...extra }),
+    });
+
+    it('reports `./do.sh goget` on its RUN, naming the script and its lines; not the build and install steps', () => {
+      const { text, opts } = vouch(['RUN ./do.sh goget', 'RUN ./do.sh gobuildstatic # see `do.sh` for vouch-proxy build details', 'RUN ./do.sh install']);
+      const fs = find(text, 'GD111', opts);
+      assert.equal(fs.length, 1);
+      assert.equal(text.slice(fs[0].span.start, fs[0].span.end), './do.sh goget');
+      assert.match(fs[0].message, /^`\.\/do\.sh goget` runs `go get -u -v \.\/\.\.\.` \(do\.sh line 25\) and `go mod tidy` \(line 26\), which rewrite go\.mod\/go\.sum/);
+      assert.equal(fs[0].severity, 'warning');
+      assert.equal(fs[0].fix, undefined);
+    });
+
+    it('follows a function the selected one calls (test -> _tests), `bash do.sh goget`, and a script with no functions', () => {
+      assert.match(find(vouch(['RUN ./do.sh test']).text, 'GD111', vouch(['RUN ./do.sh test']).opts)[0]?.message ?? '', /`go get -t \.\/\.\.\.` \(do\.sh line 35\)/);
+      const bash = vouch(['RUN bash do.sh goget']);
+      assert.equal(has(bash.text, 'GD111', bash.opts), true);
+      const plain = vouch(['RUN ./scripts/deps.sh'], { 'scripts/deps.sh': '#!/bin/sh\nset -e\ngo mod tidy\ngo mod download\n' });
+      assert.match(find(plain.text, 'GD111', plain.opts)[0]?.message ?? '', /`go mod tidy` \(deps\.sh line 3\)/);
+      const twice = vouch(['RUN ./t.sh'], { 't.sh': '#!/bin/sh\ntidy() {\n  go mod tidy\n}\ntidy\ntidy\n' });
+      assert.match(find(twice.text, 'GD111', twice.opts)[0]?.message ?? '', /^`\.\/t\.sh` runs `go mod tidy` \(t\.sh line 3\), which rewrites/);
+    });
+
+    it('follows `case "$1"` arms and a `"$@"` dispatch to the selected argument only', () => {
+      const SH = '#!/bin/sh\ncase "$1" in\n  deps) go mod tidy ;;\n  build) go build -o /app . ;;\nesac\n';
+      assert.equal(has(vouch(['RUN ./build.sh deps'], { 'build.sh': SH }).text, 'GD111', vouch(['RUN ./build.sh deps'], { 'build.sh': SH }).opts), true);
+      const build = vouch(['RUN ./build.sh build'], { 'build.sh': SH });
+      assert.equal(has(build.text, 'GD111', build.opts), false);
+      const AT = '#!/bin/sh\ntidy() { go mod tidy; }\ncompile() { go build -o /app .; }\n"$@"\n';
+      const tidy = vouch(['RUN ./run.sh tidy'], { 'run.sh': AT });
+      assert.equal(has(tidy.text, 'GD111', tidy.opts), true);
+      const compile = vouch(['RUN ./run.sh compile'], { 'run.sh': AT });
+      assert.equal(has(compile.text, 'GD111', compile.opts), false);
+      // Inside a function, `$1` is the function's own first argument.
+      const INNER = '#!/bin/sh\nmain() {\n  case "$1" in\n    tidy) go mod tidy ;;\n    *) go build -o /app . ;;\n  esac\n}\nmain "$@"\n';
+      const inner = vouch(['RUN ./ci.sh tidy'], { 'ci.sh': INNER });
+      assert.equal(has(inner.text, 'GD111', inner.opts), true);
+      const other = vouch(['RUN ./ci.sh'], { 'ci.sh': INNER });
+      assert.equal(has(other.text, 'GD111', other.opts), false);
+      const usage = vouch(['RUN ./do.sh']);
+      assert.equal(has(usage.text, 'GD111', usage.opts), false);
+    });
+
+    it('is silent when unsure or when nothing rewrites: an argument from a variable, a falling-through case, an if branch, a test, GO111MODULE=off, no workspace, a COPY that restores the files', () => {
+      // mayswind/ezbookkeeping 2e20df861c25a40253ceabbf91a9ee456fc4601b (MIT) build.sh: `main` picks
+      // the build by `if [ "$TYPE" = "backend" ]`, TYPE set from $1 in a loop; only build_backend
+      // runs `go get .`. Which branch runs is not followed: silent for both stages (the frontend
+      // stage is a node image).
+      const EZ = [
+        '#!/usr/bin/env sh',
+        'parse_args() {',
+        '    if [ "$1" = "backend" ] || [ "$1" = "frontend" ]; then',
+        '        TYPE="$1"',
+        '        shift 1',
+        '    fi',
+        '    while [ ${#} -gt 0 ]; do',
+        '        case "${1}" in',
+        '            --no-lint) NO_LINT="1" ;;',
+        '        esac',
+        '        shift',
+        '    done',
+        '}',
+        'build_backend() {',
+        '    go get .',
+        '    CGO_ENABLED=1 go build -trimpath -o ezbookkeeping ezbookkeeping.go',
+        '}',
+        'build_frontend() {',
+        '    npm run build',
+        '}',
+        'main() {',
+        '    parse_args "$@"',
+        '    if [ "$TYPE" = "backend" ]; then',
+        '        build_backend',
+        '    elif [ "$TYPE" = "frontend" ]; then',
+        '        build_frontend',
+        '    fi',
+        '}',
+        'main "$@"',
+        '',
+      ].join('\n');
+      for (const what of ['backend', 'frontend']) {
+        const ez = vouch([`RUN ./build.sh ${what}`], { 'build.sh': EZ });
+        assert.equal(has(ez.text, 'GD111', ez.opts), false, what);
+      }
+      const TESTED = '#!/bin/sh\n[ "$1" = deps ] && go mod tidy\ngo build -o /app . || go mod tidy\n';
+      const tested = vouch(['RUN ./b.sh deps'], { 'b.sh': TESTED });
+      assert.equal(has(tested.text, 'GD111', tested.opts), false);
+      const variable = vouch(['ARG STEP=goget', 'RUN ./do.sh $STEP']);
+      assert.equal(has(variable.text, 'GD111', variable.opts), false);
+      const FALL = '#!/bin/bash\ncase "$1" in\n  build) echo build ;&\n  deps) go mod tidy ;;\nesac\n';
+      const fall = vouch(['RUN ./build.sh build'], { 'build.sh': FALL });
+      assert.equal(has(fall.text, 'GD111', fall.opts), false);
+      const GET = { 'get.sh': '#!/bin/sh\ngo get github.com/a/b\n' };
+      const off = vouch(['ENV GO111MODULE=off', 'RUN ./get.sh'], GET);
+      assert.equal(has(off.text, 'GD111', off.opts), false);
+      const on = vouch(['RUN ./get.sh'], GET);
+      assert.equal(has(on.text, 'GD111', on.opts), true);
+      assert.equal(has(vouch(['RUN ./do.sh goget']).text, 'GD111'), false);
+      const { opts } = vouch([]);
+      const restored = df(['FROM golang:1.23', 'WORKDIR /src', 'COPY go.mod go.sum do.sh ./', 'RUN ./do.sh goget', 'COPY . .', 'RUN go build -o /app .']);
+      assert.equal(has(restored, 'GD111', opts), false);
+      const used = df(['FROM golang:1.23', 'WORKDIR /src', 'COPY go.mod go.sum do.sh ./', 'RUN ./do.sh goget && go build ./...', 'COPY . .', 'RUN go build -o /app .']);
+      assert.equal(has(used, 'GD111', opts), true);
+    });
   });
 });

@@ -1,0 +1,191 @@
+/**
+ * What a RUN of a script runs, read from the script's text (never executed): `RUN ./do.sh goget`
+ * runs the top-level code of do.sh, whose `case "$ARG" in … 'goget') shift; $ARG $* ;;` calls
+ * the function `goget`, which runs `go get -u -v ./...` and `go mod tidy` (vouch-proxy). The
+ * steps are indirectGo.ts's (the RUNs that run a script whose text mentions go); this follows
+ * one script's own code, for GD111, which needs the command lines themselves.
+ *
+ * Only what certainly follows from the arguments is followed, and anything unsure is left out
+ * (so a rule stays silent on it):
+ * - the top-level commands run, and a function runs when a command that runs names it (with its
+ *   own arguments: `$1` inside it is its first argument), or when a command that runs is `$1`,
+ *   `"$@"`, `$*`, or a variable the top level set to `$1` (`ARG=$1 … $ARG $*`), and the argument
+ *   is known;
+ * - a command in a `case` arm runs only when the case's word is `$1` (or such a variable) with a
+ *   known value, and that arm is the first whose patterns match it; a case on anything else, an
+ *   arm whose patterns cannot be read before the matching one, or an arm that falls through
+ *   (`;&`, `;;&`) leaves the arm's commands out;
+ * - `shift` moves the arguments; a call's arguments that are expansions (but `$@`/`$*`, the
+ *   current arguments) are unknown.
+ * - a command whose running depends on another condition is left out (and the functions it
+ *   calls): an `if` branch (ezbookkeeping's `main` picks `build_backend` by `if [ "$TYPE" =
+ *   "backend" ]`), what follows `||` or a test's `&&`, the body of a `while` loop or of a `for`
+ *   over anything but static words (outlineScript's `conditional`).
+ * Other scripts the script calls (`./scripts/deps.sh`, `. ./env.sh`) are not followed.
+ */
+import { buildToolFiles, type IndirectGoStep } from '../dockerfile/indirectGo';
+import { outlineScript, type OutlinedCommand, type ScriptOutline, type ShellCommand } from '../dockerfile/shell';
+import type { WorkspaceModel } from '../workspace/model';
+import { workspaceFact } from './memo';
+
+export interface ScriptCommand {
+  cmd: ShellCommand;
+  /** 1-based line of the command in the script. */
+  line: number;
+}
+
+export interface ScriptRun {
+  /** The script (context-relative). */
+  file: string;
+  /** The commands the step runs, in the order they appear in the run. */
+  commands: ScriptCommand[];
+}
+
+const INTERPRETERS = new Set(['sh', 'bash', 'ash', 'dash', 'zsh', 'source', '.']);
+/** How deep function calls are followed (a recursive script stops at its first repeat anyway). */
+const CALL_DEPTH = 16;
+
+/** Positional arguments: known values ('' past the end: unset), null entries for expansions; null for unknown arguments. */
+type Positional = (string | null)[] | null;
+
+/**
+ * The commands a script step of indirectGoSteps runs in its script; null when the step runs a
+ * build tool (make, task…), its file was not read, or the script does not parse.
+ */
+export function scriptCommandsRun(step: IndirectGoStep, read: (rel: string) => string | null, ws?: WorkspaceModel): ScriptRun | null {
+  const file = step.file;
+  if (file === null) return null;
+  const argv = step.cmd.argv;
+  if (buildToolFiles(argv.map((w) => w.value)) !== null) return null;
+  let at = 0;
+  if (INTERPRETERS.has(argv[0]?.value ?? '')) {
+    at = argv.findIndex((w, i) => i > 0 && !w.value.startsWith('-'));
+    if (at < 0) return null;
+  }
+  const text = read(file);
+  if (text === null) return null;
+  const outline = ws ? workspaceFact(ws, `scriptOutline:${file}`, () => outlineScript(text)) : outlineScript(text);
+  if (outline.hasErrors) return null;
+  const args: Positional = argv.slice(at + 1).map((w) => (w.dynamic ? null : w.value));
+  const ran: ShellCommand[] = [];
+  follow(outline, outline.top, args, args, new Set(), ran);
+  const lines = lineStarts(text);
+  return { file, commands: ran.map((cmd) => ({ cmd, line: lineOf(lines, cmd.start) })) };
+}
+
+function follow(outline: ScriptOutline, list: OutlinedCommand[], pos: Positional, scriptArgs: Positional, calling: Set<string>, out: ShellCommand[]): void {
+  for (const oc of list) {
+    if (oc.conditional || !armsRun(outline, oc.arms, pos, scriptArgs)) continue;
+    const cmd = oc.cmd;
+    out.push(cmd);
+    const name = cmd.argv[0];
+    if (!name) continue;
+    if (name.value === 'shift' && !name.dynamic) {
+      const n = cmd.argv[1] ? Number(cmd.argv[1].value) : 1;
+      pos = pos === null || !Number.isInteger(n) || cmd.argv[1]?.dynamic ? null : pos.slice(n);
+      continue;
+    }
+    let callee: string | null = null;
+    let calleeArgs: Positional;
+    const rest = callArgs(cmd, pos);
+    if (!name.dynamic) {
+      callee = name.value;
+      calleeArgs = rest;
+    } else {
+      const raw = unquote(name.raw);
+      if (raw === '$@' || raw === '$*' || raw === '${@}' || raw === '${*}') {
+        // `"$@"`: the first argument is the command, the others its arguments (then this call's own).
+        callee = arg(pos, 0);
+        calleeArgs = pos === null || rest === null ? null : [...pos.slice(1), ...rest];
+      } else {
+        callee = wordValue(raw, pos, scriptArgs, outline);
+        calleeArgs = rest;
+      }
+    }
+    if (callee === null || calling.has(callee) || calling.size >= CALL_DEPTH) continue;
+    const body = outline.functions.get(callee);
+    if (!body) continue;
+    calling.add(callee);
+    follow(outline, body, calleeArgs, scriptArgs, calling, out);
+    calling.delete(callee);
+  }
+}
+
+/** A call's arguments: static words as they are, `$@`/`$*` as the current arguments, other expansions unknown. */
+function callArgs(cmd: ShellCommand, pos: Positional): Positional {
+  const out: (string | null)[] = [];
+  for (const w of cmd.argv.slice(1)) {
+    if (!w.dynamic) {
+      out.push(w.value);
+      continue;
+    }
+    const raw = unquote(w.raw);
+    if (raw === '$@' || raw === '$*' || raw === '${@}' || raw === '${*}') {
+      if (pos === null) return null;
+      out.push(...pos);
+    } else {
+      out.push(null);
+    }
+  }
+  return out;
+}
+
+/** Every `case` arm around the command runs for these arguments (false when any is unsure). */
+function armsRun(outline: ScriptOutline, arms: OutlinedCommand['arms'], pos: Positional, scriptArgs: Positional): boolean {
+  for (const { of, arm } of arms) {
+    if (of.fallsThrough) return false;
+    const value = wordValue(unquote(of.subject.raw), pos, scriptArgs, outline, of.subject.dynamic ? undefined : of.subject.value);
+    if (value === null) return false;
+    let first = -1;
+    for (let k = 0; k < of.arms.length && first < 0; k++) {
+      const patterns = of.arms[k];
+      if (patterns === null) return false;
+      if (patterns.some((p) => p.test(value))) first = k;
+    }
+    if (first !== arm) return false;
+  }
+  return true;
+}
+
+/**
+ * The value of a word that names an argument: `$1`, `${1}`, `${1:-}`, or a variable the top
+ * level set to `$1` (`ARG=$1`); a static word is its value; null when unknown.
+ */
+function wordValue(raw: string, pos: Positional, scriptArgs: Positional, outline: ScriptOutline, staticValue?: string): string | null {
+  if (staticValue !== undefined) return staticValue;
+  if (/^\$(1|\{1(:?-)?\})$/.test(raw)) return arg(pos, 0);
+  const m = /^\$(?:([A-Za-z_]\w*)|\{([A-Za-z_]\w*)\})$/.exec(raw);
+  const name = m ? (m[1] ?? m[2]) : null;
+  if (name === null) return null;
+  const set = outline.assignments.filter((a) => a.name === name);
+  if (set.length !== 1 || !/^"?\$(1|\{1\})"?$/.test(set[0].value)) return null;
+  // Set once, at the top level, from the script's first argument.
+  if (outline.top.some((c) => c.cmd.argv.some((w, i) => i > 0 && w.value === name && /^(read|export|local|declare|typeset|readonly|unset)$/.test(c.cmd.argv[0]?.value ?? '')))) return null;
+  return arg(scriptArgs, 0);
+}
+
+function arg(pos: Positional, i: number): string | null {
+  if (pos === null) return null;
+  return i < pos.length ? pos[i] : '';
+}
+
+function unquote(raw: string): string {
+  return raw.length >= 2 && raw.startsWith('"') && raw.endsWith('"') ? raw.slice(1, -1) : raw;
+}
+
+function lineStarts(text: string): number[] {
+  const out = [0];
+  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) out.push(i + 1);
+  return out;
+}
+
+function lineOf(starts: number[], offset: number): number {
+  let lo = 0;
+  let hi = starts.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (starts[mid] <= offset) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo + 1;
+}
