@@ -7,7 +7,7 @@
  * loads a new one when a file changes, so a changed file never meets an old fact. A Dockerfile
  * fact is computed once per parsed DockerfileModel, that is once per analysis of one text.
  * A fact is named by what it holds, with its parameters in the name
- * (`vendorGitIgnored:backend`): two questions never share an answer.
+ * (`gitIgnored:backend/vendor/modules.txt`): two questions never share an answer.
  */
 import { registerModelFactSlot, type DockerfileModel } from '../dockerfile/model';
 import type { WorkspaceModel } from '../workspace/model';

@@ -35,7 +35,7 @@ import { compareGoVersions } from '../images/golangTag';
 import { DockerIgnore } from '../workspace/dockerignore';
 import { dockerignoreOf, requiredGoVersion } from '../workspace/query';
 import type { WorkspaceModel } from '../workspace/model';
-import { workspaceFact } from '../facts/memo';
+import { gitIgnored } from '../facts/gitIgnored';
 import { withLazyFix, type Fix, type Rule, type RuleContext, type RuleFinding } from './types';
 
 export const gd106: Rule = {
@@ -160,28 +160,12 @@ function stageOptsOut(model: DockerfileModel, stage: Stage): boolean {
   return false;
 }
 
-/**
- * .gitignore at the context root or above (up to the repository root) ignores the vendor folder.
- * Read once per workspace model (a new model comes with every change of the workspace), not on
- * every analysis of the Dockerfile.
- */
+/** .gitignore at the context root or above (up to the repository root) ignores the vendor folder (facts/gitIgnored.ts). */
 function vendorGitIgnored(ctx: RuleContext, vendorDir: string): boolean {
   const files = ctx.files;
   if (!files || !ctx.workspace) return false;
   // Per folder: the answer for one vendored module is not the answer for another.
-  return workspaceFact(ctx.workspace, `vendorGitIgnored:${vendorDir}`, () => vendorIgnoredBy(files.gitignores(), vendorDir));
-}
-
-function vendorIgnoredBy(gitignores: readonly { prefix: string; text: string }[], vendorDir: string): boolean {
-  const base = vendorDir ? `${vendorDir}/vendor/modules.txt` : 'vendor/modules.txt';
-  for (const { prefix, text } of gitignores) {
-    const rel = prefix === '' ? base : `${prefix}/${base}`;
-    // gitignore: a pattern without a slash matches at any depth; `vendor` and `vendor/` are the usual lines.
-    const lines = text.split(/\r?\n/).map((l) => l.trim()).filter((l) => l !== '' && !l.startsWith('#'));
-    const anyDepth = lines.map((l) => (!l.replace(/\/$/, '').includes('/') && !l.startsWith('!') ? `**/${l}` : l.startsWith('!') && !l.slice(1).replace(/\/$/, '').includes('/') ? `!**/${l.slice(1)}` : l));
-    if (DockerIgnore.parse([...lines, ...anyDepth].join('\n')).isIgnored(rel)) return true;
-  }
-  return false;
+  return gitIgnored(ctx.workspace, files, vendorDir ? `${vendorDir}/vendor/modules.txt` : 'vendor/modules.txt');
 }
 
 /** Removes the `go mod download` step: the whole RUN, the command and its `&&`, or its line of a heredoc. */

@@ -9,22 +9,26 @@
  * Certain or silent: only when the context's files are known (`ctx.files`) and the walk was
  * complete (not `truncated`); when the file's folder is in the context (a source under a folder
  * the context lacks says more about the context than about the file: a Dockerfile built from
- * another folder than the one we read); and for a go.sum, when the go.mod beside it has no
- * requirements and packages of its own (goSumCertain). A path the ignore file excludes is GD306's
+ * another folder than the one we read); and for a go.sum, when the go.mod beside it has packages
+ * of its own, and either no requirements or requirements go needs checksums for while no
+ * .gitignore explains the file's absence (goSumMissing). A path the ignore file excludes is GD306's
  * (it reports a missing path that `.dockerignore` excludes wholly, `isDirFullyExcluded`), not ours.
  *
  * Fix (safe: the file does not exist, so nothing it copies changes): drop a missing go.sum or
  * go.work.sum from a COPY/ADD that copies something else too, when the destination stays a
  * folder (several sources remain, or it ends in `/`, or it is `.`). A module without
  * requirements has no go.sum; a workspace whose modules need no extra checksums has no
- * go.work.sum. Not for go.mod or go.work: where they are is a question of the context.
+ * go.work.sum. Not for go.mod or go.work: where they are is a question of the context; nor for
+ * the go.sum of a module with requirements (without it the build stops at go instead).
  */
 import * as path from 'path';
 import { contextPath, copyPaths } from '../dockerfile/facts';
 import type { Instruction } from '../dockerfile/model';
 import { contextUses } from '../facts/contextInputs';
+import { gitIgnored } from '../facts/gitIgnored';
 import { replace, type Edit } from '../edits/edits';
 import type { WorkspaceModel } from '../workspace/model';
+import type { WorkspaceFiles } from '../workspace/types';
 import { dockerignoreOf } from '../workspace/query';
 import { withLazyFix, type Fix, type Rule, type RuleContext, type RuleFinding } from './types';
 
@@ -39,7 +43,7 @@ export const gd311: Rule = {
   severity: 'error',
   needsWorkspace: true,
   fix: 'safe',
-  facts: ['contextInputs', 'copySources', 'workspace', 'contextFiles', 'dockerignore'],
+  facts: ['contextInputs', 'copySources', 'workspace', 'contextFiles', 'dockerignore', 'gitignore'],
   docs: { workspace: '(fires only when the context\'s files were all read)', fix: '(drops a missing go.sum or go.work.sum)' },
   check(ctx) {
     const ws = ctx.workspace!;
@@ -48,7 +52,7 @@ export const gd311: Rule = {
     const ignore = files.dockerignore ?? dockerignoreOf(ws);
     const out: RuleFinding[] = [];
     for (const use of contextUses(ctx.model, ctx.finalStage)) {
-      const missing: { source: string; rel: string }[] = [];
+      const missing: { source: string; rel: string; required: boolean }[] = [];
       for (const source of use.sources) {
         const rel = contextPath(source);
         if (rel === null || rel === '' || !MODULE_FILE.test(path.posix.basename(rel))) continue;
@@ -57,34 +61,44 @@ export const gd311: Rule = {
         if (dir !== '.' && !files.dirExists(dir)) continue;
         // GD306 reports a path the ignore file excludes.
         if (ignore?.isDirFullyExcluded(rel)) continue;
-        if (path.posix.basename(rel) === 'go.sum' && !goSumCertain(ws, dir === '.' ? '' : dir)) continue;
+        const sum = path.posix.basename(rel) === 'go.sum' ? goSumMissing(ws, files, dir === '.' ? '' : dir) : 'none';
+        if (sum === null) continue;
         if (missing.some((m) => m.rel === rel)) continue;
-        missing.push({ source, rel });
+        missing.push({ source, rel, required: sum === 'required' });
       }
       for (const m of missing) {
         const name = path.posix.basename(m.rel);
         const via = use.instr.keyword === 'RUN' ? 'this RUN\'s bind mount' : `this ${use.instr.keyword}`;
         out.push(withLazyFix({
-          message: `${m.rel} is not in the build context, so the build stops at ${via} with \`"/${m.rel}": not found\`. ${advice(name, m.rel, use.instr)}`,
+          message: `${m.rel} is not in the build context, so the build stops at ${via} with \`"/${m.rel}": not found\`. ${m.required ? REQUIRED_SUM : advice(name, m.rel, use.instr)}`,
           span: use.instr.span,
-        }, () => (OPTIONAL.test(name) ? dropSource(ctx, use.instr, m.source, missing.map((o) => o.source)) : null)));
+        }, () => (OPTIONAL.test(name) && !m.required ? dropSource(ctx, use.instr, m.source, missing.map((o) => o.source)) : null)));
       }
     }
     return out;
   },
 };
 
+const REQUIRED_SUM = 'The module requires other modules, so go needs their checksums too: run `go mod tidy` and commit go.sum.';
+
 /**
- * A missing go.sum is certain for a program without requirements: a module with requirements has
- * a go.sum wherever it is built or edited (a tree without one is partial, or makes go.sum before
- * the build), and a module without packages of its own (formance's monorepo root, a go.work
- * member list) is not the one a Dockerfile that copies its go.sum builds: it was given another
- * context. Without a go.mod there the go.mod is missing too (reported on its own).
+ * Whether a go.sum the context lacks is certainly missing: 'none' for a program without
+ * requirements (it has no go.sum; the fix drops it from the COPY); 'required' for a module that
+ * requires a module no local `replace` points to a folder (`go mod tidy` writes its checksums),
+ * unless .gitignore lists that go.sum: then a clean checkout lacks it and the pipeline makes it
+ * before the build. A tree with the module's go.mod and no packages of its own is not the one a
+ * Dockerfile that copies its go.sum builds (null): a go.mod copied alone (a partial tree), or a
+ * monorepo root that only anchors go.work (formance): that Dockerfile was given another context.
+ * Without a go.mod there the go.mod is missing too (reported on its own): 'none'.
  */
-function goSumCertain(ws: WorkspaceModel, dir: string): boolean {
+function goSumMissing(ws: WorkspaceModel, files: Pick<WorkspaceFiles, 'gitignores'>, dir: string): 'none' | 'required' | null {
   const mod = ws.modules.find((m) => m.dir === dir);
-  if (!mod) return true;
-  return mod.requires.length === 0 && ws.packages.some((p) => p.module === dir);
+  if (!mod) return 'none';
+  if (!ws.packages.some((p) => p.module === dir)) return null;
+  if (mod.requires.length === 0) return 'none';
+  const local = new Set(mod.replaces.filter((r) => r.local).map((r) => r.oldPath));
+  if (mod.requires.every((r) => local.has(r))) return null;
+  return gitIgnored(ws, files, dir ? `${dir}/go.sum` : 'go.sum') ? null : 'required';
 }
 
 function advice(name: string, rel: string, instr: Instruction): string {

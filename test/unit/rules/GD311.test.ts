@@ -8,6 +8,7 @@ import { GOKAPI_DOCKERFILE } from './kit/goAtStart';
 before(() => ready);
 
 const GO_MOD_NO_REQS = 'module example.com/hello\n\ngo 1.22\n';
+const GO_MOD_REQS = 'module example.com/app\n\ngo 1.22\n\nrequire github.com/pkg/errors v0.9.1\n\n';
 const MAIN = 'package main\n\nimport "fmt"\n\nfunc main() { fmt.Println("hi") }\n';
 
 describe('GD311 module-file-not-in-context', () => {
@@ -107,6 +108,26 @@ describe('GD311 module-file-not-in-context', () => {
     assert.deepEqual(find(text, 'GD311', { workspace: { ...nosum.workspace!, truncated: true }, files: nosum.files }), []);
   });
 
+  // The go.sum of a module with requirements and packages of its own, which the tree lacks and no
+  // .gitignore explains: `COPY go.mod go.sum ./` stops there. Reported as formance's template
+  // (below) would be with its own folder as the context had go.sum not been committed; no fix:
+  // without go.sum, go stops at the first download ("missing go.sum entry").
+  it('reports the go.sum of a module with requirements and packages, when .gitignore does not list it: no fix', () => {
+    const text = layer('COPY go.mod go.sum ./');
+    const tree = tempWorkspace({ 'go.mod': GO_MOD_REQS, 'main.go': MAIN, '.gitignore': 'bin/\n' });
+    const found = find(text, 'GD311', tree);
+    assert.equal(found.length, 1);
+    assert.match(found[0].message, /^go\.sum is not in the build context, so the build stops at this COPY with `"\/go\.sum": not found`\. The module requires other modules, so go needs their checksums too: run `go mod tidy` and commit go\.sum\.$/);
+    assert.equal(found[0].fix, undefined);
+    // One requirement replaced by a folder, another from the proxy: still needs go.sum.
+    const mixed = tempWorkspace({ 'go.mod': `${GO_MOD_REQS}require example.com/lib v0.0.0\n\nreplace example.com/lib => ../lib\n`, 'main.go': MAIN });
+    assert.equal(find(text, 'GD311', mixed).length, 1);
+    // In a module folder of a monorepo: svc/go.sum.
+    const svc = tempWorkspace({ 'svc/go.mod': GO_MOD_REQS, 'svc/main.go': MAIN, '.gitignore': 'svc/bin\n' });
+    assert.equal(find(layer('COPY svc/go.mod svc/go.sum ./svc/'), 'GD311', svc).length, 1);
+    assert.deepEqual(find(layer('COPY svc/go.mod svc/go.sum ./svc/'), 'GD311', tempWorkspace({ 'svc/go.mod': GO_MOD_REQS, 'svc/main.go': MAIN, '.gitignore': 'go.sum\n' })), []);
+  });
+
   // formancehq/stack libs/go-project-template/Dockerfile:7-8 at 578eae10e425b0e614c1b8366d1c6bb8909c3c93
   // (MIT): a template built with its own folder as the context (its workflows: `context: .`),
   // linted with the monorepo root as the context, whose go.mod (go.work's `use .`) has neither
@@ -121,15 +142,23 @@ describe('GD311 module-file-not-in-context', () => {
     assert.equal(find(text, 'GD311', program).length, 1);
   });
 
-  it('does not report what GD306 reports (a path .dockerignore excludes), the go.sum of a module with requirements, a folder the context lacks, or a stage the target does not build', () => {
+  it('does not report what GD306 reports (a path .dockerignore excludes), a go.sum a partial tree or the pipeline accounts for, a folder the context lacks, or a stage the target does not build', () => {
     const ignored = tempWorkspace({ 'go.mod': GO_MOD_NO_REQS, 'main.go': MAIN, '.dockerignore': '*.sum\n' });
     assert.deepEqual(find(layer('COPY go.mod go.sum ./'), 'GD311', ignored), []);
     // Re-included by a negation but missing: GD306 is silent, so this rule reports it.
     const reincluded = tempWorkspace({ 'go.mod': GO_MOD_NO_REQS, 'main.go': MAIN, '.dockerignore': '*\n!go.mod\n!go.sum\n!*.go\n' });
     assert.equal(find(layer('COPY go.mod go.sum ./'), 'GD311', reincluded).length, 1);
-    // A module with requirements and no go.sum: a partial tree (or go.sum made before the build).
-    const partial = tempWorkspace({ 'go.mod': 'module example.com/app\n\ngo 1.22\n\nrequire github.com/pkg/errors v0.9.1\n', 'main.go': MAIN });
+    // A go.mod with requirements copied alone, without the module's packages (the corpus'
+    // go.mod-only trees): a partial tree, not the context the Dockerfile is built with.
+    const partial = tempWorkspace({ 'go.mod': GO_MOD_REQS });
     assert.deepEqual(find(layer('COPY go.mod go.sum ./'), 'GD311', partial), []);
+    // .gitignore lists go.sum: a clean checkout lacks it, the pipeline makes it before the build.
+    for (const line of ['go.sum', '/go.sum', '*.sum']) {
+      assert.deepEqual(find(layer('COPY go.mod go.sum ./'), 'GD311', tempWorkspace({ 'go.mod': GO_MOD_REQS, 'main.go': MAIN, '.gitignore': `bin/\n${line}\n` })), [], line);
+    }
+    // Every requirement replaced by a folder: go needs no checksum for those (their own requirements are not known here).
+    const replaced = tempWorkspace({ 'go.mod': 'module example.com/app\n\ngo 1.22\n\nrequire example.com/lib v0.0.0\n\nreplace example.com/lib => ../lib\n', 'main.go': MAIN });
+    assert.deepEqual(find(layer('COPY go.mod go.sum ./'), 'GD311', replaced), []);
     // svc/ is not in the context at all: more likely a different context than a missing file.
     assert.deepEqual(find(layer('COPY svc/go.mod svc/go.sum ./svc/'), 'GD311', fixture('nosum')), []);
     // A stage the last stage does not build from.
