@@ -15,7 +15,7 @@
  * `COPY --from=<stage>` of that chain whose source path is the output of a `go build` (its `-o`,
  * else `<cwd>/<package name>`) or a `go install` (`$GOBIN`, else `$GOPATH/bin`, `/go/bin` on
  * golang images) of that stage's chain; never a build whose binary a later build of its stage
- * overwrites (overwrittenBuild: a cache warm-up before the release build).
+ * overwrites (discardedBuild: a cache warm-up before the release build).
  *
  * Where the Dockerfile leaves things open, the callers want different answers, so the choice is
  * a parameter: the GD1xx errors must be certain (an image we do not know has no known WORKDIR;
@@ -352,7 +352,7 @@ function computeLandingBuilds(info: Known, finalStage: number, guess: boolean, b
   const chain = stageChain(model, final);
   const chainIdx = new Set(chain.map((s) => s.index));
   for (const g of buildsOf(final)) {
-    if (seen.has(key(g)) || overwrittenBuild(info, g)) continue;
+    if (seen.has(key(g)) || discardedBuild(info, g)) continue;
     seen.add(key(g));
     out.push({ g, copy: null, copiedFrom: null });
   }
@@ -375,7 +375,7 @@ function computeLandingBuilds(info: Known, finalStage: number, guess: boolean, b
       const unknown: GoCommand[] = [];
       let matched = false;
       for (const g of builds) {
-        if (overwrittenBuild(info, g)) continue;
+        if (discardedBuild(info, g)) continue;
         const o = buildOutput(info, model.stages[g.instr.stage], g, builds.length, guess);
         if (o === undefined) unknown.push(g);
         if (!o || !sources.some((src) => outputMatches(src, o, guess))) continue;
@@ -399,18 +399,23 @@ function computeLandingBuilds(info: Known, finalStage: number, guess: boolean, b
 // Builds whose binary a later build overwrites
 
 /**
- * Is the binary of this go build/install overwritten by a later build of the same stage, before
- * anything reads it? A COPY --from (or RUN --mount=from=) reads the stage as it ends, so such a
- * build reaches no image: the cache warm-up `go build ./cmd/clusterctl` that cluster-api runs
- * before the release build `go build -trimpath ... -o clusterctl ${package}` in the same WORKDIR.
- * Only when certain: both outputs are known and name the same file (a plain `-o X` names the
- * file X, or X/<name> when X is a folder: two such builds count only with the same binary name or
- * the same package arguments), the later build runs whatever happens (its RUN has no `||`, `if`,
- * `case` or loop), writes into the layer (not into one of its RUN's mounts), does not cross-compile
- * to Windows without -o (`x.exe`), and nothing in between names the file (a `cp`/`mv` of it).
- * Builds of a later stage do not count: the stage itself may be read too.
+ * Does the binary of this go build/install reach no image, because the stage discards it?
+ *
+ * - Overwritten: a later build of the same stage writes the same file before anything reads it.
+ *   A COPY --from (or RUN --mount=from=) reads the stage as it ends, so such a build reaches no
+ *   image: the cache warm-up `go build ./cmd/clusterctl` that cluster-api runs before the release
+ *   build `go build -trimpath ... -o clusterctl ${package}` in the same WORKDIR. Only when
+ *   certain: both outputs are known and name the same file (a plain `-o X` names the file X, or
+ *   X/<name> when X is a folder: two such builds count only with the same binary name or the same
+ *   package arguments), the later build runs whatever happens (its RUN has no `||`, `if`, `case`
+ *   or loop), writes into the layer (not into one of its RUN's mounts), does not cross-compile to
+ *   Windows without -o (`x.exe`), and nothing in between names the file (a `cp`/`mv` of it).
+ *   Builds of a later stage do not count: the stage itself may be read too.
+ * - Removed: a later `rm` of the same RUN names the file (or a folder holding it), and no command
+ *   in between copies or moves it. A probe build: node-feature-discovery builds an unstripped
+ *   nfd-worker to /tmp/nfd-worker-guard, checks a cgo symbol with `go tool nm`, and removes it.
  */
-export function overwrittenBuild(info: Known, g: GoCommand): boolean {
+export function discardedBuild(info: Known, g: GoCommand): boolean {
   const kept = dockerfileFact(info.model, 'overwrittenBuilds', () => ({ workspace: info.workspace, files: info.files, builds: computeOverwritten(info) }));
   if (kept.workspace !== info.workspace || kept.files !== info.files) {
     kept.workspace = info.workspace;
@@ -425,8 +430,12 @@ function computeOverwritten(info: Known): Set<GoCommand> {
   const out = new Set<GoCommand>();
   for (const stage of model.stages) {
     const builds = stageGoCommands(stage).filter((g) => g.sub === 'build' || g.sub === 'install');
-    if (builds.length < 2) continue;
+    if (builds.length === 0) continue;
     const outputs = builds.map((g) => buildOutput(info, stage, g, builds.length, false));
+    for (let i = 0; i < builds.length; i++) {
+      const file = outputs[i]?.file;
+      if (file && removedLater(model, stage, builds[i], file)) out.add(builds[i]);
+    }
     for (let i = 0; i < builds.length; i++) {
       const a = outputs[i];
       if (!a?.file || mayWriteExe(model, stage, builds[i])) continue;
@@ -442,7 +451,29 @@ function computeOverwritten(info: Known): Set<GoCommand> {
   return out;
 }
 
-/** Two outputs that are the same file (see overwrittenBuild). */
+/** Commands that make a copy of a file elsewhere (their operands before the destination). */
+const COPIES = new Set(['cp', 'mv', 'install', 'ln', 'rsync', 'tar', 'upx']);
+
+/** A later `rm` of the build's RUN removes its output, and nothing in between copies it away (see discardedBuild). */
+function removedLater(model: DockerfileModel, stage: Stage, g: GoCommand, file: string): boolean {
+  const commands = g.instr.script?.parsed.commands ?? [];
+  const cwd = commandCwd(model, stage, g, null);
+  const names = (w: ShellWord) => {
+    if (w.dynamic || w.value.startsWith('-') || (!w.value.startsWith('/') && cwd === null)) return false;
+    const abs = path.posix.resolve(cwd ?? '/', w.value);
+    return abs !== '/' && (abs === file || file.startsWith(`${abs}/`));
+  };
+  for (const c of commands) {
+    if (c.start < g.cmd.end) continue;
+    const prog = path.posix.basename(c.argv[0]?.value ?? '');
+    const operands = c.argv.slice(1);
+    if (COPIES.has(prog) && operands.some(names)) return false;
+    if (prog === 'rm' && operands.some(names)) return true;
+  }
+  return false;
+}
+
+/** Two outputs that are the same file (see discardedBuild). */
 function sameFile(a: Output, b: Output, ga: GoCommand, gb: GoCommand): boolean {
   if (a.file !== b.file) return false;
   // `-o X` without a trailing slash: the file X, or X/<binary name> when X is a folder.

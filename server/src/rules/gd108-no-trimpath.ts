@@ -4,7 +4,7 @@ import { buildsOnlyGoDistribution, goflags, goflagsValue, hasOpaqueArgs, isDebug
 import { scriptSpan, toDoc, type DockerfileModel } from '../dockerfile/model';
 import type { GoCommand } from '../dockerfile/facts';
 import { insert } from '../edits/edits';
-import { overwrittenBuild } from '../facts/builtPackages';
+import { discardedBuild } from '../facts/builtPackages';
 import type { Rule, RuleFinding } from './types';
 
 /**
@@ -14,7 +14,7 @@ import type { Rule, RuleFinding } from './types';
  * packages (a third-party tool, whose paths are the module cache's), `go run`/`go test` (no
  * binary ships), `go install std` (the standard library: no program of the project), debug builds (`-gcflags "all=-N -l"`: Delve maps the recorded paths to the
  * sources), builds that write no binary (`go build ./...` without -o, `-o /dev/null`) or whose
- * binary a later build of the stage overwrites (overwrittenBuild: a cache warm-up), an
+ * binary the stage discards (discardedBuild: a cache warm-up a later build overwrites, a probe a later `rm` removes), an
  * explicit `-trimpath=false`, and commands whose flags are partly unknown: a GOFLAGS build arg
  * without a default, or a word that starts with an expansion (`go build ${GOBUILDFLAGS} .`),
  * and a build whose comment says why it keeps its paths: a comment about trimming paths in the
@@ -41,8 +41,8 @@ export const gd108: Rule = {
       if (!feeding.has(stage.index)) continue;
       for (const g of stageGoCommands(stage)) {
         if (g.sub !== 'build' && g.sub !== 'install') continue;
-        // A warm-up whose binary a later build of the stage overwrites ships nothing.
-        if (overwrittenBuild(ctx, g)) continue;
+        // A warm-up a later build overwrites, or a probe a later `rm` removes, ships nothing.
+        if (discardedBuild(ctx, g)) continue;
         const pkgs = goPackages(g.args);
         // `go install std`: the standard library, no program of the project.
         if (buildsOnlyGoDistribution(pkgs)) continue;

@@ -5,7 +5,7 @@ import {
 import { scriptSpan, toDoc, type DockerfileModel, type Stage } from '../dockerfile/model';
 import { insert, type Edit } from '../edits/edits';
 import { prependLdflags } from '../edits/goFlags';
-import { overwrittenBuild } from '../facts/builtPackages';
+import { discardedBuild } from '../facts/builtPackages';
 import { withLazyFix, type Rule, type RuleFinding } from './types';
 
 /**
@@ -14,8 +14,8 @@ import { withLazyFix, type Rule, type RuleFinding } from './types';
  * "Release build": a `go build` in the final stage or in a stage whose files can land in it
  * (its FROM chain, COPY --from, transitively; not a stage that a RUN only mounts with
  * `--mount=from=` to run what it holds: stagesLanding), that writes a binary (not `./...` without
- * -o, not -o /dev/null) that no later build of the stage overwrites (overwrittenBuild: a cache
- * warm-up), an executable (not `-buildmode=c-archive`, `c-shared`, `plugin`, `archive`,
+ * -o, not -o /dev/null) that the stage does not discard (discardedBuild: a cache warm-up a later
+ * build overwrites, a probe a later `rm` removes), an executable (not `-buildmode=c-archive`, `c-shared`, `plugin`, `archive`,
  * `shared`: a library whose symbols its users link against) and is not a debug build (`-gcflags`
  * with `-N` or `-l`), nor a test build (`-race`, `-cover`). Stages that
  * never reach the final image (test, lint, debug targets) are left alone. `-s` alone counts as
@@ -45,8 +45,8 @@ export const gd110: Rule = {
       for (const g of stageGoCommands(stage)) {
         const script = g.instr.script!;
         if (g.sub !== 'build') continue;
-        // A warm-up whose binary a later build of the stage overwrites ships nothing.
-        if (overwrittenBuild(ctx, g)) continue;
+        // A warm-up a later build overwrites, or a probe a later `rm` removes, ships nothing.
+        if (discardedBuild(ctx, g)) continue;
         const pkgs = goPackages(g.args);
         if (writesNoBinary(g, pkgs, goFlag(g.args, 'o')?.value) || isDebugBuild(ctx.model, stage, g) || !buildsExecutable(ctx.model, stage, g)) continue;
         // `-race`/`-cover`: a test build, not a release.

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it, before } from 'node:test';
 import { df, ready } from '../helpers';
-import { has, find, spanText, fix, formanceLedger, clusterctl, diunLint } from './kit/gobuild';
+import { has, find, spanText, fix, formanceLedger, clusterctl, diunLint, nfdGuard } from './kit/gobuild';
 
 /** GD108 no-trimpath: its own cases (the themed suites beside it test rules together). */
 before(() => ready);
@@ -124,6 +124,16 @@ describe('GD108 and a build whose binary a later build overwrites', () => {
 });
 
 // Judge K (round 12), crazy-max/diun 9050b6a (MIT) hack/lint.Dockerfile:21 (wrong): golangci-lint,
+// Judge N (round 14), kubernetes-sigs/node-feature-discovery 76e6cc8 (Apache-2.0) Dockerfile:79
+// (debatable): the probe's binary is removed in its RUN; only the release builds ship.
+describe('GD108 and a probe build that the RUN removes', () => {
+  const lines = (t: string) => find(t, 'GD108').map((f) => t.slice(0, f.span.start).split('\n').length);
+  it('node-feature-discovery: only the release build (line 17) is reported', () => {
+    assert.deepEqual(lines(df(nfdGuard())), [17]);
+    assert.deepEqual(lines(df(nfdGuard('true'))), [10, 17]);
+  });
+});
+
 // built from its git repository, only reaches the `lint` stage through a RUN mount that runs it.
 describe('GD108 and a binary that a RUN only mounts', () => {
   it('diun: silent on the golangci-lint build, whose binary the lint stage only mounts to run it', () => {

