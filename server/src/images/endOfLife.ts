@@ -60,13 +60,18 @@ export interface EndedRelease {
 /**
  * The ended release an image reference is built on, or null (a supported release, a release the
  * tag does not name, an image we do not know). Reads `alpine:3.14`, `debian:buster-slim`,
- * `debian:10.13`, `ubuntu:18.04`, `ubuntu:focal-20240123`, and the release suffix Docker's
- * official images put in their tags (`golang:1.16-alpine3.13`, `python:3.9-slim-buster`).
+ * `debian:10.13`, `ubuntu:18.04`, `ubuntu:focal-20240123`, the release suffix Docker's
+ * official images put in their tags (`golang:1.16-alpine3.13`, `python:3.9-slim-buster`), and the
+ * Debian release in a distroless repository's name (`gcr.io/distroless/static-debian11`).
  * Images of other registries or namespaces: their tags follow no convention, so null.
  */
 export function endedRelease(ref: string): EndedRelease | null {
   if (!ref || ref.includes('$')) return null;
   const { repo, tag } = normalizeRepository(ref);
+  // Distroless names its Debian release in the repository, whatever the tag or digest
+  // (inspektor-gadget ships on `gcr.io/distroless/static-debian11:latest@sha256:…`).
+  const distroless = /^gcr\.io\/distroless\/[a-z0-9._-]+-debian(\d+)$/.exec(repo);
+  if (distroless) return debian(distroless[1]);
   if (!tag || repo.includes('/')) return null;
   if (repo === 'alpine') return alpine(/^(\d+)\.(\d+)(?:\.\d+)*$/.exec(tag));
   if (repo === 'debian') return debian(/^(\d+)(?:\.\d+)*(?:-|$)/.exec(tag)?.[1] ?? DEBIAN_BY_NAME.get(tag.split('-')[0]) ?? null);

@@ -63,6 +63,21 @@ describe('GD211 end-of-life-base-image', () => {
     assert.match(find(build('arm64v8/debian:buster-slim'))[0]?.message ?? '', /Debian 10 \(buster\)/);
   });
 
+  it('reads the Debian release of a distroless image, also pinned by digest (inspektor-gadget)', () => {
+    // inspektor-gadget/inspektor-gadget aeac857bd9791c2ac5ce3e9e669be04634f385e7 (Apache-2.0)
+    // Dockerfiles/ig.Dockerfile:2,32 (judge N, round 14, a miss): the runtime is an ARG default.
+    const text = df([
+      'ARG BASE_IMAGE=gcr.io/distroless/static-debian11:latest@sha256:1dbe426d60caed5d19597532a2d74c8056cd7b1674042b88f7328690b5ead8ed',
+      'FROM golang:1.26 AS builder', 'RUN CGO_ENABLED=0 go build -o /x .', 'FROM ${BASE_IMAGE}', 'COPY --from=builder /x /x', 'ENTRYPOINT ["/x"]',
+    ]);
+    assert.match(find(text)[0]?.message ?? '', /^The final image is based on \$\{BASE_IMAGE\} \(gcr\.io\/distroless\/static-debian11:latest@sha256:1dbe[0-9a-f]+\): Debian 11 \(bullseye\)'s long-term support ended in August 2026/);
+    assert.match(find(build('gcr.io/distroless/base-debian10'))[0]?.message ?? '', /Debian 10 \(buster\)/);
+    assert.equal(endedRelease('gcr.io/distroless/cc-debian11@sha256:1dbe426d60caed5d19597532a2d74c8056cd7b1674042b88f7328690b5ead8ed')?.release, 'Debian 11 (bullseye)');
+    for (const final of ['gcr.io/distroless/static-debian12', 'gcr.io/distroless/static', 'gcr.io/distroless/static:nonroot', 'gcr.io/distroless/cc-debian13:debug']) {
+      assert.deepEqual(find(build(final)), [], final);
+    }
+  });
+
   it('silent: supported releases, floating tags, builder stages, unknown tags, other namespaces, unresolved ARGs', () => {
     for (const final of ['alpine:3.22', 'alpine:3', 'alpine', 'alpine:latest', 'debian:12-slim', 'debian:bookworm', 'debian:trixie-slim',
       'ubuntu:24.04', 'ubuntu:22.04', 'ubuntu:noble', 'gcr.io/distroless/static-debian12:nonroot', 'scratch',
