@@ -162,18 +162,29 @@ export function imageStages(model: DockerfileModel, finalStage: number): Set<num
 
 function computeImageStages(model: DockerfileModel, finalStage: number): Set<number> {
   const out = new Set<number>();
-  const final = model.stages[finalStage];
-  if (final) for (const s of stageChain(model, final)) out.add(s.index);
+  for (const t of targetImages(model, finalStage)) for (const c of stageChain(model, model.stages[t])) out.add(c.index);
+  return out;
+}
+
+/**
+ * The stages that are images of their own: the final stage, and every stage no other stage
+ * builds FROM or reads (`--from`) that has an ENTRYPOINT or CMD (a `--target` image: spire's
+ * Dockerfile ends with three, spire-server, spire-agent and oidc-discovery-provider). In order.
+ */
+export function targetImages(model: DockerfileModel, finalStage: number): number[] {
   const used = new Set<number>();
   for (const s of model.stages) {
     if (s.baseStage !== null) used.add(s.baseStage);
     for (const i of s.instructions) for (const idx of stagesReadBy(model, i)) used.add(idx);
   }
+  const out: number[] = [];
   for (const s of model.stages) {
-    if (s.index === finalStage || used.has(s.index)) continue;
-    const { entrypoint, cmd } = startInstructions(model, s);
-    if (entrypoint === null && cmd === null) continue;
-    for (const c of stageChain(model, s)) out.add(c.index);
+    if (s.index !== finalStage) {
+      if (used.has(s.index)) continue;
+      const { entrypoint, cmd } = startInstructions(model, s);
+      if (entrypoint === null && cmd === null) continue;
+    }
+    out.push(s.index);
   }
   return out;
 }

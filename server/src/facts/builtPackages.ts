@@ -395,6 +395,24 @@ function computeLandingBuilds(info: Known, finalStage: number, guess: boolean, b
   return out;
 }
 
+/**
+ * The main packages of the context whose binaries a Dockerfile ships: its go builds (and, with
+ * the context's files, the go builds of make recipes, makeGoCommands) whose binary lands in the
+ * final stage as landingBuilds finds them when certain, each resolved to its packages. `certain`
+ * is false when one of those builds could not be resolved (a variable names the package): it may
+ * ship another package too. The generator lets a repository's own Dockerfile say which of
+ * several main packages it ships (mochi-mqtt/server: `go build -o /app/mochi ./cmd/docker`).
+ */
+export function shippedPackages(info: KnownWorkspace, finalStage: number): { packages: GoPackage[]; certain: boolean; builds: GoBuild[] } {
+  const builds = [
+    ...landingBuilds(info, finalStage, false).map((b) => b.g),
+    ...landingMakeBuilds(info, finalStage).map((m) => m.g),
+  ].map((g) => resolveBuild(info, info.model.stages[g.instr.stage], g));
+  const found = new Map<string, GoPackage>();
+  for (const b of builds) for (const p of b.packages) found.set(p.dir, p);
+  return { packages: [...found.values()], certain: builds.every((b) => b.resolved), builds };
+}
+
 // ---------------------------------------------------------------------------------------------
 // Builds whose binary a later build overwrites
 

@@ -5,7 +5,8 @@
  * disk around it), through the workspace's file index.
  */
 import * as path from 'node:path';
-import { contextPath, copyPaths, isContextCopy, stageChain, workdirBefore } from '../dockerfile/facts';
+import { contextPath, copyPaths, isContextCopy, pathEnv, stageChain, stageRef, workdirBefore } from '../dockerfile/facts';
+import { expandVariables } from '../dockerfile/variables';
 import type { DockerfileModel, Instruction, Stage } from '../dockerfile/model';
 import type { WorkspaceFiles } from '../workspace/types';
 
@@ -93,9 +94,48 @@ export function contextFileAt(model: DockerfileModel, stage: Stage, target: stri
   return found;
 }
 
+/**
+ * contextFileAt, also through one `COPY --from=<stage>`: when the last COPY that writes `target`
+ * takes it from another stage of the Dockerfile, the context file that stage has at the source
+ * path (ipfs-cluster: `COPY --from=builder $SRC_PATH/docker/entrypoint.sh /usr/local/bin/`, the
+ * builder having `COPY . $SRC_PATH`). Null as for contextFileAt, and when the source is a glob or
+ * a variable without a known value.
+ */
+export function contextFileThrough(model: DockerfileModel, stage: Stage, target: string, files: WorkspaceFiles): string | null {
+  const own = contextFileAt(model, stage, target, files);
+  if (own !== null) return own;
+  const name = path.posix.basename(target);
+  let found: string | null = null;
+  for (const s of stageChain(model, stage)) {
+    for (const i of s.instructions) {
+      if (i.keyword !== 'COPY' && i.keyword !== 'ADD') continue;
+      const paths = copyPaths(i);
+      if (!paths) continue;
+      const dest = resolveDest(model, s, i, paths.dest);
+      if (dest === null) continue;
+      const folder = paths.dest.endsWith('/') || paths.dest === '.' || paths.sources.length > 1;
+      const from = i.flags.find((f) => f.name === 'from')?.value;
+      const idx = from ? stageRef(model, from) : null;
+      for (const raw of paths.sources) {
+        const src = raw.includes('$') ? expandVariables(raw, pathEnv(model, s, i)) : raw;
+        const writes = folder ? src !== null && target === `${dest === '/' ? '' : dest}/${path.posix.basename(src)}` : target === dest;
+        if (!writes && !(src === null && path.posix.basename(raw) === name)) continue;
+        // The last COPY that writes there decides: the context's (contextFileAt found none), an image's, or a stage's.
+        found = null;
+        // A `COPY --from` source is a path of that stage's filesystem, from its root.
+        if (idx === null || src === null || /[*?[]/.test(src) || idx === s.index) continue;
+        found = contextFileAt(model, model.stages[idx], path.posix.resolve('/', src), files);
+      }
+    }
+  }
+  return found;
+}
+
 /** A COPY's destination as an absolute path (a relative one is under the WORKDIR it runs in), null when unknown. */
-function resolveDest(model: DockerfileModel, stage: Stage, instr: Instruction, dest: string): string | null {
-  if (dest.includes('$')) return null;
+function resolveDest(model: DockerfileModel, stage: Stage, instr: Instruction, written: string): string | null {
+  // `COPY . $SRC_PATH` with `ENV SRC_PATH=/go/src/…` (ipfs-cluster): the value the COPY sees.
+  const dest = written.includes('$') ? expandVariables(written, pathEnv(model, stage, instr)) : written;
+  if (dest === null || dest.includes('$')) return null;
   if (dest.startsWith('/')) return path.posix.resolve(dest);
   const dir = workdirBefore(model, stage, instr, null);
   return dir === null ? null : path.posix.resolve(dir, dest);

@@ -16,8 +16,9 @@ import * as path from 'node:path';
 import { goPackages, stageChain, stageGoCommands, startInstructions, workdirBefore, type GoCommand } from '../dockerfile/facts';
 import { GO_IN_TEXT } from '../dockerfile/indirectGo';
 import type { DockerfileModel, Instruction, Stage } from '../dockerfile/model';
+import { parseShell, type ShellWord } from '../dockerfile/shell';
 import type { WorkspaceFiles } from '../workspace/types';
-import { contextFileAt } from './copiedFiles';
+import { contextFileAt, contextFileThrough } from './copiedFiles';
 import { dockerfileFact } from './memo';
 
 export interface GoAtStart {
@@ -120,6 +121,51 @@ function compute(model: DockerfileModel, stage: Stage, files: WorkspaceFiles | u
   return null;
 }
 
+/** What a stage's container runs when it starts. */
+export interface StartProgram {
+  /** The ENTRYPOINT, else the CMD (a CMD after an ENTRYPOINT only gives it arguments). */
+  instr: Instruction;
+  /** The program, past shells and init wrappers (`tini -- /usr/local/bin/entrypoint.sh`: the script), as written. */
+  program: string;
+  /** The absolute paths it may be at in the image (a bare name: each folder of the usual PATH). */
+  paths: string[];
+  /**
+   * When the program is a script the image got from the build context (directly, or through a
+   * `COPY --from` of a stage that copied it from the context: copiedFiles.ts
+   * `contextFileThrough`), its context-relative path and text. Only with the context's files.
+   */
+  script?: { file: string; text: string };
+}
+
+/**
+ * The programs a stage's container starts (its ENTRYPOINT's commands, else its CMD's), and the
+ * script each is when the image got it from the context. ipfs-cluster's image starts
+ * `/sbin/tini -- /usr/local/bin/entrypoint.sh`, docker/entrypoint.sh of the context, which ends
+ * in `exec ipfs-cluster-service $@`. The script is read as text, never run.
+ */
+export function startPrograms(model: DockerfileModel, stage: Stage, files: WorkspaceFiles | undefined): StartProgram[] {
+  const { entrypoint, cmd } = startInstructions(model, stage);
+  const instr = entrypoint ?? cmd;
+  if (!instr) return [];
+  const out: StartProgram[] = [];
+  for (const argv of commands(instr)) {
+    const prog = program(argv);
+    if (prog === null || prog.includes('$')) continue;
+    const paths = imagePaths(model, stage, prog);
+    const start: StartProgram = { instr, program: prog, paths };
+    for (const target of files ? paths : []) {
+      const file = contextFileThrough(model, stage, target, files!);
+      const text = file === null ? null : files!.readFile(file);
+      if (file !== null && text !== null) {
+        start.script = { file, text };
+        break;
+      }
+    }
+    out.push(start);
+  }
+  return out;
+}
+
 function words(i: Instruction): string[] {
   return i.json ?? i.args.map((a) => a.value);
 }
@@ -133,13 +179,42 @@ function commands(i: Instruction): string[][] {
 
 /** The program a command runs, past shells and init wrappers (`tini -- /entrypoint.sh`, `sh ./run.sh`); null for `sh -c …`. */
 function program(argv: string[]): string | null {
+  const k = programIndex(argv);
+  return k === null ? null : argv[k] ?? null;
+}
+
+/** Where program() finds the program in argv; null for `sh -c …`. */
+function programIndex(argv: readonly string[]): number | null {
   let k = 0;
   while (k < argv.length && LAUNCHERS.test(argv[k])) {
     if (argv.slice(k + 1).some((a) => a === '-c')) return null;
     k++;
     while (k < argv.length && (argv[k].startsWith('-') || /^[A-Za-z_][A-Za-z0-9_]*=/.test(argv[k]))) k++;
   }
-  return argv[k] ?? null;
+  return k < argv.length ? k : null;
+}
+
+/** A command of a start script: the program it runs (past `exec`, shells and init wrappers, as for the ENTRYPOINT) and its arguments. */
+export interface ScriptCommand {
+  program: ShellWord;
+  args: ShellWord[];
+  /** 1-based line of the command in the script. */
+  line: number;
+}
+
+/**
+ * The commands a start script (startPrograms' `script`) runs, each in an `if` branch or not,
+ * read with the shell parser (never run): ipfs-cluster's docker/entrypoint.sh runs
+ * `ipfs-cluster-service --version`, `ipfs-cluster-service init …` and `exec ipfs-cluster-service $@`.
+ */
+export function scriptCommands(text: string): ScriptCommand[] {
+  const out: ScriptCommand[] = [];
+  for (const c of parseShell(text).commands) {
+    const k = programIndex(c.argv.map((w) => w.value));
+    if (k === null) continue;
+    out.push({ program: c.argv[k], args: c.argv.slice(k + 1), line: text.slice(0, c.start).split('\n').length });
+  }
+  return out;
 }
 
 /** The absolute paths a program name may be at: itself, under the final WORKDIR, or on PATH for a bare name. */

@@ -659,6 +659,10 @@ describe('GD107 and the builder\'s Go version', () => {
       assert.deepEqual(downloads(GOKAPI_DOCKERFILE(), contextWith(noMod)), []);
       // A folder copied onto PATH, the script run by its name.
       assert.deepEqual(downloads(GOKAPI_DOCKERFILE('ENTRYPOINT ["tini", "--", "entrypoint.sh"]', 'COPY . /usr/local/bin/'), contextWith(GOKAPI_FILES)), []);
+      // A destination an ENV names (ipfs-cluster's `COPY . $SRC_PATH`): the value the COPY sees.
+      assert.deepEqual(downloads(GOKAPI_DOCKERFILE('ENTRYPOINT ["/opt/bin/entrypoint.sh"]', 'ENV BIN=/opt/bin\nCOPY entrypoint.sh $BIN/entrypoint.sh'), contextWith(GOKAPI_FILES)), []);
+      // An ARG without a value: where the file lands is not known, as before.
+      assert.equal(downloads(GOKAPI_DOCKERFILE('ENTRYPOINT ["/opt/bin/entrypoint.sh"]', 'ARG BIN\nCOPY entrypoint.sh $BIN/entrypoint.sh'), contextWith(GOKAPI_FILES)).length, 1);
     });
 
     it('Gokapi: reported when the entrypoint runs no go, or is not the context\'s file', () => {
