@@ -14,6 +14,7 @@
 import * as nodePath from 'node:path';
 import type { GoPackage, WorkspaceModel } from '../workspace/model';
 import { mainPackages, packageByDir, resolvePackageArg } from '../workspace/query';
+import { ownBuildSays, type OwnBuild, type StartSteps } from './ownBuild';
 import { GenerateError, type GenerateTarget } from './types';
 
 function sanitizeBinary(name: string): string {
@@ -147,7 +148,12 @@ export function obviousChoice(ranked: readonly Ranked[]): Ranked | null {
   return best.length === 1 && ranked[0].tier < 2 ? ranked[0] : null;
 }
 
-export function chooseTarget(model: WorkspaceModel, ranked: readonly Ranked[], requested: string | undefined): { target: GenerateTarget; why: string } {
+/**
+ * The package to build: the one asked for, else the obvious pick, else the one the project's own
+ * build ships (`ownBuild`, ./ownBuild.ts: asked only then), else a GenerateError listing them.
+ * `settledBy`: the files of the project's build that decided, for the generated file's header.
+ */
+export function chooseTarget(model: WorkspaceModel, ranked: readonly Ranked[], requested: string | undefined, ownBuild?: () => OwnBuild): { target: GenerateTarget; why: string; settledBy?: { files: string[]; how: string; steps?: StartSteps } } {
   const candidates = ranked.map((r) => r.target);
   const list = candidates.map(describe).join(', ');
   if (requested !== undefined && requested.trim() !== '') {
@@ -168,7 +174,15 @@ export function chooseTarget(model: WorkspaceModel, ranked: readonly Ranked[], r
   if (candidates.length === 0) throw new GenerateError('no-main-package', 'The workspace has no main package (package main with func main) to build.', candidates);
   const pick = obviousChoice(ranked);
   if (!pick) {
-    throw new GenerateError('ambiguous-package', `The workspace has ${candidates.length} main packages (${list}) and none stands out: say which one to build.`, candidates);
+    const own = ownBuild?.() ?? null;
+    if (own?.target) {
+      return {
+        target: own.target,
+        why: `none stands out among the main packages, and the project's own build ships this one: ${ownBuildSays(own)} (--package picks another)`,
+        settledBy: { files: own.files, how: own.how, steps: own.steps },
+      };
+    }
+    throw new GenerateError('ambiguous-package', `The workspace has ${candidates.length} main packages (${list}) and none stands out${own ? ` (${own.note})` : ''}: say which one to build.`, candidates);
   }
   if (candidates.length === 1) return { target: pick.target, why: 'the only main package' };
   return { target: pick.target, why: `chosen by default: ${pick.why} (--package picks another)` };

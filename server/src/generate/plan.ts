@@ -6,6 +6,7 @@ import * as nodePath from 'node:path';
 import { TRIMPATH_SINCE, compareGoVersions } from '../images/golangTag';
 import { knownCgoRequirement } from '../workspace/goImports';
 import type { GoModule, GoWork, WorkspaceModel } from '../workspace/model';
+import type { WorkspaceFiles } from '../workspace/types';
 import { describeWorkFile, nestedWork } from './nestedWork';
 import { buildFacts, moduleDependencyFiles, packageByDir, requiredGoVersion, workDependencyFiles, type BuildFacts } from '../workspace/query';
 import { isRealVersion, versionVariable, type VersionVariable } from './goSource';
@@ -18,6 +19,7 @@ import {
 import { NODE_IMAGE, absoluteDirReads, configFlagDefaults, configFlagSamples, configReads, embedProblems, likelyWebScript, runtimeReads, webStageFor, type AssetIo, type WebStage } from './assets';
 import { cgoPaths, describeCgoPath, modulesWithCode } from './cgoGraph';
 import { GENERIC_MAIN_FOLDERS, chooseTarget, rankedCandidates } from './choose';
+import { ownBuildChoice, type StartSteps } from './ownBuild';
 import { decideTags } from './buildTags';
 import { existingIgnoreFile } from './existingIgnore';
 import { moduleDirectives, producerOf, whyNotToolchainOnly, type GoGenerateDirective } from './goGenerate';
@@ -34,6 +36,8 @@ export interface GenerateIo {
   readFile(rel: string): string | null;
   /** The context's files under a folder. */
   listFiles(under?: string): readonly { path: string }[];
+  /** The context's files as rules see them (a loaded Workspace): lets the project's Dockerfile's `RUN make` be read (./ownBuild.ts). */
+  files?: WorkspaceFiles;
 }
 
 /** A COPY of module files from the context into the builder, relative to the builder's WORKDIR. */
@@ -44,6 +48,8 @@ export interface DependencyCopy {
 
 export interface Plan {
   target: GenerateTarget;
+  /** The project's own build files that chose the target when nothing else did (./ownBuild.ts), null otherwise. */
+  targetSettledBy: { files: string[]; how: string; steps?: StartSteps } | null;
   runtime: Runtime;
   cgo: boolean;
   builder: {
@@ -335,11 +341,17 @@ export function plan(model: WorkspaceModel, options: GenerateOptions, io: Genera
 
   const ranked = rankedCandidates(model);
   const candidates = ranked.map((r) => r.target);
-  const { target, why: targetWhy } = chooseTarget(model, ranked, options.package);
+  const { target, why: targetWhy, settledBy } = chooseTarget(model, ranked, options.package, () => ownBuildChoice(model, candidates, io));
   const pkg = packageByDir(model, target.dir)!;
   const mod = model.modules.find((m) => m.dir === target.module) ?? null;
   const describeTarget = `${describe(target)}${target.importPath ? ` (${target.importPath})` : ''}`;
   reasons.push(`Builds ${describeTarget} into the binary \`${target.binary}\`: ${targetWhy}${candidates.length > 1 ? `; the other main packages: ${candidates.filter((c) => c !== target).map(describe).join(', ')}` : ''}.`);
+  if (settledBy?.steps) {
+    // The project's image starts the program through a script that runs other steps first; the
+    // generated image starts the program itself (its CMD is not carried over: see docs/generate.md).
+    const st = settledBy.steps;
+    warnings.push(`${st.file}, the script the project's image starts, also runs ${st.lines.map((l) => `\`${l.text.length > 90 ? `${l.text.slice(0, 87)}...` : l.text}\` (line ${l.line})`).join(', ')} before it starts ${st.program}; the generated image starts ${st.program} directly, so such a step (a first-run init, say) does not happen: run it yourself (once, against the data volume) or keep the project's script.`);
+  }
   const folder = target.dir.split('/').pop() ?? '';
   if (target.dir !== target.module && GENERIC_MAIN_FOLDERS.has(folder) && target.binary !== folder) {
     reasons.push(`The binary is named \`${target.binary}\` after ${target.dir.split('/').includes(target.binary) ? `its folder ${target.dir.split('/').slice(0, target.dir.split('/').lastIndexOf(target.binary) + 1).join('/')}/` : mod?.path ? `the module (${mod.path})` : 'the project folder'}, not \`${folder}\`: ${folder}/ says where the main package is, not what the program is called.`);
@@ -786,6 +798,7 @@ export function plan(model: WorkspaceModel, options: GenerateOptions, io: Genera
   const rel = workdirCtx === '' ? target.dir : target.dir === workdirCtx ? '' : target.dir.slice(workdirCtx.length + 1);
   return {
     target,
+    targetSettledBy: settledBy ?? null,
     runtime,
     cgo,
     builder: { image: builderImage, crossCompile, apk },

@@ -1,0 +1,317 @@
+/**
+ * Which main package the repository's own build ships, for when the ranking (./choose.ts) has no
+ * obvious pick: the project already said it somewhere. In this order, the first that says
+ * anything decides:
+ *
+ *  1. the Dockerfiles at the context root (`Dockerfile`, `Dockerfile.x`, `Dockerfile-x`,
+ *     `x.Dockerfile`, `Containerfile`): for each image a file makes (dockerfile/facts.ts
+ *     `targetImages`), the packages whose binary it gets (facts/builtPackages.ts
+ *     `shippedPackages`: its go builds, and those of make recipes it runs, that land there), or,
+ *     when that is not one, the one its ENTRYPOINT starts (startedPackage). mochi-mqtt/server's
+ *     Dockerfile builds `./cmd/docker`; ipfs-cluster's starts docker/entrypoint.sh, which runs
+ *     ipfs-cluster-service. Only a plain `Dockerfile`/`Containerfile` decides; the variants can
+ *     only agree or disagree with it;
+ *  2. a goreleaser config at the root: the `main:` of each entry of `builds:` (`.` when an
+ *     entry has none, as goreleaser does);
+ *  3. the Makefile at the root: the go builds of its default goal (dockerfile/makeRecipe.ts, read
+ *     only when certain), else of its `build` target.
+ *
+ * A source settles the choice only when, together, its files name exactly one of the main
+ * packages; several packages (two Dockerfiles building different programs, a Makefile building
+ * them all) or one it cannot read for sure (a package named by a variable) settle nothing, and
+ * the caller keeps asking. Nothing here changes what a chosen package's image does.
+ */
+import { toDoc, type DockerfileModel } from '../dockerfile/model';
+import { parseDockerfile } from '../dockerfile/parse';
+import { copyPaths, goFlag, goPackages, pathEnv, stageChain, stageRef, targetImages } from '../dockerfile/facts';
+import { goBinaryName } from '../dockerfile/goBuild';
+import { expandVariables } from '../dockerfile/variables';
+import { scriptCommands, startPrograms, type ScriptCommand } from '../facts/goAtStart';
+import { makeRecipe } from '../dockerfile/makeRecipe';
+import { shippedPackages } from '../facts/builtPackages';
+import type { WorkspaceModel } from '../workspace/model';
+import { mainPackages, packageByDir, resolvePackageArg } from '../workspace/query';
+import type { WorkspaceFiles } from '../workspace/types';
+import * as nodePath from 'node:path';
+import type { GenerateTarget } from './types';
+
+export interface OwnBuildIo {
+  readFile(rel: string): string | null;
+  listFiles(under?: string): readonly { path: string }[];
+  /** The context's files (a loaded Workspace): lets a Dockerfile's `RUN make` be followed. */
+  files?: WorkspaceFiles;
+}
+
+/** Lines of the project's start script that run the program for another step than starting it. */
+export interface StartSteps {
+  file: string;
+  program: string;
+  lines: { line: number; text: string }[];
+}
+
+/** What the project's own build says. */
+export type OwnBuild =
+  /** Exactly one main package: `files` (one or more, of one kind) build it, `how` shows one such build. */
+  | { target: GenerateTarget; files: string[]; how: string; steps?: StartSteps }
+  /** It names several, or one it cannot read for sure: no pick, and why (for the refusal). */
+  | { target: null; note: string }
+  | null;
+
+/** A Dockerfile's name at the context root (not its `.dockerignore`). */
+const DOCKERFILE_NAME = /^(?:(?:Dockerfile|Containerfile)(?:[.-][^/]*)?|[^/]+\.(?:Dockerfile|dockerfile|Containerfile))$/;
+/** The names `docker build .` (and podman's) look for. */
+const PLAIN_NAMES = new Set(['Dockerfile', 'Containerfile']);
+const GORELEASER_FILES = ['.goreleaser.yml', '.goreleaser.yaml', 'goreleaser.yml', 'goreleaser.yaml'];
+
+/** Found: the main packages a file builds (folders), how it builds one, or why it cannot be read for sure. */
+interface FileBuild {
+  file: string;
+  dirs: string[];
+  how: string;
+  steps?: StartSteps;
+  unsure?: string;
+}
+
+function describe(dir: string): string {
+  return dir === '' ? '.' : dir;
+}
+
+export function ownBuildChoice(model: WorkspaceModel, candidates: readonly GenerateTarget[], io: OwnBuildIo): OwnBuild {
+  const known = new Set(candidates.map((c) => c.dir));
+  for (const source of [dockerfileBuilds, goreleaserBuilds, makefileBuilds]) {
+    const builds = source(model, candidates, io).map((b) => ({ ...b, dirs: b.dirs.filter((d) => known.has(d)) })).filter((b) => b.dirs.length > 0 || b.unsure);
+    if (builds.length === 0) continue;
+    const unsure = builds.find((b) => b.unsure);
+    if (unsure) return { target: null, note: `${unsure.file} ${unsure.unsure}` };
+    const dirs = [...new Set(builds.flatMap((b) => b.dirs))];
+    if (dirs.length > 1) {
+      const each = builds.map((b) => `${b.file}: ${b.dirs.map(describe).join(', ')}`).join('; ');
+      return { target: null, note: `the project's own build names several of them (${each})` };
+    }
+    const target = candidates.find((c) => c.dir === dirs[0])!;
+    return { target, files: builds.map((b) => b.file), how: builds[0].how, steps: builds[0].steps };
+  }
+  return null;
+}
+
+/** What the project's build says, for the reasons and the generated file's header: how one file ships it, and which others agree. */
+export function ownBuildSays(own: { files: string[]; how: string }): string {
+  const others = own.files.slice(1);
+  return `${own.how}${others.length > 0 ? ` (${others.join(' and ')} ${others.length > 1 ? 'agree' : 'agrees'})` : ''}`;
+}
+
+/** The Dockerfiles at the context root and the main packages their final stages ship. */
+function dockerfileBuilds(model: WorkspaceModel, candidates: readonly GenerateTarget[], io: OwnBuildIo): FileBuild[] {
+  const out: FileBuild[] = [];
+  const known = new Set(candidates.map((c) => c.dir));
+  const names = io.listFiles('').map((f) => f.path).filter((p) => DOCKERFILE_NAME.test(p) && !p.endsWith('.dockerignore')).sort();
+  for (const file of names) {
+    const text = io.readFile(file);
+    if (text === null) continue;
+    const df = parseDockerfile(text);
+    if (df.stages.length === 0) continue;
+    // Each image the file makes (the final stage, and other stages built with --target).
+    const dirs = new Set<string>();
+    let how = '';
+    let steps: StartSteps | undefined;
+    let unsure = false;
+    for (const t of targetImages(df, df.stages.length - 1)) {
+      const shipped = shippedPackages({ model: df, workspace: model, files: io.files }, t);
+      if (!shipped.certain) {
+        unsure = true;
+        break;
+      }
+      const own = shipped.packages.map((p) => p.dir);
+      // Several binaries (or builds make runs that cannot be followed): the one the image starts.
+      const started = own.length === 1 ? null : startedPackage(file, df, t, candidates, io.files);
+      if (started && (own.length === 0 || own.includes(started.dir))) {
+        dirs.add(started.dir);
+        how ||= started.how;
+        steps ??= started.steps;
+        continue;
+      }
+      for (const d of own) dirs.add(d);
+      // How it builds it, as written: the go command (or the make command that runs it) of its RUN.
+      const g = shipped.builds.find((b) => b.packages.length > 0)?.go;
+      const cmd = g?.instr.script ? df.text.slice(toDoc(g.instr.script, g.cmd.start), toDoc(g.instr.script, g.cmd.end)).replace(/\s+/g, ' ').trim() : '';
+      if (own.length > 0 && !how) how = `${file}'s ${t === df.stages.length - 1 ? 'final stage' : `stage ${df.stages[t].name ?? t}`} gets the binary of \`${cmd.length > 100 ? `${cmd.slice(0, 97)}...` : cmd}\``;
+    }
+    if (unsure) out.push({ file, dirs: [], how: '', unsure: 'has a go build whose package cannot be read (a variable names it)' });
+    else out.push({ file, dirs: [...dirs], how, steps });
+  }
+  // The Dockerfile `docker build .` uses speaks for the project; a variant alone (atlas's
+  // Dockerfile.post-install, a helper's image) does not, it can only disagree with it.
+  const plain = out.filter((b) => PLAIN_NAMES.has(b.file));
+  if (!plain.some((b) => b.dirs.some((d) => known.has(d)) || b.unsure)) return [];
+  return out;
+}
+
+/**
+ * The main package whose binary the final stage starts, when exactly one does: a binary a
+ * `COPY --from=<stage>` brings into the final stage, named like the package's binary (go's name,
+ * the last element of its import path), that the ENTRYPOINT (else CMD) runs itself or that its
+ * start script from the context runs as a command (facts/goAtStart.ts `startPrograms`).
+ * ipfs-cluster's Dockerfile copies ipfs-cluster-service, -ctl and -follow (built by make) and starts
+ * docker/entrypoint.sh, which runs only ipfs-cluster-service.
+ */
+function startedPackage(file: string, df: DockerfileModel, finalStage: number, candidates: readonly GenerateTarget[], files: WorkspaceFiles | undefined): { dir: string; how: string; steps?: StartSteps } | null {
+  const final = df.stages[finalStage];
+  const copied = new Set<string>();
+  for (const s of stageChain(df, final)) {
+    for (const i of s.instructions) {
+      const from = i.keyword === 'COPY' ? i.flags.find((f) => f.name === 'from')?.value : undefined;
+      const paths = from && stageRef(df, from) !== null ? copyPaths(i) : null;
+      if (!paths) continue;
+      const env = pathEnv(df, s, i);
+      for (const w of [...paths.sources, ...(paths.sources.length === 1 && !paths.dest.endsWith('/') ? [paths.dest] : [])]) {
+        const v = w.includes('$') ? expandVariables(w, env) : w;
+        if (v !== null) copied.add(nodePath.posix.basename(v.replace(/\/+$/, '')));
+      }
+    }
+  }
+  const named = candidates.map((c) => ({ c, name: (c.importPath && goBinaryName(c.importPath)) || c.binary })).filter((x) => copied.has(x.name));
+  if (named.length === 0) return null;
+  const found = new Map<string, string>();
+  let steps: StartSteps | undefined;
+  for (const sp of startPrograms(df, final, files)) {
+    const written = `${sp.instr.keyword} ${sp.instr.json ? JSON.stringify(sp.instr.json) : sp.instr.args.map((a) => a.value).join(' ')}`;
+    if (sp.script) {
+      const commands = scriptCommands(sp.script.text);
+      const runs = new Set(commands.filter((c) => !c.program.dynamic).map((c) => nodePath.posix.basename(c.program.value)));
+      for (const x of named) {
+        if (!runs.has(x.name)) continue;
+        found.set(x.c.dir, `${file}'s image starts ${sp.script.file} (${written}), which runs ${x.name}`);
+        const lines = otherRuns(sp.script.text, commands, x.name);
+        if (lines.length > 0) steps = { file: sp.script.file, program: x.name, lines };
+      }
+    } else {
+      for (const x of named) if (nodePath.posix.basename(sp.program) === x.name) found.set(x.c.dir, `${file}'s image starts ${x.name} (${written})`);
+    }
+  }
+  if (found.size !== 1) return null;
+  const [[dir, how]] = [...found];
+  return { dir, how, steps };
+}
+
+/**
+ * The commands of a start script that run the program for something else than starting it
+ * (ipfs-cluster's `ipfs-cluster-service init --consensus "${IPFS_CLUSTER_CONSENSUS}"` on a first
+ * run): not `--version`/`--help`, not the one that hands it the container's arguments (`exec
+ * ipfs-cluster-service $@`, also after flags). At most three, with their lines as written.
+ */
+function otherRuns(text: string, commands: readonly ScriptCommand[], name: string): { line: number; text: string }[] {
+  const lines = text.split('\n');
+  const out: { line: number; text: string }[] = [];
+  for (const c of commands) {
+    if (nodePath.posix.basename(c.program.value) !== name || c.program.dynamic) continue;
+    const first = c.args[0]?.value;
+    if (first === undefined || /^(-v|--version|version|-h|--help|help)$/.test(first)) continue;
+    const handsOver = c.args.some((w) => /^"?\$[@*]"?$/.test(w.raw)) && c.args.every((w) => /^"?\$[@*]"?$/.test(w.raw) || w.value.startsWith('-'));
+    if (handsOver || out.some((o) => o.line === c.line)) continue;
+    if (out.length < 3) out.push({ line: c.line, text: (lines[c.line - 1] ?? '').trim() });
+  }
+  return out;
+}
+
+/**
+ * The `main:` of each build of a goreleaser config at the root (`.` without one); the entry's
+ * `dir:` is where it builds from. A template (`{{ … }}`), a YAML alias or an entry with another
+ * builder than go makes the file unsure or skips the entry.
+ */
+function goreleaserBuilds(model: WorkspaceModel, _candidates: readonly GenerateTarget[], io: OwnBuildIo): FileBuild[] {
+  for (const file of GORELEASER_FILES) {
+    const text = io.readFile(file);
+    if (text === null) continue;
+    const lines = text.replace(/\r\n/g, '\n').split('\n');
+    const start = lines.findIndex((l) => /^builds:\s*(#.*)?$/.test(l));
+    if (start < 0) return [];
+    const section: string[] = [];
+    for (const l of lines.slice(start + 1)) {
+      if (/^\S/.test(l) && !/^#/.test(l)) break;
+      section.push(l);
+    }
+    const items: string[][] = [];
+    let indent: number | null = null;
+    for (const l of section) {
+      const dash = /^(\s*)- /.exec(l);
+      if (dash && (indent === null || dash[1].length <= indent)) {
+        indent = dash[1].length;
+        items.push([l.slice(indent + 2)]);
+      } else if (items.length > 0) items[items.length - 1].push(l);
+    }
+    const dirs = new Set<string>();
+    let how = '';
+    for (const item of items) {
+      const key = (name: string): string | undefined => {
+        for (const l of item) {
+          const m = new RegExp(`^\\s*${name}:\\s*(.*?)\\s*(#.*)?$`).exec(l);
+          if (m) return m[1].replace(/^(["'])(.*)\1$/, '$2');
+        }
+        return undefined;
+      };
+      if (item.some((l) => /<<:|\*[A-Za-z]/.test(l))) return [{ file, dirs: [], how: '', unsure: 'uses YAML aliases in builds:' }];
+      const builder = key('builder');
+      if ((builder !== undefined && builder !== 'go') || key('skip') === 'true') continue;
+      const main = key('main') ?? '.';
+      const dir = key('dir') ?? '.';
+      if (/\{\{|\$/.test(main + dir)) return [{ file, dirs: [], how: '', unsure: `builds a main: named by a template (${main})` }];
+      const rel = nodePath.posix.normalize(nodePath.posix.join(dir, main.endsWith('.go') ? nodePath.posix.dirname(main) : main));
+      const pkg = packageByDir(model, rel === '.' ? '' : rel.replace(/\/+$/, ''));
+      if (!pkg) return [{ file, dirs: [], how: '', unsure: `builds main: ${main}, which is no package of the context` }];
+      dirs.add(pkg.dir);
+      how = `${file} builds main: ${main}`;
+    }
+    return [{ file, dirs: [...dirs], how }];
+  }
+  return [];
+}
+
+/**
+ * The main packages the root Makefile's default goal builds (else its `build` target), read as
+ * dockerfile/makeRecipe.ts reads a Makefile (only when certain): its `go build`/`go install`
+ * commands, their package arguments relative to the root (and a `cd dir &&` of the recipe line,
+ * and `-C`). A package of another
+ * module than the context's (a tool, `go install x@v1`) does not count.
+ */
+function makefileBuilds(model: WorkspaceModel, _candidates: readonly GenerateTarget[], io: OwnBuildIo): FileBuild[] {
+  for (const targets of [[], ['build']]) {
+    const recipe = makeRecipe({ dir: '', file: null, targets, overrides: new Map() }, (name) => io.readFile(name));
+    if (!recipe) continue;
+    const dirs = new Set<string>();
+    let how = '';
+    for (const c of recipe.commands) {
+      const argv = c.cmd.argv;
+      if (!/(^|\/)go$/.test(argv[0]?.value ?? '') || (argv[1]?.value !== 'build' && argv[1]?.value !== 'install')) continue;
+      const rest = argv.slice(2);
+      const C = goFlag(rest, 'C');
+      if (C && (C.value === true || (C.valueWord ?? C.word).dynamic)) return [{ file: recipe.file, dirs: [], how: '', unsure: `runs go ${argv[1].value} -C with a folder it cannot read` }];
+      // The folder it runs in: a `cd dir &&` of its recipe line, then its own -C.
+      if (c.dir.startsWith('/')) return [{ file: recipe.file, dirs: [], how: '', unsure: `runs go ${argv[1].value} in ${c.dir}, outside the context` }];
+      const base = nodePath.posix.normalize(nodePath.posix.join(c.dir || '.', C ? (C.value as string) : '.')).replace(/^\.$/, '');
+      if (base === '..' || base.startsWith('../')) return [{ file: recipe.file, dirs: [], how: '', unsure: `runs go ${argv[1].value} outside the context` }];
+      const pkgs = goPackages(rest);
+      for (const w of pkgs.length === 0 ? [{ value: '.', dynamic: false }] : pkgs) {
+        if (w.dynamic) return [{ file: recipe.file, dirs: [], how: '', unsure: `runs go ${argv[1].value} with a package named by a variable (target ${c.target}, line ${c.line})` }];
+        const arg = w.value;
+        if (arg.includes('@')) continue;
+        const local = arg === '.' || arg.startsWith('./') || arg.startsWith('../') || arg.endsWith('.go');
+        if (!local && !model.modules.some((m) => m.path !== null && m.path !== '' && (arg === m.path || arg.startsWith(`${m.path}/`)))) continue;
+        let found: string[];
+        if (arg.includes('...')) {
+          const prefix = arg.slice(0, arg.indexOf('...')).replace(/\/$/, '');
+          found = local
+            ? mainPackages(model).filter((p) => { const d = nodePath.posix.normalize(nodePath.posix.join(base, prefix)).replace(/^\.$/, ''); return d === '' || p.dir === d || p.dir.startsWith(`${d}/`); }).map((p) => p.dir)
+            : mainPackages(model).filter((p) => p.importPath !== null && (p.importPath === prefix || p.importPath.startsWith(`${prefix}/`))).map((p) => p.dir);
+        } else {
+          const p = local ? resolvePackageArg(model, arg.endsWith('.go') ? `./${nodePath.posix.dirname(arg)}` : arg, base) : resolvePackageArg(model, arg);
+          if (!p) return [{ file: recipe.file, dirs: [], how: '', unsure: `runs go ${argv[1].value} ${arg}, which is no package of the context` }];
+          found = p.isMain ? [p.dir] : [];
+        }
+        for (const d of found) dirs.add(d);
+        if (found.length > 0 && how === '') how = `${recipe.file}: \`make ${recipe.goals.map((g) => g.name).join(' ')}\` runs \`go ${argv[1].value} ${arg}\``;
+      }
+    }
+    if (dirs.size > 0) return [{ file: recipe.file, dirs: [...dirs], how }];
+  }
+  return [];
+}
