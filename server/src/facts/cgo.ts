@@ -2,6 +2,7 @@
  * What GD102 and GD103 share about cgo: whether the package a go build compiles needs cgo,
  * whether the builder can compile C, and whether the binary is linked statically.
  */
+import * as path from 'node:path';
 import { goPackages, stageImage, type GoCommand } from '../dockerfile/facts';
 import { envValue, isLocalPackage, ldflagsArgs, sourcesPresent } from '../dockerfile/goBuild';
 import type { DockerfileModel, Stage } from '../dockerfile/model';
@@ -39,6 +40,14 @@ export function cgoVerdict(ctx: Known, stage: Stage, g: GoCommand): CgoVerdict |
     const pkg = builtPackage({ ...ctx, workspace: ws }, stage, g);
     if (pkg) {
       const facts = buildFacts(ws, pkg.dir);
+      // `go build ./cmd/npc/npc.go` compiles the named file alone. The package's own `import "C"`
+      // may be in a file it leaves out (nps's cmd/npc/sdk.go, a C SDK with a main of its own),
+      // and which file has it is not known here: only the cgo of what the package imports counts.
+      const named = a.endsWith('.go') ? path.posix.basename(a) : null;
+      if (named !== null && pkg.files.some((f) => f !== named)) {
+        const reasons = facts.cgo.filter((r) => !(r.kind === 'import-C' && r.pkg === pkg.dir));
+        return { needed: facts.needsCgo && reasons.length > 0, reasons, basis: 'package', dir: pkg.dir };
+      }
       return { needed: facts.needsCgo, reasons: facts.cgo, basis: 'package', dir: pkg.dir };
     }
     if (!isLocalPackage(a) && !ownPackage(ws, a)) return null;

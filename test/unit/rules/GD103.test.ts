@@ -109,6 +109,22 @@ describe('GD103 cgo-required', () => {
     assert.equal(has(cgoBuild('RUN CGO_ENABLED=0 go build -o /out/app .'), 'GD103', { workspace: ws }), false);
   });
 
+  // Judge P (round 15), ehang-io/nps ab648d6f0c618c690a7a79948a7ebd686e1cdafc (GPL-3.0)
+  // Dockerfile.npc:6 (wrong): `go build ./cmd/npc/npc.go` compiles npc.go alone; cmd/npc's
+  // `import "C"` is in sdk.go, a C SDK with a main of its own, which that build never compiles.
+  it('a build of named .go files: the package\'s own import "C" does not count when other files may hold it (nps)', () => {
+    const npc = (files: string[]) => makeWorkspaceModel({
+      module: makeGoModule({ path: 'ehang.io/nps', goVersion: '1.15' }),
+      packages: [makeGoPackage({ dir: 'cmd/npc', isMain: true, module: '', importPath: 'ehang.io/nps/cmd/npc', imports: ['C', 'ehang.io/nps/client'], usesCgo: true, files })],
+    });
+    const text = (arg: string) => df(['FROM golang:1.15 as builder', 'WORKDIR /go/src/ehang.io/nps', 'COPY . .', 'RUN go get -d -v ./...',
+      `RUN CGO_ENABLED=0 go build -ldflags="-w -s -extldflags -static" ${arg}`, 'FROM scratch', 'COPY --from=builder /go/src/ehang.io/nps/npc /', 'VOLUME /conf', 'ENTRYPOINT ["/npc"]']);
+    assert.equal(has(text('./cmd/npc/npc.go'), 'GD103', { workspace: npc(['npc.go', 'sdk.go']) }), false);
+    // The package as a whole, or a file that is the package's only one: its import "C" is compiled.
+    assert.equal(has(text('./cmd/npc'), 'GD103', { workspace: npc(['npc.go', 'sdk.go']) }), true);
+    assert.equal(has(text('./cmd/npc/npc.go'), 'GD103', { workspace: npc(['npc.go']) }), true);
+  });
+
   it('without Go sources in the workspace, a direct known cgo requirement counts', () => {
     const ws = makeWorkspaceModel({ module: makeGoModule({ goVersion: '1.22', requires: ['github.com/mattn/go-sqlite3'] }) });
     const f = find(cgoBuild('RUN CGO_ENABLED=0 go build -o /out/app .'), 'GD103', { workspace: ws })[0];
