@@ -68,6 +68,23 @@ export function goAtStart(model: DockerfileModel, stage: Stage, files: Workspace
   return v;
 }
 
+/**
+ * Some stage built FROM this one (or the stage itself) runs go when its container starts: one
+ * pass over the stages per model and files, not one per question (GD107 asks per go command).
+ */
+export function feedsGoAtStart(model: DockerfileModel, stage: Stage, files: WorkspaceFiles | undefined): boolean {
+  const kept = dockerfileFact(model, 'feedsGoAtStart', () => ({ files, stages: null as Set<number> | null }));
+  if (kept.files !== files || kept.stages === null) {
+    kept.files = files;
+    const stages = new Set<number>();
+    for (const s of model.stages) {
+      if (goAtStart(model, s, files)) for (const c of stageChain(model, s)) stages.add(c.index);
+    }
+    kept.stages = stages;
+  }
+  return kept.stages.has(stage.index);
+}
+
 /** `go install tool@version`: installs a tool; it builds nothing of the project. */
 export function isToolInstall(g: GoCommand): boolean {
   return g.sub === 'install' && goPackages(g.args).length > 0 && goPackages(g.args).every((p) => p.value.includes('@'));

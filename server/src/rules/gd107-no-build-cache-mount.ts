@@ -7,7 +7,7 @@ import { contextBinds, mounts } from '../dockerfile/mounts';
 import { expandVariables } from '../dockerfile/variables';
 import { insert, replace } from '../edits/edits';
 import { stageUsesVendor } from '../facts/goSources';
-import { goAtStart } from '../facts/goAtStart';
+import { feedsGoAtStart } from '../facts/goAtStart';
 import { dockerfileFact } from '../facts/memo';
 import { compilesModulePackages } from '../facts/precompiledPackages';
 import { type Rule, type RuleContext, type RuleFinding, stagesToCheck, withLazyFix } from './types';
@@ -318,12 +318,7 @@ function vendoredBefore(model: DockerfileModel, stage: Stage, g: GoCommand): boo
  * and go would download every module at run time.
  */
 function goAtRunTime(ctx: RuleContext, stage: Stage): boolean {
-  const { model } = ctx;
-  const files = ctx.workspace ? ctx.files : undefined;
-  for (const s of model.stages) {
-    if (stageChain(model, s).includes(stage) && goAtStart(model, s, files)) return true;
-  }
-  return false;
+  return feedsGoAtStart(ctx.model, stage, ctx.workspace ? ctx.files : undefined);
 }
 
 /** Commands that change the files they name; for the copying ones only the destination (the last argument) is written. */
