@@ -9,6 +9,7 @@
  * - Without: known wrapper packages, confirmed by go.sum holding the cgo module's code hash
  *   (a `/go.mod`-only line means the module is in the graph but its code is never built).
  */
+import * as nodePath from 'node:path';
 import { fileNameMatchesLinux, knownCgoModuleFor, parseGoFile } from '../workspace/goImports';
 
 /** Packages that import a cgo-only module unconditionally. */
@@ -105,4 +106,78 @@ export function cgoPaths(externalImports: readonly string[], vendorDir: string |
 
 export function describeCgoPath(p: CgoPath): string {
   return `${p.chain.join(' → ')} (${p.source}; it binds ${p.binds})`;
+}
+
+// ---------------------------------------------------------------------------------------------
+// C++ in the cgo build: the binary then links libstdc++ dynamically (distroless/base has none).
+
+/**
+ * Modules whose cgo code is C++ linked against libstdc++ dynamically (duckdb-go-bindings'
+ * linux libraries: `#cgo LDFLAGS: … -lstdc++ -lm -ldl`). An import of one also means cgo: the
+ * bindings do not build without it.
+ */
+export const CXX_MODULES: readonly { path: string; binds: string }[] = [
+  { path: 'github.com/duckdb/duckdb-go', binds: 'DuckDB' },
+  { path: 'github.com/duckdb/duckdb-go-bindings', binds: 'DuckDB' },
+  { path: 'github.com/marcboeker/go-duckdb', binds: 'DuckDB' },
+];
+
+export interface CxxReason {
+  /** What says so: `github.com/duckdb/duckdb-go/v2 (DuckDB, C++)`, `#cgo LDFLAGS: -lstdc++ in pkg/x/a.go`. */
+  via: string;
+  /** A known C++ module imported (which also makes the build cgo). */
+  module: boolean;
+}
+
+const GOOS_NAMES = new Set(['aix', 'android', 'darwin', 'dragonfly', 'freebsd', 'hurd', 'illumos', 'ios', 'js', 'linux', 'nacl', 'netbsd', 'openbsd', 'plan9', 'solaris', 'wasip1', 'windows', 'zos']);
+
+/** Does a `#cgo` directive's constraint (`linux,amd64`, `darwin`, `!windows`, empty) hold on linux? */
+function cgoDirectiveOnLinux(constraint: string): boolean {
+  const options = constraint.trim().split(/\s+/).filter((o) => o !== '');
+  if (options.length === 0) return true;
+  return options.some((o) => o.split(',').every((t) => (t.startsWith('!') ? t.slice(1) !== 'linux' : !GOOS_NAMES.has(t) || t === 'linux')));
+}
+
+/**
+ * The `-lstdc++` of a Go file's `#cgo LDFLAGS` lines that apply on linux (a `-static-libstdc++`
+ * on the same line links it into the binary: nothing needed at run time). Returns the line.
+ */
+export function cgoLinksStdcxx(text: string): string | null {
+  for (const m of text.matchAll(/^[ \t]*(?:\/\/)?[ \t]*#cgo\s+([^:\n]*?)\s*LDFLAGS:([^\n]*)$/gm)) {
+    const constraint = m[1];
+    const flags = m[2].trim().split(/\s+/);
+    if (!cgoDirectiveOnLinux(constraint)) continue;
+    if (flags.includes('-lstdc++') && !flags.includes('-static-libstdc++') && !flags.includes('-static')) return `#cgo ${constraint ? `${constraint} ` : ''}LDFLAGS: … -lstdc++`;
+  }
+  return null;
+}
+
+/**
+ * Why the binary links libstdc++ at run time: a known C++ module among the program's external
+ * imports, or one of the build's cgo packages (`cgoPackages`, context-relative folders) with C++
+ * sources beside its Go files (.cc, .cpp, .cxx: cgo compiles them with g++ and links libstdc++)
+ * or a linux `#cgo LDFLAGS: -lstdc++`.
+ */
+export function cxxReasons(externalImports: readonly string[], cgoPackages: readonly string[], io: { read(rel: string): string | null; listFiles(dir: string): readonly { path: string }[] }): CxxReason[] {
+  const out: CxxReason[] = [];
+  for (const m of CXX_MODULES) {
+    const imp = externalImports.find((i) => under(i, m.path));
+    if (imp && !out.some((o) => o.module)) out.push({ via: `${imp} (${m.binds}, C++ linked with -lstdc++)`, module: true });
+  }
+  for (const dir of cgoPackages) {
+    const here = io.listFiles(dir).map((f) => f.path).filter((f) => f.startsWith(dir === '' ? '' : dir + '/') && !f.slice(dir === '' ? 0 : dir.length + 1).includes('/'));
+    const cxx = here.filter((f) => /\.(cc|cpp|cxx)$/.test(f) && fileNameMatchesLinux(nodePath.posix.basename(f).replace(/\.(cc|cpp|cxx)$/, '.go')));
+    if (cxx.length > 0) {
+      out.push({ via: `${dir === '' ? 'the root package' : dir} has C++ sources (${cxx.slice(0, 2).map((f) => nodePath.posix.basename(f)).join(', ')}${cxx.length > 2 ? ` and ${cxx.length - 2} more` : ''}), which cgo compiles with g++`, module: false });
+      continue;
+    }
+    for (const f of here.filter((x) => x.endsWith('.go') && !x.endsWith('_test.go') && fileNameMatchesLinux(nodePath.posix.basename(x)))) {
+      const line = cgoLinksStdcxx(io.read(f) ?? '');
+      if (line) {
+        out.push({ via: `${f} has \`${line}\``, module: false });
+        break;
+      }
+    }
+  }
+  return out;
 }

@@ -76,7 +76,8 @@ export function golangAlpineImage(goVersion: string): string {
   return golangImage(goVersion, `alpine${alpineFor(goVersion)}`);
 }
 
-export function distrolessImage(kind: 'static' | 'base'): string {
+/** `cc` is `base` with libstdc++ and libgcc: a cgo binary that links C++ needs it. */
+export function distrolessImage(kind: 'static' | 'base' | 'cc'): string {
   return `gcr.io/distroless/${kind}-${RUNTIME_DEBIAN.distroless}:nonroot`;
 }
 

@@ -85,7 +85,8 @@ function checkCopyPath(what: string, p: string, moduleFolder = false): void {
   if (problem) stop(what, p, problem, moduleFolder);
 }
 
-const SAFE_TOKEN = /^[A-Za-z0-9._,:@/=-]+$/;
+/** `+` for package names (g++, libstdc++): no syntax in a Dockerfile or a shell word. */
+const SAFE_TOKEN = /^[A-Za-z0-9._,:@/=+-]+$/;
 
 /**
  * Every name in the plan that reaches the Dockerfile, checked where the plan becomes text.

@@ -17,7 +17,7 @@ import {
   ALPINE_VERSION, FALLBACK_GO_VERSION, alpineFor, alpineImage, alpineRuntimeFor, golangAlpineImage, debianFor, debianSlimImage, distrolessImage, golangImage, isTaggableGoVersion, type DebianRelease,
 } from './images';
 import { NODE_IMAGE, absoluteDirReads, configFlagDefaults, configFlagSamples, configReads, embedProblems, likelyWebScript, runtimeReads, webStageFor, type AssetIo, type WebStage } from './assets';
-import { cgoPaths, describeCgoPath, modulesWithCode } from './cgoGraph';
+import { cgoPaths, cxxReasons, describeCgoPath, modulesWithCode } from './cgoGraph';
 import { GENERIC_MAIN_FOLDERS, chooseTarget, rankedCandidates } from './choose';
 import { ownBuildChoice, type StartSteps } from './ownBuild';
 import { decideTags } from './buildTags';
@@ -406,8 +406,11 @@ export function plan(model: WorkspaceModel, options: GenerateOptions, io: Genera
     const lib = SYSTEM_CGO.find((m) => i === m.path || i.startsWith(m.path + '/'));
     if (lib && !systemCgo.some((x) => x.lib === lib)) systemCgo.push({ importPath: i, lib });
   }
-  const cgo = facts.needsCgo || cgoVia.length > 0 || systemCgo.length > 0;
-  const cgoWhyAll = () => [facts.needsCgo ? cgoWhy(facts) : '', ...cgoVia.map((p) => `${describe(target)} imports ${describeCgoPath(p)}`),
+  // C++ in the cgo build (duckdb-go, .cpp files, -lstdc++): the binary links libstdc++ at run time.
+  const cxx = cxxReasons(facts.externalImports, [...new Set(facts.cgo.filter((r) => r.kind === 'import-C').map((r) => r.pkg))], { read, listFiles: (d) => io.listFiles(d) });
+  const cxxModule = cxx.find((x) => x.module);
+  const cgo = facts.needsCgo || cgoVia.length > 0 || systemCgo.length > 0 || cxxModule !== undefined;
+  const cgoWhyAll = () => [facts.needsCgo ? cgoWhy(facts) : '', ...(cxxModule ? [`${describe(target)} imports ${cxxModule.via}`] : []), ...cgoVia.map((p) => `${describe(target)} imports ${describeCgoPath(p)}`),
     ...systemCgo.filter((x) => !facts.cgo.some((r) => r.kind === 'import' && r.importPath === x.importPath)).map((x) => `${describe(target)} imports ${x.importPath} (cgo; it binds ${x.lib.binds})`)].filter((x) => x !== '').join('; ');
   // Programs the binary runs by name that a package provides (gopass: git, gpgconf from gnupg):
   // distroless has none, so unless a runtime was asked for, debian-slim with them installed.
@@ -419,6 +422,8 @@ export function plan(model: WorkspaceModel, options: GenerateOptions, io: Genera
   const runtimePackages = runtime === 'debian' || runtime === 'alpine'
     ? [...new Set(installable.map((c) => runtimePackage(c.name)![runtime === 'alpine' ? 'apk' : 'apt']))]
     : [];
+  // alpine has no libstdc++ (debian-slim has libstdc++6: apt needs it).
+  if (cgo && cxx.length > 0 && runtime === 'alpine') runtimePackages.push('libstdc++');
   if (cgo && runtime === 'scratch') {
     throw new GenerateError('runtime-needs-libc', `${target.importPath ?? describe(target)} needs cgo: ${cgoWhyAll()}. scratch has no C library for a cgo binary: use the distroless runtime (distroless/base), debian or alpine.`, candidates);
   }
@@ -446,7 +451,7 @@ export function plan(model: WorkspaceModel, options: GenerateOptions, io: Genera
   let builderImage: string;
   if (cgo && runtime === 'alpine') {
     builderImage = golangAlpineImage(go.version);
-    apk.push('gcc', 'musl-dev');
+    apk.push('gcc', ...(cxx.some((x) => !x.module) ? ['g++'] : []), 'musl-dev');
   } else builderImage = golangImage(go.version, deb.name);
   reasons.push(`${builderImage} builder: ${go.why}.`);
 
@@ -457,9 +462,9 @@ export function plan(model: WorkspaceModel, options: GenerateOptions, io: Genera
   const tls = facts.tls.length > 0 ? `${describe(target)} imports ${[...new Set(facts.tls.map((t) => t.importPath))].join(', ')}` : null;
   switch (runtime) {
     case 'distroless':
-      runtimeImage = distrolessImage(cgo ? 'base' : 'static');
+      runtimeImage = distrolessImage(cgo ? (cxx.length > 0 ? 'cc' : 'base') : 'static');
       reasons.push(cgo
-        ? `${runtimeImage} runtime because the binary needs cgo and so glibc: ${cgoWhyAll()}. It has glibc, CA certificates and time zones, no shell, and runs as non-root.`
+        ? `${runtimeImage} runtime because the binary needs cgo and so glibc: ${cgoWhyAll()}. It has glibc, CA certificates and time zones, no shell, and runs as non-root.${cxx.length > 0 ? ` The cc image, not base: the binary links C++ (${cxx.map((x) => x.via).join('; ')}), so it needs libstdc++ at run time, which distroless/base lacks ("libstdc++.so.6: cannot open shared object file").` : ''}`
         : `${runtimeImage} runtime: no cgo needed (no import "C", no cgo-only module), so the binary is static (CGO_ENABLED=0); distroless static adds CA certificates, time zones and /etc/passwd, no shell, and runs as non-root.`);
       break;
     case 'scratch':
@@ -479,12 +484,13 @@ export function plan(model: WorkspaceModel, options: GenerateOptions, io: Genera
       reasons.push(cgo
         ? `${runtimeImage} runtime (asked for) with a golang alpine builder on ${alpineFor(go.version) === alpineRuntimeFor(go.version) ? `the same alpine release${alpineFor(go.version) === ALPINE_VERSION ? '' : ` (golang published Go ${go.version} only on alpine ${alpineFor(go.version)} and later)`}` : `alpine ${alpineFor(go.version)} (the newest one golang published for Go ${go.version}; musl runs what an older release linked)`}: the binary needs cgo (${cgoWhyAll()}), so it is built against musl with gcc and musl-dev and runs on alpine's musl.`
         : `${runtimeImage} runtime (asked for): a static binary (CGO_ENABLED=0) on a small image with a shell and apk; CA certificates come with alpine.`);
+      if (cgo && cxx.length > 0) reasons.push(`apk add --no-cache libstdc++ in the runtime stage${cxx.some((x) => !x.module) ? ' (and g++ in the builder)' : ''}: the binary links C++ (${cxx.map((x) => x.via).join('; ')}), and alpine has no libstdc++.`);
       break;
     case 'debian':
       runtimeImage = debianSlimImage();
       caCertificates = true;
       reasons.push(cgo
-        ? `${runtimeImage} runtime (${chosenFor}): glibc of the builder's Debian release${deb.name === 'bookworm' ? '' : ' or newer'}, so the cgo binary finds the glibc it was linked against (${cgoWhyAll()}).`
+        ? `${runtimeImage} runtime (${chosenFor}): glibc of the builder's Debian release${deb.name === 'bookworm' ? '' : ' or newer'}, so the cgo binary finds the glibc it was linked against (${cgoWhyAll()}).${cxx.length > 0 ? ` The binary links C++ (${cxx.map((x) => x.via).join('; ')}): debian-slim has libstdc++6 (apt needs it).` : ''}`
         : `${runtimeImage} runtime (${chosenFor}): a static binary (CGO_ENABLED=0) on Debian with a shell and apt.`);
       reasons.push(tls
         ? `CA certificates copied from the builder: ${tls} (TLS), and debian-slim has no ca-certificates package.`
@@ -773,7 +779,7 @@ export function plan(model: WorkspaceModel, options: GenerateOptions, io: Genera
   for (const d of shape.dockerClients.filter((x) => dockerClients.has(x))) warnings.push(`${d} talks to the Docker daemon: as non-root (USER 65532) the program cannot open /var/run/docker.sock unless you run it with --group-add <the socket's group id> (or as root, which the socket makes equivalent to root on the host anyway).`);
   // Programs run by name: distroless and scratch hold only the binary; alpine and debian hold a
   // shell and the basic tools, nothing like git, ssh or ffmpeg.
-  if (runtimePackages.length > 0) reasons.push(`${runtime === 'alpine' ? 'apk add --no-cache' : 'apt-get install -y --no-install-recommends'} ${runtimePackages.join(' ')} in the runtime stage: the program runs ${installable.map((c) => c.name).join(', ')} at run time (${installable.slice(0, 4).map((c) => c.via).join('; ')}${installable.length > 4 ? `; ${installable.length - 4} more` : ''}).`);
+  if (installable.length > 0 && runtimePackages.some((x) => x !== 'libstdc++')) reasons.push(`${runtime === 'alpine' ? 'apk add --no-cache' : 'apt-get install -y --no-install-recommends'} ${runtimePackages.filter((x) => x !== 'libstdc++').join(' ')} in the runtime stage: the program runs ${installable.map((c) => c.name).join(', ')} at run time (${installable.slice(0, 4).map((c) => c.via).join('; ')}${installable.length > 4 ? `; ${installable.length - 4} more` : ''}).`);
   const installed = (name: string) => runtimePackages.length > 0 && installable.some((c) => c.name === name);
   const absent = shape.runsCommands.filter((c) => (runtime === 'distroless' || runtime === 'scratch' || !BASE_TOOLS.has(c.name)) && !installed(c.name));
   // Calls made only when a variable the image does not set is set (tg-spam's TGSPAM_IN_DOCKER=1).

@@ -111,7 +111,7 @@ export function renderDockerfile(p: Plan): string {
   L.push(`# Runtime: ${runtimeComment(p)}`);
   L.push(`FROM ${rt.image}`);
   if (rt.packages.length > 0) {
-    L.push('# Programs the binary runs at run time.');
+    L.push(rt.packages.includes('libstdc++') ? '# What the binary needs at run time (libstdc++: it links C++).' : '# Programs the binary runs at run time.');
     L.push(...(p.runtime === 'alpine'
       ? run([], [`apk add --no-cache ${rt.packages.join(' ')}`])
       : run([], ['apt-get update', `&& apt-get install -y --no-install-recommends ${rt.packages.join(' ')}`, '&& rm -rf /var/lib/apt/lists/*'])));
