@@ -234,7 +234,7 @@ describe('3. //go:embed targets a fresh clone lacks', () => {
     const r = await gen(dir);
     assert.match(r.dockerfile, /\nWORKDIR \/src\/web\nCOPY web\/package\.json web\/package-lock\.json \.\/\nRUN --mount=type=cache,target=\/root\/\.npm \\\n    npm ci\nCOPY web\/ \.\/\nRUN npm run release\n/);
     assert.match(r.dockerfile, /COPY --from=web \/src\/server\/web\/dist \/src\/server\/web\/dist\n/);
-    assert.ok(r.reasons.some((x) => x.includes('ignored by git (.gitignore: dist/)')), r.reasons.join('\n'));
+    assert.ok(r.reasons.some((x) => x.includes('matches a .gitignore pattern (.gitignore: dist/)')), r.reasons.join('\n'));
   });
 
   it('missing and nothing builds it: stops with a message naming the folder', async () => {

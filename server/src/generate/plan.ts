@@ -16,7 +16,7 @@ import { reachedOutsideTestHelpers } from './testHelpers';
 import {
   ALPINE_VERSION, FALLBACK_GO_VERSION, alpineFor, alpineImage, alpineRuntimeFor, golangAlpineImage, debianFor, debianSlimImage, distrolessImage, golangImage, isTaggableGoVersion, type DebianRelease,
 } from './images';
-import { NODE_IMAGE, absoluteDirReads, configFlagDefaults, configFlagSamples, configReads, embedProblems, likelyWebScript, runtimeReads, webStageFor, type AssetIo, type WebStage } from './assets';
+import { NODE_IMAGE, looksLikeWebAssets, absoluteDirReads, configFlagDefaults, configFlagSamples, configReads, embedProblems, likelyWebScript, runtimeReads, webStageFor, type AssetIo, type WebStage } from './assets';
 import { cgoPaths, cxxReasons, describeCgoPath, modulesWithCode } from './cgoGraph';
 import { GENERIC_MAIN_FOLDERS, chooseTarget, rankedCandidates } from './choose';
 import { ownBuildChoice, type StartSteps } from './ownBuild';
@@ -106,6 +106,8 @@ export interface Plan {
     files: { src: string; dest: string; note?: string }[];
     /** CMD arguments after the ENTRYPOINT (a subcommand that starts the server), null for none. */
     cmd: string[] | null;
+    /** Why the image runs as root (user `0:0`): the program stops otherwise; null when non-root. */
+    rootWhy: string | null;
   };
   portEvidence: PortEvidence[];
   versionVariable: string | null;
@@ -663,9 +665,12 @@ export function plan(model: WorkspaceModel, options: GenerateOptions, io: Genera
         warnings.push(`${what}: ${problem.detail}, so the image embeds whatever the build context holds there (a page without its scripts on a fresh clone), and no node stage could be written for it. Build it before \`docker build\`, or add the step to the Dockerfile.`);
         continue;
       }
+      // "An empty UI" only for a front-end; a BTF archive or an eBPF object is no UI.
+      const fresh = likely || looksLikeWebAssets(problem.path) ? 'an empty UI on a fresh clone'
+        : problem.state === 'placeholder' ? 'only the placeholder on a fresh clone' : `on a fresh clone without it, \`go build\` fails: "pattern ${problem.pattern}: no matching files"`;
       warnings.push(likely
-        ? `${what}: ${problem.detail}, so the image embeds whatever the build context holds there (an empty UI on a fresh clone). ${likely}.`
-        : `${what}: ${problem.detail}. No package.json script was found that produces it: the image embeds whatever the build context holds there (an empty UI on a fresh clone). Build it before \`docker build\`, or add the step to the Dockerfile.`);
+        ? `${what}: ${problem.detail}, so the image embeds whatever the build context holds there (${fresh}). ${likely}.`
+        : `${what}: ${problem.detail}. No package.json script was found that produces it: the image embeds whatever the build context holds there (${fresh}). Build it before \`docker build\`, or add the step to the Dockerfile.`);
     }
   }
 
@@ -763,6 +768,18 @@ export function plan(model: WorkspaceModel, options: GenerateOptions, io: Genera
       ? `--dir=/app/pb_data: PocketBase keeps its database and uploads in pb_data beside the executable (/usr/local/bin/pb_data, which the runtime user cannot create); /app is the runtime user's. Mount a volume at /app/pb_data to keep the data.`
       : `No --dir: the app sets PocketBase's data folder (DefaultDataDir: ${pocketBase.dataDir}); a relative one is created in /app, the runtime user's working directory.`);
   }
+  // A program that stops unless it is root (ig: "must be run as root"): no non-root USER. Only a
+  // check in the main package, of the command the image runs (its file declares no other cobra
+  // command); one elsewhere is a Check.
+  const runs = shape.serveCommand?.name ?? null;
+  const rootCheck = shape.rootChecks.find((c) => c.dir === pkg.dir && (c.command === null || c.command === runs || c.command === target.binary)) ?? null;
+  const shownCheck = (c: (typeof shape.rootChecks)[number]) => `${c.file}:${c.line} stops unless the program runs as root (\`os.Geteuid() != 0\`${c.message !== null ? `: ${JSON.stringify(c.message)}` : ''})`;
+  const rootWhy = rootCheck ? shownCheck(rootCheck) : null;
+  if (rootCheck) reasons.push(`Runs as root (USER 0:0, with the reason in a comment above it): ${rootWhy}, so a non-root USER would make it exit at start. Give it only the privileges it needs at \`docker run\` (--cap-add, --privileged for eBPF).`);
+  else {
+    const other = shape.rootChecks.filter((c) => c.dir !== pkg.dir || c.command !== null);
+    if (other.length > 0) warnings.push(`${shownCheck(other[0])}${other[0].command !== null && other[0].dir === pkg.dir ? ` in its ${other[0].command} command` : ''}${other.length > 1 ? ` (and ${other.length - 1} more check${other.length > 2 ? 's' : ''})` : ''}: the image runs as USER 65532; if what it runs reaches that check, it exits. Then run it as root (docker run --user 0).`);
+  }
   const cmdArgs = [...serveWords, ...pocketBaseArgs, ...(ports.loopbackArgs ?? [])];
   const cmd = cmdArgs.length > 0 ? cmdArgs : null;
   if (shape.serveCommand) reasons.push(`CMD [${[...serveWords, ...pocketBaseArgs].map((w) => `"${w}"`).join(', ')}]: the program is a CLI with subcommands (${shape.serveCommand.via}); the image runs the one that serves. \`docker run IMAGE --help\` still works.`);
@@ -776,7 +793,7 @@ export function plan(model: WorkspaceModel, options: GenerateOptions, io: Genera
   // A Docker client reached only through test helpers (hydra's dockertest) is no run-time concern.
   const dockerClients = shape.dockerClients.length > 0 ? reachedOutsideTestHelpers(model, target.dir, shape.dockerClients, read) : new Set<string>();
   for (const d of shape.dockerClients.filter((x) => !dockerClients.has(x))) reasons.push(`${d} is imported only through test helpers (packages or files named testhelpers, testutil, dockertest…): not counted as talking to the Docker daemon.`);
-  for (const d of shape.dockerClients.filter((x) => dockerClients.has(x))) warnings.push(`${d} talks to the Docker daemon: as non-root (USER 65532) the program cannot open /var/run/docker.sock unless you run it with --group-add <the socket's group id> (or as root, which the socket makes equivalent to root on the host anyway).`);
+  for (const d of shape.dockerClients.filter((x) => dockerClients.has(x) && !rootCheck)) warnings.push(`${d} talks to the Docker daemon: as non-root (USER 65532) the program cannot open /var/run/docker.sock unless you run it with --group-add <the socket's group id> (or as root, which the socket makes equivalent to root on the host anyway).`);
   // Programs run by name: distroless and scratch hold only the binary; alpine and debian hold a
   // shell and the basic tools, nothing like git, ssh or ffmpeg.
   if (installable.length > 0 && runtimePackages.some((x) => x !== 'libstdc++')) reasons.push(`${runtime === 'alpine' ? 'apk add --no-cache' : 'apt-get install -y --no-install-recommends'} ${runtimePackages.filter((x) => x !== 'libstdc++').join(' ')} in the runtime stage: the program runs ${installable.map((c) => c.name).join(', ')} at run time (${installable.slice(0, 4).map((c) => c.via).join('; ')}${installable.length > 4 ? `; ${installable.length - 4} more` : ''}).`);
@@ -798,7 +815,7 @@ export function plan(model: WorkspaceModel, options: GenerateOptions, io: Genera
   const trimpath = compareGoVersions(go.version, `${TRIMPATH_SINCE.major}.${TRIMPATH_SINCE.minor}`) >= 0;
   if (!trimpath) reasons.push(`No -trimpath: Go ${go.version} does not have it (it came with Go 1.13), so the binary keeps the builder's source paths (/src/…, /go/pkg/mod/…).`);
   reasons.push(`go build${trimpath ? ' -trimpath' : ''} -ldflags="-s -w": ${trimpath ? 'no local paths in the binary (reproducible builds), ' : ''}no symbol table or DWARF (about a quarter smaller; stack traces keep function names and file:line). The build cache is a BuildKit cache mount, so a rebuild after an edit recompiles only what changed.`);
-  reasons.push(`Non-root: USER 65532:65532 (the distroless "nonroot" ids${runtime === 'distroless' ? ', also the :nonroot tag\'s default' : ''}); exec-form ENTRYPOINT, so signals reach the program and no shell is needed. The working directory /app is the runtime user's (an empty folder made in the build stage, copied with COPY --chown: no shell needed), so a program that creates its data relative to it (./data, a SQLite database) can; the binary in /usr/local/bin${runtimeFiles.length > 0 ? ` and the files copied into ${runtimeFiles.every((f) => f.dest.startsWith('/')) ? 'the image' : '/app'} stay` : ' stays'} root-owned, so the program cannot rewrite ${runtimeFiles.length > 0 ? 'them' : 'it'}.${runtime === 'distroless' ? '' : ` HOME=/app: uid 65532 has no passwd entry on ${runtime}, so HOME would be /, which it cannot write (git, gpg, os.UserConfigDir write under HOME).`}`);
+  if (!rootCheck) reasons.push(`Non-root: USER 65532:65532 (the distroless "nonroot" ids${runtime === 'distroless' ? ', also the :nonroot tag\'s default' : ''}); exec-form ENTRYPOINT, so signals reach the program and no shell is needed. The working directory /app is the runtime user's (an empty folder made in the build stage, copied with COPY --chown: no shell needed), so a program that creates its data relative to it (./data, a SQLite database) can; the binary in /usr/local/bin${runtimeFiles.length > 0 ? ` and the files copied into ${runtimeFiles.every((f) => f.dest.startsWith('/')) ? 'the image' : '/app'} stay` : ' stays'} root-owned, so the program cannot rewrite ${runtimeFiles.length > 0 ? 'them' : 'it'}.${runtime === 'distroless' ? '' : ` HOME=/app: uid 65532 has no passwd entry on ${runtime}, so HOME would be /, which it cannot write (git, gpg, os.UserConfigDir write under HOME).`}`);
 
   const output = `/out/${target.binary}`;
   const rel = workdirCtx === '' ? target.dir : target.dir === workdirCtx ? '' : target.dir.slice(workdirCtx.length + 1);
@@ -817,7 +834,7 @@ export function plan(model: WorkspaceModel, options: GenerateOptions, io: Genera
     goEnv,
     unreadModuleFiles: work && !workspaceMode ? workDependencyFiles(work).filter((f) => !dependencyCopies.some((c) => c.sources.includes(f))) : [],
     build: { vendor, trimpath, tags, stamp, versionDefault, output, packageArg: rel === '' ? '.' : `./${rel}` },
-    runtimeStage: { image: runtimeImage, packages: runtimePackages, caCertificates, binaryPath: `/usr/local/bin/${target.binary}`, user: '65532:65532', workdir: '/app', expose, files: runtimeFiles, cmd },
+    runtimeStage: { image: runtimeImage, packages: runtimePackages, caCertificates, binaryPath: `/usr/local/bin/${target.binary}`, user: rootCheck ? '0:0' : '65532:65532', workdir: '/app', expose, files: runtimeFiles, cmd, rootWhy },
     portEvidence: ports.evidence,
     versionVariable: vv ? `main.${vv.name} in ${join(pkg.dir, vv.file)}` : null,
     reasons,

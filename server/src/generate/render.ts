@@ -35,6 +35,7 @@ export function renderDockerfile(p: Plan): string {
   }
   L.push(`#   docker build -t ${t.binary.toLowerCase()} .`);
   L.push(`#   docker run --rm ${runFlags}${t.binary.toLowerCase()}`);
+  if (p.runtimeStage.rootWhy) L.push(`# It runs as root: ${p.runtimeStage.rootWhy}.`);
   L.push('');
 
   // ---- front-end stage
@@ -108,7 +109,7 @@ export function renderDockerfile(p: Plan): string {
 
   // ---- runtime stage
   const rt = p.runtimeStage;
-  L.push(`# Runtime: ${runtimeComment(p)}`);
+  L.push(`# Runtime: ${runtimeLine(p)}`);
   L.push(`FROM ${rt.image}`);
   if (rt.packages.length > 0) {
     L.push(rt.packages.includes('libstdc++') ? '# What the binary needs at run time (libstdc++: it links C++).' : '# Programs the binary runs at run time.');
@@ -131,6 +132,8 @@ export function renderDockerfile(p: Plan): string {
   // The runtime user has no passwd entry outside distroless (whose nonroot has /home/nonroot), so
   // HOME would be /, which it cannot write: git, gpg and os.UserConfigDir/UserCacheDir write there.
   if (p.runtime !== 'distroless') L.push(`ENV HOME=${rt.workdir}`);
+  // GD204 reads a comment right above a root USER as the reason for it.
+  if (rt.rootWhy) L.push('# Root: the program exits at start as any other user (see the header).');
   L.push(`USER ${rt.user}`);
   if (rt.expose.length > 0) L.push(`EXPOSE ${rt.expose.flatMap((port) => protocols(port).map((proto) => (proto === 'tcp' ? String(port) : `${port}/${proto}`))).join(' ')}`);
   L.push(`ENTRYPOINT [${JSON.stringify(rt.binaryPath)}]`);
@@ -148,12 +151,17 @@ export function renderDockerfile(p: Plan): string {
  * `/` always exists, so a directory right under it is owned the same way by every builder.
  */
 function workdirLines(dir: string, user: string, files: boolean): string[] {
+  if (user === '0:0') return ['# The working directory (an empty folder made in the build stage).', `COPY --from=build ${dir} ${dir}`, `WORKDIR ${dir}`];
   return [
     `# The working directory belongs to the runtime user (${user}), so the program can create its data there`,
     `# (./data, a SQLite file); the binary${files ? ' and the files below stay' : ' stays'} root-owned: the program cannot rewrite ${files ? 'them' : 'it'}.`,
     `COPY --from=build --chown=${user} ${dir} ${dir}`,
     `WORKDIR ${dir}`,
   ];
+}
+
+function runtimeLine(p: Plan): string {
+  return p.runtimeStage.rootWhy ? runtimeComment(p).replace(/non-root\.$/, 'runs as root (see the header).') : runtimeComment(p);
 }
 
 function runtimeComment(p: Plan): string {

@@ -13,7 +13,9 @@
  * - `bin, err := exec.LookPath("kubectl")` as a statement of its own whose error the function
  *   returns (k9s): the program needs it. Not a LookPath that only asks whether an optional tool
  *   is there (`if p, err := exec.LookPath("cmd"); err == nil {`).
- * A call made only when an environment variable is set (`envGate`) carries that variable.
+ * A call made only when an environment variable is set (`envGate`) carries that variable; one made
+ * only on another operating system (`otherOsOnly`: a `case "windows":` of `switch runtime.GOOS`)
+ * is not counted.
  */
 import { constantsOf, stripGoComments } from './goText';
 
@@ -73,6 +75,51 @@ export function envGate(text: string, at: number): string | null {
   return null;
 }
 
+/**
+ * The operating systems other than linux that a call at `at` runs only on, or null: it sits in a
+ * `case "windows":` of a `switch runtime.GOOS` (inspektor-gadget's ClearScreen runs `cmd /c cls`
+ * only there), or in an `if runtime.GOOS == "windows" {` block. A linux image never makes it.
+ */
+export function otherOsOnly(text: string, at: number): string | null {
+  const funcStart = Math.max(0, text.lastIndexOf('\nfunc ', at));
+  const body = text.slice(funcStart, at);
+  const open: number[] = [];
+  for (let i = 0; i < body.length; i++) {
+    if (body[i] === '{') open.push(i);
+    else if (body[i] === '}') open.pop();
+  }
+  const nonLinux = (values: string): string | null => {
+    const names = [...values.matchAll(/"([a-z0-9]+)"/g)].map((m) => m[1]);
+    return names.length > 0 && !names.includes('linux') && /^\s*"[a-z0-9]+"(\s*,\s*"[a-z0-9]+")*\s*$/.test(values) ? names.join(', ') : null;
+  };
+  for (const o of open) {
+    const header = body.slice(Math.max(0, body.lastIndexOf('\n', o)), o);
+    const cond = /\bif\s+(?:[^{;]*;\s*)?runtime\.GOOS\s*==\s*("[a-z0-9]+")\s*$/.exec(header);
+    if (cond) return nonLinux(cond[1]);
+    if (/\bswitch\s+runtime\.GOOS\s*$/.test(header)) {
+      // The last case label of this switch before the call, at the switch's own depth.
+      let depth = 0;
+      let label: string | null = null;
+      for (let i = o + 1; i < body.length; i++) {
+        if (body[i] === '{') depth++;
+        else if (body[i] === '}') depth--;
+        else if (depth === 0) {
+          const m = /^(?:case\s+([^:\n]+)|default\s*):/.exec(body.slice(i));
+          if (m && /\W/.test(body[i - 1] ?? ' ')) {
+            label = m[1] === undefined ? null : m[1];
+            i += m[0].length - 1;
+          }
+        }
+      }
+      if (label !== null) {
+        const other = nonLinux(label);
+        if (other) return other;
+      }
+    }
+  }
+  return null;
+}
+
 /** The calls of one file (its whole text) that run a program by name, in the order `programsRun` keeps. */
 export function fileExecs(src: string): FileExecs {
   const text = stripGoComments(src);
@@ -94,6 +141,7 @@ export function fileExecs(src: string): FileExecs {
     if (new RegExp(`^\\{(?:[^{}\\n]*\\n){0,3}?\\s*return\\b[^\\n]*(?:\\b${m[1]}\\b|Errorf|errors\\.New)`).test(after.slice(check.index + check[0].length - 1))) found.push({ at: m.index!, call: { name: m[2], call: 'LookPath' } });
   }
   for (const { at, call } of found) {
+    if (otherOsOnly(text, at) !== null) continue;
     const gate = envGate(text, at);
     calls.push(gate === null ? call : { ...call, onlyWith: gate });
   }
