@@ -11,6 +11,8 @@
  *    uncertain; "an empty UI" only for web assets; a program run only in a `case "windows":` is
  *    not counted; a main package that stops unless it is root keeps the image root (USER 0:0,
  *    with the reason in the header and above USER).
+ * 3. golink: a string flag with no default whose emptiness stops the program with a message
+ *    naming it ("--sqlitedb is required"): a Check names the flag.
  */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
@@ -165,5 +167,32 @@ describe('2. inspektor-gadget: committed ignored files, web wording, windows-onl
   it('negative: the same call in a case that includes linux is still counted', async () => {
     const r = await gen(ig({ os: '"windows", "linux"' }), { package: 'cmd/ig' });
     assert.ok(r.warnings.some((w) => w.includes('exec.Command("cmd")')), r.warnings.join('\n'));
+  });
+});
+
+// tailscale/golink at c4eca52fa35697a40a311cb6fa3b9b1c9b69705e (BSD-3-Clause): golink.go declares
+// `sqlitefile = flag.String("sqlitedb", "", "path of SQLite database to store links")` in a var
+// block, and Run returns errors.New("--sqlitedb is required") when it is empty outside dev mode;
+// cmd/golink/main.go calls golink.Run. The project's Dockerfile passes --sqlitedb in its CMD.
+function golink(opts: { defaultValue?: string; stops?: boolean; message?: string } = {}): string {
+  const stop = opts.stops ?? true;
+  return workspace({
+    'go.mod': 'module github.com/tailscale/golink\n\ngo 1.24\n',
+    'cmd/golink/main.go': 'package main\n\nimport (\n\t"log"\n\n\t"github.com/tailscale/golink"\n)\n\nfunc main() {\n\tif err := golink.Run(); err != nil {\n\t\tlog.Fatal(err)\n\t}\n}\n',
+    'golink.go': `package golink\n\nimport (\n\t"errors"\n\t"flag"\n\t"log"\n\t"os"\n)\n\nvar (\n\tverbose    = flag.Bool("verbose", false, "be verbose")\n\tsqlitefile = flag.String("sqlitedb", "${opts.defaultValue ?? ''}", "path of SQLite database to store links")\n\tdev        = flag.String("dev-listen", "", "if non-empty, listen on this addr and run in dev mode")\n)\n\nfunc Run() error {\n\tflag.Parse()\n\tif *sqlitefile == "" {\n\t\tif *dev != "" {\n\t\t\tdir, _ := os.MkdirTemp("", "golink_dev_*")\n\t\t\t*sqlitefile = dir + "/golink.db"\n\t\t} else {\n${stop ? `\t\t\treturn errors.New(${JSON.stringify(opts.message ?? '--sqlitedb is required')})\n` : '\t\t\tlog.Printf("no --sqlitedb: links are kept in memory")\n'}\t\t}\n\t}\n\t_ = verbose\n\treturn nil\n}\n`,
+  });
+}
+
+describe('3. a flag the program cannot start without (golink)', () => {
+  it('golink: a Check names --sqlitedb, where it is checked and the message', async () => {
+    const r = await gen(golink());
+    assert.ok(r.warnings.some((w) => w.startsWith('The program stops at start without --sqlitedb: golink.go:') && w.includes('("--sqlitedb is required")') && w.includes('sets no CMD')), r.warnings.join('\n'));
+  });
+
+  it('negative: a default value, a check that only logs, or a message that does not name the flag', async () => {
+    for (const o of [{ defaultValue: 'golink.db' }, { stops: false }, { message: 'no database' }]) {
+      const r = await gen(golink(o));
+      assert.ok(!r.warnings.some((w) => w.includes('stops at start without')), JSON.stringify(o) + r.warnings.join('\n'));
+    }
   });
 });

@@ -12,6 +12,7 @@ import { buildFacts, moduleDependencyFiles, packageByDir, requiredGoVersion, wor
 import { isRealVersion, versionVariable, type VersionVariable } from './goSource';
 import { decidePorts, type PackageSources, type PortEvidence } from './ports';
 import { programShape } from './shape';
+import { requiredFlagWarnings } from './requiredFlags';
 import { reachedOutsideTestHelpers } from './testHelpers';
 import {
   ALPINE_VERSION, FALLBACK_GO_VERSION, alpineFor, alpineImage, alpineRuntimeFor, golangAlpineImage, debianFor, debianSlimImage, distrolessImage, golangImage, isTaggableGoVersion, type DebianRelease,
@@ -782,6 +783,7 @@ export function plan(model: WorkspaceModel, options: GenerateOptions, io: Genera
   }
   const cmdArgs = [...serveWords, ...pocketBaseArgs, ...(ports.loopbackArgs ?? [])];
   const cmd = cmdArgs.length > 0 ? cmdArgs : null;
+  warnings.push(...requiredFlagWarnings(closure, cmd));
   if (shape.serveCommand) reasons.push(`CMD [${[...serveWords, ...pocketBaseArgs].map((w) => `"${w}"`).join(', ')}]: the program is a CLI with subcommands (${shape.serveCommand.via}); the image runs the one that serves. \`docker run IMAGE --help\` still works.`);
   else if (shape.subcommands.length > 0 || shape.computedCommands > 0) warnings.push(`The program is a CLI with subcommands (${[...shape.subcommands.slice(0, 6), ...(shape.computedCommands > 0 ? [`${shape.subcommands.length > 0 ? 'and ' : ''}${shape.computedCommands} whose name${shape.computedCommands > 1 ? 's the sources compute' : ' the sources compute'}`] : [])].join(', ')})${shape.serveNeedsArgs.length > 0 ? `: ${shape.serveNeedsArgs.map((c) => `${c.name} takes positional arguments (${c.via})`).join('; ')}, so it cannot be the CMD by itself, and no other` : ' and none'} looks like the one that serves: no CMD is set, so the container runs it without arguments. Add CMD ["<subcommand>"${shape.serveNeedsArgs.length > 0 ? ', "<argument>"' : ''}] to the Dockerfile.`);
   if (shape.tzLibraries.length > 0 && !facts.needsTzdata && !facts.importsTzdata) {

@@ -1,0 +1,63 @@
+/**
+ * Flags the program cannot start without: a string flag with an empty default whose emptiness
+ * makes the program stop with a message naming it (golink's `sqlitefile = flag.String("sqlitedb",
+ * "", …)` and, in Run, `if *sqlitefile == "" { … return errors.New("--sqlitedb is required") }`).
+ * A generated image passes no such flag, so it stops at start: a Check names the flag.
+ */
+import { stripGoComments } from './goSource';
+import type { PackageSources } from './ports';
+
+export interface RequiredFlag {
+  flag: string;
+  /** Where the check is: `golink.go:135`. */
+  at: string;
+  /** The message the program stops with. */
+  message: string;
+}
+
+/** The block after the `{` at `open` (without the braces). */
+function block(text: string, open: number): string {
+  let depth = 1;
+  let i = open + 1;
+  for (; i < text.length && depth > 0; i++) {
+    if (text[i] === '{') depth++;
+    else if (text[i] === '}') depth--;
+  }
+  return text.slice(open + 1, i - 1);
+}
+
+const STOPS = /\b(Errorf|errors\.New|os\.Exit|Fatal(f|ln)?|Exitf?|panic)\s*\(/;
+
+export function requiredFlags(packages: readonly PackageSources[]): RequiredFlag[] {
+  const files = packages.flatMap((p) => p.files.map((f) => ({ path: p.dir === '' ? f.file : `${p.dir}/${f.file}`, text: stripGoComments(f.text) })));
+  // The string flags with an empty default: the expression that holds the value -> the flag name.
+  const flags = new Map<string, string>();
+  for (const f of files) {
+    for (const m of f.text.matchAll(/\b([A-Za-z_][A-Za-z0-9_]*)\s*:?=\s*(?:flag|[a-z][A-Za-z0-9_]*)\.String\(\s*"([A-Za-z0-9][A-Za-z0-9_.-]*)"\s*,\s*""\s*,/g)) flags.set(`*${m[1]}`, m[2]);
+    for (const m of f.text.matchAll(/\b(?:flag|[a-z][A-Za-z0-9_]*)\.StringVar\(\s*&([A-Za-z_][A-Za-z0-9_.]*)\s*,\s*"([A-Za-z0-9][A-Za-z0-9_.-]*)"\s*,\s*""\s*,/g)) flags.set(m[1], m[2]);
+  }
+  const out: RequiredFlag[] = [];
+  if (flags.size === 0) return out;
+  for (const [expr, flag] of flags) {
+    const escaped = expr.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+    const check = new RegExp(`\\bif\\s+${escaped}\\s*==\\s*""\\s*\\{`, 'g');
+    for (const f of files) {
+      for (const m of f.text.matchAll(check)) {
+        const body = block(f.text, m.index! + m[0].length - 1);
+        if (!STOPS.test(body)) continue;
+        // A message that names the flag (`--sqlitedb is required`, `-config must be set`).
+        const literal = [...body.matchAll(/"((?:[^"\\\n]|\\.)*)"|`([^`]*)`/g)].map((x) => x[1] ?? x[2]).find((s) => new RegExp(`(^|[^A-Za-z0-9_-])-{0,2}${flag.replace(/[.]/g, '\\.')}([^A-Za-z0-9_-]|$)`).test(s));
+        if (literal === undefined) continue;
+        if (!out.some((o) => o.flag === flag)) out.push({ flag, at: `${f.path}:${f.text.slice(0, m.index).split('\n').length}`, message: literal });
+      }
+    }
+  }
+  return out;
+}
+
+/** The Check for each required flag the image's CMD does not pass. */
+export function requiredFlagWarnings(packages: readonly PackageSources[], cmd: readonly string[] | null): string[] {
+  return requiredFlags(packages)
+    .filter((r) => !(cmd ?? []).some((a) => a === `-${r.flag}` || a === `--${r.flag}` || a.startsWith(`-${r.flag}=`) || a.startsWith(`--${r.flag}=`)))
+    .map((r) => `The program stops at start without --${r.flag}: ${r.at} checks that it is set (${JSON.stringify(r.message)}), the flag has no default, and the image ${cmd ? 'passes' : 'sets no CMD and passes'} none. Add it to the CMD (CMD ["--${r.flag}", "<value>"]) or pass it in docker run.`);
+}
