@@ -13,6 +13,9 @@
  *    with the reason in the header and above USER).
  * 3. golink: a string flag with no default whose emptiness stops the program with a message
  *    naming it ("--sqlitedb is required"): a Check names the flag.
+ * 4. ente's museum: viper's SetConfigFile with a folder prefix (`"configurations/" + env +
+ *    ".yaml"`) and golang-migrate's relative `"file://migrations"` source are read at start:
+ *    both folders are copied beside the binary.
  */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
@@ -194,5 +197,39 @@ describe('3. a flag the program cannot start without (golink)', () => {
       const r = await gen(golink(o));
       assert.ok(!r.warnings.some((w) => w.includes('stops at start without')), JSON.stringify(o) + r.warnings.join('\n'));
     }
+  });
+});
+
+// ente-io/ente at a621d733154a834f23754e7e874de769be532d9d (AGPL-3.0), server/: pkg/utils/config
+// calls `viper.SetConfigFile("configurations/" + environment + ".yaml")` then ReadInConfig
+// (museum exits when it fails); cmd/museum/main.go runs
+// `migrate.NewWithDatabaseInstance("file://migrations", "postgres", driver)` and panics on error.
+// The project's Dockerfile copies configurations/ and migrations/ beside ./museum.
+function museum(opts: { source?: string } = {}): string {
+  return workspace({
+    'go.mod': 'module github.com/ente-io/museum\n\ngo 1.25\n\nrequire (\n\tgithub.com/golang-migrate/migrate/v4 v4.18.1\n\tgithub.com/spf13/viper v1.19.0\n)\n',
+    'go.sum': '',
+    'cmd/museum/main.go': `package main\n\nimport (\n\t"github.com/golang-migrate/migrate/v4"\n\n\t"github.com/ente-io/museum/pkg/utils/config"\n)\n\nfunc main() {\n\tif err := config.ConfigureViper("local"); err != nil {\n\t\tpanic(err)\n\t}\n\tm, err := migrate.NewWithDatabaseInstance(\n\t\t"${opts.source ?? 'file://migrations'}", "postgres", nil)\n\tif err != nil {\n\t\tpanic(err)\n\t}\n\t_ = m\n}\n`,
+    'pkg/utils/config/config.go': 'package config\n\nimport "github.com/spf13/viper"\n\nfunc ConfigureViper(environment string) error {\n\tviper.SetConfigFile("configurations/" + environment + ".yaml")\n\treturn viper.ReadInConfig()\n}\n',
+    'configurations/local.yaml': 'http:\n  port: 8080\n',
+    'migrations/1_init.up.sql': 'CREATE TABLE users (id BIGINT);\n',
+  });
+}
+
+describe('4. folders museum reads at start: viper\'s config folder and a file:// migrations source (ente)', () => {
+  it('ente server: configurations/ and migrations/ are copied into /app', async () => {
+    const r = await gen(museum());
+    assert.match(r.dockerfile, /^COPY configurations \/app\/configurations$/m, r.dockerfile);
+    assert.match(r.dockerfile, /^COPY migrations \/app\/migrations$/m, r.dockerfile);
+    assert.ok(r.reasons.some((x) => x.includes('.SetConfigFile("configurations/" + …) in pkg/utils/config/config.go')), r.reasons.join('\n'));
+    assert.ok(r.reasons.some((x) => x.includes('the source URL "file://migrations" in cmd/museum/main.go')), r.reasons.join('\n'));
+  });
+
+  it('negative: an absolute file:// source is not copied; a relative one the context lacks is a Check', async () => {
+    const abs = await gen(museum({ source: 'file:///var/lib/museum/migrations' }));
+    assert.doesNotMatch(abs.dockerfile, /COPY migrations/);
+    const missing = await gen(museum({ source: 'file://db/migrations' }));
+    assert.doesNotMatch(missing.dockerfile, /db\/migrations/);
+    assert.ok(missing.warnings.some((w) => w.includes('reads db/migrations at run time (the source URL "file://db/migrations")')), missing.warnings.join('\n'));
   });
 });

@@ -497,6 +497,8 @@ const READ_CALLS: { re: RegExp; arg: number }[] = [
   { re: /\bhttp\.Dir\(/g, arg: 0 },
   { re: /\.(Static|StaticFile)\(/g, arg: 1 },
   { re: /\bos\.(ReadFile|Open)\(/g, arg: 0 },
+  // viper's config file, also a folder prefix (ente's museum: `"configurations/" + env + ".yaml"`).
+  { re: /\.SetConfigFile\(/g, arg: 0 },
 ];
 
 function firstStringArgs(text: string, open: number, count: number): string[] | null {
@@ -524,8 +526,17 @@ export function runtimeReads(model: WorkspaceModel, packages: readonly string[],
           const path = literalPath('', lit);
           // The module files are read by tools (version lookups), not by a deployed program.
           if (path === '' || /^go\.(mod|sum|work)$/.test(path) || out.some((o) => o.path === path)) continue;
-          out.push({ path, via: `${m[0].replace(/\($/, '')}("${lit}")`, file: join(p.dir, f) });
+          out.push({ path, via: `${m[0].replace(/\($/, '')}("${lit}"${args![arg].slice(lit.length + 2).trim().startsWith('+') ? ' + …' : ''})`, file: join(p.dir, f) });
         }
+      }
+      // A relative file:// source URL (golang-migrate's `migrate.NewWithDatabaseInstance("file://migrations", …)`):
+      // read from the working directory at start.
+      for (const m of text.matchAll(/"file:\/\/([A-Za-z0-9_][A-Za-z0-9_./-]*)"/g)) {
+        const lit = m[1];
+        if (lit.includes('..')) continue;
+        const path = literalPath('', lit);
+        if (path === '' || out.some((o) => o.path === path)) continue;
+        out.push({ path, via: `the source URL "file://${lit}"`, file: join(p.dir, f) });
       }
     }
   }
