@@ -448,11 +448,14 @@ function computeOverwritten(info: Known): Set<GoCommand> {
   const out = new Set<GoCommand>();
   for (const stage of model.stages) {
     const builds = stageGoCommands(stage).filter((g) => g.sub === 'build' || g.sub === 'install');
-    if (builds.length === 0) continue;
+    // A build's output is worked out only when something may discard it: a later build of the
+    // stage, or an `rm` after it in its RUN (most stages have one build and no rm).
+    const removing = builds.filter((g) => rmAfter(g));
+    if (builds.length < 2 && removing.length === 0) continue;
     const outputs = builds.map((g) => buildOutput(info, stage, g, builds.length, false));
     for (let i = 0; i < builds.length; i++) {
       const file = outputs[i]?.file;
-      if (file && removedLater(model, stage, builds[i], file)) out.add(builds[i]);
+      if (file && removing.includes(builds[i]) && removedLater(model, stage, builds[i], file)) out.add(builds[i]);
     }
     for (let i = 0; i < builds.length; i++) {
       const a = outputs[i];
@@ -471,6 +474,11 @@ function computeOverwritten(info: Known): Set<GoCommand> {
 
 /** Commands that make a copy of a file elsewhere (their operands before the destination). */
 const COPIES = new Set(['cp', 'mv', 'install', 'ln', 'rsync', 'tar', 'upx']);
+
+/** The build's RUN runs `rm` after it. */
+function rmAfter(g: GoCommand): boolean {
+  return (g.instr.script?.parsed.commands ?? []).some((c) => c.start >= g.cmd.end && path.posix.basename(c.argv[0]?.value ?? '') === 'rm');
+}
 
 /** A later `rm` of the build's RUN removes its output, and nothing in between copies it away (see discardedBuild). */
 function removedLater(model: DockerfileModel, stage: Stage, g: GoCommand, file: string): boolean {
