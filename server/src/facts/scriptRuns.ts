@@ -25,6 +25,7 @@
  */
 import { buildToolFiles, type IndirectGoStep } from '../dockerfile/indirectGo';
 import { outlineScript, type OutlinedCommand, type ScriptOutline, type ShellCommand } from '../dockerfile/shell';
+import { LineTable } from '../dockerfile/text';
 import type { WorkspaceModel } from '../workspace/model';
 import { workspaceFact } from './memo';
 
@@ -69,8 +70,8 @@ export function scriptCommandsRun(step: IndirectGoStep, read: (rel: string) => s
   const args: Positional = argv.slice(at + 1).map((w) => (w.dynamic ? null : w.value));
   const ran: ShellCommand[] = [];
   follow(outline, outline.top, args, args, new Set(), ran);
-  const lines = lineStarts(text);
-  return { file, commands: ran.map((cmd) => ({ cmd, line: lineOf(lines, cmd.start) })) };
+  const lines = new LineTable(text);
+  return { file, commands: ran.map((cmd) => ({ cmd, line: lines.lineAt(cmd.start) + 1 })) };
 }
 
 function follow(outline: ScriptOutline, list: OutlinedCommand[], pos: Positional, scriptArgs: Positional, calling: Set<string>, out: ShellCommand[]): void {
@@ -171,21 +172,4 @@ function arg(pos: Positional, i: number): string | null {
 
 function unquote(raw: string): string {
   return raw.length >= 2 && raw.startsWith('"') && raw.endsWith('"') ? raw.slice(1, -1) : raw;
-}
-
-function lineStarts(text: string): number[] {
-  const out = [0];
-  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) out.push(i + 1);
-  return out;
-}
-
-function lineOf(starts: number[], offset: number): number {
-  let lo = 0;
-  let hi = starts.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if (starts[mid] <= offset) lo = mid;
-    else hi = mid - 1;
-  }
-  return lo + 1;
 }
