@@ -64,30 +64,22 @@ export function copiedFileText(model: DockerfileModel, stage: Stage, target: str
 export function contextFileAt(model: DockerfileModel, stage: Stage, target: string, files: WorkspaceFiles): string | null {
   const name = path.posix.basename(target);
   let found: string | null = null;
-  for (const s of stageChain(model, stage)) {
-    for (const i of s.instructions) {
-      if (i.keyword !== 'COPY' && i.keyword !== 'ADD') continue;
-      const paths = copyPaths(i);
-      if (!paths) continue;
-      const dest = resolveDest(model, s, i, paths.dest);
-      if (dest === null) continue;
-      const folder = paths.dest.endsWith('/') || paths.dest === '.' || paths.sources.length > 1;
-      if (!isContextCopy(i)) {
-        // Another stage's or image's file at the same place replaces the context's.
-        if (target === dest || (target === `${dest}/${name}` && paths.sources.some((src) => path.posix.basename(src) === name))) found = null;
-        continue;
-      }
-      for (const src of paths.sources) {
-        const rel = contextPath(src);
-        if (rel === null) continue;
-        if (target === dest && !folder && rel !== '' && files.fileExists(rel)) found = rel;
-        else if (target.startsWith(dest === '/' ? '/' : `${dest}/`)) {
-          const rest = target.slice(dest === '/' ? 1 : dest.length + 1);
-          // A folder's contents land in dest; a file lands in dest as its own name.
-          const inFolder = (rel === '' ? '' : `${rel}/`) + rest;
-          if (files.fileExists(inFolder)) found = inFolder;
-          else if (rest === path.posix.basename(rel) && rel !== '' && files.fileExists(rel)) found = rel;
-        }
+  for (const { instr: i, paths, dest, folder } of chainCopies(model, stage)) {
+    if (!isContextCopy(i)) {
+      // Another stage's or image's file at the same place replaces the context's.
+      if (target === dest || (target === `${dest}/${name}` && paths.sources.some((src) => path.posix.basename(src) === name))) found = null;
+      continue;
+    }
+    for (const src of paths.sources) {
+      const rel = contextPath(src);
+      if (rel === null) continue;
+      if (target === dest && !folder && rel !== '' && files.fileExists(rel)) found = rel;
+      else if (target.startsWith(dest === '/' ? '/' : `${dest}/`)) {
+        const rest = target.slice(dest === '/' ? 1 : dest.length + 1);
+        // A folder's contents land in dest; a file lands in dest as its own name.
+        const inFolder = (rel === '' ? '' : `${rel}/`) + rest;
+        if (files.fileExists(inFolder)) found = inFolder;
+        else if (rest === path.posix.basename(rel) && rel !== '' && files.fileExists(rel)) found = rel;
       }
     }
   }
@@ -106,29 +98,41 @@ export function contextFileThrough(model: DockerfileModel, stage: Stage, target:
   if (own !== null) return own;
   const name = path.posix.basename(target);
   let found: string | null = null;
-  for (const s of stageChain(model, stage)) {
-    for (const i of s.instructions) {
-      if (i.keyword !== 'COPY' && i.keyword !== 'ADD') continue;
-      const paths = copyPaths(i);
-      if (!paths) continue;
-      const dest = resolveDest(model, s, i, paths.dest);
-      if (dest === null) continue;
-      const folder = paths.dest.endsWith('/') || paths.dest === '.' || paths.sources.length > 1;
-      const from = i.flags.find((f) => f.name === 'from')?.value;
-      const idx = from ? stageRef(model, from) : null;
-      for (const raw of paths.sources) {
-        const src = raw.includes('$') ? expandVariables(raw, pathEnv(model, s, i)) : raw;
-        const writes = folder ? src !== null && target === `${dest === '/' ? '' : dest}/${path.posix.basename(src)}` : target === dest;
-        if (!writes && !(src === null && path.posix.basename(raw) === name)) continue;
-        // The last COPY that writes there decides: the context's (contextFileAt found none), an image's, or a stage's.
-        found = null;
-        // A `COPY --from` source is a path of that stage's filesystem, from its root.
-        if (idx === null || src === null || /[*?[]/.test(src) || idx === s.index) continue;
-        found = contextFileAt(model, model.stages[idx], path.posix.resolve('/', src), files);
-      }
+  for (const { stage: s, instr: i, paths, dest, folder } of chainCopies(model, stage)) {
+    const from = i.flags.find((f) => f.name === 'from')?.value;
+    const idx = from ? stageRef(model, from) : null;
+    for (const raw of paths.sources) {
+      const src = raw.includes('$') ? expandVariables(raw, pathEnv(model, s, i)) : raw;
+      const writes = folder ? src !== null && target === `${dest === '/' ? '' : dest}/${path.posix.basename(src)}` : target === dest;
+      if (!writes && !(src === null && path.posix.basename(raw) === name)) continue;
+      // The last COPY that writes there decides: the context's (contextFileAt found none), an image's, or a stage's.
+      found = null;
+      // A `COPY --from` source is a path of that stage's filesystem, from its root.
+      if (idx === null || src === null || /[*?[]/.test(src) || idx === s.index) continue;
+      found = contextFileAt(model, model.stages[idx], path.posix.resolve('/', src), files);
     }
   }
   return found;
+}
+
+/**
+ * The COPY/ADD instructions of a stage's FROM chain, in order, with their destination resolved
+ * (resolveDest; those with an unknown one are left out) and whether it is a folder (a trailing
+ * `/`, `.`, or several sources).
+ */
+function chainCopies(model: DockerfileModel, stage: Stage): { stage: Stage; instr: Instruction; paths: NonNullable<ReturnType<typeof copyPaths>>; dest: string; folder: boolean }[] {
+  const out = [];
+  for (const s of stageChain(model, stage)) {
+    for (const instr of s.instructions) {
+      if (instr.keyword !== 'COPY' && instr.keyword !== 'ADD') continue;
+      const paths = copyPaths(instr);
+      if (!paths) continue;
+      const dest = resolveDest(model, s, instr, paths.dest);
+      if (dest === null) continue;
+      out.push({ stage: s, instr, paths, dest, folder: paths.dest.endsWith('/') || paths.dest === '.' || paths.sources.length > 1 });
+    }
+  }
+  return out;
 }
 
 /** A COPY's destination as an absolute path (a relative one is under the WORKDIR it runs in), null when unknown. */
