@@ -4,7 +4,7 @@
  * reads it (shell quoting first, then `pattern=` and Go's quoted.Split). The edits of flag values
  * are in ../edits/goFlags.ts.
  */
-import { baseStageCandidates, dockerEnv, envBefore, goCommands, goFlag, isRootUser, rootImage, stageChain, stageImage, stageRef, stagesReadBy, unquoteAll, type GoCommand } from './facts';
+import { baseStageCandidates, dockerEnv, envBefore, pathEnv, goCommands, goFlag, isRootUser, rootImage, stageChain, stageImage, stageRef, stagesReadBy, unquoteAll, type GoCommand } from './facts';
 
 // Where the rules have long imported it from; it lives with the other stage facts.
 export { stageRef };
@@ -728,7 +728,8 @@ export function moduleCacheMount(model: DockerfileModel, stage: Stage, instr: In
   if (caches.length === 0) return undefined;
   const path = goCachePaths(model, stage, instr, g).mod;
   if (path === null) return undefined;
-  const env = dockerEnv(model, stage, instr);
+  // BuildKit expands a mount's target with the image's variables too (`target=$GOPATH/pkg` on golang).
+  const env = pathEnv(model, stage, instr);
   return caches.find((m) => {
     const t = expandVariables(m.target!, env);
     if (t === null) return false;
@@ -739,12 +740,12 @@ export function moduleCacheMount(model: DockerfileModel, stage: Stage, instr: In
 
 /**
  * The id of a cache mount as BuildKit keys it: its `id=`, else its target (expanded with the
- * RUN's variables, without a trailing slash); null when a variable we cannot resolve decides it.
+ * RUN's variables and the image's, without a trailing slash); null when a variable we cannot resolve decides it.
  */
 export function cacheMountId(model: DockerfileModel, stage: Stage, instr: Instruction, m: Mount): string | null {
   const raw = m.id ?? m.target;
   if (raw === null) return null;
-  const v = expandVariables(raw, dockerEnv(model, stage, instr));
+  const v = expandVariables(raw, pathEnv(model, stage, instr));
   return v === null ? null : strip(v);
 }
 

@@ -15,6 +15,8 @@ export interface Mount {
   /** The stage or image a bind/cache mount reads from; null for the build context. */
   from: string | null;
   id: string | null;
+  /** The `--mount=` flag's value as written (`type=cache,target=/go/pkg`): what a fix copies to mount the same cache. */
+  value: string;
 }
 
 /** Splits `a=b,c="d,e"` as BuildKit's CSV reader does (quotes group, are removed). */
@@ -52,6 +54,7 @@ export function mounts(instr: Instruction): Mount[] {
       target: opts.get('target') ?? opts.get('dst') ?? opts.get('destination') ?? null,
       from: opts.get('from') || null,
       id: opts.get('id') || null,
+      value: f.value,
     });
   }
   return out;

@@ -456,11 +456,7 @@ function fixFor(ctx: RuleContext, stage: Stage, instr: Instruction, dest: string
 function sharedMountFlag(ctx: RuleContext, stage: Stage, copy: Instruction, indirect: Set<Instruction>): string | undefined {
   for (const step of moduleSteps(stage, copy, indirect)) {
     const m = moduleCacheMount(ctx.model, stage, step.instr, step.go);
-    if (!m) continue;
-    // mounts() reads the `--mount` flags with a value, in order (new objects each call: by index).
-    const flags = step.instr.flags.filter((f) => f.name === 'mount' && f.value);
-    const at = mounts(step.instr).findIndex((x) => x.type === m.type && x.target === m.target && x.id === m.id);
-    return flags[at]?.value ?? undefined;
+    if (m) return m.value;
   }
   return undefined;
 }

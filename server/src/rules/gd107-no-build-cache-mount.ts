@@ -1,9 +1,9 @@
 import { flatMapOf } from '../arrays';
-import { copiesGoSources, copyPaths, dockerEnv, goCommands, goFlag, goPackages, isContextCopy, goOlderThan, rootImage, stageChain, stageDescendants, stageImage, type GoCommand } from '../dockerfile/facts';
+import { copiesGoSources, copyPaths, dockerEnv, goCommands, goFlag, goPackages, isContextCopy, goOlderThan, pathEnv, rootImage, stageChain, stageDescendants, stageImage, workdirBefore, type GoCommand } from '../dockerfile/facts';
 import { indirectGoSteps, type IndirectGoStep } from '../dockerfile/indirectGo';
-import { buildsOnlyGoDistribution, goCachePaths, goflags, goflagsValue, MODULE_DOWNLOADS, stageRef, type GoCachePaths } from '../dockerfile/goBuild';
+import { buildsOnlyGoDistribution, goCachePaths, goflags, goflagsValue, MODULE_DOWNLOADS, moduleCacheMount, stageRef, type GoCachePaths } from '../dockerfile/goBuild';
 import { scriptSpan, type DockerfileModel, type Flag, type Instruction, type Stage } from '../dockerfile/model';
-import { contextBinds, mounts } from '../dockerfile/mounts';
+import { contextBinds, mounts, type Mount } from '../dockerfile/mounts';
 import { expandVariables } from '../dockerfile/variables';
 import { insert, replace } from '../edits/edits';
 import { stageUsesVendor } from '../facts/goSources';
@@ -52,6 +52,11 @@ import { type Rule, type RuleContext, type RuleFinding, stagesToCheck, withLazyF
  * dockerfile/indirectGo.ts) without a module cache mount of its own: mounting the cache on the
  * download alone would leave its layer empty, and that build would download every module again
  * on each source edit. The message says so and the fix mounts the module cache on both steps.
+ *
+ * A plain `go mod download` whose layer every later step that reads the modules hides under a
+ * cache mount of its own (`target=/go/pkg` over /go/pkg/mod: inspektor-gadget) is of no use: the
+ * message says so, and the fix copies that mount onto the download (the same cache; a mount of
+ * its own at the module cache path would be another cache, id = target).
  *
  * Fix (safe: cache mounts change how fast the layer builds, not what it produces): insert the
  * missing `--mount=type=cache,target=…` flags right after `RUN`, before any flags it has (and the
@@ -162,6 +167,25 @@ export const gd107: Rule = {
             : ` The later ${names} (no module cache mount) read their modules from this step's layer: with the mount on this step alone each would download every module again, so give them all the mount.`
           : '';
         const consumersFixable = consumerMounts.every((c) => c.mod !== null);
+        // A download whose layer every later step that reads the modules hides under a cache mount
+        // of its own (`--mount=type=cache,target=/go/pkg`: inspektor-gadget): the download is never
+        // used. Its fix is that very mount (the same cache: a mount of its own at ${paths.mod} would
+        // be another, which no later step reads).
+        const hider = modMissing && gos.every((x) => x.sub === 'mod download') ? hidingMount(ctx, stage, instr) : null;
+        if (hider) {
+          const { reader, mount } = hider;
+          const what = `\`${commandText(reader.step)}\`${reader.stage !== stage && reader.stage.name ? ` (stage ${reader.stage.name})` : ''}`;
+          const flag = paths.nonRoot ? null : copiedMountFlag(ctx, stage, instr, hider);
+          out.push(withLazyFix({
+            message: `\`${cmdName}\` fills this layer's module cache (${paths.mod}), but the later ${what} mounts a cache over it (\`--mount=${mount.value}\`)${hider.readers > 1
+              ? ', and so does every other later step that reads the modules: they read and download their modules in those caches and never see this layer\'s'
+              : ': that step reads and downloads its modules in the cache and never sees this layer\'s'}, so this download is of no use.${astrayNote} Give this step the same mount, so that it fills the cache ${what} reads (needs BuildKit, the default builder since Docker Engine 23.0).${note}`,
+            span: scriptSpan(instr.script, g.cmd.start, g.cmd.end),
+          }, () => flag !== null
+            ? { title: `Mount the cache the later step reads its modules from (${mount.target}) on this download`, edits: [insert(instr.span.start + instr.keyword.length, ` --mount=${flag}`)], safe: true }
+            : undefined));
+          continue;
+        }
         const precompiledNote = precompiled
           ? ` The build cache needs no mount: the earlier \`${precompiled.what}\`${precompiled.stage !== stage && precompiled.stage.name ? ` (stage ${precompiled.stage.name})` : ''} compiled the dependencies into its layer's build cache (${paths.build ?? '`go env GOCACHE`'}), which this build reuses; a cache mount there would hide them.`
           : '';
@@ -197,6 +221,21 @@ export const gd107: Rule = {
  * (0chain's miner vendors after its download) or `golangci-lint` itself.
  */
 function opaqueConsumers(ctx: RuleContext, stage: Stage, after: Instruction): Consumer[] {
+  return laterModuleReaders(ctx, stage, after).filter((r) => {
+    if (goCommands(r.step.instr).some((g) => g.sub === 'build' || g.sub === 'install' || g.sub === 'mod download')) return false;
+    return !covered(resolvedTargets(ctx.model, r.stage, r.step.instr), consumerModPath(ctx.model, r.stage, r.step), 'mod');
+  });
+}
+
+/**
+ * The later RUNs that read the module's modules, one step per RUN, in this stage after `after`
+ * and in every stage built FROM it: a RUN that runs Go through make, a task runner or a script
+ * (indirectGo.ts; on an image with Go, a tool file we cannot read counts), or runs `go build`/`go
+ * install` of the module (not `tool@v1`, not only the standard library), `go mod download`, `go
+ * test`, `go vet`, `go generate`, `go run`, `go list` (of packages), `go mod tidy`, `go mod vendor`
+ * or `golangci-lint` itself. With or without a module cache mount of their own.
+ */
+function laterModuleReaders(ctx: RuleContext, stage: Stage, after: Instruction): Consumer[] {
   const files = ctx.files;
   const read = ctx.workspace && files ? (rel: string) => files.readFile(rel) : undefined;
   const out: Consumer[] = [];
@@ -213,19 +252,67 @@ function opaqueConsumers(ctx: RuleContext, stage: Stage, after: Instruction): Co
     for (const i of s.instructions) {
       if (i.keyword !== 'RUN' || !i.script || byRun.has(i) || !later(i)) continue;
       // (`go run tool@v1` builds another module: not this one's modules.)
-      const g = goCommands(i).find((x) => (READS_MODULES.has(x.sub) || TIDY_VENDOR.has(x.sub)) && !(x.sub === 'list' && goFlag(x.args, 'm')) && !goPackages(x.args).some((w) => w.value.includes('@')));
+      const g = goCommands(i).find((x) => readsModuleOf(x) && !goPackages(x.args).some((w) => w.value.includes('@')));
       const lint = i.script.parsed.commands.find((c) => /(^|\/)golangci-lint$/.test(c.argv[0]?.value ?? ''));
       const cmd = g?.cmd ?? lint;
       if (cmd) byRun.set(i, { instr: i, cmd, file: null });
     }
-    for (const [i, step] of byRun) {
-      if (goCommands(i).some((g) => g.sub === 'build' || g.sub === 'install' || g.sub === 'mod download')) continue;
-      const mod = consumerModPath(ctx.model, s, step);
-      if (covered(resolvedTargets(ctx.model, s, i), mod, 'mod')) continue;
-      out.push({ stage: s, step });
-    }
+    for (const step of byRun.values()) out.push({ stage: s, step });
   }
   return out.sort((x, y) => x.step.instr.line - y.step.instr.line);
+}
+
+/** A go command that reads the module's dependencies: builds them, downloads them or only reads them (READS_MODULES, `go list -m` aside). */
+function readsModuleOf(g: GoCommand): boolean {
+  if (g.sub === 'build' || g.sub === 'install') return !buildsOnlyGoDistribution(goPackages(g.args));
+  if (g.sub === 'list') return !goFlag(g.args, 'm');
+  return READS_MODULES.has(g.sub) || TIDY_VENDOR.has(g.sub) || DOWNLOADS.has(g.sub);
+}
+
+/**
+ * The cache mount that hides a download's layer: every later RUN that reads the modules
+ * (laterModuleReaders) mounts a cache over its module cache (goBuild.ts moduleCacheMount: the
+ * path or a folder above it, `target=/go/pkg` over /go/pkg/mod). Each reads and downloads its
+ * modules in that cache and never sees the layer's, so the download is of no use. The first such
+ * step and its mount; null when a reader has none (it reads the layer) or there is no reader.
+ */
+function hidingMount(ctx: RuleContext, stage: Stage, download: Instruction): { reader: Consumer; mount: Mount; readers: number } | null {
+  const readers = laterModuleReaders(ctx, stage, download);
+  let first: { reader: Consumer; mount: Mount; readers: number } | null = null;
+  for (const r of readers) {
+    const g = goCommands(r.step.instr).find((x) => x.cmd === r.step.cmd) ?? null;
+    const mount = moduleCacheMount(ctx.model, r.stage, r.step.instr, g);
+    if (!mount) return null;
+    first ??= { reader: r, mount, readers: readers.length };
+  }
+  return first;
+}
+
+/**
+ * The hiding mount's flag, to be copied as written onto the download: only where it means the
+ * same cache there (its variables expand alike in both steps), the later step runs as root (a
+ * root download into a cache a `uid=` user reads could not be added to by that user), and the
+ * mount hides none of the download's own files (its WORKDIR, a folder it `cd`s into: `target=/go`
+ * over `WORKDIR /go/src/app` would hide the go.mod it downloads for).
+ */
+function copiedMountFlag(ctx: RuleContext, stage: Stage, download: Instruction, hider: { reader: Consumer; mount: Mount }): string | null {
+  const { reader, mount } = hider;
+  if (goCachePaths(ctx.model, reader.stage, reader.step.instr, null).nonRoot) return null;
+  const here = pathEnv(ctx.model, stage, download);
+  const there = pathEnv(ctx.model, reader.stage, reader.step.instr);
+  const value = expandVariables(mount.value, here);
+  if (value === null || value !== expandVariables(mount.value, there) || mount.target === null) return null;
+  const t = expandVariables(mount.target, here);
+  if (t === null || !t.startsWith('/')) return null;
+  const target = t.length > 1 ? t.replace(/\/+$/, '') : t;
+  const under = (dir: string | null) => dir === null || target === '/' || dir === target || dir.startsWith(`${target}/`);
+  if (under(workdirBefore(ctx.model, stage, download, null))) return null;
+  for (const c of download.script?.parsed.commands ?? []) {
+    if (c.argv[0]?.value !== 'cd' || c.argv[1] === undefined) continue;
+    const dir = expandVariables(c.argv[1].value, here);
+    if (dir === null || !dir.startsWith('/') || under(dir)) return null;
+  }
+  return mount.value;
 }
 
 /**

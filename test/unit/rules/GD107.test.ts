@@ -250,8 +250,10 @@ describe('GD107 no-build-cache-mount', () => {
       const mounted = pgweb.replace('RUN make build', `RUN ${MOD} make build`);
       const f = find(mounted, 'GD107');
       assert.equal(f.length, 1);
-      assert.doesNotMatch(f[0].message, /make build/);
+      // (Its mount hides the download's layer: the message says so, and the fix copies that mount.)
+      assert.match(f[0].message, /the later `make build` mounts a cache over it/);
       assert.equal(f[0].fix!.edits.length, 1);
+      assert.match(fix(mounted, 'GD107'), new RegExp(`\\nRUN ${MOD} go mod download\\n`));
       const visible = pgweb.replace('RUN make build', 'RUN make generate && go build -o /app .');
       const g = find(visible, 'GD107');
       assert.equal(g.length, 2);
@@ -680,5 +682,80 @@ describe('GD107 and the builder\'s Go version', () => {
       assert.equal(fs.length, 2);
       assert.match(fs[0].message, /`go mod download` runs without a BuildKit cache mount for the module cache/);
     });
+  });
+
+});
+
+// inspektor-gadget/inspektor-gadget at aeac857 (Apache-2.0), Dockerfiles/ig.Dockerfile lines
+// 15-30 (kubectl-gadget.Dockerfile and gadget.Dockerfile alike, their builds through make): the
+// download fills the layer's /go/pkg/mod, the build mounts a cache at /go/pkg over it and never
+// sees that layer. The old fix mounted /go/pkg/mod on the download: another cache (id = target),
+// which the build does not read either (judge 14).
+describe('GD107: a download whose layer the later build hides under its own cache mount (inspektor-gadget)', () => {
+  const ig = (build: string[], pre: string[] = []) => df([
+    'ARG BUILDER_IMAGE=golang:1.26.6-trixie',
+    'FROM --platform=${BUILDPLATFORM} ${BUILDER_IMAGE} AS builder',
+    ...pre,
+    'COPY go.mod go.sum /cache/',
+    'RUN cd /cache && go mod download',
+    'ADD . /go/src/github.com/inspektor-gadget/inspektor-gadget',
+    'WORKDIR /go/src/github.com/inspektor-gadget/inspektor-gadget',
+    ...build,
+  ]);
+  const BUILD_IG = ['RUN \\', '      --mount=type=cache,target=/root/.cache/go-build \\', '      --mount=type=cache,target=/go/pkg \\', '      CGO_ENABLED=0 go build -o ig-linux github.com/inspektor-gadget/inspektor-gadget/cmd/ig'];
+
+  it('says the download is of no use, and the fix mounts the very cache the build reads', () => {
+    const text = ig(BUILD_IG);
+    const fs = find(text, 'GD107');
+    assert.equal(fs.length, 1);
+    assert.equal(text.slice(fs[0].span.start, fs[0].span.end), 'go mod download');
+    assert.match(fs[0].message, /fills this layer's module cache \(\/go\/pkg\/mod\), but the later `go build -o …` mounts a cache over it \(`--mount=type=cache,target=\/go\/pkg`\)/);
+    assert.match(fs[0].message, /this download is of no use/);
+    assert.doesNotMatch(fs[0].message, /every module is downloaded/);
+    assert.equal(fs[0].fix?.safe, true);
+    const fixed = fix(text, 'GD107');
+    assert.match(fixed, /\nRUN --mount=type=cache,target=\/go\/pkg cd \/cache && go mod download\n/);
+    assert.doesNotMatch(fixed, /target=\/go\/pkg\/mod/);
+    assert.equal(has(fixed, 'GD107'), false);
+  });
+
+  it('the same through make (kubectl-gadget), with the mount copied as written (id=, sharing=)', () => {
+    const make = ['COPY . /gadget', 'RUN --mount=type=cache,target=/root/.cache/go-build --mount=type=cache,id=gomod,target=/go/pkg,sharing=locked cd /gadget && make kubectl-gadget'];
+    const text = ig(make);
+    const [f] = find(text, 'GD107');
+    assert.match(f.message, /the later `make kubectl-gadget` mounts a cache over it/);
+    assert.match(fix(text, 'GD107'), /\nRUN --mount=type=cache,id=gomod,target=\/go\/pkg,sharing=locked cd \/cache && go mod download\n/);
+  });
+
+  it('a target named through GOPATH (the image sets it) or GOMODCACHE set by ENV, and a parent of the module cache', () => {
+    const gopath = ig(['RUN --mount=type=cache,target=$GOPATH/pkg --mount=type=cache,target=/root/.cache/go-build go build -o /out/ig ./cmd/ig']);
+    assert.match(find(gopath, 'GD107')[0].message, /of no use/);
+    assert.match(fix(gopath, 'GD107'), /\nRUN --mount=type=cache,target=\$GOPATH\/pkg cd \/cache && go mod download\n/);
+    const env = ig(['RUN --mount=type=cache,target=/cache/gomod --mount=type=cache,target=/root/.cache/go-build go build -o /out/ig ./cmd/ig'], ['ENV GOMODCACHE=/cache/gomod/mod']);
+    // (/cache, where the download runs, is not under the mount.)
+    assert.match(find(env, 'GD107')[0].message, /module cache \(\/cache\/gomod\/mod\), but the later/);
+    assert.match(fix(env, 'GD107'), /\nRUN --mount=type=cache,target=\/cache\/gomod cd \/cache && go mod download\n/);
+  });
+
+  it('no fix where the mount would hide the download\'s own folder (target=/go over /go/src/…)', () => {
+    const text = df(['FROM golang:1.22', 'WORKDIR /go/src/app', 'COPY go.mod go.sum ./', 'RUN go mod download', 'COPY . .', 'RUN --mount=type=cache,target=/go --mount=type=cache,target=/root/.cache/go-build go build -o /out/app .']);
+    const [f] = find(text, 'GD107');
+    assert.match(f.message, /of no use/);
+    assert.equal(f.fix, undefined);
+  });
+
+  it('not when a later step reads the layer: a build without the mount, or a make build without one', () => {
+    const text = ig([...BUILD_IG, 'RUN go test ./...']);
+    const [f] = find(text, 'GD107');
+    assert.doesNotMatch(f.message, /of no use/);
+    // (a mount at the module cache itself is the same cache as the old fix's: reported as hiding too.)
+    const exact = ig(['RUN --mount=type=cache,target=/go/pkg/mod --mount=type=cache,target=/root/.cache/go-build go build -o /out/ig ./cmd/ig']);
+    assert.match(find(exact, 'GD107')[0].message, /of no use/);
+    assert.match(fix(exact, 'GD107'), new RegExp(`\\nRUN ${MOD} cd /cache && go mod download\\n`));
+    // A mount elsewhere (the build cache only): the build reads the layer, as before.
+    const plain = ig(['RUN --mount=type=cache,target=/root/.cache/go-build go build -o /out/ig ./cmd/ig']);
+    const [download, build] = find(plain, 'GD107');
+    assert.match(download.message, /every module is downloaded again/);
+    assert.match(build.message, /Its modules come from the earlier `go mod download` layer/);
   });
 });
