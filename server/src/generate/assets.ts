@@ -625,11 +625,14 @@ export interface ConfigProblem {
  * configuration format; a folder when the literal is its bare name (`etc`, `./conf`), it is a
  * variable or constant named …Dir/…Path/…Folder or an argument of filepath.Join or
  * AddConfigPath, and the folder holds configuration files and no Go sources. Folders with a key
- * or credential file, or bigger than 100 files or 2 MB, are reported, not copied.
+ * or credential file, or bigger than 100 files or 2 MB, are reported, not copied. A file named after
+ * another program of the repository (`others`: the other main packages' binaries; nps's shared
+ * lib/common names conf/npc.conf, the client's) is reported in `othersConfig`, not copied.
  */
-export function configReads(packages: readonly { dir: string; files: readonly { file: string; text: string }[] }[], base: string, io: AssetIo): { reads: ConfigRead[]; problems: ConfigProblem[] } {
+export function configReads(packages: readonly { dir: string; files: readonly { file: string; text: string }[] }[], base: string, io: AssetIo, others: readonly string[] = []): { reads: ConfigRead[]; problems: ConfigProblem[]; othersConfig: ConfigProblem[] } {
   const reads: ConfigRead[] = [];
   const problems: ConfigProblem[] = [];
+  const othersConfig: ConfigProblem[] = [];
   const seen = new Set<string>();
   const list = (dir: string) => (io.listFiles ? io.listFiles(dir).filter((f) => f.path.startsWith(dir + '/')) : []);
   for (const p of packages) {
@@ -650,7 +653,12 @@ export function configReads(packages: readonly { dir: string; files: readonly { 
           if (!found) continue;
           seen.add(path);
           const via = `"${lit}"`;
-          if (SECRET_FILE.test(path)) problems.push({ path, via, file, why: 'its name says it holds a key or credentials, which must not be baked into an image' });
+          // Named after another program of the repository (nps's lib/common names conf/npc.conf,
+          // the client's, for cmd/npc; the server reads conf/nps.conf): not this program's.
+          const stem = nodePath.posix.basename(path).replace(/\.[^.]+$/, '');
+          const other = others.find((o) => o === stem);
+          if (other !== undefined) othersConfig.push({ path, via, file, why: `it is named after ${other}, another program of the repository` });
+          else if (SECRET_FILE.test(path)) problems.push({ path, via, file, why: 'its name says it holds a key or credentials, which must not be baked into an image' });
           else reads.push({ path, found, kind: 'file', via, file });
           continue;
         }
@@ -674,7 +682,7 @@ export function configReads(packages: readonly { dir: string; files: readonly { 
       }
     }
   }
-  return { reads, problems };
+  return { reads, problems, othersConfig };
 }
 
 /** System folders a program names for what the image's base provides or it creates itself. */
@@ -761,4 +769,85 @@ export function configFlagSamples(packages: readonly { dir: string; files: reado
     }
   }
   return samples.length > 0 ? { ...flag, samples: samples.slice(0, 3) } : null;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Files found relative to the executable's folder
+
+export interface ExecutableRelative {
+  /** How the program finds its executable's folder (`filepath.Dir(os.Args[0]) in lib/common/run.go`). */
+  via: string;
+  /** Context paths it joins to a computed folder (`conf/nps.conf`, `web/views`), with the call. */
+  paths: { path: string; via: string }[];
+}
+
+/**
+ * A program that finds its files relative to its executable's folder (nps: GetRunPath() falls back
+ * to `filepath.Dir(os.Args[0])`, then `filepath.Join(common.GetRunPath(), "conf", "nps.conf")`),
+ * and the context paths it so joins to a folder it computes. The image puts the binary in
+ * /usr/local/bin and copies nothing there; where the computed folder points (beside the
+ * executable, an install folder) is not read, so the Check names them. Null unless both are found.
+ */
+export function executableRelativeReads(packages: readonly { dir: string; files: readonly { file: string; text: string }[] }[], base: string, io: AssetIo): ExecutableRelative | null {
+  let via: string | null = null;
+  const paths: ExecutableRelative['paths'] = [];
+  const exists = (c: string) => io.read(c) !== null || (io.listFiles?.(c).some((f) => f.path === c || f.path.startsWith(c + '/')) ?? false);
+  for (const p of packages) {
+    for (const f of p.files) {
+      if (!f.text.includes('os.Args[0]') && !f.text.includes('os.Executable()') && !f.text.includes('filepath.Join(')) continue;
+      const text = stripGoComments(f.text);
+      const file = join(p.dir, f.file);
+      const exe = /\bfilepath\.Dir\(\s*os\.Args\[0\]\s*\)|\bos\.Executable\(\)/.exec(text);
+      if (exe && via === null) via = `${exe[0]} in ${file}`;
+      for (const m of text.matchAll(/\bfilepath\.Join\(\s*([A-Za-z_][\w.]*(?:\(\))?)\s*,\s*((?:"[A-Za-z0-9_.-]+"\s*,\s*)*"[A-Za-z0-9_.-]+")\s*\)/g)) {
+        const segs = [...m[2].matchAll(/"([^"]+)"/g)].map((x) => x[1]);
+        const rel = segs.join('/');
+        if (segs.some((x) => x === '..' || x === '.') || paths.some((x) => x.path === rel)) continue;
+        if (!CONFIG_DIRS.has(segs[0]) && !WEB_DIR.test(segs[0]) && !CONFIG_EXT.test(rel)) continue;
+        const found = [join(base, rel), rel].find(exists);
+        if (found) paths.push({ path: found, via: `${m[0].replace(/\s+/g, ' ')} in ${file}` });
+      }
+    }
+  }
+  return via !== null && paths.length > 0 ? { via, paths } : null;
+}
+
+// ---------------------------------------------------------------------------------------------
+// packr boxes
+
+export interface PackrBox {
+  /** The call as written (`packr.NewBox("./migrations")`). */
+  via: string;
+  file: string;
+  /** The folder it names, context-relative (the box path is relative to the calling file's folder). */
+  path: string;
+  /** Why a fresh clone lacks it (git-ignored, missing), or null when it is there. */
+  problem: string | null;
+}
+
+/**
+ * gobuffalo/packr boxes (`packr.NewBox("./migrations")`, v2's `packr.New("name", "./dist")`) of
+ * the compiled packages. A plain `go build` leaves them to be read from disk at run time, at the
+ * source folder's path, which an image built with -trimpath in a stage it does not keep never
+ * has: the project runs `packr2` (or `packr`) before building (fathom's `make docker`). The
+ * generator does not run it, so the Check names the boxes, and a box folder a fresh clone lacks
+ * (fathom's git-ignored assets/build, made by gulp).
+ */
+export function packrBoxes(packages: readonly { dir: string; imports: readonly string[]; files: readonly { file: string; text: string }[] }[], io: AssetIo): PackrBox[] {
+  const out: PackrBox[] = [];
+  for (const p of packages) {
+    if (!p.imports.some((i) => i === 'github.com/gobuffalo/packr' || i === 'github.com/gobuffalo/packr/v2')) continue;
+    for (const f of p.files) {
+      const text = stripGoComments(f.text);
+      for (const m of text.matchAll(/\bpackr\.(?:NewBox\(\s*|New\(\s*"[^"\\]*"\s*,\s*)"([^"\\]+)"\s*\)/g)) {
+        const path = nodePath.posix.normalize(join(p.dir, m[1])).replace(/\/$/, '');
+        if (path.startsWith('..') || out.some((o) => o.path === path)) continue;
+        const files = io.listFiles ? io.listFiles(path).filter((x) => x.path.startsWith(path + '/')) : null;
+        const ignored = gitIgnored(path, io.read);
+        const problem = files !== null && files.length === 0 ? `${path} does not exist` : ignored ? `${path} is ignored by git (${ignored}): a build step makes it` : null;
+        out.push({ via: m[0], file: join(p.dir, f.file), path, problem });
+      }
+    }
+  }
+  return out;
 }

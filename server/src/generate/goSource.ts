@@ -38,33 +38,112 @@ function parseAddress(address: string): { port: number; external: boolean } | nu
 }
 
 /**
- * Literal listen addresses in one file: `http.ListenAndServe(":8080", …)`,
+ * Listen addresses in one file: `http.ListenAndServe(":8080", …)`,
  * `ListenAndServeTLS(":8443", …)`, `net.Listen("tcp", ":9000")`, `http.Server{Addr: ":8080"}`,
  * and with gin/echo/fiber imported, `.Run(":8080")`, `.Start(":8080")`, `.Listen(":3000")`.
+ *
+ * The address is a literal, or an expression built from a port the program sets plainly (see
+ * `addressOf`): ente's museum `port := 8080` … `server.Run(fmt.Sprintf(":%d", port))`.
+ * `consts`: the constants of the file's package (all its files), for a port held in one.
  */
-export function listenAddresses(file: string, source: string, imports: readonly string[] = []): ListenAddress[] {
+export function listenAddresses(file: string, source: string, imports: readonly string[] = [], consts?: ReadonlyMap<string, string>): ListenAddress[] {
   const text = stripGoComments(source);
   const out: ListenAddress[] = [];
   const add = (address: string, via: string) => {
     const a = parseAddress(address);
     if (a && !out.some((o) => o.address === address)) out.push({ address, ...a, via, file });
   };
-  const patterns: [RegExp, (m: RegExpExecArray) => string][] = [
-    [/\b((?:\w+\.)?ListenAndServe(?:TLS)?)\(\s*"([^"\\]*)"/g, (m) => `${m[1]}("${m[2]}", …)`],
-    [/\b(net\.Listen(?:Packet)?)\(\s*"(tcp|tcp4|tcp6|udp|udp4|udp6)"\s*,\s*"([^"\\]*)"/g, (m) => `${m[1]}("${m[2]}", "${m[3]}")`],
+  /** The address an argument expression at `at` gives, with how it was read, or null. */
+  const resolved = (expr: string, at: number): { address: string; shown: string } | null => addressOf(expr, text, at, consts);
+  const patterns: [RegExp, (m: RegExpExecArray, shown: string) => string][] = [
+    [/\b((?:\w+\.)?ListenAndServe(?:TLS)?)\(/g, (m, a) => `${m[1]}(${a}, …)`],
+    [/\b(net\.Listen(?:Packet)?)\(\s*"(tcp|tcp4|tcp6|udp|udp4|udp6)"\s*,/g, (m, a) => `${m[1]}("${m[2]}", ${a})`],
   ];
-  for (const [re, via] of patterns) for (let m = re.exec(text); m; m = re.exec(text)) add(m[m.length - 1], via(m));
+  for (const [re, via] of patterns) {
+    for (let m = re.exec(text); m; m = re.exec(text)) {
+      const a = resolved(firstArg(text, m.index + m[0].length), m.index);
+      if (a) add(a.address, via(m, a.shown));
+    }
+  }
   const server = /\bhttp\.Server\s*\{/g;
   for (let m = server.exec(text); m; m = server.exec(text)) {
     const body = text.slice(m.index + m[0].length, matchingBrace(text, m.index + m[0].length - 1));
-    const addr = /\bAddr\s*:\s*"([^"\\]*)"/.exec(body);
-    if (addr) add(addr[1], `http.Server{Addr: "${addr[1]}"}`);
+    const addr = /\bAddr\s*:\s*/.exec(body);
+    const a = addr ? resolved(firstArg(body, addr.index + addr[0].length), m.index) : null;
+    if (a) add(a.address, `http.Server{Addr: ${a.shown}}`);
   }
   if (imports.some((i) => FRAMEWORKS.some((f) => i === f || i.startsWith(f + '/')))) {
-    const fw = /\.(Run|Start|Listen)\(\s*"([^"\\]*)"\s*\)/g;
-    for (let m = fw.exec(text); m; m = fw.exec(text)) add(m[2], `.${m[1]}("${m[2]}")`);
+    const fw = /\.(Run|Start|Listen)\(/g;
+    for (let m = fw.exec(text); m; m = fw.exec(text)) {
+      const arg = firstArg(text, m.index + m[0].length);
+      // One argument only: `.Run(":8080")`, not `cmd.Run(ctx, args)`.
+      if (text[m.index + m[0].length + arg.length] !== ')') continue;
+      const a = resolved(arg, m.index);
+      if (a) add(a.address, `.${m[1]}(${a.shown})`);
+    }
   }
   return out;
+}
+
+/** The first argument of a call whose arguments start at `from`, as written (strings and brackets respected). */
+function firstArg(text: string, from: number): string {
+  let depth = 0;
+  for (let i = from; i < text.length && i < from + 300; i++) {
+    const c = text[i];
+    if (c === '"') {
+      i++;
+      while (i < text.length && text[i] !== '"' && text[i] !== '\n') i += text[i] === '\\' ? 2 : 1;
+    } else if (c === '(' || c === '{' || c === '[') depth++;
+    else if (c === ')' || c === '}' || c === ']') {
+      if (depth === 0) return text.slice(from, i);
+      depth--;
+    } else if (c === ',' && depth === 0) return text.slice(from, i);
+  }
+  // The end of the text (a struct literal's body, sliced without its brace) ends the argument.
+  return text.length - from <= 300 ? text.slice(from) : '';
+}
+
+const IDENT = '[A-Za-z_][A-Za-z0-9_]*';
+
+/**
+ * The value a plain identifier holds at `at`: the last `name := <literal>` (or `name = `, `var
+ * name = `) of the function before it, else a constant of the package. A later assignment from
+ * configuration (`port = viper.GetInt("http.port")`) leaves the literal as the default.
+ */
+function valueOf(name: string, text: string, at: number, consts: ReadonlyMap<string, string> | undefined): string | null {
+  const start = text.lastIndexOf('\nfunc ', at);
+  const body = text.slice(start < 0 ? 0 : start, at);
+  const re = new RegExp(`(?:^|[\\s;(])(?:var[ \\t]+)?${name}(?:[ \\t]+[A-Za-z0-9_]+)?[ \\t]*:?=[ \\t]*(?:"([^"\\\\\\n]*)"|([0-9]{1,5}))[ \\t]*(?:\\n|;|$)`, 'g');
+  let last: string | null = null;
+  for (const m of body.matchAll(re)) last = m[1] ?? m[2];
+  return last ?? consts?.get(name) ?? null;
+}
+
+/**
+ * An address expression read plainly: a literal (`":8080"`), `fmt.Sprintf(":%d", port)`, `":" +
+ * strconv.Itoa(port)`, `":" + port` or a bare identifier, where the identifier holds a literal
+ * (valueOf). Null for anything else (a configuration field, a function's result).
+ */
+export function addressOf(expr: string, text: string, at: number, consts: ReadonlyMap<string, string> | undefined): { address: string; shown: string } | null {
+  const e = expr.trim();
+  const lit = /^"([^"\\]*)"$/.exec(e);
+  if (lit) return { address: lit[1], shown: e };
+  const value = (name: string) => valueOf(name, text, at, consts);
+  const sprintf = new RegExp(`^fmt\\.Sprintf\\(\\s*"([^"\\\\%]*)%[dv]"\\s*,\\s*(${IDENT})\\s*\\)$`).exec(e);
+  const concat = new RegExp(`^"([^"\\\\]*:)"\\s*\\+\\s*(?:strconv\\.Itoa\\(\\s*(${IDENT})\\s*\\)|(${IDENT}))$`).exec(e);
+  const prefix = sprintf?.[1] ?? concat?.[1];
+  const name = sprintf?.[2] ?? concat?.[2] ?? concat?.[3];
+  if (prefix !== undefined && name !== undefined && prefix.endsWith(':')) {
+    const v = value(name);
+    if (v === null || !/^[0-9]{1,5}$/.test(v) || (concat?.[3] !== undefined && !/^[0-9]+$/.test(v))) return null;
+    return { address: `${prefix}${v}`, shown: `${e} with ${name} = ${v}` };
+  }
+  if (new RegExp(`^${IDENT}$`).test(e)) {
+    const v = value(e);
+    if (v === null || /^[0-9]+$/.test(v)) return null;
+    return { address: v, shown: `${e} = "${v}"` };
+  }
+  return null;
 }
 
 function matchingBrace(text: string, open: number): number {

@@ -17,7 +17,7 @@ import { reachedOutsideTestHelpers } from './testHelpers';
 import {
   ALPINE_VERSION, FALLBACK_GO_VERSION, alpineFor, alpineImage, alpineRuntimeFor, golangAlpineImage, debianFor, debianSlimImage, distrolessImage, golangImage, isTaggableGoVersion, type DebianRelease,
 } from './images';
-import { NODE_IMAGE, looksLikeWebAssets, absoluteDirReads, configFlagDefaults, configFlagSamples, configReads, embedProblems, likelyWebScript, runtimeReads, webStageFor, type AssetIo, type WebStage } from './assets';
+import { NODE_IMAGE, looksLikeWebAssets, absoluteDirReads, executableRelativeReads, packrBoxes, configFlagDefaults, configFlagSamples, configReads, embedProblems, likelyWebScript, runtimeReads, webStageFor, type AssetIo, type WebStage } from './assets';
 import { cgoPaths, cxxReasons, describeCgoPath, modulesWithCode } from './cgoGraph';
 import { GENERIC_MAIN_FOLDERS, chooseTarget, rankedCandidates } from './choose';
 import { ownBuildChoice, type StartSteps } from './ownBuild';
@@ -735,7 +735,8 @@ export function plan(model: WorkspaceModel, options: GenerateOptions, io: Genera
   }
   // Configuration committed under conf/, config/, etc/ that the program reads from its working
   // directory (casdoor's conf/app.conf, ekuiper's etc/): without it the program stops at start.
-  const config = configReads(closure, target.module ?? '', assetIo);
+  const config = configReads(closure, target.module ?? '', assetIo, candidates.filter((c) => c !== target).map((c) => c.binary).filter((b) => b !== target.binary));
+  for (const c of config.othersConfig) reasons.push(`${c.path} is not copied: ${c.file} names it (${c.via}), but ${c.why}.`);
   const covered = (path: string) => runtimeFiles.some((f) => f.src === path || path.startsWith(f.src + '/'));
   for (const c of config.reads) {
     if (covered(c.found)) continue;
@@ -755,6 +756,19 @@ export function plan(model: WorkspaceModel, options: GenerateOptions, io: Genera
     const first = sampled.samples[0];
     const name = nodePath.posix.basename(first).replace(/[._-](sample|example|dist|default)(?=\.)|\.(sample|example|dist|default)$/i, '');
     warnings.push(`The program takes its configuration file from ${sampled.flag} (${sampled.file}; the flag has no default), and the image passes none: if it needs one, it stops at start. The repository has ${sampled.samples.join(', ')}: copy ${sampled.samples.length > 1 ? 'one' : 'it'} in (COPY ${first} /app/${name}) and add CMD ["${sampled.flag}", "/app/${name}"], or mount your own and pass ${sampled.flag}.`);
+  }
+  // packr boxes: read from the source folders at run time unless packr2 packs them before the build.
+  const boxes = packrBoxes(closure, assetIo);
+  if (boxes.length > 0) {
+    const lacking = boxes.filter((b) => b.problem !== null);
+    warnings.push(`The program reads packr boxes (${boxes.slice(0, 3).map((b) => `${b.via} in ${b.file}`).join(', ')}${boxes.length > 3 ? ` and ${boxes.length - 3} more` : ''}), and the Dockerfile does not run packr2 before \`go build\`: the binary then looks for ${boxes.length > 1 ? 'those folders' : 'that folder'} on disk at run time, which the image does not have.${lacking.length > 0 ? ` Also ${lacking.map((b) => b.problem).join('; ')}.` : ''} Add the steps the project uses (build ${boxes.length > 1 ? 'the folders' : 'the folder'}, then \`packr2\` in the module folder before \`go build\`), or move the boxes to //go:embed.`);
+  }
+  // Files the program finds beside its executable (nps: conf/nps.conf, web/views under
+  // filepath.Dir(os.Args[0]) or /etc/nps): the image does not put them there.
+  const exeRelative = executableRelativeReads(closure, target.module ?? '', assetIo);
+  if (exeRelative) {
+    const shown = exeRelative.paths.slice(0, 4).map((x) => `${x.path} (${x.via})`).join(', ');
+    warnings.push(`The program finds files relative to its executable's folder (${exeRelative.via}) or another folder it computes, and joins ${shown}${exeRelative.paths.length > 4 ? ` and ${exeRelative.paths.length - 4} more` : ''} to it: the image puts the binary in /usr/local/bin and copies none of them there, so the program may not find them. Copy them into the folder it looks in (read that function), or mount them there.`);
   }
   for (const c of config.problems) {
     warnings.push(`${c.file} reads ${c.path} from its working directory (${c.via}), and ${c.path} is not copied into the image because ${c.why}: the program may stop at start. Mount it (docker run -v "$PWD/${c.path}:/app/${c.path}:ro") and run with the working directory /app.`);
@@ -811,6 +825,14 @@ export function plan(model: WorkspaceModel, options: GenerateOptions, io: Genera
     warnings.push(runtime === 'distroless' || runtime === 'scratch'
       ? `The program runs ${shown} at run time, and ${runtimeImage} has no programs but the binary: those calls fail in the container. Use --runtime debian (or alpine) and install them in the runtime stage, or copy them in.`
       : `The program runs ${shown} at run time, which ${runtimeImage} does not include: install ${missing.length > 1 ? 'them' : 'it'} in the runtime stage (${install} …).`);
+  }
+  // A program run through a name the configuration gives (helmfile: `exec.Command(cmd, …)` with
+  // cmd from DefaultHelmBinary = "helm"): the generator cannot follow it, so the Check says so.
+  const dynamic = shape.runsNamedAtRunTime;
+  const notInstalled = dynamic ? dynamic.defaults.filter((d) => !installed(d.name) && (runtime === 'distroless' || runtime === 'scratch' || !BASE_TOOLS.has(d.name))) : [];
+  if (dynamic && notInstalled.length > 0) {
+    const names = notInstalled.map((d) => d.name);
+    warnings.push(`The program runs programs it names at run time (${dynamic.calls.join('; ')}), and its sources name ${names.join(', ')} as ${names.length > 1 ? 'defaults' : 'a default'} (${notInstalled.map((d) => `${d.constant} in ${d.file}`).join(', ')}): ${runtime === 'distroless' || runtime === 'scratch' ? `${runtimeImage} has no programs but the binary` : `${runtimeImage} does not include ${names.length > 1 ? 'them' : 'it'}`}, so if the program runs ${names.length > 1 ? 'them' : 'it'}, the call fails in the container. Install ${names.length > 1 ? 'them' : 'it'} in the runtime stage (${runtime === 'distroless' || runtime === 'scratch' ? 'with --runtime debian or alpine' : runtime === 'alpine' ? 'apk add' : 'apt-get install'}, or COPY ${names.length > 1 ? 'the binaries' : 'the binary'} from ${names.length > 1 ? 'their images' : 'its image'}).`);
   }
 
   // -trimpath came with Go 1.13 (TRIMPATH_SINCE, GD108's too): older go commands stop at it.

@@ -1,11 +1,13 @@
 /**
  * The port a program listens on, from what its sources say plainly (comments blanked first):
  *
- * - literal listen calls (./goSource.ts `listenAddresses`): sure;
+ * - listen calls (./goSource.ts `listenAddresses`) on a literal address or one built from a port
+ *   the function or package sets plainly (`port := 8080` … `fmt.Sprintf(":%d", port)`): sure;
  * - the default of a flag named like an address or a port: the standard `flag` package,
  *   pflag/cobra (`Flags().StringVarP(&addr, "addr", "a", ":8080", …)`), kingpin
  *   (`Flag("web.listen-address", …).Default(":9090")`) and urfave/cli (`&cli.IntFlag{Name:
- *   "port", Value: 8080}`); an identifier default resolves through a constant of the package;
+ *   "port", Value: 8080}`, v1's `Name: "addr,port"` with its alias); an identifier default resolves
+ *   through a constant of the package;
  * - the default of a struct field named like an address or a port, in the tags of go-flags
  *   (`long:"port" default:"8080"`), kong (`default:"8080"`), envconfig and caarlos0/env
  *   (`envDefault:"8080"`): sure when the package has one such port, guesses when it has several
@@ -235,7 +237,7 @@ export function portEvidence(file: string, source: string, imports: readonly str
   // A copy of golang.org/x/crypto/acme/autocert (spire's pkg/server/endpoints/bundle/internal/autocert):
   // its Listener() opens :443 for Let's Encrypt, only when the program is configured for ACME.
   const acme = /^[ \t]*package[ \t]+autocert\b/m.test(text);
-  for (const a of listenAddresses(file, source, imports)) {
+  for (const a of listenAddresses(file, source, imports, known)) {
     // A listen call among pprof/profiler words (or on pprof's port 6060) is the profiler's.
     const at = text.indexOf(`"${a.address}"`);
     // The call's line and the three before it (not the file: its imports name pprof anyway).
@@ -299,9 +301,11 @@ export function portEvidence(file: string, source: string, imports: readonly str
   for (let m = urfave.exec(text); m; m = urfave.exec(text)) {
     const { args } = splitArgs(text, m.index + m[0].length - 1);
     const field = (k: string) => args.map((a) => new RegExp(`^${k}\\s*:\\s*([\\s\\S]*)$`).exec(a)?.[1]).find((v) => v !== undefined);
-    const name = unquote(field('Name') ?? '');
+    // urfave/cli v1 names a flag and its aliases in one string (fathom: `Name: "addr,port"`).
+    const names = (unquote(field('Name') ?? '') ?? '').split(',').map((n) => n.trim()).filter((n) => n !== '');
+    const name = names.find(serverName) ?? null;
     const value = field('Value');
-    if (name === null || value === undefined || !serverName(name) || CONNECTS_TO.test(field('Usage') ?? '')) continue;
+    if (name === null || value === undefined || names.some((n) => NOT_THE_SERVER.test(n)) || CONNECTS_TO.test(field('Usage') ?? '')) continue;
     const d = resolveDefault(value, known);
     if (d) add(d.value, `flag --${name} default ${d.shown}`, 'sure', name);
   }

@@ -18,6 +18,8 @@
  */
 import { stripGoComments } from './goSource';
 import type { PackageSources } from './ports';
+import { constantsOf } from '../workspace/goText';
+import { fileExecs } from '../workspace/programsRun';
 
 export interface ProgramShape {
   subcommands: string[];
@@ -53,6 +55,8 @@ export interface ProgramShape {
   pocketBase: { via: string; dataDir: string | null; serves: boolean } | null;
   /** Checks that stop the program unless it runs as root (see rootChecks). */
   rootChecks: RootCheck[];
+  /** Programs run by a name the program gets at run time, and the defaults its sources name for it (see namedAtRunTime). */
+  runsNamedAtRunTime: NamedAtRunTime | null;
 }
 
 /** Loop and parameter names that hold any command (`for _, cmd := range …`): never one subcommand. */
@@ -619,6 +623,7 @@ export function programShape(packages: readonly PackageSources[], externalImport
     runsCommands: runs,
     pocketBase: pocketBase ? { ...pocketBase, serves: pocketBaseServes } : null,
     rootChecks: rootChecks(packages),
+    runsNamedAtRunTime: namedAtRunTime(packages, binary, runs.map((r) => r.name)),
     subcommandVars: new Map([...handlers, ...[...declared].filter(([v]) => added.has(v)).map(([v, use]): [string, string] => [v.slice(v.indexOf('\0') + 1), use])]),
   };
 }
@@ -666,4 +671,55 @@ export function rootChecks(packages: readonly PackageSources[]): RootCheck[] {
     }
   }
   return out;
+}
+
+/**
+ * A program run through a name held in a variable (`exec.Command(cmd, args...)`, helmfile's
+ * pkg/helmexec/runner.go), and constants of the program's packages that name a program to run by
+ * default (helmfile's pkg/state/create.go `DefaultHelmBinary = "helm"`, the value a configuration
+ * falls back to): the binary runs that program, which the generator cannot follow through the
+ * configuration. `calls`: the calls (at most three, as `exec.Command(cmd) in file`); `defaults`: the
+ * constants (name, value, file), not the program itself nor a program already counted by name.
+ */
+export interface NamedAtRunTime {
+  calls: string[];
+  defaults: { name: string; constant: string; file: string }[];
+}
+
+/**
+ * A constant named for a program to run, with the program's name before …Binary, …Bin,
+ * …Executable or …Exe (also with Name/Path after it): `DefaultHelmBinary`, `gitExecutable`,
+ * `KUBECTL_BIN`. Group 1 is what comes before: the value must be in it (dolt's SQL type name
+ * `BINARY = "binary"` names no program).
+ */
+const PROGRAM_CONSTANT = /^(.*[A-Za-z0-9])_?(?:Binary|Bin|Executable|Exe|BINARY|BIN|EXECUTABLE|EXE)(?:Name|Path|NAME|PATH)?$/;
+/** A bare program name (`helm`, `kubectl`, `terraform`), not a file with an extension or a flag. */
+const BARE_PROGRAM = /^[a-z][a-z0-9_+-]{1,30}$/;
+
+export function namedAtRunTime(packages: readonly PackageSources[], binary: string, known: readonly string[]): NamedAtRunTime | null {
+  const calls: string[] = [];
+  const defaults: NamedAtRunTime['defaults'] = [];
+  for (const p of packages) {
+    const constants = new Set<string>();
+    const texts = p.files.map((f) => ({ file: p.dir === '' ? f.file : `${p.dir}/${f.file}`, text: f.text }));
+    const execs = texts.filter((t) => t.text.includes('os/exec')).map((t) => ({ file: t.file, execs: fileExecs(t.text) }));
+    for (const e of execs) for (const k of Object.keys(e.execs.constants)) constants.add(k);
+    for (const e of execs) {
+      for (const c of e.execs.calls) {
+        if (c.name !== undefined || c.constant === undefined || constants.has(c.constant) || c.onlyWith !== undefined || c.call === 'LookPath') continue;
+        const shown = `exec.${c.call}(${c.constant}, …) in ${e.file}`;
+        if (calls.length < 3 && !calls.includes(shown)) calls.push(shown);
+      }
+    }
+    for (const t of texts) {
+      if (!/(?:Binary|Bin|Executable|Exe|BINARY|BIN|EXECUTABLE)\b/.test(t.text)) continue;
+      for (const [name, value] of constantsOf(stripGoComments(t.text))) {
+        const before = PROGRAM_CONSTANT.exec(name)?.[1];
+        const plain = (x: string) => x.toLowerCase().replace(/[_-]/g, '');
+        if (before === undefined || !plain(before).includes(plain(value)) || !BARE_PROGRAM.test(value) || value === binary || known.includes(value)) continue;
+        if (!defaults.some((d) => d.name === value)) defaults.push({ name: value, constant: `${name} = "${value}"`, file: t.file });
+      }
+    }
+  }
+  return calls.length > 0 && defaults.length > 0 ? { calls, defaults: defaults.slice(0, 4) } : null;
 }

@@ -78,7 +78,9 @@ export function envGate(text: string, at: number): string | null {
 /**
  * The operating systems other than linux that a call at `at` runs only on, or null: it sits in a
  * `case "windows":` of a `switch runtime.GOOS` (inspektor-gadget's ClearScreen runs `cmd /c cls`
- * only there), or in an `if runtime.GOOS == "windows" {` block. A linux image never makes it.
+ * only there), in an `if runtime.GOOS == "windows" {` block (or `if common.IsWindows() {`), or in
+ * the `else` of `if runtime.GOOS != "windows" {` (nps: `if !common.IsWindows() {…} else {
+ * exec.Command("tasklist") }`). A linux image never makes it.
  */
 export function otherOsOnly(text: string, at: number): string | null {
   const funcStart = Math.max(0, text.lastIndexOf('\nfunc ', at));
@@ -94,8 +96,18 @@ export function otherOsOnly(text: string, at: number): string | null {
   };
   for (const o of open) {
     const header = body.slice(Math.max(0, body.lastIndexOf('\n', o)), o);
-    const cond = /\bif\s+(?:[^{;]*;\s*)?runtime\.GOOS\s*==\s*("[a-z0-9]+")\s*$/.exec(header);
-    if (cond) return nonLinux(cond[1]);
+    const cond = /\bif\s+(?:[^{;]*;\s*)?(.*?)\s*$/.exec(header);
+    const os = cond ? osTest(cond[1]) : null;
+    if (os && !os.negated) return nonLinux(`"${os.os}"`);
+    // The else of `if !common.IsWindows() {` (nps's daemon runs tasklist there) or of `runtime.GOOS != "windows"`.
+    if (/^\s*\}\s*else\s*$/.test(header)) {
+      const close = body.lastIndexOf('}', o);
+      const ifOpen = matchingOpen(body, close);
+      const ifHeader = ifOpen < 0 ? '' : body.slice(Math.max(0, body.lastIndexOf('\n', ifOpen)), ifOpen);
+      const c = /^\s*(?:\}\s*else\s+)?if\s+(?:[^{;]*;\s*)?(.*?)\s*$/.exec(ifHeader);
+      const other = c ? osTest(c[1]) : null;
+      if (other && other.negated) return nonLinux(`"${other.os}"`);
+    }
     if (/\bswitch\s+runtime\.GOOS\s*$/.test(header)) {
       // The last case label of this switch before the call, at the switch's own depth.
       let depth = 0;
@@ -118,6 +130,31 @@ export function otherOsOnly(text: string, at: number): string | null {
     }
   }
   return null;
+}
+
+/**
+ * An `if` condition that tests the operating system, and whether it is negated: `runtime.GOOS ==
+ * "windows"`, `runtime.GOOS != "windows"`, and the helpers projects write for it (nps's
+ * `common.IsWindows()`, `isWindows`, `IsDarwin()`). Null for anything else, a compound condition too.
+ */
+function osTest(cond: string): { os: string; negated: boolean } | null {
+  const c = cond.trim();
+  if (/&&|\|\|/.test(c)) return null;
+  const goos = /^runtime\.GOOS\s*(==|!=)\s*"([a-z0-9]+)"$/.exec(c);
+  if (goos) return { os: goos[2], negated: goos[1] === '!=' };
+  const helper = /^(!\s*)?(?:[A-Za-z_][A-Za-z0-9_]*\.)?[Ii]s_?(Windows|Darwin|MacOS|Mac|FreeBSD|OpenBSD|NetBSD|Plan9)(?:OS)?(?:\(\))?$/.exec(c);
+  if (helper) return { os: helper[2].toLowerCase().replace(/^(macos|mac)$/, 'darwin'), negated: helper[1] !== undefined };
+  return null;
+}
+
+/** The `{` that a `}` at `close` ends, or -1. */
+function matchingOpen(text: string, close: number): number {
+  let depth = 0;
+  for (let i = close; i >= 0; i--) {
+    if (text[i] === '}') depth++;
+    else if (text[i] === '{' && --depth === 0) return i;
+  }
+  return -1;
 }
 
 /** The calls of one file (its whole text) that run a program by name, in the order `programsRun` keeps. */
