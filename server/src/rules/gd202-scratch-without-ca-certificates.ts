@@ -1,8 +1,11 @@
 /**
  * GD202: the final stage is `scratch` (no CA bundle), the program it runs makes TLS
  * connections (its packages import net/http, crypto/tls, gRPC, a cloud SDK: workspace
- * `buildFacts(...).usesTls`), and nothing brings a CA bundle in. Every HTTPS/TLS call then
- * fails with "x509: certificate signed by unknown authority".
+ * `buildFacts(...).usesTls`), and nothing brings a CA bundle in. A connection that verifies the
+ * server's certificate against the system roots (net/http to an https:// URL, crypto/tls without
+ * RootCAs) then fails with "x509: certificate signed by unknown authority"; one with its own CA
+ * pool or InsecureSkipVerify does not. The imports cannot tell which kinds the program makes
+ * (the same net/http dials both), so the message says which fail rather than "every one".
  *
  * The program: the builds whose output the final stage copies (`COPY --from=<stage>`, see
  * ../facts/builtPackages.ts). Resolved builds report when any of their main packages uses TLS; when
@@ -66,7 +69,10 @@ export const gd202: Rule = {
     const pkg = facts.dir === '' ? 'the main package' : `./${facts.dir}`;
     const imp = facts.tls[0];
     return [withLazyFix({
-      message: `The final stage is scratch, which has no CA certificates, and the program makes TLS connections (${pkg} ${imp ? `reaches ${imp.importPath}` : 'uses TLS'}): every HTTPS/TLS connection will fail with "x509: certificate signed by unknown authority". Copy the CA bundle from the builder.`,
+      // (What the imports tell: the program can make TLS connections, not which of them verify
+      // against the system roots: nps's tunnel skips verification, node-feature-discovery talks
+      // to the API server with the service-account CA.)
+      message: `The final stage is scratch, which has no CA certificates, and the program can make TLS connections (${pkg} ${imp ? `reaches ${imp.importPath}` : 'uses TLS'}): those that verify the server's certificate against the system roots (net/http to an https:// URL, crypto/tls or gRPC without a CA pool of their own) fail with "x509: certificate signed by unknown authority"; connections with their own CA pool (a Kubernetes service-account CA) or that skip verification do not. Copy the CA bundle from the builder.`,
       span: stage.from.span,
     }, () => fixFor(ctx, stage, first.builder))];
   },
