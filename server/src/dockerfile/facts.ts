@@ -660,6 +660,21 @@ export function goFlag(args: ShellWord[], name: string): { value: string | true;
 
 /** A flag name the `-name`/`--name` shortcut in goFlag reads as its regex does (no leading `-`). */
 const FLAG_NAME = /^[A-Za-z0-9_.][A-Za-z0-9_.-]*$/;
+/**
+ * Where a flag added to a go command goes (an offset into its script): right after the
+ * subcommand, or after a leading `-C dir`, which go accepts only as the first flag ("-C flag
+ * must be first flag on command line": openmeter's `go build -C ./collector`).
+ */
+export function flagInsertPoint(g: GoCommand): number {
+  const sub = g.cmd.argv[1];
+  const first = g.args[0];
+  if (first && /^--?C(=|$)/.test(first.value)) {
+    const dir = first.value.includes('=') ? first : g.args[1];
+    if (dir) return dir.end;
+  }
+  return sub.end;
+}
+
 const VALUE_FLAGS = new Set(['o', 'ldflags', 'gcflags', 'asmflags', 'tags', 'mod', 'p', 'pkgdir', 'buildmode', 'compiler', 'gccgoflags', 'installsuffix', 'modfile', 'overlay', 'pgo', 'C', 'exec', 'toolexec', 'coverpkg', 'covermode', 'buildvcs']);
 
 /** The package arguments of a go build/install (the non-flag words). */

@@ -1,5 +1,5 @@
 import { TRIMPATH_SINCE } from '../images/golangTag';
-import { goFlag, goOlderThan, goPackages, stageGoCommands } from '../dockerfile/facts';
+import { flagInsertPoint, goFlag, goOlderThan, goPackages, stageGoCommands } from '../dockerfile/facts';
 import { buildsOnlyGoDistribution, goflags, goflagsValue, hasOpaqueArgs, isDebugBuild, isLocalPackage, stagesLanding, writesNoBinary } from '../dockerfile/goBuild';
 import { scriptSpan, toDoc, type DockerfileModel } from '../dockerfile/model';
 import type { GoCommand } from '../dockerfile/facts';
@@ -59,11 +59,10 @@ export const gd108: Rule = {
         // A comment next to the build says why the paths stay: a deliberate choice.
         if (commentedChoice(ctx.model, g)) continue;
         const script = g.instr.script!;
-        const sub = g.cmd.argv[1];
         out.push({
           message: `\`go ${g.sub}\` without \`-trimpath\`: the binary records the builder's absolute paths (WORKDIR, module cache, GOROOT), and the same commit built in another directory gives different bytes.`,
           span: scriptSpan(script, g.cmd.start, g.cmd.end),
-          fix: { title: `Add -trimpath to go ${g.sub}`, edits: [insert(toDoc(script, sub.end - 1) + 1, ' -trimpath')], safe: true },
+          fix: { title: `Add -trimpath to go ${g.sub}`, edits: [insert(toDoc(script, flagInsertPoint(g) - 1) + 1, ' -trimpath')], safe: true },
         });
       }
     }

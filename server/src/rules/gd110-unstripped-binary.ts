@@ -1,4 +1,4 @@
-import { goFlag, goPackages, stageGoCommands, type GoCommand } from '../dockerfile/facts';
+import { flagInsertPoint, goFlag, goPackages, stageGoCommands, type GoCommand } from '../dockerfile/facts';
 import {
   buildsExecutable, charsOf, goflags, goflagsValue, goSplit, hasOpaqueArgs, isDebugBuild, ldflagsArgs, stagesLanding, stripFlags, writesNoBinary,
 } from '../dockerfile/goBuild';
@@ -53,11 +53,10 @@ export const gd110: Rule = {
         if (goFlag(g.args, 'race') || goFlag(g.args, 'cover')) continue;
         const result = missingStrip(ctx.model, stage, g);
         if (!result) continue;
-        const sub = g.cmd.argv[1];
         const fix = () => {
           const edit: Edit | null = result.arg
             ? prependLdflags(script, result.arg, result.missing)
-            : result.fromGoflags ? null : insert(toDoc(script, sub.end - 1) + 1, ' -ldflags="-s -w"');
+            : result.fromGoflags ? null : insert(toDoc(script, flagInsertPoint(g) - 1) + 1, ' -ldflags="-s -w"');
           return edit ? { title: `Add ${result.missing.join(' ')} to -ldflags`, edits: [edit], safe: true } : undefined;
         };
         out.push(withLazyFix({

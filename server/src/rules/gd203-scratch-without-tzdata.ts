@@ -19,10 +19,10 @@
  * -tags replaces it).
  */
 import * as path from 'node:path';
-import { copyPaths, isArtifactExport, stageChain, stageImage } from '../dockerfile/facts';
+import { copyPaths, flagInsertPoint, isArtifactExport, stageChain, stageImage } from '../dockerfile/facts';
 import { goflags, goflagsValue, lexShellWord, textOf, type ShellChar } from '../dockerfile/goBuild';
 import type { DockerfileModel, Script, Stage } from '../dockerfile/model';
-import { scriptSpan } from '../dockerfile/model';
+import { scriptSpan, toDoc } from '../dockerfile/model';
 import { installsPackage } from '../dockerfile/packages';
 import { properties } from '../dockerfile/parse';
 import type { ShellWord } from '../dockerfile/shell';
@@ -158,7 +158,7 @@ function tagsEdit(model: DockerfileModel, script: Script, b: GoBuild): Edit | nu
   const sub = b.go.cmd.argv[1];
   if (!arg) {
     if (!sub) return null;
-    const at = scriptSpan(script, sub.start, sub.end).end;
+    const at = toDoc(script, flagInsertPoint(b.go) - 1) + 1;
     const flags = goflags(model, b.stage, b.go);
     const fromGoflags = flags ? goflagsValue(flags, 'tags') : undefined;
     if (typeof fromGoflags === 'string' && fromGoflags !== '') {

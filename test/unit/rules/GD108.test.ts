@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it, before } from 'node:test';
 import { df, ready } from '../helpers';
-import { has, find, spanText, fix, formanceLedger, clusterctl, diunLint, nfdGuard } from './kit/gobuild';
+import { has, find, spanText, fix, formanceLedger, clusterctl, diunLint, nfdGuard, openmeterCollector } from './kit/gobuild';
 
 /** GD108 no-trimpath: its own cases (the themed suites beside it test rules together). */
 before(() => ready);
@@ -148,5 +148,14 @@ describe('GD108 and a binary that a RUN only mounts', () => {
     }
     // The common case: a later stage COPYs the binary.
     assert.equal(has(df([...diunLint(), 'FROM alpine:3.23', 'COPY --from=golangci-binary /golangci-lint /usr/bin/']), 'GD108'), true);
+  });
+
+  it('openmeter: the fix adds -trimpath after `-C dir`, which go accepts only as the first flag', () => {
+    const fixed = fix(df(openmeterCollector()), 'GD108');
+    assert.match(fixed, /go build -C \.\/collector -trimpath -ldflags /);
+    assert.match(fix(df(openmeterCollector('-C=./collector')), 'GD108'), /go build -C=\.\/collector -trimpath -ldflags /);
+    assert.match(fix(df(openmeterCollector('--C ./collector')), 'GD108'), /go build --C \.\/collector -trimpath -ldflags /);
+    // Without -C the flag goes right after the subcommand, as before.
+    assert.match(fix(df(openmeterCollector('')), 'GD108'), /go build -trimpath  -ldflags /);
   });
 });

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { before, describe, it } from 'node:test';
 import { df, ready } from '../helpers';
-import { has, find, fix, clusterctl, diunLint, nfdGuard } from './kit/gobuild';
+import { has, find, fix, clusterctl, diunLint, nfdGuard, openmeterCollector } from './kit/gobuild';
 
 /** GD110 unstripped-binary: its own cases (the themed suites beside it test rules together). */
 before(() => ready);
@@ -126,5 +126,11 @@ describe('GD110 and a binary that a RUN only mounts', () => {
   it('still hints when the mounting RUN copies the binary out, or a stage COPYs it', () => {
     assert.equal(has(df(diunLint('install -m 0755 /usr/bin/golangci-lint /usr/local/bin/')), 'GD110'), true);
     assert.equal(has(df([...diunLint(), 'FROM alpine:3.23', 'COPY --from=golangci-binary /golangci-lint /usr/bin/']), 'GD110'), true);
+  });
+
+  it('openmeter: the fix adds -ldflags after `-C dir`, which go accepts only as the first flag', () => {
+    const noLdflags = (c?: string) => df(openmeterCollector(c).map((l) => l.replace(/-ldflags "[^"]*" /, '')));
+    assert.match(fix(noLdflags(), 'GD110'), /go build -C \.\/collector -ldflags="-s -w" -o /);
+    assert.match(fix(noLdflags(''), 'GD110'), /go build -ldflags="-s -w"  -o /);
   });
 });

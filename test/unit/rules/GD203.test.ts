@@ -131,4 +131,9 @@ describe('GD203 scratch-without-tzdata', () => {
     const text = build('./cmd/clock').replace(/\n/g, '\r\n');
     assert.match(applyFix(text, 'GD203', opts(ws())), /go build -tags timetzdata /);
   });
+
+  it('the fix adds -tags after `-C dir`, which go accepts only as the first flag (openmeter builds its nested module with `go build -C ./collector`)', () => {
+    const text = build('./cmd/clock').replace('go build -trimpath', 'go build -C . -trimpath');
+    assert.equal(applyFix(text, 'GD203', opts(ws())), text.replace('go build -C . -trimpath', 'go build -C . -tags timetzdata -trimpath'));
+  });
 });

@@ -167,3 +167,26 @@ export const diunLint = (lint = 'xx-go --wrap && \\\n  golangci-lint run ./...')
   '    --mount=from=golangci-binary,source=/golangci-lint,target=/usr/bin/golangci-lint \\',
   `  ${lint}`,
 ];
+
+/**
+ * openmeterio/openmeter at 7e57a394a0283fb210a644685ad1d257f6d5c85c (Apache-2.0)
+ * benthos-collector.Dockerfile, trimmed: the nested module collector/ is built with `go build -C
+ * ./collector`, and go accepts -C only as the first flag. `c` replaces the -C flag's words.
+ */
+export const openmeterCollector = (c = '-C ./collector', final = 'alpine:3.20') => [
+  'FROM --platform=$BUILDPLATFORM golang:1.26-alpine AS builder',
+  'WORKDIR /src',
+  'ENV CGO_ENABLED=0',
+  'COPY go.mod go.sum ./',
+  'RUN go mod download -x',
+  'COPY collector/go.mod collector/go.sum ./collector/',
+  'RUN go mod download -C ./collector -x',
+  'ARG VERSION',
+  'COPY . .',
+  'RUN --mount=type=cache,target=/go/pkg/mod \\',
+  '    --mount=type=cache,target=/go/cache \\',
+  `    go build ${c} -ldflags "-X main.version=\${VERSION}" -o /usr/local/bin/benthos ./cmd`,
+  `FROM ${final}`,
+  'COPY --from=builder /usr/local/bin/benthos /usr/local/bin/',
+  'ENTRYPOINT ["benthos"]',
+];
