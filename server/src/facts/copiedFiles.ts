@@ -60,11 +60,13 @@ export function copiedFileText(model: DockerfileModel, stage: Stage, target: str
  * against the WORKDIR it runs in (`WORKDIR /app` + `COPY . .` puts `dev/run.sh` at
  * `/app/dev/run.sh`; `COPY entrypoint.sh /entrypoint.sh`; `COPY scripts/ /usr/local/bin/`). A later
  * `COPY --from` that writes the same path (or the same name into a folder) replaces it: null.
+ * With `before`, what the image has there just before that instruction of the chain (GD104's fix:
+ * go.mod already in the folder the build runs in).
  */
-export function contextFileAt(model: DockerfileModel, stage: Stage, target: string, files: WorkspaceFiles): string | null {
+export function contextFileAt(model: DockerfileModel, stage: Stage, target: string, files: Pick<WorkspaceFiles, 'fileExists'>, before?: Instruction): string | null {
   const name = path.posix.basename(target);
   let found: string | null = null;
-  for (const { instr: i, paths, dest, folder } of chainCopies(model, stage)) {
+  for (const { instr: i, paths, dest, folder } of chainCopies(model, stage, before)) {
     if (!isContextCopy(i)) {
       // Another stage's or image's file at the same place replaces the context's.
       if (target === dest || (target === `${dest}/${name}` && paths.sources.some((src) => path.posix.basename(src) === name))) found = null;
@@ -118,12 +120,13 @@ export function contextFileThrough(model: DockerfileModel, stage: Stage, target:
 /**
  * The COPY/ADD instructions of a stage's FROM chain, in order, with their destination resolved
  * (resolveDest; those with an unknown one are left out) and whether it is a folder (a trailing
- * `/`, `.`, or several sources).
+ * `/`, `.`, or several sources); with `before`, those that come before that instruction.
  */
-function chainCopies(model: DockerfileModel, stage: Stage): { stage: Stage; instr: Instruction; paths: NonNullable<ReturnType<typeof copyPaths>>; dest: string; folder: boolean }[] {
+function chainCopies(model: DockerfileModel, stage: Stage, before?: Instruction): { stage: Stage; instr: Instruction; paths: NonNullable<ReturnType<typeof copyPaths>>; dest: string; folder: boolean }[] {
   const out = [];
   for (const s of stageChain(model, stage)) {
     for (const instr of s.instructions) {
+      if (instr === before) return out;
       if (instr.keyword !== 'COPY' && instr.keyword !== 'ADD') continue;
       const paths = copyPaths(instr);
       if (!paths) continue;

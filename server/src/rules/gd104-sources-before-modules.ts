@@ -1,12 +1,14 @@
+import * as path from 'node:path';
 import { flatMapOf } from '../arrays';
 import { contextBinds, mounts, type Mount } from '../dockerfile/mounts';
-import { contextPath, copyPaths, dockerEnv, goCommands, goFlag, goPackages, isContextCopy, isWholeContext, stageChain, stageGoCommands, stageImage, stageRef } from '../dockerfile/facts';
+import { contextPath, copyPaths, dockerEnv, goCommands, goFlag, goPackages, isContextCopy, isWholeContext, stageChain, stageGoCommands, stageImage, stageRef, workdirBefore } from '../dockerfile/facts';
 import { cacheMountId, envValue, goCachePaths, isLocalPackage, MODULE_DOWNLOADS, moduleCacheMount, moduleDownloadCaches } from '../dockerfile/goBuild';
 import { expandVariables } from '../dockerfile/variables';
 import { indirectGoSteps } from '../dockerfile/indirectGo';
-import type { Instruction, Stage } from '../dockerfile/model';
+import type { DockerfileModel, Instruction, Stage } from '../dockerfile/model';
 import type { GoCommand } from '../dockerfile/facts';
 import { deleteLines, insertAboveInstruction, type Edit } from '../edits/edits';
+import { contextFileAt } from '../facts/copiedFiles';
 import { copiesSources, stageUsesVendor } from '../facts/goSources';
 import { imageRepositoryKey, workflowBuiltImages } from '../facts/composeImages';
 import { dependencyFiles, dockerignoreOf, moduleDependencyFiles } from '../workspace/query';
@@ -385,14 +387,16 @@ function localReplaceDirs(ctx: RuleContext): Set<string> {
  * context without a go.mod at its root, a folder without a workspace to say it is a module):
  * none, since a go.mod copied to the wrong place breaks the build or makes a module of a folder.
  * `folder`: the files of one module folder, copied flat into the destination (as its sources go).
+ * `sourcesAreFiles`: the copy brings files of the root folder (not folders), so its destination
+ * may be a file's path (moduleFolder).
  */
-function moduleFilesFor(ctx: RuleContext, sources: string[]): { files: string[]; folder: boolean } | undefined {
+function moduleFilesFor(ctx: RuleContext, sources: string[]): ModuleFiles | undefined {
   const ws = ctx.workspace;
   const rels = sources.map((src) => (isWholeContext(src) ? '' : contextPath(src)));
-  const rootFiles = (): { files: string[]; folder: boolean } | undefined => {
-    if (!ws) return { files: ['go.mod', 'go.sum'], folder: false };
+  const rootFiles = (sourcesAreFiles = false): ModuleFiles | undefined => {
+    if (!ws) return { files: ['go.mod', 'go.sum'], folder: false, sourcesAreFiles };
     const known = dependencyFiles(ws);
-    if (known.length > 0) return { files: known, folder: false };
+    if (known.length > 0) return { files: known, folder: false, sourcesAreFiles };
     // No go.mod at the context root (the module lives in a folder): nothing to copy to the root.
     return undefined;
   };
@@ -402,14 +406,38 @@ function moduleFilesFor(ctx: RuleContext, sources: string[]): { files: string[];
   // context a name with an extension (`cmd` may be a folder).
   const atRoot = sources.map((src) => src.trim().replace(/^(\.\/)+/, ''));
   const glob = (src: string) => /[*?[]/.test(src);
-  if (!ws) return atRoot.every((src) => src !== '' && !src.includes('/') && (glob(src) || /\.[A-Za-z0-9]+$/.test(src))) ? rootFiles() : undefined;
+  if (!ws) return atRoot.every((src) => src !== '' && !src.includes('/') && (glob(src) || /\.[A-Za-z0-9]+$/.test(src))) ? rootFiles(true) : undefined;
   if (!ctx.files) return undefined;
   const files = ctx.files;
   if (rels.length === 1 && rels[0] !== null) {
     const m = ws.modules.find((x) => x.dir === rels[0]);
-    if (m) return { files: moduleDependencyFiles(m), folder: true };
+    if (m) return { files: moduleDependencyFiles(m), folder: true, sourcesAreFiles: false };
   }
-  if (ws.module?.dir === '' && atRoot.every((src) => src !== '' && !src.includes('/') && (glob(src) || files.fileExists(src)))) return rootFiles();
+  if (ws.module?.dir === '' && atRoot.every((src) => src !== '' && !src.includes('/') && (glob(src) || files.fileExists(src)))) return rootFiles(true);
+  return undefined;
+}
+
+interface ModuleFiles {
+  files: string[];
+  folder: boolean;
+  sourcesAreFiles: boolean;
+}
+
+/**
+ * The folder of the image the module's files go to and the download runs in, as written: the
+ * copy's destination when it is a folder (a trailing `/`, `.`, several sources, folders copied).
+ * One file copied to a path of the same name (kruise `COPY main.go main.go`, `COPY main.go
+ * /src/main.go`) lands at that path: its folder. Another destination without a `/` (`COPY
+ * main.go app`, `COPY *.go src`) is a file or a folder that exists: the WORKDIR counts as one,
+ * anything else is not guessed (undefined). A go.mod copied `main.go/` would make a folder of the
+ * file the build names.
+ */
+function moduleFolder(model: DockerfileModel, stage: Stage, instr: Instruction, dest: string, sources: string[], chosen: ModuleFiles): string | undefined {
+  if (!chosen.sourcesAreFiles || dest.endsWith('/') || dest === '.' || sources.length > 1) return dest;
+  const src = sources[0].trim();
+  if (!/[*?[]/.test(src) && path.posix.basename(dest) === path.posix.basename(src)) return path.posix.dirname(dest);
+  const wd = workdirBefore(model, stage, instr, null);
+  if (wd !== null && !dest.includes('$') && path.posix.resolve(wd, dest) === wd) return dest;
   return undefined;
 }
 
@@ -420,11 +448,20 @@ function fixFor(ctx: RuleContext, stage: Stage, instr: Instruction, dest: string
   const ignore = ctx.files ? (f: string) => ctx.files!.isIgnored(f) : ws ? (f: string) => dockerignoreOf(ws)?.isIgnored(f) ?? false : () => false;
   const chosen = moduleFilesFor(ctx, sources);
   if (!chosen) return undefined;
-  const files = chosen.files.filter((f) => !ignore(f));
-  if (!files.some((f) => /(^|\/)go\.mod$/.test(f))) return undefined;
+  const wanted = chosen.files.filter((f) => !ignore(f));
+  if (!wanted.some((f) => /(^|\/)go\.mod$/.test(f))) return undefined;
+  const folder = moduleFolder(ctx.model, stage, instr, dest, sources, chosen);
+  if (folder === undefined) return undefined;
+  dest = folder;
   const inPlace = dest === '.' || dest === './';
+  // The module files already in that folder (kube-bench `COPY go.mod go.sum ./` before `COPY
+  // main.go .`, kruise `COPY go.mod go.mod`) are not copied again: only the download is missing.
+  const present = presentModuleFiles(ctx, stage, instr, dest, wanted, chosen.folder);
+  const files = wanted.filter((f) => !present.has(f));
   const lines: string[] = [];
-  if (!chosen.folder && ws?.work && ctx.workspace?.work?.members.some((m) => m.dir)) {
+  if (files.length === 0) {
+    // Nothing to copy.
+  } else if (!chosen.folder && ws?.work && ctx.workspace?.work?.members.some((m) => m.dir)) {
     // Keep each go.mod at its path: one COPY per folder.
     const byDir = new Map<string, string[]>();
     for (const f of files) {
@@ -446,10 +483,30 @@ function fixFor(ctx: RuleContext, stage: Stage, instr: Instruction, dest: string
   const later = stage.instructions.find((i) => i.line > instr.line && isPlainDownload(i));
   if (later) edits.push(deleteLines(ctx.model, later.line, later.endLine));
   return {
-    title: `Copy ${files.length > 2 ? 'the go.mod/go.sum files' : files.join(' and ')} and run go mod download before the sources`,
+    title: files.length === 0 ? 'Run go mod download before the sources' : `Copy ${files.length > 2 ? 'the go.mod/go.sum files' : files.join(' and ')} and run go mod download before the sources`,
     edits,
     safe: true,
   };
+}
+
+/**
+ * The module files (context-relative) the image already has where the fix would copy them, just
+ * before the source copy: `folder` copies land flat in the folder, others at their path under it.
+ * Only where the folder is known (a WORKDIR and destination without unknown variables); without
+ * the context's files, a COPY that names the file counts (the fix copies it anyway).
+ */
+function presentModuleFiles(ctx: RuleContext, stage: Stage, instr: Instruction, dir: string, files: string[], folder: boolean): Set<string> {
+  const out = new Set<string>();
+  if (dir.includes('$')) return out;
+  const wd = dir.startsWith('/') ? '/' : workdirBefore(ctx.model, stage, instr, null);
+  if (wd === null) return out;
+  const abs = path.posix.resolve(wd, dir);
+  const known = ctx.files ?? { fileExists: (rel: string) => files.includes(rel) };
+  for (const f of files) {
+    const target = path.posix.join(abs, folder ? path.posix.basename(f) : f);
+    if (contextFileAt(ctx.model, stage, target, known, instr) === f) out.add(f);
+  }
+  return out;
 }
 
 /** The `--mount=` value of the first later step's cache mount over its module cache, as written. */

@@ -3,6 +3,9 @@ import * as fs from 'node:fs';
 import { describe, it, before } from 'node:test';
 import { makeGoModule, makeWorkspaceModel } from '../../../server/src/workspace/make';
 import { fixAll } from '../../../server/src/fixes/fixAll';
+import { parseDockerfile } from '../../../server/src/dockerfile/parse';
+import { contextFileAt } from '../../../server/src/facts/copiedFiles';
+import type { AnalyzeOptions } from '../../../server/src/rules/analyze';
 import { applyFix, assertLineEndings, df, lint, ready } from '../helpers';
 import { has } from './kit/basics';
 import { load, opts, tmpCopy, write } from './kit/context';
@@ -406,6 +409,123 @@ describe('GD104 sources-before-modules', () => {
       assert.equal(has(atlantis('go get github.com/a/tool@v1.2.3'), 'GD104'), true);
       assert.equal(has(atlantis('cat tools.txt | xargs go get'), 'GD104'), true);
       assert.equal(has(atlantis('go mod graph > /tmp/graph'), 'GD104'), true);
+    });
+  });
+
+  // Judge 16 (round 16): openkruise/kruise 07169cfac7b9cf7800dda1b8652f850cc3184132 (Apache-2.0)
+  // Dockerfile:11 and Dockerfile_multiarch:13 copy go.mod and go.sum one by one, then the file
+  // `COPY main.go main.go`. The fix took that file's destination for the sources' folder: it put
+  // `COPY go.mod go.sum main.go/` + `cd main.go && go mod download` above it, making a folder of
+  // main.go, and `go build -o manager main.go` failed. aquasecurity/kube-bench
+  // a73ce378418c71c5861e6963753f50dec3badadf (Apache-2.0) Dockerfile:5 (and .ubi, .fips.ubi): go.mod
+  // and go.sum already copied, the fix copied them a second time.
+  describe('fix: the module files go to the folder the build runs in, only when they are not there (kruise, kube-bench)', () => {
+    const tree = () => {
+      const root = tmpCopy(null);
+      write(root, 'go.mod', 'module github.com/openkruise/kruise\n\ngo 1.23.0\n\nrequire github.com/a/b v1.0.0\n');
+      write(root, 'go.sum', '');
+      write(root, 'main.go', 'package main\n\nimport _ "github.com/a/b"\n\nfunc main() {}\n');
+      write(root, 'cmd/daemon/main.go', 'package main\n\nimport _ "github.com/a/b"\n\nfunc main() {}\n');
+      write(root, 'apis/v1/types.go', 'package v1\n');
+      write(root, 'pkg/util/util.go', 'package util\n');
+      write(root, 'check/check.go', 'package check\n');
+      write(root, 'makefile', 'build:\n\tgo build -o kube-bench .\n');
+      return opts(load(root), { only: undefined });
+    };
+    const kruise = df([
+      'FROM golang:1.23.9-alpine3.21 AS builder',
+      'WORKDIR /workspace',
+      '# Copy the Go Modules manifests',
+      'COPY go.mod go.mod',
+      'COPY go.sum go.sum',
+      '',
+      '# Copy the go source',
+      'COPY main.go main.go',
+      'COPY apis/ apis/',
+      'COPY cmd/ cmd/',
+      'COPY pkg/ pkg/',
+      '',
+      'RUN CGO_ENABLED=0 GO111MODULE=on go build -a -o manager main.go \\',
+      '  && CGO_ENABLED=0 GO111MODULE=on go build -a -o daemon ./cmd/daemon/main.go',
+    ]);
+    const kubeBench = df([
+      'FROM golang:1.26.4 AS build',
+      'WORKDIR /go/src/github.com/aquasecurity/kube-bench/',
+      'COPY makefile makefile',
+      'COPY go.mod go.sum ./',
+      'COPY main.go .',
+      'COPY check/ check/',
+      'RUN go build -o kube-bench . && cp kube-bench /go/bin/kube-bench',
+    ]);
+    /** Where each context file sits in the builder at its end (the image's view of the build's files). */
+    const placed = (text: string, o: AnalyzeOptions, dir: string) => {
+      const model = parseDockerfile(text);
+      const stage = model.stages[0];
+      return ['go.mod', 'go.sum', 'main.go', 'makefile', 'cmd/daemon/main.go', 'apis/v1/types.go', 'check/check.go'].map((f) => `${f}=${contextFileAt(model, stage, `${dir}/${f}`, o.files!)}`);
+    };
+
+    it('kruise: only the download is added, in the WORKDIR; main.go stays a file; the finding goes', () => {
+      for (const eol of ['\n', '\r\n']) {
+        const text = kruise.replace(/\n/g, eol);
+        const o = tree();
+        const fixed = applyFix(text, 'GD104', o);
+        assertLineEndings(text, fixed);
+        assert.ok(fixed.includes(`COPY go.sum go.sum${eol}${eol}RUN go mod download${eol}# Copy the go source${eol}COPY main.go main.go${eol}`), fixed);
+        assert.doesNotMatch(fixed, /main\.go\/|cd main\.go|COPY go\.mod go\.sum/);
+        assert.equal(parseDockerfile(fixed).stages.length, 1);
+        assert.deepEqual(placed(fixed, o, '/workspace'), placed(text, o, '/workspace'));
+        assert.equal(has(fixed, 'GD104', o), false);
+        // And through fix-all (with GD107's mount on the download).
+        const all = fixAll(text, (t) => lint(t, o)).text;
+        assertLineEndings(text, all);
+        assert.doesNotMatch(all, /main\.go\/|cd main\.go/);
+        assert.deepEqual(placed(all, o, '/workspace'), placed(text, o, '/workspace'));
+        assert.equal(has(all, 'GD104', o), false);
+      }
+    });
+
+    it('kruise without the context: the same fix (the COPYs name go.mod and go.sum)', () => {
+      const fixed = applyFix(kruise, 'GD104');
+      assert.doesNotMatch(fixed, /main\.go\/|COPY go\.mod go\.sum/);
+      assert.match(fixed, /COPY go\.sum go\.sum\n\nRUN go mod download\n/);
+    });
+
+    it('kube-bench: go.mod/go.sum already in the WORKDIR, only the download is added', () => {
+      for (const eol of ['\n', '\r\n']) {
+        const text = kubeBench.replace(/\n/g, eol);
+        const o = tree();
+        const fixed = applyFix(text, 'GD104', o);
+        assertLineEndings(text, fixed);
+        assert.ok(fixed.includes(`COPY go.mod go.sum ./${eol}RUN go mod download${eol}COPY main.go .${eol}`), fixed);
+        assert.equal(fixed.match(/COPY go\.mod/g)?.length, 1);
+        const dir = '/go/src/github.com/aquasecurity/kube-bench';
+        assert.deepEqual(placed(fixed, o, dir), placed(text, o, dir));
+        assert.equal(has(fixed, 'GD104', o), false);
+      }
+    });
+
+    it('still reported (true positive) and still fixed with the copy where go.mod is not in the folder yet', () => {
+      const o = tree();
+      // go.mod copied into another folder: this folder still needs its own.
+      const elsewhere = df(['FROM golang:1.23 AS builder', 'WORKDIR /workspace', 'COPY go.mod go.sum /tmp/', 'COPY main.go main.go', 'RUN go build -o manager main.go']);
+      assert.match(applyFix(elsewhere, 'GD104', o), /COPY go\.mod go\.sum \.\/\nRUN go mod download\nCOPY main\.go main\.go/);
+      // Only go.mod there: go.sum is copied.
+      const half = df(['FROM golang:1.23 AS builder', 'WORKDIR /workspace', 'COPY go.mod go.mod', 'COPY main.go main.go', 'RUN go build -o manager main.go']);
+      assert.match(applyFix(half, 'GD104', o), /COPY go\.mod go\.mod\nCOPY go\.sum \.\/\nRUN go mod download\nCOPY main\.go main\.go/);
+      // A file to an absolute path of its name: its folder.
+      const abs = df(['FROM golang:1.23 AS builder', 'COPY main.go /src/main.go', 'RUN cd /src && go build -o /m .']);
+      assert.match(applyFix(abs, 'GD104', o), /COPY go\.mod go\.sum \/src\/\nRUN cd \/src && go mod download\nCOPY main\.go \/src\/main\.go/);
+      // A file to the WORKDIR named without a slash: that folder.
+      const wd = df(['FROM golang:1.23 AS builder', 'WORKDIR /w', 'COPY main.go /w', 'RUN go build -o /m .']);
+      assert.match(applyFix(wd, 'GD104', o), /COPY go\.mod go\.sum \/w\/\nRUN cd \/w && go mod download\nCOPY main\.go \/w\n/);
+    });
+
+    it('a file copied to another name: reported, but no fix (the destination may be a file or a folder)', () => {
+      const o = tree();
+      const renamed = df(['FROM golang:1.23 AS builder', 'WORKDIR /workspace', 'COPY go.mod go.sum ./', 'COPY main.go app', 'RUN go build -o manager ./app']);
+      const f = lint(renamed, o).find((x) => x.code === 'GD104');
+      assert.ok(f);
+      assert.equal(f.fix, undefined);
     });
   });
 
