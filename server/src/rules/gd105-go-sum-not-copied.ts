@@ -2,7 +2,8 @@
  * GD105: the dependency layer copies a go.mod without its go.sum, although the workspace has
  * one beside it: a COPY/ADD from the context whose sources are only module files (go.mod,
  * go.work, go.work.sum) and name a `<dir>/go.mod` but not `<dir>/go.sum` (a glob such as
- * `go.*` counts as naming it), followed in the same stage by a go command (`go mod download`,
+ * `go.*` counts as naming it; a glob that matches a go.mod of the workspace but not its go.sum,
+ * `go.mod*`, counts as naming that go.mod only), followed in the same stage by a go command (`go mod download`,
  * `go build`, ...) before any later COPY brings that go.sum in. Each go.mod of the COPY is
  * checked on its own (go.work layouts copy several).
  *
@@ -51,25 +52,41 @@ export const gd105: Rule = {
         // Only module files (or globs over them, such as `go.*`): the dependency layer.
         if (norm.some((s) => s === null || !(MODULE_FILE.test(s) || (/[*?[]/.test(s) && /(^|\/)go\.[^/]*$/.test(s))))) return;
         norm.forEach((src, i) => {
-          if (src === null || !/(^|\/)go\.mod$/.test(src)) return;
-          const dir = path.posix.dirname(src) === '.' ? '' : path.posix.dirname(src);
-          const sum = dir ? `${dir}/go.sum` : 'go.sum';
-          if (norm.some((s) => s !== null && covers(s, sum))) return;
-          if (!hasGoSum(ctx, dir, sum)) return;
-          if (!downloadFollows(stage, idx, sum)) return;
-          // The go.mod of a local `replace` target is read for its requirements; its go.sum only
-          // when a go command runs in that module.
-          if (isReplaceTarget(ctx, dir) && !runsInModule(ctx, stage, instr, idx, dir, sum)) return;
-          out.push(withLazyFix({
-            message: `${sources[i]} is copied for the dependency layer without its go.sum (${sum} exists): the go command then cannot verify the downloaded modules against the checksums you committed, and go.sum changes do not invalidate this layer. Copy go.sum with it.`,
-            span: instr.span,
-          }, () => fixFor(ctx, instr, i, sources[i])));
+          if (src === null) return;
+          for (const dir of goModDirs(ctx, src)) {
+            const sum = dir ? `${dir}/go.sum` : 'go.sum';
+            if (norm.some((s) => s !== null && covers(s, sum))) continue;
+            if (!hasGoSum(ctx, dir, sum)) continue;
+            if (!downloadFollows(stage, idx, sum)) continue;
+            // The go.mod of a local `replace` target is read for its requirements; its go.sum only
+            // when a go command runs in that module.
+            if (isReplaceTarget(ctx, dir) && !runsInModule(ctx, stage, instr, idx, dir, sum)) continue;
+            const what = src === (dir ? `${dir}/go.mod` : 'go.mod') ? `${sources[i]} is copied` : `${sources[i]} copies ${dir ? `${dir}/go.mod` : 'go.mod'}`;
+            out.push(withLazyFix({
+              message: `${what} for the dependency layer without its go.sum (${sum} exists): the go command then cannot verify the downloaded modules against the checksums you committed, and go.sum changes do not invalidate this layer. Copy go.sum with it.`,
+              span: instr.span,
+            }, () => fixFor(ctx, instr, i, sources[i])));
+          }
         });
       });
     }
     return out;
   },
 };
+
+/**
+ * The folders of the go.mod files a COPY source brings in: its own folder for `<dir>/go.mod`;
+ * for a glob (`go.mod*`, dolt's `dolt*\/go*\/go.mod*`), the folder of each go.mod of the
+ * workspace's modules that it matches (a go.mod the workspace does not know is not guessed).
+ */
+function goModDirs(ctx: RuleContext, src: string): string[] {
+  if (/(^|\/)go\.mod$/.test(src) && !/[*?[]/.test(src)) return [path.posix.dirname(src) === '.' ? '' : path.posix.dirname(src)];
+  if (!/[*?[]/.test(src)) return [];
+  const ws = ctx.workspace;
+  if (!ws) return [];
+  const dirs = new Set([...(ws.module ? [ws.module.dir] : []), ...ws.modules.map((m) => m.dir), ...(ws.work?.members.map((m) => m.dir) ?? [])]);
+  return [...dirs].filter((d) => covers(src, d ? `${d}/go.mod` : 'go.mod'));
+}
 
 function normalize(p: string): string | null {
   if (p.includes('$') || /^[a-z]+:\/\//i.test(p)) return null;
@@ -157,7 +174,10 @@ function downloadFollows(stage: Stage, idx: number, sum: string): boolean {
 
 function fixFor(ctx: RuleContext, instr: Instruction, index: number, source: string): Fix | null {
   const { model } = ctx;
-  const sumSource = source.replace(/go\.mod$/, 'go.sum');
+  // (A glob keeps its pattern: `go.mod*` gets `go.sum*`, which matches where it does, and
+  // nothing where it matches nothing: dolt's optional `dolt*\/go*\/go.mod*`.)
+  const sumSource = source.replace(/(^|\/)go\.mod([^/]*)$/, '$1go.sum$2');
+  if (sumSource === source) return null;
   const edits: Edit[] = [];
   if (instr.json) {
     // Exec form: find the source's JSON string in the text; it must be there exactly once.

@@ -95,4 +95,47 @@ describe('GD105 go-sum-not-copied', () => {
     assert.ok(escape.startsWith('# escape=`\r\n'));
     assert.ok(escape.includes('COPY go.mod go.sum `\r\n     ./\r\n'));
   });
+
+  // dolthub/dolt 0d6b060 (Apache-2.0) docker/serverDockerfile:18-32, built from a folder holding
+  // dolt/: `COPY dolt*/go*/go.mod* /tmp/dolt/go/` (a glob, so that the COPY copies nothing when
+  // dolt/ is absent), then `go mod download` when DOLT_VERSION=source. The glob brings in
+  // dolt/go/go.mod and not dolt/go/go.sum; GD105 read only sources ending in go.mod (judge 15).
+  describe('a glob that matches a go.mod but not its go.sum (dolt\'s `dolt*/go*/go.mod*`)', () => {
+    const dolt = () => tempWorkspace({
+      'dolt/go/go.mod': 'module github.com/dolthub/dolt/go\n\ngo 1.26\n\nrequire github.com/pkg/errors v0.9.1\n',
+      'dolt/go/go.sum': 'github.com/pkg/errors v0.9.1 h1:x=\n',
+      'dolt/go/cmd/dolt/main.go': 'package main\n\nimport _ "github.com/pkg/errors"\n\nfunc main() {}\n',
+    });
+    const server = (copy: string) => df([
+      'FROM golang:1.26.2-bookworm AS build-from-source',
+      'ARG DOLT_VERSION',
+      copy,
+      'WORKDIR /tmp/dolt/go/',
+      'RUN if [ "$DOLT_VERSION" = "source" ]; then \\',
+      '        go mod download; \\',
+      '    fi',
+      'COPY dolt*/go/ /tmp/dolt/go/',
+      'RUN if [ "$DOLT_VERSION" = "source" ]; then go build -o /usr/local/bin/dolt ./cmd/dolt; fi',
+    ]);
+
+    it('reported, naming the go.mod the glob copies; the fix adds the same glob for go.sum', () => {
+      const ws = dolt();
+      const text = server('COPY dolt*/go*/go.mod* /tmp/dolt/go/');
+      const [f] = find(text, 'GD105', ws);
+      assert.ok(f);
+      assert.match(f.message, /^dolt\*\/go\*\/go\.mod\* copies dolt\/go\/go\.mod for the dependency layer without its go\.sum \(dolt\/go\/go\.sum exists\)/);
+      assert.match(fix(text, 'GD105', ws), /\nCOPY dolt\*\/go\*\/go\.mod\* dolt\*\/go\*\/go\.sum\* \/tmp\/dolt\/go\/\n/);
+      assert.match(fix(layer('COPY go.mod* ./'), 'GD105', fixture('simple')), /\nCOPY go\.mod\* go\.sum\* \.\/\n/);
+    });
+
+    it('silent when a glob also brings go.sum in, or matches no go.mod of the workspace', () => {
+      const ws = dolt();
+      assert.equal(has(server('COPY dolt*/go*/go.* /tmp/dolt/go/'), 'GD105', ws), false);
+      assert.equal(has(server('COPY dolt*/go*/go.mod* dolt*/go*/go.sum* /tmp/dolt/go/'), 'GD105', ws), false);
+      assert.equal(has(server('COPY other*/go.mod* /tmp/dolt/go/'), 'GD105', ws), false);
+      assert.equal(has(layer('COPY go.mod* go.sum ./'), 'GD105', fixture('simple')), false);
+      // The simple fixture without a go.sum: nothing to copy.
+      assert.equal(has(layer('COPY go.mod* ./'), 'GD105', fixture('nosum')), false);
+    });
+  });
 });
