@@ -30,17 +30,24 @@ export function start(cache?: CodeCache): void {
   // while the first analysis builds up what is live, it would collect many times over.
   const heapNearLive = () => v8.setFlagsFromString('--heap-growing-percent=20');
   const connection = createConnection(ProposedFeatures.all);
+  // The code cache holds what was compiled so far: made after the idle warm-up (lsp/warmUp.ts)
+  // when there was one, else off the path of the first answer. Before the heap flag: V8 rejects
+  // a cache made under other flags than the next start's.
+  let cacheSaved = false;
+  const saveCache = () => {
+    if (cacheSaved || !cache?.wanted) return;
+    cacheSaved = true;
+    const t0 = Date.now();
+    const written = cache.save();
+    connection.console.log(written ? `V8 code cache written (${Date.now() - t0} ms)` : 'V8 code cache not written');
+  };
   const firstAnswer = () => {
-    if (!cache?.wanted) return heapNearLive();
-    // The code cache holds what the first analysis compiled. Made off the path of that answer,
-    // and before the heap flag: V8 rejects a cache made under other flags than the next start's.
+    if (!cache?.wanted || cacheSaved) return heapNearLive();
     setTimeout(() => {
-      const t0 = Date.now();
-      const written = cache.save();
+      saveCache();
       heapNearLive();
-      connection.console.log(written ? `V8 code cache written (${Date.now() - t0} ms)` : 'V8 code cache not written');
     }, CODE_CACHE_DELAY_MS).unref();
   };
-  startServer(connection, { firstAnswer });
+  startServer(connection, { firstAnswer, warmedUp: saveCache });
   if (cache) connection.console.log(`V8 code cache: ${cache.state}`);
 }

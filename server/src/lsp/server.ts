@@ -46,6 +46,7 @@ import { handleGenerateRequest } from '../driver/generateRequest';
 import { awaitWorkspace, layersForRequest } from '../driver/layersRequest';
 import { GENERATE_REQUEST, LAYERS_REQUEST, STATUS_NOTIFICATION, type GenerateParams, type LayersParams } from '../protocol';
 import { registerLayerFeatures } from './layerFeatures';
+import { warmUp, WARM_UP_IDLE_MS } from './warmUp';
 
 declare const VERSION: string | undefined;
 
@@ -96,8 +97,11 @@ interface FixAllData {
 }
 
 
-/** `firstAnswer`: called once, after the first diagnostics are sent. */
-export function startServer(connection: Connection, hooks: { firstAnswer?: () => void } = {}): void {
+/**
+ * `firstAnswer`: called once, after the first diagnostics are sent. `warmedUp`: called once the
+ * idle warm-up (warmUp.ts) has run to its end, if it did.
+ */
+export function startServer(connection: Connection, hooks: { firstAnswer?: () => void; warmedUp?: () => void } = {}): void {
   const documents = new TextDocuments(TextDocument);
   const cache = new Map<string, CacheEntry>();
   /** The last model of each document (kept when findings are invalidated): the next parse starts from it. */
@@ -115,7 +119,14 @@ export function startServer(connection: Connection, hooks: { firstAnswer?: () =>
   const syntaxTimers = new Map<string, NodeJS.Timeout>();
   /** The version of each document whose syntax check was asked for (a re-publish of it, after the workspace was read, asks no second time). */
   const syntaxAsked = new Map<string, number>();
-  const log = (m: string) => connection.console.log(m);
+  const log = (m: string) => {
+    try {
+      connection.console.log(m);
+    } catch {
+      // The connection is closed (the client went away): nothing to tell, and a throw here, from
+      // the handlers below or a timer, would end the process.
+    }
+  };
   // Last line of defence: an exception escaping a timer or a promise must not end the server.
   process.on('uncaughtException', (e) => log(`internal error: ${e instanceof Error ? e.stack : String(e)}`));
   process.on('unhandledRejection', (e) => log(`internal error: ${e instanceof Error ? e.stack : String(e)}`));
@@ -369,7 +380,22 @@ export function startServer(connection: Connection, hooks: { firstAnswer?: () =>
     if (JSON.stringify(before) !== JSON.stringify(diagnostics)) sendDiagnostics(current, diagnostics);
   }
 
-  documents.onDidOpen((e) => schedule(e.document, 0));
+  // Idle after starting (the extension starts with a Go workspace, before any Dockerfile is
+  // open): warm the analysis up, until the first document opens.
+  let opened = false;
+  let warmUpTimer: NodeJS.Timeout | undefined;
+  connection.onInitialized(() => {
+    warmUpTimer = setTimeout(() => warmUp(ready, () => !opened, (runs, ms) => {
+      log(`warm-up: ${runs} analyses in ${ms} ms${opened ? ' (stopped: a document was opened)' : ''}`);
+      if (!opened) hooks.warmedUp?.();
+    }), WARM_UP_IDLE_MS);
+    warmUpTimer.unref();
+  });
+  documents.onDidOpen((e) => {
+    opened = true;
+    clearTimeout(warmUpTimer);
+    schedule(e.document, 0);
+  });
   documents.onDidChangeContent((e) => {
     edits.set(e.document.uri, (edits.get(e.document.uri) ?? 0) + 1);
     schedule(e.document);
