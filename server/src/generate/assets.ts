@@ -586,7 +586,7 @@ export function configFlagDefaults(file: string, source: string): RuntimeRead[] 
 // Configuration files committed in the repository and read from the working directory
 
 /** Folders that hold a program's configuration. */
-const CONFIG_DIRS = new Set(['conf', 'config', 'configs', 'etc']);
+const CONFIG_DIRS = new Set(['conf', 'config', 'configs', 'etc', 'cfg']);
 const CONFIG_EXT = /\.(conf|ya?ml|json|toml|ini|hcl|properties|cfg)$/i;
 /** Files that must not be baked into an image: keys, certificates, credentials, .env files. */
 const SECRET_NAME = /(^|\/)\.env(\.|$)|\.(key|pem|p12|pfx|jks|keystore|crt|cer|der|kdbx)$|(^|[/._-])(secrets?|credentials?|passwords?|tokens?|private|id_rsa|id_ed25519)([._-]|$)/i;
@@ -596,6 +596,12 @@ const SECRET_FILE = { test: (path: string) => SECRET_NAME.test(path) && !NOT_DAT
 /** A configuration folder copied whole stays small: at most this many files and bytes. */
 const CONFIG_DIR_FILES = 100;
 const CONFIG_DIR_BYTES = 2 * 1024 * 1024;
+/**
+ * A folder of configuration files only (kube-bench's cfg/: 276 benchmark YAML files, 3.5 MB,
+ * which every run reads) may be bigger: it is the program's data, not a stray folder.
+ */
+const CONFIG_ONLY_DIR_FILES = 1000;
+const CONFIG_ONLY_DIR_BYTES = 8 * 1024 * 1024;
 
 export interface ConfigRead {
   /** The path as the program names it, relative to its working directory. */
@@ -639,7 +645,7 @@ export function configReads(packages: readonly { dir: string; files: readonly { 
     for (const f of p.files) {
       const text = stripGoComments(f.text);
       const file = join(p.dir, f.file);
-      for (const m of text.matchAll(/"((?:\.\/)?(?:conf|config|configs|etc)(?:\/[A-Za-z0-9_.\-/]*)?)"/g)) {
+      for (const m of text.matchAll(/"((?:\.\/)?(?:conf|config|configs|etc|cfg)(?:\/[A-Za-z0-9_.\-/]*)?)"/g)) {
         const lit = m[1];
         const path = literalPath('', lit);
         if (path === '' || path.includes('..') || seen.has(path)) continue;
@@ -649,7 +655,12 @@ export function configReads(packages: readonly { dir: string; files: readonly { 
         if (path.includes('/')) {
           // A configuration file named by its whole path.
           if (!CONFIG_EXT.test(path)) continue;
-          const found = where.find((c) => io.read(c) !== null);
+          // Absent there, the repository's file of that name at the module root (gatus reads
+          // config/config.yaml; its own image ships the root config.yaml there): copied to the path
+          // the program reads.
+          const name = nodePath.posix.basename(path);
+          const atRoot = [join(base, name), name].filter((c, i, all) => all.indexOf(c) === i);
+          const found = where.find((c) => io.read(c) !== null) ?? (list(path.split('/')[0]).length === 0 || !list(path.split('/')[0]).some((x) => CONFIG_EXT.test(x.path)) ? atRoot.find((c) => io.read(c) !== null) : undefined);
           if (!found) continue;
           seen.add(path);
           const via = `"${lit}"`;
@@ -675,7 +686,7 @@ export function configReads(packages: readonly { dir: string; files: readonly { 
           const secret = files.find((x) => SECRET_FILE.test(x.path.slice(c.length + 1)));
           const bytes = files.reduce((s, x) => s + (x.size ?? 0), 0);
           if (secret) problems.push({ path, via, file, why: `it holds ${secret.path}, whose name says it is a key or credentials, which must not be baked into an image` });
-          else if (files.length > CONFIG_DIR_FILES || bytes > CONFIG_DIR_BYTES) problems.push({ path, via, file, why: `it is big (${files.length} files, ${Math.round(bytes / 1024)} kB)` });
+          else if (files.every((x) => CONFIG_EXT.test(x.path)) ? files.length > CONFIG_ONLY_DIR_FILES || bytes > CONFIG_ONLY_DIR_BYTES : files.length > CONFIG_DIR_FILES || bytes > CONFIG_DIR_BYTES) problems.push({ path, via, file, why: `it is big (${files.length} files, ${Math.round(bytes / 1024)} kB)` });
           else reads.push({ path, found: c, kind: 'dir', via, file });
           break;
         }

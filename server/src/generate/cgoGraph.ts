@@ -181,3 +181,115 @@ export function cxxReasons(externalImports: readonly string[], cgoPackages: read
   }
   return out;
 }
+
+/** C libraries that libc and the compiler provide (any cgo builder has them). */
+const TOOLCHAIN_LIBS = new Set(['c', 'm', 'pthread', 'dl', 'rt', 'util', 'resolv', 'stdc++', 'c++', 'gcc', 'gcc_s', 'atomic', 'gomp', 'crypt', 'anl']);
+
+/**
+ * Debian and Alpine development packages of common C libraries, by the name `-l` or pkg-config
+ * gives them (`jpeg` for `-ljpeg` and `-l:libjpeg.a`; `libavformat` for pkg-config).
+ */
+const C_LIBRARY_PACKAGES: readonly { names: readonly string[]; debian: string; alpine: string }[] = [
+  { names: ['jpeg', 'libjpeg', 'turbojpeg'], debian: 'libjpeg-dev', alpine: 'libjpeg-turbo-dev' },
+  { names: ['png', 'png16', 'libpng', 'libpng16'], debian: 'libpng-dev', alpine: 'libpng-dev' },
+  { names: ['webp', 'sharpyuv', 'webpmux', 'webpdemux', 'libwebp', 'libsharpyuv'], debian: 'libwebp-dev', alpine: 'libwebp-dev' },
+  { names: ['gif'], debian: 'libgif-dev', alpine: 'giflib-dev' },
+  { names: ['raw', 'raw_r', 'libraw'], debian: 'libraw-dev', alpine: 'libraw-dev' },
+  { names: ['lcms2'], debian: 'liblcms2-dev', alpine: 'lcms2-dev' },
+  { names: ['tiff', 'libtiff-4'], debian: 'libtiff-dev', alpine: 'tiff-dev' },
+  { names: ['heif', 'libheif'], debian: 'libheif-dev', alpine: 'libheif-dev' },
+  { names: ['z', 'zlib'], debian: 'zlib1g-dev', alpine: 'zlib-dev' },
+  { names: ['glib-2.0', 'gobject-2.0', 'gmodule-2.0', 'gio-2.0', 'gthread-2.0'], debian: 'libglib2.0-dev', alpine: 'glib-dev' },
+  { names: ['avformat', 'libavformat'], debian: 'libavformat-dev', alpine: 'ffmpeg-dev' },
+  { names: ['avcodec', 'libavcodec'], debian: 'libavcodec-dev', alpine: 'ffmpeg-dev' },
+  { names: ['avfilter', 'libavfilter'], debian: 'libavfilter-dev', alpine: 'ffmpeg-dev' },
+  { names: ['avutil', 'libavutil'], debian: 'libavutil-dev', alpine: 'ffmpeg-dev' },
+  { names: ['avdevice', 'libavdevice'], debian: 'libavdevice-dev', alpine: 'ffmpeg-dev' },
+  { names: ['swscale', 'libswscale'], debian: 'libswscale-dev', alpine: 'ffmpeg-dev' },
+  { names: ['swresample', 'libswresample'], debian: 'libswresample-dev', alpine: 'ffmpeg-dev' },
+  { names: ['sqlite3'], debian: 'libsqlite3-dev', alpine: 'sqlite-dev' },
+  { names: ['ssl', 'crypto', 'openssl', 'libssl', 'libcrypto'], debian: 'libssl-dev', alpine: 'openssl-dev' },
+  { names: ['curl', 'libcurl'], debian: 'libcurl4-openssl-dev', alpine: 'curl-dev' },
+  { names: ['pcap', 'libpcap'], debian: 'libpcap-dev', alpine: 'libpcap-dev' },
+  { names: ['systemd', 'libsystemd'], debian: 'libsystemd-dev', alpine: '' },
+  { names: ['vips', 'vips-cpp'], debian: 'libvips-dev', alpine: 'vips-dev' },
+  { names: ['MagickWand', 'MagickWand-7.Q16HDRI', 'MagickWand-6.Q16', 'MagickCore'], debian: 'libmagickwand-dev', alpine: 'imagemagick-dev' },
+  { names: ['zstd', 'libzstd'], debian: 'libzstd-dev', alpine: 'zstd-dev' },
+  { names: ['lz4', 'liblz4'], debian: 'liblz4-dev', alpine: 'lz4-dev' },
+  { names: ['bz2'], debian: 'libbz2-dev', alpine: 'bzip2-dev' },
+  { names: ['lzma', 'liblzma'], debian: 'liblzma-dev', alpine: 'xz-dev' },
+  { names: ['xml2', 'libxml-2.0'], debian: 'libxml2-dev', alpine: 'libxml2-dev' },
+  { names: ['usb-1.0', 'libusb-1.0'], debian: 'libusb-1.0-0-dev', alpine: 'libusb-dev' },
+  { names: ['seccomp', 'libseccomp'], debian: 'libseccomp-dev', alpine: 'libseccomp-dev' },
+  { names: ['gpgme'], debian: 'libgpgme-dev', alpine: 'gpgme-dev' },
+  { names: ['btrfs'], debian: 'libbtrfs-dev', alpine: 'btrfs-progs-dev' },
+  { names: ['devmapper'], debian: 'libdevmapper-dev', alpine: 'lvm2-dev' },
+];
+
+export interface CgoSystemLibrary {
+  /** As the directive names it: `jpeg` (`-l:libjpeg.a`, `-ljpeg`), `libavformat` (pkg-config). */
+  name: string;
+  /** `-l:libjpeg.a`: linked into the binary, so only the build needs it. */
+  static: boolean;
+  /** `pkg-config` or `LDFLAGS`. */
+  kind: 'pkg-config' | 'LDFLAGS';
+  /** Context-relative .go file naming it first. */
+  file: string;
+  /** The Debian and Alpine development packages, '' when not known. */
+  debian: string;
+  alpine: string;
+}
+
+/**
+ * C libraries the build's own cgo packages (`cgoPackages`, context-relative folders) link: the
+ * `-l` names of their linux `#cgo LDFLAGS` and their `#cgo pkg-config` packages (filestash's
+ * plg_image_c `-l:libjpeg.a -l:libraw.a … -llcms2`, plg_video_transcoder `pkg-config: libavformat …`).
+ * Not libc's and the compiler's own (`-lm`, `-lpthread`, `-lstdc++`), nor an archive the
+ * repository holds beside a local `-L` folder (`-L./deps -l:libtranscode_linux_amd64.a`).
+ */
+export function cgoSystemLibraries(cgoPackages: readonly string[], io: { read(rel: string): string | null; listFiles(dir: string): readonly { path: string }[] }): CgoSystemLibrary[] {
+  const out: CgoSystemLibrary[] = [];
+  const add = (raw: string, kind: CgoSystemLibrary['kind'], file: string, dir: string, localDirs: readonly string[]) => {
+    const archive = /^:(?:lib)?(.+?)\.(a|so(?:\.[0-9.]+)?)$/.exec(raw);
+    const name = archive ? archive[1] : raw.replace(/^:/, '');
+    if (name === '' || TOOLCHAIN_LIBS.has(name)) return;
+    // An archive or library the repository holds in a local -L folder (`-L./deps`, `-L${SRCDIR}/lib`).
+    const held = localDirs.some((d) => {
+      const folder = nodePath.posix.normalize(nodePath.posix.join(dir, d));
+      return io.listFiles(folder).some((f) => {
+        const base = nodePath.posix.basename(f.path);
+        return archive ? base === raw.slice(1) : base === `lib${name}.a` || base.startsWith(`lib${name}.so`);
+      });
+    });
+    if (held || out.some((o) => o.name === name)) return;
+    const known = C_LIBRARY_PACKAGES.find((p) => p.names.includes(name));
+    out.push({ name, static: archive?.[2] === 'a', kind, file, debian: known?.debian ?? '', alpine: known?.alpine ?? '' });
+  };
+  for (const dir of cgoPackages) {
+    const here = io.listFiles(dir).map((f) => f.path).filter((f) => f.startsWith(dir === '' ? '' : dir + '/') && !f.slice(dir === '' ? 0 : dir.length + 1).includes('/'));
+    for (const f of here.filter((x) => x.endsWith('.go') && !x.endsWith('_test.go') && fileNameMatchesLinux(nodePath.posix.basename(x)))) {
+      const text = io.read(f) ?? '';
+      if (!/^[ \t]*(?:\/\/)?[ \t]*#cgo\b/m.test(text)) continue;
+      for (const m of text.matchAll(/^[ \t]*(?:\/\/)?[ \t]*#cgo\s+([^:\n]*?)\s*(LDFLAGS|pkg-config):([^\n]*)$/gm)) {
+        if (!cgoDirectiveOnLinux(m[1])) continue;
+        const words = m[3].trim().split(/\s+/).filter((w) => w !== '');
+        if (m[2] === 'pkg-config') {
+          for (const w of words) if (!w.startsWith('-')) add(w, 'pkg-config', f, dir, []);
+          continue;
+        }
+        // -L folders inside the repository (relative, or under ${SRCDIR}).
+        const localDirs: string[] = [];
+        for (let i = 0; i < words.length; i++) {
+          const l = words[i] === '-L' ? words[i + 1] ?? '' : words[i].startsWith('-L') ? words[i].slice(2) : null;
+          if (l !== null && !l.startsWith('/')) localDirs.push(l.replace(/^\$\{SRCDIR\}\/?/, '') || '.');
+        }
+        for (let i = 0; i < words.length; i++) {
+          const w = words[i];
+          if (w === '-l' && words[i + 1] !== undefined) add(words[++i], 'LDFLAGS', f, dir, localDirs);
+          else if (w.startsWith('-l') && w.length > 2) add(w.slice(2), 'LDFLAGS', f, dir, localDirs);
+        }
+      }
+    }
+  }
+  return out;
+}

@@ -46,7 +46,7 @@ function parseAddress(address: string): { port: number; external: boolean } | nu
  * `addressOf`): ente's museum `port := 8080` … `server.Run(fmt.Sprintf(":%d", port))`.
  * `consts`: the constants of the file's package (all its files), for a port held in one.
  */
-export function listenAddresses(file: string, source: string, imports: readonly string[] = [], consts?: ReadonlyMap<string, string>): ListenAddress[] {
+export function listenAddresses(file: string, source: string, imports: readonly string[] = [], consts?: ReadonlyMap<string, string>, addressFuncs?: ReadonlyMap<string, AddressFunction>): ListenAddress[] {
   const text = stripGoComments(source);
   const out: ListenAddress[] = [];
   const add = (address: string, via: string) => {
@@ -54,7 +54,7 @@ export function listenAddresses(file: string, source: string, imports: readonly 
     if (a && !out.some((o) => o.address === address)) out.push({ address, ...a, via, file });
   };
   /** The address an argument expression at `at` gives, with how it was read, or null. */
-  const resolved = (expr: string, at: number): { address: string; shown: string } | null => addressOf(expr, text, at, consts);
+  const resolved = (expr: string, at: number): { address: string; shown: string } | null => addressOf(expr, text, at, consts) ?? addressFromCall(expr, text, at, addressFuncs);
   const patterns: [RegExp, (m: RegExpExecArray, shown: string) => string][] = [
     [/\b((?:\w+\.)?ListenAndServe(?:TLS)?)\(/g, (m, a) => `${m[1]}(${a}, …)`],
     [/\b(net\.Listen(?:Packet)?)\(\s*"(tcp|tcp4|tcp6|udp|udp4|udp6)"\s*,/g, (m, a) => `${m[1]}("${m[2]}", ${a})`],
@@ -144,6 +144,95 @@ export function addressOf(expr: string, text: string, at: number, consts: Readon
     return { address: v, shown: `${e} = "${v}"` };
   }
   return null;
+}
+
+/**
+ * A function of the program that returns a listen address built from a port constant of its
+ * package: longhorn-manager's `types.GetAPIServerAddressFromIP(ip)` returns
+ * `net.JoinHostPort(ip, strconv.Itoa(DefaultAPIPort))`; gatus's `(*web.Config).SocketAddress()`
+ * returns `fmt.Sprintf("%s:%d", web.Address, web.Port)`, a field its package sets to `DefaultPort`.
+ */
+export interface AddressFunction {
+  port: number;
+  /** How it was read: `types.GetAPIServerAddressFromIP() returns net.JoinHostPort(…) with DefaultAPIPort = 9500 (types/types.go)`. */
+  shown: string;
+}
+
+const PORT_EXPR = '[A-Za-z_][A-Za-z0-9_.]*';
+/** Return expressions that join a host and a port: the port expression is the last group. */
+const HOST_PORT_RETURNS: RegExp[] = [
+  new RegExp(`^net\\.JoinHostPort\\([^,()]*(?:\\([^()]*\\))?[^,()]*,\\s*(?:strconv\\.Itoa\\(\\s*(${PORT_EXPR})\\s*\\)|fmt\\.Sprint\\(\\s*(${PORT_EXPR})\\s*\\))\\s*\\)$`),
+  new RegExp(`^fmt\\.Sprintf\\(\\s*"%s:%d"\\s*,\\s*${PORT_EXPR}\\s*,\\s*(${PORT_EXPR})\\s*\\)$`),
+  new RegExp(`^${PORT_EXPR}\\s*\\+\\s*":"\\s*\\+\\s*strconv\\.Itoa\\(\\s*(${PORT_EXPR})\\s*\\)$`),
+];
+
+/**
+ * The functions and methods of one package (its files, comments blanked) that return such an
+ * address: name -> port. The port is a numeric constant of the package, or a field of the
+ * receiver (`web.Port`) that the package sets to one (`Port: DefaultPort`, `web.Port = DefaultPort`)
+ * and to nothing else.
+ */
+export function addressFunctionsOf(dir: string, files: readonly { file: string; text: string }[], consts: ReadonlyMap<string, string>): Map<string, AddressFunction> {
+  const out = new Map<string, AddressFunction>();
+  const numeric = (name: string) => {
+    const v = consts.get(name.split('.').pop()!);
+    return v !== undefined && /^[0-9]{1,5}$/.test(v) && Number(v) >= 1 && Number(v) <= 65535 ? Number(v) : null;
+  };
+  const all = files.map((f) => f.text).join('\n');
+  for (const f of files) {
+    for (const m of f.text.matchAll(new RegExp(`^func[ \\t]+(?:\\([^)]*\\)[ \\t]*)?(${IDENT})[ \\t]*\\([^)]*\\)[ \\t]*string[ \\t]*\\{`, 'gm'))) {
+      const from = m.index! + m[0].length;
+      const end = f.text.indexOf('\n}', from);
+      const rets = [...f.text.slice(from, end < 0 ? f.text.length : end).matchAll(/\breturn[ \t]+([^\n]+?)[ \t]*$/gm)].map((r) => r[1]);
+      if (rets.length !== 1) continue;
+      const expr = HOST_PORT_RETURNS.map((re) => re.exec(rets[0])).find((x) => x !== null);
+      const portExpr = expr ? expr.slice(1).find((g) => g !== undefined) : undefined;
+      if (portExpr === undefined) continue;
+      let port = numeric(portExpr);
+      let how = `${portExpr} = ${port}`;
+      const field = /^[A-Za-z_][A-Za-z0-9_]*\.([A-Za-z_][A-Za-z0-9_]*)$/.exec(portExpr)?.[1];
+      if (port === null && field !== undefined && /port$/i.test(field)) {
+        // The values the package sets the field to: one numeric constant.
+        const set = [...all.matchAll(new RegExp(`(?:^|[\\s{,])${field}\\s*:\\s*(${IDENT})\\s*[,}\\n]|\\.${field}\\s*=\\s*(${IDENT})[ \\t]*$`, 'gm'))].map((s) => s[1] ?? s[2]);
+        const values = [...new Set(set.map(numeric))];
+        if (set.length > 0 && values.length === 1 && values[0] !== null) {
+          port = values[0];
+          how = `${field} set to ${set[0]} = ${port}`;
+        }
+      }
+      if (port === null) continue;
+      const shown = `${m[1]}() returns ${rets[0].replace(/\s+/g, ' ')} with ${how} (${dir === '' ? f.file : `${dir}/${f.file}`})`;
+      const prev = out.get(m[1]);
+      // Two functions of that name with other ports: not plain.
+      if (prev !== undefined && prev.port !== port) out.set(m[1], { port: 0, shown: '' });
+      else out.set(m[1], { port, shown });
+    }
+  }
+  for (const [k, v] of out) if (v.port === 0) out.delete(k);
+  return out;
+}
+
+/**
+ * A listen call's argument that is a call to an address function (`cfg.Web.SocketAddress()`), or
+ * a variable the function assigns from one (`listen := types.GetAPIServerAddressFromIP(ip)`). The
+ * host is not known (a configured address, the pod's IP): the port counts as reachable.
+ */
+function addressFromCall(expr: string, text: string, at: number, funcs: ReadonlyMap<string, AddressFunction> | undefined): { address: string; shown: string } | null {
+  if (funcs === undefined || funcs.size === 0) return null;
+  let e = expr.trim();
+  let assigned = '';
+  if (new RegExp(`^${IDENT}$`).test(e)) {
+    const start = text.lastIndexOf('\nfunc ', at);
+    const body = text.slice(start < 0 ? 0 : start, at);
+    const a = [...body.matchAll(new RegExp(`(?:^|[\\s;(])${e}[ \\t]*:?=[ \\t]*([^\\n;]+?)[ \\t]*(?:\\n|;|$)`, 'g'))].pop();
+    if (!a) return null;
+    assigned = `${e} = `;
+    e = a[1];
+  }
+  const call = new RegExp(`^(?:${IDENT}\\.)*(${IDENT})\\([^()]*\\)$`).exec(e);
+  const f = call ? funcs.get(call[1]) : undefined;
+  if (!call || f === undefined) return null;
+  return { address: `:${f.port}`, shown: `${assigned}${e}; ${f.shown}` };
 }
 
 function matchingBrace(text: string, open: number): number {

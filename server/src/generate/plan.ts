@@ -18,7 +18,7 @@ import {
   ALPINE_VERSION, FALLBACK_GO_VERSION, alpineFor, alpineImage, alpineRuntimeFor, golangAlpineImage, debianFor, debianSlimImage, distrolessImage, golangImage, isTaggableGoVersion, type DebianRelease,
 } from './images';
 import { NODE_IMAGE, looksLikeWebAssets, absoluteDirReads, executableRelativeReads, packrBoxes, configFlagDefaults, configFlagSamples, configReads, embedProblems, likelyWebScript, runtimeReads, webStageFor, type AssetIo, type WebStage } from './assets';
-import { cgoPaths, cxxReasons, describeCgoPath, modulesWithCode } from './cgoGraph';
+import { cgoPaths, cgoSystemLibraries, cxxReasons, describeCgoPath, modulesWithCode } from './cgoGraph';
 import { GENERIC_MAIN_FOLDERS, chooseTarget, rankedCandidates } from './choose';
 import { ownBuildChoice, type StartSteps } from './ownBuild';
 import { decideTags } from './buildTags';
@@ -150,6 +150,8 @@ const PROGRAM_PACKAGES: Record<string, { apt: string; apk: string }> = {
   ffprobe: { apt: 'ffmpeg', apk: 'ffmpeg' },
   jq: { apt: 'jq', apk: 'jq' },
   unzip: { apt: 'unzip', apk: 'unzip' },
+  zip: { apt: 'zip', apk: 'zip' },
+  ps: { apt: 'procps', apk: 'procps' },
   xz: { apt: 'xz-utils', apk: 'xz' },
   openssl: { apt: 'openssl', apk: 'openssl' },
   sqlite3: { apt: 'sqlite3', apk: 'sqlite' },
@@ -157,8 +159,22 @@ const PROGRAM_PACKAGES: Record<string, { apt: string; apk: string }> = {
   svn: { apt: 'subversion', apk: 'subversion' },
 };
 function runtimePackage(program: string): { apt: string; apk: string } | null {
-  return Object.prototype.hasOwnProperty.call(PROGRAM_PACKAGES, program) ? PROGRAM_PACKAGES[program] : null;
+  const name = programBase(program);
+  return Object.prototype.hasOwnProperty.call(PROGRAM_PACKAGES, name) ? PROGRAM_PACKAGES[name] : null;
 }
+
+/** A program run by its path (`/bin/ps`): its name, which the packages and base tools go by. */
+function programBase(program: string): string {
+  return program.startsWith('/') ? program.slice(program.lastIndexOf('/') + 1) : program;
+}
+
+/** Is a program one an alpine or debian runtime has without installing anything? */
+function baseTool(program: string): boolean {
+  return BASE_TOOLS.has(programBase(program));
+}
+
+/** Libraries that drive a Chrome or Chromium browser they find on the PATH. */
+const BROWSER_DRIVERS = ['github.com/chromedp/chromedp', 'github.com/go-rod/rod', 'github.com/playwright-community/playwright-go', 'github.com/tebeka/selenium'];
 
 /** Programs an alpine or debian runtime has without installing anything (a shell and coreutils or busybox). */
 const BASE_TOOLS = new Set(['sh', '/bin/sh', 'cat', 'ls', 'cp', 'mv', 'rm', 'mkdir', 'chmod', 'chown', 'echo', 'true', 'false', 'env', 'kill', 'sleep', 'tar', 'gzip', 'id', 'uname', 'date', 'hostname', 'tail', 'head', 'grep', 'sed', 'find', 'df', 'du', 'mount', 'umount', 'ln', 'touch', 'stat', 'sort', 'wc', 'which']);
@@ -417,7 +433,7 @@ export function plan(model: WorkspaceModel, options: GenerateOptions, io: Genera
     ...systemCgo.filter((x) => !facts.cgo.some((r) => r.kind === 'import' && r.importPath === x.importPath)).map((x) => `${describe(target)} imports ${x.importPath} (cgo; it binds ${x.lib.binds})`)].filter((x) => x !== '').join('; ');
   // Programs the binary runs by name that a package provides (gopass: git, gpgconf from gnupg):
   // distroless has none, so unless a runtime was asked for, debian-slim with them installed.
-  const installable = shape.runsCommands.filter((c) => c.onlyWith === undefined && !BASE_TOOLS.has(c.name) && runtimePackage(c.name) !== null);
+  const installable = shape.runsCommands.filter((c) => c.onlyWith === undefined && !baseTool(c.name) && runtimePackage(c.name) !== null);
   const runtime: Runtime = options.runtime ?? (installable.length > 0 ? 'debian' : 'distroless');
   const chosenFor = options.runtime === undefined && runtime === 'debian'
     ? `chosen because the program runs ${installable.slice(0, 4).map((c) => `${c.name} (${c.via})`).join(', ')}${installable.length > 4 ? ` and ${installable.length - 4} more` : ''}, and distroless has no programs but the binary; --runtime distroless keeps distroless`
@@ -446,6 +462,18 @@ export function plan(model: WorkspaceModel, options: GenerateOptions, io: Genera
   } else {
     for (const { importPath, lib } of systemCgo) {
       warnings.push(`${importPath} binds ${lib.binds}, C/C++ libraries beyond libc that the generated Dockerfile does not install: ${lib.dev ? `without their headers the cgo compile fails. Install them in the build stage (apt-get install -y --no-install-recommends ${lib.dev}) and their shared libraries in the runtime` : 'install them in the runtime'} (--runtime debian can apt-get them; distroless cannot).`);
+    }
+    // The program's own cgo packages link C libraries (`#cgo LDFLAGS: -l:libjpeg.a`, `#cgo
+    // pkg-config: libavformat`): the golang image has none of them, so the build fails.
+    const libs = cgoSystemLibraries([...new Set(facts.cgo.filter((r) => r.kind === 'import-C').map((r) => r.pkg))], { read, listFiles: (d) => io.listFiles(d) });
+    if (libs.length > 0) {
+      const alpine = runtime === 'alpine';
+      const pkgs = [...new Set(libs.map((l) => (alpine ? l.alpine : l.debian)).filter((p) => p !== ''))];
+      const unknown = libs.filter((l) => (alpine ? l.alpine : l.debian) === '');
+      const shared = libs.filter((l) => !l.static);
+      const shownLib = (l: (typeof libs)[number]) => (l.kind === 'pkg-config' ? `pkg-config ${l.name}` : l.static ? `-l:lib${l.name}.a` : `-l${l.name}`);
+      const files = [...new Set(libs.map((l) => l.file))];
+      warnings.push(`The cgo build links C libraries the builder image does not have (${libs.slice(0, 10).map(shownLib).join(', ')}${libs.length > 10 ? ` and ${libs.length - 10} more` : ''}; #cgo lines in ${files.slice(0, 3).join(', ')}${files.length > 3 ? ` and ${files.length - 3} more` : ''}), and the generated Dockerfile installs none: the build fails. Install their development packages in the build stage${pkgs.length > 0 ? ` (${alpine ? 'apk add --no-cache' : 'apt-get install -y --no-install-recommends'} ${pkgs.join(' ')}${unknown.length > 0 ? `, and those of ${unknown.map((l) => l.name).join(', ')}` : ''})` : ''}${shared.length > 0 ? `; ${shared.map(shownLib).join(', ')} ${shared.length > 1 ? 'are' : 'is'} linked dynamically, so the runtime needs ${shared.length > 1 ? 'their' : 'its'} shared libraries too (--runtime ${alpine ? 'alpine' : 'debian'} can install them; distroless cannot)` : ''}. Or leave the packages that need them out with build tags.`);
     }
   }
 
@@ -742,7 +770,7 @@ export function plan(model: WorkspaceModel, options: GenerateOptions, io: Genera
     if (covered(c.found)) continue;
     const what = c.kind === 'dir' ? 'the configuration folder' : 'the configuration file';
     runtimeFiles.push({ src: c.found, dest: c.path, note: `${c.path}${c.kind === 'dir' ? '/' : ''}: ${what} the program reads from its working directory at start (the repository's default; mount your own over it to change it).` });
-    reasons.push(`${c.found} is copied to /app/${c.path} and the program starts in /app: ${c.file} names it (${c.via}) relative to the working directory, so it looks for it there when it starts. It is the repository's committed default: check it holds no credentials you would not ship, or mount your own over /app/${c.path}.`);
+    reasons.push(`${c.found} is copied to /app/${c.path}${c.kind === 'file' && !c.found.endsWith(c.path) ? ` (the context has no ${c.path}; ${c.found} is the repository's file of that name)` : ''} and the program starts in /app: ${c.file} names it (${c.via}) relative to the working directory, so it looks for it there when it starts. It is the repository's committed default: check it holds no credentials you would not ship, or mount your own over /app/${c.path}.`);
   }
   // Absolute folders the program reads, shipped at the same path under the module (ingress-nginx
   // custom-error-pages: `errFilesPath := "/www"` and rootfs/www): copied there.
@@ -799,6 +827,9 @@ export function plan(model: WorkspaceModel, options: GenerateOptions, io: Genera
   const cmd = cmdArgs.length > 0 ? cmdArgs : null;
   warnings.push(...requiredFlagWarnings(closure, cmd));
   if (shape.serveCommand) reasons.push(`CMD [${[...serveWords, ...pocketBaseArgs].map((w) => `"${w}"`).join(', ')}]: the program is a CLI with subcommands (${shape.serveCommand.via}); the image runs the one that serves. \`docker run IMAGE --help\` still works.`);
+  // The root command runs (croc's receiver) and opens no port; its subcommands' port flags are
+  // not what the image serves (croc's `send --port` is the relay it connects to).
+  else if (expose.length === 0 && options.port === undefined && ports.otherCommands.length > 0 && shape.subcommands.length === 0) warnings.push(`The image runs the program's root command, which names no listen address or port flag of its own; port flags belong to its subcommands (${ports.otherCommands.slice(0, 4).join(', ')}${ports.otherCommands.length > 4 ? ` and ${ports.otherCommands.length - 4} more` : ''}). If the image is to serve, add CMD ["<subcommand>"] and EXPOSE its port; otherwise the container is a one-shot CLI (docker run --rm -it IMAGE <arguments>).`);
   else if (shape.subcommands.length > 0 || shape.computedCommands > 0) warnings.push(`The program is a CLI with subcommands (${[...shape.subcommands.slice(0, 6), ...(shape.computedCommands > 0 ? [`${shape.subcommands.length > 0 ? 'and ' : ''}${shape.computedCommands} whose name${shape.computedCommands > 1 ? 's the sources compute' : ' the sources compute'}`] : [])].join(', ')})${shape.serveNeedsArgs.length > 0 ? `: ${shape.serveNeedsArgs.map((c) => `${c.name} takes positional arguments (${c.via})`).join('; ')}, so it cannot be the CMD by itself, and no other` : ' and none'} looks like the one that serves: no CMD is set, so the container runs it without arguments. Add CMD ["<subcommand>"${shape.serveNeedsArgs.length > 0 ? ', "<argument>"' : ''}] to the Dockerfile.`);
   if (shape.tzLibraries.length > 0 && !facts.needsTzdata && !facts.importsTzdata) {
     if (noZoneinfo) {
@@ -810,11 +841,16 @@ export function plan(model: WorkspaceModel, options: GenerateOptions, io: Genera
   const dockerClients = shape.dockerClients.length > 0 ? reachedOutsideTestHelpers(model, target.dir, shape.dockerClients, read) : new Set<string>();
   for (const d of shape.dockerClients.filter((x) => !dockerClients.has(x))) reasons.push(`${d} is imported only through test helpers (packages or files named testhelpers, testutil, dockertest…): not counted as talking to the Docker daemon.`);
   for (const d of shape.dockerClients.filter((x) => dockerClients.has(x) && !rootCheck)) warnings.push(`${d} talks to the Docker daemon: as non-root (USER 65532) the program cannot open /var/run/docker.sock unless you run it with --group-add <the socket's group id> (or as root, which the socket makes equivalent to root on the host anyway).`);
+  // A headless browser driven through a library (gowitness: chromedp, go-rod), which finds Chrome
+  // by path lookup: no exec.Command names it, and no runtime the generator writes has it.
+  const browserLibs = facts.externalImports.filter((i) => BROWSER_DRIVERS.some((m) => i === m || i.startsWith(m + '/')));
+  const browserModules = [...new Set(browserLibs.map((i) => BROWSER_DRIVERS.find((m) => i === m || i.startsWith(m + '/'))!))];
+  if (browserModules.length > 0) warnings.push(`${browserModules.join(', ')} drive${browserModules.length > 1 ? '' : 's'} a Chrome or Chromium browser, which ${runtimeImage} does not have (the library finds it by path lookup, and a download at run time needs a writable cache and the browser's shared libraries): the commands that use it fail. Base the runtime on an image with the browser (chromedp/headless-shell, or debian with chromium installed) or connect to a remote browser.`);
   // Programs run by name: distroless and scratch hold only the binary; alpine and debian hold a
   // shell and the basic tools, nothing like git, ssh or ffmpeg.
   if (installable.length > 0 && runtimePackages.some((x) => x !== 'libstdc++')) reasons.push(`${runtime === 'alpine' ? 'apk add --no-cache' : 'apt-get install -y --no-install-recommends'} ${runtimePackages.filter((x) => x !== 'libstdc++').join(' ')} in the runtime stage: the program runs ${installable.map((c) => c.name).join(', ')} at run time (${installable.slice(0, 4).map((c) => c.via).join('; ')}${installable.length > 4 ? `; ${installable.length - 4} more` : ''}).`);
   const installed = (name: string) => runtimePackages.length > 0 && installable.some((c) => c.name === name);
-  const absent = shape.runsCommands.filter((c) => (runtime === 'distroless' || runtime === 'scratch' || !BASE_TOOLS.has(c.name)) && !installed(c.name));
+  const absent = shape.runsCommands.filter((c) => (runtime === 'distroless' || runtime === 'scratch' || !baseTool(c.name)) && !installed(c.name));
   // Calls made only when a variable the image does not set is set (tg-spam's TGSPAM_IN_DOCKER=1).
   const gated = absent.filter((c) => c.onlyWith !== undefined);
   if (gated.length > 0) reasons.push(`Not warned about: the program runs ${gated.slice(0, 4).map((c) => `${c.name} (${c.via}) only with ${c.onlyWith} set`).join(', ')}${gated.length > 4 ? ` and ${gated.length - 4} more` : ''}, and the image does not set ${gated.length > 1 ? 'them' : 'it'}; ${runtimeImage} does not have ${gated.length > 1 ? 'those programs' : 'it'} if you do.`);
@@ -829,7 +865,7 @@ export function plan(model: WorkspaceModel, options: GenerateOptions, io: Genera
   // A program run through a name the configuration gives (helmfile: `exec.Command(cmd, …)` with
   // cmd from DefaultHelmBinary = "helm"): the generator cannot follow it, so the Check says so.
   const dynamic = shape.runsNamedAtRunTime;
-  const notInstalled = dynamic ? dynamic.defaults.filter((d) => !installed(d.name) && (runtime === 'distroless' || runtime === 'scratch' || !BASE_TOOLS.has(d.name))) : [];
+  const notInstalled = dynamic ? dynamic.defaults.filter((d) => !installed(d.name) && (runtime === 'distroless' || runtime === 'scratch' || !baseTool(d.name))) : [];
   if (dynamic && notInstalled.length > 0) {
     const names = notInstalled.map((d) => d.name);
     warnings.push(`The program runs programs it names at run time (${dynamic.calls.join('; ')}), and its sources name ${names.join(', ')} as ${names.length > 1 ? 'defaults' : 'a default'} (${notInstalled.map((d) => `${d.constant} in ${d.file}`).join(', ')}): ${runtime === 'distroless' || runtime === 'scratch' ? `${runtimeImage} has no programs but the binary` : `${runtimeImage} does not include ${names.length > 1 ? 'them' : 'it'}`}, so if the program runs ${names.length > 1 ? 'them' : 'it'}, the call fails in the container. Install ${names.length > 1 ? 'them' : 'it'} in the runtime stage (${runtime === 'distroless' || runtime === 'scratch' ? 'with --runtime debian or alpine' : runtime === 'alpine' ? 'apk add' : 'apt-get install'}, or COPY ${names.length > 1 ? 'the binaries' : 'the binary'} from ${names.length > 1 ? 'their images' : 'its image'}).`);

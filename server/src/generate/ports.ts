@@ -28,7 +28,7 @@
  *
  * Every finding says where it came from (file and the words found), so the user can check it.
  */
-import { listenAddresses, stripGoComments } from './goSource';
+import { addressFunctionsOf, listenAddresses, stripGoComments, type AddressFunction } from './goSource';
 import { constantsOf } from '../workspace/goText';
 import type { ProgramRun } from '../workspace/programsRun';
 
@@ -60,6 +60,11 @@ export interface PortEvidence {
    * a function) the command the flag belongs to is not known.
    */
   namedByConstant?: boolean;
+  /**
+   * The urfave/cli command literal whose `Flags:` hold the flag (croc's `{Name: "send", …, Flags:
+   * …}`): a flag of that subcommand, unknown to the root command and to the others.
+   */
+  subcommand?: string;
 }
 
 const NAME_LIKE_ADDRESS = /(^|[._-])(addr|address|listen|listener|listen[._-]?addr(ess)?|bind|http[._-]?addr(ess)?|web[._-]listen[._-]address|port|http[._-]?port|server[._-]?port|listen[._-]?port)$/i;
@@ -221,23 +226,57 @@ function unquote(s: string): string | null {
   return m ? m[1] ?? m[2] : null;
 }
 
+/** The index of the brace closing the one at `open` (strings and raw strings skipped). */
+function closingBrace(text: string, open: number): number {
+  let depth = 0;
+  for (let i = open; i < text.length; i++) {
+    const c = text[i];
+    if (c === '"') {
+      i++;
+      while (i < text.length && text[i] !== '"' && text[i] !== '\n') i += text[i] === '\\' ? 2 : 1;
+    } else if (c === '`') {
+      const e = text.indexOf('`', i + 1);
+      i = e < 0 ? text.length : e;
+    } else if (c === '{') depth++;
+    else if (c === '}' && --depth === 0) return i;
+  }
+  return text.length;
+}
+
+/**
+ * urfave/cli command literals (`&cli.Command{Name: "send", …}`, the elements of a
+ * `[]*cli.Command{{Name: "send"}, {Name: "relay"}}` list): offset -> the name of the innermost
+ * one holding it, null outside any. A literal with `Commands:` of its own that no other holds is
+ * the root command (urfave v3's `&cli.Command{Name: "prog", Commands: …}`): its flags are the root's.
+ */
+function urfaveCommands(text: string): (offset: number) => string | null {
+  const cmds: { name: string; from: number; to: number }[] = [];
+  for (const m of text.matchAll(/(?:cli\.Command\s*\{|\[\]\*?cli\.Command\s*\{\s*\{|\},\s*\{)\s*Name\s*:\s*"([a-z][a-z0-9-]*)"/g)) {
+    const open = m.index! + m[0].lastIndexOf('{', m[0].search(/\bName\s*:/));
+    cmds.push({ name: m[1], from: open, to: closingBrace(text, open) });
+  }
+  const holders = (c: { from: number; to: number }) => cmds.filter((o) => o !== c && o.from < c.from && c.to <= o.to);
+  const roots = new Set(cmds.filter((c) => holders(c).length === 0 && /\b(?:Sub)?[Cc]ommands\s*:/.test(text.slice(c.from, c.to)) && cmds.some((o) => o !== c && c.from < o.from && o.to <= c.to)));
+  return (offset) => cmds.filter((c) => c.from < offset && offset < c.to && !roots.has(c)).sort((a, b) => b.from - a.from)[0]?.name ?? null;
+}
+
 /**
  * Port evidence in one file. `consts` holds the constants of the file's package (all its files),
  * so a flag whose default is a constant declared elsewhere in the package still resolves.
  */
-export function portEvidence(file: string, source: string, imports: readonly string[], consts?: ReadonlyMap<string, string>): PortEvidence[] {
+export function portEvidence(file: string, source: string, imports: readonly string[], consts?: ReadonlyMap<string, string>, addressFuncs?: ReadonlyMap<string, AddressFunction>): PortEvidence[] {
   const text = stripGoComments(source);
   const known = consts ?? constantsOf(text);
   const out: PortEvidence[] = [];
-  const add = (value: string, via: string, confidence: PortEvidence['confidence'], flag?: string, group?: boolean) => {
+  const add = (value: string, via: string, confidence: PortEvidence['confidence'], flag?: string, group?: boolean, subcommand?: string) => {
     const p = portOf(value);
-    if (p && !out.some((o) => o.port === p.port && o.via === via)) out.push({ ...p, confidence, via, file, ...(flag !== undefined ? { flag } : {}), ...(group ? { group } : {}) });
+    if (p && !out.some((o) => o.port === p.port && o.via === via && o.subcommand === subcommand)) out.push({ ...p, confidence, via, file, ...(flag !== undefined ? { flag } : {}), ...(group ? { group } : {}), ...(subcommand !== undefined ? { subcommand } : {}) });
   };
   const serverName = (name: string) => NAME_LIKE_ADDRESS.test(name) && !NOT_THE_SERVER.test(name);
   // A copy of golang.org/x/crypto/acme/autocert (spire's pkg/server/endpoints/bundle/internal/autocert):
   // its Listener() opens :443 for Let's Encrypt, only when the program is configured for ACME.
   const acme = /^[ \t]*package[ \t]+autocert\b/m.test(text);
-  for (const a of listenAddresses(file, source, imports, known)) {
+  for (const a of listenAddresses(file, source, imports, known, addressFuncs)) {
     // A listen call among pprof/profiler words (or on pprof's port 6060) is the profiler's.
     const at = text.indexOf(`"${a.address}"`);
     // The call's line and the three before it (not the file: its imports name pprof anyway).
@@ -297,6 +336,7 @@ export function portEvidence(file: string, source: string, imports: readonly str
     if (d) add(d.value, `flag --${m[1]} default ${d.shown}`, 'sure', m[1]);
   }
   // urfave/cli: &cli.StringFlag{Name: "addr", Value: ":8080"} / &cli.IntFlag{Name: "port", Value: 8080}
+  const urfaveCommandAt = urfaveCommands(text);
   const urfave = /\bcli\.(String|Int|Uint|Int64)Flag\s*\{/g;
   for (let m = urfave.exec(text); m; m = urfave.exec(text)) {
     const { args } = splitArgs(text, m.index + m[0].length - 1);
@@ -307,7 +347,7 @@ export function portEvidence(file: string, source: string, imports: readonly str
     const value = field('Value');
     if (name === null || value === undefined || names.some((n) => NOT_THE_SERVER.test(n)) || CONNECTS_TO.test(field('Usage') ?? '')) continue;
     const d = resolveDefault(value, known);
-    if (d) add(d.value, `flag --${name} default ${d.shown}`, 'sure', name);
+    if (d) add(d.value, `flag --${name} default ${d.shown}`, 'sure', name, undefined, urfaveCommandAt(m.index) ?? undefined);
   }
   // Struct tags: `long:"port" env:"PORT" default:"8080"`. A field of a group type that another
   // field mounts under a namespace or prefix (go-flags `namespace:"ssl"`, kong `prefix:"ssl-"`) is
@@ -388,6 +428,11 @@ export interface PortDecision {
    * flag, `--listener :8080` for an address flag defaulting to `127.0.0.1:8080`. Null when none.
    */
   loopbackArgs: string[] | null;
+  /**
+   * Sure listen flags of urfave/cli subcommands the image does not run (croc's `send --port 9009`):
+   * `--port 9009 (send, file)`. (A hand-made command table's, mox's `updates serve`, stays a reason.)
+   */
+  otherCommands: string[];
 }
 
 /**
@@ -400,16 +445,43 @@ export interface CommandScope {
   runs: string | null;
 }
 
-function evidenceIn(pkgs: readonly PackageSources[], scope: CommandScope | undefined, dropped: PortEvidence[]): PortEvidence[] {
+/**
+ * The functions of the program's packages that return a listen address built from a port constant
+ * (./goSource.ts `addressFunctionsOf`): a name two packages give other ports is left out.
+ */
+function addressFunctions(pkgs: readonly PackageSources[]): Map<string, AddressFunction> {
+  const out = new Map<string, AddressFunction>();
+  const clash = new Set<string>();
+  for (const p of pkgs) {
+    const files = p.files.map((f) => ({ file: f.file, text: stripGoComments(f.text) }));
+    const consts = new Map<string, string>();
+    for (const f of files) for (const [k, v] of constantsOf(f.text)) consts.set(k, v);
+    for (const [name, fn] of addressFunctionsOf(p.dir, files, consts)) {
+      const prev = out.get(name);
+      if (prev !== undefined && prev.port !== fn.port) clash.add(name);
+      else out.set(name, fn);
+    }
+  }
+  for (const name of clash) out.delete(name);
+  return out;
+}
+
+/** The subcommand a flag belongs to: a cobra command's variable, or the urfave/cli command literal holding it. */
+function subcommandOf(e: PortEvidence, scope: CommandScope | undefined): string | undefined {
+  return e.subcommand ?? (e.command !== undefined ? scope?.subcommands.get(e.command) : undefined);
+}
+
+function evidenceIn(pkgs: readonly PackageSources[], scope: CommandScope | undefined, dropped: PortEvidence[], addressFuncs?: ReadonlyMap<string, AddressFunction>): PortEvidence[] {
   const out: PortEvidence[] = [];
   for (const p of pkgs) {
     const consts = new Map<string, string>();
     for (const f of p.files) for (const [k, v] of constantsOf(stripGoComments(f.text))) consts.set(k, v);
     for (const f of p.files) {
-      for (const e of portEvidence(p.dir === '' ? f.file : `${p.dir}/${f.file}`, f.text, p.imports, consts)) {
-        const sub = e.command !== undefined ? scope?.subcommands.get(e.command) : undefined;
-        if (e.namedByConstant && (sub === undefined || sub !== scope!.runs)) continue;
-        if (sub !== undefined && sub !== scope!.runs) dropped.push(e);
+      for (const e of portEvidence(p.dir === '' ? f.file : `${p.dir}/${f.file}`, f.text, p.imports, consts, addressFuncs)) {
+        const sub = subcommandOf(e, scope);
+        const runs = scope?.runs ?? null;
+        if (e.namedByConstant && (sub === undefined || sub !== runs)) continue;
+        if (sub !== undefined && sub !== runs) dropped.push(e);
         else out.push(e);
       }
     }
@@ -425,15 +497,18 @@ function evidenceIn(pkgs: readonly PackageSources[], scope: CommandScope | undef
 export function decidePorts(main: PackageSources, closure: readonly PackageSources[], requested: number | null | undefined, scope?: CommandScope, known: readonly PortEvidence[] = []): PortDecision {
   const dropped: PortEvidence[] = [];
   // `known`: listeners a framework's command opens, which the program's sources do not name (PocketBase's serve).
-  let evidence = [...known, ...evidenceIn([main], scope, dropped)];
+  // A listen call on an address a function of the program builds from a port constant (gatus's
+  // `app.Listen(cfg.Web.SocketAddress())`, the constant in config/web): sure.
+  const addressFuncs = addressFunctions([main, ...closure.filter((p) => p.dir !== main.dir)]);
+  let evidence = [...known, ...evidenceIn([main], scope, dropped, addressFuncs)];
   // The imported packages count for what they say surely (a cobra command's flag); their
   // constants named like ports are too far from the program to be worth a guess.
-  if (!evidence.some((e) => e.confidence === 'sure' && !e.profiler && !e.acme)) evidence = [...evidence, ...evidenceIn(closure.filter((p) => p.dir !== main.dir), scope, dropped).filter((e) => e.confidence === 'sure')];
+  if (!evidence.some((e) => e.confidence === 'sure' && !e.profiler && !e.acme)) evidence = [...evidence, ...evidenceIn(closure.filter((p) => p.dir !== main.dir), scope, dropped, addressFuncs).filter((e) => e.confidence === 'sure')];
   const reasons: string[] = [];
   const subs = dropped.filter((e) => e.confidence === 'sure');
   if (subs.length > 0) {
-    const shownSubs = subs.slice(0, 4).map((e) => `${e.via} of the ${scope!.subcommands.get(e.command!)} subcommand (${e.file})`).join(', ');
-    reasons.push(`Not used for ${scope!.runs === null ? 'the root command' : `the ${scope!.runs} subcommand`} the image runs: ${shownSubs}${subs.length > 4 ? ` and ${subs.length - 4} more` : ''}; a flag of another subcommand is unknown to it, and its port is not what the image serves.`);
+    const shownSubs = subs.slice(0, 4).map((e) => `${e.via} of the ${subcommandOf(e, scope)} subcommand (${e.file})`).join(', ');
+    reasons.push(`Not used for ${(scope?.runs ?? null) === null ? 'the root command' : `the ${scope!.runs} subcommand`} the image runs: ${shownSubs}${subs.length > 4 ? ` and ${subs.length - 4} more` : ''}; a flag of another subcommand is unknown to it, and its port is not what the image serves.`);
   }
   const warnings: string[] = [];
   // The pprof profiler's listener: a debugging aid, never what the image serves (nor to publish).
@@ -452,7 +527,7 @@ export function decidePorts(main: PackageSources, closure: readonly PackageSourc
       const backing = evidence.filter((e) => e.port === requested);
       reasons.push(`EXPOSE ${requested} (asked for${backing.length > 0 ? `; the sources agree: ${shown(backing)}` : ''}).`);
     }
-    return { expose: requested === null ? [] : [requested], evidence, reasons, warnings, loopbackArgs: null };
+    return { expose: requested === null ? [] : [requested], evidence, reasons, warnings, loopbackArgs: null, otherCommands: [] };
   }
   const sure = evidence.filter((e) => e.confidence === 'sure' && e.external);
   const expose = [...new Set(sure.map((e) => e.port))].sort((a, b) => a - b);
@@ -491,5 +566,6 @@ export function decidePorts(main: PackageSources, closure: readonly PackageSourc
   }
   const low = expose.filter((p) => p < 1024);
   if (low.length > 0) warnings.push(`Port ${low.join(', ')} is below 1024 and the image runs as non-root: Docker allows it (unprivileged ports start at 0 in its containers), but Kubernetes and other runtimes may refuse to bind it. Prefer a port above 1024.`);
-  return { expose, evidence, reasons, warnings, loopbackArgs };
+  const otherCommands = [...new Set(subs.filter((e) => e.subcommand !== undefined).map((e) => `${e.flag !== undefined ? `--${e.flag} ` : ''}${e.port} (${subcommandOf(e, scope)}, ${e.file})`))];
+  return { expose, evidence, reasons, warnings, loopbackArgs, otherCommands };
 }

@@ -6,7 +6,8 @@
  * when the runtime image lacks one; GD208 keeps quiet about the package that provides one.
  *
  * Counted (comments blanked):
- * - `exec.Command("git", …)`, `exec.CommandContext(ctx, "git", …)`;
+ * - `exec.Command("git", …)`, `exec.CommandContext(ctx, "git", …)`, also by its path in a system bin
+ *   folder (`exec.Command("/bin/ps", …)`: kube-bench);
  * - the same with a constant or package variable of the package holding the name (harness:
  *   `GitExecutable = "git"`, `exec.CommandContext(ctx, GitExecutable, …)`), when a file of the
  *   package that imports os/exec declares it;
@@ -48,7 +49,8 @@ export interface ProgramRun {
   onlyWith?: string;
 }
 
-const PROGRAM_NAME = /^[A-Za-z0-9_.+-]+$/;
+/** A program's name, or its absolute path in a system bin folder (kube-bench's `exec.Command("/bin/ps", …)`). */
+const PROGRAM_NAME = /^(?:\/(?:usr\/(?:local\/)?)?s?bin\/)?[A-Za-z0-9_.+-]+$/;
 
 /**
  * The environment variable a call at `at` runs only with (`X=…`), or null: the function returns
@@ -163,7 +165,7 @@ export function fileExecs(src: string): FileExecs {
   const constants: Record<string, string> = {};
   for (const [k, v] of constantsOf(text)) if (PROGRAM_NAME.test(v)) constants[k] = v;
   const calls: ExecCall[] = [];
-  const callRe = /\bexec\.(?:(Command)\(\s*|(CommandContext)\(\s*[A-Za-z_][\w.]*(?:\(\))?\s*,\s*)(?:"([A-Za-z0-9_.+-]+)"|([A-Za-z_][A-Za-z0-9_]*)\s*[,)])/g;
+  const callRe = /\bexec\.(?:(Command)\(\s*|(CommandContext)\(\s*[A-Za-z_][\w.]*(?:\(\))?\s*,\s*)(?:"((?:\/(?:usr\/(?:local\/)?)?s?bin\/)?[A-Za-z0-9_.+-]+)"|([A-Za-z_][A-Za-z0-9_]*)\s*[,)])/g;
   const found: { at: number; call: ExecCall }[] = [];
   for (const m of text.matchAll(callRe)) {
     const call = (m[1] ?? m[2]) as 'Command' | 'CommandContext';
