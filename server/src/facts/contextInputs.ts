@@ -23,6 +23,7 @@ import type { DockerfileModel, Instruction, Stage } from '../dockerfile/model';
 import { contextBinds } from '../dockerfile/mounts';
 import { installsPackage } from '../dockerfile/packages';
 import { stageBuilds } from './builtPackages';
+import { runFillsFolder } from './runWrites';
 import { workspaceFact } from './memo';
 import { patternMatcher } from '../workspace/dockerignore';
 import type { FileEntryInfo } from '../workspace/types';
@@ -236,7 +237,11 @@ export function contextInputs(ws: WorkspaceModel, df: DockerfileModel, opts: Inp
     // /build/frontend/dist ./frontend/dist`): the context's copy is not needed, and often ignored on purpose.
     // harness: the node stage's `COPY ./web .` holds web/dist too, but the Go stage gets dist by
     // `COPY --from=web /usr/src/app/dist /app/web/dist` after its `COPY . .`.
-    const r = inBuild.length > 0 ? inBuild.find((x) => !filledFromStage(df, x, path)) : holding[0] && !filledFromStage(df, holding[0], path) ? holding[0] : undefined;
+    // Or filled by a RUN of the compiling stage before its build (croc: `npm run embed --prefix web`
+    // remakes src/webassets/dist, which .dockerignore leaves out).
+    const chains = [...(builders.get(e.dir) ?? [])];
+    const read = opts.readFile;
+    const r = inBuild.length > 0 ? inBuild.find((x) => !filledFromStage(df, x, path) && !(read && filledByRun(df, x, path, chains, read))) : holding[0] && !filledFromStage(df, holding[0], path) ? holding[0] : undefined;
     if (!r) continue;
     out.push({ path, dir: null, kind: built.has(e.dir) ? 'embed' : 'possible', what: `//go:embed ${e.pattern} in package ${e.dir || '.'}`, instr: r.instr });
   }
@@ -273,21 +278,69 @@ export function contextInputs(ws: WorkspaceModel, df: DockerfileModel, opts: Inp
  */
 function filledFromStage(df: DockerfileModel, root: CopyRoot, rel: string): boolean {
   const stage = df.stages[root.instr.stage];
-  if (!stage || (root.instr.keyword !== 'COPY' && root.instr.keyword !== 'ADD')) return false;
-  const absolute = (i: Instruction, dest: string): string | null => {
-    if (dest.startsWith('/')) return posix.resolve(dest);
-    const wd = workdirBefore(df, stage, i, null);
-    return wd === null ? null : posix.resolve(wd, dest);
-  };
-  const dest = copyPaths(root.instr)?.dest;
-  const base = dest === undefined ? null : absolute(root.instr, dest);
-  if (base === null) return false;
-  const target = posix.join(base, root.path === '' ? rel : rel.slice(root.path.length + 1));
+  const placed = rootPlacement(df, root);
+  if (!stage || !placed) return false;
+  const target = placed.at(rel);
   // Before the context copy too: copying a context without the folder leaves it in place.
   for (const i of stage.instructions) {
     if (i.keyword !== 'COPY' || !i.flags.some((f) => f.name === 'from')) continue;
     const d = copyPaths(i)?.dest;
-    if (d !== undefined && absolute(i, d) === target) return true;
+    if (d !== undefined && absoluteDest(df, stage, i, d) === target) return true;
+  }
+  return false;
+}
+
+/** A COPY's destination as a builder path (relative ones under the WORKDIR); null when unknown. */
+function absoluteDest(df: DockerfileModel, stage: Stage, i: Instruction, dest: string): string | null {
+  if (dest.startsWith('/')) return posix.resolve(dest);
+  const wd = workdirBefore(df, stage, i, null);
+  return wd === null ? null : posix.resolve(wd, dest);
+}
+
+/**
+ * Where a context copy puts things in its stage: the builder path of a context path under the
+ * root (`at`), and the context path of a builder path under its destination (`contextOf`).
+ */
+function rootPlacement(df: DockerfileModel, root: CopyRoot): { at(rel: string): string; contextOf(abs: string): string | null } | null {
+  const stage = df.stages[root.instr.stage];
+  if (!stage || (root.instr.keyword !== 'COPY' && root.instr.keyword !== 'ADD')) return null;
+  const dest = copyPaths(root.instr)?.dest;
+  const base = dest === undefined ? null : absoluteDest(df, stage, root.instr, dest);
+  if (base === null) return null;
+  return {
+    at: (rel) => posix.join(base, root.path === '' ? rel : rel.slice(root.path.length + 1)),
+    contextOf: (abs) => {
+      if (abs !== base && !abs.startsWith(base === '/' ? '/' : `${base}/`)) return null;
+      const rest = abs === base ? '' : abs.slice(base === '/' ? 1 : base.length + 1);
+      return [root.path, rest].filter((x) => x !== '').join('/');
+    },
+  };
+}
+
+/**
+ * A RUN after the root's copy fills the folder where the copy puts the context path `rel`
+ * (runWrites.ts runFillsFolder), in the chain of a stage that compiles the package (`compiling`,
+ * stage indexes), at or before that chain's last go build/install: the context's copy of the
+ * folder is then not what the build uses (croc's `npm run embed --prefix web` remakes
+ * src/webassets/dist from web/dist before `go build`; .dockerignore leaves it out on purpose).
+ */
+function filledByRun(df: DockerfileModel, root: CopyRoot, rel: string, compiling: number[], read: (rel: string) => string | null): boolean {
+  const placed = rootPlacement(df, root);
+  if (!placed) return false;
+  const target = placed.at(rel);
+  const files = { contextOf: placed.contextOf, read };
+  for (const c of compiling) {
+    const chain = stageChain(df, df.stages[c]);
+    const from = chain.findIndex((s) => s.index === root.instr.stage);
+    if (from < 0) continue;
+    // The steps from the copy to the chain's last build (inclusive: `npm run embed && go build`).
+    const steps: { stage: Stage; instr: Instruction }[] = [];
+    for (const s of chain.slice(from)) for (const i of s.instructions) if (s !== chain[from] || i.line > root.instr.line) steps.push({ stage: s, instr: i });
+    let last = -1;
+    steps.forEach((x, n) => {
+      if (goCommands(x.instr).some((g) => g.sub === 'build' || g.sub === 'install')) last = n;
+    });
+    for (const x of steps.slice(0, last + 1)) if (runFillsFolder(df, x.stage, x.instr, target, files) !== null) return true;
   }
   return false;
 }

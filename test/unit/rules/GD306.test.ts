@@ -230,6 +230,75 @@ describe('GD306 dockerignore-excludes-input', () => {
     }
   });
 
+  // schollz/croc 3cdb6c7bd356767ba2156a01aae2e1921858460e (MIT) Dockerfile:11-13 (round-16
+  // judgement): .dockerignore excludes src/webassets/dist (`//go:embed all:dist` in
+  // src/webassets/assets.go, only a .gitkeep in git) on purpose: after `COPY . .`, `npm run embed
+  // --prefix web` (web/package.json "embed": "npm run build && node scripts/embed-dist.mjs")
+  // deletes and remakes it from web/dist before `go build`.
+  describe('an embedded folder a RUN fills before the build (croc)', () => {
+    const EMBED = 'import { cp, mkdir, rm, writeFile } from "node:fs/promises";\nimport path from "node:path";\n\nconst webRoot = path.resolve(import.meta.dirname, "..");\nconst source = path.join(webRoot, "dist");\nconst destination = path.resolve(webRoot, "..", "src", "webassets", "dist");\n\nawait rm(destination, { recursive: true, force: true });\nawait mkdir(destination, { recursive: true });\nawait cp(source, destination, { recursive: true });\nawait writeFile(path.join(destination, ".gitkeep"), "");\n';
+    const tree = (embedJs = EMBED, scripts: Record<string, string> = { build: 'npm run wasm && tsc -b && vite build', embed: 'npm run build && node scripts/embed-dist.mjs' }) => {
+      const root = tmpCopy(null);
+      write(root, 'go.mod', 'module github.com/schollz/croc/v10\n\ngo 1.25\n');
+      write(root, 'main.go', 'package main\n\nimport _ "github.com/schollz/croc/v10/src/webassets"\n\nfunc main() {}\n');
+      write(root, 'src/webassets/assets.go', 'package webassets\n\nimport "embed"\n\n//go:embed all:dist\nvar dist embed.FS\n');
+      write(root, 'src/webassets/dist/.gitkeep', '');
+      write(root, 'web/package.json', JSON.stringify({ name: 'croc-web', private: true, scripts }, null, 2));
+      write(root, 'web/scripts/embed-dist.mjs', embedJs);
+      write(root, '.dockerignore', '.git\nweb/dist\nweb/node_modules\nsrc/webassets/dist\n');
+      return opts(load(root));
+    };
+    const croc = (run: string[]) => df([
+      '# syntax=docker/dockerfile:1',
+      'FROM --platform=$BUILDPLATFORM golang:1.25-alpine AS builder',
+      'RUN apk add --no-cache git nodejs npm',
+      'WORKDIR /go/croc',
+      'COPY go.mod go.sum ./',
+      'RUN go mod download',
+      'COPY . .',
+      ...run,
+      'RUN CGO_ENABLED=0 go build -trimpath -o /out/croc .',
+      'FROM alpine:3.22',
+      'COPY --from=builder /out/croc /',
+    ]);
+    const EMBED_RUN = ['RUN npm ci --prefix web \\', '    && npm run embed --prefix web'];
+
+    it('silent when `npm run embed --prefix web` runs a script that copies into it', () => {
+      assert.deepEqual(find(croc(EMBED_RUN), tree(), 'GD306'), []);
+      // The other ways to name the package folder, and the build in the same RUN.
+      assert.deepEqual(find(croc(['RUN cd web && npm ci && npm run embed']), tree(), 'GD306'), []);
+      assert.deepEqual(find(croc(['RUN npm --prefix web run embed']), tree(), 'GD306'), []);
+      assert.deepEqual(find(croc(['RUN npm ci --prefix web && npm run embed --prefix web && go build -o /out/web .']), tree(), 'GD306'), []);
+    });
+
+    it('silent when a RUN (or a package script) copies the built folder into it', () => {
+      assert.deepEqual(find(croc(['RUN cd web && npm ci && npm run build && cp -r dist ../src/webassets/']), tree(), 'GD306'), []);
+      assert.deepEqual(find(croc(['RUN cp -r web/dist src/webassets/dist']), tree(), 'GD306'), []);
+      const scripted = tree(EMBED, { build: 'vite build', embed: 'npm run build && rm -rf ../src/webassets/dist && cp -r dist ../src/webassets/dist' });
+      assert.deepEqual(find(croc(EMBED_RUN), scripted, 'GD306'), []);
+    });
+
+    it('still reported: no RUN, a RUN after the build, a script that writes elsewhere or only reads it, another script', () => {
+      const reported = (text: string, o = tree()) => {
+        const found = find(text, o, 'GD306');
+        assert.equal(found.length, 1, text);
+        assert.match(found[0].message, /src\/webassets\/dist \(\/\/go:embed dist in package src\/webassets\)/);
+      };
+      reported(croc([]));
+      // After the build.
+      reported(df(['FROM golang:1.25-alpine AS builder', 'WORKDIR /go/croc', 'COPY . .', 'RUN go build -o /out/croc .', ...EMBED_RUN]));
+      // The script builds into web/dist only, or copies into another folder.
+      reported(croc(['RUN npm ci --prefix web && npm run build --prefix web']));
+      reported(croc(EMBED_RUN), tree(EMBED.replace('"src", "webassets", "dist"', '"src", "other", "dist"')));
+      // It names the folder but only reads from it.
+      reported(croc(EMBED_RUN), tree('import { cp } from "node:fs/promises";\nimport path from "node:path";\nconst from = path.resolve(import.meta.dirname, "..", "..", "src", "webassets", "dist");\nawait cp(from, "/tmp/out", { recursive: true });\n'));
+      // A bare "dist" (one segment) proves nothing.
+      reported(croc(EMBED_RUN), tree('import { cp } from "node:fs/promises";\nimport path from "node:path";\nconst d = path.join(process.env.OUT, "dist");\nawait cp("x", d, { recursive: true });\n'));
+      // A copy to another path.
+      reported(croc(['RUN cp -r web/dist src/webassets/dist2']));
+    });
+  });
+
   it('silent: globs, unresolved builds, paths only RUN scripts name, a <Dockerfile>.dockerignore, no .dockerignore', () => {
     const root = tmpCopy('dockerignore');
     write(root, '.dockerignore', fs.readFileSync(path.join(FIX, 'dockerignore/.dockerignore'), 'utf8').replace('!internal/**\n', ''));
