@@ -742,7 +742,7 @@ export function moduleCacheMount(model: DockerfileModel, stage: Stage, instr: In
  * The id of a cache mount as BuildKit keys it: its `id=`, else its target (expanded with the
  * RUN's variables and the image's, without a trailing slash); null when a variable we cannot resolve decides it.
  */
-export function cacheMountId(model: DockerfileModel, stage: Stage, instr: Instruction, m: Mount): string | null {
+function cacheMountId(model: DockerfileModel, stage: Stage, instr: Instruction, m: Mount): string | null {
   const raw = m.id ?? m.target;
   if (raw === null) return null;
   const v = expandVariables(raw, pathEnv(model, stage, instr));

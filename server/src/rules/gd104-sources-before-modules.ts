@@ -2,7 +2,7 @@ import * as path from 'node:path';
 import { flatMapOf } from '../arrays';
 import { contextBinds, mounts, type Mount } from '../dockerfile/mounts';
 import { contextPath, copyPaths, dockerEnv, goCommands, goFlag, goPackages, isContextCopy, isWholeContext, stageChain, stageGoCommands, stageImage, stageRef, workdirBefore } from '../dockerfile/facts';
-import { cacheMountId, envValue, goCachePaths, isLocalPackage, MODULE_DOWNLOADS, moduleCacheMount, moduleDownloadCaches } from '../dockerfile/goBuild';
+import { envValue, goCachePaths, isLocalPackage, MODULE_DOWNLOADS, moduleCacheMount } from '../dockerfile/goBuild';
 import { expandVariables } from '../dockerfile/variables';
 import { indirectGoSteps } from '../dockerfile/indirectGo';
 import type { DockerfileModel, Instruction, Stage } from '../dockerfile/model';
@@ -107,14 +107,8 @@ export const gd104: Rule = {
             continue;
           }
           if (reporting && !modulesCached && stage === checked && (report ??= reportsStage(ctx, stage, indirect)) && !modulesFromElsewhere(ctx, stage, instr, indirect)) {
-            // With a module-cache mount the machine that holds the cache does not download again;
-            // a builder without it (a fresh CI runner) does. Only a mount over the step's module
-            // cache (goCachePaths: `target=/root/go/pkg/mod` on a golang image, GOPATH=/go, is not).
-            const mounted = moduleSteps(stage, instr, indirect).some((s) => moduleCacheMount(ctx.model, stage, s.instr, s.go) !== undefined);
             out.push(withLazyFix({
-              message: mounted
-                ? 'Sources are copied before go.mod/go.sum and `go mod download`: every source edit re-runs the module step. The cache mount keeps the modules on this builder, but a builder without that cache (a fresh CI runner) downloads every module again. Copy go.mod and go.sum first and download the modules in their own layer.'
-                : 'Sources are copied before go.mod/go.sum and `go mod download`: every source edit re-downloads every module. Copy go.mod and go.sum first and download the modules in their own layer.',
+              message: 'Sources are copied before go.mod/go.sum and `go mod download`: every source edit re-downloads every module. Copy go.mod and go.sum first and download the modules in their own layer.',
               span: instr.span,
             }, () => fixFor(ctx, stage, instr, paths.dest, paths.sources, indirect)));
           }
@@ -294,27 +288,24 @@ function moduleSteps(stage: Stage, after: Instruction, indirect: Set<Instruction
 }
 
 /**
- * Every step after the source copy that reads the modules gets them without downloading: it runs
- * with GOPROXY=off (nothing can be downloaded: the modules are there, or the build fails either
- * way; FerretDB's build stage says "modules are already downloaded"), or it mounts a cache over
- * its module cache that a `go mod download` of another stage (or of this one, before the copy)
- * fills (`RUN --mount=type=cache,target=/cache go mod download` in a prepare stage, the same
- * mount on the build). A source edit then downloads nothing, and a download layer here would be
- * hidden under that mount.
+ * Every step after the source copy that reads the modules gets them without downloading again at
+ * a source edit, or a download layer before the copy would gain it nothing:
+ * - it runs with GOPROXY=off (nothing can be downloaded: the modules are there, or the build fails
+ *   either way; FerretDB's build stage says "modules are already downloaded");
+ * - it mounts a cache over its module cache (moduleCacheMount: goCachePaths' path, or a folder
+ *   above it). On the builder that holds the cache a source edit downloads nothing; on one without
+ *   it (a fresh CI runner) the mount is empty, and a download layer before the copy would be
+ *   hidden under it (the fix's download gets the same mount, so its layer holds nothing either).
+ *   kine's validate/build stages (`--mount=type=cache,id=gomod,target=/go/pkg/mod`), FerretDB's
+ *   build stage with the cache its prepare stage's download fills, kruise's `target=/go`.
+ * A step without the mount (a go command, or go run through make or a script: indirectGoSteps)
+ * downloads every module at every source edit: reported.
  */
 function modulesFromElsewhere(ctx: RuleContext, stage: Stage, copy: Instruction, indirect: Set<Instruction>): boolean {
   const steps = moduleSteps(stage, copy, indirect);
   if (steps.length === 0) return false;
   const proxy = (s: { instr: Instruction; go: GoCommand | null }) => (s.go ? envValue(ctx.model, stage, s.go, 'GOPROXY') : dockerEnv(ctx.model, stage, s.instr).get('GOPROXY'));
-  if (steps.every((s) => proxy(s) === 'off')) return true;
-  const downloads = moduleDownloadCaches(ctx.model);
-  if (downloads.size === 0) return false;
-  return steps.every((s) => {
-    const m = moduleCacheMount(ctx.model, stage, s.instr, s.go);
-    const id = m && cacheMountId(ctx.model, stage, s.instr, m);
-    // A download of this stage after the copy runs again at every source edit: not elsewhere.
-    return !!id && (downloads.get(id) ?? []).some((d) => d.stage !== stage.index || d.line < copy.line);
-  });
+  return steps.every((s) => proxy(s) === 'off' || moduleCacheMount(ctx.model, stage, s.instr, s.go) !== undefined);
 }
 
 /**
