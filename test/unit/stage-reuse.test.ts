@@ -15,7 +15,7 @@ import { df, plainFindings, randomEdit as randomEditOf, ready, rng } from './hel
 
 before(() => ready);
 
-/** What the stage rules (GD104, GD107, GD109, GD111, GD112, GD113, GD209, GD301, GD302, GD309) react to, and what moves stages and their chains. */
+/** What the stage rules (GD104, GD107, GD109, GD111, GD113, GD209, GD301, GD302, GD309) react to, and what moves stages and their chains. */
 const SNIPPETS = [
   ' ', '\n', 'x', '\\\n', ' -a', '\nRUN go env -w CGO_ENABLED=0', ' -extldflags "-static"', ' CGO_ENABLED=0', '\nENV CGO_ENABLED=0', '\nENV GOFLAGS=-a',
   '\nRUN go install golang.org/x/tools/cmd/goimports@latest', '\nRUN go run github.com/a/b@main', '\nRUN git clone https://github.com/a/b',

@@ -1,5 +1,6 @@
+import * as path from 'node:path';
 import { flatMapOf } from '../arrays';
-import { dockerEnv, goPackages, stageGoCommands, stageImage } from '../dockerfile/facts';
+import { copyPaths, dockerEnv, goCommands, goPackages, isBuilderStage, pathEnv, stageChain, stageGoCommands, stageImage, stageRef, workdirBefore } from '../dockerfile/facts';
 import { buildToolFiles } from '../dockerfile/indirectGo';
 import { envValue, isLocalPackage, lexShellWord, sourcesPresent } from '../dockerfile/goBuild';
 import { scriptSpan, type DockerfileModel, type Instruction, type Stage } from '../dockerfile/model';
@@ -22,7 +23,8 @@ const PINNED = /^(v\d+\.\d+\.\d+([-+][0-9A-Za-z.+-]*)?|[0-9a-f]{7,40})$/;
  *   module itself. For `go run`, only the first argument is the package; the rest are the
  *   program's arguments.
  * Also `git clone` of a branch (the default, `--branch main`, or a later `git checkout master`) in
- * a stage that builds Go, with no later checkout of a tag or commit (see `unpinnedClones`).
+ * a stage that builds Go, or copied by `COPY --from` into one that builds it, with no later
+ * checkout of a tag or commit (see `unpinnedClones`).
  * No fix: the rule cannot know which version you tested with.
  */
 export const gd112: Rule = {
@@ -34,7 +36,8 @@ export const gd112: Rule = {
   peers: ['DL3062'],
   fix: 'none',
   facts: ['goCommands'],
-  scope: 'stage',
+  // `file`: a clone's finding depends on the stages that `COPY --from` it and build it (their
+  // RUNs), which a stage rule may not read.
   check(ctx) {
     const out: RuleFinding[] = [];
     for (const stage of stagesToCheck(ctx)) {
@@ -65,13 +68,14 @@ const PINNED_REF = /^(v?\d+(\.\d+)*([-+.][0-9A-Za-z.+-]*)?|[0-9a-f]{7,40}|refs\/
  * holds when the step runs. A ref from a variable is resolved through ARG/ENV defaults; unknown
  * is not reported. A later `git checkout master` (lnd: `ARG checkout="master"` … `git checkout
  * $checkout`) keeps it on a branch. "Builds Go": a `go build`/`go install` in the stage, or, on
- * an image with Go, a build tool (`make release-install`) run inside the clone.
+ * an image with Go, a build tool (`make release-install`) run inside the clone. Or the clone is
+ * built in another stage that copies it in (copiedIntoBuild: filestash clones in an alpine/git
+ * stage, and its golang stage copies that folder with `COPY --from` and runs make there).
  */
 function unpinnedClones(model: DockerfileModel, stage: Stage): RuleFinding[] {
   const out: RuleFinding[] = [];
-  const buildsGo = stageGoCommands(stage).some((g) => g.sub === 'build' || g.sub === 'install');
+  const buildsGo = isBuilderStage(stage);
   const onGo = stageImage(model, stage)?.goToolchain === true;
-  if (!buildsGo && !onGo) return out;
   // Most stages run no git at all: nothing to collect.
   if (!stage.instructions.some((i) => i.keyword === 'RUN' && i.script?.parsed.commands.some((c) => c.argv[0]?.value === 'git'))) return out;
   const resolve = (instr: Instruction, w: ShellWord): string | null => (w.dynamic ? expandVariables(w.raw.replace(/["']/g, ''), dockerEnv(model, stage, instr)) : w.value);
@@ -107,17 +111,73 @@ function unpinnedClones(model: DockerfileModel, stage: Stage): RuleFinding[] {
     }
     const positional = argv.slice(sub + 1).filter((w, i, rest) => !w.value.startsWith('-') && !CLONE_VALUE_FLAGS.includes(rest[i - 1]?.value ?? ''));
     const url = positional[0];
-    if (!buildsGo && !buildsInClone(model, stage, cmds.slice(k + 1), instr, cloneDir(url ? resolve(instr, url) : null, positional[1] ? resolve(instr, positional[1]) : null))) return;
+    const dir = cloneDir(url ? resolve(instr, url) : null, positional[1] ? resolve(instr, positional[1]) : null);
+    let elsewhere: { stage: Stage; copy: Instruction } | null = null;
+    if (!buildsGo && !(onGo && buildsInClone(model, stage, cmds.slice(k + 1), instr, dir))) {
+      // A `cd` earlier in the RUN moves the clone: where it lands is then not worked out.
+      const moved = cmds.slice(0, k).some((x) => x.instr === instr && x.c.argv[0]?.value === 'cd');
+      elsewhere = moved ? null : copiedIntoBuild(model, stage, instr, dir);
+      if (!elsewhere) return;
+    }
     const urlText = url ? resolve(instr, url) ?? url.raw : null;
     const what = checkedOut !== null
       ? `\`git clone\`${urlText ? ` of ${urlText}` : ''}, then \`git checkout ${checkedOut.dynamic ? `${checkedOut.raw}\` (by default \`${checkedOut.value}\`, a branch)` : `${checkedOut.value}\` (a branch)`}`
       : `\`git clone\` of ${ref ? `the branch \`${ref}\`` : 'the default branch'}${urlText ? ` of ${urlText}` : ''}`;
     out.push({
-      message: `${what}, then built: the image gets whatever that branch holds when the step runs (frozen in whichever build cache ran it first). ${checkedOut !== null ? `Check out a tag or a commit${checkedOut.dynamic ? `: make the default of \`${checkedOut.raw}\` a tag or a commit hash` : ''}.` : 'Clone a tag or check out a commit: `git clone --branch vX.Y.Z --depth 1 …`.'}`,
+      message: `${what}, then built${elsewhere ? ` in stage ${elsewhere.stage.name ?? elsewhere.stage.index} (\`COPY --from\` on line ${elsewhere.copy.line + 1})` : ''}: the image gets whatever that branch holds when the step runs (frozen in whichever build cache ran it first). ${checkedOut !== null ? `Check out a tag or a commit${checkedOut.dynamic ? `: make the default of \`${checkedOut.raw}\` a tag or a commit hash` : ''}.` : 'Clone a tag or check out a commit: `git clone --branch vX.Y.Z --depth 1 …`.'}`,
       span: scriptSpan(instr.script!, c.start, c.end),
     });
   });
   return out;
+}
+
+/**
+ * Another stage that copies the clone in (`COPY --from=<this stage, or one built FROM it>` of the
+ * clone's folder, a folder above it, or one in it) and builds it: a `go build`/`go install` after
+ * the copy, or, on an image with Go, a build tool run inside the copied folder (buildsInClone,
+ * from the WORKDIR the copy runs in). The clone's folder is its path under the WORKDIR of the
+ * clone's RUN (workdirBefore); a COPY --from source is a path from that stage's root. The first
+ * such stage and its copy, or null.
+ */
+function copiedIntoBuild(model: DockerfileModel, stage: Stage, cloneInstr: Instruction, dir: string | null): { stage: Stage; copy: Instruction } | null {
+  if (dir === null) return null;
+  const wd = dir.startsWith('/') ? '/' : workdirBefore(model, stage, cloneInstr, null);
+  if (wd === null) return null;
+  const clone = path.posix.resolve(wd, dir);
+  for (const other of model.stages) {
+    if (other === stage) continue;
+    const onGo = stageImage(model, other)?.goToolchain === true;
+    for (const [n, copy] of other.instructions.entries()) {
+      const from = copy.keyword === 'COPY' ? copy.flags.find((f) => f.name === 'from')?.value : undefined;
+      const index = from ? stageRef(model, from) : null;
+      if (index === null || !stageChain(model, model.stages[index]).includes(stage)) continue;
+      const paths = copyPaths(copy);
+      if (!paths) continue;
+      const env = pathEnv(model, other, copy);
+      const destWritten = expandVariables(paths.dest, env);
+      const destBase = destWritten === null ? null : destWritten.startsWith('/') ? '/' : workdirBefore(model, other, copy, null);
+      if (destWritten === null || destBase === null) continue;
+      const dest = path.posix.resolve(destBase, destWritten);
+      for (const written of paths.sources) {
+        const v = expandVariables(written, env);
+        if (v === null || /[*?[]/.test(v)) continue;
+        const src = path.posix.resolve('/', v);
+        // Where the clone's folder lands: under dest at its place below src, or dest itself
+        // (src is the clone, or a folder in it).
+        let landed: string;
+        if (src === clone || clone.startsWith(src === '/' ? '/' : `${src}/`)) landed = path.posix.join(dest, clone.slice(src.length));
+        else if (src.startsWith(`${clone}/`)) landed = dest;
+        else continue;
+        const after = other.instructions.slice(n + 1);
+        if (after.some((i) => goCommands(i).some((g) => g.sub === 'build' || g.sub === 'install'))) return { stage: other, copy };
+        if (!onGo) continue;
+        const cmds = flatMapOf(after, (instr) => (instr.keyword === 'RUN' && instr.script ? instr.script.parsed.commands.map((c) => ({ instr, c })) : []));
+        const at = workdirBefore(model, other, copy, null);
+        if (buildsInClone(model, other, cmds, copy, landed, at !== null && sameDir(at, landed))) return { stage: other, copy };
+      }
+    }
+  }
+  return null;
 }
 
 /** Flags of `git clone` that take a value (the word after them is no URL or folder). */
@@ -143,9 +203,9 @@ function sameDir(a: string, b: string): boolean {
  * into it (or straight away when it was cloned into `.`), with `make -C <clone>`, or in a later
  * RUN under a WORKDIR that is the clone.
  */
-function buildsInClone(model: DockerfileModel, stage: Stage, after: { instr: Instruction; c: { argv: ShellWord[] } }[], cloneInstr: Instruction, dir: string | null): boolean {
+function buildsInClone(model: DockerfileModel, stage: Stage, after: { instr: Instruction; c: { argv: ShellWord[] } }[], cloneInstr: Instruction, dir: string | null, inside = dir === '.'): boolean {
   if (dir === null) return false;
-  const here = dir === '.';
+  const here = inside;
   let inClone = here;
   let workdirInClone = here;
   let current = cloneInstr;

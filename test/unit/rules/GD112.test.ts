@@ -86,3 +86,47 @@ describe('GD112 clone, then a checkout of a branch (lnd)', () => {
     assert.equal(has(df(['FROM golang:1.22', 'WORKDIR /src', 'RUN git clone https://github.com/acme/tool.git', 'WORKDIR /src/tool', 'RUN git checkout v1.2.0 && make']), 'GD112'), false);
   });
 });
+
+// Judge R (round 16): mickael-kerjean/filestash ce308653 (AGPL-3.0) docker/Dockerfile:1-17: an
+// alpine/git stage clones master, the golang stage copies the clone in with `COPY --from` and
+// runs make there. The build context is never used: each build takes whatever master is that day.
+describe('GD112 clone in another stage, copied in and built there (filestash)', () => {
+  const filestash = (branchArg: string, copy = 'COPY --from=builder_prepare /home/filestash/ .', build = 'RUN apt-get update > /dev/null && make init && make build', workdir = 'WORKDIR /home/filestash/') => df([
+    'FROM alpine/git as builder_prepare',
+    'WORKDIR /home/',
+    'ARG GIT_REPO=https://github.com/mickael-kerjean/filestash',
+    branchArg,
+    'RUN git clone --depth 1 --single-branch --branch ${GIT_BRANCH} ${GIT_REPO}',
+    'FROM golang:1.26-trixie AS builder_backend',
+    workdir,
+    copy,
+    build,
+    'FROM debian:stable-slim',
+    'WORKDIR /app/',
+    'COPY --from=builder_backend /home/filestash/dist/ .',
+  ]);
+
+  it('finds the branch clone on its line, naming the stage that builds it', () => {
+    const t = filestash('ARG GIT_BRANCH=master');
+    const fs = find(t, 'GD112');
+    assert.equal(fs.length, 1);
+    assert.equal(t.slice(fs[0].span.start, fs[0].span.end), 'git clone --depth 1 --single-branch --branch ${GIT_BRANCH} ${GIT_REPO}');
+    assert.match(fs[0].message, /^`git clone` of the branch `master` of https:\/\/github\.com\/mickael-kerjean\/filestash, then built in stage builder_backend \(`COPY --from` on line 8\)/);
+    // The folder above the clone, a go build instead of make, a later WORKDIR into it, a stage built FROM the clone stage.
+    assert.equal(has(filestash('ARG GIT_BRANCH=master', 'COPY --from=builder_prepare /home /src', 'RUN make build', 'WORKDIR /src/filestash'), 'GD112'), true);
+    assert.equal(has(filestash('ARG GIT_BRANCH=master', 'COPY --from=builder_prepare /home/filestash /src', 'RUN go build -o /out/app ./cmd'), 'GD112'), true);
+    assert.equal(has(filestash('ARG GIT_BRANCH=master', 'COPY --from=builder_prepare /home/filestash /src', 'WORKDIR /src\nRUN make build', 'WORKDIR /'), 'GD112'), true);
+    assert.equal(has(filestash('ARG GIT_BRANCH=master').replace('FROM golang:1.26-trixie AS builder_backend', 'FROM builder_prepare AS cloned\nFROM golang:1.26-trixie AS builder_backend').replace('--from=builder_prepare', '--from=cloned'), 'GD112'), true);
+  });
+
+  it('is silent for a tag or an unknown ref, a copy of something else, and a stage that does not build it', () => {
+    for (const arg of ['ARG GIT_BRANCH=v0.6.1', 'ARG GIT_BRANCH']) assert.equal(has(filestash(arg), 'GD112'), false, arg);
+    // Another folder of that stage (not the clone).
+    assert.equal(has(filestash('ARG GIT_BRANCH=master', 'COPY --from=builder_prepare /etc/ssl /etc/ssl'), 'GD112'), false);
+    // Copied in, but nothing builds Go: make outside the copied folder, or no Go image and no go build.
+    assert.equal(has(filestash('ARG GIT_BRANCH=master', 'COPY --from=builder_prepare /home/filestash /src', 'RUN make build', 'WORKDIR /other'), 'GD112'), false);
+    assert.equal(has(filestash('ARG GIT_BRANCH=master').replace('FROM golang:1.26-trixie', 'FROM debian:trixie'), 'GD112'), false);
+    // The clone moved by a `cd` in its RUN: where it lands is not worked out.
+    assert.equal(has(filestash('ARG GIT_BRANCH=master').replace('RUN git clone', 'RUN cd /opt && git clone'), 'GD112'), false);
+  });
+});
