@@ -20,6 +20,9 @@ import { stripGoComments } from './goSource';
 import type { PackageSources } from './ports';
 import { constantsOf } from '../workspace/goText';
 import { fileExecs } from '../workspace/programsRun';
+import { rootChecks, type RootCheck } from '../facts/rootNeeds';
+
+export type { RootCheck };
 
 export interface ProgramShape {
   subcommands: string[];
@@ -626,51 +629,6 @@ export function programShape(packages: readonly PackageSources[], externalImport
     runsNamedAtRunTime: namedAtRunTime(packages, binary, runs.map((r) => r.name)),
     subcommandVars: new Map([...handlers, ...[...declared].filter(([v]) => added.has(v)).map(([v, use]): [string, string] => [v.slice(v.indexOf('\0') + 1), use])]),
   };
-}
-
-/**
- * A check that stops the program unless it runs as root (inspektor-gadget's ig daemon:
- * `if os.Geteuid() != 0 { return fmt.Errorf("%s must be run as root to be able to run eBPF
- * programs", …) }`): `os.Geteuid()`/`os.Getuid()` (or syscall's, unix's) `!= 0`, or a user's
- * `Uid != "0"`, whose block returns an error, exits, or panics. `command`: the cobra `Use:` the
- * file declares first (the subcommand the check belongs to), null when none.
- */
-export interface RootCheck {
-  file: string;
-  dir: string;
-  line: number;
-  message: string | null;
-  command: string | null;
-}
-
-export function rootChecks(packages: readonly PackageSources[]): RootCheck[] {
-  const out: RootCheck[] = [];
-  for (const p of packages) {
-    for (const f of p.files) {
-      if (!/\bGete?uid\(\)|\.Uid\b/.test(f.text)) continue;
-      const text = stripGoComments(f.text);
-      for (const m of text.matchAll(/\bif\s+(?:(?:os|syscall|unix)\.Gete?uid\(\)\s*!=\s*0|[A-Za-z_][\w.]*\.Uid\s*!=\s*"0")\s*\{/g)) {
-        const start = m.index! + m[0].length;
-        let depth = 1;
-        let i = start;
-        for (; i < text.length && depth > 0; i++) {
-          if (text[i] === '{') depth++;
-          else if (text[i] === '}') depth--;
-        }
-        const body = text.slice(start, i - 1);
-        if (!/\b(Errorf|errors\.New|os\.Exit|Fatal(f|ln)?|Exitf?|panic)\s*\(/.test(body)) continue;
-        const literal = /"((?:[^"\\\n]|\\.)*)"/.exec(body);
-        out.push({
-          file: p.dir === '' ? f.file : `${p.dir}/${f.file}`,
-          dir: p.dir,
-          line: text.slice(0, m.index).split('\n').length,
-          message: literal ? literal[1].replace(/%[-+# 0-9.]*[a-zA-Z]/g, '…') : null,
-          command: /\bUse:\s*"([^"\s]+)/.exec(text)?.[1] ?? null,
-        });
-      }
-    }
-  }
-  return out;
 }
 
 /**

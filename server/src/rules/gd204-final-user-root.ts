@@ -30,6 +30,14 @@
  *    (metallb's speaker answers ARP/NDP in L2 mode); a program that changes its own user (it calls syscall/unix Setuid, Setgid,
  *    Setresuid, Setgroups, or starts a child with a syscall.Credential: mox binds ports below
  *    1024 as root, then re-execs itself as its configured user);
+ *  - a program that talks to the node's container runtime (a CRI or containerd client: it
+ *    dials the runtime's root-owned socket; openkruise's kruise-daemon), or whose main package
+ *    stops unless it runs as root (`os.Geteuid() != 0` returning an error: facts/rootNeeds.ts, as
+ *    the generator reads it);
+ *  - an image the repository's Kubernetes manifests run with host access and no non-root
+ *    securityContext: a container whose command is a program of the image, with hostPID,
+ *    privileged, or a hostPath of a host system folder (/etc, /var/lib, /var/run, /proc …)
+ *    mounted (kube-bench's job*.yaml: hostPID, /etc/kubernetes, /var/lib/kubelet);
  *  - a toolbox, dev or CI image: its command is a bare shell or a build (`make test`), or it has
  *    none on a distro or golang base (see dockerfile/facts.ts `isToolbox`);
  *  - an explicit `USER root` with a comment line directly above it, or a comment in the final
@@ -45,6 +53,7 @@ import { properties } from '../dockerfile/parse';
 import { finalCopies, programPackages } from '../facts/builtPackages';
 import { copiedFileText } from '../facts/copiedFiles';
 import { devOrBuilderImage } from '../facts/goAtStart';
+import { hostWorkloads, hostWorkloadsOfImage, rootChecks, RUNTIME_CLIENT } from '../facts/rootNeeds';
 import type { DockerfileModel, Instruction, Stage } from '../dockerfile/model';
 import { installsPackage } from '../dockerfile/packages';
 import { insertLinesAfter, insertAboveInstruction } from '../edits/edits';
@@ -110,6 +119,9 @@ export const gd204: Rule = {
     }
     if (dropsPrivileges(ctx, stage)) return [];
     if (imageNeedsRoot(ctx.model, stage) || programsNeedRoot(ctx, stage)) return [];
+    // The repository's Kubernetes manifests run a program of this image with host access and no
+    // non-root securityContext (kube-bench's jobs: hostPID, /etc/kubernetes; kruise-daemon: /var/run).
+    if (ctx.workspace && hostWorkloadsOfImage(ctx.model, stage, hostWorkloads(ctx.workspace, ctx.files)).length > 0) return [];
     // A toolbox, dev or CI image (a bare shell or a build as its command, or none on a distro
     // base): root is how such images are used; nothing is served from it.
     if (isToolbox(ctx.model, stage)) return [];
@@ -201,11 +213,23 @@ function programsNeedRoot(ctx: RuleContext, stage: Stage): boolean {
   const userSetters = new Set(ws.packages.filter((p) => p.setsUser).map((p) => p.dir));
   const needsRoot = (p: { dir: string }) => {
     const f = buildFacts(ws, p.dir);
-    return f.externalImports.some((i) => EBPF.test(i) || NET_ADMIN.test(i)) || sendsRawPackets(ws, p.dir) || f.packages.some((d) => userSetters.has(d));
+    return f.externalImports.some((i) => EBPF.test(i) || NET_ADMIN.test(i) || RUNTIME_CLIENT.test(i)) || sendsRawPackets(ws, p.dir) || f.packages.some((d) => userSetters.has(d)) || stopsUnlessRoot(ctx, p.dir);
   };
   if ([...packages, ...named].some(needsRoot)) return true;
   if (packages.length === 0) packages = builds.length === 0 ? mainPackages(ws).filter((p) => !NOT_SHIPPED.test(p.dir)) : [];
   return packages.length > 0 && packages.every((p) => imports(p).some((i) => DOCKER_CLIENT.test(i)));
+}
+
+/**
+ * The main package stops the program unless it runs as root (facts/rootNeeds.ts rootChecks, as
+ * the generator reads it: ig's `if os.Geteuid() != 0 { return fmt.Errorf("must be run as root") }`).
+ */
+function stopsUnlessRoot(ctx: RuleContext, dir: string): boolean {
+  const files = ctx.files;
+  const pkg = ctx.workspace ? packageByDir(ctx.workspace, dir) : undefined;
+  if (!files || !pkg) return false;
+  const sources = pkg.files.map((file) => ({ file, text: files.readFile(dir === '' ? file : `${dir}/${file}`) ?? '' })).filter((f) => f.text !== '');
+  return rootChecks([{ dir, files: sources }]).length > 0;
 }
 
 /**

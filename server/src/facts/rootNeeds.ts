@@ -1,0 +1,257 @@
+/**
+ * Why a program must run as root, from what the project's files say (never guessed from the
+ * program's name). GD204 stays silent on such an image; the generator reads `rootChecks` to give
+ * a program that stops unless it is root USER 0:0.
+ *
+ *  - rootChecks: a check in the sources that stops the program unless it runs as root
+ *    (inspektor-gadget's ig: `if os.Geteuid() != 0 { return fmt.Errorf("… must be run as root …") }`).
+ *  - RUNTIME_CLIENT: the program talks to the node's container runtime over its socket (a CRI or
+ *    containerd client: openkruise's kruise-daemon dials /hostvarrun/containerd.sock, root 0660).
+ *  - hostWorkloads: the repository's Kubernetes manifests run a program with host access and no
+ *    non-root securityContext: `hostPID: true` or `privileged: true`, or a hostPath volume of a
+ *    host system folder mounted into the container (kube-bench's job*.yaml: hostPID and
+ *    /etc/kubernetes, /var/lib/kubelet, /var/lib/etcd, to read root-only files; kruise-daemon's
+ *    DaemonSet: /var/run for the runtime socket). The manifests rely on the image's user being root.
+ */
+import * as path from 'node:path';
+import { copyPaths, stageChain, workdirBefore } from '../dockerfile/facts';
+import type { DockerfileModel, Stage } from '../dockerfile/model';
+import { stripGoComments } from '../workspace/goText';
+import type { WorkspaceModel } from '../workspace/model';
+import type { WorkspaceFiles } from '../workspace/types';
+import { workspaceFact } from './memo';
+
+// ---------------------------------------------------------------------------------------------
+// Checks in the sources
+
+/**
+ * A check that stops the program unless it runs as root (inspektor-gadget's ig daemon:
+ * `if os.Geteuid() != 0 { return fmt.Errorf("%s must be run as root to be able to run eBPF
+ * programs", …) }`): `os.Geteuid()`/`os.Getuid()` (or syscall's, unix's) `!= 0`, or a user's
+ * `Uid != "0"`, whose block returns an error, exits, or panics. `command`: the cobra `Use:` the
+ * file declares first (the subcommand the check belongs to), null when none.
+ */
+export interface RootCheck {
+  file: string;
+  dir: string;
+  line: number;
+  message: string | null;
+  command: string | null;
+}
+
+/** Go sources of packages: their folder and files (text with comments as written). */
+export interface SourcesOf {
+  dir: string;
+  files: readonly { file: string; text: string }[];
+}
+
+export function rootChecks(packages: readonly SourcesOf[]): RootCheck[] {
+  const out: RootCheck[] = [];
+  for (const p of packages) {
+    for (const f of p.files) {
+      if (!/\bGete?uid\(\)|\.Uid\b/.test(f.text)) continue;
+      const text = stripGoComments(f.text);
+      for (const m of text.matchAll(/\bif\s+(?:(?:os|syscall|unix)\.Gete?uid\(\)\s*!=\s*0|[A-Za-z_][\w.]*\.Uid\s*!=\s*"0")\s*\{/g)) {
+        const start = m.index! + m[0].length;
+        let depth = 1;
+        let i = start;
+        for (; i < text.length && depth > 0; i++) {
+          if (text[i] === '{') depth++;
+          else if (text[i] === '}') depth--;
+        }
+        const body = text.slice(start, i - 1);
+        if (!/\b(Errorf|errors\.New|os\.Exit|Fatal(f|ln)?|Exitf?|panic)\s*\(/.test(body)) continue;
+        const literal = /"((?:[^"\\\n]|\\.)*)"/.exec(body);
+        out.push({
+          file: p.dir === '' ? f.file : `${p.dir}/${f.file}`,
+          dir: p.dir,
+          line: text.slice(0, m.index).split('\n').length,
+          message: literal ? literal[1].replace(/%[-+# 0-9.]*[a-zA-Z]/g, '…') : null,
+          command: /\bUse:\s*"([^"\s]+)/.exec(text)?.[1] ?? null,
+        });
+      }
+    }
+  }
+  return out;
+}
+
+/**
+ * Clients of the node's container runtime: the CRI API's runtime service (v1, v1alpha2) and its
+ * client, and containerd's client (the v1 root package, v2's client). They dial the runtime's
+ * socket (containerd.sock, crio.sock: root, 0660), which a fixed non-root uid cannot open.
+ */
+export const RUNTIME_CLIENT = /^(k8s\.io\/cri-api\/pkg\/apis\/runtime\/v1(alpha2)?|k8s\.io\/cri-client\/pkg(\/.*)?|github\.com\/containerd\/containerd|github\.com\/containerd\/containerd\/v2\/client)$/;
+
+// ---------------------------------------------------------------------------------------------
+// Kubernetes manifests
+
+/** A container of a manifest that runs with host access as the image's user. */
+export interface HostWorkload {
+  /** Context-relative manifest file and 1-based line of the container. */
+  file: string;
+  line: number;
+  /** The first word of its `command:` (what it runs of the image). */
+  command: string;
+  /** What gives it host access (`hostPID`, `privileged`, `hostPath /etc/kubernetes`). */
+  access: string[];
+}
+
+/** Workload kinds whose pod template runs containers. */
+const WORKLOAD = /^kind:\s*["']?(Pod|Deployment|DaemonSet|StatefulSet|Job|CronJob|ReplicaSet|ReplicationController)["']?\s*$/m;
+/** Host folders whose files are root's: a container reading or writing them needs root. */
+const HOST_SYSTEM = /^\/(etc|var\/lib|var\/run|run|proc|sys|dev|var\/log|lib|usr|boot|root|opt\/cni)(\/|$)|^\/$/;
+/** Folders never read for manifests. */
+const SKIPPED = /(^|\/)(node_modules|vendor|testdata|\.git)\//;
+const MAX_MANIFESTS = 400;
+const MAX_BYTES = 512 * 1024;
+
+/** The host-access containers of the context's Kubernetes manifests (a workspace fact). */
+export function hostWorkloads(ws: WorkspaceModel | undefined, files: WorkspaceFiles | undefined): readonly HostWorkload[] {
+  if (!files) return [];
+  return ws ? workspaceFact(ws, 'hostWorkloads', () => readHostWorkloads(files)) : readHostWorkloads(files);
+}
+
+function readHostWorkloads(files: WorkspaceFiles): HostWorkload[] {
+  const out: HostWorkload[] = [];
+  const manifests = files.listFiles('').filter((f) => /\.ya?ml$/i.test(f.path) && !SKIPPED.test(f.path)).slice(0, MAX_MANIFESTS);
+  for (const f of manifests) {
+    if ((files.fileSize(f.path) ?? 0) > MAX_BYTES) continue;
+    const text = files.readFile(f.path);
+    if (text === null || !/\bcontainers:/.test(text) || !/\b(hostPID|privileged|hostPath):/.test(text)) continue;
+    out.push(...manifestWorkloads(f.path, text));
+  }
+  return out;
+}
+
+interface Line {
+  n: number;
+  indent: number;
+  text: string;
+}
+
+/** The host-access containers of one manifest file (read line by line, YAML's block style). */
+export function manifestWorkloads(file: string, text: string): HostWorkload[] {
+  const out: HostWorkload[] = [];
+  const all = text.split(/\r?\n/).map((t, n) => ({ n: n + 1, indent: t.length - t.trimStart().length, text: t.trim() }));
+  // Documents.
+  const docs: Line[][] = [[]];
+  for (const l of all) {
+    if (/^---/.test(l.text) && l.indent === 0) docs.push([]);
+    else if (l.text !== '' && !l.text.startsWith('#')) docs[docs.length - 1].push(l);
+  }
+  for (const doc of docs) {
+    if (!WORKLOAD.test(doc.filter((l) => l.indent === 0).map((l) => l.text).join('\n'))) continue;
+    const hostPID = doc.some((l) => /^hostPID:\s*true\b/.test(l.text));
+    // hostPath volumes by name.
+    const hostPaths = new Map<string, string>();
+    for (const item of listItems(doc, 'volumes')) {
+      const name = valueOf(item, 'name');
+      const at = item.findIndex((l) => /^(-\s+)?hostPath:/.test(l.text));
+      const p = at < 0 ? null : item.slice(at + 1).map((l) => /^path:\s*["']?([^"'\s]+)/.exec(l.text)?.[1]).find((x) => x !== undefined) ?? null;
+      if (name !== null && p !== null) hostPaths.set(name, p);
+    }
+    const containers = [...listItems(doc, 'containers'), ...listItems(doc, 'initContainers')];
+    // A pod-level securityContext with a non-root user (lines outside every container).
+    const inContainer = new Set(containers.flat());
+    const podNonRoot = nonRoot(doc.filter((l) => !inContainer.has(l)));
+    for (const item of containers) {
+      const command = firstCommand(item);
+      if (command === null || podNonRoot || nonRoot(item)) continue;
+      const access: string[] = [];
+      if (hostPID) access.push('hostPID');
+      if (item.some((l) => /^privileged:\s*true\b/.test(l.text))) access.push('privileged');
+      const mounts = listItems(item, 'volumeMounts').map((m) => valueOf(m, 'name')).filter((x): x is string => x !== null);
+      for (const m of mounts) {
+        const p = hostPaths.get(m);
+        if (p !== undefined && HOST_SYSTEM.test(path.posix.normalize(p))) access.push(`hostPath ${p}`);
+      }
+      if (access.length > 0) out.push({ file, line: item[0].n, command, access });
+    }
+  }
+  return out;
+}
+
+/** `runAsNonRoot: true` or a non-zero `runAsUser` among the lines. */
+function nonRoot(lines: readonly Line[]): boolean {
+  return lines.some((l) => /^(-\s+)?runAsNonRoot:\s*true\b/.test(l.text) || /^(-\s+)?runAsUser:\s*["']?[1-9]\d*/.test(l.text));
+}
+
+/** The value of `key:` among an item's own lines (first match). */
+function valueOf(item: readonly Line[], key: string): string | null {
+  const re = new RegExp(`^(?:-\\s+)?${key}:\\s*["']?([^"'\\s#]+)`);
+  for (const l of item) {
+    const m = re.exec(l.text);
+    if (m) return m[1];
+  }
+  return null;
+}
+
+/**
+ * The items of each `key:` block list among the lines: each item's lines, from its `- ` line to
+ * the next item or the end of the list (a line indented less, or as much without `- `).
+ */
+function listItems(lines: readonly Line[], key: string): Line[][] {
+  const out: Line[][] = [];
+  const head = new RegExp(`^(?:-\\s+)?${key}:\\s*$`);
+  for (let i = 0; i < lines.length; i++) {
+    if (!head.test(lines[i].text)) continue;
+    const keyIndent = lines[i].indent + (lines[i].text.startsWith('- ') ? 2 : 0);
+    const first = lines[i + 1];
+    if (!first || !first.text.startsWith('-') || first.indent < keyIndent) continue;
+    const itemIndent = first.indent;
+    let cur: Line[] | null = null;
+    let j = i + 1;
+    for (; j < lines.length; j++) {
+      const l = lines[j];
+      if (l.indent < itemIndent || (l.indent === itemIndent && !l.text.startsWith('-'))) break;
+      if (l.indent === itemIndent) out.push((cur = []));
+      cur!.push(l);
+    }
+  }
+  return out;
+}
+
+/** The first word of a container's `command:` (flow `["/manager"]` or block list); null if none. */
+function firstCommand(item: readonly Line[]): string | null {
+  for (let i = 0; i < item.length; i++) {
+    const m = /^(?:-\s+)?command:\s*(.*)$/.exec(item[i].text);
+    if (!m) continue;
+    const flow = /^\[\s*["']?([^"',\]\s]+)/.exec(m[1]);
+    if (flow) return flow[1];
+    if (m[1] !== '') return null;
+    const next = item[i + 1];
+    const word = next ? /^-\s+["']?([^"'\s]+)/.exec(next.text)?.[1] : undefined;
+    return word ?? null;
+  }
+  return null;
+}
+
+// ---------------------------------------------------------------------------------------------
+// The image's programs
+
+/** Folders a bare command is looked up in (the images' usual PATH). */
+const PATH_DIRS = new Set(['/usr/local/sbin', '/usr/local/bin', '/usr/sbin', '/usr/bin', '/sbin', '/bin']);
+
+/**
+ * The manifests' host-access containers that run a program this image holds: an absolute
+ * `command` the final stage's `COPY --from` writes (`/kruise-daemon` for `COPY --from=builder
+ * /workspace/daemon ./kruise-daemon` in /), or a bare one written into a PATH folder
+ * (`kube-bench` for /usr/local/bin/kube-bench).
+ */
+export function hostWorkloadsOfImage(model: DockerfileModel, stage: Stage, workloads: readonly HostWorkload[]): HostWorkload[] {
+  if (workloads.length === 0) return [];
+  const programs = new Set<string>();
+  for (const s of stageChain(model, stage)) {
+    for (const i of s.instructions) {
+      if (i.keyword !== 'COPY' || !i.flags.some((f) => f.name === 'from')) continue;
+      const paths = copyPaths(i);
+      if (!paths || paths.dest.includes('$')) continue;
+      const wd = paths.dest.startsWith('/') ? '/' : workdirBefore(model, s, i, null);
+      if (wd === null) continue;
+      const dest = path.posix.resolve(wd, paths.dest);
+      const folder = paths.dest.endsWith('/') || paths.dest === '.' || paths.sources.length > 1;
+      for (const src of paths.sources) programs.add(folder ? path.posix.join(dest, path.posix.basename(src.replace(/\/+$/, ''))) : dest);
+    }
+  }
+  return workloads.filter((w) => (w.command.startsWith('/') ? programs.has(path.posix.normalize(w.command)) : [...programs].some((p) => path.posix.basename(p) === w.command && PATH_DIRS.has(path.posix.dirname(p)))));
+}
