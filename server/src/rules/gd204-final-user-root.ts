@@ -53,6 +53,7 @@ import { properties } from '../dockerfile/parse';
 import { finalCopies, programPackages } from '../facts/builtPackages';
 import { copiedFileText } from '../facts/copiedFiles';
 import { devOrBuilderImage } from '../facts/goAtStart';
+import { workspaceFact } from '../facts/memo';
 import { hostWorkloads, hostWorkloadsOfImage, rootChecks, RUNTIME_CLIENT } from '../facts/rootNeeds';
 import type { DockerfileModel, Instruction, Stage } from '../dockerfile/model';
 import { installsPackage } from '../dockerfile/packages';
@@ -226,10 +227,14 @@ function programsNeedRoot(ctx: RuleContext, stage: Stage): boolean {
  */
 function stopsUnlessRoot(ctx: RuleContext, dir: string): boolean {
   const files = ctx.files;
-  const pkg = ctx.workspace ? packageByDir(ctx.workspace, dir) : undefined;
-  if (!files || !pkg) return false;
-  const sources = pkg.files.map((file) => ({ file, text: files.readFile(dir === '' ? file : `${dir}/${file}`) ?? '' })).filter((f) => f.text !== '');
-  return rootChecks([{ dir, files: sources }]).length > 0;
+  const ws = ctx.workspace;
+  const pkg = ws ? packageByDir(ws, dir) : undefined;
+  if (!files || !ws || !pkg) return false;
+  // Once per workspace: the package's files are read, not re-read at every keystroke.
+  return workspaceFact(ws, `stopsUnlessRoot:${dir}`, () => {
+    const sources = pkg.files.map((file) => ({ file, text: files.readFile(dir === '' ? file : `${dir}/${file}`) ?? '' })).filter((f) => f.text !== '');
+    return rootChecks([{ dir, files: sources }]).length > 0;
+  });
 }
 
 /**
