@@ -94,6 +94,12 @@ export interface HostWorkload {
   command: string;
   /** What gives it host access (`hostPID`, `privileged`, `hostPath /etc/kubernetes`). */
   access: string[];
+  /**
+   * A pod spec built in Go with `Args` and no `Command` (the command is the first of its args):
+   * Kubernetes appends args to the image's ENTRYPOINT, so it runs as meant only in an image
+   * without one. Absent for manifests.
+   */
+  argsOnly?: string[];
 }
 
 /** Workload kinds whose pod template runs containers. */
@@ -254,4 +260,168 @@ export function hostWorkloadsOfImage(model: DockerfileModel, stage: Stage, workl
     }
   }
   return workloads.filter((w) => (w.command.startsWith('/') ? programs.has(path.posix.normalize(w.command)) : [...programs].some((p) => path.posix.basename(p) === w.command && PATH_DIRS.has(path.posix.dirname(p)))));
+}
+
+// ---------------------------------------------------------------------------------------------
+// Pod specs the Go sources build
+
+/** A Go boolean pointer or value that is `true`: `ptr.To(true)`, `pointer.Bool(true)`, `&privileged` (a variable set to true), `true`. */
+const TRUE_VALUE = /^(?:true|[A-Za-z_][\w.]*\(\s*true\s*\)|&\[\]bool\{\s*true\s*\}\[0\])$/;
+
+/**
+ * The string, rune and raw-string literals of Go text blanked (quotes kept, contents as spaces,
+ * newlines kept): braces inside literals (a shell script in a raw string) do not count.
+ */
+function blankLiterals(text: string): string {
+  const out = text.split('');
+  const n = text.length;
+  for (let i = 0; i < n; i++) {
+    const c = text[i];
+    if (c !== '"' && c !== "'" && c !== '`') continue;
+    let j = i + 1;
+    while (j < n && text[j] !== c && (c === '`' || text[j] !== '\n')) {
+      if (c !== '`' && text[j] === '\\') {
+        out[j] = ' ';
+        j++;
+      }
+      if (j < n && text[j] !== '\n') out[j] = ' ';
+      j++;
+    }
+    i = j;
+  }
+  return out.join('');
+}
+
+/** The `{` opening the innermost block around offset `at` (in blanked text), -1 when none. */
+function openingBrace(masked: string, at: number): number {
+  let depth = 0;
+  for (let i = at - 1; i >= 0; i--) {
+    const c = masked[i];
+    if (c === '}') depth++;
+    else if (c === '{') {
+      if (depth === 0) return i;
+      depth--;
+    }
+  }
+  return -1;
+}
+
+/** The `}` closing the block opened at `open`. */
+function closingBrace(masked: string, open: number): number {
+  let depth = 0;
+  for (let i = open; i < masked.length; i++) {
+    if (masked[i] === '{') depth++;
+    else if (masked[i] === '}' && --depth === 0) return i;
+  }
+  return masked.length;
+}
+
+/** The block's own keys (`Image:` of a container, not of a block inside it): key -> offset after the colon. */
+function topLevelKeys(masked: string, open: number, close: number): Map<string, number> {
+  const keys = new Map<string, number>();
+  let depth = 0;
+  for (let i = open + 1; i < close; i++) {
+    const c = masked[i];
+    if (c === '{' || c === '(' || c === '[') depth++;
+    else if (c === '}' || c === ')' || c === ']') depth--;
+    else if (depth === 0 && /[A-Za-z_]/.test(c) && !/[\w.]/.test(masked[i - 1])) {
+      const m = /^([A-Za-z_]\w*):(?!=)/.exec(masked.slice(i, i + 64));
+      if (m && !keys.has(m[1])) keys.set(m[1], i + m[0].length);
+    }
+  }
+  return keys;
+}
+
+/** The string literals of `[]string{"a", "b", x}` after a key (null entries for anything but a literal), null when the value is no such slice. */
+function stringSlice(text: string, masked: string, at: number): (string | null)[] | null {
+  const m = /^\s*\[\]string\s*\{/.exec(masked.slice(at, at + 200));
+  if (!m) return null;
+  const open = at + m[0].length - 1;
+  const close = closingBrace(masked, open);
+  const out: (string | null)[] = [];
+  let depth = 0;
+  let start = open + 1;
+  for (let i = open + 1; i <= close; i++) {
+    const c = masked[i];
+    if (c === '{' || c === '(' || c === '[') depth++;
+    else if ((c === '}' || c === ')' || c === ']') && i !== close) depth--;
+    if ((c === ',' && depth === 0) || i === close) {
+      const item = text.slice(start, i).trim();
+      if (item !== '') out.push(/^"((?:[^"\\\n]|\\.)*)"$/.exec(item)?.[1] ?? /^`([^`]*)`$/.exec(item)?.[1] ?? null);
+      start = i + 1;
+    }
+  }
+  return out;
+}
+
+/**
+ * The containers of pod specs that Go sources build (`corev1.Container{…}` literals with an
+ * `Image:`) that run with host access and no non-root security context: `Privileged:` set true
+ * in the container, or `HostPID: true` in the pod spec around it. The command is the first word
+ * of `Command:`, else of `Args:` (then `argsOnly` holds the args); containers with neither, or
+ * whose first word is not a literal, are left out (what they run is the image's own choice).
+ */
+export function goHostWorkloads(packages: readonly SourcesOf[]): HostWorkload[] {
+  const out: HostWorkload[] = [];
+  for (const p of packages) {
+    for (const f of p.files) {
+      if (!/\b(Privileged|HostPID):/.test(f.text) || !/\bImage:/.test(f.text)) continue;
+      const text = stripGoComments(f.text);
+      const masked = blankLiterals(text);
+      const trueVars = new Set([...masked.matchAll(/\b([A-Za-z_]\w*)\s*:?=\s*true\b/g)].map((m) => m[1]));
+      const isTrue = (v: string) => TRUE_VALUE.test(v) || (v.startsWith('&') && trueVars.has(v.slice(1)));
+      /** Containers by the offset of their `{`: what gives them access. */
+      const found = new Map<number, Set<string>>();
+      const add = (open: number, what: string) => {
+        const set = found.get(open) ?? new Set<string>();
+        set.add(what);
+        found.set(open, set);
+      };
+      for (const m of masked.matchAll(/\b(Privileged|HostPID):\s*([^,\n}]+)/g)) {
+        if (!isTrue(m[2].trim())) continue;
+        // The innermost block around it that has an `Image:` of its own (the container), or for
+        // HostPID the pod spec (every container block inside it).
+        let open = openingBrace(masked, m.index!);
+        while (open >= 0) {
+          const close = closingBrace(masked, open);
+          const keys = topLevelKeys(masked, open, close);
+          if (m[1] === 'Privileged' && keys.has('Image')) {
+            add(open, 'privileged');
+            break;
+          }
+          if (m[1] === 'HostPID' && keys.has('HostPID')) {
+            for (const c of masked.slice(open, close).matchAll(/\bImage:/g)) {
+              const o = openingBrace(masked, open + c.index!);
+              if (o >= 0 && topLevelKeys(masked, o, closingBrace(masked, o)).has('Image')) add(o, 'hostPID');
+            }
+            break;
+          }
+          open = openingBrace(masked, open);
+        }
+      }
+      for (const [open, access] of found) {
+        const close = closingBrace(masked, open);
+        const keys = topLevelKeys(masked, open, close);
+        const block = masked.slice(open, close);
+        if (/\b(RunAsNonRoot:\s*[\w.]*\(?\s*true|RunAsUser:\s*[\w.]*\(?\s*[1-9])/.test(block)) continue;
+        const command = keys.has('Command') ? stringSlice(text, masked, keys.get('Command')!) : null;
+        const args = keys.has('Args') ? stringSlice(text, masked, keys.get('Args')!) : null;
+        const first = command ? command[0] : args ? args[0] : null;
+        if (typeof first !== 'string' || first === '') continue;
+        out.push({
+          file: p.dir === '' ? f.file : `${p.dir}/${f.file}`,
+          line: text.slice(0, open).split('\n').length,
+          command: first,
+          access: [...access],
+          ...(command === null && args ? { argsOnly: args.map((a) => a ?? '…') } : {}),
+        });
+      }
+    }
+  }
+  return out;
+}
+
+/** Whether a workload runs the program named `binary` (its command's last path element). */
+export function runsProgram(w: HostWorkload, binary: string): boolean {
+  return path.posix.basename(w.command) === binary;
 }

@@ -18,6 +18,7 @@ import {
   ALPINE_VERSION, FALLBACK_GO_VERSION, alpineFor, alpineImage, alpineRuntimeFor, golangAlpineImage, debianFor, debianSlimImage, distrolessImage, golangImage, isTaggableGoVersion, type DebianRelease,
 } from './images';
 import { NODE_IMAGE, looksLikeWebAssets, absoluteDirReads, executableRelativeReads, packrBoxes, configFlagDefaults, configFlagSamples, configReads, embedProblems, likelyWebScript, runtimeReads, webStageFor, type AssetIo, type WebStage } from './assets';
+import { goHostWorkloads, hostWorkloads, runsProgram, RUNTIME_CLIENT } from '../facts/rootNeeds';
 import { cgoPaths, cgoSystemLibraries, cxxReasons, describeCgoPath, modulesWithCode } from './cgoGraph';
 import { GENERIC_MAIN_FOLDERS, chooseTarget, rankedCandidates } from './choose';
 import { ownBuildChoice, type StartSteps } from './ownBuild';
@@ -107,8 +108,10 @@ export interface Plan {
     files: { src: string; dest: string; note?: string }[];
     /** CMD arguments after the ENTRYPOINT (a subcommand that starts the server), null for none. */
     cmd: string[] | null;
-    /** Why the image runs as root (user `0:0`): the program stops otherwise; null when non-root. */
+    /** Why the image runs as root (user `0:0`): the evidence that the program needs it; null when non-root. */
     rootWhy: string | null;
+    /** What that evidence is: a root check in the sources, a container runtime client, or host access in the project's manifests. */
+    rootKind: 'check' | 'runtime-client' | 'host-workload' | null;
   };
   portEvidence: PortEvidence[];
   versionVariable: string | null;
@@ -413,6 +416,21 @@ export function plan(model: WorkspaceModel, options: GenerateOptions, io: Genera
   }
   // The program's shape: subcommands, time zones without time.LoadLocation, the Docker socket.
   const shape = programShape(closure, facts.externalImports, target.binary);
+  // Why the program must run as root (facts/rootNeeds.ts): only a check in the main package, of
+  // the command the image runs (its file declares no other cobra command), stops it; one elsewhere
+  // is a Check.
+  const runs = shape.serveCommand?.name ?? null;
+  const rootCheck = shape.rootChecks.find((c) => c.dir === pkg.dir && (c.command === null || c.command === runs || c.command === target.binary)) ?? null;
+  const shownCheck = (c: (typeof shape.rootChecks)[number]) => `${c.file}:${c.line} stops unless the program runs as root (\`os.Geteuid() != 0\`${c.message !== null ? `: ${JSON.stringify(c.message)}` : ''})`;
+  const otherChecks = rootCheck ? [] : shape.rootChecks.filter((c) => c.dir !== pkg.dir || c.command !== null);
+  const programWorkloads = [...(io.files ? hostWorkloads(model, io.files) : []), ...goHostWorkloads(closure)].filter((w) => runsProgram(w, target.binary));
+  const runtimeClients = [...new Set(facts.externalImports.filter((i) => RUNTIME_CLIENT.test(i)))];
+  const rootEvidence: { kind: 'check' | 'runtime-client' | 'host-workload'; why: string }[] = [
+    ...(rootCheck ? [{ kind: 'check' as const, why: shownCheck(rootCheck) }] : []),
+    ...runtimeClients.slice(0, 1).map((i) => ({ kind: 'runtime-client' as const, why: `${describe(target)} imports ${i}, a client of the node's container runtime: it dials the runtime's socket (containerd.sock, crio.sock; root's, mode 0660), which a fixed non-root uid cannot open` })),
+    ...programWorkloads.slice(0, 2).map((w) => ({ kind: 'host-workload' as const, why: `${w.file}:${w.line} runs ${w.command}${w.argsOnly ? ` (args ${w.argsOnly.slice(0, 3).join(' ')} …)` : ''} with ${w.access.slice(0, 4).join(', ')}${w.access.length > 4 ? ` and ${w.access.length - 4} more host folders` : ''} and no non-root securityContext: it works on the host's root-owned files and processes, as root` })),
+  ];
+  const root = rootEvidence.length > 0 ? { kind: rootEvidence[0].kind, why: rootEvidence[0].why, more: rootEvidence.slice(1).map((e) => e.why) } : null;
   // cgo reached through other modules (gorm's sqlite driver → mattn/go-sqlite3).
   const modDir = workspaceMode ? work?.dir ?? '' : target.module ?? '';
   const usesVendor = read(join(modDir, 'vendor/modules.txt')) !== null;
@@ -495,8 +513,8 @@ export function plan(model: WorkspaceModel, options: GenerateOptions, io: Genera
     case 'distroless':
       runtimeImage = distrolessImage(cgo ? (cxx.length > 0 ? 'cc' : 'base') : 'static');
       reasons.push(cgo
-        ? `${runtimeImage} runtime because the binary needs cgo and so glibc: ${cgoWhyAll()}. It has glibc, CA certificates and time zones, no shell, and runs as non-root.${cxx.length > 0 ? ` The cc image, not base: the binary links C++ (${cxx.map((x) => x.via).join('; ')}), so it needs libstdc++ at run time, which distroless/base lacks ("libstdc++.so.6: cannot open shared object file").` : ''}`
-        : `${runtimeImage} runtime: no cgo needed (no import "C", no cgo-only module), so the binary is static (CGO_ENABLED=0); distroless static adds CA certificates, time zones and /etc/passwd, no shell, and runs as non-root.`);
+        ? `${runtimeImage} runtime because the binary needs cgo and so glibc: ${cgoWhyAll()}. It has glibc, CA certificates and time zones, no shell, and runs as non-root${root ? ' (USER 0:0 overrides it: the program needs root, below; distroless has no other pinned tag that runs as root)' : ''}.${cxx.length > 0 ? ` The cc image, not base: the binary links C++ (${cxx.map((x) => x.via).join('; ')}), so it needs libstdc++ at run time, which distroless/base lacks ("libstdc++.so.6: cannot open shared object file").` : ''}`
+        : `${runtimeImage} runtime: no cgo needed (no import "C", no cgo-only module), so the binary is static (CGO_ENABLED=0); distroless static adds CA certificates, time zones and /etc/passwd, no shell, and runs as non-root${root ? ' (USER 0:0 overrides it: the program needs root, below; distroless has no other pinned tag that runs as root)' : ''}.`);
       break;
     case 'scratch':
       runtimeImage = 'scratch';
@@ -811,18 +829,18 @@ export function plan(model: WorkspaceModel, options: GenerateOptions, io: Genera
       ? `--dir=/app/pb_data: PocketBase keeps its database and uploads in pb_data beside the executable (/usr/local/bin/pb_data, which the runtime user cannot create); /app is the runtime user's. Mount a volume at /app/pb_data to keep the data.`
       : `No --dir: the app sets PocketBase's data folder (DefaultDataDir: ${pocketBase.dataDir}); a relative one is created in /app, the runtime user's working directory.`);
   }
-  // A program that stops unless it is root (ig: "must be run as root"): no non-root USER. Only a
-  // check in the main package, of the command the image runs (its file declares no other cobra
-  // command); one elsewhere is a Check.
-  const runs = shape.serveCommand?.name ?? null;
-  const rootCheck = shape.rootChecks.find((c) => c.dir === pkg.dir && (c.command === null || c.command === runs || c.command === target.binary)) ?? null;
-  const shownCheck = (c: (typeof shape.rootChecks)[number]) => `${c.file}:${c.line} stops unless the program runs as root (\`os.Geteuid() != 0\`${c.message !== null ? `: ${JSON.stringify(c.message)}` : ''})`;
-  const rootWhy = rootCheck ? shownCheck(rootCheck) : null;
-  if (rootCheck) reasons.push(`Runs as root (USER 0:0, with the reason in a comment above it): ${rootWhy}, so a non-root USER would make it exit at start. Give it only the privileges it needs at \`docker run\` (--cap-add, --privileged for eBPF).`);
-  else {
-    const other = shape.rootChecks.filter((c) => c.dir !== pkg.dir || c.command !== null);
-    if (other.length > 0) warnings.push(`${shownCheck(other[0])}${other[0].command !== null && other[0].dir === pkg.dir ? ` in its ${other[0].command} command` : ''}${other.length > 1 ? ` (and ${other.length - 1} more check${other.length > 2 ? 's' : ''})` : ''}: the image runs as USER 65532; if what it runs reaches that check, it exits. Then run it as root (docker run --user 0).`);
+  // Root, when the project's files say the program needs it (facts/rootNeeds.ts, GD204's fact):
+  // a root check of the command the image runs, a container runtime client, or the project's
+  // manifests (or pod specs its sources build) running it with host access.
+  if (root) reasons.push(`Runs as root (USER 0:0, with the reason in a comment above it): ${root.why}${root.kind === 'check' ? ', so a non-root USER would make it exit at start' : ''}.${root.more.length > 0 ? ` Also: ${root.more.join('; ')}.` : ''} Give it only the privileges it needs at \`docker run\` (--cap-add; --privileged, host mounts and --pid=host as the project's manifests do).`);
+  else if (otherChecks.length > 0) {
+    const other = otherChecks;
+    warnings.push(`${shownCheck(other[0])}${other[0].command !== null && other[0].dir === pkg.dir ? ` in its ${other[0].command} command` : ''}${other.length > 1 ? ` (and ${other.length - 1} more check${other.length > 2 ? 's' : ''})` : ''}: the image runs as USER 65532; if what it runs reaches that check, it exits. Then run it as root (docker run --user 0).`);
   }
+  // A pod spec the program builds for its own image with args and no command (longhorn-manager's
+  // CSI DaemonSet: args `longhorn-manager -d csi …`): Kubernetes appends them to the ENTRYPOINT.
+  const argsOnly = programWorkloads.find((w) => w.argsOnly !== undefined);
+  if (argsOnly) warnings.push(`${argsOnly.file}:${argsOnly.line} deploys a container that runs \`${argsOnly.argsOnly!.slice(0, 4).join(' ')}${argsOnly.argsOnly!.length > 4 ? ' …' : ''}\` as its args, with no command: Kubernetes appends args to the image's ENTRYPOINT, so with this image's ENTRYPOINT ["/usr/local/bin/${target.binary}"] that container runs \`${target.binary} ${argsOnly.argsOnly!.slice(0, 3).join(' ')} …\` and fails. If the image is deployed that way, replace the ENTRYPOINT with CMD ["${target.binary}"${serveWords.map((w) => `, "${w}"`).join('')}] (the binary is on the PATH).`);
   const cmdArgs = [...serveWords, ...pocketBaseArgs, ...(ports.loopbackArgs ?? [])];
   const cmd = cmdArgs.length > 0 ? cmdArgs : null;
   warnings.push(...requiredFlagWarnings(closure, cmd));
@@ -840,7 +858,7 @@ export function plan(model: WorkspaceModel, options: GenerateOptions, io: Genera
   // A Docker client reached only through test helpers (hydra's dockertest) is no run-time concern.
   const dockerClients = shape.dockerClients.length > 0 ? reachedOutsideTestHelpers(model, target.dir, shape.dockerClients, read) : new Set<string>();
   for (const d of shape.dockerClients.filter((x) => !dockerClients.has(x))) reasons.push(`${d} is imported only through test helpers (packages or files named testhelpers, testutil, dockertest…): not counted as talking to the Docker daemon.`);
-  for (const d of shape.dockerClients.filter((x) => dockerClients.has(x) && !rootCheck)) warnings.push(`${d} talks to the Docker daemon: as non-root (USER 65532) the program cannot open /var/run/docker.sock unless you run it with --group-add <the socket's group id> (or as root, which the socket makes equivalent to root on the host anyway).`);
+  for (const d of shape.dockerClients.filter((x) => dockerClients.has(x) && !root)) warnings.push(`${d} talks to the Docker daemon: as non-root (USER 65532) the program cannot open /var/run/docker.sock unless you run it with --group-add <the socket's group id> (or as root, which the socket makes equivalent to root on the host anyway).`);
   // A headless browser driven through a library (gowitness: chromedp, go-rod), which finds Chrome
   // by path lookup: no exec.Command names it, and no runtime the generator writes has it.
   const browserLibs = facts.externalImports.filter((i) => BROWSER_DRIVERS.some((m) => i === m || i.startsWith(m + '/')));
@@ -875,7 +893,7 @@ export function plan(model: WorkspaceModel, options: GenerateOptions, io: Genera
   const trimpath = compareGoVersions(go.version, `${TRIMPATH_SINCE.major}.${TRIMPATH_SINCE.minor}`) >= 0;
   if (!trimpath) reasons.push(`No -trimpath: Go ${go.version} does not have it (it came with Go 1.13), so the binary keeps the builder's source paths (/src/…, /go/pkg/mod/…).`);
   reasons.push(`go build${trimpath ? ' -trimpath' : ''} -ldflags="-s -w": ${trimpath ? 'no local paths in the binary (reproducible builds), ' : ''}no symbol table or DWARF (about a quarter smaller; stack traces keep function names and file:line). The build cache is a BuildKit cache mount, so a rebuild after an edit recompiles only what changed.`);
-  if (!rootCheck) reasons.push(`Non-root: USER 65532:65532 (the distroless "nonroot" ids${runtime === 'distroless' ? ', also the :nonroot tag\'s default' : ''}); exec-form ENTRYPOINT, so signals reach the program and no shell is needed. The working directory /app is the runtime user's (an empty folder made in the build stage, copied with COPY --chown: no shell needed), so a program that creates its data relative to it (./data, a SQLite database) can; the binary in /usr/local/bin${runtimeFiles.length > 0 ? ` and the files copied into ${runtimeFiles.every((f) => f.dest.startsWith('/')) ? 'the image' : '/app'} stay` : ' stays'} root-owned, so the program cannot rewrite ${runtimeFiles.length > 0 ? 'them' : 'it'}.${runtime === 'distroless' ? '' : ` HOME=/app: uid 65532 has no passwd entry on ${runtime}, so HOME would be /, which it cannot write (git, gpg, os.UserConfigDir write under HOME).`}`);
+  if (!root) reasons.push(`Non-root: USER 65532:65532 (the distroless "nonroot" ids${runtime === 'distroless' ? ', also the :nonroot tag\'s default' : ''}); exec-form ENTRYPOINT, so signals reach the program and no shell is needed. The working directory /app is the runtime user's (an empty folder made in the build stage, copied with COPY --chown: no shell needed), so a program that creates its data relative to it (./data, a SQLite database) can; the binary in /usr/local/bin${runtimeFiles.length > 0 ? ` and the files copied into ${runtimeFiles.every((f) => f.dest.startsWith('/')) ? 'the image' : '/app'} stay` : ' stays'} root-owned, so the program cannot rewrite ${runtimeFiles.length > 0 ? 'them' : 'it'}.${runtime === 'distroless' ? '' : ` HOME=/app: uid 65532 has no passwd entry on ${runtime}, so HOME would be /, which it cannot write (git, gpg, os.UserConfigDir write under HOME).`}`);
 
   const output = `/out/${target.binary}`;
   const rel = workdirCtx === '' ? target.dir : target.dir === workdirCtx ? '' : target.dir.slice(workdirCtx.length + 1);
@@ -894,7 +912,7 @@ export function plan(model: WorkspaceModel, options: GenerateOptions, io: Genera
     goEnv,
     unreadModuleFiles: work && !workspaceMode ? workDependencyFiles(work).filter((f) => !dependencyCopies.some((c) => c.sources.includes(f))) : [],
     build: { vendor, trimpath, tags, stamp, versionDefault, output, packageArg: rel === '' ? '.' : `./${rel}` },
-    runtimeStage: { image: runtimeImage, packages: runtimePackages, caCertificates, binaryPath: `/usr/local/bin/${target.binary}`, user: rootCheck ? '0:0' : '65532:65532', workdir: '/app', expose, files: runtimeFiles, cmd, rootWhy },
+    runtimeStage: { image: runtimeImage, packages: runtimePackages, caCertificates, binaryPath: `/usr/local/bin/${target.binary}`, user: root ? '0:0' : '65532:65532', workdir: '/app', expose, files: runtimeFiles, cmd, rootWhy: root?.why ?? null, rootKind: root?.kind ?? null },
     portEvidence: ports.evidence,
     versionVariable: vv ? `main.${vv.name} in ${join(pkg.dir, vv.file)}` : null,
     reasons,

@@ -131,9 +131,10 @@ export function renderDockerfile(p: Plan): string {
   }
   // The runtime user has no passwd entry outside distroless (whose nonroot has /home/nonroot), so
   // HOME would be /, which it cannot write: git, gpg and os.UserConfigDir/UserCacheDir write there.
-  if (p.runtime !== 'distroless') L.push(`ENV HOME=${rt.workdir}`);
+  // Root has its passwd entry (HOME=/root) wherever there is one, and may write / where there is none.
+  if (p.runtime !== 'distroless' && !rt.rootWhy) L.push(`ENV HOME=${rt.workdir}`);
   // GD204 reads a comment right above a root USER as the reason for it.
-  if (rt.rootWhy) L.push('# Root: the program exits at start as any other user (see the header).');
+  if (rt.rootWhy) L.push(rt.rootKind === 'check' ? '# Root: the program exits at start as any other user (see the header).' : '# Root: the program needs it (see the header).');
   L.push(`USER ${rt.user}`);
   if (rt.expose.length > 0) L.push(`EXPOSE ${rt.expose.flatMap((port) => protocols(port).map((proto) => (proto === 'tcp' ? String(port) : `${port}/${proto}`))).join(' ')}`);
   L.push(`ENTRYPOINT [${JSON.stringify(rt.binaryPath)}]`);
