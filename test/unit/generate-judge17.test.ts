@@ -8,6 +8,8 @@
  *    manifests run it with host access (kube-bench's job*.yaml), a pod spec its own sources build
  *    runs it privileged (longhorn-manager's CSI DaemonSet), or it is a container runtime client.
  *    The image runs as root, says why, and stays lint-clean.
+ * 2. Build tags every build of the package passes (kine's scripts/build and scripts/buildx:
+ *    `-tags nats`): the generated build passes them; builds that disagree get a Check.
  */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
@@ -174,5 +176,59 @@ describe('1. programs that must run as root', () => {
     assert.match(r.dockerfile, /^FROM gcr\.io\/distroless\/static-debian12:nonroot$/m, r.dockerfile);
     assert.match(r.dockerfile, /^# It runs as root: \. imports k8s\.io\/cri-api\/pkg\/apis\/runtime\/v1, a client of the node's container runtime/m, r.dockerfile);
     assert.match(r.dockerfile, /^USER 0:0$/m, r.dockerfile);
+  });
+});
+
+// k3s-io/kine at caf32704a06bacda37aec4db49ec432eda567241 (Apache-2.0): main.go at the root;
+// pkg/drivers/nats/server/server.go `//go:build nats` (the embedded NATS server) beside
+// no_server.go `//go:build !nats`; scripts/build `cd $(dirname $0)/..` then `CGO_ENABLED=${CGO_ENABLED:-1}
+// CGO_CFLAGS="-DSQLITE_USE_ALLOCA=1" go build -ldflags "$LINKFLAGS $OTHER_LINKFLAGS" -tags nats -o
+// bin/kine${NOCGO}`; scripts/buildx the same with xx-go; scripts/test-helpers `go test -c -tags nats`;
+// the Makefile builds through `docker build` only.
+const KINE_BUILD = (tags: string) => `#!/bin/bash\n# Builds kine for the HOST architecture and OS\nset -ex\n\nsource $(dirname $0)/version\n\ncd $(dirname $0)/..\n\nmkdir -p bin\n\nif [ "$(uname)" = "Linux" ]; then\n    OTHER_LINKFLAGS="-extldflags -static -s"\nfi\n\nLINKFLAGS="-X github.com/k3s-io/kine/pkg/version.Version=$VERSION"\n\necho Building Kine\nCGO_ENABLED=\${CGO_ENABLED:-1} CGO_CFLAGS="-DSQLITE_USE_ALLOCA=1" go build -ldflags "$LINKFLAGS $OTHER_LINKFLAGS" ${tags}-o bin/kine\${NOCGO}\n`;
+function kine(files: Record<string, string> = {}): string {
+  return workspace({
+    'go.mod': 'module github.com/k3s-io/kine\n\ngo 1.25.1\n\nrequire github.com/nats-io/nats-server/v2 v2.14.0\n',
+    'go.sum': '',
+    'main.go': 'package main\n\nimport "github.com/k3s-io/kine/pkg/drivers/nats/server"\n\nfunc main() {\n\tserver.New()\n}\n',
+    'pkg/drivers/nats/server/server.go': '//go:build nats\n\npackage server\n\nimport natsserver "github.com/nats-io/nats-server/v2/server"\n\nfunc New() { _ = natsserver.Options{} }\n',
+    'pkg/drivers/nats/server/no_server.go': '//go:build !nats\n\npackage server\n\nfunc New() {}\n',
+    'scripts/build': KINE_BUILD('-tags nats '),
+    'scripts/buildx': KINE_BUILD('-tags nats ').replace(' go build ', ' xx-go build '),
+    'scripts/test-helpers': '#!/bin/bash\ngo test -c -o bin/ -tags nats ./pkg/storage/etcd3/...\n',
+    'scripts/version': '#!/bin/bash\nVERSION=dev\n',
+    Makefile: 'build:\n\tDOCKER_BUILDKIT=1 docker build -f Dockerfile --target=binary --output=. .\n',
+    ...files,
+  });
+}
+/** The 1-based line of kine's go build in scripts/build. */
+const KINE_LINE = KINE_BUILD('').split('\n').findIndex((l) => l.includes(' go build ')) + 1;
+const goBuildLine = (df: string) => df.split('\n').find((l) => /^\s*go build /.test(l)) ?? '';
+
+describe('2. build tags every build of the package passes', () => {
+  it('kine: scripts/build and scripts/buildx pass -tags nats for the root package → -tags nats', async () => {
+    const r = await genClean(kine());
+    assert.match(goBuildLine(r.dockerfile), /^\s*go build -trimpath -tags nats -ldflags="-s -w" -o \/out\/kine \.$/, r.dockerfile);
+    assert.ok(r.reasons.some((x) => x.startsWith(`-tags nats: the project builds with them (scripts/build:${KINE_LINE}; scripts/buildx:${KINE_LINE}: every build of the root package it states)`)), r.reasons.join('\n'));
+  });
+
+  it('kine: a Dockerfile at the root that builds the package without tags disagrees → no tags, a Check naming both', async () => {
+    const r = await genClean(kine({ 'Dockerfile.alpine': 'FROM golang:1.25-alpine AS build\nWORKDIR /src\nCOPY . .\nRUN go build -o /kine .\n\nFROM alpine:3.22\nCOPY --from=build /kine /bin/kine\nENTRYPOINT ["/bin/kine"]\n' }));
+    assert.doesNotMatch(goBuildLine(r.dockerfile), /-tags/, r.dockerfile);
+    assert.ok(r.warnings.some((w) => w.startsWith(`The project's builds of the root package do not all pass the same build tags: -tags nats (scripts/build:${KINE_LINE}, scripts/buildx:${KINE_LINE}); no -tags (Dockerfile.alpine:4).`)), r.warnings.join('\n'));
+  });
+
+  it('kine: tags from a variable, or a script that cds where it cannot be followed → no tags', async () => {
+    const variable = await genClean(kine({ 'scripts/build': KINE_BUILD('-tags "$TAGS" '), 'scripts/buildx': '#!/bin/sh\necho\n' }));
+    assert.doesNotMatch(goBuildLine(variable.dockerfile), /-tags/, variable.dockerfile);
+    assert.ok(variable.warnings.some((w) => w.includes(`pass build tags a variable holds: -tags "$TAGS" (a variable) (scripts/build:${KINE_LINE})`)), variable.warnings.join('\n'));
+    const lost = await genClean(kine({ 'scripts/build': KINE_BUILD('-tags nats ').replace('cd $(dirname $0)/..', 'cd "$SRC_DIR"'), 'scripts/buildx': '#!/bin/sh\necho\n' }));
+    assert.doesNotMatch(goBuildLine(lost.dockerfile), /-tags/, lost.dockerfile);
+    assert.ok(!lost.warnings.some((w) => w.includes('build tags')), lost.warnings.join('\n'));
+  });
+
+  it('negative: tags only on go test lines, or a script that builds another package', async () => {
+    const r = await genClean(kine({ 'scripts/build': '#!/bin/bash\ngo build -tags nats -o bin/tool ./cmd/tool\n', 'scripts/buildx': '#!/bin/sh\necho\n', 'cmd/tool/main.go': 'package main\n\nfunc main() {}\n' }), { package: '.' });
+    assert.doesNotMatch(goBuildLine(r.dockerfile), /-tags/, r.dockerfile);
   });
 });

@@ -8,7 +8,16 @@
  * stated, a warning says what a plain build leaves out. A Makefile target named for development,
  * debugging or tests (beszel's `build-hub-dev: go build -tags development`) states nothing.
  */
+import * as nodePath from 'node:path';
+import { goCommandOf, goFlag, goPackages } from '../dockerfile/facts';
+import { GO_IN_TEXT } from '../dockerfile/indirectGo';
+import { parseDockerfile } from '../dockerfile/parse';
+import { outlineScript } from '../dockerfile/shell';
+import { LineTable } from '../dockerfile/text';
+import { stageBuilds } from '../facts/builtPackages';
 import { parseGoFile } from '../workspace/goImports';
+import type { WorkspaceModel } from '../workspace/model';
+import { DOCKERFILE_NAME } from './ownBuild';
 
 export interface TagIo {
   readFile(rel: string): string | null;
@@ -90,12 +99,23 @@ function tagWords(value: string): string[] | null {
   return words.length > 0 && words.every((w) => /^[A-Za-z0-9_.]+$/.test(w)) ? words : null;
 }
 
+/** One build of the target package by the project's own files, and the tags it passes (null: unknown, a variable). */
+export interface ProjectBuild {
+  /** Where (`scripts/build:30`, `Makefile: go build -tags …`). */
+  where: string;
+  tags: string[] | null;
+  /** The tags as written (for a Check). */
+  raw: string;
+}
+
 /**
- * The tags the project's build states for the target package: Makefile `go build`/`go install`
- * lines that name the package (`./cmd/migrate`, or `cd ./cmd/migrate && go build … .`), then
- * .goreleaser.yml's `-tags=` flag; with where they were found.
+ * Makefile `go build`/`go install` lines that name the package (`./cmd/migrate`, or `cd
+ * ./cmd/migrate && go build … .`), with their `-tags` (variables expanded from the Makefile's
+ * assignments); a line without `-tags` counts as a build without tags. Then .goreleaser.yml's
+ * `-tags=` flags.
  */
-export function statedTags(targetDir: string, moduleDir: string, io: TagIo): { tags: string[]; where: string } | null {
+function makefileBuilds(targetDir: string, moduleDir: string, io: TagIo): ProjectBuild[] {
+  const out: ProjectBuild[] = [];
   const makefiles = [...new Set([join(moduleDir, 'Makefile'), 'Makefile'])];
   let vars = new Map<string, string>();
   for (const mk of makefiles) {
@@ -114,11 +134,14 @@ export function statedTags(targetDir: string, moduleDir: string, io: TagIo): { t
       if (DEV_TARGET.test(rule)) continue;
       if (!/\bgo\s+(?:build|install)\b/.test(line) || !names.test(line)) continue;
       const m = /-tags(?:=|\s+)('([^']*)'|"([^"]*)"|(\S+))/.exec(line);
-      if (!m) continue;
+      if (!m) {
+        out.push({ where: `${mk} (${rule || 'a recipe'})`, tags: [], raw: '' });
+        continue;
+      }
       const raw = m[2] ?? m[3] ?? m[4];
       const value = expand(raw, vars);
       const words = value === null ? null : tagWords(value);
-      if (words) return { tags: words, where: `${mk}: go build -tags ${m[1].trim()}${value !== raw ? ` (= "${words.join(' ')}")` : ''}` };
+      out.push({ where: `${mk}: go build -tags ${m[1].trim()}${words && value !== raw ? ` (= "${words.join(' ')}")` : ''}`, tags: words, raw });
     }
   }
   for (const gr of ['.goreleaser.yml', '.goreleaser.yaml']) {
@@ -128,32 +151,160 @@ export function statedTags(targetDir: string, moduleDir: string, io: TagIo): { t
       const raw = m[1].trim();
       const value = expand(raw, vars);
       const words = value === null ? null : tagWords(value);
-      if (words) return { tags: words, where: `${gr}: -tags=${raw}${value !== raw ? ` (= "${words.join(' ')}", from the Makefile's variables)` : ''}` };
+      if (words) out.push({ where: `${gr}: -tags=${raw}${value !== raw ? ` (= "${words.join(' ')}", from the Makefile's variables)` : ''}`, tags: words, raw });
     }
   }
-  return null;
+  return out;
+}
+
+/** Shell scripts of the project's build: `*.sh`, or files without an extension in a scripts/hack/build folder that start with a shell's `#!`. */
+const SCRIPT_PATH = /^(?:[^/]+\/){0,2}[^/]+\.(?:sh|bash)$|^(?:[^/]+\/)?(?:scripts?|hack|build|ci)\/[^/.]+$/;
+const SCRIPT_SKIPPED = /(^|\/)(vendor|node_modules|testdata|third_party|\.git|docs?|examples?)\//;
+const MAX_SCRIPTS = 200;
+const MAX_SCRIPT_BYTES = 256 * 1024;
+
+/** `$(dirname $0)/..`, `"$(dirname "${BASH_SOURCE[0]}")"/..`: the script's folder, then that many levels up; null for anything else. */
+function dirnameOfScript(raw: string, scriptDir: string): string | null {
+  const m = /^"?\$\(\s*dirname\s+"?\$(?:0|\{0\}|\{BASH_SOURCE(?:\[0\])?\})"?\s*\)"?((?:\/\.\.)*)\/?"?$/.exec(raw);
+  if (!m) return null;
+  let dir = scriptDir;
+  for (let i = 0; i < m[1].length / 3; i++) {
+    if (dir === '') return null;
+    dir = dir.includes('/') ? dir.slice(0, dir.lastIndexOf('/')) : '';
+  }
+  return dir;
+}
+
+/**
+ * The go builds of the target package in the project's shell scripts (kine's scripts/build:
+ * `cd $(dirname $0)/..` then `go build -ldflags … -tags nats -o bin/kine`), read with the shell
+ * parser: a script runs from the context root unless a `cd` moves it (to a static folder, or
+ * relative to the script's own: `$(dirname $0)/..`); after a `cd` it cannot follow, its builds are
+ * left out. Scripts named for tests, development or CI checks (test-*, dev, validate…) are not builds
+ * of the shipped program.
+ */
+function scriptBuilds(targetDir: string, importPath: string | null, io: TagIo): ProjectBuild[] {
+  const out: ProjectBuild[] = [];
+  const scripts = io.listFiles('').map((f) => f.path).filter((p) => SCRIPT_PATH.test(p) && !SCRIPT_SKIPPED.test(p) && !DEV_TARGET.test(p.slice(p.lastIndexOf('/') + 1)) && !/(^|[-_./])(e2e|validate|lint|ci|release-notes|integration)([-_./]|$)/i.test(p.slice(p.lastIndexOf('/') + 1)));
+  for (const file of scripts.slice(0, MAX_SCRIPTS)) {
+    const text = io.readFile(file);
+    if (text === null || text.length > MAX_SCRIPT_BYTES || !GO_IN_TEXT.test(text)) continue;
+    if (!file.includes('.') || !/\.(sh|bash)$/.test(file)) {
+      if (!/^#!\s*\S*\/(?:env\s+)?(?:ba|da|a|z)?sh\b/.test(text)) continue;
+    }
+    const outline = outlineScript(text);
+    if (outline.hasErrors && outline.top.length === 0) continue;
+    const scriptDir = file.includes('/') ? file.slice(0, file.lastIndexOf('/')) : '';
+    const commands = [...outline.top, ...[...outline.functions.values()].flatMap((f) => f ?? [])].sort((a, b) => a.cmd.start - b.cmd.start);
+    const lines = new LineTable(text);
+    let cwd: string | null = '';
+    for (const c of commands) {
+      const argv = c.cmd.argv;
+      if (argv[0]?.value === 'cd' || argv[0]?.value === 'pushd') {
+        const to = argv[1];
+        if (!to) cwd = '';
+        else if (!to.dynamic && !to.value.startsWith('/') && !to.value.startsWith('~') && !to.value.startsWith('-')) cwd = cwd === null ? null : nodePath.posix.normalize(nodePath.posix.join(cwd === '' ? '.' : cwd, to.value)).replace(/^\.$/, '');
+        else cwd = to.dynamic ? dirnameOfScript(to.raw, scriptDir) : null;
+        if (cwd !== null && (cwd === '..' || cwd.startsWith('../'))) cwd = null;
+        continue;
+      }
+      const g = goCommandOf(c.cmd);
+      if (!g || (g.sub !== 'build' && g.sub !== 'install') || cwd === null) continue;
+      const pkgs = goPackages(g.args);
+      const words = pkgs.length > 0 ? pkgs : null;
+      const builds = words === null
+        ? cwd === targetDir
+        : words.some((w) => !w.dynamic && !w.value.includes('...') && !w.value.includes('@') && (w.value === importPath || (/^\.\.?(\/|$)/.test(w.value) && nodePath.posix.normalize(nodePath.posix.join(cwd === '' ? '.' : cwd!, w.value)).replace(/^\.$/, '') === targetDir)));
+      if (!builds) continue;
+      const flag = goFlag(g.args, 'tags');
+      const line = lines.positionAt(c.cmd.start).line + 1;
+      if (!flag || flag.value === true) {
+        out.push({ where: `${file}:${line}`, tags: [], raw: '' });
+        continue;
+      }
+      const word = flag.valueWord ?? flag.word;
+      const raw = flag.valueWord ? word.raw : word.raw.replace(/^--?tags=/, '');
+      const tags = word.dynamic ? null : tagWords(flag.value);
+      // A development or debugging build (`-tags debug`) is not how the program ships.
+      if (tags && tags.every((t) => NOT_A_FEATURE.test(t))) continue;
+      out.push({ where: `${file}:${line}`, tags, raw });
+    }
+  }
+  return out;
+}
+
+/**
+ * The go builds of the target package in the Dockerfiles at the context root (their RUN lines,
+ * resolved as the rules resolve them: WORKDIR, `cd`, the copied sources).
+ */
+function dockerfileBuilds(targetDir: string, model: WorkspaceModel | undefined, io: TagIo): ProjectBuild[] {
+  if (!model) return [];
+  const out: ProjectBuild[] = [];
+  for (const file of io.listFiles('').map((f) => f.path).filter((p) => DOCKERFILE_NAME.test(p) && !p.endsWith('.dockerignore') && !DEV_TARGET.test(p)).sort()) {
+    const text = io.readFile(file);
+    if (text === null) continue;
+    const df = parseDockerfile(text);
+    const seen = new Set<unknown>();
+    for (const stage of df.stages) {
+      for (const b of stageBuilds({ model: df, workspace: model }, stage)) {
+        if (seen.has(b.go.instr) || !b.packages.some((p) => p.dir === targetDir)) continue;
+        seen.add(b.go.instr);
+        const flag = goFlag(b.go.args, 'tags');
+        const where = `${file}:${b.go.instr.line + 1}`;
+        if (!flag || flag.value === true) {
+          out.push({ where, tags: [], raw: '' });
+          continue;
+        }
+        const word = flag.valueWord ?? flag.word;
+        const tags = word.dynamic ? null : tagWords(flag.value);
+        if (tags && tags.every((t) => NOT_A_FEATURE.test(t))) continue;
+        out.push({ where, tags, raw: flag.valueWord ? word.raw : word.raw.replace(/^--?tags=/, '') });
+      }
+    }
+  }
+  return out;
+}
+
+/** Every build of the target package the project's files state: Makefile, goreleaser, shell scripts, root Dockerfiles. */
+export function projectBuilds(targetDir: string, moduleDir: string, importPath: string | null, io: TagIo, model?: WorkspaceModel): ProjectBuild[] {
+  return [...makefileBuilds(targetDir, moduleDir, io), ...scriptBuilds(targetDir, importPath, io), ...dockerfileBuilds(targetDir, model, io)];
 }
 
 /**
  * The tags to build with (stated tags that select gated files of the program), or a warning
  * when the program has gated files and nothing states the tags.
  */
-export function decideTags(targetDir: string, moduleDir: string, packageDirs: readonly string[], io: TagIo): TagDecision {
+export function decideTags(targetDir: string, moduleDir: string, packageDirs: readonly string[], io: TagIo, target?: { importPath: string | null; model: WorkspaceModel }): TagDecision {
   const gated = gatedFiles(packageDirs, io);
   if (gated.length === 0) return { tags: [], reasons: [], warnings: [] };
   const all = [...new Set(gated.flatMap((g) => g.tags))].sort();
   const shown = (gs: GatedFile[]) => gs.slice(0, 3).map((g) => `${g.file} (//go:build ${g.constraint})`).join(', ') + (gs.length > 3 ? ` and ${gs.length - 3} more` : '');
-  const stated = statedTags(targetDir, moduleDir, io);
-  if (stated) {
-    const selected = gated.filter((g) => g.tags.some((t) => stated.tags.includes(t)));
-    if (selected.length > 0) {
-      const left = all.filter((t) => !stated.tags.includes(t));
-      return {
-        tags: stated.tags,
-        reasons: [`-tags ${stated.tags.join(',')}: the project builds with them (${stated.where}), and ${selected.length} file${selected.length > 1 ? 's' : ''} of the packages the program compiles build only with them: ${shown(selected)}.`],
-        warnings: left.length > 0 ? [`Files of the program also build with tags the project's build does not pass by default (${left.slice(0, 8).join(', ')}${left.length > 8 ? ', …' : ''}): add them to -tags if you need them.`] : [],
-      };
-    }
+  const builds = projectBuilds(targetDir, moduleDir, target?.importPath ?? null, io, target?.model);
+  const tagged = builds.filter((b) => b.tags === null || b.tags.length > 0);
+  const key = (b: ProjectBuild) => (b.tags === null ? `?${b.raw}` : [...b.tags].sort().join(','));
+  const sets = new Map<string, ProjectBuild[]>();
+  for (const b of builds) sets.set(key(b), [...(sets.get(key(b)) ?? []), b]);
+  const selects = (tags: readonly string[]) => gated.filter((g) => g.tags.some((t) => tags.includes(t)));
+  if (tagged.length > 0 && sets.size === 1 && tagged[0].tags !== null && selects(tagged[0].tags).length > 0) {
+    // Every build of the package the project states passes the same tags.
+    const stated = tagged[0];
+    const selected = selects(stated.tags!);
+    const left = all.filter((t) => !stated.tags!.includes(t));
+    const where = builds.slice(0, 3).map((b) => b.where).join('; ') + (builds.length > 3 ? `; ${builds.length - 3} more` : '');
+    return {
+      tags: stated.tags!,
+      reasons: [`-tags ${stated.tags!.join(',')}: the project builds with them (${where}${builds.length > 1 ? `: every build of ${targetDir === '' ? 'the root package' : targetDir} it states` : ''}), and ${selected.length} file${selected.length > 1 ? 's' : ''} of the packages the program compiles build only with them: ${shown(selected)}.`],
+      warnings: left.length > 0 ? [`Files of the program also build with tags the project's build does not pass by default (${left.slice(0, 8).join(', ')}${left.length > 8 ? ', …' : ''}): add them to -tags if you need them.`] : [],
+    };
+  }
+  if (tagged.length > 0 && (sets.size > 1 || tagged[0].tags === null) && tagged.some((b) => b.tags === null || selects(b.tags).length > 0)) {
+    // The builds disagree (or pass tags a variable holds): no tags, and a Check naming them.
+    const shownSets = [...sets.entries()].slice(0, 4).map(([k, bs]) => `${k === '' ? 'no -tags' : k.startsWith('?') ? `-tags ${k.slice(1)} (a variable)` : `-tags ${k}`} (${bs.slice(0, 2).map((b) => b.where).join(', ')}${bs.length > 2 ? ` and ${bs.length - 2} more` : ''})`);
+    return {
+      tags: [],
+      reasons: [],
+      warnings: [`The project's builds of ${targetDir === '' ? 'the root package' : targetDir} ${sets.size > 1 ? 'do not all pass the same build tags' : 'pass build tags a variable holds'}: ${shownSets.join('; ')}. The generated build passes none, so ${shown(gated)} ${gated.length > 1 ? 'are' : 'is'} left out of the binary. Add the tags of the build you ship to the go build line (-tags …).`],
+    };
   }
   if (gated.length < 3) return { tags: [], reasons: [], warnings: [] };
   return {

@@ -58,7 +58,7 @@ export type OwnBuild =
   | null;
 
 /** A Dockerfile's name at the context root (not its `.dockerignore`). */
-const DOCKERFILE_NAME = /^(?:(?:Dockerfile|Containerfile)(?:[.-][^/]*)?|[^/]+\.(?:Dockerfile|dockerfile|Containerfile))$/;
+export const DOCKERFILE_NAME = /^(?:(?:Dockerfile|Containerfile)(?:[.-][^/]*)?|[^/]+\.(?:Dockerfile|dockerfile|Containerfile))$/;
 /** The names `docker build .` (and podman's) look for. */
 const PLAIN_NAMES = new Set(['Dockerfile', 'Containerfile']);
 const GORELEASER_FILES = ['.goreleaser.yml', '.goreleaser.yaml', 'goreleaser.yml', 'goreleaser.yaml'];

@@ -558,7 +558,7 @@ export function plan(model: WorkspaceModel, options: GenerateOptions, io: Genera
   }
 
   // Build tags: files of the program gated by a custom tag, and the tags the project's build states.
-  const tagDecision = decideTags(target.dir, target.module ?? '', facts.packages.filter((d) => packageByDir(model, d)?.module === pkg.module), io);
+  const tagDecision = decideTags(target.dir, target.module ?? '', facts.packages.filter((d) => packageByDir(model, d)?.module === pkg.module), io, { importPath: target.importPath, model });
   for (const t of tagDecision.tags) if (!tags.includes(t)) tags.push(t);
   reasons.push(...tagDecision.reasons);
   warnings.push(...tagDecision.warnings);
