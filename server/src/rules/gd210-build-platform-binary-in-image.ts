@@ -10,7 +10,8 @@
  * linux/arm64` on an amd64 machine) those files are the build machine's, and the image fails
  * with `exec format error` when it runs them.
  *
- * Not reported: a go build that sets GOARCH (a literal one is GD116's business), a
+ * Not reported: a go build that sets GOARCH (a literal one is GD116's business) or runs after
+ * a `RUN xx-go --wrap` of its stage chain (xx's `go` wrapper sets it: spire-controller-manager), a
  * download whose RUN names the target (`$TARGETARCH`, `$TARGETPLATFORM`), files a RUN of the stage
  * writes at the copied path (a cross-compiled `-o /usr/bin/app`, or `mv app /usr/bin`), and images built on
  * $BUILDPLATFORM themselves. No fix: the tool must be built or fetched for the target instead
@@ -94,10 +95,12 @@ interface Made {
 /** Files a build-platform stage's RUNs make for the build machine: go install outputs without GOOS/GOARCH, downloads for `$(uname -m)`. */
 function buildPlatformFiles(model: DockerfileModel, stage: Stage): Made[] {
   const out: Made[] = [];
+  const wrapped = wrappedGo(model, stage);
   for (const s of stageChain(model, stage)) {
     for (const instr of s.instructions) {
       if (instr.keyword !== 'RUN' || !instr.script) continue;
-      for (const g of goCommands(instr)) {
+      // After `RUN xx-go --wrap`, `go` is xx's wrapper: it sets GOOS/GOARCH from TARGETPLATFORM.
+      for (const g of wrapped.has(instr) ? [] : goCommands(instr)) {
         const built = g.sub === 'build' ? buildOutput(model, s, instr, g) : null;
         if (built) out.push(built);
         if (g.sub !== 'install' || envValue(model, s, g, 'GOARCH') !== undefined || envValue(model, s, g, 'GOOS') !== undefined) continue;
@@ -116,6 +119,31 @@ function buildPlatformFiles(model: DockerfileModel, stage: Stage): Made[] {
         if (v === null) continue;
         const p = v.startsWith('/') ? path.posix.resolve(v) : dir === null ? null : path.posix.resolve(dir, v);
         if (p) out.push({ path: p, what: 'a file downloaded for the build machine\'s architecture (`uname -m`)' });
+      }
+    }
+  }
+  return out;
+}
+
+/**
+ * The RUNs of the stage's chain that come after a `RUN xx-go --wrap` (and no `xx-go --unwrap`
+ * since): tonistiigi/xx's `--wrap` puts a `go` in front of the toolchain's on PATH that calls
+ * xx-go, which sets GOOS/GOARCH/GOARM from TARGETPLATFORM, so every later `go build` or
+ * `go install` of the stage, and of stages built FROM it, compiles for the target
+ * (spire-controller-manager: `RUN xx-go --wrap`, then `RUN go build -o bin/…`).
+ */
+function wrappedGo(model: DockerfileModel, stage: Stage): Set<Instruction> {
+  const out = new Set<Instruction>();
+  let wrapped = false;
+  for (const s of stageChain(model, stage)) {
+    for (const instr of s.instructions) {
+      if (instr.keyword !== 'RUN' || !instr.script) continue;
+      if (wrapped) out.add(instr);
+      for (const c of instr.script.parsed.commands) {
+        if (path.posix.basename(c.argv[0]?.value ?? '') !== 'xx-go') continue;
+        const args = c.argv.slice(1).map((w) => w.value);
+        if (args.includes('--wrap')) wrapped = true;
+        else if (args.includes('--unwrap')) wrapped = false;
       }
     }
   }
