@@ -12,9 +12,12 @@
  *    host system folder mounted into the container (kube-bench's job*.yaml: hostPID and
  *    /etc/kubernetes, /var/lib/kubelet, /var/lib/etcd, to read root-only files; kruise-daemon's
  *    DaemonSet: /var/run for the runtime socket). The manifests rely on the image's user being root.
+ *    A container that sets no `command:` (only `args:`) runs the image's ENTRYPOINT: it is matched
+ *    to the image by its `image:` name (entrypointWorkloads: kubeedge's csi-driver container,
+ *    `image: kubeedge/csidriver:v1.3.0`, for `ENTRYPOINT ["csidriver"]`).
  */
 import * as path from 'node:path';
-import { copyPaths, stageChain, workdirBefore } from '../dockerfile/facts';
+import { copyPaths, stageChain, startInstructions, workdirBefore } from '../dockerfile/facts';
 import type { DockerfileModel, Stage } from '../dockerfile/model';
 import { stripGoComments } from '../workspace/goText';
 import type { WorkspaceModel } from '../workspace/model';
@@ -111,20 +114,49 @@ const SKIPPED = /(^|\/)(node_modules|vendor|testdata|\.git)\//;
 const MAX_MANIFESTS = 400;
 const MAX_BYTES = 512 * 1024;
 
+/**
+ * A host-access container of a manifest that sets no `command:`: it runs its image's ENTRYPOINT
+ * (with its `args:`), so it is matched to a Dockerfile by its image's name.
+ */
+export interface EntrypointWorkload {
+  file: string;
+  line: number;
+  /** The container's `image:` as written (`kubeedge/csidriver:v1.3.0`). */
+  image: string;
+  access: string[];
+}
+
+interface ManifestWorkloads {
+  byCommand: HostWorkload[];
+  byEntrypoint: EntrypointWorkload[];
+}
+
 /** The host-access containers of the context's Kubernetes manifests (a workspace fact). */
 export function hostWorkloads(ws: WorkspaceModel | undefined, files: WorkspaceFiles | undefined): readonly HostWorkload[] {
-  if (!files) return [];
+  return manifestsOf(ws, files).byCommand;
+}
+
+/** The host-access containers of the context's manifests that set no `command:` (a workspace fact, read with hostWorkloads). */
+export function entrypointWorkloads(ws: WorkspaceModel | undefined, files: WorkspaceFiles | undefined): readonly EntrypointWorkload[] {
+  return manifestsOf(ws, files).byEntrypoint;
+}
+
+function manifestsOf(ws: WorkspaceModel | undefined, files: WorkspaceFiles | undefined): ManifestWorkloads {
+  if (!files) return { byCommand: [], byEntrypoint: [] };
   return ws ? workspaceFact(ws, 'hostWorkloads', () => readHostWorkloads(files)) : readHostWorkloads(files);
 }
 
-function readHostWorkloads(files: WorkspaceFiles): HostWorkload[] {
-  const out: HostWorkload[] = [];
+function readHostWorkloads(files: WorkspaceFiles): ManifestWorkloads {
+  const out: ManifestWorkloads = { byCommand: [], byEntrypoint: [] };
   const manifests = files.listFiles('').filter((f) => /\.ya?ml$/i.test(f.path) && !SKIPPED.test(f.path)).slice(0, MAX_MANIFESTS);
   for (const f of manifests) {
     if ((files.fileSize(f.path) ?? 0) > MAX_BYTES) continue;
     const text = files.readFile(f.path);
     if (text === null || !/\bcontainers:/.test(text) || !/\b(hostPID|privileged|hostPath):/.test(text)) continue;
-    out.push(...manifestWorkloads(f.path, text));
+    for (const c of manifestContainers(f.path, text)) {
+      if (c.command !== null) out.byCommand.push({ file: c.file, line: c.line, command: c.command, access: c.access });
+      else if (c.image !== null) out.byEntrypoint.push({ file: c.file, line: c.line, image: c.image, access: c.access });
+    }
   }
   return out;
 }
@@ -135,9 +167,31 @@ interface Line {
   text: string;
 }
 
-/** The host-access containers of one manifest file (read line by line, YAML's block style). */
+/** The host-access containers of one manifest file that set a `command:` (read line by line, YAML's block style). */
 export function manifestWorkloads(file: string, text: string): HostWorkload[] {
-  const out: HostWorkload[] = [];
+  return manifestContainers(file, text).filter((c) => c.command !== null).map((c) => ({ file: c.file, line: c.line, command: c.command!, access: c.access }));
+}
+
+/** The host-access containers of one manifest that set no `command:` and name their image. */
+export function manifestEntrypointWorkloads(file: string, text: string): EntrypointWorkload[] {
+  return manifestContainers(file, text).filter((c) => c.command === null && c.image !== null).map((c) => ({ file: c.file, line: c.line, image: c.image!, access: c.access }));
+}
+
+interface ManifestContainer {
+  file: string;
+  line: number;
+  /** The first word of its `command:`; null when it sets none (then it runs the image's ENTRYPOINT). */
+  command: string | null;
+  image: string | null;
+  access: string[];
+}
+
+/**
+ * The host-access containers of one manifest file with no non-root securityContext. A
+ * container whose `command:` is there but not readable (a scalar, a template) is left out.
+ */
+function manifestContainers(file: string, text: string): ManifestContainer[] {
+  const out: ManifestContainer[] = [];
   const all = text.split(/\r?\n/).map((t, n) => ({ n: n + 1, indent: t.length - t.trimStart().length, text: t.trim() }));
   // Documents.
   const docs: Line[][] = [[]];
@@ -161,8 +215,13 @@ export function manifestWorkloads(file: string, text: string): HostWorkload[] {
     const inContainer = new Set(containers.flat());
     const podNonRoot = nonRoot(doc.filter((l) => !inContainer.has(l)));
     for (const item of containers) {
-      const command = firstCommand(item);
-      if (command === null || podNonRoot || nonRoot(item)) continue;
+      if (podNonRoot || nonRoot(item)) continue;
+      const own = ownLines(item);
+      const command = firstCommand(item, own);
+      // No `command:` key of its own: the container runs the image's ENTRYPOINT.
+      const setsCommand = own.some((l) => /^(?:-\s+)?command:/.test(l.text));
+      if (command === null && setsCommand) continue;
+      const image = valueOf(own, 'image');
       const access: string[] = [];
       if (hostPID) access.push('hostPID');
       if (item.some((l) => /^privileged:\s*true\b/.test(l.text))) access.push('privileged');
@@ -171,10 +230,22 @@ export function manifestWorkloads(file: string, text: string): HostWorkload[] {
         const p = hostPaths.get(m);
         if (p !== undefined && HOST_SYSTEM.test(path.posix.normalize(p))) access.push(`hostPath ${p}`);
       }
-      if (access.length > 0) out.push({ file, line: item[0].n, command, access });
+      if (access.length > 0) out.push({ file, line: item[0].n, command, image, access });
     }
   }
   return out;
+}
+
+/**
+ * A list item's own lines: its first line and the keys at the first line's key indent (`image:`
+ * of the container, not a probe's `exec: command:` inside it).
+ */
+function ownLines(item: readonly Line[]): Line[] {
+  const first = item[0];
+  if (!first) return [];
+  const dash = /^-\s+/.exec(first.text);
+  const keyIndent = first.indent + (dash ? dash[0].length : 0);
+  return item.filter((l, k) => k === 0 || l.indent === keyIndent);
 }
 
 /** `runAsNonRoot: true` or a non-zero `runAsUser` among the lines. */
@@ -217,9 +288,10 @@ function listItems(lines: readonly Line[], key: string): Line[][] {
   return out;
 }
 
-/** The first word of a container's `command:` (flow `["/manager"]` or block list); null if none. */
-function firstCommand(item: readonly Line[]): string | null {
+/** The first word of a container's own `command:` (flow `["/manager"]` or block list); null if none. */
+function firstCommand(item: readonly Line[], own: readonly Line[]): string | null {
   for (let i = 0; i < item.length; i++) {
+    if (!own.includes(item[i])) continue;
     const m = /^(?:-\s+)?command:\s*(.*)$/.exec(item[i].text);
     if (!m) continue;
     const flow = /^\[\s*["']?([^"',\]\s]+)/.exec(m[1]);
@@ -246,6 +318,44 @@ const PATH_DIRS = new Set(['/usr/local/sbin', '/usr/local/bin', '/usr/sbin', '/u
  */
 export function hostWorkloadsOfImage(model: DockerfileModel, stage: Stage, workloads: readonly HostWorkload[]): HostWorkload[] {
   if (workloads.length === 0) return [];
+  const programs = imagePrograms(model, stage);
+  return workloads.filter((w) => holds(programs, w.command));
+}
+
+/** The image holds `command`: an absolute path a COPY --from writes, or a bare name written into a PATH folder. */
+function holds(programs: ReadonlySet<string>, command: string): boolean {
+  return command.startsWith('/') ? programs.has(path.posix.normalize(command)) : [...programs].some((p) => path.posix.basename(p) === command && PATH_DIRS.has(path.posix.dirname(p)));
+}
+
+/** Wrappers an ENTRYPOINT starts the program with. */
+const INIT_WRAPPER = /^(\/usr)?(\/s?bin\/)?(tini|tini-static|dumb-init)$/;
+
+/**
+ * The manifests' host-access containers with no `command:` that run this image: the container's
+ * image is named like the program the final stage's ENTRYPOINT starts (the last element of its
+ * repository, without registry, tag or digest: `kubeedge/csidriver:v1.3.0` for `ENTRYPOINT
+ * ["csidriver"]`), and the image holds that program (as for hostWorkloadsOfImage). Without an
+ * ENTRYPOINT the args replace the CMD, so nothing of the image is known to run.
+ */
+export function entrypointWorkloadsOfImage(model: DockerfileModel, stage: Stage, workloads: readonly EntrypointWorkload[]): EntrypointWorkload[] {
+  if (workloads.length === 0) return [];
+  const { entrypoint } = startInstructions(model, stage);
+  if (!entrypoint) return [];
+  const words = entrypoint.json ?? (entrypoint.script?.parsed.commands[0]?.argv.map((w) => w.value) ?? []);
+  const program = words.find((w, k) => !(INIT_WRAPPER.test(w) || (w === '--' && k > 0) || (w.startsWith('-') && k > 0 && INIT_WRAPPER.test(words[0]))));
+  if (program === undefined || program.includes('$') || !holds(imagePrograms(model, stage), program)) return [];
+  const name = path.posix.basename(program).toLowerCase();
+  return workloads.filter((w) => imageRepositoryName(w.image) === name);
+}
+
+/** The last element of an image reference's repository, lower case (`quay.io/x/csidriver:v1@sha256:…` -> `csidriver`). */
+function imageRepositoryName(ref: string): string {
+  const repo = ref.replace(/@.*$/, '').replace(/:[^/:]*$/, '');
+  return (repo.split('/').pop() ?? '').toLowerCase();
+}
+
+/** The absolute paths the final stage's `COPY --from`s write (its programs). */
+function imagePrograms(model: DockerfileModel, stage: Stage): Set<string> {
   const programs = new Set<string>();
   for (const s of stageChain(model, stage)) {
     for (const i of s.instructions) {
@@ -259,7 +369,7 @@ export function hostWorkloadsOfImage(model: DockerfileModel, stage: Stage, workl
       for (const src of paths.sources) programs.add(folder ? path.posix.join(dest, path.posix.basename(src.replace(/\/+$/, ''))) : dest);
     }
   }
-  return workloads.filter((w) => (w.command.startsWith('/') ? programs.has(path.posix.normalize(w.command)) : [...programs].some((p) => path.posix.basename(p) === w.command && PATH_DIRS.has(path.posix.dirname(p)))));
+  return programs;
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -37,7 +37,9 @@
  *  - an image the repository's Kubernetes manifests run with host access and no non-root
  *    securityContext: a container whose command is a program of the image, with hostPID,
  *    privileged, or a hostPath of a host system folder (/etc, /var/lib, /var/run, /proc …)
- *    mounted (kube-bench's job*.yaml: hostPID, /etc/kubernetes, /var/lib/kubelet);
+ *    mounted (kube-bench's job*.yaml: hostPID, /etc/kubernetes, /var/lib/kubelet); a container
+ *    with only `args:` runs the image's ENTRYPOINT and counts when its image is named like the
+ *    program the ENTRYPOINT starts (kubeedge's csi-driver: `kubeedge/csidriver`, `csidriver`);
  *  - a toolbox, dev or CI image: its command is a bare shell or a build (`make test`), or it has
  *    none on a distro or golang base (see dockerfile/facts.ts `isToolbox`);
  *  - an explicit `USER root` with a comment line directly above it, or a comment in the final
@@ -54,7 +56,7 @@ import { finalCopies, programPackages } from '../facts/builtPackages';
 import { copiedFileText } from '../facts/copiedFiles';
 import { devOrBuilderImage } from '../facts/goAtStart';
 import { workspaceFact } from '../facts/memo';
-import { hostWorkloads, hostWorkloadsOfImage, rootChecks, RUNTIME_CLIENT } from '../facts/rootNeeds';
+import { entrypointWorkloads, entrypointWorkloadsOfImage, hostWorkloads, hostWorkloadsOfImage, rootChecks, RUNTIME_CLIENT } from '../facts/rootNeeds';
 import type { DockerfileModel, Instruction, Stage } from '../dockerfile/model';
 import { installsPackage } from '../dockerfile/packages';
 import { insertLinesAfter, insertAboveInstruction } from '../edits/edits';
@@ -123,6 +125,9 @@ export const gd204: Rule = {
     // The repository's Kubernetes manifests run a program of this image with host access and no
     // non-root securityContext (kube-bench's jobs: hostPID, /etc/kubernetes; kruise-daemon: /var/run).
     if (ctx.workspace && hostWorkloadsOfImage(ctx.model, stage, hostWorkloads(ctx.workspace, ctx.files)).length > 0) return [];
+    // Such a container with only `args:` runs the image's ENTRYPOINT: matched by its image's name
+    // (kubeedge's csi-driver: `image: kubeedge/csidriver:v1.3.0`, `ENTRYPOINT ["csidriver"]`).
+    if (ctx.workspace && entrypointWorkloadsOfImage(ctx.model, stage, entrypointWorkloads(ctx.workspace, ctx.files)).length > 0) return [];
     // A toolbox, dev or CI image (a bare shell or a build as its command, or none on a distro
     // base): root is how such images are used; nothing is served from it.
     if (isToolbox(ctx.model, stage)) return [];

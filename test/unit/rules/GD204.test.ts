@@ -527,3 +527,112 @@ describe('GD204: images the project runs as root on purpose (kube-bench, kruise-
     assert.equal(has(text, 'GD204', ig('log.Print("not root")')), true);
   });
 });
+
+// Judge 17 (round 17): kubeedge/kubeedge 16cd8548eedb81af293b94f27844144c080eaa89 (Apache-2.0).
+// build/csidriver/Dockerfile (375 bytes, as it is; context: the repository root,
+// hack/make-rules/image.sh:92) ends with `ENTRYPOINT ["csidriver"]`; the StatefulSet of
+// build/csisamples/hostpath/deploy/csicontroller.yaml (4,665 bytes; its csi-driver container
+// below, lines 91-164) runs `image: kubeedge/csidriver:v1.3.0` privileged with hostPath
+// /var/lib/kubelet/plugins/csi-hostpath and /var/lib/kubeedge, setting only `args:`: the
+// image's ENTRYPOINT runs. Skeleton: go.mod's module line, cloud/cmd/csidriver/csidriver.go's
+// import block (844 bytes), the Dockerfile and that manifest.
+describe('GD204: a host-access container with only args runs the image\'s ENTRYPOINT (kubeedge csidriver)', () => {
+  const CSIDRIVER = df([
+    'FROM golang:1.23.12-alpine3.21 AS builder',
+    '',
+    'ARG GO_LDFLAGS',
+    '',
+    'COPY . /go/src/github.com/kubeedge/kubeedge',
+    '',
+    'RUN CGO_ENABLED=0 GO111MODULE=off go build -v -o /usr/local/bin/csidriver -ldflags="${GO_LDFLAGS} -w -s" \\',
+    'github.com/kubeedge/kubeedge/cloud/cmd/csidriver',
+    '',
+    'FROM alpine:3.21',
+    '',
+    'COPY --from=builder /usr/local/bin/csidriver /usr/local/bin/csidriver',
+    '',
+    'ENTRYPOINT ["csidriver"]',
+  ]);
+  const statefulSet = (driver: { image?: string; command?: string[]; securityContext?: string[] } = {}) => [
+    'kind: StatefulSet',
+    'apiVersion: apps/v1',
+    'metadata:',
+    '  name: csi-hostpath-controller',
+    '  namespace: kubeedge',
+    'spec:',
+    '  serviceName: "csi-hostpath-controller"',
+    '  replicas: 1',
+    '  template:',
+    '    spec:',
+    '      serviceAccountName: csi-controller',
+    '      containers:',
+    '        - name: csi-provisioner',
+    '          image: quay.io/k8scsi/csi-provisioner:v1.2.1',
+    '          imagePullPolicy: IfNotPresent',
+    '          args:',
+    '            - -v=5',
+    '            - --csi-address=/csi/csi.sock',
+    '            - --connection-timeout=15s',
+    '          volumeMounts:',
+    '            - mountPath: /csi',
+    '              name: csi-socket-dir',
+    '        - name: csi-driver',
+    `          image: ${driver.image ?? 'kubeedge/csidriver:v1.3.0'}`,
+    '          imagePullPolicy: IfNotPresent',
+    ...(driver.command ?? []),
+    '          args:',
+    '            - "--v=5"',
+    '            - "--drivername=$(CSI_DRIVERNAME)"',
+    '            - "--endpoint=$(CSI_ENDPOINT)"',
+    '            - "--kubeedge-endpoint=$(KUBEEDGE_ENDPOINT)"',
+    '            - "--nodeid=$(KUBE_NODE_NAME)"',
+    '          env:',
+    '            - name: CSI_ENDPOINT',
+    '              value: unix:///csi/csi.sock',
+    '          livenessProbe:',
+    '            exec:',
+    '              command: ["/bin/true"]',
+    ...(driver.securityContext ?? ['          securityContext:', '            privileged: true']),
+    '          volumeMounts:',
+    '            - mountPath: /csi',
+    '              name: csi-socket-dir',
+    '            - mountPath: /kubeedge',
+    '              name: kubeedge-socket-dir',
+    '      volumes:',
+    '        - hostPath:',
+    '            path: /var/lib/kubelet/plugins/csi-hostpath',
+    '            type: DirectoryOrCreate',
+    '          name: csi-socket-dir',
+    '        - hostPath:',
+    '            path: /var/lib/kubeedge',
+    '            type: DirectoryOrCreate',
+    '          name: kubeedge-socket-dir',
+    '',
+  ].join('\n');
+  const kubeedge = (manifest: string | null) => tempWorkspace({
+    'go.mod': 'module github.com/kubeedge/kubeedge\n\ngo 1.23.12\n\nrequire github.com/spf13/cobra v1.8.1\n',
+    'cloud/cmd/csidriver/csidriver.go': 'package main\n\nimport (\n\t"os"\n\n\t"k8s.io/component-base/logs"\n\n\t"github.com/kubeedge/kubeedge/cloud/cmd/csidriver/app"\n)\n\nfunc main() { _ = app.NewCSIDriverCommand(); logs.InitLogs(); os.Exit(0) }\n',
+    'cloud/cmd/csidriver/app/server.go': 'package app\n\nimport "github.com/spf13/cobra"\n\nfunc NewCSIDriverCommand() *cobra.Command { return &cobra.Command{Use: "csidriver"} }\n',
+    'build/csidriver/Dockerfile': CSIDRIVER,
+    ...(manifest === null ? {} : { 'build/csisamples/hostpath/deploy/csicontroller.yaml': manifest }),
+  });
+
+  it('silent: the privileged csi-driver container runs the image\'s ENTRYPOINT, named like it', () => {
+    assert.equal(has(CSIDRIVER, 'GD204', kubeedge(statefulSet())), false);
+    // A registry in front, a digest instead of a tag: the same repository name.
+    assert.equal(has(CSIDRIVER, 'GD204', kubeedge(statefulSet({ image: 'docker.io/kubeedge/csidriver@sha256:0123456789abcdef' }))), false);
+  });
+
+  it('still reported: no manifest, another image, a command of its own, a non-root container, or an image without ENTRYPOINT', () => {
+    assert.equal(has(CSIDRIVER, 'GD204', kubeedge(null)), true);
+    assert.equal(has(CSIDRIVER, 'GD204', kubeedge(statefulSet({ image: 'kubeedge/cloudcore:v1.3.0' }))), true);
+    // The container's own command is another program (the probe's command does not count either way).
+    assert.equal(has(CSIDRIVER, 'GD204', kubeedge(statefulSet({ command: ['          command: ["/other-driver"]'] }))), true);
+    assert.equal(has(CSIDRIVER, 'GD204', kubeedge(statefulSet({ securityContext: ['          securityContext:', '            privileged: true', '            runAsUser: 1000'] }))), true);
+    // No host access: not privileged, and the host folders are no system folders.
+    const noAccess = statefulSet({ securityContext: [] }).replace('/var/lib/kubelet/plugins/csi-hostpath', '/tmp/csi').replace('/var/lib/kubeedge', '/tmp/kubeedge');
+    assert.equal(has(CSIDRIVER, 'GD204', kubeedge(noAccess)), true);
+    // With a CMD instead of an ENTRYPOINT, `args:` replace it: nothing of the image is known to run.
+    assert.equal(has(CSIDRIVER.replace('ENTRYPOINT ["csidriver"]', 'CMD ["csidriver"]'), 'GD204', kubeedge(statefulSet())), true);
+  });
+});
