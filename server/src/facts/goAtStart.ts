@@ -13,7 +13,7 @@
  * leave it out), GD201 leaves a dev or builder image its toolchain.
  */
 import * as path from 'node:path';
-import { goPackages, stageChain, stageGoCommands, startInstructions, workdirBefore, type GoCommand } from '../dockerfile/facts';
+import { goPackages, stageChain, stageDescendants, stageGoCommands, startInstructions, workdirBefore, type GoCommand } from '../dockerfile/facts';
 import { GO_IN_TEXT } from '../dockerfile/indirectGo';
 import type { DockerfileModel, Instruction, Stage } from '../dockerfile/model';
 import { parseShell, type ShellWord } from '../dockerfile/shell';
@@ -69,20 +69,12 @@ export function goAtStart(model: DockerfileModel, stage: Stage, files: Workspace
 }
 
 /**
- * Some stage built FROM this one (or the stage itself) runs go when its container starts: one
- * pass over the stages per model and files, not one per question (GD107 asks per go command).
+ * Some stage built FROM this one (or the stage itself) runs go when its container starts: asked
+ * of its descendants only (goAtStart is kept per stage), not of every stage of the file, which
+ * at 14,000 lines was most of GD107's time on each keystroke.
  */
 export function feedsGoAtStart(model: DockerfileModel, stage: Stage, files: WorkspaceFiles | undefined): boolean {
-  const kept = dockerfileFact(model, 'feedsGoAtStart', () => ({ files, stages: null as Set<number> | null }));
-  if (kept.files !== files || kept.stages === null) {
-    kept.files = files;
-    const stages = new Set<number>();
-    for (const s of model.stages) {
-      if (goAtStart(model, s, files)) for (const c of stageChain(model, s)) stages.add(c.index);
-    }
-    kept.stages = stages;
-  }
-  return kept.stages.has(stage.index);
+  return stageDescendants(model, stage).some((d) => goAtStart(model, d, files) !== null);
 }
 
 /** `go install tool@version`: installs a tool; it builds nothing of the project. */
