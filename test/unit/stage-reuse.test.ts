@@ -12,6 +12,7 @@ import { RULES } from '../../server/src/rules/registry';
 import type { Finding, Rule } from '../../server/src/rules/types';
 import { dockerfile } from '../../bench/lib/fixtures.mjs';
 import { df, plainFindings, randomEdit as randomEditOf, ready, rng } from './helpers';
+import { contextWith } from './rules/kit/goAtStart';
 
 before(() => ready);
 
@@ -25,6 +26,7 @@ const SNIPPETS = [
   '\nRUN go get example.com/x', '\nRUN go mod tidy', ' -mod=mod', '\nENV GOFLAGS=-mod=mod', '\nENV GO111MODULE=off', '\nCOPY --from=build0 /src/go.mod /x', '\nRUN cp go.sum /out', '\nRUN go mod init x',
   '\nCOPY . .', '\nCOPY go.mod go.sum ./', '\nCOPY go.mod ./', '\nRUN go build ./...', '\nRUN make build',
   ' --no-cache', '\nRUN apk update', '\nRUN apk -U upgrade', '\nRUN apk update && apk add --no-cache curl', '\nRUN apt-get update && apt-get install -y gcc',
+  '\nRUN apt-get update', '\nRUN apt-get install -y curl', '\nRUN apk add curl', '\nRUN adduser -D app', '\nRUN mkdir -p /data', '\nCOPY api/go.mod api/', '\nCOPY go.* ./',
   ':latest', '\nFROM golang AS g', '\nFROM alpine AS a2', '@sha256:' + 'a'.repeat(64), '\nFROM run0',
 ];
 
@@ -80,6 +82,23 @@ describe('stage rules re-run only for changed stages', () => {
     }
   }
 
+  // With a Go workspace beside the Dockerfile: the rules that read it (GD105: a go.mod copied
+  // without its go.sum) and the stage rules that read files from the context.
+  for (const seed of [14, 15]) {
+    it(`with a Go workspace, seed ${seed}: every step of 80 random edits equals a fresh analysis`, () => {
+      const opts = contextWith({
+        'go.mod': 'module example.com/app\n\ngo 1.22\n', 'go.sum': '', 'main.go': 'package main\n\nfunc main() {}\n',
+        'api/go.mod': 'module example.com/api\n\ngo 1.22\n', 'api/go.sum': '', 'api/main.go': 'package main\n\nfunc main() {}\n',
+      });
+      const next = rng(seed);
+      const texts = [df(['FROM golang:1.22 AS build0', 'WORKDIR /src', 'COPY go.mod ./', 'RUN go mod download', 'COPY . .', 'RUN apt-get update && apt-get install -y gcc', 'RUN go build -o /app .', 'FROM debian:12 AS run', 'RUN apt-get update', 'RUN apt-get install -y ca-certificates', 'COPY --from=build0 /app /app', 'ENTRYPOINT ["/app"]'])];
+      for (let k = 0; k < 80; k++) texts.push(randomEdit(texts[texts.length - 1], next));
+      const { reusedRuns, freshRuns, last } = editSequence(texts, opts);
+      assert.ok(reusedRuns < freshRuns, `${reusedRuns} runs editing, ${freshRuns} fresh`);
+      assert.ok(last.findings.length > 0);
+    });
+  }
+
   // Edits where a stage's findings change through another stage, or at a stage's edge.
   const base = df([
     'ARG V=1', 'FROM golang:1.22 AS build0', 'RUN go build -ldflags "-extldflags -static" -o /a .', 'RUN go mod download',
@@ -106,6 +125,13 @@ describe('stage rules re-run only for changed stages', () => {
       editSequence([base, edit(base), base]);
     });
   }
+
+  it('a stage built FROM another starts installing from its apt lists (GD303: the lists are then kept on purpose)', () => {
+    const parent = df(['FROM debian:12 AS base', 'RUN apt-get update && apt-get install -y --no-install-recommends gcc', 'FROM base AS child', 'RUN echo hi', 'FROM base', 'COPY --from=child /etc/hostname /x']);
+    const withInstall = parent.replace('RUN echo hi', 'RUN apt-get install -y --no-install-recommends make');
+    const { last } = editSequence([parent, withInstall, parent]);
+    assert.ok(last.findings.some((f) => f.code === 'GD303'), 'the lists finding is back once the child stops installing');
+  });
 
   // A fix is built when first read (rules/types.ts withLazyFix), and the next version's parse
   // moves the instructions it is built from: a fix nobody read while typing must still be right.

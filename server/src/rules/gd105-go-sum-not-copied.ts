@@ -27,7 +27,7 @@ import { expandVariables } from '../dockerfile/variables';
 import { commandCwd } from '../facts/builtPackages';
 import type { Instruction, Stage } from '../dockerfile/model';
 import { insert, replace, type Edit } from '../edits/edits';
-import { withLazyFix, type Fix, type Rule, type RuleContext, type RuleFinding } from './types';
+import { stagesToCheck, withLazyFix, type Fix, type Rule, type RuleContext, type RuleFinding } from './types';
 
 const MODULE_FILE = /(^|\/)(go\.mod|go\.work|go\.work\.sum)$/;
 
@@ -39,10 +39,12 @@ export const gd105: Rule = {
   needsWorkspace: true,
   fix: 'safe',
   facts: ['goCommands', 'goBuilds', 'workspace', 'contextFiles'],
+  // A COPY and the later instructions of its own stage (its WORKDIR and ENV from the chain).
+  scope: 'stage',
   docs: { workspace: '(fires only when the workspace has a go.sum)' },
   check(ctx) {
     const out: RuleFinding[] = [];
-    for (const stage of ctx.model.stages) {
+    for (const stage of stagesToCheck(ctx)) {
       stage.instructions.forEach((instr, idx) => {
         if ((instr.keyword !== 'COPY' && instr.keyword !== 'ADD') || instr.flags.some((f) => f.name === 'from')) return;
         const words = instr.json ?? instr.args.map((a) => a.value);

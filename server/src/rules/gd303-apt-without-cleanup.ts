@@ -31,14 +31,14 @@
  *     the stage, or of a stage built FROM it, installs without its own `apt-get update`, the
  *     lists are read there: not reported at all, since removing them would break that RUN.)
  */
-import { imageStages, stageChain, stageImage } from '../dockerfile/facts';
+import { imageStages, stageChain, stageDescendants, stageImage } from '../dockerfile/facts';
 import { scriptSpan, toDoc, type DockerfileModel, type Instruction, type Stage } from '../dockerfile/model';
 import type { ShellCommand } from '../dockerfile/shellModel';
 import { aptNeededRecommend, installsPackage, mountTargets, packageCommands, type NeededRecommend, type PackageCommand } from '../dockerfile/packages';
 import { insert } from '../edits/edits';
 import { appendCommandEdit } from '../edits/shellChain';
 import { copiedFileText } from '../facts/copiedFiles';
-import { withLazyFix, type Rule, type RuleContext, type RuleFinding } from './types';
+import { stagesToCheck, withLazyFix, type Rule, type RuleContext, type RuleFinding } from './types';
 
 const CLEANUP = 'rm -rf /var/lib/apt/lists/*';
 /** An `rm` target that removes the lists: their folder, or the apt folder above it (`/var/lib/apt/*`). */
@@ -56,6 +56,9 @@ export const gd303: Rule = {
   peers: ['DL3015', 'DL3009'],
   fix: 'safe',
   facts: ['packageInstalls', 'contextFiles'],
+  // A RUN and its stage chain; a later install in a stage built FROM it keeps the lists.
+  scope: 'stage',
+  readsDescendants: true,
   docs: { severity: 'in the stages the image is built from, **hint** in a builder stage (its layers stay in the build cache, not the image)', peers: 'hadolint **DL3015** (`--no-install-recommends`), **DL3009** (apt lists)' },
   check(ctx) {
     const { model } = ctx;
@@ -64,7 +67,7 @@ export const gd303: Rule = {
     // cache only (local, or an exported cache): there it is a hint, and the message says so.
     const final = model.stages[ctx.finalStage];
     const shipped = final ? imageStages(model, ctx.finalStage) : new Set(model.stages.map((s) => s.index));
-    for (const stage of model.stages) {
+    for (const stage of stagesToCheck(ctx)) {
       const ships = shipped.has(stage.index);
       const severity = ships ? undefined : 'hint' as const;
       // Only a setting written to apt's configuration counts for the whole chain: the flag
@@ -226,8 +229,7 @@ function cleansInScript(ctx: RuleContext, stage: Stage, commands: ShellCommand[]
 
 /** A later RUN (this stage, or a stage built FROM it) that installs with apt without updating first. */
 function laterInstallWithoutUpdate(model: DockerfileModel, instr: Instruction): boolean {
-  for (const stage of model.stages) {
-    if (!stageChain(model, stage).some((s) => s.index === instr.stage)) continue;
+  for (const stage of stageDescendants(model, model.stages[instr.stage])) {
     for (const i of stage.instructions) {
       if (i.keyword !== 'RUN' || i.line <= instr.line) continue;
       const apt = packageCommands(i).filter((p) => p.family === 'apt');

@@ -17,7 +17,7 @@ import { toDoc, type DockerfileModel, type Instruction } from '../dockerfile/mod
 import { isSystemSetupCommand, topLevelCommands } from '../dockerfile/packages';
 import { parseShell } from '../dockerfile/shell';
 import { replace } from '../edits/edits';
-import { withLazyFix, type Fix, type Rule, type RuleFinding } from './types';
+import { stagesToCheck, withLazyFix, type Fix, type Rule, type RuleFinding } from './types';
 
 function setupOnly(instr: Instruction): boolean {
   const s = instr.script;
@@ -38,9 +38,12 @@ export const gd304: Rule = {
   peers: ['DL3059'],
   fix: 'safe',
   facts: ['packageInstalls'],
+  // Two RUNs of one stage; the message names the first one's line.
+  scope: 'stage',
+  namesLines: true,
   check(ctx) {
     const out: RuleFinding[] = [];
-    for (const stage of ctx.model.stages) {
+    for (const stage of stagesToCheck(ctx)) {
       const list = stage.instructions;
       for (let k = 1; k < list.length; k++) {
         const a = list[k - 1];
