@@ -111,22 +111,29 @@ function own(s: string): string {
 /**
  * An instruction of the unchanged tail, moved to its new place in the same object (the facts
  * kept per instruction, such as its go commands, stay valid: they hold no document offsets).
- * Positions get new objects: findings of the previous version keep theirs.
+ * Its positions move in place too: a keystroke moves every instruction after the edit, and new
+ * objects for each of their spans and words were most of what an edit allocated in a long
+ * file. Nothing of the previous version reads them afterwards: the analysis copies the spans
+ * of the findings it keeps for the next version (rules/analyze.ts), and builds their fixes
+ * before this parse (settleFixes). Every span object belongs to one field of one instruction.
  */
 function moved(i: Instruction, delta: number, lineDelta: number): Instruction {
-  const shift = (sp: Span): Span => ({ start: sp.start + delta, end: sp.end + delta });
-  i.span = shift(i.span);
   i.line += lineDelta;
   i.endLine += lineDelta;
-  // (Most instructions have no flags and no heredocs: their empty arrays stay.)
-  if (i.flags.length > 0) i.flags = i.flags.map((f) => ({ name: f.name, value: f.value, span: shift(f.span) }));
-  i.args = i.args.map((a) => ({ value: a.value, span: shift(a.span) }));
-  i.argsSpan = i.argsSpan && shift(i.argsSpan);
-  // Field by field: an object spread is a slow generic copy, and a keystroke moves every instruction after the edit.
-  const s = i.script;
-  i.script = s && { text: s.text, map: s.map, base: s.base + delta, parsed: s.parsed, heredoc: s.heredoc };
-  if (i.heredocs.length > 0) i.heredocs = i.heredocs.map((h) => ({ name: h.name, body: h.body && shift(h.body) }));
+  if (delta === 0) return i;
+  shiftSpan(i.span, delta);
+  // (Most instructions have no flags and no heredocs.)
+  for (const f of i.flags) shiftSpan(f.span, delta);
+  for (const a of i.args) shiftSpan(a.span, delta);
+  if (i.argsSpan) shiftSpan(i.argsSpan, delta);
+  if (i.script) i.script.base += delta;
+  for (const h of i.heredocs) if (h.body) shiftSpan(h.body, delta);
   return i;
+}
+
+function shiftSpan(sp: Span, delta: number): void {
+  sp.start += delta;
+  sp.end += delta;
 }
 
 /** A string that does not share memory with a larger one (V8 makes slices views of their source). */

@@ -64,7 +64,7 @@ export function analyzeReusing(model: DockerfileModel, opts: AnalyzeOptions = {}
         results = [];
         stageCtx ??= model.stages.map((stage) => ({ model, finalStage: ctx.finalStage, workspace: ctx.workspace, files: ctx.files, stages: [stage] }));
         for (const stage of model.stages) {
-          const found = plan?.moved(stage.index, old?.[stage.index], rule.namesLines, rule.readsDescendants) ?? rule.check(stageCtx[stage.index]);
+          const found = plan?.moved(stage.index, old?.[stage.index], rule.namesLines, rule.readsDescendants) ?? ownSpans(rule.check(stageCtx[stage.index]));
           perStage.push(found);
           for (const f of found) results.push(f);
         }
@@ -90,6 +90,16 @@ export function analyzeReusing(model: DockerfileModel, opts: AnalyzeOptions = {}
   }
   findings.sort((a, b) => a.span.start - b.span.start || (a.code < b.code ? -1 : a.code > b.code ? 1 : 0));
   return { findings, stageFindings: kept };
+}
+
+/**
+ * Kept for the next version, a stage's findings must keep this version's offsets, but a rule
+ * may give an instruction's own span (`span: instr.span`), which the next parse moves in place
+ * (dockerfile/parse.ts): each gets a span of its own.
+ */
+function ownSpans(found: RuleFinding[]): RuleFinding[] {
+  for (const f of found) f.span = { start: f.span.start, end: f.span.end };
+  return found;
 }
 
 /** The start line of the instruction containing an offset (binary search: called per finding). */
