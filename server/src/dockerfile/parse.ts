@@ -122,12 +122,17 @@ function moved(i: Instruction, delta: number, lineDelta: number): Instruction {
   i.endLine += lineDelta;
   if (delta === 0) return i;
   shiftSpan(i.span, delta);
+  // Indexed loops: this runs for thousands of instructions per keystroke, mostly before V8
+  // optimises it, and an unoptimised for-of allocates an iterator result per element.
   // (Most instructions have no flags and no heredocs.)
-  for (const f of i.flags) shiftSpan(f.span, delta);
-  for (const a of i.args) shiftSpan(a.span, delta);
+  for (let k = 0; k < i.flags.length; k++) shiftSpan(i.flags[k].span, delta);
+  for (let k = 0; k < i.args.length; k++) shiftSpan(i.args[k].span, delta);
   if (i.argsSpan) shiftSpan(i.argsSpan, delta);
   if (i.script) i.script.base += delta;
-  for (const h of i.heredocs) if (h.body) shiftSpan(h.body, delta);
+  for (let k = 0; k < i.heredocs.length; k++) {
+    const body = i.heredocs[k].body;
+    if (body) shiftSpan(body, delta);
+  }
   return i;
 }
 

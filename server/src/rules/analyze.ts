@@ -63,10 +63,13 @@ export function analyzeReusing(model: DockerfileModel, opts: AnalyzeOptions = {}
         const perStage: RuleFinding[][] = [];
         results = [];
         stageCtx ??= model.stages.map((stage) => ({ model, finalStage: ctx.finalStage, workspace: ctx.workspace, files: ctx.files, stages: [stage] }));
-        for (const stage of model.stages) {
-          const found = plan?.moved(stage.index, old?.[stage.index], rule.namesLines, rule.readsDescendants) ?? ownSpans(rule.check(stageCtx[stage.index]));
+        // Indexed loops here and below: they run for every rule and stage of a long file on each
+        // keystroke, often before V8 optimises this function, and an unoptimised for-of allocates
+        // an iterator result per element.
+        for (let s = 0; s < model.stages.length; s++) {
+          const found = plan?.moved(s, old?.[s], rule.namesLines, rule.readsDescendants) ?? ownSpans(rule.check(stageCtx[s]));
           perStage.push(found);
-          for (const f of found) results.push(f);
+          for (let k = 0; k < found.length; k++) results.push(found[k]);
         }
         kept.found.set(rule.code, perStage);
       } else {
@@ -79,7 +82,8 @@ export function analyzeReusing(model: DockerfileModel, opts: AnalyzeOptions = {}
       opts.onRuleError?.(rule.code, e);
       continue;
     }
-    for (const r of results) {
+    for (let k = 0; k < results.length; k++) {
+      const r = results[k];
       if (anySuppressed && isSuppressed(suppressions, rule.code, instructionLineAt(model, r.span.start))) continue;
       const severity = setting ?? r.severity ?? rule.severity;
       const finding: Finding = !fixIsLazy(r)

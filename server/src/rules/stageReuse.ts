@@ -40,7 +40,12 @@ export interface StageFindings {
  * and a fix built from them afterwards would mix the two versions' offsets.
  */
 export function settleFixes(kept: StageFindings): void {
-  for (const perStage of kept.found.values()) for (const found of perStage) for (const f of found) if (fixIsLazy(f)) void f.fix;
+  for (const perStage of kept.found.values()) {
+    for (let s = 0; s < perStage.length; s++) {
+      const found = perStage[s];
+      for (let k = 0; k < found.length; k++) if (fixIsLazy(found[k])) void found[k].fix;
+    }
+  }
 }
 
 export function stageFindings(model: DockerfileModel, ctx: RuleContext): StageFindings {
@@ -163,48 +168,45 @@ export function reusePlan(previous: StageFindings | undefined, current: StageFin
     const s = shift[at] ?? (x === oldB[at] && at > 0 ? shift[at - 1] : null);
     return s === null ? null : x + s;
   };
+  /** Fix edits moved already: an edit two findings share moves once. */
+  const seen = new Set<object>();
   return {
     moved(stage, found, namesLines, readsDescendants) {
       if (!found || !unchanged[stage] || (namesLines && !sameLines[stage]) || (readsDescendants && !withDescendants(stage))) return null;
-      const out: RuleFinding[] = [];
-      let same = true;
-      for (const f of found) {
-        const moved = movedFinding(f, move);
-        if (!moved) return null;
-        out.push(moved);
-        same &&= moved === f;
-      }
-      // Before the change nothing moves: the same findings (fewer objects that live one version).
-      return same ? (found as RuleFinding[]) : out;
+      // Every offset must move first: none is changed unless all of them can be.
+      for (let k = 0; k < found.length; k++) if (!movable(found[k], move)) return null;
+      for (let k = 0; k < found.length; k++) moveInPlace(found[k], move, seen);
+      return found as RuleFinding[];
     },
   };
 }
 
-/** The finding with every offset moved; `f` itself when none moves; null when one cannot. */
-function movedFinding(f: RuleFinding, move: (x: number) => number | null): RuleFinding | null {
-  const start = move(f.span.start);
-  const end = move(f.span.end);
-  if (start === null || end === null) return null;
-  let still = start === f.span.start && end === f.span.end;
-  const fix = f.fix;
-  if (fix) {
-    for (const e of fix.edits) {
-      const s = move(e.start);
-      const t = move(e.end);
-      if (s === null || t === null) return null;
-      still &&= s === e.start && t === e.end;
-    }
+/** Every offset of the finding (its span, its fix's edits) lies in an unchanged region. */
+function movable(f: RuleFinding, move: (x: number) => number | null): boolean {
+  if (move(f.span.start) === null || move(f.span.end) === null) return false;
+  const edits = f.fix?.edits;
+  if (edits) for (let k = 0; k < edits.length; k++) if (move(edits[k].start) === null || move(edits[k].end) === null) return false;
+  return true;
+}
+
+/**
+ * Moves the finding's offsets in place. The previous version's analysis is not read again once
+ * the next one is made (the language server keeps the newest), and new objects for every
+ * finding after the edit were most of this step's time at 14,000 lines (half the findings move
+ * at every keystroke there). Its span is its own (rules/analyze.ts ownSpans); a fix's edits
+ * (files to create and edits of other files do not move with the Dockerfile's text) may be
+ * shared by two findings, hence `seen`.
+ */
+function moveInPlace(f: RuleFinding, move: (x: number) => number | null, seen: Set<object>): void {
+  f.span.start = move(f.span.start)!;
+  f.span.end = move(f.span.end)!;
+  const edits = f.fix?.edits;
+  if (!edits) return;
+  for (let k = 0; k < edits.length; k++) {
+    const e = edits[k];
+    if (seen.has(e)) continue;
+    seen.add(e);
+    e.start = move(e.start)!;
+    e.end = move(e.end)!;
   }
-  if (still) return f;
-  // Built field by field, not spread: a spread of findings of many shapes was most of this
-  // function's time at 14,000 lines (half the findings move at every keystroke there).
-  const moved: RuleFinding = { message: f.message, span: { start, end } };
-  if (f.severity !== undefined) moved.severity = f.severity;
-  if (fix) {
-    const edits: Edit[] = [];
-    for (const e of fix.edits) edits.push({ start: move(e.start)!, end: move(e.end)!, newText: e.newText });
-    // Files to create and edits of other files do not move with the Dockerfile's text.
-    moved.fix = { ...fix, edits } satisfies Fix;
-  }
-  return moved;
 }
