@@ -16,8 +16,7 @@ import { imageStages, stageChain } from '../dockerfile/facts';
 import { moduleDownloadCaches, stageRef } from '../dockerfile/goBuild';
 import type { DockerfileModel } from '../dockerfile/model';
 import { textChange } from '../dockerfile/text';
-import type { Edit } from '../edits/edits';
-import { fixIsLazy, type Fix, type RuleContext, type RuleFinding } from './types';
+import { fixIsLazy, type RuleContext, type RuleFinding } from './types';
 
 /** What an analysis leaves for the next version's. */
 export interface StageFindings {
