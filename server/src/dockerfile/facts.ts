@@ -572,7 +572,7 @@ function computeGoCommands(instr: Instruction): GoCommand[] {
  * `xx-go build`), or null: the one reading for a RUN's commands and a script's (facts/scriptRuns.ts).
  */
 export function goCommandOf(c: ShellCommand): Omit<GoCommand, 'instr'> | null {
-  const cmd = throughEnv(c);
+  const cmd = throughWrappers(c);
   const name = cmd.argv[0]?.value;
   // `xx-go` (tonistiigi/xx) is go with GOOS/GOARCH/CC set for the target platform.
   if (!name || !name.endsWith('go') || !/(^|\/)(xx-)?go$/.test(name)) return null;
@@ -580,6 +580,44 @@ export function goCommandOf(c: ShellCommand): Omit<GoCommand, 'instr'> | null {
   const first = cmd.argv[1]?.value ?? '';
   if (first === 'mod' || first === 'work') return { cmd, sub: `${first} ${cmd.argv[2]?.value ?? ''}`.trim(), args: cmd.argv.slice(3) };
   return { cmd, sub: first, args: cmd.argv.slice(2) };
+}
+
+/**
+ * Programs that run their arguments as a command, in this container: `timeout 300 go build`,
+ * `nice -n 10 go build`, `time go build`, and retry helpers, named for it (`retry`,
+ * `retry.sh`, `./hack/retry.sh`, `with-retry`: kueue's `retry.sh --attempts 7 --delay 2 -- go
+ * mod download`).
+ */
+const WRAPPERS: ReadonlySet<string> = new Set(['timeout', 'nice', 'nohup', 'time', 'stdbuf', 'ionice', 'chronic']);
+const RETRY_HELPER = /^(with[-_])?retry([-_.][\w.-]*)?$/;
+/** A word naming the go command (or xx's wrapper of it), env, or a wrapper: where a wrapped command starts. */
+const GO_NAME = /(^|\/)(xx-)?go$/;
+
+function isWrapper(word: ShellWord | undefined): boolean {
+  if (!word || word.dynamic) return false;
+  const base = word.value.slice(word.value.lastIndexOf('/') + 1);
+  return WRAPPERS.has(base) || RETRY_HELPER.test(base);
+}
+
+/**
+ * The command a wrapper runs, through `env` and the wrappers above (offsets kept, the outer
+ * command's start and end too, so an edit that removes the command removes the wrapper with it):
+ * `retry.sh --attempts 3 -- go mod download` is `go mod download`, `CGO_ENABLED=0 timeout 600
+ * env GOOS=linux go build` is `CGO_ENABLED=0 GOOS=linux go build`. The wrapped command starts
+ * after the wrapper's `--` when it has one, else at its first argument that names go, env or
+ * another wrapper (the words before it are the wrapper's options: `--attempts 3`, `-n 10`, `300`).
+ * Anything else is returned as throughEnv reads it.
+ */
+export function throughWrappers(c: ShellCommand): ShellCommand {
+  let cmd = throughEnv(c);
+  for (let depth = 0; depth < 4 && isWrapper(cmd.argv[0]); depth++) {
+    const rest = cmd.argv.slice(1);
+    const dash = rest.findIndex((w) => w.value === '--' && !w.dynamic);
+    const at = dash >= 0 ? dash + 1 : rest.findIndex((w) => !w.dynamic && (GO_NAME.test(w.value) || w.value === 'env' || isWrapper(w)));
+    if (at < 0 || at >= rest.length) return cmd;
+    cmd = throughEnv({ env: cmd.env, argv: rest.slice(at), start: c.start, end: c.end });
+  }
+  return cmd;
 }
 
 /** `env [-i] A=1 B=2 go build ...` is `A=1 B=2 go build ...` (offsets kept). */

@@ -53,14 +53,19 @@ export interface RemoveCommandOptions {
  * Removes one top-level command of a `a && b; c` chain from a shell-form RUN, with the
  * operator that joins it; deletes the whole RUN when it was the only command. Undefined when
  * the command is not a plain chain member (pipelines, `||`, loops, redirects) or the removal
- * would swallow a comment line.
+ * would swallow a comment line. `cmd` may be a reading of a top-level command with its span
+ * (facts' throughWrappers).
  */
 export function removeCommandEdit(model: DockerfileModel, instr: Instruction, cmd: ShellCommand, opts: RemoveCommandOptions = {}): Edit | undefined {
   const script = instr.script;
   if (!script || (script.heredoc && !opts.heredocLines) || script.parsed.hasErrors) return undefined;
   const top = topLevelCommands(script);
-  const index = top.indexOf(cmd);
+  // The command as parsed, or a reading of it with its span (`env A=1 go …`, `retry.sh -- go …`
+  // read as the go command they run: removing it removes the whole command).
+  let index = top.indexOf(cmd);
+  if (index < 0) index = top.findIndex((c) => c.start === cmd.start && c.end === cmd.end);
   if (index < 0) return undefined;
+  cmd = top[index];
   const t = script.text;
   const sep = (a: number, b: number) => (opts.andOnly ? /^\s*&&\s*$/ : /^\s*(&&|;)\s*$/).test(t.slice(a, b));
   const tail = opts.andOnly ? /^\s*$/ : /^\s*;?\s*$/;

@@ -152,6 +152,72 @@ describe('GD106 vendor-not-used', () => {
     });
   });
 
+  // kubernetes-sigs/kueue ff69552 (Apache-2.0) Dockerfile:8-14 (and cmd/experimental/kueue-populator,
+  // kueue-priority-booster): `RUN retry.sh --attempts 7 --delay 2 --exponential --stream -- go mod
+  // download` (hack/testing/retry.sh runs its arguments after `--`), then `COPY . .` with the
+  // checked-in vendor/ (not in .dockerignore) and `make build` (a plain go build: vendor mode).
+  // GD106 missed the download behind the retry helper (judge 17).
+  describe('a go mod download run through a retry helper (kueue\'s retry.sh -- go mod download)', () => {
+    const kueue = () => tempWorkspace({
+      'go.mod': 'module sigs.k8s.io/kueue\n\ngo 1.26.0\n\nrequire github.com/pkg/errors v0.9.1\n',
+      'go.sum': 'github.com/pkg/errors v0.9.1 h1:x=\n',
+      'vendor/modules.txt': '# github.com/pkg/errors v0.9.1\n## explicit\ngithub.com/pkg/errors\n',
+      '.dockerignore': 'site\ncharts\n.git\nbin\ngo.work*\n**/node_modules\n',
+      'Makefile': 'GO_CMD ?= go\n\nbuild:\n\t$(GO_BUILD_ENV) $(GO_CMD) build -ldflags="$(LD_FLAGS)" -o bin/manager cmd/kueue/main.go\n',
+      'hack/testing/retry.sh': '#!/usr/bin/env bash\n# Usage: retry.sh [--attempts N] [--delay SECONDS] [--exponential] [--stream] -- <command> [args...]\nwhile [ $# -gt 0 ]; do\n    case $1 in\n        --)                shift; break ;;\n        *)                 shift ;;\n    esac\ndone\n"$@"\n',
+      'cmd/kueue/main.go': 'package main\n\nimport _ "github.com/pkg/errors"\n\nfunc main() {}\n',
+    });
+    const dockerfile = (download: string) => df([
+      'ARG BUILDER_IMAGE=public.ecr.aws/docker/library/golang:1.26',
+      'ARG BASE_IMAGE=gcr.io/distroless/static:nonroot',
+      'FROM --platform=${BUILDPLATFORM} ${BUILDER_IMAGE} AS builder',
+      'WORKDIR /workspace',
+      'COPY go.mod go.sum ./',
+      'COPY hack/testing/retry.sh /usr/local/bin/retry.sh',
+      download,
+      'COPY . .',
+      'ARG GIT_TAG GIT_COMMIT TARGETARCH CGO_ENABLED=0',
+      'RUN make build GIT_TAG="${GIT_TAG}" GIT_COMMIT="${GIT_COMMIT}" GO_BUILD_ENV="GOARCH=${TARGETARCH} CGO_ENABLED=${CGO_ENABLED}"',
+      'FROM ${BASE_IMAGE}',
+      'USER 65532:65532',
+      'ENTRYPOINT ["/manager"]',
+      'COPY --from=builder /workspace/bin/manager /manager',
+    ]);
+
+    it('finds the download behind the helper, and the fix removes the whole RUN', () => {
+      const ws = kueue();
+      const text = dockerfile('RUN retry.sh --attempts 7 --delay 2 --exponential --stream -- go mod download');
+      const [f] = find(text, 'GD106', ws);
+      assert.ok(f, 'GD106 reported');
+      assert.equal(text.slice(f.span.start, f.span.end), 'retry.sh --attempts 7 --delay 2 --exponential --stream -- go mod download');
+      const fixed = fix(text, 'GD106', ws);
+      assert.ok(!fixed.includes('go mod download'));
+      assert.ok(fixed.includes('COPY hack/testing/retry.sh /usr/local/bin/retry.sh\nCOPY . .\n'));
+      assert.equal(has(fixed, 'GD106', ws), false);
+    });
+
+    it('reads other wrappers the same way: a script path without `--`, timeout, nice, env inside', () => {
+      const ws = kueue();
+      for (const run of [
+        'RUN ./hack/testing/retry.sh go mod download',
+        'RUN timeout 600 go mod download',
+        'RUN nice -n 10 env GOPROXY=direct go mod download',
+        'RUN GOFLAGS=-x retry 3 go mod download',
+      ]) assert.equal(has(dockerfile(run), 'GD106', ws), true, run);
+    });
+
+    it('silent when the wrapped command is not a plain download, or the wrapper is not one', () => {
+      const ws = kueue();
+      for (const run of [
+        'RUN retry.sh --attempts 7 -- go mod download github.com/pkg/errors',
+        'RUN retry.sh --attempts 7 -- go version',
+        // A script that is not a wrapper: what it does with `go mod download` is its own business.
+        'RUN ./hack/testing/deps.sh go mod download',
+        'RUN echo go mod download',
+      ]) assert.equal(has(dockerfile(run), 'GD106', ws), false, run);
+    });
+  });
+
   it('is silent when .gitignore ignores vendor/ (a local `go mod vendor`, absent from a clean checkout)', () => {
     const files = {
       'go.mod': 'module example.com/x\n\ngo 1.22\n\nrequire github.com/pkg/errors v0.9.1\n',
