@@ -1,7 +1,8 @@
 /**
- * GD101: a stage FROM a `golang` image whose Go is older than the module asks for: the `go`
- * directive of go.mod (with go.work: the highest of go.work's and its members' `go` lines, see
- * requiredGoVersion), or its `toolchain` line when that is newer.
+ * GD101: a stage FROM a `golang` image whose Go is older than the module it compiles asks for:
+ * the `go` directive of the go.mod governing the folder its go commands run in (with go.work:
+ * the highest of go.work's and its members' `go` lines; see requiredGoVersionAt), or its
+ * `toolchain` line when that is newer.
  *
  * The image's version is the tag's (`golang:1.22.3-alpine`), after ARG defaults are substituted
  * (`ARG GO_VERSION=1.22` + `FROM golang:${GO_VERSION}-alpine`). A tag without a patch means that
@@ -28,7 +29,8 @@ import { replace } from '../edits/edits';
 import { compareGoVersions, missingGolangVariant, goLine, golangTagSatisfies, golangTagVersion } from '../images/golangTag';
 import { parseImageRef } from '../images/imageRef';
 import { lookupImage } from '../images/table';
-import { requiredGoVersion } from '../workspace/query';
+import { requiredGoVersion, requiredGoVersionAt, requiredTarget, type RequiredGoVersion } from '../workspace/query';
+import type { WorkspaceModel } from '../workspace/model';
 import { contextPlacement } from '../facts/builtPackages';
 import type { Fix, Rule, RuleContext, RuleFinding } from './types';
 
@@ -47,15 +49,22 @@ export const gd101: Rule = {
   check(ctx) {
     const { model } = ctx;
     const out: RuleFinding[] = [];
-    const req = ctx.workspace ? requiredGoVersion(ctx.workspace) : null;
-    if (!req) return out;
-    const target = req.toolchain && compareGoVersions(req.toolchain, req.version) > 0 ? req.toolchain : req.version;
+    const ws = ctx.workspace;
+    if (!ws) return out;
+    // The highest version any module of the context asks for: an image that satisfies it
+    // satisfies whatever its stages compile (the cheap test first).
+    const highest = highestRequirement(ws);
+    if (!highest) return out;
     for (const stage of model.stages) {
       if (stage.baseStage !== null || !stage.resolvedBase) continue;
       const image = lookupImage(stage.resolvedBase);
       if (!image || image.repository !== 'golang' || !image.go) continue;
+      if (golangTagSatisfies(image.go, highest)) continue;
+      // The go.mod of the module the stage compiles (or go.work's requirement).
+      const req = compiledRequirement(ctx, ws, stage);
+      if (!req) continue;
+      const target = requiredTarget(req);
       if (golangTagSatisfies(image.go, target)) continue;
-      if (!compilesModule(ctx, stage)) continue;
       const word = stage.from.args[0];
       if (!word) continue;
       const where = `${req.source}${req.dir ? ` in ${req.dir}` : ''}`;
@@ -78,12 +87,35 @@ export const gd101: Rule = {
   },
 };
 
+/** The highest `go` (or newer `toolchain`) line of the context's go.mod files and go.work. */
+function highestRequirement(ws: WorkspaceModel): string | null {
+  let best: string | null = null;
+  const take = (v: string | null) => {
+    if (v && (!best || compareGoVersions(v, best) > 0)) best = v;
+  };
+  const all = requiredGoVersion(ws);
+  if (all) take(requiredTarget(all));
+  for (const m of ws.modules) {
+    take(m.goVersion);
+    take(m.toolchainVersion);
+  }
+  return best;
+}
+
 /**
- * A stage (or a stage built FROM it) runs a go command that reads the module: files copied or
- * mounted in, and the command does not run in a folder outside them (a `git clone` elsewhere).
+ * What a stage (or a stage built FROM it) compiles of the context asks for: the highest
+ * requirement of the modules its go commands read (files copied or mounted in, the command not
+ * run in a folder outside them, such as a `git clone` elsewhere), each the go.mod governing the
+ * folder the command runs in (requiredGoVersionAt); where that folder is unknown, or the go
+ * command runs through a build tool or script, the main module's (requiredGoVersion). Null when
+ * the stages compile nothing of the context.
  */
-function compilesModule(ctx: RuleContext, base: Stage): boolean {
+function compiledRequirement(ctx: RuleContext, ws: WorkspaceModel, base: Stage): RequiredGoVersion | null {
   const { model } = ctx;
+  let best: RequiredGoVersion | null = null;
+  const take = (r: RequiredGoVersion | null) => {
+    if (r && (!best || compareGoVersions(requiredTarget(r), requiredTarget(best)) > 0)) best = r;
+  };
   for (const s of model.stages) {
     if (!stageChain(model, s).includes(base)) continue;
     for (const g of stageGoCommands(s)) {
@@ -91,16 +123,17 @@ function compilesModule(ctx: RuleContext, base: Stage): boolean {
       if ((g.sub === 'install' || g.sub === 'run') && g.args.some((a) => /@/.test(a.value) && !a.value.startsWith('-'))) continue;
       if (!sourcesPresent(model, s, g.instr)) continue;
       const place = contextPlacement(ctx, s, g);
-      if (typeof place === 'string' || !('outside' in place)) return true;
+      if (typeof place === 'string') take(requiredGoVersionAt(ws, place));
+      else if (!('outside' in place)) take(requiredGoVersion(ws));
     }
     // `make build`, `./build.sh`: the tool's file runs go (read as text), or cannot be read in a
     // stage on a golang image (a build tool there builds the module).
     const files = ctx.files;
-    const read = ctx.workspace && files ? (rel: string) => files.readFile(rel) : undefined;
+    const read = files ? (rel: string) => files.readFile(rel) : undefined;
     const onGolang = stageImage(model, s)?.goToolchain === true;
-    if (indirectGoSteps(s, read, onGolang).some((step) => sourcesPresent(model, s, step.instr))) return true;
+    if (indirectGoSteps(s, read, onGolang).some((step) => sourcesPresent(model, s, step.instr))) take(requiredGoVersion(ws));
   }
-  return false;
+  return best;
 }
 
 /**

@@ -93,6 +93,26 @@ export function requiredGoVersion(model: WorkspaceModel): RequiredGoVersion | nu
   return best;
 }
 
+/**
+ * The Go version a go command run in a context folder needs: with a go.work, requiredGoVersion
+ * (the command runs in workspace mode: go.work's line and its members'); else the go.mod that
+ * governs the folder (the nearest at or above it: kserve's docs/samples/graph/bgtest builds
+ * `bgtest/`, whose go.mod says go 1.25.0, in a context with no go.mod at its root). A folder no
+ * go.mod governs gets requiredGoVersion; a go.mod without a `go` line, null.
+ */
+export function requiredGoVersionAt(model: WorkspaceModel, dir: string): RequiredGoVersion | null {
+  if (model.work) return requiredGoVersion(model);
+  const m = moduleForDir(model, dir);
+  if (!m) return requiredGoVersion(model);
+  if (!m.goVersion) return null;
+  return { version: m.goVersion, source: 'go.mod', dir: m.dir, line: m.lines?.go ?? null, toolchain: m.toolchainVersion ?? null };
+}
+
+/** The version a requirement asks the builder for: the `go` line, or the `toolchain` line when newer. */
+export function requiredTarget(req: RequiredGoVersion): string {
+  return req.toolchain && compareGoVersions(req.toolchain, req.version) > 0 ? req.toolchain : req.version;
+}
+
 export interface BuildFacts {
   /** The main package folder asked about. */
   dir: string;

@@ -5,7 +5,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { loadWorkspace } from '../../../server/src/workspace/load';
 import { df, ready } from '../helpers';
-import { fixture, find, has, spanText, fix, mod } from './kit/workspaceGo';
+import { fixture, find, has, spanText, fix, mod, tempWorkspace } from './kit/workspaceGo';
 
 /** GD101 go-version-behind-gomod: its own cases (the themed suites beside it test rules together). */
 before(() => ready);
@@ -158,6 +158,50 @@ describe('GD101 go-version-behind-gomod', () => {
     assert.match(gone.message, /no -alpine3\.16 variant for Go 1\.23/);
     const kept = find(df(['FROM golang:1.21-alpine3.19 AS build', ...build]), 'GD101', mod('1.23.6'))[0];
     assert.ok(kept?.fix);
+  });
+
+  // kserve/kserve aaac4e2 (Apache-2.0) docs/samples/graph/bgtest, built from its own folder (its
+  // README: `docker build .`): the context has no go.mod at its root; the module is bgtest/
+  // (`go 1.25.0`), which the Dockerfile copies to /project/bgtest and builds there on golang:1.21.
+  // GD101 read only the context root's go.mod and stayed silent (judge 17).
+  describe('the go.mod of the module the build compiles, in a folder of the context (kserve bgtest)', () => {
+    const bgtest = (goLine: string, extra: Record<string, string> = {}) => tempWorkspace({
+      'README.md': '### Build bgtest image\n\n1. cd bgtest;go mod vendor; cd -\n2. docker build -t {$your-dockerhub-name}/bgtest:latest .\n',
+      'bgtest/go.mod': `module bgtest\n\ngo ${goLine}\n\nrequire github.com/gin-gonic/gin v1.7.7\n`,
+      'bgtest/go.sum': 'github.com/gin-gonic/gin v1.7.7 h1:x=\n',
+      'bgtest/main.go': 'package main\n\nimport (\n\t"fmt"\n\t"net/http"\n\t"os"\n\n\t"github.com/gin-gonic/gin"\n\t"github.com/gin-gonic/gin/binding"\n)\n\nfunc main() {}\n',
+      ...extra,
+    });
+    const dockerfile = (image: string) => df([
+      `FROM ${image} AS build`,
+      'WORKDIR /',
+      'COPY bgtest /project/bgtest/',
+      'RUN cd /project/bgtest && go build -mod vendor -o bgtest -ldflags \'-linkmode "external" -extldflags "-static"\'',
+      '',
+      'FROM scratch AS final',
+      'COPY --from=build /project/bgtest/bgtest .',
+      'CMD ["./bgtest"]',
+    ]);
+
+    it('reports golang:1.21 against bgtest/go.mod, naming that file, with a retag fix', () => {
+      const ws = bgtest('1.25.0');
+      const text = dockerfile('golang:1.21');
+      const [f] = find(text, 'GD101', ws);
+      assert.ok(f, 'GD101 reported');
+      assert.equal(text.slice(f.span.start, f.span.end), 'golang:1.21');
+      assert.match(f.message, /go\.mod in bgtest says `go 1\.25\.0`/);
+      assert.equal(has(fix(text, 'GD101', ws), 'GD101', ws), false);
+    });
+
+    it('silent when the image satisfies the built module, whatever another module of the context says', () => {
+      assert.equal(has(dockerfile('golang:1.25'), 'GD101', bgtest('1.25.0')), false);
+      // A root module asking for more is not what this build compiles.
+      const ws = bgtest('1.21', { 'go.mod': 'module example.com/root\n\ngo 1.25.0\n', 'main.go': 'package main\n\nfunc main() {}\n' });
+      assert.equal(has(dockerfile('golang:1.21'), 'GD101', ws), false);
+      // ...and a build of the root module on the same image is reported against the root's go.mod.
+      const root = df(['FROM golang:1.21 AS build', 'WORKDIR /src', 'COPY . .', 'RUN go build -o /app .']);
+      assert.match(find(root, 'GD101', ws)[0]?.message ?? '', /but go\.mod says `go 1\.25\.0`/);
+    });
   });
 
   it('fix keeps CRLF and the escape directive', () => {
