@@ -158,3 +158,21 @@ export function golangVariantPublished(variant: string, version: string): boolea
 export function missingGolangVariant(variant: string, version: string): string | null {
   return golangVariantPublished(variant.replace(/^-/, ''), version) === false ? variant : null;
 }
+
+/** The table's entry for a variant (without the dash), or undefined. */
+export function golangVariantLines(variant: string): { variant: string; first: number; last: number | null } | undefined {
+  return GOLANG_VARIANT_LINES.find((v) => v.variant === variant);
+}
+
+/**
+ * The Go of a variant-only golang tag (`golang:bullseye`, `golang:alpine3.20`) whose variant the
+ * golang images no longer publish: the tag stays on the last image of the last Go line that had
+ * it, so `golang:bullseye` is Go 1.24 (there is no Go 1.25 bullseye image) and never moves again.
+ * Returned as a tag of that line without a patch (`1.24`, variant `-bullseye`). Null for a variant
+ * still published (the tag follows the newest Go) and for one the table does not know.
+ */
+export function frozenVariantGo(variant: string): GolangTag | null {
+  const entry = golangVariantLines(variant);
+  if (!entry || entry.last === null) return null;
+  return golangTagVersion(`1.${entry.last}-${variant}`);
+}

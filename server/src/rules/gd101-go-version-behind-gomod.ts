@@ -26,7 +26,7 @@ import { sourcesPresent } from '../dockerfile/goBuild';
 import type { DockerfileModel, Instruction, Stage } from '../dockerfile/model';
 import { expandVariables } from '../dockerfile/variables';
 import { replace } from '../edits/edits';
-import { compareGoVersions, missingGolangVariant, goLine, golangTagSatisfies, golangTagVersion } from '../images/golangTag';
+import { compareGoVersions, frozenVariantGo, missingGolangVariant, goLine, golangTagSatisfies, golangTagVersion } from '../images/golangTag';
 import { parseImageRef } from '../images/imageRef';
 import { lookupImage } from '../images/table';
 import { requiredGoVersion, requiredGoVersionAt, requiredTarget, type RequiredGoVersion } from '../workspace/query';
@@ -58,29 +58,36 @@ export const gd101: Rule = {
     for (const stage of model.stages) {
       if (stage.baseStage !== null || !stage.resolvedBase) continue;
       const image = lookupImage(stage.resolvedBase);
-      if (!image || image.repository !== 'golang' || !image.go) continue;
-      if (golangTagSatisfies(image.go, highest)) continue;
+      if (!image || image.repository !== 'golang') continue;
+      // `golang:bullseye`: a variant the images no longer publish stays on its last Go line.
+      const frozen = image.go ? null : frozenVariantGo(image.variant);
+      const go = image.go ?? frozen;
+      if (!go) continue;
+      if (golangTagSatisfies(go, highest)) continue;
       // The go.mod of the module the stage compiles (or go.work's requirement).
       const req = compiledRequirement(ctx, ws, stage);
       if (!req) continue;
       const target = requiredTarget(req);
-      if (golangTagSatisfies(image.go, target)) continue;
+      if (golangTagSatisfies(go, target)) continue;
       const word = stage.from.args[0];
       if (!word) continue;
       const where = `${req.source}${req.dir ? ` in ${req.dir}` : ''}`;
-      const goBehind = !golangTagSatisfies(image.go, req.version);
+      const goBehind = !golangTagSatisfies(go, req.version);
       const shown = stage.base === stage.resolvedBase ? stage.base : `${stage.base} (${stage.resolvedBase})`;
-      const gone = missingGolangVariant(image.go.variant, target);
+      const has = frozen
+        ? `${shown} has Go ${go.version} (the golang images stopped publishing ${image.variant} after Go ${go.version}: the tag stays on that line's last image)`
+        : `${shown} has Go ${go.version}`;
+      const gone = missingGolangVariant(go.variant, target);
       const use = gone
         ? `Use a golang:${target} image (there is no ${gone} variant for Go ${goLine(target)}; keep the runtime's C library in step with the new builder's).`
-        : `Use golang:${target}${image.go.variant}.`;
+        : `Use golang:${target}${go.variant}.`;
       // GOTOOLCHAIN (and its stop with "go.mod requires go >= …") came with Go 1.21.
-      const why = compareGoVersions(image.go.version, '1.21') < 0
+      const why = compareGoVersions(go.version, '1.21') < 0
         ? `Go before 1.21 cannot switch to another toolchain: its older compiler builds the module and stops at newer language features, library APIs or go.mod lines it does not know (\`toolchain\`, a three-part \`go\` version).`
         : `the golang images set GOTOOLCHAIN=local, so the build stops with "go.mod requires go >= ${req.version}" (with GOTOOLCHAIN=auto it downloads a newer toolchain on every uncached build).`;
       const message = goBehind
-        ? `${shown} has Go ${image.go.version}, but ${where} says \`go ${req.version}\`: ${why} ${use}`
-        : `${shown} has Go ${image.go.version}, but ${where} names \`toolchain go${req.toolchain}\`: the image builds with an older compiler than the one the module declares (or, with GOTOOLCHAIN=auto, downloads go${req.toolchain} on every uncached build). ${use}`;
+        ? `${has}, but ${where} says \`go ${req.version}\`: ${why} ${use}`
+        : `${has}, but ${where} names \`toolchain go${req.toolchain}\`: the image builds with an older compiler than the one the module declares (or, with GOTOOLCHAIN=auto, downloads go${req.toolchain} on every uncached build). ${use}`;
       out.push({ message, span: word.span, fix: gone ? undefined : retag(model, stage, target, req.source) ?? undefined });
     }
     return out;

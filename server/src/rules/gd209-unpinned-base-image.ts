@@ -24,7 +24,7 @@
 import { builtImageKey, composeBuiltImages } from '../facts/composeImages';
 import { parseImageRef } from '../images/imageRef';
 import { normalizeRepository } from '../images/table';
-import { compareGoVersions, missingGolangVariant, goLine, golangTagVersion } from '../images/golangTag';
+import { compareGoVersions, frozenVariantGo, missingGolangVariant, goLine, golangTagVersion } from '../images/golangTag';
 import { requiredGoVersion } from '../workspace/query';
 import { insert, replace } from '../edits/edits';
 import { stagesToCheck, type Fix, type Rule, type RuleContext, type RuleFinding, withLazyFix } from './types';
@@ -92,7 +92,7 @@ export const gd209: Rule = {
         message: ref.tag === null
           ? `FROM ${shown} has no tag, so it means :latest, which moves: the same Dockerfile builds different images over time. Pin a tag (and for full repeatability a digest).`
           : floating
-            ? `FROM ${shown} names ${floating}, with no version: it moves ${repository === 'golang' ? 'to each new Go release' : 'with every release'}, so the same Dockerfile builds different images over time. Pin a version in the tag (and for full repeatability a digest).`
+            ? floatingMessage(shown, floating, repository, ref.tag)
             : `FROM ${shown} uses :latest, which moves: the same Dockerfile builds different images over time. Pin a tag (and for full repeatability a digest).`,
         span: stage.from.args[0]?.span ?? stage.from.span,
       }, () => golangFix(ctx, stage)));
@@ -111,6 +111,19 @@ export const gd209: Rule = {
 function floatingTag(repository: string, tag: string): string | null {
   if (repository === 'golang') return golangTagVersion(tag) === null ? `only a variant (:${tag})` : null;
   return /^(edge|stable|current|rolling|testing|unstable|sid)([-_].*)?$/.test(tag) ? `a rolling tag (:${tag})` : null;
+}
+
+/**
+ * The message for a tag with no version. A golang variant the images no longer publish
+ * (`golang:bullseye`) does not move to new Go releases: it stays on the last image of its last Go
+ * line, which gets no more fixes.
+ */
+function floatingMessage(shown: string, floating: string, repository: string, tag: string): string {
+  const frozen = repository === 'golang' ? frozenVariantGo(tag) : null;
+  if (frozen) {
+    return `FROM ${shown} names ${floating}, with no version: the golang images stopped publishing ${tag} after Go ${frozen.version}, so it stays on that line's last image, which gets no more Go releases or security fixes, and the Dockerfile does not say which Go it builds with. Pin a version in the tag (and for full repeatability a digest).`;
+  }
+  return `FROM ${shown} names ${floating}, with no version: it moves ${repository === 'golang' ? 'to each new Go release' : 'with every release'}, so the same Dockerfile builds different images over time. Pin a version in the tag (and for full repeatability a digest).`;
 }
 
 function golangFix(ctx: RuleContext, stage: Stage): Fix | undefined {

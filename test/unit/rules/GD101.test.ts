@@ -5,6 +5,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { loadWorkspace } from '../../../server/src/workspace/load';
 import { df, ready } from '../helpers';
+import { GOLANG_VARIANT_LINES } from '../../../server/src/images/golangTag';
 import { fixture, find, has, spanText, fix, mod, tempWorkspace } from './kit/workspaceGo';
 
 /** GD101 go-version-behind-gomod: its own cases (the themed suites beside it test rules together). */
@@ -201,6 +202,52 @@ describe('GD101 go-version-behind-gomod', () => {
       // ...and a build of the root module on the same image is reported against the root's go.mod.
       const root = df(['FROM golang:1.21 AS build', 'WORKDIR /src', 'COPY . .', 'RUN go build -o /app .']);
       assert.match(find(root, 'GD101', ws)[0]?.message ?? '', /but go\.mod says `go 1\.25\.0`/);
+    });
+  });
+
+  // trufflesecurity/trufflehog 3ab759f (AGPL-3.0) Dockerfile:1-9, context the repository root:
+  // `FROM --platform=${BUILDPLATFORM} golang:bullseye as builder`, `COPY . .`, `go build`, while
+  // go.mod says `go 1.25.0` / `toolchain go1.25.10`. The golang images stopped publishing bullseye
+  // after Go 1.24, so golang:bullseye stays on Go 1.24 and the build stops ("go.mod requires
+  // go >= 1.25.0"). GD101 skipped tags without a version (judge 17).
+  describe('a variant-only tag whose variant the golang images no longer publish (trufflehog golang:bullseye)', () => {
+    const truffle = (from: string) => df([
+      `FROM --platform=\${BUILDPLATFORM} ${from} as builder`,
+      '',
+      'WORKDIR /build',
+      'COPY . . ',
+      'ENV CGO_ENABLED=0',
+      'ARG TARGETOS TARGETARCH',
+      'RUN  --mount=type=cache,target=/go/pkg/mod \\',
+      '     --mount=type=cache,target=/root/.cache/go-build \\',
+      '     GOOS=${TARGETOS} GOARCH=${TARGETARCH} go build -o trufflehog .',
+      '',
+      'FROM alpine:3.22',
+      'COPY --from=builder /build/trufflehog /usr/bin/trufflehog',
+      'ENTRYPOINT ["/etc/entrypoint.sh"]',
+    ]);
+    const ws = () => mod('1.25.0', { path: 'github.com/trufflesecurity/trufflehog/v3', toolchain: 'go1.25.10', toolchainVersion: '1.25.10' });
+    const last = (variant: string) => GOLANG_VARIANT_LINES.find((v) => v.variant === variant)!.last!;
+
+    it('reports golang:bullseye as the last Go line bullseye had, with no fix', () => {
+      const text = truffle('golang:bullseye');
+      const [f] = find(text, 'GD101', ws());
+      assert.ok(f, 'GD101 reported');
+      assert.equal(text.slice(f.span.start, f.span.end), 'golang:bullseye');
+      assert.ok(f.message.startsWith(`golang:bullseye has Go 1.${last('bullseye')} (the golang images stopped publishing bullseye`), f.message);
+      assert.match(f.message, /says `go 1\.25\.0`/);
+      assert.match(f.message, /no -bullseye variant for Go 1\.25/);
+      assert.equal(f.fix, undefined);
+      // The same for a frozen Alpine release and for buster.
+      assert.equal(has(truffle('golang:alpine3.20'), 'GD101', ws()), true);
+      assert.equal(has(truffle('golang:buster'), 'GD101', mod('1.21')), true);
+    });
+
+    it('silent when the frozen line satisfies go.mod, and for variants that still move', () => {
+      assert.equal(has(truffle('golang:bullseye'), 'GD101', mod(`1.${last('bullseye')}.3`)), false);
+      for (const from of ['golang:bookworm', 'golang:trixie', 'golang:alpine', 'golang:alpine3.24', 'golang', 'golang:latest']) {
+        assert.equal(has(truffle(from), 'GD101', ws()), false, from);
+      }
     });
   });
 

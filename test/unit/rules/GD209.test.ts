@@ -5,7 +5,8 @@ import * as path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { loadWorkspace } from '../../../server/src/workspace/load';
 import type { WorkspaceModel } from '../../../server/src/workspace/model';
-import { applyFix, df, ready } from '../helpers';
+import { applyFix, df, lint, ready } from '../helpers';
+import { GOLANG_VARIANT_LINES } from '../../../server/src/images/golangTag';
 import { has, find, spanText, parses } from './kit/image';
 
 /** GD209 unpinned-base-image: its own cases (the themed suites beside it test rules together). */
@@ -218,5 +219,19 @@ describe('GD209 unpinned-base-image', () => {
     assert.equal(lintIn({ 'docker-bake.hcl': 'target "base" {\n  dockerfile = "base.Dockerfile"\n  tags = ["acme/base", "acme/base:dev"]\n}\n' }, 'FROM acme/base:latest'), false);
     // A file in a sub-folder is not read (it is not the context root's build file).
     assert.equal(lintIn({ 'sub/compose.yaml': 'services:\n  base:\n    image: acme/base\n    build: .\n' }, 'FROM acme/base'), true);
+  });
+
+  // trufflesecurity/trufflehog 3ab759f (AGPL-3.0) Dockerfile:1 `FROM --platform=${BUILDPLATFORM}
+  // golang:bullseye as builder`: GD209 said the tag "moves to each new Go release", but the golang
+  // images stopped publishing bullseye after Go 1.24: it stays there (judge 17).
+  it('says a variant the golang images no longer publish stays on its last Go line, and one still published moves', () => {
+    const at = (from: string) => lint(df([`FROM --platform=\${BUILDPLATFORM} ${from} as builder`, 'WORKDIR /build', 'COPY . .', 'RUN go build -o trufflehog .'])).filter((f) => f.code === 'GD209');
+    const bullseye = GOLANG_VARIANT_LINES.find((v) => v.variant === 'bullseye')!;
+    const [frozen] = at('golang:bullseye');
+    assert.ok(frozen);
+    assert.ok(frozen.message.includes(`stopped publishing bullseye after Go 1.${bullseye.last}`), frozen.message);
+    assert.doesNotMatch(frozen.message, /each new Go release/);
+    const [moving] = at('golang:bookworm');
+    assert.match(moving?.message ?? '', /to each new Go release/);
   });
 });
