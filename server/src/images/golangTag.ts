@@ -176,3 +176,11 @@ export function frozenVariantGo(variant: string): GolangTag | null {
   if (!entry || entry.last === null) return null;
   return golangTagVersion(`1.${entry.last}-${variant}`);
 }
+
+/**
+ * The newest Go line the golang images published when GOLANG_VARIANT_LINES was last read (the
+ * library file from August 2026: Go 1.27 on trixie, bookworm, alpine3.23 and alpine3.24). What a
+ * variant-only tag that still moves (`golang:alpine`, `golang:bookworm`, `golang:latest`) has as
+ * far as this table knows; a newer line may exist by the time it is read.
+ */
+export const NEWEST_GO_LINE = '1.27';

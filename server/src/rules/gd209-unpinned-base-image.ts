@@ -14,17 +14,17 @@
  * without `:latest` (facts/composeImages: wal-g's `FROM wal-g/golang:latest`, built by the compose
  * service `golang` with `image: wal-g/golang`).
  *
- * Fix: only for `golang` when the workspace names a Go version (go.mod/go.work `go`, raised to
- * `toolchain` when that is newer, so GD101 stays quiet), pinned to its Go line: go 1.24.2 gives
- * `golang` -> `golang:1.24`, `golang:latest` -> `golang:1.24`, `golang:alpine` -> `golang:1.24-alpine`.
- * Safe for fix-all: it pins the compiler line the module declares. None where that tag does not
- * exist or may not (`golang:bullseye` with go 1.25, `golang:alpine3.18`). Other images get no fix: inventing a version would be a guess. Nor does a FROM
- * written with variables (the edit would belong in the ARG).
+ * Fix: only for `golang`: pins the Go line the tag pulls now, keeping the variant (golangFix):
+ * the newest line the table knows (`golang:alpine` -> `golang:1.27-alpine`), go.mod's when that is
+ * newer, the last line of a variant the images stopped publishing (`golang:bullseye` ->
+ * `golang:1.24-bullseye`, the same image). Safe for fix-all: the image stays what it is. Never
+ * go.mod's minimum, which may be an unsupported compiler. Other images get no fix: inventing a
+ * version would be a guess. Nor does a FROM written with variables (the edit would belong in the ARG).
  */
 import { builtImageKey, composeBuiltImages } from '../facts/composeImages';
 import { parseImageRef } from '../images/imageRef';
 import { normalizeRepository } from '../images/table';
-import { compareGoVersions, frozenVariantGo, missingGolangVariant, goLine, golangTagVersion } from '../images/golangTag';
+import { compareGoVersions, frozenVariantGo, golangVariantLines, missingGolangVariant, goLine, golangTagVersion, NEWEST_GO_LINE } from '../images/golangTag';
 import { requiredGoVersion } from '../workspace/query';
 import { insert, replace } from '../edits/edits';
 import { stagesToCheck, type Fix, type Rule, type RuleContext, type RuleFinding, withLazyFix } from './types';
@@ -126,32 +126,53 @@ function floatingMessage(shown: string, floating: string, repository: string, ta
   return `FROM ${shown} names ${floating}, with no version: it moves ${repository === 'golang' ? 'to each new Go release' : 'with every release'}, so the same Dockerfile builds different images over time. Pin a version in the tag (and for full repeatability a digest).`;
 }
 
+/**
+ * The pin for an unpinned golang reference: the Go line the tag has now, so the fix changes
+ * nothing the image does today and only stops it moving. A variant the images no longer publish
+ * (`golang:bullseye`) is its last line (`golang:1.24-bullseye`: the same image); one still
+ * published (`golang`, `:latest`, `:alpine`, `:bookworm`, `:alpine3.24`) is the newest Go line the
+ * table knows (NEWEST_GO_LINE), or go.mod's (or go.work's) line when that is newer (the table is
+ * older than the module). Pinning go.mod's minimum instead (writefreely's `go 1.21` turned
+ * `golang:alpine` into `golang:1.21-alpine`) took the compiler down to a release without security
+ * fixes (judge 17). No fix for a variant the table does not know (`alpine3.25`, Windows), nor for
+ * a frozen variant whose line is older than the module needs (GD101's error: the pin would keep
+ * a build that stops), nor where the tag to pin does not exist.
+ */
 function golangFix(ctx: RuleContext, stage: Stage): Fix | undefined {
   const word = stage.from.args[0];
-  if (!word || word.value.includes('$') || !ctx.workspace) return undefined;
+  if (!word || word.value.includes('$')) return undefined;
   const ref = parseImageRef(word.value);
   if (normalizeRepository(word.value).repo !== 'golang') return undefined;
-  const req = requiredGoVersion(ctx.workspace);
-  if (!req) return undefined;
-  const required = req.toolchain && compareGoVersions(req.toolchain, req.version) > 0 ? req.toolchain : req.version;
-  if (!/^\d+(\.\d+){0,2}((rc|beta)\d+)?$/.test(required)) return undefined;
-  // The Go line (`1.24`), not the patch go.mod happens to name: the line's newest patch satisfies
-  // go.mod and brings its security fixes, where `1.24.0` would pin the oldest one. A prerelease
-  // (`1.25rc1`) has no line tag: pinned as written.
-  const version = /(rc|beta)/.test(required) ? required : goLine(required) ?? required;
   const text = ctx.model.text.slice(word.span.start, word.span.end);
   if (text !== word.value) return undefined; // quoted or escaped: leave it to the author
-  const variant = ref.tag === null || ref.tag === 'latest' ? '' : `-${ref.tag}`;
-  // No such tag to pin: `golang:bullseye` with go 1.25 or go 1.12 (bullseye images are Go 1.16-1.24), or
-  // an Alpine release (`alpine3.18`) that the golang images of this Go line may not come with.
-  if (missingGolangVariant(variant, version) || /^-alpine\d/.test(variant)) return undefined;
-  // golang:alpine -> golang:1.24-alpine (the variant kept); golang:latest -> golang:1.24.
+  const tag = ref.tag === null || ref.tag === 'latest' ? '' : ref.tag;
+  const variant = tag === '' ? '' : `-${tag}`;
+  const frozen = tag ? frozenVariantGo(tag) : null;
+  if (tag && !frozen && tag !== 'alpine' && golangVariantLines(tag) === undefined) return undefined;
+  const req = ctx.workspace ? requiredGoVersion(ctx.workspace) : null;
+  const required = req ? (req.toolchain && compareGoVersions(req.toolchain, req.version) > 0 ? req.toolchain : req.version) : null;
+  const shown = `golang${ref.tag === null ? '' : `:${ref.tag}`}`;
+  let version: string;
+  let why: string;
+  if (frozen) {
+    if (required && compareGoVersions(frozen.version, goLine(required) ?? required) < 0) return undefined;
+    version = frozen.version;
+    why = `the Go line ${shown} stopped at: the same image`;
+  } else if (required && /^\d+\.\d+(\.\d+)?$/.test(required) && compareGoVersions(goLine(required) ?? required, NEWEST_GO_LINE) > 0) {
+    version = goLine(required) ?? required;
+    why = `the ${req!.source} version, newer than the newest Go line go-dockerfile knows`;
+  } else {
+    version = NEWEST_GO_LINE;
+    why = `the newest Go line go-dockerfile knows${required ? `; ${req!.source} needs ${required}` : ''}`;
+  }
+  // No such tag to pin (a variant the pinned line never came with).
+  if (missingGolangVariant(variant, version)) return undefined;
+  // golang:alpine -> golang:1.27-alpine (the variant kept); golang:latest -> golang:1.27.
   const edit = ref.tag === null
     ? insert(word.span.end, `:${version}`)
     : ref.tag === 'latest'
       ? replace(word.span.end - 'latest'.length, word.span.end, version)
       : word.value.endsWith(`:${ref.tag}`) ? insert(word.span.end - ref.tag.length, `${version}-`) : null;
   if (!edit) return undefined;
-  const why = version === required ? `the ${req.source} version` : `the Go line of ${req.source}'s go ${required}`;
   return { title: `Pin golang:${version}${variant} (${why})`, edits: [edit], safe: true };
 }
