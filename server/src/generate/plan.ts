@@ -26,6 +26,7 @@ import { decideTags } from './buildTags';
 import { existingIgnoreFile } from './existingIgnore';
 import { moduleDirectives, producerOf, whyNotToolchainOnly, type GoGenerateDirective } from './goGenerate';
 import { DockerIgnore } from '../workspace/dockerignore';
+import { modulesTxtIsForWorkspace } from '../workspace/vendor';
 import { GenerateError, isRuntime, type GenerateOptions, type GenerateTarget, type Runtime } from './types';
 
 /** A version that can stand as an ARG default and in a message unquoted. */
@@ -279,6 +280,8 @@ const SYSTEM_CGO: readonly { path: string; binds: string; dev: string }[] = [
 
 /** Build files that state how the project builds (GOWORK=off in a Makefile, a Dockerfile, goreleaser). */
 const BUILD_FILE = /(^|\/)(Dockerfile[^/]*|[^/]*\.Dockerfile|Makefile|GNUmakefile|[^/]*\.mk|\.goreleaser\.ya?ml|Taskfile\.ya?ml|justfile)$/;
+/** Build scripts, read only for where they say GOWORK=off (hack/make-rules/build.sh). */
+const BUILD_SCRIPT = /(^|\/)(hack|scripts?|build)\/(.+\/)?[^/]*build[^/]*\.sh$/;
 
 /**
  * Why the target's module builds alone (GOWORK=off) although go.work uses it, or null to build
@@ -303,13 +306,19 @@ function withoutWorkspace(work: GoWork, member: GoModule, io: GenerateIo): strin
   if (unreached.length === 0 && workOnly.length === 0) {
     return `${excluded}, and ${modFile} reaches ${needed.length > 0 ? `the workspace members it requires (${needed.map((m) => m.dir).join(', ')}) through local replaces` : 'no other workspace member'}${work.replaces.length > 0 ? ' and repeats go.work\'s replaces' : ''}: the module builds the same without the workspace, so it is built alone, as the project's context allows.`;
   }
+  const says = goworkOffLine(io);
+  if (says === null) return null;
+  const differs = [...unreached.map((m) => `${m.path} at its required version, not ${m.dir}/`), ...workOnly.map((w) => `without go.work's replace of ${w.oldPath}`)];
+  return `${excluded} and the project builds without the workspace (GOWORK=off in ${says}): the module is built alone, as the project builds it${differs.length > 0 ? ` (${differs.slice(0, 3).join('; ')}${differs.length > 3 ? `; ${differs.length - 3} more` : ''})` : ''}.`;
+}
+
+/** Where a build file of the project (Makefile, Dockerfile, goreleaser, a build script) says GOWORK=off (`file:line`), or null. */
+function goworkOffLine(io: GenerateIo): string | null {
   for (const f of io.listFiles('')) {
-    if (!BUILD_FILE.test(f.path) || f.path.split('/').length > 4) continue;
+    if (!(BUILD_FILE.test(f.path) || BUILD_SCRIPT.test(f.path)) || f.path.split('/').length > 4) continue;
     const text = io.readFile(f.path);
     const at = text ? text.split('\n').findIndex((l) => /\bGOWORK[=:]\s*["']?off\b/.test(l) && !/^\s*#/.test(l)) : -1;
-    if (at < 0) continue;
-    const differs = [...unreached.map((m) => `${m.path} at its required version, not ${m.dir}/`), ...workOnly.map((w) => `without go.work's replace of ${w.oldPath}`)];
-    return `${excluded} and the project builds without the workspace (GOWORK=off in ${f.path}:${at + 1}): the module is built alone, as the project builds it${differs.length > 0 ? ` (${differs.slice(0, 3).join('; ')}${differs.length > 3 ? `; ${differs.length - 3} more` : ''})` : ''}.`;
+    if (at >= 0) return `${f.path}:${at + 1}`;
   }
   return null;
 }
@@ -388,7 +397,12 @@ export function plan(model: WorkspaceModel, options: GenerateOptions, io: Genera
   // The project's ignore file keeps go.work out of the build context: the project builds its
   // module alone, and so does this Dockerfile when that is the same build (see withoutWorkspace).
   const alone = work && member ? withoutWorkspace(work, member, io) : null;
-  const workspaceMode = !!work && !!member && alone === null;
+  // The module's own vendor/, written by `go mod vendor` (no `## workspace` line): the project
+  // vendors this module alone (`go mod vendor` does not run in workspace mode), and go reads such
+  // a vendor/ only outside the workspace; in it, -mod=vendor stops with "inconsistent vendoring".
+  const memberVendor = work && member && alone === null ? read(join(member.dir, 'vendor/modules.txt')) : null;
+  const vendoredAlone = memberVendor !== null && !modulesTxtIsForWorkspace(memberVendor);
+  const workspaceMode = !!work && !!member && alone === null && !vendoredAlone;
   const goEnv: string[] = [];
   if (work && !member) {
     goEnv.push('GOWORK=off');
@@ -396,6 +410,10 @@ export function plan(model: WorkspaceModel, options: GenerateOptions, io: Genera
   } else if (alone) {
     goEnv.push('GOWORK=off');
     reasons.push(`GOWORK=off: ${alone}`);
+  } else if (vendoredAlone && member) {
+    goEnv.push('GOWORK=off');
+    const says = goworkOffLine(io);
+    reasons.push(`GOWORK=off: ${join(member.dir, 'vendor/modules.txt')} was written by \`go mod vendor\` for ${member.path || 'the module'} alone (it has no \`## workspace\` line, which \`go work vendor\` writes), and go reads such a vendor/ only outside the workspace (with ${workFile} in effect, -mod=vendor stops with "inconsistent vendoring"): the module is built alone from its vendor/, as it was vendored${says ? ` (and as the project builds it: GOWORK=off in ${says})` : ''}.`);
   }
 
   const go = goVersionFor(model, work ?? null, mod, workspaceMode, warnings);
@@ -433,7 +451,8 @@ export function plan(model: WorkspaceModel, options: GenerateOptions, io: Genera
   const root = rootEvidence.length > 0 ? { kind: rootEvidence[0].kind, why: rootEvidence[0].why, more: rootEvidence.slice(1).map((e) => e.why) } : null;
   // cgo reached through other modules (gorm's sqlite driver → mattn/go-sqlite3).
   const modDir = workspaceMode ? work?.dir ?? '' : target.module ?? '';
-  const usesVendor = read(join(modDir, 'vendor/modules.txt')) !== null;
+  const modDirVendor = read(join(modDir, 'vendor/modules.txt'));
+  const usesVendor = modDirVendor !== null && (!workspaceMode || modulesTxtIsForWorkspace(modDirVendor));
   const goSum = mod ? read(join(mod.dir, 'go.sum')) : null;
   const goFiles = (dir: string): string[] =>
     io.listFiles(dir).map((f) => f.path).filter((f) => f.startsWith(dir + '/') && !f.slice(dir.length + 1).includes('/') && f.endsWith('.go')).map((f) => nodePath.posix.basename(f));
@@ -572,10 +591,15 @@ export function plan(model: WorkspaceModel, options: GenerateOptions, io: Genera
   // Modules: vendor/, go.work, go.mod
   const workdirCtx = workspaceMode ? work?.dir ?? '' : target.module ?? '';
   const vendorDir = workdirCtx;
-  let vendor = read(join(vendorDir, 'vendor/modules.txt')) !== null;
+  const modulesTxt = read(join(vendorDir, 'vendor/modules.txt'));
+  let vendor = modulesTxt !== null;
   if (vendor && workspaceMode && compareGoVersions(go.version, '1.22') < 0) {
     vendor = false;
     warnings.push('vendor/ is ignored: workspace mode (go.work) reads vendor/ only from Go 1.22 on; the modules are downloaded.');
+  } else if (modulesTxt !== null && workspaceMode && !modulesTxtIsForWorkspace(modulesTxt)) {
+    // One module's vendor/ (go mod vendor) at the go.work folder: a workspace build does not read it.
+    vendor = false;
+    reasons.push(`vendor/ is not read: ${join(vendorDir, 'vendor/modules.txt')} was written by \`go mod vendor\` for one module (no \`## workspace\` line), and a workspace build reads only a vendor/ that \`go work vendor\` wrote; the modules are downloaded.`);
   }
   const dependencyCopies: DependencyCopy[] = [];
   const addCopy = (ctxDir: string, files: string[]) => {

@@ -10,6 +10,17 @@
  */
 import type { VendorModule } from './model';
 
+/**
+ * Is this `vendor/modules.txt` a workspace's (written by `go work vendor`, which marks each
+ * workspace module `## workspace`) rather than one module's (`go mod vendor`)? The go command
+ * uses a vendor/ only in the mode that wrote it: a module's vendor/ outside workspace mode
+ * (GOWORK=off), a workspace's in workspace mode (Go 1.22 on). With `-mod=vendor` in the other
+ * mode it stops with "inconsistent vendoring".
+ */
+export function modulesTxtIsForWorkspace(text: string): boolean {
+  return /^## workspace\s*$/m.test(String(text).replace(/\r/g, ''));
+}
+
 export function parseModulesTxt(text: string): VendorModule[] {
   const out: VendorModule[] = [];
   let cur: VendorModule | null = null;
