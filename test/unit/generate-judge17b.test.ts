@@ -6,6 +6,9 @@
  *
  * 1. A module's own vendor/ (`go mod vendor`) under a go.work: built alone (GOWORK=off) from
  *    vendor/; a workspace's vendor/ (`go work vendor`, `## workspace`) stays a workspace build.
+ * 2. Folders a program reads from its working directory by a constant's name (writefreely's
+ *    templates/, pages/, static/), its config flag's default (urfave/cli `Value:`), and a
+ *    redirect-only listener that is not its port; a replace whose folder holds no module.
  */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
@@ -95,3 +98,115 @@ describe('1. a module vendor/ under a go.work', () => {
     assert.ok(r.reasons.some((x) => x.startsWith('vendor/ is not read: vendor/modules.txt was written by `go mod vendor` for one module')), r.reasons.join('\n'));
   });
 });
+
+// writefreely/writefreely at 6384f4667b5adb3a7c571c8da26b99f93db697ce (AGPL-3.0): cmd/writefreely's
+// urfave/cli app (flag `c` with `Value: "config.ini"`, a `serve` command); the root package joins
+// `templatesDir = "templates"`, `pagesDir = "pages"` and `staticDir = "static"` to settings whose
+// default is empty (`filepath.Join(cfg.Server.TemplatesParentDir, templatesDir)`, `http.Dir(filepath.Join(
+// app.cfg.Server.StaticParentDir, staticDir))`); `keysDir = "keys"` holds keys it generates (the
+// committed folder has only .gitignore and README.md); static/css/.gitignore `*.css` (less/Makefile
+// `CSSDIR=../static/css/` writes them); app.go's TLS branch runs `http.ListenAndServe(":80",
+// m.HTTPHandler(nil))` (autocert's redirect) beside the TLS server, and the plain server
+// `net.Listen(network, bindAddress)` on the configured port.
+const WF_MAIN = 'package main\n\nimport (\n\t"os"\n\n\t"github.com/urfave/cli/v2"\n\t"github.com/writefreely/writefreely"\n)\n\nfunc main() {\n\tapp := &cli.App{Name: "WriteFreely"}\n\tapp.Flags = []cli.Flag{\n\t\t&cli.StringFlag{\n\t\t\tName:  "c",\n\t\t\tValue: "config.ini",\n\t\t\tUsage: "Load configuration from `FILE`",\n\t\t},\n\t}\n\tapp.Commands = []*cli.Command{\n\t\t{\n\t\t\tName:  "serve",\n\t\t\tUsage: "Run web application",\n\t\t\tAction: func(c *cli.Context) error {\n\t\t\t\twritefreely.Serve(c.String("c"))\n\t\t\t\treturn nil\n\t\t\t},\n\t\t},\n\t}\n\t_ = app.Run(os.Args)\n}\n';
+const WF_APP = (listen: string) => `package writefreely\n\nimport (\n\t"net"\n\t"net/http"\n\t"path/filepath"\n\n\t"golang.org/x/crypto/acme/autocert"\n)\n\nconst (\n\tstaticDir = "static"\n)\n\ntype ServerCfg struct {\n\tStaticParentDir string\n\tTemplatesParentDir string\n\tPort int\n}\n\nfunc Serve(conf string) {\n\tcfg := ServerCfg{}\n\tfs := http.FileServer(http.Dir(filepath.Join(cfg.StaticParentDir, staticDir)))\n\t_ = InitTemplates(cfg)\n\tm := &autocert.Manager{Prompt: autocert.AcceptTOS}\n\tif conf == "tls" {\n\t\tgo func() {\n${listen}\t\t}()\n\t\treturn\n\t}\n\tl, _ := net.Listen("tcp", conf)\n\t_ = http.Serve(l, fs)\n\t_ = m\n}\n`;
+const WF_REDIRECT = '\t\t\terr := http.ListenAndServe(":80", m.HTTPHandler(nil))\n\t\t\t_ = err\n';
+const WF_TEMPLATES = 'package writefreely\n\nimport (\n\t"os"\n\t"path/filepath"\n)\n\nconst (\n\ttemplatesDir = "templates"\n\tpagesDir     = "pages"\n)\n\nfunc InitTemplates(cfg ServerCfg) error {\n\t_, err := os.ReadDir(filepath.Join(cfg.TemplatesParentDir, templatesDir))\n\t_ = filepath.Walk(filepath.Join(cfg.TemplatesParentDir, pagesDir), nil)\n\treturn err\n}\n';
+const WF_KEYS = 'package writefreely\n\nimport "path/filepath"\n\nconst (\n\tkeysDir = "keys"\n)\n\nvar emailKeyPath = filepath.Join(keysDir, "email.aes256")\n';
+/** The skeleton, with `files` added or replaced (null: left out). */
+function writefreely(files: Record<string, string | null> = {}): string {
+  const all: Record<string, string | null> = {
+    'go.mod': 'module github.com/writefreely/writefreely\n\ngo 1.21\n\nrequire (\n\tgithub.com/urfave/cli/v2 v2.25.7\n\tgolang.org/x/crypto v0.17.0\n)\n',
+    'go.sum': '',
+    'cmd/writefreely/main.go': WF_MAIN,
+    'app.go': WF_APP(WF_REDIRECT),
+    'templates.go': WF_TEMPLATES,
+    'keys.go': WF_KEYS,
+    'templates/base.tmpl': '{{define "base"}}<html>{{end}}\n',
+    'templates/password-collection.tmpl': '{{define "password-collection"}}<form>{{end}}\n',
+    'pages/about.tmpl': '{{define "about"}}About{{end}}\n',
+    'static/favicon.ico': 'ico',
+    'static/js/h.js': 'var H = {};\n',
+    'static/js/.gitignore': 'prose.bundle.js\n',
+    'static/css/.gitignore': '*.css\n',
+    'static/css/lib/mono.css': 'body{}\n',
+    'keys/.gitignore': '*\n!.gitignore\n!README.md\n',
+    'keys/README.md': 'Keys are generated here.\n',
+    'less/Makefile': 'CSSDIR=../static/css/\n\nall :\n\tlessc app.less --clean-css="--s1 --advanced" $(CSSDIR)write.css\n',
+    'less/app.less': 'body { color: #000; }\n',
+    ...files,
+  };
+  return workspace(Object.fromEntries(Object.entries(all).filter((e): e is [string, string] => e[1] !== null)));
+}
+
+describe('2. folders a program reads from its working directory, and what it listens on', () => {
+  it('writefreely: templates/, pages/ and static/ (named by …Dir constants joined into read paths) are copied to /app; keys/ is not; lint-clean', async () => {
+    const r = await genClean(writefreely());
+    for (const d of ['static', 'templates', 'pages']) assert.match(r.dockerfile, new RegExp(`^COPY ${d} /app/${d}$`, 'm'), r.dockerfile);
+    assert.doesNotMatch(r.dockerfile, /COPY keys/, r.dockerfile);
+    assert.ok(r.reasons.some((x) => x.startsWith('templates is copied to /app/templates and the program starts in /app: templates.go joins templates (templatesDir = "templates")')), r.reasons.join('\n'));
+    assert.ok(r.warnings.some((w) => w.startsWith('static/ is copied as committed, but a build writes files into it that a fresh clone lacks (static/css/.gitignore ignores *.css; less/Makefile:1 names that folder')), r.warnings.join('\n'));
+    assert.ok(r.warnings.some((w) => w.startsWith('cmd/writefreely/main.go reads config.ini at run time (flag -c default "config.ini"), and the context has no such file')), r.warnings.join('\n'));
+  });
+
+  it('writefreely: the :80 listener whose handler only redirects (autocert HTTPHandler) is not exposed', async () => {
+    const r = await genClean(writefreely());
+    assert.doesNotMatch(r.dockerfile, /^EXPOSE/m, r.dockerfile);
+    assert.ok(r.reasons.some((x) => x.startsWith('Not exposed: http.ListenAndServe(":80", …) in app.go only redirects')), r.reasons.join('\n'));
+    const handler = await genClean(writefreely({ 'app.go': WF_APP('\t\t\t_ = http.ListenAndServe(":80", http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {\n\t\t\t\thttp.Redirect(w, r, "https://example.com", http.StatusMovedPermanently)\n\t\t\t}))\n') }));
+    assert.doesNotMatch(handler.dockerfile, /^EXPOSE/m, handler.dockerfile);
+  });
+
+  it('negative: a listener serving a handler of its own is exposed as before', async () => {
+    const r = await genClean(writefreely({ 'app.go': WF_APP('\t\t\t_ = http.ListenAndServe(":8080", http.FileServer(http.Dir("/srv")))\n') }));
+    assert.match(r.dockerfile, /^EXPOSE 8080$/m, r.dockerfile);
+  });
+
+  it('negative: a constant folder that is missing, holds Go sources, only placeholders, or a key file; a data folder', async () => {
+    const r = await genClean(writefreely({
+      'templates/gen.go': 'package templates\n',
+      'pages/about.tmpl': null, 'pages/.gitkeep': '',
+      'static/site.key': 'KEY',
+      'data.go': 'package writefreely\n\nimport "path/filepath"\n\nvar dataDir = "data"\n\nvar db = filepath.Join(dataDir, "writefreely.db")\n',
+      'data/seed.sql': 'select 1;\n',
+    }));
+    assert.doesNotMatch(r.dockerfile, /^COPY (templates|pages|static|data|keys) /m, r.dockerfile);
+    assert.ok(r.warnings.some((w) => w.includes('static/ is not copied into the image because it holds static/site.key')), r.warnings.join('\n'));
+  });
+});
+
+// kubeedge/kubeedge at 16cd8548eedb81af293b94f27844144c080eaa89 (Apache-2.0):
+// staging/src/github.com/kubeedge/mapper-framework/_template/mapper/go.mod (module
+// github.com/kubeedge/Template) replaces github.com/kubeedge/api => ../api and
+// github.com/kubeedge/mapper-framework => ../mapper-framework; _template/ holds only README.md and
+// mapper/ (a template copied elsewhere by the project's tooling).
+describe('2b. a replace whose folder holds no module', () => {
+  const template = (extra: Record<string, string> = {}) => workspace({
+    'mapper-framework/_template/README.md': 'Copy this template.\n',
+    'mapper-framework/_template/mapper/go.mod': 'module github.com/kubeedge/Template\n\ngo 1.23\n\nrequire (\n\tgithub.com/kubeedge/api v0.0.0\n\tgithub.com/kubeedge/mapper-framework v0.0.0\n)\n\nreplace (\n\tgithub.com/kubeedge/api => ../api\n\tgithub.com/kubeedge/mapper-framework => ../mapper-framework\n)\n',
+    'mapper-framework/_template/mapper/go.sum': '',
+    'mapper-framework/_template/mapper/cmd/main.go': 'package main\n\nimport _ "github.com/kubeedge/api/apis/dmi/v1beta1"\n\nfunc main() {}\n',
+    ...extra,
+  });
+
+  it('kubeedge mapper-framework/_template/mapper: ../api and ../mapper-framework do not exist → the refusal says so, and names no folder to generate from', async () => {
+    const root = template();
+    await assert.rejects(gen(`${root}/mapper-framework/_template/mapper`), (e: Error & { code?: string; suggestedContext?: string }) => {
+      assert.equal(e.code, 'context-too-small');
+      assert.equal(e.suggestedContext, undefined);
+      assert.match(e.message, /^go\.mod replaces modules with folders that hold no module: github\.com\/kubeedge\/api => \.\.\/api \(\S+\/_template\/api does not exist\), github\.com\/kubeedge\/mapper-framework => \.\.\/mapper-framework \(\S+\/_template\/mapper-framework does not exist\)\. Go stops at these replaces/);
+      assert.doesNotMatch(e.message, /Generate from/);
+      return true;
+    });
+  });
+
+  it('negative: when the replaced modules are there, the advice names the folder holding both, as before', async () => {
+    const root = template({ 'mapper-framework/_template/api/go.mod': 'module github.com/kubeedge/api\n\ngo 1.23\n', 'mapper-framework/_template/mapper-framework/go.mod': 'module github.com/kubeedge/mapper-framework\n\ngo 1.23\n' });
+    await assert.rejects(gen(`${root}/mapper-framework/_template/mapper`), (e: Error & { suggestedContext?: string }) => {
+      assert.match(e.message, /points outside the build context .* Generate from \S+\/mapper-framework\/_template \(the folder holding both\) instead\./);
+      assert.ok(e.suggestedContext?.endsWith('/mapper-framework/_template'));
+      return true;
+    });
+  });
+});
+

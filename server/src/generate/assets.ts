@@ -229,7 +229,6 @@ export interface WebStage {
 }
 
 export const NODE_IMAGE = 'node:22-bookworm-slim';
-
 interface PackageJson {
   scripts?: Record<string, string>;
 }
@@ -572,6 +571,14 @@ export function configFlagDefaults(file: string, source: string): RuntimeRead[] 
     const optional = existenceCheck(text, m[4], m[3]);
     out.push({ path: literalPath('', p), via: `flag -${m[4]} default "${p}"`, file, ...(optional ? { optional } : {}) });
   }
+  // urfave/cli: `&cli.StringFlag{Name: "c", Value: "config.ini", …}` (either order).
+  const urfave = /\bcli\.StringFlag\s*\{([^{}]*)\}/g;
+  for (let m = urfave.exec(text); m; m = urfave.exec(text)) {
+    const name = /\bName:\s*"(config|conf|config-file|configfile|c|settings)"/.exec(m[1])?.[1];
+    const p = /\bValue:\s*"([^"\\]+\.(?:ya?ml|json|toml|ini|conf|env|hcl))"/.exec(m[1])?.[1];
+    if (name === undefined || p === undefined || p.startsWith('/') || p.includes('..') || out.some((o) => o.path === literalPath('', p))) continue;
+    out.push({ path: literalPath('', p), via: `flag -${name} default "${p}"`, file });
+  }
   // docopt's options section: `--conf <filename>  Configuration file to use [default: ircd.yaml].` (ergo).
   const docopt = /^[ \t]*(?:-[a-z],?\s+)?--(config|conf|config-file|configfile|settings)[ =]<[^>\n]+>[^\n]*?\[default:\s*([^\]\s/][^\]\s]*\.(?:ya?ml|json|toml|ini|conf|env|hcl))\]/gm;
   for (let m = docopt.exec(text); m; m = docopt.exec(text)) {
@@ -740,6 +747,97 @@ export function absoluteDirReads(packages: readonly { dir: string; files: readon
         }
       }
     }
+  }
+  return out;
+}
+
+/** Folders a program fills itself (data, logs, caches, keys it generates) or that hold build output or tests: never shipped as its files. */
+const WRITTEN_DIRS = /^(data|db|logs?|cache|tmp|temp|uploads?|backups?|storage|keys|certs?|secrets?|run|out|output|build|dist|bin|vendor|node_modules|testdata|tests?|docs?|scripts?|hack|tools|examples?)$/i;
+/** Key and credential files by their format: never baked into an image. */
+const KEY_FILE = /(^|\/)\.env(\.|$)|\.(key|pem|p12|pfx|jks|keystore|kdbx)$|(^|\/)id_(rsa|ed25519|ecdsa)$/i;
+/** Run-time file folders bigger than this are reported, not copied. */
+const READ_DIR_FILES = 2000;
+const READ_DIR_BYTES = 64 * 1024 * 1024;
+
+export interface RelativeDirRead {
+  /** The folder as the program names it, relative to its working directory (`templates`). */
+  path: string;
+  /** The context folder that holds it. */
+  found: string;
+  via: string;
+  file: string;
+  /** Why it is not copied (a key file in it, too big), null when copied. */
+  problem: string | null;
+}
+
+/**
+ * Folders the program reads from its working directory, named by a constant: a bare folder name
+ * held by a constant or variable named like a folder (`templatesDir = "templates"`, `staticDir =
+ * "static"`, `pagesDir = "pages"`) that the same package joins into a path it reads
+ * (`filepath.Join(parentDir, templatesDir, name+".tmpl")`, `http.Dir(filepath.Join(…, staticDir))`),
+ * (a parent folder setting joined before it is taken to default to the working directory). Precise only: the package opens files or walks folders; the folder is at the
+ * module folder (or the context root), holds files beside placeholders and no Go sources, and
+ * is not one a program fills itself or a build writes (data/, logs/, keys/, dist/…) nor a
+ * configuration folder (./configReads). A key or credential file in it, or more than 2,000 files
+ * or 64 MB, is reported instead.
+ */
+export function relativeDirReads(packages: readonly { dir: string; files: readonly { file: string; text: string }[] }[], base: string, io: AssetIo): RelativeDirRead[] {
+  const out: RelativeDirRead[] = [];
+  if (!io.listFiles) return out;
+  const reads = /\bos\.(?:Open|OpenFile|ReadFile|ReadDir|Stat)\(|\bhttp\.(?:Dir|ServeFile)\(|\bioutil\.(?:ReadFile|ReadDir)\(|\b(?:ParseGlob|ParseFiles)\(|\bfilepath\.(?:Walk|WalkDir|Glob)\(/;
+  const named = /\b([A-Za-z_][A-Za-z0-9_]*(?:Dir|DIR|Folder|FOLDER|Path|PATH))\s*(?::=|=)\s*"(?:\.\/)?([A-Za-z][A-Za-z0-9_.-]*)\/?"/g;
+  for (const p of packages) {
+    const texts = p.files.map((f) => ({ file: join(p.dir, f.file), text: stripGoComments(f.text) }));
+    if (!texts.some((t) => reads.test(t.text))) continue;
+    for (const t of texts) {
+      for (const m of t.text.matchAll(named)) {
+        const [, name, folder] = m;
+        if (SYSTEM_DIRS.has(folder.toLowerCase()) || CONFIG_DIRS.has(folder.toLowerCase()) || WRITTEN_DIRS.test(folder) || folder.includes('.') || out.some((o) => o.path === folder)) continue;
+        // Joined into a path the package reads: `filepath.Join(…, name, …)` or `http.Dir(name)`.
+        const used = new RegExp(`\\b(?:filepath|path)\\.Join\\([^()]*\\b${name}\\b|\\b(?:http\\.Dir|os\\.ReadDir|filepath\\.Walk(?:Dir)?)\\(\\s*${name}\\s*[,)]`);
+        const at = texts.find((x) => used.test(x.text));
+        if (!at) continue;
+        for (const c of [join(base, folder), folder].filter((x, i, all) => all.indexOf(x) === i)) {
+          const files = io.listFiles(c).filter((f) => f.path.startsWith(c + '/') && !f.path.includes('/node_modules/'));
+          const real = files.filter((f) => !PLACEHOLDER_NAME.test(nodePath.posix.basename(f.path)));
+          if (real.length === 0 || files.some((f) => f.path.endsWith('.go'))) continue;
+          // Key files by their format (a template named password-reset.tmpl is a page, not a secret).
+          const secret = files.find((x) => KEY_FILE.test(x.path.slice(c.length + 1)));
+          const bytes = files.reduce((sum, x) => sum + (x.size ?? 0), 0);
+          const problem = secret ? `it holds ${secret.path}, whose name says it is a key or credentials, which must not be baked into an image`
+            : files.length > READ_DIR_FILES || bytes > READ_DIR_BYTES ? `it is big (${files.length} files, ${Math.round(bytes / 1024)} kB)` : null;
+          out.push({ path: folder, found: c, via: `${name} = "${m[2]}"`, file: at.file, problem });
+          break;
+        }
+      }
+    }
+  }
+  return out;
+}
+
+/**
+ * Files a build writes into a committed folder the image ships (a .gitignore inside it lists
+ * them: `*.css` in static/css, which the project's less build fills): each ignore file, its
+ * plain patterns, and a build file of the project that names that folder (`less/Makefile:1`), if
+ * any. Negations, comments and the ignore file itself do not count.
+ */
+export function builtInside(folder: string, io: AssetIo): { ignore: string; patterns: string[]; writer: string | null }[] {
+  if (!io.listFiles) return [];
+  const out: { ignore: string; patterns: string[]; writer: string | null }[] = [];
+  for (const f of io.listFiles(folder)) {
+    if (!f.path.startsWith(folder + '/') || nodePath.posix.basename(f.path) !== '.gitignore' || f.path.includes('/node_modules/')) continue;
+    const patterns = (io.read(f.path) ?? '').split('\n').map((l) => l.trim()).filter((l) => l !== '' && !l.startsWith('#') && !l.startsWith('!') && l !== '.gitignore' && l !== '*');
+    if (patterns.length === 0) continue;
+    const dir = nodePath.posix.dirname(f.path);
+    let writer: string | null = null;
+    for (const b of io.listFiles('')) {
+      if (writer !== null) break;
+      if (!PROJECT_BUILD_FILE.test(b.path) || b.path.split('/').length > 4 || b.path.includes('node_modules/')) continue;
+      const lines = (io.read(b.path) ?? '').split('\n');
+      const at = lines.findIndex((l) => !l.trim().startsWith('#') && l.includes(dir));
+      if (at >= 0) writer = `${b.path}:${at + 1}`;
+    }
+    out.push({ ignore: f.path, patterns: patterns.slice(0, 4), writer });
   }
   return out;
 }

@@ -68,5 +68,5 @@ export async function generate(model: WorkspaceModel, options: GenerateOptions, 
 
 /** Generates from a loaded Workspace (its file list keeps .dockerignore away from embedded files). */
 export function generateFor(ws: Workspace, options: GenerateOptions = {}): Promise<GenerateResult> {
-  return generate(ws.model, options, { listFiles: (under) => ws.listFiles(under), readFile: (rel) => ws.readFile(rel), files: ws });
+  return generate(ws.model, options, { listFiles: (under) => ws.listFiles(under), readFile: (rel) => ws.readFile(rel), files: ws, ...(ws.outsideFolder ? { outsideFolder: (rel: string) => ws.outsideFolder!(rel) } : {}) });
 }

@@ -17,7 +17,7 @@ import { reachedOutsideTestHelpers } from './testHelpers';
 import {
   ALPINE_VERSION, FALLBACK_GO_VERSION, alpineFor, alpineImage, alpineRuntimeFor, golangAlpineImage, debianFor, debianSlimImage, distrolessImage, golangImage, isTaggableGoVersion, type DebianRelease,
 } from './images';
-import { NODE_IMAGE, looksLikeWebAssets, absoluteDirReads, executableRelativeReads, packrBoxes, configFlagDefaults, configFlagSamples, configReads, embedProblems, likelyWebScript, runtimeReads, webStageFor, type AssetIo, type WebStage } from './assets';
+import { NODE_IMAGE, looksLikeWebAssets, absoluteDirReads, builtInside, relativeDirReads, executableRelativeReads, packrBoxes, configFlagDefaults, configFlagSamples, configReads, embedProblems, likelyWebScript, runtimeReads, webStageFor, type AssetIo, type WebStage } from './assets';
 import { goHostWorkloads, hostWorkloads, runsProgram, RUNTIME_CLIENT } from '../facts/rootNeeds';
 import { cgoPaths, cgoSystemLibraries, cxxReasons, describeCgoPath, modulesWithCode } from './cgoGraph';
 import { GENERIC_MAIN_FOLDERS, chooseTarget, rankedCandidates } from './choose';
@@ -41,6 +41,8 @@ export interface GenerateIo {
   listFiles(under?: string): readonly { path: string }[];
   /** The context's files as rules see them (a loaded Workspace): lets the project's Dockerfile's `RUN make` be read (./ownBuild.ts). */
   files?: WorkspaceFiles;
+  /** What is at a folder outside the context (a `replace` target): for the advice when the context is too small. */
+  outsideFolder?(relPath: string): 'module' | 'folder' | 'missing';
 }
 
 /** A COPY of module files from the context into the builder, relative to the builder's WORKDIR. */
@@ -648,6 +650,16 @@ export function plan(model: WorkspaceModel, options: GenerateOptions, io: Genera
       if (r.newPath.startsWith('/') || resolved === '..' || resolved.startsWith('../')) {
         if (vendor) continue; // vendored: the replacement's code is in vendor/
         const abs = nodePath.resolve(model.root, from, r.newPath);
+        // Targets that are not there (a template meant to be copied beside the modules it
+        // replaces): no context holds them, so naming a bigger one would be wrong advice.
+        const absent = replaces.filter((x) => x.r.local && x.from === from).map((x) => ({ r: x.r, abs: nodePath.resolve(model.root, x.from, x.r.newPath) }))
+          .filter((x) => !x.abs.startsWith(nodePath.resolve(model.root) + nodePath.sep) && x.abs !== nodePath.resolve(model.root))
+          .map((x) => ({ ...x, state: io.outsideFolder?.(nodePath.relative(model.root, x.abs)) ?? 'module' }))
+          .filter((x) => x.state !== 'module');
+        if (absent.length > 0) {
+          const shown = absent.map((x) => `${x.r.oldPath} => ${x.r.newPath} (${x.abs}${x.state === 'missing' ? ' does not exist' : ' has no go.mod'})`).join(', ');
+          throw new GenerateError('context-too-small', `${join(from, 'go.mod')} replaces ${absent.length > 1 ? 'modules with folders that hold no module' : 'a module with a folder that holds no module'}: ${shown}. Go stops at ${absent.length > 1 ? 'these replaces' : 'that replace'} whatever the build context, so the module does not build where it is checked out (a template is meant to be copied next to the modules it replaces). Put ${absent.length > 1 ? 'those modules' : 'that module'} there, or point the replace${absent.length > 1 ? 's' : ''} at where ${absent.length > 1 ? 'they are' : 'it is'}, then generate from the folder that holds the module and ${absent.length > 1 ? 'them' : 'it'}.`, candidates);
+        }
         const parent = commonParent(model.root, abs);
         throw new GenerateError('context-too-small', `replace ${r.oldPath} => ${r.newPath} (in ${join(from, 'go.mod')}) points outside the build context ${model.root}: Docker cannot copy it, so the build would fail. Generate from ${parent} (the folder holding both) instead.`, candidates, parent);
       }
@@ -813,6 +825,21 @@ export function plan(model: WorkspaceModel, options: GenerateOptions, io: Genera
     const what = c.kind === 'dir' ? 'the configuration folder' : 'the configuration file';
     runtimeFiles.push({ src: c.found, dest: c.path, note: `${c.path}${c.kind === 'dir' ? '/' : ''}: ${what} the program reads from its working directory at start (the repository's default; mount your own over it to change it).` });
     reasons.push(`${c.found} is copied to /app/${c.path}${c.kind === 'file' && !c.found.endsWith(c.path) ? ` (the context has no ${c.path}; ${c.found} is the repository's file of that name)` : ''} and the program starts in /app: ${c.file} names it (${c.via}) relative to the working directory, so it looks for it there when it starts. It is the repository's committed default: check it holds no credentials you would not ship, or mount your own over /app/${c.path}.`);
+  }
+  // Folders a constant names and the program joins into the paths it reads (`templatesDir =
+  // "templates"`, `staticDir = "static"`), relative to its working directory.
+  for (const d of relativeDirReads(closure, target.module ?? '', assetIo)) {
+    if (covered(d.found) || runtimeFiles.some((f) => f.dest === d.path)) continue;
+    if (d.problem !== null) {
+      warnings.push(`${d.file} reads files under ${d.path}/ from its working directory (${d.via}), and ${d.found}/ is not copied into the image because ${d.problem}: mount it (docker run -v "$PWD/${d.found}:/app/${d.path}:ro").`);
+      continue;
+    }
+    runtimeFiles.push({ src: d.found, dest: d.path, note: `${d.path}/: files the program reads from its working directory (${d.via}).` });
+    reasons.push(`${d.found} is copied to /app/${d.path} and the program starts in /app: ${d.file} joins ${d.path} (${d.via}) into the paths it reads, relative to the working directory.`);
+    const built = builtInside(d.found, assetIo);
+    if (built.length > 0) {
+      warnings.push(`${d.found}/ is copied as committed, but a build writes files into it that a fresh clone lacks (${built.slice(0, 3).map((b) => `${b.ignore} ignores ${b.patterns.join(' ')}${b.writer ? `; ${b.writer} names that folder` : ''}`).join('; ')}): the image has none of them. Build them before \`docker build\`, or add a stage that does.`);
+    }
   }
   // Absolute folders the program reads, shipped at the same path under the module (ingress-nginx
   // custom-error-pages: `errFilesPath := "/www"` and rootfs/www): copied there.

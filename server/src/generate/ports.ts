@@ -48,6 +48,8 @@ export interface PortEvidence {
   profiler?: boolean;
   /** The ACME (autocert) TLS listener of a copy of x/crypto's autocert: optional, never exposed. */
   acme?: boolean;
+  /** A listener whose handler only redirects (autocert's `m.HTTPHandler(nil)`, `http.Redirect…`): the HTTP side of a TLS server, never exposed alone. */
+  redirect?: boolean;
   /** The flag that sets the address (`listener` for `--listener`), when the evidence is a flag default. */
   flag?: string;
   /** A field of an option group mounted under a namespace (`--mgmt.listen`): another listener than the program's own. */
@@ -97,6 +99,8 @@ function passedToClient(text: string, at: number, firstArg: string | undefined, 
 /** pprof's conventional port, and the words around a profiler's listener. */
 const PROFILER_PORT = 6060;
 const PROFILER_WORDS = /pprof|profil/i;
+/** A handler that only redirects: autocert's HTTPHandler, http.RedirectHandler, http.Redirect. */
+const REDIRECT_HANDLER = /\.HTTPHandler\(|\bhttp\.Redirect(?:Handler)?\(/;
 const LOOPBACK_HOST = /^(127\.0\.0\.1|localhost|::1|\[::1\])$/;
 const NAME_LIKE_PORT = /port$/i;
 const CONST_LIKE = /^(default)?_?(http|web|server|listen|api)?_?(port|addr|address|listen_?addr(ess)?)$/i;
@@ -286,7 +290,13 @@ export function portEvidence(file: string, source: string, imports: readonly str
     const lineEnd = text.indexOf('\n', at);
     const around = at < 0 ? '' : text.slice(from, lineEnd < 0 ? text.length : lineEnd);
     const profiler = a.port === PROFILER_PORT || PROFILER_WORDS.test(around);
-    out.push({ port: a.port, external: a.external, confidence: 'sure', via: a.via, file, address: a.address, ...(profiler ? { profiler } : {}), ...(acme ? { acme } : {}) });
+    // The handler of the call (the rest of its line and the next two): one that only redirects
+    // (autocert's `m.HTTPHandler(nil)`, `http.RedirectHandler(…)`, a HandlerFunc calling
+    // http.Redirect) makes the listener the HTTP side of a TLS server.
+    let to = lineEnd < 0 ? text.length : lineEnd;
+    for (let k = 0; k < 2 && to < text.length; k++) { const n = text.indexOf('\n', to + 1); to = n < 0 ? text.length : n; }
+    const redirect = at >= 0 && REDIRECT_HANDLER.test(text.slice(at, to));
+    out.push({ port: a.port, external: a.external, confidence: 'sure', via: a.via, file, address: a.address, ...(profiler ? { profiler } : {}), ...(acme ? { acme } : {}), ...(redirect ? { redirect } : {}) });
   }
   // exporter-toolkit: kingpinflag.AddFlags(kingpin.CommandLine, ":9100") defines --web.listen-address.
   if (imports.some((i) => i === 'github.com/prometheus/exporter-toolkit/web/kingpinflag')) {
@@ -503,7 +513,7 @@ export function decidePorts(main: PackageSources, closure: readonly PackageSourc
   let evidence = [...known, ...evidenceIn([main], scope, dropped, addressFuncs)];
   // The imported packages count for what they say surely (a cobra command's flag); their
   // constants named like ports are too far from the program to be worth a guess.
-  if (!evidence.some((e) => e.confidence === 'sure' && !e.profiler && !e.acme)) evidence = [...evidence, ...evidenceIn(closure.filter((p) => p.dir !== main.dir), scope, dropped, addressFuncs).filter((e) => e.confidence === 'sure')];
+  if (!evidence.some((e) => e.confidence === 'sure' && !e.profiler && !e.acme && !e.redirect)) evidence = [...evidence, ...evidenceIn(closure.filter((p) => p.dir !== main.dir), scope, dropped, addressFuncs).filter((e) => e.confidence === 'sure')];
   const reasons: string[] = [];
   const subs = dropped.filter((e) => e.confidence === 'sure');
   if (subs.length > 0) {
@@ -518,6 +528,10 @@ export function decidePorts(main: PackageSources, closure: readonly PackageSourc
   // autocert's Listener(): the Let's Encrypt TLS port, opened only when ACME is configured.
   const acme = evidence.filter((e) => e.acme);
   evidence = evidence.filter((e) => !e.acme);
+  // A redirecting listener (HTTP to HTTPS, beside a TLS listener): not the port the program serves on.
+  const redirects = evidence.filter((e) => e.redirect && !e.acme && !e.profiler);
+  evidence = evidence.filter((e) => !e.redirect);
+  if (redirects.length > 0) reasons.push(`Not exposed: ${redirects.map((e) => `${e.via} in ${e.file}`).join(', ')} only redirect${redirects.length > 1 ? '' : 's'} (its handler sends clients elsewhere): the HTTP side of a TLS setup, not the port the program serves on.`);
   if (acme.length > 0) reasons.push(`Not exposed: ${acme.map((e) => `${e.via} in ${e.file}`).join(', ')} ${acme.length > 1 ? 'are' : 'is'} the ACME (autocert) TLS listener, opened only when the program is configured for Let's Encrypt; publish it yourself then.`);
   if (requested !== undefined) evidence = evidence.filter((x) => x.port !== 0);
   const shown = (es: PortEvidence[]) => es.map((e) => `${e.via} in ${e.file}`).join(', ');

@@ -339,6 +339,12 @@ class WorkspaceImpl implements Workspace {
     return rel === null ? null : this.readText(rel);
   }
 
+  outsideFolder(relPath: string): 'module' | 'folder' | 'missing' {
+    const dir = path.resolve(this.root, relPath);
+    if (!(fs.statSync(dir, { throwIfNoEntry: false })?.isDirectory() ?? false)) return 'missing';
+    return fs.statSync(path.join(dir, 'go.mod'), { throwIfNoEntry: false })?.isFile() ? 'module' : 'folder';
+  }
+
   gitignores(): { prefix: string; text: string }[] {
     const out: { prefix: string; text: string }[] = [];
     let dir = this.root;

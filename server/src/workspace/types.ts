@@ -58,6 +58,12 @@ export interface Workspace {
    */
   gitignores(): { prefix: string; text: string }[];
   /**
+   * A folder outside the context, as a path relative to the context root (`../api`, a local
+   * `replace` target): `module` when it holds a go.mod, `folder` when it exists without one,
+   * `missing` otherwise. For the generator's advice only (where to generate from).
+   */
+  outsideFolder?(relPath: string): 'module' | 'folder' | 'missing';
+  /**
    * Re-reads the given absolute paths (files or folders; created, changed or deleted) and
    * returns whether the model changed in a way the rules can see (byte counts alone do not
    * count; see `lastUpdate`).
