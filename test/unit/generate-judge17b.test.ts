@@ -9,6 +9,9 @@
  * 2. Folders a program reads from its working directory by a constant's name (writefreely's
  *    templates/, pages/, static/), its config flag's default (urfave/cli `Value:`), and a
  *    redirect-only listener that is not its port; a replace whose folder holds no module.
+ * 3. A front-end built by Vite+ (`vp build`, the vite-plus package): vite's build, its outDir
+ *    read under vite's `root`, the node image from `engines.node`; at the context root, the
+ *    project's ignore file conflicts only over what the front-end build reads.
  */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
@@ -210,3 +213,68 @@ describe('2b. a replace whose folder holds no module', () => {
   });
 });
 
+// evcc-io/evcc at b29b49e3056ead3c99ff1f4711b2bb17083114b0 (MIT): main.go `//go:embed dist`; the
+// root package.json has `"build": "vp build"`, devDependencies `"vite-plus": "0.2.6"` (whose `vp`
+// command runs vite's build) and `"vite": "npm:@voidzero-dev/vite-plus-core@0.2.6"`, engines
+// `"node": ">=26.0.0"`, package-lock.json; vite.config.ts `root: "./assets"` and build `outDir:
+// "../dist/"`; the project's .dockerignore excludes `*.json`, `*.yaml`, `Dockerfile`, `dist`
+// (re-including `!package*.json`); its own image builds the UI on node:26.
+const EVCC_PACKAGE = (build: string, deps: string) => `{\n  "name": "evcc",\n  "type": "module",\n  "scripts": {\n    "build": "${build}",\n    "dev": "vp dev"\n  },\n  "devDependencies": {\n${deps}    "vue": "^3.5.0"\n  },\n  "engines": {\n    "npm": ">=10.0.0",\n    "node": ">=26.0.0"\n  }\n}\n`;
+const VITE_PLUS_DEPS = '    "vite": "npm:@voidzero-dev/vite-plus-core@0.2.6",\n    "vite-plus": "0.2.6",\n';
+function evcc(files: Record<string, string | null> = {}): string {
+  const all: Record<string, string | null> = {
+    'go.mod': 'module github.com/evcc-io/evcc\n\ngo 1.26.3\n',
+    'go.sum': '',
+    'main.go': 'package main\n\nimport (\n\t"embed"\n\t"io/fs"\n)\n\n//go:embed dist\nvar web embed.FS\n\nfunc main() {\n\t_, _ = fs.Sub(web, "dist")\n}\n',
+    'package.json': EVCC_PACKAGE('vp build', VITE_PLUS_DEPS),
+    'package-lock.json': '{\n  "name": "evcc",\n  "lockfileVersion": 3\n}\n',
+    'vite.config.ts': 'import { defineConfig } from "vite-plus";\n\nexport default defineConfig({\n  root: "./assets",\n  publicDir: "public",\n  base: "./",\n  build: {\n    outDir: "../dist/",\n    emptyOutDir: true,\n  },\n});\n',
+    'tsconfig.json': '{ "extends": "@vue/tsconfig/tsconfig.dom.json" }\n',
+    'schema.json': '{ "type": "object" }\n',
+    '.coderabbit.yaml': 'reviews: {}\n',
+    'Dockerfile': 'FROM node:26-alpine AS node\n',
+    'assets/index.html': '<!doctype html><div id="app"></div><script type="module" src="./js/app.js"></script>\n',
+    'assets/js/app.js': 'import { createApp } from "vue";\n',
+    '.dockerignore': '*.json\n*.yaml\nDockerfile\ndist\nnode_modules\n!package*.json\n',
+    ...files,
+  };
+  return workspace(Object.fromEntries(Object.entries(all).filter((e): e is [string, string] => e[1] !== null)));
+}
+
+describe('3. a front-end built by Vite+ (`vp build`)', () => {
+  it('evcc: `vp build` with vite-plus is vite\'s build; outDir under vite\'s root → a node stage (engines: node 26) builds dist; lint-clean', async () => {
+    const r = await genClean(evcc());
+    assert.match(r.dockerfile, /^FROM --platform=\$BUILDPLATFORM node:26-bookworm-slim AS web$/m, r.dockerfile);
+    assert.match(r.dockerfile, /^RUN npm run build$/m, r.dockerfile);
+    assert.match(r.dockerfile, /^COPY --from=web \/src\/dist \/src\/dist$/m, r.dockerfile);
+    assert.ok(r.reasons.some((x) => x.includes('A node stage (node:26-bookworm-slim: package.json\'s engines.node asks for ">=26.0.0") builds it first') && x.includes('vite outDir "../dist/" under root "./assets" (`vp build` of vite-plus is vite\'s build)')), r.reasons.join('\n'));
+  });
+
+  it('evcc: the project\'s .dockerignore (root *.json, *.yaml, Dockerfile) does not hide what the front-end build reads', async () => {
+    const r = await gen(evcc());
+    assert.deepEqual(r.existingIgnore?.conflicts, [], JSON.stringify(r.existingIgnore));
+  });
+
+  it('negative: the ignore file excluding the front-end\'s sources or its build configuration is still a conflict', async () => {
+    for (const ignore of ['assets\n', '*.ts\n']) {
+      const r = await gen(evcc({ '.dockerignore': ignore }));
+      assert.ok((r.existingIgnore?.conflicts ?? []).some((c) => c.needs.startsWith('RUN npm run build')), JSON.stringify(r.existingIgnore));
+    }
+  });
+
+  it('negative: a `vp` command without the vite-plus package is not taken for vite → the refusal stands', async () => {
+    await assert.rejects(gen(evcc({ 'package.json': EVCC_PACKAGE('vp build', '') })), /\/\/go:embed dist in \.: dist does not exist/);
+  });
+
+  it('negative: vite writes elsewhere (outDir "../public/" under root "./assets") → the refusal stands', async () => {
+    const config = 'export default {\n  root: "./assets",\n  build: { outDir: "../public/" },\n};\n';
+    await assert.rejects(gen(evcc({ 'vite.config.ts': config })), /\/\/go:embed dist in \.: dist does not exist/);
+  });
+
+  it('engines.node: a newer minimum major picks its image; none, an older one or a range it cannot read keeps the default', async () => {
+    const { nodeImageFor } = await import('../../server/src/generate/assets');
+    assert.equal(nodeImageFor('>=26.0.0')?.image, 'node:26-bookworm-slim');
+    assert.equal(nodeImageFor('^24.11.0 || >=26')?.image, 'node:24-bookworm-slim');
+    for (const e of [undefined, '>=18', '^20.19.0 || ^22.18.0', '*', 'latest', 26]) assert.equal(nodeImageFor(e), null, String(e));
+  });
+});

@@ -226,11 +226,28 @@ export interface WebStage {
   from?: string;
   /** The script name and where its output was recognised. */
   why: string;
+  /** The node image when package.json's `engines.node` asks for a newer major than NODE_IMAGE's, with why. */
+  node?: { image: string; why: string };
 }
 
 export const NODE_IMAGE = 'node:22-bookworm-slim';
+const NODE_MAJOR = 22;
+
+/**
+ * The node image a package.json's `engines.node` minimum asks for (`">=26.0.0"`, `"^24.11"`):
+ * `node:<major>-bookworm-slim` when that major is newer than NODE_IMAGE's, else null.
+ */
+export function nodeImageFor(engines: unknown): { image: string; why: string } | null {
+  if (typeof engines !== 'string') return null;
+  const first = engines.split('||')[0].trim();
+  const m = /^(?:>=|\^|~)?\s*v?(\d{2,3})(?:\.\d+){0,2}(?:\s|$)/.exec(first);
+  if (!m || Number(m[1]) <= NODE_MAJOR || Number(m[1]) > 99) return null;
+  return { image: `node:${m[1]}-bookworm-slim`, why: `package.json's engines.node asks for ${JSON.stringify(engines)}` };
+}
+
 interface PackageJson {
   scripts?: Record<string, string>;
+  engines?: { node?: unknown };
 }
 
 /**
@@ -273,8 +290,15 @@ function configuredOutput(dir: string, io: AssetIo): { path: string; via: string
     for (const f of c.files) {
       const text = io.read(join(dir, f));
       if (text === null) continue;
-      const m = c.key.exec(text.replace(/\/\*[\s\S]*?\*\//g, '').replace(/^\s*\/\/.*$/gm, ''));
-      if (m) return { path: m[1], via: c.via };
+      const plain = text.replace(/\/\*[\s\S]*?\*\//g, '').replace(/^\s*\/\/.*$/gm, '');
+      const m = c.key.exec(plain);
+      if (!m) continue;
+      // vite resolves a relative outDir against its `root` (`root: "./assets"`, `outDir: "../dist/"`: dist).
+      const root = c.via === 'vite outDir' ? new RegExp(`^\\s*root\\s*:\\s*${literal}`, 'm').exec(plain)?.[1] : undefined;
+      if (root !== undefined && !nodePath.posix.isAbsolute(m[1]) && !nodePath.posix.isAbsolute(root)) {
+        return { path: nodePath.posix.join(root, m[1]), via: `vite outDir ${JSON.stringify(m[1])} under root ${JSON.stringify(root)}` };
+      }
+      return { path: m[1], via: c.via };
     }
   }
   return null;
@@ -309,13 +333,20 @@ function scriptOutput(dir: string, cmd: string, pkgText: string, io: AssetIo): {
   }
   const esbuild = esbuildOutput(dir, cmd, io);
   if (esbuild) return esbuild;
-  if (/\b(vite|vue-cli-service|svelte-kit)\b/.test(cmd)) {
+  // Vite+ (the `vite-plus` package's `vp` command): `vp build` is vite's build, configured by vite.config.*.
+  const vitePlus = VITE_PLUS_BUILD.test(cmd) && VITE_PLUS_DEP.test(pkgText);
+  if (/\b(vite|vue-cli-service|svelte-kit)\b/.test(cmd) || vitePlus) {
     const c = configuredOutput(dir, io);
-    if (c) return { path: nodePath.posix.normalize(c.path).replace(/\/$/, ''), via: c.via };
-    if (/\bvite\b/.test(cmd)) return { path: 'dist', via: 'vite build writes dist' };
+    if (c) return { path: nodePath.posix.normalize(c.path).replace(/\/$/, ''), via: `${c.via}${vitePlus ? ' (`vp build` of vite-plus is vite\'s build)' : ''}` };
+    if (/\bvite\b/.test(cmd) || vitePlus) return { path: 'dist', via: vitePlus ? '`vp build` (vite-plus, vite\'s build) writes dist' : 'vite build writes dist' };
   }
   return null;
 }
+
+/** `vp build` (also `vp run build` is the script itself, not this): the Vite+ command line's build. */
+const VITE_PLUS_BUILD = /(^|[\s;&|])vp\s+build\b/;
+/** The package that provides `vp`, as a dependency in package.json. */
+const VITE_PLUS_DEP = /"vite-plus"\s*:/;
 
 /**
  * Where an esbuild build writes, relative to the package.json folder: `esbuild … --outdir=X` in the
@@ -473,7 +504,8 @@ export function webStageFor(target: string, io: AssetIo): WebStage | null {
       cache = '/root/.npm';
       run = `npm run ${script[0]}`;
     }
-    return { dir, manifests, install, cache, build: run, outputs: [target], ...(from !== undefined ? { from } : {}), why: `${join(dir, 'package.json')}: ${why}` };
+    const node = nodeImageFor(pkg.engines?.node);
+    return { dir, manifests, install, cache, build: run, outputs: [target], ...(from !== undefined ? { from } : {}), why: `${join(dir, 'package.json')}: ${why}`, ...(node ? { node } : {}) };
   }
   return null;
 }

@@ -42,6 +42,8 @@ export interface WebInput {
   build: string;
 }
 
+/** Files at the root of a front-end that its install and build read: manifests, lockfiles, the build tool's configuration, the entry page. */
+const ROOT_WEB_FILE = /^(package\.json|package-lock\.json|npm-shrinkwrap\.json|pnpm-lock\.yaml|pnpm-workspace\.yaml|yarn\.lock|\.npmrc|\.yarnrc(\.yml)?|\.browserslistrc|browserslist|index\.html|(vite|vitest|vue|svelte|webpack(\.[a-z]+)?|rollup|postcss|tailwind|babel|esbuild|astro|nuxt|next)\.config\.[cm]?[jt]s|\.babelrc(\.json)?|\.postcssrc(\.json)?)$/;
 const NOT_READ_BY_WEB_BUILD = /(^|\/)node_modules\/|(^|\/)\.[^/]+\/|(^|\/)\.env(\.[^/]*)?$|\.(md|go)$/i;
 
 /**
@@ -84,6 +86,9 @@ export function existingIgnoreConflicts(
     const inDir = (f: string) => web.dir === '' || f.startsWith(web.dir + '/');
     for (const f of io.listFiles(web.dir)) {
       if (!inDir(f.path) || isProduced(f.path) || NOT_READ_BY_WEB_BUILD.test(f.path)) continue;
+      // A front-end at the context root: of the root's own files, the build reads its manifests and
+      // tool configuration, not the repository's other files (Dockerfile, CI YAML, scripts, schemas).
+      if (web.dir === '' && !f.path.includes('/') && !ROOT_WEB_FILE.test(f.path)) continue;
       if (!ignore.isIgnored(f.path)) continue;
       // Not again when the line is already reported for a folder holding the file (memos's `/web/`).
       const line = ignore.explain(f.path).line;

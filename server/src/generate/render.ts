@@ -43,7 +43,7 @@ export function renderDockerfile(p: Plan): string {
     const w = p.web;
     const wd = w.dir === '' ? '/src' : `/src/${w.dir}`;
     L.push('# The front-end the Go program embeds, built from its package.json.');
-    L.push(`FROM --platform=$BUILDPLATFORM ${NODE_IMAGE} AS web`);
+    L.push(`FROM --platform=$BUILDPLATFORM ${w.node?.image ?? NODE_IMAGE} AS web`);
     L.push(`WORKDIR ${wd}`);
     L.push(`COPY ${w.manifests.join(' ')} ./`);
     L.push(...run([cacheMount(w.cache)], [w.install]));
