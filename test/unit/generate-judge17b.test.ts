@@ -12,6 +12,7 @@
  * 3. A front-end built by Vite+ (`vp build`, the vite-plus package): vite's build, its outDir
  *    read under vite's `root`, the node image from `engines.node`; at the context root, the
  *    project's ignore file conflicts only over what the front-end build reads.
+ * 4. A program that runs docker (cloud-provider-kind): a Check about the daemon's socket.
  */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
@@ -276,5 +277,28 @@ describe('3. a front-end built by Vite+ (`vp build`)', () => {
     assert.equal(nodeImageFor('>=26.0.0')?.image, 'node:26-bookworm-slim');
     assert.equal(nodeImageFor('^24.11.0 || >=26')?.image, 'node:24-bookworm-slim');
     for (const e of [undefined, '>=18', '^20.19.0 || ^22.18.0', '*', 'latest', 26]) assert.equal(nodeImageFor(e), null, String(e));
+  });
+});
+
+// kubernetes-sigs/cloud-provider-kind at 57084484288d2f81ec08aa9d9b7cd0d4d018c375 (Apache-2.0):
+// main.go runs cmd.Execute; pkg/container/container.go `var containerRuntime = "docker"` and
+// `exec.Command(containerRuntime, append([]string{"run", "--name", name}, args...)...)`; the
+// project's compose.yml mounts /var/run/docker.sock.
+describe('4. a program that runs a container engine\'s command line', () => {
+  const cpk = (runtime: string) => workspace({
+    'go.mod': 'module sigs.k8s.io/cloud-provider-kind\n\ngo 1.26\n',
+    'go.sum': '',
+    'main.go': 'package main\n\nimport "sigs.k8s.io/cloud-provider-kind/pkg/container"\n\nfunc main() {\n\t_ = container.Run("kindccm-lb", "envoyproxy/envoy")\n}\n',
+    'pkg/container/container.go': `package container\n\nimport "os/exec"\n\nvar containerRuntime = "${runtime}"\n\nfunc Run(name string, args ...string) error {\n\treturn exec.Command(containerRuntime, append([]string{"run", "--name", name}, args...)...).Run()\n}\n`,
+  });
+
+  it('cloud-provider-kind: it runs docker → a Check naming the socket to mount and the non-root user; lint-clean', async () => {
+    const r = await genClean(cpk('docker'));
+    assert.ok(r.warnings.some((w) => w.startsWith('The program runs docker (exec.Command(containerRuntime = "docker") in pkg/container/container.go), which talks to its daemon through /var/run/docker.sock: the container has it only when you mount it') && w.includes('--group-add')), r.warnings.join('\n'));
+  });
+
+  it('negative: a program that runs git gets no socket Check', async () => {
+    const r = await genClean(cpk('git'));
+    assert.ok(!r.warnings.some((w) => w.includes('docker.sock')), r.warnings.join('\n'));
   });
 });

@@ -280,6 +280,9 @@ const SYSTEM_CGO: readonly { path: string; binds: string; dev: string }[] = [
   { path: 'github.com/miekg/pkcs11', binds: 'a PKCS#11 module (loaded at run time)', dev: '' },
 ];
 
+/** Command lines of container engines: they need their daemon's socket at run time. */
+const CONTAINER_CLI = new Set(['docker', 'podman', 'nerdctl']);
+
 /** Build files that state how the project builds (GOWORK=off in a Makefile, a Dockerfile, goreleaser). */
 const BUILD_FILE = /(^|\/)(Dockerfile[^/]*|[^/]*\.Dockerfile|Makefile|GNUmakefile|[^/]*\.mk|\.goreleaser\.ya?ml|Taskfile\.ya?ml|justfile)$/;
 /** Build scripts, read only for where they say GOWORK=off (hack/make-rules/build.sh). */
@@ -930,6 +933,14 @@ export function plan(model: WorkspaceModel, options: GenerateOptions, io: Genera
     warnings.push(runtime === 'distroless' || runtime === 'scratch'
       ? `The program runs ${shown} at run time, and ${runtimeImage} has no programs but the binary: those calls fail in the container. Use --runtime debian (or alpine) and install them in the runtime stage, or copy them in.`
       : `The program runs ${shown} at run time, which ${runtimeImage} does not include: install ${missing.length > 1 ? 'them' : 'it'} in the runtime stage (${install} …).`);
+  }
+  // A container engine's command line (docker, podman, nerdctl) does nothing without its daemon's
+  // socket, which the container has only when it is mounted, and which is root's.
+  const engineClis = shape.runsCommands.filter((c) => c.onlyWith === undefined && CONTAINER_CLI.has(c.name));
+  if (engineClis.length > 0) {
+    const e = engineClis[0];
+    const sock = e.name === 'podman' ? '/run/podman/podman.sock' : e.name === 'nerdctl' ? '/run/containerd/containerd.sock' : '/var/run/docker.sock';
+    warnings.push(`The program runs ${e.name} (${e.via}), which talks to its daemon through ${sock}: the container has it only when you mount it (docker run -v ${sock}:${sock} …)${root ? '' : `, and as non-root (USER 65532) it can open it only with --group-add <the socket's group id> (or as root: access to the socket is root on the host anyway)`}.${installed(e.name) ? '' : ` ${runtimeImage} has no ${e.name} either (see above).`}`);
   }
   // A program run through a name the configuration gives (helmfile: `exec.Command(cmd, …)` with
   // cmd from DefaultHelmBinary = "helm"): the generator cannot follow it, so the Check says so.
