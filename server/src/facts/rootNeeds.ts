@@ -7,6 +7,10 @@
  *    (inspektor-gadget's ig: `if os.Geteuid() != 0 { return fmt.Errorf("… must be run as root …") }`).
  *  - RUNTIME_CLIENT: the program talks to the node's container runtime over its socket (a CRI or
  *    containerd client: openkruise's kruise-daemon dials /hostvarrun/containerd.sock, root 0660).
+ *  - installsDockerCli + dockerCliRun: the image holds the docker CLI and the program runs it
+ *    (by name, or through a shell it hands command lines: AnyAppStart's `sh -c "docker start …"`),
+ *    or its start script does (DOCKER_IN_SCRIPT): the CLI talks to the host's docker.sock,
+ *    root:docker 0660, as a Go Docker client does.
  *  - hostWorkloads: the repository's Kubernetes manifests run a program with host access and no
  *    non-root securityContext: `hostPID: true` or `privileged: true`, or a hostPath volume of a
  *    host system folder mounted into the container (kube-bench's job*.yaml: hostPID and
@@ -18,9 +22,11 @@
  */
 import * as path from 'node:path';
 import { copyPaths, stageChain, startInstructions, workdirBefore } from '../dockerfile/facts';
+import { installsPackage } from '../dockerfile/packages';
 import type { DockerfileModel, Stage } from '../dockerfile/model';
 import { stripGoComments } from '../workspace/goText';
 import type { WorkspaceModel } from '../workspace/model';
+import { packageByDir } from '../workspace/query';
 import type { WorkspaceFiles } from '../workspace/types';
 import { workspaceFact } from './memo';
 
@@ -84,6 +90,48 @@ export function rootChecks(packages: readonly SourcesOf[]): RootCheck[] {
  * socket (containerd.sock, crio.sock: root, 0660), which a fixed non-root uid cannot open.
  */
 export const RUNTIME_CLIENT = /^(k8s\.io\/cri-api\/pkg\/apis\/runtime\/v1(alpha2)?|k8s\.io\/cri-client\/pkg(\/.*)?|github\.com\/containerd\/containerd|github\.com\/containerd\/containerd\/v2\/client)$/;
+
+// ---------------------------------------------------------------------------------------------
+// The docker CLI
+
+/** Packages of the docker command-line client: alpine's `docker`/`docker-cli`, Debian's and Ubuntu's `docker.io`/`docker-cli`, Docker's `docker-ce-cli`. */
+const DOCKER_CLI_PACKAGE = /^(docker|docker-cli|docker\.io|docker-ce-cli)$/;
+
+/**
+ * The image holds the docker CLI: the stage (chain) installs its package, or copies a `docker`
+ * binary from a bin folder of another stage or image (`COPY --from=docker:27-cli
+ * /usr/local/bin/docker /usr/local/bin/`).
+ */
+export function installsDockerCli(model: DockerfileModel, stage: Stage): boolean {
+  if (installsPackage(model, stage, (name) => DOCKER_CLI_PACKAGE.test(name))) return true;
+  return stageChain(model, stage).some((s) => s.instructions.some((i) => {
+    if (i.keyword !== 'COPY' || !i.flags.some((f) => f.name === 'from')) return false;
+    return copyPaths(i)?.sources.some((p) => /(^|\/)s?bin\/docker$/.test(p.replace(/\/+$/, ''))) === true;
+  }));
+}
+
+/** Shells a program hands a command line to (`exec.Command("sh", "-c", line)`). */
+const SHELL = /^(\/usr)?(\/bin\/)?(sh|bash|ash|dash)$/;
+
+/**
+ * How the packages `dirs` (a program's local import closure) run the docker CLI: a call that runs
+ * `docker` by name (`exec.Command("docker", …)`), or a shell that runs the command lines it is
+ * given (AnyAppStart's `exec.Command("sh", "-c", str)`, its commands from types.yaml: `docker
+ * start`, `docker logs` …): in an image that holds the docker CLI those are docker commands.
+ * The call (`exec.Command("sh") in internal/service/exec.go`), null when none.
+ */
+export function dockerCliRun(ws: WorkspaceModel, dirs: readonly string[]): string | null {
+  for (const d of dirs) {
+    const pkg = packageByDir(ws, d);
+    for (const r of pkg?.runsPrograms ?? []) {
+      if (path.posix.basename(r.name) === 'docker' || SHELL.test(r.name)) return `${r.via} in ${d === '' ? r.file : `${d}/${r.file}`}`;
+    }
+  }
+  return null;
+}
+
+/** A script that runs the docker CLI: `docker <command>` at a line's start, after `;`, `&&`, `|`, `(`, `$(`, or exec/then/do/sudo. */
+export const DOCKER_IN_SCRIPT = /(?:^|[;&|(`]|\$\()\s*(?:(?:exec|then|do|else|sudo|nohup|command)\s+)*docker\s+(?:--?[a-z][\w-]*(?:[= ]\S+)?\s+)*[a-z]/m;
 
 // ---------------------------------------------------------------------------------------------
 // Kubernetes manifests

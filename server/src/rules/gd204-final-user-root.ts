@@ -17,7 +17,9 @@
  *    and systemd as PID 1 (`/sbin/init` as the command, or `STOPSIGNAL SIGRTMIN+3`: a kind node
  *    or system container), which starts each service as its own user.
  *  - a Docker Engine API client (its program reaches github.com/docker/docker/client & co., or
- *    an ENV points DOCKER_HOST at a unix socket): it works through the host's docker.sock
+ *    an ENV points DOCKER_HOST at a unix socket), or an image that holds the docker CLI and whose
+ *    program runs it (by name, or through `sh -c` with the command lines it is given: AnyAppStart)
+ *    or whose start script from the context does: it works through the host's docker.sock
  *    (root:docker 0660), which a fixed uid cannot open; an eBPF tool (its program reaches
  *    github.com/cilium/ebpf, libbpfgo or gobpf): loading programs into the kernel needs root; a
  *    program that sets up the network (TUN devices, netlink, nftables, iptables: sing-tun,
@@ -56,7 +58,7 @@ import { finalCopies, programPackages } from '../facts/builtPackages';
 import { copiedFileText } from '../facts/copiedFiles';
 import { devOrBuilderImage } from '../facts/goAtStart';
 import { workspaceFact } from '../facts/memo';
-import { entrypointWorkloads, entrypointWorkloadsOfImage, hostWorkloads, hostWorkloadsOfImage, rootChecks, RUNTIME_CLIENT } from '../facts/rootNeeds';
+import { DOCKER_IN_SCRIPT, dockerCliRun, entrypointWorkloads, entrypointWorkloadsOfImage, hostWorkloads, hostWorkloadsOfImage, installsDockerCli, rootChecks, RUNTIME_CLIENT } from '../facts/rootNeeds';
 import type { DockerfileModel, Instruction, Stage } from '../dockerfile/model';
 import { installsPackage } from '../dockerfile/packages';
 import { insertLinesAfter, insertAboveInstruction } from '../edits/edits';
@@ -223,6 +225,15 @@ function programsNeedRoot(ctx: RuleContext, stage: Stage): boolean {
   };
   if ([...packages, ...named].some(needsRoot)) return true;
   if (packages.length === 0) packages = builds.length === 0 ? mainPackages(ws).filter((p) => !NOT_SHIPPED.test(p.dir)) : [];
+  // The image holds the docker CLI and a program runs it (by name, or through a shell it hands
+  // command lines: AnyAppStart), or the start script from the context does: the CLI works
+  // through the host's docker.sock, as a Go Docker client does.
+  if (installsDockerCli(ctx.model, stage)) {
+    if ([...packages, ...named].some((p) => dockerCliRun(ws, buildFacts(ws, p.dir).packages) !== null)) return true;
+    const script = startArgv(ctx.model, stage).find((a) => !a.startsWith('-') && !/^(\/usr)?(\/bin\/)?(sh|bash|ash|dash|tini|dumb-init|\/sbin\/tini)$/.test(a) && a !== '--');
+    const text = script && ctx.files ? copiedFileText(ctx.model, stage, script, ctx.files) : null;
+    if (text !== null && DOCKER_IN_SCRIPT.test(text)) return true;
+  }
   return packages.length > 0 && packages.every((p) => imports(p).some((i) => DOCKER_CLIENT.test(i)));
 }
 

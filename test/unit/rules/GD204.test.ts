@@ -636,3 +636,94 @@ describe('GD204: a host-access container with only args runs the image\'s ENTRYP
     assert.equal(has(CSIDRIVER.replace('ENTRYPOINT ["csidriver"]', 'CMD ["csidriver"]'), 'GD204', kubeedge(statefulSet())), true);
   });
 });
+
+// Judge 17 (round 17): aceberg/AnyAppStart 6985a06d136c934c2b7e5600986fb083844b71d9 (MIT).
+// Dockerfile (484 bytes; Dockerfile.new is the same) and Dockerfile.old (290 bytes), context the
+// repository root (.github/workflows/*-docker.yml `context: .`), module in backend/. The
+// runtime installs the docker CLI (`apk add --no-cache docker tzdata openssh`), README.md:44
+// mounts /var/run/docker.sock, and every action runs a command line from types.yaml through
+// `exec.Command("sh", "-c", str)` (backend/internal/service/exec.go, 1,095 bytes): `docker
+// start`, `docker logs` … (backend/configs/types.yaml, 343 bytes). Skeleton: backend/go.mod's
+// module and require lines, the import blocks of cmd/AnyAppStart/main.go (333 bytes),
+// internal/web/api.go (3,664 bytes) and internal/service/exec.go with its exec call.
+describe('GD204: an image that holds the docker CLI for the program to run (AnyAppStart)', () => {
+  const ANYAPPSTART = (runtime = 'RUN apk add --no-cache docker tzdata openssh \\\n    && mkdir /data') => df([
+    'FROM --platform=$BUILDPLATFORM tonistiigi/xx AS xx',
+    '',
+    'FROM --platform=$BUILDPLATFORM golang:alpine AS builder',
+    '',
+    'COPY --from=xx / /',
+    '',
+    'WORKDIR /src',
+    '',
+    'COPY backend/go.mod backend/go.sum ./',
+    'RUN go mod download',
+    '',
+    'COPY backend/ .',
+    '',
+    'ARG TARGETPLATFORM',
+    'RUN CGO_ENABLED=0 xx-go build -ldflags=\'-w -s\' -o /AnyAppStart ./cmd/AnyAppStart',
+    '',
+    '',
+    'FROM alpine',
+    '',
+    'WORKDIR /app',
+    '',
+    runtime,
+    '',
+    'COPY --from=builder /AnyAppStart /app/',
+    '',
+    'ENTRYPOINT ["./AnyAppStart"]',
+  ]);
+  const OLD = (runtime = 'RUN apk add --no-cache docker tzdata openssh') => df([
+    'FROM golang:alpine AS builder',
+    '',
+    'RUN apk add build-base',
+    'COPY backend /src',
+    'RUN cd /src/cmd/AnyAppStart/ && CGO_ENABLED=0 go build -o /AnyAppStart .',
+    '',
+    '',
+    'FROM alpine:3',
+    '',
+    runtime,
+    '',
+    'WORKDIR /app',
+    'COPY --from=builder /AnyAppStart /app/',
+    '',
+    'ENTRYPOINT ["./AnyAppStart"]',
+  ]);
+  const EXEC = (call: string) => `package service\n\nimport (\n\t"os/exec"\n\t"strings"\n\n\t"github.com/aceberg/AnyAppStart/internal/models"\n)\n\nfunc anyExec(name string, ssh string, str string) (bool, string) {\n\tif ssh != "" {\n\t\tstr = ssh + " " + str\n\t}\n\tstr = strings.Replace(str, "$ITEMNAME", name, -1)\n\tcmd := ${call}\n\tout, err := cmd.CombinedOutput()\n\treturn err == nil, string(out)\n}\n\nvar _ models.Item\n`;
+  const anyAppStart = (call = 'exec.Command("sh", "-c", str)') => tempWorkspace({
+    'backend/go.mod': 'module github.com/aceberg/AnyAppStart\n\ngo 1.24.2\n\nrequire (\n\tgithub.com/gin-gonic/gin v1.10.0\n\tgithub.com/spf13/viper v1.20.1\n\tgopkg.in/yaml.v3 v3.0.1\n)\n',
+    'backend/go.sum': '',
+    'backend/cmd/AnyAppStart/main.go': 'package main\n\nimport (\n\t"flag"\n\n\t"github.com/aceberg/AnyAppStart/internal/web"\n)\n\nfunc main() { flag.Parse(); web.Gui("/data/AnyAppStart", "") }\n',
+    'backend/internal/web/api.go': 'package web\n\nimport (\n\t"encoding/json"\n\t"log"\n\t"net/http"\n\t"sort"\n\n\t"github.com/gin-gonic/gin"\n\n\t"github.com/aceberg/AnyAppStart/internal/models"\n\t"github.com/aceberg/AnyAppStart/internal/service"\n)\n',
+    'backend/internal/models/models.go': 'package models\n\ntype Item struct{ Name, Type, Exec string }\n',
+    'backend/internal/service/exec.go': EXEC(call),
+    'backend/configs/types.yaml': 'Docker:\n    Logs: docker logs\n    Restart: docker restart\n    Start: docker start\n    State: docker ps --filter status=running | grep\n    Stop: docker stop\n',
+  });
+
+  it('silent: the image installs the docker CLI and the program runs command lines through sh -c, or docker itself', () => {
+    assert.equal(has(ANYAPPSTART(), 'GD204', anyAppStart()), false);
+    assert.equal(has(OLD(), 'GD204', anyAppStart()), false);
+    assert.equal(has(OLD('RUN apk add --no-cache docker-cli'), 'GD204', anyAppStart('exec.Command("docker", "start", name)')), false);
+    assert.equal(has(OLD('COPY --from=docker:27-cli /usr/local/bin/docker /usr/local/bin/docker'), 'GD204', anyAppStart()), false);
+  });
+
+  it('still reported without the docker CLI, or when the program runs nothing', () => {
+    // The same program on an image without the CLI: the commands it runs are no docker commands.
+    assert.equal(has(ANYAPPSTART('RUN apk add --no-cache tzdata openssh \\\n    && mkdir /data'), 'GD204', anyAppStart()), true);
+    assert.equal(has(OLD('RUN apk add --no-cache tzdata openssh'), 'GD204', anyAppStart()), true);
+    // The CLI installed, but the program runs no program (another tool's call, not a shell).
+    assert.equal(has(OLD(), 'GD204', anyAppStart('exec.Command("systemctl", "start", name)')), true);
+    // Without the workspace nothing tells: reported as before.
+    assert.equal(has(OLD(), 'GD204'), true);
+  });
+
+  it('silent when the start script from the context runs docker in an image with the CLI', () => {
+    const text = df(['FROM alpine:3.22', 'RUN apk add --no-cache docker-cli', 'COPY --from=build /out/app /usr/local/bin/app', 'COPY entrypoint.sh /entrypoint.sh', 'ENTRYPOINT ["/entrypoint.sh"]']);
+    const ws = (script: string) => tempWorkspace({ 'go.mod': 'module example.com/app\n\ngo 1.24\n', 'main.go': 'package main\n\nfunc main() {}\n', 'entrypoint.sh': script });
+    assert.equal(has(text, 'GD204', ws('#!/bin/sh\nset -e\ndocker network create app || true\nexec app "$@"\n')), false);
+    assert.equal(has(text, 'GD204', ws('#!/bin/sh\n# talks to docker later\nexec app "$@"\n')), true);
+  });
+});
