@@ -8,7 +8,7 @@ import type { GoModule, GoPackage } from '../../server/src/workspace/model';
 
 function pkg(over: Partial<GoPackage>): GoPackage {
   return {
-    dir: 'p', name: 'p', isMain: false, imports: [], usesCgo: false, callsLoadLocation: false, setsUser: false, importsTzdata: false, runsPrograms: [],
+    dir: 'p', name: 'p', isMain: false, imports: [], usesCgo: false, callsLoadLocation: false, setsUser: false, importsTzdata: false, runsPrograms: [], httpClient: true,
     module: '', importPath: 'example.com/p', files: ['p.go'], cgoFallback: false, ...over,
   };
 }
@@ -210,5 +210,17 @@ describe('hand-made models', () => {
     assert.equal(m.module?.requirements[0].indirect, false);
     assert.equal(buildFacts(m, 'cmd/app').needsCgo, true);
     assert.equal(m.context.git.kind, null);
+  });
+});
+
+describe('parseGoFile httpClient (GD202: a program that only serves)', () => {
+  const file = (imports: string, body: string) => parseGoFile(`package main\n\nimport (\n${imports}\n)\n\n${body}\n`).httpClient;
+  it('is true when the file names net/http\'s client side or renames the import, false when it only serves', () => {
+    assert.equal(file('\t"net/http"', 'func h(w http.ResponseWriter, r *http.Request) { w.WriteHeader(http.StatusOK) }\nfunc main() { _ = http.ListenAndServe(":8080", nil) }'), false);
+    assert.equal(file('\t"net/http"', 'func main() { _, _ = http.Get("https://example.com") }'), true);
+    assert.equal(file('\t"net/http"', 'var c = &http.Client{}'), true);
+    assert.equal(file('\t"net/http"', 'func main() { r, _ := http.NewRequestWithContext(nil, "GET", "https://x", nil); _ = r }'), true);
+    assert.equal(file('\tnethttp "net/http"', 'var _ = nethttp.StatusOK'), true);
+    assert.equal(file('\t"fmt"', 'var _ = fmt.Sprint(http.Get)'), false, 'no net/http import');
   });
 });

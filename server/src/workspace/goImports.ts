@@ -29,12 +29,22 @@ export interface GoFileInfo {
   hasFuncMain: boolean;
   /** The file imports os/exec: the programs it runs by name (see ./programsRun.ts); null otherwise. */
   execs: FileExecs | null;
+  /**
+   * The file imports net/http and may make requests with it: it names a client identifier
+   * (`http.Get`, `http.Client`, `http.NewRequest`, `http.DefaultTransport` …; HTTP_CLIENT), or
+   * imports the package under another name (not read). False when it does not import net/http,
+   * or only serves (`http.StatusOK`, `http.ListenAndServe`, `http.Handler`).
+   */
+  httpClient: boolean;
   /** The `//go:build` expression (or the `// +build` lines joined) in the header, null when none. */
   constraint: string | null;
 }
 
 /** A call that changes the process's user or groups, or a child's credentials (see `setsUser`). */
 const SETS_USER = /\b(?:syscall|unix)\.(?:Set(?:res|re)?[ug]id\s*\(|Setgroups\s*\(|Credential\s*\{)/;
+
+/** net/http's client side: the functions and types that send requests (see `httpClient`). */
+const HTTP_CLIENT = /\bhttp\.(?:Get|Head|Post|PostForm|Client|DefaultClient|NewRequest|NewRequestWithContext|Transport|DefaultTransport|RoundTripper|ProxyFromEnvironment|ProxyURL)\b/;
 
 const SPACE = 0x20, TAB = 0x09, CR = 0x0d, LF = 0x0a, SLASH = 0x2f, STAR = 0x2a, QUOTE = 0x22, BACKTICK = 0x60;
 const LPAREN = 0x28, RPAREN = 0x29, SEMI = 0x3b, DOT = 0x2e;
@@ -163,7 +173,7 @@ function readsZoneinfo(view: Buffer, from: number): boolean {
  */
 export function parseGoFile(content: Uint8Array | string): GoFileInfo {
   const buf: Buffer = typeof content === 'string' ? Buffer.from(content, 'utf8') : Buffer.isBuffer(content) ? content : Buffer.from(content.buffer, content.byteOffset, content.byteLength);
-  const info: GoFileInfo = { packageName: null, imports: [], importsC: false, callsLoadLocation: false, setsUser: false, hasFuncMain: false, execs: null, constraint: null };
+  const info: GoFileInfo = { packageName: null, imports: [], importsC: false, callsLoadLocation: false, setsUser: false, hasFuncMain: false, execs: null, constraint: null, httpClient: false };
   try {
     let start = 0;
     if (buf.length >= 3 && buf[0] === 0xef && buf[1] === 0xbb && buf[2] === 0xbf) start = 3;
@@ -184,11 +194,18 @@ export function parseGoFile(content: Uint8Array | string): GoFileInfo {
         info.imports.push(p);
       }
     };
+    /** net/http imported under another name than `http` (or `.`): its uses are not read. */
+    let httpRenamed = false;
     const readSpec = (first: Tok): boolean => {
       // ImportSpec = [ "." | PackageName ] ImportPath
       let tok = first;
-      if (tok.k === 'ident' || (tok.k === 'punct' && tok.c === DOT)) tok = sc.next();
+      let renamed = false;
+      if (tok.k === 'ident' || (tok.k === 'punct' && tok.c === DOT)) {
+        renamed = !(tok.k === 'ident' && decode(tok.s, tok.e) === 'http');
+        tok = sc.next();
+      }
       if (tok.k !== 'string') return false;
+      if (renamed && tok.value === 'net/http') httpRenamed = true;
       add(tok.value);
       return true;
     };
@@ -218,6 +235,7 @@ export function parseGoFile(content: Uint8Array | string): GoFileInfo {
     if (seen.has('time')) info.callsLoadLocation = readsZoneinfo(view, bodyStart);
     if ((seen.has('syscall') || seen.has('golang.org/x/sys/unix')) && SETS_USER.test(view.toString('latin1', bodyStart))) info.setsUser = true;
     if (seen.has('os/exec')) info.execs = fileExecs(view.toString('utf8'));
+    if (seen.has('net/http')) info.httpClient = httpRenamed || HTTP_CLIENT.test(view.toString('latin1', bodyStart));
     if (info.packageName === 'main') {
       if (view.indexOf('func main()', bodyStart, 'latin1') >= 0) info.hasFuncMain = true;
       else if (view.indexOf('main', bodyStart, 'latin1') >= 0) {

@@ -102,6 +102,8 @@ export interface GoPackage {
    * returns), from its files that import os/exec, in file order (see ./programsRun.ts).
    */
   runsPrograms: ProgramRun[];
+  /** A file imports net/http and may send requests with it (see GoFileInfo `httpClient`). */
+  httpClient: boolean;
 
   // ---- extensions ----
   /** Folder of the go.mod governing this package ('' for the root module), null when none. */

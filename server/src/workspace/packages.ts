@@ -122,6 +122,7 @@ export class PackageIndex {
     let cgoFallback = false;
     let callsLoadLocation = false;
     let setsUser = false;
+    let httpClient = false;
     let hasFuncMain = false;
     const fileNames: string[] = [];
     const execs: { file: string; execs: GoFileInfo['execs'] }[] = [];
@@ -134,6 +135,7 @@ export class PackageIndex {
       if (f.off && !f.on) cgoFallback = true;
       if (f.info.callsLoadLocation) callsLoadLocation = true;
       if (f.info.setsUser) setsUser = true;
+      if (f.info.httpClient) httpClient = true;
       if (f.info.hasFuncMain) hasFuncMain = true;
     }
     fileNames.sort();
@@ -149,6 +151,7 @@ export class PackageIndex {
       setsUser,
       importsTzdata: imports.has('time/tzdata'),
       runsPrograms: programsRun(execs),
+      httpClient,
       module: old?.module ?? null,
       importPath: old?.importPath ?? null,
       files: fileNames,

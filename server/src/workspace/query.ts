@@ -135,6 +135,9 @@ export interface BuildFacts {
   needsTzdata: boolean;
 }
 
+/** HTTP routers and server frameworks over net/http, which make no outbound connections of their own. */
+const HTTP_SERVER_LIBRARY = /^github\.com\/(gin-gonic\/gin|labstack\/echo(\/v[0-9]+)?|go-chi\/chi(\/v[0-9]+)?|gorilla\/(mux|handlers)|julienschmidt\/httprouter)(\/|$)/;
+
 function isStdlib(importPath: string): boolean {
   const first = importPath.split('/')[0];
   return !first.includes('.');
@@ -198,6 +201,8 @@ export function buildFacts(model: WorkspaceModel, dir: string): BuildFacts {
   const seen = new Set<string>();
   const queue: GoPackage[] = [start];
   const external = new Set<string>();
+  /** Indexes into facts.tls of net/http imports by packages that only serve. */
+  const serverOnly = new Set<number>();
   while (queue.length > 0) {
     const p = queue.shift()!;
     if (seen.has(p.dir)) continue;
@@ -214,12 +219,19 @@ export function buildFacts(model: WorkspaceModel, dir: string): BuildFacts {
       const m = knownCgoModuleFor(imp);
       if (m) facts.cgo.push({ kind: 'import', pkg: p.dir, importPath: imp, module: m });
     }
-    for (const t of tlsImports(p.imports)) facts.tls.push({ pkg: p.dir, importPath: t });
+    for (const t of tlsImports(p.imports)) {
+      if (t === 'net/http' && !p.httpClient) serverOnly.add(facts.tls.length);
+      facts.tls.push({ pkg: p.dir, importPath: t });
+    }
     if (p.callsLoadLocation) facts.loadLocationIn.push(p.dir);
     if (p.importsTzdata) facts.importsTzdata = true;
   }
   facts.packages.sort();
   facts.externalImports = [...external].sort();
+  // net/http imported only to serve (bgtest: a gin server, `http.StatusOK`) makes no TLS
+  // connection, when nothing else of the program can dial: every module it imports is an HTTP
+  // server library. Any other module (a database driver, an SDK) may dial with the system roots.
+  if (serverOnly.size > 0 && facts.externalImports.every((i) => HTTP_SERVER_LIBRARY.test(i))) facts.tls = facts.tls.filter((_, k) => !serverOnly.has(k));
   const mod = start.module !== null ? model.modules.find((m) => m.dir === start.module) ?? null : null;
   if (mod) {
     for (const r of mod.requirements ?? []) {

@@ -4,6 +4,7 @@ import { describe, it, before } from 'node:test';
 import { makeGoModule, makeGoPackage, makeWorkspaceModel } from '../../../server/src/workspace/make';
 import { applyFix, df, lint, ready } from '../helpers';
 import { ONLY, load, opts, find, build } from './kit/context';
+import { tempWorkspace } from './kit/realworld';
 
 /** GD202 scratch-without-ca-certificates: its own cases (the themed suites beside it test rules together). */
 before(() => ready);
@@ -163,5 +164,49 @@ describe('GD202 scratch-without-ca-certificates', () => {
     assert.match(fs[0].message, /\.\/cmd\/nps reaches (net\/http|crypto\/tls)/);
     assert.match(fs[0].message, /skip verification do not/);
     assert.doesNotMatch(fs[0].message, /every HTTPS/);
+  });
+});
+
+// Judge 17 (round 17): kserve/kserve aaac4e294dae2c7b1aa1886447793f3aa1c30912 (Apache-2.0)
+// docs/samples/graph/bgtest: Dockerfile (258 bytes, as it is; context: that folder, its README
+// builds with `docker build .`), bgtest/go.mod (module bgtest, gin v1.7.7), bgtest/main.go: a gin
+// server on :8080 that imports net/http only for `http.StatusOK` and makes no outbound
+// connection. Skeleton: the Dockerfile, go.mod's module/require lines, main.go's import block and
+// its uses of gin and net/http.
+describe('GD202: a program that only serves HTTP (kserve bgtest)', () => {
+  const BGTEST = df([
+    'FROM golang:1.21 AS build',
+    'WORKDIR /',
+    'COPY bgtest /project/bgtest/',
+    'RUN cd /project/bgtest && go build -mod vendor -o bgtest -ldflags \'-linkmode "external" -extldflags "-static"\'',
+    '',
+    'FROM scratch AS final',
+    'COPY --from=build /project/bgtest/bgtest .',
+    'CMD ["./bgtest"]',
+  ]);
+  const MAIN = (imports: string[], body: string) => `package main\n\nimport (\n\t"fmt"\n\t"net/http"\n\t"os"\n\n\t"github.com/gin-gonic/gin"\n\t"github.com/gin-gonic/gin/binding"\n${imports.map((i) => `\t"${i}"\n`).join('')})\n\nfunc main() {\n\tdefaultURL := fmt.Sprintf("/v1/models/%s:predict", os.Getenv("target"))\n\tr := gin.Default()\n\tr.POST("/splitter", handle)\n\tr.POST(defaultURL, handle)\n\tr.Run(":8080")\n}\n\nfunc handle(ctx *gin.Context) {\n\tvar r map[string]any\n\tctx.ShouldBindBodyWith(&r, binding.JSON)\n${body}\tctx.JSON(http.StatusOK, r)\n}\n`;
+  const bgtest = (imports: string[] = [], body = '') => tempWorkspace({
+    'bgtest/go.mod': 'module bgtest\n\ngo 1.25.0\n\nrequire github.com/gin-gonic/gin v1.7.7\n',
+    'bgtest/go.sum': '',
+    'bgtest/main.go': MAIN(imports, body),
+    'README.md': 'cd bgtest; go mod vendor; cd -; docker build .\n',
+  });
+
+  it('silent: net/http only serves, and gin is the only module', () => {
+    assert.deepEqual(lint(BGTEST, bgtest()).filter((f) => f.code === 'GD202'), []);
+  });
+
+  it('still reported when the program sends a request, imports net/http renamed, or imports another module', () => {
+    const has202 = (o: ReturnType<typeof bgtest>) => lint(BGTEST, o).some((f) => f.code === 'GD202');
+    assert.equal(has202(bgtest([], '\t_, _ = http.Get("https://example.com")\n')), true);
+    assert.equal(has202(bgtest([], '\t_ = &http.Client{}\n')), true);
+    assert.equal(has202(bgtest(['github.com/lib/pq'])), true, 'a database driver may dial TLS with the system roots');
+    const renamed = tempWorkspace({
+      'bgtest/go.mod': 'module bgtest\n\ngo 1.25.0\n\nrequire github.com/gin-gonic/gin v1.7.7\n', 'bgtest/go.sum': '',
+      'bgtest/main.go': MAIN([], '').replace('\t"net/http"\n', '\tnethttp "net/http"\n').replace('http.StatusOK', 'nethttp.StatusOK'),
+    });
+    assert.equal(has202(renamed), true);
+    // crypto/tls is still a TLS client indicator.
+    assert.equal(has202(bgtest(['crypto/tls'])), true);
   });
 });
