@@ -5,6 +5,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { loadWorkspace } from '../../../server/src/workspace/load';
 import { df, ready } from '../helpers';
+import { KSERVE_BGTEST_DOCKERFILE } from './kit/realworld';
 import { GOLANG_VARIANT_LINES } from '../../../server/src/images/golangTag';
 import { fixture, find, has, spanText, fix, mod, tempWorkspace } from './kit/workspaceGo';
 
@@ -173,16 +174,7 @@ describe('GD101 go-version-behind-gomod', () => {
       'bgtest/main.go': 'package main\n\nimport (\n\t"fmt"\n\t"net/http"\n\t"os"\n\n\t"github.com/gin-gonic/gin"\n\t"github.com/gin-gonic/gin/binding"\n)\n\nfunc main() {}\n',
       ...extra,
     });
-    const dockerfile = (image: string) => df([
-      `FROM ${image} AS build`,
-      'WORKDIR /',
-      'COPY bgtest /project/bgtest/',
-      'RUN cd /project/bgtest && go build -mod vendor -o bgtest -ldflags \'-linkmode "external" -extldflags "-static"\'',
-      '',
-      'FROM scratch AS final',
-      'COPY --from=build /project/bgtest/bgtest .',
-      'CMD ["./bgtest"]',
-    ]);
+    const dockerfile = KSERVE_BGTEST_DOCKERFILE;
 
     it('reports golang:1.21 against bgtest/go.mod, naming that file, with a retag fix', () => {
       const ws = bgtest('1.25.0');

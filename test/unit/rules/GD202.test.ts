@@ -4,7 +4,7 @@ import { describe, it, before } from 'node:test';
 import { makeGoModule, makeGoPackage, makeWorkspaceModel } from '../../../server/src/workspace/make';
 import { applyFix, df, lint, ready } from '../helpers';
 import { ONLY, load, opts, find, build } from './kit/context';
-import { tempWorkspace } from './kit/realworld';
+import { KSERVE_BGTEST_DOCKERFILE, tempWorkspace } from './kit/realworld';
 
 /** GD202 scratch-without-ca-certificates: its own cases (the themed suites beside it test rules together). */
 before(() => ready);
@@ -174,16 +174,7 @@ describe('GD202 scratch-without-ca-certificates', () => {
 // connection. Skeleton: the Dockerfile, go.mod's module/require lines, main.go's import block and
 // its uses of gin and net/http.
 describe('GD202: a program that only serves HTTP (kserve bgtest)', () => {
-  const BGTEST = df([
-    'FROM golang:1.21 AS build',
-    'WORKDIR /',
-    'COPY bgtest /project/bgtest/',
-    'RUN cd /project/bgtest && go build -mod vendor -o bgtest -ldflags \'-linkmode "external" -extldflags "-static"\'',
-    '',
-    'FROM scratch AS final',
-    'COPY --from=build /project/bgtest/bgtest .',
-    'CMD ["./bgtest"]',
-  ]);
+  const BGTEST = KSERVE_BGTEST_DOCKERFILE();
   const MAIN = (imports: string[], body: string) => `package main\n\nimport (\n\t"fmt"\n\t"net/http"\n\t"os"\n\n\t"github.com/gin-gonic/gin"\n\t"github.com/gin-gonic/gin/binding"\n${imports.map((i) => `\t"${i}"\n`).join('')})\n\nfunc main() {\n\tdefaultURL := fmt.Sprintf("/v1/models/%s:predict", os.Getenv("target"))\n\tr := gin.Default()\n\tr.POST("/splitter", handle)\n\tr.POST(defaultURL, handle)\n\tr.Run(":8080")\n}\n\nfunc handle(ctx *gin.Context) {\n\tvar r map[string]any\n\tctx.ShouldBindBodyWith(&r, binding.JSON)\n${body}\tctx.JSON(http.StatusOK, r)\n}\n`;
   const bgtest = (imports: string[] = [], body = '') => tempWorkspace({
     'bgtest/go.mod': 'module bgtest\n\ngo 1.25.0\n\nrequire github.com/gin-gonic/gin v1.7.7\n',

@@ -5,7 +5,7 @@ import { after } from 'node:test';
 import type { AnalyzeOptions } from '../../../../server/src/rules/analyze';
 import { workspaceForDockerfile } from '../../../../server/src/driver/ignoreFile';
 import { loadWorkspace } from '../../../../server/src/workspace/load';
-import { lint, writeTree } from '../../helpers';
+import { df, lint, writeTree } from '../../helpers';
 
 /** Helpers of the rules-realworld.test.ts suites, shared with the one-rule files in test/unit/rules/. */
 export const find = (text: string, code: string, opts: AnalyzeOptions = {}) => lint(text, opts).filter((f) => f.code === code);
@@ -33,3 +33,19 @@ export const GO_MOD = 'module example.com/app\n\ngo 1.22\n\nrequire github.com/p
 // Imports the module go.mod requires: a build of it has modules to download (a main that imports
 // only the standard library downloads nothing, and GD104 stays silent for it).
 export const MAIN = 'package main\n\nimport (\n\t"fmt"\n\n\t"github.com/pkg/errors"\n)\n\nfunc main() { fmt.Println(errors.New("hi")) }\n';
+
+/**
+ * kserve/kserve aaac4e2 (Apache-2.0) docs/samples/graph/bgtest/Dockerfile, built from
+ * docs/samples/graph (its README: `cd bgtest; go mod vendor; cd -; docker build .`), with the
+ * builder image as a parameter (the repository's is golang:1.21). GD101 and GD202 read it.
+ */
+export const KSERVE_BGTEST_DOCKERFILE = (image = 'golang:1.21'): string => df([
+  `FROM ${image} AS build`,
+  'WORKDIR /',
+  'COPY bgtest /project/bgtest/',
+  'RUN cd /project/bgtest && go build -mod vendor -o bgtest -ldflags \'-linkmode "external" -extldflags "-static"\'',
+  '',
+  'FROM scratch AS final',
+  'COPY --from=build /project/bgtest/bgtest .',
+  'CMD ["./bgtest"]',
+]);
