@@ -178,3 +178,32 @@ describe('ignore patterns: the `*ending` shortcut', () => {
     assert.equal(compileIgnorePattern('*.md').match('docs/README.md'), false);
   });
 });
+
+describe('ignore patterns: literal head and tail checked before the automaton', () => {
+  // The same pattern with its first and last literal characters written as one-character
+  // classes has no literal head or tail: the automaton alone decides it. Both must agree.
+  const asClass = (c: string) => `[${c}]`;
+  const unanchored = (pattern: string): string => {
+    const chars = Array.from(pattern);
+    const lit = (i: number) => i >= 0 && i < chars.length && !'*?[]\\'.includes(chars[i]);
+    const first = lit(0) ? 0 : -1;
+    const last = lit(chars.length - 1) ? chars.length - 1 : -1;
+    return chars.map((c, i) => (i === first || i === last ? asClass(c) : c)).join('');
+  };
+  const patterns = ['**/*.swp', '**/*~', 'testbin/*', 'a*b', 'dir/**/x.go', 'a]b', 'é*\u{1F600}', 'docs/*/README*', 'x?y', 'ab*ab', '**/node_modules/*'];
+  const paths = ['', 'a', 'ab', 'aab', 'abab', 'a.swp', 'dir/a.swp', 'dir/a.swpx', 'file~', 'dir/file~', '~', 'testbin', 'testbin/', 'testbin/x', 'testbin/x/y', 'dir/x.go', 'dir/a/b/x.go', 'dirx.go', 'a]b', 'é\u{1F600}', 'éz\u{1F600}', 'é', '\u{1F600}', 'docs/a/README.md', 'docs/README.md', 'xzy', 'x/y', 'web/node_modules/a', 'node_modules/a'];
+  it('decides as the automaton alone does, exactly and through parents', () => {
+    for (const pattern of patterns) {
+      const fast = compileIgnorePattern(pattern);
+      const plain = compileIgnorePattern(unanchored(pattern));
+      for (const p of paths) {
+        assert.equal(fast.match(p), plain.match(p), `${pattern} on ${JSON.stringify(p)}`);
+        assert.equal(matchesOrParent(fast, p), matchesOrParent(plain, p), `${pattern} or parent on ${JSON.stringify(p)}`);
+      }
+    }
+    assert.equal(compileIgnorePattern('**/*.swp').match('a/b.swp'), true);
+    assert.equal(compileIgnorePattern('**/*.swp').match('a/b.swo'), false);
+    assert.equal(compileIgnorePattern('testbin/*').match('testbin/tool'), true);
+    assert.equal(compileIgnorePattern('testbin/*').match('test/tool'), false);
+  });
+});

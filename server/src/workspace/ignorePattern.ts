@@ -102,7 +102,27 @@ export function compileIgnorePattern(source: string): IgnorePattern {
     const ending = tokens.map((t) => (t.t === 'lit' ? t.c : '')).join('');
     return { source, bad, match: (p) => !p.includes('/') && p.endsWith(ending) };
   }
-  return { source, bad, match: (p) => run(tokens, p) };
+  // Every path the automaton accepts starts with the literals before the first wildcard and ends
+  // with those after the last: checked first, they turn most paths away at once (`**/*.swp`
+  // meets each of a vendored tree's files and each of their folders).
+  let h = 0;
+  while (h < tokens.length && tokens[h].t === 'lit') h++;
+  let t = tokens.length;
+  while (t > h && tokens[t - 1].t === 'lit') t--;
+  const head = literals(tokens, 0, h);
+  const tail = literals(tokens, t, tokens.length);
+  if (head === '' && tail === '') return { source, bad, match: (p) => run(tokens, p) };
+  const min = head.length + tail.length;
+  return { source, bad, match: (p) => p.length >= min && p.startsWith(head) && p.endsWith(tail) && run(tokens, p) };
+}
+
+function literals(tokens: Token[], from: number, to: number): string {
+  let s = '';
+  for (let i = from; i < to; i++) {
+    const tok = tokens[i];
+    if (tok.t === 'lit') s += tok.c;
+  }
+  return s;
 }
 
 /**
