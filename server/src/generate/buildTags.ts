@@ -15,7 +15,7 @@ import { parseDockerfile } from '../dockerfile/parse';
 import { outlineScript } from '../dockerfile/shell';
 import { LineTable } from '../dockerfile/text';
 import { stageBuilds } from '../facts/builtPackages';
-import { parseGoFile } from '../workspace/goImports';
+import { evalConstraint, parseGoFile } from '../workspace/goImports';
 import type { WorkspaceModel } from '../workspace/model';
 import { DOCKERFILE_NAME } from './ownBuild';
 
@@ -35,6 +35,8 @@ export interface TagDecision {
   tags: string[];
   reasons: string[];
   warnings: string[];
+  /** The gated files the tags select (their imports are part of the program: a cgo driver). */
+  selected: GatedFile[];
 }
 
 const PLATFORM = /^(linux|unix|gc|gccgo|cgo|go1\.[0-9]+|aix|android|darwin|dragonfly|freebsd|hurd|illumos|ios|js|nacl|netbsd|openbsd|plan9|solaris|wasip1|windows|zos|386|amd64|amd64p32|arm|armbe|arm64|arm64be|loong64|mips|mipsle|mips64|mips64le|ppc|ppc64|ppc64le|riscv|riscv64|s390|s390x|sparc|sparc64|wasm)$/;
@@ -59,13 +61,24 @@ export function gatedFiles(dirs: readonly string[], io: TagIo): GatedFile[] {
       const text = io.readFile(f.path);
       if (text === null) continue;
       const c = parseGoFile(text.slice(0, 4096)).constraint;
-      if (c === null || c.includes('!')) continue;
-      const ids = (c.match(/[A-Za-z0-9_.]+/g) ?? []).filter((t) => !PLATFORM.test(t));
+      if (c === null) continue;
+      // The custom tags the constraint asks for (not those it asks to be absent: writefreely's
+      // database-sqlite.go is `sqlite && !wflib`), and it must be off in a plain build and on
+      // with them (`!sqlite && !wflib`, the default file, is not gated).
+      const ids = [...c.matchAll(/(!\s*)?([A-Za-z0-9_.]+)/g)].filter((m) => m[1] === undefined && !PLATFORM.test(m[2])).map((m) => m[2]);
       if (ids.length === 0 || ids.some((t) => NOT_A_FEATURE.test(t))) continue;
+      if (evalConstraint(c, null) !== 0 || !selectedBy(c, ids)) continue;
       out.push({ file: f.path, constraint: c, tags: [...new Set(ids)] });
     }
   }
   return out;
+}
+
+/** Does a build with these custom tags compile a file of this constraint (linux, any GOARCH, cgo either way)? */
+export function selectedBy(constraint: string, tags: readonly string[]): boolean {
+  // A tag the build sets is as true as `linux`.
+  const set = new Set(tags);
+  return evalConstraint(constraint.replace(/[A-Za-z0-9_.]+/g, (t) => (set.has(t) ? 'linux' : t)), null) !== 0;
 }
 
 /** Make variables assigned in the file (`VAR ?= …`, `VAR := …`, `VAR = …`), last one wins. */
@@ -93,6 +106,73 @@ function expand(value: string, vars: ReadonlyMap<string, string>, depth = 0): st
   return out;
 }
 
+/**
+ * A recipe line with the Makefile's variables expanded where it defines them (writefreely's
+ * `$(GOBUILD) -v -tags='netgo sqlite'` with `GOBUILD=$(GOCMD) build $(LDFLAGS)`, `GOCMD=go`), the
+ * others left as written: only to see which command a line runs.
+ */
+function expandKnown(line: string, vars: ReadonlyMap<string, string>, depth = 0): string {
+  if (depth > 5) return line;
+  return line.replace(/\$\(([A-Za-z_][A-Za-z0-9_]*)\)|\$\{([A-Za-z_][A-Za-z0-9_]*)\}/g, (all, a, b) => {
+    const v = vars.get(a ?? b);
+    return v === undefined ? all : expandKnown(v, vars, depth + 1);
+  });
+}
+
+/**
+ * The Make targets of a Makefile that its default goal reaches (the first target, and its
+ * prerequisites, transitively: writefreely's `all : build`, `build: deps`), read as text.
+ */
+function makeTargets(text: string): { defaultGoal: string | null; prerequisites: Map<string, string[]> } {
+  const prerequisites = new Map<string, string[]>();
+  let defaultGoal: string | null = null;
+  for (const line of text.replace(/\\\n/g, ' ').split('\n')) {
+    if (line.startsWith('\t')) continue;
+    const m = /^([A-Za-z0-9_./-][^:=#\s]*(?:[ \t]+[A-Za-z0-9_./-][^:=#\s]*)*)[ \t]*:(?![=:])([^;#]*)/.exec(line);
+    if (!m) continue;
+    const prereqs = m[2].replace(/\|/g, ' ').split(/\s+/).filter((w) => w !== '' && !w.includes('$'));
+    for (const t of m[1].split(/\s+/)) {
+      if (t.includes('%')) continue;
+      prerequisites.set(t, [...(prerequisites.get(t) ?? []), ...prereqs]);
+      if (defaultGoal === null && !t.startsWith('.')) defaultGoal = t;
+    }
+  }
+  return { defaultGoal, prerequisites };
+}
+
+/** Targets reached from `roots` through prerequisites. */
+function reached(roots: readonly string[], prerequisites: ReadonlyMap<string, string[]>): Set<string> {
+  const seen = new Set<string>();
+  const todo = [...roots];
+  while (todo.length > 0) {
+    const t = todo.pop()!;
+    if (seen.has(t)) continue;
+    seen.add(t);
+    todo.push(...(prerequisites.get(t) ?? []));
+  }
+  return seen;
+}
+
+/** The Make targets a root Dockerfile's RUN lines run (`RUN make build && make ui`: build, ui); '' stands for the default goal. */
+function dockerfileMakeTargets(io: TagIo): { file: string; targets: string[] }[] {
+  const out: { file: string; targets: string[] }[] = [];
+  for (const file of io.listFiles('').map((f) => f.path).filter((p) => DOCKERFILE_NAME.test(p) && !p.endsWith('.dockerignore') && !DEV_TARGET.test(p)).sort()) {
+    const text = io.readFile(file);
+    if (text === null) continue;
+    const targets: string[] = [];
+    // `make` where a command starts: right after RUN (and its flags), `&&`, `||`, `;` or `(`; not a package name (`apk add make`).
+    for (const m of text.replace(/\\[ \t]*\r?\n/g, ' ').matchAll(/(?:^[ \t]*RUN(?:[ \t]+--\S+)*[ \t]+|&&[ \t]*|\|\|[ \t]*|;[ \t]*|\([ \t]*)make((?:[ \t]+[^\s;&|)]+)*)/gim)) {
+      const words = m[1].trim().split(/\s+/).filter((w) => w !== '');
+      const named = words.filter((w) => !w.startsWith('-') && !w.includes('=') && /^[A-Za-z0-9_./-]+$/.test(w));
+      // `make -C dir`, `make -f file`: another Makefile.
+      if (words.some((w) => /^-(C|f|-directory|-file|-makefile)/.test(w))) continue;
+      targets.push(...(named.length > 0 ? named : ['']));
+    }
+    if (targets.length > 0) out.push({ file, targets: [...new Set(targets)] });
+  }
+  return out;
+}
+
 /** The words of a `-tags` value, null unless every one is a plain tag. */
 function tagWords(value: string): string[] | null {
   const words = value.split(/[\s,]+/).filter((w) => w !== '');
@@ -106,6 +186,8 @@ export interface ProjectBuild {
   tags: string[] | null;
   /** The tags as written (for a Check). */
   raw: string;
+  /** A Makefile's build: the file and the target whose recipe runs it. */
+  make?: { file: string; target: string };
 }
 
 /**
@@ -132,16 +214,19 @@ function makefileBuilds(targetDir: string, moduleDir: string, io: TagIo): Projec
       // A development or debugging build of the package is not how it ships (beszel's
       // build-hub-dev: `go build -tags development`, which proxies the UI to a dev server).
       if (DEV_TARGET.test(rule)) continue;
-      if (!/\bgo\s+(?:build|install)\b/.test(line) || !names.test(line)) continue;
-      const m = /-tags(?:=|\s+)('([^']*)'|"([^"]*)"|(\S+))/.exec(line);
+      // In a recipe line the go command may sit in a variable (`$(GOBUILD)`).
+      const seen = line.startsWith('\t') ? expandKnown(line, vars) : line;
+      if (!/\bgo\s+(?:build|install)\b/.test(seen) || !names.test(seen)) continue;
+      const make = rule === '' ? undefined : { file: mk, target: rule };
+      const m = /-tags(?:=|\s+)('([^']*)'|"([^"]*)"|(\S+))/.exec(line) ?? /-tags(?:=|\s+)('([^']*)'|"([^"]*)"|(\S+))/.exec(seen);
       if (!m) {
-        out.push({ where: `${mk} (${rule || 'a recipe'})`, tags: [], raw: '' });
+        out.push({ where: `${mk} (${rule || 'a recipe'})`, tags: [], raw: '', ...(make ? { make } : {}) });
         continue;
       }
       const raw = m[2] ?? m[3] ?? m[4];
       const value = expand(raw, vars);
       const words = value === null ? null : tagWords(value);
-      out.push({ where: `${mk}: go build -tags ${m[1].trim()}${words && value !== raw ? ` (= "${words.join(' ')}")` : ''}`, tags: words, raw });
+      out.push({ where: `${mk}: go build -tags ${m[1].trim()}${words && value !== raw ? ` (= "${words.join(' ')}")` : ''}`, tags: words, raw, ...(make ? { make } : {}) });
     }
   }
   for (const gr of ['.goreleaser.yml', '.goreleaser.yaml']) {
@@ -271,30 +356,71 @@ export function projectBuilds(targetDir: string, moduleDir: string, importPath: 
 }
 
 /**
+ * When Makefile targets build the package in different ways, the builds of the targets the
+ * project runs to ship it: those a root Dockerfile's `RUN make …` runs (writefreely: `make
+ * build`), else those the Makefile's default goal reaches (`all : build`), with their
+ * prerequisites. The other targets (writefreely's `ci`, `build-no-sqlite`) are alternatives.
+ * Null when that leaves nothing out, or nothing.
+ */
+function shippingBuilds(builds: readonly ProjectBuild[], io: TagIo): { kept: ProjectBuild[]; left: ProjectBuild[]; via: string } | null {
+  const files = [...new Set(builds.filter((b) => b.make).map((b) => b.make!.file))];
+  if (files.length === 0) return null;
+  const reachedBy = new Map<string, Set<string>>();
+  const via: string[] = [];
+  const fromDockerfiles = dockerfileMakeTargets(io);
+  for (const file of files) {
+    const text = io.readFile(file);
+    if (text === null) return null;
+    const { defaultGoal, prerequisites } = makeTargets(text);
+    // A root Dockerfile's `make` runs the root Makefile.
+    const docker = file === 'Makefile' ? fromDockerfiles : [];
+    const roots = docker.length > 0 ? [...new Set(docker.flatMap((d) => d.targets))].map((t) => (t === '' ? defaultGoal : t)) : [defaultGoal];
+    if (roots.some((r) => r === null)) return null;
+    reachedBy.set(file, reached(roots as string[], prerequisites));
+    via.push(docker.length > 0
+      ? `${docker.map((d) => d.file).join(', ')} ${docker.length > 1 ? 'run' : 'runs'} \`make ${(roots as string[]).join(' ')}\``
+      : `the default goal of ${file} is \`${defaultGoal}\``);
+  }
+  const left = builds.filter((b) => b.make && !reachedBy.get(b.make.file)!.has(b.make.target));
+  const kept = builds.filter((b) => !left.includes(b));
+  if (left.length === 0 || kept.length === 0) return null;
+  return { kept, left, via: via.join('; ') };
+}
+
+/**
  * The tags to build with (stated tags that select gated files of the program), or a warning
  * when the program has gated files and nothing states the tags.
  */
 export function decideTags(targetDir: string, moduleDir: string, packageDirs: readonly string[], io: TagIo, target?: { importPath: string | null; model: WorkspaceModel }): TagDecision {
   const gated = gatedFiles(packageDirs, io);
-  if (gated.length === 0) return { tags: [], reasons: [], warnings: [] };
+  if (gated.length === 0) return { tags: [], reasons: [], warnings: [], selected: [] };
   const all = [...new Set(gated.flatMap((g) => g.tags))].sort();
   const shown = (gs: GatedFile[]) => gs.slice(0, 3).map((g) => `${g.file} (//go:build ${g.constraint})`).join(', ') + (gs.length > 3 ? ` and ${gs.length - 3} more` : '');
-  const builds = projectBuilds(targetDir, moduleDir, target?.importPath ?? null, io, target?.model);
-  const tagged = builds.filter((b) => b.tags === null || b.tags.length > 0);
+  const everyBuild = projectBuilds(targetDir, moduleDir, target?.importPath ?? null, io, target?.model);
   const key = (b: ProjectBuild) => (b.tags === null ? `?${b.raw}` : [...b.tags].sort().join(','));
-  const sets = new Map<string, ProjectBuild[]>();
-  for (const b of builds) sets.set(key(b), [...(sets.get(key(b)) ?? []), b]);
-  const selects = (tags: readonly string[]) => gated.filter((g) => g.tags.some((t) => tags.includes(t)));
+  const setsOf = (bs: readonly ProjectBuild[]) => {
+    const sets = new Map<string, ProjectBuild[]>();
+    for (const b of bs) sets.set(key(b), [...(sets.get(key(b)) ?? []), b]);
+    return sets;
+  };
+  // Make targets that build the package otherwise than the one the project ships with.
+  const shipping = setsOf(everyBuild).size > 1 ? shippingBuilds(everyBuild, io) : null;
+  const builds = shipping?.kept ?? everyBuild;
+  const tagged = builds.filter((b) => b.tags === null || b.tags.length > 0);
+  const sets = setsOf(builds);
+  const selects = (tags: readonly string[]) => gated.filter((g) => selectedBy(g.constraint, tags));
   if (tagged.length > 0 && sets.size === 1 && tagged[0].tags !== null && selects(tagged[0].tags).length > 0) {
     // Every build of the package the project states passes the same tags.
     const stated = tagged[0];
     const selected = selects(stated.tags!);
     const left = all.filter((t) => !stated.tags!.includes(t));
     const where = builds.slice(0, 3).map((b) => b.where).join('; ') + (builds.length > 3 ? `; ${builds.length - 3} more` : '');
+    const others = shipping ? ` The Makefile's other targets build it otherwise (${shipping.left.slice(0, 3).map((b) => `${b.make!.target}: ${b.tags === null ? `-tags ${b.raw}` : b.tags.length === 0 ? 'no -tags' : `-tags ${b.tags.join(',')}`}`).join('; ')}${shipping.left.length > 3 ? `; ${shipping.left.length - 3} more` : ''}): not what the project runs to ship it (${shipping.via}).` : '';
     return {
       tags: stated.tags!,
-      reasons: [`-tags ${stated.tags!.join(',')}: the project builds with them (${where}${builds.length > 1 ? `: every build of ${targetDir === '' ? 'the root package' : targetDir} it states` : ''}), and ${selected.length} file${selected.length > 1 ? 's' : ''} of the packages the program compiles build only with them: ${shown(selected)}.`],
+      reasons: [`-tags ${stated.tags!.join(',')}: the project builds with them (${where}${builds.length > 1 ? `: every build of ${targetDir === '' ? 'the root package' : targetDir} it ${shipping ? 'ships' : 'states'}` : ''}), and ${selected.length} file${selected.length > 1 ? 's' : ''} of the packages the program compiles build only with them: ${shown(selected)}.${others}`],
       warnings: left.length > 0 ? [`Files of the program also build with tags the project's build does not pass by default (${left.slice(0, 8).join(', ')}${left.length > 8 ? ', …' : ''}): add them to -tags if you need them.`] : [],
+      selected,
     };
   }
   if (tagged.length > 0 && (sets.size > 1 || tagged[0].tags === null) && tagged.some((b) => b.tags === null || selects(b.tags).length > 0)) {
@@ -303,13 +429,15 @@ export function decideTags(targetDir: string, moduleDir: string, packageDirs: re
     return {
       tags: [],
       reasons: [],
+      selected: [],
       warnings: [`The project's builds of ${targetDir === '' ? 'the root package' : targetDir} ${sets.size > 1 ? 'do not all pass the same build tags' : 'pass build tags a variable holds'}: ${shownSets.join('; ')}. The generated build passes none, so ${shown(gated)} ${gated.length > 1 ? 'are' : 'is'} left out of the binary. Add the tags of the build you ship to the go build line (-tags …).`],
     };
   }
-  if (gated.length < 3) return { tags: [], reasons: [], warnings: [] };
+  if (gated.length < 3) return { tags: [], reasons: [], warnings: [], selected: [] };
   return {
     tags: [],
     reasons: [],
+    selected: [],
     warnings: [`${gated.length} files of the packages the program compiles build only with build tags (${all.slice(0, 8).join(', ')}${all.length > 8 ? ', …' : ''}): ${shown(gated)}. Built without -tags, they are left out of the binary (what they register, such as drivers or plugins, is missing at run time, silently). Add the tags your build uses to the go build line (-tags …).`],
   };
 }

@@ -4,7 +4,7 @@
  */
 import * as nodePath from 'node:path';
 import { TRIMPATH_SINCE, compareGoVersions } from '../images/golangTag';
-import { knownCgoRequirement } from '../workspace/goImports';
+import { knownCgoModuleFor, knownCgoRequirement, parseGoFile } from '../workspace/goImports';
 import type { GoModule, GoWork, WorkspaceModel } from '../workspace/model';
 import type { WorkspaceFiles } from '../workspace/types';
 import { describeWorkFile, nestedWork } from './nestedWork';
@@ -426,6 +426,9 @@ export function plan(model: WorkspaceModel, options: GenerateOptions, io: Genera
 
   // cgo
   const facts = buildFacts(model, target.dir);
+  // Build tags: files of the program gated by a custom tag, and the tags the project's build
+  // states (what they select may need cgo).
+  const tagDecision = decideTags(target.dir, target.module ?? '', facts.packages.filter((d) => packageByDir(model, d)?.module === pkg.module), io, { importPath: target.importPath, model });
   // The program's sources as far as they are read (ports, version, its shape).
   const sources = pkg.files.map((f) => ({ file: f, text: read(join(pkg.dir, f)) })).filter((s): s is { file: string; text: string } => s.text !== null);
   const closure: PackageSources[] = [];
@@ -470,8 +473,19 @@ export function plan(model: WorkspaceModel, options: GenerateOptions, io: Genera
   // C++ in the cgo build (duckdb-go, .cpp files, -lstdc++): the binary links libstdc++ at run time.
   const cxx = cxxReasons(facts.externalImports, [...new Set(facts.cgo.filter((r) => r.kind === 'import-C').map((r) => r.pkg))], { read, listFiles: (d) => io.listFiles(d) });
   const cxxModule = cxx.find((x) => x.module);
-  const cgo = facts.needsCgo || cgoVia.length > 0 || systemCgo.length > 0 || cxxModule !== undefined;
-  const cgoWhyAll = () => [facts.needsCgo ? cgoWhy(facts) : '', ...(cxxModule ? [`${describe(target)} imports ${cxxModule.via}`] : []), ...cgoVia.map((p) => `${describe(target)} imports ${describeCgoPath(p)}`),
+  // Files the project's build tags add (writefreely's `-tags sqlite` selects database-sqlite.go,
+  // which imports go-sqlite3): their cgo is the program's.
+  const taggedCgo: string[] = [];
+  for (const g of tagDecision.selected) {
+    const text = read(g.file);
+    if (text === null) continue;
+    const info = parseGoFile(text);
+    const m = info.imports.map((i) => ({ i, m: knownCgoModuleFor(i) })).find((x) => x.m !== undefined);
+    if (info.importsC) taggedCgo.push(`${g.file} (built with -tags ${tagDecision.tags.join(',')}) has import "C"`);
+    else if (m) taggedCgo.push(`${g.file} (built with -tags ${tagDecision.tags.join(',')}) imports ${m.i}, which needs cgo (it binds ${m.m!.binds})`);
+  }
+  const cgo = facts.needsCgo || cgoVia.length > 0 || systemCgo.length > 0 || cxxModule !== undefined || taggedCgo.length > 0;
+  const cgoWhyAll = () => [facts.needsCgo ? cgoWhy(facts) : '', ...taggedCgo, ...(cxxModule ? [`${describe(target)} imports ${cxxModule.via}`] : []), ...cgoVia.map((p) => `${describe(target)} imports ${describeCgoPath(p)}`),
     ...systemCgo.filter((x) => !facts.cgo.some((r) => r.kind === 'import' && r.importPath === x.importPath)).map((x) => `${describe(target)} imports ${x.importPath} (cgo; it binds ${x.lib.binds})`)].filter((x) => x !== '').join('; ');
   // Programs the binary runs by name that a package provides (gopass: git, gpgconf from gnupg):
   // distroless has none, so unless a runtime was asked for, debian-slim with them installed.
@@ -581,8 +595,7 @@ export function plan(model: WorkspaceModel, options: GenerateOptions, io: Genera
     reasons.push('The program embeds time/tzdata: no zoneinfo needed in the runtime.');
   }
 
-  // Build tags: files of the program gated by a custom tag, and the tags the project's build states.
-  const tagDecision = decideTags(target.dir, target.module ?? '', facts.packages.filter((d) => packageByDir(model, d)?.module === pkg.module), io, { importPath: target.importPath, model });
+  // Build tags (decided above, before cgo).
   for (const t of tagDecision.tags) if (!tags.includes(t)) tags.push(t);
   reasons.push(...tagDecision.reasons);
   warnings.push(...tagDecision.warnings);
