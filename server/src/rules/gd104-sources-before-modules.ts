@@ -49,10 +49,11 @@ export const gd104: Rule = {
     // Walks the checked stage's chain; reports on the checked stage only when asked.
     const walk = (checked: Stage, reporting: boolean): boolean => {
       // Whether each stage of the chain ends with the module cache filled in a layer of its own
-      // (a stage FROM another one inherits that).
-      const cachedAtEnd: boolean[] = [];
+      // (a stage FROM another one inherits that). A map: an array indexed by stage number would
+      // be as long as the stage's index, for each stage of a long file (quadratic).
+      const cachedAtEnd = new Map<number, boolean>();
       for (const stage of stageChain(ctx.model, checked)) {
-        let modulesCached = stage.baseStage !== null ? (cachedAtEnd[stage.baseStage] ?? false) : baseHoldsModules(ctx, stage);
+        let modulesCached = stage.baseStage !== null ? (cachedAtEnd.get(stage.baseStage) ?? false) : baseHoldsModules(ctx, stage);
         let goModCopied = modulesCached;
         // Go run through make or a script builds the module too; such a step after go.mod alone
         // may be the download (`make deps`), so it counts as filling the module cache.
@@ -115,9 +116,9 @@ export const gd104: Rule = {
           // Past the first source copy, later layers cannot cache modules independently anyway.
           break;
         }
-        cachedAtEnd[stage.index] = modulesCached;
+        cachedAtEnd.set(stage.index, modulesCached);
       }
-      return cachedAtEnd[checked.index] ?? false;
+      return cachedAtEnd.get(checked.index) ?? false;
     };
     for (const checked of stagesToCheck(ctx)) walk(checked, true);
     return out;
