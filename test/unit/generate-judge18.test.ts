@@ -7,6 +7,9 @@
  * 1. Build tags that select a cgo driver (writefreely: `make build` passes `-tags='netgo sqlite'`
  *    through `$(GOBUILD)`, and `//go:build sqlite && !wflib` gates database-sqlite.go, which
  *    imports go-sqlite3): the tags of the build the project ships with, and cgo for what they add.
+ * 2. A program that runs git with a remote (trufflehog: `git clone`): ssh with it (openssh-client,
+ *    which Debian's git only recommends); git inside given repositories (`git -C`): a Check about
+ *    git's safe.directory for a repository mounted from the host.
  */
 import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
@@ -131,5 +134,54 @@ describe('1. build tags that select a cgo driver', () => {
     const r = await genClean(writefreely({ Dockerfile: null, Makefile: WF_MAKEFILE.replace('all : build', 'help:\n\t@echo targets') }));
     assert.doesNotMatch(goBuildRun(r.dockerfile), /-tags/, r.dockerfile);
     assert.ok(r.warnings.some((x) => x.startsWith("The project's builds of cmd/writefreely do not all pass the same build tags") && x.includes('database-sqlite.go')), r.warnings.join('\n'));
+  });
+});
+
+// trufflesecurity/trufflehog at 3ab759fef (AGPL-3.0): 3,900 files; go.mod `module
+// github.com/trufflesecurity/trufflehog/v3`, `go 1.25.0`; main.go (package main at the root)
+// imports pkg/sources/git, whose git.go builds `gitArgs = append(gitArgs, "clone")` and runs
+// `exec.CommandContext(ctx, "git", gitArgs...)`, and `exec.CommandContext(catFileCtx, "git", "-C",
+// gitDir, "cat-file", "blob", …)`; pkg/gitparse runs `git -C <source> diff …`. Its Dockerfile's
+// runtime: `apk add --no-cache bash git openssh-client ca-certificates …`, and entrypoint.sh runs
+// `git config --global --add safe.directory '*'` ("Directories might be owned by a user other than root").
+const TH_GIT = 'package git\n\nimport (\n\t"context"\n\t"os/exec"\n)\n\nfunc CloneRepo(ctx context.Context, url, clonePath string, args ...string) error {\n\tgitArgs := []string{}\n\tgitArgs = append(gitArgs, "clone")\n\tgitArgs = append(gitArgs, "--quiet")\n\tgitArgs = append(gitArgs, url, clonePath)\n\tcloneCmd := exec.CommandContext(ctx, "git", gitArgs...)\n\treturn cloneCmd.Run()\n}\n\nfunc CatFile(ctx context.Context, gitDir, path string) ([]byte, error) {\n\tcmd := exec.CommandContext(ctx, "git", "-C", gitDir, "cat-file", "blob", "HEAD:"+path)\n\treturn cmd.Output()\n}\n';
+function trufflehog(files: Record<string, string | null> = {}): string {
+  const all: Record<string, string | null> = {
+    'go.mod': 'module github.com/trufflesecurity/trufflehog/v3\n\ngo 1.25.0\n',
+    'main.go': 'package main\n\nimport (\n\t"context"\n\t"os"\n\n\t"github.com/trufflesecurity/trufflehog/v3/pkg/sources/git"\n)\n\nfunc main() {\n\t_ = git.CloneRepo(context.Background(), os.Args[1], "/tmp/x")\n}\n',
+    'pkg/sources/git/git.go': TH_GIT,
+    ...files,
+  };
+  return workspace(Object.fromEntries(Object.entries(all).filter((e): e is [string, string] => e[1] !== null)));
+}
+
+describe('2. a program that runs git with remotes, and inside repositories', () => {
+  it('trufflehog: git clone → git and openssh-client in the runtime; git -C → a Check about safe.directory; lint-clean', async () => {
+    const r = await genClean(trufflehog());
+    assert.match(r.dockerfile, /apt-get install -y --no-install-recommends git openssh-client/, r.dockerfile);
+    assert.ok(r.reasons.some((x) => x.includes('git clone in pkg/sources/git/git.go: git runs ssh for ssh:// and user@host: remotes')), r.reasons.join('\n'));
+    const check = r.warnings.find((x) => x.startsWith('The program runs git inside repositories (git -C in pkg/sources/git/git.go)'));
+    assert.ok(check, r.warnings.join('\n'));
+    assert.match(check!, /detected dubious ownership/);
+    assert.match(check!, /GIT_CONFIG_KEY_0=safe\.directory/);
+  });
+
+  it('alpine: apk add git openssh-client', async () => {
+    const r = await genClean(trufflehog(), { runtime: 'alpine' });
+    assert.match(r.dockerfile, /apk add --no-cache git openssh-client/, r.dockerfile);
+  });
+
+  it('git without a remote or a repository argument (git describe): git alone, no Check (the old behaviour)', async () => {
+    const r = await genClean(trufflehog({ 'pkg/sources/git/git.go': 'package git\n\nimport (\n\t"context"\n\t"os/exec"\n)\n\nfunc CloneRepo(ctx context.Context, url, clonePath string, args ...string) error {\n\treturn exec.CommandContext(ctx, "git", "describe", "--tags").Run()\n}\n' }));
+    assert.match(r.dockerfile, /apt-get install -y --no-install-recommends git \\/, r.dockerfile);
+    assert.doesNotMatch(r.dockerfile, /openssh-client/, r.dockerfile);
+    assert.ok(!r.warnings.some((x) => x.includes('dubious ownership')), r.warnings.join('\n'));
+  });
+
+  it('a program that runs ssh itself keeps its own reason; no second ssh', async () => {
+    const r = await genClean(trufflehog({ 'pkg/sources/git/ssh.go': 'package git\n\nimport "os/exec"\n\nfunc Dial(host string) error {\n\treturn exec.Command("ssh", host).Run()\n}\n' }));
+    assert.match(r.dockerfile, /install -y --no-install-recommends git openssh-client \\/, r.dockerfile);
+    assert.ok(r.reasons.some((x) => x.includes('exec.Command("ssh") in pkg/sources/git/ssh.go')), r.reasons.join('\n'));
+    assert.ok(!r.reasons.some((x) => x.includes('git runs ssh for')), r.reasons.join('\n'));
   });
 });

@@ -440,8 +440,17 @@ export function plan(model: WorkspaceModel, options: GenerateOptions, io: Genera
     budget -= files.length;
     closure.push({ dir: p.dir, imports: p.imports, files, runs: p.runsPrograms });
   }
+  // Past the budget, the programs the packages run by name still count (the loader knows them):
+  // only the files that run them are read (trufflehog's pkg/sources/git runs git clone).
+  const runsOnly: PackageSources[] = [];
+  for (const dir of facts.packages) {
+    const p = packageByDir(model, dir);
+    if (!p || p.module !== pkg.module || p.runsPrograms.length === 0 || closure.some((c) => c.dir === p.dir)) continue;
+    const files = [...new Set(p.runsPrograms.map((r) => r.file))].map((f) => ({ file: f, text: read(join(p.dir, f)) })).filter((s): s is { file: string; text: string } => s.text !== null);
+    runsOnly.push({ dir: p.dir, imports: p.imports, files, runs: p.runsPrograms });
+  }
   // The program's shape: subcommands, time zones without time.LoadLocation, the Docker socket.
-  const shape = programShape(closure, facts.externalImports, target.binary);
+  const shape = programShape(closure, facts.externalImports, target.binary, runsOnly);
   // Why the program must run as root (facts/rootNeeds.ts): only a check in the main package, of
   // the command the image runs (its file declares no other cobra command), stops it; one elsewhere
   // is a Check.
@@ -955,6 +964,10 @@ export function plan(model: WorkspaceModel, options: GenerateOptions, io: Genera
     const sock = e.name === 'podman' ? '/run/podman/podman.sock' : e.name === 'nerdctl' ? '/run/containerd/containerd.sock' : '/var/run/docker.sock';
     warnings.push(`The program runs ${e.name} (${e.via}), which talks to its daemon through ${sock}: the container has it only when you mount it (docker run -v ${sock}:${sock} …)${root ? '' : `, and as non-root (USER 65532) it can open it only with --group-add <the socket's group id> (or as root: access to the socket is root on the host anyway)`}.${installed(e.name) ? '' : ` ${runtimeImage} has no ${e.name} either (see above).`}`);
   }
+  // git in a repository owned by another uid (one mounted from the host) stops with "detected
+  // dubious ownership" (safe.directory, git 2.35.2 and later): trufflehog's entrypoint.sh sets
+  // `safe.directory '*'`. The image runs as 65532; the user knows whose files they mount.
+  if (shape.gitInRepositories !== null && !root) warnings.push(`The program runs git inside repositories (${shape.gitInRepositories}): git refuses one owned by another user than the one it runs as ("detected dubious ownership"), which a repository you mount from the host is (your uid, not 65532). Run the container as its owner (docker run --user "$(id -u):$(id -g)" …), or allow it for git: docker run -e GIT_CONFIG_COUNT=1 -e GIT_CONFIG_KEY_0=safe.directory -e GIT_CONFIG_VALUE_0='*' …`);
   // A program run through a name the configuration gives (helmfile: `exec.Command(cmd, …)` with
   // cmd from DefaultHelmBinary = "helm"): the generator cannot follow it, so the Check says so.
   const dynamic = shape.runsNamedAtRunTime;

@@ -42,6 +42,12 @@ export interface ProgramShape {
   /** Programs run by a literal name (`exec.Command("git", …)`), with where; not the program itself. */
   runsCommands: { name: string; via: string; onlyWith?: string }[];
   /**
+   * The program runs git inside repositories it is given (`git -C <dir> …`, `cmd.Dir = …` in a
+   * file that runs git): where. A repository mounted from the host belongs to another uid, which
+   * git refuses ("detected dubious ownership") unless safe.directory allows it.
+   */
+  gitInRepositories: string | null;
+  /**
    * cobra subcommands held in a variable (`var dhcpdLaunchCmd = &cobra.Command{Use: "dhcpd-launch"}`)
    * that an AddCommand-like call adds to another command: variable -> Use name. Also the functions
    * of a hand-made command table (`{"updates serve", cmdUpdatesServe}`, `"serve": serveCmd`):
@@ -313,7 +319,7 @@ export function commandTable(texts: readonly string[]): Map<string, string> {
   return out;
 }
 
-export function programShape(packages: readonly PackageSources[], externalImports: readonly string[], binary: string): ProgramShape {
+export function programShape(packages: readonly PackageSources[], externalImports: readonly string[], binary: string, runsOnly: readonly PackageSources[] = []): ProgramShape {
   const subcommands: { name: string; via: string }[] = [];
   /** Subcommands whose description says they start the program or a server (describesServing). */
   const serving: { name: string; via: string; v?: string }[] = [];
@@ -336,6 +342,33 @@ export function programShape(packages: readonly PackageSources[], externalImport
   const computed = new Set<string>();
   let readsTz: string | null = null;
   const runs: { name: string; via: string; onlyWith?: string }[] = [];
+  let gitRemote: { word: string; file: string } | null = null;
+  let gitLocal: string | null = null;
+  /** Programs run by name, of the files read (a big program's closure is read only so far). */
+  const collectRuns = (p: PackageSources) => {
+    const read = new Set(p.files.map((f) => f.file));
+    for (const r of p.runs ?? []) {
+      if (!read.has(r.file) || r.name === binary) continue;
+      // git with a remote (trufflehog's `gitArgs = append(gitArgs, "clone")` beside
+      // `exec.CommandContext(ctx, "git", gitArgs...)`): ssh:// and user@host: remotes make git run
+      // ssh, which Debian's git only recommends (--no-install-recommends leaves it out) and
+      // alpine's does not pull in.
+      if (/^(?:.*\/)?git$/.test(r.name) && r.onlyWith === undefined && (gitRemote === null || gitLocal === null)) {
+        const text = stripGoComments(p.files.find((f) => f.file === r.file)!.text);
+        const where = p.dir === '' ? r.file : `${p.dir}/${r.file}`;
+        const remote = /"(clone|fetch|pull|push|ls-remote)"/.exec(text);
+        if (remote && gitRemote === null) gitRemote = { word: remote[1], file: where };
+        const local = /"-C"|\.Dir\s*=[^=]/.exec(text);
+        if (local && gitLocal === null) gitLocal = `${local[0].startsWith('"') ? 'git -C' : 'a git command with cmd.Dir set'} in ${where}`;
+      }
+      const known = runs.find((x) => x.name === r.name);
+      // A call that runs whatever the environment says replaces one that runs only with a variable set.
+      if (known && (known.onlyWith === undefined || r.onlyWith !== undefined)) continue;
+      const entry = { name: r.name, via: `${r.via} in ${p.dir === '' ? r.file : `${p.dir}/${r.file}`}`, ...(r.onlyWith !== undefined ? { onlyWith: r.onlyWith } : {}) };
+      if (known) runs.splice(runs.indexOf(known), 1, entry);
+      else runs.push(entry);
+    }
+  };
   /** Functions named in a command table of their package: function -> the command words. */
   const handlers = new Map<string, string>();
   for (const p of packages) {
@@ -365,17 +398,7 @@ export function programShape(packages: readonly PackageSources[], externalImport
     const docopt = p.imports.some((i) => under(i, 'github.com/docopt/docopt-go'));
     const mitchellh = p.imports.some((i) => i === 'github.com/mitchellh/cli' || i === 'github.com/hashicorp/cli');
     const scoped = (v: string) => `${p.dir}\0${v}`;
-    // Programs run by name, of the files read (a big program's closure is read only so far).
-    const read = new Set(p.files.map((f) => f.file));
-    for (const r of p.runs ?? []) {
-      if (!read.has(r.file) || r.name === binary) continue;
-      const known = runs.find((x) => x.name === r.name);
-      // A call that runs whatever the environment says replaces one that runs only with a variable set.
-      if (known && (known.onlyWith === undefined || r.onlyWith !== undefined)) continue;
-      const entry = { name: r.name, via: `${r.via} in ${p.dir === '' ? r.file : `${p.dir}/${r.file}`}`, ...(r.onlyWith !== undefined ? { onlyWith: r.onlyWith } : {}) };
-      if (known) runs.splice(runs.indexOf(known), 1, entry);
-      else runs.push(entry);
-    }
+    collectRuns(p);
     for (const f of p.files) {
       const text = stripGoComments(f.text);
       const file = p.dir === '' ? f.file : `${p.dir}/${f.file}`;
@@ -614,6 +637,12 @@ export function programShape(packages: readonly PackageSources[], externalImport
       }
     }
   }
+  // Packages past the read budget: only their files that run programs were read.
+  for (const p of runsOnly) collectRuns(p);
+  if (gitRemote && !runs.some((r) => /^(?:.*\/)?ssh$/.test(r.name) && r.onlyWith === undefined)) {
+    const g = gitRemote as { word: string; file: string };
+    runs.push({ name: 'ssh', via: `git ${g.word} in ${g.file}: git runs ssh for ssh:// and user@host: remotes` });
+  }
   const tz = [...new Set(externalImports.filter((i) => TZ_MODULES.some((m) => under(i, m))).map((i) => TZ_MODULES.find((m) => under(i, m))!))];
   if (readsTz) tz.push(readsTz);
   return {
@@ -624,6 +653,7 @@ export function programShape(packages: readonly PackageSources[], externalImport
     tzLibraries: tz,
     dockerClients: [...new Set(externalImports.filter((i) => DOCKER_CLIENTS.some((m) => under(i, m))))],
     runsCommands: runs,
+    gitInRepositories: gitLocal,
     pocketBase: pocketBase ? { ...pocketBase, serves: pocketBaseServes } : null,
     rootChecks: rootChecks(packages),
     runsNamedAtRunTime: namedAtRunTime(packages, binary, runs.map((r) => r.name)),
