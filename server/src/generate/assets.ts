@@ -211,6 +211,14 @@ export interface WebStage {
   dir: string;
   /** Lock/manifest files copied before the install. */
   manifests: string[];
+  /**
+   * Other paths the install reads, relative to `dir` (a folder ends with `/`), each copied to its
+   * place below the stage's WORKDIR before the install: patch folders, yarn's .yarn/releases,
+   * workspace members' package.json (installInputs).
+   */
+  installPaths: string[];
+  /** Why each of manifests beyond package.json and the lockfile, and of installPaths, is copied. */
+  installWhy: string[];
   /** The install command (npm ci, pnpm install --frozen-lockfile, yarn install --frozen-lockfile). */
   install: string;
   /** Cache mount target for the package manager's store. */
@@ -248,6 +256,14 @@ export function nodeImageFor(engines: unknown): { image: string; why: string } |
 interface PackageJson {
   scripts?: Record<string, string>;
   engines?: { node?: unknown };
+  /** npm and yarn workspaces: globs, or `{ packages: [...] }` (yarn v1). */
+  workspaces?: unknown;
+  /** pnpm's settings in package.json (`pnpm.patchedDependencies`). */
+  pnpm?: { patchedDependencies?: unknown };
+  /** yarn's `patch:` protocol names its patch files here. */
+  resolutions?: unknown;
+  dependencies?: unknown;
+  devDependencies?: unknown;
 }
 
 /**
@@ -505,9 +521,146 @@ export function webStageFor(target: string, io: AssetIo): WebStage | null {
       run = `npm run ${script[0]}`;
     }
     const node = nodeImageFor(pkg.engines?.node);
-    return { dir, manifests, install, cache, build: run, outputs: [target], ...(from !== undefined ? { from } : {}), why: `${join(dir, 'package.json')}: ${why}`, ...(node ? { node } : {}) };
+    const inputs = installInputs(dir, install.includes('pnpm') ? 'pnpm' : install.includes('yarn') ? 'yarn' : 'npm', pkg, io);
+    manifests.push(...inputs.files);
+    return { dir, manifests, installPaths: inputs.paths, installWhy: inputs.why, install, cache, build: run, outputs: [target], ...(from !== undefined ? { from } : {}), why: `${join(dir, 'package.json')}: ${why}`, ...(node ? { node } : {}) };
   }
   return null;
+}
+
+/**
+ * What a package manager reads at install time besides package.json and its lockfile, from the
+ * folder it installs in (`dir`): pnpm-workspace.yaml (its settings, `patchedDependencies`,
+ * `packages`), .npmrc, .pnpmfile.cjs, yarn's .yarnrc(.yml) and the .yarn/releases, plugins and
+ * patches it names; the patch files named by `patchedDependencies` (pnpm), yarn's `patch:`
+ * protocol, or patch-package in an install script; and each workspace member's package.json (a
+ * frozen install checks the lockfile's importers against them). Without them `pnpm install
+ * --frozen-lockfile` stops (ERR_PNPM_LOCKFILE_CONFIG_MISMATCH: memos' web/pnpm-workspace.yaml and
+ * web/patches/). `files` are in `dir` itself (copied beside package.json); `paths` lie below it
+ * (folders or files, copied to the same place under the stage's WORKDIR). Paths outside `dir`
+ * are left out.
+ */
+export function installInputs(dir: string, pm: 'npm' | 'pnpm' | 'yarn', pkg: PackageJson, io: AssetIo): { files: string[]; paths: string[]; why: string[] } {
+  const files: string[] = [];
+  const paths: string[] = [];
+  const why: string[] = [];
+  const has = (f: string) => io.read(join(dir, f)) !== null;
+  const listed = io.listFiles ? io.listFiles(dir).filter((f) => dir === '' || f.path.startsWith(dir + '/')).map((f) => (dir === '' ? f.path : f.path.slice(dir.length + 1))) : null;
+  const hasUnder = (folder: string) => (listed ? listed.some((f) => f.startsWith(folder + '/')) : false);
+  const addFile = (f: string, because: string) => {
+    if (files.includes(join(dir, f)) || !has(f)) return;
+    files.push(join(dir, f));
+    why.push(`${join(dir, f)} (${because})`);
+  };
+  const addPath = (rel: string, because: string) => {
+    const norm = nodePath.posix.normalize(rel).replace(/\/+$/, '');
+    // Only plain names reach a COPY line (names.ts checks them again).
+    if (norm === '.' || norm.startsWith('..') || norm.startsWith('/') || norm.split('/').includes('node_modules') || !/^[A-Za-z0-9._~+@!/-]+$/.test(norm)) return;
+    const folder = hasUnder(norm);
+    if (!folder && !has(norm)) return;
+    // A folder already copied holds it.
+    if (paths.some((p) => p.endsWith('/') && norm.startsWith(p))) return;
+    if (!folder && !norm.includes('/')) {
+      addFile(norm, because);
+      return;
+    }
+    if (folder) for (let i = paths.length - 1; i >= 0; i--) if (paths[i].startsWith(norm + '/')) paths.splice(i, 1);
+    const entry = folder ? `${norm}/` : norm;
+    if (paths.includes(entry)) return;
+    paths.push(entry);
+    why.push(`${join(dir, entry)} (${because})`);
+  };
+  // The folder of each patch file a setting names (patches/x.patch → patches/).
+  const patchFolder = (file: string) => nodePath.posix.dirname(nodePath.posix.normalize(file.replace(/^~?\.?\//, '')));
+  addFile('.npmrc', `${pm} reads its settings at install`);
+  if (pm === 'pnpm') {
+    const ws = io.read(join(dir, 'pnpm-workspace.yaml'));
+    if (ws !== null) {
+      addFile('pnpm-workspace.yaml', 'pnpm reads its settings, patched dependencies and workspace packages at install');
+      for (const f of yamlMapValues(ws, 'patchedDependencies')) addPath(patchFolder(f), 'the patch files of pnpm-workspace.yaml\'s patchedDependencies');
+      for (const m of workspaceMembers(yamlList(ws, 'packages'), listed)) addPath(join(m, 'package.json'), 'a workspace package of pnpm-workspace.yaml');
+    }
+    addFile('.pnpmfile.cjs', 'pnpm runs its hooks at install');
+    const patched = pkg.pnpm?.patchedDependencies;
+    if (patched && typeof patched === 'object') {
+      for (const f of Object.values(patched as Record<string, unknown>)) if (typeof f === 'string') addPath(patchFolder(f), 'the patch files of package.json\'s pnpm.patchedDependencies');
+    }
+  }
+  if (pm === 'yarn') {
+    addFile('.yarnrc', 'yarn reads its settings at install');
+    const rc = io.read(join(dir, '.yarnrc.yml'));
+    if (rc !== null) {
+      addFile('.yarnrc.yml', 'yarn reads its settings at install');
+      for (const sub of ['releases', 'plugins', 'patches']) addPath(`.yarn/${sub}`, `yarn's ${sub} (.yarnrc.yml)`);
+    }
+    // `"pkg": "patch:pkg@npm%3A1.0.0#./.yarn/patches/pkg.patch"` (resolutions or dependencies).
+    for (const field of [pkg.resolutions, pkg.dependencies, pkg.devDependencies]) {
+      if (!field || typeof field !== 'object') continue;
+      for (const v of Object.values(field as Record<string, unknown>)) {
+        const m = typeof v === 'string' ? /^patch:.*#(?:~\/)?(\.?\/?[^#:]+\.patch)(?:::.*)?$/.exec(v) : null;
+        if (m) addPath(patchFolder(m[1]), 'a patch file of yarn\'s patch: protocol');
+      }
+    }
+  }
+  // patch-package in an install script applies patches/ (or --patch-dir X) after the install.
+  for (const name of ['preinstall', 'install', 'postinstall', 'prepare']) {
+    const cmd = pkg.scripts?.[name];
+    if (typeof cmd !== 'string' || !/\bpatch-package\b/.test(cmd)) continue;
+    const dirFlag = /--patch-dir[= ]+['"]?([^\s'"&;|]+)/.exec(cmd)?.[1];
+    addPath(dirFlag ?? 'patches', `patch-package in package.json's "${name}" script`);
+  }
+  if (pm !== 'pnpm') {
+    const w = pkg.workspaces;
+    const globs = Array.isArray(w) ? w : w && typeof w === 'object' && Array.isArray((w as { packages?: unknown }).packages) ? (w as { packages: unknown[] }).packages : [];
+    for (const m of workspaceMembers(globs.filter((g): g is string => typeof g === 'string'), listed)) addPath(join(m, 'package.json'), `a workspace of package.json's "workspaces"`);
+  }
+  return { files, paths, why };
+}
+
+/** The folders (relative to the install folder) of the workspace members `globs` name: each holds a package.json. */
+function workspaceMembers(globs: readonly string[], listed: readonly string[] | null): string[] {
+  if (!listed || globs.length === 0) return [];
+  const toRe = (g: string) => new RegExp(`^${nodePath.posix.normalize(g.replace(/^\.\//, '')).replace(/\/+$/, '').split('/').map((seg) => (seg === '**' ? '(?:[^/]+/)*?' : `${seg.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '[^/]*').replace(/\?/g, '[^/]')}/`)).join('').replace(/\/$/, '')}$`);
+  const include = globs.filter((g) => !g.startsWith('!')).map(toRe);
+  const exclude = globs.filter((g) => g.startsWith('!')).map((g) => toRe(g.slice(1)));
+  const out: string[] = [];
+  for (const f of listed) {
+    if (!f.endsWith('/package.json') || f.split('/').includes('node_modules')) continue;
+    const d = f.slice(0, -'/package.json'.length);
+    if (include.some((re) => re.test(d)) && !exclude.some((re) => re.test(d))) out.push(d);
+  }
+  return out.sort();
+}
+
+/** The items of a top-level YAML list (`packages:\n  - 'apps/*'`, or a flow `[a, b]`), quotes taken off. */
+function yamlList(text: string, key: string): string[] {
+  const lines = text.split(/\r?\n/);
+  const i = lines.findIndex((l) => new RegExp(`^${key}:`).test(l));
+  if (i < 0) return [];
+  const unquote = (v: string) => v.trim().replace(/\s+#.*$/, '').replace(/^(['"])(.*)\1$/, '$2');
+  const flow = /^[^:]+:\s*\[(.*)\]\s*$/.exec(lines[i]);
+  if (flow) return flow[1].split(',').map(unquote).filter((v) => v !== '');
+  const out: string[] = [];
+  for (const l of lines.slice(i + 1)) {
+    if (/^\S/.test(l)) break;
+    const m = /^\s+-\s+(.+)$/.exec(l);
+    if (m) out.push(unquote(m[1]));
+  }
+  return out;
+}
+
+/** The values of a top-level YAML map (`patchedDependencies:\n  "a@1": patches/a.patch`), quotes taken off. */
+function yamlMapValues(text: string, key: string): string[] {
+  const lines = text.split(/\r?\n/);
+  const i = lines.findIndex((l) => new RegExp(`^${key}:`).test(l));
+  if (i < 0) return [];
+  const out: string[] = [];
+  for (const l of lines.slice(i + 1)) {
+    if (/^\S/.test(l)) break;
+    const m = /^\s+(?:"[^"]*"|'[^']*'|[^:#\s][^:#]*?):\s+(.+)$/.exec(l);
+    if (m) out.push(m[1].trim().replace(/\s+#.*$/, '').replace(/^(['"])(.*)\1$/, '$2'));
+  }
+  return out;
 }
 
 // ---------------------------------------------------------------------------------------------

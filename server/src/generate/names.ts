@@ -124,6 +124,7 @@ export function checkPlanNames(p: Plan): void {
     const dirProblem = contextDirProblem(w.dir);
     if (dirProblem) stop('the front-end folder', w.dir, dirProblem);
     for (const m of w.manifests) checkCopyPath('the front-end manifest', m);
+    for (const m of w.installPaths) checkCopyPath('a file the front-end install reads', m.replace(/\/$/, ''), true);
     for (const o of w.outputs) checkCopyPath('the embedded folder', o);
     if (w.from !== undefined) checkCopyPath('the front-end output folder', w.from);
     // `npm run <script>` is a shell-form RUN: the script name from package.json must be a plain word.

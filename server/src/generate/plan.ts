@@ -738,7 +738,7 @@ export function plan(model: WorkspaceModel, options: GenerateOptions, io: Genera
     if (stage && (!web || (web.dir === stage.dir && web.from === undefined && stage.from === undefined))) {
       if (!web) web = stage;
       else if (!web.outputs.includes(problem.path)) web.outputs.push(problem.path);
-      reasons.push(`${what}: ${problem.detail}. A node stage (${stage.node ? `${stage.node.image}: ${stage.node.why}` : NODE_IMAGE}) builds it first: ${stage.why}; \`${stage.build}\` runs after the dependencies are installed in a layer of their own, and only the built folder is copied into the Go build.`);
+      reasons.push(`${what}: ${problem.detail}. A node stage (${stage.node ? `${stage.node.image}: ${stage.node.why}` : NODE_IMAGE}) builds it first: ${stage.why}; \`${stage.build}\` runs after the dependencies are installed in a layer of their own, and only the built folder is copied into the Go build.${stage.installWhy.length > 0 ? ` The install also reads ${stage.installWhy.join(', ')}: copied before it.` : ''}`);
     } else {
       // A //go:generate line of the module that makes it (Gokapi's buildWasm.go): go generate in
       // the build stage when its package's directives need only the toolchain.

@@ -46,6 +46,8 @@ export function renderDockerfile(p: Plan): string {
     L.push(`FROM --platform=$BUILDPLATFORM ${w.node?.image ?? NODE_IMAGE} AS web`);
     L.push(`WORKDIR ${wd}`);
     L.push(`COPY ${w.manifests.join(' ')} ./`);
+    // What else the install reads (patches, yarn's releases, workspace members' package.json), each at its place.
+    for (const p of w.installPaths) L.push(`COPY ${w.dir === '' ? p : `${w.dir}/${p}`} ./${p}`);
     L.push(...run([cacheMount(w.cache)], [w.install]));
     L.push(`COPY ${w.dir === '' ? '.' : `${w.dir}/`} ./`);
     L.push(`RUN ${w.build}`);
