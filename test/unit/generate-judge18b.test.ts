@@ -7,6 +7,7 @@
  * 1. The front-end's install step copies what the package manager reads at install time
  *    (pnpm-workspace.yaml, its patchedDependencies' patches/, .npmrc, workspace members'
  *    package.json, yarn's .yarnrc.yml and .yarn/releases, patch-package's patches/).
+ * 2. The binary where the project's pod specs and build run it (keda's `command: [/keda]`).
  */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
@@ -132,3 +133,72 @@ describe('1. the front-end install copies what the package manager reads', () =>
   });
 });
 
+// kedacore/keda at 8b4f083 (Apache-2.0): cmd/operator, cmd/adapter and cmd/webhooks are main
+// packages; the Makefile builds them as `manager: generate` / `${GO_BUILD_VARS} go build -ldflags
+// $(GO_LDFLAGS) -o bin/keda cmd/operator/main.go` (and bin/keda-adapter, bin/keda-admission-webhooks);
+// config/manager/manager.yaml's Deployment runs `command: [/keda]`, config/metrics-server/
+// deployment.yaml `/keda-adapter`; the Dockerfiles copy bin/keda to / and start `/keda`.
+const KEDA_MAKEFILE = 'GO_BUILD_VARS= GO111MODULE=on CGO_ENABLED=$(CGO) GOOS=$(TARGET_OS) GOARCH=$(ARCH)\nGO_LDFLAGS="-X=github.com/kedacore/keda/v2/version.Version=$(VERSION)"\n\ngenerate: controller-gen\n\t$(CONTROLLER_GEN) object:headerFile="hack/boilerplate.go.txt" paths="./..."\n\nmanager: generate\n\t${GO_BUILD_VARS} go build -ldflags $(GO_LDFLAGS) -o bin/keda cmd/operator/main.go\n\nadapter: generate\n\t${GO_BUILD_VARS} go build -ldflags $(GO_LDFLAGS) -o bin/keda-adapter cmd/adapter/main.go\n';
+const kedaPod = (name: string, command: string) => `---\napiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: ${name}\n  namespace: keda\nspec:\n  template:\n    spec:\n      securityContext:\n        runAsNonRoot: true\n      containers:\n        - name: ${name}\n          image: ghcr.io/kedacore/keda:latest\n          command:\n            - ${command}\n          args:\n            - --leader-elect\n`;
+function keda(files: Record<string, string | null> = {}): string {
+  const tree: Record<string, string | null> = {
+    'go.mod': 'module github.com/kedacore/keda/v2\n\ngo 1.24.0\n',
+    'go.sum': '',
+    'cmd/operator/main.go': 'package main\n\nimport (\n\t"flag"\n\t"fmt"\n)\n\nfunc main() {\n\tflag.Parse()\n\tfmt.Println("operator")\n}\n',
+    'cmd/adapter/main.go': 'package main\n\nimport "fmt"\n\nfunc main() { fmt.Println("adapter") }\n',
+    'Makefile': KEDA_MAKEFILE,
+    'config/manager/manager.yaml': kedaPod('keda-operator', '/keda'),
+    'config/metrics-server/deployment.yaml': kedaPod('keda-operator-metrics-apiserver', '/keda-adapter'),
+    ...files,
+  };
+  return workspace(Object.fromEntries(Object.entries(tree).filter((e): e is [string, string] => e[1] !== null)));
+}
+
+describe('2. the binary where the project\'s own build and pod specs run it', () => {
+  it('keda: the Makefile names cmd/operator\'s binary keda and the Deployment runs /keda → the image has it at /keda; lint-clean', async () => {
+    const r = await genClean(keda(), { package: 'cmd/operator' });
+    assert.match(r.dockerfile, /^COPY --from=build \/out\/operator \/keda$/m, r.dockerfile);
+    assert.match(r.dockerfile, /^ENTRYPOINT \["\/keda"\]$/m, r.dockerfile);
+    assert.ok(r.reasons.some((x) => x.startsWith('The binary is at /keda, not /usr/local/bin') && x.includes('config/manager/manager.yaml:13 command /keda') && x.includes('Makefile:8 go build -o bin/keda cmd/operator/main.go')), r.reasons.join('\n'));
+  });
+
+  it('keda: the adapter goes to /keda-adapter, the path its own Deployment runs', async () => {
+    const r = await genClean(keda(), { package: 'cmd/adapter' });
+    assert.match(r.dockerfile, /^ENTRYPOINT \["\/keda-adapter"\]$/m, r.dockerfile);
+  });
+
+  it('a pod spec running the binary by its own name at an absolute path (no Makefile) is enough', async () => {
+    const r = await genClean(keda({ Makefile: null, 'config/manager/manager.yaml': kedaPod('keda-operator', '/operator') }), { package: 'cmd/operator' });
+    assert.match(r.dockerfile, /^ENTRYPOINT \["\/operator"\]$/m, r.dockerfile);
+  });
+
+  it('two places (/keda and /usr/bin/keda) → the default path stays and a Check names both', async () => {
+    const r = await genClean(keda({ 'deploy/operator.yaml': kedaPod('keda', '/usr/bin/keda') }), { package: 'cmd/operator' });
+    assert.match(r.dockerfile, /^ENTRYPOINT \["\/usr\/local\/bin\/operator"\]$/m, r.dockerfile);
+    assert.ok(r.warnings.some((w) => w.startsWith('The project\'s pod specs run operator at several paths') && w.includes('/keda: config/manager/manager.yaml:13') && w.includes('/usr/bin/keda: deploy/operator.yaml:13')), r.warnings.join('\n'));
+  });
+
+  it('negative: a pod spec running another name (no build file ties it to this package), or the default path, changes nothing', async () => {
+    const variants: Record<string, string | null>[] = [{ Makefile: null }, { 'config/manager/manager.yaml': kedaPod('keda-operator', '/usr/local/bin/operator') }];
+    for (const files of variants) {
+      const r = await genClean(keda(files), { package: 'cmd/operator' });
+      assert.match(r.dockerfile, /^ENTRYPOINT \["\/usr\/local\/bin\/operator"\]$/m, r.dockerfile);
+      assert.ok(!r.reasons.some((x) => x.startsWith('The binary is at')), r.reasons.join('\n'));
+      assert.ok(!r.warnings.some((x) => x.includes('several paths')), r.warnings.join('\n'));
+    }
+  });
+
+  it('negative: the project\'s Dockerfile starting `/keda` with no pod spec running it keeps the usual path (nothing deploys that path)', async () => {
+    const dockerfile = 'FROM golang:1.24 AS builder\nWORKDIR /workspace\nCOPY . .\nRUN go build -o bin/keda ./cmd/operator\n\nFROM gcr.io/distroless/static:nonroot\nWORKDIR /\nCOPY --from=builder /workspace/bin/keda .\nUSER 65532:65532\nENTRYPOINT ["/keda", "--zap-log-level=info"]\n';
+    const r = await genClean(keda({ 'config/manager/manager.yaml': null, 'config/metrics-server/deployment.yaml': null, Dockerfile: dockerfile }), { package: 'cmd/operator' });
+    assert.match(r.dockerfile, /^ENTRYPOINT \["\/usr\/local\/bin\/operator"\]$/m, r.dockerfile);
+  });
+
+  it('negative: a Makefile `go build -o` of another package, or with a variable output, names nothing', async () => {
+    const { ownBinaryNames } = await import('../../server/src/generate/ownBuild');
+    const dir = keda({ Makefile: 'a:\n\tgo build -o bin/keda ./cmd/adapter\nb:\n\tgo build -o bin/$(NAME) cmd/operator/main.go\nc:\n\tgo build -o bin/ ./cmd/operator\n' });
+    const ws = loadWorkspace(dir);
+    assert.deepEqual(ownBinaryNames(ws.model, 'cmd/operator', { readFile: (r) => ws.readFile(r), listFiles: (u) => ws.listFiles(u ?? '') }), []);
+    assert.deepEqual(ownBinaryNames(ws.model, 'cmd/adapter', { readFile: (r) => ws.readFile(r), listFiles: (u) => ws.listFiles(u ?? '') }).map((n) => n.name), ['keda']);
+  });
+});

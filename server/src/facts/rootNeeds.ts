@@ -209,6 +209,34 @@ function readHostWorkloads(files: WorkspaceFiles): ManifestWorkloads {
   return out;
 }
 
+/** A container of the context's Kubernetes manifests whose `command:` names an absolute path (any access). */
+export interface CommandWorkload {
+  file: string;
+  line: number;
+  /** The first word of its `command:` (`/keda`). */
+  command: string;
+}
+
+/**
+ * The containers of the context's Kubernetes manifests that run an absolute path (`command:
+ * [/keda]`), host access or not (a workspace fact): where the project's pods expect a program.
+ */
+export function commandWorkloads(ws: WorkspaceModel | undefined, files: WorkspaceFiles | undefined): readonly CommandWorkload[] {
+  if (!files) return [];
+  const read = (): CommandWorkload[] => {
+    const out: CommandWorkload[] = [];
+    const manifests = files.listFiles('').filter((f) => /\.ya?ml$/i.test(f.path) && !SKIPPED.test(f.path)).slice(0, MAX_MANIFESTS);
+    for (const f of manifests) {
+      if ((files.fileSize(f.path) ?? 0) > MAX_BYTES) continue;
+      const text = files.readFile(f.path);
+      if (text === null || !/\bcontainers:/.test(text) || !/\bcommand:/.test(text)) continue;
+      for (const c of manifestContainers(f.path, text, true)) if (c.command !== null && c.command.startsWith('/')) out.push({ file: c.file, line: c.line, command: c.command });
+    }
+    return out;
+  };
+  return ws ? workspaceFact(ws, 'commandWorkloads', read) : read();
+}
+
 interface Line {
   n: number;
   indent: number;
@@ -238,7 +266,7 @@ interface ManifestContainer {
  * The host-access containers of one manifest file with no non-root securityContext. A
  * container whose `command:` is there but not readable (a scalar, a template) is left out.
  */
-function manifestContainers(file: string, text: string): ManifestContainer[] {
+function manifestContainers(file: string, text: string, every = false): ManifestContainer[] {
   const out: ManifestContainer[] = [];
   const all = text.split(/\r?\n/).map((t, n) => ({ n: n + 1, indent: t.length - t.trimStart().length, text: t.trim() }));
   // Documents.
@@ -263,7 +291,7 @@ function manifestContainers(file: string, text: string): ManifestContainer[] {
     const inContainer = new Set(containers.flat());
     const podNonRoot = nonRoot(doc.filter((l) => !inContainer.has(l)));
     for (const item of containers) {
-      if (podNonRoot || nonRoot(item)) continue;
+      if (!every && (podNonRoot || nonRoot(item))) continue;
       const own = ownLines(item);
       const command = firstCommand(item, own);
       // No `command:` key of its own: the container runs the image's ENTRYPOINT.
@@ -278,7 +306,7 @@ function manifestContainers(file: string, text: string): ManifestContainer[] {
         const p = hostPaths.get(m);
         if (p !== undefined && HOST_SYSTEM.test(path.posix.normalize(p))) access.push(`hostPath ${p}`);
       }
-      if (access.length > 0) out.push({ file, line: item[0].n, command, image, access });
+      if (access.length > 0 || every) out.push({ file, line: item[0].n, command, image, access });
     }
   }
   return out;

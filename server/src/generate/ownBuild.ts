@@ -70,6 +70,8 @@ interface FileBuild {
   how: string;
   steps?: StartSteps;
   unsure?: string;
+  /** The absolute path the final image starts its program at (exec form, no script), with where it says so. */
+  runs?: { path: string; via: string };
 }
 
 function describe(dir: string): string {
@@ -92,6 +94,49 @@ export function ownBuildChoice(model: WorkspaceModel, candidates: readonly Gener
     return { target, files: builds.map((b) => b.file), how: builds[0].how, steps: builds[0].steps };
   }
   return null;
+}
+
+/**
+ * Where the project's own root Dockerfiles that build only `dir` start its binary: the absolute
+ * path of their final stage's ENTRYPOINT (else CMD) in exec form (keda's Dockerfile.adapter
+ * `ENTRYPOINT ["/keda-adapter", …]`), with the file and line. A start script is not a place.
+ */
+export function ownRunPaths(model: WorkspaceModel, candidates: readonly GenerateTarget[], dir: string, io: OwnBuildIo): { path: string; via: string }[] {
+  const known = new Set(candidates.map((c) => c.dir));
+  return dockerfileBuilds(model, candidates, io).filter((b) => b.runs && b.dirs.filter((d) => known.has(d)).length === 1 && b.dirs.includes(dir)).map((b) => b.runs!);
+}
+
+/**
+ * The names the project's root Makefile gives the binary of `dir`: the last element of a static
+ * `-o` of a recipe line's `go build` whose one package argument is that package (keda's
+ * `${GO_BUILD_VARS} go build -ldflags $(GO_LDFLAGS) -o bin/keda cmd/operator/main.go`), with the
+ * file and line. Read line by line (a Makefile whose prerequisites make cannot be followed for
+ * sure still names its outputs); a word holding a variable is not read.
+ */
+export function ownBinaryNames(model: WorkspaceModel, dir: string, io: OwnBuildIo): { name: string; via: string }[] {
+  const file = ['GNUmakefile', 'makefile', 'Makefile'].find((f) => io.readFile(f) !== null);
+  const text = file ? io.readFile(file) : null;
+  if (!file || text === null) return [];
+  const out: { name: string; via: string }[] = [];
+  const lines = text.split(/\r?\n/);
+  for (let n = 0; n < lines.length; n++) {
+    let line = lines[n];
+    const first = n;
+    while (line.endsWith('\\') && n + 1 < lines.length) line = `${line.slice(0, -1)} ${lines[++n]}`;
+    if (!line.startsWith('\t')) continue;
+    const m = /(?:^|[\s;&|])go\s+build\s+(.*)$/.exec(line);
+    if (!m) continue;
+    const words = m[1].split(/[;&|]/)[0].trim().split(/\s+/);
+    const at = words.indexOf('-o');
+    const output = at >= 0 ? words[at + 1] : /^--?o=(.+)$/.exec(words.find((w) => /^--?o=/.test(w)) ?? '')?.[1];
+    const arg = words[words.length - 1];
+    if (!output || output.includes('$') || /['"]/.test(output) || output.endsWith('/') || !arg || arg.startsWith('-') || arg.includes('$') || arg === output) continue;
+    const local = arg === '.' || arg.startsWith('./') || arg.endsWith('.go') || !arg.split('/')[0].includes('.');
+    const p = local ? resolvePackageArg(model, arg.endsWith('.go') ? `./${nodePath.posix.dirname(arg)}` : arg.startsWith('./') || arg === '.' ? arg : `./${arg}`) : resolvePackageArg(model, arg);
+    if (!p || p.dir !== dir) continue;
+    out.push({ name: nodePath.posix.basename(output), via: `${file}:${first + 1} go build -o ${output} ${arg}` });
+  }
+  return out;
 }
 
 /** What the project's build says, for the reasons and the generated file's header: how one file ships it, and which others agree. */
@@ -137,7 +182,13 @@ function dockerfileBuilds(model: WorkspaceModel, candidates: readonly GenerateTa
       if (own.length > 0 && !how) how = `${file}'s ${t === df.stages.length - 1 ? 'final stage' : `stage ${df.stages[t].name ?? t}`} gets the binary of \`${cmd.length > 100 ? `${cmd.slice(0, 97)}...` : cmd}\``;
     }
     if (unsure) out.push({ file, dirs: [], how: '', unsure: 'has a go build whose package cannot be read (a variable names it)' });
-    else out.push({ file, dirs: [...dirs], how, steps });
+    else {
+      // Where the final image starts its one program (keda's `ENTRYPOINT ["/keda", …]`).
+      const started = dirs.size === 1 ? startPrograms(df, df.stages[df.stages.length - 1], io.files) : [];
+      const sp = started.length === 1 && !started[0].script && /^\/[A-Za-z0-9._/+-]+$/.test(started[0].program) ? started[0] : null;
+      const runs = sp ? { path: nodePath.posix.normalize(sp.program), via: `${file}:${sp.instr.line + 1} ${sp.instr.keyword} ${sp.instr.json ? JSON.stringify(sp.instr.json) : sp.instr.args.map((a) => a.value).join(' ')}` } : undefined;
+      out.push({ file, dirs: [...dirs], how, steps, ...(runs ? { runs } : {}) });
+    }
   }
   // The Dockerfile `docker build .` uses speaks for the project; a variant alone (atlas's
   // Dockerfile.post-install, a helper's image) does not, it can only disagree with it.

@@ -18,10 +18,10 @@ import {
   ALPINE_VERSION, FALLBACK_GO_VERSION, alpineFor, alpineImage, alpineRuntimeFor, golangAlpineImage, debianFor, debianSlimImage, distrolessImage, golangImage, isTaggableGoVersion, type DebianRelease,
 } from './images';
 import { NODE_IMAGE, looksLikeWebAssets, absoluteDirReads, builtInside, relativeDirReads, executableRelativeReads, packrBoxes, configFlagDefaults, configFlagSamples, configReads, embedProblems, likelyWebScript, runtimeReads, webStageFor, type AssetIo, type WebStage } from './assets';
-import { goHostWorkloads, hostWorkloads, runsProgram, RUNTIME_CLIENT } from '../facts/rootNeeds';
+import { commandWorkloads, goHostWorkloads, hostWorkloads, runsProgram, RUNTIME_CLIENT } from '../facts/rootNeeds';
 import { cgoPaths, cgoSystemLibraries, cxxReasons, describeCgoPath, modulesWithCode } from './cgoGraph';
 import { GENERIC_MAIN_FOLDERS, chooseTarget, rankedCandidates } from './choose';
-import { ownBuildChoice, type StartSteps } from './ownBuild';
+import { ownBinaryNames, ownBuildChoice, ownRunPaths, type StartSteps } from './ownBuild';
 import { decideTags } from './buildTags';
 import { existingIgnoreFile } from './existingIgnore';
 import { moduleDirectives, producerOf, whyNotToolchainOnly, type GoGenerateDirective } from './goGenerate';
@@ -458,6 +458,31 @@ export function plan(model: WorkspaceModel, options: GenerateOptions, io: Genera
   const rootCheck = shape.rootChecks.find((c) => c.dir === pkg.dir && (c.command === null || c.command === runs || c.command === target.binary)) ?? null;
   const shownCheck = (c: (typeof shape.rootChecks)[number]) => `${c.file}:${c.line} stops unless the program runs as root (\`os.Geteuid() != 0\`${c.message !== null ? `: ${JSON.stringify(c.message)}` : ''})`;
   const otherChecks = rootCheck ? [] : shape.rootChecks.filter((c) => c.dir !== pkg.dir || c.command !== null);
+  // Where the project's own images and pods run the program (keda's manifests `command: [/keda]`,
+  // its Dockerfile's `ENTRYPOINT ["/keda", …]`): the binary goes there, so they run this image.
+  let binaryPath = `/usr/local/bin/${target.binary}`;
+  {
+    const ownRuns = ownRunPaths(model, candidates, target.dir, io);
+    const named = ownBinaryNames(model, target.dir, io);
+    const names = new Set([target.binary, ...named.map((n) => n.name), ...ownRuns.map((r) => nodePath.posix.basename(r.path))]);
+    const pods = commandWorkloads(model, io.files).filter((w) => names.has(nodePath.posix.basename(w.command))).map((w) => ({ path: nodePath.posix.normalize(w.command), via: `${w.file}:${w.line} command ${w.command}` }));
+    // The pods decide (Kubernetes runs `command:` as given; a Dockerfile's own ENTRYPOINT is only a
+    // name here): without a pod spec running it, the usual path stands.
+    const places = new Map<string, string[]>();
+    for (const r of pods) places.set(r.path, [...(places.get(r.path) ?? []), r.via]);
+    for (const r of ownRuns) if (places.has(r.path)) places.get(r.path)!.push(r.via);
+    const shown = (vias: string[]) => `${vias.slice(0, 3).join(', ')}${vias.length > 3 ? ` and ${vias.length - 3} more` : ''}`;
+    if (places.size === 1) {
+      const [[at, vias]] = [...places];
+      if (at !== binaryPath) {
+        binaryPath = at;
+        const alias = named.find((n) => n.name === nodePath.posix.basename(at) && n.name !== target.binary);
+        reasons.push(`The binary is at ${at}, not /usr/local/bin: the project's pod specs run it there (${shown(vias)}${alias ? `; ${alias.via} names the binary ${alias.name}` : ''}), so they can run this image.`);
+      }
+    } else if (places.size > 1) {
+      warnings.push(`The project's pod specs run ${target.binary} at several paths (${[...places].map(([at, vias]) => `${at}: ${shown(vias)}`).join('; ')}); this image puts it at ${binaryPath}. A pod spec whose command names another path fails to start: set the COPY destination and ENTRYPOINT to the one it deploys.`);
+    }
+  }
   const programWorkloads = [...(io.files ? hostWorkloads(model, io.files) : []), ...goHostWorkloads(closure)].filter((w) => runsProgram(w, target.binary));
   const runtimeClients = [...new Set(facts.externalImports.filter((i) => RUNTIME_CLIENT.test(i)))];
   const rootEvidence: { kind: 'check' | 'runtime-client' | 'host-workload'; why: string }[] = [
@@ -916,7 +941,7 @@ export function plan(model: WorkspaceModel, options: GenerateOptions, io: Genera
   // A pod spec the program builds for its own image with args and no command (longhorn-manager's
   // CSI DaemonSet: args `longhorn-manager -d csi …`): Kubernetes appends them to the ENTRYPOINT.
   const argsOnly = programWorkloads.find((w) => w.argsOnly !== undefined);
-  if (argsOnly) warnings.push(`${argsOnly.file}:${argsOnly.line} deploys a container that runs \`${argsOnly.argsOnly!.slice(0, 4).join(' ')}${argsOnly.argsOnly!.length > 4 ? ' …' : ''}\` as its args, with no command: Kubernetes appends args to the image's ENTRYPOINT, so with this image's ENTRYPOINT ["/usr/local/bin/${target.binary}"] that container runs \`${target.binary} ${argsOnly.argsOnly!.slice(0, 3).join(' ')} …\` and fails. If the image is deployed that way, replace the ENTRYPOINT with CMD ["${target.binary}"${serveWords.map((w) => `, "${w}"`).join('')}] (the binary is on the PATH).`);
+  if (argsOnly) warnings.push(`${argsOnly.file}:${argsOnly.line} deploys a container that runs \`${argsOnly.argsOnly!.slice(0, 4).join(' ')}${argsOnly.argsOnly!.length > 4 ? ' …' : ''}\` as its args, with no command: Kubernetes appends args to the image's ENTRYPOINT, so with this image's ENTRYPOINT ["${binaryPath}"] that container runs \`${target.binary} ${argsOnly.argsOnly!.slice(0, 3).join(' ')} …\` and fails. If the image is deployed that way, replace the ENTRYPOINT with CMD ["${target.binary}"${serveWords.map((w) => `, "${w}"`).join('')}] (the binary is on the PATH).`);
   const cmdArgs = [...serveWords, ...pocketBaseArgs, ...(ports.loopbackArgs ?? [])];
   const cmd = cmdArgs.length > 0 ? cmdArgs : null;
   warnings.push(...requiredFlagWarnings(closure, cmd));
@@ -981,7 +1006,7 @@ export function plan(model: WorkspaceModel, options: GenerateOptions, io: Genera
   const trimpath = compareGoVersions(go.version, `${TRIMPATH_SINCE.major}.${TRIMPATH_SINCE.minor}`) >= 0;
   if (!trimpath) reasons.push(`No -trimpath: Go ${go.version} does not have it (it came with Go 1.13), so the binary keeps the builder's source paths (/src/…, /go/pkg/mod/…).`);
   reasons.push(`go build${trimpath ? ' -trimpath' : ''} -ldflags="-s -w": ${trimpath ? 'no local paths in the binary (reproducible builds), ' : ''}no symbol table or DWARF (about a quarter smaller; stack traces keep function names and file:line). The build cache is a BuildKit cache mount, so a rebuild after an edit recompiles only what changed.`);
-  if (!root) reasons.push(`Non-root: USER 65532:65532 (the distroless "nonroot" ids${runtime === 'distroless' ? ', also the :nonroot tag\'s default' : ''}); exec-form ENTRYPOINT, so signals reach the program and no shell is needed. The working directory /app is the runtime user's (an empty folder made in the build stage, copied with COPY --chown: no shell needed), so a program that creates its data relative to it (./data, a SQLite database) can; the binary in /usr/local/bin${runtimeFiles.length > 0 ? ` and the files copied into ${runtimeFiles.every((f) => f.dest.startsWith('/')) ? 'the image' : '/app'} stay` : ' stays'} root-owned, so the program cannot rewrite ${runtimeFiles.length > 0 ? 'them' : 'it'}.${runtime === 'distroless' ? '' : ` HOME=/app: uid 65532 has no passwd entry on ${runtime}, so HOME would be /, which it cannot write (git, gpg, os.UserConfigDir write under HOME).`}`);
+  if (!root) reasons.push(`Non-root: USER 65532:65532 (the distroless "nonroot" ids${runtime === 'distroless' ? ', also the :nonroot tag\'s default' : ''}); exec-form ENTRYPOINT, so signals reach the program and no shell is needed. The working directory /app is the runtime user's (an empty folder made in the build stage, copied with COPY --chown: no shell needed), so a program that creates its data relative to it (./data, a SQLite database) can; the binary in ${nodePath.posix.dirname(binaryPath)}${runtimeFiles.length > 0 ? ` and the files copied into ${runtimeFiles.every((f) => f.dest.startsWith('/')) ? 'the image' : '/app'} stay` : ' stays'} root-owned, so the program cannot rewrite ${runtimeFiles.length > 0 ? 'them' : 'it'}.${runtime === 'distroless' ? '' : ` HOME=/app: uid 65532 has no passwd entry on ${runtime}, so HOME would be /, which it cannot write (git, gpg, os.UserConfigDir write under HOME).`}`);
 
   const output = `/out/${target.binary}`;
   const rel = workdirCtx === '' ? target.dir : target.dir === workdirCtx ? '' : target.dir.slice(workdirCtx.length + 1);
@@ -1000,7 +1025,7 @@ export function plan(model: WorkspaceModel, options: GenerateOptions, io: Genera
     goEnv,
     unreadModuleFiles: work && !workspaceMode ? workDependencyFiles(work).filter((f) => !dependencyCopies.some((c) => c.sources.includes(f))) : [],
     build: { vendor, trimpath, tags, stamp, versionDefault, output, packageArg: rel === '' ? '.' : `./${rel}` },
-    runtimeStage: { image: runtimeImage, packages: runtimePackages, caCertificates, binaryPath: `/usr/local/bin/${target.binary}`, user: root ? '0:0' : '65532:65532', workdir: '/app', expose, files: runtimeFiles, cmd, rootWhy: root?.why ?? null, rootKind: root?.kind ?? null },
+    runtimeStage: { image: runtimeImage, packages: runtimePackages, caCertificates, binaryPath, user: root ? '0:0' : '65532:65532', workdir: '/app', expose, files: runtimeFiles, cmd, rootWhy: root?.why ?? null, rootKind: root?.kind ?? null },
     portEvidence: ports.evidence,
     versionVariable: vv ? `main.${vv.name} in ${join(pkg.dir, vv.file)}` : null,
     reasons,
