@@ -8,6 +8,8 @@
  *    (pnpm-workspace.yaml, its patchedDependencies' patches/, .npmrc, workspace members'
  *    package.json, yarn's .yarnrc.yml and .yarn/releases, patch-package's patches/).
  * 2. The binary where the project's pod specs and build run it (keda's `command: [/keda]`).
+ * 3. A default listen address on loopback unless an environment variable is set (reproxy's
+ *    REPROXY_IN_DOCKER): a Check naming the variable.
  */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
@@ -200,5 +202,43 @@ describe('2. the binary where the project\'s own build and pod specs run it', ()
     const ws = loadWorkspace(dir);
     assert.deepEqual(ownBinaryNames(ws.model, 'cmd/operator', { readFile: (r) => ws.readFile(r), listFiles: (u) => ws.listFiles(u ?? '') }), []);
     assert.deepEqual(ownBinaryNames(ws.model, 'cmd/adapter', { readFile: (r) => ws.readFile(r), listFiles: (u) => ws.listFiles(u ?? '') }).map((n) => n.name), ['keda']);
+  });
+});
+
+// umputun/reproxy at 43daa21 (MIT): app/main.go (package main, vendor/ committed) has
+// `Listen string \`short:"l" long:"listen" env:"LISTEN" description:"listen on host:port (default:
+// 0.0.0.0:8080/8443 under docker, 127.0.0.1:80/443 without)"\`` and, in run(), `addr :=
+// listenAddress(opts.Listen, opts.SSL.Type)`; listenAddress returns "0.0.0.0:8080" when
+// `os.LookupEnv("REPROXY_IN_DOCKER")` is "1" or "true", else "127.0.0.1:80" (and 8443/443 for TLS).
+const REPROXY_LISTEN = 'func listenAddress(addr, sslType string) string {\n\n\t// don\'t set default if any opts.Listen address defined by user\n\tif addr != "" {\n\t\treturn addr\n\t}\n\n\t// http, set default to 8080 in docker, 80 without\n\tif sslType == "none" {\n\t\tif v, ok := os.LookupEnv("REPROXY_IN_DOCKER"); ok && (v == "1" || v == "true") {\n\t\t\treturn "0.0.0.0:8080"\n\t\t}\n\t\treturn "127.0.0.1:80"\n\t}\n\n\tif v, ok := os.LookupEnv("REPROXY_IN_DOCKER"); ok && (v == "1" || v == "true") {\n\t\treturn "0.0.0.0:8443"\n\t}\n\treturn "127.0.0.1:443"\n}\n';
+const REPROXY_MAIN = (listen: string, call = '\taddr := listenAddress(opts.Listen, opts.SSL.Type)\n\t_ = http.ListenAndServe(addr, nil)\n') => `package main\n\nimport (\n\t"net/http"\n\t"os"\n\n\t"github.com/jessevdk/go-flags"\n)\n\nvar opts struct {\n\tListen string \`short:"l" long:"listen" env:"LISTEN" description:"listen on host:port (default: 0.0.0.0:8080/8443 under docker, 127.0.0.1:80/443 without)"\`\n\tSSL struct {\n\t\tType string \`long:"type" env:"TYPE" choice:"none" choice:"static" default:"none"\`\n\t} \`group:"ssl" namespace:"ssl" env-namespace:"SSL"\`\n}\n\nfunc main() {\n\t_, _ = flags.Parse(&opts)\n\t_ = os.Args\n${call}}\n\n${listen}`;
+function reproxy(main: string): string {
+  return workspace({
+    'go.mod': 'module github.com/umputun/reproxy\n\ngo 1.24\n\nrequire github.com/jessevdk/go-flags v1.6.1\n',
+    'go.sum': '',
+    'vendor/modules.txt': '# github.com/jessevdk/go-flags v1.6.1\n## explicit; go 1.20\ngithub.com/jessevdk/go-flags\n',
+    'vendor/github.com/jessevdk/go-flags/flags.go': 'package flags\n\nfunc Parse(v any) ([]string, error) { return nil, nil }\n',
+    'app/main.go': main,
+  });
+}
+
+describe('3. a loopback default listen address switched by an environment variable', () => {
+  it('reproxy: listenAddress returns 127.0.0.1:80 unless REPROXY_IN_DOCKER is "1" → a Check names the variable and the address; lint-clean', async () => {
+    const r = await genClean(reproxy(REPROXY_MAIN(REPROXY_LISTEN)));
+    const w = r.warnings.find((x) => x.startsWith('app/main.go: listenAddress() makes the default listen address 127.0.0.1:80 (loopback)'));
+    assert.ok(w && w.includes('unless the environment variable REPROXY_IN_DOCKER is set to "1" (then 0.0.0.0:8080)') && w.includes('ENV REPROXY_IN_DOCKER=1'), r.warnings.join('\n'));
+  });
+
+  it('negative: no variable test, no all-interfaces return, or a function nobody calls → no such Check', async () => {
+    const variants = [
+      REPROXY_LISTEN.replace(/os\.LookupEnv\("REPROXY_IN_DOCKER"\)/g, 'true, sslType != ""').replace(/v, ok := /g, 'v, ok := "", ').replace(/ok && \(v == "1" \|\| v == "true"\)/g, 'ok && v == ""'),
+      REPROXY_LISTEN.replace('"0.0.0.0:8080"', 'addr').replace('"0.0.0.0:8443"', 'addr'),
+    ];
+    for (const listen of variants) {
+      const r = await gen(reproxy(REPROXY_MAIN(listen)));
+      assert.ok(!r.warnings.some((x) => x.includes('listenAddress()')), `${listen}\n${r.warnings.join('\n')}`);
+    }
+    const r = await gen(reproxy(REPROXY_MAIN(REPROXY_LISTEN, '\t_ = http.ListenAndServe(opts.Listen, nil)\n')));
+    assert.ok(!r.warnings.some((x) => x.includes('listenAddress()')), r.warnings.join('\n'));
   });
 });

@@ -499,6 +499,62 @@ function evidenceIn(pkgs: readonly PackageSources[], scope: CommandScope | undef
   return out;
 }
 
+/** A function of the main package that returns a loopback default listen address unless an environment variable is set. */
+export interface EnvSwitchedLoopback {
+  file: string;
+  func: string;
+  /** The loopback address it returns by default (`127.0.0.1:80`). */
+  address: string;
+  /** The variable whose presence switches it (`REPROXY_IN_DOCKER`). */
+  env: string;
+  /** The value the source compares it with (`"1"`), null when it only checks that it is set. */
+  value: string | null;
+  /** The address it returns then (`0.0.0.0:8080`). */
+  other: string;
+}
+
+const LOOPBACK_ADDRESS = /^(?:127\.0\.0\.1|localhost|\[::1\]):\d{1,5}$/;
+const ALL_INTERFACES = /^(?:0\.0\.0\.0|\[::\])?:\d{1,5}$/;
+
+/**
+ * Functions of the main package (comments blanked) that return a loopback address literal
+ * (`return "127.0.0.1:80"`) and, under a test of an environment variable (`os.LookupEnv("X")`,
+ * `os.Getenv("X")`), an address on all interfaces (`return "0.0.0.0:8080"`): reproxy's
+ * listenAddress, which listens on 127.0.0.1:80 unless REPROXY_IN_DOCKER is "1" or "true". The
+ * function must be called in the package.
+ */
+export function envSwitchedLoopback(main: PackageSources): EnvSwitchedLoopback[] {
+  const out: EnvSwitchedLoopback[] = [];
+  const texts = main.files.map((f) => ({ file: main.dir === '' ? f.file : `${main.dir}/${f.file}`, text: stripGoComments(f.text) }));
+  for (const { file, text } of texts) {
+    for (const m of text.matchAll(/^func\s+(?:\([^)]*\)\s*)?([A-Za-z_]\w*)\s*\([^)]*\)\s*string\s*\{/gm)) {
+      const open = m.index! + m[0].length - 1;
+      let depth = 0;
+      let close = -1;
+      for (let i = open; i < text.length; i++) {
+        if (text[i] === '{') depth++;
+        else if (text[i] === '}' && --depth === 0) { close = i; break; }
+      }
+      if (close < 0) continue;
+      const body = text.slice(open, close);
+      const returns = [...body.matchAll(/\breturn\s+"([^"]*)"/g)].map((r) => r[1]);
+      const loop = returns.find((r) => LOOPBACK_ADDRESS.test(r));
+      const other = returns.find((r) => ALL_INTERFACES.test(r));
+      const env = /\bos\.(?:LookupEnv|Getenv)\(\s*"([A-Za-z_][A-Za-z0-9_]*)"\s*\)/.exec(body);
+      if (!loop || !other || !env) continue;
+      // The all-interfaces return comes after the variable is read (inside its test), the loopback one outside it.
+      if (body.indexOf(`"${other}"`) < env.index) continue;
+      const name = m[1];
+      const calls = texts.reduce((n, t) => n + (t.text.match(new RegExp(`\\b${name}\\s*\\(`, 'g'))?.length ?? 0), 0);
+      if (calls < 2) continue;
+      const after = body.slice(env.index, body.indexOf(`"${other}"`));
+      const value = /==\s*"([^"]+)"/.exec(after)?.[1] ?? null;
+      out.push({ file, func: name, address: loop, env: env[1], value, other });
+    }
+  }
+  return out;
+}
+
 /**
  * What to EXPOSE: the user's answer (`requested`: a port, or null for none) when given; else the
  * ports the main package (or, when it says nothing, the local packages it imports) surely
@@ -569,6 +625,9 @@ export function decidePorts(main: PackageSources, closure: readonly PackageSourc
   }
   for (const e of loopback.filter((x) => x.flag === undefined)) {
     warnings.push(`${e.via} in ${e.file}: by default the program listens on ${e.address} (loopback), which is unreachable from outside the container. Configure it to listen on all interfaces (${/:/.test(e.address ?? '') ? '::' : '0.0.0.0'})${/env (\S+)/.test(e.via) ? `, for example ENV ${/env (\S+)/.exec(e.via)![1]}=${/:/.test(e.address ?? '') ? '::' : '0.0.0.0'} (or -e at docker run)` : ''}.`);
+  }
+  for (const d of envSwitchedLoopback(main)) {
+    warnings.push(`${d.file}: ${d.func}() makes the default listen address ${d.address} (loopback), which is unreachable from outside the container, unless the environment variable ${d.env} is set${d.value !== null ? ` to ${JSON.stringify(d.value)}` : ''} (then ${d.other}). Set it in the image (ENV ${d.env}=${d.value ?? '1'}) or at docker run (-e ${d.env}=${d.value ?? '1'}), or pass a listen address on all interfaces.`);
   }
   if (expose.length === 0) {
     const guesses = evidence.filter((e) => e.confidence === 'guess');
