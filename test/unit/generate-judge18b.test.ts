@@ -10,6 +10,8 @@
  * 2. The binary where the project's pod specs and build run it (keda's `command: [/keda]`).
  * 3. A default listen address on loopback unless an environment variable is set (reproxy's
  *    REPROXY_IN_DOCKER): a Check naming the variable.
+ * 4. A listen address held in a constant of another package of the program (Reloader's
+ *    `constants.DefaultHttpListenAddr`).
  */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
@@ -240,5 +242,37 @@ describe('3. a loopback default listen address switched by an environment variab
     }
     const r = await gen(reproxy(REPROXY_MAIN(REPROXY_LISTEN, '\t_ = http.ListenAndServe(opts.Listen, nil)\n')));
     assert.ok(!r.warnings.some((x) => x.includes('listenAddress()')), r.warnings.join('\n'));
+  });
+});
+
+// stakater/Reloader at 655a2b3 (Apache-2.0): main.go calls app.Run() (internal/pkg/app), which
+// runs internal/pkg/cmd; reloader.go there ends with `logrus.Fatal(http.ListenAndServe(
+// constants.DefaultHttpListenAddr, nil))`, and internal/pkg/constants/constants.go has
+// `DefaultHttpListenAddr = ":9090"` in a const block; the pprof server listens on
+// options.PProfAddr (`PProfAddr = ":6060"`, a var of internal/pkg/options).
+function reloader(constants = 'package constants\n\nconst (\n\t// DefaultHttpListenAddr is the default listening address for global http server\n\tDefaultHttpListenAddr = ":9090"\n\n\t// ConfigmapEnvVarPostfix is a postfix for configmap envVar\n\tConfigmapEnvVarPostfix = "CONFIGMAP"\n)\n'): string {
+  return workspace({
+    'go.mod': 'module github.com/stakater/Reloader\n\ngo 1.24\n',
+    'main.go': 'package main\n\nimport (\n\t"os"\n\n\t"github.com/stakater/Reloader/internal/pkg/app"\n)\n\nfunc main() {\n\tif err := app.Run(); err != nil {\n\t\tos.Exit(1)\n\t}\n\tos.Exit(0)\n}\n',
+    'internal/pkg/app/app.go': 'package app\n\nimport "github.com/stakater/Reloader/internal/pkg/cmd"\n\nfunc Run() error { return cmd.Start() }\n',
+    'internal/pkg/cmd/reloader.go': 'package cmd\n\nimport (\n\t"log"\n\t"net/http"\n\n\t"github.com/stakater/Reloader/internal/pkg/constants"\n\t"github.com/stakater/Reloader/internal/pkg/options"\n)\n\nfunc Start() error {\n\tif options.EnablePProf {\n\t\tgo startPProfServer()\n\t}\n\tlog.Fatal(http.ListenAndServe(constants.DefaultHttpListenAddr, nil))\n\treturn nil\n}\n\nfunc startPProfServer() {\n\tif err := http.ListenAndServe(options.PProfAddr, nil); err != nil {\n\t\tlog.Print(err)\n\t}\n}\n',
+    'internal/pkg/constants/constants.go': constants,
+    'internal/pkg/options/flags.go': 'package options\n\nvar (\n\t// EnablePProf enables pprof\n\tEnablePProf = false\n\t// PProfAddr is the address to start pprof server on\n\tPProfAddr = ":6060"\n)\n',
+  });
+}
+
+describe('4. a listen address in a constant of another package', () => {
+  it('Reloader: http.ListenAndServe(constants.DefaultHttpListenAddr) with DefaultHttpListenAddr = ":9090" → EXPOSE 9090; the pprof listener is not exposed; lint-clean', async () => {
+    const r = await genClean(reloader());
+    assert.match(r.dockerfile, /^EXPOSE 9090$/m, r.dockerfile);
+    assert.ok(r.reasons.some((x) => x.includes('http.ListenAndServe(constants.DefaultHttpListenAddr = ":9090", …) in internal/pkg/cmd/reloader.go')), r.reasons.join('\n'));
+    assert.doesNotMatch(r.dockerfile, /6060/, r.dockerfile);
+  });
+
+  it('negative: the constant is not an address (a number, or absent), or is a package variable (a flag or the environment may change it) → no EXPOSE, as before', async () => {
+    for (const c of ['package constants\n\nconst DefaultHttpListenAddr = 9090\n', 'package constants\n\nconst Other = ":9090"\n', 'package constants\n\nvar DefaultHttpListenAddr = ":9090"\n', 'package constants\n\nvar (\n\tDefaultHttpListenAddr = ":9090"\n)\n']) {
+      const r = await gen(reloader(c));
+      assert.doesNotMatch(r.dockerfile, /^EXPOSE/m, r.dockerfile);
+    }
   });
 });

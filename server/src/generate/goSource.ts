@@ -138,6 +138,12 @@ export function addressOf(expr: string, text: string, at: number, consts: Readon
     if (v === null || !/^[0-9]{1,5}$/.test(v) || (concat?.[3] !== undefined && !/^[0-9]+$/.test(v))) return null;
     return { address: `${prefix}${v}`, shown: `${e} with ${name} = ${v}` };
   }
+  // A constant of another package of the program, qualified (`constants.DefaultHttpListenAddr`): only from `consts`.
+  if (new RegExp(`^${IDENT}\\.${IDENT}$`).test(e)) {
+    const v = consts?.get(e);
+    if (v === undefined || /^[0-9]+$/.test(v)) return null;
+    return { address: v, shown: `${e} = "${v}"` };
+  }
   if (new RegExp(`^${IDENT}$`).test(e)) {
     const v = value(e);
     if (v === null || /^[0-9]+$/.test(v)) return null;

@@ -438,7 +438,7 @@ export function plan(model: WorkspaceModel, options: GenerateOptions, io: Genera
     if (!p || p.module !== pkg.module || budget <= 0) continue;
     const files = dir === pkg.dir ? sources : p.files.slice(0, budget).map((f) => ({ file: f, text: read(join(p.dir, f)) })).filter((s): s is { file: string; text: string } => s.text !== null);
     budget -= files.length;
-    closure.push({ dir: p.dir, imports: p.imports, files, runs: p.runsPrograms });
+    closure.push({ dir: p.dir, importPath: p.importPath, imports: p.imports, files, runs: p.runsPrograms });
   }
   // Past the budget, the programs the packages run by name still count (the loader knows them):
   // only the files that run them are read (trufflehog's pkg/sources/git runs git clone).
@@ -815,7 +815,7 @@ export function plan(model: WorkspaceModel, options: GenerateOptions, io: Genera
   const pocketBaseListener: PortEvidence[] = pocketBase
     ? [{ port: pocketBasePort, external: true, confidence: 'sure', via: `PocketBase's serve --http=0.0.0.0:${pocketBasePort} (its default, 127.0.0.1:${POCKETBASE_PORT}, is unreachable from outside the container; the serve command ${pocketBase.via.replace(/ in .*$/, '')} adds)`, file: pocketBase.via.replace(/^.* in /, '') }]
     : [];
-  const ports = decidePorts({ dir: pkg.dir, imports: pkg.imports, files: sources }, closure, options.port, { subcommands: shape.subcommandVars, runs: shape.serveCommand?.name ?? null }, pocketBaseListener);
+  const ports = decidePorts({ dir: pkg.dir, importPath: pkg.importPath, imports: pkg.imports, files: sources }, closure, options.port, { subcommands: shape.subcommandVars, runs: shape.serveCommand?.name ?? null }, pocketBaseListener);
   const expose = ports.expose;
   reasons.push(...ports.reasons);
   warnings.push(...ports.warnings);

@@ -421,6 +421,8 @@ export function portEvidence(file: string, source: string, imports: readonly str
 /** The Go sources of a package, read through the generator's reader. */
 export interface PackageSources {
   dir: string;
+  /** Its import path, when known: a constant it holds is read where another package names it qualified (`constants.DefaultHttpListenAddr`). */
+  importPath?: string | null;
   imports: readonly string[];
   files: { file: string; text: string }[];
   /** The programs the package runs by name (the workspace's GoPackage `runsPrograms`). */
@@ -481,11 +483,38 @@ function subcommandOf(e: PortEvidence, scope: CommandScope | undefined): string 
   return e.subcommand ?? (e.command !== undefined ? scope?.subcommands.get(e.command) : undefined);
 }
 
-function evidenceIn(pkgs: readonly PackageSources[], scope: CommandScope | undefined, dropped: PortEvidence[], addressFuncs?: ReadonlyMap<string, AddressFunction>): PortEvidence[] {
+/** The `const` declarations of a file's text (single lines and `const ( … )` blocks), its `var`s left out. */
+function constDeclarations(text: string): string {
+  const out: string[] = [];
+  let block: 'const' | 'var' | null = null;
+  for (const line of text.split('\n')) {
+    if (block) {
+      if (/^[ \t]*\)/.test(line)) block = null;
+      else if (block === 'const') out.push(`const ${line.trim()}`);
+    } else {
+      const open = /^[ \t]*(const|var)[ \t]*\([ \t]*$/.exec(line);
+      if (open) block = open[1] as 'const' | 'var';
+      else if (/^[ \t]*const[ \t]/.test(line)) out.push(line);
+    }
+  }
+  return out.join('\n');
+}
+
+function evidenceIn(pkgs: readonly PackageSources[], scope: CommandScope | undefined, dropped: PortEvidence[], addressFuncs?: ReadonlyMap<string, AddressFunction>, all: readonly PackageSources[] = []): PortEvidence[] {
   const out: PortEvidence[] = [];
   for (const p of pkgs) {
     const consts = new Map<string, string>();
     for (const f of p.files) for (const [k, v] of constantsOf(stripGoComments(f.text))) consts.set(k, v);
+    // The constants of the program's packages it imports, by their qualified names (Reloader's
+    // `http.ListenAndServe(constants.DefaultHttpListenAddr, nil)`, `DefaultHttpListenAddr = ":9090"`
+    // in internal/pkg/constants): the package's name from its package clause.
+    for (const q of all) {
+      if (!q.importPath || q === p || !p.imports.includes(q.importPath)) continue;
+      const name = q.files.map((f) => /^\s*package\s+([A-Za-z_]\w*)/m.exec(stripGoComments(f.text))?.[1]).find((x) => x !== undefined);
+      if (!name) continue;
+      // Constants only: a package variable (mailpit's `config.POP3Listen = "[::]:1110"`) is what a flag or the environment may change.
+      for (const f of q.files) for (const [k, v] of constantsOf(constDeclarations(stripGoComments(f.text)))) if (/^[A-Z]/.test(k)) consts.set(`${name}.${k}`, v);
+    }
     for (const f of p.files) {
       for (const e of portEvidence(p.dir === '' ? f.file : `${p.dir}/${f.file}`, f.text, p.imports, consts, addressFuncs)) {
         const sub = subcommandOf(e, scope);
@@ -566,10 +595,11 @@ export function decidePorts(main: PackageSources, closure: readonly PackageSourc
   // A listen call on an address a function of the program builds from a port constant (gatus's
   // `app.Listen(cfg.Web.SocketAddress())`, the constant in config/web): sure.
   const addressFuncs = addressFunctions([main, ...closure.filter((p) => p.dir !== main.dir)]);
-  let evidence = [...known, ...evidenceIn([main], scope, dropped, addressFuncs)];
+  const all = [main, ...closure.filter((p) => p.dir !== main.dir)];
+  let evidence = [...known, ...evidenceIn([main], scope, dropped, addressFuncs, all)];
   // The imported packages count for what they say surely (a cobra command's flag); their
   // constants named like ports are too far from the program to be worth a guess.
-  if (!evidence.some((e) => e.confidence === 'sure' && !e.profiler && !e.acme && !e.redirect)) evidence = [...evidence, ...evidenceIn(closure.filter((p) => p.dir !== main.dir), scope, dropped, addressFuncs).filter((e) => e.confidence === 'sure')];
+  if (!evidence.some((e) => e.confidence === 'sure' && !e.profiler && !e.acme && !e.redirect)) evidence = [...evidence, ...evidenceIn(closure.filter((p) => p.dir !== main.dir), scope, dropped, addressFuncs, all).filter((e) => e.confidence === 'sure')];
   const reasons: string[] = [];
   const subs = dropped.filter((e) => e.confidence === 'sure');
   if (subs.length > 0) {
