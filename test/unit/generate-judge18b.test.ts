@@ -11,7 +11,9 @@
  * 3. A default listen address on loopback unless an environment variable is set (reproxy's
  *    REPROXY_IN_DOCKER): a Check naming the variable.
  * 4. A listen address held in a constant of another package of the program (Reloader's
- *    `constants.DefaultHttpListenAddr`).
+ *    `constants.DefaultHttpListenAddr`); folders of templates and static files a flag names by a
+ *    relative default (linkerd2 web), and a main that dispatches on `os.Args[1]` (linkerd2's
+ *    controller and tap): Checks.
  */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
@@ -275,4 +277,39 @@ describe('4. a listen address in a constant of another package', () => {
       assert.doesNotMatch(r.dockerfile, /^EXPOSE/m, r.dockerfile);
     }
   });
+});
+
+// linkerd/linkerd2 at b24cd40 (Apache-2.0): web/main.go declares on `cmd :=
+// flag.NewFlagSet("public-api", flag.ExitOnError)` the flags `cmd.String("addr", ":8084", …)`,
+// `cmd.String("template-dir", "templates", "directory to search for template files")` and
+// `cmd.String("static-dir", "app/dist", "directory to search for static files")`; web/templates/
+// is committed, web/app/dist is written by webpack (not in the repository). controller/cmd/main.go
+// checks `len(os.Args) < 2` (prints "expected a subcommand", os.Exit(1)) and dispatches `switch
+// os.Args[1] { case "destination": … default: … os.Exit(1) }`; viz/tap/cmd/main.go the same with
+// `api` and `injector` and no default case.
+const L5D_WEB = 'package main\n\nimport (\n\t"flag"\n\t"net/http"\n\t"os"\n)\n\nfunc main() {\n\tcmd := flag.NewFlagSet("public-api", flag.ExitOnError)\n\n\taddr := cmd.String("addr", ":8084", "address to serve on")\n\ttemplateDir := cmd.String("template-dir", "templates", "directory to search for template files")\n\tstaticDir := cmd.String("static-dir", "app/dist", "directory to search for static files")\n\tdataDir := cmd.String("data-dir", "data", "where to keep data")\n\tcmd.Parse(os.Args[1:])\n\t_, _, _ = templateDir, staticDir, dataDir\n\t_ = http.ListenAndServe(*addr, nil)\n}\n';
+const l5dSwitch = (cases: string, tail: string, lenCheck = true) => `package main\n\nimport (\n\t"fmt"\n\t"os"\n\n\t"github.com/linkerd/linkerd2/controller/cmd/destination"\n)\n\nfunc main() {\n${lenCheck ? '\tif len(os.Args) < 2 {\n\t\tfmt.Println("expected a subcommand")\n\t\tos.Exit(1)\n\t}\n\n' : ''}\tswitch os.Args[1] {\n${cases}${tail}\t}\n}\n`;
+const L5D_CASES = '\tcase "destination":\n\t\tdestination.Main(os.Args[2:])\n\tcase "identity":\n\t\tif len(os.Args) > 2 {\n\t\t\tswitch os.Args[2] {\n\t\t\tcase "nested":\n\t\t\t}\n\t\t}\n\t\tdestination.Main(os.Args[2:])\n';
+function linkerd(files: Record<string, string>): string {
+  return workspace({
+    'go.mod': 'module github.com/linkerd/linkerd2\n\ngo 1.24\n',
+    'go.sum': '',
+    'controller/cmd/destination/main.go': 'package destination\n\nimport "fmt"\n\nfunc Main(args []string) { fmt.Println(args) }\n',
+    ...files,
+  });
+}
+
+describe('4. linkerd2: folders named by flags', () => {
+  it('web: -template-dir "templates" and -static-dir "app/dist" → Checks naming web/templates and the missing app/dist; -data-dir is not such a folder; lint-clean', async () => {
+    const r = await genClean(linkerd({ 'web/main.go': L5D_WEB, 'web/templates/app.tmpl.html': '{{ define "app" }}<div></div>{{ end }}\n', 'web/app/package.json': '{ "name": "web" }\n' }), { package: 'web' });
+    assert.ok(r.warnings.some((w) => w.startsWith('web/main.go reads files from templates/ relative to its working directory (flag -template-dir default "templates"), and the image has no /app/templates: the repository has web/templates')), r.warnings.join('\n'));
+    assert.ok(r.warnings.some((w) => w.startsWith('web/main.go reads files from app/dist/ relative to its working directory (flag -static-dir default "app/dist")') && w.includes('the context has no such folder')), r.warnings.join('\n'));
+    assert.ok(!r.warnings.some((w) => w.includes('-data-dir')), r.warnings.join('\n'));
+  });
+
+  it('negative: an absolute or empty default gets no such Check', async () => {
+    const r = await gen(linkerd({ 'web/main.go': L5D_WEB.replace('"templates", "directory', '"/usr/share/web/templates", "directory').replace('"app/dist"', '""') }), { package: 'web' });
+    assert.ok(!r.warnings.some((w) => w.includes('relative to its working directory (flag')), r.warnings.join('\n'));
+  });
+
 });

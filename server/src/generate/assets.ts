@@ -663,6 +663,38 @@ function yamlMapValues(text: string, key: string): string[] {
   return out;
 }
 
+/** A flag of the program naming a folder of files it reads (templates, static files), with a relative default. */
+export interface DirFlagDefault {
+  flag: string;
+  /** The default as written (`templates`, `app/dist`). */
+  path: string;
+  file: string;
+  via: string;
+}
+
+/** Flag names of folders a program reads its page templates or static files from (`-template-dir`, `--static-dir`, `assets-path`). */
+const READ_DIR_FLAG = /^(?=[\w.-]*(?:template|static|asset|public|view|html|www|web|ui)s?(?:[-_.]|$|dir|path|root|folder))[\w.-]*(?:dir|path|root|folder)s?$/i;
+
+/**
+ * The flags of one file (standard `flag`, pflag) whose name says they hold a folder of templates
+ * or static files and whose default is a relative path: linkerd2 web's `cmd.String("template-dir",
+ * "templates", …)` and `cmd.String("static-dir", "app/dist", …)`. The program opens that folder
+ * relative to its working directory.
+ */
+export function dirFlagDefaults(file: string, source: string): DirFlagDefault[] {
+  const text = stripGoComments(source);
+  const out: DirFlagDefault[] = [];
+  const plain = /\.(?:String|StringVar)\(\s*(?:&[\w.]+\s*,\s*)?"([\w.-]+)"\s*,\s*"([^"\\]*)"/g;
+  // pflag's StringP/StringVarP take a shorthand before the default.
+  const short = /\.(?:StringP|StringVarP)\(\s*(?:&[\w.]+\s*,\s*)?"([\w.-]+)"\s*,\s*"\w?"\s*,\s*"([^"\\]*)"/g;
+  for (const m of [...text.matchAll(plain), ...text.matchAll(short)]) {
+    const [, flag, def] = m;
+    if (!READ_DIR_FLAG.test(flag) || /key|cert|tls|secret|token|cred/i.test(flag) || def === '' || def === '.' || def.startsWith('/') || def.startsWith('~') || def.startsWith('..') || !/^[\w.@+-]+(?:\/[\w.@+-]+)*\/?$/.test(def)) continue;
+    out.push({ flag, path: nodePath.posix.normalize(def).replace(/\/$/, ''), file, via: `flag -${flag} default ${JSON.stringify(def)}` });
+  }
+  return out;
+}
+
 // ---------------------------------------------------------------------------------------------
 // Files read at run time
 

@@ -17,7 +17,7 @@ import { reachedOutsideTestHelpers } from './testHelpers';
 import {
   ALPINE_VERSION, FALLBACK_GO_VERSION, alpineFor, alpineImage, alpineRuntimeFor, golangAlpineImage, debianFor, debianSlimImage, distrolessImage, golangImage, isTaggableGoVersion, type DebianRelease,
 } from './images';
-import { NODE_IMAGE, looksLikeWebAssets, absoluteDirReads, builtInside, relativeDirReads, executableRelativeReads, packrBoxes, configFlagDefaults, configFlagSamples, configReads, embedProblems, likelyWebScript, runtimeReads, webStageFor, type AssetIo, type WebStage } from './assets';
+import { NODE_IMAGE, dirFlagDefaults, looksLikeWebAssets, absoluteDirReads, builtInside, relativeDirReads, executableRelativeReads, packrBoxes, configFlagDefaults, configFlagSamples, configReads, embedProblems, likelyWebScript, runtimeReads, webStageFor, type AssetIo, type WebStage } from './assets';
 import { commandWorkloads, goHostWorkloads, hostWorkloads, runsProgram, RUNTIME_CLIENT } from '../facts/rootNeeds';
 import { cgoPaths, cgoSystemLibraries, cxxReasons, describeCgoPath, modulesWithCode } from './cgoGraph';
 import { GENERIC_MAIN_FOLDERS, chooseTarget, rankedCandidates } from './choose';
@@ -897,6 +897,17 @@ export function plan(model: WorkspaceModel, options: GenerateOptions, io: Genera
     if (runtimeFiles.some((f) => f.dest === a.path)) continue;
     runtimeFiles.push({ src: a.found, dest: a.path, note: `${a.path}/: the folder the program reads its files from (${a.via} in ${a.file}).` });
     reasons.push(`${a.found} is copied to ${a.path}: ${a.file} reads its files from ${a.path} (${a.via}), and the module ships them in ${a.found}.`);
+  }
+  // Folders of templates or static files a flag of the main package names by a relative path
+  // (linkerd2 web's -template-dir "templates", -static-dir "app/dist"): read from /app, where the
+  // image copies nothing of the kind. Said, not guessed: which folder of the repository is meant
+  // is the project's choice (its own image may copy it from elsewhere, or build it).
+  for (const d of sources.flatMap((f) => dirFlagDefaults(join(pkg.dir, f.file), f.text))) {
+    const top = d.path.split('/')[0];
+    if (runtimeFiles.some((f) => f.dest === d.path || f.dest === top)) continue;
+    const exists = (c: string) => read(c) !== null || (io.listFiles?.(c).some((f) => f.path.startsWith(c + '/')) ?? false);
+    const found = [...new Set([join(pkg.dir, d.path), join(target.module ?? '', d.path)])].filter(exists);
+    warnings.push(`${d.file} reads files from ${d.path}/ relative to its working directory (${d.via}), and the image has no /app/${d.path}: ${found.length > 0 ? `the repository has ${found.join(' and ')}; if that is the folder, copy it (COPY ${found[0]} /app/${d.path} in the runtime stage) or pass -${d.flag} with the folder you mount` : `the context has no such folder (a build step may write it, such as a front-end bundle); build it into the image and copy it to /app/${d.path}, or pass -${d.flag} with the folder you mount`}.`);
   }
   const sampled = configFlagSamples(closure, [target.binary, ...(mod?.path ? [mod.path.split('/').pop()!] : [])], assetIo);
   if (sampled && !sampled.samples.some(covered)) {
