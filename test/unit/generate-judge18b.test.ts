@@ -299,7 +299,7 @@ function linkerd(files: Record<string, string>): string {
   });
 }
 
-describe('4. linkerd2: folders named by flags', () => {
+describe('4. linkerd2: folders named by flags, subcommands dispatched on os.Args[1]', () => {
   it('web: -template-dir "templates" and -static-dir "app/dist" → Checks naming web/templates and the missing app/dist; -data-dir is not such a folder; lint-clean', async () => {
     const r = await genClean(linkerd({ 'web/main.go': L5D_WEB, 'web/templates/app.tmpl.html': '{{ define "app" }}<div></div>{{ end }}\n', 'web/app/package.json': '{ "name": "web" }\n' }), { package: 'web' });
     assert.ok(r.warnings.some((w) => w.startsWith('web/main.go reads files from templates/ relative to its working directory (flag -template-dir default "templates"), and the image has no /app/templates: the repository has web/templates')), r.warnings.join('\n'));
@@ -312,4 +312,23 @@ describe('4. linkerd2: folders named by flags', () => {
     assert.ok(!r.warnings.some((w) => w.includes('relative to its working directory (flag')), r.warnings.join('\n'));
   });
 
+  it('controller/cmd: `switch os.Args[1]` after an exiting `len(os.Args) < 2` check → a CLI with subcommands (top-level cases only), no CMD, a Check; lint-clean', async () => {
+    const r = await genClean(linkerd({ 'controller/cmd/main.go': l5dSwitch(L5D_CASES, '\tdefault:\n\t\tfmt.Printf("unknown subcommand: %s", os.Args[1])\n\t\tos.Exit(1)\n') }), { package: 'controller/cmd' });
+    const w = r.warnings.find((x) => x.startsWith('The program is a CLI with subcommands (destination, identity)'));
+    assert.ok(w, r.warnings.join('\n'));
+    assert.doesNotMatch(r.dockerfile, /^CMD/m, r.dockerfile);
+  });
+
+  it('tap: no default case, the len check exits → subcommands too; a `serve` case becomes the CMD', async () => {
+    const r = await gen(linkerd({ 'controller/cmd/main.go': l5dSwitch('\tcase "api":\n\t\tdestination.Main(os.Args[2:])\n\tcase "injector":\n\t\tdestination.Main(os.Args[2:])\n', '') }), { package: 'controller/cmd' });
+    assert.ok(r.warnings.some((x) => x.startsWith('The program is a CLI with subcommands (api, injector)')), r.warnings.join('\n'));
+    const s = await genClean(linkerd({ 'controller/cmd/main.go': l5dSwitch('\tcase "serve":\n\t\tdestination.Main(os.Args[2:])\n\tcase "migrate":\n\t\tdestination.Main(os.Args[2:])\n', '') }), { package: 'controller/cmd' });
+    assert.match(s.dockerfile, /^CMD \["serve"\]$/m, s.dockerfile);
+  });
+
+  it('negative: a switch on os.Args[1] that falls through to the program without an argument is no subcommand dispatch', async () => {
+    const main = l5dSwitch('\tcase "version":\n\t\tfmt.Println("v1")\n\t\treturn\n', '', false).replace('\tswitch os.Args[1] {', '\tif len(os.Args) > 1 {\n\tswitch os.Args[1] {').replace('\t}\n}\n', '\t}\n\t}\n\tdestination.Main(nil)\n}\n');
+    const r = await gen(linkerd({ 'controller/cmd/main.go': main }), { package: 'controller/cmd' });
+    assert.ok(!r.warnings.some((x) => x.includes('CLI with subcommands')), `${main}\n${r.warnings.join('\n')}`);
+  });
 });

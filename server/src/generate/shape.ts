@@ -405,6 +405,25 @@ export function programShape(packages: readonly PackageSources[], externalImport
       const add = (name: string, via: string) => {
         if (!subcommands.some((s) => s.name === name)) subcommands.push({ name, via: `${via} in ${file}` });
       };
+      // A main that dispatches on its first argument itself (linkerd2's controller: `switch
+      // os.Args[1] { case "destination": … }`) and stops without one (a `len(os.Args) < 2` check
+      // that exits, or a default case that does): each top-level case is a subcommand.
+      const argSwitch = /^\s*package\s+main\b/m.test(text) ? /\bswitch\s+os\.Args\[1\]\s*\{/.exec(text) : null;
+      if (argSwitch) {
+        let body = braceBody(text, argSwitch.index + argSwitch[0].length - 1);
+        for (let prev = ''; prev !== body; ) { prev = body; body = body.replace(/\{[^{}]*\}/g, ''); }
+        const exits = /(?:os\.Exit|log\.Fatal\w*|logrus\.Fatal\w*|panic)\(/;
+        const lenCheck = /\blen\(os\.Args\)\s*(?:<\s*2|<=\s*1|==\s*1)\s*\{/.exec(text);
+        const stopsWithout = (lenCheck !== null && lenCheck.index < argSwitch.index && exits.test(braceBody(text, lenCheck.index + lenCheck[0].length - 1))) || exits.test(/\bdefault\s*:([^]*)$/.exec(body)?.[1] ?? '');
+        if (stopsWithout) {
+          for (const c of body.matchAll(/^\s*case\s+([^:\n]+):/gm)) {
+            for (const w of c[1].split(',')) {
+              const name = /^\s*"([a-z][a-z0-9-]*)"\s*$/.exec(w)?.[1];
+              if (name) add(name, `switch os.Args[1] case "${name}"`);
+            }
+          }
+        }
+      }
       if (cobra) {
         for (const m of text.matchAll(/cobra\.Command\s*\{/g)) {
           // The literal's own fields: not those of a command declared after it (flipt's serverCmd
