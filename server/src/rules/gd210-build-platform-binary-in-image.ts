@@ -5,7 +5,10 @@
  * a go build that gets no GOARCH at all (sealed-secrets-web sources a file of plain
  * assignments: `. /tmp/buildenv && go build`), a file downloaded for the build machine's
  * architecture (`$(uname -m)`: kcp's kubectl), or a
- * program of the build image itself (kcp's `COPY --from=builder /usr/bin/wget`). A stage on
+ * program of the build image itself (kcp's `COPY --from=builder /usr/bin/wget`), or a program of an
+ * image the stage only pulls for the build platform (Reloader's Dockerfile.ubi: `FROM
+ * --platform=${BUILDPLATFORM} ${BUILDER_IMAGE} AS SRC`, then `COPY --from=SRC /manager .`, the
+ * program the image starts; the remedy there is the FROM's platform). A stage on
  * $BUILDPLATFORM exists to cross-compile; on a cross build (`docker buildx build --platform
  * linux/arm64` on an amd64 machine) those files are the build machine's, and the image fails
  * with `exec format error` when it runs them.
@@ -18,12 +21,13 @@
  * (`GOOS=$TARGETOS GOARCH=$TARGETARCH go install`, `$TARGETARCH` in the URL, or a stage on the
  * target platform), which only the author can choose.
  */
-import { copyPaths, goCommands, goFlag, goPackages, imageStages, pathEnv, stageChain, workdirBefore } from '../dockerfile/facts';
+import { copyPaths, goCommands, goFlag, goPackages, imageStages, pathEnv, rootImage, stageChain, targetImages, workdirBefore } from '../dockerfile/facts';
 import { sourceCovers } from '../dockerfile/copySources';
 import { envValue, goBinaryName, stageRef } from '../dockerfile/goBuild';
 import type { DockerfileModel, Instruction, Stage } from '../dockerfile/model';
 import type { ShellCommand } from '../dockerfile/shellModel';
 import { expandVariables } from '../dockerfile/variables';
+import { startPrograms } from '../facts/goAtStart';
 import * as path from 'node:path';
 import type { Rule, RuleFinding } from './types';
 
@@ -58,14 +62,21 @@ export const gd210: Rule = {
         if (src === null || src === undefined) continue;
         const stage = model.stages[src];
         if (!stage || !onBuildPlatform(model, stage)) continue;
-        const sources = copyPaths(instr)?.sources ?? [];
+        const copy = copyPaths(instr);
+        const sources = copy?.sources ?? [];
         const made = buildPlatformFiles(model, stage);
+        const label = stage.name ?? `stage ${stage.index}`;
         for (const s of sources) {
           const p = absolute(s);
-          const hit = made.find((m) => sourceCovers(p, m.path.slice(1))) ?? (SYSTEM_BINARY.test(p) && !writtenInStage(model, stage, p) ? { path: p, what: `a program of \`${stage.name ?? stage.index}\`'s base image` } : undefined);
+          const hit = made.find((m) => sourceCovers(p, m.path.slice(1)))
+            ?? (SYSTEM_BINARY.test(p) && !writtenInStage(model, stage, p) ? { path: p, what: `a program of \`${stage.name ?? stage.index}\`'s base image` } : undefined)
+            ?? (copy ? imageProgram(model, ctx.finalStage, stage, image, instr, p, copy) : undefined);
           if (!hit) continue;
+          const remedy = hit.pulled
+            ? `Drop \`--platform=$BUILDPLATFORM\` from \`${label}\`'s FROM, so that the image is pulled for the target platform (nothing runs in that stage).`
+            : 'Build or fetch it for the target (`GOOS=$TARGETOS GOARCH=$TARGETARCH`, `$TARGETARCH` in the download), or copy it from a stage on the target platform.';
           out.push({
-            message: `\`${s}\` ${hit.path === p ? 'is' : 'holds'} ${hit.what}, and \`${stage.name ?? `stage ${stage.index}`}\` runs on the build platform (\`--platform=$BUILDPLATFORM\`): on a cross build (\`docker buildx build --platform linux/arm64\` on an amd64 machine) the image gets the build machine's binary and fails with "exec format error" when it runs it. Build or fetch it for the target (\`GOOS=$TARGETOS GOARCH=$TARGETARCH\`, \`$TARGETARCH\` in the download), or copy it from a stage on the target platform.`,
+            message: `\`${s}\` ${hit.path === p ? 'is' : 'holds'} ${hit.what}, and \`${label}\` ${hit.pulled ? 'pulls its image for' : 'runs on'} the build platform (\`--platform=$BUILDPLATFORM\`): on a cross build (\`docker buildx build --platform linux/arm64\` on an amd64 machine) the image gets the build machine's binary and fails with "exec format error" when it runs it. ${remedy}`,
             span: instr.span,
           });
           break;
@@ -90,6 +101,54 @@ interface Made {
   path: string;
   /** What the file is, as a noun phrase. */
   what: string;
+  /** The file came with an image the stage only pulls (no RUN, COPY or ADD): its remedy is the FROM's platform. */
+  pulled?: boolean;
+}
+
+/** Files whose bytes are the same on every platform: scripts, certificates, configuration, web assets, data. */
+const PLATFORM_FREE = /\.(sh|bash|py|rb|pl|js|mjs|cjs|ts|json|ya?ml|toml|txt|md|crt|pem|cer|key|conf|cfg|ini|env|html?|css|svg|png|jpe?g|gif|ico|tmpl|tpl|gotmpl|sql|xml|csv|proto|lua)$/i;
+
+/**
+ * A program of the image a build-platform stage only pulls: the stage chain adds no file to its
+ * base image (no RUN, COPY or ADD: a stage that names an image to copy from), so what the image
+ * copies out of it is the base image's, pulled for the build machine. Reported only for a file
+ * that is a program: one in a `bin` or `sbin` folder, or the file the image starts
+ * (ENTRYPOINT/CMD) or runs (a RUN of the image) at the path the COPY puts it, and not a script,
+ * certificate, configuration or asset by its name. stakater/Reloader's Dockerfile.ubi pulls the
+ * multi-platform image built just before with `FROM --platform=${BUILDPLATFORM} ${BUILDER_IMAGE}
+ * AS SRC` and its scratch image copies `/manager` out of it and starts it: the arm64 image got the
+ * amd64 binary.
+ */
+function imageProgram(model: DockerfileModel, finalStage: number, stage: Stage, image: Stage, instr: Instruction, p: string, copy: { sources: string[]; dest: string }): Made | undefined {
+  const chain = stageChain(model, stage);
+  if (chain.some((s) => s.instructions.some((i) => i.keyword === 'RUN' || i.keyword === 'COPY' || i.keyword === 'ADD'))) return undefined;
+  if (rootImage(model, stage) === 'scratch' || p === '/' || /[*?[]/.test(p)) return undefined;
+  const name = path.posix.basename(p);
+  if (PLATFORM_FREE.test(name)) return undefined;
+  const what = { path: p, pulled: true };
+  // A folder of programs (`COPY --from=tools /usr/local/bin/ /usr/local/bin/`), or a file in one.
+  if (/^s?bin$/.test(name)) return { ...what, what: `the programs of \`${stage.name ?? stage.index}\`'s image` };
+  if (/(^|\/)s?bin$/.test(path.posix.dirname(p))) return { ...what, what: `a program of \`${stage.name ?? stage.index}\`'s image` };
+  // Where the COPY puts the file: a folder destination (`.`, `dir/`, several sources) or the path itself.
+  const dir = workdirBefore(model, image, instr, '/') ?? '/';
+  const dest = path.posix.resolve(dir, expandVariables(copy.dest, pathEnv(model, image, instr)) ?? copy.dest);
+  const places = copy.dest.endsWith('/') || copy.dest === '.' || copy.sources.length > 1 ? [`${dest === '/' ? '' : dest}/${name}`] : [dest, `${dest === '/' ? '' : dest}/${name}`];
+  const runs = new Set<string>();
+  for (const t of targetImages(model, finalStage)) {
+    const target = model.stages[t];
+    if (!target || !stageChain(model, target).includes(image)) continue;
+    for (const sp of startPrograms(model, target, undefined)) for (const q of sp.paths) runs.add(q);
+  }
+  for (const s of stageChain(model, image)) {
+    for (const i of s.instructions) {
+      if (i.keyword !== 'RUN') continue;
+      for (const argv0 of i.json ? [i.json[0]] : (i.script?.parsed.commands ?? []).map((c) => c.argv[0]?.value)) {
+        if (argv0?.startsWith('/')) runs.add(path.posix.resolve(argv0));
+      }
+    }
+  }
+  if (places.some((q) => runs.has(q))) return { ...what, what: `the program the image runs, out of \`${stage.name ?? stage.index}\`'s image` };
+  return undefined;
 }
 
 /** Files a build-platform stage's RUNs make for the build machine: go install outputs without GOOS/GOARCH, downloads for `$(uname -m)`. */

@@ -225,4 +225,74 @@ describe('GD210: `RUN xx-go --wrap` in an earlier RUN (spire-controller-manager)
     // xx installed but only asked for information: nothing wraps go.
     assert.equal(find(spire('RUN xx-info env'), 'GD210').length, 1);
   });
+
+});
+
+describe('GD210: a program of an image a stage only pulls for the build platform', () => {
+  // Judge 18 (W), stakater/Reloader (Apache-2.0) at 655a2b3, Dockerfile.ubi, trimmed (the UBI
+  // rootfs RUNs shortened): the UBI image repackages the multi-platform image built just before.
+  // SRC pulls it for the build platform and the scratch image copies and starts /manager; CI
+  // builds linux/amd64,linux/arm64 (push.yaml), so the arm64 image gets the amd64 binary.
+  const reloader = (src = 'FROM --platform=${BUILDPLATFORM} ${BUILDER_IMAGE} AS SRC', copy = 'COPY --from=SRC /manager .', start = 'ENTRYPOINT ["/manager"]') => df([
+    'ARG BUILDER_IMAGE',
+    'ARG BASE_IMAGE',
+    '',
+    src,
+    '',
+    'FROM ${BASE_IMAGE:-registry.access.redhat.com/ubi9/ubi:9.8-1779374378} AS ubi',
+    'ARG TARGETARCH',
+    'RUN dnf update -y && dnf install -y binutils',
+    'WORKDIR /',
+    'RUN mkdir /image && ln -s usr/bin /image/bin',
+    'COPY ubi-build-files-${TARGETARCH}.txt /tmp',
+    'RUN tar -chf /tmp/files.tar -T /tmp/ubi-build-files-${TARGETARCH}.txt && tar xf /tmp/files.tar -C /image/',
+    '',
+    'FROM scratch',
+    'COPY --from=ubi /image/ /',
+    copy,
+    'USER 65532:65532',
+    'EXPOSE 9090',
+    '',
+    start,
+  ]);
+
+  it('finds the program of an image a stage only pulls for the build platform (Reloader Dockerfile.ubi)', () => {
+    const found = find(reloader(), 'GD210');
+    assert.equal(found.length, 1);
+    assert.equal(found[0].message.split('`')[1], '/manager');
+    assert.match(found[0].message, /is the program the image runs, out of `src`.s image, and `src` pulls its image for the build platform.*exec format error.*Drop `--platform=\$BUILDPLATFORM` from `src`/i);
+    // Its line: the COPY out of SRC.
+    assert.match(reloader().slice(found[0].span.start, found[0].span.end), /^COPY --from=SRC \/manager/);
+    // A program copied out of a bin folder, which the image does not start, is one too.
+    assert.equal(find(reloader(undefined, 'COPY --from=SRC /usr/local/bin/kubectl /usr/local/bin/kubectl'), 'GD210').length, 1);
+    // Copied to another name the image starts.
+    assert.equal(find(reloader(undefined, 'COPY --from=SRC /manager /reloader', 'ENTRYPOINT ["/reloader", "--log-format=json"]'), 'GD210').length, 1);
+  });
+
+  it('is silent when the image is pulled for the target, or the file is not a program of it', () => {
+    assert.deepEqual(find(reloader('FROM ${BUILDER_IMAGE} AS SRC'), 'GD210'), []);
+    assert.deepEqual(find(reloader('FROM --platform=$TARGETPLATFORM ${BUILDER_IMAGE} AS SRC'), 'GD210'), []);
+    // Certificates, zoneinfo, a start script, assets: the same bytes on every platform.
+    assert.deepEqual(find(reloader(undefined, 'COPY --from=SRC /etc/ssl/certs/ca-certificates.crt /etc/ssl/certs/'), 'GD210'), []);
+    assert.deepEqual(find(reloader(undefined, 'COPY --from=SRC /usr/share/zoneinfo /usr/share/zoneinfo'), 'GD210'), []);
+    assert.deepEqual(find(reloader(undefined, 'COPY --from=SRC /entrypoint.sh /entrypoint.sh', 'ENTRYPOINT ["/entrypoint.sh"]'), 'GD210'), []);
+    assert.deepEqual(find(reloader(undefined, 'COPY --from=SRC /app/dist /srv/www'), 'GD210'), []);
+    // A file the image neither starts nor keeps in a bin folder: nothing says it is a program.
+    assert.deepEqual(find(reloader(undefined, 'COPY --from=SRC /manager /opt/manager', 'ENTRYPOINT ["/app"]'), 'GD210'), []);
+    // A stage that builds: the files are its RUNs' (a cross-compiled -o /manager is not reported).
+    assert.deepEqual(find(reloader('FROM --platform=${BUILDPLATFORM} golang:1.26 AS SRC\nARG TARGETOS TARGETARCH\nCOPY . .\nRUN GOOS=$TARGETOS GOARCH=$TARGETARCH go build -o /manager .'), 'GD210'), []);
+    // Copied into a stage that itself runs on the build platform (a tool for the build).
+    const tool = df([
+      'FROM --platform=$BUILDPLATFORM bufbuild/buf:1.50.0 AS buf',
+      'FROM --platform=$BUILDPLATFORM golang:1.26 AS build',
+      'COPY --from=buf /usr/local/bin/buf /usr/local/bin/buf',
+      'ARG TARGETOS TARGETARCH',
+      'COPY . .',
+      'RUN buf generate && GOOS=$TARGETOS GOARCH=$TARGETARCH go build -o /out/app .',
+      'FROM gcr.io/distroless/static-debian12',
+      'COPY --from=build /out/app /app',
+      'ENTRYPOINT ["/app"]',
+    ]);
+    assert.deepEqual(find(tool, 'GD210'), []);
+  });
 });
