@@ -6,11 +6,12 @@
  * `go install`s some fifty heavy dependency packages before the sources are copied: their
  * compiled packages stay in that layer's GOCACHE for every later build. Build tools (make, task…)
  * are not followed: which of their targets runs a build cannot be read from the text. GD107 asks
- * this question.
+ * this question, and GD108 (a `-trimpath` on the later build alone changes every package's build
+ * key, and the precompiled packages are compiled again).
  */
-import { goCommands, goPackages } from '../dockerfile/facts';
+import { goCommands, goPackages, type GoCommand } from '../dockerfile/facts';
 import { buildsOnlyGoDistribution } from '../dockerfile/goBuild';
-import { buildToolFiles, indirectGoSteps } from '../dockerfile/indirectGo';
+import { buildToolFiles, indirectGoSteps, type IndirectGoStep } from '../dockerfile/indirectGo';
 import type { Instruction, Stage } from '../dockerfile/model';
 import type { WorkspaceModel } from '../workspace/model';
 import { GO_BUILD_IN_TEXT, scriptsRunBy } from './contextInputs';
@@ -19,25 +20,47 @@ import { GO_BUILD_IN_TEXT, scriptsRunBy } from './contextInputs';
 const VERSIONED = /^[^@\s]+@[\w.+-]+$/;
 
 /**
- * What compiles the module's packages in this RUN: the go command's text (`go install`) or the
- * script the RUN runs (`./bin/install-deps`); null when it compiles none. `read` reads a
- * context-relative file; without it, scripts are not followed.
+ * What compiles the module's packages in a RUN: the go command in the RUN itself, or the step
+ * that runs a script of the context which does (`./bin/install-deps`), with the scripts' texts
+ * (the script and those it runs). GD107 asks whether a build reuses such a layer; GD108 where
+ * `-trimpath` must go too, so that the build keeps reusing it.
  */
-export function compilesModulePackages(stage: Stage, instr: Instruction, read: ((rel: string) => string | null) | undefined, ws?: WorkspaceModel): string | null {
+export interface ModuleCompile {
+  /** The go command's text (`go install`) or the script's command line (`./bin/install-deps $TARGETARCH`). */
+  what: string;
+  go?: GoCommand;
+  step?: IndirectGoStep;
+  scripts?: { path: string; text: string }[];
+}
+
+/**
+ * What compiles the module's packages in this RUN (ModuleCompile); null when it compiles none.
+ * `read` reads a context-relative file; without it, scripts are not followed.
+ */
+export function moduleCompile(stage: Stage, instr: Instruction, read: ((rel: string) => string | null) | undefined, ws?: WorkspaceModel): ModuleCompile | null {
   if (instr.keyword !== 'RUN' || !instr.script) return null;
   for (const g of goCommands(instr)) {
     if (g.sub !== 'build' && g.sub !== 'install') continue;
     const pkgs = goPackages(g.args);
     if (buildsOnlyGoDistribution(pkgs) || pkgs.some((p) => VERSIONED.test(p.value))) continue;
-    return `go ${g.sub}`;
+    return { what: `go ${g.sub}`, go: g };
   }
   if (!read) return null;
   // This RUN's steps only (a stage of one instruction): the callers walk every RUN of a chain.
   for (const step of indirectGoSteps({ ...stage, instructions: [instr] }, read, false)) {
     if (step.file === null || buildToolFiles(step.cmd.argv.map((w) => w.value)) !== null) continue;
-    if (scriptsRunBy(step.file, read, ws).some((s) => textCompilesModule(s.text))) return step.cmd.argv.map((w) => w.value).join(' ');
+    const scripts = scriptsRunBy(step.file, read, ws);
+    if (scripts.some((s) => textCompilesModule(s.text))) return { what: step.cmd.argv.map((w) => w.value).join(' '), step, scripts };
   }
   return null;
+}
+
+/**
+ * What compiles the module's packages in this RUN: the go command's text (`go install`) or the
+ * script the RUN runs (`./bin/install-deps`); null when it compiles none.
+ */
+export function compilesModulePackages(stage: Stage, instr: Instruction, read: ((rel: string) => string | null) | undefined, ws?: WorkspaceModel): string | null {
+  return moduleCompile(stage, instr, read, ws)?.what ?? null;
 }
 
 /** A script's text has a go build/install of packages that are not `tool@version` nor only std. */

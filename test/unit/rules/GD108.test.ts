@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, it, before } from 'node:test';
 import { df, ready } from '../helpers';
 import { has, find, spanText, fix, formanceLedger, clusterctl, diunLint, nfdGuard, openmeterCollector } from './kit/gobuild';
+import { tempWorkspace } from './kit/realworld';
 
 /** GD108 no-trimpath: its own cases (the themed suites beside it test rules together). */
 before(() => ready);
@@ -157,5 +158,112 @@ describe('GD108 and a binary that a RUN only mounts', () => {
     assert.match(fix(df(openmeterCollector('--C ./collector')), 'GD108'), /go build --C \.\/collector -trimpath -ldflags /);
     // Without -C the flag goes right after the subcommand, as before.
     assert.match(fix(df(openmeterCollector('')), 'GD108'), /go build -trimpath  -ldflags /);
+  });
+});
+
+// Judge 18 (W), linkerd/linkerd2 at b24cd4059841f8cee2fb7a9c2ac23a693c583579 (Apache-2.0),
+// Dockerfile.controller and Dockerfile.proxy, trimmed; bin/install-deps with two of its fifty
+// packages. The go-deps stage compiles the heavy dependencies into its layer's build cache, CI keeps
+// the layers (a gha layer cache), and every build reuses them. -trimpath is part of each package's
+// build key (the module path@version is hashed instead of its folder): on the final build alone
+// it made every precompiled package be compiled again, so the flag goes to the precompile too.
+describe('GD108 and dependencies precompiled into an earlier layer (linkerd2 go-deps)', () => {
+  const linkerd = (deps = 'RUN ./bin/install-deps $TARGETARCH', warmUp: string[] = [], build = 'RUN CGO_ENABLED=0 GOOS=linux GOARCH=$TARGETARCH go build -o /out/controller -tags prod -mod=readonly -ldflags "-s -w" ./controller/cmd', env: string[] = []) => df([
+    '# Precompile key slow-to-build dependencies',
+    'FROM --platform=$BUILDPLATFORM golang:1.26.4-alpine AS go-deps',
+    ...env,
+    'WORKDIR /linkerd-build',
+    'COPY go.mod go.sum ./',
+    'COPY bin/install-deps bin/',
+    'RUN go mod download',
+    'ARG TARGETARCH',
+    deps,
+    '',
+    'FROM go-deps AS golang',
+    'WORKDIR /linkerd-build',
+    'COPY pkg pkg',
+    'ARG TARGETARCH',
+    ...warmUp,
+    'COPY controller controller',
+    build,
+    '',
+    'FROM scratch',
+    'COPY --from=golang /out/controller /controller',
+    'ENTRYPOINT ["/controller"]',
+  ]);
+  const installDeps = (goFlags = '') => [
+    '#!/usr/bin/env sh',
+    '',
+    '# This script is used in the multiple Dockerfiles for caching',
+    '# some of the slow-to-build go dependencies.',
+    '',
+    'set -eu',
+    '',
+    'bindir=$( cd "${0%/*}" && pwd )',
+    'rootdir=$( cd "$bindir"/.. && pwd )',
+    'arch=${1:-amd64}',
+    'cd "$rootdir"',
+    '',
+    `CGO_ENABLED=0 GOOS=linux GOARCH=$arch ${goFlags}go install -mod=readonly \\`,
+    '    google.golang.org/grpc \\',
+    '    k8s.io/client-go/kubernetes',
+    '',
+  ].join('\n');
+  const context = (script = installDeps()) => tempWorkspace({
+    'go.mod': 'module github.com/linkerd/linkerd2\n\ngo 1.25\n\nrequire (\n\tgoogle.golang.org/grpc v1.75.0\n\tk8s.io/client-go v0.34.0\n)\n',
+    'go.sum': '',
+    'bin/install-deps': script,
+    'controller/cmd/main.go': 'package main\n\nimport (\n\t_ "google.golang.org/grpc"\n\t_ "k8s.io/client-go/kubernetes"\n)\n\nfunc main() {}\n',
+    'pkg/util/util.go': 'package util\n',
+  });
+
+  it('names the precompiling script, and the fix gives it GOFLAGS=-trimpath with the build (controller)', () => {
+    const o = context();
+    const [f] = find(linkerd(), 'GD108', o);
+    assert.match(f.message, /The earlier `\.\/bin\/install-deps \$TARGETARCH` \(stage go-deps\) compiled the dependencies .* without `-trimpath`.*build key.*compiled again.*`GOFLAGS=-trimpath` for a script/);
+    assert.equal(f.fix?.safe, true);
+    const fixed = fix(linkerd(), 'GD108', o);
+    assert.match(fixed, /\nRUN GOFLAGS=-trimpath \.\/bin\/install-deps \$TARGETARCH\n/);
+    assert.match(fixed, /go build -trimpath -o \/out\/controller/);
+    assert.equal(has(fixed, 'GD108', o), false);
+    // CRLF: the same edits, the file's line endings kept (fix() checks them).
+    const crlf = linkerd().replace(/\n/g, '\r\n');
+    assert.match(fix(crlf, 'GD108', o), /\r\nRUN GOFLAGS=-trimpath \.\/bin\/install-deps \$TARGETARCH\r\n/);
+  });
+
+  it('adds -trimpath to a warm-up build and a go install of the dependencies in the Dockerfile (proxy)', () => {
+    const o = context();
+    const warm = ['RUN CGO_ENABLED=0 GOOS=linux GOARCH=$TARGETARCH go build -mod=readonly ./pkg/...'];
+    const [f] = find(linkerd(undefined, warm), 'GD108', o);
+    assert.match(f.message, /The earlier `\.\/bin\/install-deps \$TARGETARCH` \(stage go-deps\), `go build` \(line \d+\) compiled/);
+    const fixed = fix(linkerd(undefined, warm), 'GD108', o);
+    assert.match(fixed, /GOARCH=\$TARGETARCH go build -trimpath -mod=readonly \.\/pkg\/\.\.\.\n/);
+    assert.match(fixed, /RUN GOFLAGS=-trimpath \.\/bin\/install-deps/);
+    const direct = linkerd('RUN CGO_ENABLED=0 GOOS=linux GOARCH=$TARGETARCH go install -mod=readonly google.golang.org/grpc k8s.io/client-go/kubernetes');
+    assert.match(find(direct, 'GD108')[0].message, /The earlier `go install` \(stage go-deps\)/);
+    assert.match(fix(direct, 'GD108'), /go install -trimpath -mod=readonly google\.golang\.org\/grpc/);
+  });
+
+  it('keeps a GOFLAGS the stage sets, and leaves a script that sets its own GOFLAGS to the author', () => {
+    const o = context();
+    const withEnv = linkerd(undefined, [], undefined, ['ENV GOFLAGS=-mod=readonly']);
+    assert.match(fix(withEnv, 'GD108', o), /\nRUN GOFLAGS="\$GOFLAGS -trimpath" \.\/bin\/install-deps/);
+    const own = context(installDeps().replace('set -eu', 'set -eu\nexport GOFLAGS=-mod=readonly'));
+    const [f] = find(linkerd(), 'GD108', own);
+    assert.match(f.message, /`\.\/bin\/install-deps \$TARGETARCH` sets GOFLAGS itself, so the flag goes into its go command/);
+    assert.equal(f.fix?.safe, false);
+  });
+
+  it('says nothing more when the precompile trims already, a cache mount holds the packages, or nothing is precompiled', () => {
+    const plain = /^`go build` without `-trimpath`: the binary records the builder's absolute paths \(WORKDIR, module cache, GOROOT\), and the same commit built in another directory gives different bytes\.$/;
+    const trims = context(installDeps().replace('go install -mod', 'go install -trimpath -mod'));
+    assert.match(find(linkerd(), 'GD108', trims)[0].message, plain);
+    const mounted = linkerd(undefined, [], 'RUN --mount=type=cache,target=/root/.cache/go-build CGO_ENABLED=0 GOOS=linux GOARCH=$TARGETARCH go build -o /out/controller ./controller/cmd');
+    assert.match(find(mounted, 'GD108', context())[0].message, plain);
+    // cli/Dockerfile's go-deps only downloads the modules.
+    const download = linkerd('RUN true');
+    const [f] = find(download, 'GD108', context());
+    assert.match(f.message, plain);
+    assert.equal(f.fix?.title, 'Add -trimpath to go build');
   });
 });
