@@ -234,26 +234,52 @@ const CROSS_ARCH: Record<string, string> = {
   'mips-linux-gnu': 'mips', 'mips64-linux-gnuabi64': 'mips64', 'x86-64-linux-gnux32': 'x32',
 };
 
-/** A Recommends of an apt package that what it is installed for needs (see aptNeededRecommend). */
+/** A Recommends of an apt package that what it is installed for needs (see aptNeededRecommends). */
 export interface NeededRecommend {
   /** The recommended package to install explicitly. */
   name: string;
-  /** What it is: `libc` (the C library a compiler links against) or `certs` (the CA bundle for https). */
-  kind: 'libc' | 'certs';
+  /**
+   * What it is: `libc` (the C library a compiler links against), `certs` (the CA bundle for
+   * https) or `plugin` (a docker CLI plugin: the `docker buildx` or `docker compose` command).
+   */
+  kind: 'libc' | 'certs' | 'plugin';
 }
 
 /**
+ * Packages whose Recommends are exactly the plugins they are installed for, with nothing else
+ * recommended below them (Docker's packaging, deb/common/control: docker-ce-cli recommends
+ * docker-buildx-plugin and docker-compose-plugin, docker-compose-plugin recommends
+ * docker-buildx-plugin; the CLI and the plugins are static binaries that depend on nothing
+ * with recommends of its own).
+ */
+const PLUGIN_RECOMMENDS: Record<string, readonly string[]> = {
+  'docker-ce-cli': ['docker-buildx-plugin', 'docker-compose-plugin'],
+  'docker-compose-plugin': ['docker-buildx-plugin'],
+};
+
+/**
  * The Recommends of a Debian/Ubuntu package that its usual use cannot do without, so that
- * `--no-install-recommends` must be paired with installing it by name: gcc/g++ (and their
+ * `--no-install-recommends` must be paired with installing them by name: gcc/g++ (and their
  * versioned names) recommend libc6-dev (crt1.o, libc.so: nothing links without it, cgo
  * included); a cross gcc (gcc-aarch64-linux-gnu, gcc-12-aarch64-linux-gnu) recommends
  * libc6-dev-<arch>-cross; curl, wget and git recommend ca-certificates (without it every https
- * download fails). Null for any other package.
+ * download fails); docker-ce-cli recommends docker-buildx-plugin (without it `docker build`
+ * falls back to the deprecated legacy builder, and fails under DOCKER_BUILDKIT=1) and
+ * docker-compose-plugin (`docker compose`). Empty for any other package.
  */
-export function aptNeededRecommend(name: string): NeededRecommend | null {
-  if (/^(gcc|g\+\+)(-\d+)?$/.test(name)) return { name: 'libc6-dev', kind: 'libc' };
+export function aptNeededRecommends(name: string): NeededRecommend[] {
+  if (/^(gcc|g\+\+)(-\d+)?$/.test(name)) return [{ name: 'libc6-dev', kind: 'libc' }];
   const cross = /^(?:gcc|g\+\+)(?:-\d+)?-([a-z0-9-]+?)(?:-\d+)?$/.exec(name);
-  if (cross && CROSS_ARCH[cross[1]]) return { name: `libc6-dev-${CROSS_ARCH[cross[1]]}-cross`, kind: 'libc' };
-  if (name === 'curl' || name === 'wget' || name === 'git') return { name: 'ca-certificates', kind: 'certs' };
-  return null;
+  if (cross && CROSS_ARCH[cross[1]]) return [{ name: `libc6-dev-${CROSS_ARCH[cross[1]]}-cross`, kind: 'libc' }];
+  if (name === 'curl' || name === 'wget' || name === 'git') return [{ name: 'ca-certificates', kind: 'certs' }];
+  return (Object.hasOwn(PLUGIN_RECOMMENDS, name) ? PLUGIN_RECOMMENDS[name] : []).map((n) => ({ name: n, kind: 'plugin' as const }));
+}
+
+/**
+ * Every package `--no-install-recommends` would leave out of this package's install is one of
+ * its aptNeededRecommends (docker-ce-cli: only its two plugins), so the flag with those
+ * installed by name installs the same packages.
+ */
+export function aptRecommendsAllNeeded(name: string): boolean {
+  return Object.hasOwn(PLUGIN_RECOMMENDS, name);
 }

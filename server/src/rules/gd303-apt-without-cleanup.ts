@@ -3,7 +3,10 @@
  * that updates the package lists without `rm -rf /var/lib/apt/lists/*` after it. Two findings,
  * one per missing piece, so each has its own fix (hadolint reports them as DL3015 and DL3009).
  *
- * Not reported: recommends asked for on purpose (`--install-recommends`, `-o
+ * Not reported: an install whose packages' recommends are all what they are installed for
+ * (docker-ce-cli alone: its recommends are its buildx and compose plugins, which keda's dev
+ * container needs for `docker buildx build`; the flag would install the same packages);
+ * recommends asked for on purpose (`--install-recommends`, `-o
  * APT::Install-Recommends=true`); recommends switched off another way (`-o APT::Install-Recommends=false`, or an
  * apt.conf line written by a RUN of the stage); the cleanup part when the RUN has a cache
  * mount on /var/lib/apt or /var/cache/apt; when the RUN removes the lists' folder or one above it
@@ -21,9 +24,9 @@
  * Fixes:
  *   - add `--no-install-recommends` after `install`. NOT safe: it changes which packages are
  *     installed (its title says so), so fix-all leaves it to the author. The recommends that the
- *     installed packages cannot do without (dockerfile/packages.ts aptNeededRecommend: gcc's
- *     libc6-dev, a cross gcc's libc6-dev-<arch>-cross, ca-certificates for curl, wget and git)
- *     are named in the message and added to the install by the fix, unless the stage chain
+ *     installed packages cannot do without (dockerfile/packages.ts aptNeededRecommends: gcc's
+ *     libc6-dev, a cross gcc's libc6-dev-<arch>-cross, ca-certificates for curl, wget and git,
+ *     docker-ce-cli's buildx and compose plugins) are named in the message and added to the install by the fix, unless the stage chain
  *     installs them or the base image has them (hyperledger/fabric's `apt install -y git gcc curl
  *     make`, formance's `apt-get install -y gcc-aarch64-linux-gnu gcc-x86-64-linux-gnu`);
  *   - append ` && rm -rf /var/lib/apt/lists/*` to the RUN (in its continuation style). Safe:
@@ -34,7 +37,7 @@
 import { imageStages, stageChain, stageDescendants, stageImage } from '../dockerfile/facts';
 import { scriptSpan, toDoc, type DockerfileModel, type Instruction, type Stage } from '../dockerfile/model';
 import type { ShellCommand } from '../dockerfile/shellModel';
-import { aptNeededRecommend, installsPackage, mountTargets, packageCommands, type NeededRecommend, type PackageCommand } from '../dockerfile/packages';
+import { aptNeededRecommends, aptRecommendsAllNeeded, installsPackage, mountTargets, packageCommands, type NeededRecommend, type PackageCommand } from '../dockerfile/packages';
 import { insert } from '../edits/edits';
 import { appendCommandEdit } from '../edits/shellChain';
 import { copiedFileText } from '../facts/copiedFiles';
@@ -95,6 +98,10 @@ export const gd303: Rule = {
           for (const p of installs) {
             // Off, or asked for on purpose (`--install-recommends`, `Install-Recommends=true`: crowdsec).
             if (p.options.some((o) => /^--(no-)?install-recommends$|Install-Recommends=/i.test(o.value))) continue;
+            // Every package's recommends are what it is installed for (docker-ce-cli's buildx and
+            // compose plugins: keda's dev container runs `docker buildx build`): the flag, with
+            // them named, would install the same packages.
+            if (p.packages.length > 0 && p.packages.every((k) => !k.word.dynamic && aptRecommendsAllNeeded(k.name))) continue;
             // Recommends the installed packages need (gcc's libc6-dev, curl's ca-certificates):
             // without recommends they must be named, or the build breaks.
             const needed = neededRecommends(model, stage, p);
@@ -159,18 +166,18 @@ function neededRecommends(model: DockerfileModel, stage: Stage, p: PackageComman
   const image = stageImage(model, stage);
   for (const pkg of p.packages) {
     if (pkg.word.dynamic) continue;
-    const r = aptNeededRecommend(pkg.name);
-    if (!r) continue;
-    const had = out.find((n) => n.name === r.name);
-    if (had) {
-      if (!had.by.includes(pkg.name)) had.by.push(pkg.name);
-      continue;
+    for (const r of aptNeededRecommends(pkg.name)) {
+      const had = out.find((n) => n.name === r.name);
+      if (had) {
+        if (!had.by.includes(pkg.name)) had.by.push(pkg.name);
+        continue;
+      }
+      if (r.name === 'ca-certificates' && image?.caCerts) continue;
+      if (r.name === 'libc6-dev' && image?.cCompiler) continue;
+      const names = r.name === 'libc6-dev' ? ['libc6-dev', 'libc-dev', 'build-essential'] : [r.name];
+      if (installsPackage(model, stage, (n) => names.includes(n))) continue;
+      out.push({ ...r, by: [pkg.name] });
     }
-    if (r.name === 'ca-certificates' && image?.caCerts) continue;
-    if (r.name === 'libc6-dev' && image?.cCompiler) continue;
-    const names = r.name === 'libc6-dev' ? ['libc6-dev', 'libc-dev', 'build-essential'] : [r.name];
-    if (installsPackage(model, stage, (n) => names.includes(n))) continue;
-    out.push({ ...r, by: [pkg.name] });
   }
   return out;
 }
@@ -178,6 +185,11 @@ function neededRecommends(model: DockerfileModel, stage: Stage, p: PackageComman
 function neededWhy(n: Needed): string {
   const who = `${n.by.join(', ')} ${n.by.length > 1 ? 'recommend' : 'recommends'} ${n.name}`;
   if (n.kind === 'certs') return `${who}, without which every https download fails`;
+  if (n.kind === 'plugin') {
+    return n.name === 'docker-buildx-plugin'
+      ? `${who}, the \`docker buildx\` command, without which \`docker build\` falls back to the deprecated legacy builder (and fails with DOCKER_BUILDKIT=1)`
+      : `${who}, the \`docker compose\` command`;
+  }
   return n.name === 'libc6-dev'
     ? `${who}, the C library's headers and start files, without which nothing links (cgo included)`
     : `${who}, the target's C library, without which the cross compiler links nothing`;

@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it, before } from 'node:test';
+import { applyEdits } from '../../../server/src/edits/edits';
 import { fixAll } from '../../../server/src/fixes/fixAll';
 import { applyFix, df, lint, ready } from '../helpers';
 import { has, find, spanText, parses } from './kit/image';
@@ -226,5 +227,57 @@ describe('GD303 apt-without-cleanup', () => {
     assert.equal(fs_.length, 1);
     assert.equal(spanText(t, fs_[0]), 'apt-get install -y git');
     assert.equal(has(df(['FROM debian:12', 'RUN apt-get update && apt-get install -y -o APT::Install-Recommends=false curl && rm -rf /var/lib/apt/lists/*', 'RUN apt-get update && apt-get install -y git && rm -rf /var/lib/apt/lists/*']), 'GD303'), true);
+  });
+
+  // Judge 18 (V): kedacore/keda at 8b4f083 (Apache-2.0) .devcontainer/Dockerfile:22-88, the dev
+  // container's one RUN (lines kept: the installs; 19 `go install`s and the protoc download left
+  // out). Its Makefile (docker-build, publish-*-multiarch) runs `DOCKER_BUILDKIT=1 docker build`
+  // and `docker buildx build`, so it needs docker-buildx-plugin, which docker-ce-cli only
+  // recommends (Docker's packaging, deb/common/control: Recommends docker-buildx-plugin,
+  // docker-compose-plugin).
+  const keda = (dockerInstall: string) => df([
+    'FROM golang:1.26.6',
+    'ENV DEBIAN_FRONTEND=noninteractive',
+    'ARG USERNAME=vscode',
+    'RUN apt-get update \\',
+    '    && apt-get -y install --no-install-recommends apt-utils dialog unzip 2>&1 \\',
+    '    && apt-get install -y sudo \\',
+    '    && curl -fsSL https://download.docker.com/linux/debian/gpg | sudo gpg --dearmor -o /etc/apt/keyrings/docker.gpg \\',
+    '    && sudo apt-get update \\',
+    `    && ${dockerInstall} \\`,
+    '    && apt-get -y install python3-pip \\',
+    '    && apt-get autoremove -y \\',
+    '    && apt-get clean -y \\',
+    '    && rm -rf /var/lib/apt/lists/*',
+  ]);
+  const flags = (text: string) => find(text, 'GD303').filter((f) => /--no-install-recommends/.test(f.message));
+
+  it('is silent on an install of docker-ce-cli alone: its recommends are the buildx and compose plugins it is installed for (keda)', () => {
+    const text = keda('apt-get install -y docker-ce-cli');
+    const spans = flags(text).map((f) => spanText(text, f));
+    assert.ok(!spans.some((s) => s.includes('docker-ce-cli')), spans.join(' | '));
+    // The other installs of the RUN are still reported (sudo, python3-pip).
+    assert.ok(spans.some((s) => s.includes('sudo')) && spans.some((s) => s.includes('python3-pip')), spans.join(' | '));
+    // The compose plugin alone recommends only buildx: the same.
+    assert.ok(!flags(keda('apt-get install -y docker-compose-plugin')).some((f) => /docker-compose-plugin/.test(spanText(keda('apt-get install -y docker-compose-plugin'), f))));
+  });
+
+  it('with other packages in the same install, names the plugins and the fix installs them by name', () => {
+    const text = keda('apt-get install -y docker-ce-cli jq');
+    const [flag] = flags(text).filter((f) => spanText(text, f).includes('docker-ce-cli'));
+    assert.ok(flag);
+    assert.match(flag.message, /also install docker-buildx-plugin and docker-compose-plugin by name: docker-ce-cli recommends docker-buildx-plugin, the `docker buildx` command, without which `docker build` falls back to the deprecated legacy builder/);
+    assert.match(flag.message, /docker-ce-cli recommends docker-compose-plugin, the `docker compose` command/);
+    const fixed = applyEdits(text, flag.fix!.edits);
+    assert.ok(fixed.includes('apt-get install --no-install-recommends -y docker-ce-cli jq docker-buildx-plugin docker-compose-plugin \\'), fixed);
+    parses(fixed);
+    assert.ok(!flags(fixed).some((f) => spanText(fixed, f).includes('docker-ce-cli')));
+    // Installed by name already (Docker's install instructions): nothing to name.
+    const named = keda('apt-get install -y docker-ce-cli jq docker-buildx-plugin docker-compose-plugin');
+    const [plain] = flags(named).filter((f) => spanText(named, f).includes('docker-ce-cli'));
+    assert.doesNotMatch(plain.message, /by name/);
+    // The engine's recommends are not all needed (pigz, apparmor, rootless extras…): reported.
+    const engine = keda('apt-get install -y docker-ce docker-ce-cli containerd.io docker-buildx-plugin docker-compose-plugin');
+    assert.ok(flags(engine).some((f) => spanText(engine, f).includes('docker-ce ')));
   });
 });
