@@ -13,10 +13,10 @@
  * leave it out), GD201 leaves a dev or builder image its toolchain.
  */
 import * as path from 'node:path';
-import { goPackages, stageChain, stageDescendants, stageGoCommands, startInstructions, workdirBefore, type GoCommand } from '../dockerfile/facts';
+import { goCommandOf, goPackages, stageChain, stageDescendants, stageGoCommands, startInstructions, workdirBefore, type GoCommand } from '../dockerfile/facts';
 import { GO_IN_TEXT } from '../dockerfile/indirectGo';
 import type { DockerfileModel, Instruction, Stage } from '../dockerfile/model';
-import { parseShell, type ShellWord } from '../dockerfile/shell';
+import { parseShell, type ShellCommand, type ShellWord } from '../dockerfile/shell';
 import type { WorkspaceFiles } from '../workspace/types';
 import { contextFileAt, contextFileThrough } from './copiedFiles';
 import { dockerfileFact } from './memo';
@@ -128,6 +128,51 @@ function compute(model: DockerfileModel, stage: Stage, files: WorkspaceFiles | u
     }
   }
   return null;
+}
+
+/**
+ * The go commands a stage's container runs when it starts, read from its effective ENTRYPOINT
+ * and CMD as Docker combines them: an exec-form ENTRYPOINT with the CMD's words after it
+ * (go-shiori/shiori's dev image: `ENTRYPOINT ["go", "run", "main.go"]` + `CMD ["server"]`), a
+ * shell-form one alone, or the CMD alone; a shell form's commands through the shell parser, and
+ * an exec form's `sh -c '<script>'` through it too. Each command's `instr` is the ENTRYPOINT (or
+ * the CMD without one). An exec form's words have no offsets in the document (0); a go command
+ * after a `cd` in such a `sh -c` script is left out (the folder it runs in is not known to
+ * commandCwd, which reads the instruction's own script).
+ */
+export function startGoCommands(model: DockerfileModel, stage: Stage): GoCommand[] {
+  const { entrypoint, cmd } = startInstructions(model, stage);
+  const instr = entrypoint ?? cmd;
+  if (!instr) return [];
+  const out: GoCommand[] = [];
+  const take = (cmds: readonly ShellCommand[], skipAfterCd: boolean) => {
+    for (const c of cmds) {
+      if (skipAfterCd && c.argv[0]?.value === 'cd') return;
+      const g = goCommandOf(c);
+      if (g) out.push({ instr, ...g });
+    }
+  };
+  if (!instr.json) {
+    take(instr.script?.parsed.commands ?? [], false);
+    return out;
+  }
+  // Exec form: the CMD's words follow an exec-form ENTRYPOINT (a shell-form CMD as `/bin/sh -c …`).
+  const argv = [...instr.json];
+  if (entrypoint && cmd) argv.push(...(cmd.json ?? ['/bin/sh', '-c', cmd.script?.text ?? cmd.args.map((a) => a.value).join(' ')]));
+  const k = programIndex(argv);
+  if (k === null) {
+    // `sh -c 'go run .'`: the script is the word after -c.
+    const c = argv.indexOf('-c');
+    if (c >= 0 && argv[c + 1] !== undefined) take(parseShell(argv[c + 1]).commands, true);
+    return out;
+  }
+  take([execCommand(argv.slice(k))], false);
+  return out;
+}
+
+/** Exec-form words as a shell command (no expansion happens in exec form; no offsets). */
+function execCommand(argv: readonly string[]): ShellCommand {
+  return { env: [], argv: argv.map((value): ShellWord => ({ value, raw: value, start: 0, end: 0, dynamic: false })), start: 0, end: 0 };
 }
 
 /** What a stage's container runs when it starts. */

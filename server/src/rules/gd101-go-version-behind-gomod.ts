@@ -11,6 +11,10 @@
  * Only stages that run a go command with the module's files present (in the stage or in a stage
  * built FROM it), in a folder the context was copied to, count: a golang stage that only creates
  * users, copies certificates or builds a `git clone` elsewhere does not compile the module.
+ * So does a go command its container runs when it starts (its effective ENTRYPOINT/CMD, exec or
+ * shell form: facts/goAtStart.ts startGoCommands), with the sources copied in or mounted at run
+ * time (shiori's Dockerfile.compose: `ENTRYPOINT ["go", "run", "main.go"]`, the checkout mounted
+ * by its compose file); the message then says the container stops at start.
  * Go run through make, task, just, mage or a script counts when the tool's file (read as text)
  * runs go, or cannot be read in a stage on a golang image.
  *
@@ -20,7 +24,7 @@
  * instead (so every FROM using it moves together). No fix for a digest-pinned reference (the
  * digest names the old image) or a tag whose version cannot be located in the text.
  */
-import { stageChain, stageGoCommands, stageImage } from '../dockerfile/facts';
+import { goPackages, stageChain, stageGoCommands, stageImage, type GoCommand } from '../dockerfile/facts';
 import { indirectGoSteps } from '../dockerfile/indirectGo';
 import { sourcesPresent } from '../dockerfile/goBuild';
 import type { DockerfileModel, Instruction, Stage } from '../dockerfile/model';
@@ -32,6 +36,7 @@ import { lookupImage } from '../images/table';
 import { requiredGoVersion, requiredGoVersionAt, requiredTarget, type RequiredGoVersion } from '../workspace/query';
 import type { WorkspaceModel } from '../workspace/model';
 import { contextPlacement } from '../facts/builtPackages';
+import { startGoCommands } from '../facts/goAtStart';
 import type { Fix, Rule, RuleContext, RuleFinding } from './types';
 
 /** go commands that read the module (go.mod's `go` line is enforced for them). */
@@ -64,11 +69,17 @@ export const gd101: Rule = {
       const go = image.go ?? frozen;
       if (!go) continue;
       if (golangTagSatisfies(go, highest)) continue;
-      // The go.mod of the module the stage compiles (or go.work's requirement).
-      const req = compiledRequirement(ctx, ws, stage);
-      if (!req) continue;
+      // The go.mod of the module the stage compiles (or go.work's requirement); else of the
+      // module a container of the stage runs go on when it starts (a dev image).
+      let req = compiledRequirement(ctx, ws, stage);
+      let atStart: GoCommand | null = null;
+      if (!req || golangTagSatisfies(go, requiredTarget(req))) {
+        const start = startRequirement(ctx, ws, stage);
+        if (!start || golangTagSatisfies(go, requiredTarget(start.req))) continue;
+        req = start.req;
+        atStart = start.go;
+      }
       const target = requiredTarget(req);
-      if (golangTagSatisfies(go, target)) continue;
       const word = stage.from.args[0];
       if (!word) continue;
       const where = `${req.source}${req.dir ? ` in ${req.dir}` : ''}`;
@@ -82,12 +93,18 @@ export const gd101: Rule = {
         ? `Use a golang:${target} image (there is no ${gone} variant for Go ${goLine(target)}; keep the runtime's C library in step with the new builder's).`
         : `Use golang:${target}${go.variant}.`;
       // GOTOOLCHAIN (and its stop with "go.mod requires go >= …") came with Go 1.21.
-      const why = compareGoVersions(go.version, '1.21') < 0
-        ? `Go before 1.21 cannot switch to another toolchain: its older compiler builds the module and stops at newer language features, library APIs or go.mod lines it does not know (\`toolchain\`, a three-part \`go\` version).`
-        : `the golang images set GOTOOLCHAIN=local, so the build stops with "go.mod requires go >= ${req.version}" (with GOTOOLCHAIN=auto it downloads a newer toolchain on every uncached build).`;
+      const why = atStart
+        ? (compareGoVersions(go.version, '1.21') < 0
+          ? `the container runs \`go ${atStart.sub}\` when it starts (${atStart.instr.keyword}, line ${atStart.instr.line + 1}), and Go before 1.21 cannot switch to another toolchain: its older compiler compiles the module then and stops at newer language features, library APIs or go.mod lines it does not know.`
+          : `the container runs \`go ${atStart.sub}\` when it starts (${atStart.instr.keyword}, line ${atStart.instr.line + 1}), and the golang images set GOTOOLCHAIN=local, so it exits at start with "go.mod requires go >= ${req.version}" (with GOTOOLCHAIN=auto it downloads a newer toolchain at every start of a new container).`)
+        : compareGoVersions(go.version, '1.21') < 0
+          ? `Go before 1.21 cannot switch to another toolchain: its older compiler builds the module and stops at newer language features, library APIs or go.mod lines it does not know (\`toolchain\`, a three-part \`go\` version).`
+          : `the golang images set GOTOOLCHAIN=local, so the build stops with "go.mod requires go >= ${req.version}" (with GOTOOLCHAIN=auto it downloads a newer toolchain on every uncached build).`;
       const message = goBehind
         ? `${has}, but ${where} says \`go ${req.version}\`: ${why} ${use}`
-        : `${has}, but ${where} names \`toolchain go${req.toolchain}\`: the image builds with an older compiler than the one the module declares (or, with GOTOOLCHAIN=auto, downloads go${req.toolchain} on every uncached build). ${use}`;
+        : atStart
+          ? `${has}, but ${where} names \`toolchain go${req.toolchain}\`: the container runs \`go ${atStart.sub}\` when it starts (${atStart.instr.keyword}, line ${atStart.instr.line + 1}) with an older compiler than the one the module declares (or, with GOTOOLCHAIN=auto, downloads go${req.toolchain} at every start of a new container). ${use}`
+          : `${has}, but ${where} names \`toolchain go${req.toolchain}\`: the image builds with an older compiler than the one the module declares (or, with GOTOOLCHAIN=auto, downloads go${req.toolchain} on every uncached build). ${use}`;
       out.push({ message, span: word.span, fix: gone ? undefined : retag(model, stage, target, req.source) ?? undefined });
     }
     return out;
@@ -139,6 +156,31 @@ function compiledRequirement(ctx: RuleContext, ws: WorkspaceModel, base: Stage):
     const read = files ? (rel: string) => files.readFile(rel) : undefined;
     const onGolang = stageImage(model, s)?.goToolchain === true;
     if (indirectGoSteps(s, read, onGolang).some((step) => sourcesPresent(model, s, step.instr))) take(requiredGoVersion(ws));
+  }
+  return best;
+}
+
+/**
+ * The requirement of the module a container of the stage (or of a stage built FROM it) runs a go
+ * command on when it starts (facts/goAtStart.ts startGoCommands: `ENTRYPOINT ["go", "run",
+ * "main.go"]`, `CMD go test ./...`), with the command: the go.mod governing the folder it runs
+ * in when the context was copied there, or the main module's when the sources are not in the
+ * image (mounted at run time: shiori's compose file mounts the checkout on the WORKDIR). A
+ * command run in a folder outside every place the context was copied to, or on a module named
+ * with @version, reads nothing of the context. Null when no start command reads a module.
+ */
+function startRequirement(ctx: RuleContext, ws: WorkspaceModel, base: Stage): { req: RequiredGoVersion; go: GoCommand } | null {
+  const { model } = ctx;
+  let best: { req: RequiredGoVersion; go: GoCommand } | null = null;
+  for (const s of model.stages) {
+    if (!stageChain(model, s).includes(base)) continue;
+    for (const g of startGoCommands(model, s)) {
+      if (!MODULE_COMMANDS.test(g.sub)) continue;
+      if (goPackages(g.args).some((a) => a.value.includes('@'))) continue;
+      const place = contextPlacement(ctx, s, g);
+      const req = typeof place === 'string' ? requiredGoVersionAt(ws, place) : 'outside' in place ? null : requiredGoVersion(ws);
+      if (req && (!best || compareGoVersions(requiredTarget(req), requiredTarget(best.req)) > 0)) best = { req, go: g };
+    }
   }
   return best;
 }

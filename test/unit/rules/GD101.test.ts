@@ -243,6 +243,62 @@ describe('GD101 go-version-behind-gomod', () => {
     });
   });
 
+  // Judge 18 (V): go-shiori/shiori at 585ea34 (MIT) Dockerfile.compose, a development image
+  // for its docker-compose.yaml (which mounts the checkout on /src/shiori); go.mod says go 1.25.1.
+  // Skeleton: go.mod, main.go's import block, the compose file's build/volumes lines.
+  describe('go commands the container runs when it starts (shiori Dockerfile.compose)', () => {
+    const shiori = () => tempWorkspace({
+      'go.mod': 'module github.com/go-shiori/shiori\n\n// +heroku goVersion go1.25.1\ngo 1.25.1\n\nrequire github.com/sirupsen/logrus v1.9.3\n',
+      'go.sum': 'github.com/sirupsen/logrus v1.9.3 h1:x=\n',
+      'main.go': 'package main\n\nimport (\n\t"github.com/go-shiori/shiori/internal/cmd"\n\t"github.com/go-shiori/shiori/internal/model"\n\t"github.com/sirupsen/logrus"\n)\n\nfunc main() {}\n',
+      'internal/cmd/root.go': 'package cmd\n\nimport "github.com/spf13/cobra"\n',
+      'internal/model/model.go': 'package model\n',
+      '.dockerignore': 'dev-data*\ndocs\n!docs/swagger\nDockerfile\n*.md\n/.*\n',
+      'docker-compose.yaml': 'services:\n  shiori:\n    build:\n      context: .\n      dockerfile: Dockerfile.compose\n    volumes:\n      - "./dev-data:/srv/shiori"\n      - ".:/src/shiori"\n      - "go-mod-cache:/go/pkg/mod"\n',
+    }, 'Dockerfile.compose');
+    const compose = (start: string[], image = 'docker.io/golang:1.22-alpine') => df([
+      '# This Dockerfile is intented for Development purposes only to use',
+      '# with the provided docker-compose.yaml file.',
+      `FROM ${image}`,
+      '',
+      'WORKDIR /src/shiori',
+      '',
+      ...start,
+    ]);
+    const repo = compose(['ENTRYPOINT ["go", "run", "main.go"]', 'CMD ["server"]']);
+
+    it('reports the golang tag behind go.mod, saying the container stops at start, with the retag fix', () => {
+      const ws = shiori();
+      const [f] = find(repo, 'GD101', ws);
+      assert.ok(f, 'GD101 reported');
+      assert.equal(repo.slice(f.span.start, f.span.end), 'docker.io/golang:1.22-alpine');
+      assert.match(f.message, /says `go 1\.25\.1`: the container runs `go run` when it starts \(ENTRYPOINT, line 7\).*exits at start with "go\.mod requires go >= 1\.25\.1"/);
+      assert.match(fix(repo, 'GD101', ws), /^FROM docker\.io\/golang:1\.25\.1-alpine$/m);
+    });
+
+    it('reads the shell form, a CMD alone, an exec-form sh -c and a CMD inherited by a later stage', () => {
+      const ws = shiori();
+      for (const start of [['ENTRYPOINT go run main.go'], ['CMD ["go", "run", "."]'], ['CMD go test ./...'], ['ENTRYPOINT ["sh", "-c", "go run . server"]'], ['ENTRYPOINT ["/usr/bin/env", "CGO_ENABLED=0", "go", "run", "."]']]) {
+        assert.equal(has(compose(start), 'GD101', ws), true, start.join(' '));
+      }
+      const inherited = df(['FROM golang:1.22-alpine AS dev', 'WORKDIR /src/shiori', 'CMD ["go", "run", "."]', 'FROM dev AS debug', 'ENV GOFLAGS=-race']);
+      assert.equal(has(inherited, 'GD101', ws), true);
+    });
+
+    it('is silent when the image satisfies go.mod, for go commands that read no module, and for a start command outside the copied context', () => {
+      const ws = shiori();
+      assert.equal(has(compose(['ENTRYPOINT ["go", "run", "main.go"]'], 'golang:1.25-alpine'), 'GD101', ws), false);
+      for (const start of [['CMD ["go", "version"]'], ['CMD ["go", "run", "golang.org/x/tools/cmd/stringer@v0.20.0"]'], ['ENTRYPOINT ["go"]', 'CMD ["env"]'],
+        ['ENTRYPOINT ["/app/server"]'], ['ENTRYPOINT ["sh", "-c", "cd /tmp/other && go run ."]'], ['CMD ["sleep", "infinity"]']]) {
+        assert.equal(has(compose(start), 'GD101', ws), false, start.join(' '));
+      }
+      // The context copied to /src, the command run in a clone elsewhere: not this module.
+      assert.equal(has(df(['FROM golang:1.22-alpine', 'WORKDIR /src', 'COPY . .', 'WORKDIR /tmp/t', 'CMD ["go", "run", "."]']), 'GD101', ws), false);
+      // A shell-form CMD after an exec-form ENTRYPOINT that is not go: not a go command either.
+      assert.equal(has(compose(['ENTRYPOINT ["/bin/app"]', 'CMD go run .']), 'GD101', ws), false);
+    });
+  });
+
   it('fix keeps CRLF and the escape directive', () => {
     const text = df(['# escape=`', 'FROM golang:1.21-bookworm AS build', 'WORKDIR /src', 'COPY . .', 'RUN go build `', '    -o /app .'], '\r\n');
     const fixed = fix(text, 'GD101', mod('1.22.5'));
