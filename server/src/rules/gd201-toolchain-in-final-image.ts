@@ -1,13 +1,16 @@
 import { GENERATE_COMMAND } from '../protocol';
 import * as path from 'path';
-import { envBefore, goFlag, goPackages, stageChain, stageGoCommands, stageImage, startInstructions, workdirBefore, type GoCommand } from '../dockerfile/facts';
+import { copyPaths, envBefore, goFlag, goPackages, pathEnv, stageChain, stageGoCommands, stageImage, startInstructions, workdirBefore, type GoCommand } from '../dockerfile/facts';
 import { mounts } from '../dockerfile/mounts';
 import { envValue } from '../dockerfile/goBuild';
+import { expandVariables } from '../dockerfile/variables';
 import { scriptSpan, toDoc, type DockerfileModel, type Instruction, type Stage } from '../dockerfile/model';
 import { properties } from '../dockerfile/parse';
 import { deleteLines, insert, insertLinesAfter, type Edit } from '../edits/edits';
-import { devOrBuilderImage, isToolInstall } from '../facts/goAtStart';
+import { builtPackage, landingBuilds } from '../facts/builtPackages';
+import { devOrBuilderImage, goAtStart, isToolInstall, startPrograms } from '../facts/goAtStart';
 import { isSourceCopy } from '../facts/goSources';
+import { buildFacts, packageByDir } from '../workspace/query';
 import { withLazyFix, type Fix, type Rule, type RuleContext } from './types';
 
 /** go commands that fill the module cache (/go/pkg/mod) in a layer. */
@@ -32,7 +35,7 @@ export const gd201: Rule = {
   needsWorkspace: false,
   fix: 'command',
   command: { id: GENERATE_COMMAND, title: 'Generate Optimized Dockerfile', actionTitle: 'Replace with a generated multi-stage Dockerfile…' },
-  facts: ['goCommands', 'images', 'workspace', 'contextFiles'],
+  facts: ['copySources', 'goCommands', 'goBuilds', 'images', 'workspace', 'contextFiles'],
   docs: { workspace: '(better with: it then knows whether cgo is needed)' },
   check(ctx) {
     const stage = ctx.model.stages[ctx.finalStage];
@@ -44,8 +47,16 @@ export const gd201: Rule = {
     // (`go install tool@version` installs a tool; it does not build the project.)
     const builds = chain.some((s) => stageGoCommands(s).some((g) => g.sub === 'build' || (g.sub === 'install' && !isToolInstall(g))));
     // Nothing of the project is built or copied here: a toolbox/dev image, a CI check stage, or a
-    // tool that runs Go itself (goreleaser, golangci-lint): the toolchain is the point.
-    if (!sources && !builds) return [];
+    // tool that runs Go itself (goreleaser, golangci-lint): the toolchain is the point. Unless
+    // the stage only runs a binary built in another stage (copiedProgram).
+    if (!sources && !builds) {
+      const run = copiedProgram(ctx, stage);
+      if (!run) return [];
+      return [{
+        message: `The final image is ${stage.resolvedBase ?? stage.base}, but its container only runs ${run.program}, built in stage ${run.from} and copied in: nothing in it uses Go, so the toolchain ships unused (hundreds of MB; a -race or coverage build needs none at run time either). Base the final stage on a runtime image: gcr.io/distroless/static-debian12 for a static binary; for a cgo or -race binary, one with the C library it was built against (debian:bookworm-slim or gcr.io/distroless/base-debian12 after a Debian golang image).`,
+        span: stage.from.span,
+      }];
+    }
     // Go tools installed at pinned versions, and nothing built: a tools image (buf, protoc
     // plugins, linters) whose copied folders are the tools' inputs; the toolchain is the point.
     if (!builds && chain.some((s) => stageGoCommands(s).some(isToolInstall))) return [];
@@ -67,6 +78,65 @@ export const gd201: Rule = {
     }, () => multiStageFix(ctx, stage))];
   },
 };
+
+/**
+ * The final stage runs, when its container starts, a binary that a go build of another stage
+ * wrote and a `COPY --from` of the stage chain put where the ENTRYPOINT (else CMD) starts it
+ * (FerretDB's development.Dockerfile: `COPY --from=development-build /src/bin/ferretdb /ferretdb`,
+ * `ENTRYPOINT [ "/ferretdb" ]`), and nothing of the chain uses Go: no go command in a RUN, none
+ * at start (facts/goAtStart.ts: go itself, a live-reload tool, a start script that runs go).
+ * A shell or another program started instead (`bash`, `dlv exec`) is not this. Nor a program
+ * that may need the toolchain itself (TOOLCHAIN_USERS: it may run `go`, a Go module proxy's
+ * `go mod download`, or load packages through go/build or golang.org/x/tools), nor one whose
+ * package is not known (no workspace, an unresolved build): a golang final stage is then often
+ * chosen for that reason.
+ */
+function copiedProgram(ctx: RuleContext, stage: Stage): { program: string; from: string } | null {
+  const { model } = ctx;
+  const ws = ctx.workspace;
+  if (!ws) return null;
+  const chain = stageChain(model, stage);
+  if (chain.some((s) => stageGoCommands(s).length > 0)) return null;
+  const files = ctx.workspace ? ctx.files : undefined;
+  if (goAtStart(model, stage, files)) return null;
+  const [start] = startPrograms(model, stage, files);
+  if (!start || start.paths.length === 0) return null;
+  for (const b of landingBuilds(ctx, ctx.finalStage, false)) {
+    if (!b.copy || !b.copiedFrom || isToolInstall(b.g) || b.g.sub !== 'build') continue;
+    if (!copyTargets(model, b.copy).some((t) => start.paths.includes(t))) continue;
+    const pkg = builtPackage({ ...ctx, workspace: ws }, model.stages[b.g.instr.stage], b.g);
+    if (!pkg) return null;
+    const facts = buildFacts(ws, pkg.dir);
+    const imports = [...facts.externalImports, ...facts.packages.flatMap((d) => packageByDir(ws, d)?.imports ?? [])];
+    if (imports.some((i) => TOOLCHAIN_USERS.test(i))) return null;
+    return { program: start.program, from: b.copiedFrom.name ?? String(b.copiedFrom.index) };
+  }
+  return null;
+}
+
+/**
+ * Imports of a program that may use the Go toolchain at run time: os/exec (it may run `go`:
+ * a module proxy's `go mod download`, a playground's `go build`, through a configured name the
+ * sources do not spell), go/build and go/importer (they run `go list`, read GOROOT), and
+ * golang.org/x/tools (go/packages runs `go list`).
+ */
+const TOOLCHAIN_USERS = /^(os\/exec|go\/build|go\/importer|golang\.org\/x\/tools(\/.*)?)$/;
+
+/** Where a COPY puts each of its sources in the image (absolute), as far as the text tells. */
+function copyTargets(model: DockerfileModel, copy: Instruction): string[] {
+  const paths = copyPaths(copy);
+  const stage = model.stages[copy.stage];
+  if (!paths || !stage) return [];
+  const env = pathEnv(model, stage, copy);
+  const dest = expandVariables(paths.dest, env);
+  const wd = workdirBefore(model, stage, copy, '/');
+  if (dest === null || wd === null) return [];
+  const at = path.posix.resolve(wd, dest);
+  // Into the folder when the destination is one (a trailing slash, several sources, or a folder
+  // the image already has: `COPY --from=build /out/app /usr/local/bin`), else the file itself.
+  const intoDir = dest.endsWith('/') || paths.sources.length > 1;
+  return paths.sources.flatMap((src) => (intoDir ? [path.posix.join(at, path.posix.basename(src))] : [at, path.posix.join(at, path.posix.basename(src))]));
+}
 
 function multiStageFix(ctx: RuleContext, stage: Stage): Fix | undefined {
   const model = ctx.model;

@@ -3,6 +3,7 @@ import { describe, it, before } from 'node:test';
 import { applyFix, codes, df, lint, ready } from '../helpers';
 import { has } from './kit/basics';
 import { contextWith, PLAIN_ENTRYPOINT, STATPING_DOCKERFILE, STATPING_FILES } from './kit/goAtStart';
+import { tempWorkspace } from './kit/workspaceGo';
 
 /** GD201 toolchain-in-final-image: its own cases (the themed suites beside it test rules together). */
 before(() => ready);
@@ -90,6 +91,84 @@ describe('GD201 toolchain-in-final-image', () => {
       // The CMD of the stage it is built FROM is reset by the ENTRYPOINT: no live-reload tool starts.
       const inherited = df(['FROM golang:1.24 AS base', 'CMD ["air", "-c", ".air.toml"]', 'FROM base', 'WORKDIR /src', 'COPY . .', 'ENTRYPOINT ["./entrypoint.sh"]']);
       assert.equal(gd201(inherited, contextWith({ ...server, 'entrypoint.sh': entry })), true);
+    });
+  });
+
+  // Judge 18 (V): FerretDB/FerretDB at 9770660 (Apache-2.0) build/ferretdb/development.Dockerfile,
+  // the `ferretdb-dev` image ("development build … recommended for debugging problems"): a cgo
+  // `-race -coverpkg` build in development-build, and a final stage on golang that only runs the
+  // copied binary (lines kept: the FROMs, the build heredoc's go lines, the final stage; the
+  // context: go.mod, .dockerignore, cmd/ferretdb's import block and one package it imports).
+  describe('a final stage on golang that only runs a binary built in another stage (FerretDB development.Dockerfile)', () => {
+    const ferret = (final: string[]) => df([
+      '# syntax=docker/dockerfile:1',
+      'FROM --platform=$BUILDPLATFORM golang:1.25.5-bookworm AS development-prepare',
+      'COPY go.mod go.sum /src/',
+      'WORKDIR /src',
+      'RUN --mount=type=cache,target=/cache go mod download',
+      'FROM golang:1.25.5-bookworm AS development-build',
+      'WORKDIR /src',
+      'COPY . .',
+      'RUN --mount=type=cache,target=/cache <<EOF',
+      'set -ex',
+      'export CGO_ENABLED=1',
+      'go install -v -race=$RACE std',
+      'go build -v -o=bin/ferretdb -race=$RACE -tags=ferretdb_dev -coverpkg=./... ./cmd/ferretdb',
+      'EOF',
+      'FROM scratch AS development-binary',
+      'COPY --from=development-build /src/bin/ferretdb /ferretdb',
+      ...final,
+    ]);
+    const finalStage = ['FROM golang:1.25.5-bookworm AS development', 'ENV GOCOVERDIR=/tmp/cover', 'RUN mkdir /tmp/cover',
+      'COPY --from=development-build /src/bin/ferretdb /ferretdb'];
+    const repo = ferret([...finalStage, 'ENTRYPOINT [ "/ferretdb" ]', 'WORKDIR /', 'VOLUME /state', 'EXPOSE 27017 27018 8088']);
+    const context = (execs = false) => tempWorkspace({
+      'go.mod': 'module github.com/FerretDB/FerretDB/v2\n\ngo 1.25\n\ntoolchain go1.25.5\n\nrequire github.com/alecthomas/kong v1.12.1\n',
+      'go.sum': 'github.com/alecthomas/kong v1.12.1 h1:x=\n',
+      '.dockerignore': '**\n\n# Go code\n!build/version\n!cmd\n!internal\n!go.mod\n!go.sum\n!.git\n!.gitignore\n!build/ferretdb\n',
+      'cmd/ferretdb/main.go': 'package main\n\nimport (\n\t"context"\n\t"log/slog"\n\t"os"\n\n\t"github.com/alecthomas/kong"\n\t_ "golang.org/x/crypto/x509roots/fallback"\n\n\t"github.com/FerretDB/FerretDB/v2/internal/clientconn"\n)\n\nfunc main() {}\n',
+      'internal/clientconn/listener.go': `package clientconn\n\nimport (\n\t"net"\n${execs ? '\t"os/exec"\n' : ''})\n`,
+      'build/ferretdb/development.Dockerfile': repo,
+    }, 'build/ferretdb/development.Dockerfile');
+    const gd201 = (text: string, ws = context()) => lint(text, ws).find((x) => x.code === 'GD201');
+
+    it('reports it on the final FROM, naming the program and the stage it comes from, with no edit', () => {
+      const f = gd201(repo);
+      assert.ok(f, 'GD201 reported');
+      assert.equal(repo.slice(f.span.start, f.span.end), 'FROM golang:1.25.5-bookworm AS development');
+      assert.match(f.message, /only runs \/ferretdb, built in stage development-build and copied in: nothing in it uses Go/);
+      assert.match(f.message, /-race or coverage build needs none at run time/);
+      assert.equal(f.fix, undefined);
+      // Into a folder, started by name: the same (`COPY --from=build /out/app /usr/local/bin/`, `CMD ["app"]`).
+      assert.ok(gd201(df(['FROM golang:1.24 AS build', 'WORKDIR /src', 'COPY . .', 'RUN go build -o /out/app ./cmd/ferretdb', 'FROM golang:1.24', 'COPY --from=build /out/app /usr/local/bin/', 'CMD ["app"]'])));
+    });
+
+    it('is silent when the program may use the toolchain itself (os/exec, go/build, x/tools in its packages), or is not known', () => {
+      assert.equal(gd201(repo, context(true)), undefined);
+      // Without the workspace the program's needs are unknown: a golang final stage is often chosen for them.
+      assert.equal(has(repo, 'GD201'), false);
+      // A build whose package is not worked out (a variable names it).
+      assert.equal(gd201(repo.replace('./cmd/ferretdb', '$PKG')), undefined);
+    });
+
+    it('is silent when the final stage uses Go: a go command, go or a live-reload tool at start, a shell, another program', () => {
+      for (const extra of [
+        ['RUN go install github.com/go-delve/delve/cmd/dlv@v1.25.0', 'ENTRYPOINT [ "/ferretdb" ]'], // a tool: the toolchain is used
+        ['RUN go version', 'ENTRYPOINT [ "/ferretdb" ]'],
+        ['ENTRYPOINT ["go", "test", "./..."]'],
+        ['CMD ["air"]'],
+        ['CMD ["bash"]'],
+        [], // no ENTRYPOINT/CMD: a shell
+        ['ENTRYPOINT ["/dlv", "exec", "/ferretdb"]'],
+      ]) {
+        assert.equal(gd201(ferret([...finalStage, ...extra])), undefined, extra.join(' | '));
+      }
+      // The program started is not the copied build's output (a prebuilt file from the context).
+      assert.equal(gd201(df(['FROM golang:1.24 AS build', 'WORKDIR /src', 'COPY . .', 'RUN go build -o /out/app ./cmd/ferretdb', 'FROM golang:1.24', 'COPY --from=build /out/app /app', 'COPY bin/tool /tool', 'ENTRYPOINT ["/tool"]'])), undefined);
+      // Copied from a stage that only installs a tool (`go install tool@version`): not the project's build.
+      assert.equal(gd201(df(['FROM golang:1.24 AS tools', 'RUN go install example.com/tool@v1.0.0', 'FROM golang:1.24', 'COPY --from=tools /go/bin/tool /tool', 'ENTRYPOINT ["/tool"]'])), undefined);
+      // A small runtime: nothing to say.
+      assert.equal(gd201(ferret(['FROM debian:bookworm-slim AS development', 'COPY --from=development-build /src/bin/ferretdb /ferretdb', 'ENTRYPOINT [ "/ferretdb" ]'])), undefined);
     });
   });
 });
