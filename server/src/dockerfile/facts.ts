@@ -492,6 +492,24 @@ export function copyPaths(i: Instruction): { sources: string[]; dest: string } |
   return { sources: words.slice(0, -1), dest: words[words.length - 1] };
 }
 
+/**
+ * Where a COPY puts one of its sources in the image (absolute paths): inside the destination when
+ * that is a folder (a trailing slash, `.`, several sources); else the destination itself, or
+ * inside it when it names a folder the image already has (`COPY --from=build /out/app
+ * /usr/local/bin`). Empty when a variable of the destination or the WORKDIR is unknown.
+ */
+export function copyPlaces(model: DockerfileModel, copy: Instruction, source: string): string[] {
+  const paths = copyPaths(copy);
+  const stage = model.stages[copy.stage];
+  if (!paths || !stage) return [];
+  const dest = expandVariables(paths.dest, pathEnv(model, stage, copy));
+  const wd = workdirBefore(model, stage, copy, '/');
+  if (dest === null || wd === null) return [];
+  const at = path.posix.resolve(wd, dest);
+  const inside = path.posix.join(at, path.posix.basename(source));
+  return dest.endsWith('/') || dest === '.' || paths.sources.length > 1 ? [inside] : [at, inside];
+}
+
 /** Sources that name the whole context. */
 export function isWholeContext(source: string): boolean {
   const s = source.trim();

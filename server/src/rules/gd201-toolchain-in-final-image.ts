@@ -1,9 +1,8 @@
 import { GENERATE_COMMAND } from '../protocol';
 import * as path from 'path';
-import { copyPaths, envBefore, goFlag, goPackages, pathEnv, stageChain, stageGoCommands, stageImage, startInstructions, workdirBefore, type GoCommand } from '../dockerfile/facts';
+import { copyPaths, copyPlaces, envBefore, goFlag, goPackages, stageChain, stageGoCommands, stageImage, startInstructions, workdirBefore, type GoCommand } from '../dockerfile/facts';
 import { mounts } from '../dockerfile/mounts';
 import { envValue } from '../dockerfile/goBuild';
-import { expandVariables } from '../dockerfile/variables';
 import { scriptSpan, toDoc, type DockerfileModel, type Instruction, type Stage } from '../dockerfile/model';
 import { properties } from '../dockerfile/parse';
 import { deleteLines, insert, insertLinesAfter, type Edit } from '../edits/edits';
@@ -103,7 +102,7 @@ function copiedProgram(ctx: RuleContext, stage: Stage): { program: string; from:
   if (!start || start.paths.length === 0) return null;
   for (const b of landingBuilds(ctx, ctx.finalStage, false)) {
     if (!b.copy || !b.copiedFrom || isToolInstall(b.g) || b.g.sub !== 'build') continue;
-    if (!copyTargets(model, b.copy).some((t) => start.paths.includes(t))) continue;
+    if (!(copyPaths(b.copy)?.sources ?? []).some((src) => copyPlaces(model, b.copy!, src).some((t) => start.paths.includes(t)))) continue;
     const pkg = builtPackage({ ...ctx, workspace: ws }, model.stages[b.g.instr.stage], b.g);
     if (!pkg) return null;
     const facts = buildFacts(ws, pkg.dir);
@@ -121,22 +120,6 @@ function copiedProgram(ctx: RuleContext, stage: Stage): { program: string; from:
  * golang.org/x/tools (go/packages runs `go list`).
  */
 const TOOLCHAIN_USERS = /^(os\/exec|go\/build|go\/importer|golang\.org\/x\/tools(\/.*)?)$/;
-
-/** Where a COPY puts each of its sources in the image (absolute), as far as the text tells. */
-function copyTargets(model: DockerfileModel, copy: Instruction): string[] {
-  const paths = copyPaths(copy);
-  const stage = model.stages[copy.stage];
-  if (!paths || !stage) return [];
-  const env = pathEnv(model, stage, copy);
-  const dest = expandVariables(paths.dest, env);
-  const wd = workdirBefore(model, stage, copy, '/');
-  if (dest === null || wd === null) return [];
-  const at = path.posix.resolve(wd, dest);
-  // Into the folder when the destination is one (a trailing slash, several sources, or a folder
-  // the image already has: `COPY --from=build /out/app /usr/local/bin`), else the file itself.
-  const intoDir = dest.endsWith('/') || paths.sources.length > 1;
-  return paths.sources.flatMap((src) => (intoDir ? [path.posix.join(at, path.posix.basename(src))] : [at, path.posix.join(at, path.posix.basename(src))]));
-}
 
 function multiStageFix(ctx: RuleContext, stage: Stage): Fix | undefined {
   const model = ctx.model;

@@ -21,7 +21,7 @@
  * (`GOOS=$TARGETOS GOARCH=$TARGETARCH go install`, `$TARGETARCH` in the URL, or a stage on the
  * target platform), which only the author can choose.
  */
-import { copyPaths, goCommands, goFlag, goPackages, imageStages, pathEnv, rootImage, stageChain, targetImages, workdirBefore } from '../dockerfile/facts';
+import { copyPaths, copyPlaces, goCommands, goFlag, goPackages, imageStages, pathEnv, rootImage, stageChain, targetImages, workdirBefore } from '../dockerfile/facts';
 import { sourceCovers } from '../dockerfile/copySources';
 import { envValue, goBinaryName, stageRef } from '../dockerfile/goBuild';
 import type { DockerfileModel, Instruction, Stage } from '../dockerfile/model';
@@ -62,15 +62,14 @@ export const gd210: Rule = {
         if (src === null || src === undefined) continue;
         const stage = model.stages[src];
         if (!stage || !onBuildPlatform(model, stage)) continue;
-        const copy = copyPaths(instr);
-        const sources = copy?.sources ?? [];
+        const sources = copyPaths(instr)?.sources ?? [];
         const made = buildPlatformFiles(model, stage);
         const label = stage.name ?? `stage ${stage.index}`;
         for (const s of sources) {
           const p = absolute(s);
           const hit = made.find((m) => sourceCovers(p, m.path.slice(1)))
             ?? (SYSTEM_BINARY.test(p) && !writtenInStage(model, stage, p) ? { path: p, what: `a program of \`${stage.name ?? stage.index}\`'s base image` } : undefined)
-            ?? (copy ? imageProgram(model, ctx.finalStage, stage, image, instr, p, copy) : undefined);
+            ?? imageProgram(model, ctx.finalStage, stage, image, instr, p);
           if (!hit) continue;
           const remedy = hit.pulled
             ? `Drop \`--platform=$BUILDPLATFORM\` from \`${label}\`'s FROM, so that the image is pulled for the target platform (nothing runs in that stage).`
@@ -119,7 +118,7 @@ const PLATFORM_FREE = /\.(sh|bash|py|rb|pl|js|mjs|cjs|ts|json|ya?ml|toml|txt|md|
  * AS SRC` and its scratch image copies `/manager` out of it and starts it: the arm64 image got the
  * amd64 binary.
  */
-function imageProgram(model: DockerfileModel, finalStage: number, stage: Stage, image: Stage, instr: Instruction, p: string, copy: { sources: string[]; dest: string }): Made | undefined {
+function imageProgram(model: DockerfileModel, finalStage: number, stage: Stage, image: Stage, instr: Instruction, p: string): Made | undefined {
   const chain = stageChain(model, stage);
   if (chain.some((s) => s.instructions.some((i) => i.keyword === 'RUN' || i.keyword === 'COPY' || i.keyword === 'ADD'))) return undefined;
   if (rootImage(model, stage) === 'scratch' || p === '/' || /[*?[]/.test(p)) return undefined;
@@ -129,10 +128,8 @@ function imageProgram(model: DockerfileModel, finalStage: number, stage: Stage, 
   // A folder of programs (`COPY --from=tools /usr/local/bin/ /usr/local/bin/`), or a file in one.
   if (/^s?bin$/.test(name)) return { ...what, what: `the programs of \`${stage.name ?? stage.index}\`'s image` };
   if (/(^|\/)s?bin$/.test(path.posix.dirname(p))) return { ...what, what: `a program of \`${stage.name ?? stage.index}\`'s image` };
-  // Where the COPY puts the file: a folder destination (`.`, `dir/`, several sources) or the path itself.
-  const dir = workdirBefore(model, image, instr, '/') ?? '/';
-  const dest = path.posix.resolve(dir, expandVariables(copy.dest, pathEnv(model, image, instr)) ?? copy.dest);
-  const places = copy.dest.endsWith('/') || copy.dest === '.' || copy.sources.length > 1 ? [`${dest === '/' ? '' : dest}/${name}`] : [dest, `${dest === '/' ? '' : dest}/${name}`];
+  // Where the COPY puts the file.
+  const places = copyPlaces(model, instr, p);
   const runs = new Set<string>();
   for (const t of targetImages(model, finalStage)) {
     const target = model.stages[t];
