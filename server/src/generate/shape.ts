@@ -386,6 +386,9 @@ export function programShape(packages: readonly PackageSources[], externalImport
    * (lakeFS's `migrate task run [task-name]`) says nothing about the top-level `run`.
    */
   const needsArgsAt: { name: string; via: string; v: string | null }[] = [];
+  /** cobra commands marked Deprecated (name, where), and the names some literal declares without it. */
+  const deprecatedAt: { name: string; via: string }[] = [];
+  const liveAt = new Set<string>();
   /** The variable a cobra literal at `at` is assigned to (`var runCmd = &cobra.Command{`), or null. */
   const literalVar = (text: string, at: number): string | null =>
     /\b([A-Za-z_][A-Za-z0-9_]*)(?:\s+\*?cobra\.Command)?\s*:?=\s*&?\s*$/.exec(text.slice(Math.max(0, at - 120), at))?.[1] ?? null;
@@ -439,6 +442,11 @@ export function programShape(packages: readonly PackageSources[], externalImport
           }
           if (!use) continue;
           const name = use[1];
+          // A command marked Deprecated (shiori's `serve`, `Deprecated: "use server instead"`)
+          // still runs, with a warning, and is left out of the help: never the CMD while another serves.
+          const deprecated = /\bDeprecated\s*:\s*"([^"\n]+)"/.exec(own);
+          if (deprecated) deprecatedAt.push({ name, via: `Deprecated: "${deprecated[1]}" in ${file}` });
+          else liveAt.add(name);
           add(name, `cobra Use: "${name}"`);
           // A command that takes positional arguments (wal-g's `daemon` with `Args: cobra.ExactArgs(1)`,
           // a socket path) stops at once when run without them: never the CMD.
@@ -608,9 +616,14 @@ export function programShape(packages: readonly PackageSources[], externalImport
   const names = subcommands.map((s) => s.name);
   // By name first; else the one subcommand whose description says it serves (two: not plain).
   // Not one that needs positional arguments.
-  const servingKept = serving.filter((s) => names.includes(s.name) && !needsArgs.has(s.name));
+  // A deprecated command is the CMD only when no other one serves.
+  const deprecated = new Map(deprecatedAt.filter((d) => !liveAt.has(d.name)).map((d) => [d.name, d.via]));
+  const live = <T extends { name: string }>(xs: T[]): T[] => (xs.some((x) => !deprecated.has(x.name)) ? xs.filter((x) => !deprecated.has(x.name)) : xs);
+  const servingKept = live(serving.filter((s) => names.includes(s.name) && !needsArgs.has(s.name)));
   const byName = SERVE_NAMES.map((n) => subcommands.find((s) => s.name === n)).filter((s) => s !== undefined);
-  let serve: ProgramShape['serveCommand'] = byName.find((s) => !needsArgs.has(s.name)) ?? (servingKept.length === 1 ? servingKept[0] : null);
+  let serve: ProgramShape['serveCommand'] = live(byName.filter((s) => !needsArgs.has(s.name)))[0] ?? (servingKept.length === 1 ? servingKept[0] : null);
+  const passedOver = serve ? [...deprecated].filter(([n]) => n !== serve!.name && (SERVE_NAMES.includes(n) || serving.some((s) => s.name === n))) : [];
+  if (serve && passedOver.length > 0) serve = { ...serve, via: `${serve.via}; not ${passedOver.map(([n, via]) => `"${n}" (${via})`).join(', ')}` };
   const withArgs = [...byName, ...serving.filter((s) => names.includes(s.name))].filter((s) => needsArgs.has(s.name))
     .map((s) => ({ name: s.name, via: needsArgs.get(s.name)! })).filter((s, i, all) => all.findIndex((o) => o.name === s.name) === i);
   // A cobra command that runs nothing itself and has subcommands only prints its help: the image
