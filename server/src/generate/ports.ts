@@ -7,7 +7,12 @@
  *   pflag/cobra (`Flags().StringVarP(&addr, "addr", "a", ":8080", …)`), kingpin
  *   (`Flag("web.listen-address", …).Default(":9090")`) and urfave/cli (`&cli.IntFlag{Name:
  *   "port", Value: 8080}`, v1's `Name: "addr,port"` with its alias); an identifier default resolves
- *   through a constant of the package;
+ *   through a constant of the package, a qualified one through a constant or package-level
+ *   variable of another package of the program (mailpit's `config.HTTPListen = "[::]:8025"`); a
+ *   flag named for a protocol counts when it sets a variable named for a listen address and its
+ *   usage says it binds (`StringVarP(&config.SMTPListen, "smtp", …, "SMTP bind interface and
+ *   port")`), and a listener another flag's usage says it enables ("enables POP3 server") is
+ *   reported, never exposed;
  * - the default of a struct field named like an address or a port, in the tags of go-flags
  *   (`long:"port" default:"8080"`), kong (`default:"8080"`), envconfig and caarlos0/env
  *   (`envDefault:"8080"`): sure when the package has one such port, guesses when it has several
@@ -52,6 +57,8 @@ export interface PortEvidence {
   redirect?: boolean;
   /** The flag that sets the address (`listener` for `--listener`), when the evidence is a flag default. */
   flag?: string;
+  /** Another flag enables this listener (mailpit's POP3 server, `--pop3-auth-file`): opened only when configured, never exposed. That flag and its usage. */
+  optional?: string;
   /** A field of an option group mounted under a namespace (`--mgmt.listen`): another listener than the program's own. */
   group?: boolean;
   /** The variable whose flag set holds the flag (`serveCmd` for `serveCmd.Flags().StringVar(…)`). */
@@ -121,8 +128,13 @@ function portOf(value: string): { port: number; external: boolean; address?: str
 }
 
 /** A flag default as written: a literal, or an identifier resolved through `consts`. */
-function resolveDefault(raw: string, consts: ReadonlyMap<string, string>): { value: string; shown: string } | null {
+function resolveDefault(raw: string, consts: ReadonlyMap<string, string>, vars?: ReadonlyMap<string, string>): { value: string; shown: string } | null {
   const r = raw.trim();
+  // A package-level variable of another package of the program, qualified (mailpit's
+  // `StringVarP(&config.HTTPListen, "listen", "l", config.HTTPListen, …)`, `HTTPListen =
+  // "[::]:8025"` in config/config.go): its initial value is the flag's default.
+  const qualified = vars?.get(r);
+  if (qualified !== undefined) return { value: qualified, shown: `${r} = ${/^[0-9]+$/.test(qualified) ? qualified : JSON.stringify(qualified)}` };
   const lit = /^"([^"\\]*)"$|^`([^`]*)`$|^([0-9]{1,5})$/.exec(r);
   if (lit) return { value: lit[1] ?? lit[2] ?? lit[3], shown: r };
   // `":" + strconv.Itoa(defaultPort)`, `fmt.Sprintf(":%d", port)`: the constant inside.
@@ -265,10 +277,38 @@ function urfaveCommands(text: string): (offset: number) => string | null {
 }
 
 /**
+ * A flag whose name is not one of an address (mailpit's `--smtp`, which NOT_THE_SERVER reads as
+ * an SMTP relay's) but which sets a variable named for a listen address (`&config.SMTPListen`)
+ * and whose usage says it binds or listens ("SMTP bind interface and port"): the program's own
+ * listener. Not the profiler's or a debug endpoint's.
+ */
+function boundToListener(name: string, target: string | undefined, usage: string): boolean {
+  const v = /^&\s*(?:[A-Za-z_][A-Za-z0-9_]*\.)*([A-Za-z_][A-Za-z0-9_]*)$/.exec((target ?? '').trim())?.[1];
+  if (v === undefined || !/(?:Listen|Bind)(?:Addr|Address)?$/.test(v) || /pprof|profil|debug|metric/i.test(`${name} ${v}`)) return false;
+  return /\b(?:bind|listen)/i.test(unquote(usage) ?? '');
+}
+
+/**
+ * A listener another flag says it enables: the usage names a server (`"POP3 server bind interface
+ * and port"`) and another flag's usage of the file says it enables that server (mailpit's
+ * `--pop3-auth-file`, "A password file for POP3 server authentication (enables POP3 server)").
+ * Returns that flag and its usage as shown, or null.
+ */
+function enabledBy(text: string, usage: string): string | null {
+  const server = /^\s*([A-Za-z][A-Za-z0-9]*)\s+server\b/i.exec(unquote(usage) ?? '')?.[1];
+  if (server === undefined) return null;
+  const re = new RegExp(`\\.(?:String|Bool|Int)[A-Za-z0-9]*\\(([^\\n]*?)"([^"\\n]*\\benables?\\s+(?:the\\s+)?${server}\\s+server\\b[^"\\n]*)"\\s*\\)`, 'i');
+  const m = re.exec(text);
+  if (!m) return null;
+  const flag = /"([a-z][a-z0-9-]*)"/.exec(m[1])?.[1];
+  return flag === undefined ? null : `--${flag}: "${m[2]}"`;
+}
+
+/**
  * Port evidence in one file. `consts` holds the constants of the file's package (all its files),
  * so a flag whose default is a constant declared elsewhere in the package still resolves.
  */
-export function portEvidence(file: string, source: string, imports: readonly string[], consts?: ReadonlyMap<string, string>, addressFuncs?: ReadonlyMap<string, AddressFunction>): PortEvidence[] {
+export function portEvidence(file: string, source: string, imports: readonly string[], consts?: ReadonlyMap<string, string>, addressFuncs?: ReadonlyMap<string, AddressFunction>, vars?: ReadonlyMap<string, string>): PortEvidence[] {
   const text = stripGoComments(source);
   const known = consts ?? constantsOf(text);
   const out: PortEvidence[] = [];
@@ -317,12 +357,14 @@ export function portEvidence(file: string, source: string, imports: readonly str
     const i = (m[2] ? 1 : 0);
     const nameArg = (args[i] ?? '').trim();
     const name = unquote(nameArg) ?? (/^[A-Za-z_][A-Za-z0-9_]*$/.test(nameArg) ? known.get(nameArg) ?? null : null);
-    if (name === null || !serverName(name)) continue;
+    if (name === null) continue;
+    const usage = args[i + (m[3] ? 3 : 2)] ?? '';
+    if (!serverName(name) && !boundToListener(name, m[2] !== undefined ? args[0] : undefined, usage)) continue;
     const def = args[i + (m[3] ? 2 : 1)];
     if (def === undefined) continue;
-    if (CONNECTS_TO.test(args[i + (m[3] ? 3 : 2)] ?? '')) continue;
+    if (CONNECTS_TO.test(usage)) continue;
     if (passedToClient(text, m.index, args[0], m[2] !== undefined)) continue;
-    const d = resolveDefault(def, known);
+    const d = resolveDefault(def, known, vars);
     // The command whose flag set holds it: a cobra variable (`serveCmd.Flags()`), else the function
     // defining it (mox's `c.flag.StringVar` in cmdUpdatesServe), which a command table may name.
     // A flag set held in a variable first (`flags := startCmd.Flags()`, then `flags.Int32P(…)`: flagd).
@@ -332,7 +374,9 @@ export function portEvidence(file: string, source: string, imports: readonly str
     const before = out.length;
     if (d && LOOPBACK_HOST.test(d.value)) out.push({ port: 0, external: false, confidence: 'sure', via: `flag -${name} default ${d.shown}`, file, address: d.value, flag: name });
     else if (d) add(d.value, `flag -${name} default ${d.shown}`, 'sure', name);
+    const enabler = enabledBy(text, usage);
     for (const e of out.slice(before)) {
+      if (enabler !== null) e.optional = enabler;
       if (command !== undefined) e.command = command;
       if (unquote(nameArg) === null) e.namedByConstant = true;
     }
@@ -500,10 +544,25 @@ function constDeclarations(text: string): string {
   return out.join('\n');
 }
 
+/** The package-level `var` declarations of a file's text (`var X = …` and `var ( … )` blocks at the left margin), as `var` lines. */
+function varDeclarations(text: string): string {
+  const out: string[] = [];
+  let block = false;
+  for (const line of text.split('\n')) {
+    if (block) {
+      if (/^\)/.test(line)) block = false;
+      else if (/^\t[A-Za-z_]/.test(line)) out.push(`var ${line.trim()}`);
+    } else if (/^var[ \t]*\([ \t]*$/.test(line)) block = true;
+    else if (/^var[ \t]/.test(line)) out.push(line);
+  }
+  return out.join('\n');
+}
+
 function evidenceIn(pkgs: readonly PackageSources[], scope: CommandScope | undefined, dropped: PortEvidence[], addressFuncs?: ReadonlyMap<string, AddressFunction>, all: readonly PackageSources[] = []): PortEvidence[] {
   const out: PortEvidence[] = [];
   for (const p of pkgs) {
     const consts = new Map<string, string>();
+    const vars = new Map<string, string>();
     for (const f of p.files) for (const [k, v] of constantsOf(stripGoComments(f.text))) consts.set(k, v);
     // The constants of the program's packages it imports, by their qualified names (Reloader's
     // `http.ListenAndServe(constants.DefaultHttpListenAddr, nil)`, `DefaultHttpListenAddr = ":9090"`
@@ -514,9 +573,11 @@ function evidenceIn(pkgs: readonly PackageSources[], scope: CommandScope | undef
       if (!name) continue;
       // Constants only: a package variable (mailpit's `config.POP3Listen = "[::]:1110"`) is what a flag or the environment may change.
       for (const f of q.files) for (const [k, v] of constantsOf(constDeclarations(stripGoComments(f.text)))) if (/^[A-Z]/.test(k)) consts.set(`${name}.${k}`, v);
+      // Its variables count only as a flag's default (`config.HTTPListen`, the value the flag starts with).
+      for (const f of q.files) for (const [k, v] of constantsOf(varDeclarations(stripGoComments(f.text)))) if (/^[A-Z]/.test(k)) vars.set(`${name}.${k}`, v);
     }
     for (const f of p.files) {
-      for (const e of portEvidence(p.dir === '' ? f.file : `${p.dir}/${f.file}`, f.text, p.imports, consts, addressFuncs)) {
+      for (const e of portEvidence(p.dir === '' ? f.file : `${p.dir}/${f.file}`, f.text, p.imports, consts, addressFuncs, vars)) {
         const sub = subcommandOf(e, scope);
         const runs = scope?.runs ?? null;
         if (e.namedByConstant && (sub === undefined || sub !== runs)) continue;
@@ -602,15 +663,22 @@ export function decidePorts(main: PackageSources, closure: readonly PackageSourc
   if (!evidence.some((e) => e.confidence === 'sure' && !e.profiler && !e.acme && !e.redirect)) evidence = [...evidence, ...evidenceIn(closure.filter((p) => p.dir !== main.dir), scope, dropped, addressFuncs, all).filter((e) => e.confidence === 'sure')];
   const reasons: string[] = [];
   const subs = dropped.filter((e) => e.confidence === 'sure');
-  if (subs.length > 0) {
-    const shownSubs = subs.slice(0, 4).map((e) => `${e.via} of the ${subcommandOf(e, scope)} subcommand (${e.file})`).join(', ');
-    reasons.push(`Not used for ${(scope?.runs ?? null) === null ? 'the root command' : `the ${scope!.runs} subcommand`} the image runs: ${shownSubs}${subs.length > 4 ? ` and ${subs.length - 4} more` : ''}; a flag of another subcommand is unknown to it, and its port is not what the image serves.`);
+  // A subcommand's flag on a port the command the image runs listens on too (mailpit's `readyz
+  // --listen`, the address it checks) says nothing against it: not listed.
+  const subsShown = subs.filter((e) => !evidence.some((x) => x.confidence === 'sure' && x.port === e.port && !x.profiler));
+  if (subsShown.length > 0) {
+    const shownSubs = subsShown.slice(0, 4).map((e) => `${e.via} of the ${subcommandOf(e, scope)} subcommand (${e.file})`).join(', ');
+    reasons.push(`Not used for ${(scope?.runs ?? null) === null ? 'the root command' : `the ${scope!.runs} subcommand`} the image runs: ${shownSubs}${subsShown.length > 4 ? ` and ${subsShown.length - 4} more` : ''}; a flag of another subcommand is unknown to it, and its port is not what the image serves.`);
   }
   const warnings: string[] = [];
   // The pprof profiler's listener: a debugging aid, never what the image serves (nor to publish).
   const profilers = evidence.filter((e) => e.profiler);
   evidence = evidence.filter((e) => !e.profiler);
   if (profilers.length > 0) reasons.push(`Not exposed: ${profilers.map((e) => `${e.via} in ${e.file}`).join(', ')} ${profilers.length > 1 ? 'are' : 'is'} the pprof profiler's listener (debugging only; do not publish it).`);
+  // A listener another flag enables (mailpit's POP3 server): opened only when configured.
+  const optional = evidence.filter((e) => e.optional !== undefined && !e.profiler);
+  evidence = evidence.filter((e) => e.optional === undefined);
+  if (optional.length > 0) reasons.push(`Not exposed: ${optional.map((e) => `${e.via} in ${e.file}, opened only when enabled (${e.optional})`).join('; ')}; publish ${optional.length > 1 ? 'them' : 'it'} yourself then.`);
   // autocert's Listener(): the Let's Encrypt TLS port, opened only when ACME is configured.
   const acme = evidence.filter((e) => e.acme);
   evidence = evidence.filter((e) => !e.acme);
