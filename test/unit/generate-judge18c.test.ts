@@ -11,6 +11,10 @@
  *    protocol that sets a variable named for a listen address (`--smtp`, `&config.SMTPListen`,
  *    "SMTP bind interface and port"), and a listener another flag enables (`--pop3`, which
  *    `--pop3-auth-file` "enables"): EXPOSE the first two, a reason for the third.
+ * 3. A listen address built from a configuration field the program fills with a literal port
+ *    (writefreely's `fmt.Sprintf("%s:%d", bindAddress, app.cfg.Server.Port)`, `ServerCfg{Port:
+ *    8080, Bind: "localhost"}` in config.New()): a Check naming the port (the configuration read at
+ *    run time decides, so no EXPOSE), and one about the loopback host.
  */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
@@ -125,6 +129,64 @@ describe('2. a flag whose default is a package variable of another package', () 
   it('negative: a variable that is not a literal, or not at package level, gives no default → no EXPOSE, as before', async () => {
     for (const vars of ['\tSMTPListen = defaultSMTP()\n\n\tHTTPListen string\n', '\tOther = 1\n']) {
       const r = await gen(mailpit(MAILPIT_FLAGS.slice(0, 2), vars, { 'config/defaults.go': 'package config\n\nfunc defaultSMTP() string {\n\tvar HTTPListen = "[::]:8025"\n\treturn HTTPListen\n}\n' }));
+      assert.doesNotMatch(r.dockerfile, /^EXPOSE/m, r.dockerfile);
+    }
+  });
+});
+
+// writefreely/writefreely at 6384f46 (AGPL-3.0): cmd/writefreely/web.go's urfave/cli command
+// `cli.Command{Name: "serve", Usage: "Run web application", Action: serveAction}` calls
+// `writefreely.Serve(app, r)`; app.go's Serve sets `var bindAddress = app.cfg.Server.Bind`, `if
+// bindAddress == "" { bindAddress = "localhost" }`, then `bindAddress = fmt.Sprintf("%s:%d",
+// bindAddress, app.cfg.Server.Port)` and `listener, err := net.Listen(network, bindAddress)`;
+// config/config.go declares `Config struct { Server ServerCfg \`ini:"server"\` … }`, `ServerCfg
+// struct { Port int \`ini:"port"\`; Bind string \`ini:"bind"\` … }` and `func New() *Config`
+// with `Server: ServerCfg{Port: 8080, Bind: "localhost"}` (the config `config generate` writes),
+// the database's `cfg.Database.Port = 3306` in UseMySQL; Load maps config.ini onto `&Config{}`.
+const WF_SERVE = (listen: string, fallback: boolean) => `package writefreely\n\nimport (\n\t"fmt"\n\t"net"\n\t"net/http"\n\n\t"github.com/writefreely/writefreely/config"\n)\n\ntype App struct {\n\tcfg *config.Config\n}\n\nfunc NewApp(fname string) *App {\n\tcfg, _ := config.Load(fname)\n\treturn &App{cfg: cfg}\n}\n\nfunc Serve(app *App, r http.Handler) {\n\tvar bindAddress = app.cfg.Server.Bind\n${fallback ? '\tif bindAddress == "" {\n\t\tbindAddress = "localhost"\n\t}\n' : ''}\tnetwork := "tcp"\n${listen}\n}\n`;
+const WF_LISTEN = '\tbindAddress = fmt.Sprintf("%s:%d", bindAddress, app.cfg.Server.Port)\n\tlistener, err := net.Listen(network, bindAddress)\n\tif err != nil {\n\t\treturn\n\t}\n\t_ = http.Serve(listener, r)';
+const WF_NEW = (server: string) => `func New() *Config {\n\tc := &Config{\n\t\tServer: ServerCfg{\n${server}\t\t},\n\t\tApp: AppCfg{\n\t\t\tHost: "http://localhost:8080",\n\t\t},\n\t}\n\tc.UseMySQL(true)\n\treturn c\n}\n`;
+function writefreely(opts: { listen?: string; fallback?: boolean; server?: string; more?: string } = {}): string {
+  const server = opts.server ?? '\t\t\tPort: 8080,\n\t\t\tBind: "localhost", /* IPV6 support when not using localhost? */\n';
+  return workspace({
+    'go.mod': 'module github.com/writefreely/writefreely\n\nrequire (\n\tgithub.com/go-ini/ini v1.67.0\n\tgithub.com/urfave/cli/v2 v2.25.7\n)\n\ngo 1.21\n',
+    'go.sum': '',
+    'cmd/writefreely/main.go': 'package main\n\nimport (\n\t"os"\n\n\t"github.com/urfave/cli/v2"\n)\n\nfunc main() {\n\tapp := &cli.App{\n\t\tName: "WriteFreely",\n\t}\n\tapp.Commands = []*cli.Command{\n\t\t&cmdServe,\n\t}\n\t_ = app.Run(os.Args)\n}\n',
+    'cmd/writefreely/web.go': 'package main\n\nimport (\n\t"github.com/urfave/cli/v2"\n\t"github.com/writefreely/writefreely"\n)\n\nvar (\n\tcmdServe cli.Command = cli.Command{\n\t\tName:    "serve",\n\t\tAliases: []string{"web"},\n\t\tUsage:   "Run web application",\n\t\tAction:  serveAction,\n\t}\n)\n\nfunc serveAction(c *cli.Context) error {\n\tapp := writefreely.NewApp(c.String("c"))\n\twritefreely.Serve(app, nil)\n\treturn nil\n}\n',
+    'app.go': WF_SERVE(opts.listen ?? WF_LISTEN, opts.fallback ?? true),
+    'config/config.go': `package config\n\nimport (\n\t"github.com/go-ini/ini"\n)\n\ntype (\n\t// ServerCfg holds values that affect how the HTTP server runs\n\tServerCfg struct {\n\t\tHiddenHost string \`ini:"hidden_host"\`\n\t\tPort       int    \`ini:"port"\`\n\t\tBind       string \`ini:"bind"\`\n\n\t\tGopherPort int \`ini:"gopher_port"\`\n\t}\n\n\tDatabaseCfg struct {\n\t\tType string \`ini:"type"\`\n\t\tHost string \`ini:"host"\`\n\t\tPort int    \`ini:"port"\`\n\t}\n\n\tAppCfg struct {\n\t\tHost string \`ini:"host"\`\n\t}\n\n\tConfig struct {\n\t\tServer   ServerCfg   \`ini:"server"\`\n\t\tDatabase DatabaseCfg \`ini:"database"\`\n\t\tApp      AppCfg      \`ini:"app"\`\n\t}\n)\n\n// New creates a new Config with sane defaults\n${WF_NEW(server)}\nfunc (cfg *Config) UseMySQL(fresh bool) {\n\tcfg.Database.Type = "mysql"\n\tif fresh {\n\t\tcfg.Database.Host = "localhost"\n\t\tcfg.Database.Port = 3306\n\t}\n}\n\nfunc Load(fname string) (*Config, error) {\n\tcfg, err := ini.Load(fname)\n\tif err != nil {\n\t\treturn nil, err\n\t}\n\tuc := &Config{}\n\terr = cfg.MapTo(uc)\n\treturn uc, err\n}\n${opts.more ?? ''}`,
+  });
+}
+
+describe('3. a listen port from a configuration field the program fills with a literal', () => {
+  it('writefreely: net.Listen on app.cfg.Server.Port, ServerCfg{Port: 8080, Bind: "localhost"} in New() → a Check naming 8080 (no EXPOSE: the configuration decides) and one about localhost; lint-clean', async () => {
+    const r = await genClean(writefreely());
+    assert.doesNotMatch(r.dockerfile, /^EXPOSE/m, r.dockerfile);
+    assert.ok(r.warnings.some((x) => x.startsWith('No EXPOSE: the program listens on a port its configuration sets: net.Listen(network, bindAddress) on app.cfg.Server.Port (app.go), which ServerCfg{Port: 8080} in New() sets in config/config.go') && x.endsWith('Pass --port 8080 to EXPOSE it.')), r.warnings.join('\n'));
+    assert.ok(r.warnings.some((x) => x.startsWith('By default that listener binds localhost (ServerCfg{Bind: "localhost"} in New() (config/config.go); bindAddress = "localhost" when unset (app.go))')), r.warnings.join('\n'));
+    assert.ok(!r.reasons.some((x) => x.startsWith('No EXPOSE: the sources name no listen address')), r.reasons.join('\n'));
+  });
+
+  it('--port 8080 (the user\'s answer) writes EXPOSE 8080', async () => {
+    const r = await genClean(writefreely(), { port: 8080 });
+    assert.match(r.dockerfile, /^EXPOSE 8080$/m, r.dockerfile);
+  });
+
+  it('a bind on all interfaces and no loopback fallback → the port Check only', async () => {
+    const r = await gen(writefreely({ server: '\t\t\tPort: 8080,\n\t\t\tBind: "0.0.0.0",\n', fallback: false }));
+    assert.ok(r.warnings.some((x) => x.includes('ServerCfg{Port: 8080} in New() sets')), r.warnings.join('\n'));
+    assert.ok(!r.warnings.some((x) => x.startsWith('By default that listener binds')), r.warnings.join('\n'));
+  });
+
+  it('negative: two literals with other ports, a literal without the port, or a listen call not on the field → no such Check, as before', async () => {
+    const cases = [
+      writefreely({ more: '\nfunc Dev() *Config {\n\treturn &Config{Server: ServerCfg{Port: 9090}}\n}\n' }),
+      writefreely({ server: '\t\t\tBind: "localhost",\n' }),
+      writefreely({ listen: '\tlistener, err := net.Listen(network, fmt.Sprintf("%s:%d", bindAddress, app.cfg.Database.Port))\n\tif err != nil {\n\t\treturn\n\t}\n\t_ = http.Serve(listener, r)' }),
+    ];
+    for (const dir of cases) {
+      const r = await gen(dir);
+      assert.ok(!r.warnings.some((x) => x.includes('a port its configuration sets')), r.warnings.join('\n'));
       assert.doesNotMatch(r.dockerfile, /^EXPOSE/m, r.dockerfile);
     }
   });

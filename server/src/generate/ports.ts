@@ -35,6 +35,7 @@
  */
 import { addressFunctionsOf, listenAddresses, stripGoComments, type AddressFunction } from './goSource';
 import { constantsOf } from '../workspace/goText';
+import { configFieldListeners } from './configDefaults';
 import type { ProgramRun } from '../workspace/programsRun';
 
 export interface PortEvidence {
@@ -59,6 +60,8 @@ export interface PortEvidence {
   flag?: string;
   /** Another flag enables this listener (mailpit's POP3 server, `--pop3-auth-file`): opened only when configured, never exposed. That flag and its usage. */
   optional?: string;
+  /** A listen address built from a configuration field, with the literal port the program fills it with (./configDefaults.ts): a guess. */
+  configField?: boolean;
   /** A field of an option group mounted under a namespace (`--mgmt.listen`): another listener than the program's own. */
   group?: boolean;
   /** The variable whose flag set holds the flag (`serveCmd` for `serveCmd.Flags().StringVar(…)`). */
@@ -727,11 +730,19 @@ export function decidePorts(main: PackageSources, closure: readonly PackageSourc
   for (const d of envSwitchedLoopback(main)) {
     warnings.push(`${d.file}: ${d.func}() makes the default listen address ${d.address} (loopback), which is unreachable from outside the container, unless the environment variable ${d.env} is set${d.value !== null ? ` to ${JSON.stringify(d.value)}` : ''} (then ${d.other}). Set it in the image (ENV ${d.env}=${d.value ?? '1'}) or at docker run (-e ${d.env}=${d.value ?? '1'}), or pass a listen address on all interfaces.`);
   }
+  // A listen address built from a configuration field the program fills with a literal port
+  // (writefreely's ServerCfg{Port: 8080} in config.New()): the configuration decides; a guess.
+  const configured = expose.length === 0 && !evidence.some((e) => e.confidence === 'sure') ? configFieldListeners(all) : [];
+  for (const c of configured) {
+    evidence.push({ port: c.port, external: c.loopback === null, confidence: 'guess', via: c.via, file: c.file, configField: true });
+    warnings.push(`No EXPOSE: the program listens on a port its configuration sets: ${c.via} in ${c.file}; the configuration it reads at run time decides. Pass --port ${c.port} to EXPOSE it.`);
+    if (c.loopback) warnings.push(`By default that listener binds ${c.loopback.host} (${c.loopback.via}), which is unreachable from outside the container: configure it to listen on all interfaces (0.0.0.0).`);
+  }
   if (expose.length === 0) {
-    const guesses = evidence.filter((e) => e.confidence === 'guess');
+    const guesses = evidence.filter((e) => e.confidence === 'guess' && !e.configField);
     if (guesses.length > 0 && guesses.every((e) => e.group)) warnings.push(`No EXPOSE: no listen call or address flag default says which port the program serves on; the defaults found belong to option groups, other listeners than the program's own (${shown(guesses)}). Pass --port N to EXPOSE the program's port.`);
     else if (guesses.length > 0) warnings.push(`No EXPOSE: no listen call or address flag says which port the program uses; ${shown(guesses.filter((e) => !e.group))} may be it. Pass --port ${guesses.find((e) => !e.group)!.port} to EXPOSE it.`);
-    else if (!evidence.some((e) => e.confidence === 'sure')) reasons.push(subs.length > 0
+    else if (!evidence.some((e) => e.confidence === 'sure') && configured.length === 0) reasons.push(subs.length > 0
       ? 'No EXPOSE: the command the image runs names no listen address or port flag of its own (pass --port N if it listens on one).'
       : 'No EXPOSE: the sources name no listen address or port flag (pass --port N if the program listens on one).');
   }

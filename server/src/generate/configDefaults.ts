@@ -1,0 +1,187 @@
+/**
+ * A listen address built from a configuration field (writefreely's app.go: `bindAddress =
+ * fmt.Sprintf("%s:%d", bindAddress, app.cfg.Server.Port)` … `net.Listen(network, bindAddress)`)
+ * whose struct the program fills with a literal port somewhere (config/config.go's New():
+ * `Server: ServerCfg{Port: 8080, Bind: "localhost"}`). The configuration decides the port at run
+ * time, and the literal is only the value of the configuration that code makes (writefreely's
+ * New() makes the config.ini `config generate` writes; `Load` maps the file onto an empty
+ * Config), so the port is a guess, never an EXPOSE by itself. The host beside it, when the same
+ * literal or the listening function sets it to loopback (`Bind: "localhost"`, `if bindAddress ==
+ * "" { bindAddress = "localhost" }`), is reported: unreachable from outside a container.
+ *
+ * Plain text over comment-blanked sources, like the rest of the generator's readings.
+ */
+import { stripGoComments } from '../workspace/goText';
+
+export interface ConfigFieldListener {
+  port: number;
+  /** `net.Listen(network, bindAddress) on app.cfg.Server.Port (app.go); ServerCfg{Port: 8080} in New()`. */
+  via: string;
+  /** The file holding the literal (context-relative). */
+  file: string;
+  /** The loopback host the listener gets by default, and why (`Bind: "localhost" in the same literal`), when the sources say so. */
+  loopback: { host: string; via: string } | null;
+}
+
+interface Source { dir: string; files: readonly { file: string; text: string }[] }
+
+const IDENT = '[A-Za-z_][A-Za-z0-9_]*';
+const SELECTOR = `${IDENT}(?:\\.${IDENT})+`;
+const LOOPBACK = /^(?:localhost|127\.0\.0\.1|::1|\[::1\])$/;
+
+/** The body between the brace at `open` and its match (strings and raw strings skipped). */
+function braceBody(text: string, open: number): string {
+  let depth = 0;
+  for (let i = open; i < text.length; i++) {
+    const c = text[i];
+    if (c === '"') {
+      i++;
+      while (i < text.length && text[i] !== '"' && text[i] !== '\n') i += text[i] === '\\' ? 2 : 1;
+    } else if (c === '`') {
+      const e = text.indexOf('`', i + 1);
+      i = e < 0 ? text.length : e;
+    } else if (c === '{') depth++;
+    else if (c === '}' && --depth === 0) return text.slice(open + 1, i);
+  }
+  return text.slice(open + 1);
+}
+
+/** The literal's own fields (nested literals' bodies blanked). */
+function ownFields(body: string): string {
+  let prev = '';
+  let s = body;
+  while (prev !== s) { prev = s; s = s.replace(/\{[^{}]*\}/g, '{}'); }
+  return s;
+}
+
+/** The top-level function around `at`: its text up to `at`, and its name. */
+function functionBefore(text: string, at: number): { body: string; name: string } | null {
+  const start = text.lastIndexOf('\nfunc ', at);
+  if (start < 0) return null;
+  const end = text.indexOf('\n}', start + 1);
+  if (end >= 0 && end < at) return null;
+  const name = /^\nfunc[ \t]+(?:\([^)]*\)[ \t]*)?([A-Za-z_][A-Za-z0-9_]*)/.exec(text.slice(start, start + 200))?.[1] ?? '';
+  return { body: text.slice(start, at), name };
+}
+
+/** The arguments of the call whose arguments start at `from` (strings and brackets respected), as written. */
+function callArgs(text: string, from: number): string[] {
+  const args: string[] = [];
+  let depth = 0;
+  let cur = '';
+  for (let i = from; i < text.length && i < from + 400; i++) {
+    const c = text[i];
+    if (c === '"') {
+      let j = i + 1;
+      while (j < text.length && text[j] !== '"' && text[j] !== '\n') j += text[j] === '\\' ? 2 : 1;
+      cur += text.slice(i, j + 1);
+      i = j;
+      continue;
+    }
+    if (c === '(' || c === '{' || c === '[') depth++;
+    else if (c === ')' || c === '}' || c === ']') {
+      if (depth === 0) { args.push(cur.trim()); return args; }
+      depth--;
+    } else if (c === ',' && depth === 0) { args.push(cur.trim()); cur = ''; continue; }
+    cur += c;
+  }
+  return args;
+}
+
+/** `fmt.Sprintf("%s:%d", host, x.Port)` → host and the port selector; `fmt.Sprintf(":%d", x.Port)` → no host. */
+function hostPort(expr: string): { host: string | null; port: string } | null {
+  const two = new RegExp(`^fmt\\.Sprintf\\(\\s*"%s:%d"\\s*,\\s*(${IDENT}(?:\\.${IDENT})*)\\s*,\\s*(${SELECTOR})\\s*\\)$`).exec(expr);
+  if (two) return { host: two[1], port: two[2] };
+  const one = new RegExp(`^fmt\\.Sprintf\\(\\s*":%d"\\s*,\\s*(${SELECTOR})\\s*\\)$`).exec(expr) ?? new RegExp(`^":"\\s*\\+\\s*strconv\\.Itoa\\(\\s*(${SELECTOR})\\s*\\)$`).exec(expr);
+  return one ? { host: null, port: one[1] } : null;
+}
+
+/**
+ * Listen calls on a configuration field's port, with the literal the program fills that field
+ * with: one port for the field's struct type in all the packages' literals, or nothing.
+ */
+export function configFieldListeners(pkgs: readonly Source[]): ConfigFieldListener[] {
+  const texts = pkgs.flatMap((p) => p.files.map((f) => ({ file: p.dir === '' ? f.file : `${p.dir}/${f.file}`, text: stripGoComments(f.text) })));
+  const out: ConfigFieldListener[] = [];
+  for (const { file, text } of texts) {
+    const calls: { at: number; arg: string; shown: string }[] = [];
+    for (const m of text.matchAll(/\bnet\.Listen\(/g)) {
+      const a = callArgs(text, m.index! + m[0].length);
+      if (a.length === 2) calls.push({ at: m.index!, arg: a[1], shown: `net.Listen(${a[0]}, ${a[1]})` });
+    }
+    for (const m of text.matchAll(/\b((?:\w+\.)?ListenAndServe)\(/g)) {
+      const a = callArgs(text, m.index! + m[0].length);
+      if (a.length >= 1) calls.push({ at: m.index!, arg: a[0], shown: `${m[1]}(${a[0]}, …)` });
+    }
+    for (const m of text.matchAll(/\bhttp\.Server\s*\{/g)) {
+      const own = ownFields(braceBody(text, m.index! + m[0].length - 1));
+      const addr = /\bAddr\s*:\s*([^,\n]+?)\s*(?:,|\n|$)/.exec(own);
+      if (addr) calls.push({ at: m.index!, arg: addr[1], shown: `http.Server{Addr: ${addr[1]}}` });
+    }
+    for (const c of calls) {
+      const fn = functionBefore(text, c.at);
+      let expr = c.arg;
+      if (new RegExp(`^${IDENT}$`).test(expr) && fn) {
+        // The variable's last assignment before the call (`bindAddress = fmt.Sprintf(…)`).
+        const a = [...fn.body.matchAll(new RegExp(`(?:^|[\\s;])${expr}[ \\t]*:?=[ \\t]*([^\\n;]+?)[ \\t]*(?:\\n|;|$)`, 'g'))].pop();
+        if (!a) continue;
+        expr = a[1];
+      }
+      const hp = hostPort(expr);
+      if (!hp) continue;
+      const parts = hp.port.split('.');
+      const field = parts[parts.length - 1];
+      const owner = parts[parts.length - 2];
+      if (!/port$/i.test(field)) continue;
+      // The owner's struct type: the type of the field named like it (`Server ServerCfg`), one only.
+      const types = new Set<string>();
+      for (const t of texts) for (const m of t.text.matchAll(new RegExp(`^[ \\t]+${owner}[ \\t]+\\*?(?:${IDENT}\\.)?(${IDENT})[ \\t]*(?:\`[^\`\\n]*\`)?[ \\t]*$`, 'gm'))) types.add(m[1]);
+      if (types.size !== 1) continue;
+      const type = [...types][0];
+      // The literals of that type that set the field: one numeric value.
+      const found: { port: number; file: string; func: string; host: string | null }[] = [];
+      for (const t of texts) {
+        for (const m of t.text.matchAll(new RegExp(`(?:^|[^A-Za-z0-9_.])(?:${IDENT}\\.)?${type}[ \\t]*\\{`, 'gm'))) {
+          const own = ownFields(braceBody(t.text, m.index! + m[0].length - 1));
+          const v = new RegExp(`(?:^|[\\s,{])${field}[ \\t]*:[ \\t]*([0-9]{1,5})[ \\t]*(?:,|\\n|$)`).exec(own)?.[1];
+          if (v === undefined) continue;
+          const hostField = hp.host !== null ? hostFieldOf(hp.host, fn?.body ?? '', owner) : null;
+          const hostValue = hostField !== null ? new RegExp(`(?:^|[\\s,{])${hostField}[ \\t]*:[ \\t]*"([^"\\n]*)"`).exec(own)?.[1] ?? null : null;
+          found.push({ port: Number(v), file: t.file, func: functionBefore(t.text, m.index!)?.name ?? '', host: hostField !== null && hostValue !== null ? `${hostField}: "${hostValue}"` : null });
+        }
+      }
+      const ports = new Set(found.map((f) => f.port));
+      if (ports.size !== 1 || found[0].port < 1 || found[0].port > 65535) continue;
+      const lit = found[0];
+      const hostLit = lit.host !== null && LOOPBACK.test(/"([^"]*)"/.exec(lit.host)![1]) ? lit.host : null;
+      // The listening function itself falls back to loopback (`if bindAddress == "" { bindAddress = "localhost" }`).
+      const fallback = hp.host !== null && new RegExp(`^${IDENT}$`).test(hp.host) && fn
+        ? new RegExp(`\\b${hp.host}[ \\t]*=[ \\t]*"(localhost|127\\.0\\.0\\.1)"`).exec(fn.body)?.[1] ?? null
+        : null;
+      const loopback = hostLit !== null || fallback !== null
+        ? {
+          host: hostLit !== null ? /"([^"]*)"/.exec(hostLit)![1] : fallback!,
+          via: [hostLit !== null ? `${type}{${hostLit}} in ${lit.func === '' ? lit.file : `${lit.func}() (${lit.file})`}` : null, fallback !== null ? `${hp.host} = "${fallback}" when unset (${file})` : null].filter((x) => x !== null).join('; '),
+        }
+        : null;
+      const shown = `${c.shown} on ${hp.port} (${file}), which ${type}{${field}: ${lit.port}} in ${lit.func === '' ? 'a package-level literal' : `${lit.func}()`} sets`;
+      if (!out.some((o) => o.port === lit.port && o.via === shown)) out.push({ port: lit.port, via: shown, file: lit.file, loopback });
+    }
+  }
+  return out;
+}
+
+/**
+ * The field of the same owner a host expression reads: the expression itself (`app.cfg.Server.Bind`)
+ * or a variable the function first sets from it (`var bindAddress = app.cfg.Server.Bind`).
+ */
+function hostFieldOf(host: string, body: string, owner: string): string | null {
+  let sel = host;
+  if (new RegExp(`^${IDENT}$`).test(host)) {
+    const first = new RegExp(`(?:^|[\\s;])(?:var[ \\t]+)?${host}(?:[ \\t]+string)?[ \\t]*:?=[ \\t]*(${SELECTOR})[ \\t]*(?:\\n|;|$)`).exec(body);
+    if (!first) return null;
+    sel = first[1];
+  }
+  const parts = sel.split('.');
+  return parts.length >= 2 && parts[parts.length - 2] === owner ? parts[parts.length - 1] : null;
+}
