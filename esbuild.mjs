@@ -91,6 +91,16 @@ function requireBuiltinsDirectly(file) {
   fs.writeFileSync(file, text.replace(/__toESM\(require\("([^"]+)"\)\)/g, (all, name) => (isBuiltin(name) ? `${' '.repeat(8)}require("${name}") ` : all)));
 }
 
+/**
+ * The starters read these bundles as latin1 (start/codeCache.ts), which is exact for ASCII alone.
+ * esbuild escapes every other character by default (its `charset` option): this keeps it so.
+ */
+function asciiOnly(file) {
+  const bytes = fs.readFileSync(file);
+  const at = bytes.findIndex((b) => b > 0x7f);
+  if (at >= 0) throw new Error(`${file}: a non-ASCII byte at offset ${at}; the starters read this bundle as latin1 (start/codeCache.ts)`);
+}
+
 fs.mkdirSync('dist', { recursive: true });
 const wasmDir = path.dirname(path.resolve('node_modules/@vscode/tree-sitter-wasm/wasm/tree-sitter.js'));
 for (const f of ['tree-sitter.wasm', 'tree-sitter-bash.wasm']) fs.copyFileSync(path.join(wasmDir, f), path.join('dist', f));
@@ -101,7 +111,10 @@ if (watch) {
   for (const name of ['cli', 'server']) await (await esbuild.context(starter(name))).watch();
 } else {
   await Promise.all(builds.map((b) => esbuild.build(b)));
-  for (const file of ['cli-main', 'cli-lint', 'server-main']) requireBuiltinsDirectly(`dist/${file}.js`);
+  for (const file of ['cli-main', 'cli-lint', 'server-main']) {
+    requireBuiltinsDirectly(`dist/${file}.js`);
+    asciiOnly(`dist/${file}.js`);
+  }
   for (const name of ['cli', 'server']) await esbuild.build(starter(name, bundleHash));
   fs.chmodSync('dist/cli.js', 0o755);
 }
