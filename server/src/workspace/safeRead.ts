@@ -183,12 +183,16 @@ export function readWhole(absPath: string): Buffer {
   // O_NONBLOCK: a FIFO swapped in for a .go file must not block the open.
   const fd = fs.openSync(absPath, fs.constants.O_RDONLY | fs.constants.O_NONBLOCK);
   try {
-    const st = fs.fstatSync(fd);
-    if (!st.isFile() || st.size > MAX_TEXT_BYTES) throw new Error(`${absPath}: not a regular file of at most ${MAX_TEXT_BYTES} bytes`);
+    // Callers read what a folder listing called a file. Something else swapped in cannot hang
+    // this read (O_NONBLOCK, and a positional read of a FIFO or a folder fails), and what fills the scratch
+    // buffer (a large file, /dev/zero) is checked below. No fstat before: it was a call and a
+    // Stats object per .go file, on every CLI start.
     let n = fs.readSync(fd, scratch, 0, scratch.length, 0);
     if (n < scratch.length) return scratch.subarray(0, n);
+    const st = fs.fstatSync(fd);
+    if (!st.isFile() || st.size > MAX_TEXT_BYTES) throw new Error(`${absPath}: not a regular file of at most ${MAX_TEXT_BYTES} bytes`);
     // Larger than the scratch buffer: read the rest.
-    const size = fs.fstatSync(fd).size;
+    const size = st.size;
     if (size > scratch.length && size <= 8 * 1024 * 1024) scratch = Buffer.allocUnsafe(size + 64 * 1024);
     const out = size > scratch.length ? Buffer.allocUnsafe(size) : scratch;
     if (out !== scratch) scratch.copy(out, 0, 0, n);
