@@ -401,6 +401,27 @@ describe('Workspace.update (incremental)', () => {
     assert.equal(w.fileExists('config.yaml'), true);
   });
 
+  it('listFiles answers are kept between changes and follow every change (sizes, new files, ignore flags, removals)', () => {
+    const { root, w } = fresh();
+    const first = w.listFiles();
+    assert.equal(w.listFiles(), first, 'nothing changed: the same listing');
+    const size = (rel: string) => w.listFiles().find((f) => f.path === rel)?.size;
+    write(root, 'lib/lib.go', 'package lib\n\nimport "fmt"\n\nfunc F() { fmt.Println("a longer body") }\n');
+    w.update([path.join(root, 'lib/lib.go')]);
+    assert.equal(size('lib/lib.go'), fs.statSync(path.join(root, 'lib/lib.go')).size);
+    assert.deepEqual(w.listFiles('lib').map((f) => f.path), ['lib/lib.go']);
+    write(root, 'lib/notes.txt', 'x\n');
+    w.update([path.join(root, 'lib/notes.txt')]);
+    assert.deepEqual(w.listFiles('lib').map((f) => f.path).sort(), ['lib/lib.go', 'lib/notes.txt']);
+    write(root, '.dockerignore', '*.txt\n**/*.txt\n');
+    w.update([path.join(root, '.dockerignore')]);
+    assert.equal(w.listFiles().find((f) => f.path === 'lib/notes.txt')?.ignored, true);
+    fs.rmSync(path.join(root, 'lib'), { recursive: true });
+    w.update([path.join(root, 'lib')]);
+    assert.deepEqual(w.listFiles('lib'), []);
+    assert.equal(w.listFiles().some((f) => f.path.startsWith('lib/')), false);
+  });
+
   it('a folder event re-syncs the folder', () => {
     const { root, w } = fresh();
     write(root, 'lib/extra.go', 'package lib\n\nimport "crypto/tls"\n');

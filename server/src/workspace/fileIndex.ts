@@ -35,11 +35,14 @@ export class FileIndex {
   truncated = false;
   private aggs = new Map<string, Agg>();
   private totals = noTotals();
+  /** Bumped by every change to the files or their flags: what was listed before is stale. */
+  version = 0;
 
   constructor(public ignore: DockerIgnore | null) {}
 
   put(rel: string, e: Entry): void {
     e.ignored = this.ignore ? this.ignore.isIgnored(rel) : false;
+    this.version++;
     const old = this.files.get(rel);
     if (old) this.account(rel, old, -1);
     this.files.set(rel, e);
@@ -49,6 +52,7 @@ export class FileIndex {
   delete(rel: string): boolean {
     const old = this.files.get(rel);
     if (!old) return false;
+    this.version++;
     this.account(rel, old, -1);
     this.files.delete(rel);
     return true;
@@ -97,6 +101,7 @@ export class FileIndex {
   /** Re-flags every entry against `ignore` (a changed .dockerignore that skips the same folders). */
   setIgnore(ignore: DockerIgnore | null): void {
     this.ignore = ignore;
+    this.version++;
     this.aggs = new Map();
     this.totals = noTotals();
     for (const [rel, e] of this.files) {

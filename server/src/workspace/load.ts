@@ -59,6 +59,8 @@ class WorkspaceImpl implements Workspace {
   private readonly log: (m: string) => void;
 
   private index = new FileIndex(null);
+  /** listFiles' answers for one version of the index. */
+  private listed: { index: FileIndex; version: number; byDir: Map<string, readonly FileEntryInfo[]> } = { index: this.index, version: -1, byDir: new Map() };
   private pkgs = new PackageIndex();
   /** go.work and vendor/modules.txt, parsed once per change (not on every model build). */
   private workFile: ReturnType<typeof parseGoWork> | null = null;
@@ -168,7 +170,8 @@ class WorkspaceImpl implements Workspace {
       entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
       const goDir = sourceMode && isGoSourceDir(dir);
       const subdirs: string[] = [];
-      for (const ent of entries) {
+      for (let i = 0; i < entries.length; i++) {
+        const ent = entries[i];
         const rel = join(dir, ent.name);
         if (ent.isDirectory()) {
           if (sourceMode && DEFERRED.has(ent.name)) {
@@ -398,10 +401,21 @@ class WorkspaceImpl implements Workspace {
     return rel === null ? undefined : this.index.files.get(rel)?.size;
   }
 
-  listFiles(underRel = ''): FileEntryInfo[] {
+  listFiles(underRel = ''): readonly FileEntryInfo[] {
     const dir = normalizeRel(underRel);
-    const out: FileEntryInfo[] = [];
-    for (const [rel, e] of this.index.files) if (isUnder(rel, dir)) out.push({ path: rel, size: e.size, symlink: e.symlink, ignored: e.ignored });
+    // The whole listing is asked for several times per analysis (compose files, manifests, heavy
+    // paths), each a walk of every file: kept until the index changes, and shared (read-only).
+    if (this.listed.version !== this.index.version || this.listed.index !== this.index) this.listed = { index: this.index, version: this.index.version, byDir: new Map() };
+    let out = this.listed.byDir.get(dir);
+    if (out) return out;
+    const list: FileEntryInfo[] = [];
+    // forEach, not for-of: in code not yet optimised (every CLI run), for-of over a Map allocates
+    // an entry and an iterator result per file.
+    this.index.files.forEach((e, rel) => {
+      if (isUnder(rel, dir)) list.push({ path: rel, size: e.size, symlink: e.symlink, ignored: e.ignored });
+    });
+    out = list;
+    if (this.listed.byDir.size < 64) this.listed.byDir.set(dir, out);
     return out;
   }
 

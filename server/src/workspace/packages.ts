@@ -96,27 +96,30 @@ export class PackageIndex {
     interface Incl { name: string; info: GoFileInfo; on: boolean; off: boolean }
     const incl: Incl[] = [];
     const names = new Map<string, number>();
-    for (const [name, info] of files) {
-      if (info.packageName === null || info.packageName.endsWith('_test') || info.packageName === 'documentation') continue;
+    // forEach and indexed loops here: every package of the workspace is built when it loads, on
+    // every CLI run, in code V8 has not optimised yet, where for-of allocates per element.
+    files.forEach((info, name) => {
+      if (info.packageName === null || info.packageName.endsWith('_test') || info.packageName === 'documentation') return;
       const c = info.constraint;
       const on = c === null ? true : evalConstraint(c, true) !== 0;
       const off = (c === null ? true : evalConstraint(c, false) !== 0) && !info.importsC;
-      if (!on && !off) continue;
+      if (!on && !off) return;
       incl.push({ name, info, on, off });
       names.set(info.packageName, (names.get(info.packageName) ?? 0) + 1);
-    }
+    });
     if (incl.length === 0) {
       this.packages.delete(dir);
       return;
     }
+    // The name most files give; on a tie, the first in name order.
     let pkgName = '';
     let best = -1;
-    for (const [n, count] of [...names].sort((a, b) => (a[0] < b[0] ? -1 : 1))) {
-      if (count > best) {
+    names.forEach((count, n) => {
+      if (count > best || (count === best && n < pkgName)) {
         best = count;
         pkgName = n;
       }
-    }
+    });
     const imports = new Set<string>();
     let usesCgo = false;
     let cgoFallback = false;
@@ -126,11 +129,13 @@ export class PackageIndex {
     let hasFuncMain = false;
     const fileNames: string[] = [];
     const execs: { file: string; execs: GoFileInfo['execs'] }[] = [];
-    for (const f of incl) {
+    for (let k = 0; k < incl.length; k++) {
+      const f = incl[k];
       if (f.info.packageName !== pkgName) continue;
       fileNames.push(f.name);
       if (f.info.execs) execs.push({ file: f.name, execs: f.info.execs });
-      for (const i of f.info.imports) imports.add(i);
+      const fileImports = f.info.imports;
+      for (let i = 0; i < fileImports.length; i++) imports.add(fileImports[i]);
       if (f.on && f.info.importsC) usesCgo = true;
       if (f.off && !f.on) cgoFallback = true;
       if (f.info.callsLoadLocation) callsLoadLocation = true;
@@ -161,7 +166,7 @@ export class PackageIndex {
   }
 
   rebuildAll(): void {
-    for (const dir of this.goFiles.keys()) this.rebuildPackage(dir);
+    this.goFiles.forEach((_, dir) => this.rebuildPackage(dir));
   }
 
   private moduleDirFor(dir: string): string | null {
@@ -187,6 +192,6 @@ export class PackageIndex {
 
   /** Re-derives every package's module and import path (go.mod files came, went or changed). */
   assignModules(): void {
-    for (const p of this.packages.values()) this.assignModule(p);
+    this.packages.forEach((p) => this.assignModule(p));
   }
 }

@@ -40,8 +40,8 @@ export interface Workspace {
   isIgnored(relPath: string): boolean;
   /** Size in bytes of an indexed file, undefined when not indexed. */
   fileSize(relPath: string): number | undefined;
-  /** Indexed files under a folder ('' for all), in no particular order. */
-  listFiles(underRel?: string): FileEntryInfo[];
+  /** Indexed files under a folder ('' for all), in no particular order. Shared between callers: do not modify. */
+  listFiles(underRel?: string): readonly FileEntryInfo[];
   /** Totals for a file or everything under a folder. */
   bytesUnder(relPath: string): { files: number; bytes: number; sentFiles: number; sentBytes: number };
   /** Context sizes as another ignore file would make them (e.g. `<Dockerfile>.dockerignore`). */
