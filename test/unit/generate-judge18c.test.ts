@@ -15,6 +15,9 @@
  *    (writefreely's `fmt.Sprintf("%s:%d", bindAddress, app.cfg.Server.Port)`, `ServerCfg{Port:
  *    8080, Bind: "localhost"}` in config.New()): a Check naming the port (the configuration read at
  *    run time decides, so no EXPOSE), and one about the loopback host.
+ * 4. A listen address with an environment fallback (kratos's test servers: `":" +
+ *    cmp.Or(os.Getenv("PORT"), "4446")`, `fmt.Sprintf(":%s", port)` with `port :=
+ *    cmp.Or(os.Getenv("PORT"), "4471")`): EXPOSE the fallback, the port used when it is unset.
  */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
@@ -191,3 +194,50 @@ describe('3. a listen port from a configuration field the program fills with a l
     }
   });
 });
+
+// ory/kratos at b86338d (Apache-2.0): test/e2e/hydra-login-consent (module
+// github.com/ory/kratos/test/e2e/hydra-login-consent, go 1.26) main.go ends with `addr := ":" +
+// cmp.Or(os.Getenv("PORT"), "4446")`, `server := &http.Server{Addr: addr, Handler: router}`,
+// `check(server.ListenAndServe())` (hydra-kratos-login-consent the same with 4746); its
+// `adminURL, err := url.Parse(cmp.Or(os.Getenv("HYDRA_ADMIN_URL"), "http://localhost:4445"))` is a
+// client's. test/e2e/mock/httptarget (module github.com/ory/mock) has `port :=
+// cmp.Or(os.Getenv("PORT"), "4471")` and `log.Fatal(http.ListenAndServe(fmt.Sprintf(":%s", port), nil))`.
+function kratosMain(body: string, module = 'github.com/ory/kratos/test/e2e/hydra-login-consent'): string {
+  return workspace({
+    'go.mod': `module ${module}\n\ngo 1.26\n`,
+    'main.go': `package main\n\nimport (\n\t"cmp"\n\t"fmt"\n\t"log"\n\t"net/http"\n\t"net/url"\n\t"os"\n)\n\nfunc main() {\n\tadminURL, err := url.Parse(cmp.Or(os.Getenv("HYDRA_ADMIN_URL"), "http://localhost:4445"))\n\tif err != nil {\n\t\tlog.Fatal(err)\n\t}\n\tfmt.Println(adminURL)\n\trouter := http.NewServeMux()\n${body}}\n`,
+  });
+}
+const KRATOS_CONSENT = '\taddr := ":" + cmp.Or(os.Getenv("PORT"), "4446")\n\t//#nosec G112\n\tserver := &http.Server{Addr: addr, Handler: router}\n\tfmt.Printf("Starting web server at %s\\n", addr)\n\tlog.Fatal(server.ListenAndServe())\n';
+const KRATOS_TARGET = '\t_ = router\n\tport := cmp.Or(os.Getenv("PORT"), "4471")\n\tlog.Fatal(http.ListenAndServe(fmt.Sprintf(":%s", port), nil))\n';
+
+describe('4. a listen address with an environment fallback', () => {
+  it('kratos hydra-login-consent: addr := ":" + cmp.Or(os.Getenv("PORT"), "4446") in http.Server{Addr: addr} → EXPOSE 4446, the reason names PORT; lint-clean', async () => {
+    const r = await genClean(kratosMain(KRATOS_CONSENT));
+    assert.match(r.dockerfile, /^EXPOSE 4446$/m, r.dockerfile);
+    assert.ok(r.reasons.some((x) => x.includes('http.Server{Addr: addr = ":" + cmp.Or(os.Getenv("PORT"), "4446") = ":4446" when PORT is unset} in main.go')), r.reasons.join('\n'));
+    assert.doesNotMatch(r.dockerfile, /4445/, r.dockerfile);
+  });
+
+  it('kratos mock/httptarget: port := cmp.Or(os.Getenv("PORT"), "4471"), ListenAndServe(fmt.Sprintf(":%s", port)) → EXPOSE 4471; lint-clean', async () => {
+    const r = await genClean(kratosMain(KRATOS_TARGET, 'github.com/ory/mock'));
+    assert.match(r.dockerfile, /^EXPOSE 4471$/m, r.dockerfile);
+  });
+
+  it('a helper named for the environment with a literal fallback (getEnv("PORT", "8080")) counts the same', async () => {
+    const r = await gen(kratosMain('\tlog.Fatal(http.ListenAndServe(":"+getEnv("PORT", "8080"), router))\n'));
+    assert.match(r.dockerfile, /^EXPOSE 8080$/m, r.dockerfile);
+  });
+
+  it('negative: a fallback that is another variable or not a port, or a variable not from the environment → no EXPOSE, as before', async () => {
+    for (const body of [
+      '\taddr := ":" + cmp.Or(os.Getenv("PORT"), os.Getenv("FALLBACK"))\n\tlog.Fatal(http.ListenAndServe(addr, router))\n',
+      '\taddr := ":" + cmp.Or(os.Getenv("PORT"), "http")\n\tlog.Fatal(http.ListenAndServe(addr, router))\n',
+      '\tport := cmp.Or(flagPort, "4471")\n\tlog.Fatal(http.ListenAndServe(fmt.Sprintf(":%s", port), router))\n',
+    ]) {
+      const r = await gen(kratosMain(body));
+      assert.doesNotMatch(r.dockerfile, /^EXPOSE/m, r.dockerfile);
+    }
+  });
+});
+

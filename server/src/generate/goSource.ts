@@ -43,7 +43,8 @@ function parseAddress(address: string): { port: number; external: boolean } | nu
  * and with gin/echo/fiber imported, `.Run(":8080")`, `.Start(":8080")`, `.Listen(":3000")`.
  *
  * The address is a literal, or an expression built from a port the program sets plainly (see
- * `addressOf`): ente's museum `port := 8080` … `server.Run(fmt.Sprintf(":%d", port))`.
+ * `addressOf`): ente's museum `port := 8080` … `server.Run(fmt.Sprintf(":%d", port))`, or from
+ * an environment variable's literal fallback (kratos's `":" + cmp.Or(os.Getenv("PORT"), "4446")`).
  * `consts`: the constants of the file's package (all its files), for a port held in one.
  */
 export function listenAddresses(file: string, source: string, imports: readonly string[] = [], consts?: ReadonlyMap<string, string>, addressFuncs?: ReadonlyMap<string, AddressFunction>): ListenAddress[] {
@@ -110,13 +111,30 @@ const IDENT = '[A-Za-z_][A-Za-z0-9_]*';
  * name = `) of the function before it, else a constant of the package. A later assignment from
  * configuration (`port = viper.GetInt("http.port")`) leaves the literal as the default.
  */
-function valueOf(name: string, text: string, at: number, consts: ReadonlyMap<string, string> | undefined): string | null {
+function valueOf(name: string, text: string, at: number, consts: ReadonlyMap<string, string> | undefined): { value: string; env?: string } | null {
   const start = text.lastIndexOf('\nfunc ', at);
   const body = text.slice(start < 0 ? 0 : start, at);
-  const re = new RegExp(`(?:^|[\\s;(])(?:var[ \\t]+)?${name}(?:[ \\t]+[A-Za-z0-9_]+)?[ \\t]*:?=[ \\t]*(?:"([^"\\\\\\n]*)"|([0-9]{1,5}))[ \\t]*(?:\\n|;|$)`, 'g');
-  let last: string | null = null;
-  for (const m of body.matchAll(re)) last = m[1] ?? m[2];
-  return last ?? consts?.get(name) ?? null;
+  const re = new RegExp(`(?:^|[\\s;(])(?:var[ \\t]+)?${name}(?:[ \\t]+[A-Za-z0-9_]+)?[ \\t]*:?=[ \\t]*(?:"([^"\\\\\\n]*)"|([0-9]{1,5})|(${ENV_FALLBACK.source}))[ \\t]*(?:\\n|;|$)`, 'g');
+  let last: { value: string; env?: string } | null = null;
+  for (const m of body.matchAll(re)) {
+    const fallback = m[3] !== undefined ? envFallback(m[3]) : null;
+    last = fallback ?? { value: m[1] ?? m[2] };
+  }
+  if (last) return last;
+  const c = consts?.get(name);
+  return c === undefined ? null : { value: c };
+}
+
+/**
+ * An environment variable with a literal fallback: `cmp.Or(os.Getenv("PORT"), "4446")` (kratos's
+ * test servers), or a helper named for the environment (`getEnv("PORT", "8080")`). The literal is
+ * what the program uses when the variable is unset.
+ */
+const ENV_FALLBACK = /(?:cmp\.Or\(\s*os\.Getenv\(\s*"[A-Za-z_][A-Za-z0-9_]*"\s*\)\s*,\s*"[^"\\\n]*"\s*\)|[A-Za-z_]*[Ee]nv[A-Za-z0-9_]*\(\s*"[A-Za-z_][A-Za-z0-9_]*"\s*,\s*"[^"\\\n]*"\s*\))/;
+function envFallback(expr: string): { value: string; env: string } | null {
+  const m = /^cmp\.Or\(\s*os\.Getenv\(\s*"([A-Za-z_][A-Za-z0-9_]*)"\s*\)\s*,\s*"([^"\\\n]*)"\s*\)$/.exec(expr.trim())
+    ?? /^(?:[A-Za-z_][A-Za-z0-9_]*\.)?[A-Za-z_]*[Ee]nv[A-Za-z0-9_]*\(\s*"([A-Za-z_][A-Za-z0-9_]*)"\s*,\s*"([^"\\\n]*)"\s*\)$/.exec(expr.trim());
+  return m ? { env: m[1], value: m[2] } : null;
 }
 
 /**
@@ -129,14 +147,25 @@ export function addressOf(expr: string, text: string, at: number, consts: Readon
   const lit = /^"([^"\\]*)"$/.exec(e);
   if (lit) return { address: lit[1], shown: e };
   const value = (name: string) => valueOf(name, text, at, consts);
-  const sprintf = new RegExp(`^fmt\\.Sprintf\\(\\s*"([^"\\\\%]*)%[dv]"\\s*,\\s*(${IDENT})\\s*\\)$`).exec(e);
+  const unset = (v: { env?: string }) => (v.env !== undefined ? ` when ${v.env} is unset` : '');
+  // `":" + cmp.Or(os.Getenv("PORT"), "4446")`: the fallback, when the variable is unset.
+  const envConcat = new RegExp(`^"([^"\\\\]*:)"\\s*\\+\\s*(${ENV_FALLBACK.source})$`).exec(e);
+  if (envConcat) {
+    const f = envFallback(envConcat[2]);
+    if (!f || !/^[0-9]{1,5}$/.test(f.value)) return null;
+    return { address: `${envConcat[1]}${f.value}`, shown: `${e} = "${envConcat[1]}${f.value}"${unset(f)}` };
+  }
+  const whole = envFallback(e);
+  if (whole) return /^[0-9]+$/.test(whole.value) ? null : { address: whole.value, shown: `${e} = "${whole.value}"${unset(whole)}` };
+  const sprintf = new RegExp(`^fmt\\.Sprintf\\(\\s*"([^"\\\\%]*)%[dvs]"\\s*,\\s*(${IDENT})\\s*\\)$`).exec(e);
   const concat = new RegExp(`^"([^"\\\\]*:)"\\s*\\+\\s*(?:strconv\\.Itoa\\(\\s*(${IDENT})\\s*\\)|(${IDENT}))$`).exec(e);
   const prefix = sprintf?.[1] ?? concat?.[1];
   const name = sprintf?.[2] ?? concat?.[2] ?? concat?.[3];
   if (prefix !== undefined && name !== undefined && prefix.endsWith(':')) {
-    const v = value(name);
+    const r = value(name);
+    const v = r?.value ?? null;
     if (v === null || !/^[0-9]{1,5}$/.test(v) || (concat?.[3] !== undefined && !/^[0-9]+$/.test(v))) return null;
-    return { address: `${prefix}${v}`, shown: `${e} with ${name} = ${v}` };
+    return { address: `${prefix}${v}`, shown: `${e} with ${name} = ${v}${unset(r!)}` };
   }
   // A constant of another package of the program, qualified (`constants.DefaultHttpListenAddr`): only from `consts`.
   if (new RegExp(`^${IDENT}\\.${IDENT}$`).test(e)) {
@@ -145,9 +174,18 @@ export function addressOf(expr: string, text: string, at: number, consts: Readon
     return { address: v, shown: `${e} = "${v}"` };
   }
   if (new RegExp(`^${IDENT}$`).test(e)) {
-    const v = value(e);
-    if (v === null || /^[0-9]+$/.test(v)) return null;
-    return { address: v, shown: `${e} = "${v}"` };
+    const r = value(e);
+    if (r === null) {
+      // A variable the function sets to an address built from an environment fallback (kratos's
+      // `addr := ":" + cmp.Or(os.Getenv("PORT"), "4446")`, then `http.Server{Addr: addr}`).
+      const start = text.lastIndexOf('\nfunc ', at);
+      const body = text.slice(start < 0 ? 0 : start, at);
+      const set = [...body.matchAll(new RegExp(`(?:^|[\\s;])${e}[ \\t]*:?=[ \\t]*([^\\n;]+?)[ \\t]*(?:\\n|;|$)`, 'g'))].pop()?.[1];
+      const a = set !== undefined && new RegExp(`^"[^"\\\\]*:"\\s*\\+\\s*(?:${ENV_FALLBACK.source})$`).test(set) ? addressOf(set, text, at, consts) : null;
+      return a ? { address: a.address, shown: `${e} = ${a.shown}` } : null;
+    }
+    if (/^[0-9]+$/.test(r.value)) return null;
+    return { address: r.value, shown: `${e} = "${r.value}"${unset(r)}` };
   }
   return null;
 }
