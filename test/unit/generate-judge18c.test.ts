@@ -18,6 +18,9 @@
  * 4. A listen address with an environment fallback (kratos's test servers: `":" +
  *    cmp.Or(os.Getenv("PORT"), "4446")`, `fmt.Sprintf(":%s", port)` with `port :=
  *    cmp.Or(os.Getenv("PORT"), "4471")`): EXPOSE the fallback, the port used when it is unset.
+ * 5. A listen address from configuration fields read through viper with defaults (AnyAppStart:
+ *    `viper.SetDefault("PORT", "8855")`, `config.Port, _ = viper.Get("PORT").(string)`,
+ *    `router.Run(appConfig.Host + ":" + appConfig.Port)`): EXPOSE the default.
  */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
@@ -241,3 +244,47 @@ describe('4. a listen address with an environment fallback', () => {
   });
 });
 
+// aceberg/AnyAppStart at 6985a06 (MIT): the module is backend/ (github.com/aceberg/AnyAppStart, go
+// 1.24.2); cmd/AnyAppStart/main.go calls `web.Gui(*dirPtr, *nodePtr)`; internal/web/webgui.go's Gui
+// sets `appConfig = conf.Get(confPath)`, `address := appConfig.Host + ":" + appConfig.Port` and, with
+// gin, `err := router.Run(address)`; internal/conf/getconfig.go has `viper.SetDefault("HOST",
+// "0.0.0.0")`, `viper.SetDefault("PORT", "8855")`, `config.Host, _ = viper.Get("HOST").(string)`,
+// `config.Port, _ = viper.Get("PORT").(string)`; internal/models: `type Conf struct { Host string;
+// Port string … }`.
+function anyAppStart(conf: string, web = '\taddress := appConfig.Host + ":" + appConfig.Port\n\n\trouter := gin.Default()\n\terr := router.Run(address)\n\t_ = err\n'): string {
+  return workspace({
+    'go.mod': 'module github.com/aceberg/AnyAppStart\n\ngo 1.24.2\n\nrequire (\n\tgithub.com/gin-gonic/gin v1.10.0\n\tgithub.com/spf13/viper v1.20.1\n)\n',
+    'go.sum': '',
+    'cmd/AnyAppStart/main.go': 'package main\n\nimport (\n\t"flag"\n\n\t"github.com/aceberg/AnyAppStart/internal/web"\n)\n\nconst dirPath = "/data/AnyAppStart"\nconst nodePath = ""\n\nfunc main() {\n\tdirPtr := flag.String("d", dirPath, "Path to config dir")\n\tnodePtr := flag.String("n", nodePath, "Path to node modules")\n\tflag.Parse()\n\n\tweb.Gui(*dirPtr, *nodePtr) // webgui.go\n}\n',
+    'internal/web/webgui.go': `package web\n\nimport (\n\t"github.com/gin-gonic/gin"\n\n\t"github.com/aceberg/AnyAppStart/internal/conf"\n\t"github.com/aceberg/AnyAppStart/internal/models"\n)\n\nvar appConfig models.Conf\n\n// Gui - start web server\nfunc Gui(dirPath, nodePath string) {\n\tconfPath := dirPath + "/config.yaml"\n\tappConfig = conf.Get(confPath)\n\n${web}}\n`,
+    'internal/conf/getconfig.go': `package conf\n\nimport (\n\t"github.com/spf13/viper"\n\n\t"github.com/aceberg/AnyAppStart/internal/models"\n)\n\n// Get - read config from file or env\nfunc Get(path string) models.Conf {\n\tvar config models.Conf\n\n${conf}\n\tviper.SetConfigFile(path)\n\tviper.SetConfigType("yaml")\n\t_ = viper.ReadInConfig()\n\n\tviper.AutomaticEnv() // Get ENVIRONMENT variables\n\n\tconfig.Host, _ = viper.Get("HOST").(string)\n\tconfig.Port, _ = viper.Get("PORT").(string)\n\n\treturn config\n}\n`,
+    'internal/models/models.go': 'package models\n\n// Conf - web gui config\ntype Conf struct {\n\tHost     string\n\tPort     string\n\tConfPath string\n}\n',
+  });
+}
+const AAS_DEFAULTS = '\tviper.SetDefault("HOST", "0.0.0.0")\n\tviper.SetDefault("PORT", "8855")\n\tviper.SetDefault("THEME", "minty")\n';
+
+describe('5. a listen address from viper keys with defaults', () => {
+  it('AnyAppStart: router.Run(appConfig.Host + ":" + appConfig.Port), HOST "0.0.0.0" and PORT "8855" by viper.SetDefault → EXPOSE 8855; lint-clean', async () => {
+    const r = await genClean(anyAppStart(AAS_DEFAULTS));
+    assert.match(r.dockerfile, /^EXPOSE 8855$/m, r.dockerfile);
+    assert.ok(r.reasons.some((x) => x.includes('.Run(address) on appConfig.Host + ":" + appConfig.Port (internal/web/webgui.go), with viper.SetDefault("HOST", "0.0.0.0") and viper.SetDefault("PORT", "8855") in internal/conf/getconfig.go')), r.reasons.join('\n'));
+  });
+
+  it('a loopback HOST default → no EXPOSE, a Check that the address is unreachable from outside', async () => {
+    const r = await gen(anyAppStart(AAS_DEFAULTS.replace('0.0.0.0', '127.0.0.1')));
+    assert.doesNotMatch(r.dockerfile, /^EXPOSE/m, r.dockerfile);
+    assert.ok(r.warnings.some((x) => x.includes('listens on 127.0.0.1:8855') && x.includes('unreachable from outside')), r.warnings.join('\n'));
+  });
+
+  it('negative: no default for PORT, two defaults, or no default for the HOST it joins → no EXPOSE, as before', async () => {
+    for (const conf of ['\tviper.SetDefault("HOST", "0.0.0.0")\n', `${AAS_DEFAULTS}\tif dev {\n\t\tviper.SetDefault("port", "9000")\n\t}\n`, '\tviper.SetDefault("PORT", "8855")\n']) {
+      const r = await gen(anyAppStart(conf));
+      assert.doesNotMatch(r.dockerfile, /^EXPOSE/m, r.dockerfile);
+    }
+  });
+
+  it('":" + appConfig.Port alone needs only the port\'s default', async () => {
+    const r = await gen(anyAppStart('\tviper.SetDefault("PORT", "8855")\n', '\trouter := gin.Default()\n\t_ = router.Run(":" + appConfig.Port)\n'));
+    assert.match(r.dockerfile, /^EXPOSE 8855$/m, r.dockerfile);
+  });
+});

@@ -185,3 +185,91 @@ function hostFieldOf(host: string, body: string, owner: string): string | null {
   const parts = sel.split('.');
   return parts.length >= 2 && parts[parts.length - 2] === owner ? parts[parts.length - 1] : null;
 }
+
+/** A listen address whose port (and host) are configuration fields read through viper with a default. */
+export interface ViperDefaultListener {
+  port: number;
+  external: boolean;
+  /** `router.Run(address) on appConfig.Port (internal/web/webgui.go), viper.SetDefault("PORT", "8855")`. */
+  via: string;
+  /** The file holding the SetDefault call. */
+  file: string;
+  address: string;
+}
+
+const FRAMEWORK_IMPORT = /"github\.com\/(?:gin-gonic\/gin|labstack\/echo[^"]*|gofiber\/fiber[^"]*)"/;
+
+/**
+ * A listen call on `cfg.Host + ":" + cfg.Port` (or `":" + cfg.Port`, `fmt.Sprintf("%s:%s", …)`),
+ * held in a variable or written in the call, where the program sets those fields from viper keys
+ * (`config.Port, _ = viper.Get("PORT").(string)`, `viper.GetString("PORT")`) that it gives a
+ * default (`viper.SetDefault("PORT", "8855")`): AnyAppStart's web GUI. The default is what the
+ * program listens on unless its configuration file or the environment says otherwise, as with a
+ * flag's default.
+ */
+export function viperDefaultListeners(pkgs: readonly Source[]): ViperDefaultListener[] {
+  const texts = pkgs.flatMap((p) => p.files.map((f) => ({ file: p.dir === '' ? f.file : `${p.dir}/${f.file}`, text: stripGoComments(f.text) })));
+  if (!texts.some((t) => t.text.includes('viper.SetDefault('))) return [];
+  const defaults = new Map<string, { key: string; value: string; file: string; written: string }[]>();
+  for (const t of texts) {
+    for (const m of t.text.matchAll(/\bviper\.SetDefault\(\s*"([^"\n]+)"\s*,\s*(?:"([^"\\\n]*)"|([0-9]{1,5}))\s*\)/g)) {
+      const k = m[1].toLowerCase();
+      defaults.set(k, [...(defaults.get(k) ?? []), { key: m[1], value: m[2] ?? m[3], file: t.file, written: m[2] !== undefined ? `"${m[2]}"` : m[3] }]);
+    }
+  }
+  /** The one default of the viper key a field is set from, anywhere in the program; null when not plain. */
+  const fieldDefault = (field: string): { key: string; value: string; file: string; written: string } | null => {
+    const keys = new Set<string>();
+    for (const t of texts) {
+      for (const m of t.text.matchAll(new RegExp(`\\.${field}[ \\t]*(?:,[ \\t]*_[ \\t]*)?=[ \\t]*viper\\.Get(?:String|Int)?\\(\\s*"([^"\\n]+)"\\s*\\)`, 'g'))) keys.add(m[1].toLowerCase());
+    }
+    if (keys.size !== 1) return null;
+    const key = [...keys][0];
+    const ds = defaults.get(key) ?? [];
+    if (new Set(ds.map((d) => d.value)).size !== 1) return null;
+    return { key: ds[0].key, value: ds[0].value, file: ds[0].file, written: ds[0].written };
+  };
+  const out: ViperDefaultListener[] = [];
+  for (const { file, text } of texts) {
+    const calls: { at: number; arg: string; shown: string }[] = [];
+    for (const m of text.matchAll(/\b((?:\w+\.)?ListenAndServe(?:TLS)?)\(/g)) {
+      const a = callArgs(text, m.index! + m[0].length);
+      if (a.length >= 1) calls.push({ at: m.index!, arg: a[0], shown: `${m[1]}(${a[0]}, …)` });
+    }
+    for (const m of text.matchAll(/\bnet\.Listen\(/g)) {
+      const a = callArgs(text, m.index! + m[0].length);
+      if (a.length === 2) calls.push({ at: m.index!, arg: a[1], shown: `net.Listen(${a[0]}, ${a[1]})` });
+    }
+    if (FRAMEWORK_IMPORT.test(text)) {
+      for (const m of text.matchAll(/\.(Run|Start|Listen)\(/g)) {
+        const a = callArgs(text, m.index! + m[0].length);
+        if (a.length === 1 && a[0] !== '') calls.push({ at: m.index!, arg: a[0], shown: `.${m[1]}(${a[0]})` });
+      }
+    }
+    for (const c of calls) {
+      let expr = c.arg;
+      if (new RegExp(`^${IDENT}$`).test(expr)) {
+        const fn = functionBefore(text, c.at);
+        const a = fn ? [...fn.body.matchAll(new RegExp(`(?:^|[\\s;])${expr}[ \\t]*:?=[ \\t]*([^\\n;]+?)[ \\t]*(?:\\n|;|$)`, 'g'))].pop() : undefined;
+        if (!a) continue;
+        expr = a[1];
+      }
+      const joined = new RegExp(`^(?:(${SELECTOR})[ \\t]*\\+[ \\t]*)?":"[ \\t]*\\+[ \\t]*(${SELECTOR})$`).exec(expr)
+        ?? new RegExp(`^fmt\\.Sprintf\\(\\s*"%s:%s"\\s*,\\s*(${SELECTOR})\\s*,\\s*(${SELECTOR})\\s*\\)$`).exec(expr);
+      if (!joined) continue;
+      const portField = joined[2].split('.').pop()!;
+      if (!/port$/i.test(portField)) continue;
+      const port = fieldDefault(portField);
+      if (!port || !/^[0-9]{1,5}$/.test(port.value) || Number(port.value) < 1 || Number(port.value) > 65535) continue;
+      const host = joined[1] !== undefined ? fieldDefault(joined[1].split('.').pop()!) : null;
+      // A host field with no plain default: where the program listens is the configuration's to say.
+      if (joined[1] !== undefined && host === null) continue;
+      const hostValue = host?.value ?? '';
+      const external = hostValue === '' || hostValue === '0.0.0.0' || hostValue === '::' || hostValue === '[::]';
+      const setDefault = (d: { key: string; written: string }) => `viper.SetDefault("${d.key}", ${d.written})`;
+      const via = `${c.shown} on ${joined[1] !== undefined ? `${joined[1]} + ":" + ` : '":" + '}${joined[2]} (${file}), with ${host ? `${setDefault(host)} and ` : ''}${setDefault(port)}`;
+      out.push({ port: Number(port.value), external, via, file: port.file, address: `${hostValue}:${port.value}` });
+    }
+  }
+  return out;
+}

@@ -35,7 +35,7 @@
  */
 import { addressFunctionsOf, listenAddresses, stripGoComments, type AddressFunction } from './goSource';
 import { constantsOf } from '../workspace/goText';
-import { configFieldListeners } from './configDefaults';
+import { configFieldListeners, viperDefaultListeners } from './configDefaults';
 import type { ProgramRun } from '../workspace/programsRun';
 
 export interface PortEvidence {
@@ -664,6 +664,11 @@ export function decidePorts(main: PackageSources, closure: readonly PackageSourc
   // The imported packages count for what they say surely (a cobra command's flag); their
   // constants named like ports are too far from the program to be worth a guess.
   if (!evidence.some((e) => e.confidence === 'sure' && !e.profiler && !e.acme && !e.redirect)) evidence = [...evidence, ...evidenceIn(closure.filter((p) => p.dir !== main.dir), scope, dropped, addressFuncs, all).filter((e) => e.confidence === 'sure')];
+  // A listen address from configuration fields read through viper with defaults (AnyAppStart's
+  // `viper.SetDefault("PORT", "8855")`): sure, as a flag's default is.
+  if (!evidence.some((e) => e.confidence === 'sure' && !e.profiler && !e.acme && !e.redirect)) {
+    for (const v of viperDefaultListeners(all)) evidence.push({ port: v.port, external: v.external, confidence: 'sure', via: v.via, file: v.file, address: v.address });
+  }
   const reasons: string[] = [];
   const subs = dropped.filter((e) => e.confidence === 'sure');
   // A subcommand's flag on a port the command the image runs listens on too (mailpit's `readyz
