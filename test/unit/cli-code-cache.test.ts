@@ -121,6 +121,21 @@ describe('CLI code cache', () => {
     assert.ok(fs.statSync(file).size > 100_000);
   });
 
+  it('a folder or a FIFO in place of the cache file: the CLI neither fails nor waits, and prints the same', () => {
+    const home = cacheHome();
+    const good = cli(['lint', 'Dockerfile', '--format', 'json'], { XDG_CACHE_HOME: home });
+    const [file] = cacheFiles(home);
+    fs.rmSync(file);
+    fs.mkdirSync(file);
+    const folder = cli(['lint', 'Dockerfile', '--format', 'json'], { XDG_CACHE_HOME: home });
+    assert.deepEqual([folder.status, folder.stdout, folder.stderr], [good.status, good.stdout, good.stderr]);
+    fs.rmSync(file, { recursive: true });
+    assert.equal(spawnSync('mkfifo', [file]).status, 0);
+    // The child is killed after 120 s (status null): a start blocked on the FIFO fails here.
+    const fifo = cli(['lint', 'Dockerfile', '--format', 'json'], { XDG_CACHE_HOME: home });
+    assert.deepEqual([fifo.status, fifo.stdout, fifo.stderr], [good.status, good.stdout, good.stderr]);
+  });
+
   it('a cache folder that cannot be made (a file in its place): the CLI runs as without a cache', () => {
     const home = cacheHome();
     fs.writeFileSync(path.join(home, 'go-dockerfile'), 'not a folder');

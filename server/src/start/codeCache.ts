@@ -102,16 +102,23 @@ function readSourceAndCache(main: string, cacheFile: string | undefined): { sour
     let cacheSize = 0;
     if (cacheFile) {
       try {
-        cacheFd = fs.openSync(cacheFile, 'r');
-        cacheSize = fs.fstatSync(cacheFd).size;
+        // O_NONBLOCK: something other than a file put there (a FIFO) must not hold the start.
+        cacheFd = fs.openSync(cacheFile, fs.constants.O_RDONLY | fs.constants.O_NONBLOCK);
+        const st = fs.fstatSync(cacheFd);
+        if (st.isFile()) cacheSize = st.size;
       } catch {
         // No cache yet.
       }
     }
     const buf = Buffer.allocUnsafeSlow(Math.max(size, cacheSize));
     const source = buf.toString('latin1', 0, readInto(fd, buf, size));
-    if (cacheFd < 0) return { source };
-    return { source, cachedData: buf.subarray(0, readInto(cacheFd, buf, cacheSize)) };
+    if (cacheSize === 0) return { source };
+    try {
+      return { source, cachedData: buf.subarray(0, readInto(cacheFd, buf, cacheSize)) };
+    } catch {
+      // Unreadable: compile without it (the starter writes a new one).
+      return { source };
+    }
   } finally {
     fs.closeSync(fd);
     if (cacheFd >= 0) fs.closeSync(cacheFd);
