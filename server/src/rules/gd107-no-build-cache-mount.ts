@@ -1,11 +1,12 @@
 import { flatMapOf } from '../arrays';
-import { copiesGoSources, copyPaths, dockerEnv, goCommands, goFlag, goPackages, isContextCopy, goOlderThan, pathEnv, rootImage, stageChain, stageDescendants, stageImage, workdirBefore, type GoCommand } from '../dockerfile/facts';
+import { copiesGoSources, copyPaths, dockerEnv, goCommands, goFlag, goPackages, isContextCopy, goOlderThan, pathEnv, rootImage, stageChain, stageDescendants, stageImage, startInstructions, workdirBefore, type GoCommand } from '../dockerfile/facts';
 import { indirectGoSteps, type IndirectGoStep } from '../dockerfile/indirectGo';
 import { buildsOnlyGoDistribution, goCachePaths, goflags, goflagsValue, MODULE_DOWNLOADS, moduleCacheMount, stageRef, type GoCachePaths } from '../dockerfile/goBuild';
 import { scriptSpan, type DockerfileModel, type Flag, type Instruction, type Stage } from '../dockerfile/model';
 import { contextBinds, mounts, type Mount } from '../dockerfile/mounts';
 import { expandVariables } from '../dockerfile/variables';
 import { insert, replace } from '../edits/edits';
+import { removeCommandEdit } from '../edits/shellChain';
 import { stageUsesVendor } from '../facts/goSources';
 import { feedsGoAtStart } from '../facts/goAtStart';
 import { dockerfileFact } from '../facts/memo';
@@ -105,7 +106,8 @@ export const gd107: Rule = {
         const needMod = readsModules
           && !copiedIn(ctx.model, stage, instr, paths.mod) && !copiedOut(ctx.model, stage, paths.mod)
           && !moduleCacheEdited(ctx.model, stage, instr, paths.mod)
-          && !(source && goAtRunTime(ctx, source.stage)) && !(gos.some((g) => DOWNLOADS.has(g.sub)) && goAtRunTime(ctx, stage));
+          && !(source && goAtRunTime(ctx, source.stage)) && !(gos.some((g) => DOWNLOADS.has(g.sub)) && goAtRunTime(ctx, stage))
+          && !shippedDownload(ctx, stage, instr, gos);
         const needBuild = gos.some((g) => !DOWNLOADS.has(g.sub));
         const mounts = resolvedTargets(ctx.model, stage, instr);
         const missing: { what: string; path: string | null }[] = [];
@@ -149,6 +151,18 @@ export const gd107: Rule = {
         const note = paths.nonRoot
           ? ` The step runs as USER ${paths.user}: set GOCACHE/GOMODCACHE to paths that user owns and mount them with \`uid=\`.`
           : '';
+        // `go clean -modcache -cache` in the same RUN (velero): it would empty the mounted caches
+        // on every build, so the mounts would save nothing. With them the caches stay out of the
+        // layer anyway: the clean goes (only where what it cleans is then all mounted).
+        const cleaning = cacheCleans(instr, modMissing, buildMissing);
+        const cleanNames = cleaning.cleans.map((c) => `\`${c.text}\``).join(' and ');
+        const cleanNote = cleaning.cleans.length > 0
+          ? ` This RUN also runs ${cleanNames}, which would empty the mounted ${cleaning.what} at the end of every build, so the mounts would save nothing: with them the caches stay out of the layer, so drop the clean.`
+          : '';
+        const cleanEdits = cleaning.cleans.length > 0 && cleaning.removable(covered(mounts, paths.mod, 'mod'), covered(mounts, paths.build, 'build'))
+          ? cleaning.cleans.map((c) => removeCommandEdit(ctx.model, instr, c.cmd, { andOnly: true }))
+          : [];
+        const cleanFixable = cleanEdits.length === cleaning.cleans.length && cleanEdits.every((e) => e !== undefined);
         // A build of the module after a download layer finds its modules there: not "every module
         // is downloaded again" (`go mod tidy`/`go mod vendor` after a download layer find theirs there too).
         const fromLayer = modMissing && source !== null;
@@ -190,12 +204,13 @@ export const gd107: Rule = {
           ? ` The build cache needs no mount: the earlier \`${precompiled.what}\`${precompiled.stage !== stage && precompiled.stage.name ? ` (stage ${precompiled.stage.name})` : ''} compiled the dependencies into its layer's build cache (${paths.build ?? '`go env GOCACHE`'}), which this build reuses; a cache mount there would hide them.`
           : '';
         out.push(withLazyFix({
-          message: `\`${cmdName}\` runs without a BuildKit cache mount for ${list}${again ? `: when this layer rebuilds, ${again} again.` : '.'}${astrayNote}${precompiledNote}${layerNote}${consumerNote} ${retarget.length > 0 ? `Point ${retarget.length > 1 ? 'those mounts' : 'that mount'} at ${retarget.map((r) => r.missing.path).join(' and ')}${retarget.length < missing.length ? ' and add `--mount=type=cache,target=…` for the rest' : ''}` : 'Add `--mount=type=cache,target=…`'} (needs BuildKit, the default builder since Docker Engine 23.0).${note}`,
+          message: `\`${cmdName}\` runs without a BuildKit cache mount for ${list}${again ? `: when this layer rebuilds, ${again} again.` : '.'}${astrayNote}${precompiledNote}${layerNote}${consumerNote}${cleanNote} ${retarget.length > 0 ? `Point ${retarget.length > 1 ? 'those mounts' : 'that mount'} at ${retarget.map((r) => r.missing.path).join(' and ')}${retarget.length < missing.length ? ' and add `--mount=type=cache,target=…` for the rest' : ''}` : 'Add `--mount=type=cache,target=…`'} (needs BuildKit, the default builder since Docker Engine 23.0).${note}`,
           span: scriptSpan(instr.script, g.cmd.start, g.cmd.end),
-        }, () => canFix && consumersFixable
+        }, () => canFix && consumersFixable && cleanFixable
             ? {
-                title: `${fixRetarget.length === missing.length ? `Point the cache mount${missing.length > 1 ? 's' : ''} at` : 'Add BuildKit cache mount' + (missing.length > 1 ? 's' : '') + ' for'} the ${missing.map((m) => m.what).join(' and ')}${consumers.length > 0 ? `, and the module cache mount on the later ${names}` : ''}`,
+                title: `${fixRetarget.length === missing.length ? `Point the cache mount${missing.length > 1 ? 's' : ''} at` : 'Add BuildKit cache mount' + (missing.length > 1 ? 's' : '') + ' for'} the ${missing.map((m) => m.what).join(' and ')}${consumers.length > 0 ? `, and the module cache mount on the later ${names}` : ''}${cleaning.cleans.length > 0 ? `, and drop ${cleanNames}, which would empty them` : ''}`,
                 edits: [
+                  ...cleanEdits.filter((e): e is NonNullable<typeof e> => e !== undefined),
                   ...fixRetarget.map((r) => replace(r.astray.valueStart, r.astray.valueEnd, r.missing.path!)),
                   ...(fixRetarget.length < missing.length
                     ? [insert(instr.span.start + instr.keyword.length, missing.filter((m) => !fixRetarget.some((r) => r.missing === m)).map((m) => ` --mount=type=cache,target=${m.path}`).join(''))]
@@ -344,6 +359,28 @@ function precompiledLayer(ctx: RuleContext, stage: Stage, before: Instruction, b
   return null;
 }
 
+/**
+ * The `go clean` commands of the RUN that empty a cache the finding asks a mount for (`-modcache`:
+ * the module cache, `-cache`: the build cache; velero ends its build RUN with `go clean -modcache
+ * -cache` to keep the layer small): with the mount they would empty the mount on every build.
+ * `removable` says whether dropping them keeps what the layer holds: they take no package and no
+ * other flag than the cache ones (`-testcache` and `-fuzzcache` live in the build cache), and every
+ * cache they empty is mounted once the fix is applied (given which are mounted already).
+ */
+function cacheCleans(instr: Instruction, modMissing: boolean, buildMissing: boolean): { cleans: { cmd: GoCommand['cmd']; text: string }[]; what: string; removable: (modMounted: boolean, buildMounted: boolean) => boolean } {
+  const cleans = goCommands(instr).filter((g) => g.sub === 'clean' && g.args.some((w) => (modMissing && /^--?modcache$/.test(w.value)) || (buildMissing && /^--?cache$/.test(w.value))));
+  const flags = (g: GoCommand) => g.args.map((w) => w.value);
+  const mod = cleans.some((g) => flags(g).some((f) => /^--?modcache$/.test(f)));
+  const build = cleans.some((g) => flags(g).some((f) => /^--?(cache|testcache|fuzzcache)$/.test(f)));
+  const what = [mod && modMissing ? 'module cache' : null, build && buildMissing ? 'build cache' : null].filter(Boolean).join(' and ');
+  return {
+    cleans: cleans.map((g) => ({ cmd: g.cmd, text: `go clean ${flags(g).join(' ')}` })),
+    what,
+    removable: (modMounted, buildMounted) => cleans.every((g) => g.args.every((w) => !w.dynamic && /^--?(modcache|cache|testcache|fuzzcache|x)$/.test(w.value)))
+      && (!mod || modMissing || modMounted) && (!build || buildMissing || buildMounted),
+  };
+}
+
 /** Go commands that read the module's dependencies (GD107 does not report them: they build nothing that stays). */
 const READS_MODULES = new Set(['test', 'vet', 'generate', 'run', 'list']);
 
@@ -406,6 +443,26 @@ function vendoredBefore(model: DockerfileModel, stage: Stage, g: GoCommand): boo
  */
 function goAtRunTime(ctx: RuleContext, stage: Stage): boolean {
   return feedsGoAtStart(ctx.model, stage, ctx.workspace ? ctx.files : undefined);
+}
+
+/**
+ * A `go mod download` that ships its modules: its stage is the final image or a stage it is built
+ * FROM, the Dockerfile gives that image no ENTRYPOINT or CMD (what its containers run is given
+ * where they are started: compose's `command:`, `docker run IMAGE …`), and no later RUN of the
+ * stage (or of a stage built FROM it) reads the modules in the build (laterModuleReaders). The
+ * modules in the image are then the download's only product: a dev or CI image that ships them
+ * for the go commands its containers run (flipt's Dockerfile.dev, whose compose service runs `go
+ * run` at start through `mise run dev`). A cache mount would leave the image without them, and
+ * every new container would download every module again. (An image that starts a program of its
+ * own is left to goAtRunTime: its start command says whether go runs.)
+ */
+function shippedDownload(ctx: RuleContext, stage: Stage, instr: Instruction, gos: readonly GoCommand[]): boolean {
+  if (!gos.every((g) => g.sub === 'mod download')) return false;
+  const final = ctx.model.stages[ctx.finalStage];
+  if (!final || !stageChain(ctx.model, final).includes(stage)) return false;
+  const start = startInstructions(ctx.model, final);
+  if (start.entrypoint || start.cmd) return false;
+  return laterModuleReaders(ctx, stage, instr).length === 0;
 }
 
 /** Commands that change the files they name; for the copying ones only the destination (the last argument) is written. */

@@ -54,7 +54,8 @@ describe('GD107 no-build-cache-mount', () => {
   });
 
   it('does not count bind mounts, and ignores go run / go test / go vet', () => {
-    assert.equal(has(df(['FROM golang:1.22', 'RUN --mount=type=bind,target=/go/pkg/mod go mod download']), 'GD107'), true);
+    // (A final stage of its own: a download in the final image with nothing reading it is shipped, not cached.)
+    assert.equal(has(df(['FROM golang:1.22', 'RUN --mount=type=bind,target=/go/pkg/mod go mod download', 'FROM scratch']), 'GD107'), true);
     assert.equal(has(df(['FROM golang:1.22', 'RUN go test ./... && go vet ./... && go run ./tools/gen']), 'GD107'), false);
   });
 
@@ -185,7 +186,7 @@ describe('GD107 no-build-cache-mount', () => {
     const mounted = df(['FROM golang:1.22', 'COPY go.mod go.sum ./', `RUN ${MOD} go mod download`, 'COPY . .', 'RUN go build -o /app .']);
     assert.match(find(mounted, 'GD107')[0].message, /every module is downloaded and every package is recompiled again\. Add/);
     // `go install tool@version` builds another module (etcd tests/antithesis): its modules are not in the layer.
-    const tool = df(['FROM golang:1.22', 'COPY go.mod go.sum ./', 'RUN go mod download', 'RUN go install github.com/go-delve/delve/cmd/dlv@v1.23.1']);
+    const tool = df(['FROM golang:1.22', 'COPY go.mod go.sum ./', 'RUN go mod download', 'RUN go install github.com/go-delve/delve/cmd/dlv@v1.23.1', 'FROM scratch']);
     assert.match(find(tool, 'GD107')[1].message, /every module is downloaded and every package is recompiled again\. Add/);
   });
 
@@ -241,7 +242,8 @@ describe('GD107 no-build-cache-mount', () => {
       write(root, 'Makefile', 'build:\n\tgo build -ldflags "$(LDFLAGS)" -o pgweb\n');
       assert.match(fix(pgweb, 'GD107', opts(load(root), { only: undefined })), new RegExp(`\\nRUN ${MOD} make build\\n`));
       write(root, 'Makefile', 'build:\n\tcp -r static dist\n');
-      const f = find(pgweb, 'GD107', opts(load(root), { only: undefined }));
+      // (pgweb's final stage copies the binary out: the build stage is not the image.)
+      const f = find(`${pgweb}FROM alpine:3.22\nCOPY --from=build /build/pgweb /usr/bin/pgweb\n`, 'GD107', opts(load(root), { only: undefined }));
       assert.equal(f.length, 1);
       assert.doesNotMatch(f[0].message, /make build/);
     });
@@ -284,7 +286,7 @@ describe('GD107 no-build-cache-mount', () => {
       assert.match(fixed, new RegExp(`\\nRUN ${MOD} \\./build\\.sh\\n`));
       assert.equal(has(fixed, 'GD107'), false);
       // go test alone after the download: it is the consumer.
-      const alone = df(['FROM golang:1.25', 'WORKDIR /src', 'COPY go.mod go.sum ./', 'RUN go mod download', 'COPY . .', 'RUN go vet ./...']);
+      const alone = df(['FROM golang:1.25', 'WORKDIR /src', 'COPY go.mod go.sum ./', 'RUN go mod download', 'COPY . .', 'RUN go vet ./...', 'FROM scratch']);
       assert.match(find(alone, 'GD107')[0].message, /The later `go vet \.\/\.\.\.` \(no module cache mount\) reads its modules/);
       // Negative: a go test that already mounts the cache, or `go run tool@v1` (another module's modules), is no consumer.
       const mounted = alone.replace('RUN go vet ./...', `RUN ${MOD} go vet ./...`);
@@ -619,8 +621,8 @@ describe('GD107 no-build-cache-mount', () => {
   it('fix keeps CRLF, the escape directive, continuations and heredocs', () => {
     const crlf = df(['# escape=`', 'FROM golang:1.22', 'RUN CGO_ENABLED=0 `', '    go build -o /app .'], '\r\n');
     assert.ok(fix(crlf, 'GD107').includes(`RUN ${MOD} ${BUILD} CGO_ENABLED=0 \`\r\n    go build`));
-    const heredoc = df(['FROM golang:1.22', 'RUN <<EOF', 'set -e', 'go mod download', 'EOF']);
-    assert.equal(fix(heredoc, 'GD107'), df(['FROM golang:1.22', `RUN ${MOD} <<EOF`, 'set -e', 'go mod download', 'EOF']));
+    const heredoc = df(['FROM golang:1.22', 'RUN <<EOF', 'set -e', 'go mod download', 'EOF', 'FROM scratch']);
+    assert.equal(fix(heredoc, 'GD107'), df(['FROM golang:1.22', `RUN ${MOD} <<EOF`, 'set -e', 'go mod download', 'EOF', 'FROM scratch']));
   });
 });
 
@@ -757,5 +759,125 @@ describe('GD107: a download whose layer the later build hides under its own cach
     const [download, build] = find(plain, 'GD107');
     assert.match(download.message, /every module is downloaded again/);
     assert.match(build.message, /Its modules come from the earlier `go mod download` layer/);
+  });
+
+});
+
+// Round-19 judgements (wrong): GD107 on a build RUN that ends with `go clean -modcache -cache`,
+// and on a download that the final image ships.
+describe('GD107: the clean in the same RUN, and the download the image ships', () => {
+  // vmware-tanzu/velero d30d389 (Apache-2.0) Dockerfile:16-58 (Dockerfile-Windows:18-55 has the
+  // same builder): the build RUN ends with `go clean -modcache -cache` to keep the layer small.
+  // Round-19 judgement: mounts alone save nothing, since the clean empties them on every build.
+  const velero = (clean = 'go clean -modcache -cache', eol = '\n') => df([
+    'FROM --platform=$BUILDPLATFORM golang:1.26-trixie AS velero-builder',
+    'ARG BIN',
+    'ARG PKG',
+    'ENV CGO_ENABLED=0 \\',
+    '    LDFLAGS="-X ${PKG}/pkg/buildinfo.Version=${VERSION}"',
+    'WORKDIR /go/src/github.com/vmware-tanzu/velero',
+    'COPY . /go/src/github.com/vmware-tanzu/velero',
+    'RUN mkdir -p /output/usr/bin && \\',
+    '    export GOARM=$( echo "${GOARM}" | cut -c2-) && \\',
+    '    go build -o /output/${BIN} \\',
+    '    -ldflags "${LDFLAGS}" ${PKG}/cmd/${BIN} && \\',
+    '    go build -o /output/velero-helper \\',
+    `    -ldflags "\${LDFLAGS}" \${PKG}/cmd/velero-helper${clean ? ` && \\` : ''}`,
+    ...(clean ? [`    ${clean}`] : []),
+    'FROM paketobuildpacks/ubuntu-noble-run-tiny:latest',
+    'COPY --from=velero-builder /output /',
+    'USER cnb:cnb',
+  ], eol);
+
+  describe('a `go clean -modcache -cache` in the same RUN (velero)', () => {
+    it('says the clean would empty the mounts, and the fix mounts both caches and drops the clean', () => {
+      const [f] = find(velero(), 'GD107');
+      assert.match(f.message, /also runs `go clean -modcache -cache`, which would empty the mounted module cache and build cache at the end of every build/);
+      assert.match(f.fix?.title ?? '', /and drop `go clean -modcache -cache`, which would empty them/);
+      assert.equal(f.fix?.safe, true);
+      const out = fix(velero(), 'GD107');
+      assert.match(out, new RegExp(`\\nRUN ${MOD} ${BUILD} mkdir -p /output/usr/bin && \\\\\\n`));
+      assert.doesNotMatch(out, /go clean/);
+      assert.match(out, /\/cmd\/velero-helper\nFROM paketobuildpacks/);
+      assert.equal(has(out, 'GD107'), false);
+      for (const eol of ['\r\n', '\r']) {
+        const t = velero(undefined, eol);
+        assertLineEndings(t, fix(t, 'GD107'));
+      }
+    });
+
+    it('only the half the clean empties is named: `go clean -cache` with the build cache alone missing', () => {
+      const text = velero('go clean -cache').replace('RUN mkdir', `RUN ${MOD} mkdir`);
+      const [f] = find(text, 'GD107');
+      assert.match(f.message, /`go clean -cache`, which would empty the mounted build cache at/);
+      assert.doesNotMatch(fix(text, 'GD107'), /go clean/);
+    });
+
+    it('no clean, or a clean of something else: the usual message', () => {
+      for (const t of [velero(''), velero('go clean -testcache')]) {
+        const [f] = find(t, 'GD107');
+        assert.doesNotMatch(f.message, /drop the clean/);
+        assert.doesNotMatch(f.fix?.title ?? '', /drop/);
+      }
+    });
+
+    it('a clean that also cleans a package, or the module cache GD107 keeps in the layer: said, but no fix', () => {
+      const [pkg] = find(velero('go clean -modcache -cache ./...'), 'GD107');
+      assert.match(pkg.message, /drop the clean/);
+      assert.equal(pkg.fix, undefined);
+      // Another stage copies the module cache out: only the build cache is asked for, and
+      // dropping `-modcache` would leave the modules in the layer.
+      const kept = velero().replace('FROM paketobuildpacks', 'FROM scratch AS mods\nCOPY --from=velero-builder /go/pkg/mod /mods\nFROM paketobuildpacks');
+      const [k] = find(kept, 'GD107');
+      assert.match(k.message, /the build cache \(\/root\/\.cache\/go-build\)/);
+      assert.match(k.message, /empty the mounted build cache at/);
+      assert.equal(k.fix, undefined);
+    });
+  });
+
+  // flipt-io/flipt f1905b6 (FCL-1.0-MIT) Dockerfile.dev, whole: a dev image whose only go step
+  // is `go mod download`; docker-compose.yml runs it with the checkout at /server and `mise run
+  // dev`, which runs `go run ./cmd/flipt/...` when the container starts. Round-19 judgement: the
+  // modules are what the image ships; a cache mount would leave /go/pkg/mod empty in it.
+  const flipt = (after: string[] = [], final: string[] = []) => df([
+    'FROM golang:1.26-alpine',
+    'WORKDIR /server',
+    'RUN apk add --update --no-cache git bash gcc build-base binutils-gold curl',
+    'RUN curl https://mise.run | sh && \\',
+    '  ln -s /root/.local/bin/mise /usr/local/bin/mise',
+    'COPY .mise.toml .',
+    'COPY go.mod .',
+    'COPY go.sum .',
+    'COPY ./errors ./errors',
+    'COPY ./rpc ./rpc',
+    'COPY ./sdk ./sdk',
+    'COPY ./core ./core',
+    'RUN go mod download -x',
+    ...after,
+    'RUN mkdir -p /etc/flipt && \\',
+    '  mkdir -p /var/opt/flipt',
+    'EXPOSE 8080',
+    'EXPOSE 9000',
+    ...final,
+  ]);
+
+  describe('a download the final image ships (flipt Dockerfile.dev)', () => {
+    it('silent: nothing in the build reads the modules after it, and the stage is the image', () => {
+      assert.deepEqual(find(flipt(), 'GD107'), []);
+      // Also when the final stage is built FROM the download's stage.
+      const child = flipt([], ['FROM base AS dev', 'RUN git config --global --add safe.directory /server']).replace('FROM golang:1.26-alpine\n', 'FROM golang:1.26-alpine AS base\n');
+      assert.deepEqual(find(child, 'GD107'), []);
+    });
+
+    it('reported when a later step builds from the modules, or when the stage does not reach the final image', () => {
+      const built = find(flipt(['COPY . .', 'RUN go build -o /usr/local/bin/flipt ./cmd/flipt']), 'GD107');
+      assert.equal(built.length, 2);
+      assert.match(built[0].message, /`go mod download` runs without a BuildKit cache mount for the module cache/);
+      const made = find(flipt(['COPY . .', 'RUN make build']), 'GD107');
+      assert.equal(made.length, 1);
+      assert.match(made[0].message, /The later `make build`/);
+      const elsewhere = find(flipt([], ['FROM alpine:3.20', 'COPY --from=0 /etc/flipt /etc/flipt']), 'GD107');
+      assert.equal(elsewhere.length, 1);
+    });
   });
 });
