@@ -92,7 +92,8 @@ export function contextFileAt(model: DockerfileModel, stage: Stage, target: stri
  * contextFileAt, also through one `COPY --from=<stage>`: when the last COPY that writes `target`
  * takes it from another stage of the Dockerfile, the context file that stage has at the source
  * path (ipfs-cluster: `COPY --from=builder $SRC_PATH/docker/entrypoint.sh /usr/local/bin/`, the
- * builder having `COPY . $SRC_PATH`). Null as for contextFileAt, and when the source is a glob or
+ * builder having `COPY . $SRC_PATH`), or under a folder it copies (opengist: `COPY --from=build
+ * /opengist/docker ./docker`, the build stage built FROM one with `COPY . .` in /opengist). Null as for contextFileAt, and when the source is a glob or
  * a variable without a known value.
  */
 export function contextFileThrough(model: DockerfileModel, stage: Stage, target: string, files: WorkspaceFiles): string | null {
@@ -106,12 +107,15 @@ export function contextFileThrough(model: DockerfileModel, stage: Stage, target:
     for (const raw of paths.sources) {
       const src = raw.includes('$') ? expandVariables(raw, pathEnv(model, s, i)) : raw;
       const writes = folder ? src !== null && target === `${dest === '/' ? '' : dest}/${path.posix.basename(src)}` : target === dest;
-      if (!writes && !(src === null && path.posix.basename(raw) === name)) continue;
+      // A folder copied to dest puts its contents there (opengist: `COPY --from=build
+      // /opengist/docker ./docker` brings the build stage's docker/entrypoint.sh).
+      const under = !writes && src !== null && target.startsWith(dest === '/' ? '/' : `${dest}/`) ? target.slice(dest === '/' ? 1 : dest.length + 1) : null;
+      if (!writes && under === null && !(src === null && path.posix.basename(raw) === name)) continue;
       // The last COPY that writes there decides: the context's (contextFileAt found none), an image's, or a stage's.
       found = null;
       // A `COPY --from` source is a path of that stage's filesystem, from its root.
       if (idx === null || src === null || /[*?[]/.test(src) || idx === s.index) continue;
-      found = contextFileAt(model, model.stages[idx], path.posix.resolve('/', src), files);
+      found = contextFileAt(model, model.stages[idx], under === null ? path.posix.resolve('/', src) : path.posix.resolve('/', src, under), files);
     }
   }
   return found;

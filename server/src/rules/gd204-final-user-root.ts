@@ -56,7 +56,7 @@ import { copyPaths, effectiveUser, isArtifactExport, isRootUser, isToolbox, stag
 import { properties } from '../dockerfile/parse';
 import { finalCopies, programPackages } from '../facts/builtPackages';
 import { copiedFileText } from '../facts/copiedFiles';
-import { devOrBuilderImage } from '../facts/goAtStart';
+import { devOrBuilderImage, startPrograms } from '../facts/goAtStart';
 import { workspaceFact } from '../facts/memo';
 import { DOCKER_IN_SCRIPT, dockerCliRun, entrypointWorkloads, entrypointWorkloadsOfImage, hostWorkloads, hostWorkloadsOfImage, installsDockerCli, rootChecks, RUNTIME_CLIENT } from '../facts/rootNeeds';
 import type { DockerfileModel, Instruction, Stage } from '../dockerfile/model';
@@ -177,9 +177,12 @@ function dropsPrivileges(ctx: RuleContext, stage: Stage): boolean {
   if (argv.some((a) => SYSTEMD.test(a)) || chain.some((s) => s.instructions.some((i) => i.keyword === 'STOPSIGNAL' && /^SIGRTMIN\+3$/i.test(i.args[0]?.value ?? '')))) return true;
   const script = argv.find((a) => !a.startsWith('-') && !/^(\/usr)?(\/bin\/)?(sh|bash|ash|dash|tini|dumb-init|\/sbin\/tini)$/.test(a) && a !== '--');
   if (!script || !ctx.workspace || !ctx.files) return false;
-  // The entrypoint script, when a COPY brought it from the context.
+  // The entrypoint script, when a COPY brought it from the context, or a `COPY --from` of a stage
+  // that copied it from the context (opengist: `COPY --from=build /opengist/docker ./docker`,
+  // `ENTRYPOINT ["./docker/entrypoint.sh"]`, whose script ends in `exec su $USER -c …`).
   const text = copiedFileText(model, stage, script, ctx.files);
-  return text !== null && DROP_IN_SCRIPT.test(text);
+  if (text !== null) return DROP_IN_SCRIPT.test(text);
+  return startPrograms(model, stage, ctx.files).some((p) => p.script !== undefined && DROP_IN_SCRIPT.test(p.script.text));
 }
 
 /**

@@ -727,3 +727,65 @@ describe('GD204: an image that holds the docker CLI for the program to run (AnyA
     assert.equal(has(text, 'GD204', ws('#!/bin/sh\n# talks to docker later\nexec app "$@"\n')), true);
   });
 });
+
+// thomiceli/opengist 72c5696 (AGPL-3.0) Dockerfile (base/dev/build/prod), docker/entrypoint.sh,
+// .dockerignore; the context is the repository root (root files: Makefile 3521 B, go.mod 5782 B,
+// opengist.go 145 B, config.yml 6509 B, package.json 1173 B …). Round-19 judgement (wrong): the
+// entrypoint script reaches prod through `COPY --from=build /opengist/docker ./docker`, where the
+// build stage (FROM base) has it from `COPY . .`; it starts as root only to remap the opengist
+// user, chown the volume and `exec su $USER -c …`.
+describe('GD204: an entrypoint script that a stage copied from the context (opengist)', () => {
+  const ENTRYPOINT = [
+    '#!/bin/sh', '',
+    'if [ "$(id -u)" -ne 0 ]; then',
+    '    exec env HOME=/opengist OG_OPENGIST_HOME=/opengist /app/opengist/opengist --config /config.yml',
+    'fi', '',
+    'export USER=opengist', 'UID=${UID:-1000}', 'GID=${GID:-1000}',
+    'groupmod -o -g "$GID" $USER', 'usermod -o -u "$UID" $USER', '',
+    'chown -R "$USER:$USER" /opengist', 'chown -R "$USER:$USER" /config.yml', '',
+    'exec su $USER -c "OG_OPENGIST_HOME=/opengist /app/opengist/opengist --config /config.yml"', '',
+  ].join('\n');
+  const files = (entry = ENTRYPOINT) => ({
+    'go.mod': 'module github.com/thomiceli/opengist\n\ngo 1.26.5\n',
+    'opengist.go': 'package main\n\nimport "github.com/thomiceli/opengist/internal/cli"\n\nfunc main() { cli.App() }\n',
+    'internal/cli/main.go': 'package cli\n\nfunc App() {}\n',
+    'Makefile': 'all: clean install build\n\nbuild:\n\tgo build -tags fs_embed -o opengist .\n',
+    'config.yml': 'log-level: warn\n',
+    'docker/entrypoint.sh': entry,
+    '.dockerignore': 'node_modules/\ngist.db\n.idea/\n.DS_Store\n/**/.DS_Store\npublic/assets/*\npublic/manifest.json\nopengist\n',
+  });
+  const opengist = (docker = 'COPY --from=build --chown=opengist:opengist /opengist/docker ./docker', entry = 'ENTRYPOINT ["./docker/entrypoint.sh"]') => df([
+    'FROM alpine:3.24 AS base',
+    'RUN apk update && apk add --no-cache make gcc git musl-dev libstdc++',
+    'COPY --from=golang:1.26.5-alpine3.24 /usr/local/go/ /usr/local/go/',
+    'ENV PATH="/usr/local/go/bin:${PATH}"',
+    'WORKDIR /opengist',
+    'COPY . .',
+    'FROM base AS build',
+    'RUN make',
+    'FROM alpine:3.24 AS prod',
+    'RUN apk update && apk add --no-cache shadow curl git',
+    'RUN addgroup -S opengist && adduser -S -G opengist -s /bin/ash -g \'Opengist User\' opengist',
+    'WORKDIR /app/opengist',
+    'COPY --from=build --chown=opengist:opengist /opengist/config.yml /config.yml',
+    'COPY --from=build --chown=opengist:opengist /opengist/opengist .',
+    docker,
+    'ENV OG_OPENGIST_HOME=/opengist',
+    'VOLUME /opengist',
+    entry,
+  ]);
+
+  it('silent: the script the build stage copied from the context drops privileges with su', () => {
+    assert.equal(has(opengist(), 'GD204', contextWith(files())), false);
+    // The script itself copied out of the stage, or run at its absolute path: the same.
+    assert.equal(has(opengist('COPY --from=build /opengist/docker/entrypoint.sh ./docker/entrypoint.sh'), 'GD204', contextWith(files())), false);
+    assert.equal(has(opengist(undefined, 'ENTRYPOINT ["/app/opengist/docker/entrypoint.sh"]'), 'GD204', contextWith(files())), false);
+  });
+
+  it('reported when that script drops nothing, is not where the ENTRYPOINT runs it, or the context is not known', () => {
+    assert.equal(has(opengist(), 'GD204', contextWith(files(PLAIN_ENTRYPOINT))), true);
+    assert.equal(has(opengist('COPY --from=build /opengist/scripts ./docker'), 'GD204', contextWith(files())), true);
+    assert.equal(has(opengist('COPY --from=golang:1.26 /opengist/docker ./docker'), 'GD204', contextWith(files())), true);
+    assert.equal(has(opengist(), 'GD204'), true);
+  });
+});
