@@ -4,12 +4,12 @@
  * reads it (shell quoting first, then `pattern=` and Go's quoted.Split). The edits of flag values
  * are in ../edits/goFlags.ts.
  */
-import { baseStageCandidates, dockerEnv, envBefore, pathEnv, goCommands, goFlag, isRootUser, rootImage, stageChain, stageImage, stageRef, stagesReadBy, unquoteAll, type GoCommand } from './facts';
+import { baseStageCandidates, dockerEnv, envBefore, pathEnv, goCommands, goFlag, goPackages, isRootUser, rootImage, stageChain, stageImage, stageRef, stagesReadBy, startInstructions, throughWrappers, unquoteAll, type GoCommand } from './facts';
 
 // Where the rules have long imported it from; it lives with the other stage facts.
 export { stageRef };
 import { registerModelFactSlot, type DockerfileModel, type Instruction, type Stage } from './model';
-import { mounts, type Mount } from './mounts';
+import { contextBinds, mounts, type Mount } from './mounts';
 import { normalizeRepository } from '../images/table';
 import type { ShellWord } from './shell';
 import { expandVariables } from './variables';
@@ -471,6 +471,55 @@ export function stagesLanding(model: DockerfileModel, finalStage: number): Set<n
   let seen = byFinal.get(finalStage);
   if (!seen) byFinal.set(finalStage, (seen = computeStagesFeeding(model, finalStage, true)));
   return seen;
+}
+
+/**
+ * A go build whose binary the build runs as a tool, in a Dockerfile that makes no image to run:
+ * the final image declares no ENTRYPOINT or CMD (along its FROM chain), and a RUN of a stage whose
+ * files reach it (stagesLanding; in the build's own stage, a later RUN) runs the binary by the
+ * name it was built as (`-o /out/docsgen`, or the package's last element for `go install`) with
+ * the build context bound into it (`--mount=target=/context`, `--mount=target=.`): a docs
+ * generator or a linter that works on the sources. buildx's hack/dockerfiles/docs.Dockerfile builds
+ * docsgen, copies it to /usr/bin of its gen stage and runs it over the bound context (the final
+ * `validate` stage checks the generated docs); its lint.Dockerfile builds golangci-lint from its
+ * repository for the `lint` stage, which runs it over the bound sources. What such a Dockerfile
+ * gives is the tool's output (generated files, a check), not an image that runs the tool: the
+ * binary's paths and symbols ship nowhere (GD108, GD110). Unknown names (an expansion, `-o` a
+ * folder, a build without `-o`) are not matched.
+ */
+export function buildToolOnly(model: DockerfileModel, finalStage: number, g: GoCommand): boolean {
+  const final = model.stages[finalStage];
+  if (!final) return false;
+  const start = startInstructions(model, final);
+  if (start.entrypoint || start.cmd) return false;
+  const name = builtBinaryName(g);
+  if (name === null) return false;
+  for (const idx of stagesLanding(model, finalStage)) {
+    const s = model.stages[idx];
+    for (const i of s.instructions) {
+      if (i.keyword !== 'RUN' || !i.script || (i.stage === g.instr.stage && i.line <= g.instr.line) || contextBinds(i).length === 0) continue;
+      for (const c of i.script.parsed.commands) {
+        const w = throughWrappers(c).argv[0];
+        if (w && !w.dynamic && w.value.slice(w.value.lastIndexOf('/') + 1) === name) return true;
+      }
+    }
+  }
+  return false;
+}
+
+/** The file name a go build writes (its `-o` file) or a `go install` of one package installs; null when unknown. */
+function builtBinaryName(g: GoCommand): string | null {
+  const out = goFlag(g.args, 'o');
+  if (g.sub === 'build') {
+    if (!out || typeof out.value !== 'string' || out.value.includes('$') || out.valueWord?.dynamic || out.value.endsWith('/')) return null;
+    const base = out.value.slice(out.value.lastIndexOf('/') + 1);
+    return base === '' || base === '.' || base === '..' ? null : base;
+  }
+  if (g.sub !== 'install' || out) return null;
+  const pkgs = goPackages(g.args);
+  if (pkgs.length !== 1 || pkgs[0].dynamic || pkgs[0].value.includes('...')) return null;
+  const name = goBinaryName(pkgs[0].value.split('@')[0]);
+  return name === null || name === '.' ? null : name;
 }
 
 /**

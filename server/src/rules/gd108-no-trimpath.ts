@@ -1,7 +1,7 @@
 import { TRIMPATH_SINCE } from '../images/golangTag';
 import * as path from 'node:path';
 import { envBefore, flagInsertPoint, goFlag, goOlderThan, goPackages, stageChain, stageGoCommands } from '../dockerfile/facts';
-import { buildsOnlyGoDistribution, goCachePaths, goflags, goflagsValue, hasOpaqueArgs, isDebugBuild, isLocalPackage, stagesLanding, writesNoBinary } from '../dockerfile/goBuild';
+import { buildsOnlyGoDistribution, buildToolOnly, goCachePaths, goflags, goflagsValue, hasOpaqueArgs, isDebugBuild, isLocalPackage, stagesLanding, writesNoBinary } from '../dockerfile/goBuild';
 import { mounts } from '../dockerfile/mounts';
 import { scriptSpan, toDoc, type DockerfileModel, type Instruction, type Stage } from '../dockerfile/model';
 import type { GoCommand } from '../dockerfile/facts';
@@ -94,8 +94,10 @@ function commentedChoice(model: DockerfileModel, g: GoCommand): boolean {
 function reported(ctx: RuleContext, stage: Stage, g: GoCommand): boolean {
   if (g.sub !== 'build' && g.sub !== 'install') return false;
 
-  // A warm-up a later build overwrites, or a probe a later `rm` removes, ships nothing.
-  if (discardedBuild(ctx, g)) return false;
+  // A warm-up a later build overwrites, or a probe a later `rm` removes, ships nothing; nor does a
+  // tool the build runs over the bound sources in a Dockerfile that makes no image to run (buildx's
+  // docsgen and golangci-lint).
+  if (discardedBuild(ctx, g) || buildToolOnly(ctx.model, ctx.finalStage, g)) return false;
   const pkgs = goPackages(g.args);
   // `go install std`: the standard library, no program of the project.
   if (buildsOnlyGoDistribution(pkgs)) return false;

@@ -1,6 +1,6 @@
 import { flagInsertPoint, goFlag, goPackages, stageGoCommands, type GoCommand } from '../dockerfile/facts';
 import {
-  buildsExecutable, charsOf, goflags, goflagsValue, goSplit, hasOpaqueArgs, isDebugBuild, ldflagsArgs, stagesLanding, stripFlags, writesNoBinary,
+  buildsExecutable, buildToolOnly, charsOf, goflags, goflagsValue, goSplit, hasOpaqueArgs, isDebugBuild, ldflagsArgs, stagesLanding, stripFlags, writesNoBinary,
 } from '../dockerfile/goBuild';
 import { scriptSpan, toDoc, type DockerfileModel, type Stage } from '../dockerfile/model';
 import { insert, type Edit } from '../edits/edits';
@@ -45,8 +45,10 @@ export const gd110: Rule = {
       for (const g of stageGoCommands(stage)) {
         const script = g.instr.script!;
         if (g.sub !== 'build') continue;
-        // A warm-up a later build overwrites, or a probe a later `rm` removes, ships nothing.
-        if (discardedBuild(ctx, g)) continue;
+        // A warm-up a later build overwrites, or a probe a later `rm` removes, ships nothing; nor
+        // does a tool the build runs over the bound sources in a Dockerfile that makes no image to
+        // run (buildToolOnly: buildx's docsgen and golangci-lint).
+        if (discardedBuild(ctx, g) || buildToolOnly(ctx.model, ctx.finalStage, g)) continue;
         const pkgs = goPackages(g.args);
         if (writesNoBinary(g, pkgs, goFlag(g.args, 'o')?.value) || isDebugBuild(ctx.model, stage, g) || !buildsExecutable(ctx.model, stage, g)) continue;
         // `-race`/`-cover`: a test build, not a release.

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it, before } from 'node:test';
 import { df, ready } from '../helpers';
-import { has, find, spanText, fix, formanceLedger, clusterctl, diunLint, nfdGuard, openmeterCollector } from './kit/gobuild';
+import { has, find, spanText, fix, formanceLedger, clusterctl, diunLint, nfdGuard, openmeterCollector, buildxDocs, buildxLint } from './kit/gobuild';
 import { tempWorkspace } from './kit/realworld';
 
 /** GD108 no-trimpath: its own cases (the themed suites beside it test rules together). */
@@ -265,5 +265,24 @@ describe('GD108 and dependencies precompiled into an earlier layer (linkerd2 go-
     const [f] = find(download, 'GD108', context());
     assert.match(f.message, plain);
     assert.equal(f.fix?.title, 'Add -trimpath to go build');
+  });
+});
+
+// Round-19 judgement (wrong ×2 each): buildx's docs.Dockerfile and lint.Dockerfile build docsgen
+// and golangci-lint only to run them over the bound sources; bake exports the docs or nothing.
+describe('GD108: a tool the build runs over the bound sources, in a Dockerfile that makes no image to run (buildx)', () => {
+  it('silent on docsgen (docs.Dockerfile) and golangci-lint built from source (lint.Dockerfile)', () => {
+    assert.equal(has(df(buildxDocs()), 'GD108'), false);
+    assert.equal(has(df(buildxLint()), 'GD108'), false);
+  });
+
+  it('reported when the final image has a start command, the tool runs without the context, or another program runs', () => {
+    assert.equal(has(df(buildxDocs(undefined, ['ENTRYPOINT ["docsgen"]'])), 'GD108'), true);
+    assert.equal(has(df(buildxLint(['CMD ["golangci-lint", "run"]'])), 'GD108'), true);
+    // A smoke test of the shipped program (no context bound): it ships.
+    assert.equal(has(df(buildxDocs('docsgen --help', [], '--mount=type=cache,target=/root/.cache')), 'GD108'), true);
+    assert.equal(has(df(buildxLint([], '--mount=type=cache,target=/tmp/x')), 'GD108'), true);
+    // The gen stage runs something else: docsgen is only copied in.
+    assert.equal(has(df(buildxDocs('mkdocs build')), 'GD108'), true);
   });
 });

@@ -190,3 +190,99 @@ export const openmeterCollector = (c = '-C ./collector', final = 'alpine:3.20') 
   'COPY --from=builder /usr/local/bin/benthos /usr/local/bin/',
   'ENTRYPOINT ["benthos"]',
 ];
+
+/**
+ * docker/buildx at 461836b (Apache-2.0) hack/dockerfiles/docs.Dockerfile, whole (the context is the
+ * repository root: docs/generate.go, vendor/; docker-bake.hcl builds it only as `update-docs`,
+ * output ./docs/reference of the `update` stage, and `validate-docs`, output type=cacheonly).
+ * docsgen is built to /out/docsgen, copied to /usr/bin of `gen`, and run there over the bound
+ * context; the final `validate` stage (FROM gen) checks the generated docs. `run` replaces gen's
+ * docsgen line, `end` adds lines to the final stage.
+ */
+export const buildxDocs = (run = 'docsgen --formats "$FORMATS" --source "docs/reference" --bake-stdlib-source "docs/bake-stdlib.md"', end: string[] = [], genMount = '--mount=target=/context') => [
+  '# syntax=docker/dockerfile:1',
+  'ARG GO_VERSION=1.26',
+  'ARG ALPINE_VERSION=3.23',
+  'ARG FORMATS=md,yaml',
+  'FROM golang:${GO_VERSION}-alpine${ALPINE_VERSION} AS docsgen',
+  'WORKDIR /src',
+  'RUN --mount=target=. \\',
+  '  --mount=target=/root/.cache,type=cache \\',
+  '  go build -mod=vendor -o /out/docsgen ./docs/generate.go',
+  'FROM alpine:${ALPINE_VERSION} AS gen',
+  'RUN apk add --no-cache rsync git',
+  'WORKDIR /src',
+  'COPY --from=docsgen /out/docsgen /usr/bin',
+  'ARG FORMATS',
+  'ARG BUILDX_EXPERIMENTAL',
+  `RUN ${genMount} \\`,
+  '  --mount=target=.,type=tmpfs <<EOT',
+  'set -e',
+  'rsync -a /context/. .',
+  run,
+  'mkdir /out',
+  'cp -r docs/reference docs/bake-stdlib.md /out',
+  'rm -f /out/reference/*__INTERNAL_SERVE.yaml /out/reference/*__INTERNAL_SERVE.md',
+  'EOT',
+  'FROM scratch AS update',
+  'COPY --from=gen /out /out',
+  'FROM gen AS validate',
+  'RUN --mount=target=/context \\',
+  '  --mount=target=.,type=tmpfs <<EOT',
+  'set -e',
+  'rsync -a /context/. .',
+  'git add -A',
+  'rm -rf docs/reference/* docs/bake-stdlib.md',
+  'cp -rf /out/* ./docs/',
+  'if [ -n "$(git status --porcelain -- docs/reference docs/bake-stdlib.md)" ]; then',
+  '  exit 1',
+  'fi',
+  'EOT',
+  ...end,
+];
+
+/**
+ * docker/buildx at 461836b (Apache-2.0) hack/dockerfiles/lint.Dockerfile, trimmed to the
+ * golangci-lint path (the gopls stages left out): golangci-lint is built from its repository in
+ * `golangci-build`, reaches /usr/bin of `lint-base` through `golangci-binary` (a scratch stage
+ * picked by GOLANGCI_FROM_SOURCE), and the final stage (`FROM lint`) runs it over the sources bound
+ * at /go/src/github.com/docker/buildx. docker-bake.hcl builds it with output type=cacheonly.
+ * `end` adds lines to the final stage, `mount` replaces the lint RUN's bind mount.
+ */
+export const buildxLint = (end: string[] = [], mount = '--mount=target=/go/src/github.com/docker/buildx') => [
+  '# syntax=docker/dockerfile:1',
+  'ARG GO_VERSION=1.26',
+  'ARG ALPINE_VERSION=3.23',
+  'ARG XX_VERSION=1.9.0',
+  'ARG GOLANGCI_LINT_VERSION=v2.8.0',
+  'ARG GOLANGCI_FROM_SOURCE=true',
+  'FROM --platform=$BUILDPLATFORM tonistiigi/xx:${XX_VERSION} AS xx',
+  'FROM --platform=$BUILDPLATFORM golang:${GO_VERSION}-alpine${ALPINE_VERSION} AS base',
+  'RUN apk add --no-cache git gcc musl-dev binutils-gold',
+  'FROM base AS golangci-build',
+  'WORKDIR /src',
+  'ARG GOLANGCI_LINT_VERSION',
+  'ADD --keep-git-dir=true https://github.com/golangci/golangci-lint.git#${GOLANGCI_LINT_VERSION} .',
+  'RUN --mount=type=cache,target=/go/pkg/mod --mount=type=cache,target=/root/.cache/ go mod download',
+  'RUN --mount=type=cache,target=/go/pkg/mod --mount=type=cache,target=/root/.cache/ mkdir -p out && go build -o /out/golangci-lint ./cmd/golangci-lint',
+  'FROM scratch AS golangci-binary-false',
+  'FROM scratch AS golangci-binary-true',
+  'COPY --from=golangci-build /out/golangci-lint golangci-lint',
+  'FROM golangci-binary-${GOLANGCI_FROM_SOURCE} AS golangci-binary',
+  'FROM base AS lint-base',
+  'ENV GOFLAGS="-buildvcs=false"',
+  'ARG GOLANGCI_LINT_VERSION',
+  'ARG GOLANGCI_FROM_SOURCE',
+  'COPY --link --from=golangci-binary / /usr/bin/',
+  'RUN [ "${GOLANGCI_FROM_SOURCE}" = "true" ] && exit 0; wget -O- -nv https://raw.githubusercontent.com/golangci/golangci-lint/master/install.sh | sh -s ${GOLANGCI_LINT_VERSION}',
+  'COPY --link --from=xx / /',
+  'WORKDIR /go/src/github.com/docker/buildx',
+  'ARG TARGETPLATFORM',
+  'FROM lint-base AS lint',
+  `RUN ${mount} \\`,
+  '    --mount=target=/root/.cache,type=cache,id=lint-cache-$TARGETPLATFORM \\',
+  '    xx-go --wrap && \\',
+  '    golangci-lint run',
+  'FROM lint',
+  ...end,
+];
