@@ -715,10 +715,48 @@ export function writesNoBinary(g: GoCommand, pkgs: readonly ShellWord[], output:
 
 /**
  * A word in flag or package position that starts with an expansion (`go build ${GOBUILDFLAGS} .`,
- * `$(…)`): it may hold any flags, so what the command line says is not the whole story.
+ * `$(…)`): it may hold any flags, so what the command line says is not the whole story. Not when
+ * the expansion is joined to a path that goes on (`${PKG}/cmd/${BIN}`, velero): that word is a
+ * package path (flags in PKG would have to end in a path joined to `/cmd/…`).
  */
 export function hasOpaqueArgs(pkgs: readonly ShellWord[]): boolean {
-  return pkgs.some((p) => p.dynamic && lexShellWord(p.raw, p.start)[0]?.dynamic === true);
+  return pkgs.some((p) => {
+    if (!p.dynamic) return false;
+    const chars = lexShellWord(p.raw, p.start);
+    if (chars[0]?.dynamic !== true) return false;
+    return !(chars[1] !== undefined && !chars[1].dynamic && chars[1].ch === '/' && chars.length > 2);
+  });
+}
+
+/**
+ * The linker flags of `-ldflags "${LDFLAGS}"` (a value that is one variable and nothing else), read
+ * from where the go command gets the variable: its prefix assignment, an `export` before it in the
+ * RUN, else an ENV of the stage chain (not an ARG: a build arg may be anything). The variable's
+ * text is split as cmd/go splits the value (velero's `ENV LDFLAGS="-X ${PKG}/pkg/buildinfo.Version=${VERSION} …"`:
+ * only -X flags, whatever the build args hold). Null when the value is more than the variable,
+ * the RUN assigns it otherwise, or it is not set.
+ */
+export function variableLdflags(model: DockerfileModel, stage: Stage, g: GoCommand, arg: LdflagsArg): { name: string; tokens: GoToken[] } | null {
+  const value = arg.chars.slice(arg.argsIndex).filter((c) => !isSpace(c));
+  if (value.length !== 1 || !value[0].dynamic || arg.pattern !== null) return null;
+  const script = g.instr.script;
+  if (!script) return null;
+  const m = /^\$(?:\{([A-Za-z_][A-Za-z0-9_]*)\}|([A-Za-z_][A-Za-z0-9_]*))$/.exec(script.text.slice(value[0].start, value[0].end));
+  const name = m ? m[1] ?? m[2] : null;
+  if (!name) return null;
+  if (script.parsed.assignments.some((a) => a.name === name && a.start < g.cmd.start)) return null;
+  const raw = rawEnvValue(model, stage, g, name);
+  if (raw === undefined || raw === null) return null;
+  const chars = lexShellWord(raw, 0);
+  let from = 0;
+  while (from < chars.length && isSpace(chars[from])) from++;
+  // `all=-X …`: the pattern's arguments.
+  if (from < chars.length && !chars[from].dynamic && chars[from].ch !== '-') {
+    const eq = chars.findIndex((c, idx) => idx >= from && !c.dynamic && c.ch === '=');
+    if (eq < 0) return null;
+    from = eq + 1;
+  }
+  return { name, tokens: goSplit(chars, from) };
 }
 
 /**

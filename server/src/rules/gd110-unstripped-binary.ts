@@ -1,17 +1,24 @@
 import { flagInsertPoint, goFlag, goPackages, stageGoCommands, type GoCommand } from '../dockerfile/facts';
 import {
-  buildsExecutable, buildToolOnly, charsOf, goflags, goflagsValue, goSplit, hasOpaqueArgs, isDebugBuild, ldflagsArgs, stagesLanding, stripFlags, writesNoBinary,
+  buildsExecutable, buildsOnlyGoDistribution, buildToolOnly, charsOf, goflags, goflagsValue, goSplit, hasOpaqueArgs, isDebugBuild, isLocalPackage, ldflagsArgs, stagesLanding, stripFlags, variableLdflags, writesNoBinary,
 } from '../dockerfile/goBuild';
 import { scriptSpan, toDoc, type DockerfileModel, type Stage } from '../dockerfile/model';
 import { insert, type Edit } from '../edits/edits';
 import { prependLdflags } from '../edits/goFlags';
 import { discardedBuild } from '../facts/builtPackages';
+import type { ShellWord } from '../dockerfile/shell';
 import { withLazyFix, type Rule, type RuleFinding } from './types';
+
+/** `go install` of the module's own packages (as GD108 reads it): no `@version`, no remote path, not the standard library alone. */
+function installsModulePackages(pkgs: readonly ShellWord[]): boolean {
+  if (buildsOnlyGoDistribution(pkgs)) return false;
+  return pkgs.every((p) => !p.value.includes('@') && (p.dynamic || isLocalPackage(p.value)));
+}
 
 /**
  * GD110: a release build without `-s -w` in its linker flags.
  *
- * "Release build": a `go build` in the final stage or in a stage whose files can land in it
+ * "Release build": a `go build` (or a `go install` of the module's own packages: emitter) in the final stage or in a stage whose files can land in it
  * (its FROM chain, COPY --from, transitively; not a stage that a RUN only mounts with
  * `--mount=from=` to run what it holds: stagesLanding), that writes a binary (not `./...` without
  * -o, not -o /dev/null) that the stage does not discard (discardedBuild: a cache warm-up a later
@@ -19,8 +26,9 @@ import { withLazyFix, type Rule, type RuleFinding } from './types';
  * `shared`: a library whose symbols its users link against) and is not a debug build (`-gcflags`
  * with `-N` or `-l`), nor a test build (`-race`, `-cover`). Stages that
  * never reach the final image (test, lint, debug targets) are left alone. `-s` alone counts as
- * stripped: since Go 1.22 it implies `-w`. Silent when the flags are partly unknown: an
- * -ldflags value that starts with an expansion (`-ldflags "$LDFLAGS"`), a word that starts with
+ * stripped: since Go 1.22 it implies `-w`. `-ldflags "${LDFLAGS}"` is read from the variable's
+ * ENV (variableLdflags: velero; then no fix). Silent when the flags are partly unknown: an
+ * -ldflags value that starts with an expansion (`-ldflags "$LDFLAGS"` from a build arg), a word that starts with
  * one (`go build ${GOBUILDFLAGS} .`), or a GOFLAGS build arg without a default.
  *
  * Fix (safe: symbols and DWARF are not used at run time; panics keep function names and
@@ -44,7 +52,10 @@ export const gd110: Rule = {
       if (!feeding.has(stage.index)) continue;
       for (const g of stageGoCommands(stage)) {
         const script = g.instr.script!;
-        if (g.sub !== 'build') continue;
+        // `go install` of the module's own packages (emitter's `go install`, whose /go/bin/emitter
+        // the final stage copies) writes a binary as `go build` does; not `tool@version` (a
+        // third-party tool) nor the standard library alone.
+        if (g.sub !== 'build' && !(g.sub === 'install' && installsModulePackages(goPackages(g.args)))) continue;
         // A warm-up a later build overwrites, or a probe a later `rm` removes, ships nothing; nor
         // does a tool the build runs over the bound sources in a Dockerfile that makes no image to
         // run (buildToolOnly: buildx's docsgen and golangci-lint).
@@ -56,16 +67,19 @@ export const gd110: Rule = {
         const result = missingStrip(ctx.model, stage, g);
         if (!result) continue;
         const fix = () => {
-          const edit: Edit | null = result.arg
+          const edit: Edit | null = result.fromVariable
+            ? null
+            : result.arg
             ? prependLdflags(script, result.arg, result.missing)
             : result.fromGoflags ? null : insert(toDoc(script, flagInsertPoint(g) - 1) + 1, ' -ldflags="-s -w"');
           return edit ? { title: `Add ${result.missing.join(' ')} to -ldflags`, edits: [edit], safe: true } : undefined;
         };
+        const where = result.fromGoflags ? ' (GOFLAGS sets -ldflags)' : result.fromVariable ? ` (the \`-ldflags\` value, $${result.fromVariable}, is set in the Dockerfile without them: add them there)` : '';
         out.push(withLazyFix({
           // With -w already there (kargo), only the symbol table stays: say so, not DWARF too.
           message: result.missing.length === 1
-            ? `Release build with \`-w\` but without \`-s\` in its linker flags${result.fromGoflags ? ' (GOFLAGS sets -ldflags)' : ''}: the DWARF debug info is dropped, but the symbol table stays in the binary. Stack traces keep function names and file:line without it.`
-            : `Release build without \`-ldflags "-s -w"\`${result.fromGoflags ? ' (GOFLAGS sets -ldflags)' : ''}: the symbol table and DWARF debug info stay in the binary, typically a quarter of its size. Stack traces keep function names and file:line without them.`,
+            ? `Release build with \`-w\` but without \`-s\` in its linker flags${where}: the DWARF debug info is dropped, but the symbol table stays in the binary. Stack traces keep function names and file:line without it.`
+            : `Release build without \`-ldflags "-s -w"\`${where}: the symbol table and DWARF debug info stay in the binary, typically a quarter of its size. Stack traces keep function names and file:line without them.`,
           span: scriptSpan(script, g.cmd.start, g.cmd.end),
         }, fix));
       }
@@ -75,11 +89,18 @@ export const gd110: Rule = {
 };
 
 /** What is missing, and where the linker flags are; null when stripped or unknown. */
-function missingStrip(model: DockerfileModel, stage: Stage, g: GoCommand): { missing: string[]; arg?: ReturnType<typeof ldflagsArgs>[number]; fromGoflags?: boolean } | null {
+function missingStrip(model: DockerfileModel, stage: Stage, g: GoCommand): { missing: string[]; arg?: ReturnType<typeof ldflagsArgs>[number]; fromGoflags?: boolean; fromVariable?: string } | null {
   const arg = ldflagsArgs(g.args).at(-1);
   if (arg) {
     const f = stripFlags(arg.tokens);
-    if (f.s || f.unknown) return null;
+    if (f.unknown) {
+      // `-ldflags "${LDFLAGS}"` with `ENV LDFLAGS="-X …"` in the stage (velero): read there.
+      const v = variableLdflags(model, stage, g, arg);
+      const fv = v ? stripFlags(v.tokens) : null;
+      if (!v || !fv || fv.s || fv.unknown) return null;
+      return { missing: fv.w ? ['-s'] : ['-s', '-w'], fromVariable: v.name };
+    }
+    if (f.s) return null;
     return { missing: f.w ? ['-s'] : ['-s', '-w'], arg };
   }
   if (hasOpaqueArgs(goPackages(g.args))) return null;

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it, before } from 'node:test';
 import { df, ready } from '../helpers';
-import { has, find, spanText, fix, formanceLedger, clusterctl, diunLint, nfdGuard, openmeterCollector, buildxDocs, buildxLint } from './kit/gobuild';
+import { has, find, spanText, fix, formanceLedger, clusterctl, diunLint, nfdGuard, openmeterCollector, buildxDocs, buildxLint, veleroBuilder } from './kit/gobuild';
 import { tempWorkspace } from './kit/realworld';
 
 /** GD108 no-trimpath: its own cases (the themed suites beside it test rules together). */
@@ -284,5 +284,20 @@ describe('GD108: a tool the build runs over the bound sources, in a Dockerfile t
     assert.equal(has(df(buildxLint([], '--mount=type=cache,target=/tmp/x')), 'GD108'), true);
     // The gen stage runs something else: docsgen is only copied in.
     assert.equal(has(df(buildxDocs('mkdocs build')), 'GD108'), true);
+  });
+});
+
+// Round-19 miss (velero): the package argument `${PKG}/cmd/${BIN}` is a path, not flags.
+describe('GD108: a package path that starts with a variable (velero)', () => {
+  it('reported on `go build … ${PKG}/cmd/${BIN}`, and the fix adds -trimpath', () => {
+    const t = df(veleroBuilder());
+    assert.equal(find(t, 'GD108').length, 1);
+    assert.match(fix(t, 'GD108'), /\n {4}go build -trimpath -o \/output\/\$\{BIN\} \\\n/);
+  });
+
+  it('a variable alone (or one not followed by a path) may hold flags: silent', () => {
+    assert.equal(has(df(veleroBuilder().map((l) => l.replace('${PKG}/cmd/${BIN}', '${PKG}'))), 'GD108'), false);
+    assert.equal(has(df(veleroBuilder().map((l) => l.replace('${PKG}/cmd/${BIN}', '${GOBUILDFLAGS} ./cmd/velero'))), 'GD108'), false);
+    assert.equal(has(df(veleroBuilder().map((l) => l.replace('${PKG}/cmd/${BIN}', '${FLAGS}/'))), 'GD108'), false);
   });
 });

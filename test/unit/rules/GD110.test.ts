@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { before, describe, it } from 'node:test';
 import { df, ready } from '../helpers';
-import { has, find, fix, clusterctl, diunLint, nfdGuard, openmeterCollector, buildxDocs, buildxLint } from './kit/gobuild';
+import { has, find, fix, clusterctl, diunLint, nfdGuard, openmeterCollector, buildxDocs, buildxLint, emitter, veleroBuilder } from './kit/gobuild';
 
 /** GD110 unstripped-binary: its own cases (the themed suites beside it test rules together). */
 before(() => ready);
@@ -151,5 +151,39 @@ describe('GD110: a tool the build runs over the bound sources, in a Dockerfile t
     assert.equal(has(df(buildxLint([], '--mount=type=cache,target=/tmp/x')), 'GD110'), true);
     // The gen stage runs something else: docsgen is only copied in.
     assert.equal(has(df(buildxDocs('mkdocs build')), 'GD110'), true);
+  });
+});
+
+// Round-19 miss (velero): `-ldflags "${LDFLAGS}"` with LDFLAGS an ENV of the stage holding -X flags only.
+describe('GD110: -ldflags from a variable the Dockerfile sets (velero)', () => {
+  it('reported, naming the variable, with no fix (the flags belong in the ENV)', () => {
+    const [f] = find(df(veleroBuilder()), 'GD110');
+    assert.match(f.message, /the `-ldflags` value, \$LDFLAGS, is set in the Dockerfile without them/);
+    assert.equal(f.fix, undefined);
+    const w = find(df(veleroBuilder('"-w -X ${PKG}/pkg/buildinfo.Version=${VERSION}"')), 'GD110');
+    assert.match(w[0].message, /with `-w` but without `-s`/);
+  });
+
+  it('silent when the variable strips, starts with another variable, is a build arg, or the RUN sets it', () => {
+    assert.equal(has(df(veleroBuilder('"-s -w -X ${PKG}/pkg/buildinfo.Version=${VERSION}"')), 'GD110'), false);
+    assert.equal(has(df(veleroBuilder('"${EXTRA_LDFLAGS} -X ${PKG}/pkg/buildinfo.Version=${VERSION}"')), 'GD110'), false);
+    assert.equal(has(df(veleroBuilder().map((l) => l.replace(/^ {4}LDFLAGS=.*$/, '    GOOS=linux').replace('ARG BIN', 'ARG BIN\nARG LDFLAGS="-X main.v=1"'))), 'GD110'), false);
+    assert.equal(has(df(veleroBuilder(undefined, 'LDFLAGS="$LDFLAGS -s -w" && ')), 'GD110'), false);
+    assert.equal(has(df(veleroBuilder(undefined, 'export LDFLAGS="$LDFLAGS -s -w" && ')), 'GD110'), false);
+  });
+});
+
+// Round-19 miss (emitter): GD110 read only `go build`, while GD108 reported the same `go install`.
+describe('GD110: go install of the module, whose binary the final stage copies (emitter)', () => {
+  it('reported, and the fix adds -ldflags="-s -w" to go install', () => {
+    const t = df(emitter());
+    assert.equal(find(t, 'GD110').length, 1);
+    assert.match(fix(t, 'GD110'), /\n {2}&& go install -ldflags="-s -w" \\\n/);
+  });
+
+  it('silent on a third-party tool@version, the standard library, or a stripped install', () => {
+    assert.equal(has(df(emitter('go install github.com/go-delve/delve/cmd/dlv@v1.23.1')), 'GD110'), false);
+    assert.equal(has(df(emitter('go install -a std')), 'GD110'), false);
+    assert.equal(has(df(emitter('go install -ldflags="-s -w"')), 'GD110'), false);
   });
 });

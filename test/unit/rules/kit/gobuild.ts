@@ -286,3 +286,53 @@ export const buildxLint = (end: string[] = [], mount = '--mount=target=/go/src/g
   'FROM lint',
   ...end,
 ];
+
+/**
+ * vmware-tanzu/velero at d30d389 (Apache-2.0) Dockerfile:16-58, trimmed (Dockerfile-Windows has
+ * the same builder): the package and the linker flags are variables of the stage, `${PKG}/cmd/${BIN}`
+ * (PKG and BIN are build args) and `-ldflags "${LDFLAGS}"` with LDFLAGS an ENV of -X flags only.
+ * `ldflags` replaces the ENV's LDFLAGS value, `pre` goes before the build in its RUN.
+ */
+export const veleroBuilder = (ldflags = '"-X ${PKG}/pkg/buildinfo.Version=${VERSION} -X ${PKG}/pkg/buildinfo.GitSHA=${GIT_SHA}"', pre = '') => [
+  'FROM --platform=$BUILDPLATFORM golang:1.26-trixie AS velero-builder',
+  'ARG BIN',
+  'ARG PKG',
+  'ARG VERSION',
+  'ARG GIT_SHA',
+  'ENV CGO_ENABLED=0 \\',
+  '    GO111MODULE=on \\',
+  `    LDFLAGS=${ldflags}`,
+  'WORKDIR /go/src/github.com/vmware-tanzu/velero',
+  'COPY . /go/src/github.com/vmware-tanzu/velero',
+  'RUN mkdir -p /output/usr/bin && \\',
+  `    ${pre}export GOARM=$( echo "\${GOARM}" | cut -c2-) && \\`,
+  '    go build -o /output/${BIN} \\',
+  '    -ldflags "${LDFLAGS}" ${PKG}/cmd/${BIN} && \\',
+  '    go clean -modcache -cache',
+  'FROM paketobuildpacks/ubuntu-noble-run-tiny:latest',
+  'COPY --from=velero-builder /output /',
+  'USER cnb:cnb',
+];
+
+/**
+ * emitter-io/emitter at 87f082c (AGPL-3.0) Dockerfile, whole but for comments (context: the
+ * repository root, main.go at the root, no .dockerignore): `go install` of the root package puts
+ * /go/bin/emitter, which the final stage copies. `install` replaces the go command.
+ */
+export const emitter = (install = 'go install') => [
+  'FROM golang:alpine AS builder',
+  'LABEL MAINTAINER="roman@misakai.com"',
+  'RUN mkdir -p /go-build/src/github.com/emitter-io/emitter/',
+  'WORKDIR /go-build/src/github.com/emitter-io/emitter/',
+  'ADD . /go-build/src/github.com/emitter-io/emitter/',
+  'RUN apk add --no-cache git g++ \\',
+  `  && ${install} \\`,
+  '  && apk del g++',
+  'FROM alpine:latest',
+  'RUN apk --no-cache add ca-certificates',
+  'WORKDIR /root/',
+  'COPY --from=builder /go/bin/emitter .',
+  'EXPOSE 4000',
+  'EXPOSE 8080',
+  'CMD ["./emitter"]',
+];
