@@ -124,13 +124,19 @@ export function looksLikeWebAssets(path: string): boolean {
 
 const PLACEHOLDER_NAME = /^(\.gitkeep|\.keep|\.gitignore|\.placeholder|placeholder(\..*)?|readme(\..*)?)$/i;
 
-/** The embed targets of the compiled packages that a fresh clone does not have. */
-export function embedProblems(model: WorkspaceModel, packages: readonly string[], io: AssetIo): EmbedProblem[] {
+/**
+ * The embed targets of the compiled packages that a fresh clone does not have. `tagged` are files
+ * the build's tags add to those packages (context-relative: opengist's public/fs_embed.go,
+ * `//go:build fs_embed`, built with `-tags fs_embed`), which a package's file list leaves out.
+ */
+export function embedProblems(model: WorkspaceModel, packages: readonly string[], io: AssetIo, tagged: readonly string[] = []): EmbedProblem[] {
   const out: EmbedProblem[] = [];
   for (const dir of packages) {
     const p = packageByDir(model, dir);
-    if (!p || !p.imports.includes('embed')) continue;
-    for (const f of p.files) {
+    if (!p) continue;
+    const extra = tagged.filter((t) => nodePath.posix.dirname(t) === (p.dir === '' ? '.' : p.dir)).map((t) => nodePath.posix.basename(t)).filter((f) => !p.files.includes(f));
+    if (!p.imports.includes('embed') && extra.length === 0) continue;
+    for (const f of [...p.files, ...extra]) {
       const text = io.read(join(p.dir, f));
       if (text === null || !text.includes('//go:embed')) continue;
       for (const pattern of parseEmbedPatterns(text)) {
@@ -295,10 +301,12 @@ function packageJsonDirs(target: string, io: AssetIo): string[] {
  * process.env.BUILD_OUTPUT_PATH ?? '../backend/frontend/dist'`, the literal after `??`/`||` being
  * the default).
  */
-function configuredOutput(dir: string, io: AssetIo): { path: string; via: string } | null {
+function configuredOutput(dir: string, io: AssetIo, viteConfig?: string): { path: string; via: string } | null {
   const literal = `['"\`]([^'"\`$]+)['"\`]`;
+  // vite's outDir may be empty (opengist: `root: './public'`, `outDir: ''`: the root itself).
+  const maybeEmpty = `['"\`]([^'"\`$]*)['"\`]`;
   const configs: { files: string[]; key: RegExp; via: string }[] = [
-    { files: ['vite.config.ts', 'vite.config.js', 'vite.config.mjs', 'vite.config.mts'], key: new RegExp(`\\boutDir\\s*:\\s*${literal}`), via: 'vite outDir' },
+    { files: viteConfig ? [viteConfig] : ['vite.config.ts', 'vite.config.js', 'vite.config.mjs', 'vite.config.mts'], key: new RegExp(`\\boutDir\\s*:\\s*${maybeEmpty}`), via: viteConfig ? `vite outDir in ${join(dir, viteConfig)}` : 'vite outDir' },
     { files: ['vue.config.js', 'vue.config.cjs', 'vue.config.mjs', 'vue.config.ts'], key: new RegExp(`\\boutputDir\\s*:\\s*${literal}`), via: 'vue.config.js outputDir' },
     { files: ['svelte.config.js', 'svelte.config.mjs', 'svelte.config.ts'], key: new RegExp(`\\bpages\\s*:\\s*(?:[A-Za-z_$][\\w$.]*\\s*(?:\\?\\?|\\|\\|)\\s*)?${literal}`), via: 'svelte.config.js adapter pages' },
   ];
@@ -310,10 +318,14 @@ function configuredOutput(dir: string, io: AssetIo): { path: string; via: string
       const m = c.key.exec(plain);
       if (!m) continue;
       // vite resolves a relative outDir against its `root` (`root: "./assets"`, `outDir: "../dist/"`: dist).
-      const root = c.via === 'vite outDir' ? new RegExp(`^\\s*root\\s*:\\s*${literal}`, 'm').exec(plain)?.[1] : undefined;
+      // vite resolves `root` against the folder it runs in (package.json's), not the config's.
+      const vite = c.via.startsWith('vite outDir');
+      const root = vite ? new RegExp(`^\\s*root\\s*:\\s*${literal}`, 'm').exec(plain)?.[1] : undefined;
       if (root !== undefined && !nodePath.posix.isAbsolute(m[1]) && !nodePath.posix.isAbsolute(root)) {
-        return { path: nodePath.posix.join(root, m[1]), via: `vite outDir ${JSON.stringify(m[1])} under root ${JSON.stringify(root)}` };
+        return { path: nodePath.posix.join(root, m[1]), via: `${c.via} ${JSON.stringify(m[1])} under root ${JSON.stringify(root)}` };
       }
+      // An empty outDir without a root is the folder itself: nothing a build output can be told from.
+      if (m[1] === '') continue;
       return { path: m[1], via: c.via };
     }
   }
@@ -352,7 +364,9 @@ function scriptOutput(dir: string, cmd: string, pkgText: string, io: AssetIo): {
   // Vite+ (the `vite-plus` package's `vp` command): `vp build` is vite's build, configured by vite.config.*.
   const vitePlus = VITE_PLUS_BUILD.test(cmd) && VITE_PLUS_DEP.test(pkgText);
   if (/\b(vite|vue-cli-service|svelte-kit)\b/.test(cmd) || vitePlus) {
-    const c = configuredOutput(dir, io);
+    // `vite -c public/vite.config.js build` (opengist): the config the command names.
+    const named = /\bvite\b[^&|;]*?\s(?:-c|--config)[ =]([A-Za-z0-9_./-]+)/.exec(cmd)?.[1];
+    const c = configuredOutput(dir, io, named !== undefined && !named.includes('..') && !named.startsWith('/') ? named.replace(/^\.\//, '') : undefined);
     if (c) return { path: nodePath.posix.normalize(c.path).replace(/\/$/, ''), via: `${c.via}${vitePlus ? ' (`vp build` of vite-plus is vite\'s build)' : ''}` };
     if (/\bvite\b/.test(cmd) || vitePlus) return { path: 'dist', via: vitePlus ? '`vp build` (vite-plus, vite\'s build) writes dist' : 'vite build writes dist' };
   }
@@ -479,6 +493,20 @@ export function webStageFor(target: string, io: AssetIo): WebStage | null {
       if (build && out && nodePath.posix.normalize(out.path) === fromDir) {
         script = build;
         why = `its "build" script writes ${fromDir} (${out.via})`;
+      }
+    }
+    if (!script) {
+      // The build script writes a folder that holds the target, and git ignores the target there
+      // (opengist: vite's root public/ with outDir '', and .gitignore's `public/assets/*` and
+      // `public/.vite/*` over `//go:embed .vite/manifest.json assets/*.js …` in public/): the
+      // target is that build's output, copied out of the node stage alone.
+      const build = scripts.find(([name]) => name === 'build');
+      const out = build ? scriptOutput(dir, build[1], io.read(join(dir, 'package.json')) ?? '', io) : null;
+      const written = out ? nodePath.posix.normalize(join(dir, out.path)).replace(/\/$/, '') : null;
+      const ignored = written !== null && !written.startsWith('..') && target.startsWith(written + '/') ? gitIgnored(target, io.read) ?? gitIgnored(`${target}/x`, io.read) : null;
+      if (build && out && ignored) {
+        script = build;
+        why = `its "build" script writes ${written} (${out.via}), and ${target} in it is ignored by git (${ignored}): a build output`;
       }
     }
     let from: string | undefined;

@@ -229,9 +229,20 @@ function makefileBuilds(targetDir: string, moduleDir: string, io: TagIo): Projec
       out.push({ where: `${mk}: go build -tags ${m[1].trim()}${words && value !== raw ? ` (= "${words.join(' ')}")` : ''}`, tags: words, raw, ...(make ? { make } : {}) });
     }
   }
-  for (const gr of ['.goreleaser.yml', '.goreleaser.yaml']) {
+  // .goreleaser.yml, and the per-platform configs a release runs beside it (flipt's
+  // .goreleaser.linux.yml and .goreleaser.darwin.yml build cmd/flipt with `-tags=assets,netgo`,
+  // the root one packages their binaries with `builder: prebuilt`); not a dev/test/debug one.
+  const extra = (dir: string) => io.listFiles(dir).map((f) => f.path).filter((p) => p.slice(dir === '' ? 0 : dir.length + 1).match(/^\.goreleaser\.([^/]+)\.ya?ml$/) && !DEV_TARGET.test(p.slice(p.lastIndexOf('/') + 1).replace(/^\.goreleaser\./, '').replace(/\.ya?ml$/, ''))).map((p) => p.slice(dir === '' ? 0 : dir.length + 1)).sort();
+  const configs = [...new Set(['.goreleaser.yml', '.goreleaser.yaml', ...extra(moduleDir), ...(moduleDir === '' ? [] : extra(''))])];
+  for (const gr of configs) {
     const text = io.readFile(join(moduleDir, gr)) ?? io.readFile(gr);
     if (text === null) continue;
+    // A config whose builds name their main packages, none of them this one, builds something else.
+    const mains = [...text.matchAll(/^\s*(?:-\s+)?main:\s*['"]?([^'"\s#]+)/gm)].map((m) => {
+      const folder = m[1].endsWith('.go') ? nodePath.posix.dirname(m[1]) : m[1];
+      return nodePath.posix.normalize(nodePath.posix.join(moduleDir === '' ? '.' : moduleDir, folder)).replace(/\/$/, '').replace(/^\.$/, '');
+    });
+    if (mains.length > 0 && !mains.includes(targetDir)) continue;
     for (const m of text.matchAll(/-tags=([^"'\n]+)/g)) {
       const raw = m[1].trim();
       const value = expand(raw, vars);

@@ -245,6 +245,35 @@ function startedPackage(file: string, df: DockerfileModel, finalStage: number, c
 }
 
 /**
+ * The steps the project's image runs before it starts `binary`, whichever way the target was
+ * chosen: the final stage of a root `Dockerfile` (or `Containerfile`) starts a script from the
+ * context that runs the binary for other steps first (answer's script/entrypoint.sh: `answer
+ * init`, `answer upgrade`, then `answer run -C /data/`), with the line that starts it. Null when
+ * none does.
+ */
+export function ownStartSteps(binary: string, io: OwnBuildIo): (StartSteps & { start: { line: number; text: string } }) | null {
+  for (const file of io.listFiles('').map((f) => f.path).filter((p) => PLAIN_NAMES.has(p)).sort()) {
+    const text = io.readFile(file);
+    if (text === null) continue;
+    const df = parseDockerfile(text);
+    if (df.stages.length === 0) continue;
+    for (const sp of startPrograms(df, df.stages[df.stages.length - 1], io.files)) {
+      if (!sp.script) continue;
+      const commands = scriptCommands(sp.script.text);
+      const runs = commands.filter((c) => !c.program.dynamic && nodePath.posix.basename(c.program.value) === binary);
+      if (runs.length === 0) continue;
+      // The last command that runs it starts it (answer's `answer run -C /data/`): not a step before.
+      const started = runs[runs.length - 1];
+      const lines = otherRuns(sp.script.text, commands, binary).filter((l) => l.line !== started.line);
+      if (lines.length === 0) continue;
+      const scriptLines = sp.script.text.split('\n');
+      return { file: sp.script.file, program: binary, lines, start: { line: started.line, text: (scriptLines[started.line - 1] ?? '').trim() } };
+    }
+  }
+  return null;
+}
+
+/**
  * The commands of a start script that run the program for something else than starting it
  * (ipfs-cluster's `ipfs-cluster-service init --consensus "${IPFS_CLUSTER_CONSENSUS}"` on a first
  * run): not `--version`/`--help`, not the one that hands it the container's arguments (`exec

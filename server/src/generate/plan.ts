@@ -21,7 +21,7 @@ import { NODE_IMAGE, dirFlagDefaults, looksLikeWebAssets, absoluteDirReads, buil
 import { commandWorkloads, goHostWorkloads, hostWorkloads, runsProgram, RUNTIME_CLIENT } from '../facts/rootNeeds';
 import { cgoPaths, cgoSystemLibraries, cxxReasons, describeCgoPath, modulesWithCode } from './cgoGraph';
 import { GENERIC_MAIN_FOLDERS, chooseTarget, rankedCandidates } from './choose';
-import { ownBinaryNames, ownBuildChoice, ownRunPaths, type StartSteps } from './ownBuild';
+import { ownBinaryNames, ownBuildChoice, ownRunPaths, ownStartSteps, type StartSteps } from './ownBuild';
 import { decideTags } from './buildTags';
 import { existingIgnoreFile } from './existingIgnore';
 import { moduleDirectives, producerOf, whyNotToolchainOnly, type GoGenerateDirective } from './goGenerate';
@@ -262,11 +262,20 @@ function cgoWhy(facts: BuildFacts): string {
  * installs none of them: each is a warning. Some are not known to the linter's cgo list
  * (go-face: photoview's default build), so an import of one also turns cgo on.
  */
-const SYSTEM_CGO: readonly { path: string; binds: string; dev: string }[] = [
+const SYSTEM_CGO: readonly { path: string; binds: string; dev: string; note?: string }[] = [
   { path: 'github.com/Kagami/go-face', binds: 'dlib, BLAS/LAPACK and libjpeg', dev: 'libdlib-dev libblas-dev libatlas-base-dev liblapack-dev libjpeg62-turbo-dev' },
   { path: 'gocv.io/x/gocv', binds: 'OpenCV', dev: 'libopencv-dev' },
   { path: 'github.com/h2non/bimg', binds: 'libvips', dev: 'libvips-dev' },
   { path: 'github.com/davidbyttow/govips', binds: 'libvips', dev: 'libvips-dev' },
+  // imagor's processor: bindings generated from one libvips release each (`vips` from the newest,
+  // `vips816`/`vips817` from 8.16/8.17, as vipsgen's README tables them), all newer than
+  // bookworm's libvips-dev (8.14): installing it is not enough, so the warning says so.
+  {
+    path: 'github.com/cshum/vipsgen',
+    binds: 'libvips (through `#cgo pkg-config: vips`)',
+    dev: 'libvips-dev',
+    note: "vipsgen's bindings are generated from one libvips release each (vips816 from 8.16, vips817 from 8.17, vips from a newer one), and Debian bookworm's libvips-dev is 8.14, so even with it installed the compile stops on the vips_* functions it lacks: build on an image that has the libvips release the bindings name (the project's own build image, or libvips built from source) and run on one with the same shared library",
+  },
   { path: 'github.com/libgit2/git2go', binds: 'libgit2', dev: 'libgit2-dev' },
   { path: 'github.com/linxGnu/grocksdb', binds: 'RocksDB', dev: 'librocksdb-dev' },
   { path: 'github.com/tecbot/gorocksdb', binds: 'RocksDB', dev: 'librocksdb-dev' },
@@ -382,11 +391,15 @@ export function plan(model: WorkspaceModel, options: GenerateOptions, io: Genera
   const mod = model.modules.find((m) => m.dir === target.module) ?? null;
   const describeTarget = `${describe(target)}${target.importPath ? ` (${target.importPath})` : ''}`;
   reasons.push(`Builds ${describeTarget} into the binary \`${target.binary}\`: ${targetWhy}${candidates.length > 1 ? `; the other main packages: ${candidates.filter((c) => c !== target).map(describe).join(', ')}` : ''}.`);
-  if (settledBy?.steps) {
-    // The project's image starts the program through a script that runs other steps first; the
-    // generated image starts the program itself (its CMD is not carried over: see docs/generate.md).
-    const st = settledBy.steps;
-    warnings.push(`${st.file}, the script the project's image starts, also runs ${st.lines.map((l) => `\`${l.text.length > 90 ? `${l.text.slice(0, 87)}...` : l.text}\` (line ${l.line})`).join(', ')} before it starts ${st.program}; the generated image starts ${st.program} directly, so such a step (a first-run init, say) does not happen: run it yourself (once, against the data volume) or keep the project's script.`);
+  // The project's image starts the program through a script that runs other steps first (also
+  // when its build did not decide the target: answer's only main package, whose entrypoint.sh runs
+  // `answer init` and `answer upgrade`); the generated image starts the program itself (its CMD is
+  // not carried over: see docs/generate.md).
+  const st: (StartSteps & { start?: { line: number; text: string } }) | null = settledBy?.steps ?? ownStartSteps(target.binary, io);
+  if (st) {
+    const quoted = (l: { line: number; text: string }) => `\`${l.text.length > 90 ? `${l.text.slice(0, 87)}...` : l.text}\` (line ${l.line})`;
+    const start = st.start ? ` (as ${quoted(st.start)})` : '';
+    warnings.push(`${st.file}, the script the project's image starts, also runs ${st.lines.map(quoted).join(', ')} before it starts ${st.program}${start}; the generated image starts ${st.program} directly, so such a step (a first-run init, say) does not happen: run it yourself (once, against the data volume) or keep the project's script.`);
   }
   const folder = target.dir.split('/').pop() ?? '';
   if (target.dir !== target.module && GENERIC_MAIN_FOLDERS.has(folder) && target.binary !== folder) {
@@ -551,7 +564,7 @@ export function plan(model: WorkspaceModel, options: GenerateOptions, io: Genera
     }
   } else {
     for (const { importPath, lib } of systemCgo) {
-      warnings.push(`${importPath} binds ${lib.binds}, C/C++ libraries beyond libc that the generated Dockerfile does not install: ${lib.dev ? `without their headers the cgo compile fails. Install them in the build stage (apt-get install -y --no-install-recommends ${lib.dev}) and their shared libraries in the runtime` : 'install them in the runtime'} (--runtime debian can apt-get them; distroless cannot).`);
+      warnings.push(`${importPath} binds ${lib.binds}, C/C++ libraries beyond libc that the generated Dockerfile does not install: ${lib.dev ? `without their headers the cgo compile fails. Install them in the build stage (apt-get install -y --no-install-recommends ${lib.dev}) and their shared libraries in the runtime` : 'install them in the runtime'} (--runtime debian can apt-get them; distroless cannot).${lib.note ? ` But ${lib.note}.` : ''}`);
     }
     // The program's own cgo packages link C libraries (`#cgo LDFLAGS: -l:libjpeg.a`, `#cgo
     // pkg-config: libavformat`): the golang image has none of them, so the build fails.
@@ -757,7 +770,9 @@ export function plan(model: WorkspaceModel, options: GenerateOptions, io: Genera
   const genIo = { read, listFiles: (under: string) => io.listFiles(under) };
   let moduleGenerate: GoGenerateDirective[] | null = null;
   const directives = () => (moduleGenerate ??= moduleDirectives(model, target.module, read));
-  for (const problem of embedProblems(model, facts.packages, assetIo)) {
+  for (const problem of embedProblems(model, facts.packages, assetIo, tagDecision.selected.map((g) => g.file))) {
+    // Several patterns over one folder (opengist's `assets/*.js assets/*.css …`): one node stage output, one reason.
+    if (web?.outputs.includes(problem.path)) continue;
     const stage = webStageFor(problem.path, assetIo);
     const what = `//go:embed ${problem.pattern} in ${problem.pkg || '.'}`;
     if (stage && (!web || (web.dir === stage.dir && web.from === undefined && stage.from === undefined))) {

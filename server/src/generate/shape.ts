@@ -75,6 +75,21 @@ const GENERIC_COMMAND_VARS = new Set(['cmd', 'c', 'command', 'sub', 'subcmd', 's
 const SERVE_NAMES = ['serve', 'server', 'web', 'start', 'daemon'];
 const TZ_MODULES = ['github.com/robfig/cron', 'github.com/go-co-op/gocron', 'github.com/adhocore/gronx', 'github.com/reugn/go-quartz', 'github.com/jasonlvhit/gocron'];
 const POCKETBASE = 'github.com/pocketbase/pocketbase';
+
+/**
+ * Packages of other modules that run programs by name, which the program's own sources do not
+ * show (the module's code is not in the repository): kustomize-controller imports sops' pgp
+ * package, which decrypts by running the gpg binary (SOPS_GPG_EXEC names another), and
+ * fluxcd/pkg/kustomize, whose builds run kustomize's krusty, which clones remote bases with git
+ * (ssh:// and git@host: remotes make git run ssh). Kept short: well-known, unconditional ones.
+ */
+const GIT_SSH = { name: 'ssh', how: 'git runs ssh for ssh:// and git@host: remotes' };
+const DEPENDENCY_RUNS: readonly { pkg: string; programs: readonly { name: string; how: string }[] }[] = [
+  { pkg: 'github.com/getsops/sops/v3/pgp', programs: [{ name: 'gpg', how: 'sops decrypts PGP keys by running gpg' }] },
+  { pkg: 'go.mozilla.org/sops/v3/pgp', programs: [{ name: 'gpg', how: 'sops decrypts PGP keys by running gpg' }] },
+  { pkg: 'sigs.k8s.io/kustomize/api/krusty', programs: [{ name: 'git', how: 'kustomize clones remote bases with git' }, GIT_SSH] },
+  { pkg: 'github.com/fluxcd/pkg/kustomize', programs: [{ name: 'git', how: "its builds run kustomize's krusty, which clones remote bases with git" }, GIT_SSH] },
+];
 const DOCKER_CLIENTS = ['github.com/docker/docker/client', 'github.com/moby/moby/client', 'github.com/fsouza/go-dockerclient', 'github.com/docker/cli/cli/command'];
 
 /**
@@ -674,6 +689,11 @@ export function programShape(packages: readonly PackageSources[], externalImport
   if (gitRemote && !runs.some((r) => /^(?:.*\/)?ssh$/.test(r.name) && r.onlyWith === undefined)) {
     const g = gitRemote as { word: string; file: string };
     runs.push({ name: 'ssh', via: `git ${g.word} in ${g.file}: git runs ssh for ssh:// and user@host: remotes` });
+  }
+  for (const d of DEPENDENCY_RUNS) {
+    const imp = externalImports.find((i) => i === d.pkg);
+    if (imp === undefined) continue;
+    for (const { name, how } of d.programs) if (!runs.some((r) => r.name === name && r.onlyWith === undefined)) runs.push({ name, via: `${imp}: ${how}` });
   }
   const tz = [...new Set(externalImports.filter((i) => TZ_MODULES.some((m) => under(i, m))).map((i) => TZ_MODULES.find((m) => under(i, m))!))];
   if (readsTz) tz.push(readsTz);
