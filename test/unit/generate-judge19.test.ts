@@ -245,3 +245,39 @@ describe('5. steps the project\'s start script runs before the program', () => {
     assert.ok(!r.warnings.some((x) => x.includes('the script the project\'s image starts')), r.warnings.join('\n'));
   });
 });
+
+// vmware-tanzu/velero at d30d389 (Apache-2.0): 3,643 files; go.mod `go 1.25.0`; main packages
+// cmd/velero, cmd/velero-helper, cmd/velero-restore-helper (and hack/ tools); cmd/velero reaches
+// pkg/restore/actions, whose pod_volume_restore_action.go has `defaultCommand =
+// "/velero-restore-helper"`: the init container a pod-volume restore injects runs it from the
+// velero image. The project's Dockerfile builds all three into /output and copies it to /.
+function velero(files: Record<string, string | null> = {}): string {
+  return tree({
+    'go.mod': 'module github.com/vmware-tanzu/velero\n\ngo 1.25.0\n',
+    'go.sum': '',
+    'cmd/velero/velero.go': 'package main\n\nimport "github.com/vmware-tanzu/velero/pkg/restore/actions"\n\nfunc main() { actions.Run() }\n',
+    'pkg/restore/actions/pod_volume_restore_action.go': 'package actions\n\nconst (\n\tdefaultCPURequestLimit = "100m"\n\tdefaultCommand         = "/velero-restore-helper"\n\trestoreHelperUID       = 1000\n)\n\nfunc Run() { _ = []string{defaultCommand} }\n',
+    'cmd/velero-restore-helper/velero-restore-helper.go': 'package main\n\nimport (\n\t"fmt"\n\t"os"\n)\n\nfunc main() { fmt.Println(os.Args) }\n',
+    'cmd/velero-helper/velero-helper.go': 'package main\n\nfunc main() {}\n',
+    'hack/release-tools/main.go': 'package main\n\nfunc main() {}\n',
+  }, files);
+}
+
+describe('6. another main package of the module the program runs from its own image', () => {
+  it('velero: cmd/velero-restore-helper is built too and copied to /velero-restore-helper; velero-helper, which nothing names, is not', async () => {
+    const r = await genClean(velero(), { package: './cmd/velero' });
+    assert.match(r.dockerfile, /go build -trimpath -ldflags="-s -w" -o \/out\/velero-restore-helper \.\/cmd\/velero-restore-helper$/m, r.dockerfile);
+    assert.match(r.dockerfile, /^COPY --from=build \/out\/velero-restore-helper \/velero-restore-helper$/m);
+    assert.doesNotMatch(r.dockerfile, /velero-helper /);
+    assert.ok(r.reasons.some((x) => x.startsWith('Also builds cmd/velero-restore-helper into /velero-restore-helper') && x.includes('pkg/restore/actions/pod_volume_restore_action.go:5 "/velero-restore-helper"')), r.reasons.join('\n'));
+  });
+
+  it('the literal only in a test file, or naming a hack/ tool: nothing more is built', async () => {
+    const r = await genClean(velero({
+      'pkg/restore/actions/pod_volume_restore_action.go': 'package actions\n\nfunc Run() {}\n',
+      'pkg/restore/actions/pod_volume_restore_action_test.go': 'package actions\n\nconst cmd = "/velero-restore-helper"\n',
+      'cmd/velero/velero.go': 'package main\n\nimport "github.com/vmware-tanzu/velero/pkg/restore/actions"\n\nconst tool = "/release-tools"\n\nfunc main() { actions.Run(); _ = tool }\n',
+    }), { package: './cmd/velero' });
+    assert.equal((r.dockerfile.match(/go build /g) ?? []).length, 1, r.dockerfile);
+  });
+});

@@ -23,6 +23,7 @@ import { cgoPaths, cgoSystemLibraries, cxxReasons, describeCgoPath, modulesWithC
 import { GENERIC_MAIN_FOLDERS, chooseTarget, rankedCandidates } from './choose';
 import { ownBinaryNames, ownBuildChoice, ownRunPaths, ownStartSteps, type StartSteps } from './ownBuild';
 import { decideTags } from './buildTags';
+import { imageHelpers } from './helpers';
 import { existingIgnoreFile } from './existingIgnore';
 import { moduleDirectives, producerOf, whyNotToolchainOnly, type GoGenerateDirective } from './goGenerate';
 import { DockerIgnore } from '../workspace/dockerignore';
@@ -93,6 +94,8 @@ export interface Plan {
     versionDefault: string;
     output: string;
     packageArg: string;
+    /** Other main packages of the module the program runs at a path of its image (see ./helpers.ts): built the same way, copied to `dest`. */
+    helpers: { output: string; packageArg: string; dest: string }[];
   };
   runtimeStage: {
     image: string;
@@ -1035,7 +1038,20 @@ export function plan(model: WorkspaceModel, options: GenerateOptions, io: Genera
   if (!root) reasons.push(`Non-root: USER 65532:65532 (the distroless "nonroot" ids${runtime === 'distroless' ? ', also the :nonroot tag\'s default' : ''}); exec-form ENTRYPOINT, so signals reach the program and no shell is needed. The working directory /app is the runtime user's (an empty folder made in the build stage, copied with COPY --chown: no shell needed), so a program that creates its data relative to it (./data, a SQLite database) can; the binary in ${nodePath.posix.dirname(binaryPath)}${runtimeFiles.length > 0 ? ` and the files copied into ${runtimeFiles.every((f) => f.dest.startsWith('/')) ? 'the image' : '/app'} stay` : ' stays'} root-owned, so the program cannot rewrite ${runtimeFiles.length > 0 ? 'them' : 'it'}.${runtime === 'distroless' ? '' : ` HOME=/app: uid 65532 has no passwd entry on ${runtime}, so HOME would be /, which it cannot write (git, gpg, os.UserConfigDir write under HOME).`}`);
 
   const output = `/out/${target.binary}`;
-  const rel = workdirCtx === '' ? target.dir : target.dir === workdirCtx ? '' : target.dir.slice(workdirCtx.length + 1);
+  const relOf = (dir: string) => (workdirCtx === '' ? dir : dir === workdirCtx ? '' : dir.startsWith(workdirCtx + '/') ? dir.slice(workdirCtx.length + 1) : null);
+  const rel = relOf(target.dir) ?? '';
+  // Other main packages the program runs at a path of its own image (velero's /velero-restore-helper).
+  const helpers: Plan['build']['helpers'] = [];
+  for (const h of imageHelpers(model, target, candidates, facts.packages, read)) {
+    const hRel = relOf(h.target.dir);
+    const hCgo = buildFacts(model, h.target.dir).needsCgo;
+    if (hRel === null || (hCgo && !cgo) || h.path === binaryPath) {
+      warnings.push(`The program runs ${h.target.binary} at ${h.path} (${h.via}), the binary of ${h.target.dir}, which this image does not hold${hCgo && !cgo ? ' (it needs cgo, the program does not)' : ''}: build it and copy it there, or that step fails in the container.`);
+      continue;
+    }
+    helpers.push({ output: `/out/${h.target.binary}`, packageArg: hRel === '' ? '.' : `./${hRel}`, dest: h.path });
+    reasons.push(`Also builds ${h.target.dir} into ${h.path}: the program runs ${h.target.binary} from its own image at that path (${h.via}), so the image holds it beside ${target.binary}, built the same way.`);
+  }
   return {
     target,
     targetSettledBy: settledBy ?? null,
@@ -1050,7 +1066,7 @@ export function plan(model: WorkspaceModel, options: GenerateOptions, io: Genera
     goGenerate,
     goEnv,
     unreadModuleFiles: work && !workspaceMode ? workDependencyFiles(work).filter((f) => !dependencyCopies.some((c) => c.sources.includes(f))) : [],
-    build: { vendor, trimpath, tags, stamp, versionDefault, output, packageArg: rel === '' ? '.' : `./${rel}` },
+    build: { vendor, trimpath, tags, stamp, versionDefault, output, packageArg: rel === '' ? '.' : `./${rel}`, helpers },
     runtimeStage: { image: runtimeImage, packages: runtimePackages, caCertificates, binaryPath, user: root ? '0:0' : '65532:65532', workdir: '/app', expose, files: runtimeFiles, cmd, rootWhy: root?.why ?? null, rootKind: root?.kind ?? null },
     portEvidence: ports.evidence,
     versionVariable: vv ? `main.${vv.name} in ${join(pkg.dir, vv.file)}` : null,

@@ -96,17 +96,20 @@ export function renderDockerfile(p: Plan): string {
   L.push(...args);
   const envParts = [`CGO_ENABLED=${p.cgo ? 1 : 0}`, ...p.goEnv];
   if (p.builder.crossCompile) envParts.push('GOOS=$TARGETOS', 'GOARCH=$TARGETARCH');
-  const ldflags = ['-s', '-w', ...(p.build.stamp ? [`-X ${p.build.stamp}`] : [])].join(' ');
-  const flags = [
+  const flags = (stamp: string | null, output: string, packageArg: string) => [
     ...(p.build.trimpath ? ['-trimpath'] : []),
     ...(p.build.vendor ? ['-mod=vendor'] : []),
     ...(p.build.tags.length > 0 ? [`-tags ${p.build.tags.join(',')}`] : []),
-    `-ldflags="${ldflags}"`,
-    `-o ${p.build.output}`,
-    p.build.packageArg,
+    `-ldflags="${['-s', '-w', ...(stamp ? [`-X ${stamp}`] : [])].join(' ')}"`,
+    `-o ${output}`,
+    packageArg,
   ];
   const mounts = [...(p.build.vendor ? [] : [cacheMount(CACHE_MOUNTS.mod)]), cacheMount(CACHE_MOUNTS.build)];
-  L.push(...run(mounts, [envParts.join(' '), `go build ${flags.join(' ')}`]));
+  L.push(...run(mounts, [envParts.join(' '), `go build ${flags(p.build.stamp, p.build.output, p.build.packageArg).join(' ')}`]));
+  if (p.build.helpers.length > 0) {
+    L.push(`# ${p.build.helpers.length > 1 ? 'Programs' : 'A program'} of the module that ${p.target.binary} runs from this image (see the reasons).`);
+    for (const h of p.build.helpers) L.push(...run(mounts, [envParts.join(' '), `go build ${flags(null, h.output, h.packageArg).join(' ')}`]));
+  }
   L.push('');
 
   // ---- runtime stage
@@ -121,6 +124,7 @@ export function renderDockerfile(p: Plan): string {
   }
   if (rt.caCertificates) L.push('COPY --from=build /etc/ssl/certs/ca-certificates.crt /etc/ssl/certs/ca-certificates.crt');
   L.push(`COPY --from=build ${p.build.output} ${rt.binaryPath}`);
+  for (const h of p.build.helpers) L.push(`COPY --from=build ${h.output} ${h.dest}`);
   L.push(...workdirLines(rt.workdir, rt.user, rt.files.length > 0));
   if (rt.files.length > 0) {
     L.push(rt.files.some((f) => !f.dest.startsWith('/'))
