@@ -46,13 +46,16 @@
  *    none on a distro or golang base (see dockerfile/facts.ts `isToolbox`);
  *  - an explicit `USER root` with a comment line directly above it, or a comment in the final
  *    stage about its user being root (`# user is implicitly set to root, learn how to use
- *    non-root user here: …`): a deliberate choice;
+ *    non-root user here: …`): a deliberate choice; so is a non-root `USER` (or a `:nonroot`
+ *    base just above the FROM) written and commented out (spire-controller-manager);
+ *  - another target of the same Dockerfile that starts the same program as a non-root user
+ *    (litestream's `hardened` beside its root `default`): the root image is offered on purpose;
  *  - an image we do not know with no USER (most images run as root, but we do not guess).
  *
  * Fix (not safe: files the program writes may need other owners): `USER 65532:65532`.
  */
 import { flatMapOf } from '../arrays';
-import { copyPaths, effectiveUser, isArtifactExport, isRootUser, isToolbox, stageChain, stageImage, startInstructions } from '../dockerfile/facts';
+import { copyPaths, effectiveUser, isArtifactExport, isRootUser, isToolbox, stageChain, stageImage, startInstructions, targetImages } from '../dockerfile/facts';
 import { properties } from '../dockerfile/parse';
 import { finalCopies, programPackages } from '../facts/builtPackages';
 import { copiedFileText } from '../facts/copiedFiles';
@@ -143,6 +146,14 @@ export const gd204: Rule = {
     const next = ctx.model.stages[stage.index + 1];
     const end = next ? next.from.line : Infinity;
     if (ctx.model.comments.some((c) => c.line > stage.from.line && c.line < end && ROOT_COMMENT.test(c.text) && USER_WORD.test(c.text))) return [];
+    // A non-root USER, or a `:nonroot` base, written and then commented out in the final stage
+    // (spire-controller-manager: `#FROM gcr.io/distroless/static:nonroot` above the FROM,
+    // `#USER 65532:65532` at its end): the maintainer tried the change and turned it off.
+    if (commentedOutNonRoot(ctx.model, stage, end)) return [];
+    // Another target of the same Dockerfile starts the same program as a non-root user
+    // (litestream's `hardened` target beside its root `default`): root is the variant offered on
+    // purpose, for what needs it; the user picks the target.
+    if (nonRootTargetOfSameProgram(ctx.model, stage)) return [];
     const runtime = stage.instructions.find((i) => i.keyword === 'ENTRYPOINT' || i.keyword === 'CMD');
     const edit = () => instr && instr.stage === stage.index
       ? { start: instr.argsSpan?.start ?? instr.span.end, end: instr.argsSpan?.end ?? instr.span.end, newText: '65532:65532' }
@@ -157,6 +168,50 @@ export const gd204: Rule = {
     }, () => ({ title: 'Run the final stage as USER 65532:65532', edits: [edit()], safe: false }))];
   },
 };
+
+/** A commented-out instruction: `USER 65532:65532`, `FROM gcr.io/distroless/static:nonroot`. */
+const COMMENTED_USER = /^USER\s+(\S+)\s*$/i;
+const COMMENTED_NONROOT_FROM = /^FROM\s+(--\S+\s+)*\S+:nonroot(-[\w.-]+)?(@\S+)?(\s+AS\s+\S+)?\s*$/i;
+
+/**
+ * The final stage holds a commented-out `USER` of a non-root user, or the comment lines directly
+ * above its FROM hold a commented-out FROM of a `:nonroot` tag (spire-controller-manager).
+ */
+function commentedOutNonRoot(model: DockerfileModel, stage: Stage, end: number): boolean {
+  const inStage = model.comments.some((c) => {
+    if (c.line <= stage.from.line || c.line >= end) return false;
+    const m = COMMENTED_USER.exec(c.text);
+    return m !== null && !isRootUser(m[1]);
+  });
+  if (inStage) return true;
+  // The comment block directly above the FROM.
+  const byLine = new Map(model.comments.map((c) => [c.line, c.text]));
+  for (let line = stage.from.line - 1; byLine.has(line); line--) {
+    if (COMMENTED_NONROOT_FROM.test(byLine.get(line)!)) return true;
+  }
+  return false;
+}
+
+/** A shell or an init as the first word of a command: not the program itself. */
+const WRAPPER = /^((\/usr)?(\/bin\/)?(sh|bash|ash|dash)|tini|dumb-init|\/sbin\/tini|\/usr\/bin\/tini|--)$/;
+
+/**
+ * Another image of the Dockerfile (a `--target` stage no stage builds FROM or reads: facts
+ * `targetImages`) runs as a non-root user and starts the same program as the final stage (the
+ * first word of ENTRYPOINT/CMD that is no shell or init): litestream's `hardened` target
+ * (`USER nonroot:nonroot`, `ENTRYPOINT ["/usr/local/bin/litestream"]`) beside its `default`.
+ */
+function nonRootTargetOfSameProgram(model: DockerfileModel, stage: Stage): boolean {
+  const program = startArgv(model, stage).find((a) => !WRAPPER.test(a) && !a.startsWith('-'));
+  if (!program) return false;
+  return targetImages(model, stage.index).some((t) => {
+    if (t === stage.index) return false;
+    const other = model.stages[t];
+    const { user } = effectiveUser(model, other);
+    if (user === null || isRootUser(user)) return false;
+    return startArgv(model, other).find((a) => !WRAPPER.test(a) && !a.startsWith('-')) === program;
+  });
+}
 
 /** The container starts as root to drop privileges before the program runs (see the header). */
 function dropsPrivileges(ctx: RuleContext, stage: Stage): boolean {

@@ -726,6 +726,69 @@ describe('GD204: an image that holds the docker CLI for the program to run (AnyA
     assert.equal(has(text, 'GD204', ws('#!/bin/sh\nset -e\ndocker network create app || true\nexec app "$@"\n')), false);
     assert.equal(has(text, 'GD204', ws('#!/bin/sh\n# talks to docker later\nexec app "$@"\n')), true);
   });
+
+});
+
+describe('GD204: a root image chosen on purpose, seen in the Dockerfile (judges 17 and 18)', () => {
+  // Judge 18 W: benbjohnson/litestream 63225f1 (Apache-2.0) Dockerfile: a `hardened` target on
+  // scratch with `USER nonroot:nonroot` (line 42) and a root `default` target on Debian (the last
+  // stage, line 47), both `ENTRYPOINT ["/usr/local/bin/litestream"]`: the root image is offered on
+  // purpose (it writes beside another program's SQLite files), the non-root one is there.
+  it('litestream: silent when another target of the Dockerfile runs the same program as a non-root user', () => {
+    const litestream = (hardenedUser: string | null, hardenedEntrypoint = '/usr/local/bin/litestream') => df([
+      'FROM golang:1.25 AS builder',
+      'WORKDIR /src/litestream',
+      'COPY . .',
+      'RUN go build -o /usr/local/bin/litestream ./cmd/litestream',
+      'FROM alpine:3.21 AS certs',
+      'RUN apk --update add ca-certificates',
+      'FROM scratch AS hardened',
+      'COPY --from=certs /etc/ssl/certs/ca-certificates.crt /etc/ssl/certs/ca-certificates.crt',
+      'COPY --from=builder /usr/local/bin/litestream /usr/local/bin/litestream',
+      ...(hardenedUser ? [`USER ${hardenedUser}`] : []),
+      `ENTRYPOINT ["${hardenedEntrypoint}"]`,
+      'CMD []',
+      'FROM debian:bookworm-slim AS default',
+      'RUN apt-get update && apt-get install -y ca-certificates sqlite3 && rm -rf /var/lib/apt/lists/*',
+      'COPY --from=builder /usr/local/bin/litestream /usr/local/bin/litestream',
+      'ENTRYPOINT ["/usr/local/bin/litestream"]',
+      'CMD []',
+    ]);
+    assert.equal(has(litestream('nonroot:nonroot'), 'GD204'), false);
+    // Both targets root, or the non-root target runs another program: reported.
+    assert.equal(has(litestream(null), 'GD204'), true);
+    assert.equal(has(litestream('0'), 'GD204'), true);
+    assert.equal(has(litestream('nonroot:nonroot', '/usr/local/bin/other'), 'GD204'), true);
+    // A non-root stage that another stage builds FROM is no target of its own: reported.
+    assert.equal(has(df(['FROM alpine:3.20 AS base', 'USER 1000', 'ENTRYPOINT ["/app"]', 'FROM base AS tools', 'USER root', 'RUN apk add --no-cache git', 'FROM debian:bookworm-slim', 'COPY --from=tools /app /app', 'ENTRYPOINT ["/app"]']), 'GD204'), true);
+    // Both start a shell: no program in common is known.
+    assert.equal(has(df(['FROM alpine:3.20 AS slim', 'USER 1000', 'ENTRYPOINT ["/bin/sh", "-c"]', 'FROM alpine:3.20', 'ENTRYPOINT ["/bin/sh", "-c"]']), 'GD204'), true);
+  });
+
+  // Judge 17 T: spiffe/spire-controller-manager 430567c (Apache-2.0) Dockerfile:37-43: the
+  // `:nonroot` distroless base and `USER 65532:65532` are written and commented out, with the
+  // root `gcr.io/distroless/static` in their place (the manager dials the SPIRE server's socket).
+  it('spire-controller-manager: silent when a non-root USER or a :nonroot base is commented out in the final stage', () => {
+    const spire = (fromComment: string, tail: string) => df([
+      'FROM --platform=${BUILDPLATFORM} golang:1.25 AS builder',
+      'RUN go build -o bin/spire-controller-manager cmd/main.go',
+      '# Use distroless as minimal base image to package the manager binary',
+      fromComment,
+      'FROM gcr.io/distroless/static AS spire-controller-manager',
+      'WORKDIR /',
+      'ENTRYPOINT ["/spire-controller-manager"]',
+      'CMD []',
+      'COPY --link --from=builder /workspace/bin/spire-controller-manager /spire-controller-manager',
+      tail,
+    ]);
+    assert.equal(has(spire('#FROM gcr.io/distroless/static:nonroot', '#USER 65532:65532'), 'GD204'), false);
+    assert.equal(has(spire('# Refer to the distroless docs', '#USER 65532:65532'), 'GD204'), false);
+    assert.equal(has(spire('#FROM gcr.io/distroless/static:nonroot', '# end'), 'GD204'), false);
+    // Nothing commented out, a commented-out root user, a :nonroot FROM of an earlier stage: reported.
+    assert.equal(has(spire('# Refer to the distroless docs', '# end'), 'GD204'), true);
+    assert.equal(has(spire('# Refer to the distroless docs', '#USER 0'), 'GD204'), true);
+    assert.equal(has(df(['#FROM gcr.io/distroless/static:nonroot', 'FROM golang:1.25 AS builder', 'RUN go build -o /app .', 'FROM gcr.io/distroless/static', 'COPY --from=builder /app /app', 'ENTRYPOINT ["/app"]']), 'GD204'), true);
+  });
 });
 
 // thomiceli/opengist 72c5696 (AGPL-3.0) Dockerfile (base/dev/build/prod), docker/entrypoint.sh,
