@@ -7,7 +7,7 @@ import { contextBinds, mounts, type Mount } from '../dockerfile/mounts';
 import { expandVariables } from '../dockerfile/variables';
 import { insert, replace } from '../edits/edits';
 import { removeCommandEdit } from '../edits/shellChain';
-import { stageUsesVendor } from '../facts/goSources';
+import { isSourceCopy, stageUsesVendor } from '../facts/goSources';
 import { feedsGoAtStart } from '../facts/goAtStart';
 import { dockerfileFact } from '../facts/memo';
 import { compilesModulePackages } from '../facts/precompiledPackages';
@@ -39,7 +39,10 @@ import { type Rule, type RuleContext, type RuleFinding, stagesToCheck, withLazyF
  * go: facts/goAtStart.ts).
  * No build cache for a build that reuses dependencies an earlier RUN of the stage chain compiled
  * into its layer before the sources were copied in (`precompiledLayer`: linkerd2's
- * `./bin/install-deps`): the mount would hide that layer; the message says so.
+ * `./bin/install-deps`): the mount would hide that layer; the message says so. Where that RUN
+ * compiled them before any Go source came in, with the modules in its layers
+ * (`dependencyPrecompile`), the project caches through layers: no module cache either, for that
+ * build or for the download that feeds the precompiling RUN (`feedsDependencyPrecompile`).
  * Windows stages are skipped, and so are builds of only the standard library (`go install -a std`
  * precompiles it into the layer on purpose: no module, no program of the project).
  *
@@ -103,18 +106,26 @@ export const gd107: Rule = {
         // here, or read here from such a layer.
         // (`go install tool@v1` builds outside the module: never from vendor/.)
         const readsModules = gos.some((g) => DOWNLOADS.has(g.sub) || goPackages(g.args).some((w) => w.value.includes('@')) || !usesVendor(ctx.model, stage, g, vendored || vendoredBefore(ctx.model, stage, g)));
+        const needBuild = gos.some((g) => !DOWNLOADS.has(g.sub));
+        const mounts = resolvedTargets(ctx.model, stage, instr);
+        // The dependencies were compiled into an earlier layer's build cache (linkerd2's
+        // `./bin/install-deps`): this build reuses them, and a cache mount would hide them.
+        const precompiled = needBuild && !covered(mounts, paths.build, 'build') ? precompiledLayer(ctx, stage, instr, paths.build) : null;
+        // The project caches its dependencies through layers (a step compiled them into one
+        // before any Go source came in, with the modules in the layers too): the download that
+        // feeds that step and the builds that reuse it keep their modules in those layers, which a
+        // CI layer cache exports (cache mounts it does not).
+        const layerCached = precompiled !== null
+          ? dependencyPrecompile(ctx, precompiled.stage, precompiled.instr, paths.mod)
+          : gos.every((g) => DOWNLOADS.has(g.sub)) && feedsDependencyPrecompile(ctx, stage, instr, paths);
         const needMod = readsModules
           && !copiedIn(ctx.model, stage, instr, paths.mod) && !copiedOut(ctx.model, stage, paths.mod)
           && !moduleCacheEdited(ctx.model, stage, instr, paths.mod)
           && !(source && goAtRunTime(ctx, source.stage)) && !(gos.some((g) => DOWNLOADS.has(g.sub)) && goAtRunTime(ctx, stage))
-          && !shippedDownload(ctx, stage, instr, gos);
-        const needBuild = gos.some((g) => !DOWNLOADS.has(g.sub));
-        const mounts = resolvedTargets(ctx.model, stage, instr);
+          && !shippedDownload(ctx, stage, instr, gos)
+          && !layerCached;
         const missing: { what: string; path: string | null }[] = [];
         if (needMod && !covered(mounts, paths.mod, 'mod')) missing.push({ what: 'module cache', path: paths.mod });
-        // The dependencies were compiled into an earlier layer's build cache (linkerd2's
-        // `./bin/install-deps`): this build reuses them, and a cache mount would hide them.
-        const precompiled = needBuild && !covered(mounts, paths.build, 'build') ? precompiledLayer(ctx, stage, instr, paths.build) : null;
         if (needBuild && !precompiled && !covered(mounts, paths.build, 'build')) missing.push({ what: 'build cache', path: paths.build });
         // A cache mount aimed at a Go cache path this go does not use (`target=/root/go/pkg/mod`
         // on a golang image, whose GOPATH is /go): it caches nothing.
@@ -340,10 +351,10 @@ function copiedMountFlag(ctx: RuleContext, stage: Stage, download: Instruction, 
  * cache mounts: every build would recompile them all). Builds one after another on the same
  * sources are not this: the first one's finding asks its mount, and then the next needs one too.
  */
-function precompiledLayer(ctx: RuleContext, stage: Stage, before: Instruction, build: string | null): { stage: Stage; what: string } | null {
+function precompiledLayer(ctx: RuleContext, stage: Stage, before: Instruction, build: string | null): { stage: Stage; instr: Instruction; what: string } | null {
   const files = ctx.files;
   const read = files ? (rel: string) => files.readFile(rel) : undefined;
-  let pending: { stage: Stage; what: string } | null = null;
+  let pending: { stage: Stage; instr: Instruction; what: string } | null = null;
   for (const s of stageChain(ctx.model, stage)) {
     for (const i of s.instructions) {
       if (i === before) return pending && contextBinds(i).length > 0 ? pending : null;
@@ -353,7 +364,7 @@ function precompiledLayer(ctx: RuleContext, stage: Stage, before: Instruction, b
       }
       if (pending || i.keyword !== 'RUN' || covered(resolvedTargets(ctx.model, s, i), build, 'build')) continue;
       const what = compilesModulePackages(s, i, read, ctx.workspace);
-      if (what !== null) pending = { stage: s, what };
+      if (what !== null) pending = { stage: s, instr: i, what };
     }
   }
   return null;
@@ -379,6 +390,51 @@ function cacheCleans(instr: Instruction, modMissing: boolean, buildMissing: bool
     removable: (modMounted, buildMounted) => cleans.every((g) => g.args.every((w) => !w.dynamic && /^--?(modcache|cache|testcache|fuzzcache|x)$/.test(w.value)))
       && (!mod || modMissing || modMounted) && (!build || buildMissing || buildMounted),
   };
+}
+
+/**
+ * A RUN that compiles the module's dependencies into its layer (precompiledLayer's step) with the
+ * modules in the layers too (no module cache mount on it) and before any Go source of the
+ * project came into its stage chain: linkerd2's go-deps stage (`COPY go.mod go.sum ./`, `COPY
+ * bin/install-deps bin/`, `RUN go mod download`, `RUN ./bin/install-deps $TARGETARCH`). The
+ * project caches its build through layers on purpose (its CI's layer cache, `type=gha`, exports
+ * layers, not cache mounts): a module cache mount on the download that feeds it, or on a build
+ * that reuses it, would leave a CI build downloading every module again.
+ */
+function dependencyPrecompile(ctx: RuleContext, stage: Stage, precompile: Instruction, mod: string | null): boolean {
+  const model = ctx.model;
+  if (covered(resolvedTargets(model, stage, precompile), mod, 'mod')) return false;
+  // (The context tells a script from a folder of sources: `COPY bin/install-deps bin/`.)
+  const files = ctx.workspace ? ctx.files : undefined;
+  for (const s of stageChain(model, stage)) {
+    for (const i of s.instructions) {
+      if (i === precompile) return true;
+      if (isSourceCopy(i, files)) return false;
+      if (contextBinds(i).length > 0) return false;
+    }
+  }
+  return false;
+}
+
+/**
+ * A later RUN of this stage (or of a stage built FROM it) is such a dependency precompile
+ * (dependencyPrecompile, with no build cache mount) that a later COPY of Go sources leaves in
+ * place: the download's modules are what it compiles, in the layers it builds on.
+ */
+function feedsDependencyPrecompile(ctx: RuleContext, stage: Stage, download: Instruction, paths: GoCachePaths): boolean {
+  const files = ctx.files;
+  const read = files ? (rel: string) => files.readFile(rel) : undefined;
+  for (const s of stageDescendants(ctx.model, stage)) {
+    for (const i of s.instructions) {
+      if (i.keyword !== 'RUN' || (s === stage && i.line <= download.line)) continue;
+      if (covered(resolvedTargets(ctx.model, s, i), paths.build, 'build')) continue;
+      if (compilesModulePackages(s, i, read, ctx.workspace) === null) continue;
+      if (!dependencyPrecompile(ctx, s, i, paths.mod)) continue;
+      // A later copy of Go sources, in this stage or one built FROM it: the layer survives source edits.
+      if (stageDescendants(ctx.model, s).some((d) => d.instructions.some((x) => (d !== s || x.line > i.line) && isContextCopy(x) && (copyPaths(x)?.sources ?? []).some(copiesGoSources)))) return true;
+    }
+  }
+  return false;
 }
 
 /** Go commands that read the module's dependencies (GD107 does not report them: they build nothing that stays). */

@@ -574,30 +574,39 @@ describe('GD107 no-build-cache-mount', () => {
     };
     const buildFinding = (text: string, o = {}) => find(text, 'GD107', o).find((f) => text.slice(f.span.start, f.span.end).includes('go build'));
 
-    it('the build after bin/install-deps: module cache only, no build cache mount, and says why', () => {
+    // Judge 18 W (linkerd2 b24cd40, Dockerfile.controller:6,22, Dockerfile.proxy:10,43,45,
+    // viz/metrics-api, viz/tap, web: 11 findings rated debatable): the go-deps stage carries the
+    // modules and the precompiled packages in layers, which the project's CI exports to a layer
+    // cache (bin/_docker.sh: `--cache-to type=gha`) that keeps no cache mounts; a module cache
+    // mount on the download or the builds would leave every CI build downloading every module.
+    it('the download feeding bin/install-deps and the build reusing it: no finding (the project caches through layers)', () => {
       const o = context(installDeps);
-      const f = buildFinding(linkerd(), o);
+      assert.deepEqual(find(linkerd(), 'GD107', o).map((f) => f.message), []);
+      // The dependencies compiled in the RUN itself (`go install` of them): the same for the
+      // download and the build (that `go install` is reported on its own, as before).
+      const direct = linkerd('RUN CGO_ENABLED=0 GOOS=linux GOARCH=$TARGETARCH go install -mod=readonly google.golang.org/grpc k8s.io/client-go/kubernetes');
+      assert.deepEqual(find(direct, 'GD107').map((f) => /go \w+/.exec(direct.slice(f.span.start, f.span.end))?.[0]), ['go install']);
+      // A build that binds the sources (no COPY) reads the same layer.
+      const bound = linkerd('RUN go install -mod=readonly k8s.io/client-go/kubernetes', `RUN ${MOD} --mount=type=bind,target=. go build -o /out/controller ./controller/cmd`);
+      assert.equal(buildFinding(bound), undefined);
+    });
+
+    it('the module cache half stays where the precompiling RUN mounts the module cache, or compiles after Go sources came in', () => {
+      const o = context(installDeps);
+      // install-deps mounts the module cache: the modules are in no layer.
+      const mounted = linkerd(`RUN ${MOD} ./bin/install-deps $TARGETARCH`);
+      const f = buildFinding(mounted, o);
       assert.ok(f);
       assert.match(f.message, /for the module cache \(\/go\/pkg\/mod\)\./);
       assert.doesNotMatch(f.message, /the build cache \(|every package is recompiled/);
       assert.match(f.message, /The build cache needs no mount: the earlier `\.\/bin\/install-deps \$TARGETARCH` \(stage go-deps\) compiled the dependencies into its layer's build cache \(\/root\/\.cache\/go-build\)/);
       assert.equal(f.fix?.title, 'Add BuildKit cache mount for the module cache');
-      // The download's fix (on it and on install-deps), then the build's: module cache mounts only.
-      const fixed = fix(fix(linkerd(), 'GD107', o), 'GD107', o);
-      assert.match(fixed, new RegExp(`\\nRUN ${MOD} \\./bin/install-deps \\$TARGETARCH\\n`));
-      assert.match(fixed, new RegExp(`\\nRUN ${MOD} CGO_ENABLED=0 GOOS=linux GOARCH=\\$TARGETARCH go build`));
-      assert.doesNotMatch(fixed, /go-build/);
-      assert.equal(has(fixed, 'GD107', o), false);
-    });
-
-    it('a go install of the dependencies in the RUN itself is the same layer', () => {
-      const f = buildFinding(linkerd('RUN CGO_ENABLED=0 GOOS=linux GOARCH=$TARGETARCH go install -mod=readonly google.golang.org/grpc k8s.io/client-go/kubernetes'));
-      assert.ok(f);
-      assert.doesNotMatch(f.message, /the build cache \(/);
-      assert.match(f.message, /the earlier `go install` \(stage go-deps\)/);
-      // A build that binds the sources (no COPY) reads the same layer: no finding left at all.
-      const bound = linkerd('RUN go install -mod=readonly k8s.io/client-go/kubernetes', `RUN ${MOD} --mount=type=bind,target=. go build -o /out/controller ./controller/cmd`);
-      assert.equal(buildFinding(bound), undefined);
+      assert.ok(find(mounted, 'GD107', o).some((x) => mounted.slice(x.span.start, x.span.end) === 'go mod download'));
+      // Go sources copied into go-deps before the precompiling RUN: no dependency layer of its own.
+      const early = linkerd('COPY pkg pkg\nRUN CGO_ENABLED=0 go install -mod=readonly google.golang.org/grpc k8s.io/client-go/kubernetes');
+      const fs = find(early, 'GD107');
+      assert.ok(fs.some((x) => early.slice(x.span.start, x.span.end) === 'go mod download' && /module cache/.test(x.message)));
+      assert.match(buildFinding(early)?.message ?? '', /for the module cache \(\/go\/pkg\/mod\)\. The build cache needs no mount/);
     });
 
     it('still claims the build cache where no layer holds the dependencies compiled', () => {
