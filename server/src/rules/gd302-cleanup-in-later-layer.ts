@@ -24,29 +24,13 @@
  * same, so the fix is safe for fix-all.
  */
 import * as path from 'path';
+import { CACHE_OF, creationsOf, hasGlob, inScriptOrder, norm, operands, resolve, safeTest, type Created } from '../dockerfile/created';
 import { copyPaths, envBefore, goCommands, imageStages, stageImage } from '../dockerfile/facts';
-import { scriptSpan, type DockerfileModel, type Instruction, type Script, type Stage } from '../dockerfile/model';
+import { scriptSpan, type DockerfileModel, type Instruction, type Stage } from '../dockerfile/model';
 import { mountTargets, packageCommand, pathWithin, topLevelCommands, type PackageFamily } from '../dockerfile/packages';
-import type { ShellCommand, ShellWord } from '../dockerfile/shell';
+import type { ShellCommand } from '../dockerfile/shell';
 import { appendCommandEdit, removeCommandEdit } from '../edits/shellChain';
 import { type Fix, type Rule, type RuleFinding, stagesToCheck, withLazyFix } from './types';
-
-interface Created {
-  /** A path (absolute, normalised), a package, or "packages of this manager were installed". */
-  kind: 'path' | 'pkg' | 'pm';
-  path?: string;
-  /** A directory made empty (`mkdir`): later RUNs that mention it fill it, and become its creators. */
-  grows?: boolean;
-  /**
-   * Made by `mkdir` and, as far as the script shows, still empty (only chown/chmod touched it):
-   * removing it later hides no bytes.
-   */
-  empty?: boolean;
-  family?: PackageFamily;
-  name?: string;
-  creator: Instruction;
-  what: string;
-}
 
 interface Deletion {
   paths: string[];
@@ -176,14 +160,6 @@ function checkStage(model: DockerfileModel, stage: Stage, out: RuleFinding[]): v
 /** Commands that only make or touch a directory: naming it does not fill it. */
 const TOUCHES_ONLY = new Set(['mkdir', 'chown', 'chmod', 'chgrp']);
 
-/** The commands by start offset (as parsed they nearly always are: then the array itself, not a sorted copy). */
-function inScriptOrder(commands: readonly ShellCommand[]): readonly ShellCommand[] {
-  for (let i = 1; i < commands.length; i++) {
-    if (commands[i].start < commands[i - 1].start) return [...commands].sort((a, b) => a.start - b.start);
-  }
-  return commands;
-}
-
 /** The caches' paths with none of GOPATH, GOCACHE, GOMODCACHE set (shared: never modified). */
 const DEFAULT_GO_CACHES: { readonly build: string; readonly mod: string } = { build: '/root/.cache/go-build', mod: '/go/pkg/mod' };
 
@@ -195,50 +171,6 @@ function goCaches(env: Map<string, string | null>): { build: string; mod: string
     mod: norm(env.get('GOMODCACHE') ?? `${gopath.split(':')[0]}/pkg/mod`),
   };
 }
-
-function norm(p: string): string {
-  return withoutTrailingSlashes(path.posix.normalize(p));
-}
-
-/** `s.replace(/(.)\/+$/, '$1')` without the regex (it is run for every path a script names). */
-function withoutTrailingSlashes(s: string): string {
-  let k = s.length;
-  while (k > 0 && s.charCodeAt(k - 1) === 47) k--;
-  if (k === s.length) return s;
-  // The regex keeps the character before the slashes; `.` is no line terminator, and then it
-  // keeps the first slash instead (when another follows it).
-  if (k > 0 && !/[\n\r\u2028\u2029]/.test(s[k - 1])) return s.slice(0, k);
-  return s.length - k >= 2 ? s.slice(0, k + 1) : s;
-}
-
-function resolve(cwd: string | null, p: string): string | null {
-  if (p.startsWith('/')) return norm(p);
-  if (cwd === null || p.startsWith('~')) return null;
-  return norm(path.posix.resolve(cwd, p));
-}
-
-/** Non-option words of a command (after `--`, every word). */
-function operands(argv: ShellWord[], valueOptions: Set<string> = new Set()): ShellWord[] {
-  const out: ShellWord[] = [];
-  let ended = false;
-  for (let i = 1; i < argv.length; i++) {
-    const v = argv[i].value;
-    if (!ended && v === '--') { ended = true; continue; }
-    if (!ended && v.startsWith('-') && v.length > 1) {
-      if (valueOptions.has(v)) i++;
-      continue;
-    }
-    out.push(argv[i]);
-  }
-  return out;
-}
-
-const CACHE_OF: Record<PackageFamily, string[]> = {
-  apt: ['/var/cache/apt'],
-  apk: ['/var/cache/apk'],
-  rpm: ['/var/cache/yum', '/var/cache/dnf'],
-  zypper: ['/var/cache/zypp'],
-};
 
 function deletionOf(cmd: ShellCommand, cwd: string | null, envOf: () => Map<string, string | null>): Deletion | null {
   const name = cmd.argv[0]?.value;
@@ -273,22 +205,6 @@ function deletionOf(cmd: ShellCommand, cwd: string | null, envOf: () => Map<stri
   return null;
 }
 
-function hasGlob(p: string): boolean {
-  return /[*?[]/.test(p);
-}
-
-function globRegex(p: string): RegExp {
-  let re = '';
-  for (const ch of p) {
-    if (ch === '*') re += '[^/]*';
-    else if (ch === '?') re += '[^/]';
-    else if (ch === '[') re += '[';
-    else if (ch === ']') re += ']';
-    else re += ch.replace(/[.+^${}()|\\]/g, '\\$&');
-  }
-  return new RegExp(`^${re}(/.*)?$`);
-}
-
 /** Does deleting `target` (maybe a glob) delete some of what `c` created? */
 function matchesPath(c: Created, target: string): boolean {
   const p = c.path!;
@@ -298,149 +214,10 @@ function matchesPath(c: Created, target: string): boolean {
   return safeTest(target, p) || pathWithin(fixed, p);
 }
 
-function safeTest(glob: string, p: string): boolean {
-  try {
-    return globRegex(glob).test(p);
-  } catch {
-    return false;
-  }
-}
-
 function matches(c: Created, d: Deletion): boolean {
   if (c.kind === 'path') return d.paths.some((t) => matchesPath(c, t));
   if (c.kind === 'pkg') return d.pkgs !== null && d.pkgs.family === c.family && d.pkgs.names.includes(c.name!);
   return d.autoremove !== null && d.autoremove === c.family;
-}
-
-const CURL_VALUE = new Set(['-H', '--header', '-d', '--data', '-u', '--user', '-X', '--request', '-A', '--user-agent', '-e', '--referer', '-m', '--max-time', '-x', '--proxy', '-w', '--write-out', '-T', '--upload-file', '-b', '--cookie', '-c', '--cookie-jar', '-F', '--form', '-r', '--range', '--retry', '--connect-timeout', '--cacert', '--cert', '--key', '-K', '--config', '--retry-delay', '--retry-max-time', '-z', '--time-cond', '-C', '--continue-at', '-y', '--speed-time', '-Y', '--speed-limit', '--output-dir', '-o', '--output']);
-const WGET_VALUE = new Set(['-O', '--output-document', '-P', '--directory-prefix', '-o', '--output-file', '-a', '--append-output', '-t', '--tries', '-T', '--timeout', '-U', '--user-agent', '--header', '-e', '--execute', '-i', '--input-file', '--user', '--password']);
-const GIT_CLONE_VALUE = new Set(['-b', '--branch', '--depth', '-c', '--config', '-o', '--origin', '--reference', '--separate-git-dir', '--template', '-j', '--jobs', '--filter', '--shallow-since', '--shallow-exclude', '-u', '--upload-pack']);
-
-function urlBase(url: string): string | null {
-  const m = /^[a-z+]+:\/\/[^?#]*\/([^/?#]+)(?:[?#].*)?$/i.exec(url);
-  return m ? decodeURIComponent(m[1]) : null;
-}
-
-const REDIRECT = /\s*(?:1?>>?|&>)\s*([^\s;&|)<>]+)/y;
-
-// A module function, not a closure per command: creationsOf runs for every command of every RUN.
-function addPath(out: Created[], instr: Instruction, p: string | null, what: string, extra?: Partial<Created>): void {
-  if (p && p !== '/' && !/^\/(dev|proc|sys)(\/|$)/.test(p)) out.push({ kind: 'path', path: p, creator: instr, what, ...extra });
-}
-
-function creationsOf(cmd: ShellCommand, script: Script, cwd: string | null, instr: Instruction): Created[] {
-  const out: Created[] = [];
-  const argv = cmd.argv;
-  const name = argv[0]?.value;
-  // `cmd > file`: the redirect follows the command node in the script (read in place, sticky).
-  REDIRECT.lastIndex = cmd.end;
-  const redirect = REDIRECT.exec(script.text);
-  if (redirect && !/[$`]/.test(redirect[1])) {
-    const p = resolve(cwd, redirect[1].replace(/^["']|["']$/g, ''));
-    addPath(out, instr, p, p ?? '');
-  }
-  const staticArgs = argv.every((w) => !w.dynamic);
-  switch (name) {
-    case 'mkdir':
-      for (const w of operands(argv, new Set(['-m', '--mode']))) if (!w.dynamic) addPath(out, instr, resolve(cwd, w.value), w.value, { grows: true, empty: true });
-      break;
-    case 'wget': {
-      let file: string | null = null;
-      let dir: string | null = null;
-      for (let i = 1; i < argv.length; i++) {
-        const v = argv[i].value;
-        if ((v === '-O' || v === '--output-document') && argv[i + 1]) file = argv[++i].dynamic ? '$' : argv[i].value;
-        else if (v.startsWith('--output-document=')) file = v.slice(18);
-        else if (/^-O./.test(v)) file = v.slice(2);
-        else if ((v === '-P' || v === '--directory-prefix') && argv[i + 1]) dir = argv[++i].value;
-        else if (v.startsWith('--directory-prefix=')) dir = v.slice(19);
-      }
-      if (file === '-' || (file && file.includes('$'))) break;
-      if (file) addPath(out, instr, resolve(cwd, file), file);
-      else if (staticArgs) {
-        const url = operands(argv, WGET_VALUE).find((w) => /^[a-z]+:\/\//i.test(w.value));
-        const base = url && urlBase(url.value);
-        if (base) addPath(out, instr, resolve(dir ? resolve(cwd, dir) : cwd, base), base);
-      }
-      break;
-    }
-    case 'curl': {
-      let remoteName = false;
-      let outDir: string | null = null;
-      for (let i = 1; i < argv.length; i++) {
-        const w = argv[i];
-        const v = w.value;
-        if (v === '--output' || v === '-o') {
-          const f = argv[++i];
-          if (f && !f.dynamic && f.value !== '-') addPath(out, instr, resolve(cwd, f.value), f.value);
-        } else if (v.startsWith('--output=')) addPath(out, instr, resolve(cwd, v.slice(9)), v.slice(9));
-        else if (v === '--output-dir' && argv[i + 1]) outDir = argv[++i].value;
-        else if (v === '--remote-name' || v === '--remote-name-all') remoteName = true;
-        else if (/^-[a-zA-Z]+$/.test(v) && !v.startsWith('--')) {
-          // A cluster of short options: `-fsSLo file`, `-fsSLO`, `-ofile`.
-          const letters = v.slice(1);
-          const o = letters.indexOf('o');
-          if (letters.includes('O')) remoteName = true;
-          if (o >= 0) {
-            const rest = letters.slice(o + 1);
-            const f = rest ? { value: rest, dynamic: false } : argv[++i];
-            if (f && !f.dynamic && f.value !== '-') addPath(out, instr, resolve(cwd, f.value), f.value);
-          } else if (CURL_VALUE.has(`-${letters[letters.length - 1]}`)) i++;
-        } else if (CURL_VALUE.has(v)) i++;
-      }
-      if (remoteName && staticArgs) {
-        const url = argv.find((w) => /^[a-z]+:\/\//i.test(w.value));
-        const base = url && urlBase(url.value);
-        if (base) addPath(out, instr, resolve(outDir ? resolve(cwd, outDir) : cwd, base), base);
-      }
-      break;
-    }
-    case 'git': {
-      if (argv[1]?.value !== 'clone') break;
-      const ops = operands(argv.slice(1), GIT_CLONE_VALUE);
-      const url = ops[0];
-      if (!url || url.dynamic) break;
-      const dirWord = ops[1];
-      if (dirWord?.dynamic) break;
-      const dir = dirWord ? dirWord.value : url.value.replace(/\/+$/, '').split(/[/:]/).pop()?.replace(/\.git$/, '');
-      if (dir) addPath(out, instr, resolve(cwd, dir), dir, { grows: true });
-      break;
-    }
-    case 'tar': {
-      const words = argv.slice(1).map((w) => w.value);
-      const extract = words.some((v, i) => v === '--extract' || v === '--get' || (/^-[A-Za-z]+$/.test(v) && v.includes('x')) || (i === 0 && /^[A-Za-z]+$/.test(v) && v.includes('x')));
-      if (!extract) break;
-      for (let i = 1; i < argv.length; i++) {
-        const v = argv[i].value;
-        let dir: string | null = null;
-        if ((v === '-C' || v === '--directory') && argv[i + 1] && !argv[i + 1].dynamic) dir = argv[++i].value;
-        else if (v.startsWith('--directory=')) dir = v.slice(12);
-        else if (/^-C./.test(v)) dir = v.slice(2);
-        if (dir) addPath(out, instr, resolve(cwd, dir), `what tar extracted into ${dir}`);
-      }
-      break;
-    }
-    case 'unzip': {
-      const i = argv.findIndex((w) => w.value === '-d');
-      const d = i > 0 ? argv[i + 1] : undefined;
-      if (d && !d.dynamic) addPath(out, instr, resolve(cwd, d.value), `what unzip extracted into ${d.value}`);
-      break;
-    }
-  }
-  const p = packageCommand(cmd);
-  if (p?.action === 'install') {
-    for (const x of p.packages) if (!x.word.dynamic) out.push({ kind: 'pkg', family: p.family, name: x.name, creator: instr, what: `package ${x.name}` });
-    if (p.virtual) out.push({ kind: 'pkg', family: p.family, name: p.virtual, creator: instr, what: `packages of ${p.virtual}` });
-    out.push({ kind: 'pm', family: p.family, creator: instr, what: `packages installed with ${p.manager}` });
-    const noCache = p.family === 'apk' && p.options.some((o) => o.value === '--no-cache');
-    if (!noCache) for (const c of CACHE_OF[p.family]) addPath(out, instr, c, `the ${p.manager} cache`);
-    if (p.family === 'apk' && p.options.some((o) => o.value === '--update' || o.value === '-U') && !noCache) addPath(out, instr, '/var/cache/apk', 'the apk index');
-  } else if (p?.action === 'update') {
-    if (p.family === 'apt') addPath(out, instr, '/var/lib/apt/lists', 'the apt package lists');
-    else if (p.family === 'apk') addPath(out, instr, '/var/cache/apk', 'the apk index');
-    else for (const c of CACHE_OF[p.family]) addPath(out, instr, c, `the ${p.manager} metadata`);
-  }
-  return out;
 }
 
 // ---- the fix ----

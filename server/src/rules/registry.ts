@@ -42,6 +42,7 @@ import { gd305 } from './gd305-no-dockerignore';
 import { gd306 } from './gd306-dockerignore-excludes-input';
 import { gd307 } from './gd307-heavy-context';
 import { gd311 } from './gd311-module-file-not-in-context';
+import { gd312 } from './gd312-copy-up-in-later-layer';
 import type { Rule } from './types';
 
 /**
@@ -71,6 +72,6 @@ function uniform(r: Rule): Rule {
 }
 
 /** Every rule, in catalogue order. */
-export const RULES: readonly Rule[] = [gd104, gd107, gd108, gd109, gd110, gd111, gd112, gd113, gd115, gd116, gd117, gd118, gd120, gd121, gd122, gd201, gd204, gd205, gd206, gd207, gd208, gd209, gd210, gd211, gd301, gd302, gd303, gd304, gd308, gd309, gd310, gd101, gd102, gd103, gd105, gd106, gd114, gd119, gd202, gd203, gd305, gd306, gd307, gd311].map(uniform);
+export const RULES: readonly Rule[] = [gd104, gd107, gd108, gd109, gd110, gd111, gd112, gd113, gd115, gd116, gd117, gd118, gd120, gd121, gd122, gd201, gd204, gd205, gd206, gd207, gd208, gd209, gd210, gd211, gd301, gd302, gd303, gd304, gd308, gd309, gd310, gd312, gd101, gd102, gd103, gd105, gd106, gd114, gd119, gd202, gd203, gd305, gd306, gd307, gd311].map(uniform);
 
 export const RULES_BY_CODE: ReadonlyMap<string, Rule> = new Map(RULES.map((r) => [r.code, r]));

@@ -1,0 +1,280 @@
+/**
+ * GD312: a RUN runs `chmod`, `chown`/`chgrp` or `mv` on a file an earlier RUN of the same stage
+ * downloaded, wrote with a `> file` redirect, or extracted. Changing a file of a lower layer copies
+ * the whole file into the new layer (overlayfs copy-up; a rename copies it too), so the image
+ * holds it once more. Only in the image's stages (imageStages, as GD302): a build stage's layers
+ * never ship.
+ *
+ * The files come from the creation tracking GD302 uses (dockerfile/created.ts). Not reported: a
+ * folder made by `mkdir` (changing an empty folder copies no data), a path anything unknown
+ * decides (an expansion, a glob that matches no recorded file), a path under one of the RUN's
+ * `--mount` targets, a file a COPY/ADD wrote last, and a change in the RUN that made the file.
+ *
+ * Fix: only when the two RUNs are consecutive (nothing between them), the command is the first
+ * of the later RUN and has no expansions: append it to the RUN that made the file and remove it
+ * from the later one (deleting that RUN when nothing is left), as GD302's fix does.
+ */
+import * as path from 'path';
+import { creationsOf, globRegex, hasGlob, inScriptOrder, resolve, type Created } from '../dockerfile/created';
+import { copyPaths, imageStages, stageImage } from '../dockerfile/facts';
+import { scriptSpan, type DockerfileModel, type Instruction, type Stage } from '../dockerfile/model';
+import { mountTargets, pathWithin, topLevelCommands } from '../dockerfile/packages';
+import type { ShellCommand, ShellWord } from '../dockerfile/shell';
+import { appendCommandEdit, removeCommandEdit } from '../edits/shellChain';
+import { type Fix, type Rule, type RuleFinding, stagesToCheck, withLazyFix } from './types';
+
+/** A file (download, redirect) or an extracted tree an earlier command made, where it is now. */
+interface Made {
+  path: string;
+  tree: boolean;
+  creator: Instruction;
+  what: string;
+  made: NonNullable<Created['made']>;
+}
+
+/** The paths a chmod/chown/chgrp/mv changes: null when something unknown decides one of them. */
+interface Touch {
+  verb: string;
+  targets: string[];
+  /** `-R`, or a move (which carries a folder's files along). */
+  deep: boolean;
+  /** For `mv`: where a single source ends up, when that is clear. */
+  dest?: string | null;
+}
+
+export const gd312: Rule = {
+  code: 'GD312',
+  name: 'copy-up-in-later-layer',
+  summary: 'A RUN changes the mode or owner of, or moves, a file an earlier RUN downloaded, wrote or extracted: the layer stores the file again',
+  severity: 'warning',
+  needsWorkspace: false,
+  fix: 'safe',
+  facts: ['copySources', 'images', 'packageInstalls'],
+  scope: 'stage',
+  namesLines: true,
+  check(ctx) {
+    const out: RuleFinding[] = [];
+    if (!ctx.model.stages[ctx.finalStage]) return out;
+    const shipped = imageStages(ctx.model, ctx.finalStage);
+    for (const stage of stagesToCheck(ctx)) if (shipped.has(stage.index)) checkStage(ctx.model, stage, out);
+    return out;
+  },
+};
+
+function checkStage(model: DockerfileModel, stage: Stage, out: RuleFinding[]): void {
+  let made: Made[] = [];
+  /** Folders the stage made (mkdir, git clone, extraction): `mv file folder` keeps the name. */
+  const folders = new Set<string>();
+  let cwd: string | null = stageImage(model, stage)?.goToolchain ? '/go' : '/';
+  for (let k = 0; k < stage.instructions.length; k++) {
+    const instr = stage.instructions[k];
+    if (instr.keyword === 'WORKDIR') {
+      const w = instr.args[0]?.value;
+      cwd = w && !w.includes('$') && cwd !== null ? path.posix.resolve(cwd, w) : w?.startsWith('/') && !w.includes('$') ? path.posix.resolve(w) : null;
+      continue;
+    }
+    if (instr.keyword === 'COPY' || instr.keyword === 'ADD') {
+      const dest = copyPaths(instr)?.dest;
+      if (!dest || dest.includes('$') || (cwd === null && !dest.startsWith('/'))) {
+        made = [];
+        continue;
+      }
+      const d = path.posix.resolve(cwd ?? '/', dest);
+      made = made.filter((c) => !(pathWithin(c.path, d) || pathWithin(d, c.path)));
+      continue;
+    }
+    if (instr.keyword !== 'RUN' || !instr.script) continue;
+    const script = instr.script;
+    const mounts = cwd === null ? [] : mountTargets(instr).map((m) => path.posix.resolve(cwd!, m));
+    const underMount = (p: string) => mounts.some((m) => pathWithin(p, m));
+    let scriptCwd: string | null = cwd;
+    const cmds = inScriptOrder(script.parsed.commands);
+    for (let j = 0; j < cmds.length; j++) {
+      const cmd = cmds[j];
+      const name = cmd.argv[0]?.value;
+      if (name === 'cd') {
+        const dir = cmd.argv[1];
+        scriptCwd = dir && !dir.dynamic && scriptCwd !== null ? path.posix.resolve(scriptCwd, dir.value) : null;
+        continue;
+      }
+      if (name === 'rm') {
+        const gone = rmTargets(cmd, scriptCwd);
+        // An unknown operand: a later change of a file it removed would fail the build anyway.
+        if (gone) made = made.filter((c) => !gone.some((g) => covers(g, c.path, true)));
+        continue;
+      }
+      const touch = touchOf(cmd, scriptCwd);
+      if (touch) {
+        const hit = touch.targets.length && !touch.targets.some(underMount)
+          ? made.filter((c) => c.creator !== instr && touch.targets.some((t) => hits(c, t, touch.deep)))
+          : [];
+        if (hit.length) {
+          const first = hit.reduce((a, b) => (b.creator.line > a.creator.line ? b : a));
+          const creator = first.creator;
+          const text = script.text.slice(cmd.start, cmd.end);
+          // A file by the name the script gave it; from an extracted tree, the path this command names.
+          const names = hit.filter((c) => c.creator === creator).flatMap((c) => (c.tree ? touch.targets.filter((t) => hits(c, t, touch.deep)) : [c.what]));
+          const what = [...new Set(names)].join(', ');
+          out.push(withLazyFix({
+            message: `\`${text}\` ${touch.verb} ${what}, which the RUN on line ${creator.line + 1} ${VERB[first.made]}: ${name === 'mv' ? 'moving' : 'changing'} a file of an earlier layer copies all of it into this layer, so the image stores it again. Do it in the RUN that creates the file (${name === 'mv' ? '\`curl -o /usr/local/bin/… …\`, or \`&& mv …\` there' : '\`curl -o … && chmod +x …\`, or \`install -m 0755\`'}).`,
+            span: scriptSpan(script, cmd.start, cmd.end),
+          }, () => mergeFix(model, stage, creator, instr, cmd, scriptCwd)));
+        }
+        if (name === 'mv') {
+          // The moved files are elsewhere now: a single file whose new name is clear is followed.
+          const moved = made.filter((c) => touch.targets.some((t) => covers(t, c.path, true)));
+          made = made.filter((c) => !moved.includes(c));
+          if (touch.dest && touch.targets.length === 1) {
+            // Into a folder this stage made: the file keeps its name there.
+            const dest = folders.has(touch.dest) ? path.posix.join(touch.dest, path.posix.basename(touch.targets[0])) : touch.dest;
+            for (const c of moved) if (c.path === touch.targets[0] && !c.tree && !underMount(dest)) made.push({ ...c, path: dest });
+          }
+        }
+        continue;
+      }
+      const created = creationsOf(cmd, script, scriptCwd, instr, { urlTail: true });
+      for (let q = 0; q < created.length; q++) {
+        const c = created[q];
+        if (c.kind === 'path' && c.path && (c.grows || c.made === 'extract')) folders.add(c.path);
+        if (c.kind !== 'path' || !c.made || !c.path || underMount(c.path)) continue;
+        // Written again: the newest writer is its creator.
+        made = made.filter((m) => m.path !== c.path);
+        made.push({ path: c.path, tree: c.made === 'extract', creator: instr, what: c.what, made: c.made });
+      }
+    }
+  }
+}
+
+const VERB: Record<NonNullable<Created['made']>, string> = { download: 'downloaded', redirect: 'wrote', extract: 'extracted' };
+
+/** Does a change of `target` (deep: with what is under it) copy up something of `c`? */
+function hits(c: Made, target: string, deep: boolean): boolean {
+  if (c.tree) {
+    // What was extracted into the folder: a path inside it (the folder itself only holds entries).
+    const fixed = hasGlob(target) ? target.slice(0, target.search(/[*?[]/)).replace(/\/[^/]*$/, '') || '/' : target;
+    if (hasGlob(target) ? pathWithin(fixed, c.path) : fixed.startsWith(c.path + '/')) return true;
+    // The folder itself: only with what is under it (`chmod -R`, `mv`).
+    return deep && covers(target, c.path, true);
+  }
+  return covers(target, c.path, deep);
+}
+
+/** Does `target` (maybe a glob) name `p`, or (deep) a folder holding it? */
+function covers(target: string, p: string, deep: boolean): boolean {
+  if (!hasGlob(target)) return target === p || (deep && pathWithin(p, target));
+  let re: RegExp;
+  try {
+    re = globRegex(target);
+  } catch {
+    return false;
+  }
+  // globRegex also matches what is under a match: without `deep`, only the exact path.
+  if (!re.test(p)) return false;
+  if (deep) return true;
+  const segs = target.split('/').length;
+  return p.split('/').length === segs;
+}
+
+/** The operands of `rm`, resolved; null when one is unknown. */
+function rmTargets(cmd: ShellCommand, cwd: string | null): string[] | null {
+  const out: string[] = [];
+  for (const w of operandsOf(cmd.argv, new Set())) {
+    const p = w.dynamic ? null : resolve(cwd, w.value);
+    if (p === null) return null;
+    out.push(p);
+  }
+  return out;
+}
+
+function operandsOf(argv: ShellWord[], valueOptions: Set<string>, isOption: (v: string) => boolean = (v) => v.startsWith('-') && v.length > 1): ShellWord[] {
+  const out: ShellWord[] = [];
+  let ended = false;
+  for (let i = 1; i < argv.length; i++) {
+    const v = argv[i].value;
+    if (!ended && v === '--') { ended = true; continue; }
+    if (!ended && !argv[i].dynamic && isOption(v)) {
+      if (valueOptions.has(v)) i++;
+      continue;
+    }
+    out.push(argv[i]);
+  }
+  return out;
+}
+
+const CHMOD_OPTION = /^(-[RcfvHLP]+|--(recursive|changes|silent|quiet|verbose|preserve-root|no-preserve-root|dereference|no-dereference|reference=.*|from=.*))$/;
+
+/** A chmod/chown/chgrp/mv with every path it changes known (resolved); null for other commands. */
+function touchOf(cmd: ShellCommand, cwd: string | null): Touch | null {
+  const argv = cmd.argv;
+  const name = argv[0]?.value;
+  if (name === 'chmod' || name === 'chown' || name === 'chgrp') {
+    const words = argv.slice(1);
+    const deep = words.some((w) => !w.dynamic && (/^-[a-zA-Z]*R/.test(w.value) || w.value === '--recursive'));
+    const reference = words.some((w) => w.value.startsWith('--reference='));
+    const ops = operandsOf(argv, new Set(), (v) => CHMOD_OPTION.test(v) || (name !== 'chmod' && /^-[a-zA-Z]+$/.test(v)));
+    const files = reference ? ops : ops.slice(1);
+    const verb = name === 'chmod' ? 'changes the mode of' : name === 'chown' ? 'changes the owner of' : 'changes the group of';
+    return { verb, targets: resolved(files, cwd), deep };
+  }
+  if (name === 'mv') {
+    let dir: ShellWord | undefined;
+    for (let i = 1; i < argv.length; i++) {
+      const v = argv[i].value;
+      if (v === '-t' || v === '--target-directory') dir = argv[i + 1];
+      else if (v.startsWith('--target-directory=')) dir = { ...argv[i], value: v.slice(19) };
+    }
+    const ops = operandsOf(argv, new Set(['-t', '--target-directory', '-S', '--suffix']));
+    const sources = dir ? ops : ops.slice(0, -1);
+    const destWord = dir ?? ops[ops.length - 1];
+    const targets = resolved(sources, cwd);
+    let dest: string | null = null;
+    const d = destWord && !destWord.dynamic ? resolve(cwd, destWord.value) : null;
+    if (d && sources.length === 1 && targets.length === 1) {
+      const base = path.posix.basename(targets[0]);
+      dest = dir || destWord.value.endsWith('/') || BIN_DIRS.has(d) ? path.posix.join(d, base) : d;
+    }
+    return { verb: 'moves', targets, deep: true, dest };
+  }
+  return null;
+}
+
+/** Folders a moved file lands in when named as the destination (mv kubectl /usr/local/bin). */
+const BIN_DIRS = new Set(['/usr/local/bin', '/usr/bin', '/bin', '/usr/local/sbin', '/usr/sbin', '/sbin']);
+
+/** The words as absolute paths: none when one is unknown (an expansion, or relative with no known directory). */
+function resolved(words: ShellWord[], cwd: string | null): string[] {
+  const out: string[] = [];
+  for (const w of words) {
+    const p = w.dynamic || w.value.includes('$') ? null : resolve(cwd, w.value);
+    if (p === null || p === '/') return [];
+    out.push(p);
+  }
+  return out;
+}
+
+// ---- the fix ----
+
+function mergeFix(model: DockerfileModel, stage: Stage, earlier: Instruction, later: Instruction, cmd: ShellCommand, cwd: string | null): Fix | undefined {
+  const es = earlier.script;
+  const ls = later.script;
+  if (!es || !ls || es.heredoc || ls.heredoc || earlier.json || later.json) return undefined;
+  if (cmd.argv.some((w) => w.dynamic) || cmd.env.length) return undefined;
+  // Consecutive: nothing at all between the two RUNs.
+  if (stage.instructions.some((i) => i.line > earlier.endLine && i.line < later.line)) return undefined;
+  if (mountTargets(later).length || mountTargets(earlier).length) return undefined;
+  // The first command of the later RUN, so nothing there runs before it.
+  const top = topLevelCommands(ls);
+  if (top[0] !== cmd) return undefined;
+  // Relative paths must mean the same at the end of the earlier RUN.
+  const relative = cmd.argv.slice(1).some((w) => !w.value.startsWith('-') && !w.value.startsWith('/'));
+  if (relative && (cwd === null || es.parsed.commands.some((c) => c.argv[0]?.value === 'cd'))) return undefined;
+  const text = ls.text.slice(cmd.start, cmd.end);
+  const append = appendCommandEdit(model, earlier, text);
+  const remove = removeCommandEdit(model, later, cmd);
+  if (!append || !remove) return undefined;
+  return {
+    title: `Move \`${text.length > 40 ? text.slice(0, 37) + '...' : text}\` into the RUN on line ${earlier.line + 1}`,
+    edits: [append, remove],
+    safe: true,
+  };
+}

@@ -1,0 +1,129 @@
+import assert from 'node:assert/strict';
+import { describe, it, before } from 'node:test';
+import { applyFix, df, lint, ready } from '../helpers';
+import { has, find, spanText, parses } from './kit/image';
+
+/** GD312 copy-up-in-later-layer: chmod/chown/mv in a later RUN of a file an earlier RUN made. */
+before(() => ready);
+
+/**
+ * Skeleton of vmware-tanzu/velero hack/build-image/Dockerfile (lines 15, 42, 102-104; the build
+ * image that velero's Makefile runs builds in), commit d30d389b56068eebd675d9953492183cb7b58a78,
+ * licence Apache-2.0: kubectl downloaded, made executable and moved in three RUNs.
+ */
+const VELERO = [
+  'FROM --platform=$TARGETPLATFORM golang:1.26-trixie',
+  'ARG GOPROXY',
+  'ENV GO111MODULE=on',
+  'ENV GOPROXY=${GOPROXY}',
+  'WORKDIR /root',
+  'RUN apt-get update && apt-get install -y unzip',
+  '# install kubectl',
+  'RUN curl -LO https://storage.googleapis.com/kubernetes-release/release/$(curl -s https://storage.googleapis.com/kubernetes-release/release/stable.txt)/bin/linux/$(go env GOARCH)/kubectl',
+  'RUN chmod +x ./kubectl',
+  'RUN mv ./kubectl /usr/local/bin',
+  '',
+  '# Fix the "dubious ownership" issue from git when running goreleaser.sh',
+  'RUN echo "[safe] \\n\\t directory = *" > /.gitconfig',
+];
+
+describe('GD312 copy-up-in-later-layer', () => {
+  it('finds the chmod and the mv of velero\'s kubectl, naming the download RUN', () => {
+    const text = df(VELERO);
+    const fs_ = find(text, 'GD312');
+    assert.deepEqual(fs_.map((f) => spanText(text, f)), ['chmod +x ./kubectl', 'mv ./kubectl /usr/local/bin']);
+    const download = VELERO.findIndex((l) => l.startsWith('RUN curl -LO')) + 1;
+    for (const f of fs_) {
+      assert.match(f.message, new RegExp(`RUN on line ${download} downloaded`));
+      assert.match(f.message, /stores it again/);
+      assert.match(f.message, / kubectl, which/);
+      assert.equal(f.severity, 'warning');
+    }
+    // Only the chmod RUN is next to the download: only it has a fix.
+    assert.ok(fs_[0].fix);
+    assert.equal(fs_[1].fix, undefined);
+  });
+
+  it('finds other ways of making the file and of changing it', () => {
+    const cases: [string[], string][] = [
+      [['RUN curl -fsSLo /usr/local/bin/tool https://e.com/tool', 'RUN chmod 0755 /usr/local/bin/tool'], 'chmod 0755 /usr/local/bin/tool'],
+      [['RUN wget -O /usr/local/bin/tool https://e.com/tool', 'RUN chown 1000:1000 /usr/local/bin/tool'], 'chown 1000:1000 /usr/local/bin/tool'],
+      [['WORKDIR /opt', 'RUN wget https://e.com/tool.bin', 'RUN chgrp staff tool.bin'], 'chgrp staff tool.bin'],
+      [['RUN curl -fsSL https://e.com/x.sh > /entry.sh', 'RUN chmod +x /entry.sh'], 'chmod +x /entry.sh'],
+      [['RUN curl -fsSL https://e.com/h.tgz | tar -xz -C /usr/local/bin', 'RUN chmod +x /usr/local/bin/helm'], 'chmod +x /usr/local/bin/helm'],
+      [['RUN curl -fsSL https://e.com/h.tgz | tar -xz -C /opt/h', 'RUN chown -R 1000 /opt'], 'chown -R 1000 /opt'],
+      [['RUN curl -fsSLo /tmp/tool https://e.com/tool && mv /tmp/tool /usr/local/bin/', 'RUN chmod +x /usr/local/bin/tool'], 'chmod +x /usr/local/bin/tool'],
+      [['RUN curl -fsSLo /usr/local/bin/tool https://e.com/tool', 'RUN chmod +x /usr/local/bin/*'], 'chmod +x /usr/local/bin/*'],
+      [['RUN mkdir /opt/t && curl -fsSLo /tmp/tool https://e.com/tool && mv /tmp/tool /opt/t', 'RUN chmod +x /opt/t/tool'], 'chmod +x /opt/t/tool'],
+      [['RUN curl -fsSLo /tmp/tool-1.2 https://e.com/tool && mv /tmp/tool-1.2 /opt/tool', 'RUN chmod +x /opt/tool'], 'chmod +x /opt/tool'],
+    ];
+    for (const [lines, cmd] of cases) {
+      const text = df(['FROM debian:12', ...lines, 'USER 1']);
+      const fs_ = find(text, 'GD312');
+      assert.equal(fs_.length, 1, lines.join(' / '));
+      assert.equal(spanText(text, fs_[0]), cmd);
+    }
+  });
+
+  it('is silent for a mkdir folder, the same RUN, a build stage, a COPYed file, a variable path, a mount, an extraction folder itself', () => {
+    const silent: string[][] = [
+      ['FROM debian:12', 'RUN mkdir -p /data', 'RUN chmod 777 /data', 'RUN chown 1000 /data'],
+      ['FROM debian:12', 'RUN curl -fsSLo /usr/local/bin/kubectl https://e.com/kubectl && chmod +x /usr/local/bin/kubectl'],
+      ['FROM golang:1.24 AS tools', 'RUN curl -LO https://e.com/kubectl', 'RUN chmod +x kubectl', 'FROM debian:12', 'COPY --from=tools /go/kubectl /usr/local/bin/', 'USER 1'],
+      ['FROM debian:12', 'COPY kubectl /usr/local/bin/kubectl', 'RUN chmod +x /usr/local/bin/kubectl'],
+      ['FROM debian:12', 'RUN curl -fsSLo /usr/local/bin/tool https://e.com/tool', 'COPY tool /usr/local/bin/tool', 'RUN chmod +x /usr/local/bin/tool'],
+      ['FROM debian:12', 'ARG BIN=/usr/local/bin/tool', 'RUN curl -fsSLo /usr/local/bin/tool https://e.com/tool', 'RUN chmod +x $BIN'],
+      ['FROM debian:12', 'ARG BIN', 'RUN curl -fsSLo $BIN https://e.com/tool', 'RUN chmod +x /usr/local/bin/tool'],
+      ['FROM debian:12', 'RUN curl -fsSLo /usr/local/bin/tool https://e.com/tool', 'RUN chmod +x /usr/local/bin/t*ol/x'],
+      ['FROM debian:12', 'RUN --mount=type=cache,target=/cache curl -fsSLo /cache/tool https://e.com/tool', 'RUN chmod +x /cache/tool'],
+      ['FROM debian:12', 'RUN curl -fsSLo /cache/tool https://e.com/tool', 'RUN --mount=type=cache,target=/cache chmod +x /cache/tool'],
+      ['FROM debian:12', 'RUN curl -fsSL https://e.com/h.tgz | tar -xz -C /opt/h', 'RUN chmod 755 /opt/h'],
+      ['FROM debian:12', 'RUN curl -fsSLo /tmp/tool https://e.com/tool', 'RUN rm /tmp/tool', 'RUN chmod +x /tmp/tool'],
+      ['FROM debian:12', 'RUN curl -fsSLo /tmp/a https://e.com/a', 'RUN chmod +x /tmp/b'],
+      ['FROM debian:12', 'RUN mkdir /opt/t && curl -fsSLo /tmp/tool https://e.com/tool && mv /tmp/tool /opt/t', 'RUN chmod 755 /opt/t'],
+    ];
+    for (const lines of silent) assert.equal(has(df(lines), 'GD312'), false, lines.join(' / '));
+  });
+
+  it('leaves GD302 alone: the same downloads still give GD302 only for deletions', () => {
+    const text = df(['FROM debian:12', 'RUN curl -fsSLo /tmp/tool https://e.com/tool', 'RUN chmod +x /tmp/tool', 'RUN rm /tmp/tool', 'USER 1']);
+    assert.deepEqual(lint(text).filter((f) => f.code === 'GD302' || f.code === 'GD312').map((f) => `${f.code} ${spanText(text, f)}`), ['GD312 chmod +x /tmp/tool', 'GD302 rm /tmp/tool']);
+  });
+
+  it('fix: merges the chmod into the download RUN; the file parses and loses the finding', () => {
+    const text = df(VELERO);
+    const fixed = applyFix(text, 'GD312');
+    parses(fixed);
+    assert.ok(!fixed.includes('\nRUN chmod +x ./kubectl'));
+    assert.match(fixed, /\/kubectl && chmod \+x \.\/kubectl\nRUN mv/);
+    // The chmod's finding is gone; the mv is now next to the download, so it has a fix too.
+    const left = find(fixed, 'GD312');
+    assert.deepEqual(left.map((f) => spanText(fixed, f)), ['mv ./kubectl /usr/local/bin']);
+    const again = applyFix(fixed, 'GD312');
+    parses(again);
+    assert.equal(has(again, 'GD312'), false);
+  });
+
+  it('fix keeps CRLF and the continuation style', () => {
+    const lines = ['FROM debian:12', 'RUN curl -fsSL https://e.com/tool \\', ' -o /usr/local/bin/tool', 'RUN chmod +x /usr/local/bin/tool', 'USER 1'];
+    const text = df(lines, '\r\n');
+    const fixed = applyFix(text, 'GD312');
+    parses(fixed);
+    assert.equal(fixed.replace(/\r\n/g, '').includes('\n'), false);
+    assert.equal(has(fixed, 'GD312'), false);
+    assert.match(fixed, /-o \/usr\/local\/bin\/tool && \\\r\n chmod \+x \/usr\/local\/bin\/tool\r\nUSER 1\r\n$/);
+  });
+
+  it('no fix when something is between the RUNs, the command is not first, or it has a variable', () => {
+    const noFix: string[][] = [
+      ['FROM debian:12', 'RUN curl -fsSLo /usr/local/bin/tool https://e.com/tool', 'ENV A=1', 'RUN chmod +x /usr/local/bin/tool'],
+      ['FROM debian:12', 'RUN curl -fsSLo /usr/local/bin/tool https://e.com/tool', 'RUN /usr/local/bin/tool --version && chmod +x /usr/local/bin/tool'],
+      ['FROM debian:12', 'RUN cd /opt && curl -fsSLO https://e.com/tool', 'WORKDIR /opt', 'RUN chmod +x tool'],
+    ];
+    for (const lines of noFix) {
+      const fs_ = find(df(lines), 'GD312');
+      assert.equal(fs_.length, 1, lines.join(' / '));
+      assert.equal(fs_[0].fix, undefined, lines.join(' / '));
+    }
+  });
+});
