@@ -12,6 +12,7 @@
  * Plain text over comment-blanked sources, like the rest of the generator's readings.
  */
 import { stripGoComments } from '../workspace/goText';
+import { closingBrace } from './goSource';
 
 export interface ConfigFieldListener {
   port: number;
@@ -29,21 +30,9 @@ const IDENT = '[A-Za-z_][A-Za-z0-9_]*';
 const SELECTOR = `${IDENT}(?:\\.${IDENT})+`;
 const LOOPBACK = /^(?:localhost|127\.0\.0\.1|::1|\[::1\])$/;
 
-/** The body between the brace at `open` and its match (strings and raw strings skipped). */
+/** The body between the brace at `open` and its match (strings and raw strings skipped), or the rest. */
 function braceBody(text: string, open: number): string {
-  let depth = 0;
-  for (let i = open; i < text.length; i++) {
-    const c = text[i];
-    if (c === '"') {
-      i++;
-      while (i < text.length && text[i] !== '"' && text[i] !== '\n') i += text[i] === '\\' ? 2 : 1;
-    } else if (c === '`') {
-      const e = text.indexOf('`', i + 1);
-      i = e < 0 ? text.length : e;
-    } else if (c === '{') depth++;
-    else if (c === '}' && --depth === 0) return text.slice(open + 1, i);
-  }
-  return text.slice(open + 1);
+  return text.slice(open + 1, closingBrace(text, open));
 }
 
 /** The literal's own fields (nested literals' bodies blanked). */

@@ -279,6 +279,23 @@ function addressFromCall(expr: string, text: string, at: number, funcs: Readonly
   return { address: `:${f.port}`, shown: `${assigned}${e}; ${f.shown}` };
 }
 
+/** The index of the brace closing the one at `open` (strings and raw strings skipped). */
+export function closingBrace(text: string, open: number): number {
+  let depth = 0;
+  for (let i = open; i < text.length; i++) {
+    const c = text[i];
+    if (c === '"') {
+      i++;
+      while (i < text.length && text[i] !== '"' && text[i] !== '\n') i += text[i] === '\\' ? 2 : 1;
+    } else if (c === '`') {
+      const e = text.indexOf('`', i + 1);
+      i = e < 0 ? text.length : e;
+    } else if (c === '{') depth++;
+    else if (c === '}' && --depth === 0) return i;
+  }
+  return text.length;
+}
+
 function matchingBrace(text: string, open: number): number {
   let depth = 0;
   for (let i = open; i < text.length; i++) {

@@ -33,7 +33,7 @@
  *
  * Every finding says where it came from (file and the words found), so the user can check it.
  */
-import { addressFunctionsOf, listenAddresses, stripGoComments, type AddressFunction } from './goSource';
+import { addressFunctionsOf, closingBrace, listenAddresses, stripGoComments, type AddressFunction } from './goSource';
 import { constantsOf } from '../workspace/goText';
 import { configFieldListeners, viperDefaultListeners } from './configDefaults';
 import type { ProgramRun } from '../workspace/programsRun';
@@ -243,23 +243,6 @@ function splitArgs(text: string, open: number): { args: string[]; end: number } 
 function unquote(s: string): string | null {
   const m = /^"([^"\\]*)"$|^`([^`]*)`$/.exec(s.trim());
   return m ? m[1] ?? m[2] : null;
-}
-
-/** The index of the brace closing the one at `open` (strings and raw strings skipped). */
-function closingBrace(text: string, open: number): number {
-  let depth = 0;
-  for (let i = open; i < text.length; i++) {
-    const c = text[i];
-    if (c === '"') {
-      i++;
-      while (i < text.length && text[i] !== '"' && text[i] !== '\n') i += text[i] === '\\' ? 2 : 1;
-    } else if (c === '`') {
-      const e = text.indexOf('`', i + 1);
-      i = e < 0 ? text.length : e;
-    } else if (c === '{') depth++;
-    else if (c === '}' && --depth === 0) return i;
-  }
-  return text.length;
 }
 
 /**
