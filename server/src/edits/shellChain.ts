@@ -14,6 +14,17 @@ import { deleteLines, insert, replace, type Edit } from './edits';
  * `&& \`), indented like its last line. Undefined when the result would not parse as the
  * same commands plus this one (a trailing comment, a dangling operator, a heredoc).
  */
+/**
+ * Moves a command (`text`, its source) of the RUN `later` to the end of the RUN `earlier`, and a
+ * title saying so: GD302's and GD312's fixes. Undefined when either edit cannot be made.
+ */
+export function moveCommandEdits(model: DockerfileModel, earlier: Instruction, later: Instruction, cmd: ShellCommand, text: string): { title: string; edits: Edit[] } | undefined {
+  const append = appendCommandEdit(model, earlier, text);
+  const remove = removeCommandEdit(model, later, cmd);
+  if (!append || !remove) return undefined;
+  return { title: `Move \`${text.length > 40 ? text.slice(0, 37) + '...' : text}\` into the RUN on line ${earlier.line + 1}`, edits: [append, remove] };
+}
+
 export function appendCommandEdit(model: DockerfileModel, instr: Instruction, command: string): Edit | undefined {
   const script = instr.script;
   if (!script || script.heredoc || instr.json || script.parsed.hasErrors) return undefined;

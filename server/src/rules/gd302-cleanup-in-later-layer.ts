@@ -29,7 +29,7 @@ import { copyPaths, envBefore, goCommands, imageStages, stageImage } from '../do
 import { scriptSpan, type DockerfileModel, type Instruction, type Stage } from '../dockerfile/model';
 import { mountTargets, packageCommand, pathWithin, topLevelCommands, type PackageFamily } from '../dockerfile/packages';
 import type { ShellCommand } from '../dockerfile/shell';
-import { appendCommandEdit, removeCommandEdit } from '../edits/shellChain';
+import { moveCommandEdits } from '../edits/shellChain';
 import { type Fix, type Rule, type RuleFinding, stagesToCheck, withLazyFix } from './types';
 
 interface Deletion {
@@ -248,15 +248,8 @@ function mergeFix(model: DockerfileModel, stage: Stage, earlier: Instruction, la
   // Relative paths: the command must run in the same directory.
   const relative = cmd.argv.slice(1).some((w) => !w.value.startsWith('-') && !w.value.startsWith('/'));
   if (relative && es.parsed.commands.some((c) => c.argv[0]?.value === 'cd')) return undefined;
-  const text = ls.text.slice(cmd.start, cmd.end);
-  const append = appendCommandEdit(model, earlier, text);
-  const remove = removeCommandEdit(model, later, cmd);
-  if (!append || !remove) return undefined;
-  return {
-    title: `Move \`${text.length > 40 ? text.slice(0, 37) + '...' : text}\` into the RUN on line ${earlier.line + 1}`,
-    edits: [append, remove],
-    safe: true,
-  };
+  const moved = moveCommandEdits(model, earlier, later, cmd, ls.text.slice(cmd.start, cmd.end));
+  return moved && { ...moved, safe: true };
 }
 
 function isCleanup(cmd: ShellCommand): boolean {

@@ -20,7 +20,7 @@ import { copyPaths, imageStages, stageImage } from '../dockerfile/facts';
 import { scriptSpan, type DockerfileModel, type Instruction, type Stage } from '../dockerfile/model';
 import { mountTargets, pathWithin, topLevelCommands } from '../dockerfile/packages';
 import type { ShellCommand, ShellWord } from '../dockerfile/shell';
-import { appendCommandEdit, removeCommandEdit } from '../edits/shellChain';
+import { moveCommandEdits } from '../edits/shellChain';
 import { type Fix, type Rule, type RuleFinding, stagesToCheck, withLazyFix } from './types';
 
 /** A file (download, redirect) or an extracted tree an earlier command made, where it is now. */
@@ -273,13 +273,6 @@ function mergeFix(model: DockerfileModel, stage: Stage, earlier: Instruction, la
   // Relative paths must mean the same at the end of the earlier RUN.
   const relative = cmd.argv.slice(1).some((w) => !w.value.startsWith('-') && !w.value.startsWith('/'));
   if (relative && (cwd === null || es.parsed.commands.some((c) => c.argv[0]?.value === 'cd'))) return undefined;
-  const text = ls.text.slice(cmd.start, cmd.end);
-  const append = appendCommandEdit(model, earlier, text);
-  const remove = removeCommandEdit(model, later, cmd);
-  if (!append || !remove) return undefined;
-  return {
-    title: `Move \`${text.length > 40 ? text.slice(0, 37) + '...' : text}\` into the RUN on line ${earlier.line + 1}`,
-    edits: [append, remove],
-    safe: true,
-  };
+  const moved = moveCommandEdits(model, earlier, later, cmd, ls.text.slice(cmd.start, cmd.end));
+  return moved && { ...moved, safe: true };
 }
