@@ -22,10 +22,14 @@ function sanitizeBinary(name: string): string {
   return s === '' ? 'app' : s;
 }
 
-/** A module path's last element, skipping a `/vN` major-version suffix. */
+/**
+ * A module path's last element, skipping a `/vN` major-version suffix and a `/go` folder (a
+ * module in its repository's go/ folder: dolt's github.com/dolthub/dolt/go is named dolt).
+ */
 export function modulePathName(modulePath: string): string | null {
   const segs = modulePath.split('/').filter((s) => s !== '');
   if (segs.length > 1 && /^v[0-9]+$/.test(segs[segs.length - 1])) segs.pop();
+  if (segs.length > 3 && segs[segs.length - 1] === 'go') segs.pop();
   return segs[segs.length - 1] ?? null;
 }
 

@@ -7,7 +7,8 @@
  *
  * Counted: a string literal of a non-test file of the program's packages (its module's only) that
  * is an absolute path whose last element is the binary name of another main package of the same
- * module (not a helper under examples/, tools/, hack/…: tier 2). Not the program's own name.
+ * module (not a helper under examples/, tools/, hack/…: tier 2). Not the program's own name, and
+ * not the right operand of a `+` (a path's tail).
  */
 import * as nodePath from 'node:path';
 import { stripGoComments } from '../workspace/goText';
@@ -48,6 +49,9 @@ export function imageHelpers(model: WorkspaceModel, target: GenerateTarget, cand
       for (const m of code.matchAll(ABSOLUTE)) {
         const c = others.get(m[2]);
         if (!c || out.some((o) => o.target === c) || nodePath.posix.normalize(m[1]) !== m[1]) continue;
+        // The right operand of a concatenation is a path's tail, not an absolute path (dolt's
+        // `dropDbLoc+"/.dolt/noms"`, the noms store of a database folder).
+        if (/\+\s*$/.test(code.slice(Math.max(0, m.index - 40), m.index))) continue;
         const line = code.slice(0, m.index).split('\n').length;
         out.push({ target: c, path: m[1], via: `${file}:${line} "${m[1]}"` });
       }

@@ -186,7 +186,7 @@ function baseTool(program: string): boolean {
 const BROWSER_DRIVERS = ['github.com/chromedp/chromedp', 'github.com/go-rod/rod', 'github.com/playwright-community/playwright-go', 'github.com/tebeka/selenium'];
 
 /** Programs an alpine or debian runtime has without installing anything (a shell and coreutils or busybox). */
-const BASE_TOOLS = new Set(['sh', '/bin/sh', 'cat', 'ls', 'cp', 'mv', 'rm', 'mkdir', 'chmod', 'chown', 'echo', 'true', 'false', 'env', 'kill', 'sleep', 'tar', 'gzip', 'id', 'uname', 'date', 'hostname', 'tail', 'head', 'grep', 'sed', 'find', 'df', 'du', 'mount', 'umount', 'ln', 'touch', 'stat', 'sort', 'wc', 'which']);
+const BASE_TOOLS = new Set(['sh', '/bin/sh', 'cat', 'ls', 'cp', 'mv', 'rm', 'mkdir', 'chmod', 'chown', 'echo', 'true', 'false', 'env', 'kill', 'sleep', 'tar', 'gzip', 'id', 'uname', 'date', 'hostname', 'tail', 'head', 'grep', 'sed', 'find', 'df', 'du', 'mount', 'umount', 'ln', 'touch', 'stat', 'sort', 'wc', 'which', 'stty']);
 
 export const CACHE_MOUNTS = { mod: GOMODCACHE, build: '/root/.cache/go-build' };
 

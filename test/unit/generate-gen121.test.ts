@@ -1,0 +1,82 @@
+/**
+ * The generator on real repositories of round 21 (helper "gen121"): each case is a small skeleton
+ * of a real repository (the files, go.mod and the few lines that matter), with its repository,
+ * commit and licence above it, plus the variants that keep the old behaviour where it is right.
+ * Every generated Dockerfile is linted against its workspace: expected clean.
+ *
+ * 1. A module in its repository's go/ folder (dolt's github.com/dolthub/dolt/go): cmd/dolt is
+ *    named after the repository, so it is the obvious pick; a `dir+"/.dolt/noms"` concatenation
+ *    is not an absolute path of the image; stty is in debian's coreutils.
+ */
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { generatorTrees } from './generateTrees';
+import { selfCheck } from '../../server/src/driver/selfCheck';
+import { GenerateError } from '../../server/src/generate';
+import { loadWorkspace } from '../../server/src/workspace/load';
+
+const { workspace, gen } = generatorTrees('gen121');
+
+/** Generates and lints the result against the workspace with the generated .dockerignore: expected clean. */
+async function genClean(dir: string, options = {}) {
+  const r = await gen(dir, options);
+  assert.deepEqual(await selfCheck(r, loadWorkspace(dir)), [], r.dockerfile);
+  return r;
+}
+const tree = (base: Record<string, string | null>, files: Record<string, string | null>) =>
+  workspace(Object.fromEntries(Object.entries({ ...base, ...files }).filter((e): e is [string, string] => e[1] !== null)));
+const MAIN = 'package main\n\nfunc main() {}\n';
+
+// dolthub/dolt at 0d6b06015867dd0cabd2eb51ff222691aae992dc (Apache-2.0): the Go module is in go/
+// (go/go.mod `module github.com/dolthub/dolt/go`, `go 1.26.2`), 18 main packages: cmd/dolt, and
+// utils/* , performance/*, store/cmd/noms, store/nbs/* helpers. go/libraries/doltcore/sqle/
+// database_provider.go:1240 `dbfactory.DeleteFromSingletonCache(filepath.ToSlash(dropDbLoc+"/.dolt/noms"), true)`;
+// go/cmd/dolt/cli/help.go:145 `cmd := exec.Command("stty", "size")`; the project's own
+// docker/serverDockerfile builds `go build -o /usr/local/bin/dolt ./cmd/dolt`.
+function dolt(files: Record<string, string | null> = {}): string {
+  return tree({
+    'go.mod': 'module github.com/dolthub/dolt/go\n\ngo 1.26.2\n',
+    'cmd/dolt/dolt.go': 'package main\n\nimport (\n\t"os"\n\n\t"github.com/dolthub/dolt/go/cmd/dolt/cli"\n\t"github.com/dolthub/dolt/go/libraries/doltcore/sqle"\n)\n\nfunc main() { cli.Size(); sqle.Drop(os.Args[1]) }\n',
+    'cmd/dolt/cli/help.go': 'package cli\n\nimport (\n\t"os"\n\t"os/exec"\n)\n\nfunc Size() {\n\tcmd := exec.Command("stty", "size")\n\tcmd.Stdin = os.Stdin\n\t_, _ = cmd.Output()\n}\n',
+    'libraries/doltcore/sqle/database_provider.go': 'package sqle\n\nimport (\n\t"os"\n\t"path/filepath"\n)\n\nfunc Drop(dropDbLoc string) {\n\t_ = os.RemoveAll(filepath.ToSlash(dropDbLoc+"/.dolt/noms"))\n}\n',
+    'store/cmd/noms/noms.go': MAIN,
+    'store/nbs/frag/main.go': MAIN,
+    'utils/remotesrv/main.go': MAIN,
+    'utils/batsee/main.go': MAIN,
+    'performance/sysbench/cmd/main.go': MAIN,
+  }, files);
+}
+
+describe('1. a module in its repository\'s go/ folder (dolt)', () => {
+  it('dolt: cmd/dolt is named after the repository (the module path ends in /go), so it is chosen without --package', async () => {
+    const r = await genClean(dolt());
+    assert.equal(r.target.dir, 'cmd/dolt');
+    assert.match(r.reasons[0], /chosen by default: cmd\/dolt is named after the module \(github\.com\/dolthub\/dolt\/go\)/);
+    assert.equal(r.candidates.filter((c) => c.tier === 0).length, 1);
+  });
+
+  it('dolt: `dropDbLoc+"/.dolt/noms"` is the tail of a path, not a program of the image: noms is not built', async () => {
+    const r = await genClean(dolt());
+    assert.doesNotMatch(r.dockerfile, /noms/);
+    assert.ok(!r.reasons.some((x) => x.startsWith('Also builds')), r.reasons.join('\n'));
+  });
+
+  it('an absolute path that is not concatenated (velero\'s "/velero-restore-helper" shape) still builds the helper', async () => {
+    const r = await genClean(dolt({ 'libraries/doltcore/sqle/database_provider.go': 'package sqle\n\nconst nomsCommand = "/noms"\n\nfunc Drop(dir string) { _ = nomsCommand + dir }\n' }));
+    assert.match(r.dockerfile, /-o \/out\/noms \.\/store\/cmd\/noms/);
+    assert.ok(r.reasons.some((x) => x.startsWith('Also builds store/cmd/noms into /noms')), r.reasons.join('\n'));
+  });
+
+  it('dolt: stty comes with a debian or alpine runtime (coreutils, busybox): no Check; distroless still has none', async () => {
+    const onDebian = await genClean(dolt(), { runtime: 'debian' });
+    assert.ok(!onDebian.warnings.some((w) => w.includes('stty')), onDebian.warnings.join('\n'));
+    const onDistroless = await genClean(dolt(), { runtime: 'distroless' });
+    assert.ok(onDistroless.warnings.some((w) => w.includes('runs stty')), onDistroless.warnings.join('\n'));
+  });
+
+  it('a module that is itself named go (github.com/acme/go) keeps its name: cmd/acme is not taken for the module\'s name', async () => {
+    const e = await gen(tree({ 'go.mod': 'module github.com/acme/go\n\ngo 1.22\n', 'cmd/acme/main.go': MAIN, 'cmd/tool/main.go': MAIN }, {})).catch((x: unknown) => x);
+    assert.ok(e instanceof GenerateError, String(e));
+    assert.equal(e.code, 'ambiguous-package');
+  });
+});
