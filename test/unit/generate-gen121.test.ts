@@ -7,6 +7,9 @@
  * 1. A module in its repository's go/ folder (dolt's github.com/dolthub/dolt/go): cmd/dolt is
  *    named after the repository, so it is the obvious pick; a `dir+"/.dolt/noms"` concatenation
  *    is not an absolute path of the image; stty is in debian's coreutils.
+ * 2. A listen call on :80 among ACME words (emitter's autocert HTTP-01 validation listener) is
+ *    not the port the program serves on: not exposed.
+ * 3. One Check for all the Docker client packages a program imports (buildx: five).
  */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
@@ -78,5 +81,65 @@ describe('1. a module in its repository\'s go/ folder (dolt)', () => {
     const e = await gen(tree({ 'go.mod': 'module github.com/acme/go\n\ngo 1.22\n', 'cmd/acme/main.go': MAIN, 'cmd/tool/main.go': MAIN }, {})).catch((x: unknown) => x);
     assert.ok(e instanceof GenerateError, String(e));
     assert.equal(e.code, 'ambiguous-package');
+  });
+});
+
+// emitter-io/emitter at 87f082c76c069dbe158e0f8780efccf5715ce14e (AGPL-3.0): main.go runs
+// internal/broker; internal/broker/service.go:232-241 `s.listen(s.Config.Addr(), nil)`, then
+// `if tls, tlsValidator, ok := s.Config.Certificate(); ok {` … `logging.LogAction("service",
+// "exposing autocert TLS validation on :80")` / `go http.ListenAndServe(":80", tlsValidator)`;
+// the validator is autocert's HTTP handler (internal/config: cfg.TLS). The program's own port
+// comes from its configuration (`ListenAddr: ":8080"` in NewDefault()).
+function emitter(listen: string): string {
+  return tree({
+    'go.mod': 'module github.com/emitter-io/emitter\n\ngo 1.24\n\ntoolchain go1.24.0\n',
+    'main.go': 'package main\n\nimport "github.com/emitter-io/emitter/internal/broker"\n\nfunc main() { broker.Listen() }\n',
+    'internal/broker/service.go': `package broker\n\nimport (\n\t"log"\n\t"net/http"\n)\n\nvar tlsValidator http.Handler\n\nfunc Listen() {\n\tif tlsValidator != nil {\n${listen}\n\t}\n}\n`,
+  }, {});
+}
+
+describe('2. the ACME HTTP-01 challenge listener on :80 (emitter)', () => {
+  it('emitter: ListenAndServe(":80", tlsValidator) after "exposing autocert TLS validation on :80": not exposed, and the reasons say why', async () => {
+    const r = await genClean(emitter('\t\tlog.Println("service", "exposing autocert TLS validation on :80")\n\t\tgo http.ListenAndServe(":80", tlsValidator)'));
+    assert.deepEqual(r.exposes, []);
+    assert.doesNotMatch(r.dockerfile, /^EXPOSE/m);
+    assert.ok(r.reasons.some((x) => /^Not exposed: http\.ListenAndServe\(":80", …\) in internal\/broker\/service\.go answers ACME/.test(x)), r.reasons.join('\n'));
+    assert.ok(!r.warnings.some((w) => w.includes('below 1024')), r.warnings.join('\n'));
+  });
+
+  it('negative: a :80 listener with no ACME words around it, or an ACME word beside another port, is still exposed', async () => {
+    const plain = await genClean(emitter('\t\tlog.Println("service", "serving on :80")\n\t\tgo http.ListenAndServe(":80", tlsValidator)'));
+    assert.deepEqual(plain.exposes, [80]);
+    const other = await genClean(emitter('\t\tlog.Println("service", "autocert cache ready")\n\t\tgo http.ListenAndServe(":8080", tlsValidator)'));
+    assert.deepEqual(other.exposes, [8080]);
+  });
+});
+
+// docker/buildx at 461836ba0fcb3e847dab6045a726889faa150bdb (Apache-2.0): cmd/buildx imports
+// commands/, whose files import github.com/docker/cli/cli/command, …/command/formatter,
+// github.com/moby/moby/client, …/client/pkg/security and …/client/pkg/versions (go.mod requires
+// github.com/docker/cli v29.6.2+incompatible and github.com/moby/moby/client v0.5.0).
+describe('3. one Docker-socket Check per program (buildx)', () => {
+  const clients = ['github.com/docker/cli/cli/command', 'github.com/docker/cli/cli/command/formatter', 'github.com/moby/moby/client', 'github.com/moby/moby/client/pkg/security', 'github.com/moby/moby/client/pkg/versions'];
+  function buildx(imports: readonly string[]): string {
+    return tree({
+      'go.mod': 'module github.com/docker/buildx\n\ngo 1.26.3\n\nrequire (\n\tgithub.com/docker/cli v29.6.2+incompatible\n\tgithub.com/moby/moby/client v0.5.0\n)\n',
+      'go.sum': 'github.com/docker/cli v29.6.2+incompatible h1:x=\ngithub.com/moby/moby/client v0.5.0 h1:y=\n',
+      'cmd/buildx/main.go': 'package main\n\nimport "github.com/docker/buildx/commands"\n\nfunc main() { commands.Run() }\n',
+      'commands/root.go': `package commands\n\nimport (\n${imports.map((i) => `\t_ "${i}"\n`).join('')})\n\nfunc Run() {}\n`,
+    }, {});
+  }
+  const socketChecks = (ws: readonly string[]) => ws.filter((w) => w.includes('to the Docker daemon'));
+
+  it('buildx: five client packages give one Check that names three and counts the rest', async () => {
+    const r = await genClean(buildx(clients));
+    const checks = socketChecks(r.warnings);
+    assert.equal(checks.length, 1, r.warnings.join('\n'));
+    assert.match(checks[0], new RegExp(`^${clients.slice(0, 3).join(', ').replace(/[./]/g, '\\$&')} and 2 more talk to the Docker daemon`));
+  });
+
+  it('negative: one client package keeps the one-package wording', async () => {
+    const r = await genClean(buildx(clients.slice(2, 3)));
+    assert.deepEqual(socketChecks(r.warnings).map((w) => w.split(':')[0]), [`${clients[2]} talks to the Docker daemon`]);
   });
 });

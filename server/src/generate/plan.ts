@@ -988,7 +988,9 @@ export function plan(model: WorkspaceModel, options: GenerateOptions, io: Genera
   // A Docker client reached only through test helpers (hydra's dockertest) is no run-time concern.
   const dockerClients = shape.dockerClients.length > 0 ? reachedOutsideTestHelpers(model, target.dir, shape.dockerClients, read) : new Set<string>();
   for (const d of shape.dockerClients.filter((x) => !dockerClients.has(x))) reasons.push(`${d} is imported only through test helpers (packages or files named testhelpers, testutil, dockertest…): not counted as talking to the Docker daemon.`);
-  for (const d of shape.dockerClients.filter((x) => dockerClients.has(x) && !root)) warnings.push(`${d} talks to the Docker daemon: as non-root (USER 65532) the program cannot open /var/run/docker.sock unless you run it with --group-add <the socket's group id> (or as root, which the socket makes equivalent to root on the host anyway).`);
+  // One Check for all the Docker client packages the program imports (buildx imports five).
+  const daemonClients = shape.dockerClients.filter((x) => dockerClients.has(x) && !root);
+  if (daemonClients.length > 0) warnings.push(`${daemonClients.slice(0, 3).join(', ')}${daemonClients.length > 3 ? ` and ${daemonClients.length - 3} more` : ''} ${daemonClients.length > 1 ? 'talk' : 'talks'} to the Docker daemon: as non-root (USER 65532) the program cannot open /var/run/docker.sock unless you run it with --group-add <the socket's group id> (or as root, which the socket makes equivalent to root on the host anyway).`);
   // A headless browser driven through a library (gowitness: chromedp, go-rod), which finds Chrome
   // by path lookup: no exec.Command names it, and no runtime the generator writes has it.
   const browserLibs = facts.externalImports.filter((i) => BROWSER_DRIVERS.some((m) => i === m || i.startsWith(m + '/')));

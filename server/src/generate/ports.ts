@@ -24,7 +24,8 @@
  *
  * Never a listen port: the pprof profiler's listener (a listen call on 6060 or among pprof /
  * profiler words: reported, never exposed), the :443 of a copy of autocert's Listener (ACME,
- * optional: reported, never exposed), and flags or fields named for another endpoint
+ * optional: reported, never exposed), a listen call on :80 among ACME words (the HTTP-01
+ * challenge responder: reported, never exposed), and flags or fields named for another endpoint
  * (`--profile-listener`, `--collector.ntp.server-port`, a database's port) or whose usage says
  * the program connects to it. A loopback default (`--listener` "127.0.0.1:8080", a struct field
  * `listen_ipv4 default:"127.0.0.1"`) is unreachable in a container: an address flag that is the
@@ -56,6 +57,8 @@ export interface PortEvidence {
   acme?: boolean;
   /** A listener whose handler only redirects (autocert's `m.HTTPHandler(nil)`, `http.Redirect…`): the HTTP side of a TLS server, never exposed alone. */
   redirect?: boolean;
+  /** A listener on port 80 among ACME words (emitter's `go http.ListenAndServe(":80", tlsValidator)` after "exposing autocert TLS validation on :80"): Let's Encrypt's HTTP-01 challenge responder, never exposed. */
+  challenge?: boolean;
   /** The flag that sets the address (`listener` for `--listener`), when the evidence is a flag default. */
   flag?: string;
   /** Another flag enables this listener (mailpit's POP3 server, `--pop3-auth-file`): opened only when configured, never exposed. That flag and its usage. */
@@ -111,6 +114,8 @@ const PROFILER_PORT = 6060;
 const PROFILER_WORDS = /pprof|profil/i;
 /** A handler that only redirects: autocert's HTTPHandler, http.RedirectHandler, http.Redirect. */
 const REDIRECT_HANDLER = /\.HTTPHandler\(|\bhttp\.Redirect(?:Handler)?\(/;
+/** Words around a listen call on port 80 that make it the ACME HTTP-01 challenge responder (Let's Encrypt validates on port 80 only). */
+const ACME_WORDS = /autocert|\bacme\b|letsencrypt|let'?s ?encrypt|http-01|\bchallenge/i;
 const LOOPBACK_HOST = /^(127\.0\.0\.1|localhost|::1|\[::1\])$/;
 const NAME_LIKE_PORT = /port$/i;
 const CONST_LIKE = /^(default)?_?(http|web|server|listen|api)?_?(port|addr|address|listen_?addr(ess)?)$/i;
@@ -322,7 +327,10 @@ export function portEvidence(file: string, source: string, imports: readonly str
     let to = lineEnd < 0 ? text.length : lineEnd;
     for (let k = 0; k < 2 && to < text.length; k++) { const n = text.indexOf('\n', to + 1); to = n < 0 ? text.length : n; }
     const redirect = at >= 0 && REDIRECT_HANDLER.test(text.slice(at, to));
-    out.push({ port: a.port, external: a.external, confidence: 'sure', via: a.via, file, address: a.address, ...(profiler ? { profiler } : {}), ...(acme ? { acme } : {}), ...(redirect ? { redirect } : {}) });
+    // On port 80 among ACME words (the call's line, the three before, its handler): the HTTP-01
+    // challenge responder, opened beside a TLS listener only when certificates come from ACME.
+    const challenge = !redirect && a.port === 80 && at >= 0 && ACME_WORDS.test(text.slice(from, to));
+    out.push({ port: a.port, external: a.external, confidence: 'sure', via: a.via, file, address: a.address, ...(profiler ? { profiler } : {}), ...(acme ? { acme } : {}), ...(redirect ? { redirect } : {}), ...(challenge ? { challenge } : {}) });
   }
   // exporter-toolkit: kingpinflag.AddFlags(kingpin.CommandLine, ":9100") defines --web.listen-address.
   if (imports.some((i) => i === 'github.com/prometheus/exporter-toolkit/web/kingpinflag')) {
@@ -646,10 +654,10 @@ export function decidePorts(main: PackageSources, closure: readonly PackageSourc
   let evidence = [...known, ...evidenceIn([main], scope, dropped, addressFuncs, all)];
   // The imported packages count for what they say surely (a cobra command's flag); their
   // constants named like ports are too far from the program to be worth a guess.
-  if (!evidence.some((e) => e.confidence === 'sure' && !e.profiler && !e.acme && !e.redirect)) evidence = [...evidence, ...evidenceIn(closure.filter((p) => p.dir !== main.dir), scope, dropped, addressFuncs, all).filter((e) => e.confidence === 'sure')];
+  if (!evidence.some((e) => e.confidence === 'sure' && !e.profiler && !e.acme && !e.redirect && !e.challenge)) evidence = [...evidence, ...evidenceIn(closure.filter((p) => p.dir !== main.dir), scope, dropped, addressFuncs, all).filter((e) => e.confidence === 'sure')];
   // A listen address from configuration fields read through viper with defaults (AnyAppStart's
   // `viper.SetDefault("PORT", "8855")`): sure, as a flag's default is.
-  if (!evidence.some((e) => e.confidence === 'sure' && !e.profiler && !e.acme && !e.redirect)) {
+  if (!evidence.some((e) => e.confidence === 'sure' && !e.profiler && !e.acme && !e.redirect && !e.challenge)) {
     for (const v of viperDefaultListeners(all)) evidence.push({ port: v.port, external: v.external, confidence: 'sure', via: v.via, file: v.file, address: v.address });
   }
   const reasons: string[] = [];
@@ -677,6 +685,10 @@ export function decidePorts(main: PackageSources, closure: readonly PackageSourc
   const redirects = evidence.filter((e) => e.redirect && !e.acme && !e.profiler);
   evidence = evidence.filter((e) => !e.redirect);
   if (redirects.length > 0) reasons.push(`Not exposed: ${redirects.map((e) => `${e.via} in ${e.file}`).join(', ')} only redirect${redirects.length > 1 ? '' : 's'} (its handler sends clients elsewhere): the HTTP side of a TLS setup, not the port the program serves on.`);
+  // Let's Encrypt's HTTP-01 challenge responder on :80: opened only when certificates come from ACME.
+  const challenges = evidence.filter((e) => e.challenge && !e.acme && !e.profiler);
+  evidence = evidence.filter((e) => !e.challenge);
+  if (challenges.length > 0) reasons.push(`Not exposed: ${challenges.map((e) => `${e.via} in ${e.file}`).join(', ')} ${challenges.length > 1 ? 'answer' : 'answers'} ACME (Let's Encrypt) HTTP-01 challenges on port 80, opened only when the program gets its TLS certificates that way; publish port 80 yourself then.`);
   if (acme.length > 0) reasons.push(`Not exposed: ${acme.map((e) => `${e.via} in ${e.file}`).join(', ')} ${acme.length > 1 ? 'are' : 'is'} the ACME (autocert) TLS listener, opened only when the program is configured for Let's Encrypt; publish it yourself then.`);
   if (requested !== undefined) evidence = evidence.filter((x) => x.port !== 0);
   const shown = (es: PortEvidence[]) => es.map((e) => `${e.via} in ${e.file}`).join(', ');
