@@ -9,6 +9,13 @@ import { normalizeRepository } from './table';
  * Alpine: the end of the main repository's support (alpinelinux.org/releases). Debian: the end
  * of LTS (security updates reach the images' archive until then). Ubuntu: the end of standard
  * support (after it, updates need an Ubuntu Pro subscription; the public images get none).
+ *
+ * Checked on 2026-12-05 against the projects' release pages (alpinelinux.org/releases,
+ * wiki.debian.org/LTS, ubuntu.com/about/release-cycle): Alpine 3.22 is supported to May 2027,
+ * Debian 12 (bookworm) has LTS to June 2028 (its regular security support ended June 2026),
+ * Ubuntu 22.04 has standard support to 2027. The golang images' variants (golang:1.25-alpine3.21,
+ * golang:1.24-bullseye) are read through the same tables; which Go lines had which variant is
+ * images/golangTag.ts's, current to Go 1.27 (August 2026; 1.28 is due February 2027).
  */
 const ALPINE: Record<string, string> = {
   '3.6': 'May 2019', '3.7': 'November 2019', '3.8': 'May 2020', '3.9': 'January 2021', '3.10': 'May 2021',
@@ -44,6 +51,9 @@ const UBUNTU: Record<string, { name: string; ended: string }> = {
   '23.10': { name: 'mantic', ended: 'July 2024' },
   '24.10': { name: 'oracular', ended: 'July 2025' },
   '25.04': { name: 'plucky', ended: 'January 2026' },
+  // Interim, nine months: released October 2025, ended July 2026 (Ubuntu's release-cycle page,
+  // wiki.ubuntu.com/Releases). 26.04 (resolute, LTS) and 26.10 are supported in December 2026.
+  '25.10': { name: 'questing', ended: 'July 2026' },
 };
 const UBUNTU_BY_NAME = new Map(Object.entries(UBUNTU).map(([num, u]) => [u.name, num]));
 

@@ -115,6 +115,19 @@ describe('GD211 end-of-life-base-image', () => {
     assert.equal(endedRelease('debian:12'), null);
     assert.equal(endedRelease('ubuntu:24.04'), null);
     assert.equal(endedRelease('ubuntu:25.04')?.release, 'Ubuntu 25.04 (plucky)');
+    assert.equal(endedRelease('ubuntu:26.04'), null);
+    assert.equal(endedRelease('ubuntu:resolute'), null);
+  });
+
+  it('reports the interim Ubuntu 25.10 (das-schiff-cra-frr), by number with a registry prefix and by code name', () => {
+    // telekom/das-schiff-network-operator 604ae9e (Apache-2.0) das-schiff-cra-frr.Dockerfile:31:
+    // the image that runs systemd as init ships on `FROM docker.io/library/ubuntu:25.10`.
+    const text = build('docker.io/library/ubuntu:25.10');
+    const [f, ...rest] = find(text);
+    assert.deepEqual(rest, []);
+    assert.equal(text.slice(f?.span.start, f?.span.end), 'docker.io/library/ubuntu:25.10');
+    assert.match(f?.message ?? '', /Ubuntu 25\.10 \(questing\)'s standard support ended in July 2026/);
+    assert.equal(endedRelease('ubuntu:questing-20250830')?.release, 'Ubuntu 25.10 (questing)');
     assert.equal(endedRelease('docker.io/library/alpine:3.12.1')?.release, 'Alpine 3.12');
   });
 });
