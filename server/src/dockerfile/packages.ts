@@ -1,5 +1,6 @@
 /**
- * Package-manager commands in RUN scripts (apk, apt-get/apt, yum/dnf/microdnf, zypper):
+ * Package-manager commands in RUN scripts (apk, apt-get/apt, yum/dnf/microdnf, zypper, and the
+ * cross-compile helper's wrappers xx-apk, xx-apt-get/xx-apt):
  * which subcommand runs and on which packages, and whether a stage installs a package. Shared
  * by the image and layer rules (GD208, GD302, GD303, GD304, GD309) and those that look for an
  * installed C compiler, CA bundle or zoneinfo (GD102, GD103, GD202, GD203).
@@ -11,7 +12,7 @@ import type { DockerfileModel, Instruction, Script, Stage } from './model';
 import { mounts } from './mounts';
 import type { ShellCommand, ShellWord } from './shell';
 
-export type PackageManager = 'apk' | 'apt-get' | 'apt' | 'yum' | 'dnf' | 'microdnf' | 'zypper';
+export type PackageManager = 'apk' | 'apt-get' | 'apt' | 'yum' | 'dnf' | 'microdnf' | 'zypper' | 'xx-apk' | 'xx-apt-get' | 'xx-apt';
 export type { PackageFamily };
 
 export type PackageAction = 'install' | 'remove' | 'autoremove' | 'clean' | 'update' | 'other';
@@ -38,8 +39,17 @@ export interface PackageCommand {
   virtual: string | null;
 }
 
+/**
+ * The cross-compile helper (tonistiigi/xx) installs with wrappers that keep the command line:
+ * `xx-apk …` runs `apk --root <target root> …` with every word as given (so `add --no-cache`
+ * means what it means to apk), and `xx-apt-get`/`xx-apt` run `apt-get`/`apt` with the options
+ * and subcommand as given, each package named for the target architecture (`gcc:arm64`), so
+ * `install --no-install-recommends` means what it means to apt (auththingie2: `xx-apt-get -y
+ * install gcc`). Its `xx-apk setup`/`clean` and `xx-apt` without a subcommand are not installs.
+ */
 const MANAGERS: Record<string, PackageFamily> = {
   apk: 'apk', 'apt-get': 'apt', apt: 'apt', yum: 'rpm', dnf: 'rpm', microdnf: 'rpm', zypper: 'zypper',
+  'xx-apk': 'apk', 'xx-apt-get': 'apt', 'xx-apt': 'apt',
 };
 
 /** Options that take the next word as their value (when not written `--opt=value`). */
@@ -192,7 +202,7 @@ export function packageName(family: PackageFamily, word: string): string {
  * depending on the project's files.
  */
 const SYSTEM_SETUP = new Set([
-  'apk', 'apt-get', 'apt', 'yum', 'dnf', 'microdnf', 'zypper', 'dpkg-reconfigure', 'update-ca-certificates',
+  'apk', 'apt-get', 'apt', 'xx-apk', 'xx-apt-get', 'xx-apt', 'yum', 'dnf', 'microdnf', 'zypper', 'dpkg-reconfigure', 'update-ca-certificates',
   'adduser', 'addgroup', 'useradd', 'groupadd', 'usermod', 'groupmod', 'deluser', 'delgroup', 'userdel', 'groupdel',
   'mkdir', 'chown', 'chmod', 'chgrp', 'ln', 'rm', 'set', 'true', 'locale-gen', 'update-alternatives', 'sudo',
 ]);

@@ -50,11 +50,11 @@ export const gd301: Rule = {
       const script = instr.script;
       const cmds = script.parsed.commands;
       // Without apk there is nothing to report: the mount and cleanup checks only spare apk RUNs.
-      if (!cmds.some((c) => c.argv[0]?.value === 'apk')) continue;
+      if (!cmds.some(isApk)) continue;
       if (mounts(instr).some((m) => m.target?.includes('/var/cache/apk'))) continue;
       const cleans = cmds.some((c) => c.argv[0]?.value === 'rm' && c.argv.some((w) => w.value.startsWith('/var/cache/apk')));
       if (cleans) continue;
-      const apks = cmds.filter((c) => c.argv[0]?.value === 'apk');
+      const apks = cmds.filter(isApk);
       for (const c of apks) {
         const action = c.argv.find((w, i) => i > 0 && !w.value.startsWith('-'));
         const noCache = hasNoCache(c);
@@ -64,7 +64,8 @@ export const gd301: Rule = {
           // An `apk update` of the RUN keeps its index whatever the add says (kargo: `apk update
           // && apk add …`): the finding names it, and the fix removes it with --no-cache added.
           const updates = apks.filter((o) => o !== c && actionOf(o) === 'update' && !hasNoCache(o));
-          const what = updates.length > 0 ? '`apk update` and `apk add` without `--no-cache` leave' : '`apk add` without `--no-cache` leaves';
+          const apk = c.argv[0].value;
+          const what = updates.length > 0 ? `\`apk update\` and \`${apk} add\` without \`--no-cache\` leave` : `\`${apk} add\` without \`--no-cache\` leaves`;
           const fix = (): Fix | undefined => {
             const addFlag = insert(toDoc(script, action.end - 1) + 1, ' --no-cache');
             if (updates.length === 0) return { title: 'Add --no-cache to apk add', edits: [addFlag], safe: true };
@@ -109,6 +110,13 @@ export const gd301: Rule = {
     return out;
   },
 };
+
+/**
+ * apk, or the cross-compile helper's `xx-apk`, which runs `apk --root <target root>` with every
+ * word as given: `xx-apk add gcc` keeps the index (under the target root when cross-compiling)
+ * and `xx-apk add --no-cache gcc` does not, as apk's own.
+ */
+const isApk = (c: ShellCommand): boolean => c.argv[0]?.value === 'apk' || c.argv[0]?.value === 'xx-apk';
 
 /** The apk command's action (`add`, `update`, …): its first word that is not a flag. */
 const actionOf = (c: ShellCommand): string | undefined => c.argv.find((w, i) => i > 0 && !w.value.startsWith('-'))?.value;

@@ -102,4 +102,16 @@ describe('GD301 apk-without-no-cache', () => {
     const fixed = applyFix(df(['FROM alpine:3.20', 'RUN apk add \\', '    git', 'USER 1'], '\r\n'), 'GD301');
     assert.match(fixed, /RUN apk add --no-cache \\\r\n    git\r\n/);
   });
+
+  it('the cross-compile helper\'s xx-apk passes its words to apk: add without --no-cache keeps the index, and the fix adds it (WatchYourLAN-style builder)', () => {
+    // xx-apk runs `apk --root <target root>` with every word as given (tonistiigi/xx src/xx-apk).
+    const text = df(['FROM --platform=$BUILDPLATFORM tonistiigi/xx AS xx', 'FROM --platform=$BUILDPLATFORM golang:1.26-alpine AS build', 'COPY --from=xx / /', 'ARG TARGETPLATFORM', 'RUN xx-apk add gcc musl-dev', 'RUN xx-go build -o /app .', 'FROM alpine:3.22', 'COPY --from=build /app /app']);
+    const f = lint(text).find((x) => x.code === 'GD301')!;
+    assert.ok(f);
+    assert.equal(f.severity, 'hint', 'a builder stage');
+    assert.match(f.message, /^`xx-apk add` without `--no-cache`/);
+    assert.match(applyFix(text, 'GD301'), /RUN xx-apk add --no-cache gcc musl-dev/);
+    assert.equal(has(text.replace('xx-apk add gcc', 'xx-apk add --no-cache gcc'), 'GD301'), false);
+    assert.equal(has(text.replace('xx-apk add gcc musl-dev', 'xx-apk setup'), 'GD301'), false);
+  });
 });

@@ -280,4 +280,14 @@ describe('GD303 apt-without-cleanup', () => {
     const engine = keda('apt-get install -y docker-ce docker-ce-cli containerd.io docker-buildx-plugin docker-compose-plugin');
     assert.ok(flags(engine).some((f) => spanText(engine, f).includes('docker-ce ')));
   });
+
+  it('the cross-compile helper\'s xx-apt-get passes options to apt-get: an install without --no-install-recommends (auththingie2)', () => {
+    // LtHummus/auththingie2 a57cc67 (MIT) Dockerfile:16 `RUN xx-apt-get -y install gcc` in a builder.
+    const text = df(['FROM --platform=$BUILDPLATFORM tonistiigi/xx AS xx', 'FROM --platform=$BUILDPLATFORM golang:1.26 AS build', 'COPY --from=xx / /', 'ARG TARGETPLATFORM', 'RUN xx-apt-get -y install gcc', 'RUN xx-go build -o /app .', 'FROM gcr.io/distroless/static-debian12', 'COPY --from=build /app /app']);
+    const fs = find(text, 'GD303');
+    assert.equal(fs.length, 1, 'no apt-get update in the RUN: the lists part stays silent');
+    assert.match(fs[0].message, /^`xx-apt-get install` without `--no-install-recommends`/);
+    assert.equal(fs[0].severity, 'hint');
+    assert.equal(has(text.replace('-y install gcc', '-y install --no-install-recommends gcc libc6-dev'), 'GD303'), false);
+  });
 });

@@ -66,4 +66,48 @@ describe('GD309 install-after-sources', () => {
     const text = 'FROM alpine:3.21\nCOPY . /src\nRUN apk add --no-cache git';
     assert.equal(applyFix(text, 'GD309'), 'FROM alpine:3.21\nRUN apk add --no-cache git\nCOPY . /src\n');
   });
+
+  // Judge 20 Y: LtHummus/auththingie2 a57cc67 (MIT) Dockerfile (795 bytes), context the repository
+  // root: the cross-compile helper's `xx-apt-get -y install gcc` (line 16) comes after `COPY . .`
+  // (line 13), so every source change reinstalls gcc. xx-apt-get runs apt-get with the words as
+  // given (packages named for the target architecture): a package install as apt-get's.
+  const AT2 = (install: string) => df([
+    'FROM --platform=$BUILDPLATFORM tonistiigi/xx AS xx',
+    '',
+    'FROM --platform=$BUILDPLATFORM golang:1.26 AS build',
+    'COPY --from=xx / /',
+    '',
+    '',
+    'WORKDIR /go/src/app',
+    'COPY go.mod go.mod',
+    'COPY go.sum go.sum',
+    '',
+    'RUN xx-go mod download',
+    '',
+    'COPY . .',
+    '',
+    'ARG TARGETPLATFORM',
+    install,
+    '',
+    'ENV CGO_ENABLED=1',
+    'RUN xx-go build -o ./auththingie2 . && \\',
+    '    xx-verify --static ./auththingie2',
+    '',
+    'FROM gcr.io/distroless/static-debian12:latest',
+    'COPY --from=build /go/src/app/auththingie2 ./auththingie',
+    'CMD ["./auththingie"]',
+  ]);
+
+  it('auththingie2: the cross-compile helper\'s xx-apt-get and xx-apk installs after the sources', () => {
+    const text = AT2('RUN xx-apt-get -y install gcc');
+    const [f, ...rest] = find(text, 'GD309');
+    assert.deepEqual(rest, []);
+    assert.equal(spanText(text, f), 'RUN xx-apt-get -y install gcc');
+    assert.match(f.message, /line 13/);
+    assert.equal(has(AT2('RUN xx-apk add --no-cache gcc musl-dev'), 'GD309'), true);
+    // Not installs: the helper's own setup, a query, and any install before the source copy.
+    assert.equal(has(AT2('RUN xx-apk setup'), 'GD309'), false);
+    assert.equal(has(AT2('RUN xx-apt-get --print-source-file'), 'GD309'), false);
+    assert.equal(has(AT2('RUN xx-info env').replace('COPY --from=xx / /', 'COPY --from=xx / /\nRUN xx-apt-get -y install gcc'), 'GD309'), false);
+  });
 });
