@@ -11,6 +11,10 @@
  *    (by name, or through a shell it hands command lines: AnyAppStart's `sh -c "docker start …"`),
  *    or its start script does (DOCKER_IN_SCRIPT): the CLI talks to the host's docker.sock,
  *    root:docker 0660, as a Go Docker client does.
+ *  - rawPacketToolRun: the image installs a tool that opens raw or packet sockets (arp-scan,
+ *    arping, tcpdump …) and the program runs it by name (WatchYourLAN's `exec.Command("arp-scan",
+ *    …)`): the tool needs CAP_NET_RAW, which a non-root user gets from neither the default set
+ *    nor `--cap-add`.
  *  - hostWorkloads: the repository's Kubernetes manifests run a program with host access and no
  *    non-root securityContext: `hostPID: true` or `privileged: true`, or a hostPath volume of a
  *    host system folder mounted into the container (kube-bench's job*.yaml: hostPID and
@@ -125,6 +129,41 @@ export function dockerCliRun(ws: WorkspaceModel, dirs: readonly string[]): strin
     const pkg = packageByDir(ws, d);
     for (const r of pkg?.runsPrograms ?? []) {
       if (path.posix.basename(r.name) === 'docker' || SHELL.test(r.name)) return `${r.via} in ${d === '' ? r.file : `${d}/${r.file}`}`;
+    }
+  }
+  return null;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Raw-packet tools
+
+/**
+ * Packages of tools that open raw or packet sockets for every use, with the program each
+ * installs: arp-scan and arping send ARP on AF_PACKET, tcpdump captures, masscan and netdiscover
+ * send their own frames. All need CAP_NET_RAW. Not listed: ping and fping (unprivileged ICMP
+ * sockets, which Docker's default ping_group_range allows), nmap (without privileges it falls
+ * back to connect() scans: it works, differently).
+ */
+const RAW_PACKET_TOOLS: Record<string, string> = {
+  'arp-scan': 'arp-scan', arping: 'arping', 'iputils-arping': 'arping', tcpdump: 'tcpdump',
+  masscan: 'masscan', netdiscover: 'netdiscover',
+};
+
+/**
+ * How the packages `dirs` (a program's local import closure) run a raw-packet tool that the
+ * image (the stage's chain) installs: `exec.Command("arp-scan", …)` in an image that runs
+ * `apk add arp-scan` (WatchYourLAN). The call (`exec.Command("arp-scan") in internal/arp/arpscan.go`),
+ * null when none. A tool the image does not install, or one installed but never run, does not count.
+ */
+export function rawPacketToolRun(model: DockerfileModel, stage: Stage, ws: WorkspaceModel, dirs: readonly string[]): string | null {
+  let installed: Set<string> | undefined;
+  for (const d of dirs) {
+    const pkg = packageByDir(ws, d);
+    for (const r of pkg?.runsPrograms ?? []) {
+      const name = path.posix.basename(r.name);
+      if (!Object.values(RAW_PACKET_TOOLS).includes(name)) continue;
+      installed ??= new Set(Object.entries(RAW_PACKET_TOOLS).filter(([p]) => installsPackage(model, stage, (n) => n === p)).map(([, prog]) => prog));
+      if (installed.has(name)) return `${r.via} in ${d === '' ? r.file : `${d}/${r.file}`}`;
     }
   }
   return null;

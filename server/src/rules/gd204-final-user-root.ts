@@ -28,7 +28,9 @@
  *    CAP_NET_ADMIN, which `--cap-add` gives root only (a non-root user has no ambient
  *    capabilities); a program that sends or captures raw packets (its main package, or a local
  *    package it imports directly, imports mdlayher/arp, ndp, packet, raw; gopacket's pcap,
- *    afpacket, pfring; packetcap/go-pcap): that needs CAP_NET_RAW, likewise root's only
+ *    afpacket, pfring; packetcap/go-pcap), or that runs a raw-packet tool the image installs
+ *    (arp-scan, arping, tcpdump, masscan, netdiscover: facts/rootNeeds.ts rawPacketToolRun;
+ *    WatchYourLAN runs `arp-scan`): that needs CAP_NET_RAW, likewise root's only
  *    (metallb's speaker answers ARP/NDP in L2 mode); a program that changes its own user (it calls syscall/unix Setuid, Setgid,
  *    Setresuid, Setgroups, or starts a child with a syscall.Credential: mox binds ports below
  *    1024 as root, then re-execs itself as its configured user);
@@ -61,7 +63,7 @@ import { finalCopies, programPackages } from '../facts/builtPackages';
 import { copiedFileText } from '../facts/copiedFiles';
 import { devOrBuilderImage, startPrograms } from '../facts/goAtStart';
 import { workspaceFact } from '../facts/memo';
-import { DOCKER_IN_SCRIPT, dockerCliRun, entrypointWorkloads, entrypointWorkloadsOfImage, hostWorkloads, hostWorkloadsOfImage, installsDockerCli, rootChecks, RUNTIME_CLIENT } from '../facts/rootNeeds';
+import { DOCKER_IN_SCRIPT, dockerCliRun, rawPacketToolRun, entrypointWorkloads, entrypointWorkloadsOfImage, hostWorkloads, hostWorkloadsOfImage, installsDockerCli, rootChecks, RUNTIME_CLIENT } from '../facts/rootNeeds';
 import type { DockerfileModel, Instruction, Stage } from '../dockerfile/model';
 import { installsPackage } from '../dockerfile/packages';
 import { insertLinesAfter, insertAboveInstruction } from '../edits/edits';
@@ -279,7 +281,7 @@ function programsNeedRoot(ctx: RuleContext, stage: Stage): boolean {
   const userSetters = new Set(ws.packages.filter((p) => p.setsUser).map((p) => p.dir));
   const needsRoot = (p: { dir: string }) => {
     const f = buildFacts(ws, p.dir);
-    return f.externalImports.some((i) => EBPF.test(i) || NET_ADMIN.test(i) || RUNTIME_CLIENT.test(i)) || sendsRawPackets(ws, p.dir) || f.packages.some((d) => userSetters.has(d)) || stopsUnlessRoot(ctx, p.dir);
+    return f.externalImports.some((i) => EBPF.test(i) || NET_ADMIN.test(i) || RUNTIME_CLIENT.test(i)) || sendsRawPackets(ws, p.dir) || rawPacketToolRun(ctx.model, stage, ws, f.packages) !== null || f.packages.some((d) => userSetters.has(d)) || stopsUnlessRoot(ctx, p.dir);
   };
   if ([...packages, ...named].some(needsRoot)) return true;
   if (packages.length === 0) packages = builds.length === 0 ? mainPackages(ws).filter((p) => !NOT_SHIPPED.test(p.dir)) : [];

@@ -729,6 +729,67 @@ describe('GD204: an image that holds the docker CLI for the program to run (AnyA
 
 });
 
+// Judge 20 Y: aceberg/WatchYourLAN ca9f644 (MIT). Dockerfile (482 bytes), context the repository
+// root, module in backend/ (go.mod 4,319 bytes). The runtime installs arp-scan (`apk add
+// --no-cache arp-scan tzdata`), and backend/internal/arp/arpscan.go (1,901 bytes), imported by
+// internal/routines (scan-routine.go), which cmd/WatchYourLAN/main.go (1,154 bytes) imports,
+// runs `exec.Command("arp-scan", "-glNx", "-I", iface)`: arp-scan sends ARP on a packet socket,
+// which needs CAP_NET_RAW, which USER 65532 cannot get. Skeleton: the module line, the import
+// blocks of those three files, the exec call.
+describe('GD204: an image that installs a raw-packet tool for the program to run (WatchYourLAN)', () => {
+  const WYL = (runtime = 'RUN apk add --no-cache arp-scan tzdata \\\n    && mkdir /data') => df([
+    'FROM --platform=$BUILDPLATFORM tonistiigi/xx AS xx',
+    '',
+    'FROM --platform=$BUILDPLATFORM golang:alpine AS builder',
+    '',
+    'COPY --from=xx / /',
+    '',
+    'WORKDIR /src',
+    '',
+    'COPY backend/go.mod backend/go.sum ./',
+    'RUN go mod download',
+    '',
+    'COPY backend/ .',
+    '',
+    'ARG TARGETPLATFORM',
+    'RUN CGO_ENABLED=0 xx-go build -ldflags=\'-w -s\' -o /WatchYourLAN ./cmd/WatchYourLAN',
+    '',
+    '',
+    'FROM alpine',
+    '',
+    'WORKDIR /app',
+    '',
+    runtime,
+    '',
+    'COPY --from=builder /WatchYourLAN /app/',
+    '',
+    'ENTRYPOINT ["./WatchYourLAN"]',
+  ]);
+  const wyl = (tool = 'arp-scan') => tempWorkspace({
+    'backend/go.mod': 'module github.com/aceberg/WatchYourLAN\n\ngo 1.25.1\n\nrequire github.com/gin-gonic/gin v1.10.1\n',
+    'backend/go.sum': '',
+    'backend/cmd/WatchYourLAN/main.go': 'package main\n\nimport (\n\t"flag"\n\n\t"github.com/aceberg/WatchYourLAN/internal/routines"\n)\n\nfunc main() { flag.Parse(); routines.ScanRoutine() }\n',
+    'backend/internal/routines/scan-routine.go': 'package routines\n\nimport (\n\t"time"\n\n\t"github.com/aceberg/WatchYourLAN/internal/arp"\n)\n\nfunc ScanRoutine() { arp.Scan("eth0"); time.Sleep(time.Second) }\n',
+    'backend/internal/arp/arpscan.go': `package arp\n\nimport (\n\t"log/slog"\n\t"os/exec"\n)\n\nfunc Scan(iface string) string {\n\tcmd := exec.Command("${tool}", "-glNx", "-I", iface)\n\tout, _ := cmd.Output()\n\tslog.Debug(cmd.String())\n\treturn string(out)\n}\n`,
+  });
+
+  it('silent: the image installs arp-scan (or arping, tcpdump) and the program runs it', () => {
+    assert.equal(has(WYL(), 'GD204', wyl()), false);
+    assert.equal(has(WYL('RUN apt-get update && apt-get install -y --no-install-recommends iputils-arping && rm -rf /var/lib/apt/lists/*').replace('FROM alpine', 'FROM debian:trixie-slim'), 'GD204', wyl('arping')), false);
+    assert.equal(has(WYL('RUN apk add --no-cache tcpdump'), 'GD204', wyl('/usr/bin/tcpdump')), false);
+  });
+
+  it('still reported: the tool not installed, installed but not run, a tool that needs no raw socket, no workspace', () => {
+    // The program runs arp-scan, but the image does not hold it: the root user would not help.
+    assert.equal(has(WYL('RUN apk add --no-cache tzdata && mkdir /data'), 'GD204', wyl()), true);
+    // arp-scan installed, the program runs another tool.
+    assert.equal(has(WYL(), 'GD204', wyl('ip')), true);
+    // ping opens an unprivileged ICMP socket (Docker's default ping_group_range): no root needed.
+    assert.equal(has(WYL('RUN apk add --no-cache iputils-ping'), 'GD204', wyl('ping')), true);
+    assert.equal(has(WYL(), 'GD204'), true);
+  });
+});
+
 describe('GD204: a root image chosen on purpose, seen in the Dockerfile (judges 17 and 18)', () => {
   // Judge 18 W: benbjohnson/litestream 63225f1 (Apache-2.0) Dockerfile: a `hardened` target on
   // scratch with `USER nonroot:nonroot` (line 42) and a root `default` target on Debian (the last
