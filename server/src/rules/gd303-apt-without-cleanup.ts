@@ -241,12 +241,22 @@ function cleansInScript(ctx: RuleContext, stage: Stage, commands: ShellCommand[]
 
 /** A later RUN (this stage, or a stage built FROM it) that installs with apt without updating first. */
 function laterInstallWithoutUpdate(model: DockerfileModel, instr: Instruction): boolean {
+  // The cross-compile helper's `xx-apt install` runs `dpkg --add-architecture` and `apt-get
+  // update` itself while the target architecture is not added yet (tonistiigi/xx src/xx-apt,
+  // also for a native build): its first install in a chain reads its own lists (navidrome's
+  // `xx-apt install -y binutils gcc …` below `apt-get update && apt-get install -y clang lld`).
+  let archAdded = false;
   for (const stage of stageDescendants(model, model.stages[instr.stage])) {
     for (const i of stage.instructions) {
-      if (i.keyword !== 'RUN' || i.line <= instr.line) continue;
+      if (i.keyword !== 'RUN') continue;
       const apt = packageCommands(i).filter((p) => p.family === 'apt');
+      const xxInstall = (p: PackageCommand) => p.action === 'install' && p.manager.startsWith('xx-') && !archAdded;
+      const addsArch: boolean = archAdded || apt.some((p) => p.action === 'install' && p.manager.startsWith('xx-')) || /dpkg\s+--add-architecture/.test(i.script?.text ?? i.json?.join(' ') ?? '');
+      if (i.line <= instr.line) { archAdded = addsArch; continue; }
       const first = apt.find((p) => p.action === 'install' || p.action === 'update');
-      if (first?.action === 'install') return true;
+      const updatesItself = first !== undefined && xxInstall(first);
+      archAdded = addsArch;
+      if (first?.action === 'install' && !updatesItself) return true;
       if (!i.script && /apt(-get)?\s+install/.test(i.json?.join(' ') ?? '')) return true;
     }
   }

@@ -290,4 +290,17 @@ describe('GD303 apt-without-cleanup', () => {
     assert.equal(fs[0].severity, 'hint');
     assert.equal(has(text.replace('-y install gcc', '-y install --no-install-recommends gcc libc6-dev'), 'GD303'), false);
   });
+
+  it('lists before a stage whose first xx-apt install updates them itself are reported (navidrome)', () => {
+    // navidrome/navidrome (GPL-3.0) Dockerfile: `FROM golang:1.26-trixie AS base` runs `apt-get
+    // update && apt-get install -y clang lld` (lists kept); `FROM base AS build` runs
+    // `xx-apt install -y binutils gcc g++ libc6-dev zlib1g-dev`, which adds the target
+    // architecture and runs apt-get update itself (tonistiigi/xx src/xx-apt).
+    const text = (later: string) => df(['FROM --platform=$BUILDPLATFORM golang:1.26-trixie AS base', 'RUN apt-get update && apt-get install -y --no-install-recommends clang lld', 'COPY --from=xx / /', 'FROM --platform=$BUILDPLATFORM base AS build', 'ARG TARGETPLATFORM', later, 'RUN xx-go build -o /app .', 'FROM scratch', 'COPY --from=build /app /app']);
+    const lists = (t: string) => find(t, 'GD303').filter((f) => /lists/.test(f.message) && !/--no-install-recommends`/.test(f.message.split('.')[0]));
+    assert.equal(lists(text('RUN xx-apt install -y --no-install-recommends binutils gcc libc6-dev')).length, 1);
+    // A plain apt-get install, or an xx-apt after the architecture was added, reads base's lists: silent.
+    assert.equal(lists(text('RUN apt-get install -y --no-install-recommends gcc')).length, 0);
+    assert.equal(lists(text('RUN dpkg --add-architecture arm64\nRUN xx-apt install -y --no-install-recommends gcc')).length, 0);
+  });
 });
