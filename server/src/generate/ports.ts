@@ -69,6 +69,8 @@ export interface PortEvidence {
   group?: boolean;
   /** The variable whose flag set holds the flag (`serveCmd` for `serveCmd.Flags().StringVar(…)`). */
   command?: string;
+  /** The function defining the flag, when it builds a command (hydra's NewPerformAuthorizationCodeCmd, whose `cmd.Flags()` holds `--port`). */
+  commandFunc?: string;
   /**
    * The flag's name is a constant (`portFlagName`), not a literal: counted only on the flag set of
    * the subcommand the image runs (flagd's startCmd). Elsewhere (wasmd's `testnet start`, built in
@@ -372,6 +374,8 @@ export function portEvidence(file: string, source: string, imports: readonly str
     for (const e of out.slice(before)) {
       if (enabler !== null) e.optional = enabler;
       if (command !== undefined) e.command = command;
+      const fn = enclosingFunction(text, m.index);
+      if (fn !== undefined && fn !== command) e.commandFunc = fn;
       if (unquote(nameArg) === null) e.namedByConstant = true;
     }
   }
@@ -518,7 +522,7 @@ function addressFunctions(pkgs: readonly PackageSources[]): Map<string, AddressF
 
 /** The subcommand a flag belongs to: a cobra command's variable, or the urfave/cli command literal holding it. */
 function subcommandOf(e: PortEvidence, scope: CommandScope | undefined): string | undefined {
-  return e.subcommand ?? (e.command !== undefined ? scope?.subcommands.get(e.command) : undefined);
+  return e.subcommand ?? (e.command !== undefined ? scope?.subcommands.get(e.command) : undefined) ?? (e.commandFunc !== undefined ? scope?.subcommands.get(e.commandFunc) : undefined);
 }
 
 /** The `const` declarations of a file's text (single lines and `const ( … )` blocks), its `var`s left out. */

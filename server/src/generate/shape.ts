@@ -334,6 +334,74 @@ export function commandTable(texts: readonly string[]): Map<string, string> {
   return out;
 }
 
+interface BuiltCommand { use: string; runs: boolean; short?: string; file: string }
+
+/**
+ * The cobra commands the functions of a file build and return (`func NewServeCmd() *cobra.Command`
+ * returning `&cobra.Command{…}` or the variable holding it): function -> the literal's Use, whether
+ * it runs something (RunE/Run in its own fields, or `v.RunE = …` in the function), its Short.
+ */
+export function builtCommands(text: string, file: string): Map<string, BuiltCommand> {
+  const out = new Map<string, BuiltCommand>();
+  for (const m of text.matchAll(/^func[ \t]+([A-Za-z_][A-Za-z0-9_]*)[ \t]*\([^)]*\)[ \t]*\*cobra\.Command[ \t]*\{/gm)) {
+    const open = m.index! + m[0].length - 1;
+    const body = text.slice(open, open + 1 + braceBody(text, open).length + 1);
+    // The function's own return (gofmt indents it by one tab), not a RunE closure's `return err`.
+    const ret = [...body.matchAll(/^\treturn[ \t]+(&cobra\.Command[ \t]*\{|[A-Za-z_][A-Za-z0-9_]*[ \t]*$)/gm)];
+    if (ret.length !== 1) continue;
+    let at: number;
+    let v: string | null = null;
+    if (ret[0][1].startsWith('&')) at = ret[0].index! + ret[0][0].length - 1;
+    else {
+      v = ret[0][1].trim();
+      const lit = new RegExp(`\\b${v}\\s*:?=\\s*&cobra\\.Command\\s*\\{`).exec(body);
+      if (!lit) continue;
+      at = lit.index + lit[0].length - 1;
+    }
+    const own = ownFields(body, at);
+    const use = /\bUse\s*:\s*"([a-z][a-z0-9-]*)/.exec(own)?.[1];
+    if (use === undefined) continue;
+    const runs = /\bRunE?\s*:/.test(own) || (v !== null && new RegExp(`\\b${v}\\.RunE?\\s*=`).test(body));
+    out.set(m[1], { use, runs, short: /\bShort\s*:\s*"([^"\n]*)"/.exec(own)?.[1], file });
+  }
+  return out;
+}
+
+/**
+ * Commands that functions build, added to one another: `x := NewServeCmd()` … `x.AddCommand(NewServeAllCmd(opts), …)`
+ * (the arguments may span lines), or `cmd.AddCommand(…)` inside the function that returns `cmd`:
+ * parent function -> child function. A child given as a variable counts when the variable holds a call.
+ */
+export function addedByCall(text: string): { parent: string; child: string }[] {
+  const out: { parent: string; child: string }[] = [];
+  for (const m of text.matchAll(/\b([A-Za-z_][A-Za-z0-9_]*)\.AddCommand\(/g)) {
+    const fn = enclosingFunc(text, m.index!);
+    if (!fn) continue;
+    const inFn = text.slice(fn.start, fn.end);
+    /** The function whose call a variable of this function holds (`serveCmd := NewServeCmd()`). */
+    const heldCall = (v: string) => new RegExp(`\\b${v}\\s*:?=\\s*(?:[A-Za-z_][A-Za-z0-9_]*\\.)?([A-Za-z_][A-Za-z0-9_]*)\\(`).exec(inFn)?.[1];
+    const returned = new RegExp(`\\breturn[ \\t]+${m[1]}[ \\t]*$`, 'm').test(inFn);
+    const parent = returned ? fn.name : heldCall(m[1]);
+    if (parent === undefined) continue;
+    // The arguments, to the matching parenthesis.
+    let depth = 0;
+    let end = m.index! + m[0].length - 1;
+    for (; end < text.length; end++) {
+      if (text[end] === '(') depth++;
+      else if (text[end] === ')' && --depth === 0) break;
+    }
+    let args = text.slice(m.index! + m[0].length, end);
+    for (let prev = ''; prev !== args; ) { prev = args; args = args.replace(/\([^()]*\)/g, '()'); }
+    for (const a of args.split(',')) {
+      const call = /^\s*(?:[A-Za-z_][A-Za-z0-9_]*\.)?([A-Za-z_][A-Za-z0-9_]*)\(\)\s*$/.exec(a)?.[1];
+      const v = /^\s*([A-Za-z_][A-Za-z0-9_]*)\s*$/.exec(a)?.[1];
+      const child = call ?? (v !== undefined ? heldCall(v) : undefined);
+      if (child !== undefined) out.push({ parent, child });
+    }
+  }
+  return out;
+}
+
 export function programShape(packages: readonly PackageSources[], externalImports: readonly string[], binary: string, runsOnly: readonly PackageSources[] = []): ProgramShape {
   const subcommands: { name: string; via: string }[] = [];
   /** Subcommands whose description says they start the program or a server (describesServing). */
@@ -351,6 +419,10 @@ export function programShape(packages: readonly PackageSources[], externalImport
   /** Functions that build and return a command variable: function -> variable (both scoped). */
   const returnsCommand = new Map<string, string>();
   const addedCalls: { fn: string; parent: string }[] = [];
+  /** Commands built and returned by a function: function (scoped) -> its Use, whether it runs, Short. */
+  const fnCommands = new Map<string, BuiltCommand>();
+  /** Functions whose command is added to another function's command: parent function -> child function (scoped). */
+  const fnChildren: { parent: string; child: string }[] = [];
   // The root command (named after the program) runs something itself: no subcommand needed.
   let rootRuns = false;
   /** Top-level commands named by an expression (kingpin `app.Command(comp.String(), …)`). */
@@ -497,6 +569,12 @@ export function programShape(packages: readonly PackageSources[], externalImport
           const ret = [...body.matchAll(/\breturn[ \t]+([A-Za-z_][A-Za-z0-9_]*)[ \t]*$/gm)].pop();
           if (ret) returnsCommand.set(scoped(m[1]), scoped(ret[1]));
         }
+        // Commands a function builds and returns (hydra's NewServeCmd: `cmd := &cobra.Command{Use:
+        // "serve"}` … `return cmd`; NewServeAllCmd: `return &cobra.Command{Use: "all", RunE: …}`),
+        // and the commands added to them: a caller's `serveCmd := NewServeCmd()` then
+        // `serveCmd.AddCommand(NewServeAllCmd(opts))` (arguments over several lines too).
+        for (const [fn, c] of builtCommands(text, file)) if (c.use !== binary && !fnCommands.has(scoped(fn))) fnCommands.set(scoped(fn), c);
+        for (const e of addedByCall(text)) fnChildren.push({ parent: scoped(e.parent), child: scoped(e.child) });
         // `rootCmd.AddCommand(serverCommands(), debugCommands())`.
         for (const m of text.matchAll(/\b([A-Za-z_][A-Za-z0-9_]*)\.AddCommand\(\s*((?:[A-Za-z_][A-Za-z0-9_]*\(\)\s*,?\s*)+)\)/g)) {
           for (const a of m[2].split(',')) if (a.trim() !== '') addedCalls.push({ fn: scoped(a.trim().replace(/\(\)$/, '')), parent: scoped(m[1]) });
@@ -655,6 +733,20 @@ export function programShape(packages: readonly PackageSources[], externalImport
       ? { name: child.use, words: [serve.name, child.use], via: `cobra Use: "${serve.name}" runs nothing itself; its subcommand Use: "${child.use}"${child.short !== undefined ? `, Short: "${child.short}"` : ''} in ${child.file}` }
       : null;
   }
+  // The same when functions build the commands (hydra's `serve`, which runs nothing, with `admin`,
+  // `public` and `all` added to it: CMD ["serve", "all"]); `all` runs every one of its siblings.
+  const fnParent = serve && !serve.words && !parentVar ? [...fnCommands].find(([fn, c]) => c.use === serve!.name && !c.runs && fnChildren.some((e) => e.parent === fn)) : undefined;
+  if (serve && fnParent) {
+    const children = fnChildren.filter((e) => e.parent === fnParent[0]).map((e) => fnCommands.get(e.child)).filter((c) => c !== undefined);
+    const child = [...SERVE_NAMES, 'run', 'all'].map((n) => children.find((c) => c.use === n && c.runs)).find((c) => c !== undefined)
+      ?? (() => {
+        const describing = children.filter((c) => c.runs && c.short !== undefined && describesServing(c.short, binary));
+        return describing.length === 1 ? describing[0] : undefined;
+      })();
+    serve = child
+      ? { name: child.use, words: [serve.name, child.use], via: `cobra Use: "${serve.name}" (${fnParent[1].file}) runs nothing itself; its subcommand Use: "${child.use}"${child.short !== undefined ? `, Short: "${child.short}"` : ''} in ${child.file}` }
+      : null;
+  }
   // The same for urfave/cli: a command without an Action whose `Commands:` only group others
   // prints its help (ezbookkeeping's `server` → `run`: CMD ["server", "run"]), or none.
   const urfaveParent = serve && !serve.words ? urfaveCmds.find((c) => c.name === serve!.name && !c.runs && c.parent) : undefined;
@@ -709,7 +801,7 @@ export function programShape(packages: readonly PackageSources[], externalImport
     pocketBase: pocketBase ? { ...pocketBase, serves: pocketBaseServes } : null,
     rootChecks: rootChecks(packages),
     runsNamedAtRunTime: namedAtRunTime(packages, binary, runs.map((r) => r.name)),
-    subcommandVars: new Map([...handlers, ...[...declared].filter(([v]) => added.has(v)).map(([v, use]): [string, string] => [v.slice(v.indexOf('\0') + 1), use])]),
+    subcommandVars: new Map([...handlers, ...[...fnCommands].filter(([fn]) => fnChildren.some((e) => e.child === fn)).map(([fn, c]): [string, string] => [fn.slice(fn.indexOf('\0') + 1), c.use]), ...[...declared].filter(([v]) => added.has(v)).map(([v, use]): [string, string] => [v.slice(v.indexOf('\0') + 1), use])]),
   };
 }
 
