@@ -387,6 +387,62 @@ export function pathEnv(model: DockerfileModel, stage: Stage, before?: Instructi
   return layered(dockerEnv(model, stage, before), imageEnv(stageImage(model, stage)));
 }
 
+/**
+ * Where the stage's FROM chain, before `before` (all of it when absent), puts a Go toolchain of
+ * its own into its image: `COPY --from=golang /usr/local/go …` (opengist's alpine base), Go's
+ * release archive unpacked (`go1.22.9.linux-amd64.tar.gz`, `mv go /usr/local`), or an install-go
+ * script. The folder it lands in (its GOROOT) when the Dockerfile says so: a COPY's destination,
+ * `/usr/local/go` for the archive moved or unpacked there; null for a script (or a destination
+ * with a variable). Undefined when the chain installs none. GD104 (a stage with Go) and GD208
+ * (a build environment's final image) read it.
+ */
+export function installedGoToolchain(model: DockerfileModel, stage: Stage, before?: Instruction): { dir: string | null } | undefined {
+  let found: { dir: string | null } | undefined;
+  for (const s of stageChain(model, stage)) {
+    for (const i of s.instructions) {
+      if (i === before) return found;
+      if ((i.keyword === 'COPY' || i.keyword === 'ADD') && i.flags.some((f) => f.name === 'from')) {
+        const paths = copyPaths(i);
+        if (!paths?.sources.some((src) => /^\/usr\/local\/go\/?$/.test(src))) continue;
+        const dest = paths.dest.length > 1 ? paths.dest.replace(/\/+$/, '') : paths.dest;
+        // `COPY --from=golang /usr/local/go/ /usr/local/go/`; one of several sources lands inside the folder.
+        found = { dir: paths.sources.length === 1 && dest.startsWith('/') && !dest.includes('$') ? dest : null };
+      } else if (i.keyword === 'RUN') {
+        const text = i.script?.text ?? i.json?.join(' ') ?? '';
+        if (GO_ARCHIVE.test(text) || /\bmv\s+(\S*\/)?go\/?\s+\/usr\/local\/?(?=[\s;&|]|$)/.test(text)) found = { dir: /(^|\s)\/usr\/local\/?(?=[\s;&|]|$)/m.test(text) ? '/usr/local/go' : null };
+        else if (/(^|[\s/])install-go(lang)?(\.sh)?(?=[\s;&|]|$)/m.test(text)) found = { dir: null };
+      }
+    }
+  }
+  return found;
+}
+
+/**
+ * The `go` of a toolchain the chain installs (installedGoToolchain) is on PATH just before
+ * `before`: an `ENV PATH` names its bin folder (`ENV PATH="/usr/local/go/bin:${PATH}"`), and no
+ * later `ENV PATH` drops it (each keeps `$PATH`).
+ */
+export function installedGoOnPath(model: DockerfileModel, stage: Stage, before: Instruction): boolean {
+  const dir = installedGoToolchain(model, stage, before)?.dir;
+  if (!dir) return false;
+  const bin = `${dir === '/' ? '' : dir}/bin`;
+  let onPath = false;
+  for (const s of stageChain(model, stage)) {
+    for (const i of s.instructions) {
+      if (i === before) return onPath;
+      if (i.keyword !== 'ENV') continue;
+      for (const p of properties(i)) {
+        if (p.name !== 'PATH' || p.value === null) continue;
+        onPath = p.value.split(':').some((x) => x.replace(/\/+$/, '') === bin) || (onPath && /\$\{?PATH\}?/.test(p.value));
+      }
+    }
+  }
+  return onPath;
+}
+
+/** Go's release archive (`go1.22.9.linux-amd64.tar.gz`, `go${GO_VERSION}.linux-${ARCH}.tar.gz`). */
+const GO_ARCHIVE = /(^|[\s/"'=])go(\d|\$)[^\s/"']*\.linux-[^\s/"']+\.tar\.gz/;
+
 /** ENV values in effect just before `before` (inherited through FROM <stage>). */
 export function envBefore(model: DockerfileModel, stage: Stage, before?: Instruction): Map<string, string | null> {
   const env = new Map<string, string | null>();

@@ -1,7 +1,7 @@
 import * as path from 'node:path';
 import { flatMapOf } from '../arrays';
 import { contextBinds, mounts, type Mount } from '../dockerfile/mounts';
-import { contextPath, copyPaths, dockerEnv, goCommands, goFlag, goPackages, isContextCopy, isWholeContext, stageChain, stageGoCommands, stageImage, stageRef, workdirBefore } from '../dockerfile/facts';
+import { contextPath, copyPaths, dockerEnv, goCommands, goFlag, goPackages, installedGoOnPath, installedGoToolchain, isContextCopy, isWholeContext, rootImage, stageChain, stageDescendants, stageGoCommands, stageImage, stageRef, workdirBefore } from '../dockerfile/facts';
 import { envValue, goCachePaths, isLocalPackage, MODULE_DOWNLOADS, moduleCacheMount } from '../dockerfile/goBuild';
 import { expandVariables } from '../dockerfile/variables';
 import { indirectGoSteps } from '../dockerfile/indirectGo';
@@ -24,8 +24,10 @@ export const gd104: Rule = {
   facts: ['copySources', 'goCommands', 'workspace', 'contextFiles', 'dockerignore'],
   docs: { workspace: '(better with: it then knows whether go.sum exists and which go.work members to copy)' },
   // A stage's findings depend on its FROM chain: each checked stage walks its chain (stageChain:
-  // the nearest MAX_STAGE_CHAIN stages, as every fact read along a chain).
+  // the nearest MAX_STAGE_CHAIN stages, as every fact read along a chain). A stage that copies the
+  // sources without building them is reported for the stages built FROM it that do.
   scope: 'stage',
+  readsDescendants: true,
   check(ctx) {
     const out: RuleFinding[] = [];
     // Of the context, not of a stage: read once, when a COPY needs it.
@@ -62,9 +64,7 @@ export const gd104: Rule = {
         // Only on an image with Go: `make build-ui` in a node stage reads the same Makefile but builds no Go.
         // A stage that runs go itself has Go too (an image we do not know, `go install mage@latest`
         // on xgo): there a tool counts when its file, read, runs go.
-        const onGo = stageImage(ctx.model, stage)?.goToolchain === true;
-        const hasGo = onGo || stageGoCommands(stage).length > 0;
-        const indirect = new Set(hasGo ? indirectGoSteps(stage, read, onGo).map((s) => s.instr) : []);
+        const indirect = indirectSteps(ctx, stage, read);
         // Whether the checked stage is one to report: asked only at a source copy (most stages have none).
         let report: boolean | undefined;
         for (const instr of stage.instructions) {
@@ -107,11 +107,22 @@ export const gd104: Rule = {
             if (paths.sources.some((src) => /(^|\/)go\.(mod|work)$/.test(src) || /(^|\/)go\.(\*|mod\*|work\*)$/.test(src))) goModCopied = true;
             continue;
           }
-          if (reporting && !modulesCached && stage === checked && (report ??= reportsStage(ctx, stage, indirect)) && !modulesFromElsewhere(ctx, stage, instr, indirect)) {
-            out.push(withLazyFix({
-              message: 'Sources are copied before go.mod/go.sum and `go mod download`: every source edit re-downloads every module. Copy go.mod and go.sum first and download the modules in their own layer.',
-              span: instr.span,
-            }, () => fixFor(ctx, stage, instr, paths.dest, paths.sources, indirect)));
+          if (reporting && !modulesCached && stage === checked) {
+            // The stage builds the sources itself, or (it builds nothing) stages built FROM it do.
+            const own = (report ??= reportsStage(ctx, stage, indirect));
+            const builders = own ? [] : inheritingBuilders(ctx, stage, instr, read, cachedAt);
+            // Inherited: the stage's own steps after the copy (`RUN go mod download`) and theirs.
+            const steps = own ? moduleSteps(stage, instr, indirect) : [...moduleSteps(stage, instr, indirect), ...flatMapOf(builders, (b) => b.steps)];
+            if ((own || builders.length > 0) && !modulesFromElsewhere(ctx, steps)) {
+              // The stages by name (`dev`), an unnamed one by its index, as `COPY --from` names them.
+              const names = builders.map((b) => (b.stage.name ? `\`${b.stage.name}\`` : `${b.stage.index}`));
+              const many = names.length > 1;
+              const by = names.length === 0 ? '' : `, and ${many ? 'stages' : 'stage'} ${names.slice(0, -1).join(', ')}${many ? ' and ' : ''}${names[names.length - 1]} (built FROM this one) ${many ? 'download' : 'downloads'} the modules after them`;
+              out.push(withLazyFix({
+                message: `Sources are copied before go.mod/go.sum and \`go mod download\`${by}: every source edit re-downloads every module. Copy go.mod and go.sum first and download the modules in their own layer${by ? ', in this stage before the sources' : ''}.`,
+                span: instr.span,
+              }, () => fixFor(ctx, stage, instr, paths.dest, paths.sources, steps)));
+            }
           }
           // Past the first source copy, later layers cannot cache modules independently anyway.
           break;
@@ -235,6 +246,51 @@ function reportsStage(ctx: RuleContext, stage: Stage, indirect: Set<Instruction>
 }
 
 /**
+ * The stage's RUNs that run Go through make, a task runner or a script (indirectGoSteps). Only on
+ * an image with Go, its own or installed (`COPY --from=golang /usr/local/go …`, opengist's alpine
+ * base), or in a stage that runs go itself (an image we do not know, `go install mage@latest` on
+ * xgo): `make build-ui` in a node stage reads the same Makefile but builds no Go. On an image
+ * with Go a tool file we cannot read counts; elsewhere only one whose file, read, runs go.
+ */
+function indirectSteps(ctx: RuleContext, stage: Stage, read: ((rel: string) => string | null) | undefined): Set<Instruction> {
+  const onGo = stageImage(ctx.model, stage)?.goToolchain === true || installedGoToolchain(ctx.model, stage) !== undefined;
+  const hasGo = onGo || stageGoCommands(stage).length > 0;
+  return new Set(hasGo ? indirectGoSteps(stage, read, onGo).map((s) => s.instr) : []);
+}
+
+/** The stage's image has Go (a golang image, also one the table does not know). */
+function goOnImage(model: DockerfileModel, stage: Stage): boolean {
+  return stageImage(model, stage)?.goToolchain === true || /(^|\/)golang([:@]|$)/.test(rootImage(model, stage) ?? '');
+}
+
+/** The stage has Go just before `instr`: on its image, or installed by its chain (installedGoToolchain). */
+function goBefore(model: DockerfileModel, stage: Stage, instr: Instruction): boolean {
+  return goOnImage(model, stage) || installedGoToolchain(model, stage, instr) !== undefined;
+}
+
+/**
+ * The stages built FROM `stage` (which copies the sources at `copy` and builds nothing) that read
+ * the modules after it, with those steps: every RUN of theirs re-runs when the inherited source
+ * layer changes, so each source edit downloads every module there (opengist: `COPY . .` in its
+ * `base`, `RUN make` in `build` and `RUN make install` in `dev`, both `go mod download`). A
+ * stage counts as reportsStage says (it builds the module or runs Go through make or a script,
+ * inits no module, is not vendored), unless it copies a filled module cache in
+ * (modulesCopiedIn). Only when `stage` has Go before the copy, so the download can go there.
+ */
+function inheritingBuilders(ctx: RuleContext, stage: Stage, copy: Instruction, read: ((rel: string) => string | null) | undefined, cachedAt: (index: number) => boolean): { stage: Stage; steps: ModuleStep[] }[] {
+  if (!goBefore(ctx.model, stage, copy) || stageGoCommands(stage).some((g) => g.sub === 'mod init') || stageUsesVendor(ctx, stage)) return [];
+  const out: { stage: Stage; steps: ModuleStep[] }[] = [];
+  for (const d of stageDescendants(ctx.model, stage)) {
+    if (d === stage) continue;
+    const indirect = indirectSteps(ctx, d, read);
+    if (!reportsStage(ctx, d, indirect) || d.instructions.some((i) => modulesCopiedIn(ctx, d, i, cachedAt))) continue;
+    const steps = moduleSteps(d, copy, indirect);
+    if (steps.length > 0) out.push({ stage: d, steps });
+  }
+  return out;
+}
+
+/**
  * The stage runs `go build`, or a `go install` of its own packages: a stage whose only go
  * command installs a tool of another module (`go install example.com/tool@v1`, omni's Node stage
  * installing protoc-gen-grpc-gateway-ts) builds nothing of the context, and its module has
@@ -273,17 +329,24 @@ function xargsGoGet(argv: string[]): boolean {
 /** Go commands that read the module's requirements (and download what the module cache lacks). */
 const READS_MODULES = new Set(['build', 'install', 'run', 'test', 'vet', 'generate', 'list', 'mod download', 'mod tidy', 'mod verify']);
 
+/** A RUN that reads the modules, in its stage, with the go command the environment question is asked of (null: run through make or a script). */
+interface ModuleStep {
+  stage: Stage;
+  instr: Instruction;
+  go: GoCommand | null;
+}
+
 /**
- * The RUNs after the source copy that read the modules: its go commands (with the one the
- * environment question is asked of) and the builds hidden in make or a script.
+ * The RUNs of `stage` after the source copy (in it, or in a stage it is built FROM) that read the
+ * modules: its go commands and the builds hidden in make or a script.
  */
-function moduleSteps(stage: Stage, after: Instruction, indirect: Set<Instruction>): { instr: Instruction; go: GoCommand | null }[] {
-  const out: { instr: Instruction; go: GoCommand | null }[] = [];
+function moduleSteps(stage: Stage, after: Instruction, indirect: Set<Instruction>): ModuleStep[] {
+  const out: ModuleStep[] = [];
   for (const i of stage.instructions) {
     if (i.line <= after.line) continue;
     const gos = goCommands(i).filter((g) => READS_MODULES.has(g.sub));
-    if (gos.length > 0) for (const g of gos) out.push({ instr: i, go: g });
-    else if (indirect.has(i)) out.push({ instr: i, go: null });
+    if (gos.length > 0) for (const g of gos) out.push({ stage, instr: i, go: g });
+    else if (indirect.has(i)) out.push({ stage, instr: i, go: null });
   }
   return out;
 }
@@ -302,11 +365,10 @@ function moduleSteps(stage: Stage, after: Instruction, indirect: Set<Instruction
  * A step without the mount (a go command, or go run through make or a script: indirectGoSteps)
  * downloads every module at every source edit: reported.
  */
-function modulesFromElsewhere(ctx: RuleContext, stage: Stage, copy: Instruction, indirect: Set<Instruction>): boolean {
-  const steps = moduleSteps(stage, copy, indirect);
+function modulesFromElsewhere(ctx: RuleContext, steps: ModuleStep[]): boolean {
   if (steps.length === 0) return false;
-  const proxy = (s: { instr: Instruction; go: GoCommand | null }) => (s.go ? envValue(ctx.model, stage, s.go, 'GOPROXY') : dockerEnv(ctx.model, stage, s.instr).get('GOPROXY'));
-  return steps.every((s) => proxy(s) === 'off' || moduleCacheMount(ctx.model, stage, s.instr, s.go) !== undefined);
+  const proxy = (s: ModuleStep) => (s.go ? envValue(ctx.model, s.stage, s.go, 'GOPROXY') : dockerEnv(ctx.model, s.stage, s.instr).get('GOPROXY'));
+  return steps.every((s) => proxy(s) === 'off' || moduleCacheMount(ctx.model, s.stage, s.instr, s.go) !== undefined);
 }
 
 /**
@@ -433,8 +495,11 @@ function moduleFolder(model: DockerfileModel, stage: Stage, instr: Instruction, 
   return undefined;
 }
 
-function fixFor(ctx: RuleContext, stage: Stage, instr: Instruction, dest: string, sources: string[], indirect: Set<Instruction>) {
+function fixFor(ctx: RuleContext, stage: Stage, instr: Instruction, dest: string, sources: string[], steps: ModuleStep[]) {
   const ws = ctx.workspace;
+  // The download runs `go`: on an image without Go whose stage runs no go command itself, only
+  // when the toolchain the chain installs is on PATH there (opengist's `ENV PATH="/usr/local/go/bin:${PATH}"`).
+  if (!goOnImage(ctx.model, stage) && stageGoCommands(stage).length === 0 && !installedGoOnPath(ctx.model, stage, instr)) return undefined;
   // The module files of the module the copy brings in (moduleFilesFor).
   // Never a file .dockerignore excludes (omni's allowlist has no go.work): that COPY would fail.
   const ignore = ctx.files ? (f: string) => ctx.files!.isIgnored(f) : ws ? (f: string) => dockerignoreOf(ws)?.isIgnored(f) ?? false : () => false;
@@ -468,7 +533,7 @@ function fixFor(ctx: RuleContext, stage: Stage, instr: Instruction, dest: string
   // not from a layer (the mount hides the layer's): the download fills the same cache, with the
   // same mount (FerretDB's `target=/cache` above GOMODCACHE=/cache/gomodcache; a mount on the
   // module cache path itself would be another, empty cache).
-  const shared = sharedMountFlag(ctx, stage, instr, indirect);
+  const shared = sharedMountFlag(ctx, steps);
   lines.push(`RUN ${shared ? `--mount=${shared} ` : ''}${inPlace ? 'go mod download' : `cd ${dest} && go mod download`}`);
   const edits: Edit[] = [insertAboveInstruction(ctx.model, instr.line, lines)];
   // The download after the sources is now redundant: move it rather than run it twice.
@@ -502,9 +567,9 @@ function presentModuleFiles(ctx: RuleContext, stage: Stage, instr: Instruction, 
 }
 
 /** The `--mount=` value of the first later step's cache mount over its module cache, as written. */
-function sharedMountFlag(ctx: RuleContext, stage: Stage, copy: Instruction, indirect: Set<Instruction>): string | undefined {
-  for (const step of moduleSteps(stage, copy, indirect)) {
-    const m = moduleCacheMount(ctx.model, stage, step.instr, step.go);
+function sharedMountFlag(ctx: RuleContext, steps: ModuleStep[]): string | undefined {
+  for (const step of steps) {
+    const m = moduleCacheMount(ctx.model, step.stage, step.instr, step.go);
     if (m) return m.value;
   }
   return undefined;

@@ -27,7 +27,7 @@
  *
  * No fix: removing a package the program might call at run time is the author's decision.
  */
-import { copyPaths, goCommands, isToolbox, stageChain, stageImage, startInstructions } from '../dockerfile/facts';
+import { copyPaths, goCommands, installedGoToolchain, isToolbox, stageChain, stageImage, startInstructions } from '../dockerfile/facts';
 import { stageRef } from '../dockerfile/goBuild';
 import { scriptSpan, type DockerfileModel, type Instruction, type Stage } from '../dockerfile/model';
 import { packageCommands, type PackageCommand } from '../dockerfile/packages';
@@ -75,7 +75,10 @@ export const gd208: Rule = {
   check(ctx) {
     const { model } = ctx;
     const stage = model.stages[ctx.finalStage];
-    if (!stage || stageImage(model, stage)?.goToolchain || isToolbox(model, stage) || isBuildEnvironment(model, stage) || installsGoToolchain(model, stage)) return [];
+    // An image with a Go toolchain, its own or copied in (installedGoToolchain), is a build or
+    // development environment (its command only keeps it running, or prepares a shell to `exec`
+    // into): compilers are what it is for.
+    if (!stage || stageImage(model, stage)?.goToolchain || isToolbox(model, stage) || isBuildEnvironment(model, stage) || installedGoToolchain(model, stage) !== undefined) return [];
     // Programs the workspace's binaries run by name: the packages that provide them stay.
     let runs: Map<string, ProgramRunIn> | null = null;
     const runBy = (tool: string): ProgramRunIn | undefined => {
@@ -122,29 +125,6 @@ export const gd208: Rule = {
     return out;
   },
 };
-
-/**
- * The image gets a Go toolchain of its own: `COPY --from=golang /usr/local/go …`, Go's release
- * archive unpacked (`go1.22.9.linux-amd64.tar.gz`, `mv go /usr/local`), or an install-go script.
- * Like a golang base image, it is a build or development environment (its command then only
- * keeps it running, or prepares a shell to `exec` into): compilers are what it is for.
- */
-function installsGoToolchain(model: DockerfileModel, stage: Stage): boolean {
-  for (const s of stageChain(model, stage)) {
-    for (const i of s.instructions) {
-      if ((i.keyword === 'COPY' || i.keyword === 'ADD') && i.flags.some((f) => f.name === 'from')) {
-        if (copyPaths(i)?.sources.some((src) => /^\/usr\/local\/go\/?$/.test(src))) return true;
-      } else if (i.keyword === 'RUN') {
-        const text = i.script?.text ?? i.json?.join(' ') ?? '';
-        if (GO_ARCHIVE.test(text) || /\bmv\s+(\S*\/)?go\/?\s+\/usr\/local\/?(?=[\s;&|]|$)/.test(text) || /(^|[\s/])install-go(lang)?(\.sh)?(?=[\s;&|]|$)/m.test(text)) return true;
-      }
-    }
-  }
-  return false;
-}
-
-/** Go's release archive (`go1.22.9.linux-amd64.tar.gz`, `go${GO_VERSION}.linux-${ARCH}.tar.gz`). */
-const GO_ARCHIVE = /(^|[\s/"'=])go(\d|\$)[^\s/"']*\.linux-[^\s/"']+\.tar\.gz/;
 
 /**
  * No ENTRYPOINT/CMD (the base image's default command) and no program copied in from a stage

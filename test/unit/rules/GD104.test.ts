@@ -740,3 +740,160 @@ describe('GD104: the whole context written with `..`', () => {
     assert.equal(has(ui, 'GD104', tempWorkspace({ 'go.mod': GO_MOD, 'go.sum': '', 'main.go': MAIN, 'ui/index.js': '' }, 'Dockerfile')), false);
   });
 });
+
+// Round 21 miss: thomiceli/opengist 72c5696c (AGPL-3.0) Dockerfile:1-47. Its `base` stage is
+// alpine with Go copied in (`COPY --from=golang:… /usr/local/go/ /usr/local/go/`, then
+// `ENV PATH="/usr/local/go/bin:${PATH}"`) and ends with `COPY . .`; `dev` (`RUN make install`) and
+// `build` (`RUN make`) are built FROM it, and the Makefile's `install` runs `npm ci` and `go mod
+// download`, `build_backend` runs `go build`. Every source edit re-runs both and downloads every
+// module: the base stage, which copies the sources, is where go.mod and the download belong.
+describe('GD104: sources copied in a parent stage, built in the stages FROM it (opengist)', () => {
+  const MAKEFILE = [
+    'BINARY_NAME := opengist',
+    'all: clean install build',
+    'install:',
+    '\t@npm ci || (echo "Error: Failed to install NPM dependencies." && exit 1)',
+    '\t@go mod download || (echo "Error: Failed to install Go dependencies." && exit 1)',
+    'build_frontend:',
+    '\tnpx vite -c public/vite.config.js build',
+    'build_backend:',
+    '\tgo build -tags fs_embed -ldflags "-X $(VERSION_PKG)=$(GIT_TAG)" -o $(BINARY_NAME) .',
+    'build: build_frontend build_backend',
+    'clean:',
+    '\t@rm -f $(BINARY_NAME)',
+    '',
+  ].join('\n');
+  // The repository's files that matter here (sizes aside): go.mod requires modules, opengist.go
+  // imports internal/cli, which imports one of them.
+  const tree = (extra: Record<string, string> = {}) => tempWorkspace({
+    'go.mod': 'module github.com/thomiceli/opengist\n\ngo 1.26.5\n\nrequire github.com/urfave/cli/v2 v2.27.7\n',
+    'go.sum': '',
+    'opengist.go': 'package main\n\nimport (\n\t"github.com/thomiceli/opengist/internal/cli"\n\t"os"\n)\n\nfunc main() {\n\tif err := cli.App(); err != nil {\n\t\tos.Exit(1)\n\t}\n}\n',
+    'internal/cli/main.go': 'package cli\n\nimport "github.com/urfave/cli/v2"\n\nfunc App() error { _ = cli.App{}; return nil }\n',
+    'Makefile': MAKEFILE,
+    'package.json': '{"name":"opengist"}\n',
+    'package-lock.json': '{}\n',
+    '.dockerignore': 'node_modules/\ngist.db\n.idea/\n.DS_Store\n/**/.DS_Store\npublic/assets/*\npublic/manifest.json\nopengist\n',
+    ...extra,
+  }, 'Dockerfile');
+  const BASE = [
+    'FROM alpine:3.24 AS base',
+    '',
+    'RUN apk update && \\',
+    '        apk add --no-cache \\',
+    '        make \\',
+    '        gcc \\',
+    '        git \\',
+    '        musl-dev \\',
+    '        libstdc++',
+    '',
+    'COPY --from=golang:1.26.5-alpine3.24 /usr/local/go/ /usr/local/go/',
+    'ENV PATH="/usr/local/go/bin:${PATH}"',
+    'ENV CGO_ENABLED=0',
+    '',
+    'COPY --from=node:26.5.0-alpine3.24 /usr/local/ /usr/local/',
+    'ENV NODE_PATH="/usr/local/lib/node_modules"',
+    'ENV PATH="/usr/local/bin:${PATH}"',
+    '',
+    'WORKDIR /opengist',
+    '',
+    'COPY . .',
+    '',
+  ];
+  const DEV = ['', 'FROM base AS dev', 'RUN apk add --no-cache \\', '    openssl \\', '    openssh-server', '', 'EXPOSE 6157 6158 2222 16157', '', 'RUN git config --global --add safe.directory /opengist', 'RUN make install', '', 'VOLUME /opengist', '', 'CMD ["make", "watch"]', ''];
+  const BUILD = ['', 'FROM base AS build', '', 'RUN make', ''];
+  const PROD = [
+    '',
+    'FROM alpine:3.24 AS prod',
+    'RUN apk add --no-cache shadow curl git',
+    'WORKDIR /app/opengist',
+    'COPY --from=build /opengist/config.yml /config.yml',
+    'COPY --from=build /opengist/opengist .',
+    'COPY --from=build /opengist/docker ./docker',
+    'ENTRYPOINT ["./docker/entrypoint.sh"]',
+  ];
+  const OPENGIST = df([...BASE, ...DEV, ...BUILD, ...PROD]);
+  const findings = (text: string, o = tree()) => lint(text, o).filter((f) => f.code === 'GD104');
+
+  it('reports the base stage\'s `COPY . .` once, naming the stages that download the modules after it', () => {
+    const found = findings(OPENGIST);
+    assert.equal(found.length, 1);
+    assert.equal(OPENGIST.slice(found[0].span.start, found[0].span.end), 'COPY . .');
+    assert.equal(found[0].span.start, OPENGIST.indexOf('\nCOPY . .') + 1);
+    assert.match(found[0].message, /stages `dev` and `build` \(built FROM this one\)/);
+    // Without the build context the Makefile is not read; on an image with Go, installed or its
+    // own, a make step counts as a Go step as before.
+    assert.equal(findings(OPENGIST, {}).length, 1);
+  });
+
+  it('fix: go.mod/go.sum and the download above the copy, in the base stage; parses, keeps CRLF, loses the finding', () => {
+    for (const eol of ['\n', '\r\n']) {
+      const text = df([...BASE, ...DEV, ...BUILD, ...PROD], eol);
+      const fixed = applyFix(text, 'GD104', tree());
+      assert.ok(fixed.includes(`WORKDIR /opengist${eol}${eol}COPY go.mod go.sum ./${eol}RUN go mod download${eol}COPY . .${eol}`), fixed);
+      assert.equal(findings(fixed).length, 0);
+      // The stages FROM it are untouched.
+      assert.ok(fixed.endsWith(df([...DEV, ...BUILD, ...PROD], eol)));
+    }
+  });
+
+  it('reports a stage that builds after its own copy on an image whose Go is copied in', () => {
+    const own = df([...BASE.slice(0, -1), 'RUN make', '']);
+    assert.equal(findings(own).length, 1);
+    assert.match(applyFix(own, 'GD104', tree()), /COPY go\.mod go\.sum \.\/\nRUN go mod download\nCOPY \. \.\n/);
+    // A golang base works the same: the sources in one stage, the build in its child.
+    const golang = df(['FROM golang:1.26-alpine AS base', 'WORKDIR /src', 'COPY . .', 'FROM base AS build', 'RUN go build -o /out/app .']);
+    const f = findings(golang);
+    assert.equal(f.length, 1);
+    assert.match(f[0].message, /stage `build` \(built FROM this one\) downloads/);
+    assert.match(applyFix(golang, 'GD104', tree()), /WORKDIR \/src\nCOPY go\.mod go\.sum \.\/\nRUN go mod download\nCOPY \. \.\nFROM base AS build/);
+    // The parent's own download after the sources re-runs too, though the child's build mounts a
+    // module cache: reported, and the fix moves that download above the copy.
+    const ownDownload = df(['FROM golang:1.26-alpine AS base', 'WORKDIR /src', 'COPY . .', 'RUN go mod download', 'FROM base AS build', 'RUN --mount=type=cache,target=/go/pkg/mod go build -o /out/app .']);
+    assert.equal(findings(ownDownload).length, 1);
+    assert.match(applyFix(ownDownload, 'GD104', tree()), /WORKDIR \/src\nCOPY go\.mod go\.sum \.\/\nRUN --mount=type=cache,target=\/go\/pkg\/mod go mod download\nCOPY \. \.\nFROM base AS build/);
+    // With that download mounted too, nothing is downloaded again at a source edit on this builder.
+    assert.equal(findings(ownDownload.replace('RUN go mod download', 'RUN --mount=type=cache,target=/go/pkg/mod go mod download')).length, 0);
+  });
+
+  it('is silent when the base downloads the modules from go.mod alone before the copy', () => {
+    const good = OPENGIST.replace('\nCOPY . .\n', '\nCOPY go.mod go.sum ./\nRUN go mod download\nCOPY . .\n');
+    assert.equal(findings(good).length, 0);
+  });
+
+  it('is silent when no stage FROM it builds Go, or when every one that does gets its modules elsewhere', () => {
+    // Only a Node step after the sources (a Makefile target set without go).
+    const node = df([...BASE, '', 'FROM base AS web', 'RUN npm ci && npx vite build', '']);
+    assert.equal(findings(node).length, 0);
+    assert.equal(findings(df([...BASE, ...BUILD]), tree({ Makefile: 'all:\n\tnpm ci\n\tnpx vite build\n' })).length, 0);
+    // The build mounts a cache over the module cache ($HOME/go/pkg/mod: Go not from a golang image).
+    const mounted = df([...BASE, '', 'FROM base AS build', 'RUN --mount=type=cache,target=/root/go/pkg/mod make', '']);
+    assert.equal(findings(mounted).length, 0);
+    // Vendored.
+    assert.equal(findings(df([...BASE, '', 'FROM base AS build', 'RUN go build -mod=vendor -o opengist .', ''])).length, 0);
+    // The build copies in the module cache a deps stage filled from go.mod alone.
+    const deps = df([
+      'FROM golang:1.26 AS deps', 'WORKDIR /src', 'COPY go.mod go.sum ./', 'RUN go mod download',
+      'FROM golang:1.26 AS base', 'WORKDIR /src', 'COPY . .',
+      'FROM base AS build', 'COPY --from=deps /go/pkg/mod /go/pkg/mod', 'RUN go build -o /out/app .',
+    ]);
+    assert.equal(findings(deps).length, 0);
+  });
+
+  it('is silent when the parent has no Go before its copy (Go comes only in the stage FROM it)', () => {
+    const late = df(['FROM alpine:3.24 AS base', 'WORKDIR /opengist', 'COPY . .', '', 'FROM base AS build', 'COPY --from=golang:1.26.5-alpine3.24 /usr/local/go/ /usr/local/go/', 'ENV PATH="/usr/local/go/bin:${PATH}"', 'RUN make', '']);
+    assert.equal(findings(late).length, 0);
+    // Nor on a plain alpine with nothing of Go at all.
+    assert.equal(findings(df(['FROM alpine:3.24 AS base', 'WORKDIR /src', 'COPY . .', 'FROM base AS build', 'RUN make', ''])).length, 0);
+  });
+
+  it('no fix when the copied Go is not on PATH where the download would go', () => {
+    const noPath = OPENGIST.replace('ENV PATH="/usr/local/go/bin:${PATH}"\n', '');
+    const f = findings(noPath);
+    assert.equal(f.length, 1);
+    assert.equal(f[0].fix, undefined);
+    // A later ENV PATH that drops it.
+    const dropped = OPENGIST.replace('ENV PATH="/usr/local/bin:${PATH}"', 'ENV PATH="/usr/local/bin:/usr/bin:/bin"');
+    assert.equal(findings(dropped)[0]?.fix, undefined);
+  });
+});
