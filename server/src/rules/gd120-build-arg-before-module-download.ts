@@ -61,14 +61,49 @@ export const gd120: Rule = {
       // With a cache mount over its module cache the download finds the modules on this builder.
       const g = goCommands(download).find((x) => x.sub === 'mod download') ?? null;
       const mounted = moduleCacheMount(model, stage, download, g) !== undefined;
+      const them = names.length > 1 ? 'them' : 'it';
+      // ENV/ARG lines before the download whose values expand them carry the value on (velero's
+      // `ENV … LDFLAGS="… ${GIT_SHA} …"`): those variables must move too, or the ARG moved alone
+      // leaves them empty.
+      const carried = carriers(model, stage.instructions.slice(0, stage.instructions.indexOf(download)), new Set(names));
+      const vars = [...new Set(carried.flatMap((c) => c.vars))].map((n) => `\`${n}\``);
+      const where = [...new Set(carried.map((c) => `${c.instr.keyword} on line ${c.instr.line + 1}`))];
+      const into = carried.length === 0 ? '' : `, and the ${where.join(' and the ')} ${where.length > 1 ? 'carry' : 'carries'} ${them} into ${vars.join(', ')}`;
+      // An ENV/ARG that also sets variables that do not read them: only the carrying ones move.
+      const split = carried.filter((c) => !c.whole).map((c) => c.instr.line + 1);
+      const move = carried.length === 0 ? '' : `, and set ${vars.join(', ')} there too${split.length ? ` (in an ${carried.find((c) => !c.whole)!.instr.keyword} of ${vars.length > 1 ? 'their' : 'its'} own: the other variables of line ${split.join(' and ')} stay before the download)` : ''}`;
       out.push(withLazyFix({
-        message: `ARG ${list} ${names.length > 1 ? "are" : "is"} declared before the module download on line ${download.line + 1}: every RUN after an ARG has it in its environment, so a build with a new value (each commit, each date) misses the cache from the first RUN on ${mounted ? 'and re-runs the download (its cache mount keeps the modules on this builder; a builder without that cache, a fresh CI runner, downloads every module again)' : 'and downloads every module again'}. Declare ${names.length > 1 ? 'them' : 'it'} after the download, right before the first step that uses ${names.length > 1 ? 'them' : 'it'}.`,
+        message: `ARG ${list} ${names.length > 1 ? "are" : "is"} declared before the module download on line ${download.line + 1}${into}: every RUN after ${carried.length ? 'an ARG or ENV' : 'an ARG'} has it in its environment, so a build with a new value (each commit, each date) misses the cache from the first RUN on ${mounted ? 'and re-runs the download (its cache mount keeps the modules on this builder; a builder without that cache, a fresh CI runner, downloads every module again)' : 'and downloads every module again'}. Declare ${them} after the download, right before the first step that uses ${them}${move}.`,
         span: args[0].instr.span,
       }, () => moveFix(model, stage, download, new Set(args.map((a) => a.instr)))));
     }
     return out;
   },
 };
+
+/**
+ * The ARG/ENV lines of `before` whose values expand one of `names` or of the variables such a
+ * line sets (`ENV COMMIT=$COMMIT`, `ENV LDFLAGS="-X …GitSHA=${GIT_SHA}"`), with the variables
+ * that carry them, and whether every variable of the line does (`whole`).
+ */
+function carriers(model: DockerfileModel, before: readonly Instruction[], names: Set<string>): { instr: Instruction; vars: string[]; whole: boolean }[] {
+  const found = new Map<Instruction, Set<string>>();
+  for (let grew = true; grew; ) {
+    grew = false;
+    for (const i of before) {
+      if (i.keyword !== 'ARG' && i.keyword !== 'ENV') continue;
+      for (const p of properties(i)) {
+        if (found.get(i)?.has(p.name) || p.value === null || !mentionsText(p.value, names)) continue;
+        let vars = found.get(i);
+        if (!vars) found.set(i, (vars = new Set()));
+        vars.add(p.name);
+        names.add(p.name);
+        grew = true;
+      }
+    }
+  }
+  return before.filter((i) => found.has(i)).map((i) => ({ instr: i, vars: [...found.get(i)!], whole: properties(i).every((p) => found.get(i)!.has(p.name)) }));
+}
 
 /** The variable names an ARG or ENV instruction declares (the parser's key-value pairs, both ENV forms). */
 function declared(i: Instruction): string[] {

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it, before } from 'node:test';
-import { df, ready } from '../helpers';
+import { fixAll } from '../../../server/src/fixes/fixAll';
+import { df, lint, ready } from '../helpers';
 import { has, find, fix } from './kit/gobuild';
 
 /** GD120 build-arg-before-module-download. */
@@ -60,6 +61,10 @@ describe('GD120 build-arg-before-module-download', () => {
     assert.equal(found.length, 1, JSON.stringify(found));
     assert.equal(text.slice(found[0].span.start, found[0].span.end), 'ARG COMMIT');
     assert.match(found[0].message, /`COMMIT`, `DATE` are declared before the module download on line 21/);
+    // The ENV lines that expand them must move with them (the fix moves them).
+    const line = (l: string) => cosmo.indexOf(l) + 1;
+    assert.ok(found[0].message.includes(`, and the ENV on line ${line('ENV COMMIT=$COMMIT')} and the ENV on line ${line('ENV DATE=$DATE')} carry them into \`COMMIT\`, \`DATE\`:`), found[0].message);
+    assert.match(found[0].message, /and set `COMMIT`, `DATE` there too\.$/);
     assert.equal(found[0].fix?.safe, true);
     const lines = [...cosmo];
     const at = (l: string) => lines.indexOf(l);
@@ -158,5 +163,84 @@ describe('GD120 build-arg-before-module-download', () => {
     const found = find(text, 'GD120');
     assert.equal(found.length, 1, JSON.stringify(found));
     assert.match(found[0].message, /misses the cache from the first RUN on and downloads every module again/);
+  });
+
+  // Round 21: vmware-tanzu/velero d30d389b (Apache-2.0) Dockerfile:16-50. Its builder declares
+  // `ARG GIT_SHA` and expands it in one ENV with the build's other settings (`ENV CGO_ENABLED=0 …
+  // GOPROXY=${GOPROXY} … LDFLAGS="… GitSHA=${GIT_SHA} …"`), then `COPY . …` and the build. After
+  // `lint --fix` (GD104 inserts the download after that ENV) GD120 said to declare the ARG "right
+  // before the first step that uses it": that step is the ENV, before the download. The ARG moved
+  // alone would leave GitSHA empty in LDFLAGS; LDFLAGS has to move with it, out of that ENV.
+  describe('velero: an ENV that expands the ARG among other settings', () => {
+    const velero = (eol = '\n') => df([
+      '# Velero binary build section',
+      'FROM --platform=$BUILDPLATFORM golang:1.26-trixie AS velero-builder',
+      '',
+      'ARG GOPROXY',
+      'ARG BIN',
+      'ARG PKG',
+      'ARG VERSION',
+      'ARG REGISTRY',
+      'ARG GIT_SHA',
+      'ARG GIT_TREE_STATE',
+      'ARG TARGETOS',
+      'ARG TARGETARCH',
+      'ARG TARGETVARIANT',
+      '',
+      'ENV CGO_ENABLED=0 \\',
+      '    GO111MODULE=on \\',
+      '    GOPROXY=${GOPROXY} \\',
+      '    GOOS=${TARGETOS} \\',
+      '    GOARCH=${TARGETARCH} \\',
+      '    GOARM=${TARGETVARIANT} \\',
+      '    LDFLAGS="-X ${PKG}/pkg/buildinfo.Version=${VERSION} -X ${PKG}/pkg/buildinfo.GitSHA=${GIT_SHA} -X ${PKG}/pkg/buildinfo.GitTreeState=${GIT_TREE_STATE} -X ${PKG}/pkg/buildinfo.ImageRegistry=${REGISTRY}"',
+      '',
+      'WORKDIR /go/src/github.com/vmware-tanzu/velero',
+      '',
+      'COPY . /go/src/github.com/vmware-tanzu/velero',
+      '',
+      'RUN mkdir -p /output/usr/bin && \\',
+      '    export GOARM=$( echo "${GOARM}" | cut -c2-) && \\',
+      '    go build -o /output/${BIN} \\',
+      '    -ldflags "${LDFLAGS}" ${PKG}/cmd/${BIN} && \\',
+      '    go build -o /output/velero-helper \\',
+      '    -ldflags "${LDFLAGS}" ${PKG}/cmd/velero-helper && \\',
+      '    go clean -modcache -cache',
+      '',
+      '# Velero image packing section',
+      'FROM paketobuildpacks/ubuntu-noble-run-tiny:latest',
+      'COPY --from=velero-builder /output /',
+      'USER cnb:cnb',
+    ], eol);
+
+    it('after lint --fix: names the ENV and LDFLAGS, says to move LDFLAGS out of it; no fix', () => {
+      assert.equal(has(velero(), 'GD120'), false);
+      for (const eol of ['\n', '\r\n']) {
+        const fixed = fixAll(velero(eol), (t) => lint(t)).text;
+        const [f] = find(fixed, 'GD120');
+        assert.ok(f, fixed);
+        const lines = fixed.split(eol);
+        const env = lines.findIndex((l) => l.startsWith('ENV CGO_ENABLED=0')) + 1;
+        const download = lines.findIndex((l) => /^RUN .*go mod download/.test(l)) + 1;
+        assert.ok(download > env);
+        assert.ok(f.message.startsWith(`ARG \`GIT_SHA\` is declared before the module download on line ${download}, and the ENV on line ${env} carries it into \`LDFLAGS\`: `), f.message);
+        assert.ok(f.message.endsWith(`and set \`LDFLAGS\` there too (in an ENV of its own: the other variables of line ${env} stay before the download).`), f.message);
+        // Moving the ENV whole would take GOPROXY away from the download: no fix, as before.
+        assert.equal(f.fix, undefined);
+      }
+    });
+
+    it('an ENV that expands none of them is not named', () => {
+      const text = build(['ARG COMMIT', 'ENV CGO_ENABLED=0 GOPROXY=direct', 'COPY go.mod go.sum ./', 'RUN go mod download']);
+      const [f] = find(text, 'GD120');
+      assert.ok(f);
+      assert.doesNotMatch(f.message, /carr(y|ies)|there too/);
+      assert.match(f.message, /every RUN after an ARG has it/);
+      // Through a chain: ARG COMMIT, ENV REV=$COMMIT, ENV LDFLAGS="-X main.rev=$REV".
+      const chain = build(['ARG COMMIT', 'ENV REV=$COMMIT', 'ENV GOFLAGS=-mod=mod LDFLAGS="-X main.rev=$REV"', 'COPY go.mod go.sum ./', 'RUN go mod download']);
+      const [g] = find(chain, 'GD120');
+      assert.match(g.message, /and the ENV on line 3 and the ENV on line 4 carry it into `REV`, `LDFLAGS`/);
+      assert.match(g.message, /the other variables of line 4 stay before the download/);
+    });
   });
 });
