@@ -10,6 +10,9 @@
  * 2. A listen call on :80 among ACME words (emitter's autocert HTTP-01 validation listener) is
  *    not the port the program serves on: not exposed.
  * 3. One Check for all the Docker client packages a program imports (buildx: five).
+ * 4. A listen address built from getters of the configuration (nakama's
+ *    `fmt.Sprintf("%v:%d", config.GetSocket().Address, config.GetSocket().Port)`, also as an
+ *    http.Server's Addr) with the literal port its constructor sets: the Check names the port.
  */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
@@ -141,5 +144,40 @@ describe('3. one Docker-socket Check per program (buildx)', () => {
   it('negative: one client package keeps the one-package wording', async () => {
     const r = await genClean(buildx(clients.slice(2, 3)));
     assert.deepEqual(socketChecks(r.warnings).map((w) => w.split(':')[0]), [`${clients[2]} talks to the Docker daemon`]);
+  });
+});
+
+// heroiclabs/nakama at 73ad9c15d64e75eba241a80211ba1adb94019010 (Apache-2.0): main.go imports
+// server; server/api.go:331 `listener, err := net.Listen(config.GetSocket().Protocol,
+// fmt.Sprintf("%v:%d", config.GetSocket().Address, config.GetSocket().Port))` (and :161 the gRPC
+// listener on `config.GetSocket().Port-1`); server/console.go:370 `Addr: fmt.Sprintf("%v:%d",
+// config.GetConsole().Address, config.GetConsole().Port),` in an http.Server; server/config.go:474
+// `Socket *SocketConfig \`yaml:"socket" …\``, :480 `Console *ConsoleConfig …`, NewSocketConfig()
+// `Port: 7350`, NewConsoleConfig() `Port: 7351`. Vendored modules (vendor/modules.txt).
+function nakama(api: string): string {
+  return tree({
+    'go.mod': 'module github.com/heroiclabs/nakama/v3\n\ngo 1.26.5\n',
+    'main.go': 'package main\n\nimport "github.com/heroiclabs/nakama/v3/server"\n\nfunc main() { c := server.NewConfig(); server.StartApiServer(c); server.StartConsoleServer(c) }\n',
+    'server/config.go': 'package server\n\ntype Config interface {\n\tGetSocket() *SocketConfig\n\tGetConsole() *ConsoleConfig\n}\n\ntype config struct {\n\tSocket           *SocketConfig      `yaml:"socket" json:"socket" usage:"Socket configuration."`\n\tConsole          *ConsoleConfig     `yaml:"console" json:"console" usage:"Console settings."`\n}\n\nfunc (c *config) GetSocket() *SocketConfig { return c.Socket }\nfunc (c *config) GetConsole() *ConsoleConfig { return c.Console }\n\nfunc NewConfig() Config { return &config{Socket: NewSocketConfig(), Console: NewConsoleConfig()} }\n\ntype SocketConfig struct {\n\tProtocol string\n\tAddress  string\n\tPort     int\n}\n\nfunc NewSocketConfig() *SocketConfig {\n\treturn &SocketConfig{\n\t\tProtocol:             "tcp",\n\t\tAddress:              "",\n\t\tPort:                 7350,\n\t}\n}\n\ntype ConsoleConfig struct {\n\tAddress string\n\tPort    int\n}\n\nfunc NewConsoleConfig() *ConsoleConfig {\n\treturn &ConsoleConfig{\n\t\tPort:                7351,\n\t\tAddress:             "",\n\t}\n}\n',
+    'server/api.go': `package server\n\nimport (\n\t"fmt"\n\t"net"\n)\n\nfunc StartApiServer(config Config) {\n${api}\n}\n`,
+    'server/console.go': 'package server\n\nimport (\n\t"fmt"\n\t"net/http"\n)\n\nfunc StartConsoleServer(config Config) {\n\ts := &http.Server{\n\t\tAddr:         fmt.Sprintf("%v:%d", config.GetConsole().Address, config.GetConsole().Port),\n\t}\n\t_ = s.ListenAndServe()\n}\n',
+  }, {});
+}
+
+describe('4. a listen address from configuration getters (nakama)', () => {
+  const portChecks = (ws: readonly string[]) => ws.filter((w) => w.startsWith('No EXPOSE: the program listens on a port its configuration sets'));
+
+  it('nakama: the socket (7350) and console (7351) listeners are named in the Check, with the constructors that set them', async () => {
+    const r = await genClean(nakama('\tlistener, err := net.Listen(config.GetSocket().Protocol, fmt.Sprintf("%v:%d", config.GetSocket().Address, config.GetSocket().Port))\n\t_, _ = listener, err'));
+    assert.deepEqual(r.exposes, []);
+    const checks = portChecks(r.warnings);
+    assert.equal(checks.length, 2, r.warnings.join('\n'));
+    assert.match(checks[0], /on config\.GetSocket\(\)\.Port \(server\/api\.go\), which SocketConfig\{Port: 7350\} in NewSocketConfig\(\) sets/);
+    assert.match(checks[1], /http\.Server\{Addr: fmt\.Sprintf\("%v:%d", config\.GetConsole\(\)\.Address, config\.GetConsole\(\)\.Port\)\} on config\.GetConsole\(\)\.Port \(server\/console\.go\), which ConsoleConfig\{Port: 7351\}/);
+  });
+
+  it('negative: a port computed from the field (`Port-1`, the gRPC listener) is not read as the field\'s literal', async () => {
+    const r = await genClean(nakama('\tlistener, err := net.Listen("tcp", fmt.Sprintf("%v:%d", config.GetSocket().Address, config.GetSocket().Port-1))\n\t_, _ = listener, err'));
+    assert.ok(!portChecks(r.warnings).some((w) => w.includes('7350') || w.includes('7349')), r.warnings.join('\n'));
   });
 });

@@ -28,6 +28,8 @@ interface Source { dir: string; files: readonly { file: string; text: string }[]
 
 const IDENT = '[A-Za-z_][A-Za-z0-9_]*';
 const SELECTOR = `${IDENT}(?:\\.${IDENT})+`;
+/** A selector whose elements may be getter calls (nakama's `config.GetSocket().Port`). */
+const GETTER_SELECTOR = `${IDENT}(?:\\(\\))?(?:\\.${IDENT}(?:\\(\\))?)+`;
 const LOOPBACK = /^(?:localhost|127\.0\.0\.1|::1|\[::1\])$/;
 
 /** The body between the brace at `open` and its match (strings and raw strings skipped), or the rest. */
@@ -79,7 +81,7 @@ function callArgs(text: string, from: number): string[] {
 
 /** `fmt.Sprintf("%s:%d", host, x.Port)` → host and the port selector; `fmt.Sprintf(":%d", x.Port)` → no host. */
 function hostPort(expr: string): { host: string | null; port: string } | null {
-  const two = new RegExp(`^fmt\\.Sprintf\\(\\s*"%s:%d"\\s*,\\s*(${IDENT}(?:\\.${IDENT})*)\\s*,\\s*(${SELECTOR})\\s*\\)$`).exec(expr);
+  const two = new RegExp(`^fmt\\.Sprintf\\(\\s*"%[sv]:%d"\\s*,\\s*(${IDENT}(?:\\(\\))?(?:\\.${IDENT}(?:\\(\\))?)*)\\s*,\\s*(${GETTER_SELECTOR})\\s*\\)$`).exec(expr);
   if (two) return { host: two[1], port: two[2] };
   const one = new RegExp(`^fmt\\.Sprintf\\(\\s*":%d"\\s*,\\s*(${SELECTOR})\\s*\\)$`).exec(expr) ?? new RegExp(`^":"\\s*\\+\\s*strconv\\.Itoa\\(\\s*(${SELECTOR})\\s*\\)$`).exec(expr);
   return one ? { host: null, port: one[1] } : null;
@@ -104,7 +106,8 @@ export function configFieldListeners(pkgs: readonly Source[]): ConfigFieldListen
     }
     for (const m of text.matchAll(/\bhttp\.Server\s*\{/g)) {
       const own = ownFields(braceBody(text, m.index! + m[0].length - 1));
-      const addr = /\bAddr\s*:\s*([^,\n]+?)\s*(?:,|\n|$)/.exec(own);
+      // A Sprintf whole, its commas and getter calls included (nakama's `Addr: fmt.Sprintf("%v:%d", config.GetConsole().Address, config.GetConsole().Port)`).
+      const addr = /\bAddr\s*:\s*(fmt\.Sprintf\([^()\n]*(?:\([^()\n]*\)[^()\n]*)*\))/.exec(own) ?? /\bAddr\s*:\s*([^,\n]+?)\s*(?:,|\n|$)/.exec(own);
       if (addr) calls.push({ at: m.index!, arg: addr[1], shown: `http.Server{Addr: ${addr[1]}}` });
     }
     for (const c of calls) {
@@ -118,7 +121,8 @@ export function configFieldListeners(pkgs: readonly Source[]): ConfigFieldListen
       }
       const hp = hostPort(expr);
       if (!hp) continue;
-      const parts = hp.port.split('.');
+      // A getter stands for the field it returns (`GetSocket()`: Socket).
+      const parts = hp.port.split('.').map((x) => x.replace(/\(\)$/, '').replace(/^Get(?=[A-Z])/, ''));
       const field = parts[parts.length - 1];
       const owner = parts[parts.length - 2];
       if (!/port$/i.test(field)) continue;
@@ -171,7 +175,7 @@ function hostFieldOf(host: string, body: string, owner: string): string | null {
     if (!first) return null;
     sel = first[1];
   }
-  const parts = sel.split('.');
+  const parts = sel.split('.').map((x) => x.replace(/\(\)$/, '').replace(/^Get(?=[A-Z])/, ''));
   return parts.length >= 2 && parts[parts.length - 2] === owner ? parts[parts.length - 1] : null;
 }
 
