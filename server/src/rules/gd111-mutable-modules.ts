@@ -21,7 +21,8 @@ const LOADS_PACKAGES = new Set(['build', 'install', 'test', 'run', 'list', 'vet'
  *   line; only what the script certainly runs for its arguments (facts/scriptRuns.ts).
  * `go install pkg@version` runs outside the main module and changes nothing: not reported.
  * Nor is a `go get`/`go mod tidy` whose rewrite a later COPY of the context throws away before
- * any go command or build tool runs: `COPY go.mod go.sum ./`, `RUN go mod download && go mod
+ * any go command or build tool runs (other `go get`/`go mod tidy` chained after it in its RUN
+ * are thrown away with it: statping's tool installs): `COPY go.mod go.sum ./`, `RUN go mod download && go mod
  * tidy`, `COPY . .` (avalanchego's subnet-evm) puts the committed go.mod/go.sum back, and the
  * image is built from them.
  * A Go older than 1.11 (no modules: `ENV GOLANG_VERSION 1.4`) installs tools with `go get`: not
@@ -52,7 +53,7 @@ export const gd111: Rule = {
       for (const g of stageGoCommands(stage)) {
         const script = g.instr.script!;
         const span = scriptSpan(script, g.cmd.start, g.cmd.end);
-        if ((g.sub === 'get' || g.sub === 'mod tidy') && restoredBeforeUse(ctx.model, stage, g.instr, goCommands(g.instr).some((x) => x.cmd.start > g.cmd.start))) continue;
+        if ((g.sub === 'get' || g.sub === 'mod tidy') && restoredBeforeUse(ctx.model, stage, g.instr, goCommands(g.instr).some((x) => x.cmd.start > g.cmd.start && !rewritesModules(x)))) continue;
         if (g.sub === 'get') {
           const mode = envValue(ctx.model, stage, g, 'GO111MODULE');
           if (mode === 'off') continue;
@@ -151,6 +152,16 @@ function scriptFindings(ctx: RuleContext, stage: Stage, why: string): RuleFindin
     });
   }
   return out;
+}
+
+/**
+ * A `go get` or `go mod tidy` (not `-diff`): it rewrites go.mod/go.sum rather than building from
+ * them. Several chained in one RUN (statping's `go get …/assert && go get …/rice && go get …/modd`,
+ * tool installs) are thrown away together when a later context COPY restores the files: the later
+ * ones do not make the earlier rewrite one that the image is built from.
+ */
+function rewritesModules(g: GoCommand): boolean {
+  return g.sub === 'get' || (g.sub === 'mod tidy' && !g.args.some((w) => w.value === '-diff' || w.value === '--diff'));
 }
 
 /** Go runs in the RUN after this script step: a go command, or another tool or script step. */

@@ -53,6 +53,52 @@ describe('GD111 mutable-modules', () => {
     });
   });
 
+  // Judge X (round 20): statping/statping fd889a1 (GPL-3.0) Dockerfile.base:28-41 and
+  // dev/Dockerfile.dev:10-34. Tool installs chained in one RUN (`go get …/assert && go get …/rice
+  // && …`); `COPY . .` in the same WORKDIR restores the committed go.mod/go.sum before
+  // `make clean generate embed` and `go build`: every go get of the chain is thrown away.
+  describe('go gets chained in one RUN, thrown away together by a later COPY (statping)', () => {
+    const base = (chain: string, after: string[]) =>
+      df([
+        'FROM golang:1.14-alpine AS backend',
+        'WORKDIR /go/src/github.com/statping/statping',
+        'ADD go.mod go.sum ./',
+        'RUN go mod download',
+        'ENV GO111MODULE on',
+        `RUN ${chain}`,
+        ...after,
+      ]);
+    const tools = 'go get github.com/stretchr/testify/assert && go get github.com/stretchr/testify/require && go get github.com/GeertJohan/go.rice/rice && go get github.com/cortesi/modd/cmd/modd && go get github.com/crazy-max/xgo';
+    const build = ['COPY . .', 'COPY --from=frontend /statping/dist/ ./source/dist/', 'RUN make clean generate embed', 'RUN go build -a -o statping --tags "netgo linux" ./cmd'];
+
+    it('is silent for every go get of the chain (Dockerfile.base), and for the dev image whose RUNs between run only yarn', () => {
+      assert.equal(find(base(tools, build), 'GD111').length, 0);
+      const dev = df([
+        'FROM golang:1.13.5-alpine',
+        'WORKDIR /go/src/github.com/statping/statping',
+        'ADD go.mod go.sum version.txt ./',
+        'RUN go mod download',
+        'RUN go get github.com/stretchr/testify/... && go get github.com/GeertJohan/go.rice/rice && go get github.com/cortesi/modd/cmd/modd',
+        'ADD frontend/package.json frontend/yarn.lock ./frontend/',
+        'RUN cd frontend && yarn install --pure-lockfile',
+        'RUN cd frontend && yarn build && cp -R dist ../source/',
+        'COPY . .',
+        'CMD dev/dev-env.sh',
+      ]);
+      assert.equal(find(dev, 'GD111').length, 0);
+      // go mod tidy chained after a go get is thrown away with it as well.
+      assert.equal(find(base('go get github.com/a/b && go mod tidy', build), 'GD111').length, 0);
+    });
+
+    it('still reported: a go command that builds after the chain in the RUN, or no COPY restoring the files', () => {
+      const built = find(base(`${tools} && go build ./cmd`, build), 'GD111');
+      assert.equal(built.length, 5);
+      assert.equal(find(base('go get github.com/a/b && go mod download', build), 'GD111').length, 1);
+      // No context COPY after it: the chain's go.mod is the one `go build` reads.
+      assert.equal(find(base(tools, ['RUN go build -o statping ./cmd']), 'GD111').length, 5);
+    });
+  });
+
   it('says when go get runs outside a module', () => {
     assert.match(find(df(['FROM golang:1.22', 'RUN go get github.com/a/b']), 'GD111')[0].message, /outside a module.*go install pkg@version/);
   });
