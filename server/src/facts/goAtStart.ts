@@ -7,14 +7,16 @@
  * runs go (dockerfile/indirectGo.ts `GO_IN_TEXT`) or starts such a tool. statping-ng's dev image
  * (`CMD dev/dev-env.sh`, which runs `modd`, whose config runs `go build` on every change) and
  * Gokapi's builder image (`ENTRYPOINT ["/entrypoint.sh"]`, which runs `go generate` and
- * `go build`) are the two. The script is read as text, never run; one level deep.
+ * `go build`) are the two. A build tool it starts counts the same way when its file from the
+ * context runs go (`CMD ["make", "test"]`: golang-migrate's CI image; the file read as for
+ * `RUN make …`, dockerfile/indirectGo.ts). The script is read as text, never run; one level deep.
  *
  * What rules do with it: GD107 keeps the module cache in the image's layers (a cache mount would
  * leave it out), GD201 leaves a dev or builder image its toolchain.
  */
 import * as path from 'node:path';
 import { goCommandOf, goPackages, stageChain, stageDescendants, stageGoCommands, startInstructions, workdirBefore, type GoCommand } from '../dockerfile/facts';
-import { GO_IN_TEXT } from '../dockerfile/indirectGo';
+import { buildToolFiles, GO_IN_TEXT } from '../dockerfile/indirectGo';
 import type { DockerfileModel, Instruction, Stage } from '../dockerfile/model';
 import { parseShell, type ShellCommand, type ShellWord } from '../dockerfile/shell';
 import type { WorkspaceFiles } from '../workspace/types';
@@ -118,6 +120,8 @@ function compute(model: DockerfileModel, stage: Stage, files: WorkspaceFiles | u
     for (const argv of commands(i)) {
       const prog = program(argv);
       if (prog === null || prog.includes('$')) continue;
+      const tool = startToolFile(model, stage, argv, files);
+      if (tool !== null) return { via: 'script', instr: i, file: tool };
       for (const target of imagePaths(model, stage, prog)) {
         const file = contextFileAt(model, stage, target, files);
         const text = file === null ? null : files.readFile(file);
@@ -126,6 +130,27 @@ function compute(model: DockerfileModel, stage: Stage, files: WorkspaceFiles | u
         if (reload || GO_IN_TEXT.test(text)) return { via: 'script', instr: i, file, reload };
       }
     }
+  }
+  return null;
+}
+
+/**
+ * A build tool the container starts (`CMD ["make", "test"]`: golang-migrate's CI test image,
+ * whose Makefile's test target runs `go test`), whose file (dockerfile/indirectGo.ts
+ * `buildToolFiles`, in the folder the container starts in) the image got from the build context
+ * and runs go (`GO_IN_TEXT`, as for `RUN make …`): its context-relative path, else null.
+ */
+function startToolFile(model: DockerfileModel, stage: Stage, argv: string[], files: WorkspaceFiles): string | null {
+  const k = programIndex(argv);
+  const names = k === null ? null : buildToolFiles(argv.slice(k));
+  if (!names) return null;
+  const dir = finalWorkdir(model, stage);
+  if (dir === null) return null;
+  for (const name of names) {
+    const file = contextFileAt(model, stage, path.posix.resolve(dir, name), files);
+    const text = file === null ? null : files.readFile(file);
+    // make reads the first of its names that exists.
+    if (file !== null && text !== null) return GO_IN_TEXT.test(text) ? file : null;
   }
   return null;
 }

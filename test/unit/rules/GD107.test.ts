@@ -687,6 +687,41 @@ describe('GD107 and the builder\'s Go version', () => {
       assert.equal(downloads(GOKAPI_DOCKERFILE('ENTRYPOINT ["/entrypoint.sh"]', 'COPY entrypoint.sh /opt/entrypoint.sh'), contextWith(GOKAPI_FILES)).length, 1);
     });
 
+    // Judge X (round 20): golang-migrate/migrate 18966c7 (MIT) Dockerfile.circleci (context: the
+    // repository root), Makefile:36-45 (`test:` runs `make test-with-flags`, whose recipe runs
+    // `go test $(TEST_FLAGS) ./...`). The CI image's CMD runs the tests at container start from
+    // the modules `go mod download` put in the layer.
+    const migrate = (cmd: string, copyAll = 'COPY . ./') =>
+      df(['ARG DOCKER_IMAGE', 'FROM $DOCKER_IMAGE', 'RUN apk add --no-cache git gcc musl-dev make', 'WORKDIR /go/src/github.com/golang-migrate/migrate', 'ENV GO111MODULE=on', 'ENV COVERAGE_DIR=/tmp/coverage', 'COPY go.mod go.sum ./', 'RUN go mod download', copyAll, cmd]);
+    const MIGRATE_FILES: Record<string, string> = {
+      'go.mod': 'module github.com/golang-migrate/migrate/v4\n\ngo 1.25.0\n',
+      'go.sum': '',
+      'migrate.go': 'package migrate\n',
+      Makefile: [
+        'test:',
+        '\t@-rm -r $(COVERAGE_DIR)',
+        '\t@mkdir $(COVERAGE_DIR)',
+        "\tmake test-with-flags TEST_FLAGS='-v -race -covermode atomic -coverprofile $$(COVERAGE_DIR)/combined.txt -bench=. -benchmem -timeout 20m'",
+        '',
+        'test-with-flags:',
+        '\t@echo SOURCE: $(SOURCE)',
+        '\t@go test $(TEST_FLAGS) ./...',
+        '',
+      ].join('\n'),
+    };
+
+    it('golang-migrate CI image: CMD ["make", "test"] runs the Makefile the image got from the context, which runs go test: no module cache advice', () => {
+      assert.deepEqual(downloads(migrate('CMD ["make", "test"]'), contextWith(MIGRATE_FILES)), []);
+      assert.deepEqual(downloads(migrate('CMD make -f Makefile test'), contextWith(MIGRATE_FILES)), []);
+    });
+
+    it('golang-migrate: reported when the Makefile runs no go, is not copied into the image, or the files are not known', () => {
+      const noGo = { ...MIGRATE_FILES, Makefile: 'serve:\n\t./bin/migrate -path /migrations up\n' };
+      assert.equal(downloads(migrate('CMD ["make", "serve"]'), contextWith(noGo)).length, 1);
+      assert.equal(downloads(migrate('CMD ["make", "test"]', 'COPY migrate.go ./'), contextWith(MIGRATE_FILES)).length, 1);
+      assert.equal(downloads(migrate('CMD ["make", "test"]'), {}).length, 1);
+    });
+
     it('a normal server image with an entrypoint script is still reported', () => {
       const text = df(['FROM golang:1.24', 'WORKDIR /app', 'COPY go.mod go.sum ./', 'RUN go mod download', 'COPY . .', 'RUN go build -o /app/server .', 'ENTRYPOINT ["./docker/entrypoint.sh"]']);
       const fs = lint(text, contextWith({ 'go.mod': 'module example.com/app\n\ngo 1.24\n', 'go.sum': '', 'main.go': 'package main\n\nfunc main() {}\n', 'docker/entrypoint.sh': PLAIN_ENTRYPOINT })).filter((f) => f.code === 'GD107');
