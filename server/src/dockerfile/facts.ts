@@ -667,6 +667,11 @@ const RETRY_HELPER = /^(with[-_])?retry([-_.][\w.-]*)?$/;
 /** A word naming the go command (or xx's wrapper of it), env, or a wrapper: where a wrapped command starts. */
 const GO_NAME = /(^|\/)(xx-)?go$/;
 
+/** A program name that is the go command: `go`, `/usr/local/go/bin/go`, or tonistiigi/xx's `xx-go` (go for the target platform). */
+export function isGoProgram(name: string): boolean {
+  return GO_NAME.test(name);
+}
+
 function isWrapper(word: ShellWord | undefined): boolean {
   if (!word || word.dynamic) return false;
   const base = word.value.slice(word.value.lastIndexOf('/') + 1);

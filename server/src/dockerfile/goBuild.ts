@@ -706,11 +706,20 @@ export function buildsOnlyGoDistribution(pkgs: readonly ShellWord[]): boolean {
   return pkgs.length > 0 && pkgs.every((p) => !p.dynamic && (p.value === 'std' || p.value === 'cmd'));
 }
 
-/** A `go build` that writes no binary: several packages (`./...`) without -o, or -o /dev/null. */
+/** Go's package meta-patterns: each names many packages (`all`, `std`, `cmd`). */
+const META_PATTERNS = new Set(['all', 'std', 'cmd']);
+
+/**
+ * A `go build` that writes no binary: several packages (`./...`, a meta-pattern such as `std`)
+ * without -o, -o /dev/null, or the standard library alone (`go build std`, `xx-go build std`:
+ * lxkns's cache warm-up; std has no main package, so even -o writes nothing).
+ */
 export function writesNoBinary(g: GoCommand, pkgs: readonly ShellWord[], output: string | true | undefined): boolean {
   if (output === '/dev/null' || output === 'NUL') return true;
-  if (g.sub !== 'build' || output !== undefined) return false;
-  return pkgs.length > 1 || pkgs.some((p) => p.value.includes('...'));
+  if (g.sub !== 'build') return false;
+  if (pkgs.length > 0 && pkgs.every((p) => !p.dynamic && p.value === 'std')) return true;
+  if (output !== undefined) return false;
+  return pkgs.length > 1 || pkgs.some((p) => p.value.includes('...') || (!p.dynamic && META_PATTERNS.has(p.value)));
 }
 
 /**

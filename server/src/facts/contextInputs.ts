@@ -16,7 +16,7 @@
  *    pattern never excludes these either; GD306 does not report them.
  */
 import { posix } from 'path';
-import { contextPath, copyPaths, envBefore, goCommands, goFlag, isContextCopy, isWholeContext, stageChain, stageImage, workdirBefore, type GoCommand } from '../dockerfile/facts';
+import { contextPath, copyPaths, envBefore, goCommands, goFlag, isContextCopy, isGoProgram, isWholeContext, stageChain, stageImage, workdirBefore, type GoCommand } from '../dockerfile/facts';
 import { goflags, goflagsValue, stagesFeeding } from '../dockerfile/goBuild';
 import { buildToolFiles } from '../dockerfile/indirectGo';
 import type { DockerfileModel, Instruction, Stage } from '../dockerfile/model';
@@ -524,10 +524,10 @@ export function readsGitMetadata(df: DockerfileModel, finalStage: Target = df.st
         const tool = buildToolFiles(argv);
         if (tool !== null) {
           files = tool;
-        } else if (base === 'go' && argv[1] === 'run') {
+        } else if (isGoProgram(base) && argv[1] === 'run') {
           const goFiles = argv.slice(2).filter((a) => a.endsWith('.go'));
           if (goFiles.length > 0) files = goFiles;
-        } else if (base === 'go' && argv[1] === 'test') {
+        } else if (isGoProgram(base) && argv[1] === 'test') {
           // Tests run at build time: a test that opens the repository (casdoor's
           // TestGetVersionInfo, git.PlainOpen through go-git) needs .git in the context.
           if (testsReadRepository(argv.slice(2), read, ws)) return i;

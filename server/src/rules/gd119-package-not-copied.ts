@@ -25,7 +25,7 @@
  *
  * No fix: which folders to copy (or whether to copy the whole module) is the user's choice.
  */
-import { contextPath, copyPaths, goCommands, isWholeContext, stageChain, type GoCommand } from '../dockerfile/facts';
+import { contextPath, copyPaths, goCommands, isGoProgram, isWholeContext, stageChain, type GoCommand } from '../dockerfile/facts';
 import { stagesFeeding } from '../dockerfile/goBuild';
 import type { Instruction, Stage } from '../dockerfile/model';
 import { topLevelCommands } from '../dockerfile/packages';
@@ -129,7 +129,7 @@ function runMayWrite(i: Instruction, before: number): boolean {
     const name = c.argv[0]?.value;
     if (name === undefined) continue;
     if (c.argv[0].dynamic) return true;
-    if (name === 'go' || name.endsWith('/go')) {
+    if (isGoProgram(name)) {
       const g = gos.find((x) => x.cmd === c);
       if (!g || !HARMLESS_GO.has(g.sub)) return true;
       continue;

