@@ -794,8 +794,19 @@ export function flagInsertPoint(g: GoCommand): number {
 
 const VALUE_FLAGS = new Set(['o', 'ldflags', 'gcflags', 'asmflags', 'tags', 'mod', 'p', 'pkgdir', 'buildmode', 'compiler', 'gccgoflags', 'installsuffix', 'modfile', 'overlay', 'pgo', 'C', 'exec', 'toolexec', 'coverpkg', 'covermode', 'buildvcs']);
 
-/** The package arguments of a go build/install (the non-flag words). */
-export function goPackages(args: ShellWord[]): ShellWord[] {
+/**
+ * The package arguments of a go build/install (the non-flag words). Rules ask for the same go
+ * command's many times: read once per argument list, kept on it (shared, not to be modified).
+ */
+export function goPackages(args: readonly ShellWord[]): readonly ShellWord[] {
+  return ((args as GoPackagesSlot)[GO_PACKAGES] ??= readGoPackages(args));
+}
+const GO_PACKAGES = Symbol('goPackages');
+interface GoPackagesSlot {
+  [GO_PACKAGES]?: readonly ShellWord[];
+}
+
+function readGoPackages(args: readonly ShellWord[]): ShellWord[] {
   const out: ShellWord[] = [];
   for (let i = 0; i < args.length; i++) {
     const v = args[i].value;

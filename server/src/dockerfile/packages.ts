@@ -8,7 +8,7 @@
 import { flatMapOf } from '../arrays';
 import type { PackageFamily } from '../images/packageSizes';
 import { stageChain } from './facts';
-import type { DockerfileModel, Instruction, Script, Stage } from './model';
+import { registerModelFactSlot, type DockerfileModel, type Instruction, type Script, type Stage } from './model';
 import { mounts } from './mounts';
 import type { ShellCommand, ShellWord } from './shell';
 
@@ -175,6 +175,12 @@ export function isInstall(p: PackageCommand): boolean {
  * accepts; with `before`, only the RUNs before that instruction count.
  */
 export function installsPackage(model: DockerfileModel, stage: Stage, test: (name: string) => boolean, before?: Instruction): boolean {
+  if (before === undefined) {
+    // The whole chain: asked of each stage by several rules, each with its own names.
+    const names = installedNames(model, stage);
+    for (let k = 0; k < names.length; k++) if (test(names[k])) return true;
+    return false;
+  }
   for (const s of stageChain(model, stage)) {
     for (const i of s.instructions) {
       if (i === before) return false;
@@ -185,6 +191,27 @@ export function installsPackage(model: DockerfileModel, stage: Stage, test: (nam
     }
   }
   return false;
+}
+
+/** The names of the packages the RUNs of the stage's chain install, once per stage and model. */
+function installedNames(model: DockerfileModel, stage: Stage): readonly string[] {
+  const known = ((model as InstalledSlot)[INSTALLED] ??= new Map());
+  let names = known.get(stage.index);
+  if (names === undefined) {
+    const list: string[] = [];
+    for (const s of stageChain(model, stage)) {
+      for (const i of s.instructions) {
+        for (const p of packageCommands(i)) if (isInstall(p)) for (const x of p.packages) list.push(x.name);
+      }
+    }
+    known.set(stage.index, (names = list));
+  }
+  return names;
+}
+const INSTALLED = Symbol('installedPackages');
+registerModelFactSlot(INSTALLED);
+interface InstalledSlot {
+  [INSTALLED]?: Map<number, readonly string[]>;
 }
 
 /** A package name without version pins, architecture or target release. */

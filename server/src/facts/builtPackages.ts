@@ -647,7 +647,7 @@ function outputMatches(src: string, o: Output, guess: boolean): boolean {
 }
 
 /** The binary name go picks: the last element of the package's import path (a `/vN` suffix skipped), or of the first .go file. */
-function binaryName(info: Known, stage: Stage, g: GoCommand, pkgs: ShellWord[]): string | null {
+function binaryName(info: Known, stage: Stage, g: GoCommand, pkgs: readonly ShellWord[]): string | null {
   const ws = info.workspace;
   if (pkgs.length === 0 || pkgs[0].value === '.' || pkgs[0].value === './') {
     const dir = ws ? contextDirOf(info, stage, g) : null;

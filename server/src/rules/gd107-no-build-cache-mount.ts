@@ -95,6 +95,9 @@ export const gd107: Rule = {
         const gos = goCommands(instr).filter((g) => ((g.sub === 'build' || g.sub === 'install') && !buildsOnlyGoDistribution(goPackages(g.args))) || DOWNLOADS.has(g.sub));
         if (gos.length === 0 || !instr.script) continue;
         const paths = goCachePaths(ctx.model, stage, instr, gos[0]);
+        // The later steps that read this step's modules: asked up to three times below, found once.
+        let readersAfter: Consumer[] | undefined;
+        const readers = () => (readersAfter ??= laterModuleReaders(ctx, stage, instr));
         // The modules an earlier RUN of the stage chain left in its layer (`go mod download`,
         // `go mod tidy`… without a module cache mount).
         // (`go install tool@v1` builds another module: its modules are not there.)
@@ -122,7 +125,7 @@ export const gd107: Rule = {
           && !copiedIn(ctx.model, stage, instr, paths.mod) && !copiedOut(ctx.model, stage, paths.mod)
           && !moduleCacheEdited(ctx.model, stage, instr, paths.mod)
           && !(source && goAtRunTime(ctx, source.stage)) && !(gos.some((g) => DOWNLOADS.has(g.sub)) && goAtRunTime(ctx, stage))
-          && !shippedDownload(ctx, stage, instr, gos)
+          && !shippedDownload(ctx, stage, gos, readers)
           && !layerCached;
         const missing: { what: string; path: string | null }[] = [];
         if (needMod && !covered(mounts, paths.mod, 'mod')) missing.push({ what: 'module cache', path: paths.mod });
@@ -183,7 +186,7 @@ export const gd107: Rule = {
           : '';
         // Later builds hidden in make or a script read the modules this step puts in its layer:
         // a mount here alone would leave them downloading everything again, so they get it too.
-        const consumers = modMissing && gos.some((x) => !goPackages(x.args).some((w) => w.value.includes('@'))) ? opaqueConsumers(ctx, stage, instr) : [];
+        const consumers = modMissing && gos.some((x) => !goPackages(x.args).some((w) => w.value.includes('@'))) ? opaqueConsumers(ctx, readers()) : [];
         const consumerMounts = consumers.map((c) => ({ step: c.step, mod: consumerModPath(ctx.model, c.stage, c.step) }));
         const names = [...new Set(consumers.map((c) => `\`${commandText(c.step)}\`${c.stage !== stage && c.stage.name ? ` (stage ${c.stage.name})` : ''}`))].join(', ');
         const consumerNote = consumers.length > 0
@@ -196,7 +199,7 @@ export const gd107: Rule = {
         // of its own (`--mount=type=cache,target=/go/pkg`: inspektor-gadget): the download is never
         // used. Its fix is that very mount (the same cache: a mount of its own at ${paths.mod} would
         // be another, which no later step reads).
-        const hider = modMissing && gos.every((x) => x.sub === 'mod download') ? hidingMount(ctx, stage, instr) : null;
+        const hider = modMissing && gos.every((x) => x.sub === 'mod download') ? hidingMount(ctx, readers()) : null;
         if (hider) {
           const { reader, mount } = hider;
           const what = `\`${commandText(reader.step)}\`${reader.stage !== stage && reader.stage.name ? ` (stage ${reader.stage.name})` : ''}`;
@@ -246,8 +249,8 @@ export const gd107: Rule = {
  * `go vet`, `go generate`, `go run`, `go list` (of packages), `go mod tidy`, `go mod vendor`
  * (0chain's miner vendors after its download) or `golangci-lint` itself.
  */
-function opaqueConsumers(ctx: RuleContext, stage: Stage, after: Instruction): Consumer[] {
-  return laterModuleReaders(ctx, stage, after).filter((r) => {
+function opaqueConsumers(ctx: RuleContext, readers: readonly Consumer[]): Consumer[] {
+  return readers.filter((r) => {
     if (goCommands(r.step.instr).some((g) => g.sub === 'build' || g.sub === 'install' || g.sub === 'mod download')) return false;
     return !covered(resolvedTargets(ctx.model, r.stage, r.step.instr), consumerModPath(ctx.model, r.stage, r.step), 'mod');
   });
@@ -302,8 +305,7 @@ function readsModuleOf(g: GoCommand): boolean {
  * modules in that cache and never sees the layer's, so the download is of no use. The first such
  * step and its mount; null when a reader has none (it reads the layer) or there is no reader.
  */
-function hidingMount(ctx: RuleContext, stage: Stage, download: Instruction): { reader: Consumer; mount: Mount; readers: number } | null {
-  const readers = laterModuleReaders(ctx, stage, download);
+function hidingMount(ctx: RuleContext, readers: readonly Consumer[]): { reader: Consumer; mount: Mount; readers: number } | null {
   let first: { reader: Consumer; mount: Mount; readers: number } | null = null;
   for (const r of readers) {
     const g = goCommands(r.step.instr).find((x) => x.cmd === r.step.cmd) ?? null;
@@ -512,13 +514,13 @@ function goAtRunTime(ctx: RuleContext, stage: Stage): boolean {
  * every new container would download every module again. (An image that starts a program of its
  * own is left to goAtRunTime: its start command says whether go runs.)
  */
-function shippedDownload(ctx: RuleContext, stage: Stage, instr: Instruction, gos: readonly GoCommand[]): boolean {
+function shippedDownload(ctx: RuleContext, stage: Stage, gos: readonly GoCommand[], readers: () => readonly Consumer[]): boolean {
   if (!gos.every((g) => g.sub === 'mod download')) return false;
   const final = ctx.model.stages[ctx.finalStage];
   if (!final || !stageChain(ctx.model, final).includes(stage)) return false;
   const start = startInstructions(ctx.model, final);
   if (start.entrypoint || start.cmd) return false;
-  return laterModuleReaders(ctx, stage, instr).length === 0;
+  return readers().length === 0;
 }
 
 /** Commands that change the files they name; for the copying ones only the destination (the last argument) is written. */
