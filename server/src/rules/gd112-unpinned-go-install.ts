@@ -8,8 +8,12 @@ import type { ShellWord } from '../dockerfile/shell';
 import { expandVariables } from '../dockerfile/variables';
 import { type Rule, type RuleFinding, stagesToCheck } from './types';
 
-/** A version that names one module version: semver (pseudo-versions included) or a commit hash. */
-const PINNED = /^(v\d+\.\d+\.\d+([-+][0-9A-Za-z.+-]*)?|[0-9a-f]{7,40})$/;
+/**
+ * A version that names one module version: semver (pseudo-versions included), a commit hash, or
+ * a full release tag without the `v` (`@1.4.1`: go resolves it as that git tag; chrusty's
+ * protoc-gen-jsonschema tags its releases so, and `@v1.4.1` would fail as an unknown revision).
+ */
+const PINNED = /^(v?\d+\.\d+\.\d+([-+][0-9A-Za-z.+-]*)?|[0-9a-f]{7,40})$/;
 
 /**
  * GD112: `go install`/`go run` of a remote package with `@latest` or another query that moves

@@ -34,6 +34,14 @@ describe('GD112 unpinned-go-install', () => {
     assert.equal(has(df(['FROM golang:1.22', 'RUN --mount=target=. go run github.com/a/gen']), 'GD112'), false);
   });
 
+  it('is silent for a release tag without v, and still finds a partial version query', () => {
+    // reviewdog/reviewdog 6c30750 (MIT), proto/Dockerfile:15: chrusty/protoc-gen-jsonschema tags
+    // its releases `1.4.1` (no `v1.4.1` tag): the version is fixed, and `@v1.4.1` would not resolve.
+    assert.equal(has(df(['FROM golang:1.22', 'RUN go install github.com/chrusty/protoc-gen-jsonschema/cmd/protoc-gen-jsonschema@1.4.1']), 'GD112'), false);
+    assert.equal(spanText(df(['FROM golang:1.22', 'RUN go install github.com/a/tool@v1.4']), 'GD112'), 'github.com/a/tool@v1.4');
+    assert.equal(spanText(df(['FROM golang:1.22', 'RUN go install github.com/a/tool@1.4']), 'GD112'), 'github.com/a/tool@1.4');
+  });
+
   it('honours hadolint DL3062 pragmas', () => {
     assert.equal(has(df(['FROM golang:1.22', '# hadolint ignore=DL3062', 'RUN go install github.com/a/tool@latest']), 'GD112'), false);
   });
