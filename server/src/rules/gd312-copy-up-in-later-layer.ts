@@ -8,19 +8,26 @@
  * The files come from the creation tracking GD302 uses (dockerfile/created.ts). Not reported: a
  * folder made by `mkdir` (changing an empty folder copies no data), a path anything unknown
  * decides (an expansion, a glob that matches no recorded file), a path under one of the RUN's
- * `--mount` targets, a file a COPY/ADD wrote last, and a change in the RUN that made the file.
+ * `--mount` targets, and a change in the RUN that made the file.
+ *
+ * A file a COPY/ADD copied in (one source, no glob or expansion, not an archive ADD extracts; its
+ * places from copyPlaces): a chmod/chown/chgrp of exactly that path (not a folder holding it, not
+ * a glob, not `mv`), with `COPY --chmod`/`--chown` as the advice.
  *
  * Fix: only when the two RUNs are consecutive (nothing between them), the command is the first
  * of the later RUN and has no expansions: append it to the RUN that made the file and remove it
- * from the later one (deleting that RUN when nothing is left), as GD302's fix does.
+ * from the later one (deleting that RUN when nothing is left), as GD302's fix does. For a copied
+ * file (copyFlagFix): `--chmod=MODE` (a literal octal mode; `+x`/`a+x` as 755) or
+ * `--chown=USER:GROUP` on the COPY, the command removed from the RUN.
  */
 import * as path from 'path';
 import { creationsOf, globRegex, hasGlob, inScriptOrder, resolve, type Created } from '../dockerfile/created';
-import { copyPaths, imageStages, stageImage } from '../dockerfile/facts';
+import { copyPaths, copyPlaces, imageStages, stageImage } from '../dockerfile/facts';
 import { scriptSpan, type DockerfileModel, type Instruction, type Stage } from '../dockerfile/model';
 import { mountTargets, pathWithin, topLevelCommands } from '../dockerfile/packages';
 import type { ShellCommand, ShellWord } from '../dockerfile/shell';
-import { moveCommandEdits } from '../edits/shellChain';
+import { insert } from '../edits/edits';
+import { moveCommandEdits, removeCommandEdit } from '../edits/shellChain';
 import { type Fix, type Rule, type RuleFinding, stagesToCheck, withLazyFix } from './types';
 
 /** A file (download, redirect) or an extracted tree an earlier command made, where it is now. */
@@ -29,7 +36,7 @@ interface Made {
   tree: boolean;
   creator: Instruction;
   what: string;
-  made: NonNullable<Created['made']>;
+  made: NonNullable<Created['made']> | 'copy';
 }
 
 /** The paths a chmod/chown/chgrp/mv changes: null when something unknown decides one of them. */
@@ -40,12 +47,16 @@ interface Touch {
   deep: boolean;
   /** For `mv`: where a single source ends up, when that is clear. */
   dest?: string | null;
+  /** For `chmod MODE FILE`: the mode as `COPY --chmod` takes it (a literal octal mode; `+x`, `a+x` as 755). */
+  mode?: string;
+  /** For `chown USER:GROUP FILE`: the owner as `COPY --chown` takes it. */
+  owner?: string;
 }
 
 export const gd312: Rule = {
   code: 'GD312',
   name: 'copy-up-in-later-layer',
-  summary: 'A RUN changes the mode or owner of, or moves, a file an earlier RUN downloaded, wrote or extracted: the layer stores the file again',
+  summary: 'A RUN changes the mode or owner of, or moves, a file an earlier RUN downloaded, wrote or extracted, or changes the mode or owner of a file a COPY/ADD copied in: the layer stores the file again',
   severity: 'warning',
   needsWorkspace: false,
   fix: 'safe',
@@ -86,6 +97,14 @@ function checkStage(model: DockerfileModel, stage: Stage, out: RuleFinding[]): v
       }
       const d = path.posix.resolve(cwd ?? '/', dest);
       made = made.filter((c) => !(pathWithin(c.path, d) || pathWithin(d, c.path)));
+      // A single file copied in: a later chmod/chown of exactly that path copies it up again.
+      const file = copiedFile(instr);
+      if (file) {
+        for (const p of copyPlaces(model, instr, file)) {
+          made = made.filter((c) => c.path !== p);
+          made.push({ path: p, tree: false, creator: instr, what: path.posix.basename(p), made: 'copy' });
+        }
+      }
       continue;
     }
     if (instr.keyword !== 'RUN' || !instr.script) continue;
@@ -110,8 +129,9 @@ function checkStage(model: DockerfileModel, stage: Stage, out: RuleFinding[]): v
       }
       const touch = touchOf(cmd, scriptCwd);
       if (touch) {
+        // A copied file: only chmod/chown/chgrp of exactly its path (a folder's change is not clearly about it).
         const hit = touch.targets.length && !touch.targets.some(underMount)
-          ? made.filter((c) => c.creator !== instr && touch.targets.some((t) => hits(c, t, touch.deep)))
+          ? made.filter((c) => c.creator !== instr && (c.made !== 'copy' || name !== 'mv') && touch.targets.some((t) => hits(c, t, touch.deep)))
           : [];
         if (hit.length) {
           const first = hit.reduce((a, b) => (b.creator.line > a.creator.line ? b : a));
@@ -120,6 +140,14 @@ function checkStage(model: DockerfileModel, stage: Stage, out: RuleFinding[]): v
           // A file by the name the script gave it; from an extracted tree, the path this command names.
           const names = hit.filter((c) => c.creator === creator).flatMap((c) => (c.tree ? touch.targets.filter((t) => hits(c, t, touch.deep)) : [c.what]));
           const what = [...new Set(names)].join(', ');
+          if (first.made === 'copy') {
+            const flag = name === 'chmod' ? `--chmod=${touch.mode ?? '…'}` : `--chown=${touch.owner ?? '…'}`;
+            out.push(withLazyFix({
+              message: `\`${text}\` ${touch.verb} ${what}, which the ${creator.keyword} on line ${creator.line + 1} copied in: changing a file of an earlier layer copies all of it into this layer, so the image stores it again. Set it in the ${creator.keyword} instead: \`${creator.keyword} ${flag} …\`${name === 'chmod' ? ' (`--chmod` needs BuildKit, Dockerfile syntax 1.2 or later)' : ''}.`,
+              span: scriptSpan(script, cmd.start, cmd.end),
+            }, () => copyFlagFix(model, stage, creator, instr, cmd, touch)));
+            continue;
+          }
           out.push(withLazyFix({
             message: `\`${text}\` ${touch.verb} ${what}, which the RUN on line ${creator.line + 1} ${VERB[first.made]}: ${name === 'mv' ? 'moving' : 'changing'} a file of an earlier layer copies all of it into this layer, so the image stores it again. Do it in the RUN that creates the file (${name === 'mv' ? '\`curl -o /usr/local/bin/… …\`, or \`&& mv …\` there' : '\`curl -o … && chmod +x …\`, or \`install -m 0755\`'}).`,
             span: scriptSpan(script, cmd.start, cmd.end),
@@ -132,7 +160,7 @@ function checkStage(model: DockerfileModel, stage: Stage, out: RuleFinding[]): v
           if (touch.dest && touch.targets.length === 1) {
             // Into a folder this stage made: the file keeps its name there.
             const dest = folders.has(touch.dest) ? path.posix.join(touch.dest, path.posix.basename(touch.targets[0])) : touch.dest;
-            for (const c of moved) if (c.path === touch.targets[0] && !c.tree && !underMount(dest)) made.push({ ...c, path: dest });
+            for (const c of moved) if (c.path === touch.targets[0] && !c.tree && c.made !== 'copy' && !underMount(dest)) made.push({ ...c, path: dest });
           }
         }
         continue;
@@ -154,6 +182,7 @@ const VERB: Record<NonNullable<Created['made']>, string> = { download: 'download
 
 /** Does a change of `target` (deep: with what is under it) copy up something of `c`? */
 function hits(c: Made, target: string, deep: boolean): boolean {
+  if (c.made === 'copy') return target === c.path;
   if (c.tree) {
     // What was extracted into the folder: a path inside it (the folder itself only holds entries).
     const fixed = hasGlob(target) ? target.slice(0, target.search(/[*?[]/)).replace(/\/[^/]*$/, '') || '/' : target;
@@ -219,7 +248,12 @@ function touchOf(cmd: ShellCommand, cwd: string | null): Touch | null {
     const ops = operandsOf(argv, new Set(), (v) => CHMOD_OPTION.test(v) || (name !== 'chmod' && /^-[a-zA-Z]+$/.test(v)));
     const files = reference ? ops : ops.slice(1);
     const verb = name === 'chmod' ? 'changes the mode of' : name === 'chown' ? 'changes the owner of' : 'changes the group of';
-    return { verb, targets: resolved(files, cwd), deep };
+    const targets = resolved(files, cwd);
+    const first = !reference && ops.length === 2 && ops.length === words.length && !ops[0].dynamic ? ops[0].value : null;
+    const mode = name === 'chmod' && first !== null ? (/^0?[0-7]{3}$/.test(first) ? first : /^a?\+x$/.test(first) ? '755' : undefined) : undefined;
+    // `chown user` keeps the group, `COPY --chown=user` sets it to the user's id: only user:group.
+    const owner = name === 'chown' && first !== null && /^[A-Za-z0-9_][A-Za-z0-9_.-]*:[A-Za-z0-9_][A-Za-z0-9_.-]*$/.test(first) ? first : undefined;
+    return { verb, targets, deep, mode, owner };
   }
   if (name === 'mv') {
     let dir: ShellWord | undefined;
@@ -275,4 +309,40 @@ function mergeFix(model: DockerfileModel, stage: Stage, earlier: Instruction, la
   if (relative && (cwd === null || es.parsed.commands.some((c) => c.argv[0]?.value === 'cd'))) return undefined;
   const moved = moveCommandEdits(model, earlier, later, cmd, ls.text.slice(cmd.start, cmd.end));
   return moved && { ...moved, safe: true };
+}
+
+/** The one file a COPY/ADD copies in (a single source with no glob, expansion or trailing slash; not an archive ADD extracts, nor a git URL). */
+function copiedFile(instr: Instruction): string | null {
+  if (instr.heredocs.length) return null;
+  const paths = copyPaths(instr);
+  if (!paths || paths.sources.length !== 1) return null;
+  const src = paths.sources[0];
+  if (!src || src.includes('$') || hasGlob(src) || src.endsWith('/') || src === '.' || src === '..' || /(^|\/)\.{1,2}$/.test(src)) return null;
+  if (instr.keyword === 'ADD') {
+    if (/\.(tar|tgz|tbz2?|txz|tzst|gz|bz2|xz|zst|lz4|lzma)$/i.test(src) || /^git@|\.git(#|$)/.test(src)) return null;
+  }
+  return src;
+}
+
+/**
+ * Fix of a copied file's chmod/chown: `--chmod=MODE`/`--chown=USER:GROUP` on the COPY, the
+ * command removed from the RUN (the RUN deleted when nothing is left). Only for a literal mode
+ * (`+x` as 755) or user:group on the one copied file, the command first in its RUN, no RUN, COPY
+ * or ADD between, and the COPY not already setting that flag.
+ */
+function copyFlagFix(model: DockerfileModel, stage: Stage, copy: Instruction, run: Instruction, cmd: ShellCommand, touch: Touch): Fix | undefined {
+  const name = cmd.argv[0]?.value;
+  const flag = name === 'chmod' ? 'chmod' : name === 'chown' ? 'chown' : null;
+  const value = flag === 'chmod' ? touch.mode : flag === 'chown' ? touch.owner : undefined;
+  if (!flag || !value || touch.deep || touch.targets.length !== 1) return undefined;
+  if (cmd.argv.some((w) => w.dynamic) || cmd.env.length) return undefined;
+  if (copy.flags.some((f) => f.name === flag)) return undefined;
+  if (stage.instructions.some((i) => i.line > copy.endLine && i.line < run.line && (i.keyword === 'RUN' || i.keyword === 'COPY' || i.keyword === 'ADD'))) return undefined;
+  const ls = run.script;
+  if (!ls || ls.heredoc || run.json || topLevelCommands(ls)[0] !== cmd) return undefined;
+  const remove = removeCommandEdit(model, run, cmd);
+  if (!remove) return undefined;
+  const at = copy.span.start + copy.keyword.length;
+  if (!/^[ \t]/.test(model.text.slice(at, at + 1))) return undefined;
+  return { title: `Set \`--${flag}=${value}\` on the ${copy.keyword} on line ${copy.line + 1} and remove \`${name} …\` from the RUN`, edits: [insert(at, ` --${flag}=${value}`), remove], safe: true };
 }

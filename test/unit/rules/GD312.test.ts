@@ -65,13 +65,11 @@ describe('GD312 copy-up-in-later-layer', () => {
     }
   });
 
-  it('is silent for a mkdir folder, the same RUN, a build stage, a COPYed file, a variable path, a mount, an extraction folder itself', () => {
+  it('is silent for a mkdir folder, the same RUN, a build stage, a variable path, a mount, an extraction folder itself', () => {
     const silent: string[][] = [
       ['FROM debian:12', 'RUN mkdir -p /data', 'RUN chmod 777 /data', 'RUN chown 1000 /data'],
       ['FROM debian:12', 'RUN curl -fsSLo /usr/local/bin/kubectl https://e.com/kubectl && chmod +x /usr/local/bin/kubectl'],
       ['FROM golang:1.24 AS tools', 'RUN curl -LO https://e.com/kubectl', 'RUN chmod +x kubectl', 'FROM debian:12', 'COPY --from=tools /go/kubectl /usr/local/bin/', 'USER 1'],
-      ['FROM debian:12', 'COPY kubectl /usr/local/bin/kubectl', 'RUN chmod +x /usr/local/bin/kubectl'],
-      ['FROM debian:12', 'RUN curl -fsSLo /usr/local/bin/tool https://e.com/tool', 'COPY tool /usr/local/bin/tool', 'RUN chmod +x /usr/local/bin/tool'],
       ['FROM debian:12', 'ARG BIN=/usr/local/bin/tool', 'RUN curl -fsSLo /usr/local/bin/tool https://e.com/tool', 'RUN chmod +x $BIN'],
       ['FROM debian:12', 'ARG BIN', 'RUN curl -fsSLo $BIN https://e.com/tool', 'RUN chmod +x /usr/local/bin/tool'],
       ['FROM debian:12', 'RUN curl -fsSLo /usr/local/bin/tool https://e.com/tool', 'RUN chmod +x /usr/local/bin/t*ol/x'],
@@ -126,4 +124,137 @@ describe('GD312 copy-up-in-later-layer', () => {
       assert.equal(fs_[0].fix, undefined, lines.join(' / '));
     }
   });
+
+  it('finds the chmod of k8up\'s copied binary and of wireguard-ui\'s binary and init.sh, naming the COPY', () => {
+    for (const [lines, expected] of [[K8UP, ['chmod a+x /usr/local/bin/k8up']], [WGUI, ['chmod +x wg-ui', 'chmod +x init.sh']]] as const) {
+      const text = df([...lines]);
+      const fs_ = find(text, 'GD312');
+      assert.deepEqual(fs_.map((f) => spanText(text, f)), expected);
+      for (const f of fs_) {
+        const cmdLine = lines.findIndex((l) => l.includes(spanText(text, f)));
+        // The COPY just above the chmod's RUN.
+        const copyLine = lines.slice(0, cmdLine).map((l, i) => [l, i] as const).filter(([l]) => l.startsWith('COPY')).pop()![1];
+        assert.match(f.message, new RegExp(`COPY on line ${copyLine + 1} copied in`));
+        assert.match(f.message, /stores it again/);
+        assert.match(f.message, /COPY --chmod=755/);
+        assert.match(f.message, /BuildKit/);
+        assert.ok(f.fix, spanText(text, f));
+      }
+    }
+  });
+
+  it('finds a copied file\'s chown with user:group and an ADD of a URL', () => {
+    const cases: [string[], string, RegExp][] = [
+      [['COPY app /srv/app', 'RUN chown 1000:1000 /srv/app'], 'chown 1000:1000 /srv/app', /--chown=1000:1000/],
+      // syncthing's Dockerfile:48,56 (commit of the shared corpus, MPL-2.0): named as the chmod names it.
+      [['COPY script/docker-entrypoint.sh /bin/entrypoint.sh', 'ENV STHOMEDIR=/var/syncthing/config', 'RUN chmod 755 /bin/entrypoint.sh'], 'chmod 755 /bin/entrypoint.sh', /of entrypoint\.sh, which the COPY on line 2 copied in/],
+      [['ADD https://e.com/tool /usr/local/bin/', 'RUN chmod 0755 /usr/local/bin/tool'], 'chmod 0755 /usr/local/bin/tool', /ADD --chmod=0755/],
+      [['RUN curl -fsSLo /usr/local/bin/tool https://e.com/tool', 'COPY tool /usr/local/bin/tool', 'RUN chmod +x /usr/local/bin/tool'], 'chmod +x /usr/local/bin/tool', /COPY on line 3/],
+    ];
+    for (const [lines, cmd, msg] of cases) {
+      const text = df(['FROM debian:12', ...lines, 'USER 1']);
+      const fs_ = find(text, 'GD312');
+      assert.equal(fs_.length, 1, lines.join(' / '));
+      assert.equal(spanText(text, fs_[0]), cmd);
+      assert.match(fs_[0].message, msg);
+    }
+  });
+
+  it('is silent for a copied folder, several sources, a folder\'s recursive change, a move, a build stage, a glob, an archive ADD', () => {
+    const silent: string[][] = [
+      ['FROM debian:12', 'COPY bin/ /usr/local/bin/', 'RUN chmod +x /usr/local/bin/tool'],
+      ['FROM debian:12', 'COPY a b /usr/local/bin/', 'RUN chmod +x /usr/local/bin/a'],
+      ['FROM debian:12', 'COPY tool /usr/local/bin/', 'RUN chmod -R 755 /usr/local/bin'],
+      ['FROM debian:12', 'COPY tool /opt/', 'RUN chmod +x /opt/*'],
+      ['FROM debian:12', 'COPY tool /tmp/tool', 'RUN mv /tmp/tool /usr/local/bin/tool'],
+      ['FROM debian:12', 'COPY tool /tmp/tool', 'RUN mv /tmp/tool /usr/local/bin/tool && chmod +x /usr/local/bin/tool'],
+      ['FROM golang:1.24 AS b', 'COPY tool /tool', 'RUN chmod +x /tool', 'FROM debian:12', 'COPY --from=b /tool /tool', 'USER 1'],
+      ['FROM debian:12', 'COPY t* /opt/', 'RUN chmod +x /opt/tool'],
+      ['FROM debian:12', 'ADD tool.tar.gz /opt/', 'RUN chmod +x /opt/tool.tar.gz'],
+      ['FROM debian:12', 'ARG D', 'COPY tool $D/', 'RUN chmod +x /opt/tool'],
+      ['FROM debian:12', 'COPY tool /opt/tool', 'RUN rm /opt/tool && curl -fsSLo /opt/x https://e.com/x', 'RUN chmod +x /opt/tool'],
+      ['FROM debian:12', 'COPY --chmod=755 tool /opt/tool'],
+    ];
+    for (const lines of silent) assert.equal(has(df(lines), 'GD312'), false, lines.join(' / '));
+  });
+
+  it('fix: the mode on the COPY, the chmod out of the RUN; parses, keeps CRLF, loses the finding', () => {
+    for (const eol of ['\n', '\r\n']) {
+      const text = df([...WGUI], eol);
+      let fixed = applyFix(text, 'GD312');
+      fixed = applyFix(fixed, 'GD312');
+      parses(fixed);
+      assert.equal(has(fixed, 'GD312'), false);
+      if (eol === '\r\n') assert.equal(fixed.replace(/\r\n/g, '').includes('\n'), false);
+      assert.ok(fixed.includes(`COPY --chmod=755 --from=builder --chown=wgui:wgui /build/wg-ui .${eol}COPY --chmod=755 init.sh .${eol}`));
+      assert.ok(!fixed.includes('chmod +x'));
+    }
+    const k = applyFix(df([...K8UP]), 'GD312');
+    parses(k);
+    assert.equal(has(k, 'GD312'), false);
+    assert.match(k, /COPY --chmod=755 k8up \/usr\/local\/bin\/\n\nRUN \$RESTIC_BINARY version/);
+    const owned = applyFix(df(['FROM debian:12', 'COPY app /srv/app', 'RUN chown app:app /srv/app && touch /x', 'USER 1']), 'GD312');
+    parses(owned);
+    assert.match(owned, /COPY --chown=app:app app \/srv\/app\nRUN touch \/x\n/);
+  });
+
+  it('no fix for a symbolic mode other than +x, chown without a group, a flag the COPY has, a RUN between, the command not first', () => {
+    const noFix: string[][] = [
+      ['FROM debian:12', 'COPY tool /opt/tool', 'RUN chmod u+x /opt/tool'],
+      ['FROM debian:12', 'COPY tool /opt/tool', 'RUN chown app /opt/tool'],
+      ['FROM debian:12', 'COPY --chmod=700 tool /opt/tool', 'RUN chmod 755 /opt/tool'],
+      ['FROM debian:12', 'COPY tool /opt/tool', 'RUN touch /y', 'RUN chmod 755 /opt/tool'],
+      ['FROM debian:12', 'COPY tool /opt/tool', 'RUN touch /y && chmod 755 /opt/tool'],
+    ];
+    for (const lines of noFix) {
+      const fs_ = find(df(lines), 'GD312');
+      assert.equal(fs_.length, 1, lines.join(' / '));
+      assert.equal(fs_[0].fix, undefined, lines.join(' / '));
+    }
+  });
 });
+
+/**
+ * Skeleton of k8up-io/k8up Dockerfile (lines 12-36; goreleaser copies the prebuilt binary k8up and
+ * fetch_restic.sh into the context), commit 80a2ae8, licence Apache-2.0.
+ */
+const K8UP = [
+  'FROM docker.io/library/alpine:3.24 as restic',
+  'RUN apk add --update --no-cache bash ca-certificates curl',
+  'COPY go.mod fetch_restic.sh ./',
+  'RUN ./fetch_restic.sh /usr/local/bin/restic && /usr/local/bin/restic version',
+  'FROM docker.io/library/alpine:3.24 as k8up',
+  'ENTRYPOINT ["k8up"]',
+  'RUN mkdir /.cache && chmod -R g=u /.cache',
+  'RUN apk add --update --no-cache bash ca-certificates curl fuse openssh-client tzdata kubectl jq',
+  'ENV RESTIC_BINARY=/usr/local/bin/restic',
+  'COPY --from=restic /usr/local/bin/restic $RESTIC_BINARY',
+  'COPY k8up /usr/local/bin/',
+  '',
+  'RUN chmod a+x /usr/local/bin/k8up',
+  'RUN $RESTIC_BINARY version',
+  'USER 65532',
+];
+
+/**
+ * Skeleton of ngoduykhanh/wireguard-ui Dockerfile (lines 40-77: the Go build stage and the alpine
+ * release stage), commit 2fdafd3, licence MIT.
+ */
+const WGUI = [
+  'FROM golang:1.21-alpine3.19 AS builder',
+  'WORKDIR /build',
+  'COPY . /build',
+  'RUN CGO_ENABLED=0 go build -o wg-ui .',
+  'FROM alpine:3.19',
+  'RUN addgroup -S wgui && adduser -S -D -G wgui wgui',
+  'RUN apk --no-cache add ca-certificates wireguard-tools jq iptables',
+  'WORKDIR /app',
+  'RUN mkdir -p db',
+  '# Copy binary files',
+  'COPY --from=builder --chown=wgui:wgui /build/wg-ui .',
+  'RUN chmod +x wg-ui',
+  'COPY init.sh .',
+  'RUN chmod +x init.sh',
+  'EXPOSE 5000/tcp',
+  'ENTRYPOINT ["./init.sh"]',
+];
