@@ -337,6 +337,18 @@ export function commandTable(texts: readonly string[]): Map<string, string> {
 interface BuiltCommand { use: string; runs: boolean; short?: string; file: string }
 
 /**
+ * The child of a cobra command that runs nothing itself, which the image runs: the first that
+ * runs something by a serving name (SERVE_NAMES, then `more`), else the one child whose Short
+ * describes serving. Shared by commands held in variables and commands functions build.
+ */
+function servingChild(children: readonly BuiltCommand[], more: readonly string[], binary: string): BuiltCommand | undefined {
+  const byName = [...SERVE_NAMES, ...more].map((n) => children.find((c) => c.use === n && c.runs)).find((c) => c !== undefined);
+  if (byName) return byName;
+  const describing = children.filter((c) => c.runs && c.short !== undefined && describesServing(c.short, binary));
+  return describing.length === 1 ? describing[0] : undefined;
+}
+
+/**
  * The cobra commands the functions of a file build and return (`func NewServeCmd() *cobra.Command`
  * returning `&cobra.Command{…}` or the variable holding it): function -> the literal's Use, whether
  * it runs something (RunE/Run in its own fields, or `v.RunE = …` in the function), its Short.
@@ -415,7 +427,7 @@ export function programShape(packages: readonly PackageSources[], externalImport
   const returnedBy = new Map<string, string>();
   const added = new Set<string>();
   /** cobra command variables: Use, whether they run something themselves, Short. */
-  const cobraVars = new Map<string, { use: string; runs: boolean; short?: string; file: string }>();
+  const cobraVars = new Map<string, BuiltCommand>();
   /** Functions that build and return a command variable: function -> variable (both scoped). */
   const returnsCommand = new Map<string, string>();
   const addedCalls: { fn: string; parent: string }[] = [];
@@ -724,11 +736,7 @@ export function programShape(packages: readonly PackageSources[], externalImport
   const parentVar = serve && [...cobraVars].find(([v, c]) => c.use === serve!.name && !isNested(v) && !c.runs && [...parents].some(([, ps]) => ps.includes(v)));
   if (serve && parentVar) {
     const children = [...cobraVars].filter(([v]) => (parents.get(v) ?? []).includes(parentVar[0])).map(([, c]) => c);
-    const child = [...SERVE_NAMES, 'run'].map((n) => children.find((c) => c.use === n && c.runs)).find((c) => c !== undefined)
-      ?? (() => {
-        const describing = children.filter((c) => c.runs && c.short !== undefined && describesServing(c.short, binary));
-        return describing.length === 1 ? describing[0] : undefined;
-      })();
+    const child = servingChild(children, ['run'], binary);
     serve = child
       ? { name: child.use, words: [serve.name, child.use], via: `cobra Use: "${serve.name}" runs nothing itself; its subcommand Use: "${child.use}"${child.short !== undefined ? `, Short: "${child.short}"` : ''} in ${child.file}` }
       : null;
@@ -738,11 +746,7 @@ export function programShape(packages: readonly PackageSources[], externalImport
   const fnParent = serve && !serve.words && !parentVar ? [...fnCommands].find(([fn, c]) => c.use === serve!.name && !c.runs && fnChildren.some((e) => e.parent === fn)) : undefined;
   if (serve && fnParent) {
     const children = fnChildren.filter((e) => e.parent === fnParent[0]).map((e) => fnCommands.get(e.child)).filter((c) => c !== undefined);
-    const child = [...SERVE_NAMES, 'run', 'all'].map((n) => children.find((c) => c.use === n && c.runs)).find((c) => c !== undefined)
-      ?? (() => {
-        const describing = children.filter((c) => c.runs && c.short !== undefined && describesServing(c.short, binary));
-        return describing.length === 1 ? describing[0] : undefined;
-      })();
+    const child = servingChild(children, ['run', 'all'], binary);
     serve = child
       ? { name: child.use, words: [serve.name, child.use], via: `cobra Use: "${serve.name}" (${fnParent[1].file}) runs nothing itself; its subcommand Use: "${child.use}"${child.short !== undefined ? `, Short: "${child.short}"` : ''} in ${child.file}` }
       : null;
