@@ -56,7 +56,10 @@ async function firstAnswer(home, { warm }) {
       logsBeforeOpen = c.logs.map((l) => l.message);
     }
     c.open(uri, TEXT);
-    return { diagnostics: summary(await c.diagnosticsWhere(uri, (d) => d.some((x) => x.code === 'GD305'))), logsBeforeOpen };
+    const diagnostics = summary(await c.diagnosticsWhere(uri, (d) => d.some((x) => x.code === 'GD305')));
+    // The first analysis ran without V8's optimizing compiler (server.ts): it is on again by now.
+    const optimizing = await logLine(c, /^V8 optimizing compiler on/);
+    return { diagnostics, logsBeforeOpen, optimizing };
   } finally {
     await c.stop();
   }
@@ -68,8 +71,10 @@ describe('idle warm-up', () => {
     const warm = await firstAnswer(home, { warm: true });
     assert.ok(warm.logsBeforeOpen.some((m) => /^warm-up: 8 analyses in \d+ ms$/.test(m)), warm.logsBeforeOpen.join('\n'));
     assert.ok(warm.logsBeforeOpen.some((m) => /^V8 code cache written/.test(m)), warm.logsBeforeOpen.join('\n'));
+    assert.equal(warm.optimizing, 'V8 optimizing compiler on (idle warm-up)');
     const cold = await firstAnswer(fs.mkdtempSync(path.join(homes, 'b-')), { warm: false });
     assert.ok(cold.diagnostics.length > 0);
+    assert.equal(cold.optimizing, 'V8 optimizing compiler on (first diagnostics sent)');
     assert.deepEqual(warm.diagnostics, cold.diagnostics);
   });
 });

@@ -98,10 +98,10 @@ interface FixAllData {
 
 
 /**
- * `firstAnswer`: called once, after the first diagnostics are sent. `warmedUp`: called once the
- * idle warm-up (warmUp.ts) has run to its end, if it did.
+ * `firstAnswer`: called once, after the first diagnostics are sent. `warmingUp`: called when the
+ * idle warm-up (warmUp.ts) starts, `warmedUp` once it has run to its end, if it did.
  */
-export function startServer(connection: Connection, hooks: { firstAnswer?: () => void; warmedUp?: () => void } = {}): void {
+export function startServer(connection: Connection, hooks: { firstAnswer?: () => void; warmingUp?: () => void; warmedUp?: () => void } = {}): void {
   const documents = new TextDocuments(TextDocument);
   const cache = new Map<string, CacheEntry>();
   /** The last model of each document (kept when findings are invalidated): the next parse starts from it. */
@@ -385,10 +385,13 @@ export function startServer(connection: Connection, hooks: { firstAnswer?: () =>
   let opened = false;
   let warmUpTimer: NodeJS.Timeout | undefined;
   connection.onInitialized(() => {
-    warmUpTimer = setTimeout(() => warmUp(ready, () => !opened, (runs, ms) => {
-      log(`warm-up: ${runs} analyses in ${ms} ms${opened ? ' (stopped: a document was opened)' : ''}`);
-      if (!opened) hooks.warmedUp?.();
-    }), WARM_UP_IDLE_MS);
+    warmUpTimer = setTimeout(() => {
+      hooks.warmingUp?.();
+      warmUp(ready, () => !opened, (runs, ms) => {
+        log(`warm-up: ${runs} analyses in ${ms} ms${opened ? ' (stopped: a document was opened)' : ''}`);
+        if (!opened) hooks.warmedUp?.();
+      });
+    }, WARM_UP_IDLE_MS);
     warmUpTimer.unref();
   });
   documents.onDidOpen((e) => {
