@@ -45,6 +45,7 @@ function rootImages(model: DockerfileModel): (string | null)[] {
 const ROOT_IMAGES = Symbol('rootImages');
 const STAGE_CHAINS = Symbol('stageChains');
 const IMAGE_STAGES = Symbol('imageStages');
+const TARGET_IMAGES = Symbol('targetImages');
 const STAGES_BY_NAME = Symbol('stagesByName');
 const DESCENDANTS = Symbol('descendants');
 const STAGE_IMAGES = Symbol('stageImages');
@@ -53,6 +54,7 @@ registerModelFactSlot(BASE_CANDIDATES);
 registerModelFactSlot(ROOT_IMAGES);
 registerModelFactSlot(STAGE_CHAINS);
 registerModelFactSlot(IMAGE_STAGES);
+registerModelFactSlot(TARGET_IMAGES);
 registerModelFactSlot(STAGES_BY_NAME);
 registerModelFactSlot(DESCENDANTS);
 registerModelFactSlot(STAGE_IMAGES);
@@ -60,6 +62,7 @@ interface ModelFactsSlot {
   [ROOT_IMAGES]?: (string | null)[];
   [STAGE_CHAINS]?: Stage[][];
   [IMAGE_STAGES]?: Map<number, Set<number>>;
+  [TARGET_IMAGES]?: Map<number, readonly number[]>;
   [STAGES_BY_NAME]?: Map<string, number>;
   [DESCENDANTS]?: Stage[][];
   [STAGE_IMAGES]?: (ImageInfo | null | undefined)[];
@@ -210,7 +213,15 @@ function computeImageStages(model: DockerfileModel, finalStage: number): Set<num
  * builds FROM or reads (`--from`) that has an ENTRYPOINT or CMD (a `--target` image: spire's
  * Dockerfile ends with three, spire-server, spire-agent and oidc-discovery-provider). In order.
  */
-export function targetImages(model: DockerfileModel, finalStage: number): number[] {
+export function targetImages(model: DockerfileModel, finalStage: number): readonly number[] {
+  // Once per model and final stage: a walk of every instruction, asked by several rules.
+  const byFinal = ((model as ModelFactsSlot)[TARGET_IMAGES] ??= new Map());
+  let out = byFinal.get(finalStage);
+  if (!out) byFinal.set(finalStage, (out = computeTargetImages(model, finalStage)));
+  return out;
+}
+
+function computeTargetImages(model: DockerfileModel, finalStage: number): number[] {
   const used = new Set<number>();
   for (const s of model.stages) {
     for (const b of baseStageCandidates(model, s)) used.add(b);
