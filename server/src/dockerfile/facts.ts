@@ -46,6 +46,7 @@ const ROOT_IMAGES = Symbol('rootImages');
 const STAGE_CHAINS = Symbol('stageChains');
 const IMAGE_STAGES = Symbol('imageStages');
 const TARGET_IMAGES = Symbol('targetImages');
+const USED_STAGES = Symbol('usedStages');
 const STAGES_BY_NAME = Symbol('stagesByName');
 const DESCENDANTS = Symbol('descendants');
 const STAGE_IMAGES = Symbol('stageImages');
@@ -55,6 +56,7 @@ registerModelFactSlot(ROOT_IMAGES);
 registerModelFactSlot(STAGE_CHAINS);
 registerModelFactSlot(IMAGE_STAGES);
 registerModelFactSlot(TARGET_IMAGES);
+registerModelFactSlot(USED_STAGES);
 registerModelFactSlot(STAGES_BY_NAME);
 registerModelFactSlot(DESCENDANTS);
 registerModelFactSlot(STAGE_IMAGES);
@@ -63,6 +65,7 @@ interface ModelFactsSlot {
   [STAGE_CHAINS]?: Stage[][];
   [IMAGE_STAGES]?: Map<number, Set<number>>;
   [TARGET_IMAGES]?: Map<number, readonly number[]>;
+  [USED_STAGES]?: ReadonlySet<number>;
   [STAGES_BY_NAME]?: Map<string, number>;
   [DESCENDANTS]?: Stage[][];
   [STAGE_IMAGES]?: (ImageInfo | null | undefined)[];
@@ -222,11 +225,7 @@ export function targetImages(model: DockerfileModel, finalStage: number): readon
 }
 
 function computeTargetImages(model: DockerfileModel, finalStage: number): number[] {
-  const used = new Set<number>();
-  for (const s of model.stages) {
-    for (const b of baseStageCandidates(model, s)) used.add(b);
-    for (const i of s.instructions) for (const idx of stagesReadBy(model, i)) used.add(idx);
-  }
+  const used = usedStages(model);
   const out: number[] = [];
   for (const s of model.stages) {
     if (s.index !== finalStage) {
@@ -237,6 +236,25 @@ function computeTargetImages(model: DockerfileModel, finalStage: number): number
     out.push(s.index);
   }
   return out;
+}
+
+/**
+ * The stages another stage uses: builds FROM (or may, baseStageCandidates) or reads files from
+ * (`COPY --from`, `RUN --mount=…,from=`, by name or index). Once per model: a walk of every
+ * instruction (targetImages, GD123). Shared: not to be modified.
+ */
+export function usedStages(model: DockerfileModel): ReadonlySet<number> {
+  const slot = model as ModelFactsSlot;
+  let used = slot[USED_STAGES];
+  if (!used) {
+    const u = new Set<number>();
+    for (const s of model.stages) {
+      for (const b of baseStageCandidates(model, s)) u.add(b);
+      for (const i of s.instructions) for (const idx of stagesReadBy(model, i)) u.add(idx);
+    }
+    slot[USED_STAGES] = used = u;
+  }
+  return used;
 }
 
 /** The stages an instruction reads files from: its `--from=` flags, then its `--mount=…,from=`. */

@@ -26,7 +26,7 @@
 import { flatMapOf } from '../arrays';
 import * as path from 'node:path';
 import {
-  contextPath, copyPaths, dockerEnv, goCommands, goFlag, goPackages, isContextCopy, isWholeContext, pathEnv, stageChain, stageGoCommands, stageImage, workdirBefore, type GoCommand,
+  contextPath, copyPaths, copyPlaces, dockerEnv, goCommands, goFlag, goPackages, isContextCopy, isWholeContext, pathEnv, stageChain, stageGoCommands, stageImage, workdirBefore, type GoCommand,
 } from '../dockerfile/facts';
 import { envValue, goBinaryName, stageRef, writesNoBinary } from '../dockerfile/goBuild';
 import { toDoc, type DockerfileModel, type Instruction, type Stage } from '../dockerfile/model';
@@ -36,6 +36,7 @@ import type { ShellAssignment, ShellCommand, ShellWord } from '../dockerfile/she
 import { makeArgs, makeRecipe, type MakeRecipe, type RecipeCommand } from '../dockerfile/makeRecipe';
 import { expandVariables, type VariableLookup } from '../dockerfile/variables';
 import { sourceCovers } from '../dockerfile/copySources';
+import { creationsOf, inScriptOrder } from '../dockerfile/created';
 import { imageEnv } from '../images/table';
 import type { GoPackage, WorkspaceModel } from '../workspace/model';
 import { mainPackages, packageByDir, resolvePackageArg } from '../workspace/query';
@@ -659,6 +660,52 @@ function binaryName(info: Known, stage: Stage, g: GoCommand, pkgs: readonly Shel
   if (p.dynamic) return null;
   if (p.value.endsWith('.go')) return path.posix.basename(p.value, '.go');
   return goBinaryName(p.value.replace(/@.*$/, ''));
+}
+
+// ---------------------------------------------------------------------------------------------
+// Which stage writes a path
+
+/**
+ * Does the stage (its FROM chain) certainly put a file or folder at `abs` (an absolute path of
+ * its filesystem, maybe a glob as a COPY source can be)? True when a go build/install of the
+ * chain writes its binary there (its `-o`, else `<cwd>/<package name>`; `$GOBIN`/`$GOPATH/bin`;
+ * the folder holding it counts too, as for a `COPY --from` of the folder), a COPY/ADD places one
+ * of its sources exactly there, or a RUN command creates it (`curl -o`, `wget -O`, `mkdir`, a
+ * `> file` redirect, `git clone`, dockerfile/created.ts). Certain or false: an output we cannot
+ * work out (a variable, an unknown WORKDIR) does not count. GD123 reads it: which unnamed stage
+ * makes what a `COPY --from=<no such stage>` copies.
+ */
+export function stageWritesPath(info: Known, stage: Stage, abs: string): boolean {
+  const { model } = info;
+  if (abs === '/' || abs === '') return false;
+  const builds = chainBuilds(model, stage);
+  for (const g of builds) {
+    const o = buildOutput(info, model.stages[g.instr.stage], g, builds.length, false);
+    if (o && (o.file !== null || o.dir !== null) && outputMatches(abs, o, false)) return true;
+  }
+  const glob = /[*?[]/.test(abs);
+  const names = (p: string | null) => p !== null && p !== '/' && (glob ? sourceCovers(abs, p.slice(1)) : p === abs || p.startsWith(`${abs}/`));
+  for (const s of stageChain(model, stage)) {
+    for (const i of s.instructions) {
+      if (i.keyword === 'COPY' || i.keyword === 'ADD') {
+        const paths = copyPaths(i);
+        if (!paths) continue;
+        for (const src of paths.sources) if (copyPlaces(model, i, src).some((p) => names(p))) return true;
+        continue;
+      }
+      if (i.keyword !== 'RUN' || !i.script) continue;
+      let cwd = workdirBefore(model, s, i, null);
+      for (const c of inScriptOrder(i.script.parsed.commands)) {
+        if (c.argv[0]?.value === 'cd') {
+          const to = c.argv[1];
+          cwd = to && !to.dynamic && to.value !== '-' ? chdir(cwd, to.value) : null;
+          continue;
+        }
+        if (creationsOf(c, i.script, cwd, i).some((x) => x.kind === 'path' && names(x.path ?? null))) return true;
+      }
+    }
+  }
+  return false;
 }
 
 // ---------------------------------------------------------------------------------------------
