@@ -23,17 +23,23 @@
  *   the folder make runs in (`make -C`, and a recipe line's `cd dir &&`, move it); a line whose failure does not fail make (`-`,
  *   `||`, if) does not. Any other recipe is "may write sources", as before.
  *
+ * Also (missingPaths, below): a go build of a relative path after a copy of the whole context,
+ * where the context has no such file or folder (the package moved).
+ *
  * No fix: which folders to copy (or whether to copy the whole module) is the user's choice.
  */
-import { contextPath, copyPaths, goCommands, isGoProgram, isWholeContext, stageChain, type GoCommand } from '../dockerfile/facts';
+import * as path from 'node:path';
+import { contextPath, copyPaths, goCommands, goPackages, isContextCopy, isGoProgram, isWholeContext, pathEnv, stageChain, workdirBefore, type GoCommand } from '../dockerfile/facts';
 import { stagesFeeding } from '../dockerfile/goBuild';
-import type { Instruction, Stage } from '../dockerfile/model';
+import { scriptSpan, type Instruction, type Stage } from '../dockerfile/model';
+import { contextBinds } from '../dockerfile/mounts';
+import { expandVariables } from '../dockerfile/variables';
 import { topLevelCommands } from '../dockerfile/packages';
 import { isRemoteSource } from '../dockerfile/copySources';
 import { contextUses } from '../facts/contextInputs';
-import { builtPackage, makeGoCommands } from '../facts/builtPackages';
+import { builtPackage, commandCwd, makeGoCommands } from '../facts/builtPackages';
 import { buildFacts, packageByDir } from '../workspace/query';
-import type { Rule, RuleFinding } from './types';
+import type { Rule, RuleContext, RuleFinding, WorkspaceFiles } from './types';
 
 /** Commands that cannot write Go sources into the build (package managers, module downloads, housekeeping). */
 const HARMLESS = new Set([
@@ -46,31 +52,31 @@ const HARMLESS_GO = new Set(['mod download', 'mod verify', 'env', 'version', 'bu
 export const gd119: Rule = {
   code: 'GD119',
   name: 'package-not-copied',
-  summary: 'A go build compiles a package of its module that no COPY brings into the build',
+  summary: 'A go build compiles a package of its module that no COPY brings into the build, or a path the build context does not have',
   severity: 'error',
   needsWorkspace: true,
   fix: 'none',
-  facts: ['goBuilds', 'goCommands', 'copySources', 'contextInputs', 'packageInstalls', 'workspace'],
+  facts: ['goBuilds', 'goCommands', 'copySources', 'contextInputs', 'packageInstalls', 'workspace', 'contextFiles', 'dockerignore'],
   check(ctx) {
+    const out = missingPaths(ctx);
     const ws = ctx.workspace!;
     const model = ctx.model;
     const uses = contextUses(model, ctx.finalStage);
     const roots: string[] = [];
     for (const u of uses) {
       for (const src of u.sources) {
-        if (isWholeContext(src)) return [];
+        if (isWholeContext(src)) return out;
         const rel = contextPath(src);
         // A source the tool cannot place may hold anything.
         if (rel === null) {
           if (isRemoteSource(src)) continue;
-          return [];
+          return out;
         }
-        if (rel === '') return [];
+        if (rel === '') return out;
         roots.push(rel);
       }
     }
     const covered = (file: string) => roots.some((r) => file === r || file.startsWith(r + '/'));
-    const out: RuleFinding[] = [];
     const report = (s: Stage, i: Instruction, g: GoCommand, before: number, what: string) => {
       if (g.sub !== 'build' && g.sub !== 'install') return;
       const pkg = builtPackage({ model, workspace: ws, files: ctx.files }, s, g);
@@ -139,6 +145,132 @@ function runMayWrite(i: Instruction, before: number): boolean {
       continue;
     }
     if (!HARMLESS.has(name)) return true;
+  }
+  return false;
+}
+
+/**
+ * `go build ./x` (or `go build x/main.go`) after a COPY of the whole context, where the context
+ * has no `x` at all: the package moved or was renamed (rudder-server's warehouse benchmark
+ * Dockerfile builds `./warehouse/transformer/benchmark/main.go`, which moved under processor/).
+ * go stops with "no such file or directory" (or "directory … does not exist"). Certain only:
+ * - a relative path argument (`./x`, `../x`, `x/main.go`; not `.`, a pattern, an import path or
+ *   a variable), in a folder of a module of the context, run in a known folder into which a
+ *   COPY/ADD of the whole context (or a bind mount of it) put the context;
+ * - nothing else put anything there: no other COPY/ADD (nor a bind mount) whose destination
+ *   holds, is or lies under the path (a file copied into a folder elsewhere does not count), and
+ *   nothing before the command could write sources (mayWriteSources: package installs, module
+ *   downloads, housekeeping only; a `>` redirect counts as writing);
+ * - the path is neither a file, a folder nor a link of the context's index, nor below a file or
+ *   link (a linked folder), and is not excluded by .dockerignore (GD306 speaks for that).
+ * Every stage is checked, not only those the final stage needs: the command fails whenever its
+ * stage is built (the rudder stage was cut off by its own broken `COPY --from`, GD123).
+ */
+function missingPaths(ctx: RuleContext): RuleFinding[] {
+  const files = ctx.files;
+  const ws = ctx.workspace;
+  if (!files || !ws) return [];
+  const model = ctx.model;
+  const out: RuleFinding[] = [];
+  for (const s of model.stages) {
+    for (const i of s.instructions) {
+      if (i.keyword !== 'RUN' || !i.script) continue;
+      for (const g of goCommands(i)) {
+        if (g.sub !== 'build' && g.sub !== 'install') continue;
+        const pkgs = goPackages(g.args);
+        if (pkgs.some((w) => w.dynamic)) continue;
+        for (const w of pkgs) {
+          const v = w.value;
+          const relative = v.startsWith('./') || v.startsWith('../') || (v.endsWith('.go') && !v.startsWith('/'));
+          if (!relative || /[*?[\]@]|\.\.\./.test(v)) continue;
+          const missing = missingInContext(ctx, files, s, i, g, v);
+          if (!missing) continue;
+          const file = v.endsWith('.go');
+          out.push({
+            message: `\`go ${g.sub}\` builds \`${v}\`, which is not in the build context: ${missing.copy.keyword === 'RUN' ? 'the RUN mounts' : `\`${missing.copy.keyword} ${missing.copy.args.map((a) => a.value).join(' ')}\` on line ${missing.copy.line + 1} copies`} the whole context to ${missing.dest}, and the context has no ${missing.rel} (nothing before the build creates it), so go stops: the ${file ? 'file' : 'folder'} does not exist. The package may have moved or been renamed: build it from where it is now.`,
+            span: scriptSpan(i.script, w.start, w.end),
+          });
+        }
+      }
+    }
+  }
+  return out;
+}
+
+/** Where the whole context was copied, and the missing context path; null unless certain (see missingPaths). */
+function missingInContext(ctx: RuleContext, files: WorkspaceFiles, stage: Stage, instr: Instruction, g: GoCommand, arg: string): { copy: Instruction; dest: string; rel: string } | null {
+  const model = ctx.model;
+  const ws = ctx.workspace!;
+  const cwd = commandCwd(model, stage, g, null);
+  if (cwd === null) return null;
+  const abs = path.posix.resolve(cwd, arg);
+  const within = (p: string, dir: string) => dir === '/' || p === dir || p.startsWith(dir + '/');
+  // The whole-context copies of the chain before the command, and every other copy's places.
+  const wholes: { copy: Instruction; dest: string }[] = [];
+  const others: { at: string; folder: boolean }[] = [];
+  for (const s of stageChain(model, stage)) {
+    for (const i of s.instructions) {
+      if (i === instr) break;
+      if (i.keyword !== 'COPY' && i.keyword !== 'ADD') continue;
+      const paths = copyPaths(i);
+      if (!paths) return null;
+      const wd = workdirBefore(model, s, i, null);
+      const dest = expandVariables(paths.dest, pathEnv(model, s, i));
+      if (wd === null || dest === null) return null;
+      const at = path.posix.resolve(wd, dest);
+      if (isContextCopy(i) && paths.sources.some(isWholeContext)) {
+        if (paths.sources.length > 1) return null;
+        wholes.push({ copy: i, dest: at });
+        continue;
+      }
+      for (const src of paths.sources) {
+        const rel = isContextCopy(i) ? contextPath(src) : null;
+        // A single file of the context lands at the destination, or inside it when that is a folder.
+        const isFile = rel !== null && rel !== '' && files.fileExists(rel) && !files.dirExists(rel);
+        others.push({ at, folder: !isFile });
+        if (isFile) others.push({ at: path.posix.join(at, path.posix.basename(rel!)), folder: false });
+      }
+    }
+  }
+  for (const b of contextBinds(instr)) {
+    const wd = workdirBefore(model, stage, instr, null);
+    if (b.target === null || wd === null) return null;
+    const at = path.posix.resolve(wd, b.target);
+    if (contextPath(b.source) === '') wholes.push({ copy: instr, dest: at });
+    else others.push({ at, folder: true });
+  }
+  // Every whole-context copy that holds the path must lack it; the message names the deepest.
+  const holding = wholes.filter((w) => within(abs, w.dest));
+  if (holding.length === 0) return null;
+  // Another copy that puts something at, above or below the path.
+  for (const o of others) if (o.at === abs || within(o.at, abs) || (o.folder && within(abs, o.at))) return null;
+  if (mayWriteSources(model, stage, instr, g.cmd.start) || redirectsBefore(model, stage, instr, g.cmd.start)) return null;
+  let shown: { copy: Instruction; dest: string; rel: string } | null = null;
+  for (const w of holding) {
+    const rel = path.posix.relative(w.dest, abs);
+    if (rel === '' || rel.startsWith('..')) return null;
+    // In a module of the context (not GOPATH mode, not a folder outside every module) whose
+    // sources the context holds: a context of go.mod alone (a wrong --context) says nothing.
+    const mod = ws.modules.filter((m) => m.dir === '' || rel === m.dir || rel.startsWith(m.dir + '/')).sort((a, b) => b.dir.length - a.dir.length)[0];
+    if (!mod || !ws.packages.some((p) => p.module === mod.dir && p.files.length > 0)) return null;
+    if (files.fileExists(rel) || files.dirExists(rel) || files.isIgnored(rel)) return null;
+    const segs = rel.split('/');
+    for (let k = 1; k < segs.length; k++) if (files.fileExists(segs.slice(0, k).join('/'))) return null;
+    if (!shown || w.dest.length >= shown.dest.length) shown = { copy: w.copy, dest: w.dest, rel };
+  }
+  return shown;
+}
+
+/** A `>`/`>>` redirect to a file (not /dev/null nor a descriptor) in the chain before the command: it may write a source. */
+function redirectsBefore(model: Parameters<typeof stageChain>[0], stage: Stage, instr: Instruction, goStart: number): boolean {
+  const writes = (text: string) => /(^|[^0-9&>])>>?(?!&)\s*(?!\/dev\/null\b)\S/.test(text.replace(/\b2>&1\b|&>\s*\/dev\/null|[0-9]?>\s*\/dev\/null/g, ''));
+  for (const s of stageChain(model, stage)) {
+    for (const i of s.instructions) {
+      if (i.keyword !== 'RUN') continue;
+      if (i === instr) return i.script !== null && writes(i.script.text.slice(0, goStart));
+      if (i.script && writes(i.script.text)) return true;
+      if (i.heredocs.length > 0) return true;
+    }
   }
   return false;
 }

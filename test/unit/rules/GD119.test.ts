@@ -1,6 +1,9 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import * as fs from 'node:fs';
+import * as nodeFs from 'node:fs'; // `fs` is shadowed by the findings in the cases
+import * as path from 'node:path';
+import { loadWorkspace } from '../../../server/src/workspace/load';
 import { df, ready } from '../helpers';
 import { find } from './kit/workspaceGo';
 import { tempWorkspace } from './kit/realworld';
@@ -237,5 +240,106 @@ describe('GD119 package-not-copied: a go build in a make recipe', () => {
     assert.deepEqual(find(postInstall(undefined, ['COPY cmd/post-install/main.go cmd/post-install/main.go', 'COPY Makefile /tmp/Makefile']), 'GD119', ws), []);
     assert.deepEqual(find(postInstall(undefined, ['COPY cmd/ cmd/', 'COPY api/ api/', 'COPY internal/ internal/', 'COPY pkg/ pkg/', 'COPY Makefile Makefile']), 'GD119', ws), []);
     assert.deepEqual(find(postInstall(undefined, ['COPY . .']), 'GD119', ws), []);
+  });
+});
+
+// rudderlabs/rudder-server f2655fb (Elastic-2.0): the warehouse benchmark's Dockerfile (built from the
+// repository root) copies the whole context and builds ./warehouse/transformer/benchmark/main.go,
+// but the program moved to processor/internal/transformer/destination_transformer/embedded/
+// warehouse/benchmark/main.go (beside the Dockerfile); warehouse/ still exists with other packages.
+// Files trimmed to the import blocks; .dockerignore as in the repository (judge 22 X).
+const BENCH = 'processor/internal/transformer/destination_transformer/embedded/warehouse/benchmark';
+const rudder = (extra: Record<string, string> = {}) => tempWorkspace({
+  'go.mod': 'module github.com/rudderlabs/rudder-server\n\ngo 1.26.5\n\nrequire github.com/google/uuid v1.6.0\n',
+  'go.sum': '',
+  '.dockerignore': '**/.git\n.env\n.vscode\n.dockerignore\ncmd/benchmark/Dockerfile\n',
+  'main.go': 'package main\n\nimport "github.com/rudderlabs/rudder-server/warehouse"\n\nfunc main() { warehouse.Start() }\n',
+  'warehouse/app.go': 'package warehouse\n\nfunc Start() {}\n',
+  'warehouse/router/router.go': 'package router\n',
+  [`${BENCH}/main.go`]: 'package main\n\nimport (\n\t"github.com/google/uuid"\n\n\twtrans "github.com/rudderlabs/rudder-server/processor/internal/transformer/destination_transformer/embedded/warehouse"\n)\n\nfunc main() { _ = uuid.New; _ = wtrans.X }\n',
+  [`${BENCH}/../transformer.go`]: 'package warehouse\n\nvar X = 1\n',
+  [`${BENCH}/Dockerfile`]: 'FROM golang:1.25.5-alpine3.23\n',
+  ...extra,
+});
+const bench = (build = 'LDFLAGS="-swX" go build -o warehouse-transformer-benchmark ./warehouse/transformer/benchmark/main.go', pre: string[] = [], copy = 'COPY . .') => df([
+  'FROM golang:1.25.5-alpine3.23',
+  'WORKDIR /app',
+  copy,
+  ...pre,
+  'RUN go mod download &&  \\',
+  `    ${build}`,
+  '',
+  'FROM alpine:3.23',
+  'WORKDIR /app',
+  'COPY --from=builder /app/warehouse-transformer-benchmark .',
+  'ENTRYPOINT ["/app/warehouse-transformer-benchmark"]',
+]);
+
+describe('GD119 package-not-copied: a path the context does not have', () => {
+  it('reports rudder-server\'s build of ./warehouse/transformer/benchmark/main.go after `COPY . .`: the program moved', () => {
+    const text = bench();
+    const fs = find(text, 'GD119', rudder());
+    assert.equal(fs.length, 1);
+    const [f] = fs;
+    assert.equal(f.severity, 'error');
+    assert.equal(text.slice(f.span.start, f.span.end), './warehouse/transformer/benchmark/main.go');
+    assert.match(f.message, /^`go build` builds `\.\/warehouse\/transformer\/benchmark\/main\.go`, which is not in the build context: `COPY \. \.` on line 3 copies the whole context to \/app, and the context has no warehouse\/transformer\/benchmark\/main\.go/);
+    assert.equal(f.fix, undefined);
+    // The stage has no name (GD123): the rule reads every stage, not only those the final stage needs.
+  });
+
+  it('reports a missing folder, a file path without ./, go install, and a bind mount of the whole context', () => {
+    const ws = rudder();
+    assert.equal(find(bench('go build -o /app/b ./warehouse/transformer/benchmark'), 'GD119', ws).length, 1);
+    assert.equal(find(bench('go build -o /app/b warehouse/transformer/benchmark/main.go'), 'GD119', ws).length, 1);
+    assert.equal(find(bench('cd warehouse && go install ./transformer/benchmark'), 'GD119', ws).length, 1);
+    const bind = df(['FROM golang:1.25.5-alpine3.23', 'WORKDIR /app', 'RUN --mount=type=bind,target=. go build -o /out/b ./warehouse/transformer/benchmark/main.go']);
+    assert.match(find(bind, 'GD119', ws)[0]?.message ?? '', /the RUN mounts the whole context to \/app/);
+    // Package installs and module downloads before it write nothing.
+    assert.equal(find(bench(undefined, ['RUN apk add --no-cache git make', 'RUN go mod verify']), 'GD119', ws).length, 1);
+  });
+
+  it('silent when the path is there: the real location, a folder, . and patterns', () => {
+    const ws = rudder();
+    for (const build of [`go build -o b ./${BENCH}/main.go`, `go build -o b ./${BENCH}`, 'go build -o b .', 'go build ./warehouse/...', 'go build ./warehouse/router', `cd ${BENCH} && go build -o /app/b .`]) {
+      assert.deepEqual(find(bench(build), 'GD119', ws), [], build);
+    }
+  });
+
+  it('silent when something before the build could make the path: a generator, a script, make, a clone, a download, another stage, a redirect, another COPY', () => {
+    const ws = rudder();
+    for (const pre of [
+      ['RUN go generate ./...'], ['RUN ./scripts/gen.sh'], ['RUN make generate'], ['RUN git clone https://example.com/w.git warehouse/transformer'],
+      ['RUN curl -fsSLo warehouse/transformer/benchmark/main.go https://example.com/main.go'], ['RUN wget -q https://example.com/w.tgz'],
+      ['COPY --from=gen /out/ ./warehouse/'], ['RUN mkdir -p warehouse/transformer/benchmark && echo "package main" > warehouse/transformer/benchmark/main.go'],
+      [`COPY ${BENCH}/main.go ./warehouse/transformer/benchmark/main.go`], [`COPY ${BENCH} ./warehouse/transformer/benchmark`], ['COPY rootfs/ /'],
+      ['RUN cp -r processor/x warehouse/transformer'], ['ADD https://example.com/w.tar.gz /app/warehouse/'],
+    ]) assert.deepEqual(find(bench(undefined, pre), 'GD119', ws), [], pre[0]);
+    // In the same RUN, before the build.
+    assert.deepEqual(find(bench('./gen.sh && go build -o b ./warehouse/transformer/benchmark/main.go'), 'GD119', ws), []);
+  });
+
+  it('silent without a whole-context copy there, with an unknown folder, a variable, .dockerignore, a linked folder, or a context without the module\'s sources', () => {
+    const ws = rudder();
+    // Only some folders copied: GD119's first check (packages not copied) decides; the path is not "missing from the context".
+    assert.deepEqual(find(bench(undefined, [], 'COPY go.mod go.sum ./'), 'GD119', ws), []);
+    assert.deepEqual(find(bench(undefined, [], 'COPY . /src'), 'GD119', ws), [], 'the context is in /src, the build runs in /app');
+    assert.deepEqual(find(bench('go build -o b ./warehouse/$PKG/main.go'), 'GD119', ws), []);
+    assert.deepEqual(find(bench('cd "$DIR" && go build -o b ./warehouse/transformer/benchmark/main.go'), 'GD119', ws), []);
+    // Excluded by .dockerignore: GD306 speaks for an excluded input.
+    const ignored = rudder({ '.dockerignore': 'warehouse/transformer\n', 'warehouse/transformer/benchmark/main.go': 'package main\n\nfunc main() {}\n' });
+    assert.deepEqual(find(bench(), 'GD119', ignored), []);
+    // A context of go.mod alone (a wrong --context): nothing of the module's sources to judge by.
+    const stub = tempWorkspace({ 'go.mod': 'module github.com/rudderlabs/rudder-server\n\ngo 1.26.5\n' });
+    assert.deepEqual(find(bench(), 'GD119', stub), []);
+    // warehouse/transformer a link (Docker sends the link; the index does not follow it).
+    rudder();
+    const root = temps[temps.length - 1];
+    nodeFs.symlinkSync(path.join(root, 'processor/internal/transformer/destination_transformer/embedded'), path.join(root, 'warehouse/transformer'));
+    const reloaded = loadWorkspace(root);
+    assert.deepEqual(find(bench(), 'GD119', { workspace: reloaded.model, files: reloaded }), []);
+    // Outside every module of the context.
+    const nomod = tempWorkspace({ 'app/go.mod': 'module example.com/app\n\ngo 1.22\n', 'app/main.go': 'package main\n\nfunc main() {}\n' });
+    assert.deepEqual(find(bench(), 'GD119', nomod), []);
   });
 });
