@@ -293,3 +293,63 @@ export function cgoSystemLibraries(cgoPackages: readonly string[], io: { read(re
   }
   return out;
 }
+
+// ---------------------------------------------------------------------------------------------
+// A shared library a cgo module ships inside itself: CosmWasm's wasmvm.
+
+/**
+ * The packages that make a program link github.com/CosmWasm/wasmvm (v1, /v2, /v3): wasmvm's root
+ * package (lib_libwasmvm.go, `//go:build cgo`), and the keepers that wrap it, whose `!cgo` files
+ * compile to a stub that panics when the app is built ("not implemented, please build with cgo
+ * enabled": wasmd's x/wasm/keeper/keeper_no_cgo.go, ibc-go 08-wasm's keeper_no_vm.go). Exact
+ * packages: wasmd's x/wasm/types and wasmvm's types are pure Go.
+ */
+const WASMVM_USERS: readonly RegExp[] = [
+  /^github\.com\/CosmWasm\/wasmvm(\/v\d+)?$/,
+  /^github\.com\/CosmWasm\/wasmd\/x\/wasm(\/keeper)?$/,
+  /^github\.com\/CosmWasm\/wasmd\/app$/,
+  /^github\.com\/cosmos\/ibc-go\/modules\/light-clients\/08-wasm(\/v\d+)?(\/keeper)?$/,
+];
+const WASMVM_MODULE = /^github\.com\/CosmWasm\/wasmvm(\/v\d+)?$/;
+
+export interface ModuleSharedLibrary {
+  /** The module that holds the library (`github.com/CosmWasm/wasmvm/v2`). */
+  module: string;
+  /** Its version, as go.mod requires it. */
+  version: string;
+  /** The folder of the module that holds it, and the file with `$(uname -m)` for the architecture. */
+  dir: string;
+  file: string;
+  /** The program's import that links it (`github.com/CosmWasm/wasmd/x/wasm/keeper`). */
+  via: string;
+  /** What the module's linux cgo files say (for the reasons). */
+  link: string;
+}
+
+/**
+ * wasmvm, when the program links it: its glibc build (linux, without the `muslc` or `sys_wasmvm`
+ * tags) links `-Wl,-rpath,${SRCDIR} -L${SRCDIR} -lwasmvm.<arch>`
+ * (internal/api/link_glibclinux_x86_64.go, link_glibclinux_aarch64.go): the Rust library
+ * libwasmvm.x86_64.so / libwasmvm.aarch64.so that the module ships in internal/api (v1.x to
+ * v3.x), found at run time through an rpath into the module cache, which the runtime image does
+ * not have. `uname -m` names the two architectures as the files do. The module is the wasmvm
+ * module go.mod requires (the one go.sum holds the code of, when it names several); null when
+ * none is sure.
+ */
+export function wasmvmLibrary(externalImports: readonly string[], requirements: readonly { path: string; version: string }[], goSum: string | null): ModuleSharedLibrary | null {
+  const via = externalImports.find((i) => WASMVM_USERS.some((r) => r.test(i)));
+  if (!via) return null;
+  const withCode = goSum === null ? null : modulesWithCode(goSum);
+  let mods = requirements.filter((r) => WASMVM_MODULE.test(r.path));
+  if (WASMVM_MODULE.test(via)) mods = mods.filter((r) => r.path === via);
+  if (mods.length > 1 && withCode) mods = mods.filter((r) => withCode.has(r.path));
+  if (mods.length !== 1) return null;
+  return {
+    module: mods[0].path,
+    version: mods[0].version,
+    dir: 'internal/api',
+    file: 'libwasmvm.$(uname -m).so',
+    via,
+    link: '#cgo LDFLAGS: -Wl,-rpath,${SRCDIR} -L${SRCDIR} -lwasmvm.<arch>',
+  };
+}

@@ -19,7 +19,7 @@ import {
 } from './images';
 import { NODE_IMAGE, dirFlagDefaults, looksLikeWebAssets, absoluteDirReads, builtInside, relativeDirReads, executableRelativeReads, packrBoxes, configFlagDefaults, configFlagSamples, configReads, embedProblems, likelyWebScript, runtimeReads, webStageFor, type AssetIo, type WebStage } from './assets';
 import { commandWorkloads, goHostWorkloads, hostWorkloads, runsProgram, RUNTIME_CLIENT } from '../facts/rootNeeds';
-import { cgoPaths, cgoSystemLibraries, cxxReasons, describeCgoPath, modulesWithCode } from './cgoGraph';
+import { cgoPaths, cgoSystemLibraries, cxxReasons, describeCgoPath, modulesWithCode, wasmvmLibrary } from './cgoGraph';
 import { GENERIC_MAIN_FOLDERS, chooseTarget, rankedCandidates } from './choose';
 import { ownBinaryNames, ownBuildChoice, ownRunPaths, ownStartSteps, type StartSteps } from './ownBuild';
 import { decideTags } from './buildTags';
@@ -96,6 +96,13 @@ export interface Plan {
     packageArg: string;
     /** Other main packages of the module the program runs at a path of its image (see ./helpers.ts): built the same way, copied to `dest`. */
     helpers: { output: string; packageArg: string; dest: string }[];
+    /**
+     * Shared libraries a cgo module ships inside itself and links through an rpath into the module
+     * cache (wasmvm's libwasmvm.<arch>.so): copied in the build stage to /out/lib/ (from the
+     * module's folder: `go list -m` in the module cache, or its vendor/ path), and from there to
+     * the runtime's /usr/lib, where the loader finds them.
+     */
+    sharedLibraries: { module: string; from: 'module-cache' | 'vendor'; dir: string; file: string }[];
   };
   runtimeStage: {
     image: string;
@@ -534,8 +541,13 @@ export function plan(model: WorkspaceModel, options: GenerateOptions, io: Genera
     if (info.importsC) taggedCgo.push(`${g.file} (built with -tags ${tagDecision.tags.join(',')}) has import "C"`);
     else if (m) taggedCgo.push(`${g.file} (built with -tags ${tagDecision.tags.join(',')}) imports ${m.i}, which needs cgo (it binds ${m.m!.binds})`);
   }
-  const cgo = facts.needsCgo || cgoVia.length > 0 || systemCgo.length > 0 || cxxModule !== undefined || taggedCgo.length > 0;
-  const cgoWhyAll = () => [facts.needsCgo ? cgoWhy(facts) : '', ...taggedCgo, ...(cxxModule ? [`${describe(target)} imports ${cxxModule.via}`] : []), ...cgoVia.map((p) => `${describe(target)} imports ${describeCgoPath(p)}`),
+  // wasmvm (through wasmd's or ibc-go 08-wasm's keeper): cgo, and its shared library at run time.
+  const wasmvm = wasmvmLibrary(facts.externalImports, mod?.requirements ?? [], goSum);
+  const cgo = facts.needsCgo || cgoVia.length > 0 || systemCgo.length > 0 || cxxModule !== undefined || taggedCgo.length > 0 || wasmvm !== null;
+  const wasmvmWhy = wasmvm
+    ? `${describe(target)} imports ${wasmvm.via}, which links ${wasmvm.module} ${wasmvm.version}${wasmvm.via === wasmvm.module ? '' : ' (without cgo it compiles a stub that panics when the app is built: "please build with cgo enabled")'}`
+    : '';
+  const cgoWhyAll = () => [facts.needsCgo ? cgoWhy(facts) : '', ...taggedCgo, ...(cxxModule ? [`${describe(target)} imports ${cxxModule.via}`] : []), wasmvmWhy, ...cgoVia.map((p) => `${describe(target)} imports ${describeCgoPath(p)}`),
     ...systemCgo.filter((x) => !facts.cgo.some((r) => r.kind === 'import' && r.importPath === x.importPath)).map((x) => `${describe(target)} imports ${x.importPath} (cgo; it binds ${x.lib.binds})`)].filter((x) => x !== '').join('; ');
   // Programs the binary runs by name that a package provides (gopass: git, gpgconf from gnupg):
   // distroless has none, so unless a runtime was asked for, debian-slim with them installed.
@@ -549,6 +561,9 @@ export function plan(model: WorkspaceModel, options: GenerateOptions, io: Genera
     : [];
   // alpine has no libstdc++ (debian-slim has libstdc++6: apt needs it).
   if (cgo && cxx.length > 0 && runtime === 'alpine') runtimePackages.push('libstdc++');
+  if (wasmvm && runtime === 'alpine') {
+    throw new GenerateError('runtime-needs-libc', `${target.importPath ?? describe(target)} needs cgo and glibc: ${wasmvmWhy}. Its linux build links the glibc library libwasmvm.<arch>.so the module ships; on musl it needs the static libwasmvm_muslc.<arch>.a, which the module does not ship, and \`-tags muslc\`. Use the distroless runtime or debian (glibc), or write the alpine build yourself with that archive.`, candidates);
+  }
   if (cgo && runtime === 'scratch') {
     throw new GenerateError('runtime-needs-libc', `${target.importPath ?? describe(target)} needs cgo: ${cgoWhyAll()}. scratch has no C library for a cgo binary: use the distroless runtime (distroless/base), debian or alpine.`, candidates);
   }
@@ -599,9 +614,9 @@ export function plan(model: WorkspaceModel, options: GenerateOptions, io: Genera
   const tls = facts.tls.length > 0 ? `${describe(target)} imports ${[...new Set(facts.tls.map((t) => t.importPath))].join(', ')}` : null;
   switch (runtime) {
     case 'distroless':
-      runtimeImage = distrolessImage(cgo ? (cxx.length > 0 ? 'cc' : 'base') : 'static');
+      runtimeImage = distrolessImage(cgo ? (cxx.length > 0 || wasmvm ? 'cc' : 'base') : 'static');
       reasons.push(cgo
-        ? `${runtimeImage} runtime because the binary needs cgo and so glibc: ${cgoWhyAll()}. It has glibc, CA certificates and time zones, no shell, and runs as non-root${root ? ' (USER 0:0 overrides it: the program needs root, below; distroless has no other pinned tag that runs as root)' : ''}.${cxx.length > 0 ? ` The cc image, not base: the binary links C++ (${cxx.map((x) => x.via).join('; ')}), so it needs libstdc++ at run time, which distroless/base lacks ("libstdc++.so.6: cannot open shared object file").` : ''}`
+        ? `${runtimeImage} runtime because the binary needs cgo and so glibc: ${cgoWhyAll()}. It has glibc, CA certificates and time zones, no shell, and runs as non-root${root ? ' (USER 0:0 overrides it: the program needs root, below; distroless has no other pinned tag that runs as root)' : ''}.${cxx.length > 0 ? ` The cc image, not base: the binary links C++ (${cxx.map((x) => x.via).join('; ')}), so it needs libstdc++ at run time, which distroless/base lacks ("libstdc++.so.6: cannot open shared object file").` : wasmvm ? ' The cc image, not base: libwasmvm is a Rust library, which links libgcc_s.so.1 (unwinding), and distroless/base lacks it.' : ''}`
         : `${runtimeImage} runtime: no cgo needed (no import "C", no cgo-only module), so the binary is static (CGO_ENABLED=0); distroless static adds CA certificates, time zones and /etc/passwd, no shell, and runs as non-root${root ? ' (USER 0:0 overrides it: the program needs root, below; distroless has no other pinned tag that runs as root)' : ''}.`);
       break;
     case 'scratch':
@@ -668,6 +683,20 @@ export function plan(model: WorkspaceModel, options: GenerateOptions, io: Genera
     // One module's vendor/ (go mod vendor) at the go.work folder: a workspace build does not read it.
     vendor = false;
     reasons.push(`vendor/ is not read: ${join(vendorDir, 'vendor/modules.txt')} was written by \`go mod vendor\` for one module (no \`## workspace\` line), and a workspace build reads only a vendor/ that \`go work vendor\` wrote; the modules are downloaded.`);
+  }
+  // wasmvm's shared library: the binary finds it through an rpath into the builder's module cache,
+  // which the runtime lacks; copied to /usr/lib, a folder the loader always searches.
+  const sharedLibraries: Plan['build']['sharedLibraries'] = [];
+  if (wasmvm && runtime !== 'alpine') {
+    const vendored = join(vendorDir, `vendor/${wasmvm.module}/${wasmvm.dir}`);
+    const libFrom = vendor ? (io.listFiles(vendored).some((f) => /\/libwasmvm\.(x86_64|aarch64)\.so$/.test(f.path)) ? 'vendor' : null) : 'module-cache';
+    if (libFrom === null) {
+      warnings.push(`${wasmvm.module} is vendored without its shared library (${vendored}/libwasmvm.<arch>.so): the cgo build cannot link -lwasmvm.<arch>. Vendor the module with its internal/api libraries, or build without vendor/.`);
+    } else {
+      sharedLibraries.push({ module: wasmvm.module, from: libFrom, dir: libFrom === 'vendor' ? `vendor/${wasmvm.module}/${wasmvm.dir}` : wasmvm.dir, file: wasmvm.file });
+      reasons.push(`${wasmvm.module}'s glibc build links its Rust library libwasmvm.<arch>.so (${wasmvm.dir}/link_glibclinux_*.go: \`${wasmvm.link}\`), which the module ships in ${wasmvm.dir}/ for x86_64 and aarch64; the binary finds it at run time through an rpath into the builder's module cache, which the runtime does not have. The build stage copies the one of its platform (\`uname -m\` names them as the files do) ${libFrom === 'vendor' ? 'from vendor/' : 'from the module cache (`go list -m` gives the folder)'}, and the runtime gets it in /usr/lib, where the loader always looks ("libwasmvm.x86_64.so: cannot open shared object file" otherwise).`);
+    }
+    if (tagDecision.tags.some((t) => t === 'muslc' || t === 'sys_wasmvm' || t === 'nolink_libwasmvm')) warnings.push(`The build tags ${tagDecision.tags.join(',')} change how ${wasmvm.module} links (muslc: the static musl archive; sys_wasmvm: a system libwasmvm; nolink_libwasmvm: no VM): check the build.`);
   }
   const dependencyCopies: DependencyCopy[] = [];
   const addCopy = (ctxDir: string, files: string[]) => {
@@ -1078,7 +1107,7 @@ export function plan(model: WorkspaceModel, options: GenerateOptions, io: Genera
     goGenerate,
     goEnv,
     unreadModuleFiles: work && !workspaceMode ? workDependencyFiles(work).filter((f) => !dependencyCopies.some((c) => c.sources.includes(f))) : [],
-    build: { vendor, trimpath, tags, stamp, versionDefault, output, packageArg: rel === '' ? '.' : `./${rel}`, helpers },
+    build: { vendor, trimpath, tags, stamp, versionDefault, output, packageArg: rel === '' ? '.' : `./${rel}`, helpers, sharedLibraries },
     runtimeStage: { image: runtimeImage, packages: runtimePackages, caCertificates, binaryPath, user: root ? '0:0' : '65532:65532', workdir: '/app', expose, files: runtimeFiles, cmd, rootWhy: root?.why ?? null, rootKind: root?.kind ?? null },
     portEvidence: ports.evidence,
     versionVariable: vv ? `main.${vv.name} in ${join(pkg.dir, vv.file)}` : null,

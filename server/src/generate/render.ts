@@ -110,6 +110,11 @@ export function renderDockerfile(p: Plan): string {
     L.push(`# ${p.build.helpers.length > 1 ? 'Programs' : 'A program'} of the module that ${p.target.binary} runs from this image (see the reasons).`);
     for (const h of p.build.helpers) L.push(...run(mounts, [envParts.join(' '), `go build ${flags(null, h.output, h.packageArg).join(' ')}`]));
   }
+  for (const lib of p.build.sharedLibraries) {
+    L.push(`# The shared library ${lib.module} links (found through an rpath into this stage's module cache): for the runtime's /usr/lib.`);
+    const dir = lib.from === 'vendor' ? lib.dir : `"$(${env}go list -m -f '{{.Dir}}' ${lib.module})/${lib.dir}"`;
+    L.push(...run(lib.from === 'vendor' ? [] : [cacheMount(CACHE_MOUNTS.mod)], [`mkdir -p /out/lib && cp ${dir}/${lib.file} /out/lib/`]));
+  }
   L.push('');
 
   // ---- runtime stage
@@ -125,6 +130,7 @@ export function renderDockerfile(p: Plan): string {
   if (rt.caCertificates) L.push('COPY --from=build /etc/ssl/certs/ca-certificates.crt /etc/ssl/certs/ca-certificates.crt');
   L.push(`COPY --from=build ${p.build.output} ${rt.binaryPath}`);
   for (const h of p.build.helpers) L.push(`COPY --from=build ${h.output} ${h.dest}`);
+  if (p.build.sharedLibraries.length > 0) L.push('COPY --from=build /out/lib/ /usr/lib/');
   L.push(...workdirLines(rt.workdir, rt.user, rt.files.length > 0));
   if (rt.files.length > 0) {
     L.push(rt.files.some((f) => !f.dest.startsWith('/'))

@@ -1,0 +1,92 @@
+/**
+ * The generator on real repositories of round 22 (helper "gen135"): each case is a small skeleton
+ * of a real repository (the files that matter, with their sizes in the repository, go.mod and the
+ * few relevant lines), with its repository, commit and licence above it, plus the variants that
+ * keep the old behaviour where it is right. Generated Dockerfiles are linted against their
+ * workspace: expected clean.
+ *
+ * 1. CosmWasm's wasmvm, linked through wasmd's x/wasm/keeper (osmosis's cmd/osmosisd): cgo on
+ *    (the !cgo keeper panics), distroless/cc (the Rust library links libgcc_s), and
+ *    libwasmvm.<arch>.so copied from the module cache to the runtime's /usr/lib (the binary's
+ *    rpath points into the builder's module cache). --runtime alpine is refused.
+ */
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { generatorTrees } from './generateTrees';
+import { selfCheck } from '../../server/src/driver/selfCheck';
+import { GenerateError } from '../../server/src/generate';
+import { loadWorkspace } from '../../server/src/workspace/load';
+
+const { workspace, gen } = generatorTrees('judge22-gen135');
+
+/** Generates and lints the result against the workspace with the generated .dockerignore: expected clean. */
+async function genClean(dir: string, options = {}) {
+  const r = await gen(dir, options);
+  assert.deepEqual(await selfCheck(r, loadWorkspace(dir)), [], r.dockerfile);
+  return r;
+}
+const tree = (base: Record<string, string | null>, files: Record<string, string | null>) =>
+  workspace(Object.fromEntries(Object.entries({ ...base, ...files }).filter((e): e is [string, string] => e[1] !== null)));
+const exposeOf = (df: string): string | null => /^EXPOSE (.*)$/m.exec(df)?.[1] ?? null;
+const cmdOf = (df: string): string | null => /^CMD (.*)$/m.exec(df)?.[1] ?? null;
+
+// osmosis-labs/osmosis at 9829d39 (Apache-2.0): 2,062 files; go.mod (17,199 bytes) `module
+// github.com/osmosis-labs/osmosis/v31`, `go 1.23.4`, requires github.com/CosmWasm/wasmd v0.53.3
+// and github.com/CosmWasm/wasmvm/v2 v2.2.4 (go.sum, 248,882 bytes, holds both modules' code);
+// cmd/osmosisd/main.go (420 bytes) imports cmd/osmosisd/cmd, which imports app; app/keepers/
+// keepers.go (40,432 bytes) imports `wasmkeeper "github.com/CosmWasm/wasmd/x/wasm/keeper"` and
+// calls wasmkeeper.NewKeeper (line 583); wasmbinding imports `wasmvmtypes
+// "github.com/CosmWasm/wasmvm/v2/types"`. wasmd v0.53.3's x/wasm/keeper/keeper_no_cgo.go
+// (`//go:build !cgo`): NewKeeper panics "not implemented, please build with cgo enabled";
+// wasmvm v2.2.4's internal/api/link_glibclinux_x86_64.go: `#cgo LDFLAGS: -Wl,-rpath,${SRCDIR}
+// -L${SRCDIR} -lwasmvm.x86_64`, libwasmvm.x86_64.so and libwasmvm.aarch64.so beside it.
+const osmosisBase: Record<string, string | null> = {
+  'go.mod': 'module github.com/osmosis-labs/osmosis/v31\n\ngo 1.23.4\n\nrequire (\n\tgithub.com/CosmWasm/wasmd v0.53.3\n\tgithub.com/CosmWasm/wasmvm/v2 v2.2.4\n\tgithub.com/spf13/cobra v1.8.1\n)\n',
+  'go.sum': 'github.com/CosmWasm/wasmd v0.53.3 h1:x\ngithub.com/CosmWasm/wasmd v0.53.3/go.mod h1:y\ngithub.com/CosmWasm/wasmvm/v2 v2.2.4 h1:x\ngithub.com/CosmWasm/wasmvm/v2 v2.2.4/go.mod h1:y\ngithub.com/spf13/cobra v1.8.1 h1:x\n',
+  'cmd/osmosisd/main.go': 'package main\n\nimport (\n\t"os"\n\n\tosmosis "github.com/osmosis-labs/osmosis/v31/app"\n\t"github.com/osmosis-labs/osmosis/v31/cmd/osmosisd/cmd"\n)\n\nfunc main() {\n\trootCmd := cmd.NewRootCmd()\n\t_ = osmosis.DefaultNodeHome\n\tif err := rootCmd.Execute(); err != nil {\n\t\tos.Exit(1)\n\t}\n}\n',
+  'cmd/osmosisd/cmd/root.go': 'package cmd\n\nimport "github.com/spf13/cobra"\n\nfunc NewRootCmd() *cobra.Command {\n\treturn &cobra.Command{Use: "osmosisd", Short: "Start osmosis app"}\n}\n',
+  'app/app.go': 'package app\n\nimport (\n\t"github.com/osmosis-labs/osmosis/v31/app/keepers"\n)\n\nvar DefaultNodeHome = "/osmosis"\n\nvar _ = keepers.AppKeepers{}\n',
+  'app/keepers/keepers.go': 'package keepers\n\nimport (\n\twasmkeeper "github.com/CosmWasm/wasmd/x/wasm/keeper"\n\twasmtypes "github.com/CosmWasm/wasmd/x/wasm/types"\n)\n\ntype AppKeepers struct {\n\tWasmKeeper *wasmkeeper.Keeper\n}\n\nvar _ = wasmtypes.ModuleName\n',
+  'wasmbinding/query_plugin.go': 'package wasmbinding\n\nimport wasmvmtypes "github.com/CosmWasm/wasmvm/v2/types"\n\nvar _ wasmvmtypes.QueryRequest\n',
+};
+
+describe('1. wasmvm through wasmd: cgo, distroless/cc and libwasmvm in /usr/lib', () => {
+  it('osmosis cmd/osmosisd: CGO_ENABLED=1, the .so of the build platform copied from the module cache', async () => {
+    const r = await genClean(tree(osmosisBase, {}), { package: 'cmd/osmosisd' });
+    assert.equal(r.cgo, true);
+    assert.match(r.dockerfile, /^FROM gcr\.io\/distroless\/cc-debian12:nonroot$/m, r.dockerfile);
+    assert.match(r.dockerfile, /CGO_ENABLED=1/);
+    assert.ok(r.dockerfile.includes(`cp "$(go list -m -f '{{.Dir}}' github.com/CosmWasm/wasmvm/v2)/internal/api"/libwasmvm.$(uname -m).so /out/lib/`), r.dockerfile);
+    assert.match(r.dockerfile, /^COPY --from=build \/out\/lib\/ \/usr\/lib\/$/m);
+    assert.ok(r.reasons.some((x) => x.includes('imports github.com/CosmWasm/wasmd/x/wasm/keeper, which links github.com/CosmWasm/wasmvm/v2 v2.2.4') && x.includes('libgcc_s')), r.reasons.join('\n'));
+    assert.ok(!r.warnings.some((w) => w.includes('wasmvm')), r.warnings.join('\n'));
+  });
+
+  it('--runtime debian: the same copy; debian-slim has libgcc_s', async () => {
+    const r = await genClean(tree(osmosisBase, {}), { package: 'cmd/osmosisd', runtime: 'debian' });
+    assert.match(r.dockerfile, /^COPY --from=build \/out\/lib\/ \/usr\/lib\/$/m);
+  });
+
+  it('--runtime alpine is refused: the module ships no musl library', async () => {
+    await assert.rejects(gen(tree(osmosisBase, {}), { package: 'cmd/osmosisd', runtime: 'alpine' }), (e: unknown) => e instanceof GenerateError && e.code === 'runtime-needs-libc'
+      && e.message.includes('libwasmvm_muslc') && e.message.includes('github.com/CosmWasm/wasmvm/v2'));
+  });
+
+  it('vendored with the library: copied from vendor/ (no module cache)', async () => {
+    const r = await genClean(tree(osmosisBase, {
+      'vendor/modules.txt': '# github.com/CosmWasm/wasmd v0.53.3\n## explicit\ngithub.com/CosmWasm/wasmd/x/wasm/keeper\n# github.com/CosmWasm/wasmvm/v2 v2.2.4\n## explicit\ngithub.com/CosmWasm/wasmvm/v2/internal/api\n# github.com/spf13/cobra v1.8.1\n## explicit\ngithub.com/spf13/cobra\n',
+      'vendor/github.com/CosmWasm/wasmvm/v2/internal/api/libwasmvm.x86_64.so': 'ELF',
+      'vendor/github.com/CosmWasm/wasmvm/v2/internal/api/libwasmvm.aarch64.so': 'ELF',
+    }), { package: 'cmd/osmosisd' });
+    assert.ok(r.dockerfile.includes('cp vendor/github.com/CosmWasm/wasmvm/v2/internal/api/libwasmvm.$(uname -m).so /out/lib/'), r.dockerfile);
+  });
+
+  it('a client of wasmd and wasmvm types only (pure Go) stays static', async () => {
+    const r = await genClean(tree(osmosisBase, {
+      'app/keepers/keepers.go': 'package keepers\n\nimport wasmtypes "github.com/CosmWasm/wasmd/x/wasm/types"\n\ntype AppKeepers struct{}\n\nvar _ = wasmtypes.ModuleName\n',
+    }), { package: 'cmd/osmosisd' });
+    assert.equal(r.cgo, false);
+    assert.ok(!r.dockerfile.includes('libwasmvm'), r.dockerfile);
+  });
+});
+
