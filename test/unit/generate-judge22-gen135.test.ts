@@ -9,6 +9,10 @@
  *    (the !cgo keeper panics), distroless/cc (the Rust library links libgcc_s), and
  *    libwasmvm.<arch>.so copied from the module cache to the runtime's /usr/lib (the binary's
  *    rpath points into the builder's module cache). --runtime alpine is refused.
+ * 3. Messages: a root Dockerfile variant's `go install tool@${VERSION}` is another module's tool,
+ *    not an unreadable build (osmosis's Dockerfile.cosmovisor): the root Dockerfile then decides;
+ *    an unreadable build is named with its line; a goreleaser YAML alias outside main:/dir: is not
+ *    a reason to give up (nack: the config builds all three programs, which the message says).
  */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
@@ -87,6 +91,47 @@ describe('1. wasmvm through wasmd: cgo, distroless/cc and libwasmvm in /usr/lib'
     }), { package: 'cmd/osmosisd' });
     assert.equal(r.cgo, false);
     assert.ok(!r.dockerfile.includes('libwasmvm'), r.dockerfile);
+  });
+});
+
+// osmosis (as above): Dockerfile (2,519 bytes) `WORKDIR /osmosis`, `COPY . .`, `GOWORK=off go
+// build … -o /osmosis/build/osmosisd /osmosis/cmd/osmosisd/main.go`, final stage `COPY
+// --from=builder /osmosis/build/osmosisd /bin/osmosisd`; Dockerfile.cosmovisor (2,702 bytes) the
+// same build plus `RUN go install cosmossdk.io/tools/cosmovisor/cmd/cosmovisor@${COSMOVISOR_VERSION}`
+// and `COPY --from=builder /go/bin/cosmovisor /bin/cosmovisor`; main packages cmd/osmosisd,
+// cmd/querygen (and two under tests/).
+const osmosisDockerfile = (extra: string) => `FROM golang:1.23-alpine3.20 AS builder\nARG COSMOVISOR_VERSION\nWORKDIR /osmosis\nCOPY go.mod go.sum ./\nRUN go mod download\nCOPY . .\nRUN GOWORK=off go build -mod=readonly -o /osmosis/build/osmosisd /osmosis/cmd/osmosisd/main.go\n${extra}\nFROM gcr.io/distroless/static-debian12\nCOPY --from=builder /osmosis/build/osmosisd /bin/osmosisd\n${extra ? 'COPY --from=builder /go/bin/cosmovisor /bin/cosmovisor\n' : ''}ENTRYPOINT ["osmosisd"]\n`;
+
+describe('3. messages when no main package stands out', () => {
+  const base = { ...osmosisBase, 'cmd/querygen/main.go': 'package main\n\nfunc main() {}\n', Dockerfile: osmosisDockerfile('') };
+  it('osmosis: the variant\'s `go install cosmovisor@${COSMOVISOR_VERSION}` is another module\'s tool; the Dockerfile decides', async () => {
+    const r = await gen(tree(base, { 'Dockerfile.cosmovisor': osmosisDockerfile('RUN go install cosmossdk.io/tools/cosmovisor/cmd/cosmovisor@${COSMOVISOR_VERSION}') }));
+    assert.equal(r.target.dir, 'cmd/osmosisd');
+    assert.ok(r.reasons[0].includes('Dockerfile.cosmovisor agrees'), r.reasons[0]);
+  });
+
+  it('a build whose package a variable names: the message names the file, line and command', async () => {
+    await assert.rejects(gen(tree(base, { 'Dockerfile.cosmovisor': osmosisDockerfile('ARG APP=osmosisd\nRUN go build -o /go/bin/cosmovisor ./cmd/${APP}') })), (e: unknown) => e instanceof GenerateError && e.code === 'ambiguous-package'
+      && e.message.includes('Dockerfile.cosmovisor has a go build whose package cannot be read (line 9: `go build -o /go/bin/cosmovisor ./cmd/${APP}`; a variable names it)'));
+  });
+
+  // nats-io/nack at f6dad09 (Apache-2.0): 179 files; .goreleaser.yml (1,231 bytes) builds
+  // jetstream-controller, nats-boot-config and nats-server-config-reloader (`main:
+  // ./cmd/<name>`), the first with `ldflags: &common_ldflags`, the others `ldflags: *common_ldflags`.
+  const nack = (second: string) => workspace({
+    'go.mod': 'module github.com/nats-io/nack\n\ngo 1.24.0\n',
+    'cmd/jetstream-controller/main.go': 'package main\n\nfunc main() {}\n',
+    'cmd/nats-boot-config/main.go': 'package main\n\nfunc main() {}\n',
+    '.goreleaser.yml': `version: 2\nproject_name: nack\n\nbuilds:\n  - id: jetstream-controller\n    main: ./cmd/jetstream-controller\n    binary: jetstream-controller\n    ldflags: &common_ldflags\n      - -s -w -X main.Version={{ .Version }}\n    env:\n      - CGO_ENABLED=0\n\n  - id: nats-boot-config\n${second}    binary: nats-boot-config\n    ldflags: *common_ldflags\n`,
+  });
+  it('nack: an alias in ldflags: the message says the config builds both', async () => {
+    await assert.rejects(gen(nack('    main: ./cmd/nats-boot-config\n')), (e: unknown) => e instanceof GenerateError && e.code === 'ambiguous-package'
+      && e.message.includes('the project\'s own build names several of them (.goreleaser.yml: cmd/jetstream-controller, cmd/nats-boot-config)') && !e.message.includes('alias'));
+  });
+
+  it('a merge key that may bring main: still unsure, and says which line', async () => {
+    await assert.rejects(gen(nack('    <<: *defaults\n')), (e: unknown) => e instanceof GenerateError && e.code === 'ambiguous-package'
+      && e.message.includes(".goreleaser.yml takes a build's settings from a YAML alias (`<<: *defaults`), which is not followed"));
   });
 });
 

@@ -145,6 +145,20 @@ export function ownBuildSays(own: { files: string[]; how: string }): string {
   return `${own.how}${others.length > 0 ? ` (${others.join(' and ')} ${others.length > 1 ? 'agree' : 'agrees'})` : ''}`;
 }
 
+/**
+ * Every package argument of a go command is `path@version` whose path is written out (only the
+ * version may hold a variable) and belongs to no module of the workspace: a tool from elsewhere.
+ */
+function installsElsewhere(model: WorkspaceModel, args: readonly { value: string }[]): boolean {
+  const packages = goPackages(args as Parameters<typeof goPackages>[0]);
+  return packages.length > 0 && packages.every((a) => {
+    const at = a.value.indexOf('@');
+    const path = at > 0 ? a.value.slice(0, at) : '';
+    return path !== '' && !/[$`"'\\]/.test(path) && path.split('/')[0].includes('.')
+      && !model.modules.some((m) => m.path !== '' && (path === m.path || path.startsWith(`${m.path}/`)));
+  });
+}
+
 /** The Dockerfiles at the context root and the main packages their final stages ship. */
 function dockerfileBuilds(model: WorkspaceModel, candidates: readonly GenerateTarget[], io: OwnBuildIo): FileBuild[] {
   const out: FileBuild[] = [];
@@ -159,11 +173,16 @@ function dockerfileBuilds(model: WorkspaceModel, candidates: readonly GenerateTa
     const dirs = new Set<string>();
     let how = '';
     let steps: StartSteps | undefined;
-    let unsure = false;
+    let unsure: string | null = null;
     for (const t of targetImages(df, df.stages.length - 1)) {
       const shipped = shippedPackages({ model: df, workspace: model, files: io.files }, t);
-      if (!shipped.certain) {
-        unsure = true;
+      // `go install example.com/tool@${VERSION}` (osmosis's cosmovisor): a variable names the
+      // version, not the package, which is another module's: it ships nothing of the context.
+      const unread = shipped.builds.filter((b) => !b.resolved && !installsElsewhere(model, b.go.args));
+      if (unread.length > 0) {
+        const g = unread[0].go;
+        const cmd = g.instr.script ? df.text.slice(toDoc(g.instr.script, g.cmd.start), toDoc(g.instr.script, g.cmd.end)).replace(/\\\r?\n/g, " ").replace(/\s+/g, ' ').trim() : `go ${g.sub}`;
+        unsure = `has a go ${g.sub} whose package cannot be read (line ${g.instr.line + 1}: \`${cmd.length > 100 ? `${cmd.slice(0, 97)}...` : cmd}\`; ${goPackages(g.args).some((a) => a.dynamic) ? 'a variable names it' : 'it names no folder of the context the build stage holds'})`;
         break;
       }
       const own = shipped.packages.map((p) => p.dir);
@@ -181,7 +200,7 @@ function dockerfileBuilds(model: WorkspaceModel, candidates: readonly GenerateTa
       const cmd = g?.instr.script ? df.text.slice(toDoc(g.instr.script, g.cmd.start), toDoc(g.instr.script, g.cmd.end)).replace(/\s+/g, ' ').trim() : '';
       if (own.length > 0 && !how) how = `${file}'s ${t === df.stages.length - 1 ? 'final stage' : `stage ${df.stages[t].name ?? t}`} gets the binary of \`${cmd.length > 100 ? `${cmd.slice(0, 97)}...` : cmd}\``;
     }
-    if (unsure) out.push({ file, dirs: [], how: '', unsure: 'has a go build whose package cannot be read (a variable names it)' });
+    if (unsure) out.push({ file, dirs: [], how: '', unsure });
     else {
       // Where the final image starts its one program (keda's `ENTRYPOINT ["/keda", …]`).
       const started = dirs.size === 1 ? startPrograms(df, df.stages[df.stages.length - 1], io.files) : [];
@@ -329,7 +348,11 @@ function goreleaserBuilds(model: WorkspaceModel, _candidates: readonly GenerateT
         }
         return undefined;
       };
-      if (item.some((l) => /<<:|\*[A-Za-z]/.test(l))) return [{ file, dirs: [], how: '', unsure: 'uses YAML aliases in builds:' }];
+      // An alias matters only where it may bring what is read here: a merge key (`<<: *defaults`
+      // may hold main:), or main:/dir:/builder:/skip: themselves (nack's `ldflags: *common_ldflags`
+      // does not).
+      const aliased = item.find((l) => /^\s*<<:/.test(l) || /^\s*(main|dir|builder|skip):\s*\*/.test(l));
+      if (aliased) return [{ file, dirs: [], how: '', unsure: `takes ${/<</.test(aliased) ? 'a build\'s settings' : `\`${aliased.trim().split(':')[0]}:\``} from a YAML alias (\`${aliased.trim()}\`), which is not followed` }];
       const builder = key('builder');
       if ((builder !== undefined && builder !== 'go') || key('skip') === 'true') continue;
       const main = key('main') ?? '.';
