@@ -9,6 +9,9 @@
  *    (the !cgo keeper panics), distroless/cc (the Rust library links libgcc_s), and
  *    libwasmvm.<arch>.so copied from the module cache to the runtime's /usr/lib (the binary's
  *    rpath points into the builder's module cache). --runtime alpine is refused.
+ * 2. Go files a //go:generate writes and .gitignore lists, missing from the tree (stash's gqlgen
+ *    output internal/api/generated_*.go): a Check naming the pattern, the directive and the
+ *    project's `go generate` line.
  * 3. Messages: a root Dockerfile variant's `go install tool@${VERSION}` is another module's tool,
  *    not an unreadable build (osmosis's Dockerfile.cosmovisor): the root Dockerfile then decides;
  *    an unreadable build is named with its line; a goreleaser YAML alias outside main:/dir: is not
@@ -91,6 +94,53 @@ describe('1. wasmvm through wasmd: cgo, distroless/cc and libwasmvm in /usr/lib'
     }), { package: 'cmd/osmosisd' });
     assert.equal(r.cgo, false);
     assert.ok(!r.dockerfile.includes('libwasmvm'), r.dockerfile);
+  });
+});
+
+// stashapp/stash at cf3489e (AGPL-3.0): 1,678 files; .gitignore (873 bytes) has
+// `internal/api/generated_*.go` ("GraphQL generated output"); cmd/stash/main.go (3,650 bytes)
+// starts `//go:generate go run github.com/99designs/gqlgen` and imports internal/api, whose
+// server.go calls NewExecutableSchema (defined in the generated generated_exec.go); gqlgen.yml
+// (5,667 bytes) `exec: filename: internal/api/generated_exec.go`; Makefile (13,589 bytes) line 282
+// `go generate ./cmd/stash` (target generate-backend).
+const stashBase: Record<string, string | null> = {
+  'go.mod': 'module github.com/stashapp/stash\n\ngo 1.24.3\n\nrequire github.com/99designs/gqlgen v0.17.73\n',
+  'go.sum': 'github.com/99designs/gqlgen v0.17.73 h1:x\n',
+  '.gitignore': '# Binaries for programs and plugins\n*.exe\n\n# GraphQL generated output\ninternal/api/generated_*.go\n',
+  'Makefile': '.PHONY: generate-backend\ngenerate-backend: touch-ui\n\tgo generate ./cmd/stash\n',
+  'gqlgen.yml': 'exec:\n  filename: internal/api/generated_exec.go\nmodel:\n  filename: internal/api/generated_models.go\n',
+  'cmd/stash/main.go': '//go:generate go run github.com/99designs/gqlgen\npackage main\n\nimport "github.com/stashapp/stash/internal/api"\n\nfunc main() {\n\tapi.Start()\n}\n',
+  'internal/api/server.go': 'package api\n\nfunc Start() {\n\t_ = NewExecutableSchema(Config{})\n}\n',
+};
+
+describe('2. generated Go files git does not keep', () => {
+  it('stash: internal/api/generated_*.go is git-ignored and absent: a Check with the directive and the Makefile line', async () => {
+    const r = await gen(tree(stashBase, {}));
+    const w = r.warnings.find((x) => x.startsWith('internal/api/generated_*.go is git-ignored (.gitignore: internal/api/generated_*.go)'));
+    assert.ok(w, r.warnings.join('\n'));
+    assert.ok(w.includes('uses NewExecutableSchema, Config, which none of its files declares') && w.includes('`//go:generate go run github.com/99designs/gqlgen` (cmd/stash/main.go:1)') && w.includes('`go generate ./cmd/stash`, Makefile:3'), w);
+  });
+
+  it('the generated files present (a generated checkout): no Check', async () => {
+    const r = await gen(tree(stashBase, { 'internal/api/generated_exec.go': 'package api\n\ntype Config struct{}\n\nfunc NewExecutableSchema(Config) any { return nil }\n' }));
+    assert.ok(!r.warnings.some((x) => x.includes('git-ignored')), r.warnings.join('\n'));
+  });
+
+  it('no //go:generate line in the program: no Check', async () => {
+    const r = await gen(tree(stashBase, { 'cmd/stash/main.go': 'package main\n\nimport "github.com/stashapp/stash/internal/api"\n\nfunc main() {\n\tapi.Start()\n}\n' }));
+    assert.ok(!r.warnings.some((x) => x.includes('git-ignored')), r.warnings.join('\n'));
+  });
+
+  // ory/kratos at b86338d (Apache-2.0): the root .gitignore lists `*-packr.go` and `pkged.go`; packr's
+  // generated files only register boxes in init(), so the package lacks no name without them.
+  it('an ignored generated file whose names the package does not use (packr\'s *-packr.go): no Check', async () => {
+    const r = await gen(tree(stashBase, { '.gitignore': 'internal/api/*-packr.go\n', 'internal/api/server.go': 'package api\n\nfunc Start() {}\n' }));
+    assert.ok(!r.warnings.some((x) => x.includes('git-ignored')), r.warnings.join('\n'));
+  });
+
+  it('a pattern for a package the program does not compile: no Check', async () => {
+    const r = await gen(tree(stashBase, { '.gitignore': 'pkg/other/generated_*.go\n', 'pkg/other/doc.go': 'package other\n' }));
+    assert.ok(!r.warnings.some((x) => x.includes('git-ignored')), r.warnings.join('\n'));
   });
 });
 

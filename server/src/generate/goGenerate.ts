@@ -212,3 +212,94 @@ export function whyNotToolchainOnly(directives: readonly GoGenerateDirective[], 
 export function moduleDirectives(model: WorkspaceModel, moduleDir: string | null, read: (rel: string) => string | null): GoGenerateDirective[] {
   return model.packages.filter((p) => p.module === moduleDir).flatMap((p) => goGenerateDirectives(p.dir, p.files, p.name, read));
 }
+
+/**
+ * Exported names a package's files call or build unqualified (`NewExecutableSchema(`, `Config{`)
+ * that none of its files declares (as a function, method, type, variable or constant): what a
+ * missing generated file of the package would define (stash's internal/api/server.go calls
+ * gqlgen's NewExecutableSchema). Comments and strings are blanked first.
+ */
+export function undefinedNames(texts: readonly string[]): string[] {
+  const code = texts.map((t) => stripGoComments(t).replace(/"(?:[^"\\\n]|\\.)*"|`[^`]*`|'(?:[^'\\\n]|\\.)*'/g, '""'));
+  const declared = new Set<string>();
+  for (const t of code) {
+    for (const m of t.matchAll(/^func[ \t]*(?:\([^)]*\)[ \t]*)?([A-Za-z_]\w*)/gm)) declared.add(m[1]);
+    for (const m of t.matchAll(/^(?:type|var|const)[ \t]+([A-Za-z_]\w*)/gm)) declared.add(m[1]);
+    // Grouped declarations, and interface methods or struct fields at the start of a line.
+    for (const m of t.matchAll(/^[ \t]+([A-Z]\w*)\b/gm)) declared.add(m[1]);
+  }
+  const used = new Set<string>();
+  for (const t of code) {
+    for (const m of t.matchAll(/(?<![.\w])([A-Z]\w*)[ \t]*[({]/g)) {
+      if (!declared.has(m[1])) used.add(m[1]);
+    }
+  }
+  return [...used];
+}
+
+export interface MissingGenerated {
+  /** The package folder (context-relative) the files belong to. */
+  pkg: string;
+  /** The .gitignore and its line (`.gitignore: internal/api/generated_*.go`). */
+  ignoredBy: string;
+  /** The pattern as a context-relative glob (`internal/api/generated_*.go`). */
+  pattern: string;
+  /** Names the package uses and declares nowhere (what the missing files define). */
+  undefined: string[];
+}
+
+function globRegex(glob: string): RegExp {
+  let re = '';
+  for (const c of glob) re += c === '*' ? '[^/]*' : c === '?' ? '[^/]' : c.replace(/[.+^${}()|[\]\\]/g, '\\$&');
+  return new RegExp(`^${re}$`);
+}
+
+/**
+ * Go sources of the program's packages that a `//go:generate` writes and git does not keep:
+ * a .gitignore line naming .go files right in one of `packages` (context-relative folders) —
+ * anchored to that folder (stash's root .gitignore `internal/api/generated_*.go`, gqlgen's exec
+ * and models files), or a name pattern in the package folder's own .gitignore — of which the tree
+ * has none. A fresh clone then lacks part of the package, and `go build` stops on the names
+ * those files define. Only patterns naming `.go` files, only when the program's packages have
+ * `//go:generate` lines (`hasDirectives`), and only when the package's own files use exported
+ * names that none of them declares (undefinedNames); negated lines and patterns with `**` are not
+ * read.
+ */
+export function missingGeneratedSources(packages: readonly string[], hasDirectives: boolean, io: { read(rel: string): string | null; listFiles(under: string): readonly { path: string }[] }): MissingGenerated[] {
+  if (!hasDirectives) return [];
+  const out: MissingGenerated[] = [];
+  const gitignores = new Map<string, string[]>();
+  const lines = (dir: string): string[] => {
+    let l = gitignores.get(dir);
+    if (!l) {
+      l = (io.read(join(dir, '.gitignore')) ?? '').split(/\r?\n/).map((x) => x.trim()).filter((x) => x !== '' && !x.startsWith('#') && !x.startsWith('!'));
+      gitignores.set(dir, l);
+    }
+    return l;
+  };
+  for (const pkg of packages) {
+    const segs = pkg === '' ? [] : pkg.split('/');
+    for (let depth = 0; depth <= segs.length; depth++) {
+      const base = segs.slice(0, depth).join('/');
+      for (const line of lines(base)) {
+        if (!line.endsWith('.go') || line.includes('**')) continue;
+        const pat = line.replace(/^\//, '');
+        const slash = pat.lastIndexOf('/');
+        // Anchored to this package folder, or a bare name pattern in the package's own .gitignore.
+        const dir = slash >= 0 ? join(base, pat.slice(0, slash)) : depth === segs.length ? pkg : null;
+        if (dir !== pkg || /[*?[]/.test(slash >= 0 ? pat.slice(0, slash) : '')) continue;
+        const name = globRegex(slash >= 0 ? pat.slice(slash + 1) : pat);
+        const here = io.listFiles(pkg).map((f) => f.path).filter((f) => nodePath.posix.dirname(f) === (pkg === '' ? '.' : pkg));
+        if (here.some((f) => name.test(nodePath.posix.basename(f)))) continue;
+        if (out.some((o) => o.pkg === pkg)) continue;
+        // Only when the package's code uses names it declares nowhere: a generated file that only
+        // registers itself (packr's *-packr.go, rice-box.go) or a .gitignore template's
+        // `_testmain.go` is not missing code.
+        const texts = here.filter((f) => f.endsWith('.go') && !f.endsWith('_test.go')).map((f) => io.read(f)).filter((t): t is string => t !== null);
+        const undefined_ = undefinedNames(texts);
+        if (undefined_.length > 0) out.push({ pkg, ignoredBy: `${join(base, '.gitignore')}: ${line}`, pattern: join(pkg, nodePath.posix.basename(pat)), undefined: undefined_ });
+      }
+    }
+  }
+  return out;
+}

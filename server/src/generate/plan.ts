@@ -25,7 +25,7 @@ import { ownBinaryNames, ownBuildChoice, ownRunPaths, ownStartSteps, type StartS
 import { decideTags } from './buildTags';
 import { imageHelpers } from './helpers';
 import { existingIgnoreFile } from './existingIgnore';
-import { moduleDirectives, producerOf, whyNotToolchainOnly, type GoGenerateDirective } from './goGenerate';
+import { missingGeneratedSources, moduleDirectives, producerOf, whyNotToolchainOnly, type GoGenerateDirective } from './goGenerate';
 import { DockerIgnore } from '../workspace/dockerignore';
 import { modulesTxtIsForWorkspace } from '../workspace/vendor';
 import { GenerateError, isRuntime, type GenerateOptions, type GenerateTarget, type Runtime } from './types';
@@ -862,6 +862,19 @@ export function plan(model: WorkspaceModel, options: GenerateOptions, io: Genera
         ? `${what}: ${problem.detail}, so the image embeds whatever the build context holds there (${fresh}). ${likely}.`
         : `${what}: ${problem.detail}. No package.json script was found that produces it: the image embeds whatever the build context holds there (${fresh}). Build it before \`docker build\`, or add the step to the Dockerfile.`);
     }
+  }
+
+  // Go sources a //go:generate writes and git ignores, missing from the tree (stash's gqlgen
+  // output internal/api/generated_*.go): a fresh clone does not compile.
+  const ownPackages = facts.packages.filter((d) => packageByDir(model, d)?.module === pkg.module);
+  const ownDirectives = () => directives().filter((d) => ownPackages.includes(d.pkg));
+  for (const m of missingGeneratedSources(ownPackages, ownDirectives().length > 0, { read, listFiles: (under) => io.listFiles(under) })) {
+    const shown = [...ownDirectives().filter((d) => d.pkg === m.pkg), ...ownDirectives().filter((d) => d.pkg === pkg.dir), ...ownDirectives()]
+      .filter((d, i, all) => all.indexOf(d) === i).slice(0, 2).map((d) => `\`//go:generate ${d.text}\` (${d.file}:${d.line})`);
+    const makefile = ['Makefile', 'GNUmakefile', 'makefile'].map((f) => ({ f, text: read(f) })).find((x) => x.text !== null);
+    const makeLine = makefile?.text?.split(/\r?\n/).map((l, i) => ({ l: l.trim(), i })).find((x) => /^(@|-)?\s*go\s+generate\b/.test(x.l));
+    const projectRuns = makefile && makeLine ? ` (the project runs \`${makeLine.l.replace(/^[@-]\s*/, '')}\`, ${makefile.f}:${makeLine.i + 1})` : '';
+    warnings.push(`${m.pattern} is git-ignored (${m.ignoredBy}) and the tree has none of it, yet ${m.pkg || 'the root package'}, a package ${describe(target)} compiles, uses ${m.undefined.slice(0, 3).join(', ')}${m.undefined.length > 3 ? ` and ${m.undefined.length - 3} more names` : ''}, which none of its files declares: Go files a //go:generate of the program writes (its lines: ${shown.join(', ')}${ownDirectives().length > 2 ? ` and ${ownDirectives().length - 2} more` : ''}). A fresh clone, and so this build, lacks them, and \`go build\` fails on the names they define. Run go generate${projectRuns} before \`docker build\` (and keep the files out of .dockerignore), or add a \`go generate\` step, with the tools it needs, to the Dockerfile before \`go build\`.`);
   }
 
   // Ports and version
