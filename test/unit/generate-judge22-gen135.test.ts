@@ -16,6 +16,11 @@
  *    not an unreadable build (osmosis's Dockerfile.cosmovisor): the root Dockerfile then decides;
  *    an unreadable build is named with its line; a goreleaser YAML alias outside main:/dir: is not
  *    a reason to give up (nack: the config builds all three programs, which the message says).
+ * 4. Ports: flags described by struct literals and registered from their fields (dagu's
+ *    `portFlag = commandLineFlag{name: "port", defaultValue: "8080"}`, host "localhost"): EXPOSE
+ *    8080 and CMD ["server", "--host", "0.0.0.0"]; a configuration port field the program never
+ *    reads (hatchet's Runtime.Port, hatchet-api's) is not exposed for hatchet-engine; a database
+ *    host field (`PostgresHost … default:"127.0.0.1"`) is not a listen address.
  */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
@@ -185,3 +190,83 @@ describe('3. messages when no main package stands out', () => {
   });
 });
 
+// dagu-org/dagu at 59d92fc (GPL-3.0): 1,919 files; internal/cmd/flags.go (11,492 bytes): `type
+// commandLineFlag struct { name string; shorthand string; defaultValue string; usage string … }`,
+// `hostFlag = commandLineFlag{name: "host", shorthand: "s", defaultValue: "localhost", …}`,
+// `portFlag = commandLineFlag{name: "port", shorthand: "p", defaultValue: "8080", …}`,
+// registerFlag's `cmd.Flags().StringP(flag.name, flag.shorthand, flag.defaultValue, flag.usage)`;
+// internal/cmd/server.go (10,712 bytes): `func Server() *cobra.Command { return
+// NewCommand(&cobra.Command{Use: "server [flags]", …}, serverFlags, runServer) }`, `var serverFlags =
+// []commandLineFlag{dagsFlag, hostFlag, portFlag, …}`; the coordinator's `--coordinator.port`
+// (50055) only in coordinatorFlags; cmd/main.go (1,886 bytes) adds cmd.Server(), cmd.Coordinator().
+function dagu(): string {
+  return workspace({
+    'go.mod': 'module github.com/dagucloud/dagu\n\ngo 1.26\n\nrequire github.com/spf13/cobra v1.10.1\n',
+    'go.sum': 'github.com/spf13/cobra v1.10.1 h1:x\n',
+    'cmd/main.go': 'package main\n\nimport (\n\t"os"\n\n\t"github.com/dagucloud/dagu/internal/cmd"\n\t"github.com/spf13/cobra"\n)\n\nvar rootCmd = &cobra.Command{\n\tUse:   "dagu",\n\tShort: "Dagu is a compact, portable workflow engine",\n}\n\nfunc main() {\n\tif err := rootCmd.Execute(); err != nil {\n\t\tos.Exit(1)\n\t}\n}\n\nfunc init() {\n\trootCmd.AddCommand(cmd.Server())\n\trootCmd.AddCommand(cmd.Coordinator())\n}\n',
+    'internal/cmd/flags.go': 'package cmd\n\nimport "github.com/spf13/cobra"\n\ntype commandLineFlag struct {\n\tname         string\n\tshorthand    string\n\tdefaultValue string\n\tusage        string\n}\n\nvar (\n\thostFlag = commandLineFlag{\n\t\tname:         "host",\n\t\tshorthand:    "s",\n\t\tdefaultValue: "localhost",\n\t\tusage:        "Server hostname or IP address (default: localhost)",\n\t}\n\n\tportFlag = commandLineFlag{\n\t\tname:         "port",\n\t\tshorthand:    "p",\n\t\tdefaultValue: "8080",\n\t\tusage:        "Server port number (default: 8080)",\n\t}\n\n\tcoordinatorPortFlag = commandLineFlag{\n\t\tname:         "coordinator.port",\n\t\tdefaultValue: "50055",\n\t\tusage:        "Port for the coordinator gRPC server",\n\t}\n)\n\nfunc registerFlag(cmd *cobra.Command, flag commandLineFlag) {\n\tcmd.Flags().StringP(flag.name, flag.shorthand, flag.defaultValue, flag.usage)\n}\n\nfunc NewCommand(cmd *cobra.Command, flags []commandLineFlag, run func(*cobra.Command, []string) error) *cobra.Command {\n\tfor _, f := range flags {\n\t\tregisterFlag(cmd, f)\n\t}\n\tcmd.RunE = run\n\treturn cmd\n}\n',
+    'internal/cmd/server.go': 'package cmd\n\nimport "github.com/spf13/cobra"\n\nfunc Server() *cobra.Command {\n\treturn NewCommand(\n\t\t&cobra.Command{\n\t\t\tUse:   "server [flags]",\n\t\t\tShort: "Start the web UI server for DAG management",\n\t\t}, serverFlags, runServer,\n\t)\n}\n\nvar serverFlags = []commandLineFlag{hostFlag, portFlag}\n\nfunc runServer(cmd *cobra.Command, args []string) error { return nil }\n',
+    'internal/cmd/coordinator.go': 'package cmd\n\nimport "github.com/spf13/cobra"\n\nfunc Coordinator() *cobra.Command {\n\treturn NewCommand(\n\t\t&cobra.Command{\n\t\t\tUse:   "coordinator [flags]",\n\t\t\tShort: "Start the coordinator gRPC server for distributed task execution",\n\t\t}, coordinatorFlags, runCoordinator,\n\t)\n}\n\nvar coordinatorFlags = []commandLineFlag{coordinatorPortFlag}\n\nfunc runCoordinator(cmd *cobra.Command, args []string) error { return nil }\n',
+  });
+}
+
+// hatchet-dev/hatchet at 89d130f (MIT): 4,599 files; pkg/config/server/server.go (57,771 bytes):
+// `type ServerConfigFile struct { … Runtime ConfigFileRuntime … }`, ConfigFileRuntime's `Port int
+// \`… default:"8080"\`` ("the port that the core server listens on"), `GRPCBindAddress string \`…
+// default:"127.0.0.1"\``; pkg/config/database/config.go (6,285 bytes) `PostgresHost string
+// \`mapstructure:"host" json:"host,omitempty" default:"127.0.0.1"\``; cmd/hatchet-engine/engine/
+// run.go (29,908 bytes) reads `sc.Runtime.GRPCPort` and `sc.Runtime.HealthcheckPort`, never
+// `.Runtime.Port`; api/v1/server/run/run.go (26,042 bytes), imported only by cmd/hatchet-api,
+// `e.Start(fmt.Sprintf(":%d", t.config.Runtime.Port))`.
+function hatchet(engineReads = 'sc.Runtime.GRPCPort', extra: Record<string, string> = {}): string {
+  return workspace({
+    ...extra,
+    'go.mod': 'module github.com/hatchet-dev/hatchet\n\ngo 1.25.0\n',
+    'pkg/config/server/server.go': 'package server\n\ntype ServerConfigFile struct {\n\tRuntime ConfigFileRuntime `mapstructure:"runtime" json:"runtime,omitempty"`\n}\n\ntype ConfigFileRuntime struct {\n\t// Port is the port that the core server listens on\n\tPort int `mapstructure:"port" json:"port,omitempty" default:"8080"`\n\n\tGRPCPort int `mapstructure:"grpcPort" json:"grpcPort,omitempty" default:"7070"`\n\n\tGRPCBindAddress string `mapstructure:"grpcBindAddress" json:"grpcBindAddress,omitempty" default:"127.0.0.1"`\n}\n',
+    'pkg/config/database/config.go': 'package database\n\ntype ConfigFile struct {\n\tPostgresHost     string `mapstructure:"host" json:"host,omitempty" default:"127.0.0.1"`\n\tPostgresPort     int    `mapstructure:"port" json:"port,omitempty" default:"5431"`\n}\n',
+    'cmd/hatchet-engine/main.go': `package main\n\nimport (\n\t"fmt"\n\n\t"github.com/hatchet-dev/hatchet/pkg/config/database"\n\t"github.com/hatchet-dev/hatchet/pkg/config/server"\n)\n\nfunc main() {\n\tvar sc server.ServerConfigFile\n\tvar db database.ConfigFile\n\tfmt.Println(${engineReads}, db.PostgresHost)\n}\n`,
+    'cmd/hatchet-api/main.go': 'package main\n\nimport (\n\t"fmt"\n\t"net/http"\n\n\t"github.com/hatchet-dev/hatchet/pkg/config/server"\n)\n\nfunc main() {\n\tvar sc server.ServerConfigFile\n\t_ = http.ListenAndServe(fmt.Sprintf(":%d", sc.Runtime.Port), nil)\n}\n',
+  });
+}
+
+describe('4. ports', () => {
+  it('dagu: flags from struct literals: EXPOSE 8080, CMD ["server", "--host", "0.0.0.0"]; the coordinator\'s port is not the server\'s', async () => {
+    const r = await genClean(dagu());
+    assert.equal(exposeOf(r.dockerfile), '8080', r.dockerfile);
+    assert.equal(cmdOf(r.dockerfile), '["server", "--host", "0.0.0.0"]', r.dockerfile);
+    assert.ok(r.reasons.some((x) => x.startsWith('Not used for the server subcommand the image runs: flag --coordinator.port default "50055"')), r.reasons.join('\n'));
+  });
+
+  it('hatchet-engine: Runtime.Port (hatchet-api\'s) is not exposed; PostgresHost is no listen address', async () => {
+    const r = await genClean(hatchet(), { package: 'cmd/hatchet-engine' });
+    assert.ok(!(exposeOf(r.dockerfile) ?? '').includes('8080'), r.dockerfile);
+    assert.ok(r.reasons.some((x) => x.startsWith('Not exposed: field ConfigFileRuntime.Port (Port) default "8080" in pkg/config/server/server.go: no file of the program reads that field')), r.reasons.join('\n'));
+    assert.ok(!r.warnings.some((w) => w.includes('PostgresHost')), r.warnings.join('\n'));
+    assert.ok(r.warnings.some((w) => w.includes('GRPCBindAddress')), r.warnings.join('\n'));
+  });
+
+  it('hatchet-api reads Runtime.Port: EXPOSE 8080', async () => {
+    const r = await genClean(hatchet(), { package: 'cmd/hatchet-api' });
+    assert.equal(exposeOf(r.dockerfile), '8080', r.dockerfile);
+  });
+
+  // hatchet (as above): pkg/config/shared/shared.go (3,765 bytes) `type PrometheusConfigFile struct {
+  // … Enabled bool \`… default:"false"\`; Address string \`… default:":9090"\` }`, held as
+  // `Prometheus shared.PrometheusConfigFile`; the engine's `startPrometheus(l, sc.Prometheus)` reads
+  // `c.Address`.
+  it('a listener of a configuration struct whose Enabled defaults to false: read, but not exposed', async () => {
+    const prometheus = {
+      'pkg/config/shared/shared.go': 'package shared\n\ntype PrometheusConfigFile struct {\n\tEnabled bool `mapstructure:"enabled" json:"enabled,omitempty" default:"false"`\n\n\tAddress string `mapstructure:"address" json:"address,omitempty" default:":9090"`\n}\n\ntype Holder struct {\n\tPrometheus PrometheusConfigFile\n}\n',
+      'cmd/hatchet-engine/prometheus.go': 'package main\n\nimport (\n\t"net/http"\n\n\t"github.com/hatchet-dev/hatchet/pkg/config/shared"\n)\n\nfunc startPrometheus(c shared.PrometheusConfigFile) error {\n\treturn http.ListenAndServe(c.Address, nil)\n}\n\nvar _ = startPrometheus(shared.Holder{}.Prometheus)\n',
+    };
+    const r = await genClean(hatchet('sc.Runtime.GRPCPort', prometheus), { package: 'cmd/hatchet-engine' });
+    assert.equal(exposeOf(r.dockerfile), null, r.dockerfile);
+    assert.ok(r.reasons.some((x) => x.includes('field PrometheusConfigFile.Address (Address) default ":9090" in pkg/config/shared/shared.go, opened only when enabled (PrometheusConfigFile.Enabled default "false")')), r.reasons.join('\n'));
+  });
+
+  it('the struct handed to a function that reads the field counts as read', async () => {
+    const dir = hatchet('serve(sc.Runtime)', { 'cmd/hatchet-engine/serve.go': 'package main\n\nimport (\n\t"fmt"\n\t"net/http"\n\n\t"github.com/hatchet-dev/hatchet/pkg/config/server"\n)\n\nfunc serve(rt server.ConfigFileRuntime) error {\n\treturn http.ListenAndServe(fmt.Sprintf(":%d", rt.Port), nil)\n}\n' });
+    const r = await gen(dir, { package: 'cmd/hatchet-engine' });
+    assert.ok(!r.reasons.some((x) => x.includes('no file of the program reads')), r.reasons.join('\n'));
+  });
+});

@@ -885,7 +885,16 @@ export function plan(model: WorkspaceModel, options: GenerateOptions, io: Genera
   const pocketBaseListener: PortEvidence[] = pocketBase
     ? [{ port: pocketBasePort, external: true, confidence: 'sure', via: `PocketBase's serve --http=0.0.0.0:${pocketBasePort} (its default, 127.0.0.1:${POCKETBASE_PORT}, is unreachable from outside the container; the serve command ${pocketBase.via.replace(/ in .*$/, '')} adds)`, file: pocketBase.via.replace(/^.* in /, '') }]
     : [];
-  const ports = decidePorts({ dir: pkg.dir, importPath: pkg.importPath, imports: pkg.imports, files: sources }, closure, options.port, { subcommands: shape.subcommandVars, runs: shape.serveCommand?.name ?? null }, pocketBaseListener);
+  // Every non-test Go file of the program's own packages (a configuration field read far from the files read above).
+  const programFiles = function* (): Iterable<string> {
+    for (const dir of ownPackages) {
+      for (const f of packageByDir(model, dir)?.files ?? []) {
+        const text = f.endsWith('_test.go') ? null : read(join(dir, f));
+        if (text !== null) yield text;
+      }
+    }
+  };
+  const ports = decidePorts({ dir: pkg.dir, importPath: pkg.importPath, imports: pkg.imports, files: sources }, closure, options.port, { subcommands: shape.subcommandVars, runs: shape.serveCommand?.name ?? null }, pocketBaseListener, programFiles);
   const expose = ports.expose;
   reasons.push(...ports.reasons);
   warnings.push(...ports.warnings);

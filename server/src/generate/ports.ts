@@ -65,6 +65,8 @@ export interface PortEvidence {
   optional?: string;
   /** A listen address built from a configuration field, with the literal port the program fills it with (./configDefaults.ts): a guess. */
   configField?: boolean;
+  /** The configuration struct field whose tag gives the default (`ConfigFileRuntime.Port`). */
+  structField?: { owner: string; name: string };
   /** A field of an option group mounted under a namespace (`--mgmt.listen`): another listener than the program's own. */
   group?: boolean;
   /** The variable whose flag set holds the flag (`serveCmd` for `serveCmd.Flags().StringVar(…)`). */
@@ -135,6 +137,31 @@ function portOf(value: string): { port: number; external: boolean; address?: str
   if (port < 1 || port > 65535) return null;
   const host = m[1];
   return { port, external: host === '' || host === '0.0.0.0' || host === '[::]' || host === '::', address: v };
+}
+
+/**
+ * The switch of a configuration struct that is off unless set: a bool field `Enabled` (or
+ * `Enable`) whose tag's default is false (hatchet's PrometheusConfigFile `Enabled bool
+ * \`… default:"false"\`` beside `Address … default:":9090"`): the listener its fields describe
+ * opens only when enabled. Null when the struct has none.
+ */
+function disabledByDefault(text: string, owner: string): string | null {
+  const at = new RegExp(`\\btype[ \\t]+${owner}[ \\t]+struct[ \\t]*\\{`).exec(text);
+  if (!at) return null;
+  const from = at.index + at[0].length;
+  const to = text.indexOf('\n}', from);
+  const body = text.slice(from, to < 0 ? text.length : to);
+  const m = /^[ \t]*(Enabled?)[ \t]+bool\b[ \t]*(`[^`\n]*`)?/m.exec(body);
+  if (!m) return null;
+  // go-flags/kong/caarlos0 `default:"…"`/`envDefault:"…"`, go-envconfig's `env:"X,default=True"` (shiori).
+  const def = /(?:^|[\s`])(?:default|envDefault):"([^"]*)"/.exec(m[2] ?? '')?.[1] ?? /(?:^|[\s`])env:"[^"]*,default=([^,"]*)/.exec(m[2] ?? '')?.[1];
+  // Without a default in the tag, the program may set it elsewhere (a Default() function): not read.
+  return def !== undefined && /^(false|f|0)$/i.test(def) ? `${owner}.${m[1]} default "${def}"` : null;
+}
+
+/** A Go name's words joined by `_` (`PostgresHost` → `Postgres_Host`, `GRPCPort` → `GRPC_Port`). */
+function camelWords(name: string): string {
+  return name.replace(/([a-z0-9])([A-Z])/g, '$1_$2').replace(/([A-Z]+)([A-Z][a-z])/g, '$1_$2');
 }
 
 /** A flag default as written: a literal, or an identifier resolved through `consts`. */
@@ -417,7 +444,7 @@ export function portEvidence(file: string, source: string, imports: readonly str
     return names.length > 0 && names.some((x) => NAME_LIKE_ADDRESS.test(x) && !NOT_THE_SERVER.test(x));
   });
   const groupAt = (offset: number) => (ownListener ? inGroup(offset) : null);
-  const tagged: { value: string; via: string; nested: boolean; group: boolean }[] = [];
+  const tagged: { value: string; via: string; nested: boolean; group: boolean; field: { owner: string; name: string } | null }[] = [];
   for (const m of text.matchAll(/^[ \t]*([A-Za-z_][A-Za-z0-9_]*)[ \t]+[*\[\]A-Za-z0-9_.]+[ \t]+`([^`\n]*)`/gm)) {
     const tag = (k: string) => new RegExp(`(?:^|\\s)${k}:"([^"]*)"`).exec(m[2])?.[1];
     // sethvargo/go-envconfig puts the default in the env tag (zincsearch: `env:"ZINC_SERVER_PORT,default=4080"`).
@@ -425,7 +452,8 @@ export function portEvidence(file: string, source: string, imports: readonly str
     const def = tag('default') ?? tag('envDefault') ?? /,default=([^,]*)/.exec(tag('env') ?? '')?.[1];
     if (def === undefined) continue;
     const names = [tag('long'), tag('name'), m[1], env, tag('envconfig')].filter((n): n is string => n !== undefined && n !== '');
-    if (names.some((n) => NOT_THE_SERVER.test(n))) continue;
+    // Words of a Go name too (hatchet's `PostgresHost` `json:"host"`: the database it connects to).
+    if (names.some((n) => NOT_THE_SERVER.test(n) || NOT_THE_SERVER.test(camelWords(n)))) continue;
     // A field of an anonymous struct mounted under a namespace (reproxy's `Plugin struct { Listen
     // … default:"127.0.0.1:8081" } \`namespace:"plugin"\``, i.e. --plugin.listen): another listener.
     const group = groupAt(m.index ?? 0);
@@ -445,10 +473,18 @@ export function portEvidence(file: string, source: string, imports: readonly str
     const named = names.find((n) => NAME_LIKE_ADDRESS.test(n) || /(^|_)(PORT|ADDR|ADDRESS|LISTEN)$/.test(n));
     if (named === undefined) continue;
     const owner = group?.field ?? structAt(m.index ?? 0);
-    tagged.push({ value: def, via: `field ${owner ? `${owner}.` : ''}${m[1]} (${flagName !== undefined ? `--${flagName}` : named}) default "${def}"`, nested: group !== null || (owner !== null && namespaced.has(owner)), group: group !== null });
+    tagged.push({ value: def, via: `field ${owner ? `${owner}.` : ''}${m[1]} (${flagName !== undefined ? `--${flagName}` : named}) default "${def}"`, nested: group !== null || (owner !== null && namespaced.has(owner)), group: group !== null, field: group === null && owner !== null && !namespaced.has(owner) ? { owner, name: m[1] } : null });
   }
   const topPorts = new Set(tagged.filter((t) => !t.nested).map((t) => portOf(t.value)!.port));
-  for (const t of tagged) add(t.value, t.via, !t.nested && topPorts.size === 1 ? 'sure' : 'guess', undefined, t.group);
+  for (const t of tagged) {
+    const before = out.length;
+    add(t.value, t.via, !t.nested && topPorts.size === 1 ? 'sure' : 'guess', undefined, t.group);
+    const enabler = t.field ? disabledByDefault(text, t.field.owner) : null;
+    for (const e of out.slice(before)) {
+      if (t.field) e.structField = t.field;
+      if (enabler) e.optional = enabler;
+    }
+  }
   // Constants named like a port: a guess unless a flag or a listen call above used them.
   for (const [name, value] of constantsOf(text)) {
     if (!CONST_LIKE.test(name) && !NAME_LIKE_PORT.test(name)) continue;
@@ -556,6 +592,100 @@ function varDeclarations(text: string): string {
   return out.join('\n');
 }
 
+/**
+ * Flags a package describes with struct literals and registers from their fields (dagu's
+ * `portFlag = commandLineFlag{name: "port", shorthand: "p", defaultValue: "8080", …}`, registered
+ * by `cmd.Flags().StringP(flag.name, flag.shorthand, flag.defaultValue, flag.usage)`): the fields
+ * a flag call takes its name and default from (`x.name`, `x.defaultValue` of one variable), and
+ * each literal of a struct type declaring both, held in a package-level variable. `users`: the
+ * functions that name the variable, directly or through a package-level variable that lists it
+ * (`serverFlags = []commandLineFlag{…, portFlag}` in a file whose `Server()` passes serverFlags).
+ */
+function structLiteralFlags(p: PackageSources, consts: ReadonlyMap<string, string>): (PortEvidence & { users: string[] })[] {
+  const files = p.files.map((f) => ({ file: p.dir === '' ? f.file : `${p.dir}/${f.file}`, text: stripGoComments(f.text) }));
+  const fields: { name: string; def: string; usage?: string }[] = [];
+  const flagCall = /\.(String|Int|Int8|Int16|Int32|Int64|Uint|Uint16|Uint32|Uint64)(P)?\(/g;
+  for (const { text } of files) {
+    for (let m = flagCall.exec(text); m; m = flagCall.exec(text)) {
+      const { args } = splitArgs(text, m.index + m[0].length - 1);
+      const name = /^([A-Za-z_]\w*)\.([A-Za-z_]\w*)$/.exec((args[0] ?? '').trim());
+      const def = new RegExp(`^${name?.[1] ?? '\\b'}\\.([A-Za-z_]\\w*)$`).exec((args[m[2] ? 2 : 1] ?? '').trim());
+      if (!name || !def || name[2] === def[1]) continue;
+      const usage = new RegExp(`^${name[1]}\\.([A-Za-z_]\\w*)$`).exec((args[m[2] ? 3 : 2] ?? '').trim())?.[1];
+      if (!fields.some((f) => f.name === name[2] && f.def === def[1])) fields.push({ name: name[2], def: def[1], ...(usage ? { usage } : {}) });
+    }
+  }
+  if (fields.length === 0) return [];
+  const all = files.map((f) => f.text).join('\n');
+  const out: (PortEvidence & { users: string[] })[] = [];
+  for (const f of fields) {
+    // The struct types declaring both fields.
+    const types = [...all.matchAll(/\btype[ \t]+([A-Za-z_]\w*)[ \t]+struct[ \t]*\{([^}]*)\}/g)]
+      .filter((t) => new RegExp(`^[ \\t]*${f.name}\\b`, 'm').test(t[2]) && new RegExp(`^[ \\t]*${f.def}\\b`, 'm').test(t[2])).map((t) => t[1]);
+    for (const type of types) {
+      for (const { file, text } of files) {
+        for (const m of text.matchAll(new RegExp(`^[ \\t]*(?:var[ \\t]+)?([A-Za-z_]\\w*)[ \\t]*=[ \\t]*&?${type}[ \\t]*\\{`, 'gm'))) {
+          const { args } = splitArgs(text, (m.index ?? 0) + m[0].length - 1);
+          const field = (k: string) => args.map((a) => new RegExp(`^${k}\\s*:\\s*([\\s\\S]*)$`).exec(a.trim())?.[1]).find((v) => v !== undefined);
+          const flagName = unquote(field(f.name) ?? '');
+          const value = field(f.def);
+          if (flagName === null || value === undefined) continue;
+          const usage = f.usage ? field(f.usage) ?? '' : '';
+          if (!NAME_LIKE_ADDRESS.test(flagName) && !/^host(name)?$/i.test(flagName)) continue;
+          if (NOT_THE_SERVER.test(flagName) || CONNECTS_TO.test(usage)) continue;
+          const d = resolveDefault(value, consts);
+          if (!d) continue;
+          const users = literalUsers(files, m[1]);
+          const via = `flag --${flagName} default ${d.shown} (${type}{${f.name}: "${flagName}", ${f.def}: …})`;
+          if (LOOPBACK_HOST.test(d.value)) out.push({ port: 0, external: false, confidence: 'sure', via, file, address: d.value, flag: flagName, users });
+          else if (!/^host(name)?$/i.test(flagName)) {
+            const port = portOf(d.value);
+            if (port) out.push({ ...port, confidence: 'sure', via, file, flag: flagName, users });
+          }
+        }
+      }
+    }
+  }
+  return out;
+}
+
+/**
+ * The top-level functions naming a package variable, directly or through package variables that
+ * list it: `use:<name>` for one that builds a cobra command (`Use: "server [flags]"`), else its name.
+ */
+function literalUsers(files: readonly { file: string; text: string }[], name: string): string[] {
+  const users = new Set<string>();
+  const seen = new Set<string>([name]);
+  const queue = [name];
+  while (queue.length > 0) {
+    const v = queue.shift()!;
+    for (const { text } of files) {
+      for (const m of text.matchAll(new RegExp(`\\b${v}\\b`, 'g'))) {
+        const at = m.index ?? 0;
+        const fn = enclosingFunction(text, at);
+        if (fn !== undefined) {
+          // The cobra command the function builds (`Use: "server [flags]"`), when it builds one.
+          const start = text.lastIndexOf('\nfunc ', at);
+          const end = text.indexOf('\n}', at);
+          const use = /\bUse:\s*"([A-Za-z0-9][\w-]*)/.exec(text.slice(start, end < 0 ? text.length : end))?.[1];
+          users.add(use !== undefined ? `use:${use}` : fn);
+        }
+        else {
+          // A package-level `W = []T{…, v, …}` (its own declaration is not a use).
+          const line = text.slice(text.lastIndexOf('\n', at) + 1, at);
+          const holder = /^[ \t]*(?:var[ \t]+)?([A-Za-z_]\w*)[ \t]*=/.exec(line)?.[1]
+            ?? /(?:^|\n)[ \t]*(?:var[ \t]+)?([A-Za-z_]\w*)[ \t]*=[ \t]*\[\][A-Za-z_][\w.]*[ \t]*\{[^}]*$/.exec(text.slice(Math.max(0, at - 2000), at))?.[1];
+          if (holder !== undefined && holder !== v && !seen.has(holder)) {
+            seen.add(holder);
+            queue.push(holder);
+          }
+        }
+      }
+    }
+  }
+  return [...users];
+}
+
 function evidenceIn(pkgs: readonly PackageSources[], scope: CommandScope | undefined, dropped: PortEvidence[], addressFuncs?: ReadonlyMap<string, AddressFunction>, all: readonly PackageSources[] = []): PortEvidence[] {
   const out: PortEvidence[] = [];
   for (const p of pkgs) {
@@ -573,6 +703,16 @@ function evidenceIn(pkgs: readonly PackageSources[], scope: CommandScope | undef
       for (const f of q.files) for (const [k, v] of constantsOf(constDeclarations(stripGoComments(f.text)))) if (/^[A-Z]/.test(k)) consts.set(`${name}.${k}`, v);
       // Its variables count only as a flag's default (`config.HTTPListen`, the value the flag starts with).
       for (const f of q.files) for (const [k, v] of constantsOf(varDeclarations(stripGoComments(f.text)))) if (/^[A-Z]/.test(k)) vars.set(`${name}.${k}`, v);
+    }
+    // Flags described by struct literals: the subcommand is the one among the functions that name
+    // the literal which the image runs, else one of theirs, else the root's.
+    for (const { users, ...e } of structLiteralFlags(p, consts)) {
+      const subs = users.map((u) => (u.startsWith('use:') ? u.slice(4) : scope?.subcommands.get(u))).filter((x): x is string => x !== undefined);
+      const runs = scope?.runs ?? null;
+      const sub = subs.length === 0 ? undefined : runs !== null && subs.includes(runs) ? runs : subs[0];
+      const ev: PortEvidence = sub !== undefined ? { ...e, subcommand: sub } : e;
+      if (sub !== undefined && sub !== runs) dropped.push(ev);
+      else out.push(ev);
     }
     for (const f of p.files) {
       for (const e of portEvidence(p.dir === '' ? f.file : `${p.dir}/${f.file}`, f.text, p.imports, consts, addressFuncs, vars)) {
@@ -648,7 +788,52 @@ export function envSwitchedLoopback(main: PackageSources): EnvSwitchedLoopback[]
  * ports the main package (or, when it says nothing, the local packages it imports) surely
  * listens on. Guesses and loopback-only addresses become warnings, never an EXPOSE.
  */
-export function decidePorts(main: PackageSources, closure: readonly PackageSources[], requested: number | null | undefined, scope?: CommandScope, known: readonly PortEvidence[] = []): PortDecision {
+/**
+ * Configuration struct fields the program never reads: a port field of a struct that another
+ * struct holds as a field (hatchet's `Runtime ConfigFileRuntime`) is the program's only when one
+ * of its files selects it through that field (`sc.Runtime.GRPCPort`), or a function or method
+ * taking that struct reads it (`func startPrometheus(l …, c shared.PrometheusConfigFile)` … `c.Address`,
+ * handed `sc.Prometheus`). A configuration package shared by several programs holds every one's
+ * ports: hatchet's `Runtime.Port` is hatchet-api's, not hatchet-engine's. `programFiles` gives all
+ * the program's Go files (not only those read here).
+ */
+function unreadFields(evidence: readonly PortEvidence[], all: readonly PackageSources[], programFiles: () => Iterable<string>): Set<PortEvidence> {
+  const out = new Set<PortEvidence>();
+  const texts = all.flatMap((p) => p.files.map((f) => stripGoComments(f.text)));
+  for (const e of evidence) {
+    if (!e.structField) continue;
+    const { owner, name } = e.structField;
+    const parents = new Set<string>();
+    for (const t of texts) for (const m of t.matchAll(new RegExp(`^[ \\t]*([A-Z]\\w*)[ \\t]+\\*?(?:[A-Za-z_]\\w*\\.)?${owner}\\b(?![.(])`, 'gm'))) parents.add(m[1]);
+    if (parents.size === 0) continue;
+    if (!fieldRead(owner, name, [...parents], programFiles)) out.add(e);
+  }
+  return out;
+}
+
+function fieldRead(owner: string, name: string, parents: readonly string[], programFiles: () => Iterable<string>): boolean {
+  const direct = new RegExp(`\\.(?:${parents.join('|')})\\.${name}\\b`);
+  const typed = new RegExp(`([A-Za-z_]\\w*)[ \\t]+\\*?(?:[A-Za-z_]\\w*\\.)?${owner}\\b`, 'g');
+  // A function or method whose parameters or receiver include one of the struct's type.
+  const signature = new RegExp(`^func[ \\t]*(?:\\(([^)]*)\\)[ \\t]*)?[A-Za-z_]\\w*[ \\t]*(?:\\[[^\\]]*\\])?\\(([^)]*)\\)[^\\n]*\\{`, 'gm');
+  for (const raw of programFiles()) {
+    if (direct.test(raw)) return true;
+    if (!raw.includes(owner)) continue;
+    const text = stripGoComments(raw);
+    for (const m of text.matchAll(signature)) {
+      const params = `${m[1] ?? ''},${m[2]}`;
+      if (!params.includes(owner)) continue;
+      const names = [...params.matchAll(typed)].map((x) => x[1]);
+      const from = (m.index ?? 0) + m[0].length;
+      const to = text.indexOf('\n}', from);
+      const body = text.slice(from, to < 0 ? text.length : to);
+      if (names.some((n) => new RegExp(`\\b${n}\\.${name}\\b`).test(body))) return true;
+    }
+  }
+  return false;
+}
+
+export function decidePorts(main: PackageSources, closure: readonly PackageSources[], requested: number | null | undefined, scope?: CommandScope, known: readonly PortEvidence[] = [], programFiles?: () => Iterable<string>): PortDecision {
   const dropped: PortEvidence[] = [];
   // `known`: listeners a framework's command opens, which the program's sources do not name (PocketBase's serve).
   // A listen call on an address a function of the program builds from a port constant (gatus's
@@ -665,6 +850,16 @@ export function decidePorts(main: PackageSources, closure: readonly PackageSourc
     for (const v of viperDefaultListeners(all)) evidence.push({ port: v.port, external: v.external, confidence: 'sure', via: v.via, file: v.file, address: v.address });
   }
   const reasons: string[] = [];
+  if (programFiles) {
+    const unread = unreadFields(evidence, all, programFiles);
+    if (unread.size > 0) {
+      evidence = evidence.filter((e) => !unread.has(e));
+      reasons.push(`Not exposed: ${[...unread].map((e) => `${e.via} in ${e.file}`).join(', ')}: no file of the program reads ${unread.size > 1 ? 'these fields' : 'that field'}, through the struct that holds ${unread.size > 1 ? 'them' : 'it'} or in a function taking ${unread.size > 1 ? 'their' : 'its'} struct (a configuration another program of the repository uses).`);
+      // Sure again when one configuration port is left (several are guesses).
+      const left = evidence.filter((e) => e.structField && !e.group);
+      if (left.length > 0 && new Set(left.map((e) => e.port)).size === 1 && left.every((e) => e.confidence === 'guess')) for (const e of left) e.confidence = 'sure';
+    }
+  }
   const subs = dropped.filter((e) => e.confidence === 'sure');
   // A subcommand's flag on a port the command the image runs listens on too (mailpit's `readyz
   // --listen`, the address it checks) says nothing against it: not listed.
