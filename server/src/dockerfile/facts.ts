@@ -85,6 +85,28 @@ export function stageImage(model: DockerfileModel, stage: Stage): ImageInfo | un
 }
 
 /**
+ * The stage's image has the Go toolchain: the image table says so, or, where a variable with no
+ * default hides the tag, its FROM names a repository whose every image has Go. krakend's
+ * `FROM golang:${GOLANG_VERSION}-alpine${ALPINE_VERSION}` (the versions come with --build-arg)
+ * is a golang image whatever the tag; what the tag decides (Go's version, the libc) stays unknown.
+ */
+export function goImage(model: DockerfileModel, stage: Stage): boolean {
+  if (stageImage(model, stage)?.goToolchain === true) return true;
+  if (rootImage(model, stage) !== null) return false;
+  const root = stageChain(model, stage).find((s) => s.baseStage === null);
+  const repo = root ? literalRepository(root.base) : null;
+  return repo !== null && lookupImage(repo)?.goToolchain === true;
+}
+
+/** `name[:tag][@digest]` without its tag and digest, when only they hold variables; else null. */
+function literalRepository(ref: string): string | null {
+  const name = ref.replace(/@.*$/, '');
+  const colon = name.lastIndexOf(':');
+  const repo = colon > name.lastIndexOf('/') ? name.slice(0, colon) : name;
+  return repo !== '' && !repo.includes('$') ? repo : null;
+}
+
+/**
  * [major, minor] of the Go a stage's commands run with: the golang image tag along its FROM chain,
  * else a GOLANG_VERSION/GO_VERSION ENV before `before` (a Go installed from a tarball); null when
  * unknown (also for a golang tag naming no version).

@@ -1,7 +1,7 @@
 import * as path from 'node:path';
 import { flatMapOf } from '../arrays';
 import { contextBinds, mounts, type Mount } from '../dockerfile/mounts';
-import { contextPath, copyPaths, dockerEnv, goCommands, goFlag, goPackages, installedGoOnPath, installedGoToolchain, isContextCopy, isWholeContext, rootImage, stageChain, stageDescendants, stageGoCommands, stageImage, stageRef, workdirBefore } from '../dockerfile/facts';
+import { contextPath, copyPaths, dockerEnv, goCommands, goFlag, goImage, goPackages, installedGoOnPath, installedGoToolchain, isContextCopy, isWholeContext, rootImage, stageChain, stageDescendants, stageGoCommands, stageImage, stageRef, workdirBefore } from '../dockerfile/facts';
 import { envValue, goCachePaths, isLocalPackage, MODULE_DOWNLOADS, moduleCacheMount } from '../dockerfile/goBuild';
 import { expandVariables } from '../dockerfile/variables';
 import { indirectGoSteps } from '../dockerfile/indirectGo';
@@ -254,13 +254,16 @@ function reportsStage(ctx: RuleContext, stage: Stage, indirect: Set<Instruction>
  */
 function indirectSteps(ctx: RuleContext, stage: Stage, read: ((rel: string) => string | null) | undefined): Set<Instruction> {
   const onGo = stageImage(ctx.model, stage)?.goToolchain === true || installedGoToolchain(ctx.model, stage) !== undefined;
-  const hasGo = onGo || stageGoCommands(stage).length > 0;
+  // A golang image whose tag a variable hides (krakend's `golang:${GOLANG_VERSION}-alpine…`)
+  // has Go too; there only a tool file read from the context that runs go counts (etcd's
+  // antithesis image runs `make build` in a clone of its own, a Makefile of another module).
+  const hasGo = onGo || goImage(ctx.model, stage) || stageGoCommands(stage).length > 0;
   return new Set(hasGo ? indirectGoSteps(stage, read, onGo).map((s) => s.instr) : []);
 }
 
 /** The stage's image has Go (a golang image, also one the table does not know). */
 function goOnImage(model: DockerfileModel, stage: Stage): boolean {
-  return stageImage(model, stage)?.goToolchain === true || /(^|\/)golang([:@]|$)/.test(rootImage(model, stage) ?? '');
+  return goImage(model, stage) || /(^|\/)golang([:@]|$)/.test(rootImage(model, stage) ?? '');
 }
 
 /** The stage has Go just before `instr`: on its image, or installed by its chain (installedGoToolchain). */

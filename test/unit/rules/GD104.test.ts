@@ -897,3 +897,74 @@ describe('GD104: sources copied in a parent stage, built in the stages FROM it (
     assert.equal(findings(dropped)[0]?.fix, undefined);
   });
 });
+
+// Round 23 miss: krakend/krakend-ce ce098cf (Apache-2.0) Dockerfile:1-9. The builder is
+// `FROM golang:${GOLANG_VERSION}-alpine${ALPINE_VERSION}` with both ARGs given only by
+// --build-arg (the Makefile's docker targets), then `COPY . /app`, `WORKDIR /app`, `RUN make
+// build`, whose recipe runs `go get .` and `go build`. The tag is unknown but the image is golang
+// whatever it is: the make step is a Go build on an image with Go (dockerfile/facts goImage).
+describe('GD104: a golang image whose tag only --build-arg sets (krakend-ce)', () => {
+  const MAKEFILE = [
+    'BIN_NAME :=krakend',
+    'MODULE := github.com/krakend/krakend-ce/v2',
+    'build: cmd/krakend-ce/schema/schema.json',
+    '\t@echo "Building the binary..."',
+    '\t@go get .',
+    '\t@go build -ldflags="-X ${MODULE}/pkg.Version=${VERSION}" \\',
+    '\t-o ${BIN_NAME} ./cmd/krakend-ce',
+    '',
+    'cmd/krakend-ce/schema/schema.json:',
+    '\t@wget -qO $@ https://krakend.io/schema/krakend.json',
+    '',
+  ].join('\n');
+  const tree = () => tempWorkspace({
+    'go.mod': 'module github.com/krakend/krakend-ce/v2\n\ngo 1.25\n\nrequire github.com/luraproject/lura/v2 v2.12.0\n',
+    'go.sum': '',
+    'Makefile': MAKEFILE,
+    'cmd/krakend-ce/main.go': 'package main\n\nimport (\n\tkrakend "github.com/krakend/krakend-ce/v2"\n)\n\nfunc main() { krakend.Run() }\n',
+    'executor.go': 'package krakend\n\nimport "github.com/luraproject/lura/v2/config"\n\nfunc Run() { _ = config.ServiceConfig{} }\n',
+  }, 'Dockerfile');
+  const dockerfile = (from: string, eol = '\n') => df([
+    'ARG GOLANG_VERSION',
+    'ARG ALPINE_VERSION',
+    `FROM ${from} as builder`,
+    '',
+    'RUN apk --no-cache --virtual .build-deps add make gcc musl-dev binutils-gold',
+    '',
+    'COPY . /app',
+    'WORKDIR /app',
+    '',
+    'RUN make build',
+    '',
+    'FROM alpine:${ALPINE_VERSION}',
+    'COPY --from=builder /app/krakend /usr/bin/krakend',
+    'USER 1000',
+    'ENTRYPOINT [ "/usr/bin/krakend" ]',
+  ], eol);
+  const findings = (text: string) => lint(text, tree()).filter((f) => f.code === 'GD104');
+
+  it('reports the copy before `make build` on golang:${GOLANG_VERSION}-alpine${ALPINE_VERSION}', () => {
+    const text = dockerfile('golang:${GOLANG_VERSION}-alpine${ALPINE_VERSION}');
+    const found = findings(text);
+    assert.equal(found.length, 1);
+    assert.equal(text.slice(found[0].span.start, found[0].span.end), 'COPY . /app');
+    // The same through a registry and a digest.
+    assert.equal(findings(dockerfile('docker.io/library/golang:${GOLANG_VERSION}@sha256:${DIGEST}')).length, 1);
+  });
+
+  it('stays silent where the repository itself is a variable or has no Go', () => {
+    assert.equal(findings(dockerfile('${BUILDER_IMAGE}')).length, 0);
+    assert.equal(findings(dockerfile('${REGISTRY:-docker.io}/node:${NODE_VERSION}-alpine')).length, 0);
+    assert.equal(findings(dockerfile('alpine:${ALPINE_VERSION}')).length, 0);
+  });
+
+  it('fix: go.mod/go.sum and the download into /app before the copy; parses, keeps CRLF, loses the finding', () => {
+    for (const eol of ['\n', '\r\n']) {
+      const text = dockerfile('golang:${GOLANG_VERSION}-alpine${ALPINE_VERSION}', eol);
+      const fixed = applyFix(text, 'GD104', tree());
+      assert.ok(fixed.includes(`COPY go.mod go.sum /app/${eol}RUN cd /app && go mod download${eol}COPY . /app${eol}`), fixed);
+      assertLineEndings(text, fixed);
+      assert.equal(findings(fixed).length, 0);
+    }
+  });
+});
