@@ -4,13 +4,15 @@
  * reads it (shell quoting first, then `pattern=` and Go's quoted.Split). The edits of flag values
  * are in ../edits/goFlags.ts.
  */
-import { baseStageCandidates, dockerEnv, envBefore, pathEnv, goCommands, goFlag, goPackages, isRootUser, rootImage, stageChain, stageImage, stageRef, stagesReadBy, startInstructions, throughWrappers, unquoteAll, type GoCommand } from './facts';
+import * as path from 'node:path';
+import { baseStageCandidates, dockerEnv, envBefore, pathEnv, goCommands, goFlag, goPackages, isRootUser, rootImage, stageChain, stageImage, stageRef, stagesReadBy, startInstructions, throughWrappers, unquoteAll, workdirBefore, type GoCommand } from './facts';
 
 // Where the rules have long imported it from; it lives with the other stage facts.
 export { stageRef };
 import { registerModelFactSlot, type DockerfileModel, type Instruction, type Stage } from './model';
 import { contextBinds, mounts, type Mount } from './mounts';
 import { normalizeRepository } from '../images/table';
+import { topLevelCommands } from './packages';
 import type { ShellWord } from './shell';
 import { expandVariables } from './variables';
 
@@ -657,6 +659,53 @@ function golangWithVariableVersion(model: DockerfileModel, stage: Stage): string
   for (let n = 0; root && root.baseStage !== null && n < model.stages.length; n++) root = model.stages[root.baseStage];
   const base = root?.baseStage === null ? root.base : '';
   return /^((docker\.io\/)?library\/)?golang:(\$\{?[A-Za-z_][A-Za-z0-9_]*\}?)(\.\d+)*-(alpine[0-9.]*|bookworm|bullseye|buster|trixie)$/.test(base) ? base : null;
+}
+
+/** The stage's variables, with GOMODCACHE/GOPATH defaulted to what the module cache path says (a path written with them names the cache). */
+export function withGoDefaults(env: Map<string, string | null>, mod: string | null): Map<string, string | null> {
+  if (mod === null || (env.has('GOMODCACHE') && env.has('GOPATH'))) return env;
+  const out = new Map(env);
+  if (!out.has('GOMODCACHE')) out.set('GOMODCACHE', mod);
+  if (!out.has('GOPATH') && mod.endsWith('/pkg/mod')) out.set('GOPATH', mod.slice(0, -'/pkg/mod'.length));
+  return out;
+}
+
+/**
+ * The folder inside the module cache that a go command works in, or null: its WORKDIR (through
+ * the FROM chain), then each `cd` before it in its RUN, then `-C`, with GOMODCACHE, GOPATH and
+ * `$(go env GOMODCACHE)` read as the module cache path (goCachePaths). m3's thriftgen image runs
+ * `cd /go/pkg/mod/github.com/uber/tchannel-go@v1.31.0 && go mod vendor && go install …`: the
+ * step works on the module an earlier layer downloaded, as its main module. `rel`: the folder
+ * below the module cache (`github.com/uber/tchannel-go@v1.31.0`). Null also when a folder is
+ * unknown (a variable without a value, `cd -`) or the cache's path is.
+ */
+export function moduleCacheWorkdir(model: DockerfileModel, stage: Stage, g: GoCommand): { dir: string; rel: string } | null {
+  const mod = goCachePaths(model, stage, g.instr, g).mod;
+  if (mod === null) return null;
+  let env: Map<string, string | null> | undefined;
+  const value = (w: ShellWord): string | null => {
+    if (!w.dynamic) return w.value;
+    const raw = w.raw.replace(/["']/g, '').replace(/\$\(\s*go\s+env\s+(GOMODCACHE|GOPATH)\s*\)/g, '$${$1}');
+    return expandVariables(raw, (env ??= withGoDefaults(dockerEnv(model, stage, g.instr), mod)));
+  };
+  const chdir = (cwd: string | null, to: string | null): string | null => {
+    if (to === null || to === '-') return null;
+    if (to.startsWith('/')) return path.posix.resolve(to);
+    return cwd === null ? null : path.posix.resolve(cwd, to);
+  };
+  let cwd = workdirBefore(model, stage, g.instr, null);
+  for (const c of g.instr.script ? topLevelCommands(g.instr.script) : []) {
+    if (c.start >= g.cmd.start) break;
+    if (c.argv[0]?.value !== 'cd') continue;
+    cwd = c.argv[1] ? chdir(cwd, value(c.argv[1])) : null;
+  }
+  const C = goFlag(g.args, 'C');
+  if (C) {
+    const vw = C.valueWord;
+    cwd = C.value === true ? null : vw?.dynamic ? chdir(cwd, value(vw)) : !vw && C.word.dynamic ? null : chdir(cwd, C.value);
+  }
+  if (cwd === null || !cwd.startsWith(`${mod}/`)) return null;
+  return { dir: cwd, rel: cwd.slice(mod.length + 1) };
 }
 
 function strip(p: string): string {

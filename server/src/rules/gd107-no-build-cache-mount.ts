@@ -1,7 +1,7 @@
 import { flatMapOf } from '../arrays';
 import { copiesGoSources, copyPaths, dockerEnv, goCommands, goFlag, goPackages, isContextCopy, goOlderThan, pathEnv, rootImage, stageChain, stageDescendants, stageImage, startInstructions, workdirBefore, type GoCommand } from '../dockerfile/facts';
 import { indirectGoSteps, type IndirectGoStep } from '../dockerfile/indirectGo';
-import { buildsOnlyGoDistribution, goCachePaths, goflags, goflagsValue, MODULE_DOWNLOADS, moduleCacheMount, stageRef, type GoCachePaths } from '../dockerfile/goBuild';
+import { buildsOnlyGoDistribution, goCachePaths, goflags, goflagsValue, MODULE_DOWNLOADS, moduleCacheMount, moduleCacheWorkdir, stageRef, withGoDefaults, type GoCachePaths } from '../dockerfile/goBuild';
 import { scriptSpan, type DockerfileModel, type Flag, type Instruction, type Stage } from '../dockerfile/model';
 import { contextBinds, mounts, type Mount } from '../dockerfile/mounts';
 import { expandVariables } from '../dockerfile/variables';
@@ -29,7 +29,8 @@ import { type Rule, type RuleContext, type RuleFinding, stagesToCheck, withLazyF
  * cache in from another stage (`COPY --from=modules /go/pkg /go/pkg`: a mount would hide it),
  * nor a download whose module cache another stage copies out (a mount would leave it empty),
  * nor a RUN that writes into the module cache (`sed -i`, `patch`, `cp`, `rm`, `chmod`… on a path
- * under it, or after `cd` into it: photoview patches go-face's sources there) or any go command
+ * under it, or after `cd` into it: photoview patches go-face's sources there; or a go command run
+ * inside it: m3's thriftgen vendors and installs tchannel-go there) or any go command
  * after it in the stage chain: the edited files must stay in the layer, and a mount would hide
  * them (or, with an empty cache, bring back the unpatched modules).
  * A build after `go mod vendor` in the stage chain reads vendor/ (0chain). No module cache for
@@ -532,11 +533,14 @@ const WRITES_LAST = new Set(['cp', 'mv', 'install', 'rsync']);
  * that changes files (`sed -i`, `patch`, `cp`/`mv` into it, `rm`, `chmod`…) names a path under
  * it (`${GOPATH}/pkg/mod/github.com/!kagami/go-face*\/face.go`, `$(go env GOMODCACHE)/…`), or
  * runs after a `cd` into it. Where the cache's path is unknown, a path with `/pkg/mod/` counts.
+ * Or it runs a go command inside the module cache (goBuild.ts moduleCacheWorkdir: m3's thriftgen
+ * image `cd`s into tchannel-go@v1.31.0 there, vendors it and installs thrift-gen): it works on
+ * the modules of an earlier layer, which a mount would hide, and writes beside them.
  */
 function moduleCacheEdited(model: DockerfileModel, stage: Stage, upTo: Instruction, mod: string | null): boolean {
   for (const s of stageChain(model, stage)) {
     for (const i of s.instructions) {
-      if (i.keyword === 'RUN' && i.script && writesModuleCache(model, s, i, mod)) return true;
+      if (i.keyword === 'RUN' && i.script && (writesModuleCache(model, s, i, mod) || goCommands(i).some((g) => moduleCacheWorkdir(model, s, g) !== null))) return true;
       if (i === upTo) return false;
     }
   }
@@ -578,15 +582,6 @@ function writesModuleCache(model: DockerfileModel, stage: Stage, instr: Instruct
     if (named.some(inCache)) return true;
   }
   return false;
-}
-
-/** The stage's variables, with GOMODCACHE/GOPATH defaulted to what the module cache path says. */
-function withGoDefaults(env: Map<string, string | null>, mod: string | null): Map<string, string | null> {
-  if (mod === null || (env.has('GOMODCACHE') && env.has('GOPATH'))) return env;
-  const out = new Map(env);
-  if (!out.has('GOMODCACHE')) out.set('GOMODCACHE', mod);
-  if (!out.has('GOPATH') && mod.endsWith('/pkg/mod')) out.set('GOPATH', mod.slice(0, -'/pkg/mod'.length));
-  return out;
 }
 
 /** A COPY --from earlier in the stage chain puts files at (or above) `path`. */

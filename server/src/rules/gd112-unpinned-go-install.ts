@@ -1,8 +1,8 @@
 import * as path from 'node:path';
 import { flatMapOf } from '../arrays';
-import { copyPaths, dockerEnv, goCommands, goPackages, isBuilderStage, pathEnv, stageChain, stageGoCommands, stageImage, stageRef, workdirBefore } from '../dockerfile/facts';
+import { copyPaths, dockerEnv, goCommands, goPackages, isBuilderStage, pathEnv, stageChain, stageGoCommands, stageImage, stageRef, workdirBefore, type GoCommand } from '../dockerfile/facts';
 import { buildToolFiles } from '../dockerfile/indirectGo';
-import { envValue, isLocalPackage, lexShellWord, sourcesPresent } from '../dockerfile/goBuild';
+import { envValue, isLocalPackage, lexShellWord, moduleCacheWorkdir, sourcesPresent } from '../dockerfile/goBuild';
 import { scriptSpan, type DockerfileModel, type Instruction, type Stage } from '../dockerfile/model';
 import type { ShellWord } from '../dockerfile/shell';
 import { expandVariables } from '../dockerfile/variables';
@@ -24,7 +24,9 @@ const PINNED = /^(v?\d+\.\d+\.\d+([-+][0-9A-Za-z.+-]*)?|[0-9a-f]{7,40})$/;
  * - Without `@version`, only remote import paths (`github.com/…`) outside a module are reported:
  *   when sources were copied into the stage before (or the RUN bind-mounts them), go.mod pins
  *   the version (the tools.go pattern), and local packages (`.`, `./cmd/x`, `main.go`) are the
- *   module itself. For `go run`, only the first argument is the package; the rest are the
+ *   module itself. So is a module's folder in the module cache that the command works in (a
+ *   `cd`/WORKDIR into `<GOMODCACHE>/github.com/uber/tchannel-go@v1.31.0`: m3's thriftgen): its
+ *   go.mod makes it the main module, at the version the folder names. For `go run`, only the first argument is the package; the rest are the
  *   program's arguments.
  * Also `git clone` of a branch (the default, `--branch main`, or a later `git checkout master`) in
  * a stage that builds Go, or copied by `COPY --from` into one that builds it, with no later
@@ -52,7 +54,7 @@ export const gd112: Rule = {
         const all = goPackages(g.args);
         const pkgs = g.sub === 'run' ? all.slice(0, 1) : all;
         for (const p of pkgs) {
-          const problem = unpinned(ctx.model, stage, g.instr, p);
+          const problem = unpinned(ctx.model, stage, g, p);
           if (!problem) continue;
           out.push({ message: `\`go ${g.sub} ${problem.pkg}\` ${problem.text}`, span: scriptSpan(script, p.start, p.end) });
         }
@@ -237,7 +239,16 @@ function buildsInClone(model: DockerfileModel, stage: Stage, after: { instr: Ins
   return false;
 }
 
-function unpinned(model: DockerfileModel, stage: Stage, instr: Instruction, p: ShellWord): { pkg: string; text: string } | null {
+/** A module's folder of the module cache (`<module path>@<version>`, or a folder in it): the go command's main module is that version. */
+const CACHED_MODULE = /(^|\/)[^/@]+@v\d+\.\d+\.\d+[^/]*(\/|$)/;
+
+function inCachedModule(model: DockerfileModel, stage: Stage, g: GoCommand): boolean {
+  const at = moduleCacheWorkdir(model, stage, g);
+  return at !== null && !at.rel.startsWith('cache/') && CACHED_MODULE.test(at.rel);
+}
+
+function unpinned(model: DockerfileModel, stage: Stage, g: GoCommand, p: ShellWord): { pkg: string; text: string } | null {
+  const instr = g.instr;
   const chars = lexShellWord(p.raw, p.start);
   if (chars[0]?.dynamic) return null; // `$PACKAGE`: unknown
   const value = p.dynamic ? chars.map((c) => c.ch).join('') : p.value;
@@ -246,6 +257,10 @@ function unpinned(model: DockerfileModel, stage: Stage, instr: Instruction, p: S
   if (isLocalPackage(path) || path.includes('\0')) return null;
   if (at < 0) {
     if (sourcesPresent(model, stage, instr)) return null;
+    // It runs in a module's folder of the module cache (`cd /go/pkg/mod/github.com/uber/
+    // tchannel-go@v1.31.0 && go install github.com/uber/tchannel-go/thrift/thrift-gen`: m3's
+    // thriftgen): that module, at the version its folder names, is the main module.
+    if (inCachedModule(model, stage, g)) return null;
     return {
       pkg: path,
       text: 'has no `@version`: outside a module it fails ("requires a version when current directory is not in a module"), and it does not say which version the image gets. Pin one: `@vX.Y.Z`.',

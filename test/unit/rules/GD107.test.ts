@@ -173,6 +173,51 @@ describe('GD107 no-build-cache-mount', () => {
     });
   });
 
+  // m3db/m3 2e397f7 (Apache-2.0), scripts/thriftgen.Dockerfile lines 4-16: `go get` fills the
+  // module cache in one layer, the next RUN `cd`s into tchannel-go@v1.31.0 there, vendors it and
+  // installs thrift-gen. A module cache mount on that RUN hid the module and broke the `cd`
+  // (judge23 X: the fix broke the build).
+  describe('a go command run inside the module cache (m3 thriftgen)', () => {
+    const thriftgen = (run: string) => df([
+      'FROM golang:1.22-alpine3.20 AS thriftgen',
+      'RUN apk add --update git glide',
+      'RUN  go get -u github.com/uber/tchannel-go@v1.31.0',
+      run,
+      'FROM thrift:0.10.0',
+      'COPY --from=thriftgen /go/bin/thrift-gen /bin/thrift-gen',
+      'ENTRYPOINT [ "/bin/thrift-gen" ]',
+    ]);
+
+    it('asks no module cache mount there (a cd, GOPATH, WORKDIR or -C into it); the build cache half stays, and its fix builds', () => {
+      for (const run of [
+        'RUN cd /go/pkg/mod/github.com/uber/tchannel-go@v1.31.0 && \\\n   go mod vendor &&                            \\\n   go install github.com/uber/tchannel-go/thrift/thrift-gen',
+        'RUN cd ${GOPATH}/pkg/mod/github.com/uber/tchannel-go@v1.31.0 && go install ./thrift/thrift-gen',
+        'WORKDIR /go/pkg/mod/github.com/uber/tchannel-go@v1.31.0\nRUN go install ./thrift/thrift-gen',
+        'RUN go install -C /go/pkg/mod/github.com/uber/tchannel-go@v1.31.0 ./thrift/thrift-gen',
+      ]) {
+        const text = thriftgen(run);
+        const fs = find(text, 'GD107');
+        assert.equal(fs.length, 1, run);
+        assert.doesNotMatch(fs[0].message, /module cache|every module/, run);
+        assert.match(fs[0].message, /build cache \(\/root\/\.cache\/go-build\)/, run);
+        const fixed = fix(text, 'GD107');
+        assert.ok(!fixed.includes(MOD), fixed);
+        assert.ok(fixed.includes(BUILD), fixed);
+      }
+    });
+
+    it('still asks the module cache for a go command that only names the cache, or runs before the cd', () => {
+      for (const run of [
+        'RUN cd /tmp && go install github.com/uber/tchannel-go/thrift/thrift-gen@v1.31.0',
+        'RUN go install github.com/uber/tchannel-go/thrift/thrift-gen@v1.31.0 && cd /go/pkg/mod/github.com/uber/tchannel-go@v1.31.0',
+        'RUN ls /go/pkg/mod/github.com/uber && go install github.com/uber/tchannel-go/thrift/thrift-gen@v1.31.0',
+      ]) {
+        const fs = find(thriftgen(run), 'GD107');
+        assert.ok(fs.some((f) => /module cache/.test(f.message)), run);
+      }
+    });
+  });
+
   it('a build after a `go mod download` layer: the message says its modules come from that layer, not that every module is downloaded again', () => {
     const [download, build] = find(text, 'GD107');
     assert.match(download.message, /every module is downloaded again/);

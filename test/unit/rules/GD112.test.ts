@@ -137,4 +137,44 @@ describe('GD112 clone in another stage, copied in and built there (filestash)', 
     // The clone moved by a `cd` in its RUN: where it lands is not worked out.
     assert.equal(has(filestash('ARG GIT_BRANCH=master').replace('RUN git clone', 'RUN cd /opt && git clone'), 'GD112'), false);
   });
+
+});
+
+// m3db/m3 2e397f7 (Apache-2.0), scripts/thriftgen.Dockerfile lines 4-16: the module cache of an
+// earlier layer holds tchannel-go v1.31.0; the RUN `cd`s into its folder there, vendors it and
+// installs thrift-gen: that module, at v1.31.0, is the main module (judge23 X: wrong GD112).
+describe('GD112 a go install inside a module folder of the module cache (m3 thriftgen)', () => {
+  const thriftgen = (run: string[], env: string[] = []) => df([
+    'FROM golang:1.22-alpine3.20 AS thriftgen',
+    ...env,
+    'RUN apk add --update git glide',
+    'RUN  go get -u github.com/uber/tchannel-go@v1.31.0',
+    ...run,
+    'FROM thrift:0.10.0',
+    'COPY --from=thriftgen /go/bin/thrift-gen /bin/thrift-gen',
+    'ENTRYPOINT [ "/bin/thrift-gen" ]',
+  ]);
+  const INSTALL = 'go install github.com/uber/tchannel-go/thrift/thrift-gen';
+
+  it('silent after a cd (literal, through GOPATH, GOMODCACHE or go env) or a WORKDIR into <module>@vX.Y.Z', () => {
+    for (const run of [
+      [`RUN cd /go/pkg/mod/github.com/uber/tchannel-go@v1.31.0 && \\`, '   go mod vendor &&                            \\', `   ${INSTALL}`],
+      [`RUN cd $GOPATH/pkg/mod/github.com/uber/tchannel-go@v1.31.0/thrift && ${INSTALL}`],
+      [`RUN cd "$(go env GOMODCACHE)/github.com/uber/tchannel-go@v1.31.0" && ${INSTALL}`],
+      ['WORKDIR /go/pkg/mod/github.com/uber/tchannel-go@v1.31.0', `RUN ${INSTALL}`],
+      [`RUN ${INSTALL.replace('install ', 'install -C /go/pkg/mod/github.com/uber/tchannel-go@v1.31.0 ')}`],
+    ]) assert.equal(has(thriftgen(run), 'GD112'), false, run.join('\n'));
+    assert.equal(has(thriftgen([`RUN cd $GOMODCACHE/github.com/uber/tchannel-go@v1.31.0 && ${INSTALL}`], ['ENV GOMODCACHE=/cache/mod']), 'GD112'), false);
+  });
+
+  it('still reported outside a module folder: the cache root, its download cache, elsewhere, or a cd that comes after', () => {
+    for (const run of [
+      [`RUN cd /go/pkg/mod && ${INSTALL}`],
+      [`RUN cd /go/pkg/mod/cache/download/github.com/uber/tchannel-go/@v && ${INSTALL}`],
+      [`RUN cd /tmp && ${INSTALL}`],
+      [`RUN ${INSTALL} && cd /go/pkg/mod/github.com/uber/tchannel-go@v1.31.0`],
+    ]) assert.equal(has(thriftgen(run), 'GD112'), true, run.join('\n'));
+    // GOMODCACHE elsewhere: /go/pkg/mod is then no module cache.
+    assert.equal(has(thriftgen([`RUN cd /go/pkg/mod/github.com/uber/tchannel-go@v1.31.0 && ${INSTALL}`], ['ENV GOMODCACHE=/cache/mod']), 'GD112'), true);
+  });
 });
