@@ -26,7 +26,8 @@
  *    wireguard-go's tun, vishvananda/netlink, google/nftables, coreos/go-iptables, water), or an
  *    image that installs iptables, nftables, ipset or wireguard-tools: that needs
  *    CAP_NET_ADMIN, which `--cap-add` gives root only (a non-root user has no ambient
- *    capabilities); a program that sends or captures raw packets (its main package, or a local
+ *    capabilities); an image that installs device-mapper tools (dmsetup, device-mapper, lvm2,
+ *    thin-provisioning-tools: /dev/mapper/control and CAP_SYS_ADMIN; cadvisor); a program that sends or captures raw packets (its main package, or a local
  *    package it imports directly, imports mdlayher/arp, ndp, packet, raw; gopacket's pcap,
  *    afpacket, pfring; packetcap/go-pcap), or that runs a raw-packet tool the image installs
  *    (arp-scan, arping, tcpdump, masscan, netdiscover: facts/rootNeeds.ts rawPacketToolRun;
@@ -98,6 +99,12 @@ const NET_ADMIN = /^(golang\.zx2c4\.com\/wireguard\/(tun|wgctrl)$|github\.com\/(
 const NET_RAW = /^(github\.com\/mdlayher\/(arp|ndp|packet|raw)|github\.com\/(google|gopacket)\/gopacket\/(pcap|afpacket|pfring)|github\.com\/packetcap\/go-pcap)(\/|$)/;
 /** Firewall and network configuration tools in the image (sing-box installs nftables for auto_route). */
 const NET_TOOLS = /^(iptables|ip6tables|iptables-legacy|iptables-nft|nftables|ipset|wireguard-tools)$/;
+/**
+ * Device-mapper tools in the image: dmsetup (Debian's `dmsetup`, alpine's and Fedora's
+ * `device-mapper`), LVM, thin_ls. They open /dev/mapper/control (root, 0600) and their ioctls need
+ * CAP_SYS_ADMIN: cadvisor's images install them to read devicemapper storage statistics.
+ */
+const DEVICE_TOOLS = /^(dmsetup|device-mapper|lvm2|thin-provisioning-tools)$/;
 /** Main packages that are no program an image ships: examples, tests, integration runners. */
 const NOT_SHIPPED = /(^|\/)([^/]*example[^/]*|tests?|testing|testdata|integration|e2e)(\/|$)/i;
 /** A comment about the final stage's user being root (`# user is implicitly set to root`). */
@@ -245,10 +252,12 @@ function dropsPrivileges(ctx: RuleContext, stage: Stage): boolean {
 /**
  * What the image itself says about needing root: it installs firewall or network configuration
  * tools (iptables, nftables …; not iproute2, which images also install for `ip` in a health
- * check: nakama), or points DOCKER_HOST at a unix socket (the host's docker.sock, root:docker 0660).
+ * check: nakama) or device-mapper tools (dmsetup, lvm2: cadvisor's canary image clones and builds
+ * cadvisor, so no workspace shows its Docker client, but its `apt-get install dmsetup` says it),
+ * or points DOCKER_HOST at a unix socket (the host's docker.sock, root:docker 0660).
  */
 function imageNeedsRoot(model: DockerfileModel, stage: Stage): boolean {
-  if (installsPackage(model, stage, (name) => NET_TOOLS.test(name))) return true;
+  if (installsPackage(model, stage, (name) => NET_TOOLS.test(name) || DEVICE_TOOLS.test(name))) return true;
   return stageChain(model, stage).some((s) => s.instructions.some((i) => i.keyword === 'ENV' && properties(i).some((p) => p.name === 'DOCKER_HOST' && /^unix:\/\//.test(p.value ?? ''))));
 }
 

