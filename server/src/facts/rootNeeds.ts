@@ -23,11 +23,17 @@
  *    A container that sets no `command:` (only `args:`) runs the image's ENTRYPOINT: it is matched
  *    to the image by its `image:` name (entrypointWorkloads: kubeedge's csi-driver container,
  *    `image: kubeedge/csidriver:v1.3.0`, for `ENTRYPOINT ["csidriver"]`).
+ *  - workdirMountDocs: the repository's documentation runs the image with a read-write bind
+ *    mount of the user's working folder (dbmate's README: `docker run --rm -it --network=host -v
+ *    "$(pwd)/db:/db" ghcr.io/amacneil/dbmate new create_users_table`): the program writes into a
+ *    host folder the user owns, which root can and a fixed unprivileged uid cannot. Matched to the
+ *    image by the program its ENTRYPOINT (else CMD) starts, named like the documented image.
  */
 import * as path from 'node:path';
 import { copyPaths, stageChain, startInstructions, workdirBefore } from '../dockerfile/facts';
 import { installsPackage } from '../dockerfile/packages';
 import type { DockerfileModel, Stage } from '../dockerfile/model';
+import { workdirMountRuns, type WorkdirMountRun } from '../workspace/dockerRunDocs';
 import { stripGoComments } from '../workspace/goText';
 import type { WorkspaceModel } from '../workspace/model';
 import { packageByDir } from '../workspace/query';
@@ -485,6 +491,51 @@ function imagePrograms(model: DockerfileModel, stage: Stage): Set<string> {
     }
   }
   return programs;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Documented `docker run`s
+
+/** Documentation files read for `docker run` lines: Markdown and READMEs at the root, Markdown under docs/ or doc/. */
+const DOC_FILE = /^(readme[^/]*|[^/]+\.md|docs?\/.+\.md)$/i;
+const MAX_DOCS = 300;
+
+/**
+ * The `docker run` lines of the repository's documentation (README*, *.md at the context root,
+ * docs/**\/*.md) that bind-mount the user's working folder read-write and set no `--user`
+ * (workspace/dockerRunDocs.ts; a workspace fact: read once per workspace model).
+ */
+export function workdirMountDocs(ws: WorkspaceModel | undefined, files: WorkspaceFiles | undefined): readonly WorkdirMountRun[] {
+  if (!files) return [];
+  const read = (): WorkdirMountRun[] => {
+    const out: WorkdirMountRun[] = [];
+    const docs = files.listFiles('').filter((f) => !f.symlink && DOC_FILE.test(f.path) && !SKIPPED.test(f.path)).slice(0, MAX_DOCS);
+    for (const f of docs) {
+      if ((files.fileSize(f.path) ?? 0) > MAX_BYTES) continue;
+      const text = files.readFile(f.path);
+      if (text !== null) out.push(...workdirMountRuns(f.path, text));
+    }
+    return out;
+  };
+  return ws ? workspaceFact(ws, 'workdirMountDocs', read) : read();
+}
+
+/**
+ * The documented runs (workdirMountDocs) of this image: the program its ENTRYPOINT starts (else
+ * its CMD, which a run without arguments keeps) is one the image holds (a `COPY --from` writes it)
+ * and is named like the documented image's repository (`/usr/local/bin/dbmate` for
+ * `ghcr.io/amacneil/dbmate`, `/workspace/sqlc` for `sqlc/sqlc`).
+ */
+export function workdirMountRunsOfImage(model: DockerfileModel, stage: Stage, runs: readonly WorkdirMountRun[]): WorkdirMountRun[] {
+  if (runs.length === 0) return [];
+  const { entrypoint, cmd } = startInstructions(model, stage);
+  const start = entrypoint ?? cmd;
+  if (!start) return [];
+  const words = start.json ?? (start.script?.parsed.commands[0]?.argv.map((w) => w.value) ?? []);
+  const program = words.find((w, k) => !(INIT_WRAPPER.test(w) || (w === '--' && k > 0) || (w.startsWith('-') && k > 0 && INIT_WRAPPER.test(words[0]))));
+  if (program === undefined || program.includes('$') || !holds(imagePrograms(model, stage), program)) return [];
+  const name = path.posix.basename(program).toLowerCase();
+  return runs.filter((r) => imageRepositoryName(r.image) === name);
 }
 
 // ---------------------------------------------------------------------------------------------

