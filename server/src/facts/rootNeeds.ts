@@ -499,6 +499,7 @@ function imagePrograms(model: DockerfileModel, stage: Stage): Set<string> {
 /** Documentation files read for `docker run` lines: Markdown and READMEs at the root, Markdown under docs/ or doc/. */
 const DOC_FILE = /^(readme[^/]*|[^/]+\.md|docs?\/.+\.md)$/i;
 const MAX_DOCS = 300;
+const MAX_DOC_BYTES = 8 * 1024 * 1024;
 
 /**
  * The `docker run` lines of the repository's documentation (README*, *.md at the context root,
@@ -509,9 +510,12 @@ export function workdirMountDocs(ws: WorkspaceModel | undefined, files: Workspac
   if (!files) return [];
   const read = (): WorkdirMountRun[] => {
     const out: WorkdirMountRun[] = [];
-    const docs = files.listFiles('').filter((f) => !f.symlink && DOC_FILE.test(f.path) && !SKIPPED.test(f.path)).slice(0, MAX_DOCS);
+    // The root's files first (README), then docs/ (sqlc's docs/overview/install.md), within a budget.
+    const docs = files.listFiles('').filter((f) => !f.symlink && DOC_FILE.test(f.path) && !SKIPPED.test(f.path) && f.size <= MAX_BYTES)
+      .sort((a, b) => Number(a.path.includes('/')) - Number(b.path.includes('/')) || (a.path < b.path ? -1 : 1)).slice(0, MAX_DOCS);
+    let budget = MAX_DOC_BYTES;
     for (const f of docs) {
-      if ((files.fileSize(f.path) ?? 0) > MAX_BYTES) continue;
+      if ((budget -= f.size) < 0) break;
       const text = files.readFile(f.path);
       if (text !== null) out.push(...workdirMountRuns(f.path, text));
     }
