@@ -414,6 +414,8 @@ const STAGES_FEEDING = Symbol('stagesFeeding');
 const STAGES_LANDING = Symbol('stagesLanding');
 const DOWNLOAD_CACHES = Symbol('downloadCaches');
 const CACHE_PATHS = Symbol('goCachePaths');
+const CACHE_WORKDIRS = Symbol('moduleCacheWorkdirs');
+registerModelFactSlot(CACHE_WORKDIRS);
 registerModelFactSlot(WRITES_GO_ENV);
 registerModelFactSlot(STAGES_FEEDING);
 registerModelFactSlot(STAGES_LANDING);
@@ -425,6 +427,7 @@ interface ModelSlot {
   [STAGES_LANDING]?: Map<number, Set<number>>;
   [DOWNLOAD_CACHES]?: Map<string, Instruction[]>;
   [CACHE_PATHS]?: Map<GoCommand | Instruction, GoCachePaths>;
+  [CACHE_WORKDIRS]?: Map<GoCommand, { dir: string; rel: string } | null>;
 }
 
 /** The stages whose files can reach the final stage: its FROM chain, COPY --from and RUN --mount=from=, transitively. */
@@ -680,6 +683,15 @@ export function withGoDefaults(env: Map<string, string | null>, mod: string | nu
  * unknown (a variable without a value, `cd -`) or the cache's path is.
  */
 export function moduleCacheWorkdir(model: DockerfileModel, stage: Stage, g: GoCommand): { dir: string; rel: string } | null {
+  // GD107 asks it of every go command of the stage chain before each of its go RUNs: once each.
+  if (g.instr.stage !== stage.index) return computeModuleCacheWorkdir(model, stage, g);
+  const known = ((model as ModelSlot)[CACHE_WORKDIRS] ??= new Map());
+  let at = known.get(g);
+  if (at === undefined) known.set(g, (at = computeModuleCacheWorkdir(model, stage, g)));
+  return at;
+}
+
+function computeModuleCacheWorkdir(model: DockerfileModel, stage: Stage, g: GoCommand): { dir: string; rel: string } | null {
   const mod = goCachePaths(model, stage, g.instr, g).mod;
   if (mod === null) return null;
   let env: Map<string, string | null> | undefined;
