@@ -292,8 +292,11 @@ describe('GD204 final-user-root', () => {
       'COPY --from=build /go/src/github.com/google/cadvisor/_output/cadvisor /usr/bin/cadvisor', 'COPY deploy/entrypoint.sh /usr/bin/entrypoint.sh',
       'EXPOSE 8080', 'ENTRYPOINT ["/usr/bin/entrypoint.sh"]']);
     assert.equal(has(cadvisor, 'GD204', ws([])), false);
-    // Another program that could be the one shipped, and is no client: reported.
-    assert.equal(has(cadvisor, 'GD204', ws(['cmd/exporter'])), true);
+    // Another program that could be the one shipped, and is no client: reported (without the
+    // device-mapper tools of the real final stage, which say root on their own).
+    const withoutDm = cadvisor.replace(' device-mapper findutils ndctl thin-provisioning-tools', ' findutils ndctl');
+    assert.equal(has(withoutDm, 'GD204', ws(['cmd/exporter'])), true);
+    assert.equal(has(cadvisor, 'GD204', ws(['cmd/exporter'])), false);
   });
 
   // google/cadvisor 6a0c4f2 (Apache-2.0), deploy/canary/Dockerfile (the whole file), linted with
