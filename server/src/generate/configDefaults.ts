@@ -22,6 +22,8 @@ export interface ConfigFieldListener {
   file: string;
   /** The loopback host the listener gets by default, and why (`Bind: "localhost" in the same literal`), when the sources say so. */
   loopback: { host: string; via: string } | null;
+  /** The program itself gives the field this address when the configuration leaves it empty (athens's defaultPort): not a guess. */
+  sure?: true;
 }
 
 interface Source { dir: string; files: readonly { file: string; text: string }[] }
@@ -120,7 +122,11 @@ export function configFieldListeners(pkgs: readonly Source[]): ConfigFieldListen
         expr = a[1];
       }
       const hp = hostPort(expr);
-      if (!hp) continue;
+      if (!hp) {
+        const whole = addressField(expr, texts, file, c.shown);
+        if (whole && !out.some((o) => o.port === whole.port && o.via === whole.via)) out.push(whole);
+        continue;
+      }
       // A getter stands for the field it returns (`GetSocket()`: Socket).
       const parts = hp.port.split('.').map((x) => x.replace(/\(\)$/, '').replace(/^Get(?=[A-Z])/, ''));
       const field = parts[parts.length - 1];
@@ -162,6 +168,45 @@ export function configFieldListeners(pkgs: readonly Source[]): ConfigFieldListen
     }
   }
   return out;
+}
+
+/**
+ * A listen call on a configuration field that holds the whole address (athens's
+ * `net.Listen("tcp", conf.Port)`, Port ":3000"): the address the program gives the field when the
+ * configuration leaves it empty (`if config.Port == "" { config.Port = defaultPort }` with `const
+ * defaultPort = ":3000"`: sure, whatever the configuration file holds), else the one address the
+ * program's literals set it to (`Port: ":3000"` in defaultConfig(): a guess). Not a profiler's or
+ * debug listener's field (`PprofPort`).
+ */
+function addressField(expr: string, texts: readonly { file: string; text: string }[], file: string, shown: string): ConfigFieldListener | null {
+  if (!new RegExp(`^${SELECTOR}$`).test(expr)) return null;
+  const field = expr.slice(expr.lastIndexOf('.') + 1);
+  if (!/(?:port|addr|address|listen)$/i.test(field) || /pprof|profil|debug|metric|admin|grpc/i.test(field)) return null;
+  const address = (v: string): number | null => {
+    const m = /^(?:0\.0\.0\.0|\[::\]|::)?:([0-9]{1,5})$/.exec(v);
+    return m && Number(m[1]) >= 1 && Number(m[1]) <= 65535 ? Number(m[1]) : null;
+  };
+  // The fallback when empty: `if x.Port == "" { x.Port = defaultPort }`.
+  for (const t of texts) {
+    if (!t.text.includes(`.${field} == ""`)) continue;
+    const m = new RegExp(`\\bif[ \\t]+${IDENT}(?:\\.${IDENT})*\\.${field}[ \\t]*==[ \\t]*""[ \\t]*\\{\\s*${IDENT}(?:\\.${IDENT})*\\.${field}[ \\t]*=[ \\t]*(?:"([^"\\n]*)"|(${IDENT}))\\s*\\}`).exec(t.text);
+    if (!m) continue;
+    const value = m[1] ?? new RegExp(`\\bconst[ \\t]+${m[2]}[ \\t]*=[ \\t]*"([^"\\n]*)"`).exec(t.text)?.[1];
+    const port = value === undefined ? null : address(value);
+    if (port === null) continue;
+    const fn = functionBefore(t.text, m.index);
+    return { port, via: `${shown} (${file}), which ${fn && fn.name !== '' ? `${fn.name}() (${t.file})` : t.file} sets to "${value}" when the configuration leaves ${field} empty`, file: t.file, loopback: null, sure: true };
+  }
+  // The literals that set it: one address.
+  const found: { port: number; file: string; value: string }[] = [];
+  for (const t of texts) {
+    for (const m of t.text.matchAll(new RegExp(`(?:^|[\\s,{])${field}[ \\t]*:[ \\t]*"([^"\\n]*)"`, 'g'))) {
+      const port = address(m[1]);
+      if (port !== null) found.push({ port, file: t.file, value: m[1] });
+    }
+  }
+  if (found.length === 0 || new Set(found.map((f) => f.port)).size !== 1) return null;
+  return { port: found[0].port, via: `${shown} (${file}), which ${field}: "${found[0].value}" in ${found[0].file} sets`, file: found[0].file, loopback: null };
 }
 
 /**

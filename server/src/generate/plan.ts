@@ -179,6 +179,16 @@ function runtimePackage(program: string): { apt: string; apk: string } | null {
   return Object.prototype.hasOwnProperty.call(PROGRAM_PACKAGES, name) ? PROGRAM_PACKAGES[name] : null;
 }
 
+/**
+ * What a program that runs the go command needs besides it: the Go toolchain comes from no
+ * distribution package of the right version, and `go mod download`/`go get` fetch a module with
+ * git (hg, svn, fossil, bzr by its import path) whenever it comes direct (GOPROXY=direct,
+ * GOPRIVATE/GONOPROXY): gomods/athens fetches every module that way.
+ */
+function goToolchainNote(goVersion: string): string {
+  return ` go is the Go toolchain, and go mod download or go get runs git (hg, svn for modules hosted with them) for every module it fetches direct (GOPROXY=direct, GOPRIVATE): base the runtime on the golang image (FROM golang:${goVersion}-bookworm has go, git, hg, svn and ssh) and copy the binary there.`;
+}
+
 /** A program run by its path (`/bin/ps`): its name, which the packages and base tools go by. */
 function programBase(program: string): string {
   return program.startsWith('/') ? program.slice(program.lastIndexOf('/') + 1) : program;
@@ -1069,9 +1079,10 @@ export function plan(model: WorkspaceModel, options: GenerateOptions, io: Genera
   if (missing.length > 0) {
     const shown = missing.slice(0, 4).map((c) => `${c.name} (${c.via})`).join(', ') + (missing.length > 4 ? ` and ${missing.length - 4} more` : '');
     const install = runtime === 'alpine' ? 'apk add --no-cache' : 'apt-get install -y --no-install-recommends';
-    warnings.push(runtime === 'distroless' || runtime === 'scratch'
+    warnings.push((runtime === 'distroless' || runtime === 'scratch'
       ? `The program runs ${shown} at run time, and ${runtimeImage} has no programs but the binary: those calls fail in the container. Use --runtime debian (or alpine) and install them in the runtime stage, or copy them in.`
-      : `The program runs ${shown} at run time, which ${runtimeImage} does not include: install ${missing.length > 1 ? 'them' : 'it'} in the runtime stage (${install} …).`);
+      : `The program runs ${shown} at run time, which ${runtimeImage} does not include: install ${missing.length > 1 ? 'them' : 'it'} in the runtime stage (${install} …).`)
+      + (missing.some((c) => programBase(c.name) === 'go') ? goToolchainNote(go.version) : ''));
   }
   // A container engine's command line (docker, podman, nerdctl) does nothing without its daemon's
   // socket, which the container has only when it is mounted, and which is root's.
@@ -1091,7 +1102,12 @@ export function plan(model: WorkspaceModel, options: GenerateOptions, io: Genera
   const notInstalled = dynamic ? dynamic.defaults.filter((d) => !installed(d.name) && (runtime === 'distroless' || runtime === 'scratch' || !baseTool(d.name))) : [];
   if (dynamic && notInstalled.length > 0) {
     const names = notInstalled.map((d) => d.name);
-    warnings.push(`The program runs programs it names at run time (${dynamic.calls.join('; ')}), and its sources name ${names.join(', ')} as ${names.length > 1 ? 'defaults' : 'a default'} (${notInstalled.map((d) => `${d.constant} in ${d.file}`).join(', ')}): ${runtime === 'distroless' || runtime === 'scratch' ? `${runtimeImage} has no programs but the binary` : `${runtimeImage} does not include ${names.length > 1 ? 'them' : 'it'}`}, so if the program runs ${names.length > 1 ? 'them' : 'it'}, the call fails in the container. Install ${names.length > 1 ? 'them' : 'it'} in the runtime stage (${runtime === 'distroless' || runtime === 'scratch' ? 'with --runtime debian or alpine' : runtime === 'alpine' ? 'apk add' : 'apt-get install'}, or COPY ${names.length > 1 ? 'the binaries' : 'the binary'} from ${names.length > 1 ? 'their images' : 'its image'}).`);
+    warnings.push(`The program runs programs it names at run time (${dynamic.calls.join('; ')}), and its sources name ${names.join(', ')} as ${names.length > 1 ? 'defaults' : 'a default'} (${notInstalled.map((d) => `${d.constant} in ${d.file}`).join(', ')}): ${runtime === 'distroless' || runtime === 'scratch' ? `${runtimeImage} has no programs but the binary` : `${runtimeImage} does not include ${names.length > 1 ? 'them' : 'it'}`}, so if the program runs ${names.length > 1 ? 'them' : 'it'}, the call fails in the container. Install ${names.length > 1 ? 'them' : 'it'} in the runtime stage (${runtime === 'distroless' || runtime === 'scratch' ? 'with --runtime debian or alpine' : runtime === 'alpine' ? 'apk add' : 'apt-get install'}, or COPY ${names.length > 1 ? 'the binaries' : 'the binary'} from ${names.length > 1 ? 'their images' : 'its image'}).${names.includes('go') ? goToolchainNote(go.version) : ''}`);
+  }
+  // Shell scripts run by path (webhookd's hooks, `.sh` files with a #! line): the kernel runs the
+  // interpreter the #! line names, which distroless and scratch do not have.
+  if (dynamic && dynamic.scripts !== null && (runtime === 'distroless' || runtime === 'scratch')) {
+    warnings.push(`The program runs programs it names at run time (${dynamic.calls.join('; ')}), and its sources say they are shell scripts (${dynamic.scripts.via} in ${dynamic.scripts.file}): ${runtimeImage} has no shell, so every script fails to start (its #! interpreter, /bin/sh or /bin/bash, is missing). Use --runtime alpine or debian (debian has bash; alpine needs apk add bash for #!/bin/bash scripts), with the tools the scripts call.`);
   }
 
   // -trimpath came with Go 1.13 (TRIMPATH_SINCE, GD108's too): older go commands stop at it.

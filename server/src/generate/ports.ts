@@ -15,8 +15,12 @@
  *   reported, never exposed;
  * - the default of a struct field named like an address or a port, in the tags of go-flags
  *   (`long:"port" default:"8080"`), kong (`default:"8080"`), envconfig and caarlos0/env
- *   (`envDefault:"8080"`): sure when the package has one such port, guesses when it has several
- *   (an HTTPS port beside the HTTP one is not for this program to pick);
+ *   (`envDefault:"8080"`): sure when the package has one such port, or when exactly one of several
+ *   is named or described as the listen port (pgweb's `long:"listen"` beside the database's
+ *   `long:"port"`), guesses otherwise (an HTTPS port beside the HTTP one is not for this program to pick);
+ * - a listen call on a configuration field holding the whole address (athens's `net.Listen("tcp",
+ *   conf.Port)`) that the program fills when it is empty (`config.Port = defaultPort`, ":3000"):
+ *   sure (./configDefaults.ts);
  * - a constant named like a port or a listen address (`const defaultPort = 8080`): a guess,
  *   reported as such and never written without the user's say.
  *
@@ -444,7 +448,7 @@ export function portEvidence(file: string, source: string, imports: readonly str
     return names.length > 0 && names.some((x) => NAME_LIKE_ADDRESS.test(x) && !NOT_THE_SERVER.test(x));
   });
   const groupAt = (offset: number) => (ownListener ? inGroup(offset) : null);
-  const tagged: { value: string; via: string; nested: boolean; group: boolean; field: { owner: string; name: string } | null }[] = [];
+  const tagged: { value: string; via: string; nested: boolean; group: boolean; field: { owner: string; name: string } | null; listens: boolean }[] = [];
   for (const m of text.matchAll(/^[ \t]*([A-Za-z_][A-Za-z0-9_]*)[ \t]+[*\[\]A-Za-z0-9_.]+[ \t]+`([^`\n]*)`/gm)) {
     const tag = (k: string) => new RegExp(`(?:^|\\s)${k}:"([^"]*)"`).exec(m[2])?.[1];
     // sethvargo/go-envconfig puts the default in the env tag (zincsearch: `env:"ZINC_SERVER_PORT,default=4080"`).
@@ -473,12 +477,19 @@ export function portEvidence(file: string, source: string, imports: readonly str
     const named = names.find((n) => NAME_LIKE_ADDRESS.test(n) || /(^|_)(PORT|ADDR|ADDRESS|LISTEN)$/.test(n));
     if (named === undefined) continue;
     const owner = group?.field ?? structAt(m.index ?? 0);
-    tagged.push({ value: def, via: `field ${owner ? `${owner}.` : ''}${m[1]} (${flagName !== undefined ? `--${flagName}` : named}) default "${def}"`, nested: group !== null || (owner !== null && namespaced.has(owner)), group: group !== null, field: group === null && owner !== null && !namespaced.has(owner) ? { owner, name: m[1] } : null });
+    const usage = tag('description') ?? tag('desc') ?? tag('help') ?? tag('usage') ?? '';
+    tagged.push({ value: def, via: `field ${owner ? `${owner}.` : ''}${m[1]} (${flagName !== undefined ? `--${flagName}` : named}) default "${def}"`, nested: group !== null || (owner !== null && namespaced.has(owner)), group: group !== null, field: group === null && owner !== null && !namespaced.has(owner) ? { owner, name: m[1] } : null, listens: [...names, usage].some((n) => /listen/i.test(n)) });
   }
-  const topPorts = new Set(tagged.filter((t) => !t.nested).map((t) => portOf(t.value)!.port));
+  const top = tagged.filter((t) => !t.nested);
+  const topPorts = new Set(top.map((t) => portOf(t.value)!.port));
+  // Several top-level ports, one of them named or described as where the program listens
+  // (pgweb's `HTTPPort … long:"listen" description:"HTTP server listen port" default:"8081"`
+  // beside `Port … long:"port" description:"Server port" default:"5432"`, the database's): that one.
+  const listening = top.filter((t) => t.listens);
+  const chosen = topPorts.size > 1 && listening.length === 1 ? listening[0] : null;
   for (const t of tagged) {
     const before = out.length;
-    add(t.value, t.via, !t.nested && topPorts.size === 1 ? 'sure' : 'guess', undefined, t.group);
+    add(t.value, t.via, !t.nested && (topPorts.size === 1 || t === chosen) ? 'sure' : 'guess', undefined, t.group);
     const enabler = t.field ? disabledByDefault(text, t.field.owner) : null;
     for (const e of out.slice(before)) {
       if (t.field) e.structField = t.field;
@@ -932,7 +943,15 @@ export function decidePorts(main: PackageSources, closure: readonly PackageSourc
   // A listen address built from a configuration field the program fills with a literal port
   // (writefreely's ServerCfg{Port: 8080} in config.New()): the configuration decides; a guess.
   const configured = expose.length === 0 && !evidence.some((e) => e.confidence === 'sure') ? configFieldListeners(all) : [];
-  for (const c of configured) {
+  const fallback = configured.filter((c) => c.sure && c.loopback === null);
+  if (fallback.length > 0 && new Set(fallback.map((c) => c.port)).size === 1) {
+    // The program's own default for an empty configuration field (athens's defaultPort): sure.
+    const c = fallback[0];
+    evidence.push({ port: c.port, external: true, confidence: 'sure', via: c.via, file: c.file });
+    expose.push(c.port);
+    reasons.push(`EXPOSE ${c.port}: the program listens on ${c.via}; the configuration or its environment may move it.`);
+  }
+  for (const c of expose.length > 0 ? [] : configured) {
     evidence.push({ port: c.port, external: c.loopback === null, confidence: 'guess', via: c.via, file: c.file, configField: true });
     warnings.push(`No EXPOSE: the program listens on a port its configuration sets: ${c.via} in ${c.file}; the configuration it reads at run time decides. Pass --port ${c.port} to EXPOSE it.`);
     if (c.loopback) warnings.push(`By default that listener binds ${c.loopback.host} (${c.loopback.via}), which is unreachable from outside the container: configure it to listen on all interfaces (0.0.0.0).`);

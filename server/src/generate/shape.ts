@@ -813,13 +813,17 @@ export function programShape(packages: readonly PackageSources[], externalImport
  * A program run through a name held in a variable (`exec.Command(cmd, args...)`, helmfile's
  * pkg/helmexec/runner.go), and constants of the program's packages that name a program to run by
  * default (helmfile's pkg/state/create.go `DefaultHelmBinary = "helm"`, the value a configuration
- * falls back to): the binary runs that program, which the generator cannot follow through the
- * configuration. `calls`: the calls (at most three, as `exec.Command(cmd) in file`); `defaults`: the
- * constants (name, value, file), not the program itself nor a program already counted by name.
+ * falls back to; also a field of a literal, athens's `GoBinary: "go"`): the binary runs that
+ * program, which the generator cannot follow through the configuration. `calls`: the calls (at
+ * most three, as `exec.Command(cmd) in file`); `defaults`: the constants (name, value, file), not
+ * the program itself nor a program already counted by name; `scripts`: the sources say what it runs
+ * are shell scripts (webhookd's hooks, `DefaultExt … default:"sh"`), which need a shell.
  */
 export interface NamedAtRunTime {
   calls: string[];
   defaults: { name: string; constant: string; file: string }[];
+  /** The sources say the programs run are shell scripts (a script extension `sh`, a `*.sh` pattern): where. */
+  scripts: { via: string; file: string } | null;
 }
 
 /**
@@ -835,6 +839,7 @@ const BARE_PROGRAM = /^[a-z][a-z0-9_+-]{1,30}$/;
 export function namedAtRunTime(packages: readonly PackageSources[], binary: string, known: readonly string[]): NamedAtRunTime | null {
   const calls: string[] = [];
   const defaults: NamedAtRunTime['defaults'] = [];
+  let scripts: NamedAtRunTime['scripts'] = null;
   for (const p of packages) {
     const constants = new Set<string>();
     const texts = p.files.map((f) => ({ file: p.dir === '' ? f.file : `${p.dir}/${f.file}`, text: f.text }));
@@ -849,13 +854,28 @@ export function namedAtRunTime(packages: readonly PackageSources[], binary: stri
     }
     for (const t of texts) {
       if (!/(?:Binary|Bin|Executable|Exe|BINARY|BIN|EXECUTABLE)\b/.test(t.text)) continue;
-      for (const [name, value] of constantsOf(stripGoComments(t.text))) {
+      const code = stripGoComments(t.text);
+      // Constants, and the fields of a literal the configuration starts from (athens's
+      // defaultConfig(): `GoBinary: "go"`, the go command it runs for every module it fetches).
+      const fields = [...code.matchAll(/^[ \t]*([A-Za-z_][A-Za-z0-9_]*)[ \t]*:[ \t]*"([^"\\\n]*)"[ \t]*,[ \t]*$/gm)].map((m): [string, string, string] => [m[1], m[2], `${m[1]}: "${m[2]}"`]);
+      for (const [name, value, shown] of [...[...constantsOf(code)].map(([n, v]): [string, string, string] => [n, v, `${n} = "${v}"`]), ...fields]) {
         const before = PROGRAM_CONSTANT.exec(name)?.[1];
         const plain = (x: string) => x.toLowerCase().replace(/[_-]/g, '');
         if (before === undefined || !plain(before).includes(plain(value)) || !BARE_PROGRAM.test(value) || value === binary || known.includes(value)) continue;
-        if (!defaults.some((d) => d.name === value)) defaults.push({ name: value, constant: `${name} = "${value}"`, file: t.file });
+        if (!defaults.some((d) => d.name === value)) defaults.push({ name: value, constant: shown, file: t.file });
       }
     }
+    // Shell scripts it is told to run (webhookd's hooks: `DefaultExt … default:"sh"`, the extension
+    // of the scripts it runs with exec.Command(binary, …)): each needs the interpreter its #! names.
+    for (const t of texts) {
+      if (scripts !== null || !/\.?sh"/.test(t.text)) continue;
+      const code = stripGoComments(t.text);
+      const ext = /^[ \t]*([A-Za-z_][A-Za-z0-9_]*(?:Ext|Extension|Suffix|EXT|EXTENSION|SUFFIX)[A-Za-z0-9_]*)\b[^\n]*?(default:"\.?sh"|=[ \t]*"\.?sh"[ \t]*$|:[ \t]*"\.?sh"[ \t]*,)/m.exec(code);
+      const glob = ext ? null : /"\*\.sh"|\bHasSuffix\([^()\n]*,\s*"\.sh"\)/.exec(code);
+      if (ext) scripts = { via: `${ext[1]} ${ext[2].replace(/[ \t]*,$/, '').trim()}`, file: t.file };
+      else if (glob) scripts = { via: glob[0], file: t.file };
+    }
   }
-  return calls.length > 0 && defaults.length > 0 ? { calls, defaults: defaults.slice(0, 4) } : null;
+  if (calls.length === 0) return null;
+  return defaults.length > 0 || scripts !== null ? { calls, defaults: defaults.slice(0, 4), scripts } : null;
 }
