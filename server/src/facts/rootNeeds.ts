@@ -528,10 +528,10 @@ export function workdirMountDocs(ws: WorkspaceModel | undefined, files: Workspac
  * The documented runs (workdirMountDocs) of this image: the program its ENTRYPOINT starts (else
  * its CMD, which a run without arguments keeps) is one the image holds (a `COPY --from` writes it)
  * and is named like the documented image's repository (`/usr/local/bin/dbmate` for
- * `ghcr.io/amacneil/dbmate`, `/workspace/sqlc` for `sqlc/sqlc`).
+ * `ghcr.io/amacneil/dbmate`, `/workspace/sqlc` for `sqlc/sqlc`). `runs` is asked only then: the
+ * documentation (up to 300 files) is read only for an image that starts a program of its own.
  */
-export function workdirMountRunsOfImage(model: DockerfileModel, stage: Stage, runs: readonly WorkdirMountRun[]): WorkdirMountRun[] {
-  if (runs.length === 0) return [];
+export function workdirMountRunsOfImage(model: DockerfileModel, stage: Stage, runs: () => readonly WorkdirMountRun[]): WorkdirMountRun[] {
   const { entrypoint, cmd } = startInstructions(model, stage);
   const start = entrypoint ?? cmd;
   if (!start) return [];
@@ -539,7 +539,7 @@ export function workdirMountRunsOfImage(model: DockerfileModel, stage: Stage, ru
   const program = words.find((w, k) => !(INIT_WRAPPER.test(w) || (w === '--' && k > 0) || (w.startsWith('-') && k > 0 && INIT_WRAPPER.test(words[0]))));
   if (program === undefined || program.includes('$') || !holds(imagePrograms(model, stage), program)) return [];
   const name = path.posix.basename(program).toLowerCase();
-  return runs.filter((r) => imageRepositoryName(r.image) === name);
+  return runs().filter((r) => imageRepositoryName(r.image) === name);
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -151,7 +151,7 @@ export const gd204: Rule = {
     // working folder (dbmate's README: `docker run … -v "$(pwd)/db:/db" ghcr.io/amacneil/dbmate
     // new …`): the program writes into a host folder the user owns, which a fixed unprivileged uid
     // cannot, so following the advice would break the documented use.
-    if (ctx.workspace && workdirMountRunsOfImage(ctx.model, stage, workdirMountDocs(ctx.workspace, ctx.files)).length > 0) return [];
+    if (ctx.workspace && workdirMountRunsOfImage(ctx.model, stage, () => workdirMountDocs(ctx.workspace, ctx.files)).length > 0) return [];
     // A toolbox, dev or CI image (a bare shell or a build as its command, or none on a distro
     // base): root is how such images are used; nothing is served from it.
     if (isToolbox(ctx.model, stage)) return [];
