@@ -17,20 +17,10 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { generatorTrees } from './generateTrees';
-import { selfCheck } from '../../server/src/driver/selfCheck';
 import { GenerateError } from '../../server/src/generate';
-import { loadWorkspace } from '../../server/src/workspace/load';
 
-const { workspace, gen } = generatorTrees('gen121');
+const { workspace, gen, genClean, tree } = generatorTrees('gen121');
 
-/** Generates and lints the result against the workspace with the generated .dockerignore: expected clean. */
-async function genClean(dir: string, options = {}) {
-  const r = await gen(dir, options);
-  assert.deepEqual(await selfCheck(r, loadWorkspace(dir)), [], r.dockerfile);
-  return r;
-}
-const tree = (base: Record<string, string | null>, files: Record<string, string | null>) =>
-  workspace(Object.fromEntries(Object.entries({ ...base, ...files }).filter((e): e is [string, string] => e[1] !== null)));
 const MAIN = 'package main\n\nfunc main() {}\n';
 
 // dolthub/dolt at 0d6b06015867dd0cabd2eb51ff222691aae992dc (Apache-2.0): the Go module is in go/

@@ -17,19 +17,9 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { generatorTrees } from './generateTrees';
-import { selfCheck } from '../../server/src/driver/selfCheck';
-import { loadWorkspace } from '../../server/src/workspace/load';
 
-const { workspace, gen } = generatorTrees('gen137');
+const { workspace, gen, genClean, tree } = generatorTrees('gen137');
 
-/** Generates and lints the result against the workspace with the generated .dockerignore: expected clean. */
-async function genClean(dir: string, options = {}) {
-  const r = await gen(dir, options);
-  assert.deepEqual(await selfCheck(r, loadWorkspace(dir)), [], r.dockerfile);
-  return r;
-}
-const tree = (base: Record<string, string | null>, files: Record<string, string | null>) =>
-  workspace(Object.fromEntries(Object.entries({ ...base, ...files }).filter((e): e is [string, string] => e[1] !== null)));
 const MAIN = 'package main\n\nfunc main() {}\n';
 
 // m3db/m3 at 2e397f7fb58204e1da8fcc622851ca4ff9cb3fd9 (Apache-2.0): 3,706 files; go.mod `module

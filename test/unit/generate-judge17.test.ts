@@ -14,18 +14,10 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { generatorTrees } from './generateTrees';
-import { selfCheck } from '../../server/src/driver/selfCheck';
-import { loadWorkspace } from '../../server/src/workspace/load';
 import { goHostWorkloads } from '../../server/src/facts/rootNeeds';
 
-const { workspace, gen } = generatorTrees('judge17');
+const { workspace, gen, genClean } = generatorTrees('judge17');
 
-/** Generates and lints the result against the workspace with the generated .dockerignore: expected clean. */
-async function genClean(dir: string, options = {}) {
-  const r = await gen(dir, options);
-  assert.deepEqual(await selfCheck(r, loadWorkspace(dir)), [], r.dockerfile);
-  return r;
-}
 
 // aquasecurity/kube-bench at a73ce378418c71c5861e6963753f50dec3badadf (Apache-2.0): the main
 // package at the root (main.go, cmd/ with `exec.Command("/bin/ps", …)`), and job.yaml, a Job

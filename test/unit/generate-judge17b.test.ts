@@ -17,18 +17,10 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { generatorTrees } from './generateTrees';
-import { selfCheck } from '../../server/src/driver/selfCheck';
-import { loadWorkspace } from '../../server/src/workspace/load';
 import { modulesTxtIsForWorkspace } from '../../server/src/workspace/vendor';
 
-const { workspace, gen } = generatorTrees('judge17b');
+const { workspace, gen, genClean } = generatorTrees('judge17b');
 
-/** Generates and lints the result against the workspace with the generated .dockerignore: expected clean. */
-async function genClean(dir: string, options = {}) {
-  const r = await gen(dir, options);
-  assert.deepEqual(await selfCheck(r, loadWorkspace(dir)), [], r.dockerfile);
-  return r;
-}
 const goBuildRun = (df: string) => /^RUN [^\n]*(?:\\\n[^\n]*)*go build [^\n]*$/m.exec(df)?.[0] ?? '';
 
 // kubeedge/kubeedge at 16cd8548eedb81af293b94f27844144c080eaa89 (Apache-2.0): go.work (`go

@@ -15,18 +15,10 @@ import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import { describe, it } from 'node:test';
 import { generatorTrees } from './generateTrees';
-import { selfCheck } from '../../server/src/driver/selfCheck';
-import { loadWorkspace } from '../../server/src/workspace/load';
 import { gatedFiles, selectedBy } from '../../server/src/generate/buildTags';
 
-const { workspace, gen } = generatorTrees('judge18');
+const { workspace, gen, genClean } = generatorTrees('judge18');
 
-/** Generates and lints the result against the workspace with the generated .dockerignore: expected clean. */
-async function genClean(dir: string, options = {}) {
-  const r = await gen(dir, options);
-  assert.deepEqual(await selfCheck(r, loadWorkspace(dir)), [], r.dockerfile);
-  return r;
-}
 const goBuildRun = (df: string) => /^RUN [^\n]*(?:\\\n[^\n]*)*go build [^\n]*$/m.exec(df)?.[0] ?? '';
 
 // writefreely/writefreely at 6384f4667b5adb3a7c571c8da26b99f93db697ce (AGPL-3.0): 380 files;

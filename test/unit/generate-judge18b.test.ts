@@ -18,17 +18,10 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { generatorTrees } from './generateTrees';
-import { selfCheck } from '../../server/src/driver/selfCheck';
 import { loadWorkspace } from '../../server/src/workspace/load';
 
-const { workspace, gen } = generatorTrees('judge18b');
+const { workspace, gen, genClean } = generatorTrees('judge18b');
 
-/** Generates and lints the result against the workspace with the generated .dockerignore: expected clean. */
-async function genClean(dir: string, options = {}) {
-  const r = await gen(dir, options);
-  assert.deepEqual(await selfCheck(r, loadWorkspace(dir)), [], r.dockerfile);
-  return r;
-}
 /** The node stage's lines from FROM to its install RUN. */
 const beforeInstall = (df: string) => {
   const from = df.indexOf(' AS web\n');

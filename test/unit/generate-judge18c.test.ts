@@ -25,17 +25,9 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { generatorTrees } from './generateTrees';
-import { selfCheck } from '../../server/src/driver/selfCheck';
-import { loadWorkspace } from '../../server/src/workspace/load';
 
-const { workspace, gen } = generatorTrees('judge18c');
+const { workspace, gen, genClean } = generatorTrees('judge18c');
 
-/** Generates and lints the result against the workspace with the generated .dockerignore: expected clean. */
-async function genClean(dir: string, options = {}) {
-  const r = await gen(dir, options);
-  assert.deepEqual(await selfCheck(r, loadWorkspace(dir)), [], r.dockerfile);
-  return r;
-}
 
 // go-shiori/shiori at 585ea34 (MIT): main.go runs `cmd.ShioriCmd().Execute()`; internal/cmd/root.go
 // builds `rootCmd := &cobra.Command{Use: "shiori"}` and adds serveCmd(), newServerCommand() and

@@ -20,21 +20,11 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { generatorTrees } from './generateTrees';
-import { selfCheck } from '../../server/src/driver/selfCheck';
 import { GenerateError } from '../../server/src/generate';
-import { loadWorkspace } from '../../server/src/workspace/load';
 
-const { workspace, gen } = generatorTrees('judge19');
+const { workspace, gen, genClean, tree } = generatorTrees('judge19');
 
-/** Generates and lints the result against the workspace with the generated .dockerignore: expected clean. */
-async function genClean(dir: string, options = {}) {
-  const r = await gen(dir, options);
-  assert.deepEqual(await selfCheck(r, loadWorkspace(dir)), [], r.dockerfile);
-  return r;
-}
 const goBuildRun = (df: string) => /^RUN [^\n]*(?:\\\n[^\n]*)*go build [^\n]*$/m.exec(df)?.[0] ?? '';
-const tree = (base: Record<string, string | null>, files: Record<string, string | null>) =>
-  workspace(Object.fromEntries(Object.entries({ ...base, ...files }).filter((e): e is [string, string] => e[1] !== null)));
 
 // cshum/imagor at e7cd514 (Apache-2.0): 591 files; go.mod `go 1.25.8`, requires
 // github.com/cshum/vipsgen v1.3.10; cmd/imagor/main.go imports config/vipsconfig, which imports

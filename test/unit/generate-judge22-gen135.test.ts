@@ -25,20 +25,10 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { generatorTrees } from './generateTrees';
-import { selfCheck } from '../../server/src/driver/selfCheck';
 import { GenerateError } from '../../server/src/generate';
-import { loadWorkspace } from '../../server/src/workspace/load';
 
-const { workspace, gen } = generatorTrees('judge22-gen135');
+const { workspace, gen, genClean, tree } = generatorTrees('judge22-gen135');
 
-/** Generates and lints the result against the workspace with the generated .dockerignore: expected clean. */
-async function genClean(dir: string, options = {}) {
-  const r = await gen(dir, options);
-  assert.deepEqual(await selfCheck(r, loadWorkspace(dir)), [], r.dockerfile);
-  return r;
-}
-const tree = (base: Record<string, string | null>, files: Record<string, string | null>) =>
-  workspace(Object.fromEntries(Object.entries({ ...base, ...files }).filter((e): e is [string, string] => e[1] !== null)));
 const exposeOf = (df: string): string | null => /^EXPOSE (.*)$/m.exec(df)?.[1] ?? null;
 const cmdOf = (df: string): string | null => /^CMD (.*)$/m.exec(df)?.[1] ?? null;
 

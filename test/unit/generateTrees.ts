@@ -1,7 +1,9 @@
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import assert from 'node:assert/strict';
 import { after, before } from 'node:test';
+import { selfCheck } from '../../server/src/driver/selfCheck';
 import { generateFor, type GenerateOptions, type GenerateResult } from '../../server/src/generate';
 import { loadWorkspace } from '../../server/src/workspace/load';
 import { ready, writeTree } from './helpers';
@@ -15,6 +17,10 @@ import { ready, writeTree } from './helpers';
 export function generatorTrees(prefix: string): {
   workspace: (files: Record<string, string>) => string;
   gen: (dir: string, options?: GenerateOptions) => Promise<GenerateResult>;
+  /** gen, then its Dockerfile linted against the tree with the generated .dockerignore: expected clean. */
+  genClean: (dir: string, options?: GenerateOptions) => Promise<GenerateResult>;
+  /** workspace(base with files over it); a file given null is left out. */
+  tree: (base: Record<string, string | null>, files: Record<string, string | null>) => string;
 } {
   let tmp = '';
   let n = 0;
@@ -23,8 +29,16 @@ export function generatorTrees(prefix: string): {
     tmp = fs.mkdtempSync(path.join(os.tmpdir(), `gd-${prefix}-`));
   });
   after(() => fs.rmSync(tmp, { recursive: true, force: true }));
+  const workspace = (files: Record<string, string>) => writeTree(path.join(tmp, `ws-${n++}`), files);
+  const gen = async (dir: string, options: GenerateOptions = {}) => generateFor(loadWorkspace(dir), options);
   return {
-    workspace: (files) => writeTree(path.join(tmp, `ws-${n++}`), files),
-    gen: async (dir, options = {}) => generateFor(loadWorkspace(dir), options),
+    workspace,
+    gen,
+    genClean: async (dir, options = {}) => {
+      const r = await gen(dir, options);
+      assert.deepEqual(await selfCheck(r, loadWorkspace(dir)), [], r.dockerfile);
+      return r;
+    },
+    tree: (base, files) => workspace(Object.fromEntries(Object.entries({ ...base, ...files }).filter((e): e is [string, string] => e[1] !== null))),
   };
 }
