@@ -8,7 +8,7 @@ import type { GoModule, GoPackage } from '../../server/src/workspace/model';
 
 function pkg(over: Partial<GoPackage>): GoPackage {
   return {
-    dir: 'p', name: 'p', isMain: false, imports: [], usesCgo: false, callsLoadLocation: false, setsUser: false, importsTzdata: false, runsPrograms: [], httpClient: true,
+    dir: 'p', name: 'p', isMain: false, imports: [], usesCgo: false, callsLoadLocation: false, setsUser: false, dockerSocket: false, importsTzdata: false, runsPrograms: [], httpClient: true,
     module: '', importPath: 'example.com/p', files: ['p.go'], cgoFallback: false, ...over,
   };
 }
@@ -222,5 +222,18 @@ describe('parseGoFile httpClient (GD202: a program that only serves)', () => {
     assert.equal(file('\t"net/http"', 'func main() { r, _ := http.NewRequestWithContext(nil, "GET", "https://x", nil); _ = r }'), true);
     assert.equal(file('\tnethttp "net/http"', 'var _ = nethttp.StatusOK'), true);
     assert.equal(file('\t"fmt"', 'var _ = fmt.Sprint(http.Get)'), false, 'no net/http import');
+  });
+});
+
+describe('parseGoFile dockerSocket', () => {
+  // henrygd/beszel f1e5797 (MIT) agent/docker.go:783.
+  it('sees the Docker socket path as a whole string literal, not in a comment or a longer string', () => {
+    const file = (body: string) => `package agent\n\nimport (\n\t"fmt"\n\t"os"\n)\n\n${body}\n`;
+    assert.equal(parseGoFile(file('var socks = []string{"/var/run/docker.sock", fmt.Sprint(os.Getuid())}')).dockerSocket, true);
+    assert.equal(parseGoFile(file('const host = "unix:///var/run/docker.sock"')).dockerSocket, true);
+    assert.equal(parseGoFile(file('var s = `/run/docker.sock`')).dockerSocket, true);
+    assert.equal(parseGoFile(file('// dial "/var/run/docker.sock"\nvar x = fmt.Sprint(os.Getuid())')).dockerSocket, false);
+    assert.equal(parseGoFile(file('var hint = "-v /var/run/docker.sock:/var/run/docker.sock"')).dockerSocket, false);
+    assert.equal(parseGoFile(file('var s = "/var/run/docker.sock.bak"')).dockerSocket, false);
   });
 });

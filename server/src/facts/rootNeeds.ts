@@ -7,6 +7,9 @@
  *    (inspektor-gadget's ig: `if os.Geteuid() != 0 { return fmt.Errorf("… must be run as root …") }`).
  *  - RUNTIME_CLIENT: the program talks to the node's container runtime over its socket (a CRI or
  *    containerd client: openkruise's kruise-daemon dials /hostvarrun/containerd.sock, root 0660).
+ *  - dockerSocketDialer: the program dials the host's Docker socket itself (a string literal
+ *    `"/var/run/docker.sock"` in its sources, workspace/goImports.ts `dockerSocket`): beszel's
+ *    agent talks to the Engine API over its own net/http transport, no client library imported.
  *  - installsDockerCli + dockerCliRun: the image holds the docker CLI and the program runs it
  *    (by name, or through a shell it hands command lines: AnyAppStart's `sh -c "docker start …"`),
  *    or its start script does (DOCKER_IN_SCRIPT): the CLI talks to the host's docker.sock,
@@ -100,6 +103,20 @@ export function rootChecks(packages: readonly SourcesOf[]): RootCheck[] {
  * socket (containerd.sock, crio.sock: root, 0660), which a fixed non-root uid cannot open.
  */
 export const RUNTIME_CLIENT = /^(k8s\.io\/cri-api\/pkg\/apis\/runtime\/v1(alpha2)?|k8s\.io\/cri-client\/pkg(\/.*)?|github\.com\/containerd\/containerd|github\.com\/containerd\/containerd\/v2\/client)$/;
+
+// ---------------------------------------------------------------------------------------------
+// The Docker socket
+
+/**
+ * The package of `dirs` (a program's local import closure) whose sources hold the Docker
+ * Engine's socket path as a string literal (GoPackage `dockerSocket`: beszel's agent/docker.go,
+ * `socks := []string{"/var/run/docker.sock", …}` dialled by its own net/http transport): the
+ * program talks to the host's docker.sock, root:docker 0660, as a client library does. Null when none.
+ */
+export function dockerSocketDialer(ws: WorkspaceModel, dirs: readonly string[]): string | null {
+  for (const d of dirs) if (packageByDir(ws, d)?.dockerSocket) return d;
+  return null;
+}
 
 // ---------------------------------------------------------------------------------------------
 // The docker CLI

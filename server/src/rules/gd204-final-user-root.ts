@@ -17,7 +17,8 @@
  *    and systemd as PID 1 (`/sbin/init` as the command, or `STOPSIGNAL SIGRTMIN+3`: a kind node
  *    or system container), which starts each service as its own user.
  *  - a Docker Engine API client (its program reaches github.com/docker/docker/client & co., or
- *    an ENV points DOCKER_HOST at a unix socket), or an image that holds the docker CLI and whose
+ *    its sources hold the socket's path `"/var/run/docker.sock"` as a string literal: it dials
+ *    the socket itself, beszel's agent; or an ENV points DOCKER_HOST at a unix socket), or an image that holds the docker CLI and whose
  *    program runs it (by name, or through `sh -c` with the command lines it is given: AnyAppStart)
  *    or whose start script from the context does: it works through the host's docker.sock
  *    (root:docker 0660), which a fixed uid cannot open; an eBPF tool (its program reaches
@@ -69,7 +70,7 @@ import { finalCopies, programPackages } from '../facts/builtPackages';
 import { copiedFileText } from '../facts/copiedFiles';
 import { devOrBuilderImage, startPrograms } from '../facts/goAtStart';
 import { workspaceFact } from '../facts/memo';
-import { DOCKER_IN_SCRIPT, dockerCliRun, rawPacketToolRun, entrypointWorkloads, entrypointWorkloadsOfImage, hostWorkloads, hostWorkloadsOfImage, installsDockerCli, rootChecks, RUNTIME_CLIENT, workdirMountDocs, workdirMountRunsOfImage } from '../facts/rootNeeds';
+import { DOCKER_IN_SCRIPT, dockerCliRun, dockerSocketDialer, rawPacketToolRun, entrypointWorkloads, entrypointWorkloadsOfImage, hostWorkloads, hostWorkloadsOfImage, installsDockerCli, rootChecks, RUNTIME_CLIENT, workdirMountDocs, workdirMountRunsOfImage } from '../facts/rootNeeds';
 import type { DockerfileModel, Instruction, Stage } from '../dockerfile/model';
 import { installsPackage } from '../dockerfile/packages';
 import { insertLinesAfter, insertAboveInstruction } from '../edits/edits';
@@ -313,7 +314,9 @@ function programsNeedRoot(ctx: RuleContext, stage: Stage): boolean {
     const text = script && ctx.files ? copiedFileText(ctx.model, stage, script, ctx.files) : null;
     if (text !== null && DOCKER_IN_SCRIPT.test(text)) return true;
   }
-  return packages.length > 0 && packages.every((p) => imports(p).some((i) => DOCKER_CLIENT.test(i)));
+  // A Docker client: it imports a client library, or dials the socket itself (beszel's agent:
+  // `"/var/run/docker.sock"` in agent/docker.go, its own net/http transport).
+  return packages.length > 0 && packages.every((p) => imports(p).some((i) => DOCKER_CLIENT.test(i)) || dockerSocketDialer(ws, buildFacts(ws, p.dir).packages) !== null);
 }
 
 /**

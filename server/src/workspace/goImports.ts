@@ -9,6 +9,7 @@
  * `usesCgo`, `usesTls`, `needsTzdata`.
  */
 import type { GoModule, GoPackage } from './model';
+import { stripGoComments } from './goText';
 import { fileExecs, type FileExecs } from './programsRun';
 
 export interface GoFileInfo {
@@ -25,6 +26,13 @@ export interface GoFileInfo {
    * the program changes its own user, so it starts as root on purpose.
    */
   setsUser: boolean;
+  /**
+   * The body (comments aside) holds the Docker Engine's socket path as a string literal of its
+   * own (`"/var/run/docker.sock"`, `"unix:///var/run/docker.sock"`, `/run/docker.sock`): the
+   * program dials the host's Docker socket itself, with or without a Docker client library
+   * (beszel's agent builds its own net/http transport on it).
+   */
+  dockerSocket: boolean;
   /** `package main` and a `func main(` in the body. */
   hasFuncMain: boolean;
   /** The file imports os/exec: the programs it runs by name (see ./programsRun.ts); null otherwise. */
@@ -41,6 +49,9 @@ export interface GoFileInfo {
 }
 
 /** A call that changes the process's user or groups, or a child's credentials (see `setsUser`). */
+/** The Docker Engine's socket path as a whole Go string literal (see `dockerSocket`). */
+const DOCKER_SOCKET = /(["`])(?:unix:\/\/)?\/(?:var\/)?run\/docker\.sock\1/;
+
 const SETS_USER = /\b(?:syscall|unix)\.(?:Set(?:res|re)?[ug]id\s*\(|Setgroups\s*\(|Credential\s*\{)/;
 
 /** net/http's client side: the functions and types that send requests (see `httpClient`). */
@@ -173,7 +184,7 @@ function readsZoneinfo(view: Buffer, from: number): boolean {
  */
 export function parseGoFile(content: Uint8Array | string): GoFileInfo {
   const buf: Buffer = typeof content === 'string' ? Buffer.from(content, 'utf8') : Buffer.isBuffer(content) ? content : Buffer.from(content.buffer, content.byteOffset, content.byteLength);
-  const info: GoFileInfo = { packageName: null, imports: [], importsC: false, callsLoadLocation: false, setsUser: false, hasFuncMain: false, execs: null, constraint: null, httpClient: false };
+  const info: GoFileInfo = { packageName: null, imports: [], importsC: false, callsLoadLocation: false, setsUser: false, dockerSocket: false, hasFuncMain: false, execs: null, constraint: null, httpClient: false };
   try {
     let start = 0;
     if (buf.length >= 3 && buf[0] === 0xef && buf[1] === 0xbb && buf[2] === 0xbf) start = 3;
@@ -234,6 +245,7 @@ export function parseGoFile(content: Uint8Array | string): GoFileInfo {
     info.importsC = seen.has('C');
     if (seen.has('time')) info.callsLoadLocation = readsZoneinfo(view, bodyStart);
     if ((seen.has('syscall') || seen.has('golang.org/x/sys/unix')) && SETS_USER.test(view.toString('latin1', bodyStart))) info.setsUser = true;
+    if (view.indexOf('docker.sock', bodyStart, 'latin1') >= 0) info.dockerSocket = DOCKER_SOCKET.test(stripGoComments(view.toString('utf8', bodyStart)));
     if (seen.has('os/exec')) info.execs = fileExecs(view.toString('utf8'));
     if (seen.has('net/http')) info.httpClient = httpRenamed || HTTP_CLIENT.test(view.toString('latin1', bodyStart));
     if (info.packageName === 'main') {

@@ -96,6 +96,8 @@ export interface GoPackage {
   callsLoadLocation: boolean;
   /** A file calls Setuid & co. or builds a syscall.Credential (see GoFileInfo `setsUser`). */
   setsUser: boolean;
+  /** A file holds the Docker Engine's socket path as a string literal (see GoFileInfo `dockerSocket`). */
+  dockerSocket: boolean;
   importsTzdata: boolean;
   /**
    * Programs the package runs by name (`exec.Command("git", …)`, a LookPath whose error it

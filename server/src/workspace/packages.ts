@@ -125,6 +125,7 @@ export class PackageIndex {
     let cgoFallback = false;
     let callsLoadLocation = false;
     let setsUser = false;
+    let dockerSocket = false;
     let httpClient = false;
     let hasFuncMain = false;
     const fileNames: string[] = [];
@@ -140,6 +141,7 @@ export class PackageIndex {
       if (f.off && !f.on) cgoFallback = true;
       if (f.info.callsLoadLocation) callsLoadLocation = true;
       if (f.info.setsUser) setsUser = true;
+      if (f.info.dockerSocket) dockerSocket = true;
       if (f.info.httpClient) httpClient = true;
       if (f.info.hasFuncMain) hasFuncMain = true;
     }
@@ -154,6 +156,7 @@ export class PackageIndex {
       usesCgo,
       callsLoadLocation,
       setsUser,
+      dockerSocket,
       importsTzdata: imports.has('time/tzdata'),
       runsPrograms: programsRun(execs),
       httpClient,

@@ -1033,3 +1033,63 @@ describe('GD204: documented `docker run` with a bind mount of the working folder
     assert.equal(has(sqlc, 'GD204', ws('docker pull sqlc/sqlc')), true);
   });
 });
+
+// henrygd/beszel f1e5797 (MIT): internal/dockerfile_agent (the scratch agent image; _alpine,
+// _intel and _nvidia_slim end the same way), internal/cmd/agent/agent.go's imports, and
+// agent/docker.go's imports and getDockerHost (line 783): the agent talks to the Docker Engine API
+// over /var/run/docker.sock with its own net/http transport, no client library imported, and
+// supplemental/docker/agent/docker-compose.yml:14 mounts the socket (judge25 Y: wrong GD204 x4).
+// Context: the repository root (docker-images.yml `context: ./`).
+describe('GD204: a program that dials the Docker socket itself (beszel agent)', () => {
+  const AGENT = df([
+    'FROM --platform=$BUILDPLATFORM golang:alpine AS builder', '', 'WORKDIR /app', '',
+    'COPY ../go.mod ../go.sum ./', 'RUN go mod download', '', '# Copy source files', 'COPY . ./', '', '# Build',
+    'ARG TARGETOS TARGETARCH',
+    'RUN CGO_ENABLED=0 GOGC=75 GOOS=$TARGETOS GOARCH=$TARGETARCH go build -ldflags "-w -s" -o /agent ./internal/cmd/agent', '',
+    'RUN rm -rf /tmp/*', '',
+    'FROM scratch', 'COPY --from=builder /agent /agent', '',
+    'COPY --from=builder /tmp /tmp', '',
+    'COPY --from=builder /app/agent/test-data/amdgpu.ids /usr/share/libdrm/amdgpu.ids', '',
+    'VOLUME ["/var/lib/beszel-agent"]', '', 'ENTRYPOINT ["/agent"]',
+  ]);
+  const getDockerHost = [
+    '// Test docker / podman sockets and return if one exists',
+    'func getDockerHost() string {',
+    '\tscheme := "unix://"',
+    '\tsocks := []string{"/var/run/docker.sock", fmt.Sprintf("/run/user/%v/podman/podman.sock", os.Getuid())}',
+    '\tfor _, sock := range socks {',
+    '\t\tif _, err := os.Stat(sock); err == nil {',
+    '\t\t\treturn scheme + sock',
+    '\t\t}',
+    '\t}',
+    '\treturn scheme + socks[0]',
+    '}',
+  ].join('\n');
+  const beszel = (dockerGo: string) => tempWorkspace({
+    'go.mod': 'module github.com/henrygd/beszel\n\ngo 1.26.6\n',
+    'go.sum': '',
+    '.dockerignore': 'node_modules\nbuild\ndist\n.git\n*.md\nsupplemental\n*_test.go\ndockerfile_*\n',
+    'beszel.go': 'package beszel\n\nconst Version = "0.18.0"\n',
+    'internal/cmd/agent/agent.go': 'package main\n\nimport (\n\t"fmt"\n\t"log"\n\t"os"\n\t"strings"\n\n\t"github.com/henrygd/beszel"\n\t"github.com/henrygd/beszel/agent"\n)\n\nfunc main() { a, err := agent.NewAgent(); if err != nil { log.Fatal(err) }; fmt.Println(beszel.Version, strings.TrimSpace(os.Args[0]), a) }\n',
+    'internal/cmd/hub/hub.go': 'package main\n\nimport (\n\t"net/http"\n\n\t"github.com/henrygd/beszel"\n)\n\nfunc main() { _ = http.ListenAndServe(":8090", nil); _ = beszel.Version }\n',
+    'agent/agent.go': 'package agent\n\ntype Agent struct{ docker *dockerManager }\n\nfunc NewAgent() (*Agent, error) { return &Agent{docker: newDockerManager()}, nil }\n',
+    'agent/docker.go': `package agent\n\nimport (\n\t"fmt"\n\t"net"\n\t"net/http"\n\t"os"\n)\n\ntype dockerManager struct{ client *http.Client }\n\nfunc newDockerManager() *dockerManager {\n\t_ = net.Dial\n\treturn &dockerManager{client: &http.Client{}}\n}\n\n${dockerGo}\n`,
+    'agent/test-data/amdgpu.ids': '1002,\t1234,\tAMD Radeon\n',
+    'supplemental/docker/agent/docker-compose.yml': 'services:\n  beszel-agent:\n    image: henrygd/beszel-agent\n    volumes:\n      - /var/run/docker.sock:/var/run/docker.sock:ro\n',
+  });
+
+  it('silent: the agent\'s sources hold "/var/run/docker.sock" (also "unix:///var/run/docker.sock", `/run/docker.sock`)', () => {
+    assert.equal(has(AGENT, 'GD204', beszel(getDockerHost)), false);
+    assert.equal(has(AGENT, 'GD204', beszel('const dockerSocket = "unix:///var/run/docker.sock"\n\nfunc host() string { return fmt.Sprint(dockerSocket, os.Getpid()) }')), false);
+    assert.equal(has(AGENT, 'GD204', beszel('var sock = `/run/docker.sock`\n\nfunc host() string { return fmt.Sprint(sock, os.Getpid()) }')), false);
+  });
+
+  it('reported: the path only in a comment or inside a longer string, the hub built instead, or no workspace', () => {
+    const plain = getDockerHost.replace('"/var/run/docker.sock", ', '');
+    assert.equal(has(AGENT, 'GD204', beszel(plain)), true);
+    assert.equal(has(AGENT, 'GD204', beszel(`// mount "/var/run/docker.sock" to watch containers\n${plain}`)), true);
+    assert.equal(has(AGENT, 'GD204', beszel(`var hint = "-v /var/run/docker.sock:/var/run/docker.sock"\n\n${plain}`)), true);
+    assert.equal(has(AGENT.replace('./internal/cmd/agent', './internal/cmd/hub'), 'GD204', beszel(getDockerHost)), true);
+    assert.equal(has(AGENT, 'GD204'), true);
+  });
+});
