@@ -9,7 +9,9 @@
  * Gokapi's builder image (`ENTRYPOINT ["/entrypoint.sh"]`, which runs `go generate` and
  * `go build`) are the two. A build tool it starts counts the same way when its file from the
  * context runs go (`CMD ["make", "test"]`: golang-migrate's CI image; the file read as for
- * `RUN make …`, dockerfile/indirectGo.ts). The script is read as text, never run; one level deep.
+ * `RUN make …`, dockerfile/indirectGo.ts). A script a RUN of the Dockerfile wrote counts the
+ * same (`RUN echo '…' > compile.sh`, `cat <<EOF > run.sh`: ./writtenFiles.ts; dendrite's
+ * ComplementLocal.Dockerfile). The script is read as text, never run; one level deep.
  *
  * What rules do with it: GD107 keeps the module cache in the image's layers (a cache mount would
  * leave it out), GD201 leaves a dev or builder image its toolchain.
@@ -20,18 +22,24 @@ import { buildToolFiles, GO_IN_TEXT } from '../dockerfile/indirectGo';
 import type { DockerfileModel, Instruction, Stage } from '../dockerfile/model';
 import { parseShell, type ShellCommand, type ShellWord } from '../dockerfile/shell';
 import type { WorkspaceFiles } from '../workspace/types';
+import { flatMapOf } from '../arrays';
 import { contextFileAt, contextFileThrough } from './copiedFiles';
 import { dockerfileFact } from './memo';
+import { writtenFileAt } from './writtenFiles';
 
 export interface GoAtStart {
   /** How: go in the ENTRYPOINT/CMD words, a live-reload tool there, or a script from the context. */
   via: 'command' | 'reload' | 'script';
   /** The ENTRYPOINT or CMD that starts it. */
   instr: Instruction;
-  /** The script's context-relative path (via 'script'). */
+  /** The script's context-relative path (via 'script'), or its image path when a RUN wrote it (`written`). */
   file?: string;
   /** The script starts a live-reload tool (via 'script'). */
   reload?: boolean;
+  /** The script's text (via 'script', not a build tool's file). */
+  text?: string;
+  /** A RUN (or a `COPY <<EOF`) of the Dockerfile wrote the script (./writtenFiles.ts), not a copy from the context. */
+  written?: boolean;
 }
 
 /**
@@ -99,7 +107,10 @@ export function devOrBuilderImage(model: DockerfileModel, stage: Stage, files: W
   if (atStart.via === 'reload' || atStart.reload) return atStart;
   if (atStart.via !== 'script') return null;
   const builds = stageChain(model, stage).some((s) => stageGoCommands(s).some((g) => g.sub === 'build' || (g.sub === 'install' && !isToolInstall(g))));
-  return builds ? null : atStart;
+  if (!builds) return atStart;
+  // The image builds helpers, and its start script compiles the program itself from sources
+  // mounted at run time (dendrite's ComplementLocal.Dockerfile).
+  return atStart.text !== undefined && compilesWhatTheImageDoesNot(model, stage, atStart.text) ? atStart : null;
 }
 
 function compute(model: DockerfileModel, stage: Stage, files: WorkspaceFiles | undefined): GoAtStart | null {
@@ -115,6 +126,21 @@ function compute(model: DockerfileModel, stage: Stage, files: WorkspaceFiles | u
       if (RELOAD_TOOLS.has(path.posix.basename(prog))) return { via: 'reload', instr: i };
     }
   }
+  // A script a RUN of the Dockerfile wrote (dendrite's ComplementLocal.Dockerfile: `RUN echo '…
+  // go build -v -o /runtime /dendrite/cmd/dendrite …' > compile.sh`, `CMD /runtime/compile.sh &&
+  // exec /runtime/run.sh`): read without the context's files.
+  for (const i of starts) {
+    for (const argv of commands(i)) {
+      const prog = program(argv);
+      if (prog === null || prog.includes('$')) continue;
+      for (const target of imagePaths(model, stage, prog)) {
+        const w = writtenFileAt(model, stage, target);
+        if (w === null) continue;
+        const reload = RELOAD_IN_TEXT.test(w.text);
+        if (reload || GO_IN_TEXT.test(w.text)) return { via: 'script', instr: i, file: w.path, reload, text: w.text, written: true };
+      }
+    }
+  }
   if (!files) return null;
   for (const i of starts) {
     for (const argv of commands(i)) {
@@ -127,11 +153,47 @@ function compute(model: DockerfileModel, stage: Stage, files: WorkspaceFiles | u
         const text = file === null ? null : files.readFile(file);
         if (text === null || file === null) continue;
         const reload = RELOAD_IN_TEXT.test(text);
-        if (reload || GO_IN_TEXT.test(text)) return { via: 'script', instr: i, file, reload };
+        if (reload || GO_IN_TEXT.test(text)) return { via: 'script', instr: i, file, reload, text };
       }
     }
   }
   return null;
+}
+
+/**
+ * The start script compiles, when the container starts, packages the image does not build: each
+ * package its `go build`/`go install`/`go test`/`go run` names (by its last path element) is
+ * none the stage chain's `go build`/`go install` names. dendrite's ComplementLocal.Dockerfile
+ * builds cmd/generate-config and cmd/generate-keys, and its compile.sh builds cmd/dendrite from
+ * sources mounted at run time: the toolchain makes the program that runs. False when a package
+ * cannot be named (`.`, a variable): a start script beside a build of the same program (`RUN go
+ * build -o /app .`, `go build .` at start) does not count.
+ */
+function compilesWhatTheImageDoesNot(model: DockerfileModel, stage: Stage, text: string): boolean {
+  const name = (p: string): string | null => {
+    const base = path.posix.basename(p.replace(/\/\.\.\.$/, '').replace(/\/+$/, ''));
+    return base === '' || base === '.' || base === '..' || /[$`*]/.test(base) ? null : base;
+  };
+  const namesOf = (gs: readonly Omit<GoCommand, 'instr'>[]): Set<string> | null => {
+    const out = new Set<string>();
+    for (const g of gs) {
+      const pkgs = goPackages(g.args);
+      if (pkgs.length === 0) return null;
+      for (const w of pkgs) {
+        const n = w.dynamic ? null : name(w.value);
+        if (n === null) return null;
+        out.add(n);
+      }
+    }
+    return out;
+  };
+  const atStart = namesOf(flatMapOf(parseShell(text).commands, (c) => {
+    const g = goCommandOf(c);
+    return g && /^(build|install|test|run)$/.test(g.sub) ? [g] : [];
+  }));
+  if (atStart === null || atStart.size === 0) return false;
+  const built = namesOf(flatMapOf(stageChain(model, stage), (s) => stageGoCommands(s).filter((g) => g.sub === 'build' || (g.sub === 'install' && !isToolInstall(g)))));
+  return built !== null && ![...atStart].some((n) => built.has(n));
 }
 
 /**
@@ -241,6 +303,39 @@ export function startPrograms(model: DockerfileModel, stage: Stage, files: Works
       }
     }
     out.push(start);
+  }
+  return out;
+}
+
+/** A script a stage's container starts, with its text: from the context (startPrograms) or as the Dockerfile wrote it (./writtenFiles.ts). */
+export interface StartScript {
+  program: string;
+  /** The context-relative path, or the image path of a written script. */
+  file: string;
+  text: string;
+  written: boolean;
+}
+
+/**
+ * The scripts a stage's container starts (startPrograms), each with its text: the file the image
+ * got from the context, else the one a RUN (`echo '…' > run.sh`, `cat <<EOF > run.sh`) or a
+ * `COPY <<EOF` wrote (dendrite's ComplementPostgres.Dockerfile: `CMD /build/run_postgres.sh &&
+ * …`, which `RUN echo '… pg_ctlcluster 15 main start …' > run_postgres.sh` wrote).
+ */
+export function startScripts(model: DockerfileModel, stage: Stage, files: WorkspaceFiles | undefined): StartScript[] {
+  const out: StartScript[] = [];
+  for (const sp of startPrograms(model, stage, files)) {
+    if (sp.script) {
+      out.push({ program: sp.program, file: sp.script.file, text: sp.script.text, written: false });
+      continue;
+    }
+    for (const p of sp.paths) {
+      const w = writtenFileAt(model, stage, p);
+      if (w !== null) {
+        out.push({ program: sp.program, file: w.path, text: w.text, written: true });
+        break;
+      }
+    }
   }
   return out;
 }

@@ -10,6 +10,11 @@
  *  - dockerSocketDialer: the program dials the host's Docker socket itself (a string literal
  *    `"/var/run/docker.sock"` in its sources, workspace/goImports.ts `dockerSocket`): beszel's
  *    agent talks to the Engine API over its own net/http transport, no client library imported.
+ *  - rootAtStart: the container's start command, or a script it runs (from the context or
+ *    written by a RUN), runs a command that only root can: `update-ca-certificates` or
+ *    `update-ca-trust`, a copy into the system's trust anchors (/usr/local/share/ca-certificates),
+ *    `pg_ctlcluster … start` (dendrite's Complement images: the CA mounted at run time is trusted
+ *    before the server starts, and postgres is started as its cluster's owner).
  *  - installsDockerCli + dockerCliRun: the image holds the docker CLI and the program runs it
  *    (by name, or through a shell it hands command lines: AnyAppStart's `sh -c "docker start …"`),
  *    or its start script does (DOCKER_IN_SCRIPT): the CLI talks to the host's docker.sock,
@@ -36,11 +41,13 @@ import * as path from 'node:path';
 import { copyPaths, stageChain, startInstructions, workdirBefore } from '../dockerfile/facts';
 import { installsPackage } from '../dockerfile/packages';
 import type { DockerfileModel, Stage } from '../dockerfile/model';
+import { parseShell } from '../dockerfile/shell';
 import { workdirMountRuns, type WorkdirMountRun } from '../workspace/dockerRunDocs';
 import { stripGoComments } from '../workspace/goText';
 import type { WorkspaceModel } from '../workspace/model';
 import { packageByDir } from '../workspace/query';
 import type { WorkspaceFiles } from '../workspace/types';
+import { startScripts } from './goAtStart';
 import { workspaceFact } from './memo';
 
 // ---------------------------------------------------------------------------------------------
@@ -115,6 +122,63 @@ export const RUNTIME_CLIENT = /^(k8s\.io\/cri-api\/pkg\/apis\/runtime\/v1(alpha2
  */
 export function dockerSocketDialer(ws: WorkspaceModel, dirs: readonly string[]): string | null {
   for (const d of dirs) if (packageByDir(ws, d)?.dockerSocket) return d;
+  return null;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Commands at start that only root can run
+
+/**
+ * Programs that only root can run: update-ca-certificates and update-ca-trust rewrite the
+ * system's certificate bundle (/etc/ssl/certs, /etc/pki: root's); pg_ctlcluster runs as root or
+ * as the cluster's owner (postgres) only.
+ */
+const ROOT_PROGRAM = /^(update-ca-certificates|update-ca-trust|pg_ctlcluster)$/;
+/** The system's trust-anchor folders (root's): a copy there is made for update-ca-certificates. */
+const TRUST_ANCHORS = /^\/(usr\/local\/share\/ca-certificates|etc\/pki\/ca-trust\/source\/anchors|usr\/share\/pki\/trust\/anchors|etc\/ca-certificates\/trust-source\/anchors)(\/|$)/;
+/** Programs that write their last operand. */
+const COPIERS = /^(cp|install|mv|ln)$/;
+
+/**
+ * What the stage's container runs when it starts that only root can: a command of its ENTRYPOINT
+ * or CMD (shell form, or `sh -c '…'`), or of a script it starts (goAtStart.ts startScripts: from
+ * the context, or written by a RUN), that is `update-ca-certificates`, `update-ca-trust`,
+ * `pg_ctlcluster`, or a `cp`/`install`/`mv`/`ln` into a trust-anchor folder. dendrite's
+ * Complement.Dockerfile: `CMD … && cp /complement/ca/ca.crt /usr/local/share/ca-certificates/ &&
+ * update-ca-certificates && exec /complement-cmd.sh`; ComplementPostgres.Dockerfile's CMD runs
+ * run_postgres.sh, which a RUN wrote, and its `pg_ctlcluster 15 main start`. The command as
+ * written and where (`update-ca-certificates in CMD`), null when none.
+ */
+export function rootAtStart(model: DockerfileModel, stage: Stage, files: WorkspaceFiles | undefined): string | null {
+  const { entrypoint, cmd } = startInstructions(model, stage);
+  const check = (argv: readonly string[]): string | null => {
+    const k = argv.findIndex((w) => !/^(exec|sudo|nohup|command|env)$/.test(w) && !/^[A-Za-z_]\w*=/.test(w));
+    if (k < 0) return null;
+    const name = path.posix.basename(argv[k]);
+    if (ROOT_PROGRAM.test(name)) return name;
+    if (!COPIERS.test(name)) return null;
+    const operands = argv.slice(k + 1).filter((w) => !w.startsWith('-'));
+    const dest = operands[operands.length - 1];
+    return operands.length >= 2 && TRUST_ANCHORS.test(dest) ? `${name} … ${dest}` : null;
+  };
+  for (const i of [entrypoint, cmd]) {
+    if (!i) continue;
+    let cmds: string[][];
+    if (i.json) {
+      const c = i.json.indexOf('-c');
+      cmds = c > 0 && /(^|\/)(sh|bash|ash|dash)$/.test(i.json[c - 1]) && i.json[c + 1] !== undefined ? parseShell(i.json[c + 1]).commands.map((x) => x.argv.map((w) => w.value)) : [i.json];
+    } else cmds = (i.script?.parsed.commands ?? []).map((x) => x.argv.map((w) => w.value));
+    for (const argv of cmds) {
+      const found = check(argv);
+      if (found !== null) return `${found} in ${i.keyword}`;
+    }
+  }
+  for (const sc of startScripts(model, stage, files)) {
+    for (const c of parseShell(sc.text).commands) {
+      const found = check(c.argv.map((w) => w.value));
+      if (found !== null) return `${found} in ${sc.file}`;
+    }
+  }
   return null;
 }
 

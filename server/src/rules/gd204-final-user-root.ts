@@ -51,6 +51,11 @@
  *    README; sqlc's docs: `docker run --rm -v $(pwd):/src -w /src sqlc/sqlc generate`), no
  *    `--user`, the image named like the program its ENTRYPOINT (else CMD) starts: the program
  *    writes into a host folder the user owns (facts/rootNeeds.ts workdirMountDocs);
+ *  - an image whose start command, or a script it runs (copied from the context, or written by a
+ *    RUN: `echo '…' > run.sh`), runs what only root can: `update-ca-certificates`,
+ *    `update-ca-trust`, a copy into /usr/local/share/ca-certificates (or another trust-anchor
+ *    folder), `pg_ctlcluster … start` (facts/rootNeeds.ts rootAtStart; dendrite's Complement
+ *    images trust the CA mounted at run time, and start postgres, before the server);
  *  - a toolbox, dev or CI image: its command is a bare shell or a build (`make test`), or it has
  *    none on a distro or golang base (see dockerfile/facts.ts `isToolbox`);
  *  - an explicit `USER root` with a comment line directly above it, or a comment in the final
@@ -70,7 +75,7 @@ import { finalCopies, programPackages } from '../facts/builtPackages';
 import { copiedFileText } from '../facts/copiedFiles';
 import { devOrBuilderImage, startPrograms } from '../facts/goAtStart';
 import { workspaceFact } from '../facts/memo';
-import { DOCKER_IN_SCRIPT, dockerCliRun, dockerSocketDialer, rawPacketToolRun, entrypointWorkloads, entrypointWorkloadsOfImage, hostWorkloads, hostWorkloadsOfImage, installsDockerCli, rootChecks, RUNTIME_CLIENT, workdirMountDocs, workdirMountRunsOfImage } from '../facts/rootNeeds';
+import { DOCKER_IN_SCRIPT, dockerCliRun, dockerSocketDialer, rootAtStart, rawPacketToolRun, entrypointWorkloads, entrypointWorkloadsOfImage, hostWorkloads, hostWorkloadsOfImage, installsDockerCli, rootChecks, RUNTIME_CLIENT, workdirMountDocs, workdirMountRunsOfImage } from '../facts/rootNeeds';
 import type { DockerfileModel, Instruction, Stage } from '../dockerfile/model';
 import { installsPackage } from '../dockerfile/packages';
 import { insertLinesAfter, insertAboveInstruction } from '../edits/edits';
@@ -142,6 +147,10 @@ export const gd204: Rule = {
     }
     if (dropsPrivileges(ctx, stage)) return [];
     if (imageNeedsRoot(ctx.model, stage) || programsNeedRoot(ctx, stage)) return [];
+    // The start command, or a script it runs (from the context, or written by a RUN), runs what
+    // only root can: update-ca-certificates, a copy into the trust anchors, pg_ctlcluster
+    // (dendrite's Complement images trust the CA mounted at run time, and start postgres).
+    if (rootAtStart(ctx.model, stage, ctx.workspace ? ctx.files : undefined) !== null) return [];
     // The repository's Kubernetes manifests run a program of this image with host access and no
     // non-root securityContext (kube-bench's jobs: hostPID, /etc/kubernetes; kruise-daemon: /var/run).
     if (ctx.workspace && hostWorkloadsOfImage(ctx.model, stage, hostWorkloads(ctx.workspace, ctx.files)).length > 0) return [];

@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, it, before } from 'node:test';
 import { applyFix, codes, df, lint, ready } from '../helpers';
 import { has } from './kit/basics';
+import { COMPLEMENT_LOCAL, DENDRITE_FILES } from './kit/dendrite';
 import { contextWith, PLAIN_ENTRYPOINT, STATPING_DOCKERFILE, STATPING_FILES } from './kit/goAtStart';
 import { tempWorkspace } from './kit/workspaceGo';
 
@@ -114,6 +115,28 @@ describe('GD201 toolchain-in-final-image', () => {
       assert.equal(gd201(built, contextWith({ ...server, 'build/release.sh': release })), true);
       assert.equal(gd201(df(['FROM golang:1.24', 'WORKDIR /src', 'COPY . .', 'CMD ["go", "run", "."]']), contextWith(server)), true);
       assert.equal(gd201(builder, contextWith({ ...server, 'build/release.sh': PLAIN_ENTRYPOINT })), true);
+    });
+
+    // element-hq/dendrite 08cac1c (AGPL-3.0) build/scripts/ComplementLocal.Dockerfile (kit/dendrite.ts):
+    // the image builds generate-config and generate-keys; `CMD /runtime/compile.sh && exec
+    // /runtime/run.sh` compiles dendrite from the sources mounted at /dendrite, through compile.sh,
+    // which `RUN echo '…' > compile.sh` wrote (judge24 Y: wrong GD201).
+    it('dendrite ComplementLocal: silent when a script a RUN wrote compiles, at start, a program the image does not build', () => {
+      assert.equal(gd201(COMPLEMENT_LOCAL(), contextWith(DENDRITE_FILES)), false);
+      assert.equal(gd201(COMPLEMENT_LOCAL(), {}), false, 'the Dockerfile alone says it');
+      // Written with a heredoc (`cat <<EOF > …`), or by `COPY <<EOF`, the same.
+      const heredoc = (write: string) => df(['FROM golang:1.25-bookworm', 'WORKDIR /cache', 'RUN --mount=target=. go build -o /runtime ./cmd/generate-config', write, 'go build -o /runtime /dendrite/cmd/dendrite', 'EOF', 'CMD /runtime/compile.sh && exec /runtime/dendrite']);
+      assert.equal(gd201(heredoc('RUN cat <<EOF > /runtime/compile.sh'), {}), false);
+      assert.equal(gd201(heredoc('COPY --chmod=755 <<EOF /runtime/compile.sh'), {}), false);
+      assert.equal(gd201(heredoc('RUN cat <<EOF > /runtime/other.sh'), {}), true);
+    });
+
+    it('dendrite ComplementLocal: reported when compile.sh builds what the image builds, runs no go, or is not what the CMD runs', () => {
+      const same = 'go build -v -o /runtime /dendrite/cmd/generate-config \\n\\';
+      assert.equal(gd201(COMPLEMENT_LOCAL({ compile: same }), contextWith(DENDRITE_FILES)), true);
+      assert.equal(gd201(COMPLEMENT_LOCAL({ compile: 'echo nothing to build \\n\\' }), contextWith(DENDRITE_FILES)), true);
+      assert.equal(gd201(COMPLEMENT_LOCAL({ compile: 'go build -v -o /runtime . \\n\\' }), contextWith(DENDRITE_FILES)), true);
+      assert.equal(gd201(COMPLEMENT_LOCAL({ cmd: 'CMD exec /runtime/run.sh' }), contextWith(DENDRITE_FILES)), true);
     });
 
     // dockerfile/facts.ts startInstructions: an ENTRYPOINT keeps a CMD written before it in its

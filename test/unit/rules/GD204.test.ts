@@ -5,6 +5,7 @@ import { applyFix, df, lint, ready } from '../helpers';
 import { has } from './kit/basics';
 import { find } from './kit/image';
 import { tempWorkspace } from './kit/realworld';
+import { COMPLEMENT, COMPLEMENT_LOCAL, COMPLEMENT_POSTGRES, DENDRITE_FILES } from './kit/dendrite';
 import { contextWith, GOKAPI_DOCKERFILE, GOKAPI_FILES, PLAIN_ENTRYPOINT, STATPING_DOCKERFILE, STATPING_FILES } from './kit/goAtStart';
 
 /** GD204 final-user-root: its own cases (the themed suites beside it test rules together). */
@@ -1091,5 +1092,41 @@ describe('GD204: a program that dials the Docker socket itself (beszel agent)', 
     assert.equal(has(AGENT, 'GD204', beszel(`var hint = "-v /var/run/docker.sock:/var/run/docker.sock"\n\n${plain}`)), true);
     assert.equal(has(AGENT.replace('./internal/cmd/agent', './internal/cmd/hub'), 'GD204', beszel(getDockerHost)), true);
     assert.equal(has(AGENT, 'GD204'), true);
+  });
+});
+
+// element-hq/dendrite 08cac1c (AGPL-3.0): the Complement test images (kit/dendrite.ts). Their
+// start commands trust the CA mounted at run time and start postgres: only root can.
+describe('GD204: a start command that only root can run (dendrite Complement images)', () => {
+  const ctx = () => contextWith(DENDRITE_FILES);
+
+  it('Complement.Dockerfile: silent when the CMD copies into /usr/local/share/ca-certificates and runs update-ca-certificates', () => {
+    assert.equal(has(COMPLEMENT(), 'GD204', ctx()), false);
+    assert.equal(has(COMPLEMENT(), 'GD204'), false, 'the Dockerfile alone says it');
+    // Either command alone is enough; update-ca-trust (Fedora's) too.
+    assert.equal(has(COMPLEMENT('update-ca-certificates && \\'), 'GD204', ctx()), false);
+    assert.equal(has(COMPLEMENT('install -m 0644 /complement/ca/ca.crt /usr/local/share/ca-certificates/complement.crt && \\'), 'GD204', ctx()), false);
+    assert.equal(has(COMPLEMENT('update-ca-trust extract && \\'), 'GD204', ctx()), false);
+  });
+
+  it('Complement.Dockerfile: reported without them (a copy elsewhere, the word only echoed)', () => {
+    assert.equal(has(COMPLEMENT('cp /complement/ca/ca.crt /tmp/ && \\'), 'GD204', ctx()), true);
+    assert.equal(has(COMPLEMENT('echo update-ca-certificates && \\'), 'GD204', ctx()), true);
+  });
+
+  it('ComplementPostgres.Dockerfile: silent when the script a RUN wrote runs pg_ctlcluster, or the CMD trusts the CA', () => {
+    const noTrust = 'echo trusted && \\';
+    assert.equal(has(COMPLEMENT_POSTGRES(), 'GD204', ctx()), false);
+    assert.equal(has(COMPLEMENT_POSTGRES(undefined, noTrust), 'GD204', ctx()), false);
+    assert.equal(has(COMPLEMENT_POSTGRES('pg_ctlcluster 15 main start', noTrust), 'GD204'), false);
+    // Without either: reported; so is a script written to another path than the CMD runs.
+    assert.equal(has(COMPLEMENT_POSTGRES('pg_isready', noTrust), 'GD204', ctx()), true);
+    assert.equal(has(COMPLEMENT_POSTGRES(undefined, noTrust).replace('> run_postgres.sh &&', '> /tmp/run_postgres.sh &&'), 'GD204', ctx()), true);
+  });
+
+  it('ComplementLocal.Dockerfile: silent when run.sh, written by a RUN, trusts the CA; reported when it does not and nothing compiles at start', () => {
+    const noCompile = 'echo nothing to build \\n\\';
+    assert.equal(has(COMPLEMENT_LOCAL({ compile: noCompile }), 'GD204', ctx()), false);
+    assert.equal(has(COMPLEMENT_LOCAL({ compile: noCompile, trust: 'echo no CA \\n\\' }), 'GD204', ctx()), true);
   });
 });
