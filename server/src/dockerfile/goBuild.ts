@@ -415,7 +415,11 @@ const STAGES_LANDING = Symbol('stagesLanding');
 const DOWNLOAD_CACHES = Symbol('downloadCaches');
 const CACHE_PATHS = Symbol('goCachePaths');
 const CACHE_WORKDIRS = Symbol('moduleCacheWorkdirs');
+const NAMES_CACHE_VARIABLES = Symbol('namesCacheVariables');
 registerModelFactSlot(CACHE_WORKDIRS);
+const MENTIONS_PKG = Symbol('mentionsPkg');
+registerModelFactSlot(NAMES_CACHE_VARIABLES);
+registerModelFactSlot(MENTIONS_PKG);
 registerModelFactSlot(WRITES_GO_ENV);
 registerModelFactSlot(STAGES_FEEDING);
 registerModelFactSlot(STAGES_LANDING);
@@ -428,6 +432,8 @@ interface ModelSlot {
   [DOWNLOAD_CACHES]?: Map<string, Instruction[]>;
   [CACHE_PATHS]?: Map<GoCommand | Instruction, GoCachePaths>;
   [CACHE_WORKDIRS]?: Map<GoCommand, { dir: string; rel: string } | null>;
+  [NAMES_CACHE_VARIABLES]?: boolean;
+  [MENTIONS_PKG]?: boolean;
 }
 
 /** The stages whose files can reach the final stage: its FROM chain, COPY --from and RUN --mount=from=, transitively. */
@@ -613,8 +619,12 @@ export function goCachePaths(model: DockerfileModel, stage: Stage, instr: Instru
 }
 
 function computeGoCachePaths(model: DockerfileModel, stage: Stage, instr: Instruction, g: GoCommand | null): GoCachePaths {
-  const env = g ? null : dockerEnv(model, stage, instr);
-  const get = (name: string): EnvValue => (g ? envValue(model, stage, g, name) : env!.get(name));
+  // A variable the text never names has no value (ENV, ARG, a prefix, an export and `go env -w`
+  // all write its name): most Dockerfiles set none of these, and looking each up per command was
+  // a tenth of GD107's time.
+  const named = namesCacheVariables(model);
+  const env = g || !named ? null : dockerEnv(model, stage, instr);
+  const get = (name: string): EnvValue => (!named ? undefined : g ? envValue(model, stage, g, name) : env!.get(name));
   const imageUser = stageImage(model, stage)?.defaultUser;
   const user = userBefore(model, stage, instr) ?? (imageUser && !isRootUser(imageUser) ? imageUser : null);
   const nonRoot = user !== null && !isRootUser(user);
@@ -651,6 +661,16 @@ function computeGoCachePaths(model: DockerfileModel, stage: Stage, instr: Instru
   return { mod: cleanPath(mod), build: cleanPath(build), nonRoot, user, modFrom, buildFrom, imageKnown };
 }
 
+/** The text says `pkg` (once per model). */
+function mentionsPkg(model: DockerfileModel): boolean {
+  return ((model as ModelSlot)[MENTIONS_PKG] ??= model.text.includes('pkg'));
+}
+
+/** The text names one of the variables that decide the Go cache paths (once per model). */
+function namesCacheVariables(model: DockerfileModel): boolean {
+  return ((model as ModelSlot)[NAMES_CACHE_VARIABLES] ??= /GOMODCACHE|GOPATH|GOCACHE|XDG_CACHE_HOME|HOME/.test(model.text));
+}
+
 /**
  * The root image as written when only its Go version is a variable without a default and the
  * tag names a Linux variant (`FROM golang:${GO_VERSION}-alpine`, beacon-kit): every such image
@@ -683,6 +703,11 @@ export function withGoDefaults(env: Map<string, string | null>, mod: string | nu
  * unknown (a variable without a value, `cd -`) or the cache's path is.
  */
 export function moduleCacheWorkdir(model: DockerfileModel, stage: Stage, g: GoCommand): { dir: string; rel: string } | null {
+  // Without those variables the module cache is /go/pkg/mod or $HOME/go/pkg/mod, and a folder
+  // the text names or composes (WORKDIR, cd, -C, their variables) is inside it only if the text
+  // says `pkg` somewhere (short of spelling it across two variables): the common case, answered
+  // without resolving any folder.
+  if (!namesCacheVariables(model) && !mentionsPkg(model)) return null;
   // GD107 asks it of every go command of the stage chain before each of its go RUNs: once each.
   if (g.instr.stage !== stage.index) return computeModuleCacheWorkdir(model, stage, g);
   const known = ((model as ModelSlot)[CACHE_WORKDIRS] ??= new Map());
