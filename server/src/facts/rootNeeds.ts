@@ -35,7 +35,10 @@
  *    mount of the user's working folder (dbmate's README: `docker run --rm -it --network=host -v
  *    "$(pwd)/db:/db" ghcr.io/amacneil/dbmate new create_users_table`): the program writes into a
  *    host folder the user owns, which root can and a fixed unprivileged uid cannot. Matched to the
- *    image by the program its ENTRYPOINT (else CMD) starts, named like the documented image.
+ *    image by the program its ENTRYPOINT (else CMD) starts, named like the documented image; or,
+ *    for a run that replaces the entrypoint with another program this image holds, an image
+ *    named as a variant of it (dendrite's docs: `--entrypoint="/usr/bin/generate-keys"` on
+ *    `ghcr.io/element-hq/dendrite-monolith`, whose ENTRYPOINT is /usr/bin/dendrite).
  */
 import * as path from 'node:path';
 import { copyPaths, stageChain, startInstructions, workdirBefore } from '../dockerfile/facts';
@@ -620,7 +623,32 @@ export function workdirMountRunsOfImage(model: DockerfileModel, stage: Stage, ru
   const program = words.find((w, k) => !(INIT_WRAPPER.test(w) || (w === '--' && k > 0) || (w.startsWith('-') && k > 0 && INIT_WRAPPER.test(words[0]))));
   if (program === undefined || program.includes('$') || !holds(imagePrograms(model, stage), program)) return [];
   const name = path.posix.basename(program).toLowerCase();
-  return runs().filter((r) => imageRepositoryName(r.image) === name);
+  const programs = imagePrograms(model, stage);
+  return runs().filter((r) => {
+    const repo = imageRepositoryName(r.image);
+    if (repo === name) return true;
+    // A run that replaces the entrypoint with another program of this image (dendrite's docs:
+    // `--entrypoint="/usr/bin/generate-keys" -v $(pwd)/config:/mnt ghcr.io/element-hq/dendrite-monolith`,
+    // or `--entrypoint="/bin/sh" … -c "/usr/bin/generate-config … > /mnt/dendrite.yaml"`), of an
+    // image named as a variant of the program (`dendrite-monolith` for `/usr/bin/dendrite`).
+    if (r.entrypoint === undefined || !repo.startsWith(`${name}-`)) return false;
+    const started = overriddenProgram(r.entrypoint, r.args);
+    return started !== null && !started.includes('$') && holds(programs, started);
+  });
+}
+
+/**
+ * The program a run with `--entrypoint` starts: the entrypoint, or for `--entrypoint=""` the first
+ * word after the image; through a shell (`/bin/sh … -c "<script>"`), the script's first word.
+ */
+function overriddenProgram(entrypoint: string, args: readonly string[]): string | null {
+  const argv = entrypoint === '' ? args : [entrypoint, ...args];
+  const first = argv[0];
+  if (first === undefined) return null;
+  if (!/^(\/usr)?(\/bin\/)?(sh|bash|ash|dash)$/.test(first)) return first;
+  const c = argv.indexOf('-c');
+  const script = c > 0 ? argv[c + 1] : undefined;
+  return script?.trim().split(/\s+/)[0] || null;
 }
 
 // ---------------------------------------------------------------------------------------------

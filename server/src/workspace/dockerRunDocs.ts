@@ -17,6 +17,10 @@ export interface WorkdirMountRun {
   image: string;
   /** The mount as written (`"$(pwd)/db:/db"`). */
   mount: string;
+  /** `--entrypoint` as given, unquoted (`/usr/bin/generate-keys`; '' for `--entrypoint=""`); absent when the run keeps the image's. */
+  entrypoint?: string;
+  /** The words after the image, unquoted (the command, or the entrypoint's arguments). */
+  args: string[];
 }
 
 /** The working folder in a shell: `$(pwd)`, `$PWD`, `${PWD}`, `` `pwd` ``, or a relative path (`.`, `./db`). */
@@ -40,7 +44,7 @@ export function workdirMountRuns(file: string, text: string): WorkdirMountRun[] 
     let cmd = lines[n].slice(m.index + m[0].length);
     for (let k = n; /[\\`]\s*$/.test(lines[k]) && k + 1 < lines.length; k++) cmd = `${cmd.replace(/[\\`]\s*$/, '')} ${lines[k + 1]}`;
     const run = readRun(cmd.replace(/`pwd`/g, '$(pwd)'));
-    if (run && run.mount !== null && !run.user) out.push({ file, line: n + 1, image: run.image, mount: run.mount });
+    if (run && run.mount !== null && !run.user) out.push({ file, line: n + 1, image: run.image, mount: run.mount, ...(run.entrypoint !== null ? { entrypoint: run.entrypoint } : {}), args: run.args });
   }
   return out;
 }
@@ -77,16 +81,22 @@ function unquote(w: string): string {
   return w.replace(/["']/g, '');
 }
 
-/** The image, the working-folder mount (null when none) and whether a user is set, of one `docker run`'s arguments. */
-function readRun(cmd: string): { image: string; mount: string | null; user: boolean } | null {
+/** A word without its enclosing quotes (`"/usr/bin/x -dir /a > /mnt/f"`: the quotes inside an argument are kept). */
+function unquoteWord(w: string): string {
+  return /^(["']).*\1$/s.test(w) ? w.slice(1, -1) : w;
+}
+
+/** The image, the working-folder mount (null when none), whether a user is set, the entrypoint and the words after the image, of one `docker run`'s arguments. */
+function readRun(cmd: string): { image: string; mount: string | null; user: boolean; entrypoint: string | null; args: string[] } | null {
   const ws = words(cmd);
   let mount: string | null = null;
   let user = false;
+  let entrypoint: string | null = null;
   for (let i = 0; i < ws.length; i++) {
     const w = ws[i];
     if (!w.startsWith('-')) {
       const image = unquote(w);
-      return IMAGE.test(image) ? { image, mount, user } : null;
+      return IMAGE.test(image) ? { image, mount, user, entrypoint, args: ws.slice(i + 1).map(unquoteWord) } : null;
     }
     const eq = w.indexOf('=');
     const name = eq < 0 ? w : w.slice(0, eq);
@@ -97,6 +107,7 @@ function readRun(cmd: string): { image: string; mount: string | null; user: bool
     if (value === null) continue;
     const last = short !== null ? short[short.length - 1] : null;
     if (last === 'u' || name === '--user') user = true;
+    if (name === '--entrypoint') entrypoint = unquote(value);
     if (last === 'v' || name === '--volume') {
       const [source, , options = ''] = unquote(value).split(':');
       if (WORKDIR_SOURCE.test(source) && !isFile(source) && !/(^|,)(ro|readonly)(,|$)/.test(options)) mount = value;

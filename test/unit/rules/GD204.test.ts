@@ -1130,3 +1130,66 @@ describe('GD204: a start command that only root can run (dendrite Complement ima
     assert.equal(has(COMPLEMENT_LOCAL({ compile: noCompile, trust: 'echo no CA \\n\\' }), 'GD204', ctx()), true);
   });
 });
+
+// element-hq/dendrite 08cac1c (AGPL-3.0): Dockerfile (lines 10-51, the build stage shortened) and
+// docs/installation/docker/1_docker.md:25-28 and :42-47. The documented install runs the image,
+// ghcr.io/element-hq/dendrite-monolith, with `--entrypoint` set to another program it copies in
+// and `-v $(pwd)/config:/mnt`, to write matrix_key.pem and dendrite.yaml into a host folder
+// (judge24 Y: wrong GD204 at line 33).
+describe('GD204: a documented `docker run` that replaces the entrypoint with another program of the image (dendrite)', () => {
+  const DENDRITE = df([
+    'FROM --platform=${BUILDPLATFORM} docker.io/golang:1.25-alpine AS base',
+    'RUN apk --update --no-cache add bash build-base curl git',
+    'FROM --platform=${BUILDPLATFORM} base AS build',
+    'WORKDIR /src',
+    'ARG TARGETOS',
+    'ARG TARGETARCH',
+    'RUN --mount=target=. \\',
+    '    --mount=type=cache,target=/root/.cache/go-build \\',
+    '    --mount=type=cache,target=/go/pkg/mod \\',
+    '    GOARCH="$TARGETARCH" GOOS="linux" go build -v -trimpath -o /out/ ./cmd/...',
+    'FROM alpine:latest',
+    'RUN apk --update --no-cache add curl',
+    'LABEL org.opencontainers.image.title="Dendrite"',
+    'COPY --from=build /out/create-account /usr/bin/create-account',
+    'COPY --from=build /out/generate-config /usr/bin/generate-config',
+    'COPY --from=build /out/generate-keys /usr/bin/generate-keys',
+    'COPY --from=build /out/dendrite /usr/bin/dendrite',
+    'VOLUME /etc/dendrite',
+    'WORKDIR /etc/dendrite',
+    'ENTRYPOINT ["/usr/bin/dendrite"]',
+    'EXPOSE 8008 8448',
+  ]);
+  const KEYS = ['docker run --rm --entrypoint="/usr/bin/generate-keys" \\', '  -v $(pwd)/config:/mnt \\', '  ghcr.io/element-hq/dendrite-monolith:latest \\', '  -private-key /mnt/matrix_key.pem'].join('\n');
+  const CONFIG = ['docker run --rm --entrypoint="/bin/sh" \\', '  -v $(pwd)/config:/mnt \\', '  ghcr.io/element-hq/dendrite-monolith:latest \\', '  -c "/usr/bin/generate-config \\', '    -dir /var/dendrite/ \\', '    -db postgres://dendrite:itsasecret@postgres/dendrite?sslmode=disable \\', '    -server YourDomainHere > /mnt/dendrite.yaml"'].join('\n');
+  const docs = (run: string) => ['## Preparations', '', '### Generate a private key', '', 'First we\'ll generate private key, which is used to sign events, the following will create one in `./config`:', '', '```bash', 'mkdir -p ./config', run, '```'].join('\n');
+  const dendrite = (run: string) => tempWorkspace({
+    'go.mod': 'module github.com/element-hq/dendrite\n\ngo 1.23.0\n\ntoolchain go1.24.3\n',
+    '.dockerignore': 'bin\n*.wasm\n',
+    'cmd/dendrite/main.go': 'package main\n\nimport (\n\t"flag"\n\t"os"\n)\n\nfunc main() { flag.Parse(); os.Exit(0) }\n',
+    'cmd/generate-config/main.go': 'package main\n\nimport (\n\t"flag"\n\t"fmt"\n)\n\nfunc main() { flag.Parse(); fmt.Println("global:") }\n',
+    'cmd/generate-keys/main.go': 'package main\n\nimport (\n\t"crypto/ed25519"\n\t"flag"\n)\n\nfunc main() { flag.Parse(); _, _, _ = ed25519.GenerateKey(nil) }\n',
+    'cmd/create-account/main.go': 'package main\n\nimport "flag"\n\nfunc main() { flag.Parse() }\n',
+    'docs/installation/docker/1_docker.md': docs(run),
+  });
+
+  it('silent: --entrypoint names a program the image copies in (or a shell whose -c script starts one), on an image named dendrite-…', () => {
+    assert.equal(has(DENDRITE, 'GD204', dendrite(KEYS)), false);
+    assert.equal(has(DENDRITE, 'GD204', dendrite(CONFIG)), false);
+    // build/docker/README.md's form: `--entrypoint=""` and the program as the first argument.
+    assert.equal(has(DENDRITE, 'GD204', dendrite('docker run --rm --entrypoint="" -v $(pwd):/mnt ghcr.io/element-hq/dendrite-monolith:latest /usr/bin/generate-keys -private-key /mnt/matrix_key.pem')), false);
+  });
+
+  it('reported: an image not named as a variant, a program the image lacks, a shell that starts none, no --entrypoint, a read-only mount, --user', () => {
+    for (const run of [
+      KEYS.replace('dendrite-monolith', 'synapse-monolith'),
+      KEYS.replace('dendrite-monolith', 'dendritemonolith'),
+      KEYS.replace('/usr/bin/generate-keys', '/usr/bin/openssl'),
+      CONFIG.replace('/usr/bin/generate-config', 'echo'),
+      'docker run --rm -v $(pwd)/config:/mnt ghcr.io/element-hq/dendrite-monolith:latest --help',
+      KEYS.replace('$(pwd)/config:/mnt', '$(pwd)/config:/mnt:ro'),
+      KEYS.replace('--rm', '--rm -u "$(id -u):$(id -g)"'),
+    ]) assert.equal(has(DENDRITE, 'GD204', dendrite(run)), true, run);
+    assert.equal(has(DENDRITE, 'GD204'), true, 'no workspace');
+  });
+});
