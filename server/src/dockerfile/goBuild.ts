@@ -5,15 +5,16 @@
  * are in ../edits/goFlags.ts.
  */
 import * as path from 'node:path';
-import { baseStageCandidates, dockerEnv, envBefore, pathEnv, goCommands, goFlag, goPackages, isRootUser, rootImage, stageChain, stageImage, stageRef, stagesReadBy, startInstructions, throughWrappers, unquoteAll, workdirBefore, type GoCommand } from './facts';
+import { argDeclarations, baseStageCandidates, dockerEnv, envBefore, pathEnv, goCommands, goFlag, goPackages, isRootUser, rootImage, stageChain, stageImage, stageRef, stagesReadBy, startInstructions, throughWrappers, unquoteAll, workdirBefore, type GoCommand } from './facts';
 
 // Where the rules have long imported it from; it lives with the other stage facts.
 export { stageRef };
 import { registerModelFactSlot, type DockerfileModel, type Instruction, type Stage } from './model';
+import { properties } from './parse';
 import { contextBinds, mounts, type Mount } from './mounts';
 import { normalizeRepository } from '../images/table';
 import { topLevelCommands } from './packages';
-import type { ShellWord } from './shell';
+import type { ShellAssignment, ShellWord } from './shell';
 import { expandVariables } from './variables';
 
 // ---------------------------------------------------------------------------------------------
@@ -831,7 +832,7 @@ export function hasOpaqueArgs(pkgs: readonly ShellWord[]): boolean {
  * only -X flags, whatever the build args hold). Null when the value is more than the variable,
  * the RUN assigns it otherwise, or it is not set.
  */
-export function variableLdflags(model: DockerfileModel, stage: Stage, g: GoCommand, arg: LdflagsArg): { name: string; tokens: GoToken[] } | null {
+export function variableLdflags(model: DockerfileModel, stage: Stage, g: GoCommand, arg: LdflagsArg): { name: string; tokens: GoToken[]; inRun: boolean } | null {
   const value = arg.chars.slice(arg.argsIndex).filter((c) => !isSpace(c));
   if (value.length !== 1 || !value[0].dynamic || arg.pattern !== null) return null;
   const script = g.instr.script;
@@ -839,8 +840,9 @@ export function variableLdflags(model: DockerfileModel, stage: Stage, g: GoComma
   const m = /^\$(?:\{([A-Za-z_][A-Za-z0-9_]*)\}|([A-Za-z_][A-Za-z0-9_]*))$/.exec(script.text.slice(value[0].start, value[0].end));
   const name = m ? m[1] ?? m[2] : null;
   if (!name) return null;
-  if (script.parsed.assignments.some((a) => a.name === name && a.start < g.cmd.start)) return null;
-  const raw = rawEnvValue(model, stage, g, name);
+  const inRun = scriptAssignedValue(script, g, name);
+  if (inRun === null) return null;
+  const raw = inRun ?? rawEnvValue(model, stage, g, name);
   if (raw === undefined || raw === null) return null;
   const chars = lexShellWord(raw, 0);
   let from = 0;
@@ -851,7 +853,33 @@ export function variableLdflags(model: DockerfileModel, stage: Stage, g: GoComma
     if (eq < 0) return null;
     from = eq + 1;
   }
-  return { name, tokens: goSplit(chars, from) };
+  return { name, tokens: goSplit(chars, from), inRun: inRun !== undefined };
+}
+
+/**
+ * The raw text of the value the RUN assigns to `name` before go command `g`
+ * (`LDFLAGS="-X …" && go build -ldflags="$LDFLAGS"`: harness), when that value is certain: the
+ * last such assignment runs whenever the command does (not in an `if`, loop, function, subshell,
+ * pipeline, nor after `||`), and no `export`, `read` or `unset` of the name, nor a prefix
+ * assignment on the command, comes between. Null when the RUN assigns it otherwise; undefined when
+ * it does not assign it (stand-alone).
+ */
+function scriptAssignedValue(script: NonNullable<Instruction['script']>, g: GoCommand, name: string): string | null | undefined {
+  let last: ShellAssignment | undefined;
+  for (const a of script.parsed.assignments) if (a.name === name && a.start < g.cmd.start) last = a;
+  if (!last) return undefined;
+  const text = script.text;
+  if (last.conditional || text[last.start + name.length] !== '=' || g.cmd.env.some((a) => a.name === name)) return null;
+  const after = last.start;
+  // (`export NAME` with no value keeps it: only `read NAME`/`unset NAME` change it by name alone.)
+  const touched = script.parsed.commands.some((c) => {
+    if (c.start <= after || c.start >= g.cmd.start) return false;
+    const cmd = c.argv[0]?.value ?? '';
+    if (/^(read|unset)$/.test(cmd)) return c.argv.slice(1).some((w) => w.value === name);
+    return /^(export|declare|typeset|readonly|local)$/.test(cmd) && (c.env.some((a) => a.name === name) || c.argv.slice(1).some((w) => w.value.startsWith(`${name}=`)));
+  });
+  if (touched) return null;
+  return text.slice(last.start + name.length + 1, last.end);
 }
 
 /**
@@ -869,15 +897,55 @@ export function sourcesPresent(model: DockerfileModel, stage: Stage, instr: Inst
   return false;
 }
 
-/** `-gcflags "all=-N -l"` (what Delve needs): a debug build keeps its symbols and paths on purpose. */
+/**
+ * `-gcflags "all=-N -l"` (what Delve needs): a debug build keeps its symbols and paths on purpose.
+ * So is a build whose `-gcflags` value is a build ARG (`ARG GCFLAGS=""`, `-gcflags="${GCFLAGS}"`,
+ * directly or through an ENV that reads it): the file then also builds the debug variant with
+ * `--build-arg GCFLAGS="all=-N -l"` (kubeflow pipelines' backend/Makefile image_driver_debug,
+ * which adds dlv to Dockerfile.driver; buildkit's `ARG GOGCFLAGS=${BUILDKIT_DEBUG:+"all=-N -l"}`).
+ * Compiler flags have no other common use in an image build: a release build passes none.
+ */
 export function isDebugBuild(model: DockerfileModel, stage: Stage, g: GoCommand): boolean {
   const gc = goFlag(g.args, 'gcflags');
-  if (gc && typeof gc.value === 'string') return DEBUG_GCFLAGS.test(gc.value);
+  if (gc && typeof gc.value === 'string') {
+    if (DEBUG_GCFLAGS.test(gc.value)) return true;
+    const word = gc.valueWord ?? gc.word;
+    return word.dynamic && gcflagsFromBuildArg(model, stage, g, gc.value);
+  }
   const flags = goflags(model, stage, g);
   const v = flags && goflagsValue(flags, 'gcflags');
   return typeof v === 'string' && DEBUG_GCFLAGS.test(v);
 }
 const DEBUG_GCFLAGS = /(^|[\s='"])-(N|l)(?=$|[\s'"])/;
+
+/** The -gcflags value expands a variable that a `--build-arg` sets (not one the RUN assigns first). */
+function gcflagsFromBuildArg(model: DockerfileModel, stage: Stage, g: GoCommand, value: string): boolean {
+  const script = g.instr.script;
+  for (const m of value.matchAll(/\$\{?([A-Za-z_][A-Za-z0-9_]*)/g)) {
+    const name = m[1];
+    const assigned = script?.parsed.assignments.some((a) => a.name === name && a.start < g.cmd.start)
+      || script?.parsed.commands.some((c) => c.start < g.cmd.start && /^(export|declare|readonly|local)$/.test(c.argv[0]?.value ?? '') && c.env.some((a) => a.name === name));
+    if (!assigned && buildArgFed(model, stage, g.instr, name, 0)) return true;
+  }
+  return false;
+}
+
+/** `name`, seen by `before`, is last set by an ARG of the stage chain, or by an ENV whose value reads one. */
+function buildArgFed(model: DockerfileModel, stage: Stage, before: Instruction, name: string, depth: number): boolean {
+  let last: Instruction | null = null;
+  outer: for (const s of stageChain(model, stage)) {
+    for (const i of s.instructions) {
+      if (i === before) break outer;
+      if (i.keyword === 'ARG' ? argDeclarations(model, i).some((a) => a.name === name) : i.keyword === 'ENV' && properties(i).some((p) => p.name === name)) last = i;
+    }
+  }
+  if (!last) return false;
+  if (last.keyword === 'ARG') return true;
+  const v = properties(last).filter((p) => p.name === name).at(-1)?.value;
+  if (!v || depth > 2) return false;
+  for (const m of v.matchAll(/\$\{?([A-Za-z_][A-Za-z0-9_]*)/g)) if (buildArgFed(model, stage, last, m[1], depth + 1)) return true;
+  return false;
+}
 
 /**
  * The build writes an executable: no `-buildmode`, or `exe`/`pie`/`default`. The other modes

@@ -156,7 +156,10 @@ function collect(node: Node, out: ShellCommand[], assignments: ShellAssignment[]
   }
   if (node.type === 'variable_assignment' && node.parent?.type !== 'command') {
     const a = toAssignment(node);
-    if (a) assignments.push(a);
+    if (a) {
+      if (conditional(node)) a.conditional = true;
+      assignments.push(a);
+    }
   }
   for (const child of node.namedChildren) if (child) collect(child, out, assignments, depth + 1);
 }
@@ -168,6 +171,30 @@ function collectNested(node: Node, out: ShellCommand[], assignments: ShellAssign
     return;
   }
   for (const child of node.namedChildren) if (child) collectNested(child, out, assignments, depth + 1);
+}
+
+/** Syntax that may skip what it holds, or run it in another shell (see ShellAssignment.conditional). */
+const CONDITIONAL = new Set([
+  'if_statement', 'elif_clause', 'else_clause', 'case_statement', 'case_item', 'for_statement', 'c_style_for_statement', 'while_statement',
+  'function_definition', 'subshell', 'pipeline', 'command_substitution', 'process_substitution', 'negated_command',
+]);
+
+function conditional(node: Node): boolean {
+  let child: Node = node;
+  for (let p = node.parent; p; child = p, p = p.parent) {
+    if (CONDITIONAL.has(p.type)) return true;
+    if (p.type === 'list') {
+      // `a || X=1`: the right operand of `||` runs only when `a` fails.
+      let prev: Node | null = null;
+      for (const c of p.children) {
+        if (!c) continue;
+        if (c.startIndex === child.startIndex && c.endIndex === child.endIndex) break;
+        prev = c;
+      }
+      if (prev?.type === '||') return true;
+    }
+  }
+  return false;
 }
 
 function toAssignment(node: Node): ShellAssignment | null {

@@ -17,6 +17,11 @@ export interface ShellAssignment {
   value: string;
   start: number;
   end: number;
+  /**
+   * A stand-alone assignment that may not run, or not in the script's own shell: inside an
+   * `if`, `case`, loop, function, subshell or pipeline, or after `||`. Absent otherwise.
+   */
+  conditional?: true;
 }
 
 /** One simple command: `A=1 B=2 name arg...`. */

@@ -24,10 +24,12 @@ function installsModulePackages(pkgs: readonly ShellWord[]): boolean {
  * -o, not -o /dev/null) that the stage does not discard (discardedBuild: a cache warm-up a later
  * build overwrites, a probe a later `rm` removes), an executable (not `-buildmode=c-archive`, `c-shared`, `plugin`, `archive`,
  * `shared`: a library whose symbols its users link against) and is not a debug build (`-gcflags`
- * with `-N` or `-l`), nor a test build (`-race`, `-cover`). Stages that
+ * with `-N` or `-l`, or a `-gcflags` value a build ARG sets: the same file builds the debug variant,
+ * kubeflow pipelines' `--build-arg GCFLAGS="all=-N -l"`; isDebugBuild), nor a test build (`-race`, `-cover`). Stages that
  * never reach the final image (test, lint, debug targets) are left alone. `-s` alone counts as
  * stripped: since Go 1.22 it implies `-w`. `-ldflags "${LDFLAGS}"` is read from the variable's
- * ENV (variableLdflags: velero; then no fix). Silent when the flags are partly unknown: an
+ * ENV (variableLdflags: velero; then no fix), or from the RUN's own assignment before the command
+ * when that value is certain (harness's `LDFLAGS="-X …" && … go build -ldflags="$LDFLAGS"`). Silent when the flags are partly unknown: an
  * -ldflags value that starts with an expansion (`-ldflags "$LDFLAGS"` from a build arg), a word that starts with
  * one (`go build ${GOBUILDFLAGS} .`), or a GOFLAGS build arg without a default.
  *
@@ -74,7 +76,7 @@ export const gd110: Rule = {
             : result.fromGoflags ? null : insert(toDoc(script, flagInsertPoint(g) - 1) + 1, ' -ldflags="-s -w"');
           return edit ? { title: `Add ${result.missing.join(' ')} to -ldflags`, edits: [edit], safe: true } : undefined;
         };
-        const where = result.fromGoflags ? ' (GOFLAGS sets -ldflags)' : result.fromVariable ? ` (the \`-ldflags\` value, $${result.fromVariable}, is set in the Dockerfile without them: add them there)` : '';
+        const where = result.fromGoflags ? ' (GOFLAGS sets -ldflags)' : result.fromVariable ? ` (the \`-ldflags\` value, $${result.fromVariable}, is set ${result.inRun ? 'earlier in this RUN' : 'in the Dockerfile'} without them: add them there)` : '';
         out.push(withLazyFix({
           // With -w already there (kargo), only the symbol table stays: say so, not DWARF too.
           message: result.missing.length === 1
@@ -89,7 +91,7 @@ export const gd110: Rule = {
 };
 
 /** What is missing, and where the linker flags are; null when stripped or unknown. */
-function missingStrip(model: DockerfileModel, stage: Stage, g: GoCommand): { missing: string[]; arg?: ReturnType<typeof ldflagsArgs>[number]; fromGoflags?: boolean; fromVariable?: string } | null {
+function missingStrip(model: DockerfileModel, stage: Stage, g: GoCommand): { missing: string[]; arg?: ReturnType<typeof ldflagsArgs>[number]; fromGoflags?: boolean; fromVariable?: string; inRun?: boolean } | null {
   const arg = ldflagsArgs(g.args).at(-1);
   if (arg) {
     const f = stripFlags(arg.tokens);
@@ -98,7 +100,7 @@ function missingStrip(model: DockerfileModel, stage: Stage, g: GoCommand): { mis
       const v = variableLdflags(model, stage, g, arg);
       const fv = v ? stripFlags(v.tokens) : null;
       if (!v || !fv || fv.s || fv.unknown) return null;
-      return { missing: fv.w ? ['-s'] : ['-s', '-w'], fromVariable: v.name };
+      return { missing: fv.w ? ['-s'] : ['-s', '-w'], fromVariable: v.name, inRun: v.inRun };
     }
     if (f.s) return null;
     return { missing: f.w ? ['-s'] : ['-s', '-w'], arg };

@@ -336,3 +336,73 @@ export const emitter = (install = 'go install') => [
   'EXPOSE 8080',
   'CMD ["./emitter"]',
 ];
+
+/**
+ * kubeflow/pipelines at 7b70c7b (Apache-2.0) backend/Dockerfile.driver, without the licence
+ * header (context: the repository root). The same file is the debug image: backend/Makefile:68-74
+ * (image_driver_debug) seds in `RUN go install github.com/go-delve/delve/cmd/dlv@latest` and
+ * `COPY --from=builder /go/bin/dlv /bin/dlv`, then builds with `--build-arg GCFLAGS="all=-N -l"`.
+ * `arg` replaces the ARG line, `pre` goes in front of the build's environment.
+ */
+export const kfpDriver = (arg = 'ARG GCFLAGS=""', gcflags = '-gcflags="${GCFLAGS}"', pre = '') => [
+  'FROM golang:1.26.6-alpine AS builder',
+  '',
+  arg,
+  '',
+  'WORKDIR /go/src/github.com/kubeflow/pipelines',
+  '',
+  'COPY ./go.mod ./',
+  'COPY ./go.sum ./',
+  'COPY ./kubernetes_platform/go.mod ./kubernetes_platform/go.mod',
+  'COPY ./api/go.mod ./api/go.mod',
+  'RUN apk add --no-cache git',
+  'ENV GOPROXY=https://proxy.golang.org|direct',
+  'RUN GO111MODULE=on go mod download',
+  '',
+  'COPY . .',
+  '',
+  `RUN ${pre}GO111MODULE=on CGO_ENABLED=0 GOOS=linux go build -tags netgo ${gcflags} -ldflags '-extldflags "-static"' -o /bin/driver ./backend/src/v2/cmd/driver/*.go`,
+  '',
+  'FROM alpine:3.21',
+  'RUN adduser -S -u 65532 appuser',
+  'USER 65532',
+  'WORKDIR /bin',
+  'COPY --from=builder /bin/driver /bin/driver',
+  'ENTRYPOINT [ "/bin/driver" ]',
+];
+
+/**
+ * harness/harness at ad5c876 (Apache-2.0) Dockerfile, the Go builder and the final stage (the web
+ * stage and most ENV lines left out; Dockerfile.uiv2 builds the same way). The build RUN assigns
+ * LDFLAGS (-X flags and -extldflags only) in the script, then `go build -ldflags="$LDFLAGS"`.
+ * `ldflags` replaces the assignment's value; `between` goes right after the assignment's `&&`.
+ */
+export const harnessBuilder = (ldflags = `"-X github.com/harness/gitness/version.GitCommit=\${GIT_COMMIT} -X github.com/harness/gitness/version.major=\${GITNESS_VERSION_MAJOR} -X github.com/harness/gitness/version.minor=\${GITNESS_VERSION_MINOR} -X github.com/harness/gitness/version.patch=\${GITNESS_VERSION_PATCH} -extldflags '-static'"`, between = '', assign = 'LDFLAGS=') => [
+  'FROM --platform=$BUILDPLATFORM golang:1.26.6-alpine3.23 as builder',
+  'RUN apk update \\',
+  '    && apk add --no-cache protoc build-base git',
+  'WORKDIR /app',
+  'COPY go.mod .',
+  'COPY go.sum .',
+  'COPY Makefile .',
+  'RUN make dep',
+  'COPY . .',
+  'ARG GIT_COMMIT',
+  'ARG GITNESS_VERSION_MAJOR',
+  'ARG GITNESS_VERSION_MINOR',
+  'ARG GITNESS_VERSION_PATCH',
+  'ARG TARGETOS TARGETARCH',
+  '# set required build flags',
+  'RUN --mount=type=cache,target=/root/.cache/go-build \\',
+  '    --mount=type=cache,target=/go/pkg \\',
+  '    if [ "$TARGETARCH" = "arm64" ]; then CC=~/aarch64-linux-musl-cross/bin/aarch64-linux-musl-gcc; fi && \\',
+  `    ${assign}${ldflags} && \\`,
+  `    ${between}CGO_ENABLED=1 \\`,
+  '    GOOS=$TARGETOS GOARCH=$TARGETARCH \\',
+  '    CC=$CC go build -ldflags="$LDFLAGS" -o ./gitness ./cmd/gitness',
+  'FROM --platform=$TARGETPLATFORM alpine/git:2.49.1 as final',
+  'WORKDIR /app',
+  'COPY --from=builder /app/gitness /app/gitness',
+  'EXPOSE 3000',
+  'ENTRYPOINT [ "/app/gitness", "server" ]',
+];
