@@ -5,7 +5,9 @@
  * `go.*` counts as naming it; a glob that matches a go.mod of the workspace but not its go.sum,
  * `go.mod*`, counts as naming that go.mod only), followed in the same stage by a go command (`go mod download`,
  * `go build`, ...) before any later COPY brings that go.sum in. Each go.mod of the COPY is
- * checked on its own (go.work layouts copy several).
+ * checked on its own (go.work layouts copy several). Not a `go mod edit` (it reads go.mod alone),
+ * nor `go install`/`go run` of `pkg@version` (outside the current module): kubeflow pipelines'
+ * backend/api/Dockerfile reads versions with `go mod edit -json` and installs tools at them.
  *
  * Whether go.sum exists: the loaded workspace's files, else the model's module of that folder.
  *
@@ -22,7 +24,7 @@
  * naming the go.mod file itself (`/src/go.mod`) becomes its folder (`/src/`).
  */
 import * as path from 'path';
-import { copyPaths, dockerEnv, goCommands, workdirBefore } from '../dockerfile/facts';
+import { copyPaths, dockerEnv, goCommands, goPackages, workdirBefore, type GoCommand } from '../dockerfile/facts';
 import { expandVariables } from '../dockerfile/variables';
 import { commandCwd } from '../facts/builtPackages';
 import type { Instruction, Stage } from '../dockerfile/model';
@@ -141,7 +143,7 @@ function runsInModule(ctx: RuleContext, stage: Stage, instr: Instruction, idx: n
       continue;
     }
     for (const g of goCommands(later)) {
-      if (!READS_MODULES.test(g.sub)) continue;
+      if (!readsModules(g)) continue;
       const cwd = commandCwd(model, stage, g, null);
       if (cwd === null) return guess();
       if (cwd === folder || cwd.startsWith(`${folder}/`)) return true;
@@ -161,6 +163,17 @@ function hasGoSum(ctx: RuleContext, dir: string, sum: string): boolean {
 /** Go commands that load the module graph (and so read the main module's go.sum). */
 const READS_MODULES = /^(mod download|mod verify|mod graph|build|install|list|run|test|vet|generate)$/;
 
+/**
+ * A go command that reads the module's dependencies: one of READS_MODULES, but not
+ * `go install pkg@version` or `go run pkg@version`, which run outside the current module (kubeflow
+ * pipelines' backend/api/Dockerfile copies go.mod only for `go mod edit -json` to read versions
+ * from, then installs the generators at those versions).
+ */
+function readsModules(g: GoCommand): boolean {
+  if (!READS_MODULES.test(g.sub)) return false;
+  return !((g.sub === 'install' || g.sub === 'run') && goPackages(g.args).some((p) => p.value.includes('@')));
+}
+
 /** A go command runs later in the stage before a COPY brings the go.sum in (the dependency layer is built without it). */
 function downloadFollows(stage: Stage, idx: number, sum: string): boolean {
   for (const instr of stage.instructions.slice(idx + 1)) {
@@ -169,7 +182,7 @@ function downloadFollows(stage: Stage, idx: number, sum: string): boolean {
       if (words.slice(0, -1).map(normalize).some((s) => s !== null && covers(s, sum))) return false;
       continue;
     }
-    if (goCommands(instr).some((g) => READS_MODULES.test(g.sub))) return true;
+    if (goCommands(instr).some(readsModules)) return true;
   }
   return false;
 }

@@ -139,3 +139,46 @@ describe('GD105 go-sum-not-copied', () => {
     });
   });
 });
+
+// Judge X (round 25), kubeflow/pipelines 7b70c7b (Apache-2.0) backend/api/Dockerfile:26 (wrong):
+// go.mod goes to /tmp/kfp-module only so that `go mod edit -json` can read the generators' versions
+// from it; the `go install …@version` commands run outside any module. Context: the repository root
+// (go.mod 13,296 bytes, go.sum 70,787; backend/api/tools/go.mod 271 bytes, no go.sum; .dockerignore
+// `.git`, `dist`, `**/node_modules`, `backend/build`, …). Only the generator stage's Go lines are kept.
+describe('GD105: go.mod copied only for go mod edit, and tools installed at @version (kubeflow pipelines API generator)', () => {
+  const ws = () => tempWorkspace({
+    'go.mod': 'module github.com/kubeflow/pipelines\n\ngo 1.26.0\n\nrequire (\n\tgithub.com/grpc-ecosystem/grpc-gateway/v2 v2.29.0\n\tgithub.com/kubeflow/pipelines/api v0.0.0\n\tgoogle.golang.org/protobuf v1.36.12-0.20260120151049-f2248ac996af\n)\n\nreplace github.com/kubeflow/pipelines/api => ./api\n',
+    'go.sum': 'github.com/grpc-ecosystem/grpc-gateway/v2 v2.29.0 h1:x=\n',
+    'api/go.mod': 'module github.com/kubeflow/pipelines/api\n\ngo 1.26.0\n',
+    'api/go.sum': '',
+    'backend/api/tools/go.mod': 'module github.com/kubeflow/pipelines/backend/api/tools\n\ngo 1.26.0\n\nrequire github.com/go-swagger/go-swagger v0.32.3\n',
+    'backend/apiserver/main.go': 'package main\n\nimport (\n\t"github.com/grpc-ecosystem/grpc-gateway/v2/runtime"\n)\n\nfunc main() { _ = runtime.NewServeMux() }\n',
+    '.dockerignore': '.git\nbower_components\ndist\n**/node_modules\nbackend/build\n',
+  });
+  const generator = (install = 'go install github.com/grpc-ecosystem/grpc-gateway/v2/protoc-gen-grpc-gateway@"${grpc_gateway_version}"') => df([
+    'FROM golang:1.26.6 AS generator',
+    'ENV GOBIN=/go/bin',
+    'COPY go.mod /tmp/kfp-module/go.mod',
+    'COPY backend/api/tools/go.mod /tmp/api-generator-tools/go.mod',
+    'RUN apt-get update -y && apt-get install -y jq sed unzip default-jdk',
+    'RUN set -eu; \\',
+    '    module_version() { cd "$1" && go mod edit -json | jq -er --arg module "$2" \'.Require[] | select(.Path == $module) | .Version\'; }; \\',
+    '    grpc_gateway_version="$(module_version /tmp/kfp-module github.com/grpc-ecosystem/grpc-gateway/v2)"; \\',
+    `    ${install}; \\`,
+    '    mkdir -p /protoc-gen-openapiv2',
+    'RUN set -eu; \\',
+    '    go_swagger_version="$(cd /tmp/api-generator-tools && go mod edit -json | jq -er \'.Require[] | select(.Path == "github.com/go-swagger/go-swagger") | .Version\')"; \\',
+    '    curl -fL -o /usr/bin/swagger "https://github.com/go-swagger/go-swagger/releases/download/${go_swagger_version}/swagger_linux_amd64"',
+  ]);
+
+  it('silent: no go command of the stage reads the module\'s dependencies', () => {
+    assert.equal(has(generator(), 'GD105', ws()), false);
+    assert.equal(has(generator('go run github.com/grpc-ecosystem/grpc-gateway/v2/protoc-gen-grpc-gateway@v2.29.0 --version'), 'GD105', ws()), false);
+  });
+
+  it('reported when a go command in the copied module does read them (a download, a module listing, a tool install without @version)', () => {
+    assert.equal(has(generator('cd /tmp/kfp-module && go mod download'), 'GD105', ws()), true);
+    assert.equal(has(generator('cd /tmp/kfp-module && go list -m all'), 'GD105', ws()), true);
+    assert.equal(has(generator('cd /tmp/kfp-module && go install github.com/grpc-ecosystem/grpc-gateway/v2/protoc-gen-grpc-gateway'), 'GD105', ws()), true);
+  });
+});
