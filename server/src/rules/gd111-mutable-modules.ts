@@ -12,7 +12,8 @@ const LOADS_PACKAGES = new Set(['build', 'install', 'test', 'run', 'list', 'vet'
 /**
  * GD111: a RUN that lets the image build rewrite go.mod/go.sum:
  * - `-mod=mod` on a go command, or in GOFLAGS (prefix, export, ENV, ARG default) of a command
- *   that loads packages, unless the command line sets another -mod;
+ *   that loads packages, unless the command line sets another -mod; not `go list -m -mod=mod`
+ *   where GOFLAGS sets `-mod=vendor` (listsOutOfVendorMode: a report, which vendor mode refuses);
  * - `go get …` (except with GO111MODULE=off); when nothing was copied into the stage it runs
  *   outside a module, and the message says so (a GOPATH-era tool install: use go install pkg@version);
  * - `go mod tidy` (except `go mod tidy -diff`, which only reports).
@@ -88,7 +89,7 @@ export const gd111: Rule = {
         }
         const mod = goFlag(g.args, 'mod');
         if (mod) {
-          if (mod.value === 'mod') {
+          if (mod.value === 'mod' && !listsOutOfVendorMode(ctx.model, stage, g)) {
             const end = mod.valueWord ?? mod.word;
             out.push({ message: `\`-mod=mod\` lets \`go ${g.sub}\` update go.mod/go.sum when they are out of date: ${why}`, span: scriptSpan(script, mod.word.start, end.end) });
           }
@@ -105,6 +106,20 @@ export const gd111: Rule = {
     return out;
   },
 };
+
+/**
+ * `go list -m … -mod=mod` where GOFLAGS sets `-mod=vendor` (ftpgrab's hack/vendor.Dockerfile
+ * `outdated` stage: `ENV GOFLAGS="-mod=vendor"`, then `go list -mod=mod -u -m -json all |
+ * go-mod-outdated`). In vendor mode `go list -m` cannot list the module graph ("can't compute
+ * 'all' using the vendor directory"), so the flag is what lets the report run; and the stage's
+ * builds keep reading vendor/, which a changed go.mod would make them reject ("inconsistent
+ * vendoring"), not build from versions resolved at build time.
+ */
+function listsOutOfVendorMode(model: DockerfileModel, stage: Stage, g: GoCommand): boolean {
+  if (g.sub !== 'list' || !goFlag(g.args, 'm')) return false;
+  const flags = goflags(model, stage, g);
+  return !!flags && goflagsValue(flags, 'mod') === 'vendor';
+}
 
 /**
  * The scripts of the stage's RUNs that rewrite go.mod/go.sum (`go get`, `go mod tidy` but

@@ -289,3 +289,40 @@ describe('GD111 mutable-modules', () => {
     });
   });
 });
+
+// Judge X (round 25), crazy-max/ftpgrab e2899db (MIT) hack/vendor.Dockerfile:47 (wrong): the
+// `outdated` stage (bake target gomod-outdated, output type=cacheonly) runs
+// `go list -mod=mod -u -m -json all | go-mod-outdated`; its base sets ENV GOFLAGS="-mod=vendor",
+// under which `go list -m` refuses to compute `all`. (Context: the repository root, with vendor/
+// and go.mod `module github.com/crazy-max/ftpgrab/v7`, `go 1.26.0`; .dockerignore `/bin`.)
+describe('GD111: go list -m with -mod=mod against a GOFLAGS=-mod=vendor (ftpgrab outdated report)', () => {
+  const ftpgrab = (goflags = 'ENV GOFLAGS="-mod=vendor"', cmd = 'go list -mod=mod -u -m -json all | go-mod-outdated -update -direct') => df([
+    '# syntax=docker/dockerfile:1',
+    'ARG GO_VERSION="1.26"',
+    'ARG ALPINE_VERSION="3.23"',
+    'ARG GOMOD_OUTDATED_VERSION="v0.8.0"',
+    'FROM golang:${GO_VERSION}-alpine${ALPINE_VERSION} AS base',
+    goflags,
+    'RUN apk add --no-cache git linux-headers musl-dev rsync',
+    'WORKDIR /src',
+    'FROM psampaz/go-mod-outdated:${GOMOD_OUTDATED_VERSION} AS go-mod-outdated',
+    'FROM base AS outdated',
+    'RUN --mount=type=bind,target=.,rw \\',
+    '    --mount=type=cache,target=/go/pkg/mod \\',
+    '    --mount=from=go-mod-outdated,source=/home/go-mod-outdated,target=/usr/bin/go-mod-outdated \\',
+    `    ${cmd}`,
+  ]);
+
+  it('silent: -mod=mod is what lets the report list the module graph out of vendor mode', () => {
+    assert.equal(has(ftpgrab(), 'GD111'), false);
+    assert.equal(has(ftpgrab('ARG GOFLAGS="-mod=vendor"'), 'GD111'), false);
+    assert.equal(has(ftpgrab(undefined, 'GOFLAGS=-mod=vendor go list -m -mod=mod -u all'), 'GD111'), false);
+  });
+
+  it('reported without vendor mode, or on a command that loads packages', () => {
+    assert.equal(has(ftpgrab(''), 'GD111'), true);
+    assert.equal(has(ftpgrab('ENV GOFLAGS="-mod=readonly"'), 'GD111'), true);
+    assert.equal(has(ftpgrab(undefined, 'go list -mod=mod -u -json all'), 'GD111'), true);
+    assert.equal(has(ftpgrab(undefined, 'go build -mod=mod -o /out/ftpgrab ./cmd'), 'GD111'), true);
+  });
+});
