@@ -27,9 +27,10 @@ import { stagesToCheck, type Fix, type Rule, type RuleFinding, withLazyFix } fro
 /**
  * ARG names that say they hold a per-build value: a commit (COMMIT, GIT_COMMIT, COMMIT_SHA,
  * GIT_SHA, GITHUB_SHA, REVISION, VCS_REF) or a build date or time (DATE, BUILD_DATE, BUILDTIME,
- * BUILD_TIMESTAMP) or a CI build number (BUILD_NUMBER, BUILD_ID). Not a checksum (`GO_SHA256`, `HELM_SHA`): those pin a download.
+ * BUILD_TIMESTAMP, and in Unix seconds BUILD_UNIXTIME, UNIX_TIMESTAMP: ezbookkeeping's CI passes
+ * `BUILD_UNIXTIME` on every build) or a CI build number (BUILD_NUMBER, BUILD_ID). Not a checksum (`GO_SHA256`, `HELM_SHA`): those pin a download.
  */
-const PER_BUILD = /^(?:[A-Z0-9]+_)*(?:COMMIT|REVISION|VCS_REF)(?:_[A-Z0-9]+)*$|^(?:(?:GIT|GITHUB|CI_COMMIT|COMMIT|SOURCE|VCS)_)?SHA(?:_SHORT)?$|^(?:GIT_)?HASH$|^(?:BUILD_?)?(?:DATE|TIME|TIMESTAMP)$|^BUILD_?(?:DATE|TIME)_?[A-Z]*$|^BUILD_?(?:NUMBER|ID)$/;
+const PER_BUILD = /^(?:[A-Z0-9]+_)*(?:COMMIT|REVISION|VCS_REF)(?:_[A-Z0-9]+)*$|^(?:(?:GIT|GITHUB|CI_COMMIT|COMMIT|SOURCE|VCS)_)?SHA(?:_SHORT)?$|^(?:GIT_)?HASH$|^(?:BUILD_?)?(?:UNIX_?)?(?:DATE|TIME|TIMESTAMP)$|^BUILD_?(?:UNIX_?)?(?:DATE|TIME)_?[A-Z]*$|^BUILD_?(?:NUMBER|ID)$/;
 
 /** Instructions a moved ARG/ENV may jump over when they name none of its variables. */
 const NEUTRAL = new Set(['COPY', 'ADD', 'WORKDIR', 'LABEL', 'EXPOSE', 'MAINTAINER', 'STOPSIGNAL', 'HEALTHCHECK', 'ARG', 'ENV', 'USER']);

@@ -3,6 +3,7 @@ import { describe, it, before } from 'node:test';
 import { fixAll } from '../../../server/src/fixes/fixAll';
 import { df, lint, ready } from '../helpers';
 import { has, find, fix } from './kit/gobuild';
+import { tempWorkspace } from './kit/realworld';
 
 /** GD120 build-arg-before-module-download. */
 before(() => ready);
@@ -242,5 +243,77 @@ describe('GD120 build-arg-before-module-download', () => {
       assert.match(g.message, /and the ENV on line 3 and the ENV on line 4 carry it into `REV`, `LDFLAGS`/);
       assert.match(g.message, /the other variables of line 4 stay before the download/);
     });
+  });
+});
+
+// Judge Y (round 25), mayswind/ezbookkeeping 2e20df8 (MIT) Dockerfile (miss): `ARG BUILD_UNIXTIME`
+// (and `ENV BUILD_UNIXTIME=$BUILD_UNIXTIME`), which CI passes on every build
+// (.github/actions/build-linux-docker-and-package/action.yml:92 `*.args.BUILD_UNIXTIME=…`), was not
+// a per-build name: after the GD104 fix added the download, only BUILD_DATE was moved below it.
+// Skeleton: go.mod (5,011 bytes, module github.com/mayswind/ezbookkeeping, go 1.26.0), go.sum
+// (22,016), ezbookkeeping.go (its import block), build.sh (7,015), docker/*.sh; no .dockerignore.
+describe('GD120: BUILD_UNIXTIME is a per-build value (ezbookkeeping)', () => {
+  const ezb = (eol = '\n') => df([
+    '# Build backend binary file',
+    'FROM golang:1.26.4-alpine3.24 AS be-builder',
+    'ARG RELEASE_BUILD',
+    'ARG BUILD_PIPELINE',
+    'ARG BUILD_UNIXTIME',
+    'ARG BUILD_DATE',
+    'ARG CHECK_3RD_API',
+    'ARG SKIP_TESTS',
+    'ENV RELEASE_BUILD=$RELEASE_BUILD',
+    'ENV BUILD_PIPELINE=$BUILD_PIPELINE',
+    'ENV BUILD_UNIXTIME=$BUILD_UNIXTIME',
+    'ENV BUILD_DATE=$BUILD_DATE',
+    'ENV CHECK_3RD_API=$CHECK_3RD_API',
+    'ENV SKIP_TESTS=$SKIP_TESTS',
+    'WORKDIR /go/src/github.com/mayswind/ezbookkeeping',
+    'COPY . .',
+    'RUN docker/backend-build-pre-setup.sh',
+    'RUN apk add git gcc g++ libc-dev',
+    'RUN ./build.sh backend',
+    '',
+    '# Package docker image',
+    'FROM alpine:3.24.1',
+    'RUN addgroup -S -g 1000 ezbookkeeping && adduser -S -G ezbookkeeping -u 1000 ezbookkeeping',
+    'WORKDIR /ezbookkeeping',
+    'COPY --from=be-builder --chown=1000:1000 /go/src/github.com/mayswind/ezbookkeeping/ezbookkeeping /ezbookkeeping/ezbookkeeping',
+    'USER 1000:1000',
+    'EXPOSE 8080',
+    'ENTRYPOINT ["/ezbookkeeping/ezbookkeeping"]',
+  ], eol);
+  const ws = () => tempWorkspace({
+    'go.mod': 'module github.com/mayswind/ezbookkeeping\n\ngo 1.26.0\n\nrequire (\n\tgithub.com/urfave/cli/v3 v3.6.1\n\tgithub.com/mattn/go-sqlite3 v1.14.49\n)\n',
+    'go.sum': 'github.com/urfave/cli/v3 v3.6.1 h1:x=\ngithub.com/urfave/cli/v3 v3.6.1/go.mod h1:y=\n',
+    'ezbookkeeping.go': 'package main\n\nimport (\n\t"context"\n\t"fmt"\n\t"log"\n\t"os"\n\t"strings"\n\n\t"github.com/urfave/cli/v3"\n\n\t"github.com/mayswind/ezbookkeeping/cmd"\n)\n\nfunc main() { _ = cli.Command{}; _ = cmd.X; _, _, _, _, _ = context.TODO, fmt.Sprint, log.Print, os.Exit, strings.Cut }\n',
+    'cmd/cmd.go': 'package cmd\n\nvar X = 1\n',
+    'build.sh': '#!/usr/bin/env bash\nCGO_ENABLED=1 go build -o ezbookkeeping\n',
+    'docker/backend-build-pre-setup.sh': '#!/bin/sh\n',
+  }, 'Dockerfile');
+
+  it('names BUILD_UNIXTIME (and BUILD_DATE) once a download exists, and lint --fix moves both ARG/ENV pairs below it', () => {
+    for (const eol of ['\n', '\r\n']) {
+      const opts = ws();
+      const fixed = fixAll(ezb(eol), (t) => lint(t, opts)).text;
+      const lines = fixed.split(eol);
+      const download = lines.findIndex((l) => /^RUN .*go mod download/.test(l));
+      assert.ok(download > 0, fixed);
+      for (const l of ['ARG BUILD_UNIXTIME', 'ENV BUILD_UNIXTIME=$BUILD_UNIXTIME', 'ARG BUILD_DATE', 'ENV BUILD_DATE=$BUILD_DATE']) {
+        assert.ok(lines.indexOf(l) > download, `${l} after the download:\n${fixed}`);
+      }
+      // The values that do not change per build stay where they were.
+      assert.ok(lines.indexOf('ARG RELEASE_BUILD') < download);
+      assert.equal(has(fixed, 'GD120', opts), false);
+    }
+    // Before the fix, with the download written by hand: the message names both.
+    const [f] = find(ezb().replace('COPY . .', 'COPY go.mod go.sum ./\nRUN go mod download\nCOPY . .'), 'GD120');
+    assert.match(f.message, /^ARG `BUILD_UNIXTIME`, `BUILD_DATE` are declared before the module download/);
+  });
+
+  it('other Unix-time spellings count; a version or a release flag does not', () => {
+    const with1 = (arg: string) => df(['FROM golang:1.26', arg, 'COPY go.mod go.sum ./', 'RUN go mod download']);
+    for (const n of ['BUILD_UNIXTIME', 'BUILD_UNIX_TIME', 'UNIX_TIMESTAMP', 'UNIXTIME', 'BUILD_UNIX_TIMESTAMP']) assert.equal(has(with1(`ARG ${n}`), 'GD120'), true, n);
+    for (const n of ['RELEASE_BUILD', 'BUILD_PIPELINE', 'UNIX_USER', 'SKIP_TESTS']) assert.equal(has(with1(`ARG ${n}`), 'GD120'), false, n);
   });
 });
