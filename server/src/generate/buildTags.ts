@@ -82,7 +82,7 @@ export function selectedBy(constraint: string, tags: readonly string[]): boolean
 }
 
 /** Make variables assigned in the file (`VAR ?= …`, `VAR := …`, `VAR = …`), last one wins. */
-function makeVariables(text: string): Map<string, string> {
+export function makeVariables(text: string): Map<string, string> {
   const vars = new Map<string, string>();
   for (const m of text.matchAll(/^([A-Za-z_][A-Za-z0-9_]*)[ \t]*[?:]?=[ \t]*(.*)$/gm)) vars.set(m[1], m[2].trim());
   return vars;
@@ -111,7 +111,7 @@ function expand(value: string, vars: ReadonlyMap<string, string>, depth = 0): st
  * `$(GOBUILD) -v -tags='netgo sqlite'` with `GOBUILD=$(GOCMD) build $(LDFLAGS)`, `GOCMD=go`), the
  * others left as written: only to see which command a line runs.
  */
-function expandKnown(line: string, vars: ReadonlyMap<string, string>, depth = 0): string {
+export function expandKnown(line: string, vars: ReadonlyMap<string, string>, depth = 0): string {
   if (depth > 5) return line;
   return line.replace(/\$\(([A-Za-z_][A-Za-z0-9_]*)\)|\$\{([A-Za-z_][A-Za-z0-9_]*)\}/g, (all, a, b) => {
     const v = vars.get(a ?? b);

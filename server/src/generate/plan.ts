@@ -17,9 +17,10 @@ import { reachedOutsideTestHelpers } from './testHelpers';
 import {
   ALPINE_VERSION, FALLBACK_GO_VERSION, alpineFor, alpineImage, alpineRuntimeFor, golangAlpineImage, debianFor, debianSlimImage, distrolessImage, golangImage, isTaggableGoVersion, type DebianRelease,
 } from './images';
-import { NODE_IMAGE, dirFlagDefaults, looksLikeWebAssets, absoluteDirReads, builtInside, relativeDirReads, executableRelativeReads, packrBoxes, configFlagDefaults, configFlagSamples, configReads, embedProblems, likelyWebScript, runtimeReads, webStageFor, type AssetIo, type WebStage } from './assets';
+import { NODE_IMAGE, dirFlagDefaults, looksLikeWebAssets, absoluteDirReads, builtInside, relativeDirReads, executableRelativeReads, packrBoxes, configFlagDefaults, configFlagSamples, configReads, embedProblems, gitIgnored, likelyWebScript, runtimeReads, webStageFor, type AssetIo, type WebStage } from './assets';
 import { commandWorkloads, goHostWorkloads, hostWorkloads, runsProgram, RUNTIME_CLIENT } from '../facts/rootNeeds';
 import { cgoPaths, cgoSystemLibraries, cxxReasons, describeCgoPath, modulesWithCode, wasmvmLibrary } from './cgoGraph';
+import { cgoPairs, describePair, madeEmbeds, projectCgoSettings } from './cgoOwn';
 import { GENERIC_MAIN_FOLDERS, chooseTarget, rankedCandidates } from './choose';
 import { ownBinaryNames, ownBuildChoice, ownRunPaths, ownStartSteps, type StartSteps } from './ownBuild';
 import { decideTags } from './buildTags';
@@ -537,8 +538,23 @@ export function plan(model: WorkspaceModel, options: GenerateOptions, io: Genera
     const lib = SYSTEM_CGO.find((m) => i === m.path || i.startsWith(m.path + '/'));
     if (lib && !systemCgo.some((x) => x.lib === lib)) systemCgo.push({ importPath: i, lib });
   }
+  // The program's own cgo with a !cgo fallback (chaos-mesh's pkg/ptrace: `//go:build cgo` files
+  // that import "C", and ptrace_nocgo.go, whose functions panic): built with cgo, as its authors
+  // build it, unless the project's own build says CGO_ENABLED=0 for the package.
+  const ownModules = new Set<string | null>([pkg.module, ...(workspaceMode && work ? work.members.filter((m) => !m.outsideContext).map((m) => m.dir) : [])]);
+  const pairs = cgoPairs(facts.packages.filter((d) => ownModules.has(packageByDir(model, d)?.module ?? null)), model, read);
+  const cgoSettings = pairs.length > 0 ? projectCgoSettings(model, target.dir, target.module ?? '', io) : [];
+  const settingsOff = cgoSettings.filter((s) => s.value === '0');
+  const settingsOn = cgoSettings.filter((s) => s.value === '1');
+  const shownSettings = (ss: typeof cgoSettings) => `${ss.slice(0, 3).map((s) => s.where).join(', ')}${ss.length > 3 ? ` and ${ss.length - 3} more` : ''}`;
+  const ownCgo = pairs.length > 0 && (settingsOff.length === 0 || settingsOn.length > 0);
+  const pairsWhy = pairs.length > 0
+    ? `${pairs.slice(0, 2).map(describePair).join('; ')}${pairs.length > 2 ? `; and ${pairs.length - 2} more packages` : ''}: the program's own cgo implementation, which a CGO_ENABLED=0 build leaves out for the fallback${settingsOn.length > 0 ? ` (the project builds ${describe(target)} with CGO_ENABLED=1: ${shownSettings(settingsOn)})` : ''}`
+    : '';
   // C++ in the cgo build (duckdb-go, .cpp files, -lstdc++): the binary links libstdc++ at run time.
-  const cxx = cxxReasons(facts.externalImports, [...new Set(facts.cgo.filter((r) => r.kind === 'import-C').map((r) => r.pkg))], { read, listFiles: (d) => io.listFiles(d) });
+  // The packages whose cgo the build compiles: those that import "C", and the own cgo/!cgo pairs when cgo is on.
+  const cgoPackages = [...new Set([...facts.cgo.filter((r) => r.kind === 'import-C').map((r) => r.pkg), ...(ownCgo ? pairs.map((p) => p.pkg) : [])])];
+  const cxx = cxxReasons(facts.externalImports, cgoPackages, { read, listFiles: (d) => io.listFiles(d) });
   const cxxModule = cxx.find((x) => x.module);
   // Files the project's build tags add (writefreely's `-tags sqlite` selects database-sqlite.go,
   // which imports go-sqlite3): their cgo is the program's.
@@ -553,11 +569,14 @@ export function plan(model: WorkspaceModel, options: GenerateOptions, io: Genera
   }
   // wasmvm (through wasmd's or ibc-go 08-wasm's keeper): cgo, and its shared library at run time.
   const wasmvm = wasmvmLibrary(facts.externalImports, mod?.requirements ?? [], goSum);
-  const cgo = facts.needsCgo || cgoVia.length > 0 || systemCgo.length > 0 || cxxModule !== undefined || taggedCgo.length > 0 || wasmvm !== null;
+  const cgo = facts.needsCgo || cgoVia.length > 0 || systemCgo.length > 0 || cxxModule !== undefined || taggedCgo.length > 0 || wasmvm !== null || ownCgo;
+  if (ownCgo && settingsOff.length > 0) {
+    warnings.push(`The project's builds of ${describe(target)} disagree on cgo: CGO_ENABLED=1 in ${shownSettings(settingsOn)}, CGO_ENABLED=0 in ${shownSettings(settingsOff)}. The generated build uses cgo (${pairs.map((p) => p.pkg || 'the root package').join(', ')} ${pairs.length > 1 ? 'have' : 'has'} a cgo implementation and a !cgo fallback); set CGO_ENABLED=0 and a static runtime if the build you ship is the other one.`);
+  }
   const wasmvmWhy = wasmvm
     ? `${describe(target)} imports ${wasmvm.via}, which links ${wasmvm.module} ${wasmvm.version}${wasmvm.via === wasmvm.module ? '' : ' (without cgo it compiles a stub that panics when the app is built: "please build with cgo enabled")'}`
     : '';
-  const cgoWhyAll = () => [facts.needsCgo ? cgoWhy(facts) : '', ...taggedCgo, ...(cxxModule ? [`${describe(target)} imports ${cxxModule.via}`] : []), wasmvmWhy, ...cgoVia.map((p) => `${describe(target)} imports ${describeCgoPath(p)}`),
+  const cgoWhyAll = () => [facts.needsCgo ? cgoWhy(facts) : '', ownCgo ? pairsWhy : '', ...taggedCgo, ...(cxxModule ? [`${describe(target)} imports ${cxxModule.via}`] : []), wasmvmWhy, ...cgoVia.map((p) => `${describe(target)} imports ${describeCgoPath(p)}`),
     ...systemCgo.filter((x) => !facts.cgo.some((r) => r.kind === 'import' && r.importPath === x.importPath)).map((x) => `${describe(target)} imports ${x.importPath} (cgo; it binds ${x.lib.binds})`)].filter((x) => x !== '').join('; ');
   // Programs the binary runs by name that a package provides (gopass: git, gpgconf from gnupg):
   // distroless has none, so unless a runtime was asked for, debian-slim with them installed.
@@ -596,7 +615,7 @@ export function plan(model: WorkspaceModel, options: GenerateOptions, io: Genera
     }
     // The program's own cgo packages link C libraries (`#cgo LDFLAGS: -l:libjpeg.a`, `#cgo
     // pkg-config: libavformat`): the golang image has none of them, so the build fails.
-    const libs = cgoSystemLibraries([...new Set(facts.cgo.filter((r) => r.kind === 'import-C').map((r) => r.pkg))], { read, listFiles: (d) => io.listFiles(d) });
+    const libs = cgoSystemLibraries(cgoPackages, { read, listFiles: (d) => io.listFiles(d) });
     if (libs.length > 0) {
       const alpine = runtime === 'alpine';
       const pkgs = [...new Set(libs.map((l) => (alpine ? l.alpine : l.debian)).filter((p) => p !== ''))];
@@ -627,7 +646,7 @@ export function plan(model: WorkspaceModel, options: GenerateOptions, io: Genera
       runtimeImage = distrolessImage(cgo ? (cxx.length > 0 || wasmvm ? 'cc' : 'base') : 'static');
       reasons.push(cgo
         ? `${runtimeImage} runtime because the binary needs cgo and so glibc: ${cgoWhyAll()}. It has glibc, CA certificates and time zones, no shell, and runs as non-root${root ? ' (USER 0:0 overrides it: the program needs root, below; distroless has no other pinned tag that runs as root)' : ''}.${cxx.length > 0 ? ` The cc image, not base: the binary links C++ (${cxx.map((x) => x.via).join('; ')}), so it needs libstdc++ at run time, which distroless/base lacks ("libstdc++.so.6: cannot open shared object file").` : wasmvm ? ' The cc image, not base: libwasmvm is a Rust library, which links libgcc_s.so.1 (unwinding), and distroless/base lacks it.' : ''}`
-        : `${runtimeImage} runtime: no cgo needed (no import "C", no cgo-only module), so the binary is static (CGO_ENABLED=0); distroless static adds CA certificates, time zones and /etc/passwd, no shell, and runs as non-root${root ? ' (USER 0:0 overrides it: the program needs root, below; distroless has no other pinned tag that runs as root)' : ''}.`);
+        : `${runtimeImage} runtime: ${pairs.length > 0 ? `no cgo, as the project builds it (CGO_ENABLED=0: ${shownSettings(settingsOff)}), although ${pairs.slice(0, 2).map(describePair).join('; ')}: the fallback is compiled` : 'no cgo needed (no import "C", no cgo-only module)'}, so the binary is static (CGO_ENABLED=0); distroless static adds CA certificates, time zones and /etc/passwd, no shell, and runs as non-root${root ? ' (USER 0:0 overrides it: the program needs root, below; distroless has no other pinned tag that runs as root)' : ''}.`);
       break;
     case 'scratch':
       runtimeImage = 'scratch';
@@ -885,6 +904,18 @@ export function plan(model: WorkspaceModel, options: GenerateOptions, io: Genera
     const makeLine = makefile?.text?.split(/\r?\n/).map((l, i) => ({ l: l.trim(), i })).find((x) => /^(@|-)?\s*go\s+generate\b/.test(x.l));
     const projectRuns = makefile && makeLine ? ` (the project runs \`${makeLine.l.replace(/^[@-]\s*/, '')}\`, ${makefile.f}:${makeLine.i + 1})` : '';
     warnings.push(`${m.pattern} is git-ignored (${m.ignoredBy}) and the tree has none of it, yet ${m.pkg || 'the root package'}, a package ${describe(target)} compiles, uses ${m.undefined.slice(0, 3).join(', ')}${m.undefined.length > 3 ? ` and ${m.undefined.length - 3} more names` : ''}, which none of its files declares: Go files a //go:generate of the program writes (its lines: ${shown.join(', ')}${ownDirectives().length > 2 ? ` and ${ownDirectives().length - 2} more` : ''}). A fresh clone, and so this build, lacks them, and \`go build\` fails on the names they define. Run go generate${projectRuns} before \`docker build\` (and keep the files out of .dockerignore), or add a \`go generate\` step, with the tools it needs, to the Dockerfile before \`go build\`.`);
+  }
+
+  // Embedded files a Makefile rule makes (chaos-mesh's `//go:embed fakeclock/*.o`, compiled by
+  // `cc -c` in the Makefile; git holds only an empty .embed.o): a fresh clone embeds none of them.
+  for (const e of madeEmbeds(model, ownPackages, io, (p) => gitIgnored(p, read))) {
+    const names = e.made.map((m) => `${m.path} (${m.where})`);
+    const absent = e.made.filter((m) => read(m.path) === null);
+    const state = absent.length === e.made.length
+      ? `the build context does not hold ${e.made.length > 1 ? 'them' : 'it'}${e.ignoredBy ? ` (git ignores ${e.made.length > 1 ? 'them' : 'it'}: ${e.ignoredBy})` : ''}`
+      : `git ignores ${e.made.length > 1 ? 'them' : 'it'} (${e.ignoredBy}): the context holds what was built here, a fresh clone (a CI build) does not`;
+    const passes = e.present.length > 0 ? `; the tree has only ${e.present.slice(0, 2).map((x) => nodePath.posix.basename(x)).join(', ')}, which the pattern matches, so \`go build\` passes and the binary lacks them` : '';
+    warnings.push(`${e.file} embeds ${e.pattern} (//go:embed), and the Makefile makes ${names.slice(0, 3).join(', ')}${names.length > 3 ? ` and ${names.length - 3} more` : ''}: ${state}${passes}. Run \`make ${e.made.slice(0, 3).map((m) => m.path).join(' ')}\` before \`docker build\`, or add that step (with the compiler it runs) to the build stage before go build.`);
   }
 
   // Ports and version
