@@ -39,10 +39,10 @@ export function repositoryRules(dir: string, log: (m: string) => void): RulesCon
  * editor's or caller's rules. With the Dockerfile's path, the workspace is seen through the
  * ignore file BuildKit uses for it (`<Dockerfile>.dockerignore` first, ./ignoreFile.ts).
  */
-export function analysisOptions(parts: { workspace?: Workspace; dockerfilePath?: string; repositoryRules?: RulesConfig; settings?: RulesConfig; target?: string }): AnalyzeOptions {
+export function analysisOptions(parts: { workspace?: Workspace; dockerfilePath?: string; repositoryRules?: RulesConfig; settings?: RulesConfig; target?: string; contextGiven?: boolean }): AnalyzeOptions {
   const rules = mergeRulesConfig(parts.repositoryRules ?? {}, parts.settings ?? {});
   const view = parts.workspace ? workspaceForDockerfile(parts.workspace, parts.dockerfilePath) : undefined;
-  return { rules, workspace: view?.model, files: view?.files, target: parts.target };
+  return { rules, workspace: view?.model, files: view?.files, target: parts.target, contextGiven: parts.contextGiven === true && view !== undefined };
 }
 
 /** Everything at once, for a caller that loads workspaces synchronously (the CLI). */
@@ -53,5 +53,7 @@ export function analysisInputs(
   const fromFile = repositoryRules(path.dirname(path.resolve(dockerfilePath)), opts.log);
   const root = buildContextRoot(dockerfilePath, opts.context);
   const workspace = root ? opts.workspaceAt(root) : undefined;
-  return { root, options: analysisOptions({ workspace, dockerfilePath, repositoryRules: fromFile, settings: opts.settings, target: opts.target }) };
+  // `--context`: the build context is the one given, not the nearest go.mod's folder (a guess).
+  const contextGiven = opts.context !== undefined && opts.context.trim() !== '';
+  return { root, options: analysisOptions({ workspace, dockerfilePath, repositoryRules: fromFile, settings: opts.settings, target: opts.target, contextGiven }) };
 }

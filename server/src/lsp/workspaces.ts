@@ -22,6 +22,8 @@ interface Entry {
 export class WorkspaceIndex {
   private readonly byRoot = new Map<string, Entry>();
   private readonly rootByDocument = new Map<string, string | undefined>();
+  /** Keys of rootByDocument whose goDockerfile.buildContext was ignored (outside the folders). */
+  private readonly overrideIgnored = new Set<string>();
   /** Folder of a Dockerfile -> the repository's .go-dockerfile.json rules (read once). */
   private readonly configByDir = new Map<string, RulesConfig>();
   /** Editor workspace folders: a relative `goDockerfile.buildContext` is resolved against them. */
@@ -43,12 +45,21 @@ export class WorkspaceIndex {
     // Asked on every analysis (each keystroke): the walk up the folders is done once per document.
     const key = `${uri}\0${override ?? ''}`;
     if (this.rootByDocument.has(key)) return this.rootByDocument.get(key);
-    const root = this.resolveRoot(uri, override);
+    const root = this.resolveRoot(uri, override, key);
     this.rootByDocument.set(key, root);
     return root;
   }
 
-  private resolveRoot(uri: string, override?: string): string | undefined {
+  /**
+   * The document's build context is the one `goDockerfile.buildContext` gives (honoured: inside
+   * the workspace folders), not the nearest go.mod's folder, a guess.
+   */
+  contextGiven(uri: string, override?: string): boolean {
+    if (!override || override.trim() === '' || this.rootOf(uri, override) === undefined) return false;
+    return !this.overrideIgnored.has(`${uri}\0${override}`);
+  }
+
+  private resolveRoot(uri: string, override: string | undefined, key: string): string | undefined {
     const file = localPath(uri);
     if (file === undefined) return undefined;
     const folder = this.folders.filter((f) => file.startsWith(f + path.sep)).sort((a, b) => b.length - a.length)[0];
@@ -57,6 +68,7 @@ export class WorkspaceIndex {
       // goDockerfile.buildContext may come from a repository's .vscode/settings.json: it never
       // makes the server read, list or edit files outside the editor's workspace folders.
       this.log(`ignoring goDockerfile.buildContext ${JSON.stringify(override)}: ${root} is outside the workspace folders`);
+      this.overrideIgnored.add(key);
       return buildContextRoot(file, null);
     }
     return root;
@@ -114,7 +126,10 @@ export class WorkspaceIndex {
   filesChanged(uris: string[]): void {
     // A go.mod or go.work appearing or going away can move a document's build context.
     uris = uris.filter((u): u is string => typeof u === 'string');
-    if (uris.some((u) => /\/go\.(mod|work)$/.test(u))) this.rootByDocument.clear();
+    if (uris.some((u) => /\/go\.(mod|work)$/.test(u))) {
+      this.rootByDocument.clear();
+      this.overrideIgnored.clear();
+    }
     if (uris.some((u) => u.endsWith('/.go-dockerfile.json'))) {
       this.configByDir.clear();
       for (const e of this.byRoot.values()) this.onChanged(e.root);

@@ -16,6 +16,8 @@ import { fixIsLazy, type Finding, type Fix, type Severity, type LazyFixFinding, 
 export interface AnalyzeOptions {
   workspace?: WorkspaceModel;
   files?: WorkspaceFiles;
+  /** The build context was given, not guessed (RuleContext.contextGiven). */
+  contextGiven?: boolean;
   rules?: RulesConfig;
   /** The build target (`--target`); the final stage otherwise is the last one. */
   target?: string;
@@ -42,6 +44,7 @@ export function analyzeReusing(model: DockerfileModel, opts: AnalyzeOptions = {}
     finalStage: finalStageIndex(model, opts.target),
     workspace: opts.workspace,
     files: opts.files,
+    contextGiven: opts.contextGiven === true,
   };
   const kept = stageFindings(model, ctx);
   const plan = reusePlan(previous, kept, model);
@@ -62,7 +65,7 @@ export function analyzeReusing(model: DockerfileModel, opts: AnalyzeOptions = {}
         const old = previous?.found.get(rule.code);
         const perStage: RuleFinding[][] = [];
         results = [];
-        stageCtx ??= model.stages.map((stage) => ({ model, finalStage: ctx.finalStage, workspace: ctx.workspace, files: ctx.files, stages: [stage] }));
+        stageCtx ??= model.stages.map((stage) => ({ model, finalStage: ctx.finalStage, workspace: ctx.workspace, files: ctx.files, contextGiven: ctx.contextGiven, stages: [stage] }));
         // Indexed loops here and below: they run for every rule and stage of a long file on each
         // keystroke, often before V8 optimises this function, and an unoptimised for-of allocates
         // an iterator result per element.

@@ -9,7 +9,7 @@
  * `go mod download`, not middleware/rpctest/go.mod).
  *
  * The command's module: the go.mod a COPY/ADD from the context put in its folder (WORKDIR, `cd`,
- * `-C`) or the nearest folder above it. Commands that load the whole module graph (`go mod
+ * `-C`) or the nearest folder above it. Commands that load the whole module graph (`go get`, `go mod
  * download` without arguments, `tidy`, `vendor`, `verify`, `graph`, `why`) need every replaced
  * module's go.mod; builds and the other package commands (`go build`, `install`, `list`, `run`,
  * `test`, `vet`, `generate`) are reported when a package of the module imports a package of the
@@ -17,7 +17,9 @@
  *
  * Not reported (where the step could hold the file after all, or go would not read it): a
  * replace the module does not require (at that version, for a versioned replace), a target
- * outside the context or one the repository has no go.mod for, a go.work in the context, a
+ * outside a context that was guessed (the nearest go.mod's folder: the build may send the folder
+ * above; with a given context, `--context` or goDockerfile.buildContext, no COPY can bring a
+ * target outside it and it is reported), one in the context without a go.mod, a go.work in the context, a
  * vendored module, `-mod=vendor`, `-modfile`, GO111MODULE=off, a command with `pkg@version`
  * arguments, a folder unknown (a variable); and when something other than a plain COPY from the
  * context may have put files there: a RUN with a bind mount, a `COPY --from` or ADD of a URL, a
@@ -40,7 +42,7 @@ import type { GoModule, GoReplace, WorkspaceModel } from '../workspace/model';
 import { stagesToCheck, type Rule, type RuleFinding, type WorkspaceFiles } from './types';
 
 /** Commands that load the whole module graph: every replaced module's go.mod is read. */
-const GRAPH = new Set(['mod download', 'mod tidy', 'mod vendor', 'mod verify', 'mod graph', 'mod why']);
+const GRAPH = new Set(['get', 'mod download', 'mod tidy', 'mod vendor', 'mod verify', 'mod graph', 'mod why']);
 /** Commands that load packages: a replaced module's folder is read for the packages imported from it. */
 const PACKAGES = new Set(['build', 'install', 'list', 'run', 'test', 'vet', 'generate']);
 
@@ -70,13 +72,20 @@ export const gd124: Rule = {
           const at = mainModule(ctx.model, stage, g, ws, visible);
           if (!at) continue;
           for (const r of at.module.replaces) {
-            const need = missingTarget(ctx.model, stage, g, ws, files, visible, at, r, graph);
+            const need = missingTarget(ctx.model, stage, g, ws, files, visible, at, r, graph, ctx.contextGiven === true);
             if (!need || reported.has(need.target)) continue;
             reported.add(need.target);
             const goMod = at.module.dir === '' ? 'go.mod' : `${at.module.dir}/go.mod`;
             const wd = workdirBefore(ctx.model, stage, instr, null);
             const destDir = path.posix.dirname(need.container);
             const dest = wd !== null && destDir.startsWith(`${wd === '/' ? '' : wd}/`) ? `${destDir.slice(wd === '/' ? 1 : wd.length + 1)}/` : `${destDir}/`;
+            if (need.outside) {
+              out.push({
+                message: `\`go ${g.sub}\` runs in the module of ${goMod} (at ${at.dir}), whose \`replace ${r.oldPath}${r.oldVersion ? ` ${r.oldVersion}` : ''} => ${r.newPath}\` (${goMod} line ${r.line}) makes go read ${path.posix.dirname(need.container)}, but that folder is ${need.target} from the build context's root, outside it: Docker sends nothing from there, so no COPY can bring it, and go stops with "replacement directory ${r.newPath} does not exist". Build from a context that holds both folders (\`docker build -f <this Dockerfile> <their common parent>\`, with the COPYs changed to match), give the module as a named context (\`--build-context\`, copied with \`COPY --from\`), or vendor the modules (\`go mod vendor\`).`,
+                span: scriptSpan(instr.script, g.cmd.start, g.cmd.end),
+              });
+              continue;
+            }
             const why = need.ignored
               ? `.dockerignore keeps ${need.target} out of the build context (re-include it with \`!${need.target}\`), so no COPY can bring it`
               : `no COPY has brought ${need.target} there by this step (copy it before: \`COPY ${need.target} ${dest}\`)`;
@@ -131,22 +140,25 @@ function mainModule(model: DockerfileModel, stage: Stage, g: GoCommand, ws: Work
  */
 function missingTarget(
   model: DockerfileModel, stage: Stage, g: GoCommand, ws: WorkspaceModel, files: WorkspaceFiles, visible: { fileExists: (p: string) => boolean },
-  at: { dir: string; module: GoModule }, r: GoReplace, graph: boolean,
-): { target: string; container: string; ignored: boolean } | null {
+  at: { dir: string; module: GoModule }, r: GoReplace, graph: boolean, contextGiven: boolean,
+): { target: string; container: string; ignored: boolean; outside: boolean } | null {
   if (!r.local || r.newPath.startsWith('/')) return null;
   const m = at.module;
   if (!m.requirements.some((q) => q.path === r.oldPath && (r.oldVersion === null || q.version === r.oldVersion))) return null;
   if (ws.vendor && ws.vendor.dir === m.dir) return null;
   const folder = path.posix.normalize(path.posix.join(m.dir === '' ? '.' : m.dir, r.newPath)).replace(/\/+$/, '');
-  if (folder === '..' || folder.startsWith('../')) return null;
-  const target = folder === '.' ? 'go.mod' : `${folder}/go.mod`;
-  if (!files.fileExists(target)) return null;
+  // Outside the context: no COPY from it can bring the folder. Said only when the context was
+  // given: the nearest go.mod's folder is a guess, and the real build may send the parent.
+  const outside = folder === '..' || folder.startsWith('../');
+  if (outside && !contextGiven) return null;
+  const target = outside ? folder : folder === '.' ? 'go.mod' : `${folder}/go.mod`;
+  if (!outside && !files.fileExists(target)) return null;
   const container = path.posix.join(path.posix.resolve(at.dir, r.newPath), 'go.mod');
   if (contextFileAt(model, stage, container, visible, g.instr) !== null) return null;
   // A build reads the folder for the packages imported from it.
   if (!graph && !ws.packages.some((p) => p.module === m.dir && p.imports.some((i) => i === r.oldPath || i.startsWith(`${r.oldPath}/`)))) return null;
   if (mayHold(model, stage, g, folder)) return null;
-  return { target, container, ignored: contextFileAt(model, stage, container, files, g.instr) !== null };
+  return { target, container, ignored: !outside && contextFileAt(model, stage, container, files, g.instr) !== null, outside };
 }
 
 /** Something other than a plain COPY from the context may have put the file there (see the header). */

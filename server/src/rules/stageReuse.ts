@@ -88,6 +88,7 @@ function regionBounds(model: DockerfileModel): number[] {
 function stageShape(model: DockerfileModel, ctx: RuleContext): string {
   return JSON.stringify([
     ctx.finalStage,
+    ctx.contextGiven === true,
     model.eol,
     model.escape,
     model.directives,

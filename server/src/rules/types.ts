@@ -42,6 +42,11 @@ export interface RuleContext {
   /** The build context's files, when the workspace was loaded from disk. */
   files?: WorkspaceFiles;
   /**
+   * The build context was given (the CLI's `--context`, the editor's `goDockerfile.buildContext`),
+   * not guessed from the nearest go.mod: what lies outside it is known to be out of the build.
+   */
+  contextGiven?: boolean;
+  /**
    * For a stage-scoped rule: the stages to report on (all when absent; see stagesToCheck). The
    * runner runs such a rule one stage at a time and keeps each stage's findings.
    */

@@ -3,6 +3,11 @@ import { describe, it, before } from 'node:test';
 import { df, ready } from '../helpers';
 import { find, has } from './kit/workspaceGo';
 import { tempWorkspace } from './kit/realworld';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { analysisInputs } from '../../../server/src/driver/inputs';
+import { loadWorkspace } from '../../../server/src/workspace/load';
 
 /** GD124 replace-target-not-copied: its own cases. */
 before(() => ready);
@@ -133,5 +138,82 @@ describe('GD124 replace-target-not-copied', () => {
     assert.equal(has(build([...LAYER, 'COPY middleware/rpctest/go.mod /other/go.mod']).replace('RUN go mod download', 'RUN cd /other && go mod download'), 'GD124', ws), false);
     // A go.mod at the WORKDIR's parent counts as the module's (nearest folder above).
     assert.equal(has(df(['FROM golang:1.26', 'WORKDIR /src', ...LAYER, 'WORKDIR /src/cmd', 'RUN go mod download']), 'GD124', ws), true);
+  });
+
+  // virtualzone/chargebot 9471698 (no licence file; a few lines quoted): node/Dockerfile, built
+  // with node/ as its context, node/go.mod lines 1-13 (two of its requirements) and 46, and the
+  // import of goshared in node/telemetry-poller.go. node/ has 25 files, 154 KB, no .dockerignore.
+  // `go get -d -v ./...` stops: ../goshared is not in the context (judge25 Y).
+  const CHARGEBOT_NODE = (over: Record<string, string> = {}) => tempWorkspace({
+    'go.mod': 'module chargebot.io/node\n\ngo 1.22.1\n\nrequire (\n\tgithub.com/gorilla/mux v1.8.1\n\tgithub.com/virtualzone/chargebot/goshared v0.0.0-20240517184211-242da71e3de6\n)\n\nreplace github.com/virtualzone/chargebot/goshared => ../goshared\n',
+    'go.sum': 'github.com/gorilla/mux v1.8.1 h1:TuBL49tXwgrFYWhqrNgrUNEY92u81SPhu7sTdzQEiWY=\n',
+    'main.go': 'package main\n\nimport (\n\t"log"\n\t"os"\n\t"os/signal"\n)\n\nfunc main() { log.Println(os.Args); _ = signal.Notify }\n',
+    'telemetry-poller.go': 'package main\n\nimport (\n\t"github.com/gorilla/mux"\n\t. "github.com/virtualzone/chargebot/goshared"\n)\n\nvar _ = mux.NewRouter\nvar _ = Dummy\n',
+    ...over,
+  });
+  const NODE_DOCKERFILE = df([
+    'FROM golang:1.22-bookworm AS builder',
+    '',
+    'RUN export GOBIN=$HOME/work/bin',
+    'WORKDIR /go/src/app',
+    'ADD . .',
+    'RUN go get -d -v ./...',
+    'RUN CGO_ENABLED=0 go build -ldflags="-w -s" -o main .',
+    '',
+    'FROM gcr.io/distroless/static-debian12',
+    'COPY --from=builder /go/src/app/main /app/',
+    'WORKDIR /app',
+    'USER 65532:65532',
+    'CMD ["./main"]',
+  ]);
+
+  it('chargebot node/: a replace target outside a given build context, on the first go command that reads it', () => {
+    const fs = find(NODE_DOCKERFILE, 'GD124', { ...CHARGEBOT_NODE(), contextGiven: true });
+    assert.equal(fs.length, 1);
+    assert.equal(NODE_DOCKERFILE.slice(fs[0].span.start, fs[0].span.end), 'go get -d -v ./...');
+    assert.match(fs[0].message, /replace github\.com\/virtualzone\/chargebot\/goshared => \.\.\/goshared/);
+    assert.match(fs[0].message, /\/go\/src\/goshared/);
+    assert.match(fs[0].message, /outside it/);
+    assert.match(fs[0].message, /replacement directory \.\.\/goshared does not exist/);
+    // Without the `go get`, the build is the first command that reads it (it imports goshared).
+    const build = NODE_DOCKERFILE.replace('RUN go get -d -v ./...\n', '');
+    const [b] = find(build, 'GD124', { ...CHARGEBOT_NODE(), contextGiven: true });
+    assert.ok(b);
+    assert.match(build.slice(b.span.start, b.span.end), /go build -ldflags/);
+  });
+
+  it('outside the context: silent when the context is a guess, the module is vendored, the build does not read it, or something else brings it', () => {
+    // The nearest go.mod's folder, not a given context: the build may send the parent.
+    assert.equal(has(NODE_DOCKERFILE, 'GD124', CHARGEBOT_NODE()), false);
+    const given = (over: Record<string, string> = {}) => ({ ...CHARGEBOT_NODE(over), contextGiven: true });
+    // Vendored: vendor/ holds the replaced module's code, go reads no target.
+    assert.equal(has(NODE_DOCKERFILE, 'GD124', given({ 'vendor/modules.txt': '# github.com/virtualzone/chargebot/goshared v0.0.0-20240517184211-242da71e3de6 => ../goshared\n## explicit\n' })), false);
+    assert.equal(has(NODE_DOCKERFILE.replace('go get -d -v ./...', 'go build -mod=vendor ./...').replace(/RUN CGO_ENABLED.*\n/, ''), 'GD124', given()), false);
+    // Not imported and no graph command: go build does not read it.
+    const notImported = given({ 'telemetry-poller.go': 'package main\n\nimport "github.com/gorilla/mux"\n\nvar _ = mux.NewRouter\n' });
+    assert.equal(has(NODE_DOCKERFILE.replace('RUN go get -d -v ./...\n', ''), 'GD124', notImported), false);
+    // A named context or another stage brings it (`--build-context goshared=../goshared`, compose's additional_contexts).
+    assert.equal(has(NODE_DOCKERFILE.replace('ADD . .', 'ADD . .\nCOPY --from=goshared . /go/src/goshared'), 'GD124', given()), false);
+    const mounted = NODE_DOCKERFILE.replace('RUN go get', 'RUN --mount=type=bind,from=goshared,target=/go/src/goshared go get');
+    assert.equal(has(mounted.replace(/RUN CGO_ENABLED.*\n/, ''), 'GD124', given()), false);
+    // The mount lasts one RUN: the build after it reads the folder again, and it is not there.
+    assert.equal(find(mounted, 'GD124', given()).length, 1);
+    // A RUN that names the folder (a clone of it, a go mod edit).
+    assert.equal(has(NODE_DOCKERFILE.replace('ADD . .', 'ADD . .\nRUN git clone https://github.com/virtualzone/chargebot /tmp/c && cp -r /tmp/c/goshared /go/src/goshared'), 'GD124', given()), false);
+    assert.equal(has(NODE_DOCKERFILE.replace('ADD . .', 'ADD . .\nRUN go mod edit -dropreplace github.com/virtualzone/chargebot/goshared'), 'GD124', given()), false);
+  });
+
+  it('the CLI says the context is given only for --context (the nearest go.mod is a guess)', () => {
+    const root = fs.mkdtempSync(path.join(os.tmpdir(), 'gd124-ctx-'));
+    try {
+      fs.writeFileSync(path.join(root, 'go.mod'), 'module example.com/app\n\ngo 1.22\n');
+      fs.writeFileSync(path.join(root, 'Dockerfile'), 'FROM golang:1.22\n');
+      const inputs = (context?: string) => analysisInputs(path.join(root, 'Dockerfile'), { context, log: () => {}, workspaceAt: (r) => loadWorkspace(r) }).options;
+      assert.equal(inputs().contextGiven, false);
+      assert.equal(inputs(root).contextGiven, true);
+      assert.equal(inputs(' ').contextGiven, false);
+    } finally {
+      fs.rmSync(root, { recursive: true, force: true });
+    }
   });
 });
