@@ -27,7 +27,7 @@
 import * as path from 'node:path';
 import { copyPaths, envBefore, isArtifactExport, stageChain, stageImage } from '../dockerfile/facts';
 import type { DockerfileModel, Stage } from '../dockerfile/model';
-import { installsPackage } from '../dockerfile/packages';
+import { installsPackage, isInstall, packageCommands } from '../dockerfile/packages';
 import { insertLinesAfter } from '../edits/edits';
 import { buildFacts } from '../workspace/query';
 import { finalCopies, programPackages } from '../facts/builtPackages';
@@ -40,7 +40,7 @@ const EMBEDDED_ROOTS = new Set(['golang.org/x/crypto/x509roots/fallback', 'githu
 export const gd202: Rule = {
   code: 'GD202',
   name: 'scratch-without-ca-certificates',
-  summary: 'A scratch final image without CA certificates for a program that uses TLS',
+  summary: 'A final image without CA certificates (scratch, debian, ubuntu, busybox) for a program that uses TLS',
   severity: 'warning',
   needsWorkspace: true,
   fix: 'safe',
@@ -50,8 +50,12 @@ export const gd202: Rule = {
     const { model } = ctx;
     const ws = ctx.workspace!;
     const stage = model.stages[ctx.finalStage];
-    if (!stage || stageImage(model, stage)?.family !== 'scratch' || isArtifactExport(model, stage)) return [];
+    if (!stage) return [];
+    // Cheap pre-test: an image the table knows to lack the bundle (the others never read on).
+    const image = stageImage(model, stage);
+    if (!image || image.caCerts || image.os !== 'linux' || !NO_BUNDLE.has(image.family) || isArtifactExport(model, stage)) return [];
     if (hasCaBundle(model, stage)) return [];
+    if (image.family !== 'scratch' && mayInstallBundle(model, stage)) return [];
     const copies = finalCopies({ ...ctx, workspace: ws }, ctx.finalStage);
     const tlsCopies = copies.filter((c) => {
       const { packages, certain } = programPackages(ws, c.builds);
@@ -72,11 +76,42 @@ export const gd202: Rule = {
       // (What the imports tell: the program can make TLS connections, not which of them verify
       // against the system roots: nps's tunnel skips verification, node-feature-discovery talks
       // to the API server with the service-account CA.)
-      message: `The final stage is scratch, which has no CA certificates, and the program can make TLS connections (${pkg} ${imp ? `reaches ${imp.importPath}` : 'uses TLS'}): those that verify the server's certificate against the system roots (net/http to an https:// URL, crypto/tls or gRPC without a CA pool of their own) fail with "x509: certificate signed by unknown authority"; connections with their own CA pool (a Kubernetes service-account CA) or that skip verification do not. Copy the CA bundle from the builder.`,
+      message: `The final stage is ${image.family === 'scratch' ? 'scratch, which has' : `${stage.resolvedBase ?? stage.base} (${image.family}), whose image has`} no CA certificates${image.family === 'scratch' ? '' : ' and which installs no ca-certificates package'}, and the program can make TLS connections (${pkg} ${imp ? `reaches ${imp.importPath}` : 'uses TLS'}): those that verify the server's certificate against the system roots (net/http to an https:// URL, crypto/tls or gRPC without a CA pool of their own) fail with "x509: certificate signed by unknown authority"; connections with their own CA pool (a Kubernetes service-account CA) or that skip verification do not. Copy the CA bundle from the builder.`,
       span: stage.from.span,
     }, () => fixFor(ctx, stage, first.builder))];
   },
 };
+
+/** Image families the table knows to ship no CA bundle (images/table.ts `caCerts: false`). */
+const NO_BUNDLE = new Set(['scratch', 'debian', 'ubuntu', 'busybox']);
+
+/**
+ * Packages whose install brings ca-certificates even with --no-install-recommends (they depend
+ * on it, directly or through ca-certificates-java, python3-certifi).
+ */
+const BRINGS_BUNDLE = /^(ca-certificates.*|.*-java|openjdk-.*|default-j(re|dk).*|python3-(certifi|requests|pip|httplib2)|python3-pip-whl)$/;
+
+/**
+ * A RUN of the stage's chain may put a bundle in: it installs ca-certificates (or a package that
+ * depends on it), installs with apt without --no-install-recommends (curl, wget, git, openssl …
+ * recommend ca-certificates), or names the bundle, update-ca-certificates or /etc/ssl (a script,
+ * a download). Kept wide: the finding is for images where nothing does.
+ */
+function mayInstallBundle(model: DockerfileModel, stage: Stage): boolean {
+  for (const s of stageChain(model, stage)) {
+    for (const i of s.instructions) {
+      if (i.keyword !== 'RUN' || !i.script) continue;
+      if (/ca-certificates|ca-bundle|cacert|\/etc\/(ssl|pki)|certifi/i.test(i.script.text)) return true;
+      for (const p of packageCommands(i)) {
+        if (!isInstall(p)) continue;
+        if (p.family === 'apt' && !p.options.some((o) => /^--no-install-recommends$|Install-Recommends=(false|0|no)/i.test(o.value))) return true;
+        if (p.family !== 'apt' && p.family !== 'apk') return true;
+        if (p.packages.some((x) => BRINGS_BUNDLE.test(x.name))) return true;
+      }
+    }
+  }
+  return false;
+}
 
 /** Does the stage (or a stage it is built FROM) bring a CA bundle in? */
 function hasCaBundle(model: DockerfileModel, stage: Stage): boolean {

@@ -200,4 +200,82 @@ describe('GD202: a program that only serves HTTP (kserve bgtest)', () => {
     // crypto/tls is still a TLS client indicator.
     assert.equal(has202(bgtest(['crypto/tls'])), true);
   });
+
+  // raystack/raccoon d6bf56f (Apache-2.0): Dockerfile.test, go.mod (module line and two of its
+  // requirements), Makefile lines 1, 7-8, 49-52, main.go, cmd/server.go's import of app, and
+  // app/server.go's imports (the Pub/Sub and Kinesis publishers, HTTPS). No .dockerignore.
+  const RACCOON = (over: Record<string, string> = {}) => tempWorkspace({
+    'go.mod': 'module github.com/raystack/raccoon\n\ngo 1.22.4\n\nrequire (\n\tcloud.google.com/go/pubsub v1.38.0\n\tgithub.com/aws/aws-sdk-go-v2/service/kinesis v1.27.10\n)\n',
+    'go.sum': '',
+    'Makefile': 'NAME="github.com/raystack/raccoon"\nBUILD_FLAGS=-trimpath\nLD_FLAGS=-ldflags "-s -w -X ${NAME}/config.Version=${VERSION}"\n\nbuild-cov: ## Build raccoon with coverage instrumentation\n\t@echo "Building raccoon version ${VERSION}..."\n\tgo build -cover ${BUILD_FLAGS} ${LD_FLAGS} ${NAME}\n\t@echo "Build complete"\n',
+    'main.go': 'package main\n\nimport (\n\t"os"\n\n\t"github.com/raystack/raccoon/cmd"\n)\n\nfunc main() {\n\tif err := cmd.New().Execute(); err != nil {\n\t\tos.Exit(1)\n\t}\n}\n',
+    'cmd/server.go': 'package cmd\n\nimport "github.com/raystack/raccoon/app"\n\nfunc New() interface{ Execute() error } { app.StartServer(); return nil }\n',
+    'app/server.go': 'package app\n\nimport (\n\tpubsubsdk "cloud.google.com/go/pubsub"\n\tkinesissdk "github.com/aws/aws-sdk-go-v2/service/kinesis"\n)\n\nfunc StartServer() { _ = pubsubsdk.NewClient; _ = kinesissdk.New }\n',
+    ...over,
+  });
+  const RACCOON_TEST = df([
+    'FROM golang:1.22.4',
+    '',
+    'WORKDIR /app',
+    'RUN apt-get update && apt-get install unzip  --no-install-recommends --assume-yes',
+    'RUN PROTOC_ZIP=protoc-3.17.3-linux-x86_64.zip && \\',
+    '    curl -OL https://github.com/protocolbuffers/protobuf/releases/download/v3.17.3/$PROTOC_ZIP && \\',
+    '    unzip -o $PROTOC_ZIP -d /usr/local bin/protoc && \\',
+    "    unzip -o $PROTOC_ZIP -d /usr/local 'include/*' && \\",
+    '    rm -f $PROTOC_ZIP',
+    'COPY . .',
+    'RUN make build-cov',
+    '',
+    '',
+    'FROM debian:bookworm-slim',
+    'WORKDIR /app',
+    'COPY --from=0 /app/raccoon ./raccoon',
+    'ENTRYPOINT [ "/app/raccoon" ] ',
+  ]);
+
+  // What `make build-cov` runs (Makefile line 51); a build through make is not followed to the
+  // binary the final stage copies, so the file as it is stays silent (a known gap).
+  const RACCOON_GO = RACCOON_TEST.replace('RUN make build-cov', 'RUN go build -cover -trimpath -o raccoon .');
+
+  it('raccoon: a debian-slim final stage (no CA bundle) for a program with cloud publishers; the fix copies the bundle', () => {
+    const w = RACCOON();
+    assert.deepEqual(find(RACCOON_TEST, w, 'GD202'), []);
+    const [f] = find(RACCOON_GO, w, 'GD202');
+    assert.ok(f);
+    assert.equal(RACCOON_GO.slice(f.span.start, f.span.end), 'FROM debian:bookworm-slim');
+    assert.match(f.message, /debian:bookworm-slim \(debian\), whose image has no CA certificates and which installs no ca-certificates package/);
+    assert.match(f.message, /x509: certificate signed by unknown authority/);
+    for (const eol of ['\n', '\r\n']) {
+      const fixed = applyFix(RACCOON_GO.replace(/\n/g, eol), 'GD202', w);
+      assert.ok(fixed.includes(`FROM debian:bookworm-slim${eol}COPY --from=0 /etc/ssl/certs/ca-certificates.crt /etc/ssl/certs/${eol}WORKDIR /app`), fixed);
+      assert.deepEqual(find(fixed, w, 'GD202'), []);
+    }
+    // ubuntu and busybox ship no bundle either.
+    for (const image of ['ubuntu:24.04', 'busybox:1.37', 'debian:12']) {
+      assert.equal(find(RACCOON_GO.replace('debian:bookworm-slim', image), w, 'GD202').length, 1, image);
+    }
+  });
+
+  it('debian/ubuntu final stages: silent when a RUN may install the bundle, or the program makes no TLS connection', () => {
+    const w = RACCOON();
+    const final = (run: string) => RACCOON_GO.replace('WORKDIR /app\nCOPY --from=0', `${run}\nWORKDIR /app\nCOPY --from=0`);
+    for (const run of [
+      'RUN apt-get update && apt-get install -y --no-install-recommends ca-certificates && rm -rf /var/lib/apt/lists/*',
+      // curl, wget, git … recommend ca-certificates: without --no-install-recommends it comes along.
+      'RUN apt-get update && apt-get install -y curl',
+      'RUN apt-get update && apt-get install -y --no-install-recommends python3-requests',
+      'RUN update-ca-certificates',
+      'RUN ./install-certs.sh /etc/ssl/certs',
+      'COPY certs/ /usr/local/share/ca-certificates/\nRUN update-ca-certificates',
+      'ENV SSL_CERT_DIR=/certs',
+    ]) assert.deepEqual(find(final(run), w, 'GD202'), [], run);
+    // Without: a package that needs no bundle, installed without recommends.
+    assert.equal(find(final('RUN apt-get update && apt-get install -y --no-install-recommends tzdata && rm -rf /var/lib/apt/lists/*'), w, 'GD202').length, 1);
+    // No TLS: a program that imports nothing that dials.
+    const plain = RACCOON({ 'app/server.go': 'package app\n\nimport "fmt"\n\nfunc StartServer() { fmt.Println() }\n', 'go.mod': 'module github.com/raystack/raccoon\n\ngo 1.22.4\n' });
+    assert.deepEqual(find(RACCOON_GO, plain, 'GD202'), []);
+    // Images with a bundle: alpine, distroless, the golang image itself.
+    for (const image of ['alpine:3.20', 'gcr.io/distroless/base-debian12', 'golang:1.22.4']) assert.deepEqual(find(RACCOON_GO.replace('debian:bookworm-slim', image), w, 'GD202'), [], image);
+  });
 });
+
