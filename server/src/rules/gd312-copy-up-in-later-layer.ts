@@ -51,6 +51,8 @@ interface Touch {
   mode?: string;
   /** For `chown USER:GROUP FILE`: the owner as `COPY --chown` takes it. */
   owner?: string;
+  /** For `chown [-R …] USER:GROUP …`: the owner as written, for the advice (the fix needs `owner`). */
+  ownerNamed?: string;
 }
 
 export const gd312: Rule = {
@@ -141,11 +143,16 @@ function checkStage(model: DockerfileModel, stage: Stage, out: RuleFinding[]): v
           const names = hit.filter((c) => c.creator === creator).flatMap((c) => (c.tree ? touch.targets.filter((t) => hits(c, t, touch.deep)) : [c.what]));
           const what = [...new Set(names)].join(', ');
           if (first.made === 'copy') {
-            const flag = name === 'chmod' ? `--chmod=${touch.mode ?? '…'}` : `--chown=${touch.owner ?? '…'}`;
+            // A user or group made after the COPY (tg-spam's `adduser … app` in the RUN of the
+            // chown): COPY --chown cannot name it yet, only its numeric id.
+            const owner = name === 'chown' ? touch.owner ?? touch.ownerNamed : undefined;
+            const later = owner ? madeAfter(stage, creator, instr, cmd, owner) : null;
+            const flag = name === 'chmod' ? `--chmod=${touch.mode ?? '…'}` : `--chown=${later?.owner ?? owner ?? '…'}`;
+            const laterNote = later ? ` with numeric ids: ${later.who} does not exist yet at the ${creator.keyword} (the ${later.tool} in the RUN on line ${later.line + 1} creates it), and a name the image does not know there fails the build` : '';
             out.push(withLazyFix({
-              message: `\`${text}\` ${touch.verb} ${what}, which the ${creator.keyword} on line ${creator.line + 1} copied in: changing a file of an earlier layer copies all of it into this layer, so the image stores it again. Set it in the ${creator.keyword} instead: \`${creator.keyword} ${flag} …\`${name === 'chmod' ? ' (`--chmod` needs BuildKit, Dockerfile syntax 1.2 or later)' : ''}.`,
+              message: `\`${text}\` ${touch.verb} ${what}, which the ${creator.keyword} on line ${creator.line + 1} copied in: changing a file of an earlier layer copies all of it into this layer, so the image stores it again. Set it in the ${creator.keyword} instead: \`${creator.keyword} ${flag} …\`${laterNote}${name === 'chmod' ? ' (`--chmod` needs BuildKit, Dockerfile syntax 1.2 or later)' : ''}.`,
               span: scriptSpan(script, cmd.start, cmd.end),
-            }, () => copyFlagFix(model, stage, creator, instr, cmd, touch)));
+            }, () => (later ? undefined : copyFlagFix(model, stage, creator, instr, cmd, touch))));
             continue;
           }
           out.push(withLazyFix({
@@ -252,8 +259,10 @@ function touchOf(cmd: ShellCommand, cwd: string | null): Touch | null {
     const first = !reference && ops.length === 2 && ops.length === words.length && !ops[0].dynamic ? ops[0].value : null;
     const mode = name === 'chmod' && first !== null ? (/^0?[0-7]{3}$/.test(first) ? first : /^a?\+x$/.test(first) ? '755' : undefined) : undefined;
     // `chown user` keeps the group, `COPY --chown=user` sets it to the user's id: only user:group.
-    const owner = name === 'chown' && first !== null && /^[A-Za-z0-9_][A-Za-z0-9_.-]*:[A-Za-z0-9_][A-Za-z0-9_.-]*$/.test(first) ? first : undefined;
-    return { verb, targets, deep, mode, owner };
+    const OWNER = /^[A-Za-z0-9_][A-Za-z0-9_.-]*:[A-Za-z0-9_][A-Za-z0-9_.-]*$/;
+    const owner = name === 'chown' && first !== null && OWNER.test(first) ? first : undefined;
+    const named = name === 'chown' && !reference && ops[0] && !ops[0].dynamic && OWNER.test(ops[0].value) ? ops[0].value : undefined;
+    return { verb, targets, deep, mode, owner, ownerNamed: named };
   }
   if (name === 'mv') {
     let dir: ShellWord | undefined;
@@ -291,6 +300,57 @@ function resolved(words: ShellWord[], cwd: string | null): string[] {
   return out;
 }
 
+/** Options of useradd/adduser/groupadd/addgroup that take a value, by the id they set. */
+const UID_OPTIONS = new Set(['-u', '--uid']);
+const GID_OPTIONS = new Set(['-g', '--gid']);
+
+/**
+ * The user or group of `owner` (USER:GROUP) that a useradd/adduser/groupadd/addgroup after the
+ * COPY (up to the command, in its RUN) creates: it did not exist at the COPY. The owner with the
+ * ids that command gives (`-u 1000`, `-g 1000`; `<uid>`/`<gid>` when it gives none), who, and
+ * which command. Null when neither is created there.
+ */
+function madeAfter(stage: Stage, copy: Instruction, run: Instruction, cmd: ShellCommand, owner: string): { owner: string; who: string; tool: string; line: number } | null {
+  const [user, group] = owner.split(':');
+  let uid: string | null | undefined;
+  let gid: string | null | undefined;
+  let first: { tool: string; line: number } | null = null;
+  for (const i of stage.instructions) {
+    if (i.line <= copy.endLine || i.keyword !== 'RUN' || !i.script) continue;
+    if (i.line > run.line) break;
+    for (const c of inScriptOrder(i.script.parsed.commands)) {
+      if (i === run && c.start >= cmd.start) break;
+      const tool = c.argv[0]?.value ?? '';
+      if (tool !== 'useradd' && tool !== 'adduser' && tool !== 'groupadd' && tool !== 'addgroup') continue;
+      const words = c.argv.slice(1).map((w) => w.value);
+      const name = words[words.length - 1];
+      const option = (names: Set<string>): string | null => {
+        for (let k = 0; k < words.length; k++) {
+          if (names.has(words[k]) && /^[0-9]+$/.test(words[k + 1] ?? '')) return words[k + 1];
+          const eq = /^(--[a-z]+)=([0-9]+)$/.exec(words[k]);
+          if (eq && names.has(eq[1])) return eq[2];
+        }
+        return null;
+      };
+      const userTool = tool === 'useradd' || tool === 'adduser';
+      if (userTool && name === user && uid === undefined) {
+        uid = option(UID_OPTIONS);
+        first ??= { tool, line: i.line };
+      }
+      if (!userTool && name === group && gid === undefined) {
+        gid = option(GID_OPTIONS);
+        first ??= { tool, line: i.line };
+      }
+    }
+  }
+  if (!first) return null;
+  const u = uid === undefined ? user : uid ?? '<uid>';
+  // The user's own group, made with the user (adduser/useradd without -G): its id is not said.
+  const g = gid !== undefined ? gid ?? '<gid>' : uid !== undefined && group === user ? '<gid>' : group;
+  const who = uid !== undefined && gid !== undefined ? `user ${user} and group ${group}` : uid !== undefined ? `user ${user}` : `group ${group}`;
+  return { owner: `${u}:${g}`, who, tool: first.tool, line: first.line };
+}
+
 // ---- the fix ----
 
 function mergeFix(model: DockerfileModel, stage: Stage, earlier: Instruction, later: Instruction, cmd: ShellCommand, cwd: string | null): Fix | undefined {
@@ -309,6 +369,14 @@ function mergeFix(model: DockerfileModel, stage: Stage, earlier: Instruction, la
   if (relative && (cwd === null || es.parsed.commands.some((c) => c.argv[0]?.value === 'cd'))) return undefined;
   const moved = moveCommandEdits(model, earlier, later, cmd, ls.text.slice(cmd.start, cmd.end));
   return moved && { ...moved, safe: true };
+}
+
+/** A COPY/ADD whose destination is a literal absolute path neither at nor above nor under `file`. */
+function copiesApart(instr: Instruction, file: string): boolean {
+  const dest = copyPaths(instr)?.dest;
+  if (!dest || !dest.startsWith('/') || dest.includes('$')) return false;
+  const d = path.posix.resolve(dest);
+  return !pathWithin(file, d) && !pathWithin(d, file);
 }
 
 /** The one file a COPY/ADD copies in (a single source with no glob, expansion or trailing slash; not an archive ADD extracts, nor a git URL). */
@@ -337,7 +405,10 @@ function copyFlagFix(model: DockerfileModel, stage: Stage, copy: Instruction, ru
   if (!flag || !value || touch.deep || touch.targets.length !== 1) return undefined;
   if (cmd.argv.some((w) => w.dynamic) || cmd.env.length) return undefined;
   if (copy.flags.some((f) => f.name === flag)) return undefined;
-  if (stage.instructions.some((i) => i.line > copy.endLine && i.line < run.line && (i.keyword === 'RUN' || i.keyword === 'COPY' || i.keyword === 'ADD'))) return undefined;
+  // Nothing between may see the file or put another there: no RUN, and a COPY/ADD only to an
+  // absolute path apart from it (homebox's Dockerfile.rootless copies /data between the two).
+  const file = touch.targets[0];
+  if (stage.instructions.some((i) => i.line > copy.endLine && i.line < run.line && (i.keyword === 'RUN' || ((i.keyword === 'COPY' || i.keyword === 'ADD') && !copiesApart(i, file))))) return undefined;
   const ls = run.script;
   if (!ls || ls.heredoc || run.json || topLevelCommands(ls)[0] !== cmd) return undefined;
   const remove = removeCommandEdit(model, run, cmd);

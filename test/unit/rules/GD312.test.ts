@@ -258,3 +258,76 @@ const WGUI = [
   'EXPOSE 5000/tcp',
   'ENTRYPOINT ["./init.sh"]',
 ];
+
+describe('GD312 copied files: users made after the COPY, COPYs between', () => {
+  // umputun/tg-spam e14d516 (MIT), Dockerfile lines 28-45: data/ and entrypoint.sh are copied in,
+  // then the RUN creates user app (adduser -u 1000) and chowns and chmods them.
+  const TGSPAM = [
+    'FROM ghcr.io/umputun/baseimage/app:v1.15.0',
+    'COPY --from=build /build/tg-spam /srv/tg-spam',
+    '',
+    'COPY data /srv/preset',
+    'COPY data/.not_mounted /srv/data/.not_mounted',
+    'COPY entrypoint.sh /srv/entrypoint.sh',
+    '',
+    'RUN \\',
+    ' adduser -s /bin/sh -D -u 1000 app && chown -R app:app /home/app && \\',
+    ' chown -R app:app /srv/preset /srv/data && \\',
+    ' chmod -R 755 /srv/preset && \\',
+    ' chmod -R 775 /srv/data && \\',
+    ' chmod +x /srv/entrypoint.sh && \\',
+    ' ls -la /srv/preset',
+    '',
+    'USER app',
+    'WORKDIR /srv',
+    'ENTRYPOINT ["/srv/entrypoint.sh"]',
+  ];
+
+  it('tg-spam: the user is made after the COPY, so the advice is its numeric id, not the name', () => {
+    const text = df(['FROM golang:1.25-alpine AS build', 'RUN go build -o /build/tg-spam ./app', ...TGSPAM]);
+    const chown = find(text, 'GD312').find((f) => spanText(text, f).startsWith('chown -R app:app /srv/preset'));
+    assert.ok(chown);
+    assert.match(chown.message, /`COPY --chown=1000:<gid> …` with numeric ids: user app does not exist yet at the COPY \(the adduser in the RUN on line \d+ creates it\)/);
+    assert.doesNotMatch(chown.message, /--chown=app:app/);
+    assert.equal(chown.fix, undefined);
+    // A user that exists before the COPY keeps its name; a group made after it gets its -g id.
+    const before = find(df(['FROM alpine:3.20', 'RUN adduser -D -u 1000 app', 'COPY tool /opt/tool', 'RUN chown app:app /opt/tool']), 'GD312')[0];
+    assert.match(before.message, /`COPY --chown=app:app …`\./);
+    assert.ok(before.fix);
+    const group = find(df(['FROM debian:12', 'COPY tool /opt/tool', 'RUN groupadd -g 2000 tools && chown root:tools /opt/tool']), 'GD312')[0];
+    assert.match(group.message, /`COPY --chown=root:2000 …` with numeric ids: group tools does not exist yet/);
+    assert.equal(group.fix, undefined);
+    const both = find(df(['FROM debian:12', 'COPY tool /opt/tool', 'RUN groupadd --gid 2000 app && useradd --uid 1000 -g app app', 'RUN chown app:app /opt/tool']), 'GD312')[0];
+    assert.match(both.message, /`COPY --chown=1000:2000 …` with numeric ids: user app and group app/);
+  });
+
+  // sysadminsmedia/homebox 8222a88 (AGPL-3.0), Dockerfile.rootless lines 70-88: another COPY
+  // (to /data) sits between the binary's COPY and its chmod; Dockerfile has none and was fixed.
+  it('homebox rootless: a COPY to another path between the COPY and the chmod still gets the fix', () => {
+    const rootless = (between: string) => df([
+      'FROM golang:1.25-alpine AS builder',
+      'RUN go build -o /go/bin/api ./app/api',
+      'FROM public.ecr.aws/docker/library/alpine:latest',
+      'RUN addgroup -g 65532 nonroot && adduser -u 65532 -G nonroot -S nonroot',
+      'RUN mkdir /app',
+      'COPY --from=builder --chown=nonroot /go/bin/api /app',
+      between,
+      'RUN chmod +x /app/api',
+      'EXPOSE 7745',
+    ]);
+    for (const eol of ['\n', '\r\n']) {
+      const text = rootless('COPY --from=builder --chown=nonroot /data /data').replace(/\n/g, eol);
+      const fixed = applyFix(text, 'GD312');
+      parses(fixed);
+      assert.equal(has(fixed, 'GD312'), false);
+      assert.ok(fixed.includes(`COPY --chmod=755 --from=builder --chown=nonroot /go/bin/api /app${eol}COPY --from=builder --chown=nonroot /data /data${eol}EXPOSE`), fixed);
+    }
+    // A COPY to a relative destination (where it lands is not worked out here), a RUN: no fix.
+    for (const between of ['COPY api.sh api', 'RUN /app/api --version']) {
+      const [f] = find(rootless(between), 'GD312');
+      assert.ok(f, between);
+      assert.equal(f.fix, undefined, between);
+    }
+  });
+});
+
