@@ -154,7 +154,8 @@ export const gd107: Rule = {
         // (`go mod tidy && go build`: the build, which needs both caches.)
         const g = modMissing ? gos.find((x) => !TIDY_VENDOR.has(x.sub)) ?? gos[0] : gos.find((x) => !DOWNLOADS.has(x.sub)) ?? gos[0];
         const cmdName = `go ${g.sub}`;
-        const list = missing.map((m) => `the ${m.what} (${m.path ?? `\`go env ${m.what === 'module cache' ? 'GOMODCACHE' : 'GOCACHE'}\``})`).join(' and ');
+        // A path the Dockerfile does not tell (a base image other than golang's): the command that prints it.
+        const list = missing.map((m) => `the ${m.what} (${m.path ?? `wherever \`go env ${m.what === 'module cache' ? 'GOMODCACHE' : 'GOCACHE'}\` says in this image`})`).join(' and ');
         const canFix = !paths.nonRoot && missing.every((m) => m.path !== null);
         // The mounts aimed elsewhere are not these caches: say so, and retarget them.
         const retarget = flatMapOf(missing, (m) => {

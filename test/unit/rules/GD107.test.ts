@@ -93,6 +93,12 @@ describe('GD107 no-build-cache-mount', () => {
     const custom = find(df(['FROM mycorp/builder:1', 'RUN go build -o /app .']), 'GD107')[0];
     assert.ok(custom && !custom.fix);
     assert.match(custom.message, /go env GOMODCACHE/);
+    // harness/harness ad5c876 (Apache-2.0) .devcontainer/Dockerfile lines 6 and 20: the path is
+    // not known, and the message says how to find it rather than showing the command as a path.
+    const harness = find(df(['FROM mcr.microsoft.com/devcontainers/go:1-1.23', 'RUN export GOMAXPROCS=1 && go install google.golang.org/protobuf/cmd/protoc-gen-go@v1.34.1']), 'GD107')[0];
+    assert.ok(harness);
+    assert.match(harness.message, /the module cache \(wherever `go env GOMODCACHE` says in this image\)/);
+    assert.doesNotMatch(harness.message, /\(`go env GOMODCACHE`\)/);
     // A known non-golang image with a distro Go: GOPATH defaults to $HOME/go.
     assert.match(fix(df(['FROM alpine:3.20', 'RUN apk add --no-cache go', 'RUN go build -o /app .']), 'GD107'), /--mount=type=cache,target=\/root\/go\/pkg\/mod --mount=type=cache,target=\/root\/\.cache\/go-build go build/);
   });
