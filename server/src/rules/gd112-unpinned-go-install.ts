@@ -60,6 +60,7 @@ export const gd112: Rule = {
         }
       }
       out.push(...unpinnedClones(ctx.model, stage));
+      out.push(...branchArchives(ctx.model, stage));
     }
     return out.sort((a, b) => a.span.start - b.span.start);
   },
@@ -135,6 +136,60 @@ function unpinnedClones(model: DockerfileModel, stage: Stage): RuleFinding[] {
     });
   });
   return out;
+}
+
+/**
+ * A branch's source archive from a code host: `github.com/<o>/<r>/archive/<ref>.tar.gz` (or
+ * `.zip`, `refs/heads/<ref>`), `codeload.github.com/<o>/<r>/tar.gz/<ref>`,
+ * `gitlab.com/<o>/<r>/-/archive/<ref>/<file>`. The ref, or null when the URL is no such archive.
+ */
+function archiveRef(url: string): string | null {
+  const gh = /^https?:\/\/github\.com\/[^/]+\/[^/]+\/archive\/(.+?)\.(tar\.gz|tgz|zip)$/.exec(url)
+    ?? /^https?:\/\/codeload\.github\.com\/[^/]+\/[^/]+\/(?:tar\.gz|zip|legacy\.tar\.gz|legacy\.zip)\/(.+)$/.exec(url)
+    ?? /^https?:\/\/gitlab\.com\/.+?\/-\/archive\/(.+)\/[^/]+\.(tar\.gz|tar\.bz2|tar|zip)$/.exec(url);
+  if (!gh) return null;
+  return gh[1].replace(/^refs\/heads\//, '');
+}
+
+/**
+ * `ADD <branch archive URL>` (or a curl/wget of one in a RUN) in a stage that builds Go: like a
+ * clone of the branch, the image gets whatever the branch holds when the step runs (dendrite's
+ * DendriteJS.Dockerfile: `ADD https://github.com/matrix-org/dendrite/archive/main.tar.gz`, then
+ * `go build`). A tag (`v1.2.3`, `refs/tags/…`) or a commit hash is pinned; so is an ADD with
+ * `--checksum` (a changed archive fails the build). Only a stage with a `go build`/`go install`
+ * of its own (the archive built elsewhere is not followed).
+ */
+function branchArchives(model: DockerfileModel, stage: Stage): RuleFinding[] {
+  const out: RuleFinding[] = [];
+  if (!isBuilderStage(stage)) return out;
+  for (const instr of stage.instructions) {
+    if (instr.keyword === 'ADD') {
+      if (instr.flags.some((f) => f.name === 'checksum')) continue;
+      const paths = copyPaths(instr);
+      for (const src of paths?.sources ?? []) {
+        const v = expandVariables(src, dockerEnv(model, stage, instr));
+        const ref = v === null ? null : archiveRef(v);
+        if (ref === null || PINNED_REF.test(ref)) continue;
+        out.push({ message: archiveMessage(v!, ref, 'ADD'), span: instr.span });
+      }
+    } else if (instr.keyword === 'RUN' && instr.script && /\/archive\/|codeload\./.test(instr.script.text)) {
+      for (const c of instr.script.parsed.commands) {
+        const tool = c.argv[0]?.value;
+        if (tool !== 'curl' && tool !== 'wget') continue;
+        for (const w of c.argv.slice(1)) {
+          const v = w.dynamic ? expandVariables(w.raw.replace(/["']/g, ''), dockerEnv(model, stage, instr)) : w.value;
+          const ref = v === null ? null : archiveRef(v);
+          if (ref === null || PINNED_REF.test(ref)) continue;
+          out.push({ message: archiveMessage(v!, ref, tool), span: scriptSpan(instr.script, c.start, c.end) });
+        }
+      }
+    }
+  }
+  return out;
+}
+
+function archiveMessage(url: string, ref: string, how: string): string {
+  return `\`${how}\` of ${url}, the source archive of the branch \`${ref}\`, in a stage that builds Go: the image gets whatever that branch holds when the step runs (frozen in whichever build cache ran it first), as a \`git clone\` of the branch would. Download the archive of a tag or a commit (\`…/archive/refs/tags/vX.Y.Z.tar.gz\`, \`…/archive/<commit>.tar.gz\`)${how === 'ADD' ? ', or pin its content with `ADD --checksum=sha256:…`' : ''}.`;
 }
 
 /**

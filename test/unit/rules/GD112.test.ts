@@ -178,3 +178,64 @@ describe('GD112 a go install inside a module folder of the module cache (m3 thri
     assert.equal(has(thriftgen([`RUN cd /go/pkg/mod/github.com/uber/tchannel-go@v1.31.0 && ${INSTALL}`], ['ENV GOMODCACHE=/cache/mod']), 'GD112'), true);
   });
 });
+
+describe('GD112 branch archives', () => {
+  // element-hq/dendrite 08cac1c (AGPL-3.0), build/docker/DendriteJS.Dockerfile lines 8-26: the
+  // Go stage downloads the main branch's archive and builds it; the node stage downloads two more.
+  const DENDRITEJS = [
+    'FROM golang:1.14-alpine AS gobuild',
+    '',
+    '# Download and build dendrite',
+    'WORKDIR /build',
+    'ADD https://github.com/matrix-org/dendrite/archive/main.tar.gz /build/main.tar.gz',
+    'RUN tar xvfz main.tar.gz',
+    'WORKDIR /build/dendrite-main',
+    'RUN GOOS=js GOARCH=wasm go build -o main.wasm ./cmd/dendritejs',
+    '',
+    '',
+    'FROM node:14-stretch AS jsbuild',
+    '# apparently some deps require python',
+    'RUN apt-get update && apt-get -y install python',
+    '',
+    '# Download riot-web and libp2p repos',
+    'WORKDIR /build',
+    'ADD https://github.com/matrix-org/go-http-js-libp2p/archive/main.tar.gz /build/libp2p.tar.gz',
+    'RUN tar xvfz libp2p.tar.gz',
+    'ADD https://github.com/vector-im/element-web/archive/matthew/p2p.tar.gz /build/p2p.tar.gz',
+    'RUN tar xvfz p2p.tar.gz',
+    'COPY --from=gobuild /build/dendrite-main/main.wasm ./src/vector/dendrite.wasm',
+  ];
+
+  it('dendrite: the ADD of a branch archive in the stage that builds it with go build', () => {
+    const text = df(DENDRITEJS);
+    const fs = find(text, 'GD112');
+    assert.equal(fs.length, 1);
+    assert.equal(text.slice(fs[0].span.start, fs[0].span.end), 'ADD https://github.com/matrix-org/dendrite/archive/main.tar.gz /build/main.tar.gz');
+    assert.match(fs[0].message, /the branch `main`/);
+    assert.match(fs[0].message, /--checksum/);
+  });
+
+  it('other archive URLs and downloads: branches reported, tags, commits, checksums and stages without a Go build not', () => {
+    const go = (line: string) => df(['FROM golang:1.22', 'WORKDIR /src', line, 'RUN go build -o /out/app .']);
+    for (const line of [
+      'ADD https://github.com/o/r/archive/refs/heads/develop.tar.gz /src/r.tar.gz',
+      'ADD https://github.com/o/r/archive/master.zip /src/',
+      'ADD https://codeload.github.com/o/r/tar.gz/main /src/r.tgz',
+      'ADD https://gitlab.com/g/sub/r/-/archive/main/r-main.tar.gz /src/',
+      'ARG REF=main\nADD https://github.com/o/r/archive/${REF}.tar.gz /src/',
+      'RUN curl -fsSL https://github.com/o/r/archive/main.tar.gz | tar -xz --strip-components=1',
+      'RUN wget -qO- https://github.com/o/r/archive/refs/heads/main.tar.gz | tar -xz',
+    ]) assert.equal(find(go(line), 'GD112').length, 1, line);
+    for (const line of [
+      'ADD https://github.com/o/r/archive/v1.2.3.tar.gz /src/',
+      'ADD https://github.com/o/r/archive/refs/tags/release-7.tar.gz /src/',
+      'ADD https://github.com/o/r/archive/1f2e3d4c5b6a79881f2e3d4c5b6a79881f2e3d4c.tar.gz /src/',
+      'ADD --checksum=sha256:24454f830cdb571e2c4ad15481119c43b3cafd48dd869a9b2945d1036d1dc68d https://github.com/o/r/archive/main.tar.gz /src/',
+      'ADD https://github.com/o/r/releases/download/v1.0.0/tool.tar.gz /src/',
+      'ARG REF\nADD https://github.com/o/r/archive/${REF}.tar.gz /src/',
+    ]) assert.equal(has(go(line), 'GD112'), false, line);
+    // No go build in the stage.
+    assert.equal(has(df(['FROM node:20', 'ADD https://github.com/o/r/archive/main.tar.gz /src/', 'RUN yarn build']), 'GD112'), false);
+  });
+});
+
