@@ -141,12 +141,25 @@ const ROOT_PROGRAM = /^(update-ca-certificates|update-ca-trust|pg_ctlcluster)$/;
 const TRUST_ANCHORS = /^\/(usr\/local\/share\/ca-certificates|etc\/pki\/ca-trust\/source\/anchors|usr\/share\/pki\/trust\/anchors|etc\/ca-certificates\/trust-source\/anchors)(\/|$)/;
 /** Programs that write their last operand. */
 const COPIERS = /^(cp|install|mv|ln)$/;
+/**
+ * Debuggers and tracers that attach to a running process: ptrace of a process they did not start
+ * needs CAP_SYS_PTRACE (or the same user), and `--cap-add` gives capabilities to root only.
+ * chaos-mesh's chaos-dlv image runs `dlv attach <pid of the server it sits beside>`.
+ */
+const ATTACHERS = /^(dlv|gdb|strace|ltrace)$/;
+
+/** The arguments attach to a running process: `dlv attach PID`, `gdb -p PID`, `strace -p PID`, `--pid=PID`. */
+function attaches(name: string, args: readonly string[]): boolean {
+  if (name === 'dlv') return args[0] === 'attach';
+  return args.some((a) => a === '-p' || a === '--pid' || /^--pid=|^-p\d/.test(a));
+}
 
 /**
  * What the stage's container runs when it starts that only root can: a command of its ENTRYPOINT
  * or CMD (shell form, or `sh -c '…'`), or of a script it starts (goAtStart.ts startScripts: from
  * the context, or written by a RUN), that is `update-ca-certificates`, `update-ca-trust`,
- * `pg_ctlcluster`, or a `cp`/`install`/`mv`/`ln` into a trust-anchor folder. dendrite's
+ * `pg_ctlcluster`, a debugger attaching to a running process (`dlv attach`, `gdb -p`,
+ * `strace -p`: chaos-mesh's chaos-dlv), or a `cp`/`install`/`mv`/`ln` into a trust-anchor folder. dendrite's
  * Complement.Dockerfile: `CMD … && cp /complement/ca/ca.crt /usr/local/share/ca-certificates/ &&
  * update-ca-certificates && exec /complement-cmd.sh`; ComplementPostgres.Dockerfile's CMD runs
  * run_postgres.sh, which a RUN wrote, and its `pg_ctlcluster 15 main start`. The command as
@@ -159,6 +172,7 @@ export function rootAtStart(model: DockerfileModel, stage: Stage, files: Workspa
     if (k < 0) return null;
     const name = path.posix.basename(argv[k]);
     if (ROOT_PROGRAM.test(name)) return name;
+    if (ATTACHERS.test(name) && attaches(name, argv.slice(k + 1))) return `${name} ${argv[k + 1]}`;
     if (!COPIERS.test(name)) return null;
     const operands = argv.slice(k + 1).filter((w) => !w.startsWith('-'));
     const dest = operands[operands.length - 1];

@@ -1114,6 +1114,34 @@ describe('GD204: a start command that only root can run (dendrite Complement ima
     assert.equal(has(COMPLEMENT('echo update-ca-certificates && \\'), 'GD204', ctx()), true);
   });
 
+  // chaos-mesh/chaos-mesh 608b61e (Apache-2.0), images/chaos-dlv/Dockerfile: the image exists to
+  // attach Delve to the chaos-daemon or controller-manager process beside it; the Helm chart adds
+  // SYS_PTRACE, which a non-root user does not get.
+  const CHAOS_DLV = (cmd: string) => df([
+    '# syntax=docker/dockerfile:experimental',
+    '',
+    'FROM golang:1.25-alpine AS build-env',
+    'RUN go install github.com/go-delve/delve/cmd/dlv@v1.21.0',
+    '',
+    'FROM alpine:3.23',
+    '',
+    'RUN apk add --no-cache procps',
+    '',
+    'COPY --from=build-env /go/bin/dlv /',
+    cmd,
+  ]);
+  it('chaos-dlv: silent for a debugger that attaches to a running process (dlv attach, gdb -p, strace -p)', () => {
+    assert.equal(has(CHAOS_DLV(`CMD ["sh", "-c", "/dlv attach $(ps axf | grep $CMD_NAME | grep -v grep | awk '{print $1}') --listen=:8000 --headless=true --api-version=2 --accept-multiclient --continue"]`), 'GD204'), false);
+    assert.equal(has(CHAOS_DLV('CMD ["/dlv", "attach", "1", "--headless"]'), 'GD204'), false);
+    assert.equal(has(CHAOS_DLV('CMD exec gdb -p 1 -batch -ex bt'), 'GD204'), false);
+    assert.equal(has(CHAOS_DLV('ENTRYPOINT ["strace", "--pid=1"]'), 'GD204'), false);
+  });
+  it('chaos-dlv: still reported for a debugger that starts its own program (dlv exec, dlv debug, gdb without -p)', () => {
+    assert.equal(has(CHAOS_DLV('CMD ["/dlv", "exec", "/app", "--headless", "--listen=:8000"]'), 'GD204'), true);
+    assert.equal(has(CHAOS_DLV('CMD ["gdb", "/app"]'), 'GD204'), true);
+    assert.equal(has(CHAOS_DLV('CMD ["sh", "-c", "echo dlv attach 1"]'), 'GD204'), true);
+  });
+
   it('ComplementPostgres.Dockerfile: silent when the script a RUN wrote runs pg_ctlcluster, or the CMD trusts the CA', () => {
     const noTrust = 'echo trusted && \\';
     assert.equal(has(COMPLEMENT_POSTGRES(), 'GD204', ctx()), false);
