@@ -17,7 +17,7 @@ import { LineTable } from '../dockerfile/text';
 import { stageBuilds } from '../facts/builtPackages';
 import { evalConstraint, parseGoFile } from '../workspace/goImports';
 import type { WorkspaceModel } from '../workspace/model';
-import { DOCKERFILE_NAME } from './ownBuild';
+import { DOCKERFILE_NAME, goreleaserItems } from './ownBuild';
 
 export interface TagIo {
   readFile(rel: string): string | null;
@@ -29,7 +29,15 @@ export interface GatedFile {
   constraint: string;
   /** The custom tags the constraint names (not GOOS/GOARCH/cgo/go1.x). */
   tags: string[];
+  /**
+   * An import of the file that makes even a CGO_ENABLED=0 binary dynamically linked
+   * (github.com/ebitengine/purego: beszel's agent/gpu_nvml_linux.go behind `glibc`), or undefined.
+   */
+  dynamic?: string;
 }
+
+/** Packages whose import makes a CGO_ENABLED=0 binary ask for the system's dynamic loader (ld-linux, libc) at start. */
+const DYNAMIC_IMPORT = /^github\.com\/ebitengine\/purego(\/|$)/;
 
 export interface TagDecision {
   tags: string[];
@@ -42,6 +50,13 @@ export interface TagDecision {
 const PLATFORM = /^(linux|unix|gc|gccgo|cgo|go1\.[0-9]+|aix|android|darwin|dragonfly|freebsd|hurd|illumos|ios|js|nacl|netbsd|openbsd|plan9|solaris|wasip1|windows|zos|386|amd64|amd64p32|arm|armbe|arm64|arm64be|loong64|mips|mipsle|mips64|mips64le|ppc|ppc64|ppc64le|riscv|riscv64|s390|s390x|sparc|sparc64|wasm)$/;
 /** Tags that gate tests, tools or debugging, not features of the shipped program. */
 const NOT_A_FEATURE = /^(ignore|ci|tools?|generate|gen|integration|e2e|test.*|.*_test|mock.*|example.*|bench.*|fuzz|race|debug|dev|devel|develop|development|appengine|purego|noasm|nethttpomithttp2|wireinject|codegen|manual|skip.*|slow|long|unit|functional|acceptance|windows_.*)$/i;
+
+/** What a gated file that makes the binary dynamic means for the runtime (empty without one). */
+function dynamicNote(gated: readonly GatedFile[]): string {
+  const d = gated.filter((g) => g.dynamic !== undefined);
+  if (d.length === 0) return '';
+  return `; but ${d.slice(0, 2).map((g) => `${g.file} imports ${g.dynamic}`).join(', ')}, which makes the binary dynamically linked even with CGO_ENABLED=0: with those tags the static runtime cannot start it (use a runtime with glibc, --runtime debian)`;
+}
 
 /** Make targets that build for development, debugging or tests, not the shipped program. */
 const DEV_TARGET = /(^|[-_./])(dev|devel|develop|development|debug|dbg|test|tests|watch|race)([-_./]|$)/i;
@@ -68,7 +83,8 @@ export function gatedFiles(dirs: readonly string[], io: TagIo): GatedFile[] {
       const ids = [...c.matchAll(/(!\s*)?([A-Za-z0-9_.]+)/g)].filter((m) => m[1] === undefined && !PLATFORM.test(m[2])).map((m) => m[2]);
       if (ids.length === 0 || ids.some((t) => NOT_A_FEATURE.test(t))) continue;
       if (evalConstraint(c, null) !== 0 || !selectedBy(c, ids)) continue;
-      out.push({ file: f.path, constraint: c, tags: [...new Set(ids)] });
+      const dynamic = parseGoFile(text).imports.find((i) => DYNAMIC_IMPORT.test(i));
+      out.push({ file: f.path, constraint: c, tags: [...new Set(ids)], ...(dynamic ? { dynamic } : {}) });
     }
   }
   return out;
@@ -86,6 +102,24 @@ export function makeVariables(text: string): Map<string, string> {
   const vars = new Map<string, string>();
   for (const m of text.matchAll(/^([A-Za-z_][A-Za-z0-9_]*)[ \t]*[?:]?=[ \t]*(.*)$/gm)) vars.set(m[1], m[2].trim());
   return vars;
+}
+
+/**
+ * Variables assigned inside a Make conditional (`ifeq … endif`: beszel's `AGENT_GO_TAGS := -tags
+ * glibc` only on glibc hosts): their value depends on the machine that runs make.
+ */
+function conditionalVariables(text: string): Set<string> {
+  const out = new Set<string>();
+  let depth = 0;
+  for (const line of text.replace(/\\\n/g, ' ').split('\n')) {
+    if (/^\s*(?:else\s+)?if(?:n?eq|n?def)\b/.test(line) && !/^\s*else\b/.test(line)) depth++;
+    else if (/^\s*endif\b/.test(line)) depth = Math.max(0, depth - 1);
+    else if (depth > 0) {
+      const m = /^([A-Za-z_][A-Za-z0-9_]*)[ \t]*[?:+]?=/.exec(line);
+      if (m) out.add(m[1]);
+    }
+  }
+  return out;
 }
 
 /** `$(VAR)` / `${VAR}` / `{{ .Env.VAR }}` expanded; null when something stays unresolved. */
@@ -137,6 +171,9 @@ function makeTargets(text: string): { defaultGoal: string | null; prerequisites:
       if (defaultGoal === null && !t.startsWith('.')) defaultGoal = t;
     }
   }
+  // `.DEFAULT_GOAL := build` names it (beszel's Makefile, whose first target is clean).
+  const named = [...text.matchAll(/^\.DEFAULT_GOAL[ \t]*[?:]?=[ \t]*([A-Za-z0-9_./-]+)[ \t]*$/gm)].pop();
+  if (named) defaultGoal = named[1];
   return { defaultGoal, prerequisites };
 }
 
@@ -200,10 +237,12 @@ function makefileBuilds(targetDir: string, moduleDir: string, io: TagIo): Projec
   const out: ProjectBuild[] = [];
   const makefiles = [...new Set([join(moduleDir, 'Makefile'), 'Makefile'])];
   let vars = new Map<string, string>();
+  const conditional = new Set<string>();
   for (const mk of makefiles) {
     const text = io.readFile(mk);
     if (text === null) continue;
     vars = new Map([...vars, ...makeVariables(text)]);
+    for (const v of conditionalVariables(text)) conditional.add(v);
     const pkg = targetDir === '' ? null : targetDir.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
     const names = pkg === null ? /(?:^|\s)\.\/?(?:\s|$)|\.\/\.\.\./ : new RegExp(`(?:\\./)?${pkg}(?:/?)(?:\\s|$|&&|;|')`);
     let rule = '';
@@ -218,7 +257,18 @@ function makefileBuilds(targetDir: string, moduleDir: string, io: TagIo): Projec
       const seen = line.startsWith('\t') ? expandKnown(line, vars) : line;
       if (!/\bgo\s+(?:build|install)\b/.test(seen) || !names.test(seen)) continue;
       const make = rule === '' ? undefined : { file: mk, target: rule };
-      const m = /-tags(?:=|\s+)('([^']*)'|"([^"]*)"|(\S+))/.exec(line) ?? /-tags(?:=|\s+)('([^']*)'|"([^"]*)"|(\S+))/.exec(seen);
+      const TAGS = /-tags(?:=|\s+)('([^']*)'|"([^"]*)"|(\S+))/;
+      const m = TAGS.exec(line) ?? TAGS.exec(seen);
+      if (m && !TAGS.test(line) && conditional.size > 0) {
+        // The tags come from a variable set under a Make conditional: which build runs depends on
+        // the machine (not known here).
+        const plain = expandKnown(line, new Map([...vars].filter(([k]) => !conditional.has(k))));
+        if (!TAGS.test(plain)) {
+          const ref = [...line.matchAll(/\$[({]([A-Za-z_][A-Za-z0-9_]*)[)}]/g)].find((r) => conditional.has(r[1]))?.[0] ?? 'a variable';
+          out.push({ where: `${mk}: go build ${ref} (set under a Make conditional)`, tags: null, raw: ref, ...(make ? { make } : {}) });
+          continue;
+        }
+      }
       if (!m) {
         out.push({ where: `${mk} (${rule || 'a recipe'})`, tags: [], raw: '', ...(make ? { make } : {}) });
         continue;
@@ -237,18 +287,67 @@ function makefileBuilds(targetDir: string, moduleDir: string, io: TagIo): Projec
   for (const gr of configs) {
     const text = io.readFile(join(moduleDir, gr)) ?? io.readFile(gr);
     if (text === null) continue;
-    // A config whose builds name their main packages, none of them this one, builds something else.
-    const mains = [...text.matchAll(/^\s*(?:-\s+)?main:\s*['"]?([^'"\s#]+)/gm)].map((m) => {
-      const folder = m[1].endsWith('.go') ? nodePath.posix.dirname(m[1]) : m[1];
-      return nodePath.posix.normalize(nodePath.posix.join(moduleDir === '' ? '.' : moduleDir, folder)).replace(/\/$/, '').replace(/^\.$/, '');
-    });
-    if (mains.length > 0 && !mains.includes(targetDir)) continue;
-    for (const m of text.matchAll(/-tags=([^"'\n]+)/g)) {
-      const raw = m[1].trim();
-      const value = expand(raw, vars);
-      const words = value === null ? null : tagWords(value);
-      if (words) out.push({ where: `${gr}: -tags=${raw}${value !== raw ? ` (= "${words.join(' ')}", from the Makefile's variables)` : ''}`, tags: words, raw });
+    const folderOf = (main: string, dir = '.') => {
+      const rel = nodePath.posix.join(dir, main.endsWith('.go') ? nodePath.posix.dirname(main) : main);
+      return nodePath.posix.normalize(nodePath.posix.join(moduleDir === '' ? '.' : moduleDir, rel)).replace(/\/$/, '').replace(/^\.$/, '');
+    };
+    const tagsOf = (body: string, where: string, release: boolean) => {
+      let found = false;
+      for (const m of body.matchAll(/-tags=([^"'\n]+)/g)) {
+        found = true;
+        const raw = m[1].trim();
+        const value = expand(raw, vars);
+        const words = value === null ? null : tagWords(value);
+        if (words) out.push({ where: `${gr}: -tags=${raw}${value !== raw ? ` (= "${words.join(' ')}", from the Makefile's variables)` : ''}`, tags: words, raw });
+      }
+      // goreleaser's own `tags:` list of a build.
+      const list = /^\s*tags:\s*(?:\[([^\]\n]*)\]|\n((?:\s*-\s*\S+[ \t]*(?:#.*)?\n?)+))/m.exec(body);
+      if (list) {
+        const words = (list[1] ?? list[2]).split(/[,\n]/).map((w) => w.replace(/^\s*-?\s*/, '').replace(/\s*#.*$/, '').replace(/^(["'])(.*)\1$/, '$2').trim()).filter((w) => w !== '');
+        const ok = words.every((w) => /^[A-Za-z0-9_.]+$/.test(w));
+        if (words.length > 0) {
+          found = true;
+          out.push({ where: `${gr}: tags: ${words.join(', ')}`, tags: ok ? words : null, raw: words.join(',') });
+        }
+      }
+      // A release build of the package without tags is one the tags are not on (beszel's
+      // .goreleaser.yml: \`beszel-agent\` untagged, \`beszel-agent-linux-amd64-glibc\` with -tags=glibc).
+      if (!found && release) out.push({ where: `${gr} (${where}: no -tags)`, tags: [], raw: '' });
+    };
+    const items = goreleaserItems(text);
+    if (items === null) {
+      // A config whose builds name their main packages, none of them this one, builds something else.
+      const mains = [...text.matchAll(/^\s*(?:-\s+)?main:\s*['"]?([^'"\s#]+)/gm)].map((m) => folderOf(m[1]));
+      if (mains.length > 0 && !mains.includes(targetDir)) continue;
+      tagsOf(text, 'a build', false);
+      continue;
     }
+    // Each build of the config: those of this package (its main:, `.` without one) count, with
+    // their tags or none; an entry without main: in a config none of whose entries names one is
+    // read for its tags only (golang-migrate's \`-tags={{ .Env.DATABASE }}\`).
+    const key = (item: readonly string[], name: string): string | undefined => {
+      for (const l of item) {
+        const m = new RegExp(`^\\s*${name}:\\s*(.*?)\\s*(#.*)?$`).exec(l);
+        if (m) return m[1].replace(/^(["'])(.*)\1$/, '$2');
+      }
+      return undefined;
+    };
+    const anyMain = items.some((item) => key(item, 'main') !== undefined);
+    items.forEach((item, i) => {
+      const builder = key(item, 'builder');
+      if ((builder !== undefined && builder !== 'go') || key(item, 'skip') === 'true') return;
+      const main = key(item, 'main');
+      const dir = key(item, 'dir') ?? '.';
+      const exact = !/\{\{|\$|^\*/.test((main ?? '') + dir) && folderOf(main ?? '.', dir) === targetDir;
+      if (!exact && (main !== undefined || anyMain)) return;
+      const body = item.join('\n');
+      const alias = item.find((l) => /^\s*<<:/.test(l) || /^\s*(flags|tags):\s*\*/.test(l));
+      if (alias) {
+        out.push({ where: `${gr}: ${alias.trim()}`, tags: null, raw: alias.trim() });
+        return;
+      }
+      tagsOf(body, `build ${key(item, 'id') ?? `#${i + 1}`}`, exact);
+    });
   }
   return out;
 }
@@ -424,6 +523,17 @@ export function decideTags(targetDir: string, moduleDir: string, packageDirs: re
     // Every build of the package the project states passes the same tags.
     const stated = tagged[0];
     const selected = selects(stated.tags!);
+    const dynamic = selected.filter((g) => g.dynamic !== undefined);
+    if (dynamic.length > 0) {
+      // The generated runtime is static (no ld-linux, no libc): a binary that needs the dynamic
+      // loader cannot start there ("exec …: no such file or directory").
+      return {
+        tags: [],
+        reasons: [],
+        selected: [],
+        warnings: [`The project builds ${targetDir === '' ? 'the root package' : targetDir} with -tags ${stated.tags!.join(',')} (${builds.slice(0, 2).map((b) => b.where).join('; ')}), but those tags compile ${dynamic.slice(0, 2).map((g) => `${g.file} (imports ${g.dynamic})`).join(', ')}, which makes the binary dynamically linked even with CGO_ENABLED=0: it cannot start on a static runtime. The generated build passes no -tags, so ${shown(selected)} ${selected.length > 1 ? 'are' : 'is'} left out. To ship them, add -tags ${stated.tags!.join(',')} and use a runtime with glibc (--runtime debian).`],
+      };
+    }
     const left = all.filter((t) => !stated.tags!.includes(t));
     const where = builds.slice(0, 3).map((b) => b.where).join('; ') + (builds.length > 3 ? `; ${builds.length - 3} more` : '');
     const others = shipping ? ` The Makefile's other targets build it otherwise (${shipping.left.slice(0, 3).map((b) => `${b.make!.target}: ${b.tags === null ? `-tags ${b.raw}` : b.tags.length === 0 ? 'no -tags' : `-tags ${b.tags.join(',')}`}`).join('; ')}${shipping.left.length > 3 ? `; ${shipping.left.length - 3} more` : ''}): not what the project runs to ship it (${shipping.via}).` : '';
@@ -441,7 +551,7 @@ export function decideTags(targetDir: string, moduleDir: string, packageDirs: re
       tags: [],
       reasons: [],
       selected: [],
-      warnings: [`The project's builds of ${targetDir === '' ? 'the root package' : targetDir} ${sets.size > 1 ? 'do not all pass the same build tags' : 'pass build tags a variable holds'}: ${shownSets.join('; ')}. The generated build passes none, so ${shown(gated)} ${gated.length > 1 ? 'are' : 'is'} left out of the binary. Add the tags of the build you ship to the go build line (-tags …).`],
+      warnings: [`The project's builds of ${targetDir === '' ? 'the root package' : targetDir} ${sets.size > 1 ? 'do not all pass the same build tags' : 'pass build tags a variable holds'}: ${shownSets.join('; ')}. The generated build passes none, so ${shown(gated)} ${gated.length > 1 ? 'are' : 'is'} left out of the binary. Add the tags of the build you ship to the go build line (-tags …)${dynamicNote(gated)}.`],
     };
   }
   if (gated.length < 3) return { tags: [], reasons: [], warnings: [], selected: [] };

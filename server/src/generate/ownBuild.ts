@@ -313,6 +313,31 @@ function otherRuns(text: string, commands: readonly ScriptCommand[], name: strin
 }
 
 /**
+ * The entries of a goreleaser config's top-level `builds:` list, each as its lines (the first
+ * without its `- `); null when the file has no `builds:`.
+ */
+export function goreleaserItems(text: string): string[][] | null {
+  const lines = text.replace(/\r\n/g, '\n').split('\n');
+  const start = lines.findIndex((l) => /^builds:\s*(#.*)?$/.test(l));
+  if (start < 0) return null;
+  const section: string[] = [];
+  for (const l of lines.slice(start + 1)) {
+    if (/^\S/.test(l) && !/^#/.test(l)) break;
+    section.push(l);
+  }
+  const items: string[][] = [];
+  let indent: number | null = null;
+  for (const l of section) {
+    const dash = /^(\s*)- /.exec(l);
+    if (dash && (indent === null || dash[1].length <= indent)) {
+      indent = dash[1].length;
+      items.push([l.slice(indent + 2)]);
+    } else if (items.length > 0) items[items.length - 1].push(l);
+  }
+  return items;
+}
+
+/**
  * The `main:` of each build of a goreleaser config at the root (`.` without one); the entry's
  * `dir:` is where it builds from. A template (`{{ … }}`), a YAML alias or an entry with another
  * builder than go makes the file unsure or skips the entry.
@@ -321,23 +346,8 @@ function goreleaserBuilds(model: WorkspaceModel, _candidates: readonly GenerateT
   for (const file of GORELEASER_FILES) {
     const text = io.readFile(file);
     if (text === null) continue;
-    const lines = text.replace(/\r\n/g, '\n').split('\n');
-    const start = lines.findIndex((l) => /^builds:\s*(#.*)?$/.test(l));
-    if (start < 0) return [];
-    const section: string[] = [];
-    for (const l of lines.slice(start + 1)) {
-      if (/^\S/.test(l) && !/^#/.test(l)) break;
-      section.push(l);
-    }
-    const items: string[][] = [];
-    let indent: number | null = null;
-    for (const l of section) {
-      const dash = /^(\s*)- /.exec(l);
-      if (dash && (indent === null || dash[1].length <= indent)) {
-        indent = dash[1].length;
-        items.push([l.slice(indent + 2)]);
-      } else if (items.length > 0) items[items.length - 1].push(l);
-    }
+    const items = goreleaserItems(text);
+    if (items === null) return [];
     const dirs = new Set<string>();
     let how = '';
     for (const item of items) {

@@ -1,0 +1,84 @@
+/**
+ * The generator on real repositories of rounds 24 and 25 (helper "g41"): each case is a small
+ * skeleton of a real repository (the files that matter, with their sizes in the repository,
+ * go.mod and the few relevant lines), with its repository, commit and licence above it, plus the
+ * variants that keep the old behaviour where it is right. Generated Dockerfiles are linted against
+ * their workspace: expected clean.
+ *
+ * 1. Build tags: only tags every release build of the package passes (beszel's .goreleaser.yml
+ *    builds the agent once without tags and once with -tags=glibc; its Makefile sets the tags
+ *    under a Make conditional), and never tags that compile an import making the binary dynamic
+ *    (github.com/ebitengine/purego) onto the static runtime.
+ */
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { generatorTrees } from './generateTrees';
+
+const { genClean, tree } = generatorTrees('g41');
+
+// henrygd/beszel at f1e5797 (MIT): 435 files; go.mod (2,716 bytes) `module
+// github.com/henrygd/beszel`, `go 1.26.6`, requires github.com/ebitengine/purego v0.10.2;
+// internal/cmd/agent/agent.go (5,514 bytes) imports .../agent; agent/gpu_nvml.go (6,526 bytes,
+// `//go:build amd64 && (windows || (linux && glibc))`) and agent/gpu_nvml_linux.go (1,454 bytes,
+// `//go:build glibc && linux && amd64`) import github.com/ebitengine/purego;
+// agent/gpu_nvml_unsupported.go (275 bytes) is the `(linux && !glibc)` fallback. .goreleaser.yml
+// (7,742 bytes): builds `beszel` (main internal/cmd/hub/hub.go), `beszel-agent` (main
+// internal/cmd/agent/agent.go, no tags, line 37) and `beszel-agent-linux-amd64-glibc` (the same
+// main, `flags: - -tags=glibc`, line 89). Makefile (4,403 bytes): `AGENT_GO_TAGS := -tags glibc`
+// inside `ifeq ($(NVML),true)` / `else ifeq ($(NVML),auto)`, `.DEFAULT_GOAL := build`, first
+// target `clean:`, build-agent runs `go build $(AGENT_GO_TAGS) … ./internal/cmd/agent`.
+const GR_AGENT = '  - id: beszel-agent\n    binary: beszel-agent\n    main: internal/cmd/agent/agent.go\n    env:\n      - CGO_ENABLED=0\n    ldflags:\n      - -s -w -X github.com/henrygd/beszel/internal/ghupdate.buildGOARM={{ .Arm }}\n    goos:\n      - linux\n      - darwin\n    goarch:\n      - amd64\n      - arm64\n\n';
+const GR_GLIBC = '  - id: beszel-agent-linux-amd64-glibc\n    binary: beszel-agent\n    main: internal/cmd/agent/agent.go\n    env:\n      - CGO_ENABLED=0\n    flags:\n      - -tags=glibc\n    goos:\n      - linux\n    goarch:\n      - amd64\n\n';
+const goreleaser = (agentBuilds: string) => `version: 2\n\nproject_name: beszel\n\nbuilds:\n  - id: beszel\n    binary: beszel\n    main: internal/cmd/hub/hub.go\n    env:\n      - CGO_ENABLED=0\n\n${agentBuilds}archives:\n  - id: beszel-agent\n    formats: [tar.gz]\n`;
+const NVML_IMPORTS = 'import (\n\t"fmt"\n\t"unsafe"\n\n\t"github.com/ebitengine/purego"\n)\n\nvar _ = fmt.Sprint\nvar _ unsafe.Pointer\nvar _ = purego.RTLD_NOW\n';
+const beszelBase: Record<string, string | null> = {
+  'go.mod': 'module github.com/henrygd/beszel\n\ngo 1.26.6\n\nrequire (\n\tgithub.com/ebitengine/purego v0.10.2\n\tgithub.com/spf13/pflag v1.0.10\n)\n',
+  'go.sum': 'github.com/ebitengine/purego v0.10.2 h1:x\ngithub.com/ebitengine/purego v0.10.2/go.mod h1:y\ngithub.com/spf13/pflag v1.0.10 h1:x\ngithub.com/spf13/pflag v1.0.10/go.mod h1:y\n',
+  '.dockerignore': 'node_modules\nbuild\ndist\n*.exe\n.git\n*.md\nsupplemental\n*_test.go\ndockerfile_*\n',
+  'internal/cmd/agent/agent.go': 'package main\n\nimport (\n\t"github.com/henrygd/beszel/agent"\n\t"github.com/spf13/pflag"\n)\n\nfunc main() {\n\tpflag.Parse()\n\tagent.NewAgent().Start()\n}\n',
+  'internal/cmd/hub/hub.go': 'package main\n\nfunc main() {}\n',
+  'agent/agent.go': 'package agent\n\ntype Agent struct{}\n\nfunc NewAgent() *Agent { return &Agent{} }\n\nfunc (a *Agent) Start() {}\n',
+  'agent/gpu_nvml.go': `//go:build amd64 && (windows || (linux && glibc))\n\npackage agent\n\n${NVML_IMPORTS}`,
+  'agent/gpu_nvml_linux.go': '//go:build glibc && linux && amd64\n\npackage agent\n\nimport "github.com/ebitengine/purego"\n\nfunc openLibrary(name string) (uintptr, error) { return purego.Dlopen(name, purego.RTLD_NOW) }\n',
+  'agent/gpu_nvml_unsupported.go': '//go:build (!linux && !windows) || !amd64 || (linux && !glibc)\n\npackage agent\n\nimport "fmt"\n\nvar errNVML = fmt.Errorf("nvml not supported on this platform")\n',
+  '.goreleaser.yml': goreleaser(GR_AGENT + GR_GLIBC),
+  'Makefile': '# Enable glibc build tag for NVML on supported Linux builds.\nAGENT_GO_TAGS :=\nifeq ($(NVML),true)\nAGENT_GO_TAGS := -tags glibc\nelse ifeq ($(NVML),auto)\nifeq ($(HOST_GLIBC),true)\nAGENT_GO_TAGS := -tags glibc\nendif\nendif\n\n.PHONY: clean build-agent build-hub build\n.DEFAULT_GOAL := build\n\nclean:\n\trm -rf ./build\n\nbuild-agent:\n\tGOOS=$(OS) GOARCH=$(ARCH) go build $(AGENT_GO_TAGS) -o ./build/beszel-agent -ldflags "-w -s" ./internal/cmd/agent\n\nbuild-hub:\n\tGOOS=$(OS) GOARCH=$(ARCH) go build -o ./build/beszel -ldflags "-w -s" ./internal/cmd/hub\n\nbuild: build-agent build-hub\n',
+};
+const tagsOf = (df: string): string | null => /go build .*?-tags (\S+)/.exec(df)?.[1] ?? null;
+
+describe('1. build tags: every release build, and none that makes the binary dynamic', () => {
+  it('beszel agent: an untagged goreleaser build and a Make conditional: no -tags, a Check naming the builds and purego', async () => {
+    const r = await genClean(tree(beszelBase, {}), { package: 'internal/cmd/agent' });
+    assert.equal(tagsOf(r.dockerfile), null, r.dockerfile);
+    assert.match(r.dockerfile, /^FROM gcr\.io\/distroless\/static-debian12:nonroot$/m);
+    const w = r.warnings.find((x) => x.includes('do not all pass the same build tags'));
+    assert.ok(w, r.warnings.join('\n'));
+    assert.match(w, /build beszel-agent: no -tags/);
+    assert.match(w, /-tags glibc \(\.goreleaser\.yml: -tags=glibc\)/);
+    assert.match(w, /set under a Make conditional/);
+    assert.match(w, /imports github\.com\/ebitengine\/purego, .*dynamically linked/);
+    assert.ok(!r.reasons.some((x) => x.startsWith('-tags')), r.reasons.join('\n'));
+  });
+
+  it('every release build passes -tags glibc, but it compiles purego: still no -tags on the static runtime, and a Check saying why', async () => {
+    const r = await genClean(tree(beszelBase, { '.goreleaser.yml': goreleaser(GR_GLIBC), 'Makefile': null }), { package: 'internal/cmd/agent' });
+    assert.equal(tagsOf(r.dockerfile), null, r.dockerfile);
+    const w = r.warnings.find((x) => x.includes('dynamically linked'));
+    assert.ok(w, r.warnings.join('\n'));
+    assert.match(w, /-tags glibc \(\.goreleaser\.yml: -tags=glibc\)/);
+    assert.match(w, /cannot start on a static runtime/);
+  });
+
+  it('every release build passes -tags glibc and the tagged files import nothing dynamic: the tags are used (as before)', async () => {
+    const plain = '//go:build glibc && linux && amd64\n\npackage agent\n\nfunc openLibrary(name string) (uintptr, error) { return 0, nil }\n';
+    const r = await genClean(tree(beszelBase, { '.goreleaser.yml': goreleaser(GR_GLIBC), 'Makefile': null, 'agent/gpu_nvml.go': '//go:build amd64 && (windows || (linux && glibc))\n\npackage agent\n\nvar nvml = true\n', 'agent/gpu_nvml_linux.go': plain }), { package: 'internal/cmd/agent' });
+    assert.equal(tagsOf(r.dockerfile), 'glibc', r.dockerfile);
+    assert.ok(r.reasons.some((x) => x.startsWith('-tags glibc: the project builds with them (.goreleaser.yml: -tags=glibc)')), r.reasons.join('\n'));
+  });
+
+  it('a goreleaser build of another main package without tags does not count against the agent\'s tags', async () => {
+    const plain = '//go:build glibc && linux && amd64\n\npackage agent\n\nvar nvmlLinux = true\n';
+    const r = await genClean(tree(beszelBase, { 'Makefile': null, '.goreleaser.yml': goreleaser(GR_GLIBC), 'agent/gpu_nvml.go': '//go:build amd64 && (windows || (linux && glibc))\n\npackage agent\n\nvar nvml = true\n', 'agent/gpu_nvml_linux.go': plain }), { package: 'internal/cmd/agent' });
+    assert.ok(!r.warnings.some((x) => x.includes('do not all pass the same build tags')), r.warnings.join('\n'));
+  });
+});
