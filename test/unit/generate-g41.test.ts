@@ -9,6 +9,9 @@
  *    builds the agent once without tags and once with -tags=glibc; its Makefile sets the tags
  *    under a Make conditional), and never tags that compile an import making the binary dynamic
  *    (github.com/ebitengine/purego) onto the static runtime.
+ * 2. A default configuration file named with a leading slash but joined onto the working
+ *    directory (ezbookkeeping's `defaultConfigPath = "/conf/ezbookkeeping.ini"`,
+ *    `filepath.Join(workingPath, defaultConfigPath)`, workingPath from os.Getwd()) is copied.
  */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
@@ -80,5 +83,46 @@ describe('1. build tags: every release build, and none that makes the binary dyn
     const plain = '//go:build glibc && linux && amd64\n\npackage agent\n\nvar nvmlLinux = true\n';
     const r = await genClean(tree(beszelBase, { 'Makefile': null, '.goreleaser.yml': goreleaser(GR_GLIBC), 'agent/gpu_nvml.go': '//go:build amd64 && (windows || (linux && glibc))\n\npackage agent\n\nvar nvml = true\n', 'agent/gpu_nvml_linux.go': plain }), { package: 'internal/cmd/agent' });
     assert.ok(!r.warnings.some((x) => x.includes('do not all pass the same build tags')), r.warnings.join('\n'));
+  });
+});
+
+// mayswind/ezbookkeeping at 2e20df8 (MIT): 1,059 files; go.mod (5,011 bytes) `module
+// github.com/mayswind/ezbookkeeping`, `go 1.26.0`; ezbookkeeping.go (1,986 bytes) is the main
+// package (urfave/cli, imports ./cmd); cmd/initializer.go (6,345 bytes) calls
+// settings.GetDefaultConfigFilePath() and returns its error (lines 38-44); pkg/settings/setting.go
+// (58,494 bytes): `defaultConfigPath = "/conf/ezbookkeeping.ini"` (line 23), getWorkingPath()
+// returns $EBK_WORK_DIR or os.Getwd(), GetDefaultConfigFilePath() does
+// `filepath.Join(workingPath, defaultConfigPath)` then os.Stat (line 638); conf/ezbookkeeping.ini
+// (32,104 bytes) is committed. No .dockerignore.
+const SETTING_GO = (decl: string, join: string, getwd = 'os.Getwd()') => `package settings\n\nimport (\n\t"os"\n\t"path/filepath"\n)\n\nconst (\n\tebkWorkDirEnvName = "EBK_WORK_DIR"\n\t${decl}\n\tdefaultStaticRootPath = "public"\n)\n\nfunc GetDefaultConfigFilePath() (string, error) {\n\tworkingPath, err := getWorkingPath()\n\tif err != nil {\n\t\treturn "", err\n\t}\n\tcfgFilePath := ${join}\n\t_, err = os.Stat(cfgFilePath)\n\tif err != nil {\n\t\treturn "", err\n\t}\n\treturn cfgFilePath, nil\n}\n\nfunc getWorkingPath() (string, error) {\n\tworkingPath := os.Getenv(ebkWorkDirEnvName)\n\tif workingPath != "" {\n\t\treturn workingPath, nil\n\t}\n\treturn ${getwd}\n}\n`;
+const ezbBase: Record<string, string | null> = {
+  'go.mod': 'module github.com/mayswind/ezbookkeeping\n\ngo 1.26.0\n\nrequire github.com/urfave/cli/v3 v3.6.1\n',
+  'go.sum': 'github.com/urfave/cli/v3 v3.6.1 h1:x\ngithub.com/urfave/cli/v3 v3.6.1/go.mod h1:y\n',
+  'ezbookkeeping.go': 'package main\n\nimport (\n\t"context"\n\t"os"\n\n\t"github.com/urfave/cli/v3"\n\n\t"github.com/mayswind/ezbookkeeping/cmd"\n)\n\nfunc main() {\n\tapp := &cli.Command{Name: "ezBookkeeping", Commands: []*cli.Command{cmd.WebServer}}\n\t_ = app.Run(context.Background(), os.Args)\n}\n',
+  'cmd/initializer.go': 'package cmd\n\nimport (\n\t"github.com/urfave/cli/v3"\n\n\t"github.com/mayswind/ezbookkeeping/pkg/settings"\n)\n\nvar WebServer = &cli.Command{Name: "server"}\n\nfunc initializeSystem() error {\n\t_, err := settings.GetDefaultConfigFilePath()\n\treturn err\n}\n',
+  'pkg/settings/setting.go': SETTING_GO('defaultConfigPath = "/conf/ezbookkeeping.ini"', 'filepath.Join(workingPath, defaultConfigPath)'),
+  'conf/ezbookkeeping.ini': '[global]\nmode = production\n\n[server]\nprotocol = http\nhttp_addr = 0.0.0.0\nhttp_port = 8080\nstatic_root_path = public\n',
+};
+
+describe('2. a default configuration file joined onto the working directory', () => {
+  it('ezbookkeeping: "/conf/ezbookkeeping.ini" joined onto os.Getwd() is copied to /app/conf', async () => {
+    const r = await genClean(tree(ezbBase, {}));
+    assert.match(r.dockerfile, /^COPY conf\/ezbookkeeping\.ini \/app\/conf\/ezbookkeeping\.ini$/m, r.dockerfile);
+    assert.ok(r.reasons.some((x) => x.includes('("/conf/ezbookkeeping.ini") relative to the working directory')), r.reasons.join('\n'));
+  });
+
+  it('the literal itself a later argument of filepath.Join: copied too', async () => {
+    const r = await genClean(tree(ezbBase, { 'pkg/settings/setting.go': SETTING_GO('unused = 1', 'filepath.Join(workingPath, "/conf/ezbookkeeping.ini")') }));
+    assert.match(r.dockerfile, /^COPY conf\/ezbookkeeping\.ini \/app\/conf\/ezbookkeeping\.ini$/m, r.dockerfile);
+  });
+
+  it('an absolute path read as it is (no join), or joined onto something that is not the working directory: not copied', async () => {
+    for (const setting of [
+      SETTING_GO('defaultConfigPath = "/conf/ezbookkeeping.ini"', 'defaultConfigPath'),
+      SETTING_GO('defaultConfigPath = "/conf/ezbookkeeping.ini"', 'filepath.Join(workingPath, defaultConfigPath)', 'os.Executable()'),
+    ]) {
+      const r = await genClean(tree(ezbBase, { 'pkg/settings/setting.go': setting }));
+      assert.doesNotMatch(r.dockerfile, /COPY conf/, r.dockerfile);
+    }
   });
 });

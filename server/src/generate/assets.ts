@@ -901,11 +901,17 @@ export function configReads(packages: readonly { dir: string; files: readonly { 
   const seen = new Set<string>();
   const list = (dir: string) => (io.listFiles ? io.listFiles(dir).filter((f) => f.path.startsWith(dir + '/')) : []);
   for (const p of packages) {
-    for (const f of p.files) {
-      const text = stripGoComments(f.text);
+    const texts = p.files.map((f) => stripGoComments(f.text));
+    const getwd = texts.some((t) => t.includes('os.Getwd()'));
+    for (const [i, f] of p.files.entries()) {
+      const text = texts[i];
       const file = join(p.dir, f.file);
-      for (const m of text.matchAll(/"((?:\.\/)?(?:conf|config|configs|etc|cfg)(?:\/[A-Za-z0-9_.\-/]*)?)"/g)) {
+      for (const m of text.matchAll(/"(\/?(?:\.\/)?(?:conf|config|configs|etc|cfg)(?:\/[A-Za-z0-9_.\-/]*)?)"/g)) {
         const lit = m[1];
+        // A leading slash is no absolute path when the literal is joined onto the working
+        // directory (ezbookkeeping's `defaultConfigPath = "/conf/ezbookkeeping.ini"`,
+        // `filepath.Join(workingPath, defaultConfigPath)`, workingPath from os.Getwd()).
+        if (lit.startsWith('/') && !(getwd && joinedAfter(texts, text, m.index!))) continue;
         const path = literalPath('', lit);
         if (path === '' || path.includes('..') || seen.has(path)) continue;
         const top = path.split('/')[0];
@@ -953,6 +959,20 @@ export function configReads(packages: readonly { dir: string; files: readonly { 
     }
   }
   return { reads, problems, othersConfig };
+}
+
+/**
+ * Is the string literal at `at` a later argument of filepath.Join/path.Join, itself or through
+ * the constant or variable it is assigned to (`defaultConfigPath = "/conf/x.ini"` …
+ * `filepath.Join(workingPath, defaultConfigPath)`), in one of the package's files?
+ */
+function joinedAfter(texts: readonly string[], text: string, at: number): boolean {
+  const before = text.slice(Math.max(0, at - 160), at);
+  if (/\b(?:filepath|path)\.Join\([^()]*,\s*$/.test(before)) return true;
+  const decl = /\b([A-Za-z_][A-Za-z0-9_]*)\s*(?::=|=)\s*$/.exec(before);
+  if (!decl) return false;
+  const used = new RegExp(`\\b(?:filepath|path)\\.Join\\([^()]*,\\s*${decl[1]}\\s*[,)]`);
+  return texts.some((t) => used.test(t));
 }
 
 /** System folders a program names for what the image's base provides or it creates itself. */
