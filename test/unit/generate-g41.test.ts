@@ -12,6 +12,13 @@
  * 2. A default configuration file named with a leading slash but joined onto the working
  *    directory (ezbookkeeping's `defaultConfigPath = "/conf/ezbookkeeping.ini"`,
  *    `filepath.Join(workingPath, defaultConfigPath)`, workingPath from os.Getwd()) is copied.
+ * 3. Ports: a configuration field named in Go words (raccoon's `AppPort`) and one the program
+ *    hands to a listen call through its struct (`config.Server.GRPC.Port`) are both exposed; a
+ *    camelCase flag name with a "Flag" suffix (kubeflow apiserver's `rpcPortFlag`) is a port
+ *    flag; a package-level port flag handed to a client (kubeflow driver's
+ *    `ml_pipeline_server_port`) is no listen port; a flag whose default is a field a struct
+ *    literal of the program sets (cluster-version-operator's `--listen`, `ListenAddress:
+ *    "0.0.0.0:9099"`) has that default.
  */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
@@ -47,6 +54,7 @@ const beszelBase: Record<string, string | null> = {
   '.goreleaser.yml': goreleaser(GR_AGENT + GR_GLIBC),
   'Makefile': '# Enable glibc build tag for NVML on supported Linux builds.\nAGENT_GO_TAGS :=\nifeq ($(NVML),true)\nAGENT_GO_TAGS := -tags glibc\nelse ifeq ($(NVML),auto)\nifeq ($(HOST_GLIBC),true)\nAGENT_GO_TAGS := -tags glibc\nendif\nendif\n\n.PHONY: clean build-agent build-hub build\n.DEFAULT_GOAL := build\n\nclean:\n\trm -rf ./build\n\nbuild-agent:\n\tGOOS=$(OS) GOARCH=$(ARCH) go build $(AGENT_GO_TAGS) -o ./build/beszel-agent -ldflags "-w -s" ./internal/cmd/agent\n\nbuild-hub:\n\tGOOS=$(OS) GOARCH=$(ARCH) go build -o ./build/beszel -ldflags "-w -s" ./internal/cmd/hub\n\nbuild: build-agent build-hub\n',
 };
+const exposeOf = (df: string): string | null => /^EXPOSE (.*)$/m.exec(df)?.[1] ?? null;
 const tagsOf = (df: string): string | null => /go build .*?-tags (\S+)/.exec(df)?.[1] ?? null;
 
 describe('1. build tags: every release build, and none that makes the binary dynamic', () => {
@@ -124,5 +132,99 @@ describe('2. a default configuration file joined onto the working directory', ()
       const r = await genClean(tree(ezbBase, { 'pkg/settings/setting.go': setting }));
       assert.doesNotMatch(r.dockerfile, /COPY conf/, r.dockerfile);
     }
+  });
+});
+
+// raystack/raccoon at d6bf56f (Apache-2.0): go.mod `module github.com/raystack/raccoon`, `go
+// 1.22.4`; config/server.go (3,656 bytes): `GRPC serverGRPC`, `Websocket serverWs` fields of
+// `server`; serverWs.AppPort `mapstructure:"port" cmdx:"server.websocket.port" default:"8080"
+// desc:"Port for the service to listen"` (line 29), serverGRPC.Port `mapstructure:"port"
+// cmdx:"server.grpc.port" default:"8081"` (line 41); server/grpc/service.go (860 bytes, line 33)
+// `net.Listen("tcp", fmt.Sprintf(":%s", config.Server.GRPC.Port))`; server/rest/service.go (2,761
+// bytes, line 42) `&http.Server{Handler: …, Addr: ":" + config.Server.Websocket.AppPort}`.
+// (confluent-kafka-go left out: cgo is not what this case is about.)
+const raccoonBase: Record<string, string | null> = {
+  'go.mod': 'module github.com/raystack/raccoon\n\ngo 1.22.4\n',
+  'main.go': 'package main\n\nimport (\n\t"github.com/raystack/raccoon/server/grpc"\n\t"github.com/raystack/raccoon/server/rest"\n)\n\nfunc main() {\n\tgo grpc.NewGRPCService().Init()\n\trest.NewRestService().Init()\n}\n',
+  'config/server.go': 'package config\n\nvar Server = server{}\n\ntype server struct {\n\tGRPC      serverGRPC `mapstructure:"grpc"`\n\tWebsocket serverWs   `mapstructure:"websocket"`\n}\n\ntype serverWs struct {\n\tAppPort       string `mapstructure:"port" cmdx:"server.websocket.port" default:"8080" desc:"Port for the service to listen"`\n\tServerMaxConn int    `mapstructure:"max_conn" cmdx:"server.websocket.max.conn" default:"30000" desc:"Maximum connection that can be handled by the server instance"`\n}\n\ntype serverGRPC struct {\n\tPort string `mapstructure:"port" cmdx:"server.grpc.port" default:"8081"`\n}\n',
+  'server/grpc/service.go': 'package grpc\n\nimport (\n\t"fmt"\n\t"net"\n\n\t"github.com/raystack/raccoon/config"\n)\n\ntype Service struct{}\n\nfunc NewGRPCService() *Service { return &Service{} }\n\nfunc (s *Service) Init() error {\n\tlis, err := net.Listen("tcp", fmt.Sprintf(":%s", config.Server.GRPC.Port))\n\tif err != nil {\n\t\treturn err\n\t}\n\treturn lis.Close()\n}\n',
+  'server/rest/service.go': 'package rest\n\nimport (\n\t"net/http"\n\n\t"github.com/raystack/raccoon/config"\n)\n\ntype Service struct{ s *http.Server }\n\nfunc NewRestService() *Service {\n\tserver := &http.Server{\n\t\tHandler: http.NewServeMux(),\n\t\tAddr:    ":" + config.Server.Websocket.AppPort,\n\t}\n\treturn &Service{s: server}\n}\n\nfunc (s *Service) Init() error { return s.s.ListenAndServe() }\n',
+};
+
+// kubeflow/pipelines at 7b70c7b (Apache-2.0): go.mod `module github.com/kubeflow/pipelines`, `go
+// 1.26.0`. backend/src/apiserver/main.go (31,578 bytes): a package-level var block with
+// `rpcPortFlag = flag.String("rpcPortFlag", ":8887", "RPC Port")` and `httpPortFlag =
+// flag.String("httpPortFlag", ":8888", "Http Proxy Port")` (lines 75-76), `net.Listen("tcp",
+// *rpcPortFlag)` (431), `http.ListenAndServe(*httpPortFlag, topMux)` (550).
+// backend/src/v2/cmd/driver/main.go (25,920 bytes): `mlPipelineServerAddress =
+// flag.String("ml_pipeline_server_address", "ml-pipeline", …)`, `mlPipelineServerPort =
+// flag.String("ml_pipeline_server_port", "8887", "The port of the ML pipeline API server.")` (lines
+// 83-84), `cacheutils.NewClient(*mlPipelineServerAddress, *mlPipelineServerPort, …)` (441); the
+// driver listens on nothing.
+const pipelinesBase: Record<string, string | null> = {
+  'go.mod': 'module github.com/kubeflow/pipelines\n\ngo 1.26.0\n',
+  'backend/src/apiserver/main.go': 'package main\n\nimport (\n\t"flag"\n\t"net"\n\t"net/http"\n)\n\nvar (\n\trpcPortFlag  = flag.String("rpcPortFlag", ":8887", "RPC Port")\n\thttpPortFlag = flag.String("httpPortFlag", ":8888", "Http Proxy Port")\n)\n\nfunc main() {\n\tflag.Parse()\n\tgo startRpcServer()\n\tstartHttpProxy()\n}\n\nfunc startRpcServer() {\n\tlistener, err := net.Listen("tcp", *rpcPortFlag)\n\tif err != nil {\n\t\tpanic(err)\n\t}\n\t_ = listener\n}\n\nfunc startHttpProxy() {\n\ttopMux := http.NewServeMux()\n\t_ = http.ListenAndServe(*httpPortFlag, topMux)\n}\n',
+  'backend/src/v2/cmd/driver/main.go': 'package main\n\nimport (\n\t"flag"\n\n\t"github.com/kubeflow/pipelines/backend/src/v2/cacheutils"\n)\n\nvar (\n\tmlPipelineServerAddress = flag.String("ml_pipeline_server_address", "ml-pipeline", "The name of the ML pipeline API server address.")\n\tmlPipelineServerPort    = flag.String("ml_pipeline_server_port", "8887", "The port of the ML pipeline API server.")\n)\n\nfunc main() {\n\tflag.Parse()\n\tif err := drive(); err != nil {\n\t\tpanic(err)\n\t}\n}\n\nfunc drive() error {\n\tcacheClient, err := cacheutils.NewClient(*mlPipelineServerAddress, *mlPipelineServerPort)\n\t_ = cacheClient\n\treturn err\n}\n',
+  'backend/src/v2/cacheutils/cache.go': 'package cacheutils\n\ntype Client struct{ addr string }\n\nfunc NewClient(address, port string) (*Client, error) { return &Client{addr: address + ":" + port}, nil }\n',
+};
+
+// openshift/cluster-version-operator at 6e71933 (Apache-2.0): go.mod `module
+// github.com/openshift/cluster-version-operator`, `go 1.25.7`; cmd/cluster-version-operator/
+// start.go (4,650 bytes): the `start` cobra command, `cmd.PersistentFlags().StringVar(
+// &opts.MetricsOptions.ListenAddress, "listen", opts.MetricsOptions.ListenAddress, "Address to
+// listen on for metrics")` (line 35); pkg/start/start.go (29,238 bytes) NewOptions():
+// `MetricsOptions: cvo.MetricsOptions{ListenAddress: "0.0.0.0:9099"}` (line 123);
+// pkg/cvo/metrics.go (30,139 bytes): `type MetricsOptions struct { ListenAddress string … }`,
+// startListening(server, tlsConfig, options.ListenAddress, …) (line 412).
+const cvoBase: Record<string, string | null> = {
+  'go.mod': 'module github.com/openshift/cluster-version-operator\n\ngo 1.25.7\n\nrequire github.com/spf13/cobra v1.9.1\n',
+  'go.sum': 'github.com/spf13/cobra v1.9.1 h1:x\ngithub.com/spf13/cobra v1.9.1/go.mod h1:y\n',
+  'cmd/cluster-version-operator/main.go': 'package main\n\nimport "github.com/spf13/cobra"\n\nvar rootCmd = &cobra.Command{Use: "cluster-version-operator"}\n\nfunc main() {\n\t_ = rootCmd.Execute()\n}\n',
+  'cmd/cluster-version-operator/start.go': 'package main\n\nimport (\n\t"context"\n\n\t"github.com/spf13/cobra"\n\n\t"github.com/openshift/cluster-version-operator/pkg/start"\n)\n\nfunc init() {\n\topts := start.NewOptions()\n\tcmd := &cobra.Command{\n\t\tUse: "start",\n\t\tRun: func(_ *cobra.Command, _ []string) {\n\t\t\t_ = opts.Run(context.Background())\n\t\t},\n\t}\n\tcmd.PersistentFlags().StringVar(&opts.MetricsOptions.ListenAddress, "listen", opts.MetricsOptions.ListenAddress, "Address to listen on for metrics")\n\trootCmd.AddCommand(cmd)\n}\n',
+  'pkg/start/start.go': 'package start\n\nimport (\n\t"context"\n\n\t"github.com/openshift/cluster-version-operator/pkg/cvo"\n)\n\ntype Options struct {\n\tMetricsOptions cvo.MetricsOptions\n}\n\nfunc NewOptions() *Options {\n\treturn &Options{\n\t\tMetricsOptions: cvo.MetricsOptions{ListenAddress: "0.0.0.0:9099"},\n\t}\n}\n\nfunc (o *Options) Run(ctx context.Context) error { return cvo.RunMetrics(ctx, o.MetricsOptions) }\n',
+  'pkg/cvo/metrics.go': 'package cvo\n\nimport (\n\t"context"\n\t"net"\n)\n\ntype MetricsOptions struct {\n\tListenAddress string\n}\n\nfunc RunMetrics(ctx context.Context, options MetricsOptions) error {\n\tl, err := net.Listen("tcp", options.ListenAddress)\n\tif err != nil {\n\t\treturn err\n\t}\n\treturn l.Close()\n}\n',
+};
+
+describe('3. ports', () => {
+  it('raccoon: the websocket AppPort (Go words) and the gRPC Port a listen call takes: EXPOSE 8080 8081', async () => {
+    const r = await genClean(tree(raccoonBase, {}));
+    assert.equal(exposeOf(r.dockerfile), '8080 8081', r.dockerfile);
+  });
+
+  it('a gRPC port no listen call takes through its struct stays a guess: only the described listener (as before)', async () => {
+    const r = await genClean(tree(raccoonBase, { 'server/grpc/service.go': 'package grpc\n\ntype Service struct{}\n\nfunc NewGRPCService() *Service { return &Service{} }\n\nfunc (s *Service) Init() error { return nil }\n' }));
+    assert.equal(exposeOf(r.dockerfile), '8080', r.dockerfile);
+  });
+
+  it('kubeflow apiserver: rpcPortFlag and httpPortFlag are port flags: EXPOSE 8887 8888', async () => {
+    const r = await genClean(tree(pipelinesBase, {}), { package: 'backend/src/apiserver' });
+    assert.equal(exposeOf(r.dockerfile), '8887 8888', r.dockerfile);
+  });
+
+  it('a camelCase flag named for a database port is still not the server\'s', async () => {
+    const r = await genClean(tree(pipelinesBase, { 'backend/src/apiserver/main.go': pipelinesBase['backend/src/apiserver/main.go']!.replace(/httpPortFlag/g, 'dbPortFlag').replace('":8888"', '"3306"') }), { package: 'backend/src/apiserver' });
+    assert.equal(exposeOf(r.dockerfile), '8887', r.dockerfile);
+  });
+
+  it('kubeflow driver: ml_pipeline_server_port is handed to a client: no EXPOSE', async () => {
+    const r = await genClean(tree(pipelinesBase, {}), { package: 'backend/src/v2/cmd/driver' });
+    assert.equal(exposeOf(r.dockerfile), null, r.dockerfile);
+  });
+
+  it('a package-level port flag the program both listens on and dials (a self-check) is still exposed', async () => {
+    const main = pipelinesBase['backend/src/v2/cmd/driver/main.go']!.replace('func drive() error {', 'func drive() error {\n\tgo http.ListenAndServe(":"+*mlPipelineServerPort, nil)').replace('"flag"\n', '"flag"\n\t"net/http"\n');
+    const r = await genClean(tree(pipelinesBase, { 'backend/src/v2/cmd/driver/main.go': main }), { package: 'backend/src/v2/cmd/driver' });
+    assert.equal(exposeOf(r.dockerfile), '8887', r.dockerfile);
+  });
+
+  it('cluster-version-operator: --listen defaults to the struct literal\'s "0.0.0.0:9099": EXPOSE 9099', async () => {
+    const r = await genClean(tree(cvoBase, {}));
+    assert.equal(exposeOf(r.dockerfile), '9099', r.dockerfile);
+    assert.ok(r.reasons.some((x) => x.includes('ListenAddress = "0.0.0.0:9099" (pkg/start/start.go)')), r.reasons.join('\n'));
+  });
+
+  it('two struct literals setting the field to different addresses: no default read from them', async () => {
+    const r = await genClean(tree(cvoBase, { 'pkg/start/other.go': 'package start\n\nimport "github.com/openshift/cluster-version-operator/pkg/cvo"\n\nvar testing = cvo.MetricsOptions{ListenAddress: "127.0.0.1:9100"}\n' }));
+    assert.equal(exposeOf(r.dockerfile), null, r.dockerfile);
   });
 });

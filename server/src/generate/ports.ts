@@ -113,9 +113,14 @@ function passedToClient(text: string, at: number, firstArg: string | undefined, 
   const lineStart = text.lastIndexOf('\n', at) + 1;
   const v = isVar ? /^&\s*(?:[A-Za-z_][A-Za-z0-9_]*\.)*([A-Za-z_][A-Za-z0-9_]*)$/.exec((firstArg ?? '').trim())?.[1] : /([A-Za-z_][A-Za-z0-9_]*)\s*:?=\s*[A-Za-z_][\w.()]*$/.exec(text.slice(lineStart, at))?.[1];
   if (v === undefined) return false;
-  const end = text.indexOf('\n}', at);
-  const rest = text.slice(at, end < 0 ? text.length : end);
-  return new RegExp(`\\b(?:[A-Za-z_][A-Za-z0-9_]*)?(?:Dial|Client|Connect)[A-Za-z0-9_]*\\([^()\\n]*?(?:\\*|\\.)?\\b${v}\\b`).test(rest);
+  // A flag defined at package level (kubeflow's driver: `mlPipelineServerPort = flag.String(…)` in
+  // a var block, used in main's `cacheutils.NewClient(*mlPipelineServerAddress,
+  // *mlPipelineServerPort, …)`): its uses are the whole file's; unless the file also listens on it.
+  const inFunction = enclosingFunction(text, at) !== undefined;
+  const end = inFunction ? text.indexOf('\n}', at) : -1;
+  const rest = inFunction ? text.slice(at, end < 0 ? text.length : end) : text;
+  if (!new RegExp(`\\b(?:[A-Za-z_][A-Za-z0-9_]*)?(?:Dial|Client|Connect)[A-Za-z0-9_]*\\([^()\\n]*?(?:\\*|\\.)?\\b${v}\\b`).test(rest)) return false;
+  return inFunction || !new RegExp(`\\b(?:Listen[A-Za-z]*|ListenAndServe(?:TLS)?|Serve)\\([^\\n]*\\b${v}\\b|\\bAddr\\s*:[^\\n]*\\b${v}\\b`).test(text);
 }
 /** pprof's conventional port, and the words around a profiler's listener. */
 const PROFILER_PORT = 6060;
@@ -176,6 +181,12 @@ function resolveDefault(raw: string, consts: ReadonlyMap<string, string>, vars?:
   // "[::]:8025"` in config/config.go): its initial value is the flag's default.
   const qualified = vars?.get(r);
   if (qualified !== undefined) return { value: qualified, shown: `${r} = ${/^[0-9]+$/.test(qualified) ? qualified : JSON.stringify(qualified)}` };
+  // The current value of a field the program's struct literals set (cluster-version-operator's
+  // `StringVar(&opts.MetricsOptions.ListenAddress, "listen", opts.MetricsOptions.ListenAddress, …)`,
+  // NewOptions(): `cvo.MetricsOptions{ListenAddress: "0.0.0.0:9099"}`): one literal value in the program.
+  const selector = /^[A-Za-z_]\w*(?:\.[A-Za-z_]\w*)*\.([A-Z]\w*)$/.exec(r);
+  const field = selector ? vars?.get(`field:${selector[1]}`) : undefined;
+  if (field !== undefined) return { value: field.slice(field.indexOf('=') + 1), shown: `${r} = ${JSON.stringify(field.slice(field.indexOf('=') + 1))} (${field.slice(0, field.indexOf('='))})` };
   const lit = /^"([^"\\]*)"$|^`([^`]*)`$|^([0-9]{1,5})$/.exec(r);
   if (lit) return { value: lit[1] ?? lit[2] ?? lit[3], shown: r };
   // `":" + strconv.Itoa(defaultPort)`, `fmt.Sprintf(":%d", port)`: the constant inside.
@@ -340,7 +351,12 @@ export function portEvidence(file: string, source: string, imports: readonly str
     const p = portOf(value);
     if (p && !out.some((o) => o.port === p.port && o.via === via && o.subcommand === subcommand)) out.push({ ...p, confidence, via, file, ...(flag !== undefined ? { flag } : {}), ...(group ? { group } : {}), ...(subcommand !== undefined ? { subcommand } : {}) });
   };
-  const serverName = (name: string) => NAME_LIKE_ADDRESS.test(name) && !NOT_THE_SERVER.test(name);
+  // A Go-style flag name (kubeflow's apiserver: `flag.String("rpcPortFlag", ":8887", …)`,
+  // "httpPortFlag") is read by its words, without a trailing "Flag".
+  const serverName = (name: string) => {
+    const words = /[a-z][A-Z]/.test(name) ? camelWords(name).replace(/_Flag$/, '') : name;
+    return NAME_LIKE_ADDRESS.test(words) && !NOT_THE_SERVER.test(words);
+  };
   // A copy of golang.org/x/crypto/acme/autocert (spire's pkg/server/endpoints/bundle/internal/autocert):
   // its Listener() opens :443 for Let's Encrypt, only when the program is configured for ACME.
   const acme = /^[ \t]*package[ \t]+autocert\b/m.test(text);
@@ -474,7 +490,9 @@ export function portEvidence(file: string, source: string, imports: readonly str
       continue;
     }
     if (portOf(def) === null) continue;
-    const named = names.find((n) => NAME_LIKE_ADDRESS.test(n) || /(^|_)(PORT|ADDR|ADDRESS|LISTEN)$/.test(n));
+    // A Go field name by its words too (raccoon's `AppPort … cmdx:"server.websocket.port"`).
+    const like = (n: string) => NAME_LIKE_ADDRESS.test(n) || /(^|_)(PORT|ADDR|ADDRESS|LISTEN)$/.test(n);
+    const named = names.find(like) ?? (/[a-z][A-Z]/.test(m[1]) && like(camelWords(m[1])) ? m[1] : undefined);
     if (named === undefined) continue;
     const owner = group?.field ?? structAt(m.index ?? 0);
     const usage = tag('description') ?? tag('desc') ?? tag('help') ?? tag('usage') ?? '';
@@ -697,6 +715,34 @@ function literalUsers(files: readonly { file: string; text: string }[], name: st
   return [...users];
 }
 
+const fieldLiteralCache = new WeakMap<readonly PackageSources[], Map<string, string>>();
+/**
+ * Struct literal fields named like a listen address, set to a literal port or address
+ * (`cvo.MetricsOptions{ListenAddress: "0.0.0.0:9099"}` in pkg/start's NewOptions): `field:Name` →
+ * `file=value`, only for a field every such literal of the program sets to the same value.
+ */
+function fieldLiterals(all: readonly PackageSources[]): Map<string, string> {
+  const cached = fieldLiteralCache.get(all);
+  if (cached) return cached;
+  const seen = new Map<string, Set<string>>();
+  const where = new Map<string, string>();
+  for (const p of all) {
+    for (const f of p.files) {
+      if (!/\b[A-Z]\w*(?:Addr|Address|Listen|Port)\w*\s*:\s*"/.test(f.text)) continue;
+      for (const m of stripGoComments(f.text).matchAll(/[{,]\s*([A-Z]\w*)\s*:\s*"([^"\\\n]*)"/g)) {
+        const words = camelWords(m[1]);
+        if (!NAME_LIKE_ADDRESS.test(words) || NOT_THE_SERVER.test(words) || portOf(m[2]) === null) continue;
+        seen.set(m[1], (seen.get(m[1]) ?? new Set()).add(m[2]));
+        if (!where.has(m[1])) where.set(m[1], `${p.dir === '' ? f.file : `${p.dir}/${f.file}`}=${m[2]}`);
+      }
+    }
+  }
+  const out = new Map<string, string>();
+  for (const [k, vs] of seen) if (vs.size === 1) out.set(`field:${k}`, where.get(k)!);
+  fieldLiteralCache.set(all, out);
+  return out;
+}
+
 function evidenceIn(pkgs: readonly PackageSources[], scope: CommandScope | undefined, dropped: PortEvidence[], addressFuncs?: ReadonlyMap<string, AddressFunction>, all: readonly PackageSources[] = []): PortEvidence[] {
   const out: PortEvidence[] = [];
   for (const p of pkgs) {
@@ -715,6 +761,7 @@ function evidenceIn(pkgs: readonly PackageSources[], scope: CommandScope | undef
       // Its variables count only as a flag's default (`config.HTTPListen`, the value the flag starts with).
       for (const f of q.files) for (const [k, v] of constantsOf(varDeclarations(stripGoComments(f.text)))) if (/^[A-Z]/.test(k)) vars.set(`${name}.${k}`, v);
     }
+    for (const [k, v] of fieldLiterals(all)) vars.set(k, v);
     // Flags described by struct literals: the subcommand is the one among the functions that name
     // the literal which the image runs, else one of theirs, else the root's.
     for (const { users, ...e } of structLiteralFlags(p, consts)) {
@@ -822,6 +869,28 @@ function unreadFields(evidence: readonly PortEvidence[], all: readonly PackageSo
   return out;
 }
 
+/**
+ * The file where a listen call (net.Listen, ListenAndServe, Serve, an http.Server's Addr) takes
+ * the field through a field of the struct's type (`config.Server.GRPC.Port`, `GRPC serverGRPC`),
+ * or null.
+ */
+function fieldListened(owner: string, name: string, all: readonly PackageSources[], programFiles: () => Iterable<string>): string | null {
+  const parents = new Set<string>();
+  for (const p of all) for (const f of p.files) for (const m of stripGoComments(f.text).matchAll(new RegExp(`^[ \\t]*([A-Z]\\w*)[ \\t]+\\*?(?:[A-Za-z_]\\w*\\.)?${owner}\\b(?![.(])`, 'gm'))) parents.add(m[1]);
+  if (parents.size === 0) return null;
+  const field = `\\.(?:${[...parents].join('|')})\\.${name}\\b`;
+  const call = new RegExp(`\\b(?:net\\.Listen(?:TCP)?|ListenAndServe(?:TLS)?|Listen)\\([^\\n]*${field}`);
+  const addr = new RegExp(`\\bAddr\\s*:[^\\n]*${field}`);
+  for (const raw of programFiles()) {
+    if (!raw.includes(`.${name}`)) continue;
+    const text = stripGoComments(raw);
+    if (call.test(text)) return /^\s*package\s+(\w+)/m.exec(text)?.[1] ? `package ${/^\s*package\s+(\w+)/m.exec(text)![1]}` : 'the program';
+    const a = addr.exec(text);
+    if (a && /\bhttp\.Server\s*\{/.test(text.slice(Math.max(0, a.index - 400), a.index))) return `package ${/^\s*package\s+(\w+)/m.exec(text)?.[1] ?? '?'}`;
+  }
+  return null;
+}
+
 function fieldRead(owner: string, name: string, parents: readonly string[], programFiles: () => Iterable<string>): boolean {
   const direct = new RegExp(`\\.(?:${parents.join('|')})\\.${name}\\b`);
   const typed = new RegExp(`([A-Za-z_]\\w*)[ \\t]+\\*?(?:[A-Za-z_]\\w*\\.)?${owner}\\b`, 'g');
@@ -851,10 +920,25 @@ export function decidePorts(main: PackageSources, closure: readonly PackageSourc
   // `app.Listen(cfg.Web.SocketAddress())`, the constant in config/web): sure.
   const addressFuncs = addressFunctions([main, ...closure.filter((p) => p.dir !== main.dir)]);
   const all = [main, ...closure.filter((p) => p.dir !== main.dir)];
-  let evidence = [...known, ...evidenceIn([main], scope, dropped, addressFuncs, all)];
+  // Several configuration ports are guesses; one the program hands to a listen call through its
+  // struct (raccoon: `net.Listen("tcp", fmt.Sprintf(":%s", config.Server.GRPC.Port))` beside
+  // `http.Server{Addr: ":" + config.Server.Websocket.AppPort}`) is where it listens.
+  const listenedOn = (es: PortEvidence[]): PortEvidence[] => {
+    if (!programFiles) return es;
+    for (const e of es) {
+      if (e.confidence !== 'guess' || !e.structField || e.group || e.optional !== undefined || !e.external) continue;
+      const listened = fieldListened(e.structField.owner, e.structField.name, all, programFiles);
+      if (listened) {
+        e.confidence = 'sure';
+        e.via = `${e.via}, listened on in ${listened}`;
+      }
+    }
+    return es;
+  };
+  let evidence = [...known, ...listenedOn(evidenceIn([main], scope, dropped, addressFuncs, all))];
   // The imported packages count for what they say surely (a cobra command's flag); their
   // constants named like ports are too far from the program to be worth a guess.
-  if (!evidence.some((e) => e.confidence === 'sure' && !e.profiler && !e.acme && !e.redirect && !e.challenge)) evidence = [...evidence, ...evidenceIn(closure.filter((p) => p.dir !== main.dir), scope, dropped, addressFuncs, all).filter((e) => e.confidence === 'sure')];
+  if (!evidence.some((e) => e.confidence === 'sure' && !e.profiler && !e.acme && !e.redirect && !e.challenge)) evidence = [...evidence, ...listenedOn(evidenceIn(closure.filter((p) => p.dir !== main.dir), scope, dropped, addressFuncs, all)).filter((e) => e.confidence === 'sure')];
   // A listen address from configuration fields read through viper with defaults (AnyAppStart's
   // `viper.SetDefault("PORT", "8855")`): sure, as a flag's default is.
   if (!evidence.some((e) => e.confidence === 'sure' && !e.profiler && !e.acme && !e.redirect && !e.challenge)) {
