@@ -19,6 +19,10 @@
  *    `ml_pipeline_server_port`) is no listen port; a flag whose default is a field a struct
  *    literal of the program sets (cluster-version-operator's `--listen`, `ListenAddress:
  *    "0.0.0.0:9099"`) has that default.
+ * 4. Start: the subcommand the project's image starts the binary with (harness's `ENTRYPOINT
+ *    ["/app/gitness", "server"]`) becomes the CMD when the sources name none; a Makefile that
+ *    builds with `$(GO_CMD) build -o bin/manager` (`GO_CMD ?= go`) names the binary, so lws's pod
+ *    specs' `command: /manager` decide where it goes.
  */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
@@ -226,5 +230,61 @@ describe('3. ports', () => {
   it('two struct literals setting the field to different addresses: no default read from them', async () => {
     const r = await genClean(tree(cvoBase, { 'pkg/start/other.go': 'package start\n\nimport "github.com/openshift/cluster-version-operator/pkg/cvo"\n\nvar testing = cvo.MetricsOptions{ListenAddress: "127.0.0.1:9100"}\n' }));
     assert.equal(exposeOf(r.dockerfile), null, r.dockerfile);
+  });
+});
+
+// harness/harness at ad5c876 (Apache-2.0): go.mod `module github.com/harness/gitness`, `go
+// 1.26.6`; cmd/gitness/main.go (1,649 bytes) registers kingpin commands through
+// cli/operations/server.Register(app) and others (no serving subcommand the generator reads);
+// Dockerfile (3,130 bytes): builder stage `go build -ldflags="$LDFLAGS" -o ./gitness
+// ./cmd/gitness` (line 62), final stage alpine/git, `ENTRYPOINT [ "/app/gitness", "server" ]`
+// (line 96). The skeleton's Dockerfile keeps those lines, not the node stage or the cross toolchain.
+const HARNESS_DOCKERFILE = (entrypoint: string) => `FROM --platform=$BUILDPLATFORM golang:1.26.6-alpine3.23 as builder\nWORKDIR /app\nCOPY go.mod go.sum ./\nRUN go mod download\nCOPY . .\nRUN go build -o ./gitness ./cmd/gitness\n\nFROM alpine/git:2.49.1 as final\nWORKDIR /app\nCOPY --from=builder /app/gitness /app/gitness\n${entrypoint}\n`;
+const harnessBase: Record<string, string | null> = {
+  'go.mod': 'module github.com/harness/gitness\n\ngo 1.26.6\n\nrequire github.com/alecthomas/kingpin/v2 v2.4.0\n',
+  'go.sum': 'github.com/alecthomas/kingpin/v2 v2.4.0 h1:x\ngithub.com/alecthomas/kingpin/v2 v2.4.0/go.mod h1:y\n',
+  '.dockerignore': '.git\nweb/node_modules\n',
+  'cmd/gitness/main.go': 'package main\n\nimport (\n\t"os"\n\n\t"github.com/harness/gitness/cli"\n)\n\nfunc main() {\n\tcli.Run(os.Args[1:])\n}\n',
+  'cli/cli.go': 'package cli\n\nimport "github.com/alecthomas/kingpin/v2"\n\nfunc Run(args []string) {\n\tapp := kingpin.New("gitness", "Gitness Open source edition")\n\tregister(app)\n\tkingpin.MustParse(app.Parse(args))\n}\n',
+  'cli/register.go': 'package cli\n\nimport "github.com/alecthomas/kingpin/v2"\n\nfunc register(app *kingpin.Application) {\n\tfor _, name := range names {\n\t\tapp.Command(name, "")\n\t}\n}\n\nvar names = []string{}\n',
+  'Dockerfile': HARNESS_DOCKERFILE('ENTRYPOINT [ "/app/gitness", "server" ]'),
+};
+
+// kubernetes-sigs/lws at 060ab4d (Apache-2.0): go.mod `module sigs.k8s.io/lws`, `go 1.26.0`;
+// cmd/main.go (13,997 bytes) is the main package; Makefile (19,211 bytes): `GO_CMD ?= go` (line
+// 14), `build: manifests fmt vet` runs `$(GO_BUILD_ENV) $(GO_CMD) build -ldflags="$(LD_FLAGS)" -o
+// bin/manager cmd/main.go` (line 227); config/manager/manager.yaml (3,419 bytes): the Deployment's
+// container runs `command: [/manager]`, `args: [--leader-elect]` (lines 69-72); Dockerfile
+// `RUN make build …`, `COPY --from=builder /workspace/bin/manager .`, `ENTRYPOINT ["/manager"]`.
+const lwsBase: Record<string, string | null> = {
+  'go.mod': 'module sigs.k8s.io/lws\n\ngo 1.26.0\n',
+  'cmd/main.go': 'package main\n\nimport "flag"\n\nfunc main() {\n\tvar leader bool\n\tflag.BoolVar(&leader, "leader-elect", false, "Enable leader election.")\n\tflag.Parse()\n}\n',
+  'Makefile': 'GO_CMD ?= go\nLD_FLAGS += -X \'sigs.k8s.io/lws/pkg/version.GitVersion=$(GIT_TAG)\'\n\n.PHONY: build\nbuild: ## Build manager binary.\n\t$(GO_BUILD_ENV) $(GO_CMD) build -ldflags="$(LD_FLAGS)" -o bin/manager cmd/main.go\n',
+  'config/manager/manager.yaml': 'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: controller-manager\n  namespace: system\nspec:\n  template:\n    spec:\n      containers:\n      - command:\n        - /manager\n        args:\n        - --leader-elect\n        image: controller:latest\n        name: manager\n',
+};
+
+describe('4. how the project starts the program', () => {
+  it('harness: the project image\'s ENTRYPOINT ["/app/gitness", "server"] gives CMD ["server"]', async () => {
+    const r = await genClean(tree(harnessBase, {}), { package: 'cmd/gitness' });
+    assert.match(r.dockerfile, /^CMD \["server"\]$/m, r.dockerfile);
+    assert.ok(r.reasons.some((x) => x.includes('Dockerfile:11 ENTRYPOINT')), r.reasons.join('\n'));
+  });
+
+  it('an ENTRYPOINT of the binary alone, or with flags only: no CMD (as before)', async () => {
+    for (const e of ['ENTRYPOINT ["/app/gitness"]', 'ENTRYPOINT ["/app/gitness", "--config", "/etc/gitness.env"]']) {
+      const r = await genClean(tree(harnessBase, { Dockerfile: HARNESS_DOCKERFILE(e) }), { package: 'cmd/gitness' });
+      assert.doesNotMatch(r.dockerfile, /^CMD /m, r.dockerfile);
+    }
+  });
+
+  it('lws: $(GO_CMD) build -o bin/manager names the binary, and the pod spec\'s command /manager places it', async () => {
+    const r = await genClean(tree(lwsBase, {}));
+    assert.match(r.dockerfile, /^ENTRYPOINT \["\/manager"\]$/m, r.dockerfile);
+    assert.ok(r.reasons.some((x) => x.startsWith('The binary is at /manager') && x.includes('names the binary manager')), r.reasons.join('\n'));
+  });
+
+  it('a Makefile variable that does not hold go names nothing: the usual path', async () => {
+    const r = await genClean(tree(lwsBase, { Makefile: lwsBase.Makefile!.replace('GO_CMD ?= go', 'GO_CMD ?= echo') }));
+    assert.match(r.dockerfile, /^ENTRYPOINT \["\/usr\/local\/bin\/[a-z]+"\]$/m, r.dockerfile);
   });
 });

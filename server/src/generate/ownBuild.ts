@@ -71,7 +71,8 @@ interface FileBuild {
   steps?: StartSteps;
   unsure?: string;
   /** The absolute path the final image starts its program at (exec form, no script), with where it says so. */
-  runs?: { path: string; via: string };
+  /** Where the final image starts the binary; `args`: the plain words its exec-form ENTRYPOINT gives it (harness's `ENTRYPOINT ["/app/gitness", "server"]`). */
+  runs?: { path: string; via: string; args?: string[] };
 }
 
 function describe(dir: string): string {
@@ -101,7 +102,7 @@ export function ownBuildChoice(model: WorkspaceModel, candidates: readonly Gener
  * path of their final stage's ENTRYPOINT (else CMD) in exec form (keda's Dockerfile.adapter
  * `ENTRYPOINT ["/keda-adapter", …]`), with the file and line. A start script is not a place.
  */
-export function ownRunPaths(model: WorkspaceModel, candidates: readonly GenerateTarget[], dir: string, io: OwnBuildIo): { path: string; via: string }[] {
+export function ownRunPaths(model: WorkspaceModel, candidates: readonly GenerateTarget[], dir: string, io: OwnBuildIo): { path: string; via: string; args?: string[] }[] {
   const known = new Set(candidates.map((c) => c.dir));
   return dockerfileBuilds(model, candidates, io).filter((b) => b.runs && b.dirs.filter((d) => known.has(d)).length === 1 && b.dirs.includes(dir)).map((b) => b.runs!);
 }
@@ -119,11 +120,15 @@ export function ownBinaryNames(model: WorkspaceModel, dir: string, io: OwnBuildI
   if (!file || text === null) return [];
   const out: { name: string; via: string }[] = [];
   const lines = text.split(/\r?\n/);
+  // Variables that hold the go command (lws's `GO_CMD ?= go`, then `$(GO_CMD) build … -o bin/manager`).
+  const goVars = new Set<string>();
+  for (const m of text.matchAll(/^([A-Za-z_][A-Za-z0-9_]*)[ \t]*[?:]?=[ \t]*(\S+)[ \t]*$/gm)) if (/^(?:\S*\/)?go$/.test(m[2])) goVars.add(m[1]);
   for (let n = 0; n < lines.length; n++) {
     let line = lines[n];
     const first = n;
     while (line.endsWith('\\') && n + 1 < lines.length) line = `${line.slice(0, -1)} ${lines[++n]}`;
     if (!line.startsWith('\t')) continue;
+    line = line.replace(/\$[({]([A-Za-z_][A-Za-z0-9_]*)[)}]/g, (all, v: string) => (goVars.has(v) ? 'go' : all));
     const m = /(?:^|[\s;&|])go\s+build\s+(.*)$/.exec(line);
     if (!m) continue;
     const words = m[1].split(/[;&|]/)[0].trim().split(/\s+/);
@@ -205,7 +210,11 @@ function dockerfileBuilds(model: WorkspaceModel, candidates: readonly GenerateTa
       // Where the final image starts its one program (keda's `ENTRYPOINT ["/keda", …]`).
       const started = dirs.size === 1 ? startPrograms(df, df.stages[df.stages.length - 1], io.files) : [];
       const sp = started.length === 1 && !started[0].script && /^\/[A-Za-z0-9._/+-]+$/.test(started[0].program) ? started[0] : null;
-      const runs = sp ? { path: nodePath.posix.normalize(sp.program), via: `${file}:${sp.instr.line + 1} ${sp.instr.keyword} ${sp.instr.json ? JSON.stringify(sp.instr.json) : sp.instr.args.map((a) => a.value).join(' ')}` } : undefined;
+      // The leading subcommand words of an exec-form ENTRYPOINT that starts the binary itself.
+      const json = sp && sp.instr.keyword === 'ENTRYPOINT' && sp.instr.json && sp.instr.json[0] === sp.program ? sp.instr.json.slice(1) : [];
+      const words: string[] = [];
+      for (const w of json) { if (!/^[a-z][a-z0-9-]*$/.test(w) || words.length === 2) break; words.push(w); }
+      const runs = sp ? { path: nodePath.posix.normalize(sp.program), via: `${file}:${sp.instr.line + 1} ${sp.instr.keyword} ${sp.instr.json ? JSON.stringify(sp.instr.json) : sp.instr.args.map((a) => a.value).join(' ')}`, ...(words.length > 0 ? { args: words } : {}) } : undefined;
       out.push({ file, dirs: [...dirs], how, steps, ...(runs ? { runs } : {}) });
     }
   }

@@ -488,6 +488,16 @@ export function plan(model: WorkspaceModel, options: GenerateOptions, io: Genera
   // Why the program must run as root (facts/rootNeeds.ts): only a check in the main package, of
   // the command the image runs (its file declares no other cobra command), stops it; one elsewhere
   // is a Check.
+  // The subcommand the project's own image starts the binary with (harness's `ENTRYPOINT
+  // ["/app/gitness", "server"]`), when the sources name no serving subcommand: the same one, else
+  // `docker run` only prints the program's usage.
+  if (!shape.serveCommand) {
+    // The binary itself (its name, or the name the project's Makefile gives it), not another program.
+    const names = new Set([target.binary, ...ownBinaryNames(model, target.dir, io).map((n) => n.name)]);
+    const withArgs = ownRunPaths(model, candidates, target.dir, io).filter((r) => r.args !== undefined && names.has(nodePath.posix.basename(r.path)));
+    const lists = new Set(withArgs.map((r) => r.args!.join(' ')));
+    if (withArgs.length > 0 && lists.size === 1) shape.serveCommand = { name: withArgs[0].args![0], via: `the project's image starts it so: ${withArgs[0].via}`, words: withArgs[0].args! };
+  }
   const runs = shape.serveCommand?.name ?? null;
   const rootCheck = shape.rootChecks.find((c) => c.dir === pkg.dir && (c.command === null || c.command === runs || c.command === target.binary)) ?? null;
   const shownCheck = (c: (typeof shape.rootChecks)[number]) => `${c.file}:${c.line} stops unless the program runs as root (\`os.Geteuid() != 0\`${c.message !== null ? `: ${JSON.stringify(c.message)}` : ''})`;
