@@ -11,10 +11,11 @@
 import * as nodePath from 'node:path';
 import { goCommandOf, goFlag, goPackages } from '../dockerfile/facts';
 import { GO_IN_TEXT } from '../dockerfile/indirectGo';
+import type { DockerfileModel } from '../dockerfile/model';
 import { parseDockerfile } from '../dockerfile/parse';
 import { outlineScript } from '../dockerfile/shell';
 import { LineTable } from '../dockerfile/text';
-import { stageBuilds } from '../facts/builtPackages';
+import { stageBuilds, type GoBuild } from '../facts/builtPackages';
 import { evalConstraint, parseGoFile } from '../workspace/goImports';
 import type { WorkspaceModel } from '../workspace/model';
 import { DOCKERFILE_NAME, goreleaserItems } from './ownBuild';
@@ -58,8 +59,8 @@ function dynamicNote(gated: readonly GatedFile[]): string {
   return `; but ${d.slice(0, 2).map((g) => `${g.file} imports ${g.dynamic}`).join(', ')}, which makes the binary dynamically linked even with CGO_ENABLED=0: with those tags the static runtime cannot start it (use a runtime with glibc, --runtime debian)`;
 }
 
-/** Make targets that build for development, debugging or tests, not the shipped program. */
-const DEV_TARGET = /(^|[-_./])(dev|devel|develop|development|debug|dbg|test|tests|watch|race)([-_./]|$)/i;
+/** Make targets (and Dockerfile names) that build for development, debugging or tests, not the shipped program. */
+export const DEV_TARGET = /(^|[-_./])(dev|devel|develop|development|debug|dbg|test|tests|watch|race)([-_./]|$)/i;
 
 function join(dir: string, name: string): string {
   return dir === '' ? name : `${dir}/${name}`;
@@ -430,11 +431,11 @@ function scriptBuilds(targetDir: string, importPath: string | null, io: TagIo): 
 
 /**
  * The go builds of the target package in the Dockerfiles at the context root (their RUN lines,
- * resolved as the rules resolve them: WORKDIR, `cd`, the copied sources).
+ * resolved as the rules resolve them: WORKDIR, `cd`, the copied sources), one per RUN; the
+ * build tags and the cgo setting (cgoOwn.ts) are both read from them.
  */
-function dockerfileBuilds(targetDir: string, model: WorkspaceModel | undefined, io: TagIo): ProjectBuild[] {
-  if (!model) return [];
-  const out: ProjectBuild[] = [];
+export function rootDockerfileBuilds(targetDir: string, model: WorkspaceModel, io: TagIo): { file: string; model: DockerfileModel; build: GoBuild }[] {
+  const out: { file: string; model: DockerfileModel; build: GoBuild }[] = [];
   for (const file of io.listFiles('').map((f) => f.path).filter((p) => DOCKERFILE_NAME.test(p) && !p.endsWith('.dockerignore') && !DEV_TARGET.test(p)).sort()) {
     const text = io.readFile(file);
     if (text === null) continue;
@@ -444,18 +445,27 @@ function dockerfileBuilds(targetDir: string, model: WorkspaceModel | undefined, 
       for (const b of stageBuilds({ model: df, workspace: model }, stage)) {
         if (seen.has(b.go.instr) || !b.packages.some((p) => p.dir === targetDir)) continue;
         seen.add(b.go.instr);
-        const flag = goFlag(b.go.args, 'tags');
-        const where = `${file}:${b.go.instr.line + 1}`;
-        if (!flag || flag.value === true) {
-          out.push({ where, tags: [], raw: '' });
-          continue;
-        }
-        const word = flag.valueWord ?? flag.word;
-        const tags = word.dynamic ? null : tagWords(flag.value);
-        if (tags && tags.every((t) => NOT_A_FEATURE.test(t))) continue;
-        out.push({ where, tags, raw: flag.valueWord ? word.raw : word.raw.replace(/^--?tags=/, '') });
+        out.push({ file, model: df, build: b });
       }
     }
+  }
+  return out;
+}
+
+function dockerfileBuilds(targetDir: string, model: WorkspaceModel | undefined, io: TagIo): ProjectBuild[] {
+  if (!model) return [];
+  const out: ProjectBuild[] = [];
+  for (const { file, build: b } of rootDockerfileBuilds(targetDir, model, io)) {
+    const flag = goFlag(b.go.args, 'tags');
+    const where = `${file}:${b.go.instr.line + 1}`;
+    if (!flag || flag.value === true) {
+      out.push({ where, tags: [], raw: '' });
+      continue;
+    }
+    const word = flag.valueWord ?? flag.word;
+    const tags = word.dynamic ? null : tagWords(flag.value);
+    if (tags && tags.every((t) => NOT_A_FEATURE.test(t))) continue;
+    out.push({ where, tags, raw: flag.valueWord ? word.raw : word.raw.replace(/^--?tags=/, '') });
   }
   return out;
 }

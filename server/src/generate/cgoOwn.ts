@@ -17,15 +17,12 @@
 import * as nodePath from 'node:path';
 import { goCommandOf, goPackages } from '../dockerfile/facts';
 import { envValue } from '../dockerfile/goBuild';
-import { parseDockerfile } from '../dockerfile/parse';
 import { parseShell } from '../dockerfile/shell';
-import { stageBuilds } from '../facts/builtPackages';
 import { parseEmbedPatterns } from '../facts/contextInputs';
 import { evalConstraint, parseGoFile } from '../workspace/goImports';
 import type { WorkspaceModel } from '../workspace/model';
 import { packageByDir, resolvePackageArg } from '../workspace/query';
-import { expandKnown, makeVariables } from './buildTags';
-import { DOCKERFILE_NAME } from './ownBuild';
+import { DEV_TARGET, expandKnown, makeVariables, rootDockerfileBuilds } from './buildTags';
 
 export interface CgoOwnIo {
   readFile(rel: string): string | null;
@@ -91,9 +88,6 @@ export interface CgoSetting {
   /** `binary.generated.mk:13`, `.goreleaser.yml (build chaos-daemon)`, `Dockerfile:12`. */
   where: string;
 }
-
-/** Make targets that build for development, debugging or tests, not the shipped program. */
-const DEV_TARGET = /(^|[-_./])(dev|devel|develop|development|debug|dbg|test|tests|watch|race)([-_./]|$)/i;
 
 /** A Makefile and the files it includes (static names, relative to the folder make runs in), in reading order; each at most once. */
 function makefileTexts(dir: string, read: (rel: string) => string | null): { file: string; text: string }[] {
@@ -235,19 +229,9 @@ export function projectCgoSettings(model: WorkspaceModel, targetDir: string, mod
     });
   }
   // Root Dockerfiles
-  for (const file of io.listFiles('').map((f) => f.path).filter((p) => DOCKERFILE_NAME.test(p) && !p.endsWith('.dockerignore') && !DEV_TARGET.test(p)).sort()) {
-    const text = read(file);
-    if (text === null) continue;
-    const df = parseDockerfile(text);
-    const seen = new Set<unknown>();
-    for (const stage of df.stages) {
-      for (const b of stageBuilds({ model: df, workspace: model }, stage)) {
-        if (seen.has(b.go.instr) || !b.packages.some((p) => p.dir === targetDir)) continue;
-        seen.add(b.go.instr);
-        const v = envValue(df, b.stage, b.go, 'CGO_ENABLED');
-        if (v !== undefined) out.push({ value: v === null ? null : valueOf(v), where: `${file}:${b.go.instr.line + 1}` });
-      }
-    }
+  for (const { file, model: df, build: b } of rootDockerfileBuilds(targetDir, model, io)) {
+    const v = envValue(df, b.stage, b.go, 'CGO_ENABLED');
+    if (v !== undefined) out.push({ value: v === null ? null : valueOf(v), where: `${file}:${b.go.instr.line + 1}` });
   }
   return out;
 }
