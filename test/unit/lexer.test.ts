@@ -34,7 +34,8 @@ function project(model: DockerfileModel, props: (i: never) => unknown): unknown 
       script: i.script && { text: i.script.text, map: i.script.map, base: i.script.base, heredoc: i.script.heredoc },
       properties: props(i as never),
     })),
-    stages: model.stages.map((s) => ({ ...s, from: index.get(s.from), instructions: s.instructions.map((i) => index.get(i)) })),
+    // (Own string keys only: the fact slots, model.ts withStageFactSlots, are no part of the parse.)
+    stages: model.stages.map((s) => ({ ...Object.fromEntries(Object.entries(s)), from: index.get(s.from), instructions: s.instructions.map((i) => index.get(i)) })),
     globalArgs: [...model.globalArgs],
     comments: model.comments,
   };

@@ -9,7 +9,7 @@ import { argDeclarations, baseStageCandidates, dockerEnv, envBefore, pathEnv, go
 
 // Where the rules have long imported it from; it lives with the other stage facts.
 export { stageRef };
-import { registerModelFactSlot, type DockerfileModel, type Instruction, type Stage } from './model';
+import { registerModelFactSlot, registerStageFactSlot, type DockerfileModel, type Instruction, type Stage } from './model';
 import { properties } from './parse';
 import { contextBinds, mounts, type Mount } from './mounts';
 import { normalizeRepository } from '../images/table';
@@ -39,6 +39,7 @@ export function envValue(model: DockerfileModel, stage: Stage, g: GoCommand, nam
 
 /** envValue's answers, kept on the stage (a new object per parsed model, as for dockerEnv). */
 const ENV_VALUES = Symbol('envValues');
+registerStageFactSlot(ENV_VALUES);
 interface EnvValueSlot {
   [ENV_VALUES]?: Map<GoCommand, Map<string, EnvValue>>;
 }

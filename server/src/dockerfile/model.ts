@@ -112,9 +112,35 @@ export function registerModelFactSlot(slot: symbol): void {
   MODEL_FACT_SLOTS.push(slot);
 }
 
+/*
+ * The same for stages and instructions (dockerfile/facts.ts, goBuild.ts): a stage that got its
+ * go commands, its ENV or its variables' values in whatever order a rule asked had one of many
+ * hidden classes, and every rule's `stage.instructions` became a megamorphic lookup.
+ */
+const STAGE_FACT_SLOTS: symbol[] = [];
+const INSTRUCTION_FACT_SLOTS: symbol[] = [];
+
+export function registerStageFactSlot(slot: symbol): void {
+  STAGE_FACT_SLOTS.push(slot);
+}
+
+export function registerInstructionFactSlot(slot: symbol): void {
+  INSTRUCTION_FACT_SLOTS.push(slot);
+}
+
 export function withModelFactSlots(model: DockerfileModel): DockerfileModel {
   for (const slot of MODEL_FACT_SLOTS) (model as unknown as Record<symbol, unknown>)[slot] = undefined;
   return model;
+}
+
+export function withStageFactSlots(stage: Stage): Stage {
+  for (const slot of STAGE_FACT_SLOTS) (stage as unknown as Record<symbol, unknown>)[slot] = undefined;
+  return stage;
+}
+
+export function withInstructionFactSlots(instr: Instruction): Instruction {
+  for (const slot of INSTRUCTION_FACT_SLOTS) (instr as unknown as Record<symbol, unknown>)[slot] = undefined;
+  return instr;
 }
 
 /** Document offset of a script offset. */

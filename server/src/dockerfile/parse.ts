@@ -3,7 +3,7 @@
  * does) for instructions, then what rules need (stages, exec form, shell scripts with document
  * offsets). Never throws on bad input.
  */
-import { withModelFactSlots, type DockerfileModel, type Instruction, type Script, type Stage, type Word } from './model';
+import { withInstructionFactSlots, withModelFactSlots, withStageFactSlots, type DockerfileModel, type Instruction, type Script, type Stage, type Word } from './model';
 import { Lexer, lexDirectives, type LexedInstruction } from './lexer';
 import { readProperties, type Property } from './properties';
 import { parseShell } from './shell';
@@ -162,11 +162,11 @@ function toInstruction(l: LexedInstruction, text: string, lines: LineTable, esca
   const json = logical ? execForm(logical.text) : null;
   let script: Script | null = null;
   if (logical && !json && scriptKeyword) script = toScript(text, logical, l.heredocs);
-  return {
+  return withInstructionFactSlots({
     keyword, span, line: l.line, endLine: l.endLine, stage: -1,
     flags: l.flags, args, argsSpan, json, script, heredocs: l.heredocs,
     properties: PROPERTY_KEYWORDS.has(keyword) ? readProperties(text, lines, escape, l.start, l.keywordEnd, l.end) : NO_PROPERTIES,
-  };
+  });
 }
 
 /** Stages, global ARGs and comments over the instructions (also those taken from an earlier version). */
@@ -197,7 +197,7 @@ function assemble(text: string, lines: LineTable, escape: string, directives: Do
         platform: flags.find((f) => f.name === 'platform')?.value ?? null,
         instructions: [instr],
       };
-      stages.push(stage);
+      stages.push(withStageFactSlots(stage));
       if (name) stageByName.set(name, stage.index);
     } else if (stages.length === 0) {
       if (keyword === 'ARG') for (const a of args) {

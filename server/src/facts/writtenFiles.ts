@@ -11,9 +11,8 @@
 import * as path from 'node:path';
 import { copyPaths, stageChain, workdirBefore } from '../dockerfile/facts';
 import { copyWords } from '../dockerfile/copySources';
-import type { DockerfileModel, Instruction, Stage } from '../dockerfile/model';
+import { registerStageFactSlot, type DockerfileModel, type Instruction, type Stage } from '../dockerfile/model';
 import type { ShellCommand } from '../dockerfile/shell';
-import { dockerfileFact } from './memo';
 
 /** A file the Dockerfile writes: its absolute image path, its text and the instruction that wrote it last. */
 export interface WrittenFile {
@@ -25,8 +24,19 @@ export interface WrittenFile {
 /** The file the stage (chain) has at the absolute path `target` as an instruction of the Dockerfile wrote it, else null. */
 export function writtenFileAt(model: DockerfileModel, stage: Stage, target: string): WrittenFile | null {
   if (!target.startsWith('/') || target.includes('$')) return null;
-  const files = dockerfileFact(model, `writtenFiles:${stage.index}`, () => collect(model, stage));
+  // Kept on the stage (a new object per parsed model): asked for every folder of PATH a start
+  // command may be found in, by several rules.
+  const files = ((stage as WrittenSlot)[WRITTEN_FILES] ??= collect(model, stage));
+  // Most images write no file this way: asked for every place a start command may be found
+  // (each folder of PATH), the answer is then known without resolving the path.
+  if (files.size === 0) return null;
   return files.get(path.posix.resolve(target)) ?? null;
+}
+
+const WRITTEN_FILES = Symbol('writtenFiles');
+registerStageFactSlot(WRITTEN_FILES);
+interface WrittenSlot {
+  [WRITTEN_FILES]?: Map<string, WrittenFile>;
 }
 
 function collect(model: DockerfileModel, stage: Stage): Map<string, WrittenFile> {
@@ -48,6 +58,8 @@ function collect(model: DockerfileModel, stage: Stage): Map<string, WrittenFile>
           out.set(p, { path: p, text: w.append && before ? before.text + w.text : w.text, instr: i });
         }
       } else if (i.keyword === 'COPY' || i.keyword === 'ADD') {
+        // Only a heredoc writes a file, and a copy replaces only what was written before it.
+        if (out.size === 0 && i.heredocs.length === 0) continue;
         const paths = copyPaths(i);
         if (!paths) continue;
         const wd = paths.dest.startsWith('/') ? '/' : workdirBefore(model, s, i, null);

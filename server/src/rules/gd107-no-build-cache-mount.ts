@@ -119,7 +119,8 @@ export const gd107: Rule = {
         // before any Go source came in, with the modules in the layers too): the download that
         // feeds that step and the builds that reuse it keep their modules in those layers, which a
         // CI layer cache exports (cache mounts it does not).
-        const layerCached = precompiled !== null
+        // (Asked last, and only when every other reason to mount the module cache holds.)
+        const layerCached = () => precompiled !== null
           ? dependencyPrecompile(ctx, precompiled.stage, precompiled.instr, paths.mod)
           : gos.every((g) => DOWNLOADS.has(g.sub)) && feedsDependencyPrecompile(ctx, stage, instr, paths);
         const needMod = readsModules
@@ -127,7 +128,7 @@ export const gd107: Rule = {
           && !moduleCacheEdited(ctx.model, stage, instr, paths.mod)
           && !(source && goAtRunTime(ctx, source.stage)) && !(gos.some((g) => DOWNLOADS.has(g.sub)) && goAtRunTime(ctx, stage))
           && !shippedDownload(ctx, stage, gos, readers)
-          && !layerCached;
+          && !layerCached();
         const missing: { what: string; path: string | null }[] = [];
         if (needMod && !covered(mounts, paths.mod, 'mod')) missing.push({ what: 'module cache', path: paths.mod });
         if (needBuild && !precompiled && !covered(mounts, paths.build, 'build')) missing.push({ what: 'build cache', path: paths.build });
