@@ -1,6 +1,7 @@
 /**
  * GD310: a RUN installs a frontend's node dependencies (`npm ci`/`npm install`, `yarn`/`yarn
- * install`, `pnpm install`, `bun install`) after a COPY/ADD of sources from the build context in
+ * install`, `pnpm install`, `bun install`, also with the manager's options around the subcommand:
+ * `yarn --cwd web install`, `npm --prefix web ci`) after a COPY/ADD of sources from the build context in
  * the same stage: a folder (`COPY ./web .`, `COPY ui/ ./`) or the whole context. Every edit to
  * those sources then installs every dependency again: the node counterpart of GD104 (go.mod and
  * `go mod download` before the sources). Go projects that embed a web UI build it in such a stage.
@@ -42,12 +43,12 @@ export const gd310: Rule = {
       if (!copy) continue;
       for (const instr of stage.instructions) {
         if (instr.keyword !== 'RUN' || instr.line < copy.line || !instr.script) continue;
-        const install = instr.script.parsed.commands.find(installsDependencies);
-        if (!install) continue;
+        let words: string | null = null;
+        for (const c of instr.script.parsed.commands) if ((words = installWords(c)) !== null) break;
+        if (words === null) continue;
         // The sources are copied after the install too: the folders copied before it are what the
         // install needs (navidrome's `COPY ui/bin/ ./bin/` for its scripts), chosen on purpose.
         if (stage.instructions.some((i) => i.line > instr.line && copiesSources(i))) break;
-        const words = install.argv.slice(0, 2).map((w) => w.value).join(' ');
         const manifests = stage.instructions.find((i) => i.line < copy.line && copiesPackageFiles(i));
         const advice = manifests
           ? `Run it right after the package files are copied (line ${manifests.line + 1}), before the sources (in a workspace, copy each member's package.json with them).`
@@ -83,18 +84,50 @@ function copiesPackageFiles(i: Instruction): boolean {
   return (copyPaths(i)?.sources ?? []).some((s) => PACKAGE_FILES.test(s) || /(^|\/)package[^/]*\.json$/.test(s));
 }
 
-/** `npm ci`, `npm install` (no package named, not global), `yarn` / `yarn install`, `pnpm install`/`i`, `bun install`. */
-function installsDependencies(c: ShellCommand): boolean {
+/**
+ * Options of each package manager that take a value as the next word (`yarn --cwd web install`,
+ * `npm --prefix web ci`, `pnpm -C web install`): their values are no subcommand and no package
+ * name. (`--opt=value` is one word.)
+ */
+const VALUE_OPTIONS: Record<string, ReadonlySet<string>> = {
+  npm: new Set(['--prefix', '-C', '--cache', '--registry', '--loglevel', '-w', '--workspace', '--userconfig']),
+  yarn: new Set(['--cwd', '--modules-folder', '--cache-folder', '--global-folder', '--network-timeout', '--mutex', '--registry']),
+  pnpm: new Set(['-C', '--dir', '--filter', '-F', '--store-dir', '--registry', '--reporter']),
+  bun: new Set(['--cwd', '--registry', '--cache-dir']),
+};
+
+/**
+ * `npm ci`, `npm install` (no package named, not global), `yarn` / `yarn install`, `pnpm
+ * install`/`i`, `bun install`, with the manager's options anywhere (gotosocial's `yarn --cwd
+ * ./web/source install`). Gives the command up to its subcommand (`yarn --cwd ./web/source
+ * install`), else null.
+ */
+function installWords(c: ShellCommand): string | null {
   const argv = c.argv.map((w) => w.value);
   const at = argv[0] === 'sudo' ? 1 : 0;
-  const tool = argv[at]?.split('/').pop();
-  const sub = argv[at + 1];
-  const rest = argv.slice(at + 2);
-  const named = rest.some((a) => !a.startsWith('-'));
-  const global = rest.some((a) => a === '-g' || a === '--global');
-  if (tool === 'npm') return (sub === 'ci' || sub === 'clean-install' || ((sub === 'install' || sub === 'i') && !named && !global));
-  if (tool === 'yarn') return sub === undefined || (sub.startsWith('-') && !argv.slice(at + 1).some((a) => !a.startsWith('-'))) || (sub === 'install' && !named);
-  if (tool === 'pnpm') return (sub === 'install' || sub === 'i') && !named && !global;
-  if (tool === 'bun') return (sub === 'install' || sub === 'i') && !named && !global;
-  return false;
+  const tool = argv[at]?.split('/').pop() ?? '';
+  const takesValue = VALUE_OPTIONS[tool];
+  if (!takesValue) return null;
+  // The words that are neither options nor their values: the subcommand, then package names.
+  const words: string[] = [];
+  let subAt = -1;
+  let global = false;
+  for (let k = at + 1; k < argv.length; k++) {
+    const a = argv[k];
+    if (a === '-g' || a === '--global') global = true;
+    if (!a.startsWith('-')) {
+      if (words.length === 0) subAt = k;
+      words.push(a);
+    } else if (takesValue.has(a)) k++;
+  }
+  const [sub, ...rest] = words;
+  const named = rest.length > 0;
+  const installs = tool === 'npm'
+    ? sub === 'ci' || sub === 'clean-install' || ((sub === 'install' || sub === 'i') && !named && !global)
+    // Bare `yarn` installs.
+    : tool === 'yarn'
+      ? sub === undefined || (sub === 'install' && !named)
+      : (sub === 'install' || sub === 'i') && !named && !global;
+  if (!installs) return null;
+  return argv.slice(at, subAt < 0 ? at + 1 : subAt + 1).join(' ');
 }

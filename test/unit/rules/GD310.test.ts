@@ -40,6 +40,21 @@ describe('GD310 node-install-after-sources', () => {
     assert.equal(has(df(['FROM node:20 AS a', 'RUN true', 'FROM node:20', 'COPY --from=a /src /src', 'RUN npm ci']), 'GD310'), false);
   });
 
+  // Judge Y (round 26), superseriousbusiness/gotosocial 57cb4fe (AGPL-3.0) Dockerfile:5-10: the
+  // bundler stage copies web/ whole, then installs with yarn's `--cwd` before the subcommand.
+  it('finds the install with the package manager\'s options before or after the subcommand (gotosocial)', () => {
+    const gotosocial = df(['FROM --platform=${BUILDPLATFORM} node:lts-alpine AS bundler', 'COPY web web', 'RUN yarn --cwd ./web/source install && \\', '    yarn --cwd ./web/source ts-patch install && \\', '    yarn --cwd ./web/source build   && \\', '    rm -rf ./web/source']);
+    const [f] = find(gotosocial, 'GD310');
+    assert.match(f.message, /^`yarn --cwd \.\/web\/source install` installs the node dependencies after the sources are copied \(line 2\)/);
+    for (const cmd of ['yarn --cwd web/source', 'yarn install --cwd web/source', 'yarn --cwd=web/source --frozen-lockfile', 'npm --prefix web/source ci', 'npm ci --prefix web/source', 'pnpm -C web/source install', 'pnpm --dir web/source install --frozen-lockfile', 'bun --cwd web/source install']) {
+      assert.equal(has(df(['FROM node:22-alpine AS web', 'COPY web web', `RUN ${cmd}`]), 'GD310'), true, cmd);
+    }
+    // An option's value is no package name, and a subcommand after options is still read as one.
+    for (const cmd of ['yarn --cwd web/source build', 'yarn --cwd web/source ts-patch install', 'npm --prefix web/source install left-pad', 'pnpm -C web/source add lodash', 'npm --prefix web/source install -g pnpm']) {
+      assert.equal(has(df(['FROM node:22-alpine AS web', 'COPY web web', `RUN ${cmd}`]), 'GD310'), false, cmd);
+    }
+  });
+
   // navidrome/navidrome (GPL-3.0) Dockerfile:29-39 (the corpus): package files and ui/bin/ (scripts
   // the install runs) before `npm ci`, the UI sources after it: a deliberate split.
   it('is silent when the sources are copied after the install too (navidrome)', () => {
