@@ -167,6 +167,26 @@ describe('expandVariables', () => {
     assert.equal(expandVariables('golang:${N}', vars), null);
     assert.equal(expandVariables('golang:$U', vars), null);
   });
+  // containerd/nerdctl 8da5040 Dockerfile: `--branch "${CONTAINERD_VERSION%%@*}"` of `v2.4.0-beta.0@<commit>`.
+  it('evaluates prefix and suffix removal and replacement, with globs', () => {
+    const v = new Map<string, string | null>([['V', 'v2.4.0-beta.0@58e6cee9'], ['P', 'a/b/c.tar.gz'], ['N', null]]);
+    assert.equal(expandVariables('${V%%@*}', v), 'v2.4.0-beta.0');
+    assert.equal(expandVariables('${V%@*}', v), 'v2.4.0-beta.0');
+    assert.equal(expandVariables('${V#*@}', v), '58e6cee9');
+    assert.equal(expandVariables('${P%.*} ${P%%.*} ${P#*/} ${P##*/}', v), 'a/b/c.tar a/b/c b/c.tar.gz c.tar.gz');
+    assert.equal(expandVariables('${P/\\//-} ${P//\\//-} ${P/#a/X} ${P/%gz/Y}', v), 'a-b/c.tar.gz a-b-c.tar.gz X/b/c.tar.gz a/b/c.tar.Y');
+    assert.equal(expandVariables('${V%%[!v]*}', v), 'v');
+    assert.equal(expandVariables('x${U:-${V%%@*}}y', v), 'xv2.4.0-beta.0y');
+    assert.equal(expandVariables('${V%%x*}', v), 'v2.4.0-beta.0@58e6cee9');
+  });
+  it('returns null, never the text, for a form it does not evaluate or a variable without a value', () => {
+    const v = new Map<string, string | null>([['V', 'v1.2.3'], ['N', null]]);
+    for (const t of ['${N%%@*}', '${#V}', '${V:0:2}', '${V^^}', '${1}', '${N:?unset}', '${U?unset}']) assert.equal(expandVariables(t, v), null, t);
+    // Not ours: `$(`, `$1`, an unterminated `${` stay as written.
+    assert.equal(expandVariables('$(date) $1 ${V', v), '$(date) $1 ${V');
+    // A glob too costly to match on a long value is unknown, at once.
+    assert.equal(expandVariables('${L%%*a*a*a*a*b}', new Map([['L', 'a'.repeat(5000)]])), null);
+  });
 });
 
 describe('LineTable', () => {

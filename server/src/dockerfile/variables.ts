@@ -1,7 +1,11 @@
 /**
- * Docker's variable substitution for the few places we need it (FROM images, ENV values):
- * $VAR, ${VAR}, ${VAR:-default}, ${VAR-default}, ${VAR:+alt}. Returns null when a variable
- * has no value, so callers know the result is unknown instead of guessing.
+ * Docker's variable substitution, the one evaluation of `$VAR`/`${VAR…}` for every reader (FROM
+ * images, ENV and ARG values, words of RUN commands): $VAR, ${VAR}, the defaults ${VAR:-word},
+ * ${VAR-word}, ${VAR:+alt}, and the pattern forms ${VAR%pat}, ${VAR%%pat}, ${VAR#pat},
+ * ${VAR##pat}, ${VAR/pat/rep} (nerdctl's `--branch "${CONTAINERD_VERSION%%@*}"` of
+ * `v2.4.0-beta.0@<commit>` is `v2.4.0-beta.0`). Returns null when a variable has no value or a
+ * form is not evaluated (`${#V}`, `${V:0:3}`), so callers know the result is unknown instead of
+ * guessing; never the `${…}` text as written.
  */
 /** What expansion needs of the variables in scope: a Map, or a view over several (see `layered`). */
 export interface VariableLookup {
@@ -27,21 +31,175 @@ class Layered implements VariableLookup {
 export function expandVariables(text: string, vars: VariableLookup): string | null {
   // Most values hold no variable: nothing to expand.
   if (!text.includes('$')) return text;
-  let unknown = false;
-  const out = text.replace(/\$(?:\{([A-Za-z_][A-Za-z0-9_]*)(?:(:?[-+])([^}]*))?\}|([A-Za-z_][A-Za-z0-9_]*))/g, (_m, braced: string | undefined, op: string | undefined, word: string | undefined, bare: string | undefined) => {
-    const name = braced ?? bare ?? '';
+  let out = '';
+  let i = 0;
+  while (i < text.length) {
+    const d = text.indexOf('$', i);
+    if (d < 0) {
+      out += text.slice(i);
+      break;
+    }
+    out += text.slice(i, d);
+    if (text[d + 1] === '{') {
+      const end = closingBrace(text, d + 2);
+      // An unterminated `${` is text, as Docker leaves it.
+      if (end < 0) {
+        out += text.slice(d);
+        break;
+      }
+      const v = braced(text.slice(d + 2, end), vars);
+      if (v === null) return null;
+      out += v;
+      i = end + 1;
+      continue;
+    }
+    const name = NAME.exec(text.slice(d + 1, d + 1 + MAX_NAME))?.[0];
+    // `$(`, `$1`, `$@`, a lone `$`: not a variable of ours, kept as written.
+    if (!name) {
+      out += '$';
+      i = d + 1;
+      continue;
+    }
     const value = vars.get(name);
-    const set = value !== undefined && value !== null;
-    if (op === ':-' || op === '-') {
-      if (set && (op === '-' || value !== '')) return value;
-      return word ?? '';
+    if (value === undefined || value === null) return null;
+    out += value;
+    i = d + 1 + name.length;
+  }
+  return out;
+}
+
+const NAME = /^[A-Za-z_][A-Za-z0-9_]*/;
+const MAX_NAME = 256;
+const MATCH_BUDGET = 1e7;
+
+/** The `}` that closes a `${` whose body starts at `from` (nested `${…}` and `\}` skipped); -1 when none. */
+function closingBrace(text: string, from: number): number {
+  let depth = 1;
+  for (let j = from; j < text.length; j++) {
+    const ch = text[j];
+    if (ch === '\\') j++;
+    else if (ch === '$' && text[j + 1] === '{') {
+      depth++;
+      j++;
+    } else if (ch === '}' && --depth === 0) return j;
+  }
+  return -1;
+}
+
+/**
+ * The operators of `${NAME<op>word}` we evaluate: defaults and alternatives (`:-`, `-`, `:+`, `+`,
+ * `:?`, `?`, `:=`, `=`), prefix and suffix removal (`#`, `##`, `%`, `%%`) and replacement (`/`,
+ * `//`, `/#`, `/%`), as POSIX shells and BuildKit do.
+ */
+const OPERATOR = /^(:?[-+?=]|%%|%|##|#|\/\/|\/#|\/%|\/)/;
+
+/**
+ * The value of `${body}`, or null when it is unknown: the variable has no value (and no default
+ * applies), or the form is one we do not evaluate (`${#V}`, `${V:0:3}`, `${V^^}`, `${1}`). Never
+ * the text as written: `${V%%@*}` is no literal.
+ */
+function braced(body: string, vars: VariableLookup): string | null {
+  const name = NAME.exec(body)?.[0];
+  if (!name) return null;
+  const value = vars.get(name);
+  const set = value !== undefined && value !== null;
+  const rest = body.slice(name.length);
+  if (rest === '') return set ? value : null;
+  const op = OPERATOR.exec(rest)?.[1];
+  if (!op) return null;
+  const word = rest.slice(op.length);
+  const nonEmpty = set && value !== '';
+  switch (op) {
+    case ':-':
+    case ':=':
+      return nonEmpty ? value : expandVariables(word, vars);
+    case '-':
+    case '=':
+      return set ? value : expandVariables(word, vars);
+    case ':+':
+      return nonEmpty ? expandVariables(word, vars) : '';
+    case '+':
+      return set ? expandVariables(word, vars) : '';
+    case ':?':
+      return nonEmpty ? value : null;
+    case '?':
+      return set ? value : null;
+  }
+  if (!set) return null;
+  // Matching a glob costs up to length^(stars + 1) steps: beyond a budget the result is unknown
+  // (a hostile Dockerfile must not stall the linter).
+  if ((value.length + 1) ** ((word.match(/\*/g)?.length ?? 0) + 1) > MATCH_BUDGET) return null;
+  if (op.startsWith('/')) {
+    const slash = unescapedSlash(word);
+    const pattern = expandVariables(slash < 0 ? word : word.slice(0, slash), vars);
+    const replacement = slash < 0 ? '' : expandVariables(word.slice(slash + 1), vars);
+    if (pattern === null || replacement === null) return null;
+    return replacePattern(value, pattern, replacement, op);
+  }
+  const pattern = expandVariables(word, vars);
+  return pattern === null ? null : removeAffix(value, pattern, op);
+}
+
+function unescapedSlash(word: string): number {
+  for (let j = 0; j < word.length; j++) {
+    if (word[j] === '\\') j++;
+    else if (word[j] === '/') return j;
+  }
+  return -1;
+}
+
+/** A shell glob (`*`, `?`, `[…]`, `\x`) as the source of a regular expression. */
+function globSource(glob: string): string {
+  let re = '';
+  for (let j = 0; j < glob.length; j++) {
+    const ch = glob[j];
+    if (ch === '\\' && j + 1 < glob.length) re += escapeRegex(glob[++j]);
+    else if (ch === '*') re += '[\\s\\S]*';
+    else if (ch === '?') re += '[\\s\\S]';
+    else if (ch === '[' && glob.indexOf(']', j + 2) > 0) {
+      const close = glob.indexOf(']', j + 2);
+      let set = glob.slice(j + 1, close);
+      const negate = set[0] === '!' || set[0] === '^';
+      if (negate) set = set.slice(1);
+      re += `[${negate ? '^' : ''}${set.replace(/[\\\]^[]/g, '\\$&')}]`;
+      j = close;
+    } else re += escapeRegex(ch);
+  }
+  return re;
+}
+
+function escapeRegex(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
+}
+
+/** `${V#p}`, `${V##p}` (shortest, longest prefix), `${V%p}`, `${V%%p}` (shortest, longest suffix). */
+function removeAffix(value: string, pattern: string, op: string): string {
+  if (pattern === '') return value;
+  const whole = new RegExp(`^(?:${globSource(pattern)})$`);
+  const n = value.length;
+  if (op === '#' || op === '##') {
+    for (let k = 0; k <= n; k++) {
+      const at = op === '#' ? k : n - k;
+      if (whole.test(value.slice(0, at))) return value.slice(at);
     }
-    if (op === ':+' || op === '+') return set && (op === '+' || value !== '') ? (word ?? '') : '';
-    if (!set) {
-      unknown = true;
-      return '';
+  } else {
+    for (let k = 0; k <= n; k++) {
+      const at = op === '%' ? n - k : k;
+      if (whole.test(value.slice(at))) return value.slice(0, at);
     }
+  }
+  return value;
+}
+
+/** `${V/p/r}` (first match), `${V//p/r}` (every match), `${V/#p/r}` (at the start), `${V/%p/r}` (at the end); the longest match each time. */
+function replacePattern(value: string, pattern: string, replacement: string, op: string): string {
+  if (pattern === '') return value;
+  const source = globSource(pattern);
+  if (op === '/%') {
+    const whole = new RegExp(`^(?:${source})$`);
+    for (let at = 0; at <= value.length; at++) if (whole.test(value.slice(at))) return value.slice(0, at) + replacement;
     return value;
-  });
-  return unknown ? null : out;
+  }
+  const re = new RegExp(op === '/#' ? `^(?:${source})` : source, op === '//' ? 'g' : '');
+  return value.replace(re, (m) => (m === '' ? m : replacement));
 }

@@ -239,3 +239,46 @@ describe('GD112 branch archives', () => {
   });
 });
 
+
+// containerd/nerdctl 8da504083f1543446a003f5870dec1bc12a75b85 (Apache-2.0), Dockerfile lines
+// 20-21, 80-86 (judge26 X: six wrong GD112): each dependency's ARG default is `TAG@COMMIT`, the
+// clone takes the tag with `--branch "${CONTAINERD_VERSION%%@*}"`, and git-checkout-tag-with-hash.sh
+// checks the commit. The expansion is evaluated (variables.ts): `v2.4.0-beta.0`, a tag.
+describe('GD112 a --branch from a parameter expansion (nerdctl TAG@COMMIT)', () => {
+  const nerdctl = (arg: string, branch = '"${CONTAINERD_VERSION%%@*}"') => df([
+    arg,
+    'FROM --platform=$BUILDPLATFORM golang:1.26-trixie AS build-base',
+    'RUN apt-get update -qq && apt-get install -qq --no-install-recommends make git',
+    'ADD hack/git-checkout-tag-with-hash.sh /usr/local/bin/',
+    'FROM build-base AS build-containerd',
+    'ARG TARGETARCH',
+    'ARG CONTAINERD_VERSION',
+    `RUN git clone --quiet --depth 1 --branch ${branch} https://github.com/containerd/containerd.git /go/src/github.com/containerd/containerd`,
+    'WORKDIR /go/src/github.com/containerd/containerd',
+    'RUN git-checkout-tag-with-hash.sh ${CONTAINERD_VERSION} && mkdir -p /out /out/$TARGETARCH',
+    'RUN GO=xx-go make STATIC=1 && cp -a bin/containerd bin/ctr /out/$TARGETARCH',
+  ]);
+  const TAG_AT_COMMIT = 'ARG CONTAINERD_VERSION=v2.4.0-beta.0@58e6cee9dee67ee87ee2f727d3570009050f9954';
+
+  it('is silent when the expansion gives a tag or a commit, or cannot be evaluated', () => {
+    for (const branch of ['"${CONTAINERD_VERSION%%@*}"', '"${CONTAINERD_VERSION%@*}"', '"${CONTAINERD_VERSION#*@}"', '${CONTAINERD_VERSION##*@}', '"${CONTAINERD_VERSION/@*/}"']) {
+      assert.equal(has(nerdctl(TAG_AT_COMMIT, branch), 'GD112'), false, branch);
+    }
+    // A default that applies, and an ARG without default (unknown ref).
+    assert.equal(has(nerdctl('ARG CONTAINERD_VERSION', '"${CONTAINERD_VERSION:-v2.1.0}"'), 'GD112'), false);
+    assert.equal(has(nerdctl('ARG CONTAINERD_VERSION'), 'GD112'), false);
+    // Forms not evaluated are unknown, never the text as written.
+    for (const branch of ['"${CONTAINERD_VERSION:0:13}"', '"${CONTAINERD_VERSION^^}"']) {
+      assert.equal(has(nerdctl(TAG_AT_COMMIT, branch), 'GD112'), false, branch);
+    }
+  });
+
+  it('still finds a branch the expansion evaluates to, and names it', () => {
+    const t = nerdctl('ARG CONTAINERD_VERSION=main@58e6cee9dee67ee87ee2f727d3570009050f9954');
+    const fs = find(t, 'GD112');
+    assert.equal(fs.length, 1);
+    assert.match(fs[0].message, /^`git clone` of the branch `main` of https:\/\/github\.com\/containerd\/containerd\.git/);
+    assert.equal(has(nerdctl('ARG CONTAINERD_VERSION', '"${CONTAINERD_VERSION:-release/2.1}"'), 'GD112'), true);
+    assert.equal(has(nerdctl('ARG CONTAINERD_VERSION=release/2.1', '"${CONTAINERD_VERSION%%@*}"'), 'GD112'), true);
+  });
+});
