@@ -5,7 +5,7 @@
  * are in ../edits/goFlags.ts.
  */
 import * as path from 'node:path';
-import { argDeclarations, baseStageCandidates, dockerEnv, envBefore, pathEnv, goCommands, goFlag, goPackages, isRootUser, rootImage, stageChain, stageImage, stageRef, stagesReadBy, startInstructions, throughWrappers, unquoteAll, workdirBefore, type GoCommand } from './facts';
+import { argDeclarations, baseStageCandidates, dockerEnv, envBefore, pathEnv, goCommands, goFlag, goPackages, isRootUser, rootImage, stageChain, stageDescendants, stageGoCommands, stageImage, stageRef, stagesReadBy, startInstructions, throughWrappers, unquoteAll, workdirBefore, type GoCommand } from './facts';
 
 // Where the rules have long imported it from; it lives with the other stage facts.
 export { stageRef };
@@ -16,6 +16,7 @@ import { normalizeRepository } from '../images/table';
 import { topLevelCommands } from './packages';
 import type { ShellAssignment, ShellWord } from './shell';
 import { expandVariables } from './variables';
+import { indirectGoSteps } from './indirectGo';
 
 // ---------------------------------------------------------------------------------------------
 // Environment
@@ -121,6 +122,60 @@ export function rawEnvValue(model: DockerfileModel, stage: Stage, g: GoCommand, 
     for (const a of c.env) if (a.name === name) return a.value;
   }
   return envBefore(model, stage, g.instr).get(name) ?? undefined;
+}
+
+/** A Go release as GOTOOLCHAIN names it: `go1.26.7`, `go1.27rc1` (not `local`, `auto`, `go1.26.7+auto`, `+path`). */
+const GO_RELEASE = /^go1\.\d+(\.\d+)?((rc|beta)\d+)?$/;
+
+/**
+ * The go command `g` runs one fixed Go release, whatever Go the image has: GOTOOLCHAIN names a
+ * release where it runs (prefix, export, ENV or ARG: `go1.26.7`, or `go${GO_VERSION}` from a
+ * build arg without a default), or, earlier in its RUN, `eval "$(gimme <version>)"` puts that
+ * release first on PATH (a version from a build arg counts; `stable`, `tip`, `1.x` move).
+ * kubernetes-sigs/kind's kindnetd builder runs every go command after
+ * `eval "$(gimme "${GO_VERSION}")" && export GOTOOLCHAIN="go${GO_VERSION}"`.
+ */
+export function fixedGoToolchain(model: DockerfileModel, stage: Stage, g: GoCommand): boolean {
+  const v = envValue(model, stage, g, 'GOTOOLCHAIN');
+  if (typeof v === 'string') {
+    if (GO_RELEASE.test(v)) return true;
+    if (v !== 'local') return false;
+  } else if (v === null) {
+    const raw = rawEnvValue(model, stage, g, 'GOTOOLCHAIN');
+    if (raw !== undefined && /^go\$(\{[A-Za-z_][A-Za-z0-9_]*\}|[A-Za-z_][A-Za-z0-9_]*)$/.test(unquoteAll(raw))) return true;
+  }
+  return gimmeBefore(model, stage, g);
+}
+
+/** `eval "$(gimme <version>)"` before `g` in its RUN, with a version that names one release (or comes from a build arg). */
+function gimmeBefore(model: DockerfileModel, stage: Stage, g: GoCommand): boolean {
+  const text = g.instr.script?.text.slice(0, g.cmd.start) ?? '';
+  if (!text.includes('gimme')) return false;
+  let version: string | undefined;
+  for (const m of text.matchAll(/\beval\s+["']?\$\(\s*gimme\s+["']?([^\s"')]+)/g)) version = m[1];
+  if (version === undefined) return false;
+  const v = version.includes('$') ? expandVariables(version, dockerEnv(model, stage, g.instr)) : version;
+  return v === null || /^(go)?1\.\d+(\.\d+)?((rc|beta)\d+)?$/.test(v);
+}
+
+/**
+ * Every go the stage and the stages built FROM it run is a fixed release (fixedGoToolchain): each
+ * go command, and each build tool or script a RUN runs (the go it starts gets that command's
+ * environment); and there is at least one go command. The image's own Go then only bootstraps:
+ * a moving golang tag does not move the compiler.
+ */
+export function stageGoToolchainFixed(model: DockerfileModel, stage: Stage): boolean {
+  let any = false;
+  for (const s of stageDescendants(model, stage)) {
+    for (const g of stageGoCommands(s)) {
+      any = true;
+      if (!fixedGoToolchain(model, s, g)) return false;
+    }
+    for (const step of indirectGoSteps(s, undefined, true)) {
+      if (!fixedGoToolchain(model, s, { instr: step.instr, cmd: step.cmd, sub: '', args: [] })) return false;
+    }
+  }
+  return any;
 }
 
 /** GOFLAGS split into flags (`undefined` when unset, null when unknown). */

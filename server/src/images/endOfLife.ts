@@ -1,4 +1,4 @@
-import { normalizeRepository } from './table';
+import { distrolessDebianRelease, normalizeRepository } from './table';
 
 /**
  * Operating-system releases of base images that no longer get security updates, as known when
@@ -80,8 +80,8 @@ export function endedRelease(ref: string): EndedRelease | null {
   const { repo, tag } = normalizeRepository(ref);
   // Distroless names its Debian release in the repository, whatever the tag or digest
   // (inspektor-gadget ships on `gcr.io/distroless/static-debian11:latest@sha256:…`).
-  const distroless = /^gcr\.io\/distroless\/[a-z0-9._-]+-debian(\d+)$/.exec(repo);
-  if (distroless) return debian(distroless[1]);
+  const distroless = distrolessDebianRelease(repo);
+  if (distroless !== null) return debian(distroless);
   if (!tag || repo.includes('/')) return null;
   if (repo === 'alpine') return alpine(/^(\d+)\.(\d+)(?:\.\d+)*$/.exec(tag));
   if (repo === 'debian') return debian(/^(\d+)(?:\.\d+)*(?:-|$)/.exec(tag)?.[1] ?? DEBIAN_BY_NAME.get(tag.split('-')[0]) ?? null);

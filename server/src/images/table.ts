@@ -98,6 +98,17 @@ export function normalizeRepository(ref: string): { repo: string; tag: string | 
   return { repo, tag: r.tag };
 }
 
+/**
+ * The Debian release a distroless repository names (`gcr.io/distroless/static-debian12` -> `12`,
+ * `base-debian13`, `cc-debian12`, `java21-debian12`), or null (no release in the name, not
+ * distroless). Distroless publishes no version tags (`latest`, `nonroot`, `debug`,
+ * `debug-nonroot`): the release is in the name, as in `debian:bookworm`. GD209 (a release-named
+ * image is pinned) and endedRelease (its end of life) read it.
+ */
+export function distrolessDebianRelease(repo: string): string | null {
+  return /^gcr\.io\/distroless\/[a-z0-9._-]+-debian(\d+)$/.exec(repo)?.[1] ?? null;
+}
+
 /** Debian release names by number and the sizes (MB, uncompressed and compressed) of the full and -slim images. */
 const DEBIAN: Record<string, { name: string; full: number; slim: number; fullGz: number; slimGz: number }> = {
   '10': { name: 'buster', full: 114, slim: 69, fullGz: 50, slimGz: 27 },

@@ -23,7 +23,9 @@
  */
 import { builtImageKey, composeBuiltImages } from '../facts/composeImages';
 import { parseImageRef } from '../images/imageRef';
-import { normalizeRepository } from '../images/table';
+import { distrolessDebianRelease, normalizeRepository } from '../images/table';
+import { imageStages } from '../dockerfile/facts';
+import { stageGoToolchainFixed } from '../dockerfile/goBuild';
 import { compareGoVersions, frozenVariantGo, golangVariantLines, missingGolangVariant, goLine, golangTagVersion, NEWEST_GO_LINE } from '../images/golangTag';
 import { requiredGoVersion } from '../workspace/query';
 import { insert, replace } from '../edits/edits';
@@ -56,10 +58,12 @@ export const gd209: Rule = {
   needsWorkspace: false,
   peers: ['DL3006', 'DL3007'],
   fix: 'safe',
-  facts: ['images', 'workspace', 'contextFiles'],
+  facts: ['images', 'goCommands', 'workspace', 'contextFiles'],
   docs: { workspace: '(the golang fix uses go.mod when available)', peers: 'hadolint **DL3006** (no tag), **DL3007** (`:latest`)' },
   // Each FROM on its own (its stage's base, the workspace's Go version, the context's build files).
   scope: 'stage',
+  // A golang builder is judged by the go commands of the stages built FROM it too.
+  readsDescendants: true,
   check(ctx) {
     const out: RuleFinding[] = [];
     for (const stage of stagesToCheck(ctx)) {
@@ -85,11 +89,20 @@ export const gd209: Rule = {
       // The official image behind a mirror (`public.ecr.aws/docker/library/golang`,
       // `mirror.gcr.io/library/golang`, `docker.io/library/golang`) is the same image.
       const repository = normalizeRepository(stage.resolvedBase).repo;
+      // `gcr.io/distroless/base-debian13`: distroless publishes no version tags, and the Debian
+      // release is in the name, as in `debian:trixie` (glauth's v2/docker/Dockerfile-standalone).
+      if (distrolessDebianRelease(repository) !== null) continue;
+      // A golang builder whose every go runs a fixed release (`export GOTOOLCHAIN="go${GO_VERSION}"`,
+      // `eval "$(gimme …)"`: kind's kindnetd): the image's Go only bootstraps, the compiler does
+      // not move with the tag; its layers do not ship.
+      if (repository === 'golang' && !imageStages(ctx.model, ctx.finalStage).has(stage.index) && stageGoToolchainFixed(ctx.model, stage)) continue;
       const floating = ref.tag !== null && ref.tag !== 'latest' && floatingTag(repository, ref.tag);
       if (ref.tag !== null && ref.tag !== 'latest' && !floating) continue;
       const shown = stage.base === stage.resolvedBase ? stage.base : `${stage.base} (${stage.resolvedBase})`;
       out.push(withLazyFix({
-        message: ref.tag === null
+        message: /^gcr\.io\/distroless\//.test(repository) && (ref.tag === null || ref.tag === 'latest')
+          ? `FROM ${shown} ${ref.tag === null ? 'has no tag, so it means :latest' : 'uses :latest'}, and its name names no Debian release: it moves to the next release when distroless does, so the same Dockerfile builds different images over time. Distroless publishes no version tags: name the Debian release (\`${repository}-debian12\`, \`${repository}-debian13\`), and for full repeatability pin a digest.`
+          : ref.tag === null
           ? `FROM ${shown} has no tag, so it means :latest, which moves: the same Dockerfile builds different images over time. Pin a tag (and for full repeatability a digest).`
           : floating
             ? floatingMessage(shown, floating, repository, ref.tag)

@@ -242,4 +242,100 @@ describe('GD209 unpinned-base-image', () => {
     const [moving] = at('golang:bookworm');
     assert.match(moving?.message ?? '', /to each new Go release/);
   });
+
+  // glauth/glauth 1c497d76ba56e01fcca8f07ee9d79b837e749fe0 (MIT) v2/docker/Dockerfile-standalone:13
+  // and Dockerfile-plugins:13, `FROM gcr.io/distroless/base-debian13 as run` (judge26 Y: two wrong
+  // GD209). Distroless publishes no version tags; the Debian release is in the name.
+  it('is silent on a distroless image that names its Debian release, untagged or :latest; reports one that names none', () => {
+    const run = (from: string) => df(['FROM alpine:3.23 AS build', 'RUN apk add --no-cache busybox-static dumb-init', `FROM ${from} as run`, 'COPY assets/glauth /app/glauth', 'COPY --from=build /usr/bin/dumb-init /usr/bin/dumb-init', 'ENTRYPOINT ["/usr/bin/dumb-init", "--"]']);
+    for (const from of ['gcr.io/distroless/base-debian13', 'gcr.io/distroless/static-debian12:latest', 'gcr.io/distroless/cc-debian12', 'gcr.io/distroless/static-debian12:nonroot']) {
+      assert.equal(has(run(from), 'GD209'), false, from);
+    }
+    // No release in the name: it moves to the next Debian release; the advice names the release, not a tag.
+    const [f] = find(run('gcr.io/distroless/static'), 'GD209');
+    assert.ok(f);
+    assert.match(f.message, /no version tags: name the Debian release \(`gcr\.io\/distroless\/static-debian12`/);
+    assert.doesNotMatch(f.message, /Pin a tag/);
+    assert.equal(has(run('gcr.io/distroless/base:latest'), 'GD209'), true);
+    // Other images with a release-looking name keep their finding.
+    assert.equal(has(run('acme/base-debian13'), 'GD209'), true);
+    assert.equal(has(run('alpine:latest'), 'GD209'), true);
+  });
+
+  // kubernetes-sigs/kind fed268827e21ca48a74c38215c316dd343364ef5 (Apache-2.0)
+  // images/kindnetd/Dockerfile:17-34 and images/local-path-provisioner/Dockerfile:16-30: the
+  // builder is `golang:latest`, but every go runs after `eval "$(gimme "${GO_VERSION}")" && export
+  // GOTOOLCHAIN="go${GO_VERSION}"` (GO_VERSION from .go-version, passed by the Makefile): the
+  // compiler is fixed, and the builder's layers do not ship (judge26 X: two wrong GD209).
+  const kindnetd = (run1: string, run2: string, extra: string[] = [], arg = 'ARG GO_VERSION') => df([
+    '# NOTE: the actual go version will be overridden',
+    'FROM --platform=$BUILDPLATFORM docker.io/library/golang:latest',
+    'WORKDIR /go/src',
+    'COPY --chmod=0755 scripts/third_party/gimme/gimme /usr/local/bin/',
+    'COPY go.mod go.sum ./',
+    arg,
+    `RUN ${run1} \\`,
+    '    && go mod download \\',
+    '    && GOBIN=/usr/local/bin go install github.com/google/go-licenses@latest',
+    'COPY . .',
+    'ARG TARGETARCH',
+    `RUN ${run2} \\`,
+    '    && CGO_ENABLED=0 GOARCH=$TARGETARCH go build -o ./kindnetd ./cmd/kindnetd \\',
+    '    && GOARCH=$TARGETARCH go-licenses save --save_path=/_LICENSES ./cmd/kindnetd',
+    ...extra,
+    'FROM registry.k8s.io/build-image/distroless-iptables:v0.8.7',
+    'COPY --from=0 --chown=root:root ./go/src/kindnetd /bin/kindnetd',
+    'CMD ["/bin/kindnetd"]',
+  ]);
+  const PINNED = 'eval "$(gimme "${GO_VERSION}")" && export GOTOOLCHAIN="go${GO_VERSION}"';
+
+  it('is silent on a golang builder whose every go runs a fixed toolchain (GOTOOLCHAIN or gimme)', () => {
+    assert.equal(has(kindnetd(PINNED, PINNED), 'GD209'), false);
+    // GOTOOLCHAIN alone, from an ARG with a default (the judge's reproducer), by prefix, by ENV.
+    assert.equal(has(kindnetd('export GOTOOLCHAIN="go${GO_VERSION}"', 'export GOTOOLCHAIN="go${GO_VERSION}"', [], 'ARG GO_VERSION=1.24.5'), 'GD209'), false);
+    assert.equal(has(kindnetd('true', 'true', [], 'ENV GOTOOLCHAIN=go1.26.7'), 'GD209'), false);
+    // gimme alone.
+    assert.equal(has(kindnetd('eval "$(gimme "${GO_VERSION}")"', 'eval "$(gimme 1.26.7)"'), 'GD209'), false);
+    // local-path-provisioner: a script the RUN runs after the export builds with that toolchain.
+    const lpp = df([
+      'FROM --platform=$BUILDPLATFORM docker.io/library/golang:latest',
+      'COPY --chmod=0755 scripts/third_party/gimme/gimme /usr/local/bin/',
+      'RUN git clone --filter=tree:0 https://github.com/rancher/local-path-provisioner',
+      'ARG VERSION',
+      'ARG TARGETARCH GO_VERSION',
+      'RUN eval "$(gimme "${GO_VERSION}")" \\',
+      '    && export GOTOOLCHAIN="go${GO_VERSION}" \\',
+      '    && cd local-path-provisioner \\',
+      '    && git fetch && git checkout "${VERSION}" \\',
+      '    && GOARCH=$TARGETARCH scripts/build \\',
+      '    && mv bin/local-path-provisioner-$TARGETARCH /usr/local/bin/local-path-provisioner \\',
+      '    && GOBIN=/usr/local/bin go install github.com/google/go-licenses@latest',
+      'FROM gcr.io/distroless/static-debian13',
+      'COPY --from=0 /usr/local/bin/local-path-provisioner /usr/local/bin/local-path-provisioner',
+      'ENTRYPOINT /usr/local/bin/local-path-provisioner',
+    ]);
+    assert.equal(has(lpp, 'GD209'), false);
+    assert.equal(has(lpp.replace('scripts/build', './scripts/build'), 'GD209'), false);
+    // A build tool run before the export runs the image's own Go: reported.
+    assert.equal(has(lpp.replace('https://github.com/rancher/local-path-provisioner\n', 'https://github.com/rancher/local-path-provisioner && make -C local-path-provisioner\n'), 'GD209'), true);
+  });
+
+  it('still reports a golang base when one go runs the image\'s own Go, the toolchain moves, or the stage ships', () => {
+    // One RUN without the pin.
+    assert.equal(has(kindnetd(PINNED, 'true'), 'GD209'), true);
+    // A go command in a stage built FROM it, without the pin.
+    assert.equal(has(kindnetd(PINNED, PINNED, ['FROM 0 AS test', 'RUN go test ./...']), 'GD209'), true);
+    // Moving toolchains: local, auto, +auto, a moving gimme version.
+    for (const tc of ['local', 'auto', 'go1.26.7+auto', 'path']) {
+      assert.equal(has(kindnetd(`export GOTOOLCHAIN=${tc}`, `export GOTOOLCHAIN=${tc}`), 'GD209'), true, tc);
+    }
+    assert.equal(has(kindnetd('eval "$(gimme stable)"', 'eval "$(gimme stable)"'), 'GD209'), true);
+    assert.equal(has(kindnetd('export GOTOOLCHAIN="go${GO_VERSION}"', 'export GOTOOLCHAIN="go${GO_VERSION}"', [], 'ARG GO_VERSION=stable'), 'GD209'), true);
+    // No go command at all: nothing pins anything.
+    assert.equal(has(df(['FROM golang:latest AS tools', 'RUN apt-get update', 'FROM alpine:3.23', 'COPY --from=tools /etc/ssl /etc/ssl']), 'GD209'), true);
+    // The golang stage is the image: its Debian moves with :latest whatever the compiler.
+    assert.equal(has(df(['FROM golang:latest', 'ARG GO_VERSION=1.26.7', 'RUN export GOTOOLCHAIN="go${GO_VERSION}" && go build -o /app .', 'CMD ["/app"]']), 'GD209'), true);
+    // Another image than golang is judged as before.
+    assert.equal(has(kindnetd(PINNED, PINNED).replace('docker.io/library/golang:latest', 'debian:latest'), 'GD209'), true);
+  });
 });
