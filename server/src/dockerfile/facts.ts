@@ -236,7 +236,8 @@ function computeImageStages(model: DockerfileModel, finalStage: number): Set<num
 /**
  * The stages that are images of their own: the final stage, and every stage no other stage
  * builds FROM or reads (`--from`) that has an ENTRYPOINT or CMD (a `--target` image: spire's
- * Dockerfile ends with three, spire-server, spire-agent and oidc-discovery-provider). In order.
+ * Dockerfile ends with three, spire-server, spire-agent and oidc-discovery-provider) or is only
+ * a FROM of another stage (an alias to build with `--target`: fq's `FROM base AS dev`). In order.
  */
 export function targetImages(model: DockerfileModel, finalStage: number): readonly number[] {
   // Once per model and final stage: a walk of every instruction, asked by several rules.
@@ -253,7 +254,10 @@ function computeTargetImages(model: DockerfileModel, finalStage: number): number
     if (s.index !== finalStage) {
       if (used.has(s.index)) continue;
       const { entrypoint, cmd } = startInstructions(model, s);
-      if (entrypoint === null && cmd === null) continue;
+      // A stage that is only `FROM <another stage>` exists to be built with `--target` (fq's
+      // `FROM base AS dev`, documented as `docker build --target dev`): it is that stage's image.
+      const alias = s.instructions.length === 1 && s.baseStage !== null;
+      if (entrypoint === null && cmd === null && !alias) continue;
     }
     out.push(s.index);
   }

@@ -190,6 +190,18 @@ describe('GD303 apt-without-cleanup', () => {
     assert.ok(find(base, 'GD303').every((f) => f.severity === 'information'));
   });
 
+  // Judge Y (round 26), wader/fq 65fcd53 Dockerfile:2-11 (MIT): `FROM base AS dev`, nothing
+  // more, documented as `docker build --target dev`: base's layers are that image's, lists and all.
+  it('counts a stage that is only a FROM of another stage as an image (fq\'s --target dev)', () => {
+    const fq = df(['FROM golang:1.24-bookworm AS base', 'RUN apt-get update -q && apt-get install --no-install-recommends -qy expect', '# docker build --target dev -t fq-dev - < Dockerfile', 'FROM base AS dev', 'FROM base AS builder', 'RUN go build -o /fq .', 'FROM scratch', 'COPY --from=builder /fq /fq', 'ENTRYPOINT ["/fq"]']);
+    const [f] = find(fq, 'GD303');
+    assert.equal(f.severity, 'information');
+    assert.doesNotMatch(f.message, /not built from this stage|build cache/);
+    // Without the alias, base is a builder stage only.
+    const builderOnly = df(['FROM golang:1.24-bookworm AS base', 'RUN apt-get update -q && apt-get install --no-install-recommends -qy expect', 'FROM base AS builder', 'RUN go build -o /fq .', 'FROM scratch', 'COPY --from=builder /fq /fq', 'ENTRYPOINT ["/fq"]']);
+    assert.equal(find(builderOnly, 'GD303')[0].severity, 'hint');
+  });
+
   // Judge13 L: docker/docker-credential-helpers Dockerfile:34-77 at 594c0235 (MIT). The lint stage,
   // built FROM gobase, runs `apt-get install` without its own update: gobase's lists are read
   // there, and removing them at :36 broke `docker buildx bake lint` ("Unable to locate package").
