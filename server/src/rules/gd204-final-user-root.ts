@@ -28,7 +28,8 @@
  *    image that installs iptables, nftables, ipset or wireguard-tools: that needs
  *    CAP_NET_ADMIN, which `--cap-add` gives root only (a non-root user has no ambient
  *    capabilities); an image that installs device-mapper tools (dmsetup, device-mapper, lvm2,
- *    thin-provisioning-tools: /dev/mapper/control and CAP_SYS_ADMIN; cadvisor); a program that sends or captures raw packets (its main package, or a local
+ *    thin-provisioning-tools: /dev/mapper/control and CAP_SYS_ADMIN; cadvisor), or FUSE
+ *    (fuse, fuse3: a FUSE mount needs /dev/fuse and CAP_SYS_ADMIN; restic's `restic mount`); a program that sends or captures raw packets (its main package, or a local
  *    package it imports directly, imports mdlayher/arp, ndp, packet, raw; gopacket's pcap,
  *    afpacket, pfring; packetcap/go-pcap), or that runs a raw-packet tool the image installs
  *    (arp-scan, arping, tcpdump, masscan, netdiscover: facts/rootNeeds.ts rawPacketToolRun;
@@ -116,6 +117,13 @@ const NET_TOOLS = /^(iptables|ip6tables|iptables-legacy|iptables-nft|nftables|ip
  * CAP_SYS_ADMIN: cadvisor's images install them to read devicemapper storage statistics.
  */
 const DEVICE_TOOLS = /^(dmsetup|device-mapper|lvm2|thin-provisioning-tools)$/;
+/**
+ * FUSE in the image (`fuse`, `fuse3`: fusermount and the library): a FUSE mount needs /dev/fuse
+ * and CAP_SYS_ADMIN (`docker run --cap-add SYS_ADMIN --device /dev/fuse`), which `--cap-add`
+ * gives root only. restic's images install `fuse` for `restic mount`. Not fuse-overlayfs: rootless
+ * container tools install it to run unprivileged.
+ */
+const FUSE_TOOLS = /^fuse3?$/;
 /** Main packages that are no program an image ships: examples, tests, integration runners. */
 const NOT_SHIPPED = /(^|\/)([^/]*example[^/]*|tests?|testing|testdata|integration|e2e)(\/|$)/i;
 /** A comment about the final stage's user being root (`# user is implicitly set to root`). */
@@ -272,12 +280,13 @@ function dropsPrivileges(ctx: RuleContext, stage: Stage): boolean {
 /**
  * What the image itself says about needing root: it installs firewall or network configuration
  * tools (iptables, nftables …; not iproute2, which images also install for `ip` in a health
- * check: nakama) or device-mapper tools (dmsetup, lvm2: cadvisor's canary image clones and builds
- * cadvisor, so no workspace shows its Docker client, but its `apt-get install dmsetup` says it),
+ * check: nakama), device-mapper tools (dmsetup, lvm2: cadvisor's canary image clones and builds
+ * cadvisor, so no workspace shows its Docker client, but its `apt-get install dmsetup` says it)
+ * or FUSE (restic's `apk add … fuse …` for `restic mount`),
  * or points DOCKER_HOST at a unix socket (the host's docker.sock, root:docker 0660).
  */
 function imageNeedsRoot(model: DockerfileModel, stage: Stage): boolean {
-  if (installsPackage(model, stage, (name) => NET_TOOLS.test(name) || DEVICE_TOOLS.test(name))) return true;
+  if (installsPackage(model, stage, (name) => NET_TOOLS.test(name) || DEVICE_TOOLS.test(name) || FUSE_TOOLS.test(name))) return true;
   return stageChain(model, stage).some((s) => s.instructions.some((i) => i.keyword === 'ENV' && properties(i).some((p) => p.name === 'DOCKER_HOST' && /^unix:\/\//.test(p.value ?? ''))));
 }
 

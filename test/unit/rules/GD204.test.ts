@@ -326,6 +326,85 @@ describe('GD204 final-user-root', () => {
     assert.equal(has(canary('libdevmapper-dev'), 'GD204'), true);
   });
 
+  // restic/restic a80be14 (BSD-2-Clause), docker/Dockerfile lines 11-24 and
+  // docker/Dockerfile.release lines 13-31 (the final stages), with a skeleton of the module:
+  // go.mod's `require github.com/anacrolix/fuse v0.3.1`, cmd/restic importing internal/fuse, the
+  // whitelist .dockerignore. restic installs `fuse` for `restic mount` (/dev/fuse and
+  // CAP_SYS_ADMIN, root's only) and restores ownership as root (judge26 Y: wrong GD204 ×2).
+  const RESTIC_FILES = {
+    'go.mod': 'module github.com/restic/restic\n\ngo 1.25.8\n\nrequire (\n\tgithub.com/anacrolix/fuse v0.3.1\n\tgithub.com/spf13/cobra v1.10.1\n)\n',
+    'go.sum': '',
+    '.dockerignore': '*\n!/*.go\n!/go.*\n!/cmd/*\n!/docker/entrypoint.sh\n!/internal/*\n!/helpers/*\n!/VERSION\n!/.git/\n',
+    'cmd/restic/main.go': 'package main\n\nimport (\n\t"github.com/spf13/cobra"\n\n\t"github.com/restic/restic/internal/fuse"\n)\n\nfunc main() { _ = cobra.Command{}; fuse.Mount() }\n',
+    'internal/fuse/file.go': 'package fuse\n\nimport (\n\t"github.com/anacrolix/fuse"\n\t"github.com/anacrolix/fuse/fs"\n)\n\nfunc Mount() { _ = fuse.Debug; var _ fs.Node }\n',
+    'docker/entrypoint.sh': '#!/bin/sh\n\nset -a\n\nif [ -n "$IONICE_CLASS" ]; then\n  exec ionice -c "$IONICE_CLASS" -n "$IONICE_PRIORITY" nice -n "$NICE" /usr/bin/restic "$@"\nfi\nexec nice -n "$NICE" /usr/bin/restic "$@"\n',
+  };
+  const restic = (install = 'ca-certificates fuse openssh-client tzdata jq') => df([
+    'FROM golang:1.26-alpine AS builder',
+    '',
+    'WORKDIR /go/src/github.com/restic/restic',
+    '',
+    '# Caching dependencies',
+    'COPY go.mod go.sum ./',
+    'RUN go mod download',
+    '',
+    'COPY . .',
+    'RUN go run build.go',
+    'FROM alpine:latest AS restic',
+    `RUN apk add --no-cache ${install}`,
+    '',
+    'COPY --from=builder /go/src/github.com/restic/restic/restic /usr/bin',
+    'COPY ./docker/entrypoint.sh /entrypoint.sh',
+    '',
+    'ENV IONICE_CLASS=',
+    'ENV IONICE_PRIORITY=4',
+    'ENV NICE=0',
+    '',
+    'ENTRYPOINT ["/entrypoint.sh"]',
+  ]);
+  const resticRelease = (install = 'ca-certificates fuse openssh-client tzdata jq') => df([
+    'FROM --platform=linux/amd64 restic/builder:latest AS helper',
+    '',
+    'ARG TARGETOS',
+    'ARG TARGETARCH',
+    '',
+    'COPY --chown=build . /restic',
+    'RUN go run helpers/build-release-binaries/main.go --platform $TARGETOS/$TARGETARCH --skip-compress',
+    'RUN mv /output/restic_${TARGETOS}_${TARGETARCH} /output/restic',
+    '',
+    'FROM alpine:latest',
+    '',
+    'LABEL org.opencontainers.image.title="restic"',
+    'COPY --from=helper /output/restic /usr/bin',
+    'COPY ./docker/entrypoint.sh /entrypoint.sh',
+    `RUN apk add --no-cache ${install}`,
+    '',
+    'ENV IONICE_CLASS=',
+    'ENV NICE=0',
+    '',
+    'ENTRYPOINT ["/entrypoint.sh"]',
+  ]);
+
+  it('restic: an image that installs FUSE (fuse, fuse3) for a FUSE mount is silent, with and without the workspace', () => {
+    for (const text of [restic(), resticRelease()]) {
+      assert.equal(has(text, 'GD204', tempWorkspace(RESTIC_FILES)), false);
+      assert.equal(has(text, 'GD204'), false);
+    }
+    for (const pkg of ['fuse3']) assert.equal(has(restic(`ca-certificates ${pkg} openssh-client`), 'GD204'), false, pkg);
+    // Debian's and Fedora's package names are the same.
+    assert.equal(has(df(['FROM debian:bookworm-slim', 'RUN apt-get update && apt-get install -y --no-install-recommends fuse3 && rm -rf /var/lib/apt/lists/*', 'COPY --from=build /app /usr/bin/app', 'ENTRYPOINT ["/usr/bin/app"]']), 'GD204'), false);
+  });
+
+  it('restic without fuse, and an ordinary server, are still reported (not the FUSE libraries or fuse-overlayfs alone)', () => {
+    const ws = tempWorkspace(RESTIC_FILES);
+    assert.equal(has(restic('ca-certificates openssh-client tzdata jq'), 'GD204', ws), true);
+    assert.equal(has(resticRelease('ca-certificates openssh-client tzdata jq'), 'GD204', ws), true);
+    for (const pkg of ['fuse-overlayfs', 'fuse3-libs', 'libfuse3-3', 'fuse-dev']) {
+      assert.equal(has(df(['FROM alpine:3.23', `RUN apk add --no-cache ca-certificates ${pkg}`, 'COPY --from=build /app /usr/bin/app', 'ENTRYPOINT ["/usr/bin/app"]']), 'GD204'), true, pkg);
+    }
+    assert.equal(has(df(['FROM alpine:3.23', 'RUN apk add --no-cache ca-certificates tzdata', 'COPY --from=build /server /usr/bin/server', 'EXPOSE 8080', 'ENTRYPOINT ["/usr/bin/server"]']), 'GD204'), true);
+  });
+
   // Judge 5 (round 6), umputun/reproxy 43daa211 (MIT) Dockerfile:24: root on purpose (docker.sock
   // discovery), said in a comment of the final stage; yusing/godoxy 6f52e6a5 (MIT) Dockerfile:174
   // points DOCKER_HOST at the host's socket.
