@@ -75,7 +75,8 @@ export function commandCwd(model: DockerfileModel, stage: Stage, g: GoCommand, u
   return cwd;
 }
 
-function chdir(cwd: string | null, to: string): string | null {
+/** The folder a `cd <to>` (or `go -C <to>`) from `cwd` goes to; null when `cwd` is unknown and `to` relative. */
+export function chdir(cwd: string | null, to: string): string | null {
   if (to.startsWith('/')) return path.posix.resolve(to);
   return cwd === null ? null : path.posix.resolve(cwd, to);
 }

@@ -22,23 +22,27 @@
  * target outside it and it is reported), one in the context without a go.mod, a go.work in the context, a
  * vendored module, `-mod=vendor`, `-modfile`, GO111MODULE=off, a command with `pkg@version`
  * arguments, a folder unknown (a variable); and when something other than a plain COPY from the
- * context may have put files there: a RUN with a bind mount, a `COPY --from` or ADD of a URL, a
+ * context may have put files there (in the stage or a stage it is built FROM, see mayHold): a RUN
+ * with a bind mount, a `COPY --from` or ADD of a URL whose destination may hold the target, a
  * COPY whose sources or destination are globs or variables, or an earlier RUN (or the same RUN,
- * before the command) that mentions the target's folder or `go.mod`, or runs `go mod init`/`edit`,
- * `go work`, or a git command that fetches or checks out files (`git clone`, `git submodule` …).
- * One finding per replaced folder and stage: the first command that misses it.
+ * before the command) that names the target's folder or `go.mod`, or runs `go mod init`/`edit`,
+ * `go work`, or a git command that fetches or checks out files (`git submodule` …, a `git clone`
+ * into a folder that may hold the target). One finding per replaced folder and stage: the first
+ * command that misses it.
  *
  * No fix: where the file belongs in the layers (the dependency layer, beside the other go.mod
  * files) is the author's choice; the message names the COPY that would bring it.
  */
 import * as path from 'node:path';
-import { contextPath, copyPaths, goCommands, goFlag, goPackages, isContextCopy, stageChain, workdirBefore, type GoCommand } from '../dockerfile/facts';
+import { contextPath, copyPaths, goCommands, goFlag, goPackages, isContextCopy, stageChain, stageRef, workdirBefore, type GoCommand } from '../dockerfile/facts';
+import { creationsOf, inScriptOrder } from '../dockerfile/created';
 import { envValue } from '../dockerfile/goBuild';
 import { mounts } from '../dockerfile/mounts';
-import { scriptSpan, type DockerfileModel, type Stage } from '../dockerfile/model';
-import { commandCwd } from '../facts/builtPackages';
+import { scriptSpan, type DockerfileModel, type Instruction, type Stage } from '../dockerfile/model';
+import { chdir, commandCwd } from '../facts/builtPackages';
 import { contextFileAt } from '../facts/copiedFiles';
-import type { GoModule, GoReplace, WorkspaceModel } from '../workspace/model';
+import type { GoModule, WorkspaceModel } from '../workspace/model';
+import { localReplaceTargets, type LocalReplaceTarget } from '../workspace/query';
 import { stagesToCheck, type Rule, type RuleFinding, type WorkspaceFiles } from './types';
 
 /** Commands that load the whole module graph: every replaced module's go.mod is read. */
@@ -71,8 +75,10 @@ export const gd124: Rule = {
           if (!readsModuleGraph(ctx.model, stage, g)) continue;
           const at = mainModule(ctx.model, stage, g, ws, visible);
           if (!at) continue;
-          for (const r of at.module.replaces) {
-            const need = missingTarget(ctx.model, stage, g, ws, files, visible, at, r, graph, ctx.contextGiven === true);
+          for (const t of localReplaceTargets(at.module)) {
+            if (!t.required) continue;
+            const r = t.replace;
+            const need = missingTarget(ctx.model, stage, g, ws, files, visible, at, t, graph, ctx.contextGiven === true);
             if (!need || reported.has(need.target)) continue;
             reported.add(need.target);
             const goMod = at.module.dir === '' ? 'go.mod' : `${at.module.dir}/go.mod`;
@@ -140,41 +146,115 @@ function mainModule(model: DockerfileModel, stage: Stage, g: GoCommand, ws: Work
  */
 function missingTarget(
   model: DockerfileModel, stage: Stage, g: GoCommand, ws: WorkspaceModel, files: WorkspaceFiles, visible: { fileExists: (p: string) => boolean },
-  at: { dir: string; module: GoModule }, r: GoReplace, graph: boolean, contextGiven: boolean,
+  at: { dir: string; module: GoModule }, t: LocalReplaceTarget, graph: boolean, contextGiven: boolean,
 ): { target: string; container: string; ignored: boolean; outside: boolean } | null {
-  if (!r.local || r.newPath.startsWith('/')) return null;
+  const r = t.replace;
   const m = at.module;
-  if (!m.requirements.some((q) => q.path === r.oldPath && (r.oldVersion === null || q.version === r.oldVersion))) return null;
   if (ws.vendor && ws.vendor.dir === m.dir) return null;
-  const folder = path.posix.normalize(path.posix.join(m.dir === '' ? '.' : m.dir, r.newPath)).replace(/\/+$/, '');
+  const { folder, outside } = t;
   // Outside the context: no COPY from it can bring the folder. Said only when the context was
   // given: the nearest go.mod's folder is a guess, and the real build may send the parent.
-  const outside = folder === '..' || folder.startsWith('../');
   if (outside && !contextGiven) return null;
-  const target = outside ? folder : folder === '.' ? 'go.mod' : `${folder}/go.mod`;
+  const target = outside ? folder : folder === '' ? 'go.mod' : `${folder}/go.mod`;
   if (!outside && !files.fileExists(target)) return null;
   const container = path.posix.join(path.posix.resolve(at.dir, r.newPath), 'go.mod');
   if (contextFileAt(model, stage, container, visible, g.instr) !== null) return null;
   // A build reads the folder for the packages imported from it.
   if (!graph && !ws.packages.some((p) => p.module === m.dir && p.imports.some((i) => i === r.oldPath || i.startsWith(`${r.oldPath}/`)))) return null;
-  if (mayHold(model, stage, g, folder)) return null;
+  if (mayHold(model, stage, g, folder, container)) return null;
   return { target, container, ignored: !outside && contextFileAt(model, stage, container, files, g.instr) !== null, outside };
 }
 
-/** Something other than a plain COPY from the context may have put the file there (see the header). */
-function mayHold(model: DockerfileModel, stage: Stage, g: GoCommand, folder: string): boolean {
+/**
+ * Something other than a plain COPY from the context may have put the file there (see the
+ * header). `container`: where go looks for the target's go.mod. A `COPY --from` or ADD of a URL
+ * counts only when its destination may hold that path (it is at or above it, or unknown):
+ * nerdctl's build-full stage, FROM build-dependencies, which copies binaries into /out/bin; a
+ * whole image grafted onto the root (`COPY --from=xx / /`, tonistiigi/xx's tools) holds no file
+ * of this context. A RUN counts when it names the target's folder (as a path's part: `true` does
+ * not name `mod/t`), go.mod, `go mod init`/`edit` or `go work`, or runs a git command that fetches
+ * or checks out files, except a `git clone` into a folder that cannot hold the path (nerdctl's
+ * clones of containerd and imgcrypt into /go/src/github.com/containerd/<name>).
+ */
+function mayHold(model: DockerfileModel, stage: Stage, g: GoCommand, folder: string, container: string): boolean {
   if (mounts(g.instr).some((m) => m.type === 'bind')) return true;
   const name = path.posix.basename(folder);
-  const mentions = (text: string) => text.includes(name) || /go\.mod|\bgo\s+(mod\s+(init|edit)|work)\b|\bgit\s+(clone|submodule|checkout|pull|fetch|reset|worktree|archive)\b/.test(text);
+  const named = name === '' || name === '..'
+    ? () => true
+    : (text: string) => text.includes(name) && new RegExp(`(^|[\\s/'"=:])${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}($|[\\s/'";&|)])`, 'm').test(text);
+  const mentions = (s: Stage, i: Instruction, text: string) => named(text) || /go\.mod|\bgo\s+(mod\s+(init|edit)|work)\b/.test(text) || (GIT_FETCH.test(text) && gitMayHold(model, s, i, text, container));
   for (const s of stageChain(model, stage)) {
     for (const i of s.instructions) {
-      if (i === g.instr) return mentions(i.script!.text.slice(0, g.cmd.start));
-      if (i.keyword === 'RUN' && i.script && mentions(i.script.text)) return true;
+      if (i === g.instr) return mentions(s, i, i.script!.text.slice(0, g.cmd.start));
+      if (i.keyword === 'RUN' && i.script && mentions(s, i, i.script.text)) return true;
       if (i.keyword !== 'COPY' && i.keyword !== 'ADD') continue;
-      if (!isContextCopy(i)) return true;
       const paths = copyPaths(i);
+      if (!isContextCopy(i)) {
+        if (!paths || !copyMayPlace(model, s, i, paths, container)) continue;
+        return true;
+      }
       if (!paths || /[*?[$]/.test(paths.dest) || paths.sources.some((src) => /[*?[$]/.test(src) || contextPath(src) === null)) return true;
     }
   }
   return false;
+}
+
+/** Git commands that fetch or check out files. */
+const GIT_FETCH = /\bgit\s+(clone|submodule|checkout|pull|fetch|reset|worktree|archive)\b/;
+
+/** `p` is `dir` or inside it. */
+function within(p: string, dir: string): boolean {
+  return p === dir || dir === '/' || p.startsWith(`${dir}/`);
+}
+
+/**
+ * A `COPY --from` (or ADD of a URL) may have put a file at `container`: its destination, resolved
+ * against the WORKDIR, is at or above it, or unknown (a variable, a relative path under an
+ * unknown WORKDIR). Not a whole image grafted onto the root (`COPY --from=xx / /`) from an image,
+ * or a stage that adds nothing to its image (nerdctl's `FROM tonistiigi/xx:1.9.0@sha256:… AS xx`):
+ * a tool image holds no file of this context.
+ */
+function copyMayPlace(model: DockerfileModel, s: Stage, i: Instruction, paths: { sources: string[]; dest: string }, container: string): boolean {
+  if (/[$*?[]/.test(paths.dest)) return true;
+  const wd = paths.dest.startsWith('/') ? '/' : workdirBefore(model, s, i, null);
+  if (wd === null) return true;
+  const dest = path.posix.resolve(wd, paths.dest);
+  if (!within(container, dest)) return false;
+  const from = i.flags.find((f) => f.name === 'from')?.value;
+  if (!from || from.includes('$') || dest !== '/' || !paths.sources.every((src) => src === '/')) return true;
+  // The image's own files: an image, or a stage that only names one (`FROM tonistiigi/xx AS xx`).
+  const index = stageRef(model, from);
+  return index !== null && stageChain(model, model.stages[index]).some((x) => x.instructions.some((j) => j.keyword === 'COPY' || j.keyword === 'ADD' || j.keyword === 'RUN'));
+}
+
+/**
+ * The RUN's git commands that fetch or check out files may have put a file at `container`: any
+ * such command but a `git clone` whose folder (dockerfile/created.ts) is known and cannot hold it;
+ * a git command the parse does not show as one (`sh -c "git clone …"`) counts.
+ */
+function gitMayHold(model: DockerfileModel, s: Stage, i: Instruction, text: string, container: string): boolean {
+  if (!i.script) return true;
+  let cwd = workdirBefore(model, s, i, null);
+  let seen = false;
+  for (const c of inScriptOrder(i.script.parsed.commands)) {
+    if (c.start >= text.length) break;
+    const argv = c.argv;
+    if (argv[0]?.value === 'cd') {
+      const to = argv[1];
+      cwd = to && !to.dynamic && to.value !== '-' ? chdir(cwd, to.value) : null;
+      continue;
+    }
+    if (!/(^|\/)git$/.test(argv[0]?.value ?? '')) continue;
+    const sub = argv[1]?.value ?? '';
+    if (!GIT_FETCH.test(`git ${sub}`)) {
+      // `git -C dir clone …` and other global options: not read.
+      if (sub.startsWith('-')) return true;
+      continue;
+    }
+    seen = true;
+    if (sub !== 'clone') return true;
+    const made = creationsOf(c, i.script, cwd, i).filter((x) => x.kind === 'path' && x.path);
+    if (made.length === 0 || made.some((x) => within(container, x.path!))) return true;
+  }
+  return !seen;
 }

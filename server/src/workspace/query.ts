@@ -3,10 +3,11 @@
  * version the build needs, and what a main package's binary needs at build and run time
  * (cgo, TLS roots, zoneinfo), computed over the package's local import closure.
  */
+import * as path from 'node:path';
 import { compareGoVersions } from '../images/golangTag';
 import { DockerIgnore } from './dockerignore';
 import { cgoReasons, knownCgoModuleFor, knownCgoRequirement, tlsImports, type CgoReason } from './goImports';
-import type { GoModule, GoPackage, GoWork, WorkspaceModel } from './model';
+import type { GoModule, GoPackage, GoReplace, GoWork, WorkspaceModel } from './model';
 
 export function mainPackages(model: WorkspaceModel): GoPackage[] {
   return model.packages.filter((p) => p.isMain);
@@ -269,6 +270,43 @@ export function dockerignoreOf(model: WorkspaceModel): DockerIgnore | null {
 export function moduleDependencyFiles(m: Pick<GoModule, 'dir' | 'hasGoSum'>): string[] {
   const j = (f: string) => (m.dir === '' ? f : m.dir + '/' + f);
   return m.hasGoSum ? [j('go.mod'), j('go.sum')] : [j('go.mod')];
+}
+
+/** A local `replace` of a module and the folder it points at (localReplaceTargets). */
+export interface LocalReplaceTarget {
+  replace: GoReplace;
+  /**
+   * The folder, context-relative and normalised, without a trailing slash: '' for the context
+   * root; `..` or starting with `../` when it is outside the context.
+   */
+  folder: string;
+  outside: boolean;
+  /**
+   * The module requires the replaced module (at the replaced version, for a versioned replace):
+   * the go command then reads the folder's go.mod to load the module graph (`go mod download`
+   * stops with "reading <folder>/go.mod: no such file or directory" without it).
+   */
+  required: boolean;
+}
+
+/**
+ * The local `replace` targets of a module's go.mod given as a relative path (`=> ./mod/tigron`,
+ * `=> ../shared`), not an absolute one. The one reading of where a replace points: GD104 (the
+ * folders in the module graph, and what its fix copies before the download) and GD124 (the
+ * go.mod a go command misses) read it from here.
+ */
+export function localReplaceTargets(m: Pick<GoModule, 'dir' | 'replaces' | 'requirements'>): LocalReplaceTarget[] {
+  const out: LocalReplaceTarget[] = [];
+  for (const r of m.replaces) {
+    if (!r.local || r.newPath.startsWith('/')) continue;
+    // `./internal/common/` and `./internal/common` name the same folder.
+    const norm = path.posix.normalize(path.posix.join(m.dir === '' ? '.' : m.dir, r.newPath)).replace(/\/+$/, '');
+    const folder = norm === '.' || norm === '' ? '' : norm;
+    const outside = folder === '..' || folder.startsWith('../');
+    const required = m.requirements.some((q) => q.path === r.oldPath && (r.oldVersion === null || q.version === r.oldVersion));
+    out.push({ replace: r, folder, outside, required });
+  }
+  return out;
 }
 
 /**

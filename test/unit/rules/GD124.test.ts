@@ -3,6 +3,7 @@ import { describe, it, before } from 'node:test';
 import { df, ready } from '../helpers';
 import { find, has } from './kit/workspaceGo';
 import { tempWorkspace } from './kit/realworld';
+import { NERDCTL_FILES, nerdctlDockerfile } from './kit/nerdctl';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
@@ -201,6 +202,54 @@ describe('GD124 replace-target-not-copied', () => {
     // A RUN that names the folder (a clone of it, a go mod edit).
     assert.equal(has(NODE_DOCKERFILE.replace('ADD . .', 'ADD . .\nRUN git clone https://github.com/virtualzone/chargebot /tmp/c && cp -r /tmp/c/goshared /go/src/goshared'), 'GD124', given()), false);
     assert.equal(has(NODE_DOCKERFILE.replace('ADD . .', 'ADD . .\nRUN go mod edit -dropreplace github.com/virtualzone/chargebot/goshared'), 'GD124', given()), false);
+  });
+
+  // containerd/nerdctl 8da5040 (kit/nerdctl.ts): the dependency layer GD104's fix once wrote in
+  // build-full, a stage FROM build-dependencies FROM build-base (judge26 X). Its chain grafts the
+  // xx image onto / (`COPY --from=xx / /`), clones imgcrypt and gomodjail into folders of their
+  // own and copies binaries into /out/bin: none of that can hold mod/tigron/go.mod.
+  const FIXED = ['COPY go.mod go.sum /go/src/github.com/containerd/nerdctl/', 'RUN --mount=type=cache,target=/go/pkg/mod cd /go/src/github.com/containerd/nerdctl && go mod download', 'COPY . /go/src/github.com/containerd/nerdctl'];
+  it('nerdctl: reports the download in a stage built FROM another stage (the chain\'s COPYs, clones and RUNs read)', () => {
+    const text = nerdctlDockerfile(FIXED);
+    const fs = find(text, 'GD124', tempWorkspace(NERDCTL_FILES));
+    assert.equal(fs.length, 1);
+    assert.equal(text.slice(fs[0].span.start, fs[0].span.end), 'go mod download');
+    assert.match(fs[0].message, /`COPY mod\/tigron\/go\.mod \/go\/src\/github\.com\/containerd\/nerdctl\/mod\/tigron\/`/);
+    // With the target's go.mod copied (what GD104's fix now writes): silent.
+    const copied = [FIXED[0], 'COPY mod/tigron/go.mod /go/src/github.com/containerd/nerdctl/mod/tigron/', ...FIXED.slice(1)];
+    assert.equal(has(nerdctlDockerfile(copied), 'GD124', tempWorkspace(NERDCTL_FILES)), false);
+  });
+
+  it('judge26 X reproducer: a RUN in the base stage whose text holds the folder\'s name as part of a word (`true` for mod/t)', () => {
+    const ws = tempWorkspace({
+      'go.mod': 'module example.com/a\n\ngo 1.22\n\nrequire (\n\texample.com/t v0.0.0\n\tgolang.org/x/text v0.14.0\n)\n\nreplace example.com/t v0.0.0 => ./mod/t\n',
+      'go.sum': '',
+      'mod/t/go.mod': 'module example.com/t\n',
+      'main.go': 'package main\n\nimport (\n\t"example.com/t"\n\t"golang.org/x/text/language"\n)\n\nfunc main() { _ = t.X; _ = language.English }\n',
+    });
+    const lines = ['COPY go.mod go.sum /go/src/a/', 'RUN cd /go/src/a && go mod download', 'COPY . /go/src/a'];
+    assert.equal(find(['FROM golang:1.26 AS b', 'RUN true', 'FROM b AS c', ...lines].join('\n'), 'GD124', ws).length, 1);
+    assert.equal(find(['FROM golang:1.26 AS c', ...lines].join('\n'), 'GD124', ws).length, 1);
+    // A RUN that names the folder as a path does count.
+    for (const run of ['RUN mkdir -p /go/src/a/mod/t', 'RUN cp -r /tmp/t /go/src/a/mod/', 'RUN ls t']) {
+      assert.equal(has(['FROM golang:1.26 AS b', run, 'FROM b AS c', ...lines].join('\n'), 'GD124', ws), false, run);
+    }
+  });
+
+  it('nerdctl: silent where the chain may have put it there (a stage grafted onto / that adds files, a clone or COPY --from into the module folder)', () => {
+    const ws = () => tempWorkspace(NERDCTL_FILES);
+    const text = nerdctlDockerfile(FIXED);
+    // xx as a stage that adds files of its own: what it holds is not known.
+    assert.equal(has(text.replace('AS xx\n', 'AS xx\nCOPY . /go/src/github.com/containerd/nerdctl\n'), 'GD124', ws()), false);
+    // A clone into the module's folder or above it, or one whose folder is a variable.
+    for (const clone of ['https://github.com/containerd/nerdctl.git /go/src/github.com/containerd/nerdctl', 'https://github.com/containerd/nerdctl.git', 'https://github.com/containerd/imgcrypt.git $DIR']) {
+      const cloned = text.replace('WORKDIR /nowhere', 'WORKDIR /go/src/github.com/containerd').replace('https://github.com/containerd/imgcrypt.git /go/src/github.com/containerd/imgcrypt', clone);
+      assert.equal(has(cloned, 'GD124', ws()), false, clone);
+    }
+    // A COPY --from onto the module's folder, above it, or to a variable.
+    for (const copy of ['COPY --from=build-gomodjail /src /go/src/github.com/containerd/nerdctl', 'COPY --from=build-gomodjail /src /go/src', 'COPY --from=build-gomodjail /src ${DEST}']) {
+      assert.equal(has(text.replace('COPY --from=build-gomodjail /out/${TARGETARCH:-amd64}/* /out/bin/', copy), 'GD124', ws()), false, copy);
+    }
   });
 
   it('the CLI says the context is given only for --context (the nearest go.mod is a guess)', () => {
