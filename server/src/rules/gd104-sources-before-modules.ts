@@ -11,7 +11,7 @@ import { deleteLines, insertAboveInstruction, type Edit } from '../edits/edits';
 import { contextFileAt } from '../facts/copiedFiles';
 import { copiesSources, stageUsesVendor } from '../facts/goSources';
 import { imageRepositoryKey, workflowBuiltImages } from '../facts/composeImages';
-import { dependencyFiles, dockerignoreOf, moduleDependencyFiles } from '../workspace/query';
+import { dependencyFiles, dockerignoreOf, localReplaceTargets, moduleDependencyFiles } from '../workspace/query';
 import { stagesToCheck, type Rule, type RuleContext, type RuleFinding, withLazyFix } from './types';
 
 export const gd104: Rule = {
@@ -425,11 +425,7 @@ function workMemberDirs(ctx: RuleContext): string[] {
 function localReplaceDirs(ctx: RuleContext): Set<string> {
   const out = new Set<string>();
   for (const m of ctx.workspace?.modules ?? []) {
-    for (const r of m.replaces) {
-      if (!r.local || r.newPath.startsWith('/')) continue;
-      const rel = contextPath(m.dir ? `${m.dir}/${r.newPath}` : r.newPath);
-      if (rel) out.add(rel);
-    }
+    for (const t of localReplaceTargets(m)) if (t.folder !== '' && !t.outside) out.add(t.folder);
   }
   return out;
 }
@@ -518,20 +514,26 @@ function fixFor(ctx: RuleContext, stage: Stage, instr: Instruction, dest: string
   // main.go .`, kruise `COPY go.mod go.mod`) are not copied again: only the download is missing.
   const present = presentModuleFiles(ctx, stage, instr, dest, wanted, chosen.folder);
   const files = wanted.filter((f) => !present.has(f));
+  // The go.mod of each local replace target the download reads (nerdctl's `=> ./mod/tigron`):
+  // without it `go mod download` stops. None when one cannot be copied: no fix then.
+  const targets = replaceTargetCopies(ctx, stage, instr, sources, chosen, dest, wanted, ignore);
+  if (targets === undefined) return undefined;
+  const base = inPlace ? './' : dest.replace(/\/?$/, '/');
   const lines: string[] = [];
   if (files.length === 0) {
     // Nothing to copy.
-  } else if (!chosen.folder && ws?.work && ctx.workspace?.work?.members.some((m) => m.dir)) {
+  } else if (!chosen.folder && files.some((f) => f.includes('/'))) {
     // Keep each go.mod at its path: one COPY per folder.
     const byDir = new Map<string, string[]>();
     for (const f of files) {
       const dir = f.includes('/') ? f.slice(0, f.lastIndexOf('/') + 1) : '';
       byDir.set(dir, [...(byDir.get(dir) ?? []), f]);
     }
-    for (const [dir, fs] of byDir) lines.push(`COPY ${fs.join(' ')} ${inPlace ? './' : dest.replace(/\/?$/, '/')}${dir}`);
+    for (const [dir, fs] of byDir) lines.push(`COPY ${fs.join(' ')} ${base}${dir}`);
   } else {
-    lines.push(`COPY ${files.join(' ')} ${inPlace ? './' : dest.replace(/\/?$/, '/')}`);
+    lines.push(`COPY ${files.join(' ')} ${base}`);
   }
+  for (const t of targets) lines.push(`COPY ${t.file} ${base}${t.sub}`);
   // A later build that mounts a cache over its module cache reads the modules from that cache,
   // not from a layer (the mount hides the layer's): the download fills the same cache, with the
   // same mount (FerretDB's `target=/cache` above GOMODCACHE=/cache/gomodcache; a mount on the
@@ -543,10 +545,59 @@ function fixFor(ctx: RuleContext, stage: Stage, instr: Instruction, dest: string
   const later = stage.instructions.find((i) => i.line > instr.line && isPlainDownload(i));
   if (later) edits.push(deleteLines(ctx.model, later.line, later.endLine));
   return {
-    title: files.length === 0 ? 'Run go mod download before the sources' : `Copy ${files.length > 2 ? 'the go.mod/go.sum files' : files.join(' and ')} and run go mod download before the sources`,
+    title: files.length + targets.length === 0 ? 'Run go mod download before the sources' : `Copy ${files.length + targets.length > 2 ? 'the go.mod/go.sum files' : [...files, ...targets.map((t) => t.file)].join(' and ')} and run go mod download before the sources`,
     edits,
     safe: true,
   };
+}
+
+/**
+ * The go.mod files of the local replace targets (workspace/query.ts localReplaceTargets) that the
+ * fix's `go mod download` reads and the image does not hold yet, each with the folder under the
+ * download's folder it goes to: the targets of a replace of a required module in the module
+ * whose files the fix copies (in go.work mode, each member's), where a go.mod exists. Such a
+ * target whose go.mod the copy cannot bring (outside the build context, outside the module folder
+ * the sources come from, or .dockerignored) leaves no fix (undefined): the download would stop
+ * at "reading <folder>/go.mod: no such file or directory" (containerd/nerdctl 8da5040's
+ * `replace github.com/containerd/nerdctl/mod/tigron v0.0.0 => ./mod/tigron`). A vendored module
+ * reads its replacements from vendor/: none.
+ */
+function replaceTargetCopies(
+  ctx: RuleContext, stage: Stage, instr: Instruction, sources: string[], chosen: ModuleFiles, dest: string, wanted: string[], ignore: (f: string) => boolean,
+): { file: string; sub: string }[] | undefined {
+  const ws = ctx.workspace;
+  const files = ctx.files;
+  if (!ws || !files) return [];
+  const rels = sources.map((src) => (isWholeContext(src) ? '' : contextPath(src)));
+  const modules = chosen.folder
+    ? ws.modules.filter((m) => m.dir === rels[0])
+    : ws.work
+      ? ws.modules.filter((m) => ws.work!.members.some((w) => !w.outsideContext && w.dir === m.dir))
+      : ws.module ? [ws.module] : [];
+  const out: { file: string; sub: string }[] = [];
+  for (const m of modules) {
+    if (!m.goModExists || (ws.vendor && ws.vendor.dir === m.dir)) continue;
+    const root = chosen.folder ? m.dir : '';
+    for (const t of localReplaceTargets(m)) {
+      if (!t.required) continue;
+      if (t.outside) return undefined;
+      const file = t.folder === '' ? 'go.mod' : `${t.folder}/go.mod`;
+      if (!files.fileExists(file) || wanted.includes(file) || out.some((o) => o.file === file)) continue;
+      const sub = path.posix.relative(root, t.folder);
+      if (sub === '' || sub === '..' || sub.startsWith('../') || ignore(file)) return undefined;
+      if (presentAt(ctx, stage, instr, dest, `${sub}/go.mod`, file)) continue;
+      out.push({ file, sub: `${sub}/` });
+    }
+  }
+  return out;
+}
+
+/** The image holds the context file `file` at `rel` under the folder `dir` just before `instr`. */
+function presentAt(ctx: RuleContext, stage: Stage, instr: Instruction, dir: string, rel: string, file: string): boolean {
+  if (dir.includes('$') || !ctx.files) return false;
+  const wd = dir.startsWith('/') ? '/' : workdirBefore(ctx.model, stage, instr, null);
+  if (wd === null) return false;
+  return contextFileAt(ctx.model, stage, path.posix.join(path.posix.resolve(wd, dir), rel), ctx.files, instr) === file;
 }
 
 /**

@@ -10,6 +10,7 @@ import { applyFix, assertLineEndings, df, lint, ready } from '../helpers';
 import { has } from './kit/basics';
 import { load, opts, tmpCopy, write } from './kit/context';
 import { GO_MOD, MAIN, tempWorkspace } from './kit/realworld';
+import { NERDCTL_FILES, nerdctlDockerfile } from './kit/nerdctl';
 
 /** GD104 sources-before-modules: its own cases (the themed suites beside it test rules together). */
 before(() => ready);
@@ -966,5 +967,67 @@ describe('GD104: a golang image whose tag only --build-arg sets (krakend-ce)', (
       assertLineEndings(text, fixed);
       assert.equal(findings(fixed).length, 0);
     }
+  });
+});
+
+describe('GD104 fix: local replace targets (containerd/nerdctl 8da5040, judge26 X)', () => {
+  const ws = (over: Record<string, string> = {}) => tempWorkspace({ ...NERDCTL_FILES, ...over });
+  const text = nerdctlDockerfile();
+
+  it('copies each required local replace target\'s go.mod before the download, at its path under the module folder', () => {
+    for (const eol of ['\n', '\r\n']) {
+      const src = text.replace(/\n/g, eol);
+      const fixed = applyFix(src, 'GD104', ws());
+      assertLineEndings(src, fixed);
+      assert.ok(fixed.includes(['FROM build-dependencies AS build-full', 'COPY go.mod go.sum /go/src/github.com/containerd/nerdctl/', 'COPY mod/tigron/go.mod /go/src/github.com/containerd/nerdctl/mod/tigron/', 'RUN cd /go/src/github.com/containerd/nerdctl && go mod download', 'COPY . /go/src/github.com/containerd/nerdctl'].join(eol)), fixed);
+      assert.ok(parseDockerfile(fixed).stages.length > 0);
+      assert.equal(has(fixed, 'GD104', ws()), false);
+      assert.equal(has(fixed, 'GD124', ws()), false);
+    }
+  });
+
+  it('in place: the target lands under the module\'s folder as in the context; a module folder with a target outside it gets no fix', () => {
+    const plain = df(['FROM golang:1.26 AS build', 'WORKDIR /src', 'COPY . .', 'RUN go build -o /out/nerdctl ./cmd/nerdctl']);
+    assert.match(applyFix(plain, 'GD104', ws()), /WORKDIR \/src\nCOPY go\.mod go\.sum \.\/\nCOPY mod\/tigron\/go\.mod \.\/mod\/tigron\/\nRUN go mod download\nCOPY \. \./);
+    // The module in backend/ (homebox's layout), its replace `=> ../shared`: the sources copy
+    // (`COPY ./backend .`) lays the module out without shared/, so no COPY of shared/go.mod can
+    // go where go looks for it (../shared from the WORKDIR): no fix.
+    const folder = tempWorkspace({
+      'backend/go.mod': 'module example.com/backend\n\ngo 1.24\n\nrequire (\n\tgithub.com/a/b v1.0.0\n\texample.com/shared v0.0.0\n)\n\nreplace example.com/shared => ../shared\n',
+      'backend/go.sum': '',
+      'backend/main.go': 'package main\n\nimport (\n\t_ "github.com/a/b"\n\t_ "example.com/shared"\n)\n\nfunc main() {}\n',
+      'shared/go.mod': 'module example.com/shared\n',
+      'shared/shared.go': 'package shared\n',
+    });
+    const alone = df(['FROM golang:1.26 AS builder', 'WORKDIR /go/src/app', 'COPY ./backend .', 'RUN go build -o /go/bin/api .']);
+    const f = lint(alone, folder).find((x) => x.code === 'GD104');
+    assert.ok(f);
+    assert.equal(f.fix, undefined);
+    // Without the replace, the module folder's own files (the homebox fix).
+    const plainFolder = tempWorkspace({ 'backend/go.mod': 'module example.com/backend\n\ngo 1.24\n\nrequire github.com/a/b v1.0.0\n', 'backend/go.sum': '', 'backend/main.go': 'package main\n\nimport _ "github.com/a/b"\n\nfunc main() {}\n' });
+    assert.ok(applyFix(alone, 'GD104', plainFolder).includes('COPY backend/go.mod backend/go.sum ./\nRUN go mod download\n'));
+  });
+
+  it('copies no target go reads no go.mod of (an unrequired replace, a folder without go.mod, one already copied)', () => {
+    const unrequired = NERDCTL_FILES['go.mod'].replace('\tgithub.com/containerd/nerdctl/mod/tigron v0.0.0\n', '');
+    const plain = df(['FROM golang:1.26 AS build', 'WORKDIR /src', 'COPY . .', 'RUN go build -o /out/nerdctl ./cmd/nerdctl']);
+    assert.doesNotMatch(applyFix(plain, 'GD104', ws({ 'go.mod': unrequired })), /tigron/);
+    const noMod = tempWorkspace(Object.fromEntries(Object.entries(NERDCTL_FILES).filter(([f]) => f !== 'mod/tigron/go.mod')));
+    assert.doesNotMatch(applyFix(plain, 'GD104', noMod), /COPY mod\/tigron/);
+    const already = plain.replace('COPY . .', 'COPY mod/tigron/go.mod mod/tigron/\nCOPY . .');
+    const fixed = applyFix(already, 'GD104', ws());
+    assert.equal(fixed.match(/COPY mod\/tigron\/go\.mod/g)?.length, 1, fixed);
+  });
+
+  it('offers no fix where the target cannot be copied: .dockerignored, outside the context, outside the module folder', () => {
+    const plain = df(['FROM golang:1.26 AS build', 'WORKDIR /src', 'COPY . .', 'RUN go build -o /out/nerdctl ./cmd/nerdctl']);
+    const fixOf = (o: AnalyzeOptions) => lint(plain, o).find((f) => f.code === 'GD104');
+    assert.ok(fixOf(ws())?.fix);
+    const ignored = fixOf(ws({ '.dockerignore': NERDCTL_FILES['.dockerignore'] + 'mod/tigron/go.mod\n' }));
+    assert.ok(ignored);
+    assert.equal(ignored.fix, undefined);
+    const outside = fixOf(ws({ 'go.mod': NERDCTL_FILES['go.mod'].replace('=> ./mod/tigron', '=> ../tigron') }));
+    assert.ok(outside);
+    assert.equal(outside.fix, undefined);
   });
 });
