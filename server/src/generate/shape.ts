@@ -73,6 +73,8 @@ const GENERIC_COMMAND_VARS = new Set(['cmd', 'c', 'command', 'sub', 'subcmd', 's
 
 // Not `run` or `api`: CLIs use them for "run a command" and "call the API".
 const SERVE_NAMES = ['serve', 'server', 'web', 'start', 'daemon'];
+/** A command's description says it is for development or testing only. */
+const DEV_ONLY = /\b(?:for\s+)?(?:development|testing|debugging)\s+(?:only|use|purposes)\b|\bonly\s+for\s+(?:development|testing|debugging)\b/i;
 const TZ_MODULES = ['github.com/robfig/cron', 'github.com/go-co-op/gocron', 'github.com/adhocore/gronx', 'github.com/reugn/go-quartz', 'github.com/jasonlvhit/gocron'];
 const POCKETBASE = 'github.com/pocketbase/pocketbase';
 
@@ -488,6 +490,13 @@ export function programShape(packages: readonly PackageSources[], externalImport
   /** cobra commands marked Deprecated (name, where), and the names some literal declares without it. */
   const deprecatedAt: { name: string; via: string }[] = [];
   const liveAt = new Set<string>();
+  /**
+   * Commands whose description says what they do, and that is not serving the program
+   * (centrifugo's `serve`, "Run static file server (for development only)"): name -> where.
+   */
+  const describedOther: { name: string; via: string }[] = [];
+  /** cobra subcommand literals: their Use and the function they are in (scoped; null at package level), to drop the nested ones. */
+  const fnLiterals: { name: string; fn: string | null }[] = [];
   /** The variable a cobra literal at `at` is assigned to (`var runCmd = &cobra.Command{`), or null. */
   const literalVar = (text: string, at: number): string | null =>
     /\b([A-Za-z_][A-Za-z0-9_]*)(?:\s+\*?cobra\.Command)?\s*:?=\s*&?\s*$/.exec(text.slice(Math.max(0, at - 120), at))?.[1] ?? null;
@@ -554,6 +563,9 @@ export function programShape(packages: readonly PackageSources[], externalImport
           if (args && /\b(?:ExactArgs|MinimumNArgs|RangeArgs)\(\s*[1-9]/.test(args[1])) needsArgsAt.push({ name, via: `Args: ${args[1]} in ${file}`, v: v && scoped(v) });
           const short = /\bShort\s*:\s*"([^"\n]*)"/.exec(own);
           if (short && describesServing(short[1], binary)) serving.push({ name, via: `cobra Use: "${name}", Short: "${short[1]}" in ${file}`, ...(v ? { v: scoped(v) } : {}) });
+          else if (short && short[1].trim() !== '') describedOther.push({ name, via: `cobra Use: "${name}", Short: "${short[1]}" in ${file}` });
+          const inFn = enclosingFunc(text, m.index!);
+          fnLiterals.push({ name, fn: inFn ? scoped(inFn.name) : null });
         }
       }
       if (cobra) {
@@ -619,6 +631,7 @@ export function programShape(packages: readonly PackageSources[], externalImport
           const root = m[1] === binary || (v !== undefined && new RegExp(`\\b${v}\\.Run\\(`).test(text));
           urfaveCmds.push({ name: m[1], runs: /\bAction\s*:/.test(own), parent: /\b(?:Sub)?[Cc]ommands\s*:/.test(own), usage: usage?.[1], file, open, close: open + braceBody(text, open).length, root });
           if (usage && describesServing(usage[1], binary)) serving.push({ name: m[1], via: `cli.Command{Name: "${m[1]}", Usage: "${usage[1]}"} in ${file}` });
+          else if (usage && usage[1].trim() !== '') describedOther.push({ name: m[1], via: `cli.Command{Name: "${m[1]}", Usage: "${usage[1]}"} in ${file}` });
         }
       }
       // mitchellh/cli (and its hashicorp/cli fork): a map of command words to factories
@@ -705,7 +718,17 @@ export function programShape(packages: readonly PackageSources[], externalImport
   const roots = new Set([...declared.keys()].filter((v) => !isSub(v) && [...parents.values()].some((ps) => ps.includes(v))));
   const dropped = new Set([...declared].filter(([v]) => isNested(v) || roots.has(v)).map(([, use]) => use));
   const kept = new Set([...declared].filter(([v]) => !isNested(v) && !roots.has(v)).map(([, use]) => use));
-  for (let i = subcommands.length - 1; i >= 0; i--) if (dropped.has(subcommands[i].name) && !kept.has(subcommands[i].name)) subcommands.splice(i, 1);
+  // Commands functions build, added to a command another function builds that is not the root
+  // (nerdctl's newIPFSRegistryServeCommand, `serve`, added in newIPFSRegistryCommand, `registry`,
+  // itself added in NewIPFSCommand, `ipfs`): `nerdctl ipfs registry serve`, never `nerdctl serve`.
+  const nestedFn = (fn: string) => {
+    const edges = fnChildren.filter((e) => e.child === fn);
+    return edges.length > 0 && edges.every((e) => fnCommands.has(e.parent) && !executedFuncs.has(e.parent.slice(e.parent.indexOf('\0') + 1)));
+  };
+  const literalNested = (l: (typeof fnLiterals)[number]) => l.fn !== null && fnCommands.get(l.fn)?.use === l.name && nestedFn(l.fn);
+  const fnNested = new Set(fnLiterals.filter(literalNested).map((l) => l.name));
+  const fnTop = new Set(fnLiterals.filter((l) => !literalNested(l)).map((l) => l.name));
+  for (let i = subcommands.length - 1; i >= 0; i--) if ((dropped.has(subcommands[i].name) && !kept.has(subcommands[i].name)) || (fnNested.has(subcommands[i].name) && !fnTop.has(subcommands[i].name) && subcommands[i].via.startsWith('cobra '))) subcommands.splice(i, 1);
   // Only the root's own commands run as `<binary> <name>`: what a nested literal (its variable
   // added only to subcommands) says about positional arguments or serving is not theirs.
   const needsArgs = new Map<string, string>();
@@ -725,7 +748,12 @@ export function programShape(packages: readonly PackageSources[], externalImport
   const deprecated = new Map(deprecatedAt.filter((d) => !liveAt.has(d.name)).map((d) => [d.name, d.via]));
   const live = <T extends { name: string }>(xs: T[]): T[] => (xs.some((x) => !deprecated.has(x.name)) ? xs.filter((x) => !deprecated.has(x.name)) : xs);
   const servingKept = live(serving.filter((s) => names.includes(s.name) && !needsArgs.has(s.name)));
-  const byName = SERVE_NAMES.map((n) => subcommands.find((s) => s.name === n)).filter((s) => s !== undefined);
+  // A serving name is no evidence against the command's own description: not one "for development
+  // only" (centrifugo's `serve`, "Run static file server (for development only)"), and, when the
+  // root command runs the program itself (centrifugo's root `Use: ""` with Run), not one whose
+  // description says it does something else than serve the program.
+  const otherWork = (name: string) => !serving.some((s) => s.name === name) && describedOther.some((d) => d.name === name && (rootRuns || DEV_ONLY.test(d.via)));
+  const byName = SERVE_NAMES.map((n) => subcommands.find((s) => s.name === n)).filter((s): s is { name: string; via: string } => s !== undefined && !otherWork(s.name));
   let serve: ProgramShape['serveCommand'] = live(byName.filter((s) => !needsArgs.has(s.name)))[0] ?? (servingKept.length === 1 ? servingKept[0] : null);
   const passedOver = serve ? [...deprecated].filter(([n]) => n !== serve!.name && (SERVE_NAMES.includes(n) || serving.some((s) => s.name === n))) : [];
   if (serve && passedOver.length > 0) serve = { ...serve, via: `${serve.via}; not ${passedOver.map(([n, via]) => `"${n}" (${via})`).join(', ')}` };
