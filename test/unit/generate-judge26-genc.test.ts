@@ -8,6 +8,13 @@
  *    `serve` is `nerdctl ipfs registry serve`), and not one whose own description says it does
  *    something else when the root command runs the program itself (centrifugo's `serve`, "Run
  *    static file server (for development only)"), nor one "for development only".
+ * 2. The configuration file a flag's default names: a kingpin `.Default("blackbox.yml")` is
+ *    copied to /app like a flag package's default (blackbox_exporter); an absolute default,
+ *    literal or joined from the package's constants (maddy's /etc/maddy/maddy.conf), is copied
+ *    there when the repository ships that very path, else a Check names the path and the
+ *    repository's files of that name; a default the sources compute (crowdsec's
+ *    csconfig.DefaultConfigPath("config.yaml")) gets the same Check; docopt's `-c, --config
+ *    <file>` without a default gets the samples Check (glauth's sample-simple.cfg).
  */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
@@ -97,5 +104,145 @@ describe('1b. nerdctl: `serve` is `nerdctl ipfs registry serve`, not a command o
       'cmd/nerdctl/main.go': nerdctl['cmd/nerdctl/main.go']!.replace('\t\tipfs.NewIPFSCommand(),\n', '\t\tipfs.NewIPFSCommand(),\n\t\tnewServeCommand(),\n') + '\nfunc newServeCommand() *cobra.Command {\n\tvar cmd = &cobra.Command{\n\t\tUse:   "serve",\n\t\tShort: "Serve the API",\n\t\tRunE:  func(cmd *cobra.Command, args []string) error { return nil },\n\t}\n\treturn cmd\n}\n',
     }), { package: 'cmd/nerdctl' });
     assert.equal(cmdOf(r.dockerfile), '["serve"]', r.dockerfile);
+  });
+});
+
+const warned = (r: { warnings: string[] }, part: string) => r.warnings.find((w) => w.includes(part));
+
+// prometheus/blackbox_exporter at e39d7d415684f31b907dce55201a435fe2c2cf0d (Apache-2.0): go.mod
+// (2,078 bytes) `module github.com/prometheus/blackbox_exporter`, `go 1.25.0`; main.go (12,085
+// bytes) `configFile = kingpin.Flag("config.file", "Blackbox exporter configuration
+// file.").Default("blackbox.yml").String()` (line 52), `sc.ReloadConfig(*configFile, logger)`
+// at start, which returns 1 on an error; blackbox.yml (1,694 bytes) and example.yml (6,868
+// bytes) at the root.
+const blackbox: Record<string, string | null> = {
+  'go.mod': 'module github.com/prometheus/blackbox_exporter\n\ngo 1.25.0\n\nrequire github.com/alecthomas/kingpin/v2 v2.4.0\n',
+  'go.sum': 'github.com/alecthomas/kingpin/v2 v2.4.0 h1:x\ngithub.com/alecthomas/kingpin/v2 v2.4.0/go.mod h1:y\n',
+  'main.go': 'package main\n\nimport (\n\t"os"\n\n\t"github.com/alecthomas/kingpin/v2"\n)\n\nvar (\n\tconfigFile    = kingpin.Flag("config.file", "Blackbox exporter configuration file.").Default("blackbox.yml").String()\n\ttimeoutOffset = kingpin.Flag("timeout-offset", "Offset to subtract from timeout in seconds.").Default("0.5").Float64()\n)\n\nfunc main() {\n\tkingpin.Parse()\n\tif _, err := os.ReadFile(*configFile); err != nil {\n\t\tos.Exit(1)\n\t}\n}\n',
+  'blackbox.yml': 'modules:\n  http_2xx:\n    prober: http\n',
+  'example.yml': 'modules:\n  http_post_2xx:\n    prober: http\n',
+};
+
+describe('2a. blackbox_exporter: kingpin\'s --config.file default "blackbox.yml"', () => {
+  it('copied to /app/blackbox.yml', async () => {
+    const r = await gen(tree(blackbox, {}));
+    assert.match(r.dockerfile, /^COPY blackbox\.yml \/app\/blackbox\.yml$/m, r.dockerfile);
+    assert.ok(r.reasons.some((x) => x.includes('flag --config.file default "blackbox.yml" in main.go')), r.reasons.join('\n'));
+  });
+
+  it('without the file in the repository: a Check, no COPY', async () => {
+    const r = await gen(tree(blackbox, { 'blackbox.yml': null }));
+    assert.doesNotMatch(r.dockerfile, /blackbox\.yml/, r.dockerfile);
+    assert.ok(warned(r, 'main.go reads blackbox.yml at run time (flag --config.file default "blackbox.yml")'), r.warnings.join('\n'));
+  });
+
+  it('negative: a kingpin flag that is not a configuration file (--web.config.file is another flag name) copies nothing', async () => {
+    const r = await gen(tree(blackbox, { 'main.go': blackbox['main.go']!.replace('"config.file"', '"web.config.file"') }));
+    assert.doesNotMatch(r.dockerfile, /^COPY blackbox\.yml/m, r.dockerfile);
+  });
+});
+
+// glauth/glauth at 1c497d76ba56e01fcca8f07ee9d79b837e749fe0 (MIT), module v2: go.mod (2,561
+// bytes) `module github.com/glauth/glauth/v2`, `go 1.21`; glauth.go (7,227 bytes): docopt usage
+// `glauth [options] -c <file|s3 url>` and the option `-c, --config <file>       Config file.`
+// (no default); samples at the module root: sample-simple.cfg (6,166 bytes), sample-ldap.cfg,
+// sample-ad-injection.cfg, sample-ldap-injection.cfg, sample-owncloud.cfg.
+const glauthMain = 'package main\n\nimport (\n\t"fmt"\n\n\tdocopt "github.com/docopt/docopt-go"\n)\n\nconst programName = "glauth"\n\nvar usage = `glauth: securely expose your LDAP for external auth\n\nUsage:\n  glauth [options] -c <file|s3 url>\n  glauth -h --help\n  glauth --version\n\nOptions:\n  -c, --config <file>       Config file.\n  --ldap <address>          Listen address for the LDAP server.\n  -h, --help                Show this screen.\n  --version                 Show version.\n`\n\nfunc main() {\n\targs, err := docopt.ParseArgs(usage, nil, "v2")\n\tfmt.Println(args, err)\n}\n';
+const glauth: Record<string, string | null> = {
+  'go.mod': 'module github.com/glauth/glauth/v2\n\ngo 1.21\n\nrequire github.com/docopt/docopt-go v0.0.0-20180111231733-ee0de3bc6815\n',
+  'go.sum': 'github.com/docopt/docopt-go v0.0.0-20180111231733-ee0de3bc6815 h1:x\ngithub.com/docopt/docopt-go v0.0.0-20180111231733-ee0de3bc6815/go.mod h1:y\n',
+  'glauth.go': glauthMain,
+  'sample-ad-injection.cfg': '[ldap]\n  enabled = true\n',
+  'sample-ldap.cfg': '[ldap]\n  enabled = true\n',
+  'sample-simple.cfg': '[ldap]\n  enabled = true\n  listen = "0.0.0.0:3893"\n',
+};
+
+describe('2b. glauth: docopt `-c, --config <file>` without a default', () => {
+  it('a Check naming the samples, the plain one first', async () => {
+    const r = await gen(tree(glauth, {}));
+    const w = warned(r, 'The program takes its configuration file from -c (glauth.go; the flag has no default)');
+    assert.ok(w, r.warnings.join('\n'));
+    assert.ok(w.includes('The repository has sample-simple.cfg, sample-ad-injection.cfg, sample-ldap.cfg') && w.includes('COPY sample-simple.cfg /app/sample-simple.cfg'), w);
+    assert.equal(cmdOf(r.dockerfile), null, r.dockerfile);
+  });
+
+  it('negative: an option with a docopt default is not this Check', async () => {
+    const r = await gen(tree(glauth, { 'glauth.go': glauthMain.replace('Config file.', 'Config file [default: glauth.cfg].') }));
+    assert.equal(warned(r, 'The program takes its configuration file from'), undefined, r.warnings.join('\n'));
+  });
+
+  it('negative: no sample in the repository, no Check (as before)', async () => {
+    const r = await gen(tree(glauth, { 'sample-ad-injection.cfg': null, 'sample-ldap.cfg': null, 'sample-simple.cfg': null }));
+    assert.equal(warned(r, 'The program takes its configuration file from'), undefined, r.warnings.join('\n'));
+  });
+});
+
+// foxcpp/maddy at 837b1b8a7761eaaa9ae2b3ff8c9b3a4495e9821e (GPL-3.0): go.mod (8,469 bytes)
+// `module github.com/foxcpp/maddy`, `go 1.23.1`; cmd/maddy/main.go (948 bytes) imports the root
+// package and runs maddycli.Run(); maddy.go (17,869 bytes) `maddycli.AddGlobalFlag(&cli.PathFlag{
+// Name: "config", …, Value: filepath.Join(ConfigDirectory, "maddy.conf")})`; directories.go
+// (1,478 bytes, `//go:build !docker`) `ConfigDirectory = "/etc/maddy"`; directories_docker.go
+// (207 bytes, `//go:build docker`) `ConfigDirectory = "/data"`; maddy.conf (4,739 bytes) and
+// maddy.conf.docker (4,795 bytes) at the root.
+const maddy: Record<string, string | null> = {
+  'go.mod': 'module github.com/foxcpp/maddy\n\ngo 1.23.1\n\nrequire github.com/urfave/cli/v2 v2.27.5\n',
+  'go.sum': 'github.com/urfave/cli/v2 v2.27.5 h1:x\ngithub.com/urfave/cli/v2 v2.27.5/go.mod h1:y\n',
+  'cmd/maddy/main.go': 'package main\n\nimport (\n\t"github.com/foxcpp/maddy"\n)\n\nfunc main() {\n\tmaddy.Run()\n}\n',
+  'maddy.go': 'package maddy\n\nimport (\n\t"os"\n\t"path/filepath"\n\n\t"github.com/urfave/cli/v2"\n)\n\nvar app = &cli.App{Name: "maddy"}\n\nfunc init() {\n\tapp.Flags = append(app.Flags,\n\t\t&cli.PathFlag{\n\t\t\tName:    "config",\n\t\t\tUsage:   "Configuration file to use",\n\t\t\tEnvVars: []string{"MADDY_CONFIG"},\n\t\t\tValue:   filepath.Join(ConfigDirectory, "maddy.conf"),\n\t\t},\n\t)\n}\n\nfunc Run() {\n\t_ = app.Run(os.Args)\n}\n',
+  'directories.go': '//go:build !docker\n// +build !docker\n\npackage maddy\n\nvar (\n\t// ConfigDirectory specifies platform-specific value\n\tConfigDirectory = "/etc/maddy"\n\n\tDefaultStateDirectory = "/var/lib/maddy"\n)\n',
+  'directories_docker.go': '//go:build docker\n// +build docker\n\npackage maddy\n\nvar (\n\tConfigDirectory       = "/data"\n\tDefaultStateDirectory = "/data"\n)\n',
+  'maddy.conf': '$(hostname) = example.org\n',
+  'maddy.conf.docker': '$(hostname) = {env:MADDY_HOSTNAME}\n',
+};
+
+describe('2c. maddy: --config defaults to filepath.Join(ConfigDirectory, "maddy.conf"), /etc/maddy', () => {
+  it('a Check naming /etc/maddy/maddy.conf and the repository\'s maddy.conf, maddy.conf.docker; no COPY', async () => {
+    const r = await gen(tree(maddy, {}), { package: 'cmd/maddy' });
+    const w = warned(r, 'maddy.go: flag --config defaults to /etc/maddy/maddy.conf (filepath.Join(ConfigDirectory, "maddy.conf"))');
+    assert.ok(w, r.warnings.join('\n'));
+    assert.ok(w.includes('The repository has maddy.conf, maddy.conf.docker') && w.includes('COPY maddy.conf /etc/maddy/maddy.conf'), w);
+    assert.doesNotMatch(r.dockerfile, /^COPY maddy/m, r.dockerfile);
+    assert.ok(!r.warnings.some((x) => x.includes('/data/maddy.conf')), r.warnings.join('\n'));
+  });
+
+  it('the repository ships that very path (etc/maddy/maddy.conf): copied there', async () => {
+    const r = await gen(tree(maddy, { 'etc/maddy/maddy.conf': '$(hostname) = example.org\n' }), { package: 'cmd/maddy' });
+    assert.match(r.dockerfile, /^COPY etc\/maddy\/maddy\.conf \/etc\/maddy\/maddy\.conf$/m, r.dockerfile);
+    assert.equal(warned(r, 'defaults to /etc/maddy/maddy.conf'), undefined, r.warnings.join('\n'));
+  });
+});
+
+// crowdsecurity/crowdsec at a88b497b471e0f97c76997d177400502baf01903 (MIT): go.mod (13,169
+// bytes) `module github.com/crowdsecurity/crowdsec`, `go 1.26.1`; cmd/crowdsec/flags.go (3,474
+// bytes) `fs.StringVar(&f.ConfigFile, "c", csconfig.DefaultConfigPath("config.yaml"),
+// "configuration file")` (line 64); pkg/csconfig/config.go (5,037 bytes) `var defaultConfigDir
+// = "/etc/crowdsec"`, DefaultConfigPath joins it; config/config.yaml (1,727 bytes).
+const crowdsec: Record<string, string | null> = {
+  'go.mod': 'module github.com/crowdsecurity/crowdsec\n\ngo 1.26.1\n',
+  'cmd/crowdsec/main.go': 'package main\n\nimport "os"\n\nfunc main() {\n\tf, err := parseFlags(os.Args[1:])\n\tif err != nil {\n\t\tos.Exit(1)\n\t}\n\t_ = f\n}\n',
+  'cmd/crowdsec/flags.go': 'package main\n\nimport (\n\t"flag"\n\t"os"\n\n\t"github.com/crowdsecurity/crowdsec/pkg/csconfig"\n)\n\ntype Flags struct {\n\tConfigFile string\n}\n\nfunc parseFlags(argv []string) (Flags, error) {\n\tvar f Flags\n\n\tfs := flag.NewFlagSet("crowdsec", flag.ExitOnError)\n\tfs.SetOutput(os.Stderr)\n\n\tfs.StringVar(&f.ConfigFile, "c", csconfig.DefaultConfigPath("config.yaml"), "configuration file")\n\n\treturn f, fs.Parse(argv)\n}\n',
+  'pkg/csconfig/config.go': 'package csconfig\n\nimport "path/filepath"\n\n// defaultConfigDir is the base path to all configuration files, to be overridden in the Makefile */\nvar defaultConfigDir = "/etc/crowdsec"\n\nfunc DefaultConfigPath(elem ...string) string {\n\telem = append([]string{defaultConfigDir}, elem...)\n\treturn filepath.Join(elem...)\n}\n',
+  'config/config.yaml': 'common:\n  log_media: file\n',
+};
+
+describe('2d. crowdsec: -c defaults to csconfig.DefaultConfigPath("config.yaml")', () => {
+  it('a Check: a config.yaml at a path the sources compute; the repository has config/config.yaml', async () => {
+    const r = await gen(tree(crowdsec, {}), { package: 'cmd/crowdsec' });
+    const w = warned(r, 'cmd/crowdsec/flags.go: flag -c defaults to csconfig.DefaultConfigPath("config.yaml"), a config.yaml at a path the sources compute');
+    assert.ok(w, r.warnings.join('\n'));
+    assert.ok(w.includes('The repository has config/config.yaml'), w);
+    assert.doesNotMatch(r.dockerfile, /config\.yaml/, r.dockerfile);
+  });
+
+  it('negative: read only when it exists (`os.Stat(f.ConfigFile)`): a reason, no Check', async () => {
+    const r = await gen(tree(crowdsec, { 'cmd/crowdsec/flags.go': crowdsec['cmd/crowdsec/flags.go']!.replace('\treturn f, fs.Parse(argv)\n', '\tif _, err := os.Stat(f.ConfigFile); err == nil {\n\t\treturn f, fs.Parse(argv)\n\t}\n\treturn f, nil\n') }), { package: 'cmd/crowdsec' });
+    assert.equal(warned(r, 'a path the sources compute'), undefined, r.warnings.join('\n'));
+    assert.ok(r.reasons.some((x) => x.includes('(flag -c default csconfig.DefaultConfigPath("config.yaml")) only if it exists (os.Stat(f.ConfigFile); err == nil)')), r.reasons.join('\n'));
+  });
+
+  it('negative: a relative literal default stays with the copy of the working directory\'s file', async () => {
+    const r = await gen(tree(crowdsec, { 'cmd/crowdsec/flags.go': crowdsec['cmd/crowdsec/flags.go']!.replace('csconfig.DefaultConfigPath("config.yaml")', '"config/config.yaml"').replace('\n\t"github.com/crowdsecurity/crowdsec/pkg/csconfig"\n', '') }), { package: 'cmd/crowdsec' });
+    assert.match(r.dockerfile, /^COPY config \/app\/config$/m, r.dockerfile);
+    assert.equal(warned(r, 'a path the sources compute'), undefined, r.warnings.join('\n'));
   });
 });

@@ -16,7 +16,8 @@ import * as nodePath from 'node:path';
 import { parseEmbedPatterns } from '../facts/contextInputs';
 import type { WorkspaceModel } from '../workspace/model';
 import { packageByDir } from '../workspace/query';
-import { stripGoComments } from './goSource';
+import { closingBrace, firstArg, stripGoComments } from './goSource';
+import { constantsOf } from '../workspace/goText';
 
 export interface AssetIo {
   read(rel: string): string | null;
@@ -816,7 +817,7 @@ function existenceCheck(text: string, flag: string, variable: string | undefined
 export function configFlagDefaults(file: string, source: string): RuntimeRead[] {
   const text = stripGoComments(source);
   const out: RuntimeRead[] = [];
-  const re = /\.String(Var)?(P)?\(\s*(?:&([A-Za-z_][A-Za-z0-9_.]*)\s*,\s*)?"(config|conf|config-file|configfile|c|settings)"\s*,\s*(?:"[a-z]"\s*,\s*)?"([^"\\]+\.(?:ya?ml|json|toml|ini|conf|env|hcl))"/g;
+  const re = /\.String(Var)?(P)?\(\s*(?:&([A-Za-z_][A-Za-z0-9_.]*)\s*,\s*)?"(config|conf|config-file|configfile|config\.file|c|settings)"\s*,\s*(?:"[a-z]"\s*,\s*)?"([^"\\]+\.(?:ya?ml|json|toml|ini|conf|env|hcl))"/g;
   for (let m = re.exec(text); m; m = re.exec(text)) {
     const p = m[5];
     if (p.startsWith('/') || p.includes('..')) continue;
@@ -824,12 +825,19 @@ export function configFlagDefaults(file: string, source: string): RuntimeRead[] 
     out.push({ path: literalPath('', p), via: `flag -${m[4]} default "${p}"`, file, ...(optional ? { optional } : {}) });
   }
   // urfave/cli: `&cli.StringFlag{Name: "c", Value: "config.ini", …}` (either order).
-  const urfave = /\bcli\.StringFlag\s*\{([^{}]*)\}/g;
+  const urfave = /\bcli\.(?:String|Path)Flag\s*\{([^{}]*)\}/g;
   for (let m = urfave.exec(text); m; m = urfave.exec(text)) {
     const name = /\bName:\s*"(config|conf|config-file|configfile|c|settings)"/.exec(m[1])?.[1];
     const p = /\bValue:\s*"([^"\\]+\.(?:ya?ml|json|toml|ini|conf|env|hcl))"/.exec(m[1])?.[1];
     if (name === undefined || p === undefined || p.startsWith('/') || p.includes('..') || out.some((o) => o.path === literalPath('', p))) continue;
     out.push({ path: literalPath('', p), via: `flag -${name} default "${p}"`, file });
+  }
+  // kingpin: `kingpin.Flag("config.file", "…").Default("blackbox.yml").String()` (blackbox_exporter).
+  const kingpin = /\.Flag\(\s*"(config|conf|config-file|configfile|config\.file|c|settings)"\s*,\s*"(?:[^"\\\n]|\\.)*"\s*\)((?:\s*\.\s*(?!Default\b)[A-Za-z]+\([^()\n]*\))*)\s*\.\s*Default\(\s*"([^"\\]+\.(?:ya?ml|json|toml|ini|conf|env|hcl))"\s*\)/g;
+  for (let m = kingpin.exec(text); m; m = kingpin.exec(text)) {
+    const p = m[3];
+    if (p.startsWith('/') || p.includes('..') || out.some((o) => o.path === literalPath('', p))) continue;
+    out.push({ path: literalPath('', p), via: `flag --${m[1]} default "${p}"`, file });
   }
   // docopt's options section: `--conf <filename>  Configuration file to use [default: ircd.yaml].` (ergo).
   const docopt = /^[ \t]*(?:-[a-z],?\s+)?--(config|conf|config-file|configfile|settings)[ =]<[^>\n]+>[^\n]*?\[default:\s*([^\]\s/][^\]\s]*\.(?:ya?ml|json|toml|ini|conf|env|hcl))\]/gm;
@@ -837,6 +845,101 @@ export function configFlagDefaults(file: string, source: string): RuntimeRead[] 
     const p = m[2];
     if (p.includes('..') || out.some((o) => o.path === literalPath('', p))) continue;
     out.push({ path: literalPath('', p), via: `docopt option --${m[1]} [default: ${p}]`, file });
+  }
+  return out;
+}
+
+/**
+ * A configuration flag whose default is not a relative literal: an absolute path (maddy's urfave
+ * `cli.PathFlag{Name: "config", Value: filepath.Join(ConfigDirectory, "maddy.conf")}`, with
+ * `ConfigDirectory = "/etc/maddy"` in directories.go), or a path the sources compute
+ * (crowdsec's `fs.StringVar(&f.ConfigFile, "c", csconfig.DefaultConfigPath("config.yaml"), …)`).
+ * `path` is the absolute path when the expression is a literal, or a filepath.Join / `+` of
+ * literals and string constants or variables of the package (one value; files a positive build
+ * tag gates, maddy's directories_docker.go, left out), else null; `name` is the file's name.
+ */
+export interface ComputedConfigDefault {
+  /** As the program's usage shows it: `-c`, `--config`. */
+  flag: string;
+  /** The default as written. */
+  expr: string;
+  file: string;
+  path: string | null;
+  name: string;
+  /** The program reads it only when it exists (an os.Stat check on the flag's variable). */
+  optional?: string;
+}
+
+const CONFIG_FILE_NAME = /^[^/"\\]+\.(?:ya?ml|json|toml|ini|conf|env|hcl|cfg)$/;
+
+/** A build constraint that needs a custom tag (`//go:build docker`): the file is not in a plain build. */
+function gatedByTag(raw: string): boolean {
+  const c = /^\/\/go:build[ \t]+([^\n]*)$/m.exec(raw)?.[1];
+  if (c === undefined) return false;
+  const plain = /^(?:linux|unix|darwin|windows|freebsd|openbsd|netbsd|amd64|arm64|arm|386|cgo|gc|go1\.\d+)$/;
+  return [...c.matchAll(/(!?)([A-Za-z_][A-Za-z0-9_.]*)/g)].some((m) => m[1] === '' && !plain.test(m[2]));
+}
+
+export function configFlagComputedDefaults(packages: readonly { dir: string; files: readonly { file: string; text: string }[] }[]): ComputedConfigDefault[] {
+  const out: ComputedConfigDefault[] = [];
+  for (const p of packages) {
+    const relevant = p.files.filter((f) => /"(?:config|conf|config-file|configfile|config\.file|c|settings)"/.test(f.text));
+    if (relevant.length === 0) continue;
+    // The package's string constants and variables: name -> the one value (null when several).
+    let constants: Map<string, string | null> | null = null;
+    const constant = (name: string): string | null => {
+      if (constants === null) {
+        constants = new Map();
+        for (const f of p.files) {
+          if (gatedByTag(f.text)) continue;
+          for (const [k, v] of constantsOf(stripGoComments(f.text))) constants.set(k, constants.has(k) && constants.get(k) !== v ? null : v);
+        }
+      }
+      return constants.get(name) ?? null;
+    };
+    const resolve = (expr: string): string | null => {
+      const part = (x: string): string | null => {
+        const t = x.trim();
+        const lit = /^"([^"\\]*)"$/.exec(t);
+        if (lit) return lit[1];
+        return /^[A-Za-z_][A-Za-z0-9_]*$/.test(t) ? constant(t) : null;
+      };
+      const join = /^(?:filepath|path)\.Join\(([^()]*)\)$/.exec(expr);
+      const parts = join ? join[1].split(',').map(part) : expr.split('+').map(part);
+      if (parts.some((x) => x === null)) return null;
+      const value = join ? nodePath.posix.join(...(parts as string[])) : (parts as string[]).join('');
+      return value.startsWith('/') && !value.includes('..') ? nodePath.posix.normalize(value) : null;
+    };
+    for (const f of relevant) {
+      const text = stripGoComments(f.text);
+      const file = join(p.dir, f.file);
+      const found: { flag: string; expr: string; variable?: string }[] = [];
+      // flag / pflag: `.String("config", <default>, …)`, `.StringVar(&v, "c", <default>, …)`, `.StringVarP(&v, "config", "c", <default>, …)`.
+      for (const m of text.matchAll(/\.String(?:Var)?P?\(\s*(?:&([A-Za-z_][A-Za-z0-9_.]*)\s*,\s*)?"(config|conf|config-file|configfile|config\.file|c|settings)"\s*,\s*(?:"[a-z]"\s*,\s*)?/g)) {
+        found.push({ flag: m[2].length === 1 ? `-${m[2]}` : `--${m[2]}`, expr: firstArg(text, m.index! + m[0].length).trim(), ...(m[1] !== undefined ? { variable: m[1] } : {}) });
+      }
+      // urfave/cli: `&cli.StringFlag{Name: "config", Value: <default>}` (PathFlag too).
+      for (const m of text.matchAll(/\bcli\.(?:String|Path)Flag\s*\{/g)) {
+        const body = text.slice(m.index! + m[0].length, closingBrace(text, m.index! + m[0].length - 1));
+        const name = /\bName:\s*"(config|conf|config-file|configfile|c|settings)"/.exec(body)?.[1];
+        const value = /\bValue:\s*/.exec(body);
+        if (name !== undefined && value) found.push({ flag: name.length === 1 ? `-${name}` : `--${name}`, expr: firstArg(body, value.index + value[0].length).trim() });
+      }
+      // kingpin: `.Flag("config.file", "…").Default(<default>)`.
+      for (const m of text.matchAll(/\.Flag\(\s*"(config|conf|config-file|configfile|config\.file|c|settings)"\s*,\s*"(?:[^"\\\n]|\\.)*"\s*\)(?:\s*\.\s*(?!Default\b)[A-Za-z]+\([^()\n]*\))*\s*\.\s*Default\(/g)) {
+        found.push({ flag: `--${m[1]}`, expr: firstArg(text, m.index! + m[0].length).trim() });
+      }
+      for (const d of found) {
+        const lit = /^"([^"\\]*)"$/.exec(d.expr)?.[1];
+        // Relative literals are configFlagDefaults'; an empty default is configFlagSamples'.
+        if (lit !== undefined && !lit.startsWith('/')) continue;
+        const path = resolve(d.expr);
+        const name = path !== null ? nodePath.posix.basename(path) : [...d.expr.matchAll(/"([^"\\]*)"/g)].map((x) => x[1].split('/').pop()!).reverse().find((x) => CONFIG_FILE_NAME.test(x));
+        if (name === undefined || !CONFIG_FILE_NAME.test(name) || out.some((o) => o.flag === d.flag && o.expr === d.expr)) continue;
+        const optional = existenceCheck(text, d.flag.replace(/^-+/, ''), d.variable);
+        out.push({ flag: d.flag, expr: d.expr, file, path, name, ...(optional ? { optional } : {}) });
+      }
+    }
   }
   return out;
 }
@@ -1126,10 +1229,17 @@ export function configFlagSamples(packages: readonly { dir: string; files: reado
   const re = /\.String(?:Var)?P?\(\s*(?:&[A-Za-z_][A-Za-z0-9_.]*\s*,\s*)?"(config|conf|config-file|configfile|c)"\s*,\s*(?:"[a-z]"\s*,\s*)?""\s*,/;
   for (const p of packages) {
     for (const f of p.files) {
-      if (!f.text.includes('"config') && !f.text.includes('"conf') && !f.text.includes('"c"')) continue;
-      const m = re.exec(stripGoComments(f.text));
+      if (!f.text.includes('"config') && !f.text.includes('"conf') && !f.text.includes('"c"') && !f.text.includes('--conf')) continue;
+      const text = stripGoComments(f.text);
+      const m = re.exec(text);
       if (m) {
         flag = { flag: m[1].length === 1 ? `-${m[1]}` : `--${m[1]}`, file: join(p.dir, f.file) };
+        break;
+      }
+      // docopt's options section without a default (glauth: `-c, --config <file>       Config file.`).
+      const d = /^[ \t]*(?:-([a-z]),?[ \t]+)?--(config|conf|config-file|configfile)[ =]<[^>\n]+>(?![^\n]*\[default:)/m.exec(text);
+      if (d && /\bdocopt\b/.test(text)) {
+        flag = { flag: d[1] !== undefined ? `-${d[1]}` : `--${d[2]}`, file: join(p.dir, f.file) };
         break;
       }
     }
@@ -1137,19 +1247,24 @@ export function configFlagSamples(packages: readonly { dir: string; files: reado
   }
   if (!flag || !io.listFiles) return null;
   const stems = names.map((n) => n.replace(/[.+^${}()|[\]\\]/g, '\\$&')).join('|');
-  const sample = new RegExp(`^(?:${stems}|config)(?:[._-](?:sample|example|dist|default))?\\.(?:conf|ya?ml|json|toml|ini|hcl)(?:\\.(?:sample|example|dist|default))?$`, 'i');
+  const sample = new RegExp(`^(?:${stems}|config)(?:[._-](?:sample|example|dist|default))?\\.(?:conf|ya?ml|json|toml|ini|hcl|cfg)(?:\\.(?:sample|example|dist|default))?$`, 'i');
+  // Or named a sample first (glauth's sample-simple.cfg, docker/assets/default-config-standalone.cfg).
+  const prefixed = /^(?:sample|example|default)[._-][a-z0-9._-]*\.(?:conf|ya?ml|json|toml|ini|hcl|cfg)$/i;
   const samples: string[] = [];
   for (const dir of ['', 'conf', 'config', 'configs', 'etc']) {
     for (const f of io.listFiles(dir)) {
       const rest = dir === '' ? f.path : f.path.startsWith(dir + '/') ? f.path.slice(dir.length + 1) : null;
-      if (rest === null || rest.includes('/') || !sample.test(rest) || SECRET_FILE.test(rest)) continue;
+      if (rest === null || rest.includes('/') || !(sample.test(rest) || prefixed.test(rest)) || SECRET_FILE.test(rest)) continue;
       // Only a sample: a plain `<name>.toml` is often the program's built-in default, embedded
       // (gitleaks's config/gitleaks.toml), so the program runs without --config.
-      if (!/[._-](sample|example|dist|default)\b/i.test(rest)) continue;
+      if (!/(?:^|[._-])(sample|example|dist|default)\b/i.test(rest)) continue;
       if (!samples.includes(f.path)) samples.push(f.path);
     }
   }
-  return samples.length > 0 ? { ...flag, samples: samples.slice(0, 3) } : null;
+  // A sample that says it is the plain one first (glauth's sample-simple.cfg before sample-ldap.cfg).
+  const plainFirst = (x: string) => (/(?:^|[/._-])(?:simple|default|standalone|minimal|basic)(?:[._-]|$)/i.test(nodePath.posix.basename(x).replace(/\.[^.]+$/, '')) ? 0 : 1);
+  const ranked = samples.map((x, i) => ({ x, i })).sort((a, b) => plainFirst(a.x) - plainFirst(b.x) || a.i - b.i).map((e) => e.x);
+  return ranked.length > 0 ? { ...flag, samples: ranked.slice(0, 3) } : null;
 }
 
 // ---------------------------------------------------------------------------------------------

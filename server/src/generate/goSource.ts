@@ -87,7 +87,7 @@ export function listenAddresses(file: string, source: string, imports: readonly 
 }
 
 /** The first argument of a call whose arguments start at `from`, as written (strings and brackets respected). */
-function firstArg(text: string, from: number): string {
+export function firstArg(text: string, from: number): string {
   let depth = 0;
   for (let i = from; i < text.length && i < from + 300; i++) {
     const c = text[i];

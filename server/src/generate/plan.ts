@@ -17,7 +17,7 @@ import { reachedOutsideTestHelpers } from './testHelpers';
 import {
   ALPINE_VERSION, FALLBACK_GO_VERSION, alpineFor, alpineImage, alpineRuntimeFor, golangAlpineImage, debianFor, debianSlimImage, distrolessImage, golangImage, isTaggableGoVersion, type DebianRelease,
 } from './images';
-import { NODE_IMAGE, dirFlagDefaults, looksLikeWebAssets, absoluteDirReads, builtInside, relativeDirReads, executableRelativeReads, packrBoxes, configFlagDefaults, configFlagSamples, configReads, embedProblems, gitIgnored, likelyWebScript, runtimeReads, webStageFor, type AssetIo, type WebStage } from './assets';
+import { NODE_IMAGE, dirFlagDefaults, looksLikeWebAssets, absoluteDirReads, builtInside, relativeDirReads, executableRelativeReads, packrBoxes, configFlagDefaults, configFlagComputedDefaults, configFlagSamples, configReads, embedProblems, gitIgnored, likelyWebScript, runtimeReads, webStageFor, type AssetIo, type WebStage } from './assets';
 import { commandWorkloads, goHostWorkloads, hostWorkloads, runsProgram, RUNTIME_CLIENT } from '../facts/rootNeeds';
 import { cgoPaths, cgoSystemLibraries, cxxReasons, describeCgoPath, modulesWithCode, wasmvmLibrary } from './cgoGraph';
 import { cgoPairs, describePair, madeEmbeds, projectCgoSettings } from './cgoOwn';
@@ -1038,6 +1038,42 @@ export function plan(model: WorkspaceModel, options: GenerateOptions, io: Genera
     const exists = (c: string) => read(c) !== null || (io.listFiles?.(c).some((f) => f.path.startsWith(c + '/')) ?? false);
     const found = [...new Set([join(pkg.dir, d.path), join(target.module ?? '', d.path)])].filter(exists);
     warnings.push(`${d.file} reads files from ${d.path}/ relative to its working directory (${d.via}), and the image has no /app/${d.path}: ${found.length > 0 ? `the repository has ${found.join(' and ')}; if that is the folder, copy it (COPY ${found[0]} /app/${d.path} in the runtime stage) or pass -${d.flag} with the folder you mount` : `the context has no such folder (a build step may write it, such as a front-end bundle); build it into the image and copy it to /app/${d.path}, or pass -${d.flag} with the folder you mount`}.`);
+  }
+  // A configuration flag whose default is an absolute path (maddy's /etc/maddy/maddy.conf) or a
+  // path the sources compute (crowdsec's csconfig.DefaultConfigPath("config.yaml")): copied there
+  // when the repository holds that very path, else a Check naming the repository's files of
+  // that name; the generator does not guess which of them is the program's configuration.
+  for (const c of configFlagComputedDefaults(closure)) {
+    const where = c.path ?? `a path the sources compute (${c.expr})`;
+    if (c.optional !== undefined) {
+      reasons.push(`${c.file} reads its configuration file from ${c.path ?? 'the path its flag gives'} (flag ${c.flag} default ${c.expr}) only if it exists (${c.optional}): the program starts without it; mount one to configure it.`);
+      continue;
+    }
+    const isFile = (x: string) => read(x) !== null;
+    const shipped = c.path !== null ? [...new Set([join(target.module ?? '', c.path.slice(1)), c.path.slice(1)])].find(isFile) : undefined;
+    if (shipped !== undefined && c.path !== null) {
+      if (!runtimeFiles.some((f) => f.dest === c.path)) runtimeFiles.push({ src: shipped, dest: c.path, note: `${c.path}: the configuration file the program reads by default (flag ${c.flag}).` });
+      reasons.push(`${shipped} is copied to ${c.path}: ${c.file} reads its configuration from there by default (flag ${c.flag} default ${c.expr}), and the repository ships it at that path. Check it holds no credentials you would not ship, or mount your own over it.`);
+      continue;
+    }
+    const stem = c.name.replace(/\.[^.]+$/, '');
+    const like = new RegExp(`^(?:${c.name.replace(/[.+^${}()|[\]\\]/g, '\\$&')}(?:\\.[a-z]+)?|${stem.replace(/[.+^${}()|[\]\\]/g, '\\$&')}[._-](?:sample|example|dist|default|docker)\\.[a-z]+)$`, 'i');
+    const samples: string[] = [];
+    for (const dir of [...new Set([target.module ?? '', ''])]) {
+      for (const sub of ['', 'conf', 'config', 'configs', 'etc', 'dist', 'docker']) {
+        const at = join(dir, sub);
+        for (const f of io.listFiles?.(at) ?? []) {
+          const rest = at === '' ? f.path : f.path.startsWith(at + '/') ? f.path.slice(at.length + 1) : null;
+          if (rest === null || rest.includes('/') || !like.test(rest) || samples.includes(f.path)) continue;
+          samples.push(f.path);
+        }
+      }
+    }
+    const which = samples.length > 1 ? 'one of them' : 'it';
+    const has = samples.length > 0 ? ` The repository has ${samples.slice(0, 3).join(', ')}${samples.length > 3 ? ` and ${samples.length - 3} more` : ''}:` : '';
+    warnings.push(c.path !== null
+      ? `${c.file}: flag ${c.flag} defaults to ${c.path} (${c.expr}), the configuration file the program reads, and the image has none there: unless the program runs without it, it stops at start.${has} ${samples.length > 0 ? `if ${which} is its configuration, copy it (COPY ${samples[0]} ${c.path}); else mount your own (docker run -v …:${c.path}).` : `Mount one (docker run -v …:${c.path}), or copy one in and pass ${c.flag} with its path.`}`
+      : `${c.file}: flag ${c.flag} defaults to ${c.expr}, a ${c.name} at a path the sources compute, the configuration file the program reads, and the image has none: unless the program runs without it, it stops at start.${has} ${samples.length > 0 ? `if ${which} is its configuration, copy it to that path; else mount your own there (or copy one in and pass ${c.flag} with its path).` : `Mount one at that path, or copy one in and pass ${c.flag} with its path.`}`);
   }
   const sampled = configFlagSamples(closure, [target.binary, ...(mod?.path ? [mod.path.split('/').pop()!] : [])], assetIo);
   if (sampled && !sampled.samples.some(covered)) {
