@@ -15,10 +15,16 @@
  *    repository's files of that name; a default the sources compute (crowdsec's
  *    csconfig.DefaultConfigPath("config.yaml")) gets the same Check; docopt's `-c, --config
  *    <file>` without a default gets the samples Check (glauth's sample-simple.cfg).
+ * 3. Which package the goreleaser config ships: a `builds:` list at the key's own indentation is
+ *    read (cloudnative-pg's was not), the build whose binary the root Dockerfile copies out of
+ *    dist/ (cnpg's `COPY dist/manager/* operator/`), the builds a `dockers:`/`dockers_v2:` entry
+ *    lists in `ids:`, and with no config at the root, the .goreleaser/ folder's config named after
+ *    the project (redpanda connect's .goreleaser/connect.yaml beside connect-ai.yaml…).
  */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { generatorTrees } from './generateTrees';
+import { GenerateError } from '../../server/src/generate';
 
 const { gen, tree } = generatorTrees('judge26-genc');
 
@@ -244,5 +250,84 @@ describe('2d. crowdsec: -c defaults to csconfig.DefaultConfigPath("config.yaml")
     const r = await gen(tree(crowdsec, { 'cmd/crowdsec/flags.go': crowdsec['cmd/crowdsec/flags.go']!.replace('csconfig.DefaultConfigPath("config.yaml")', '"config/config.yaml"').replace('\n\t"github.com/crowdsecurity/crowdsec/pkg/csconfig"\n', '') }), { package: 'cmd/crowdsec' });
     assert.match(r.dockerfile, /^COPY config \/app\/config$/m, r.dockerfile);
     assert.equal(warned(r, 'a path the sources compute'), undefined, r.warnings.join('\n'));
+  });
+});
+
+const mainGo = (what: string) => `package main\n\nimport "fmt"\n\nfunc main() {\n\tfmt.Println("${what}")\n}\n`;
+
+// cloudnative-pg/cloudnative-pg at a95a534 (the short commit the judge recorded; Apache-2.0): go.mod
+// (5,680 bytes) `module github.com/cloudnative-pg/cloudnative-pg`, `go 1.26.6`; main packages
+// cmd/manager (main.go 3,518 bytes) and cmd/kubectl-cnpg (4,668 bytes); .goreleaser.yml (3,405
+// bytes): `builds:` with its entries at column 0, `- id: manager`, `binary:
+// manager/manager_{{ .Arch }}`, `main: cmd/manager/main.go`, `no_unique_dist_dir: true`, then
+// manager-race (same main) and kubectl-cnpg (`main: cmd/kubectl-cnpg/main.go`); no dockers
+// section; Dockerfile (692 bytes): `COPY --chown=nonroot:nonroot --chmod=0755 dist/manager/*
+// operator/`.
+const cnpgGoreleaser = 'version: 2\nproject_name: cnpg\n\nenv:\n  - CGO_ENABLED=0\n\nbuilds:\n- id: manager\n  binary: manager/manager_{{ .Arch }}\n  main: cmd/manager/main.go\n  no_unique_dist_dir: true\n  goos:\n    - linux\n\n- id: manager-race\n  binary: manager/manager_{{ .Arch }}\n  main: cmd/manager/main.go\n  no_unique_dist_dir: true\n  skip: >-\n    {{ if and (isEnvSet "RACE") (eq .Env.RACE "true") }}false{{ else }}true{{ end }}\n\n- id: kubectl-cnpg\n  binary: kubectl-cnpg\n  main: cmd/kubectl-cnpg/main.go\n  goos:\n  - darwin\n  - linux\n\narchives:\n- id: kubectl-cnpg\n  ids:\n  - kubectl-cnpg\n';
+const cnpg: Record<string, string | null> = {
+  'go.mod': 'module github.com/cloudnative-pg/cloudnative-pg\n\ngo 1.26.6\n',
+  'cmd/manager/main.go': mainGo('manager'),
+  'cmd/kubectl-cnpg/main.go': mainGo('kubectl-cnpg'),
+  '.goreleaser.yml': cnpgGoreleaser,
+  'Dockerfile': 'ARG BASE=gcr.io/distroless/static-debian13:nonroot\n\nFROM gcr.io/distroless/static-debian13:debug-nonroot AS builder\nARG TARGETARCH\nSHELL ["/busybox/sh", "-c"]\nRUN ln -sf operator/manager_${TARGETARCH} manager\n\nFROM ${BASE}\nWORKDIR /\nCOPY --chown=nonroot:nonroot --chmod=0755 dist/manager/* operator/\nCOPY --from=builder /home/nonroot/ .\nCOPY licenses /licenses\nUSER 65532:65532\nENTRYPOINT ["./manager"]\n',
+  'licenses/README.md': 'licenses\n',
+};
+
+describe('3a. cloudnative-pg: the goreleaser build whose binary the root Dockerfile copies', () => {
+  it('cmd/manager, without --package', async () => {
+    const r = await gen(tree(cnpg, {}));
+    assert.match(r.dockerfile, /go build [^\n]* \.\/cmd\/manager$/m, r.dockerfile);
+    assert.ok(r.reasons.some((x) => x.includes('.goreleaser.yml builds main: cmd/manager/main.go, whose binary (manager/manager_{{ .Arch }}) the root Dockerfile copies (`COPY --chown=nonroot:nonroot --chmod=0755 dist/manager/* operator/`)')), r.reasons.join('\n'));
+  });
+
+  it('negative: a root Dockerfile that copies no dist/ binary leaves both: refused, as before', async () => {
+    await assert.rejects(gen(tree(cnpg, { 'Dockerfile': 'FROM gcr.io/distroless/static-debian13:nonroot\nCOPY licenses /licenses\n' })), (e: unknown) => e instanceof GenerateError && /2 main packages/.test(e.message));
+  });
+
+  it('negative: copying both builds\' binaries (dist/*) settles nothing', async () => {
+    await assert.rejects(gen(tree(cnpg, { 'Dockerfile': 'FROM gcr.io/distroless/static-debian13:nonroot\nCOPY dist/* /usr/bin/\n' })), (e: unknown) => e instanceof GenerateError && /several of them/.test(e.message));
+  });
+
+  it('a dockers section\'s ids pick the build its image ships', async () => {
+    const r = await gen(tree(cnpg, { 'Dockerfile': null, '.goreleaser.yml': `${cnpgGoreleaser}\ndockers:\n- image_templates:\n  - ghcr.io/cloudnative-pg/cloudnative-pg:{{ .Version }}\n  ids:\n  - manager\n` }));
+    assert.ok(r.reasons.some((x) => x.includes('the build its dockers image ships (ids: manager)')), r.reasons.join('\n'));
+  });
+});
+
+// redpanda-data/connect at 48a4b646e47c97e2760a8826e858803d031476b2 (Apache-2.0): go.mod (28,800
+// bytes) `module github.com/redpanda-data/connect/v4`, `go 1.26.6`; 14 main packages, among them
+// cmd/redpanda-connect, cmd/redpanda-connect-ai, cmd/redpanda-connect-cloud and
+// cmd/serverless/connect-lambda; no config at the root; .goreleaser/connect.yaml (3,845 bytes)
+// `- id: connect`, `main: cmd/redpanda-connect/main.go`, `dockers_v2:` with `ids: [connect]` as a
+// list; connect-ai.yaml (1,180 bytes), connect-cloud.yaml (1,637 bytes), connect-cgo.yaml (1,583
+// bytes, the same main with cgo), connect-lambda.yaml (955 bytes) build the others.
+const rpcConfig = (id: string, main: string, docker: boolean) => `version: 2\n\nbuilds:\n  - id: ${id}\n    main: ${main}\n    binary: redpanda-connect\n    goos: [linux]\n${docker ? `\ndockers_v2:\n  - id: ${id}\n    dockerfile: resources/docker/Dockerfile\n    ids:\n      - ${id}\n    images:\n      - redpandadata/connect\n` : ''}`;
+const redpanda: Record<string, string | null> = {
+  'go.mod': 'module github.com/redpanda-data/connect/v4\n\ngo 1.26.6\n',
+  'cmd/redpanda-connect/main.go': mainGo('connect'),
+  'cmd/redpanda-connect-ai/main.go': mainGo('ai'),
+  'cmd/redpanda-connect-cloud/main.go': mainGo('cloud'),
+  'cmd/serverless/connect-lambda/main.go': mainGo('lambda'),
+  '.goreleaser/connect.yaml': rpcConfig('connect', 'cmd/redpanda-connect/main.go', true),
+  '.goreleaser/connect-ai.yaml': rpcConfig('connect-ai', 'cmd/redpanda-connect-ai/main.go', true),
+  '.goreleaser/connect-cloud.yaml': rpcConfig('connect-cloud', 'cmd/redpanda-connect-cloud/main.go', true),
+  '.goreleaser/connect-cgo.yaml': rpcConfig('connect-cgo', 'cmd/redpanda-connect/main.go', false),
+  '.goreleaser/connect-lambda.yaml': rpcConfig('connect-lambda', 'cmd/serverless/connect-lambda/main.go', false),
+};
+
+describe('3b. redpanda connect: the .goreleaser/ config named after the project', () => {
+  it('cmd/redpanda-connect, without --package', async () => {
+    const r = await gen(tree(redpanda, {}));
+    assert.match(r.dockerfile, /go build [^\n]* \.\/cmd\/redpanda-connect$/m, r.dockerfile);
+    assert.ok(r.reasons.some((x) => x.includes('.goreleaser/connect.yaml builds main: cmd/redpanda-connect/main.go; the config named after the project (connect), beside its variants connect-ai.yaml, connect-cgo.yaml, connect-cloud.yaml, connect-lambda.yaml')), r.reasons.join('\n'));
+  });
+
+  it('negative: no config named after the project: refused, naming the configs', async () => {
+    await assert.rejects(gen(tree(redpanda, { '.goreleaser/connect.yaml': null, '.goreleaser/main.yaml': rpcConfig('connect', 'cmd/redpanda-connect/main.go', true) })), (e: unknown) => e instanceof GenerateError && /several of them/.test(e.message));
+  });
+
+  it('the folder\'s configs that all ship one package decide without the name', async () => {
+    const r = await gen(tree(redpanda, { '.goreleaser/connect.yaml': null, '.goreleaser/connect-ai.yaml': null, '.goreleaser/connect-cloud.yaml': null, '.goreleaser/connect-lambda.yaml': null }));
+    assert.match(r.dockerfile, /go build [^\n]* \.\/cmd\/redpanda-connect$/m, r.dockerfile);
   });
 });

@@ -326,12 +326,21 @@ function otherRuns(text: string, commands: readonly ScriptCommand[], name: strin
  * without its `- `); null when the file has no `builds:`.
  */
 export function goreleaserItems(text: string): string[][] | null {
+  return yamlListItems(text, 'builds');
+}
+
+/**
+ * The entries of a top-level list of a YAML file (`builds:`, `dockers:`), each as its lines (the
+ * first without its `- `); null when the file has no such key.
+ */
+function yamlListItems(text: string, key: string): string[][] | null {
   const lines = text.replace(/\r\n/g, '\n').split('\n');
-  const start = lines.findIndex((l) => /^builds:\s*(#.*)?$/.test(l));
+  const start = lines.findIndex((l) => new RegExp(`^${key}:\\s*(#.*)?$`).test(l));
   if (start < 0) return null;
   const section: string[] = [];
+  // The list may sit at the key's own indentation (cloudnative-pg's `builds:` then `- id: manager`).
   for (const l of lines.slice(start + 1)) {
-    if (/^\S/.test(l) && !/^#/.test(l)) break;
+    if (/^\S/.test(l) && !/^#/.test(l) && !/^-(?:\s|$)/.test(l)) break;
     section.push(l);
   }
   const items: string[][] = [];
@@ -355,37 +364,130 @@ function goreleaserBuilds(model: WorkspaceModel, _candidates: readonly GenerateT
   for (const file of GORELEASER_FILES) {
     const text = io.readFile(file);
     if (text === null) continue;
-    const items = goreleaserItems(text);
-    if (items === null) return [];
-    const dirs = new Set<string>();
-    let how = '';
-    for (const item of items) {
-      const key = (name: string): string | undefined => {
-        for (const l of item) {
-          const m = new RegExp(`^\\s*${name}:\\s*(.*?)\\s*(#.*)?$`).exec(l);
-          if (m) return m[1].replace(/^(["'])(.*)\1$/, '$2');
-        }
-        return undefined;
-      };
-      // An alias matters only where it may bring what is read here: a merge key (`<<: *defaults`
-      // may hold main:), or main:/dir:/builder:/skip: themselves (nack's `ldflags: *common_ldflags`
-      // does not).
-      const aliased = item.find((l) => /^\s*<<:/.test(l) || /^\s*(main|dir|builder|skip):\s*\*/.test(l));
-      if (aliased) return [{ file, dirs: [], how: '', unsure: `takes ${/<</.test(aliased) ? 'a build\'s settings' : `\`${aliased.trim().split(':')[0]}:\``} from a YAML alias (\`${aliased.trim()}\`), which is not followed` }];
-      const builder = key('builder');
-      if ((builder !== undefined && builder !== 'go') || key('skip') === 'true') continue;
-      const main = key('main') ?? '.';
-      const dir = key('dir') ?? '.';
-      if (/\{\{|\$/.test(main + dir)) return [{ file, dirs: [], how: '', unsure: `builds a main: named by a template (${main})` }];
-      const rel = nodePath.posix.normalize(nodePath.posix.join(dir, main.endsWith('.go') ? nodePath.posix.dirname(main) : main));
-      const pkg = packageByDir(model, rel === '.' ? '' : rel.replace(/\/+$/, ''));
-      if (!pkg) return [{ file, dirs: [], how: '', unsure: `builds main: ${main}, which is no package of the context` }];
-      dirs.add(pkg.dir);
-      how = `${file} builds main: ${main}`;
-    }
-    return [{ file, dirs: [...dirs], how }];
+    return goreleaserConfigBuilds(model, file, text, io);
   }
-  return [];
+  // No config at the root: the configs of a .goreleaser/ folder (redpanda-data/connect's
+  // .goreleaser/connect.yaml, connect-ai.yaml, connect-cloud.yaml…). Together they decide when
+  // they ship one package; else the one named after the project (the module path's last element,
+  // `connect` for github.com/redpanda-data/connect/v4), whose siblings are its variants.
+  const folder = io.listFiles('.goreleaser').map((f) => f.path).filter((p) => /^\.goreleaser\/[^/]+\.ya?ml$/.test(p)).sort();
+  const each = folder.map((file) => ({ file, builds: goreleaserConfigBuilds(model, file, io.readFile(file) ?? '', io) })).filter((e) => e.builds.length > 0);
+  if (each.length === 0) return [];
+  const all = each.flatMap((e) => e.builds);
+  if (all.some((b) => b.unsure) || new Set(all.flatMap((b) => b.dirs)).size <= 1) return all;
+  const root = model.modules.find((m) => m.dir === '');
+  const project = root?.path ? root.path.replace(/\/v[0-9]+$/, '').split('/').pop()! : null;
+  const named = project !== null ? each.filter((e) => nodePath.posix.basename(e.file).replace(/\.ya?ml$/, '') === project) : [];
+  if (named.length !== 1 || named[0].builds.some((b) => b.dirs.length !== 1)) return all;
+  const others = each.filter((e) => e !== named[0]).map((e) => nodePath.posix.basename(e.file));
+  return named[0].builds.map((b) => ({ ...b, how: `${b.how}; the config named after the project (${project}), beside its variants ${others.join(', ')}` }));
+}
+
+/** The ids in a goreleaser config's `dockers:`/`dockers_v2:` entries; null when there is no such section or an entry lists none (it ships every build). */
+function dockerIds(text: string): { ids: string[]; section: string } | null {
+  const ids: string[] = [];
+  let section: string | null = null;
+  for (const key of ['dockers', 'dockers_v2']) {
+    const entries = yamlListItems(text, key);
+    if (entries === null) continue;
+    section ??= key;
+    for (const e of entries) {
+      const at = e.findIndex((l) => /^\s*ids:/.test(l));
+      if (at < 0) return null;
+      const inline = /^\s*ids:\s*\[([^\]]*)\]/.exec(e[at]);
+      if (inline) ids.push(...inline[1].split(',').map((x) => x.trim().replace(/^(["'])(.*)\1$/, '$2')).filter((x) => x !== ''));
+      else {
+        const own = /^(\s*)/.exec(e[at])![1].length;
+        for (const l of e.slice(at + 1)) {
+          const item = /^(\s*)-\s*(\S+?)\s*(#.*)?$/.exec(l);
+          if (!item || item[1].length < own) break;
+          ids.push(item[2].replace(/^(["'])(.*)\1$/, '$2'));
+        }
+      }
+    }
+  }
+  return section !== null && ids.length > 0 ? { ids, section } : null;
+}
+
+/** The sources of the root Dockerfile's COPY lines from the context (no --from): `dist/manager/*`. */
+function rootDockerfileCopies(io: OwnBuildIo): { source: string; line: string }[] {
+  const out: { source: string; line: string }[] = [];
+  for (const name of PLAIN_NAMES) {
+    const text = io.readFile(name);
+    if (text === null) continue;
+    for (const l of text.replace(/\r\n/g, '\n').split('\n')) {
+      const m = /^\s*(?:COPY|ADD)\s+((?:--\S+\s+)*)(.+?)\s*$/i.exec(l);
+      if (!m || /--from=/.test(m[1]) || m[2].startsWith('[')) continue;
+      const words = m[2].split(/\s+/);
+      for (const w of words.slice(0, -1)) out.push({ source: w.replace(/^\.\//, ''), line: l.trim() });
+    }
+  }
+  return out;
+}
+
+/** A glob of a COPY source (`dist/manager/*`) as a regular expression. */
+function globRegExp(glob: string): RegExp {
+  return new RegExp(`^${glob.replace(/\/+$/, '').split('').map((c) => (c === '*' ? '[^/]*' : c === '?' ? '[^/]' : /[.+^${}()|[\]\\]/.test(c) ? `\\${c}` : c)).join('')}(?:/.*)?$`);
+}
+
+/**
+ * The `main:` of each build of a goreleaser config (`.` without one); the entry's `dir:` is where
+ * it builds from. A template (`{{ … }}`), a YAML alias or an entry with another builder than go
+ * makes the file unsure or skips the entry. When the config says which builds its images ship
+ * (every `dockers:`/`dockers_v2:` entry lists `ids:`), only those count; else, when the root
+ * Dockerfile copies a build's binary out of goreleaser's dist/ (cloudnative-pg's `COPY
+ * dist/manager/* operator/`, the manager build's `binary: manager/manager_{{ .Arch }}` with
+ * `no_unique_dist_dir: true`), only those.
+ */
+function goreleaserConfigBuilds(model: WorkspaceModel, file: string, text: string, io: OwnBuildIo): FileBuild[] {
+  const items = goreleaserItems(text);
+  if (items === null) return [];
+  const found: { dir: string; id: string | undefined; binary: string; unique: boolean; how: string }[] = [];
+  for (const item of items) {
+    const key = (name: string): string | undefined => {
+      for (const l of item) {
+        const m = new RegExp(`^\\s*${name}:\\s*(.*?)\\s*(#.*)?$`).exec(l);
+        if (m) return m[1].replace(/^(["'])(.*)\1$/, '$2');
+      }
+      return undefined;
+    };
+    // An alias matters only where it may bring what is read here: a merge key (`<<: *defaults`
+    // may hold main:), or main:/dir:/builder:/skip: themselves (nack's `ldflags: *common_ldflags`
+    // does not).
+    const aliased = item.find((l) => /^\s*<<:/.test(l) || /^\s*(main|dir|builder|skip):\s*\*/.test(l));
+    if (aliased) return [{ file, dirs: [], how: '', unsure: `takes ${/<</.test(aliased) ? 'a build\'s settings' : `\`${aliased.trim().split(':')[0]}:\``} from a YAML alias (\`${aliased.trim()}\`), which is not followed` }];
+    const builder = key('builder');
+    if ((builder !== undefined && builder !== 'go') || key('skip') === 'true') continue;
+    const main = key('main') ?? '.';
+    const dir = key('dir') ?? '.';
+    if (/\{\{|\$/.test(main + dir)) return [{ file, dirs: [], how: '', unsure: `builds a main: named by a template (${main})` }];
+    const rel = nodePath.posix.normalize(nodePath.posix.join(dir, main.endsWith('.go') ? nodePath.posix.dirname(main) : main));
+    const pkg = packageByDir(model, rel === '.' ? '' : rel.replace(/\/+$/, ''));
+    if (!pkg) return [{ file, dirs: [], how: '', unsure: `builds main: ${main}, which is no package of the context` }];
+    const id = key('id');
+    found.push({ dir: pkg.dir, id, binary: key('binary') ?? nodePath.posix.basename(pkg.dir === '' ? '.' : pkg.dir), unique: key('no_unique_dist_dir') !== 'true', how: `${file} builds main: ${main}` });
+  }
+  let kept = found;
+  let why = '';
+  const shipped = dockerIds(text);
+  if (shipped && new Set(found.map((f) => f.dir)).size > 1) {
+    const inImage = found.filter((f) => f.id !== undefined && shipped.ids.includes(f.id));
+    if (inImage.length > 0) {
+      kept = inImage;
+      why = `, the build its ${shipped.section} image ships (ids: ${[...new Set(shipped.ids)].join(', ')})`;
+    }
+  } else if (new Set(found.map((f) => f.dir)).size > 1) {
+    // The path a build's binary has under dist/, templates as a placeholder.
+    const distPath = (f: (typeof found)[number]) => `dist/${f.unique ? `${f.id ?? 'x'}_x/` : ''}${f.binary.replace(/\{\{[^}]*\}\}/g, 'x')}`;
+    const copies = rootDockerfileCopies(io).filter((c) => c.source.startsWith('dist/'));
+    const copied = found.filter((f) => copies.some((c) => globRegExp(c.source).test(distPath(f))));
+    if (copied.length > 0 && new Set(copied.map((f) => f.dir)).size === 1) {
+      const c = copies.find((x) => globRegExp(x.source).test(distPath(copied[0])))!;
+      kept = copied;
+      why = `, whose binary (${copied[0].binary}) the root Dockerfile copies (\`${c.line}\`)`;
+    }
+  }
+  return kept.length > 0 ? [{ file, dirs: [...new Set(kept.map((f) => f.dir))], how: `${kept[kept.length - 1].how}${why}` }] : [{ file, dirs: [], how: '' }];
 }
 
 /**
