@@ -253,6 +253,36 @@ describe('2d. crowdsec: -c defaults to csconfig.DefaultConfigPath("config.yaml")
   });
 });
 
+// OT-CONTAINER-KIT/redis-operator (Apache-2.0): cmd/main.go `rootCmd.AddCommand(manager.CMD())`,
+// `rootCmd.AddCommand(agent.CMD())`; internal/cmd/agent/cmd.go `func CMD() *cobra.Command`
+// (`Use: "agent"`) adds `bootstrap.CMD()`, another package's function of the same name. Here the
+// agent package's command is named `serve` to show it stays a command of the root. docker/buildx
+// (Apache-2.0): commands/debug.go adds buildCmd(…) to `debug`, and root.go's addCommands(cmd, …)
+// adds it to the root through its parameter: `buildx build` stays a command of the root.
+describe('1c. the same function name in two packages, and a function added to the root and to a subcommand', () => {
+  const ws = (agentAdds: string) => tree({
+    'go.mod': 'module github.com/OT-CONTAINER-KIT/redis-operator\n\ngo 1.24\n\nrequire github.com/spf13/cobra v1.9.1\n',
+    'go.sum': 'github.com/spf13/cobra v1.9.1 h1:x\ngithub.com/spf13/cobra v1.9.1/go.mod h1:y\n',
+    'cmd/main.go': 'package main\n\nimport (\n\t"os"\n\n\t"github.com/OT-CONTAINER-KIT/redis-operator/internal/cmd/agent"\n\t"github.com/spf13/cobra"\n)\n\nfunc main() {\n\trootCmd := &cobra.Command{Use: "operator"}\n\trootCmd.AddCommand(agent.CMD())\n\tif err := rootCmd.Execute(); err != nil {\n\t\tos.Exit(1)\n\t}\n}\n',
+    'internal/cmd/agent/cmd.go': `package agent\n\nimport (\n\t"github.com/OT-CONTAINER-KIT/redis-operator/internal/cmd/bootstrap"\n\t"github.com/spf13/cobra"\n)\n\nfunc CMD() *cobra.Command {\n\tagentCmd := &cobra.Command{\n\t\tUse:   "serve",\n\t\tShort: "Serve the agent",\n\t\tRunE:  func(cmd *cobra.Command, args []string) error { return nil },\n\t}\n\t${agentAdds}\n\treturn agentCmd\n}\n`,
+    'internal/cmd/bootstrap/cmd.go': 'package bootstrap\n\nimport "github.com/spf13/cobra"\n\nfunc CMD() *cobra.Command {\n\treturn &cobra.Command{Use: "bootstrap", Short: "Bootstrap a pod", RunE: func(cmd *cobra.Command, args []string) error { return nil }}\n}\n',
+  }, {});
+  it('redis-operator: agent.CMD() adding bootstrap.CMD() is not added to itself: CMD ["serve"]', async () => {
+    const r = await gen(ws('agentCmd.AddCommand(bootstrap.CMD())'), { package: 'cmd' });
+    assert.equal(cmdOf(r.dockerfile), '["serve"]', r.dockerfile);
+  });
+
+  it('buildx: a function added to a subcommand and, through a parameter, to the root is a command of the root', async () => {
+    const dir = tree(nerdctl, {
+      'cmd/nerdctl/main.go': nerdctl['cmd/nerdctl/main.go']!.replace('\trootCmd.AddCommand(\n\t\tcontainer.RunCommand(),\n\t\tipfs.NewIPFSCommand(),\n\t)\n', '\taddCommands(rootCmd)\n') + '\nfunc addCommands(cmd *cobra.Command) {\n\tcmd.AddCommand(\n\t\tcontainer.RunCommand(),\n\t\tipfs.NewIPFSCommand(),\n\t\tipfs.NewServeCommand(),\n\t)\n}\n',
+      'cmd/nerdctl/ipfs/ipfs_registry.go': nerdctl['cmd/nerdctl/ipfs/ipfs_registry.go']!.replace('newIPFSRegistryServeCommand()', 'NewServeCommand()'),
+      'cmd/nerdctl/ipfs/ipfs_registry_serve.go': nerdctl['cmd/nerdctl/ipfs/ipfs_registry_serve.go']!.replace(/newIPFSRegistryServeCommand/g, 'NewServeCommand').replace('serve read-only registry backed by IPFS on localhost.', 'Serve the registry'),
+    });
+    const r = await gen(dir, { package: 'cmd/nerdctl' });
+    assert.equal(cmdOf(r.dockerfile), '["serve"]', r.dockerfile);
+  });
+});
+
 const mainGo = (what: string) => `package main\n\nimport "fmt"\n\nfunc main() {\n\tfmt.Println("${what}")\n}\n`;
 
 // cloudnative-pg/cloudnative-pg at a95a534 (the short commit the judge recorded; Apache-2.0): go.mod

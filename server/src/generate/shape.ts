@@ -721,9 +721,18 @@ export function programShape(packages: readonly PackageSources[], externalImport
   // Commands functions build, added to a command another function builds that is not the root
   // (nerdctl's newIPFSRegistryServeCommand, `serve`, added in newIPFSRegistryCommand, `registry`,
   // itself added in NewIPFSCommand, `ipfs`): `nerdctl ipfs registry serve`, never `nerdctl serve`.
+  // Every call of the function must be such an edge: docker buildx's buildCmd is added to
+  // `debug` and, through a parameter, to the root; redis-operator's packages each have a `CMD`.
+  const texts = packages.flatMap((p) => p.files.map((f) => f.text));
+  const calls = new Map<string, number>();
+  const callSites = (name: string) => {
+    if (!calls.has(name)) calls.set(name, texts.reduce((n, t) => (t.includes(name) ? n + [...t.matchAll(new RegExp(`(?<!func\\s+(?:\\([^)]*\\)\\s*)?)\\b${name}\\s*\\(`, 'g'))].length : n), 0));
+    return calls.get(name)!;
+  };
   const nestedFn = (fn: string) => {
     const edges = fnChildren.filter((e) => e.child === fn);
-    return edges.length > 0 && edges.every((e) => fnCommands.has(e.parent) && !executedFuncs.has(e.parent.slice(e.parent.indexOf('\0') + 1)));
+    const name = fn.slice(fn.indexOf('\0') + 1);
+    return edges.length > 0 && edges.every((e) => e.parent !== fn && fnCommands.has(e.parent) && !executedFuncs.has(e.parent.slice(e.parent.indexOf('\0') + 1))) && callSites(name) <= edges.length;
   };
   const literalNested = (l: (typeof fnLiterals)[number]) => l.fn !== null && fnCommands.get(l.fn)?.use === l.name && nestedFn(l.fn);
   const fnNested = new Set(fnLiterals.filter(literalNested).map((l) => l.name));
