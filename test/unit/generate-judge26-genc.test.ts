@@ -71,6 +71,20 @@ describe('1a. centrifugo: the root command is the server; `serve` is a developme
   });
 });
 
+// ipfs-cluster/ipfs-cluster (Apache-2.0), cmd/ipfs-cluster-service/main.go: urfave/cli v1,
+// `app.Action = run`, where run only prints the help and exits; the `daemon` command's Usage is
+// "Runs the IPFS Cluster peer (default)" (not read as serving): the by-name CMD stays.
+describe('1a\'. an urfave/cli app whose Action prints the help keeps the serving name', () => {
+  it('ipfs-cluster-service: CMD ["daemon"]', async () => {
+    const r = await gen(tree({
+      'go.mod': 'module github.com/ipfs-cluster/ipfs-cluster\n\ngo 1.24\n\nrequire github.com/urfave/cli v1.22.16\n',
+      'go.sum': 'github.com/urfave/cli v1.22.16 h1:x\ngithub.com/urfave/cli v1.22.16/go.mod h1:y\n',
+      'cmd/ipfs-cluster-service/main.go': 'package main\n\nimport (\n\t"os"\n\n\t"github.com/urfave/cli"\n)\n\nfunc main() {\n\tapp := cli.NewApp()\n\tapp.Name = "ipfs-cluster-service"\n\tapp.Commands = []cli.Command{\n\t\t{\n\t\t\tName:  "init",\n\t\t\tUsage: "Creates a configuration and generates an identity",\n\t\t},\n\t\t{\n\t\t\tName:   "daemon",\n\t\t\tUsage:  "Runs the IPFS Cluster peer (default)",\n\t\t\tAction: daemon,\n\t\t},\n\t}\n\tapp.Action = run\n\tapp.Run(os.Args)\n}\n\nfunc run(c *cli.Context) error {\n\tcli.ShowAppHelp(c)\n\tos.Exit(1)\n\treturn nil\n}\n\nfunc daemon(c *cli.Context) error { return nil }\n',
+    }, {}), { package: 'cmd/ipfs-cluster-service' });
+    assert.equal(cmdOf(r.dockerfile), '["daemon"]', r.dockerfile);
+  });
+});
+
 // containerd/nerdctl at 8da504083f1543446a003f5870dec1bc12a75b85 (Apache-2.0): 791 .go files;
 // go.mod (7,560 bytes) `module github.com/containerd/nerdctl/v2`, `go 1.26.3`;
 // cmd/nerdctl/main.go (13,690 bytes): newApp() builds `var rootCmd = &cobra.Command{Use:

@@ -439,6 +439,8 @@ export function programShape(packages: readonly PackageSources[], externalImport
   const fnChildren: { parent: string; child: string }[] = [];
   // The root command (named after the program) runs something itself: no subcommand needed.
   let rootRuns = false;
+  /** The root is a cobra command with its own Run/RunE (centrifugo's `Use: ""`): it runs the program, not a help screen. */
+  let cobraRootRuns = false;
   /** Top-level commands named by an expression (kingpin `app.Command(comp.String(), …)`). */
   const computed = new Set<string>();
   let readsTz: string | null = null;
@@ -545,7 +547,7 @@ export function programShape(packages: readonly PackageSources[], externalImport
           // (kubevela's `Use: "vela-core"` returned by NewCoreCommand, argo's `Use: CLIName`).
           const root = use?.[1] === binary || isExecutedRoot(text, m.index!, executedFuncs, packageTexts);
           if (root) {
-            if (/\bRunE?\s*:/.test(own)) rootRuns = true;
+            if (/\bRunE?\s*:/.test(own)) rootRuns = cobraRootRuns = true;
             continue;
           }
           if (!use) continue;
@@ -759,9 +761,10 @@ export function programShape(packages: readonly PackageSources[], externalImport
   const servingKept = live(serving.filter((s) => names.includes(s.name) && !needsArgs.has(s.name)));
   // A serving name is no evidence against the command's own description: not one "for development
   // only" (centrifugo's `serve`, "Run static file server (for development only)"), and, when the
-  // root command runs the program itself (centrifugo's root `Use: ""` with Run), not one whose
-  // description says it does something else than serve the program.
-  const otherWork = (name: string) => !serving.some((s) => s.name === name) && describedOther.some((d) => d.name === name && (rootRuns || DEV_ONLY.test(d.via)));
+  // root cobra command runs the program itself (centrifugo's root `Use: ""` with Run), not one whose
+  // description says it does something else than serve the program. Not after an urfave/cli
+  // app's Action, which may only print the help (ipfs-cluster-service's: CMD ["daemon"] stays).
+  const otherWork = (name: string) => !serving.some((s) => s.name === name) && describedOther.some((d) => d.name === name && ((cobraRootRuns && d.via.startsWith('cobra ')) || DEV_ONLY.test(d.via)));
   const byName = SERVE_NAMES.map((n) => subcommands.find((s) => s.name === n)).filter((s): s is { name: string; via: string } => s !== undefined && !otherWork(s.name));
   let serve: ProgramShape['serveCommand'] = live(byName.filter((s) => !needsArgs.has(s.name)))[0] ?? (servingKept.length === 1 ? servingKept[0] : null);
   const passedOver = serve ? [...deprecated].filter(([n]) => n !== serve!.name && (SERVE_NAMES.includes(n) || serving.some((s) => s.name === n))) : [];
