@@ -142,6 +142,16 @@ describe('1. the program\'s own cgo with a !cgo fallback', () => {
     assert.ok(r.reasons.some((x) => x.includes('CGO_ENABLED=0: .goreleaser.yaml (build chaos-daemon)')), r.reasons.join('\n'));
   });
 
+  // The builds are read as ownBuild.ts's goreleaserItems reads them (one reading of the config): a
+  // list at the key's own indentation (cloudnative-pg's \`builds:\` then \`- id: manager\`) and a
+  // \`builds:\` key with a comment count too; cgoOwn's own split of the list missed both.
+  it('goreleaser builds listed at the key\'s own indentation, under a commented key: the same CGO_ENABLED=0', async () => {
+    const gr = 'version: 2\nbuilds: # release builds\n- id: chaos-daemon\n  main: ./cmd/chaos-daemon\n  env:\n  - CGO_ENABLED=0\n  goos: [linux]\n- id: other\n  main: ./cmd/chaos-controller-manager\n  env:\n  - CGO_ENABLED=1\n';
+    const r = await genClean(tree(chaosMesh, { 'Makefile': null, 'binary.generated.mk': null, '.goreleaser.yaml': gr }), { package: './cmd/chaos-daemon' });
+    assert.equal(cgoOf(r.dockerfile), '0', r.dockerfile);
+    assert.ok(r.reasons.some((x) => x.includes('CGO_ENABLED=0: .goreleaser.yaml (build chaos-daemon)')), r.reasons.join('\n'));
+  });
+
   it('builds that disagree (Makefile CGO_ENABLED=1, root Dockerfile CGO_ENABLED=0): cgo on, and a Check naming both', async () => {
     const dockerfile = 'FROM golang:1.25 AS build\nWORKDIR /src\nCOPY . .\nRUN CGO_ENABLED=0 go build -o /out/chaos-daemon ./cmd/chaos-daemon\n\nFROM gcr.io/distroless/static-debian12\nCOPY --from=build /out/chaos-daemon /chaos-daemon\nENTRYPOINT ["/chaos-daemon"]\n';
     const r = await genClean(tree(chaosMesh, { 'Dockerfile': dockerfile }), { package: './cmd/chaos-daemon' });

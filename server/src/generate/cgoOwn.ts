@@ -23,6 +23,7 @@ import { evalConstraint, parseGoFile } from '../workspace/goImports';
 import type { WorkspaceModel } from '../workspace/model';
 import { packageByDir, resolvePackageArg } from '../workspace/query';
 import { DEV_TARGET, expandKnown, makeVariables, rootDockerfileBuilds } from './buildTags';
+import { goreleaserItems } from './ownBuild';
 
 export interface CgoOwnIo {
   readFile(rel: string): string | null;
@@ -182,33 +183,24 @@ export function projectCgoSettings(model: WorkspaceModel, targetDir: string, mod
     const text = read(gr);
     if (text === null) continue;
     const lines = text.split(/\r?\n/);
+    // An `env:` list: its `- NAME=value` entries, up to the first line that is no entry.
     const envOf = (body: readonly string[]): string | undefined => {
-      const at = body.findIndex((l) => /^\s*env:\s*$/.test(l));
+      const at = body.findIndex((l) => /^\s*env:\s*(#.*)?$/.test(l));
       if (at < 0) return undefined;
-      const indent = /^\s*/.exec(body[at])![0].length;
       for (const l of body.slice(at + 1)) {
         if (l.trim() === '' || l.trim().startsWith('#')) continue;
-        if (/^\s*/.exec(l)![0].length <= indent && !/^\s*-/.test(l)) break;
+        if (!/^\s*-/.test(l)) break;
         const m = /^\s*-\s*['"]?CGO_ENABLED=([^'"\s#]*)/.exec(l);
         if (m) return m[1];
       }
       return undefined;
     };
     // The config's own `env:` (a top-level key) applies to every build without one.
-    const topEnv = lines.findIndex((l) => /^env:\s*$/.test(l));
+    const topEnv = lines.findIndex((l) => /^env:\s*(#.*)?$/.test(l));
     const globalEnv = topEnv < 0 ? undefined : envOf(lines.slice(topEnv));
-    const start = lines.findIndex((l) => /^builds:\s*$/.test(l));
-    if (start < 0) continue;
-    const items: string[][] = [];
-    let itemIndent = -1;
-    for (const l of lines.slice(start + 1)) {
-      if (/^\S/.test(l)) break;
-      const m = /^(\s*)-\s/.exec(l);
-      if (m && (itemIndent < 0 || m[1].length === itemIndent)) {
-        itemIndent = m[1].length;
-        items.push([l.replace(/^(\s*)-/, '$1 ')]);
-      } else if (items.length > 0) items[items.length - 1].push(l);
-    }
+    // The builds as ownBuild.ts reads them (also a list at the key's own indentation, a key with a comment).
+    const items = goreleaserItems(text);
+    if (items === null) continue;
     const key = (item: readonly string[], name: string): string | undefined => {
       for (const l of item) {
         const m = new RegExp(`^\\s*${name}:\\s*['"]?([^'"#]*?)['"]?\\s*(#.*)?$`).exec(l);
