@@ -162,7 +162,12 @@ export class LspClient {
       });
     });
 
-    this.conn = createMessageConnection(new StreamMessageReader(this.proc.stdout), new StreamMessageWriter(this.proc.stdin));
+    const reader = new StreamMessageReader(this.proc.stdout);
+    // No partial-message timer: vscode-jsonrpc re-arms it every 10 s for as long as a message is
+    // cut short, and a server stopped in the middle of one (a 14,000-line file's diagnostics)
+    // left it running forever: the typing benchmark never exited after printing.
+    reader.partialMessageTimeout = 0;
+    this.conn = createMessageConnection(reader, new StreamMessageWriter(this.proc.stdin));
     this.conn.onError(() => {});
     this.conn.onNotification('textDocument/publishDiagnostics', (p) => this.onPublish(p));
     this.conn.onNotification('window/logMessage', (p) => this.logs.push(p));
