@@ -55,6 +55,11 @@ describe('GD310 node-install-after-sources', () => {
     }
   });
 
+  it('reads a command named like an object property as no package manager (`constructor -x`)', () => {
+    const text = df(['FROM node:22-alpine AS web', 'COPY web web', 'RUN constructor -x && toString --y && npm ci']);
+    assert.equal(has(text, 'GD310'), true);
+  });
+
   // navidrome/navidrome (GPL-3.0) Dockerfile:29-39 (the corpus): package files and ui/bin/ (scripts
   // the install runs) before `npm ci`, the UI sources after it: a deliberate split.
   it('is silent when the sources are copied after the install too (navidrome)', () => {
