@@ -89,12 +89,12 @@ function copiesPackageFiles(i: Instruction): boolean {
  * `npm --prefix web ci`, `pnpm -C web install`): their values are no subcommand and no package
  * name. (`--opt=value` is one word.)
  */
-const VALUE_OPTIONS: ReadonlyMap<string, ReadonlySet<string>> = new Map(Object.entries({
+const VALUE_OPTIONS: Record<string, ReadonlySet<string>> = {
   npm: new Set(['--prefix', '-C', '--cache', '--registry', '--loglevel', '-w', '--workspace', '--userconfig']),
   yarn: new Set(['--cwd', '--modules-folder', '--cache-folder', '--global-folder', '--network-timeout', '--mutex', '--registry']),
   pnpm: new Set(['-C', '--dir', '--filter', '-F', '--store-dir', '--registry', '--reporter']),
   bun: new Set(['--cwd', '--registry', '--cache-dir']),
-}));
+};
 
 /**
  * `npm ci`, `npm install` (no package named, not global), `yarn` / `yarn install`, `pnpm
@@ -106,8 +106,8 @@ function installWords(c: ShellCommand): string | null {
   const argv = c.argv.map((w) => w.value);
   const at = argv[0] === 'sudo' ? 1 : 0;
   const tool = argv[at]?.split('/').pop() ?? '';
-  // A Map, not an object's keys: `RUN constructor` names no package manager (an object's would be a function).
-  const takesValue = VALUE_OPTIONS.get(tool);
+  // Own keys only: `RUN constructor` names no package manager (the prototype's would be a function).
+  const takesValue = Object.hasOwn(VALUE_OPTIONS, tool) ? VALUE_OPTIONS[tool] : undefined;
   if (!takesValue) return null;
   // The words that are neither options nor their values: the subcommand, then package names.
   const words: string[] = [];
