@@ -622,6 +622,15 @@ export function copyPlaces(model: DockerfileModel, copy: Instruction, source: st
   return dest.endsWith('/') || dest === '.' || paths.sources.length > 1 ? [inside] : [at, inside];
 }
 
+/** COPY --from=X / (another image's whole file system) or ADD of a local tar archive, into `/`. */
+export function copiesWholeFileSystem(i: Instruction): boolean {
+  if (i.keyword !== 'COPY' && i.keyword !== 'ADD') return false;
+  const paths = copyPaths(i);
+  if (!paths || !/^\/(\.)?$/.test(paths.dest.replace(/\/+$/, '/'))) return false;
+  if (i.flags.some((f) => f.name === 'from')) return paths.sources.some((src) => /^\/(\.)?$/.test(src.replace(/\/+$/, '/')));
+  return i.keyword === 'ADD' && paths.sources.some((src) => /\.(tar(\.(gz|xz|bz2|zst))?|tgz|txz|tbz2?)$/i.test(src));
+}
+
 /** Sources that name the whole context. */
 export function isWholeContext(source: string): boolean {
   const s = source.trim();

@@ -17,6 +17,11 @@ export interface ImageInfo {
    * False for distroless `:debug` (its busybox shell is `/busybox/sh`, not `/bin/sh`; see shellPath).
    */
   shell: boolean;
+  /**
+   * /bin/bash exists. Alpine (golang's -alpine too) and busybox have only busybox's ash at
+   * /bin/sh; scratch, distroless and chainguard/static have no shell at all.
+   */
+  bash: boolean;
   caCerts: boolean;
   zoneinfo: boolean;
   /** The default user: `root`, or a numeric/named non-root user. */
@@ -133,7 +138,7 @@ function lookupGolang(repo: string, tag: string): ImageInfo {
   if (/windowsservercore|nanoserver/.test(variantRaw)) {
     const nano = variantRaw.includes('nanoserver');
     return info(repo, {
-      family: 'golang', os: 'windows', libc: 'windows', shell: true, shellPath: 'cmd', caCerts: true, zoneinfo: true,
+      family: 'golang', os: 'windows', libc: 'windows', shell: true, bash: false, shellPath: 'cmd', caCerts: true, zoneinfo: true,
       passwd: false, defaultUser: nano ? 'ContainerUser' : 'ContainerAdministrator', cCompiler: false, goToolchain: true,
       approxBytes: (nano ? 450 : 5200) * MB, approxCompressedBytes: (nano ? 160 : 2200) * MB, packageManager: null, variant: variantRaw,
     }, go);
@@ -142,7 +147,7 @@ function lookupGolang(repo: string, tag: string): ImageInfo {
     // golang:*-alpine: musl, no gcc/musl-dev (cgo is effectively off), CA bundle from the
     // alpine base, no /usr/share/zoneinfo.
     return info(repo, {
-      family: 'golang', os: 'linux', libc: 'musl', shell: true, shellPath: '/bin/sh', caCerts: true, zoneinfo: false,
+      family: 'golang', os: 'linux', libc: 'musl', shell: true, bash: false, shellPath: '/bin/sh', caCerts: true, zoneinfo: false,
       passwd: true, defaultUser: 'root', cCompiler: false, goToolchain: true, approxBytes: 260 * MB, approxCompressedBytes: 75 * MB, packageManager: 'apk',
       variant: variantRaw,
     }, go);
@@ -150,7 +155,7 @@ function lookupGolang(repo: string, tag: string): ImageInfo {
   // Debian-based (the default variant, -bookworm, -bullseye, -trixie, -buster): buildpack-deps
   // scm + gcc, libc6-dev, make, pkg-config; tzdata and ca-certificates from the Debian base.
   return info(repo, {
-    family: 'golang', os: 'linux', libc: 'glibc', shell: true, shellPath: '/bin/sh', caCerts: true, zoneinfo: true,
+    family: 'golang', os: 'linux', libc: 'glibc', shell: true, bash: true, shellPath: '/bin/sh', caCerts: true, zoneinfo: true,
     passwd: true, defaultUser: 'root', cCompiler: true, goToolchain: true, approxBytes: 830 * MB, approxCompressedBytes: 290 * MB, packageManager: 'apt',
     variant: variantRaw === '' ? 'debian' : variantRaw,
   }, go);
@@ -195,7 +200,7 @@ function lookupUncached(ref: string): ImageInfo | undefined {
 
   if (repo === 'scratch') {
     return info(repo, {
-      family: 'scratch', os: 'linux', libc: 'none', shell: false, shellPath: null, caCerts: false, zoneinfo: false, passwd: false,
+      family: 'scratch', os: 'linux', libc: 'none', shell: false, bash: false, shellPath: null, caCerts: false, zoneinfo: false, passwd: false,
       defaultUser: 'root', cCompiler: false, goToolchain: false, approxBytes: 0, approxCompressedBytes: 0, packageManager: null,
     });
   }
@@ -213,7 +218,7 @@ function lookupUncached(ref: string): ImageInfo | undefined {
     return info(repo, {
       family: `distroless-${kind}`, os: 'linux', libc: kind === 'static' ? 'none' : 'glibc',
       // :debug adds busybox at /busybox/sh; /bin/sh still does not exist.
-      shell: false, shellPath: debug ? '/busybox/sh' : null,
+      shell: false, bash: false, shellPath: debug ? '/busybox/sh' : null,
       caCerts: true, zoneinfo: true, passwd: true,
       defaultUser: nonroot ? '65532' : 'root', cCompiler: false, goToolchain: false,
       approxBytes: (size + (debug ? 2 : 0)) * MB, approxCompressedBytes: (compressed + (debug ? 0.8 : 0)) * MB, packageManager: null, variant: distroless[2] ?? 'debian12',
@@ -222,7 +227,7 @@ function lookupUncached(ref: string): ImageInfo | undefined {
 
   if (repo === 'cgr.dev/chainguard/static') {
     return info(repo, {
-      family: 'chainguard-static', os: 'linux', libc: 'none', shell: false, shellPath: null, caCerts: true, zoneinfo: true,
+      family: 'chainguard-static', os: 'linux', libc: 'none', shell: false, bash: false, shellPath: null, caCerts: true, zoneinfo: true,
       passwd: true, defaultUser: '65532', cCompiler: false, goToolchain: false, approxBytes: 1 * MB, approxCompressedBytes: 0.4 * MB, packageManager: null,
     });
   }
@@ -230,7 +235,7 @@ function lookupUncached(ref: string): ImageInfo | undefined {
   if (repo === 'alpine') {
     // The alpine base ships ca-certificates-bundle; tzdata is a separate package.
     return info(repo, {
-      family: 'alpine', os: 'linux', libc: 'musl', shell: true, shellPath: '/bin/sh', caCerts: true, zoneinfo: false,
+      family: 'alpine', os: 'linux', libc: 'musl', shell: true, bash: false, shellPath: '/bin/sh', caCerts: true, zoneinfo: false,
       passwd: true, defaultUser: 'root', cCompiler: false, goToolchain: false, approxBytes: 8 * MB, approxCompressedBytes: 3.5 * MB, packageManager: 'apk',
       variant: tag === 'latest' ? '' : tag,
     });
@@ -241,7 +246,7 @@ function lookupUncached(ref: string): ImageInfo | undefined {
     // shared libraries (libc.so.6, the loader, libnss); the musl and uclibc variants are static.
     const staticVariant = /(^|-)(musl|uclibc)$/.test(tag);
     return info(repo, {
-      family: 'busybox', os: 'linux', libc: staticVariant ? 'none' : 'glibc', shell: true, shellPath: '/bin/sh',
+      family: 'busybox', os: 'linux', libc: staticVariant ? 'none' : 'glibc', shell: true, bash: false, shellPath: '/bin/sh',
       caCerts: false, zoneinfo: false, passwd: true, defaultUser: 'root', cCompiler: false, goToolchain: false,
       approxBytes: (staticVariant ? 1.5 : 4.3) * MB, approxCompressedBytes: (staticVariant ? 0.8 : 2.1) * MB, packageManager: null, variant: staticVariant ? tag.replace(/^.*-/, '') : 'glibc',
     });
@@ -253,7 +258,7 @@ function lookupUncached(ref: string): ImageInfo | undefined {
     const d = DEBIAN[rel];
     // Minbase images: tzdata is there (Priority: required), ca-certificates is not.
     return info(repo, {
-      family: 'debian', os: 'linux', libc: 'glibc', shell: true, shellPath: '/bin/sh', caCerts: false, zoneinfo: true,
+      family: 'debian', os: 'linux', libc: 'glibc', shell: true, bash: true, shellPath: '/bin/sh', caCerts: false, zoneinfo: true,
       passwd: true, defaultUser: 'root', cCompiler: false, goToolchain: false, approxBytes: (slim ? d.slim : d.full) * MB, approxCompressedBytes: (slim ? d.slimGz : d.fullGz) * MB,
       packageManager: 'apt', variant: d.name + (slim ? '-slim' : ''),
     });
@@ -262,7 +267,7 @@ function lookupUncached(ref: string): ImageInfo | undefined {
   if (repo === 'ubuntu') {
     // Ubuntu's cloud-image rootfs has neither tzdata nor ca-certificates.
     return info(repo, {
-      family: 'ubuntu', os: 'linux', libc: 'glibc', shell: true, shellPath: '/bin/sh', caCerts: false, zoneinfo: false,
+      family: 'ubuntu', os: 'linux', libc: 'glibc', shell: true, bash: true, shellPath: '/bin/sh', caCerts: false, zoneinfo: false,
       passwd: true, defaultUser: 'root', cCompiler: false, goToolchain: false, approxBytes: 78 * MB, approxCompressedBytes: 29 * MB, packageManager: 'apt',
       variant: tag === 'latest' ? '' : tag,
     });

@@ -1,4 +1,4 @@
-import { copyPaths, stageChain, stageImage } from '../dockerfile/facts';
+import { copiesWholeFileSystem, stageChain, stageImage } from '../dockerfile/facts';
 import type { Instruction } from '../dockerfile/model';
 import { replace } from '../edits/edits';
 import type { Fix, Rule, RuleFinding } from './types';
@@ -40,7 +40,7 @@ export const gd206: Rule = {
       let filled = false;
       for (const s of chain) {
         for (const instr of s.instructions) {
-          if (wholeFileSystem(instr)) filled = true;
+          if (copiesWholeFileSystem(instr)) filled = true;
           if (filled || s !== stage || !instr.script || !['RUN', 'CMD', 'ENTRYPOINT'].includes(instr.keyword)) continue;
           const fix = instr.keyword === 'RUN' ? undefined : execFormFix(instr);
           out.push({
@@ -54,12 +54,3 @@ export const gd206: Rule = {
     return out;
   },
 };
-
-/** COPY --from=X / (another image's whole file system) or ADD of a local tar archive, into `/`. */
-function wholeFileSystem(i: Instruction): boolean {
-  if (i.keyword !== 'COPY' && i.keyword !== 'ADD') return false;
-  const paths = copyPaths(i);
-  if (!paths || !/^\/(\.)?$/.test(paths.dest.replace(/\/+$/, '/'))) return false;
-  if (i.flags.some((f) => f.name === 'from')) return paths.sources.some((src) => /^\/(\.)?$/.test(src.replace(/\/+$/, '/')));
-  return i.keyword === 'ADD' && paths.sources.some((src) => /\.(tar(\.(gz|xz|bz2|zst))?|tgz|txz|tbz2?)$/i.test(src));
-}
