@@ -132,6 +132,9 @@ function bashRun(instr: Instruction, image: ImageInfo): { span: { start: number;
   }
   if (!instr.script || !image.shell) return null;
   for (const c of instr.script.parsed.commands) {
+    // Most commands are neither bash nor env: no word list for them (every RUN of every alpine stage).
+    const first = c.argv[0]?.value ?? '';
+    if (!first.endsWith('bash') && !first.endsWith('env')) continue;
     const word = bashWord(c.argv.map((w) => w.value));
     if (word !== null) return { span: scriptSpan(instr.script, c.start, c.end), word };
   }
