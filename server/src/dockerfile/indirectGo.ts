@@ -21,6 +21,38 @@ const INTERPRETERS = new Set(['sh', 'bash', 'ash', 'dash', 'zsh', 'source', '.']
 /** A go command in a Makefile/Taskfile/script: `go build`, `$(GO) build`, `${GOCMD} install`, `go tool …`. */
 export const GO_IN_TEXT = /(?:^|[\s;&|(@'"`])(?:\S*\/)?(?:go|xx-go|\$\(GO[A-Z_]*\)|\$\{GO[A-Z_]*\}|\$GO[A-Z_]*)\s+(?:build|install|run|test|generate|mod|vet|list|get|tool)\b|(?:^|\s)goreleaser\s+(?:build|release)\b|mage:import|^package main/m;
 
+/**
+ * Tools that load the module's packages with their dependencies (go/packages, or `go list -deps`
+ * under the hood): like a build, they need every dependency's source in the module cache.
+ * `swag init` runs `go list -json -e -deps` unless `--parseGoList=false` (and then still walks
+ * the dependencies with `--parseDependency`/`--pd`): pufferpanel's `~/go/bin/swag init … -g
+ * web/loader.go` after `COPY . .` (judge 27, W3). mockery, wire, gqlgen, golangci-lint,
+ * staticcheck and controller-gen type-check the packages they load. Keyed by the program's
+ * name; the predicate reads the words after it. A help or version run loads nothing.
+ */
+const PACKAGE_LOADERS: Record<string, (args: readonly string[]) => boolean> = {
+  swag: (a) => a[0] === 'init' && (!a.some((w) => /^--?parseGoList=(false|0)$/i.test(w)) || a.some((w) => /^--?(parseDependency|pd)(=|$)/.test(w) && !/=(false|0)$/i.test(w))),
+  'golangci-lint': () => true,
+  mockery: () => true,
+  wire: () => true,
+  gqlgen: () => true,
+  staticcheck: () => true,
+  'controller-gen': () => true,
+};
+const NO_LOAD = /^(-h|--help|help|-v|--version|version)$/;
+
+/**
+ * A command that loads the module's packages with their dependencies (PACKAGE_LOADERS): the
+ * program by its base name (`~/go/bin/swag`, `/go/bin/mockery`), its words after it. GD107 counts
+ * it among the later readers of a download's layer.
+ */
+export function loadsModulePackages(argv: readonly string[]): boolean {
+  const name = (argv[0] ?? '').slice((argv[0] ?? '').lastIndexOf('/') + 1);
+  if (!Object.prototype.hasOwnProperty.call(PACKAGE_LOADERS, name)) return false;
+  const args = argv.slice(1);
+  return !(args.length > 0 && NO_LOAD.test(args[0])) && PACKAGE_LOADERS[name](args);
+}
+
 export interface IndirectGoStep {
   instr: Instruction;
   cmd: ShellCommand;
@@ -40,6 +72,24 @@ export function indirectGoSteps(
   opts: { variableScripts?: boolean } = {},
 ): IndirectGoStep[] {
   const out: IndirectGoStep[] = [];
+  for (const run of toolRuns(stage, read, opts)) {
+    if (run.text === null ? unreadableCounts : GO_IN_TEXT.test(run.text)) out.push({ instr: run.instr, cmd: run.cmd, file: run.file });
+  }
+  return out;
+}
+
+/** A RUN's command that runs a build tool or a script of the context, with the text of its file (null when not found or not readable). */
+export interface ToolRun extends IndirectGoStep {
+  text: string | null;
+}
+
+/**
+ * Every command of the stage's RUNs that runs a build tool (make, task, mage, just) or a script
+ * of the context, with the file it reads: the first of the tool's files that `read` finds. With
+ * `variableScripts`, a script whose name a variable completes counts, with no file.
+ */
+export function toolRuns(stage: Stage, read: ((rel: string) => string | null) | undefined, opts: { variableScripts?: boolean } = {}): ToolRun[] {
+  const out: ToolRun[] = [];
   for (const instr of stage.instructions) {
     if (instr.keyword !== 'RUN' || !instr.script) continue;
     for (const cmd of instr.script.parsed.commands) {
@@ -56,7 +106,7 @@ export function indirectGoSteps(
           break;
         }
       }
-      if (text === null ? unreadableCounts : GO_IN_TEXT.test(text)) out.push({ instr, cmd, file: found });
+      out.push({ instr, cmd, file: found, text });
     }
   }
   return out;

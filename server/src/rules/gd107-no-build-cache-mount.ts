@@ -1,6 +1,6 @@
 import { flatMapOf } from '../arrays';
 import { copiesGoSources, copyPaths, dockerEnv, goCommands, goFlag, goPackages, isContextCopy, goOlderThan, pathEnv, rootImage, stageChain, stageDescendants, stageImage, startInstructions, workdirBefore, type GoCommand } from '../dockerfile/facts';
-import { indirectGoSteps, type IndirectGoStep } from '../dockerfile/indirectGo';
+import { indirectGoSteps, loadsModulePackages, type IndirectGoStep } from '../dockerfile/indirectGo';
 import { buildsOnlyGoDistribution, goCachePaths, goflags, goflagsValue, MODULE_DOWNLOADS, moduleCacheMount, moduleCacheWorkdir, stageRef, withGoDefaults, type GoCachePaths } from '../dockerfile/goBuild';
 import { scriptSpan, type DockerfileModel, type Flag, type Instruction, type Stage } from '../dockerfile/model';
 import { contextBinds, mounts, type Mount } from '../dockerfile/mounts';
@@ -52,7 +52,9 @@ import { type Rule, type RuleContext, type RuleFinding, stagesToCheck, withLazyF
  * says so instead of "every module is downloaded again".
  *
  * A download (or a build of the module) whose modules a later RUN of the stage (or of a stage
- * built FROM it) reads, through `go test`/`go vet`/`go generate`/`golangci-lint` or a
+ * built FROM it) reads, through `go test`/`go vet`/`go generate`, a tool that loads the
+ * packages with their dependencies (`golangci-lint`, `swag init`, mockery, wire, gqlgen:
+ * indirectGo.ts loadsModulePackages; pufferpanel's `swag init` after `COPY . .`) or a
  * build we cannot see into (`RUN make build`, `RUN ./scripts/build.sh`, `RUN ./scripts/${X}`:
  * dockerfile/indirectGo.ts) without a module cache mount of its own: mounting the cache on the
  * download alone would leave its layer empty, and that build would download every module again
@@ -250,7 +252,8 @@ export const gd107: Rule = {
  * `lint` and `mocks` targets). A reader runs Go through make, a task runner or a script
  * (indirectGo.ts; on an image with Go, a tool file we cannot read counts), or runs `go test`,
  * `go vet`, `go generate`, `go run`, `go list` (of packages), `go mod tidy`, `go mod vendor`
- * (0chain's miner vendors after its download) or `golangci-lint` itself.
+ * (0chain's miner vendors after its download) or a tool that loads the packages with their
+ * dependencies (`golangci-lint`, `swag init`…: loadsModulePackages).
  */
 function opaqueConsumers(ctx: RuleContext, readers: readonly Consumer[]): Consumer[] {
   return readers.filter((r) => {
@@ -265,7 +268,9 @@ function opaqueConsumers(ctx: RuleContext, readers: readonly Consumer[]): Consum
  * (indirectGo.ts; on an image with Go, a tool file we cannot read counts), or runs `go build`/`go
  * install` of the module (not `tool@v1`, not only the standard library), `go mod download`, `go
  * test`, `go vet`, `go generate`, `go run`, `go list` (of packages), `go mod tidy`, `go mod vendor`
- * or `golangci-lint` itself. With or without a module cache mount of their own.
+ * or a tool that loads the packages with their dependencies (`golangci-lint`, `swag init`,
+ * mockery, wire, gqlgen…, also through `go run tool@v1`). With or without a module cache mount
+ * of their own.
  */
 function laterModuleReaders(ctx: RuleContext, stage: Stage, after: Instruction): Consumer[] {
   const files = ctx.files;
@@ -284,14 +289,25 @@ function laterModuleReaders(ctx: RuleContext, stage: Stage, after: Instruction):
     for (const i of s.instructions) {
       if (i.keyword !== 'RUN' || !i.script || byRun.has(i) || !later(i)) continue;
       // (`go run tool@v1` builds another module: not this one's modules.)
-      const g = goCommands(i).find((x) => readsModuleOf(x) && !goPackages(x.args).some((w) => w.value.includes('@')));
-      const lint = i.script.parsed.commands.find((c) => /(^|\/)golangci-lint$/.test(c.argv[0]?.value ?? ''));
-      const cmd = g?.cmd ?? lint;
+      // (`go run tool@v1` builds another module: not this one's modules, unless that tool loads
+      // the module's packages: `go run github.com/swaggo/swag/cmd/swag@v1.16.2 init`.)
+      const g = goCommands(i).find((x) => readsModuleOf(x) && (!goPackages(x.args).some((w) => w.value.includes('@')) || runsPackageLoader(x)));
+      // A tool that loads the packages with their dependencies (`swag init`, `golangci-lint run`, `mockery`…).
+      const loader = i.script.parsed.commands.find((c) => loadsModulePackages(c.argv.map((w) => w.value)));
+      const cmd = g?.cmd ?? loader;
       if (cmd) byRun.set(i, { instr: i, cmd, file: null });
     }
     for (const step of byRun.values()) out.push({ stage: s, step });
   }
   return out.sort((x, y) => x.step.instr.line - y.step.instr.line);
+}
+
+/** `go run example.com/tool/cmd/swag@v1.16.2 init`: the tool it runs loads the module's packages (loadsModulePackages). */
+function runsPackageLoader(g: GoCommand): boolean {
+  if (g.sub !== 'run') return false;
+  const words = g.args.map((w) => w.value);
+  const at = words.findIndex((w) => !w.startsWith('-') && w.includes('@'));
+  return at >= 0 && loadsModulePackages([words[at].slice(0, words[at].indexOf('@')), ...words.slice(at + 1)]);
 }
 
 /** A go command that reads the module's dependencies: builds them, downloads them or only reads them (READS_MODULES, `go list -m` aside). */

@@ -976,3 +976,101 @@ describe('GD107: the clean in the same RUN, and the download the image ships', (
     });
   });
 });
+
+// Judge 27 (Y, W3): pufferpanel/pufferpanel at 980d599 (Apache-2.0), Dockerfile:17-52 (the builder
+// stage, trimmed: the node stage and the runtime are left out). swag v1.16.2 runs `go list -json
+// -e -deps` (its --parseGoList is on by default) on the module after `COPY . .`: it reads every
+// dependency's source from the download's layer. A mount on the download alone (and on the
+// xx-go build, the old --fix) left that layer empty, so every source edit re-ran swag, which
+// downloaded every module again. go.mod: `module github.com/pufferpanel/pufferpanel/v3`.
+describe('GD107: tools that load the packages with their dependencies read the download\'s layer (pufferpanel swag init)', () => {
+  const pufferpanel = (swag = 'RUN ~/go/bin/swag init --md . -o web/swagger -g web/loader.go', eol = '\n') => df([
+    'FROM --platform=$BUILDPLATFORM tonistiigi/xx AS xx',
+    '',
+    'FROM --platform=$BUILDPLATFORM golang:1.22-alpine AS builder',
+    '',
+    'RUN apk add clang lld',
+    'COPY --from=xx / /',
+    '',
+    'ARG tags=nohost',
+    'ARG swagversion=1.16.2',
+    'ARG swagarch=x86_64',
+    '',
+    'ENV CGO_ENABLED=1',
+    '',
+    'RUN mkdir /pufferpanel && \\',
+    '    wget https://github.com/swaggo/swag/releases/download/v${swagversion}/swag_${swagversion}_Linux_$swagarch.tar.gz && \\',
+    '    mkdir -p ~/go/bin && \\',
+    '    tar -zxvf swag*.tar.gz -C ~/go/bin && \\',
+    '    rm -rf swag*.tar.gz',
+    '',
+    'WORKDIR /build/pufferpanel',
+    '',
+    'COPY go.mod go.sum ./',
+    'RUN go mod download && go mod verify',
+    '',
+    'COPY . .',
+    '',
+    swag,
+    '',
+    'ARG TARGETPLATFORM',
+    'RUN xx-apk add musl-dev gcc',
+    'RUN xx-go build -buildvcs=false -tags "$tags" -o /pufferpanel/pufferpanel github.com/pufferpanel/pufferpanel/v3/cmd',
+    'RUN xx-verify /pufferpanel/pufferpanel',
+  ], eol);
+
+  it('pufferpanel: the download\'s finding names `swag init`, and the fix (CRLF kept) mounts the module cache on both', () => {
+    for (const eol of ['\n', '\r\n']) {
+      const text = pufferpanel(undefined, eol);
+      const [download] = find(text, 'GD107');
+      assert.match(download.message, /`go mod download` runs without a BuildKit cache mount for the module cache \(\/go\/pkg\/mod\)/);
+      assert.match(download.message, /The later `~\/go\/bin\/swag init --md …` \(no module cache mount\) reads its modules from this step's layer: with the mount on this step alone it would download every module again, so give both steps the mount/);
+      assert.equal(download.fix!.edits.length, 2);
+      const out = fixAll(text, (t) => lint(t)).text;
+      assertLineEndings(text, out);
+      assert.ok(out.includes(`${eol}RUN ${MOD} go mod download && go mod verify${eol}`), out);
+      assert.ok(out.includes(`${eol}RUN ${MOD} ~/go/bin/swag init --md . -o web/swagger -g web/loader.go${eol}`), out);
+      assert.equal(has(out, 'GD107'), false);
+    }
+  });
+
+  it('not `swag init --parseGoList=false` (it parses the sources it is given), nor `swag fmt`, `swag --version`', () => {
+    for (const swag of ['RUN ~/go/bin/swag init --parseGoList=false -g web/loader.go', 'RUN swag fmt', 'RUN /root/go/bin/swag --version', 'RUN swaggo init']) {
+      const [download] = find(pufferpanel(swag), 'GD107');
+      assert.equal(download.fix!.edits.length, 1, swag);
+      assert.doesNotMatch(download.message, /The later/, swag);
+    }
+    // With --parseDependency it still walks the dependencies.
+    const [dep] = find(pufferpanel('RUN swag init --parseGoList=false --parseDependency -g web/loader.go'), 'GD107');
+    assert.match(dep.message, /The later `swag init --parseGoList=false …`/);
+  });
+
+  it('mockery, wire, gqlgen, staticcheck, controller-gen, and swag through `go run …@version` read the modules too', () => {
+    for (const [run, named] of [
+      ['RUN mockery --all', 'mockery --all'],
+      ['RUN /go/bin/wire ./cmd/server', '/go/bin/wire ./cmd/server'],
+      ['RUN gqlgen generate', 'gqlgen generate'],
+      ['RUN staticcheck ./...', 'staticcheck ./...'],
+      ['RUN controller-gen object paths=./api/...', 'controller-gen object paths=./api/...'],
+      ['RUN go run github.com/swaggo/swag/cmd/swag@v1.16.2 init -g main.go', 'go run github.com/swaggo/swag/cmd/swag@v1.16.2 …'],
+    ]) {
+      const [download] = find(pufferpanel(run), 'GD107');
+      assert.ok(download.message.includes(`The later \`${named}\``), `${run}: ${download.message}`);
+      assert.equal(download.fix!.edits.length, 2, run);
+    }
+    // A tool run that builds another module and loads nothing of this one's.
+    const [stringer] = find(pufferpanel('RUN go run golang.org/x/tools/cmd/stringer@v0.30.0 -type=Kind ./pkg'), 'GD107');
+    assert.equal(stringer.fix!.edits.length, 1);
+  });
+
+  it('the judge\'s reproducer: `swag init` between the download and the build, with its own mount it is not named', () => {
+    const repro = (swag: string) => df(['FROM golang:1.22-alpine', 'RUN go install github.com/swaggo/swag/cmd/swag@v1.16.2', 'WORKDIR /src', 'COPY go.mod go.sum ./', 'RUN go mod download', 'COPY . .', swag, 'RUN go build -o /app .']);
+    const onDownload = (text: string) => find(text, 'GD107').filter((f) => text.slice(f.span.start, f.span.end) === 'go mod download');
+    const fs = onDownload(repro('RUN swag init -g main.go -o docs'));
+    assert.equal(fs.length, 1);
+    assert.match(fs[0].message, /The later `swag init -g …`/);
+    const mounted = onDownload(repro(`RUN ${MOD} swag init -g main.go -o docs`));
+    assert.equal(mounted.length, 1);
+    assert.doesNotMatch(mounted[0].message, /The later/);
+  });
+});
