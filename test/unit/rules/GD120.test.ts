@@ -317,3 +317,139 @@ describe('GD120: BUILD_UNIXTIME is a per-build value (ezbookkeeping)', () => {
     for (const n of ['RELEASE_BUILD', 'BUILD_PIPELINE', 'UNIX_USER', 'SKIP_TESTS']) assert.equal(has(with1(`ARG ${n}`), 'GD120'), false, n);
   });
 });
+
+// Judge 27 (Y, W1): open-policy-agent/conftest at 6a3fd60 (Apache-2.0), Dockerfile:1-30. The base
+// stage declares ARG COMMIT and ARG DATE before `go mod download`, but no stage reads them (the
+// builder stamps only `…/internal/version.Version=${VERSION}`), and no build file passes them:
+// .github/workflows/release.yaml passes `build-args: VERSION=…` only, the Makefile has no docker
+// build. Always empty, they cannot change the cache key. Skeleton: go.mod (first requirement),
+// go.sum line, main.go's import block, the .dockerignore, the release workflow's build step
+// (trimmed), the Makefile's head, acceptance.bats (2.5 KB in the repository, a stub here).
+describe('GD120: per-build ARGs that nothing reads and no build file passes (conftest)', () => {
+  const conftest = (builder = 'RUN CGO_ENABLED=0 GOOS=linux GOARCH=${TARGETARCH} go build -o conftest -ldflags="-w -s -X github.com/open-policy-agent/conftest/internal/version.Version=${VERSION}" main.go') => df([
+    'FROM golang:1.26.6-alpine AS base',
+    'ARG TARGETARCH',
+    'ARG VERSION',
+    'ARG COMMIT',
+    'ARG DATE',
+    'RUN apk add --no-cache git',
+    'WORKDIR /app',
+    '',
+    'COPY go.mod .',
+    'COPY go.sum .',
+    'RUN go mod download',
+    '',
+    'COPY . .',
+    '',
+    '## BUILDER STAGE ##',
+    'FROM base AS builder',
+    builder,
+    '',
+    '## TEST STAGE ##',
+    'FROM base AS test',
+    'RUN go test -v ./...',
+    '',
+    '## ACCEPTANCE STAGE ##',
+    'FROM base AS acceptance',
+    'COPY --from=builder /app/conftest /app/conftest',
+    'RUN apk add --no-cache npm bash',
+    'RUN npm install -g bats',
+    'RUN bats acceptance.bats',
+    '',
+    '## RELEASE ##',
+    'FROM alpine:3.24.1',
+    'RUN apk add --no-cache git',
+    'COPY --from=builder /app/conftest /',
+    'ENTRYPOINT ["/conftest"]',
+  ]);
+  const RELEASE = (args = ['VERSION=${{ steps.get-version.outputs.VERSION }}']) => [
+    'name: release',
+    'jobs:',
+    '  docker-conftest:',
+    '    runs-on: ubuntu-latest',
+    '    steps:',
+    '      - name: Build and push Docker image',
+    '        uses: docker/build-push-action@53b7df96c91f9c12dcc8a07bcb9ccacbed38856a # ratchet:docker/build-push-action@v7.3.0',
+    '        with:',
+    '          context: .',
+    '          push: true',
+    '          build-args: |',
+    ...args.map((a) => `            ${a}`),
+    '          tags: |',
+    '            ${{ env.IMAGE }}:latest',
+    '          platforms: ${{ env.PLATFORMS }}',
+    '',
+  ].join('\n');
+  const tree = (extra: Record<string, string> = {}) => tempWorkspace({
+    'go.mod': 'module github.com/open-policy-agent/conftest\n\ngo 1.26.3\n\nrequire cuelang.org/go v0.17.1\n',
+    'go.sum': 'cuelang.org/go v0.17.1 h1:x=\ncuelang.org/go v0.17.1/go.mod h1:y=\n',
+    'main.go': 'package main\n\nimport (\n\t"os"\n\n\t"github.com/open-policy-agent/conftest/internal/commands"\n)\n\nfunc main() { _ = commands.X; os.Exit(0) }\n',
+    'internal/commands/commands.go': 'package commands\n\nimport _ "cuelang.org/go/cue"\n\nvar X = 1\n',
+    '.dockerignore': '.git\n.github\n\ndocs\nconftest*\n\nREADME.md\nCODE_OF_CONDUCT.md\n',
+    '.github/workflows/release.yaml': RELEASE(),
+    'Makefile': 'IMAGE := openpolicyagent/conftest\n\nDOCKER := DOCKER_BUILDKIT=1 docker\n\nGIT_VERSION := $(shell git describe --abbrev=4 --dirty --always --tags)\n\nbuild:\n\t@go build -ldflags="-X github.com/open-policy-agent/conftest/internal/version.Version=${GIT_VERSION}"\n',
+    'acceptance.bats': '#!/usr/bin/env bats\n\n@test "Pass when testing a blank namespace" {\n  run ./conftest test --namespace "" examples/kubernetes/deployment.yaml\n}\n',
+    ...extra,
+  }, 'Dockerfile');
+
+  it('conftest: silent, nothing reads COMMIT or DATE and the release workflow passes VERSION only', () => {
+    assert.equal(has(conftest(), 'GD120', tree()), false);
+    // The same Dockerfile without its repository (no workspace: who passes what is unknown) is reported.
+    assert.match(find(conftest(), 'GD120')[0].message, /^ARG `COMMIT`, `DATE` are declared before the module download on line 11/);
+  });
+
+  it('reports the ARG a stage built FROM the base reads (the builder stamps `-X …=${COMMIT}`), not the unread DATE', () => {
+    const text = conftest('RUN CGO_ENABLED=0 go build -o conftest -ldflags="-X main.Version=${VERSION} -X main.Commit=$COMMIT" main.go');
+    const [f, more] = find(text, 'GD120', tree());
+    assert.equal(more, undefined);
+    assert.match(f.message, /^ARG `COMMIT` is declared before the module download on line 11/);
+    // Its fix moves COMMIT only, and the result parses and is silent.
+    const opts = tree();
+    const out = fixAll(text, (t) => lint(t, opts)).text;
+    assert.ok(out.indexOf('ARG COMMIT') > out.indexOf('go mod download'), out);
+    assert.ok(out.indexOf('ARG DATE') < out.indexOf('go mod download'), out);
+    assert.equal(has(out, 'GD120', opts), false);
+  });
+
+  it('reports the ARGs a build file passes, even when nothing reads them (each new value misses the cache)', () => {
+    const passing: [string, Record<string, string>][] = [
+      ['workflow build-args block', { '.github/workflows/release.yaml': RELEASE(['VERSION=${{ steps.get-version.outputs.VERSION }}', 'COMMIT=${{ github.sha }}', 'DATE=${{ env.BUILD_TIME }}']) }],
+      ['workflow build-args on one line', { '.github/workflows/release.yaml': RELEASE().replace('build-args: |\n            VERSION=${{ steps.get-version.outputs.VERSION }}', 'build-args: COMMIT=${{ github.sha }},DATE=now') }],
+      ['Makefile --build-arg', { Makefile: 'image:\n\tdocker build --build-arg COMMIT=$(shell git rev-parse HEAD) --build-arg=DATE=$(shell date +%s) -t x .\n' }],
+      ['goreleaser build_flag_templates', { '.goreleaser.yml': 'dockers:\n  - build_flag_templates:\n      - "--build-arg=COMMIT={{ .Commit }}"\n      - "--build-arg=DATE={{ .Date }}"\n' }],
+      ['compose args map', { 'docker-compose.yml': 'services:\n  conftest:\n    build:\n      context: .\n      args:\n        COMMIT: abc\n        DATE: "2026"\n' }],
+      ['compose args list, values from the environment', { 'compose.yaml': 'services:\n  conftest:\n    build:\n      args:\n        - COMMIT\n        - DATE=${DATE}\n' }],
+      ['bake args', { 'docker-bake.hcl': 'target "default" {\n  args = {\n    COMMIT = "${COMMIT}"\n    DATE = "${DATE}"\n  }\n}\n' }],
+      ['a loop over names the reading cannot see', { 'scripts/build.sh': '#!/bin/sh\nfor a in $ARGS; do set -- "$@" --build-arg "$a"; done\ndocker build "$@" .\n' }],
+    ];
+    for (const [what, extra] of passing) {
+      const [f] = find(conftest(), 'GD120', tree(extra));
+      assert.ok(f, what);
+      assert.match(f.message, /^ARG `COMMIT`, `DATE` are declared/, what);
+    }
+  });
+
+  it('reports when a later RUN runs a build file that names the ARG, or one it cannot read', () => {
+    const make = (makefile: string | null) => {
+      const text = conftest().replace('RUN go test -v ./...', 'RUN make test');
+      return find(text, 'GD120', tree(makefile === null ? {} : { Makefile: makefile })).length;
+    };
+    assert.equal(make('test:\n\tgo test -ldflags "-X main.commit=$(COMMIT) -X main.date=$(DATE)" ./...\n'), 1);
+    assert.equal(make('test:\n\tgo test ./...\n'), 0);
+    // A script a RUN runs, not in the context: it could read the environment.
+    assert.equal(find(conftest().replace('RUN go test -v ./...', 'RUN ./scripts/test.sh'), 'GD120', tree()).length, 1);
+    // goreleaser reads {{ .Env.COMMIT }} from its config.
+    assert.equal(find(conftest().replace('RUN go test -v ./...', 'RUN goreleaser build --snapshot'), 'GD120', tree({ '.goreleaser.yml': 'builds:\n  - ldflags: -X main.commit={{ .Env.COMMIT }}\n' })).length, 1);
+  });
+
+  it('reports when the context is not the repository root (its build files may be elsewhere)', () => {
+    const opts = tree({ '.github/workflows/release.yaml': '' });
+    assert.equal(has(conftest(), 'GD120', opts), false);
+    const bare = tempWorkspace({
+      'go.mod': 'module github.com/open-policy-agent/conftest\n\ngo 1.26.3\n\nrequire cuelang.org/go v0.17.1\n',
+      'go.sum': 'cuelang.org/go v0.17.1 h1:x=\n',
+      'main.go': 'package main\n\nfunc main() {}\n',
+    }, 'Dockerfile');
+    assert.equal(has(conftest(), 'GD120', bare), true);
+  });
+});
