@@ -1,0 +1,125 @@
+/**
+ * GD213: the image's start script runs the program as a child of its shell, without `exec`.
+ * The script's shell is then PID 1 of the container: it has no handler for SIGTERM (PID 1 ignores
+ * signals it does not handle) and does not pass `docker stop`'s SIGTERM on, so the program never
+ * shuts down gracefully and is killed after the stop timeout (10 s by default). cloudreve's
+ * .build/entrypoint.sh starts supervisord and then `./cloudreve`; yggdrasil's ends
+ * `yggdrasil --useconf < "$CONF_DIR/config.conf"` and `exit $?`.
+ *
+ * Reported, on an image (facts `targetImages`) that runs as a service — it EXPOSEs a port, or has
+ * a HEALTHCHECK, VOLUME or STOPSIGNAL (a one-shot CLI run with `docker run --rm` is not stopped) —
+ * whose ENTRYPOINT (else CMD) runs a script (from the context, or written by a RUN:
+ * goAtStart.ts startScripts) directly or through a shell (`sh ./entrypoint.sh`), when the last
+ * command of that script that runs a program the image copied in runs it in the foreground
+ * without `exec` (also behind su-exec, gosu, nice…: `su-exec app ./server`).
+ *
+ * Not reported: an init in front of the script (tini, dumb-init, catatonit, s6's /init: they
+ * forward signals or reap), a script that sets a `trap` or `wait`s (it handles signals itself),
+ * a program run in the background (`./server &`) or in a pipeline (`./server | tee log`), and a
+ * script we cannot read.
+ * No fix: the script is a file of the context, not of the Dockerfile.
+ */
+import { copyPaths, stageChain, startInstructions, targetImages } from '../dockerfile/facts';
+import type { DockerfileModel, Instruction, Stage } from '../dockerfile/model';
+import { parseShell, type ShellCommand } from '../dockerfile/shell';
+import { startScripts } from '../facts/goAtStart';
+import type { Rule, RuleContext, RuleFinding } from './types';
+
+export const gd213: Rule = {
+  code: 'GD213',
+  name: 'start-script-without-exec',
+  summary: 'The start script runs the program without exec, so docker stop\'s SIGTERM never reaches it',
+  severity: 'warning',
+  needsWorkspace: false,
+  fix: 'none',
+  facts: ['contextFiles', 'workspace'],
+  check(ctx) {
+    const out: RuleFinding[] = [];
+    const seen = new Set<Instruction>();
+    for (const t of targetImages(ctx.model, ctx.finalStage)) {
+      const stage = ctx.model.stages[t];
+      if (!runsAsService(ctx.model, stage)) continue;
+      const { entrypoint, cmd } = startInstructions(ctx.model, stage);
+      const start = entrypoint ?? cmd;
+      if (!start || seen.has(start) || startsInit(start)) continue;
+      const shipped = shippedNames(ctx.model, stage);
+      for (const script of startScripts(ctx.model, stage, ctx.workspace ? ctx.files : undefined)) {
+        const child = programChild(script.text, shipped);
+        if (!child) continue;
+        seen.add(start);
+        const from = script.written ? 'written by a RUN' : `${script.file} of the context`;
+        out.push({
+          message: `The start script ${script.program} (${from}) runs \`${child.text}\` (line ${child.line}) without \`exec\`: its shell stays PID 1, which ignores SIGTERM and does not pass it on, so \`docker stop\` never reaches the program — no graceful shutdown, and it is killed after the stop timeout (10 s). Write \`exec ${child.text}\`, so the program replaces the shell and gets the signals.`,
+          span: start.span,
+        });
+        break;
+      }
+    }
+    return out;
+  },
+};
+
+/** The image runs as a service, which gets stopped: EXPOSE, HEALTHCHECK, VOLUME or STOPSIGNAL along its FROM chain. */
+function runsAsService(model: DockerfileModel, stage: Stage): boolean {
+  return stageChain(model, stage).some((s) => s.instructions.some((i) => i.keyword === 'EXPOSE' || i.keyword === 'HEALTHCHECK' || i.keyword === 'VOLUME' || i.keyword === 'STOPSIGNAL'));
+}
+
+/** An init runs first and forwards the signals (or the whole start is an init system). */
+const INITS = /(^|\/)(tini|tini-static|dumb-init|catatonit|docker-init|init|s6-svscan|runsvdir|supervisord)$/;
+
+function startsInit(start: Instruction): boolean {
+  const words = start.json ?? start.script?.parsed.commands[0]?.argv.map((w) => w.value) ?? [];
+  return words.some((w) => INITS.test(w));
+}
+
+/** The names of the files the image copied in (`COPY --from=build /src/server /usr/bin/server`: server). */
+function shippedNames(model: DockerfileModel, stage: Stage): Set<string> {
+  const out = new Set<string>();
+  for (const s of stageChain(model, stage)) {
+    for (const i of s.instructions) {
+      const p = (i.keyword === 'COPY' || i.keyword === 'ADD') ? copyPaths(i) : null;
+      if (!p) continue;
+      const dest = p.dest.endsWith('/') ? null : base(p.dest);
+      if (p.sources.length === 1 && dest) out.add(dest);
+      else for (const src of p.sources) out.add(base(src));
+    }
+  }
+  out.delete('');
+  return out;
+}
+
+/** Commands that run the program they are given in their own process (exec it): `su-exec app ./server`. */
+const WRAPPERS = new Set(['exec', 'su-exec', 'gosu', 'sudo', 'doas', 'nice', 'ionice', 'env', 'setpriv', 's6-setuidgid', 'chpst', 'runuser', 'setuidgid', 'taskset', 'numactl', 'chroot']);
+
+/** The command runs a program the image copied in: by its own name, or behind a wrapper. */
+function runsShipped(c: ShellCommand, shipped: ReadonlySet<string>): boolean {
+  const first = c.argv[0];
+  if (!first || first.dynamic) return false;
+  if (shipped.has(base(first.value))) return true;
+  return WRAPPERS.has(base(first.value)) && c.argv.some((w, k) => k > 0 && !w.dynamic && !w.value.startsWith('-') && shipped.has(base(w.value)));
+}
+
+function base(p: string): string {
+  return p.replace(/\/+$/, '').split('/').pop() ?? '';
+}
+
+/**
+ * The last command of the script that runs a shipped program, when it runs it as a child of the
+ * shell: not exec'd, in the foreground, not in a pipeline; null otherwise (also when the script
+ * traps signals or waits for its children).
+ */
+function programChild(text: string, shipped: ReadonlySet<string>): { text: string; line: number } | null {
+  const script = parseShell(text);
+  if (script.commands.some((c) => c.argv[0]?.value === 'trap' || c.argv[0]?.value === 'wait')) return null;
+  let last: ShellCommand | null = null;
+  for (const c of script.commands) if (runsShipped(c, shipped)) last = c;
+  if (!last || last.argv[0].value === 'exec') return null;
+  // What follows the command on its line: `&` runs it in the background, `|` feeds a pipeline.
+  const after = text.slice(last.end).match(/^[ \t]*(\S{0,2})/)?.[1] ?? '';
+  if ((after.startsWith('&') && after !== '&&') || (after.startsWith('|') && after !== '||')) return null;
+  // A command substitution or subshell (`$(./server --version)`, `(umask 037 && ./server --genconf)`) runs and returns.
+  const before = text.slice(0, last.start);
+  if (/\$\([^)]*$|\([^)]*$/.test(before.slice(before.lastIndexOf('\n') + 1))) return null;
+  const words = text.slice(last.start, last.end).trim();
+  return { text: words.length > 60 ? `${words.slice(0, 59)}…` : words, line: before.split('\n').length };
+}
