@@ -29,6 +29,7 @@ import {
   contextPath, copyPaths, copyPlaces, dockerEnv, goCommands, goFlag, goPackages, isContextCopy, isWholeContext, pathEnv, stageChain, stageGoCommands, stageImage, workdirBefore, type GoCommand,
 } from '../dockerfile/facts';
 import { envValue, goBinaryName, stageRef, writesNoBinary } from '../dockerfile/goBuild';
+import { properties } from '../dockerfile/parse';
 import { toDoc, type DockerfileModel, type Instruction, type Stage } from '../dockerfile/model';
 import { contextBinds, mounts } from '../dockerfile/mounts';
 import { topLevelCommands } from '../dockerfile/packages';
@@ -413,6 +414,108 @@ export function shippedPackages(info: KnownWorkspace, finalStage: number): { pac
   const found = new Map<string, GoPackage>();
   for (const b of builds) for (const p of b.packages) found.set(p.dir, p);
   return { packages: [...found.values()], certain: builds.every((b) => b.resolved), builds };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Programs named by the Dockerfile
+
+/**
+ * Main packages that are no program an image ships: examples, tests, integration runners
+ * (cadvisor's client/clientexample and integration/runner beside its cmd).
+ */
+const NOT_SHIPPED = /(^|\/)([^/]*example[^/]*|tests?|testing|testdata|integration|e2e)(\/|$)/i;
+
+/** The main packages of the context that may be a program an image ships (no example, test or integration program). */
+export function shippableMains(ws: WorkspaceModel): GoPackage[] {
+  return mainPackages(ws).filter((p) => !NOT_SHIPPED.test(p.dir));
+}
+
+/**
+ * The names a main package's program goes by, lower case: its folder's name (`cmd/tool`: tool)
+ * and the name go gives its binary (the import path's last element: the module's for a package
+ * at its root); for a folder named `cmd`, the folder holding it (godoxy's `socket-proxy/cmd`:
+ * socket-proxy) and the last element of the import path above it (its module's, for
+ * `socket-proxy/cmd` in the module github.com/yusing/godoxy/socketproxy: socketproxy).
+ */
+function programNames(p: GoPackage): Set<string> {
+  const names = new Set<string>();
+  const add = (n: string | null | undefined) => {
+    if (n) names.add(n.toLowerCase());
+  };
+  const parts = p.dir.split('/');
+  const last = parts[parts.length - 1];
+  add(last);
+  if (p.importPath) add(goBinaryName(p.importPath));
+  if (last === 'cmd') {
+    if (parts.length > 1) add(parts[parts.length - 2]);
+    if (p.importPath?.endsWith('/cmd')) add(goBinaryName(p.importPath.slice(0, -'/cmd'.length)));
+  }
+  return names;
+}
+
+/** A builder stage's name without its role suffix (`socket-proxy-builder`: socket-proxy). */
+const BUILDER_SUFFIX = /[-_.](builder|build)$/;
+/** Stage names that say a stage's role, not its program (`FROM golang AS build`, `AS final`). */
+const ROLE_NAME = /^(build|builder|base|deps|final|runtime|run|release|prod|production|dev|development|debug|image|dist|deploy|compile|compiler|go|golang|test|tests|stage-?\d*)$/;
+/** An ARG whose value names the program to build (`COMPONENT`, `APP_NAME`, `SERVICE`, `BINARY`). */
+const NAMING_ARG = /(^|_)(COMPONENT|APP|SERVICE|PROGRAM|BINARY|BIN|CMD|COMMAND|NAME)$/i;
+
+/**
+ * The main packages of the context that the final stage names as its programs, for binaries no
+ * visible go build makes (make, a build tool of the project): GD204 asks which programs an image
+ * ships when landingBuilds finds none.
+ *
+ * - `file`: a file a `COPY --from` of the final stage's chain brings in is named like the program
+ *   (programNames: `dist/tracee` is cmd/tracee, `/out/godoxy` the `cmd` of the module godoxy).
+ * - `target`: no such file (the tool writes `/app/run`, which says nothing), so the target says
+ *   which: the final stage's name, the name of a stage it copies from (without a `-builder` or
+ *   `-build` suffix), or an ARG default that stage declares (the value of a `key=value` word:
+ *   `component=socket-proxy`; the value of an ARG named like `COMPONENT`, `APP`, `SERVICE`,
+ *   `BINARY`) is a program's name. godoxy's `--target socket-proxy` copies `/app/run` from
+ *   `socket-proxy-builder`, which runs `shadowtree build ${SHADOWTREE_ARGS}` with `ARG
+ *   SHADOWTREE_ARGS="component=socket-proxy"`: the program of `socket-proxy/cmd`.
+ *
+ * `by` is null when neither names a main package (the caller's fallback: every main package).
+ */
+export function namedPrograms(info: KnownWorkspace, finalStage: number): { packages: GoPackage[]; by: 'file' | 'target' | null } {
+  const { model, workspace: ws } = info;
+  const final = model.stages[finalStage];
+  if (!final) return { packages: [], by: null };
+  const mains = mainPackages(ws).map((p) => ({ p, names: programNames(p) }));
+  const matching = (words: ReadonlySet<string>) => mains.filter((m) => [...m.names].some((n) => words.has(n))).map((m) => m.p);
+  const copies = flatMapOf(stageChain(model, final), (s) => s.instructions.filter((i) => i.keyword === 'COPY' && i.flags.some((f) => f.name === 'from')));
+  const files = new Set(flatMapOf(copies, (i) => copyPaths(i)?.sources ?? []).map((src) => (src.replace(/\/+$/, '').split('/').pop() ?? '').toLowerCase()));
+  const byFile = matching(files);
+  if (byFile.length > 0) return { packages: byFile, by: 'file' };
+  const words = new Set<string>();
+  const addName = (name: string | null) => {
+    if (name !== null && !ROLE_NAME.test(name)) words.add(name);
+  };
+  addName(final.name);
+  const chain = new Set(stageChain(model, final).map((s) => s.index));
+  for (const copy of copies) {
+    const idx = stageRef(model, copy.flags.find((f) => f.name === 'from')?.value ?? '');
+    if (idx === null || chain.has(idx)) continue;
+    const builder = model.stages[idx];
+    if (builder.name) {
+      addName(builder.name);
+      addName(builder.name.replace(BUILDER_SUFFIX, ''));
+    }
+    for (const i of builder.instructions) {
+      if (i.keyword !== 'ARG') continue;
+      for (const prop of properties(i)) {
+        for (const w of (prop.value ?? '').replace(/^(["'])(.*)\1$/, '$2').split(/\s+/)) {
+          // A tool's `key=value` argument (`component=socket-proxy`), or the value of an ARG
+          // whose name says it names a program (`ARG COMPONENT=socket-proxy`, `ARG APP=api`).
+          const eq = w.lastIndexOf('=');
+          const v = (eq >= 0 ? w.slice(eq + 1) : NAMING_ARG.test(prop.name) ? w : '').toLowerCase();
+          if (v !== '' && !v.includes('$')) words.add(v);
+        }
+      }
+    }
+  }
+  const byTarget = matching(words);
+  return byTarget.length > 0 ? { packages: byTarget, by: 'target' } : { packages: [], by: null };
 }
 
 // ---------------------------------------------------------------------------------------------

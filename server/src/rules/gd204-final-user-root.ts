@@ -72,7 +72,7 @@
 import { flatMapOf } from '../arrays';
 import { copyPaths, effectiveUser, isArtifactExport, isRootUser, isToolbox, stageChain, stageImage, startInstructions, targetImages } from '../dockerfile/facts';
 import { properties } from '../dockerfile/parse';
-import { finalCopies, programPackages } from '../facts/builtPackages';
+import { finalCopies, namedPrograms, programPackages, shippableMains } from '../facts/builtPackages';
 import { copiedFileText } from '../facts/copiedFiles';
 import { devOrBuilderImage, startPrograms } from '../facts/goAtStart';
 import { workspaceFact } from '../facts/memo';
@@ -80,7 +80,7 @@ import { DOCKER_IN_SCRIPT, dockerCliRun, dockerSocketDialer, rootAtStart, rawPac
 import type { DockerfileModel, Instruction, Stage } from '../dockerfile/model';
 import { installsPackage } from '../dockerfile/packages';
 import { insertLinesAfter, insertAboveInstruction } from '../edits/edits';
-import { buildFacts, mainPackages, packageByDir, packageByImportPath } from '../workspace/query';
+import { buildFacts, packageByDir, packageByImportPath } from '../workspace/query';
 import type { WorkspaceModel } from '../workspace/model';
 import { withLazyFix, type Rule, type RuleContext } from './types';
 
@@ -124,8 +124,6 @@ const DEVICE_TOOLS = /^(dmsetup|device-mapper|lvm2|thin-provisioning-tools)$/;
  * container tools install it to run unprivileged.
  */
 const FUSE_TOOLS = /^fuse3?$/;
-/** Main packages that are no program an image ships: examples, tests, integration runners. */
-const NOT_SHIPPED = /(^|\/)([^/]*example[^/]*|tests?|testing|testdata|integration|e2e)(\/|$)/i;
 /** A comment about the final stage's user being root (`# user is implicitly set to root`). */
 const ROOT_COMMENT = /(?<![\w/.-])root(?![\w/-])/i;
 const USER_WORD = /\b(user|uid|privilege[sd]?)\b/i;
@@ -299,18 +297,23 @@ function imageNeedsRoot(model: DockerfileModel, stage: Stage): boolean {
  * devices and routes, a raw-packet tool (metallb's speaker) opens AF_PACKET sockets, and a program that changes its own user (mox) starts as root on purpose:
  * one such program is enough.
  * The programs: those the final stage copies from a Go build (a build of `./cmd/...` counts all
- * its packages); for binaries built another way (make), the main packages named like a file a
- * COPY --from brings in (`dist/tracee` -> cmd/tracee), else every main package of the context
- * (for the Docker check only). For the eBPF check the main packages so named count beside the
- * Go builds: tetragon's final stage copies `tetragon` (built by make) and gops (a go build).
+ * its packages); for binaries built another way (make, a build tool), the main packages named
+ * like a file a COPY --from brings in (`dist/tracee` -> cmd/tracee), or when no file is
+ * (`/app/run`), by the target (facts/builtPackages.ts namedPrograms: godoxy's `socket-proxy`
+ * target and its `component=socket-proxy` -> socket-proxy/cmd), else every main package of
+ * the context that is no example or test program (for the Docker check only). For the eBPF
+ * check the main packages so named count beside the Go builds: tetragon's final stage copies
+ * `tetragon` (built by make) and gops (a go build).
  */
 function programsNeedRoot(ctx: RuleContext, stage: Stage): boolean {
   const ws = ctx.workspace;
   if (!ws) return false;
   const builds = flatMapOf(finalCopies({ ...ctx, workspace: ws }, ctx.finalStage), (c) => c.builds);
   let packages = builds.length > 0 ? programPackages(ws, builds).packages : [];
-  const copied = new Set(flatMapOf(stageChain(ctx.model, stage), (s) => flatMapOf(s.instructions, (i) => (i.flags.some((f) => f.name === 'from') ? copyPaths(i)?.sources ?? [] : []))).map((p) => p.replace(/\/+$/, '').split('/').pop()!));
-  const named = mainPackages(ws).filter((p) => copied.has(p.dir.split('/').pop()!));
+  // Programs named like a file the final stage copies in (`dist/tracee` -> cmd/tracee); with no
+  // go build landing and no such file (`/app/run`), named by the target (godoxy's socket-proxy).
+  const naming = namedPrograms({ ...ctx, workspace: ws }, ctx.finalStage);
+  const named = naming.by === 'file' || (naming.by === 'target' && builds.length === 0) ? naming.packages : [];
   if (builds.length === 0) packages = named;
   const imports = (p: { dir: string }) => buildFacts(ws, p.dir).externalImports;
   // One eBPF or network program, or one that changes its user, is enough, also one built by make
@@ -322,7 +325,7 @@ function programsNeedRoot(ctx: RuleContext, stage: Stage): boolean {
     return f.externalImports.some((i) => EBPF.test(i) || NET_ADMIN.test(i) || RUNTIME_CLIENT.test(i)) || sendsRawPackets(ws, p.dir) || rawPacketToolRun(ctx.model, stage, ws, f.packages) !== null || f.packages.some((d) => userSetters.has(d)) || stopsUnlessRoot(ctx, p.dir);
   };
   if ([...packages, ...named].some(needsRoot)) return true;
-  if (packages.length === 0) packages = builds.length === 0 ? mainPackages(ws).filter((p) => !NOT_SHIPPED.test(p.dir)) : [];
+  if (packages.length === 0) packages = builds.length === 0 ? shippableMains(ws) : [];
   // The image holds the docker CLI and a program runs it (by name, or through a shell it hands
   // command lines: AnyAppStart), or the start script from the context does: the CLI works
   // through the host's docker.sock, as a Go Docker client does.

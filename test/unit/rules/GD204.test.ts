@@ -294,9 +294,13 @@ describe('GD204 final-user-root', () => {
       'EXPOSE 8080', 'ENTRYPOINT ["/usr/bin/entrypoint.sh"]']);
     assert.equal(has(cadvisor, 'GD204', ws([])), false);
     // Another program that could be the one shipped, and is no client: reported (without the
-    // device-mapper tools of the real final stage, which say root on their own).
+    // device-mapper tools of the real final stage, which say root on their own). The binary's
+    // name `cadvisor` names the module's `cmd` (a folder named cmd goes by its module's name), so
+    // the other program counts only when the copied file is named for neither.
     const withoutDm = cadvisor.replace(' device-mapper findutils ndctl thin-provisioning-tools', ' findutils ndctl');
-    assert.equal(has(withoutDm, 'GD204', ws(['cmd/exporter'])), true);
+    assert.equal(has(withoutDm.replace(/_output\/cadvisor/, '_output/server'), 'GD204', ws(['cmd/exporter'])), true);
+    assert.equal(has(withoutDm, 'GD204', ws(['cmd/exporter'])), false);
+    assert.equal(has(withoutDm.replace(/_output\/cadvisor/, '_output/exporter'), 'GD204', ws(['cmd/exporter'])), true);
     assert.equal(has(cadvisor, 'GD204', ws(['cmd/exporter'])), false);
   });
 
@@ -1298,5 +1302,78 @@ describe('GD204: a documented `docker run` that replaces the entrypoint with ano
       KEYS.replace('--rm', '--rm -u "$(id -u):$(id -g)"'),
     ]) assert.equal(has(DENDRITE, 'GD204', dendrite(run)), true, run);
     assert.equal(has(DENDRITE, 'GD204'), true, 'no workspace');
+  });
+});
+
+// yusing/godoxy 6f52e6a (MIT), judge27 Y W6: `--target socket-proxy` ships the Docker socket proxy
+// (socket-proxy/cmd, its own module github.com/yusing/godoxy/socketproxy; socket-proxy/pkg/env.go:43
+// `env.GetEnvString("DOCKER_SOCKET", "/var/run/docker.sock")`), built by an opaque tool
+// (`shadowtree build ${SHADOWTREE_ARGS} docker=true`, `ARG SHADOWTREE_ARGS="component=socket-proxy"`)
+// into /app/run. Dockerfile trimmed (the webui stages, labels, cache mounts and submodule go.mod
+// copies left out); the skeleton keeps the main packages of the root module and its nested
+// modules (cmd, cmd/bench_server, cmd/tcp_echo_server, cmd/h3bench, agent/cmd, socket-proxy/cmd),
+// their go.mod module lines and .dockerignore.
+describe('GD204: a Docker socket proxy built by an opaque tool, named by its target (godoxy)', () => {
+  const GODOXY = (args = 'component=socket-proxy', builder = 'socket-proxy-builder', target = 'socket-proxy') => df([
+    '# Stage 1: go-base', 'FROM golang:1.27.0-alpine AS go-base', 'RUN apk add --no-cache tzdata libcap-setcap', 'ARG SHADOWTREE_VERSION=latest',
+    'RUN CGO_ENABLED=0 go install github.com/yusing/shadowtree/cmd/shadowtree@${SHADOWTREE_VERSION}',
+    'FROM go-base AS binary-source', 'WORKDIR /src', 'COPY go.mod go.sum ./', 'COPY .shadowtree.toml ./', 'COPY cmd ./cmd', 'COPY internal ./internal',
+    'COPY agent ./agent', 'COPY socket-proxy ./socket-proxy', 'ARG VERSION', 'ENV VERSION=${VERSION}',
+    'FROM binary-source AS agent-builder', 'ARG SHADOWTREE_ARGS="component=agent"', 'RUN shadowtree build ${SHADOWTREE_ARGS} docker=true',
+    `FROM binary-source AS ${builder}`, `ARG SHADOWTREE_ARGS="${args}"`, 'RUN shadowtree build ${SHADOWTREE_ARGS} docker=true',
+    'FROM binary-source AS main-builder', 'ARG SHADOWTREE_ARGS="component=godoxy"', 'RUN shadowtree build ${SHADOWTREE_ARGS} docker=true',
+    'FROM scratch AS agent', 'COPY --from=agent-builder /usr/share/zoneinfo /usr/share/zoneinfo', 'COPY --from=agent-builder /app/run /app/run',
+    'COPY --from=agent-builder /etc/ssl/certs /etc/ssl/certs', 'ENV DOCKER_HOST=unix:///var/run/docker.sock', 'WORKDIR /app', 'CMD ["/app/run"]',
+    `FROM scratch AS ${target}`, `COPY --from=${builder} /usr/share/zoneinfo /usr/share/zoneinfo`, `COPY --from=${builder} /app/run /app/run`,
+    `COPY --from=${builder} /etc/ssl/certs /etc/ssl/certs`, 'ENV LISTEN_ADDR=0.0.0.0:2375', 'WORKDIR /app', 'CMD ["/app/run"]',
+    'FROM scratch AS main', 'COPY --from=main-builder /app/run /app/run', 'ENV DOCKER_HOST=unix:///var/run/docker.sock', 'WORKDIR /app', 'CMD ["/app/run"]',
+  ]);
+  const socket = 'var (\n\tDockerSocket,\n\tListenAddr string\n)\n\nfunc Load() {\n\tDockerSocket = env.GetEnvString("DOCKER_SOCKET", "/var/run/docker.sock")\n}\n';
+  const godoxy = (env = socket, extra: Record<string, string> = {}) => tempWorkspace({
+    ...extra,
+    'go.mod': 'module github.com/yusing/godoxy\n\ngo 1.27.0\n\nrequire github.com/gin-gonic/gin v1.11.0\n',
+    'go.sum': '',
+    '.dockerignore': '**/node_modules\n**/.next\n**/dist\n**/output\n',
+    '.shadowtree.toml': 'profile = "go"\n',
+    'cmd/main.go': 'package main\n\nimport (\n\t"github.com/gin-gonic/gin"\n\t"github.com/yusing/godoxy/internal/api"\n)\n\nfunc main() {}\n',
+    'internal/api/api.go': 'package api\n',
+    'cmd/bench_server/go.mod': 'module github.com/yusing/godoxy/cmd/bench_server\n\ngo 1.27.0\n',
+    'cmd/bench_server/main.go': 'package main\n\nimport (\n\t"crypto/sha1"\n\t"net/http"\n)\n\nfunc main() {}\n',
+    'cmd/tcp_echo_server/main.go': 'package main\n\nimport (\n\t"crypto/x509"\n\t"net"\n)\n\nfunc main() {}\n',
+    'cmd/h3bench/go.mod': 'module h3bench\n\ngo 1.27.0\n\nrequire github.com/quic-go/quic-go v0.59.0\n',
+    'cmd/h3bench/main.go': 'package main\n\nimport (\n\t"github.com/quic-go/quic-go/http3"\n)\n\nfunc main() {}\n',
+    'agent/go.mod': 'module github.com/yusing/godoxy/agent\n\ngo 1.27.0\n\nrequire github.com/rs/zerolog v1.35.1\n',
+    'agent/cmd/main.go': 'package main\n\nimport (\n\t"github.com/rs/zerolog/log"\n\t"github.com/yusing/godoxy/agent/pkg/agent"\n)\n\nfunc main() {}\n',
+    'agent/pkg/agent/agent.go': 'package agent\n',
+    'socket-proxy/go.mod': 'module github.com/yusing/godoxy/socketproxy\n\ngo 1.27.0\n\nreplace github.com/yusing/goutils => ../goutils\n\nrequire (\n\tgithub.com/gorilla/mux v1.8.1\n\tgithub.com/yusing/goutils v0.7.0\n)\n',
+    'socket-proxy/go.sum': '',
+    'socket-proxy/cmd/main.go': 'package main\n\nimport (\n\t"log"\n\t"net/http"\n\n\tsocketproxy "github.com/yusing/godoxy/socketproxy/pkg"\n)\n\nfunc main() {}\n',
+    'socket-proxy/pkg/env.go': `package socketproxy\n\nimport "github.com/yusing/goutils/env"\n\n${env}`,
+    'socket-proxy/pkg/handler.go': 'package socketproxy\n\nimport (\n\t"net"\n\t"net/http"\n\n\t"github.com/gorilla/mux"\n)\n',
+  });
+
+  it('silent for --target socket-proxy: /app/run names nothing, the target and its builder name socket-proxy/cmd, whose sources hold the socket path', () => {
+    assert.equal(has(GODOXY(), 'GD204', { ...godoxy(), target: 'socket-proxy' }), false);
+    // Either alone names it: the ARG (stages named otherwise), or the stage names (no ARG naming it).
+    assert.equal(has(GODOXY('component=socket-proxy', 'stage-b', 'image-b'), 'GD204', { ...godoxy(), target: 'image-b' }), false);
+    assert.equal(has(GODOXY('docker=true'), 'GD204', { ...godoxy(), target: 'socket-proxy' }), false);
+    // The agent and main targets: their ENV DOCKER_HOST=unix://… (unchanged).
+    assert.equal(has(GODOXY(), 'GD204', { ...godoxy(), target: 'agent' }), false);
+    assert.equal(has(GODOXY(), 'GD204', godoxy()), false);
+  });
+
+  it('reported: the named program holds no socket path, nothing names a program (every main package counts), no workspace', () => {
+    assert.equal(has(GODOXY(), 'GD204', { ...godoxy('var DockerSocket, ListenAddr string\n'), target: 'socket-proxy' }), true);
+    assert.equal(has(GODOXY('docker=true', 'stage-b', 'image-b'), 'GD204', { ...godoxy(), target: 'image-b' }), true);
+    // A word of an ARG that names no program by its key (`VERSION=socket-proxy` is a `key=value`
+    // word and counts; a plain value of an ARG not named for a program does not).
+    const plain = GODOXY('docker=true', 'stage-b', 'image-b').replace('ARG SHADOWTREE_ARGS="docker=true"', 'ARG FLAVOUR=socket-proxy');
+    assert.equal(has(plain, 'GD204', { ...godoxy(), target: 'image-b' }), true);
+    assert.equal(has(plain.replace('ARG FLAVOUR=', 'ARG COMPONENT='), 'GD204', { ...godoxy(), target: 'image-b' }), false);
+    assert.equal(has(GODOXY(), 'GD204', { target: 'socket-proxy' }), true);
+    // Stage names that say a role (`build`, `final`) name no program, even with a main package
+    // so named that is a Docker client: every main package counts, and most are not.
+    const build = { 'cmd/build/main.go': 'package main\n\nconst sock = "/var/run/docker.sock"\n\nfunc main() {}\n' };
+    assert.equal(has(GODOXY('docker=true', 'build', 'final'), 'GD204', { ...godoxy(socket, build), target: 'final' }), true);
   });
 });
