@@ -19,6 +19,9 @@
  *    (by name, or through a shell it hands command lines: AnyAppStart's `sh -c "docker start …"`),
  *    or its start script does (DOCKER_IN_SCRIPT): the CLI talks to the host's docker.sock,
  *    root:docker 0660, as a Go Docker client does.
+ *  - rawPacketUse: a package of the program imports a raw-packet library (mdlayher/arp …,
+ *    gopacket's pcap in google/gopacket or a fork, naabu's github.com/Mzack9999/gopacket/pcap):
+ *    AF_PACKET and raw sockets need CAP_NET_RAW, root's only.
  *  - rawPacketToolRun: the image installs a tool that opens raw or packet sockets (arp-scan,
  *    arping, tcpdump …) and the program runs it by name (WatchYourLAN's `exec.Command("arp-scan",
  *    …)`): the tool needs CAP_NET_RAW, which a non-root user gets from neither the default set
@@ -47,9 +50,10 @@ import type { DockerfileModel, Stage } from '../dockerfile/model';
 import { parseShell } from '../dockerfile/shell';
 import { workdirMountRuns, type WorkdirMountRun } from '../workspace/dockerRunDocs';
 import { stripGoComments } from '../workspace/goText';
-import type { WorkspaceModel } from '../workspace/model';
+import type { GoPackage, WorkspaceModel } from '../workspace/model';
 import { packageByDir } from '../workspace/query';
 import type { WorkspaceFiles } from '../workspace/types';
+import { shippableMains } from './builtPackages';
 import { startScripts } from './goAtStart';
 import { workspaceFact } from './memo';
 
@@ -271,6 +275,112 @@ export function rawPacketToolRun(model: DockerfileModel, stage: Stage, ws: Works
     }
   }
   return null;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Raw-packet libraries
+
+/**
+ * Raw packets: ARP/NDP responders and packet capture open AF_PACKET or raw ICMPv6 sockets, which
+ * need CAP_NET_RAW: a non-root user does not get it from the default set or `--cap-add`
+ * (metallb's speaker answers ARP with mdlayher/arp and NDP with mdlayher/ndp; its manifest adds
+ * NET_RAW and relies on uid 0). gopacket's pcap, afpacket and pfring in google/gopacket,
+ * gopacket/gopacket or a fork (any module whose path ends in /gopacket: naabu's
+ * github.com/Mzack9999/gopacket/pcap); not its layers (parsing only).
+ */
+export const NET_RAW = /^(github\.com\/mdlayher\/(arp|ndp|packet|raw)|([^/]+\/)+gopacket(\/v[0-9]+)?\/(pcap|afpacket|pfring)|github\.com\/packetcap\/go-pcap)(\/|$)/;
+
+/** How many levels of the program's own packages below its main package rawPacketUse reads. */
+const RAW_PACKET_LEVELS = 3;
+
+/** A package of a program that imports a raw-packet library, `level` imports below the main package (0: itself). */
+export interface RawPacketUse {
+  dir: string;
+  importPath: string;
+  level: number;
+}
+
+/**
+ * The package of the program whose main package is `main` that opens raw or packet sockets for
+ * it: a package of the context within three levels of imports below the main package (the main
+ * package itself included) imports a raw-packet library (NET_RAW). The main package or a package
+ * it imports directly always counts (metallb's speaker imports internal/layer2). Deeper, it counts
+ * unless another main package of the context (no example or test program) reaches that package
+ * in fewer levels: then that program is the one that opens the sockets, and this one links the
+ * package for something else (metallb's controller reaches internal/layer2 through
+ * internal/k8s/controllers for a status type; the speaker imports it itself). naabu's cmd/naabu
+ * reaches pkg/scan (github.com/Mzack9999/gopacket/pcap) through pkg/runner, and no other program
+ * reaches it sooner. Null when none.
+ */
+export function rawPacketUse(ws: WorkspaceModel, main: string): RawPacketUse | null {
+  const users = rawPacketPackages(ws);
+  if (users.size === 0) return null;
+  let found: RawPacketUse | null = null;
+  for (const [dir, level] of localLevels(ws, main, RAW_PACKET_LEVELS)) {
+    const importPath = users.get(dir);
+    if (importPath === undefined || (found && found.level <= level)) continue;
+    if (level > 1 && (nearestProgramLevels(ws).get(dir) ?? Infinity) < level) continue;
+    found = { dir, importPath, level };
+  }
+  return found;
+}
+
+/** The packages of the context that import a raw-packet library: folder -> the import (once per workspace). */
+function rawPacketPackages(ws: WorkspaceModel): ReadonlyMap<string, string> {
+  return workspaceFact(ws, 'rawPacketPackages', () => {
+    const out = new Map<string, string>();
+    for (const p of ws.packages) {
+      const imp = p.imports.find((i) => NET_RAW.test(i));
+      if (imp !== undefined) out.set(p.dir, imp);
+    }
+    return out;
+  });
+}
+
+/** The packages of the context by import path (once per workspace). */
+function packagesByImportPath(ws: WorkspaceModel): ReadonlyMap<string, GoPackage> {
+  return workspaceFact(ws, 'packagesByImportPath', () => {
+    const out = new Map<string, GoPackage>();
+    for (const p of ws.packages) if (p.importPath !== null && !out.has(p.importPath)) out.set(p.importPath, p);
+    return out;
+  });
+}
+
+/** The packages of the context within `max` levels of imports below `dir` (itself at 0): folder -> fewest levels. */
+function localLevels(ws: WorkspaceModel, dir: string, max: number): Map<string, number> {
+  const levels = new Map<string, number>();
+  const start = packageByDir(ws, dir);
+  if (!start) return levels;
+  const byImport = packagesByImportPath(ws);
+  levels.set(start.dir, 0);
+  let frontier = [start];
+  for (let level = 1; level <= max && frontier.length > 0; level++) {
+    const next: GoPackage[] = [];
+    for (const p of frontier) {
+      for (const imp of p.imports) {
+        const local = byImport.get(imp);
+        if (!local || levels.has(local.dir)) continue;
+        levels.set(local.dir, level);
+        next.push(local);
+      }
+    }
+    frontier = next;
+  }
+  return levels;
+}
+
+/** For each raw-packet package, the fewest levels any shippable main package reaches it in (within RAW_PACKET_LEVELS; once per workspace). */
+function nearestProgramLevels(ws: WorkspaceModel): ReadonlyMap<string, number> {
+  return workspaceFact(ws, 'rawPacketNearest', () => {
+    const users = rawPacketPackages(ws);
+    const out = new Map<string, number>();
+    for (const m of shippableMains(ws)) {
+      for (const [dir, level] of localLevels(ws, m.dir, RAW_PACKET_LEVELS)) {
+        if (users.has(dir) && level < (out.get(dir) ?? Infinity)) out.set(dir, level);
+      }
+    }
+    return out;
+  });
 }
 
 /** A script that runs the docker CLI: `docker <command>` at a line's start, after `;`, `&&`, `|`, `(`, `$(`, or exec/then/do/sudo. */

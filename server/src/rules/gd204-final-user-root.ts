@@ -29,9 +29,11 @@
  *    CAP_NET_ADMIN, which `--cap-add` gives root only (a non-root user has no ambient
  *    capabilities); an image that installs device-mapper tools (dmsetup, device-mapper, lvm2,
  *    thin-provisioning-tools: /dev/mapper/control and CAP_SYS_ADMIN; cadvisor), or FUSE
- *    (fuse, fuse3: a FUSE mount needs /dev/fuse and CAP_SYS_ADMIN; restic's `restic mount`); a program that sends or captures raw packets (its main package, or a local
- *    package it imports directly, imports mdlayher/arp, ndp, packet, raw; gopacket's pcap,
- *    afpacket, pfring; packetcap/go-pcap), or that runs a raw-packet tool the image installs
+ *    (fuse, fuse3: a FUSE mount needs /dev/fuse and CAP_SYS_ADMIN; restic's `restic mount`); a program that sends or captures raw packets (a package of
+ *    it imports mdlayher/arp, ndp, packet, raw; gopacket's pcap, afpacket, pfring, forks too;
+ *    packetcap/go-pcap: facts/rootNeeds.ts rawPacketUse, the main package or one it imports
+ *    directly, or down to three levels when no other program reaches it sooner: naabu's
+ *    cmd/naabu -> pkg/runner -> pkg/scan), or that runs a raw-packet tool the image installs
  *    (arp-scan, arping, tcpdump, masscan, netdiscover: facts/rootNeeds.ts rawPacketToolRun;
  *    WatchYourLAN runs `arp-scan`): that needs CAP_NET_RAW, likewise root's only
  *    (metallb's speaker answers ARP/NDP in L2 mode); a program that changes its own user (it calls syscall/unix Setuid, Setgid,
@@ -76,12 +78,11 @@ import { finalCopies, namedPrograms, programPackages, shippableMains } from '../
 import { copiedFileText } from '../facts/copiedFiles';
 import { devOrBuilderImage, startPrograms } from '../facts/goAtStart';
 import { workspaceFact } from '../facts/memo';
-import { DOCKER_IN_SCRIPT, dockerCliRun, dockerSocketDialer, rootAtStart, rawPacketToolRun, entrypointWorkloads, entrypointWorkloadsOfImage, hostWorkloads, hostWorkloadsOfImage, installsDockerCli, rootChecks, RUNTIME_CLIENT, workdirMountDocs, workdirMountRunsOfImage } from '../facts/rootNeeds';
+import { DOCKER_IN_SCRIPT, dockerCliRun, dockerSocketDialer, rootAtStart, rawPacketToolRun, rawPacketUse, entrypointWorkloads, entrypointWorkloadsOfImage, hostWorkloads, hostWorkloadsOfImage, installsDockerCli, rootChecks, RUNTIME_CLIENT, workdirMountDocs, workdirMountRunsOfImage } from '../facts/rootNeeds';
 import type { DockerfileModel, Instruction, Stage } from '../dockerfile/model';
 import { installsPackage } from '../dockerfile/packages';
 import { insertLinesAfter, insertAboveInstruction } from '../edits/edits';
-import { buildFacts, packageByDir, packageByImportPath } from '../workspace/query';
-import type { WorkspaceModel } from '../workspace/model';
+import { buildFacts, packageByDir } from '../workspace/query';
 import { withLazyFix, type Rule, type RuleContext } from './types';
 
 const DROP_TOOL = /(^|\/)(gosu|su-exec|setpriv|s6-setuidgid|chpst|runuser)$/;
@@ -102,13 +103,6 @@ const EBPF = /^(github\.com\/cilium\/ebpf|github\.com\/aquasecurity\/libbpfgo|gi
  * CAP_NET_ADMIN, which a non-root user does not get from `--cap-add` either.
  */
 const NET_ADMIN = /^(golang\.zx2c4\.com\/wireguard\/(tun|wgctrl)$|github\.com\/(sagernet\/sing-tun|songgao\/water|vishvananda\/netlink|google\/nftables|coreos\/go-iptables)(\/|$))/;
-/**
- * Raw packets: ARP/NDP responders and packet capture open AF_PACKET or raw ICMPv6 sockets, which
- * need CAP_NET_RAW: a non-root user does not get it from the default set or `--cap-add`
- * (metallb's speaker answers ARP with mdlayher/arp and NDP with mdlayher/ndp; its manifest adds
- * NET_RAW and relies on uid 0).
- */
-const NET_RAW = /^(github\.com\/mdlayher\/(arp|ndp|packet|raw)|github\.com\/(google|gopacket)\/gopacket\/(pcap|afpacket|pfring)|github\.com\/packetcap\/go-pcap)(\/|$)/;
 /** Firewall and network configuration tools in the image (sing-box installs nftables for auto_route). */
 const NET_TOOLS = /^(iptables|ip6tables|iptables-legacy|iptables-nft|nftables|ipset|wireguard-tools)$/;
 /**
@@ -322,7 +316,7 @@ function programsNeedRoot(ctx: RuleContext, stage: Stage): boolean {
   const userSetters = new Set(ws.packages.filter((p) => p.setsUser).map((p) => p.dir));
   const needsRoot = (p: { dir: string }) => {
     const f = buildFacts(ws, p.dir);
-    return f.externalImports.some((i) => EBPF.test(i) || NET_ADMIN.test(i) || RUNTIME_CLIENT.test(i)) || sendsRawPackets(ws, p.dir) || rawPacketToolRun(ctx.model, stage, ws, f.packages) !== null || f.packages.some((d) => userSetters.has(d)) || stopsUnlessRoot(ctx, p.dir);
+    return f.externalImports.some((i) => EBPF.test(i) || NET_ADMIN.test(i) || RUNTIME_CLIENT.test(i)) || rawPacketUse(ws, p.dir) !== null || rawPacketToolRun(ctx.model, stage, ws, f.packages) !== null || f.packages.some((d) => userSetters.has(d)) || stopsUnlessRoot(ctx, p.dir);
   };
   if ([...packages, ...named].some(needsRoot)) return true;
   if (packages.length === 0) packages = builds.length === 0 ? shippableMains(ws) : [];
@@ -354,19 +348,6 @@ function stopsUnlessRoot(ctx: RuleContext, dir: string): boolean {
     const sources = pkg.files.map((file) => ({ file, text: files.readFile(dir === '' ? file : `${dir}/${file}`) ?? '' })).filter((f) => f.text !== '');
     return rootChecks([{ dir, files: sources }]).length > 0;
   });
-}
-
-/**
- * The program itself sends or captures raw packets: its main package, or a package of the
- * context that it imports directly, imports a raw-packet library. Deeper in the import closure
- * does not count: metallb's controller links internal/layer2 through internal/k8s/controllers
- * (for a status type) and never opens a socket, while the speaker imports internal/layer2 itself.
- */
-function sendsRawPackets(ws: WorkspaceModel, dir: string): boolean {
-  const main = packageByDir(ws, dir);
-  if (!main) return false;
-  if (main.imports.some((i) => NET_RAW.test(i))) return true;
-  return main.imports.some((i) => packageByImportPath(ws, i)?.imports.some((j) => NET_RAW.test(j)) === true);
 }
 
 /** A COPY or ADD of gosu, su-exec, setpriv … (a source or the destination so named). */

@@ -261,16 +261,26 @@ describe('GD204 final-user-root', () => {
     }
     // Parsing packets only (no socket), or a plain server: reported.
     for (const lib of ['github.com/mdlayher/ethernet', 'github.com/google/gopacket/layers', 'net/http']) assert.equal(has(speaker, 'GD204', ws([lib])), true, lib);
-    // The controller: internal/layer2 reached through internal/k8s/controllers (a status type), no socket opened: reported.
-    const controller = makeWorkspaceModel({
-      module: makeGoModule({ path: 'go.universe.tf/metallb' }),
-      packages: [
-        makeGoPackage({ dir: 'speaker', isMain: true, module: '', importPath: 'go.universe.tf/metallb/speaker', imports: ['go.universe.tf/metallb/internal/k8s/controllers'] }),
-        makeGoPackage({ dir: 'internal/k8s/controllers', name: 'controllers', module: '', importPath: 'go.universe.tf/metallb/internal/k8s/controllers', imports: ['go.universe.tf/metallb/internal/layer2'] }),
-        makeGoPackage({ dir: 'internal/layer2', name: 'layer2', module: '', importPath: 'go.universe.tf/metallb/internal/layer2', imports: ['github.com/mdlayher/arp'] }),
-      ],
+    // The controller (controller/Dockerfile, built the same way): it reaches internal/layer2
+    // through internal/k8s/controllers (layer2_status_controller.go uses its IPAdvertisement
+    // type) and opens no socket, while the speaker imports internal/layer2 itself: reported.
+    // The speaker's main package also imports internal/k8s/controllers, as in the repository.
+    const both = (controllerImports: string[]) => ({
+      workspace: makeWorkspaceModel({
+        module: makeGoModule({ path: 'go.universe.tf/metallb' }),
+        packages: [
+          makeGoPackage({ dir: 'controller', isMain: true, module: '', importPath: 'go.universe.tf/metallb/controller', imports: controllerImports }),
+          makeGoPackage({ dir: 'speaker', isMain: true, module: '', importPath: 'go.universe.tf/metallb/speaker', imports: ['go.universe.tf/metallb/internal/k8s/controllers', 'go.universe.tf/metallb/internal/layer2'] }),
+          makeGoPackage({ dir: 'internal/k8s/controllers', name: 'controllers', module: '', importPath: 'go.universe.tf/metallb/internal/k8s/controllers', imports: ['go.universe.tf/metallb/internal/layer2'] }),
+          makeGoPackage({ dir: 'internal/layer2', name: 'layer2', module: '', importPath: 'go.universe.tf/metallb/internal/layer2', imports: ['github.com/mdlayher/arp', 'github.com/mdlayher/ndp'] }),
+        ],
+      }),
     });
-    assert.equal(has(speaker, 'GD204', { workspace: controller }), true);
+    const controller = speaker.replace(/speaker/g, 'controller');
+    assert.equal(has(controller, 'GD204', both(['go.universe.tf/metallb/internal/k8s/controllers'])), true);
+    assert.equal(has(speaker, 'GD204', both(['go.universe.tf/metallb/internal/k8s/controllers'])), false);
+    // A controller that imported internal/layer2 itself would be a raw-packet program too.
+    assert.equal(has(controller, 'GD204', both(['go.universe.tf/metallb/internal/k8s/controllers', 'go.universe.tf/metallb/internal/layer2'])), false);
   });
 
   // Judge 5 (round 6), google/cadvisor 6a0c4f25 (Apache-2.0) deploy/Dockerfile:53: build.sh builds
@@ -1302,6 +1312,69 @@ describe('GD204: a documented `docker run` that replaces the entrypoint with ano
       KEYS.replace('--rm', '--rm -u "$(id -u):$(id -g)"'),
     ]) assert.equal(has(DENDRITE, 'GD204', dendrite(run)), true, run);
     assert.equal(has(DENDRITE, 'GD204'), true, 'no workspace');
+  });
+});
+
+// projectdiscovery/naabu cd8b974 (MIT), judge27 Y W2: a raw-packet port scanner. Dockerfile as in
+// the repository; the skeleton keeps the import blocks that matter (cmd/naabu/main.go,
+// pkg/runner/runner.go and fastsend.go, pkg/scan/scan_raw.go and arp.go, cmd/integration-test/library.go,
+// cmd/functional-test/main.go), go.mod's gopacket requirement, no .dockerignore (the repository
+// has none). The SYN scan and ARP/NDP discovery capture through github.com/Mzack9999/gopacket/pcap
+// (a fork of google/gopacket) in pkg/scan, which cmd/naabu reaches through pkg/runner.
+describe('GD204: a raw-packet scanner whose gopacket is a fork, two levels below main (naabu)', () => {
+  const NAABU = df([
+    '# Build', 'FROM golang:1.26.3-alpine AS build-env', 'RUN apk add --no-cache build-base libpcap-dev', 'WORKDIR /app', 'COPY . /app',
+    'RUN go mod download', 'RUN CGO_ENABLED=0 go build ./cmd/naabu', '', '# Release', 'FROM alpine:3.23.4',
+    'RUN apk upgrade --no-cache \\', '    && apk add --no-cache nmap libpcap bind-tools ca-certificates nmap-scripts',
+    'COPY --from=build-env /app/naabu /usr/local/bin/', 'ENTRYPOINT ["naabu"]',
+  ]);
+  const M = 'github.com/projectdiscovery/naabu/v2';
+  const block = (pkg: string, imports: string[]) => `package ${pkg}\n\nimport (\n${imports.map((i) => `\t${i.includes(' ') ? i : `"${i}"`}`).join('\n')}\n)\n`;
+  const naabu = (opts: { scan?: string[]; runner?: string[]; levels?: string[] } = {}) => {
+    const scan = opts.scan ?? ['github.com/Mzack9999/gopacket', 'github.com/Mzack9999/gopacket/layers', 'github.com/Mzack9999/gopacket/pcap'];
+    // Extra packages between pkg/runner and pkg/scan (to test the depth bound).
+    const levels = opts.levels ?? [];
+    const chain = [...levels.map((l) => `${M}/pkg/${l}`), `${M}/pkg/scan`];
+    const files: Record<string, string> = {
+      'go.mod': `module ${M}\n\ngo 1.24.0\n\nrequire (\n\tgithub.com/Mzack9999/gopacket v0.0.0-20260327212258-d211b432c22b\n\tgithub.com/projectdiscovery/gologger v1.1.54\n)\n`,
+      'go.sum': '',
+      'cmd/naabu/main.go': block('main', ['context', 'os', '', 'github.com/projectdiscovery/gologger', `${M}/internal/pdcp`, `${M}/pkg/port`, `${M}/pkg/result`, `${M}/pkg/runner`]) + 'func main() {}\n',
+      'cmd/integration-test/library.go': block('main', [`${M}/internal/testutils`, `${M}/pkg/privileges`, `${M}/pkg/result`, `${M}/pkg/runner`]) + 'func main() {}\n',
+      'cmd/functional-test/main.go': block('main', ['flag', '', `${M}/internal/testutils`]) + 'func main() {}\n',
+      'internal/pdcp/writer.go': 'package pdcp\n',
+      'internal/testutils/integration.go': 'package testutils\n',
+      'pkg/port/port.go': 'package port\n',
+      'pkg/result/results.go': 'package result\n',
+      'pkg/privileges/privileges_linux.go': block('privileges', ['os', '', 'golang.org/x/sys/unix']),
+      'pkg/routing/router.go': 'package routing\n',
+      'pkg/runner/runner.go': block('runner', ['net', '', 'github.com/projectdiscovery/gologger', `${M}/pkg/port`, `${M}/pkg/privileges`, `${M}/pkg/result`, chain[0]]),
+      'pkg/runner/fastsend.go': block('runner', ['net', '', 'github.com/Mzack9999/gopacket/rawsend']),
+      'pkg/scan/scan_raw.go': '//go:build linux || darwin || windows\n\n' + block('scan', ['net', '', ...scan, `${M}/pkg/port`, `${M}/pkg/privileges`, `${M}/pkg/routing`, 'golang.org/x/net/icmp']),
+      'pkg/scan/arp.go': block('scan', ['net', '', 'github.com/Mzack9999/gopacket', 'github.com/Mzack9999/gopacket/layers']),
+    };
+    levels.forEach((l, k) => { files[`pkg/${l}/${l}.go`] = block(l, [chain[k + 1]]); });
+    if (opts.runner) files['pkg/runner/runner.go'] = block('runner', opts.runner);
+    return tempWorkspace(files);
+  };
+
+  it('silent: cmd/naabu -> pkg/runner -> pkg/scan imports github.com/Mzack9999/gopacket/pcap', () => {
+    assert.equal(has(NAABU, 'GD204', naabu()), false);
+    // Other forks and the other capture packages, by the module path's last element.
+    for (const lib of ['github.com/example/gopacket/afpacket', 'gitlab.com/x/y/gopacket/pfring', 'github.com/example/gopacket/v2/pcap']) {
+      assert.equal(has(NAABU, 'GD204', naabu({ scan: [lib] })), false, lib);
+    }
+    // Three levels below the main package still counts (pkg/runner -> pkg/engine -> pkg/scan).
+    assert.equal(has(NAABU, 'GD204', naabu({ levels: ['engine'] })), false);
+  });
+
+  it('reported: the fork\'s layers only (parsing), a module not named gopacket, deeper than three levels, no workspace', () => {
+    assert.equal(has(NAABU, 'GD204', naabu({ scan: ['github.com/Mzack9999/gopacket', 'github.com/Mzack9999/gopacket/layers'] })), true);
+    assert.equal(has(NAABU, 'GD204', naabu({ scan: ['github.com/example/notgopacket/pcap'] })), true);
+    assert.equal(has(NAABU, 'GD204', naabu({ scan: ['github.com/example/gopacket-tools/pcap'] })), true);
+    assert.equal(has(NAABU, 'GD204', naabu({ levels: ['engine', 'core'] })), true);
+    // pkg/runner no longer imports pkg/scan: nothing of the program captures.
+    assert.equal(has(NAABU, 'GD204', naabu({ runner: ['net', 'github.com/projectdiscovery/gologger'] })), true);
+    assert.equal(has(NAABU, 'GD204'), true);
   });
 });
 
