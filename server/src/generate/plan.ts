@@ -29,6 +29,7 @@ import { existingIgnoreFile } from './existingIgnore';
 import { missingGeneratedSources, moduleDirectives, producerOf, whyNotToolchainOnly, type GoGenerateDirective } from './goGenerate';
 import { DockerIgnore } from '../workspace/dockerignore';
 import { modulesTxtIsForWorkspace } from '../workspace/vendor';
+import { CHECKLINKNAME_OFF, CHECKLINKNAME_SINCE, statedLinkFlag, stdLinknames } from './linkname';
 import { GenerateError, isRuntime, type GenerateOptions, type GenerateTarget, type Runtime } from './types';
 
 /** A version that can stand as an ARG default and in a message unquoted. */
@@ -89,6 +90,8 @@ export interface Plan {
     /** `-trimpath` (Go 1.13 and later). */
     trimpath: boolean;
     tags: string[];
+    /** Linker flags beyond `-s -w` and the version stamp (`-checklinkname=0`: see ./linkname.ts). */
+    ldflags: string[];
     /** The `-X` assignment (`main.version=${VERSION}`), null when not stamping. */
     stamp: string | null;
     /** The default of `ARG VERSION` when stamping: `dev`, or the version the source sets. */
@@ -1190,6 +1193,24 @@ export function plan(model: WorkspaceModel, options: GenerateOptions, io: Genera
   // -trimpath came with Go 1.13 (TRIMPATH_SINCE, GD108's too): older go commands stop at it.
   const trimpath = compareGoVersions(go.version, `${TRIMPATH_SINCE.major}.${TRIMPATH_SINCE.minor}`) >= 0;
   if (!trimpath) reasons.push(`No -trimpath: Go ${go.version} does not have it (it came with Go 1.13), so the binary keeps the builder's source paths (/src/…, /go/pkg/mod/…).`);
+  // Pull linknames into the standard library (godoxy's `//go:linkname unitMap time.unitMap`): Go
+  // 1.23's linker refuses them unless -checklinkname=0 turns its check off.
+  const ldflags: string[] = [];
+  if (compareGoVersions(go.version, CHECKLINKNAME_SINCE) >= 0) {
+    const pulls = stdLinknames(function* () {
+      for (const dir of facts.packages) {
+        for (const f of packageByDir(model, dir)?.files ?? []) {
+          const text = read(join(dir, f));
+          if (text !== null) yield { path: join(dir, f), text };
+        }
+      }
+    }());
+    if (pulls.length > 0) {
+      ldflags.push(CHECKLINKNAME_OFF);
+      const stated = statedLinkFlag({ read, listFiles: (under) => io.listFiles(under) });
+      reasons.push(`-ldflags=${CHECKLINKNAME_OFF}: the program pulls unexported symbols of the standard library with //go:linkname (${pulls.slice(0, 3).map((x) => `${x.target} at ${x.at}`).join(', ')}${pulls.length > 3 ? ` and ${pulls.length - 3} more` : ''}); from Go ${CHECKLINKNAME_SINCE} on the linker refuses such a reference unless the standard library marks the symbol for it, so without the flag the link fails${stated ? ` (the project's build passes it too: ${stated})` : ''}.`);
+    }
+  }
   reasons.push(`go build${trimpath ? ' -trimpath' : ''} -ldflags="-s -w": ${trimpath ? 'no local paths in the binary (reproducible builds), ' : ''}no symbol table or DWARF (about a quarter smaller; stack traces keep function names and file:line). The build cache is a BuildKit cache mount, so a rebuild after an edit recompiles only what changed.`);
   if (!root) reasons.push(`Non-root: USER 65532:65532 (the distroless "nonroot" ids${runtime === 'distroless' ? ', also the :nonroot tag\'s default' : ''}); exec-form ENTRYPOINT, so signals reach the program and no shell is needed. The working directory /app is the runtime user's (an empty folder made in the build stage, copied with COPY --chown: no shell needed), so a program that creates its data relative to it (./data, a SQLite database) can; the binary in ${nodePath.posix.dirname(binaryPath)}${runtimeFiles.length > 0 ? ` and the files copied into ${runtimeFiles.every((f) => f.dest.startsWith('/')) ? 'the image' : '/app'} stay` : ' stays'} root-owned, so the program cannot rewrite ${runtimeFiles.length > 0 ? 'them' : 'it'}.${runtime === 'distroless' ? '' : ` HOME=/app: uid 65532 has no passwd entry on ${runtime}, so HOME would be /, which it cannot write (git, gpg, os.UserConfigDir write under HOME).`}`);
 
@@ -1222,7 +1243,7 @@ export function plan(model: WorkspaceModel, options: GenerateOptions, io: Genera
     goGenerate,
     goEnv,
     unreadModuleFiles: work && !workspaceMode ? workDependencyFiles(work).filter((f) => !dependencyCopies.some((c) => c.sources.includes(f))) : [],
-    build: { vendor, trimpath, tags, stamp, versionDefault, output, packageArg: rel === '' ? '.' : `./${rel}`, helpers, sharedLibraries },
+    build: { vendor, trimpath, tags, ldflags, stamp, versionDefault, output, packageArg: rel === '' ? '.' : `./${rel}`, helpers, sharedLibraries },
     runtimeStage: { image: runtimeImage, packages: runtimePackages, caCertificates, binaryPath, user: root ? '0:0' : '65532:65532', workdir: '/app', expose, files: runtimeFiles, cmd, rootWhy: root?.why ?? null, rootKind: root?.kind ?? null },
     portEvidence: ports.evidence,
     versionVariable: vv ? `main.${vv.name} in ${join(pkg.dir, vv.file)}` : null,

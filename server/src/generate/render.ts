@@ -100,7 +100,7 @@ export function renderDockerfile(p: Plan): string {
     ...(p.build.trimpath ? ['-trimpath'] : []),
     ...(p.build.vendor ? ['-mod=vendor'] : []),
     ...(p.build.tags.length > 0 ? [`-tags ${p.build.tags.join(',')}`] : []),
-    `-ldflags="${['-s', '-w', ...(stamp ? [`-X ${stamp}`] : [])].join(' ')}"`,
+    `-ldflags="${['-s', '-w', ...p.build.ldflags, ...(stamp ? [`-X ${stamp}`] : [])].join(' ')}"`,
     `-o ${output}`,
     packageArg,
   ];
