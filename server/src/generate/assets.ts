@@ -221,8 +221,10 @@ function unbuiltOutput(embedded: string, io: AssetIo): { path: string; detail: s
 // The node stage that produces an embedded front-end
 
 export interface WebStage {
-  /** Folder of package.json (context-relative). */
+  /** Folder of package.json (context-relative): where the install and the build run. */
   dir: string;
+  /** Folder of the package.json whose own build writes the output: `dir`, or a workspace of it. */
+  project: string;
   /** Lock/manifest files copied before the install. */
   manifests: string[];
   /**
@@ -532,36 +534,73 @@ export function webStageFor(target: string, io: AssetIo): WebStage | null {
     }
     if (!script) continue;
     const has = (f: string) => io.read(join(dir, f)) !== null;
+    // A member of an npm or yarn workspace whose lockfile is the root's (pufferpanel's
+    // client/frontend, one of client/package.json's workspaces, beside client/yarn.lock): the
+    // install runs at the root, and the root's "build" script, which runs every member's build
+    // (`yarn workspaces run build`), builds it after the members it depends on (client/api).
+    const root = ['pnpm-lock.yaml', 'yarn.lock', 'package-lock.json'].some(has) ? null : workspaceRootOf(dir, io);
+    if (root) return stageAt(root.dir, root.pkg, 'build', target, `${join(root.dir, 'package.json')}'s "build" script (${JSON.stringify(root.build)}) runs the "build" script of each of its workspaces, ${dir} among them, whose ${why.replace(/^its /, '')}`, dir, from, io);
     // A member of a pnpm workspace (the lockfile and pnpm-workspace.yaml in a parent folder,
     // pocket-id's frontend/): installing it alone ignores the workspace's lockfile and settings.
     if (!['pnpm-lock.yaml', 'yarn.lock', 'package-lock.json'].some(has) && ancestors(dir).some((a) => io.read(join(a, 'pnpm-workspace.yaml')) !== null)) continue;
-    const manifests = [join(dir, 'package.json')];
-    let install: string;
-    let cache: string;
-    let run: string;
-    if (has('pnpm-lock.yaml')) {
-      manifests.push(join(dir, 'pnpm-lock.yaml'));
-      install = 'corepack enable && pnpm install --frozen-lockfile';
-      cache = '/root/.local/share/pnpm/store';
-      run = `pnpm run ${script[0]}`;
-    } else if (has('yarn.lock')) {
-      manifests.push(join(dir, 'yarn.lock'));
-      install = 'corepack enable && yarn install --frozen-lockfile';
-      cache = '/usr/local/share/.cache/yarn';
-      run = `yarn run ${script[0]}`;
-    } else {
-      const lock = has('package-lock.json');
-      if (lock) manifests.push(join(dir, 'package-lock.json'));
-      install = lock ? 'npm ci' : 'npm install';
-      cache = '/root/.npm';
-      run = `npm run ${script[0]}`;
-    }
-    const node = nodeImageFor(pkg.engines?.node);
-    const inputs = installInputs(dir, install.includes('pnpm') ? 'pnpm' : install.includes('yarn') ? 'yarn' : 'npm', pkg, io);
-    manifests.push(...inputs.files);
-    return { dir, manifests, installPaths: inputs.paths, installWhy: inputs.why, install, cache, build: run, outputs: [target], ...(from !== undefined ? { from } : {}), why: `${join(dir, 'package.json')}: ${why}`, ...(node ? { node } : {}) };
+    return stageAt(dir, pkg, script[0], target, `${join(dir, 'package.json')}: ${why}`, dir, from, io);
   }
   return null;
+}
+
+/** A script that runs the "build" script of every workspace of an npm or yarn workspace root. */
+const EVERY_WORKSPACE_BUILD = /^\s*(?:yarn\s+workspaces\s+run\s+build|yarn\s+workspaces\s+foreach\s+(?:-[-A-Za-z]+\s+)*run\s+build|npm\s+run\s+build\s+(?:--workspaces|-ws)|npm\s+(?:--workspaces|-ws)\s+run\s+build)\s*$/;
+
+/**
+ * The npm or yarn workspace root (an ancestor folder) that lists `dir` among its workspaces, has
+ * the lockfile and a "build" script that runs every workspace's build; null when none does.
+ */
+function workspaceRootOf(dir: string, io: AssetIo): { dir: string; pkg: PackageJson; build: string } | null {
+  if (!io.listFiles) return null;
+  for (const a of ancestors(dir).reverse()) {
+    if (io.read(join(a, 'package.json')) === null) continue;
+    const read = readPackageJson(a, io);
+    const w = read?.pkg.workspaces;
+    const globs = Array.isArray(w) ? w : w && typeof w === 'object' && Array.isArray((w as { packages?: unknown }).packages) ? (w as { packages: unknown[] }).packages : [];
+    if (!read || globs.length === 0) continue;
+    const listed = io.listFiles(a).filter((f) => a === '' || f.path.startsWith(a + '/')).map((f) => (a === '' ? f.path : f.path.slice(a.length + 1)));
+    const rel = a === '' ? dir : dir.slice(a.length + 1);
+    if (!workspaceMembers(globs.filter((g): g is string => typeof g === 'string'), listed).includes(rel)) continue;
+    const build = read.pkg.scripts?.build;
+    const locked = ['yarn.lock', 'package-lock.json'].some((f) => io.read(join(a, f)) !== null);
+    return locked && build !== undefined && EVERY_WORKSPACE_BUILD.test(build) ? { dir: a, pkg: read.pkg, build } : null;
+  }
+  return null;
+}
+
+/** The node stage that installs in `dir` and runs its script `script`, which writes `target` (from `project`'s build). */
+function stageAt(dir: string, pkg: PackageJson, script: string, target: string, why: string, project: string, from: string | undefined, io: AssetIo): WebStage {
+  const has = (f: string) => io.read(join(dir, f)) !== null;
+  const manifests = [join(dir, 'package.json')];
+  let install: string;
+  let cache: string;
+  let run: string;
+  if (has('pnpm-lock.yaml')) {
+    manifests.push(join(dir, 'pnpm-lock.yaml'));
+    install = 'corepack enable && pnpm install --frozen-lockfile';
+    cache = '/root/.local/share/pnpm/store';
+    run = `pnpm run ${script}`;
+  } else if (has('yarn.lock')) {
+    manifests.push(join(dir, 'yarn.lock'));
+    install = 'corepack enable && yarn install --frozen-lockfile';
+    cache = '/usr/local/share/.cache/yarn';
+    run = `yarn run ${script}`;
+  } else {
+    const lock = has('package-lock.json');
+    if (lock) manifests.push(join(dir, 'package-lock.json'));
+    install = lock ? 'npm ci' : 'npm install';
+    cache = '/root/.npm';
+    run = `npm run ${script}`;
+  }
+  const node = nodeImageFor(pkg.engines?.node);
+  const inputs = installInputs(dir, install.includes('pnpm') ? 'pnpm' : install.includes('yarn') ? 'yarn' : 'npm', pkg, io);
+  manifests.push(...inputs.files);
+  return { dir, project, manifests, installPaths: inputs.paths, installWhy: inputs.why, install, cache, build: run, outputs: [target], ...(from !== undefined ? { from } : {}), why, ...(node ? { node } : {}) };
 }
 
 /**

@@ -29,6 +29,7 @@ import { existingIgnoreFile } from './existingIgnore';
 import { missingGeneratedSources, moduleDirectives, producerOf, whyNotToolchainOnly, type GoGenerateDirective } from './goGenerate';
 import { DockerIgnore } from '../workspace/dockerignore';
 import { modulesTxtIsForWorkspace } from '../workspace/vendor';
+import { goFilesCopiedByVite, missingOwnPackages } from './missingPackages';
 import { CHECKLINKNAME_OFF, CHECKLINKNAME_SINCE, statedLinkFlag, stdLinknames } from './linkname';
 import { GenerateError, isRuntime, type GenerateOptions, type GenerateTarget, type Runtime } from './types';
 
@@ -904,6 +905,24 @@ export function plan(model: WorkspaceModel, options: GenerateOptions, io: Genera
         ? `${what}: ${problem.detail}, so the image embeds whatever the build context holds there (${fresh}). ${likely}.`
         : `${what}: ${problem.detail}. No package.json script was found that produces it: the image embeds whatever the build context holds there (${fresh}). Build it before \`docker build\`, or add the step to the Dockerfile.`);
     }
+  }
+
+  // Packages of the module the program imports and the tree lacks (pufferpanel's
+  // client/frontend/dist): a front-end build that puts Go files there (vite copies its public/
+  // folder, with webfiles.go, into dist/) runs in the node stage; otherwise nothing is generated.
+  for (const miss of mod ? missingOwnPackages(model, mod, facts.packages, facts.externalImports, read) : []) {
+    const stage = webStageFor(miss.dir, assetIo);
+    const goFiles = stage ? goFilesCopiedByVite(stage.project, assetIo) : [];
+    const what = `${miss.importedAt} imports ${miss.importPath}, a package of ${miss.module.path} that the tree does not have (no Go files in ${miss.dir}/)`;
+    if (stage && goFiles.length > 0 && (!web || (web.dir === stage.dir && web.from === undefined && stage.from === undefined))) {
+      if (!web) web = stage;
+      else if (!web.outputs.includes(miss.dir)) web.outputs.push(miss.dir);
+      reasons.push(`${what}: its front-end build makes it. A node stage (${stage.node ? `${stage.node.image}: ${stage.node.why}` : NODE_IMAGE}) builds it first: ${stage.why}, and vite copies its public/ folder, with ${goFiles.slice(0, 2).join(', ')}, into it; \`${stage.build}\` runs after the dependencies are installed in a layer of their own, and only the built folder is copied into the Go build.${stage.installWhy.length > 0 ? ` The install also reads ${stage.installWhy.join(', ')}: copied before it.` : ''}`);
+      continue;
+    }
+    const likely = likelyWebScript(miss.dir, assetIo);
+    const writes = stage ? `${stage.why}, but nothing shows a Go file landing in ${miss.dir} (only vite's public/ folder, copied as it is, is followed)` : likely ?? `No package.json script was found that produces ${miss.dir}`;
+    throw new GenerateError('package-missing', `${what}, so \`go build\` fails (no such package). A fresh clone lacks it: it is made by a build step. ${writes}${stage && web && web.dir !== stage.dir ? `; and the node stage already builds ${web.dir}` : ''}. Make ${miss.dir} before \`docker build\` (and keep it out of .dockerignore), or add the step that makes it to the Dockerfile.`, candidates);
   }
 
   // Go sources a //go:generate writes and git ignores, missing from the tree (stash's gqlgen

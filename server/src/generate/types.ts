@@ -93,6 +93,8 @@ export type GenerateErrorCode =
   | 'unknown-package'
   | 'runtime-needs-libc'
   | 'embed-missing'
+  /** The program imports a package of its own module that the tree does not have (a build step makes it). */
+  | 'package-missing'
   | 'context-too-small'
   | 'bad-option'
   /** A name from the repository (folder, module path) that must not be written into a Dockerfile. */

@@ -1,0 +1,88 @@
+/**
+ * Packages of the program's own module (or of a module it replaces with a folder of the context)
+ * that it imports and the tree does not have: pufferpanel's web/loader.go imports
+ * `…/v3/client/frontend/dist`, a package that exists only after the front-end build (vite copies
+ * client/frontend/public/webfiles.go, `//go:embed *`, into dist/). `go build` stops at it
+ * ("package …/client/frontend/dist is not in std" / "no required module provides package").
+ */
+import * as nodePath from 'node:path';
+import type { GoModule, WorkspaceModel } from '../workspace/model';
+import { packageByDir } from '../workspace/query';
+import type { AssetIo } from './assets';
+
+export interface MissingPackage {
+  importPath: string;
+  /** The folder it would be in (context-relative). */
+  dir: string;
+  /** The module that holds it: its go.mod decides that the import is no other module's. */
+  module: GoModule;
+  /** A file importing it (context-relative), with the 1-based line of the import. */
+  importedAt: string;
+}
+
+function join(dir: string, name: string): string {
+  return dir === '' ? name : `${dir}/${name}`;
+}
+
+const under = (imp: string, path: string) => imp === path || imp.startsWith(path + '/');
+
+/**
+ * The imports of the compiled packages (`packages`, folders) that name a package of `own` (the
+ * program's module) or of a module `own` replaces with a folder of the context, and that no folder
+ * of the tree holds. An import a longer module path of go.mod's requirements covers is that
+ * module's (a nested module fetched by version), not a missing package.
+ */
+export function missingOwnPackages(model: WorkspaceModel, own: GoModule, packages: readonly string[], externalImports: readonly string[], read: (rel: string) => string | null): MissingPackage[] {
+  if (own.path === '') return [];
+  const local = [own];
+  for (const r of own.replaces) {
+    if (!r.local) continue;
+    const dir = nodePath.posix.normalize(join(own.dir === '' ? '.' : own.dir, r.newPath)).replace(/^\.$/, '').replace(/\/$/, '');
+    const m = model.modules.find((x) => x.dir === dir && x.path === r.oldPath);
+    if (m && !dir.startsWith('..')) local.push(m);
+  }
+  const out: MissingPackage[] = [];
+  for (const imp of externalImports) {
+    const holders = local.filter((m) => under(imp, m.path)).sort((a, b) => b.path.length - a.path.length);
+    const m = holders[0];
+    if (!m) continue;
+    // Another module of the requirements (or of the tree) whose path is longer holds it.
+    if ([...own.requirements, ...m.requirements].some((r) => r.path.length > m.path.length && under(imp, r.path))) continue;
+    if (model.modules.some((x) => x.path.length > m.path.length && under(imp, x.path))) continue;
+    const dir = join(m.dir, imp.slice(m.path.length + 1)).replace(/\/$/, '');
+    if (imp === m.path || packageByDir(model, dir)) continue;
+    let importedAt: string | null = null;
+    for (const d of packages) {
+      const p = packageByDir(model, d);
+      if (!p?.imports.includes(imp)) continue;
+      for (const f of p.files) {
+        const lines = (read(join(d, f)) ?? '').split('\n');
+        const i = lines.findIndex((l) => l.includes(`"${imp}"`));
+        if (i >= 0) {
+          importedAt = `${join(d, f)}:${i + 1}`;
+          break;
+        }
+      }
+      if (importedAt !== null) break;
+    }
+    if (importedAt === null) continue;
+    out.push({ importPath: imp, dir, module: m, importedAt });
+  }
+  return out;
+}
+
+/**
+ * The .go files a front-end build copies into `output` (a folder, context-relative) from the
+ * public folder of the vite project in `projectDir` (vite copies `publicDir`, `public` unless its
+ * config says otherwise, into the output as it is): pufferpanel's client/frontend/public/webfiles.go.
+ */
+export function goFilesCopiedByVite(projectDir: string, io: AssetIo): string[] {
+  if (!io.listFiles) return [];
+  const config = ['vite.config.ts', 'vite.config.js', 'vite.config.mjs', 'vite.config.mts'].map((f) => io.read(join(projectDir, f))).find((t) => t !== null);
+  if (config === undefined || config === null) return [];
+  const plain = config.replace(/\/\*[\s\S]*?\*\//g, '').replace(/^\s*\/\/.*$/gm, '');
+  // A `root` or `publicDir` that moves the public folder is not followed, nor `publicDir: false`.
+  if (/\b(root|publicDir)\s*:/.test(plain)) return [];
+  const pub = join(projectDir, 'public');
+  return io.listFiles(pub).map((f) => f.path).filter((p) => p.startsWith(pub + '/') && p.endsWith('.go') && !p.endsWith('_test.go') && !p.slice(pub.length + 1).includes('/'));
+}
