@@ -14,6 +14,9 @@
  * 2. A pull linkname into the standard library: godoxy's `//go:linkname unitMap time.unitMap`
  *    (and goutils' `net/http/internal/http2.errStreamClosed`) does not link with Go 1.23 or later
  *    unless -ldflags=-checklinkname=0, which the project's build passes (.shadowtree.toml).
+ * 3. A listener on an address resolved first (`net.ResolveTCPAddr` then `net.ListenTCP`) from a
+ *    configuration struct held in an unexported field (inbucket's SMTP and POP3 servers, `config
+ *    config.SMTP`, `s.config.Addr`): exposed like the web UI's address.
  */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
@@ -181,5 +184,49 @@ describe('2. godoxy: a pull linkname into the standard library links only with -
       'internal/serialization/time.go': 'package serialization\n\nimport (\n\t"reflect"\n\t_ "unsafe"\n)\n\n//go:linkname typeOf reflect.TypeOf\nfunc typeOf(any) reflect.Type\n\n//go:linkname localHook runtime.localHook\nfunc localHook() {\n}\n',
     }), { package: './cmd' });
     assert.equal(ldflagsOf(r.dockerfile), '-s -w', r.dockerfile);
+  });
+});
+
+// inbucket/inbucket at e56c6d5 (MIT): go.mod (1,728 bytes) `module github.com/inbucket/inbucket/v3`,
+// `go 1.25.0`; cmd/inbucket/main.go (6,078 bytes): `conf, err := config.Process()`, then the
+// services of pkg/server; pkg/config/config.go (5,889 bytes): envconfig structs whose `default:"…"`
+// tags hold the addresses, SMTP.Addr "0.0.0.0:2500" (line 77), POP3.Addr "0.0.0.0:1100" (line 98),
+// Web.Addr "0.0.0.0:9000"; pkg/server/lifecycle.go: `pop3.NewServer(conf.POP3, store)`,
+// `smtp.NewServer(conf.SMTP, …)`; pkg/server/smtp/listener.go (5,629 bytes) and
+// pkg/server/pop3/listener.go (3,977 bytes): `config config.SMTP` (config.POP3), and in Start
+// `addr, err := net.ResolveTCPAddr("tcp4", s.config.Addr)`, `net.ListenTCP("tcp4", addr)`;
+// pkg/server/web/server.go (6,340 bytes): `http.Server{Addr: rootConfig.Web.Addr, …}`.
+const inbucketListener = (pkg: string, type: string, call = 'net.ListenTCP("tcp4", addr)') => `package ${pkg}\n\nimport (\n\t"context"\n\t"net"\n\n\t"github.com/inbucket/inbucket/v3/pkg/config"\n)\n\n// Server defines an instance of the server.\ntype Server struct {\n\tconfig   config.${type} // configuration.\n\tlistener net.Conn\n}\n\nfunc NewServer(c config.${type}) *Server {\n\treturn &Server{config: c}\n}\n\n// Start the listener and handle incoming connections.\nfunc (s *Server) Start(ctx context.Context) {\n\taddr, err := net.ResolveTCPAddr("tcp4", s.config.Addr)\n\tif err != nil {\n\t\treturn\n\t}\n\t_, _ = ${call}\n}\n`;
+const inbucket: Record<string, string | null> = {
+  'go.mod': 'module github.com/inbucket/inbucket/v3\n\ngo 1.25.0\n\nrequire github.com/kelseyhightower/envconfig v1.4.0\n',
+  'go.sum': 'github.com/kelseyhightower/envconfig v1.4.0 h1:x\ngithub.com/kelseyhightower/envconfig v1.4.0/go.mod h1:y\n',
+  'cmd/inbucket/main.go': 'package main\n\nimport (\n\t"context"\n\n\t"github.com/inbucket/inbucket/v3/pkg/config"\n\t"github.com/inbucket/inbucket/v3/pkg/server"\n)\n\nfunc main() {\n\tconf, err := config.Process()\n\tif err != nil {\n\t\treturn\n\t}\n\tserver.Start(context.Background(), conf)\n}\n',
+  'pkg/config/config.go': 'package config\n\nimport (\n\t"github.com/kelseyhightower/envconfig"\n)\n\ntype Root struct {\n\tSMTP SMTP\n\tPOP3 POP3\n\tWeb  Web\n}\n\n// SMTP contains the SMTP server configuration.\ntype SMTP struct {\n\tAddr   string `required:"true" default:"0.0.0.0:2500" desc:"SMTP server IP4 host:port"`\n\tDomain string `required:"true" default:"inbucket" desc:"HELO domain"`\n}\n\n// POP3 contains the POP3 server configuration.\ntype POP3 struct {\n\tAddr   string `required:"true" default:"0.0.0.0:1100" desc:"POP3 server IP4 host:port"`\n\tDomain string `required:"true" default:"inbucket" desc:"HELLO domain"`\n}\n\n// Web contains the HTTP server configuration.\ntype Web struct {\n\tAddr string `required:"true" default:"0.0.0.0:9000" desc:"Web server IP4 host:port"`\n}\n\n// Process loads and parses configuration from the environment.\nfunc Process() (*Root, error) {\n\tc := &Root{}\n\terr := envconfig.Process("inbucket", c)\n\treturn c, err\n}\n',
+  'pkg/server/lifecycle.go': 'package server\n\nimport (\n\t"context"\n\n\t"github.com/inbucket/inbucket/v3/pkg/config"\n\t"github.com/inbucket/inbucket/v3/pkg/server/pop3"\n\t"github.com/inbucket/inbucket/v3/pkg/server/smtp"\n\t"github.com/inbucket/inbucket/v3/pkg/server/web"\n)\n\nfunc Start(ctx context.Context, conf *config.Root) {\n\tpop3.NewServer(conf.POP3).Start(ctx)\n\tsmtp.NewServer(conf.SMTP).Start(ctx)\n\tweb.NewServer(conf).Start(ctx)\n}\n',
+  'pkg/server/smtp/listener.go': inbucketListener('smtp', 'SMTP'),
+  'pkg/server/pop3/listener.go': inbucketListener('pop3', 'POP3'),
+  'pkg/server/web/server.go': 'package web\n\nimport (\n\t"context"\n\t"net"\n\t"net/http"\n\n\t"github.com/inbucket/inbucket/v3/pkg/config"\n)\n\nvar (\n\trootConfig *config.Root\n\tserver     *http.Server\n)\n\ntype Server struct{}\n\nfunc NewServer(conf *config.Root) *Server {\n\trootConfig = conf\n\treturn &Server{}\n}\n\nfunc (s *Server) Start(ctx context.Context) {\n\tvar listenCfg net.ListenConfig\n\tserver = &http.Server{\n\t\tAddr: rootConfig.Web.Addr,\n\t}\n\tlistener, _ := listenCfg.Listen(ctx, "tcp", server.Addr)\n\t_ = server.Serve(listener)\n}\n',
+};
+
+describe('3. inbucket: addresses a server resolves and then listens on (net.ResolveTCPAddr, net.ListenTCP)', () => {
+  it('EXPOSE 1100 2500 9000: SMTP and POP3 beside the web UI, each tied to its own package', async () => {
+    const r = await gen(tree(inbucket, {}));
+    assert.match(r.dockerfile, /^EXPOSE 1100 2500 9000$/m, r.dockerfile);
+    const why = r.reasons.find((x) => x.startsWith('EXPOSE'));
+    assert.ok(why?.includes('field SMTP.Addr (Addr) default "0.0.0.0:2500", listened on in package smtp'), why);
+    assert.ok(why?.includes('field POP3.Addr (Addr) default "0.0.0.0:1100", listened on in package pop3'), why);
+  });
+
+  it('negative: an address resolved to dial (net.DialTCP) is no listener: only the web port', async () => {
+    const r = await gen(tree(inbucket, {
+      'pkg/server/smtp/listener.go': inbucketListener('smtp', 'SMTP', 'net.DialTCP("tcp4", nil, addr)'),
+      'pkg/server/pop3/listener.go': inbucketListener('pop3', 'POP3', 'net.DialTCP("tcp4", nil, addr)'),
+    }));
+    assert.match(r.dockerfile, /^EXPOSE 9000$/m, r.dockerfile);
+  });
+
+  it('negative: an unexported field of another package with the same name says nothing for this type (pop3 listens, smtp dials)', async () => {
+    const r = await gen(tree(inbucket, { 'pkg/server/smtp/listener.go': inbucketListener('smtp', 'SMTP', 'net.DialTCP("tcp4", nil, addr)') }));
+    assert.match(r.dockerfile, /^EXPOSE 1100 9000$/m, r.dockerfile);
   });
 });

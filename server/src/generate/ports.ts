@@ -857,16 +857,39 @@ export function envSwitchedLoopback(main: PackageSources): EnvSwitchedLoopback[]
  */
 function unreadFields(evidence: readonly PortEvidence[], all: readonly PackageSources[], programFiles: () => Iterable<string>): Set<PortEvidence> {
   const out = new Set<PortEvidence>();
-  const texts = all.flatMap((p) => p.files.map((f) => stripGoComments(f.text)));
   for (const e of evidence) {
     if (!e.structField) continue;
     const { owner, name } = e.structField;
-    const parents = new Set<string>();
-    for (const t of texts) for (const m of t.matchAll(new RegExp(`^[ \\t]*([A-Z]\\w*)[ \\t]+\\*?(?:[A-Za-z_]\\w*\\.)?${owner}\\b(?![.(])`, 'gm'))) parents.add(m[1]);
-    if (parents.size === 0) continue;
-    if (!fieldRead(owner, name, [...parents], programFiles)) out.add(e);
+    const parents = fieldParents(owner, all);
+    if (parents.exported.size === 0) continue;
+    if (fieldRead(owner, name, [...parents.exported], programFiles)) continue;
+    // Read through an unexported field of the struct's type in its own package (inbucket's `s.config.Addr`).
+    if ([...parents.local].some(([p, names]) => p.files.some((f) => new RegExp(`\\.(?:${[...names].join('|')})\\.${name}\\b`).test(stripGoComments(f.text))))) continue;
+    out.add(e);
   }
   return out;
+}
+
+/** Words that start a Go line the way a field declaration does (`return SMTP{…}`). */
+const GO_KEYWORD = /^(?:return|case|go|defer|var|const|type|func|if|for|switch|select|else|break|continue|goto|package|import|range|map|chan|struct|interface)$/;
+
+/**
+ * The fields (and variables) of the struct type `owner`: exported ones, read from anywhere, and
+ * unexported ones (inbucket's smtp.Server `config config.SMTP`) by package, the only place they
+ * are read.
+ */
+function fieldParents(owner: string, all: readonly PackageSources[]): { exported: Set<string>; local: Map<PackageSources, Set<string>> } {
+  const exported = new Set<string>();
+  const local = new Map<PackageSources, Set<string>>();
+  for (const p of all) {
+    for (const f of p.files) {
+      for (const m of stripGoComments(f.text).matchAll(new RegExp(`^[ \\t]*([A-Za-z_]\\w*)[ \\t]+\\*?(?:[A-Za-z_]\\w*\\.)?${owner}\\b(?![.(])`, 'gm'))) {
+        if (/^[A-Z]/.test(m[1])) exported.add(m[1]);
+        else if (!GO_KEYWORD.test(m[1])) local.set(p, (local.get(p) ?? new Set<string>()).add(m[1]));
+      }
+    }
+  }
+  return { exported, local };
 }
 
 /**
@@ -875,18 +898,31 @@ function unreadFields(evidence: readonly PortEvidence[], all: readonly PackageSo
  * or null.
  */
 function fieldListened(owner: string, name: string, all: readonly PackageSources[], programFiles: () => Iterable<string>): string | null {
-  const parents = new Set<string>();
-  for (const p of all) for (const f of p.files) for (const m of stripGoComments(f.text).matchAll(new RegExp(`^[ \\t]*([A-Z]\\w*)[ \\t]+\\*?(?:[A-Za-z_]\\w*\\.)?${owner}\\b(?![.(])`, 'gm'))) parents.add(m[1]);
-  if (parents.size === 0) return null;
-  const field = `\\.(?:${[...parents].join('|')})\\.${name}\\b`;
-  const call = new RegExp(`\\b(?:net\\.Listen(?:TCP)?|ListenAndServe(?:TLS)?|Listen)\\([^\\n]*${field}`);
-  const addr = new RegExp(`\\bAddr\\s*:[^\\n]*${field}`);
-  for (const raw of programFiles()) {
-    if (!raw.includes(`.${name}`)) continue;
+  const { exported, local } = fieldParents(owner, all);
+  const listenedIn = (raw: string, parents: readonly string[]): string | null => {
+    if (!raw.includes(`.${name}`)) return null;
+    const field = `\\.(?:${parents.join('|')})\\.${name}\\b`;
     const text = stripGoComments(raw);
-    if (call.test(text)) return /^\s*package\s+(\w+)/m.exec(text)?.[1] ? `package ${/^\s*package\s+(\w+)/m.exec(text)![1]}` : 'the program';
-    const a = addr.exec(text);
-    if (a && /\bhttp\.Server\s*\{/.test(text.slice(Math.max(0, a.index - 400), a.index))) return `package ${/^\s*package\s+(\w+)/m.exec(text)?.[1] ?? '?'}`;
+    const pkg = () => /^\s*package\s+(\w+)/m.exec(text)?.[1];
+    if (new RegExp(`\\b(?:net\\.Listen(?:TCP)?|ListenAndServe(?:TLS)?|Listen)\\([^\\n]*${field}`).test(text)) return pkg() ? `package ${pkg()}` : 'the program';
+    // `addr, err := net.ResolveTCPAddr("tcp4", s.config.Addr)`, then `net.ListenTCP("tcp4", addr)` (inbucket's SMTP and POP3 servers).
+    const r = new RegExp(`\\b([A-Za-z_]\\w*)\\s*,\\s*[A-Za-z_]\\w*\\s*:?=\\s*net\\.ResolveTCPAddr\\([^\\n]*${field}`).exec(text);
+    if (r && new RegExp(`\\bnet\\.ListenTCP\\([^\\n]*\\b${r[1]}\\b`).test(text)) return pkg() ? `package ${pkg()}` : 'the program';
+    const a = new RegExp(`\\bAddr\\s*:[^\\n]*${field}`).exec(text);
+    if (a && /\bhttp\.Server\s*\{/.test(text.slice(Math.max(0, a.index - 400), a.index))) return `package ${pkg() ?? '?'}`;
+    return null;
+  };
+  if (exported.size > 0) {
+    for (const raw of programFiles()) {
+      const at = listenedIn(raw, [...exported]);
+      if (at) return at;
+    }
+  }
+  for (const [p, names] of local) {
+    for (const f of p.files) {
+      const at = listenedIn(f.text, [...exported, ...names]);
+      if (at) return at;
+    }
   }
   return null;
 }
