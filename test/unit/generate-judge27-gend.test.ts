@@ -111,6 +111,23 @@ describe('1. pufferpanel: an imported package of the module that the front-end b
     assert.ok(!r.reasons.some((x) => x.includes('that the tree does not have')), r.reasons.join('\n'));
   });
 
+  // 0xJacky/nginx-ui at 1df16d75f68993914988f7b069b52cd09c039d8d (AGPL-3.0):
+  // internal/upgrader/upgrade.go (8,313 bytes) imports `_github "github.com/0xJacky/Nginx-UI/.github"`;
+  // .github/embed.go (86 bytes): `package _github`, `//go:embed build/build_info.json`. Go imports a
+  // package in a dot-folder by its path although `./...` leaves the folder out.
+  it('negative: a package in a folder named with a dot is there (nginx-ui\'s .github/embed.go)', async () => {
+    const r = await gen(tree({
+      'go.mod': 'module github.com/0xJacky/Nginx-UI\n\ngo 1.26.5\n',
+      'go.sum': '',
+      'main.go': 'package main\n\nimport (\n\t"fmt"\n\n\t"github.com/0xJacky/Nginx-UI/internal/upgrader"\n)\n\nfunc main() {\n\tfmt.Println(upgrader.Version())\n}\n',
+      'internal/upgrader/upgrade.go': 'package upgrader\n\nimport (\n\t"encoding/json"\n\n\t_github "github.com/0xJacky/Nginx-UI/.github"\n)\n\nfunc Version() string {\n\tb, _ := _github.DistFS.ReadFile("build/build_info.json")\n\tvar v map[string]string\n\t_ = json.Unmarshal(b, &v)\n\treturn v["version"]\n}\n',
+      '.github/embed.go': 'package _github\n\nimport "embed"\n\n//go:embed build/build_info.json\nvar DistFS embed.FS\n',
+      '.github/build/build_info.json': '{"version":"2.0.0"}\n',
+    }, {}));
+    assert.ok(!r.reasons.some((x) => x.includes('that the tree does not have')), r.reasons.join('\n'));
+    assert.match(r.dockerfile, /go build .* \.$/m, r.dockerfile);
+  });
+
   it('negative: a package of a nested module go.mod requires is that module\'s, fetched by version', async () => {
     const r = await gen(tree(puffer, {
       'go.mod': 'module github.com/pufferpanel/pufferpanel/v3\n\ngo 1.22\n\nrequire github.com/pufferpanel/pufferpanel/v3/client/frontend v0.1.0\n',

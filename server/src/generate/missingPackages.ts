@@ -28,11 +28,12 @@ const under = (imp: string, path: string) => imp === path || imp.startsWith(path
 
 /**
  * The imports of the compiled packages (`packages`, folders) that name a package of `own` (the
- * program's module) or of a module `own` replaces with a folder of the context, and that no folder
- * of the tree holds. An import a longer module path of go.mod's requirements covers is that
+ * program's module) or of a module `own` replaces with a folder of the context, and whose folder
+ * holds no .go file. An import a longer module path of go.mod's requirements covers is that
  * module's (a nested module fetched by version), not a missing package.
  */
-export function missingOwnPackages(model: WorkspaceModel, own: GoModule, packages: readonly string[], externalImports: readonly string[], read: (rel: string) => string | null): MissingPackage[] {
+export function missingOwnPackages(model: WorkspaceModel, own: GoModule, packages: readonly string[], externalImports: readonly string[], io: { read(rel: string): string | null; listFiles(under: string): readonly { path: string }[] }): MissingPackage[] {
+  const read = (rel: string) => io.read(rel);
   if (own.path === '') return [];
   const local = [own];
   for (const r of own.replaces) {
@@ -51,6 +52,10 @@ export function missingOwnPackages(model: WorkspaceModel, own: GoModule, package
     if (model.modules.some((x) => x.path.length > m.path.length && under(imp, x.path))) continue;
     const dir = join(m.dir, imp.slice(m.path.length + 1)).replace(/\/$/, '');
     if (imp === m.path || packageByDir(model, dir)) continue;
+    // A folder the workspace does not index holds it all the same: Go imports a package in a
+    // folder named with a dot or an underscore (nginx-ui's `…/Nginx-UI/.github`, .github/embed.go)
+    // although `./...` leaves it out.
+    if (io.listFiles(dir).some((f) => f.path.startsWith(dir + '/') && f.path.endsWith('.go') && !f.path.slice(dir.length + 1).includes('/'))) continue;
     let importedAt: string | null = null;
     for (const d of packages) {
       const p = packageByDir(model, d);

@@ -910,7 +910,7 @@ export function plan(model: WorkspaceModel, options: GenerateOptions, io: Genera
   // Packages of the module the program imports and the tree lacks (pufferpanel's
   // client/frontend/dist): a front-end build that puts Go files there (vite copies its public/
   // folder, with webfiles.go, into dist/) runs in the node stage; otherwise nothing is generated.
-  for (const miss of mod ? missingOwnPackages(model, mod, facts.packages, facts.externalImports, read) : []) {
+  for (const miss of mod ? missingOwnPackages(model, mod, facts.packages, facts.externalImports, { read, listFiles: (under) => io.listFiles(under) }) : []) {
     const stage = webStageFor(miss.dir, assetIo);
     const goFiles = stage ? goFilesCopiedByVite(stage.project, assetIo) : [];
     const what = `${miss.importedAt} imports ${miss.importPath}, a package of ${miss.module.path} that the tree does not have (no Go files in ${miss.dir}/)`;
