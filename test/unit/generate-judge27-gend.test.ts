@@ -102,7 +102,28 @@ describe('1. pufferpanel: an imported package of the module that the front-end b
   it('refuses when no package.json makes it', async () => {
     const noWeb = Object.fromEntries(Object.keys(puffer).filter((k) => k.startsWith('client/')).map((k) => [k, null]));
     await assert.rejects(gen(tree(puffer, noWeb)), (e: unknown) => missing(e)
-      && (e as Error).message.includes('No package.json script was found that produces client/frontend/dist'));
+      && (e as Error).message.includes('No front-end build was found that puts Go files there')
+      && (e as Error).message.includes('or the tree is incomplete'));
+  });
+
+  // traggo/server at 6321119 (GPL-3.0): go.mod (1,729 bytes) `module github.com/traggo/server`;
+  // auth/hasrole.go (669 bytes) imports `github.com/traggo/server/generated/gqlmodel`; gqlgen.yml
+  // (249 bytes), line 8: `filename: generated/gqlmodel/generated.go`; .gitignore (161 bytes):
+  // `generated`; the Makefile's generate-go target runs gqlgen. The base generator wrote a
+  // Dockerfile whose go build failed (judge 27 X, M10).
+  it('refuses a git-ignored package a code generator writes, naming the .gitignore line and the configuration that names it', async () => {
+    await assert.rejects(gen(tree({
+      'go.mod': 'module github.com/traggo/server\n\ngo 1.24.0\n',
+      'go.sum': '',
+      '.gitignore': '.idea\ndist/\nbuild\nvendor\ncoverage.txt\ngenerated\nnode_modules\n',
+      'gqlgen.yml': 'schema: schema.graphql\n\nexec:\n  filename: generated/gqlschema/generated.go\n  package: gqlschema\n\nmodel:\n  filename: generated/gqlmodel/generated.go\n  package: gqlmodel\n',
+      'Makefile': 'generate-go:\n\tgqlgen\n',
+      'main.go': 'package main\n\nimport "github.com/traggo/server/auth"\n\nfunc main() { _ = auth.HasRole() }\n',
+      'auth/hasrole.go': 'package auth\n\nimport (\n\t"context"\n\t"errors"\n\n\t"github.com/traggo/server/generated/gqlmodel"\n)\n\nfunc HasRole() func(ctx context.Context, role gqlmodel.Role) error {\n\treturn func(ctx context.Context, role gqlmodel.Role) error { return errors.New("x") }\n}\n',
+    }, {})), (e: unknown) => missing(e)
+      && (e as Error).message.includes('auth/hasrole.go:7 imports github.com/traggo/server/generated/gqlmodel')
+      && (e as Error).message.includes('Git ignores it (.gitignore: generated)')
+      && (e as Error).message.includes('gqlgen.yml:8 names it'));
   });
 
   it('negative: the package committed (dist/webfiles.go in the tree) needs no node stage', async () => {

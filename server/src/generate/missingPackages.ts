@@ -91,3 +91,23 @@ export function goFilesCopiedByVite(projectDir: string, io: AssetIo): string[] {
   const pub = join(projectDir, 'public');
   return io.listFiles(pub).map((f) => f.path).filter((p) => p.startsWith(pub + '/') && p.endsWith('.go') && !p.endsWith('_test.go') && !p.slice(pub.length + 1).includes('/'));
 }
+
+/** Configuration and build files at the root or one folder down that may name a generated folder (gqlgen.yml, a Makefile). */
+const NAMING_FILE = /^(?:[^/]+\/)?(?:[^/]+\.(?:ya?ml|toml)|Makefile|GNUmakefile|[^/]+\.mk|[^/]+\.sh)$/;
+
+/**
+ * The first line of the project's configuration or build files that names `dir` as a path
+ * (traggo's gqlgen.yml `filename: generated/gqlmodel/generated.go`): `file:line`, else null.
+ */
+export function namedBy(dir: string, io: { read(rel: string): string | null; listFiles(under: string): readonly { path: string }[] }): string | null {
+  const escaped = dir.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const re = new RegExp(`(^|[\\s"'=:(./])${escaped}(/|["'\\s]|$)`);
+  const files = io.listFiles('').map((f) => f.path).filter((p) => NAMING_FILE.test(p) && !p.startsWith('.github/') && !p.includes('node_modules/')).sort();
+  for (const p of files.slice(0, 300)) {
+    const text = io.read(p);
+    if (text === null || text.length > 256 * 1024) continue;
+    const i = text.split('\n').findIndex((l) => !/^\s*#/.test(l) && re.test(l));
+    if (i >= 0) return `${p}:${i + 1}`;
+  }
+  return null;
+}

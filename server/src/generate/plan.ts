@@ -29,7 +29,7 @@ import { existingIgnoreFile } from './existingIgnore';
 import { missingGeneratedSources, moduleDirectives, producerOf, whyNotToolchainOnly, type GoGenerateDirective } from './goGenerate';
 import { DockerIgnore } from '../workspace/dockerignore';
 import { modulesTxtIsForWorkspace } from '../workspace/vendor';
-import { goFilesCopiedByVite, missingOwnPackages } from './missingPackages';
+import { goFilesCopiedByVite, missingOwnPackages, namedBy } from './missingPackages';
 import { CHECKLINKNAME_OFF, CHECKLINKNAME_SINCE, statedLinkFlag, stdLinknames } from './linkname';
 import { GenerateError, isRuntime, type GenerateOptions, type GenerateTarget, type Runtime } from './types';
 
@@ -920,9 +920,12 @@ export function plan(model: WorkspaceModel, options: GenerateOptions, io: Genera
       reasons.push(`${what}: its front-end build makes it. A node stage (${stage.node ? `${stage.node.image}: ${stage.node.why}` : NODE_IMAGE}) builds it first: ${stage.why}, and vite copies its public/ folder, with ${goFiles.slice(0, 2).join(', ')}, into it; \`${stage.build}\` runs after the dependencies are installed in a layer of their own, and only the built folder is copied into the Go build.${stage.installWhy.length > 0 ? ` The install also reads ${stage.installWhy.join(', ')}: copied before it.` : ''}`);
       continue;
     }
-    const likely = likelyWebScript(miss.dir, assetIo);
-    const writes = stage ? `${stage.why}, but nothing shows a Go file landing in ${miss.dir} (only vite's public/ folder, copied as it is, is followed)` : likely ?? `No package.json script was found that produces ${miss.dir}`;
-    throw new GenerateError('package-missing', `${what}, so \`go build\` fails (no such package). A fresh clone lacks it: it is made by a build step. ${writes}${stage && web && web.dir !== stage.dir ? `; and the node stage already builds ${web.dir}` : ''}. Make ${miss.dir} before \`docker build\` (and keep it out of .dockerignore), or add the step that makes it to the Dockerfile.`, candidates);
+    const ignored = gitIgnored(miss.dir, read);
+    const named = namedBy(miss.dir, { read, listFiles: (under) => io.listFiles(under) });
+    const writes = stage
+      ? `${stage.why}, but nothing shows a Go file landing in ${miss.dir} (only vite's public/ folder, copied as it is, is followed)${web && web.dir !== stage.dir ? `; and the node stage already builds ${web.dir}` : ''}`
+      : `No front-end build was found that puts Go files there${named ? `; ${named} names it (a code generator's configuration or a build file: run what it configures)` : ''}`;
+    throw new GenerateError('package-missing', `${what}, so \`go build\` fails (no such package). ${ignored ? `Git ignores it (${ignored}): a build step of the project makes it, and a fresh clone lacks it.` : 'A build step of the project makes it, or the tree is incomplete (a partial copy, a git submodule not checked out).'} ${writes}. Make ${miss.dir} before \`docker build\` (and keep it out of .dockerignore), or add the step that makes it to the Dockerfile.`, candidates);
   }
 
   // Go sources a //go:generate writes and git ignores, missing from the tree (stash's gqlgen
