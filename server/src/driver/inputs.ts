@@ -42,7 +42,9 @@ export function repositoryRules(dir: string, log: (m: string) => void): RulesCon
 export function analysisOptions(parts: { workspace?: Workspace; dockerfilePath?: string; repositoryRules?: RulesConfig; settings?: RulesConfig; target?: string; contextGiven?: boolean }): AnalyzeOptions {
   const rules = mergeRulesConfig(parts.repositoryRules ?? {}, parts.settings ?? {});
   const view = parts.workspace ? workspaceForDockerfile(parts.workspace, parts.dockerfilePath) : undefined;
-  return { rules, workspace: view?.model, files: view?.files, target: parts.target, contextGiven: parts.contextGiven === true && view !== undefined };
+  const rel = parts.workspace && parts.dockerfilePath ? path.relative(parts.workspace.root, path.resolve(parts.dockerfilePath)).split(path.sep).join('/') : undefined;
+  const dockerfile = rel && !rel.startsWith('../') && rel !== '..' && !path.isAbsolute(rel) ? rel : undefined;
+  return { rules, workspace: view?.model, files: view?.files, target: parts.target, contextGiven: parts.contextGiven === true && view !== undefined, dockerfile };
 }
 
 /** Everything at once, for a caller that loads workspaces synchronously (the CLI). */

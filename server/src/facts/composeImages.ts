@@ -131,47 +131,468 @@ export function imageRepositoryKey(ref: string): string {
 
 function readWorkflowImages(files: WorkspaceFiles): Map<string, string> {
   const out = new Map<string, string>();
-  const workflows = files.listFiles('.github/workflows').map((f) => f.path).filter((p) => WORKFLOW_FILE.test(p)).sort();
-  for (const wf of workflows) {
-    const lines = (files.readFile(wf) ?? '').split(/\r?\n/);
-    for (let k = 0; k < lines.length; k++) {
-      const uses = /^(\s*-?\s*)uses\s*:\s*["']?docker\/build-push-action@/.exec(lines[k]);
-      if (!uses) continue;
-      // The step's keys sit at the column of `uses`; its `with:` values deeper. The step ends at
-      // the first line indented less (the next step's `- `, or the next job).
-      const column = uses[1].length;
-      let file: string | undefined;
-      let context = '.';
-      const tags: string[] = [];
-      let inTags = -1;
-      for (let j = k + 1; j < lines.length; j++) {
-        const line = lines[j];
-        if (line.trim() === '' || /^\s*#/.test(line)) continue;
-        const indent = /^ */.exec(line)![0].length;
-        if (indent < column) break;
-        if (inTags >= 0 && indent > inTags) {
-          tags.push(...line.trim().replace(/^-\s*/, '').split(','));
-          continue;
-        }
-        inTags = -1;
-        const kv = /^\s*(file|context|tags)\s*:\s*(.*?)\s*(#.*)?$/.exec(line);
-        if (!kv) continue;
-        const value = kv[2].replace(/^["']|["']$/g, '');
-        if (kv[1] === 'file') file = value;
-        else if (kv[1] === 'context') context = value;
-        else if (value === '' || value === '|' || value === '>' || value === '|-' || value === '>-') inTags = indent;
-        else tags.push(...value.split(','));
-      }
-      const dockerfile = (file ?? `${context.replace(/\/+$/, '')}/Dockerfile`).replace(/^(\.\/)+/, '').replace(/^\.\//, '');
-      if (dockerfile.includes('${{') || dockerfile.startsWith('/') || dockerfile.split('/').includes('..')) continue;
-      for (const raw of tags) {
+  for (const wf of workflowFiles(files)) {
+    for (const step of buildPushSteps((files.readFile(wf) ?? '').split(/\r?\n/))) {
+      if (step.dockerfile === null) continue;
+      for (const raw of step.tags) {
         const tag = raw.trim().replace(/^["']|["']$/g, '');
         if (!tag) continue;
         const repo = imageRepositoryKey(tag.replace(/\$\{\{[^}]*\}\}/g, (m, at: number) => (tag.lastIndexOf(':', at) > tag.lastIndexOf('/', at) ? '' : m)));
         if (repo.includes('${{') || !/^[a-z0-9][a-z0-9_.\-/:]*$/.test(repo)) continue;
-        if (!out.has(repo)) out.set(repo, dockerfile);
+        if (!out.has(repo)) out.set(repo, step.dockerfile);
       }
     }
+  }
+  return out;
+}
+
+/** The repository's workflow files, sorted. */
+function workflowFiles(files: WorkspaceFiles): string[] {
+  return files.listFiles('.github/workflows').map((f) => f.path).filter((p) => WORKFLOW_FILE.test(p)).sort();
+}
+
+/** A docker/build-push-action step of a workflow. */
+interface BuildPushStep {
+  /** The Dockerfile it builds (`file:`, else `<context>/Dockerfile`), repository-relative; null when an expression or outside. */
+  dockerfile: string | null;
+  tags: string[];
+  /** The `platforms:` entries as written (expressions kept), and the 0-based line of the key. */
+  platforms: string[];
+  platformsLine: number;
+  target?: string;
+}
+
+/**
+ * The docker/build-push-action steps of a workflow's lines. The step's keys sit at the column of
+ * `uses`; its `with:` values deeper. The step ends at the first line indented less (the next
+ * step's `- `, or the next job). `tags:` and `platforms:` take a value, a comma list, or a block
+ * (`|`, or a list) below the key.
+ */
+function buildPushSteps(lines: readonly string[]): BuildPushStep[] {
+  const out: BuildPushStep[] = [];
+  for (let k = 0; k < lines.length; k++) {
+    const uses = /^(\s*-?\s*)uses\s*:\s*["']?docker\/build-push-action@/.exec(lines[k]);
+    if (!uses) continue;
+    const column = uses[1].length;
+    let file: string | undefined;
+    let context = '.';
+    let target: string | undefined;
+    const tags: string[] = [];
+    const platforms: string[] = [];
+    let platformsLine = -1;
+    let list: string[] | null = null;
+    let listIndent = -1;
+    for (let j = k + 1; j < lines.length; j++) {
+      const line = lines[j];
+      if (line.trim() === '' || /^\s*#/.test(line)) continue;
+      const indent = /^ */.exec(line)![0].length;
+      if (indent < column) break;
+      if (list && indent > listIndent) {
+        list.push(...line.replace(/\s#.*$/, '').trim().replace(/^-\s*/, '').split(','));
+        continue;
+      }
+      list = null;
+      const kv = /^\s*(file|context|tags|platforms|target)\s*:\s*(.*?)\s*(#.*)?$/.exec(line);
+      if (!kv) continue;
+      const value = kv[2].replace(/^["']|["']$/g, '');
+      if (kv[1] === 'file') file = value;
+      else if (kv[1] === 'target') target = value.replace(/\$\{\{/g, '$');
+      else if (kv[1] === 'context') context = value;
+      else {
+        const into = kv[1] === 'tags' ? tags : platforms;
+        if (kv[1] === 'platforms') platformsLine = j;
+        if (value === '' || value === '|' || value === '>' || value === '|-' || value === '>-') {
+          list = into;
+          listIndent = indent;
+        } else into.push(...value.split(','));
+      }
+    }
+    const dockerfile = (file ?? `${context.replace(/\/+$/, '')}/Dockerfile`).replace(/^(\.\/)+/, '').replace(/^\.\//, '');
+    const bad = dockerfile.includes('${{') || dockerfile.startsWith('/') || dockerfile.split('/').includes('..');
+    out.push({ dockerfile: bad ? null : dockerfile, tags, platforms, platformsLine, ...(target ? { target } : {}) });
+  }
+  return out;
+}
+
+/**
+ * A build of a Dockerfile of this context for several platforms, as the repository's build files
+ * run it: a workflow's docker/build-push-action step with `platforms:`, a `docker buildx build
+ * --platform a,b` (or `docker build`) command line in a workflow, a Makefile or a shell script, a
+ * docker-bake target with `platforms = [...]`.
+ */
+export interface PlatformBuild {
+  /** The Dockerfile built, context-relative. */
+  dockerfile: string;
+  /** Two or more distinct platforms (`linux/amd64`, `linux/arm/v7`). */
+  platforms: readonly string[];
+  /** The build file and the 1-based line that names the platforms. */
+  file: string;
+  line: number;
+  /** The stage it builds (`target:`, `--target`), when it names one; else the last. */
+  target?: string;
+}
+
+const MAKEFILE = /(^|\/)(GNUmakefile|[Mm]akefile|[^/]+\.mk)$/;
+const SCRIPT = /\.(sh|bash)$/;
+/** Folders whose scripts are not the repository's own build (vendored code, dependencies). */
+const FOREIGN_DIR = /(^|\/)(vendor|node_modules|third_party|testdata|\.git)\//;
+const PLATFORM = /^[a-z0-9]+\/[a-z0-9_]+(\/v[0-9]+)?$/;
+
+/**
+ * The multi-platform builds of the context's Dockerfiles its build files run (PlatformBuild), read
+ * once per workspace model, as text: the workflows (`.github/workflows/*.yml`), the Makefiles
+ * (`Makefile`, `*.mk`) and shell scripts up to three folders deep, the bake files at the root. A
+ * platform list or a Dockerfile path the file does not spell out is left out (`${{ matrix.platform }}`,
+ * `-f $DOCKERFILE`); a variable defined in the same file (`PLATFORMS="linux/amd64,linux/arm64"`,
+ * `PLATFORMS ?= …`, a workflow's `env:` value, `${{ env.PLATFORMS }}`) is read. A command's `-f`
+ * is relative to the Makefile's folder, to the root for workflows and scripts; a Dockerfile that
+ * is not in the context is left out.
+ */
+export function multiPlatformBuilds(ws: WorkspaceModel | undefined, files: WorkspaceFiles | undefined): readonly PlatformBuild[] {
+  if (!files) return [];
+  return ws ? workspaceFact(ws, 'multiPlatformBuilds', () => readPlatformBuilds(files)) : readPlatformBuilds(files);
+}
+
+function readPlatformBuilds(files: WorkspaceFiles): PlatformBuild[] {
+  const out: PlatformBuild[] = [];
+  const add = (dockerfile: string | null, platforms: readonly string[] | null, file: string, line: number, target: string | null | undefined) => {
+    if (dockerfile === null || platforms === null || platforms.length < 2 || !files.fileExists(dockerfile)) return;
+    // A target the file does not spell out is no stage we can name.
+    if (target === null || (target !== undefined && target.includes('$'))) return;
+    out.push({ dockerfile, platforms, file, line: line + 1, ...(target ? { target } : {}) });
+  };
+  for (const wf of workflowFiles(files)) {
+    const lines = (files.readFile(wf) ?? '').split(/\r?\n/);
+    const vars = fileVariables(lines);
+    for (const step of buildPushSteps(lines)) add(step.dockerfile, platformList(step.platforms.join(','), vars), wf, step.platformsLine, step.target);
+    for (const c of buildCommands(lines, vars)) {
+      // The step's folder, then the `cd`s of its `run:` block before the command.
+      const run = runLine(lines, c.start);
+      const dir = cwdAfter(runDirectory(lines, run), run < 0 ? c.prefix : [...lines.slice(run + 1, c.start), c.prefix].join('\n'), '');
+      add(dir === null ? null : commandDockerfile(c, dir), c.platforms, wf, c.line, c.target);
+    }
+  }
+  for (const f of files.listFiles('')) {
+    const p = f.path;
+    const make = MAKEFILE.test(p);
+    if ((!make && !SCRIPT.test(p)) || p.split('/').length > 4 || FOREIGN_DIR.test(p)) continue;
+    const lines = (files.readFile(p) ?? '').split(/\r?\n/);
+    const vars = fileVariables(lines);
+    const dir = make && p.includes('/') ? p.slice(0, p.lastIndexOf('/') + 1) : '';
+    const own = p.includes('/') ? p.slice(0, p.lastIndexOf('/') + 1) : '';
+    for (const c of buildCommands(lines, vars)) {
+      // A recipe line runs in the Makefile's folder, through its own `cd`s; a script from the
+      // root (`./scripts/release.sh`), through every `cd` before the command.
+      const cwd = cwdAfter(dir, make ? c.prefix : [...lines.slice(0, c.start), c.prefix].join('\n'), own);
+      add(cwd === null ? null : commandDockerfile(c, cwd), c.platforms, p, c.line, c.target);
+    }
+  }
+  for (const f of files.listFiles('').map((e) => e.path).filter((p) => !p.includes('/') && /^docker-bake(\.[A-Za-z0-9_-]+)*\.hcl$/.test(p)).sort()) {
+    for (const t of bakeTargets((files.readFile(f) ?? '').split(/\r?\n/))) add(t.dockerfile, t.platforms, f, t.line, t.target);
+  }
+  return out;
+}
+
+/** The `run:` key line of the workflow `run: |` block holding line `at` (`at` itself for `run: cmd`), or -1. */
+function runLine(lines: readonly string[], at: number): number {
+  if (/^\s*-?\s*run\s*:/.test(lines[at])) return at;
+  // Up the block: each line less indented than all below it, to the `run:` key.
+  for (let k = at - 1, least = indentOf(lines[at]); k >= 0; k--) {
+    if (lines[k].trim() === '' || indentOf(lines[k]) >= least) continue;
+    const kv = yamlKey(lines[k]);
+    if (kv) return kv[2] === 'run' ? k : -1;
+    least = indentOf(lines[k]);
+  }
+  return -1;
+}
+
+const indentOf = (l: string) => /^ */.exec(l)![0].length;
+const yamlKey = (l: string) => /^(\s*-?\s*)([A-Za-z0-9_-]+)\s*:(\s|$)/.exec(l);
+
+/**
+ * The folder (`''` or `folder/`) the workflow step whose `run:` key is on line `run` runs in: its
+ * `working-directory:` (yq's github-action image is built `working-directory: github-action`),
+ * else the root; null when it is an expression or `defaults:` may set one for the whole job.
+ */
+function runDirectory(lines: readonly string[], run: number): string | null {
+  if (run < 0) return '';
+  const column = yamlKey(lines[run])![1].length;
+  // The step: from its `- ` line (or the run line when it is that) to the next line indented less than its keys.
+  let start = run;
+  while (start > 0 && !/^\s*-\s/.test(lines[start])) {
+    const prev = lines[start - 1];
+    if (prev.trim() !== '' && indentOf(prev) < column && !/^\s*-\s/.test(prev)) break;
+    start--;
+  }
+  let dir: string | undefined;
+  for (let k = start; k < lines.length; k++) {
+    if (k > start && lines[k].trim() !== '' && indentOf(lines[k]) < column) break;
+    const kv = yamlKey(lines[k]);
+    if (!kv || kv[1].length !== column || kv[2] !== 'working-directory') continue;
+    dir = lines[k].slice(lines[k].indexOf(':') + 1).replace(/\s#.*$/, '').trim().replace(/^["']|["']$/g, '');
+  }
+  // `defaults: run: working-directory:` for the workflow or the job: not followed.
+  if (dir === undefined) return lines.some((l) => /^\s*working-directory\s*:/.test(l)) && lines.some((l) => /^\s*defaults\s*:/.test(l)) ? null : '';
+  if (dir.includes('$')) return null;
+  const clean = dir.replace(/^(\.\/)+/, '').replace(/\/+$/, '');
+  return clean === '' || clean === '.' ? '' : `${clean}/`;
+}
+
+/**
+ * The folder a shell ends in after the `cd`s of `text`, from `dir` (`''` or `folder/`); `$(dirname
+ * "$0")` is the script's folder `own` (grpcurl's do-release.sh: `cd "$(dirname "$0")/.."`). Null
+ * when a `cd` goes somewhere the text does not spell out (a variable, an absolute path, `cd -`,
+ * `popd`). A `cd` in a subshell, `(cd ui && yarn build)`, stays there.
+ */
+function cwdAfter(dir: string | null, text: string, own: string): string | null {
+  if (dir === null) return null;
+  let cwd = dir;
+  if (/(^|[\s;&|])popd\b/m.test(text)) return null;
+  const here = own === '' ? '.' : own.replace(/\/$/, '');
+  const plain = text.replace(/\$\(\s*dirname\s+"?(\$0|\$\{BASH_SOURCE(\[0\])?\}|\$BASH_SOURCE)"?\s*\)|\$\{0%\/\*\}/g, here);
+  for (const m of plain.matchAll(/(^|[;&|]|\bthen\b|\bdo\b|\belse\b)\s*(?:cd|pushd)\s+("[^"]*"|'[^']*'|[^;&|)\s]+)/gm)) {
+    const target = m[2].replace(/^(["'])(.*)\1$/, '$2');
+    if (target.includes('$') || target.includes('`') || target.startsWith('/') || target.startsWith('~') || target === '-') return null;
+    const parts = cwd.split('/').filter((x) => x !== '');
+    for (const seg of target.split('/')) {
+      if (seg === '' || seg === '.') continue;
+      if (seg === '..') {
+        if (parts.length === 0) return null;
+        parts.pop();
+      } else parts.push(seg);
+    }
+    cwd = parts.length ? `${parts.join('/')}/` : '';
+  }
+  return cwd;
+}
+
+/** `a,b` with variables of the file filled in, as distinct platforms; null when any part is unknown. */
+function platformList(value: string, vars: ReadonlyMap<string, string>): string[] | null {
+  const filled = fillVariables(value, vars);
+  if (filled === null) return null;
+  const list = [...new Set(filled.split(',').map((p) => p.trim().replace(/^["']|["']$/g, '')).filter((p) => p !== ''))];
+  return list.every((p) => PLATFORM.test(p)) ? list : null;
+}
+
+/** `$X`, `${X}`, `$(X)`, `${{ env.X }}` replaced from `vars`; null when one is not there (or is not a plain name). */
+function fillVariables(value: string, vars: ReadonlyMap<string, string>): string | null {
+  let unknown = false;
+  const filled = value.replace(/\$\{\{\s*env\.([A-Za-z_][A-Za-z0-9_]*)\s*\}\}|\$\{([A-Za-z_][A-Za-z0-9_]*)\}|\$\(([A-Za-z_][A-Za-z0-9_]*)\)|\$([A-Za-z_][A-Za-z0-9_]*)/g, (_m, a?: string, b?: string, c?: string, d?: string) => {
+    const v = vars.get((a ?? b ?? c ?? d)!);
+    if (v === undefined) unknown = true;
+    return v ?? '';
+  });
+  return unknown || filled.includes('$') ? null : filled;
+}
+
+/**
+ * Names a file assigns one value to: shell `X=v`/`export X=v`, make `X ?= v`/`X := v`/`X = v`, a
+ * workflow's `X: v` (an `env:` entry). A name given two different values is left out.
+ */
+function fileVariables(lines: readonly string[]): Map<string, string> {
+  const seen = new Map<string, string | null>();
+  for (const line of lines) {
+    const m = /^\s*(?:export\s+)?([A-Za-z_][A-Za-z0-9_]*)\s*(?:[?:+]?=|:(?=\s))\s*(.*?)\s*$/.exec(line);
+    if (!m || /^\s*-/.test(line)) continue;
+    const v = m[2].replace(/\s+#.*$/, '').replace(/^(["'])(.*)\1$/, '$2');
+    if (v === '' || v === '|' || v === '>') continue;
+    seen.set(m[1], seen.has(m[1]) && seen.get(m[1]) !== v ? null : v);
+  }
+  const out = new Map<string, string>();
+  for (const [k, v] of seen) if (v !== null) out.set(k, v);
+  return out;
+}
+
+interface BuildCommand {
+  platforms: string[] | null;
+  file: string | null;
+  context: string | null;
+  /** 0-based line of the `--platform` word. */
+  line: number;
+  /** 0-based line where the command's logical line starts (continuations joined), and its text before the command. */
+  start: number;
+  prefix: string;
+  /** `--target`, when given. */
+  target?: string;
+}
+
+/** Flags of `docker build` that take a value as the next word (the rest are switches). */
+const VALUE_FLAGS = new Set(['-t', '--tag', '-f', '--file', '--build-arg', '--label', '--platform', '--target', '-o', '--output', '--cache-from', '--cache-to', '--secret', '--ssh', '--progress', '--builder', '--network', '--iidfile', '--metadata-file', '--build-context', '--annotation', '--attest', '--shm-size', '--ulimit', '--add-host', '--allow', '--cgroup-parent', '--call', '-m', '--memory', '--memory-swap', '--cpu-shares', '--cpuset-cpus', '--isolation', '--security-opt']);
+
+/**
+ * The `docker buildx build` / `docker build` commands of a file's lines with a `--platform`
+ * (continuation lines joined), make recipes and workflow `run:` blocks alike.
+ */
+function buildCommands(lines: readonly string[], vars: ReadonlyMap<string, string>): BuildCommand[] {
+  const out: BuildCommand[] = [];
+  for (let k = 0; k < lines.length; k++) {
+    if (!/\bbuildx\s+build\b|\bdocker\s+build\b/.test(lines[k]) || /^\s*#/.test(lines[k])) continue;
+    // The words from `build` on, each with its line, up to the command's end.
+    const words: { w: string; line: number }[] = [];
+    let j = k;
+    const at = /\bbuildx\s+build\b|\bdocker\s+build\b/.exec(lines[k])!.index;
+    let start = k;
+    while (start > 0 && /\\\s*$/.test(lines[start - 1])) start--;
+    const prefix = [...lines.slice(start, k), lines[k].slice(0, at)].join('\n');
+    let text = lines[k].slice(at).replace(/^(buildx|docker)\s+/, '');
+    for (;;) {
+      const cont = /\\\s*$/.test(text);
+      for (const w of shellWords(cont ? text.replace(/\\\s*$/, '') : text)) words.push({ w, line: j });
+      if (!cont || j + 1 >= lines.length) break;
+      text = lines[++j];
+    }
+    k = j;
+    const end = words.findIndex((x) => /^(&&|\|\||;|\||\)|>|2>|&)$/.test(x.w) || x.w.endsWith(';'));
+    const argv = end < 0 ? words : words.slice(0, end + (end >= 0 && words[end].w.endsWith(';') && words[end].w !== ';' ? 1 : 0));
+    if (argv.length > 0 && argv[argv.length - 1].w.endsWith(';')) argv[argv.length - 1] = { ...argv[argv.length - 1], w: argv[argv.length - 1].w.slice(0, -1) };
+    let platforms: string[] | null = null;
+    let platformLine = -1;
+    let file: string | null = null;
+    let context: string | null = null;
+    let target: string | undefined;
+    for (let i = 1; i < argv.length; i++) {
+      const raw = argv[i].w;
+      const eq = raw.startsWith('--') ? raw.indexOf('=') : -1;
+      const flag = eq > 0 ? raw.slice(0, eq) : raw;
+      const takes = raw.startsWith('-') && VALUE_FLAGS.has(flag);
+      const value = !takes ? null : eq > 0 ? raw.slice(eq + 1) : argv[++i]?.w ?? null;
+      if (value === null) {
+        if (!raw.startsWith('-')) context = unquote(raw);
+        continue;
+      }
+      if (flag === '--platform') {
+        platforms = platformList(unquote(value), vars);
+        platformLine = argv[eq > 0 ? i : i - 1].line;
+      } else if (flag === '-f' || flag === '--file') file = unquote(value);
+      else if (flag === '--target') target = unquote(value);
+    }
+    if (platformLine >= 0) out.push({ platforms, file, context, line: platformLine, start, prefix, ...(target ? { target } : {}) });
+  }
+  return out;
+}
+
+/** The context-relative Dockerfile a build command builds, run in `dir` (`''` or `folder/`); null when unknown. */
+function commandDockerfile(c: BuildCommand, dir: string): string | null {
+  if (c.context === null || c.context === '-' || c.context.includes('$') || c.context.includes('://')) return null;
+  if (c.file !== null && (c.file === '-' || c.file.includes('$'))) return null;
+  const rel = c.file ?? `${c.context.replace(/\/+$/, '')}/Dockerfile`;
+  if (rel.startsWith('/')) return null;
+  const parts: string[] = [];
+  for (const seg of `${dir}${rel}`.split('/')) {
+    if (seg === '' || seg === '.') continue;
+    if (seg === '..') {
+      if (parts.length === 0) return null;
+      parts.pop();
+    } else parts.push(seg);
+  }
+  return parts.join('/');
+}
+
+function unquote(w: string): string {
+  return w.replace(/^(["'])(.*)\1$/, '$2');
+}
+
+/** A line's words, split at blanks outside quotes (quotes kept on the word). */
+function shellWords(text: string): string[] {
+  const out: string[] = [];
+  let cur = '';
+  let quote: string | null = null;
+  let depth = 0;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i];
+    if (quote) {
+      cur += ch;
+      if (ch === '\\' && quote === '"' && i + 1 < text.length) cur += text[++i];
+      else if (ch === quote) quote = null;
+    } else if (ch === '"' || ch === "'") {
+      quote = ch;
+      cur += ch;
+    } else if (ch === '$' && text[i + 1] === '(') {
+      depth++;
+      cur += ch;
+    } else if (ch === ')' && depth > 0) {
+      depth--;
+      cur += ch;
+    } else if (/\s/.test(ch) && depth === 0) {
+      if (cur) out.push(cur);
+      cur = '';
+    } else cur += ch;
+  }
+  if (cur) out.push(cur);
+  return out;
+}
+
+interface BakeTarget {
+  name: string;
+  line: number;
+  keys: Map<string, { value: string; line: number }>;
+  inherits: string[];
+}
+
+/**
+ * The bake targets of an HCL file that build for several platforms: `platforms = [...]` in the
+ * target or one it inherits, `dockerfile` (default `Dockerfile`) relative to `context` (default
+ * `.`). A target other targets inherit from is a template, not a build of its own.
+ */
+function bakeTargets(lines: readonly string[]): { dockerfile: string | null; platforms: string[] | null; line: number; target: string | null | undefined }[] {
+  const targets = new Map<string, BakeTarget>();
+  for (let k = 0; k < lines.length; k++) {
+    const head = /^\s*target\s+"([^"]+)"\s*\{\s*$/.exec(lines[k]);
+    if (!head) continue;
+    const t: BakeTarget = { name: head[1], line: k, keys: new Map(), inherits: [] };
+    let depth = 1;
+    for (let j = k + 1; j < lines.length && depth > 0; j++) {
+      const line = lines[j].replace(/\s(#|\/\/).*$/, '');
+      const kv = depth === 1 ? /^\s*([a-z-]+)\s*=\s*(.*)$/.exec(line) : null;
+      if (kv) {
+        let value = kv[2];
+        const at = j;
+        // A list over several lines, up to its `]`.
+        if (value.trimStart().startsWith('[')) while (!value.includes(']') && j + 1 < lines.length) value += ` ${lines[++j].replace(/\s(#|\/\/).*$/, '')}`;
+        t.keys.set(kv[1], { value: value.trim(), line: at });
+        if (kv[1] === 'inherits') t.inherits = [...value.matchAll(/"([^"]+)"/g)].map((m) => m[1]);
+      }
+      for (const ch of line.replace(/"[^"]*"/g, '')) {
+        if (ch === '{') depth++;
+        else if (ch === '}') depth--;
+      }
+      k = j;
+    }
+    targets.set(t.name, t);
+  }
+  const inherited = new Set([...targets.values()].flatMap((t) => t.inherits));
+  /** A key's value and line, from the target or the nearest one it inherits (the last listed wins). */
+  const lookup = (t: BakeTarget, key: string, seen: Set<string>): { value: string; line: number } | undefined => {
+    const own = t.keys.get(key);
+    if (own) return own;
+    for (const name of [...t.inherits].reverse()) {
+      const p = targets.get(name);
+      if (!p || seen.has(name)) continue;
+      seen.add(name);
+      const v = lookup(p, key, seen);
+      if (v) return v;
+    }
+    return undefined;
+  };
+  const out: { dockerfile: string | null; platforms: string[] | null; line: number; target: string | null | undefined }[] = [];
+  for (const t of targets.values()) {
+    if (inherited.has(t.name)) continue;
+    const platforms = lookup(t, 'platforms', new Set([t.name]));
+    if (!platforms) continue;
+    const list = /^\[(.*)\]$/.exec(platforms.value);
+    const items = list ? [...list[1].matchAll(/"([^"]*)"|([^\s,"]+)/g)].map((m) => m[1] ?? m[2]) : null;
+    const str = (key: string, dflt: string) => {
+      const v = lookup(t, key, new Set([t.name]));
+      const m = v ? /^"([^"$]*)"$/.exec(v.value) : null;
+      return v === undefined ? dflt : m ? m[1] : null;
+    };
+    const context = str('context', '.');
+    const file = str('dockerfile', 'Dockerfile');
+    const dockerfile = context === null || file === null || context.includes(':') || lookup(t, 'dockerfile-inline', new Set([t.name])) ? null
+      : commandDockerfile({ platforms: null, file: context === '.' ? file : `${context.replace(/\/+$/, '')}/${file}`, context, line: 0, start: 0, prefix: '' }, '');
+    const stage = lookup(t, 'target', new Set([t.name]));
+    const target = stage === undefined ? undefined : /^"([^"$]*)"$/.exec(stage.value)?.[1] ?? null;
+    out.push({ target, dockerfile, platforms: items && items.every((p) => p !== undefined && !p.includes('$')) ? platformList(items.join(','), new Map()) : null, line: platforms.line });
   }
   return out;
 }

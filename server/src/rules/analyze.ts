@@ -18,6 +18,8 @@ export interface AnalyzeOptions {
   files?: WorkspaceFiles;
   /** The build context was given, not guessed (RuleContext.contextGiven). */
   contextGiven?: boolean;
+  /** The Dockerfile's context-relative path (RuleContext.dockerfile). */
+  dockerfile?: string;
   rules?: RulesConfig;
   /** The build target (`--target`); the final stage otherwise is the last one. */
   target?: string;
@@ -45,6 +47,7 @@ export function analyzeReusing(model: DockerfileModel, opts: AnalyzeOptions = {}
     workspace: opts.workspace,
     files: opts.files,
     contextGiven: opts.contextGiven === true,
+    dockerfile: opts.dockerfile,
   };
   const kept = stageFindings(model, ctx);
   const plan = reusePlan(previous, kept, model);
@@ -65,7 +68,7 @@ export function analyzeReusing(model: DockerfileModel, opts: AnalyzeOptions = {}
         const old = previous?.found.get(rule.code);
         const perStage: RuleFinding[][] = [];
         results = [];
-        stageCtx ??= model.stages.map((stage) => ({ model, finalStage: ctx.finalStage, workspace: ctx.workspace, files: ctx.files, contextGiven: ctx.contextGiven, stages: [stage] }));
+        stageCtx ??= model.stages.map((stage) => ({ model, finalStage: ctx.finalStage, workspace: ctx.workspace, files: ctx.files, contextGiven: ctx.contextGiven, dockerfile: ctx.dockerfile, stages: [stage] }));
         // Indexed loops here and below: they run for every rule and stage of a long file on each
         // keystroke, often before V8 optimises this function, and an unoptimised for-of allocates
         // an iterator result per element.

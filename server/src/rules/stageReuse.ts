@@ -6,13 +6,14 @@
  * depend only on the regions of the stage's FROM chain, on the stage list (names, bases,
  * platforms), what `COPY --from` copies out of which stage, which cache mounts a `go mod
  * download` fills in which stage, the stages images are built from (dockerfile/facts.ts
- * imageStages), the global ARGs, the parser directives, the final stage and the workspace. So
+ * imageStages), which stages each stage reads (FROM, `--from`), the global ARGs, the parser
+ * directives, the final stage, the Dockerfile's path and the workspace. So
  * when all of those are as they were, and the chain's regions have the same text (found from
  * the common prefix and suffix of the two texts), the previous findings are those of a fresh
  * run, moved: every offset in them (spans and fix edits) lies in an unchanged region and moves
  * with it. An offset in no unchanged region makes the stage run again.
  */
-import { imageStages, stageChain } from '../dockerfile/facts';
+import { baseStageCandidates, imageStages, stageChain, stagesReadBy } from '../dockerfile/facts';
 import { moduleDownloadCaches, stageRef } from '../dockerfile/goBuild';
 import type { DockerfileModel } from '../dockerfile/model';
 import { textChange } from '../dockerfile/text';
@@ -89,6 +90,9 @@ function stageShape(model: DockerfileModel, ctx: RuleContext): string {
   return JSON.stringify([
     ctx.finalStage,
     ctx.contextGiven === true,
+    ctx.dockerfile ?? null,
+    // The stages each stage reads (FROM, `COPY --from`, `--mount=from=`): GD113 asks which feed a build's target.
+    model.stages.map((s) => [...baseStageCandidates(model, s), ...s.instructions.flatMap((i) => stagesReadBy(model, i))]),
     model.eol,
     model.escape,
     model.directives,

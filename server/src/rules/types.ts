@@ -47,6 +47,12 @@ export interface RuleContext {
    */
   contextGiven?: boolean;
   /**
+   * The Dockerfile's path relative to the build context root (`Dockerfile`, `build/Dockerfile`),
+   * when it lies in the context and the workspace was loaded: what the context's build files
+   * (workflows, Makefiles, bake files) name it by.
+   */
+  dockerfile?: string;
+  /**
    * For a stage-scoped rule: the stages to report on (all when absent; see stagesToCheck). The
    * runner runs such a rule one stage at a time and keeps each stage's findings.
    */

@@ -4,6 +4,7 @@ import * as path from 'node:path';
 import { after } from 'node:test';
 import type { AnalyzeOptions } from '../../../../server/src/rules/analyze';
 import { workspaceForDockerfile } from '../../../../server/src/driver/ignoreFile';
+import { analysisOptions } from '../../../../server/src/driver/inputs';
 import { loadWorkspace } from '../../../../server/src/workspace/load';
 import { df, lint, writeTree } from '../../helpers';
 
@@ -25,7 +26,9 @@ export function tempWorkspace(files: Record<string, string>, dockerfile?: string
   writeTree(root, files);
   const ws = loadWorkspace(root);
   const view = workspaceForDockerfile(ws, dockerfile ? path.join(root, dockerfile) : undefined);
-  return { workspace: view.model, files: view.files };
+  // With the Dockerfile's path, as the driver gives it (RuleContext.dockerfile).
+  const rel = dockerfile ? analysisOptions({ workspace: ws, dockerfilePath: path.join(root, dockerfile) }).dockerfile : undefined;
+  return { workspace: view.model, files: view.files, ...(rel ? { dockerfile: rel } : {}) };
 }
 
 export const GO_MOD = 'module example.com/app\n\ngo 1.22\n\nrequire github.com/pkg/errors v0.9.1\n';
