@@ -1,13 +1,25 @@
-import { argDeclarations, copyPaths, goCommands, imageStages, isXxGo, stageChain, stageGoCommands, type GoCommand } from '../dockerfile/facts';
-import { envValue, rawEnvValue, stageRef } from '../dockerfile/goBuild';
-import { toDoc, type DockerfileModel, type Stage } from '../dockerfile/model';
+import { argDeclarations, copyPaths, dockerEnv, goCommands, imageStages, isXxGo, stageChain, stageGoCommands, type GoCommand } from '../dockerfile/facts';
+import { envValue, rawEnvValue, stageRef, stagesFeeding } from '../dockerfile/goBuild';
+import { indirectGoSteps, type IndirectGoStep } from '../dockerfile/indirectGo';
+import { toDoc, type DockerfileModel, type Instruction, type Stage } from '../dockerfile/model';
 import { insert, insertLinesAfter, replace, type Edit } from '../edits/edits';
-import { type Fix, type Rule, type RuleFinding, stagesToCheck, withLazyFix } from './types';
+import { cgoVerdict, hasCCompiler } from '../facts/cgo';
+import { multiPlatformBuilds, type PlatformBuild } from '../facts/composeImages';
+import { type Fix, type Rule, type RuleContext, type RuleFinding, stagesToCheck, withLazyFix } from './types';
 
 const TARGET_ARGS = ['TARGETPLATFORM', 'TARGETOS', 'TARGETARCH', 'TARGETVARIANT'];
 const TARGET_REF = /\$\{?TARGET(PLATFORM|OS|ARCH|VARIANT)\b/;
 /** The golang images' GOROOT, or a path under it (`/usr/local/go/bin/go`, `/usr/local/go/go.env`). */
 const GOROOT_PATH = /^\/usr\/local\/go(\/|$)/;
+const ARCH_QUERY = /\buname\s+(-[a-z]*m[a-z]*|--machine)\b|\bdpkg\s+--print-architecture\b|\bapk\s+--print-arch\b|\$\(\s*arch\s*\)|`arch`|\bgo\s+env\s+GOARCH\b/;
+/** A `go build`/`go install` in a build tool's file or a script (`$(GO) build`, `${GOCMD} install`). */
+const BUILD_IN_TEXT = /(?:^|[\s;&|(@'"`])(?:\S*\/)?(?:go|\$\(GO[A-Z_]*\)|\$\{GO[A-Z_]*\}|\$GO[A-Z_]*)\s+(?:build|install)\b/m;
+/**
+ * Commands that only move, list or package files (or install packages, or run go itself) after
+ * the build: a step with any other command (a script, the built program, `strip`, `ldd`) may run
+ * what the stage built, which a cross-compiling builder cannot.
+ */
+const FILE_ONLY = new Set(['cp', 'mv', 'rm', 'mkdir', 'chmod', 'chown', 'chgrp', 'ln', 'ls', 'echo', 'printf', 'cat', 'touch', 'install', 'true', 'test', '[', 'upx', 'tar', 'gzip', 'xz', 'zip', 'sha256sum', 'sha512sum', 'md5sum', 'apk', 'apt-get', 'apt', 'yum', 'dnf', 'microdnf', 'go', 'git', 'useradd', 'adduser', 'addgroup', 'groupadd', 'find', 'sed', 'grep', 'set', 'export', 'cd', 'du', 'setcap', 'update-ca-certificates', 'rmdir', 'wget', 'curl']);
 
 /**
  * GD113: a builder stage (it runs `go build`/`go install`) that compiles for the target platform
@@ -42,9 +54,10 @@ export const gd113: Rule = {
   name: 'emulated-cross-compile',
   summary: 'A builder stage emulates the target platform instead of cross-compiling',
   severity: 'hint',
+  severities: ['hint', 'information'],
   needsWorkspace: false,
   fix: 'safe',
-  facts: ['goCommands'],
+  facts: ['goCommands', 'cgo', 'workspace', 'contextFiles'],
   scope: 'stage',
   check(ctx) {
     const out: RuleFinding[] = [];
@@ -66,10 +79,13 @@ export const gd113: Rule = {
         for (const c of stageChain(model, model.stages[ref])) shipped.add(c.index);
       }
     }
+    // The builds of this Dockerfile for several platforms that the context's build files run.
+    const multi = ctx.dockerfile === undefined ? [] : multiPlatformBuilds(ctx.workspace, ctx.files).filter((b) => b.dockerfile === ctx.dockerfile);
     for (const stage of stagesToCheck(ctx)) {
       if (images.has(stage.index) || shipped.has(stage.index)) continue;
       const builds = stageGoCommands(stage).filter((g) => g.sub === 'build' || g.sub === 'install');
-      if (builds.length === 0) continue;
+      const tools = toolBuilds(ctx, stage);
+      if (builds.length === 0 && tools.length === 0) continue;
       const platforms = stageChain(model, stage).map((s) => s.platform).filter((p): p is string => p !== null);
       if (platforms.some((p) => !TARGET_REF.test(p))) continue;
       const declared = stageArgs(model, stage);
@@ -78,35 +94,170 @@ export const gd113: Rule = {
       // disagrees with the runtime platform is GD116's business).
       const followsTarget = builds.filter((g) => TARGET_REF.test(rawEnvValue(model, stage, g, 'GOARCH') ?? ''));
       const targetArgs = TARGET_ARGS.filter((a) => declared.has(a));
-      if (targetArgs.length === 0 && followsTarget.length === 0 && platforms.length === 0) continue;
+      // A build file builds this Dockerfile for several platforms: a stage its target (the last
+      // stage when it names none) reads files from runs for each of them. k3s-io/kine's workflow
+      // builds `target: multi-arch-package`, which never reaches its `infra` builder.
+      const reaching = multi.filter((b) => builtFor(model, b, stage));
+      const evidence = reaching[0];
+      if (targetArgs.length === 0 && followsTarget.length === 0 && platforms.length === 0 && !evidence) continue;
       // Every build names its output platform (`GOOS=js GOARCH=wasm`): the result does not follow the target.
-      if (builds.every((g) => literalGoarch(model, stage, g))) continue;
+      if (builds.every((g) => literalGoarch(model, stage, g)) && tools.every((t) => t.literalGoarch)) continue;
       // cgo on without a cross toolchain (xx): building on $BUILDPLATFORM would compile C for the
       // wrong architecture, so emulation is what makes this build work.
       // cgo is also on by default where CGO_CFLAGS/CGO_LDFLAGS say C is linked (`-lfdb_c`).
+      // Likewise unset with a C compiler in the builder, when the package needs cgo (facts/cgo.ts:
+      // jitsucom/bulker's reprocessing-worker links librdkafka through confluent-kafka-go).
       const cgoOn = (g: GoCommand) => {
         const v = envValue(model, stage, g, 'CGO_ENABLED');
-        return v === '1' || (v === undefined && ['CGO_CFLAGS', 'CGO_LDFLAGS', 'CGO_CPPFLAGS', 'CGO_CXXFLAGS'].some((n) => envValue(model, stage, g, n) !== undefined));
+        if (v === '1' || (v === undefined && ['CGO_CFLAGS', 'CGO_LDFLAGS', 'CGO_CPPFLAGS', 'CGO_CXXFLAGS'].some((n) => envValue(model, stage, g, n) !== undefined))) return true;
+        // An external link (`-linkmode=external`, osmosis' static wasmvm link) needs the C linker of the target.
+        if (v !== '0' && g.args.some((w) => /-linkmode[= ]+external\b/.test(w.value))) return true;
+        return v === undefined && cgoVerdict(ctx, stage, g)?.needed === true && hasCCompiler(model, stage, g);
       };
-      if (builds.some((g) => cgoOn(g) && !isXxGo(g))) continue;
+      if (builds.some((g) => cgoOn(g) && !isXxGo(g)) || tools.some((t) => t.cgo)) continue;
       // `go install` with GOBIN set refuses to cross-compile ("go: cannot install cross-compiled
       // binaries when GOBIN is set"): on $BUILDPLATFORM every foreign platform's build would fail,
       // so emulation is what makes it work (kaniko: `ENV GOBIN=/usr/local/bin`, GOARCH=$TARGETARCH).
       // Only an install whose GOARCH is a literal stays native there.
-      if (builds.some((g) => g.sub === 'install' && gobinSet(model, stage, g) && !literalGoarch(model, stage, g))) continue;
+      if (builds.some((g) => g.sub === 'install' && gobinSet(model, stage, g) && !literalGoarch(model, stage, g)) || tools.some((t) => t.gobin)) continue;
       const why = platforms.length
         ? `its FROM asks for \`--platform=${platforms[platforms.length - 1]}\``
         : targetArgs.length
           ? `it declares \`ARG ${targetArgs.join(' ')}\``
-          : 'it sets GOARCH from $TARGETARCH';
+          : followsTarget.length
+            ? 'it sets GOARCH from $TARGETARCH'
+            : null;
+      const runsOutput = laterRun(stage, [...builds.map((g) => g.instr), ...tools.map((t) => t.step.instr)]);
+      const asksArch = archQuery(stage);
+      const caveat = asksArch
+        ? ` Line ${asksArch.line + 1} (\`${asksArch.keyword} ${firstLine(model, asksArch)}\`) asks the machine for its architecture, which on the build platform is the builder's: use $TARGETARCH there (no quick fix for that reason).`
+        : runsOutput
+        ? ` Line ${runsOutput.line + 1} (\`${runsOutput.keyword} ${firstLine(model, runsOutput)}\`) may run what this stage built, and a cross-compiled program does not run on the build platform (no quick fix for that reason): if the stage only makes platform-independent files there (licences, generated code), run it on $BUILDPLATFORM without GOOS/GOARCH; otherwise run such a step only when $BUILDPLATFORM is $TARGETPLATFORM, or in a stage of the target platform.`
+        : '';
+      const advice = 'Run the stage on the build platform and cross-compile with `GOOS=$TARGETOS GOARCH=$TARGETARCH` (and CGO_ENABLED=0).';
+      const message = evidence
+        ? `${buildsOf(evidence, reaching.length)}, and ${why ? `this stage compiles Go for each of them (${why}) with no \`--platform=$BUILDPLATFORM\` on its FROM` : 'this stage compiles Go with no `--platform` on its FROM, so it runs on each of them'}: every platform other than the builder's runs the whole Go toolchain under QEMU emulation, many times slower than a native cross-compile. ${advice}${caveat}`
+        : `This stage compiles Go for the target platform (${why}) but its FROM has no \`--platform=$BUILDPLATFORM\`: a multi-platform build runs the whole Go toolchain under emulation for every foreign platform, many times slower than a native cross-compile. ${advice}${caveat}`;
       out.push(withLazyFix({
-        message: `This stage compiles Go for the target platform (${why}) but its FROM has no \`--platform=$BUILDPLATFORM\`: a multi-platform build runs the whole Go toolchain under emulation for every foreign platform, many times slower than a native cross-compile. Run the stage on the build platform and cross-compile with \`GOOS=$TARGETOS GOARCH=$TARGETARCH\` (and CGO_ENABLED=0).`,
+        message,
         span: stage.from.span,
-      }, () => fixFor(model, stage, builds)));
+        ...(evidence ? { severity: 'information' as const } : {}),
+      }, () => (runsOutput || asksArch ? undefined : fixFor(model, stage, builds, tools))));
     }
     return out;
   },
 };
+
+/** A RUN of build tool or script whose file runs `go build`/`go install` (`OS=${TARGETOS} ARCH=${TARGETARCH} make build`). */
+interface ToolBuild {
+  step: IndirectGoStep;
+  /** Its builds name a literal GOARCH (the step's prefix, or every GOARCH assignment of the file). */
+  literalGoarch: boolean;
+  /** cgo may be on: CGO_ENABLED=1 where the step runs, or set to anything but 0 anywhere in the file. */
+  cgo: boolean;
+  /**
+   * GOBIN set where the step runs (the Dockerfile's ENV/ARG or the step's prefix). A GOBIN in the
+   * file itself is left alone: Makefiles install their own tools with it (kubebuilder's
+   * `GOBIN=$(LOCALBIN) go install` of controller-gen), for the platform they run on.
+   */
+  gobin: boolean;
+  /**
+   * The step sets GOARCH from the target (`GOARCH=${TARGETARCH} make build`, derailed/popeye), or
+   * passes a TARGET* variable (`ARCH=${TARGETARCH}`) to a file that sets GOARCH or reads TARGETARCH.
+   */
+  passesTarget: boolean;
+}
+
+/**
+ * The stage's RUNs that compile Go through make, a task runner or a script (indirectGoSteps) whose
+ * file, read through the context, runs `go build` or `go install`. Without the context, none.
+ */
+function toolBuilds(ctx: RuleContext, stage: Stage): ToolBuild[] {
+  const files = ctx.files;
+  if (!files) return [];
+  const out: ToolBuild[] = [];
+  for (const step of indirectGoSteps(stage, (rel) => files.readFile(rel), false)) {
+    const text = step.file === null ? null : files.readFile(step.file);
+    if (text === null || !BUILD_IN_TEXT.test(text)) continue;
+    const env = dockerEnv(ctx.model, stage, step.instr);
+    const prefix = (name: string) => [...step.cmd.env].reverse().find((a) => a.name === name)?.value;
+    const goarch = prefix('GOARCH');
+    const assigned = [...text.matchAll(/\bGOARCH\s*[:?]?=\s*["']?([^\s"';]*)/g)].map((m) => m[1]);
+    const cmdText = [...step.cmd.env.map((a) => `${a.name}=${a.value}`), ...step.cmd.argv.map((w) => w.raw)].join(' ');
+    const gobin = prefix('GOBIN') ?? env.get('GOBIN');
+    out.push({
+      step,
+      literalGoarch: goarch !== undefined ? goarch !== '' && !/[$`]/.test(goarch) : assigned.length > 0 && assigned.every((v) => v !== '' && !/[$`]/.test(v)),
+      cgo: cgoMayBeOn(ctx.model, stage, step, text, prefix('CGO_ENABLED') ?? env.get('CGO_ENABLED')),
+      gobin: gobin !== undefined && gobin !== '',
+      passesTarget: TARGET_REF.test(goarch ?? '') || (TARGET_REF.test(cmdText) && /\bGOARCH\b|TARGETARCH/.test(text)),
+    });
+  }
+  return out;
+}
+
+/**
+ * cgo may be on for a build tool's go build: CGO_ENABLED=1 where the step runs, or set to anything
+ * but 0 in the file (google/cadvisor's build.sh: `export CGO_ENABLED=${GO_CGO_ENABLED:-"1"}`, for
+ * libpfm); or set nowhere while the builder has a C compiler (which packages the file builds is
+ * not known: writefreely's `make build` compiles go-sqlite3 with the alpine builder's g++).
+ */
+function cgoMayBeOn(model: DockerfileModel, stage: Stage, step: IndirectGoStep, text: string, where: string | null | undefined): boolean {
+  if (where === '1') return true;
+  const inFile = [...text.matchAll(/\bCGO_ENABLED\s*[:?]?=\s*["']?([^\s"';]*)/g)].map((m) => m[1]);
+  if (inFile.some((v) => v !== '0')) return true;
+  if (where === '0' || inFile.length > 0) return false;
+  return hasCCompiler(model, stage, { instr: step.instr, cmd: step.cmd, sub: 'build', args: [] });
+}
+
+/**
+ * The first RUN after the stage's last build that may run what the build made: one with a command
+ * that is not in FILE_ONLY (yq's `RUN ./scripts/acceptance.sh`, which runs the built `yq`).
+ */
+function laterRun(stage: Stage, buildInstrs: readonly Instruction[]): Instruction | undefined {
+  let last = -1;
+  for (const i of buildInstrs) last = Math.max(last, stage.instructions.indexOf(i));
+  for (let k = last + 1; k < stage.instructions.length; k++) {
+    const i = stage.instructions[k];
+    if (i.keyword !== 'RUN' || !i.script) continue;
+    for (const c of i.script.parsed.commands) {
+      const name = c.argv[0]?.value.split('/').pop() ?? '';
+      if (c.argv.length > 0 && !FILE_ONLY.has(name)) return i;
+    }
+  }
+  return undefined;
+}
+
+/**
+ * The build `b` runs the stage for its platforms: the stage feeds the build's target (stagesFeeding:
+ * FROM, `COPY --from`, `--mount=from=`) and is not in the target's own FROM chain (the image).
+ */
+function builtFor(model: DockerfileModel, b: PlatformBuild, stage: Stage): boolean {
+  const target = b.target === undefined ? model.stages.length - 1 : stageRef(model, b.target);
+  if (target === null || target < 0) return false;
+  return stagesFeeding(model, target).has(stage.index) && !stageChain(model, model.stages[target]).includes(stage);
+}
+
+/**
+ * A RUN of the stage that asks the machine for its architecture (`ARCH=$(uname -m)`, `dpkg
+ * --print-architecture`, `$(go env GOARCH)`): it fetches or picks files for the platform it runs
+ * on (osmosis downloads `libwasmvm_muslc.$(uname -m).a`), which on $BUILDPLATFORM is the builder's.
+ */
+function archQuery(stage: Stage): Instruction | undefined {
+  return stage.instructions.find((i) => i.keyword === 'RUN' && i.script !== null && ARCH_QUERY.test(i.script.text));
+}
+
+/** An instruction's arguments as written on its first line, shortened. */
+function firstLine(model: DockerfileModel, instr: Instruction): string {
+  const text = model.text.slice(instr.span.start, instr.span.end).split(/\r?\n/)[0].replace(/^\s*\S+\s*/, '').replace(/\s*\\$/, '');
+  return text.length > 60 ? `${text.slice(0, 57)}...` : text;
+}
+
+/** Where a build file builds this Dockerfile for several platforms: `file:line`, the platforms, and how many more builds there are. */
+function buildsOf(b: PlatformBuild, count: number): string {
+  const more = count > 1 ? ` (and ${count - 1} more place${count > 2 ? 's' : ''} in the build files)` : '';
+  return `\`${b.file}:${b.line}\` builds this Dockerfile for ${b.platforms.join(', ')}${more}`;
+}
 
 /** The command names its output architecture with a literal GOARCH (`GOARCH=wasm`, not `$TARGETARCH`). */
 function literalGoarch(model: DockerfileModel, stage: Stage, g: GoCommand): boolean {
@@ -127,8 +278,11 @@ function stageArgs(model: DockerfileModel, stage: Stage): Set<string> {
   return names;
 }
 
-function fixFor(model: DockerfileModel, stage: Stage, builds: GoCommand[]): Fix | undefined {
+function fixFor(model: DockerfileModel, stage: Stage, builds: GoCommand[], tools: readonly ToolBuild[]): Fix | undefined {
   if (stage.baseStage !== null) return undefined;
+  // A build tool's go build cannot be prefixed: only one the step already hands the target to
+  // (`ARCH=${TARGETARCH} make build` with `GOARCH=${ARCH}` in the Makefile) cross-compiles as it is.
+  if (tools.some((t) => !t.passesTarget)) return undefined;
   // A cross-compiled `go install` lands in $GOPATH/bin/<os>_<arch>/, not $GOPATH/bin/, whether or
   // not it names GOARCH: the paths later steps copy from would move.
   if (builds.some((g) => g.sub === 'install')) return undefined;
@@ -156,7 +310,12 @@ function fixFor(model: DockerfileModel, stage: Stage, builds: GoCommand[]): Fix 
     const script = g.instr.script!;
     edits.push(insert(toDoc(script, g.cmd.argv[0].start), `${prefix.join(' ')} `));
   }
-  const first = builds[0].instr;
+  for (const t of tools) {
+    for (const w of [...t.step.cmd.env.map((a) => a.value), ...t.step.cmd.argv.map((a) => a.raw)]) {
+      for (const m of w.matchAll(new RegExp(TARGET_REF.source, 'g'))) needArgs.add(`TARGET${m[1]}`);
+    }
+  }
+  const first = [...builds.map((g) => g.instr), ...tools.map((t) => t.step.instr)].sort((a, b) => a.span.start - b.span.start)[0];
   const declaredBefore = new Set<string>();
   for (const i of stage.instructions) {
     if (i === first) break;

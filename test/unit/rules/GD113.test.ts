@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, it, before } from 'node:test';
 import { df, ready } from '../helpers';
 import { has, find, fix } from './kit/gobuild';
+import { tempWorkspace } from './kit/realworld';
 
 /** GD113 emulated-cross-compile: its own cases (the themed suites beside it test rules together). */
 before(() => ready);
@@ -158,5 +159,251 @@ describe('GD113 emulated-cross-compile', () => {
     ];
     assert.equal(has(df([...lines, 'COPY --from=toolchain /usr/local/go/bin/go /usr/local/go/bin/go']), 'GD113'), false);
     assert.ok(has(df(lines), 'GD113'));
+  });
+});
+
+// Judge 27 (Y M2, M4; X M5): builders compiled under QEMU because the repository's build files
+// build the Dockerfile for several platforms, though no stage names TARGETARCH/TARGETPLATFORM.
+// The skeletons keep the Dockerfile, the build file as text (trimmed to the job that builds), and go.mod.
+describe('GD113: a build file builds this Dockerfile for several platforms', () => {
+  /** A workspace of the files, with the Dockerfile at `Dockerfile` (the driver's context-relative path). */
+  const repo = (files: Record<string, string>, dockerfile = 'Dockerfile') => tempWorkspace(files, dockerfile);
+  const WORKFLOW_HEAD = ['name: Docker Image', 'on:', '  push:', '    branches: [main]', 'jobs:', '  build:', '    runs-on: ubuntu-latest', '    steps:', '      - name: Checkout', '        uses: actions/checkout@v6', '      - name: Set up QEMU', '        uses: docker/setup-qemu-action@v3'];
+
+  // inbucket/inbucket at e56c6d5f837b350089305690c80377ceba024989 (MIT): Dockerfile:15-22 and
+  // .github/workflows/docker-build.yml:64-71 (`platforms: linux/amd64,linux/arm64, linux/arm/v7`).
+  const INBUCKET = df([
+    '# Docker build file for Inbucket: https://www.inbucket.org/',
+    'FROM --platform=linux/amd64 node:20 AS frontend',
+    'WORKDIR /build',
+    'COPY . .',
+    'WORKDIR /build/ui',
+    'RUN yarn install --frozen-lockfile --non-interactive',
+    'RUN yarn run build',
+    'FROM golang:1.25-alpine3.22 AS backend',
+    'RUN apk add --no-cache --virtual .build-deps g++ git make',
+    'WORKDIR /build',
+    'COPY . .',
+    'ENV CGO_ENABLED=0',
+    'RUN make clean deps',
+    'RUN go build -o inbucket \\',
+    '  -ldflags "-X \'main.version=$(git describe --tags --always)\' -X \'main.date=$(date -Iseconds)\'" \\',
+    '  -v ./cmd/inbucket',
+    'FROM alpine:3.22',
+    'WORKDIR /opt/inbucket',
+    'COPY --from=backend /build/inbucket bin',
+    'COPY --from=frontend /build/ui/dist ui',
+    'ENTRYPOINT ["/start-inbucket.sh"]',
+  ]);
+  const inbucketWorkflow = (platforms: string, more: string[] = []) => [...WORKFLOW_HEAD,
+    '      - name: Build and push',
+    '        uses: docker/build-push-action@v6',
+    '        with:',
+    '          context: .',
+    `          platforms: ${platforms}`,
+    '          push: ${{ env.REGISTRY_PUSH == \'true\' }}',
+    '          tags: ${{ steps.meta.outputs.tags }}',
+    ...more, ''].join('\n');
+  const inbucket = (workflow: string) => repo({ 'go.mod': 'module github.com/inbucket/inbucket/v3\n\ngo 1.25.0\n', 'cmd/inbucket/main.go': 'package main\n\nimport (\n\t"context"\n\t"flag"\n)\n\nfunc main() {}\n', Dockerfile: INBUCKET, '.github/workflows/docker-build.yml': workflow });
+
+  it('reports the builder of inbucket, naming the workflow line and its platforms (information), with the fix', () => {
+    const o = inbucket(inbucketWorkflow('linux/amd64,linux/arm64, linux/arm/v7'));
+    const f = find(INBUCKET, 'GD113', o);
+    assert.equal(f.length, 1);
+    assert.equal(INBUCKET.slice(f[0].span.start, f[0].span.end), 'FROM golang:1.25-alpine3.22 AS backend');
+    assert.equal(f[0].severity, 'information');
+    assert.match(f[0].message, /^`\.github\/workflows\/docker-build\.yml:17` builds this Dockerfile for linux\/amd64, linux\/arm64, linux\/arm\/v7, and this stage compiles Go with no `--platform` on its FROM/);
+    assert.match(f[0].message, /QEMU emulation/);
+    const fixed = fix(INBUCKET, 'GD113', o);
+    assert.ok(fixed.includes('FROM --platform=$BUILDPLATFORM golang:1.25-alpine3.22 AS backend\nARG TARGETOS TARGETARCH\n'));
+    assert.ok(fixed.includes('RUN GOOS=$TARGETOS GOARCH=$TARGETARCH go build -o inbucket \\\n'));
+    // The node stage is left as it is (fixed to linux/amd64, and no Go).
+    assert.ok(fixed.includes('FROM --platform=linux/amd64 node:20 AS frontend\n'));
+    // A block list of platforms is the same build.
+    assert.equal(find(INBUCKET, 'GD113', inbucket(inbucketWorkflow('|\n            linux/amd64\n            linux/arm64'))).length, 1);
+  });
+
+  it('is silent for one platform, a platform list the file does not spell out, another Dockerfile, or no build file', () => {
+    assert.equal(has(INBUCKET, 'GD113', inbucket(inbucketWorkflow('linux/amd64'))), false);
+    assert.equal(has(INBUCKET, 'GD113', inbucket(inbucketWorkflow('${{ matrix.platform }}'))), false);
+    assert.equal(has(INBUCKET, 'GD113', inbucket(inbucketWorkflow('linux/amd64,linux/arm64', ['          file: ./build/release.Dockerfile']))), false);
+    assert.equal(has(INBUCKET, 'GD113', repo({ 'go.mod': 'module github.com/inbucket/inbucket/v3\n\ngo 1.25.0\n', Dockerfile: INBUCKET })), false);
+    // Without the Dockerfile's path (a lint of text alone) nothing names this Dockerfile.
+    const o = inbucket(inbucketWorkflow('linux/amd64,linux/arm64'));
+    assert.equal(has(INBUCKET, 'GD113', { workspace: o.workspace, files: o.files }), false);
+  });
+
+  it('keeps the exemptions: a --platform=$BUILDPLATFORM stage, cgo on without xx, a literal GOARCH, a stage nothing uses, the image itself', () => {
+    const o = inbucket(inbucketWorkflow('linux/amd64,linux/arm64'));
+    assert.equal(has(INBUCKET.replace('FROM golang:1.25-alpine3.22 AS backend', 'FROM --platform=$BUILDPLATFORM golang:1.25-alpine3.22 AS backend'), 'GD113', o), false);
+    assert.equal(has(INBUCKET.replace('ENV CGO_ENABLED=0', 'ENV CGO_ENABLED=1'), 'GD113', o), false);
+    assert.equal(has(INBUCKET.replace('RUN go build -o inbucket', 'RUN GOARCH=amd64 go build -o inbucket'), 'GD113', o), false);
+    // A stage no other stage uses is not built for the image.
+    assert.equal(has(INBUCKET.replace('COPY --from=backend /build/inbucket bin', 'COPY inbucket bin'), 'GD113', o), false);
+    // A single-stage image: its go build is the image's (installs tools of the image).
+    const single = df(['FROM golang:1.25-alpine3.22', 'WORKDIR /build', 'COPY . .', 'RUN CGO_ENABLED=0 go build -o /usr/local/bin/inbucket ./cmd/inbucket', 'ENTRYPOINT ["inbucket"]']);
+    assert.equal(has(single, 'GD113', inbucket(inbucketWorkflow('linux/amd64,linux/arm64'))), false);
+  });
+
+  // projectdiscovery/naabu at cd8b974b8938c098d6c30edfe528291e13f5c163 (MIT): Dockerfile:1-6 and
+  // .github/workflows/dockerhub-push.yml:34-40.
+  it('reports naabu\'s build-env stage (platforms: linux/amd64,linux/arm64,linux/arm)', () => {
+    const text = df(['# Build', 'FROM golang:1.26.3-alpine AS build-env', 'RUN apk add --no-cache build-base libpcap-dev', 'WORKDIR /app', 'COPY . /app', 'RUN go mod download', 'RUN CGO_ENABLED=0 go build ./cmd/naabu', '', '# Release', 'FROM alpine:3.23.4', 'RUN apk upgrade --no-cache \\', '    && apk add --no-cache nmap libpcap bind-tools ca-certificates nmap-scripts', 'COPY --from=build-env /app/naabu /usr/local/bin/', 'ENTRYPOINT ["naabu"]']);
+    const workflow = [...WORKFLOW_HEAD, '      - name: Build and push', '        uses: docker/build-push-action@v7', '        with:', '          context: .', '          platforms: linux/amd64,linux/arm64,linux/arm', '          push: true', '          tags: projectdiscovery/naabu:latest,projectdiscovery/naabu:${{ steps.meta.outputs.TAG }}', ''].join('\n');
+    const o = repo({ 'go.mod': 'module github.com/projectdiscovery/naabu/v2\n\ngo 1.24.0\n', 'cmd/naabu/main.go': 'package main\n\nimport (\n\t"github.com/projectdiscovery/naabu/v2/pkg/runner"\n)\n\nfunc main() {}\n', Dockerfile: text, '.github/workflows/dockerhub-push.yml': workflow });
+    const f = find(text, 'GD113', o);
+    assert.equal(f.length, 1);
+    assert.match(f[0].message, /^`\.github\/workflows\/dockerhub-push\.yml:17` builds this Dockerfile for linux\/amd64, linux\/arm64, linux\/arm,/);
+    assert.ok(fix(text, 'GD113', o).includes('RUN CGO_ENABLED=0 GOOS=$TARGETOS GOARCH=$TARGETARCH go build ./cmd/naabu\n'));
+  });
+
+  // jhaals/yopass at de900a0cd73cd5ed7b10c36a7f33f2ccaf0186af (Apache-2.0): Dockerfile:1-8 and
+  // .github/workflows/docker.yaml:41-49.
+  it('reports yopass\'s app stage and prefixes both of its go builds', () => {
+    const text = df(['FROM golang:bookworm AS app', 'RUN mkdir -p /yopass', 'WORKDIR /yopass', 'COPY . .', 'ARG VERSION', 'RUN VERSION=${VERSION:-$(git rev-parse --short HEAD 2>/dev/null || echo "unknown")} && \\', '    go build ./cmd/yopass && \\', '    go build -ldflags "-X main.version=${VERSION}" ./cmd/yopass-server', '', 'FROM node:22 AS website', 'COPY website /website', 'WORKDIR /website', 'RUN yarn install --network-timeout 600000 && yarn build', '', 'FROM gcr.io/distroless/base', 'COPY --from=app /yopass/yopass /yopass/yopass-server /', 'COPY --from=website /website/dist /public', 'USER 1000', 'ENTRYPOINT ["/yopass-server"]']);
+    const workflow = [...WORKFLOW_HEAD, '      - name: Build and push Docker image', '        uses: docker/build-push-action@v4', '        with:', '          context: .', '          push: true', '          platforms: linux/amd64,linux/arm64', '          tags: ${{ steps.meta.outputs.tags }}', '          build-args: |', '            VERSION=${{ steps.version.outputs.value }}', ''].join('\n');
+    const o = repo({ 'go.mod': 'module github.com/jhaals/yopass\n\ngo 1.25.0\n', 'cmd/yopass/main.go': 'package main\n\nimport (\n\t"fmt"\n)\n\nfunc main() { fmt.Println() }\n', Dockerfile: text, '.github/workflows/docker.yaml': workflow });
+    const f = find(text, 'GD113', o);
+    assert.equal(f.length, 1);
+    assert.equal(text.slice(f[0].span.start, f[0].span.end), 'FROM golang:bookworm AS app');
+    const fixed = fix(text, 'GD113', o);
+    assert.ok(fixed.includes('    GOOS=$TARGETOS GOARCH=$TARGETARCH go build ./cmd/yopass && \\\n    GOOS=$TARGETOS GOARCH=$TARGETARCH go build -ldflags'));
+  });
+
+  // mikefarah/yq at c14f446382944492701b16c1ddb48bb9dbe683e3 (MIT): Dockerfile:1-8,
+  // .github/workflows/docker-release.yml:51-80 (a `docker buildx build --platform "${PLATFORMS}"` run
+  // step) and docker-githubaction.yml (the same, `working-directory: github-action`).
+  const YQ = df(['FROM golang:1.26.6 AS builder', '', 'WORKDIR /go/src/mikefarah/yq', '', 'COPY . .', '', 'RUN CGO_ENABLED=0 go build -ldflags "-s -w" .', '# RUN ./scripts/test.sh -- this too often times out in the github pipeline.', 'RUN ./scripts/acceptance.sh', '', 'FROM alpine:3 AS production', 'COPY --from=builder /go/src/mikefarah/yq/yq /usr/bin/yq', 'WORKDIR /workdir', 'USER yq', 'ENTRYPOINT ["/usr/bin/yq"]']);
+  const yqRun = (workingDirectory: string[]) => [...WORKFLOW_HEAD,
+    '      - name: Build and push image',
+    ...workingDirectory,
+    '        run: |',
+    '          VERSION=${GITHUB_REF##*/}',
+    '          IMAGE_VERSION=${VERSION:1}',
+    '',
+    '          PLATFORMS="linux/amd64,linux/ppc64le,linux/arm64,linux/arm/v7,linux/s390x"',
+    '',
+    '          docker buildx build \\',
+    '            --label "org.opencontainers.image.created=$(date --rfc-3339=seconds)" \\',
+    '            --label "org.opencontainers.image.revision=$(git rev-parse HEAD)" \\',
+    '            --platform "${PLATFORMS}" \\',
+    '            --pull \\',
+    '            --push \\',
+    '            -t "${IMAGE_NAME}:${IMAGE_VERSION}" \\',
+    '            -t "ghcr.io/${IMAGE_NAME}:latest" \\',
+    '            .',
+    ''].join('\n');
+  const yq = (files: Record<string, string>) => repo({ 'go.mod': 'module github.com/mikefarah/yq/v4\n\ngo 1.25.0\n', 'yq.go': 'package main\n\nimport (\n\t"os"\n\n\tcommand "github.com/mikefarah/yq/v4/cmd"\n)\n\nfunc main() { os.Exit(0) }\n', '.dockerignore': 'bin/*\n', 'scripts/acceptance.sh': '#! /bin/bash\nset -e\nfor test in acceptance_tests/*.sh; do (exec "$test"); done\n', 'github-action/Dockerfile': 'FROM mikefarah/yq:4\n', Dockerfile: YQ, ...files });
+
+  it('reports yq\'s builder from a `docker buildx build --platform "${PLATFORMS}"` run step, with no fix: its acceptance tests run the built yq', () => {
+    const f = find(YQ, 'GD113', yq({ '.github/workflows/docker-release.yml': yqRun([]) }));
+    assert.equal(f.length, 1);
+    assert.match(f[0].message, /^`\.github\/workflows\/docker-release\.yml:23` builds this Dockerfile for linux\/amd64, linux\/ppc64le, linux\/arm64, linux\/arm\/v7, linux\/s390x,/);
+    assert.match(f[0].message, /Line 9 \(`RUN \.\/scripts\/acceptance\.sh`\) may run what this stage built/);
+    assert.equal(f[0].fix, undefined);
+    // Without the acceptance step the fix is offered.
+    const plain = YQ.replace('RUN ./scripts/acceptance.sh\n', '');
+    assert.ok(fix(plain, 'GD113', yq({ '.github/workflows/docker-release.yml': yqRun([]) })).startsWith('FROM --platform=$BUILDPLATFORM golang:1.26.6 AS builder\nARG TARGETOS TARGETARCH\n'));
+  });
+
+  it('follows the step\'s working-directory: yq\'s github-action workflow builds github-action/Dockerfile, not this one', () => {
+    assert.equal(has(YQ, 'GD113', yq({ '.github/workflows/docker-githubaction.yml': yqRun(['        working-directory: github-action']) })), false);
+    // A working directory the file does not spell out, or one `defaults:` may set, names no Dockerfile.
+    assert.equal(has(YQ, 'GD113', yq({ '.github/workflows/docker-release.yml': yqRun(['        working-directory: ${{ matrix.dir }}']) })), false);
+    // An unknown platform variable names no platforms.
+    assert.equal(has(YQ, 'GD113', yq({ '.github/workflows/docker-release.yml': yqRun([]).replace('          PLATFORMS="linux/amd64,linux/ppc64le,linux/arm64,linux/arm/v7,linux/s390x"\n', '') })), false);
+  });
+
+  it('reads a Makefile\'s and a script\'s `docker buildx build --platform`, and a bake target\'s platforms', () => {
+    const plain = YQ.replace('RUN ./scripts/acceptance.sh\n', '');
+    const make = 'PLATFORMS ?= linux/amd64,linux/arm64\nIMG ?= example/yq:dev\n\n.PHONY: docker-buildx\ndocker-buildx:\n\t$(CONTAINER_TOOL) buildx build --push --platform=$(PLATFORMS) --tag ${IMG} .\n';
+    const f = find(plain, 'GD113', yq({ Makefile: make }));
+    assert.equal(f.length, 1);
+    assert.match(f[0].message, /^`Makefile:6` builds this Dockerfile for linux\/amd64, linux\/arm64,/);
+    // kubebuilder's docker-buildx target builds a sed-made copy (`-f Dockerfile.cross`), not this file.
+    assert.equal(has(plain, 'GD113', yq({ Makefile: make.replace('--tag ${IMG} .', '--tag ${IMG} -f Dockerfile.cross .') })), false);
+    const script = '#!/bin/sh\nset -e\ndocker buildx build --platform linux/amd64,linux/arm64 -f Dockerfile -t example/yq . --push\n';
+    assert.match(find(plain, 'GD113', yq({ 'scripts/release.sh': script }))[0].message, /^`scripts\/release\.sh:3` builds this Dockerfile for linux\/amd64, linux\/arm64,/);
+    assert.equal(has(plain, 'GD113', yq({ 'scripts/release.sh': script.replace('linux/amd64,linux/arm64', 'linux/amd64') })), false);
+    const bake = 'group "default" {\n  targets = ["image"]\n}\n\ntarget "_common" {\n  platforms = [\n    "linux/amd64",\n    "linux/arm64",\n  ]\n}\n\ntarget "image" {\n  inherits = ["_common"]\n  dockerfile = "Dockerfile"\n  tags = ["example/yq:dev"]\n}\n';
+    assert.match(find(plain, 'GD113', yq({ 'docker-bake.hcl': bake }))[0].message, /^`docker-bake\.hcl:6` builds this Dockerfile for linux\/amd64, linux\/arm64,/);
+    assert.equal(has(plain, 'GD113', yq({ 'docker-bake.hcl': bake.replace('dockerfile = "Dockerfile"', 'dockerfile = "build/Dockerfile"') })), false);
+  });
+
+  // k3s-io/kine (Apache-2.0) .github/workflows/release.yml builds `target: multi-arch-package`, whose
+  // builder is on $BUILDPLATFORM with xx: its `infra`/`build` stages are not part of that build.
+  it('follows the build\'s target: a stage the target does not read from is not built', () => {
+    const plain = YQ.replace('RUN ./scripts/acceptance.sh\n', '');
+    const twoImages = plain + df(['FROM alpine:3 AS other', 'COPY README.md /']);
+    const wf = (target: string) => inbucketWorkflow('linux/amd64,linux/arm64', [`          target: ${target}`]);
+    assert.equal(has(twoImages, 'GD113', yq({ '.github/workflows/docker.yml': wf('other') })), false);
+    assert.ok(has(twoImages, 'GD113', yq({ '.github/workflows/docker.yml': wf('production') })));
+    // A target the file does not spell out names no stage.
+    assert.equal(has(twoImages, 'GD113', yq({ '.github/workflows/docker.yml': wf('${{ matrix.target }}') })), false);
+  });
+
+  // argoproj/argo-workflows (Apache-2.0) Makefile:708-714: `cd test/e2e/images/argosay/v2 && docker
+  // buildx build --platform … .` builds that folder's Dockerfile. fullstorydev/grpcurl (MIT)
+  // releasing/do-release.sh:25,52: `cd "$(dirname "$0")/.."`, then `docker buildx build … .` at the root.
+  it('follows `cd` before the command: in a recipe line, and a script\'s `cd "$(dirname "$0")/.."`', () => {
+    const plain = YQ.replace('RUN ./scripts/acceptance.sh\n', '');
+    const make = 'argosay:\n\tcd test/e2e/images/argosay/v2 && \\\n\t\tdocker buildx build \\\n\t\t\t--platform linux/amd64,linux/arm64 \\\n\t\t\t-t argoproj/argosay:v2 \\\n\t\t\t--push \\\n\t\t\t.\n';
+    assert.equal(has(plain, 'GD113', yq({ Makefile: make, 'test/e2e/images/argosay/v2/Dockerfile': 'FROM alpine\n' })), false);
+    const release = '#!/bin/bash\nset -e\ncd "$(dirname "$0")/.."\ndocker buildx build --platform linux/amd64,linux/s390x,linux/arm64,linux/ppc64le --tag fullstorydev/grpcurl:${VERSION} --push --progress plain --no-cache .\n';
+    assert.match(find(plain, 'GD113', yq({ 'releasing/do-release.sh': release }))[0].message, /^`releasing\/do-release\.sh:4` builds this Dockerfile for linux\/amd64, linux\/s390x, linux\/arm64, linux\/ppc64le,/);
+    // A `cd` to a folder the script does not spell out: unknown.
+    assert.equal(has(plain, 'GD113', yq({ 'releasing/do-release.sh': release.replace('cd "$(dirname "$0")/.."', 'cd "$ROOT"') })), false);
+  });
+
+  it('withholds the fix and says why when the stage asks the machine for its architecture (osmosis: `ARCH=$(uname -m)`)', () => {
+    const o = inbucket(inbucketWorkflow('linux/amd64,linux/arm64'));
+    const text = INBUCKET.replace('RUN make clean deps\n', 'RUN ARCH=$(uname -m) && wget -O /lib/libwasmvm_muslc.$ARCH.a https://example.invalid/libwasmvm_muslc.$ARCH.a\n');
+    const f = find(text, 'GD113', o);
+    assert.equal(f.length, 1);
+    assert.match(f[0].message, /Line 13 \(`RUN ARCH=\$\(uname -m\) && wget -O \/lib\/libwasmvm_muslc\.\$ARCH\.a \.\.\.`\) asks the machine for its architecture/);
+    assert.equal(f[0].fix, undefined);
+  });
+
+  // jitsucom/bulker (MIT) reprocessing-worker.Dockerfile: CGO_ENABLED unset, gcc installed, and the
+  // worker links librdkafka through confluent-kafka-go: emulation is what builds it.
+  it('is silent when CGO_ENABLED is unset, the builder has a C compiler and the package needs cgo', () => {
+    const text = df(['FROM golang:1.24-bullseye AS build', 'WORKDIR /app', 'COPY . .', 'RUN go build -o worker .', 'FROM debian:bullseye-slim', 'COPY --from=build /app/worker /worker', 'ENTRYPOINT ["/worker"]']);
+    const workflow = inbucketWorkflow('linux/amd64,linux/arm64');
+    const mod = 'module example.com/worker\n\ngo 1.24\n';
+    assert.equal(has(text, 'GD113', repo({ 'go.mod': mod, 'main.go': 'package main\n\n// #include <stdlib.h>\nimport "C"\n\nfunc main() {}\n', Dockerfile: text, '.github/workflows/docker.yml': workflow })), false);
+    assert.ok(has(text, 'GD113', repo({ 'go.mod': mod, 'main.go': 'package main\n\nimport (\n\t"fmt"\n)\n\nfunc main() { fmt.Println() }\n', Dockerfile: text, '.github/workflows/docker.yml': workflow })));
+    // An external link needs the target's C linker too (osmosis: `-linkmode=external`).
+    assert.equal(has(text.replace('go build -o worker .', 'go build -ldflags "-linkmode=external -extldflags -static" -o worker .'), 'GD113', repo({ 'go.mod': mod, 'main.go': 'package main\n\nfunc main() {}\n', Dockerfile: text, '.github/workflows/docker.yml': workflow })), false);
+  });
+
+  // argoproj-labs/argocd-image-updater at de2cfec67880a232bbdfce81c985796251be242a (Apache-2.0):
+  // Dockerfile:1-17, Makefile:11-12,133-135 (`CGO_ENABLED=0 GOOS=${OS} GOARCH=${ARCH} go build`).
+  const ARGOCD = df(['# Build the manager binary', 'FROM golang:1.26 AS builder', 'ARG TARGETOS', 'ARG TARGETARCH', '', 'RUN mkdir -p /src/argocd-image-updater', 'WORKDIR /src/argocd-image-updater', 'COPY go.mod go.sum ./', 'RUN go mod download', 'COPY . .', '', 'RUN mkdir -p dist && \\', '\tOS=${TARGETOS:-linux} ARCH=${TARGETARCH} make build', '', 'FROM alpine:3.24', 'COPY --from=builder /src/argocd-image-updater/dist/argocd-image-updater /manager', 'USER 1000', 'ENTRYPOINT ["/sbin/tini", "--", "/manager"]']);
+  const ARGOCD_MAKE = "OS?=$(shell go env GOOS)\nARCH?=$(shell go env GOARCH)\nOUTDIR?=dist\nBINNAME?=argocd-image-updater\n\n.PHONY: build\nbuild: manifests generate fmt vet\n\tCGO_ENABLED=0 GOOS=${OS} GOARCH=${ARCH} go build -ldflags '${LDFLAGS}' -o ${OUTDIR}/${BINNAME} cmd/*.go\n\n.PHONY: run\nrun:\n\tgo run ./cmd/main.go\n";
+  const argocd = (make: string) => repo({ 'go.mod': 'module github.com/argoproj-labs/argocd-image-updater\n\ngo 1.26.3\n', 'go.sum': '', 'cmd/main.go': 'package main\n\nimport (\n\t"os"\n)\n\nfunc main() { os.Exit(0) }\n', Makefile: make, Dockerfile: ARGOCD });
+
+  it('counts a go build through make (argocd-image-updater): reported, and the fix only moves the FROM to $BUILDPLATFORM', () => {
+    const o = argocd(ARGOCD_MAKE);
+    const f = find(ARGOCD, 'GD113', o);
+    assert.equal(f.length, 1);
+    assert.equal(f[0].severity, 'hint');
+    assert.match(f[0].message, /it declares `ARG TARGETOS TARGETARCH`/);
+    assert.equal(fix(ARGOCD, 'GD113', o), ARGOCD.replace('FROM golang:1.26 AS builder', 'FROM --platform=$BUILDPLATFORM golang:1.26 AS builder'));
+    const crlf = ARGOCD.replace(/\n/g, '\r\n');
+    assert.equal(fix(crlf, 'GD113', o), crlf.replace('FROM golang:1.26 AS builder', 'FROM --platform=$BUILDPLATFORM golang:1.26 AS builder'));
+    // A make run that does not hand the target to the Makefile: reported, but no fix (GOARCH cannot be prefixed).
+    const bare = ARGOCD.replace('OS=${TARGETOS:-linux} ARCH=${TARGETARCH} make build', 'make build');
+    assert.ok(has(bare, 'GD113', o) && !find(bare, 'GD113', o)[0].fix);
+  });
+
+  it('is silent on a make build with a literal GOARCH or cgo on, a Makefile without go build, or no context', () => {
+    assert.equal(has(ARGOCD, 'GD113', argocd(ARGOCD_MAKE.replace('GOARCH=${ARCH}', 'GOARCH=amd64'))), false);
+    assert.equal(has(ARGOCD, 'GD113', argocd(ARGOCD_MAKE.replace('CGO_ENABLED=0', 'CGO_ENABLED=1'))), false);
+    assert.equal(has(ARGOCD, 'GD113', argocd('build:\n\tgo vet ./...\n')), false);
+    // google/cadvisor's build.sh: `export CGO_ENABLED=${GO_CGO_ENABLED:-"1"}`.
+    assert.equal(has(ARGOCD, 'GD113', argocd(ARGOCD_MAKE.replace('CGO_ENABLED=0', 'CGO_ENABLED=${GO_CGO_ENABLED:-1}'))), false);
+    // writefreely's `make build` of go-sqlite3: CGO_ENABLED set nowhere, and golang:1.26 has gcc.
+    assert.equal(has(ARGOCD, 'GD113', argocd(ARGOCD_MAKE.replace('CGO_ENABLED=0 ', ''))), false);
+    assert.equal(has(ARGOCD, 'GD113'), false);
   });
 });
