@@ -13,6 +13,8 @@
  *
  * workflowBuiltImages (below): the images GitHub workflows build, with the Dockerfile of each.
  */
+import * as path from 'node:path';
+import { commandWords } from '../workspace/dockerRunDocs';
 import { workspaceFact } from './memo';
 import type { WorkspaceModel } from '../workspace/model';
 import type { WorkspaceFiles } from '../workspace/types';
@@ -353,15 +355,9 @@ function cwdAfter(dir: string | null, text: string, own: string): string | null 
   for (const m of plain.matchAll(/(^|[;&|]|\bthen\b|\bdo\b|\belse\b)\s*(?:cd|pushd)\s+("[^"]*"|'[^']*'|[^;&|)\s]+)/gm)) {
     const target = m[2].replace(/^(["'])(.*)\1$/, '$2');
     if (target.includes('$') || target.includes('`') || target.startsWith('/') || target.startsWith('~') || target === '-') return null;
-    const parts = cwd.split('/').filter((x) => x !== '');
-    for (const seg of target.split('/')) {
-      if (seg === '' || seg === '.') continue;
-      if (seg === '..') {
-        if (parts.length === 0) return null;
-        parts.pop();
-      } else parts.push(seg);
-    }
-    cwd = parts.length ? `${parts.join('/')}/` : '';
+    const to = joinRel(cwd, target);
+    if (to === null) return null;
+    cwd = to === '' ? '' : `${to}/`;
   }
   return cwd;
 }
@@ -427,42 +423,37 @@ function buildCommands(lines: readonly string[], vars: ReadonlyMap<string, strin
   const out: BuildCommand[] = [];
   for (let k = 0; k < lines.length; k++) {
     if (!/\bbuildx\s+build\b|\bdocker\s+build\b/.test(lines[k]) || /^\s*#/.test(lines[k])) continue;
-    // The words from `build` on, each with its line, up to the command's end.
-    const words: { w: string; line: number }[] = [];
+    const first = k;
     let j = k;
     const at = /\bbuildx\s+build\b|\bdocker\s+build\b/.exec(lines[k])!.index;
     let start = k;
     while (start > 0 && /\\\s*$/.test(lines[start - 1])) start--;
     const prefix = [...lines.slice(start, k), lines[k].slice(0, at)].join('\n');
+    // The command's words from `build` on, its continuation lines joined, up to its end (an operator).
     let text = lines[k].slice(at).replace(/^(buildx|docker)\s+/, '');
-    for (;;) {
-      const cont = /\\\s*$/.test(text);
-      for (const w of shellWords(cont ? text.replace(/\\\s*$/, '') : text)) words.push({ w, line: j });
-      if (!cont || j + 1 >= lines.length) break;
-      text = lines[++j];
-    }
+    while (/\\\s*$/.test(lines[j]) && j + 1 < lines.length) text = `${text.replace(/\\\s*$/, '')} ${lines[++j]}`;
     k = j;
-    const end = words.findIndex((x) => /^(&&|\|\||;|\||\)|>|2>|&)$/.test(x.w) || x.w.endsWith(';'));
-    const argv = end < 0 ? words : words.slice(0, end + (end >= 0 && words[end].w.endsWith(';') && words[end].w !== ';' ? 1 : 0));
-    if (argv.length > 0 && argv[argv.length - 1].w.endsWith(';')) argv[argv.length - 1] = { ...argv[argv.length - 1], w: argv[argv.length - 1].w.slice(0, -1) };
+    const argv = commandWords(text);
     let platforms: string[] | null = null;
     let platformLine = -1;
     let file: string | null = null;
     let context: string | null = null;
     let target: string | undefined;
     for (let i = 1; i < argv.length; i++) {
-      const raw = argv[i].w;
+      const raw = argv[i];
       const eq = raw.startsWith('--') ? raw.indexOf('=') : -1;
       const flag = eq > 0 ? raw.slice(0, eq) : raw;
       const takes = raw.startsWith('-') && VALUE_FLAGS.has(flag);
-      const value = !takes ? null : eq > 0 ? raw.slice(eq + 1) : argv[++i]?.w ?? null;
+      const value = !takes ? null : eq > 0 ? raw.slice(eq + 1) : argv[++i] ?? null;
       if (value === null) {
         if (!raw.startsWith('-')) context = unquote(raw);
         continue;
       }
       if (flag === '--platform') {
         platforms = platformList(unquote(value), vars);
-        platformLine = argv[eq > 0 ? i : i - 1].line;
+        // The line of the `--platform` word.
+        const on = lines.slice(first, j + 1).findIndex((l) => /(^|\s)--platform(=|\s|$)/.test(l));
+        platformLine = first + Math.max(on, 0);
       } else if (flag === '-f' || flag === '--file') file = unquote(value);
       else if (flag === '--target') target = unquote(value);
     }
@@ -476,50 +467,17 @@ function commandDockerfile(c: BuildCommand, dir: string): string | null {
   if (c.context === null || c.context === '-' || c.context.includes('$') || c.context.includes('://')) return null;
   if (c.file !== null && (c.file === '-' || c.file.includes('$'))) return null;
   const rel = c.file ?? `${c.context.replace(/\/+$/, '')}/Dockerfile`;
-  if (rel.startsWith('/')) return null;
-  const parts: string[] = [];
-  for (const seg of `${dir}${rel}`.split('/')) {
-    if (seg === '' || seg === '.') continue;
-    if (seg === '..') {
-      if (parts.length === 0) return null;
-      parts.pop();
-    } else parts.push(seg);
-  }
-  return parts.join('/');
+  return rel.startsWith('/') ? null : joinRel(dir, rel);
+}
+
+/** `rel` in folder `dir` (`''` or `folder/`), normalised (`a/b`, `''` for the root); null when it leaves the root. */
+function joinRel(dir: string, rel: string): string | null {
+  const n = path.posix.normalize(`${dir}${rel}`).replace(/\/+$/, '');
+  return n === '..' || n.startsWith('../') ? null : n === '.' ? '' : n;
 }
 
 function unquote(w: string): string {
   return w.replace(/^(["'])(.*)\1$/, '$2');
-}
-
-/** A line's words, split at blanks outside quotes (quotes kept on the word). */
-function shellWords(text: string): string[] {
-  const out: string[] = [];
-  let cur = '';
-  let quote: string | null = null;
-  let depth = 0;
-  for (let i = 0; i < text.length; i++) {
-    const ch = text[i];
-    if (quote) {
-      cur += ch;
-      if (ch === '\\' && quote === '"' && i + 1 < text.length) cur += text[++i];
-      else if (ch === quote) quote = null;
-    } else if (ch === '"' || ch === "'") {
-      quote = ch;
-      cur += ch;
-    } else if (ch === '$' && text[i + 1] === '(') {
-      depth++;
-      cur += ch;
-    } else if (ch === ')' && depth > 0) {
-      depth--;
-      cur += ch;
-    } else if (/\s/.test(ch) && depth === 0) {
-      if (cur) out.push(cur);
-      cur = '';
-    } else cur += ch;
-  }
-  if (cur) out.push(cur);
-  return out;
 }
 
 interface BakeTarget {

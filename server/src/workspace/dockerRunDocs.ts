@@ -49,8 +49,12 @@ export function workdirMountRuns(file: string, text: string): WorkdirMountRun[] 
   return out;
 }
 
-/** The words of a `docker run`'s arguments up to the end of the command (an operator, a markdown backtick), quotes kept. */
-function words(cmd: string): string[] {
+/**
+ * The words of a command's arguments up to the end of the command (an operator, a comment, a
+ * markdown backtick), quotes kept: a `docker run`'s here, a `docker buildx build`'s in the build
+ * files (facts/composeImages.ts).
+ */
+export function commandWords(cmd: string): string[] {
   const out: string[] = [];
   let cur = '';
   let quote: string | null = null;
@@ -88,7 +92,7 @@ function unquoteWord(w: string): string {
 
 /** The image, the working-folder mount (null when none), whether a user is set, the entrypoint and the words after the image, of one `docker run`'s arguments. */
 function readRun(cmd: string): { image: string; mount: string | null; user: boolean; entrypoint: string | null; args: string[] } | null {
-  const ws = words(cmd);
+  const ws = commandWords(cmd);
   let mount: string | null = null;
   let user = false;
   let entrypoint: string | null = null;
