@@ -5,8 +5,8 @@ import * as path from 'node:path';
 import { after, describe, it } from 'node:test';
 import { parseGoFile } from '../../server/src/workspace/goImports';
 import { loadWorkspace } from '../../server/src/workspace/load';
-import { programsRun } from '../../server/src/workspace/programsRun';
-import { packageByDir, programsRunByMains } from '../../server/src/workspace/query';
+import { dataNamedRuns, programsRun } from '../../server/src/workspace/programsRun';
+import { dataNamedRunByMains, packageByDir, programsRunByMains } from '../../server/src/workspace/query';
 import { writeTree } from './helpers';
 
 /**
@@ -18,6 +18,7 @@ after(() => {
   for (const d of temps) fs.rmSync(d, { recursive: true, force: true });
 });
 
+const dataNamed = (files: Record<string, string>) => dataNamedRuns(Object.entries(files).map(([file, text]) => ({ file, execs: parseGoFile(text).execs })));
 const pkg = (files: Record<string, string>) => programsRun(Object.entries(files).map(([file, text]) => ({ file, execs: parseGoFile(text).execs })));
 
 describe('programs a package runs by name', () => {
@@ -60,5 +61,35 @@ describe('programs a package runs by name', () => {
     // No main package: every package counts.
     const lib = { ...m, packages: m.packages.map((p) => ({ ...p, isMain: false })) };
     assert.deepEqual(programsRunByMains(lib).map((r) => r.name).sort(), ['git', 'make']);
+  });
+  // pufferpanel/pufferpanel at 980d599 (Apache-2.0): servers/tty/tty.go runs a template's command,
+  // `exec.Command(steps.Command, steps.Arguments...)` (judge 27 Y, W5).
+  it('data-named calls: a field, an element, a variable no constant of the package holds, a shell\'s script from a variable', () => {
+    const text = 'package tty\n\nimport (\n\t"context"\n\t"os"\n\t"os/exec"\n\t"runtime"\n)\n\nconst shell = "bash"\n\nfunc f(ctx context.Context, steps Data, cmd []string, name, script string) {\n\t_ = exec.Command(steps.Command, steps.Arguments...)\n\t_ = exec.CommandContext(ctx, cmd[0], cmd[1:]...)\n\t_ = exec.Command(name, "x")\n\t_ = exec.Command("/bin/sh", "-c", script)\n\t_ = exec.Command(shell, "-l")\n\t_ = exec.Command("git", "status")\n\t_ = exec.Command("sh", "-c", "true")\n\t_ = exec.Command(os.Args[0], "child")\n\tself, _ := os.Executable()\n\t_ = exec.Command(self, "child")\n\tif runtime.GOOS == "windows" {\n\t\t_ = exec.Command(steps.Windows, "/c")\n\t}\n}\n';
+    assert.deepEqual(dataNamed({ 'tty.go': text }), [
+      { via: 'exec.Command(name)', file: 'tty.go' },
+      { via: 'exec.Command(steps.Command)', file: 'tty.go' },
+      { via: 'exec.CommandContext(cmd[0])', file: 'tty.go' },
+      { via: 'exec.Command(/bin/sh -c script)', file: 'tty.go' },
+    ]);
+    // The literal and constant names are still programs run by name, the shell's script aside.
+    assert.deepEqual(pkg({ 'tty.go': text }).map((r) => r.name), ['/bin/sh', 'bash', 'git', 'sh']);
+    // A variable another file of the package declares as a constant names a program, not data.
+    assert.deepEqual(dataNamed({ 'a.go': 'package a\n\nimport "os/exec"\n\nfunc f() { _ = exec.Command(tool).Run() }\n', 'b.go': 'package a\n\nimport "os/exec"\n\nvar _ = exec.ErrNotFound\n\nconst tool = "git"\n' }), []);
+  });
+
+  it('dataNamedRunByMains: the first data-named call of the packages the main packages reach', () => {
+    const root = writeTree(fs.mkdtempSync(path.join(os.tmpdir(), 'gd-runs-')), {
+      'go.mod': 'module example.com/app\n\ngo 1.22\n',
+      'main.go': 'package main\n\nimport "example.com/app/pkg/run"\n\nfunc main() { run.Step(nil) }\n',
+      'pkg/run/run.go': 'package run\n\nimport "os/exec"\n\nfunc Step(cmd []string) { _ = exec.Command(cmd[0], cmd[1:]...).Run() }\n',
+      'hack/tool.go': 'package hack\n\nimport "os/exec"\n\nfunc T(s struct{ Bin string }) { _ = exec.Command(s.Bin).Run() }\n',
+    });
+    temps.push(root);
+    const m = loadWorkspace(root).model;
+    assert.deepEqual(packageByDir(m, 'pkg/run')?.runsDataNamed, [{ via: 'exec.Command(cmd[0])', file: 'run.go' }]);
+    assert.equal(dataNamedRunByMains(m), 'exec.Command(cmd[0]) in pkg/run/run.go');
+    const noRun = { ...m, packages: m.packages.map((p) => (p.dir === 'pkg/run' ? { ...p, runsDataNamed: [] } : p)) };
+    assert.equal(dataNamedRunByMains(noRun), undefined, 'hack/ is reached by no main package');
   });
 });

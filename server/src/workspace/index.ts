@@ -9,11 +9,11 @@ export {
   tlsImports, cgoReasons, usesCgo, usesTls, needsTzdata, type GoFileInfo, type KnownCgoModule, type CgoReason,
 } from './goImports';
 export { DockerIgnore, parseDockerignore, normalizeRel } from './dockerignore';
-export { fileExecs, programsRun, envGate, type ExecCall, type FileExecs, type ProgramRun } from './programsRun';
+export { fileExecs, programsRun, dataNamedRuns, envGate, type ExecCall, type FileExecs, type ProgramRun, type DataNamedRun } from './programsRun';
 export { loadWorkspace, isGoSourceDir, isPackageGoFile, type Workspace, type LoadOptions, type UpdateResult, type FileEntryInfo } from './load';
 export {
   mainPackages, packageByDir, packageByImportPath, moduleForDir, resolvePackageArg, requiredGoVersion, buildFacts,
-  packageCgoReasons, dockerignoreOf, dependencyFiles, programsRunByMains, type BuildFacts, type RequiredGoVersion, type ProgramRunIn,
+  packageCgoReasons, dockerignoreOf, dependencyFiles, programsRunByMains, dataNamedRunByMains, type BuildFacts, type RequiredGoVersion, type ProgramRunIn,
 } from './query';
 export { emptyContextSizes, makeGoModule, makeGoPackage, makeWorkspaceModel } from './make';
 export { compareGoVersions, golangTagSatisfies, golangTagVersion, goLine, type GolangTag } from '../images/golangTag';

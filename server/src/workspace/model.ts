@@ -9,7 +9,7 @@
  * Paths are relative to the context root, with '/' separators, '' for the root itself.
  */
 
-import type { ProgramRun } from './programsRun';
+import type { DataNamedRun, ProgramRun } from './programsRun';
 
 /** One `require` line of a go.mod. */
 export interface GoRequirement {
@@ -104,6 +104,11 @@ export interface GoPackage {
    * returns), from its files that import os/exec, in file order (see ./programsRun.ts).
    */
   runsPrograms: ProgramRun[];
+  /**
+   * Calls that run a program the data names (`exec.Command(steps.Command, …)`, `exec.Command(cmd[0], …)`,
+   * a variable no constant of the package holds), in file order (see ./programsRun.ts `dataNamedRuns`).
+   */
+  runsDataNamed: DataNamedRun[];
   /** A file imports net/http and may send requests with it (see GoFileInfo `httpClient`). */
   httpClient: boolean;
 

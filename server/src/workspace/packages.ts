@@ -7,7 +7,7 @@
 import { evalConstraint, type GoFileInfo } from './goImports';
 import { parseGoMod } from './gomod';
 import type { GoModule, GoPackage } from './model';
-import { programsRun } from './programsRun';
+import { dataNamedRuns, programsRun } from './programsRun';
 import { baseOf, dirOf, isUnder } from './relPath';
 
 export class PackageIndex {
@@ -159,6 +159,7 @@ export class PackageIndex {
       dockerSocket,
       importsTzdata: imports.has('time/tzdata'),
       runsPrograms: programsRun(execs),
+      runsDataNamed: dataNamedRuns(execs),
       httpClient,
       module: old?.module ?? null,
       importPath: old?.importPath ?? null,

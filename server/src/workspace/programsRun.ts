@@ -17,6 +17,13 @@
  * A call made only when an environment variable is set (`envGate`) carries that variable; one made
  * only on another operating system (`otherOsOnly`: a `case "windows":` of `switch runtime.GOOS`)
  * is not counted.
+ *
+ * Also kept: the calls that run a program the data names (`dataNamed`, a package's
+ * `runsDataNamed`): the name is a field, an element or a variable that is no constant of the
+ * package (pufferpanel's servers/standard: `exec.Command(steps.Command, steps.Arguments...)` with
+ * the command from a template file; `exec.Command(cmd[0], cmd[1:]...)`), or the script of
+ * `sh -c` is one. Which programs such a call runs the sources do not say. Not counted: the
+ * program starting itself again (`os.Args[0]`, a variable set from `os.Executable()`).
  */
 import { constantsOf, stripGoComments } from './goText';
 
@@ -29,11 +36,22 @@ export interface ExecCall {
   call: 'Command' | 'CommandContext' | 'LookPath';
   /** The environment variable (`X` or `X=value`) the call runs only with (see envGate). */
   onlyWith?: string;
+  /** `constant` holds the program's own path (set from `os.Executable()` in the file): it starts itself again. */
+  self?: true;
+}
+
+/** A call whose program the data names (see dataNamed): `steps.Command`, `cmd[0]`, `sh -c script`. */
+export interface DataNamedCall {
+  /** The expression as written (`steps.Command`), `sh -c <expression>` for a shell's script. */
+  expr: string;
+  call: 'Command' | 'CommandContext';
 }
 
 /** What one file that imports os/exec says about the programs it runs. */
 export interface FileExecs {
   calls: ExecCall[];
+  /** Calls whose program is a field or element of the data, or a shell running a script the data gives (plain variables are in `calls`, by `constant`). */
+  dataNamed: DataNamedCall[];
   /** The file's string constants and variables whose value could name a program (for the calls of its package's other files). */
   constants: Record<string, string>;
 }
@@ -47,6 +65,14 @@ export interface ProgramRun {
   file: string;
   /** The environment variable the call runs only with; a generated image sets none. */
   onlyWith?: string;
+}
+
+/** A call that runs a program the data names (see dataNamed): where it is and how it names it. */
+export interface DataNamedRun {
+  /** The call, e.g. `exec.Command(steps.Command)`. */
+  via: string;
+  /** The file's name in the package's folder. */
+  file: string;
 }
 
 /** A program's name, or its absolute path in a system bin folder (kube-bench's `exec.Command("/bin/ps", …)`). */
@@ -165,12 +191,20 @@ export function fileExecs(src: string): FileExecs {
   const constants: Record<string, string> = {};
   for (const [k, v] of constantsOf(text)) if (PROGRAM_NAME.test(v)) constants[k] = v;
   const calls: ExecCall[] = [];
-  const callRe = /\bexec\.(?:(Command)\(\s*|(CommandContext)\(\s*[A-Za-z_][\w.]*(?:\(\))?\s*,\s*)(?:"((?:\/(?:usr\/(?:local\/)?)?s?bin\/)?[A-Za-z0-9_.+-]+)"|([A-Za-z_][A-Za-z0-9_]*)\s*[,)])/g;
+  const dataNamed: DataNamedCall[] = [];
+  // The program: a literal, a plain identifier, or a field or element (`steps.Command`, `cmd[0]`).
+  const callRe = /\bexec\.(?:(Command)\(\s*|(CommandContext)\(\s*[A-Za-z_][\w.]*(?:\(\))?\s*,\s*)(?:"((?:\/(?:usr\/(?:local\/)?)?s?bin\/)?[A-Za-z0-9_.+-]+)"(?:\s*,\s*"-c"\s*,\s*([A-Za-z_][A-Za-z0-9_]*(?:\.[A-Za-z_][A-Za-z0-9_]*|\[[A-Za-z0-9_.]*\])*)\s*[,)])?|([A-Za-z_][A-Za-z0-9_]*)\s*[,)]|([A-Za-z_][A-Za-z0-9_]*(?:\.[A-Za-z_][A-Za-z0-9_]*|\[[A-Za-z0-9_.]*\])+)\s*[,)])/g;
+  const self = selfPaths(text);
   const found: { at: number; call: ExecCall }[] = [];
+  const foundData: { at: number; call: DataNamedCall }[] = [];
   for (const m of text.matchAll(callRe)) {
     const call = (m[1] ?? m[2]) as 'Command' | 'CommandContext';
-    if (m[3] !== undefined) found.push({ at: m.index!, call: { name: m[3], call } });
-    else found.push({ at: m.index!, call: { constant: m[4], call, ...(m[4] in constants ? { name: constants[m[4]] } : {}) } });
+    if (m[3] !== undefined) {
+      found.push({ at: m.index!, call: { name: m[3], call } });
+      if (m[4] !== undefined && SHELL.test(m[3]) && !(m[4] in constants)) foundData.push({ at: m.index!, call: { expr: `${m[3]} -c ${m[4]}`, call } });
+    } else if (m[5] !== undefined) {
+      found.push({ at: m.index!, call: { constant: m[5], call, ...(m[5] in constants ? { name: constants[m[5]] } : {}), ...(self.has(m[5]) ? { self: true as const } : {}) } });
+    } else if (!self.has(m[6])) foundData.push({ at: m.index!, call: { expr: m[6], call } });
   }
   // A statement of its own, and the next `if err != nil {` returns, with err not assigned again in between.
   for (const m of text.matchAll(/^[ \t]*[A-Za-z_][A-Za-z0-9_]*\s*,\s*([A-Za-z_][A-Za-z0-9_]*)\s*:?=\s*exec\.LookPath\(\s*"([A-Za-z0-9_.+-]+)"\s*\)[ \t]*$/gm)) {
@@ -184,7 +218,18 @@ export function fileExecs(src: string): FileExecs {
     const gate = envGate(text, at);
     calls.push(gate === null ? call : { ...call, onlyWith: gate });
   }
-  return { calls, constants };
+  for (const { at, call } of foundData) if (otherOsOnly(text, at) === null) dataNamed.push(call);
+  return { calls, constants, dataNamed };
+}
+
+/** The shells whose `-c` script a call can take from the data (`exec.Command("sh", "-c", script)`). */
+const SHELL = /^(?:\/(?:usr\/)?bin\/)?(?:sh|bash|ash|dash|zsh)$/;
+
+/** The expressions that hold the program's own path: `os.Args[0]`, and variables set from `os.Executable()` in the file. */
+function selfPaths(text: string): Set<string> {
+  const out = new Set(['os.Args[0]']);
+  for (const m of text.matchAll(/\b([A-Za-z_][A-Za-z0-9_]*)\s*,\s*[A-Za-z_][A-Za-z0-9_]*\s*:?=\s*os\.Executable\(\)/g)) out.add(m[1]);
+  return out;
 }
 
 /**
@@ -204,6 +249,25 @@ export function programsRun(files: readonly { file: string; execs: FileExecs | n
         : c.constant !== undefined ? `exec.${c.call}(${c.constant} = "${name}")` : `exec.${c.call}("${name}")`;
       out.push({ name, via, file: f.file, ...(c.onlyWith !== undefined ? { onlyWith: c.onlyWith } : {}) });
     }
+  }
+  return out;
+}
+
+/**
+ * A package's calls that run a program the data names (see dataNamed), file by file in the
+ * order given: the fields, elements and shell scripts of `dataNamed`, and the calls that name
+ * a variable no file of the package that imports os/exec declares as a constant (`exec.Command(name,
+ * args...)`: a parameter, a value read from a file).
+ */
+export function dataNamedRuns(files: readonly { file: string; execs: FileExecs | null }[]): DataNamedRun[] {
+  const constants = new Set<string>();
+  for (const f of files) for (const k of Object.keys(f.execs?.constants ?? {})) constants.add(k);
+  const out: DataNamedRun[] = [];
+  for (const f of files) {
+    for (const c of f.execs?.calls ?? []) {
+      if (c.name === undefined && c.constant !== undefined && !c.self && !constants.has(c.constant)) out.push({ via: `exec.${c.call}(${c.constant})`, file: f.file });
+    }
+    for (const c of f.execs?.dataNamed ?? []) out.push({ via: `exec.${c.call}(${c.expr})`, file: f.file });
   }
   return out;
 }

@@ -152,37 +152,60 @@ export interface ProgramRunIn {
 }
 
 /**
- * The programs the workspace's binaries run by name (GoPackage `runsPrograms`): those of the
- * packages the main packages reach through local imports, or of every package when none is
- * main (a library, a context without its commands). First call of each name.
+ * The packages the workspace's binaries are built from: those the main packages reach through
+ * local imports, or every package when none is main (a library, a context without its commands).
  */
-export function programsRunByMains(model: WorkspaceModel): ProgramRunIn[] {
+function packagesReachedByMains(model: WorkspaceModel): GoPackage[] {
   const mains = mainPackages(model);
+  if (mains.length === 0) return [...model.packages];
   const byImport = new Map<string, GoPackage>();
   for (const p of model.packages) if (p.importPath) byImport.set(p.importPath, p);
   const reached: GoPackage[] = [];
-  if (mains.length === 0) reached.push(...model.packages);
-  else {
-    const seen = new Set<string>();
-    const queue = [...mains];
-    while (queue.length > 0) {
-      const p = queue.shift()!;
-      if (seen.has(p.dir)) continue;
-      seen.add(p.dir);
-      reached.push(p);
-      for (const imp of p.imports) {
-        const local = byImport.get(imp);
-        if (local && !seen.has(local.dir)) queue.push(local);
-      }
+  const seen = new Set<string>();
+  const queue = [...mains];
+  while (queue.length > 0) {
+    const p = queue.shift()!;
+    if (seen.has(p.dir)) continue;
+    seen.add(p.dir);
+    reached.push(p);
+    for (const imp of p.imports) {
+      const local = byImport.get(imp);
+      if (local && !seen.has(local.dir)) queue.push(local);
     }
   }
+  return reached;
+}
+
+/** A file of a package, as a path from the context's root. */
+function inPackage(p: GoPackage, file: string): string {
+  return p.dir === '' ? file : `${p.dir}/${file}`;
+}
+
+/**
+ * The programs the workspace's binaries run by name (GoPackage `runsPrograms`) in the packages
+ * the main packages reach (packagesReachedByMains). First call of each name.
+ */
+export function programsRunByMains(model: WorkspaceModel): ProgramRunIn[] {
   const out = new Map<string, ProgramRunIn>();
-  for (const p of reached) {
+  for (const p of packagesReachedByMains(model)) {
     for (const r of p.runsPrograms) {
-      if (!out.has(r.name)) out.set(r.name, { name: r.name, via: `${r.via} in ${p.dir === '' ? r.file : `${p.dir}/${r.file}`}`, ...(r.onlyWith !== undefined ? { onlyWith: r.onlyWith } : {}) });
+      if (!out.has(r.name)) out.set(r.name, { name: r.name, via: `${r.via} in ${inPackage(p, r.file)}`, ...(r.onlyWith !== undefined ? { onlyWith: r.onlyWith } : {}) });
     }
   }
   return [...out.values()];
+}
+
+/**
+ * The first call, in the packages the main packages reach, that runs a program the data names
+ * (GoPackage `runsDataNamed`: `exec.Command(steps.Command) in servers/standard/standard.go`), as
+ * its call and file; undefined when the binaries run only programs they name themselves.
+ */
+export function dataNamedRunByMains(model: WorkspaceModel): string | undefined {
+  for (const p of packagesReachedByMains(model)) {
+    const r = p.runsDataNamed[0];
+    if (r) return `${r.via} in ${inPackage(p, r.file)}`;
+  }
+  return undefined;
 }
 
 /**
