@@ -320,3 +320,23 @@ export function aptNeededRecommends(name: string): NeededRecommend[] {
 export function aptRecommendsAllNeeded(name: string): boolean {
   return Object.hasOwn(PLUGIN_RECOMMENDS, name);
 }
+
+/**
+ * Debian/Ubuntu packages that bring tzdata (and with it /usr/share/zoneinfo) through their
+ * Depends or Pre-Depends, whatever the recommends setting. Checked against Debian 12's package
+ * lists (the chain in parentheses): mono's class library (libmono-corlib4.5-dll depends on
+ * tzdata; mono-complete, -devel, -runtime, -mcs … reach it through mono-4.0-gac or
+ * libmono-system-core4.0-cil: pufferpanel's template tester installs mono-complete), PostgreSQL's
+ * server (postgresql → postgresql-15), PHP (php8.2-cli and -cgi, -fpm, libapache2-mod-php8.2
+ * through it), Python's time-zone and date libraries and what depends on them (python3-tz,
+ * python3-dateutil; python3-pandas, python3-babel, python3-django, python3-botocore,
+ * python3-boto3, awscli, s3cmd), ruby-tzinfo (rails), Tcl (libtcl8.6: tcl, expect, tk, R's
+ * r-base-core), time daemons (chrony, ntpsec), prometheus-alertmanager, mtail. Versioned
+ * names only where checked (postgresql-15, php8.2): other releases may package differently.
+ */
+const APT_BRINGS_TZDATA = /^(tzdata|libmono-corlib4\.5-dll|mono-(complete|devel|runtime|runtime-sgen|runtime-boehm|gac|4\.0-gac|mcs|xbuild|utils|csharp-shell)|libmono-system-core4\.0-cil|postgresql(-15)?|php(8\.2)?|php(8\.2)?-(cli|cgi|fpm|phpdbg)|libapache2-mod-php(8\.2)?|python3-(tz|dateutil|pandas|babel|django|botocore|boto3|arrow)|awscli|s3cmd|ruby-tzinfo|rails|libtcl8\.6|tcl(8\.6)?|expect|tk|r-base(-core)?|chrony|ntpsec|prometheus-alertmanager|mtail)$/;
+
+/** Does installing this apt package put a zoneinfo database in the image (tzdata itself, or a package that depends on it)? */
+export function aptBringsTzdata(name: string): boolean {
+  return APT_BRINGS_TZDATA.test(name);
+}

@@ -6,7 +6,9 @@
  * its build does not say `-tags timetzdata` (command line or GOFLAGS). `unknown time zone` at
  * run time.
  *
- * zoneinfo counts as present when the final stage (chain) installs tzdata, COPY/ADDs anything
+ * zoneinfo counts as present when the final stage (chain) installs tzdata or an apt package that
+ * depends on it (dockerfile/packages.ts aptBringsTzdata: mono's class library, PostgreSQL, PHP,
+ * python3-dateutil …; pufferpanel's template tester installs mono-complete), COPY/ADDs anything
  * with `zoneinfo` in its source or destination, or sets ZONEINFO.
  *
  * Reported on the RUN of each go build whose output the final stage copies (see
@@ -23,7 +25,7 @@ import { copyPaths, flagInsertPoint, isArtifactExport, stageChain, stageImage } 
 import { goflags, goflagsValue, lexShellWord, textOf, type ShellChar } from '../dockerfile/goBuild';
 import type { DockerfileModel, Script, Stage } from '../dockerfile/model';
 import { scriptSpan, toDoc } from '../dockerfile/model';
-import { installsPackage } from '../dockerfile/packages';
+import { aptBringsTzdata, installsPackage, isInstall, packageCommands } from '../dockerfile/packages';
 import { properties } from '../dockerfile/parse';
 import type { ShellWord } from '../dockerfile/shell';
 import { insert, type Edit } from '../edits/edits';
@@ -91,6 +93,7 @@ function hasZoneinfo(model: DockerfileModel, stage: Stage): boolean {
   if (installsPackage(model, stage, (name) => name === 'tzdata')) return true;
   for (const s of stageChain(model, stage)) {
     for (const i of s.instructions) {
+      if (packageCommands(i).some((p) => p.family === 'apt' && isInstall(p) && p.packages.some((x) => aptBringsTzdata(x.name)))) return true;
       if (i.keyword === 'ENV' && properties(i).some((p) => p.name === 'ZONEINFO')) return true;
       if (i.keyword === 'COPY' || i.keyword === 'ADD') {
         const paths = copyPaths(i);
