@@ -340,3 +340,16 @@ const APT_BRINGS_TZDATA = /^(tzdata|libmono-corlib4\.5-dll|mono-(complete|devel|
 export function aptBringsTzdata(name: string): boolean {
   return APT_BRINGS_TZDATA.test(name);
 }
+
+/**
+ * Packages that run programs of another language or platform: Node.js, Python, Java, .NET and
+ * Mono, Ruby, PHP, Lua, and SteamCMD (it installs and updates game servers). An image that
+ * carries one beside a Go program that runs what its data names is an environment for the
+ * programs it runs (a task runner's steps, a game panel's servers; see GD208).
+ */
+const LANGUAGE_RUNTIME = /^(nodejs|npm|yarn|python[23]?(\.\d+)?|python3-(pip|venv)|py3-pip|pipx|openjdk-?\d+(-(jre|jdk))?(-headless)?|default-j(re|dk)(-headless)?|temurin-\d+-j(re|dk)|mono-(complete|runtime|devel)|mono|dotnet-(runtime|sdk)(-\d+(\.\d+)?)?|ruby(-full)?|ruby\d+(\.\d+)?|php(\d+(\.\d+)?)?(-cli)?|lua\d(\.\d)?|steamcmd)$/;
+
+/** Is this package a language runtime (see LANGUAGE_RUNTIME)? Any package family. */
+export function isLanguageRuntime(name: string): boolean {
+  return LANGUAGE_RUNTIME.test(name);
+}

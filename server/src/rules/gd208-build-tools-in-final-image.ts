@@ -15,6 +15,18 @@
  * reported. A package provides the program of its own name (`git`, `make`, `gcc-12` → gcc),
  * or those of PROGRAMS.
  *
+ * Nor any build tool when the program runs programs its data names (the workspace's
+ * `runsDataNamed`, see workspace/programsRun.ts: `exec.Command(steps.Command, …)`,
+ * `exec.Command(cmd[0], …)`, a variable no constant holds, `sh -c` with a script from a
+ * variable) and the final stage also installs another language's runtime (dockerfile/packages.ts
+ * isLanguageRuntime: nodejs, python3, openjdk, mono, steamcmd …): the image is an environment
+ * for what the program runs, a task runner's steps (dagu installs build-essential, git, python3,
+ * openjdk-17-jdk and nodejs for them) or a game panel's templates (pufferpanel's template
+ * tester, which installs and starts servers from templates whose commands compile and fetch).
+ * Either alone is not enough: wrappers (`run(name string, args ...string)`) and configurable
+ * tool paths (`exec.Command(cfg.FFmpegPath)`) are common in programs that need no compiler, and a
+ * runtime installed beside build tools is often compiled for at build time (pip's C extensions).
+ *
  * Not reported either: a final stage on a Go toolchain image (GD201 reports the whole image),
  * and a toolbox image, whose final stage runs a bare shell (`CMD ["/bin/sh"]`, or no
  * ENTRYPOINT/CMD on a distro or golang base, whose default command is a shell): its tools are
@@ -30,8 +42,8 @@
 import { copyPaths, goCommands, installedGoToolchain, isToolbox, stageChain, stageImage, startInstructions } from '../dockerfile/facts';
 import { stageRef } from '../dockerfile/goBuild';
 import { scriptSpan, type DockerfileModel, type Instruction, type Stage } from '../dockerfile/model';
-import { packageCommands, type PackageCommand } from '../dockerfile/packages';
-import { programsRunByMains, type ProgramRunIn } from '../workspace/query';
+import { installsPackage, isLanguageRuntime, packageCommands, type PackageCommand } from '../dockerfile/packages';
+import { dataNamedRunByMains, programsRunByMains, type ProgramRunIn } from '../workspace/query';
 import type { Rule, RuleFinding } from './types';
 
 const BUILD_TOOL = /^(gcc|g\+\+|gcc-c\+\+|clang|llvm|build-base|build-essential|alpine-sdk|make|cmake|ninja|ninja-build|autoconf|automake|libtool|binutils|git|go|golang|golang-go|musl-dev|libc-dev|libc6-dev|glibc-devel|gfortran)(-\d+(\.\d+)*)?$/;
@@ -70,7 +82,7 @@ export const gd208: Rule = {
   severity: 'warning',
   needsWorkspace: false,
   fix: 'none',
-  docs: { workspace: '(better with: it then leaves out a package whose program the sources run, such as `git`)' },
+  docs: { workspace: '(better with: it then leaves out a package whose program the sources run, such as `git`, and an image whose program runs what its data names beside other languages\' runtimes)' },
   facts: ['goCommands', 'images', 'packageInstalls', 'workspace'],
   check(ctx) {
     const { model } = ctx;
@@ -111,6 +123,9 @@ export const gd208: Rule = {
         }
       }
     }
+    // A program that runs what its data names, in an image that carries other languages' runtimes:
+    // the build tools are there for the programs it runs.
+    if (ctx.workspace && installs.some((i) => i.tools.length > 0) && installsPackage(model, stage, isLanguageRuntime) && dataNamedRunByMains(ctx.workspace) !== undefined) return [];
     const out: RuleFinding[] = [];
     for (const { instr, cmd, tools, kept } of installs) {
       if (!tools.length || !instr.script) continue;

@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, it, before } from 'node:test';
 import { df, ready } from '../helpers';
 import { has, find, spanText } from './kit/image';
+import { PUFFERPANEL_FILES, PUFFERPANEL_INSTALL, TEMPLATETESTER_DF } from './kit/pufferpanel';
 import { tempWorkspace } from './kit/realworld';
 
 /** GD208 build-tools-in-final-image: its own cases (the themed suites beside it test rules together). */
@@ -118,5 +119,40 @@ describe('GD208 build-tools-in-final-image', () => {
     const unused = { 'hack/release/release.go': 'package release\n\nimport "os/exec"\n\nfunc Tag() error { return exec.Command("make", "release").Run() }\n' };
     assert.match(find(text, 'GD208', trufflehog(CMD_CHECK, unused))[0].message, /installs build tools \(make, gcc\)/);
   });
-});
+  // pufferpanel/pufferpanel at 980d599 (Apache-2.0), Dockerfile-templatetester (judge 27 Y, W5): the
+  // template tester installs and starts game servers whose commands come from template files
+  // (servers/tty/tty.go: `exec.Command(steps.Command, steps.Arguments...)`), and its image carries
+  // steamcmd, mono-complete and nodejs for them: build-essential and git are tools of those servers.
+  it('pufferpanel template tester: a program that runs what its data names, beside other languages\' runtimes, keeps its build tools', () => {
+    const text = TEMPLATETESTER_DF();
+    assert.equal(has(text, 'GD208', tempWorkspace(PUFFERPANEL_FILES)), false);
+    // Without the workspace the rule cannot know what the program runs: still reported.
+    assert.match(find(text, 'GD208')[0].message, /\(build-essential, git\)/);
+  });
 
+  it('negative: either sign alone keeps the finding (runtimes without data-named commands; data-named commands without runtimes)', () => {
+    // The same image for a program that runs only programs it names itself.
+    const literal = { ...PUFFERPANEL_FILES, 'servers/tty/tty.go': PUFFERPANEL_FILES['servers/tty/tty.go'].replace('exec.Command(steps.Command, steps.Arguments...)', 'exec.Command("java", steps.Arguments...)') };
+    assert.match(find(TEMPLATETESTER_DF(), 'GD208', tempWorkspace(literal))[0].message, /\(build-essential, git\)/);
+    // The program that runs templates, in an image with build tools and no other runtime.
+    const bare = TEMPLATETESTER_DF(PUFFERPANEL_INSTALL('wget build-essential zip unzip tar git xz-utils'));
+    assert.match(find(bare, 'GD208', tempWorkspace(PUFFERPANEL_FILES))[0].message, /\(build-essential, git\)/);
+    // The data-named call is only in a package no linux build of a main package reaches (servers/standard: windows).
+    const windowsOnly = { ...PUFFERPANEL_FILES, 'servers/tty/tty.go': literal['servers/tty/tty.go'] };
+    assert.equal(has(TEMPLATETESTER_DF(), 'GD208', tempWorkspace(windowsOnly)), true);
+  });
+
+  // The judge's reproducer: `exec.Command(cmd[0], cmd[1:]...)` with cmd from a JSON file, and the
+  // program starting itself again (os.Args[0], os.Executable()), which names no other program.
+  it('a program element (cmd[0]) is data-named; the program\'s own path is not', () => {
+    const text = df(['FROM golang:1.22 AS go', 'WORKDIR /src', 'COPY . .', 'RUN go build -o /app .', 'FROM ubuntu:24.04', 'RUN apt-get update && apt-get install -y build-essential git nodejs steamcmd && rm -rf /var/lib/apt/lists/*', 'COPY --from=go /app /app', E]);
+    const main = (call: string) => tempWorkspace({
+      'go.mod': 'module example.com/x\n\ngo 1.22\n',
+      'main.go': `package main\n\nimport (\n\t"encoding/json"\n\t"os"\n\t"os/exec"\n)\n\nfunc main() {\n\tvar cmd []string\n\tb, _ := os.ReadFile("task.json")\n\t_ = json.Unmarshal(b, &cmd)\n\tself, _ := os.Executable()\n\t_ = self\n\t_ = ${call}.Run()\n}\n`,
+    });
+    assert.equal(has(text, 'GD208', main('exec.Command(cmd[0], cmd[1:]...)')), false);
+    assert.equal(has(text, 'GD208', main('exec.Command("sh", "-c", cmd[0])')), false);
+    assert.equal(has(text, 'GD208', main('exec.Command(os.Args[0], "child")')), true);
+    assert.equal(has(text, 'GD208', main('exec.Command(self, "child")')), true);
+  });
+});
