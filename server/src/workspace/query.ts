@@ -197,7 +197,7 @@ export function programsRunByMains(model: WorkspaceModel): ProgramRunIn[] {
 
 /**
  * The first call, in the packages the main packages reach, that runs a program the data names
- * (GoPackage `runsDataNamed`: `exec.Command(steps.Command) in servers/standard/standard.go`), as
+ * (GoPackage `runsDataNamed`: `exec.Command(steps.Command) in servers/tty/tty.go`), as
  * its call and file; undefined when the binaries run only programs they name themselves.
  */
 export function dataNamedRunByMains(model: WorkspaceModel): string | undefined {
