@@ -126,6 +126,24 @@ describe('1. pufferpanel: an imported package of the module that the front-end b
       && (e as Error).message.includes('gqlgen.yml:8 names it'));
   });
 
+  // yusing/godoxy at 6f52e6a (MIT), as cloned without its submodules: go.mod replaces
+  // github.com/coreos/go-oidc/v3 with ./internal/go-oidc, a submodule (.gitmodules `path =
+  // internal/go-oidc`) whose folder holds only a go.mod; internal/auth/oidc.go imports
+  // `github.com/coreos/go-oidc/v3/oidc`.
+  it('refuses a package of a replaced module whose git submodule is not checked out, naming the submodule', async () => {
+    await assert.rejects(gen(tree({
+      'go.mod': 'module github.com/yusing/godoxy\n\ngo 1.27.0\n\nreplace github.com/coreos/go-oidc/v3 => ./internal/go-oidc\n\nrequire github.com/coreos/go-oidc/v3 v3.11.0\n',
+      'go.sum': '',
+      '.gitmodules': '[submodule "internal/go-oidc"]\n\tpath = internal/go-oidc\n\turl = https://github.com/godoxy-app/go-oidc.git\n',
+      'internal/go-oidc/go.mod': 'module github.com/coreos/go-oidc/v3\n\ngo 1.27.0\n',
+      'cmd/main.go': 'package main\n\nimport "github.com/yusing/godoxy/internal/auth"\n\nfunc main() { auth.Init() }\n',
+      'internal/auth/oidc.go': 'package auth\n\nimport (\n\t"context"\n\n\t"github.com/coreos/go-oidc/v3/oidc"\n)\n\nfunc Init() { _, _ = oidc.NewProvider(context.Background(), "") }\n',
+    }, {}), { package: './cmd' }), (e: unknown) => missing(e)
+      && (e as Error).message.includes('internal/auth/oidc.go:6 imports github.com/coreos/go-oidc/v3/oidc, a package of github.com/coreos/go-oidc/v3')
+      && (e as Error).message.includes('internal/go-oidc is a git submodule (.gitmodules)')
+      && (e as Error).message.includes('git submodule update --init internal/go-oidc'));
+  });
+
   it('negative: the package committed (dist/webfiles.go in the tree) needs no node stage', async () => {
     const r = await gen(tree(puffer, { 'client/frontend/dist/webfiles.go': puffer['client/frontend/public/webfiles.go'], 'client/frontend/dist/index.html': '<!doctype html>\n' }));
     assert.doesNotMatch(r.dockerfile, / AS web$/m, r.dockerfile);

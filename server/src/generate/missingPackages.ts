@@ -111,3 +111,14 @@ export function namedBy(dir: string, io: { read(rel: string): string | null; lis
   }
   return null;
 }
+
+/** The git submodule (a `path = …` of .gitmodules) that holds `dir`, or null. */
+export function submoduleOf(dir: string, read: (rel: string) => string | null): string | null {
+  const text = read('.gitmodules');
+  if (text === null) return null;
+  for (const m of text.matchAll(/^\s*path\s*=\s*(\S+)\s*$/gm)) {
+    const p = m[1].replace(/^\.\//, '').replace(/\/$/, '');
+    if (p !== '' && (dir === p || dir.startsWith(p + '/'))) return p;
+  }
+  return null;
+}

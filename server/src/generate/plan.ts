@@ -29,7 +29,7 @@ import { existingIgnoreFile } from './existingIgnore';
 import { missingGeneratedSources, moduleDirectives, producerOf, whyNotToolchainOnly, type GoGenerateDirective } from './goGenerate';
 import { DockerIgnore } from '../workspace/dockerignore';
 import { modulesTxtIsForWorkspace } from '../workspace/vendor';
-import { goFilesCopiedByVite, missingOwnPackages, namedBy } from './missingPackages';
+import { goFilesCopiedByVite, missingOwnPackages, namedBy, submoduleOf } from './missingPackages';
 import { CHECKLINKNAME_OFF, CHECKLINKNAME_SINCE, statedLinkFlag, stdLinknames } from './linkname';
 import { GenerateError, isRuntime, type GenerateOptions, type GenerateTarget, type Runtime } from './types';
 
@@ -925,7 +925,9 @@ export function plan(model: WorkspaceModel, options: GenerateOptions, io: Genera
     const writes = stage
       ? `${stage.why}, but nothing shows a Go file landing in ${miss.dir} (only vite's public/ folder, copied as it is, is followed)${web && web.dir !== stage.dir ? `; and the node stage already builds ${web.dir}` : ''}`
       : `No front-end build was found that puts Go files there${named ? `; ${named} names it (a code generator's configuration or a build file: run what it configures)` : ''}`;
-    throw new GenerateError('package-missing', `${what}, so \`go build\` fails (no such package). ${ignored ? `Git ignores it (${ignored}): a build step of the project makes it, and a fresh clone lacks it.` : 'A build step of the project makes it, or the tree is incomplete (a partial copy, a git submodule not checked out).'} ${writes}. Make ${miss.dir} before \`docker build\` (and keep it out of .dockerignore), or add the step that makes it to the Dockerfile.`, candidates);
+    const submodule = submoduleOf(miss.dir, read);
+    if (submodule !== null) throw new GenerateError('package-missing', `${what}, so \`go build\` fails (no such package). ${submodule} is a git submodule (.gitmodules) whose files are not all here: check it out (git submodule update --init ${submodule}) before \`docker build\`, then generate again.`, candidates);
+    throw new GenerateError('package-missing', `${what}, so \`go build\` fails (no such package). ${ignored ? `Git ignores it (${ignored}): a build step of the project makes it, and a fresh clone lacks it.` : 'A build step of the project makes it, or the tree is incomplete (a partial copy).'} ${writes}. Make ${miss.dir} before \`docker build\` (and keep it out of .dockerignore), or add the step that makes it to the Dockerfile.`, candidates);
   }
 
   // Go sources a //go:generate writes and git ignores, missing from the tree (stash's gqlgen
