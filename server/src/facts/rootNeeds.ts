@@ -641,9 +641,10 @@ const PATH_DIRS = new Set(['/usr/local/sbin', '/usr/local/bin', '/usr/sbin', '/u
 
 /**
  * The manifests' host-access containers that run a program this image holds: an absolute
- * `command` the final stage's `COPY --from` writes (`/kruise-daemon` for `COPY --from=builder
- * /workspace/daemon ./kruise-daemon` in /), or a bare one written into a PATH folder
- * (`kube-bench` for /usr/local/bin/kube-bench).
+ * `command` the final stage's COPY or ADD writes (`/kruise-daemon` for `COPY --from=builder
+ * /workspace/daemon ./kruise-daemon` in /; kured's `/usr/bin/kured` for `COPY
+ * ${TARGETPLATFORM}/kured /usr/bin/kured` from the context), or a bare one written into a PATH
+ * folder (`kube-bench` for /usr/local/bin/kube-bench).
  */
 export function hostWorkloadsOfImage(model: DockerfileModel, stage: Stage, workloads: readonly HostWorkload[]): HostWorkload[] {
   if (workloads.length === 0) return [];
@@ -651,7 +652,7 @@ export function hostWorkloadsOfImage(model: DockerfileModel, stage: Stage, workl
   return workloads.filter((w) => holds(programs, w.command));
 }
 
-/** The image holds `command`: an absolute path a COPY --from writes, or a bare name written into a PATH folder. */
+/** The image holds `command`: an absolute path a COPY or ADD writes, or a bare name written into a PATH folder. */
 function holds(programs: ReadonlySet<string>, command: string): boolean {
   return command.startsWith('/') ? programs.has(path.posix.normalize(command)) : [...programs].some((p) => path.posix.basename(p) === command && PATH_DIRS.has(path.posix.dirname(p)));
 }
@@ -683,12 +684,16 @@ function imageRepositoryName(ref: string): string {
   return (repo.split('/').pop() ?? '').toLowerCase();
 }
 
-/** The absolute paths the final stage's `COPY --from`s write (its programs). */
+/**
+ * The absolute paths the final stage's COPY and ADD instructions write (its programs): from
+ * another stage or image, or from the build context (goreleaser puts the built binary into the
+ * context: kured's `COPY ${TARGETPLATFORM}/kured /usr/bin/kured`).
+ */
 function imagePrograms(model: DockerfileModel, stage: Stage): Set<string> {
   const programs = new Set<string>();
   for (const s of stageChain(model, stage)) {
     for (const i of s.instructions) {
-      if (i.keyword !== 'COPY' || !i.flags.some((f) => f.name === 'from')) continue;
+      if (i.keyword !== 'COPY' && i.keyword !== 'ADD') continue;
       const paths = copyPaths(i);
       if (!paths || paths.dest.includes('$')) continue;
       const wd = paths.dest.startsWith('/') ? '/' : workdirBefore(model, s, i, null);

@@ -44,7 +44,8 @@
  *    stops unless it runs as root (`os.Geteuid() != 0` returning an error: facts/rootNeeds.ts, as
  *    the generator reads it);
  *  - an image the repository's Kubernetes manifests run with host access and no non-root
- *    securityContext: a container whose command is a program of the image, with hostPID,
+ *    securityContext: a container whose command is a program of the image (a path its COPY or
+ *    ADD writes, from a stage, an image or the context: kured's goreleaser image), with hostPID,
  *    privileged, or a hostPath of a host system folder (/etc, /var/lib, /var/run, /proc …)
  *    mounted (kube-bench's job*.yaml: hostPID, /etc/kubernetes, /var/lib/kubelet); a container
  *    with only `args:` runs the image's ENTRYPOINT and counts when its image is named like the

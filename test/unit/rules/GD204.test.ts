@@ -760,6 +760,93 @@ describe('GD204: a host-access container with only args runs the image\'s ENTRYP
   });
 });
 
+// Judge 27 X W1: kubereboot/kured 51220cc778a4c8cc5bdd35617697a2844887f8c7 (Apache-2.0).
+// Dockerfile (283 bytes, as it is): goreleaser (.config/goreleaser.yaml `dockers_v2`) and the
+// Makefile's dev-image put the built binary into the build context (`linux/amd64/kured`), and the
+// image copies it from there: `COPY ${TARGETPLATFORM}/kured /usr/bin/kured`. kured-ds.yaml (3,584
+// bytes; its DaemonSet below, comments and most flags cut) runs `/usr/bin/kured` with `hostPID:
+// true` and `privileged: true`: kured nsenters PID 1's mount namespace to reboot the node
+// (pkg/reboot/command.go:42), which a non-root uid cannot. Skeleton: go.mod's module line and
+// cmd/kured/main.go's import block (cut to the standard library, the package builds nothing here).
+describe('GD204: a manifest runs a program the image copies from the build context (kured, goreleaser)', () => {
+  const KURED = (copy = 'COPY ${TARGETPLATFORM}/kured /usr/bin/kured') => df([
+    'FROM alpine:3.24.1@sha256:28bd5fe8b56d1bd048e5babf5b10710ebe0bae67db86916198a6eec434943f8b',
+    '',
+    'ARG TARGETPLATFORM',
+    '',
+    'RUN apk update --no-cache && apk upgrade --no-cache && apk add --no-cache ca-certificates tzdata',
+    copy,
+    'ENTRYPOINT ["/usr/bin/kured"]',
+  ]);
+  const ds = (extra: { hostPID?: boolean; privileged?: boolean; command?: string; runAsUser?: boolean } = {}) => [
+    '---',
+    'apiVersion: apps/v1',
+    'kind: DaemonSet',
+    'metadata:',
+    '  name: kured # Must match `--ds-name`',
+    '  namespace: kube-system # Must match `--ds-namespace`',
+    'spec:',
+    '  selector:',
+    '    matchLabels:',
+    '      name: kured',
+    '  template:',
+    '    metadata:',
+    '      labels:',
+    '        name: kured',
+    '    spec:',
+    '      serviceAccountName: kured',
+    `      hostPID: ${extra.hostPID ?? true} # Facilitate entering the host mount namespace via init`,
+    '      restartPolicy: Always',
+    '      volumes:',
+    '        - name: sentinel',
+    '          hostPath:',
+    '            path: /tmp/sentinel',
+    '            type: Directory',
+    '      containers:',
+    '        - name: kured',
+    '          image: ghcr.io/kubereboot/kured:1.23.0',
+    '          imagePullPolicy: IfNotPresent',
+    '          securityContext:',
+    `            privileged: ${extra.privileged ?? true} # Give permission to nsenter /proc/1/ns/mnt`,
+    '            readOnlyRootFilesystem: true',
+    ...(extra.runAsUser ? ['            runAsUser: 65532'] : []),
+    '          volumeMounts:',
+    '            - mountPath: /sentinel',
+    '              name: sentinel',
+    '              readOnly: true',
+    '          command:',
+    `            - ${extra.command ?? '/usr/bin/kured'}`,
+    '            - --reboot-sentinel=/sentinel/reboot-required',
+    '',
+  ].join('\n');
+  const kured = (manifest: string | null) => tempWorkspace({
+    'go.mod': 'module github.com/kubereboot/kured\n\ngo 1.26.5\n',
+    'cmd/kured/main.go': 'package main\n\nimport (\n\t"context"\n\t"fmt"\n\t"os"\n)\n\nfunc main() { fmt.Println(context.Background(), os.Args) }\n',
+    'linux/amd64/kured': 'ELF',
+    ...(manifest === null ? {} : { 'kured-ds.yaml': manifest }),
+  });
+
+  it('kured: silent when kured-ds.yaml runs /usr/bin/kured with hostPID and privileged, the binary copied from the context', () => {
+    assert.equal(has(KURED(), 'GD204', kured(ds())), false);
+    // The literal platform folder, ADD, and a copy into a folder (the destination keeps the name).
+    assert.equal(has(KURED('COPY linux/amd64/kured /usr/bin/kured'), 'GD204', kured(ds())), false);
+    assert.equal(has(KURED('ADD linux/amd64/kured /usr/bin/kured'), 'GD204', kured(ds())), false);
+    assert.equal(has(KURED('COPY linux/amd64/kured /usr/bin/'), 'GD204', kured(ds())), false);
+    // Either access alone is enough.
+    assert.equal(has(KURED(), 'GD204', kured(ds({ hostPID: false }))), false);
+    assert.equal(has(KURED(), 'GD204', kured(ds({ privileged: false }))), false);
+  });
+
+  it('kured: reported without the manifest, with no host access, a non-root securityContext, or a command the image does not hold', () => {
+    assert.equal(has(KURED(), 'GD204', kured(null)), true);
+    assert.equal(has(KURED(), 'GD204', kured(ds({ hostPID: false, privileged: false }))), true);
+    assert.equal(has(KURED(), 'GD204', kured(ds({ runAsUser: true }))), true);
+    assert.equal(has(KURED(), 'GD204', kured(ds({ command: '/usr/local/bin/kured' }))), true);
+    // The image copies the binary elsewhere: the manifest's path is not a program of this image.
+    assert.equal(has(KURED('COPY ${TARGETPLATFORM}/kured /opt/kured'), 'GD204', kured(ds())), true);
+  });
+});
+
 // Judge 17 (round 17): aceberg/AnyAppStart 6985a06d136c934c2b7e5600986fb083844b71d9 (MIT).
 // Dockerfile (484 bytes; Dockerfile.new is the same) and Dockerfile.old (290 bytes), context the
 // repository root (.github/workflows/*-docker.yml `context: .`), module in backend/. The
