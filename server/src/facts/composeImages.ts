@@ -11,6 +11,9 @@
  * (buildx strips it from a FROM before matching the contexts, and `image: x` is `x:latest`);
  * a name with a variable (`${REGISTRY}/app`) is left out. Use `builtImageKey` on the FROM.
  *
+ * composeServices (below): the services of those compose files, with what GD204 reads of them
+ * (the Dockerfile a service builds, its `user:`, its volumes).
+ *
  * workflowBuiltImages (below): the images GitHub workflows build, with the Dockerfile of each.
  */
 import * as path from 'node:path';
@@ -30,23 +33,69 @@ export function builtImageKey(ref: string): string {
 /** The images and named contexts the context root's compose/bake files build or declare (see the file comment). */
 export function composeBuiltImages(ws: WorkspaceModel | undefined, files: WorkspaceFiles | undefined): ReadonlySet<string> {
   if (!files) return new Set();
-  return ws ? workspaceFact(ws, 'composeBuiltImages', () => readBuiltImages(files)) : readBuiltImages(files);
+  return ws ? workspaceFact(ws, 'composeBuiltImages', () => readBuiltImages(ws, files)) : readBuiltImages(ws, files);
 }
 
-function readBuiltImages(files: WorkspaceFiles): Set<string> {
+/** A service of the context root's compose files (an overlay's keys merged into the service of the same name). */
+export interface ComposeService {
+  name: string;
+  /** The compose file and 1-based line that first declares the service. */
+  file: string;
+  line: number;
+  image?: string;
+  /** It has a `build:`. */
+  build: boolean;
+  /** `build.context` (`build: ./dir` too), `build.dockerfile` and `build.target` as written. */
+  context?: string;
+  dockerfile?: string;
+  target?: string;
+  /** It sets `user:` (the container does not run as the image's user). */
+  user: boolean;
+  /** It sets `entrypoint:` (it runs another program than the image's ENTRYPOINT). */
+  entrypoint: boolean;
+  volumes: ComposeVolume[];
+}
+
+/** A `volumes:` entry of a service: short syntax (`./data:/data:ro`) or long (`type: bind`, `source:` …). */
+export interface ComposeVolume {
+  file: string;
+  line: number;
+  /** The host path or volume name as written, unquoted ('' for an anonymous volume or a tmpfs). */
+  source: string;
+  /** A bind mount of a host path (long syntax `type: bind`; short syntax: a source starting with `.`, `/`, `~` or `$`). */
+  bind: boolean;
+  target: string;
+  readOnly: boolean;
+  /** The entry as written (`.traggodata:/opt/traggo/data`). */
+  text: string;
+}
+
+/** The services of the context root's compose files (a workspace fact; see ComposeService). */
+export function composeServices(ws: WorkspaceModel | undefined, files: WorkspaceFiles | undefined): readonly ComposeService[] {
+  if (!files) return [];
+  const read = () => {
+    const services = new Map<string, ComposeService>();
+    for (const f of rootFiles(files)) if (COMPOSE_FILE.test(f)) readCompose(f, (files.readFile(f) ?? '').split(/\r?\n/), services);
+    return [...services.values()];
+  };
+  return ws ? workspaceFact(ws, 'composeServices', read) : read();
+}
+
+/** The files at the context root, sorted (compose overlays after the file they extend). */
+function rootFiles(files: WorkspaceFiles): string[] {
+  return files.listFiles('').map((f) => f.path).filter((p) => !p.includes('/')).sort();
+}
+
+function readBuiltImages(ws: WorkspaceModel | undefined, files: WorkspaceFiles): Set<string> {
   const out = new Set<string>();
   const add = (name: string) => {
     const n = name.trim().replace(/^["']|["']$/g, '');
     if (/^[A-Za-z0-9][A-Za-z0-9_.\-/:@]*$/.test(n)) out.add(builtImageKey(n));
   };
-  const roots = files.listFiles('').map((f) => f.path).filter((p) => !p.includes('/')).sort();
-  /** Compose services across the files (an overlay may add the build to a service of another). */
-  const services = new Map<string, { image?: string; build: boolean }>();
-  for (const f of roots) {
+  for (const f of rootFiles(files)) {
     const compose = COMPOSE_FILE.test(f);
     if (!compose && !BAKE_FILE.test(f)) continue;
     const lines = (files.readFile(f) ?? '').split(/\r?\n/);
-    if (compose) readCompose(lines, services);
     for (let k = 0; k < lines.length; k++) {
       // YAML: `additional_contexts:` then the more-indented `name: value` lines under it.
       const yaml = /^(\s*)additional_contexts\s*:\s*$/.exec(lines[k]);
@@ -72,17 +121,54 @@ function readBuiltImages(files: WorkspaceFiles): Set<string> {
       }
     }
   }
-  for (const s of services.values()) if (s.build && s.image && !s.image.includes('$')) add(s.image);
+  for (const s of composeServices(ws, files)) if (s.build && s.image && !s.image.includes('$')) add(s.image);
   return out;
 }
 
-/** The `services:` of a compose file: each service's `image:` and whether it has a `build:`. */
-function readCompose(lines: readonly string[], services: Map<string, { image?: string; build: boolean }>): void {
+/** A YAML scalar as written, without a trailing comment and its quotes. */
+function scalar(value: string): string {
+  const v = value.trim();
+  const q = /^(["'])(.*)\1\s*(#.*)?$/.exec(v);
+  if (q) return q[2];
+  return v.replace(/\s+#.*$/, '').trim();
+}
+
+/** A short-syntax volume (`./data:/data:ro`, `name:/data`, `/data`). */
+function shortVolume(file: string, line: number, text: string): ComposeVolume {
+  const parts = text.split(':');
+  if (parts.length === 1) return { file, line, source: '', bind: false, target: parts[0], readOnly: false, text };
+  const options = parts.length > 2 ? parts[parts.length - 1] : '';
+  return { file, line, source: parts[0], bind: HOST_PATH.test(parts[0]), target: parts[1], readOnly: /(^|,)ro(,|$)/.test(options), text };
+}
+
+/** A short-syntax source that is a host path, as compose reads it (not a volume name). */
+const HOST_PATH = /^[.~/$]/;
+
+/**
+ * The `services:` of a compose file, merged into `services` by name: each service's `image:`,
+ * `build:` (a scalar context, or its `context:`, `dockerfile:`, `target:`), `user:`,
+ * `entrypoint:` and `volumes:` (short syntax, flow or block list, and long syntax items).
+ */
+function readCompose(file: string, lines: readonly string[], services: Map<string, ComposeService>): void {
   const start = lines.findIndex((l) => /^services\s*:\s*(#.*)?$/.test(l));
   if (start < 0) return;
   let serviceIndent = -1;
   let keyIndent = -1;
-  let current: { image?: string; build: boolean } | null = null;
+  let current: ComposeService | null = null;
+  /** The service key whose block the deeper lines belong to, and the indent of its children. */
+  let section: string | null = null;
+  let childIndent = -1;
+  /** A long-syntax volume item being read. */
+  let item: { line: number; keys: Map<string, string>; indent: number } | null = null;
+  const endItem = () => {
+    if (item && current) {
+      const type = item.keys.get('type') ?? 'volume';
+      const source = type === 'bind' || type === 'volume' ? item.keys.get('source') ?? '' : '';
+      const text = [...item.keys].map(([k, v]) => `${k}=${v}`).join(',');
+      current.volumes.push({ file, line: item.line, source, bind: type === 'bind', target: item.keys.get('target') ?? '', readOnly: /^(true|yes)$/i.test(item.keys.get('read_only') ?? ''), text });
+    }
+    item = null;
+  };
   for (let k = start + 1; k < lines.length; k++) {
     const line = lines[k];
     if (line.trim() === '' || /^\s*#/.test(line)) continue;
@@ -90,22 +176,58 @@ function readCompose(lines: readonly string[], services: Map<string, { image?: s
     if (indent === 0) break; // the next top-level key
     if (serviceIndent < 0) serviceIndent = indent;
     if (indent === serviceIndent) {
+      endItem();
       const name = /^\s*(["']?)([A-Za-z0-9][A-Za-z0-9_.-]*)\1\s*:\s*(#.*)?$/.exec(line);
       current = null;
       keyIndent = -1;
+      section = null;
       if (name) {
-        current = services.get(name[2]) ?? { build: false };
+        current = services.get(name[2]) ?? { name: name[2], file, line: k + 1, build: false, user: false, entrypoint: false, volumes: [] };
         services.set(name[2], current);
       }
       continue;
     }
     if (!current || indent < serviceIndent) continue;
     if (keyIndent < 0) keyIndent = indent;
-    if (indent !== keyIndent) continue;
-    const image = /^\s*image\s*:\s*(["']?)([^"'#\s]+)\1\s*(#.*)?$/.exec(line);
-    if (image) current.image = image[2];
-    if (/^\s*build\s*:/.test(line)) current.build = true;
+    if (indent === keyIndent) {
+      endItem();
+      const kv = /^\s*([A-Za-z_][\w-]*)\s*:(?:\s+(.*))?$/.exec(line);
+      section = kv ? kv[1] : null;
+      childIndent = -1;
+      const value = kv?.[2] !== undefined ? scalar(kv[2]) : '';
+      if (section === 'image' && value !== '' && !/\s/.test(value)) current.image = value;
+      if (section === 'build') {
+        current.build = true;
+        if (value !== '') current.context = value;
+      }
+      if (section === 'user' && value !== '') current.user = true;
+      if (section === 'entrypoint' && value !== '') current.entrypoint = true;
+      // `volumes: [".data:/data", "x:/y:ro"]` on one line.
+      const flow = section === 'volumes' ? /^\[(.*)\]$/.exec(value) : null;
+      if (flow) for (const v of flow[1].split(',').map(scalar).filter((v) => v !== '')) current.volumes.push(shortVolume(file, k + 1, v));
+      continue;
+    }
+    if (indent < keyIndent) continue;
+    if (childIndent < 0) childIndent = indent;
+    if (section === 'build' && indent === childIndent) {
+      const kv = /^\s*(context|dockerfile|target)\s*:\s*(.*)$/.exec(line);
+      if (kv) current[kv[1] as 'context' | 'dockerfile' | 'target'] = scalar(kv[2]);
+    } else if (section === 'entrypoint') {
+      current.entrypoint = true;
+    } else if (section === 'volumes') {
+      const dash = /^(\s*)-\s*(.*)$/.exec(line);
+      if (dash && dash[1].length === childIndent) {
+        endItem();
+        const kv = /^([A-Za-z_]\w*)\s*:(?:\s+(.*))?$/.exec(dash[2]);
+        if (kv) item = { line: k + 1, keys: new Map([[kv[1], scalar(kv[2] ?? '')]]), indent: dash[1].length };
+        else if (dash[2] !== '') current.volumes.push(shortVolume(file, k + 1, scalar(dash[2])));
+      } else if (item && indent > item.indent) {
+        const kv = /^\s*([A-Za-z_]\w*)\s*:(?:\s+(.*))?$/.exec(line);
+        if (kv && !item.keys.has(kv[1])) item.keys.set(kv[1], scalar(kv[2] ?? ''));
+      }
+    }
   }
+  endItem();
 }
 
 const WORKFLOW_FILE = /^\.github\/workflows\/[^/]+\.ya?ml$/;

@@ -42,18 +42,22 @@
  *    for a run that replaces the entrypoint with another program this image holds, an image
  *    named as a variant of it (dendrite's docs: `--entrypoint="/usr/bin/generate-keys"` on
  *    `ghcr.io/element-hq/dendrite-monolith`, whose ENTRYPOINT is /usr/bin/dendrite).
+ *  - composeMountsOfImage: a service of the repository's compose files (composeImages.ts
+ *    composeServices) runs the image with a read-write bind mount of a folder of the user's
+ *    (traggo's docker-compose.yml builds docker/Dockerfile.dev with `.traggodata:/opt/traggo/data`).
  */
 import * as path from 'node:path';
 import { copyPaths, stageChain, startInstructions, workdirBefore } from '../dockerfile/facts';
 import { installsPackage } from '../dockerfile/packages';
 import type { DockerfileModel, Stage } from '../dockerfile/model';
 import { parseShell } from '../dockerfile/shell';
-import { workdirMountRuns, type WorkdirMountRun } from '../workspace/dockerRunDocs';
+import { isFileMount, workdirMountRuns, type WorkdirMountRun } from '../workspace/dockerRunDocs';
 import { stripGoComments } from '../workspace/goText';
 import type { GoPackage, WorkspaceModel } from '../workspace/model';
 import { packageByDir } from '../workspace/query';
 import type { WorkspaceFiles } from '../workspace/types';
 import { shippableMains } from './builtPackages';
+import type { ComposeService, ComposeVolume } from './composeImages';
 import { startScripts } from './goAtStart';
 import { workspaceFact } from './memo';
 
@@ -739,7 +743,7 @@ export function workdirMountDocs(ws: WorkspaceModel | undefined, files: Workspac
 
 /**
  * The documented runs (workdirMountDocs) of this image: the program its ENTRYPOINT starts (else
- * its CMD, which a run without arguments keeps) is one the image holds (a `COPY --from` writes it)
+ * its CMD, which a run without arguments keeps; a relative path from the WORKDIR) is one the image holds (a COPY or ADD writes it)
  * and is named like the documented image's repository (`/usr/local/bin/dbmate` for
  * `ghcr.io/amacneil/dbmate`, `/workspace/sqlc` for `sqlc/sqlc`). `runs` is asked only then: the
  * documentation (up to 300 files) is read only for an image that starts a program of its own.
@@ -749,7 +753,12 @@ export function workdirMountRunsOfImage(model: DockerfileModel, stage: Stage, ru
   const start = entrypoint ?? cmd;
   if (!start) return [];
   const words = start.json ?? (start.script?.parsed.commands[0]?.argv.map((w) => w.value) ?? []);
-  const program = words.find((w, k) => !(INIT_WRAPPER.test(w) || (w === '--' && k > 0) || (w.startsWith('-') && k > 0 && INIT_WRAPPER.test(words[0]))));
+  let program = words.find((w, k) => !(INIT_WRAPPER.test(w) || (w === '--' && k > 0) || (w.startsWith('-') && k > 0 && INIT_WRAPPER.test(words[0]))));
+  // A relative path runs from the WORKDIR (traggo's `ENTRYPOINT ["./traggo"]` in /opt/traggo).
+  if (program !== undefined && !program.startsWith('/') && program.includes('/')) {
+    const wd = workdirBefore(model, model.stages[start.stage], start, null);
+    program = wd === null ? undefined : path.posix.resolve(wd, program);
+  }
   if (program === undefined || program.includes('$') || !holds(imagePrograms(model, stage), program)) return [];
   const name = path.posix.basename(program).toLowerCase();
   const programs = imagePrograms(model, stage);
@@ -778,6 +787,55 @@ function overriddenProgram(entrypoint: string, args: readonly string[]): string 
   const c = argv.indexOf('-c');
   const script = c > 0 ? argv[c + 1] : undefined;
   return script?.trim().split(/\s+/)[0] || null;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Compose services
+
+/**
+ * A folder of the user's as a compose bind mount's source: a relative path (`./data`,
+ * `.traggodata`, `../x`, `.`), the working folder (`$PWD`, `${PWD}`) or the user's home (`~/x`).
+ */
+const USER_FOLDER = /^(\.|~(\/|$)|\$\{?PWD\}?(\/|$))/;
+
+/**
+ * The read-write bind mounts of a folder of the user's (USER_FOLDER, not a single file) with which
+ * a service of the context root's compose files (facts/composeImages.ts composeServices) that sets
+ * no `user:` runs this image: a service whose `build:` names this Dockerfile (`dockerfile`, the
+ * Dockerfile's context-relative path: the service's `build.dockerfile`, default `Dockerfile`,
+ * inside its `build.context`, relative to the compose file at the context root; a
+ * `build.target` must name the stage), or whose `image:` is named like the program the image's
+ * ENTRYPOINT (else CMD) starts and that keeps the entrypoint (as documented runs are matched:
+ * workdirMountRunsOfImage). traggo/server's docker-compose.yml builds docker/Dockerfile.dev and
+ * mounts `.traggodata:/opt/traggo/data`, where the program creates its SQLite file: on Linux a
+ * bind mount keeps the host folder's owner (the user, or root when Docker creates it).
+ */
+export function composeMountsOfImage(model: DockerfileModel, stage: Stage, dockerfile: string | undefined, services: readonly ComposeService[]): ComposeVolume[] {
+  const out: ComposeVolume[] = [];
+  const byImage: { run: WorkdirMountRun; volume: ComposeVolume }[] = [];
+  for (const svc of services) {
+    if (svc.user) continue;
+    const mounts = svc.volumes.filter((v) => v.bind && !v.readOnly && USER_FOLDER.test(v.source) && !isFileMount(v.source));
+    if (mounts.length === 0) continue;
+    // A service that builds another Dockerfile runs that one's image, whatever its `image:` says.
+    if (svc.build && dockerfile !== undefined) {
+      if (builds(svc, dockerfile, stage)) out.push(...mounts);
+      continue;
+    }
+    if (svc.image && !svc.image.includes('$') && !svc.entrypoint) for (const m of mounts) byImage.push({ run: { file: m.file, line: m.line, image: svc.image, mount: m.text, args: [] }, volume: m });
+  }
+  if (out.length > 0 || byImage.length === 0) return out;
+  const matched = new Set(workdirMountRunsOfImage(model, stage, () => byImage.map((b) => b.run)));
+  return byImage.filter((b) => matched.has(b.run)).map((b) => b.volume);
+}
+
+/** The service builds the Dockerfile at the context-relative path `dockerfile`, and the stage when it names a target. */
+function builds(svc: ComposeService, dockerfile: string, stage: Stage): boolean {
+  const context = svc.context ?? '.';
+  const file = svc.dockerfile ?? 'Dockerfile';
+  if (/[$]|:\/\//.test(context + file) || context.startsWith('/') || file.startsWith('/')) return false;
+  if (path.posix.normalize(path.posix.join(context, file)) !== path.posix.normalize(dockerfile)) return false;
+  return svc.target === undefined || svc.target.toLowerCase() === (stage.name ?? '').toLowerCase();
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -54,7 +54,10 @@
  *    working folder (`docker run -v "$(pwd)/db:/db" ghcr.io/amacneil/dbmate new …` in dbmate's
  *    README; sqlc's docs: `docker run --rm -v $(pwd):/src -w /src sqlc/sqlc generate`), no
  *    `--user`, the image named like the program its ENTRYPOINT (else CMD) starts: the program
- *    writes into a host folder the user owns (facts/rootNeeds.ts workdirMountDocs);
+ *    writes into a host folder the user owns (facts/rootNeeds.ts workdirMountDocs); likewise a
+ *    service of the context root's compose files that builds this Dockerfile (or names the
+ *    program's image) and bind-mounts a relative, `$PWD` or `~` folder read-write with no `user:`
+ *    (traggo's docker-compose.yml: `.traggodata:/opt/traggo/data`; rootNeeds.ts composeMountsOfImage);
  *  - an image whose start command, or a script it runs (copied from the context, or written by a
  *    RUN: `echo '…' > run.sh`), runs what only root can: `update-ca-certificates`,
  *    `update-ca-trust`, a copy into /usr/local/share/ca-certificates (or another trust-anchor
@@ -79,7 +82,8 @@ import { finalCopies, namedPrograms, programPackages, shippableMains } from '../
 import { copiedFileText } from '../facts/copiedFiles';
 import { devOrBuilderImage, startPrograms } from '../facts/goAtStart';
 import { workspaceFact } from '../facts/memo';
-import { DOCKER_IN_SCRIPT, dockerCliRun, dockerSocketDialer, rootAtStart, rawPacketToolRun, rawPacketUse, entrypointWorkloads, entrypointWorkloadsOfImage, hostWorkloads, hostWorkloadsOfImage, installsDockerCli, rootChecks, RUNTIME_CLIENT, workdirMountDocs, workdirMountRunsOfImage } from '../facts/rootNeeds';
+import { composeServices } from '../facts/composeImages';
+import { composeMountsOfImage, DOCKER_IN_SCRIPT, dockerCliRun, dockerSocketDialer, rootAtStart, rawPacketToolRun, rawPacketUse, entrypointWorkloads, entrypointWorkloadsOfImage, hostWorkloads, hostWorkloadsOfImage, installsDockerCli, rootChecks, RUNTIME_CLIENT, workdirMountDocs, workdirMountRunsOfImage } from '../facts/rootNeeds';
 import type { DockerfileModel, Instruction, Stage } from '../dockerfile/model';
 import { installsPackage } from '../dockerfile/packages';
 import { insertLinesAfter, insertAboveInstruction } from '../edits/edits';
@@ -163,6 +167,9 @@ export const gd204: Rule = {
     // new …`): the program writes into a host folder the user owns, which a fixed unprivileged uid
     // cannot, so following the advice would break the documented use.
     if (ctx.workspace && workdirMountRunsOfImage(ctx.model, stage, () => workdirMountDocs(ctx.workspace, ctx.files)).length > 0) return [];
+    // So does a service of the repository's compose files (traggo's docker-compose.yml builds
+    // docker/Dockerfile.dev and mounts `.traggodata:/opt/traggo/data`, where it creates its database).
+    if (ctx.workspace && composeMountsOfImage(ctx.model, stage, ctx.dockerfile, composeServices(ctx.workspace, ctx.files)).length > 0) return [];
     // A toolbox, dev or CI image (a bare shell or a build as its command, or none on a distro
     // base): root is how such images are used; nothing is served from it.
     if (isToolbox(ctx.model, stage)) return [];

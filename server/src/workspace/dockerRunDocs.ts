@@ -114,18 +114,18 @@ function readRun(cmd: string): { image: string; mount: string | null; user: bool
     if (name === '--entrypoint') entrypoint = unquote(value);
     if (last === 'v' || name === '--volume') {
       const [source, , options = ''] = unquote(value).split(':');
-      if (WORKDIR_SOURCE.test(source) && !isFile(source) && !/(^|,)(ro|readonly)(,|$)/.test(options)) mount = value;
+      if (WORKDIR_SOURCE.test(source) && !isFileMount(source) && !/(^|,)(ro|readonly)(,|$)/.test(options)) mount = value;
     } else if (name === '--mount') {
       const keys = new Map(unquote(value).split(',').map((kv) => [kv.split('=')[0], kv.slice(kv.indexOf('=') + 1)] as const));
       const source = keys.get('source') ?? keys.get('src') ?? '';
-      if ((keys.get('type') ?? 'volume') === 'bind' && WORKDIR_SOURCE.test(source) && !isFile(source) && !keys.has('readonly') && !keys.has('ro')) mount = value;
+      if ((keys.get('type') ?? 'volume') === 'bind' && WORKDIR_SOURCE.test(source) && !isFileMount(source) && !keys.has('readonly') && !keys.has('ro')) mount = value;
     }
   }
   return null;
 }
 
 /** A mounted file rather than a folder (`$(pwd)/config.yml`): read, not written, by most programs. */
-function isFile(source: string): boolean {
+export function isFileMount(source: string): boolean {
   const last = source.split('/').pop() ?? '';
   return /^[^.$`][^/]*\.[A-Za-z0-9]+$/.test(last);
 }

@@ -1,10 +1,15 @@
 import assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
 import { describe, it, before } from 'node:test';
+import { analysisOptions } from '../../../server/src/driver/inputs';
+import { loadWorkspace } from '../../../server/src/workspace/load';
 import { makeGoModule, makeGoPackage, makeWorkspaceModel } from '../../../server/src/workspace/make';
 import { applyFix, df, lint, ready } from '../helpers';
 import { has } from './kit/basics';
 import { find } from './kit/image';
-import { tempWorkspace } from './kit/realworld';
+import { temps, tempWorkspace } from './kit/realworld';
 import { COMPLEMENT, COMPLEMENT_LOCAL, COMPLEMENT_POSTGRES, DENDRITE_FILES } from './kit/dendrite';
 import { contextWith, GOKAPI_DOCKERFILE, GOKAPI_FILES, PLAIN_ENTRYPOINT, STATPING_DOCKERFILE, STATPING_FILES } from './kit/goAtStart';
 
@@ -1212,6 +1217,100 @@ describe('GD204: documented `docker run` with a bind mount of the working folder
     assert.equal(has(sqlc, 'GD204', ws('docker run --rm -v $(pwd):/src -w /src sqlc/sqlc generate')), false);
     // The Windows line alone (%cd%: no Linux owners) does not count.
     assert.equal(has(sqlc, 'GD204', ws('docker pull sqlc/sqlc')), true);
+  });
+});
+
+// Judge 27 X W2: traggo/server 6321119c3c2d55f04e2e4967f6492aabd6067b76 (GPL-3.0).
+// docker-compose.yml (310 bytes, as it is) builds docker/Dockerfile.dev (349 bytes, as it is) and
+// bind-mounts the relative host folder `.traggodata` at /opt/traggo/data, where the program
+// creates its SQLite database (config/config.go:30 `DatabaseConnection … default:"data/traggo.db"`,
+// relative to WORKDIR /opt/traggo): on Linux the mount keeps the host folder's owner, which uid
+// 65532 cannot write. Skeleton: .dockerignore (55 bytes), go.mod's module line, main.go's import
+// block cut to the standard library.
+describe('GD204: a compose service runs the image with a bind mount of a folder of the user\'s (traggo)', () => {
+  const DEV = df([
+    'FROM golang:1.18.1 as builder',
+    '',
+    'RUN apt-get update && apt-get install --yes nodejs npm && npm install --global yarn',
+    '',
+    'WORKDIR /app',
+    'COPY . .',
+    '',
+    'ENV GO111MODULE=on',
+    'RUN make download-tools install generate build-bin-local',
+    '',
+    'FROM scratch',
+    'WORKDIR /opt/traggo',
+    'COPY --from=builder /app/build/traggo-server /opt/traggo/traggo',
+    'EXPOSE 3030',
+    'ENTRYPOINT ["./traggo"]',
+  ]);
+  const compose = (o: { build?: string[]; volumes?: string[]; extra?: string[] } = {}) => [
+    'version: "3.9"',
+    'services:',
+    '  traggo:',
+    ...(o.build ?? ['    build:', '      context: .', '      dockerfile: docker/Dockerfile.dev']),
+    '    environment:',
+    '      TRAGGO_DEFAULT_USER_NAME: "admin"',
+    '      TRAGGO_DEFAULT_USER_PASS: "admin"',
+    '',
+    '      TRAGGO_LOG_LEVEL: debug',
+    ...(o.extra ?? []),
+    '    ports:',
+    '      - 3030:3030',
+    '    volumes:',
+    ...(o.volumes ?? ['      - .traggodata:/opt/traggo/data']),
+    '',
+  ].join('\n');
+  const traggo = (composeText: string | null, dockerfile: string | undefined = 'docker/Dockerfile.dev') => tempWorkspace({
+    '.dockerignore': '/docker/Dockerfile.dev\n/ui/node_modules/\n.idea/\nbuild/\n',
+    'go.mod': 'module github.com/traggo/server\n\ngo 1.24.0\n',
+    'main.go': 'package main\n\nimport (\n\t"os"\n\t"time"\n)\n\nfunc main() { _, _ = os.Args, time.Now() }\n',
+    'docker/Dockerfile.dev': DEV,
+    ...(composeText === null ? {} : { 'docker-compose.yml': composeText }),
+  }, dockerfile);
+
+  it('traggo: silent when docker-compose.yml builds this Dockerfile and mounts .traggodata read-write', () => {
+    assert.equal(has(DEV, 'GD204', traggo(compose())), false);
+    // Other folders of the user's: ./data, ../data, $PWD, ~/…; the long syntax; a flow list.
+    for (const v of ['      - ./data:/opt/traggo/data', '      - "../traggo-data:/opt/traggo/data:rw"', '      - ${PWD}/data:/opt/traggo/data', '      - ~/traggo:/opt/traggo/data',
+      '      - type: bind\n        source: ./data\n        target: /opt/traggo/data']) {
+      assert.equal(has(DEV, 'GD204', traggo(compose({ volumes: [v] }))), false, v);
+    }
+    assert.equal(has(DEV, 'GD204', traggo(compose({ volumes: [] }).replace('    volumes:\n', '    volumes: [".traggodata:/opt/traggo/data"]\n'))), false);
+  });
+
+  it('traggo: reported for a named volume, a read-only or single-file mount, a `user:`, another Dockerfile or target, no compose file', () => {
+    for (const v of ['      - traggodata:/opt/traggo/data', '      - .traggodata:/opt/traggo/data:ro', '      - ./config.yml:/opt/traggo/config.yml',
+      '      - type: bind\n        source: ./data\n        target: /opt/traggo/data\n        read_only: true', '      - /srv/traggo:/opt/traggo/data']) {
+      assert.equal(has(DEV, 'GD204', traggo(compose({ volumes: [v] }))), true, v);
+    }
+    assert.equal(has(DEV, 'GD204', traggo(compose({ extra: ['    user: "1000:1000"'] }))), true);
+    assert.equal(has(DEV, 'GD204', traggo(compose({ build: ['    build: .'] }))), true, 'builds ./Dockerfile');
+    assert.equal(has(DEV, 'GD204', traggo(compose({ build: ['    build:', '      context: .', '      dockerfile: docker/Dockerfile.dev', '      target: builder'] }))), true);
+    assert.equal(has(DEV, 'GD204', traggo(null)), true);
+  });
+
+  it('traggo: `build: docker` with dockerfile Dockerfile.dev (relative to its context) and the stage named as target count; an image named like the program too', () => {
+    assert.equal(has(DEV, 'GD204', traggo(compose({ build: ['    build:', '      context: docker', '      dockerfile: Dockerfile.dev'] }))), false);
+    const named = DEV.replace('FROM scratch', 'FROM scratch AS dev');
+    assert.equal(has(named, 'GD204', traggo(compose({ build: ['    build:', '      context: .', '      dockerfile: docker/Dockerfile.dev', '      target: dev'] }))), false);
+    // A service that only names the image: matched by the program's name, as a documented run.
+    const byImage = compose({ build: ['    image: ghcr.io/traggo/traggo:latest'] });
+    assert.equal(has(DEV, 'GD204', traggo(byImage)), false);
+    assert.equal(has(DEV, 'GD204', traggo(byImage.replace('ghcr.io/traggo/traggo', 'postgres'))), true);
+    assert.equal(has(DEV, 'GD204', traggo(byImage.replace('    ports:', '    entrypoint: ["/bin/sh"]\n    ports:'))), true);
+  });
+
+  it('the driver gives the rules the Dockerfile\'s context-relative path, none for one outside the context', () => {
+    const root = fs.mkdtempSync(path.join(os.tmpdir(), 'gd-rf-'));
+    temps.push(root);
+    fs.mkdirSync(path.join(root, 'docker'));
+    fs.writeFileSync(path.join(root, 'go.mod'), 'module example.com/a\n\ngo 1.22\n');
+    fs.writeFileSync(path.join(root, 'docker/Dockerfile.dev'), DEV);
+    const ws = loadWorkspace(root);
+    assert.equal(analysisOptions({ workspace: ws, dockerfilePath: path.join(root, 'docker/Dockerfile.dev') }).dockerfile, 'docker/Dockerfile.dev');
+    assert.equal(analysisOptions({ workspace: ws, dockerfilePath: path.join(path.dirname(root), 'Dockerfile') }).dockerfile, undefined);
   });
 });
 
