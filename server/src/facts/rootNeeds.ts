@@ -12,7 +12,8 @@
  *    agent talks to the Engine API over its own net/http transport, no client library imported.
  *  - rootAtStart: the container's start command, or a script it runs (from the context or
  *    written by a RUN), runs a command that only root can: `update-ca-certificates` or
- *    `update-ca-trust`, a copy into the system's trust anchors (/usr/local/share/ca-certificates),
+ *    `update-ca-trust`, a write (cp, `>`, tee, mkdir …) into a folder only root can write (the
+ *    trust anchors /usr/local/share/ca-certificates, /etc/ssl/certs, /root: vulcan-api's run.sh),
  *    `pg_ctlcluster … start` (dendrite's Complement images: the CA mounted at run time is trusted
  *    before the server starts, and postgres is started as its cluster's owner).
  *  - installsDockerCli + dockerCliRun: the image holds the docker CLI and the program runs it
@@ -50,7 +51,7 @@ import * as path from 'node:path';
 import { copyPaths, stageChain, startInstructions, workdirBefore } from '../dockerfile/facts';
 import { installsPackage } from '../dockerfile/packages';
 import type { DockerfileModel, Stage } from '../dockerfile/model';
-import { parseShell } from '../dockerfile/shell';
+import { parseShell, type ShellCommand } from '../dockerfile/shell';
 import { isFileMount, workdirMountRuns, type WorkdirMountRun } from '../workspace/dockerRunDocs';
 import { stripGoComments } from '../workspace/goText';
 import type { GoPackage, WorkspaceModel } from '../workspace/model';
@@ -59,6 +60,7 @@ import type { WorkspaceFiles } from '../workspace/types';
 import { shippableMains } from './builtPackages';
 import type { ComposeService, ComposeVolume } from './composeImages';
 import { startScripts } from './goAtStart';
+import { outputRedirect } from './writtenFiles';
 import { workspaceFact } from './memo';
 
 // ---------------------------------------------------------------------------------------------
@@ -145,10 +147,19 @@ export function dockerSocketDialer(ws: WorkspaceModel, dirs: readonly string[]):
  * as the cluster's owner (postgres) only.
  */
 const ROOT_PROGRAM = /^(update-ca-certificates|update-ca-trust|pg_ctlcluster)$/;
-/** The system's trust-anchor folders (root's): a copy there is made for update-ca-certificates. */
-const TRUST_ANCHORS = /^\/(usr\/local\/share\/ca-certificates|etc\/pki\/ca-trust\/source\/anchors|usr\/share\/pki\/trust\/anchors|etc\/ca-certificates\/trust-source\/anchors)(\/|$)/;
+/**
+ * Folders only root can write: the system's trust-anchor folders (a copy there is made for
+ * update-ca-certificates), the certificate folders programs read directly (`/etc/ssl/certs`: Go's
+ * crypto/x509 and OpenSSL read every file in it; RHEL's `/etc/pki/tls/certs`), and root's home
+ * (`/root`, mode 0700: libpq's and the PostgreSQL JDBC driver's `~/.postgresql/root.crt`).
+ * adevinta/vulcan-api's run.sh: `mkdir /root/.postgresql`, `… | base64 -d >
+ * /root/.postgresql/root.crt` and `… > /etc/ssl/certs/pg.crt`.
+ */
+const ROOT_ONLY_DIRS = /^\/(usr\/local\/share\/ca-certificates|etc\/pki\/ca-trust\/source\/anchors|usr\/share\/pki\/trust\/anchors|etc\/ca-certificates\/trust-source\/anchors|etc\/ssl\/certs|etc\/pki\/tls\/certs|root)(\/|$)/;
 /** Programs that write their last operand. */
 const COPIERS = /^(cp|install|mv|ln)$/;
+/** Programs that write (or create) each operand: only a path below a root-only folder counts (`mkdir -p` of the folder itself succeeds). */
+const CREATORS = /^(tee|mkdir|touch)$/;
 /**
  * Debuggers and tracers that attach to a running process: ptrace of a process they did not start
  * needs CAP_SYS_PTRACE (or the same user), and `--cap-add` gives capabilities to root only.
@@ -167,7 +178,10 @@ function attaches(name: string, args: readonly string[]): boolean {
  * or CMD (shell form, or `sh -c '…'`), or of a script it starts (goAtStart.ts startScripts: from
  * the context, or written by a RUN), that is `update-ca-certificates`, `update-ca-trust`,
  * `pg_ctlcluster`, a debugger attaching to a running process (`dlv attach`, `gdb -p`,
- * `strace -p`: chaos-mesh's chaos-dlv), or a `cp`/`install`/`mv`/`ln` into a trust-anchor folder. dendrite's
+ * `strace -p`: chaos-mesh's chaos-dlv), or a write into a folder only root can write
+ * (ROOT_ONLY_DIRS): a `cp`/`install`/`mv`/`ln` into it, a `>`/`>>` redirect to a file in it (any
+ * command's: `… | base64 -d > /etc/ssl/certs/pg.crt`), `tee`, `mkdir` or `touch` of a path below
+ * it (adevinta/vulcan-api's run.sh). dendrite's
  * Complement.Dockerfile: `CMD … && cp /complement/ca/ca.crt /usr/local/share/ca-certificates/ &&
  * update-ca-certificates && exec /complement-cmd.sh`; ComplementPostgres.Dockerfile's CMD runs
  * run_postgres.sh, which a RUN wrote, and its `pg_ctlcluster 15 main start`. The command as
@@ -175,32 +189,51 @@ function attaches(name: string, args: readonly string[]): boolean {
  */
 export function rootAtStart(model: DockerfileModel, stage: Stage, files: WorkspaceFiles | undefined): string | null {
   const { entrypoint, cmd } = startInstructions(model, stage);
-  const check = (argv: readonly string[]): string | null => {
+  /** `argv`, and the parsed command with the text it was parsed from (for its `>` redirect) when there is one. */
+  const check = (argv: readonly string[], parsed?: { c: ShellCommand; text: string }): string | null => {
+    // `… | base64 -d > /etc/ssl/certs/pg.crt`: the output redirect of any command.
+    const out = parsed ? outputRedirect(parsed.c, parsed.text) : null;
+    if (out !== null && ROOT_ONLY_DIRS.test(path.posix.normalize(out.target))) return `${out.append ? '>>' : '>'} ${out.target}`;
     const k = argv.findIndex((w) => !/^(exec|sudo|nohup|command|env)$/.test(w) && !/^[A-Za-z_]\w*=/.test(w));
     if (k < 0) return null;
     const name = path.posix.basename(argv[k]);
     if (ROOT_PROGRAM.test(name)) return name;
     if (ATTACHERS.test(name) && attaches(name, argv.slice(k + 1))) return `${name} ${argv[k + 1]}`;
-    if (!COPIERS.test(name)) return null;
     const operands = argv.slice(k + 1).filter((w) => !w.startsWith('-'));
+    if (CREATORS.test(name)) {
+      // Its parent is (or is inside) a root-only folder: the operand is below it.
+      const below = operands.find((w) => w.startsWith('/') && ROOT_ONLY_DIRS.test(path.posix.dirname(path.posix.normalize(w))));
+      return below !== undefined ? `${name} ${below}` : null;
+    }
+    if (!COPIERS.test(name)) return null;
     const dest = operands[operands.length - 1];
-    return operands.length >= 2 && TRUST_ANCHORS.test(dest) ? `${name} … ${dest}` : null;
+    return operands.length >= 2 && ROOT_ONLY_DIRS.test(path.posix.normalize(dest)) ? `${name} … ${dest}` : null;
   };
   for (const i of [entrypoint, cmd]) {
     if (!i) continue;
-    let cmds: string[][];
     if (i.json) {
       const c = i.json.indexOf('-c');
-      cmds = c > 0 && /(^|\/)(sh|bash|ash|dash)$/.test(i.json[c - 1]) && i.json[c + 1] !== undefined ? parseShell(i.json[c + 1]).commands.map((x) => x.argv.map((w) => w.value)) : [i.json];
-    } else cmds = (i.script?.parsed.commands ?? []).map((x) => x.argv.map((w) => w.value));
-    for (const argv of cmds) {
-      const found = check(argv);
+      if (c > 0 && /(^|\/)(sh|bash|ash|dash)$/.test(i.json[c - 1]) && i.json[c + 1] !== undefined) {
+        const text = i.json[c + 1];
+        for (const x of parseShell(text).commands) {
+          const found = check(x.argv.map((w) => w.value), { c: x, text });
+          if (found !== null) return `${found} in ${i.keyword}`;
+        }
+      } else {
+        const found = check(i.json);
+        if (found !== null) return `${found} in ${i.keyword}`;
+      }
+      continue;
+    }
+    const script = i.script;
+    for (const x of script?.parsed.commands ?? []) {
+      const found = check(x.argv.map((w) => w.value), { c: x, text: script!.text });
       if (found !== null) return `${found} in ${i.keyword}`;
     }
   }
   for (const sc of startScripts(model, stage, files)) {
     for (const c of parseShell(sc.text).commands) {
-      const found = check(c.argv.map((w) => w.value));
+      const found = check(c.argv.map((w) => w.value), { c, text: sc.text });
       if (found !== null) return `${found} in ${sc.file}`;
     }
   }

@@ -93,11 +93,13 @@ const SKIP = /\s*(?:<<-?\s*(["']?)[\w.-]+\1|<<<\s*(?:'[^']*'|"[^"]*"|\S+)|\d?<(?
 const OUT = /\s*(1?>>?)(?!&)\s*(["']?)([^\s;&|)<>"']+)\2/y;
 const HEREDOC = /<<(-?)\s*(["']?)([\w.-]+)\2/;
 
-/** What one command writes with its whole text: the target, the text, whether it appends. */
-function writeOf(c: ShellCommand, text: string): { target: string; text: string; append: boolean } | null {
-  const name = c.argv[0]?.value;
-  if (name !== 'echo' && name !== 'printf' && name !== 'cat' && name !== 'tee') return null;
-  // The redirections after the command (in the script's text, as they follow the command node).
+/**
+ * The file a command's standard output goes to: the last `>`/`>>` redirect after the command, on
+ * its line of `text` (the script the command was parsed from: redirections follow the command
+ * node), past heredoc markers, input redirects, descriptor copies and stderr redirects. The target
+ * as written (unquoted), whether it appends; null when none.
+ */
+export function outputRedirect(c: ShellCommand, text: string): { target: string; append: boolean } | null {
   const lineEnd = text.indexOf('\n', c.end);
   const tail = text.slice(c.end, lineEnd < 0 ? text.length : lineEnd);
   let at = 0;
@@ -114,6 +116,16 @@ function writeOf(c: ShellCommand, text: string): { target: string; text: string;
     out = { target: m[3], append: m[1].endsWith('>>') };
     at = OUT.lastIndex;
   }
+  return out;
+}
+
+/** What one command writes with its whole text: the target, the text, whether it appends. */
+function writeOf(c: ShellCommand, text: string): { target: string; text: string; append: boolean } | null {
+  const name = c.argv[0]?.value;
+  if (name !== 'echo' && name !== 'printf' && name !== 'cat' && name !== 'tee') return null;
+  const lineEnd = text.indexOf('\n', c.end);
+  const tail = text.slice(c.end, lineEnd < 0 ? text.length : lineEnd);
+  const out = outputRedirect(c, text);
   const args = c.argv.slice(1);
   if (name === 'echo' || name === 'printf') {
     if (!out) return null;

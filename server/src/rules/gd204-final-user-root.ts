@@ -60,9 +60,11 @@
  *    (traggo's docker-compose.yml: `.traggodata:/opt/traggo/data`; rootNeeds.ts composeMountsOfImage);
  *  - an image whose start command, or a script it runs (copied from the context, or written by a
  *    RUN: `echo '…' > run.sh`), runs what only root can: `update-ca-certificates`,
- *    `update-ca-trust`, a copy into /usr/local/share/ca-certificates (or another trust-anchor
- *    folder), `pg_ctlcluster … start` (facts/rootNeeds.ts rootAtStart; dendrite's Complement
- *    images trust the CA mounted at run time, and start postgres, before the server);
+ *    `update-ca-trust`, a write into a folder only root can write (a copy, `>` redirect, `tee` or
+ *    `mkdir` into /usr/local/share/ca-certificates or another trust-anchor folder, /etc/ssl/certs,
+ *    /etc/pki/tls/certs or /root: vulcan-api's run.sh), `pg_ctlcluster … start`
+ *    (facts/rootNeeds.ts rootAtStart; dendrite's Complement images trust the CA mounted at run
+ *    time, and start postgres, before the server);
  *  - a toolbox, dev or CI image: its command is a bare shell or a build (`make test`), or it has
  *    none on a distro or golang base (see dockerfile/facts.ts `isToolbox`);
  *  - an explicit `USER root` with a comment line directly above it, or a comment in the final

@@ -1438,6 +1438,86 @@ describe('GD204: a start command that only root can run (dendrite Complement ima
   });
 });
 
+// Judge 27 X W3: adevinta/vulcan-api fe98533891c7529e430b7b68f32ecbedaa37298b (MIT). Dockerfile
+// (runtime stage, lines 23-45; the builder shortened) and run.sh (its `set -e` and PG_CA_B64
+// block, lines 5 and 43-47, as they are; the config rendering cut): `CMD [ "./run.sh" ]`, and
+// run.sh writes the CA that README.md:76 documents into /root/.postgresql (flyway's JDBC driver)
+// and /etc/ssl/certs (Go's crypto/x509 reads the folder): root's only, so as uid 65532 `mkdir`
+// fails and `set -e` stops the container. Skeleton: go.mod's module line, cmd/vulcan-api's main
+// package cut to the standard library.
+describe('GD204: a start script that writes into root-only folders (vulcan-api)', () => {
+  const VULCAN = df([
+    'FROM --platform=linux/$TARGETARCH golang:1.25-alpine AS builder',
+    'WORKDIR /app',
+    'COPY go.mod ./',
+    'COPY . .',
+    'RUN CGO_ENABLED=0 go build -ldflags "-w -s" ./cmd/vulcan-api',
+    '',
+    'FROM alpine:3.23',
+    '',
+    'WORKDIR /flyway',
+    '',
+    'RUN apk add --no-cache openjdk17-jre-headless bash gettext cyrus-sasl libgcc',
+    '',
+    'WORKDIR /app',
+    '',
+    'COPY db/sql /app/sql/',
+    '',
+    'RUN mkdir -p /app/output',
+    '',
+    'COPY --link config.toml run.sh ./',
+    'COPY --from=builder --link /app/vulcan-api ./',
+    '',
+    'CMD [ "./run.sh" ]',
+  ]);
+  const runSh = (block: string[]) => [
+    '#!/bin/bash',
+    '',
+    '# Copyright 2021 Adevinta',
+    '',
+    'set -e',
+    '',
+    'envsubst < config.toml > run.toml',
+    '',
+    'if [ -n "$PG_CA_B64" ]; then',
+    ...block,
+    'fi',
+    '',
+    'exec ./vulcan-api -c run.toml',
+    '',
+  ].join('\n');
+  const REAL = [
+    '  mkdir /root/.postgresql',
+    '  echo "$PG_CA_B64" | base64 -d > /root/.postgresql/root.crt # for flyway',
+    '  echo "$PG_CA_B64" | base64 -d > /etc/ssl/certs/pg.crt # for vulcan-api',
+  ];
+  const vulcan = (block: string[]) => tempWorkspace({
+    'go.mod': 'module github.com/adevinta/vulcan-api\n\ngo 1.25\n',
+    'cmd/vulcan-api/main.go': 'package main\n\nimport (\n\t"flag"\n\t"fmt"\n)\n\nfunc main() { flag.Parse(); fmt.Println("vulcan-api") }\n',
+    'config.toml': '[server]\nport = 8080\n',
+    'db/sql/V1__init.sql': 'SELECT 1;\n',
+    'run.sh': runSh(block),
+  });
+
+  it('vulcan-api: silent when run.sh writes the CA into /root/.postgresql and /etc/ssl/certs', () => {
+    assert.equal(has(VULCAN, 'GD204', vulcan(REAL)), false);
+    // Each write alone is enough: a redirect (`>`, `>>`), mkdir, tee, cp into /etc/ssl/certs or /etc/pki/tls/certs.
+    for (const line of [...REAL, '  echo "$PG_CA_B64" | base64 -d >> /etc/ssl/certs/ca-certificates.crt', '  echo "$PG_CA_B64" | base64 -d | tee /etc/ssl/certs/pg.crt',
+      '  cp /tmp/ca.crt /etc/ssl/certs/pg.crt', '  cp /tmp/ca.crt /etc/pki/tls/certs/', '  mkdir -p /root/.ssh']) {
+      assert.equal(has(VULCAN, 'GD204', vulcan([line])), false, line);
+    }
+    // In the CMD itself too.
+    assert.equal(has(VULCAN.replace('CMD [ "./run.sh" ]', 'CMD ["sh", "-c", "echo \\"$CA\\" > /etc/ssl/certs/ca.crt && exec ./vulcan-api"]'), 'GD204'), false);
+  });
+
+  it('vulcan-api: reported for writes elsewhere (the working folder, /tmp, HOME), mkdir -p of the folder itself, a read or only an echo', () => {
+    for (const line of ['  echo "$PG_CA_B64" | base64 -d > /tmp/pg.crt', '  echo "$PG_CA_B64" | base64 -d > "$HOME/.postgresql/root.crt"', '  echo "$PG_CA_B64" | base64 -d > pg.crt',
+      '  mkdir -p /etc/ssl/certs', '  cat /etc/ssl/certs/ca-certificates.crt > /tmp/bundle.crt', '  echo /root/.postgresql/root.crt']) {
+      assert.equal(has(VULCAN, 'GD204', vulcan([line])), true, line);
+    }
+  });
+});
+
 // element-hq/dendrite 08cac1c (AGPL-3.0): Dockerfile (lines 10-51, the build stage shortened) and
 // docs/installation/docker/1_docker.md:25-28 and :42-47. The documented install runs the image,
 // ghcr.io/element-hq/dendrite-monolith, with `--entrypoint` set to another program it copies in
