@@ -1,14 +1,14 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import {
-  cgoReasons, evalConstraint, fileNameMatchesLinux, knownCgoModuleFor, knownCgoRequirement, needsTzdata, parseGoFile,
+  cgoReasons, evalConstraint, fileNameMatchesLinux, isNoDialImport, knownCgoModuleFor, knownCgoRequirement, needsTzdata, parseGoFile,
   tlsImports, usesCgo, usesTls,
 } from '../../server/src/workspace/goImports';
 import type { GoModule, GoPackage } from '../../server/src/workspace/model';
 
 function pkg(over: Partial<GoPackage>): GoPackage {
   return {
-    dir: 'p', name: 'p', isMain: false, imports: [], usesCgo: false, callsLoadLocation: false, setsUser: false, dockerSocket: false, importsTzdata: false, runsPrograms: [], runsDataNamed: [], httpClient: true,
+    dir: 'p', name: 'p', isMain: false, imports: [], usesCgo: false, callsLoadLocation: false, setsUser: false, dockerSocket: false, importsTzdata: false, runsPrograms: [], runsDataNamed: [], httpClient: true, noDialImports: [],
     module: '', importPath: 'example.com/p', files: ['p.go'], cgoFallback: false, ...over,
   };
 }
@@ -235,5 +235,28 @@ describe('parseGoFile dockerSocket', () => {
     assert.equal(parseGoFile(file('// dial "/var/run/docker.sock"\nvar x = fmt.Sprint(os.Getuid())')).dockerSocket, false);
     assert.equal(parseGoFile(file('var hint = "-v /var/run/docker.sock:/var/run/docker.sock"')).dockerSocket, false);
     assert.equal(parseGoFile(file('var s = "/var/run/docker.sock.bak"')).dockerSocket, false);
+  });
+});
+
+describe('parseGoFile clientSide (GD202: packages with a client side, NO_DIAL_PACKAGES)', () => {
+  const file = (imports: string, body: string) => parseGoFile(`package main\n\nimport (\n${imports}\n)\n\n${body}\n`).clientSide;
+  const OTELHTTP = 'go.opentelemetry.io/contrib/instrumentation/net/http/otelhttp';
+  it('names otelhttp when the file uses its client side or renames it; not for its middleware alone, nor for a package without a client side', () => {
+    // open-telemetry/opentelemetry-operator be89444 (Apache-2.0) tests/test-e2e-apps/bridge-server/opampsrv/opampsrv.go:79.
+    assert.deepEqual(file(`\t"${OTELHTTP}"`, 'var s = struct{ M any }{M: otelhttp.NewMiddleware("/v1/opamp")}'), []);
+    assert.deepEqual(file(`\t"${OTELHTTP}"`, 'func f() { _, _ = otelhttp.Get(nil, "https://example.com") }'), [OTELHTTP]);
+    assert.deepEqual(file(`\t"${OTELHTTP}"`, 'var t = otelhttp.NewTransport(nil)'), [OTELHTTP]);
+    assert.deepEqual(file(`\toh "${OTELHTTP}"`, 'var s = oh.NewMiddleware("x")'), [OTELHTTP]);
+    assert.deepEqual(file(`\totelhttp "${OTELHTTP}"`, 'var s = otelhttp.NewMiddleware("x")'), []);
+    assert.deepEqual(file('\t"github.com/google/uuid"', 'var u = uuid.NewString()'), []);
+    assert.deepEqual(file('\t"github.com/prometheus/client_golang/prometheus/promhttp"', 'var h = promhttp.Handler()'), []);
+    assert.deepEqual(file('\t"github.com/prometheus/client_golang/prometheus/promhttp"', 'var rt = promhttp.InstrumentRoundTripperCounter(nil, nil)'), ['github.com/prometheus/client_golang/prometheus/promhttp']);
+  });
+});
+
+describe('isNoDialImport (NO_DIAL_PACKAGES)', () => {
+  it('takes a tree entry with its subpackages and a single-package entry alone; packages that dial are not in it', () => {
+    for (const p of ['github.com/google/uuid', 'github.com/oklog/ulid/v2', 'google.golang.org/protobuf/proto', 'github.com/open-telemetry/opamp-go/server/types', 'go.opentelemetry.io/otel', 'go.opentelemetry.io/otel/trace', 'github.com/gin-gonic/gin/binding', 'github.com/labstack/echo/v4']) assert.equal(isNoDialImport(p), true, p);
+    for (const p of ['go.opentelemetry.io/otel/exporters/otlp/otlptrace/otlptracehttp', 'go.opentelemetry.io/otel/sdk/trace', 'github.com/open-telemetry/opamp-go/client', 'github.com/prometheus/client_golang/prometheus/push', 'github.com/prometheus/client_golang/api', 'github.com/gorilla/websocket', 'github.com/google/uuidx', 'github.com/lib/pq', 'google.golang.org/grpc']) assert.equal(isNoDialImport(p), false, p);
   });
 });

@@ -44,6 +44,12 @@ export interface GoFileInfo {
    * or only serves (`http.StatusOK`, `http.ListenAndServe`, `http.Handler`).
    */
   httpClient: boolean;
+  /**
+   * Imports of the file from NO_DIAL_PACKAGES with a client side (otelhttp's `Get`, `NewTransport`)
+   * that the file names, or imports under another name than the package's (uses not read): the
+   * file may open connections through them.
+   */
+  clientSide: string[];
   /** The `//go:build` expression (or the `// +build` lines joined) in the header, null when none. */
   constraint: string | null;
 }
@@ -184,7 +190,7 @@ function readsZoneinfo(view: Buffer, from: number): boolean {
  */
 export function parseGoFile(content: Uint8Array | string): GoFileInfo {
   const buf: Buffer = typeof content === 'string' ? Buffer.from(content, 'utf8') : Buffer.isBuffer(content) ? content : Buffer.from(content.buffer, content.byteOffset, content.byteLength);
-  const info: GoFileInfo = { packageName: null, imports: [], importsC: false, callsLoadLocation: false, setsUser: false, dockerSocket: false, hasFuncMain: false, execs: null, constraint: null, httpClient: false };
+  const info: GoFileInfo = { packageName: null, imports: [], importsC: false, callsLoadLocation: false, setsUser: false, dockerSocket: false, hasFuncMain: false, execs: null, constraint: null, httpClient: false, clientSide: [] };
   try {
     let start = 0;
     if (buf.length >= 3 && buf[0] === 0xef && buf[1] === 0xbb && buf[2] === 0xbf) start = 3;
@@ -207,6 +213,8 @@ export function parseGoFile(content: Uint8Array | string): GoFileInfo {
     };
     /** net/http imported under another name than `http` (or `.`): its uses are not read. */
     let httpRenamed = false;
+    /** The name each import is given in the file (`.` for a dot import), when it is given one. */
+    const names = new Map<string, string>();
     const readSpec = (first: Tok): boolean => {
       // ImportSpec = [ "." | PackageName ] ImportPath
       let tok = first;
@@ -217,6 +225,7 @@ export function parseGoFile(content: Uint8Array | string): GoFileInfo {
       }
       if (tok.k !== 'string') return false;
       if (renamed && tok.value === 'net/http') httpRenamed = true;
+      if (first !== tok) names.set(tok.value, first.k === 'ident' ? decode(first.s, first.e) : '.');
       add(tok.value);
       return true;
     };
@@ -248,6 +257,12 @@ export function parseGoFile(content: Uint8Array | string): GoFileInfo {
     if (view.indexOf('docker.sock', bodyStart, 'latin1') >= 0) info.dockerSocket = DOCKER_SOCKET.test(stripGoComments(view.toString('utf8', bodyStart)));
     if (seen.has('os/exec')) info.execs = fileExecs(view.toString('utf8'));
     if (seen.has('net/http')) info.httpClient = httpRenamed || HTTP_CLIENT.test(view.toString('latin1', bodyStart));
+    for (const imp of info.imports) {
+      const d = noDialEntry(imp);
+      if (!d?.client) continue;
+      const name = names.get(imp);
+      if ((name !== undefined && name !== d.client.name) || d.client.uses.test(view.toString('latin1', bodyStart))) info.clientSide.push(imp);
+    }
     if (info.packageName === 'main') {
       if (view.indexOf('func main()', bodyStart, 'latin1') >= 0) info.hasFuncMain = true;
       else if (view.indexOf('main', bodyStart, 'latin1') >= 0) {
@@ -428,6 +443,80 @@ export const TLS_IMPORTS: readonly string[] = [
   'github.com/hashicorp/go-retryablehttp',
   'github.com/minio/minio-go',
 ];
+
+/**
+ * A package that opens no network connection of its own: a pure library (identifiers, encodings,
+ * logging, flags, errors), the API half of OpenTelemetry (no exporter), or the server side of an
+ * HTTP stack (routers, middleware, the OpAMP server). `tree`: the packages below it too.
+ * `client`: a package that also has a client side (otelhttp.Get, NewTransport): a file that
+ * names it (`uses`, over the file's body), or imports the package under another name than
+ * `name`, may dial through it (GoFileInfo `clientSide`).
+ */
+interface NoDial {
+  path: string;
+  tree: boolean;
+  client?: { name: string; uses: RegExp };
+}
+
+const tree = (path: string): NoDial => ({ path, tree: true });
+const only = (path: string): NoDial => ({ path, tree: false });
+
+/**
+ * Packages that make no outbound connection (NoDial). GD202's server-only exemption (a program
+ * that imports net/http only to serve, buildFacts) holds when every module package the program
+ * imports is one of these: any other (a database driver, an SDK, a websocket client) may dial
+ * with the system roots. Kept to packages whose whole tree is known not to dial: prometheus's
+ * client_golang has `push` and `api` (they do), OpenTelemetry its exporters, opamp-go its client.
+ */
+export const NO_DIAL_PACKAGES: readonly NoDial[] = [
+  // HTTP routers and server frameworks over net/http.
+  tree('github.com/gin-gonic/gin'), tree('github.com/labstack/echo'), tree('github.com/go-chi/chi'),
+  tree('github.com/gorilla/mux'), tree('github.com/gorilla/handlers'), tree('github.com/julienschmidt/httprouter'),
+  tree('github.com/felixge/httpsnoop'),
+  // Identifiers.
+  tree('github.com/google/uuid'), tree('github.com/gofrs/uuid'), tree('github.com/satori/go.uuid'), tree('github.com/oklog/ulid'),
+  tree('github.com/rs/xid'), tree('github.com/segmentio/ksuid'),
+  // Encodings.
+  tree('google.golang.org/protobuf'), tree('github.com/golang/protobuf'), tree('github.com/gogo/protobuf'),
+  tree('gopkg.in/yaml.v2'), tree('gopkg.in/yaml.v3'), tree('sigs.k8s.io/yaml'), tree('github.com/BurntSushi/toml'),
+  tree('github.com/pelletier/go-toml'), tree('github.com/json-iterator/go'), tree('github.com/goccy/go-json'),
+  tree('github.com/mitchellh/mapstructure'),
+  // Language helpers, errors, logging, flags.
+  tree('golang.org/x/exp'), tree('golang.org/x/sync'), tree('golang.org/x/text'),
+  tree('github.com/pkg/errors'), tree('go.uber.org/multierr'), tree('github.com/hashicorp/go-multierror'),
+  tree('github.com/go-logr/logr'), tree('github.com/go-logr/stdr'), tree('github.com/go-logr/zapr'), tree('go.uber.org/zap'),
+  tree('github.com/sirupsen/logrus'), tree('github.com/rs/zerolog'), tree('k8s.io/klog'),
+  tree('github.com/spf13/cobra'), tree('github.com/spf13/pflag'), tree('github.com/urfave/cli'), tree('github.com/alecthomas/kong'),
+  tree('github.com/kelseyhightower/envconfig'), tree('github.com/caarlos0/env'), tree('github.com/joho/godotenv'),
+  // OpenTelemetry's API (the SDK's exporters, which dial, are other packages) and its HTTP middleware.
+  only('go.opentelemetry.io/otel'), tree('go.opentelemetry.io/otel/attribute'), tree('go.opentelemetry.io/otel/baggage'),
+  tree('go.opentelemetry.io/otel/codes'), tree('go.opentelemetry.io/otel/metric'), tree('go.opentelemetry.io/otel/propagation'),
+  tree('go.opentelemetry.io/otel/semconv'), tree('go.opentelemetry.io/otel/trace'),
+  {
+    path: 'go.opentelemetry.io/contrib/instrumentation/net/http/otelhttp', tree: true,
+    client: { name: 'otelhttp', uses: /\botelhttp\.(?:Get|Head|Post|PostForm|NewTransport|Transport|DefaultClient)\b/ },
+  },
+  // The OpAMP server, its messages and the shared types (opamp-go/client dials).
+  tree('github.com/open-telemetry/opamp-go/server'), tree('github.com/open-telemetry/opamp-go/protobufs'),
+  tree('github.com/open-telemetry/opamp-go/protobufshelpers'), tree('github.com/open-telemetry/opamp-go/client/types'),
+  // Prometheus metrics and their HTTP handler (push and the API client dial).
+  only('github.com/prometheus/client_golang/prometheus'), only('github.com/prometheus/client_golang/prometheus/promauto'),
+  only('github.com/prometheus/client_golang/prometheus/collectors'),
+  {
+    path: 'github.com/prometheus/client_golang/prometheus/promhttp', tree: false,
+    client: { name: 'promhttp', uses: /\bpromhttp\.InstrumentRoundTripper/ },
+  },
+];
+
+/** The NO_DIAL_PACKAGES entry an import path falls under, if any. */
+function noDialEntry(importPath: string): NoDial | undefined {
+  return NO_DIAL_PACKAGES.find((d) => (d.tree ? underPath(importPath, d.path) : importPath === d.path));
+}
+
+/** The import is of a package that opens no connection of its own (NO_DIAL_PACKAGES; its client side aside). */
+export function isNoDialImport(importPath: string): boolean {
+  return noDialEntry(importPath) !== undefined;
+}
 
 /** The TLS indicators a list of imports contains (empty when none). */
 export function tlsImports(imports: readonly string[]): string[] {

@@ -111,6 +111,12 @@ export interface GoPackage {
   runsDataNamed: DataNamedRun[];
   /** A file imports net/http and may send requests with it (see GoFileInfo `httpClient`). */
   httpClient: boolean;
+  /**
+   * The imports that open no network connection as the package uses them: packages of
+   * goImports NO_DIAL_PACKAGES whose client side no file of the package names (GoFileInfo
+   * `clientSide`).
+   */
+  noDialImports: string[];
 
   // ---- extensions ----
   /** Folder of the go.mod governing this package ('' for the root module), null when none. */

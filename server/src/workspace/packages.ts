@@ -4,7 +4,7 @@
  * (cgo on and off), its imports, and its module and import path. Plain data kept up to date by
  * the loader (./load.ts), which reads the files; nothing here touches the disk.
  */
-import { evalConstraint, type GoFileInfo } from './goImports';
+import { evalConstraint, isNoDialImport, type GoFileInfo } from './goImports';
 import { parseGoMod } from './gomod';
 import type { GoModule, GoPackage } from './model';
 import { dataNamedRuns, programsRun } from './programsRun';
@@ -127,6 +127,7 @@ export class PackageIndex {
     let setsUser = false;
     let dockerSocket = false;
     let httpClient = false;
+    const clientSide = new Set<string>();
     let hasFuncMain = false;
     const fileNames: string[] = [];
     const execs: { file: string; execs: GoFileInfo['execs'] }[] = [];
@@ -143,16 +144,18 @@ export class PackageIndex {
       if (f.info.setsUser) setsUser = true;
       if (f.info.dockerSocket) dockerSocket = true;
       if (f.info.httpClient) httpClient = true;
+      for (const c of f.info.clientSide) clientSide.add(c);
       if (f.info.hasFuncMain) hasFuncMain = true;
     }
     fileNames.sort();
     execs.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
     const old = this.packages.get(dir);
+    const sorted = [...imports].sort();
     this.packages.set(dir, {
       dir,
       name: pkgName,
       isMain: pkgName === 'main' && hasFuncMain,
-      imports: [...imports].sort(),
+      imports: sorted,
       usesCgo,
       callsLoadLocation,
       setsUser,
@@ -161,6 +164,7 @@ export class PackageIndex {
       runsPrograms: programsRun(execs),
       runsDataNamed: dataNamedRuns(execs),
       httpClient,
+      noDialImports: sorted.filter((i) => !clientSide.has(i) && isNoDialImport(i)),
       module: old?.module ?? null,
       importPath: old?.importPath ?? null,
       files: fileNames,

@@ -136,9 +136,6 @@ export interface BuildFacts {
   needsTzdata: boolean;
 }
 
-/** HTTP routers and server frameworks over net/http, which make no outbound connections of their own. */
-const HTTP_SERVER_LIBRARY = /^github\.com\/(gin-gonic\/gin|labstack\/echo(\/v[0-9]+)?|go-chi\/chi(\/v[0-9]+)?|gorilla\/(mux|handlers)|julienschmidt\/httprouter)(\/|$)/;
-
 function isStdlib(importPath: string): boolean {
   const first = importPath.split('/')[0];
   return !first.includes('.');
@@ -225,6 +222,8 @@ export function buildFacts(model: WorkspaceModel, dir: string): BuildFacts {
   const seen = new Set<string>();
   const queue: GoPackage[] = [start];
   const external = new Set<string>();
+  /** External imports that may open connections: not a NO_DIAL package, or one whose client side the importer names. */
+  let dialers = 0;
   /** Indexes into facts.tls of net/http imports by packages that only serve. */
   const serverOnly = new Set<number>();
   while (queue.length > 0) {
@@ -236,7 +235,10 @@ export function buildFacts(model: WorkspaceModel, dir: string): BuildFacts {
       const local = byImport.get(imp);
       if (local) {
         if (!seen.has(local.dir)) queue.push(local);
-      } else if (imp !== 'C' && !isStdlib(imp)) external.add(imp);
+      } else if (imp !== 'C' && !isStdlib(imp)) {
+        external.add(imp);
+        if (!p.noDialImports.includes(imp)) dialers++;
+      }
     }
     if (p.usesCgo && !p.cgoFallback) facts.cgo.push({ kind: 'import-C', pkg: p.dir });
     for (const imp of p.imports) {
@@ -253,9 +255,11 @@ export function buildFacts(model: WorkspaceModel, dir: string): BuildFacts {
   facts.packages.sort();
   facts.externalImports = [...external].sort();
   // net/http imported only to serve (bgtest: a gin server, `http.StatusOK`) makes no TLS
-  // connection, when nothing else of the program can dial: every module it imports is an HTTP
-  // server library. Any other module (a database driver, an SDK) may dial with the system roots.
-  if (serverOnly.size > 0 && facts.externalImports.every((i) => HTTP_SERVER_LIBRARY.test(i))) facts.tls = facts.tls.filter((_, k) => !serverOnly.has(k));
+  // connection, when nothing else of the program can dial: every module package it imports opens
+  // no connection of its own (goImports NO_DIAL_PACKAGES: routers, uuid, protobuf, the OpAMP
+  // server, otelhttp's middleware; opentelemetry-operator's bridge-server). Any other (a
+  // database driver, an SDK, otelhttp.Get) may dial with the system roots.
+  if (serverOnly.size > 0 && dialers === 0) facts.tls = facts.tls.filter((_, k) => !serverOnly.has(k));
   const mod = start.module !== null ? model.modules.find((m) => m.dir === start.module) ?? null : null;
   if (mod) {
     for (const r of mod.requirements ?? []) {
