@@ -119,6 +119,11 @@ function addPath(out: Created[], instr: Instruction, p: string | null, what: str
   if (p && p !== '/' && !/^\/(dev|proc|sys)(\/|$)/.test(p)) out.push({ kind: 'path', path: p, creator: instr, what, ...extra });
 }
 
+/** A `tar` command extracts: `-x`, `--extract`, `--get`, or an old-style first word holding `x` (`tar xzf a.tgz`). */
+export function tarExtracts(argv: readonly ShellWord[]): boolean {
+  return argv.slice(1).some((w, i) => w.value === '--extract' || w.value === '--get' || (/^-[A-Za-z]+$/.test(w.value) && w.value.includes('x')) || (i === 0 && /^[A-Za-z]+$/.test(w.value) && w.value.includes('x')));
+}
+
 /**
  * The file name a download without an output name gets: the URL's last segment. With `urlTail`,
  * a URL with expansions counts too when its last segment is literal and it is the command's only
@@ -218,9 +223,7 @@ export function creationsOf(cmd: ShellCommand, script: Script, cwd: string | nul
       break;
     }
     case 'tar': {
-      const words = argv.slice(1).map((w) => w.value);
-      const extract = words.some((v, i) => v === '--extract' || v === '--get' || (/^-[A-Za-z]+$/.test(v) && v.includes('x')) || (i === 0 && /^[A-Za-z]+$/.test(v) && v.includes('x')));
-      if (!extract) break;
+      if (!tarExtracts(argv)) break;
       for (let i = 1; i < argv.length; i++) {
         const v = argv[i].value;
         let dir: string | null = null;

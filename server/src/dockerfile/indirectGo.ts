@@ -4,6 +4,7 @@
  * its flags cannot be known, so rules that only need "a Go build reads the module here" (GD101,
  * GD104) count the step, and rules about flags (trimpath, -s -w, cache mounts) leave it alone.
  */
+import { inScriptOrder, tarExtracts } from './created';
 import { contextPath } from './facts';
 import type { Instruction, Stage } from './model';
 import type { ShellCommand } from './shell';
@@ -17,6 +18,8 @@ const TOOL_FILES: Record<string, string[]> = {
   just: ['justfile', 'Justfile', '.justfile'],
 };
 const INTERPRETERS = new Set(['sh', 'bash', 'ash', 'dash', 'zsh', 'source', '.']);
+/** Commands that unpack an archive (tar and bsdtar when they extract: created.ts tarExtracts). */
+const UNPACKERS = new Set(['unzip', 'gunzip']);
 
 /** A go command in a Makefile/Taskfile/script: `go build`, `$(GO) build`, `${GOCMD} install`, `go tool …`. */
 export const GO_IN_TEXT = /(?:^|[\s;&|(@'"`])(?:\S*\/)?(?:go|xx-go|\$\(GO[A-Z_]*\)|\$\{GO[A-Z_]*\}|\$GO[A-Z_]*)\s+(?:build|install|run|test|generate|mod|vet|list|get|tool)\b|(?:^|\s)goreleaser\s+(?:build|release)\b|mage:import|^package main/m;
@@ -64,6 +67,11 @@ export interface IndirectGoStep {
  * The RUNs of a stage that run a build tool or script whose file runs go. `read` reads a
  * context-relative file (null when absent); without it, or when the file cannot be read, a tool
  * run counts as a Go step only when `unreadableCounts` says so (a golang-image stage, say).
+ * Except a file the context does not have (`read` says null) after the stage has downloaded
+ * (curl, wget) and unpacked (unzip, tar -x …) something, in that RUN or an earlier one: it came
+ * out of the archive, an installer of another project (opentelemetry-operator's e2e-openshift
+ * toolbox image: `curl … -o awscliv2.zip && unzip awscliv2.zip && ./aws/install`), not a build of
+ * the context's Go.
  */
 export function indirectGoSteps(
   stage: Stage,
@@ -73,7 +81,7 @@ export function indirectGoSteps(
 ): IndirectGoStep[] {
   const out: IndirectGoStep[] = [];
   for (const run of toolRuns(stage, read, opts)) {
-    if (run.text === null ? unreadableCounts : GO_IN_TEXT.test(run.text)) out.push({ instr: run.instr, cmd: run.cmd, file: run.file });
+    if (run.text === null ? unreadableCounts && !run.fromArchive : GO_IN_TEXT.test(run.text)) out.push({ instr: run.instr, cmd: run.cmd, file: run.file });
   }
   return out;
 }
@@ -81,6 +89,12 @@ export function indirectGoSteps(
 /** A RUN's command that runs a build tool or a script of the context, with the text of its file (null when not found or not readable). */
 export interface ToolRun extends IndirectGoStep {
   text: string | null;
+  /**
+   * The file is not in the context (`read` says so) and the stage downloaded (curl, wget) and
+   * unpacked (unzip, tar -x …) something before the command, in its RUN or an earlier one: it
+   * came out of the archive, an installer of another project, not a file of the context.
+   */
+  fromArchive: boolean;
 }
 
 /**
@@ -90,9 +104,15 @@ export interface ToolRun extends IndirectGoStep {
  */
 export function toolRuns(stage: Stage, read: ((rel: string) => string | null) | undefined, opts: { variableScripts?: boolean } = {}): ToolRun[] {
   const out: ToolRun[] = [];
+  let fetched = false;
+  let unpacked = false;
   for (const instr of stage.instructions) {
     if (instr.keyword !== 'RUN' || !instr.script) continue;
-    for (const cmd of instr.script.parsed.commands) {
+    for (const cmd of inScriptOrder(instr.script.parsed.commands)) {
+      const word = cmd.argv[0]?.value ?? '';
+      const base = word.slice(word.lastIndexOf('/') + 1);
+      if (base === 'curl' || base === 'wget') fetched = true;
+      else if (UNPACKERS.has(base) || ((base === 'tar' || base === 'bsdtar') && tarExtracts(cmd.argv))) unpacked = true;
       // `./scripts/${BUILD_SCRIPT}`: a script whose name a variable chooses is a file we cannot
       // read; with `variableScripts` it counts as an unreadable one.
       const files = toolFiles(cmd) ?? (opts.variableScripts && isVariableScript(cmd) ? [] : null);
@@ -106,7 +126,7 @@ export function toolRuns(stage: Stage, read: ((rel: string) => string | null) | 
           break;
         }
       }
-      out.push({ instr, cmd, file: found, text });
+      out.push({ instr, cmd, file: found, text, fromArchive: text === null && read !== undefined && fetched && unpacked });
     }
   }
   return out;

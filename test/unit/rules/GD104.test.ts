@@ -1031,3 +1031,108 @@ describe('GD104 fix: local replace targets (containerd/nerdctl 8da5040, judge26 
     assert.equal(outside.fix, undefined);
   });
 });
+
+// Judge 27 X W5: open-telemetry/opentelemetry-operator be89444 (Apache-2.0)
+// tests/e2e-openshift/Dockerfile (2,575 bytes, as it is), built with the repository as the
+// context: a Prow toolbox image on golang:1.26 that copies the repository and only installs
+// tools (apt, curl downloads, the AWS CLI's installer out of its zip: `./aws/install`). No go
+// command, no make, no script of the context: it downloads no module. Skeleton of the context:
+// go.mod (module, go line, some requirements), main.go's import block; no aws/ folder.
+describe('GD104: a script unpacked from a download is no Go build (opentelemetry-operator e2e-openshift)', () => {
+  const DOCKERFILE = df([
+    "# The Dockerfile's resulting image is purpose-built for executing OpenTelemetry Operator e2e tests within the OpenShift release (https://github.com/openshift/release) using Prow CI.",
+    "",
+    "FROM docker.io/library/golang:1.26@sha256:0d1d3a794be25f809dd2cb3160d8c73276c4056a9f8242a138e908ddeee7b6b6",
+    "",
+    "# Copy the repository files",
+    "COPY . /tmp/opentelemetry-operator",
+    "",
+    "WORKDIR /tmp",
+    "",
+    "# Set the Go path and Go cache environment variables",
+    "ENV GOPATH=/tmp/go",
+    "ENV GOBIN=/tmp/go/bin",
+    "ENV GOCACHE=/tmp/.cache/go-build",
+    "ENV PATH=$PATH:$GOBIN",
+    "ENV CHAINSAW_VERSION=v0.2.15",
+    "",
+    "# Create the /tmp/go/bin and build cache directories, and grant read and write permissions to all users",
+    "RUN mkdir -p /tmp/go/bin $GOCACHE \\",
+    "    && chmod -R 777 /tmp/go/bin $GOPATH $GOCACHE",
+    "",
+    "# Install dependencies required by test cases and debugging",
+    "RUN apt-get update && apt-get install -y jq vim libreadline-dev unzip",
+    "",
+    "# Install chainsaw",
+    "RUN curl -L -o chainsaw.tar.gz https://github.com/kyverno/chainsaw/releases/download/${CHAINSAW_VERSION}/chainsaw_linux_amd64.tar.gz \\",
+    "    && tar -xvzf chainsaw.tar.gz \\",
+    "    && chmod +x chainsaw \\",
+    "    && mv chainsaw /usr/local/bin/",
+    "",
+    "# Install kubectl and oc",
+    "RUN curl -LO https://mirror.openshift.com/pub/openshift-v4/x86_64/clients/ocp/latest/openshift-client-linux.tar.gz \\",
+    "    && tar -xzf openshift-client-linux.tar.gz \\",
+    "    && chmod +x oc kubectl \\",
+    "    && mv oc kubectl /usr/local/bin/",
+    "",
+    "# Install the latest version of logcli",
+    "RUN curl -LO https://github.com/grafana/loki/releases/latest/download/logcli-linux-amd64.zip \\",
+    "    && unzip logcli-linux-amd64.zip \\",
+    "    && chmod +x logcli-linux-amd64 \\",
+    "    && mv logcli-linux-amd64 /usr/local/bin/logcli",
+    "",
+    "# Install yq (for YAML processing in TLS profile tests)",
+    "RUN curl -L -o /usr/local/bin/yq https://github.com/mikefarah/yq/releases/latest/download/yq_linux_amd64 \\",
+    "    && chmod +x /usr/local/bin/yq",
+    "",
+    "# Install AWS CLI",
+    "RUN curl \"https://awscli.amazonaws.com/awscli-exe-linux-x86_64.zip\" -o \"awscliv2.zip\" \\",
+    "    && unzip awscliv2.zip \\",
+    "    && ./aws/install",
+    "",
+    "# Install Claude Code CLI via signed apt repository",
+    "RUN install -d -m 0755 /etc/apt/keyrings \\",
+    "    && curl -fsSL https://downloads.claude.ai/keys/claude-code.asc \\",
+    "         -o /etc/apt/keyrings/claude-code.asc \\",
+    "    && echo \"deb [signed-by=/etc/apt/keyrings/claude-code.asc] https://downloads.claude.ai/claude-code/apt/stable stable main\" \\",
+    "         > /etc/apt/sources.list.d/claude-code.list \\",
+    "    && apt-get update \\",
+    "    && apt-get install -y --no-install-recommends claude-code \\",
+    "    && rm -rf /var/lib/apt/lists/*",
+    "",
+    "# Set the working directory",
+    "WORKDIR /tmp/opentelemetry-operator",
+  ]);
+  const ctx = (over: Record<string, string> = {}) => tempWorkspace({
+    'go.mod': 'module github.com/open-telemetry/opentelemetry-operator\n\ngo 1.26.3\n\nrequire (\n\tgithub.com/openshift/api v0.0.0-20250807090541-6a9a5c5ab36f\n\tk8s.io/api v0.34.1\n\tk8s.io/apimachinery v0.34.1\n\tk8s.io/client-go v0.34.1\n)\n',
+    'go.sum': '',
+    'main.go': 'package main\n\nimport (\n\t"os"\n\n\tconfigv1 "github.com/openshift/api/config/v1"\n\tnetworkingv1 "k8s.io/api/networking/v1"\n\tk8sruntime "k8s.io/apimachinery/pkg/runtime"\n\tclientgoscheme "k8s.io/client-go/kubernetes/scheme"\n)\n\nfunc main() { _ = configv1.GroupName; _ = networkingv1.GroupName; _ = k8sruntime.NewScheme; _ = clientgoscheme.AddToScheme; os.Exit(0) }\n',
+    ...over,
+  });
+
+  it('silent on the file as it is: ./aws/install comes out of the zip downloaded in its RUN', () => {
+    assert.ok(DOCKERFILE.includes('    && ./aws/install\n'));
+    assert.equal(has(DOCKERFILE, 'GD104', ctx()), false);
+  });
+
+  it('judge27 X reproducer: curl + unzip + ./aws/install after COPY . on a golang image is silent; the script alone still counts', () => {
+    const w = tempWorkspace({ 'go.mod': GO_MOD, 'go.sum': '', 'main.go': MAIN });
+    assert.equal(has(df(['FROM golang:1.26', 'COPY . /tmp/proj', 'RUN curl -L -o t.zip https://example.com/t.zip && unzip t.zip && ./aws/install']), 'GD104', w), false);
+    // The download and the unpack in earlier RUNs of the stage count too; a tar that extracts as well.
+    assert.equal(has(df(['FROM golang:1.26', 'COPY . /tmp/proj', 'RUN wget https://example.com/t.tgz', 'RUN tar -xzf t.tgz', 'RUN ./t/install.sh']), 'GD104', w), false);
+    // A script the context does not have, with no archive unpacked before it: may be a Go build (as before).
+    assert.equal(has(df(['FROM golang:1.26', 'COPY . /tmp/proj', 'RUN ./aws/install']), 'GD104', w), true);
+    assert.equal(has(df(['FROM golang:1.26', 'COPY . /tmp/proj', 'RUN ./aws/install && curl -L -o t.zip https://example.com/t.zip && unzip t.zip']), 'GD104', w), true, 'the download comes after the script');
+    assert.equal(has(df(['FROM golang:1.26', 'COPY . /tmp/proj', 'RUN curl -L -o t.zip https://example.com/t.zip && ./aws/install']), 'GD104', w), true, 'downloaded, never unpacked');
+    assert.equal(has(df(['FROM golang:1.26', 'COPY . /tmp/proj', 'RUN curl -L -o t.tgz https://example.com/t.tgz && tar -czf b.tgz t.tgz && ./aws/install']), 'GD104', w), true, 'tar that creates, not extracts');
+  });
+
+  it('still reported for a script of the context that runs go, after a download and an unpack', () => {
+    const w = ctx({ 'hack/build.sh': '#!/bin/sh\nset -e\nCGO_ENABLED=0 go build -o bin/manager .\n' });
+    const text = DOCKERFILE.replace('    && ./aws/install\n', '    && ./aws/install \\\n    && cd /tmp/opentelemetry-operator && ./hack/build.sh\n');
+    assert.notEqual(text, DOCKERFILE);
+    assert.equal(has(text, 'GD104', w), true);
+    // Without the script in the context: silent again (it is not the context's).
+    assert.equal(has(text, 'GD104', ctx()), false);
+  });
+});
