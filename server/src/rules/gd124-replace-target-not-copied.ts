@@ -19,7 +19,8 @@
  * replace the module does not require (at that version, for a versioned replace), a target
  * outside a context that was guessed (the nearest go.mod's folder: the build may send the folder
  * above; with a given context, `--context` or goDockerfile.buildContext, no COPY can bring a
- * target outside it and it is reported), one in the context without a go.mod, a go.work in the context, a
+ * target outside it and it is reported), one without a go.mod that a .gitignore covers or in a
+ * context not wholly read (see below), a go.work in the context, a
  * vendored module, `-mod=vendor`, `-modfile`, GO111MODULE=off, a command with `pkg@version`
  * arguments, a folder unknown (a variable); and when something other than a plain COPY from the
  * context may have put files there (in the stage or a stage it is built FROM, see mayHold): a RUN
@@ -29,6 +30,13 @@
  * `go work`, or a git command that fetches or checks out files (`git submodule` …, a `git clone`
  * into a folder that may hold the target). One finding per replaced folder and stage: the first
  * command that misses it.
+ *
+ * A target in the context whose folder has no go.mod (mergestat-lite's `replace
+ * github.com/libgit2/git2go/v34 => ./git2go`, a git submodule that a plain clone leaves empty)
+ * fails the same way, whatever the COPYs: reported when the context's files were all read (not
+ * `truncated`) and no .gitignore covers the go.mod (a file made where the repository is built,
+ * before `docker build`); the message says when .gitmodules at the context's root names the
+ * folder. The exceptions above (mayHold: a RUN that runs `git submodule`, names the folder …) hold.
  *
  * No fix: where the file belongs in the layers (the dependency layer, beside the other go.mod
  * files) is the author's choice; the message names the COPY that would bring it.
@@ -41,6 +49,7 @@ import { mounts } from '../dockerfile/mounts';
 import { scriptSpan, type DockerfileModel, type Instruction, type Stage } from '../dockerfile/model';
 import { chdir, commandCwd } from '../facts/builtPackages';
 import { contextFileAt } from '../facts/copiedFiles';
+import { gitIgnored } from '../facts/gitIgnored';
 import type { GoModule, WorkspaceModel } from '../workspace/model';
 import { localReplaceTargets, type LocalReplaceTarget } from '../workspace/query';
 import { stagesToCheck, type Rule, type RuleFinding, type WorkspaceFiles } from './types';
@@ -57,7 +66,7 @@ export const gd124: Rule = {
   severity: 'error',
   needsWorkspace: true,
   fix: 'none',
-  facts: ['copySources', 'goCommands', 'goBuilds', 'workspace', 'contextFiles'],
+  facts: ['copySources', 'goCommands', 'goBuilds', 'workspace', 'contextFiles', 'gitignore'],
   scope: 'stage',
   check(ctx) {
     const ws = ctx.workspace;
@@ -88,6 +97,14 @@ export const gd124: Rule = {
             if (need.outside) {
               out.push({
                 message: `\`go ${g.sub}\` runs in the module of ${goMod} (at ${at.dir}), whose \`replace ${r.oldPath}${r.oldVersion ? ` ${r.oldVersion}` : ''} => ${r.newPath}\` (${goMod} line ${r.line}) makes go read ${path.posix.dirname(need.container)}, but that folder is ${need.target} from the build context's root, outside it: Docker sends nothing from there, so no COPY can bring it, and go stops with "replacement directory ${r.newPath} does not exist". Build from a context that holds both folders (\`docker build -f <this Dockerfile> <their common parent>\`, with the COPYs changed to match), give the module as a named context (\`--build-context\`, copied with \`COPY --from\`), or vendor the modules (\`go mod vendor\`).`,
+                span: scriptSpan(instr.script, g.cmd.start, g.cmd.end),
+              });
+              continue;
+            }
+            if (need.absent) {
+              const inGitmodules = submodule(files, t.folder);
+              out.push({
+                message: `\`go ${g.sub}\` runs in the module of ${goMod} (at ${at.dir}), whose \`replace ${r.oldPath}${r.oldVersion ? ` ${r.oldVersion}` : ''} => ${r.newPath}\` (${goMod} line ${r.line}) makes go read ${need.container}, but the build context has no ${need.target}${inGitmodules ? ` (${t.folder} is a git submodule, listed in .gitmodules, that is not checked out: run \`git submodule update --init\` before the build, or build from a recursive clone)` : ` (${t.folder} is empty or missing: put the module there before the build)`}, so no COPY can bring it: go stops with "reading ${path.posix.relative(at.dir, need.container)}: no such file or directory".`,
                 span: scriptSpan(instr.script, g.cmd.start, g.cmd.end),
               });
               continue;
@@ -147,7 +164,7 @@ function mainModule(model: DockerfileModel, stage: Stage, g: GoCommand, ws: Work
 function missingTarget(
   model: DockerfileModel, stage: Stage, g: GoCommand, ws: WorkspaceModel, files: WorkspaceFiles, visible: { fileExists: (p: string) => boolean },
   at: { dir: string; module: GoModule }, t: LocalReplaceTarget, graph: boolean, contextGiven: boolean,
-): { target: string; container: string; ignored: boolean; outside: boolean } | null {
+): { target: string; container: string; ignored: boolean; outside: boolean; absent: boolean } | null {
   const r = t.replace;
   const m = at.module;
   if (ws.vendor && ws.vendor.dir === m.dir) return null;
@@ -156,13 +173,16 @@ function missingTarget(
   // given: the nearest go.mod's folder is a guess, and the real build may send the parent.
   if (outside && !contextGiven) return null;
   const target = outside ? folder : folder === '' ? 'go.mod' : `${folder}/go.mod`;
-  if (!outside && !files.fileExists(target)) return null;
+  // No go.mod in the target's folder: go fails whatever the COPYs, when the walk saw every file
+  // and no .gitignore says the file is made before the build.
+  const absent = !outside && !files.fileExists(target);
+  if (absent && (ws.truncated || gitIgnored(ws, files, target))) return null;
   const container = path.posix.join(path.posix.resolve(at.dir, r.newPath), 'go.mod');
   if (contextFileAt(model, stage, container, visible, g.instr) !== null) return null;
   // A build reads the folder for the packages imported from it.
   if (!graph && !ws.packages.some((p) => p.module === m.dir && p.imports.some((i) => i === r.oldPath || i.startsWith(`${r.oldPath}/`)))) return null;
   if (mayHold(model, stage, g, folder, container)) return null;
-  return { target, container, ignored: !outside && contextFileAt(model, stage, container, files, g.instr) !== null, outside };
+  return { target, container, ignored: !absent && !outside && contextFileAt(model, stage, container, files, g.instr) !== null, outside, absent };
 }
 
 /**
@@ -197,6 +217,16 @@ function mayHold(model: DockerfileModel, stage: Stage, g: GoCommand, folder: str
     }
   }
   return false;
+}
+
+/** .gitmodules at the context's root names `folder` as a submodule's path. */
+function submodule(files: WorkspaceFiles, folder: string): boolean {
+  const text = files.readFile('.gitmodules');
+  if (text === null) return false;
+  return text.split(/\r?\n/).some((l) => {
+    const m = /^\s*path\s*=\s*(.+?)\s*$/.exec(l);
+    return !!m && m[1].replace(/^\.\//, '').replace(/\/+$/, '') === folder;
+  });
 }
 
 /** Git commands that fetch or check out files. */

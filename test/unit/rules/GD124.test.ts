@@ -266,3 +266,59 @@ describe('GD124 replace-target-not-copied', () => {
     }
   });
 });
+
+// Judge 27 X M1: mergestat/mergestat-lite 5858dca (MIT). go.mod (module and go lines, the
+// requirements of git2go and two others, line 88's `replace github.com/libgit2/git2go/v34 =>
+// ./git2go`), .gitmodules (77 bytes, as it is), mergestat.go and
+// extensions/internal/git/native/blame.go as import blocks; git2go/ is a submodule, empty in a
+// plain clone (so the context has no git2go/go.mod). The repository's Dockerfile (as it is)
+// runs go through `RUN make`; the layout a fix or the generator writes, `COPY go.mod go.sum ./` +
+// `RUN go mod download`, fails with "reading git2go/go.mod: … no such file or directory".
+describe('GD124: a replace target with no go.mod in the context (mergestat-lite git2go submodule)', () => {
+  const GO_MOD_TEXT = 'module github.com/mergestat/mergestat-lite\n\ngo 1.19\n\nrequire (\n\tgithub.com/libgit2/git2go/v34 v34.0.0\n\tgithub.com/pkg/errors v0.9.1\n\tgo.riyazali.net/sqlite v0.0.0-20230320080028-80a51d3944c0\n)\n\nreplace github.com/libgit2/git2go/v34 => ./git2go\n';
+  const mergestat = (over: Record<string, string | null> = {}) => tempWorkspace(Object.fromEntries(Object.entries({
+    'go.mod': GO_MOD_TEXT,
+    'go.sum': '',
+    '.gitmodules': '[submodule "git2go"]\n\tpath = git2go\n\turl = https://github.com/libgit2/git2go\n',
+    'mergestat.go': 'package main\n\nimport (\n\t"github.com/mergestat/mergestat-lite/cmd"\n)\n\nfunc main() { cmd.Execute() }\n',
+    'cmd/root.go': 'package cmd\n\nimport _ "github.com/mergestat/mergestat-lite/extensions/internal/git/native"\n\nfunc Execute() {}\n',
+    'extensions/internal/git/native/blame.go': 'package native\n\nimport (\n\t"context"\n\t"fmt"\n\t"io"\n\t"os"\n\n\tlibgit2 "github.com/libgit2/git2go/v34"\n\t"github.com/pkg/errors"\n\t"go.riyazali.net/sqlite"\n)\n\nvar _ = libgit2.NewOid\n',
+    ...over,
+  }).filter((e): e is [string, string] => e[1] !== null)));
+  const REPO_DOCKERFILE = df(['FROM golang:1.19-buster as builder', 'WORKDIR /app', 'RUN apt-get update && apt-get -y install cmake libssl-dev', 'COPY . .', 'RUN make libgit2', 'RUN make', '', 'FROM debian:buster-slim', 'WORKDIR /app/', 'RUN mkdir /repo', 'COPY --from=builder /app/.build/mergestat .', '', 'RUN apt-get update && apt-get install -y git', '', 'ENTRYPOINT ["./mergestat", "--repo", "/repo"]']);
+  const LAYERED = REPO_DOCKERFILE.replace('COPY . .\n', 'COPY go.mod go.sum ./\nRUN go mod download\nCOPY . .\n');
+
+  it('reports the download: the context has no git2go/go.mod, and .gitmodules says git2go is a submodule', () => {
+    const fs = find(LAYERED, 'GD124', mergestat());
+    assert.equal(fs.length, 1);
+    assert.equal(LAYERED.slice(fs[0].span.start, fs[0].span.end), 'go mod download');
+    assert.match(fs[0].message, /replace github\.com\/libgit2\/git2go\/v34 => \.\/git2go` \(go\.mod line 11\) makes go read \/app\/git2go\/go\.mod, but the build context has no git2go\/go\.mod/);
+    assert.match(fs[0].message, /git2go is a git submodule, listed in \.gitmodules, that is not checked out: run `git submodule update --init`/);
+    assert.match(fs[0].message, /reading git2go\/go\.mod: no such file or directory/);
+    // A build after `COPY . .` misses it too (the native package imports git2go).
+    const build = df(['FROM golang:1.19-buster AS builder', 'WORKDIR /app', 'COPY . .', 'RUN go build -o .build/mergestat mergestat.go']);
+    assert.equal(find(build, 'GD124', mergestat()).length, 1);
+    // Without .gitmodules: the folder is only said to be empty or missing.
+    const [plain] = find(LAYERED, 'GD124', mergestat({ '.gitmodules': null }));
+    assert.ok(plain);
+    assert.match(plain.message, /git2go is empty or missing/);
+  });
+
+  it('judge27 X reproducer: replace => ./lib with no lib/go.mod, on the download', () => {
+    const w = tempWorkspace({ 'go.mod': 'module example.com/app\ngo 1.22\nrequire example.com/lib v0.0.0\nreplace example.com/lib => ./lib\n', 'go.sum': '', 'main.go': 'package main\n\nimport _ "example.com/lib"\n\nfunc main() {}\n' });
+    const text = df(['FROM golang:1.22 AS b', 'WORKDIR /src', 'COPY go.mod go.sum ./', 'RUN go mod download', 'COPY . .', 'RUN go build -o /app .']);
+    const fs = find(text, 'GD124', w);
+    assert.equal(fs.length, 1);
+    assert.equal(text.slice(fs[0].span.start, fs[0].span.end), 'go mod download');
+  });
+
+  it('silent: the repository\'s own Dockerfile (go behind make), a checked-out submodule copied first, a gitignored target, a RUN that checks the submodule out, an unrequired replace', () => {
+    assert.deepEqual(find(REPO_DOCKERFILE, 'GD124', mergestat()), []);
+    const checkedOut = mergestat({ 'git2go/go.mod': 'module github.com/libgit2/git2go/v34\n\ngo 1.13\n' });
+    assert.deepEqual(find(LAYERED.replace('COPY go.mod go.sum ./\n', 'COPY go.mod go.sum ./\nCOPY git2go/go.mod git2go/\n'), 'GD124', checkedOut), []);
+    assert.equal(find(LAYERED, 'GD124', checkedOut).length, 1, 'checked out but not copied: the finding as before');
+    assert.deepEqual(find(LAYERED, 'GD124', mergestat({ '.gitignore': 'git2go/\n' })), []);
+    assert.deepEqual(find(LAYERED.replace('RUN go mod download', 'RUN git submodule update --init && go mod download'), 'GD124', mergestat()), []);
+    assert.deepEqual(find(LAYERED, 'GD124', mergestat({ 'go.mod': GO_MOD_TEXT.replace('\tgithub.com/libgit2/git2go/v34 v34.0.0\n', '') })), []);
+  });
+});
