@@ -249,6 +249,9 @@ describe('parseGoFile clientSide (GD202: packages with a client side, NO_DIAL_PA
     assert.deepEqual(file(`\toh "${OTELHTTP}"`, 'var s = oh.NewMiddleware("x")'), [OTELHTTP]);
     assert.deepEqual(file(`\totelhttp "${OTELHTTP}"`, 'var s = otelhttp.NewMiddleware("x")'), []);
     assert.deepEqual(file('\t"github.com/google/uuid"', 'var u = uuid.NewString()'), []);
+    // echo's middleware: its reverse proxy dials the upstreams.
+    assert.deepEqual(file('\t"github.com/labstack/echo/v4/middleware"', 'var l = middleware.Logger()'), []);
+    assert.deepEqual(file('\t"github.com/labstack/echo/v4/middleware"', 'var p = middleware.Proxy(nil)'), ['github.com/labstack/echo/v4/middleware']);
     assert.deepEqual(file('\t"github.com/prometheus/client_golang/prometheus/promhttp"', 'var h = promhttp.Handler()'), []);
     assert.deepEqual(file('\t"github.com/prometheus/client_golang/prometheus/promhttp"', 'var rt = promhttp.InstrumentRoundTripperCounter(nil, nil)'), ['github.com/prometheus/client_golang/prometheus/promhttp']);
   });
@@ -256,7 +259,7 @@ describe('parseGoFile clientSide (GD202: packages with a client side, NO_DIAL_PA
 
 describe('isNoDialImport (NO_DIAL_PACKAGES)', () => {
   it('takes a tree entry with its subpackages and a single-package entry alone; packages that dial are not in it', () => {
-    for (const p of ['github.com/google/uuid', 'github.com/oklog/ulid/v2', 'google.golang.org/protobuf/proto', 'github.com/open-telemetry/opamp-go/server/types', 'go.opentelemetry.io/otel', 'go.opentelemetry.io/otel/trace', 'github.com/gin-gonic/gin/binding', 'github.com/labstack/echo/v4']) assert.equal(isNoDialImport(p), true, p);
-    for (const p of ['go.opentelemetry.io/otel/exporters/otlp/otlptrace/otlptracehttp', 'go.opentelemetry.io/otel/sdk/trace', 'github.com/open-telemetry/opamp-go/client', 'github.com/prometheus/client_golang/prometheus/push', 'github.com/prometheus/client_golang/api', 'github.com/gorilla/websocket', 'github.com/google/uuidx', 'github.com/lib/pq', 'google.golang.org/grpc']) assert.equal(isNoDialImport(p), false, p);
+    for (const p of ['github.com/google/uuid', 'github.com/oklog/ulid/v2', 'google.golang.org/protobuf/proto', 'github.com/open-telemetry/opamp-go/server/types', 'go.opentelemetry.io/otel', 'go.opentelemetry.io/otel/trace', 'github.com/gin-gonic/gin/binding', 'github.com/labstack/echo/v4', 'github.com/labstack/echo/v4/middleware', 'github.com/urfave/cli/v2']) assert.equal(isNoDialImport(p), true, p);
+    for (const p of ['go.opentelemetry.io/otel/exporters/otlp/otlptrace/otlptracehttp', 'go.opentelemetry.io/otel/sdk/trace', 'github.com/open-telemetry/opamp-go/client', 'github.com/prometheus/client_golang/prometheus/push', 'github.com/prometheus/client_golang/api', 'github.com/gorilla/websocket', 'github.com/google/uuidx', 'github.com/lib/pq', 'google.golang.org/grpc', 'github.com/urfave/cli/v2/altsrc']) assert.equal(isNoDialImport(p), false, p);
   });
 });

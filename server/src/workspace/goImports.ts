@@ -466,10 +466,15 @@ const only = (path: string): NoDial => ({ path, tree: false });
  * that imports net/http only to serve, buildFacts) holds when every module package the program
  * imports is one of these: any other (a database driver, an SDK, a websocket client) may dial
  * with the system roots. Kept to packages whose whole tree is known not to dial: prometheus's
- * client_golang has `push` and `api` (they do), OpenTelemetry its exporters, opamp-go its client.
+ * client_golang has `push` and `api` (they do), OpenTelemetry its exporters, opamp-go its client,
+ * urfave/cli its altsrc (which reads a config from an https:// URL).
  */
 export const NO_DIAL_PACKAGES: readonly NoDial[] = [
-  // HTTP routers and server frameworks over net/http.
+  // HTTP routers and server frameworks over net/http (echo's middleware has a reverse proxy,
+  // which dials its upstreams).
+  ...['github.com/labstack/echo/middleware', 'github.com/labstack/echo/v4/middleware'].map((path): NoDial => ({
+    path, tree: false, client: { name: 'middleware', uses: /\bmiddleware\.Proxy(?:WithConfig)?\b/ },
+  })),
   tree('github.com/gin-gonic/gin'), tree('github.com/labstack/echo'), tree('github.com/go-chi/chi'),
   tree('github.com/gorilla/mux'), tree('github.com/gorilla/handlers'), tree('github.com/julienschmidt/httprouter'),
   tree('github.com/felixge/httpsnoop'),
@@ -486,7 +491,7 @@ export const NO_DIAL_PACKAGES: readonly NoDial[] = [
   tree('github.com/pkg/errors'), tree('go.uber.org/multierr'), tree('github.com/hashicorp/go-multierror'),
   tree('github.com/go-logr/logr'), tree('github.com/go-logr/stdr'), tree('github.com/go-logr/zapr'), tree('go.uber.org/zap'),
   tree('github.com/sirupsen/logrus'), tree('github.com/rs/zerolog'), tree('k8s.io/klog'),
-  tree('github.com/spf13/cobra'), tree('github.com/spf13/pflag'), tree('github.com/urfave/cli'), tree('github.com/alecthomas/kong'),
+  tree('github.com/spf13/cobra'), tree('github.com/spf13/pflag'), only('github.com/urfave/cli'), only('github.com/urfave/cli/v2'), only('github.com/urfave/cli/v3'), tree('github.com/alecthomas/kong'),
   tree('github.com/kelseyhightower/envconfig'), tree('github.com/caarlos0/env'), tree('github.com/joho/godotenv'),
   // OpenTelemetry's API (the SDK's exporters, which dial, are other packages) and its HTTP middleware.
   only('go.opentelemetry.io/otel'), tree('go.opentelemetry.io/otel/attribute'), tree('go.opentelemetry.io/otel/baggage'),
