@@ -342,6 +342,19 @@ export function aptBringsTzdata(name: string): boolean {
 }
 
 /**
+ * Alpine packages that put bash in the image: bash itself and packages named for it
+ * (bash-completion, git-bash-completion), and packages that depend on it because their scripts
+ * are bash: wireguard-ui's image installs wireguard-tools, whose wg-quick is a bash script, and
+ * so has bash for its `#!/bin/bash` init.sh (GD212).
+ */
+const APK_BRINGS_BASH = new Set(['wireguard-tools', 'wireguard-tools-wg-quick', 'libtool', 'bats', 'gradle', 'dkms', 'rbenv', 'git-extras', 'neofetch', 'pass']);
+
+/** Does installing this apk package put bash in the image? */
+export function apkBringsBash(name: string): boolean {
+  return name.includes('bash') || APK_BRINGS_BASH.has(name);
+}
+
+/**
  * Packages that run programs of another language or platform: Node.js, Python, Java, .NET and
  * Mono, Ruby, PHP, Lua, and SteamCMD (it installs and updates game servers). An image that
  * carries one beside a Go program that runs what its data names is an environment for the

@@ -25,7 +25,7 @@
  */
 import { copiesWholeFileSystem, copyPaths, rootImage, stageChain, stageImage, startInstructions, targetImages } from '../dockerfile/facts';
 import { scriptSpan, type DockerfileModel, type Instruction, type Stage } from '../dockerfile/model';
-import { isInstall, packageCommands } from '../dockerfile/packages';
+import { apkBringsBash, isInstall, packageCommands } from '../dockerfile/packages';
 import type { ShellCommand } from '../dockerfile/shell';
 import type { ImageInfo } from '../images/table';
 import { startScripts } from '../facts/goAtStart';
@@ -150,15 +150,9 @@ function shellUsedAfter(model: DockerfileModel, stage: Stage, shell: Instruction
   return model.stages.some((s) => s !== stage && stageChain(model, s).includes(stage) && s.instructions.some(usesShell));
 }
 
-/**
- * Alpine packages that depend on bash (their scripts are bash): wireguard-ui's image installs
- * wireguard-tools, whose wg-quick is a bash script, and so has bash for its `#!/bin/bash` init.sh.
- */
-const BRINGS_BASH = new Set(['wireguard-tools', 'wireguard-tools-wg-quick', 'libtool', 'bats', 'gradle', 'dkms', 'rbenv', 'git-extras', 'neofetch', 'pass']);
-
 /** The RUN installs bash (`apk add bash && bash ./build.sh`), maybe (`apk add $PACKAGES`), or a package that depends on it. */
 function installsBashItself(instr: Instruction): boolean {
-  return packageCommands(instr).some((p) => isInstall(p) && p.packages.some((x) => x.word.dynamic || x.name.includes('bash') || BRINGS_BASH.has(x.name)));
+  return packageCommands(instr).some((p) => isInstall(p) && p.packages.some((x) => x.word.dynamic || apkBringsBash(x.name)));
 }
 
 /**
