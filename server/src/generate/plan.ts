@@ -178,6 +178,8 @@ const PROGRAM_PACKAGES: Record<string, { apt: string; apk: string }> = {
   sqlite3: { apt: 'sqlite3', apk: 'sqlite' },
   hg: { apt: 'mercurial', apk: 'mercurial' },
   svn: { apt: 'subversion', apk: 'subversion' },
+  // kured enters the host's mount namespace with /usr/bin/nsenter (util-linux; alpine split it into util-linux-misc).
+  nsenter: { apt: 'util-linux', apk: 'util-linux-misc' },
 };
 function runtimePackage(program: string): { apt: string; apk: string } | null {
   const name = programBase(program);

@@ -11,6 +11,14 @@
  * - the same with a constant or package variable of the package holding the name (harness:
  *   `GitExecutable = "git"`, `exec.CommandContext(ctx, GitExecutable, …)`), when a file of the
  *   package that imports os/exec declares it;
+ * - `exec.Command(argv[0], argv[1:]...)` (also `c.Argv[0]`, and exec.CommandContext) where a
+ *   `[]string{…}` literal of the same file whose first element is such a name is that argv: assigned
+ *   to it (`argv := []string{"git", …}`, a composite literal's `Argv: []string{…}`), or held in a
+ *   variable of one function that is then assigned to it (`cmd := []string{"/usr/bin/nsenter", …}`
+ *   … `RebootCommand: cmd`), or appended first to such a variable declared empty
+ *   (`var cmd []string` … `cmd = append(cmd, "/usr/bin/nsenter", …)`): kured's reboot and sentinel
+ *   commands (pkg/reboot/command.go, pkg/checkers/checker.go). Only element 0 with the rest as its
+ *   arguments: the argv is then what runs.
  * - `bin, err := exec.LookPath("kubectl")` as a statement of its own whose error the function
  *   returns (k9s): the program needs it. Not a LookPath that only asks whether an optional tool
  *   is there (`if p, err := exec.LookPath("cmd"); err == nil {`).
@@ -34,6 +42,8 @@ export interface ExecCall {
   /** The constant or variable the call names instead of a literal. */
   constant?: string;
   call: 'Command' | 'CommandContext' | 'LookPath';
+  /** The argv the call runs element 0 of (`exec.Command(c.RebootCommand[0], c.RebootCommand[1:]...)`): `RebootCommand`, whose literal's first element is `name`. */
+  argv?: string;
   /** The environment variable (`X` or `X=value`) the call runs only with (see envGate). */
   onlyWith?: string;
   /** `constant` holds the program's own path (set from `os.Executable()` in the file): it starts itself again. */
@@ -206,6 +216,13 @@ export function fileExecs(src: string): FileExecs {
       found.push({ at: m.index!, call: { constant: m[5], call, ...(m[5] in constants ? { name: constants[m[5]] } : {}), ...(self.has(m[5]) ? { self: true as const } : {}) } });
     } else if (!self.has(m[6])) foundData.push({ at: m.index!, call: { expr: m[6], call } });
   }
+  // `exec.Command(argv[0], argv[1:]...)`: the heads of the literals that reach argv in this file.
+  const argvRe = /\bexec\.(?:(Command)\(\s*|(CommandContext)\(\s*[A-Za-z_][\w.]*(?:\(\))?\s*,\s*)((?:[A-Za-z_][A-Za-z0-9_]*\.)?([A-Za-z_][A-Za-z0-9_]*))\[0\]\s*,\s*([A-Za-z_][\w.]*)\[1:\]\.\.\.\s*\)/g;
+  for (const m of text.matchAll(argvRe)) {
+    if (m[5] !== m[3]) continue;
+    const call = (m[1] ?? m[2]) as 'Command' | 'CommandContext';
+    for (const name of argvHeads(text, m[4])) found.push({ at: m.index!, call: { name, call, argv: m[4] } });
+  }
   // A statement of its own, and the next `if err != nil {` returns, with err not assigned again in between.
   for (const m of text.matchAll(/^[ \t]*[A-Za-z_][A-Za-z0-9_]*\s*,\s*([A-Za-z_][A-Za-z0-9_]*)\s*:?=\s*exec\.LookPath\(\s*"([A-Za-z0-9_.+-]+)"\s*\)[ \t]*$/gm)) {
     const after = text.slice(m.index! + m[0].length, m.index! + m[0].length + 400);
@@ -232,6 +249,48 @@ function selfPaths(text: string): Set<string> {
   return out;
 }
 
+/** The first element of a `[]string{…}` literal at `at` of `text` (`[]string{"git", …}`), when it names a program. */
+function literalHead(text: string, at: number): string | null {
+  const m = /^\[\]string\s*\{\s*"([^"\\]*)"/.exec(text.slice(at));
+  return m && PROGRAM_NAME.test(m[1]) ? m[1] : null;
+}
+
+/**
+ * The programs a `[]string` named `argv` (a variable or a field) starts with, from the literals of
+ * `text` that reach it (see fileExecs): assigned to it directly, or through one variable of a
+ * function, initialised with the literal or declared empty and first appended to.
+ */
+function argvHeads(text: string, argv: string): string[] {
+  const out = new Set<string>();
+  // `argv := […]`, `argv = […]`, `x.argv = […]`, `Argv: […]` (a composite literal's field).
+  const assign = new RegExp(`(?<![\\w])${argv}\\s*(?::=|=(?!=)|:(?!=))\\s*`, 'g');
+  for (const m of text.matchAll(assign)) {
+    const at = m.index! + m[0].length;
+    const head = literalHead(text, at);
+    if (head !== null) {
+      out.add(head);
+      continue;
+    }
+    const v = /^([A-Za-z_][A-Za-z0-9_]*)\s*[,;\n})]/.exec(text.slice(at));
+    if (!v || v[1] === argv || v[1] === 'nil') continue;
+    const funcStart = Math.max(0, text.lastIndexOf('\nfunc ', m.index!));
+    const body = text.slice(funcStart, m.index!);
+    // The variable's first definition in the function, and (declared empty) its first assignment.
+    const def = new RegExp(`(?<![\\w.])(?:${v[1]}\\s*:?=(?!=)\\s*|var\\s+${v[1]}\\s+\\[\\]string\\s*(?=\\n|;))`).exec(body);
+    if (!def) continue;
+    if (def[0].startsWith('var')) {
+      const rest = body.slice(def.index + def[0].length);
+      const first = new RegExp(`(?<![\\w.])${v[1]}\\s*=(?!=)\\s*`).exec(rest);
+      const app = first ? new RegExp(`^append\\(\\s*${v[1]}\\s*,\\s*"([^"\\\\]*)"`).exec(rest.slice(first.index + first[0].length)) : null;
+      if (app && PROGRAM_NAME.test(app[1])) out.add(app[1]);
+    } else {
+      const h = literalHead(body, def.index + def[0].length);
+      if (h !== null) out.add(h);
+    }
+  }
+  return [...out];
+}
+
 /**
  * A package's programs run by name, file by file in the order given, each file's calls in its
  * order: names held in a constant are looked up in the constants of the package's files that
@@ -246,6 +305,7 @@ export function programsRun(files: readonly { file: string; execs: FileExecs | n
       const name = c.name ?? (c.constant !== undefined ? constants.get(c.constant) : undefined);
       if (name === undefined || !PROGRAM_NAME.test(name)) continue;
       const via = c.call === 'LookPath' ? `exec.LookPath("${name}"), its error returned`
+        : c.argv !== undefined ? `exec.${c.call}(${c.argv}[0], …) with ${c.argv} = []string{"${name}", …}`
         : c.constant !== undefined ? `exec.${c.call}(${c.constant} = "${name}")` : `exec.${c.call}("${name}")`;
       out.push({ name, via, file: f.file, ...(c.onlyWith !== undefined ? { onlyWith: c.onlyWith } : {}) });
     }

@@ -1,0 +1,76 @@
+/**
+ * The generator on real repositories of round 27 (helper "gen-e"): each case is a small skeleton
+ * of a real repository (the files that matter, with their sizes in the repository, go.mod and the
+ * few relevant lines), with its repository, commit and licence above it, plus the variants that
+ * keep the old behaviour where it is right.
+ *
+ * 1. A program run through an argv: `exec.Command(c.RebootCommand[0], c.RebootCommand[1:]...)`,
+ *    where a `[]string{"/usr/bin/nsenter", …}` literal of the same file reaches RebootCommand
+ *    (kured): the runtime gets nsenter (debian with util-linux), not distroless.
+ * 2. A required module replaced with a folder of the context that holds no go.mod (mergestat-lite's
+ *    git2go submodule, empty in a plain clone): the generator refuses and names the submodule,
+ *    instead of writing a Dockerfile whose `go mod download` fails.
+ * 3. The project's image starts a script that starts the program once, with arguments and after
+ *    other steps (vulcan-api's run.sh: envsubst renders run.toml, flyway migrates, then `exec
+ *    ./vulcan-api -c run.toml`): a Check names the script, the arguments, the file it writes.
+ */
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { generatorTrees } from './generateTrees';
+import { fileExecs } from '../../server/src/workspace/programsRun';
+
+const { gen, tree } = generatorTrees('judge27-gene');
+
+const fromLines = (df: string): string[] => df.split('\n').filter((l) => l.startsWith('FROM '));
+
+// kubereboot/kured at 51220cc (Apache-2.0): go.mod (4,378 bytes) `module github.com/kubereboot/kured`,
+// `go 1.26.5`; cmd/kured/main.go (27,002 bytes) imports pkg/checkers and pkg/reboot and calls
+// reboot.NewCommandRebooter(rebootCommand); pkg/reboot/command.go (1,625 bytes):
+// `cmd := []string{"/usr/bin/nsenter", fmt.Sprintf("-m/proc/%d/ns/mnt", 1), "--"}` …
+// `return &CommandRebooter{RebootCommand: cmd}` and, in Reboot(),
+// `cmd := exec.Command(c.RebootCommand[0], c.RebootCommand[1:]...)`; pkg/checkers/checker.go
+// (4,546 bytes): `var cmd []string` / `if privileged { cmd = append(cmd, "/usr/bin/nsenter", …) }`
+// … `CheckCommand: cmd`, run as `exec.Command(rc.CheckCommand[0], rc.CheckCommand[1:]...)`.
+const kuredCommand = (head: string) => `package reboot\n\nimport (\n\t"fmt"\n\t"os/exec"\n\n\t"github.com/google/shlex"\n)\n\ntype CommandRebooter struct {\n\tRebootCommand []string\n}\n\nfunc (c CommandRebooter) Reboot() error {\n\tcmd := exec.Command(c.RebootCommand[0], c.RebootCommand[1:]...) // #nosec G204\n\treturn cmd.Run()\n}\n\nfunc NewCommandRebooter(rebootCommand string) (*CommandRebooter, error) {\n\tif rebootCommand == "" {\n\t\treturn nil, fmt.Errorf("no reboot command specified")\n\t}\n\tcmd := []string{${head}, fmt.Sprintf("-m/proc/%d/ns/mnt", 1), "--"}\n\tparsedCommand, err := shlex.Split(rebootCommand)\n\tif err != nil {\n\t\treturn nil, err\n\t}\n\tcmd = append(cmd, parsedCommand...)\n\treturn &CommandRebooter{RebootCommand: cmd}, nil\n}\n`;
+const kuredChecker = `package checkers\n\nimport (\n\t"os/exec"\n\n\t"github.com/google/shlex"\n)\n\ntype CommandChecker struct {\n\tCheckCommand []string\n\tNamespacePid int\n\tPrivileged   bool\n}\n\nfunc (rc CommandChecker) RebootRequired() bool {\n\tcmd := exec.Command(rc.CheckCommand[0], rc.CheckCommand[1:]...)\n\treturn cmd.Run() == nil\n}\n\nfunc NewCommandChecker(sentinelCommand string, pid int, privileged bool) (*CommandChecker, error) {\n\tvar cmd []string\n\tif privileged {\n\t\tcmd = append(cmd, "/usr/bin/nsenter", fmt.Sprintf("-m/proc/%d/ns/mnt", pid), "--")\n\t}\n\tparsedCommand, err := shlex.Split(sentinelCommand)\n\tif err != nil {\n\t\treturn nil, err\n\t}\n\tcmd = append(cmd, parsedCommand...)\n\treturn &CommandChecker{CheckCommand: cmd, NamespacePid: pid, Privileged: privileged}, nil\n}\n`;
+const kured: Record<string, string | null> = {
+  'go.mod': 'module github.com/kubereboot/kured\n\ngo 1.26.5\n\nrequire github.com/google/shlex v0.0.0-20191202100458-e7afc7fbc510\n',
+  'go.sum': 'github.com/google/shlex v0.0.0-20191202100458-e7afc7fbc510 h1:x\ngithub.com/google/shlex v0.0.0-20191202100458-e7afc7fbc510/go.mod h1:y\n',
+  'cmd/kured/main.go': 'package main\n\nimport (\n\t"github.com/kubereboot/kured/pkg/checkers"\n\t"github.com/kubereboot/kured/pkg/reboot"\n)\n\nfunc main() {\n\tc, _ := checkers.NewCommandChecker("test -f /var/run/reboot-required", 1, true)\n\tr, _ := reboot.NewCommandRebooter("/bin/systemctl reboot")\n\tif c.RebootRequired() {\n\t\t_ = r.Reboot()\n\t}\n}\n',
+  'pkg/reboot/command.go': kuredCommand('"/usr/bin/nsenter"'),
+  'pkg/checkers/checker.go': kuredChecker,
+};
+
+describe('1. kured: /usr/bin/nsenter held in an argv that reaches exec.Command(argv[0], argv[1:]...)', () => {
+  it('the runtime is debian with util-linux (nsenter), not distroless', async () => {
+    const r = await gen(tree(kured, {}));
+    assert.deepEqual(fromLines(r.dockerfile).slice(-1), ['FROM debian:bookworm-slim'], r.dockerfile);
+    assert.match(r.dockerfile, /apt-get install -y --no-install-recommends util-linux/);
+    assert.ok(r.reasons.some((x) => x.includes('/usr/bin/nsenter') && x.includes('[0], …) with')), r.reasons.join('\n'));
+  });
+
+  it('alpine: util-linux-misc (alpine split nsenter out of util-linux)', async () => {
+    const r = await gen(tree(kured, {}), { runtime: 'alpine' });
+    assert.match(r.dockerfile, /apk add --no-cache [^\n]*util-linux-misc/, r.dockerfile);
+  });
+
+  it('the reboot command alone (no checker) is enough, through a variable assigned to a struct field', async () => {
+    const r = await gen(tree(kured, { 'pkg/checkers/checker.go': 'package checkers\n\ntype CommandChecker struct{}\n\nfunc NewCommandChecker(s string, pid int, p bool) (*CommandChecker, error) { return &CommandChecker{}, nil }\nfunc (CommandChecker) RebootRequired() bool { return true }\n' }));
+    assert.match(r.dockerfile, /util-linux/, r.dockerfile);
+  });
+
+  it('negative: the argv head is computed (no literal program): distroless stays', async () => {
+    const r = await gen(tree(kured, { 'pkg/reboot/command.go': kuredCommand('rebootCommand'), 'pkg/checkers/checker.go': kuredChecker.replace('"/usr/bin/nsenter", ', 'sentinelCommand, ') }));
+    assert.match(fromLines(r.dockerfile).slice(-1)[0], /distroless/, r.dockerfile);
+  });
+
+  it('fileExecs: only an argv whose element 0 is run with the rest as its arguments, and only a program name', () => {
+    assert.deepEqual(fileExecs('package a\nimport "os/exec"\nfunc f() {\n\targs := []string{"git", "log"}\n\t_ = exec.Command(args[0], args[1:]...).Run()\n}\n').calls.map((c) => c.name), ['git']);
+    // Element 1 as the program, or a literal that is no program name (a URL, a relative path): not counted.
+    assert.deepEqual(fileExecs('package a\nimport "os/exec"\nfunc f() {\n\targs := []string{"git", "log"}\n\t_ = exec.Command(args[1], args[2:]...).Run()\n}\n').calls, []);
+    assert.deepEqual(fileExecs('package a\nimport "os/exec"\nfunc f() {\n\targs := []string{"https://example.com/x", "log"}\n\t_ = exec.Command(args[0], args[1:]...).Run()\n}\n').calls, []);
+    // A variable that something else was assigned first: the literal appended is not element 0.
+    assert.deepEqual(fileExecs('package a\nimport "os/exec"\ntype T struct{ Argv []string }\nfunc g(x []string) *T {\n\tcmd := x\n\tcmd = append(cmd, "/usr/bin/nsenter")\n\treturn &T{Argv: cmd}\n}\nfunc (t T) r() { _ = exec.Command(t.Argv[0], t.Argv[1:]...).Run() }\n').calls, []);
+  });
+});
+
