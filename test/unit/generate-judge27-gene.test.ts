@@ -17,6 +17,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { generatorTrees } from './generateTrees';
+import { GenerateError } from '../../server/src/generate';
 import { fileExecs } from '../../server/src/workspace/programsRun';
 
 const { gen, tree } = generatorTrees('judge27-gene');
@@ -71,6 +72,46 @@ describe('1. kured: /usr/bin/nsenter held in an argv that reaches exec.Command(a
     assert.deepEqual(fileExecs('package a\nimport "os/exec"\nfunc f() {\n\targs := []string{"https://example.com/x", "log"}\n\t_ = exec.Command(args[0], args[1:]...).Run()\n}\n').calls, []);
     // A variable that something else was assigned first: the literal appended is not element 0.
     assert.deepEqual(fileExecs('package a\nimport "os/exec"\ntype T struct{ Argv []string }\nfunc g(x []string) *T {\n\tcmd := x\n\tcmd = append(cmd, "/usr/bin/nsenter")\n\treturn &T{Argv: cmd}\n}\nfunc (t T) r() { _ = exec.Command(t.Argv[0], t.Argv[1:]...).Run() }\n').calls, []);
+  });
+});
+
+// mergestat/mergestat-lite at 5858dca (MIT): go.mod (3,672 bytes) `module
+// github.com/mergestat/mergestat-lite`, `go 1.19`, requires github.com/libgit2/git2go/v34 v34.0.0
+// and line 88 `replace github.com/libgit2/git2go/v34 => ./git2go`; .gitmodules (77 bytes)
+// `[submodule "git2go"] path = git2go url = https://github.com/libgit2/git2go`; git2go/ is empty in
+// a plain clone. mergestat.go: `package main`, imports github.com/mergestat/mergestat-lite/cmd;
+// extensions/internal/git/native/blame.go imports github.com/libgit2/git2go/v34.
+const mergestat: Record<string, string | null> = {
+  'go.mod': 'module github.com/mergestat/mergestat-lite\n\ngo 1.19\n\nrequire (\n\tgithub.com/libgit2/git2go/v34 v34.0.0\n\tgithub.com/spf13/cobra v1.8.0\n)\n\nreplace github.com/libgit2/git2go/v34 => ./git2go\n',
+  'go.sum': 'github.com/spf13/cobra v1.8.0 h1:x\ngithub.com/spf13/cobra v1.8.0/go.mod h1:y\n',
+  '.gitmodules': '[submodule "git2go"]\n\tpath = git2go\n\turl = https://github.com/libgit2/git2go\n',
+  'mergestat.go': 'package main\n\nimport (\n\t"github.com/mergestat/mergestat-lite/cmd"\n)\n\nfunc main() {\n\tcmd.Execute()\n}\n',
+  'cmd/root.go': 'package cmd\n\nimport (\n\t"github.com/spf13/cobra"\n\n\t_ "github.com/mergestat/mergestat-lite/extensions/internal/git/native"\n)\n\nvar rootCmd = &cobra.Command{Use: "mergestat"}\n\nfunc Execute() { _ = rootCmd.Execute() }\n',
+  'extensions/internal/git/native/blame.go': 'package native\n\nimport (\n\tgit "github.com/libgit2/git2go/v34"\n)\n\nvar _ = git.Version\n',
+};
+
+describe('2. mergestat-lite: a required module replaced with an unchecked-out git submodule', () => {
+  it('refuses, naming the submodule and `git submodule update --init`', async () => {
+    await assert.rejects(gen(tree(mergestat, {})), (e: unknown) => e instanceof GenerateError && e.code === 'replace-missing'
+      && /git2go\/ is empty or missing/.test(e.message) && /git submodule update --init git2go/.test(e.message) && /\.gitmodules \[submodule "git2go"\]/.test(e.message));
+  });
+
+  it('without .gitmodules: refuses without naming a submodule; a folder with files but no go.mod is said so', async () => {
+    await assert.rejects(gen(tree(mergestat, { '.gitmodules': null, 'git2go/README.md': '# git2go\n' })), (e: unknown) => e instanceof GenerateError && e.code === 'replace-missing'
+      && /git2go\/ holds no go\.mod/.test(e.message) && !/submodule/.test(e.message));
+  });
+
+  it('negative: the submodule checked out: its go.mod is copied with the module files', async () => {
+    const r = await gen(tree(mergestat, { 'git2go/go.mod': 'module github.com/libgit2/git2go/v34\n\ngo 1.13\n', 'git2go/git.go': 'package git\n\nconst Version = 34\n' }));
+    assert.match(r.dockerfile, /COPY git2go\/go\.mod git2go\/go\.mod|COPY git2go\/go\.mod \.\/git2go\//, r.dockerfile);
+  });
+
+  it('negative: a replace of a module nothing requires is never read: no refusal', async () => {
+    const r = await gen(tree(mergestat, {
+      'go.mod': 'module github.com/mergestat/mergestat-lite\n\ngo 1.19\n\nrequire github.com/spf13/cobra v1.8.0\n\nreplace github.com/libgit2/git2go/v34 => ./git2go\n',
+      'extensions/internal/git/native/blame.go': 'package native\n',
+    }));
+    assert.match(r.dockerfile, /go mod download/);
   });
 });
 

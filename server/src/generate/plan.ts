@@ -196,6 +196,22 @@ function goToolchainNote(goVersion: string): string {
   return ` go is the Go toolchain, and go mod download or go get runs git (hg, svn for modules hosted with them) for every module it fetches direct (GOPROXY=direct, GOPRIVATE): base the runtime on the golang image (FROM golang:${goVersion}-bookworm has go, git, hg, svn and ssh) and copy the binary there.`;
 }
 
+/**
+ * Where .gitmodules (its text, null when absent) names `dir` as a submodule's path: `.gitmodules
+ * [submodule "git2go"] path = git2go`, or null.
+ */
+function gitSubmodule(gitmodules: string | null, dir: string): string | null {
+  if (gitmodules === null || dir === '') return null;
+  let name: string | null = null;
+  for (const line of gitmodules.split(/\r?\n/)) {
+    const head = /^\s*\[submodule\s+"([^"]*)"\s*\]/.exec(line);
+    if (head) name = head[1];
+    const path = /^\s*path\s*=\s*(.*?)\s*$/.exec(line);
+    if (path && path[1].replace(/^\.\//, '').replace(/\/+$/, '') === dir) return `.gitmodules [submodule "${name ?? dir}"] path = ${path[1]}`;
+  }
+  return null;
+}
+
 /** A program run by its path (`/bin/ps`): its name, which the packages and base tools go by. */
 function programBase(program: string): string {
   return program.startsWith('/') ? program.slice(program.lastIndexOf('/') + 1) : program;
@@ -804,7 +820,18 @@ export function plan(model: WorkspaceModel, options: GenerateOptions, io: Genera
         throw new GenerateError('context-too-small', `replace ${r.oldPath} => ${r.newPath} (in ${join(from, 'go.mod')}) points outside the build context ${model.root}: Docker cannot copy it, so the build would fail. Generate from ${parent} (the folder holding both) instead.`, candidates, parent);
       }
       const dir = resolved === '.' ? '' : resolved;
-      if (read(join(dir, 'go.mod')) === null) continue;
+      if (read(join(dir, 'go.mod')) === null) {
+        // Go reads the replacement's go.mod for `go mod download` and `go build` alike, so a
+        // required module replaced with a folder that holds none stops the build (mergestat-lite's
+        // `replace github.com/libgit2/git2go/v34 => ./git2go`, a git submodule that a plain clone
+        // leaves empty). Vendored builds read vendor/ instead; a replace of a module nothing
+        // requires is never read.
+        const required = (workspaceMode ? (work?.members ?? []).filter((m) => !m.outsideContext) : mod ? [mod] : []).some((m) => m.requirements.some((q) => q.path === r.oldPath));
+        if (vendor || !required) continue;
+        const submodule = gitSubmodule(read('.gitmodules'), dir);
+        const empty = io.listFiles(dir).length === 0;
+        throw new GenerateError('replace-missing', `replace ${r.oldPath} => ${r.newPath} (in ${join(from, 'go.mod')}): ${dir === '' ? 'the context root' : `${dir}/`} ${empty ? 'is empty or missing' : 'holds no go.mod'}, and Go reads the replacement's go.mod, so \`go mod download\` and \`go build\` fail ("reading ${join(dir, 'go.mod')}: no such file or directory").${submodule ? ` ${dir} is a git submodule (${submodule}): check it out with \`git submodule update --init${dir === '' ? '' : ` ${dir}`}\` (or clone with --recurse-submodules), then generate again.` : ` Put the module there, or point the replace at where it is, then generate again.`}`, candidates);
+      }
       if (!replaceDirs.includes(dir)) replaceDirs.push(dir);
       if (vendor) continue;
       if (dependencyCopies.some((c) => c.sources.includes(join(dir, 'go.mod')))) continue;

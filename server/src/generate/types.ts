@@ -96,6 +96,8 @@ export type GenerateErrorCode =
   /** The program imports a package of its own module that the tree does not have (a build step makes it). */
   | 'package-missing'
   | 'context-too-small'
+  /** A local `replace` of a required module points at a folder of the context that holds no go.mod (an unchecked-out git submodule). */
+  | 'replace-missing'
   | 'bad-option'
   /** A name from the repository (folder, module path) that must not be written into a Dockerfile. */
   | 'unsafe-name';
