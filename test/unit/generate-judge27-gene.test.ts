@@ -19,6 +19,7 @@ import { describe, it } from 'node:test';
 import { generatorTrees } from './generateTrees';
 import { GenerateError } from '../../server/src/generate';
 import { fileExecs } from '../../server/src/workspace/programsRun';
+import { scriptCommands } from '../../server/src/facts/goAtStart';
 
 const { gen, tree } = generatorTrees('judge27-gene');
 
@@ -115,3 +116,47 @@ describe('2. mergestat-lite: a required module replaced with an unchecked-out gi
   });
 });
 
+// adevinta/vulcan-api at fe98533 (MIT): Dockerfile (final stage `FROM alpine:3.23`, `WORKDIR /app`,
+// `COPY --link config.toml run.sh ./`, `COPY --from=builder --link /app/vulcan-api ./`,
+// `CMD [ "./run.sh" ]`); run.sh (bash, set -e): `envsubst < config.toml > run.toml` (line 20), a
+// loop appending to run.toml with `${!GPC_NAME}`, `flyway … migrate` (line 49), and last
+// `exec ./vulcan-api -c run.toml` (line 53); cmd/vulcan-api/main.go reads the configuration that
+// -c names ("Can't read config" without it).
+const vulcanRun = (start: string) => `#!/bin/bash\n\n# Copyright 2021 Adevinta\n\nset -e\n\nexport COOKIE_NAME=\${COOKIE_NAME:-devcon-token}\n\nenvsubst < config.toml > run.toml\n\ni=1 GPC_NAME="GPC_\${i}_NAME"\nwhile [ -n "\${!GPC_NAME}" ]\ndo\n  echo "[globalpolicy.\${!GPC_NAME}]" >> run.toml\n  i=$((i+1))\n  GPC_NAME="GPC_\${i}_NAME"\ndone\n\nflyway -user="$PG_USER" -password="$PG_PASSWORD" \\\n  -url="jdbc:postgresql://$PG_HOST:$PG_PORT/$PG_NAME?sslmode=$PG_SSLMODE" \\\n  -baselineOnMigrate=true -locations=filesystem:/app/sql migrate\n\n${start}\n`;
+const vulcan: Record<string, string | null> = {
+  'go.mod': 'module github.com/adevinta/vulcan-api\n\ngo 1.23.0\n\nrequire github.com/spf13/cobra v1.8.0\n',
+  'go.sum': 'github.com/spf13/cobra v1.8.0 h1:x\ngithub.com/spf13/cobra v1.8.0/go.mod h1:y\n',
+  'cmd/vulcan-api/main.go': 'package main\n\nimport (\n\t"fmt"\n\t"os"\n)\n\nfunc main() {\n\tif len(os.Args) < 3 {\n\t\tfmt.Println("Can\'t read config")\n\t\tos.Exit(1)\n\t}\n}\n',
+  'config.toml': '[server]\nport = 8080\n',
+  'run.sh': vulcanRun('exec ./vulcan-api -c run.toml'),
+  'Dockerfile': 'FROM golang:1.25-alpine AS builder\nWORKDIR /app\nCOPY go.mod go.sum ./\nRUN go mod download\nCOPY . .\nRUN go build ./cmd/vulcan-api\n\nFROM alpine:3.23\nWORKDIR /app\nCOPY --link config.toml run.sh ./\nCOPY --from=builder --link /app/vulcan-api ./\nCMD [ "./run.sh" ]\n',
+};
+
+describe('3. vulcan-api: the start script renders the configuration, migrates, then `exec ./vulcan-api -c run.toml`', () => {
+  it('a Check names run.sh, the arguments, the file the script writes and the steps before', async () => {
+    const r = await gen(tree(vulcan, {}));
+    const w = r.warnings.find((x) => x.startsWith('run.sh, the script the project\'s image starts, starts vulcan-api'));
+    assert.ok(w, r.warnings.join('\n'));
+    assert.match(w, /`exec \.\/vulcan-api -c run\.toml` \(line 23\)/);
+    assert.match(w, /without `-c run\.toml` \(run\.toml, which the script writes: `envsubst < config\.toml > run\.toml` \(line 9\)\)/);
+    assert.match(w, /`envsubst < config\.toml > run\.toml` \(line 9\), `flyway [^`]*…` \(line 19\)/);
+    assert.match(w, /CMD \["-c", "run\.toml"\]/);
+  });
+
+  it('negative: a script that hands the container\'s arguments over and does nothing else: no Check', async () => {
+    const r = await gen(tree(vulcan, { 'run.sh': '#!/bin/sh\nset -e\nexec ./vulcan-api "$@"\n' }));
+    assert.ok(!r.warnings.some((x) => x.includes('run.sh')), r.warnings.join('\n'));
+  });
+
+  it('arguments alone (no other step) are named too', async () => {
+    const r = await gen(tree(vulcan, { 'run.sh': '#!/bin/sh\nset -e\necho starting\nexec ./vulcan-api -c config.toml\n' }));
+    const w = r.warnings.find((x) => x.startsWith('run.sh, the script'));
+    assert.ok(w && /without `-c config\.toml`\. Unless the program runs without those arguments/.test(w), r.warnings.join('\n'));
+  });
+
+  it('scriptCommands: a `-c` after exec is the program\'s own; `sh -c` (also after exec) still runs a command string', () => {
+    assert.deepEqual(scriptCommands('exec ./vulcan-api -c run.toml\n').map((c) => [c.program.value, c.args.map((a) => a.value)]), [['./vulcan-api', ['-c', 'run.toml']]]);
+    assert.deepEqual(scriptCommands('exec env TZ=UTC ./vulcan-api -c run.toml\n').map((c) => c.program.value), ['./vulcan-api']);
+    assert.deepEqual(scriptCommands('sh -c "./vulcan-api"\nexec sh -c "./vulcan-api"\n'), []);
+  });
+});

@@ -57,6 +57,8 @@ const GO_IN_WORDS = /(^|[\s;&|("'])go\s+(test|run|build|install|generate|vet|lis
 
 /** Programs that start the real command (their first operand): shells, init wrappers. */
 const LAUNCHERS = /^(\/usr)?(\/s?bin\/)?(sh|bash|ash|dash|zsh|env|tini|tini-static|dumb-init|su-exec|gosu|exec|nohup)$/;
+/** The launchers that are shells (`-c` gives them a command string). */
+const SHELLS = /^(\/usr)?(\/s?bin\/)?(sh|bash|ash|dash|zsh)$/;
 
 /** Where a command name without a slash is looked up (the usual PATH; golang images add /go/bin and /usr/local/go/bin). */
 const PATH_DIRS = ['/usr/local/sbin', '/usr/local/bin', '/usr/sbin', '/usr/bin', '/sbin', '/bin', '/go/bin'];
@@ -361,7 +363,9 @@ function program(argv: string[]): string | null {
 function programIndex(argv: readonly string[]): number | null {
   let k = 0;
   while (k < argv.length && LAUNCHERS.test(argv[k])) {
-    if (argv.slice(k + 1).some((a) => a === '-c')) return null;
+    // `sh -c '…'` runs a command string; a `-c` after `exec`/`env`/`gosu` is the program's own
+    // (vulcan-api's run.sh: `exec ./vulcan-api -c run.toml`).
+    if (SHELLS.test(argv[k]) && argv.slice(k + 1).some((a) => a === '-c')) return null;
     k++;
     while (k < argv.length && (argv[k].startsWith('-') || /^[A-Za-z_][A-Za-z0-9_]*=/.test(argv[k]))) k++;
   }

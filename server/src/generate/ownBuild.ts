@@ -47,6 +47,14 @@ export interface StartSteps {
   file: string;
   program: string;
   lines: { line: number; text: string }[];
+  /**
+   * When `lines` is empty: the arguments the script starts the program with (vulcan-api's run.sh:
+   * `exec ./vulcan-api -c run.toml`), the other programs it runs before (`envsubst < config.toml >
+   * run.toml`, `flyway … migrate`: all of them, in order), and where it writes a file an argument names.
+   */
+  args?: string[];
+  before?: { line: number; text: string }[];
+  writes?: { file: string; line: number; text: string }[];
 }
 
 /** What the project's own build says. */
@@ -293,13 +301,32 @@ export function ownStartSteps(binary: string, io: OwnBuildIo): (StartSteps & { s
       // The last command that runs it starts it (answer's `answer run -C /data/`): not a step before.
       const started = runs[runs.length - 1];
       const lines = otherRuns(sp.script.text, commands, binary).filter((l) => l.line !== started.line);
-      if (lines.length === 0) continue;
       const scriptLines = sp.script.text.split('\n');
-      return { file: sp.script.file, program: binary, lines, start: { line: started.line, text: (scriptLines[started.line - 1] ?? '').trim() } };
+      const start = { line: started.line, text: (scriptLines[started.line - 1] ?? '').trim() };
+      if (lines.length > 0) return { file: sp.script.file, program: binary, lines, start };
+      // It starts the program once, but with arguments the generated image does not pass, or after
+      // other programs that prepare what it needs (vulcan-api's run.sh renders run.toml with
+      // envsubst and migrates the database with flyway, then `exec ./vulcan-api -c run.toml`).
+      const args = started.args.filter((w) => !/^"?\$[@*]"?$/.test(w.raw)).map((w) => w.raw);
+      const before = commands.filter((c) => c.line < started.line && !c.program.dynamic && nodePath.posix.basename(c.program.value) !== binary && !SCRIPT_PLUMBING.has(nodePath.posix.basename(c.program.value)))
+        .filter((c, i, all) => all.findIndex((x) => x.line === c.line) === i)
+        .map((c) => ({ line: c.line, text: (scriptLines[c.line - 1] ?? '').trim().replace(/\s*\\$/, ' …') }));
+      if (args.length === 0 && before.length === 0) continue;
+      const writes: { file: string; line: number; text: string }[] = [];
+      for (const a of args) {
+        if (a.startsWith('-') || !/^[A-Za-z0-9_./-]+$/.test(a)) continue;
+        const esc = a.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+        const at = scriptLines.findIndex((l, i) => i + 1 < started.line && new RegExp(`>>?\\s*["']?${esc}["']?(?:\\s|$)`).test(l));
+        if (at >= 0 && !writes.some((x) => x.file === a)) writes.push({ file: a, line: at + 1, text: scriptLines[at].trim() });
+      }
+      return { file: sp.script.file, program: binary, lines: [], start, args, before, writes };
     }
   }
   return null;
 }
+
+/** Commands of a start script that only steer it or print (not steps that prepare what the program needs). */
+const SCRIPT_PLUMBING = new Set(['set', 'echo', 'printf', 'export', 'unset', 'cd', 'test', '[', '[[', 'true', 'false', 'exit', 'shift', 'local', 'read', 'sleep', ':', 'trap', 'umask', 'ulimit', 'while', 'do', 'done', 'if', 'then', 'fi', 'for', 'mkdir', 'cat', 'ls', 'env', 'id', 'whoami', 'date']);
 
 /**
  * The commands of a start script that run the program for something else than starting it

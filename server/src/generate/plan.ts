@@ -442,7 +442,16 @@ export function plan(model: WorkspaceModel, options: GenerateOptions, io: Genera
   if (st) {
     const quoted = (l: { line: number; text: string }) => `\`${l.text.length > 90 ? `${l.text.slice(0, 87)}...` : l.text}\` (line ${l.line})`;
     const start = st.start ? ` (as ${quoted(st.start)})` : '';
-    warnings.push(`${st.file}, the script the project's image starts, also runs ${st.lines.map(quoted).join(', ')} before it starts ${st.program}${start}; the generated image starts ${st.program} directly, so such a step (a first-run init, say) does not happen: run it yourself (once, against the data volume) or keep the project's script.`);
+    if (st.lines.length > 0) warnings.push(`${st.file}, the script the project's image starts, also runs ${st.lines.map(quoted).join(', ')} before it starts ${st.program}${start}; the generated image starts ${st.program} directly, so such a step (a first-run init, say) does not happen: run it yourself (once, against the data volume) or keep the project's script.`);
+    else {
+      const args = st.args ?? [];
+      // The first step and the last two (the one right before the start: vulcan-api's flyway migrate).
+      const all = st.before ?? [];
+      const before = all.length <= 3 ? all : [all[0], ...all.slice(-2)];
+      const writes = st.writes ?? [];
+      const shownArgs = args.join(' ');
+      warnings.push(`${st.file}, the script the project's image starts, starts ${st.program}${start}${before.length > 0 ? ` after ${before.map(quoted).join(', ')}${all.length > before.length ? ` (and ${all.length - before.length} more)` : ''}` : ''}; the generated image starts ${st.program} directly${args.length > 0 ? `, without \`${shownArgs.length > 60 ? `${shownArgs.slice(0, 57)}...` : shownArgs}\`` : ''}${writes.length > 0 ? ` (${writes.map((w) => `${w.file}, which the script writes: ${quoted(w)}`).join('; ')})` : ''}${before.length > 0 ? `${args.length > 0 ? ' and' : ','} without those steps` : ''}. Unless the program runs without ${args.length > 0 && before.length > 0 ? 'them' : args.length > 0 ? 'those arguments' : 'them'}, it fails at start (no configuration, a database not migrated): pass the arguments (CMD [${args.slice(0, 4).map((a) => JSON.stringify(a)).join(', ')}${args.length > 4 ? ', …' : ''}]) with the files they name mounted or copied in, run the steps yourself, or keep the project's script (with the programs it runs).`);
+    }
   }
   const folder = target.dir.split('/').pop() ?? '';
   if (target.dir !== target.module && GENERIC_MAIN_FOLDERS.has(folder) && target.binary !== folder) {
