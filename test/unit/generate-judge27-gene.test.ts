@@ -148,6 +148,14 @@ describe('3. vulcan-api: the start script renders the configuration, migrates, t
     assert.ok(!r.warnings.some((x) => x.includes('run.sh')), r.warnings.join('\n'));
   });
 
+  // aquasecurity/kube-bench at a73ce378418c71c5861e6963753f50dec3badadf (Apache-2.0): entrypoint.sh
+  // (ENTRYPOINT ["./entrypoint.sh"]) copies its files to /host only `if [ "$1" == "install" ]`, else
+  // `exec kube-bench "$@"`: nothing runs before the start, and the arguments are handed over.
+  it('negative: steps inside an if (kube-bench\'s install branch) and a hand-over start: no Check', async () => {
+    const r = await gen(tree(vulcan, { 'run.sh': '#!/bin/sh -e\nif [ "$1" == "install" ]; then\n  if [ -d /host ]; then\n    mkdir -p /host/cfg/\n    yes | cp -rf cfg/* /host/cfg/\n    yes | cp -rf /usr/local/bin/vulcan-api /host/\n    echo "installed"\n  else\n    exit\n  fi\nelse\n  exec ./vulcan-api "$@"\nfi\n' }));
+    assert.ok(!r.warnings.some((x) => x.includes('run.sh')), r.warnings.join('\n'));
+  });
+
   it('arguments alone (no other step) are named too', async () => {
     const r = await gen(tree(vulcan, { 'run.sh': '#!/bin/sh\nset -e\necho starting\nexec ./vulcan-api -c config.toml\n' }));
     const w = r.warnings.find((x) => x.startsWith('run.sh, the script'));

@@ -308,7 +308,10 @@ export function ownStartSteps(binary: string, io: OwnBuildIo): (StartSteps & { s
       // other programs that prepare what it needs (vulcan-api's run.sh renders run.toml with
       // envsubst and migrates the database with flyway, then `exec ./vulcan-api -c run.toml`).
       const args = started.args.filter((w) => !/^"?\$[@*]"?$/.test(w.raw)).map((w) => w.raw);
-      const before = commands.filter((c) => c.line < started.line && !c.program.dynamic && nodePath.posix.basename(c.program.value) !== binary && !SCRIPT_PLUMBING.has(nodePath.posix.basename(c.program.value)))
+      // Steps at the script's top level only: one in an `if`, `case`, loop or function may not run
+      // (kube-bench's entrypoint.sh copies its files to /host only for `install`).
+      const top = topLevelLines(sp.script.text);
+      const before = commands.filter((c) => c.line < started.line && top.has(c.line) && !c.program.dynamic && nodePath.posix.basename(c.program.value) !== binary && !SCRIPT_PLUMBING.has(nodePath.posix.basename(c.program.value)))
         .filter((c, i, all) => all.findIndex((x) => x.line === c.line) === i)
         .map((c) => ({ line: c.line, text: (scriptLines[c.line - 1] ?? '').trim().replace(/\s*\\$/, ' …') }));
       if (args.length === 0 && before.length === 0) continue;
@@ -323,6 +326,39 @@ export function ownStartSteps(binary: string, io: OwnBuildIo): (StartSteps & { s
     }
   }
   return null;
+}
+
+/**
+ * The 1-based lines of a shell script that start at its top level: not inside an `if`/`case`/loop
+ * or a `{ … }` (a function body), by its keywords counted word by word (quotes and comments left
+ * out). An approximation for Checks, not a parser.
+ */
+function topLevelLines(text: string): Set<number> {
+  const out = new Set<number>();
+  let depth = 0;
+  let quote: string | null = null;
+  text.split('\n').forEach((line, i) => {
+    if (depth === 0 && quote === null) out.add(i + 1);
+    // The line without quoted text (a quote may span lines) and comments.
+    let plain = '';
+    for (let k = 0; k < line.length; k++) {
+      const ch = line[k];
+      if (quote !== null) {
+        if (ch === '\\' && quote === '"') k++;
+        else if (ch === quote) quote = null;
+        continue;
+      }
+      if (ch === '\\') { k++; continue; }
+      if (ch === '"' || ch === "'") { quote = ch; plain += ' '; continue; }
+      if (ch === '#' && (k === 0 || /\s/.test(line[k - 1]))) break;
+      plain += ch;
+    }
+    for (const w of plain.split(/[\s;&|()]+/)) {
+      if (w === 'if' || w === 'case' || w === 'for' || w === 'while' || w === 'until' || w === '{') depth++;
+      else if ((w === 'fi' || w === 'esac' || w === 'done' || w === '}') && depth > 0) depth--;
+    }
+  });
+  return out;
 }
 
 /** Commands of a start script that only steer it or print (not steps that prepare what the program needs). */
