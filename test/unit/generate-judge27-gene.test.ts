@@ -168,3 +168,11 @@ describe('3. vulcan-api: the start script renders the configuration, migrates, t
     assert.deepEqual(scriptCommands('sh -c "./vulcan-api"\nexec sh -c "./vulcan-api"\n'), []);
   });
 });
+
+describe('3\'. a start script with steps before and no arguments', () => {
+  it('the Check names the steps and asks for no CMD', async () => {
+    const r = await gen(tree(vulcan, { 'run.sh': vulcanRun('exec ./vulcan-api') }));
+    const w = r.warnings.find((x) => x.startsWith('run.sh, the script'));
+    assert.ok(w && /directly, without those steps\. Unless the program runs without them/.test(w) && !/CMD \[/.test(w) && /run the steps yourself/.test(w), r.warnings.join('\n'));
+  });
+});
