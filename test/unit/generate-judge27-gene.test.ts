@@ -71,6 +71,9 @@ describe('1. kured: /usr/bin/nsenter held in an argv that reaches exec.Command(a
     // Element 1 as the program, or a literal that is no program name (a URL, a relative path): not counted.
     assert.deepEqual(fileExecs('package a\nimport "os/exec"\nfunc f() {\n\targs := []string{"git", "log"}\n\t_ = exec.Command(args[1], args[2:]...).Run()\n}\n').calls, []);
     assert.deepEqual(fileExecs('package a\nimport "os/exec"\nfunc f() {\n\targs := []string{"https://example.com/x", "log"}\n\t_ = exec.Command(args[0], args[1:]...).Run()\n}\n').calls, []);
+    // A local argv named in another function (a parameter here), and a literal made only on windows (aws-sdk-go-v2's processcreds).
+    assert.deepEqual(fileExecs('package a\nimport "os/exec"\nfunc f() {\n\targs := []string{"git", "log"}\n\tg(args)\n}\nfunc g(args []string) { _ = exec.Command(args[0], args[1:]...).Run() }\n').calls, []);
+    assert.deepEqual(fileExecs('package a\nimport (\n\t"os/exec"\n\t"runtime"\n)\nfunc f(c string) {\n\tvar cmdArgs []string\n\tif runtime.GOOS == "windows" {\n\t\tcmdArgs = []string{"cmd.exe", "/C"}\n\t} else {\n\t\tcmdArgs = []string{"sh", "-c"}\n\t}\n\tcmdArgs = append(cmdArgs, c)\n\t_ = exec.Command(cmdArgs[0], cmdArgs[1:]...).Run()\n}\n').calls.map((x) => x.name), ['sh']);
     // A variable that something else was assigned first: the literal appended is not element 0.
     assert.deepEqual(fileExecs('package a\nimport "os/exec"\ntype T struct{ Argv []string }\nfunc g(x []string) *T {\n\tcmd := x\n\tcmd = append(cmd, "/usr/bin/nsenter")\n\treturn &T{Argv: cmd}\n}\nfunc (t T) r() { _ = exec.Command(t.Argv[0], t.Argv[1:]...).Run() }\n').calls, []);
   });

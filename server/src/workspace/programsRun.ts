@@ -221,7 +221,9 @@ export function fileExecs(src: string): FileExecs {
   for (const m of text.matchAll(argvRe)) {
     if (m[5] !== m[3]) continue;
     const call = (m[1] ?? m[2]) as 'Command' | 'CommandContext';
-    for (const name of argvHeads(text, m[4])) found.push({ at: m.index!, call: { name, call, argv: m[4] } });
+    // A literal made only on another operating system (aws-sdk's processcreds: `cmdArgs =
+    // []string{"cmd.exe", "/C"}` under `if runtime.GOOS == "windows"`) is not run on linux.
+    for (const h of argvHeads(text, m[4], m[3] === m[4] ? m.index! : null)) if (otherOsOnly(text, h.at) === null && !found.some((f) => f.call.name === h.name && f.call.argv === m[4])) found.push({ at: m.index!, call: { name: h.name, call, argv: m[4] } });
   }
   // A statement of its own, and the next `if err != nil {` returns, with err not assigned again in between.
   for (const m of text.matchAll(/^[ \t]*[A-Za-z_][A-Za-z0-9_]*\s*,\s*([A-Za-z_][A-Za-z0-9_]*)\s*:?=\s*exec\.LookPath\(\s*"([A-Za-z0-9_.+-]+)"\s*\)[ \t]*$/gm)) {
@@ -256,19 +258,24 @@ function literalHead(text: string, at: number): string | null {
 }
 
 /**
- * The programs a `[]string` named `argv` (a variable or a field) starts with, from the literals of
- * `text` that reach it (see fileExecs): assigned to it directly, or through one variable of a
- * function, initialised with the literal or declared empty and first appended to.
+ * The programs a `[]string` named `argv` (a field, or a local variable of the function that makes
+ * the call at `localCall`) starts with, from the literals of `text` that reach it (see fileExecs):
+ * assigned to it directly, or through one variable of a function, initialised with the literal or
+ * declared empty and first appended to; each with where the literal is.
  */
-function argvHeads(text: string, argv: string): string[] {
-  const out = new Set<string>();
+function argvHeads(text: string, argv: string, localCall: number | null): { name: string; at: number }[] {
+  const out: { name: string; at: number }[] = [];
+  // A local variable (`args[0]`, not `c.Argv[0]`): only the literals of the calling function before the call.
+  const from = localCall === null ? 0 : Math.max(0, text.lastIndexOf('\nfunc ', localCall));
+  const to = localCall ?? text.length;
   // `argv := […]`, `argv = […]`, `x.argv = […]`, `Argv: […]` (a composite literal's field).
   const assign = new RegExp(`(?<![\\w])${argv}\\s*(?::=|=(?!=)|:(?!=))\\s*`, 'g');
   for (const m of text.matchAll(assign)) {
+    if (m.index! < from || m.index! >= to) continue;
     const at = m.index! + m[0].length;
     const head = literalHead(text, at);
     if (head !== null) {
-      out.add(head);
+      out.push({ name: head, at });
       continue;
     }
     const v = /^([A-Za-z_][A-Za-z0-9_]*)\s*[,;\n})]/.exec(text.slice(at));
@@ -282,13 +289,13 @@ function argvHeads(text: string, argv: string): string[] {
       const rest = body.slice(def.index + def[0].length);
       const first = new RegExp(`(?<![\\w.])${v[1]}\\s*=(?!=)\\s*`).exec(rest);
       const app = first ? new RegExp(`^append\\(\\s*${v[1]}\\s*,\\s*"([^"\\\\]*)"`).exec(rest.slice(first.index + first[0].length)) : null;
-      if (app && PROGRAM_NAME.test(app[1])) out.add(app[1]);
+      if (app && PROGRAM_NAME.test(app[1])) out.push({ name: app[1], at: funcStart + def.index + def[0].length + first!.index });
     } else {
       const h = literalHead(body, def.index + def[0].length);
-      if (h !== null) out.add(h);
+      if (h !== null) out.push({ name: h, at: funcStart + def.index + def[0].length });
     }
   }
-  return [...out];
+  return out;
 }
 
 /**
