@@ -48,7 +48,8 @@ export interface StartSteps {
   program: string;
   lines: { line: number; text: string }[];
   /**
-   * When `lines` is empty: the arguments the script starts the program with (vulcan-api's run.sh:
+   * When `lines` is empty (reported when there are steps, or an argument names a file the script
+   * writes or the context holds): the arguments the script starts the program with (vulcan-api's run.sh:
    * `exec ./vulcan-api -c run.toml`), the other programs it runs before (`envsubst < config.toml >
    * run.toml`, `flyway … migrate`: all of them, in order), and where it writes a file an argument names.
    */
@@ -314,14 +315,19 @@ export function ownStartSteps(binary: string, io: OwnBuildIo): (StartSteps & { s
       const before = commands.filter((c) => c.line < started.line && top.has(c.line) && !c.program.dynamic && nodePath.posix.basename(c.program.value) !== binary && !SCRIPT_PLUMBING.has(nodePath.posix.basename(c.program.value)))
         .filter((c, i, all) => all.findIndex((x) => x.line === c.line) === i)
         .map((c) => ({ line: c.line, text: (scriptLines[c.line - 1] ?? '').trim().replace(/\s*\\$/, ' …') }));
-      if (args.length === 0 && before.length === 0) continue;
       const writes: { file: string; line: number; text: string }[] = [];
+      // Arguments that name a file: one the script writes, or one of the context (vulcan-api's
+      // config.toml). Other arguments alone (answer's `run -C /data/`: the subcommand the image
+      // runs anyway, a flag's default) are no reason for a Check.
+      let namesFile = false;
       for (const a of args) {
         if (a.startsWith('-') || !/^[A-Za-z0-9_./-]+$/.test(a)) continue;
         const esc = a.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
         const at = scriptLines.findIndex((l, i) => i + 1 < started.line && new RegExp(`>>?\\s*["']?${esc}["']?(?:\\s|$)`).test(l));
         if (at >= 0 && !writes.some((x) => x.file === a)) writes.push({ file: a, line: at + 1, text: scriptLines[at].trim() });
+        if (at >= 0 || (!a.startsWith('/') && !a.endsWith('/') && io.readFile(nodePath.posix.normalize(a)) !== null)) namesFile = true;
       }
+      if (before.length === 0 && !namesFile) continue;
       return { file: sp.script.file, program: binary, lines: [], start, args, before, writes };
     }
   }
