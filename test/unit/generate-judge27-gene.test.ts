@@ -159,6 +159,14 @@ describe('3. vulcan-api: the start script renders the configuration, migrates, t
     assert.ok(!r.warnings.some((x) => x.includes('run.sh')), r.warnings.join('\n'));
   });
 
+  // trufflesecurity/trufflehog (AGPL-3.0), entrypoint.sh: `mapfile -t extra_args < <(…)`, `git config
+  // --global --add safe.directory '*'`, then `/usr/bin/trufflehog "${@: 1: $#-1}" "${extra_args[@]}"`.
+  it('words the shell expands are not arguments to pass; mapfile is no step', async () => {
+    const r = await gen(tree(vulcan, { 'run.sh': '#!/usr/bin/env bash\nmapfile -t extra_args < <(bash -c "for arg in ${*: -1}; do echo \\$arg; done")\ngit config --global --add safe.directory \'*\'\nif [[ $# -eq 0 ]]; then\n  ./vulcan-api --help\nelse\n  ./vulcan-api "${@: 1: $#-1}" "${extra_args[@]}"\nfi\n' }));
+    const w = r.warnings.find((x) => x.startsWith('run.sh, the script'));
+    assert.ok(w && /after `git config --global --add safe\.directory '\*'` \(line 3\); the generated image starts vulcan-api directly, without those steps/.test(w) && !/CMD \[/.test(w) && !/mapfile/.test(w), r.warnings.join('\n'));
+  });
+
   it('arguments alone (no other step) are named too', async () => {
     const r = await gen(tree(vulcan, { 'run.sh': '#!/bin/sh\nset -e\necho starting\nexec ./vulcan-api -c config.toml\n' }));
     const w = r.warnings.find((x) => x.startsWith('run.sh, the script'));

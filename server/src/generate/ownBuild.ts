@@ -308,7 +308,9 @@ export function ownStartSteps(binary: string, io: OwnBuildIo): (StartSteps & { s
       // It starts the program once, but with arguments the generated image does not pass, or after
       // other programs that prepare what it needs (vulcan-api's run.sh renders run.toml with
       // envsubst and migrates the database with flyway, then `exec ./vulcan-api -c run.toml`).
-      const args = started.args.filter((w) => !/^"?\$[@*]"?$/.test(w.raw)).map((w) => w.raw);
+      // Words the shell expands (trufflehog's `"${@: 1: $#-1}"`: the container's arguments) are no
+      // arguments a CMD could pass.
+      const args = started.args.filter((w) => !w.raw.includes('$') && !w.raw.includes('`')).map((w) => w.raw);
       // Steps at the script's top level only: one in an `if`, `case`, loop or function may not run
       // (kube-bench's entrypoint.sh copies its files to /host only for `install`).
       const top = topLevelLines(sp.script.text);
@@ -368,7 +370,7 @@ function topLevelLines(text: string): Set<number> {
 }
 
 /** Commands of a start script that only steer it or print (not steps that prepare what the program needs). */
-const SCRIPT_PLUMBING = new Set(['set', 'echo', 'printf', 'export', 'unset', 'cd', 'test', '[', '[[', 'true', 'false', 'exit', 'shift', 'local', 'read', 'sleep', ':', 'trap', 'umask', 'ulimit', 'while', 'do', 'done', 'if', 'then', 'fi', 'for', 'mkdir', 'cat', 'ls', 'env', 'id', 'whoami', 'date']);
+const SCRIPT_PLUMBING = new Set(['set', 'echo', 'printf', 'export', 'unset', 'cd', 'test', '[', '[[', 'true', 'false', 'exit', 'shift', 'local', 'read', 'sleep', ':', 'trap', 'umask', 'ulimit', 'while', 'do', 'done', 'if', 'then', 'fi', 'for', 'mkdir', 'cat', 'ls', 'env', 'id', 'whoami', 'date', 'mapfile', 'readarray', 'source', '.', 'eval', 'exec', 'wait']);
 
 /**
  * The commands of a start script that run the program for something else than starting it
