@@ -196,22 +196,6 @@ function goToolchainNote(goVersion: string): string {
   return ` go is the Go toolchain, and go mod download or go get runs git (hg, svn for modules hosted with them) for every module it fetches direct (GOPROXY=direct, GOPRIVATE): base the runtime on the golang image (FROM golang:${goVersion}-bookworm has go, git, hg, svn and ssh) and copy the binary there.`;
 }
 
-/**
- * Where .gitmodules (its text, null when absent) names `dir` as a submodule's path: `.gitmodules
- * [submodule "git2go"] path = git2go`, or null.
- */
-function gitSubmodule(gitmodules: string | null, dir: string): string | null {
-  if (gitmodules === null || dir === '') return null;
-  let name: string | null = null;
-  for (const line of gitmodules.split(/\r?\n/)) {
-    const head = /^\s*\[submodule\s+"([^"]*)"\s*\]/.exec(line);
-    if (head) name = head[1];
-    const path = /^\s*path\s*=\s*(.*?)\s*$/.exec(line);
-    if (path && path[1].replace(/^\.\//, '').replace(/\/+$/, '') === dir) return `.gitmodules [submodule "${name ?? dir}"] path = ${path[1]}`;
-  }
-  return null;
-}
-
 /** A program run by its path (`/bin/ps`): its name, which the packages and base tools go by. */
 function programBase(program: string): string {
   return program.startsWith('/') ? program.slice(program.lastIndexOf('/') + 1) : program;
@@ -837,9 +821,9 @@ export function plan(model: WorkspaceModel, options: GenerateOptions, io: Genera
         // requires is never read.
         const required = (workspaceMode ? (work?.members ?? []).filter((m) => !m.outsideContext) : mod ? [mod] : []).some((m) => m.requirements.some((q) => q.path === r.oldPath));
         if (vendor || !required) continue;
-        const submodule = gitSubmodule(read('.gitmodules'), dir);
+        const submodule = dir === '' ? null : submoduleOf(dir, read);
         const empty = io.listFiles(dir).length === 0;
-        throw new GenerateError('replace-missing', `replace ${r.oldPath} => ${r.newPath} (in ${join(from, 'go.mod')}): ${dir === '' ? 'the context root' : `${dir}/`} ${empty ? 'is empty or missing' : 'holds no go.mod'}, and Go reads the replacement's go.mod, so \`go mod download\` and \`go build\` fail ("reading ${join(dir, 'go.mod')}: no such file or directory").${submodule ? ` ${dir} is a git submodule (${submodule}): check it out with \`git submodule update --init${dir === '' ? '' : ` ${dir}`}\` (or clone with --recurse-submodules), then generate again.` : ` Put the module there, or point the replace at where it is, then generate again.`}`, candidates);
+        throw new GenerateError('replace-missing', `replace ${r.oldPath} => ${r.newPath} (in ${join(from, 'go.mod')}): ${dir === '' ? 'the context root' : `${dir}/`} ${empty ? 'is empty or missing' : 'holds no go.mod'}, and Go reads the replacement's go.mod, so \`go mod download\` and \`go build\` fail ("reading ${join(dir, 'go.mod')}: no such file or directory").${submodule !== null ? ` ${dir} is ${submodule === dir ? 'a git submodule' : `in the git submodule ${submodule}`} (.gitmodules) that is not checked out: check it out with \`git submodule update --init ${submodule}\` (or clone with --recurse-submodules), then generate again.` : ` Put the module there, or point the replace at where it is, then generate again.`}`, candidates);
       }
       if (!replaceDirs.includes(dir)) replaceDirs.push(dir);
       if (vendor) continue;
