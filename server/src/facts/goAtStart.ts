@@ -19,7 +19,7 @@
 import * as path from 'node:path';
 import { goCommandOf, goPackages, stageChain, stageDescendants, stageGoCommands, startInstructions, workdirBefore, type GoCommand } from '../dockerfile/facts';
 import { buildToolFiles, GO_IN_TEXT } from '../dockerfile/indirectGo';
-import type { DockerfileModel, Instruction, Stage } from '../dockerfile/model';
+import { registerStageFactSlot, type DockerfileModel, type Instruction, type Stage } from '../dockerfile/model';
 import { parseShell, type ShellCommand, type ShellWord } from '../dockerfile/shell';
 import type { WorkspaceFiles } from '../workspace/types';
 import { flatMapOf } from '../arrays';
@@ -325,6 +325,21 @@ export interface StartScript {
  * …`, which `RUN echo '… pg_ctlcluster 15 main start …' > run_postgres.sh` wrote).
  */
 export function startScripts(model: DockerfileModel, stage: Stage, files: WorkspaceFiles | undefined): StartScript[] {
+  // Once per stage and analysis: GD204, GD212 and GD213 ask it of every image on each keystroke.
+  const slot = stage as StartScriptsSlot;
+  const known = slot[START_SCRIPTS];
+  if (known !== undefined && known.files === files) return known.scripts;
+  const scripts = readStartScripts(model, stage, files);
+  slot[START_SCRIPTS] = { files, scripts };
+  return scripts;
+}
+const START_SCRIPTS = Symbol('startScripts');
+registerStageFactSlot(START_SCRIPTS);
+interface StartScriptsSlot {
+  [START_SCRIPTS]?: { files: WorkspaceFiles | undefined; scripts: StartScript[] };
+}
+
+function readStartScripts(model: DockerfileModel, stage: Stage, files: WorkspaceFiles | undefined): StartScript[] {
   const out: StartScript[] = [];
   for (const sp of startPrograms(model, stage, files)) {
     if (sp.script) {

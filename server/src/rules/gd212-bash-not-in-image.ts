@@ -63,17 +63,20 @@ export const gd212: Rule = {
     for (const t of targetImages(model, ctx.finalStage)) {
       const stage = model.stages[t];
       const image = noBash(model, stage);
-      if (!image || bashBroughtIn(model, stage)) continue;
+      if (!image) continue;
+      // Whether bash was brought in is asked only of an image that runs it (a walk of its chain).
+      let brought: boolean | undefined;
+      const broughtIn = () => (brought ??= bashBroughtIn(model, stage));
       const { entrypoint, cmd } = startInstructions(model, stage);
       for (const instr of [entrypoint, cmd]) {
         if (!instr || seen.has(instr)) continue;
         const found = bashRun(instr, image);
-        if (!found) continue;
+        if (!found || broughtIn()) continue;
         seen.add(instr);
         out.push({ message: `The container runs ${found.word}, but ${describe(model, stage)} has no bash: it does not start (\`exec: "${found.word}"\`: not found). ${remedy(image)}`, span: found.span });
       }
       for (const script of bashScripts(ctx, stage)) {
-        if (seen.has(script.instr)) continue;
+        if (seen.has(script.instr) || broughtIn()) continue;
         seen.add(script.instr);
         const from = script.written ? 'written by a RUN' : `${script.file} of the context`;
         out.push({

@@ -42,8 +42,10 @@ export const gd213: Rule = {
       const { entrypoint, cmd } = startInstructions(ctx.model, stage);
       const start = entrypoint ?? cmd;
       if (!start || seen.has(start) || startsInit(start)) continue;
+      const scripts = startScripts(ctx.model, stage, ctx.workspace ? ctx.files : undefined);
+      if (scripts.length === 0) continue;
       const shipped = shippedNames(ctx.model, stage);
-      for (const script of startScripts(ctx.model, stage, ctx.workspace ? ctx.files : undefined)) {
+      for (const script of scripts) {
         const child = programChild(script.text, shipped);
         if (!child) continue;
         seen.add(start);
