@@ -1025,9 +1025,23 @@ function isExeMode(v: string | true): boolean {
 // Cache mounts
 
 /**
- * The RUN's cache mount over the module cache of its go command `g` (goCachePaths: the path, or a
- * folder above it); undefined when none. GD104 asks it of the steps after a source copy, GD120
- * of the download. Most RUNs have no cache mount: then the paths are not worked out.
+ * A cache mount at `target` (expanded, without a trailing slash) keeps the module cache `mod`: it
+ * is the module cache or a folder above it, or the download cache inside it (`$GOMODCACHE/cache`,
+ * `$GOMODCACHE/cache/download`: regclient's and kube-vip's `target=/go/pkg/mod/cache`). go keeps
+ * the downloaded zips, the .mod/.info files and each module's .ziphash there, and trusts a module
+ * extracted in a layer only beside its .ziphash: with that folder mounted, a step that runs again
+ * re-extracts its modules from the cache and downloads nothing; a step without it downloads the
+ * module again even when the extracted files are in a layer. GD104, GD107 and GD120 ask.
+ */
+export function mountKeepsModuleCache(target: string, mod: string): boolean {
+  return target === '/' || mod === target || mod.startsWith(`${target}/`) || target === `${mod}/cache` || target === `${mod}/cache/download`;
+}
+
+/**
+ * The RUN's cache mount over the module cache of its go command `g` (goCachePaths: the path, a
+ * folder above it, or its download cache: mountKeepsModuleCache); undefined when none. GD104 asks
+ * it of the steps after a source copy, GD120 of the download. Most RUNs have no cache mount: then
+ * the paths are not worked out.
  */
 export function moduleCacheMount(model: DockerfileModel, stage: Stage, instr: Instruction, g: GoCommand | null): Mount | undefined {
   const caches = mounts(instr).filter((m) => m.type === 'cache' && m.target);
@@ -1039,8 +1053,7 @@ export function moduleCacheMount(model: DockerfileModel, stage: Stage, instr: In
   return caches.find((m) => {
     const t = expandVariables(m.target!, env);
     if (t === null) return false;
-    const target = strip(t);
-    return target === '/' || path === target || path.startsWith(`${target}/`);
+    return mountKeepsModuleCache(strip(t), path);
   });
 }
 

@@ -1,7 +1,7 @@
 import { flatMapOf } from '../arrays';
 import { copiesGoSources, copyPaths, dockerEnv, goCommands, goFlag, goPackages, isContextCopy, goOlderThan, pathEnv, rootImage, stageChain, stageDescendants, stageImage, startInstructions, workdirBefore, type GoCommand } from '../dockerfile/facts';
 import { indirectGoSteps, loadsModulePackages, type IndirectGoStep } from '../dockerfile/indirectGo';
-import { buildsOnlyGoDistribution, goCachePaths, goflags, goflagsValue, MODULE_DOWNLOADS, moduleCacheMount, moduleCacheWorkdir, stageRef, withGoDefaults, type GoCachePaths } from '../dockerfile/goBuild';
+import { buildsOnlyGoDistribution, goCachePaths, goflags, goflagsValue, MODULE_DOWNLOADS, moduleCacheMount, moduleCacheWorkdir, mountKeepsModuleCache, stageRef, withGoDefaults, type GoCachePaths } from '../dockerfile/goBuild';
 import { scriptSpan, type DockerfileModel, type Flag, type Instruction, type Stage } from '../dockerfile/model';
 import { contextBinds, mounts, type Mount } from '../dockerfile/mounts';
 import { expandVariables } from '../dockerfile/variables';
@@ -22,8 +22,10 @@ import { type Rule, type RuleContext, type RuleFinding, stagesToCheck, withLazyF
  * GOPATH=/go), $HOME/go/pkg/mod on an image known not to be golang, unknown on an image we do
  * not know (then the finding has no fix). GOCACHE, else
  * $XDG_CACHE_HOME/go-build, else $HOME/.cache/go-build, else /root/.cache/go-build. A mount on
- * the path or a parent of it (`target=/root/.cache`, `target=/go/pkg`) counts; so does a mount
- * whose target is a variable we cannot resolve (`target=$GOCACHE`): we do not guess against it.
+ * the path or a parent of it (`target=/root/.cache`, `target=/go/pkg`) counts, and for the module
+ * cache one on its download cache (`target=/go/pkg/mod/cache`: regclient; goBuild.ts
+ * mountKeepsModuleCache); so does a mount whose target is a variable we cannot resolve
+ * (`target=$GOCACHE`): we do not guess against it.
  * Builds in vendor mode need no module cache (`-mod=vendor`, or a vendored workspace without
  * `-mod=mod`: Go 1.14+ reads vendor/ by default; `go mod download` still gets the module half), nor do builds whose stage copied the module
  * cache in from another stage (`COPY --from=modules /go/pkg /go/pkg`: a mount would hide it),
@@ -782,10 +784,11 @@ function covered(mounts: Target[], path: string | null, kind: 'mod' | 'build'): 
       continue;
     }
     if (path === null) {
-      if (kind === 'mod' ? /\/pkg(\/mod)?$/.test(m.path) : /(\/go-build|\/\.cache)$/.test(m.path)) return true;
+      if (kind === 'mod' ? /\/pkg(\/mod(\/cache(\/download)?)?)?$/.test(m.path) : /(\/go-build|\/\.cache)$/.test(m.path)) return true;
       continue;
     }
-    if (m.path === '/' || path === m.path || path.startsWith(`${m.path}/`)) return true;
+    // (The module cache's download cache counts: `target=/go/pkg/mod/cache`, regclient.)
+    if (kind === 'mod' ? mountKeepsModuleCache(m.path, path) : m.path === '/' || path === m.path || path.startsWith(`${m.path}/`)) return true;
   }
   return false;
 }

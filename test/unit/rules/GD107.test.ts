@@ -1074,3 +1074,107 @@ describe('GD107: tools that load the packages with their dependencies read the d
     assert.doesNotMatch(mounted[0].message, /The later/);
   });
 });
+
+// Judge Y (round 28) W2: regclient/regclient 725072f65f14ab63d6b220246c3a889dcd5e2f5f (Apache-2.0)
+// build/Dockerfile.regctl.buildkit lines 9-27 and 41-47 (the same in .regsync/.regbot): every go
+// step mounts `--mount=type=cache,id=gomod,target=/go/pkg/mod/cache`, the module download cache
+// (zips, .mod/.info, each module's .ziphash), and leaves the extracted modules in the layer on
+// purpose. A rebuilt layer re-extracts from that cache and downloads nothing.
+describe('GD107: a cache mount on the module download cache ($GOMODCACHE/cache) counts (regclient)', () => {
+  const CACHE = '--mount=type=cache,id=gomod,target=/go/pkg/mod/cache';
+  const GOROOT = '--mount=type=cache,id=goroot,target=/root/.cache/go-build';
+  const regctl = (mod = CACHE, build = GOROOT) => df([
+    'ARG GO_VER=1.26.4-alpine',
+    'ARG ECR_HELPER_VER=v0.12.0',
+    'FROM --platform=$BUILDPLATFORM golang:${GO_VER} AS golang',
+    'RUN apk add --no-cache \\',
+    '      git \\',
+    '      make',
+    'WORKDIR /src',
+    'FROM --platform=$BUILDPLATFORM golang AS build',
+    'COPY go.* /src/',
+    'ARG TARGETOS',
+    'ARG TARGETARCH',
+    `RUN ${mod} \\`,
+    `    ${build} \\`,
+    '    GOOS=${TARGETOS} GOARCH=${TARGETARCH} \\',
+    '    go mod download',
+    'COPY . /src/',
+    `RUN ${mod} \\`,
+    `    ${build} \\`,
+    '    GOOS=${TARGETOS} GOARCH=${TARGETARCH} \\',
+    '    make bin/regctl',
+    'FROM --platform=$BUILDPLATFORM golang AS docker-cred-ecr-login',
+    'ARG TARGETOS',
+    'ARG TARGETARCH',
+    'ARG ECR_HELPER_VER',
+    `RUN ${mod} \\`,
+    `    ${build} \\`,
+    '    GOOS=${TARGETOS} GOARCH=${TARGETARCH} CGO_ENABLED=0 \\',
+    '    go install -trimpath -ldflags=-buildid= github.com/awslabs/amazon-ecr-credential-helper/ecr-login/cli/docker-credential-ecr-login@${ECR_HELPER_VER} \\',
+    ' && cp "${GOPATH}/bin/docker-credential-ecr-login" /usr/local/bin/docker-credential-ecr-login',
+    'FROM scratch',
+    'COPY --from=build /src/bin/regctl /regctl',
+    'COPY --from=docker-cred-ecr-login /usr/local/bin/docker-credential-ecr-login /usr/local/bin/',
+    'ENTRYPOINT ["/regctl"]',
+  ]);
+
+  it('silent on the file as it is (the download, the make build, go install tool@version), and with cache/download', () => {
+    assert.deepEqual(find(regctl(), 'GD107'), []);
+    assert.deepEqual(find(regctl('--mount=type=cache,id=gomod,target=/go/pkg/mod/cache/download'), 'GD107'), []);
+    assert.deepEqual(find(regctl('--mount=type=cache,id=gomod,target=/go/pkg/mod/cache/'), 'GD107'), []);
+  });
+
+  it('the download cache of the GOMODCACHE or GOPATH the stage sets, and a variable target that names it', () => {
+    const step = (env: string, target: string) => df(['FROM golang:1.26-alpine', env, 'WORKDIR /src', 'COPY go.mod go.sum ./', `RUN --mount=type=cache,target=${target} go mod download`, 'COPY . .', `RUN --mount=type=cache,target=${target} ${BUILD} go build -o /app .`]);
+    assert.equal(has(step('ENV GOMODCACHE=/gomod', '/gomod/cache'), 'GD107'), false);
+    assert.equal(has(step('ENV GOPATH=/gopath', '/gopath/pkg/mod/cache'), 'GD107'), false);
+    assert.equal(has(step('ENV GOMODCACHE=/gomod', '$GOMODCACHE/cache'), 'GD107'), false);
+    // The golang image's /go/pkg/mod/cache is not the download cache once GOMODCACHE moves it.
+    const moved = find(step('ENV GOMODCACHE=/gomod', '/go/pkg/mod/cache'), 'GD107');
+    assert.equal(moved.length, 2);
+    assert.match(moved[0].message, /module cache \(\/gomod\)/);
+  });
+
+  it('still reported: a mount on another folder of the cache (cache/vcs), or of a GOPATH this go does not use', () => {
+    for (const target of ['/go/pkg/mod/cache/vcs', '/go/pkg/mod/github.com', '/root/go/pkg/mod/cache']) {
+      // (The download, naming the make build that reads its layer, and the go install.)
+      const fs = find(regctl(`--mount=type=cache,id=gomod,target=${target}`), 'GD107');
+      assert.equal(fs.length, 2, target);
+      for (const f of fs) assert.match(f.message, /module cache \(\/go\/pkg\/mod\)/, target);
+    }
+  });
+
+  it('fix: a step with the download-cache mount gets only the build cache, no second module cache mount nested over it', () => {
+    const t = regctl(CACHE, '--mount=type=tmpfs,target=/tmp/x');
+    // (The go install: the download builds nothing, and the make build is no go command of its own.)
+    const fs = find(t, 'GD107');
+    assert.equal(fs.length, 1);
+    assert.match(t.slice(fs[0].span.start, fs[0].span.end), /\bgo install -trimpath /);
+    assert.match(fs[0].message, /for the build cache \(\/root\/\.cache\/go-build\)/);
+    assert.doesNotMatch(fs[0].message, /module cache/);
+    const fixed = fixAll(t, (x) => lint(x)).text;
+    assert.equal(has(fixed, 'GD107'), false);
+    assert.doesNotMatch(fixed, /target=\/go\/pkg\/mod[ ,]/);
+    assert.equal((fixed.match(/--mount=type=cache,target=\/root\/\.cache\/go-build/g) ?? []).length, 1);
+    const crlf = t.replace(/\n/g, '\r\n');
+    const fixedCrlf = fixAll(crlf, (x) => lint(x)).text;
+    assertLineEndings(crlf, fixedCrlf);
+    assert.equal(has(fixedCrlf, 'GD107'), false);
+  });
+
+  it('a build without the mount after a download with it is reported: go trusts the layer\'s extracted modules only beside their .ziphash', () => {
+    const t = df(['FROM golang:1.26-alpine', 'WORKDIR /src', 'COPY go.mod go.sum ./', `RUN ${CACHE} go mod download`, 'COPY . .', 'RUN go build -o /app .']);
+    const [f] = find(t, 'GD107');
+    assert.equal(t.slice(f.span.start, f.span.end), 'go build -o /app .');
+    assert.match(f.message, /module cache \(\/go\/pkg\/mod\) and the build cache .*every module is downloaded and every package is recompiled again/);
+  });
+
+  it('a plain download whose later steps all mount the download cache: of no use, and the fix copies that mount onto it', () => {
+    const t = df(['FROM golang:1.26-alpine', 'WORKDIR /src', 'COPY go.mod go.sum ./', 'RUN go mod download', 'COPY . .', `RUN ${CACHE} ${GOROOT} go build -o /app .`]);
+    const [f] = find(t, 'GD107');
+    assert.equal(t.slice(f.span.start, f.span.end), 'go mod download');
+    assert.match(f.message, /mounts a cache over it \(`--mount=type=cache,id=gomod,target=\/go\/pkg\/mod\/cache`\)/);
+    assert.match(fix(t, 'GD107'), new RegExp(`\\nRUN ${CACHE} go mod download\\n`));
+  });
+});
