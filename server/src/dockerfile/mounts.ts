@@ -64,3 +64,13 @@ export function mounts(instr: Instruction): Mount[] {
 export function contextBinds(instr: Instruction): { source: string; target: string | null }[] {
   return mounts(instr).filter((m) => m.type === 'bind' && m.from === null).map((m) => ({ source: m.source ?? '.', target: m.target }));
 }
+
+/**
+ * `RUN --network=none`: the step has no network (BuildKit's flag; the last one given counts).
+ * What it reads must be in its layers or mounts already: bitmagnet's ci.Dockerfile builds with
+ * `--network=none` from the modules an earlier `go mod download` left in its layer.
+ */
+export function runsOffline(instr: Instruction): boolean {
+  const flag = instr.flags.filter((f) => f.name === 'network').at(-1);
+  return flag?.value?.trim().toLowerCase() === 'none';
+}

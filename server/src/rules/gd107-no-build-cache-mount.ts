@@ -3,7 +3,7 @@ import { copiesGoSources, copyPaths, dockerEnv, goCommands, goFlag, goPackages, 
 import { indirectGoSteps, loadsModulePackages, type IndirectGoStep } from '../dockerfile/indirectGo';
 import { buildsOnlyGoDistribution, goCachePaths, goflags, goflagsValue, MODULE_DOWNLOADS, moduleCacheMount, moduleCacheWorkdir, mountKeepsModuleCache, stageRef, withGoDefaults, type GoCachePaths } from '../dockerfile/goBuild';
 import { scriptSpan, type DockerfileModel, type Flag, type Instruction, type Stage } from '../dockerfile/model';
-import { contextBinds, mounts, type Mount } from '../dockerfile/mounts';
+import { contextBinds, mounts, runsOffline, type Mount } from '../dockerfile/mounts';
 import { expandVariables } from '../dockerfile/variables';
 import { insert, replace } from '../edits/edits';
 import { removeCommandEdit } from '../edits/shellChain';
@@ -26,6 +26,9 @@ import { type Rule, type RuleContext, type RuleFinding, stagesToCheck, withLazyF
  * cache one on its download cache (`target=/go/pkg/mod/cache`: regclient; goBuild.ts
  * mountKeepsModuleCache); so does a mount whose target is a variable we cannot resolve
  * (`target=$GOCACHE`): we do not guess against it.
+ * No module cache for a RUN without network (`RUN --network=none`), nor for a step whose layer a
+ * later such RUN without a module cache mount reads its modules from (bitmagnet's ci.Dockerfile):
+ * a mount would hide the modules the offline step needs.
  * Builds in vendor mode need no module cache (`-mod=vendor`, or a vendored workspace without
  * `-mod=mod`: Go 1.14+ reads vendor/ by default; `go mod download` still gets the module half), nor do builds whose stage copied the module
  * cache in from another stage (`COPY --from=modules /go/pkg /go/pkg`: a mount would hide it),
@@ -127,11 +130,20 @@ export const gd107: Rule = {
         const layerCached = () => precompiled !== null
           ? dependencyPrecompile(ctx, precompiled.stage, precompiled.instr, paths.mod)
           : gos.every((g) => DOWNLOADS.has(g.sub)) && feedsDependencyPrecompile(ctx, stage, instr, paths);
-        const needMod = readsModules
+        // A step without network (`RUN --network=none`: bitmagnet's ci.Dockerfile builds so) reads
+        // its modules from its layers: a module cache mount would hide them, and on a builder whose
+        // cache is empty (a CI runner that restores layers but not cache mounts) nothing could
+        // download them. So does a later such step without a module cache mount of its own, from
+        // this step's layer: they must stay there.
+        const offline = runsOffline(instr);
+        const offlineReader = () => (gos.some((x) => !goPackages(x.args).some((w) => w.value.includes('@'))) ? readers().some((r) => runsOffline(r.step.instr)
+          && !covered(resolvedTargets(ctx.model, r.stage, r.step.instr), consumerModPath(ctx.model, r.stage, r.step), 'mod')) : false);
+        const needMod = readsModules && !offline
           && !copiedIn(ctx.model, stage, instr, paths.mod) && !copiedOut(ctx.model, stage, paths.mod)
           && !moduleCacheEdited(ctx.model, stage, instr, paths.mod)
           && !(source && goAtRunTime(ctx, source.stage)) && !(gos.some((g) => DOWNLOADS.has(g.sub)) && goAtRunTime(ctx, stage))
           && !shippedDownload(ctx, stage, gos, readers)
+          && !offlineReader()
           && !layerCached();
         const missing: { what: string; path: string | null }[] = [];
         if (needMod && !covered(mounts, paths.mod, 'mod')) missing.push({ what: 'module cache', path: paths.mod });
@@ -221,11 +233,15 @@ export const gd107: Rule = {
             : undefined));
           continue;
         }
+        // Why this finding asks no module cache mount: the RUN is offline and reads modules it does not mount.
+        const offlineNote = offline && readsModules && !covered(mounts, paths.mod, 'mod')
+          ? ` The module cache needs no mount: this RUN has \`--network=none\`, so it reads its modules from ${layer ? `the earlier \`go ${layer.sub}\` layer` : 'the image\'s layers'}; a cache mount would hide them, and a builder whose cache is empty (a CI runner that restores layers but not cache mounts) could not download them.`
+          : '';
         const precompiledNote = precompiled
           ? ` The build cache needs no mount: the earlier \`${precompiled.what}\`${precompiled.stage !== stage && precompiled.stage.name ? ` (stage ${precompiled.stage.name})` : ''} compiled the dependencies into its layer's build cache (${paths.build ?? '`go env GOCACHE`'}), which this build reuses; a cache mount there would hide them.`
           : '';
         out.push(withLazyFix({
-          message: `\`${cmdName}\` runs without a BuildKit cache mount for ${list}${again ? `: when this layer rebuilds, ${again} again.` : '.'}${astrayNote}${precompiledNote}${layerNote}${consumerNote}${cleanNote} ${retarget.length > 0 ? `Point ${retarget.length > 1 ? 'those mounts' : 'that mount'} at ${retarget.map((r) => r.missing.path).join(' and ')}${retarget.length < missing.length ? ' and add `--mount=type=cache,target=…` for the rest' : ''}` : 'Add `--mount=type=cache,target=…`'} (needs BuildKit, the default builder since Docker Engine 23.0).${note}`,
+          message: `\`${cmdName}\` runs without a BuildKit cache mount for ${list}${again ? `: when this layer rebuilds, ${again} again.` : '.'}${astrayNote}${precompiledNote}${offlineNote}${layerNote}${consumerNote}${cleanNote} ${retarget.length > 0 ? `Point ${retarget.length > 1 ? 'those mounts' : 'that mount'} at ${retarget.map((r) => r.missing.path).join(' and ')}${retarget.length < missing.length ? ' and add `--mount=type=cache,target=…` for the rest' : ''}` : 'Add `--mount=type=cache,target=…`'} (needs BuildKit, the default builder since Docker Engine 23.0).${note}`,
           span: scriptSpan(instr.script, g.cmd.start, g.cmd.end),
         }, () => canFix && consumersFixable && cleanFixable
             ? {

