@@ -5,7 +5,7 @@
 import { flatMapOf } from '../arrays';
 import * as path from 'node:path';
 import { imageEnv, lookupImage, type ImageInfo } from '../images/table';
-import { copyWords } from './copySources';
+import { copyWords, sourceCovers } from './copySources';
 import { registerInstructionFactSlot, registerModelFactSlot, registerStageFactSlot, type DockerfileModel, type Instruction, type Stage } from './model';
 import { mounts } from './mounts';
 import { properties, stageNamePattern } from './parse';
@@ -620,6 +620,85 @@ export function copyPlaces(model: DockerfileModel, copy: Instruction, source: st
   const at = path.posix.resolve(wd, dest);
   const inside = path.posix.join(at, path.posix.basename(source));
   return dest.endsWith('/') || dest === '.' || paths.sources.length > 1 ? [inside] : [at, inside];
+}
+
+/** A path a COPY or ADD of the image writes: the written path (absolute), the instruction and the source as written. */
+export interface CopiedProgram {
+  path: string;
+  instr: Instruction;
+  source: string;
+}
+
+/**
+ * The absolute paths the COPY and ADD instructions of a stage's chain write (its programs): from
+ * another stage or image, or from the build context (goreleaser puts the built binary into the
+ * context: kured's `COPY ${TARGETPLATFORM}/kured /usr/bin/kured`). A source copied into a folder
+ * keeps its name, a glob's included (`/build/bitmagnet*` into /usr/local/bin/:
+ * `/usr/local/bin/bitmagnet*`, which holdsProgram matches as a glob).
+ */
+export function copiedPrograms(model: DockerfileModel, stage: Stage): CopiedProgram[] {
+  const out: CopiedProgram[] = [];
+  for (const s of stageChain(model, stage)) {
+    for (const i of s.instructions) {
+      if (i.keyword !== 'COPY' && i.keyword !== 'ADD') continue;
+      const paths = copyPaths(i);
+      if (!paths || paths.dest.includes('$')) continue;
+      const wd = paths.dest.startsWith('/') ? '/' : workdirBefore(model, s, i, null);
+      if (wd === null) continue;
+      const dest = path.posix.resolve(wd, paths.dest);
+      const folder = paths.dest.endsWith('/') || paths.dest === '.' || paths.sources.length > 1;
+      for (const source of paths.sources) out.push({ path: folder ? path.posix.join(dest, path.posix.basename(source.replace(/\/+$/, ''))) : dest, instr: i, source });
+    }
+  }
+  return out;
+}
+
+/** Folders of the PATH a bare command is found in. */
+const PATH_DIRS = new Set(['/usr/local/sbin', '/usr/local/bin', '/usr/sbin', '/usr/bin', '/sbin', '/bin']);
+
+/**
+ * The image holds `command`: an absolute path one of `programs` (copiedPrograms' paths) is, or a
+ * bare name one of them has in a PATH folder. A written path with a glob in its name (a COPY of
+ * `/build/bitmagnet*` into a folder) holds the commands the glob matches.
+ */
+export function holdsProgram(programs: Iterable<string>, command: string): boolean {
+  const matches = (written: string, wanted: string) => written === wanted || (/[*?[]/.test(written) && sourceCovers(written, wanted));
+  for (const p of programs) {
+    if (command.startsWith('/')) {
+      if (matches(p.slice(1), path.posix.normalize(command).slice(1))) return true;
+    } else if (PATH_DIRS.has(path.posix.dirname(p)) && matches(path.posix.basename(p), command)) return true;
+  }
+  return false;
+}
+
+/** Wrappers an ENTRYPOINT starts the program with. */
+const INIT_WRAPPER = /^(\/usr)?(\/s?bin\/)?(tini|tini-static|dumb-init)$/;
+
+/** The first word of an ENTRYPOINT or CMD that is no init wrapper (tini, dumb-init, their options, `--`): the program it starts. */
+export function programWord(i: Instruction): string | undefined {
+  const words = i.json ?? (i.script?.parsed.commands[0]?.argv.map((w) => w.value) ?? []);
+  return words.find((w, k) => !(INIT_WRAPPER.test(w) || (w === '--' && k > 0) || (w.startsWith('-') && k > 0 && INIT_WRAPPER.test(words[0]))));
+}
+
+/**
+ * The program an image starts when run without arguments: the first word of its ENTRYPOINT that
+ * is no init wrapper (tini, dumb-init and their options, `--`), else (an ENTRYPOINT of a wrapper
+ * alone: go2rtc's `["/usr/bin/tini", "--"]`, or none) the first word of its CMD, which the
+ * wrapper runs. A relative path with a slash is resolved from the WORKDIR (traggo's
+ * `["./traggo"]` in /opt/traggo); undefined when that folder is unknown or nothing is started.
+ */
+export function startedProgram(model: DockerfileModel, stage: Stage): string | undefined {
+  const { entrypoint, cmd } = startInstructions(model, stage);
+  const first = (i: Instruction | null): { word: string; instr: Instruction } | undefined => {
+    const word = i ? programWord(i) : undefined;
+    return word === undefined || !i ? undefined : { word, instr: i };
+  };
+  // An exec-form ENTRYPOINT runs the CMD as its arguments; a shell-form one ignores the CMD.
+  const start = entrypoint ? first(entrypoint) ?? (entrypoint.json ? first(cmd) : undefined) : first(cmd);
+  if (!start) return undefined;
+  if (start.word.startsWith('/') || !start.word.includes('/')) return start.word;
+  const wd = workdirBefore(model, model.stages[start.instr.stage], start.instr, null);
+  return wd === null ? undefined : path.posix.resolve(wd, start.word);
 }
 
 /** COPY --from=X / (another image's whole file system) or ADD of a local tar archive, into `/`. */

@@ -48,7 +48,7 @@
  *    (traggo's docker-compose.yml builds docker/Dockerfile.dev with `.traggodata:/opt/traggo/data`).
  */
 import * as path from 'node:path';
-import { copyPaths, stageChain, startInstructions, workdirBefore } from '../dockerfile/facts';
+import { copiedPrograms, copyPaths, holdsProgram, programWord, startedProgram, stageChain, startInstructions } from '../dockerfile/facts';
 import { installsPackage } from '../dockerfile/packages';
 import type { DockerfileModel, Stage } from '../dockerfile/model';
 import { parseShell, type ShellCommand } from '../dockerfile/shell';
@@ -673,9 +673,6 @@ function firstCommand(item: readonly Line[], own: readonly Line[]): string | nul
 // ---------------------------------------------------------------------------------------------
 // The image's programs
 
-/** Folders a bare command is looked up in (the images' usual PATH). */
-const PATH_DIRS = new Set(['/usr/local/sbin', '/usr/local/bin', '/usr/sbin', '/usr/bin', '/sbin', '/bin']);
-
 /**
  * The manifests' host-access containers that run a program this image holds: an absolute
  * `command` the final stage's COPY or ADD writes (`/kruise-daemon` for `COPY --from=builder
@@ -686,16 +683,8 @@ const PATH_DIRS = new Set(['/usr/local/sbin', '/usr/local/bin', '/usr/sbin', '/u
 export function hostWorkloadsOfImage(model: DockerfileModel, stage: Stage, workloads: readonly HostWorkload[]): HostWorkload[] {
   if (workloads.length === 0) return [];
   const programs = imagePrograms(model, stage);
-  return workloads.filter((w) => holds(programs, w.command));
+  return workloads.filter((w) => holdsProgram(programs, w.command));
 }
-
-/** The image holds `command`: an absolute path a COPY or ADD writes, or a bare name written into a PATH folder. */
-function holds(programs: ReadonlySet<string>, command: string): boolean {
-  return command.startsWith('/') ? programs.has(path.posix.normalize(command)) : [...programs].some((p) => path.posix.basename(p) === command && PATH_DIRS.has(path.posix.dirname(p)));
-}
-
-/** Wrappers an ENTRYPOINT starts the program with. */
-const INIT_WRAPPER = /^(\/usr)?(\/s?bin\/)?(tini|tini-static|dumb-init)$/;
 
 /**
  * The manifests' host-access containers with no `command:` that run this image: the container's
@@ -708,9 +697,8 @@ export function entrypointWorkloadsOfImage(model: DockerfileModel, stage: Stage,
   if (workloads.length === 0) return [];
   const { entrypoint } = startInstructions(model, stage);
   if (!entrypoint) return [];
-  const words = entrypoint.json ?? (entrypoint.script?.parsed.commands[0]?.argv.map((w) => w.value) ?? []);
-  const program = words.find((w, k) => !(INIT_WRAPPER.test(w) || (w === '--' && k > 0) || (w.startsWith('-') && k > 0 && INIT_WRAPPER.test(words[0]))));
-  if (program === undefined || program.includes('$') || !holds(imagePrograms(model, stage), program)) return [];
+  const program = programWord(entrypoint);
+  if (program === undefined || program.includes('$') || !holdsProgram(imagePrograms(model, stage), program)) return [];
   const name = path.posix.basename(program).toLowerCase();
   return workloads.filter((w) => imageRepositoryName(w.image) === name);
 }
@@ -721,26 +709,9 @@ function imageRepositoryName(ref: string): string {
   return (repo.split('/').pop() ?? '').toLowerCase();
 }
 
-/**
- * The absolute paths the final stage's COPY and ADD instructions write (its programs): from
- * another stage or image, or from the build context (goreleaser puts the built binary into the
- * context: kured's `COPY ${TARGETPLATFORM}/kured /usr/bin/kured`).
- */
+/** The absolute paths the final stage's COPY and ADD instructions write (its programs). */
 function imagePrograms(model: DockerfileModel, stage: Stage): Set<string> {
-  const programs = new Set<string>();
-  for (const s of stageChain(model, stage)) {
-    for (const i of s.instructions) {
-      if (i.keyword !== 'COPY' && i.keyword !== 'ADD') continue;
-      const paths = copyPaths(i);
-      if (!paths || paths.dest.includes('$')) continue;
-      const wd = paths.dest.startsWith('/') ? '/' : workdirBefore(model, s, i, null);
-      if (wd === null) continue;
-      const dest = path.posix.resolve(wd, paths.dest);
-      const folder = paths.dest.endsWith('/') || paths.dest === '.' || paths.sources.length > 1;
-      for (const src of paths.sources) programs.add(folder ? path.posix.join(dest, path.posix.basename(src.replace(/\/+$/, ''))) : dest);
-    }
-  }
-  return programs;
+  return new Set(copiedPrograms(model, stage).map((c) => c.path));
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -748,20 +719,25 @@ function imagePrograms(model: DockerfileModel, stage: Stage): Set<string> {
 
 /** Documentation files read for `docker run` lines: Markdown and READMEs at the root, Markdown under docs/ or doc/. */
 const DOC_FILE = /^(readme[^/]*|[^/]+\.md|docs?\/.+\.md)$/i;
+/** Documentation files of one folder: its README and Markdown files. */
+const FOLDER_DOC_FILE = /^(readme[^/]*|[^/]+\.md)$/i;
 const MAX_DOCS = 300;
 const MAX_DOC_BYTES = 8 * 1024 * 1024;
 
 /**
  * The `docker run` lines of the repository's documentation (README*, *.md at the context root,
- * docs/**\/*.md) that bind-mount the user's working folder read-write and set no `--user`
- * (workspace/dockerRunDocs.ts; a workspace fact: read once per workspace model).
+ * docs/**\/*.md, and README* and *.md in `dockerfileDir`, the Dockerfile's folder: go2rtc's
+ * docker/README.md beside docker/hardware.Dockerfile) that bind-mount a folder of the user's
+ * read-write and set no `--user` (workspace/dockerRunDocs.ts; workspace facts: read once per
+ * workspace model, and once per folder).
  */
-export function workdirMountDocs(ws: WorkspaceModel | undefined, files: WorkspaceFiles | undefined): readonly WorkdirMountRun[] {
+export function workdirMountDocs(ws: WorkspaceModel | undefined, files: WorkspaceFiles | undefined, dockerfileDir = ''): readonly WorkdirMountRun[] {
   if (!files) return [];
-  const read = (): WorkdirMountRun[] => {
+  const read = (dir: string, pattern: RegExp) => (): WorkdirMountRun[] => {
     const out: WorkdirMountRun[] = [];
+    const rel = (f: string) => dir === '' ? f : f.slice(dir.length + 1);
     // The root's files first (README), then docs/ (sqlc's docs/overview/install.md), within a budget.
-    const docs = files.listFiles('').filter((f) => !f.symlink && DOC_FILE.test(f.path) && !SKIPPED.test(f.path) && f.size <= MAX_BYTES)
+    const docs = files.listFiles(dir).filter((f) => !f.symlink && pattern.test(rel(f.path)) && !SKIPPED.test(f.path) && f.size <= MAX_BYTES)
       .sort((a, b) => Number(a.path.includes('/')) - Number(b.path.includes('/')) || (a.path < b.path ? -1 : 1)).slice(0, MAX_DOCS);
     let budget = MAX_DOC_BYTES;
     for (const f of docs) {
@@ -771,7 +747,11 @@ export function workdirMountDocs(ws: WorkspaceModel | undefined, files: Workspac
     }
     return out;
   };
-  return ws ? workspaceFact(ws, 'workdirMountDocs', read) : read();
+  const root = ws ? workspaceFact(ws, 'workdirMountDocs', read('', DOC_FILE)) : read('', DOC_FILE)();
+  // The Dockerfile's own folder, unless the root's reading covers it (the root, docs/).
+  if (dockerfileDir === '' || dockerfileDir === '.' || /^(\.\.?|docs?)(\/|$)/.test(dockerfileDir)) return root;
+  const here = ws ? workspaceFact(ws, `workdirMountDocs:${dockerfileDir}`, read(dockerfileDir, FOLDER_DOC_FILE)) : read(dockerfileDir, FOLDER_DOC_FILE)();
+  return here.length === 0 ? root : [...root, ...here];
 }
 
 /**
@@ -782,17 +762,10 @@ export function workdirMountDocs(ws: WorkspaceModel | undefined, files: Workspac
  * documentation (up to 300 files) is read only for an image that starts a program of its own.
  */
 export function workdirMountRunsOfImage(model: DockerfileModel, stage: Stage, runs: () => readonly WorkdirMountRun[]): WorkdirMountRun[] {
-  const { entrypoint, cmd } = startInstructions(model, stage);
-  const start = entrypoint ?? cmd;
-  if (!start) return [];
-  const words = start.json ?? (start.script?.parsed.commands[0]?.argv.map((w) => w.value) ?? []);
-  let program = words.find((w, k) => !(INIT_WRAPPER.test(w) || (w === '--' && k > 0) || (w.startsWith('-') && k > 0 && INIT_WRAPPER.test(words[0]))));
-  // A relative path runs from the WORKDIR (traggo's `ENTRYPOINT ["./traggo"]` in /opt/traggo).
-  if (program !== undefined && !program.startsWith('/') && program.includes('/')) {
-    const wd = workdirBefore(model, model.stages[start.stage], start, null);
-    program = wd === null ? undefined : path.posix.resolve(wd, program);
-  }
-  if (program === undefined || program.includes('$') || !holds(imagePrograms(model, stage), program)) return [];
+  // A relative path runs from the WORKDIR (traggo's `ENTRYPOINT ["./traggo"]` in /opt/traggo); an
+  // ENTRYPOINT of tini alone runs the CMD's program (go2rtc's hardware image).
+  const program = startedProgram(model, stage);
+  if (program === undefined || program.includes('$') || !holdsProgram(imagePrograms(model, stage), program)) return [];
   const name = path.posix.basename(program).toLowerCase();
   const programs = imagePrograms(model, stage);
   return runs().filter((r) => {
@@ -804,7 +777,7 @@ export function workdirMountRunsOfImage(model: DockerfileModel, stage: Stage, ru
     // image named as a variant of the program (`dendrite-monolith` for `/usr/bin/dendrite`).
     if (r.entrypoint === undefined || !repo.startsWith(`${name}-`)) return false;
     const started = overriddenProgram(r.entrypoint, r.args);
-    return started !== null && !started.includes('$') && holds(programs, started);
+    return started !== null && !started.includes('$') && holdsProgram(programs, started);
   });
 }
 

@@ -52,7 +52,8 @@
  *    program the ENTRYPOINT starts (kubeedge's csi-driver: `kubeedge/csidriver`, `csidriver`);
  *  - an image the repository's documentation runs with a read-write bind mount of the user's
  *    working folder (`docker run -v "$(pwd)/db:/db" ghcr.io/amacneil/dbmate new …` in dbmate's
- *    README; sqlc's docs: `docker run --rm -v $(pwd):/src -w /src sqlc/sqlc generate`), no
+ *    README; sqlc's docs: `docker run --rm -v $(pwd):/src -w /src sqlc/sqlc generate`), or of a
+ *    home folder (go2rtc's docker/README.md, beside the Dockerfile: `-v ~/go2rtc:/config`), no
  *    `--user`, the image named like the program its ENTRYPOINT (else CMD) starts: the program
  *    writes into a host folder the user owns (facts/rootNeeds.ts workdirMountDocs); likewise a
  *    service of the context root's compose files that builds this Dockerfile (or names the
@@ -77,6 +78,7 @@
  *
  * Fix (not safe: files the program writes may need other owners): `USER 65532:65532`.
  */
+import * as path from 'node:path';
 import { flatMapOf } from '../arrays';
 import { copyPaths, effectiveUser, isArtifactExport, isRootUser, isToolbox, stageChain, stageImage, startInstructions, targetImages } from '../dockerfile/facts';
 import { properties } from '../dockerfile/parse';
@@ -168,7 +170,7 @@ export const gd204: Rule = {
     // working folder (dbmate's README: `docker run … -v "$(pwd)/db:/db" ghcr.io/amacneil/dbmate
     // new …`): the program writes into a host folder the user owns, which a fixed unprivileged uid
     // cannot, so following the advice would break the documented use.
-    if (ctx.workspace && workdirMountRunsOfImage(ctx.model, stage, () => workdirMountDocs(ctx.workspace, ctx.files)).length > 0) return [];
+    if (ctx.workspace && workdirMountRunsOfImage(ctx.model, stage, () => workdirMountDocs(ctx.workspace, ctx.files, ctx.dockerfile === undefined ? '' : path.posix.dirname(ctx.dockerfile))).length > 0) return [];
     // So does a service of the repository's compose files (traggo's docker-compose.yml builds
     // docker/Dockerfile.dev and mounts `.traggodata:/opt/traggo/data`, where it creates its database).
     if (ctx.workspace && composeMountsOfImage(ctx.model, stage, ctx.dockerfile, composeServices(ctx.workspace, ctx.files)).length > 0) return [];

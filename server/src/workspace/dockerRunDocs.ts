@@ -23,8 +23,12 @@ export interface WorkdirMountRun {
   args: string[];
 }
 
-/** The working folder in a shell: `$(pwd)`, `$PWD`, `${PWD}`, `` `pwd` ``, or a relative path (`.`, `./db`). */
-const WORKDIR_SOURCE = /^(\$\(pwd\)|\$\{?PWD\}?|`pwd`|\.)(\/|$)/;
+/**
+ * A folder of the user's in a shell: the working folder (`$(pwd)`, `$PWD`, `${PWD}`, `` `pwd` ``,
+ * or a relative path: `.`, `./db`) or one in the home folder (`~/go2rtc`, `$HOME/x`, `${HOME}/x`:
+ * go2rtc's docker/README.md runs `-v ~/go2rtc:/config`, whose go2rtc.yaml its web UI rewrites).
+ */
+const WORKDIR_SOURCE = /^(\$\(pwd\)|\$\{?PWD\}?|`pwd`|\.|~|\$\{?HOME\}?)(\/|$)/;
 /** Options of `docker run` that take no value. */
 const BOOLEAN = new Set(['--rm', '--init', '--privileged', '--read-only', '--interactive', '--tty', '--detach', '--publish-all', '--help', '--no-healthcheck', '--oom-kill-disable', '--quiet', '-q']);
 /** Short options that take a value (`-v x`, `-e X=1`); combined letters of the others are booleans (`-it`, `-d`). */

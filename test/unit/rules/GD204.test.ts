@@ -1716,3 +1716,164 @@ describe('GD204: a Docker socket proxy built by an opaque tool, named by its tar
     assert.equal(has(GODOXY('docker=true', 'build', 'final'), 'GD204', { ...godoxy(socket, build), target: 'final' }), true);
   });
 });
+
+// Judge 28 Y W8: bitmagnet-io/bitmagnet e31b30d7351c269dc801876f92ebc59d31fee545 (MIT). ci.Dockerfile
+// (1,203 bytes; its final stage as it is, the build stage cut to the go build) copies the binary
+// with a wildcard (`/build/bitmagnet*`); docker-compose.yml (5,908 bytes; the bitmagnet service,
+// cut) runs `ghcr.io/bitmagnet-io/bitmagnet:latest` with ./config and ./data/bitmagnet bind-mounted
+// under /root, which a non-root user cannot write. Skeleton: go.mod's module line, main.go (148 bytes).
+describe('GD204: a compose service runs the image whose program a wildcard COPY brings in (bitmagnet)', () => {
+  const CI = (copy = 'COPY --link --from=app-builder /build/bitmagnet* /usr/local/bin/') => df([
+    '# build app',
+    'FROM --platform=$BUILDPLATFORM golang:1.23.6-alpine3.20 AS app-builder',
+    'WORKDIR /src',
+    'COPY . ./',
+    'RUN go build -ldflags "-s -w" -o /build/bitmagnet main.go',
+    '',
+    '# build runner',
+    'FROM alpine:latest AS runner',
+    '',
+    'LABEL org.opencontainers.image.source = "https://github.com/bitmagnet-io/bitmagnet"',
+    'LABEL org.opencontainers.image.licenses = "MIT"',
+    'LABEL org.opencontainers.image.base.name = "alpine:latest"',
+    '',
+    'RUN apk --no-cache add ca-certificates curl tzdata jq iproute2-ss',
+    '',
+    copy,
+    '',
+    'ENTRYPOINT ["/usr/local/bin/bitmagnet"]',
+  ]);
+  const bitmagnet = (compose: string | null) => tempWorkspace({
+    'go.mod': 'module github.com/bitmagnet-io/bitmagnet\n\ngo 1.23.6\n',
+    'main.go': 'package main\n\nimport (\n\t"os"\n)\n\nfunc main() { _ = os.Args }\n',
+    ...(compose === null ? {} : { 'docker-compose.yml': compose }),
+  }, 'ci.Dockerfile');
+  const COMPOSE = [
+    'services:',
+    '  bitmagnet:',
+    '    container_name: bitmagnet',
+    '    image: ghcr.io/bitmagnet-io/bitmagnet:latest',
+    '    volumes:',
+    '      - ./config:/root/.config/bitmagnet',
+    '      # Mount data folder (currently only used for logs when file rotation is enabled):',
+    '      - ./data/bitmagnet:/root/.local/share/bitmagnet',
+    '    restart: unless-stopped',
+    '    command:',
+    '      - worker',
+    '      - run',
+    '      - --all',
+    '',
+  ].join('\n');
+
+  it('bitmagnet: silent when the compose file runs the image with bind mounts and the glob brings in the program it starts', () => {
+    assert.equal(has(CI(), 'GD204', bitmagnet(COMPOSE)), false);
+    assert.equal(has(CI('COPY --link --from=app-builder /build/bitmagne? /usr/local/bin/'), 'GD204', bitmagnet(COMPOSE)), false);
+  });
+
+  it('bitmagnet: reported without the compose file, or when the glob cannot match the started program', () => {
+    assert.equal(has(CI(), 'GD204', bitmagnet(null)), true);
+    assert.equal(has(CI('COPY --link --from=app-builder /build/bitmagnet-* /usr/local/bin/'), 'GD204', bitmagnet(COMPOSE)), true);
+    assert.equal(has(CI('COPY --link --from=app-builder /build/bitmagnet* /opt/'), 'GD204', bitmagnet(COMPOSE)), true);
+  });
+});
+
+// Judge 28 Y W4: AlexxIT/go2rtc dc1685e9cf7a8c349181f20a1b4a44825ed394c5 (MIT).
+// docker/hardware.Dockerfile (1,903 bytes, as it is; context the repository root) starts go2rtc
+// through tini (`ENTRYPOINT ["/usr/bin/tini", "--"]`, `CMD ["go2rtc", …]`); docker/README.md
+// (1,893 bytes; its two `docker run`s, as they are) runs it with `--privileged` and `-v
+// ~/go2rtc:/config`, the folder whose go2rtc.yaml the web UI rewrites: uid 65532 cannot write the
+// user's folder. Skeleton: go.mod's module line, main.go's import block cut to the standard library.
+describe('GD204: the Dockerfile\'s own folder documents a run with a bind mount of a home folder (go2rtc)', () => {
+  const HARDWARE = df([
+    '# syntax=docker/dockerfile:labs',
+    '',
+    '# 0. Prepare images',
+    '# only debian 13 (trixie) has latest ffmpeg',
+    '# https://packages.debian.org/trixie/ffmpeg',
+    'ARG DEBIAN_VERSION="trixie-slim"',
+    'ARG GO_VERSION="1.25-bookworm"',
+    '',
+    '',
+    '# 1. Build go2rtc binary',
+    'FROM --platform=$BUILDPLATFORM golang:${GO_VERSION} AS build',
+    'ARG TARGETPLATFORM',
+    'ARG TARGETOS',
+    'ARG TARGETARCH',
+    '',
+    'ENV GOOS=${TARGETOS}',
+    'ENV GOARCH=${TARGETARCH}',
+    '',
+    'WORKDIR /build',
+    '',
+    '# Cache dependencies',
+    'COPY go.mod go.sum ./',
+    'RUN --mount=type=cache,target=/root/.cache/go-build go mod download',
+    '',
+    'COPY . .',
+    'RUN --mount=type=cache,target=/root/.cache/go-build CGO_ENABLED=0 go build -ldflags "-s -w" -trimpath',
+    '',
+    '',
+    '# 2. Final image',
+    'FROM debian:${DEBIAN_VERSION}',
+    '',
+    '# Prepare apt for buildkit cache',
+    'RUN rm -f /etc/apt/apt.conf.d/docker-clean \\',
+    '  && echo \'Binary::apt::APT::Keep-Downloaded-Packages "true";\' >/etc/apt/apt.conf.d/keep-cache',
+    '',
+    '# Install ffmpeg, tini (for signal handling),',
+    '# and other common tools for the echo source.',
+    '# non-free for Intel QSV support (not used by go2rtc, just for tests)',
+    '# mesa-va-drivers for AMD APU',
+    '# libasound2-plugins for ALSA support',
+    'RUN --mount=type=cache,target=/var/cache/apt,sharing=locked --mount=type=cache,target=/var/lib/apt,sharing=locked \\',
+    "    echo 'deb http://deb.debian.org/debian trixie non-free' > /etc/apt/sources.list.d/debian-non-free.list && \\",
+    '    apt-get -y update && apt-get -y install ffmpeg tini \\',
+    '        python3 curl jq \\',
+    '        intel-media-va-driver-non-free \\',
+    '        mesa-va-drivers \\',
+    '        libasound2-plugins && \\',
+    '    apt-get clean && rm -rf /var/lib/apt/lists/*',
+    '',
+    'COPY --from=build /build/go2rtc /usr/local/bin/',
+    '',
+    'EXPOSE 1984 8554 8555 8555/udp',
+    'ENTRYPOINT ["/usr/bin/tini", "--"]',
+    'VOLUME /config',
+    'WORKDIR /config',
+    '# https://github.com/NVIDIA/nvidia-docker/wiki/Installation-(Native-GPU-Support)',
+    'ENV NVIDIA_VISIBLE_DEVICES all',
+    'ENV NVIDIA_DRIVER_CAPABILITIES compute,video,utility',
+    '',
+    'CMD ["go2rtc", "-config", "/config/go2rtc.yaml"]',
+  ]);
+  const run = (mount = '-v ~/go2rtc:/config', extra = '') => [
+    '## Deployment with GPU Acceleration', '', '```bash', 'docker run -d \\', '  --name go2rtc \\', '  --network host \\', '  --privileged \\',
+    '  --restart unless-stopped \\', '  -e TZ=Atlantic/Bermuda \\', '  --gpus all \\', ...(extra ? [`  ${extra} \\`] : []), `  ${mount} \\`, '  alexxit/go2rtc:latest-hardware', '```', '',
+  ].join('\n');
+  const go2rtc = (docs: Record<string, string>) => tempWorkspace({
+    'go.mod': 'module github.com/AlexxIT/go2rtc\n\ngo 1.24.0\n',
+    'main.go': 'package main\n\nimport (\n\t"slices"\n)\n\nfunc main() { _ = slices.Contains[[]string] }\n',
+    'docker/hardware.Dockerfile': HARDWARE,
+    ...docs,
+  }, 'docker/hardware.Dockerfile');
+
+  it('go2rtc: silent when docker/README.md runs the image with -v ~/go2rtc:/config (also $HOME, ${HOME}), the program started by tini', () => {
+    for (const mount of ['-v ~/go2rtc:/config', '-v $HOME/go2rtc:/config', '-v "${HOME}/go2rtc:/config"']) {
+      assert.equal(has(HARDWARE, 'GD204', go2rtc({ 'docker/README.md': run(mount) })), false, mount);
+    }
+    // At the root, as before.
+    assert.equal(has(HARDWARE, 'GD204', go2rtc({ 'README.md': run() })), false);
+  });
+
+  it('go2rtc: reported for a README of another folder, a read-only or named-volume mount, a --user, an image of another name, or a shell-form ENTRYPOINT', () => {
+    assert.equal(has(HARDWARE, 'GD204', go2rtc({ 'examples/README.md': run() })), true);
+    assert.equal(has(HARDWARE, 'GD204', go2rtc({ 'docker/README.md': run('-v ~/go2rtc:/config:ro') })), true);
+    assert.equal(has(HARDWARE, 'GD204', go2rtc({ 'docker/README.md': run('-v go2rtc:/config') })), true);
+    assert.equal(has(HARDWARE, 'GD204', go2rtc({ 'docker/README.md': run(undefined, '--user 1000:1000') })), true);
+    assert.equal(has(HARDWARE, 'GD204', go2rtc({ 'docker/README.md': run().replace('alexxit/go2rtc:latest-hardware', 'alexxit/streamer:latest') })), true);
+    assert.equal(has(HARDWARE, 'GD204', go2rtc({})), true);
+    // A shell-form ENTRYPOINT ignores the CMD: what it starts is not go2rtc.
+    const shell = HARDWARE.replace('ENTRYPOINT ["/usr/bin/tini", "--"]', 'ENTRYPOINT /usr/bin/tini --');
+    assert.equal(has(shell, 'GD204', go2rtc({ 'docker/README.md': run() })), true);
+  });
+});
