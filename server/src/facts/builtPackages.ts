@@ -26,7 +26,7 @@
 import { flatMapOf } from '../arrays';
 import * as path from 'node:path';
 import {
-  contextPath, copyPaths, copyPlaces, dockerEnv, goCommands, goFlag, goPackages, isContextCopy, isWholeContext, pathEnv, stageChain, stageGoCommands, stageImage, workdirBefore, type GoCommand,
+  contextPath, copiedPrograms, copyPaths, copyPlaces, dockerEnv, goCommands, goFlag, goPackages, holdsProgram, isContextCopy, isWholeContext, pathEnv, stageChain, stageGoCommands, stageImage, startedProgram, workdirBefore, type GoCommand,
 } from '../dockerfile/facts';
 import { envValue, goBinaryName, stageRef, writesNoBinary } from '../dockerfile/goBuild';
 import { properties } from '../dockerfile/parse';
@@ -466,7 +466,13 @@ const NAMING_ARG = /(^|_)(COMPONENT|APP|SERVICE|PROGRAM|BINARY|BIN|CMD|COMMAND|N
  * ships when landingBuilds finds none.
  *
  * - `file`: a file a `COPY --from` of the final stage's chain brings in is named like the program
- *   (programNames: `dist/tracee` is cmd/tracee, `/out/godoxy` the `cmd` of the module godoxy).
+ *   (programNames: `dist/tracee` is cmd/tracee, `/out/godoxy` the `cmd` of the module godoxy),
+ *   or the file a COPY from the context writes where the image's start command runs it (a binary
+ *   built before `docker build`: spegel's goreleaser image copies
+ *   `./dist/spegel_${TARGETOS}_${TARGETARCH}/spegel` and starts `/spegel`, the module's root
+ *   package; watchtower's `COPY watchtower /`). Other context files are not programs' names.
+ *   With no main package in the context, such a binary is the module built into another program
+ *   (a Caddy plugin built by xcaddy): the module's root package stands for it.
  * - `target`: no such file (the tool writes `/app/run`, which says nothing), so the target says
  *   which: the final stage's name, the name of a stage it copies from (without a `-builder` or
  *   `-build` suffix), or an ARG default that stage declares (the value of a `key=value` word:
@@ -484,7 +490,29 @@ export function namedPrograms(info: KnownWorkspace, finalStage: number): { packa
   const mains = mainPackages(ws).map((p) => ({ p, names: programNames(p) }));
   const matching = (words: ReadonlySet<string>) => mains.filter((m) => [...m.names].some((n) => words.has(n))).map((m) => m.p);
   const copies = flatMapOf(stageChain(model, final), (s) => s.instructions.filter((i) => i.keyword === 'COPY' && i.flags.some((f) => f.name === 'from')));
-  const files = new Set(flatMapOf(copies, (i) => copyPaths(i)?.sources ?? []).map((src) => (src.replace(/\/+$/, '').split('/').pop() ?? '').toLowerCase()));
+  const fileName = (src: string) => (src.replace(/\/+$/, '').split('/').pop() ?? '').toLowerCase();
+  const files = new Set(flatMapOf(copies, (i) => copyPaths(i)?.sources ?? []).map(fileName));
+  // A binary built before `docker build` and copied from the context (goreleaser's
+  // `dist/spegel_${TARGETOS}_${TARGETARCH}/spegel`, watchtower's `COPY watchtower /`): only the
+  // program the image starts, so that no other file of the context is taken for a program.
+  const started = startedProgram(model, final);
+  let fromContext = false;
+  if (started !== undefined && !started.includes('$')) {
+    for (const c of copiedPrograms(model, final)) {
+      if (c.instr.keyword !== 'COPY' || !isContextCopy(c.instr) || !holdsProgram([c.path], started)) continue;
+      files.add(fileName(c.source)).add(fileName(c.path));
+      fromContext = true;
+    }
+  }
+  // A context with no main package whose image starts a binary from the context: the module is
+  // built into another program before `docker build` (a plugin: caddy-docker-proxy's build.sh
+  // runs `xcaddy build --with github.com/lucaslorentz/caddy-docker-proxy/v2=$PWD`, its image
+  // copies `artifacts/binaries/$TARGETPLATFORM/caddy` and starts /bin/caddy). The module's root
+  // package is the part of that program the context holds.
+  if (fromContext && mains.length === 0) {
+    const root = ws.module ? ws.packages.find((p) => p.importPath === ws.module?.path) : undefined;
+    return root ? { packages: [root], by: 'file' } : { packages: [], by: null };
+  }
   const byFile = matching(files);
   if (byFile.length > 0) return { packages: byFile, by: 'file' };
   const words = new Set<string>();

@@ -40,7 +40,8 @@
  *    Setresuid, Setgroups, or starts a child with a syscall.Credential: mox binds ports below
  *    1024 as root, then re-execs itself as its configured user);
  *  - a program that talks to the node's container runtime (a CRI or containerd client: it
- *    dials the runtime's root-owned socket; openkruise's kruise-daemon), or whose main package
+ *    dials the runtime's root-owned socket; openkruise's kruise-daemon; spegel's goreleaser
+ *    image, whose binary is copied from the context: facts/builtPackages.ts namedPrograms), or whose main package
  *    stops unless it runs as root (`os.Geteuid() != 0` returning an error: facts/rootNeeds.ts, as
  *    the generator reads it);
  *  - an image the repository's Kubernetes manifests run with host access and no non-root
@@ -320,7 +321,9 @@ function programsNeedRoot(ctx: RuleContext, stage: Stage): boolean {
   // go build landing and no such file (`/app/run`), named by the target (godoxy's socket-proxy).
   const naming = namedPrograms({ ...ctx, workspace: ws }, ctx.finalStage);
   const named = naming.by === 'file' || (naming.by === 'target' && builds.length === 0) ? naming.packages : [];
-  if (builds.length === 0) packages = named;
+  // Likewise when the go builds that land resolve to no package of the context (watchtower's
+  // self-contained image builds `.` in a `git clone` of itself, and copies `/go/watchtower/watchtower`).
+  if (packages.length === 0) packages = named;
   const imports = (p: { dir: string }) => buildFacts(ws, p.dir).externalImports;
   // One eBPF or network program, or one that changes its user, is enough, also one built by make
   // beside a visible go build of a helper (tetragon: make builds cmd/tetragon, the final stage

@@ -1717,6 +1717,193 @@ describe('GD204: a Docker socket proxy built by an opaque tool, named by its tar
   });
 });
 
+// Judge 28 Y W3: spegel-org/spegel b8c715accc92534ba28ba20730fd61116994f99b (MIT). Dockerfile
+// (158 bytes, as it is): goreleaser (Makefile: `goreleaser build --snapshot …`) builds the root
+// package into dist/spegel_<os>_<arch>/spegel, and the image copies it from the context. spegel
+// dials containerd (`/run/containerd/containerd.sock`, root:root) through
+// github.com/containerd/containerd/v2/client (pkg/oci/containerd/containerd.go, 12,998 bytes):
+// root by design. Skeleton: .dockerignore (18 bytes, as it is), go.mod's module and containerd
+// lines, the import blocks of main.go (13,167 bytes) and pkg/oci/containerd/containerd.go, cut.
+describe('GD204: a runtime or Docker client whose binary is copied from the build context (spegel, watchtower)', () => {
+  const SPEGEL = (copy = 'COPY ./dist/spegel_${TARGETOS}_${TARGETARCH}/spegel /', start = 'ENTRYPOINT ["/spegel"]') => df([
+    'FROM gcr.io/distroless/static:nonroot',
+    'ARG TARGETOS',
+    'ARG TARGETARCH',
+    copy,
+    'USER root:root',
+    start,
+  ]);
+  const spegel = (clientImport = '"github.com/containerd/containerd/v2/client"') => tempWorkspace({
+    '.dockerignore': '**\n!dist/*/spegel\n',
+    'go.mod': 'module github.com/spegel-org/spegel\n\ngo 1.25.0\n\nrequire github.com/containerd/containerd/v2 v2.3.4\n',
+    'main.go': 'package main\n\nimport (\n\t"context"\n\t"os"\n\n\t"github.com/spegel-org/spegel/pkg/oci/containerd"\n)\n\nfunc main() { _, _, _ = context.Background(), os.Args, containerd.New }\n',
+    'pkg/oci/containerd/containerd.go': `package containerd\n\nimport (\n\t"context"\n\t"net"\n\n\t${clientImport}\n)\n\nvar New any\n`,
+    'dist/spegel_linux_amd64/spegel': 'ELF',
+  });
+
+  it('spegel: silent when the image starts the containerd client goreleaser put into the context (also `COPY ./dist/spegel /`)', () => {
+    assert.equal(has(SPEGEL(), 'GD204', spegel()), false);
+    assert.equal(has(SPEGEL('COPY ./dist/spegel /'), 'GD204', spegel()), false);
+    assert.equal(has(SPEGEL('COPY dist/spegel_linux_amd64/spegel /usr/local/bin/', 'ENTRYPOINT ["spegel"]'), 'GD204', spegel()), false);
+  });
+
+  it('spegel: reported when the package imports no runtime client, the image starts another program, or no workspace', () => {
+    assert.equal(has(SPEGEL(), 'GD204', spegel('"github.com/containerd/containerd/v2/core/images"')), true);
+    // The context file is copied but not started: it names no program of the image.
+    assert.equal(has(SPEGEL(undefined, 'ENTRYPOINT ["/mirror"]'), 'GD204', spegel()), true);
+    assert.equal(has(SPEGEL('COPY ./dist/spegel_${TARGETOS}_${TARGETARCH}/spegel /opt/', 'ENTRYPOINT ["/spegel"]'), 'GD204', spegel()), true);
+    assert.equal(has(SPEGEL(), 'GD204'), true, 'no workspace');
+  });
+
+  // Judge 28 Y W6: containrrr/watchtower ca0e86e824ec05389ab972ea97d04d4bf0476e90 (Apache-2.0).
+  // dockerfiles/Dockerfile (459 bytes) is goreleaser's (goreleaser.yml: `main: ./main.go`,
+  // `binary: watchtower`): it copies the binary from the context. dockerfiles/Dockerfile.self-contained
+  // (944 bytes) builds `.` in a `git clone` of the repository and copies /go/watchtower/watchtower.
+  // Both as they are. watchtower updates containers through the Docker Engine API
+  // (pkg/container/client.go, 15,859 bytes: github.com/docker/docker/client). Skeleton: go.mod's
+  // module line, the import blocks of main.go (177 bytes), cmd/root.go (10,819 bytes) and
+  // pkg/container/client.go, cut.
+  const WATCHTOWER = df([
+    'FROM --platform=$BUILDPLATFORM alpine:3.19.0 as alpine',
+    '',
+    'RUN apk add --no-cache \\',
+    '    ca-certificates \\',
+    '    tzdata',
+    '',
+    'FROM scratch',
+    'LABEL "com.centurylinklabs.watchtower"="true"',
+    '',
+    'COPY --from=alpine \\',
+    '    /etc/ssl/certs/ca-certificates.crt \\',
+    '    /etc/ssl/certs/ca-certificates.crt',
+    'COPY --from=alpine \\',
+    '    /usr/share/zoneinfo \\',
+    '    /usr/share/zoneinfo',
+    '',
+    'EXPOSE 8080',
+    '',
+    'COPY watchtower /',
+    '',
+    'HEALTHCHECK CMD [ "/watchtower", "--health-check"]',
+    '',
+    'ENTRYPOINT ["/watchtower"]',
+  ]);
+  const SELF_CONTAINED = df([
+    '#',
+    '# Builder',
+    '#',
+    '',
+    'FROM golang:alpine as builder',
+    '',
+    '# use version (for example "v0.3.3") or "main"',
+    'ARG WATCHTOWER_VERSION=main',
+    '',
+    'RUN apk add --no-cache \\',
+    '    alpine-sdk \\',
+    '    ca-certificates \\',
+    '    git \\',
+    '    tzdata',
+    '',
+    'RUN git clone --branch "${WATCHTOWER_VERSION}" https://github.com/containrrr/watchtower.git',
+    '',
+    'RUN \\',
+    '  cd watchtower && \\',
+    '  \\',
+    '  GO111MODULE=on CGO_ENABLED=0 GOOS=linux go build -a -ldflags "-extldflags \'-static\' -X github.com/containrrr/watchtower/internal/meta.Version=$(git describe --tags)" . && \\',
+    '  GO111MODULE=on go test ./... -v',
+    '',
+    '',
+    '#',
+    '# watchtower',
+    '#',
+    '',
+    'FROM scratch',
+    '',
+    'LABEL "com.centurylinklabs.watchtower"="true"',
+    '',
+    '# copy files from other container',
+    'COPY --from=builder /etc/ssl/certs/ca-certificates.crt /etc/ssl/certs/ca-certificates.crt',
+    'COPY --from=builder /usr/share/zoneinfo /usr/share/zoneinfo',
+    'COPY --from=builder /go/watchtower/watchtower /watchtower',
+    '',
+    'HEALTHCHECK CMD [ "/watchtower", "--health-check"]',
+    '',
+    'ENTRYPOINT ["/watchtower"]',
+  ]);
+  const watchtower = (clientImport = 'sdkClient "github.com/docker/docker/client"') => tempWorkspace({
+    'go.mod': 'module github.com/containrrr/watchtower\n\ngo 1.20\n\nrequire github.com/docker/docker v24.0.7+incompatible\n',
+    'main.go': 'package main\n\nimport (\n\t"github.com/containrrr/watchtower/cmd"\n)\n\nfunc main() { cmd.Execute() }\n',
+    'cmd/root.go': 'package cmd\n\nimport (\n\t"os"\n\n\t"github.com/containrrr/watchtower/pkg/container"\n)\n\nfunc Execute() { _, _ = os.Args, container.NewClient }\n',
+    'pkg/container/client.go': `package container\n\nimport (\n\t"fmt"\n\n\t"github.com/docker/docker/api/types"\n\t${clientImport}\n)\n\nvar NewClient any\n`,
+  });
+
+  it('watchtower: silent for the goreleaser image (COPY watchtower /) and the one built in a git clone', () => {
+    assert.equal(has(WATCHTOWER, 'GD204', watchtower()), false);
+    assert.equal(has(SELF_CONTAINED, 'GD204', watchtower()), false);
+  });
+
+  it('watchtower: reported when the program imports no Docker client, or the copied file names no program of the context', () => {
+    const types = '"github.com/docker/docker/api/types/container"';
+    assert.equal(has(WATCHTOWER, 'GD204', watchtower(types)), true);
+    assert.equal(has(SELF_CONTAINED, 'GD204', watchtower(types)), true);
+    // A clone's binary named unlike the module: the clone's program is not the context's.
+    const other = SELF_CONTAINED.replace('/go/watchtower/watchtower /watchtower', '/go/watchtower/updater /watchtower');
+    assert.equal(has(other, 'GD204', watchtower()), true);
+  });
+});
+
+// Judge 28 Y W6 (third instance): lucaslorentz/caddy-docker-proxy d246679c72e1c3d2ef0e610503e1c2f74581978b
+// (MIT). Dockerfile (471 bytes, as it is) copies `artifacts/binaries/$TARGETPLATFORM/caddy`, which
+// build.sh (1,116 bytes) makes with `xcaddy build --output … --with
+// github.com/lucaslorentz/caddy-docker-proxy/v2=$PWD`: the module is a Caddy plugin (no main
+// package) that watches Docker through github.com/moby/moby/client (loader.go, 12,672 bytes);
+// README.md mounts /var/run/docker.sock. Skeleton: .dockerignore (12 bytes, as it is), go.mod's
+// module line, the import blocks of module.go (415 bytes) and loader.go, cut.
+describe('GD204: a plugin module built into another program before `docker build` (caddy-docker-proxy)', () => {
+  const CADDY = (copy = 'COPY artifacts/binaries/$TARGETPLATFORM/caddy /bin/') => df([
+    'FROM --platform=${BUILDPLATFORM} alpine:3.24.1 as alpine',
+    'RUN apk add -U --no-cache ca-certificates',
+    '',
+    '# Image starts here',
+    'FROM scratch',
+    'ARG TARGETPLATFORM',
+    'LABEL maintainer "Lucas Lorentz <lucaslorentzlara@hotmail.com>"',
+    '',
+    'EXPOSE 80 443 2019',
+    'ENV XDG_CONFIG_HOME /config',
+    'ENV XDG_DATA_HOME /data',
+    '',
+    'WORKDIR /',
+    '',
+    'COPY --from=alpine /etc/ssl/certs/ca-certificates.crt /etc/ssl/certs/',
+    '',
+    copy,
+    '',
+    'ENTRYPOINT ["/bin/caddy"]',
+    '',
+    'CMD ["docker-proxy"]',
+  ]).replace(/\n$/, '');
+  const caddy = (clientImport = '"github.com/moby/moby/client"', extra: Record<string, string> = {}) => tempWorkspace({
+    '.dockerignore': '*\n!artifacts',
+    'go.mod': 'module github.com/lucaslorentz/caddy-docker-proxy/v2\n\ngo 1.25.0\n',
+    'module.go': 'package caddydockerproxy\n\nimport "github.com/caddyserver/caddy/v2"\n\nvar _ = caddy.RegisterModule\n',
+    'loader.go': `package caddydockerproxy\n\nimport (\n\t"context"\n\n\t"github.com/caddyserver/caddy/v2/caddyconfig"\n\t${clientImport}\n)\n\nvar _ = context.Background\n`,
+    'artifacts/binaries/linux/amd64/caddy': 'ELF',
+    ...extra,
+  });
+
+  it('caddy-docker-proxy: silent when the context has no main package, its module is a Docker client and the image starts the binary from the context', () => {
+    assert.equal(has(CADDY(), 'GD204', caddy()), false);
+    assert.equal(has(CADDY('COPY artifacts/binaries/linux/amd64/caddy /bin/caddy'), 'GD204', caddy()), false);
+  });
+
+  it('caddy-docker-proxy: reported when the module is no Docker client, a main package is there (named unlike the binary), or the binary comes from an image', () => {
+    assert.equal(has(CADDY(), 'GD204', caddy('"github.com/moby/moby/api/types"')), true);
+    assert.equal(has(CADDY(), 'GD204', caddy(undefined, { 'cmd/other/main.go': 'package main\n\nfunc main() {}\n' })), true);
+    assert.equal(has(CADDY('COPY --from=caddy:2 /usr/bin/caddy /bin/'), 'GD204', caddy()), true);
+  });
+});
+
 // Judge 28 Y W8: bitmagnet-io/bitmagnet e31b30d7351c269dc801876f92ebc59d31fee545 (MIT). ci.Dockerfile
 // (1,203 bytes; its final stage as it is, the build stage cut to the go build) copies the binary
 // with a wildcard (`/build/bitmagnet*`); docker-compose.yml (5,908 bytes; the bitmagnet service,
