@@ -617,9 +617,11 @@ interface BakeTarget {
 function bakeTargets(lines: readonly string[]): { dockerfile: string | null; platforms: string[] | null; line: number; target: string | null | undefined }[] {
   const targets = new Map<string, BakeTarget>();
   for (let k = 0; k < lines.length; k++) {
-    const head = /^\s*target\s+"([^"]+)"\s*\{\s*$/.exec(lines[k]);
+    // HCL takes a block label quoted or as a bare identifier: `target "app" {` and `target app {`
+    // (docker/mcp-gateway writes every label bare: `target _base {`, `target mcp-gateway {`).
+    const head = /^\s*target\s+(?:"([^"]+)"|([A-Za-z_][A-Za-z0-9_-]*))\s*\{\s*$/.exec(lines[k]);
     if (!head) continue;
-    const t: BakeTarget = { name: head[1], line: k, keys: new Map(), inherits: [] };
+    const t: BakeTarget = { name: head[1] ?? head[2], line: k, keys: new Map(), inherits: [] };
     let depth = 1;
     for (let j = k + 1; j < lines.length && depth > 0; j++) {
       const line = lines[j].replace(/\s(#|\/\/).*$/, '');

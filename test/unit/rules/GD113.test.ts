@@ -406,4 +406,52 @@ describe('GD113: a build file builds this Dockerfile for several platforms', () 
     assert.equal(has(ARGOCD, 'GD113', argocd(ARGOCD_MAKE.replace('CGO_ENABLED=0 ', ''))), false);
     assert.equal(has(ARGOCD, 'GD113'), false);
   });
+  // docker/mcp-gateway at 2bd20fe83dd04870e8d87dc1ed059d4d19fc7c68 (MIT; judge 28 Y, M3):
+  // docker-bake.hcl writes every block label bare (`target _base {`, `target mcp-gateway {`,
+  // `group default {`), which HCL allows; Dockerfile:113-123 (build-mcp-gateway, build-mcp-bridge:
+  // `go build` with no --platform) feed the `mcp-gateway` stage.
+  const MCP_BAKE = [
+    'variable "GO_VERSION" {', '  default = null', '}', '',
+    'target "_common" {', '  args = {', '    GO_VERSION = GO_VERSION', '    BUILDKIT_CONTEXT_KEEP_GIT_DIR = 1', '  }', '}', '',
+    'group default {', '  targets = [', '    "all",', '  ]', '}', '',
+    '# Required by docker/metadata-action and docker/bake-action gh actions.', 'target "docker-metadata-action" {}', '',
+    'target _base {', '  inherits = ["_common", "docker-metadata-action"]', '  output = ["type=docker"]', '  platforms = ["linux/arm64", "linux/amd64"]', '}', '',
+    'target mcp-gateway {', '  inherits = ["_base"]', '  context = "."', '  target = "mcp-gateway"', '  output = [', '    "type=image,name=docker/mcp-gateway",', '    "type=image,name=docker/mcp-gateway:v2",', '  ]', '}', '',
+  ].join('\n');
+  const MCP = df([
+    '#syntax=docker/dockerfile:1',
+    'ARG GO_VERSION=1.25.12',
+    'FROM golang:${GO_VERSION}-alpine AS build-mcp-gateway',
+    'WORKDIR /app',
+    'RUN --mount=type=cache,target=/root/.cache/go-build,id=mcp-gateway \\',
+    '    --mount=source=.,target=. \\',
+    '    go build -trimpath -ldflags "-s -w" -o / ./cmd/docker-mcp/',
+    'FROM golang:${GO_VERSION}-alpine AS build-mcp-bridge',
+    'WORKDIR /app',
+    'RUN --mount=type=cache,target=/root/.cache/go-build \\',
+    '    --mount=source=./tools/docker-mcp-bridge,target=. \\',
+    '    go build -trimpath -ldflags "-s -w" -o /docker-mcp-bridge .',
+    'FROM alpine:3.23 AS mcp-gateway',
+    'RUN apk update && apk upgrade --no-cache && apk add --no-cache docker-cli socat jq',
+    'VOLUME /misc',
+    'COPY --from=build-mcp-bridge /docker-mcp-bridge /misc/',
+    'ENTRYPOINT ["/docker-mcp", "gateway", "run"]',
+    'COPY --from=build-mcp-gateway /docker-mcp /',
+  ]);
+  const mcp = (bake: string) => repo({ 'go.mod': 'module github.com/docker/mcp-gateway\n\ngo 1.25.12\n', 'cmd/docker-mcp/main.go': 'package main\n\nimport (\n\t"context"\n\t"os"\n)\n\nfunc main() { _ = context.Background(); os.Exit(0) }\n', 'tools/docker-mcp-bridge/go.mod': 'module github.com/docker/mcp-gateway/tools/docker-mcp-bridge\n\ngo 1.25\n', 'tools/docker-mcp-bridge/main.go': 'package main\n\nfunc main() {}\n', Dockerfile: MCP, 'docker-bake.hcl': bake });
+
+  it('mcp-gateway: reads bake targets whose labels are bare identifiers (`target mcp-gateway {`), like quoted ones', () => {
+    const f = find(MCP, 'GD113', mcp(MCP_BAKE));
+    assert.deepEqual(f.map((x) => MCP.slice(x.span.start, x.span.end)), ['FROM golang:${GO_VERSION}-alpine AS build-mcp-gateway', 'FROM golang:${GO_VERSION}-alpine AS build-mcp-bridge']);
+    assert.match(f[0].message, /^`docker-bake\.hcl:24` builds this Dockerfile for linux\/arm64, linux\/amd64, and this stage compiles Go/);
+    assert.equal(f[0].severity, 'information');
+    // The same file with quoted labels: the same findings.
+    const quoted = MCP_BAKE.replace('target _base {', 'target "_base" {').replace('target mcp-gateway {', 'target "mcp-gateway" {');
+    assert.deepEqual(find(MCP, 'GD113', mcp(quoted)).map((x) => x.message), f.map((x) => x.message));
+    // A single platform, or a target that builds another stage: silent.
+    assert.equal(has(MCP, 'GD113', mcp(MCP_BAKE.replace('platforms = ["linux/arm64", "linux/amd64"]', 'platforms = ["linux/amd64"]'))), false);
+    assert.equal(has(MCP, 'GD113', mcp(MCP_BAKE.replace('target = "mcp-gateway"', 'target = "build-mcp-bridge"').replace('target mcp-gateway {', 'target bridge {'))), false);
+    // A bare label that is no identifier (`target 1app {`) is not a block HCL reads: silent.
+    assert.equal(has(MCP, 'GD113', mcp(MCP_BAKE.replace('target _base {', 'target 1base {').replace('target mcp-gateway {', 'target 1app {'))), false);
+  });
 });
