@@ -7,7 +7,7 @@
 import { inScriptOrder, tarExtracts } from './created';
 import { contextPath } from './facts';
 import type { Instruction, Stage } from './model';
-import type { ShellCommand } from './shell';
+import type { ShellCommand, ShellWord } from './shell';
 
 /** Build tools and where their files are (relative to the folder they run in), in the order each tool looks. */
 const TOOL_FILES: Record<string, string[]> = {
@@ -71,7 +71,10 @@ export interface IndirectGoStep {
  * (curl, wget) and unpacked (unzip, tar -x …) something, in that RUN or an earlier one: it came
  * out of the archive, an installer of another project (opentelemetry-operator's e2e-openshift
  * toolbox image: `curl … -o awscliv2.zip && unzip awscliv2.zip && ./aws/install`), not a build of
- * the context's Go.
+ * the context's Go. Likewise any tool run after the RUN has changed (`cd`, `pushd`) into a folder
+ * the stage unpacked an archive into, whatever the context holds: that is the archive's Makefile
+ * (AnalogJ/scrutiny's smartmontools stage: `tar -xzf … -C /tmp && cd /tmp/smartmontools-${VER}
+ * && ./configure && make`, a C build, while the repository's own Makefile runs `go build`).
  */
 export function indirectGoSteps(
   stage: Stage,
@@ -90,9 +93,11 @@ export function indirectGoSteps(
 export interface ToolRun extends IndirectGoStep {
   text: string | null;
   /**
-   * The file is not in the context (`read` says so) and the stage downloaded (curl, wget) and
-   * unpacked (unzip, tar -x …) something before the command, in its RUN or an earlier one: it
-   * came out of the archive, an installer of another project, not a file of the context.
+   * The file came out of an archive, not the context: it is not in the context (`read` says so)
+   * and the stage downloaded (curl, wget) and unpacked (unzip, tar -x …) something before the
+   * command, in its RUN or an earlier one (an installer of another project); or the command runs
+   * after its RUN changed into a folder the stage unpacked an archive into (then `file` and `text`
+   * are null even when the context has a file of that name).
    */
   fromArchive: boolean;
 }
@@ -106,17 +111,32 @@ export function toolRuns(stage: Stage, read: ((rel: string) => string | null) | 
   const out: ToolRun[] = [];
   let fetched = false;
   let unpacked = false;
+  /** The absolute folders the stage's RUNs unpacked archives into (`tar -C /tmp`, `unzip -d /opt`). */
+  const unpackedInto: string[] = [];
   for (const instr of stage.instructions) {
     if (instr.keyword !== 'RUN' || !instr.script) continue;
+    // This RUN unpacked into the folder it runs in (`tar -xz` without -C), and it changed into
+    // a folder of an archive (the commands after that run the archive's files).
+    let unpackedHere = false;
+    let inArchive = false;
     for (const cmd of inScriptOrder(instr.script.parsed.commands)) {
       const word = cmd.argv[0]?.value ?? '';
       const base = word.slice(word.lastIndexOf('/') + 1);
       if (base === 'curl' || base === 'wget') fetched = true;
-      else if (UNPACKERS.has(base) || ((base === 'tar' || base === 'bsdtar') && tarExtracts(cmd.argv))) unpacked = true;
+      else if (UNPACKERS.has(base) || ((base === 'tar' || base === 'bsdtar') && tarExtracts(cmd.argv))) {
+        unpacked = true;
+        const into = base === 'gunzip' ? '' : unpackFolder(cmd.argv, base);
+        if (into === null) unpackedHere = true;
+        else if (into.startsWith('/')) unpackedInto.push(into);
+      } else if (base === 'cd' || base === 'pushd') inArchive = inArchiveAfter(cmd, inArchive, unpackedInto, unpackedHere);
       // `./scripts/${BUILD_SCRIPT}`: a script whose name a variable chooses is a file we cannot
       // read; with `variableScripts` it counts as an unreadable one.
       const files = toolFiles(cmd) ?? (opts.variableScripts && isVariableScript(cmd) ? [] : null);
       if (files === null) continue;
+      if (inArchive) {
+        out.push({ instr, cmd, file: null, text: null, fromArchive: true });
+        continue;
+      }
       let found: string | null = null;
       let text: string | null = null;
       for (const f of files) {
@@ -130,6 +150,49 @@ export function toolRuns(stage: Stage, read: ((rel: string) => string | null) | 
     }
   }
   return out;
+}
+
+/**
+ * The folder an unpacking command writes into: `tar -C DIR`/`--directory[=]DIR`, `unzip -d DIR`
+ * (literal up to its first expansion); null when it names none (it unpacks where it runs).
+ */
+function unpackFolder(argv: readonly ShellWord[], base: string): string | null {
+  for (let i = 1; i < argv.length; i++) {
+    const v = argv[i].value;
+    if (base === 'unzip' ? v === '-d' : v === '-C' || v === '--directory') return argv[i + 1] ? literalPrefix(argv[i + 1]) : null;
+    if (base !== 'unzip' && v.startsWith('--directory=')) return v.slice(12);
+    if (base !== 'unzip' && /^-C./.test(v)) return v.slice(2);
+  }
+  return null;
+}
+
+/**
+ * Whether the RUN runs in a folder an archive was unpacked into (or one inside it) after this
+ * `cd`/`pushd`: an absolute path under one of `into`; a relative one inside the archive folder it
+ * was already in, or any (but `..`) when the RUN unpacked into the folder it runs in (`tar -xz &&
+ * cd tool-1.0`). A path with an expansion counts by its literal start (`cd
+ * /tmp/smartmontools-${VER}`); one with none (`cd $DIR`) changes nothing.
+ */
+function inArchiveAfter(cmd: ShellCommand, before: boolean, into: readonly string[], unpackedHere: boolean): boolean {
+  const dir = cmd.argv.slice(1).find((w) => !w.value.startsWith('-'));
+  if (!dir) return false;
+  const p = literalPrefix(dir).replace(/\/+$/, '');
+  if (p.startsWith('/')) {
+    return into.some((d) => {
+      const folder = d.replace(/\/+$/, '');
+      return folder !== '' && (p === folder || p.startsWith(`${folder}/`));
+    });
+  }
+  if (p === '' || p.startsWith('~')) return p === '' ? before : false;
+  return p.startsWith('..') ? before : before || unpackedHere;
+}
+
+/** A word's text up to its first expansion, without quotes (`"/tmp/tool-$V"` -> `/tmp/tool-`). */
+function literalPrefix(w: ShellWord): string {
+  if (!w.dynamic) return w.value;
+  const raw = w.raw.replace(/["']/g, '');
+  const at = raw.search(/[$`]/);
+  return at < 0 ? raw : raw.slice(0, at);
 }
 
 /**

@@ -406,6 +406,69 @@ describe('GD113: a build file builds this Dockerfile for several platforms', () 
     assert.equal(has(ARGOCD, 'GD113', argocd(ARGOCD_MAKE.replace('CGO_ENABLED=0 ', ''))), false);
     assert.equal(has(ARGOCD, 'GD113'), false);
   });
+  // AnalogJ/scrutiny docker/Dockerfile.collector:7-36 at 89588a4f21a431e125564a5560023168d7eee965
+  // (MIT; judge 28 Y, W5), .github/workflows/docker-build.yaml (build-push-action, `platforms:
+  // linux/amd64,linux/arm64`, `file: docker/Dockerfile.collector`), Makefile:80-81 (`go build … -o
+  // $(COLLECTOR_BINARY_NAME) … ./collector/cmd/collector-metrics/`). The smartmontoolsbuild stage
+  // runs the downloaded C project's Makefile, not the repository's.
+  const SCRUTINY = df([
+    'FROM golang:1.25-trixie AS backendbuild',
+    'ARG TARGETOS',
+    'ARG TARGETARCH',
+    'WORKDIR /go/src/github.com/analogj/scrutiny',
+    'COPY --link Makefile /go/src/github.com/analogj/scrutiny/',
+    'COPY --link go.mod go.sum /go/src/github.com/analogj/scrutiny/',
+    'COPY --link collector /go/src/github.com/analogj/scrutiny/collector',
+    'RUN make binary-clean binary-collector COLLECTOR_BINARY_NAME=scrutiny-collector-metrics GOOS=$TARGETOS GOARCH=$TARGETARCH',
+    '',
+    'FROM debian:trixie-slim AS smartmontoolsbuild',
+    'ARG SMARTMONTOOLS_VER=7.5',
+    'RUN apt-get update && DEBIAN_FRONTEND=noninteractive \\',
+    '    apt-get install -y --no-install-recommends \\',
+    '    ca-certificates curl gcc g++ gnupg make \\',
+    '    && rm -rf /var/lib/apt/lists/*',
+    'RUN curl -L "https://github.com/smartmontools/smartmontools/releases/download/RELEASE_$(echo ${SMARTMONTOOLS_VER} | tr \'.\' \'_\')/smartmontools-${SMARTMONTOOLS_VER}.tar.gz" -o /tmp/smartmontools.tar.gz \\',
+    '    && tar -xzf /tmp/smartmontools.tar.gz -C /tmp \\',
+    '    && cd /tmp/smartmontools-${SMARTMONTOOLS_VER} \\',
+    '    && ./configure --prefix=/usr LDFLAGS=\'-static\' --without-libcap-ng --without-libsystemd \\',
+    '    && make -j"$(nproc)" \\',
+    '    && make install \\',
+    '    && /usr/sbin/update-smart-drivedb \\',
+    '    && rm -rf /tmp/smartmontools*',
+    '',
+    'FROM debian:trixie-slim AS runtime',
+    'WORKDIR /opt/scrutiny',
+    'COPY --from=backendbuild /go/src/github.com/analogj/scrutiny/scrutiny-collector-metrics /opt/scrutiny/bin/',
+    'COPY --from=smartmontoolsbuild /usr/sbin/smartctl /usr/sbin/smartctl',
+  ]);
+  const SCRUTINY_MAKE = 'GO_WORKSPACE ?= /go/src/github.com/analogj/scrutiny\nCOLLECTOR_BINARY_NAME = scrutiny-collector-metrics\n\nifdef STATIC\nexport CGO_ENABLED = 0\nendif\n\nbinary-clean:\n\tgo clean\n\nbinary-dep:\n\tgo mod vendor\n\nbinary-collector: binary-dep\n\tgo build -ldflags "$(LD_FLAGS)" -o $(COLLECTOR_BINARY_NAME) $(STATIC_TAGS) ./collector/cmd/collector-metrics/\n';
+  const scrutiny = (dockerfile: string) => repo({
+    'go.mod': 'module github.com/analogj/scrutiny\n\ngo 1.25.0\n',
+    'go.sum': '',
+    'collector/cmd/collector-metrics/collector-metrics.go': 'package main\n\nimport (\n\t"fmt"\n\t"os"\n)\n\nfunc main() { fmt.Println(os.Args) }\n',
+    Makefile: SCRUTINY_MAKE,
+    'docker/Dockerfile.collector': dockerfile,
+    '.github/workflows/docker-build.yaml': inbucketWorkflow('linux/amd64,linux/arm64', ['          file: docker/Dockerfile.collector']),
+  }, 'docker/Dockerfile.collector');
+
+  it('scrutiny: a make run inside a downloaded, unpacked C project is not the repository\'s Makefile: only the Go stage is reported', () => {
+    const f = find(SCRUTINY, 'GD113', scrutiny(SCRUTINY));
+    assert.deepEqual(f.map((x) => SCRUTINY.slice(x.span.start, x.span.end)), ['FROM golang:1.25-trixie AS backendbuild']);
+    // The same make run where the context's Makefile was copied (no cd into the archive): reported, as before.
+    const inContext = SCRUTINY.replace('&& cd /tmp/smartmontools-${SMARTMONTOOLS_VER} \\\n', '');
+    assert.equal(find(inContext, 'GD113', scrutiny(inContext)).length, 2);
+    // The judge's reduction: `curl … | tar -xz -C /tmp && cd /tmp/tool-1.0 && ./configure && make`, and without -C (unpacked where it runs).
+    const c = (run: string) => df(['FROM golang:1.25 AS build', 'ARG TARGETARCH', 'WORKDIR /src', 'COPY . .', 'RUN make', 'FROM debian:trixie-slim AS cbuild', 'RUN apt-get update && apt-get install -y gcc make curl', run, 'FROM debian:trixie-slim', 'COPY --from=build /src/app /usr/local/bin/', 'COPY --from=cbuild /usr/local/bin/tool /usr/local/bin/']);
+    const tree = (d: string) => repo({ 'go.mod': 'module example.com/app\n\ngo 1.25\n', 'main.go': 'package main\n\nfunc main() {}\n', Makefile: 'all:\n\tCGO_ENABLED=0 go build -o app .\n', Dockerfile: d, '.github/workflows/docker-build.yml': inbucketWorkflow('linux/amd64,linux/arm64') });
+    for (const run of ['RUN curl -L https://example.org/tool-1.0.tar.gz | tar -xz -C /tmp && cd /tmp/tool-1.0 && ./configure && make && make install', 'RUN cd /tmp && curl -L https://example.org/tool-1.0.tar.gz | tar -xz && cd tool-1.0 && ./configure && make && make install']) {
+      const d = c(run);
+      assert.deepEqual(find(d, 'GD113', tree(d)).map((x) => d.slice(x.span.start, x.span.end)), ['FROM golang:1.25 AS build'], run);
+    }
+    // Back out of the archive (`cd /src`) before the make: the repository's Makefile again.
+    const back = c('RUN curl -L https://example.org/tool-1.0.tar.gz | tar -xz -C /tmp && cd /tmp/tool-1.0 && ./configure && make install && cd /src && make');
+    assert.equal(find(back, 'GD113', tree(back)).length, 2);
+  });
+
   // docker/mcp-gateway at 2bd20fe83dd04870e8d87dc1ed059d4d19fc7c68 (MIT; judge 28 Y, M3):
   // docker-bake.hcl writes every block label bare (`target _base {`, `target mcp-gateway {`,
   // `group default {`), which HCL allows; Dockerfile:113-123 (build-mcp-gateway, build-mcp-bridge:
