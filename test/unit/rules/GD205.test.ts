@@ -31,6 +31,55 @@ describe('GD205 user-name-without-passwd', () => {
     assert.equal(has(df(['FROM golang:1.24 AS build', 'FROM scratch', 'COPY --from=build /etc/passwd /etc/group /etc/', 'USER app']), 'GD205'), false);
   });
 
+  // regclient/regclient build/Dockerfile.regctl.buildkit:64-103 at 725072f65f14ab63d6b220246c3a889dcd5e2f5f
+  // (Apache-2.0; judge 28 Y, W1): release-base writes /output/etc/passwd with `cp -a`, and the
+  // scratch stage copies /output to /. (The same in Dockerfile.regsync*, Dockerfile.regbot*.)
+  const REGCLIENT = df([
+    'FROM --platform=$BUILDPLATFORM ${REGISTRY}/library/alpine:${ALPINE_VER} AS release-base',
+    'RUN addgroup -g 1000 appuser \\',
+    ' && adduser -u 1000 -G appuser -D appuser \\',
+    ' && mkdir -p /home/appuser/.docker /home/appuser/.regctl \\',
+    ' && chown -R appuser /home/appuser \\',
+    ' && mkdir -p /output/etc/ssl/certs/ /output/home /output/tmp /output/usr/local/bin \\',
+    ' && cp -a /etc/passwd /etc/group /output/etc/ \\',
+    ' && cp -a /etc/ssl/certs/ca-certificates.crt /output/etc/ssl/certs/ \\',
+    ' && cp -a /home/appuser /output/home/ \\',
+    ' && chmod 1777 /output/tmp',
+    '',
+    'FROM scratch AS release-scratch',
+    'COPY --from=release-base /output /',
+    'COPY --from=build /src/bin/regctl /regctl',
+    'USER appuser',
+    'ENTRYPOINT [ "/regctl" ]',
+  ]);
+
+  it('regclient: a stage that writes <folder>/etc/passwd, copied to /, brings a passwd file: silent', () => {
+    assert.equal(has(REGCLIENT, 'GD205'), false);
+    // The judge's reduction, and the other ways to write it: a redirect, a heredoc COPY, /etc copied whole, a folder copied to /etc/.
+    const stage = (run: string, copy = 'COPY --from=base /output /') => df(['FROM alpine:3.22 AS base', run, 'FROM scratch', copy, 'COPY app /app', 'USER appuser', 'ENTRYPOINT ["/app"]']);
+    assert.equal(has(stage('RUN adduser -u 1000 -D appuser && mkdir -p /output/etc && cp -a /etc/passwd /etc/group /output/etc/'), 'GD205'), false);
+    assert.equal(has(stage('RUN mkdir -p /output/etc && grep appuser /etc/passwd > /output/etc/passwd'), 'GD205'), false);
+    assert.equal(has(stage('RUN mkdir -p /output/etc && cp -r /etc /output/'), 'GD205'), false);
+    assert.equal(has(df(['FROM alpine:3.22 AS base', 'RUN mkdir -p /output/etc', 'COPY <<EOF /output/etc/passwd', 'appuser:x:1000:1000::/:/sbin/nologin', 'EOF', 'FROM scratch', 'COPY --from=base /output /', 'USER appuser']), 'GD205'), false);
+    assert.equal(has(stage('RUN mkdir -p /output/etc && cp /etc/passwd /output/etc/passwd', 'COPY --from=base /output/etc /etc/'), 'GD205'), false);
+    // A folder whose content this reading does not know: an image's, one a build tool or an archive fills, one the base image already has.
+    assert.equal(has(df(['FROM scratch', 'COPY --from=ghcr.io/acme/rootfs:1 /rootfs /', 'USER app']), 'GD205'), false);
+    assert.equal(has(stage('RUN make install DESTDIR=/output'), 'GD205'), false);
+    assert.equal(has(stage('RUN mkdir /output && tar -xzf /tmp/rootfs.tgz -C /output'), 'GD205'), false);
+    assert.equal(has(stage('RUN echo hi'), 'GD205'), false);
+  });
+
+  it('a folder whose every write is known and none is a passwd file: reported', () => {
+    const stage = (run: string, copy = 'COPY --from=base /output /') => df(['FROM alpine:3.22 AS base', run, 'FROM scratch', copy, 'USER appuser', 'ENTRYPOINT ["/app"]']);
+    // /output/etc holds only hosts; the passwd file goes elsewhere.
+    assert.equal(has(stage('RUN adduser -D appuser && mkdir -p /output/etc && cp /etc/hosts /output/etc/'), 'GD205'), true);
+    assert.equal(has(stage('RUN adduser -D appuser && mkdir -p /output/etc /backup && cp /etc/passwd /backup/'), 'GD205'), true);
+    // A go build's output folder.
+    assert.equal(has(df(['FROM golang:1.25 AS build', 'WORKDIR /src', 'COPY . .', 'RUN mkdir -p /rootfs && CGO_ENABLED=0 go build -o /rootfs/app .', 'FROM scratch', 'COPY --from=build /rootfs /', 'USER app']), 'GD205'), true);
+    // Copied somewhere else than / or /etc: the passwd file does not land on /etc/passwd.
+    assert.equal(has(stage('RUN mkdir -p /output/etc && cp /etc/passwd /output/etc/', 'COPY --from=base /output /srv/'), 'GD205'), true);
+  });
+
   it('a passwd copied after the USER does not count', () => {
     assert.equal(has(df(['FROM busybox AS b', 'FROM scratch', 'USER app', 'COPY --from=b /etc/passwd /etc/passwd']), 'GD205'), true);
   });
