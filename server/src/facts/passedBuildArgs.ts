@@ -48,15 +48,29 @@ const BAKE_SET = new RegExp(`\\.args\\.(${NAME})=`, 'g');
 const BLOCK_KEY = /^(\s*-?\s*)["']?(build-args|build_args|buildArgs|build-arg|args)["']?\s*[:=]\s*(.*?)\s*$/;
 const ENTRY = new RegExp(`^\\s*-?\\s*["']?(${NAME})["']?\\s*(?:[=:]|$)`);
 
-function readPassedBuildArgs(files: WorkspaceFiles): PassedBuildArgs {
-  const inView = REPOSITORY_MARKS.some((m) => files.fileExists(m) || files.dirExists(m));
-  const names = new Set<string>();
-  let any = false;
-  if (!inView) return { inView, names, any };
+/** The context root is where a repository keeps its build files: it has `.git`, `.github/` or another CI system's file. */
+export function repositoryRootInView(files: Pick<WorkspaceFiles, 'fileExists' | 'dirExists'>): boolean {
+  return REPOSITORY_MARKS.some((m) => files.fileExists(m) || files.dirExists(m));
+}
+
+/**
+ * The context's files that can run or configure a build (scripts, Makefiles, workflows, task
+ * runners' files; not under vendor/, node_modules/, testdata/, third_party/), with their texts.
+ */
+export function* buildFiles(files: Pick<WorkspaceFiles, 'listFiles' | 'readFile'>): Generator<{ path: string; text: string }> {
   for (const f of files.listFiles('')) {
     if (!BUILD_FILE.test(f.path) || OTHERS.test(f.path) || f.size > MAX_BYTES) continue;
     const text = files.readFile(f.path);
-    if (text === null) continue;
+    if (text !== null) yield { path: f.path, text };
+  }
+}
+
+function readPassedBuildArgs(files: WorkspaceFiles): PassedBuildArgs {
+  const inView = repositoryRootInView(files);
+  const names = new Set<string>();
+  let any = false;
+  if (!inView) return { inView, names, any };
+  for (const { text } of buildFiles(files)) {
     for (const m of text.matchAll(CLI)) {
       if (m[1] === '$') any = true;
       else names.add(m[1]);

@@ -11,7 +11,8 @@
  * the context lacks says more about the context than about the file: a Dockerfile built from
  * another folder than the one we read); and for a go.sum, when the go.mod beside it has packages
  * of its own, and either no requirements or requirements go needs checksums for while no
- * .gitignore explains the file's absence (goSumMissing). A path the ignore file excludes is GD306's
+ * .gitignore explains the file's absence, or .gitignore lists it and no build file makes it
+ * (goSumMissing). A path the ignore file excludes is GD306's
  * (it reports a missing path that `.dockerignore` excludes wholly, `isDirFullyExcluded`), not ours.
  *
  * Fix (safe: the file does not exist, so nothing it copies changes): drop a missing go.sum or
@@ -25,7 +26,7 @@ import * as path from 'path';
 import { contextPath, copyPaths } from '../dockerfile/facts';
 import type { Instruction } from '../dockerfile/model';
 import { contextUses } from '../facts/contextInputs';
-import { gitIgnored } from '../facts/gitIgnored';
+import { gitIgnored, ignoredGoSumMade } from '../facts/gitIgnored';
 import { replace, type Edit } from '../edits/edits';
 import type { WorkspaceModel } from '../workspace/model';
 import type { WorkspaceFiles } from '../workspace/types';
@@ -52,7 +53,7 @@ export const gd311: Rule = {
     const ignore = files.dockerignore ?? dockerignoreOf(ws);
     const out: RuleFinding[] = [];
     for (const use of contextUses(ctx.model, ctx.finalStage)) {
-      const missing: { source: string; rel: string; required: boolean }[] = [];
+      const missing: { source: string; rel: string; sum: 'none' | 'required' | 'ignored' }[] = [];
       for (const source of use.sources) {
         const rel = contextPath(source);
         if (rel === null || rel === '' || !MODULE_FILE.test(path.posix.basename(rel))) continue;
@@ -64,15 +65,15 @@ export const gd311: Rule = {
         const sum = path.posix.basename(rel) === 'go.sum' ? goSumMissing(ws, files, dir === '.' ? '' : dir) : 'none';
         if (sum === null) continue;
         if (missing.some((m) => m.rel === rel)) continue;
-        missing.push({ source, rel, required: sum === 'required' });
+        missing.push({ source, rel, sum });
       }
       for (const m of missing) {
         const name = path.posix.basename(m.rel);
         const via = use.instr.keyword === 'RUN' ? 'this RUN\'s bind mount' : `this ${use.instr.keyword}`;
         out.push(withLazyFix({
-          message: `${m.rel} is not in the build context, so the build stops at ${via} with \`"/${m.rel}": not found\`. ${m.required ? REQUIRED_SUM : advice(name, m.rel, use.instr)}`,
+          message: `${m.rel} is not in the build context, so the build stops at ${via} with \`"/${m.rel}": not found\`. ${m.sum === 'required' ? REQUIRED_SUM : m.sum === 'ignored' ? IGNORED_SUM : advice(name, m.rel, use.instr)}`,
           span: use.instr.span,
-        }, () => (OPTIONAL.test(name) && !m.required ? dropSource(ctx, use.instr, m.source, missing.map((o) => o.source)) : null)));
+        }, () => (OPTIONAL.test(name) && m.sum === 'none' ? dropSource(ctx, use.instr, m.source, missing.map((o) => o.source)) : null)));
       }
     }
     return out;
@@ -80,25 +81,29 @@ export const gd311: Rule = {
 };
 
 const REQUIRED_SUM = 'The module requires other modules, so go needs their checksums too: run `go mod tidy` and commit go.sum.';
+const IGNORED_SUM = '.gitignore lists go.sum and no build file of the repository makes it (none runs `go mod tidy`, `go mod download` or `go get`), so every clean clone stops here; the module requires other modules, so go needs their checksums: take go.sum out of .gitignore and commit it (`go mod tidy`).';
 
 /**
  * Whether a go.sum the context lacks is certainly missing: 'none' for a program without
  * requirements (it has no go.sum; the fix drops it from the COPY); 'required' for a module that
  * requires a module no local `replace` points to a folder (`go mod tidy` writes its checksums),
- * unless .gitignore lists that go.sum: then a clean checkout lacks it and the pipeline makes it
- * before the build. A tree with the module's go.mod and no packages of its own is not the one a
+ * unless .gitignore lists that go.sum: then a clean checkout lacks it, and the pipeline makes it
+ * before the build when a build file runs `go mod tidy` or the like, or is out of view (null);
+ * 'ignored' when the build files are in view and none makes it (facts/gitIgnored.ts
+ * ignoredGoSumMade: fosrl/gerbil). A tree with the module's go.mod and no packages of its own is not the one a
  * Dockerfile that copies its go.sum builds (null): a go.mod copied alone (a partial tree), or a
  * monorepo root that only anchors go.work (formance): that Dockerfile was given another context.
  * Without a go.mod there the go.mod is missing too (reported on its own): 'none'.
  */
-function goSumMissing(ws: WorkspaceModel, files: Pick<WorkspaceFiles, 'gitignores'>, dir: string): 'none' | 'required' | null {
+function goSumMissing(ws: WorkspaceModel, files: WorkspaceFiles, dir: string): 'none' | 'required' | 'ignored' | null {
   const mod = ws.modules.find((m) => m.dir === dir);
   if (!mod) return 'none';
   if (!ws.packages.some((p) => p.module === dir)) return null;
   if (mod.requires.length === 0) return 'none';
   const local = new Set(mod.replaces.filter((r) => r.local).map((r) => r.oldPath));
   if (mod.requires.every((r) => local.has(r))) return null;
-  return gitIgnored(ws, files, dir ? `${dir}/go.sum` : 'go.sum') ? null : 'required';
+  if (!gitIgnored(ws, files, dir ? `${dir}/go.sum` : 'go.sum')) return 'required';
+  return ignoredGoSumMade(ws, files) === 'missing' ? 'ignored' : null;
 }
 
 function advice(name: string, rel: string, instr: Instruction): string {

@@ -164,4 +164,42 @@ describe('GD311 module-file-not-in-context', () => {
     // A stage the last stage does not build from.
     assert.deepEqual(find(df(['FROM golang:1.22 AS old', 'COPY go.mod go.sum ./', 'FROM golang:1.22', 'COPY go.mod ./', 'RUN go build -o /app .']), 'GD311', fixture('nosum')), []);
   });
+  // fosrl/gerbil at b524b9711462f5cada5bbe67828831c343db6402 (AGPL-3.0; judge 28 Y, M1). Files:
+  // .dockerignore 86, .gitignore 14, Dockerfile 742, Makefile 276, README.md 157,
+  // config_example.json 693, entrypoint.sh 548, go.mod 703 (13 requirements), main.go 12049; no
+  // go.sum. .gitignore lists go.sum, and the Makefile's `all:` is just `docker build -t gerbil .`:
+  // nothing makes go.sum, so `COPY go.mod go.sum ./` fails on every clean clone.
+  const GERBIL_DOCKERFILE = df(['FROM golang:1.21.5-alpine AS builder', '', '# Set the working directory inside the container', 'WORKDIR /app', '', '# Copy go mod and sum files', 'COPY go.mod go.sum ./', '', '# Download all dependencies', 'RUN go mod download', '', '# Copy the source code into the container', 'COPY . .', '', '# Build the application', 'RUN CGO_ENABLED=0 GOOS=linux go build -o /gerbil', '', 'FROM ubuntu:22.04 AS runner', 'RUN apt-get update && apt-get install -y nftables && apt-get clean', 'COPY --from=builder /gerbil /usr/local/bin/', 'COPY entrypoint.sh /', 'RUN chmod +x /entrypoint.sh', 'ENTRYPOINT ["/entrypoint.sh"]', 'CMD ["gerbil"]']);
+  const GERBIL_MAKE = 'all:\n\tdocker build -t gerbil .\n\ntest:\n\tdocker run -it -p 3002:3002 -v ./config_example.json:/config/config.json --cap-add=NET_ADMIN --cap-add=SYS_MODULE gerbil --config /config/config.json\n\nlocal: \n\t CGO_ENABLED=0 GOOS=linux GOARCH=amd64 go build -o gerbil\n\nclean:\n\trm gerbil\n';
+  const gerbil = (more: Record<string, string> = {}) => tempWorkspace({
+    'go.mod': 'module github.com/fosrl/gerbil\n\ngo 1.21.5\n\nrequire (\n\tgithub.com/vishvananda/netlink v1.3.0 // indirect\n\tgolang.zx2c4.com/wireguard/wgctrl v0.0.0-20230429144221-925a1e7659e6 // indirect\n)\n',
+    'main.go': 'package main\n\nimport (\n\t"encoding/json"\n\t"net/http"\n\n\t"github.com/vishvananda/netlink"\n\t"golang.zx2c4.com/wireguard/wgctrl"\n\t"golang.zx2c4.com/wireguard/wgctrl/wgtypes"\n)\n\nfunc main() {}\n',
+    '.gitignore': 'go.sum\ngerbil\n',
+    '.dockerignore': '.gitignore\n.dockerignore\ngerbil\ndata.json\n*.json\ndocker-compose.yml\nREADME.md\nMakefile',
+    Makefile: GERBIL_MAKE,
+    'entrypoint.sh': '#!/bin/sh\nexec "$@"\n',
+    'README.md': '# gerbil\n',
+    ...more,
+  });
+
+  it('gerbil: a gitignored go.sum that no build file makes is missing in every clone: reported, no fix', () => {
+    const found = find(GERBIL_DOCKERFILE, 'GD311', gerbil());
+    assert.equal(found.length, 1, JSON.stringify(found));
+    assert.equal(GERBIL_DOCKERFILE.slice(found[0].span.start, found[0].span.end), 'COPY go.mod go.sum ./');
+    assert.equal(found[0].severity, 'error');
+    assert.match(found[0].message, /^go\.sum is not in the build context, so the build stops at this COPY with `"\/go\.sum": not found`\. \.gitignore lists go\.sum and no build file of the repository makes it \(none runs `go mod tidy`, `go mod download` or `go get`\), so every clean clone stops here;/);
+    assert.equal(found[0].fix, undefined);
+    // The repository's root in view through its CI folder, with no build file that builds the image: reported too.
+    const ci = gerbil({ Makefile: 'local:\n\tgo build -o gerbil\n', '.github/workflows/test.yml': 'on: push\njobs:\n  test:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: actions/checkout@v4\n      - run: go vet ./...\n' });
+    assert.equal(find(GERBIL_DOCKERFILE, 'GD311', ci).length, 1);
+  });
+
+  it('keeps the .gitignore exemption when a build file makes go.sum, or the build files are out of view', () => {
+    // The Makefile runs `go mod tidy` before `docker build`; a workflow runs `go mod download`; a script `go get`.
+    assert.deepEqual(find(GERBIL_DOCKERFILE, 'GD311', gerbil({ Makefile: GERBIL_MAKE.replace('\tdocker build -t gerbil .', '\tgo mod tidy\n\tdocker build -t gerbil .') })), []);
+    assert.deepEqual(find(GERBIL_DOCKERFILE, 'GD311', gerbil({ '.github/workflows/release.yml': 'on: push\njobs:\n  image:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: actions/checkout@v4\n      - run: go mod download\n      - uses: docker/build-push-action@v6\n' })), []);
+    assert.deepEqual(find(GERBIL_DOCKERFILE, 'GD311', gerbil({ 'scripts/build.sh': '#!/bin/sh\nset -e\n$GO get ./...\ndocker build -t gerbil .\n' })), []);
+    // No build file and no sign of the repository's root (a context below it): the pipeline is not in view.
+    assert.deepEqual(find(GERBIL_DOCKERFILE, 'GD311', gerbil({ Makefile: 'local:\n\tgo build -o gerbil\n' })), []);
+  });
 });
