@@ -5,7 +5,7 @@
  * GD104) count the step, and rules about flags (trimpath, -s -w, cache mounts) leave it alone.
  */
 import { inScriptOrder, tarExtracts } from './created';
-import { contextPath } from './facts';
+import { contextPath, copyPaths } from './facts';
 import type { Instruction, Stage } from './model';
 import type { ShellCommand, ShellWord } from './shell';
 
@@ -113,7 +113,13 @@ export function toolRuns(stage: Stage, read: ((rel: string) => string | null) | 
   let unpacked = false;
   /** The absolute folders the stage's RUNs unpacked archives into (`tar -C /tmp`, `unzip -d /opt`). */
   const unpackedInto: string[] = [];
+  /** The absolute folders the stage's WORKDIRs and COPY/ADD destinations name: the project's, not an archive's. */
+  const own: string[] = [];
   for (const instr of stage.instructions) {
+    if (instr.keyword === 'WORKDIR' || instr.keyword === 'COPY' || instr.keyword === 'ADD') {
+      const dest = instr.keyword === 'WORKDIR' ? instr.args[0]?.value : copyPaths(instr)?.dest;
+      if (dest !== undefined && dest.startsWith('/') && !dest.includes('$')) own.push(dest.replace(/\/+$/, '') || '/');
+    }
     if (instr.keyword !== 'RUN' || !instr.script) continue;
     // This RUN unpacked into the folder it runs in (`tar -xz` without -C), and it changed into
     // a folder of an archive (the commands after that run the archive's files).
@@ -128,7 +134,7 @@ export function toolRuns(stage: Stage, read: ((rel: string) => string | null) | 
         const into = base === 'gunzip' ? '' : unpackFolder(cmd.argv, base);
         if (into === null) unpackedHere = true;
         else if (into.startsWith('/')) unpackedInto.push(into);
-      } else if (base === 'cd' || base === 'pushd') inArchive = inArchiveAfter(cmd, inArchive, unpackedInto, unpackedHere);
+      } else if (base === 'cd' || base === 'pushd') inArchive = inArchiveAfter(cmd, inArchive, unpackedInto, unpackedHere, own);
       // `./scripts/${BUILD_SCRIPT}`: a script whose name a variable chooses is a file we cannot
       // read; with `variableScripts` it counts as an unreadable one.
       const files = toolFiles(cmd) ?? (opts.variableScripts && isVariableScript(cmd) ? [] : null);
@@ -168,19 +174,24 @@ function unpackFolder(argv: readonly ShellWord[], base: string): string | null {
 
 /**
  * Whether the RUN runs in a folder an archive was unpacked into (or one inside it) after this
- * `cd`/`pushd`: an absolute path under one of `into`; a relative one inside the archive folder it
- * was already in, or any (but `..`) when the RUN unpacked into the folder it runs in (`tar -xz &&
- * cd tool-1.0`). A path with an expansion counts by its literal start (`cd
- * /tmp/smartmontools-${VER}`); one with none (`cd $DIR`) changes nothing.
+ * `cd`/`pushd`: an absolute path under one of `into` (not `/`) and under none of `own` (a WORKDIR,
+ * a COPY's destination: `tar -xzf assets.tgz -C /src && cd /src && make` runs the project's
+ * Makefile); a relative one inside the archive folder it was already in, or any (but `..`) when
+ * the RUN unpacked into the folder it runs in (`tar -xz && cd tool-1.0`). A path with an
+ * expansion counts by its literal start (`cd /tmp/smartmontools-${VER}`); one with none (`cd
+ * $DIR`) changes nothing.
  */
-function inArchiveAfter(cmd: ShellCommand, before: boolean, into: readonly string[], unpackedHere: boolean): boolean {
+function inArchiveAfter(cmd: ShellCommand, before: boolean, into: readonly string[], unpackedHere: boolean, own: readonly string[]): boolean {
   const dir = cmd.argv.slice(1).find((w) => !w.value.startsWith('-'));
   if (!dir) return false;
   const p = literalPrefix(dir).replace(/\/+$/, '');
+  // (`/` holds every path: a `COPY x /` or `tar -C /` says nothing about where a cd lands.)
+  const inside = (folder: string) => p === folder || (folder !== '/' && p.startsWith(`${folder}/`));
   if (p.startsWith('/')) {
+    if (own.some(inside)) return false;
     return into.some((d) => {
       const folder = d.replace(/\/+$/, '');
-      return folder !== '' && (p === folder || p.startsWith(`${folder}/`));
+      return folder !== '' && inside(folder);
     });
   }
   if (p === '' || p.startsWith('~')) return p === '' ? before : false;

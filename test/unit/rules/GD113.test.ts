@@ -467,6 +467,11 @@ describe('GD113: a build file builds this Dockerfile for several platforms', () 
     // Back out of the archive (`cd /src`) before the make: the repository's Makefile again.
     const back = c('RUN curl -L https://example.org/tool-1.0.tar.gz | tar -xz -C /tmp && cd /tmp/tool-1.0 && ./configure && make install && cd /src && make');
     assert.equal(find(back, 'GD113', tree(back)).length, 2);
+    // An archive unpacked into the folder the repository was copied to (or into /): its make is still the repository's.
+    const assets = df(['FROM golang:1.25 AS build', 'ARG TARGETARCH', 'WORKDIR /src', 'COPY . .', 'RUN curl -L https://example.org/assets.tgz | tar -xz -C /src && cd /src && make', 'FROM debian:trixie-slim', 'COPY --from=build /src/app /usr/local/bin/']);
+    assert.equal(find(assets, 'GD113', tree(assets)).length, 1);
+    const root = assets.replace('tar -xz -C /src && cd /src', 'tar -xz -C / && cd /src');
+    assert.equal(find(root, 'GD113', tree(root)).length, 1);
   });
 
   // docker/mcp-gateway at 2bd20fe83dd04870e8d87dc1ed059d4d19fc7c68 (MIT; judge 28 Y, M3):
