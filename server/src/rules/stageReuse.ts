@@ -15,7 +15,7 @@
  */
 import { baseStageCandidates, imageStages, stageChain, stagesReadBy } from '../dockerfile/facts';
 import { moduleDownloadCaches, stageRef } from '../dockerfile/goBuild';
-import type { DockerfileModel } from '../dockerfile/model';
+import type { DockerfileModel, Stage } from '../dockerfile/model';
 import { textChange } from '../dockerfile/text';
 import { fixIsLazy, type RuleContext, type RuleFinding } from './types';
 
@@ -92,7 +92,7 @@ function stageShape(model: DockerfileModel, ctx: RuleContext): string {
     ctx.contextGiven === true,
     ctx.dockerfile ?? null,
     // The stages each stage reads (FROM, `COPY --from`, `--mount=from=`): GD113 asks which feed a build's target.
-    model.stages.map((s) => [...baseStageCandidates(model, s), ...s.instructions.flatMap((i) => stagesReadBy(model, i))]),
+    model.stages.map((s) => stagesRead(model, s)),
     model.eol,
     model.escape,
     model.directives,
@@ -104,6 +104,13 @@ function stageShape(model: DockerfileModel, ctx: RuleContext): string {
     // GD104: the cache mounts another stage's `go mod download` fills.
     [...moduleDownloadCaches(model)].map(([id, runs]) => [id, runs.map((i) => i.stage)]),
   ]);
+}
+
+/** The stages a stage reads: its FROM's, and those its instructions copy or mount from (on every keystroke: no array per instruction). */
+function stagesRead(model: DockerfileModel, stage: Stage): number[] {
+  const out = baseStageCandidates(model, stage).slice();
+  for (const i of stage.instructions) if (i.flags.length > 0) out.push(...stagesReadBy(model, i));
+  return out;
 }
 
 /** Which stage each `COPY --from=<stage>` copies out of, and what: stage rules may ask what leaves their stage. */
