@@ -69,12 +69,32 @@ describe('idle warm-up', () => {
   it('runs while no document is open, writes the code cache, and the first answer after it is the same', async () => {
     const home = fs.mkdtempSync(path.join(homes, 'a-'));
     const warm = await firstAnswer(home, { warm: true });
-    assert.ok(warm.logsBeforeOpen.some((m) => /^warm-up: 8 analyses in \d+ ms$/.test(m)), warm.logsBeforeOpen.join('\n'));
+    // WARM_UP_RUNS analyses of its text, then WARM_UP_KEYSTROKES keystrokes typed into it.
+    assert.ok(warm.logsBeforeOpen.some((m) => /^warm-up: 48 analyses in \d+ ms$/.test(m)), warm.logsBeforeOpen.join('\n'));
     assert.ok(warm.logsBeforeOpen.some((m) => /^V8 code cache written/.test(m)), warm.logsBeforeOpen.join('\n'));
     assert.equal(warm.optimizing, 'V8 optimizing compiler on (idle warm-up)');
     const cold = await firstAnswer(fs.mkdtempSync(path.join(homes, 'b-')), { warm: false });
     assert.ok(cold.diagnostics.length > 0);
     assert.equal(cold.optimizing, 'V8 optimizing compiler on (first diagnostics sent)');
     assert.deepEqual(warm.diagnostics, cold.diagnostics);
+  });
+
+  it('a document opened before it ended gets keystrokes typed into its own text once answered, and stops at the first edit', async () => {
+    const home = fs.mkdtempSync(path.join(homes, 'c-'));
+    const c = await LspClient.start({ rootDir: project.dir, timeoutMs: 30000, env: { XDG_CACHE_HOME: home } });
+    try {
+      c.open(uri, TEXT);
+      const before = summary(await c.diagnosticsWhere(uri, (d) => d.some((x) => x.code === 'GD305')));
+      // One analysis of the document, then WARM_UP_KEYSTROKES keystrokes into its RUN lines (none pending, no edit).
+      assert.match(await logLine(c, /^typing warm-up: /), /^typing warm-up: 41 analyses in \d+ ms$/);
+      // Nothing of it was published, and the document's own analysis is intact: an edit typed and
+      // deleted again (analysed from the cached model, as every keystroke is) gives the same answer.
+      const v2 = c.change(uri, [{ range: { start: { line: 3, character: 0 }, end: { line: 3, character: 0 } }, text: 'x' }]);
+      assert.notDeepEqual(summary(await c.diagnostics(uri, v2)), before);
+      const v3 = c.change(uri, [{ range: { start: { line: 3, character: 0 }, end: { line: 3, character: 1 } }, text: '' }]);
+      assert.deepEqual(summary(await c.diagnostics(uri, v3)), before);
+    } finally {
+      await c.stop();
+    }
   });
 });

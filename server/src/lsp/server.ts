@@ -46,7 +46,7 @@ import { handleGenerateRequest } from '../driver/generateRequest';
 import { awaitWorkspace, layersForRequest } from '../driver/layersRequest';
 import { GENERATE_REQUEST, LAYERS_REQUEST, STATUS_NOTIFICATION, type GenerateParams, type LayersParams } from '../protocol';
 import { registerLayerFeatures } from './layerFeatures';
-import { warmUp, WARM_UP_IDLE_MS } from './warmUp';
+import { documentPlan, idlePlan, warmUp, WARM_UP_IDLE_MS } from './warmUp';
 
 declare const VERSION: string | undefined;
 
@@ -326,6 +326,7 @@ export function startServer(connection: Connection, hooks: { firstAnswer?: () =>
     const first = hooks.firstAnswer;
     hooks.firstAnswer = undefined;
     first?.();
+    warmTyping(doc.uri);
   }
 
   /**
@@ -383,23 +384,46 @@ export function startServer(connection: Connection, hooks: { firstAnswer?: () =>
   // Idle after starting (the extension starts with a Go workspace, before any Dockerfile is
   // open): warm the analysis up, until the first document opens.
   let opened = false;
+  /** The idle warm-up ran to its end: the keystrokes' path is warm too. */
+  let typingWarm = false;
   let warmUpTimer: NodeJS.Timeout | undefined;
   connection.onInitialized(() => {
     warmUpTimer = setTimeout(() => {
       hooks.warmingUp?.();
-      warmUp(ready, () => !opened, (runs, ms) => {
+      warmUp(ready, idlePlan, () => !opened, (runs, ms) => {
         log(`warm-up: ${runs} analyses in ${ms} ms${opened ? ' (stopped: a document was opened)' : ''}`);
-        if (!opened) hooks.warmedUp?.();
+        if (opened) return;
+        typingWarm = true;
+        hooks.warmedUp?.();
       });
     }, WARM_UP_IDLE_MS);
     warmUpTimer.unref();
   });
+  /** Edits of any document so far: the keystrokes' warm-up stops at the first one. */
+  let editCount = 0;
+  /**
+   * Opened before the idle warm-up ended: its first analysis warmed the whole-file path, not the
+   * keystrokes'. Warmed on the document's own text once its first answer is out, while no edit
+   * comes and nothing is pending (the first keystrokes then warm it themselves).
+   */
+  const warmTyping = (uri: string) => {
+    if (typingWarm) return;
+    typingWarm = true;
+    const timer = setTimeout(() => {
+      const since = editCount;
+      const doc = documents.get(uri);
+      if (!doc) return;
+      warmUp(ready, () => documentPlan(doc.getText(), inputsOf(uri)), () => editCount === since && pending.size === 0, (runs, ms) => log(`typing warm-up: ${runs} analyses in ${ms} ms${editCount !== since ? ' (stopped: an edit came)' : ''}`));
+    }, WARM_UP_IDLE_MS);
+    timer.unref();
+  };
   documents.onDidOpen((e) => {
     opened = true;
     clearTimeout(warmUpTimer);
     schedule(e.document, 0);
   });
   documents.onDidChangeContent((e) => {
+    editCount++;
     edits.set(e.document.uri, (edits.get(e.document.uri) ?? 0) + 1);
     schedule(e.document);
     // Typing goes on: the syntax check waits for the next pause (publish schedules it again).
