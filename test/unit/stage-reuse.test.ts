@@ -126,6 +126,39 @@ describe('stage rules re-run only for changed stages', () => {
     });
   }
 
+  // GD119 (stage-scoped, with a reuse key): a build stage's finding depends on the folders the
+  // context copies of every stage the target needs bring in, not only on its own chain.
+  describe('GD119: the folders other stages copy in', () => {
+    const opts = contextWith({
+      'go.mod': 'module example.com/app\n\ngo 1.22\n',
+      'cmd/app/main.go': 'package main\n\nimport _ "example.com/app/internal/x"\n\nfunc main() {}\n',
+      'internal/x/x.go': 'package x\n',
+    });
+    const build = df([
+      'FROM golang:1.22 AS build', 'WORKDIR /src', 'COPY go.mod ./', 'COPY cmd cmd', 'RUN go build -o /app ./cmd/app',
+      'FROM alpine:3.20 AS assets', 'RUN echo hi',
+      'FROM alpine:3.20', 'COPY --from=build /app /app', 'COPY --from=assets /etc/hostname /h', 'ENTRYPOINT ["/app"]',
+    ]);
+    it('another stage the target needs starts (and stops) copying the missing folder in', () => {
+      assert.ok(analyzeText(build, opts).findings.some((f) => f.code === 'GD119'));
+      const { last } = editSequence([build, build.replace('RUN echo hi', 'COPY internal /internal'), build], opts);
+      assert.ok(last.findings.some((f) => f.code === 'GD119'));
+    });
+    it('a whole-context copy elsewhere silences it; a build of a moved package names the line of the COPY that brought the context', () => {
+      const moved = build.replace('COPY cmd cmd', 'COPY . .').replace('./cmd/app', './cmd/gone');
+      assert.ok(analyzeText(moved, opts).findings.some((f) => f.code === 'GD119' && /on line 4 copies/.test(f.message)));
+      editSequence([build, build.replace('RUN echo hi', 'COPY . /all'), moved, `# a comment\n${moved}`, moved.replace('WORKDIR /src', 'WORKDIR /src\n')], opts);
+      // A line added in an earlier stage moves the COPY the message names.
+      const later = df([
+        'FROM alpine:3.20 AS assets', 'RUN echo hi',
+        'FROM golang:1.22 AS build', 'WORKDIR /src', 'COPY . .', 'RUN go build -o /app ./cmd/gone',
+        'FROM alpine:3.20', 'COPY --from=build /app /app', 'COPY --from=assets /etc/hostname /h', 'ENTRYPOINT ["/app"]',
+      ]);
+      const { last } = editSequence([later, later.replace('RUN echo hi', 'RUN echo hi\nRUN echo more')], opts);
+      assert.ok(last.findings.some((f) => f.code === 'GD119' && /on line 6 copies/.test(f.message)));
+    });
+  });
+
   it('a stage built FROM another starts installing from its apt lists (GD303: the lists are then kept on purpose)', () => {
     const parent = df(['FROM debian:12 AS base', 'RUN apt-get update && apt-get install -y --no-install-recommends gcc', 'FROM base AS child', 'RUN echo hi', 'FROM base', 'COPY --from=child /etc/hostname /x']);
     const withInstall = parent.replace('RUN echo hi', 'RUN apt-get install -y --no-install-recommends make');

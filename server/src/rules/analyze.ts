@@ -66,6 +66,10 @@ export function analyzeReusing(model: DockerfileModel, opts: AnalyzeOptions = {}
       if (rule.scope === 'stage') {
         // Stage by stage (a fresh run too, so both give the same): each stage's findings are kept.
         const old = previous?.found.get(rule.code);
+        // What else the rule's stage findings depend on: when it changed, none is kept.
+        const key = rule.reuseKey?.(ctx);
+        if (key !== undefined) kept.keys.set(rule.code, key);
+        const reuse = key === undefined || previous?.keys.get(rule.code) === key ? plan : null;
         const perStage: RuleFinding[][] = [];
         results = [];
         stageCtx ??= model.stages.map((stage) => ({ model, finalStage: ctx.finalStage, workspace: ctx.workspace, files: ctx.files, contextGiven: ctx.contextGiven, dockerfile: ctx.dockerfile, stages: [stage] }));
@@ -73,7 +77,7 @@ export function analyzeReusing(model: DockerfileModel, opts: AnalyzeOptions = {}
         // keystroke, often before V8 optimises this function, and an unoptimised for-of allocates
         // an iterator result per element.
         for (let s = 0; s < model.stages.length; s++) {
-          const found = plan?.moved(s, old?.[s], rule.namesLines, rule.readsDescendants) ?? ownSpans(rule.check(stageCtx[s]));
+          const found = reuse?.moved(s, old?.[s], rule.namesLines, rule.readsDescendants) ?? ownSpans(rule.check(stageCtx[s]));
           perStage.push(found);
           for (let k = 0; k < found.length; k++) results.push(found[k]);
         }

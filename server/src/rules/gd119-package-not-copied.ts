@@ -31,7 +31,7 @@
 import * as path from 'node:path';
 import { contextPath, copyPaths, goCommands, goPackages, isContextCopy, isGoProgram, isWholeContext, pathEnv, stageChain, workdirBefore, type GoCommand } from '../dockerfile/facts';
 import { stagesFeeding } from '../dockerfile/goBuild';
-import { scriptSpan, type Instruction, type Stage } from '../dockerfile/model';
+import { scriptSpan, type DockerfileModel, type Instruction, type Stage } from '../dockerfile/model';
 import { contextBinds } from '../dockerfile/mounts';
 import { expandVariables } from '../dockerfile/variables';
 import { topLevelCommands } from '../dockerfile/packages';
@@ -39,7 +39,7 @@ import { isRemoteSource } from '../dockerfile/copySources';
 import { contextUses } from '../facts/contextInputs';
 import { builtPackage, commandCwd, makeGoCommands } from '../facts/builtPackages';
 import { buildFacts, packageByDir } from '../workspace/query';
-import type { Rule, RuleContext, RuleFinding, WorkspaceFiles } from './types';
+import { stagesToCheck, type Rule, type RuleContext, type RuleFinding, type WorkspaceFiles } from './types';
 
 /** Commands that cannot write Go sources into the build (package managers, module downloads, housekeeping). */
 const HARMLESS = new Set([
@@ -57,26 +57,18 @@ export const gd119: Rule = {
   needsWorkspace: true,
   fix: 'none',
   facts: ['goBuilds', 'goCommands', 'copySources', 'contextInputs', 'packageInstalls', 'workspace', 'contextFiles', 'dockerignore'],
+  // Stage by stage: a stage's findings depend on its chain, the workspace, and the folders the
+  // context copies of every stage the target needs bring in (the reuse key).
+  scope: 'stage',
+  // missingPaths names the line of the COPY that brought the whole context.
+  namesLines: true,
+  reuseKey: (ctx) => JSON.stringify(copiedRoots(ctx)),
   check(ctx) {
-    const out = missingPaths(ctx);
+    const out: RuleFinding[] = [];
     const ws = ctx.workspace!;
     const model = ctx.model;
-    const uses = contextUses(model, ctx.finalStage);
-    const roots: string[] = [];
-    for (const u of uses) {
-      for (const src of u.sources) {
-        if (isWholeContext(src)) return out;
-        const rel = contextPath(src);
-        // A source the tool cannot place may hold anything.
-        if (rel === null) {
-          if (isRemoteSource(src)) continue;
-          return out;
-        }
-        if (rel === '') return out;
-        roots.push(rel);
-      }
-    }
-    const covered = (file: string) => roots.some((r) => file === r || file.startsWith(r + '/'));
+    const roots = copiedRoots(ctx);
+    const covered = (file: string) => roots!.some((r) => file === r || file.startsWith(r + '/'));
     const report = (s: Stage, i: Instruction, g: GoCommand, before: number, what: string) => {
       if (g.sub !== 'build' && g.sub !== 'install') return;
       const pkg = builtPackage({ model, workspace: ws, files: ctx.files }, s, g);
@@ -95,8 +87,10 @@ export const gd119: Rule = {
         span: i.span,
       });
     };
-    for (const s of model.stages) {
-      if (!stagesFeeding(model, ctx.finalStage).has(s.index)) continue;
+    for (const s of stagesToCheck(ctx)) {
+      for (const f of missingPaths(ctx, s)) out.push(f);
+      // A copy that may bring anything (the whole context, a path the tool cannot place): nothing is missing.
+      if (roots === null || !stagesFeeding(model, ctx.finalStage).has(s.index)) continue;
       for (const i of s.instructions) {
         for (const g of goCommands(i)) report(s, i, g, g.cmd.start, `\`go ${g.sub}\``);
         // `RUN make <target>`: the go builds of a recipe known to run only harmless commands.
@@ -112,6 +106,38 @@ export const gd119: Rule = {
     return out;
   },
 };
+
+/**
+ * The context paths that the context copies and bind mounts of the stages the target needs bring
+ * in (contextUses), or null when one of them may bring anything: the whole context, or a source
+ * the tool cannot place. Once per model and target: every stage's check asks it.
+ */
+function copiedRoots(ctx: RuleContext): readonly string[] | null {
+  const known = COPIED_ROOTS.get(ctx.model);
+  if (known && known.finalStage === ctx.finalStage) return known.roots;
+  const roots = computeCopiedRoots(ctx);
+  COPIED_ROOTS.set(ctx.model, { finalStage: ctx.finalStage, roots });
+  return roots;
+}
+const COPIED_ROOTS = new WeakMap<DockerfileModel, { finalStage: number; roots: readonly string[] | null }>();
+
+function computeCopiedRoots(ctx: RuleContext): string[] | null {
+  const roots: string[] = [];
+  for (const u of contextUses(ctx.model, ctx.finalStage)) {
+    for (const src of u.sources) {
+      if (isWholeContext(src)) return null;
+      const rel = contextPath(src);
+      // A source the tool cannot place may hold anything.
+      if (rel === null) {
+        if (isRemoteSource(src)) continue;
+        return null;
+      }
+      if (rel === '') return null;
+      roots.push(rel);
+    }
+  }
+  return roots;
+}
 
 /** Could anything before the go command at `goStart` in `instr`, in the stage chain, write Go sources? */
 function mayWriteSources(model: Parameters<typeof stageChain>[0], stage: Stage, instr: Instruction, goStart: number): boolean {
@@ -164,36 +190,34 @@ function runMayWrite(i: Instruction, before: number): boolean {
  * - the path is neither a file, a folder nor a link of the context's index, nor below a file or
  *   link (a linked folder), and is not excluded by .dockerignore (GD306 speaks for that).
  * Every stage is checked, not only those the final stage needs: the command fails whenever its
- * stage is built (the rudder stage was cut off by its own broken `COPY --from`, GD123).
+ * stage is built (the rudder stage was cut off by its own broken `COPY --from`, GD123). For one
+ * stage (the rule is stage-scoped); its chain is read, no other stage.
  */
-function missingPaths(ctx: RuleContext): RuleFinding[] {
+function missingPaths(ctx: RuleContext, s: Stage): RuleFinding[] {
   const files = ctx.files;
   const ws = ctx.workspace;
   if (!files || !ws) return [];
-  const model = ctx.model;
   const out: RuleFinding[] = [];
-  for (const s of model.stages) {
-    for (const i of s.instructions) {
-      if (i.keyword !== 'RUN' || !i.script) continue;
-      for (const g of goCommands(i)) {
-        if (g.sub !== 'build' && g.sub !== 'install') continue;
-        const pkgs = goPackages(g.args);
-        if (pkgs.some((w) => w.dynamic)) continue;
-        for (const w of pkgs) {
-          const v = w.value;
-          const relative = v.startsWith('./') || v.startsWith('../') || (v.endsWith('.go') && !v.startsWith('/'));
-          if (!relative || /[*?[\]@]|\.\.\./.test(v)) continue;
-          const missing = missingInContext(ctx, files, s, i, g, v);
-          if (!missing) continue;
-          const file = v.endsWith('.go');
-          out.push({
-            message: `\`go ${g.sub}\` builds \`${v}\`, which is not in the build context: ${missing.copy.keyword === 'RUN' ? 'the RUN mounts' : `\`${missing.copy.keyword} ${missing.copy.args.map((a) => a.value).join(' ')}\` on line ${missing.copy.line + 1} copies`} the whole context to ${missing.dest}, and the context has no ${missing.rel} (nothing before the build creates it), so go stops: the ${file ? 'file' : 'folder'} does not exist. The package may have moved or been renamed: build it from where it is now.`,
-            span: scriptSpan(i.script, w.start, w.end),
-          });
-        }
+  for (const i of s.instructions) {
+    if (i.keyword !== 'RUN' || !i.script) continue;
+    for (const g of goCommands(i)) {
+      if (g.sub !== 'build' && g.sub !== 'install') continue;
+      const pkgs = goPackages(g.args);
+      if (pkgs.some((w) => w.dynamic)) continue;
+      for (const w of pkgs) {
+        const v = w.value;
+        const relative = v.startsWith('./') || v.startsWith('../') || (v.endsWith('.go') && !v.startsWith('/'));
+        if (!relative || /[*?[\]@]|\.\.\./.test(v)) continue;
+        const missing = missingInContext(ctx, files, s, i, g, v);
+        if (!missing) continue;
+        const file = v.endsWith('.go');
+        out.push({
+          message: `\`go ${g.sub}\` builds \`${v}\`, which is not in the build context: ${missing.copy.keyword === 'RUN' ? 'the RUN mounts' : `\`${missing.copy.keyword} ${missing.copy.args.map((a) => a.value).join(' ')}\` on line ${missing.copy.line + 1} copies`} the whole context to ${missing.dest}, and the context has no ${missing.rel} (nothing before the build creates it), so go stops: the ${file ? 'file' : 'folder'} does not exist. The package may have moved or been renamed: build it from where it is now.`,
+          span: scriptSpan(i.script, w.start, w.end),
+        });
       }
     }
-  }
+}
   return out;
 }
 

@@ -32,6 +32,8 @@ export interface StageFindings {
   fromLines: number[];
   /** Per stage-scoped rule code, per stage index: what the rule reported for that stage. */
   found: Map<string, RuleFinding[][]>;
+  /** Per stage-scoped rule with a Rule.reuseKey: its key for this version. */
+  keys: Map<string, string>;
 }
 
 /**
@@ -67,6 +69,7 @@ class KeptFindings implements StageFindings {
   readonly bounds: number[];
   readonly fromLines: number[];
   readonly found = new Map<string, RuleFinding[][]>();
+  readonly keys = new Map<string, string>();
   private shapeText: string | undefined;
 
   constructor(private readonly model: DockerfileModel, private readonly ctx: RuleContext) {

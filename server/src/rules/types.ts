@@ -180,6 +180,12 @@ export interface Rule {
    * kept only while those stages' text is unchanged too.
    */
   readsDescendants?: boolean;
+  /**
+   * A stage rule whose findings for a stage also depend on something of other stages that the
+   * stage reuse does not compare (GD119: the folders any context copy feeding the target brings
+   * in): a text of it, compared between versions; when it changes, the rule runs for every stage.
+   */
+  reuseKey?: (ctx: RuleContext) => string;
   /** Details for the page header, in markdown, after the generated value (e.g. when each severity applies). */
   docs?: { severity?: string; workspace?: string; fix?: string; peers?: string };
   check(ctx: RuleContext): RuleFinding[];
