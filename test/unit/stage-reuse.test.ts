@@ -159,6 +159,24 @@ describe('stage rules re-run only for changed stages', () => {
     });
   });
 
+  // GD212 and GD213 (stage-scoped, reading the stages they copy from): an image's start script
+  // comes from a builder stage, which copied it from the context.
+  it('GD212/GD213: the start script an image copies from a builder stage changes there', () => {
+    const opts = contextWith({
+      'go.mod': 'module example.com/app\n\ngo 1.22\n', 'main.go': 'package main\n\nfunc main() {}\n',
+      'run.sh': '#!/bin/bash\nmkdir -p /data\n/app serve\n', 'ok.sh': '#!/bin/sh\nmkdir -p /data\nexec /app serve\n',
+    });
+    const text = df([
+      'FROM alpine:3.22 AS scripts', 'COPY run.sh /run.sh',
+      'FROM golang:1.22 AS build', 'WORKDIR /src', 'COPY . .', 'RUN CGO_ENABLED=0 go build -o /app .',
+      'FROM alpine:3.22', 'COPY --from=build /app /app', 'COPY --from=scripts /run.sh /run.sh', 'EXPOSE 8080', 'ENTRYPOINT ["/run.sh"]',
+    ]);
+    const codes = (t: string) => analyzeText(t, opts).findings.map((f) => f.code);
+    assert.ok(codes(text).includes('GD212') && codes(text).includes('GD213'), codes(text).join(' '));
+    const { last } = editSequence([text, text.replace('COPY run.sh', 'COPY ok.sh'), text], opts);
+    assert.ok(last.findings.some((f) => f.code === 'GD212'));
+  });
+
   it('a stage built FROM another starts installing from its apt lists (GD303: the lists are then kept on purpose)', () => {
     const parent = df(['FROM debian:12 AS base', 'RUN apt-get update && apt-get install -y --no-install-recommends gcc', 'FROM base AS child', 'RUN echo hi', 'FROM base', 'COPY --from=child /etc/hostname /x']);
     const withInstall = parent.replace('RUN echo hi', 'RUN apt-get install -y --no-install-recommends make');

@@ -76,12 +76,20 @@ export function analyzeReusing(model: DockerfileModel, opts: AnalyzeOptions = {}
         // Indexed loops here and below: they run for every rule and stage of a long file on each
         // keystroke, often before V8 optimises this function, and an unoptimised for-of allocates
         // an iterator result per element.
+        let inherited = false;
         for (let s = 0; s < model.stages.length; s++) {
-          const found = reuse?.moved(s, old?.[s], rule.namesLines, rule.readsDescendants) ?? ownSpans(rule.check(stageCtx[s]));
+          const found = reuse?.moved(s, old?.[s], rule) ?? ownSpans(rule.check(stageCtx[s]));
           perStage.push(found);
-          for (let k = 0; k < found.length; k++) results.push(found[k]);
+          const own = model.stages[s].from.span.start;
+          for (let k = 0; k < found.length; k++) {
+            if (found[k].span.start < own) inherited = true;
+            results.push(found[k]);
+          }
         }
         kept.found.set(rule.code, perStage);
+        // A finding on an instruction of a stage built FROM (an inherited ENTRYPOINT: GD212,
+        // GD213) comes from each image that starts it, alike: the first is kept.
+        if (inherited) results = withoutRepeats(results);
       } else {
         results = rule.check(ctx);
       }
@@ -104,6 +112,17 @@ export function analyzeReusing(model: DockerfileModel, opts: AnalyzeOptions = {}
   }
   findings.sort((a, b) => a.span.start - b.span.start || (a.code < b.code ? -1 : a.code > b.code ? 1 : 0));
   return { findings, stageFindings: kept };
+}
+
+/** The findings less those with the span and message of an earlier one. */
+function withoutRepeats(found: RuleFinding[]): RuleFinding[] {
+  const seen = new Set<string>();
+  return found.filter((f) => {
+    const key = `${f.span.start}:${f.span.end}:${f.message}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
 }
 
 /**

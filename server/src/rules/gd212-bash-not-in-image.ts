@@ -29,7 +29,7 @@ import { apkBringsBash, isInstall, packageCommands } from '../dockerfile/package
 import type { ShellCommand } from '../dockerfile/shell';
 import type { ImageInfo } from '../images/table';
 import { startScripts } from '../facts/goAtStart';
-import type { Rule, RuleContext, RuleFinding } from './types';
+import { stagesToCheck, type Rule, type RuleContext, type RuleFinding } from './types';
 
 export const gd212: Rule = {
   code: 'GD212',
@@ -39,10 +39,15 @@ export const gd212: Rule = {
   needsWorkspace: false,
   fix: 'none',
   facts: ['images', 'packageInstalls', 'contextFiles', 'workspace'],
+  // Stage by stage. A SHELL's RUNs may be in the stages built FROM it; an image's start script
+  // may be written by a RUN of a stage it copies from.
+  scope: 'stage',
+  readsDescendants: true,
+  readsCopiedStages: true,
   check(ctx) {
     const out: RuleFinding[] = [];
     const { model } = ctx;
-    for (const stage of model.stages) {
+    for (const stage of stagesToCheck(ctx)) {
       const image = noBash(model, stage);
       if (!image) continue;
       for (const instr of stage.instructions) {
@@ -57,37 +62,40 @@ export const gd212: Rule = {
           }
         }
       }
-    }
-    // What the images start: their ENTRYPOINT/CMD (read along the FROM chain, each once).
-    const seen = new Set<Instruction>();
-    for (const t of targetImages(model, ctx.finalStage)) {
-      const stage = model.stages[t];
-      const image = noBash(model, stage);
-      if (!image) continue;
-      // Whether bash was brought in is asked only of an image that runs it (a walk of its chain).
-      let brought: boolean | undefined;
-      const broughtIn = () => (brought ??= bashBroughtIn(model, stage));
-      const { entrypoint, cmd } = startInstructions(model, stage);
-      for (const instr of [entrypoint, cmd]) {
-        if (!instr || seen.has(instr)) continue;
-        const found = bashRun(instr, image);
-        if (!found || broughtIn()) continue;
-        seen.add(instr);
-        out.push({ message: `The container runs ${found.word}, but ${describe(model, stage)} has no bash: it does not start (\`exec: "${found.word}"\`: not found). ${remedy(image)}`, span: found.span });
-      }
-      for (const script of bashScripts(ctx, stage)) {
-        if (seen.has(script.instr) || broughtIn()) continue;
-        seen.add(script.instr);
-        const from = script.written ? 'written by a RUN' : `${script.file} of the context`;
-        out.push({
-          message: `${script.program} (${from}) starts with \`${script.shebang}\`, but ${describe(model, stage)} has no bash: the container does not start ("exec ${script.program}: no such file or directory", the kernel's answer for a missing interpreter). ${remedy(image)} Or make the script POSIX sh (\`#!/bin/sh\`).`,
-          span: script.instr.span,
-        });
-      }
+      if (targetImages(model, ctx.finalStage).includes(stage.index)) imageStart(ctx, stage, image, out);
     }
     return out;
   },
 };
+
+/**
+ * What an image starts: its ENTRYPOINT/CMD (read along the FROM chain). Two images built FROM
+ * one stage that both start its ENTRYPOINT report it twice, alike: the analysis keeps one.
+ */
+function imageStart(ctx: RuleContext, stage: Stage, image: ImageInfo, out: RuleFinding[]): void {
+  const { model } = ctx;
+  const seen = new Set<Instruction>();
+  // Whether bash was brought in is asked only of an image that runs it (a walk of its chain).
+  let brought: boolean | undefined;
+  const broughtIn = () => (brought ??= bashBroughtIn(model, stage));
+  const { entrypoint, cmd } = startInstructions(model, stage);
+  for (const instr of [entrypoint, cmd]) {
+    if (!instr || seen.has(instr)) continue;
+    const found = bashRun(instr, image);
+    if (!found || broughtIn()) continue;
+    seen.add(instr);
+    out.push({ message: `The container runs ${found.word}, but ${describe(model, stage)} has no bash: it does not start (\`exec: "${found.word}"\`: not found). ${remedy(image)}`, span: found.span });
+  }
+  for (const script of bashScripts(ctx, stage)) {
+    if (seen.has(script.instr) || broughtIn()) continue;
+    seen.add(script.instr);
+    const from = script.written ? 'written by a RUN' : `${script.file} of the context`;
+    out.push({
+      message: `${script.program} (${from}) starts with \`${script.shebang}\`, but ${describe(model, stage)} has no bash: the container does not start ("exec ${script.program}: no such file or directory", the kernel's answer for a missing interpreter). ${remedy(image)} Or make the script POSIX sh (\`#!/bin/sh\`).`,
+      span: script.instr.span,
+    });
+  }
+}
 
 /** The stage's root image when we know it has no bash (and is not Windows), else null. */
 function noBash(model: DockerfileModel, stage: Stage): ImageInfo | null {

@@ -23,7 +23,7 @@ import { copyPaths, stageChain, startInstructions, targetImages } from '../docke
 import type { DockerfileModel, Instruction, Stage } from '../dockerfile/model';
 import { parseShell, type ShellCommand } from '../dockerfile/shell';
 import { startScripts } from '../facts/goAtStart';
-import type { Rule, RuleContext, RuleFinding } from './types';
+import { stagesToCheck, type Rule, type RuleContext, type RuleFinding } from './types';
 
 export const gd213: Rule = {
   code: 'GD213',
@@ -33,22 +33,25 @@ export const gd213: Rule = {
   needsWorkspace: false,
   fix: 'none',
   facts: ['contextFiles', 'workspace'],
+  // Image by image (the stages that are images): a start script may be written by a RUN of a
+  // stage the image copies from. Two images built FROM one stage that both start its ENTRYPOINT
+  // report it alike: the analysis keeps one.
+  scope: 'stage',
+  readsCopiedStages: true,
   check(ctx) {
     const out: RuleFinding[] = [];
-    const seen = new Set<Instruction>();
-    for (const t of targetImages(ctx.model, ctx.finalStage)) {
-      const stage = ctx.model.stages[t];
-      if (!runsAsService(ctx.model, stage)) continue;
+    const targets = targetImages(ctx.model, ctx.finalStage);
+    for (const stage of stagesToCheck(ctx)) {
+      if (!targets.includes(stage.index) || !runsAsService(ctx.model, stage)) continue;
       const { entrypoint, cmd } = startInstructions(ctx.model, stage);
       const start = entrypoint ?? cmd;
-      if (!start || seen.has(start) || startsInit(start)) continue;
+      if (!start || startsInit(start)) continue;
       const scripts = startScripts(ctx.model, stage, ctx.workspace ? ctx.files : undefined);
       if (scripts.length === 0) continue;
       const shipped = shippedNames(ctx.model, stage);
       for (const script of scripts) {
         const child = programChild(script.text, shipped);
         if (!child) continue;
-        seen.add(start);
         const from = script.written ? 'written by a RUN' : `${script.file} of the context`;
         out.push({
           message: `The start script ${script.program} (${from}) runs \`${child.text}\` (line ${child.line}) without \`exec\`: its shell stays PID 1, which ignores SIGTERM and does not pass it on, so \`docker stop\` never reaches the program — no graceful shutdown, and it is killed after the stop timeout (10 s). Write \`exec ${child.text}\`, so the program replaces the shell and gets the signals.`,

@@ -70,6 +70,7 @@ function uniform(r: Rule): Rule {
     scope: r.scope ?? 'file',
     namesLines: r.namesLines ?? false,
     readsDescendants: r.readsDescendants ?? false,
+    readsCopiedStages: r.readsCopiedStages ?? false,
     reuseKey: r.reuseKey,
     docs: r.docs,
     check: r.check,

@@ -17,7 +17,7 @@ import { baseStageCandidates, imageStages, stageChain, stagesReadBy } from '../d
 import { moduleDownloadCaches, stageRef } from '../dockerfile/goBuild';
 import type { DockerfileModel, Stage } from '../dockerfile/model';
 import { textChange } from '../dockerfile/text';
-import { fixIsLazy, type RuleContext, type RuleFinding } from './types';
+import { fixIsLazy, type Rule, type RuleContext, type RuleFinding } from './types';
 
 /** What an analysis leaves for the next version's. */
 export interface StageFindings {
@@ -131,11 +131,13 @@ function copiedOut(model: DockerfileModel): [number, string[]][] {
 export interface ReusePlan {
   /**
    * The previous findings of a stage, moved into the current text; null when it must run again.
-   * `namesLines`: the findings name lines (Rule.namesLines), so they are kept only while the
-   * stage's chain starts on the same lines. `readsDescendants` (Rule.readsDescendants): also only
-   * while every stage built FROM it (its descendants) is unchanged.
+   * What the rule declares it reads: `namesLines`, the findings name lines (Rule.namesLines), so
+   * they are kept only while the stage's chain starts on the same lines; `readsDescendants`
+   * (Rule.readsDescendants), also only while every stage built FROM it (its descendants) is
+   * unchanged; `readsCopiedStages` (Rule.readsCopiedStages), also only while every stage it copies
+   * or mounts from, transitively, is unchanged.
    */
-  moved(stage: number, found: readonly RuleFinding[] | undefined, namesLines?: boolean, readsDescendants?: boolean): RuleFinding[] | null;
+  moved(stage: number, found: readonly RuleFinding[] | undefined, reads: Pick<Rule, 'namesLines' | 'readsDescendants' | 'readsCopiedStages'>): RuleFinding[] | null;
 }
 
 export function reusePlan(previous: StageFindings | undefined, current: StageFindings, model: DockerfileModel): ReusePlan | null {
@@ -170,6 +172,25 @@ export function reusePlan(previous: StageFindings | undefined, current: StageFin
     }
     return descendantsUnchanged[stage];
   };
+  // A stage whose chain and the stages it reads (`--from`, transitively, with their chains) are unchanged; computed on first use.
+  const readStagesUnchanged = new Map<number, boolean>();
+  const withReadStages = (stage: number): boolean => {
+    let known = readStagesUnchanged.get(stage);
+    if (known === undefined) {
+      known = true;
+      const seen = new Set<number>();
+      const todo = [stage];
+      while (todo.length > 0 && known) {
+        const s = model.stages[todo.pop()!];
+        if (!s || seen.has(s.index)) continue;
+        seen.add(s.index);
+        if (!unchanged[s.index]) known = false;
+        for (const c of stageChain(model, s)) for (const i of c.instructions) if (i.flags.length > 0) todo.push(...stagesReadBy(model, i));
+      }
+      readStagesUnchanged.set(stage, known);
+    }
+    return known;
+  };
   /** The new offset of an offset into the old text, when it lies in an unchanged region (its end included). */
   const move = (x: number): number | null => {
     // The last region starting at or before x, else the one ending at x.
@@ -185,8 +206,8 @@ export function reusePlan(previous: StageFindings | undefined, current: StageFin
   /** Fix edits moved already: an edit two findings share moves once. */
   const seen = new Set<object>();
   return {
-    moved(stage, found, namesLines, readsDescendants) {
-      if (!found || !unchanged[stage] || (namesLines && !sameLines[stage]) || (readsDescendants && !withDescendants(stage))) return null;
+    moved(stage, found, reads) {
+      if (!found || !unchanged[stage] || (reads.namesLines && !sameLines[stage]) || (reads.readsDescendants && !withDescendants(stage)) || (reads.readsCopiedStages && !withReadStages(stage))) return null;
       // Every offset must move first: none is changed unless all of them can be.
       for (let k = 0; k < found.length; k++) if (!movable(found[k], move)) return null;
       for (let k = 0; k < found.length; k++) moveInPlace(found[k], move, seen);

@@ -181,6 +181,13 @@ export interface Rule {
    */
   readsDescendants?: boolean;
   /**
+   * A stage rule that also reads the stages its stage's chain copies or mounts files from
+   * (`COPY --from`, `--mount=from=`), and theirs, transitively (GD212, GD213: a start script
+   * written by a RUN of a builder stage and copied in): a stage's findings are kept only while
+   * those stages' chains are unchanged too.
+   */
+  readsCopiedStages?: boolean;
+  /**
    * A stage rule whose findings for a stage also depend on something of other stages that the
    * stage reuse does not compare (GD119: the folders any context copy feeding the target brings
    * in): a text of it, compared between versions; when it changes, the rule runs for every stage.

@@ -107,4 +107,15 @@ describe('GD212 bash-not-in-image', () => {
     assert.equal(has(text, 'GD212', tempWorkspace(viaSh)), false);
     assert.equal(has(df(['FROM alpine:3.22', 'COPY init.sh /init.sh', 'CMD ["/init.sh"]']), 'GD212', tempWorkspace(viaSh)), true);
   });
+
+  it('an ENTRYPOINT two images inherit from one stage is found once, and for the image that lacks bash', () => {
+    const shared = df(['FROM alpine:3.22 AS base', 'ENTRYPOINT ["/bin/bash", "-c", "/app"]', 'FROM base AS a', 'COPY app /app', 'FROM base AS b', 'COPY app /app2']);
+    assert.equal(find(shared, 'GD212').length, 1);
+    // `a` brings bash in, `b` does not: b's finding, on the ENTRYPOINT of base.
+    const oneHasBash = shared.replace('COPY app /app\n', 'COPY app /app\nRUN apk add --no-cache bash\n');
+    const found = find(oneHasBash, 'GD212');
+    assert.equal(found.length, 1);
+    assert.equal(spanText(oneHasBash, found[0]), 'ENTRYPOINT ["/bin/bash", "-c", "/app"]');
+    assert.equal(find(oneHasBash.replace('COPY app /app2', 'COPY app /app2\nRUN apk add --no-cache bash'), 'GD212').length, 0);
+  });
 });
