@@ -31,12 +31,13 @@
 import * as path from 'node:path';
 import { contextPath, copyPaths, goCommands, goPackages, isContextCopy, isGoProgram, isWholeContext, pathEnv, stageChain, workdirBefore, type GoCommand } from '../dockerfile/facts';
 import { stagesFeeding } from '../dockerfile/goBuild';
-import { scriptSpan, type DockerfileModel, type Instruction, type Stage } from '../dockerfile/model';
+import { scriptSpan, type Instruction, type Stage } from '../dockerfile/model';
 import { contextBinds } from '../dockerfile/mounts';
 import { expandVariables } from '../dockerfile/variables';
 import { topLevelCommands } from '../dockerfile/packages';
 import { isRemoteSource } from '../dockerfile/copySources';
 import { contextUses } from '../facts/contextInputs';
+import { dockerfileFact } from '../facts/memo';
 import { builtPackage, commandCwd, makeGoCommands } from '../facts/builtPackages';
 import { buildFacts, packageByDir } from '../workspace/query';
 import { stagesToCheck, type Rule, type RuleContext, type RuleFinding, type WorkspaceFiles } from './types';
@@ -113,13 +114,8 @@ export const gd119: Rule = {
  * the tool cannot place. Once per model and target: every stage's check asks it.
  */
 function copiedRoots(ctx: RuleContext): readonly string[] | null {
-  const known = COPIED_ROOTS.get(ctx.model);
-  if (known && known.finalStage === ctx.finalStage) return known.roots;
-  const roots = computeCopiedRoots(ctx);
-  COPIED_ROOTS.set(ctx.model, { finalStage: ctx.finalStage, roots });
-  return roots;
+  return dockerfileFact(ctx.model, `gd119CopiedRoots:${ctx.finalStage}`, () => computeCopiedRoots(ctx));
 }
-const COPIED_ROOTS = new WeakMap<DockerfileModel, { finalStage: number; roots: readonly string[] | null }>();
 
 function computeCopiedRoots(ctx: RuleContext): string[] | null {
   const roots: string[] = [];
