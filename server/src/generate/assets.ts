@@ -798,26 +798,73 @@ function firstStringArgs(text: string, open: number, count: number): string[] | 
   return args;
 }
 
-/** Relative paths the compiled packages open at run time (string literals only). */
+/**
+ * The string flags of some files with their literal defaults: the expression a read call passes
+ * for the value -> the flag and its default. sish: `rootCmd.PersistentFlags().StringP(
+ * "load-templates-directory", "", "templates/*", …)` read back as
+ * `viper.GetString("load-templates-directory")`; also `v := flag.String("dir", "web", …)` read as
+ * `*v`, `fs.StringVar(&cfg.Dir, "dir", "web", …)` read as `cfg.Dir`, and `viper.SetDefault("dir", "web")`.
+ */
+export function stringFlagDefaults(texts: readonly string[]): Map<string, { flag: string; value: string }> {
+  const out = new Map<string, { flag: string; value: string }>();
+  const set = (expr: string, flag: string, value: string) => {
+    // Two flags behind one expression (or one flag with two defaults): not one value.
+    const had = out.get(expr);
+    if (had && (had.flag !== flag || had.value !== value)) out.set(expr, { flag, value: '' });
+    else out.set(expr, { flag, value });
+  };
+  for (const text of texts) {
+    for (const m of text.matchAll(/(?:\b([A-Za-z_][A-Za-z0-9_]*)\s*:?=\s*)?\b[A-Za-z_][A-Za-z0-9_]*(?:\.[A-Za-z_][A-Za-z0-9_]*(?:\(\))?)*\.String(Var)?(?:P)?\(\s*(?:&([A-Za-z_][A-Za-z0-9_.]*)\s*,\s*)?"([A-Za-z0-9][\w.-]*)"\s*,\s*(?:"\w?"\s*,\s*)?"([^"\\\n]*)"\s*,/g)) {
+      const [, held, isVar, bound, flag, value] = m;
+      set(`viper.GetString("${flag}")`, flag, value);
+      if (isVar !== undefined && bound !== undefined) set(bound, flag, value);
+      else if (isVar === undefined && held !== undefined) set(`*${held}`, flag, value);
+    }
+    for (const m of text.matchAll(/\bviper\.SetDefault\(\s*"([A-Za-z0-9][\w.-]*)"\s*,\s*"([^"\\\n]*)"\s*\)/g)) set(`viper.GetString("${m[1]}")`, m[1], m[2]);
+  }
+  return out;
+}
+
+/** Relative paths the compiled packages open at run time (string literals, and flags with a literal default). */
 export function runtimeReads(model: WorkspaceModel, packages: readonly string[], io: AssetIo, configDefaults: readonly { path: string; via: string; file: string }[]): RuntimeRead[] {
   const out: RuntimeRead[] = [...configDefaults];
+  const texts = new Map<string, string>();
+  for (const dir of packages) {
+    const p = packageByDir(model, dir);
+    for (const f of p?.files ?? []) {
+      const raw = f.endsWith('_test.go') ? null : io.read(join(p!.dir, f));
+      if (raw !== null) texts.set(join(p!.dir, f), stripGoComments(raw));
+    }
+  }
+  let flags: Map<string, { flag: string; value: string }> | null = null;
   for (const dir of packages) {
     const p = packageByDir(model, dir);
     if (!p) continue;
     for (const f of p.files) {
-      const raw = io.read(join(p.dir, f));
-      if (raw === null) continue;
-      const text = stripGoComments(raw);
+      const text = texts.get(join(p.dir, f));
+      if (text === undefined) continue;
       for (const { re, arg } of READ_CALLS) {
         re.lastIndex = 0;
         for (let m = re.exec(text); m; m = re.exec(text)) {
           const args = firstStringArgs(text, m.index + m[0].length - 1, arg);
-          const lit = args ? /^"([^"\\]+)"/.exec(args[arg] ?? '')?.[1] : undefined;
+          let lit = args ? /^"([^"\\]+)"/.exec(args[arg] ?? '')?.[1] : undefined;
+          let via: string | undefined;
+          // A flag's value (sish's `r.LoadHTMLGlob(viper.GetString("load-templates-directory"))`,
+          // default "templates/*"): the default is what the image reads unless told otherwise.
+          const expr = lit === undefined && args ? /^(viper\.GetString\("[\w.-]+"\)|\*?[A-Za-z_][A-Za-z0-9_.]*)\s*(?:\)|$)/.exec(args[arg] ?? '')?.[1] : undefined;
+          if (expr !== undefined) {
+            flags ??= stringFlagDefaults([...texts.values()]);
+            const d = flags.get(expr);
+            if (d && d.value !== '') {
+              lit = d.value;
+              via = `${m[0].replace(/\($/, '')}(${expr}), flag --${d.flag} default "${d.value}"`;
+            }
+          }
           if (!lit || lit.startsWith('/') || /^[a-z]+:/.test(lit) || lit.includes('..') || lit === '.' || lit === './') continue;
           const path = literalPath('', lit);
           // The module files are read by tools (version lookups), not by a deployed program.
           if (path === '' || /^go\.(mod|sum|work)$/.test(path) || out.some((o) => o.path === path)) continue;
-          out.push({ path, via: `${m[0].replace(/\($/, '')}("${lit}"${args![arg].slice(lit.length + 2).trim().startsWith('+') ? ' + …' : ''})`, file: join(p.dir, f) });
+          out.push({ path, via: via ?? `${m[0].replace(/\($/, '')}("${lit}"${args![arg].slice(lit.length + 2).trim().startsWith('+') ? ' + …' : ''})`, file: join(p.dir, f) });
         }
       }
       // A relative file:// source URL (golang-migrate's `migrate.NewWithDatabaseInstance("file://migrations", …)`):
