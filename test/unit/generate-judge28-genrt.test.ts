@@ -66,3 +66,53 @@ describe('1. sish: LoadHTMLGlob of a flag whose default is "templates/*"', () =>
     assert.match(r.dockerfile, /^COPY web \/app\/web$/m, r.dockerfile);
   });
 });
+
+// cloudflare/cfssl at ed8df49 (BSD-2-Clause): go.mod (1,564 bytes) `module github.com/cloudflare/cfssl`,
+// `go 1.20`; cmd/cfssl/cfssl.go (2,848 bytes): `cmds := map[string]*cli.Command{"bundle":
+// bundle.Command, …, "serve": serve.Command, "ocsprefresh": ocsprefresh.Command, …}` (19 entries)
+// then `err := cli.Start(cmds)`; cli/cli.go (5,423 bytes) `type Command struct{ UsageText string;
+// Flags []string; Main func(args []string, c Config) error }`, Start parses os.Args[1] as the
+// command; cli/config.go (7,367 bytes) registerFlags: `f.StringVar(&c.Address, "address",
+// "127.0.0.1", "Address to bind")`, `f.IntVar(&c.Port, "port", 8888, "Port to bind")`;
+// cli/serve/serve.go (11,144 bytes) `var Command = &cli.Command{…}`; cli/ocsprefresh/ocsprefresh.go
+// (3,124 bytes) `if c.ResponderFile == "" { return errors.New("need responder certificate (provide
+// with -responder)") }`. The project's Dockerfile: `ENTRYPOINT ["cfssl"]`, `CMD ["--help"]`.
+const cfsslMain = (entries: string) => `package main\n\nimport (\n\t"flag"\n\t"os"\n\n\t"github.com/cloudflare/cfssl/cli"\n\t"github.com/cloudflare/cfssl/cli/ocsprefresh"\n\t"github.com/cloudflare/cfssl/cli/serve"\n\t"github.com/cloudflare/cfssl/cli/version"\n)\n\nfunc main() {\n\tflag.Usage = nil\n\tcmds := map[string]*cli.Command{\n${entries}\t}\n\n\terr := cli.Start(cmds)\n\tif err != nil {\n\t\tos.Exit(1)\n\t}\n}\n`;
+const cfssl: Record<string, string | null> = {
+  'go.mod': 'module github.com/cloudflare/cfssl\n\ngo 1.20\n',
+  'cmd/cfssl/cfssl.go': cfsslMain('\t\t"ocsprefresh":    ocsprefresh.Command,\n\t\t"serve":          serve.Command,\n\t\t"version":        version.Command,\n'),
+  'cli/cli.go': 'package cli\n\nimport (\n\t"errors"\n\t"flag"\n)\n\ntype Command struct {\n\tUsageText string\n\tFlags     []string\n\tMain      func(args []string, c Config) error\n}\n\nfunc Start(cmds map[string]*Command) error {\n\tvar fs = flag.NewFlagSet("cfssl", flag.ExitOnError)\n\tvar c Config\n\tregisterFlags(&c, fs)\n\tflag.Parse()\n\tcmd, found := cmds[flag.Arg(0)]\n\tif !found {\n\t\treturn errors.New("undefined command")\n\t}\n\tfs.Parse(flag.Args()[1:])\n\treturn cmd.Main(fs.Args(), c)\n}\n',
+  'cli/config.go': 'package cli\n\nimport "flag"\n\ntype Config struct {\n\tAddress       string\n\tPort          int\n\tResponderFile string\n}\n\nfunc registerFlags(c *Config, f *flag.FlagSet) {\n\tf.StringVar(&c.ResponderFile, "responder", "", "Certificate for OCSP responder")\n\tf.StringVar(&c.Address, "address", "127.0.0.1", "Address to bind")\n\tf.IntVar(&c.Port, "port", 8888, "Port to bind")\n}\n',
+  'cli/serve/serve.go': 'package serve\n\nimport (\n\t"fmt"\n\t"net/http"\n\n\t"github.com/cloudflare/cfssl/cli"\n)\n\nfunc serverMain(args []string, c cli.Config) error {\n\treturn http.ListenAndServe(fmt.Sprintf("%s:%d", c.Address, c.Port), nil)\n}\n\nvar Command = &cli.Command{UsageText: "serve", Flags: []string{"address", "port"}, Main: serverMain}\n',
+  'cli/ocsprefresh/ocsprefresh.go': 'package ocsprefresh\n\nimport (\n\t"errors"\n\n\t"github.com/cloudflare/cfssl/cli"\n)\n\nfunc ocsprefreshMain(args []string, c cli.Config) error {\n\tif c.ResponderFile == "" {\n\t\treturn errors.New("need responder certificate (provide with -responder)")\n\t}\n\treturn nil\n}\n\nvar Command = &cli.Command{UsageText: "ocsprefresh", Flags: []string{"responder"}, Main: ocsprefreshMain}\n',
+  'cli/version/version.go': 'package version\n\nimport "github.com/cloudflare/cfssl/cli"\n\nvar Command = &cli.Command{UsageText: "version", Main: func([]string, cli.Config) error { return nil }}\n',
+  'Dockerfile': 'FROM golang:1.20\nWORKDIR /workdir\nCOPY . /workdir\nRUN go build -o /usr/bin/cfssl ./cmd/cfssl\nEXPOSE 8888\nENTRYPOINT ["cfssl"]\nCMD ["--help"]\n',
+};
+
+describe('2. cfssl: a command map handed to its own dispatcher', () => {
+  it('CMD runs serve with the address flag after it; the port is exposed', async () => {
+    const r = await gen(tree(cfssl, {}));
+    assert.match(r.dockerfile, /^CMD \["serve", "--address", "0\.0\.0\.0"\]$/m, r.dockerfile);
+    assert.match(r.dockerfile, /^EXPOSE 8888$/m);
+    assert.ok(r.reasons.some((x) => x.includes('map[string]*cli.Command{"serve": …} in cmd/cfssl/cfssl.go')), r.reasons.join('\n'));
+  });
+
+  it('a flag another subcommand\'s package requires (ocsprefresh\'s -responder) is no Check', async () => {
+    const r = await gen(tree(cfssl, {}));
+    assert.ok(!r.warnings.some((w) => w.includes('--responder')), r.warnings.join('\n'));
+  });
+
+  it('no serving command in the map: no CMD with a top-level --address; the Check says where it goes', async () => {
+    const r = await gen(tree(cfssl, { 'cmd/cfssl/cfssl.go': cfsslMain('\t\t"ocsprefresh":    ocsprefresh.Command,\n\t\t"version":        version.Command,\n\t\t"listen":         serve.Command,\n') }));
+    assert.doesNotMatch(r.dockerfile, /^CMD /m, r.dockerfile);
+    assert.ok(r.warnings.some((w) => w.includes('--address 0.0.0.0 is not passed') && w.includes('CMD ["<subcommand>", "--address", "0.0.0.0"]')), r.warnings.join('\n'));
+    assert.ok(!r.reasons.some((x) => x.startsWith('CMD passes --address')), r.reasons.join('\n'));
+    // The root command runs none of them: what ocsprefresh requires is not the image's start either.
+    assert.ok(!r.warnings.some((w) => w.includes('--responder')), r.warnings.join('\n'));
+  });
+
+  it('a map with one entry is no command table', async () => {
+    const r = await gen(tree(cfssl, { 'cmd/cfssl/cfssl.go': cfsslMain('\t\t"serve":          serve.Command,\n') }));
+    assert.match(r.dockerfile, /^CMD \["--address", "0\.0\.0\.0"\]$/m, r.dockerfile);
+  });
+});

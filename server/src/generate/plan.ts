@@ -208,7 +208,6 @@ function baseTool(program: string): boolean {
 
 /** Libraries that drive a Chrome or Chromium browser they find on the PATH. */
 const BROWSER_DRIVERS = ['github.com/chromedp/chromedp', 'github.com/go-rod/rod', 'github.com/playwright-community/playwright-go', 'github.com/tebeka/selenium'];
-
 /** Programs an alpine or debian runtime has without installing anything (a shell and coreutils or busybox). */
 const BASE_TOOLS = new Set(['sh', '/bin/sh', 'cat', 'ls', 'cp', 'mv', 'rm', 'mkdir', 'chmod', 'chown', 'echo', 'true', 'false', 'env', 'kill', 'sleep', 'tar', 'gzip', 'id', 'uname', 'date', 'hostname', 'tail', 'head', 'grep', 'sed', 'find', 'df', 'du', 'mount', 'umount', 'ln', 'touch', 'stat', 'sort', 'wc', 'which', 'stty']);
 
@@ -1168,9 +1167,22 @@ export function plan(model: WorkspaceModel, options: GenerateOptions, io: Genera
   // CSI DaemonSet: args `longhorn-manager -d csi …`): Kubernetes appends them to the ENTRYPOINT.
   const argsOnly = programWorkloads.find((w) => w.argsOnly !== undefined);
   if (argsOnly) warnings.push(`${argsOnly.file}:${argsOnly.line} deploys a container that runs \`${argsOnly.argsOnly!.slice(0, 4).join(' ')}${argsOnly.argsOnly!.length > 4 ? ' …' : ''}\` as its args, with no command: Kubernetes appends args to the image's ENTRYPOINT, so with this image's ENTRYPOINT ["${binaryPath}"] that container runs \`${target.binary} ${argsOnly.argsOnly!.slice(0, 3).join(' ')} …\` and fails. If the image is deployed that way, replace the ENTRYPOINT with CMD ["${target.binary}"${serveWords.map((w) => `, "${w}"`).join('')}] (the binary is on the PATH).`);
-  const cmdArgs = [...serveWords, ...pocketBaseArgs, ...(ports.loopbackArgs ?? [])];
+  // A listen-address flag passed to a CLI with subcommands when the image runs none of them would
+  // go to the root command, which takes no such flag or only prints its usage (cfssl's
+  // `-address` belongs to `serve`): not passed; the Check says what to add.
+  const commandless = !shape.serveCommand && !pocketBase && (shape.subcommands.length > 0 || shape.computedCommands > 0);
+  const loopbackArgs = commandless ? null : ports.loopbackArgs;
+  if (commandless && ports.loopbackArgs) {
+    const said = reasons.findIndex((r) => r.startsWith(`CMD passes ${ports.loopbackArgs![0]} `));
+    if (said >= 0) reasons.splice(said, 1);
+  }
+  if (commandless && ports.loopbackArgs) warnings.push(`${ports.loopbackArgs.join(' ')} is not passed: the program is a CLI with subcommands and the image runs none of them, so the flag would go to the root command. Pass it after the subcommand that serves (CMD ["<subcommand>", ${ports.loopbackArgs.map((a) => `"${a}"`).join(', ')}]): by default that listener is unreachable from outside the container.`);
+  const cmdArgs = [...serveWords, ...pocketBaseArgs, ...(loopbackArgs ?? [])];
   const cmd = cmdArgs.length > 0 ? cmdArgs : null;
-  warnings.push(...requiredFlagWarnings(closure, cmd));
+  // What the packages of the other subcommands of a command map check (cfssl's ocsprefresh
+  // needing -responder) does not stop the one the image runs.
+  const otherCommandDirs = new Set(shape.commandPackages.filter((c) => c.name !== shape.serveCommand?.name).flatMap((c) => closure.filter((p) => p.importPath !== undefined && p.importPath !== null && pkg.imports.includes(p.importPath) && p.importPath.split('/').pop() === c.qualifier).map((p) => p.dir)));
+  warnings.push(...requiredFlagWarnings(closure.filter((p) => !otherCommandDirs.has(p.dir)), cmd));
   if (shape.serveCommand) reasons.push(`CMD [${[...serveWords, ...pocketBaseArgs].map((w) => `"${w}"`).join(', ')}]: the program is a CLI with subcommands (${shape.serveCommand.via}); the image runs the one that serves. \`docker run IMAGE --help\` still works.`);
   // The root command runs (croc's receiver) and opens no port; its subcommands' port flags are
   // not what the image serves (croc's `send --port` is the relay it connects to).

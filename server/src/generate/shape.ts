@@ -66,6 +66,12 @@ export interface ProgramShape {
   rootChecks: RootCheck[];
   /** Programs run by a name the program gets at run time, and the defaults its sources name for it (see namedAtRunTime). */
   runsNamedAtRunTime: NamedAtRunTime | null;
+  /**
+   * The subcommands of a main's command map whose value is another package's (cfssl's `"serve":
+   * serve.Command`): the word and the package's name in main (its import's last element). What
+   * such a package checks belongs to that subcommand.
+   */
+  commandPackages: { name: string; qualifier: string }[];
 }
 
 /** Loop and parameter names that hold any command (`for _, cmd := range …`): never one subcommand. */
@@ -418,6 +424,7 @@ export function addedByCall(text: string): { parent: string; child: string }[] {
 
 export function programShape(packages: readonly PackageSources[], externalImports: readonly string[], binary: string, runsOnly: readonly PackageSources[] = []): ProgramShape {
   const subcommands: { name: string; via: string }[] = [];
+  const commandPackages: ProgramShape['commandPackages'] = [];
   /** Subcommands whose description says they start the program or a server (describesServing). */
   const serving: { name: string; via: string; v?: string }[] = [];
   // Variables are keyed by their package's folder and name (scoped): soft-serve has a `Command`
@@ -534,6 +541,22 @@ export function programShape(packages: readonly PackageSources[], externalImport
               const name = /^\s*"([a-z][a-z0-9-]*)"\s*$/.exec(w)?.[1];
               if (name) add(name, `switch os.Args[1] case "${name}"`);
             }
+          }
+        }
+      }
+      // A main that hands a map of command words to command values to its own dispatcher
+      // (cfssl's `cmds := map[string]*cli.Command{"serve": serve.Command, …}` then
+      // `cli.Start(cmds)`): each key is a subcommand, `<binary> <word> [flags]`.
+      if (/^\s*package\s+main\b/m.test(text)) {
+        for (const m of text.matchAll(/\bmap\[string\]\*?(?:[A-Za-z_][A-Za-z0-9_]*\.)?[A-Za-z_]*(?:Command|Cmd)\s*\{/g)) {
+          const body = braceBody(text, m.index! + m[0].length - 1);
+          const entries = [...body.matchAll(/^\s*"([a-z][a-z0-9-]*)"\s*:\s*&?(?:[A-Za-z_][A-Za-z0-9_]*\.)?[A-Za-z_][A-Za-z0-9_]*\s*,?\s*$/gm)];
+          if (entries.length < 2) continue;
+          const type = m[0].replace(/\s*\{$/, '');
+          for (const e of entries) {
+            add(e[1], `${type}{"${e[1]}": …}`);
+            const qualifier = /:\s*&?([A-Za-z_][A-Za-z0-9_]*)\./.exec(e[0])?.[1];
+            if (qualifier !== undefined && !commandPackages.some((c) => c.name === e[1])) commandPackages.push({ name: e[1], qualifier });
           }
         }
       }
@@ -845,6 +868,7 @@ export function programShape(packages: readonly PackageSources[], externalImport
     pocketBase: pocketBase ? { ...pocketBase, serves: pocketBaseServes } : null,
     rootChecks: rootChecks(packages),
     runsNamedAtRunTime: namedAtRunTime(packages, binary, runs.map((r) => r.name)),
+    commandPackages,
     subcommandVars: new Map([...handlers, ...[...fnCommands].filter(([fn]) => fnChildren.some((e) => e.child === fn)).map(([fn, c]): [string, string] => [fn.slice(fn.indexOf('\0') + 1), c.use]), ...[...declared].filter(([v]) => added.has(v)).map(([v, use]): [string, string] => [v.slice(v.indexOf('\0') + 1), use])]),
   };
 }
