@@ -116,3 +116,39 @@ describe('2. cfssl: a command map handed to its own dispatcher', () => {
     assert.match(r.dockerfile, /^CMD \["--address", "0\.0\.0\.0"\]$/m, r.dockerfile);
   });
 });
+
+// docker/mcp-gateway at 2bd20fe (MIT): go.mod (10,729 bytes) `module github.com/docker/mcp-gateway`,
+// `go 1.25.12`; cmd/docker-mcp/main.go (1,042 bytes) runs `commands.Root(…)` through the docker CLI
+// plugin framework; cmd/docker-mcp/commands/gateway.go: `Use: "gateway"` with `runCmd` (`Use:
+// "run"`, RunE) added to it. Dockerfile (5,256 bytes): stage `mcp-gateway` (alpine + docker-cli)
+// `ENTRYPOINT ["/docker-mcp", "gateway", "run"]` + `COPY --from=build-mcp-gateway /docker-mcp /`;
+// the final stage `mcp-gateway-dind` writes /run.sh with a heredoc (dockerd, then `exec
+// /docker-mcp gateway run --port=$PORT "$@"`) and has `ENTRYPOINT ["/run.sh"]`.
+const mcpDockerfile = (final: string) => `# syntax=docker/dockerfile:1\nARG GO_VERSION=1.25.12\nFROM golang:\${GO_VERSION}-alpine AS build-mcp-gateway\nWORKDIR /app\nRUN --mount=type=cache,target=/root/.cache/go-build,id=mcp-gateway \\\n    --mount=source=.,target=. \\\n    go build -trimpath -ldflags "-s -w" -o / ./cmd/docker-mcp/\n\nFROM alpine:3.23 AS mcp-gateway\nRUN apk update && apk upgrade --no-cache && apk add --no-cache docker-cli socat jq\nENV DOCKER_MCP_IN_CONTAINER=1\nENTRYPOINT ["/docker-mcp", "gateway", "run"]\nCOPY --from=build-mcp-gateway /docker-mcp /\n${final}`;
+const dind = `\nFROM docker:dind AS mcp-gateway-dind\nCOPY --from=docker/mcp-gateway /docker-mcp /\nRUN cat <<-'EOF' >/run.sh\n\t#!/usr/bin/env sh\n\tdockerd-entrypoint.sh dockerd &\n\texec /docker-mcp gateway run --port=$PORT "$@"\nEOF\nRUN chmod +x /run.sh\nENV PORT=8080\nENTRYPOINT ["/run.sh"]\n`;
+const mcp: Record<string, string | null> = {
+  'go.mod': 'module github.com/docker/mcp-gateway\n\ngo 1.25.12\n\nrequire github.com/spf13/cobra v1.9.1\n',
+  'go.sum': 'github.com/spf13/cobra v1.9.1 h1:x\n',
+  'cmd/docker-mcp/main.go': 'package main\n\nimport (\n\t"os"\n\n\t"github.com/docker/mcp-gateway/cmd/docker-mcp/commands"\n)\n\nfunc main() {\n\tif err := commands.Root().Execute(); err != nil {\n\t\tos.Exit(1)\n\t}\n}\n',
+  'cmd/docker-mcp/commands/root.go': 'package commands\n\nimport "github.com/spf13/cobra"\n\nfunc Root() *cobra.Command {\n\tcmd := &cobra.Command{\n\t\tUse: "mcp [OPTIONS]",\n\t}\n\tcmd.AddCommand(gatewayCommand())\n\tcmd.AddCommand(&cobra.Command{Use: "ls", RunE: func(*cobra.Command, []string) error { return nil }})\n\treturn cmd\n}\n',
+  'cmd/docker-mcp/commands/gateway.go': 'package commands\n\nimport "github.com/spf13/cobra"\n\nfunc gatewayCommand() *cobra.Command {\n\tcmd := &cobra.Command{\n\t\tUse:   "gateway",\n\t\tShort: "Manage the MCP Server gateway",\n\t}\n\trunCmd := &cobra.Command{\n\t\tUse:   "run",\n\t\tShort: "Run the gateway",\n\t\tRunE: func(cmd *cobra.Command, _ []string) error { return nil },\n\t}\n\tcmd.AddCommand(runCmd)\n\treturn cmd\n}\n',
+  'Dockerfile': mcpDockerfile(dind),
+};
+
+describe('3. mcp-gateway: the final stage starts a script it writes; another image starts the binary', () => {
+  it('CMD ["gateway", "run"] from the mcp-gateway stage\'s ENTRYPOINT', async () => {
+    const r = await gen(tree(mcp, {}));
+    assert.match(r.dockerfile, /^CMD \["gateway", "run"\]$/m, r.dockerfile);
+    assert.ok(r.reasons.some((x) => x.includes('Dockerfile:12 ENTRYPOINT ["/docker-mcp","gateway","run"]')), r.reasons.join('\n'));
+  });
+
+  it('the same file without the dind stage: the final stage speaks, as before', async () => {
+    const r = await gen(tree(mcp, { Dockerfile: mcpDockerfile('') }));
+    assert.match(r.dockerfile, /^CMD \["gateway", "run"\]$/m, r.dockerfile);
+  });
+
+  it('a final stage that starts the binary with other words wins over another stage', async () => {
+    const r = await gen(tree(mcp, { Dockerfile: `${mcpDockerfile('')}\nFROM alpine:3.23 AS last\nCOPY --from=build-mcp-gateway /docker-mcp /\nENTRYPOINT ["/docker-mcp", "ls"]\n` }));
+    assert.match(r.dockerfile, /^CMD \["ls"\]$/m, r.dockerfile);
+  });
+});

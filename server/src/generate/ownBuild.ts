@@ -217,8 +217,18 @@ function dockerfileBuilds(model: WorkspaceModel, candidates: readonly GenerateTa
     if (unsure) out.push({ file, dirs: [], how: '', unsure });
     else {
       // Where the final image starts its one program (keda's `ENTRYPOINT ["/keda", …]`).
-      const started = dirs.size === 1 ? startPrograms(df, df.stages[df.stages.length - 1], io.files) : [];
-      const sp = started.length === 1 && !started[0].script && /^\/[A-Za-z0-9._/+-]+$/.test(started[0].program) ? started[0] : null;
+      // When the final stage starts something else (mcp-gateway's dind variant runs /run.sh, which
+      // it writes), another image of the file (built with --target) that starts the binary itself
+      // speaks for it: mcp-gateway's `mcp-gateway` stage, `ENTRYPOINT ["/docker-mcp", "gateway", "run"]`.
+      const direct = (stage: number) => {
+        const started = startPrograms(df, df.stages[stage], io.files);
+        return started.length === 1 && !started[0].script && /^\/[A-Za-z0-9._/+-]+$/.test(started[0].program) ? started[0] : null;
+      };
+      const binaries = new Set(candidates.filter((c) => dirs.has(c.dir)).flatMap((c) => [c.binary, ...(c.importPath ? [goBinaryName(c.importPath)] : [])]));
+      const startsBinary = (x: ReturnType<typeof direct>) => x !== null && binaries.has(nodePath.posix.basename(x.program));
+      const atFinal = dirs.size === 1 ? direct(df.stages.length - 1) : null;
+      const others = dirs.size === 1 && !startsBinary(atFinal) ? targetImages(df, df.stages.length - 1).filter((t) => t !== df.stages.length - 1).map(direct).filter(startsBinary) : [];
+      const sp = others.length === 1 ? others[0] : atFinal;
       // The leading subcommand words of an exec-form ENTRYPOINT that starts the binary itself.
       const json = sp && sp.instr.keyword === 'ENTRYPOINT' && sp.instr.json && sp.instr.json[0] === sp.program ? sp.instr.json.slice(1) : [];
       const words: string[] = [];
