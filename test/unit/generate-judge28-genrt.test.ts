@@ -152,3 +152,46 @@ describe('3. mcp-gateway: the final stage starts a script it writes; another ima
     assert.match(r.dockerfile, /^CMD \["ls"\]$/m, r.dockerfile);
   });
 });
+
+// fosrl/gerbil at b524b97 (AGPL-3.0 per the repository; no LICENSE file at this commit): go.mod
+// (703 bytes) `module github.com/fosrl/gerbil`, `go 1.21.5`; main.go (12,049 bytes) imports
+// github.com/vishvananda/netlink and golang.zx2c4.com/wireguard/wgctrl and calls
+// `netlink.LinkAdd(wgLink)`, `netlink.AddrAdd(link, addr)` (main.go:212-244).
+const gerbil: Record<string, string | null> = {
+  'go.mod': 'module github.com/fosrl/gerbil\n\ngo 1.21.5\n\nrequire (\n\tgithub.com/vishvananda/netlink v1.3.0\n\tgolang.zx2c4.com/wireguard/wgctrl v0.0.0-20241231184526-a9ab2273dd10\n)\n',
+  'go.sum': 'github.com/vishvananda/netlink v1.3.0 h1:x\ngolang.zx2c4.com/wireguard/wgctrl v0.0.0-20241231184526-a9ab2273dd10 h1:x\n',
+  'main.go': 'package main\n\nimport (\n\t"net/http"\n\n\t"github.com/vishvananda/netlink"\n\t"golang.zx2c4.com/wireguard/wgctrl"\n)\n\nfunc main() {\n\t_, _ = wgctrl.New()\n\tlink := &netlink.GenericLink{LinkAttrs: netlink.LinkAttrs{Name: "wg0"}, LinkType: "wireguard"}\n\t_ = netlink.LinkAdd(link)\n\t_ = http.ListenAndServe(":3003", nil)\n}\n',
+};
+
+// seriousm4x/UpSnap at 8f52541 (MIT): backend/go.mod (2,164 bytes) `module
+// github.com/seriousm4x/upsnap`, `go 1.26.3`; backend/networking/shutdown.go (2,782 bytes):
+// `var shell string` … `if runtime.GOOS == "windows" { shell = "cmd" … } else { shell = "/bin/sh";
+// shell_arg = "-c" }` … `cmd := exec.CommandContext(ctx, shell, shell_arg, shutdown_cmd)`.
+const upsnapShutdown = (unix: string) => `package networking\n\nimport (\n\t"context"\n\t"os/exec"\n\t"runtime"\n)\n\nfunc ShutdownDevice(ctx context.Context, shutdown_cmd string) error {\n\tvar shell string\n\tvar shell_arg string\n\tif runtime.GOOS == "windows" {\n\t\tshell = "cmd"\n\t\tshell_arg = "/C"\n\t} else {\n\t\tshell = ${unix}\n\t\tshell_arg = "-c"\n\t}\n\tcmd := exec.CommandContext(ctx, shell, shell_arg, shutdown_cmd)\n\treturn cmd.Run()\n}\n`;
+const upsnap: Record<string, string | null> = {
+  'go.mod': 'module github.com/seriousm4x/upsnap\n\ngo 1.26.3\n',
+  'main.go': 'package main\n\nimport (\n\t"context"\n\t"net/http"\n\n\t"github.com/seriousm4x/upsnap/networking"\n)\n\nfunc main() {\n\t_ = networking.ShutdownDevice(context.Background(), "true")\n\t_ = http.ListenAndServe(":8090", nil)\n}\n',
+  'networking/shutdown.go': upsnapShutdown('"/bin/sh"'),
+};
+
+describe('4. network configuration and shells held in variables', () => {
+  it('gerbil: netlink and wgctrl make a Check about CAP_NET_ADMIN for uid 65532', async () => {
+    const r = await gen(tree(gerbil, {}));
+    assert.ok(r.warnings.some((w) => w.includes('github.com/vishvananda/netlink, golang.zx2c4.com/wireguard/wgctrl') && w.includes('CAP_NET_ADMIN') && w.includes('--user 0 --cap-add NET_ADMIN')), r.warnings.join('\n'));
+  });
+
+  it('a program without such imports gets no such Check', async () => {
+    const r = await gen(tree(upsnap, {}));
+    assert.ok(!r.warnings.some((w) => w.includes('CAP_NET_ADMIN')), r.warnings.join('\n'));
+  });
+
+  it('UpSnap: a shell in a variable passed to exec.CommandContext is a program the image lacks', async () => {
+    const r = await gen(tree(upsnap, {}));
+    assert.ok(r.warnings.some((w) => w.includes('/bin/sh (exec.CommandContext(…, shell, …) with shell = "/bin/sh" in networking/shutdown.go)')), r.warnings.join('\n'));
+  });
+
+  it('a variable holding another program is not a shell', async () => {
+    const r = await gen(tree(upsnap, { 'networking/shutdown.go': upsnapShutdown('"/usr/bin/true"') }));
+    assert.ok(!r.warnings.some((w) => w.includes('shell = ')), r.warnings.join('\n'));
+  });
+});

@@ -208,6 +208,12 @@ function baseTool(program: string): boolean {
 
 /** Libraries that drive a Chrome or Chromium browser they find on the PATH. */
 const BROWSER_DRIVERS = ['github.com/chromedp/chromedp', 'github.com/go-rod/rod', 'github.com/playwright-community/playwright-go', 'github.com/tebeka/selenium'];
+/**
+ * Packages through which a program changes the network configuration (links, addresses, routes,
+ * firewall rules, tun devices): what they do needs CAP_NET_ADMIN.
+ */
+const NET_ADMIN_MODULES = ['github.com/vishvananda/netlink', 'github.com/jsimonetti/rtnetlink', 'golang.zx2c4.com/wireguard/wgctrl', 'golang.zx2c4.com/wireguard/tun', 'github.com/coreos/go-iptables', 'github.com/google/nftables', 'github.com/songgao/water'];
+
 /** Programs an alpine or debian runtime has without installing anything (a shell and coreutils or busybox). */
 const BASE_TOOLS = new Set(['sh', '/bin/sh', 'cat', 'ls', 'cp', 'mv', 'rm', 'mkdir', 'chmod', 'chown', 'echo', 'true', 'false', 'env', 'kill', 'sleep', 'tar', 'gzip', 'id', 'uname', 'date', 'hostname', 'tail', 'head', 'grep', 'sed', 'find', 'df', 'du', 'mount', 'umount', 'ln', 'touch', 'stat', 'sort', 'wc', 'which', 'stty']);
 
@@ -1163,6 +1169,11 @@ export function plan(model: WorkspaceModel, options: GenerateOptions, io: Genera
     const other = otherChecks;
     warnings.push(`${shownCheck(other[0])}${other[0].command !== null && other[0].dir === pkg.dir ? ` in its ${other[0].command} command` : ''}${other.length > 1 ? ` (and ${other.length - 1} more check${other.length > 2 ? 's' : ''})` : ''}: the image runs as USER 65532; if what it runs reaches that check, it exits. Then run it as root (docker run --user 0).`);
   }
+  // A program that configures the network itself (links, addresses, routes, firewall rules through
+  // netlink or nftables: gerbil's WireGuard link, gluetun's routes and tun) needs CAP_NET_ADMIN;
+  // Docker gives a non-root user no effective capability, even with --cap-add.
+  const netAdmin = [...new Set(facts.externalImports.filter((i) => NET_ADMIN_MODULES.some((m) => i === m || i.startsWith(m + '/'))).map((i) => NET_ADMIN_MODULES.find((m) => i === m || i.startsWith(m + '/'))!))];
+  if (netAdmin.length > 0 && !root) warnings.push(`The program imports ${netAdmin.slice(0, 3).join(', ')}${netAdmin.length > 3 ? ` and ${netAdmin.length - 3} more` : ''}: it changes the network configuration (links, addresses, routes or firewall rules), which needs CAP_NET_ADMIN. The image runs as USER 65532, and Docker gives a non-root process no effective capability even with --cap-add NET_ADMIN: those calls fail with "operation not permitted". Run it as root with only the capabilities it needs (docker run --user 0 --cap-add NET_ADMIN${netAdmin.some((m) => /wireguard\/tun|songgao\/water/.test(m)) ? ' --device /dev/net/tun' : ''}), or set USER 0:0.`);
   // A pod spec the program builds for its own image with args and no command (longhorn-manager's
   // CSI DaemonSet: args `longhorn-manager -d csi …`): Kubernetes appends them to the ENTRYPOINT.
   const argsOnly = programWorkloads.find((w) => w.argsOnly !== undefined);

@@ -544,6 +544,13 @@ export function programShape(packages: readonly PackageSources[], externalImport
           }
         }
       }
+      // A shell held in a variable (UpSnap's `shell = "/bin/sh"; shell_arg = "-c"` on Linux, then
+      // `exec.CommandContext(ctx, shell, shell_arg, shutdown_cmd)`): the program runs a shell.
+      for (const m of text.matchAll(/\bexec\.(?:Command|CommandContext\(\s*[A-Za-z_][A-Za-z0-9_.]*(?:\(\))?\s*,)\(?\s*([A-Za-z_][A-Za-z0-9_]*)\s*,/g)) {
+        const sh = new RegExp(`\\b${m[1]}\\s*:?=\\s*"((?:/usr)?/bin/(?:ba)?sh|(?:ba)?sh)"`).exec(text)?.[1];
+        if (sh === undefined || runs.some((r) => r.name === sh)) continue;
+        runs.push({ name: sh, via: `${m[0].startsWith('exec.CommandContext') ? `exec.CommandContext(…, ${m[1]}, …)` : `exec.Command(${m[1]}, …)`} with ${m[1]} = "${sh}" in ${file}` });
+      }
       // A main that hands a map of command words to command values to its own dispatcher
       // (cfssl's `cmds := map[string]*cli.Command{"serve": serve.Command, …}` then
       // `cli.Start(cmds)`): each key is a subcommand, `<binary> <word> [flags]`.
