@@ -13,6 +13,7 @@
  *    its `mcp-gateway` stage starts the binary with `gateway run`: CMD ["gateway", "run"].
  * 4. Programs that change the network configuration through netlink (gerbil, gluetun): a Check
  *    that uid 65532 gets no CAP_NET_ADMIN; a shell held in a variable (UpSnap) is a program run.
+ * 5. (judge X) A method of a field named `os` (litefs's `db.os.Open("INITDBHDR", …)`) is not os.Open.
  */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
@@ -195,3 +196,28 @@ describe('4. network configuration and shells held in variables', () => {
     assert.ok(!r.warnings.some((w) => w.includes('shell = ')), r.warnings.join('\n'));
   });
 });
+
+// superfly/litefs at a51e72d (Apache-2.0), judge X: go.mod (2,318 bytes) `module
+// github.com/superfly/litefs`, `go 1.21`; litefs.go (19,983 bytes) `type OS interface { Open(op,
+// name string) (*os.File, error); … }`; db.go (125,746 bytes) holds `os OS` in DB and calls
+// `f, err := db.os.Open("INITDBHDR", db.DatabasePath())` (line 539; 19 more such labels);
+// cmd/litefs/main.go (4,855 bytes) imports the root package.
+const litefsDb = (call: string) => `package litefs\n\nimport (\n\t"os"\n)\n\ntype OS interface {\n\tOpen(op, name string) (*os.File, error)\n}\n\ntype DB struct {\n\tos OS\n}\n\nfunc (db *DB) DatabasePath() string { return "/litefs/db" }\n\nfunc (db *DB) Init() error {\n\tf, err := ${call}\n\tif err != nil {\n\t\treturn err\n\t}\n\treturn f.Close()\n}\n`;
+const litefs: Record<string, string | null> = {
+  'go.mod': 'module github.com/superfly/litefs\n\ngo 1.21\n',
+  'db.go': litefsDb('db.os.Open("INITDBHDR", db.DatabasePath())'),
+  'cmd/litefs/main.go': 'package main\n\nimport "github.com/superfly/litefs"\n\nfunc main() {\n\tdb := &litefs.DB{}\n\t_ = db.Init()\n}\n',
+};
+
+describe('5. litefs: a field named os is not the os package', () => {
+  it('db.os.Open("INITDBHDR", …) is no file the program reads', async () => {
+    const r = await gen(tree(litefs, {}));
+    assert.ok(!r.warnings.some((w) => w.includes('INITDBHDR')), r.warnings.join('\n'));
+  });
+
+  it('os.Open("INITDBHDR") of the os package still is', async () => {
+    const r = await gen(tree(litefs, { 'db.go': litefsDb('os.Open("INITDBHDR")') }));
+    assert.ok(r.warnings.some((w) => w.includes('reads INITDBHDR at run time (os.Open("INITDBHDR"))')), r.warnings.join('\n'));
+  });
+});
+

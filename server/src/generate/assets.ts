@@ -787,7 +787,9 @@ const READ_CALLS: { re: RegExp; arg: number }[] = [
   { re: /\b(?:template\.)?(ParseGlob|ParseFiles|LoadHTMLGlob|LoadHTMLFiles)\(/g, arg: 0 },
   { re: /\bhttp\.Dir\(/g, arg: 0 },
   { re: /\.(Static|StaticFile)\(/g, arg: 1 },
-  { re: /\bos\.(ReadFile|Open)\(/g, arg: 0 },
+  // The os package itself, not a field named os (litefs's `db.os.Open("INITDBHDR", path)`, its
+  // own OS interface whose first argument labels the operation).
+  { re: /(?<![.\w])os\.(ReadFile|Open)\(/g, arg: 0 },
   // viper's config file, also a folder prefix (ente's museum: `"configurations/" + env + ".yaml"`).
   { re: /\.SetConfigFile\(/g, arg: 0 },
 ];
