@@ -14,6 +14,8 @@
  * 4. Programs that change the network configuration through netlink (gerbil, gluetun): a Check
  *    that uid 65532 gets no CAP_NET_ADMIN; a shell held in a variable (UpSnap) is a program run.
  * 5. (judge X) A method of a field named `os` (litefs's `db.os.Open("INITDBHDR", …)`) is not os.Open.
+ * 6. (judge X) A subcommand picked by its name (k0s's `start`, which starts an installed service)
+ *    gives way to the one the project's image starts (`CMD ["k0s", "controller", …]`).
  */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
@@ -221,3 +223,42 @@ describe('5. litefs: a field named os is not the os package', () => {
   });
 });
 
+// k0sproject/k0s at dff90ce (Apache-2.0), judge X: go.mod (16,532 bytes) `module
+// github.com/k0sproject/k0s`, `go 1.26.3`; main.go (1,120 bytes) runs cmd.NewRootCmd();
+// cmd/root.go (4,429 bytes) `cmd := &cobra.Command{Use: "k0s", …}` and `cmd.AddCommand(
+// start.NewStartCmd())`, `cmd.AddCommand(controller.NewControllerCmd())` among 18;
+// cmd/start/start.go (840 bytes) `Use: "start"`, `Short: "Start the k0s service configured on this
+// host. Must be run as root (or with sudo)"`; cmd/controller/controller.go (26,908 bytes) `Use:
+// "controller [join-token]"`, `Short: "Run controller"`. Dockerfile (589 bytes): alpine, `ADD
+// ./k0s-${TARGETARCH}/k0s /usr/local/bin/k0s`, `ENTRYPOINT ["/sbin/tini", "--", "/entrypoint.sh" ]`,
+// `CMD ["k0s", "controller", "--enable-worker"]`; docker-entrypoint.sh (10,431 bytes) ends `main "$@"`.
+const k0sCmd = (use: string, pkg: string, fn: string, short: string) => `package ${pkg}\n\nimport "github.com/spf13/cobra"\n\nfunc ${fn}() *cobra.Command {\n\tcmd := &cobra.Command{\n\t\tUse:   "${use}",\n\t\tShort: "${short}",\n\t\tRunE: func(cmd *cobra.Command, _ []string) error { return nil },\n\t}\n\treturn cmd\n}\n`;
+const k0sDockerfile = (cmd: string) => `ARG ARCH\nARG ALPINE_VERSION\nFROM docker.io/library/\${ARCH}alpine:$ALPINE_VERSION\nARG TARGETARCH\n\nRUN apk add --no-cache iptables tini\n\nENV KUBECONFIG=/var/lib/k0s/pki/admin.conf\n\nADD docker-entrypoint.sh /entrypoint.sh\nADD ./k0s-\${TARGETARCH}/k0s /usr/local/bin/k0s\n\nENTRYPOINT ["/sbin/tini", "--", "/entrypoint.sh" ]\n\n# Start CMD\n${cmd}\n# End CMD\n`;
+const k0s: Record<string, string | null> = {
+  'go.mod': 'module github.com/k0sproject/k0s\n\ngo 1.26.3\n\nrequire github.com/spf13/cobra v1.10.1\n',
+  'go.sum': 'github.com/spf13/cobra v1.10.1 h1:x\n',
+  'main.go': 'package main\n\nimport (\n\t"os"\n\n\t"github.com/k0sproject/k0s/cmd"\n)\n\nfunc main() {\n\tif err := cmd.NewRootCmd().Execute(); err != nil {\n\t\tos.Exit(1)\n\t}\n}\n',
+  'cmd/root.go': 'package cmd\n\nimport (\n\t"github.com/k0sproject/k0s/cmd/controller"\n\t"github.com/k0sproject/k0s/cmd/start"\n\t"github.com/spf13/cobra"\n)\n\nfunc NewRootCmd() *cobra.Command {\n\tcmd := &cobra.Command{\n\t\tUse:          "k0s",\n\t\tShort:        "k0s - Zero Friction Kubernetes",\n\t\tSilenceUsage: true,\n\t}\n\tcmd.AddCommand(controller.NewControllerCmd())\n\tcmd.AddCommand(start.NewStartCmd())\n\treturn cmd\n}\n',
+  'cmd/start/start.go': k0sCmd('start', 'start', 'NewStartCmd', 'Start the k0s service configured on this host. Must be run as root (or with sudo)'),
+  'cmd/controller/controller.go': k0sCmd('controller [join-token]', 'controller', 'NewControllerCmd', 'Run controller'),
+  'docker-entrypoint.sh': '#!/bin/sh\nset -eu\nmain() {\n  exec "$@"\n}\nmain "$@"\n',
+  'Dockerfile': k0sDockerfile('CMD ["k0s", "controller", "--enable-worker"]'),
+};
+
+describe('6. k0s: the project\'s image starts another subcommand than the one picked by name', () => {
+  it('CMD ["controller"] from the Dockerfile\'s CMD, not "start"', async () => {
+    const r = await gen(tree(k0s, {}));
+    assert.match(r.dockerfile, /^CMD \["controller"\]$/m, r.dockerfile);
+    assert.ok(r.reasons.some((x) => x.includes('Dockerfile:16 CMD ["k0s","controller","--enable-worker"]; not "start"')), r.reasons.join('\n'));
+  });
+
+  it('no start words in the project\'s image: the name decides, as before', async () => {
+    const r = await gen(tree(k0s, { Dockerfile: k0sDockerfile('CMD ["--help"]') }));
+    assert.match(r.dockerfile, /^CMD \["start"\]$/m, r.dockerfile);
+  });
+
+  it('a word the program has no subcommand for is not taken', async () => {
+    const r = await gen(tree(k0s, { Dockerfile: k0sDockerfile('CMD ["k0s", "help"]') }));
+    assert.match(r.dockerfile, /^CMD \["start"\]$/m, r.dockerfile);
+  });
+});

@@ -23,7 +23,7 @@
  */
 import { toDoc, type DockerfileModel } from '../dockerfile/model';
 import { parseDockerfile } from '../dockerfile/parse';
-import { copyPaths, goFlag, goPackages, pathEnv, stageChain, stageRef, targetImages } from '../dockerfile/facts';
+import { copyPaths, goFlag, goPackages, pathEnv, stageChain, stageRef, startInstructions, targetImages } from '../dockerfile/facts';
 import { goBinaryName } from '../dockerfile/goBuild';
 import { expandVariables } from '../dockerfile/variables';
 import { scriptCommands, startPrograms, type ScriptCommand } from '../facts/goAtStart';
@@ -114,6 +114,31 @@ export function ownBuildChoice(model: WorkspaceModel, candidates: readonly Gener
 export function ownRunPaths(model: WorkspaceModel, candidates: readonly GenerateTarget[], dir: string, io: OwnBuildIo): { path: string; via: string; args?: string[] }[] {
   const known = new Set(candidates.map((c) => c.dir));
   return dockerfileBuilds(model, candidates, io).filter((b) => b.runs && b.dirs.filter((d) => known.has(d)).length === 1 && b.dirs.includes(dir)).map((b) => b.runs!);
+}
+
+/**
+ * The subcommand words with which the final stage of the project's root Dockerfile starts the
+ * binary, whichever way it gets there (built, or copied prebuilt from the context): an exec-form
+ * ENTRYPOINT naming it (`["/docker-mcp", "gateway", "run"]`), or an exec-form CMD naming it behind
+ * an ENTRYPOINT that starts what it is given (k0s: `ENTRYPOINT ["/sbin/tini", "--",
+ * "/entrypoint.sh"]`, `CMD ["k0s", "controller", "--enable-worker"]`). Words up to the first flag,
+ * at most two; null when no such file or words.
+ */
+export function ownStartWords(names: ReadonlySet<string>, io: OwnBuildIo): { words: string[]; via: string } | null {
+  for (const file of io.listFiles('').map((f) => f.path).filter((p) => PLAIN_NAMES.has(p)).sort()) {
+    const text = io.readFile(file);
+    if (text === null) continue;
+    const df = parseDockerfile(text);
+    if (df.stages.length === 0) continue;
+    const { entrypoint, cmd } = startInstructions(df, df.stages[df.stages.length - 1]);
+    const json = entrypoint?.json && entrypoint.json.length > 0 && names.has(nodePath.posix.basename(entrypoint.json[0])) ? { i: entrypoint, argv: entrypoint.json }
+      : cmd?.json && cmd.json.length > 0 && names.has(nodePath.posix.basename(cmd.json[0])) ? { i: cmd, argv: cmd.json } : null;
+    if (!json) continue;
+    const words: string[] = [];
+    for (const w of json.argv.slice(1)) { if (!/^[a-z][a-z0-9-]*$/.test(w) || words.length === 2) break; words.push(w); }
+    if (words.length > 0) return { words, via: `${file}:${json.i.line + 1} ${json.i.keyword} ${JSON.stringify(json.argv)}` };
+  }
+  return null;
 }
 
 /**

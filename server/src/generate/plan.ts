@@ -22,7 +22,7 @@ import { commandWorkloads, goHostWorkloads, hostWorkloads, runsProgram, RUNTIME_
 import { cgoPaths, cgoSystemLibraries, cxxReasons, describeCgoPath, modulesWithCode, wasmvmLibrary } from './cgoGraph';
 import { cgoPairs, describePair, madeEmbeds, projectCgoSettings } from './cgoOwn';
 import { GENERIC_MAIN_FOLDERS, chooseTarget, rankedCandidates } from './choose';
-import { ownBinaryNames, ownBuildChoice, ownRunPaths, ownStartSteps, type StartSteps } from './ownBuild';
+import { ownBinaryNames, ownBuildChoice, ownRunPaths, ownStartSteps, ownStartWords, type StartSteps } from './ownBuild';
 import { decideTags } from './buildTags';
 import { imageHelpers } from './helpers';
 import { existingIgnoreFile } from './existingIgnore';
@@ -517,6 +517,14 @@ export function plan(model: WorkspaceModel, options: GenerateOptions, io: Genera
     const withArgs = ownRunPaths(model, candidates, target.dir, io).filter((r) => r.args !== undefined && names.has(nodePath.posix.basename(r.path)));
     const lists = new Set(withArgs.map((r) => r.args!.join(' ')));
     if (withArgs.length > 0 && lists.size === 1) shape.serveCommand = { name: withArgs[0].args![0], via: `the project's image starts it so: ${withArgs[0].via}`, words: withArgs[0].args! };
+  }
+  // A subcommand picked by its name or description (k0s's `start`, which starts an installed
+  // service) gives way to the one the project's own image starts the binary with (k0s's Dockerfile:
+  // `CMD ["k0s", "controller", "--enable-worker"]`), when the program has that subcommand.
+  if (shape.serveCommand && shape.serveCommand.words === undefined) {
+    const own = ownStartWords(new Set([target.binary, ...ownBinaryNames(model, target.dir, io).map((n) => n.name)]), io);
+    const picked = shape.serveCommand;
+    if (own && own.words[0] !== picked.name && shape.subcommands.includes(own.words[0])) shape.serveCommand = { name: own.words[0], via: `the project's image starts it so: ${own.via}; not "${picked.name}" (${picked.via})`, words: own.words };
   }
   const runs = shape.serveCommand?.name ?? null;
   const rootCheck = shape.rootChecks.find((c) => c.dir === pkg.dir && (c.command === null || c.command === runs || c.command === target.binary)) ?? null;
