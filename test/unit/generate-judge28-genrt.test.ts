@@ -70,6 +70,26 @@ describe('1. sish: LoadHTMLGlob of a flag whose default is "templates/*"', () =>
   });
 });
 
+// From the regression trees: inspektor-gadget/inspektor-gadget at aeac857 (Apache-2.0),
+// cmd/common/image/build.go (16,874 bytes): `cmd.Flags().StringVarP(&opts.file, "file", "f",
+// "build.yaml", "Path to build.yaml")` and `buildContent, err = os.ReadFile(opts.file)` (the user's
+// gadget build file); hatchet-dev/hatchet at 89d130f (MIT), cmd/hatchet-admin/cli/keyset.go (4,424
+// bytes): `PersistentFlags().StringVar(&cloudKMSCredentialsPath, "credentials", "", "path to the
+// JSON credentials file for the CloudKMS repository")`, an empty default before the usage.
+describe('1b. flags that name no asset of the program', () => {
+  const site = (main: string) => ({ 'go.mod': 'module example.com/site\n\ngo 1.22\n', 'main.go': main, 'build.yaml': 'x: 1\n' });
+  it('os.ReadFile of a flag\'s value is the user\'s input (inspektor-gadget\'s --file build.yaml): no Check, no COPY', async () => {
+    const r = await gen(tree({ ...site('package main\n\nimport (\n\t"os"\n\n\tflag "github.com/spf13/pflag"\n)\n\ntype options struct{ file string }\n\nfunc main() {\n\tvar opts options\n\tflag.StringVarP(&opts.file, "file", "f", "build.yaml", "Path to build.yaml")\n\tflag.Parse()\n\t_, _ = os.ReadFile(opts.file)\n}\n'), 'go.mod': 'module example.com/site\n\ngo 1.22\n\nrequire github.com/spf13/pflag v1.0.6\n', 'go.sum': 'github.com/spf13/pflag v1.0.6 h1:x\n' }, {}));
+    assert.doesNotMatch(r.dockerfile, /build\.yaml/, r.dockerfile);
+    assert.ok(!r.warnings.some((w) => w.includes('build.yaml')), r.warnings.join('\n'));
+  });
+
+  it('StringVar without a shorthand: the usage text is not the default (hatchet-admin\'s --credentials)', async () => {
+    const r = await gen(tree(site('package main\n\nimport (\n\t"flag"\n\t"net/http"\n)\n\nvar dir string\n\nfunc main() {\n\tflag.StringVar(\n\t\t&dir,\n\t\t"static",\n\t\t"",\n\t\t"static",\n\t)\n\tflag.Parse()\n\t_ = http.ListenAndServe(":8080", http.FileServer(http.Dir(dir)))\n}\n'), { 'static/index.html': '<html></html>\n' }));
+    assert.doesNotMatch(r.dockerfile, /COPY static/, r.dockerfile);
+  });
+});
+
 // cloudflare/cfssl at ed8df49 (BSD-2-Clause): go.mod (1,564 bytes) `module github.com/cloudflare/cfssl`,
 // `go 1.20`; cmd/cfssl/cfssl.go (2,848 bytes): `cmds := map[string]*cli.Command{"bundle":
 // bundle.Command, …, "serve": serve.Command, "ocsprefresh": ocsprefresh.Command, …}` (19 entries)

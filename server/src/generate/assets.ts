@@ -782,11 +782,15 @@ export interface RuntimeRead {
   optional?: string;
 }
 
-/** Calls whose string argument is a path the program reads at run time. */
-const READ_CALLS: { re: RegExp; arg: number }[] = [
-  { re: /\b(?:template\.)?(ParseGlob|ParseFiles|LoadHTMLGlob|LoadHTMLFiles)\(/g, arg: 0 },
-  { re: /\bhttp\.Dir\(/g, arg: 0 },
-  { re: /\.(Static|StaticFile)\(/g, arg: 1 },
+/**
+ * Calls whose string argument is a path the program reads at run time. `assets`: what it reads
+ * ships with the program (templates, static files), so a flag's default counts too; a flag given
+ * to os.ReadFile is the user's input (inspektor-gadget's `image build --file build.yaml`).
+ */
+const READ_CALLS: { re: RegExp; arg: number; assets?: true }[] = [
+  { re: /\b(?:template\.)?(ParseGlob|ParseFiles|LoadHTMLGlob|LoadHTMLFiles)\(/g, arg: 0, assets: true },
+  { re: /\bhttp\.Dir\(/g, arg: 0, assets: true },
+  { re: /\.(Static|StaticFile)\(/g, arg: 1, assets: true },
   // The os package itself, not a field named os (litefs's `db.os.Open("INITDBHDR", path)`, its
   // own OS interface whose first argument labels the operation).
   { re: /(?<![.\w])os\.(ReadFile|Open)\(/g, arg: 0 },
@@ -816,8 +820,11 @@ export function stringFlagDefaults(texts: readonly string[]): Map<string, { flag
     else out.set(expr, { flag, value });
   };
   for (const text of texts) {
-    for (const m of text.matchAll(/(?:\b([A-Za-z_][A-Za-z0-9_]*)\s*:?=\s*)?\b[A-Za-z_][A-Za-z0-9_]*(?:\.[A-Za-z_][A-Za-z0-9_]*(?:\(\))?)*\.String(Var)?(?:P)?\(\s*(?:&([A-Za-z_][A-Za-z0-9_.]*)\s*,\s*)?"([A-Za-z0-9][\w.-]*)"\s*,\s*(?:"\w?"\s*,\s*)?"([^"\\\n]*)"\s*,/g)) {
-      const [, held, isVar, bound, flag, value] = m;
+    // pflag's …P variants take a shorthand ("f" or "") before the default; the others do not
+    // (hatchet-admin's `StringVar(&path, "credentials", "", "path to the JSON credentials file…")`).
+    for (const m of text.matchAll(/(?:\b([A-Za-z_][A-Za-z0-9_]*)\s*:?=\s*)?\b[A-Za-z_][A-Za-z0-9_]*(?:\.[A-Za-z_][A-Za-z0-9_]*(?:\(\))?)*\.String(Var)?(P)?\(\s*(?:&([A-Za-z_][A-Za-z0-9_.]*)\s*,\s*)?"([A-Za-z0-9][\w.-]*)"\s*,\s*("\w?"\s*,\s*)?"([^"\\\n]*)"\s*,/g)) {
+      const [, held, isVar, short, bound, flag, shorthand, value] = m;
+      if ((short !== undefined) !== (shorthand !== undefined)) continue;
       set(`viper.GetString("${flag}")`, flag, value);
       if (isVar !== undefined && bound !== undefined) set(bound, flag, value);
       else if (isVar === undefined && held !== undefined) set(`*${held}`, flag, value);
@@ -845,7 +852,7 @@ export function runtimeReads(model: WorkspaceModel, packages: readonly string[],
     for (const f of p.files) {
       const text = texts.get(join(p.dir, f));
       if (text === undefined) continue;
-      for (const { re, arg } of READ_CALLS) {
+      for (const { re, arg, assets } of READ_CALLS) {
         re.lastIndex = 0;
         for (let m = re.exec(text); m; m = re.exec(text)) {
           const args = firstStringArgs(text, m.index + m[0].length - 1, arg);
@@ -853,7 +860,7 @@ export function runtimeReads(model: WorkspaceModel, packages: readonly string[],
           let via: string | undefined;
           // A flag's value (sish's `r.LoadHTMLGlob(viper.GetString("load-templates-directory"))`,
           // default "templates/*"): the default is what the image reads unless told otherwise.
-          const expr = lit === undefined && args ? /^(viper\.GetString\("[\w.-]+"\)|\*?[A-Za-z_][A-Za-z0-9_.]*)\s*(?:\)|$)/.exec(args[arg] ?? '')?.[1] : undefined;
+          const expr = lit === undefined && assets && args ? /^(viper\.GetString\("[\w.-]+"\)|\*?[A-Za-z_][A-Za-z0-9_.]*)\s*(?:\)|$)/.exec(args[arg] ?? '')?.[1] : undefined;
           if (expr !== undefined) {
             flags ??= stringFlagDefaults([...texts.values()]);
             const d = flags.get(expr);
