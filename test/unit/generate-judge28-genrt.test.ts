@@ -200,7 +200,12 @@ const upsnap: Record<string, string | null> = {
 describe('4. network configuration and shells held in variables', () => {
   it('gerbil: netlink and wgctrl make a Check about CAP_NET_ADMIN for uid 65532', async () => {
     const r = await gen(tree(gerbil, {}));
-    assert.ok(r.warnings.some((w) => w.includes('github.com/vishvananda/netlink, golang.zx2c4.com/wireguard/wgctrl') && w.includes('CAP_NET_ADMIN') && w.includes('--user 0 --cap-add NET_ADMIN')), r.warnings.join('\n'));
+    assert.ok(r.warnings.some((w) => w.includes('github.com/vishvananda/netlink, golang.zx2c4.com/wireguard/wgctrl and changes') && w.includes('(LinkAdd in main.go') && w.includes('CAP_NET_ADMIN') && w.includes('--user 0 --cap-add NET_ADMIN')), r.warnings.join('\n'));
+  });
+
+  it('an import whose calls only read (netlink.LinkByName alone) makes no such Check', async () => {
+    const r = await gen(tree(gerbil, { 'main.go': 'package main\n\nimport (\n\t"net/http"\n\n\t"github.com/vishvananda/netlink"\n)\n\nfunc main() {\n\t_, _ = netlink.LinkByName("wg0")\n\t_ = http.ListenAndServe(":3003", nil)\n}\n' }));
+    assert.ok(!r.warnings.some((w) => w.includes('CAP_NET_ADMIN')), r.warnings.join('\n'));
   });
 
   it('a program without such imports gets no such Check', async () => {

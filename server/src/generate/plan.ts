@@ -9,7 +9,7 @@ import type { GoModule, GoWork, WorkspaceModel } from '../workspace/model';
 import type { WorkspaceFiles } from '../workspace/types';
 import { describeWorkFile, nestedWork } from './nestedWork';
 import { buildFacts, moduleDependencyFiles, packageByDir, requiredGoVersion, workDependencyFiles, type BuildFacts } from '../workspace/query';
-import { isRealVersion, versionVariable, type VersionVariable } from './goSource';
+import { isRealVersion, stripGoComments, versionVariable, type VersionVariable } from './goSource';
 import { decidePorts, type PackageSources, type PortEvidence } from './ports';
 import { programShape } from './shape';
 import { requiredFlagWarnings } from './requiredFlags';
@@ -212,6 +212,8 @@ const BROWSER_DRIVERS = ['github.com/chromedp/chromedp', 'github.com/go-rod/rod'
  * Packages through which a program changes the network configuration (links, addresses, routes,
  * firewall rules, tun devices): what they do needs CAP_NET_ADMIN.
  */
+/** Calls of those packages that need CAP_NET_ADMIN (netlink's LinkAdd, wgctrl's ConfigureDevice, tun's CreateTUN, nftables' AddRule…). */
+const NET_ADMIN_CALL = /\.(?:LinkAdd|LinkSetUp|LinkSetDown|LinkSetMaster|LinkSetMTU|LinkSetName|LinkDel|AddrAdd|AddrReplace|AddrDel|RouteAdd|RouteReplace|RouteDel|RuleAdd|RuleDel|NeighAdd|NeighSet|ConfigureDevice|Devices|Device|AppendUnique|NewChain|ClearChain|AddTable|AddChain|AddRule)\(|\bCreateTUN\(|\.(?:Link|Address|Route)\.(?:New|Set|Add|Replace)\(/;
 const NET_ADMIN_MODULES = ['github.com/vishvananda/netlink', 'github.com/jsimonetti/rtnetlink', 'golang.zx2c4.com/wireguard/wgctrl', 'golang.zx2c4.com/wireguard/tun', 'github.com/coreos/go-iptables', 'github.com/google/nftables', 'github.com/songgao/water'];
 
 /** Programs an alpine or debian runtime has without installing anything (a shell and coreutils or busybox). */
@@ -1181,7 +1183,18 @@ export function plan(model: WorkspaceModel, options: GenerateOptions, io: Genera
   // netlink or nftables: gerbil's WireGuard link, gluetun's routes and tun) needs CAP_NET_ADMIN;
   // Docker gives a non-root user no effective capability, even with --cap-add.
   const netAdmin = [...new Set(facts.externalImports.filter((i) => NET_ADMIN_MODULES.some((m) => i === m || i.startsWith(m + '/'))).map((i) => NET_ADMIN_MODULES.find((m) => i === m || i.startsWith(m + '/'))!))];
-  if (netAdmin.length > 0 && !root) warnings.push(`The program imports ${netAdmin.slice(0, 3).join(', ')}${netAdmin.length > 3 ? ` and ${netAdmin.length - 3} more` : ''}: it works on the kernel's network configuration (links, addresses, routes, WireGuard devices or firewall rules; WireGuard's netlink calls need it even to read a device), which needs CAP_NET_ADMIN. The image runs as USER 65532, and Docker gives a non-root process no effective capability even with --cap-add NET_ADMIN: those calls fail with "operation not permitted". Run it as root with only the capabilities it needs (docker run --user 0 --cap-add NET_ADMIN${netAdmin.some((m) => /wireguard\/tun|songgao\/water/.test(m)) ? ' --device /dev/net/tun' : ''}), or set USER 0:0.`);
+  // Only when the program calls what needs it (a link, address, route or rule change, a WireGuard
+  // device, a tun device, a firewall chain): reading links does not (frr-exporter), nor an import
+  // kept for its types (netmaker's server).
+  let netAdminCall: string | null = null;
+  for (const p of netAdmin.length > 0 ? closure : []) {
+    for (const f of p.files) {
+      const m = NET_ADMIN_CALL.exec(stripGoComments(f.text));
+      if (m) { netAdminCall = `${m[0].replace(/^\./, '').replace(/\($/, '')} in ${join(p.dir, f.file)}`; break; }
+    }
+    if (netAdminCall !== null) break;
+  }
+  if (netAdmin.length > 0 && netAdminCall !== null && !root) warnings.push(`The program imports ${netAdmin.slice(0, 3).join(', ')}${netAdmin.length > 3 ? ` and ${netAdmin.length - 3} more` : ''} and changes the kernel's network configuration through them (${netAdminCall}: links, addresses, routes, WireGuard or tun devices, firewall rules; WireGuard's netlink calls need it even to read a device), which needs CAP_NET_ADMIN. The image runs as USER 65532, and Docker gives a non-root process no effective capability even with --cap-add NET_ADMIN: those calls fail with "operation not permitted". Run it as root with only the capabilities it needs (docker run --user 0 --cap-add NET_ADMIN${netAdmin.some((m) => /wireguard\/tun|songgao\/water/.test(m)) ? ' --device /dev/net/tun' : ''}), or set USER 0:0.`);
   // A pod spec the program builds for its own image with args and no command (longhorn-manager's
   // CSI DaemonSet: args `longhorn-manager -d csi …`): Kubernetes appends them to the ENTRYPOINT.
   const argsOnly = programWorkloads.find((w) => w.argsOnly !== undefined);
