@@ -1189,6 +1189,9 @@ export function plan(model: WorkspaceModel, options: GenerateOptions, io: Genera
   let netAdminCall: string | null = null;
   for (const p of netAdmin.length > 0 ? closure : []) {
     for (const f of p.files) {
+      // In a file that imports one of them: a method of the same name elsewhere is another API's
+      // (Xray's router AddRule, kubeedge's device controller Devices).
+      if (!NET_ADMIN_MODULES.some((m) => f.text.includes(`"${m}`))) continue;
       const m = NET_ADMIN_CALL.exec(stripGoComments(f.text));
       if (m) { netAdminCall = `${m[0].replace(/^\./, '').replace(/\($/, '')} in ${join(p.dir, f.file)}`; break; }
     }
