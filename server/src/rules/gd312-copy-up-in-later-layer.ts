@@ -379,13 +379,20 @@ function copiesApart(instr: Instruction, file: string): boolean {
   return !pathWithin(file, d) && !pathWithin(d, file);
 }
 
-/** The one file a COPY/ADD copies in (a single source with no glob, expansion or trailing slash; not an archive ADD extracts, nor a git URL). */
+/**
+ * The one file a COPY/ADD copies in (a single source with no glob, expansion or trailing slash; not
+ * an archive ADD extracts, nor a git URL). A download that its destination names may have
+ * expansions in its URL (minio/mc 77f82e1 Dockerfile.release: `ADD
+ * https://dl.minio.io/client/mc/release/linux-${TARGETARCH}/archive/mc.${RELEASE} /usr/bin/mc`):
+ * where it lands does not depend on them.
+ */
 function copiedFile(instr: Instruction): string | null {
   if (instr.heredocs.length) return null;
   const paths = copyPaths(instr);
   if (!paths || paths.sources.length !== 1) return null;
   const src = paths.sources[0];
-  if (!src || src.includes('$') || hasGlob(src) || src.endsWith('/') || src === '.' || src === '..' || /(^|\/)\.{1,2}$/.test(src)) return null;
+  const namedDownload = instr.keyword === 'ADD' && /^https?:\/\//i.test(src ?? '') && !paths.dest.endsWith('/') && paths.dest !== '.';
+  if (!src || (src.includes('$') && !namedDownload) || hasGlob(src) || src.endsWith('/') || src === '.' || src === '..' || /(^|\/)\.{1,2}$/.test(src)) return null;
   if (instr.keyword === 'ADD') {
     if (/\.(tar|tgz|tbz2?|txz|tzst|gz|bz2|xz|zst|lz4|lzma)$/i.test(src) || /^git@|\.git(#|$)/.test(src)) return null;
   }
