@@ -17,7 +17,7 @@
  * workflowBuiltImages (below): the images GitHub workflows build, with the Dockerfile of each.
  */
 import * as path from 'node:path';
-import { commandWords } from '../workspace/dockerRunDocs';
+import { commandWords, unquoteWord } from '../workspace/dockerRunDocs';
 import { workspaceFact } from './memo';
 import type { WorkspaceModel } from '../workspace/model';
 import type { WorkspaceFiles } from '../workspace/types';
@@ -568,16 +568,16 @@ function buildCommands(lines: readonly string[], vars: ReadonlyMap<string, strin
       const takes = raw.startsWith('-') && VALUE_FLAGS.has(flag);
       const value = !takes ? null : eq > 0 ? raw.slice(eq + 1) : argv[++i] ?? null;
       if (value === null) {
-        if (!raw.startsWith('-')) context = unquote(raw);
+        if (!raw.startsWith('-')) context = unquoteWord(raw);
         continue;
       }
       if (flag === '--platform') {
-        platforms = platformList(unquote(value), vars);
+        platforms = platformList(unquoteWord(value), vars);
         // The line of the `--platform` word.
         const on = lines.slice(first, j + 1).findIndex((l) => /(^|\s)--platform(=|\s|$)/.test(l));
         platformLine = first + Math.max(on, 0);
-      } else if (flag === '-f' || flag === '--file') file = unquote(value);
-      else if (flag === '--target') target = unquote(value);
+      } else if (flag === '-f' || flag === '--file') file = unquoteWord(value);
+      else if (flag === '--target') target = unquoteWord(value);
     }
     if (platformLine >= 0) out.push({ platforms, file, context, line: platformLine, start, prefix, ...(target ? { target } : {}) });
   }
@@ -596,10 +596,6 @@ function commandDockerfile(c: BuildCommand, dir: string): string | null {
 function joinRel(dir: string, rel: string): string | null {
   const n = path.posix.normalize(`${dir}${rel}`).replace(/\/+$/, '');
   return n === '..' || n.startsWith('../') ? null : n === '.' ? '' : n;
-}
-
-function unquote(w: string): string {
-  return w.replace(/^(["'])(.*)\1$/, '$2');
 }
 
 interface BakeTarget {

@@ -90,7 +90,7 @@ function unquote(w: string): string {
 }
 
 /** A word without its enclosing quotes (`"/usr/bin/x -dir /a > /mnt/f"`: the quotes inside an argument are kept). */
-function unquoteWord(w: string): string {
+export function unquoteWord(w: string): string {
   return /^(["']).*\1$/s.test(w) ? w.slice(1, -1) : w;
 }
 
