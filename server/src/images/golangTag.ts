@@ -184,3 +184,25 @@ export function frozenVariantGo(variant: string): GolangTag | null {
  * far as this table knows; a newer line may exist by the time it is read.
  */
 export const NEWEST_GO_LINE = '1.27';
+
+/**
+ * Google's Go+BoringCrypto images, built like the golang images from Go's dev.boringcrypto
+ * releases: `<registry>/…/go-boringcrypto/golang:<go version>b<N>` (kong/kubernetes-ingress-controller:
+ * `us-docker.pkg.dev/google.com/api-project-999119582588/go-boringcrypto/golang:1.18.10b7`) and
+ * Docker Hub's `goboring/golang:1.16.7b7`. The tag is the Go version with the BoringCrypto
+ * revision (`b7`) after it.
+ */
+const BORING_REPOSITORY = /(^|\/)go-boringcrypto\/golang$|^goboring\/golang$/;
+const BORING_TAG = /^([0-9]+\.[0-9]+(?:\.[0-9]+)?)b[0-9]+(-.*)?$/;
+
+/**
+ * The Go of a Go+BoringCrypto image (BORING_REPOSITORY; `repository` normalised, without tag) from
+ * its tag: `1.18.10b7` -> Go 1.18.10. Only the version is known: what else the image holds (its
+ * C library, its tools) the table does not say. Null for another repository or a tag without
+ * a `b<N>` revision.
+ */
+export function boringcryptoGolangGo(repository: string, tag: string | null): GolangTag | null {
+  if (!tag || !BORING_REPOSITORY.test(repository)) return null;
+  const m = BORING_TAG.exec(tag.trim());
+  return m ? golangTagVersion(m[1] + (m[2] ?? '')) : null;
+}

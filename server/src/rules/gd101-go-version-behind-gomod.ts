@@ -8,6 +8,9 @@
  * (`ARG GO_VERSION=1.22` + `FROM golang:${GO_VERSION}-alpine`). A tag without a patch means that
  * line's newest patch, so `golang:1.22` satisfies `go 1.22.3`; a major-only tag (`golang:1`)
  * satisfies any 1.x; tags without a version (`latest`, `alpine`) are GD209's business.
+ * Google's Go+BoringCrypto images count too, with the Go of their tag
+ * (`…/go-boringcrypto/golang:1.18.10b7` is Go 1.18.10: kong/kubernetes-ingress-controller's FIPS
+ * builder), with no fix (golang:<version> has no BoringCrypto; the message says how to get it).
  * Only stages that run a go command with the module's files present (in the stage or in a stage
  * built FROM it), in a folder the context was copied to, count: a golang stage that only creates
  * users, copies certificates or builds a `git clone` elsewhere does not compile the module.
@@ -30,9 +33,9 @@ import { sourcesPresent } from '../dockerfile/goBuild';
 import type { DockerfileModel, Instruction, Stage } from '../dockerfile/model';
 import { expandVariables } from '../dockerfile/variables';
 import { replace } from '../edits/edits';
-import { compareGoVersions, frozenVariantGo, missingGolangVariant, goLine, golangTagSatisfies, golangTagVersion } from '../images/golangTag';
+import { boringcryptoGolangGo, compareGoVersions, frozenVariantGo, missingGolangVariant, goLine, golangTagSatisfies, golangTagVersion, type GolangTag } from '../images/golangTag';
 import { parseImageRef } from '../images/imageRef';
-import { lookupImage } from '../images/table';
+import { lookupImage, normalizeRepository } from '../images/table';
 import { requiredGoVersion, requiredGoVersionAt, requiredTarget, type RequiredGoVersion } from '../workspace/query';
 import type { WorkspaceModel } from '../workspace/model';
 import { contextPlacement } from '../facts/builtPackages';
@@ -63,10 +66,12 @@ export const gd101: Rule = {
     for (const stage of model.stages) {
       if (stage.baseStage !== null || !stage.resolvedBase) continue;
       const image = lookupImage(stage.resolvedBase);
-      if (!image || image.repository !== 'golang') continue;
+      // A Go+BoringCrypto image (`…/go-boringcrypto/golang:1.18.10b7`): its tag's Go is known.
+      const boring = image ? null : boringImageGo(stage.resolvedBase);
+      if (!boring && (!image || image.repository !== 'golang')) continue;
       // `golang:bullseye`: a variant the images no longer publish stays on its last Go line.
-      const frozen = image.go ? null : frozenVariantGo(image.variant);
-      const go = image.go ?? frozen;
+      const frozen = boring || image!.go ? null : frozenVariantGo(image!.variant);
+      const go = boring ?? image!.go ?? frozen;
       if (!go) continue;
       if (golangTagSatisfies(go, highest)) continue;
       // The go.mod of the module the stage compiles (or go.work's requirement); else of the
@@ -86,10 +91,12 @@ export const gd101: Rule = {
       const goBehind = !golangTagSatisfies(go, req.version);
       const shown = stage.base === stage.resolvedBase ? stage.base : `${stage.base} (${stage.resolvedBase})`;
       const has = frozen
-        ? `${shown} has Go ${go.version} (the golang images stopped publishing ${image.variant} after Go ${go.version}: the tag stays on that line's last image)`
+        ? `${shown} has Go ${go.version} (the golang images stopped publishing ${frozen.variant.replace(/^-/, '')} after Go ${go.version}: the tag stays on that line's last image)`
         : `${shown} has Go ${go.version}`;
-      const gone = missingGolangVariant(go.variant, target);
-      const use = gone
+      const gone = boring ? null : missingGolangVariant(go.variant, target);
+      const use = boring
+        ? `Use a Go ${target} image: BoringCrypto is part of Go since 1.19 (\`GOEXPERIMENT=boringcrypto\` with golang:${target}), and Go 1.24 has its own FIPS 140-3 module (GOFIPS140).`
+        : gone
         ? `Use a golang:${target} image (there is no ${gone} variant for Go ${goLine(target)}; keep the runtime's C library in step with the new builder's).`
         : `Use golang:${target}${go.variant}.`;
       // GOTOOLCHAIN (and its stop with "go.mod requires go >= …") came with Go 1.21.
@@ -105,11 +112,18 @@ export const gd101: Rule = {
         : atStart
           ? `${has}, but ${where} names \`toolchain go${req.toolchain}\`: the container runs \`go ${atStart.sub}\` when it starts (${atStart.instr.keyword}, line ${atStart.instr.line + 1}) with an older compiler than the one the module declares (or, with GOTOOLCHAIN=auto, downloads go${req.toolchain} at every start of a new container). ${use}`
           : `${has}, but ${where} names \`toolchain go${req.toolchain}\`: the image builds with an older compiler than the one the module declares (or, with GOTOOLCHAIN=auto, downloads go${req.toolchain} on every uncached build). ${use}`;
-      out.push({ message, span: word.span, fix: gone ? undefined : retag(model, stage, target, req.source) ?? undefined });
+      // No retag of a BoringCrypto image: golang:<version> is another image (no BoringCrypto).
+      out.push({ message, span: word.span, fix: gone || boring ? undefined : retag(model, stage, target, req.source) ?? undefined });
     }
     return out;
   },
 };
+
+/** The Go of a Go+BoringCrypto golang image reference (images/golangTag.ts boringcryptoGolangGo), or null. */
+function boringImageGo(ref: string): GolangTag | null {
+  const { repo, tag } = normalizeRepository(ref);
+  return boringcryptoGolangGo(repo, tag);
+}
 
 /** The highest `go` (or newer `toolchain`) line of the context's go.mod files and go.work. */
 function highestRequirement(ws: WorkspaceModel): string | null {

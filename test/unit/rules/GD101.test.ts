@@ -151,6 +151,34 @@ describe('GD101 go-version-behind-gomod', () => {
     assert.match(buster.message, /no -buster variant for Go 1\.23/);
   });
 
+  // kong/kubernetes-ingress-controller 1fa68f8 (Apache-2.0), Dockerfile:51, judge 29 X M2: the FIPS
+  // builder is Google's Go+BoringCrypto image of Go 1.18.10 while go.mod says `go 1.25.11`.
+  describe('a Go+BoringCrypto image (kong/kubernetes-ingress-controller 1fa68f8, Dockerfile:51)', () => {
+    const kong = 'us-docker.pkg.dev/google.com/api-project-999119582588/go-boringcrypto/golang:1.18.10b7@sha256:b9b51e25f7325e56bfffc8d0b1ffa42630a5286d05d7fd6526fec63ba9d81df3';
+    const fips = [`FROM ${kong} AS builder-fips`, 'ARG TARGETPLATFORM', 'ARG TARGETOS', 'ARG TARGETARCH', 'WORKDIR /workspace', 'COPY go.mod go.mod', 'COPY go.sum go.sum', 'RUN go mod download'];
+
+    it('reads the tag as its Go (1.18.10b7 is Go 1.18.10) and reports it behind go.mod, with no retag', () => {
+      const text = df(fips);
+      const f = find(text, 'GD101', mod('1.25.11'))[0];
+      assert.ok(f);
+      assert.equal(text.slice(f.span.start, f.span.end), kong);
+      assert.match(f.message, /has Go 1\.18\.10, but go\.mod says `go 1\.25\.11`/);
+      assert.match(f.message, /Go before 1\.21 cannot switch/);
+      assert.match(f.message, /GOEXPERIMENT=boringcrypto/);
+      assert.equal(f.fix, undefined, 'golang:<version> is not a BoringCrypto build');
+      // Without the digest there is no retag either.
+      assert.equal(find(df(['FROM goboring/golang:1.16.7b7 AS b', 'COPY . .', 'RUN go build -o /app .']), 'GD101', mod('1.22'))[0]?.fix, undefined);
+      assert.equal(has(df(['FROM goboring/golang:1.16.7b7 AS b', 'COPY . .', 'RUN go build -o /app .']), 'GD101', mod('1.22')), true);
+    });
+
+    it('silent when its Go satisfies go.mod, and for other repositories or tags without a BoringCrypto revision', () => {
+      assert.equal(has(df(fips), 'GD101', mod('1.18')), false);
+      assert.equal(has(df(fips), 'GD101', mod('1.18.10')), false);
+      assert.equal(has(df(fips.map((l) => l.replace('go-boringcrypto/golang', 'go-boringcrypto/tools'))), 'GD101', mod('1.25.11')), false);
+      assert.equal(has(df(fips.map((l) => l.replace(/:1\.18\.10b7@sha256:\w+/, ':1.18.10'))), 'GD101', mod('1.25.11')), false);
+    });
+  });
+
   // The table of golang variants (images/golangTag.ts) knows the Alpine releases too: there is no
   // golang:1.23-alpine3.16 (alpine 3.16 images ended with Go 1.20), so no retag to it.
   it('offers no fix for an Alpine release the new version lacks, and keeps it for one it has', () => {
