@@ -449,11 +449,13 @@ export function pathEnv(model: DockerfileModel, stage: Stage, before?: Instructi
  * release archive unpacked (`go1.22.9.linux-amd64.tar.gz`, `mv go /usr/local`), or an install-go
  * script. The folder it lands in (its GOROOT) when the Dockerfile says so: a COPY's destination,
  * `/usr/local/go` for the archive moved or unpacked there; null for a script (or a destination
- * with a variable). Undefined when the chain installs none. GD104 (a stage with Go) and GD208
- * (a build environment's final image) read it.
+ * with a variable). `archive`: the name of Go's release archive a RUN unpacks, as written
+ * (`go${GO_VERSION}.linux-${TARGETARCH}.tar.gz`). Undefined when the chain installs none. GD104
+ * (a stage with Go), GD208 (a build environment's final image) and GD113 (a toolchain for the
+ * target platform) read it.
  */
-export function installedGoToolchain(model: DockerfileModel, stage: Stage, before?: Instruction): { dir: string | null } | undefined {
-  let found: { dir: string | null } | undefined;
+export function installedGoToolchain(model: DockerfileModel, stage: Stage, before?: Instruction): { dir: string | null; archive?: string } | undefined {
+  let found: { dir: string | null; archive?: string } | undefined;
   for (const s of stageChain(model, stage)) {
     for (const i of s.instructions) {
       if (i === before) return found;
@@ -465,8 +467,11 @@ export function installedGoToolchain(model: DockerfileModel, stage: Stage, befor
         found = { dir: paths.sources.length === 1 && dest.startsWith('/') && !dest.includes('$') ? dest : null };
       } else if (i.keyword === 'RUN') {
         const text = i.script?.text ?? i.json?.join(' ') ?? '';
-        if (GO_ARCHIVE.test(text) || /\bmv\s+(\S*\/)?go\/?\s+\/usr\/local\/?(?=[\s;&|]|$)/.test(text)) found = { dir: /(^|\s)\/usr\/local\/?(?=[\s;&|]|$)/m.test(text) ? '/usr/local/go' : null };
-        else if (/(^|[\s/])install-go(lang)?(\.sh)?(?=[\s;&|]|$)/m.test(text)) found = { dir: null };
+        const archive = GO_ARCHIVE.exec(text);
+        if (archive || /\bmv\s+(\S*\/)?go\/?\s+\/usr\/local\/?(?=[\s;&|]|$)/.test(text)) {
+          found = { dir: /(^|\s)\/usr\/local\/?(?=[\s;&|]|$)/m.test(text) ? '/usr/local/go' : null };
+          if (archive) found.archive = archive[0].slice(archive[1].length);
+        } else if (/(^|[\s/])install-go(lang)?(\.sh)?(?=[\s;&|]|$)/m.test(text)) found = { dir: null };
       }
     }
   }

@@ -1,4 +1,4 @@
-import { argDeclarations, copyPaths, dockerEnv, goCommands, imageStages, isXxGo, stageChain, stageGoCommands, type GoCommand } from '../dockerfile/facts';
+import { argDeclarations, copyPaths, dockerEnv, goCommands, imageStages, installedGoToolchain, isXxGo, stageChain, stageGoCommands, type GoCommand } from '../dockerfile/facts';
 import { envValue, rawEnvValue, stageRef, stagesFeeding } from '../dockerfile/goBuild';
 import { indirectGoSteps, type IndirectGoStep } from '../dockerfile/indirectGo';
 import { toDoc, type DockerfileModel, type Instruction, type Stage } from '../dockerfile/model';
@@ -39,7 +39,10 @@ const FILE_ONLY = new Set(['cp', 'mv', 'rm', 'mkdir', 'chmod', 'chown', 'chgrp',
  * is the final stage or a stage it is built FROM (a single-stage builder image, a toolchain image):
  * what it installs and builds is the image, which must be the target platform's. Likewise a
  * stage whose Go toolchain the image copies out of it (`/usr/local/go`, or any path under it such
- * as `/usr/local/go/bin/go`), and the stages that stage is built FROM.
+ * as `/usr/local/go/bin/go`), and the stages that stage is built FROM. Nor a stage whose go is
+ * Go's release archive for the target platform, unpacked by its chain before the builds
+ * (`curl …/go${GO_VERSION}.linux-${TARGETARCH}.tar.gz | tar -C /usr/local -xz`: mudler/LocalAI):
+ * on $BUILDPLATFORM that toolchain could not run.
  *
  * Fix (not safe: it changes which platform compiles and, for builds without GOARCH, makes them
  * cross-compile with cgo off): put `--platform=$BUILDPLATFORM` on the FROM; prefix every
@@ -88,6 +91,10 @@ export const gd113: Rule = {
       if (builds.length === 0 && tools.length === 0) continue;
       const platforms = stageChain(model, stage).map((s) => s.platform).filter((p): p is string => p !== null);
       if (platforms.some((p) => !TARGET_REF.test(p))) continue;
+      // The go the builds run is Go's release archive for the target (`curl …/go${GO_VERSION}.linux-${TARGETARCH}.tar.gz
+      // | tar -C /usr/local -xz`, mudler/LocalAI's build-requirements): on $BUILDPLATFORM the builder
+      // would unpack a foreign toolchain and its first go command stop with "exec format error".
+      if (TARGET_REF.test(installedGoToolchain(model, stage, firstBuild(builds, tools))?.archive ?? '')) continue;
       const declared = stageArgs(model, stage);
       // Only a GOARCH that follows the target counts: a literal or a custom ARG (`GOARCH=amd64`,
       // `GOARCH=$ARCH`) fixes the output platform whatever the build runs on (a literal that
@@ -271,6 +278,11 @@ function gobinSet(model: DockerfileModel, stage: Stage, g: GoCommand): boolean {
   return v !== undefined && v !== '';
 }
 
+/** The stage's first instruction that builds Go, directly or through a build tool. */
+function firstBuild(builds: readonly GoCommand[], tools: readonly ToolBuild[]): Instruction {
+  return [...builds.map((g) => g.instr), ...tools.map((t) => t.step.instr)].sort((a, b) => a.span.start - b.span.start)[0];
+}
+
 /** Names the stage declares with ARG. */
 function stageArgs(model: DockerfileModel, stage: Stage): Set<string> {
   const names = new Set<string>();
@@ -315,7 +327,7 @@ function fixFor(model: DockerfileModel, stage: Stage, builds: GoCommand[], tools
       for (const m of w.matchAll(new RegExp(TARGET_REF.source, 'g'))) needArgs.add(`TARGET${m[1]}`);
     }
   }
-  const first = [...builds.map((g) => g.instr), ...tools.map((t) => t.step.instr)].sort((a, b) => a.span.start - b.span.start)[0];
+  const first = firstBuild(builds, tools);
   const declaredBefore = new Set<string>();
   for (const i of stage.instructions) {
     if (i === first) break;

@@ -160,6 +160,56 @@ describe('GD113 emulated-cross-compile', () => {
     assert.equal(has(df([...lines, 'COPY --from=toolchain /usr/local/go/bin/go /usr/local/go/bin/go']), 'GD113'), false);
     assert.ok(has(df(lines), 'GD113'));
   });
+
+  // mudler/LocalAI 82c191a (MIT), Dockerfile:201-240, judge 29 X W8: the stage downloads Go for
+  // $TARGETARCH and runs it; on $BUILDPLATFORM that toolchain would not start ("exec format error").
+  it('is silent on a stage whose go is Go\'s release archive for $TARGETARCH (mudler/LocalAI build-requirements)', () => {
+    const localai = (url: string) => df([
+      'ARG BASE_IMAGE=ubuntu:24.04',
+      'FROM ${BASE_IMAGE} AS requirements',
+      'RUN apt-get update && apt-get install -y --no-install-recommends curl ca-certificates && rm -rf /var/lib/apt/lists/*',
+      'FROM requirements AS requirements-drivers',
+      'ARG TARGETARCH',
+      'FROM requirements-drivers AS build-requirements',
+      'ARG GO_VERSION=1.26.0',
+      'ARG TARGETARCH',
+      'ARG TARGETVARIANT',
+      `RUN curl -L -s ${url} | tar -C /usr/local -xz`,
+      'ENV PATH=$PATH:/root/go/bin:/usr/local/go/bin',
+      'RUN go install google.golang.org/protobuf/cmd/protoc-gen-go@v1.34.2 && \\',
+      '    go install google.golang.org/grpc/cmd/protoc-gen-go-grpc@1958fcbe2ca8bd93af633f11e97d44e567e945af',
+      'FROM build-requirements AS builder',
+      'WORKDIR /build',
+      'COPY . .',
+      'RUN CGO_ENABLED=0 go build -o /out/local-ai .',
+      'FROM requirements-drivers',
+      'COPY --from=builder /out/local-ai /local-ai',
+    ]);
+    assert.equal(has(localai('https://go.dev/dl/go${GO_VERSION}.linux-${TARGETARCH}.tar.gz'), 'GD113'), false);
+    // The same Go for a fixed architecture, or for the build platform's, runs on $BUILDPLATFORM.
+    for (const url of ['https://go.dev/dl/go${GO_VERSION}.linux-amd64.tar.gz', 'https://go.dev/dl/go${GO_VERSION}.linux-${BUILDARCH}.tar.gz']) {
+      const t = localai(url);
+      assert.deepEqual(find(t, 'GD113').map((f) => t.slice(f.span.start, f.span.end)), ['FROM requirements-drivers AS build-requirements'], url);
+    }
+  });
+
+  it('is silent on the judge\'s minimal stage: ubuntu, Go downloaded for $TARGETARCH, then go build', () => {
+    const lines = (arch: string) => [
+      'FROM ubuntu:24.04 AS build',
+      'ARG TARGETARCH',
+      `RUN apt-get update && apt-get install -y curl ca-certificates && \\`,
+      `    curl -L https://go.dev/dl/go1.26.0.linux-${arch}.tar.gz | tar -C /usr/local -xz`,
+      'ENV PATH=$PATH:/usr/local/go/bin',
+      'WORKDIR /src',
+      'COPY . .',
+      'RUN CGO_ENABLED=0 go build -o /app .',
+      'FROM scratch',
+      'COPY --from=build /app /app',
+    ];
+    assert.equal(has(df(lines('${TARGETARCH}')), 'GD113'), false);
+    assert.equal(has(df(lines('$TARGETARCH')), 'GD113'), false);
+    assert.ok(has(df(lines('amd64')), 'GD113'));
+  });
 });
 
 // Judge 27 (Y M2, M4; X M5): builders compiled under QEMU because the repository's build files
