@@ -46,6 +46,10 @@
  *  - composeMountsOfImage: a service of the repository's compose files (composeImages.ts
  *    composeServices) runs the image with a read-write bind mount of a folder of the user's
  *    (traggo's docker-compose.yml builds docker/Dockerfile.dev with `.traggodata:/opt/traggo/data`).
+ *  - volumeHelperCommands: a local-path-provisioner config (`nodePathMap` with `setupCommand` or
+ *    `teardownCommand`) runs a program of the image as its volume helper, which creates and
+ *    removes volume folders in the node's root-owned folder (rancher/local-path-provisioner's
+ *    examples/distroless: `"setupCommand": "/manager"`).
  */
 import * as path from 'node:path';
 import { copiedPrograms, copyPaths, holdsProgram, programWord, startedProgram, stageChain, startInstructions } from '../dockerfile/facts';
@@ -793,6 +797,64 @@ function overriddenProgram(entrypoint: string, args: readonly string[]): string 
   const c = argv.indexOf('-c');
   const script = c > 0 ? argv[c + 1] : undefined;
   return script?.trim().split(/\s+/)[0] || null;
+}
+
+// ---------------------------------------------------------------------------------------------
+// local-path-provisioner's volume helper
+
+/** A program local-path-provisioner's config runs in its helper pod (`"setupCommand": "/manager"`). */
+export interface VolumeHelperCommand {
+  /** Context-relative config file and 1-based line of the key. */
+  file: string;
+  line: number;
+  key: 'setupCommand' | 'teardownCommand';
+  /** The program, as written (`/manager`). */
+  command: string;
+}
+
+/** A local-path-provisioner config: its node paths and a helper command. */
+const VOLUME_HELPER_CONFIG = /["']?(nodePathMap|sharedFileSystemPath)["']?\s*:/;
+const VOLUME_HELPER_KEY = /["']?(setupCommand|teardownCommand)["']?\s*:\s*["']([^"'\s]+)["']/g;
+
+/**
+ * The helper commands of the context's local-path-provisioner configs (a workspace fact): a
+ * `config.json`, as a file or in a ConfigMap (`config.json: |-`), that names node paths
+ * (`nodePathMap`, `sharedFileSystemPath`) and a `setupCommand` or `teardownCommand`. The
+ * provisioner runs that program in its helper pod as the container's command, with the node's
+ * folder (`/opt/local-path-provisioner`, root's, 0755) mounted as a hostPath, to create a volume's
+ * folder (mode 0777, umask 0) and to remove it with the files the workload's user wrote in it: only
+ * root can do both (upstream's helper is busybox, as root). rancher/local-path-provisioner's
+ * examples/distroless: `"setupCommand": "/manager"` in config.json, for Dockerfile.helper's
+ * `ENTRYPOINT [ "/manager" ]`.
+ */
+export function volumeHelperCommands(ws: WorkspaceModel | undefined, files: WorkspaceFiles | undefined): readonly VolumeHelperCommand[] {
+  if (!files) return [];
+  const read = (): VolumeHelperCommand[] => {
+    const out: VolumeHelperCommand[] = [];
+    const configs = files.listFiles('').filter((f) => /\.(json|ya?ml)$/i.test(f.path) && !SKIPPED.test(f.path)).slice(0, MAX_MANIFESTS);
+    for (const f of configs) {
+      if ((files.fileSize(f.path) ?? 0) > MAX_BYTES) continue;
+      const text = files.readFile(f.path);
+      if (text === null || !/(setup|teardown)Command/.test(text) || !VOLUME_HELPER_CONFIG.test(text)) continue;
+      for (const m of text.matchAll(VOLUME_HELPER_KEY)) {
+        out.push({ file: f.path, line: text.slice(0, m.index).split('\n').length, key: m[1] as VolumeHelperCommand['key'], command: m[2] });
+      }
+    }
+    return out;
+  };
+  return ws ? workspaceFact(ws, 'volumeHelperCommands', read) : read();
+}
+
+/**
+ * The helper commands (volumeHelperCommands) that run a program this image holds: an absolute path
+ * the final stage's COPY or ADD writes (`/manager` for `COPY --from=builder /manager /manager`),
+ * or a bare name written into a PATH folder (as for hostWorkloadsOfImage).
+ * `commands` is asked only for an image that holds a program.
+ */
+export function volumeHelperCommandsOfImage(model: DockerfileModel, stage: Stage, commands: () => readonly VolumeHelperCommand[]): VolumeHelperCommand[] {
+  const programs = imagePrograms(model, stage);
+  if (programs.size === 0) return [];
+  return commands().filter((c) => holdsProgram(programs, c.command));
 }
 
 // ---------------------------------------------------------------------------------------------

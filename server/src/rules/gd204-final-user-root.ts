@@ -51,6 +51,11 @@
  *    mounted (kube-bench's job*.yaml: hostPID, /etc/kubernetes, /var/lib/kubelet); a container
  *    with only `args:` runs the image's ENTRYPOINT and counts when its image is named like the
  *    program the ENTRYPOINT starts (kubeedge's csi-driver: `kubeedge/csidriver`, `csidriver`);
+ *  - an image whose program a local-path-provisioner config of the repository runs as its volume
+ *    helper (`"setupCommand": "/manager"` or `teardownCommand` beside `nodePathMap`, in a
+ *    config.json or a ConfigMap): the helper pod creates and removes volume folders in the node's
+ *    root-owned folder, with files of any uid in them (rancher/local-path-provisioner's
+ *    examples/distroless Dockerfile.helper; facts/rootNeeds.ts volumeHelperCommands);
  *  - an image the repository's documentation runs with a read-write bind mount of the user's
  *    working folder (`docker run -v "$(pwd)/db:/db" ghcr.io/amacneil/dbmate new …` in dbmate's
  *    README; sqlc's docs: `docker run --rm -v $(pwd):/src -w /src sqlc/sqlc generate`), or of a
@@ -88,7 +93,7 @@ import { copiedFileText } from '../facts/copiedFiles';
 import { devOrBuilderImage, startPrograms } from '../facts/goAtStart';
 import { workspaceFact } from '../facts/memo';
 import { composeServices } from '../facts/composeImages';
-import { composeMountsOfImage, DOCKER_IN_SCRIPT, dockerCliRun, dockerSocketDialer, rootAtStart, rawPacketToolRun, rawPacketUse, entrypointWorkloads, entrypointWorkloadsOfImage, hostWorkloads, hostWorkloadsOfImage, installsDockerCli, rootChecks, RUNTIME_CLIENT, workdirMountDocs, workdirMountRunsOfImage } from '../facts/rootNeeds';
+import { composeMountsOfImage, DOCKER_IN_SCRIPT, dockerCliRun, dockerSocketDialer, rootAtStart, rawPacketToolRun, rawPacketUse, entrypointWorkloads, entrypointWorkloadsOfImage, hostWorkloads, hostWorkloadsOfImage, installsDockerCli, rootChecks, RUNTIME_CLIENT, volumeHelperCommands, volumeHelperCommandsOfImage, workdirMountDocs, workdirMountRunsOfImage } from '../facts/rootNeeds';
 import type { DockerfileModel, Instruction, Stage } from '../dockerfile/model';
 import { installsPackage } from '../dockerfile/packages';
 import { insertLinesAfter, insertAboveInstruction } from '../edits/edits';
@@ -167,6 +172,10 @@ export const gd204: Rule = {
     // Such a container with only `args:` runs the image's ENTRYPOINT: matched by its image's name
     // (kubeedge's csi-driver: `image: kubeedge/csidriver:v1.3.0`, `ENTRYPOINT ["csidriver"]`).
     if (ctx.workspace && entrypointWorkloadsOfImage(ctx.model, stage, entrypointWorkloads(ctx.workspace, ctx.files)).length > 0) return [];
+    // A local-path-provisioner config of the repository runs a program of this image as its volume
+    // helper (`"setupCommand": "/manager"`): it creates and removes volume folders in the node's
+    // root-owned folder, with files of any uid in them (rancher/local-path-provisioner's distroless helper).
+    if (ctx.workspace && volumeHelperCommandsOfImage(ctx.model, stage, () => volumeHelperCommands(ctx.workspace, ctx.files)).length > 0) return [];
     // The repository's documentation runs this image with a read-write bind mount of the user's
     // working folder (dbmate's README: `docker run … -v "$(pwd)/db:/db" ghcr.io/amacneil/dbmate
     // new …`): the program writes into a host folder the user owns, which a fixed unprivileged uid

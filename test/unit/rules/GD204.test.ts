@@ -2064,3 +2064,122 @@ describe('GD204: the Dockerfile\'s own folder documents a run with a bind mount 
     assert.equal(has(shell, 'GD204', go2rtc({ 'docker/README.md': run() })), true);
   });
 });
+
+// Judge 29 X W2: rancher/local-path-provisioner 9fa2a62 (Apache-2.0), examples/distroless,
+// the context of Dockerfile.helper (297 bytes; build_and_test.sh, 855 bytes: `docker build -t
+// lpp-distroless-helper:v0.0.1 -f Dockerfile.helper .`). Files: config.json (216 bytes, whole:
+// `"setupCommand": "/manager"`, `"teardownCommand": "/manager"` beside `nodePathMap`),
+// helperPod.yaml (168 bytes, whole), kustomization.yaml (292 bytes: merges both into
+// local-path-config), go.mod (26 bytes, whole), main.go (1,113 bytes: its import block and the
+// calls that matter: `os.RemoveAll(path)`, `syscall.Umask(0)`, `os.MkdirAll(path, 0777)`). The
+// provisioner runs the helper's command in a pod with the node's /opt/local-path-provisioner
+// mounted: creating and removing volume folders there, with files of any uid, is root's work.
+describe('GD204: a local-path-provisioner config runs the image\'s program as its volume helper (rancher/local-path-provisioner)', () => {
+  const HELPER = df([
+    'FROM golang:1.26.5-alpine AS builder',
+    '',
+    'COPY main.go /main.go',
+    'COPY go.mod /go.mod',
+    '',
+    'RUN cd / && CGO_ENABLED=0 GOOS=linux GOARCH=amd64 go build -ldflags "-extldflags -static -s -w" -o /manager && \\',
+    '    chmod 777 /manager',
+    '',
+    'FROM scratch',
+    '',
+    'COPY --from=builder /manager /manager',
+    '',
+    'ENTRYPOINT [ "/manager" ]',
+  ]);
+  const CONFIG = (command = '/manager') => [
+    '{',
+    '    "nodePathMap":[',
+    '    {',
+    '            "node":"DEFAULT_PATH_FOR_NON_LISTED_NODES",',
+    '            "paths":["/opt/local-path-provisioner"]',
+    '    }',
+    '    ],',
+    `    "setupCommand": "${command}",`,
+    `    "teardownCommand": "${command}"`,
+    '}',
+  ].join('\n');
+  const MAIN_GO = [
+    'package main',
+    '',
+    'import (',
+    '\t"flag"',
+    '\t"fmt"',
+    '\t"os"',
+    '\t"syscall"',
+    ')',
+    '',
+    'var path, action string',
+    '',
+    'func init() {',
+    '\tflag.StringVar(&path, "p", "", "Absolute path")',
+    '\tflag.StringVar(&action, "a", "", fmt.Sprintf("Action name. Can be \'%s\' or \'%s\'", "create", "delete"))',
+    '}',
+    '',
+    'func main() {',
+    '\tflag.Parse()',
+    '\tif action == "delete" {',
+    '\t\t_ = os.RemoveAll(path)',
+    '\t\treturn',
+    '\t}',
+    '\tsyscall.Umask(0)',
+    '\t_ = os.MkdirAll(path, 0777)',
+    '}',
+    '',
+  ].join('\n');
+  const distroless = (files: Record<string, string>) => tempWorkspace({
+    'go.mod': 'module manager\n\ngo 1.23.0\n',
+    'main.go': MAIN_GO,
+    'helperPod.yaml': 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: helper-pod\nspec:\n  containers:\n  - name: helper-pod\n    image: lpp-distroless-helper:v0.0.1\n    imagePullPolicy: IfNotPresent',
+    'kustomization.yaml': 'apiVersion: kustomize.config.k8s.io/v1beta1\nkind: Kustomization\n\nresources:\n- local-path-storage.yaml\n\nconfigMapGenerator:\n- name: local-path-config\n  namespace: local-path-storage\n  behavior: merge\n  files:\n  - helperPod.yaml\n  - config.json\n\ngeneratorOptions:\n  disableNameSuffixHash: true\n',
+    ...files,
+  });
+  // The same config inside a ConfigMap, as deploy/local-path-storage.yaml writes it.
+  const CONFIGMAP = (command: string) => [
+    'kind: ConfigMap',
+    'apiVersion: v1',
+    'metadata:',
+    '  name: local-path-config',
+    '  namespace: local-path-storage',
+    'data:',
+    '  config.json: |-',
+    ...CONFIG(command).split('\n').map((l) => `    ${l}`),
+    '',
+  ].join('\n');
+
+  it('silent when config.json gives /manager, the program the image holds, as setupCommand and teardownCommand', () => {
+    assert.equal(has(HELPER, 'GD204', distroless({ 'config.json': CONFIG() })), false);
+    assert.equal(has(HELPER, 'GD204', distroless({ 'deploy/local-path-storage.yaml': CONFIGMAP('/manager') })), false);
+  });
+
+  it('reported without the config, for a command the image does not hold, and for a config without node paths', () => {
+    assert.equal(has(HELPER, 'GD204', distroless({})), true);
+    assert.equal(has(HELPER, 'GD204', distroless({ 'config.json': CONFIG('/usr/bin/helper') })), true);
+    assert.equal(has(HELPER, 'GD204', distroless({ 'deploy/local-path-storage.yaml': CONFIGMAP('/bin/helper') })), true);
+    assert.equal(has(HELPER, 'GD204', distroless({ 'config.json': '{\n  "setupCommand": "/manager"\n}\n' })), true);
+  });
+
+  // package/Dockerfile (the provisioner, context the repository root, whose examples/ hold the
+  // distroless config): the provisioner only talks to the API server; the judge rated GD204 right.
+  it('still reports the provisioner image beside the config (package/Dockerfile)', () => {
+    const provisioner = df([
+      'FROM alpine AS prep',
+      'RUN apk add --no-cache ca-certificates',
+      'FROM scratch',
+      'ARG TARGETARCH',
+      'COPY --from=prep /etc/ssl/certs/ca-certificates.crt /etc/ssl/certs/ca-certificates.crt',
+      'COPY bin/local-path-provisioner-${TARGETARCH} /usr/bin/local-path-provisioner',
+      'CMD ["/usr/bin/local-path-provisioner"]',
+    ]);
+    const root = tempWorkspace({
+      'go.mod': 'module github.com/rancher/local-path-provisioner\n\ngo 1.25.0\n',
+      'main.go': 'package main\n\nimport (\n\t"fmt"\n\t"os"\n)\n\nfunc main() { fmt.Println(os.Args) }\n',
+      'bin/local-path-provisioner-amd64': 'ELF',
+      'examples/distroless/config.json': CONFIG(),
+    });
+    assert.equal(has(provisioner, 'GD204', root), true);
+  });
+});
