@@ -188,7 +188,7 @@ export const NEWEST_GO_LINE = '1.27';
 /**
  * Google's Go+BoringCrypto images, built like the golang images from Go's dev.boringcrypto
  * releases: `<registry>/…/go-boringcrypto/golang:<go version>b<N>` (kong/kubernetes-ingress-controller:
- * `us-docker.pkg.dev/google.com/api-project-999119582588/go-boringcrypto/golang:1.18.10b7`) and
+ * `<registry>/google.com/api-project-999119582588/go-boringcrypto/golang:1.18.10b7`) and
  * Docker Hub's `goboring/golang:1.16.7b7`. The tag is the Go version with the BoringCrypto
  * revision (`b7`) after it.
  */

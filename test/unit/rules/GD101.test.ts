@@ -154,7 +154,8 @@ describe('GD101 go-version-behind-gomod', () => {
   // kong/kubernetes-ingress-controller 1fa68f8 (Apache-2.0), Dockerfile:51, judge 29 X M2: the FIPS
   // builder is Google's Go+BoringCrypto image of Go 1.18.10 while go.mod says `go 1.25.11`.
   describe('a Go+BoringCrypto image (kong/kubernetes-ingress-controller 1fa68f8, Dockerfile:51)', () => {
-    const kong = 'us-docker.pkg.dev/google.com/api-project-999119582588/go-boringcrypto/golang:1.18.10b7@sha256:b9b51e25f7325e56bfffc8d0b1ffa42630a5286d05d7fd6526fec63ba9d81df3';
+    // Kong's reference, its registry host replaced by another with a dot (read as a registry the same way).
+    const kong = 'registry.example/google.com/api-project-999119582588/go-boringcrypto/golang:1.18.10b7@sha256:b9b51e25f7325e56bfffc8d0b1ffa42630a5286d05d7fd6526fec63ba9d81df3';
     const fips = [`FROM ${kong} AS builder-fips`, 'ARG TARGETPLATFORM', 'ARG TARGETOS', 'ARG TARGETARCH', 'WORKDIR /workspace', 'COPY go.mod go.mod', 'COPY go.sum go.sum', 'RUN go mod download'];
 
     it('reads the tag as its Go (1.18.10b7 is Go 1.18.10) and reports it behind go.mod, with no retag', () => {
