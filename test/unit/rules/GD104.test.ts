@@ -1207,3 +1207,98 @@ describe('GD104: a cache mount on the module download cache ($GOMODCACHE/cache) 
     assert.doesNotMatch(fixed, /target=\/go\/pkg\/mod[ ,]/);
   });
 });
+
+// mudler/LocalAI 82c191a (MIT), Dockerfile lines 201-368, trimmed: `build-requirements` copies the
+// site CA certificates (custom-ca-certs/ holds only .keep, no Go file) before anything Go;
+// `builder-backends` copies backend/ and then go.mod/go.sum and runs `make protogen-go`;
+// `builder` (FROM it) copies the whole context and runs `make build`. The CA copy was reported as
+// "sources" (judge 29 X W9), and the fix-all put the same `go mod download` twice above
+// `builder`'s `COPY . .`: the rule did not see the go.mod `builder-backends` had copied (F5).
+describe('GD104: LocalAI (CA certificates are no sources; go.mod from the base stage)', () => {
+  const LOCALAI = df([
+    'FROM golang:1.26 AS build-requirements',
+    'COPY --chmod=644 custom-ca-certs/* /usr/local/share/ca-certificates/',
+    'RUN update-ca-certificates',
+    'WORKDIR /build',
+    'FROM build-requirements AS builder-backends',
+    'WORKDIR /build',
+    'COPY ./Makefile .',
+    'COPY ./backend ./backend',
+    'COPY ./go.mod .',
+    'COPY ./go.sum .',
+    'RUN make protogen-go',
+    'FROM builder-backends AS builder',
+    'WORKDIR /build',
+    'COPY . .',
+    'RUN make build',
+  ]);
+  const tree = () => tempWorkspace({
+    'go.mod': GO_MOD,
+    'go.sum': '',
+    'main.go': MAIN,
+    'backend/go/whisper/main.go': MAIN,
+    'custom-ca-certs/.keep': '',
+    'Makefile': 'protogen-go:\n\tprotoc --go_out=. backend/backend.proto\nbuild:\n\tgo build -o local-ai .\n',
+  }, 'Dockerfile');
+  const lineOf = (text: string, f: { span: { start: number } }) => text.slice(0, f.span.start).split('\n').length;
+
+  it('the CA certificate copy is not reported; backend/ and the whole context are', () => {
+    const o = tree();
+    const fs = lint(LOCALAI, o).filter((f) => f.code === 'GD104');
+    assert.deepEqual(fs.map((f) => lineOf(LOCALAI, f)), [8, 14]);
+  });
+
+  it('the reproducer, also without the context (a CA folder as destination); a glob of a folder with Go files still counts', () => {
+    const repro = df(['FROM golang:1.26', 'COPY certs/* /usr/local/share/ca-certificates/', 'RUN update-ca-certificates', 'WORKDIR /src', 'COPY go.mod go.sum ./', 'RUN go mod download', 'COPY . .', 'RUN go build -o /app .']);
+    assert.equal(has(repro, 'GD104'), false);
+    const o = tempWorkspace({ 'go.mod': GO_MOD, 'go.sum': '', 'main.go': MAIN, 'certs/site.crt': 'x', 'cmd/app/main.go': MAIN }, 'Dockerfile');
+    assert.equal(lint(repro, o).some((f) => f.code === 'GD104'), false);
+    const etc = repro.replace('/usr/local/share/ca-certificates/', '/etc/ssl/certs/');
+    assert.equal(has(etc, 'GD104'), false);
+    const cmd = repro.replace('COPY certs/* /usr/local/share/ca-certificates/', 'COPY cmd/* /src/cmd/');
+    assert.equal(lint(cmd, o).some((f) => f.code === 'GD104'), true);
+  });
+
+  it('fix-all puts one `go mod download` above builder\'s `COPY . .` (go.mod is there already), and then it is silent there', () => {
+    const o = tree();
+    const fixed = fixAll(LOCALAI, (t) => lint(t, o).filter((f) => f.code === 'GD104')).text;
+    assert.equal((fixed.match(/go mod download/g) ?? []).length, 1, fixed);
+    assert.match(fixed, /\nWORKDIR \/build\nRUN go mod download\nCOPY \. \.\n/);
+    assert.deepEqual(lint(fixed, o).filter((f) => f.code === 'GD104').map((f) => fixed.slice(f.span.start, f.span.end)), ['COPY ./backend ./backend']);
+  });
+
+  it('a stage FROM one that copied only go.mod/go.sum: its download counts, its `COPY . .` is not reported', () => {
+    const text = df(['FROM golang:1.26 AS mods', 'WORKDIR /src', 'COPY go.mod go.sum ./', 'FROM mods AS build', 'RUN go mod download', 'COPY . .', 'RUN go build -o /app .']);
+    assert.equal(has(text, 'GD104'), false);
+    // Without the download it is reported, and the fix adds only the download.
+    const bare = text.replace('RUN go mod download\n', '');
+    assert.equal(has(bare, 'GD104'), true);
+    assert.match(applyFix(bare, 'GD104'), /\nFROM mods AS build\nRUN go mod download\nCOPY \. \.\n/);
+  });
+});
+
+// jaegertracing/jaeger-operator 87d8ae0 (Apache-2.0), tests/Dockerfile: `COPY . /tmp/jaeger-operator`
+// comes before `ENV GOPATH=/tmp/go`, and the later RUN downloads and installs with that GOPATH. A
+// download put above the copy fills /go/pkg/mod, which nothing reads (judge 29 X F3).
+describe('GD104 fix: only where the download fills the module cache the later steps read (jaeger-operator)', () => {
+  const jaeger = (env: 'before' | 'after') => df([
+    'FROM golang:1.22',
+    ...(env === 'before' ? ['ENV GOPATH=/tmp/go'] : []),
+    'COPY . /tmp/jaeger-operator',
+    'WORKDIR /tmp/jaeger-operator',
+    ...(env === 'after' ? ['ENV GOPATH=/tmp/go'] : []),
+    'RUN ./hack/install/install-dependencies.sh && go install github.com/RH-QE-Distributed-Tracing/junitcli/cmd/junitcli@v1.0.6',
+    'RUN chmod -R 777 /tmp/go',
+  ]);
+
+  it('reported either way; a fix only when GOPATH is set before the copy', () => {
+    const after = lint(jaeger('after')).find((f) => f.code === 'GD104');
+    assert.ok(after);
+    assert.equal(after.fix, undefined);
+    const before = lint(jaeger('before')).find((f) => f.code === 'GD104');
+    assert.ok(before?.fix);
+    assert.match(applyFix(jaeger('before'), 'GD104'), /\nCOPY go\.mod go\.sum \/tmp\/jaeger-operator\/\nRUN cd \/tmp\/jaeger-operator && go mod download\nCOPY \. \/tmp\/jaeger-operator\n/);
+    // (The fix-all of the original file changes nothing of GD104's.)
+    assert.equal(fixAll(jaeger('after'), (t) => lint(t).filter((f) => f.code === 'GD104')).text, jaeger('after'));
+  });
+});
