@@ -1,6 +1,9 @@
 /**
  * GD209: `FROM image` without a tag, with `:latest`, or with a tag that names no version and
- * follows new releases (`golang:alpine`, `alpine:edge`, `debian:stable`; see `floatingTag`). Not reported: references to earlier
+ * follows new releases (`golang:alpine`, `alpine:edge`, `debian:stable`; see `floatingTag`; not a
+ * dated snapshot such as `debian:stable-20240311-slim`), or a distroless name without a Debian
+ * release, untagged or with any of distroless's tags (`gcr.io/distroless/static:nonroot`: they all
+ * move with `latest`, see DISTROLESS_TAG). Not reported: references to earlier
  * stages, `scratch`, an image pinned by digest (`@sha256:…`), and a FROM whose variables have
  * no default (the value is unknown), and a name with upper-case letters (`FROM BASEIMAGE`: Docker
  * rejects it, so it is a token a build script replaces), and a FROM with a variable whose
@@ -96,12 +99,15 @@ export const gd209: Rule = {
       // `eval "$(gimme …)"`: kind's kindnetd): the image's Go only bootstraps, the compiler does
       // not move with the tag; its layers do not ship.
       if (repository === 'golang' && !imageStages(ctx.model, ctx.finalStage).has(stage.index) && stageGoToolchainFixed(ctx.model, stage)) continue;
-      const floating = ref.tag !== null && ref.tag !== 'latest' && floatingTag(repository, ref.tag);
-      if (ref.tag !== null && ref.tag !== 'latest' && !floating) continue;
+      // `gcr.io/distroless/static:nonroot` (kubebuilder's scaffold): distroless's tags are
+      // `latest` with a user, a shell or an architecture, and move with it.
+      const distroless = /^gcr\.io\/distroless\//.test(repository) && (ref.tag === null || DISTROLESS_TAG.test(ref.tag));
+      const floating = !distroless && ref.tag !== null && ref.tag !== 'latest' && floatingTag(repository, ref.tag);
+      if (!distroless && ref.tag !== null && ref.tag !== 'latest' && !floating) continue;
       const shown = stage.base === stage.resolvedBase ? stage.base : `${stage.base} (${stage.resolvedBase})`;
       out.push(withLazyFix({
-        message: /^gcr\.io\/distroless\//.test(repository) && (ref.tag === null || ref.tag === 'latest')
-          ? `FROM ${shown} ${ref.tag === null ? 'has no tag, so it means :latest' : 'uses :latest'}, and its name names no Debian release: it moves to the next release when distroless does, so the same Dockerfile builds different images over time. Distroless publishes no version tags: name the Debian release (\`${repository}-debian12\`, \`${repository}-debian13\`), and for full repeatability pin a digest.`
+        message: distroless
+          ? distrolessMessage(shown, repository, ref.tag)
           : ref.tag === null
           ? `FROM ${shown} has no tag, so it means :latest, which moves: the same Dockerfile builds different images over time. Pin a tag (and for full repeatability a digest).`
           : floating
@@ -115,15 +121,35 @@ export const gd209: Rule = {
 };
 
 /**
+ * The tags distroless publishes on every image: `latest`, `nonroot`, `debug`, `debug-nonroot`,
+ * each also with an architecture (`nonroot-amd64`, `latest-arm64`). None names a version: on a
+ * name without a Debian release (`gcr.io/distroless/static`) each follows the release the
+ * unversioned name points to, as the untagged name does.
+ */
+const DISTROLESS_TAG = /^(latest|nonroot|debug|debug-nonroot)(-(amd64|arm64|arm|s390x|ppc64le|riscv64|386))?$/;
+
+/** The message for a distroless name without a Debian release (untagged, or one of DISTROLESS_TAG). */
+function distrolessMessage(shown: string, repository: string, tag: string | null): string {
+  const what = tag === null ? 'has no tag, so it means :latest' : tag === 'latest' ? 'uses :latest' : `uses :${tag}, which moves with :latest (the same image with another user, shell or architecture)`;
+  const keep = tag === null || tag === 'latest' ? '' : `:${tag}`;
+  return `FROM ${shown} ${what}, and its name names no Debian release: it moves to the next release when distroless does, so the same Dockerfile builds different images over time. Distroless publishes no version tags: name the Debian release (\`${repository}-debian12${keep}\`, \`${repository}-debian13${keep}\`), and for full repeatability pin a digest.`;
+}
+
+/**
  * A tag that names no version and follows new releases: on golang, any tag without a Go
  * version (`alpine`, `bookworm`, `alpine3.20`: the newest Go on that variant); elsewhere the
  * rolling names (`edge`, `stable`, `current`, `rolling`, `testing`, `unstable`, `sid`, and
  * `stable-slim`-style). Returns how to call it in the message, or null for a pinned tag.
- * A distro release name (`debian:bookworm`) is a version: not reported.
+ * A distro release name (`debian:bookworm`) is a version: not reported; so is a dated snapshot
+ * of a rolling name (`debian:stable-20240311-slim`).
  */
 function floatingTag(repository: string, tag: string): string | null {
   if (repository === 'golang') return golangTagVersion(tag) === null ? `only a variant (:${tag})` : null;
-  return /^(edge|stable|current|rolling|testing|unstable|sid)([-_].*)?$/.test(tag) ? `a rolling tag (:${tag})` : null;
+  if (!/^(edge|stable|current|rolling|testing|unstable|sid)([-_].*)?$/.test(tag)) return null;
+  // A dated snapshot of a rolling suite (`debian:stable-20240311-slim`, `unstable-20240311`): built
+  // once from that day's archive and never pushed again, the date is its version (mtlynch/picoshare).
+  if (/[-_.]\d{8}([-_.]|$)/.test(tag)) return null;
+  return `a rolling tag (:${tag})`;
 }
 
 /**

@@ -262,6 +262,48 @@ describe('GD209 unpinned-base-image', () => {
     assert.equal(has(run('alpine:latest'), 'GD209'), true);
   });
 
+  // kubernetes-sigs/kubebuilder 5c40072 (Apache-2.0) testdata/project-v4/Dockerfile:28, the scaffold of
+  // every kubebuilder operator, and fluent/fluent-operator cmd/fluent-manager/Dockerfile:26: `FROM
+  // gcr.io/distroless/static:nonroot` (judge 29 X M9). `nonroot` is `latest` with another user: it
+  // moves to the next Debian release with the untagged name, which was already reported.
+  it('reports a distroless name without a Debian release with any of distroless\'s tags, as untagged; not with a release or a digest', () => {
+    const scaffold = (from: string) => df(['ARG BASE_IMAGE=golang:1.26', 'FROM ${BASE_IMAGE} AS builder', 'WORKDIR /workspace', 'COPY go.mod go.mod',
+      'COPY go.sum go.sum', 'RUN go mod download', 'COPY . .', 'RUN CGO_ENABLED=0 go build -a -o manager cmd/main.go',
+      `FROM ${from}`, 'WORKDIR /', 'COPY --from=builder /workspace/manager .', 'USER 65532:65532', 'ENTRYPOINT ["/manager"]']);
+    const text = scaffold('gcr.io/distroless/static:nonroot');
+    const [f] = find(text, 'GD209');
+    assert.ok(f);
+    assert.equal(spanText(text, f), 'gcr.io/distroless/static:nonroot');
+    assert.match(f.message, /uses :nonroot, which moves with :latest/);
+    assert.match(f.message, /name the Debian release \(`gcr\.io\/distroless\/static-debian12:nonroot`, `gcr\.io\/distroless\/static-debian13:nonroot`\)/);
+    assert.equal(f.fix, undefined);
+    for (const from of ['gcr.io/distroless/static:debug', 'gcr.io/distroless/static:debug-nonroot', 'gcr.io/distroless/static:nonroot-amd64',
+      'gcr.io/distroless/base:nonroot', 'gcr.io/distroless/base-nossl:nonroot', 'gcr.io/distroless/static:latest-arm64']) {
+      assert.equal(has(scaffold(from), 'GD209'), true, from);
+    }
+    // A release in the name, or a digest (Kong's `static:nonroot@sha256:…`): pinned as far as distroless allows.
+    for (const from of ['gcr.io/distroless/static-debian12:nonroot', 'gcr.io/distroless/static-debian13:debug-nonroot',
+      'gcr.io/distroless/static:nonroot@sha256:f7f8f729987ad0fdf6b05eeeae94b26e6a0f613bdf46feea7fc40f7bd72953e6', 'gcr.io/distroless/base-nossl-debian12:nonroot']) {
+      assert.equal(has(scaffold(from), 'GD209'), false, from);
+    }
+  });
+
+  // mtlynch/picoshare 708a3bf (AGPL-3.0) Dockerfile:25, `FROM debian:stable-20240311-slim AS
+  // litestream_downloader` (judge 29 X W1): the debian images' dated snapshot of a suite is built
+  // once and never pushed again; the date is its version.
+  it('is silent on a dated snapshot of a rolling suite; reports the suite itself', () => {
+    const picoshare = (from: string) => df([`FROM ${from} AS litestream_downloader`, 'ARG litestream_version="v0.3.13"', 'WORKDIR /litestream',
+      'RUN set -x && apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y ca-certificates wget',
+      'FROM scratch', 'COPY --from=litestream_downloader /litestream/litestream /app/litestream', 'USER 65532', 'ENTRYPOINT ["/app/litestream"]']);
+    for (const from of ['debian:stable-20240311-slim', 'debian:stable-20240311', 'debian:unstable-20240311', 'debian:testing-20240311-slim', 'debian:bookworm-20240311-slim']) {
+      assert.equal(has(picoshare(from), 'GD209'), false, from);
+    }
+    for (const from of ['debian:stable', 'debian:stable-slim', 'debian:sid', 'debian:testing-slim', 'debian:unstable-slim', 'debian:stable-2024-slim']) {
+      const [f] = find(picoshare(from), 'GD209');
+      assert.match(f?.message ?? '', /a rolling tag/, from);
+    }
+  });
+
   // kubernetes-sigs/kind fed268827e21ca48a74c38215c316dd343364ef5 (Apache-2.0)
   // images/kindnetd/Dockerfile:17-34 and images/local-path-provisioner/Dockerfile:16-30: the
   // builder is `golang:latest`, but every go runs after `eval "$(gimme "${GO_VERSION}")" && export
