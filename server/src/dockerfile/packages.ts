@@ -277,9 +277,16 @@ export interface NeededRecommend {
   name: string;
   /**
    * What it is: `libc` (the C library a compiler links against), `certs` (the CA bundle for
-   * https) or `plugin` (a docker CLI plugin: the `docker buildx` or `docker compose` command).
+   * https), `plugin` (a docker CLI plugin: the `docker buildx` or `docker compose` command),
+   * `fonts` (a font package a font metapackage is made of), `compiler` (gcc and make, for
+   * building from source) or `headers` (Python's C headers, for the same).
    */
-  kind: 'libc' | 'certs' | 'plugin';
+  kind: 'libc' | 'certs' | 'plugin' | 'fonts' | 'compiler' | 'headers';
+  /**
+   * Needed only when the image builds Python packages with pip (`pip`): python3-pip's
+   * build-essential and python3-dev compile a package that has no wheel. Absent: always needed.
+   */
+  when?: 'pip';
 }
 
 /**
@@ -295,6 +302,18 @@ const PLUGIN_RECOMMENDS: Record<string, readonly string[]> = {
 };
 
 /**
+ * Font metapackages whose fonts are their Recommends: `fonts-noto` depends only on
+ * fonts-noto-core and recommends the other families (Debian 11-13, Ubuntu 20.04-24.04; each a
+ * plain font package with no recommends of its own; its last Recommends, fonts-noto-unhinted, a
+ * 35 KB transitional package with no font, is left out). Installing it asks for them: livekit/egress renders pages
+ * with Chrome for its recordings, where without fonts-noto-cjk and fonts-noto-color-emoji CJK
+ * text and emoji come out as empty boxes.
+ */
+const FONT_RECOMMENDS: Record<string, readonly string[]> = {
+  'fonts-noto': ['fonts-noto-cjk', 'fonts-noto-cjk-extra', 'fonts-noto-color-emoji', 'fonts-noto-extra', 'fonts-noto-mono', 'fonts-noto-ui-core', 'fonts-noto-ui-extra'],
+};
+
+/**
  * The Recommends of a Debian/Ubuntu package that its usual use cannot do without, so that
  * `--no-install-recommends` must be paired with installing them by name: gcc/g++ (and their
  * versioned names) recommend libc6-dev (crt1.o, libc.so: nothing links without it, cgo
@@ -302,23 +321,29 @@ const PLUGIN_RECOMMENDS: Record<string, readonly string[]> = {
  * libc6-dev-<arch>-cross; curl, wget and git recommend ca-certificates (without it every https
  * download fails); docker-ce-cli recommends docker-buildx-plugin (without it `docker build`
  * falls back to the deprecated legacy builder, and fails under DOCKER_BUILDKIT=1) and
- * docker-compose-plugin (`docker compose`). Empty for any other package.
+ * docker-compose-plugin (`docker compose`); fonts-noto recommends its font families
+ * (FONT_RECOMMENDS); python3-pip recommends build-essential and python3-dev (Debian 11-13,
+ * Ubuntu), without which pip cannot build a package that has no wheel (mysqlclient,
+ * psycopg2: apache/incubator-devlake's backend image gets its gcc only this way), needed when
+ * the image runs pip (`when: 'pip'`). Empty for any other package.
  */
 export function aptNeededRecommends(name: string): NeededRecommend[] {
   if (/^(gcc|g\+\+)(-\d+)?$/.test(name)) return [{ name: 'libc6-dev', kind: 'libc' }];
   const cross = /^(?:gcc|g\+\+)(?:-\d+)?-([a-z0-9-]+?)(?:-\d+)?$/.exec(name);
   if (cross && CROSS_ARCH[cross[1]]) return [{ name: `libc6-dev-${CROSS_ARCH[cross[1]]}-cross`, kind: 'libc' }];
   if (name === 'curl' || name === 'wget' || name === 'git') return [{ name: 'ca-certificates', kind: 'certs' }];
+  if (name === 'python3-pip') return [{ name: 'build-essential', kind: 'compiler', when: 'pip' }, { name: 'python3-dev', kind: 'headers', when: 'pip' }];
+  if (Object.hasOwn(FONT_RECOMMENDS, name)) return FONT_RECOMMENDS[name].map((n) => ({ name: n, kind: 'fonts' as const }));
   return (Object.hasOwn(PLUGIN_RECOMMENDS, name) ? PLUGIN_RECOMMENDS[name] : []).map((n) => ({ name: n, kind: 'plugin' as const }));
 }
 
 /**
  * Every package `--no-install-recommends` would leave out of this package's install is one of
- * its aptNeededRecommends (docker-ce-cli: only its two plugins), so the flag with those
- * installed by name installs the same packages.
+ * its aptNeededRecommends (docker-ce-cli: only its two plugins; fonts-noto: only its fonts), so
+ * the flag with those installed by name installs the same packages.
  */
 export function aptRecommendsAllNeeded(name: string): boolean {
-  return Object.hasOwn(PLUGIN_RECOMMENDS, name);
+  return Object.hasOwn(PLUGIN_RECOMMENDS, name) || Object.hasOwn(FONT_RECOMMENDS, name);
 }
 
 /**

@@ -121,6 +121,32 @@ export function contextFileThrough(model: DockerfileModel, stage: Stage, target:
   return found;
 }
 
+/**
+ * The last COPY/ADD of the stage's chain that writes the absolute path `target` (the file, or a
+ * folder it is in) takes it from another stage or an image (`COPY --from=…`): the file is not one
+ * of the context's, and its text is unknown here (livekit/egress: `COPY
+ * --from=livekit/chrome-installer:… /chrome-installer /chrome-installer`, then `RUN
+ * /chrome-installer/install-chrome`). Folders are taken as bringing every path under them, but an
+ * image's root.
+ */
+export function copiedFromElsewhere(model: DockerfileModel, stage: Stage, target: string): boolean {
+  let from = false;
+  for (const { instr: i, paths, dest, folder } of chainCopies(model, stage)) {
+    if (target !== dest && !target.startsWith(dest === '/' ? '/' : `${dest}/`)) continue;
+    // An image's whole filesystem (`COPY --from=xx / /`, the cross-compile helper's scripts) is
+    // taken to bring what that image is for, not the project's files (navidrome's `COPY --from=xx
+    // / /`, then `./release/verify-binary.sh` from a bind mount of the context).
+    const sources = paths.sources.filter((src) => !/^\/+\.?$/.test(src));
+    if (sources.length === 0) continue;
+    // Into a folder (`COPY --from=build /out/server /`): a file keeps its name there, a folder
+    // written `src/` puts its contents there.
+    const first = target.slice(dest === '/' ? 1 : dest.length + 1).split('/')[0];
+    if ((folder || dest === '/') && !sources.some((src) => /\/\.?$/.test(src) || path.posix.basename(src) === first)) continue;
+    from = i.flags.some((f) => f.name === 'from');
+  }
+  return from;
+}
+
 /** A COPY/ADD of a stage's FROM chain with its destination resolved (chainCopies). */
 interface ChainCopy {
   stage: Stage;

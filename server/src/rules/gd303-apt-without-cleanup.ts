@@ -5,7 +5,8 @@
  *
  * Not reported: an install whose packages' recommends are all what they are installed for
  * (docker-ce-cli alone: its recommends are its buildx and compose plugins, which keda's dev
- * container needs for `docker buildx build`; the flag would install the same packages);
+ * container needs for `docker buildx build`; fonts-noto alone: its recommends are its fonts; the
+ * flag would install the same packages);
  * recommends asked for on purpose (`--install-recommends`, `-o
  * APT::Install-Recommends=true`); recommends switched off another way (`-o APT::Install-Recommends=false`, or an
  * apt.conf line written by a RUN of the stage); the cleanup part when the RUN has a cache
@@ -26,21 +27,27 @@
  *     installed (its title says so), so fix-all leaves it to the author. The recommends that the
  *     installed packages cannot do without (dockerfile/packages.ts aptNeededRecommends: gcc's
  *     libc6-dev, a cross gcc's libc6-dev-<arch>-cross, ca-certificates for curl, wget and git,
- *     docker-ce-cli's buildx and compose plugins) are named in the message and added to the install by the fix, unless the stage chain
+ *     docker-ce-cli's buildx and compose plugins, fonts-noto's font families, and python3-pip's
+ *     build-essential and python3-dev when the image runs pip) are named in the message and added to the install by the fix, unless the stage chain
  *     installs them or the base image has them (hyperledger/fabric's `apt install -y git gcc curl
- *     make`, formance's `apt-get install -y gcc-aarch64-linux-gnu gcc-x86-64-linux-gnu`);
+ *     make`, formance's `apt-get install -y gcc-aarch64-linux-gnu gcc-x86-64-linux-gnu`,
+ *     livekit/egress's fonts-noto, apache/incubator-devlake's python3-pip on python:3.9-slim);
  *   - append ` && rm -rf /var/lib/apt/lists/*` to the RUN (in its continuation style). Safe:
  *     nothing reads the lists at run time. Not offered for a heredoc RUN. (When a later RUN of
- *     the stage, or of a stage built FROM it, installs without its own `apt-get update`, the
- *     lists are read there: not reported at all, since removing them would break that RUN.)
+ *     the stage, or of a stage built FROM it, installs without its own `apt-get update`, or runs
+ *     a script that may (one from the context with an apt install in it, or one another stage or
+ *     image put there: livekit/egress's Chrome installer), the lists are read there: not
+ *     reported at all, since removing them would break that RUN.)
  */
-import { imageStages, stageChain, stageDescendants, stageImage } from '../dockerfile/facts';
+import * as path from 'node:path';
+import { imageStages, rootImage, stageChain, stageDescendants, stageImage, workdirBefore } from '../dockerfile/facts';
 import { scriptSpan, toDoc, type DockerfileModel, type Instruction, type Stage } from '../dockerfile/model';
 import type { ShellCommand } from '../dockerfile/shellModel';
 import { aptNeededRecommends, aptRecommendsAllNeeded, installsPackage, mountTargets, packageCommands, type NeededRecommend, type PackageCommand } from '../dockerfile/packages';
 import { insert } from '../edits/edits';
 import { appendCommandEdit } from '../edits/shellChain';
-import { copiedFileText } from '../facts/copiedFiles';
+import { copiedFileText, copiedFromElsewhere, contextFileThrough } from '../facts/copiedFiles';
+import { normalizeRepository } from '../images/table';
 import { stagesToCheck, withLazyFix, type Rule, type RuleContext, type RuleFinding } from './types';
 
 const CLEANUP = 'rm -rf /var/lib/apt/lists/*';
@@ -58,7 +65,7 @@ export const gd303: Rule = {
   needsWorkspace: false,
   peers: ['DL3015', 'DL3009'],
   fix: 'safe',
-  facts: ['packageInstalls', 'contextFiles'],
+  facts: ['images', 'packageInstalls', 'contextFiles'],
   // A RUN and its stage chain; a later install in a stage built FROM it keeps the lists.
   scope: 'stage',
   readsDescendants: true,
@@ -104,8 +111,8 @@ export const gd303: Rule = {
             if (p.packages.length > 0 && p.packages.every((k) => !k.word.dynamic && aptRecommendsAllNeeded(k.name))) continue;
             // Recommends the installed packages need (gcc's libc6-dev, curl's ca-certificates):
             // without recommends they must be named, or the build breaks.
-            const needed = neededRecommends(model, stage, p);
-            const keep = needed.length === 0 ? '' : ` With it, also install ${needed.map((n) => n.name).join(' and ')} by name: ${needed.map(neededWhy).join('; ')}.`;
+            const needed = neededRecommends(model, stage, instr, p);
+            const keep = needed.length === 0 ? '' : ` With it, also install ${listed(needed.map((n) => n.name))} by name: ${whys(needed).join('; ')}.`;
             const lastWord = p.packages[p.packages.length - 1]?.word;
             const edits = [insert(toDoc(script, p.actionWord.end - 1) + 1, ' --no-install-recommends')];
             if (needed.length > 0 && lastWord) edits.push(insert(toDoc(script, lastWord.end - 1) + 1, needed.map((n) => ` ${n.name}`).join('')));
@@ -132,7 +139,7 @@ export const gd303: Rule = {
         // A later RUN (of this stage or one built FROM it) installs from these lists without its
         // own update: removing them here would break it, so they are not waste (docker-credential-helpers'
         // lint stage installs from gobase's lists).
-        if (laterInstallWithoutUpdate(model, instr)) continue;
+        if (laterInstallWithoutUpdate(ctx, instr)) continue;
         const last = installs[installs.length - 1];
         const fix = () => {
           const edit = script.heredoc ? undefined : appendCommandEdit(model, instr, CLEANUP);
@@ -159,11 +166,17 @@ interface Needed extends NeededRecommend {
 /**
  * The recommended packages this install needs (aptNeededRecommend) that neither the stage
  * chain installs by name (libc6-dev also through build-essential) nor its base image has
- * (ca-certificates: the image table's caCerts; libc6-dev: an image with a C compiler).
+ * (ca-certificates: the image table's caCerts; libc6-dev: an image with a C compiler). Those
+ * needed only to build Python packages from source (python3-pip's build-essential and
+ * python3-dev) count when the stage, or one built FROM it, runs pip at or after this RUN; then
+ * build-essential not when the chain installs gcc or the image has a compiler (the official
+ * python images but -slim and -alpine), python3-dev not when the image is an official python
+ * image (its own headers, for its own pip).
  */
-function neededRecommends(model: DockerfileModel, stage: Stage, p: PackageCommand): Needed[] {
+function neededRecommends(model: DockerfileModel, stage: Stage, instr: Instruction, p: PackageCommand): Needed[] {
   const out: Needed[] = [];
   const image = stageImage(model, stage);
+  let pip: boolean | undefined;
   for (const pkg of p.packages) {
     if (pkg.word.dynamic) continue;
     for (const r of aptNeededRecommends(pkg.name)) {
@@ -172,11 +185,81 @@ function neededRecommends(model: DockerfileModel, stage: Stage, p: PackageComman
         if (!had.by.includes(pkg.name)) had.by.push(pkg.name);
         continue;
       }
+      if (r.when === 'pip' && !(pip ??= runsPipFrom(model, instr))) continue;
       if (r.name === 'ca-certificates' && image?.caCerts) continue;
       if (r.name === 'libc6-dev' && image?.cCompiler) continue;
+      if (r.kind === 'compiler' && (image?.cCompiler || pythonImage(model, stage) === 'full')) continue;
+      if (r.kind === 'headers' && pythonImage(model, stage) !== null) continue;
       const names = r.name === 'libc6-dev' ? ['libc6-dev', 'libc-dev', 'build-essential'] : [r.name];
-      if (installsPackage(model, stage, (n) => names.includes(n))) continue;
+      const test = r.kind === 'compiler' ? (n: string) => n === 'build-essential' || /^gcc(-\d+)?$/.test(n)
+        : r.kind === 'headers' ? (n: string) => /^(lib)?python3(\.\d+)?-dev$/.test(n)
+        : (n: string) => names.includes(n);
+      if (installsPackage(model, stage, test)) continue;
       out.push({ ...r, by: [pkg.name] });
+    }
+  }
+  return out;
+}
+
+/**
+ * The stage's base is an official python image: `full` when it has a C compiler (the default
+ * variants are built on buildpack-deps), `slim` for -slim and -alpine; null for any other image.
+ */
+function pythonImage(model: DockerfileModel, stage: Stage): 'full' | 'slim' | null {
+  const ref = rootImage(model, stage);
+  if (!ref || ref.includes('$')) return null;
+  const { repo, tag } = normalizeRepository(ref);
+  if (repo !== 'python') return null;
+  return /slim|alpine|windows|nanoserver/.test(tag ?? '') ? 'slim' : 'full';
+}
+
+/**
+ * A RUN of the stage from `instr` on (that RUN included), or of a stage built FROM it, installs
+ * Python packages: `pip install` (pip3, `python3 -m pip`), `uv pip install`/`uv sync`, `poetry
+ * install`, `pipenv install`/`sync`, `pdm install`/`sync` (apache/incubator-devlake's backend:
+ * `python3 -m pip install -r python/requirements.txt`, which builds mysqlclient and psycopg2 from
+ * source).
+ */
+function runsPipFrom(model: DockerfileModel, instr: Instruction): boolean {
+  for (const s of stageDescendants(model, model.stages[instr.stage])) {
+    for (const i of s.instructions) {
+      if (i.keyword !== 'RUN' || (s.index === instr.stage && i.line < instr.line)) continue;
+      if (i.script ? i.script.parsed.commands.some((c) => installsPython(c.argv.map((w) => w.value))) : installsPython(i.json ?? [])) return true;
+    }
+  }
+  return false;
+}
+
+function installsPython(argv: readonly string[]): boolean {
+  let k = 0;
+  while (argv[k] === 'sudo' || argv[k] === 'exec') k++;
+  const prog = path.posix.basename(argv[k] ?? '');
+  const rest = argv.slice(k + 1);
+  if (/^pip(\d+(\.\d+)?)?$/.test(prog)) return rest.includes('install');
+  if (/^python(\d+(\.\d+)?)?$/.test(prog)) {
+    const m = rest.indexOf('-m');
+    return m >= 0 && /^pip(\d|$)/.test(rest[m + 1] ?? '') && rest.slice(m + 2).includes('install');
+  }
+  if (prog === 'uv') return rest[0] === 'sync' || (rest[0] === 'pip' && (rest[1] === 'install' || rest[1] === 'sync'));
+  if (prog === 'poetry') return rest[0] === 'install';
+  if (prog === 'pipenv' || prog === 'pdm') return rest[0] === 'install' || rest[0] === 'sync';
+  return false;
+}
+
+/** `a`, `a and b`, `a, b and c`. */
+function listed(names: readonly string[]): string {
+  return names.length < 2 ? names.join('') : `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}`;
+}
+
+/** Why each needed recommend is needed; the fonts of one metapackage in one sentence. */
+function whys(needed: readonly Needed[]): string[] {
+  const out: string[] = [];
+  const fonts = needed.filter((n) => n.kind === 'fonts');
+  for (const n of needed) {
+    if (n.kind !== 'fonts') out.push(neededWhy(n));
+    else if (n === fonts[0]) {
+      const by = [...new Set(fonts.flatMap((f) => f.by))];
+      out.push(`${by.join(', ')} ${by.length > 1 ? 'recommend' : 'recommends'} ${listed(fonts.map((f) => f.name))}, the fonts ${by.length > 1 ? 'they are' : 'it is'} installed for: without them it brings only fonts-noto-core, and CJK text and emoji render as empty boxes`);
     }
   }
   return out;
@@ -190,6 +273,8 @@ function neededWhy(n: Needed): string {
       ? `${who}, the \`docker buildx\` command, without which \`docker build\` falls back to the deprecated legacy builder (and fails with DOCKER_BUILDKIT=1)`
       : `${who}, the \`docker compose\` command`;
   }
+  if (n.kind === 'compiler') return `${who}, the C compiler and make, which the image's pip needs to build a package that has no wheel (mysqlclient, psycopg2) from source`;
+  if (n.kind === 'headers') return `${who}, Python's C headers, without which pip cannot build a package with C code that has no wheel`;
   return n.name === 'libc6-dev'
     ? `${who}, the C library's headers and start files, without which nothing links (cgo included)`
     : `${who}, the target's C library, without which the cross compiler links nothing`;
@@ -229,18 +314,30 @@ function writesRecommendsOff(text: string): boolean {
 function cleansInScript(ctx: RuleContext, stage: Stage, commands: ShellCommand[]): boolean {
   const files = ctx.files;
   if (!files) return false;
-  for (const c of commands) {
-    const first = c.argv[0]?.value ?? '';
-    const path = SHELLS.test(first) ? c.argv[1]?.value : first;
-    if (!path || path.startsWith('-') || !(path.includes('/') || path.endsWith('.sh'))) continue;
-    const text = copiedFileText(ctx.model, stage, path, files);
+  for (const file of scriptsRun(commands)) {
+    const text = copiedFileText(ctx.model, stage, file, files);
     if (text !== null && REMOVES_LISTS_IN_TEXT.test(text)) return true;
   }
   return false;
 }
 
-/** A later RUN (this stage, or a stage built FROM it) that installs with apt without updating first. */
-function laterInstallWithoutUpdate(model: DockerfileModel, instr: Instruction): boolean {
+/** The scripts the commands run: a path (`/scripts/cleanup.sh`, `./x`), or one given to a shell (`sh ./clean.sh`). */
+function scriptsRun(commands: readonly ShellCommand[]): string[] {
+  const out: string[] = [];
+  for (const c of commands) {
+    const word = SHELLS.test(c.argv[0]?.value ?? '') ? c.argv[1] : c.argv[0];
+    const file = word?.value ?? '';
+    if (file && !file.startsWith('-') && (file.includes('/') || file.endsWith('.sh'))) out.push(file);
+  }
+  return out;
+}
+
+/**
+ * A later RUN (this stage, or a stage built FROM it) that installs with apt without updating
+ * first, or runs a script that may (laterScriptMayInstall).
+ */
+function laterInstallWithoutUpdate(ctx: RuleContext, instr: Instruction): boolean {
+  const { model } = ctx;
   // The cross-compile helper's `xx-apt install` runs `dpkg --add-architecture` and `apt-get
   // update` itself while the target architecture is not added yet (tonistiigi/xx src/xx-apt,
   // also for a native build): its first install in a chain reads its own lists (navidrome's
@@ -258,7 +355,38 @@ function laterInstallWithoutUpdate(model: DockerfileModel, instr: Instruction): 
       archAdded = addsArch;
       if (first?.action === 'install' && !updatesItself) return true;
       if (!i.script && /apt(-get)?\s+install/.test(i.json?.join(' ') ?? '')) return true;
+      // A script that runs before any update of this RUN.
+      if (first?.action !== 'update' && i.script && laterScriptMayInstall(ctx, stage, i)) return true;
     }
+  }
+  return false;
+}
+
+/** An apt install in a script's text (`apt-get install -y ./chrome.deb`, `apt-get -y install …`). */
+const APT_INSTALL_IN_TEXT = /\bapt(-get)?\b[^\n;&|]*\sinstall\b/;
+
+/**
+ * The RUN runs a script (a path, or a path given to a shell) that may install with apt from the
+ * lists an earlier RUN left: a script copied from the context whose text has an apt install
+ * (with or without an update of its own: it may run only on some path), or a script another stage
+ * or an image put there, whose text is not known (livekit/egress: `COPY
+ * --from=livekit/chrome-installer:… /chrome-installer /chrome-installer`, then `RUN
+ * /chrome-installer/install-chrome "$TARGETPLATFORM"`, whose amd64 branch runs `apt-get install -y
+ * ./google-chrome-stable_amd64.deb` without an update; judge 29 X W5).
+ */
+function laterScriptMayInstall(ctx: RuleContext, stage: Stage, instr: Instruction): boolean {
+  const { model, files } = ctx;
+  for (const file of scriptsRun(instr.script!.parsed.commands)) {
+    if (file.includes('$')) continue;
+    const dir = file.startsWith('/') ? '/' : workdirBefore(model, stage, instr, null);
+    const at = dir === null ? null : path.posix.resolve(dir, file);
+    const rel = files ? (at !== null ? contextFileThrough(model, stage, at, files) : null) : null;
+    const text = files ? (rel !== null ? files.readFile(rel) : copiedFileText(model, stage, file, files)) : null;
+    if (text !== null) {
+      if (APT_INSTALL_IN_TEXT.test(text)) return true;
+      continue;
+    }
+    if (at !== null && copiedFromElsewhere(model, stage, at)) return true;
   }
   return false;
 }
