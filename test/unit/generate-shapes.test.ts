@@ -351,7 +351,7 @@ describe('8. generator and linter agree on local replace targets', () => {
   });
 
   it('a replace outside the context: nothing is generated; the parent folder is offered as the context', async () => {
-    const root = workspace({ 'shared/go.mod': 'module example.com/shared\n\ngo 1.22\n', 'app/go.mod': 'module example.com/app\n\ngo 1.22\n\nreplace example.com/shared => ../shared\n', 'app/main.go': MAIN });
+    const root = workspace({ 'shared/go.mod': 'module example.com/shared\n\ngo 1.22\n', 'app/go.mod': 'module example.com/app\n\ngo 1.22\n\nrequire example.com/shared v0.0.0\n\nreplace example.com/shared => ../shared\n', 'app/main.go': MAIN });
     const e = await rejects(path.join(root, 'app'), {}, 'context-too-small');
     assert.equal(e.suggestedContext, root);
     assert.match(e.message, /Generate from .* instead/);

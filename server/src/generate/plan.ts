@@ -807,16 +807,29 @@ export function plan(model: WorkspaceModel, options: GenerateOptions, io: Genera
   {
     const replaces = [...(workspaceMode ? (work?.replaces ?? []).map((r) => ({ r, from: work?.dir ?? '' })) : []),
       ...(workspaceMode ? (work?.members ?? []).filter((m) => !m.outsideContext) : mod ? [mod] : []).flatMap((m) => m.replaces.map((r) => ({ r, from: m.dir })))];
+    // The go command reads a replacement only for a module in the module graph. With a pruned
+    // graph (go 1.17 and later) that is a module some main module requires (at the replaced
+    // version, for a versioned replace): a replace of a module nothing requires is never read,
+    // wherever it points (harbor's src/go.mod `replace github.com/goharbor/harbor => ../`, a
+    // folder with no go.mod: Harbor builds from src/ alone).
+    const buildMembers = workspaceMode ? (work?.members ?? []).filter((m) => !m.outsideContext) : mod ? [mod] : [];
+    const pruned = buildMembers.length > 0 && buildMembers.every((m) => m.goVersion !== null && compareGoVersions(m.goVersion, '1.17') >= 0);
+    const neverRead = (r: { oldPath: string; oldVersion: string | null }) => pruned
+      && !buildMembers.some((m) => m.requirements.some((q) => q.path === r.oldPath && (r.oldVersion === null || q.version === r.oldVersion)));
     for (const { r, from } of replaces) {
       if (!r.local) continue;
       // `./internal/common/` and `./internal/common` name the same folder.
       const resolved = nodePath.posix.normalize(nodePath.posix.join(from === '' ? '.' : from, r.newPath)).replace(/\/+$/, '') || '.';
       if (r.newPath.startsWith('/') || resolved === '..' || resolved.startsWith('../')) {
         if (vendor) continue; // vendored: the replacement's code is in vendor/
+        if (neverRead(r)) {
+          reasons.push(`replace ${r.oldPath} => ${r.newPath} (in ${join(from, 'go.mod')}) points outside the build context, but no go.mod of the build requires ${r.oldPath}: the go command never reads that folder, so the build does without it.`);
+          continue;
+        }
         const abs = nodePath.resolve(model.root, from, r.newPath);
         // Targets that are not there (a template meant to be copied beside the modules it
         // replaces): no context holds them, so naming a bigger one would be wrong advice.
-        const absent = replaces.filter((x) => x.r.local && x.from === from).map((x) => ({ r: x.r, abs: nodePath.resolve(model.root, x.from, x.r.newPath) }))
+        const absent = replaces.filter((x) => x.r.local && x.from === from && !neverRead(x.r)).map((x) => ({ r: x.r, abs: nodePath.resolve(model.root, x.from, x.r.newPath) }))
           .filter((x) => !x.abs.startsWith(nodePath.resolve(model.root) + nodePath.sep) && x.abs !== nodePath.resolve(model.root))
           .map((x) => ({ ...x, state: io.outsideFolder?.(nodePath.relative(model.root, x.abs)) ?? 'module' }))
           .filter((x) => x.state !== 'module');
