@@ -6,12 +6,17 @@
  *
  * 1. (X G6) A directory `replace` of a module no go.mod requires is never read by the go command:
  *    no refusal when it points at a folder without a module (harbor's src/go.mod `=> ../`).
+ * 2. (Y G16) kingpin's command tree through the calls that hand a command on (kopia: `server` is a
+ *    group, CMD ["server", "start"]; `repository connect server` is nested); a port flag beside a
+ *    required host flag is a remote's (kopia's SFTP storage --port 22), not a listener.
+ * 3. (Y G22) cobra: a Use given by a constant, a package-level command returned by a function, and
+ *    a top-level group whose child serves (fabric's `peer node start`).
  */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { generatorTrees } from './generateTrees';
 
-const { gen, workspace } = generatorTrees('judge29-engf');
+const { gen, tree, workspace } = generatorTrees('judge29-engf');
 
 // goharbor/harbor at c50c7dd (Apache-2.0): src/go.mod (11,079 bytes) `module
 // github.com/goharbor/harbor/src`, `go 1.26.4`, requires no github.com/goharbor/harbor, and
@@ -43,5 +48,99 @@ describe('1. harbor: a replace of a module nothing requires', () => {
   it('negative: a go 1.16 module (unpruned graph: a dependency may require it) still refuses', async () => {
     const root = harbor(harborMod('').replace('go 1.26.4', 'go 1.16'));
     await assert.rejects(gen(`${root}/src`, { package: 'core' }), /replaces a module with a folder that holds no module/);
+  });
+});
+
+// kopia/kopia at 4ebb2be (Apache-2.0): main.go (2,104 bytes) builds the kingpin app with
+// cli.NewApp().Attach(app); cli/app.go (20,761 bytes) `c.server.setup(c, app)`,
+// `c.repository.setup(c, app)`, `type commandParent interface { Command(name, help string)
+// *kingpin.CmdClause }`; cli/command_server.go (3,171 bytes) `cmd := parent.Command("server",
+// "Commands to control HTTP API server.")` then `c.start.setup(svc, cmd)` and more, and
+// `cmd.Flag("address", "Server address").Default("http://127.0.0.1:51515")`;
+// cli/command_server_start.go (15,008 bytes) `cmd := parent.Command("start", "Start Kopia server")`;
+// cli/command_repository.go (1,111 bytes) `repository` with `c.connect.setup(svc, cmd)`;
+// cli/command_repository_connect.go (5,578 bytes) `connect` with `c.server.setup(svc, cmd, &c.co)`;
+// cli/command_repository_connect_server.go (2,458 bytes) `parent.Command("server", "Connect to a
+// repository API Server.")`; cli/storage_sftp.go (3,811 bytes) `cmd.Flag("host", "SFTP/SSH server
+// hostname").Required()…`, `cmd.Flag("port", "SFTP/SSH server port").Default("22").IntVar(…)`.
+const kopiaServer = (children: string) => `package cli\n\nimport "github.com/alecthomas/kingpin/v2"\n\ntype commandServer struct {\n\tstart  commandServerStart\n\tstatus commandServerStatus\n}\n\nfunc (c *commandServer) setup(svc advancedAppServices, parent commandParent) {\n\tcmd := parent.Command("server", "Commands to control HTTP API server.")\n${children}}\n\nvar _ *kingpin.CmdClause\n`;
+const kopia: Record<string, string | null> = {
+  'go.mod': 'module github.com/kopia/kopia\n\ngo 1.25.8\n\nrequire github.com/alecthomas/kingpin/v2 v2.4.0\n',
+  'go.sum': 'github.com/alecthomas/kingpin/v2 v2.4.0 h1:x\n',
+  'main.go': 'package main\n\nimport (\n\t"os"\n\n\t"github.com/alecthomas/kingpin/v2"\n\n\t"github.com/kopia/kopia/cli"\n)\n\nfunc main() {\n\tapp := kingpin.New("kopia", "Kopia - Fast And Secure Open-Source Backup").Author("http://kopia.github.io/")\n\tcli.NewApp().Attach(app)\n\tkingpin.MustParse(app.Parse(os.Args[1:]))\n}\n',
+  'cli/app.go': 'package cli\n\nimport "github.com/alecthomas/kingpin/v2"\n\ntype advancedAppServices interface{}\n\ntype App struct {\n\tserver     commandServer\n\trepository commandRepository\n}\n\nfunc (c *App) setup(app *kingpin.Application) {\n\tc.server.setup(c, app)\n\tc.repository.setup(c, app)\n}\n\n// commandParent is implemented by app and commands that can have sub-commands.\ntype commandParent interface {\n\tCommand(name, help string) *kingpin.CmdClause\n}\n\nfunc NewApp() *App { return &App{} }\n\nfunc (c *App) Attach(app *kingpin.Application) { c.setup(app) }\n',
+  'cli/command_server.go': kopiaServer('\n\tc.start.setup(svc, cmd)\n\tc.status.setup(svc, cmd)\n'),
+  'cli/command_server_start.go': 'package cli\n\nimport "net/http"\n\ntype commandServerStart struct{ address string }\n\nfunc (c *commandServerStart) setup(svc advancedAppServices, parent commandParent) {\n\tcmd := parent.Command("start", "Start Kopia server")\n\tcmd.Flag("address", "Server address").Default("http://127.0.0.1:51515").StringVar(&c.address)\n\tcmd.Action(func(*kingpin.ParseContext) error { return http.ListenAndServe(c.address, nil) })\n}\n',
+  'cli/command_server_status.go': 'package cli\n\ntype commandServerStatus struct{}\n\nfunc (c *commandServerStatus) setup(svc advancedAppServices, parent commandParent) {\n\tparent.Command("status", "Status of Kopia server")\n}\n',
+  'cli/command_repository.go': 'package cli\n\ntype commandRepository struct {\n\tconnect commandRepositoryConnect\n}\n\nfunc (c *commandRepository) setup(svc advancedAppServices, parent commandParent) {\n\tcmd := parent.Command("repository", "Commands to manipulate repository.").Alias("repo")\n\n\tc.connect.setup(svc, cmd)\n}\n',
+  'cli/command_repository_connect.go': 'package cli\n\ntype connectOptions struct{}\n\ntype commandRepositoryConnect struct {\n\tco connectOptions\n\n\tserver commandRepositoryConnectServer\n}\n\nfunc (c *commandRepositoryConnect) setup(svc advancedAppServices, parent commandParent) {\n\tcmd := parent.Command("connect", "Connect to a repository.")\n\n\tc.server.setup(svc, cmd, &c.co)\n}\n',
+  'cli/command_repository_connect_server.go': 'package cli\n\ntype commandRepositoryConnectServer struct{ url string }\n\nfunc (c *commandRepositoryConnectServer) setup(svc advancedAppServices, parent commandParent, co *connectOptions) {\n\tcmd := parent.Command("server", "Connect to a repository API Server.")\n\tcmd.Flag("url", "Server URL").Required().StringVar(&c.url)\n}\n',
+  'cli/storage_sftp.go': 'package cli\n\nimport "github.com/alecthomas/kingpin/v2"\n\ntype sftpOptions struct {\n\tHost string\n\tPort int\n}\n\ntype storageSFTPFlags struct{ options sftpOptions }\n\nfunc (c *storageSFTPFlags) Setup(cmd *kingpin.CmdClause) {\n\tcmd.Flag("host", "SFTP/SSH server hostname").Required().StringVar(&c.options.Host)\n\tcmd.Flag("port", "SFTP/SSH server port").Default("22").IntVar(&c.options.Port)\n}\n',
+};
+
+describe('2. kopia: kingpin commands handed on to methods', () => {
+  it('CMD ["server", "start"]: `server` holds commands (kingpin needs one), `repository connect server` is nested', async () => {
+    const r = await gen(tree(kopia, {}));
+    assert.match(r.dockerfile, /^CMD \["server", "start"\]$/m, r.dockerfile);
+    assert.ok(r.reasons.some((x) => x.includes('kingpin command "server" (cli/command_server.go) needs one of its commands; its command "start" ("Start Kopia server") in cli/command_server_start.go')), r.reasons.join('\n'));
+  });
+
+  it('the SFTP storage --port (beside a required --host) is the remote server\'s: no EXPOSE 22', async () => {
+    const r = await gen(tree(kopia, {}));
+    assert.doesNotMatch(r.dockerfile, /EXPOSE 22\b/, r.dockerfile);
+    assert.ok(!r.warnings.some((w) => w.includes('Port 22')), r.warnings.join('\n'));
+  });
+
+  it('negative: without a required host flag, a kingpin --port default is still a listener', async () => {
+    const r = await gen(tree(kopia, { 'cli/storage_sftp.go': kopia['cli/storage_sftp.go']!.replace('.Required()', '') }));
+    assert.match(r.dockerfile, /^EXPOSE 22$/m, r.dockerfile);
+  });
+
+  it('negative: a `server` with no commands made on it stays CMD ["server"]', async () => {
+    const r = await gen(tree(kopia, { 'cli/command_server.go': kopiaServer('\tcmd.Action(nil)\n'), 'cli/command_server_start.go': null, 'cli/command_server_status.go': null }));
+    assert.match(r.dockerfile, /^CMD \["server"\]$/m, r.dockerfile);
+    assert.ok(r.reasons.some((x) => x.includes('parent.Command("server") in cli/command_server.go')), r.reasons.join('\n'));
+  });
+});
+
+// hyperledger/fabric at 0c423ac (Apache-2.0): cmd/peer/main.go (1,776 bytes) `var mainCmd =
+// &cobra.Command{Use: "peer"}`, `mainCmd.AddCommand(version.Cmd())`, `mainCmd.AddCommand(node.Cmd())`,
+// `mainCmd.Execute()`; internal/peer/node/node.go (992 bytes) `const nodeFuncName = "node"`,
+// `func Cmd() *cobra.Command { nodeCmd.AddCommand(startCmd()); …; return nodeCmd }`, `var nodeCmd =
+// &cobra.Command{Use: nodeFuncName, Short: fmt.Sprint(nodeCmdDes), PersistentPreRun: …}`;
+// internal/peer/node/start.go (51,672 bytes) `func startCmd() *cobra.Command { flags :=
+// nodeStartCmd.Flags(); …; return nodeStartCmd }`, `var nodeStartCmd = &cobra.Command{Use: "start",
+// Short: "Starts the node.", RunE: …}`; internal/peer/version/version.go `Use: "version"`.
+const fabricNode = (use: string) => `package node\n\nimport (\n\t"fmt"\n\n\t"github.com/spf13/cobra"\n)\n\nconst (\n\tnodeFuncName = "node"\n\tnodeCmdDes   = "Operate a peer node: start|reset|rollback|pause|resume|rebuild-dbs|unjoin|upgrade-dbs."\n)\n\n// Cmd returns the cobra command for Node\nfunc Cmd() *cobra.Command {\n\tnodeCmd.AddCommand(startCmd())\n\tnodeCmd.AddCommand(resetCmd())\n\treturn nodeCmd\n}\n\nvar nodeCmd = &cobra.Command{\n\tUse:              ${use},\n\tShort:            fmt.Sprint(nodeCmdDes),\n\tLong:             fmt.Sprint(nodeCmdDes),\n\tPersistentPreRun: func(*cobra.Command, []string) {},\n}\n`;
+const fabric: Record<string, string | null> = {
+  'go.mod': 'module github.com/hyperledger/fabric\n\ngo 1.25.0\n\nrequire github.com/spf13/cobra v1.9.1\n',
+  'go.sum': 'github.com/spf13/cobra v1.9.1 h1:x\n',
+  'cmd/peer/main.go': 'package main\n\nimport (\n\t"os"\n\n\t"github.com/hyperledger/fabric/internal/peer/node"\n\t"github.com/hyperledger/fabric/internal/peer/version"\n\t"github.com/spf13/cobra"\n)\n\nvar mainCmd = &cobra.Command{Use: "peer"}\n\nfunc main() {\n\tmainCmd.AddCommand(version.Cmd())\n\tmainCmd.AddCommand(node.Cmd())\n\tif mainCmd.Execute() != nil {\n\t\tos.Exit(1)\n\t}\n}\n',
+  'internal/peer/node/node.go': fabricNode('nodeFuncName'),
+  'internal/peer/node/start.go': 'package node\n\nimport (\n\t"net"\n\n\t"github.com/spf13/cobra"\n)\n\nvar chaincodeDevMode bool\n\nfunc startCmd() *cobra.Command {\n\t// Set the flags on the node start command.\n\tflags := nodeStartCmd.Flags()\n\tflags.BoolVarP(&chaincodeDevMode, "peer-chaincodedev", "", false, "start peer in chaincode development mode")\n\treturn nodeStartCmd\n}\n\nvar nodeStartCmd = &cobra.Command{\n\tUse:   "start",\n\tShort: "Starts the node.",\n\tLong:  `Starts a node that interacts with the network.`,\n\tRunE: func(cmd *cobra.Command, args []string) error {\n\t\t_, err := net.Listen("tcp", ":7051")\n\t\treturn err\n\t},\n}\n',
+  'internal/peer/node/reset.go': 'package node\n\nimport "github.com/spf13/cobra"\n\nfunc resetCmd() *cobra.Command {\n\treturn nodeResetCmd\n}\n\nvar nodeResetCmd = &cobra.Command{\n\tUse:   "reset",\n\tShort: "Resets the node.",\n\tRunE:  func(cmd *cobra.Command, args []string) error { return nil },\n}\n',
+  'internal/peer/version/version.go': 'package version\n\nimport "github.com/spf13/cobra"\n\nfunc Cmd() *cobra.Command {\n\treturn cobraCommand\n}\n\nvar cobraCommand = &cobra.Command{\n\tUse:   "version",\n\tShort: "Print fabric peer version.",\n\tRunE:  func(cmd *cobra.Command, args []string) error { return nil },\n}\n',
+};
+
+describe('3. fabric peer: cobra commands added through functions, a Use given by a constant', () => {
+  it('CMD ["node", "start"], not ["start"] (`peer start` is an unknown command)', async () => {
+    const r = await gen(tree(fabric, {}), { package: 'cmd/peer' });
+    assert.match(r.dockerfile, /^CMD \["node", "start"\]$/m, r.dockerfile);
+    assert.doesNotMatch(r.dockerfile, /^CMD \["start"\]$/m);
+    assert.ok(r.reasons.some((x) => x.includes('cobra Use: "node" (internal/peer/node/node.go) runs nothing itself; its subcommand Use: "start", Short: "Starts the node." in internal/peer/node/start.go')), r.reasons.join('\n'));
+  });
+
+  it('the same with the Use written as a literal', async () => {
+    const r = await gen(tree(fabric, { 'internal/peer/node/node.go': fabricNode('"node"') }), { package: 'cmd/peer' });
+    assert.match(r.dockerfile, /^CMD \["node", "start"\]$/m, r.dockerfile);
+  });
+
+  it('negative: `start` added to the root itself stays CMD ["start"]', async () => {
+    const r = await gen(tree(fabric, {
+      'cmd/peer/main.go': fabric['cmd/peer/main.go']!.replace('mainCmd.AddCommand(node.Cmd())', 'mainCmd.AddCommand(node.StartCmd())'),
+      'internal/peer/node/node.go': 'package node\n\nimport "github.com/spf13/cobra"\n\nfunc StartCmd() *cobra.Command {\n\treturn startCmd()\n}\n',
+      'internal/peer/node/reset.go': null,
+    }), { package: 'cmd/peer' });
+    assert.match(r.dockerfile, /^CMD \["start"\]$/m, r.dockerfile);
   });
 });

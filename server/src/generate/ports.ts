@@ -104,6 +104,14 @@ const NOT_THE_SERVER = /pprof|profil|debug|(^|[._-])(collector|client|remote|ups
 const CONNECTS_TO = /\bconnect(s|ing)?\s+to\b|\bremote\b|\bupstream\b|\baddress(?:es)?\s+of\s+(?:the\s+|an?\s+)?(?:[\w.-]+\s+){0,2}service\b/i;
 
 /**
+ * A host flag the user must give (kingpin's `Flag("host", "SFTP/SSH server hostname").Required()`,
+ * cobra's `MarkFlagRequired("host")`): the program connects to that host, so a port flag beside it
+ * is the remote's (kopia's SFTP storage `--port` default 22), not one it listens on. A listener's
+ * host has a default (all interfaces).
+ */
+const REQUIRED_HOST_FLAG = /\bFlag\(\s*"(?:host|hostname|server|server-host|remote-host)"[^)\n]*\)(?:\s*\.\s*(?:Envar|Short|Hidden|PlaceHolder)\([^)\n]*\))*\s*\.\s*Required\(\)|\bMarkFlagRequired\(\s*"(?:host|hostname|server|server-host|remote-host)"\s*\)/;
+
+/**
  * The flag's variable is handed to a client (linkerd's web: `vizAPIAddr := cmd.String(…)`, then
  * `client.NewInternalClient(*vizAPIAddr)`): an address the program connects to, not one it
  * listens on. The variable is the one the call assigns (`v := fs.String(…)`) or points at
@@ -406,6 +414,7 @@ export function portEvidence(file: string, source: string, imports: readonly str
     const def = args[i + (m[3] ? 2 : 1)];
     if (def === undefined) continue;
     if (CONNECTS_TO.test(usage)) continue;
+    if (/(?:^|[._-])port$/i.test(name) && REQUIRED_HOST_FLAG.test(text)) continue;
     if (passedToClient(text, m.index, args[0], m[2] !== undefined)) continue;
     const d = resolveDefault(def, known, vars);
     // The command whose flag set holds it: a cobra variable (`serveCmd.Flags()`), else the function
@@ -430,6 +439,7 @@ export function portEvidence(file: string, source: string, imports: readonly str
   const kingpin = /\bFlag\(\s*"([^"\\]+)"([^)]*)\)((?:\s*\.\s*(?:Envar|Short|Hidden|PlaceHolder|Required)\([^)]*\))*)\s*\.\s*Default\(\s*([^)]*)\)/g;
   for (let m = kingpin.exec(text); m; m = kingpin.exec(text)) {
     if (!serverName(m[1]) || CONNECTS_TO.test(m[2])) continue;
+    if (/(?:^|[._-])port$/i.test(m[1]) && REQUIRED_HOST_FLAG.test(text)) continue;
     const first = splitArgs(`(${m[4]})`, 0).args[0] ?? '';
     const d = resolveDefault(first, known);
     if (d) add(d.value, `flag --${m[1]} default ${d.shown}`, 'sure', m[1]);

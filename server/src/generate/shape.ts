@@ -221,6 +221,79 @@ function kingpinNested(text: string, at: number, recv: string): boolean {
   return param !== null && /Clause$/.test(param[1]);
 }
 
+/** A kingpin command literal (`cmd := parent.Command("server", "Commands to control HTTP API server.")`). */
+interface KingpinLiteral { file: string; at: number; recv: string; name: string; help?: string; v: string | null }
+
+/**
+ * kingpin's command tree across a package's files, read through the calls that hand a command on:
+ * kopia's `cmd := parent.Command("server", …)` then `c.start.setup(svc, cmd)`, whose method (on
+ * the type of the field `start`) makes `parent.Command("start", "Start Kopia server")` on the
+ * parameter it got. `nested`: the literals (file and offset) made on another command, wherever
+ * their function is; `children`: a literal's key -> the commands made on it. A command made on a
+ * parameter no command is handed to (the application) stays top-level.
+ */
+export function kingpinTree(files: readonly { file: string; text: string }[]): { nested: Set<string>; children: Map<string, KingpinLiteral[]> } {
+  const key = (l: { file: string; at: number }) => `${l.file}\0${l.at}`;
+  const literals: KingpinLiteral[] = [];
+  const funcs: { file: string; recv: string | null; recvType: string | null; name: string; params: { name: string; type: string }[]; start: number; end: number }[] = [];
+  const fields = new Map<string, Map<string, string>>();
+  for (const { file, text } of files) {
+    for (const m of text.matchAll(/\b([A-Za-z_][A-Za-z0-9_]*)\.Command\(\s*"([a-z][a-z0-9-]*)"\s*(?:,\s*"([^"\n]*)")?/g)) {
+      if (m[1] === 'exec') continue;
+      const v = /\b([A-Za-z_][A-Za-z0-9_]*)\s*:?=\s*$/.exec(text.slice(Math.max(0, m.index! - 80), m.index!))?.[1] ?? null;
+      literals.push({ file, at: m.index!, recv: m[1], name: m[2], ...(m[3] !== undefined ? { help: m[3] } : {}), v });
+    }
+    for (const m of text.matchAll(/^func[ \t]+(?:\([ \t]*([A-Za-z_][A-Za-z0-9_]*)[ \t]+\*?([A-Za-z_][A-Za-z0-9_]*)[ \t]*\)[ \t]*)?([A-Za-z_][A-Za-z0-9_]*)[ \t]*\(([^)]*)\)[^{\n]*\{/gm)) {
+      const open = m.index! + m[0].length - 1;
+      // Parameter names, with the type when written beside the name (`a, b T`: a's is b's).
+      const pieces = m[4].split(',').map((x) => x.trim().split(/\s+/)).filter((x) => x[0] !== '');
+      const params = pieces.map((x, i) => ({ name: x[0], type: x[1] ?? pieces.slice(i + 1).find((y) => y.length > 1)?.[1] ?? '' }));
+      funcs.push({ file, recv: m[1] ?? null, recvType: m[2] ?? null, name: m[3], params, start: m.index!, end: open + braceBody(text, open).length + 2 });
+    }
+    for (const m of text.matchAll(/^type[ \t]+([A-Za-z_][A-Za-z0-9_]*)[ \t]+struct[ \t]*\{/gm)) {
+      const own = new Map<string, string>();
+      for (const f of braceBody(text, m.index! + m[0].length - 1).matchAll(/^[ \t]*([A-Za-z_][A-Za-z0-9_]*)[ \t]+\*?([A-Za-z_][A-Za-z0-9_]*)[ \t]*(?:`[^`\n]*`)?[ \t]*$/gm)) own.set(f[1], f[2]);
+      fields.set(m[1], own);
+    }
+  }
+  const funcAt = (file: string, at: number) => funcs.find((f) => f.file === file && f.start <= at && at < f.end);
+  const textOf = new Map(files.map((f) => [f.file, f.text]));
+  const nested = new Set<string>();
+  const children = new Map<string, KingpinLiteral[]>();
+  for (const l of literals) {
+    if (l.v === null) continue;
+    const fn = funcAt(l.file, l.at);
+    if (!fn) continue;
+    const body = textOf.get(l.file)!.slice(l.at, fn.end);
+    const kids: KingpinLiteral[] = literals.filter((o) => o.file === l.file && o.recv === l.v && o.at > l.at && o.at < fn.end);
+    for (const m of body.matchAll(/((?:[A-Za-z_][A-Za-z0-9_]*\.)*)([A-Za-z_][A-Za-z0-9_]*)\(([^()]*)\)/g)) {
+      const k = m[3].split(',').map((a) => a.trim()).indexOf(l.v);
+      if (k < 0 || m[2] === 'Command') continue;
+      const chain = m[1].split('.').filter((x) => x !== '');
+      let callees: typeof funcs;
+      if (chain.length >= 2) {
+        // `c.start.setup(…)`: the method of the field's type, the field read in the receiver's struct when the chain starts there.
+        const field = chain[chain.length - 1];
+        const inOwn = chain.length === 2 && chain[0] === fn.recv && fn.recvType !== null ? fields.get(fn.recvType)?.get(field) : undefined;
+        const types = inOwn !== undefined ? [inOwn] : [...new Set([...fields.values()].map((f) => f.get(field)).filter((t): t is string => t !== undefined))];
+        if (types.length !== 1) continue;
+        callees = funcs.filter((f) => f.recvType === types[0] && f.name === m[2]);
+      } else if (chain.length === 1 && chain[0] === fn.recv) callees = funcs.filter((f) => f.recvType === fn.recvType && f.name === m[2]);
+      else callees = funcs.filter((f) => f.recvType === null && f.name === m[2]);
+      for (const c of callees) {
+        const param = c.params[k];
+        // A parameter typed as an application (`*kingpin.Application`, `*extkingpin.App`) takes top-level commands.
+        if (param === undefined || /(?:^|\.)(?:App|Application)$/.test(param.type.replace(/^\*/, ''))) continue;
+        kids.push(...literals.filter((o) => o.file === c.file && o.recv === param.name && o.at > c.start && o.at < c.end));
+      }
+    }
+    if (kids.length === 0) continue;
+    children.set(key(l), kids);
+    for (const c of kids) nested.add(key(c));
+  }
+  return { nested, children };
+}
+
 const EXECUTE = 'Execute(?:Context)?C?\\(';
 
 /**
@@ -504,6 +577,8 @@ export function programShape(packages: readonly PackageSources[], externalImport
    * (centrifugo's `serve`, "Run static file server (for development only)"): name -> where.
    */
   const describedOther: { name: string; via: string }[] = [];
+  /** kingpin top-level commands that hold others (kingpinTree): name -> where, and the commands made on it. */
+  const kingpinGroups = new Map<string, { file: string; children: { name: string; help?: string; file: string }[] }>();
   /** cobra subcommand literals: their Use and the function they are in (scoped; null at package level), to drop the nested ones. */
   const fnLiterals: { name: string; fn: string | null }[] = [];
   /** The variable a cobra literal at `at` is assigned to (`var runCmd = &cobra.Command{`), or null. */
@@ -518,6 +593,14 @@ export function programShape(packages: readonly PackageSources[], externalImport
     const docopt = p.imports.some((i) => under(i, 'github.com/docopt/docopt-go'));
     const mitchellh = p.imports.some((i) => i === 'github.com/mitchellh/cli' || i === 'github.com/hashicorp/cli');
     const scoped = (v: string) => `${p.dir}\0${v}`;
+    // A Use given by a constant of the package (fabric's `Use: nodeFuncName`, nodeFuncName = "node").
+    const packageConstants = cobra ? new Map(packageTexts.flatMap((t) => [...constantsOf(t)])) : new Map<string, string>();
+    const useOf = (own: string): string | undefined => {
+      const u = /\bUse\s*:\s*(?:"([a-z][a-z0-9-]*)|([A-Za-z_][A-Za-z0-9_]*)\s*[,\n])/.exec(own);
+      const v = u ? u[1] ?? packageConstants.get(u[2]) : undefined;
+      return v !== undefined && /^[a-z][a-z0-9-]*(?:\s|$)/.test(v) ? v.split(/\s/)[0] : undefined;
+    };
+    const kingpinCommands = kingpin ? kingpinTree(p.files.map((f) => ({ file: f.file, text: stripGoComments(f.text) }))) : null;
     collectRuns(p);
     for (const f of p.files) {
       const text = stripGoComments(f.text);
@@ -572,7 +655,8 @@ export function programShape(packages: readonly PackageSources[], externalImport
           // The literal's own fields: not those of a command declared after it (flipt's serverCmd
           // in main, answer's runCmd), nor a Run func's body.
           const own = ownFields(text, m.index! + m[0].length - 1);
-          const use = /\bUse\s*:\s*"([a-z][a-z0-9-]*)/.exec(own);
+          const useName = useOf(own);
+          const use = useName === undefined ? null : [useName, useName];
           // The root command: named after the program, or the one the program executes
           // (kubevela's `Use: "vela-core"` returned by NewCoreCommand, argo's `Use: CLIName`).
           const root = use?.[1] === binary || isExecutedRoot(text, m.index!, executedFuncs, packageTexts);
@@ -601,14 +685,15 @@ export function programShape(packages: readonly PackageSources[], externalImport
         }
       }
       if (cobra) {
-        for (const m of text.matchAll(/\b([A-Za-z_][A-Za-z0-9_]*)\s*:?=\s*&cobra\.Command\s*\{([^{}]*?)\bUse\s*:\s*"([a-z][a-z0-9-]*)/g)) {
-          if (GENERIC_COMMAND_VARS.has(m[1]) || m[3] === binary) continue;
-          declared.set(scoped(m[1]), m[3]);
+        for (const m of text.matchAll(/\b([A-Za-z_][A-Za-z0-9_]*)\s*:?=\s*&cobra\.Command\s*\{([^{}]*?)\bUse\s*:\s*("[a-z][a-z0-9-]*|[A-Za-z_][A-Za-z0-9_]*\s*[,\n])/g)) {
+          const use = useOf(`Use: ${m[3]}${m[3].startsWith('"') ? '"' : ''}`);
+          if (use === undefined || GENERIC_COMMAND_VARS.has(m[1]) || use === binary) continue;
+          declared.set(scoped(m[1]), use);
           const body = braceBody(text, m.index! + m[0].indexOf('{'));
           // Its own fields only: the literals of other commands in its Run functions are not its.
           const own = body.replace(/\{[^]*\}/, '{}');
           const runs = /\bRunE?\s*:/.test(body) || new RegExp(`\\b${m[1]}\\.RunE?\\s*=`).test(text);
-          cobraVars.set(scoped(m[1]), { use: m[3], runs, short: /\bShort\s*:\s*"([^"\n]*)"/.exec(own)?.[1], file });
+          cobraVars.set(scoped(m[1]), { use, runs, short: /\bShort\s*:\s*"([^"\n]*)"/.exec(own)?.[1], file });
           // Built and returned by a function (flyte's NewConfigCommand returns `rootCmd`, Use
           // "config", with validate added to it): where that function's result is added, so is it.
           const fn = enclosingFunc(text, m.index!);
@@ -686,8 +771,15 @@ export function programShape(packages: readonly PackageSources[], externalImport
       // sources compute (`app.Command(comp.String(), …)`) are counted.
       if (kingpin) {
         for (const m of text.matchAll(/\b([A-Za-z_][A-Za-z0-9_]*)\.Command\(\s*(?:"([a-z][a-z0-9-]*)"|([A-Za-z_][\w.]*(?:\(\))?)\s*,)/g)) {
-          if (m[1] === 'exec' || kingpinNested(text, m.index!, m[1])) continue;
-          if (m[2] !== undefined) add(m[2], `${m[1]}.Command("${m[2]}")`);
+          const at = `${f.file}\0${m.index!}`;
+          if (m[1] === 'exec' || kingpinNested(text, m.index!, m[1]) || kingpinCommands?.nested.has(at)) continue;
+          if (m[2] !== undefined) {
+            add(m[2], `${m[1]}.Command("${m[2]}")`);
+            // A command others are made on (kopia's `server`, with `start`, `status`…): kingpin
+            // stops with "expected command" when it is run alone.
+            const kids = kingpinCommands?.children.get(at);
+            if (kids && !kingpinGroups.has(m[2])) kingpinGroups.set(m[2], { file, children: kids.map((k) => ({ name: k.name, help: k.help, file: p.dir === '' ? k.file : `${p.dir}/${k.file}` })) });
+          }
           // Not a wrapper passing its own parameter on (extkingpin's `a.app.Command(cmd, help)`).
           else if (!new RegExp(`(?:^|,)\\s*${m[3]}\\b`).test(enclosingFunc(text, m.index!)?.params ?? '')) computed.add(`${m[3]} in ${file}`);
         }
@@ -734,6 +826,9 @@ export function programShape(packages: readonly PackageSources[], externalImport
       if (readsTz === null && /Getenv\(\s*"TZ"\s*\)|LookupEnv\(\s*"TZ"\s*\)/.test(text)) readsTz = `os.Getenv("TZ") in ${file}`;
     }
   }
+  // A package-level command variable a function returns (fabric's `func Cmd() *cobra.Command {
+  // nodeCmd.AddCommand(startCmd()); …; return nodeCmd }`): where that function's result is added, so is it.
+  for (const [fn, v] of returnsCommand) if (declared.has(v) && !returnedBy.has(v)) returnedBy.set(v, fn.slice(fn.indexOf('\0') + 1));
   for (const { fn, parent } of addedCalls) {
     const v = returnsCommand.get(fn);
     if (v === undefined) continue;
@@ -821,6 +916,20 @@ export function programShape(packages: readonly PackageSources[], externalImport
       ? { name: child.use, words: [serve.name, child.use], via: `cobra Use: "${serve.name}" (${fnParent[1].file}) runs nothing itself; its subcommand Use: "${child.use}"${child.short !== undefined ? `, Short: "${child.short}"` : ''} in ${child.file}` }
       : null;
   }
+  // The same for kingpin: a command with commands made on it needs one of them (kopia's `server`
+  // → `start`, "Start Kopia server": CMD ["server", "start"]), or none.
+  const kingpinParent = serve && !serve.words ? kingpinGroups.get(serve.name) : undefined;
+  if (serve && kingpinParent) {
+    const kids = kingpinParent.children;
+    const child = [...SERVE_NAMES, 'run'].map((n) => kids.find((c) => c.name === n)).find((c) => c !== undefined)
+      ?? (() => {
+        const describing = kids.filter((c) => c.help !== undefined && describesServing(c.help, binary));
+        return describing.length === 1 ? describing[0] : undefined;
+      })();
+    serve = child
+      ? { name: child.name, words: [serve.name, child.name], via: `kingpin command "${serve.name}" (${kingpinParent.file}) needs one of its commands; its command "${child.name}"${child.help !== undefined ? ` ("${child.help}")` : ''} in ${child.file}` }
+      : null;
+  }
   // The same for urfave/cli: a command without an Action whose `Commands:` only group others
   // prints its help (ezbookkeeping's `server` → `run`: CMD ["server", "run"]), or none.
   const urfaveParent = serve && !serve.words ? urfaveCmds.find((c) => c.name === serve!.name && !c.runs && c.parent) : undefined;
@@ -834,6 +943,22 @@ export function programShape(packages: readonly PackageSources[], externalImport
     serve = child
       ? { name: child.name, words: [serve.name, child.name], via: `cli.Command{Name: "${serve.name}"} has no Action; its command Name: "${child.name}"${child.usage !== undefined ? `, Usage: "${child.usage}"` : ''} in ${child.file}` }
       : null;
+  }
+  // No serving command at the top: a top-level cobra command that runs nothing itself and groups
+  // others, one of which serves by its name and says so (fabric's `peer node`, with `start`,
+  // "Starts the node.", added to it: `peer start` is an unknown command). CMD ["node", "start"];
+  // only when one group alone has such a child.
+  if (!serve && !rootRuns) {
+    const startsIt = (short: string | undefined, group: string) => short !== undefined
+      && (describesServing(short, binary) || new RegExp(`^(?:start|run|launch)s?\\s+(?:the\\s+)?${group}\\b`, 'i').test(short.trim()));
+    const groups = [...cobraVars].filter(([v, c]) => !c.runs && isSub(v) && !isNested(v)).flatMap(([v, c]) => {
+      const child = SERVE_NAMES.map((n) => [...cobraVars].find(([cv, cc]) => cc.use === n && cc.runs && !needsArgs.has(n) && startsIt(cc.short, c.use) && parentsOf(cv).includes(v))?.[1]).find((x) => x !== undefined);
+      return child ? [{ group: c, child }] : [];
+    }).filter((g, i, all) => all.findIndex((o) => o.group.use === g.group.use) === i);
+    if (groups.length === 1) {
+      const { group, child } = groups[0];
+      serve = { name: child.use, words: [group.use, child.use], via: `cobra Use: "${group.use}" (${group.file}) runs nothing itself; its subcommand Use: "${child.use}"${child.short !== undefined ? `, Short: "${child.short}"` : ''} in ${child.file}` };
+    }
   }
   // PocketBase's Start() adds `serve` (the program's own serving subcommand comes first).
   let pocketBaseServes = false;
