@@ -11,6 +11,8 @@
  *    required host flag is a remote's (kopia's SFTP storage --port 22), not a listener.
  * 3. (Y G22) cobra: a Use given by a constant, a package-level command returned by a function, and
  *    a top-level group whose child serves (fabric's `peer node start`).
+ * 4. (Y G15, G17) Pull linknames the standard library marks (reflect.unsafe_NewArray,
+ *    reflect.typedslicecopy, crypto/tls.aeadAESGCMTLS13) link without -checklinkname=0.
  */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
@@ -142,5 +144,34 @@ describe('3. fabric peer: cobra commands added through functions, a Use given by
       'internal/peer/node/reset.go': null,
     }), { package: 'cmd/peer' });
     assert.match(r.dockerfile, /^CMD \["start"\]$/m, r.dockerfile);
+  });
+});
+
+// uptrace/uptrace at c186b0b (AGPL-3.0): pkg/msgp/reflect.go (566 bytes) `//go:linkname
+// unsafe_NewArray reflect.unsafe_NewArray` and `//go:linkname typedslicecopy reflect.typedslicecopy`
+// (the runtime marks both: "hall of shame" push linknames); go.mod `go 1.24.0`; the Makefile builds
+// without -checklinkname=0. slackhq/nebula at 9c5d701 (MIT): noiseutil/fips140.go (6,767 bytes) `//go:linkname
+// aeadAESGCMTLS13 crypto/tls.aeadAESGCMTLS13` (crypto/tls's badlinkname.go marks it).
+describe('4. pull linknames the standard library marks', () => {
+  const site = (reflectGo: string) => ({
+    'go.mod': 'module github.com/uptrace/uptrace\n\ngo 1.24.0\n',
+    'main.go': 'package main\n\nimport "github.com/uptrace/uptrace/pkg/msgp"\n\nfunc main() { msgp.Use() }\n',
+    'pkg/msgp/reflect.go': reflectGo,
+  });
+  const marked = 'package msgp\n\nimport "unsafe"\n\n//go:linkname unsafe_NewArray reflect.unsafe_NewArray\nfunc unsafe_NewArray(rtype unsafe.Pointer, length int) unsafe.Pointer\n\n//go:linkname typedslicecopy reflect.typedslicecopy\n//go:noescape\nfunc typedslicecopy(elemType unsafe.Pointer, dst, src sliceHeader) int\n\ntype sliceHeader struct{}\n\nfunc Use() {}\n';
+
+  it('uptrace: reflect.unsafe_NewArray and reflect.typedslicecopy link: no -checklinkname=0', async () => {
+    const r = await gen(workspace(site(marked)));
+    assert.doesNotMatch(r.dockerfile, /checklinkname/, r.dockerfile);
+  });
+
+  it('nebula: crypto/tls.aeadAESGCMTLS13 links too', async () => {
+    const r = await gen(workspace(site('package msgp\n\nimport (\n\t"crypto/cipher"\n\t_ "crypto/tls"\n\t_ "unsafe"\n)\n\n//go:linkname aeadAESGCMTLS13 crypto/tls.aeadAESGCMTLS13\nfunc aeadAESGCMTLS13(key, noncePrefix []byte) cipher.AEAD\n\nfunc Use() {}\n')));
+    assert.doesNotMatch(r.dockerfile, /checklinkname/, r.dockerfile);
+  });
+
+  it('negative: an unmarked symbol (time.unitMap) still gets the flag', async () => {
+    const r = await gen(workspace(site(marked.replace('//go:linkname typedslicecopy reflect.typedslicecopy', '//go:linkname typedslicecopy time.unitMap'))));
+    assert.match(r.dockerfile, /-checklinkname=0/, r.dockerfile);
   });
 });

@@ -30,6 +30,12 @@ const MARKED = new Set([
   'runtime.memhash64', 'runtime.strhash', 'runtime.noescape', 'runtime.mallocgc', 'runtime.typedmemmove', 'runtime.memmove',
   'runtime.memclrNoHeapPointers', 'runtime.gopark', 'runtime.goready', 'runtime.stopTheWorld', 'runtime.startTheWorld',
   'time.now', 'time.runtimeNano',
+  // The runtime's push linknames of reflect's helpers ("hall of shame": modern-go/reflect2,
+  // goccy/go-json, segmentio/encoding; uptrace's pkg/msgp pulls the last two).
+  'reflect.unsafe_New', 'reflect.unsafe_NewArray', 'reflect.typedmemmove', 'reflect.typedslicecopy', 'reflect.ifaceIndir',
+  // crypto/tls's badlinkname.go (xray-core, v2ray-core, quic-go forks; nebula's noiseutil pulls the first).
+  'crypto/tls.aeadAESGCMTLS13', 'crypto/tls.cipherSuiteTLS13ByID', 'crypto/tls.cipherSuitesTLS13', 'crypto/tls.defaultCipherSuitesTLS13',
+  'crypto/tls.defaultCipherSuitesTLS13NoAES', 'crypto/tls.errShutdown',
 ]);
 
 export interface StdLinkname {
