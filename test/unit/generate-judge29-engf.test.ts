@@ -13,6 +13,8 @@
  *    a top-level group whose child serves (fabric's `peer node start`).
  * 4. (Y G15, G17) Pull linknames the standard library marks (reflect.unsafe_NewArray,
  *    reflect.typedslicecopy, crypto/tls.aeadAESGCMTLS13) link without -checklinkname=0.
+ * 5. (Y G18) A fork of a cgo-only module (pgroll's github.com/xataio/pg_query_go/v6 beside
+ *    github.com/pganalyze/pg_query_go/v6 in go.mod) needs cgo.
  */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
@@ -173,5 +175,31 @@ describe('4. pull linknames the standard library marks', () => {
   it('negative: an unmarked symbol (time.unitMap) still gets the flag', async () => {
     const r = await gen(workspace(site(marked.replace('//go:linkname typedslicecopy reflect.typedslicecopy', '//go:linkname typedslicecopy time.unitMap'))));
     assert.match(r.dockerfile, /-checklinkname=0/, r.dockerfile);
+  });
+});
+
+// xataio/pgroll at cdbe9b0 (Apache-2.0): go.mod (4,579 bytes) `go 1.26.3`, requires
+// `github.com/xataio/pg_query_go/v6 v6.0.0-20250425105130-ed1845ee2d75` and `github.com/pganalyze/
+// pg_query_go/v6 v6.1.0 // indirect`; main.go (176 bytes) calls cmd.Execute(); cmd/convert.go (1,734 bytes) imports
+// github.com/xataio/pgroll/pkg/sql2pgroll, whose drop.go (2,020 bytes) imports `pgq
+// "github.com/xataio/pg_query_go/v6"` (a fork of pganalyze's: libpg_query's C sources, cgo only).
+describe('5. pgroll: a fork of a cgo-only module', () => {
+  const pgroll = (indirect: string) => ({
+    'go.mod': `module github.com/xataio/pgroll\n\ngo 1.26.3\n\nrequire (\n\tgithub.com/spf13/cobra v1.9.1\n\tgithub.com/xataio/pg_query_go/v6 v6.0.0-20250425105130-ed1845ee2d75\n)\n\nrequire (\n${indirect})\n`,
+    'go.sum': 'github.com/spf13/cobra v1.9.1 h1:x\ngithub.com/xataio/pg_query_go/v6 v6.0.0-20250425105130-ed1845ee2d75 h1:x\n',
+    'main.go': 'package main\n\nimport (\n\t"os"\n\n\t"github.com/xataio/pgroll/cmd"\n)\n\nfunc main() {\n\tif err := cmd.Execute(); err != nil {\n\t\tos.Exit(1)\n\t}\n}\n',
+    'cmd/root.go': 'package cmd\n\nimport (\n\t"github.com/spf13/cobra"\n\t"github.com/xataio/pgroll/pkg/sql2pgroll"\n)\n\nvar rootCmd = &cobra.Command{Use: "pgroll"}\n\nfunc Execute() error {\n\t_ = sql2pgroll.Convert\n\treturn rootCmd.Execute()\n}\n',
+    'pkg/sql2pgroll/drop.go': 'package sql2pgroll\n\nimport (\n\t"strings"\n\n\tpgq "github.com/xataio/pg_query_go/v6"\n)\n\nfunc Convert(sql string) (*pgq.ParseResult, error) {\n\treturn pgq.Parse(strings.TrimSpace(sql))\n}\n',
+  });
+
+  it('CGO_ENABLED=1 and a glibc runtime, naming the upstream go.mod also requires', async () => {
+    const r = await gen(workspace(pgroll('\tgithub.com/pganalyze/pg_query_go/v6 v6.1.0 // indirect\n')));
+    assert.match(r.dockerfile, /CGO_ENABLED=1/, r.dockerfile);
+    assert.ok(r.reasons.some((x) => x.includes('imports github.com/xataio/pg_query_go/v6 (a fork of github.com/pganalyze/pg_query_go/v6, which go.mod also requires: cgo-only, it binds libpg_query)')), r.reasons.join('\n'));
+  });
+
+  it('negative: without the upstream in go.mod, nothing says it is a fork: CGO_ENABLED=0', async () => {
+    const r = await gen(workspace(pgroll('\tgithub.com/spf13/pflag v1.0.6 // indirect\n')));
+    assert.match(r.dockerfile, /CGO_ENABLED=0/, r.dockerfile);
   });
 });

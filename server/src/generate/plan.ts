@@ -609,14 +609,30 @@ export function plan(model: WorkspaceModel, options: GenerateOptions, io: Genera
   }
   // wasmvm (through wasmd's or ibc-go 08-wasm's keeper): cgo, and its shared library at run time.
   const wasmvm = wasmvmLibrary(facts.externalImports, mod?.requirements ?? [], goSum);
-  const cgo = facts.needsCgo || cgoVia.length > 0 || systemCgo.length > 0 || cxxModule !== undefined || taggedCgo.length > 0 || wasmvm !== null || ownCgo;
+  // A fork of a cgo-only module (pgroll imports github.com/xataio/pg_query_go/v6, go.mod also
+  // requires github.com/pganalyze/pg_query_go/v6, a known one): the same repository name and major
+  // version under another owner is the same C code.
+  const forkCgo: string[] = [];
+  if (!facts.needsCgo && mod) {
+    const tail = (path: string) => path.split('/').slice(2).join('/');
+    const known = mod.requirements.map((r) => ({ r, k: knownCgoRequirement(r.path) })).filter((x) => x.k !== undefined && tail(x.r.path) !== '');
+    for (const r of mod.requirements) {
+      if (knownCgoRequirement(r.path)) continue;
+      const upstream = known.find((x) => tail(x.r.path) === tail(r.path) && x.r.path !== r.path);
+      const imp = upstream ? facts.externalImports.find((i) => i === r.path || i.startsWith(r.path + '/')) : undefined;
+      if (upstream && imp !== undefined && !forkCgo.some((f) => f.startsWith(`${describe(target)} imports ${imp} `))) {
+        forkCgo.push(`${describe(target)} imports ${imp} (a fork of ${upstream.r.path}, which go.mod also requires: cgo-only, it binds ${upstream.k!.binds})`);
+      }
+    }
+  }
+  const cgo = facts.needsCgo || forkCgo.length > 0 || cgoVia.length > 0 || systemCgo.length > 0 || cxxModule !== undefined || taggedCgo.length > 0 || wasmvm !== null || ownCgo;
   if (ownCgo && settingsOff.length > 0) {
     warnings.push(`The project's builds of ${describe(target)} disagree on cgo: CGO_ENABLED=1 in ${shownSettings(settingsOn)}, CGO_ENABLED=0 in ${shownSettings(settingsOff)}. The generated build uses cgo (${pairs.map((p) => p.pkg || 'the root package').join(', ')} ${pairs.length > 1 ? 'have' : 'has'} a cgo implementation and a !cgo fallback); set CGO_ENABLED=0 and a static runtime if the build you ship is the other one.`);
   }
   const wasmvmWhy = wasmvm
     ? `${describe(target)} imports ${wasmvm.via}, which links ${wasmvm.module} ${wasmvm.version}${wasmvm.via === wasmvm.module ? '' : ' (without cgo it compiles a stub that panics when the app is built: "please build with cgo enabled")'}`
     : '';
-  const cgoWhyAll = () => [facts.needsCgo ? cgoWhy(facts) : '', ownCgo ? pairsWhy : '', ...taggedCgo, ...(cxxModule ? [`${describe(target)} imports ${cxxModule.via}`] : []), wasmvmWhy, ...cgoVia.map((p) => `${describe(target)} imports ${describeCgoPath(p)}`),
+  const cgoWhyAll = () => [facts.needsCgo ? cgoWhy(facts) : '', ...forkCgo, ownCgo ? pairsWhy : '', ...taggedCgo, ...(cxxModule ? [`${describe(target)} imports ${cxxModule.via}`] : []), wasmvmWhy, ...cgoVia.map((p) => `${describe(target)} imports ${describeCgoPath(p)}`),
     ...systemCgo.filter((x) => !facts.cgo.some((r) => r.kind === 'import' && r.importPath === x.importPath)).map((x) => `${describe(target)} imports ${x.importPath} (cgo; it binds ${x.lib.binds})`)].filter((x) => x !== '').join('; ');
   // Programs the binary runs by name that a package provides (gopass: git, gpgconf from gnupg):
   // distroless has none, so unless a runtime was asked for, debian-slim with them installed.

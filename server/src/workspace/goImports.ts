@@ -404,6 +404,8 @@ export const KNOWN_CGO_MODULES: readonly KnownCgoModule[] = [
   { path: 'github.com/davidbyttow/govips', scope: 'module', binds: 'libvips' },
   { path: 'gocv.io/x/gocv', scope: 'module', binds: 'OpenCV' },
   { path: 'github.com/miekg/pkcs11', scope: 'module', binds: 'PKCS#11' },
+  // The PostgreSQL parser (libpg_query's C sources, compiled by cgo; no !cgo files).
+  { path: 'github.com/pganalyze/pg_query_go', scope: 'module', binds: 'libpg_query' },
   { path: 'github.com/google/gopacket/pcap', scope: 'package', binds: 'libpcap' },
   // The standard library's plugin package: without cgo, plugin.Open returns "plugin: not
   // implemented" (nakama loads its Go runtime modules with it).
