@@ -15,6 +15,8 @@
  *    reflect.typedslicecopy, crypto/tls.aeadAESGCMTLS13) link without -checklinkname=0.
  * 5. (Y G18) A fork of a cgo-only module (pgroll's github.com/xataio/pg_query_go/v6 beside
  *    github.com/pganalyze/pg_query_go/v6 in go.mod) needs cgo.
+ * 6. (Y G10, X G7) Programs run by dependencies: go-iptables runs iptables (flannel), mount-utils
+ *    runs mount and umount (secrets-store-csi-driver), and mounting needs root: a Check.
  */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
@@ -201,5 +203,43 @@ describe('5. pgroll: a fork of a cgo-only module', () => {
   it('negative: without the upstream in go.mod, nothing says it is a fork: CGO_ENABLED=0', async () => {
     const r = await gen(workspace(pgroll('\tgithub.com/spf13/pflag v1.0.6 // indirect\n')));
     assert.match(r.dockerfile, /CGO_ENABLED=0/, r.dockerfile);
+  });
+});
+
+// flannel-io/flannel at cdf7605 (Apache-2.0): go.mod `github.com/coreos/go-iptables v0.8.0`;
+// pkg/trafficmngr/iptables/iptables.go (23,216 bytes) `ipt, err := iptables.New()` (go-iptables
+// runs the iptables command it finds with exec.LookPath). kubernetes-sigs/secrets-store-csi-driver
+// at 0aad886 (Apache-2.0): pkg/secrets-store/secrets-store.go (2,951 bytes) `mount "k8s.io/mount-utils"`,
+// `newNodeServer(…, mount.New(""), …)`; nodeserver.go (15,941 bytes) `ns.mounter.Mount("tmpfs", targetPath,
+// "tmpfs", []string{})`; its docker/Dockerfile installs `mount` and runs as root.
+describe('6. programs that dependencies run, and mounting as root', () => {
+  it('flannel: go-iptables runs iptables → a debian runtime with iptables installed', async () => {
+    const r = await gen(workspace({
+      'go.mod': 'module github.com/flannel-io/flannel\n\ngo 1.25.9\n\nrequire github.com/coreos/go-iptables v0.8.0\n',
+      'go.sum': 'github.com/coreos/go-iptables v0.8.0 h1:x\n',
+      'main.go': 'package main\n\nimport "github.com/flannel-io/flannel/pkg/trafficmngr/iptables"\n\nfunc main() { iptables.Setup() }\n',
+      'pkg/trafficmngr/iptables/iptables.go': 'package iptables\n\nimport (\n\t"github.com/coreos/go-iptables/iptables"\n)\n\nfunc Setup() {\n\tipt, err := iptables.New()\n\tif err != nil {\n\t\tpanic(err)\n\t}\n\t_ = ipt.AppendUnique("nat", "POSTROUTING", "-j", "MASQUERADE")\n}\n',
+    }));
+    assert.match(r.dockerfile, /apt-get install -y --no-install-recommends [^\n]*\biptables\b/, r.dockerfile);
+    assert.ok(r.reasons.some((x) => x.includes('iptables (github.com/coreos/go-iptables/iptables: go-iptables changes every rule by running the iptables')), r.reasons.join('\n'));
+  });
+
+  const csi = (nodeserver: string) => workspace({
+    'go.mod': 'module sigs.k8s.io/secrets-store-csi-driver\n\ngo 1.25.0\n\nrequire k8s.io/mount-utils v0.33.0\n',
+    'go.sum': 'k8s.io/mount-utils v0.33.0 h1:x\n',
+    'cmd/secrets-store-csi-driver/main.go': 'package main\n\nimport secretsstore "sigs.k8s.io/secrets-store-csi-driver/pkg/secrets-store"\n\nfunc main() { secretsstore.Run() }\n',
+    'pkg/secrets-store/secrets-store.go': 'package secretsstore\n\nimport (\n\tmount "k8s.io/mount-utils"\n)\n\nfunc Run() {\n\tns := newNodeServer(mount.New(""))\n\tns.publish("/var/lib/kubelet/pods/x/volumes/y")\n}\n',
+    'pkg/secrets-store/nodeserver.go': nodeserver,
+  });
+
+  it('secrets-store-csi-driver: a Check that mounting needs root (the image runs as 65532)', async () => {
+    const r = await gen(csi('package secretsstore\n\nimport (\n\tmount "k8s.io/mount-utils"\n)\n\ntype nodeServer struct{ mounter mount.Interface }\n\nfunc newNodeServer(m mount.Interface) *nodeServer { return &nodeServer{mounter: m} }\n\nfunc (ns *nodeServer) publish(targetPath string) {\n\terr := ns.mounter.Mount("tmpfs", targetPath, "tmpfs", []string{})\n\t_ = err\n}\n'), { package: 'cmd/secrets-store-csi-driver' });
+    assert.ok(r.warnings.some((w) => w.includes('The program mounts filesystems through k8s.io/mount-utils (Mount in pkg/secrets-store/nodeserver.go)') && w.includes('set USER 0:0')), r.warnings.join('\n'));
+    assert.ok(r.warnings.some((w) => /runs mount \(k8s\.io\/mount-utils/.test(w) || w.includes('mount (k8s.io/mount-utils')), r.warnings.join('\n'));
+  });
+
+  it('negative: only IsLikelyNotMountPoint (reading, no mount): no root Check', async () => {
+    const r = await gen(csi('package secretsstore\n\nimport (\n\tmount "k8s.io/mount-utils"\n)\n\ntype nodeServer struct{ mounter mount.Interface }\n\nfunc newNodeServer(m mount.Interface) *nodeServer { return &nodeServer{mounter: m} }\n\nfunc (ns *nodeServer) publish(targetPath string) {\n\t_, _ = ns.mounter.IsLikelyNotMountPoint(targetPath)\n}\n'), { package: 'cmd/secrets-store-csi-driver' });
+    assert.ok(!r.warnings.some((w) => w.includes('The program mounts filesystems')), r.warnings.join('\n'));
   });
 });

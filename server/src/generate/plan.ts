@@ -180,6 +180,11 @@ const PROGRAM_PACKAGES: Record<string, { apt: string; apk: string }> = {
   svn: { apt: 'subversion', apk: 'subversion' },
   // kured enters the host's mount namespace with /usr/bin/nsenter (util-linux; alpine split it into util-linux-misc).
   nsenter: { apt: 'util-linux', apk: 'util-linux-misc' },
+  iptables: { apt: 'iptables', apk: 'iptables' },
+  ip6tables: { apt: 'iptables', apk: 'iptables' },
+  'iptables-save': { apt: 'iptables', apk: 'iptables' },
+  'iptables-restore': { apt: 'iptables', apk: 'iptables' },
+  nft: { apt: 'nftables', apk: 'nftables' },
 };
 function runtimePackage(program: string): { apt: string; apk: string } | null {
   const name = programBase(program);
@@ -206,6 +211,8 @@ function baseTool(program: string): boolean {
   return BASE_TOOLS.has(programBase(program));
 }
 
+/** Packages that mount filesystems by running mount and umount (Kubernetes' mounter). */
+const MOUNT_PACKAGES = ['k8s.io/mount-utils', 'k8s.io/utils/mount'];
 /** Libraries that drive a Chrome or Chromium browser they find on the PATH. */
 const BROWSER_DRIVERS = ['github.com/chromedp/chromedp', 'github.com/go-rod/rod', 'github.com/playwright-community/playwright-go', 'github.com/tebeka/selenium'];
 /**
@@ -1227,6 +1234,11 @@ export function plan(model: WorkspaceModel, options: GenerateOptions, io: Genera
     if (netAdminCall !== null) break;
   }
   if (netAdmin.length > 0 && netAdminCall !== null && !root) warnings.push(`The program imports ${netAdmin.slice(0, 3).join(', ')}${netAdmin.length > 3 ? ` and ${netAdmin.length - 3} more` : ''} and changes the kernel's network configuration through them (${netAdminCall}: links, addresses, routes, WireGuard or tun devices, firewall rules; WireGuard's netlink calls need it even to read a device), which needs CAP_NET_ADMIN. The image runs as USER 65532, and Docker gives a non-root process no effective capability even with --cap-add NET_ADMIN: those calls fail with "operation not permitted". Run it as root with only the capabilities it needs (docker run --user 0 --cap-add NET_ADMIN${netAdmin.some((m) => /wireguard\/tun|songgao\/water/.test(m)) ? ' --device /dev/net/tun' : ''}), or set USER 0:0.`);
+  // A program that mounts filesystems through k8s.io/mount-utils (a CSI node plugin:
+  // secrets-store-csi-driver's `ns.mounter.Mount("tmpfs", targetPath, …)` on `mount.New("")`):
+  // mount(2) needs CAP_SYS_ADMIN, which a non-root process never has in Docker.
+  const mountCall = facts.externalImports.some((i) => MOUNT_PACKAGES.includes(i)) ? closure.flatMap((p) => p.files.filter((f) => MOUNT_PACKAGES.some((m) => f.text.includes(`"${m}"`))).map((f) => ({ at: join(p.dir, f.file), m: /\.(?:Mount|MountSensitive|FormatAndMount|Unmount)\(/.exec(stripGoComments(f.text)) }))).find((x) => x.m !== null) : undefined;
+  if (mountCall && !root) warnings.push(`The program mounts filesystems through ${MOUNT_PACKAGES.find((m) => facts.externalImports.includes(m))} (${mountCall.m![0].replace(/^\./, '').replace(/\($/, '')} in ${mountCall.at}), which runs mount and umount: mounting needs root with CAP_SYS_ADMIN, and the image runs as USER 65532, which Docker gives no capability even with --privileged, so every mount fails ("permission denied"). Run it as root (docker run --user 0 --privileged, as a CSI node plugin's DaemonSet does), or set USER 0:0.`);
   // A pod spec the program builds for its own image with args and no command (longhorn-manager's
   // CSI DaemonSet: args `longhorn-manager -d csi …`): Kubernetes appends them to the ENTRYPOINT.
   const argsOnly = programWorkloads.find((w) => w.argsOnly !== undefined);

@@ -97,6 +97,12 @@ const DEPENDENCY_RUNS: readonly { pkg: string; programs: readonly { name: string
   { pkg: 'go.mozilla.org/sops/v3/pgp', programs: [{ name: 'gpg', how: 'sops decrypts PGP keys by running gpg' }] },
   { pkg: 'sigs.k8s.io/kustomize/api/krusty', programs: [{ name: 'git', how: 'kustomize clones remote bases with git' }, GIT_SSH] },
   { pkg: 'github.com/fluxcd/pkg/kustomize', programs: [{ name: 'git', how: "its builds run kustomize's krusty, which clones remote bases with git" }, GIT_SSH] },
+  // flannel's iptables traffic manager (iptables.New(), then a command per rule) and its nftables one.
+  { pkg: 'github.com/coreos/go-iptables/iptables', programs: [{ name: 'iptables', how: 'go-iptables changes every rule by running the iptables (ip6tables) command it finds on the PATH' }] },
+  { pkg: 'sigs.k8s.io/knftables', programs: [{ name: 'nft', how: 'knftables runs the nft command' }] },
+  // secrets-store-csi-driver's node server: mount.New("") mounts and unmounts by running mount and umount.
+  { pkg: 'k8s.io/mount-utils', programs: [{ name: 'mount', how: 'its Mounter runs the mount command (umount to unmount)' }, { name: 'umount', how: 'its Mounter unmounts with the umount command' }] },
+  { pkg: 'k8s.io/utils/mount', programs: [{ name: 'mount', how: 'its Mounter runs the mount command (umount to unmount)' }, { name: 'umount', how: 'its Mounter unmounts with the umount command' }] },
 ];
 const DOCKER_CLIENTS = ['github.com/docker/docker/client', 'github.com/moby/moby/client', 'github.com/fsouza/go-dockerclient', 'github.com/docker/cli/cli/command'];
 
