@@ -17,6 +17,8 @@
  *    github.com/pganalyze/pg_query_go/v6 in go.mod) needs cgo.
  * 6. (Y G10, X G7) Programs run by dependencies: go-iptables runs iptables (flannel), mount-utils
  *    runs mount and umount (secrets-store-csi-driver), and mounting needs root: a Check.
+ * 7. (Y G2) A configuration path's struct-tag default (parca's `ConfigPath … default:"parca.yaml"`):
+ *    the file is copied into the working directory.
  */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
@@ -241,5 +243,33 @@ describe('6. programs that dependencies run, and mounting as root', () => {
   it('negative: only IsLikelyNotMountPoint (reading, no mount): no root Check', async () => {
     const r = await gen(csi('package secretsstore\n\nimport (\n\tmount "k8s.io/mount-utils"\n)\n\ntype nodeServer struct{ mounter mount.Interface }\n\nfunc newNodeServer(m mount.Interface) *nodeServer { return &nodeServer{mounter: m} }\n\nfunc (ns *nodeServer) publish(targetPath string) {\n\t_, _ = ns.mounter.IsLikelyNotMountPoint(targetPath)\n}\n'), { package: 'cmd/secrets-store-csi-driver' });
     assert.ok(!r.warnings.some((w) => w.includes('The program mounts filesystems')), r.warnings.join('\n'));
+  });
+});
+
+// parca-dev/parca at 3b5647c (Apache-2.0): go.mod `module github.com/parca-dev/parca`, `go 1.25.0`,
+// `github.com/alecthomas/kong v0.9.0`; cmd/parca/main.go (1,895 bytes) `flags := &parca.Flags{}`,
+// `kong.Parse(flags)`, `parca.Run(ctx, …, flags, …)`; pkg/parca/parca.go (36,940 bytes) `type Flags
+// struct { ConfigPath string \`default:"parca.yaml" help:"Path to config file."\` … }` and
+// `cfg, err := config.LoadFile(flags.ConfigPath)` returning the error; parca.yaml (1,343 bytes) at
+// the root, which the project's Dockerfile copies beside the binary.
+describe('7. parca: a configuration file named by a struct tag default', () => {
+  const parca = (extra: Record<string, string | null>) => tree({
+    'go.mod': 'module github.com/parca-dev/parca\n\ngo 1.25.0\n\nrequire github.com/alecthomas/kong v0.9.0\n',
+    'go.sum': 'github.com/alecthomas/kong v0.9.0 h1:x\n',
+    'cmd/parca/main.go': 'package main\n\nimport (\n\t"context"\n\n\t"github.com/alecthomas/kong"\n\n\t"github.com/parca-dev/parca/pkg/parca"\n)\n\nfunc main() {\n\tflags := &parca.Flags{}\n\tkong.Parse(flags)\n\t_ = parca.Run(context.Background(), flags)\n}\n',
+    'pkg/parca/parca.go': 'package parca\n\nimport (\n\t"context"\n\t"net/http"\n\t"os"\n)\n\ntype Flags struct {\n\tConfigPath  string `default:"parca.yaml" help:"Path to config file."`\n\tHTTPAddress string `default:":7070" help:"Address to bind HTTP server to."`\n}\n\nfunc Run(ctx context.Context, flags *Flags) error {\n\tif _, err := os.ReadFile(flags.ConfigPath); err != nil {\n\t\treturn err\n\t}\n\treturn http.ListenAndServe(flags.HTTPAddress, nil)\n}\n',
+    'parca.yaml': 'object_storage:\n  bucket:\n    type: "FILESYSTEM"\n',
+  }, extra);
+
+  it('parca.yaml is copied into the working directory', async () => {
+    const r = await gen(parca({}));
+    assert.match(r.dockerfile, /^COPY parca\.yaml \/app\/parca\.yaml$/m, r.dockerfile);
+    assert.ok(r.reasons.some((x) => x.includes('field ConfigPath default:"parca.yaml"')), r.reasons.join('\n'));
+  });
+
+  it('negative: without parca.yaml in the context, a Check instead of a COPY', async () => {
+    const r = await gen(parca({ 'parca.yaml': null }));
+    assert.doesNotMatch(r.dockerfile, /COPY parca\.yaml/);
+    assert.ok(r.warnings.some((w) => w.includes('reads parca.yaml at run time (field ConfigPath default:"parca.yaml")')), r.warnings.join('\n'));
   });
 });

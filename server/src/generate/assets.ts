@@ -934,6 +934,15 @@ export function configFlagDefaults(file: string, source: string): RuntimeRead[] 
     if (p.startsWith('/') || p.includes('..') || out.some((o) => o.path === literalPath('', p))) continue;
     out.push({ path: literalPath('', p), via: `flag --${m[1]} default "${p}"`, file });
   }
+  // A struct tag's default on a configuration-path field (kong, go-flags, envconfig): parca's
+  // `ConfigPath string \`default:"parca.yaml" help:"Path to config file."\`` in pkg/parca/parca.go,
+  // read by config.LoadFile(flags.ConfigPath).
+  const tagged = /^[ \t]*(Config(?:Path|File|FilePath)?|Conf(?:Path|File)?|ConfigurationFile)[ \t]+string[ \t]+`([^`\n]*)`/gm;
+  for (let m = tagged.exec(text); m; m = tagged.exec(text)) {
+    const p = /(?:^|\s)default:"([^"\\/][^"\\]*\.(?:ya?ml|json|toml|ini|conf|env|hcl))"/.exec(m[2])?.[1];
+    if (p === undefined || p.includes('..') || out.some((o) => o.path === literalPath('', p))) continue;
+    out.push({ path: literalPath('', p), via: `field ${m[1]} default:"${p}"`, file });
+  }
   // docopt's options section: `--conf <filename>  Configuration file to use [default: ircd.yaml].` (ergo).
   const docopt = /^[ \t]*(?:-[a-z],?\s+)?--(config|conf|config-file|configfile|settings)[ =]<[^>\n]+>[^\n]*?\[default:\s*([^\]\s/][^\]\s]*\.(?:ya?ml|json|toml|ini|conf|env|hcl))\]/gm;
   for (let m = docopt.exec(text); m; m = docopt.exec(text)) {
