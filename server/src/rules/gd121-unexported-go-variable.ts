@@ -16,7 +16,8 @@
  * Not reported when the variable is in the environment already (an `ENV` or `ARG` of that name in
  * scope: the shell then exports the new value), when the script exports it (`export GOARM`,
  * `export GOARM=6`, `declare -x`, `set -a` / `set -o allexport`), or when every later go step
- * gets it on its own command line (`GOARM=${GOARM} make build`). Nor for CC or CXX in a stage
+ * gets it on its own command line (`GOARM=${GOARM} make build`) or among its arguments (beyla's
+ * `make -f Makefile.jni CC=$CC`, a make command-line variable). Nor for CC or CXX in a stage
  * that uses tonistiigi/xx's `xx-go` (it sets them for the target platform: an exported CC would
  * override xx's), or whose value is no compiler command (a target triple, as spire's
  * `CC=aarch64-alpine-linux-musl`, the name of xx's sysroot: exporting it breaks cgo), where the
@@ -68,7 +69,7 @@ export const gd121: Rule = {
           const first = script.parsed.assignments.find((a) => a.name === name)!;
           if ((name === 'CC' || name === 'CXX') && (xxGoBefore(ctx.model, stage, instr) || notACompiler(first.value))) continue;
           // The go steps after it that do not get it on their own command line.
-          const missed = here.filter((c) => c.start > first.end && !c.env.some((e) => e.name === name));
+          const missed = here.filter((c) => c.start > first.end && !c.env.some((e) => e.name === name) && !passedAsArgument(c, name));
           if (missed.length === 0) continue;
           const target = missed[0];
           const shown = script.text.slice(target.start, target.end).replace(/\s*\\\n\s*/g, ' ');
@@ -127,6 +128,24 @@ function goSteps(ctx: RuleContext, stage: Stage): ShellCommand[] {
   const hasGo = stageImage(ctx.model, stage)?.goToolchain === true || direct.length > 0;
   return [...direct, ...indirectGoSteps(stage, read, hasGo).map((s) => s.cmd)];
 }
+
+/**
+ * The command gets the variable among its arguments: a make-style command-line variable
+ * (`make CC=$CC`, beyla's JNI build: make's command-line definition overrides the makefile's),
+ * or `NAME=$NAME` / `NAME=${NAME}` handed to any command (a script that reads its arguments so).
+ */
+function passedAsArgument(cmd: ShellCommand, name: string): boolean {
+  const tool = (cmd.argv[0]?.value ?? '').split('/').pop() ?? '';
+  const reads = new RegExp(`\\$(\\{${name}\\b|${name}\\b)`);
+  return cmd.argv.slice(1).some((w) => {
+    const raw = w.raw.replace(/^(["'])(.*)\1$/s, '$2');
+    if (!raw.startsWith(`${name}=`)) return false;
+    return MAKE_TOOLS.has(tool) || reads.test(raw);
+  });
+}
+
+/** Build tools that take `NAME=value` arguments as variables (make's command-line variables). */
+const MAKE_TOOLS = new Set(['make', 'gmake', 'bmake', 'remake']);
 
 /** The script exports the variable: `export NAME`, `declare -x NAME`, `typeset -x`, or exports every assignment (`set -a`). */
 function exported(text: string, name: string): boolean {

@@ -188,4 +188,31 @@ describe('GD121 and a RUN that only sets variables', () => {
     // A RUN that also runs a command is GD121's other case (a bare assignment before go in the same RUN).
     assert.equal(has(df(['FROM golang:1.25', 'RUN export VARIANT=6 && echo $VARIANT > /variant', 'RUN GOARM=$(cat /variant) go build -o /a .']), 'GD121'), false);
   });
+  // grafana/beyla b21b6af (Apache-2.0) Dockerfile:20-27 (judge 29 Y W5): CC is set in the case arms
+  // and handed to make on its command line (`make … CC=$CC`): make's command-line variable
+  // overrides the makefile's, so CC reaches the build.
+  const beyla = (make: string) => df([
+    'FROM golang:1.26.5 AS jni-builder',
+    'ARG BUILDARCH=amd64',
+    'WORKDIR /build',
+    'COPY .obi-src/pkg/internal/java/agent/Makefile.jni Makefile.jni',
+    'RUN case "$BUILDARCH" in \\',
+    '      amd64) CC=aarch64-linux-gnu-gcc; SLUG=linux-aarch64 ;; \\',
+    '      arm64) CC=x86_64-linux-gnu-gcc;  SLUG=linux-amd64 ;; \\',
+    '    esac && \\',
+    `    ${make}`,
+  ]);
+
+  it('beyla: silent when the variable is on make\'s command line (`make CC=$CC`), or `NAME=$NAME` is handed to a script', () => {
+    assert.equal(has(beyla('make -f Makefile.jni CC=$CC JAVA_HOME=/opt/java JNI_HEADERS_DIR=src/main/c BUILD_DIR=build/jni/$SLUG TARGET_DIR=target/classes/native/$SLUG'), 'GD121'), false);
+    assert.equal(has(beyla('make -f Makefile.jni "CC=${CC}" BUILD_DIR=build/jni/$SLUG'), 'GD121'), false);
+    assert.equal(has(df(['FROM golang:1.25', 'COPY . .', 'RUN GOARM=6 && ./build.sh GOARM=${GOARM}']), 'GD121'), false);
+  });
+
+  it('beyla\'s shape still fires when make gets other variables but not CC, or a script gets a NAME= that does not read it', () => {
+    const text = beyla('make -f Makefile.jni JAVA_HOME=/opt/java BUILD_DIR=build/jni/$SLUG');
+    assert.deepEqual(find(text, 'GD121').map((f) => text.slice(f.span.start, f.span.end)), ['CC=aarch64-linux-gnu-gcc']);
+    // A script's argument `GOARM=7` is a word the script reads, not the variable set before it.
+    assert.equal(has(df(['FROM golang:1.25', 'COPY . .', 'RUN GOARM=6 && go build GOARM=7 -o /a .']), 'GD121'), true);
+  });
 });
