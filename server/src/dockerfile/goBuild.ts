@@ -14,7 +14,7 @@ import { properties } from './parse';
 import { contextBinds, mounts, type Mount } from './mounts';
 import { normalizeRepository } from '../images/table';
 import { topLevelCommands } from './packages';
-import type { ShellAssignment, ShellWord } from './shell';
+import { outlineScript, type ShellAssignment, type ShellWord } from './shell';
 import { expandVariables } from './variables';
 import { indirectGoSteps } from './indirectGo';
 
@@ -372,6 +372,39 @@ export interface LdflagsArg {
   /** `all` in `-ldflags=all=-s -w`; null when there is none. */
   pattern: string | null;
   tokens: GoToken[];
+}
+
+/**
+ * The go commands of the same RUN in the other branches of the innermost `if`/`case` that holds
+ * this one (one of which runs instead): open-im-server's `if [ "$RELEASE" = "true" ]; then go
+ * build -trimpath -ldflags "-s -w" …; else go build …; fi`. Empty when the command is in no
+ * branch, or the script cannot be read.
+ */
+export function alternativeGoCommands(g: GoCommand): GoCommand[] {
+  const script = g.instr.script;
+  if (!script || !/\b(if|case)\b/.test(script.text)) return [];
+  const outline = outlineScript(script.text);
+  if (outline.hasErrors) return [];
+  const at = (start: number, end: number) => outline.top.find((o) => o.cmd.start <= start && end <= o.cmd.end);
+  const own = at(g.cmd.start, g.cmd.end);
+  const inner = own?.branches.at(-1);
+  if (!own || !inner) return [];
+  const depth = own.branches.length - 1;
+  return goCommands(g.instr).filter((o) => {
+    if (o === g) return false;
+    const b = at(o.cmd.start, o.cmd.end)?.branches[depth];
+    return b !== undefined && b.of === inner.of && b.branch !== inner.branch;
+  });
+}
+
+/**
+ * Another branch of the same `if`/`case` builds the same packages (`go build`/`go install`, the
+ * same package words) and `has` holds for it: the build in this branch is the deliberate
+ * other mode (open-im-server's RELEASE=false build keeps what the release branch drops).
+ */
+export function alternativeBuildHas(g: GoCommand, has: (other: GoCommand) => boolean): boolean {
+  const pkgs = (c: GoCommand) => goPackages(c.args).map((p) => p.raw).join(' ');
+  return alternativeGoCommands(g).some((o) => o.sub === g.sub && pkgs(o) === pkgs(g) && has(o));
 }
 
 /**

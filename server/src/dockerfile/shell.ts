@@ -303,6 +303,13 @@ export interface OutlinedCommand {
   /** The `case` arms it sits in, outermost first. */
   arms: { of: ScriptCase; arm: number }[];
   /**
+   * The branches it sits in, outermost first: `case` arms and the branches of `if` statements
+   * (`then` is 0, each `elif` the next, `else` the last; an `elif` condition is in the branch
+   * it opens). `of` tells the statement apart: commands with the same `of` and another `branch`
+   * are alternatives, one of which runs.
+   */
+  branches: { of: object; branch: number }[];
+  /**
    * Whether it runs depends on a condition other than a `case`: the branches of `if`/`elif`/`else`
    * (not the `if` condition), what follows `||`, what follows `&&` after a test (`[ "$1" = deps ] &&`),
    * the body of a `while`/`until` loop or of a `for` over anything but static words.
@@ -329,7 +336,7 @@ export function outlineScript(text: string): ScriptOutline {
   try {
     const out: ScriptOutline = { hasErrors: tree.rootNode.hasError, top: [], functions: new Map(), assignments: [] };
     try {
-      outlineNode(tree.rootNode, out, out.top, [], false, true, 0);
+      outlineNode(tree.rootNode, out, out.top, [], [], false, true, 0);
     } catch (e) {
       if (e instanceof TooDeep) return { hasErrors: true, top: [], functions: new Map(), assignments: [] };
       throw e;
@@ -340,9 +347,9 @@ export function outlineScript(text: string): ScriptOutline {
   }
 }
 
-function outlineNode(node: Node, out: ScriptOutline, list: OutlinedCommand[], arms: OutlinedCommand['arms'], cond: boolean, top: boolean, depth: number): void {
+function outlineNode(node: Node, out: ScriptOutline, list: OutlinedCommand[], arms: OutlinedCommand['arms'], branches: OutlinedCommand['branches'], cond: boolean, top: boolean, depth: number): void {
   if (depth > MAX_DEPTH) throw new TooDeep();
-  const inner = (child: Node, c = cond, a = arms) => outlineNode(child, out, list, a, c, top, depth + 1);
+  const inner = (child: Node, c = cond, a = arms, b = branches) => outlineNode(child, out, list, a, b, c, top, depth + 1);
   switch (node.type) {
     case 'function_definition': {
       const name = node.childForFieldName('name')?.text;
@@ -350,7 +357,7 @@ function outlineNode(node: Node, out: ScriptOutline, list: OutlinedCommand[], ar
       if (!name) return;
       const own: OutlinedCommand[] = [];
       out.functions.set(name, out.functions.has(name) ? null : own);
-      if (body) outlineNode(body, out, own, [], false, false, depth + 1);
+      if (body) outlineNode(body, out, own, [], [], false, false, depth + 1);
       return;
     }
     case 'case_statement': {
@@ -372,7 +379,7 @@ function outlineNode(node: Node, out: ScriptOutline, list: OutlinedCommand[], ar
           } else if (field === 'fallthrough' || child.type === ';&' || child.type === ';;&') {
             c.fallsThrough = true;
           } else if (field !== 'termination' && child.isNamed) {
-            inner(child, cond, [...arms, { of: c, arm: k }]);
+            inner(child, cond, [...arms, { of: c, arm: k }], [...branches, { of: c, branch: k }]);
           }
         });
         c.arms.push(readable ? patterns : null);
@@ -382,14 +389,21 @@ function outlineNode(node: Node, out: ScriptOutline, list: OutlinedCommand[], ar
     case 'command': {
       const cmds: ShellCommand[] = [];
       collect(node, cmds, [], depth);
-      for (const cmd of cmds) list.push({ cmd, arms, conditional: cond });
+      for (const cmd of cmds) list.push({ cmd, arms, branches, conditional: cond });
       return;
     }
-    case 'if_statement':
+    case 'if_statement': {
+      // The `then` part is branch 0, each elif_clause and the else_clause the next ones.
+      const of = {};
+      let k = 0;
       node.children.forEach((child, i) => {
-        if (child?.isNamed) inner(child, cond || node.fieldNameForChild(i) !== 'condition');
+        if (!child?.isNamed) return;
+        if (node.fieldNameForChild(i) === 'condition') return inner(child, cond);
+        if (child.type === 'elif_clause' || child.type === 'else_clause') k++;
+        inner(child, true, arms, [...branches, { of, branch: k }]);
       });
       return;
+    }
     case 'while_statement':
     case 'until_statement':
     case 'c_style_for_statement':

@@ -1,7 +1,7 @@
 import { TRIMPATH_SINCE } from '../images/golangTag';
 import * as path from 'node:path';
 import { envBefore, flagInsertPoint, goFlag, goOlderThan, goPackages, stageChain, stageGoCommands } from '../dockerfile/facts';
-import { buildsOnlyGoDistribution, buildToolOnly, goCachePaths, goflags, goflagsValue, hasOpaqueArgs, isDebugBuild, isLocalPackage, stagesLanding, writesNoBinary } from '../dockerfile/goBuild';
+import { alternativeBuildHas, buildsOnlyGoDistribution, buildToolOnly, goCachePaths, goflags, goflagsValue, hasOpaqueArgs, isDebugBuild, isLocalPackage, stagesLanding, writesNoBinary } from '../dockerfile/goBuild';
 import { mounts } from '../dockerfile/mounts';
 import { scriptSpan, toDoc, type DockerfileModel, type Instruction, type Stage } from '../dockerfile/model';
 import type { GoCommand } from '../dockerfile/facts';
@@ -22,7 +22,9 @@ import type { Rule, RuleContext, RuleFinding } from './types';
  * without a default, or a word that starts with an expansion (`go build ${GOBUILDFLAGS} .`),
  * and a build whose comment says why it keeps its paths: a comment about trimming paths in the
  * RUN's script before the command, or in the comment lines right above the RUN (FerretDB's
- * development image: `# Do not trim paths to make debugging with delve easier.`).
+ * development image: `# Do not trim paths to make debugging with delve easier.`), and a build in
+ * a branch of an `if`/`case` whose other branch builds the same packages with -trimpath
+ * (open-im-server's RELEASE=false build: alternativeBuildHas).
  *
  * When an earlier RUN of the stage chain compiled the dependencies into its layer's build cache
  * (linkerd2's `./bin/install-deps`, a `go build ./pkg/...` warm-up: precompiles()), -trimpath on
@@ -113,6 +115,9 @@ function reported(ctx: RuleContext, stage: Stage, g: GoCommand): boolean {
   if (flags === null || (flags && goflagsValue(flags, 'trimpath') !== undefined)) return false;
   // A comment next to the build says why the paths stay: a deliberate choice.
   if (commentedChoice(ctx.model, g)) return false;
+  // Another branch of the same `if`/`case` builds the same packages with -trimpath: this branch
+  // is the deliberate other mode (open-im-server's RELEASE=false build).
+  if (alternativeBuildHas(g, (o) => !!goFlag(o.args, 'trimpath'))) return false;
   return true;
 }
 

@@ -1,6 +1,6 @@
 import { flagInsertPoint, goFlag, goPackages, stageGoCommands, type GoCommand } from '../dockerfile/facts';
 import {
-  buildsExecutable, buildsOnlyGoDistribution, buildToolOnly, charsOf, goflags, goflagsValue, goSplit, hasOpaqueArgs, isDebugBuild, isLocalPackage, ldflagsArgs, stagesLanding, stripFlags, variableLdflags, writesNoBinary,
+  alternativeBuildHas, buildsExecutable, buildsOnlyGoDistribution, buildToolOnly, charsOf, goflags, goflagsValue, goSplit, hasOpaqueArgs, isDebugBuild, isLocalPackage, ldflagsArgs, stagesLanding, stripFlags, variableLdflags, writesNoBinary,
 } from '../dockerfile/goBuild';
 import { scriptSpan, toDoc, type DockerfileModel, type Stage } from '../dockerfile/model';
 import { insert, type Edit } from '../edits/edits';
@@ -25,7 +25,10 @@ function installsModulePackages(pkgs: readonly ShellWord[]): boolean {
  * build overwrites, a probe a later `rm` removes), an executable (not `-buildmode=c-archive`, `c-shared`, `plugin`, `archive`,
  * `shared`: a library whose symbols its users link against) and is not a debug build (`-gcflags`
  * with `-N` or `-l`, or a `-gcflags` value a build ARG sets: the same file builds the debug variant,
- * kubeflow pipelines' `--build-arg GCFLAGS="all=-N -l"`; isDebugBuild), nor a test build (`-race`, `-cover`). Stages that
+ * kubeflow pipelines' `--build-arg GCFLAGS="all=-N -l"`; isDebugBuild), nor a test build (`-race`, `-cover`),
+ * nor a build in a branch of an `if`/`case` whose other branch builds the same packages with `-s`
+ * (open-im-server's `if [ "$RELEASE" = "true" ]; then go build -ldflags "-s -w" …; else go build …; fi`:
+ * the else branch is the deliberate non-release build; alternativeBuildHas). Stages that
  * never reach the final image (test, lint, debug targets) are left alone. `-s` alone counts as
  * stripped: since Go 1.22 it implies `-w`. `-ldflags "${LDFLAGS}"` is read from the variable's
  * ENV (variableLdflags: velero; then no fix), or from the RUN's own assignment before the command
@@ -68,6 +71,9 @@ export const gd110: Rule = {
         if (goFlag(g.args, 'race') || goFlag(g.args, 'cover')) continue;
         const result = missingStrip(ctx.model, stage, g);
         if (!result) continue;
+        // The other branch of an `if`/`case` builds the same packages stripped: this branch is the
+        // deliberate debuggable mode (open-im-server's RELEASE=false build).
+        if (alternativeBuildHas(g, (o) => { const a = ldflagsArgs(o.args).at(-1); return !!a && stripFlags(a.tokens).s; })) continue;
         const fix = () => {
           const edit: Edit | null = result.fromVariable
             ? null

@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict';
 import { before, describe, it } from 'node:test';
-import { df, ready } from '../helpers';
-import { has, find, fix, clusterctl, diunLint, nfdGuard, openmeterCollector, buildxDocs, buildxLint, emitter, veleroBuilder, kfpDriver, harnessBuilder } from './kit/gobuild';
+import { fixAll } from '../../../server/src/fixes/fixAll';
+import { df, lint, ready } from '../helpers';
+import { has, find, fix, clusterctl, diunLint, nfdGuard, openmeterCollector, buildxDocs, buildxLint, emitter, veleroBuilder, kfpDriver, harnessBuilder, openImServer } from './kit/gobuild';
 
 /** GD110 unstripped-binary: its own cases (the themed suites beside it test rules together). */
 before(() => ready);
@@ -259,5 +260,29 @@ describe('GD110: -ldflags from a variable the RUN itself assigns first (harness)
     assert.equal(has(df(harnessBuilder(undefined, 'export LDFLAGS="$LDFLAGS -s -w" && ')), 'GD110'), false);
     assert.equal(has(df(harnessBuilder(undefined, 'read LDFLAGS < /tmp/f && ')), 'GD110'), false);
     assert.equal(has(df(harnessBuilder(undefined, 'LDFLAGS="-s -w" ')), 'GD110'), false);
+  });
+});
+
+describe('GD110 and the other branch of a release switch', () => {
+  const lines = (t: string) => find(t, 'GD110').map((f) => t.slice(0, f.span.start).split('\n').length);
+  it('open-im-server: silent on the else branch when the release branch builds the same package stripped; fix-all leaves it', () => {
+    const t = df(openImServer());
+    assert.deepEqual(lines(t), []);
+    const { text: fixed } = fixAll(t, (x) => lint(x).filter((f) => f.code === 'GD110' || f.code === 'GD108'));
+    assert.equal(fixed, t);
+    // The same in a `case` on the build argument.
+    const c = df(['FROM golang:1.24 AS b', 'ARG RELEASE', 'COPY . .', 'RUN case "$RELEASE" in true) go build -ldflags="-s -w" -o /app . ;; *) go build -o /app . ;; esac', 'FROM alpine:3.21', 'COPY --from=b /app /app']);
+    assert.equal(has(c, 'GD110'), false);
+  });
+
+  it('still reported when no branch strips, when the other branch builds another package, or outside the if', () => {
+    assert.deepEqual(lines(df(openImServer('go build -trimpath -o _output/${BINARY_NAME} ./${CMD_PATH}'))), [10, 12]);
+    assert.deepEqual(lines(df(openImServer(undefined, 'go build -o _output/tool ./cmd/tool'))), [12]);
+    // Both builds run (no if): the unstripped one ships.
+    const both = df(['FROM golang:1.24 AS b', 'COPY . .', 'RUN go build -ldflags "-s -w" -o /a ./cmd/a && go build -o /b ./cmd/a', 'FROM alpine:3.21', 'COPY --from=b /a /b /']);
+    assert.equal(find(both, 'GD110').length, 1);
+    // The stripped build is in the `if` condition, not a branch: the then-branch build is reported.
+    const cond = df(['FROM golang:1.24 AS b', 'COPY . .', 'RUN if go build -ldflags "-s -w" -o /a .; then go build -o /b .; fi', 'FROM alpine:3.21', 'COPY --from=b /a /b /']);
+    assert.equal(find(cond, 'GD110').length, 1);
   });
 });

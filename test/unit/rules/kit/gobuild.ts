@@ -406,3 +406,33 @@ export const harnessBuilder = (ldflags = `"-X github.com/harness/gitness/version
   'EXPOSE 3000',
   'ENTRYPOINT [ "/app/gitness", "server" ]',
 ];
+
+/**
+ * Judge Y (round 29) W4/F2, openimsdk/open-im-server 7848d7c (Apache-2.0)
+ * build/images/openim-server/Dockerfile:1-28: the `else` branch of `if [ "$RELEASE" = "true" ]` is
+ * the deliberate non-release (debuggable) build; the release branch strips. fix-all made both
+ * branches the same.
+ */
+export const openImServer = (release = 'go build -trimpath -ldflags "-s -w" -o _output/${BINARY_NAME} ./${CMD_PATH}', other = 'go build -o _output/${BINARY_NAME} ./${CMD_PATH}') => [
+  'FROM golang:alpine AS builder',
+  'ENV SERVER_DIR=/openim-server',
+  'WORKDIR $SERVER_DIR',
+  'COPY . .',
+  'RUN go mod tidy',
+  'ARG CMD_PATH',
+  'ARG BINARY_NAME',
+  'ARG RELEASE=false',
+  'RUN if [ "$RELEASE" = "true" ]; then \\',
+  `    ${release}; \\`,
+  '    else \\',
+  `    ${other}; \\`,
+  '    fi',
+  'FROM alpine:latest',
+  'RUN apk add --no-cache bash',
+  'ARG BINARY_NAME',
+  'ENV BINARY_NAME=${BINARY_NAME}',
+  'ENV SERVER_DIR=/openim-server',
+  'WORKDIR $SERVER_DIR',
+  'COPY --from=builder $SERVER_DIR/_output $SERVER_DIR/_output',
+  'ENTRYPOINT ["sh", "-c", "_output/${BINARY_NAME}"]',
+];
