@@ -706,13 +706,61 @@ export function startedProgram(model: DockerfileModel, stage: Stage): string | u
   return wd === null ? undefined : path.posix.resolve(wd, start.word);
 }
 
-/** COPY --from=X / (another image's whole file system) or ADD of a local tar archive, into `/`. */
-export function copiesWholeFileSystem(i: Instruction): boolean {
+/**
+ * COPY --from=X / (another image's whole file system) or ADD of a local tar archive, into `/`.
+ * With the model, also COPY --from=X <dir> / where stage X (or a stage of its FROM chain) holds
+ * another stage's whole file system at <dir> (`COPY --from=base-arm64 / /linux/arm64`), followed
+ * through such stages; a variable in the source (`/$TARGETPLATFORM`) matches any of those folders
+ * (bluenviron/mediamtx's Raspberry Pi images: a scratch stage that copies a Debian root in).
+ */
+export function copiesWholeFileSystem(i: Instruction, model?: DockerfileModel): boolean {
   if (i.keyword !== 'COPY' && i.keyword !== 'ADD') return false;
   const paths = copyPaths(i);
-  if (!paths || !/^\/(\.)?$/.test(paths.dest.replace(/\/+$/, '/'))) return false;
-  if (i.flags.some((f) => f.name === 'from')) return paths.sources.some((src) => /^\/(\.)?$/.test(src.replace(/\/+$/, '/')));
+  if (!paths || !isRootPath(paths.dest)) return false;
+  const fromFlag = i.flags.find((f) => f.name === 'from');
+  if (fromFlag) {
+    const from = fromFlag.value;
+    if (paths.sources.some(isRootPath)) return true;
+    const at = model && from ? stageRef(model, from) : null;
+    if (!model || at === null) return false;
+    const roots = rootfsFolders(model, at, new Set());
+    return roots.length > 0 && paths.sources.some((src) => {
+      const re = new RegExp(`^${src.replace(/\/+$/, '').split(/(\$\{[A-Za-z_][A-Za-z0-9_]*\}|\$[A-Za-z_][A-Za-z0-9_]*)/).map((part, k) => (k % 2 ? '.+' : part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))).join('')}$`);
+      return roots.some((r) => re.test(r));
+    });
+  }
   return i.keyword === 'ADD' && paths.sources.some((src) => /\.(tar(\.(gz|xz|bz2|zst))?|tgz|txz|tbz2?)$/i.test(src));
+}
+
+function isRootPath(p: string): boolean {
+  return /^\/(\.)?$/.test(p.replace(/\/+$/, '/'));
+}
+
+/**
+ * The folders of a stage (its FROM chain included) that hold another stage's or image's whole
+ * file system: `COPY --from=Y / /dir`, or `COPY --from=Y <folder of Y holding one> /dir`. Static
+ * destinations only, without a trailing slash.
+ */
+function rootfsFolders(model: DockerfileModel, index: number, seen: Set<number>): string[] {
+  if (seen.has(index)) return [];
+  seen.add(index);
+  const out: string[] = [];
+  for (const s of stageChain(model, model.stages[index])) {
+    for (const c of s.instructions) {
+      const from = c.keyword === 'COPY' ? c.flags.find((f) => f.name === 'from')?.value : undefined;
+      const paths = from ? copyPaths(c) : null;
+      if (!paths || paths.sources.length !== 1 || paths.dest.includes('$') || !paths.dest.startsWith('/') || isRootPath(paths.dest)) continue;
+      const dest = paths.dest.replace(/\/+$/, '');
+      const src = paths.sources[0];
+      if (isRootPath(src)) {
+        out.push(dest);
+        continue;
+      }
+      const inner = stageRef(model, from!);
+      if (inner !== null && rootfsFolders(model, inner, new Set(seen)).includes(src.replace(/\/+$/, ''))) out.push(dest);
+    }
+  }
+  return out;
 }
 
 /** Sources that name the whole context. */

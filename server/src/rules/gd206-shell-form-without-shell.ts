@@ -35,12 +35,13 @@ export const gd206: Rule = {
       const chain = stageChain(ctx.model, stage);
       if (chain.some((s) => s.instructions.some((i) => (i.keyword === 'COPY' || i.keyword === 'ADD') && /(^|\s)\/bin\/(sh|busybox)?$/.test(i.args[i.args.length - 1]?.value ?? '')))) continue;
       if (chain.some((s) => s.instructions.some((i) => i.keyword === 'SHELL'))) continue;
-      // A whole file system copied in before it (`COPY --from=imager / /`, `ADD rootfs.tar.gz /`):
+      // A whole file system copied in before it (`COPY --from=imager / /`, `ADD rootfs.tar.gz /`,
+      // mediamtx's `COPY --from=base /$TARGETPLATFORM /` of a folder holding a Debian root):
       // the stage is that image's files, shell included.
       let filled = false;
       for (const s of chain) {
         for (const instr of s.instructions) {
-          if (copiesWholeFileSystem(instr)) filled = true;
+          if (copiesWholeFileSystem(instr, ctx.model)) filled = true;
           if (filled || s !== stage || !instr.script || !['RUN', 'CMD', 'ENTRYPOINT'].includes(instr.keyword)) continue;
           const fix = instr.keyword === 'RUN' ? undefined : execFormFix(instr);
           out.push({

