@@ -14,9 +14,12 @@
  * without `exec` (also behind su-exec, gosu, nice…: `su-exec app ./server`).
  *
  * Not reported: an init in front of the script (tini, dumb-init, catatonit, s6's /init: they
- * forward signals or reap), a script that sets a `trap` or `wait`s (it handles signals itself),
- * a program run in the background (`./server &`) or in a pipeline (`./server | tee log`), and a
- * script we cannot read.
+ * forward signals or reap), also on the script's `#!` line (atlantis's `#!/usr/bin/env -S
+ * dumb-init --single-child /bin/sh`), a script that sets a `trap` or `wait`s (it handles signals
+ * itself), a program run in the background (`./server &`) or in a pipeline (`./server | tee log`,
+ * also past a redirection: `2>&1 |`), a script that execs something after it (`exec "$@"`), and a
+ * script we cannot read. A probe is not the program's run: a `help`/`version` argument, or the
+ * condition of an `if`/`while` (atlantis's `if atlantis help "$1" 2>&1 | grep -q …; then`).
  * No fix: the script is a file of the context, not of the Dockerfile.
  */
 import { copyPaths, stageChain, startInstructions, targetImages } from '../dockerfile/facts';
@@ -50,6 +53,8 @@ export const gd213: Rule = {
       if (scripts.length === 0) continue;
       const shipped = shippedNames(ctx.model, stage);
       for (const script of scripts) {
+        // `#!/usr/bin/env -S dumb-init --single-child /bin/sh` (atlantis): the init is PID 1.
+        if (initShebang(script.text)) continue;
         const child = programChild(script.text, shipped);
         if (!child) continue;
         const from = script.written ? 'written by a RUN' : `${script.file} of the context`;
@@ -75,6 +80,12 @@ const INITS = /(^|\/)(tini|tini-static|dumb-init|catatonit|docker-init|init|s6-s
 function startsInit(start: Instruction): boolean {
   const words = start.json ?? start.script?.parsed.commands[0]?.argv.map((w) => w.value) ?? [];
   return words.some((w) => INITS.test(w));
+}
+
+/** The script's `#!` line starts an init that runs the shell (`#!/usr/bin/env -S dumb-init --single-child /bin/sh`). */
+function initShebang(text: string): boolean {
+  const m = /^#!([^\n]*)/.exec(text);
+  return !!m && m[1].trim().split(/\s+/).some((w) => INITS.test(w));
 }
 
 /** The names of the files the image copied in (`COPY --from=build /src/server /usr/bin/server`: server). */
@@ -104,6 +115,19 @@ function runsShipped(c: ShellCommand, shipped: ReadonlySet<string>): boolean {
   return WRAPPERS.has(base(first.value)) && c.argv.some((w, k) => k > 0 && !w.dynamic && !w.value.startsWith('-') && shipped.has(base(w.value)));
 }
 
+/** Arguments that ask a program about itself and return at once. */
+const PROBE_ARGS = new Set(['help', 'version', '--help', '-help', '--version', '-version']);
+
+/**
+ * A run that returns at once: a `help`/`version` argument, or the condition of an `if`/`elif`/
+ * `while`/`until` (atlantis's `if atlantis help "$1" 2>&1 | grep -q "atlantis $1"; then`).
+ */
+function probe(c: ShellCommand, text: string): boolean {
+  if (c.argv.slice(1).some((w) => !w.dynamic && PROBE_ARGS.has(w.value))) return true;
+  const before = text.slice(0, c.start);
+  return /(^|[;&|({]|\b(then|do|else))\s*(if|elif|while|until)\s+(!\s+)?$/.test(before.slice(before.lastIndexOf('\n') + 1));
+}
+
 function base(p: string): string {
   return p.replace(/\/+$/, '').split('/').pop() ?? '';
 }
@@ -117,10 +141,14 @@ function programChild(text: string, shipped: ReadonlySet<string>): { text: strin
   const script = parseShell(text);
   if (script.commands.some((c) => c.argv[0]?.value === 'trap' || c.argv[0]?.value === 'wait')) return null;
   let last: ShellCommand | null = null;
-  for (const c of script.commands) if (runsShipped(c, shipped)) last = c;
+  for (const c of script.commands) if (runsShipped(c, shipped) && !probe(c, text)) last = c;
   if (!last || last.argv[0].value === 'exec') return null;
-  // What follows the command on its line: `&` runs it in the background, `|` feeds a pipeline.
-  const after = text.slice(last.end).match(/^[ \t]*(\S{0,2})/)?.[1] ?? '';
+  // The script execs something after it (`exec "$@"`, atlantis's last line): that is the service.
+  const end = last.end;
+  if (script.commands.some((c) => c.start >= end && c.argv[0]?.value === 'exec' && c.argv.length > 1)) return null;
+  // What follows the command on its line (past redirections such as `2>&1`): `&` runs it in the
+  // background, `|` feeds a pipeline.
+  const after = text.slice(last.end).replace(/^([ \t]*[0-9]*(>>?|<)&?[ \t]*[^\s;&|]+)*/, '').match(/^[ \t]*(\S{0,2})/)?.[1] ?? '';
   if ((after.startsWith('&') && after !== '&&') || (after.startsWith('|') && after !== '||')) return null;
   // A command substitution or subshell (`$(./server --version)`, `(umask 037 && ./server --genconf)`) runs and returns.
   const before = text.slice(0, last.start);
