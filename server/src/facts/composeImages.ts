@@ -7,7 +7,7 @@
  *
  * Read once per workspace model (a workspace fact), as text, from the compose and bake files at
  * the context root: `compose.yaml`, `docker-compose.yml`, their overlays (`docker-compose.bake.yml`,
- * `compose.override.yaml`), `docker-bake.hcl`/`.json`. Names are lower case, `:latest` dropped
+ * `compose.override.yaml`) and variants (supabase/auth's `docker-compose-dev.yml`), `docker-bake.hcl`/`.json`. Names are lower case, `:latest` dropped
  * (buildx strips it from a FROM before matching the contexts, and `image: x` is `x:latest`);
  * a name with a variable (`${REGISTRY}/app`) is left out. Use `builtImageKey` on the FROM.
  *
@@ -22,7 +22,7 @@ import { workspaceFact } from './memo';
 import type { WorkspaceModel } from '../workspace/model';
 import type { WorkspaceFiles } from '../workspace/types';
 
-const COMPOSE_FILE = /^(docker-)?compose(\.[A-Za-z0-9_-]+)*\.ya?ml$/;
+const COMPOSE_FILE = /^(docker-)?compose([.-][A-Za-z0-9_-]+)*\.ya?ml$/;
 const BAKE_FILE = /^docker-bake(\.[A-Za-z0-9_-]+)*\.(hcl|json)$/;
 
 /** The key a FROM reference (or a name of a build file) is matched by: lower case, without `:latest`. */
@@ -53,6 +53,11 @@ export interface ComposeService {
   user: boolean;
   /** It sets `entrypoint:` (it runs another program than the image's ENTRYPOINT). */
   entrypoint: boolean;
+  /**
+   * What the container starts, when the service says: its `entrypoint:`, else its `command:`, as
+   * written on one line (a flow list's items joined by spaces), or a block list's first item.
+   */
+  start?: string;
   volumes: ComposeVolume[];
 }
 
@@ -133,6 +138,25 @@ function scalar(value: string): string {
   return v.replace(/\s+#.*$/, '').trim();
 }
 
+/** A `command:`/`entrypoint:` value on one line: a flow list's items joined by spaces, or the scalar. */
+function startText(value: string): string {
+  const flow = /^\[(.*)\]$/.exec(value);
+  return flow ? flow[1].split(',').map(scalar).filter((v) => v !== '').join(' ') : value;
+}
+
+/**
+ * The service builds the Dockerfile at the context-relative path `dockerfile` (its `build.dockerfile`,
+ * default `Dockerfile`, inside its `build.context`, relative to the compose file at the context
+ * root), and the stage when it names a target.
+ */
+export function serviceBuilds(svc: ComposeService, dockerfile: string, stageName: string | null): boolean {
+  const context = svc.context ?? '.';
+  const file = svc.dockerfile ?? 'Dockerfile';
+  if (/[$]|:\/\//.test(context + file) || context.startsWith('/') || file.startsWith('/')) return false;
+  if (path.posix.normalize(path.posix.join(context, file)) !== path.posix.normalize(dockerfile)) return false;
+  return svc.target === undefined || svc.target.toLowerCase() === (stageName ?? '').toLowerCase();
+}
+
 /** A short-syntax volume (`./data:/data:ro`, `name:/data`, `/data`). */
 function shortVolume(file: string, line: number, text: string): ComposeVolume {
   const parts = text.split(':');
@@ -160,6 +184,14 @@ function readCompose(file: string, lines: readonly string[], services: Map<strin
   let childIndent = -1;
   /** A long-syntax volume item being read. */
   let item: { line: number; keys: Map<string, string>; indent: number } | null = null;
+  /** Services whose `start` this file has set, and from which key (an `entrypoint:` wins over a `command:`). */
+  const starts = new Map<ComposeService, string>();
+  const setStart = (svc: ComposeService, key: string, text: string) => {
+    if (text === '' || starts.get(svc) === 'entrypoint') return;
+    if (key === 'command' && starts.has(svc)) return;
+    starts.set(svc, key);
+    svc.start = text;
+  };
   const endItem = () => {
     if (item && current) {
       const type = item.keys.get('type') ?? 'volume';
@@ -202,6 +234,7 @@ function readCompose(file: string, lines: readonly string[], services: Map<strin
       }
       if (section === 'user' && value !== '') current.user = true;
       if (section === 'entrypoint' && value !== '') current.entrypoint = true;
+      if ((section === 'entrypoint' || section === 'command') && value !== '') setStart(current, section, startText(value));
       // `volumes: [".data:/data", "x:/y:ro"]` on one line.
       const flow = section === 'volumes' ? /^\[(.*)\]$/.exec(value) : null;
       if (flow) for (const v of flow[1].split(',').map(scalar).filter((v) => v !== '')) current.volumes.push(shortVolume(file, k + 1, v));
@@ -212,8 +245,12 @@ function readCompose(file: string, lines: readonly string[], services: Map<strin
     if (section === 'build' && indent === childIndent) {
       const kv = /^\s*(context|dockerfile|target)\s*:\s*(.*)$/.exec(line);
       if (kv) current[kv[1] as 'context' | 'dockerfile' | 'target'] = scalar(kv[2]);
-    } else if (section === 'entrypoint') {
-      current.entrypoint = true;
+    } else if (section === 'entrypoint' || section === 'command') {
+      if (section === 'entrypoint') current.entrypoint = true;
+      // A block list: its first item is the program.
+      const dash = indent === childIndent ? /^\s*-\s*(.*)$/.exec(line) : null;
+      if (dash && !starts.has(current)) setStart(current, section, scalar(dash[1]));
+      else if (!dash && indent === childIndent && !starts.has(current)) setStart(current, section, scalar(line));
     } else if (section === 'volumes') {
       const dash = /^(\s*)-\s*(.*)$/.exec(line);
       if (dash && dash[1].length === childIndent) {

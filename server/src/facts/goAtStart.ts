@@ -23,6 +23,7 @@ import { registerStageFactSlot, type DockerfileModel, type Instruction, type Sta
 import { parseShell, type ShellCommand, type ShellWord } from '../dockerfile/shell';
 import type { WorkspaceFiles } from '../workspace/types';
 import { flatMapOf } from '../arrays';
+import { serviceBuilds, type ComposeService } from './composeImages';
 import { contextFileAt, contextFileThrough } from './copiedFiles';
 import { dockerfileFact } from './memo';
 import { writtenFileAt } from './writtenFiles';
@@ -113,6 +114,17 @@ export function devOrBuilderImage(model: DockerfileModel, stage: Stage, files: W
   // The image builds helpers, and its start script compiles the program itself from sources
   // mounted at run time (dendrite's ComplementLocal.Dockerfile).
   return atStart.text !== undefined && compilesWhatTheImageDoesNot(model, stage, atStart.text) ? atStart : null;
+}
+
+/**
+ * A compose service of the context root (composeServices) that builds this Dockerfile's stage
+ * (`dockerfile`: its context-relative path) and starts a Go live-reload tool with its `command:`
+ * or `entrypoint:`: the image is a dev image whose start command lives in the compose file
+ * (supabase/auth's Dockerfile.dev has no CMD; docker-compose-dev.yml's `command: CompileDaemon
+ * --build="make build" …` compiles the mounted sources on every change).
+ */
+export function composeReloadService(stage: Stage, dockerfile: string, services: readonly ComposeService[]): ComposeService | null {
+  return services.find((svc) => svc.build && svc.start !== undefined && RELOAD_IN_TEXT.test(svc.start) && serviceBuilds(svc, dockerfile, stage.name)) ?? null;
 }
 
 function compute(model: DockerfileModel, stage: Stage, files: WorkspaceFiles | undefined): GoAtStart | null {

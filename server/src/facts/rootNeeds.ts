@@ -62,7 +62,7 @@ import type { GoPackage, WorkspaceModel } from '../workspace/model';
 import { packageByDir } from '../workspace/query';
 import type { WorkspaceFiles } from '../workspace/types';
 import { shippableMains } from './builtPackages';
-import type { ComposeService, ComposeVolume } from './composeImages';
+import { serviceBuilds, type ComposeService, type ComposeVolume } from './composeImages';
 import { startScripts } from './goAtStart';
 import { outputRedirect } from './writtenFiles';
 import { workspaceFact } from './memo';
@@ -887,7 +887,7 @@ export function composeMountsOfImage(model: DockerfileModel, stage: Stage, docke
     if (mounts.length === 0) continue;
     // A service that builds another Dockerfile runs that one's image, whatever its `image:` says.
     if (svc.build && dockerfile !== undefined) {
-      if (builds(svc, dockerfile, stage)) out.push(...mounts);
+      if (serviceBuilds(svc, dockerfile, stage.name)) out.push(...mounts);
       continue;
     }
     if (svc.image && !svc.image.includes('$') && !svc.entrypoint) for (const m of mounts) byImage.push({ run: { file: m.file, line: m.line, image: svc.image, mount: m.text, args: [] }, volume: m });
@@ -897,14 +897,6 @@ export function composeMountsOfImage(model: DockerfileModel, stage: Stage, docke
   return byImage.filter((b) => matched.has(b.run)).map((b) => b.volume);
 }
 
-/** The service builds the Dockerfile at the context-relative path `dockerfile`, and the stage when it names a target. */
-function builds(svc: ComposeService, dockerfile: string, stage: Stage): boolean {
-  const context = svc.context ?? '.';
-  const file = svc.dockerfile ?? 'Dockerfile';
-  if (/[$]|:\/\//.test(context + file) || context.startsWith('/') || file.startsWith('/')) return false;
-  if (path.posix.normalize(path.posix.join(context, file)) !== path.posix.normalize(dockerfile)) return false;
-  return svc.target === undefined || svc.target.toLowerCase() === (stage.name ?? '').toLowerCase();
-}
 
 // ---------------------------------------------------------------------------------------------
 // Pod specs the Go sources build

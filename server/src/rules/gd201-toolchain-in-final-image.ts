@@ -7,7 +7,8 @@ import { scriptSpan, toDoc, type DockerfileModel, type Instruction, type Stage }
 import { properties } from '../dockerfile/parse';
 import { deleteLines, insert, insertLinesAfter, type Edit } from '../edits/edits';
 import { builtPackage, landingBuilds } from '../facts/builtPackages';
-import { devOrBuilderImage, goAtStart, isToolInstall, startGoCommands, startPrograms } from '../facts/goAtStart';
+import { composeServices } from '../facts/composeImages';
+import { composeReloadService, devOrBuilderImage, goAtStart, isToolInstall, startGoCommands, startPrograms } from '../facts/goAtStart';
 import { isSourceCopy } from '../facts/goSources';
 import { buildFacts, packageByDir } from '../workspace/query';
 import { withLazyFix, type Fix, type Rule, type RuleContext } from './types';
@@ -68,6 +69,9 @@ export const gd201: Rule = {
     // A dev or builder image (facts/goAtStart.ts): the container compiles when it starts; the
     // toolchain is the point.
     if (devOrBuilderImage(ctx.model, stage, ctx.workspace ? ctx.files : undefined)) return [];
+    // The same, with the start command in a compose service that builds this Dockerfile
+    // (supabase/auth's Dockerfile.dev and docker-compose-dev.yml's `command: CompileDaemon …`).
+    if (ctx.workspace && ctx.dockerfile !== undefined && composeReloadService(stage, ctx.dockerfile, composeServices(ctx.workspace, ctx.files))) return [];
     // A test target: running the tests is what the image is for.
     if (runsTests(ctx.model, stage)) return [];
     const modules = chain.some((s) => stageGoCommands(s).some((g) => MODULE_FILLING.test(g.sub) && !cacheMounted(g.instr)));

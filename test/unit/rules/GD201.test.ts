@@ -5,6 +5,7 @@ import { has } from './kit/basics';
 import { COMPLEMENT_LOCAL, DENDRITE_FILES } from './kit/dendrite';
 import { contextWith, PLAIN_ENTRYPOINT, STATPING_DOCKERFILE, STATPING_FILES } from './kit/goAtStart';
 import { tempWorkspace } from './kit/workspaceGo';
+import { find as findIn, tempWorkspace as workspaceFor } from './kit/realworld';
 
 /** GD201 toolchain-in-final-image: its own cases (the themed suites beside it test rules together). */
 before(() => ready);
@@ -227,5 +228,42 @@ describe('GD201 toolchain-in-final-image', () => {
       // A small runtime: nothing to say.
       assert.equal(gd201(ferret(['FROM debian:bookworm-slim AS development', 'COPY --from=development-build /src/bin/ferretdb /ferretdb', 'ENTRYPOINT [ "/ferretdb" ]'])), undefined);
     });
+  });
+});
+
+// Judge Y (round 29) W2: supabase/auth bc32168 (MIT). A skeleton: Dockerfile.dev and
+// docker-compose-dev.yml as they are, go.mod's module and replace lines, the fork's go.mod and
+// package clause, and the Makefile's deps target. The compose service `auth` builds
+// Dockerfile.dev and starts CompileDaemon, which compiles the mounted sources on every change.
+describe('GD201 and a dev image whose live-reload command is in the compose file', () => {
+  const DOCKERFILE = "FROM golang:1.26.6-alpine3.23\nENV GO111MODULE=on\nENV CGO_ENABLED=0\nENV GOOS=linux\n\nRUN apk add --no-cache make git bash\n\nWORKDIR /go/src/github.com/supabase/auth\n\n# Pulling dependencies\nCOPY ./Makefile ./go.* ./\nCOPY ./internal/forks/godotenv ./internal/forks/godotenv\n\n# Production dependencies\nRUN make deps\n\n# Development dependences\nRUN go get github.com/githubnemo/CompileDaemon\nRUN go install github.com/githubnemo/CompileDaemon\n";
+  const COMPOSE = "services:\n  auth:\n    depends_on:\n      - postgres\n    build:\n      context: ./\n      dockerfile: Dockerfile.dev\n    ports:\n      - '9999:9999'\n      - '9100:9100'\n    environment:\n      - GOTRUE_DB_MIGRATIONS_PATH=/go/src/github.com/supabase/auth/migrations\n    volumes:\n      - ./:/go/src/github.com/supabase/auth\n    command: CompileDaemon --build=\"make build\" --directory=/go/src/github.com/supabase/auth --recursive=true -pattern=\"(.+\\.go|.+\\.env)\" -exclude=auth -exclude=auth-arm64 -exclude=.env --command=\"/go/src/github.com/supabase/auth/auth -c=.env.docker\"\n  postgres:\n    build:\n      context: .\n      dockerfile: Dockerfile.postgres.dev\n    ports:\n      - '5432:5432'\n    volumes:\n      - postgres_data:/var/lib/postgresql/data\n    environment:\n      - POSTGRES_USER=postgres\n      - POSTGRES_PASSWORD=root\n      - POSTGRES_DB=postgres\n      # sets the schema name, this should match the `NAMESPACE` env var set in your .env file\n      - DB_NAMESPACE=auth\nvolumes:\n  postgres_data:\n";
+  const files = (compose: string) => ({
+    'Dockerfile.dev': DOCKERFILE,
+    'docker-compose-dev.yml': compose,
+    Makefile: 'deps: ## Install dependencies.\n\t@go mod download\n\t@go mod verify\n',
+    'go.mod': 'module github.com/supabase/auth\n\ngo 1.26.6\n\nrequire github.com/sirupsen/logrus v1.9.3\n\nreplace github.com/joho/godotenv => ./internal/forks/godotenv\n',
+    'internal/forks/godotenv/go.mod': 'module github.com/joho/godotenv\n\ngo 1.26.6\n',
+    'internal/forks/godotenv/godotenv.go': 'package godotenv\n\nimport (\n\t"bytes"\n\t"fmt"\n\t"io"\n\t"os"\n)\n',
+    'main.go': 'package main\n\nimport (\n\t"github.com/sirupsen/logrus"\n)\n\nfunc main() { logrus.Info("auth") }\n',
+  });
+
+  it('supabase/auth: silent when a compose service that builds this Dockerfile starts CompileDaemon', () => {
+    assert.equal(findIn(DOCKERFILE, 'GD201', workspaceFor(files(COMPOSE), 'Dockerfile.dev')).length, 0);
+    // The command as a flow list, or as an entrypoint: the same.
+    const flow = COMPOSE.replace(/command: CompileDaemon .*/, 'command: ["CompileDaemon", "--build=make build"]');
+    assert.equal(findIn(DOCKERFILE, 'GD201', workspaceFor(files(flow), 'Dockerfile.dev')).length, 0);
+    const block = COMPOSE.replace(/command: CompileDaemon .*/, 'entrypoint:\n      - air\n      - -c\n      - .air.toml');
+    assert.equal(findIn(DOCKERFILE, 'GD201', workspaceFor(files(block), 'Dockerfile.dev')).length, 0);
+  });
+
+  it('supabase/auth\'s image still reported without that service: another command, another Dockerfile, or no compose file', () => {
+    const other = COMPOSE.replace(/command: CompileDaemon .*/, 'command: /go/src/github.com/supabase/auth/auth -c=.env.docker');
+    assert.equal(findIn(DOCKERFILE, 'GD201', workspaceFor(files(other), 'Dockerfile.dev')).length, 1);
+    const elsewhere = COMPOSE.replace('dockerfile: Dockerfile.dev', 'dockerfile: Dockerfile.reload');
+    assert.equal(findIn(DOCKERFILE, 'GD201', workspaceFor(files(elsewhere), 'Dockerfile.dev')).length, 1);
+    const none = files(COMPOSE) as Record<string, string>;
+    delete none['docker-compose-dev.yml'];
+    assert.equal(findIn(DOCKERFILE, 'GD201', workspaceFor(none, 'Dockerfile.dev')).length, 1);
   });
 });
