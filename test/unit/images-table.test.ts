@@ -140,5 +140,11 @@ describe('lookupImage', () => {
     assert.deepEqual(normalizeRepository('amd64/alpine/extra:1'), { repo: 'amd64/alpine/extra', tag: '1' });
     assert.deepEqual(normalizeRepository('arm64/alpine:3.21'), { repo: 'arm64/alpine', tag: '3.21' }, 'arm64 is not a Hub namespace of official images');
     assert.deepEqual(normalizeRepository('quay.io/arm64v8/alpine:3.21'), { repo: 'quay.io/arm64v8/alpine', tag: '3.21' });
+    // hashicorp/terraform 883c722 (BUSL-1.1) Dockerfile:13 (judge 29 Y M10): a mirror's host, one segment.
+    assert.deepEqual(normalizeRepository('docker.mirror.hashicorp.services/golang:alpine'), { repo: 'golang', tag: 'alpine' });
+    assert.deepEqual(normalizeRepository('dockerhub-cache.example.com:5000/alpine:3.21'), { repo: 'alpine', tag: '3.21' });
+    // A host that names no mirror, or more than one segment under a mirror's host: not Docker Hub's.
+    assert.deepEqual(normalizeRepository('registry.example.com/golang:1.22'), { repo: 'registry.example.com/golang', tag: '1.22' });
+    assert.deepEqual(normalizeRepository('docker.mirror.example.com/team/golang:1.22'), { repo: 'docker.mirror.example.com/team/golang', tag: '1.22' });
   });
 });

@@ -69,12 +69,18 @@ const HUB_MIRROR_PREFIXES = ['public.ecr.aws/docker/library/', 'mirror.gcr.io/li
  */
 const PROXY_SEGMENT = /^(docker([-_.]?(hub|io))?|hub|dockerhub|proxy|mirror|cache|remote)([-_].*)?$|[-_](proxy|mirror|cache|remote|dockerhub|hub)$/;
 
-/** The official image a proxied path names (`dockerhub-proxy/library/golang` -> `golang`), or null. */
-function hubProxied(path: string): string | null {
+/**
+ * The official image a proxied path names (`dockerhub-proxy/library/golang` -> `golang`), or null.
+ * A single segment under a registry whose host names a mirror or proxy (a label of the host
+ * reads as a proxy segment: hashicorp/terraform's `docker.mirror.hashicorp.services/golang`) is
+ * Docker Hub's official image of that name too.
+ */
+function hubProxied(registry: string, path: string): string | null {
   const segs = path.split('/');
   const name = segs[segs.length - 1];
   if (segs.length >= 2 && segs[segs.length - 2] === 'library') return name;
   if (segs.length === 2 && PROXY_SEGMENT.test(segs[0])) return name;
+  if (segs.length === 1 && registry.split(':')[0].split('.').some((label) => PROXY_SEGMENT.test(label))) return name;
   return null;
 }
 
@@ -97,7 +103,7 @@ export function normalizeRepository(ref: string): { repo: string; tag: string | 
   if (repo.startsWith('library/')) repo = repo.slice('library/'.length);
   else if ((!r.registry || HUB_ALIASES.has(r.registry)) && ARCH_NAMESPACE.test(repo)) repo = repo.slice(repo.indexOf('/') + 1);
   else if (r.registry && repo.includes('/')) {
-    const proxied = hubProxied(repo.slice(r.registry.length + 1));
+    const proxied = hubProxied(r.registry, repo.slice(r.registry.length + 1));
     if (proxied) repo = proxied;
   }
   return { repo, tag: r.tag };

@@ -194,6 +194,18 @@ describe('GD209 unpinned-base-image', () => {
     assert.equal(has(df(['FROM ghcr.io/someorg/golang:alpine']), 'GD209'), false);
   });
 
+  // hashicorp/terraform 883c722 (BUSL-1.1) Dockerfile:13-25 (judge 29 Y M10): HashiCorp's Docker Hub
+  // pull-through mirror, `<host>/golang` without `library/`.
+  it('terraform: golang behind a mirror host without library/ is the official image (GD209, GD201)', () => {
+    const terraform = (from: string) => df([`FROM ${from}`, 'RUN apk add --no-cache git bash openssh ca-certificates', 'ENV TF_DEV=true', 'WORKDIR $GOPATH/src/github.com/hashicorp/terraform', 'COPY . .', 'RUN go build -o /go/bin/terraform .', 'WORKDIR $GOPATH', 'ENTRYPOINT ["terraform"]']);
+    const text = terraform('docker.mirror.hashicorp.services/golang:alpine');
+    assert.match(find(text, 'GD209')[0]?.message ?? '', /only a variant \(:alpine\)/);
+    assert.equal(has(text, 'GD201'), true);
+    // Pinned: silent; a registry host that names no mirror: not known.
+    assert.equal(has(terraform('docker.mirror.hashicorp.services/golang:1.26.4-alpine'), 'GD209'), false);
+    assert.equal(has(terraform('registry.example.com/golang:alpine'), 'GD209'), false);
+  });
+
   // wal-g/wal-g 43fb039f (Apache-2.0): docker-compose.yml builds `image: wal-g/golang` (service golang,
   // with build:), docker/mysql_tests/Dockerfile says `FROM wal-g/golang:latest`.
   it('is silent on images the context root\'s compose or bake files build or name as a context, with or without :latest', () => {
