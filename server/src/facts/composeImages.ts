@@ -138,6 +138,11 @@ function scalar(value: string): string {
   return v.replace(/\s+#.*$/, '').trim();
 }
 
+/** The compose project a file belongs to: `compose` for compose.yaml, docker-compose.yml and their overlays; `compose-tests` for docker-compose-tests.yml. */
+function composeProject(file: string): string {
+  return file.replace(/^docker-/, '').split('.')[0];
+}
+
 /** A `command:`/`entrypoint:` value on one line: a flow list's items joined by spaces, or the scalar. */
 function startText(value: string): string {
   const flow = /^\[(.*)\]$/.exec(value);
@@ -169,7 +174,7 @@ function shortVolume(file: string, line: number, text: string): ComposeVolume {
 const HOST_PATH = /^[.~/$]/;
 
 /**
- * The `services:` of a compose file, merged into `services` by name: each service's `image:`,
+ * The `services:` of a compose file, merged into `services` by project and name: each service's `image:`,
  * `build:` (a scalar context, or its `context:`, `dockerfile:`, `target:`), `user:`,
  * `entrypoint:` and `volumes:` (short syntax, flow or block list, and long syntax items).
  */
@@ -214,8 +219,13 @@ function readCompose(file: string, lines: readonly string[], services: Map<strin
       keyIndent = -1;
       section = null;
       if (name) {
-        current = services.get(name[2]) ?? { name: name[2], file, line: k + 1, build: false, user: false, entrypoint: false, volumes: [] };
-        services.set(name[2], current);
+        // Overlays merge into the service of the same name in their project: `compose.yaml`,
+        // `docker-compose.yml` and their `.override`-style overlays are one project, a
+        // `docker-compose-<name>.yml` variant (and its overlays) another (heroiclabs/nakama's
+        // docker-compose-tests.yml and docker-compose.yml each have a `nakama` service).
+        const key = `${composeProject(file)}\0${name[2]}`;
+        current = services.get(key) ?? { name: name[2], file, line: k + 1, build: false, user: false, entrypoint: false, volumes: [] };
+        services.set(key, current);
       }
       continue;
     }

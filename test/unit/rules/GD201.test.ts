@@ -6,6 +6,7 @@ import { COMPLEMENT_LOCAL, DENDRITE_FILES } from './kit/dendrite';
 import { contextWith, PLAIN_ENTRYPOINT, STATPING_DOCKERFILE, STATPING_FILES } from './kit/goAtStart';
 import { tempWorkspace } from './kit/workspaceGo';
 import { find as findIn, tempWorkspace as workspaceFor } from './kit/realworld';
+import { composeServices } from '../../../server/src/facts/composeImages';
 
 /** GD201 toolchain-in-final-image: its own cases (the themed suites beside it test rules together). */
 before(() => ready);
@@ -255,6 +256,25 @@ describe('GD201 and a dev image whose live-reload command is in the compose file
     assert.equal(findIn(DOCKERFILE, 'GD201', workspaceFor(files(flow), 'Dockerfile.dev')).length, 0);
     const block = COMPOSE.replace(/command: CompileDaemon .*/, 'entrypoint:\n      - air\n      - -c\n      - .air.toml');
     assert.equal(findIn(DOCKERFILE, 'GD201', workspaceFor(files(block), 'Dockerfile.dev')).length, 0);
+  });
+
+  // heroiclabs/nakama (Apache-2.0, the regression trees): docker-compose.yml and
+  // docker-compose-tests.yml each have a `nakama` service; a variant file is a project of its own,
+  // not an overlay, so the two are not merged (the first mounts ./data, the second builds
+  // build/Dockerfile).
+  it('reads docker-compose-<name>.yml as a project of its own: its services do not merge with docker-compose.yml\'s', () => {
+    const o = workspaceFor({
+      'docker-compose.yml': 'services:\n  nakama:\n    image: registry.heroiclabs.com/heroiclabs/nakama:3.26.0\n    volumes:\n      - ./data:/nakama/data\n',
+      'docker-compose-tests.yml': 'services:\n  nakama:\n    build:\n      context: .\n      dockerfile: ./build/Dockerfile\n    entrypoint:\n      - "/bin/sh"\n      - "-ecx"\n',
+      'compose.override.yaml': 'services:\n  nakama:\n    user: "1000"\n',
+      'go.mod': 'module github.com/heroiclabs/nakama/v3\n\ngo 1.25\n',
+    });
+    const services = composeServices(o.workspace, o.files).map((x) => ({ file: x.file, build: x.build, dockerfile: x.dockerfile, volumes: x.volumes.length, user: x.user, start: x.start }));
+    assert.deepEqual(services.sort((a, b) => a.file.localeCompare(b.file)), [
+      // compose.override.yaml and docker-compose.yml are one project: merged (named by the file read first).
+      { file: 'compose.override.yaml', build: false, dockerfile: undefined, volumes: 1, user: true, start: undefined },
+      { file: 'docker-compose-tests.yml', build: true, dockerfile: './build/Dockerfile', volumes: 0, user: false, start: '/bin/sh' },
+    ]);
   });
 
   it('supabase/auth\'s image still reported without that service: another command, another Dockerfile, or no compose file', () => {
