@@ -13,7 +13,7 @@
  * What counts as a deletion: `rm` of such a path (globs included), `apk del`,
  * `apt-get purge/remove/autoremove/clean`, `yum`/`dnf remove/autoremove/clean`,
  * `go clean -cache/-modcache`. A COPY/ADD into a path in between makes it the COPY's, not
- * the RUN's. A cleanup in the same RUN as the creation is what we want and is not reported.
+ * the RUN's (a file source writes only that file: copyWrites). A cleanup in the same RUN as the creation is what we want and is not reported.
  *
  * Fix: move the cleanup command to the end of the RUN that created the files (` && cmd`, in
  * that RUN's continuation style), remove it from the later RUN, and delete that RUN when
@@ -75,11 +75,8 @@ function checkStage(model: DockerfileModel, stage: Stage, out: RuleFinding[]): v
       continue;
     }
     if (instr.keyword === 'COPY' || instr.keyword === 'ADD') {
-      const dest = copyPaths(instr)?.dest;
-      if (dest && !dest.includes('$')) {
-        const d = path.posix.resolve(cwd, dest);
-        created = created.filter((c) => c.kind !== 'path' || !(pathWithin(c.path!, d) || pathWithin(d, c.path!)));
-      }
+      const written = copyWrites(instr, cwd);
+      if (written !== null) created = created.filter((c) => c.kind !== 'path' || !written.some((w) => mayOverlap(c.path!, w)));
       continue;
     }
     if (instr.keyword !== 'RUN' || !instr.script) continue;
@@ -232,12 +229,11 @@ function mergeFix(model: DockerfileModel, stage: Stage, earlier: Instruction, la
   // A COPY in between into what the command deletes: moved earlier, the deletion would spare it.
   for (const i of between) {
     if (i.keyword !== 'COPY' && i.keyword !== 'ADD') continue;
-    const dest = copyPaths(i)?.dest;
-    if (!dest || dest.includes('$')) return undefined;
-    const d = path.posix.resolve(cwd, dest);
+    const written = copyWrites(i, cwd);
+    if (written === null) return undefined;
     if (del.paths.some((t) => {
       const fixed = hasGlob(t) ? t.slice(0, t.search(/[*?[]/)).replace(/\/[^/]*$/, '') || '/' : t;
-      return pathWithin(d, fixed) || pathWithin(fixed, d);
+      return written.some((w) => mayOverlap(fixed, w));
     })) return undefined;
   }
   const top = topLevelCommands(ls);
@@ -250,6 +246,42 @@ function mergeFix(model: DockerfileModel, stage: Stage, earlier: Instruction, la
   if (relative && es.parsed.commands.some((c) => c.argv[0]?.value === 'cd')) return undefined;
   const moved = moveCommandEdits(model, earlier, later, cmd, ls.text.slice(cmd.start, cmd.end));
   return moved && { ...moved, safe: true };
+}
+
+/**
+ * The absolute paths a COPY/ADD writes, as far as the Dockerfile tells: for sources that are
+ * files (a name with an extension, not an archive ADD unpacks), the destination or the file's
+ * name inside it (`COPY dist/app_*_amd64.deb /` writes `/app_*_amd64.deb`, not the whole tree:
+ * tyk's ci/Dockerfile.std); else the destination itself, which a folder's contents may fill
+ * anywhere below (`COPY rootfs/ /`). Null when a variable hides the destination: nothing known.
+ */
+function copyWrites(instr: Instruction, cwd: string): string[] | null {
+  const paths = copyPaths(instr);
+  if (!paths || paths.dest.includes('$')) return null;
+  const d = path.posix.resolve(cwd, paths.dest);
+  if (!paths.sources.every((src) => isFileSource(instr, src))) return [d];
+  const folder = paths.dest.endsWith('/') || paths.dest === '.' || paths.sources.length > 1;
+  const inside = paths.sources.map((src) => path.posix.join(d, path.posix.basename(src)));
+  // A single file to a destination without a trailing slash: that path, or inside it when it is a folder the image has.
+  return folder ? inside : [d, ...inside];
+}
+
+const FILE_NAME = /^[^/]*[^/.]\.[A-Za-z0-9]{1,8}$/;
+const ARCHIVE = /\.(tar|tgz|tbz2?|txz|tzst|tar\.(gz|bz2|xz|zst|lz4?))$/i;
+
+/** A source that names files, not a folder whose contents the COPY spreads: a name with an extension (an ADD's local archive unpacks, so it does not count). */
+function isFileSource(instr: Instruction, src: string): boolean {
+  if (/^[a-z][a-z0-9+.-]*:\/\//i.test(src)) return instr.keyword === 'ADD' && !/^git@|\.git(#|$)/.test(src);
+  const base = path.posix.basename(src);
+  if (src.endsWith('/') || !FILE_NAME.test(base)) return false;
+  return !(instr.keyword === 'ADD' && ARCHIVE.test(base));
+}
+
+/** A made path and a written one overlap: one holds the other; a written name with a glob or a variable, any path in its folder. */
+function mayOverlap(made: string, written: string): boolean {
+  if (pathWithin(made, written) || pathWithin(written, made)) return true;
+  const base = path.posix.basename(written);
+  return /[*?[$]/.test(base) && path.posix.dirname(made) === path.posix.dirname(written);
 }
 
 function isCleanup(cmd: ShellCommand): boolean {

@@ -106,6 +106,33 @@ describe('GD302 cleanup-in-later-layer', () => {
     }
   });
 
+  // TykTechnologies/tyk 31e219b (MPL-2.0), ci/Dockerfile.std: a package file copied to / between
+  // `apt-get update` and the RUN that removes /var/lib/apt (judge 29, Y M9). A file's COPY writes
+  // that file, not everything under its destination.
+  it('finds a cleanup after a COPY of a file into / (tyk ci/Dockerfile.std)', () => {
+    const lines = ['FROM debian:trixie-slim', 'RUN apt-get update \\', '    && apt-get dist-upgrade -y ca-certificates', 'ARG TARGETARCH', 'COPY dist/tyk_*_${TARGETARCH}.deb /', 'RUN rm -rf /var/lib/apt', 'ENTRYPOINT ["/bin/true"]'];
+    const text = df(lines);
+    const [f] = find(text, 'GD302');
+    assert.ok(f, 'GD302 expected');
+    assert.equal(spanText(text, f), 'rm -rf /var/lib/apt');
+    for (const copy of ['COPY x.deb /', 'COPY x.deb /tmp/', 'COPY --from=build /out/app.tar.gz /']) {
+      assert.ok(has(df(lines.map((l) => (l.startsWith('COPY') ? copy : l))), 'GD302'), copy);
+    }
+    // Nothing in between reads the lists: the cleanup moves into the RUN that made them.
+    const fixed = applyFix(text, 'GD302');
+    parses(fixed);
+    assert.ok(fixed.includes('ca-certificates \\\n    && rm -rf /var/lib/apt\n'), fixed);
+    assert.equal(has(fixed, 'GD302'), false, fixed);
+  });
+
+  it('is silent when a COPY in between may write where the cleanup deletes', () => {
+    const lines = (copy: string) => df(['FROM debian:trixie-slim', 'RUN apt-get update && apt-get install -y curl', copy, 'RUN rm -rf /var/lib/apt/lists', 'ENTRYPOINT ["/bin/true"]']);
+    // A folder's contents spread anywhere below the destination; a local archive ADD unpacks; a file into the lists' folder.
+    for (const copy of ['COPY rootfs/ /', 'COPY rootfs /', 'ADD rootfs.tar.gz /', 'COPY x.deb /var/lib/apt/lists/', 'COPY a.json b /']) {
+      assert.equal(has(lines(copy), 'GD302'), false, copy);
+    }
+  });
+
   it('offers no fix when a COPY in between writes where the cleanup deletes', () => {
     const [f] = find(df(['FROM alpine:3.21', 'RUN wget -O /tmp/a https://e.com/a', 'COPY b /tmp/b', 'RUN rm -rf /tmp/*']), 'GD302');
     assert.ok(f && !f.fix);
