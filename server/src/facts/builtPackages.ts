@@ -546,6 +546,25 @@ export function namedPrograms(info: KnownWorkspace, finalStage: number): { packa
   return byTarget.length > 0 ? { packages: byTarget, by: 'target' } : { packages: [], by: null };
 }
 
+/**
+ * The main package of the context that the final stage starts when the Dockerfile builds nothing
+ * that lands there: a binary built before `docker build` and brought in by any path (an archive
+ * the release script made, ADDed in another stage: mediamtx's standard.Dockerfile copies
+ * `/$TARGETPLATFORM` out of a stage that unpacks `binaries/mediamtx_*_linux_<arch>.tar.gz`, and
+ * starts `/mediamtx`, the program of the module's root package). Only when exactly one shippable
+ * main package goes by the started file's name; null otherwise.
+ */
+export function startedPrebuiltProgram(info: KnownWorkspace, finalStage: number): GoPackage | null {
+  const { model, workspace: ws } = info;
+  const final = model.stages[finalStage];
+  if (!final || landingBuilds(info, finalStage, true).length > 0) return null;
+  const started = startedProgram(model, final);
+  if (started === undefined || started.includes('$')) return null;
+  const name = path.posix.basename(started).toLowerCase();
+  const named = shippableMains(ws).filter((p) => programNames(p).has(name));
+  return named.length === 1 ? named[0] : null;
+}
+
 // ---------------------------------------------------------------------------------------------
 // Builds whose binary a later build overwrites
 

@@ -10,6 +10,8 @@
  * The program: the builds whose output the final stage copies (`COPY --from=<stage>`, see
  * ../facts/builtPackages.ts). Resolved builds report when any of their main packages uses TLS; when
  * the packages cannot be resolved, only when every main package of the context does.
+ * With no build followed to the final stage: the main package the started file is named after
+ * (prebuiltFinding).
  *
  * Not reported for an artifact-export stage (only COPY, no ENTRYPOINT/CMD: built with
  * `--output`, never run; see facts `isArtifactExport`).
@@ -25,13 +27,15 @@
  * stage's image is known to have the bundle (or installs ca-certificates).
  */
 import * as path from 'node:path';
-import { copyPaths, envBefore, isArtifactExport, stageChain, stageImage } from '../dockerfile/facts';
+import { copiedPrograms, copyPaths, envBefore, holdsProgram, isArtifactExport, stageChain, stageImage, startedProgram } from '../dockerfile/facts';
+import { stageRef } from '../dockerfile/goBuild';
 import type { DockerfileModel, Stage } from '../dockerfile/model';
 import { installsPackage, isInstall, packageCommands } from '../dockerfile/packages';
 import { insertLinesAfter } from '../edits/edits';
 import { buildFacts } from '../workspace/query';
-import { finalCopies, programPackages } from '../facts/builtPackages';
-import { withLazyFix, type Fix, type Rule, type RuleContext } from './types';
+import { finalCopies, programPackages, startedPrebuiltProgram } from '../facts/builtPackages';
+import { withLazyFix, type Fix, type Rule, type RuleContext, type RuleFinding } from './types';
+import type { WorkspaceModel } from '../workspace/model';
 
 export const CA_BUNDLE = '/etc/ssl/certs/ca-certificates.crt';
 /** Packages that compile a root CA bundle into the binary. */
@@ -44,7 +48,7 @@ export const gd202: Rule = {
   severity: 'warning',
   needsWorkspace: true,
   fix: 'safe',
-  facts: ['copySources', 'goBuilds', 'images', 'packageInstalls', 'workspace'],
+  facts: ['copySources', 'goBuilds', 'goCommands', 'images', 'packageInstalls', 'workspace'],
   docs: { workspace: '(reads the program\'s imports)' },
   check(ctx) {
     const { model } = ctx;
@@ -67,7 +71,7 @@ export const gd202: Rule = {
       return certain ? tls.length > 0 : tls.length === packages.length;
     });
     const first = tlsCopies[0];
-    if (!first) return [];
+    if (!first) return copies.length === 0 ? prebuiltFinding(ctx, ws, stage, image.family) : [];
     const { packages } = programPackages(ws, first.builds);
     const facts = packages.map((p) => buildFacts(ws, p.dir)).find((f) => f.usesTls)!;
     const pkg = facts.dir === '' ? 'the main package' : `./${facts.dir}`;
@@ -81,6 +85,66 @@ export const gd202: Rule = {
     }, () => fixFor(ctx, stage, first.builder))];
   },
 };
+
+/**
+ * No build of this Dockerfile is followed to the final stage, but the file it starts is the
+ * program of a main package of the context (facts/builtPackages.ts startedPrebuiltProgram): built
+ * before `docker build` (mediamtx's standard.Dockerfile ADDs the release tarballs its Makefile
+ * made; its users reported the x509 failures upstream), or by a step we do not follow (raccoon's
+ * `RUN make build-cov`). The fix copies the bundle from the stage that file comes from, when that
+ * stage has one.
+ */
+function prebuiltFinding(ctx: RuleContext, ws: WorkspaceModel, stage: Stage, family: string): RuleFinding[] {
+  const { model } = ctx;
+  const program = startedPrebuiltProgram({ ...ctx, workspace: ws }, ctx.finalStage);
+  if (!program || stagedRootMayHoldBundle(model, stage)) return [];
+  const facts = buildFacts(ws, program.dir);
+  if (!facts.usesTls || facts.externalImports.some((i) => EMBEDDED_ROOTS.has(i))) return [];
+  const pkg = facts.dir === '' ? 'the main package' : `./${facts.dir}`;
+  const imp = facts.tls[0];
+  const started = startedProgram(model, stage);
+  const copy = started === undefined ? undefined : copiedPrograms(model, stage).find((c) => c.instr.keyword === 'COPY' && holdsProgram([c.path], started));
+  const from = copy?.instr.flags.find((f) => f.name === 'from')?.value;
+  const index = from ? stageRef(model, from) : null;
+  const builder = index !== null && index !== stage.index ? model.stages[index] : undefined;
+  return [withLazyFix({
+    message: `The final stage is ${family === 'scratch' ? 'scratch, which has' : `${stage.resolvedBase ?? stage.base} (${family}), whose image has`} no CA certificates${family === 'scratch' ? '' : ' and which installs no ca-certificates package'}, and the program it starts (${started}, the program of ${pkg}) can make TLS connections (${pkg} ${imp ? `reaches ${imp.importPath}` : 'uses TLS'}): those that verify the server's certificate against the system roots (net/http to an https:// URL, crypto/tls or gRPC without a CA pool of their own) fail with "x509: certificate signed by unknown authority". Copy a CA bundle in${builder ? ' from the stage the program comes from' : ' (`COPY --from=alpine:3 /etc/ssl/certs/ca-certificates.crt /etc/ssl/certs/`)'}.`,
+    span: stage.from.span,
+  }, () => (builder ? fixFor(ctx, stage, builder) : undefined))];
+}
+
+/**
+ * The stage copies a folder into `/` from a stage that may have put a CA bundle in it: another
+ * image's whole file system (mediamtx's rpi.Dockerfile: `COPY --from=base /$TARGETPLATFORM /`,
+ * where base copied each Debian image's `/` into `/linux/<platform>`), or a staging folder its
+ * RUNs or COPYs filled with one (regclient's release-base: `cp -a /etc/ssl/certs/ca-certificates.crt
+ * /output/etc/ssl/certs/`, then `COPY --from=release-base /output /`).
+ */
+function stagedRootMayHoldBundle(model: DockerfileModel, stage: Stage): boolean {
+  for (const s of stageChain(model, stage)) {
+    for (const i of s.instructions) {
+      const paths = i.keyword === 'COPY' ? copyPaths(i) : null;
+      const from = i.flags.find((f) => f.name === 'from')?.value;
+      if (!paths || from === undefined || from === null || path.posix.resolve('/', paths.dest) !== '/') continue;
+      const index = stageRef(model, from);
+      if (index === null) continue;
+      for (const x of stageChain(model, model.stages[index])) {
+        for (const j of x.instructions) {
+          if (j.keyword === 'RUN' && j.script && BUNDLE_WORDS.test(j.script.text)) return true;
+          if (j.keyword !== 'COPY' && j.keyword !== 'ADD') continue;
+          const p = copyPaths(j);
+          if (!p) continue;
+          if (BUNDLE_WORDS.test(p.dest) || p.sources.some((src) => BUNDLE_WORDS.test(src))) return true;
+          if (j.flags.some((f) => f.name === 'from') && p.sources.some((src) => /^\/(\.)?$/.test(src.replace(/\/+$/, '/')))) return true;
+        }
+      }
+    }
+  }
+  return false;
+}
+
+/** Words of a script or a path that put a CA bundle somewhere (as mayInstallBundle reads them). */
+const BUNDLE_WORDS = /ca-certificates|ca-bundle|cacert|cert\.pem|\/etc\/(ssl|pki)\b|certifi/i;
 
 /** Image families the table knows to ship no CA bundle (images/table.ts `caCerts: false`). */
 const NO_BUNDLE = new Set(['scratch', 'debian', 'ubuntu', 'busybox']);
