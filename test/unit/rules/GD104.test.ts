@@ -1302,3 +1302,43 @@ describe('GD104 fix: only where the download fills the module cache the later st
     assert.equal(fixAll(jaeger('after'), (t) => lint(t).filter((f) => f.code === 'GD104')).text, jaeger('after'));
   });
 });
+
+// dolthub/doltgresql 95a47cc (Apache-2.0), Dockerfile:12-25: the source build runs only with
+// `--build-arg DOLTGRES_VERSION=source`; the default build takes a release binary from another
+// stage. Judge 29 Y F1: fix-all hoisted `go mod download` out of the `if`, and the default build
+// (golang:1.25 against go.mod's `go 1.26.2`, GOTOOLCHAIN=local) failed.
+describe('GD104 judge 29 (doltgresql): a download that may not run is not hoisted', () => {
+  const text = (run: string) => df([
+    'FROM golang:1.25 AS src',
+    'ARG MODE=download',
+    'COPY . /src/',
+    'WORKDIR /src',
+    run,
+    'FROM scratch',
+    'COPY --from=src /usr/local/bin/app /app',
+    'ENTRYPOINT ["/app"]',
+  ]);
+  const o = () => tempWorkspace({ 'go.mod': GO_MOD, 'go.sum': '', 'main.go': MAIN });
+
+  it('still reported; no fix when every step sits in an if, after a test, or after ||', () => {
+    for (const run of [
+      'RUN if [ "$MODE" = "source" ]; then go mod download; go build -o /usr/local/bin/app .; fi',
+      'RUN [ "$MODE" = "source" ] && go mod download && go build -o /usr/local/bin/app .',
+      'RUN test -f /usr/local/bin/app || go build -o /usr/local/bin/app .',
+      'RUN case "$MODE" in source) go build -o /usr/local/bin/app . ;; esac',
+    ]) {
+      const f = lint(text(run), o()).find((x) => x.code === 'GD104');
+      assert.ok(f, run);
+      assert.equal(f.fix, undefined, run);
+    }
+  });
+
+  it('a fix when a step surely runs', () => {
+    const run = 'RUN go mod download && go build -o /usr/local/bin/app .';
+    const f = lint(text(run), o()).find((x) => x.code === 'GD104');
+    assert.ok(f?.fix);
+    const fixed = applyFix(text(run), 'GD104', o());
+    assert.match(fixed, /COPY go\.mod go\.sum \/src\/\nRUN cd \/src\/ && go mod download\nCOPY \. \/src\/\n/);
+    assert.equal(lint(fixed, o()).some((x) => x.code === 'GD104'), false, fixed);
+  });
+});
