@@ -27,7 +27,7 @@
  * stage's image is known to have the bundle (or installs ca-certificates).
  */
 import * as path from 'node:path';
-import { copiedPrograms, copyPaths, envBefore, holdsProgram, isArtifactExport, stageChain, stageImage, startedProgram } from '../dockerfile/facts';
+import { copiedPrograms, copiesWholeFileSystem, copyPaths, envBefore, holdsProgram, isArtifactExport, stageChain, stageImage, startedProgram } from '../dockerfile/facts';
 import { stageRef } from '../dockerfile/goBuild';
 import type { DockerfileModel, Stage } from '../dockerfile/model';
 import { installsPackage, isInstall, packageCommands } from '../dockerfile/packages';
@@ -114,15 +114,16 @@ function prebuiltFinding(ctx: RuleContext, ws: WorkspaceModel, stage: Stage, fam
 }
 
 /**
- * The stage copies a folder into `/` from a stage that may have put a CA bundle in it: another
- * image's whole file system (mediamtx's rpi.Dockerfile: `COPY --from=base /$TARGETPLATFORM /`,
- * where base copied each Debian image's `/` into `/linux/<platform>`), or a staging folder its
- * RUNs or COPYs filled with one (regclient's release-base: `cp -a /etc/ssl/certs/ca-certificates.crt
- * /output/etc/ssl/certs/`, then `COPY --from=release-base /output /`).
+ * The stage copies a folder into `/` that may hold a CA bundle: another image's whole file system
+ * (facts copiesWholeFileSystem: mediamtx's rpi.Dockerfile copies `/$TARGETPLATFORM` out of a
+ * stage that copied each Debian image's `/` into `/linux/<platform>`), or a staging folder that
+ * the stage it comes from filled with one (regclient's release-base: `cp -a
+ * /etc/ssl/certs/ca-certificates.crt /output/etc/ssl/certs/`, then `COPY --from=release-base /output /`).
  */
 function stagedRootMayHoldBundle(model: DockerfileModel, stage: Stage): boolean {
   for (const s of stageChain(model, stage)) {
     for (const i of s.instructions) {
+      if (copiesWholeFileSystem(i, model)) return true;
       const paths = i.keyword === 'COPY' ? copyPaths(i) : null;
       const from = i.flags.find((f) => f.name === 'from')?.value;
       if (!paths || from === undefined || from === null || path.posix.resolve('/', paths.dest) !== '/') continue;
@@ -131,11 +132,8 @@ function stagedRootMayHoldBundle(model: DockerfileModel, stage: Stage): boolean 
       for (const x of stageChain(model, model.stages[index])) {
         for (const j of x.instructions) {
           if (j.keyword === 'RUN' && j.script && BUNDLE_WORDS.test(j.script.text)) return true;
-          if (j.keyword !== 'COPY' && j.keyword !== 'ADD') continue;
-          const p = copyPaths(j);
-          if (!p) continue;
-          if (BUNDLE_WORDS.test(p.dest) || p.sources.some((src) => BUNDLE_WORDS.test(src))) return true;
-          if (j.flags.some((f) => f.name === 'from') && p.sources.some((src) => /^\/(\.)?$/.test(src.replace(/\/+$/, '/')))) return true;
+          const p = j.keyword === 'COPY' || j.keyword === 'ADD' ? copyPaths(j) : null;
+          if (p && (BUNDLE_WORDS.test(p.dest) || p.sources.some((src) => BUNDLE_WORDS.test(src)))) return true;
         }
       }
     }
