@@ -31,7 +31,7 @@ function project(model: DockerfileModel, props: (i: never) => unknown): unknown 
     instructions: model.instructions.map((i) => ({
       keyword: i.keyword, span: i.span, line: i.line, endLine: i.endLine, stage: i.stage,
       flags: i.flags, args: i.args, argsSpan: i.argsSpan, json: i.json, heredocs: i.heredocs,
-      script: i.script && { text: i.script.text, map: i.script.map, base: i.script.base, heredoc: i.script.heredoc },
+      script: i.script && { text: i.script.text, map: i.script.map, base: i.script.base, heredoc: i.script.heredoc, exec: i.script.exec },
       properties: props(i as never),
     })),
     // (Own string keys only: the fact slots, model.ts withStageFactSlots, are no part of the parse.)

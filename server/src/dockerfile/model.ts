@@ -32,6 +32,13 @@ export interface Script {
   parsed: ShellScript;
   /** The script is the body of a heredoc (`RUN <<EOF`). */
   heredoc: boolean;
+  /**
+   * An exec-form RUN whose JSON array runs a shell's `-c` string (`RUN ["sh", "-c", "go build …"]`):
+   * the script is that string, written without JSON escapes (so each character is where the
+   * map says); `open` and `close` are the document offsets of its JSON quotes, less `base`.
+   * The instruction's `json` stays set: the RUN is exec form. Absent for shell form.
+   */
+  exec?: { open: number; close: number };
 }
 
 export interface Instruction {
@@ -163,4 +170,23 @@ export function toDoc(script: Script, offset: number): number {
 export function scriptSpan(script: Script, start: number, end: number): Span {
   // The end maps to one past the last character, not to whatever follows a continuation.
   return { start: toDoc(script, start), end: end > start ? toDoc(script, end - 1) + 1 : toDoc(script, start) };
+}
+
+/** The instruction whose span holds a document offset (its end included), or undefined (binary search: instructions do not overlap). */
+export function instructionAt(model: DockerfileModel, offset: number): Instruction | undefined {
+  const list = model.instructions;
+  // The last instruction starting at or before the offset.
+  let lo = 0;
+  let hi = list.length - 1;
+  let at = -1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if (list[mid].span.start <= offset) {
+      at = mid;
+      lo = mid + 1;
+    } else {
+      hi = mid - 1;
+    }
+  }
+  return at >= 0 && offset <= list[at].span.end ? list[at] : undefined;
 }

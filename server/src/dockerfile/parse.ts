@@ -3,10 +3,10 @@
  * does) for instructions, then what rules need (stages, exec form, shell scripts with document
  * offsets). Never throws on bad input.
  */
-import { withInstructionFactSlots, withModelFactSlots, withStageFactSlots, type DockerfileModel, type Instruction, type Script, type Stage, type Word } from './model';
+import { toDoc, withInstructionFactSlots, withModelFactSlots, withStageFactSlots, type DockerfileModel, type Instruction, type Script, type Stage, type Word } from './model';
 import { Lexer, lexDirectives, type LexedInstruction } from './lexer';
 import { readProperties, type Property } from './properties';
-import { parseShell } from './shell';
+import { parseShell, shellCommandString } from './shell';
 import { overLimit } from './limits';
 import { LineTable, detectEol, textChange, type Span, type TextChange } from './text';
 import { expandVariables } from './variables';
@@ -162,6 +162,7 @@ function toInstruction(l: LexedInstruction, text: string, lines: LineTable, esca
   const json = logical ? execForm(logical.text) : null;
   let script: Script | null = null;
   if (logical && !json && scriptKeyword) script = toScript(text, logical, l.heredocs);
+  else if (logical && json && keyword === 'RUN') script = execScript(logical, json);
   return withInstructionFactSlots({
     keyword, span, line: l.line, endLine: l.endLine, stage: -1,
     flags: l.flags, args, argsSpan, json, script, heredocs: l.heredocs,
@@ -379,6 +380,45 @@ function isJsSpace(c: number): boolean {
   if (c < 160) return false;
   return c === 160 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
 }
+
+/**
+ * The `-c` string of an exec-form RUN that runs a shell (`RUN ["sh", "-c", "go build …"]`) as
+ * its script, when the string has no JSON escape (then its characters are the document's, one
+ * for one); null otherwise. Its map is the arguments' map, from the string's first character.
+ */
+export function execScript(logical: { text: string; map: number[] }, json: string[]): Script | null {
+  const words = json.map((value) => ({ value, raw: value, start: 0, end: 0, dynamic: false }));
+  const string = shellCommandString({ env: [], argv: words, start: 0, end: 0 });
+  if (!string) return null;
+  const index = words.indexOf(string);
+  // The index-th string token of the array: `"` … `"` with no `\` in it.
+  const t = logical.text;
+  let at = t.indexOf('[');
+  for (let k = 0; k <= index; k++) {
+    const open = t.indexOf('"', at + 1);
+    if (open < 0) return null;
+    let close = open + 1;
+    while (close < t.length && t[close] !== '"' && t[close] !== '\\') close++;
+    if (t[close] !== '"') return null;
+    if (k === index) {
+      const body = ownCopy(t.slice(open + 1, close));
+      if (body !== string.value || body.trim() === '') return null;
+      const map: number[] = [];
+      const last = logical.map.length - 2;
+      for (let p = 0; p < last; p += 2) {
+        const from = Math.max(logical.map[p], open + 1);
+        const to = Math.min(logical.map[p + 2], close);
+        if (from < to) map.push(from - open - 1, logical.map[p + 1] + (from - logical.map[p]));
+      }
+      const joined = { text: t, map: logical.map, base: 0, parsed: EMPTY_PARSE, heredoc: false };
+      map.push(body.length, toDoc(joined, close - 1) + 1);
+      return { text: body, map, base: 0, parsed: parseShell(body), heredoc: false, exec: { open: toDoc(joined, open), close: toDoc(joined, close) } };
+    }
+    at = close;
+  }
+  return null;
+}
+const EMPTY_PARSE = { commands: [], assignments: [], hasErrors: false, simple: false };
 
 function toScript(text: string, logical: { text: string; map: number[] }, heredocs: Instruction['heredocs']): Script {
   const body = heredocs[0]?.body;

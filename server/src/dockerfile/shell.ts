@@ -10,9 +10,9 @@ import * as path from 'path';
 // parses a shell script (lint of a file without RUN) does not evaluate it.
 import type { Node, Parser } from '@vscode/tree-sitter-wasm';
 import { parsePlainShell } from './plainShell';
-import type { ShellAssignment, ShellCommand, ShellScript, ShellWord } from './shellModel';
+import type { NestedScript, ShellAssignment, ShellCommand, ShellScript, ShellWord } from './shellModel';
 
-export type { ShellAssignment, ShellCommand, ShellScript, ShellWord } from './shellModel';
+export type { NestedScript, ShellAssignment, ShellCommand, ShellScript, ShellWord } from './shellModel';
 
 let parser: Parser | undefined;
 let initPromise: Promise<void> | undefined;
@@ -106,9 +106,111 @@ export function clearShellCache(): void {
 }
 
 function parseUncached(script: string): ShellScript {
-  const plain = parsePlainShell(script);
-  if (plain) return plain;
-  return parseWithTreeSitter(script);
+  return withNestedScripts(parsePlainShell(script) ?? parseWithTreeSitter(script));
+}
+
+/** A shell named by path or name: `sh`, `bash`, `/bin/sh`, `/usr/bin/bash`, `dash`, `ash`. */
+const SHELL_NAME = /^(?:(?:\/usr)?(?:\/local)?\/bin\/)?(?:ba|da|a)?sh$/;
+
+/**
+ * The script string of `sh -c '…'`, `bash -ec "…"`, `/bin/bash -o pipefail -c '…'`: the word
+ * after the options, when the shell gets `-c`; null for any other command, or options we do not
+ * read (`--rcfile FILE`, an expansion).
+ */
+export function shellCommandString(c: ShellCommand): ShellWord | null {
+  const argv = c.argv;
+  const name = argv[0];
+  if (!name || name.dynamic || !SHELL_NAME.test(name.value)) return null;
+  let sawC = false;
+  for (let k = 1; k < argv.length; k++) {
+    const w = argv[k];
+    if (w.dynamic) return null;
+    const v = w.value;
+    if (v === '--') return sawC ? argv[k + 1] ?? null : null;
+    if (/^[-+][A-Za-z]+$/.test(v)) {
+      if (v[0] === '-' && v.includes('c')) sawC = true;
+      // `-o pipefail`, `-eo pipefail`, `-O extglob`: the option name is the next word.
+      for (const ch of v.slice(1)) if (ch === 'o' || ch === 'O') k++;
+      continue;
+    }
+    if (/^--(login|noprofile|norc|posix|restricted|verbose|noediting)$/.test(v)) continue;
+    if (v.startsWith('-')) return null;
+    return sawC ? w : null;
+  }
+  return null;
+}
+
+/**
+ * Where a `-c` string's contents are the script the inner shell runs, character for character:
+ * one single-quoted string, or one double-quoted string without `\`, `$` or a backquote (the
+ * outer shell changes nothing in it). Otherwise (concatenations, escapes, expansions, unquoted)
+ * null: the string stays one word.
+ */
+function exactString(w: ShellWord): '\'' | '"' | null {
+  const raw = w.raw;
+  const q = raw[0];
+  if (w.dynamic || raw.length < 2 || (q !== "'" && q !== '"') || raw[raw.length - 1] !== q) return null;
+  // A concatenation (`'a'"b"`) has quotes inside that the value lacks.
+  if (w.value.length !== raw.length - 2 || raw.slice(1, -1) !== w.value) return null;
+  if (q === '"' && /[\\$`]/.test(w.value)) return null;
+  return q;
+}
+
+/**
+ * The script with the commands of its `sh -c '…'` strings (see ShellScript.nested), placed after
+ * the command that runs them, with offsets into this script; the shell's own prefix assignments
+ * (`CGO_ENABLED=0 sh -c '…'`) are in each one's environment. Unchanged when there are none.
+ */
+export function withNestedScripts(parsed: ShellScript): ShellScript {
+  let commands: ShellCommand[] | undefined;
+  let assignments: ShellAssignment[] | undefined;
+  let nested: NestedScript[] | undefined;
+  const cmds = parsed.commands;
+  for (let k = 0; k < cmds.length; k++) {
+    const c = cmds[k];
+    const w = shellCommandString(c);
+    const quote = w && exactString(w);
+    const inner = w && quote ? parseShell(w.value) : null;
+    if (!w || !quote || !inner || inner.hasErrors || inner.commands.length === 0) {
+      commands?.push(c);
+      continue;
+    }
+    commands ??= cmds.slice(0, k);
+    assignments ??= parsed.assignments.slice();
+    nested ??= parsed.nested ? parsed.nested.slice() : [];
+    const off = w.start + 1;
+    commands.push(c);
+    for (const ic of inner.commands) commands.push(shiftCommand(ic, off, c.env));
+    for (const a of inner.assignments) assignments.push({ ...shiftAssignment(a, off), conditional: true });
+    nested.push({ start: w.start, end: w.end, quote });
+    for (const n of inner.nested ?? []) nested.push({ start: n.start + off, end: n.end + off, quote: n.quote });
+  }
+  if (!commands) return parsed;
+  assignments!.sort((a, b) => a.start - b.start);
+  return { commands, assignments: assignments!, hasErrors: parsed.hasErrors, simple: parsed.simple, nested };
+}
+
+/** The command is one of a `sh -c '…'` string's (ShellScript.nested), run by another shell. */
+export function inNestedScript(script: ShellScript, c: ShellCommand): boolean {
+  const nested = script.nested;
+  if (!nested) return false;
+  for (const n of nested) if (n.start < c.start && c.end < n.end) return true;
+  return false;
+}
+
+function shiftWord(w: ShellWord, off: number): ShellWord {
+  return { value: w.value, raw: w.raw, start: w.start + off, end: w.end + off, dynamic: w.dynamic };
+}
+
+function shiftAssignment(a: ShellAssignment, off: number): ShellAssignment {
+  const out: ShellAssignment = { name: a.name, value: a.value, start: a.start + off, end: a.end + off };
+  if (a.conditional) out.conditional = true;
+  return out;
+}
+
+function shiftCommand(c: ShellCommand, off: number, outerEnv: ShellAssignment[]): ShellCommand {
+  const env = c.env.map((a) => shiftAssignment(a, off));
+  return { env: outerEnv.length ? [...outerEnv, ...env] : env, argv: c.argv.map((w) => shiftWord(w, off)), start: c.start + off, end: c.end + off };
 }
 
 /** tree-sitter-bash's reading of a script (the plain-script reader is checked against it). */

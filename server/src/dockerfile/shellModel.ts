@@ -40,4 +40,20 @@ export interface ShellScript {
   hasErrors: boolean;
   /** The script is exactly one simple command with static words and no operators. */
   simple: boolean;
+  /**
+   * The `sh -c '…'` / `bash -c "…"` strings whose commands are in `commands` (after the shell
+   * command that runs them: shell.ts withNestedScripts), their quotes included, in script
+   * offsets. Absent when there are none. Their contents are read only where every character is
+   * the inner script's own (one single-quoted string, or a double-quoted one without `\`, `$`,
+   * or a backquote), so each nested word's offsets point at its text; an edit inside must not
+   * write the quote (nor, in `"…"`, `\`, `$`, a backquote): rules/analyze.ts drops such fixes.
+   * Assignments standing alone in them are in `assignments`, `conditional` (another shell).
+   */
+  nested?: NestedScript[];
+}
+
+export interface NestedScript {
+  start: number;
+  end: number;
+  quote: "'" | '"';
 }

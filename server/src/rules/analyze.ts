@@ -4,8 +4,9 @@
  * all read these findings.
  */
 import { finalStageIndex } from '../dockerfile/facts';
-import type { DockerfileModel } from '../dockerfile/model';
+import { instructionAt, type DockerfileModel } from '../dockerfile/model';
 import { ShellParserNotReady } from '../dockerfile/shell';
+import { editsKeepNestedScripts } from '../edits/nestedScripts';
 import type { WorkspaceModel } from '../workspace/model';
 import type { RulesConfig } from './config';
 import { RULES } from './registry';
@@ -105,13 +106,21 @@ export function analyzeReusing(model: DockerfileModel, opts: AnalyzeOptions = {}
       if (anySuppressed && isSuppressed(suppressions, rule.code, instructionLineAt(model, r.span.start))) continue;
       const severity = setting ?? r.severity ?? rule.severity;
       const finding: Finding = !fixIsLazy(r)
-        ? { code: rule.code, severity, message: r.message, span: r.span, fix: r.fix }
-        : new LazyFinding(rule.code, severity, r, opts.onRuleError);
+        ? { code: rule.code, severity, message: r.message, span: r.span, fix: keepsNestedScripts(model, r.fix) }
+        : new LazyFinding(rule.code, severity, r, model, opts.onRuleError);
       findings.push(finding);
     }
   }
   findings.sort((a, b) => a.span.start - b.span.start || (a.code < b.code ? -1 : a.code > b.code ? 1 : 0));
   return { findings, stageFindings: kept };
+}
+
+/**
+ * The fix, unless an edit of it would break the quoting of a `sh -c '…'` string whose commands the
+ * rule saw (edits/nestedScripts.ts): a rule offers no fix there rather than a broken one.
+ */
+function keepsNestedScripts(model: DockerfileModel, fix: Fix | undefined): Fix | undefined {
+  return fix && !editsKeepNestedScripts(model, fix.edits) ? undefined : fix;
 }
 
 /** The findings less those with the span and message of an earlier one. */
@@ -135,23 +144,9 @@ function ownSpans(found: RuleFinding[]): RuleFinding[] {
   return found;
 }
 
-/** The start line of the instruction containing an offset (binary search: called per finding). */
+/** The start line of the instruction containing an offset. */
 export function instructionLineAt(model: DockerfileModel, offset: number): number | undefined {
-  const list = model.instructions;
-  // The last instruction starting at or before the offset; instructions do not overlap.
-  let lo = 0;
-  let hi = list.length - 1;
-  let at = -1;
-  while (lo <= hi) {
-    const mid = (lo + hi) >> 1;
-    if (list[mid].span.start <= offset) {
-      at = mid;
-      lo = mid + 1;
-    } else {
-      hi = mid - 1;
-    }
-  }
-  return at >= 0 && offset <= list[at].span.end ? list[at].line : undefined;
+  return instructionAt(model, offset)?.line;
 }
 
 /** A finding whose rule builds its fix on first read (rules/types.ts withLazyFix). */
@@ -159,7 +154,7 @@ class LazyFinding implements Finding {
   readonly message: string;
   readonly span: RuleFinding['span'];
 
-  constructor(readonly code: string, readonly severity: Severity, private readonly found: LazyFixFinding, private readonly onError: AnalyzeOptions['onRuleError']) {
+  constructor(readonly code: string, readonly severity: Severity, private readonly found: LazyFixFinding, private readonly model: DockerfileModel, private readonly onError: AnalyzeOptions['onRuleError']) {
     this.message = found.message;
     this.span = found.span;
   }
@@ -167,7 +162,7 @@ class LazyFinding implements Finding {
   // A fix that throws is the rule's error, as a throwing check is.
   get fix(): Fix | undefined {
     try {
-      return this.found.fix;
+      return keepsNestedScripts(this.model, this.found.fix);
     } catch (e) {
       this.onError?.(this.code, e);
       return undefined;

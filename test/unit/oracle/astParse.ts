@@ -7,6 +7,7 @@ import { ModifiableInstruction, PropertyInstruction, type Instruction as AstInst
 import type { DockerfileModel, Flag, Instruction as ModelInstruction, Script, Stage, Word } from '../../../server/src/dockerfile/model';
 import { memoizeAstArguments, parseWithoutStageComments } from './astMemo';
 import { parseShell } from '../../../server/src/dockerfile/shell';
+import { execScript } from '../../../server/src/dockerfile/parse';
 import { overLimit } from '../../../server/src/dockerfile/limits';
 import { LineTable, detectEol, type Span } from '../../../server/src/dockerfile/text';
 import { expandVariables } from '../../../server/src/dockerfile/variables';
@@ -158,6 +159,8 @@ function toInstruction(node: AstInstruction, text: string, lines: LineTable, esc
   const json = logical ? execForm(logical.text) : null;
   let script: Script | null = null;
   if (logical && !json && scriptKeyword) script = toScript(text, logical, heredocs);
+  // An exec-form RUN's `sh -c` string: a reading of the json and joined text compared here, not of the lexer.
+  else if (logical && json && keyword === 'RUN') script = execScript(logical, json);
   return {
     keyword, span, line: range.start.line + firstLine, endLine: range.end.line + firstLine, stage: -1,
     flags, args, argsSpan, json, script, heredocs, ast: node,
