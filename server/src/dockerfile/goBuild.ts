@@ -13,7 +13,7 @@ import { registerModelFactSlot, registerStageFactSlot, type DockerfileModel, typ
 import { properties } from './parse';
 import { contextBinds, mounts, type Mount } from './mounts';
 import { normalizeRepository } from '../images/table';
-import { topLevelCommands } from './packages';
+import { shellLevelCommands } from './packages';
 import { outlineScript, type ShellAssignment, type ShellWord } from './shell';
 import { expandVariables } from './variables';
 import { indirectGoSteps } from './indirectGo';
@@ -821,7 +821,7 @@ function computeModuleCacheWorkdir(model: DockerfileModel, stage: Stage, g: GoCo
     return cwd === null ? null : path.posix.resolve(cwd, to);
   };
   let cwd = workdirBefore(model, stage, g.instr, null);
-  for (const c of g.instr.script ? topLevelCommands(g.instr.script) : []) {
+  for (const c of g.instr.script ? shellLevelCommands(g.instr.script) : []) {
     if (c.start >= g.cmd.start) break;
     if (c.argv[0]?.value !== 'cd') continue;
     cwd = c.argv[1] ? chdir(cwd, value(c.argv[1])) : null;

@@ -10,7 +10,7 @@ import type { PackageFamily } from '../images/packageSizes';
 import { stageChain } from './facts';
 import { registerModelFactSlot, type DockerfileModel, type Instruction, type Script, type Stage } from './model';
 import { mounts } from './mounts';
-import type { ShellCommand, ShellWord } from './shell';
+import { shellCommandString, type ShellCommand, type ShellWord } from './shell';
 
 export type PackageManager = 'apk' | 'apt-get' | 'apt' | 'yum' | 'dnf' | 'microdnf' | 'zypper' | 'xx-apk' | 'xx-apt-get' | 'xx-apt';
 export type { PackageFamily };
@@ -244,6 +244,27 @@ export function isSystemSetupCommand(cmd: ShellCommand): boolean {
 /** The script's commands that are not inside another command (command substitutions are nested). */
 export function topLevelCommands(script: Script): ShellCommand[] {
   return topLevelOf(script.parsed.commands);
+}
+
+/**
+ * The commands each shell of the script runs in turn: its top-level commands and those of its
+ * `sh -c '…'` strings (ShellScript.nested; not those of command substitutions), in order, in
+ * place of the shell command that runs the string. For
+ * where a command runs (a `cd` before it in its string or before the string) and what a RUN does;
+ * edits of the RUN's own `&&` chain take topLevelCommands.
+ */
+export function shellLevelCommands(script: Script): ShellCommand[] {
+  const nested = script.parsed.nested;
+  if (!nested) return topLevelCommands(script);
+  const cmds = script.parsed.commands;
+  // Inside another command, unless that command is the shell whose string holds it.
+  const runsIn = (o: ShellCommand, c: ShellCommand) => nested.some((n) => o.start < n.start && n.end <= o.end && n.start < c.start && c.end < n.end);
+  // The shell itself does nothing but run its string: its commands stand for it.
+  const shell = (c: ShellCommand) => {
+    const w = shellCommandString(c);
+    return w !== null && nested.some((n) => n.start === w.start && n.end === w.end);
+  };
+  return cmds.filter((c) => !shell(c) && !cmds.some((o) => o !== c && o.start <= c.start && c.end <= o.end && (o.start < c.start || o.end > c.end) && !runsIn(o, c)));
 }
 
 /** Those of a parsed script's commands that are not inside another one. */

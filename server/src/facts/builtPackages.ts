@@ -32,7 +32,7 @@ import { envValue, goBinaryName, stageRef, writesNoBinary } from '../dockerfile/
 import { properties } from '../dockerfile/parse';
 import { toDoc, type DockerfileModel, type Instruction, type Stage } from '../dockerfile/model';
 import { contextBinds, mounts } from '../dockerfile/mounts';
-import { topLevelCommands } from '../dockerfile/packages';
+import { shellLevelCommands } from '../dockerfile/packages';
 import type { ShellAssignment, ShellCommand, ShellWord } from '../dockerfile/shell';
 import { makeArgs, makeRecipe, type MakeRecipe, type RecipeCommand } from '../dockerfile/makeRecipe';
 import { expandVariables, type VariableLookup } from '../dockerfile/variables';
@@ -61,7 +61,7 @@ export type KnownWorkspace = Known & { workspace: WorkspaceModel };
  */
 export function commandCwd(model: DockerfileModel, stage: Stage, g: GoCommand, unknown: '/' | null): string | null {
   let cwd = workdirBefore(model, stage, g.instr, unknown);
-  for (const c of g.instr.script ? topLevelCommands(g.instr.script) : []) {
+  for (const c of g.instr.script ? shellLevelCommands(g.instr.script) : []) {
     if (c.start >= g.cmd.start) break;
     if (c.argv[0]?.value !== 'cd') continue;
     const arg = c.argv[1];
@@ -888,7 +888,7 @@ export function makeGoCommands(info: Known, stage: Stage, instr: Instruction): M
   const files = info.files;
   if (!files || instr.keyword !== 'RUN' || !instr.script) return [];
   const out: MakeGoBuild[] = [];
-  for (const make of topLevelCommands(instr.script)) {
+  for (const make of shellLevelCommands(instr.script)) {
     const args = makeArgs(make.argv);
     if (!args) continue;
     const at: GoCommand = { instr, cmd: make, sub: 'make', args: [] };
@@ -946,7 +946,7 @@ function unsetForMake(model: DockerfileModel, stage: Stage, instr: Instruction, 
   if (make.env.some((a) => a.name === name)) return false;
   // `--mount=type=secret,env=X` sets X for the RUN.
   if (instr.flags.some((f) => f.name === 'mount' && /(^|,)env=/.test(f.value ?? ''))) return false;
-  const before = instr.script ? topLevelCommands(instr.script).filter((c) => c.start < make.start) : [];
+  const before = instr.script ? shellLevelCommands(instr.script).filter((c) => c.start < make.start) : [];
   if (instr.script?.parsed.assignments.some((a) => a.start < make.start)) return false;
   return !before.some((c) => /^(export|declare|typeset|source|\.|set|eval)$/.test(c.argv[0]?.value ?? ''));
 }

@@ -17,7 +17,7 @@
  */
 import * as path from 'node:path';
 import type { DockerfileModel, Instruction, Stage } from '../dockerfile/model';
-import { topLevelCommands, topLevelOf } from '../dockerfile/packages';
+import { shellLevelCommands, topLevelOf } from '../dockerfile/packages';
 import { parseShell, type ShellCommand } from '../dockerfile/shell';
 import { commandCwd } from './builtPackages';
 
@@ -37,7 +37,7 @@ export interface RunFiles {
  */
 export function runFillsFolder(model: DockerfileModel, stage: Stage, instr: Instruction, target: string, files: RunFiles): string | null {
   if (instr.keyword !== 'RUN' || !instr.script) return null;
-  for (const cmd of topLevelCommands(instr.script)) {
+  for (const cmd of shellLevelCommands(instr.script)) {
     const cwd = commandCwd(model, stage, { instr, cmd, sub: '', args: [] }, null);
     if (cwd === null) continue;
     const via = commandFills(cmd, cwd, target, files, 0, new Set());

@@ -34,7 +34,7 @@ import { stagesFeeding } from '../dockerfile/goBuild';
 import { scriptSpan, type Instruction, type Stage } from '../dockerfile/model';
 import { contextBinds } from '../dockerfile/mounts';
 import { expandVariables } from '../dockerfile/variables';
-import { topLevelCommands } from '../dockerfile/packages';
+import { shellLevelCommands } from '../dockerfile/packages';
 import { isRemoteSource } from '../dockerfile/copySources';
 import { contextUses } from '../facts/contextInputs';
 import { dockerfileFact } from '../facts/memo';
@@ -152,7 +152,7 @@ function runMayWrite(i: Instruction, before: number): boolean {
   if (!i.script) return i.json !== null && i.json.length > 0 && !(i.json[0] === 'go');
   if (i.script.parsed.hasErrors) return true;
   const gos = goCommands(i);
-  for (const c of topLevelCommands(i.script)) {
+  for (const c of shellLevelCommands(i.script)) {
     if (c.start >= before) break;
     const name = c.argv[0]?.value;
     if (name === undefined) continue;
