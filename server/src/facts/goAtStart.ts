@@ -20,7 +20,7 @@ import * as path from 'node:path';
 import { goCommandOf, goPackages, stageChain, stageDescendants, stageGoCommands, startInstructions, workdirBefore, type GoCommand } from '../dockerfile/facts';
 import { buildToolFiles, GO_IN_TEXT } from '../dockerfile/indirectGo';
 import { registerStageFactSlot, type DockerfileModel, type Instruction, type Stage } from '../dockerfile/model';
-import { parseShell, type ShellCommand, type ShellWord } from '../dockerfile/shell';
+import { inNestedScript, parseShell, type ShellCommand, type ShellWord } from '../dockerfile/shell';
 import type { WorkspaceFiles } from '../workspace/types';
 import { flatMapOf } from '../arrays';
 import { serviceBuilds, type ComposeService } from './composeImages';
@@ -414,7 +414,10 @@ export interface ScriptCommand {
  */
 export function scriptCommands(text: string): ScriptCommand[] {
   const out: ScriptCommand[] = [];
-  for (const c of parseShell(text).commands) {
+  const script = parseShell(text);
+  for (const c of script.commands) {
+    // (Not the commands of a `sh -c '…'` string: which of them is the program is not read here.)
+    if (inNestedScript(script, c)) continue;
     const k = programIndex(c.argv.map((w) => w.value));
     if (k === null) continue;
     out.push({ program: c.argv[k], args: c.argv.slice(k + 1), line: text.slice(0, c.start).split('\n').length });

@@ -42,7 +42,7 @@ export const gd206: Rule = {
       for (const s of chain) {
         for (const instr of s.instructions) {
           if (copiesWholeFileSystem(instr, ctx.model)) filled = true;
-          if (filled || s !== stage || !instr.script || !['RUN', 'CMD', 'ENTRYPOINT'].includes(instr.keyword)) continue;
+          if (filled || s !== stage || !instr.script || instr.json || !['RUN', 'CMD', 'ENTRYPOINT'].includes(instr.keyword)) continue;
           const fix = instr.keyword === 'RUN' ? undefined : execFormFix(instr);
           out.push({
             message: `Shell-form ${instr.keyword} runs through /bin/sh, but ${image.family} has no shell: the ${instr.keyword === 'RUN' ? 'build' : 'container'} fails with "exec: \\"/bin/sh\\": no such file or directory".${instr.keyword === 'RUN' ? '' : ' Use the exec (JSON) form.'}${instr.keyword !== 'RUN' && !fix ? ' (It uses shell features, so it cannot be converted automatically.)' : ''}`,

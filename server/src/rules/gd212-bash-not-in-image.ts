@@ -155,7 +155,7 @@ function bashRun(instr: Instruction, image: ImageInfo): { span: { start: number;
 /** A RUN, or a shell-form CMD/ENTRYPOINT, after the SHELL in the stage (or in a stage built FROM it: they inherit SHELL). */
 function shellUsedAfter(model: DockerfileModel, stage: Stage, shell: Instruction): boolean {
   const after = stage.instructions.slice(stage.instructions.indexOf(shell) + 1);
-  const usesShell = (i: Instruction) => (i.keyword === 'RUN' || i.keyword === 'CMD' || i.keyword === 'ENTRYPOINT') && i.script !== null;
+  const usesShell = (i: Instruction) => (i.keyword === 'RUN' || i.keyword === 'CMD' || i.keyword === 'ENTRYPOINT') && i.script !== null && !i.json;
   if (after.some((i) => i.keyword === 'SHELL')) return after.slice(0, after.findIndex((i) => i.keyword === 'SHELL')).some(usesShell);
   if (after.some(usesShell)) return true;
   return model.stages.some((s) => s !== stage && stageChain(model, s).includes(stage) && s.instructions.some(usesShell));

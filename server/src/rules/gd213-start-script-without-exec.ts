@@ -24,7 +24,7 @@
  */
 import { copyPaths, stageChain, startInstructions, targetImages } from '../dockerfile/facts';
 import type { DockerfileModel, Instruction, Stage } from '../dockerfile/model';
-import { parseShell, type ShellCommand } from '../dockerfile/shell';
+import { inNestedScript, parseShell, type ShellCommand } from '../dockerfile/shell';
 import { startScripts } from '../facts/goAtStart';
 import { stagesToCheck, type Rule, type RuleContext, type RuleFinding } from './types';
 
@@ -141,7 +141,8 @@ function programChild(text: string, shipped: ReadonlySet<string>): { text: strin
   const script = parseShell(text);
   if (script.commands.some((c) => c.argv[0]?.value === 'trap' || c.argv[0]?.value === 'wait')) return null;
   let last: ShellCommand | null = null;
-  for (const c of script.commands) if (runsShipped(c, shipped) && !probe(c, text)) last = c;
+  // Commands of a `sh -c '…'` string run in that shell, the child of this one (`exec sh -c './server'`).
+  for (const c of script.commands) if (!inNestedScript(script, c) && runsShipped(c, shipped) && !probe(c, text)) last = c;
   if (!last || last.argv[0].value === 'exec') return null;
   // The script execs something after it (`exec "$@"`, atlantis's last line): that is the service.
   const end = last.end;

