@@ -10,7 +10,7 @@ import * as os from 'node:os';
 import { after, before, describe, it } from 'node:test';
 import type { AnalyzeOptions } from '../../server/src/rules/analyze';
 import { loadWorkspace } from '../../server/src/workspace/load';
-import { lint, ready } from './helpers';
+import { applyFix, lint, ready } from './helpers';
 
 before(() => ready);
 
@@ -241,5 +241,19 @@ describe('real-world skeletons', () => {
     // Without the replace, api/ is only sources copied before the download.
     const plain = variant('grafana__loki-operator', 'Dockerfile', { 'go.mod': (t) => t.replace(/^replace github\.com\/grafana\/loki\/operator\/api\/loki => \.\/api\/loki\r?\n/m, '') });
     assert.ok(codesOf(plain).includes('GD104'), codesOf(plain).join());
+  });
+
+  it('imgproxy/imgproxy eef3b31 docker/Dockerfile (judge 29 M1): the go build inside `RUN bash -c \'…\'` is read: GD104, GD107, GD108, and their fixes work', () => {
+    const s = skeleton('imgproxy__imgproxy', 'docker/Dockerfile');
+    const found = lint(s.text, s.opts);
+    const line = (code: string) => found.filter((f) => f.code === code).map((f) => s.text.slice(0, f.span.start).split('\n').length);
+    assert.deepEqual(line('GD104'), [7]);
+    assert.deepEqual(line('GD107'), [8]);
+    assert.deepEqual(line('GD108'), [8]);
+    // -ldflags "-s -w" is in the string: no GD110.
+    assert.deepEqual(line('GD110'), []);
+    assert.match(applyFix(s.text, 'GD108', s.opts), /RUN bash -c 'go build -trimpath -v -ldflags "-s -w" -o \/opt\/imgproxy\/bin\/imgproxy \.\/cli'/);
+    // (GD107 offers no mount: where imgproxy-base keeps its Go caches is not known.)
+    assert.match(applyFix(s.text, 'GD104', s.opts), /COPY go\.mod go\.sum \.\/\n[^]*go mod download[^]*\nCOPY \. \.\n/);
   });
 });
