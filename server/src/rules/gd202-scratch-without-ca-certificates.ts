@@ -64,27 +64,41 @@ export const gd202: Rule = {
     const tlsCopies = copies.filter((c) => {
       const { packages, certain } = programPackages(ws, c.builds);
       if (packages.length === 0) return false;
-      const tls = packages.filter((p) => {
-        const f = buildFacts(ws, p.dir);
-        return f.usesTls && !f.externalImports.some((i) => EMBEDDED_ROOTS.has(i));
-      });
+      const tls = packages.filter((p) => tlsFacts(ws, p.dir) !== null);
       return certain ? tls.length > 0 : tls.length === packages.length;
     });
     const first = tlsCopies[0];
     if (!first) return copies.length === 0 ? prebuiltFinding(ctx, ws, stage, image.family) : [];
     const { packages } = programPackages(ws, first.builds);
     const facts = packages.map((p) => buildFacts(ws, p.dir)).find((f) => f.usesTls)!;
-    const pkg = facts.dir === '' ? 'the main package' : `./${facts.dir}`;
-    const imp = facts.tls[0];
     return [withLazyFix({
       // (What the imports tell: the program can make TLS connections, not which of them verify
       // against the system roots: nps's tunnel skips verification, node-feature-discovery talks
       // to the API server with the service-account CA.)
-      message: `The final stage is ${image.family === 'scratch' ? 'scratch, which has' : `${stage.resolvedBase ?? stage.base} (${image.family}), whose image has`} no CA certificates${image.family === 'scratch' ? '' : ' and which installs no ca-certificates package'}, and the program can make TLS connections (${pkg} ${imp ? `reaches ${imp.importPath}` : 'uses TLS'}): those that verify the server's certificate against the system roots (net/http to an https:// URL, crypto/tls or gRPC without a CA pool of their own) fail with "x509: certificate signed by unknown authority"; connections with their own CA pool (a Kubernetes service-account CA) or that skip verification do not. Copy the CA bundle from the builder.`,
+      message: `${noBundleMessage(stage, image.family, 'the program', facts)}; connections with their own CA pool (a Kubernetes service-account CA) or that skip verification do not. Copy the CA bundle from the builder.`,
       span: stage.from.span,
     }, () => fixFor(ctx, stage, first.builder))];
   },
 };
+
+type PackageFacts = ReturnType<typeof buildFacts>;
+
+/** The package's facts when it makes TLS connections and embeds no CA roots of its own; else null. */
+function tlsFacts(ws: WorkspaceModel, dir: string): PackageFacts | null {
+  const f = buildFacts(ws, dir);
+  return f.usesTls && !f.externalImports.some((i) => EMBEDDED_ROOTS.has(i)) ? f : null;
+}
+
+function packageName(facts: PackageFacts): string {
+  return facts.dir === '' ? 'the main package' : `./${facts.dir}`;
+}
+
+/** What both findings say: the image has no bundle, `program` can dial TLS, and which connections fail. */
+function noBundleMessage(stage: Stage, family: string, program: string, facts: PackageFacts): string {
+  const pkg = packageName(facts);
+  const imp = facts.tls[0];
+  return `The final stage is ${family === 'scratch' ? 'scratch, which has' : `${stage.resolvedBase ?? stage.base} (${family}), whose image has`} no CA certificates${family === 'scratch' ? '' : ' and which installs no ca-certificates package'}, and ${program} can make TLS connections (${pkg} ${imp ? `reaches ${imp.importPath}` : 'uses TLS'}): those that verify the server's certificate against the system roots (net/http to an https:// URL, crypto/tls or gRPC without a CA pool of their own) fail with "x509: certificate signed by unknown authority"`;
+}
 
 /**
  * No build of this Dockerfile is followed to the final stage, but the file it starts is the
@@ -98,17 +112,15 @@ function prebuiltFinding(ctx: RuleContext, ws: WorkspaceModel, stage: Stage, fam
   const { model } = ctx;
   const program = startedPrebuiltProgram({ ...ctx, workspace: ws }, ctx.finalStage);
   if (!program || stagedRootMayHoldBundle(model, stage)) return [];
-  const facts = buildFacts(ws, program.dir);
-  if (!facts.usesTls || facts.externalImports.some((i) => EMBEDDED_ROOTS.has(i))) return [];
-  const pkg = facts.dir === '' ? 'the main package' : `./${facts.dir}`;
-  const imp = facts.tls[0];
+  const facts = tlsFacts(ws, program.dir);
+  if (!facts) return [];
   const started = startedProgram(model, stage);
   const copy = started === undefined ? undefined : copiedPrograms(model, stage).find((c) => c.instr.keyword === 'COPY' && holdsProgram([c.path], started));
   const from = copy?.instr.flags.find((f) => f.name === 'from')?.value;
   const index = from ? stageRef(model, from) : null;
   const builder = index !== null && index !== stage.index ? model.stages[index] : undefined;
   return [withLazyFix({
-    message: `The final stage is ${family === 'scratch' ? 'scratch, which has' : `${stage.resolvedBase ?? stage.base} (${family}), whose image has`} no CA certificates${family === 'scratch' ? '' : ' and which installs no ca-certificates package'}, and the program it starts (${started}, the program of ${pkg}) can make TLS connections (${pkg} ${imp ? `reaches ${imp.importPath}` : 'uses TLS'}): those that verify the server's certificate against the system roots (net/http to an https:// URL, crypto/tls or gRPC without a CA pool of their own) fail with "x509: certificate signed by unknown authority". Copy a CA bundle in${builder ? ' from the stage the program comes from' : ' (`COPY --from=alpine:3 /etc/ssl/certs/ca-certificates.crt /etc/ssl/certs/`)'}.`,
+    message: `${noBundleMessage(stage, family, `the program it starts (${started}, the program of ${packageName(facts)})`, facts)}. Copy a CA bundle in${builder ? ' from the stage the program comes from' : ' (`COPY --from=alpine:3 /etc/ssl/certs/ca-certificates.crt /etc/ssl/certs/`)'}.`,
     span: stage.from.span,
   }, () => (builder ? fixFor(ctx, stage, builder) : undefined))];
 }
