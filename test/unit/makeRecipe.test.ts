@@ -50,6 +50,18 @@ describe('makeRecipe', () => {
     assert.equal(makeArgs(words('go build')), null);
   });
 
+  // ray-project/kuberay feeaf72 (Apache-2.0), historyserver/Makefile, and every kubebuilder
+  // scaffold: `SHELL = /usr/bin/env bash -o pipefail`, `.SHELLFLAGS = -ec`.
+  it('reads a Makefile whose SHELL is sh or bash with -e/-u/-x/-o pipefail (kubebuilder\'s scaffold), not another shell', () => {
+    const mk = (head: string) => run(`${head}\nb:\n\tgo build .\n`, 'make b');
+    for (const head of ['SHELL = /usr/bin/env bash -o pipefail', 'SHELL := /bin/bash -euo pipefail', 'SHELL = bash', '.SHELLFLAGS = -ec', '.SHELLFLAGS := -eu -o pipefail -c', 'SHELL = /usr/bin/env bash -o pipefail\n.SHELLFLAGS = -ec']) {
+      assert.deepEqual(mk(head), ['b:' + (head.split('\n').length + 2) + ' go build .'], head);
+    }
+    for (const head of ['SHELL = /bin/zsh', 'SHELL = bash -O extglob', 'SHELL = python3', '.SHELLFLAGS = -e', '.SHELLFLAGS = -O extglob -c', 'SHELL = $(BASH)']) {
+      assert.equal(mk(head), null, head);
+    }
+  });
+
   // tikv/pd a186e0cc (Apache-2.0), Makefile:122-123 (trimmed): pd-ctl is built in tools/, a module of its own.
   const PD = 'BUILD_BIN_PATH := /src/bin\n.PHONY: pd-ctl\npd-ctl:\n\tcd tools && CGO_ENABLED=0 go build -o $(BUILD_BIN_PATH)/pd-ctl pd-ctl/main.go\n';
 

@@ -7,8 +7,9 @@
  *
  * Certain means:
  * - make's arguments are static and known (`-C dir`, `-f file`, `-j`, `-s`, `-k`, `-B`, `-w`,
- *   `NAME=value`, targets); the Makefile has no `include`, `.ONESHELL`, `.RECIPEPREFIX`, an odd
- *   SHELL, nor rules whose targets a variable names;
+ *   `NAME=value`, targets); the Makefile has no `include`, `.ONESHELL`, `.RECIPEPREFIX`, a SHELL
+ *   other than sh or bash with `-e`/`-u`/`-x`/`-o pipefail` (`.SHELLFLAGS` the same, ending in
+ *   `-c`), nor rules whose targets a variable names;
  * - every target visited has one explicit rule with a recipe (or none and no recipe at all),
  *   not double-colon, not static-pattern, not inside a conditional, without target-specific
  *   variables; a prerequisite without a rule is a file (unless pattern rules or `.DEFAULT` could
@@ -337,6 +338,17 @@ function harmless(cmd: ShellCommand): boolean {
   return false;
 }
 
+/**
+ * A SHELL that reads recipe lines as sh does: sh or bash, with options that only make a line stop
+ * sooner or print more (`-e`, `-u`, `-x`, `-o pipefail`). Kubebuilder's scaffold, and so most
+ * operators' Makefiles, set `SHELL = /usr/bin/env bash -o pipefail` and `.SHELLFLAGS = -ec`
+ * (kuberay's historyserver: its `make buildhistoryserver GOARCH=amd64` was unread for that line).
+ */
+const SHELL_OPTION = String.raw`(-[eux]+|-[eux]*o\s+pipefail)`;
+const PLAIN_SHELL = new RegExp(String.raw`^(\/bin\/|\/usr\/bin\/|\/usr\/bin\/env\s+)?(sh|bash)(\s+${SHELL_OPTION})*$`);
+/** `.SHELLFLAGS` of those options, ending in `-c` (make puts the recipe line after them). */
+const PLAIN_SHELL_FLAGS = new RegExp(String.raw`^(${SHELL_OPTION}\s+)*-[eux]*c$`);
+
 /** Text make evaluates that could write sources (a `$(shell …)`). */
 const SOURCE_WRITER = /\bgo\s+(generate|run|get|mod\s+(tidy|vendor|init|edit)|work)\b|\bprotoc\b|\bbuf\b|\.(sh|bash|py)\b|(^shell|[;&|(])\s*\.{0,2}\/|\b(sed\s+-i|cp|mv|tee|rsync|install|curl|wget|make|ln|patch|tar|unzip)\b|\bgit\s+(clone|checkout|apply|pull|fetch|submodule|am|reset|restore|switch)\b|\$\(MAKE\)|(^|[^2&])>(?!\s*\/dev\/null|&)/;
 
@@ -481,8 +493,9 @@ function parseMakefile(text: string): Parsed | null {
     // `target: X = v` is a rule line with a target-specific variable, not an assignment.
     if (a) {
       const [, prefix = '', name, op, value] = a;
-      if (name === 'SHELL' && !/^(\/bin\/|\/usr\/bin\/|\/usr\/bin\/env\s+)?(sh|bash)$/.test(value.trim())) return null;
-      if (name === '.RECIPEPREFIX' || name === '.SHELLFLAGS') return null;
+      if (name === 'SHELL' && !PLAIN_SHELL.test(value.trim())) return null;
+      if (name === '.SHELLFLAGS' && !PLAIN_SHELL_FLAGS.test(value.trim())) return null;
+      if (name === '.RECIPEPREFIX') return null;
       if (name === '.DEFAULT_GOAL') {
         if (cond > 0 || value.includes('$')) return null;
         p.defaultGoal = value.trim();

@@ -18,7 +18,9 @@
  * `RUN make <target>` counts too when its recipe is certain (makeGoCommands: a Makefile of the
  * builder, a known target whose recipe runs only go builds and file housekeeping): a recipe line's
  * `GOARCH=amd64 go build …`, or the ENV the make step inherits, with the binary's path worked out
- * from the recipe's `-o` in the folder make runs in. No fix there (the Makefile is the user's).
+ * from the recipe's `-o` in the folder make runs in. When the make command sets it (`make
+ * buildhistoryserver GOARCH=amd64`, kuberay's historyserver), the finding is on that command and
+ * the fix rewrites its argument; otherwise no fix (the Makefile is the user's).
  *
  * Fix (not safe: it changes which architecture is built): a prefix `GOARCH=amd64` becomes
  * `GOARCH=$TARGETARCH`, with `ARG TARGETARCH` after the builder's FROM when the stage lacks it.
@@ -27,6 +29,7 @@ import { flatMapOf } from '../arrays';
 import { argDeclarations, isArtifactExport, stageChain, stageGoCommands, type GoCommand } from '../dockerfile/facts';
 import { rawEnvValue } from '../dockerfile/goBuild';
 import { toDoc, scriptSpan, type DockerfileModel } from '../dockerfile/model';
+import type { ShellCommand, ShellWord } from '../dockerfile/shellModel';
 import { insertLinesAfter, replace, type Edit } from '../edits/edits';
 import { landingBuilds, landingMakeBuilds } from '../facts/builtPackages';
 import { withLazyFix, type Fix, type Rule, type RuleFinding } from './types';
@@ -84,11 +87,27 @@ export const gd116: Rule = {
       const other = badArch && goarch === 'arm64' ? 'amd64' : 'arm64';
       const binary = [badOs ? goos : null, badArch ? goarch : null].filter(Boolean).join(' ');
       const make = byMake.get(g);
-      const who = make ? `The recipe of \`make ${make.recipe.goals.map((x) => x.name).join(' ')}\` builds with ${what} (${make.makefile}:${make.command.line}${make.command.cmd.env.some((e) => e.name === 'GOARCH' || e.name === 'GOOS') ? '' : ', from the environment'})` : `The build sets ${what}`;
+      // `make build GOARCH=amd64`: the platform is the make command's argument (make exports it
+      // to the recipe, and it overrides the Makefile's `GOARCH ?= …`), not the Makefile's.
+      const makeArg = make ? platformArguments(make.make, badArch, badOs) : [];
+      const who = !make
+        ? `The build sets ${what}`
+        : makeArg.length > 0
+          ? `\`make ${make.recipe.goals.map((x) => x.name).join(' ')}\` is run with ${makeArg.map((w) => `\`${w.value}\``).join(' and ')}, which its recipe's go build takes (${make.makefile}:${make.command.line})`
+          : `The recipe of \`make ${make.recipe.goals.map((x) => x.name).join(' ')}\` builds with ${what} (${make.makefile}:${make.command.line}${make.command.cmd.env.some((e) => e.name === 'GOARCH' || e.name === 'GOOS') ? '' : ', from the environment'})`;
+      const remedy = !make || makeArg.length > 0
+        ? `Use \`GOARCH=$TARGETARCH\` (with \`ARG TARGETARCH\`)`
+        : make.command.cmd.env.some((e) => e.name === 'GOARCH' || e.name === 'GOOS')
+          ? 'Let the recipe take the platform from make (`GOARCH=$(GOARCH)`) and run `make GOARCH=$TARGETARCH …` (with `ARG TARGETARCH`)'
+          : 'Use `ENV GOARCH=$TARGETARCH` (with `ARG TARGETARCH`)';
       out.push(withLazyFix({
-        message: `${who}, but the final stage follows the target platform: built for another platform (\`--platform linux/${other}\`, an ${other} machine, a multi-platform build) the image holds ${/^[aeiou]/i.test(binary) ? 'an' : 'a'} ${binary} binary and fails with "exec format error". ${make ? (make.command.cmd.env.some((e) => e.name === 'GOARCH' || e.name === 'GOOS') ? 'Let the recipe take the platform from make (`GOARCH=$(GOARCH)`) and run `make GOARCH=$TARGETARCH …` (with `ARG TARGETARCH`)' : 'Use `ENV GOARCH=$TARGETARCH` (with `ARG TARGETARCH`)') : 'Use `GOARCH=$TARGETARCH` (with `ARG TARGETARCH`)'}, or pin the final stage with \`--platform\`.`,
+        message: `${who}, but the final stage follows the target platform: built for another platform (\`--platform linux/${other}\`, an ${other} machine, a multi-platform build) the image holds ${/^[aeiou]/i.test(binary) ? 'an' : 'a'} ${binary} binary and fails with "exec format error". ${remedy}, or pin the final stage with \`--platform\`.`,
         span: scriptSpan(script, g.cmd.start, g.cmd.end),
-      }, () => badArch && !badOs && !make ? fixFor(ctx.model, builder, g) : undefined));
+      }, () => {
+        if (!badArch || badOs) return undefined;
+        if (!make) return fixFor(ctx.model, builder, g, [...g.cmd.env].reverse().find((a) => a.name === 'GOARCH'));
+        return makeArg.length === 1 ? fixFor(ctx.model, builder, g, makeArg[0]) : undefined;
+      }));
     }
     return out;
   },
@@ -110,8 +129,13 @@ function literal(v: string | undefined): boolean {
   return v !== undefined && v !== '' && !/[$`]/.test(v);
 }
 
-function fixFor(model: Parameters<typeof rawEnvValue>[0], stage: Parameters<typeof rawEnvValue>[1], g: Parameters<typeof rawEnvValue>[2]): Fix | undefined {
-  const prefix = [...g.cmd.env].reverse().find((a) => a.name === 'GOARCH');
+/** The make command's `GOARCH=…`/`GOOS=…` arguments that set what the build hard-codes. */
+function platformArguments(make: ShellCommand, badArch: boolean, badOs: boolean): ShellWord[] {
+  return make.argv.filter((w) => (badArch && w.value.startsWith('GOARCH=')) || (badOs && w.value.startsWith('GOOS=')));
+}
+
+/** `GOARCH=<literal>` (a prefix of the go command, or an argument of the make command that runs it) becomes `GOARCH=$TARGETARCH`. */
+function fixFor(model: Parameters<typeof rawEnvValue>[0], stage: Parameters<typeof rawEnvValue>[1], g: Parameters<typeof rawEnvValue>[2], prefix: { start: number; end: number } | undefined): Fix | undefined {
   const script = g.instr.script;
   if (!prefix || !script) return undefined;
   const raw = script.text.slice(prefix.start, prefix.end);

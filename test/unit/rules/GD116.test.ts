@@ -161,3 +161,46 @@ describe('GD116 hard-coded-target-platform: a go build in a make recipe', () => 
     assert.deepEqual(byDefault('ENV TZ=UTC', 'RUN export ARCH=arm64 && make post-install-hook'), []);
   });
 });
+
+// ray-project/kuberay feeaf72 (Apache-2.0), historyserver/Dockerfile.historyserver:28 runs
+// `make buildhistoryserver GOOS=linux GOARCH=amd64`; its Makefile (trimmed) has kubebuilder's
+// `SHELL = /usr/bin/env bash -o pipefail`, `GOARCH ?= $(shell go env GOARCH)` and the recipe
+// `CGO_ENABLED=0 GOOS=$(GOOS) GOARCH=$(GOARCH) go build … -o $(BIN_DIR)/$(BINARY_NAME) ./cmd/historyserver/main.go`.
+// Its arm64 image would hold an amd64 binary: make's argument overrides the Makefile's default.
+describe('GD116 hard-coded-target-platform: GOARCH given to make (kuberay historyserver)', () => {
+  const ws = (shell = 'SHELL = /usr/bin/env bash -o pipefail') => tempWorkspace({
+    'go.mod': 'module github.com/ray-project/kuberay/historyserver\n\ngo 1.25.0\n',
+    'cmd/historyserver/main.go': 'package main\n\nfunc main() {}\n',
+    'Makefile': [
+      'OUT_DIR=output', 'BIN_DIR=$(OUT_DIR)/bin', 'BINARY_NAME=historyserver', shell,
+      'GOOS ?= $(shell go env GOOS)', 'GOARCH ?= $(shell go env GOARCH)', '',
+      '.PHONY: buildhistoryserver', 'buildhistoryserver:', '\t@echo ""', '\t@echo "go build ..."',
+      '\tCGO_ENABLED=0 GOOS=$(GOOS) GOARCH=$(GOARCH) go build -v -o $(BIN_DIR)/$(BINARY_NAME) ./cmd/historyserver/main.go', '',
+    ].join('\n'),
+  });
+  const docker = (run = 'RUN make buildhistoryserver GOOS=linux GOARCH=amd64', final = 'FROM gcr.io/distroless/base-debian12:nonroot') => df([
+    'FROM golang:1.26-bookworm AS builder', 'WORKDIR /historyserver', 'COPY go.mod go.mod', 'COPY go.sum go.sum', 'RUN go mod download',
+    'COPY cmd/historyserver/main.go cmd/historyserver/main.go', 'COPY Makefile Makefile', run,
+    final, 'WORKDIR /', 'COPY --from=builder /historyserver/output/bin/historyserver /usr/local/bin/historyserver',
+    'USER 65532:65532', 'ENTRYPOINT ["/usr/local/bin/historyserver"]',
+  ]);
+
+  it('finds the make argument GOARCH=amd64 its recipe builds with, and fixes it to $TARGETARCH', () => {
+    const text = docker();
+    const w = ws();
+    const [f, ...rest] = findWs(text, 'GD116', w);
+    assert.equal(rest.length, 0);
+    assert.equal(text.slice(f.span.start, f.span.end), 'make buildhistoryserver GOOS=linux GOARCH=amd64');
+    assert.match(f.message, /^`make buildhistoryserver` is run with `GOARCH=amd64`, which its recipe's go build takes \(Makefile:12\), but the final stage follows the target platform: .* holds an amd64 binary .* Use `GOARCH=\$TARGETARCH` \(with `ARG TARGETARCH`\)/);
+    const fixed = applyFix(text, 'GD116', w);
+    assert.match(fixed, /AS builder\nARG TARGETARCH\n/);
+    assert.match(fixed, /RUN make buildhistoryserver GOOS=linux GOARCH=\$TARGETARCH\n/);
+    assert.match(applyFix(text.replace(/\n/g, '\r\n'), 'GD116', w), /AS builder\r\nARG TARGETARCH\r\nWORKDIR/);
+  });
+
+  it('silent for GOARCH=$TARGETARCH, a pinned final stage, and a Makefile whose SHELL it cannot read', () => {
+    assert.deepEqual(findWs(docker('ARG TARGETARCH\nRUN make buildhistoryserver GOOS=linux GOARCH=$TARGETARCH'), 'GD116', ws()), []);
+    assert.deepEqual(findWs(docker(undefined, 'FROM --platform=linux/amd64 gcr.io/distroless/base-debian12:nonroot'), 'GD116', ws()), []);
+    assert.deepEqual(findWs(docker(), 'GD116', ws('SHELL = /bin/zsh')), []);
+  });
+});
