@@ -14,16 +14,29 @@
  *
  * Fix: create a Go-aware .dockerignore (generate/dockerignore.ts `goDockerignore`): only patterns
  * that exclude nothing the build needs or may need.
+ *
+ * A .dockerignore whose every pattern is a `!` exception excludes nothing (a `!` line only takes
+ * back what an earlier line excluded): the build takes the whole context as if there were none.
+ * The old kubebuilder scaffold's `# Ignore all files which are not go type` + `!**\/*.go`,
+ * `!**\/*.mod`, `!**\/*.sum` (fluent/fluent-operator 00625bf, whose watcher images then copy the
+ * whole 16 MB repository; kedacore/keda and OT-CONTAINER-KIT/redis-operator have the file too,
+ * but their Dockerfiles copy named folders) lacks the `*` line before them. Reported on the same instruction, with no fix: a `*` line would also
+ * exclude the other files the build copies by name (the watchers' `COPY conf/…`), and the
+ * message names those that no `!` line takes back.
  */
 import { formatBytesShort } from '../bytes';
-import { conflictCache, readEmbedDirectives, wholeContextUses } from '../facts/contextInputs';
+import { conflictCache, contextUses, readEmbedDirectives, wholeContextUses } from '../facts/contextInputs';
+import { contextPath } from '../dockerfile/facts';
+import type { DockerfileModel } from '../dockerfile/model';
 import { goDockerignore } from '../generate/dockerignore';
-import type { Rule } from './types';
+import { compileIgnorePattern, matchesOrParent } from '../workspace/ignorePattern';
+import type { DockerignorePattern } from '../workspace/model';
+import type { Rule, RuleFinding } from './types';
 
 export const gd305: Rule = {
   code: 'GD305',
   name: 'no-dockerignore',
-  summary: 'The build takes the whole context, and the context has no .dockerignore',
+  summary: 'The build takes the whole context, and the context has no .dockerignore (or one that excludes nothing)',
   severity: 'warning',
   needsWorkspace: true,
   fix: 'unsafe',
@@ -31,13 +44,19 @@ export const gd305: Rule = {
   docs: { workspace: '(looks at the build context)' },
   check(ctx) {
     const ws = ctx.workspace!;
-    if (ws.dockerignore) return [];
+    const ignore = ws.dockerignore;
+    const onlyExceptions = ignore !== null && ignore.patterns.length > 0 && ignore.patterns.every((p) => p.negated);
+    if (ignore && !onlyExceptions) return [];
     // A context with no Go at all (a folder of generated manifests made for this build): no
     // binaries, test output or env files of a Go project to keep out.
     if (ctx.files && !ws.truncated && ws.modules.length === 0 && ws.packages.length === 0 && !ws.work) return [];
     const use = wholeContextUses(ctx.model, ctx.finalStage)[0];
     if (!use) return [];
     const files = ctx.files;
+    if (ignore) {
+      const sent = files && ws.context.sentBytes > 0 ? ` (${formatBytesShort(ws.context.sentBytes)} in ${ws.context.sentFiles} files)` : '';
+      return [excludesNothing(ctx.model, ctx.finalStage, ignore.path, ignore.patterns, use.keyword, use.span, sent)];
+    }
     const generated = goDockerignore(ws, ctx.model, {
       finalStage: ctx.finalStage,
       embeds: files ? readEmbedDirectives(ws, (rel) => files.readFile(rel)) : [],
@@ -59,3 +78,28 @@ export const gd305: Rule = {
     }];
   },
 };
+
+/**
+ * GD305 for a .dockerignore of `!` lines only. The message names the copies by name that a `*`
+ * line would exclude and no `!` line takes back (a literal reading of each source: a glob's
+ * `*` is matched as written).
+ */
+function excludesNothing(model: DockerfileModel, finalStage: number, file: string, patterns: readonly DockerignorePattern[], keyword: string, span: { start: number; end: number }, sent: string): RuleFinding {
+  const kept = patterns.map((p) => compileIgnorePattern(p.pattern));
+  const lost: string[] = [];
+  for (const u of contextUses(model, finalStage)) {
+    for (const src of u.sources) {
+      const rel = contextPath(src) ?? (/[$<]|:\/\//.test(src) ? null : src.trim().replace(/^(\.\/)+/, ''));
+      if (!rel || lost.includes(rel) || kept.some((p) => matchesOrParent(p, rel))) continue;
+      lost.push(rel);
+    }
+  }
+  const lines = patterns.length === 1 ? `line ${patterns[0].line}` : `lines ${patterns[0].line}-${patterns[patterns.length - 1].line}`;
+  const then = lost.length === 0
+    ? ''
+    : ` That line would also exclude what the build copies by name: ${lost.slice(0, 3).map((p) => `\`${p}\``).join(', ')}${lost.length > 3 ? ` and ${lost.length - 3} more` : ''}; add a \`!\` line for ${lost.length === 1 ? 'it' : 'each'}.`;
+  return {
+    message: `${file} excludes nothing: its every pattern (${lines}) is a \`!\` exception, which only takes back what an earlier line excluded, and no line excludes anything. So ${keyword} takes the whole context${sent}, and any change in it re-runs the build. Add \`*\` as the first pattern to send only what the \`!\` lines name.${then}`,
+    span,
+  };
+}

@@ -5,6 +5,7 @@ import { DockerIgnore } from '../../../server/src/workspace/dockerignore';
 import { makeGoModule, makeGoPackage, makeWorkspaceModel } from '../../../server/src/workspace/make';
 import { df, lint, ready } from '../helpers';
 import { ONLY, tmpCopy, write, load, opts, optsAt, find, build } from './kit/context';
+import { tempWorkspace } from './kit/realworld';
 
 /** GD305 no-dockerignore: its own cases (the themed suites beside it test rules together). */
 before(() => ready);
@@ -138,4 +139,67 @@ describe('GD305 no-dockerignore', () => {
       assert.deepEqual(find(text, opts(load('tls')), 'GD305'), []);
     });
   });
+
+  // fluent/fluent-operator 00625bf (Apache-2.0), skeleton: .dockerignore (whole file, the old
+  // kubebuilder scaffold's, 148 bytes), go.mod (first lines; 102 lines), the fluent-bit watcher's
+  // cmd/fluent-watcher/fluentbit/main.go and pkg/filenotify/fsnotify.go (import blocks), conf/
+  // (fluent-bit.conf 44 B, fluent-bit.yaml 48 B, parsers.conf 5,376 B, here shorter), a chart and
+  // a doc standing for the rest of the 16 MB repository; cmd/fluent-watcher/fluentbit/Dockerfile
+  // (whole file but its LABEL). Every line of the .dockerignore is a `!` exception: nothing is
+  // excluded, and `COPY . /code/` takes the whole repository (judge 29 X, M5).
+  const FLUENT_IGNORE = '# More info: https://docs.docker.com/engine/reference/builder/#dockerignore-file\n# Ignore all files which are not go type\n!**/*.go\n!**/*.mod\n!**/*.sum\n';
+  const fluent = (ignore = FLUENT_IGNORE) => tempWorkspace({
+    '.dockerignore': ignore,
+    'go.mod': 'module github.com/fluent/fluent-operator/v3\n\ngo 1.26.3\n\nrequire github.com/fsnotify/fsnotify v1.9.0\n',
+    'go.sum': '',
+    'cmd/fluent-watcher/fluentbit/main.go': 'package main\n\nimport (\n\t"context"\n\t"os/exec"\n\n\t"github.com/fluent/fluent-operator/v3/pkg/filenotify"\n\t"github.com/fsnotify/fsnotify"\n)\n\nfunc main() {}\n',
+    'pkg/filenotify/fsnotify.go': 'package filenotify\n\nimport "github.com/fsnotify/fsnotify"\n',
+    'conf/fluent-bit.conf': '[SERVICE]\n    Parsers_File parsers.conf\n',
+    'conf/fluent-bit.yaml': 'service:\n  parsers_file: parsers.conf\n',
+    'conf/parsers.conf': '[PARSER]\n    Name   json\n    Format json\n',
+    'charts/fluent-operator/values.yaml': 'x'.repeat(4000),
+    'docs/best-practice/forwarding-logs-via-http.md': 'x'.repeat(3000),
+  });
+  const FLUENTBIT_WATCHER = df([
+    'ARG FLUENT_BIT_BASE_VERSION=3.2.4 \\',
+    '    GO_VERSION=1.26.3',
+    '',
+    'FROM golang:${GO_VERSION}-alpine3.23 AS buildergo',
+    'RUN mkdir -p /fluent-bit',
+    'RUN mkdir -p /code',
+    'COPY . /code/',
+    'WORKDIR /code',
+    'RUN echo $(ls -al /code)',
+    "RUN CGO_ENABLED=0 go build -ldflags '-w -s' -o /fluent-bit/fluent-bit /code/cmd/fluent-watcher/fluentbit/main.go",
+    '',
+    'FROM fluent/fluent-bit:${FLUENT_BIT_BASE_VERSION}',
+    'COPY conf/fluent-bit.conf conf/fluent-bit.yaml conf/parsers.conf /fluent-bit/etc/',
+    'COPY --from=buildergo /fluent-bit/fluent-bit /fluent-bit/bin/fluent-bit-watcher',
+    '',
+    '# Entry point',
+    'ENTRYPOINT ["/fluent-bit/bin/fluent-bit-watcher"]',
+  ]);
+
+  it('reports fluent-operator\'s .dockerignore of `!` lines only: it excludes nothing, and a `*` would also drop the conf files copied by name', () => {
+    const [f, ...rest] = find(FLUENTBIT_WATCHER, fluent(), 'GD305');
+    assert.ok(f);
+    assert.deepEqual(rest, []);
+    assert.equal(f.severity, 'warning');
+    assert.equal(FLUENTBIT_WATCHER.slice(f.span.start, f.span.end), 'COPY . /code/');
+    assert.match(f.message, /^\.dockerignore excludes nothing: its every pattern \(lines 3-5\) is a `!` exception/);
+    assert.match(f.message, /COPY takes the whole context \(\d+(\.\d+)? KB in 10 files\)/);
+    assert.match(f.message, /Add `\*` as the first pattern/);
+    assert.match(f.message, /also exclude what the build copies by name: `conf\/fluent-bit\.conf`, `conf\/fluent-bit\.yaml`, `conf\/parsers\.conf`; add a `!` line for each\./);
+    assert.equal(f.fix, undefined, 'no fix: a `*` line alone would break the conf copies');
+    // A copy the `!` lines take back is not named; with none, the message ends at the advice.
+    const goOnly = FLUENTBIT_WATCHER.replace('COPY conf/fluent-bit.conf conf/fluent-bit.yaml conf/parsers.conf /fluent-bit/etc/', 'COPY cmd/fluent-watcher/fluentbit/main.go /src/');
+    assert.match(find(goOnly, fluent(), 'GD305')[0].message, /the `!` lines name\.$/);
+  });
+
+  it('silent: a .dockerignore with the `*` line first, or with any excluding line, or with no patterns but comments', () => {
+    assert.deepEqual(find(FLUENTBIT_WATCHER, fluent(`*\n${FLUENT_IGNORE}!conf/\n`), 'GD305'), []);
+    assert.deepEqual(find(FLUENTBIT_WATCHER, fluent(`${FLUENT_IGNORE}charts/\n`), 'GD305'), []);
+    assert.deepEqual(find(FLUENTBIT_WATCHER, fluent('# nothing yet\n'), 'GD305'), []);
+  });
 });
+
