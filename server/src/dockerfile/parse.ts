@@ -308,8 +308,8 @@ function unquote(s: string): string {
   return s.length >= 2 && (s[0] === '"' || s[0] === "'") && s[s.length - 1] === s[0] ? s.slice(1, -1) : s;
 }
 
-/** Docker's exec form: the arguments are a JSON array of strings, else shell form. */
-function execForm(text: string): string[] | null {
+/** Docker's exec form: the arguments are a JSON array of strings, else shell form (null). */
+export function execForm(text: string): string[] | null {
   const t = text.trim();
   if (!t.startsWith('[')) return null;
   try {

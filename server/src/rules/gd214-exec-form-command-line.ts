@@ -24,6 +24,7 @@
  */
 import { stageChain, stageImage } from '../dockerfile/facts';
 import type { DockerfileModel, Instruction, Stage } from '../dockerfile/model';
+import { execForm } from '../dockerfile/parse';
 import type { Span } from '../dockerfile/text';
 import { replace } from '../edits/edits';
 import { stagesToCheck, withLazyFix, type Fix, type Rule, type RuleFinding } from './types';
@@ -84,14 +85,8 @@ function execArray(model: DockerfileModel, instr: Instruction): { values: string
     const cmd = instr.args[0];
     if (!cmd || cmd.value.toUpperCase() !== 'CMD' || !instr.args[1] || !instr.argsSpan) return null;
     open = instr.args[1].span.start;
-    const t = model.text.slice(open, instr.argsSpan.end);
-    if (!t.startsWith('[') || instr.line !== instr.endLine) return null;
-    try {
-      const v: unknown = JSON.parse(t);
-      values = Array.isArray(v) && v.every((x) => typeof x === 'string') ? (v as string[]) : null;
-    } catch {
-      values = null;
-    }
+    // One line only (a HEALTHCHECK keeps no joined text of its arguments).
+    values = instr.line === instr.endLine ? execForm(model.text.slice(open, instr.argsSpan.end)) : null;
     if (!values) return null;
   } else {
     return null;
