@@ -20,9 +20,9 @@
  * The old kubebuilder scaffold's `# Ignore all files which are not go type` + `!**\/*.go`,
  * `!**\/*.mod`, `!**\/*.sum` (fluent/fluent-operator 00625bf, whose watcher images then copy the
  * whole 16 MB repository; kedacore/keda and OT-CONTAINER-KIT/redis-operator have the file too,
- * but their Dockerfiles copy named folders) lacks the `*` line before them. Reported on the same instruction, with no fix: a `*` line would also
- * exclude the other files the build copies by name (the watchers' `COPY conf/…`), and the
- * message names those that no `!` line takes back.
+ * but their Dockerfiles copy named folders) lacks the `*` line before them. Reported on the same
+ * instruction, with no fix: a `*` line would also exclude the other files the build copies by
+ * name (the watchers' `COPY conf/…`), and the message names those that no `!` line takes back.
  */
 import { formatBytesShort } from '../bytes';
 import { conflictCache, contextUses, readEmbedDirectives, wholeContextUses } from '../facts/contextInputs';
@@ -94,12 +94,12 @@ function excludesNothing(model: DockerfileModel, finalStage: number, file: strin
       lost.push(rel);
     }
   }
-  const lines = patterns.length === 1 ? `line ${patterns[0].line}` : `lines ${patterns[0].line}-${patterns[patterns.length - 1].line}`;
+  const which = patterns.length === 1 ? `its only pattern (line ${patterns[0].line})` : `every pattern in it (lines ${patterns[0].line}-${patterns[patterns.length - 1].line})`;
   const then = lost.length === 0
     ? ''
     : ` That line would also exclude what the build copies by name: ${lost.slice(0, 3).map((p) => `\`${p}\``).join(', ')}${lost.length > 3 ? ` and ${lost.length - 3} more` : ''}; add a \`!\` line for ${lost.length === 1 ? 'it' : 'each'}.`;
   return {
-    message: `${file} excludes nothing: its every pattern (${lines}) is a \`!\` exception, which only takes back what an earlier line excluded, and no line excludes anything. So ${keyword} takes the whole context${sent}, and any change in it re-runs the build. Add \`*\` as the first pattern to send only what the \`!\` lines name.${then}`,
+    message: `${file} excludes nothing: ${which} is a \`!\` exception, which only takes back what an earlier line excluded, and no line does. So ${keyword} takes the whole context${sent}, and any change in it re-runs the build. Add \`*\` as the first pattern to send only what the \`!\` lines name.${then}`,
     span,
   };
 }

@@ -186,7 +186,7 @@ describe('GD305 no-dockerignore', () => {
     assert.deepEqual(rest, []);
     assert.equal(f.severity, 'warning');
     assert.equal(FLUENTBIT_WATCHER.slice(f.span.start, f.span.end), 'COPY . /code/');
-    assert.match(f.message, /^\.dockerignore excludes nothing: its every pattern \(lines 3-5\) is a `!` exception/);
+    assert.match(f.message, /^\.dockerignore excludes nothing: every pattern in it \(lines 3-5\) is a `!` exception, which only takes back what an earlier line excluded, and no line does\./);
     assert.match(f.message, /COPY takes the whole context \(\d+(\.\d+)? KB in 10 files\)/);
     assert.match(f.message, /Add `\*` as the first pattern/);
     assert.match(f.message, /also exclude what the build copies by name: `conf\/fluent-bit\.conf`, `conf\/fluent-bit\.yaml`, `conf\/parsers\.conf`; add a `!` line for each\./);
@@ -194,6 +194,8 @@ describe('GD305 no-dockerignore', () => {
     // A copy the `!` lines take back is not named; with none, the message ends at the advice.
     const goOnly = FLUENTBIT_WATCHER.replace('COPY conf/fluent-bit.conf conf/fluent-bit.yaml conf/parsers.conf /fluent-bit/etc/', 'COPY cmd/fluent-watcher/fluentbit/main.go /src/');
     assert.match(find(goOnly, fluent(), 'GD305')[0].message, /the `!` lines name\.$/);
+    // One `!` line.
+    assert.match(find(FLUENTBIT_WATCHER, fluent('!**/*.go\n'), 'GD305')[0].message, /^\.dockerignore excludes nothing: its only pattern \(line 1\) is a `!` exception/);
   });
 
   it('silent: a .dockerignore with the `*` line first, or with any excluding line, or with no patterns but comments', () => {
