@@ -189,15 +189,25 @@ function filestash(files: Record<string, string>): string {
 }
 
 describe('5. C libraries the program\'s own cgo packages link', () => {
-  it('filestash: -l:libjpeg.a, -llcms2, pkg-config libavformat → a Check with the Debian -dev packages', async () => {
-    const r = await gen(filestash({
-      'server/plugin/plg_image_c/image_jpeg_linux.go': 'package plg_image_c\n\n// #cgo LDFLAGS: -l:libjpeg.a\n// #include <jpeglib.h>\nimport "C"\n',
-      'server/plugin/plg_image_c/image_raw_linux.go': 'package plg_image_c\n\n// #cgo LDFLAGS: -l:libjpeg.a -l:libraw.a -fopenmp -l:libstdc++.a -llcms2 -lm\nimport "C"\n',
-      'server/plugin/plg_image_c/image_jpeg_freebsd.go': 'package plg_image_c\n\n// #cgo LDFLAGS: -L /usr/local/lib -l:libyuv.a\nimport "C"\n',
-      'server/plugin/plg_image_c/av.go': 'package plg_image_c\n\n// #cgo pkg-config: libavformat libavcodec\nimport "C"\n\nfunc Run() {}\n',
-    }));
+  const filestashC = {
+    'server/plugin/plg_image_c/image_jpeg_linux.go': 'package plg_image_c\n\n// #cgo LDFLAGS: -l:libjpeg.a\n// #include <jpeglib.h>\nimport "C"\n',
+    'server/plugin/plg_image_c/image_raw_linux.go': 'package plg_image_c\n\n// #cgo LDFLAGS: -l:libjpeg.a -l:libraw.a -fopenmp -l:libstdc++.a -llcms2 -lm\nimport "C"\n',
+    'server/plugin/plg_image_c/image_jpeg_freebsd.go': 'package plg_image_c\n\n// #cgo LDFLAGS: -L /usr/local/lib -l:libyuv.a\nimport "C"\n',
+    'server/plugin/plg_image_c/av.go': 'package plg_image_c\n\n// #cgo pkg-config: libavformat libavcodec\nimport "C"\n\nfunc Run() {}\n',
+  };
+  it('filestash: -l:libjpeg.a, -llcms2, pkg-config libavformat → installed on debian-slim (all have known Debian packages)', async () => {
+    const r = await gen(filestash(filestashC));
+    assert.match(r.dockerfile, /apt-get install -y --no-install-recommends libavcodec-dev libavformat-dev libjpeg-dev liblcms2-dev libraw-dev \\/, r.dockerfile);
+    // The runtime gets the shared libraries alone: the static archives (libjpeg.a, libraw.a) are in the binary.
+    assert.match(r.dockerfile, /^FROM debian:bookworm-slim\n.*\nRUN apt-get update \\\n {4}&& apt-get install -y --no-install-recommends libavcodec59 libavformat59 liblcms2-2 \\/m, r.dockerfile);
+    assert.ok(!r.warnings.some((x) => x.startsWith('The cgo build links C libraries')), r.warnings.join('\n'));
+  });
+
+  it('filestash, --runtime distroless: a Check with the Debian -dev packages, naming --runtime debian', async () => {
+    const r = await gen(filestash(filestashC), { runtime: 'distroless' });
     const w = r.warnings.find((x) => x.startsWith('The cgo build links C libraries the builder image does not have'));
     assert.ok(w, r.warnings.join('\n'));
+    assert.ok(w.includes('--runtime debian installs them'), w);
     assert.ok(w.includes('pkg-config libavformat') && w.includes('-l:libjpeg.a') && w.includes('-llcms2'), w);
     // Linked dynamically: the runtime needs them too; the static archives only the build.
     assert.ok(w.includes('pkg-config libavformat, pkg-config libavcodec, -llcms2 are linked dynamically'), w);

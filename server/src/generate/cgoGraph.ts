@@ -10,7 +10,8 @@
  *   (a `/go.mod`-only line means the module is in the graph but its code is never built).
  */
 import * as nodePath from 'node:path';
-import { fileNameMatchesLinux, knownCgoModuleFor, parseGoFile } from '../workspace/goImports';
+import { fileNameMatchesLinux, knownCgoModuleFor } from '../workspace/goImports';
+import { vendorChain, walkVendored, type VendorIo } from './vendorGraph';
 
 /** Packages that import a cgo-only module unconditionally. */
 export const CGO_WRAPPERS: readonly { pkg: string; cgoModule: string }[] = [
@@ -45,11 +46,7 @@ function under(path: string, prefix: string): boolean {
   return path === prefix || path.startsWith(prefix + '/');
 }
 
-export interface CgoGraphIo {
-  read(rel: string): string | null;
-  /** .go file names of a folder (context-relative), empty when missing. */
-  goFiles(dir: string): string[];
-}
+export type CgoGraphIo = VendorIo;
 
 /**
  * Paths from the program's external imports to cgo-only modules. `vendorDir` is the folder holding
@@ -59,37 +56,10 @@ export function cgoPaths(externalImports: readonly string[], vendorDir: string |
   const out: CgoPath[] = [];
   if (vendorDir !== null) {
     const base = vendorDir === '' ? 'vendor' : `${vendorDir}/vendor`;
-    const parent = new Map<string, string | null>();
-    const queue: string[] = [];
-    for (const i of externalImports) {
-      if (!parent.has(i)) {
-        parent.set(i, null);
-        queue.push(i);
-      }
-    }
-    let budget = 3000; // packages read at most
-    while (queue.length > 0 && budget-- > 0) {
-      const imp = queue.shift()!;
-      const known = knownCgoModuleFor(imp);
-      if (known) {
-        const chain: string[] = [];
-        for (let c: string | null = imp; c !== null; c = parent.get(c) ?? null) chain.unshift(c);
-        if (!out.some((o) => o.chain[o.chain.length - 1] === imp)) out.push({ chain, source: `${base}/modules.txt`, binds: known.binds });
-        continue;
-      }
-      const dir = `${base}/${imp}`;
-      for (const f of io.goFiles(dir)) {
-        if (f.endsWith('_test.go') || !fileNameMatchesLinux(f)) continue;
-        const text = io.read(`${dir}/${f}`);
-        if (text === null) continue;
-        const info = parseGoFile(text);
-        if (info.constraint && /\bignore\b/.test(info.constraint)) continue;
-        for (const next of info.imports) {
-          if (next === 'C' || !next.split('/')[0].includes('.') || parent.has(next)) continue;
-          parent.set(next, imp);
-          queue.push(next);
-        }
-      }
+    const walked = walkVendored(externalImports, base, io, (imp) => knownCgoModuleFor(imp) !== undefined);
+    for (const p of walked.values()) {
+      if (!p.stopped) continue;
+      out.push({ chain: vendorChain(walked, p.importPath), source: `${base}/modules.txt`, binds: knownCgoModuleFor(p.importPath)!.binds });
     }
     return out;
   }
@@ -187,43 +157,45 @@ const TOOLCHAIN_LIBS = new Set(['c', 'm', 'pthread', 'dl', 'rt', 'util', 'resolv
 
 /**
  * Debian and Alpine development packages of common C libraries, by the name `-l` or pkg-config
- * gives them (`jpeg` for `-ljpeg` and `-l:libjpeg.a`; `libavformat` for pkg-config).
+ * gives them (`jpeg` for `-ljpeg` and `-l:libjpeg.a`; `libavformat` for pkg-config), and the
+ * Debian bookworm packages with their shared libraries (what a cgo binary linked against them
+ * needs at run time: libvips42 for imgproxy's `#cgo pkg-config: vips`).
  */
-const C_LIBRARY_PACKAGES: readonly { names: readonly string[]; debian: string; alpine: string }[] = [
-  { names: ['jpeg', 'libjpeg', 'turbojpeg'], debian: 'libjpeg-dev', alpine: 'libjpeg-turbo-dev' },
-  { names: ['png', 'png16', 'libpng', 'libpng16'], debian: 'libpng-dev', alpine: 'libpng-dev' },
-  { names: ['webp', 'sharpyuv', 'webpmux', 'webpdemux', 'libwebp', 'libsharpyuv'], debian: 'libwebp-dev', alpine: 'libwebp-dev' },
-  { names: ['gif'], debian: 'libgif-dev', alpine: 'giflib-dev' },
-  { names: ['raw', 'raw_r', 'libraw'], debian: 'libraw-dev', alpine: 'libraw-dev' },
-  { names: ['lcms2'], debian: 'liblcms2-dev', alpine: 'lcms2-dev' },
-  { names: ['tiff', 'libtiff-4'], debian: 'libtiff-dev', alpine: 'tiff-dev' },
-  { names: ['heif', 'libheif'], debian: 'libheif-dev', alpine: 'libheif-dev' },
-  { names: ['z', 'zlib'], debian: 'zlib1g-dev', alpine: 'zlib-dev' },
-  { names: ['glib-2.0', 'gobject-2.0', 'gmodule-2.0', 'gio-2.0', 'gthread-2.0'], debian: 'libglib2.0-dev', alpine: 'glib-dev' },
-  { names: ['avformat', 'libavformat'], debian: 'libavformat-dev', alpine: 'ffmpeg-dev' },
-  { names: ['avcodec', 'libavcodec'], debian: 'libavcodec-dev', alpine: 'ffmpeg-dev' },
-  { names: ['avfilter', 'libavfilter'], debian: 'libavfilter-dev', alpine: 'ffmpeg-dev' },
-  { names: ['avutil', 'libavutil'], debian: 'libavutil-dev', alpine: 'ffmpeg-dev' },
-  { names: ['avdevice', 'libavdevice'], debian: 'libavdevice-dev', alpine: 'ffmpeg-dev' },
-  { names: ['swscale', 'libswscale'], debian: 'libswscale-dev', alpine: 'ffmpeg-dev' },
-  { names: ['swresample', 'libswresample'], debian: 'libswresample-dev', alpine: 'ffmpeg-dev' },
-  { names: ['sqlite3'], debian: 'libsqlite3-dev', alpine: 'sqlite-dev' },
-  { names: ['ssl', 'crypto', 'openssl', 'libssl', 'libcrypto'], debian: 'libssl-dev', alpine: 'openssl-dev' },
-  { names: ['curl', 'libcurl'], debian: 'libcurl4-openssl-dev', alpine: 'curl-dev' },
-  { names: ['pcap', 'libpcap'], debian: 'libpcap-dev', alpine: 'libpcap-dev' },
-  { names: ['systemd', 'libsystemd'], debian: 'libsystemd-dev', alpine: '' },
-  { names: ['vips', 'vips-cpp'], debian: 'libvips-dev', alpine: 'vips-dev' },
-  { names: ['MagickWand', 'MagickWand-7.Q16HDRI', 'MagickWand-6.Q16', 'MagickCore'], debian: 'libmagickwand-dev', alpine: 'imagemagick-dev' },
-  { names: ['zstd', 'libzstd'], debian: 'libzstd-dev', alpine: 'zstd-dev' },
-  { names: ['lz4', 'liblz4'], debian: 'liblz4-dev', alpine: 'lz4-dev' },
-  { names: ['bz2'], debian: 'libbz2-dev', alpine: 'bzip2-dev' },
-  { names: ['lzma', 'liblzma'], debian: 'liblzma-dev', alpine: 'xz-dev' },
-  { names: ['xml2', 'libxml-2.0'], debian: 'libxml2-dev', alpine: 'libxml2-dev' },
-  { names: ['usb-1.0', 'libusb-1.0'], debian: 'libusb-1.0-0-dev', alpine: 'libusb-dev' },
-  { names: ['seccomp', 'libseccomp'], debian: 'libseccomp-dev', alpine: 'libseccomp-dev' },
-  { names: ['gpgme'], debian: 'libgpgme-dev', alpine: 'gpgme-dev' },
-  { names: ['btrfs'], debian: 'libbtrfs-dev', alpine: 'btrfs-progs-dev' },
-  { names: ['devmapper'], debian: 'libdevmapper-dev', alpine: 'lvm2-dev' },
+const C_LIBRARY_PACKAGES: readonly { names: readonly string[]; debian: string; alpine: string; bookworm: string }[] = [
+  { names: ['jpeg', 'libjpeg', 'turbojpeg'], debian: 'libjpeg-dev', alpine: 'libjpeg-turbo-dev', bookworm: 'libjpeg62-turbo' },
+  { names: ['png', 'png16', 'libpng', 'libpng16'], debian: 'libpng-dev', alpine: 'libpng-dev', bookworm: 'libpng16-16' },
+  { names: ['webp', 'sharpyuv', 'webpmux', 'webpdemux', 'libwebp', 'libsharpyuv'], debian: 'libwebp-dev', alpine: 'libwebp-dev', bookworm: 'libwebp7 libwebpmux3 libwebpdemux2 libsharpyuv0' },
+  { names: ['gif'], debian: 'libgif-dev', alpine: 'giflib-dev', bookworm: 'libgif7' },
+  { names: ['raw', 'raw_r', 'libraw'], debian: 'libraw-dev', alpine: 'libraw-dev', bookworm: 'libraw20' },
+  { names: ['lcms2'], debian: 'liblcms2-dev', alpine: 'lcms2-dev', bookworm: 'liblcms2-2' },
+  { names: ['tiff', 'libtiff-4'], debian: 'libtiff-dev', alpine: 'tiff-dev', bookworm: 'libtiff6' },
+  { names: ['heif', 'libheif'], debian: 'libheif-dev', alpine: 'libheif-dev', bookworm: 'libheif1' },
+  { names: ['z', 'zlib'], debian: 'zlib1g-dev', alpine: 'zlib-dev', bookworm: 'zlib1g' },
+  { names: ['glib-2.0', 'gobject-2.0', 'gmodule-2.0', 'gio-2.0', 'gthread-2.0'], debian: 'libglib2.0-dev', alpine: 'glib-dev', bookworm: 'libglib2.0-0' },
+  { names: ['avformat', 'libavformat'], debian: 'libavformat-dev', alpine: 'ffmpeg-dev', bookworm: 'libavformat59' },
+  { names: ['avcodec', 'libavcodec'], debian: 'libavcodec-dev', alpine: 'ffmpeg-dev', bookworm: 'libavcodec59' },
+  { names: ['avfilter', 'libavfilter'], debian: 'libavfilter-dev', alpine: 'ffmpeg-dev', bookworm: 'libavfilter8' },
+  { names: ['avutil', 'libavutil'], debian: 'libavutil-dev', alpine: 'ffmpeg-dev', bookworm: 'libavutil57' },
+  { names: ['avdevice', 'libavdevice'], debian: 'libavdevice-dev', alpine: 'ffmpeg-dev', bookworm: 'libavdevice59' },
+  { names: ['swscale', 'libswscale'], debian: 'libswscale-dev', alpine: 'ffmpeg-dev', bookworm: 'libswscale6' },
+  { names: ['swresample', 'libswresample'], debian: 'libswresample-dev', alpine: 'ffmpeg-dev', bookworm: 'libswresample4' },
+  { names: ['sqlite3'], debian: 'libsqlite3-dev', alpine: 'sqlite-dev', bookworm: 'libsqlite3-0' },
+  { names: ['ssl', 'crypto', 'openssl', 'libssl', 'libcrypto'], debian: 'libssl-dev', alpine: 'openssl-dev', bookworm: 'libssl3' },
+  { names: ['curl', 'libcurl'], debian: 'libcurl4-openssl-dev', alpine: 'curl-dev', bookworm: 'libcurl4' },
+  { names: ['pcap', 'libpcap'], debian: 'libpcap-dev', alpine: 'libpcap-dev', bookworm: 'libpcap0.8' },
+  { names: ['systemd', 'libsystemd'], debian: 'libsystemd-dev', alpine: '', bookworm: 'libsystemd0' },
+  { names: ['vips', 'vips-cpp'], debian: 'libvips-dev', alpine: 'vips-dev', bookworm: 'libvips42' },
+  { names: ['MagickWand', 'MagickWand-7.Q16HDRI', 'MagickWand-6.Q16', 'MagickCore'], debian: 'libmagickwand-dev', alpine: 'imagemagick-dev', bookworm: 'libmagickwand-6.q16-6' },
+  { names: ['zstd', 'libzstd'], debian: 'libzstd-dev', alpine: 'zstd-dev', bookworm: 'libzstd1' },
+  { names: ['lz4', 'liblz4'], debian: 'liblz4-dev', alpine: 'lz4-dev', bookworm: 'liblz4-1' },
+  { names: ['bz2'], debian: 'libbz2-dev', alpine: 'bzip2-dev', bookworm: 'libbz2-1.0' },
+  { names: ['lzma', 'liblzma'], debian: 'liblzma-dev', alpine: 'xz-dev', bookworm: 'liblzma5' },
+  { names: ['xml2', 'libxml-2.0'], debian: 'libxml2-dev', alpine: 'libxml2-dev', bookworm: 'libxml2' },
+  { names: ['usb-1.0', 'libusb-1.0'], debian: 'libusb-1.0-0-dev', alpine: 'libusb-dev', bookworm: 'libusb-1.0-0' },
+  { names: ['seccomp', 'libseccomp'], debian: 'libseccomp-dev', alpine: 'libseccomp-dev', bookworm: 'libseccomp2' },
+  { names: ['gpgme'], debian: 'libgpgme-dev', alpine: 'gpgme-dev', bookworm: 'libgpgme11' },
+  { names: ['btrfs'], debian: 'libbtrfs-dev', alpine: 'btrfs-progs-dev', bookworm: 'libbtrfs0' },
+  { names: ['devmapper'], debian: 'libdevmapper-dev', alpine: 'lvm2-dev', bookworm: 'libdevmapper1.02.1' },
 ];
 
 export interface CgoSystemLibrary {
@@ -238,6 +210,8 @@ export interface CgoSystemLibrary {
   /** The Debian and Alpine development packages, '' when not known. */
   debian: string;
   alpine: string;
+  /** The Debian bookworm packages of its shared libraries (space-separated), '' when not known. */
+  bookworm: string;
 }
 
 /**
@@ -263,7 +237,7 @@ export function cgoSystemLibraries(cgoPackages: readonly string[], io: { read(re
     });
     if (held || out.some((o) => o.name === name)) return;
     const known = C_LIBRARY_PACKAGES.find((p) => p.names.includes(name));
-    out.push({ name, static: archive?.[2] === 'a', kind, file, debian: known?.debian ?? '', alpine: known?.alpine ?? '' });
+    out.push({ name, static: archive?.[2] === 'a', kind, file, debian: known?.debian ?? '', alpine: known?.alpine ?? '', bookworm: known?.bookworm ?? '' });
   };
   for (const dir of cgoPackages) {
     const here = io.listFiles(dir).map((f) => f.path).filter((f) => f.startsWith(dir === '' ? '' : dir + '/') && !f.slice(dir === '' ? 0 : dir.length + 1).includes('/'));

@@ -15,10 +15,11 @@ import { programShape } from './shape';
 import { requiredFlagWarnings } from './requiredFlags';
 import { reachedOutsideTestHelpers } from './testHelpers';
 import {
-  ALPINE_VERSION, FALLBACK_GO_VERSION, alpineFor, alpineImage, alpineRuntimeFor, golangAlpineImage, debianFor, debianSlimImage, distrolessImage, golangImage, isTaggableGoVersion, type DebianRelease,
+  ALPINE_VERSION, FALLBACK_GO_VERSION, alpineFor, alpineImage, alpineRuntimeFor, golangAlpineImage, debianFor, debianSlimImage, distrolessImage, golangImage, isTaggableGoVersion, RUNTIME_DEBIAN, type DebianRelease,
 } from './images';
-import { NODE_IMAGE, dirFlagDefaults, looksLikeWebAssets, absoluteDirReads, builtInside, relativeDirReads, executableRelativeReads, packrBoxes, configFlagDefaults, configFlagComputedDefaults, configFlagSamples, configReads, embedProblems, gitIgnored, likelyWebScript, runtimeReads, webStageFor, type AssetIo, type WebStage } from './assets';
+import { NODE_IMAGE, dirFlagDefaults, looksLikeWebAssets, absoluteDirReads, builtInside, relativeDirReads, executableRelativeReads, packrBoxes, configFlagDefaults, configFlagComputedDefaults, configFlagSamples, configReads, embedProblems, vendoredEmbedProblems, gitIgnored, likelyWebScript, runtimeReads, webStageFor, type AssetIo, type WebStage } from './assets';
 import { commandWorkloads, goHostWorkloads, hostWorkloads, runsProgram, RUNTIME_CLIENT } from '../facts/rootNeeds';
+import { walkVendored } from './vendorGraph';
 import { cgoPaths, cgoSystemLibraries, cxxReasons, describeCgoPath, modulesWithCode, wasmvmLibrary } from './cgoGraph';
 import { cgoPairs, describePair, madeEmbeds, projectCgoSettings } from './cgoOwn';
 import { GENERIC_MAIN_FOLDERS, chooseTarget, rankedCandidates } from './choose';
@@ -26,7 +27,7 @@ import { ownBinaryNames, ownBuildChoice, ownRunPaths, ownStartSteps, ownStartWor
 import { decideTags } from './buildTags';
 import { imageHelpers } from './helpers';
 import { existingIgnoreFile } from './existingIgnore';
-import { missingGeneratedSources, moduleDirectives, producerOf, whyNotToolchainOnly, type GoGenerateDirective } from './goGenerate';
+import { goGenerateDirectives, missingGeneratedSources, moduleDirectives, producerOf, whyNotToolchainOnly, type GoGenerateDirective } from './goGenerate';
 import { DockerIgnore } from '../workspace/dockerignore';
 import { modulesTxtIsForWorkspace } from '../workspace/vendor';
 import { goFilesCopiedByVite, missingOwnPackages, namedBy, submoduleOf } from './missingPackages';
@@ -67,6 +68,8 @@ export interface Plan {
     crossCompile: boolean;
     /** Packages installed in the builder before anything is copied (alpine + cgo). */
     apk: string[];
+    /** Debian packages installed in the builder before anything is copied: the development packages of the C libraries the cgo build links. */
+    apt: string[];
   };
   /** Builder WORKDIR (absolute). */
   workdir: string;
@@ -644,13 +647,25 @@ export function plan(model: WorkspaceModel, options: GenerateOptions, io: Genera
   // Programs the binary runs by name that a package provides (gopass: git, gpgconf from gnupg):
   // distroless has none, so unless a runtime was asked for, debian-slim with them installed.
   const installable = shape.runsCommands.filter((c) => c.onlyWith === undefined && !baseTool(c.name) && runtimePackage(c.name) !== null);
-  const runtime: Runtime = options.runtime ?? (installable.length > 0 ? 'debian' : 'distroless');
+  // C libraries the program's own cgo links (`#cgo pkg-config: vips`, `#cgo LDFLAGS: -ljpeg`): when
+  // Debian packages are known for all of them, the builder installs their development packages and
+  // a debian-slim runtime their shared libraries (imgproxy/imgproxy eef3b31: libvips-dev and
+  // libglib2.0-dev to build, libvips42 and libglib2.0-0 to run); distroless cannot install them.
+  const sysLibs = cgo ? cgoSystemLibraries(cgoPackages, { read, listFiles: (d) => io.listFiles(d) }) : [];
+  const libsInstallable = sysLibs.length > 0 && deb.name === 'bookworm' && RUNTIME_DEBIAN.name === 'bookworm' && systemCgo.length === 0
+    && sysLibs.every((l) => l.debian !== '' && (l.static || l.bookworm !== ''));
+  const shownLib = (l: (typeof sysLibs)[number]) => (l.kind === 'pkg-config' ? `pkg-config ${l.name}` : l.static ? `-l:lib${l.name}.a` : `-l${l.name}`);
+  const runtime: Runtime = options.runtime ?? (installable.length > 0 || libsInstallable ? 'debian' : 'distroless');
   const chosenFor = options.runtime === undefined && runtime === 'debian'
-    ? `chosen because the program runs ${installable.slice(0, 4).map((c) => `${c.name} (${c.via})`).join(', ')}${installable.length > 4 ? ` and ${installable.length - 4} more` : ''}, and distroless has no programs but the binary; --runtime distroless keeps distroless`
+    ? installable.length > 0
+      ? `chosen because the program runs ${installable.slice(0, 4).map((c) => `${c.name} (${c.via})`).join(', ')}${installable.length > 4 ? ` and ${installable.length - 4} more` : ''}, and distroless has no programs but the binary; --runtime distroless keeps distroless`
+      : `chosen because the binary links shared C libraries (${sysLibs.filter((l) => !l.static).map(shownLib).join(', ')}) that apt installs there and distroless cannot`
     : 'asked for';
   const runtimePackages = runtime === 'debian' || runtime === 'alpine'
     ? [...new Set(installable.map((c) => runtimePackage(c.name)![runtime === 'alpine' ? 'apk' : 'apt']))]
     : [];
+  const builderApt = runtime === 'debian' && libsInstallable ? [...new Set(sysLibs.flatMap((l) => l.debian.split(' ')))].sort() : [];
+  const libPackages = builderApt.length > 0 ? [...new Set(sysLibs.filter((l) => !l.static).flatMap((l) => l.bookworm.split(' ')))].sort() : [];
   // alpine has no libstdc++ (debian-slim has libstdc++6: apt needs it).
   if (cgo && cxx.length > 0 && runtime === 'alpine') runtimePackages.push('libstdc++');
   if (wasmvm && runtime === 'alpine') {
@@ -674,19 +689,23 @@ export function plan(model: WorkspaceModel, options: GenerateOptions, io: Genera
     }
   } else {
     for (const { importPath, lib } of systemCgo) {
-      warnings.push(`${importPath} binds ${lib.binds}, C/C++ libraries beyond libc that the generated Dockerfile does not install: ${lib.dev ? `without their headers the cgo compile fails. Install them in the build stage (apt-get install -y --no-install-recommends ${lib.dev}) and their shared libraries in the runtime` : 'install them in the runtime'} (--runtime debian can apt-get them; distroless cannot).${lib.note ? ` But ${lib.note}.` : ''}`);
+      warnings.push(`${importPath} binds ${lib.binds}, C/C++ libraries beyond libc that the generated Dockerfile does not install, whatever --runtime: ${lib.dev ? `without their headers the cgo compile fails. Install them in the build stage yourself (apt-get install -y --no-install-recommends ${lib.dev}) and their shared libraries in the runtime` : 'install them in the runtime yourself'} (a debian or alpine runtime can install packages; distroless cannot).${lib.note ? ` But ${lib.note}.` : ''}`);
     }
     // The program's own cgo packages link C libraries (`#cgo LDFLAGS: -l:libjpeg.a`, `#cgo
     // pkg-config: libavformat`): the golang image has none of them, so the build fails.
-    const libs = cgoSystemLibraries(cgoPackages, { read, listFiles: (d) => io.listFiles(d) });
-    if (libs.length > 0) {
+    const libs = sysLibs;
+    const files = [...new Set(libs.map((l) => l.file))];
+    const shownLibs = `${libs.slice(0, 10).map(shownLib).join(', ')}${libs.length > 10 ? ` and ${libs.length - 10} more` : ''}; #cgo lines in ${files.slice(0, 3).join(', ')}${files.length > 3 ? ` and ${files.length - 3} more` : ''}`;
+    if (builderApt.length > 0) {
+      reasons.push(`apt-get install -y --no-install-recommends ${builderApt.join(' ')} in the build stage: the cgo build links C libraries the golang image does not have (${shownLibs}).${libPackages.length > 0 ? ` ${libPackages.join(' ')} in the runtime stage: their shared libraries, which the binary loads at start.` : ''}`);
+    } else if (libs.length > 0) {
       const alpine = runtime === 'alpine';
       const pkgs = [...new Set(libs.map((l) => (alpine ? l.alpine : l.debian)).filter((p) => p !== ''))];
       const unknown = libs.filter((l) => (alpine ? l.alpine : l.debian) === '');
       const shared = libs.filter((l) => !l.static);
-      const shownLib = (l: (typeof libs)[number]) => (l.kind === 'pkg-config' ? `pkg-config ${l.name}` : l.static ? `-l:lib${l.name}.a` : `-l${l.name}`);
-      const files = [...new Set(libs.map((l) => l.file))];
-      warnings.push(`The cgo build links C libraries the builder image does not have (${libs.slice(0, 10).map(shownLib).join(', ')}${libs.length > 10 ? ` and ${libs.length - 10} more` : ''}; #cgo lines in ${files.slice(0, 3).join(', ')}${files.length > 3 ? ` and ${files.length - 3} more` : ''}), and the generated Dockerfile installs none: the build fails. Install their development packages in the build stage${pkgs.length > 0 ? ` (${alpine ? 'apk add --no-cache' : 'apt-get install -y --no-install-recommends'} ${pkgs.join(' ')}${unknown.length > 0 ? `, and those of ${unknown.map((l) => l.name).join(', ')}` : ''})` : ''}${shared.length > 0 ? `; ${shared.map(shownLib).join(', ')} ${shared.length > 1 ? 'are' : 'is'} linked dynamically, so the runtime needs ${shared.length > 1 ? 'their' : 'its'} shared libraries too (--runtime ${alpine ? 'alpine' : 'debian'} can install them; distroless cannot)` : ''}. Or leave the packages that need them out with build tags.`);
+      // Only advise a runtime that installs them: --runtime debian does when their packages are known.
+      const debianHelps = libsInstallable && runtime !== 'debian';
+      warnings.push(`The cgo build links C libraries the builder image does not have (${shownLibs}), and the generated Dockerfile installs none: the build fails. ${debianHelps ? `--runtime debian installs them (their development packages in the build stage, their shared libraries in the runtime). Or install` : 'Install'} their development packages in the build stage${pkgs.length > 0 ? ` (${alpine ? 'apk add --no-cache' : 'apt-get install -y --no-install-recommends'} ${pkgs.join(' ')}${unknown.length > 0 ? `, and those of ${unknown.map((l) => l.name).join(', ')}` : ''})` : ''}${shared.length > 0 ? `; ${shared.map(shownLib).join(', ')} ${shared.length > 1 ? 'are' : 'is'} linked dynamically, so the runtime needs ${shared.length > 1 ? 'their' : 'its'} shared libraries too (${runtime === 'distroless' || runtime === 'scratch' ? `${runtime} cannot install packages` : `add them to the runtime stage`})` : ''}. Or leave the packages that need them out with build tags.`);
     }
   }
 
@@ -756,6 +775,20 @@ export function plan(model: WorkspaceModel, options: GenerateOptions, io: Genera
   for (const t of tagDecision.tags) if (!tags.includes(t)) tags.push(t);
   reasons.push(...tagDecision.reasons);
   warnings.push(...tagDecision.warnings);
+  // SQLite's FTS5 is compiled into github.com/mattn/go-sqlite3 (and its forks through a replace)
+  // only with -tags fts5 or sqlite_fts5: a program whose SQL creates `USING fts5` tables fails at
+  // run time without it ("no such module: fts5"). siyuan-note/siyuan eef1056 builds its kernel with
+  // `go build -tags fts5` in a Dockerfile outside the kernel/ module root.
+  const sqlite3 = 'github.com/mattn/go-sqlite3';
+  const linksSqlite = cgo && (facts.externalImports.some((i) => i === sqlite3 || i.startsWith(sqlite3 + '/')) || cgoVia.some((c) => c.chain.some((i) => i === sqlite3)));
+  if (linksSqlite && !tags.some((t) => t === 'fts5' || t === 'sqlite_fts5')) {
+    const fts5 = fts5Use(facts.packages.filter((d) => packageByDir(model, d)?.module === pkg.module), (d) => packageByDir(model, d)?.files ?? [], read);
+    if (fts5) {
+      tags.push('fts5');
+      const fork = mod?.replaces.find((r) => r.oldPath === sqlite3);
+      reasons.push(`-tags fts5: ${fts5} creates an FTS5 table, and ${sqlite3}${fork ? ` (replaced by ${fork.newPath})` : ''} compiles SQLite's FTS5 module only with -tags fts5 (or sqlite_fts5); without it the statement fails at run time ("no such module: fts5").`);
+    }
+  }
 
   // Cross-compilation
   const crossCompile = !cgo;
@@ -977,6 +1010,36 @@ export function plan(model: WorkspaceModel, options: GenerateOptions, io: Genera
       warnings.push(likely
         ? `${what}: ${problem.detail}, so the image embeds whatever the build context holds there (${fresh}). ${likely}.`
         : `${what}: ${problem.detail}. No package.json script was found that produces it: the image embeds whatever the build context holds there (${fresh}). Build it before \`docker build\`, or add the step to the Dockerfile.`);
+    }
+  }
+
+  // //go:embed targets of the vendored packages the program compiles that vendor/ lacks
+  // (grafana/beyla b21b6af: go.opentelemetry.io/obi's bpf2go objects, which the project generates
+  // and copies into vendor/ itself): `go build -mod=vendor` fails, and go generate does not run
+  // in vendor/. Nothing is generated; the message names the //go:generate lines that make them.
+  if (usesVendor) {
+    const base = modDir === '' ? 'vendor' : `${modDir}/vendor`;
+    // Those a generator's output embeds first: their message names the //go:generate lines.
+    const found = vendoredEmbedProblems(walkVendored(facts.externalImports, base, { read, goFiles }), assetIo);
+    const missing = [...found.filter((m) => m.generatedBy), ...found.filter((m) => !m.generatedBy)];
+    if (missing.length > 0) {
+      const first = missing[0];
+      const pkgs = [...new Set(missing.map((m) => m.pkg))];
+      const vendored = goFiles(first.pkg).filter((f) => !f.endsWith('_test.go'));
+      const own = goGenerateDirectives(first.pkg, vendored, '', read);
+      const g = first.generatedBy;
+      const named = g ? own.filter((d) => d.words.some((w) => w === g.tool || w.endsWith(`/${g.tool}`) || w.toLowerCase().replace(/^\$\{?|\}$/g, '') === g.tool.toLowerCase())) : [];
+      const shown = (named.length > 0 ? named : own).slice(0, 2).map((d) => `\`//go:generate ${d.text}\` (${d.file}:${d.line})`);
+      const others = missing.length > 1 ? ` ${missing.length - 1} more embedded file${missing.length > 2 ? 's' : ''} of the vendored packages ${missing.length > 2 ? 'are' : 'is'} missing too (${missing.slice(1, 4).map((m) => m.path).join(', ')}${missing.length > 4 ? ', …' : ''}${pkgs.length > 1 ? `; in ${pkgs.length} packages` : ''}).` : '';
+      const made = g
+        ? `${g.file} is itself generated ("Code generated by ${g.tool}")${shown.length > 0 ? `, by ${shown.join(' and ')}` : ''}: the project runs ${g.tool} (with the tools it needs${g.tool === 'bpf2go' ? ': clang and the eBPF C sources' : ''}) and copies its output into vendor/, which \`go mod vendor\` does not do, and go generate does not run in vendor/.`
+        : `${shown.length > 0 ? `${first.pkg} has ${shown.join(' and ')}: the` : 'The'} project puts it into vendor/ with a step of its own build (\`go mod vendor\` copies only the embedded files the module has).`;
+      // The project's Makefile naming a folder of them (beyla's JAVA_AGENT_EMBED_DIR := vendor/…/embedded): the step that fills it.
+      const makefile = join(modDir, 'Makefile');
+      const mkLines = (read(makefile) ?? '').split('\n');
+      const mkLine = mkLines.findIndex((l) => !l.trimStart().startsWith('#') && missing.some((m) => l.includes(nodePath.posix.dirname(m.path))));
+      const mk = mkLine >= 0 ? ` ${makefile}:${mkLine + 1} names ${missing.find((m) => mkLines[mkLine].includes(nodePath.posix.dirname(m.path)))!.path.replace(/\/[^/]*$/, '')}/ (\`${mkLines[mkLine].trim().slice(0, 120)}\`): its targets show the steps.` : '';
+      throw new GenerateError('embed-missing', `//go:embed ${first.pattern} in ${first.pkg}, a vendored package the program compiles (${first.chain.join(' → ')}): ${first.detail}, so \`go build -mod=vendor\` fails ("pattern ${first.pattern}: no matching files"). ${made}${others}${mk} Produce ${missing.length > 1 ? 'them' : 'it'} before \`docker build\` (and keep ${missing.length > 1 ? 'them' : 'it'} out of .dockerignore), or add that step, with its tools, to the Dockerfile.`, candidates);
     }
   }
 
@@ -1368,7 +1431,7 @@ export function plan(model: WorkspaceModel, options: GenerateOptions, io: Genera
     targetSettledBy: settledBy ?? null,
     runtime,
     cgo,
-    builder: { image: builderImage, crossCompile, apk },
+    builder: { image: builderImage, crossCompile, apk, apt: builderApt },
     workdir: workdirCtx === '' ? '/src' : `/src/${workdirCtx}`,
     dependencyCopies,
     download: !vendor,
@@ -1378,11 +1441,27 @@ export function plan(model: WorkspaceModel, options: GenerateOptions, io: Genera
     goEnv,
     unreadModuleFiles: work && !workspaceMode ? workDependencyFiles(work).filter((f) => !dependencyCopies.some((c) => c.sources.includes(f))) : [],
     build: { vendor, trimpath, tags, ldflags, stamp, versionDefault, output, packageArg: rel === '' ? '.' : `./${rel}`, helpers, sharedLibraries },
-    runtimeStage: { image: runtimeImage, packages: runtimePackages, caCertificates, binaryPath, user: root ? '0:0' : '65532:65532', workdir: '/app', expose, files: runtimeFiles, cmd, rootWhy: root?.why ?? null, rootKind: root?.kind ?? null },
+    runtimeStage: { image: runtimeImage, packages: [...runtimePackages, ...libPackages.filter((x) => !runtimePackages.includes(x))], caCertificates, binaryPath, user: root ? '0:0' : '65532:65532', workdir: '/app', expose, files: runtimeFiles, cmd, rootWhy: root?.why ?? null, rootKind: root?.kind ?? null },
     portEvidence: ports.evidence,
     versionVariable: vv ? `main.${vv.name} in ${join(pkg.dir, vv.file)}` : null,
     reasons,
     warnings,
     candidates,
   };
+}
+
+/** The first own file whose SQL creates an FTS5 virtual table (`USING fts5(`), as `file:line`; null when none. */
+function fts5Use(dirs: readonly string[], filesOf: (dir: string) => readonly string[], read: (rel: string) => string | null): string | null {
+  for (const d of dirs) {
+    for (const f of filesOf(d)) {
+      if (f.endsWith('_test.go')) continue;
+      const file = d === '' ? f : `${d}/${f}`;
+      const text = read(file);
+      if (text === null || !/USING\s+fts5\b/i.test(text)) continue;
+      const at = /USING\s+fts5\b/i.exec(stripGoComments(text));
+      if (!at) continue;
+      return `${file}:${text.slice(0, at.index).split('\n').length}`;
+    }
+  }
+  return null;
 }

@@ -64,7 +64,10 @@ export function renderDockerfile(p: Plan): string {
   }
   // One RUN with the packages (GD304: no second RUN that only configures the system).
   const mkdir = `mkdir -p ${p.runtimeStage.workdir}`;
-  if (p.builder.apk.length > 0) {
+  if (p.builder.apt.length > 0) {
+    L.push(`# The C libraries the cgo build links (development packages), and an empty folder the runtime stage copies as the program's working directory.`);
+    L.push(...run([], ['apt-get update', `&& apt-get install -y --no-install-recommends ${p.builder.apt.join(' ')}`, '&& rm -rf /var/lib/apt/lists/*', `&& ${mkdir}`]));
+  } else if (p.builder.apk.length > 0) {
     L.push(`# The C toolchain for cgo, and an empty folder the runtime stage copies as the program's working directory.`);
     L.push(`RUN apk add --no-cache ${p.builder.apk.join(' ')} && ${mkdir}`);
   } else {
@@ -122,7 +125,8 @@ export function renderDockerfile(p: Plan): string {
   L.push(`# Runtime: ${runtimeLine(p)}`);
   L.push(`FROM ${rt.image}`);
   if (rt.packages.length > 0) {
-    L.push(rt.packages.includes('libstdc++') ? '# What the binary needs at run time (libstdc++: it links C++).' : '# Programs the binary runs at run time.');
+    L.push(rt.packages.includes('libstdc++') ? '# What the binary needs at run time (libstdc++: it links C++).'
+      : p.builder.apt.length > 0 ? '# The shared C libraries the binary links (and any programs it runs; see the reasons).' : '# Programs the binary runs at run time.');
     L.push(...(p.runtime === 'alpine'
       ? run([], [`apk add --no-cache ${rt.packages.join(' ')}`])
       : run([], ['apt-get update', `&& apt-get install -y --no-install-recommends ${rt.packages.join(' ')}`, '&& rm -rf /var/lib/apt/lists/*'])));
