@@ -12,6 +12,9 @@
  * 3. (X G3) cgo with pkg-config libraries of known Debian packages (imgproxy's libvips, glib):
  *    development packages in the builder, shared libraries in a debian-slim runtime; the Check of
  *    another runtime names the one that installs them, never one that does not.
+ * 4. (Y G4, G5, G11; X opencost) Default ports read from code: a port function (an environment
+ *    variable with a default) a listen call wraps, a configuration field joined into a variable
+ *    that an http.Server listens on, and a flag table of map literals.
  */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
@@ -19,6 +22,8 @@ import { GenerateError } from '../../server/src/generate';
 import { generatorTrees } from './generateTrees';
 
 const { gen, genClean, tree } = generatorTrees('judge29-engg');
+
+const exposeOf = (dockerfile: string): string | null => /^EXPOSE (.*)$/m.exec(dockerfile)?.[1] ?? null;
 
 // grafana/beyla at b21b6af (Apache-2.0): go.mod (12,538 bytes) `module github.com/grafana/beyla/v3`,
 // `go 1.25.11`, requires go.opentelemetry.io/obi; vendor/modules.txt (75,111 bytes);
@@ -124,5 +129,103 @@ describe('3. imgproxy: cgo with pkg-config libraries Debian packages', () => {
     assert.doesNotMatch(r.dockerfile, /apt-get/, r.dockerfile);
     const w = r.warnings.find((x) => x.includes('The cgo build links C libraries'));
     assert.ok(w && w.includes('and those of libfoo-9') && !w.includes('--runtime'), r.warnings.join('\n'));
+  });
+});
+
+// opencost/opencost at 5f65333 (Apache-2.0): pkg/env/costmodelenv.go (25,949 bytes) `APIPortEnvVar
+// = "API_PORT"`, `func GetAPIPort() int { return env.GetInt(APIPortEnvVar, 9003) }` beside
+// `func GetExportCSVMaxDays() int { return env.GetInt(ExportCSVMaxDays, 90) }`;
+// pkg/cmd/costmodel/costmodel.go (6,044 bytes) line 104 `http.ListenAndServe(fmt.Sprint(":",
+// env.GetAPIPort()), …)`. core/pkg/env/env.go's GetInt(key string, defaultValue int) int.
+const opencost: Record<string, string | null> = {
+  'go.mod': 'module github.com/opencost/opencost\n\ngo 1.25\n',
+  'cmd/costmodel/main.go': 'package main\n\nimport "github.com/opencost/opencost/pkg/costmodel"\n\nfunc main() {\n\t_ = costmodel.Execute()\n}\n',
+  'pkg/costmodel/costmodel.go': 'package costmodel\n\nimport (\n\t"fmt"\n\t"net/http"\n\n\t"github.com/opencost/opencost/pkg/env"\n)\n\nfunc Execute() error {\n\treturn http.ListenAndServe(fmt.Sprint(":", env.GetAPIPort()), nil)\n}\n',
+  'pkg/env/costmodelenv.go': 'package env\n\nimport "github.com/opencost/opencost/core/env"\n\nconst (\n\tAPIPortEnvVar    = "API_PORT"\n\tExportCSVMaxDays = "EXPORT_CSV_MAX_DAYS"\n)\n\n// GetAPIPort returns the environment variable value for APIPortEnvVar which\n// is the port number the API is available on.\nfunc GetAPIPort() int {\n\treturn env.GetInt(APIPortEnvVar, 9003)\n}\n\nfunc GetExportCSVMaxDays() int {\n\treturn env.GetInt(ExportCSVMaxDays, 90)\n}\n',
+  'core/env/env.go': 'package env\n\nimport (\n\t"os"\n\t"strconv"\n)\n\nfunc GetInt(key string, defaultValue int) int {\n\tv, err := strconv.Atoi(os.Getenv(key))\n\tif err != nil {\n\t\treturn defaultValue\n\t}\n\treturn v\n}\n',
+};
+
+// diggerhq/digger at 9b9539b (Apache-2.0), go.work member backend/: backend/config/config.go (783
+// bytes) `func GetPort() int { port := cast.ToInt(os.Getenv("PORT")); if port == 0 { port = 3000 };
+// return port }`; backend/main.go (763 bytes) `r := bootstrap.Bootstrap(templates, ghController)`,
+// `port := config.GetPort()`, `r.Run(fmt.Sprintf(":%d", port))` (gin, imported by bootstrap, not main.go).
+const digger: Record<string, string | null> = {
+  'go.mod': 'module github.com/diggerhq/digger/backend\n\ngo 1.25.0\n\nrequire github.com/gin-gonic/gin v1.10.0\n',
+  'go.sum': 'github.com/gin-gonic/gin v1.10.0 h1:x\n',
+  'main.go': 'package main\n\nimport (\n\t"fmt"\n\n\t"github.com/diggerhq/digger/backend/bootstrap"\n\t"github.com/diggerhq/digger/backend/config"\n)\n\nfunc main() {\n\tr := bootstrap.Bootstrap()\n\tport := config.GetPort()\n\tr.Run(fmt.Sprintf(":%d", port))\n}\n',
+  'bootstrap/main.go': 'package bootstrap\n\nimport "github.com/gin-gonic/gin"\n\nfunc Bootstrap() *gin.Engine {\n\treturn gin.Default()\n}\n',
+  'config/config.go': 'package config\n\nimport (\n\t"os"\n\t"strconv"\n)\n\nfunc GetPort() int {\n\tport, _ := strconv.Atoi(os.Getenv("PORT"))\n\tif port == 0 {\n\t\tport = 3000\n\t}\n\treturn port\n}\n',
+};
+
+// supabase/auth at bc32168 (MIT): internal/conf/configuration.go (52,163 bytes) `type
+// APIConfiguration struct { Host string; Port string \`envconfig:"PORT" default:"8081"\` … }` beside
+// SMTPConfiguration's `Port int \`json:"port,omitempty" default:"587"\``; cmd/serve_cmd.go (5,870
+// bytes) line 69 `addr := net.JoinHostPort(config.API.Host, config.API.Port)`, then `httpSrv :=
+// &http.Server{ Addr: addr, … }`.
+const auth: Record<string, string | null> = {
+  'go.mod': 'module github.com/supabase/auth\n\ngo 1.23\n\nrequire github.com/kelseyhightower/envconfig v1.4.0\n',
+  'go.sum': 'github.com/kelseyhightower/envconfig v1.4.0 h1:x\n',
+  'main.go': 'package main\n\nimport "github.com/supabase/auth/cmd"\n\nfunc main() {\n\tcmd.Serve()\n}\n',
+  'cmd/serve_cmd.go': 'package cmd\n\nimport (\n\t"net"\n\t"net/http"\n\n\t"github.com/supabase/auth/internal/conf"\n)\n\nfunc Serve() {\n\tconfig := conf.Load()\n\taddr := net.JoinHostPort(config.API.Host, config.API.Port)\n\thttpSrv := &http.Server{\n\t\tAddr:    addr,\n\t\tHandler: nil,\n\t}\n\t_ = httpSrv.ListenAndServe()\n\t_ = config.SMTP.Port\n}\n',
+  'internal/conf/configuration.go': 'package conf\n\ntype APIConfiguration struct {\n\tHost string\n\tPort string `envconfig:"PORT" default:"8081"`\n}\n\ntype SMTPConfiguration struct {\n\tHost string `json:"host"`\n\tPort int    `json:"port,omitempty" default:"587"`\n}\n\ntype GlobalConfiguration struct {\n\tAPI  APIConfiguration\n\tSMTP SMTPConfiguration\n}\n\nfunc Load() *GlobalConfiguration { return &GlobalConfiguration{} }\n',
+};
+
+// runatlantis/atlantis at 078d0a8 (Apache-2.0): cmd/server.go (56,903 bytes) `PortFlag = "port"`
+// (line 127), `RedisPortFlag = "redis-port"`, `DefaultPort = 4141` (line 196), `var intFlags =
+// map[string]intFlag{ … PortFlag: {description: "Port to bind to.", defaultValue: DefaultPort}, …}`
+// (line 728), `type intFlag struct { description string; defaultValue int; hidden bool }`, and in
+// Init: `for name, f := range intFlags { … c.Flags().Int(name, 0, usage+"\n") … }`; main.go adds
+// the `server` command to the root (shortened here).
+const atlantisServer = (loop: string) => `package cmd\n\nimport "github.com/spf13/cobra"\n\nconst (\n\tPortFlag      = "port"\n\tRedisPortFlag = "redis-port"\n)\n\nconst (\n\tDefaultPort      = 4141\n\tDefaultRedisPort = 6379\n)\n\nvar intFlags = map[string]intFlag{\n\tPortFlag: {\n\t\tdescription:  "Port to bind to.",\n\t\tdefaultValue: DefaultPort,\n\t},\n\tRedisPortFlag: {\n\t\tdescription:  "The Redis Port for when using a Locking DB type of 'redis'.",\n\t\tdefaultValue: DefaultRedisPort,\n\t},\n}\n\ntype intFlag struct {\n\tdescription  string\n\tdefaultValue int\n\thidden       bool\n}\n\nfunc Init() *cobra.Command {\n\tc := &cobra.Command{Use: "server", RunE: func(cmd *cobra.Command, args []string) error { return nil }}\n${loop}\treturn c\n}\n`;
+const atlantis = (loop: string): Record<string, string | null> => ({
+  'go.mod': 'module github.com/runatlantis/atlantis\n\ngo 1.25\n\nrequire github.com/spf13/cobra v1.10.1\n',
+  'go.sum': 'github.com/spf13/cobra v1.10.1 h1:x\n',
+  'main.go': 'package main\n\nimport (\n\t"github.com/spf13/cobra"\n\n\t"github.com/runatlantis/atlantis/cmd"\n)\n\nfunc main() {\n\troot := &cobra.Command{Use: "atlantis"}\n\troot.AddCommand(cmd.Init())\n\t_ = root.Execute()\n}\n',
+  'cmd/server.go': atlantisServer(loop),
+});
+const ATLANTIS_LOOP = '\tfor name, f := range intFlags {\n\t\tusage := f.description\n\t\tc.Flags().Int(name, 0, usage+"\\n")\n\t}\n';
+
+describe('4. default ports read from code', () => {
+  it('opencost: a port function (env.GetInt(APIPortEnvVar, 9003)) wrapped by fmt.Sprint(":", …) in a listen call: EXPOSE 9003', async () => {
+    const r = await gen(tree(opencost, {}), { package: 'cmd/costmodel' });
+    assert.equal(exposeOf(r.dockerfile), '9003', r.dockerfile);
+    assert.ok(r.reasons.some((x) => x.includes('GetAPIPort() returns env.GetInt(APIPortEnvVar, 9003) (APIPortEnvVar = "API_PORT") (pkg/env/costmodelenv.go)')), r.reasons.join('\n'));
+  });
+
+  it('negative: the port function called but never listened on: no EXPOSE', async () => {
+    const r = await gen(tree(opencost, { 'pkg/costmodel/costmodel.go': 'package costmodel\n\nimport (\n\t"fmt"\n\n\t"github.com/opencost/opencost/pkg/env"\n)\n\nfunc Execute() error {\n\tfmt.Println(env.GetAPIPort(), env.GetExportCSVMaxDays())\n\treturn nil\n}\n' }), { package: 'cmd/costmodel' });
+    assert.equal(exposeOf(r.dockerfile), null, r.dockerfile);
+  });
+
+  it('negative: a getter with a default whose variable does not say port (EXPORT_CSV_MAX_DAYS, 90) is no port, even listened on', async () => {
+    const r = await gen(tree(opencost, { 'pkg/costmodel/costmodel.go': opencost['pkg/costmodel/costmodel.go']!.replace('env.GetAPIPort()', 'env.GetExportCSVMaxDays()') }), { package: 'cmd/costmodel' });
+    assert.equal(exposeOf(r.dockerfile), null, r.dockerfile);
+  });
+
+  it('digger: os.Getenv("PORT") with a fallback of 3000, through a variable, run by a gin engine another package builds: EXPOSE 3000', async () => {
+    const r = await gen(tree(digger, {}));
+    assert.equal(exposeOf(r.dockerfile), '3000', r.dockerfile);
+    assert.ok(r.reasons.some((x) => x.includes('GetPort() reads os.Getenv("PORT") into port and sets port = 3000 when it is unset (config/config.go)')), r.reasons.join('\n'));
+  });
+
+  it('negative: a .Run(…) of a plain address without the framework imported stays unread', async () => {
+    const r = await gen(tree(digger, { 'main.go': digger['main.go']!.replace('r.Run(fmt.Sprintf(":%d", port))', 'r.Run(":3000")\n\t_ = port') }));
+    assert.equal(exposeOf(r.dockerfile), null, r.dockerfile);
+  });
+
+  it('supabase/auth: a configuration port joined into a variable an http.Server listens on: EXPOSE 8081 (the SMTP port stays out)', async () => {
+    const r = await gen(tree(auth, {}));
+    assert.equal(exposeOf(r.dockerfile), '8081', r.dockerfile);
+  });
+
+  it('atlantis: a flag table of map literals registered by a loop: EXPOSE 4141 (not the redis port)', async () => {
+    const r = await gen(tree(atlantis(ATLANTIS_LOOP), {}));
+    assert.equal(exposeOf(r.dockerfile), '4141', r.dockerfile);
+    assert.ok(r.reasons.some((x) => x.includes('flag --port default DefaultPort = 4141 (intFlags[PortFlag].defaultValue)')), r.reasons.join('\n'));
+  });
+
+  it('negative: a map of flag specs that no loop registers as flags is not read', async () => {
+    const r = await gen(tree(atlantis('\tfor name := range intFlags {\n\t\t_ = name\n\t}\n'), {}));
+    assert.equal(exposeOf(r.dockerfile), null, r.dockerfile);
   });
 });

@@ -73,13 +73,18 @@ export function listenAddresses(file: string, source: string, imports: readonly 
     const a = addr ? resolved(firstArg(body, addr.index + addr[0].length), m.index) : null;
     if (a) add(a.address, `http.Server{Addr: ${a.shown}}`);
   }
-  if (imports.some((i) => FRAMEWORKS.some((f) => i === f || i.startsWith(f + '/')))) {
+  const framework = imports.some((i) => FRAMEWORKS.some((f) => i === f || i.startsWith(f + '/')));
+  // Without the framework imported here (digger's main.go runs the gin engine bootstrap.Bootstrap
+  // returns), only an address built from a port function (an environment variable with a default,
+  // named for a port) counts.
+  const portFuncs = framework ? undefined : new Map([...(addressFuncs ?? new Map<string, AddressFunction>())].filter(([, f]) => f.returnsPort));
+  if (framework || (portFuncs !== undefined && portFuncs.size > 0)) {
     const fw = /\.(Run|Start|Listen)\(/g;
     for (let m = fw.exec(text); m; m = fw.exec(text)) {
       const arg = firstArg(text, m.index + m[0].length);
       // One argument only: `.Run(":8080")`, not `cmd.Run(ctx, args)`.
       if (text[m.index + m[0].length + arg.length] !== ')') continue;
-      const a = resolved(arg, m.index);
+      const a = framework ? resolved(arg, m.index) : addressFromCall(arg, text, m.index, portFuncs);
       if (a) add(a.address, `.${m[1]}(${a.shown})`);
     }
   }
@@ -198,6 +203,11 @@ export function addressOf(expr: string, text: string, at: number, consts: Readon
  */
 export interface AddressFunction {
   port: number;
+  /**
+   * The function returns the port alone (opencost's `env.GetAPIPort()`: `return env.GetInt(APIPortEnvVar,
+   * 9003)`), which a listen call wraps into an address (`fmt.Sprint(":", env.GetAPIPort())`).
+   */
+  returnsPort?: boolean;
   /** How it was read: `types.GetAPIServerAddressFromIP() returns net.JoinHostPort(…) with DefaultAPIPort = 9500 (types/types.go)`. */
   shown: string;
 }
@@ -256,6 +266,56 @@ export function addressFunctionsOf(dir: string, files: readonly { file: string; 
   return out;
 }
 
+/** `PORT`, `API_PORT`, `web.port`: a word of its own (not EXPORT_CSV_MAX_DAYS). */
+const PORT_WORD = /(?:^|[^A-Za-z])port(?:$|[^A-Za-z])/i;
+/** An identifier with Port as a word (`APIPortEnvVar`, `GetPort`, `port`; not `ExportCSVMaxDays`). */
+const PORT_NAME = /Port(?![a-z])|^port(?![a-z])/;
+
+/**
+ * The functions of one package (comments blanked) that return a listen port read from an
+ * environment variable with a literal default, the program's default port:
+ * - a getter with the default as its last argument (opencost/opencost 2c7b2b1 pkg/env:
+ *   `func GetAPIPort() int { return env.GetInt(APIPortEnvVar, 9003) }`, APIPortEnvVar = "API_PORT");
+ * - a variable read from the environment and set to a literal when unset (diggerhq/digger 1b1b9b3
+ *   backend/config: `port := cast.ToInt(os.Getenv("PORT")); if port == 0 { port = 3000 }; return port`).
+ * The variable's name (or the function's) must say port as a word: `GetInt(ExportCSVMaxDays, 90)` is no port.
+ * Counted only where a listen call uses the result (addressFromCall).
+ */
+export function portFunctionsOf(dir: string, files: readonly { file: string; text: string }[], consts: ReadonlyMap<string, string>): Map<string, AddressFunction> {
+  const out = new Map<string, AddressFunction>();
+  const valid = (v: string) => /^[0-9]{1,5}$/.test(v) && Number(v) >= 1 && Number(v) <= 65535;
+  for (const f of files) {
+    for (const m of f.text.matchAll(new RegExp(`^func[ \\t]+(${IDENT})[ \\t]*\\([ \\t]*\\)[ \\t]*(?:int|int32|int64|uint|uint16|string)[ \\t]*\\{`, 'gm'))) {
+      const from = m.index! + m[0].length;
+      const end = f.text.indexOf('\n}', from);
+      const body = f.text.slice(from, end < 0 ? f.text.length : end);
+      const rets = [...body.matchAll(/\breturn[ \t]+([^\n]+?)[ \t]*$/gm)].map((r) => r[1]);
+      if (rets.length !== 1) continue;
+      const where = dir === '' ? f.file : `${dir}/${f.file}`;
+      let found: { port: string; how: string } | null = null;
+      const getter = new RegExp(`^(?:${IDENT}\\.)*${IDENT}\\(\\s*("[^"\\\\]*"|${IDENT}(?:\\.${IDENT})?)\\s*,\\s*("?)([0-9]{1,5})\\2\\s*\\)$`).exec(rets[0]);
+      if (getter) {
+        const key = getter[1];
+        const name = key.startsWith('"') ? key.slice(1, -1) : consts.get(key.split('.').pop()!) ?? key;
+        if (PORT_WORD.test(name) || PORT_NAME.test(key) || PORT_NAME.test(m[1])) found = { port: getter[3], how: `returns ${rets[0]}${key.startsWith('"') || name === key ? '' : ` (${key} = "${name}")`}` };
+      }
+      const v = new RegExp(`^(${IDENT})$`).exec(rets[0])?.[1];
+      const env = /\b(?:os\.Getenv|os\.LookupEnv)\(\s*"([^"]*)"\s*\)/.exec(body);
+      if (!found && v !== undefined && env && (PORT_WORD.test(env[1]) || PORT_NAME.test(v))) {
+        const set = [...new Set([...body.matchAll(new RegExp(`(?:^|[\\s;{])${v}[ \\t]*=[ \\t]*("?)([0-9]{1,5})\\1[ \\t]*(?:$|[;}])`, 'gm'))].map((x) => x[2]))];
+        if (set.length === 1) found = { port: set[0], how: `reads os.Getenv("${env[1]}") into ${v} and sets ${v} = ${set[0]} when it is unset` };
+      }
+      if (!found || !valid(found.port)) continue;
+      const fn = { port: Number(found.port), returnsPort: true, shown: `${m[1]}() ${found.how} (${where})` };
+      const prev = out.get(m[1]);
+      if (prev !== undefined && prev.port !== fn.port) out.set(m[1], { port: 0, shown: '' });
+      else out.set(m[1], fn);
+    }
+  }
+  for (const [k, v] of out) if (v.port === 0) out.delete(k);
+  return out;
+}
+
 /**
  * A listen call's argument that is a call to an address function (`cfg.Web.SocketAddress()`), or
  * a variable the function assigns from one (`listen := types.GetAPIServerAddressFromIP(ip)`). The
@@ -265,18 +325,43 @@ function addressFromCall(expr: string, text: string, at: number, funcs: Readonly
   if (funcs === undefined || funcs.size === 0) return null;
   let e = expr.trim();
   let assigned = '';
-  if (new RegExp(`^${IDENT}$`).test(e)) {
+  /** The expression a variable of the enclosing function is assigned last before `at`. */
+  const assignedTo = (name: string): string | null => {
     const start = text.lastIndexOf('\nfunc ', at);
     const body = text.slice(start < 0 ? 0 : start, at);
-    const a = [...body.matchAll(new RegExp(`(?:^|[\\s;(])${e}[ \\t]*:?=[ \\t]*([^\\n;]+?)[ \\t]*(?:\\n|;|$)`, 'g'))].pop();
-    if (!a) return null;
+    return [...body.matchAll(new RegExp(`(?:^|[\\s;(])${name}[ \\t]*:?=[ \\t]*([^\\n;]+?)[ \\t]*(?:\\n|;|$)`, 'g'))].pop()?.[1] ?? null;
+  };
+  if (new RegExp(`^${IDENT}$`).test(e)) {
+    const a = assignedTo(e);
+    if (a === null) return null;
     assigned = `${e} = `;
-    e = a[1];
+    e = a;
   }
-  const call = new RegExp(`^(?:${IDENT}\\.)*(${IDENT})\\([^()]*\\)$`).exec(e);
+  const callOf = (x: string) => new RegExp(`^(?:${IDENT}\\.)*(${IDENT})\\([^()]*\\)$`).exec(x.trim());
+  const call = callOf(e);
   const f = call ? funcs.get(call[1]) : undefined;
-  if (!call || f === undefined) return null;
-  return { address: `:${f.port}`, shown: `${assigned}${e}; ${f.shown}` };
+  if (call && f !== undefined && !f.returnsPort) return { address: `:${f.port}`, shown: `${assigned}${e}; ${f.shown}` };
+  // A port function's result wrapped into an address: `fmt.Sprint(":", env.GetAPIPort())`,
+  // `fmt.Sprintf(":%d", port)` with `port := config.GetPort()`, `":" + strconv.Itoa(…)`,
+  // `net.JoinHostPort(host, strconv.Itoa(…))`.
+  const P = `((?:${IDENT}\\.)*${IDENT}(?:\\(\\))?)`;
+  const wrapped = new RegExp(`^fmt\\.Sprint\\(\\s*"(:)"\\s*,\\s*${P}\\s*\\)$`).exec(e)
+    ?? new RegExp(`^fmt\\.Sprintf\\(\\s*"((?:0\\.0\\.0\\.0)?:)%[dvs]"\\s*,\\s*${P}\\s*\\)$`).exec(e)
+    ?? new RegExp(`^"(:)"\\s*\\+\\s*(?:strconv\\.Itoa\\(\\s*${P}\\s*\\)|${P})$`).exec(e)
+    ?? new RegExp(`^net\\.JoinHostPort\\(\\s*()[^,()]*(?:\\([^()]*\\))?[^,()]*,\\s*(?:strconv\\.Itoa\\(\\s*${P}\\s*\\)|fmt\\.Sprint\\(\\s*${P}\\s*\\)|${P})\\s*\\)$`).exec(e);
+  if (!wrapped) return null;
+  let inner = wrapped.slice(2).find((g) => g !== undefined)!;
+  let via = '';
+  if (!inner.endsWith(')')) {
+    const a = assignedTo(inner);
+    if (a === null) return null;
+    via = `${inner} = ${a.trim()}; `;
+    inner = a.trim();
+  }
+  const pc = callOf(inner);
+  const pf = pc ? funcs.get(pc[1]) : undefined;
+  if (!pc || pf === undefined || !pf.returnsPort) return null;
+  return { address: `:${pf.port}`, shown: `${assigned}${e}; ${via}${pf.shown}` };
 }
 
 /** The index of the brace closing the one at `open` (strings and raw strings skipped). */

@@ -38,7 +38,7 @@
  *
  * Every finding says where it came from (file and the words found), so the user can check it.
  */
-import { addressFunctionsOf, closingBrace, listenAddresses, stripGoComments, type AddressFunction } from './goSource';
+import { addressFunctionsOf, portFunctionsOf, closingBrace, listenAddresses, stripGoComments, type AddressFunction } from './goSource';
 import { constantsOf } from '../workspace/goText';
 import { configFieldListeners, viperDefaultListeners } from './configDefaults';
 import type { ProgramRun } from '../workspace/programsRun';
@@ -585,7 +585,7 @@ function addressFunctions(pkgs: readonly PackageSources[]): Map<string, AddressF
     const files = p.files.map((f) => ({ file: f.file, text: stripGoComments(f.text) }));
     const consts = new Map<string, string>();
     for (const f of files) for (const [k, v] of constantsOf(f.text)) consts.set(k, v);
-    for (const [name, fn] of addressFunctionsOf(p.dir, files, consts)) {
+    for (const [name, fn] of [...addressFunctionsOf(p.dir, files, consts), ...portFunctionsOf(p.dir, files, consts)]) {
       const prev = out.get(name);
       if (prev !== undefined && prev.port !== fn.port) clash.add(name);
       else out.set(name, fn);
@@ -689,6 +689,48 @@ function structLiteralFlags(p: PackageSources, consts: ReadonlyMap<string, strin
 }
 
 /**
+ * Flags described by a map literal keyed by the flag's name, whose values hold the default
+ * (runatlantis/atlantis 078d0a8 cmd/server.go: `var intFlags = map[string]intFlag{ PortFlag:
+ * {description: "Port to bind to.", defaultValue: DefaultPort}, … }`, PortFlag = "port",
+ * DefaultPort = 4141), registered by a loop over the map that adds each to a command's flag set
+ * (`for name, f := range intFlags { c.Flags().Int(name, 0, usage) … }`). The default field is the
+ * one named `default…` of the value's struct type; a `description`/`usage` field is the usage.
+ */
+function mapLiteralFlags(p: PackageSources, consts: ReadonlyMap<string, string>): (PortEvidence & { users: string[] })[] {
+  const files = p.files.map((f) => ({ file: p.dir === '' ? f.file : `${p.dir}/${f.file}`, text: stripGoComments(f.text) }));
+  const all = files.map((f) => f.text).join('\n');
+  const out: (PortEvidence & { users: string[] })[] = [];
+  for (const { file, text } of files) {
+    for (const m of text.matchAll(/^[ \t]*(?:var[ \t]+)?([A-Za-z_]\w*)[ \t]*=[ \t]*map\[string\]([A-Za-z_]\w*)[ \t]*\{/gm)) {
+      const [, mapVar, type] = m;
+      // Registered: a loop over the map that adds flags to a flag set.
+      const loops = [...all.matchAll(new RegExp(`\\bfor[ \\t]+[A-Za-z_]\\w*[ \\t]*,[ \\t]*[A-Za-z_]\\w*[ \\t]*:=[ \\t]*range[ \\t]+${mapVar}\\b[^{\\n]*\\{`, 'g'))];
+      if (!loops.some((l) => /\.(?:Flags|PersistentFlags)\(\)\.|\bflag\.[A-Z]/.test(all.slice(l.index, closingBrace(all, l.index! + l[0].length - 1))))) continue;
+      const decl = new RegExp(`\\btype[ \\t]+${type}[ \\t]+struct[ \\t]*\\{([^}]*)\\}`).exec(all);
+      const defField = decl ? /^[ \t]*(default\w*)\b/im.exec(decl[1])?.[1] : undefined;
+      if (!decl || defField === undefined) continue;
+      const usageField = /^[ \t]*(description|usage|help)\b/im.exec(decl[1])?.[1];
+      const { args } = splitArgs(text, (m.index ?? 0) + m[0].length - 1);
+      for (const entry of args) {
+        const kv = /^([A-Za-z_]\w*|"[^"]*")\s*:\s*\{([\s\S]*)\}$/.exec(entry.trim());
+        if (!kv) continue;
+        const flagName = kv[1].startsWith('"') ? kv[1].slice(1, -1) : consts.get(kv[1]);
+        if (flagName === undefined || !NAME_LIKE_ADDRESS.test(flagName) || NOT_THE_SERVER.test(flagName)) continue;
+        const field = (k: string) => new RegExp(`(?:^|[\\s,{])${k}\\s*:\\s*([^,\\n}]+?)\\s*(?:,|\\n|$)`).exec(kv[2])?.[1];
+        const usage = usageField ? field(usageField) ?? '' : '';
+        if (CONNECTS_TO.test(usage)) continue;
+        const value = field(defField);
+        const d = value === undefined ? null : resolveDefault(value, consts);
+        const port = d ? portOf(d.value) : null;
+        if (!d || !port) continue;
+        out.push({ ...port, confidence: 'sure', via: `flag --${flagName} default ${d.shown} (${mapVar}[${kv[1]}].${defField})`, file, flag: flagName, users: literalUsers(files, mapVar) });
+      }
+    }
+  }
+  return out;
+}
+
+/**
  * The top-level functions naming a package variable, directly or through package variables that
  * list it: `use:<name>` for one that builds a cobra command (`Use: "server [flags]"`), else its name.
  */
@@ -774,7 +816,7 @@ function evidenceIn(pkgs: readonly PackageSources[], scope: CommandScope | undef
     for (const [k, v] of fieldLiterals(all)) vars.set(k, v);
     // Flags described by struct literals: the subcommand is the one among the functions that name
     // the literal which the image runs, else one of theirs, else the root's.
-    for (const { users, ...e } of structLiteralFlags(p, consts)) {
+    for (const { users, ...e } of [...structLiteralFlags(p, consts), ...mapLiteralFlags(p, consts)]) {
       const subs = users.map((u) => (u.startsWith('use:') ? u.slice(4) : scope?.subcommands.get(u))).filter((x): x is string => x !== undefined);
       const runs = scope?.runs ?? null;
       const sub = subs.length === 0 ? undefined : runs !== null && subs.includes(runs) ? runs : subs[0];
@@ -920,6 +962,14 @@ function fieldListened(owner: string, name: string, all: readonly PackageSources
     if (r && new RegExp(`\\bnet\\.ListenTCP\\([^\\n]*\\b${r[1]}\\b`).test(text)) return pkg() ? `package ${pkg()}` : 'the program';
     const a = new RegExp(`\\bAddr\\s*:[^\\n]*${field}`).exec(text);
     if (a && /\bhttp\.Server\s*\{/.test(text.slice(Math.max(0, a.index - 400), a.index))) return `package ${pkg() ?? '?'}`;
+    // Through a variable that joins it into an address (supabase/auth bc32168 cmd/serve_cmd.go:
+    // `addr := net.JoinHostPort(config.API.Host, config.API.Port)`, then `http.Server{Addr: addr}`).
+    for (const v of text.matchAll(new RegExp(`\\b([A-Za-z_]\\w*)\\s*:?=\\s*(?:net\\.JoinHostPort|fmt\\.Sprintf?)\\([^\\n]*${field}`, 'g'))) {
+      const rest = text.slice(v.index!);
+      if (new RegExp(`\\b(?:net\\.Listen(?:TCP)?|ListenAndServe(?:TLS)?)\\([^\\n]*\\b${v[1]}\\b`).test(rest)) return pkg() ? `package ${pkg()}` : 'the program';
+      const b = new RegExp(`\\bAddr\\s*:\\s*${v[1]}\\s*[,}\\n]`).exec(rest);
+      if (b && /\bhttp\.Server\s*\{/.test(rest.slice(Math.max(0, b.index - 400), b.index))) return pkg() ? `package ${pkg()}` : 'the program';
+    }
     return null;
   };
   if (exported.size > 0) {
