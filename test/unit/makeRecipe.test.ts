@@ -33,7 +33,7 @@ describe('makeRecipe', () => {
   });
 
   it('is null when not certain: generators, scripts, unknown targets, includes, conditionals, odd arguments', () => {
-    for (const recipe of ['go generate ./...', './build.sh', 'protoc x.proto', '$(MAKE) nothere', 'cd cmd; go build .', 'cp -r a b', '$(TOOL) gen', 'echo x > a.go', 'go run ./gen']) {
+    for (const recipe of ['go generate ./...', './build.sh', 'protoc x.proto', '$(MAKE) nothere', 'cd $(DIR); go build .', 'cp -r a b', '$(TOOL) gen', 'echo x > a.go', 'go run ./gen']) {
       assert.equal(run(`b:\n\tgo build .\n\t${recipe}\n`, 'make b'), null, recipe);
     }
     assert.equal(run(ATLAS, 'make nothere'), null);
@@ -62,6 +62,23 @@ describe('makeRecipe', () => {
     }
   });
 
+  // mattermost/focalboard de5e5cc (MIT/AGPL, Mattermost licensing), Makefile:63-67 (trimmed): run as
+  // `make server-docker os=${TARGETOS} arch=${TARGETARCH}` by docker/Dockerfile:22.
+  it('reads focalboard\'s server-docker: `cd server;`, an `$(eval X += …)` line, and make variables the shell gives', () => {
+    const mk = 'BUILD_TAGS += json1 sqlite3\nLDFLAGS += -X main.a=1\nserver-docker:\n\tmkdir -p bin/docker\n\t$(eval LDFLAGS += -X main.Edition=linux)\n\tcd server; env GOOS=$(os) GOARCH=$(arch) go build -ldflags \'$(LDFLAGS)\' -tags \'$(BUILD_TAGS)\' -o ../bin/docker/focalboard-server ./main\n';
+    assert.deepEqual(run(mk, 'make server-docker os=${TARGETOS} arch=${TARGETARCH}'), [
+      'server-docker:4 mkdir -p bin/docker',
+      'server-docker:6 [server] GOOS=<dyn> GOARCH=<dyn> go build -ldflags <dyn> -tags <dyn> -o ../bin/docker/focalboard-server ./main',
+    ]);
+    const args = makeArgs(words('make server-docker os=${TARGETOS}'));
+    assert.ok(args);
+    assert.match(args.overrides.get('os') ?? '', /__make_dynamic__/);
+    // Another eval, a dynamic target or a dynamic option is not followed.
+    assert.equal(run(mk.replace('LDFLAGS += -X main.Edition', 'LDFLAGS = -X main.Edition'), 'make server-docker'), null);
+    assert.equal(run(mk, 'make $T'), null);
+    assert.equal(run(mk, 'make -C ${D} server-docker'), null);
+  });
+
   // tikv/pd a186e0cc (Apache-2.0), Makefile:122-123 (trimmed): pd-ctl is built in tools/, a module of its own.
   const PD = 'BUILD_BIN_PATH := /src/bin\n.PHONY: pd-ctl\npd-ctl:\n\tcd tools && CGO_ENABLED=0 go build -o $(BUILD_BIN_PATH)/pd-ctl pd-ctl/main.go\n';
 
@@ -73,7 +90,7 @@ describe('makeRecipe', () => {
     ]);
     // Not certain: a dynamic or special folder, `;` (the command runs here when cd fails), a
     // subshell, `||` or an if, another command's operand, a sub-make after the cd.
-    for (const recipe of ['cd $(DIR) && go build .', 'cd $$HOME && go build .', 'cd - && go build .', 'cd ~/x && go build .', 'cd x; go build .', '(cd x && go build .) && go build .',
+    for (const recipe of ['cd $(DIR) && go build .', 'cd $$HOME && go build .', 'cd - && go build .', 'cd ~/x && go build .', '(cd x && go build .) && go build .',
       'cd x || exit 1 && go build .', 'if true; then cd x && go build .; fi', 'cd x | go build .', 'cd && go build .', 'cd x && $(MAKE) b2']) {
       assert.equal(run(`b:\n\t${recipe}\nb2:\n\tgo build .\n`, 'make b'), null, recipe);
     }

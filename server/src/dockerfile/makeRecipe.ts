@@ -25,7 +25,7 @@
  *   `$(MAKE) <target>` of a target of the same Makefile (followed the same way). A command run
  *   through `env A=1 …` (no option) is that command with those variables. `cd dir &&` moves the
  *   commands after it on the same recipe line (each line is a shell of its own) to dir, when it
- *   is certain: a static folder, followed by `&&` (or nothing), in a line without `||`, `if`,
+ *   is certain: a static folder, followed by `&&`, `;` (or nothing), in a line without `||`, `if`,
  *   loops or a subshell. `go generate`, `go run`, protoc, a script, any other `cd`, a
  *   redirection into a `.go` file, a `$(shell …)` that could write sources (anywhere make
  *   evaluates it) give null. An `include` gives null too: the model does not have that file's text.
@@ -73,10 +73,16 @@ const MAKE_NAME = /(^|\/)g?make$/;
 const MAKEFILES = ['GNUmakefile', 'makefile', 'Makefile'];
 const PLACEHOLDER = '${__make_dynamic__}';
 const NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
+/** `NAME=…` whose value only the shell knows. */
+const DYNAMIC_OVERRIDE = /^[A-Za-z_][A-Za-z0-9_]*=/;
 
-/** make's arguments when argv runs make (`make`, `gmake`, `/usr/bin/make`) with static, known ones; null otherwise. */
+/**
+ * make's arguments when argv runs make (`make`, `gmake`, `/usr/bin/make`) with static, known ones;
+ * null otherwise. A variable given a value the shell expands (`make server-docker
+ * os=${TARGETOS}`: mattermost/focalboard) is known by name: its value is unknown (dynamic).
+ */
 export function makeArgs(argv: readonly ShellWord[]): MakeArgs | null {
-  if (argv.length === 0 || !MAKE_NAME.test(argv[0].value) || argv.some((w) => w.dynamic)) return null;
+  if (argv.length === 0 || !MAKE_NAME.test(argv[0].value) || argv.some((w) => w.dynamic && !DYNAMIC_OVERRIDE.test(w.value))) return null;
   const out: MakeArgs = { dir: '', file: null, targets: [], overrides: new Map() };
   for (let i = 1; i < argv.length; i++) {
     const a = argv[i].value;
@@ -109,7 +115,7 @@ export function makeArgs(argv: readonly ShellWord[]): MakeArgs | null {
     if (eq > 0) {
       const name = a.slice(0, eq).replace(/[:+?!]+$/, '');
       if (!NAME.test(name) || a.slice(eq - 1, eq) === '+' || a.slice(eq - 1, eq) === '?' || a.slice(eq - 1, eq) === '!') return null;
-      out.overrides.set(name, a.slice(eq + 1));
+      out.overrides.set(name, argv[i].dynamic ? PLACEHOLDER : a.slice(eq + 1));
       continue;
     }
     out.targets.push(a);
@@ -291,7 +297,7 @@ function visit(target: string, scope: Scope, seen: Set<string>, out: RecipeComma
 /**
  * The folder of a recipe's `cd dir` when certain: one static operand (not `-`, `~…`), a command
  * of the line's own shell (not nested, no subshell on the line, no `||`/`if`/loop: `certainShell`)
- * followed by `&&` or by nothing; null otherwise.
+ * followed by `&&`, `;` or nothing; null otherwise.
  */
 function cdTarget(cmd: ShellCommand, line: string, certainShell: boolean): string | null {
   if (!certainShell || cmd.env.length > 0 || cmd.argv.length !== 2) return null;
@@ -299,7 +305,9 @@ function cdTarget(cmd: ShellCommand, line: string, certainShell: boolean): strin
   if (to.dynamic || to.value === '' || to.value === '-' || to.value.startsWith('~') || to.value.startsWith('-')) return null;
   // A subshell `(cd x && go build) && go build` leaves the folder when it ends.
   if (/(^|[^$])\(/.test(line)) return null;
-  return /^\s*(&&|$)/.test(line.slice(cmd.end)) ? to.value : null;
+  // `cd server; go build …` (focalboard's Makefile): the commands after it run there when the
+  // folder exists, and when it does not the build is broken anyway.
+  return /^\s*(&&|;|$)/.test(line.slice(cmd.end)) ? to.value : null;
 }
 
 /** A word holding an unexpanded make reference is dynamic, even where the shell would not expand it (single quotes). */
@@ -393,6 +401,14 @@ function expand(text: string, scope: ExpandScope, depth: number): string | null 
     const fn = /^([a-z-]+)[ \t]/.exec(inner);
     if (fn) {
       if (fn[1] === 'shell' && SOURCE_WRITER.test(inner)) return null;
+      if (fn[1] === 'eval') {
+        // `$(eval LDFLAGS += …)` in a recipe (focalboard's server-docker) expands to nothing and
+        // appends to a variable, whose value is then unknown; any other eval is not followed.
+        const append = /^eval\s+([A-Za-z_][A-Za-z0-9_]*)\s*\+=/.exec(inner);
+        if (!append) return null;
+        scope.parsed.dynamicVars.add(append[1]);
+        continue;
+      }
       out += PLACEHOLDER;
       continue;
     }

@@ -19,7 +19,9 @@
  * time (shiori's Dockerfile.compose: `ENTRYPOINT ["go", "run", "main.go"]`, the checkout mounted
  * by its compose file); the message then says the container stops at start.
  * Go run through make, task, just, mage or a script counts when the tool's file (read as text)
- * runs go, or cannot be read in a stage on a golang image.
+ * runs go, or cannot be read in a stage on a golang image; a `make` target whose recipe is certain
+ * (makeGoCommands) counts with the folder each go command runs in, so the go.mod of a nested
+ * module counts (mattermost/focalboard: `cd server; go build` over server/go.mod).
  *
  * Fix (not safe for fix-all: it changes the compiler, and an old distro suffix such as
  * `-alpine3.17` may not exist for the new version): retag to the required version, keeping the
@@ -38,7 +40,7 @@ import { parseImageRef } from '../images/imageRef';
 import { lookupImage, normalizeRepository } from '../images/table';
 import { requiredGoVersion, requiredGoVersionAt, requiredTarget, type RequiredGoVersion } from '../workspace/query';
 import type { WorkspaceModel } from '../workspace/model';
-import { contextPlacement } from '../facts/builtPackages';
+import { contextPlacement, makeGoCommands } from '../facts/builtPackages';
 import { startGoCommands } from '../facts/goAtStart';
 import type { Fix, Rule, RuleContext, RuleFinding } from './types';
 
@@ -163,6 +165,17 @@ function compiledRequirement(ctx: RuleContext, ws: WorkspaceModel, base: Stage):
       const place = contextPlacement(ctx, s, g);
       if (typeof place === 'string') take(requiredGoVersionAt(ws, place));
       else if (!('outside' in place)) take(requiredGoVersion(ws));
+    }
+    // `make server-docker` whose recipe is certain (makeGoCommands): each go command in the
+    // folder it runs in, so a nested module's go.mod counts (focalboard: `cd server; go build`
+    // over server/go.mod, with no go.mod at the root).
+    for (const instr of s.instructions) {
+      if (instr.keyword !== 'RUN' || !/\bmake\b/.test(instr.script?.text ?? '')) continue;
+      for (const m of makeGoCommands(ctx, s, instr)) {
+        if (!MODULE_COMMANDS.test(m.g.sub) || !sourcesPresent(model, s, instr)) continue;
+        const place = contextPlacement(ctx, s, m.g);
+        if (typeof place === 'string') take(requiredGoVersionAt(ws, place));
+      }
     }
     // `make build`, `./build.sh`: the tool's file runs go (read as text), or cannot be read in a
     // stage on a golang image (a build tool there builds the module).

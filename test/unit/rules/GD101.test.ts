@@ -334,3 +334,38 @@ describe('GD101 go-version-behind-gomod', () => {
     assert.ok(fixed.includes('FROM golang:1.22.5-bookworm AS build\r\n'));
   });
 });
+
+// mattermost/focalboard de5e5cc (MIT/AGPL, Mattermost licensing; trimmed): no go.mod at the root,
+// server/go.mod says `go 1.21` / `toolchain go1.21.8`; docker/Dockerfile builds on golang:1.18.3
+// with `make server-docker os=${TARGETOS} arch=${TARGETARCH}`, whose recipe (Makefile:63-67) runs
+// `$(eval LDFLAGS += …)` and `cd server; env GOOS=$(os) GOARCH=$(arch) go build … ./main`. Go 1.18
+// stops at go.mod's `toolchain` line: `docker build -f docker/Dockerfile .` fails.
+describe('GD101 go-version-behind-gomod: a nested module built through make (focalboard)', () => {
+  const ws = () => tempWorkspace({
+    'server/go.mod': 'module github.com/mattermost/focalboard/server\n\ngo 1.21\n\ntoolchain go1.21.8\n',
+    'server/main/main.go': 'package main\n\nfunc main() {}\n',
+    'Makefile': [
+      'BUILD_TAGS += json1 sqlite3', 'LDFLAGS += -X "github.com/mattermost/focalboard/server/model.BuildNumber=$(BUILD_NUMBER)"', '',
+      'server-docker: ## Build server for Docker Architectures.', '\tmkdir -p bin/docker',
+      '\t$(eval LDFLAGS += -X "github.com/mattermost/focalboard/server/model.Edition=linux")',
+      "\tcd server; env GOOS=$(os) GOARCH=$(arch) go build -ldflags '$(LDFLAGS)' -tags '$(BUILD_TAGS)' -o ../bin/docker/focalboard-server ./main", '',
+    ].join('\n'),
+  });
+  const docker = (from = 'golang:1.18.3', run = 'RUN EXCLUDE_PLUGIN=true make server-docker os=${TARGETOS} arch=${TARGETARCH}') => df([
+    `FROM ${from} AS gobuild`, 'WORKDIR /go/src/focalboard', 'ADD . /go/src/focalboard', 'ARG TARGETOS', 'ARG TARGETARCH', run,
+    'FROM debian:bookworm-slim', 'COPY --from=gobuild /go/src/focalboard/bin/docker/focalboard-server /opt/focalboard/bin/', 'CMD ["/opt/focalboard/bin/focalboard-server"]',
+  ]);
+
+  it('finds the builder older than server/go.mod, which the make recipe builds', () => {
+    const text = docker();
+    const [f, ...rest] = find(text, 'GD101', ws());
+    assert.equal(rest.length, 0);
+    assert.equal(text.slice(f.span.start, f.span.end), 'golang:1.18.3');
+    assert.match(f.message, /^golang:1\.18\.3 has Go 1\.18\.3, but go\.mod in server says `go 1\.21`: Go before 1\.21 cannot switch/);
+  });
+
+  it('silent for a builder that satisfies it, and for a make target whose recipe builds nothing of the module', () => {
+    assert.deepEqual(find(docker('golang:1.21.8'), 'GD101', ws()), []);
+    assert.deepEqual(find(docker(undefined, 'RUN make nothere'), 'GD101', ws()), []);
+  });
+});
