@@ -123,6 +123,17 @@ describe('3. imgproxy: cgo with pkg-config libraries Debian packages', () => {
     assert.ok(r.warnings.some((w) => w.includes('--runtime debian installs them (their development packages in the build stage, their shared libraries in the runtime)') && w.includes('(distroless cannot install packages)')), r.warnings.join('\n'));
   });
 
+  it('static archives only (`-l:libjpeg.a`): the builder installs their -dev package, the runtime stays distroless', async () => {
+    const r = await genClean(tree(imgproxy, {
+      'vips/vips.go': '// Package vips, reduced to a static libjpeg (filestash\'s plg_image_c style).\npackage vips\n\n// #cgo LDFLAGS: -l:libjpeg.a\nimport "C"\n\nfunc Init() {}\n',
+      'vips/vips.h': null,
+      'logger/gliblog/gliblog.go': 'package gliblog\n\nfunc Init() {}\n',
+    }));
+    assert.match(r.dockerfile, /&& apt-get install -y --no-install-recommends libjpeg-dev \\\n/, r.dockerfile);
+    assert.match(r.dockerfile, /^FROM gcr\.io\/distroless\/base-debian12:nonroot$/m, r.dockerfile);
+    assert.equal((r.dockerfile.match(/apt-get install/g) ?? []).length, 1, r.dockerfile);
+  });
+
   it('negative: a library without known packages keeps distroless and a Check that advises no runtime option', async () => {
     const r = await gen(tree(imgproxy, { 'logger/gliblog/gliblog.go': imgproxy['logger/gliblog/gliblog.go']!.replace('glib-2.0', 'libfoo-9') }));
     assert.match(r.dockerfile, /^FROM gcr\.io\/distroless\/base-debian12:nonroot$/m, r.dockerfile);

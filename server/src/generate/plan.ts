@@ -655,17 +655,19 @@ export function plan(model: WorkspaceModel, options: GenerateOptions, io: Genera
   const libsInstallable = sysLibs.length > 0 && deb.name === 'bookworm' && RUNTIME_DEBIAN.name === 'bookworm' && systemCgo.length === 0
     && sysLibs.every((l) => l.debian !== '' && (l.static || l.bookworm !== ''));
   const shownLib = (l: (typeof sysLibs)[number]) => (l.kind === 'pkg-config' ? `pkg-config ${l.name}` : l.static ? `-l:lib${l.name}.a` : `-l${l.name}`);
-  const runtime: Runtime = options.runtime ?? (installable.length > 0 || libsInstallable ? 'debian' : 'distroless');
+  // Archives only (`-l:libjpeg.a`): linked into the binary, so distroless stays; the builder installs them.
+  const sharedLibs = sysLibs.filter((l) => !l.static);
+  const runtime: Runtime = options.runtime ?? (installable.length > 0 || (libsInstallable && sharedLibs.length > 0) ? 'debian' : 'distroless');
   const chosenFor = options.runtime === undefined && runtime === 'debian'
     ? installable.length > 0
       ? `chosen because the program runs ${installable.slice(0, 4).map((c) => `${c.name} (${c.via})`).join(', ')}${installable.length > 4 ? ` and ${installable.length - 4} more` : ''}, and distroless has no programs but the binary; --runtime distroless keeps distroless`
-      : `chosen because the binary links shared C libraries (${sysLibs.filter((l) => !l.static).map(shownLib).join(', ')}) that apt installs there and distroless cannot`
+      : `chosen because the binary links shared C libraries (${sharedLibs.map(shownLib).join(', ')}) that apt installs there and distroless cannot`
     : 'asked for';
   const runtimePackages = runtime === 'debian' || runtime === 'alpine'
     ? [...new Set(installable.map((c) => runtimePackage(c.name)![runtime === 'alpine' ? 'apk' : 'apt']))]
     : [];
-  const builderApt = runtime === 'debian' && libsInstallable ? [...new Set(sysLibs.flatMap((l) => l.debian.split(' ')))].sort() : [];
-  const libPackages = builderApt.length > 0 ? [...new Set(sysLibs.filter((l) => !l.static).flatMap((l) => l.bookworm.split(' ')))].sort() : [];
+  const builderApt = libsInstallable && (runtime === 'debian' || (runtime === 'distroless' && sharedLibs.length === 0)) ? [...new Set(sysLibs.flatMap((l) => l.debian.split(' ')))].sort() : [];
+  const libPackages = builderApt.length > 0 && runtime === 'debian' ? [...new Set(sharedLibs.flatMap((l) => l.bookworm.split(' ')))].sort() : [];
   // alpine has no libstdc++ (debian-slim has libstdc++6: apt needs it).
   if (cgo && cxx.length > 0 && runtime === 'alpine') runtimePackages.push('libstdc++');
   if (wasmvm && runtime === 'alpine') {
