@@ -738,8 +738,10 @@ function isRootPath(p: string): boolean {
 
 /**
  * The folders of a stage (its FROM chain included) that hold another stage's or image's whole
- * file system: `COPY --from=Y / /dir`, or `COPY --from=Y <folder of Y holding one> /dir`. Static
- * destinations only, without a trailing slash.
+ * file system: `COPY --from=Y / /dir`, `COPY --from=Y <folder of Y holding one> /dir`, or a root
+ * a package manager installs into (`yum install --installroot /mnt/rootfs … bash`: kiali's
+ * Dockerfile-distroless builds a UBI root there and copies it into scratch; installRootOf).
+ * Static destinations only, without a trailing slash.
  */
 function rootfsFolders(model: DockerfileModel, index: number, seen: Set<number>): string[] {
   if (seen.has(index)) return [];
@@ -747,6 +749,13 @@ function rootfsFolders(model: DockerfileModel, index: number, seen: Set<number>)
   const out: string[] = [];
   for (const s of stageChain(model, model.stages[index])) {
     for (const c of s.instructions) {
+      if (c.keyword === 'RUN' && c.script) {
+        for (const cmd of c.script.parsed.commands) {
+          const root = installRootOf(cmd);
+          if (root !== null) out.push(root);
+        }
+        continue;
+      }
       const from = c.keyword === 'COPY' ? c.flags.find((f) => f.name === 'from')?.value : undefined;
       const paths = from ? copyPaths(c) : null;
       if (!paths || paths.sources.length !== 1 || paths.dest.includes('$') || !paths.dest.startsWith('/') || isRootPath(paths.dest)) continue;
@@ -761,6 +770,35 @@ function rootfsFolders(model: DockerfileModel, index: number, seen: Set<number>)
     }
   }
   return out;
+}
+
+/** Package managers that install into another root, and the option that names it. */
+const ROOT_OPTION: Record<string, RegExp> = {
+  yum: /^--installroot(=|$)/, dnf: /^--installroot(=|$)/, microdnf: /^--installroot(=|$)/,
+  zypper: /^(--root|-R)(=|$)/, apk: /^(--root|-p)(=|$)/,
+};
+
+/**
+ * The root folder a package manager installs packages into (`yum install --installroot
+ * /mnt/rootfs …`, `dnf --installroot=/image install …`, `apk --root /rootfs --initdb add …`,
+ * `zypper --root /r install …`): a system's file system made there, as an image's is. Static
+ * absolute folders only, without a trailing slash; null for any other command.
+ */
+function installRootOf(cmd: ShellCommand): string | null {
+  const first = cmd.argv[0];
+  const option = first && !first.dynamic ? ROOT_OPTION[first.value.slice(first.value.lastIndexOf('/') + 1)] : undefined;
+  if (!option) return null;
+  let root: ShellWord | undefined;
+  let installs = false;
+  for (let k = 1; k < cmd.argv.length; k++) {
+    const w = cmd.argv[k];
+    if (option.test(w.value)) {
+      const eq = w.value.indexOf('=');
+      root = eq < 0 ? cmd.argv[++k] : { ...w, value: w.value.slice(eq + 1) };
+    } else if (/^(install|add|in|groupinstall)$/.test(w.value)) installs = true;
+  }
+  if (!installs || !root || root.dynamic || !root.value.startsWith('/') || isRootPath(root.value)) return null;
+  return root.value.replace(/\/+$/, '');
 }
 
 /** Sources that name the whole context. */

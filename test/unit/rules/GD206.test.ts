@@ -91,6 +91,57 @@ describe('GD206 shell-form-without-shell', () => {
     assert.equal(has(mediamtx('COPY --from=base /linux /'), 'GD206'), true);
   });
 
+  // Judge X (round 30), kiali/kiali d733a09 (Apache-2.0) deploy/docker/Dockerfile-distroless:1-21
+  // (and Dockerfile-multi-arch-distroless, the same lines), wrong, error: the ubi-build stage
+  // installs a UBI root with bash into /mnt/rootfs (`yum install --installroot /mnt/rootfs …`),
+  // the scratch stage copies that folder to `/`, then runs `RUN echo … >> /etc/group`.
+  const kiali = (install = 'RUN yum install --installroot /mnt/rootfs --releasever ${UBI_MAJOR_VERSION} --setopt install_weak_deps=false --nodocs -y bash coreutils-single glibc-minimal-langpack openssl && \\', copy = 'COPY --from=ubi-build /mnt/rootfs/ /') => df([
+    '# We are building what was the old (now deprecated) ubi9/openssl, which is essentially ubi-micro image with openssl/root certs',
+    'ARG UBI_MAJOR_VERSION="9"',
+    'FROM registry.access.redhat.com/ubi${UBI_MAJOR_VERSION}/ubi AS ubi-build',
+    'ARG UBI_MAJOR_VERSION',
+    'RUN mkdir -p /mnt/rootfs/keys',
+    'RUN chmod 0777 /mnt/rootfs/keys',
+    install,
+    '    yum --installroot /mnt/rootfs clean all',
+    'RUN rm -rf /mnt/rootfs/var/cache/* /mnt/rootfs/var/log/dnf* /mnt/rootfs/var/log/yum.*',
+    '',
+    'FROM scratch',
+    copy,
+    'VOLUME  /keys',
+    '',
+    '# Start Kiali specific build',
+    '',
+    'LABEL maintainer="kiali-dev@googlegroups.com"',
+    '',
+    '# Add kiali user and group',
+    'RUN echo kiali:x:1000: >> /etc/group',
+    'RUN echo kiali:x:1000:1000:/home/kiali:/sbin/nologin >> /etc/passwd',
+    '',
+    'ENV KIALI_HOME=/opt/kiali',
+    'WORKDIR $KIALI_HOME',
+    'COPY --chown=1000:1000 kiali $KIALI_HOME/',
+    'USER 1000',
+    'ENTRYPOINT ["/opt/kiali/kiali"]',
+  ]);
+
+  it('kiali: silent when the folder copied to / is a root a package manager installed into (yum/dnf --installroot, apk --root, zypper --root)', () => {
+    assert.equal(has(kiali(), 'GD206'), false);
+    assert.equal(has(kiali(undefined, 'COPY --from=ubi-build /mnt/rootfs /'), 'GD206'), false);
+    assert.equal(has(kiali('RUN dnf --installroot=/mnt/rootfs/ install -y bash && \\'), 'GD206'), false);
+    assert.equal(has(kiali('RUN apk --root /mnt/rootfs --initdb add busybox && \\'), 'GD206'), false);
+    assert.equal(has(kiali('RUN zypper --root /mnt/rootfs install -y bash && \\'), 'GD206'), false);
+  });
+
+  it('kiali\'s shape still reported when no package manager installs into the copied folder', () => {
+    // Only a clean names the root; the folder holds the keys folder alone.
+    assert.equal(has(kiali('RUN yum install -y bash && \\'), 'GD206'), true);
+    // Another folder than the installed root is copied.
+    assert.equal(has(kiali(undefined, 'COPY --from=ubi-build /mnt/rootfs/keys /'), 'GD206'), true);
+    // The root is installed into a folder a variable names: unknown.
+    assert.equal(has(kiali('RUN yum install --installroot $ROOT -y bash && \\'), 'GD206'), true);
+  });
+
   it('follows FROM <stage> for a shell copied in or a SHELL in the stage built on', () => {
     assert.equal(has(df(['FROM busybox:1.36 AS bb', 'FROM scratch AS base', 'COPY --from=bb /bin/busybox /bin/sh', 'FROM base', 'RUN echo hi']), 'GD206'), false);
   });
