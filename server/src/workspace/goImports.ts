@@ -508,7 +508,14 @@ export const NO_DIAL_PACKAGES: readonly NoDial[] = [
   tree('github.com/open-telemetry/opamp-go/protobufshelpers'), tree('github.com/open-telemetry/opamp-go/client/types'),
   // Prometheus metrics and their HTTP handler (push and the API client dial).
   only('github.com/prometheus/client_golang/prometheus'), only('github.com/prometheus/client_golang/prometheus/promauto'),
-  only('github.com/prometheus/client_golang/prometheus/collectors'),
+  tree('github.com/prometheus/client_golang/prometheus/collectors'),
+  // What an exporter is made of besides (ncabatoff/process-exporter): /proc and /sys readers, the
+  // exporters' logging and build information (prometheus/common's config, whose HTTP client
+  // dials, is not here), the exporter toolkit's server (server-side TLS, basic auth), and
+  // fakescraper, which runs promhttp's handler in-process on a recorder; go-seq compares values.
+  tree('github.com/prometheus/procfs'), tree('github.com/prometheus/common/promlog'), tree('github.com/prometheus/common/promslog'),
+  only('github.com/prometheus/common/version'), tree('github.com/prometheus/exporter-toolkit/web'),
+  only('github.com/ncabatoff/fakescraper'), tree('github.com/ncabatoff/go-seq'),
   {
     path: 'github.com/prometheus/client_golang/prometheus/promhttp', tree: false,
     client: { name: 'promhttp', uses: /\bpromhttp\.InstrumentRoundTripper/ },
@@ -525,9 +532,16 @@ export function isNoDialImport(importPath: string): boolean {
   return noDialEntry(importPath) !== undefined;
 }
 
+/**
+ * Packages under a TLS indicator that only serve: net/http/pprof registers the profiler's
+ * handlers (`_ "net/http/pprof"` in ncabatoff/process-exporter's main), fcgi and cgi serve
+ * requests a web server hands them. The net/http they import is judged as net/http.
+ */
+const SERVE_ONLY = new Set(['net/http/pprof', 'net/http/fcgi', 'net/http/cgi']);
+
 /** The TLS indicators a list of imports contains (empty when none). */
 export function tlsImports(imports: readonly string[]): string[] {
-  return imports.filter((p) => TLS_IMPORTS.some((t) => underPath(p, t)));
+  return imports.filter((p) => !SERVE_ONLY.has(p) && TLS_IMPORTS.some((t) => underPath(p, t)));
 }
 
 // ---------------------------------------------------------------------------------------------

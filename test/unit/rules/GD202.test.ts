@@ -411,3 +411,83 @@ describe('GD202: a plain-HTTP server whose modules open no connection (opentelem
     assert.deepEqual(gd202(MEDIAMTX_DOCKERFILE.replace('ENTRYPOINT', 'COPY --from=alpine:3 /etc/ssl/certs/ca-certificates.crt /etc/ssl/certs/\nENTRYPOINT'), mediamtx()), []);
   });
 });
+
+// Judge X (round 30), ncabatoff/process-exporter e52ab0a (MIT), Dockerfile:12 and
+// Dockerfile.cloudbuild:1 (wrong): the exporter only serves /metrics. Skeleton: go.mod's module
+// line and direct requirements, the Makefile's build target, cmd/process-exporter/main.go's import
+// block and its serving calls, the import blocks of the local packages it reaches (the root
+// package, collector, config, proc). No .dockerignore.
+describe('GD202: an exporter that only serves /metrics (ncabatoff/process-exporter)', () => {
+  const DOCKERFILE = df([
+    '# Start from a Debian image with the latest version of Go installed',
+    '# and a workspace (GOPATH) configured at /go.',
+    'FROM --platform=$BUILDPLATFORM golang:1.23.8 AS build',
+    'ARG TARGETARCH',
+    'ARG BUILDPLATFORM',
+    'WORKDIR /go/src/github.com/ncabatoff/process-exporter',
+    'ADD . .',
+    '',
+    '# Build the process-exporter command inside the container.',
+    'RUN CGO_ENABLED=0 GOARCH=$TARGETARCH make build',
+    '',
+    'FROM scratch',
+    '',
+    'COPY --from=build /go/src/github.com/ncabatoff/process-exporter/process-exporter /bin/process-exporter',
+    '',
+    '# Run the process-exporter command by default when the container starts.',
+    'ENTRYPOINT ["/bin/process-exporter"]',
+    '',
+    '# Document that the service listens on port 9256.',
+    'EXPOSE 9256',
+  ]);
+  const CLOUDBUILD = df(['FROM scratch', 'COPY gopath/bin/process-exporter /process-exporter', 'ENTRYPOINT ["/process-exporter"]', 'EXPOSE 9256']);
+  const MOD = 'github.com/ncabatoff/process-exporter';
+  const MAIN_IMPORTS = ['"context"', '"flag"', '"fmt"', '"log"', '"net/http"', '_ "net/http/pprof"', '"os"', '"os/signal"', '"regexp"', '"strings"', '"syscall"', '"time"', '',
+    '"github.com/ncabatoff/fakescraper"', `common "${MOD}"`, `"${MOD}/collector"`, `"${MOD}/config"`, '"github.com/prometheus/client_golang/prometheus"',
+    'verCollector "github.com/prometheus/client_golang/prometheus/collectors/version"', '"github.com/prometheus/client_golang/prometheus/promhttp"',
+    '"github.com/prometheus/common/promlog"', 'promVersion "github.com/prometheus/common/version"', '"github.com/prometheus/exporter-toolkit/web"'];
+  const MAIN_BODY = [
+    'func main() {',
+    '\tlistenAddress := flag.String("web.listen-address", ":9256", "Address on which to expose metrics and web interface.")',
+    '\tmetricsPath := flag.String("web.telemetry-path", "/metrics", "Path under which to expose metrics.")',
+    '\ttlsConfigFile := flag.String("web.config.file", "", "Path to a web configuration file")',
+    '\tflag.Parse()',
+    '\tlogger := promlog.New(&promlog.Config{})',
+    '\tprometheus.MustRegister(verCollector.NewCollector("process_exporter"))',
+    '\t_ = promVersion.Info()',
+    '\tfscraper := fakescraper.NewFakeScraper()',
+    '\t_ = fscraper',
+    '\thttp.Handle(*metricsPath, promhttp.Handler())',
+    '\tserver := &http.Server{Addr: *listenAddress}',
+    '\tif err := web.ListenAndServe(server, &web.FlagConfig{WebListenAddresses: &[]string{*listenAddress}, WebConfigFile: tlsConfigFile}, logger); err != nil && err != http.ErrServerClosed {',
+    '\t\tlog.Fatalf("Failed to start the server: %v", err)',
+    '\t}',
+    '}',
+  ].join('\n');
+  const goFile = (pkg: string, imports: string[], body: string) => `package ${pkg}\n\nimport (\n${imports.map((i) => (i ? `\t${i}\n` : '\n')).join('')})\n\n${body}\n`;
+  const exporter = (extra: string[] = [], body = '') => tempWorkspace({
+    'Dockerfile': DOCKERFILE,
+    'Dockerfile.cloudbuild': CLOUDBUILD,
+    'go.mod': `module ${MOD}\n\ngo 1.23.0\n\ntoolchain go1.23.8\n\nrequire (\n\tgithub.com/google/go-cmp v0.6.0\n\tgithub.com/ncabatoff/fakescraper v0.0.0-20201102132415-4b37ba603d65\n\tgithub.com/ncabatoff/go-seq v0.0.0-20180805175032-b08ef85ed833\n\tgithub.com/prometheus/client_golang v1.19.0\n\tgithub.com/prometheus/common v0.52.3\n\tgithub.com/prometheus/exporter-toolkit v0.11.0\n\tgithub.com/prometheus/procfs v0.14.0\n\tgopkg.in/check.v1 v1.0.0-20201130134442-10cb98267c6c\n\tgopkg.in/yaml.v2 v2.4.0\n)\n`,
+    'go.sum': '',
+    'Makefile': 'build:\n\t@echo ">> building code"\n\tcd cmd/process-exporter; CGO_ENABLED=0 go build -ldflags "$(VERSION_LDFLAGS)" -o ../../process-exporter -a -tags netgo\n',
+    'common.go': goFile('common', ['"fmt"', '"time"'], 'type Update struct{ Start time.Time }\n\nvar _ = fmt.Sprint'),
+    'cmd/process-exporter/main.go': goFile('main', [...MAIN_IMPORTS, ...extra], MAIN_BODY + body),
+    'collector/process_collector.go': goFile('collector', ['"log"', '"time"', '', `common "${MOD}"`, `"${MOD}/proc"`, '"github.com/prometheus/client_golang/prometheus"'], 'var _ = log.Println\nvar _ = time.Now\nvar _ common.Update\nvar _ = proc.Count\nvar _ prometheus.Collector'),
+    'config/config.go': goFile('config', ['"bytes"', '"fmt"', '"io/ioutil"', '"log"', '"path/filepath"', '"regexp"', '"strings"', '"text/template"', '"time"', '', `common "${MOD}"`, '"gopkg.in/yaml.v2"'], 'var _ common.Update\nvar _ = yaml.Marshal'),
+    'proc/read.go': goFile('proc', ['"fmt"', '"os"', '"path/filepath"', '"strconv"', '"time"', '', '"github.com/prometheus/procfs"'], 'var Count = 0\nvar _ = procfs.NewFS'),
+    'proc/grouper.go': goFile('proc', ['"time"', '', `common "${MOD}"`, 'seq "github.com/ncabatoff/go-seq/seq"'], 'var _ = seq.Compare\nvar _ common.Update'),
+  });
+  const gd202 = (text: string, o: AnalyzeOptions) => lint(text, o).filter((f) => f.code === 'GD202');
+
+  it('silent: net/http only serves, and every module package it reaches opens no connection (procfs, promlog, version, exporter-toolkit/web, fakescraper, go-seq)', () => {
+    assert.deepEqual(gd202(DOCKERFILE, exporter()), []);
+    assert.deepEqual(gd202(CLOUDBUILD, exporter()), []);
+  });
+
+  it('still reported when the exporter can dial: an HTTP client from prometheus/common/config, http.Get, the push client', () => {
+    assert.equal(gd202(DOCKERFILE, exporter(['config_util "github.com/prometheus/common/config"'], '\n\nvar _ = config_util.NewClientFromConfig\n')).length, 1);
+    assert.equal(gd202(DOCKERFILE, exporter([], '\n\nfunc fetch() { _, _ = http.Get("https://example.com") }\n')).length, 1);
+    assert.equal(gd202(CLOUDBUILD, exporter(['"github.com/prometheus/client_golang/prometheus/push"'], '\n\nvar _ = push.New\n')).length, 1);
+  });
+});
