@@ -17,6 +17,8 @@
  *    and systemd as PID 1 (`/sbin/init` as the command, or `STOPSIGNAL SIGRTMIN+3`: a kind node
  *    or system container), which starts each service as its own user.
  *  - a Docker Engine API client (its program reaches github.com/docker/docker/client & co., or
+ *    an image library that reads images through one, stereoscope or go-containerregistry's
+ *    daemon package, with a client module among its go.mod's requirements: anchore/syft; or
  *    its sources hold the socket's path `"/var/run/docker.sock"` as a string literal: it dials
  *    the socket itself, beszel's agent; or an ENV points DOCKER_HOST at a unix socket), or an image that holds the docker CLI and whose
  *    program runs it (by name, or through `sh -c` with the command lines it is given: AnyAppStart)
@@ -99,6 +101,7 @@ import { installsPackage } from '../dockerfile/packages';
 import { insertLinesAfter, insertAboveInstruction } from '../edits/edits';
 import { buildFacts, packageByDir } from '../workspace/query';
 import { withLazyFix, type Rule, type RuleContext } from './types';
+import type { WorkspaceModel } from '../workspace/model';
 
 const DROP_TOOL = /(^|\/)(gosu|su-exec|setpriv|s6-setuidgid|chpst|runuser)$/;
 /** An init system as the command: systemd (`/sbin/init`, `/lib/systemd/systemd`). */
@@ -107,6 +110,15 @@ const SYSTEMD = /^(\/usr)?(\/sbin\/init|\/lib\/systemd\/systemd)$/;
 const LOGIN_DAEMON = /^(openssh-server(-pam)?|dropbear|samba|samba-dc)$/;
 /** Docker Engine API clients' packages. */
 const DOCKER_CLIENT = /^(github\.com\/(docker\/docker|moby\/moby)\/client|github\.com\/fsouza\/go-dockerclient)(\/|$)/;
+/**
+ * Image libraries whose package reads images from the Docker daemon through a Docker Engine API
+ * client (their own import, which the workspace cannot follow): stereoscope's image providers
+ * (its root package lists the daemon provider of pkg/image/docker; anchore/syft scans
+ * `syft nginx:latest` that way) and go-containerregistry's daemon package.
+ */
+const DAEMON_IMAGE_LIBRARY = /^(github\.com\/anchore\/stereoscope(\/pkg\/image\/docker)?|github\.com\/google\/go-containerregistry\/pkg\/v1\/daemon)$/;
+/** Modules that hold a Docker Engine API client (a go.mod requirement, direct or `// indirect`). */
+const DOCKER_CLIENT_MODULE = /^(github\.com\/docker\/docker|github\.com\/moby\/moby\/client|github\.com\/fsouza\/go-dockerclient)$/;
 /**
  * eBPF loaders: loading programs into the kernel needs CAP_BPF/CAP_SYS_ADMIN, which a non-root
  * user does not get from `--cap-add` (aquasecurity/tracee runs `USER root` on purpose).
@@ -355,7 +367,20 @@ function programsNeedRoot(ctx: RuleContext, stage: Stage): boolean {
   }
   // A Docker client: it imports a client library, or dials the socket itself (beszel's agent:
   // `"/var/run/docker.sock"` in agent/docker.go, its own net/http transport).
-  return packages.length > 0 && packages.every((p) => imports(p).some((i) => DOCKER_CLIENT.test(i)) || dockerSocketDialer(ws, buildFacts(ws, p.dir).packages) !== null);
+  return packages.length > 0 && packages.every((p) => imports(p).some((i) => DOCKER_CLIENT.test(i)) || dockerClientThroughLibrary(ws, p.dir) || dockerSocketDialer(ws, buildFacts(ws, p.dir).packages) !== null);
+}
+
+/**
+ * The program reaches a Docker Engine API client through an image library (DAEMON_IMAGE_LIBRARY:
+ * syft imports stereoscope), and its module's go.mod requires a client module (syft's
+ * `github.com/moby/moby/client v0.5.1 // indirect`): go.mod lists every module whose packages the
+ * module's builds import, so the library's client is in the build, not only in its history.
+ */
+function dockerClientThroughLibrary(ws: WorkspaceModel, dir: string): boolean {
+  if (!buildFacts(ws, dir).externalImports.some((i) => DAEMON_IMAGE_LIBRARY.test(i))) return false;
+  const module = packageByDir(ws, dir)?.module;
+  const mod = module === undefined || module === null ? undefined : ws.modules.find((m) => m.dir === module);
+  return mod !== undefined && mod.requires.some((r) => DOCKER_CLIENT_MODULE.test(r));
 }
 
 /**

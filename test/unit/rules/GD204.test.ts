@@ -2183,3 +2183,55 @@ describe('GD204: a local-path-provisioner config runs the image\'s program as it
     assert.equal(has(provisioner, 'GD204', root), true);
   });
 });
+
+// Judge Y (round 30) W3, anchore/syft bf82010 (Apache-2.0), Dockerfile:4 and Dockerfile.debug:2
+// (wrong): syft reads images from the Docker daemon (`syft nginx:latest`) through
+// github.com/anchore/stereoscope, whose daemon provider holds the Docker client; go.mod requires
+// `github.com/moby/moby/client v0.5.1 // indirect`. Skeleton: Dockerfile, Dockerfile.nonroot,
+// go.mod's module line and the requirements named here, the import blocks of cmd/syft/main.go,
+// cmd/syft/internal/clio_setup_config.go, cmd/syft/cli/cli.go and
+// cmd/syft/cli/ui/handle_pull_docker_image.go, with one line of body each.
+describe('GD204: a Docker client reached through an image library (anchore/syft, stereoscope)', () => {
+  const DOCKERFILE = df([
+    'ARG DEBIAN_VERSION=13',
+    'FROM gcr.io/distroless/static-debian${DEBIAN_VERSION}:latest AS build',
+    '',
+    'FROM scratch',
+    '# needed for version check HTTPS request',
+    'COPY --from=build /etc/ssl/certs/ca-certificates.crt /etc/ssl/certs/ca-certificates.crt',
+    '',
+    '# create the /tmp dir, which is needed for image content cache',
+    'WORKDIR /tmp',
+    '',
+    'ARG TARGETPLATFORM',
+    'COPY ${TARGETPLATFORM}/syft /',
+    '',
+    'ENTRYPOINT ["/syft"]',
+  ]);
+  const go = (pkg: string, imports: string[], body: string) => `package ${pkg}\n\nimport (\n${imports.map((i) => (i ? `\t${i}\n` : '\n')).join('')})\n\n${body}\n`;
+  const syft = (over: { indirect?: string; setup?: string[]; ui?: string[] } = {}) => tempWorkspace({
+    'Dockerfile': DOCKERFILE,
+    'Dockerfile.nonroot': df(['ARG DEBIAN_VERSION=13', 'FROM gcr.io/distroless/static-debian${DEBIAN_VERSION}:nonroot', '', 'WORKDIR /tmp', '', 'ARG TARGETPLATFORM', 'COPY ${TARGETPLATFORM}/syft /', '', 'USER nonroot', '', 'ENTRYPOINT ["/syft"]']),
+    'go.mod': `module github.com/anchore/syft\n\ngo 1.26.3\n\nrequire (\n\tgithub.com/anchore/clio v0.0.0-20250715152405-a0fa658e5084\n\tgithub.com/anchore/stereoscope v0.3.1-0.20260820190420-3cd14ecb9fbf\n\tgithub.com/google/go-containerregistry v0.21.9\n)\n\nrequire (\n\tgithub.com/moby/moby/api v1.55.0 // indirect\n${over.indirect ?? '\tgithub.com/moby/moby/client v0.5.1 // indirect\n'})\n`,
+    'go.sum': '',
+    'cmd/syft/main.go': go('main', ['_ "modernc.org/sqlite"', '', '"github.com/anchore/clio"', '"github.com/anchore/syft/cmd/syft/cli"', '"github.com/anchore/syft/cmd/syft/internal"'], 'var version = internal.NotProvided\n\nfunc main() { cli.Application(clio.Identification{Name: "syft", Version: version}).Run() }'),
+    'cmd/syft/internal/constants.go': 'package internal\n\nconst NotProvided = "[not provided]"\n',
+    'cmd/syft/internal/clio_setup_config.go': go('internal', over.setup ?? ['"io"', '"os"', '', '"github.com/anchore/clio"', '"github.com/anchore/stereoscope"', 'handler "github.com/anchore/syft/cmd/syft/cli/ui"'], 'var _ = stereoscope.SetBus\nvar _ = handler.New\nvar _ io.Writer = os.Stdout\nvar _ clio.Identification'),
+    'cmd/syft/cli/cli.go': go('cli', ['"io"', '"os"', '', 'cranecmd "github.com/google/go-containerregistry/cmd/crane/cmd"', '"github.com/spf13/cobra"', '', '"github.com/anchore/clio"', '"github.com/anchore/syft/cmd/syft/internal"'], 'var _ = cranecmd.NewCmdAuthLogin\nvar _ cobra.Command\nvar _ io.Writer = os.Stdout\nvar _ = internal.NotProvided\n\nfunc Application(id clio.Identification) clio.Application { return nil }'),
+    'cmd/syft/cli/ui/handle_pull_docker_image.go': go('ui', over.ui ?? ['"fmt"', '"strings"', '', 'stereoscopeParsers "github.com/anchore/stereoscope/pkg/event/parsers"', '"github.com/anchore/stereoscope/pkg/image/docker"'], 'var _ = fmt.Sprint\nvar _ = strings.TrimSpace\nvar _ = stereoscopeParsers.ParsePullDockerImage\nvar _ docker.PullStatus\n\nfunc New() {}'),
+  }, 'Dockerfile');
+
+  it('silent: the program imports stereoscope (its root and its docker provider) and go.mod requires the moby client', () => {
+    assert.equal(has(DOCKERFILE, 'GD204', syft()), false);
+    // Either import is enough; docker/docker as the client module also counts.
+    assert.equal(has(DOCKERFILE, 'GD204', syft({ ui: ['"fmt"'] })), false);
+    assert.equal(has(DOCKERFILE, 'GD204', syft({ setup: ['"github.com/anchore/clio"', 'handler "github.com/anchore/syft/cmd/syft/cli/ui"'] })), false);
+    assert.equal(has(DOCKERFILE, 'GD204', syft({ indirect: '\tgithub.com/docker/docker v28.5.2+incompatible // indirect\n' })), false);
+  });
+
+  it('reported: no Docker client module in go.mod, or no import of the image library\'s daemon side, or no workspace', () => {
+    assert.equal(has(DOCKERFILE, 'GD204', syft({ indirect: '' })), true);
+    assert.equal(has(DOCKERFILE, 'GD204', syft({ setup: ['"github.com/anchore/clio"', '"github.com/anchore/stereoscope/pkg/image"'], ui: ['"fmt"'] })), true);
+    assert.equal(has(DOCKERFILE, 'GD204'), true);
+  });
+});
