@@ -8,7 +8,7 @@ import type { GoModule, GoPackage } from '../../server/src/workspace/model';
 
 function pkg(over: Partial<GoPackage>): GoPackage {
   return {
-    dir: 'p', name: 'p', isMain: false, imports: [], usesCgo: false, callsLoadLocation: false, setsUser: false, dockerSocket: false, importsTzdata: false, runsPrograms: [], runsDataNamed: [], httpClient: true, noDialImports: [],
+    dir: 'p', name: 'p', isMain: false, imports: [], usesCgo: false, callsLoadLocation: false, setsUser: false, dockerSocket: false, readsCiJobEnv: false, importsTzdata: false, runsPrograms: [], runsDataNamed: [], httpClient: true, noDialImports: [],
     module: '', importPath: 'example.com/p', files: ['p.go'], cgoFallback: false, ...over,
   };
 }
@@ -235,6 +235,20 @@ describe('parseGoFile dockerSocket', () => {
     assert.equal(parseGoFile(file('// dial "/var/run/docker.sock"\nvar x = fmt.Sprint(os.Getuid())')).dockerSocket, false);
     assert.equal(parseGoFile(file('var hint = "-v /var/run/docker.sock:/var/run/docker.sock"')).dockerSocket, false);
     assert.equal(parseGoFile(file('var s = "/var/run/docker.sock.bak"')).dockerSocket, false);
+  });
+});
+
+describe('parseGoFile readsCiJobEnv', () => {
+  // bytebase/bytebase 37339d7 (MIT Expat) action/world/platform.go: GetJobPlatform.
+  it('sees a read of a variable CI platforms set in each job, by os.Getenv or os.LookupEnv; not another variable, nor without os', () => {
+    const file = (imports: string, body: string) => parseGoFile(`package world\n\nimport (\n${imports}\n)\n\n${body}\n`).readsCiJobEnv;
+    assert.equal(file('\t"os"', 'func p() bool { return os.Getenv("GITHUB_ACTIONS") == "true" }'), true);
+    assert.equal(file('\t"os"', 'func p() bool { return os.Getenv("SYSTEM_TEAMFOUNDATIONSERVERURI") != "" }'), true);
+    assert.equal(file('\t"os"', 'func p() bool { _, ok := os.LookupEnv("TF_BUILD"); return ok }'), true);
+    assert.equal(file('\t"os"', 'func p() string { return os.Getenv( "CI_JOB_TOKEN" ) }'), true);
+    assert.equal(file('\t"os"', 'func p() string { return os.Getenv("GITHUB_TOKEN") }'), false);
+    assert.equal(file('\t"os"', 'func p() string { return os.Getenv("X_GITLAB_CI") }'), false);
+    assert.equal(file('\t"fmt"', 'func p() string { return fmt.Sprint("os.Getenv(\\"GITLAB_CI\\")") }'), false);
   });
 });
 

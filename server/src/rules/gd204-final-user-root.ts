@@ -75,7 +75,10 @@
  *    (facts/rootNeeds.ts rootAtStart; dendrite's Complement images trust the CA mounted at run
  *    time, and start postgres, before the server);
  *  - a toolbox, dev or CI image: its command is a bare shell or a build (`make test`), or it has
- *    none on a distro or golang base (see dockerfile/facts.ts `isToolbox`);
+ *    none on a distro or golang base (see dockerfile/facts.ts `isToolbox`); or a CI job image:
+ *    every program reads a variable that CI platforms set in each job (`GITHUB_ACTIONS`,
+ *    `GITLAB_CI`, `CI_JOB_TOKEN`, `BITBUCKET_BUILD_NUMBER`, `TF_BUILD` …: GoPackage
+ *    `readsCiJobEnv`; bytebase's bytebase-action), which runners start as root;
  *  - an explicit `USER root` with a comment line directly above it, or a comment in the final
  *    stage about its user being root (`# user is implicitly set to root, learn how to use
  *    non-root user here: …`): a deliberate choice; so is a non-root `USER` (or a `:nonroot`
@@ -356,6 +359,13 @@ function programsNeedRoot(ctx: RuleContext, stage: Stage): boolean {
   };
   if ([...packages, ...named].some(needsRoot)) return true;
   if (packages.length === 0) packages = builds.length === 0 ? shippableMains(ws) : [];
+  // A CI job image: every program reads a variable CI platforms set in each job (bytebase's
+  // action picks GitHub, GitLab, Bitbucket or Azure DevOps from GITHUB_ACTIONS, GITLAB_CI …).
+  // CI runners start job containers as the image's user and need it to be root: GitHub's
+  // `container:` jobs and Docker actions (its docs: "must be run by the default Docker user
+  // (root)"), Azure DevOps' container jobs (the agent adds its user with useradd inside).
+  const ciJobs = new Set(ws.packages.filter((p) => p.readsCiJobEnv).map((p) => p.dir));
+  if (ciJobs.size > 0 && packages.length > 0 && packages.every((p) => buildFacts(ws, p.dir).packages.some((d) => ciJobs.has(d)))) return true;
   // The image holds the docker CLI and a program runs it (by name, or through a shell it hands
   // command lines: AnyAppStart), or the start script from the context does: the CLI works
   // through the host's docker.sock, as a Go Docker client does.

@@ -33,6 +33,13 @@ export interface GoFileInfo {
    * (beszel's agent builds its own net/http transport on it).
    */
   dockerSocket: boolean;
+  /**
+   * The body reads a variable that a CI platform sets in every job (`os.Getenv("GITHUB_ACTIONS")`,
+   * `GITLAB_CI`, `CI_JOB_TOKEN`, `BITBUCKET_BUILD_NUMBER`, `TF_BUILD`, `SYSTEM_TEAMFOUNDATION…`;
+   * CI_JOB_ENV) by name, with os.Getenv or os.LookupEnv: the program runs as a CI job's step
+   * (bytebase's action/world/platform.go picks its platform that way).
+   */
+  readsCiJobEnv: boolean;
   /** `package main` and a `func main(` in the body. */
   hasFuncMain: boolean;
   /** The file imports os/exec: the programs it runs by name (see ./programsRun.ts); null otherwise. */
@@ -57,6 +64,9 @@ export interface GoFileInfo {
 /** A call that changes the process's user or groups, or a child's credentials (see `setsUser`). */
 /** The Docker Engine's socket path as a whole Go string literal (see `dockerSocket`). */
 const DOCKER_SOCKET = /(["`])(?:unix:\/\/)?\/(?:var\/)?run\/docker\.sock\1/;
+
+/** A read of a variable CI platforms set in every job (see `readsCiJobEnv`). */
+const CI_JOB_ENV = /\bos\.(?:Getenv|LookupEnv)\(\s*"(?:GITHUB_ACTIONS|GITHUB_WORKSPACE|GITHUB_EVENT_PATH|GITLAB_CI|CI_JOB_TOKEN|CI_PROJECT_DIR|BITBUCKET_BUILD_NUMBER|BITBUCKET_CLONE_DIR|TF_BUILD|BUILD_SOURCEVERSION|SYSTEM_TEAMFOUNDATIONSERVERURI|SYSTEM_TEAMFOUNDATIONCOLLECTIONURI)"\s*\)/;
 
 const SETS_USER = /\b(?:syscall|unix)\.(?:Set(?:res|re)?[ug]id\s*\(|Setgroups\s*\(|Credential\s*\{)/;
 
@@ -190,7 +200,7 @@ function readsZoneinfo(view: Buffer, from: number): boolean {
  */
 export function parseGoFile(content: Uint8Array | string): GoFileInfo {
   const buf: Buffer = typeof content === 'string' ? Buffer.from(content, 'utf8') : Buffer.isBuffer(content) ? content : Buffer.from(content.buffer, content.byteOffset, content.byteLength);
-  const info: GoFileInfo = { packageName: null, imports: [], importsC: false, callsLoadLocation: false, setsUser: false, dockerSocket: false, hasFuncMain: false, execs: null, constraint: null, httpClient: false, clientSide: [] };
+  const info: GoFileInfo = { packageName: null, imports: [], importsC: false, callsLoadLocation: false, setsUser: false, dockerSocket: false, readsCiJobEnv: false, hasFuncMain: false, execs: null, constraint: null, httpClient: false, clientSide: [] };
   try {
     let start = 0;
     if (buf.length >= 3 && buf[0] === 0xef && buf[1] === 0xbb && buf[2] === 0xbf) start = 3;
@@ -255,6 +265,7 @@ export function parseGoFile(content: Uint8Array | string): GoFileInfo {
     if (seen.has('time')) info.callsLoadLocation = readsZoneinfo(view, bodyStart);
     if ((seen.has('syscall') || seen.has('golang.org/x/sys/unix')) && SETS_USER.test(view.toString('latin1', bodyStart))) info.setsUser = true;
     if (view.indexOf('docker.sock', bodyStart, 'latin1') >= 0) info.dockerSocket = DOCKER_SOCKET.test(stripGoComments(view.toString('utf8', bodyStart)));
+    if (seen.has('os') && view.indexOf('nv(', bodyStart, 'latin1') >= 0) info.readsCiJobEnv = CI_JOB_ENV.test(view.toString('latin1', bodyStart));
     if (seen.has('os/exec')) info.execs = fileExecs(view.toString('utf8'));
     if (seen.has('net/http')) info.httpClient = httpRenamed || HTTP_CLIENT.test(view.toString('latin1', bodyStart));
     for (const imp of info.imports) {

@@ -98,6 +98,8 @@ export interface GoPackage {
   setsUser: boolean;
   /** A file holds the Docker Engine's socket path as a string literal (see GoFileInfo `dockerSocket`). */
   dockerSocket: boolean;
+  /** A file reads a variable CI platforms set in every job (see GoFileInfo `readsCiJobEnv`). */
+  readsCiJobEnv: boolean;
   importsTzdata: boolean;
   /**
    * Programs the package runs by name (`exec.Command("git", …)`, a LookPath whose error it

@@ -126,6 +126,7 @@ export class PackageIndex {
     let callsLoadLocation = false;
     let setsUser = false;
     let dockerSocket = false;
+    let readsCiJobEnv = false;
     let httpClient = false;
     const clientSide = new Set<string>();
     let hasFuncMain = false;
@@ -143,6 +144,7 @@ export class PackageIndex {
       if (f.info.callsLoadLocation) callsLoadLocation = true;
       if (f.info.setsUser) setsUser = true;
       if (f.info.dockerSocket) dockerSocket = true;
+      if (f.info.readsCiJobEnv) readsCiJobEnv = true;
       if (f.info.httpClient) httpClient = true;
       for (const c of f.info.clientSide) clientSide.add(c);
       if (f.info.hasFuncMain) hasFuncMain = true;
@@ -160,6 +162,7 @@ export class PackageIndex {
       callsLoadLocation,
       setsUser,
       dockerSocket,
+      readsCiJobEnv,
       importsTzdata: imports.has('time/tzdata'),
       runsPrograms: programsRun(execs),
       runsDataNamed: dataNamedRuns(execs),
