@@ -472,7 +472,9 @@ const NAMING_ARG = /(^|_)(COMPONENT|APP|SERVICE|PROGRAM|BINARY|BIN|CMD|COMMAND|N
  *   `./dist/spegel_${TARGETOS}_${TARGETARCH}/spegel` and starts `/spegel`, the module's root
  *   package; watchtower's `COPY watchtower /`). Other context files are not programs' names.
  *   With no main package in the context, such a binary is the module built into another program
- *   (a Caddy plugin built by xcaddy): the module's root package stands for it.
+ *   (a Caddy plugin built by xcaddy): the module's root package stands for it. So is the file the
+ *   start command runs inside a folder a `COPY --from` brings in (multus-cni's thick image copies
+ *   the `bin` folder its build script filled and starts `bin/multus-daemon`).
  * - `target`: no such file (the tool writes `/app/run`, which says nothing), so the target says
  *   which: the final stage's name, the name of a stage it copies from (without a `-builder` or
  *   `-build` suffix), or an ARG default that stage declares (the value of a `key=value` word:
@@ -499,7 +501,15 @@ export function namedPrograms(info: KnownWorkspace, finalStage: number): { packa
   let fromContext = false;
   if (started !== undefined && !started.includes('$')) {
     for (const c of copiedPrograms(model, final)) {
-      if (c.instr.keyword !== 'COPY' || !isContextCopy(c.instr) || !holdsProgram([c.path], started)) continue;
+      if (c.instr.keyword !== 'COPY') continue;
+      // The started file lies in a folder a `COPY --from` brought in (multus-cni's
+      // images/Dockerfile.thick copies `/usr/src/multus-cni/bin`, which hack/build-go.sh filled,
+      // and starts `/usr/src/multus-cni/bin/multus-daemon`): it is one of that folder's programs.
+      if (!isContextCopy(c.instr)) {
+        if (started.startsWith('/') && started.startsWith(`${c.path.replace(/\/+$/, '')}/`)) files.add(fileName(started));
+        continue;
+      }
+      if (!holdsProgram([c.path], started)) continue;
       files.add(fileName(c.source)).add(fileName(c.path));
       fromContext = true;
     }

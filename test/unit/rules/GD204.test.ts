@@ -2308,3 +2308,53 @@ describe('GD204: a CI job image whose program reads the CI platform\'s variables
     assert.equal(has(DOCKERFILE, 'GD204'), true);
   });
 });
+
+// Judge X (round 30) W6, k8snetworkplumbingwg/multus-cni 95a0932 (Apache-2.0), images/Dockerfile.thick:11
+// (wrong): hack/build-go.sh builds every cmd/ into bin/, the final stage copies the bin folder
+// and starts bin/multus-daemon, whose pkg/multus imports vishvananda/netlink (it enters pod
+// network namespaces; its DaemonSet is privileged). Skeleton: the Dockerfile, go.mod's module
+// line and the two requirements named, hack/build-go.sh's build lines for the two programs, the
+// import blocks of cmd/multus-daemon/main.go (local part), pkg/multus/multus.go (netlink, ns)
+// and cmd/cert-approver/main.go (shortened), one line of body each.
+describe('GD204: the started program lies in a folder copied from a build stage (multus-cni thick)', () => {
+  const DOCKERFILE = df([
+    '# This Dockerfile is used to build the image available on DockerHub',
+    'FROM --platform=$BUILDPLATFORM golang:1.26 AS build',
+    '',
+    '# Add everything',
+    'ADD . /usr/src/multus-cni',
+    '',
+    'ARG TARGETPLATFORM',
+    'RUN  cd /usr/src/multus-cni && \\',
+    '     ./hack/build-go.sh',
+    '',
+    'FROM debian:stable-slim',
+    'LABEL org.opencontainers.image.source=https://github.com/k8snetworkplumbingwg/multus-cni',
+    'COPY --from=build /usr/src/multus-cni/bin /usr/src/multus-cni/bin',
+    'COPY --from=build /usr/src/multus-cni/LICENSE /usr/src/multus-cni/LICENSE',
+    'COPY --from=build /usr/src/multus-cni/bin/cert-approver /',
+    'WORKDIR /',
+    '',
+    'ENTRYPOINT [ "/usr/src/multus-cni/bin/multus-daemon" ]',
+  ]);
+  const MOD = 'gopkg.in/k8snetworkplumbingwg/multus-cni.v4';
+  const multus = (netlink = '\t"github.com/containernetworking/plugins/pkg/ns"\n\t"github.com/vishvananda/netlink"\n') => tempWorkspace({
+    'images/Dockerfile.thick': DOCKERFILE,
+    'go.mod': `module ${MOD}\n\ngo 1.26.0\n\nrequire (\n\tgithub.com/containernetworking/plugins v1.9.0\n\tgithub.com/vishvananda/netlink v1.3.1\n\tk8s.io/client-go v0.35.0\n)\n`,
+    'go.sum': '',
+    'hack/build-go.sh': '#!/usr/bin/env bash\nset -e\nDEST_DIR="bin"\necho "Building multus-daemon"\ngo build -o "${DEST_DIR}"/multus-daemon "${BUILD_ARGS[@]}" -ldflags "${LDFLAGS}" ./cmd/multus-daemon\necho "Building cert-approver"\ngo build -o "${DEST_DIR}"/cert-approver "${BUILD_ARGS[@]}" -ldflags "${LDFLAGS}" ./cmd/cert-approver\n',
+    'cmd/multus-daemon/main.go': `package main\n\nimport (\n\t"context"\n\t"net/http"\n\n\t"${MOD}/pkg/multus"\n)\n\nfunc main() { _ = multus.CmdAdd(context.Background()); _ = http.ListenAndServe(":9091", nil) }\n`,
+    'pkg/multus/multus.go': `package multus\n\nimport (\n\t"context"\n\n${netlink})\n\nfunc CmdAdd(ctx context.Context) error { return nil }\n`,
+    'cmd/cert-approver/main.go': 'package main\n\nimport (\n\t"context"\n\n\t"k8s.io/client-go/kubernetes"\n)\n\nfunc main() { var _ kubernetes.Interface; _ = context.Background() }\n',
+  }, 'images/Dockerfile.thick');
+
+  it('silent: the started bin/multus-daemon is a program of the copied folder, and it reaches netlink', () => {
+    assert.equal(has(DOCKERFILE, 'GD204', multus()), false);
+  });
+
+  it('reported: the started program needs no root, or it is not in the copied folder', () => {
+    assert.equal(has(DOCKERFILE, 'GD204', multus('')), true);
+    const elsewhere = DOCKERFILE.replace('ENTRYPOINT [ "/usr/src/multus-cni/bin/multus-daemon" ]', 'ENTRYPOINT [ "/opt/multus-daemon" ]');
+    assert.equal(has(elsewhere, 'GD204', multus()), true);
+  });
+});
