@@ -55,7 +55,8 @@ import * as path from 'node:path';
 import { copiedPrograms, copyPaths, holdsProgram, programWord, startedProgram, stageChain, startInstructions } from '../dockerfile/facts';
 import { installsPackage } from '../dockerfile/packages';
 import type { DockerfileModel, Stage } from '../dockerfile/model';
-import { parseShell, type ShellCommand } from '../dockerfile/shell';
+import { parseShell, type ShellCommand, type ShellScript } from '../dockerfile/shell';
+import { copiedFileText } from './copiedFiles';
 import { isFileMount, workdirMountRuns, type WorkdirMountRun } from '../workspace/dockerRunDocs';
 import { stripGoComments } from '../workspace/goText';
 import type { GoPackage, WorkspaceModel } from '../workspace/model';
@@ -157,9 +158,12 @@ const ROOT_PROGRAM = /^(update-ca-certificates|update-ca-trust|pg_ctlcluster)$/;
  * crypto/x509 and OpenSSL read every file in it; RHEL's `/etc/pki/tls/certs`), and root's home
  * (`/root`, mode 0700: libpq's and the PostgreSQL JDBC driver's `~/.postgresql/root.crt`).
  * adevinta/vulcan-api's run.sh: `mkdir /root/.postgresql`, `… | base64 -d >
- * /root/.postgresql/root.crt` and `… > /etc/ssl/certs/pg.crt`.
+ * /root/.postgresql/root.crt` and `… > /etc/ssl/certs/pg.crt`. And `/host`, where CNI and CSI
+ * installer pods mount the node's folders (`/host/opt/cni/bin`, `/host/etc/cni/net.d`: owned by
+ * the node's root); no image has it, and only root can make it in `/` (whereabouts'
+ * install-cni.sh copies its plugin there).
  */
-const ROOT_ONLY_DIRS = /^\/(usr\/local\/share\/ca-certificates|etc\/pki\/ca-trust\/source\/anchors|usr\/share\/pki\/trust\/anchors|etc\/ca-certificates\/trust-source\/anchors|etc\/ssl\/certs|etc\/pki\/tls\/certs|root)(\/|$)/;
+const ROOT_ONLY_DIRS = /^\/(usr\/local\/share\/ca-certificates|etc\/pki\/ca-trust\/source\/anchors|usr\/share\/pki\/trust\/anchors|etc\/ca-certificates\/trust-source\/anchors|etc\/ssl\/certs|etc\/pki\/tls\/certs|root|host)(\/|$)/;
 /** Programs that write their last operand. */
 const COPIERS = /^(cp|install|mv|ln)$/;
 /** Programs that write (or create) each operand: only a path below a root-only folder counts (`mkdir -p` of the folder itself succeeds). */
@@ -236,12 +240,54 @@ export function rootAtStart(model: DockerfileModel, stage: Stage, files: Workspa
     }
   }
   for (const sc of startScripts(model, stage, files)) {
-    for (const c of parseShell(sc.text).commands) {
-      const found = check(c.argv.map((w) => w.value), { c, text: sc.text });
-      if (found !== null) return `${found} in ${sc.file}`;
+    const own = { file: sc.file, text: sc.text, parsed: parseShell(sc.text) };
+    // The scripts it sources that the image copied from the context (`source /lib.sh`), read
+    // first: whereabouts' install-cni.sh sources lib.sh, which sets the folders and makes them.
+    const scripts = [...(files ? sourcedScripts(model, stage, own.parsed, files) : []), own];
+    const defaults = scriptDefaults(scripts.map((x) => x.parsed));
+    for (const x of scripts) {
+      for (const c of x.parsed.commands) {
+        const found = check(c.argv.map((w) => (w.dynamic ? withDefaults(w.raw, defaults) : w.value)), { c, text: x.text });
+        if (found !== null) return `${found} in ${x.file}`;
+      }
     }
   }
   return null;
+}
+
+/** Scripts a start script sources (`source /lib.sh`, `. /lib.sh`) that the image copied from the context, one level. */
+function sourcedScripts(model: DockerfileModel, stage: Stage, parsed: ShellScript, files: WorkspaceFiles): { file: string; text: string; parsed: ShellScript }[] {
+  const out: { file: string; text: string; parsed: ShellScript }[] = [];
+  for (const c of parsed.commands) {
+    const [cmd, target] = c.argv;
+    if (!cmd || !target || (cmd.value !== 'source' && cmd.value !== '.') || target.dynamic || !target.value.startsWith('/')) continue;
+    const text = copiedFileText(model, stage, target.value, files);
+    if (text !== null) out.push({ file: target.value, text, parsed: parseShell(text) });
+  }
+  return out;
+}
+
+/**
+ * The values scripts give their variables when the environment does not (`CNI_BIN_DIR=${CNI_BIN_DIR:-"/host/opt/cni/bin/"}`,
+ * or a plain `DIR=/x`), from assignments that stand alone; the last one wins.
+ */
+function scriptDefaults(scripts: readonly ShellScript[]): Map<string, string> {
+  const out = new Map<string, string>();
+  const unquote = (v: string) => v.replace(/^(["'])(.*)\1$/, '$2');
+  for (const sc of scripts) {
+    for (const a of sc.assignments) {
+      const m = /^\$\{([A-Za-z_]\w*):?[-=](.*)\}$/.exec(a.value);
+      const value = m && m[1] === a.name ? unquote(m[2]) : unquote(a.value);
+      if (value.includes('$') || value.includes('`')) out.delete(a.name);
+      else out.set(a.name, value);
+    }
+  }
+  return out;
+}
+
+/** A word with the variables `defaults` knows put in (`$CNI_CONF_DIR/whereabouts.d`), quotes dropped; others stay. */
+function withDefaults(raw: string, defaults: ReadonlyMap<string, string>): string {
+  return raw.replace(/\$\{([A-Za-z_]\w*)\}|\$([A-Za-z_]\w*)/g, (all, a: string | undefined, b: string | undefined) => defaults.get((a ?? b)!) ?? all).replace(/["']/g, '');
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -71,7 +71,9 @@
  *    RUN: `echo '…' > run.sh`), runs what only root can: `update-ca-certificates`,
  *    `update-ca-trust`, a write into a folder only root can write (a copy, `>` redirect, `tee` or
  *    `mkdir` into /usr/local/share/ca-certificates or another trust-anchor folder, /etc/ssl/certs,
- *    /etc/pki/tls/certs or /root: vulcan-api's run.sh), `pg_ctlcluster … start`
+ *    /etc/pki/tls/certs, /root or /host, where CNI installers mount the node's folders: vulcan-api's
+ *    run.sh, whereabouts' install-cni.sh and the lib.sh it sources, through their variables'
+ *    defaults), `pg_ctlcluster … start`
  *    (facts/rootNeeds.ts rootAtStart; dendrite's Complement images trust the CA mounted at run
  *    time, and start postgres, before the server);
  *  - a toolbox, dev or CI image: its command is a bare shell or a build (`make test`), or it has

@@ -2358,3 +2358,60 @@ describe('GD204: the started program lies in a folder copied from a build stage 
     assert.equal(has(elsewhere, 'GD204', multus()), true);
   });
 });
+
+// Judge X (round 30) W7, k8snetworkplumbingwg/whereabouts 3a262bd (Apache-2.0), Dockerfile.arm64:12
+// (wrong): the image's CMD runs install-cni.sh, which sources lib.sh (both copied from the
+// context); lib.sh sets CNI_BIN_DIR and CNI_CONF_DIR to /host/opt/cni/bin/ and /host/etc/cni/net.d
+// unless the environment does and makes `$CNI_CONF_DIR/whereabouts.d`; install-cni.sh copies the
+// plugin to `$CNI_BIN_DIR`. /host holds the node's folders (its DaemonSet mounts them, privileged).
+// Skeleton: Dockerfile.arm64, the scripts' lines that set, make and copy, go.mod's module line,
+// cmd/whereabouts/main.go reduced to its package line and main.
+describe('GD204: a start script that writes the node\'s CNI folders under /host (whereabouts)', () => {
+  const DOCKERFILE = df([
+    'FROM golang:1.25.6 AS builder',
+    'ADD . /usr/src/whereabouts',
+    '',
+    'ENV GOARCH="arm64"',
+    'ENV GOOS="linux"',
+    '',
+    'RUN mkdir -p $GOPATH/src/github.com/k8snetworkplumbingwg/whereabouts',
+    'WORKDIR $GOPATH/src/github.com/k8snetworkplumbingwg/whereabouts',
+    'COPY . .',
+    'RUN ./hack/build-go.sh',
+    '',
+    'FROM arm64v8/alpine:3.23.4',
+    'LABEL org.opencontainers.image.source=https://github.com/k8snetworkplumbingwg/whereabouts',
+    'COPY --from=0 /go/src/github.com/k8snetworkplumbingwg/whereabouts/bin/whereabouts .',
+    'COPY --from=0 /go/src/github.com/k8snetworkplumbingwg/whereabouts/bin/ip-control-loop .',
+    'COPY script/install-cni.sh .',
+    'COPY script/lib.sh .',
+    'COPY script/token-watcher.sh .',
+    'CMD ["/install-cni.sh"]',
+  ]);
+  const LIB = ['CNI_BIN_DIR=${CNI_BIN_DIR:-"/host/opt/cni/bin/"}', 'CNI_CONF_DIR=${CNI_CONF_DIR:-"/host/etc/cni/net.d"}', '', '# Make a whereabouts.d directory (for our kubeconfig)', '', 'mkdir -p $CNI_CONF_DIR/whereabouts.d', 'WHEREABOUTS_KUBECONFIG=$CNI_CONF_DIR/whereabouts.d/whereabouts.kubeconfig', ''].join('\n');
+  const INSTALL = ['#!/bin/sh', '', 'set -u -e', '', 'source /lib.sh', '', '# copy whereabouts to the cni bin dir', 'cp -f /whereabouts $CNI_BIN_DIR', '', 'should_sleep=${SLEEP:-"true"}', 'while [ "$should_sleep" == "true"  ]; do', '    sleep 1000000000000', 'done', ''].join('\n');
+  const whereabouts = (install = INSTALL, lib = LIB) => tempWorkspace({
+    'Dockerfile.arm64': DOCKERFILE,
+    'go.mod': 'module github.com/k8snetworkplumbingwg/whereabouts\n\ngo 1.25.0\n',
+    'go.sum': '',
+    'hack/build-go.sh': '#!/usr/bin/env bash\ngo build -o bin/whereabouts ./cmd/whereabouts\ngo build -o bin/ip-control-loop ./cmd/controlloop\n',
+    'cmd/whereabouts/main.go': 'package main\n\nimport "os"\n\nfunc main() { os.Exit(0) }\n',
+    'cmd/controlloop/main.go': 'package main\n\nimport "os"\n\nfunc main() { os.Exit(0) }\n',
+    'script/install-cni.sh': install,
+    'script/lib.sh': lib,
+    'script/token-watcher.sh': '#!/bin/sh\nsleep 1\n',
+  }, 'Dockerfile.arm64');
+
+  it('silent: the start script (and the script it sources) copies and makes folders under /host, through the variables\' defaults', () => {
+    assert.equal(has(DOCKERFILE, 'GD204', whereabouts()), false);
+    // The copy alone (lib.sh makes nothing), or the mkdir alone (no copy).
+    assert.equal(has(DOCKERFILE, 'GD204', whereabouts(undefined, LIB.replace('mkdir -p $CNI_CONF_DIR/whereabouts.d', ''))), false);
+    assert.equal(has(DOCKERFILE, 'GD204', whereabouts(INSTALL.replace('cp -f /whereabouts $CNI_BIN_DIR', ''))), false);
+  });
+
+  it('reported: the folders are elsewhere, a variable has no default the scripts give, or the library is not copied into the image', () => {
+    assert.equal(has(DOCKERFILE, 'GD204', whereabouts(undefined, LIB.replace(/\/host\//g, '/tmp/'))), true);
+    assert.equal(has(DOCKERFILE, 'GD204', whereabouts(undefined, LIB.replace('CNI_BIN_DIR=${CNI_BIN_DIR:-"/host/opt/cni/bin/"}', '').replace('CNI_CONF_DIR=${CNI_CONF_DIR:-"/host/etc/cni/net.d"}', ''))), true);
+    assert.equal(has(DOCKERFILE.replace('COPY script/lib.sh .\n', ''), 'GD204', whereabouts()), true);
+  });
+});
