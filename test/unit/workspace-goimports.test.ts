@@ -239,16 +239,18 @@ describe('parseGoFile dockerSocket', () => {
 });
 
 describe('parseGoFile readsCiJobEnv', () => {
-  // bytebase/bytebase 37339d7 (MIT Expat) action/world/platform.go: GetJobPlatform.
-  it('sees a read of a variable CI platforms set in each job, by os.Getenv or os.LookupEnv; not another variable, nor without os', () => {
-    const file = (imports: string, body: string) => parseGoFile(`package world\n\nimport (\n${imports}\n)\n\n${body}\n`).readsCiJobEnv;
-    assert.equal(file('\t"os"', 'func p() bool { return os.Getenv("GITHUB_ACTIONS") == "true" }'), true);
-    assert.equal(file('\t"os"', 'func p() bool { return os.Getenv("SYSTEM_TEAMFOUNDATIONSERVERURI") != "" }'), true);
-    assert.equal(file('\t"os"', 'func p() bool { _, ok := os.LookupEnv("TF_BUILD"); return ok }'), true);
+  // bytebase/bytebase 37339d7 (MIT Expat) action/command/vcs_user.go; projectdiscovery/nuclei
+  // ccbfb12 (MIT) interactsh.go:105 reads only GITHUB_ACTIONS.
+  it('sees a read of what CI platforms give a job\'s steps, by os.Getenv or os.LookupEnv; not a CI-detection flag, another variable, nor without os', () => {
+    const file = (imports: string, body: string) => parseGoFile(`package command\n\nimport (\n${imports}\n)\n\n${body}\n`).readsCiJobEnv;
+    assert.equal(file('\t"os"', 'func p() string { return os.Getenv("GITHUB_EVENT_PATH") }'), true);
+    assert.equal(file('\t"os"', 'func p() string { return os.Getenv("SYSTEM_ACCESSTOKEN") }'), true);
+    assert.equal(file('\t"os"', 'func p() bool { _, ok := os.LookupEnv("BITBUCKET_PR_ID"); return ok }'), true);
     assert.equal(file('\t"os"', 'func p() string { return os.Getenv( "CI_JOB_TOKEN" ) }'), true);
+    assert.equal(file('\t"os"', 'func p() bool { return os.Getenv("GITHUB_ACTIONS") == "true" }'), false);
     assert.equal(file('\t"os"', 'func p() string { return os.Getenv("GITHUB_TOKEN") }'), false);
-    assert.equal(file('\t"os"', 'func p() string { return os.Getenv("X_GITLAB_CI") }'), false);
-    assert.equal(file('\t"fmt"', 'func p() string { return fmt.Sprint("os.Getenv(\\"GITLAB_CI\\")") }'), false);
+    assert.equal(file('\t"os"', 'func p() string { return os.Getenv("X_CI_JOB_TOKEN") }'), false);
+    assert.equal(file('\t"fmt"', 'func p() string { return fmt.Sprint("os.Getenv(\\"CI_JOB_TOKEN\\")") }'), false);
   });
 });
 

@@ -78,9 +78,11 @@
  *    time, and start postgres, before the server);
  *  - a toolbox, dev or CI image: its command is a bare shell or a build (`make test`), or it has
  *    none on a distro or golang base (see dockerfile/facts.ts `isToolbox`); or a CI job image:
- *    every program reads a variable that CI platforms set in each job (`GITHUB_ACTIONS`,
- *    `GITLAB_CI`, `CI_JOB_TOKEN`, `BITBUCKET_BUILD_NUMBER`, `TF_BUILD` …: GoPackage
- *    `readsCiJobEnv`; bytebase's bytebase-action), which runners start as root;
+ *    every program reads a variable CI platforms give a job's steps to act on the job (the event
+ *    payload, the checkout, the job's token or pull request: `GITHUB_EVENT_PATH`,
+ *    `GITHUB_WORKSPACE`, `CI_JOB_TOKEN`, `BITBUCKET_PR_ID`, `SYSTEM_ACCESSTOKEN` …: GoPackage
+ *    `readsCiJobEnv`; bytebase's bytebase-action), which runners start as root. Not a program
+ *    that only asks whether a CI runs it (`GITHUB_ACTIONS`: nuclei);
  *  - an explicit `USER root` with a comment line directly above it, or a comment in the final
  *    stage about its user being root (`# user is implicitly set to root, learn how to use
  *    non-root user here: …`): a deliberate choice; so is a non-root `USER` (or a `:nonroot`
@@ -361,8 +363,8 @@ function programsNeedRoot(ctx: RuleContext, stage: Stage): boolean {
   };
   if ([...packages, ...named].some(needsRoot)) return true;
   if (packages.length === 0) packages = builds.length === 0 ? shippableMains(ws) : [];
-  // A CI job image: every program reads a variable CI platforms set in each job (bytebase's
-  // action picks GitHub, GitLab, Bitbucket or Azure DevOps from GITHUB_ACTIONS, GITLAB_CI …).
+  // A CI job image: every program reads what CI platforms give a job's steps to act on the job
+  // (bytebase's action reads GITHUB_EVENT_PATH, CI_JOB_TOKEN, BITBUCKET_PR_ID, SYSTEM_ACCESSTOKEN).
   // CI runners start job containers as the image's user and need it to be root: GitHub's
   // `container:` jobs and Docker actions (its docs: "must be run by the default Docker user
   // (root)"), Azure DevOps' container jobs (the agent adds its user with useradd inside).

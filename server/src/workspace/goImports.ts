@@ -34,10 +34,14 @@ export interface GoFileInfo {
    */
   dockerSocket: boolean;
   /**
-   * The body reads a variable that a CI platform sets in every job (`os.Getenv("GITHUB_ACTIONS")`,
-   * `GITLAB_CI`, `CI_JOB_TOKEN`, `BITBUCKET_BUILD_NUMBER`, `TF_BUILD`, `SYSTEM_TEAMFOUNDATION…`;
-   * CI_JOB_ENV) by name, with os.Getenv or os.LookupEnv: the program runs as a CI job's step
-   * (bytebase's action/world/platform.go picks its platform that way).
+   * The body reads, by name with os.Getenv or os.LookupEnv, a variable a CI platform gives a job's
+   * steps to act on the job (CI_JOB_ENV): the event payload (`GITHUB_EVENT_PATH`), the checkout
+   * (`GITHUB_WORKSPACE`, `CI_PROJECT_DIR`, `BITBUCKET_CLONE_DIR`, `BUILD_SOURCESDIRECTORY`), the
+   * job's token or pull request (`CI_JOB_TOKEN`, `CI_MERGE_REQUEST_IID`, `BITBUCKET_PR_ID`,
+   * `SYSTEM_ACCESSTOKEN`, `SYSTEM_PULLREQUEST_PULLREQUESTID`): the program runs as a CI job's step
+   * (bytebase's action/command/vcs_user.go). Not the flags that only say a CI runs the program
+   * (`GITHUB_ACTIONS`, `GITLAB_CI`, `TF_BUILD`): tools read those to adapt their output (nuclei
+   * logs more under GitHub Actions).
    */
   readsCiJobEnv: boolean;
   /** `package main` and a `func main(` in the body. */
@@ -65,8 +69,8 @@ export interface GoFileInfo {
 /** The Docker Engine's socket path as a whole Go string literal (see `dockerSocket`). */
 const DOCKER_SOCKET = /(["`])(?:unix:\/\/)?\/(?:var\/)?run\/docker\.sock\1/;
 
-/** A read of a variable CI platforms set in every job (see `readsCiJobEnv`). */
-const CI_JOB_ENV = /\bos\.(?:Getenv|LookupEnv)\(\s*"(?:GITHUB_ACTIONS|GITHUB_WORKSPACE|GITHUB_EVENT_PATH|GITLAB_CI|CI_JOB_TOKEN|CI_PROJECT_DIR|BITBUCKET_BUILD_NUMBER|BITBUCKET_CLONE_DIR|TF_BUILD|BUILD_SOURCEVERSION|SYSTEM_TEAMFOUNDATIONSERVERURI|SYSTEM_TEAMFOUNDATIONCOLLECTIONURI)"\s*\)/;
+/** A read of a variable CI platforms give a job's steps to act on the job (see `readsCiJobEnv`). */
+const CI_JOB_ENV = /\bos\.(?:Getenv|LookupEnv)\(\s*"(?:GITHUB_EVENT_PATH|GITHUB_WORKSPACE|CI_JOB_TOKEN|CI_PROJECT_DIR|CI_MERGE_REQUEST_IID|BITBUCKET_CLONE_DIR|BITBUCKET_PR_ID|BUILD_SOURCESDIRECTORY|SYSTEM_ACCESSTOKEN|SYSTEM_PULLREQUEST_PULLREQUESTID)"\s*\)/;
 
 const SETS_USER = /\b(?:syscall|unix)\.(?:Set(?:res|re)?[ug]id\s*\(|Setgroups\s*\(|Credential\s*\{)/;
 
