@@ -30,7 +30,7 @@ const flagValues = (instr: Instruction, name: string) => instr.flags.filter((f) 
  */
 export function copyWords(instr: Instruction): { words: string[]; heredocs: string[] } {
   if (instr.json) return { words: instr.json, heredocs: [] };
-  if (instr.heredocs.length === 0) return { words: instr.args.map((a) => a.value), heredocs: [] };
+  if (instr.heredocs.length === 0) return { words: instr.args.map((a) => unquoteAll(a.value)), heredocs: [] };
   const bodyStarts = instr.heredocs.filter((h) => h.body).map((h) => h.body!.start);
   const limit = bodyStarts.length ? Math.min(...bodyStarts) : Infinity;
   const words: string[] = [];
@@ -39,9 +39,30 @@ export function copyWords(instr: Instruction): { words: string[]; heredocs: stri
     if (a.span.start >= limit) break;
     const m = /^<<-?(["']?)([A-Za-z0-9_.-]+)\1$/.exec(a.value);
     if (m) heredocs.push(m[2]);
-    else words.push(a.value);
+    else words.push(unquoteAll(a.value));
   }
   return { words, heredocs };
+}
+
+/**
+ * Removes the quotes of every quoted part, shell-style (`a"b c"'d'` -> `ab cd`); an unclosed quote
+ * runs to the end. The builder reads a shell-form COPY/ADD word so: `ADD "https://…" /x` fetches
+ * the URL (dapr/dapr d845074 tests/apps/perf/tester/Dockerfile).
+ */
+export function unquoteAll(s: string): string {
+  let out = '';
+  for (let i = 0; i < s.length; i++) {
+    const c = s[i];
+    if (c === '"' || c === "'") {
+      const j = s.indexOf(c, i + 1);
+      if (j < 0) return out + s.slice(i + 1);
+      out += s.slice(i + 1, j);
+      i = j;
+    } else {
+      out += c;
+    }
+  }
+  return out;
 }
 
 /**

@@ -5,7 +5,9 @@
 import { flatMapOf } from '../arrays';
 import * as path from 'node:path';
 import { imageEnv, lookupImage, type ImageInfo } from '../images/table';
-import { copyWords, sourceCovers } from './copySources';
+import { copyWords, sourceCovers, unquoteAll } from './copySources';
+
+export { unquoteAll };
 import { registerInstructionFactSlot, registerModelFactSlot, registerStageFactSlot, type DockerfileModel, type Instruction, type Stage } from './model';
 import { mounts } from './mounts';
 import { properties, stageNamePattern } from './parse';
@@ -365,23 +367,6 @@ function splitQuoted(s: string): string[] {
     }
   }
   if (any) out.push(cur);
-  return out;
-}
-
-/** Removes the quotes of every quoted part, shell-style (`a"b c"'d'` -> `ab cd`); an unclosed quote runs to the end. */
-export function unquoteAll(s: string): string {
-  let out = '';
-  for (let i = 0; i < s.length; i++) {
-    const c = s[i];
-    if (c === '"' || c === "'") {
-      const j = s.indexOf(c, i + 1);
-      if (j < 0) return out + s.slice(i + 1);
-      out += s.slice(i + 1, j);
-      i = j;
-    } else {
-      out += c;
-    }
-  }
   return out;
 }
 
