@@ -11,10 +11,13 @@
  * copies; `COPY --from` neither. Nor are folders copied before the install when the sources
  * are copied after it (navidrome copies `ui/bin/`, the scripts its install runs, then `ui/`).
  * Installs of named or global packages (`npm install -g pnpm`) are tools, not the project's
- * dependencies. No fix: which lockfile the project has decides the COPY.
+ * dependencies. Nor is `pnpm install --offline` (or `--prefer-offline`) after a `pnpm fetch` that
+ * ran before the sources were copied: the download happened on the lockfile alone, the install
+ * only links from the store and runs the scripts that may need the sources (pnpm's documented
+ * pattern; SigNoz/signoz). No fix: which lockfile the project has decides the COPY.
  */
 import { copyPaths } from '../dockerfile/facts';
-import type { Instruction } from '../dockerfile/model';
+import type { Instruction, Stage } from '../dockerfile/model';
 import type { ShellCommand } from '../dockerfile/shell';
 import { stagesToCheck, type Rule, type RuleFinding } from './types';
 
@@ -45,7 +48,7 @@ export const gd310: Rule = {
         if (instr.keyword !== 'RUN' || instr.line < copy.line || !instr.script) continue;
         let words: string | null = null;
         for (const c of instr.script.parsed.commands) if ((words = installWords(c)) !== null) break;
-        if (words === null) continue;
+        if (words === null || offlineAfterFetch(stage, copy, instr)) continue;
         // The sources are copied after the install too: the folders copied before it are what the
         // install needs (navidrome's `COPY ui/bin/ ./bin/` for its scripts), chosen on purpose.
         if (stage.instructions.some((i) => i.line > instr.line && copiesSources(i))) break;
@@ -103,6 +106,21 @@ const VALUE_OPTIONS: Record<string, ReadonlySet<string>> = {
  * install`), else null.
  */
 function installWords(c: ShellCommand): string | null {
+  const m = managerCommand(c);
+  if (m === null) return null;
+  const { tool, sub, named, global } = m;
+  const installs = tool === 'npm'
+    ? sub === 'ci' || sub === 'clean-install' || ((sub === 'install' || sub === 'i') && !named && !global)
+    // Bare `yarn` installs.
+    : tool === 'yarn'
+      ? sub === undefined || (sub === 'install' && !named)
+      : (sub === 'install' || sub === 'i') && !named && !global;
+  if (!installs) return null;
+  return m.argv.slice(m.at, m.subAt < 0 ? m.at + 1 : m.subAt + 1).join(' ');
+}
+
+/** A node package manager's command: the tool, its subcommand (the first word that is no option or option value), whether packages are named, `-g`, and the options given. */
+function managerCommand(c: ShellCommand): { tool: string; sub: string | undefined; named: boolean; global: boolean; options: string[]; argv: string[]; at: number; subAt: number } | null {
   const argv = c.argv.map((w) => w.value);
   const at = argv[0] === 'sudo' ? 1 : 0;
   const tool = argv[at]?.split('/').pop() ?? '';
@@ -111,6 +129,7 @@ function installWords(c: ShellCommand): string | null {
   if (!takesValue) return null;
   // The words that are neither options nor their values: the subcommand, then package names.
   const words: string[] = [];
+  const options: string[] = [];
   let subAt = -1;
   let global = false;
   for (let k = at + 1; k < argv.length; k++) {
@@ -119,16 +138,30 @@ function installWords(c: ShellCommand): string | null {
     if (!a.startsWith('-')) {
       if (words.length === 0) subAt = k;
       words.push(a);
-    } else if (takesValue.has(a)) k++;
+    } else {
+      options.push(a);
+      if (takesValue.has(a)) k++;
+    }
   }
-  const [sub, ...rest] = words;
-  const named = rest.length > 0;
-  const installs = tool === 'npm'
-    ? sub === 'ci' || sub === 'clean-install' || ((sub === 'install' || sub === 'i') && !named && !global)
-    // Bare `yarn` installs.
-    : tool === 'yarn'
-      ? sub === undefined || (sub === 'install' && !named)
-      : (sub === 'install' || sub === 'i') && !named && !global;
-  if (!installs) return null;
-  return argv.slice(at, subAt < 0 ? at + 1 : subAt + 1).join(' ');
+  return { tool, sub: words[0], named: words.length > 1, global, options, argv, at, subAt };
+}
+
+/**
+ * pnpm's documented image pattern (https://pnpm.io/cli/fetch): `pnpm fetch` downloads every
+ * package of the lockfile into the store before the sources are copied, and `pnpm install
+ * --offline` after them only links from that store (and runs the lifecycle scripts, which may
+ * need the sources). SigNoz/signoz 9997c3d cmd/enterprise/Dockerfile.with-web.integration:17-20:
+ * its postinstall reads source files, so the install cannot move above the source COPY.
+ */
+function offlineAfterFetch(stage: Stage, copy: Instruction, install: Instruction): boolean {
+  const offline = install.script?.parsed.commands.some((c) => {
+    const m = managerCommand(c);
+    return m?.tool === 'pnpm' && (m.sub === 'install' || m.sub === 'i') && m.options.some((o) => o === '--offline' || o === '--prefer-offline');
+  });
+  if (!offline) return false;
+  return stage.instructions.some((i) => i.keyword === 'RUN' && i.line < copy.line && i.script !== null
+    && i.script.parsed.commands.some((c) => {
+      const m = managerCommand(c);
+      return m?.tool === 'pnpm' && m.sub === 'fetch';
+    }));
 }
