@@ -21,7 +21,7 @@ import { goflags, goflagsValue, stagesFeeding } from '../dockerfile/goBuild';
 import { buildToolFiles } from '../dockerfile/indirectGo';
 import type { DockerfileModel, Instruction, Stage } from '../dockerfile/model';
 import { contextBinds } from '../dockerfile/mounts';
-import { installsPackage } from '../dockerfile/packages';
+import { installsPackage, isInstall, packageCommands } from '../dockerfile/packages';
 import { stageBuilds } from './builtPackages';
 import { runFillsFolder } from './runWrites';
 import { workspaceFact } from './memo';
@@ -492,14 +492,16 @@ export function readsGitMetadata(df: DockerfileModel, finalStage: Target = df.st
   const feeding = stagesOf(df, finalStage);
   const whole = new Set(wholeContextUses(df, finalStage));
   const hasContext: boolean[] = [];
-  const readsBuildInfo = ws !== undefined && read !== undefined && programReadsBuildInfo(ws, read);
+  const reader = ws !== undefined && read !== undefined ? programReadsBuildInfo(ws, read) : null;
+  /** The program reads the VCS stamp of a go build whose command (or file) is `text`. */
+  const readsStamp = (text: string): boolean => reader === 'program' || (reader === 'prometheus' && !PROMETHEUS_REVISION_SET.test(text));
   /** What the files say: `git` in their text, or (git at hand) an opaque go tool or a stamping go build. */
   const fileReads = (files: string[], git: boolean): boolean => {
     for (const f of files) {
       // The file and the scripts it runs in the context (yggdrasil's ./build runs
       // `sh contrib/semver/version.sh`, which runs `git describe`).
       const texts = read ? scriptsRunBy(f, read, ws).map((s) => s.text) : [];
-      if (texts.length > 0) return texts.some((text) => /\bgit\b/.test(text) || (git && (OPAQUE_GO_TOOL.test(text) || (readsBuildInfo && GO_BUILD_IN_TEXT.test(text) && !BUILDVCS_OFF.test(text)))));
+      if (texts.length > 0) return texts.some((text) => /\bgit\b/.test(text) || (git && (OPAQUE_GO_TOOL.test(text) || (GO_BUILD_IN_TEXT.test(text) && !BUILDVCS_OFF.test(text) && readsStamp(text)))));
     }
     return true;
   };
@@ -514,7 +516,7 @@ export function readsGitMetadata(df: DockerfileModel, finalStage: Target = df.st
       let git: boolean | undefined;
       const hasGit = () => (git ??= stageHasGit(df, s, i));
       if (gos.some((g) => g.sub === 'tool' && isModuleTool(g.args[0]?.value)) && hasGit()) return i;
-      if (readsBuildInfo && gos.some((g) => (g.sub === 'build' || g.sub === 'install') && stampsVcs(df, s, g)) && hasGit()) return i;
+      if (reader !== null && gos.some((g) => (g.sub === 'build' || g.sub === 'install') && stampsVcs(df, s, g)) && readsStamp(i.script.text) && hasGit()) return i;
       for (const c of i.script.parsed.commands) {
         const argv = c.argv.map((w) => w.value);
         const cmd = argv[0] ?? '';
@@ -631,14 +633,16 @@ function testsReadRepository(args: readonly string[], read: ((rel: string) => st
 }
 
 /**
- * git is in the stage before `before`: a package manager installs it (in the stage or one it is
- * built FROM), or the image ships it (the Debian-based golang images, built on buildpack-deps
- * scm; the alpine ones have none).
+ * git is in the stage when `before` runs: a package manager installs it (in the stage or one it is
+ * built FROM, or in `before` itself: dmachard/go-dnscollector's `RUN apk add git && go build`),
+ * or the image ships it (the Debian-based golang images, built on buildpack-deps scm; the alpine
+ * ones have none).
  */
 export function stageHasGit(df: DockerfileModel, stage: Stage, before?: Instruction): boolean {
   const image = stageImage(df, stage);
   if (image?.goToolchain && image.libc === 'glibc') return true;
-  return installsPackage(df, stage, (name) => name === 'git', before);
+  const isGit = (name: string) => name === 'git';
+  return installsPackage(df, stage, isGit, before) || (before !== undefined && packageCommands(before).some((p) => isInstall(p) && p.packages.some((x) => isGit(x.name))));
 }
 
 /** The tools of the go distribution (`go tool NAME`); any other name is a program of the module's `tool` lines. */
@@ -663,21 +667,37 @@ function goflagsOff(df: DockerfileModel, stage: Stage, i: Instruction): boolean 
 }
 
 /**
+ * Packages that read the program's VCS stamp themselves, imported by a package of the workspace:
+ * prometheus/common/version computes its revision from vcs.revision in its init (unless
+ * `-X …/common/version.Revision=` sets it), and client_golang's collectors/version publishes that
+ * as build_info's revision label (dmachard/go-dnscollector); versioninfo reads vcs.revision in its init.
+ */
+const PROMETHEUS_VERSION = ['github.com/prometheus/common/version', 'github.com/prometheus/client_golang/prometheus/collectors/version'];
+const VCS_READING_PACKAGES = ['github.com/carlmjohnson/versioninfo', 'github.com/earthboundkid/versioninfo/v2'];
+/** A build sets prometheus/common/version's revision itself: its init then reads no stamp. */
+const PROMETHEUS_REVISION_SET = /\/common\/version\.Revision=/;
+
+/**
  * A package of the workspace reads the program's build info (`debug.ReadBuildInfo()`, or the
  * `"vcs.revision"` settings keys): with VCS stamping, what it reads comes from .git
  * (vcs.revision/time/modified; Main.Version from the tag since Go 1.24: mvdan/sh's
- * `shfmt --version`; spicedb hands it to a dependency that reads vcs.revision).
+ * `shfmt --version`; spicedb hands it to a dependency that reads vcs.revision); or it imports a
+ * package that reads the stamp ('prometheus': prometheus/common/version, unless the build sets
+ * its Revision). Null when nothing reads it.
  */
-export function programReadsBuildInfo(ws: WorkspaceModel, read: (rel: string) => string | null): boolean {
+export function programReadsBuildInfo(ws: WorkspaceModel, read: (rel: string) => string | null): 'program' | 'prometheus' | null {
   return workspaceFact(ws, 'readsBuildInfo', () => {
+    let prometheus = false;
     for (const p of ws.packages) {
+      if (p.imports.some((x) => VCS_READING_PACKAGES.includes(x))) return 'program';
+      if (p.imports.some((x) => PROMETHEUS_VERSION.includes(x))) prometheus = true;
       if (!p.imports.includes('runtime/debug')) continue;
       for (const f of p.files) {
         const text = read(p.dir === '' ? f : `${p.dir}/${f}`);
-        if (text !== null && /\bReadBuildInfo\s*\(|"vcs\.(revision|time|modified)"/.test(text)) return true;
+        if (text !== null && /\bReadBuildInfo\s*\(|"vcs\.(revision|time|modified)"/.test(text)) return 'program';
       }
     }
-    return false;
+    return prometheus ? 'prometheus' : null;
   });
 }
 

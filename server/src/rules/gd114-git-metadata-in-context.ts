@@ -12,8 +12,10 @@
  * Makefile/Taskfile/script it runs that mentions git or runs a script of the context that does
  * (`scriptsRunBy`), or one we cannot read; a `go test` of code
  * that opens the repository with go-git or git2go, or runs git; with git in the
- * stage, a `go tool` program of the module, or a go build with default VCS stamping of a program
- * that reads its build info: see facts/contextInputs.ts `readsGitMetadata`, the fact GD305's fix
+ * stage (installed before the build or in its RUN), a `go tool` program of the module, or a go
+ * build with default VCS stamping of a program that reads its build info, itself or through
+ * prometheus/common/version (whose revision comes from the stamp unless the build sets it):
+ * see facts/contextInputs.ts `readsGitMetadata`, the fact GD305's fix
  * and the generated .dockerignore share). The ignore file is the one BuildKit uses for this
  * Dockerfile (`<Dockerfile>.dockerignore` first; driver/ignoreFile.ts gives it as the
  * workspace's .dockerignore): another Dockerfile's ignore file does not count. The "error

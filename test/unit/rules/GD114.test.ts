@@ -273,6 +273,49 @@ describe('GD114 git-metadata-in-context', () => {
       assert.equal(find(text, opts(load(off)), 'GD114').length, 1);
     });
 
+    // dmachard/go-dnscollector e41edde34048fd198823675e8d09db13fc122738 (MIT) Dockerfile, judge 30
+    // X W8, skeleton: go.mod's prometheus requirements, the import blocks of dnscollector.go
+    // (prometheus/common/version) and telemetry/prometheus.go (client_golang collectors/version,
+    // whose build_info takes its revision label from common/version's vcs.revision). git is
+    // installed in the RUN that builds; -X sets only version.Version.
+    it('go-dnscollector: git installed in the building RUN, the revision read through prometheus/common/version: silent', () => {
+      const goMod = 'module github.com/dmachard/go-dnscollector\n\ngo 1.23\n\nrequire (\n\tgithub.com/prometheus/client_golang v1.20.5\n\tgithub.com/prometheus/common v0.61.0\n)\n';
+      const main = 'package main\n\nimport (\n\t"fmt"\n\t"os"\n\n\t"github.com/dmachard/go-dnscollector/telemetry"\n\t"github.com/prometheus/common/version"\n)\n\nfunc main() { fmt.Println(version.Info()); telemetry.Start(); os.Exit(0) }\n';
+      const telemetry = 'package telemetry\n\nimport (\n\t"github.com/prometheus/client_golang/prometheus"\n\t"github.com/prometheus/client_golang/prometheus/collectors/version"\n)\n\nfunc Start() { prometheus.MustRegister(version.NewCollector("dnscollector")) }\n';
+      const text = df([
+        'FROM golang:1.23.4-alpine3.19 as builder',
+        '',
+        'ARG VERSION',
+        '',
+        'WORKDIR /build',
+        'COPY . .',
+        'RUN apk add git \\',
+        '    && CGO_ENABLED=0 go build -ldflags="-s -w -X \'github.com/prometheus/common/version.Version=$VERSION\'"',
+        '',
+        'FROM alpine:3.21.0',
+        'COPY --from=builder /build/go-dnscollector /bin/go-dnscollector',
+        'ENTRYPOINT ["/bin/go-dnscollector"]',
+      ]);
+      const root = repo({ 'go.mod': goMod, 'go.sum': '', 'dnscollector.go': main, 'telemetry/prometheus.go': telemetry });
+      assert.deepEqual(find(text, opts(load(root)), 'GD114'), []);
+      gd305Keeps(text, root);
+      // Only the collector (client_golang collectors/version) reads it: silent too.
+      const collectorOnly = repo({ 'go.mod': goMod, 'go.sum': '', 'dnscollector.go': 'package main\n\nimport "github.com/dmachard/go-dnscollector/telemetry"\n\nfunc main() { telemetry.Start() }\n', 'telemetry/prometheus.go': telemetry });
+      assert.deepEqual(find(text, opts(load(collectorOnly)), 'GD114'), []);
+      // The program's own debug.ReadBuildInfo, git installed in the building RUN: silent.
+      const own = repo({ 'go.mod': goMod, 'go.sum': '', 'app.go': 'package main\n\nimport "runtime/debug"\n\nfunc main() { debug.ReadBuildInfo() }\n' });
+      assert.deepEqual(find(text, opts(load(own)), 'GD114'), []);
+      // The build sets the revision itself (-X …/common/version.Revision=…): the stamp is not read.
+      const setsRevision = text.replace('version.Version=$VERSION', 'version.Version=$VERSION -X github.com/prometheus/common/version.Revision=$REV');
+      assert.equal(find(setsRevision, opts(load(root)), 'GD114').length, 1);
+      // No git when the build runs (installed after, in a later RUN): Go skips stamping.
+      const gitAfter = text.replace('RUN apk add git \\\n    && CGO_ENABLED', 'RUN CGO_ENABLED').replace('\n\nFROM alpine', '\nRUN apk add git\n\nFROM alpine');
+      assert.notEqual(gitAfter, text);
+      assert.equal(find(gitAfter, opts(load(root)), 'GD114').length, 1);
+      // Nothing reads the stamp (a plain program): reported.
+      assert.equal(find(text, opts(load(repo({ 'go.mod': goMod, 'go.sum': '', 'main.go': PLAIN_MAIN }))), 'GD114').length, 1);
+    });
+
     // openshift/cluster-version-operator Dockerfile.rhel (round-4 judgement): `RUN hack/build-go.sh`
     // (no ./) runs `git rev-parse` under `set -eu`; excluding .git breaks the build.
     it('cluster-version-operator: a script run by its relative path without ./ is read: silent when it runs git', () => {
