@@ -331,6 +331,8 @@ interface BuildPushStep {
   platforms: string[];
   platformsLine: number;
   target?: string;
+  /** The `build-args:` entries (`NAME=value`, one a line of a block, or the one value on the key's line), with their 0-based lines. */
+  buildArgs: { name: string; value: string; line: number }[];
 }
 
 /**
@@ -353,16 +355,33 @@ function buildPushSteps(lines: readonly string[]): BuildPushStep[] {
     let platformsLine = -1;
     let list: string[] | null = null;
     let listIndent = -1;
+    const buildArgs: BuildPushStep['buildArgs'] = [];
+    let argsIndent = -1;
+    const buildArg = (text: string, line: number) => {
+      const m = /^["']?([A-Za-z_][A-Za-z0-9_]*)=(.*?)["']?$/.exec(text.trim().replace(/^-\s*/, ''));
+      if (m) buildArgs.push({ name: m[1], value: m[2], line });
+    };
     for (let j = k + 1; j < lines.length; j++) {
       const line = lines[j];
       if (line.trim() === '' || /^\s*#/.test(line)) continue;
       const indent = /^ */.exec(line)![0].length;
       if (indent < column) break;
+      if (argsIndent >= 0 && indent > argsIndent) {
+        buildArg(line, j);
+        continue;
+      }
+      argsIndent = -1;
       if (list && indent > listIndent) {
         list.push(...line.replace(/\s#.*$/, '').trim().replace(/^-\s*/, '').split(','));
         continue;
       }
       list = null;
+      const args = /^\s*build-args\s*:\s*(.*?)\s*$/.exec(line);
+      if (args) {
+        if (args[1] === '' || /^[|>][-+]?$/.test(args[1])) argsIndent = indent;
+        else buildArg(args[1], j);
+        continue;
+      }
       const kv = /^\s*(file|context|tags|platforms|target)\s*:\s*(.*?)\s*(#.*)?$/.exec(line);
       if (!kv) continue;
       const value = kv[2].replace(/^["']|["']$/g, '');
@@ -380,7 +399,7 @@ function buildPushSteps(lines: readonly string[]): BuildPushStep[] {
     }
     const dockerfile = (file ?? `${context.replace(/\/+$/, '')}/Dockerfile`).replace(/^(\.\/)+/, '').replace(/^\.\//, '');
     const bad = dockerfile.includes('${{') || dockerfile.startsWith('/') || dockerfile.split('/').includes('..');
-    out.push({ dockerfile: bad ? null : dockerfile, tags, platforms, platformsLine, ...(target ? { target } : {}) });
+    out.push({ dockerfile: bad ? null : dockerfile, tags, platforms, platformsLine, ...(target ? { target } : {}), buildArgs });
   }
   return out;
 }
@@ -401,6 +420,39 @@ export interface PlatformBuild {
   line: number;
   /** The stage it builds (`target:`, `--target`), when it names one; else the last. */
   target?: string;
+}
+
+/** A build argument a workflow's docker/build-push-action step passes to a Dockerfile of the context. */
+export interface WorkflowBuildArg {
+  /** The Dockerfile built, context-relative. */
+  dockerfile: string;
+  name: string;
+  /** The value as written (`dev-${{ steps.build_info.outputs.short_sha }}`). */
+  value: string;
+  /** The workflow and the 1-based line of the entry. */
+  file: string;
+  line: number;
+}
+
+/**
+ * The `build-args:` entries of the workflows' docker/build-push-action steps whose Dockerfile the
+ * step names (or `<context>/Dockerfile`), read once per workspace model.
+ */
+export function workflowBuildArgs(ws: WorkspaceModel | undefined, files: WorkspaceFiles | undefined): readonly WorkflowBuildArg[] {
+  if (!files) return [];
+  const read = (): WorkflowBuildArg[] => {
+    const out: WorkflowBuildArg[] = [];
+    for (const wf of workflowFiles(files)) {
+      const text = files.readFile(wf) ?? '';
+      if (!text.includes('build-args')) continue;
+      for (const step of buildPushSteps(text.split(/\r?\n/))) {
+        if (step.dockerfile === null) continue;
+        for (const a of step.buildArgs) out.push({ dockerfile: step.dockerfile, name: a.name, value: a.value, file: wf, line: a.line + 1 });
+      }
+    }
+    return out;
+  };
+  return ws ? workspaceFact(ws, 'workflowBuildArgs', read) : read();
 }
 
 const MAKEFILE = /(^|\/)(GNUmakefile|[Mm]akefile|[^/]+\.mk)$/;

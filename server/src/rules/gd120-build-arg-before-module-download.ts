@@ -6,8 +6,13 @@
  * CI build (a new commit) downloads every module again (wundergraph/cosmo router/Dockerfile:
  * `ARG COMMIT`, `ARG DATE`, `ENV COMMIT=$COMMIT`, then `COPY go.* .` and `RUN go mod download`).
  *
- * Only names that say "per build" count (see PER_BUILD): a VERSION changes once a release, a
- * TARGETARCH once per platform (each platform has its own cache anyway). Only the stage's own
+ * Names that say "per build" count (see PER_BUILD): a VERSION changes once a release, a
+ * TARGETARCH once per platform (each platform has its own cache anyway). Any other name counts
+ * only where a workflow's docker/build-push-action step that builds this Dockerfile passes it a
+ * value that changes with each build (`perBuildValue`: `${{ github.sha }}`, a step output or env
+ * variable named for a commit or date): pterodactyl/wings passes `VERSION=dev-${{
+ * steps.build_info.outputs.short_sha }}`, lindb/lindb `LD_FLAGS=… -X
+ * …BuildTime=${{ steps.date.outputs.date }}`. The message names that line. Only the stage's own
  * ARGs count: a global ARG is not in a RUN's environment unless the stage declares it again.
  *
  * Not reported for an ARG that nothing reads and no build file passes: always empty, it cannot
@@ -21,7 +26,9 @@
  *
  * Fix (safe: what the image does is kept): move those ARG lines, and the ENV (and ARG) lines
  * whose values read them, with the comments directly above them, right before the first
- * instruction after the download that can see them (a RUN, or one that names one of them).
+ * instruction after the download that can see them (a RUN that is not system set-up, or one that
+ * names one of them): bytebase/bytebase's `RUN apk add clang …` after the download then keeps its
+ * cache too.
  * Offered only when nothing they jump over reads or sets one of the names they declare, and the
  * RUNs they jump over only download modules or set the system up (package installs, mkdir, ...).
  */
@@ -32,6 +39,7 @@ import type { DockerfileModel, Instruction, Stage } from '../dockerfile/model';
 import { properties } from '../dockerfile/parse';
 import { isSystemSetupCommand } from '../dockerfile/packages';
 import { passedBuildArgs } from '../facts/passedBuildArgs';
+import { workflowBuildArgs, type WorkflowBuildArg } from '../facts/composeImages';
 import { deleteLines, insertAboveInstruction, insertLinesAfter, type Edit } from '../edits/edits';
 import { stagesToCheck, type Fix, type Rule, type RuleContext, type RuleFinding, withLazyFix } from './types';
 
@@ -39,9 +47,32 @@ import { stagesToCheck, type Fix, type Rule, type RuleContext, type RuleFinding,
  * ARG names that say they hold a per-build value: a commit (COMMIT, GIT_COMMIT, COMMIT_SHA,
  * GIT_SHA, GITHUB_SHA, REVISION, VCS_REF) or a build date or time (DATE, BUILD_DATE, BUILDTIME,
  * BUILD_TIMESTAMP, and in Unix seconds BUILD_UNIXTIME, UNIX_TIMESTAMP: ezbookkeeping's CI passes
- * `BUILD_UNIXTIME` on every build) or a CI build number (BUILD_NUMBER, BUILD_ID). Not a checksum (`GO_SHA256`, `HELM_SHA`): those pin a download.
+ * `BUILD_UNIXTIME` on every build) or a CI build number (BUILD_NUMBER, BUILD_ID), or when it was built (BUILT_AT, BUILD_AT,
+ * BUILT_ON: redpanda-data/kminion's workflow passes `BUILT_AT` from `date`). Not a checksum
+ * (`GO_SHA256`, `HELM_SHA`): those pin a download.
  */
-const PER_BUILD = /^(?:[A-Z0-9]+_)*(?:COMMIT|REVISION|VCS_REF)(?:_[A-Z0-9]+)*$|^(?:(?:GIT|GITHUB|CI_COMMIT|COMMIT|SOURCE|VCS)_)?SHA(?:_SHORT)?$|^(?:GIT_)?HASH$|^(?:BUILD_?)?(?:UNIX_?)?(?:DATE|TIME|TIMESTAMP)$|^BUILD_?(?:UNIX_?)?(?:DATE|TIME)_?[A-Z]*$|^BUILD_?(?:NUMBER|ID)$/;
+const PER_BUILD = /^(?:[A-Z0-9]+_)*(?:COMMIT|REVISION|VCS_REF)(?:_[A-Z0-9]+)*$|^(?:(?:GIT|GITHUB|CI_COMMIT|COMMIT|SOURCE|VCS)_)?SHA(?:_SHORT)?$|^(?:GIT_)?HASH$|^(?:BUILD_?)?(?:UNIX_?)?(?:DATE|TIME|TIMESTAMP)$|^BUILD_?(?:UNIX_?)?(?:DATE|TIME)_?[A-Z]*$|^BUILD_?(?:NUMBER|ID)$|^BUIL[DT]_?(?:AT|ON)$/;
+
+/** A variable or step-output name of a per-build value: PER_BUILD, or a word of it says commit or date (`short_sha`, `buildDate`, `date`). */
+function perBuildName(name: string): boolean {
+  const upper = name.replace(/([a-z0-9])([A-Z])/g, '$1_$2').replace(/-/g, '_').toUpperCase();
+  return PER_BUILD.test(upper) || /(?:^|_)(?:SHA|COMMIT|REVISION|HASH|DATE|TIME|TIMESTAMP|DATETIME)(?:_|$)/.test(upper);
+}
+
+/**
+ * A build-push-action `build-args:` value that changes with each build: a GitHub expression that
+ * reads the commit or the run (`github.sha`, `github.run_number`, the pushed head), or a step
+ * output, job output or env variable named for a commit or a date (`steps.build_info.outputs.short_sha`,
+ * `steps.date.outputs.date`). The action runs no shell: `$(date)` in the value stays literal.
+ */
+export function perBuildValue(value: string): boolean {
+  for (const m of value.matchAll(/\$\{\{([^}]*)\}\}/g)) {
+    const e = m[1];
+    if (/\bgithub\.(?:sha|run_number|run_id|run_attempt|event\.after|event\.pull_request\.head\.sha|event\.head_commit\.(?:id|timestamp))\b/.test(e)) return true;
+    for (const n of e.matchAll(/\b(?:steps\.[\w-]+\.outputs|needs\.[\w-]+\.outputs|env)\.([\w-]+)/g)) if (perBuildName(n[1])) return true;
+  }
+  return false;
+}
 
 /** Instructions a moved ARG/ENV may jump over when they name none of its variables. */
 const NEUTRAL = new Set(['COPY', 'ADD', 'WORKDIR', 'LABEL', 'EXPOSE', 'MAINTAINER', 'STOPSIGNAL', 'HEALTHCHECK', 'ARG', 'ENV', 'USER']);
@@ -64,10 +95,20 @@ export const gd120: Rule = {
     for (const stage of stagesToCheck(ctx)) {
       const download = stage.instructions.find((i) => i.keyword === 'RUN' && goCommands(i).some((g) => g.sub === 'mod download'));
       if (!download) continue;
-      const declaredArgs: { instr: Instruction; name: string }[] = [];
+      const declaredArgs: { instr: Instruction; name: string; passed?: WorkflowBuildArg }[] = [];
+      let passes: readonly WorkflowBuildArg[] | undefined;
       for (const i of stage.instructions) {
         if (i === download) break;
-        if (i.keyword === 'ARG') for (const a of argDeclarations(model, i)) if (PER_BUILD.test(a.name.toUpperCase())) declaredArgs.push({ instr: i, name: a.name });
+        if (i.keyword !== 'ARG') continue;
+        for (const a of argDeclarations(model, i)) {
+          if (PER_BUILD.test(a.name.toUpperCase())) declaredArgs.push({ instr: i, name: a.name });
+          else if (ctx.dockerfile !== undefined && ctx.workspace) {
+            // Another name: a workflow that builds this Dockerfile passes it a per-build value.
+            passes ??= workflowBuildArgs(ctx.workspace, ctx.files).filter((w) => w.dockerfile === ctx.dockerfile && perBuildValue(w.value));
+            const passed = passes.find((w) => w.name === a.name);
+            if (passed) declaredArgs.push({ instr: i, name: a.name, passed });
+          }
+        }
       }
       if (!declaredArgs.length) continue;
       // (An ARG nothing reads and no build file passes is always empty: conftest's COMMIT, DATE.)
@@ -75,6 +116,9 @@ export const gd120: Rule = {
       if (!args.length) continue;
       const names = [...new Set(args.map((a) => a.name))];
       const list = names.map((n) => `\`${n}\``).join(', ');
+      // The names only a workflow's value makes per-build: say which line passes what.
+      const byValue = args.filter((a) => a.passed).map((a) => a.passed!).filter((w, k, all) => all.findIndex((x) => x.name === w.name) === k);
+      const evidence = byValue.map((w) => `${w.file} line ${w.line} passes \`${w.name}=${w.value}\``).join('; ');
       // With a cache mount over its module cache the download finds the modules on this builder.
       const g = goCommands(download).find((x) => x.sub === 'mod download') ?? null;
       const mounted = moduleCacheMount(model, stage, download, g) !== undefined;
@@ -90,7 +134,7 @@ export const gd120: Rule = {
       const split = carried.filter((c) => !c.whole).map((c) => c.instr.line + 1);
       const move = carried.length === 0 ? '' : `, and set ${vars.join(', ')} there too${split.length ? ` (in an ${carried.find((c) => !c.whole)!.instr.keyword} of ${vars.length > 1 ? 'their' : 'its'} own: the other variables of line ${split.join(' and ')} stay before the download)` : ''}`;
       out.push(withLazyFix({
-        message: `ARG ${list} ${names.length > 1 ? "are" : "is"} declared before the module download on line ${download.line + 1}${into}: every RUN after ${carried.length ? 'an ARG or ENV' : 'an ARG'} has it in its environment, so a build with a new value (each commit, each date) misses the cache from the first RUN on ${mounted ? 'and re-runs the download (its cache mount keeps the modules on this builder; a builder without that cache, a fresh CI runner, downloads every module again)' : 'and downloads every module again'}. Declare ${them} after the download, right before the first step that uses ${them}${move}.`,
+        message: `ARG ${list} ${names.length > 1 ? "are" : "is"} declared before the module download on line ${download.line + 1}${evidence ? ` (${evidence})` : ''}${into}: every RUN after ${carried.length ? 'an ARG or ENV' : 'an ARG'} has it in its environment, so a build with a new value (each commit, each date) misses the cache from the first RUN on ${mounted ? 'and re-runs the download (its cache mount keeps the modules on this builder; a builder without that cache, a fresh CI runner, downloads every module again)' : 'and downloads every module again'}. Declare ${them} after the download, right before the first step that uses ${them}${move}.`,
         span: args[0].instr.span,
       }, () => moveFix(model, stage, download, new Set(args.map((a) => a.instr)))));
     }
@@ -168,6 +212,13 @@ function mentionsText(text: string, names: ReadonlySet<string>): boolean {
   return false;
 }
 
+/** A RUN that only downloads modules or sets the system up (package installs, mkdir, ...): it reads no build argument from its environment. */
+function setupOnly(i: Instruction): boolean {
+  if (!i.script || i.script.parsed.hasErrors) return false;
+  const gos = goCommands(i);
+  return i.script.parsed.commands.every((c) => ['mod download', 'mod verify'].includes(gos.find((g) => g.cmd === c)?.sub ?? '') || isSystemSetupCommand(c));
+}
+
 /** The first line of an instruction's block: the comment lines directly above it. */
 function blockStart(model: DockerfileModel, instr: Instruction): number {
   const commentLines = new Set(model.comments.map((c) => c.line));
@@ -200,14 +251,13 @@ function moveFix(model: DockerfileModel, stage: Stage, download: Instruction, pe
     if (moved.has(i)) continue;
     if (mentions(model, i, names) || declared(i).some((n) => names.has(n))) return undefined;
     if (i.keyword === 'RUN') {
-      if (!i.script || i.script.parsed.hasErrors) return undefined;
-      const go = new Set(goCommands(i).map((g) => g.cmd));
-      if (!i.script.parsed.commands.every((c) => (go.has(c) && ['mod download', 'mod verify'].includes(goCommands(i).find((g) => g.cmd === c)!.sub)) || isSystemSetupCommand(c))) return undefined;
+      if (!setupOnly(i)) return undefined;
     } else if (!NEUTRAL.has(i.keyword)) return undefined;
   }
   // Right before the first instruction after the download that can see them.
   const after = stage.instructions.slice(stage.instructions.indexOf(download) + 1);
-  const target = after.find((i) => i.keyword === 'RUN' || !NEUTRAL.has(i.keyword) || mentions(model, i, names) || declared(i).some((n) => names.has(n)));
+  // RUNs that only set the system up (bytebase's `RUN apk add clang …`) cannot read them either.
+  const target = after.find((i) => (i.keyword === 'RUN' ? !setupOnly(i) : !NEUTRAL.has(i.keyword)) || mentions(model, i, names) || declared(i).some((n) => names.has(n)));
   const movedList = before.filter((i) => moved.has(i));
   const lines: string[] = [];
   const deleted = new Set<number>();

@@ -453,3 +453,191 @@ describe('GD120: per-build ARGs that nothing reads and no build file passes (con
     assert.equal(has(conftest(), 'GD120', bare), true);
   });
 });
+
+// Judge 30 Y M1, M6, M9 and the bytebase fix defect: names that are not per-build by themselves
+// (VERSION, LD_FLAGS), made per-build by the value a workflow's build-push-action step that builds
+// this Dockerfile passes. Skeletons (Dockerfile lines, the workflow's build step, trimmed):
+// pterodactyl/wings 1d4ccf7 (MIT) Dockerfile:1-15 and .github/workflows/docker.yaml:46-77;
+// lindb/lindb (Apache-2.0) Dockerfile-gh:1-28 and .github/workflows/docker-latest.yml:50-63;
+// redpanda-data/kminion 4f3867a (MIT) Dockerfile:4-24 and .github/workflows/docker-image.yml:33,66-71;
+// bytebase/bytebase 37339d7 (source-available; these few lines only) scripts/Dockerfile:13-32.
+describe('GD120: per-build values a workflow passes (wings, lindb), the names it misses (kminion), where the fix puts the ARG (bytebase)', () => {
+  const step = (file: string, args: string[]) => [
+    '      - name: Build and Push',
+    '        uses: docker/build-push-action@v5',
+    '        with:',
+    '          context: .',
+    `          file: ${file}`,
+    '          platforms: linux/amd64,linux/arm64',
+    '          build-args: |',
+    ...args.map((a) => `            ${a}`),
+    '          cache-from: type=gha',
+  ];
+  const workflow = (...steps: string[][]) => ['name: Docker', 'on: push', 'jobs:', '  build:', '    runs-on: ubuntu-latest', '    steps:', '      - name: Get Build Information', '        id: build_info', '        run: |', '          echo "version_tag=${GITHUB_REF/refs\\/tags\\/v/}" >> $GITHUB_OUTPUT', '          echo "short_sha=$(git rev-parse --short HEAD)" >> $GITHUB_OUTPUT', ...steps.flat(), ''].join('\n');
+  const goFiles = {
+    'go.mod': 'module github.com/pterodactyl/wings\n\ngo 1.21\n\nrequire github.com/spf13/cobra v1.8.0\n',
+    'go.sum': 'github.com/spf13/cobra v1.8.0 h1:x=\ngithub.com/spf13/cobra v1.8.0/go.mod h1:y=\n',
+    'wings.go': 'package main\n\nimport (\n\t"github.com/spf13/cobra"\n)\n\nfunc main() { _ = cobra.Command{} }\n',
+  };
+  const wings = df([
+    '# Stage 1 (Build)',
+    'FROM golang:1.21.8-alpine AS builder',
+    '',
+    'ARG VERSION',
+    'RUN apk add --update --no-cache git make',
+    'WORKDIR /app/',
+    'COPY go.mod go.sum /app/',
+    'RUN go mod download',
+    'COPY . /app/',
+    'RUN CGO_ENABLED=0 go build \\',
+    '    -ldflags="-s -w -X github.com/pterodactyl/wings/system.Version=$VERSION" \\',
+    '    -v \\',
+    '    -trimpath \\',
+    '    -o wings \\',
+    '    wings.go',
+    '',
+    '# Stage 2 (Final)',
+    'FROM gcr.io/distroless/static:latest',
+    'COPY --from=builder /app/wings /usr/bin/',
+  ]);
+  const develop = step('./Dockerfile', ['VERSION=dev-${{ steps.build_info.outputs.short_sha }}']);
+  const release = step('./Dockerfile', ['VERSION=${{ steps.build_info.outputs.version_tag }}']);
+
+  it('wings: ARG VERSION, and the develop build passes `VERSION=dev-<short sha>`: reported, naming the workflow line; fixed below the apk RUN and the download', () => {
+    const opts = tempWorkspace({ ...goFiles, '.github/workflows/docker.yaml': workflow(release, develop) }, 'Dockerfile');
+    const [f, more] = find(wings, 'GD120', opts);
+    assert.equal(more, undefined);
+    assert.equal(wings.slice(f.span.start, f.span.end), 'ARG VERSION');
+    assert.match(f.message, /^ARG `VERSION` is declared before the module download on line 8 \(\.github\/workflows\/docker\.yaml line 28 passes `VERSION=dev-\$\{\{ steps\.build_info\.outputs\.short_sha \}\}`\)/);
+    const out = fixAll(wings, (t) => lint(t, opts)).text;
+    const lines = out.split('\n');
+    assert.equal(lines.indexOf('ARG VERSION'), lines.indexOf('COPY . /app/') + 1, out);
+    assert.ok(lines.indexOf('ARG VERSION') > lines.indexOf('RUN go mod download'));
+    assert.equal(has(out, 'GD120', opts), false);
+  });
+
+  it('VERSION stays unreported: a release tag only, a per-build value for another Dockerfile, a literal `$(date)`, no workspace', () => {
+    assert.equal(has(wings, 'GD120', tempWorkspace({ ...goFiles, '.github/workflows/docker.yaml': workflow(release) }, 'Dockerfile')), false);
+    assert.equal(has(wings, 'GD120', tempWorkspace({ ...goFiles, 'Dockerfile.dev': 'FROM scratch\n', '.github/workflows/docker.yaml': workflow(step('Dockerfile.dev', ['VERSION=${{ github.sha }}'])) }, 'Dockerfile')), false);
+    // build-push-action runs no shell: the value is the literal text.
+    assert.equal(has(wings, 'GD120', tempWorkspace({ ...goFiles, '.github/workflows/docker.yaml': workflow(step('./Dockerfile', ['VERSION=$(date +%s)'])) }, 'Dockerfile')), false);
+    assert.equal(has(wings, 'GD120'), false);
+    // Values of the run, the commit, step outputs and env variables named for a commit or a date.
+    for (const value of ['${{ github.sha }}', 'v-${{ github.run_number }}', '${{ steps.vars.outputs.sha_short }}', '${{ steps.meta.outputs.buildDate }}', '${{ env.GIT_COMMIT }}', '${{ needs.prep.outputs.commit }}']) {
+      assert.equal(has(wings, 'GD120', tempWorkspace({ ...goFiles, '.github/workflows/docker.yaml': workflow(step('Dockerfile', [`VERSION=${value}`])) }, 'Dockerfile')), true, value);
+    }
+    for (const value of ['${{ github.ref_name }}', '${{ steps.meta.outputs.version }}', '${{ env.RUNTIME }}', '${{ steps.x.outputs.updated }}']) {
+      assert.equal(has(wings, 'GD120', tempWorkspace({ ...goFiles, '.github/workflows/docker.yaml': workflow(step('Dockerfile', [`VERSION=${value}`])) }, 'Dockerfile')), false, value);
+    }
+  });
+
+  it('lindb: ARG LD_FLAGS carries the build time a date step gives (Dockerfile-gh): reported', () => {
+    const lindb = df([
+      '# Build the manager binary',
+      'FROM golang:1.22 as go_builder',
+      'ARG TARGETOS',
+      'ARG TARGETARCH',
+      'ARG LD_FLAGS',
+      '',
+      'WORKDIR /go_workspace',
+      '# Copy the Go Modules manifests',
+      'COPY go.mod go.mod',
+      'COPY go.sum go.sum',
+      'RUN go mod download',
+      '',
+      '# Copy src code',
+      'COPY . .',
+      '',
+      'RUN\tCGO_ENABLED=0 GOOS=${TARGETOS:-linux} GOARCH=${TARGETARCH} \\',
+      '    go build "${LD_FLAGS}" -o lind ./cmd/lind \\',
+      '    && go build "${LD_FLAGS}" -o lindctl ./cmd/cli',
+      '',
+      'FROM centos:latest',
+      'COPY --from=go_builder /go_workspace/lind /usr/bin/lind',
+    ]);
+    const wf = ['name: Docker Image CI', 'on: push', 'jobs:', '  build:', '    runs-on: ubuntu-latest', '    steps:',
+      '      - name: Get current date', '        id: date', '        run: echo "date=$(date +\'%Y-%m-%dT%H:%M:%S%z\')" >> $GITHUB_OUTPUT',
+      '      - name: Build and push', '        uses: docker/build-push-action@v4', '        with:', '          push: true', '          context: ${{ steps.web.outputs.web }}', '          file: Dockerfile-gh', '          build-args: |',
+      '            LD_FLAGS=-ldflags=-s -w -X github.com/lindb/lindb/config.Version=latest -X github.com/lindb/lindb/config.BuildTime=${{ steps.date.outputs.date }}', ''].join('\n');
+    const files = { ...goFiles, 'go.mod': 'module github.com/lindb/lindb\n\ngo 1.22\n\nrequire github.com/spf13/cobra v1.8.0\n', '.github/workflows/docker-latest.yml': wf };
+    const [f] = find(lindb, 'GD120', tempWorkspace(files, 'Dockerfile-gh'));
+    assert.ok(f);
+    assert.equal(lindb.slice(f.span.start, f.span.end), 'ARG LD_FLAGS');
+    assert.match(f.message, /docker-latest\.yml line 17 passes `LD_FLAGS=/);
+    // The repository's other Dockerfile is not what the step builds.
+    assert.equal(has(lindb, 'GD120', tempWorkspace({ ...files, 'Dockerfile-gh': 'FROM scratch\n' }, 'Dockerfile')), false);
+  });
+
+  it('kminion: BUILT_AT is a per-build name, so the fix moves it with COMMIT (below the apk RUN and the download)', () => {
+    const kminion = df([
+      'FROM golang:1.26.6-alpine AS builder',
+      '',
+      'ARG VERSION',
+      'ARG BUILT_AT',
+      'ARG COMMIT',
+      '',
+      'RUN apk update && apk upgrade --no-cache && apk add --no-cache git ca-certificates && update-ca-certificates',
+      '',
+      'WORKDIR /app',
+      '',
+      'COPY go.mod .',
+      'COPY go.sum .',
+      'RUN go mod download',
+      '',
+      'COPY . .',
+      '',
+      'RUN CGO_ENABLED=0 go build \\',
+      '    -ldflags="-w -s \\',
+      '    -X main.version=$VERSION \\',
+      '    -X main.commit=$COMMIT \\',
+      '    -X main.builtAt=$BUILT_AT" \\',
+      '    -o ./bin/kminion',
+      '',
+      'FROM alpine:3',
+      'COPY --from=builder /app/bin/kminion /app/kminion',
+    ]);
+    const [f] = find(kminion, 'GD120');
+    assert.match(f.message, /^ARG `BUILT_AT`, `COMMIT` are declared/);
+    const out = fix(kminion, 'GD120');
+    const lines = out.split('\n');
+    assert.deepEqual(lines.slice(lines.indexOf('COPY . .') + 1, lines.indexOf('COPY . .') + 4), ['', 'ARG BUILT_AT', 'ARG COMMIT']);
+    assert.equal(has(out, 'GD120'), false);
+    for (const name of ['BUILD_AT', 'BUILTAT', 'BUILT_ON']) assert.ok(has(kminion.replace('ARG BUILT_AT', `ARG ${name}`).replace('$BUILT_AT', `$${name}`), 'GD120'), name);
+  });
+
+  it('bytebase: the fix moves ARG GIT_COMMIT past the `apk add clang` after the download, right above the go build that reads it', () => {
+    const head = ['FROM golang:1.26.5-alpine3.23 AS backend', 'ARG VERSION', 'ARG GIT_COMMIT', '', 'ADD go.mod go.sum /', '', 'RUN go mod download'];
+    const rest = [
+      'RUN apk add --no-cache clang krb5-dev binutils-gold',
+      '',
+      'WORKDIR /backend-build',
+      '',
+      'COPY . .',
+      '',
+      '# Copy frontend asset',
+      'COPY --from=frontend /frontend-build/frontend/dist ./backend/server/dist',
+      '',
+      '# -ldflags="-w -s" means omit DWARF symbol table and the symbol table and debug information',
+      'RUN CC=clang go build \\',
+      '  --tags "release,embed_frontend,docker" \\',
+      '  -ldflags="-w -s -X \'github.com/bytebase/bytebase/backend/bin/server/cmd.version=${VERSION}\' -X \'github.com/bytebase/bytebase/backend/bin/server/cmd.gitcommit=${GIT_COMMIT}\'" \\',
+      '  -o bytebase ./backend/bin/server/main.go',
+    ];
+    const frontend = ['FROM node:24.18.1-slim AS frontend', 'WORKDIR /frontend-build', 'COPY . .', 'RUN pnpm --dir ./frontend i', ''];
+    const text = df([...frontend, ...head, ...rest]);
+    for (const eol of ['\n', '\r\n']) {
+      const t = eol === '\n' ? text : text.replace(/\n/g, '\r\n');
+      const out = fix(t, 'GD120');
+      const lines = out.split(eol);
+      const at = lines.indexOf('ARG GIT_COMMIT');
+      assert.ok(at > lines.indexOf('RUN apk add --no-cache clang krb5-dev binutils-gold'), out);
+      assert.equal(lines[at + 1], '# -ldflags="-w -s" means omit DWARF symbol table and the symbol table and debug information');
+      assert.ok(!/(^|[^\r])\n/.test(out) || eol === '\n', 'keeps CRLF');
+      assert.equal(has(out, 'GD120'), false);
+    }
+    // A RUN after the download that is not set-up (it may read the environment): the ARG goes above it.
+    const make = df([...head, 'RUN make generate', ...rest.slice(1)]);
+    const lines = fix(make, 'GD120').split('\n');
+    assert.equal(lines.indexOf('ARG GIT_COMMIT') + 1, lines.indexOf('RUN make generate'));
+  });
+});
