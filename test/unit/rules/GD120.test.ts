@@ -457,10 +457,10 @@ describe('GD120: per-build ARGs that nothing reads and no build file passes (con
 // Judge 30 Y M1, M6, M9 and the bytebase fix defect: names that are not per-build by themselves
 // (VERSION, LD_FLAGS), made per-build by the value a workflow's build-push-action step that builds
 // this Dockerfile passes. Skeletons (Dockerfile lines, the workflow's build step, trimmed):
-// pterodactyl/wings 1d4ccf7 (MIT) Dockerfile:1-15 and .github/workflows/docker.yaml:46-77;
-// lindb/lindb (Apache-2.0) Dockerfile-gh:1-28 and .github/workflows/docker-latest.yml:50-63;
-// redpanda-data/kminion 4f3867a (MIT) Dockerfile:4-24 and .github/workflows/docker-image.yml:33,66-71;
-// bytebase/bytebase 37339d7 (source-available; these few lines only) scripts/Dockerfile:13-32.
+// pterodactyl/wings f1c5bbd42d423986e7017b4f3c43057a1b7d1717 (MIT) Dockerfile:1-15 and .github/workflows/docker.yaml:46-77;
+// lindb/lindb 612070e1dc6043d2ea47d5b3bc6dccd51eefaee4 (Apache-2.0) Dockerfile-gh:1-28 and .github/workflows/docker-latest.yml:50-63;
+// redpanda-data/kminion 4f3867a4400b731feda1f17f2e96dea36158d2ab (MIT) Dockerfile:4-24 and .github/workflows/docker-image.yml:33,66-71;
+// bytebase/bytebase 37339d73c8a79c4ea0873ac5a9492f7933a185ab (source-available; these few lines only) scripts/Dockerfile:13-32.
 describe('GD120: per-build values a workflow passes (wings, lindb), the names it misses (kminion), where the fix puts the ARG (bytebase)', () => {
   const step = (file: string, args: string[]) => [
     '      - name: Build and Push',
