@@ -6,13 +6,14 @@ import { flatMapOf } from '../arrays';
 import * as path from 'node:path';
 import { imageEnv, lookupImage, type ImageInfo } from '../images/table';
 import { copyWords, sourceCovers, unquoteAll } from './copySources';
-
-export { unquoteAll };
 import { registerInstructionFactSlot, registerModelFactSlot, registerStageFactSlot, type DockerfileModel, type Instruction, type Stage } from './model';
 import { mounts } from './mounts';
 import { properties, stageNamePattern } from './parse';
 import type { ShellCommand, ShellWord } from './shell';
 import { expandVariables, layered, type VariableLookup } from './variables';
+
+/** Shell-style quote removal, read with COPY/ADD words in ./copySources.ts. */
+export { unquoteAll };
 
 /** The final stage: the `target` stage when given and present, else the last stage. */
 export function finalStageIndex(model: DockerfileModel, target?: string): number {

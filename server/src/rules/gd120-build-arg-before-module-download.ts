@@ -47,9 +47,9 @@ import { stagesToCheck, type Fix, type Rule, type RuleContext, type RuleFinding,
  * ARG names that say they hold a per-build value: a commit (COMMIT, GIT_COMMIT, COMMIT_SHA,
  * GIT_SHA, GITHUB_SHA, REVISION, VCS_REF) or a build date or time (DATE, BUILD_DATE, BUILDTIME,
  * BUILD_TIMESTAMP, and in Unix seconds BUILD_UNIXTIME, UNIX_TIMESTAMP: ezbookkeeping's CI passes
- * `BUILD_UNIXTIME` on every build) or a CI build number (BUILD_NUMBER, BUILD_ID), or when it was built (BUILT_AT, BUILD_AT,
- * BUILT_ON: redpanda-data/kminion's workflow passes `BUILT_AT` from `date`). Not a checksum
- * (`GO_SHA256`, `HELM_SHA`): those pin a download.
+ * `BUILD_UNIXTIME` on every build) or a CI build number (BUILD_NUMBER, BUILD_ID), or when it
+ * was built (BUILT_AT, BUILD_AT, BUILT_ON: redpanda-data/kminion's workflow passes `BUILT_AT`
+ * from `date`). Not a checksum (`GO_SHA256`, `HELM_SHA`): those pin a download.
  */
 const PER_BUILD = /^(?:[A-Z0-9]+_)*(?:COMMIT|REVISION|VCS_REF)(?:_[A-Z0-9]+)*$|^(?:(?:GIT|GITHUB|CI_COMMIT|COMMIT|SOURCE|VCS)_)?SHA(?:_SHORT)?$|^(?:GIT_)?HASH$|^(?:BUILD_?)?(?:UNIX_?)?(?:DATE|TIME|TIMESTAMP)$|^BUILD_?(?:UNIX_?)?(?:DATE|TIME)_?[A-Z]*$|^BUILD_?(?:NUMBER|ID)$|^BUIL[DT]_?(?:AT|ON)$/;
 
@@ -65,7 +65,7 @@ function perBuildName(name: string): boolean {
  * output, job output or env variable named for a commit or a date (`steps.build_info.outputs.short_sha`,
  * `steps.date.outputs.date`). The action runs no shell: `$(date)` in the value stays literal.
  */
-export function perBuildValue(value: string): boolean {
+function perBuildValue(value: string): boolean {
   for (const m of value.matchAll(/\$\{\{([^}]*)\}\}/g)) {
     const e = m[1];
     if (/\bgithub\.(?:sha|run_number|run_id|run_attempt|event\.after|event\.pull_request\.head\.sha|event\.head_commit\.(?:id|timestamp))\b/.test(e)) return true;
