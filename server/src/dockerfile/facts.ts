@@ -515,7 +515,8 @@ export function workdirBefore(model: DockerfileModel, stage: Stage, before: Inst
     for (const i of s.instructions) {
       if (i === before) return dir;
       if (i.keyword !== 'WORKDIR' || !i.args[0]) continue;
-      const v = expandVariables(i.args[0].value, pathEnv(model, s, i));
+      // Quotes are the lexer's, not the path's (kiali/kiali d733a09 tests/integration/Dockerfile: `WORKDIR "$GOPATH/src/kiali"`).
+      const v = expandVariables(unquoteAll(i.args[0].value), pathEnv(model, s, i));
       const base = dir ?? unknown;
       dir = v === null ? null : v.startsWith('/') ? path.posix.resolve(v) : base === null ? null : path.posix.resolve(base, v);
     }

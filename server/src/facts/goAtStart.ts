@@ -134,7 +134,7 @@ function compute(model: DockerfileModel, stage: Stage, files: WorkspaceFiles | u
     if (GO_IN_WORDS.test(words(i).join(' '))) return { via: 'command', instr: i };
   }
   for (const i of starts) {
-    for (const argv of commands(i)) {
+    for (const argv of startCommands(i)) {
       const prog = program(argv);
       if (prog === null) continue;
       if (RELOAD_TOOLS.has(path.posix.basename(prog))) return { via: 'reload', instr: i };
@@ -144,7 +144,7 @@ function compute(model: DockerfileModel, stage: Stage, files: WorkspaceFiles | u
   // go build -v -o /runtime /dendrite/cmd/dendrite …' > compile.sh`, `CMD /runtime/compile.sh &&
   // exec /runtime/run.sh`): read without the context's files.
   for (const i of starts) {
-    for (const argv of commands(i)) {
+    for (const argv of startCommands(i)) {
       const prog = program(argv);
       if (prog === null || prog.includes('$')) continue;
       for (const target of imagePaths(model, stage, prog)) {
@@ -157,7 +157,7 @@ function compute(model: DockerfileModel, stage: Stage, files: WorkspaceFiles | u
   }
   if (!files) return null;
   for (const i of starts) {
-    for (const argv of commands(i)) {
+    for (const argv of startCommands(i)) {
       const prog = program(argv);
       if (prog === null || prog.includes('$')) continue;
       const tool = startToolFile(model, stage, argv, files);
@@ -168,10 +168,34 @@ function compute(model: DockerfileModel, stage: Stage, files: WorkspaceFiles | u
         if (text === null || file === null) continue;
         const reload = RELOAD_IN_TEXT.test(text);
         if (reload || GO_IN_TEXT.test(text)) return { via: 'script', instr: i, file, reload, text };
+        // The script starts a build tool whose file runs go (kiali/kiali d733a09
+        // tests/integration/run-tests.sh: `make test-integration`, a target of an included
+        // make/Makefile.build.mk that runs `${GO} test`): the same as the start command running it.
+        // (Up to a `cd`: after it the tool reads another folder's file.)
+        for (const c of parseShell(text).commands) {
+          if (c.argv[0]?.value === 'cd') break;
+          const tool = startToolFile(model, stage, c.argv.map((w) => w.value), files);
+          if (tool !== null) return { via: 'script', instr: i, file, text };
+        }
       }
     }
   }
   return null;
+}
+
+/**
+ * The commands an ENTRYPOINT/CMD runs (commands()), with an exec form's `sh -c '<line>'` (`["/bin/bash",
+ * "-c", "tests/integration/run-tests.sh"]`: kiali/kiali d733a09 tests/integration/Dockerfile) read as
+ * the commands of that line, as a shell form's are. For goAtStart only: the scripts other facts start
+ * are read as before.
+ */
+function startCommands(i: Instruction): string[][] {
+  if (!i.json) return commands(i);
+  const k = programIndex(i.json);
+  if (k !== null) return [i.json];
+  const c = i.json.indexOf('-c');
+  const line = c >= 0 ? i.json[c + 1] : undefined;
+  return line === undefined ? [i.json] : parseShell(line).commands.map((cmd) => cmd.argv.map((w) => w.value));
 }
 
 /**
@@ -226,9 +250,26 @@ function startToolFile(model: DockerfileModel, stage: Stage, argv: string[], fil
     const file = contextFileAt(model, stage, path.posix.resolve(dir, name), files);
     const text = file === null ? null : files.readFile(file);
     // make reads the first of its names that exists.
-    if (file !== null && text !== null) return GO_IN_TEXT.test(text) ? file : null;
+    if (file !== null && text !== null) return GO_IN_TEXT.test(text) || includedRunsGo(model, stage, dir, text, files) ? file : null;
   }
   return null;
+}
+
+/**
+ * A file a Makefile includes (`include make/Makefile.build.mk`, literal paths only, one level),
+ * which the image got from the context, runs go: kiali/kiali d733a09's Makefile keeps its
+ * `test-integration` target (`${GO} test …`) in make/Makefile.build.mk.
+ */
+function includedRunsGo(model: DockerfileModel, stage: Stage, dir: string, text: string, files: WorkspaceFiles): boolean {
+  for (const m of text.matchAll(/^-?include[ \t]+([^\n#]+)/gm)) {
+    for (const name of m[1].trim().split(/\s+/)) {
+      if (name.includes('$') || /[*?[]/.test(name)) continue;
+      const file = contextFileAt(model, stage, path.posix.resolve(dir, name), files);
+      const inc = file === null ? null : files.readFile(file);
+      if (inc !== null && GO_IN_TEXT.test(inc)) return true;
+    }
+  }
+  return false;
 }
 
 /**

@@ -5,7 +5,7 @@ import { fixAll } from '../../../server/src/fixes/fixAll';
 import { assertLineEndings, df, lint, ready } from '../helpers';
 import { load, opts, tmpCopy, write } from './kit/context';
 import { has, find, fix, MOD, BUILD, formanceLedger } from './kit/gobuild';
-import { contextWith, GOKAPI_DOCKERFILE, GOKAPI_FILES, PLAIN_ENTRYPOINT, STATPING_DOCKERFILE, STATPING_FILES } from './kit/goAtStart';
+import { contextWith, GOKAPI_DOCKERFILE, GOKAPI_FILES, KIALI_DOCKERFILE, KIALI_FILES, PLAIN_ENTRYPOINT, STATPING_DOCKERFILE, STATPING_FILES } from './kit/goAtStart';
 
 /** GD107 no-build-cache-mount: its own cases (the themed suites beside it test rules together). */
 before(() => ready);
@@ -727,6 +727,30 @@ describe('GD107 and the builder\'s Go version', () => {
       assert.deepEqual(downloads(GOKAPI_DOCKERFILE('ENTRYPOINT ["/opt/bin/entrypoint.sh"]', 'ENV BIN=/opt/bin\nCOPY entrypoint.sh $BIN/entrypoint.sh'), contextWith(GOKAPI_FILES)), []);
       // An ARG without a value: where the file lands is not known, as before.
       assert.equal(downloads(GOKAPI_DOCKERFILE('ENTRYPOINT ["/opt/bin/entrypoint.sh"]', 'ARG BIN\nCOPY entrypoint.sh $BIN/entrypoint.sh'), contextWith(GOKAPI_FILES)).length, 1);
+    });
+
+    it('kiali d733a09 tests/integration: CMD ["/bin/bash", "-c", "<script>"] runs a script whose `make test-integration` runs go test (in an included makefile): no module cache advice, no fix', () => {
+      assert.deepEqual(downloads(KIALI_DOCKERFILE(), contextWith(KIALI_FILES)), []);
+      // The same script started in shell form, through `sh -c`, or with `-lc`: the same.
+      for (const cmd of ['CMD tests/integration/run-tests.sh', 'CMD ["sh", "-c", "set -e; tests/integration/run-tests.sh"]', 'ENTRYPOINT ["/bin/bash", "-lc", "tests/integration/run-tests.sh"]']) {
+        assert.deepEqual(downloads(KIALI_DOCKERFILE(cmd), contextWith(KIALI_FILES)), [], cmd);
+      }
+      // `bash -c` of go itself.
+      assert.deepEqual(downloads(KIALI_DOCKERFILE('CMD ["bash", "-c", "go test ./..."]'), contextWith(KIALI_FILES)), []);
+      // The fix-all leaves the download alone.
+      const o = contextWith(KIALI_FILES);
+      assert.equal(fixAll(KIALI_DOCKERFILE(), (t) => lint(t, o)).text.includes('--mount=type=cache'), false);
+    });
+
+    it('kiali: reported when the make target runs no go, the include is missing, or `bash -c` starts the program', () => {
+      const noGo = { ...KIALI_FILES, 'make/Makefile.build.mk': 'test-integration:\n\t./run.sh\n' };
+      assert.equal(downloads(KIALI_DOCKERFILE(), contextWith(noGo)).length, 1);
+      const { ['make/Makefile.build.mk']: _inc, ...noInclude } = KIALI_FILES;
+      assert.equal(downloads(KIALI_DOCKERFILE(), contextWith(noInclude)).length, 1);
+      // The script moves elsewhere before make: another folder's Makefile, not read.
+      const cd = { ...KIALI_FILES, 'tests/integration/run-tests.sh': '#!/bin/bash\ncd /opt/other\nmake test-integration\n' };
+      assert.equal(downloads(KIALI_DOCKERFILE(), contextWith(cd)).length, 1);
+      assert.equal(downloads(KIALI_DOCKERFILE('CMD ["/bin/bash", "-c", "./kiali --config /etc/kiali.yaml"]'), contextWith(KIALI_FILES)).length, 1);
     });
 
     it('Gokapi: reported when the entrypoint runs no go, or is not the context\'s file', () => {
