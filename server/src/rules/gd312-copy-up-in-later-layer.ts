@@ -135,7 +135,12 @@ function checkStage(model: DockerfileModel, stage: Stage, out: RuleFinding[]): v
         const hit = touch.targets.length && !touch.targets.some(underMount)
           ? made.filter((c) => c.creator !== instr && (c.made !== 'copy' || name !== 'mv') && touch.targets.some((t) => hits(c, t, touch.deep)))
           : [];
-        if (hit.length) {
+        // The same RUN removes what it changed before it ends (offen/offen 3184e00
+        // build/Dockerfile.build:121: `chmod +x ./compile.sh && ./compile.sh && rm ./compile.sh`):
+        // the layer holds a whiteout, not a copy.
+        if (hit.length && removedLater(script.text, cmds, j, name === 'mv' ? (touch.dest ? [touch.dest] : []) : touch.targets, scriptCwd)) {
+          // (Still moved: the tracking below follows it.)
+        } else if (hit.length) {
           const first = hit.reduce((a, b) => (b.creator.line > a.creator.line ? b : a));
           const creator = first.creator;
           const text = script.text.slice(cmd.start, cmd.end);
@@ -214,6 +219,35 @@ function covers(target: string, p: string, deep: boolean): boolean {
   if (deep) return true;
   const segs = target.split('/').length;
   return p.split('/').length === segs;
+}
+
+/**
+ * An `rm` after command `j` of the script, in the same `&&`/`;` chain (only `&&`, `;` and line
+ * breaks between the commands from there on: no `||`, `if`, `&` or pipe), removes every one of
+ * `paths` (itself, or with -r a folder holding it); a `cd` on the way is followed. False for no paths.
+ */
+function removedLater(text: string, cmds: readonly ShellCommand[], j: number, paths: readonly string[], cwd: string | null): boolean {
+  if (paths.length === 0) return false;
+  let left = [...paths];
+  let end = cmds[j].end;
+  for (let k = j + 1; k < cmds.length && left.length; k++) {
+    const c = cmds[k];
+    // A command inside another (a substitution): not one of the chain's.
+    if (c.start < end) continue;
+    if (!/^(?:\s|\\\n|&&|;)*$/.test(text.slice(end, c.start))) return false;
+    end = c.end;
+    const name = c.argv[0]?.value;
+    if (name === 'cd') {
+      const dir = c.argv[1];
+      cwd = dir && !dir.dynamic && cwd !== null ? path.posix.resolve(cwd, dir.value) : null;
+    } else if (name === 'rm') {
+      const gone = rmTargets(c, cwd);
+      // A folder holding it only with -r.
+      const deep = c.argv.some((w) => !w.dynamic && (/^-[a-zA-Z]*[rR]/.test(w.value) || w.value === '--recursive'));
+      if (gone) left = left.filter((p) => !gone.some((g) => covers(g, p, deep)));
+    }
+  }
+  return left.length === 0;
 }
 
 /** The operands of `rm`, resolved; null when one is unknown. */

@@ -163,6 +163,52 @@ describe('GD312 copy-up-in-later-layer', () => {
     }
   });
 
+  // offen/offen 3184e00c79616c863b4ce0843b681b95532f5d15 (Apache-2.0) build/Dockerfile.build:105,119-121
+  // (the image `make build` builds; judge 30 Y W1): the RUN that makes compile.sh executable runs
+  // it and removes it. The layer holds a whiteout, not a second copy.
+  const OFFEN = (run = 'RUN chmod +x ./compile.sh && ./compile.sh && rm ./compile.sh') => df([
+    'FROM techknowlogick/xgo:go-1.22.x as compiler',
+    'ARG rev',
+    'ENV GIT_REVISION=$rev',
+    'COPY ./server /go/src/github.com/offen/offen/server',
+    'ENV GOPATH /go',
+    'WORKDIR /build',
+    'COPY ./build/compile.sh .',
+    run,
+    'RUN [ ! -f ./offen-linux-arm-7 ] || mv ./offen-linux-arm-7 ./offen-linux-arm-v7',
+  ]);
+
+  it('offen 3184e00: silent when the same RUN removes the file it changed (rm, rm -f, rm -rf of a folder holding it, after a cd, a move then rm)', () => {
+    assert.equal(has(OFFEN(), 'GD312'), false);
+    for (const run of [
+      'RUN chmod +x ./compile.sh && ./compile.sh && rm -f /build/compile.sh',
+      'RUN chmod +x ./compile.sh; ./compile.sh; rm -f compile.sh',
+      'RUN chmod +x /build/compile.sh && /build/compile.sh && cd / && rm -rf /build',
+      'RUN chown 1000:1000 ./compile.sh && \\\n    ./compile.sh && \\\n    cd /build && rm compile.sh',
+      'RUN mv ./compile.sh /usr/local/bin/c.sh && chmod +x /usr/local/bin/c.sh && c.sh && rm /usr/local/bin/c.sh',
+    ]) assert.equal(has(OFFEN(run), 'GD312'), false, run);
+    // A downloaded file too.
+    assert.equal(has(df(['FROM debian:12', 'RUN curl -fsSLo /tmp/i.sh https://e.com/i.sh', 'RUN chmod +x /tmp/i.sh && /tmp/i.sh && rm /tmp/i.sh']), 'GD312'), false);
+  });
+
+  it('offen: still reported when the rm is conditional, of another file, of the folder without -r, or in a later RUN', () => {
+    for (const run of [
+      'RUN chmod +x ./compile.sh && ./compile.sh || rm ./compile.sh',
+      'RUN chmod +x ./compile.sh && ./compile.sh && rm ./other.sh',
+      'RUN chmod +x ./compile.sh && ./compile.sh && rm -f /build',
+      'RUN chmod +x ./compile.sh && if [ -n "$rev" ]; then rm ./compile.sh; fi',
+      'RUN chmod +x ./compile.sh && ./compile.sh | tee log && rm ./compile.sh',
+      'RUN chmod +x ./compile.sh && ./compile.sh\nRUN rm ./compile.sh',
+      'RUN chmod +x ./compile.sh && ./compile.sh && cd /tmp && rm compile.sh',
+    ]) {
+      const text = OFFEN(run);
+      const fs_ = find(text, 'GD312');
+      assert.equal(fs_.length, 1, run);
+      assert.equal(spanText(text, fs_[0]), 'chmod +x ./compile.sh', run);
+      assert.match(fs_[0].message, /the COPY on line 7 copied in/);
+    }
+  });
+
   it('is silent for a copied folder, several sources, a folder\'s recursive change, a move, a build stage, a glob, an archive ADD', () => {
     const silent: string[][] = [
       ['FROM debian:12', 'COPY bin/ /usr/local/bin/', 'RUN chmod +x /usr/local/bin/tool'],
