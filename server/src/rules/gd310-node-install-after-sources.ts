@@ -7,7 +7,8 @@
  * `go mod download` before the sources). Go projects that embed a web UI build it in such a stage.
  *
  * Copies of the package manager's files alone (package.json, the lockfiles, .npmrc, .yarnrc.yml,
- * .yarn/, patches/) and of files with an extension (`package*.json`, `*.ts`) are not source
+ * .yarn/, patches/, and yalc's local package store .yalc/ with its yalc.lock, which package.json's
+ * `file:.yalc/…` entries install from: odigos-io/odigos 3be8f0a frontend/Dockerfile:4) and of files with an extension (`package*.json`, `*.ts`) are not source
  * copies; `COPY --from` neither. Nor are folders copied before the install when the sources
  * are copied after it (navidrome copies `ui/bin/`, the scripts its install runs, then `ui/`).
  * Installs of named or global packages (`npm install -g pnpm`) are tools, not the project's
@@ -22,7 +23,7 @@ import type { ShellCommand } from '../dockerfile/shell';
 import { stagesToCheck, type Rule, type RuleFinding } from './types';
 
 /** What the package managers read before they install: copied on their own, they are not sources. */
-const PACKAGE_FILES = /(^|\/)(package\.json|package-lock\.json|npm-shrinkwrap\.json|yarn\.lock|pnpm-lock\.yaml|pnpm-workspace\.yaml|bun\.lockb?|\.npmrc|\.yarnrc(\.yml)?|\.pnpmfile\.cjs|\.nvmrc|\.node-version|\.yarn|patches)\/?$/;
+const PACKAGE_FILES = /(^|\/)(package\.json|package-lock\.json|npm-shrinkwrap\.json|yarn\.lock|pnpm-lock\.yaml|pnpm-workspace\.yaml|bun\.lockb?|\.npmrc|\.yarnrc(\.yml)?|\.pnpmfile\.cjs|\.nvmrc|\.node-version|\.yarn|patches|\.yalc\*?|yalc\.lock)\/?$/;
 
 const NODE_TOOL = /\b(npm|yarn|pnpm|bun)\b/;
 

@@ -40,6 +40,43 @@ describe('GD310 node-install-after-sources', () => {
     assert.equal(has(df(['FROM node:20 AS a', 'RUN true', 'FROM node:20', 'COPY --from=a /src /src', 'RUN npm ci']), 'GD310'), false);
   });
 
+  // odigos-io/odigos 3be8f0a (Apache-2.0) frontend/Dockerfile:1-15 (context: the repository root;
+  // judge 30 X W3): line 4 copies yalc's local package store, an input of the install (package.json's
+  // `file:.yalc/…` entries), not sources; the sources come in the next stage.
+  const ODIGOS = (yalc = 'COPY frontend/webapp/.yalc* ./.yalc/') => df([
+    'FROM --platform=$BUILDPLATFORM node:20.19.0 AS deps',
+    'WORKDIR /app',
+    'COPY frontend/webapp/package.json frontend/webapp/yarn.lock ./',
+    yalc,
+    '',
+    'RUN --mount=type=cache,target=/usr/local/share/.cache/yarn \\',
+    '    if [ -d .yalc ] && [ "$(ls -A .yalc 2>/dev/null)" ]; then \\',
+    '      npm install -g yalc; \\',
+    '      yarn install; \\',
+    '    else \\',
+    '      yarn install --frozen-lockfile; \\',
+    '    fi',
+    '',
+    'FROM --platform=$BUILDPLATFORM node:20.19.0 AS builder',
+    'WORKDIR /webapp',
+    'COPY --from=deps /app/node_modules ./node_modules',
+    'COPY frontend/webapp .',
+    'RUN yarn build',
+  ]);
+
+  it('odigos 3be8f0a: a copy of the yalc store (.yalc*, .yalc/, yalc.lock) before the install is no source copy', () => {
+    for (const yalc of ['COPY frontend/webapp/.yalc* ./.yalc/', 'COPY frontend/webapp/.yalc ./.yalc', 'COPY frontend/webapp/.yalc/ ./.yalc/', 'COPY frontend/webapp/yalc.lock frontend/webapp/.yalc ./']) {
+      assert.equal(has(ODIGOS(yalc), 'GD310'), false, yalc);
+    }
+  });
+
+  it('odigos: still reported when the folder copied before the install is a source folder', () => {
+    for (const src of ['COPY frontend/webapp/src ./src', 'COPY frontend/webapp/.yalc* frontend/webapp/lib ./']) {
+      const [f] = find(ODIGOS(src), 'GD310');
+      assert.match(f?.message ?? '', /`yarn install` installs the node dependencies after the sources are copied \(line 4\)/, src);
+    }
+  });
+
   // Judge Y (round 26), superseriousbusiness/gotosocial 57cb4fe (AGPL-3.0) Dockerfile:5-10: the
   // bundler stage copies web/ whole, then installs with yarn's `--cwd` before the subcommand.
   it('finds the install with the package manager\'s options before or after the subcommand (gotosocial)', () => {
