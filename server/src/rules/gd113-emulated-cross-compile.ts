@@ -1,9 +1,12 @@
-import { argDeclarations, copyPaths, dockerEnv, goCommands, imageStages, installedGoToolchain, isXxGo, stageChain, stageGoCommands, type GoCommand } from '../dockerfile/facts';
+import * as path from 'node:path';
+import { argDeclarations, copyPaths, dockerEnv, goCommands, goImage, imageStages, installedGoToolchain, isXxGo, rootImage, stageChain, stageGoCommands, stageImage, workdirBefore, type GoCommand } from '../dockerfile/facts';
 import { envValue, rawEnvValue, stageRef, stagesFeeding } from '../dockerfile/goBuild';
 import { indirectGoSteps, type IndirectGoStep } from '../dockerfile/indirectGo';
 import { toDoc, type DockerfileModel, type Instruction, type Stage } from '../dockerfile/model';
 import { insert, insertLinesAfter, replace, type Edit } from '../edits/edits';
+import { stageWritesPath } from '../facts/builtPackages';
 import { cgoVerdict, hasCCompiler } from '../facts/cgo';
+import { contextFileAt } from '../facts/copiedFiles';
 import { multiPlatformBuilds, type PlatformBuild } from '../facts/composeImages';
 import { type Fix, type Rule, type RuleContext, type RuleFinding, stagesToCheck, withLazyFix } from './types';
 
@@ -141,7 +144,13 @@ export const gd113: Rule = {
         : runsOutput
         ? ` Line ${runsOutput.line + 1} (\`${runsOutput.keyword} ${firstLine(model, runsOutput)}\`) may run what this stage built, and a cross-compiled program does not run on the build platform (no quick fix for that reason): if the stage only makes platform-independent files there (licences, generated code), run it on $BUILDPLATFORM without GOOS/GOARCH; otherwise run such a step only when $BUILDPLATFORM is $TARGETPLATFORM, or in a stage of the target platform.`
         : '';
-      const advice = 'Run the stage on the build platform and cross-compile with `GOOS=$TARGETOS GOARCH=$TARGETARCH` (and CGO_ENABLED=0).';
+      // The image takes files of the stage's FROM image from it (jumpserver/koko 27b5bef: kubectl,
+      // helm, mongosh of the target platform in jumpserver/koko-base): on the build platform they
+      // would be the builder's. Only the Go build can move.
+      const fromBase = baseFileCopied(ctx, stage, images);
+      const advice = fromBase
+        ? `The stage itself cannot move to the build platform: line ${fromBase.instr.line + 1} copies \`${fromBase.src}\` out of it, which no instruction of the stage makes, so it comes from its FROM image (${fromBase.image}), whose files are the target platform's. Build the Go program in a stage of its own, \`FROM --platform=$BUILDPLATFORM golang:…\`, cross-compiling with \`GOOS=$TARGETOS GOARCH=$TARGETARCH\` (and CGO_ENABLED=0), and copy the binary from there.`
+        : 'Run the stage on the build platform and cross-compile with `GOOS=$TARGETOS GOARCH=$TARGETARCH` (and CGO_ENABLED=0).';
       const message = evidence
         ? `${buildsOf(evidence, reaching.length)}, and ${why ? `this stage compiles Go for each of them (${why}) with no \`--platform=$BUILDPLATFORM\` on its FROM` : 'this stage compiles Go with no `--platform` on its FROM, so it runs on each of them'}: every platform other than the builder's runs the whole Go toolchain under QEMU emulation, many times slower than a native cross-compile. ${advice}${caveat}`
         : `This stage compiles Go for the target platform (${why}) but its FROM has no \`--platform=$BUILDPLATFORM\`: a multi-platform build runs the whole Go toolchain under emulation for every foreign platform, many times slower than a native cross-compile. ${advice}${caveat}`;
@@ -149,11 +158,76 @@ export const gd113: Rule = {
         message,
         span: stage.from.span,
         ...(evidence ? { severity: 'information' as const } : {}),
-      }, () => (runsOutput || asksArch ? undefined : fixFor(model, stage, builds, tools))));
+      }, () => (runsOutput || asksArch || fromBase ? undefined : fixFor(model, stage, builds, tools))));
     }
     return out;
   },
 };
+
+/**
+ * A file of the stage's FROM image that the image copies out of the stage (or a stage built FROM
+ * it): a `COPY --from` in one of the image's stages of a literal absolute path that the stage
+ * chain does not make (builtPackages.ts stageWritesPath: a go build's output, a COPY, a RUN that
+ * creates it; nor copies or moves there: copyDestinations) and that no COPY of the chain brings from the context (a file or folder of it). Only
+ * for a FROM image the image table does not know (a project's own base: jumpserver/koko-base holds
+ * kubectl, helm and mongosh for the target platform in /opt/koko/bin and /opt/koko/lib), and only
+ * with the context's files. Null when there is none.
+ */
+function baseFileCopied(ctx: RuleContext, stage: Stage, images: ReadonlySet<number>): { instr: Instruction; src: string; image: string } | null {
+  const { model, files } = ctx;
+  if (!files || stageImage(model, stage) !== undefined || goImage(model, stage)) return null;
+  const image = rootImage(model, stage);
+  if (image === null) return null;
+  const inContext = { fileExists: (rel: string) => files.fileExists(rel) || files.dirExists(rel) };
+  const moved = copyDestinations(model, stage);
+  const found: { instr: Instruction; src: string }[] = [];
+  for (const index of images) {
+    for (const i of model.stages[index].instructions) {
+      const from = i.keyword === 'COPY' ? i.flags.find((f) => f.name === 'from')?.value : undefined;
+      const ref = from == null ? null : stageRef(model, from);
+      if (ref === null || ref < 0 || !stageChain(model, model.stages[ref]).includes(stage)) continue;
+      const source = model.stages[ref];
+      for (const raw of copyPaths(i)?.sources ?? []) {
+        if (!raw.startsWith('/') || raw.includes('$') || /[*?[]/.test(raw)) continue;
+        const src = path.posix.resolve(raw);
+        if (src === '/' || moved.some((d) => src === d || src.startsWith(`${d}/`)) || stageWritesPath(ctx, source, src) || contextFileAt(model, source, src, inContext) !== null) continue;
+        found.push({ instr: i, src: raw });
+      }
+    }
+  }
+  // Named by the first program folder among them (koko's /opt/koko/bin, not its .kubectl_aliases).
+  const shown = found.find((f) => PROGRAM_PATH.test(f.src)) ?? found[0];
+  return shown ? { ...shown, image } : null;
+}
+
+/**
+ * Where the RUNs of the stage chain copy or move files to: the last operand of each `cp`, `mv`,
+ * `install` and `ln` with a literal path (a relative one against the WORKDIR, up to a `cd`).
+ * koko's `mv /opt/koko/build/koko /opt/koko/koko` puts the binary its `make build` made where the
+ * image copies it from.
+ */
+function copyDestinations(model: DockerfileModel, stage: Stage): string[] {
+  const out: string[] = [];
+  for (const s of stageChain(model, stage)) {
+    for (const i of s.instructions) {
+      if (i.keyword !== 'RUN' || !i.script) continue;
+      const cwd = workdirBefore(model, s, i, null);
+      for (const c of i.script.parsed.commands) {
+        const name = c.argv[0]?.value;
+        if (name === 'cd') break;
+        if (name !== 'cp' && name !== 'mv' && name !== 'install' && name !== 'ln') continue;
+        const last = c.argv[c.argv.length - 1];
+        if (c.argv.length < 3 || !last || last.dynamic || last.value.startsWith('-')) continue;
+        if (last.value.startsWith('/')) out.push(path.posix.resolve(last.value));
+        else if (cwd !== null) out.push(path.posix.resolve(cwd, last.value));
+      }
+    }
+  }
+  return out;
+}
+
+/** A path of programs or libraries: a bin, sbin, lib or lib64 folder or something in one. */
+const PROGRAM_PATH = /\/(s?bin|lib(64)?)(\/|$)/;
 
 /** A RUN of build tool or script whose file runs `go build`/`go install` (`OS=${TARGETOS} ARCH=${TARGETARCH} make build`). */
 interface ToolBuild {

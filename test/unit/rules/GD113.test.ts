@@ -573,3 +573,91 @@ describe('GD113: a build file builds this Dockerfile for several platforms', () 
     assert.equal(has(MCP, 'GD113', mcp(MCP_BAKE.replace('target _base {', 'target 1base {').replace('target mcp-gateway {', 'target 1app {'))), false);
   });
 });
+
+// jumpserver/koko 27b5bef164b70e2816a5bc903174786ed3e260ef (GPL-3.0) Dockerfile:1-22,27,54-58 and
+// Makefile:1-17,26,43-44 (judge 30 Y, W2): stage-build's FROM, jumpserver/koko-base (built from the
+// repository's Dockerfile-base for amd64 and arm64), holds kubectl, helm and mongosh for the target
+// platform in /opt/koko/bin and /opt/koko/lib, which the image copies out of the stage. On
+// $BUILDPLATFORM the arm64 image would get amd64 tools.
+describe('GD113: a stage whose FROM image\'s own files the image copies (koko)', () => {
+  const KOKO = (from = 'FROM jumpserver/koko-base:20251229_100745 AS stage-build', copies = ['COPY --from=stage-build /opt/koko/.kubectl_aliases /opt/kubectl-aliases/.kubectl_aliases', 'COPY --from=stage-build /opt/koko/bin /usr/local/bin', 'COPY --from=stage-build /opt/koko/lib /usr/local/lib', 'COPY --from=stage-build /opt/koko/release .', 'COPY --from=stage-build /opt/koko/koko .']) => df([
+    from,
+    '',
+    'WORKDIR /opt/koko',
+    'ARG TARGETARCH',
+    'COPY . .',
+    '',
+    'ARG VERSION',
+    'ENV VERSION=$VERSION',
+    '',
+    'WORKDIR /opt/koko',
+    'RUN make build -s \\',
+    '    && set -x && ls -al . \\',
+    '    && mv /opt/koko/build/koko /opt/koko/koko \\',
+    '    && mv /opt/koko/bin/rawhelm /opt/koko/bin/helm \\',
+    '    && mv /opt/koko/bin/rawkubectl /opt/koko/bin/kubectl',
+    '',
+    'RUN mkdir /opt/koko/release \\',
+    '    && mv /opt/koko/entrypoint.sh /opt/koko/release',
+    '',
+    'FROM debian:trixie',
+    'ARG TARGETARCH',
+    'WORKDIR /opt/koko',
+    ...copies,
+    'ENTRYPOINT ["./entrypoint.sh"]',
+    'CMD [ "./koko" ]',
+  ]);
+  const MAKE = [
+    'NAME=koko', 'BUILDDIR=build', 'BASEPATH := $(shell pwd)', 'KOKOSRCFILE := $(BASEPATH)/cmd/koko/', '',
+    'GOOS := $(shell go env GOOS)', 'GOARCH := $(shell go env GOARCH)', '',
+    'KOKOBUILD=CGO_ENABLED=0 go build -trimpath -ldflags "$(KOKOLDFLAGS) ${LDFLAGS}"', '',
+    'build:', '\tGOARCH=$(GOARCH) GOOS=$(GOOS) $(KOKOBUILD) -o $(BUILDDIR)/$(NAME) $(KOKOSRCFILE)', '',
+  ].join('\n');
+  const FILES: Record<string, string> = {
+    'go.mod': 'module github.com/jumpserver/koko\n\ngo 1.24.6\n',
+    'go.sum': '',
+    'cmd/koko/koko.go': 'package main\n\nimport (\n\t"fmt"\n)\n\nfunc main() { fmt.Println() }\n',
+    Makefile: MAKE,
+    'entrypoint.sh': '#!/bin/bash\nexec "$@"\n',
+    '.dockerignore': 'build/*\nlogs/*\ndata/*\nrelease/*\nui/node_modules/\n',
+  };
+  const repo = (text: string, files: Record<string, string> = FILES) => tempWorkspace({ ...files, Dockerfile: text }, 'Dockerfile');
+
+  it('koko 27b5bef: no "run the stage on the build platform" and no fix; the advice is a Go build stage of its own, naming the copied program folder', () => {
+    const text = KOKO();
+    const [f, ...rest] = find(text, 'GD113', repo(text));
+    assert.equal(rest.length, 0);
+    assert.doesNotMatch(f.message, /Run the stage on the build platform/);
+    assert.match(f.message, /line 24 copies `\/opt\/koko\/bin` out of it, which no instruction of the stage makes, so it comes from its FROM image \(jumpserver\/koko-base:20251229_100745\)/);
+    assert.match(f.message, /Build the Go program in a stage of its own, `FROM --platform=\$BUILDPLATFORM golang:…`/);
+    assert.equal(f.fix, undefined);
+    // The judge's reproducer: an image the linter does not know, a tools folder and the program copied out.
+    const small = df(['FROM example/tools-base:1 AS build', 'ARG TARGETARCH', 'WORKDIR /src', 'COPY . .', 'RUN CGO_ENABLED=0 go build -o /src/app ./cmd/koko', 'FROM debian:trixie', 'COPY --from=build /opt/tools/bin /usr/local/bin', 'COPY --from=build /src/app /app']);
+    const [g] = find(small, 'GD113', repo(small));
+    assert.match(g?.message ?? '', /line 7 copies `\/opt\/tools\/bin` out of it/);
+    assert.equal(g.fix, undefined);
+  });
+
+  it('koko: the old advice (and fix, where there was one) when the copied files are the stage\'s own, the context\'s, or the base is a known image', () => {
+    const own = ['COPY --from=stage-build /opt/koko/release .', 'COPY --from=stage-build /opt/koko/koko .'];
+    const direct = df(['FROM example/tools-base:1 AS build', 'ARG TARGETARCH', 'WORKDIR /src', 'COPY . .', 'RUN CGO_ENABLED=0 go build -o /src/app ./cmd/koko', 'FROM debian:trixie', 'COPY --from=build /src/app /app', 'COPY --from=build /src/entrypoint.sh /entrypoint.sh']);
+    const cases: [string, Record<string, string>][] = [
+      // Only what the stage makes (a go build's -o) and what the context brings.
+      [direct, FILES],
+      // bin/ and lib/ are the context's (copied by `COPY . .`), .kubectl_aliases too.
+      [KOKO(undefined, ['COPY --from=stage-build /opt/koko/bin /usr/local/bin', 'COPY --from=stage-build /opt/koko/lib /usr/local/lib', ...own]), { ...FILES, 'bin/rawhelm': 'x', 'lib/x.so': 'x' }],
+      // A golang image's own files are the toolchain's (GD113 already leaves a stage alone whose GOROOT is copied).
+      [KOKO('FROM golang:1.24 AS stage-build', ['COPY --from=stage-build /etc/ssl/certs/ca-certificates.crt /etc/ssl/certs/', ...own]), FILES],
+    ];
+    for (const [text, files] of cases) {
+      const [f] = find(text, 'GD113', repo(text, files));
+      assert.match(f?.message ?? '', /Run the stage on the build platform and cross-compile/, text);
+      // A direct go build keeps its fix (a make build without the target handed to it never had one).
+      if (text === direct) assert.ok(f.fix);
+    }
+    // Without the context's files, nothing is claimed.
+    const tools = df(['FROM example/tools-base:1 AS build', 'ARG TARGETARCH', 'WORKDIR /src', 'COPY . .', 'RUN CGO_ENABLED=0 go build -o /src/app ./cmd/koko', 'FROM debian:trixie', 'COPY --from=build /opt/tools/bin /usr/local/bin', 'COPY --from=build /src/app /app']);
+    const [f] = find(tools, 'GD113');
+    assert.match(f?.message ?? '', /Run the stage on the build platform and cross-compile/);
+  });
+});
