@@ -149,6 +149,7 @@ export const gd107: Rule = {
         const needMod = readsModules && !offline
           && !copiedIn(ctx.model, stage, instr, paths.mod) && !copiedOut(ctx.model, stage, paths.mod)
           && !moduleCacheEdited(ctx.model, stage, instr, paths.mod)
+          && !removesCache(ctx.model, stage, instr, paths.mod, 'mod')
           && !(source && goAtRunTime(ctx, source.stage)) && !(gos.some((g) => DOWNLOADS.has(g.sub)) && goAtRunTime(ctx, stage))
           && !shippedDownload(ctx, stage, gos, readers)
           && !offlineReader()
@@ -159,7 +160,7 @@ export const gd107: Rule = {
         const buildKept = needBuild && !precompiled && !covered(mounts, paths.build, 'build') ? cacheKeptLater(ctx, stage, instr, paths.build, 'build', paths.buildFrom === 'GOCACHE' || paths.buildFrom === 'XDG_CACHE_HOME') : null;
         const missing: { what: string; path: string | null }[] = [];
         if (needMod && !covered(mounts, paths.mod, 'mod')) missing.push({ what: 'module cache', path: paths.mod });
-        if (needBuild && !precompiled && !covered(mounts, paths.build, 'build') && !buildKept) missing.push({ what: 'build cache', path: paths.build });
+        if (needBuild && !precompiled && !covered(mounts, paths.build, 'build') && !buildKept && !removesCache(ctx.model, stage, instr, paths.build, 'build')) missing.push({ what: 'build cache', path: paths.build });
         // A cache mount aimed at a Go cache path this go does not use (`target=/root/go/pkg/mod`
         // on a golang image, whose GOPATH is /go): it caches nothing.
         const astray = astrayMounts(ctx.model, stage, instr, paths);
@@ -645,6 +646,27 @@ function writesModuleCache(model: DockerfileModel, stage: Stage, instr: Instruct
     const t = args.findIndex((a) => a === '-t' || a === '--target-directory');
     const named = all ? operands : t >= 0 && args[t + 1] !== undefined ? [args[t + 1]] : operands.slice(-1);
     if (named.some(inCache)) return true;
+  }
+  return false;
+}
+
+/**
+ * The RUN itself removes the cache folder, a path in it or a folder above it (`rm -rf /go/pkg
+ * /go/src /root/.cache` after its `go install`s: cortexproject/cortex a8c6358 build-image/Dockerfile:22,
+ * which keeps the caches out of the image on purpose). A cache mount there would be emptied on
+ * every build, so it would save nothing; and `rm -rf` of the mount point or a folder above it
+ * fails ("Device or resource busy"), which fails the build.
+ */
+function removesCache(model: DockerfileModel, stage: Stage, instr: Instruction, path: string | null, kind: 'mod' | 'build'): boolean {
+  const script = instr.script;
+  if (!script || !/\brm\b/.test(script.text)) return false;
+  let env: Map<string, string | null> | undefined;
+  for (const c of script.parsed.commands) {
+    if ((c.argv[0]?.value ?? '').split('/').pop() !== 'rm') continue;
+    for (const w of c.argv.slice(1)) {
+      if (w.value.startsWith('-')) continue;
+      if (cachePlace(w.value, (env ??= cacheEnv(model, stage, instr, path, kind)), path, kind) !== null) return true;
+    }
   }
   return false;
 }

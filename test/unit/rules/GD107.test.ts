@@ -23,6 +23,45 @@ describe('GD107 no-build-cache-mount', () => {
 
   const text = df(['FROM golang:1.22 AS build', 'WORKDIR /src', 'COPY go.mod go.sum ./', 'RUN go mod download', 'COPY . .', 'RUN CGO_ENABLED=0 go build -o /out/app .']);
 
+  // cortexproject/cortex a8c6358a13073af1dfa81394420273e5fe9ce88c (Apache-2.0) build-image/Dockerfile:1-3,22-28
+  // (judge 30 Y W6): the tools' RUN removes the caches' parent folders to keep them out of the image.
+  // The fix's mounts at /go/pkg/mod and /root/.cache/go-build would be emptied by that rm on every
+  // build, and `rm -rf /go/pkg` then fails on the mount point ("Device or resource busy").
+  const CORTEX = (rm = 'rm -rf /go/pkg /go/src /root/.cache') => df([
+    'FROM golang:1.26.5-trixie',
+    'ARG goproxyValue',
+    'ENV GOPROXY=${goproxyValue}',
+    'RUN go install github.com/client9/misspell/cmd/misspell@v0.3.4 &&\\',
+    '\tgo install github.com/golang/protobuf/protoc-gen-go@v1.3.1 &&\\',
+    '\tgo install github.com/campoy/embedmd@v1.0.0 &&\\',
+    `\t${rm}`,
+    '',
+    'COPY build.sh /',
+    'ENV GOCACHE=/go/cache',
+    'ENTRYPOINT ["/build.sh"]',
+  ]);
+
+  it('cortex a8c6358: no cache mount for a cache the same RUN removes (its folder, a path in it or a folder above it): no finding, no fix that fails the build', () => {
+    assert.deepEqual(find(CORTEX(), 'GD107'), []);
+    for (const rm of ['rm -rf /go/pkg/mod /root/.cache/go-build', 'rm -rf $GOPATH/pkg "$(go env GOCACHE)"', 'rm -r /go /root']) {
+      assert.deepEqual(find(CORTEX(rm), 'GD107'), [], rm);
+    }
+  });
+
+  it('cortex: a rm of one cache leaves the other reported, and its fix mounts only that one; a rm elsewhere changes nothing', () => {
+    const text = CORTEX('rm -rf /root/.cache');
+    const [f, ...rest] = find(text, 'GD107');
+    assert.equal(rest.length, 0);
+    assert.match(f.message, /for the module cache \(\/go\/pkg\/mod\)[^]*Add `--mount=type=cache,target=…`/);
+    assert.doesNotMatch(f.message, /build cache/);
+    const fixed = fix(text, 'GD107');
+    assert.match(fixed, /\nRUN --mount=type=cache,target=\/go\/pkg\/mod go install /);
+    assert.doesNotMatch(fixed, /go-build/);
+    const [g] = find(CORTEX('rm -rf /go/src /tmp/*'), 'GD107');
+    assert.match(g?.message ?? '', /module cache \(\/go\/pkg\/mod\) and the build cache \(\/root\/\.cache\/go-build\)/);
+  });
+
+
   it('finds go mod download and go build without cache mounts, on the go command', () => {
     const fs = find(text, 'GD107');
     assert.equal(fs.length, 2);
