@@ -253,3 +253,122 @@ function toolFiles(cmd: ShellCommand): string[] | null {
   const rel = contextPath(script);
   return rel ? [rel] : null;
 }
+
+/** A recipe line that runs make again (`$(MAKE) -C sub`, `make gen`). */
+const RUNS_MAKE = /(^|[\s;&|(@])(\$\(MAKE\)|\$\{MAKE\}|g?make)(\s|$)/;
+
+/**
+ * The part of a Makefile's text that `make <goals>` may run (no goal: the first target, or
+ * `.DEFAULT_GOAL`): the rule lines and recipes of the goals and of their prerequisites,
+ * transitively; the definitions of the make variables those lines name, transitively; exported
+ * assignments (every assignment with `.EXPORT_ALL_VARIABLES`); and any pattern rule. For a
+ * question about what the run may do (does it run go? with which GOARCH?), read as text:
+ * getfider/fider 67c5282's `RUN make build-ssr` in its node stage runs npx and node, while the
+ * Makefile's `build-server` target runs `go build`. Null when something could add recipes out of
+ * sight or the goals are not found: an `include`, `$(eval …)`, a target a variable names, a goal
+ * without a rule, a recipe that runs make again.
+ */
+export function makeGoalText(text: string, goals: readonly string[]): string | null {
+  const rules = new Map<string, string[]>();
+  const defs = new Map<string, string[]>();
+  const always: string[] = [];
+  let patterns = 0;
+  let recipes: string[][] = [];
+  let first: string | null = null;
+  let defaultGoal: string | null = null;
+  let exportAll = false;
+  let define: { name: string; lines: string[] } | null = null;
+  for (const line of text.replace(/\\\r?\n/g, ' ').split(/\r?\n/)) {
+    if (define) {
+      if (/^\s*endef\b/.test(line)) {
+        defs.set(define.name, [...(defs.get(define.name) ?? []), ...define.lines]);
+        define = null;
+      } else define.lines.push(line);
+      continue;
+    }
+    if (line.startsWith('\t')) {
+      for (const r of recipes) r.push(line);
+      continue;
+    }
+    const t = line.replace(/(^|\s)#.*$/, '').trim();
+    if (t === '') continue;
+    if (/^-?include\b|^sinclude\b|\$\(eval\b/.test(t)) return null;
+    let m = /^(?:(?:override|export)\s+)?define\s+([A-Za-z_][\w.-]*)/.exec(t);
+    if (m) {
+      define = { name: m[1], lines: [] };
+      recipes = [];
+      continue;
+    }
+    if (/^(ifeq|ifneq|ifdef|ifndef|else|endif)\b/.test(t)) continue;
+    m = /^((?:(?:export|override|unexport|private)\s+)*)([A-Za-z_][\w.-]*)\s*(?:::=|:=|\?=|\+=|!=|=)(.*)$/.exec(t);
+    if (m) {
+      if (m[2] === '.DEFAULT_GOAL') defaultGoal = m[3].trim();
+      defs.set(m[2], [...(defs.get(m[2]) ?? []), t]);
+      if (/\bexport\b/.test(m[1])) always.push(t);
+      recipes = [];
+      continue;
+    }
+    if (/^export\b/.test(t)) {
+      always.push(t);
+      continue;
+    }
+    m = /^([^:=]+?)\s*::?(?!=)(.*)$/.exec(t);
+    if (!m) continue;
+    const targets = m[1].trim().split(/\s+/);
+    if (targets.some((x) => x.includes('$'))) return null;
+    if (targets.includes('.EXPORT_ALL_VARIABLES')) exportAll = true;
+    if (targets.some((x) => x.includes('%'))) {
+      // Kept whole: which prerequisite it makes is not followed.
+      const own = [t];
+      recipes = [own];
+      rules.set(`%${++patterns}`, own);
+      continue;
+    }
+    recipes = [];
+    for (const x of targets) {
+      let own = rules.get(x);
+      if (!own) rules.set(x, (own = []));
+      own.push(t);
+      recipes.push(own);
+      if (first === null && (!x.startsWith('.') || x.includes('/'))) first = x;
+    }
+  }
+  const wanted = goals.length > 0 ? goals : [defaultGoal ?? first].filter((x): x is string => x !== null && x !== '');
+  if (wanted.length === 0 || wanted.some((g) => !rules.has(g))) return null;
+  const out: string[] = [...always];
+  for (const [k, v] of rules) if (k.startsWith('%')) out.push(...v);
+  if (out.some((v) => v.startsWith('\t') && RUNS_MAKE.test(v))) return null;
+  const seen = new Set<string>();
+  const queue = [...wanted];
+  while (queue.length) {
+    const x = queue.shift()!;
+    if (seen.has(x)) continue;
+    seen.add(x);
+    const own = rules.get(x);
+    if (!own) continue;
+    out.push(...own);
+    for (const l of own) {
+      // A recipe that runs make again: what that make runs is not followed.
+      if (l.startsWith('\t') && RUNS_MAKE.test(l)) return null;
+      if (l.startsWith('\t')) continue;
+      const prereqs = l.replace(/^[^:]*::?/, '').split(';')[0].replace('|', ' ');
+      for (const p of prereqs.trim().split(/\s+/)) if (p !== '' && !seen.has(p)) queue.push(p);
+    }
+  }
+  // The variables the lines name (`$(KOKOBUILD)`, `${GOARCH}`), and those their definitions name.
+  const named = new Set<string>(exportAll ? defs.keys() : []);
+  const body: string[] = [];
+  let pending = out.join('\n');
+  for (let round = 0; round < 16 && pending !== ''; round++) {
+    const next: string[] = [];
+    for (const v of pending.matchAll(/\$[({]([A-Za-z_][\w.-]*)[)}]/g)) {
+      if (named.has(v[1])) continue;
+      named.add(v[1]);
+      next.push(...(defs.get(v[1]) ?? []));
+    }
+    body.push(...next);
+    pending = next.join('\n');
+  }
+  if (exportAll) for (const d of defs.values()) body.push(...d);
+  return [...out, ...body].join('\n');
+}

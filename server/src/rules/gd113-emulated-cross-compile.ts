@@ -1,7 +1,8 @@
 import * as path from 'node:path';
 import { argDeclarations, copyPaths, dockerEnv, goCommands, goImage, imageStages, installedGoToolchain, isXxGo, rootImage, stageChain, stageGoCommands, stageImage, workdirBefore, type GoCommand } from '../dockerfile/facts';
 import { envValue, rawEnvValue, stageRef, stagesFeeding } from '../dockerfile/goBuild';
-import { indirectGoSteps, type IndirectGoStep } from '../dockerfile/indirectGo';
+import { indirectGoSteps, makeGoalText, type IndirectGoStep } from '../dockerfile/indirectGo';
+import { makeArgs } from '../dockerfile/makeRecipe';
 import { toDoc, type DockerfileModel, type Instruction, type Stage } from '../dockerfile/model';
 import { insert, insertLinesAfter, replace, type Edit } from '../edits/edits';
 import { stageWritesPath } from '../facts/builtPackages';
@@ -258,7 +259,11 @@ function toolBuilds(ctx: RuleContext, stage: Stage): ToolBuild[] {
   if (!files) return [];
   const out: ToolBuild[] = [];
   for (const step of indirectGoSteps(stage, (rel) => files.readFile(rel), false)) {
-    const text = step.file === null ? null : files.readFile(step.file);
+    const whole = step.file === null ? null : files.readFile(step.file);
+    // A make run reads what its goals may run, not the whole Makefile (getfider/fider 67c5282:
+    // the node stage's `make build-ssr` runs npx and node; `build-server` is the Go build).
+    const args = whole === null ? null : makeArgs(step.cmd.argv);
+    const text = args ? makeGoalText(whole!, args.targets) ?? whole : whole;
     if (text === null || !BUILD_IN_TEXT.test(text)) continue;
     const env = dockerEnv(ctx.model, stage, step.instr);
     const prefix = (name: string) => [...step.cmd.env].reverse().find((a) => a.name === name)?.value;

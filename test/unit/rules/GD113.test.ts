@@ -661,3 +661,78 @@ describe('GD113: a stage whose FROM image\'s own files the image copies (koko)',
     assert.match(f?.message ?? '', /Run the stage on the build platform and cross-compile/);
   });
 });
+
+// getfider/fider 67c52826cca176724a59dd58b9795e1bc8d67bc8 (AGPL-3.0) Dockerfile:6,24-40, Makefile:1-34,
+// .github/workflows/publish-pr-multiarch.yml:29-35 (judge 30 Y, W8): the node ui-builder stage runs
+// `make build-ssr` and `make build-ui` (npx, node, webpack); only the Makefile's build-server target
+// runs go build. A make run is read through the targets it names, not the whole Makefile.
+describe('GD113: a make run reads what its goals run (fider)', () => {
+  const FIDER = (ui = ['RUN make build-ssr', 'RUN make build-ui']) => df([
+    'FROM --platform=${TARGETPLATFORM:-linux/amd64} golang:1.25-bookworm AS server-builder',
+    'RUN apt-get update && apt-get install -y build-essential gcc libc6-dev',
+    'WORKDIR /server',
+    'COPY go.mod go.sum ./',
+    'RUN go mod download',
+    'COPY . ./',
+    'RUN COMMITHASH=${COMMITHASH} VERSION=${VERSION} GOOS=${TARGETOS} GOARCH=${TARGETARCH} make build-server',
+    '',
+    'FROM --platform=${TARGETPLATFORM:-linux/amd64} node:22-bookworm AS ui-builder',
+    'WORKDIR /ui',
+    'COPY package.json package-lock.json ./',
+    'RUN npm ci --maxsockets 1',
+    'COPY . .',
+    ...ui,
+    '',
+    'FROM --platform=${TARGETPLATFORM:-linux/amd64} debian:bookworm-slim',
+    'COPY --from=server-builder /server/fider /app/',
+    'COPY --from=ui-builder /ui/dist /app/dist',
+    'ENTRYPOINT ["/app/fider"]',
+  ]);
+  const MAKEFILE = [
+    'LDFLAGS += -X github.com/getfider/fider/app/pkg/env.commithash=${COMMITHASH}',
+    'LDFLAGS += -X github.com/getfider/fider/app/pkg/env.version=${VERSION}',
+    '',
+    '##@ Building',
+    '',
+    'build: build-server build-ssr build-ui ## Build server and ui',
+    '',
+    'build-server: ## Build server',
+    "\tgo build -ldflags '-s -w $(LDFLAGS)' -o fider .",
+    '',
+    'build-ui: ## Build all UI assets',
+    '\tNODE_ENV=production npx webpack-cli',
+    '',
+    'build-ssr: ## Build SSR script and locales',
+    '\tnpx lingui extract public/',
+    '\tnpx lingui compile',
+    '\tNODE_ENV=production node esbuild.config.js',
+    '',
+  ].join('\n');
+  const WORKFLOW = ['name: Publish PR', 'on: workflow_dispatch', 'jobs:', '  build:', '    runs-on: ubuntu-latest', '    steps:', '      - uses: actions/checkout@v6', '      - name: Build and push', '        uses: docker/build-push-action@v7', '        with:', '          push: true', '          context: .', '          platforms: linux/amd64,linux/arm64/v8', ''].join('\n');
+  const files = (make = MAKEFILE): Record<string, string> => ({ 'go.mod': 'module github.com/getfider/fider\n\ngo 1.25\n', 'go.sum': '', 'main.go': 'package main\n\nfunc main() {}\n', Makefile: make, '.github/workflows/publish-pr-multiarch.yml': WORKFLOW });
+  const repo = (text: string, make?: string) => tempWorkspace({ ...files(make), Dockerfile: text }, 'Dockerfile');
+
+  it('fider 67c5282: no "compiles Go" on the node stage whose make targets run no go', () => {
+    const text = FIDER();
+    const fs_ = find(text, 'GD113', repo(text));
+    assert.deepEqual(fs_.map((f) => f.span.start), []);
+    // A goal whose prerequisite builds Go, or a default goal that does: reported on the node stage.
+    for (const [ui, make] of [[['RUN make build'], MAKEFILE], [['RUN make'], MAKEFILE], [['RUN make build-ui'], MAKEFILE.replace('\tNODE_ENV=production npx webpack-cli', '\tNODE_ENV=production npx webpack-cli\n\t$(GOCMD) build ./cmd/ssr')]] as const) {
+      const t = FIDER([...ui]);
+      const [f] = find(t, 'GD113', repo(t, make));
+      assert.equal(f?.span.start, t.indexOf('FROM --platform=${TARGETPLATFORM:-linux/amd64} node:22'), ui.join());
+    }
+  });
+
+  it('fider: the whole Makefile is read when its goals cannot be followed (an include, a recipe that runs make again, an unknown goal)', () => {
+    for (const [ui, make] of [
+      [['RUN make build-ui'], `include tools.mk\n${MAKEFILE}`],
+      [['RUN make build-ui'], MAKEFILE.replace('\tNODE_ENV=production npx webpack-cli', '\t$(MAKE) -C ui assets')],
+      [['RUN make assets'], MAKEFILE],
+    ] as const) {
+      const t = FIDER([...ui]);
+      const [f] = find(t, 'GD113', repo(t, make));
+      assert.equal(f?.span.start, t.indexOf('FROM --platform=${TARGETPLATFORM:-linux/amd64} node:22'), make.slice(0, 30));
+    }
+  });
+});
