@@ -312,7 +312,7 @@ function readGoalText(text: string, goals: readonly string[]): string | null {
       continue;
     }
     if (/^(ifeq|ifneq|ifdef|ifndef|else|endif)\b/.test(t)) continue;
-    m = /^((?:(?:export|override|unexport|private)\s+)*)([A-Za-z_][\w.-]*)\s*(?:::=|:=|\?=|\+=|!=|=)(.*)$/.exec(t);
+    m = /^((?:(?:export|override|unexport|private)\s+)*)([A-Za-z_.][\w.-]*)\s*(?:::=|:=|\?=|\+=|!=|=)(.*)$/.exec(t);
     if (m) {
       if (m[2] === '.DEFAULT_GOAL') defaultGoal = m[3].trim();
       defs.set(m[2], [...(defs.get(m[2]) ?? []), t]);

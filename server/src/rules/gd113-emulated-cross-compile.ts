@@ -64,7 +64,7 @@ export const gd113: Rule = {
   severities: ['hint', 'information'],
   needsWorkspace: false,
   fix: 'safe',
-  facts: ['goCommands', 'cgo', 'workspace', 'contextFiles'],
+  facts: ['goCommands', 'goBuilds', 'cgo', 'workspace', 'contextFiles'],
   scope: 'stage',
   check(ctx) {
     const out: RuleFinding[] = [];
@@ -169,10 +169,11 @@ export const gd113: Rule = {
  * A file of the stage's FROM image that the image copies out of the stage (or a stage built FROM
  * it): a `COPY --from` in one of the image's stages of a literal absolute path that the stage
  * chain does not make (builtPackages.ts stageWritesPath: a go build's output, a COPY, a RUN that
- * creates it; nor copies or moves there: copyDestinations) and that no COPY of the chain brings from the context (a file or folder of it). Only
- * for a FROM image the image table does not know (a project's own base: jumpserver/koko-base holds
- * kubectl, helm and mongosh for the target platform in /opt/koko/bin and /opt/koko/lib), and only
- * with the context's files. Null when there is none.
+ * creates it; nor copies or moves there: copyDestinations) and that no COPY of the chain brings
+ * from the context (a file or folder of it). Only for a FROM image the image table does not know
+ * (a project's own base: jumpserver/koko-base holds kubectl, helm and mongosh for the target
+ * platform in /opt/koko/bin and /opt/koko/lib), and only with the context's files. Null when
+ * there is none.
  */
 function baseFileCopied(ctx: RuleContext, stage: Stage, images: ReadonlySet<number>): { instr: Instruction; src: string; image: string } | null {
   const { model, files } = ctx;
@@ -262,8 +263,8 @@ function toolBuilds(ctx: RuleContext, stage: Stage): ToolBuild[] {
     const whole = step.file === null ? null : files.readFile(step.file);
     // A make run reads what its goals may run, not the whole Makefile (getfider/fider 67c5282:
     // the node stage's `make build-ssr` runs npx and node; `build-server` is the Go build).
-    const args = whole === null ? null : makeArgs(step.cmd.argv);
-    const text = args ? makeGoalText(whole!, args.targets) ?? whole : whole;
+    const args = makeArgs(step.cmd.argv);
+    const text = whole !== null && args ? makeGoalText(whole, args.targets) ?? whole : whole;
     if (text === null || !BUILD_IN_TEXT.test(text)) continue;
     const env = dockerEnv(ctx.model, stage, step.instr);
     const prefix = (name: string) => [...step.cmd.env].reverse().find((a) => a.name === name)?.value;

@@ -8,8 +8,8 @@
  *
  * Copies of the package manager's files alone (package.json, the lockfiles, .npmrc, .yarnrc.yml,
  * .yarn/, patches/, and yalc's local package store .yalc/ with its yalc.lock, which package.json's
- * `file:.yalc/…` entries install from: odigos-io/odigos 3be8f0a frontend/Dockerfile:4) and of files with an extension (`package*.json`, `*.ts`) are not source
- * copies; `COPY --from` neither. Nor are folders copied before the install when the sources
+ * `file:.yalc/…` entries install from: odigos-io/odigos 3be8f0a frontend/Dockerfile:4) and of
+ * files with an extension (`package*.json`, `*.ts`) are not source copies; `COPY --from` neither. Nor are folders copied before the install when the sources
  * are copied after it (navidrome copies `ui/bin/`, the scripts its install runs, then `ui/`).
  * Installs of named or global packages (`npm install -g pnpm`) are tools, not the project's
  * dependencies. Nor is `pnpm install --offline` (or `--prefer-offline`) after a `pnpm fetch` that

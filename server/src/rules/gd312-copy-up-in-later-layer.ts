@@ -137,10 +137,9 @@ function checkStage(model: DockerfileModel, stage: Stage, out: RuleFinding[]): v
           : [];
         // The same RUN removes what it changed before it ends (offen/offen 3184e00
         // build/Dockerfile.build:121: `chmod +x ./compile.sh && ./compile.sh && rm ./compile.sh`):
-        // the layer holds a whiteout, not a copy.
-        if (hit.length && removedLater(script.text, cmds, j, name === 'mv' ? (touch.dest ? [touch.dest] : []) : touch.targets, scriptCwd)) {
-          // (Still moved: the tracking below follows it.)
-        } else if (hit.length) {
+        // the layer holds a whiteout, not a copy. (A move is still followed below.)
+        const removed = hit.length > 0 && removedLater(script.text, cmds, j, name === 'mv' ? (touch.dest ? [touch.dest] : []) : touch.targets, scriptCwd);
+        if (hit.length && !removed) {
           const first = hit.reduce((a, b) => (b.creator.line > a.creator.line ? b : a));
           const creator = first.creator;
           const text = script.text.slice(cmd.start, cmd.end);
