@@ -269,18 +269,6 @@ const RUNS_MAKE = /(^|[\s;&|(@])(\$\(MAKE\)|\$\{MAKE\}|g?make)(\s|$)/;
  * without a rule, a recipe that runs make again.
  */
 export function makeGoalText(text: string, goals: readonly string[]): string | null {
-  // The same Makefile and goals on every analysis of a document: read once.
-  const key = `${goals.join(' ')}\u0000${text}`;
-  const known = GOAL_TEXTS.get(key);
-  if (known !== undefined) return known;
-  const v = readGoalText(text, goals);
-  if (GOAL_TEXTS.size >= 32) GOAL_TEXTS.delete(GOAL_TEXTS.keys().next().value!);
-  GOAL_TEXTS.set(key, v);
-  return v;
-}
-const GOAL_TEXTS = new Map<string, string | null>();
-
-function readGoalText(text: string, goals: readonly string[]): string | null {
   const rules = new Map<string, string[]>();
   const defs = new Map<string, string[]>();
   const always: string[] = [];

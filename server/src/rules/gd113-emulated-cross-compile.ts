@@ -9,6 +9,7 @@ import { stageWritesPath } from '../facts/builtPackages';
 import { cgoVerdict, hasCCompiler } from '../facts/cgo';
 import { contextFileAt } from '../facts/copiedFiles';
 import { multiPlatformBuilds, type PlatformBuild } from '../facts/composeImages';
+import { workspaceFact } from '../facts/memo';
 import { type Fix, type Rule, type RuleContext, type RuleFinding, stagesToCheck, withLazyFix } from './types';
 
 const TARGET_ARGS = ['TARGETPLATFORM', 'TARGETOS', 'TARGETARCH', 'TARGETVARIANT'];
@@ -251,6 +252,12 @@ interface ToolBuild {
   passesTarget: boolean;
 }
 
+/** makeGoalText of a Makefile of the context, kept with the workspace model (the same on every analysis of a document). */
+function goalText(ctx: RuleContext, file: string, text: string, goals: readonly string[]): string | null {
+  const read = () => makeGoalText(text, goals);
+  return ctx.workspace ? workspaceFact(ctx.workspace, `makeGoalText:${file}:${goals.join(' ')}`, read) : read();
+}
+
 /**
  * The stage's RUNs that compile Go through make, a task runner or a script (indirectGoSteps) whose
  * file, read through the context, runs `go build` or `go install`. Without the context, none.
@@ -264,7 +271,8 @@ function toolBuilds(ctx: RuleContext, stage: Stage): ToolBuild[] {
     // A make run reads what its goals may run, not the whole Makefile (getfider/fider 67c5282:
     // the node stage's `make build-ssr` runs npx and node; `build-server` is the Go build).
     const args = makeArgs(step.cmd.argv);
-    const text = whole !== null && args ? makeGoalText(whole, args.targets) ?? whole : whole;
+    const goals = whole !== null && step.file !== null && args ? goalText(ctx, step.file, whole, args.targets) : null;
+    const text = goals ?? whole;
     if (text === null || !BUILD_IN_TEXT.test(text)) continue;
     const env = dockerEnv(ctx.model, stage, step.instr);
     const prefix = (name: string) => [...step.cmd.env].reverse().find((a) => a.name === name)?.value;
