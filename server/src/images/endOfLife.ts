@@ -13,7 +13,7 @@ import { distrolessDebianRelease, normalizeRepository } from './table';
  * Checked on 2026-12-05 against the projects' release pages (alpinelinux.org/releases,
  * wiki.debian.org/LTS, ubuntu.com/about/release-cycle): Alpine 3.22 is supported to May 2027,
  * Debian 12 (bookworm) has LTS to June 2028 (its regular security support ended June 2026),
- * Ubuntu 22.04 has standard support to 2027. The golang images' variants (golang:1.25-alpine3.21,
+ * Ubuntu 22.04 has standard support to 2027; CentOS Linux ended with 7 (June 2024). The golang images' variants (golang:1.25-alpine3.21,
  * golang:1.24-bullseye) are read through the same tables; which Go lines had which variant is
  * images/golangTag.ts's, current to Go 1.27 (August 2026; 1.28 is due February 2027).
  */
@@ -57,6 +57,13 @@ const UBUNTU: Record<string, { name: string; ended: string }> = {
 };
 const UBUNTU_BY_NAME = new Map(Object.entries(UBUNTU).map(([num, u]) => [u.name, num]));
 
+/**
+ * CentOS Linux (the official `centos` image): every release has ended, and the image's `latest`
+ * is CentOS Linux 8 (8.4.2105), whose tag has not moved since its end (lindb/lindb's runtime
+ * `FROM centos:latest`). Its successor, CentOS Stream, is published elsewhere (quay.io/centos).
+ */
+const CENTOS: Record<string, string> = { '5': 'March 2017', '6': 'November 2020', '7': 'June 2024', '8': 'December 2021' };
+
 /** An operating-system release that has reached its end of life. */
 export interface EndedRelease {
   /** As a user names it: `Alpine 3.14`, `Debian 10 (buster)`, `Ubuntu 18.04 (bionic)`. */
@@ -82,6 +89,7 @@ export function endedRelease(ref: string): EndedRelease | null {
   // (inspektor-gadget ships on `gcr.io/distroless/static-debian11:latest@sha256:…`).
   const distroless = distrolessDebianRelease(repo);
   if (distroless !== null) return debian(distroless);
+  if (repo === 'centos') return centos(tag);
   if (!tag || repo.includes('/')) return null;
   if (repo === 'alpine') return alpine(/^(\d+)\.(\d+)(?:\.\d+)*$/.exec(tag));
   if (repo === 'debian') return debian(/^(\d+)(?:\.\d+)*(?:-|$)/.exec(tag)?.[1] ?? DEBIAN_BY_NAME.get(tag.split('-')[0]) ?? null);
@@ -112,4 +120,11 @@ function debian(num: string | null): EndedRelease | null {
 function ubuntu(version: string | null): EndedRelease | null {
   const u = version !== null ? UBUNTU[version] : undefined;
   return u ? { release: `Ubuntu ${version} (${u.name})`, ended: `in ${u.ended}`, what: 'standard support' } : null;
+}
+
+/** `centos`, `centos:latest` (CentOS Linux 8), `centos:7`, `centos:7.9.2009`, `centos:centos8.4.2105`. */
+function centos(tag: string | null): EndedRelease | null {
+  const major = !tag || tag === 'latest' ? '8' : /^(?:centos)?(\d+)(?:\.|$)/.exec(tag)?.[1];
+  const month = major !== undefined ? CENTOS[major] : undefined;
+  return month ? { release: `CentOS Linux ${major}`, ended: `in ${month}`, what: 'security support' } : null;
 }

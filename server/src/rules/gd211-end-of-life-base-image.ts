@@ -5,8 +5,8 @@ import type { Rule } from './types';
 
 /**
  * GD211: the final image is built on an operating-system release whose updates have ended
- * (images/endOfLife.ts: `alpine:3.14`, `debian:buster-slim`, `ubuntu:18.04`, an official image's
- * `-alpine3.13` or `-buster` variant). A static Go binary needs nothing else from the system, but
+ * (images/endOfLife.ts: `alpine:3.14`, `debian:buster-slim`, `ubuntu:18.04`, `centos:latest`, an
+ * official image's `-alpine3.13` or `-buster` variant). A static Go binary needs nothing else from the system, but
  * the image still ships that release's packages, CA bundle and time-zone data, frozen: scanners
  * report their vulnerabilities, and no `apk upgrade`/`apt-get upgrade` brings fixes.
  *

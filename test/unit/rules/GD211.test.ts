@@ -131,3 +131,24 @@ describe('GD211 end-of-life-base-image', () => {
     assert.equal(endedRelease('docker.io/library/alpine:3.12.1')?.release, 'Alpine 3.12');
   });
 });
+
+describe('GD211 end-of-life-base-image: CentOS Linux (lindb)', () => {
+  it('reports centos:latest (CentOS Linux 8, ended December 2021), centos:7 and the centos7.9.2009 tag form', () => {
+    // lindb/lindb 612070e (Apache-2.0) Dockerfile:38 and Dockerfile-gh:30: the runtime is `FROM centos:latest`.
+    const text = build('centos:latest');
+    const [f, ...rest] = find(text);
+    assert.ok(f);
+    assert.deepEqual(rest, []);
+    assert.equal(text.slice(f.span.start, f.span.end), 'centos:latest');
+    assert.match(f.message, /^The final image is based on centos:latest: CentOS Linux 8's security support ended in December 2021\./);
+    assert.equal(endedRelease('centos')?.release, 'CentOS Linux 8');
+    assert.equal(endedRelease('centos:7')?.ended, 'in June 2024');
+    assert.equal(endedRelease('centos:centos7.9.2009')?.release, 'CentOS Linux 7');
+    assert.equal(endedRelease('docker.io/library/centos:8.4.2105')?.ended, 'in December 2021');
+  });
+
+  it('silent for CentOS Stream (another registry), other namespaces and tags that name no release', () => {
+    for (const final of ['quay.io/centos/centos:stream9', 'myorg/centos:7', 'centos:${TAG}']) assert.deepEqual(find(build(final)), [], final);
+    assert.equal(endedRelease('centos:stream9'), null);
+  });
+});
