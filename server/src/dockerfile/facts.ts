@@ -12,9 +12,6 @@ import { properties, stageNamePattern } from './parse';
 import type { ShellCommand, ShellWord } from './shell';
 import { expandVariables, layered, type VariableLookup } from './variables';
 
-/** Shell-style quote removal, read with COPY/ADD words in ./copySources.ts. */
-export { unquoteAll };
-
 /** The final stage: the `target` stage when given and present, else the last stage. */
 export function finalStageIndex(model: DockerfileModel, target?: string): number {
   if (target) {

@@ -5,7 +5,8 @@
  * are in ../edits/goFlags.ts.
  */
 import * as path from 'node:path';
-import { argDeclarations, baseStageCandidates, dockerEnv, envBefore, pathEnv, goCommands, goFlag, goPackages, isRootUser, rootImage, stageChain, stageDescendants, stageGoCommands, stageImage, stageRef, stagesReadBy, startInstructions, throughWrappers, unquoteAll, workdirBefore, type GoCommand } from './facts';
+import { argDeclarations, baseStageCandidates, dockerEnv, envBefore, pathEnv, goCommands, goFlag, goPackages, isRootUser, rootImage, stageChain, stageDescendants, stageGoCommands, stageImage, stageRef, stagesReadBy, startInstructions, throughWrappers, workdirBefore, type GoCommand } from './facts';
+import { unquoteAll } from './copySources';
 
 // Where the rules have long imported it from; it lives with the other stage facts.
 export { stageRef };

@@ -15,7 +15,8 @@
  * separates `env …` from the go command, so env runs go (`env … CGO_ENABLED=1 go build …`). Not
  * offered when a comment line sits between them.
  */
-import { dockerEnv, goCommands, unquoteAll, type GoCommand } from '../dockerfile/facts';
+import { unquoteAll } from '../dockerfile/copySources';
+import { dockerEnv, goCommands, type GoCommand } from '../dockerfile/facts';
 import { envValue, GO_VARIABLE } from '../dockerfile/goBuild';
 import { scriptSpan, toDoc } from '../dockerfile/model';
 import type { ShellCommand } from '../dockerfile/shell';
