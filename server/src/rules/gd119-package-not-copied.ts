@@ -22,6 +22,8 @@
  *   target whose recipe and prerequisites run only go build/install and file housekeeping), in
  *   the folder make runs in (`make -C`, and a recipe line's `cd dir &&`, move it); a line whose failure does not fail make (`-`,
  *   `||`, if) does not. Any other recipe is "may write sources", as before.
+ * - a package named at a version (`go install example.com/app@master`) comes from the module
+ *   proxy, not from the context: never reported.
  *
  * Also (missingPaths, below): a go build of a relative path after a copy of the whole context,
  * where the context has no such file or folder (the package moved).
@@ -72,6 +74,10 @@ export const gd119: Rule = {
     const covered = (file: string) => roots!.some((r) => file === r || file.startsWith(r + '/'));
     const report = (s: Stage, i: Instruction, g: GoCommand, before: number, what: string) => {
       if (g.sub !== 'build' && g.sub !== 'install') return;
+      // `go install example.com/app@master` fetches the module at that version through the
+      // module proxy and ignores the sources around it (liftbridge-io/liftbridge 50ac358
+      // docker/dev-standalone/Dockerfile: no COPY at all, rightly).
+      if (goPackages(g.args).some((w) => w.value.includes('@'))) return;
       const pkg = builtPackage({ model, workspace: ws, files: ctx.files }, s, g);
       if (!pkg || pkg.module === null || mayWriteSources(model, s, i, before)) return;
       const missing: string[] = [];

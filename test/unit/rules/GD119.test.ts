@@ -343,3 +343,38 @@ describe('GD119 package-not-copied: a path the context does not have', () => {
     assert.deepEqual(find(bench(), 'GD119', nomod), []);
   });
 });
+
+// Judge 31 Y W3. liftbridge-io/liftbridge 50ac358b41eba51e695105436589958f8c4794d8 (Apache-2.0)
+// docker/dev-standalone/Dockerfile:1-6 (the EXPOSE, VOLUME, config COPY lines trimmed). `go install
+// …@master` fetches the module at that version through the module proxy and ignores the context:
+// nothing of it needs a COPY. Skeleton: go.mod (`module github.com/liftbridge-io/liftbridge`, no
+// replace), main.go importing server, server/server.go importing server/commitlog.
+describe('GD119: a package named at a version does not come from the context (liftbridge)', () => {
+  const liftbridge = () => tempWorkspace({
+    'go.mod': 'module github.com/liftbridge-io/liftbridge\n\ngo 1.25.3\n\nrequire github.com/urfave/cli v1.22.16\n',
+    'go.sum': '',
+    'main.go': 'package main\n\nimport (\n\t"fmt"\n\t"os"\n\n\t"github.com/urfave/cli"\n\n\t"github.com/liftbridge-io/liftbridge/server"\n)\n\nfunc main() {}\n',
+    'server/server.go': 'package server\n\nimport (\n\t"github.com/liftbridge-io/liftbridge/server/commitlog"\n)\n',
+    'server/commitlog/commitlog.go': 'package commitlog\n',
+  }, 'docker/dev-standalone/Dockerfile');
+  const standalone = (pkg = 'github.com/liftbridge-io/liftbridge@master') => df([
+    'FROM golang:1.25-alpine as build-base',
+    '',
+    `RUN go install ${pkg}`,
+    '',
+    'FROM alpine:latest',
+    'COPY --from=build-base /go/bin/liftbridge /usr/local/bin/liftbridge',
+    'ENTRYPOINT ["liftbridge", "-c", "liftbridge.yaml"]',
+  ]);
+
+  it('liftbridge 50ac358: silent on `go install github.com/liftbridge-io/liftbridge@master` (and at any version)', () => {
+    const o = liftbridge();
+    for (const v of ['@master', '@v1.9.0', '@latest']) assert.deepEqual(find(standalone(`github.com/liftbridge-io/liftbridge${v}`), 'GD119', o), [], v);
+  });
+
+  it('liftbridge: the module\'s own package without a version is still reported (go builds it from the sources, which no COPY brings in)', () => {
+    const fs = find(standalone('github.com/liftbridge-io/liftbridge'), 'GD119', liftbridge());
+    assert.equal(fs.length, 1);
+    assert.match(fs[0].message, /`go install` compiles github\.com\/liftbridge-io\/liftbridge, which needs .*`github\.com\/liftbridge-io\/liftbridge\/server`/);
+  });
+});
