@@ -5,6 +5,7 @@ import { describe, it, before } from 'node:test';
 import { makeGoModule, makeWorkspaceModel } from '../../../server/src/workspace/make';
 import { df, lint, ready } from '../helpers';
 import { FIX, ONLY, tmpCopy, write, load, opts, optsAt, find, build } from './kit/context';
+import { tempWorkspace } from './kit/realworld';
 
 /** GD306 dockerignore-excludes-input: its own cases (the themed suites beside it test rules together). */
 before(() => ready);
@@ -357,5 +358,65 @@ describe('GD306: a file pattern without a folder matches at the context root onl
     const [f, ...rest] = find(text, tree('.git\n**/*.pb.go\n'), 'GD306');
     assert.equal(rest.length, 0);
     assert.match(f.message, /package a\/b\/pb \(a\/b\/pb\/x\.pb\.go\): \.dockerignore line 2 `\*\*\/\*\.pb\.go`/);
+  });
+});
+
+// Judge 31 Y W1. tarampampam/webhook-tester de43e5952674ef97d064d9b916aa59112c461dc6 (MIT)
+// Dockerfile:1-76 (trimmed: the builder's download, the runtime stage) and .dockerignore (`*`,
+// then `!/web/*.*`…: web/dist is left out). `//go:embed dist` in package web, which the program
+// imports through internal/cli, internal/cli/start and internal/http (import blocks trimmed to
+// that chain). The RUN that builds bind-mounts web/dist from the frontend stage: the context's
+// web/dist is never read, and un-ignoring it would only send stale local files.
+describe('GD306: an embedded folder the building RUN mounts from another stage (webhook-tester)', () => {
+  const files = {
+    '.dockerignore': '## Ignore everything\n*\n\n## Except the following files and directories\n!/api\n!/cmd\n!/internal\n!/web/public\n!/web/src\n!/web/*.*\n!/*go.*\n',
+    'go.mod': 'module gh.tarampamp.am/webhook-tester/v2\n\ngo 1.26\n',
+    'cmd/webhook-tester/main.go': 'package main\n\nimport (\n\t"context"\n\n\t"gh.tarampamp.am/webhook-tester/v2/internal/cli"\n)\n\nfunc main() {}\n',
+    'internal/cli/app.go': 'package cli\n\nimport (\n\t"gh.tarampamp.am/webhook-tester/v2/internal/cli/start"\n)\n',
+    'internal/cli/start/command.go': 'package start\n\nimport (\n\tappHttp "gh.tarampamp.am/webhook-tester/v2/internal/http"\n)\n',
+    'internal/http/server.go': 'package http\n\nimport (\n\t"gh.tarampamp.am/webhook-tester/v2/web"\n)\n',
+    'web/embed.go': 'package web\n\nimport (\n\t"embed"\n)\n\n// Generate mock distributive files, if needed.\n//go:generate go run generate_dist_stub.go\n\n//go:embed dist\nvar content embed.FS\n',
+    'web/package.json': '{"name": "webhook-tester"}\n',
+  };
+  const webhookTester = (mount = '--mount=type=bind,from=frontend,source=/src/web/dist,target=/src/web/dist') => df([
+    'FROM docker.io/library/node:25-alpine AS builder',
+    'COPY --from=docker.io/library/golang:1.26-alpine /usr/local/go /usr/local/go',
+    'ENV PATH="$PATH:/src/web/node_modules/.bin:/usr/local/go/bin" GOPATH="/var/tmp/go"',
+    'WORKDIR /src',
+    'ENTRYPOINT [""]',
+    '',
+    'FROM builder AS frontend',
+    'COPY ./web /src/web',
+    'RUN set -x && npm --prefix /src/web run build',
+    '',
+    'FROM builder AS backend',
+    'ARG APP_VERSION="undefined@docker"',
+    'COPY . /src',
+    `RUN ${mount} \\`,
+    '    set -x \\',
+    '    && go generate -skip readme ./... \\',
+    '    && CGO_ENABLED=0 go build -trimpath -buildvcs=false -o ./app ./cmd/webhook-tester/ \\',
+    '    && mkdir -p /tmp/rootfs \\',
+    '    && mv /src/app /tmp/rootfs/app',
+    '',
+    'FROM scratch AS runtime',
+    'COPY --from=backend /tmp/rootfs /',
+    'ENTRYPOINT ["/app"]',
+  ]);
+  const gd306 = (text: string) => lint(text, tempWorkspace(files, 'Dockerfile')).filter((f) => f.code === 'GD306');
+
+  it('webhook-tester de43e59: silent when the building RUN bind-mounts web/dist from the frontend stage (or a cache, or a folder above it)', () => {
+    assert.deepEqual(gd306(webhookTester()), []);
+    for (const m of ['--mount=type=bind,from=frontend,source=/src/web,target=/src/web', '--mount=type=bind,from=frontend,source=/src/web/dist,target=web/dist', '--mount=type=cache,target=/src/web/dist']) {
+      assert.deepEqual(gd306(webhookTester(m)), [], m);
+    }
+  });
+
+  it('webhook-tester: reported as before when the mount is elsewhere or missing (the embed then comes from the context copy)', () => {
+    for (const m of ['--mount=type=bind,from=frontend,source=/src/web/dist,target=/tmp/dist', '--mount=type=cache,target=/root/.cache/go-build']) {
+      const fs = gd306(webhookTester(m));
+      assert.equal(fs.length, 1, m);
+      assert.match(fs[0].message, /^\.dockerignore excludes what this COPY needs, so the build fails or builds without it: web\/dist \(\/\/go:embed dist in package web\): \.dockerignore line 2 `\*`\.$/);
+    }
   });
 });
