@@ -37,7 +37,7 @@ import type { ShellAssignment, ShellCommand, ShellWord } from '../dockerfile/she
 import { makeArgs, makeRecipe, type MakeRecipe, type RecipeCommand } from '../dockerfile/makeRecipe';
 import { expandVariables, type VariableLookup } from '../dockerfile/variables';
 import { sourceCovers } from '../dockerfile/copySources';
-import { creationsOf, inScriptOrder } from '../dockerfile/created';
+import { creationsOf, inScriptOrder, operands } from '../dockerfile/created';
 import { imageEnv } from '../images/table';
 import type { GoPackage, WorkspaceModel } from '../workspace/model';
 import { mainPackages, packageByDir, resolvePackageArg } from '../workspace/query';
@@ -867,6 +867,72 @@ export function stageWritesPath(info: Known, stage: Stage, abs: string): boolean
     }
   }
   return false;
+}
+
+/** Commands that copy or move files, with their options that take a value (install's `-m 755`). */
+const MOVERS: Record<string, Set<string>> = {
+  mv: new Set(['-S', '--suffix']),
+  cp: new Set(['-S', '--suffix']),
+  install: new Set(['-m', '--mode', '-o', '--owner', '-g', '--group', '-S', '--suffix']),
+};
+
+/**
+ * The command runs a program that a go build/install of the stage chain compiled before it: the
+ * build's output (its `-o`, else `<cwd>/<package name>`, a go install's `$GOBIN`…: buildOutput),
+ * or where a `mv`/`cp`/`install` put that file (into a folder, under its own name). The path it
+ * runs (resolved against the WORKDIR and `cd`), else null. Only a program named by a path
+ * (`./api`, `/tmp/builder`). wallarm/api-firewall 8ed75e4 smoke-tests its build with `RUN
+ * ./api-firewall -v` (built by `go build -o ./api-firewall`); tarampampam/error-pages b38c96d runs
+ * `mv /tmp/builder ./bin/builder && … && ./bin/builder --target-dir ./opt/html` after `go build
+ * -o /tmp/builder`. A compiled program runs no go command and reads no module (GD107).
+ */
+export function runsBuiltBinary(info: Known, stage: Stage, instr: Instruction, cmd: ShellCommand): string | null {
+  const prog = cmd.argv[0];
+  if (!prog || prog.dynamic || !prog.value.includes('/')) return null;
+  const { model } = info;
+  const builds = chainBuilds(model, stage);
+  if (builds.length === 0) return null;
+  const binaries = new Set<string>();
+  const at = (cwd: string | null, p: string): string | null => (p.startsWith('/') ? path.posix.resolve(p) : cwd === null ? null : path.posix.resolve(cwd, p));
+  for (const s of stageChain(model, stage)) {
+    for (const i of s.instructions) {
+      if (i.keyword !== 'RUN' || !i.script) continue;
+      const gos = goCommands(i);
+      let cwd = workdirBefore(model, s, i, null);
+      for (const c of inScriptOrder(i.script.parsed.commands)) {
+        if (i === instr && c.start >= cmd.start) {
+          const abs = at(cwd, prog.value);
+          return abs !== null && binaries.has(abs) ? abs : null;
+        }
+        const name = c.argv[0]?.value ?? '';
+        if (name === 'cd') {
+          const to = c.argv[1];
+          cwd = to && !to.dynamic && to.value !== '-' ? chdir(cwd, to.value) : null;
+          continue;
+        }
+        const g = gos.find((x) => x.cmd === c || x.cmd.start === c.start);
+        if (g) {
+          if (g.sub !== 'build' && g.sub !== 'install') continue;
+          const o = buildOutput(info, s, g, builds.filter((b) => b.instr.stage === s.index).length, false);
+          if (o && o.file !== null) binaries.add(o.file);
+          continue;
+        }
+        const base = name.slice(name.lastIndexOf('/') + 1);
+        if (!Object.prototype.hasOwnProperty.call(MOVERS, base)) continue;
+        const ops = operands(c.argv, MOVERS[base]);
+        if (ops.length < 2 || ops.some((w) => w.dynamic)) continue;
+        const dest = at(cwd, ops[ops.length - 1].value);
+        if (dest === null) continue;
+        for (const src of ops.slice(0, -1)) {
+          const from = at(cwd, src.value);
+          if (from === null || !binaries.has(from)) continue;
+          binaries.add(dest);
+          binaries.add(`${dest === '/' ? '' : dest}/${path.posix.basename(from)}`);
+        }
+      }
+    }
+  }
+  return null;
 }
 
 // ---------------------------------------------------------------------------------------------

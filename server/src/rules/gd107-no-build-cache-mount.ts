@@ -11,6 +11,7 @@ import { buildKitSibling } from '../facts/classicBuilder';
 import { isSourceCopy, stageUsesVendor } from '../facts/goSources';
 import { feedsGoAtStart } from '../facts/goAtStart';
 import { dockerfileFact } from '../facts/memo';
+import { runsBuiltBinary } from '../facts/builtPackages';
 import { compilesModulePackages } from '../facts/precompiledPackages';
 import { type Rule, type RuleContext, type RuleFinding, stagesToCheck, withLazyFix } from './types';
 
@@ -64,7 +65,8 @@ import { type Rule, type RuleContext, type RuleFinding, stagesToCheck, withLazyF
  * packages with their dependencies (`golangci-lint`, `swag init`, mockery, wire, gqlgen:
  * indirectGo.ts loadsModulePackages; pufferpanel's `swag init` after `COPY . .`) or a
  * build we cannot see into (`RUN make build`, `RUN ./scripts/build.sh`, `RUN ./scripts/${X}`:
- * dockerfile/indirectGo.ts) without a module cache mount of its own: mounting the cache on the
+ * dockerfile/indirectGo.ts; not a program the stage compiled, `RUN ./api -v` after `go build -o
+ * ./api`: builtPackages.ts runsBuiltBinary) without a module cache mount of its own: mounting the cache on the
  * download alone would leave its layer empty, and that build would download every module again
  * on each source edit. The message says so and the fix mounts the module cache on both steps.
  *
@@ -86,7 +88,7 @@ export const gd107: Rule = {
   severity: 'information',
   needsWorkspace: false,
   fix: 'safe',
-  facts: ['goCommands', 'images', 'workspace', 'contextFiles'],
+  facts: ['goCommands', 'goBuilds', 'images', 'workspace', 'contextFiles'],
   scope: 'stage',
   // A child stage's ENTRYPOINT running go, and its RUNs reading the modules (with fix edits there).
   readsDescendants: true,
@@ -312,7 +314,8 @@ function opaqueConsumers(ctx: RuleContext, readers: readonly Consumer[]): Consum
 /**
  * The later RUNs that read the module's modules, one step per RUN, in this stage after `after`
  * and in every stage built FROM it: a RUN that runs Go through make, a task runner or a script
- * (indirectGo.ts; on an image with Go, a tool file we cannot read counts), or runs `go build`/`go
+ * (indirectGo.ts; on an image with Go, a tool file we cannot read counts, but not a program the
+ * stage compiled: runsBuiltBinary, wallarm/api-firewall's `RUN ./api-firewall -v`), or runs `go build`/`go
  * install` of the module (not `tool@v1`, not only the standard library), `go mod download`, `go
  * test`, `go vet`, `go generate`, `go run`, `go list` (of packages), `go mod tidy`, `go mod vendor`
  * or a tool that loads the packages with their dependencies (`golangci-lint`, `swag init`,
@@ -330,6 +333,8 @@ function laterModuleReaders(ctx: RuleContext, stage: Stage, after: Instruction):
     const byRun = new Map<Instruction, IndirectGoStep>();
     for (const step of indirectGoSteps(s, read, onGo, { variableScripts: true })) {
       if (!later(step.instr)) continue;
+      // A program the stage compiled (`RUN ./api -v` after `go build -o ./api`): no go runs.
+      if (step.file === null && runsBuiltBinary(ctx, s, step.instr, step.cmd) !== null) continue;
       const prev = byRun.get(step.instr);
       if (!prev || prev.file === null) byRun.set(step.instr, step);
     }

@@ -5,6 +5,7 @@ import { fixAll } from '../../../server/src/fixes/fixAll';
 import { assertLineEndings, df, lint, ready } from '../helpers';
 import { load, opts, tmpCopy, write } from './kit/context';
 import { has, find, fix, MOD, BUILD, formanceLedger } from './kit/gobuild';
+import { tempWorkspace } from './kit/realworld';
 import { contextWith, GOKAPI_DOCKERFILE, GOKAPI_FILES, KIALI_DOCKERFILE, KIALI_FILES, PLAIN_ENTRYPOINT, STATPING_DOCKERFILE, STATPING_FILES } from './kit/goAtStart';
 
 /** GD107 no-build-cache-mount: its own cases (the themed suites beside it test rules together). */
@@ -1553,5 +1554,134 @@ describe('GD107: a later RUN makes the caches writable for the image\'s users (j
     assert.match(f.message, /fills this layer's module cache \(\/go\/pkg\/mod\), but the later `go build -o …` reads its modules from another one \(\/tmp\/go\/pkg\/mod, under a cache mount\)/);
     assert.equal(f.fix, undefined);
     assert.match(fixAll(text, (t) => lint(t)).text, /\nRUN go mod download\n/);
+  });
+});
+
+// Judge 31 Y W2/FX3. A later RUN that runs the program the stage compiled runs no go command and
+// reads no module: it is no later reader of the download's layer, and gets no module cache mount.
+// wallarm/api-firewall 8ed75e4ca7dc66998265a0cac3d32acd2f167211 (MPL-2.0) Dockerfile:1-25, trimmed
+// (the ARG/ENV lines of the version, the composer and runtime stages), with a skeleton of the
+// context: go.mod (`module github.com/wallarm/api-firewall`), cmd/api-firewall/main.go.
+describe('GD107: a later RUN that runs the compiled program reads no module (api-firewall, error-pages)', () => {
+  const apiFirewall = (smoke = 'RUN ./api-firewall -v', out = './api-firewall', eol = '\n') => df([
+    'FROM golang:1.25-alpine3.23 AS build',
+    '',
+    'RUN apk add --no-cache                       \\',
+    '        gcc                                  \\',
+    '        git                                  \\',
+    '        make                                 \\',
+    '        musl-dev',
+    '',
+    'WORKDIR /build',
+    'COPY . .',
+    '',
+    'RUN go mod download -x                    && \\',
+    '    go build                                 \\',
+    '        -buildvcs=false                      \\',
+    `        -o ${out}                    \\`,
+    '        ./cmd/api-firewall',
+    '',
+    '# Smoke test',
+    smoke,
+    '',
+    'FROM alpine:3.23',
+    'COPY --from=build /build/api-firewall /usr/local/bin/api-firewall',
+    'ENTRYPOINT ["api-firewall"]',
+  ], eol);
+  const API_FILES = {
+    'go.mod': 'module github.com/wallarm/api-firewall\n\ngo 1.25\n\nrequire github.com/valyala/fasthttp v1.51.0\n',
+    'go.sum': '',
+    'cmd/api-firewall/main.go': 'package main\n\nimport (\n\t"github.com/valyala/fasthttp"\n\n\t"github.com/wallarm/api-firewall/internal/version"\n)\n\nfunc main() {}\n',
+    'internal/version/version.go': 'package version\n',
+  };
+
+  it('api-firewall 8ed75e4: `RUN ./api-firewall -v` runs the program `go build -o ./api-firewall` wrote: not named, and the fix leaves it alone', () => {
+    for (const o of [{}, tempWorkspace(API_FILES)]) {
+      const text = apiFirewall();
+      const [f, ...rest] = find(text, 'GD107', o);
+      assert.equal(rest.length, 0);
+      assert.match(f.message, /`go mod download` runs without a BuildKit cache mount for the module cache \(\/go\/pkg\/mod\) and the build cache/);
+      assert.doesNotMatch(f.message, /api-firewall -v|reads its modules|give both steps/);
+      assert.doesNotMatch(f.fix?.title ?? '', /later/);
+      const fixed = fix(text, 'GD107', o);
+      assert.match(fixed, new RegExp(`\\nRUN ${MOD} ${BUILD} go mod download -x `));
+      // The smoke test's RUN is as it was: the fix changes how fast the build layer builds, nothing else.
+      assert.match(fixed, /\n# Smoke test\nRUN \.\/api-firewall -v\n/);
+      assert.deepEqual(find(fixed, 'GD107', o), []);
+      const crlf = text.replace(/\n/g, '\r\n');
+      const fixedCrlf = fix(crlf, 'GD107', o);
+      assertLineEndings(crlf, fixedCrlf);
+      assert.equal(fixedCrlf, fixed.replace(/\n/g, '\r\n'));
+    }
+  });
+
+  it('api-firewall: a later program the stage did not compile (a script, another path) is still a reader, named and mounted', () => {
+    // The binary went elsewhere: `./api-firewall` in /build is no output of the build.
+    const elsewhere = apiFirewall('RUN ./api-firewall -v', '/out/api-firewall');
+    const [f] = find(elsewhere, 'GD107');
+    assert.match(f.message, /The later `\.\/api-firewall -v` \(no module cache mount\) reads its modules from this step's layer/);
+    assert.match(fix(elsewhere, 'GD107'), new RegExp(`\\nRUN ${MOD} \\./api-firewall -v\\n`));
+    // A script we cannot read, on an image with Go: as before.
+    const script = apiFirewall('RUN ./scripts/smoke.sh');
+    assert.match(find(script, 'GD107')[0].message, /The later `\.\/scripts\/smoke\.sh`/);
+  });
+
+  // tarampampam/error-pages b38c96d416a0b77451668e6017816c094958e89b (MIT) Dockerfile:1-46 (the
+  // compile stage, the common rootfs trimmed to one line) and the builder target. `go build -o
+  // /tmp/builder`, then in a later RUN `mv /tmp/builder ./bin/builder && … && ./bin/builder
+  // --target-dir ./opt/html` (WORKDIR /tmp/rootfs/builder): the moved program runs.
+  // Skeleton: go.mod (`module gh.tarampamp.am/error-pages/v4`), .dockerignore, cmd/builder and
+  // cmd/error-pages main packages.
+  const errorPages = (mv = 'mv /tmp/builder ./bin/builder') => df([
+    '# syntax=docker/dockerfile:1',
+    'FROM docker.io/library/golang:1.26.5-alpine AS compile',
+    'ARG APP_VERSION="undefined@docker"',
+    'COPY . /src',
+    'WORKDIR /src',
+    'RUN set -x \\',
+    '    && LDFLAGS="-s -w -X gh.tarampamp.am/error-pages/v4/internal/appmeta.version=${APP_VERSION}" \\',
+    '    && go generate -skip readme ./... \\',
+    '    && CGO_ENABLED=0 go build -trimpath -ldflags "${LDFLAGS}" -o /tmp/error-pages ./cmd/error-pages/ \\',
+    '    && CGO_ENABLED=0 go build -trimpath -ldflags "${LDFLAGS}" -o /tmp/builder ./cmd/builder/ \\',
+    '    && /tmp/error-pages --version \\',
+    '    && /tmp/builder --version',
+    'WORKDIR /tmp/rootfs-base',
+    'RUN set -x && mkdir -p ./etc/ssl/certs ./bin ./tmp',
+    'WORKDIR /tmp/rootfs/builder',
+    'RUN set -x \\',
+    '    && cp -a /tmp/rootfs-base/. . \\',
+    `    && ${mv} \\`,
+    '    && chmod 555 ./bin/builder \\',
+    '    && mkdir -p ./opt/html \\',
+    '    && chmod 755 ./opt/html \\',
+    '    && ./bin/builder --target-dir ./opt/html \\',
+    '    && ls -l ./opt/html',
+    'FROM scratch AS builder',
+    'COPY --from=compile /tmp/rootfs/builder /',
+    'ENTRYPOINT ["/bin/builder"]',
+  ]);
+  const EP_FILES = {
+    '.dockerignore': '## Ignore everything\n*\n\n## Except the following files and directories\n!/cmd\n!/internal\n!/l10n\n!/templates\n!/go.*\n',
+    'go.mod': 'module gh.tarampamp.am/error-pages/v4\n\ngo 1.26\n\nrequire github.com/urfave/cli/v3 v3.0.0\n',
+    'go.sum': '',
+    'cmd/builder/main.go': 'package main\n\nimport (\n\t"github.com/urfave/cli/v3"\n)\n\nfunc main() {}\n',
+    'cmd/error-pages/main.go': 'package main\n\nimport (\n\t"github.com/urfave/cli/v3"\n)\n\nfunc main() {}\n',
+  };
+
+  it('error-pages b38c96d: `./bin/builder` is the program `go build -o /tmp/builder` wrote, moved by `mv`: not named, no mount on its RUN', () => {
+    const o = tempWorkspace(EP_FILES);
+    const text = errorPages();
+    const [f, ...rest] = find(text, 'GD107', o);
+    assert.equal(rest.length, 0);
+    assert.doesNotMatch(f.message, /bin\/builder|reads its modules/);
+    const fixed = fix(text, 'GD107', o);
+    assert.match(fixed, /\nRUN set -x \\\n    && cp -a /);
+    assert.doesNotMatch(fixed.slice(fixed.indexOf('WORKDIR /tmp/rootfs/builder')), /--mount/);
+    // Copied under its own name into a folder, or installed: the same program.
+    for (const mv of ['cp /tmp/builder ./bin/', 'install -m 555 /tmp/builder ./bin/builder']) {
+      assert.doesNotMatch(find(errorPages(mv), 'GD107', o)[0].message, /bin\/builder/, mv);
+    }
+    // Something else moved there (not a build's output): still a program we cannot see into.
+    assert.match(find(errorPages('mv /src/scripts/builder.sh ./bin/builder'), 'GD107', o)[0].message, /The later `\.\/bin\/builder --target-dir \.\/opt\/html`/);
   });
 });
