@@ -162,6 +162,41 @@ export function serviceBuilds(svc: ComposeService, dockerfile: string, stageName
   return svc.target === undefined || svc.target.toLowerCase() === (stageName ?? '').toLowerCase();
 }
 
+/**
+ * A `build:` value on the key's line: a context (`build: ./dir`), a flow mapping (`build:
+ * {dockerfile: Dockerfile, target: builder}`), either after an anchor (`build: &app-build {…}`,
+ * remembered in `anchors`), or an alias of an anchored `build:` of the same file (`build:
+ * *app-build`: its context, dockerfile and target). tarampampam/webhook-tester de43e59's
+ * compose.yml builds `target: builder` for every service this way.
+ */
+function readBuildValue(svc: ComposeService, value: string, anchors: Map<string, ComposeService>): void {
+  let v = value;
+  const anchor = /^&(\S+)\s*(.*)$/.exec(v);
+  if (anchor) {
+    anchors.set(anchor[1], svc);
+    v = anchor[2];
+  }
+  const alias = /^\*(\S+)$/.exec(v);
+  if (alias) {
+    const from = anchors.get(alias[1]);
+    if (from) {
+      svc.context = from.context;
+      svc.dockerfile = from.dockerfile;
+      svc.target = from.target;
+    }
+    return;
+  }
+  const flow = /^\{(.*)\}$/.exec(v);
+  if (flow) {
+    for (const part of flow[1].split(',')) {
+      const kv = /^\s*(context|dockerfile|target)\s*:\s*(.*)$/.exec(part);
+      if (kv) svc[kv[1] as 'context' | 'dockerfile' | 'target'] = scalar(kv[2]);
+    }
+    return;
+  }
+  if (v !== '') svc.context = v;
+}
+
 /** A short-syntax volume (`./data:/data:ro`, `name:/data`, `/data`). */
 function shortVolume(file: string, line: number, text: string): ComposeVolume {
   const parts = text.split(':');
@@ -189,6 +224,8 @@ function readCompose(file: string, lines: readonly string[], services: Map<strin
   let childIndent = -1;
   /** A long-syntax volume item being read. */
   let item: { line: number; keys: Map<string, string>; indent: number } | null = null;
+  /** The `build:` values this file names with an anchor (`build: &app-build {…}`), by anchor name. */
+  const anchors = new Map<string, ComposeService>();
   /** Services whose `start` this file has set, and from which key (an `entrypoint:` wins over a `command:`). */
   const starts = new Map<ComposeService, string>();
   const setStart = (svc: ComposeService, key: string, text: string) => {
@@ -240,7 +277,7 @@ function readCompose(file: string, lines: readonly string[], services: Map<strin
       if (section === 'image' && value !== '' && !/\s/.test(value)) current.image = value;
       if (section === 'build') {
         current.build = true;
-        if (value !== '') current.context = value;
+        readBuildValue(current, value, anchors);
       }
       if (section === 'user' && value !== '') current.user = true;
       if (section === 'entrypoint' && value !== '') current.entrypoint = true;

@@ -127,6 +127,19 @@ export function composeReloadService(stage: Stage, dockerfile: string, services:
   return services.find((svc) => svc.build && svc.start !== undefined && RELOAD_IN_TEXT.test(svc.start) && serviceBuilds(svc, dockerfile, stage.name)) ?? null;
 }
 
+/**
+ * A compose service of the context root (composeServices) whose container, built from this
+ * Dockerfile's stage, runs go or a Go live-reload tool when it starts (its `command:` or
+ * `entrypoint:`): tarampampam/webhook-tester de43e59's `app-http` service builds `target: builder`
+ * and runs `go run ./cmd/webhook-tester/ start …` in it, with the modules the stage downloaded
+ * into its layer. A service without a `target:` builds the Dockerfile's last stage.
+ */
+export function composeGoService(model: DockerfileModel, stage: Stage, dockerfile: string, services: readonly ComposeService[]): ComposeService | null {
+  const last = stage.index === model.stages.length - 1;
+  return services.find((svc) => svc.build && svc.start !== undefined && (GO_IN_WORDS.test(svc.start) || RELOAD_IN_TEXT.test(svc.start))
+    && (svc.target !== undefined || last) && serviceBuilds(svc, dockerfile, stage.name)) ?? null;
+}
+
 function compute(model: DockerfileModel, stage: Stage, files: WorkspaceFiles | undefined): GoAtStart | null {
   const { entrypoint, cmd } = startInstructions(model, stage);
   const starts = [entrypoint, cmd].filter((i): i is Instruction => i !== null);

@@ -9,7 +9,8 @@ import { insert, replace } from '../edits/edits';
 import { removeCommandEdit } from '../edits/shellChain';
 import { buildKitSibling } from '../facts/classicBuilder';
 import { isSourceCopy, stageUsesVendor } from '../facts/goSources';
-import { feedsGoAtStart } from '../facts/goAtStart';
+import { composeServices } from '../facts/composeImages';
+import { composeGoService, feedsGoAtStart } from '../facts/goAtStart';
 import { dockerfileFact } from '../facts/memo';
 import { runsBuiltBinary } from '../facts/builtPackages';
 import { compilesModulePackages } from '../facts/precompiledPackages';
@@ -46,7 +47,8 @@ import { type Rule, type RuleContext, type RuleFinding, stagesToCheck, withLazyF
  * a download, or a build reading a download's layer, in a stage that a stage built FROM it runs
  * go on at `docker run` time (`ENTRYPOINT go test ./...`: gluetun's test target needs the
  * modules in the image; so does a Go live-reload tool, or a script from the context that runs
- * go: facts/goAtStart.ts).
+ * go: facts/goAtStart.ts; or a compose service's `command:` that runs go in a container of the
+ * stage: tarampampam/webhook-tester's `target: builder` with `go run …`, goAtStart.ts composeGoService).
  * No build cache for a build that reuses dependencies an earlier RUN of the stage chain compiled
  * into its layer before the sources were copied in (`precompiledLayer`: linkerd2's
  * `./bin/install-deps`): the mount would hide that layer; the message says so. Where that RUN
@@ -574,10 +576,18 @@ function vendoredBefore(model: DockerfileModel, stage: Stage, g: GoCommand): boo
  * context that does): gluetun's `test` target (`ENTRYPOINT go test …`), statping-ng's dev image
  * (`CMD dev/dev-env.sh` starts modd), Gokapi's builder (`ENTRYPOINT ["/entrypoint.sh"]` builds).
  * The modules must be in the image: a module cache mount on the download would leave them out,
- * and go would download every module at run time.
+ * and go would download every module at run time. So does a stage a compose service of the
+ * context root builds and runs go in (composeGoService).
  */
 function goAtRunTime(ctx: RuleContext, stage: Stage): boolean {
-  return feedsGoAtStart(ctx.model, stage, ctx.workspace ? ctx.files : undefined);
+  if (feedsGoAtStart(ctx.model, stage, ctx.workspace ? ctx.files : undefined)) return true;
+  // A compose service runs go in a container of this stage (or of one built FROM it): the
+  // command lives in the compose file (tarampampam/webhook-tester de43e59: `target: builder`,
+  // `command: go run ./cmd/webhook-tester/ start …`).
+  const dockerfile = ctx.dockerfile;
+  if (!ctx.workspace || dockerfile === undefined) return false;
+  const services = composeServices(ctx.workspace, ctx.files);
+  return services.length > 0 && stageDescendants(ctx.model, stage).some((d) => composeGoService(ctx.model, d, dockerfile, services) !== null);
 }
 
 /**

@@ -5,6 +5,7 @@ import { fixAll } from '../../../server/src/fixes/fixAll';
 import { assertLineEndings, df, lint, ready } from '../helpers';
 import { load, opts, tmpCopy, write } from './kit/context';
 import { has, find, fix, MOD, BUILD, formanceLedger } from './kit/gobuild';
+import { composeServices } from '../../../server/src/facts/composeImages';
 import { tempWorkspace } from './kit/realworld';
 import { contextWith, GOKAPI_DOCKERFILE, GOKAPI_FILES, KIALI_DOCKERFILE, KIALI_FILES, PLAIN_ENTRYPOINT, STATPING_DOCKERFILE, STATPING_FILES } from './kit/goAtStart';
 
@@ -1683,5 +1684,153 @@ describe('GD107: a later RUN that runs the compiled program reads no module (api
     }
     // Something else moved there (not a build's output): still a program we cannot see into.
     assert.match(find(errorPages('mv /src/scripts/builder.sh ./bin/builder'), 'GD107', o)[0].message, /The later `\.\/bin\/builder --target-dir \.\/opt\/html`/);
+  });
+});
+
+// Judge 31 Y W4/FX2. tarampampam/webhook-tester de43e5952674ef97d064d9b916aa59112c461dc6 (MIT)
+// Dockerfile:1-76 (the builder, frontend and backend stages; the runtime stage trimmed) and
+// compose.yml (services app-http and app-web-dist; `build: &app-build {dockerfile: Dockerfile,
+// target: builder}` and `build: *app-build`). The builder stage is the compose dev image: app-http
+// runs `go run ./cmd/webhook-tester/ start …` in it, with the modules the download left in its
+// layer. Skeleton: go.mod (`module gh.tarampamp.am/webhook-tester/v2`), go.sum, tools.go.mod,
+// tools.go.sum, web/package.json, web/package-lock.json, cmd/webhook-tester/main.go.
+describe('GD107: a stage a compose service runs go in keeps its modules (webhook-tester)', () => {
+  const DOCKERFILE = df([
+    '# syntax=docker/dockerfile:1',
+    '',
+    'FROM docker.io/library/node:25-alpine AS builder',
+    '',
+    'COPY --from=docker.io/library/golang:1.26-alpine /usr/local/go /usr/local/go',
+    '',
+    'ENV \\',
+    '  PATH="$PATH:/src/web/node_modules/.bin:/usr/local/go/bin" \\',
+    '  GOPATH="/var/tmp/go" \\',
+    '  NPM_CONFIG_UPDATE_NOTIFIER=false',
+    '',
+    'WORKDIR /src',
+    '',
+    'RUN --mount=type=bind,source=go.mod,target=/src/go.mod \\',
+    '    --mount=type=bind,source=go.sum,target=/src/go.sum \\',
+    '    --mount=type=bind,source=tools.go.mod,target=/src/tools.go.mod \\',
+    '    --mount=type=bind,source=tools.go.sum,target=/src/tools.go.sum \\',
+    '    --mount=type=bind,source=web/package.json,target=/src/web/package.json \\',
+    '    --mount=type=bind,source=web/package-lock.json,target=/src/web/package-lock.json \\',
+    '    set -x \\',
+    '    && mkdir -p "$GOPATH" \\',
+    '    && go mod download -x \\',
+    '    && go mod download -modfile=tools.go.mod -x \\',
+    '    && npm --prefix /src/web ci --loglevel verbose --no-audit \\',
+    '    && find "$GOPATH" /src/web/node_modules -type d -exec chmod 0777 {} + \\',
+    '    && find "$GOPATH" /src/web/node_modules -type f -exec chmod a+rwX {} +',
+    '',
+    'ENTRYPOINT [""]',
+    '',
+    'FROM builder AS frontend',
+    'COPY ./web /src/web',
+    'RUN --mount=type=bind,source=api/openapi.yml,target=/src/api/openapi.yml \\',
+    '    set -x \\',
+    '    && npm --prefix /src/web run generate \\',
+    '    && npm --prefix /src/web run build',
+    '',
+    'FROM builder AS backend',
+    'ARG APP_VERSION="undefined@docker"',
+    'COPY . /src',
+    'RUN --mount=type=bind,from=frontend,source=/src/web/dist,target=/src/web/dist \\',
+    '    set -x \\',
+    '    && go generate -skip readme ./... \\',
+    '    && CGO_ENABLED=0 go build \\',
+    '      -trimpath \\',
+    '      -buildvcs=false \\',
+    '      -ldflags "-s -w -X gh.tarampamp.am/webhook-tester/v2/internal/version.version=${APP_VERSION}" \\',
+    '      -o ./app \\',
+    '      ./cmd/webhook-tester/ \\',
+    '    && ./app --version \\',
+    '    && mkdir -p /tmp/rootfs \\',
+    '    && mv /src/app /tmp/rootfs/app',
+    '',
+    'FROM scratch AS runtime',
+    'COPY --from=backend /tmp/rootfs /',
+    'USER 10001:10001',
+    'ENTRYPOINT ["/app"]',
+    'CMD ["start"]',
+  ]);
+  const COMPOSE = [
+    'services:',
+    '  app: # common use case is to run shell or execute commands',
+    '    build: &app-build {dockerfile: Dockerfile, target: builder}',
+    '    environment: {HOME: /tmp, LOG_LEVEL: debug}',
+    '    volumes: [.:/src:rw, app-tmp-data:/tmp:rw, app-modules-cache:/var/tmp/go:rw]',
+    '',
+    '  app-http:',
+    '    build: *app-build',
+    '    command: go run ./cmd/webhook-tester/ start --use-live-frontend --auto-create-sessions --max-requests 16',
+    '    volumes: [.:/src:rw]',
+    "    ports: ['8080:8080/tcp'] # open http://127.0.0.1:8080",
+    '',
+    '  app-web-dist:',
+    '    build: *app-build',
+    '    user: node',
+    '    volumes: [.:/src:rw]',
+    '    working_dir: /src/web',
+    '    command: npm run watch',
+    '',
+    'volumes:',
+    '  app-modules-cache: {}',
+    '',
+  ].join('\n');
+  const files = (compose: string | null): Record<string, string> => ({
+    Dockerfile: DOCKERFILE,
+    ...(compose === null ? {} : { 'compose.yml': compose }),
+    'go.mod': 'module gh.tarampamp.am/webhook-tester/v2\n\ngo 1.26\n\nrequire github.com/urfave/cli/v3 v3.0.0\n',
+    'go.sum': '',
+    'tools.go.mod': 'module gh.tarampamp.am/webhook-tester/v2/tools\n\ngo 1.26\n',
+    'tools.go.sum': '',
+    'web/package.json': '{"name": "webhook-tester", "scripts": {"build": "vite build"}}\n',
+    'web/package-lock.json': '{}\n',
+    'cmd/webhook-tester/main.go': 'package main\n\nimport (\n\t"github.com/urfave/cli/v3"\n)\n\nfunc main() {}\n',
+  });
+  const at = (text: string, fs: { span: { start: number } }[]) => fs.map((f) => text.slice(0, f.span.start).split('\n').length);
+
+  it('reads the compose file\'s anchored flow-mapping build (`&app-build {…}`, `*app-build`)', () => {
+    const o = tempWorkspace(files(COMPOSE), 'Dockerfile');
+    const services = composeServices(o.workspace, o.files).map((s) => ({ name: s.name, dockerfile: s.dockerfile, target: s.target, start: s.start }));
+    assert.deepEqual(services, [
+      { name: 'app', dockerfile: 'Dockerfile', target: 'builder', start: undefined },
+      { name: 'app-http', dockerfile: 'Dockerfile', target: 'builder', start: 'go run ./cmd/webhook-tester/ start --use-live-frontend --auto-create-sessions --max-requests 16' },
+      { name: 'app-web-dist', dockerfile: 'Dockerfile', target: 'builder', start: 'npm run watch' },
+    ]);
+  });
+
+  it('webhook-tester de43e59: no module cache mount on the builder\'s download, nor on the backend build that reads that layer; the build cache is still asked', () => {
+    const o = tempWorkspace(files(COMPOSE), 'Dockerfile');
+    const fs = find(DOCKERFILE, 'GD107', o);
+    assert.deepEqual(at(DOCKERFILE, fs), [43]);
+    assert.match(fs[0].message, /`go build` runs without a BuildKit cache mount for the build cache \(\/root\/\.cache\/go-build\)/);
+    assert.doesNotMatch(fs[0].message, /module cache|go mod download/);
+    // The fix mounts the build cache on the backend build only: the builder image keeps its modules.
+    const fixed = fixAll(DOCKERFILE, (t) => lint(t, o)).text;
+    assert.match(fixed, /\nRUN --mount=type=bind,source=go\.mod,target=\/src\/go\.mod \\\n/);
+    assert.match(fixed, new RegExp(`\\nRUN ${BUILD} --mount=type=bind,from=frontend,`));
+    assert.doesNotMatch(fixed, /pkg\/mod/);
+    assert.deepEqual(find(fixed, 'GD107', o), []);
+  });
+
+  it('webhook-tester: the same with the build written as a block mapping under the service, and the command as a flow list', () => {
+    const block = COMPOSE.replace('    build: *app-build\n    command: go run', '    build:\n      dockerfile: Dockerfile\n      target: builder\n    command: go run')
+      .replace(/command: go run .*/, 'command: ["go", "run", "./cmd/webhook-tester/", "start"]');
+    assert.deepEqual(at(DOCKERFILE, find(DOCKERFILE, 'GD107', tempWorkspace(files(block), 'Dockerfile'))), [43]);
+  });
+
+  it('webhook-tester: reported as before without the compose file, when no service runs go, or when the service builds another target', () => {
+    for (const compose of [null, COMPOSE.replace(/command: go run .*/, 'command: npm run serve'), COMPOSE.replace('target: builder', 'target: runtime')]) {
+      const o = tempWorkspace(files(compose), 'Dockerfile');
+      const fs = find(DOCKERFILE, 'GD107', o);
+      assert.deepEqual(at(DOCKERFILE, fs), [22, 43], String(compose));
+      assert.match(fs[0].message, /`go mod download` runs without a BuildKit cache mount for the module cache \(\/var\/tmp\/go\/pkg\/mod\)/);
+      assert.match(fix(DOCKERFILE, 'GD107', o), /\nRUN --mount=type=cache,target=\/var\/tmp\/go\/pkg\/mod --mount=type=bind,source=go\.mod/);
+    }
+    // A service with no `target:` builds the last stage, not the builder.
+    const untargeted = COMPOSE.replace('build: &app-build {dockerfile: Dockerfile, target: builder}', 'build: &app-build {dockerfile: Dockerfile}');
+    assert.deepEqual(at(DOCKERFILE, find(DOCKERFILE, 'GD107', tempWorkspace(files(untargeted), 'Dockerfile'))), [22, 43]);
   });
 });
