@@ -283,7 +283,8 @@ export const gd107: Rule = {
                   ...cleanEdits.filter((e): e is NonNullable<typeof e> => e !== undefined),
                   ...fixRetarget.map((r) => replace(r.astray.valueStart, r.astray.valueEnd, r.missing.path!)),
                   ...(fixRetarget.length < missing.length
-                    ? [insert(instr.span.start + instr.keyword.length, missing.filter((m) => !fixRetarget.some((r) => r.missing === m)).map((m) => ` --mount=type=cache,target=${m.path}`).join(''))]
+                    // (One mount per folder: GOMODCACHE and GOCACHE may name the same one, dkron-io/dkron fc34726.)
+                    ? [insert(instr.span.start + instr.keyword.length, [...new Set(missing.filter((m) => !fixRetarget.some((r) => r.missing === m)).map((m) => m.path))].map((p) => ` --mount=type=cache,target=${p}`).join(''))]
                     : []),
                   ...consumerMounts.map((c) => insert(c.step.instr.span.start + c.step.instr.keyword.length, ` --mount=type=cache,target=${c.mod}`)),
                 ],

@@ -1834,3 +1834,50 @@ describe('GD107: a stage a compose service runs go in keeps its modules (webhook
     assert.deepEqual(at(DOCKERFILE, find(DOCKERFILE, 'GD107', tempWorkspace(files(untargeted), 'Dockerfile'))), [22, 43]);
   });
 });
+
+// Judge 31 Y FX1. dkron-io/dkron fc347264cfcae26bef43df12a4e199d555b9a9eb (LGPL-3.0) Dockerfile:1-24
+// (the EXPOSE and LABEL lines trimmed): GOCACHE and GOMODCACHE name one folder. The fix wrote two
+// identical mounts on one target; one mount keeps both caches.
+describe('GD107: GOMODCACHE and GOCACHE in one folder get one mount (dkron)', () => {
+  const dkron = (mod = '/root/.cache/go-build', eol = '\n') => df([
+    'FROM golang:1.26',
+    'RUN mkdir -p /app',
+    'WORKDIR /app',
+    '',
+    'ENV GOCACHE=/root/.cache/go-build',
+    `ENV GOMODCACHE=${mod}`,
+    'ENV GO111MODULE=on',
+    '',
+    'COPY go.mod go.sum ./',
+    'RUN --mount=type=cache,target=/root/.cache/go-build go mod download',
+    'RUN go mod verify',
+    '',
+    'COPY . .',
+    '',
+    'RUN go install ./builtin/...',
+    'RUN go build -o /go/bin/dkron main.go',
+    '',
+    'CMD ["dkron"]',
+  ], eol);
+
+  it('dkron fc34726: one `--mount=type=cache,target=/root/.cache/go-build` per build; the fixed file has no GD107 and keeps its line endings', () => {
+    for (const eol of ['\n', '\r\n']) {
+      const text = dkron(undefined, eol);
+      const fs = find(text, 'GD107');
+      assert.equal(fs.length, 2);
+      const once = fix(text, 'GD107');
+      assertLineEndings(text, once);
+      assert.ok(once.includes(`${eol}RUN --mount=type=cache,target=/root/.cache/go-build go install ./builtin/...${eol}`), JSON.stringify(once));
+      const all = fixAll(text, (t) => lint(t).filter((f) => f.code === 'GD107')).text;
+      assertLineEndings(text, all);
+      assert.equal(all.match(/--mount=type=cache,target=\/root\/\.cache\/go-build/g)?.length, 3);
+      assert.ok(all.includes(`RUN --mount=type=cache,target=/root/.cache/go-build go build -o /go/bin/dkron main.go${eol}`));
+      assert.deepEqual(find(all, 'GD107'), []);
+    }
+  });
+
+  it('dkron: two folders still get two mounts', () => {
+    const fixed = fixAll(dkron('/go/pkg/mod'), (t) => lint(t).filter((f) => f.code === 'GD107')).text;
+    assert.match(fixed, new RegExp(`\\nRUN ${MOD} ${BUILD} go install \\./builtin/\\.\\.\\.\\n`));
+  });
+});
