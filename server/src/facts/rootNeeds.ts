@@ -129,6 +129,14 @@ export function rootChecks(packages: readonly SourcesOf[]): RootCheck[] {
  */
 export const RUNTIME_CLIENT = /^(k8s\.io\/cri-api\/pkg\/apis\/runtime\/v1(alpha2)?|k8s\.io\/cri-client\/pkg(\/.*)?|github\.com\/containerd\/containerd|github\.com\/containerd\/containerd\/v2\/client)$/;
 
+/**
+ * eBPF loaders: loading programs into the kernel needs CAP_BPF/CAP_SYS_ADMIN (and CAP_PERFMON
+ * for tracing), which a non-root user does not get from `--cap-add` (aquasecurity/tracee runs
+ * `USER root` on purpose; cilium/pwru, cloudflare/ebpf_exporter, netobserv-ebpf-agent's manifests
+ * run as uid 0). GD204 stays silent on them, and the generator runs them as root.
+ */
+export const EBPF_LOADER = /^(github\.com\/cilium\/ebpf|github\.com\/aquasecurity\/libbpfgo|github\.com\/iovisor\/gobpf)(\/|$)/;
+
 // ---------------------------------------------------------------------------------------------
 // The Docker socket
 

@@ -1009,7 +1009,7 @@ function fieldRead(owner: string, name: string, parents: readonly string[], prog
   return false;
 }
 
-export function decidePorts(main: PackageSources, closure: readonly PackageSources[], requested: number | null | undefined, scope?: CommandScope, known: readonly PortEvidence[] = [], programFiles?: () => Iterable<string>): PortDecision {
+export function decidePorts(main: PackageSources, closure: readonly PackageSources[], requested: number | null | undefined, scope?: CommandScope, known: readonly PortEvidence[] = [], programFiles?: () => Iterable<string>, asRoot = false): PortDecision {
   const dropped: PortEvidence[] = [];
   // `known`: listeners a framework's command opens, which the program's sources do not name (PocketBase's serve).
   // A listen call on an address a function of the program builds from a port constant (gatus's
@@ -1144,7 +1144,8 @@ export function decidePorts(main: PackageSources, closure: readonly PackageSourc
       ? 'No EXPOSE: the command the image runs names no listen address or port flag of its own (pass --port N if it listens on one).'
       : 'No EXPOSE: the sources name no listen address or port flag (pass --port N if the program listens on one).');
   }
-  const low = expose.filter((p) => p < 1024);
+  // Only a non-root image may be refused a port below 1024 (coroot-node-agent's EXPOSE 80 runs as USER 0:0).
+  const low = asRoot ? [] : expose.filter((p) => p < 1024);
   if (low.length > 0) warnings.push(`Port ${low.join(', ')} is below 1024 and the image runs as non-root: Docker allows it (unprivileged ports start at 0 in its containers), but Kubernetes and other runtimes may refuse to bind it. Prefer a port above 1024.`);
   const otherCommands = [...new Set(subs.filter((e) => e.subcommand !== undefined).map((e) => `${e.flag !== undefined ? `--${e.flag} ` : ''}${e.port} (${subcommandOf(e, scope)}, ${e.file})`))];
   return { expose, evidence, reasons, warnings, loopbackArgs, otherCommands };

@@ -102,7 +102,7 @@ import { copiedFileText } from '../facts/copiedFiles';
 import { devOrBuilderImage, startPrograms } from '../facts/goAtStart';
 import { workspaceFact } from '../facts/memo';
 import { composeServices } from '../facts/composeImages';
-import { composeMountsOfImage, DOCKER_IN_SCRIPT, dockerCliRun, dockerSocketDialer, rootAtStart, rawPacketToolRun, rawPacketUse, entrypointWorkloads, entrypointWorkloadsOfImage, hostWorkloads, hostWorkloadsOfImage, installsDockerCli, rootChecks, RUNTIME_CLIENT, volumeHelperCommands, volumeHelperCommandsOfImage, workdirMountDocs, workdirMountRunsOfImage } from '../facts/rootNeeds';
+import { composeMountsOfImage, DOCKER_IN_SCRIPT, dockerCliRun, dockerSocketDialer, EBPF_LOADER, rootAtStart, rawPacketToolRun, rawPacketUse, entrypointWorkloads, entrypointWorkloadsOfImage, hostWorkloads, hostWorkloadsOfImage, installsDockerCli, rootChecks, RUNTIME_CLIENT, volumeHelperCommands, volumeHelperCommandsOfImage, workdirMountDocs, workdirMountRunsOfImage } from '../facts/rootNeeds';
 import type { DockerfileModel, Instruction, Stage } from '../dockerfile/model';
 import { installsPackage } from '../dockerfile/packages';
 import { insertLinesAfter, insertAboveInstruction } from '../edits/edits';
@@ -126,11 +126,6 @@ const DOCKER_CLIENT = /^(github\.com\/(docker\/docker|moby\/moby)\/client|github
 const DAEMON_IMAGE_LIBRARY = /^(github\.com\/anchore\/stereoscope(\/pkg\/image\/docker)?|github\.com\/google\/go-containerregistry\/pkg\/v1\/daemon)$/;
 /** Modules that hold a Docker Engine API client (a go.mod requirement, direct or `// indirect`). */
 const DOCKER_CLIENT_MODULE = /^(github\.com\/docker\/docker|github\.com\/moby\/moby\/client|github\.com\/fsouza\/go-dockerclient)$/;
-/**
- * eBPF loaders: loading programs into the kernel needs CAP_BPF/CAP_SYS_ADMIN, which a non-root
- * user does not get from `--cap-add` (aquasecurity/tracee runs `USER root` on purpose).
- */
-const EBPF = /^(github\.com\/cilium\/ebpf|github\.com\/aquasecurity\/libbpfgo|github\.com\/iovisor\/gobpf)(\/|$)/;
 /**
  * Network setup: TUN devices (sing-tun, wireguard-go's tun but not its user-space netstack,
  * water), netlink links and routes, nftables and iptables rules, WireGuard devices. All need
@@ -359,7 +354,7 @@ function programsNeedRoot(ctx: RuleContext, stage: Stage): boolean {
   const userSetters = new Set(ws.packages.filter((p) => p.setsUser).map((p) => p.dir));
   const needsRoot = (p: { dir: string }) => {
     const f = buildFacts(ws, p.dir);
-    return f.externalImports.some((i) => EBPF.test(i) || NET_ADMIN.test(i) || RUNTIME_CLIENT.test(i)) || rawPacketUse(ws, p.dir) !== null || rawPacketToolRun(ctx.model, stage, ws, f.packages) !== null || f.packages.some((d) => userSetters.has(d)) || stopsUnlessRoot(ctx, p.dir);
+    return f.externalImports.some((i) => EBPF_LOADER.test(i) || NET_ADMIN.test(i) || RUNTIME_CLIENT.test(i)) || rawPacketUse(ws, p.dir) !== null || rawPacketToolRun(ctx.model, stage, ws, f.packages) !== null || f.packages.some((d) => userSetters.has(d)) || stopsUnlessRoot(ctx, p.dir);
   };
   if ([...packages, ...named].some(needsRoot)) return true;
   if (packages.length === 0) packages = builds.length === 0 ? shippableMains(ws) : [];
