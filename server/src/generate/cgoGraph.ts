@@ -159,9 +159,12 @@ const TOOLCHAIN_LIBS = new Set(['c', 'm', 'pthread', 'dl', 'rt', 'util', 'resolv
  * Debian and Alpine development packages of common C libraries, by the name `-l` or pkg-config
  * gives them (`jpeg` for `-ljpeg` and `-l:libjpeg.a`; `libavformat` for pkg-config), and the
  * Debian bookworm packages with their shared libraries (what a cgo binary linked against them
- * needs at run time: libvips42 for imgproxy's `#cgo pkg-config: vips`).
+ * needs at run time: libvips42 for imgproxy's `#cgo pkg-config: vips`). `headers`: the
+ * `#include <…>` names (a file, or a folder ending in `/`) only its development package has, for
+ * a cgo file that includes them without a `#cgo` line naming the library (skopeo's vendored
+ * storage/drivers/btrfs: `#include <btrfs/ioctl.h>`, libbtrfs-dev).
  */
-const C_LIBRARY_PACKAGES: readonly { names: readonly string[]; debian: string; alpine: string; bookworm: string }[] = [
+const C_LIBRARY_PACKAGES: readonly { names: readonly string[]; debian: string; alpine: string; bookworm: string; headers?: readonly string[] }[] = [
   { names: ['jpeg', 'libjpeg', 'turbojpeg'], debian: 'libjpeg-dev', alpine: 'libjpeg-turbo-dev', bookworm: 'libjpeg62-turbo' },
   { names: ['png', 'png16', 'libpng', 'libpng16'], debian: 'libpng-dev', alpine: 'libpng-dev', bookworm: 'libpng16-16' },
   { names: ['webp', 'sharpyuv', 'webpmux', 'webpdemux', 'libwebp', 'libsharpyuv'], debian: 'libwebp-dev', alpine: 'libwebp-dev', bookworm: 'libwebp7 libwebpmux3 libwebpdemux2 libsharpyuv0' },
@@ -182,8 +185,8 @@ const C_LIBRARY_PACKAGES: readonly { names: readonly string[]; debian: string; a
   { names: ['sqlite3'], debian: 'libsqlite3-dev', alpine: 'sqlite-dev', bookworm: 'libsqlite3-0' },
   { names: ['ssl', 'crypto', 'openssl', 'libssl', 'libcrypto'], debian: 'libssl-dev', alpine: 'openssl-dev', bookworm: 'libssl3' },
   { names: ['curl', 'libcurl'], debian: 'libcurl4-openssl-dev', alpine: 'curl-dev', bookworm: 'libcurl4' },
-  { names: ['pcap', 'libpcap'], debian: 'libpcap-dev', alpine: 'libpcap-dev', bookworm: 'libpcap0.8' },
-  { names: ['systemd', 'libsystemd'], debian: 'libsystemd-dev', alpine: '', bookworm: 'libsystemd0' },
+  { names: ['pcap', 'libpcap'], debian: 'libpcap-dev', alpine: 'libpcap-dev', bookworm: 'libpcap0.8', headers: ['pcap.h', 'pcap/'] },
+  { names: ['systemd', 'libsystemd'], debian: 'libsystemd-dev', alpine: '', bookworm: 'libsystemd0', headers: ['systemd/'] },
   { names: ['vips', 'vips-cpp'], debian: 'libvips-dev', alpine: 'vips-dev', bookworm: 'libvips42' },
   { names: ['MagickWand', 'MagickWand-7.Q16HDRI', 'MagickWand-6.Q16', 'MagickCore'], debian: 'libmagickwand-dev', alpine: 'imagemagick-dev', bookworm: 'libmagickwand-6.q16-6' },
   { names: ['zstd', 'libzstd'], debian: 'libzstd-dev', alpine: 'zstd-dev', bookworm: 'libzstd1' },
@@ -193,19 +196,27 @@ const C_LIBRARY_PACKAGES: readonly { names: readonly string[]; debian: string; a
   { names: ['xml2', 'libxml-2.0'], debian: 'libxml2-dev', alpine: 'libxml2-dev', bookworm: 'libxml2' },
   { names: ['usb-1.0', 'libusb-1.0'], debian: 'libusb-1.0-0-dev', alpine: 'libusb-dev', bookworm: 'libusb-1.0-0' },
   { names: ['seccomp', 'libseccomp'], debian: 'libseccomp-dev', alpine: 'libseccomp-dev', bookworm: 'libseccomp2' },
-  { names: ['gpgme'], debian: 'libgpgme-dev', alpine: 'gpgme-dev', bookworm: 'libgpgme11' },
-  { names: ['btrfs'], debian: 'libbtrfs-dev', alpine: 'btrfs-progs-dev', bookworm: 'libbtrfs0' },
+  { names: ['gpgme'], debian: 'libgpgme-dev', alpine: 'gpgme-dev', bookworm: 'libgpgme11', headers: ['gpgme.h'] },
+  { names: ['btrfs'], debian: 'libbtrfs-dev', alpine: 'btrfs-progs-dev', bookworm: 'libbtrfs0', headers: ['btrfs/'] },
+  // Net-SNMP (prometheus/snmp_exporter's generator: `#cgo LDFLAGS: -lnetsnmp`, `#include <net-snmp/…>`).
+  { names: ['netsnmp', 'netsnmpagent', 'netsnmpmibs'], debian: 'libsnmp-dev', alpine: 'net-snmp-dev', bookworm: 'libsnmp40', headers: ['net-snmp/'] },
   { names: ['devmapper'], debian: 'libdevmapper-dev', alpine: 'lvm2-dev', bookworm: 'libdevmapper1.02.1' },
 ];
 
 export interface CgoSystemLibrary {
   /** As the directive names it: `jpeg` (`-l:libjpeg.a`, `-ljpeg`), `libavformat` (pkg-config). */
   name: string;
-  /** `-l:libjpeg.a`: linked into the binary, so only the build needs it. */
+  /**
+   * Only the build needs it: `-l:libjpeg.a` (linked into the binary), or headers included
+   * without a library linked (`#include <btrfs/ioctl.h>`, kind `include`).
+   */
   static: boolean;
-  /** `pkg-config` or `LDFLAGS`. */
-  kind: 'pkg-config' | 'LDFLAGS';
-  /** Context-relative .go file naming it first. */
+  /**
+   * `pkg-config` or `LDFLAGS` (a `#cgo` line), `include` (an `#include <…>` of a known library's
+   * header), `binding` (a known cgo package whose sources are not at hand: `file` is its import path).
+   */
+  kind: 'pkg-config' | 'LDFLAGS' | 'include' | 'binding';
+  /** Context-relative .go file naming it first (the import path for a `binding`). */
   file: string;
   /** The Debian and Alpine development packages, '' when not known. */
   debian: string;
@@ -214,18 +225,44 @@ export interface CgoSystemLibrary {
   bookworm: string;
 }
 
+/** The known library whose development package holds an `#include <…>` name (null: none, or libc's). */
+function libraryOfHeader(header: string): (typeof C_LIBRARY_PACKAGES)[number] | null {
+  return C_LIBRARY_PACKAGES.find((p) => p.headers?.some((h) => (h.endsWith('/') ? header.startsWith(h) : header === h))) ?? null;
+}
+
+type CgoIo = { read(rel: string): string | null; listFiles(dir: string): readonly { path: string }[] };
+
 /**
  * C libraries the build's own cgo packages (`cgoPackages`, context-relative folders) link: the
  * `-l` names of their linux `#cgo LDFLAGS` and their `#cgo pkg-config` packages (filestash's
- * plg_image_c `-l:libjpeg.a -l:libraw.a … -llcms2`, plg_video_transcoder `pkg-config: libavformat …`).
+ * plg_image_c `-l:libjpeg.a -l:libraw.a … -llcms2`, plg_video_transcoder `pkg-config: libavformat …`),
+ * then the known libraries whose headers they include without naming them (`include`).
  * Not libc's and the compiler's own (`-lm`, `-lpthread`, `-lstdc++`), nor an archive the
  * repository holds beside a local `-L` folder (`-L./deps -l:libtranscode_linux_amd64.a`).
  */
-export function cgoSystemLibraries(cgoPackages: readonly string[], io: { read(rel: string): string | null; listFiles(dir: string): readonly { path: string }[] }): CgoSystemLibrary[] {
+export function cgoSystemLibraries(cgoPackages: readonly string[], io: CgoIo): CgoSystemLibrary[] {
+  const files: { file: string; dir: string; text: string }[] = [];
+  for (const dir of cgoPackages) {
+    const here = io.listFiles(dir).map((f) => f.path).filter((f) => f.startsWith(dir === '' ? '' : dir + '/') && !f.slice(dir === '' ? 0 : dir.length + 1).includes('/'));
+    for (const f of here.filter((x) => x.endsWith('.go') && !x.endsWith('_test.go') && fileNameMatchesLinux(nodePath.posix.basename(x)))) {
+      files.push({ file: f, dir, text: io.read(f) ?? '' });
+    }
+  }
+  return cgoLibrariesOfFiles(files, io);
+}
+
+/**
+ * The C libraries of cgo files (`cgoSystemLibraries`; the caller has chosen the files the build
+ * compiles): `#cgo` lines first, so a library both linked and included counts as linked.
+ */
+function cgoLibrariesOfFiles(files: readonly { file: string; dir: string; text: string }[], io: CgoIo): CgoSystemLibrary[] {
   const out: CgoSystemLibrary[] = [];
+  // Every library a `#cgo` line names, the repository's own archives too.
+  const named = new Set<string>();
   const add = (raw: string, kind: CgoSystemLibrary['kind'], file: string, dir: string, localDirs: readonly string[]) => {
     const archive = /^:(?:lib)?(.+?)\.(a|so(?:\.[0-9.]+)?)$/.exec(raw);
     const name = archive ? archive[1] : raw.replace(/^:/, '');
+    named.add(name);
     if (name === '' || TOOLCHAIN_LIBS.has(name)) return;
     // An archive or library the repository holds in a local -L folder (`-L./deps`, `-L${SRCDIR}/lib`).
     const held = localDirs.some((d) => {
@@ -237,33 +274,77 @@ export function cgoSystemLibraries(cgoPackages: readonly string[], io: { read(re
     });
     if (held || out.some((o) => o.name === name)) return;
     const known = C_LIBRARY_PACKAGES.find((p) => p.names.includes(name));
-    out.push({ name, static: archive?.[2] === 'a', kind, file, debian: known?.debian ?? '', alpine: known?.alpine ?? '', bookworm: known?.bookworm ?? '' });
+    out.push({ name, static: archive?.[2] === 'a' || fullyStatic, kind, file, debian: known?.debian ?? '', alpine: known?.alpine ?? '', bookworm: known?.bookworm ?? '' });
   };
-  for (const dir of cgoPackages) {
-    const here = io.listFiles(dir).map((f) => f.path).filter((f) => f.startsWith(dir === '' ? '' : dir + '/') && !f.slice(dir === '' ? 0 : dir.length + 1).includes('/'));
-    for (const f of here.filter((x) => x.endsWith('.go') && !x.endsWith('_test.go') && fileNameMatchesLinux(nodePath.posix.basename(x)))) {
-      const text = io.read(f) ?? '';
-      if (!/^[ \t]*(?:\/\/)?[ \t]*#cgo\b/m.test(text)) continue;
-      for (const m of text.matchAll(/^[ \t]*(?:\/\/)?[ \t]*#cgo\s+([^:\n]*?)\s*(LDFLAGS|pkg-config):([^\n]*)$/gm)) {
-        if (!cgoDirectiveOnLinux(m[1])) continue;
-        const words = m[3].trim().split(/\s+/).filter((w) => w !== '');
-        if (m[2] === 'pkg-config') {
-          for (const w of words) if (!w.startsWith('-')) add(w, 'pkg-config', f, dir, []);
-          continue;
-        }
-        // -L folders inside the repository (relative, or under ${SRCDIR}).
-        const localDirs: string[] = [];
-        for (let i = 0; i < words.length; i++) {
-          const l = words[i] === '-L' ? words[i + 1] ?? '' : words[i].startsWith('-L') ? words[i].slice(2) : null;
-          if (l !== null && !l.startsWith('/')) localDirs.push(l.replace(/^\$\{SRCDIR\}\/?/, '') || '.');
-        }
-        for (let i = 0; i < words.length; i++) {
-          const w = words[i];
-          if (w === '-l' && words[i + 1] !== undefined) add(words[++i], 'LDFLAGS', f, dir, localDirs);
-          else if (w.startsWith('-l') && w.length > 2) add(w.slice(2), 'LDFLAGS', f, dir, localDirs);
-        }
+  // `-static` on the line: the linker takes every library's archive (cilium/pwru's
+  // internal/libpcap `-lpcap -static`), so the runtime needs none of them.
+  let fullyStatic = false;
+  for (const { file: f, dir, text } of files) {
+    if (!/^[ \t]*(?:\/\/)?[ \t]*#cgo\b/m.test(text)) continue;
+    for (const m of text.matchAll(/^[ \t]*(?:\/\/)?[ \t]*#cgo\s+([^:\n]*?)\s*(LDFLAGS|pkg-config):([^\n]*)$/gm)) {
+      if (!cgoDirectiveOnLinux(m[1])) continue;
+      const words = m[3].trim().split(/\s+/).filter((w) => w !== '');
+      fullyStatic = m[2] === 'LDFLAGS' && words.includes('-static');
+      if (m[2] === 'pkg-config') {
+        for (const w of words) if (!w.startsWith('-')) add(w, 'pkg-config', f, dir, []);
+        continue;
+      }
+      // -L folders inside the repository (relative, or under ${SRCDIR}).
+      const localDirs: string[] = [];
+      for (let i = 0; i < words.length; i++) {
+        const l = words[i] === '-L' ? words[i + 1] ?? '' : words[i].startsWith('-L') ? words[i].slice(2) : null;
+        if (l !== null && !l.startsWith('/')) localDirs.push(l.replace(/^\$\{SRCDIR\}\/?/, '') || '.');
+      }
+      for (let i = 0; i < words.length; i++) {
+        const w = words[i];
+        if (w === '-l' && words[i + 1] !== undefined) add(words[++i], 'LDFLAGS', f, dir, localDirs);
+        else if (w.startsWith('-l') && w.length > 2) add(w.slice(2), 'LDFLAGS', f, dir, localDirs);
       }
     }
+  }
+  // Headers of a known library included with no `#cgo` line naming it: its development package
+  // builds the file; nothing is linked, so the runtime needs nothing.
+  for (const { file: f, text } of files) {
+    if (!/^[ \t]*(?:\/\/)?[ \t]*#include\b/m.test(text)) continue;
+    for (const m of text.matchAll(/^[ \t]*(?:\/\/)?[ \t]*#include\s*<([^>\n]+)>/gm)) {
+      const lib = libraryOfHeader(m[1].trim());
+      if (lib === null || lib.names.some((n) => named.has(n) || out.some((o) => o.name === n))) continue;
+      out.push({ name: lib.names[0], static: true, kind: 'include', file: f, debian: lib.debian, alpine: lib.alpine, bookworm: lib.bookworm });
+    }
+  }
+  return out;
+}
+
+/**
+ * The C libraries of the vendored packages a cgo build compiles (vendor/ at `base`): the packages
+ * the program reaches through the files that build on linux with cgo and no tags, and of each
+ * the files with `import "C"` that build so (skopeo b71619a: vendor/github.com/proglottis/gpgme's
+ * `#cgo pkg-config: gpgme`, reached through go.podman.io/image's `//go:build
+ * !containers_image_openpgp` files, and storage/drivers/btrfs's `#include <btrfs/ioctl.h>`,
+ * registered unless `exclude_graphdriver_btrfs`). A file behind a tag the build does not set
+ * (`libpathrs`, `containers_image_sequoia`) is not compiled and not followed.
+ */
+export function vendoredCgoLibraries(externalImports: readonly string[], base: string, io: VendorIo & CgoIo): CgoSystemLibrary[] {
+  const files: { file: string; dir: string; text: string }[] = [];
+  for (const p of walkVendored(externalImports, base, io, () => false, true).values()) {
+    for (const f of p.files) if (f.info.importsC) files.push({ file: `${p.dir}/${f.name}`, dir: p.dir, text: f.text });
+  }
+  return cgoLibrariesOfFiles(files, io);
+}
+
+/**
+ * The C library of a known cgo package the program imports, when its sources are not at hand (no
+ * vendor/): KnownCgoModule's `clib` (coroot-node-agent 89a16af imports
+ * github.com/coreos/go-systemd/v22/sdjournal, which includes <systemd/sd-journal.h> and loads
+ * libsystemd.so.0 at run time). The runtime needs its shared library.
+ */
+export function knownBindingLibraries(externalImports: readonly string[]): CgoSystemLibrary[] {
+  const out: CgoSystemLibrary[] = [];
+  for (const i of externalImports) {
+    const k = knownCgoModuleFor(i);
+    if (k?.clib === undefined || out.some((o) => o.name === k.clib)) continue;
+    const lib = C_LIBRARY_PACKAGES.find((p) => p.names.includes(k.clib!));
+    out.push({ name: k.clib, static: false, kind: 'binding', file: i, debian: lib?.debian ?? '', alpine: lib?.alpine ?? '', bookworm: lib?.bookworm ?? '' });
   }
   return out;
 }

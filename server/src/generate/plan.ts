@@ -20,7 +20,7 @@ import {
 import { NODE_IMAGE, dirFlagDefaults, looksLikeWebAssets, absoluteDirReads, builtInside, relativeDirReads, executableRelativeReads, packrBoxes, configFlagDefaults, configFlagComputedDefaults, configFlagSamples, configReads, embedProblems, vendoredEmbedProblems, gitIgnored, likelyWebScript, runtimeReads, webStageFor, type AssetIo, type WebStage } from './assets';
 import { commandWorkloads, EBPF_LOADER, goHostWorkloads, hostWorkloads, runsProgram, RUNTIME_CLIENT } from '../facts/rootNeeds';
 import { walkVendored } from './vendorGraph';
-import { cgoPaths, cgoSystemLibraries, cxxReasons, describeCgoPath, modulesWithCode, wasmvmLibrary } from './cgoGraph';
+import { cgoPaths, cgoSystemLibraries, cxxReasons, describeCgoPath, knownBindingLibraries, modulesWithCode, vendoredCgoLibraries, wasmvmLibrary } from './cgoGraph';
 import { cgoPairs, describePair, madeEmbeds, projectCgoSettings } from './cgoOwn';
 import { GENERIC_MAIN_FOLDERS, chooseTarget, rankedCandidates } from './choose';
 import { ownBinaryNames, ownBuildChoice, ownRunPaths, ownStartSteps, ownStartWords, type StartSteps } from './ownBuild';
@@ -654,10 +654,20 @@ export function plan(model: WorkspaceModel, options: GenerateOptions, io: Genera
   // Debian packages are known for all of them, the builder installs their development packages and
   // a debian-slim runtime their shared libraries (imgproxy/imgproxy eef3b31: libvips-dev and
   // libglib2.0-dev to build, libvips42 and libglib2.0-0 to run); distroless cannot install them.
-  const sysLibs = cgo ? cgoSystemLibraries(cgoPackages, { read, listFiles: (d) => io.listFiles(d) }) : [];
+  // Also those of the vendored packages the build compiles (skopeo's gpgme and btrfs), and of a
+  // known cgo package the program imports (coroot-node-agent's go-systemd sdjournal: libsystemd,
+  // loaded at run time, so listed first: its runtime package is needed even where vendor/ shows
+  // only the header).
+  const sysLibs: ReturnType<typeof cgoSystemLibraries> = [];
+  if (cgo) {
+    const vendored = usesVendor ? vendoredCgoLibraries(facts.externalImports, modDir === '' ? 'vendor' : `${modDir}/vendor`, { read, goFiles, listFiles: (d) => io.listFiles(d) }) : [];
+    for (const l of [...knownBindingLibraries(facts.externalImports), ...cgoSystemLibraries(cgoPackages, { read, listFiles: (d) => io.listFiles(d) }), ...vendored]) {
+      if (!sysLibs.some((x) => x.name === l.name)) sysLibs.push(l);
+    }
+  }
   const libsInstallable = sysLibs.length > 0 && deb.name === 'bookworm' && RUNTIME_DEBIAN.name === 'bookworm' && systemCgo.length === 0
     && sysLibs.every((l) => l.debian !== '' && (l.static || l.bookworm !== ''));
-  const shownLib = (l: (typeof sysLibs)[number]) => (l.kind === 'pkg-config' ? `pkg-config ${l.name}` : l.static ? `-l:lib${l.name}.a` : `-l${l.name}`);
+  const shownLib = (l: (typeof sysLibs)[number]) => (l.kind === 'pkg-config' ? `pkg-config ${l.name}` : l.kind === 'include' ? `${l.name} headers` : l.kind === 'binding' ? `lib${l.name} (${l.file})` : l.static ? `-l:lib${l.name}.a` : `-l${l.name}`);
   // Archives only (`-l:libjpeg.a`): linked into the binary, so distroless stays; the builder installs them.
   const sharedLibs = sysLibs.filter((l) => !l.static);
   const runtime: Runtime = options.runtime ?? (installable.length > 0 || (libsInstallable && sharedLibs.length > 0) ? 'debian' : 'distroless');
@@ -699,10 +709,13 @@ export function plan(model: WorkspaceModel, options: GenerateOptions, io: Genera
     // The program's own cgo packages link C libraries (`#cgo LDFLAGS: -l:libjpeg.a`, `#cgo
     // pkg-config: libavformat`): the golang image has none of them, so the build fails.
     const libs = sysLibs;
-    const files = [...new Set(libs.map((l) => l.file))];
-    const shownLibs = `${libs.slice(0, 10).map(shownLib).join(', ')}${libs.length > 10 ? ` and ${libs.length - 10} more` : ''}; #cgo lines in ${files.slice(0, 3).join(', ')}${files.length > 3 ? ` and ${files.length - 3} more` : ''}`;
+    // Where each was read: `#cgo` lines, `#include` lines, or a known cgo package (no file).
+    const files = [...new Set(libs.filter((l) => l.kind !== 'binding').map((l) => l.file))];
+    const lines = libs.some((l) => l.kind === 'include') ? (libs.some((l) => l.kind === 'pkg-config' || l.kind === 'LDFLAGS') ? '#cgo and #include lines' : '#include lines') : '#cgo lines';
+    const shownLibs = `${libs.slice(0, 10).map(shownLib).join(', ')}${libs.length > 10 ? ` and ${libs.length - 10} more` : ''}${files.length > 0 ? `; ${lines} in ${files.slice(0, 3).join(', ')}${files.length > 3 ? ` and ${files.length - 3} more` : ''}` : ''}`;
+    const loaded = libs.some((l) => l.kind === 'binding') ? 'which the binary loads at start or when it uses them' : 'which the binary loads at start';
     if (builderApt.length > 0) {
-      reasons.push(`apt-get install -y --no-install-recommends ${builderApt.join(' ')} in the build stage: the cgo build links C libraries the golang image does not have (${shownLibs}).${libPackages.length > 0 ? ` ${libPackages.join(' ')} in the runtime stage: their shared libraries, which the binary loads at start.` : ''}`);
+      reasons.push(`apt-get install -y --no-install-recommends ${builderApt.join(' ')} in the build stage: the cgo build needs C libraries the golang image does not have (${shownLibs}).${libPackages.length > 0 ? ` ${libPackages.join(' ')} in the runtime stage: their shared libraries, ${loaded}.` : ''}`);
     } else if (libs.length > 0) {
       const alpine = runtime === 'alpine';
       const pkgs = [...new Set(libs.map((l) => (alpine ? l.alpine : l.debian)).filter((p) => p !== ''))];

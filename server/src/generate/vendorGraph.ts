@@ -4,7 +4,7 @@
  * ignore`), to every package vendor/ holds that the build reaches. The cgo walk (cgoGraph.ts)
  * stops at a known cgo-only package; the embed check (assets.ts) reads every package reached.
  */
-import { fileNameMatchesLinux, parseGoFile, type GoFileInfo } from '../workspace/goImports';
+import { evalConstraint, fileNameMatchesLinux, parseGoFile, type GoFileInfo } from '../workspace/goImports';
 
 export interface VendorIo {
   read(rel: string): string | null;
@@ -30,9 +30,12 @@ const BUDGET = 3000;
 /**
  * Breadth first from `externalImports`; `base` is the vendor folder (`vendor`, `sub/vendor`).
  * A package whose folder holds no .go file (the standard library, a package vendor/ lacks) is
- * listed with no files. In the order the walk reached them.
+ * listed with no files. In the order the walk reached them. With `cgo` given (true: a cgo build),
+ * a file whose build constraint excludes it on linux with no tags set is neither read nor
+ * followed (skopeo's vendored filepath-securejoin imports go-pathrs only in `//go:build libpathrs`
+ * files); without it, every linux file is.
  */
-export function walkVendored(externalImports: readonly string[], base: string, io: VendorIo, stop: (importPath: string) => boolean = () => false): Map<string, VendoredPackage> {
+export function walkVendored(externalImports: readonly string[], base: string, io: VendorIo, stop: (importPath: string) => boolean = () => false, cgo?: boolean): Map<string, VendoredPackage> {
   const out = new Map<string, VendoredPackage>();
   const parent = new Map<string, string | null>();
   const queue: string[] = [];
@@ -55,6 +58,7 @@ export function walkVendored(externalImports: readonly string[], base: string, i
       if (text === null) continue;
       const info = parseGoFile(text);
       if (info.constraint && /\bignore\b/.test(info.constraint)) continue;
+      if (cgo !== undefined && info.constraint !== null && evalConstraint(info.constraint, cgo) === 0) continue;
       pkg.files.push({ name: f, text, info });
       for (const next of info.imports) {
         if (next === 'C' || !next.split('/')[0].includes('.') || parent.has(next)) continue;

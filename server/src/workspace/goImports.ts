@@ -400,6 +400,11 @@ export interface KnownCgoModule {
   binds: string;
   /** A pure-Go alternative to name in messages, when there is a well-known one. */
   alternative?: string;
+  /**
+   * The C library it needs, as `-l` or pkg-config names it (`systemd`): the generator installs its
+   * development package in the builder and its shared library in the runtime.
+   */
+  clib?: string;
 }
 
 /** Modules that cannot build with CGO_ENABLED=0 (kept short: only well-known, unambiguous ones). */
@@ -422,6 +427,11 @@ export const KNOWN_CGO_MODULES: readonly KnownCgoModule[] = [
   // The PostgreSQL parser (libpg_query's C sources, compiled by cgo; no !cgo files).
   { path: 'github.com/pganalyze/pg_query_go', scope: 'module', binds: 'libpg_query' },
   { path: 'github.com/google/gopacket/pcap', scope: 'package', binds: 'libpcap' },
+  // The systemd journal reader: journal.go has `import "C"` (`#include <systemd/sd-journal.h>`)
+  // and no !cgo file, and loads libsystemd.so.0 at run time (coroot/coroot-node-agent 89a16af:
+  // logs/journald_reader.go; with CGO_ENABLED=0 "build constraints exclude all Go files").
+  { path: 'github.com/coreos/go-systemd/v22/sdjournal', scope: 'package', binds: 'libsystemd (sd-journal)', clib: 'systemd' },
+  { path: 'github.com/coreos/go-systemd/sdjournal', scope: 'package', binds: 'libsystemd (sd-journal)', clib: 'systemd' },
   // The standard library's plugin package: without cgo, plugin.Open returns "plugin: not
   // implemented" (nakama loads its Go runtime modules with it).
   { path: 'plugin', scope: 'package', binds: 'the dynamic loader for plugin.Open' },
