@@ -303,3 +303,81 @@ export function missingGeneratedSources(packages: readonly string[], hasDirectiv
   }
   return out;
 }
+
+/**
+ * Identifiers holding `ident` (either case of its first letter: bpf2go writes loadKProbePWRU and
+ * LoadKProbePWRU, bpfObjects for `bpf`) that the code uses and no file declares.
+ */
+function undeclaredWith(ident: string, texts: readonly string[]): string[] {
+  const code = texts.map((t) => stripGoComments(t).replace(/"(?:[^"\\\n]|\\.)*"|`[^`]*`|'(?:[^'\\\n]|\\.)*'/g, '""'));
+  const core = `[${ident[0].toLowerCase()}${ident[0].toUpperCase()}]${ident.slice(1).replace(/[^\w]/g, '')}`;
+  const word = new RegExp(`(?<![.\\w])\\w*${core}\\w*`, 'g');
+  const declared = new Set<string>();
+  for (const t of code) {
+    for (const m of t.matchAll(/^func[ \t]*(?:\([^)]*\)[ \t]*)?([A-Za-z_]\w*)/gm)) declared.add(m[1]);
+    for (const m of t.matchAll(/^(?:type|var|const)[ \t]+([A-Za-z_]\w*)/gm)) declared.add(m[1]);
+    for (const m of t.matchAll(/^[ \t]+([A-Za-z_]\w*)[ \t]+(?:=|struct\b|interface\b|func\b|[A-Za-z_*[])/gm)) declared.add(m[1]);
+    // Local variables (`objs, err := …`).
+    for (const m of t.matchAll(/([A-Za-z_]\w*(?:[ \t]*,[ \t]*[A-Za-z_]\w*)*)[ \t]*:=/g)) for (const n of m[1].split(',')) declared.add(n.trim());
+  }
+  const used = new Set<string>();
+  for (const t of code) for (const m of t.matchAll(word)) if (!declared.has(m[0])) used.add(m[0]);
+  return [...used];
+}
+
+/** bpf2go's flags that take a value (`-cc clang`, `-target amd64`); the others are booleans. */
+const BPF2GO_VALUE_FLAGS = new Set(['cc', 'strip', 'cflags', 'target', 'type', 'output-dir', 'output-stem', 'output-suffix', 'go-package', 'tags', 'makebase']);
+
+export interface MissingBpf2go {
+  directive: GoGenerateDirective;
+  /** The identifier bpf2go names its output after (`KProbePWRU`). */
+  ident: string;
+  /** The folder (context-relative) and name stem of its output files (`kprobepwru_x86_bpfel.go`, `kprobepwru_bpfel.o`). */
+  dir: string;
+  stem: string;
+  /** Names the package uses and declares nowhere that the output defines (`LoadKProbePWRU`). */
+  undefined: string[];
+}
+
+/**
+ * bpf2go directives (`//go:generate go run github.com/cilium/ebpf/cmd/bpf2go … <ident> <file.c>`)
+ * whose output Go files are not in the tree while the package uses what they define
+ * (cilium/pwru 70b1b60: build.go's `bpf2go … KProbePWRU ./bpf/kprobe_pwru.c`, outputs
+ * kprobepwru_<arch>_bpfel.go and .o, which .gitignore keeps out of git; main.go calls
+ * LoadKProbePWRU). bpf2go writes `<stem>_<target>.go` beside the package (`-output-dir`,
+ * `-output-stem` move it), the stem being the identifier in lower case. The build needs clang,
+ * the eBPF C sources and headers: a plain `go build` of a fresh clone stops on the undefined names.
+ */
+export function missingBpf2goOutputs(directives: readonly GoGenerateDirective[], io: { read(rel: string): string | null; listFiles(under: string): readonly { path: string }[] }): MissingBpf2go[] {
+  const out: MissingBpf2go[] = [];
+  for (const d of directives) {
+    const at = d.words.findIndex((w) => w === 'bpf2go' || w.endsWith('/bpf2go') || /(^|\/)bpf2go@/.test(w));
+    if (at < 0) continue;
+    const positional: string[] = [];
+    const flags = new Map<string, string>();
+    for (let i = at + 1; i < d.words.length && d.words[i] !== '--'; i++) {
+      const w = d.words[i];
+      const m = /^--?([\w-]+)(?:=(.*))?$/.exec(w);
+      if (m) {
+        if (m[2] !== undefined) flags.set(m[1], m[2]);
+        else if (BPF2GO_VALUE_FLAGS.has(m[1])) flags.set(m[1], d.words[++i] ?? '');
+        continue;
+      }
+      positional.push(w);
+    }
+    const ident = positional[0];
+    if (ident === undefined || !/^[A-Za-z_]\w*$/.test(ident)) continue;
+    const outDir = flags.get('output-dir');
+    const dir = outDir === undefined ? d.pkg : resolveFrom(d.pkg, outDir);
+    if (dir === null) continue;
+    const stem = flags.get('output-stem') ?? ident.toLowerCase();
+    const here = io.listFiles(dir).map((f) => f.path).filter((f) => nodePath.posix.dirname(f) === (dir === '' ? '.' : dir));
+    if (here.some((f) => { const b = nodePath.posix.basename(f); return b.startsWith(`${stem}_`) && b.endsWith('.go'); })) continue;
+    // What bpf2go's output declares: load<Ident>, Load<Ident>, <Ident>Objects, … (any case of the first letter).
+    const texts = here.filter((f) => f.endsWith('.go') && !f.endsWith('_test.go')).map((f) => io.read(f)).filter((t): t is string => t !== null);
+    const undefined_ = undeclaredWith(ident, texts);
+    if (undefined_.length === 0 || out.some((o) => o.dir === dir && o.stem === stem)) continue;
+    out.push({ directive: d, ident, dir, stem, undefined: undefined_ });
+  }
+  return out;
+}

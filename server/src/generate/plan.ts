@@ -27,7 +27,7 @@ import { ownBinaryNames, ownBuildChoice, ownRunPaths, ownStartSteps, ownStartWor
 import { decideTags } from './buildTags';
 import { imageHelpers } from './helpers';
 import { existingIgnoreFile } from './existingIgnore';
-import { goGenerateDirectives, missingGeneratedSources, moduleDirectives, producerOf, whyNotToolchainOnly, type GoGenerateDirective } from './goGenerate';
+import { goGenerateDirectives, missingBpf2goOutputs, missingGeneratedSources, moduleDirectives, producerOf, whyNotToolchainOnly, type GoGenerateDirective } from './goGenerate';
 import { DockerIgnore } from '../workspace/dockerignore';
 import { modulesTxtIsForWorkspace } from '../workspace/vendor';
 import { goFilesCopiedByVite, missingOwnPackages, namedBy, submoduleOf } from './missingPackages';
@@ -1088,6 +1088,20 @@ export function plan(model: WorkspaceModel, options: GenerateOptions, io: Genera
   // output internal/api/generated_*.go): a fresh clone does not compile.
   const ownPackages = facts.packages.filter((d) => packageByDir(model, d)?.module === pkg.module);
   const ownDirectives = () => directives().filter((d) => ownPackages.includes(d.pkg));
+  // bpf2go's Go output missing (cilium/pwru: kprobepwru_*.go, git-ignored): the build needs clang
+  // and the eBPF sources to make it, which a plain go build stage has not. parca-agent's missing
+  // `//go:embed` of a bpf2go object stops the same way (above).
+  const bpf = missingBpf2goOutputs(ownDirectives(), { read, listFiles: (under) => io.listFiles(under) });
+  if (bpf.length > 0) {
+    const b = bpf[0];
+    const makefile = ['Makefile', 'GNUmakefile', 'makefile'].map((f) => ({ f, text: read(join(modDir, f)) })).find((x) => x.text !== null);
+    const makeLine = makefile?.text?.split(/\r?\n/).map((l, i) => ({ l: l.trim(), i })).find((x) => /^(@|-)?\s*(\S+=\S*\s+)*((go|\$\(GO\))\s+generate\b|\$\(\w*GENERATE\w*\))/.test(x.l));
+    // Variables the directive reads from the environment (pwru's $TARGET_GOARCH), not go generate's own.
+    const envVars = [...new Set([...b.directive.text.matchAll(/\$\{?(\w+)\}?/g)].map((m) => m[1]).filter((v) => !['GOFILE', 'GOPACKAGE', 'GOARCH', 'GOOS', 'GOLINE', 'GOROOT', 'DOLLAR', 'PATH'].includes(v)))];
+    const projectRuns = makefile && makeLine ? ` (the project runs \`${makeLine.l.replace(/^[@-]\s*/, '')}\`, ${join(modDir, makefile.f)}:${makeLine.i + 1})` : '';
+    const pkgArg = b.directive.pkg === '' ? '.' : `./${b.directive.pkg}`;
+    throw new GenerateError('generated-missing', `${b.directive.pkg || 'The root package'}${b.directive.pkg === pkg.dir ? '' : `, which ${describe(target)} compiles,`} uses ${b.undefined.slice(0, 3).join(', ')}${b.undefined.length > 3 ? ` and ${b.undefined.length - 3} more names` : ''}, which bpf2go writes: \`//go:generate ${b.directive.text}\` (${b.directive.file}:${b.directive.line}) makes ${join(b.dir, `${b.stem}_<target>.go`)} and its eBPF object, and the tree has neither (a fresh clone lacks them), so \`go build\` fails ("undefined: ${b.undefined[0]}").${bpf.length > 1 ? ` ${bpf.length - 1} more bpf2go output${bpf.length > 2 ? 's are' : ' is'} missing too (${bpf.slice(1, 4).map((x) => join(x.dir, `${x.stem}_*.go`)).join(', ')}).` : ''} bpf2go needs clang and the eBPF C sources and headers: run \`go generate ${pkgArg}\`${envVars.length > 0 ? ` with ${envVars.map((v) => `$${v}`).join(', ')} set` : ''}${projectRuns} before \`docker build\` (and keep its output out of .dockerignore), or add that step, with clang, to the Dockerfile.`, candidates);
+  }
   for (const m of missingGeneratedSources(ownPackages, ownDirectives().length > 0, { read, listFiles: (under) => io.listFiles(under) })) {
     const shown = [...ownDirectives().filter((d) => d.pkg === m.pkg), ...ownDirectives().filter((d) => d.pkg === pkg.dir), ...ownDirectives()]
       .filter((d, i, all) => all.indexOf(d) === i).slice(0, 2).map((d) => `\`//go:generate ${d.text}\` (${d.file}:${d.line})`);

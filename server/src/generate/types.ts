@@ -95,6 +95,8 @@ export type GenerateErrorCode =
   | 'embed-missing'
   /** The program imports a package of its own module that the tree does not have (a build step makes it). */
   | 'package-missing'
+  /** Go sources a `//go:generate` of the program writes (bpf2go's) are not in the tree, and the build needs them. */
+  | 'generated-missing'
   | 'context-too-small'
   /** A local `replace` of a required module points at a folder of the context that holds no go.mod (an unchecked-out git submodule). */
   | 'replace-missing'
