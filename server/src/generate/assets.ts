@@ -983,6 +983,19 @@ export function configFlagDefaults(file: string, source: string): RuntimeRead[] 
     if (p === undefined || p.includes('..') || out.some((o) => o.path === literalPath('', p))) continue;
     out.push({ path: literalPath('', p), via: `field ${m[1]} default:"${p}"`, file });
   }
+  // A default the program's own argument parsing replaces (dmachard/go-dnscollector e41edde's
+  // main: `configPath := "./config.yml"`, `case "-config", "-c": configPath = args[i+1]`, then
+  // `pkgconfig.LoadConfig(configPath)`, exiting without it): a config-named variable set to a
+  // relative literal, set again from the arguments, and passed to a call.
+  const handParsed = /\b((?:config|conf|cfg)(?:Path|File|FilePath|Name)?)[ \t]*:?=[ \t]*"([^"\\/][^"\\]*\.(?:ya?ml|json|toml|ini|conf|env|hcl))"/gi;
+  for (let m = handParsed.exec(text); m; m = handParsed.exec(text)) {
+    const [, name, p] = m;
+    if (p.includes('..') || out.some((o) => o.path === literalPath('', p))) continue;
+    const fromArgs = new RegExp(`\\b${name}[ \\t]*=[ \\t]*(?:os\\.)?[A-Za-z_]*[Aa]rgs\\[`).exec(text);
+    const passed = new RegExp(`\\w\\([ \\t]*${name}[ \\t]*[,)]`).test(text);
+    if (fromArgs === null || !passed) continue;
+    out.push({ path: literalPath('', p), via: `${name} := "${p}", the default the program's own argument parsing replaces (${fromArgs[0]}…])`, file });
+  }
   // docopt's options section: `--conf <filename>  Configuration file to use [default: ircd.yaml].` (ergo).
   const docopt = /^[ \t]*(?:-[a-z],?\s+)?--(config|conf|config-file|configfile|settings)[ =]<[^>\n]+>[^\n]*?\[default:\s*([^\]\s/][^\]\s]*\.(?:ya?ml|json|toml|ini|conf|env|hcl))\]/gm;
   for (let m = docopt.exec(text); m; m = docopt.exec(text)) {
