@@ -85,6 +85,9 @@ function callArgs(text: string, from: number): string[] {
 function hostPort(expr: string): { host: string | null; port: string } | null {
   const two = new RegExp(`^fmt\\.Sprintf\\(\\s*"%[sv]:%d"\\s*,\\s*(${IDENT}(?:\\(\\))?(?:\\.${IDENT}(?:\\(\\))?)*)\\s*,\\s*(${GETTER_SELECTOR})\\s*\\)$`).exec(expr);
   if (two) return { host: two[1], port: two[2] };
+  // `net.JoinHostPort(cfg.Exporter.Host, strconv.Itoa(cfg.Exporter.Port))` (redpanda-data/kminion's main.go).
+  const join = new RegExp(`^net\\.JoinHostPort\\(\\s*(${IDENT}(?:\\(\\))?(?:\\.${IDENT}(?:\\(\\))?)*)\\s*,\\s*(?:strconv\\.Itoa|fmt\\.Sprint)\\(\\s*(?:int\\(\\s*)?(${GETTER_SELECTOR})\\s*\\)?\\s*\\)\\s*\\)$`).exec(expr);
+  if (join) return { host: join[1], port: join[2] };
   const one = new RegExp(`^fmt\\.Sprintf\\(\\s*":%d"\\s*,\\s*(${SELECTOR})\\s*\\)$`).exec(expr) ?? new RegExp(`^":"\\s*\\+\\s*strconv\\.Itoa\\(\\s*(${SELECTOR})\\s*\\)$`).exec(expr);
   return one ? { host: null, port: one[1] } : null;
 }
@@ -134,9 +137,17 @@ export function configFieldListeners(pkgs: readonly Source[]): ConfigFieldListen
       if (!/port$/i.test(field)) continue;
       // The owner's struct type: the type of the field named like it (`Server ServerCfg`), one only.
       const types = new Set<string>();
-      for (const t of texts) for (const m of t.text.matchAll(new RegExp(`^[ \\t]+${owner}[ \\t]+\\*?(?:${IDENT}\\.)?(${IDENT})[ \\t]*(?:\`[^\`\\n]*\`)?[ \\t]*$`, 'gm'))) types.add(m[1]);
+      const qualifiers = new Set<string>();
+      for (const t of texts) {
+        for (const m of t.text.matchAll(new RegExp(`^[ \\t]+${owner}[ \\t]+\\*?(?:(${IDENT})\\.)?(${IDENT})[ \\t]*(?:\`[^\`\\n]*\`)?[ \\t]*$`, 'gm'))) {
+          types.add(m[2]);
+          qualifiers.add(m[1] ?? '');
+        }
+      }
       if (types.size !== 1) continue;
       const type = [...types][0];
+      // The package the type lives in, when the field names it (`Exporter prometheus.Config`).
+      const typePackage = qualifiers.size === 1 && [...qualifiers][0] !== '' ? [...qualifiers][0] : null;
       // The literals of that type that set the field: one numeric value.
       const found: { port: number; file: string; func: string; host: string | null }[] = [];
       for (const t of texts) {
@@ -148,6 +159,26 @@ export function configFieldListeners(pkgs: readonly Source[]): ConfigFieldListen
           const hostValue = hostField !== null ? new RegExp(`(?:^|[\\s,{])${hostField}[ \\t]*:[ \\t]*"([^"\\n]*)"`).exec(own)?.[1] ?? null : null;
           found.push({ port: Number(v), file: t.file, func: functionBefore(t.text, m.index!)?.name ?? '', host: hostField !== null && hostValue !== null ? `${hostField}: "${hostValue}"` : null });
         }
+      }
+      // A method of the type that sets the field (kminion's prometheus/config.go: `func (c *Config)
+      // SetDefaults() { c.Port = 8080 … }`): in the type's own package when the field names it.
+      const setters: { port: number; file: string; func: string }[] = [];
+      for (const t of texts) {
+        if (typePackage !== null && !new RegExp(`^package[ \\t]+${typePackage}\\b`, 'm').test(t.text)) continue;
+        for (const m of t.text.matchAll(new RegExp(`^func[ \\t]*\\([ \\t]*(${IDENT})[ \\t]+\\*?${type}[ \\t]*\\)[ \\t]*(${IDENT})[ \\t]*\\([^)]*\\)[^{\\n]*\\{`, 'gm'))) {
+          const body = braceBody(t.text, m.index! + m[0].length - 1);
+          const v = new RegExp(`(?:^|[\\s;])${m[1]}\\.${field}[ \\t]*=[ \\t]*([0-9]{1,5})[ \\t]*(?:\\n|;|$)`, 'm').exec(body)?.[1];
+          if (v !== undefined) setters.push({ port: Number(v), file: t.file, func: m[2] });
+        }
+      }
+      if (found.length === 0 && setters.length > 0) {
+        const ports = new Set(setters.map((x) => x.port));
+        const d = setters[0];
+        if (ports.size !== 1 || d.port < 1 || d.port > 65535) continue;
+        const shown = `${c.shown} on ${hp.port} (${file}), which ${type}.${d.func}() sets to ${d.port} (${d.file})`;
+        // A method named for defaults gives the value the configuration starts from: the port unless configured.
+        if (!out.some((o) => o.port === d.port && o.via === shown)) out.push({ port: d.port, via: shown, file: d.file, loopback: null, ...(/default/i.test(d.func) ? { sure: true as const } : {}) });
+        continue;
       }
       const ports = new Set(found.map((f) => f.port));
       if (ports.size !== 1 || found[0].port < 1 || found[0].port > 65535) continue;

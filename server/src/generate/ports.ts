@@ -325,6 +325,18 @@ function urfaveCommands(text: string): (offset: number) => string | null {
  * and whose usage says it binds or listens ("SMTP bind interface and port"): the program's own
  * listener. Not the profiler's or a debug endpoint's.
  */
+/**
+ * A host flag of the program's own listener, by its usage text (Shopify/toxiproxy's
+ * cmd/server/server.go: `flag.StringVar(&result.host, "host", "localhost", "Host for toxiproxy's
+ * API to listen on")`, beside `-port`): its loopback default makes the server unreachable from
+ * outside the container. A `host` flag whose usage does not say listen or bind may be the host a
+ * client connects to.
+ */
+function listenHostFlag(name: string, usage: string): boolean {
+  return /(^|[._-])(host|listen[._-]?host|bind[._-]?host|http[._-]?host|hostname)$/i.test(name) && !NOT_THE_SERVER.test(name)
+    && /\b(listen(s|ing)?|bind(s|ing)?|serve[sd]?|serving)\b/i.test(unquote(usage) ?? usage) && !CONNECTS_TO.test(usage);
+}
+
 function boundToListener(name: string, target: string | undefined, usage: string): boolean {
   const v = /^&\s*(?:[A-Za-z_][A-Za-z0-9_]*\.)*([A-Za-z_][A-Za-z0-9_]*)$/.exec((target ?? '').trim())?.[1];
   if (v === undefined || !/(?:Listen|Bind)(?:Addr|Address)?$/.test(v) || /pprof|profil|debug|metric/i.test(`${name} ${v}`)) return false;
@@ -410,13 +422,28 @@ export function portEvidence(file: string, source: string, imports: readonly str
     const name = unquote(nameArg) ?? (/^[A-Za-z_][A-Za-z0-9_]*$/.test(nameArg) ? known.get(nameArg) ?? null : null);
     if (name === null) continue;
     const usage = args[i + (m[3] ? 3 : 2)] ?? '';
-    if (!serverName(name) && !boundToListener(name, m[2] !== undefined ? args[0] : undefined, usage)) continue;
+    if (!serverName(name) && !boundToListener(name, m[2] !== undefined ? args[0] : undefined, usage) && !listenHostFlag(name, usage)) continue;
     const def = args[i + (m[3] ? 2 : 1)];
     if (def === undefined) continue;
     if (CONNECTS_TO.test(usage)) continue;
     if (/(?:^|[._-])port$/i.test(name) && REQUIRED_HOST_FLAG.test(text)) continue;
     if (passedToClient(text, m.index, args[0], m[2] !== undefined)) continue;
-    const d = resolveDefault(def, known, vars);
+    let d = resolveDefault(def, known, vars);
+    // An empty default the program fills when the flag is unset (minio/kes cmd/kes/server.go:
+    // `StringVar(&addrFlag, "addr", "", …)`, then `if addrFlag == "" { addrFlag = "0.0.0.0:7373" }`
+    // and `default: addrFlag = "0.0.0.0:7373"` after `case addrFlag != "":`): that value, when
+    // it is the only one the file gives the variable.
+    if (d !== null && d.value === '' && m[2] !== undefined) {
+      const v = /^&\s*([A-Za-z_][A-Za-z0-9_]*(?:\.[A-Za-z_][A-Za-z0-9_]*)*)$/.exec((args[0] ?? '').trim())?.[1];
+      const esc = v?.replace(/\./g, '\\.');
+      if (esc !== undefined && new RegExp(`\\b${esc}\\s*==\\s*""|\\bcase\\s+${esc}\\s*!=\\s*""`).test(text)) {
+        const set = new Set([...text.matchAll(new RegExp(`(?:^|[\\s;])${esc}[ \\t]*=[ \\t]*"([^"\\\\\\n]+)"`, 'gm'))].map((x) => x[1]));
+        if (set.size === 1) {
+          const value = [...set][0];
+          d = { value, shown: `"" (${v} = ${JSON.stringify(value)} when unset)` };
+        }
+      }
+    }
     // The command whose flag set holds it: a cobra variable (`serveCmd.Flags()`), else the function
     // defining it (mox's `c.flag.StringVar` in cmdUpdatesServe), which a command table may name.
     // A flag set held in a variable first (`flags := startCmd.Flags()`, then `flags.Int32P(…)`: flagd).
