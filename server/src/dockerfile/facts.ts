@@ -1059,3 +1059,57 @@ export function isToolbox(model: DockerfileModel, stage: Stage): boolean {
   if (!argv?.length || !SHELL.test(argv[0])) return false;
   return argv.slice(1).every((a) => a.startsWith('-') && a !== '-c');
 }
+
+/** Instructions whose arguments may be a JSON array (exec form, or COPY/ADD/VOLUME's JSON form). */
+const JSON_FORM_KEYWORDS = new Set(['RUN', 'CMD', 'ENTRYPOINT', 'SHELL', 'HEALTHCHECK', 'COPY', 'ADD', 'VOLUME']);
+
+/** A JSON array written over several lines with no escape at their ends (splitExecForm). */
+export interface SplitExecForm {
+  /** The instruction that opens the array (`ENTRYPOINT [`). */
+  instr: Instruction;
+  /** The lines after it that the builder reads as instructions of their own (`"bash",` … `]`). */
+  strays: Instruction[];
+  /** The array as meant, its lines joined (null when the joined text is not a JSON array of strings). */
+  meant: string[] | null;
+}
+
+/**
+ * `list[index]` opens a JSON array that its line does not close, and the next lines hold the
+ * array's elements as instructions of their own (google/osv-scanner add393a action.dockerfile:45-49):
+ *
+ *     ENTRYPOINT [
+ *       "bash",
+ *       "-c",
+ *       "echo … && /root/exit_code_redirect.sh"
+ *     ]
+ *
+ * An instruction ends at its line break unless the line ends with the escape character, and a
+ * JSON array gets no exception: the ENTRYPOINT is the shell-form command `[`, and `"bash",` is an
+ * unknown instruction, which stops every builder (BuildKit: `unknown instruction: "bash",`;
+ * buildah the same). The strays are the instructions right after it whose text starts with `"`
+ * or `]` (no instruction does), up to the one that ends with `]`.
+ */
+export function splitExecForm(model: DockerfileModel, list: readonly Instruction[], index: number): SplitExecForm | null {
+  const instr = list[index];
+  if (!JSON_FORM_KEYWORDS.has(instr.keyword) || instr.json || !instr.argsSpan) return null;
+  let args = model.text.slice(instr.argsSpan.start, instr.argsSpan.end).trim();
+  if (instr.keyword === 'HEALTHCHECK') args = args.replace(/^CMD\s+/i, '');
+  if (!args.startsWith('[') || args.endsWith(']')) return null;
+  const strays: Instruction[] = [];
+  for (let i = index + 1; i < list.length; i++) {
+    const next = list[i];
+    const text = model.text.slice(next.span.start, next.span.end).trim();
+    if (!/^["\]]/.test(text)) break;
+    strays.push(next);
+    if (text.endsWith(']')) break;
+  }
+  if (strays.length === 0) return null;
+  let meant: string[] | null = null;
+  try {
+    const joined: unknown = JSON.parse([args, ...strays.map((s) => model.text.slice(s.span.start, s.span.end).trim())].join(' '));
+    if (Array.isArray(joined) && joined.length > 0 && joined.every((v) => typeof v === 'string')) meant = joined as string[];
+  } catch {
+    // Not an array once joined either: reported, without a fix.
+  }
+  return { instr, strays, meant };
+}

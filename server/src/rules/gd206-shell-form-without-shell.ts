@@ -1,4 +1,4 @@
-import { copiesWholeFileSystem, stageChain, stageImage } from '../dockerfile/facts';
+import { copiesWholeFileSystem, splitExecForm, stageChain, stageImage } from '../dockerfile/facts';
 import type { Instruction } from '../dockerfile/model';
 import { replace } from '../edits/edits';
 import type { Fix, Rule, RuleFinding } from './types';
@@ -40,9 +40,13 @@ export const gd206: Rule = {
       // the stage is that image's files, shell included.
       let filled = false;
       for (const s of chain) {
-        for (const instr of s.instructions) {
+        for (let k = 0; k < s.instructions.length; k++) {
+          const instr = s.instructions[k];
           if (copiesWholeFileSystem(instr, ctx.model)) filled = true;
           if (filled || s !== stage || !instr.script || instr.json || !['RUN', 'CMD', 'ENTRYPOINT'].includes(instr.keyword)) continue;
+          // An exec-form array split over lines without escapes (`ENTRYPOINT [` on its own line):
+          // not a shell form meant as one; GD215 reports the file as not parsing.
+          if (splitExecForm(ctx.model, s.instructions, k)) continue;
           const fix = instr.keyword === 'RUN' ? undefined : execFormFix(instr);
           out.push({
             message: `Shell-form ${instr.keyword} runs through /bin/sh, but ${image.family} has no shell: the ${instr.keyword === 'RUN' ? 'build' : 'container'} fails with "exec: \\"/bin/sh\\": no such file or directory".${instr.keyword === 'RUN' ? '' : ' Use the exec (JSON) form.'}${instr.keyword !== 'RUN' && !fix ? ' (It uses shell features, so it cannot be converted automatically.)' : ''}`,
