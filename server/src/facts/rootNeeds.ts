@@ -50,6 +50,9 @@
  *    `teardownCommand`) runs a program of the image as its volume helper, which creates and
  *    removes volume folders in the node's root-owned folder (rancher/local-path-provisioner's
  *    examples/distroless: `"setupCommand": "/manager"`).
+ *  - dockerActions: a GitHub Docker container action of the repository (action.yml `runs: using:
+ *    docker`, `image:` a Dockerfile of it) runs the image: GitHub runs those as root and says USER
+ *    must not be set, the bind-mounted GITHUB_WORKSPACE being the runner's (google/osv-scanner).
  */
 import * as path from 'node:path';
 import { copiedPrograms, copyPaths, holdsProgram, programWord, startedProgram, stageChain, startInstructions } from '../dockerfile/facts';
@@ -1114,4 +1117,119 @@ export function goHostWorkloads(packages: readonly SourcesOf[]): HostWorkload[] 
 /** Whether a workload runs the program named `binary` (its command's last path element). */
 export function runsProgram(w: HostWorkload, binary: string): boolean {
   return path.posix.basename(w.command) === binary;
+}
+
+
+// ---------------------------------------------------------------------------------------------
+// GitHub Docker container actions
+
+/**
+ * A GitHub Docker container action of the repository: an `action.yml`/`action.yaml` whose `runs:`
+ * says `using: docker` and whose `image:` is a Dockerfile of the repository (a relative path,
+ * resolved from the action's folder; not `docker://…`, an image built elsewhere). GitHub runs
+ * such an image as root and documents that it must: "Docker actions must be run by the default
+ * Docker user (root). Do not use the USER instruction in your Dockerfile, because you won't be
+ * able to access the GITHUB_WORKSPACE directory" (the workspace is bind-mounted, owned by the
+ * runner's uid). google/osv-scanner's actions/scanner/action.yml: `image: "../../action.dockerfile"`.
+ */
+export interface DockerAction {
+  file: string;
+  line: number;
+  /** The Dockerfile's path relative to the context root. */
+  dockerfile: string;
+}
+
+/** The Docker container actions of the context (a workspace fact). */
+export function dockerActions(ws: WorkspaceModel | undefined, files: WorkspaceFiles | undefined): readonly DockerAction[] {
+  if (!files) return [];
+  const read = (): DockerAction[] => {
+    const out: DockerAction[] = [];
+    for (const f of files.listFiles('')) {
+      if (!/(^|\/)action\.ya?ml$/.test(f.path) || SKIPPED.test(f.path) || (files.fileSize(f.path) ?? 0) > MAX_BYTES) continue;
+      const text = files.readFile(f.path);
+      if (text === null) continue;
+      const action = dockerActionOfYaml(f.path, text);
+      if (action) out.push(action);
+    }
+    return out;
+  };
+  return ws ? workspaceFact(ws, 'dockerActions', read) : read();
+}
+
+/** A YAML scalar as written after `key:` (quotes and a trailing comment removed). */
+function yamlScalar(raw: string): string {
+  const v = raw.trim();
+  const quoted = /^(["'])(.*)\1$/.exec(v);
+  return quoted ? quoted[2] : v.replace(/\s+#.*$/, '');
+}
+
+/** The action of one action.yml when it runs a Dockerfile of the repository. */
+export function dockerActionOfYaml(file: string, text: string): DockerAction | null {
+  const lines = text.split(/\r\n|\r|\n/);
+  const runs = lines.findIndex((l) => /^runs:\s*(#.*)?$/.test(l));
+  if (runs < 0) return null;
+  let using: string | null = null;
+  let image: { value: string; line: number } | null = null;
+  for (let n = runs + 1; n < lines.length; n++) {
+    const l = lines[n];
+    if (/^\S/.test(l)) break; // the next top-level key
+    const m = /^\s+(using|image):\s*(.*)$/.exec(l);
+    if (!m) continue;
+    if (m[1] === 'using') using = yamlScalar(m[2]).toLowerCase();
+    else image = { value: yamlScalar(m[2]), line: n };
+  }
+  if (using !== 'docker' || !image || image.value === '' || /^docker:\/\//.test(image.value) || image.value.includes('$')) return null;
+  const dockerfile = path.posix.normalize(path.posix.join(path.posix.dirname(file), image.value));
+  if (dockerfile.startsWith('../')) return null;
+  return { file, line: image.line, dockerfile };
+}
+
+/**
+ * The Docker container action that runs this image: its `image:` is this Dockerfile
+ * (`dockerfile`, relative to the context root); or this image starts a script of the context
+ * that a Docker action's Dockerfile copies and starts too (google/osv-scanner's
+ * goreleaser-action.dockerfile, published as the image its osv-scanner-action repository runs,
+ * starts exit_code_redirect.sh, "a limitation of github actions", as action.dockerfile does).
+ */
+export function dockerActionOfImage(model: DockerfileModel, stage: Stage, dockerfile: string | undefined, actions: readonly DockerAction[], files: WorkspaceFiles | undefined): DockerAction | null {
+  if (actions.length === 0) return null;
+  if (dockerfile !== undefined) {
+    const own = actions.find((a) => a.dockerfile === dockerfile);
+    if (own) return own;
+  }
+  if (!files) return null;
+  const { entrypoint, cmd } = startInstructions(model, stage);
+  const start = [entrypoint, cmd].filter((i) => i !== null).map((i) => model.text.slice(i.span.start, i.span.end)).join('\n');
+  if (start === '') return null;
+  // Scripts of the context this stage copies and its start command names.
+  const scripts = new Set<string>();
+  for (const s of stageChain(model, stage)) {
+    for (const i of s.instructions) {
+      if ((i.keyword !== 'COPY' && i.keyword !== 'ADD') || i.flags.some((f) => f.name === 'from')) continue;
+      for (const src of copyPaths(i)?.sources ?? []) {
+        const base = path.posix.basename(src);
+        if (/\.(sh|bash)$/.test(base) && wordIn(start, base)) scripts.add(base);
+      }
+    }
+  }
+  if (scripts.size === 0) return null;
+  for (const a of actions) {
+    if (a.dockerfile === dockerfile) continue;
+    const text = files.readFile(a.dockerfile);
+    if (text === null) continue;
+    const starts = /^\s*(ENTRYPOINT|CMD)\b[\s\S]*$/im.exec(text)?.[0] ?? '';
+    const copies = text.split(/\r\n|\r|\n/).filter((l) => /^\s*(COPY|ADD)\s/i.test(l));
+    for (const base of scripts) if (wordIn(starts, base) && copies.some((l) => wordIn(l, base))) return a;
+  }
+  return null;
+}
+
+/** `name` as a path's last element in `text` (`/root/exit_code_redirect.sh`, `./run.sh`). */
+function wordIn(text: string, name: string): boolean {
+  for (let at = text.indexOf(name); at >= 0; at = text.indexOf(name, at + 1)) {
+    const before = at === 0 ? ' ' : text[at - 1];
+    const after = at + name.length >= text.length ? ' ' : text[at + name.length];
+    if (/[\s"'/=]/.test(before) && /[\s"',;&|)\]]/.test(after)) return true;
+  }
+  return false;
 }

@@ -53,6 +53,13 @@
  *    mounted (kube-bench's job*.yaml: hostPID, /etc/kubernetes, /var/lib/kubelet); a container
  *    with only `args:` runs the image's ENTRYPOINT and counts when its image is named like the
  *    program the ENTRYPOINT starts (kubeedge's csi-driver: `kubeedge/csidriver`, `csidriver`);
+ *  - a GitHub Docker container action's image: an action.yml/action.yaml of the repository says
+ *    `runs: using: docker` with `image:` this Dockerfile (resolved from the action's folder), or
+ *    this image starts a script of the context that such an action's Dockerfile copies and starts
+ *    too (google/osv-scanner add393a: action.dockerfile, which actions/scanner/action.yml runs,
+ *    and goreleaser-action.dockerfile, the image of its osv-scanner-action repository, both start
+ *    exit_code_redirect.sh): GitHub runs those as root and documents that USER must not be set
+ *    (facts/rootNeeds.ts dockerActions);
  *  - an image whose program a local-path-provisioner config of the repository runs as its volume
  *    helper (`"setupCommand": "/manager"` or `teardownCommand` beside `nodePathMap`, in a
  *    config.json or a ConfigMap): the helper pod creates and removes volume folders in the node's
@@ -102,7 +109,7 @@ import { copiedFileText } from '../facts/copiedFiles';
 import { devOrBuilderImage, startPrograms } from '../facts/goAtStart';
 import { workspaceFact } from '../facts/memo';
 import { composeServices } from '../facts/composeImages';
-import { composeMountsOfImage, DOCKER_IN_SCRIPT, dockerCliRun, dockerSocketDialer, EBPF_LOADER, rootAtStart, rawPacketToolRun, rawPacketUse, entrypointWorkloads, entrypointWorkloadsOfImage, hostWorkloads, hostWorkloadsOfImage, installsDockerCli, rootChecks, RUNTIME_CLIENT, volumeHelperCommands, volumeHelperCommandsOfImage, workdirMountDocs, workdirMountRunsOfImage } from '../facts/rootNeeds';
+import { composeMountsOfImage, dockerActionOfImage, dockerActions, DOCKER_IN_SCRIPT, dockerCliRun, dockerSocketDialer, EBPF_LOADER, rootAtStart, rawPacketToolRun, rawPacketUse, entrypointWorkloads, entrypointWorkloadsOfImage, hostWorkloads, hostWorkloadsOfImage, installsDockerCli, rootChecks, RUNTIME_CLIENT, volumeHelperCommands, volumeHelperCommandsOfImage, workdirMountDocs, workdirMountRunsOfImage } from '../facts/rootNeeds';
 import type { DockerfileModel, Instruction, Stage } from '../dockerfile/model';
 import { installsPackage } from '../dockerfile/packages';
 import { insertLinesAfter, insertAboveInstruction } from '../edits/edits';
@@ -186,6 +193,11 @@ export const gd204: Rule = {
     // Such a container with only `args:` runs the image's ENTRYPOINT: matched by its image's name
     // (kubeedge's csi-driver: `image: kubeedge/csidriver:v1.3.0`, `ENTRYPOINT ["csidriver"]`).
     if (ctx.workspace && entrypointWorkloadsOfImage(ctx.model, stage, entrypointWorkloads(ctx.workspace, ctx.files)).length > 0) return [];
+    // A GitHub Docker container action of the repository runs this image (its action.yml's
+    // `runs.image` is this Dockerfile, or this image starts the script a Docker action's image
+    // starts): GitHub runs those as root and documents that USER must not be set
+    // (google/osv-scanner's action.dockerfile and goreleaser-action.dockerfile).
+    if (ctx.workspace && dockerActionOfImage(ctx.model, stage, ctx.dockerfile, dockerActions(ctx.workspace, ctx.files), ctx.files)) return [];
     // A local-path-provisioner config of the repository runs a program of this image as its volume
     // helper (`"setupCommand": "/manager"`): it creates and removes volume folders in the node's
     // root-owned folder, with files of any uid in them (rancher/local-path-provisioner's distroless helper).

@@ -2436,3 +2436,90 @@ describe('GD204: a start script that writes the node\'s CNI folders under /host 
     assert.equal(has(DOCKERFILE.replace('COPY script/lib.sh .\n', ''), 'GD204', whereabouts()), true);
   });
 });
+
+// google/osv-scanner add393a (Apache-2.0), judge 31 X W4/W5: the repository's GitHub Docker
+// container actions. actions/scanner/action.yml and actions/reporter/action.yml say `runs: using:
+// "docker"`, `image: "../../action.dockerfile"`; goreleaser-action.dockerfile is the image the
+// osv-scanner-action repository runs (`docker://ghcr.io/google/osv-scanner-action`), and starts
+// exit_code_redirect.sh as action.dockerfile does. GitHub runs Docker actions as root and says
+// USER must not be set (the bind-mounted GITHUB_WORKSPACE is the runner's). Skeleton: the files
+// below (the Go sources cut to main packages; sizes of the real files: action.dockerfile 1,606 B,
+// goreleaser-action.dockerfile 1,059 B, exit_code_redirect.sh 2,330 B, .dockerignore 39 B);
+// context: the repository root.
+describe('GD204: a GitHub Docker container action\'s image (osv-scanner)', () => {
+  const ACTION_DOCKERFILE = df([
+    'FROM golang:1.26.5-alpine3.23@sha256:622e56dbc11a8cfe87cafa2331e9a201877271cbff918af53d3be315f3da88cc',
+    '', 'RUN mkdir /src', 'WORKDIR /src', '',
+    'COPY ./go.mod /src/go.mod', 'COPY ./go.sum /src/go.sum', 'RUN go mod download', '',
+    'COPY ./ /src/', 'RUN go build -o osv-scanner ./cmd/osv-scanner/', 'RUN go build -o osv-reporter ./cmd/osv-reporter/', '',
+    'FROM alpine:3.24@sha256:28bd5fe8b56d1bd048e5babf5b10710ebe0bae67db86916198a6eec434943f8b',
+    'RUN apk --no-cache add \\', '  ca-certificates \\', '  git \\', '  bash', '',
+    '# Allow git to run on mounted directories', "RUN git config --global --add safe.directory '*'", '',
+    'WORKDIR /root/', 'COPY --from=0 /src/osv-scanner ./', 'COPY --from=0 /src/osv-reporter ./', 'COPY ./exit_code_redirect.sh ./', '',
+    'ENV PATH="${PATH}:/root"', '',
+    'ENTRYPOINT [', '  "bash",', '  "-c",', '  "echo \'WARNING, this workflow is for legacy purposes.\' && /root/exit_code_redirect.sh"', ']',
+  ]);
+  const GORELEASER_ACTION = (script = 'exit_code_redirect.sh') => df([
+    'FROM golang:1.26.5-alpine3.23@sha256:622e56dbc11a8cfe87cafa2331e9a201877271cbff918af53d3be315f3da88cc',
+    'RUN apk --no-cache add \\', '  ca-certificates \\', '  git \\', '  bash', '',
+    "RUN git config --global --add safe.directory '*'", '',
+    'WORKDIR /root/', 'COPY ./osv-scanner-action ./osv-scanner', 'COPY ./osv-reporter ./', `COPY ./${script} ./`, '',
+    'ENV PATH="${PATH}:/root"', '',
+    `ENTRYPOINT ["bash", "/root/${script}"]`,
+  ]);
+  const ACTION_YML = (image = '"../../action.dockerfile"', using = '"docker"') => [
+    '# Currently experimental.',
+    'name: "osv-scanner"',
+    'description: "Scans your directory against the OSV database (Experimental)"',
+    'inputs:', '  scan-args:', '    description: "Arguments to osv-scanner, separated by new line"', '    default: |-', '      --recursive', '      ./',
+    'runs:', `  using: ${using}`, `  image: ${image}`, '  args:', '    - ${{ inputs.scan-args }}', '',
+  ].join('\n');
+  const tree = (files: Record<string, string> = {}): string => {
+    const root = fs.mkdtempSync(path.join(os.tmpdir(), 'gd204-osv-action-'));
+    temps.push(root);
+    const all: Record<string, string> = {
+      'go.mod': 'module github.com/google/osv-scanner/v2\n\ngo 1.26.5\n',
+      '.dockerignore': 'docs/vendor\ndocs/_site\ndist/\n.history/\n',
+      'cmd/osv-scanner/main.go': 'package main\n\nimport "os"\n\nfunc main() { os.Exit(0) }\n',
+      'cmd/osv-reporter/main.go': 'package main\n\nimport "os"\n\nfunc main() { os.Exit(0) }\n',
+      'exit_code_redirect.sh': '#!/bin/bash\n# This script works around a limitation of github actions\n/root/osv-scanner "$@"\n',
+      'action.dockerfile': ACTION_DOCKERFILE,
+      'goreleaser-action.dockerfile': GORELEASER_ACTION(),
+      'actions/scanner/action.yml': ACTION_YML(),
+      'actions/reporter/action.yml': ACTION_YML(),
+      ...files,
+    };
+    for (const [rel, text] of Object.entries(all)) {
+      fs.mkdirSync(path.dirname(path.join(root, rel)), { recursive: true });
+      fs.writeFileSync(path.join(root, rel), text);
+    }
+    return root;
+  };
+  const gd204 = (root: string, dockerfile: string, text = fs.readFileSync(path.join(root, dockerfile), 'utf8')) =>
+    lint(text, analysisOptions({ workspace: loadWorkspace(root), dockerfilePath: path.join(root, dockerfile) })).filter((f) => f.code === 'GD204');
+
+  it('is silent on the Dockerfile an action.yml runs (`image: "../../action.dockerfile"`), and on the image that starts the same script', () => {
+    const root = tree();
+    assert.deepEqual(gd204(root, 'action.dockerfile'), []);
+    assert.deepEqual(gd204(root, 'goreleaser-action.dockerfile'), []);
+  });
+
+  it('an action.yaml at the root naming `Dockerfile`, unquoted, with a comment', () => {
+    const root = tree({ 'action.yaml': 'name: x\nruns:\n  using: docker # container action\n  image: Dockerfile\n', 'Dockerfile': ACTION_DOCKERFILE, 'actions/scanner/action.yml': 'name: x\n', 'actions/reporter/action.yml': 'name: x\n' });
+    assert.deepEqual(gd204(root, 'Dockerfile'), []);
+  });
+
+  it('still reports without a Docker action: no action.yml, `docker://` images, JavaScript actions, another Dockerfile, another script', () => {
+    const none = tree({ 'actions/scanner/action.yml': 'name: x\n', 'actions/reporter/action.yml': 'name: x\n' });
+    assert.equal(gd204(none, 'action.dockerfile').length, 1);
+    assert.equal(gd204(none, 'goreleaser-action.dockerfile').length, 1);
+    const remote = tree({ 'actions/scanner/action.yml': ACTION_YML('"docker://ghcr.io/google/osv-scanner-action:v2"'), 'actions/reporter/action.yml': ACTION_YML('"docker://ghcr.io/google/osv-scanner-action:v2"') });
+    assert.equal(gd204(remote, 'action.dockerfile').length, 1);
+    const node = tree({ 'actions/scanner/action.yml': ACTION_YML('"../../action.dockerfile"', '"node20"'), 'actions/reporter/action.yml': ACTION_YML('"../../action.dockerfile"', '"node20"') });
+    assert.equal(gd204(node, 'action.dockerfile').length, 1);
+    const root = tree({ 'Dockerfile': ACTION_DOCKERFILE.replace('/root/exit_code_redirect.sh', '/root/osv-scanner') });
+    assert.equal(gd204(root, 'Dockerfile').length, 1, 'the image of a Dockerfile no action names, starting no script of an action');
+    const other = tree({ 'run.sh': '#!/bin/sh\nexec /root/osv-scanner "$@"\n', 'goreleaser-action.dockerfile': GORELEASER_ACTION('run.sh') });
+    assert.equal(gd204(other, 'goreleaser-action.dockerfile').length, 1, 'a script the action\'s image does not start');
+  });
+});
