@@ -207,7 +207,7 @@ function strip(p: string): string {
  * it inits no module, is not vendored, and has modules to download.
  */
 function reportsMembers(ctx: RuleContext, stage: Stage): boolean {
-  return !stageGoCommands(stage).some((g) => g.sub === 'mod init') && !stageUsesVendor(ctx, stage) && !nothingToDownload(ctx);
+  return !stageGoCommands(stage).some((g) => g.sub === 'mod init') && !vendoredInContext(ctx, stage) && !nothingToDownload(ctx);
 }
 
 /**
@@ -249,12 +249,25 @@ function downloadMounted(ctx: RuleContext, stage: Stage, download: Instruction):
   return moduleCacheMount(ctx.model, stage, download, goCommands(download).find((g) => g.sub === 'mod download') ?? null) !== undefined;
 }
 
+/**
+ * The stage builds from a vendor folder the context holds (stageUsesVendor), not from one it
+ * makes itself: `RUN go mod vendor` with no vendor/ in the context downloads every module, as
+ * `go mod download` does, and `-mod=vendor` then reads what it wrote (slsa-framework/slsa-verifier
+ * aaf98fd, cli/experimental/service/Dockerfile: `COPY . ./`, `RUN go mod vendor`, `RUN go build
+ * … -mod=vendor`; judge 31 X M5).
+ */
+function vendoredInContext(ctx: RuleContext, stage: Stage): boolean {
+  if (!stageUsesVendor(ctx, stage)) return false;
+  if (ctx.workspace?.hasVendor) return true;
+  return !stageChain(ctx.model, stage).some((s) => stageGoCommands(s).some((g) => g.sub === 'mod vendor'));
+}
+
 /** A stage that builds or runs the module, does not init one, and has modules to download. */
 function reportsStage(ctx: RuleContext, stage: Stage, indirect: Set<Instruction>): boolean {
   const localRun = stageGoCommands(stage).some((g) => g.sub === 'run' && goPackages(g.args).slice(0, 1).some((p) => isLocalPackage(p.value)));
   // `go mod init` in the build: there is no go.mod to copy first (GD111 covers the rewrite).
   const initsModule = stageGoCommands(stage).some((g) => g.sub === 'mod init');
-  return (buildsLocalGo(stage) || indirect.size > 0 || localRun) && !initsModule && !stageUsesVendor(ctx, stage) && !nothingToDownload(ctx);
+  return (buildsLocalGo(stage) || indirect.size > 0 || localRun) && !initsModule && !vendoredInContext(ctx, stage) && !nothingToDownload(ctx);
 }
 
 /**
@@ -293,7 +306,7 @@ function goBefore(model: DockerfileModel, stage: Stage, instr: Instruction): boo
  * (modulesCopiedIn). Only when `stage` has Go before the copy, so the download can go there.
  */
 function inheritingBuilders(ctx: RuleContext, stage: Stage, copy: Instruction, read: ((rel: string) => string | null) | undefined, cachedAt: (index: number) => boolean): { stage: Stage; steps: ModuleStep[] }[] {
-  if (!goBefore(ctx.model, stage, copy) || stageGoCommands(stage).some((g) => g.sub === 'mod init') || stageUsesVendor(ctx, stage)) return [];
+  if (!goBefore(ctx.model, stage, copy) || stageGoCommands(stage).some((g) => g.sub === 'mod init') || vendoredInContext(ctx, stage)) return [];
   const out: { stage: Stage; steps: ModuleStep[] }[] = [];
   for (const d of stageDescendants(ctx.model, stage)) {
     if (d === stage) continue;
@@ -342,7 +355,7 @@ function xargsGoGet(argv: string[]): boolean {
 }
 
 /** Go commands that read the module's requirements (and download what the module cache lacks). */
-const READS_MODULES = new Set(['build', 'install', 'run', 'test', 'vet', 'generate', 'list', 'mod download', 'mod tidy', 'mod verify']);
+const READS_MODULES = new Set(['build', 'install', 'run', 'test', 'vet', 'generate', 'list', 'mod download', 'mod tidy', 'mod verify', 'mod vendor']);
 
 /** A RUN that reads the modules, in its stage, with the go command the environment question is asked of (null: run through make or a script). */
 interface ModuleStep {

@@ -1342,3 +1342,57 @@ describe('GD104 judge 29 (doltgresql): a download that may not run is not hoiste
     assert.equal(lint(fixed, o()).some((x) => x.code === 'GD104'), false, fixed);
   });
 });
+
+// slsa-framework/slsa-verifier aaf98fd (Apache-2.0), cli/experimental/service/Dockerfile (judge 31
+// X M5): `COPY . ./` then `RUN go mod vendor` then `go build -mod=vendor`. The repository has no
+// vendor/: `go mod vendor` downloads every module (sigstore, go-containerregistry, cloud SDKs)
+// after the sources, so every source edit downloads them again. Skeleton: go.mod (5,576 B, cut to
+// its first requirements; go.sum 66,786 B, cut to empty), the service's and experimental/rest's
+// import blocks; context: the repository root (no .dockerignore in the repository).
+describe('GD104: `go mod vendor` after the sources is the download (slsa-verifier)', () => {
+  const SERVICE = (vendor = 'RUN go mod vendor') => df([
+    'FROM golang:1.23@sha256:dd5cc4b4f85d13329cb5b17cbf35c509e1c82a43bf6e5961516fda444013121a AS base',
+    'WORKDIR /src',
+    'ENV CGO_ENABLED=0',
+    'COPY . ./',
+    vendor,
+    'RUN go build -o slsa-verifier -trimpath -ldflags "-s -w -extldflags=-static" -mod=vendor ./cli/experimental/service/main.go',
+    '',
+    '# For testing.',
+    '# COPY ./service/service slsa-verifier',
+    '# RUN chmod o+x ./slsa-verifier',
+    '',
+    'FROM gcr.io/distroless/base:nonroot@sha256:0a0dc2036b7c56d1a9b6b3eed67a974b6d5410187b88cbd6f1ef305697210ee2',
+    'COPY --from=base /src/slsa-verifier /',
+    'ENTRYPOINT ["/slsa-verifier"]',
+  ]);
+  const FILES: Record<string, string> = {
+    'go.mod': 'module github.com/slsa-framework/slsa-verifier/v2\n\ngo 1.23.2\n\ntoolchain go1.23.5\n\nrequire (\n\tgithub.com/gorilla/mux v1.8.1\n\tgithub.com/in-toto/in-toto-golang v0.9.0\n)\n',
+    'go.sum': '',
+    'cli/experimental/service/main.go': 'package main\n\nimport (\n\t"fmt"\n\t"log"\n\t"net/http"\n\t"time"\n\n\t"github.com/gorilla/mux"\n\n\t"github.com/slsa-framework/slsa-verifier/v2/experimental/rest"\n)\n',
+    'experimental/rest/service.go': 'package rest\n\nimport (\n\t"context"\n\t"net/http"\n\n\t"github.com/in-toto/in-toto-golang/in_toto"\n)\n',
+  };
+  const dockerfile = 'cli/experimental/service/Dockerfile';
+
+  it('reports `COPY . ./` before `RUN go mod vendor` (no vendor/ in the context); the fix downloads before the copy', () => {
+    const text = SERVICE();
+    const o = tempWorkspace({ ...FILES, [dockerfile]: text }, dockerfile);
+    const f = lint(text, o).find((x) => x.code === 'GD104');
+    assert.ok(f);
+    assert.equal(text.slice(f.span.start, f.span.end), 'COPY . ./');
+    for (const eol of ['\n', '\r\n']) {
+      const t = text.replace(/\n/g, eol);
+      const fixed = applyFix(t, 'GD104', o);
+      assertLineEndings(t, fixed);
+      assert.ok(fixed.includes(['ENV CGO_ENABLED=0', 'COPY go.mod go.sum ./', 'RUN go mod download', 'COPY . ./', 'RUN go mod vendor'].join(eol)), fixed);
+      assert.equal(has(fixed, 'GD104', o), false);
+    }
+  });
+
+  it('is silent when the context holds vendor/ (the build reads it), and when go.mod alone comes before `go mod vendor`', () => {
+    const text = SERVICE();
+    assert.equal(has(text, 'GD104', tempWorkspace({ ...FILES, 'vendor/modules.txt': '# github.com/gorilla/mux v1.8.1\n', [dockerfile]: text }, dockerfile)), false);
+    const ordered = SERVICE().replace('COPY . ./\nRUN go mod vendor', 'COPY go.mod go.sum ./\nRUN go mod vendor\nCOPY . ./');
+    assert.equal(has(ordered, 'GD104', tempWorkspace({ ...FILES, [dockerfile]: ordered }, dockerfile)), false);
+  });
+});
