@@ -111,3 +111,55 @@ describe('GD309 install-after-sources', () => {
     assert.equal(has(AT2('RUN xx-info env').replace('COPY --from=xx / /', 'COPY --from=xx / /\nRUN xx-apt-get -y install gcc'), 'GD309'), false);
   });
 });
+
+// kubernetes-sigs/aws-efs-csi-driver a4fc676 (Apache-2.0), Dockerfile:31-68 (judge 31 X W6; the
+// github branch of the RUN and the later stages cut): the rpm-provider stage copies the optional
+// tarball `efs-utils.tar.gz*` (it matches nothing unless the user put one in the context) and its
+// RUN unpacks it in the `local` mode. That COPY is the RUN's input, not the Go sources: moving the
+// RUN above it breaks that mode, and Go edits never reach the stage. Context: the repository root
+// (no .dockerignore).
+describe('GD309: the optional archive a RUN unpacks is not sources (aws-efs-csi-driver)', () => {
+  const EFS = (copy = 'COPY efs-utils.tar.gz* /tmp/efs-utils-local/') => df([
+    'FROM public.ecr.aws/eks-distro-build-tooling/golang:1.25.5 as go-builder',
+    'WORKDIR /go/src/github.com/kubernetes-sigs/aws-efs-csi-driver',
+    'ARG TARGETOS', 'ARG TARGETARCH',
+    'ADD . .',
+    'RUN OS=${TARGETOS} ARCH=${TARGETARCH} make $TARGETOS/$TARGETARCH',
+    '',
+    'FROM public.ecr.aws/eks-distro-build-tooling/python:3.11-gcc-al23 as rpm-provider',
+    'ARG EFSUTILSSOURCE=github',
+    '# When EFSUTILSSOURCE=local, copy efs-utils.tar.gz to the repo root before building:',
+    '#   cp /path/to/efs-utils.tar.gz ./efs-utils.tar.gz',
+    '#   docker build --build-arg EFSUTILSSOURCE=local .',
+    copy,
+    'RUN mkdir -p /tmp/rpms && \\',
+    '    if [ "$EFSUTILSSOURCE" = "yum" ]; \\',
+    '    then echo "Installing efs-utils from Amazon Linux 2 yum repo" && \\',
+    '         yum -y install --downloadonly --downloaddir=/tmp/rpms amazon-efs-utils-1.35.0-1.amzn2.noarch; \\',
+    '    elif [ "$EFSUTILSSOURCE" = "local" ]; \\',
+    '    then echo "Installing efs-utils from local tarball" && \\',
+    '         yum -y install systemd rpm-build make openssl-devel golang cmake && \\',
+    '         mkdir -p /tmp/efs-utils-src && \\',
+    '         tar -xzf /tmp/efs-utils-local/efs-utils.tar.gz -C /tmp/efs-utils-src --strip-components=1 && \\',
+    '         cd /tmp/efs-utils-src && \\',
+    '         make rpm-without-system-rust && mv build/amazon-efs-utils*rpm /tmp/rpms && \\',
+    '         cd / && rm -rf /tmp/efs-utils-src /tmp/efs-utils-local && \\',
+    '         yum clean all; \\',
+    '    fi',
+    '',
+    'FROM public.ecr.aws/eks-distro-build-tooling/python:3.11-gcc-al23',
+    'COPY --from=rpm-provider /tmp/rpms/* /tmp/download/',
+    'COPY --from=go-builder /go/src/github.com/kubernetes-sigs/aws-efs-csi-driver/bin/aws-efs-csi-driver /bin/aws-efs-csi-driver',
+    'ENTRYPOINT ["/bin/aws-efs-csi-driver"]',
+  ]);
+
+  it('is silent on the RUN after `COPY efs-utils.tar.gz* /tmp/efs-utils-local/`', () => {
+    assert.equal(has(EFS(), 'GD309'), false);
+  });
+
+  it('still reports after a source glob or folder in that place', () => {
+    assert.equal(has(EFS('COPY *.go /tmp/efs-utils-local/'), 'GD309'), true);
+    assert.equal(has(EFS('COPY cmd* /tmp/efs-utils-local/'), 'GD309'), true);
+    assert.equal(has(EFS('COPY . /tmp/efs-utils-local/'), 'GD309'), true);
+  });
+});
