@@ -61,6 +61,21 @@ export interface GoFileInfo {
    * file may open connections through them.
    */
   clientSide: string[];
+  /**
+   * The file may make a gRPC connection with TLS: it imports gRPC's TLS credentials
+   * (`google.golang.org/grpc/credentials`: NewTLS, NewClientTLSFromCert/File; or another package
+   * under credentials/ but insecure and local: google, oauth, alts …), or it dials (`grpc.Dial`,
+   * `grpc.DialContext`, `grpc.NewClient`) and nowhere asks for plaintext (`insecure.NewCredentials()`,
+   * `grpc.WithInsecure()`). False for a file that only serves (`grpc.NewServer`) or uses the types,
+   * and for one whose dials are plaintext (topolvm's lvmd clients over a unix socket).
+   */
+  grpcTls: boolean;
+  /**
+   * The file gets its Kubernetes client configuration in-cluster (`rest.InClusterConfig()`,
+   * controller-runtime's `GetConfigOrDie()`; IN_CLUSTER_CONFIG): in a pod the API server is
+   * dialled with the service account's CA (ca.crt), not the system roots.
+   */
+  inClusterConfig: boolean;
   /** The `//go:build` expression (or the `// +build` lines joined) in the header, null when none. */
   constraint: string | null;
 }
@@ -73,6 +88,33 @@ const DOCKER_SOCKET = /(["`])(?:unix:\/\/)?\/(?:var\/)?run\/docker\.sock\1/;
 const CI_JOB_ENV = /\bos\.(?:Getenv|LookupEnv)\(\s*"(?:GITHUB_EVENT_PATH|GITHUB_WORKSPACE|CI_JOB_TOKEN|CI_PROJECT_DIR|CI_MERGE_REQUEST_IID|BITBUCKET_CLONE_DIR|BITBUCKET_PR_ID|BUILD_SOURCESDIRECTORY|SYSTEM_ACCESSTOKEN|SYSTEM_PULLREQUEST_PULLREQUESTID)"\s*\)/;
 
 const SETS_USER = /\b(?:syscall|unix)\.(?:Set(?:res|re)?[ug]id\s*\(|Setgroups\s*\(|Credential\s*\{)/;
+
+/**
+ * The file's requests all go to URLs it builds with the http scheme (`url.URL{Scheme: "http", …}`,
+ * an `"http://…"` literal), and nothing in it can make an https one: no `https` anywhere, no URL
+ * parsed from text (`url.Parse`, `url.ParseRequestURI`: a flag, a variable, a config). cri-o's
+ * metrics-exporter asks each node's metrics port over plain http (judge 31 X W7).
+ */
+function plainHttpOnly(body: string): boolean {
+  return /\bScheme:\s*"http"|"http:\/\//.test(body) && !/https/i.test(body) && !/\burl\.Parse(RequestURI)?\(/.test(body);
+}
+
+/**
+ * A Kubernetes client configuration that is the in-cluster one in a pod: client-go's
+ * `rest.InClusterConfig()`, controller-runtime's `GetConfigOrDie()`/`GetConfig()` (the
+ * service account's token and ca.crt when no kubeconfig is given: topolvm's controller and node).
+ */
+const IN_CLUSTER_CONFIG = /\brest\.InClusterConfig\(\s*\)|\b(?:ctrl|config)\.GetConfig(?:OrDie)?\(\s*\)/;
+
+/** gRPC credentials packages that make no TLS connection (`insecure`, `local`: same-host plaintext). */
+const GRPC_PLAIN_CREDENTIALS = /^google\.golang\.org\/grpc\/credentials\/(insecure|local)$/;
+
+/** The file may dial gRPC with TLS (see GoFileInfo `grpcTls`). */
+function grpcMayUseTls(imports: readonly string[], body: string): boolean {
+  if (imports.some((i) => underPath(i, 'google.golang.org/grpc/credentials') && !GRPC_PLAIN_CREDENTIALS.test(i))) return true;
+  if (!/\bgrpc\.(Dial|DialContext|NewClient)\(/.test(body)) return false;
+  return !/\binsecure\.NewCredentials\(\s*\)|\bgrpc\.WithInsecure\(\s*\)/.test(body);
+}
 
 /** net/http's client side: the functions and types that send requests (see `httpClient`). */
 const HTTP_CLIENT = /\bhttp\.(?:Get|Head|Post|PostForm|Client|DefaultClient|NewRequest|NewRequestWithContext|Transport|DefaultTransport|RoundTripper|ProxyFromEnvironment|ProxyURL)\b/;
@@ -204,7 +246,7 @@ function readsZoneinfo(view: Buffer, from: number): boolean {
  */
 export function parseGoFile(content: Uint8Array | string): GoFileInfo {
   const buf: Buffer = typeof content === 'string' ? Buffer.from(content, 'utf8') : Buffer.isBuffer(content) ? content : Buffer.from(content.buffer, content.byteOffset, content.byteLength);
-  const info: GoFileInfo = { packageName: null, imports: [], importsC: false, callsLoadLocation: false, setsUser: false, dockerSocket: false, readsCiJobEnv: false, hasFuncMain: false, execs: null, constraint: null, httpClient: false, clientSide: [] };
+  const info: GoFileInfo = { packageName: null, imports: [], importsC: false, callsLoadLocation: false, setsUser: false, dockerSocket: false, readsCiJobEnv: false, hasFuncMain: false, execs: null, constraint: null, httpClient: false, clientSide: [], grpcTls: false, inClusterConfig: false };
   try {
     let start = 0;
     if (buf.length >= 3 && buf[0] === 0xef && buf[1] === 0xbb && buf[2] === 0xbf) start = 3;
@@ -271,7 +313,9 @@ export function parseGoFile(content: Uint8Array | string): GoFileInfo {
     if (view.indexOf('docker.sock', bodyStart, 'latin1') >= 0) info.dockerSocket = DOCKER_SOCKET.test(stripGoComments(view.toString('utf8', bodyStart)));
     if (seen.has('os') && view.indexOf('nv(', bodyStart, 'latin1') >= 0) info.readsCiJobEnv = CI_JOB_ENV.test(view.toString('latin1', bodyStart));
     if (seen.has('os/exec')) info.execs = fileExecs(view.toString('utf8'));
-    if (seen.has('net/http')) info.httpClient = httpRenamed || HTTP_CLIENT.test(view.toString('latin1', bodyStart));
+    if (seen.has('net/http')) info.httpClient = httpRenamed || (HTTP_CLIENT.test(view.toString('latin1', bodyStart)) && !plainHttpOnly(stripGoComments(view.toString('utf8', bodyStart))));
+    if (info.imports.some((i) => i === 'google.golang.org/grpc' || underPath(i, 'google.golang.org/grpc/credentials'))) info.grpcTls = grpcMayUseTls(info.imports, stripGoComments(view.toString('utf8', bodyStart)));
+    if (view.indexOf('Config', bodyStart, 'latin1') >= 0) info.inClusterConfig = IN_CLUSTER_CONFIG.test(stripGoComments(view.toString('utf8', bodyStart)));
     for (const imp of info.imports) {
       const d = noDialEntry(imp);
       if (!d?.client) continue;
@@ -437,7 +481,7 @@ export const KNOWN_CGO_MODULES: readonly KnownCgoModule[] = [
   { path: 'plugin', scope: 'package', binds: 'the dynamic loader for plugin.Open' },
 ];
 
-function underPath(importPath: string, prefix: string): boolean {
+export function underPath(importPath: string, prefix: string): boolean {
   return importPath === prefix || (importPath.length > prefix.length && importPath.startsWith(prefix) && importPath.charCodeAt(prefix.length) === 0x2f);
 }
 
@@ -520,6 +564,18 @@ export const NO_DIAL_PACKAGES: readonly NoDial[] = [
   tree('github.com/sirupsen/logrus'), tree('github.com/rs/zerolog'), tree('k8s.io/klog'),
   tree('github.com/spf13/cobra'), tree('github.com/spf13/pflag'), only('github.com/urfave/cli'), only('github.com/urfave/cli/v2'), only('github.com/urfave/cli/v3'), tree('github.com/alecthomas/kong'),
   tree('github.com/kelseyhightower/envconfig'), tree('github.com/caarlos0/env'), tree('github.com/joho/godotenv'),
+  only('sigs.k8s.io/release-utils/env'),
+  // Kubernetes API types (the clients that send them are client-go's: see query.ts buildFacts).
+  tree('k8s.io/api'), tree('k8s.io/apimachinery/pkg/apis'), tree('k8s.io/apimachinery/pkg/types'),
+  tree('k8s.io/apimachinery/pkg/labels'), tree('k8s.io/apimachinery/pkg/fields'), tree('k8s.io/apimachinery/pkg/api'),
+  tree('k8s.io/apimachinery/pkg/runtime'), only('k8s.io/apimachinery/pkg/util/runtime'), only('k8s.io/apimachinery/pkg/util/wait'),
+  only('k8s.io/apimachinery/pkg/util/sets'), only('k8s.io/apimachinery/pkg/util/intstr'),
+  // Local system helpers: mounts, exec, syscalls; a config reader (its remote providers are viper/remote).
+  tree('golang.org/x/sys'), tree('k8s.io/mount-utils'), only('k8s.io/utils/exec'), only('k8s.io/utils/ptr'), only('k8s.io/utils/pointer'),
+  only('github.com/spf13/viper'),
+  // CSI's generated messages and gRPC stubs: a client stub dials through the connection the
+  // program made (its gRPC credentials are the program's: GoFileInfo grpcTls).
+  tree('github.com/container-storage-interface/spec'),
   // OpenTelemetry's API (the SDK's exporters, which dial, are other packages) and its HTTP middleware.
   only('go.opentelemetry.io/otel'), tree('go.opentelemetry.io/otel/attribute'), tree('go.opentelemetry.io/otel/baggage'),
   tree('go.opentelemetry.io/otel/codes'), tree('go.opentelemetry.io/otel/metric'), tree('go.opentelemetry.io/otel/propagation'),

@@ -113,6 +113,10 @@ export interface GoPackage {
   runsDataNamed: DataNamedRun[];
   /** A file imports net/http and may send requests with it (see GoFileInfo `httpClient`). */
   httpClient: boolean;
+  /** A file may make a gRPC connection with TLS (see GoFileInfo `grpcTls`). */
+  grpcTls: boolean;
+  /** A file calls `rest.InClusterConfig()` (see GoFileInfo `inClusterConfig`). */
+  inClusterConfig: boolean;
   /**
    * The imports that open no network connection as the package uses them: packages of
    * goImports NO_DIAL_PACKAGES whose client side no file of the package names (GoFileInfo

@@ -128,6 +128,8 @@ export class PackageIndex {
     let dockerSocket = false;
     let readsCiJobEnv = false;
     let httpClient = false;
+    let grpcTls = false;
+    let inClusterConfig = false;
     const clientSide = new Set<string>();
     let hasFuncMain = false;
     const fileNames: string[] = [];
@@ -146,6 +148,8 @@ export class PackageIndex {
       if (f.info.dockerSocket) dockerSocket = true;
       if (f.info.readsCiJobEnv) readsCiJobEnv = true;
       if (f.info.httpClient) httpClient = true;
+      if (f.info.grpcTls) grpcTls = true;
+      if (f.info.inClusterConfig) inClusterConfig = true;
       for (const c of f.info.clientSide) clientSide.add(c);
       if (f.info.hasFuncMain) hasFuncMain = true;
     }
@@ -167,6 +171,8 @@ export class PackageIndex {
       runsPrograms: programsRun(execs),
       runsDataNamed: dataNamedRuns(execs),
       httpClient,
+      grpcTls,
+      inClusterConfig,
       noDialImports: sorted.filter((i) => !clientSide.has(i) && isNoDialImport(i)),
       module: old?.module ?? null,
       importPath: old?.importPath ?? null,

@@ -491,3 +491,107 @@ describe('GD202: an exporter that only serves /metrics (ncabatoff/process-export
     assert.equal(gd202(CLOUDBUILD, exporter(['"github.com/prometheus/client_golang/prometheus/push"'], '\n\nvar _ = push.New\n')).length, 1);
   });
 });
+
+// Judge 31 X W2 and W7: programs whose only TLS evidence makes no connection against the system roots.
+describe('GD202: plaintext gRPC, in-cluster Kubernetes clients and plain-http requests (topolvm, cri-o)', () => {
+  // topolvm/topolvm 83e3dce (Apache-2.0), Dockerfile:15-34 and :50 (the `topolvm` image and
+  // `topolvm-with-sidecar` FROM it; the apt and sidecar lines cut), with the skeleton of
+  // ./cmd/hypertopolvm: its node's gRPC client dials lvmd's unix socket with insecure
+  // credentials (cmd/topolvm-node/app/run.go:110), lvmd serves gRPC and metrics (cmd/lvmd/app/
+  // root.go), the manager's configuration is controller-runtime's GetConfigOrDie (in-cluster in
+  // the pod). Import blocks as in the repository, bodies cut to those calls; context: the root.
+  const TOPOLVM = df([
+    'FROM --platform=$BUILDPLATFORM golang:1.25-bookworm AS build-topolvm',
+    'WORKDIR /workdir',
+    'COPY . /workdir',
+    'ARG TARGETARCH',
+    'RUN GOARCH=${TARGETARCH} CGO_ENABLED=0 go build -o build/hypertopolvm ./cmd/hypertopolvm',
+    '',
+    'FROM ubuntu:22.04 AS topolvm',
+    'COPY --from=build-topolvm /workdir/build/hypertopolvm /hypertopolvm',
+    'RUN ln -s hypertopolvm /lvmd && ln -s hypertopolvm /topolvm-node',
+    'COPY --from=build-topolvm /workdir/LICENSE /LICENSE',
+    'ENTRYPOINT ["/hypertopolvm"]',
+    '',
+    'FROM topolvm AS topolvm-with-sidecar',
+    'COPY --from=build-topolvm /workdir/build/csi-provisioner /csi-provisioner',
+  ]);
+  const NODE_RUN = (dial = 'grpc.WithTransportCredentials(insecure.NewCredentials())', credImport = '"google.golang.org/grpc/credentials/insecure"') => [
+    'package app', '', 'import (', '\t"context"', '', '\t"github.com/container-storage-interface/spec/lib/go/csi"', '\t"github.com/spf13/viper"',
+    '\t"google.golang.org/grpc"', `\t${credImport}`, '\t"google.golang.org/grpc/health/grpc_health_v1"', '\tstoragev1 "k8s.io/api/storage/v1"',
+    '\t"k8s.io/apimachinery/pkg/runtime"', '\tutilruntime "k8s.io/apimachinery/pkg/util/runtime"', '\tclientgoscheme "k8s.io/client-go/kubernetes/scheme"',
+    '\tctrl "sigs.k8s.io/controller-runtime"', '\t"sigs.k8s.io/controller-runtime/pkg/manager"', ')', '',
+    'func run(ctx context.Context) error {',
+    '\tmgr, err := ctrl.NewManager(ctrl.GetConfigOrDie(), ctrl.Options{})',
+    `\tconn, err := grpc.NewClient("unix:"+config.lvmdSocket, ${dial})`,
+    '\treturn nil', '}', '',
+  ].join('\n');
+  const LVMD_ROOT = [
+    'package app', '', 'import (', '\t"net"', '\t"net/http"', '', '\t"github.com/go-logr/logr"', '\t"github.com/prometheus/client_golang/prometheus/promhttp"',
+    '\t"github.com/spf13/cobra"', '\t"google.golang.org/grpc"', '\t"google.golang.org/grpc/health/grpc_health_v1"', '\t"k8s.io/klog/v2"',
+    '\tctrl "sigs.k8s.io/controller-runtime"', '\t"sigs.k8s.io/controller-runtime/pkg/log"', '\t"sigs.k8s.io/controller-runtime/pkg/log/zap"', ')', '',
+    'func subMain() error {', '\tgrpcServer := grpc.NewServer()', '\tmux := http.NewServeMux()', '\tmux.Handle("/metrics", promhttp.Handler())',
+    '\treturn (&http.Server{Handler: mux}).ListenAndServe()', '}', '',
+  ].join('\n');
+  const topolvmTree = (node = NODE_RUN()) => ({
+    'go.mod': 'module github.com/topolvm/topolvm\n\ngo 1.25.7\n\nrequire (\n\tgoogle.golang.org/grpc v1.72.0\n\tsigs.k8s.io/controller-runtime v0.21.0\n)\n',
+    '.dockerignore': '.git\n',
+    'LICENSE': 'Apache License\n',
+    'cmd/hypertopolvm/main.go': 'package main\n\nimport (\n\t"io"\n\t"os"\n\t"path/filepath"\n\n\tlvmd "github.com/topolvm/topolvm/cmd/lvmd/app"\n\tnode "github.com/topolvm/topolvm/cmd/topolvm-node/app"\n)\n\nfunc main() {}\n',
+    'cmd/topolvm-node/app/run.go': node,
+    'cmd/lvmd/app/root.go': LVMD_ROOT,
+  });
+
+  it('is silent on topolvm: gRPC only with insecure credentials over a unix socket, servers, an in-cluster manager', () => {
+    assert.deepEqual(find(TOPOLVM, { ...tempWorkspace(topolvmTree(), 'Dockerfile'), only: ONLY }, 'GD202'), []);
+  });
+
+  it('still reports when a gRPC dial may use TLS: TLS credentials, or a dial that never asks for plaintext', () => {
+    const tls = topolvmTree(NODE_RUN('grpc.WithTransportCredentials(credentials.NewTLS(nil))', '"google.golang.org/grpc/credentials"'));
+    const [f] = find(TOPOLVM, { ...tempWorkspace(tls, 'Dockerfile'), only: ONLY }, 'GD202');
+    assert.ok(f);
+    assert.match(f.message, /reaches google\.golang\.org\/grpc/);
+    const plain = topolvmTree(NODE_RUN('opts...'));
+    assert.equal(find(TOPOLVM, { ...tempWorkspace(plain, 'Dockerfile'), only: ONLY }, 'GD202').length, 1);
+  });
+
+  // cri-o/cri-o f954a17 (Apache-2.0), contrib/metrics-exporter/Containerfile and main.go (its
+  // import block, the in-cluster configuration at :37 and the request of :131-150; the rest cut):
+  // the API server through rest.InClusterConfig() (the service account's CA) and each node's
+  // CRI-O metrics port over plain http. bin/metrics-exporter is the Makefile's build; context: the root.
+  const CRIO = df(['FROM scratch', 'COPY bin/metrics-exporter /metrics-exporter', 'ENTRYPOINT ["/metrics-exporter"]']);
+  const EXPORTER = (scheme = 'Scheme: "http",') => [
+    'package main', '', 'import (', '\t"context"', '\t"fmt"', '\t"io"', '\t"net"', '\t"net/http"', '\t"net/url"', '\t"strings"', '',
+    '\t"github.com/sirupsen/logrus"', '\tv1 "k8s.io/api/core/v1"', '\tmetav1 "k8s.io/apimachinery/pkg/apis/meta/v1"', '\t"k8s.io/client-go/kubernetes"',
+    '\t"k8s.io/client-go/rest"', '\t"sigs.k8s.io/release-utils/env"', ')', '',
+    'func main() {', '\tif err := run(); err != nil {', '\t\tlogrus.Fatalf("Unable to run: %v", err)', '\t}', '}', '',
+    'func run() error {', '\tconfig, err := rest.InClusterConfig()', '\tclientset, err := kubernetes.NewForConfig(config)',
+    '\treturn http.ListenAndServe(addr, nil)', '}', '',
+    'func (h *handler) ServeHTTP(w http.ResponseWriter, req *http.Request) {',
+    '\tmetricsEndpoint := url.URL{', `\t\t${scheme}`, '\t\tHost:   net.JoinHostPort(h.ip, env.Default("CRIO_METRICS_PORT", "9090")),', '\t\tPath:   "/metrics",', '\t}',
+    '\tmetricsReq, err := http.NewRequestWithContext(req.Context(), http.MethodGet, metricsEndpoint.String(), http.NoBody)',
+    '\tresp, err := http.DefaultClient.Do(metricsReq)', '}', '',
+  ].join('\n');
+  const crioTree = (main = EXPORTER(), extra: Record<string, string> = {}) => ({
+    'go.mod': 'module github.com/cri-o/cri-o\n\ngo 1.24\n\nrequire k8s.io/client-go v0.33.0\n',
+    '.dockerignore': '.git\n',
+    'contrib/metrics-exporter/main.go': main,
+    'bin/metrics-exporter': 'ELF',
+    ...extra,
+  });
+
+  it('is silent on cri-o\'s metrics-exporter: in-cluster client-go and plain-http requests only', () => {
+    assert.deepEqual(find(CRIO, { ...tempWorkspace(crioTree(), 'contrib/metrics-exporter/Containerfile'), only: ONLY }, 'GD202'), []);
+  });
+
+  it('still reports when a request may be https, or the program reads a kubeconfig itself', () => {
+    const https = crioTree(EXPORTER('Scheme: "https",'));
+    const [f] = find(CRIO, { ...tempWorkspace(https, 'contrib/metrics-exporter/Containerfile'), only: ONLY }, 'GD202');
+    assert.ok(f);
+    assert.match(f.message, /reaches net\/http/);
+    const parsed = crioTree(EXPORTER('Scheme: "http",').replace('metricsEndpoint.String()', 'mustParse(url.Parse(os.Args[1]))'));
+    assert.equal(find(CRIO, { ...tempWorkspace(parsed, 'contrib/metrics-exporter/Containerfile'), only: ONLY }, 'GD202').length, 1, 'a URL parsed from text may be https');
+    const kubeconfig = crioTree(EXPORTER().replace('\t"k8s.io/client-go/rest"', '\t"k8s.io/client-go/rest"\n\t"k8s.io/client-go/tools/clientcmd"').replace('func run() error {', 'func run() error {\n\tcfg, _ := clientcmd.BuildConfigFromFlags("", kubeconfig)\n\thttp.Get(cfg.Host)'));
+    assert.equal(find(CRIO, { ...tempWorkspace(kubeconfig, 'contrib/metrics-exporter/Containerfile'), only: ONLY }, 'GD202').length, 1);
+  });
+});
