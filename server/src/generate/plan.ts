@@ -324,6 +324,14 @@ const SYSTEM_CGO: readonly { path: string; binds: string; dev: string; note?: st
   { path: 'github.com/linxGnu/grocksdb', binds: 'RocksDB', dev: 'librocksdb-dev' },
   { path: 'github.com/tecbot/gorocksdb', binds: 'RocksDB', dev: 'librocksdb-dev' },
   { path: 'github.com/google/gopacket/pcap', binds: 'libpcap', dev: 'libpcap-dev' },
+  // libbpf through libbpfgo (cloudflare/ebpf_exporter: v0.10.0-libbpf-1.5.1, and its own
+  // `#include <bpf/libbpf.h>`): the project builds libbpf from source and links it statically.
+  {
+    path: 'github.com/aquasecurity/libbpfgo',
+    binds: 'libbpf (with libelf and zlib)',
+    dev: 'libbpf-dev libelf-dev zlib1g-dev',
+    note: "libbpfgo's version names the libbpf release it is written for (`v0.10.0-libbpf-1.5.1`), newer than Debian bookworm's libbpf-dev (1.1), and projects link that release statically from its sources (libbpfgo's `make libbpfgo-static`, or the project's own Makefile) with CGO_CFLAGS and CGO_LDFLAGS pointing at it: build libbpf that way in the build stage",
+  },
   { path: 'github.com/pebbe/zmq4', binds: 'ZeroMQ', dev: 'libzmq3-dev' },
   { path: 'github.com/seccomp/libseccomp-golang', binds: 'libseccomp', dev: 'libseccomp-dev' },
   { path: 'github.com/gotk3/gotk3', binds: 'GTK 3', dev: 'libgtk-3-dev' },

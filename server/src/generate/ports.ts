@@ -463,7 +463,8 @@ export function portEvidence(file: string, source: string, imports: readonly str
     }
   }
   // kingpin: Flag("web.listen-address", "…").Default(":9090")
-  const kingpin = /\bFlag\(\s*"([^"\\]+)"([^)]*)\)((?:\s*\.\s*(?:Envar|Short|Hidden|PlaceHolder|Required)\([^)]*\))*)\s*\.\s*Default\(\s*([^)]*)\)/g;
+  // The help text may hold parentheses (cloudflare/ebpf_exporter: "… (fd://0 for systemd activation).").
+  const kingpin = /\bFlag\(\s*"([^"\\]+)"((?:"(?:[^"\\\n]|\\.)*"|[^)"])*)\)((?:\s*\.\s*(?:Envar|Short|Hidden|PlaceHolder|Required)\([^)]*\))*)\s*\.\s*Default\(\s*([^)]*)\)/g;
   for (let m = kingpin.exec(text); m; m = kingpin.exec(text)) {
     if (!serverName(m[1]) || CONNECTS_TO.test(m[2])) continue;
     if (/(?:^|[._-])port$/i.test(m[1]) && REQUIRED_HOST_FLAG.test(text)) continue;
