@@ -16,9 +16,12 @@
  * 5. (X) A configuration file the program's own argument parsing defaults to
  *    (go-dnscollector's `configPath := "./config.yml"`): shipped where it looks.
  * 6. (Y) Ports read from code: a SetDefaults method (kminion), an empty flag default the program
- *    fills (kes), a host flag on loopback beside the port flag (toxiproxy).
+ *    fills (kes, whose server subcommand is a key of a map of functions under a type name), a
+ *    host flag on loopback beside the port flag (toxiproxy).
  * 7. (X) bpf2go output missing (pwru): refused with the //go:generate line; `-static` on a
  *    `#cgo LDFLAGS` line needs no shared library at run time.
+ * 8. (X) cloudflare/ebpf_exporter: libbpfgo is a Check that says which libbpf it needs; a kingpin
+ *    flag whose help text holds parentheses still gives the port.
  */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
@@ -225,14 +228,16 @@ const kminion: Record<string, string | null> = {
   'main.go': 'package main\n\nimport (\n\t"net"\n\t"net/http"\n\t"strconv"\n)\n\nfunc main() {\n\tcfg := Config{}\n\tcfg.SetDefaults()\n\n\taddress := net.JoinHostPort(cfg.Exporter.Host, strconv.Itoa(cfg.Exporter.Port))\n\tsrv := &http.Server{Addr: address}\n\tif err := srv.ListenAndServe(); err != nil {\n\t\tpanic(err)\n\t}\n}\n',
 };
 
-// minio/kes at 63649d0 (AGPL-3.0): cmd/kes/server.go (15,097 bytes) `cmd.StringVar(&addrFlag,
-// "addr", "", "The address of the server")`, then `if addrFlag == "" { addrFlag = "0.0.0.0:7373" }`
-// (and `default: addrFlag = "0.0.0.0:7373"` after `case addrFlag != "":`), and
-// `srv.ListenAndStart(ctx, addrFlag, conf)`. A one-command skeleton here (kes's own main picks the
-// server subcommand from a map literal, which is another reading).
+// minio/kes at 63649d0 (AGPL-3.0): go.mod `module github.com/minio/kes`, `go 1.24.0`;
+// cmd/kes/main.go `type commands = map[string]func([]string)`, `subCmds := commands{"server":
+// serverCmd, "ls": ls, …}`, `if subCmd, ok := subCmds[os.Args[1]]; ok { subCmd(os.Args[1:]) }`;
+// cmd/kes/server.go (15,097 bytes) serverCmd: `cmd.StringVar(&addrFlag, "addr", "", "The address
+// of the server")`, then `if addrFlag == "" { addrFlag = "0.0.0.0:7373" }` (and `default: addrFlag
+// = "0.0.0.0:7373"` after `case addrFlag != "":`), and `srv.ListenAndStart(ctx, addrFlag, conf)`.
 const kes: Record<string, string | null> = {
   'go.mod': 'module github.com/minio/kes\n\ngo 1.24.0\n',
-  'main.go': 'package main\n\nimport (\n\t"flag"\n\t"net/http"\n)\n\nfunc main() {\n\tvar addrFlag string\n\tflag.StringVar(&addrFlag, "addr", "", "The address of the server")\n\tflag.Parse()\n\tswitch {\n\tcase addrFlag != "":\n\t\t// Nothing to do, addrFlag is set\n\tdefault:\n\t\taddrFlag = "0.0.0.0:7373"\n\t}\n\thttp.ListenAndServe(addrFlag, nil)\n}\n',
+  'cmd/kes/main.go': 'package main\n\nimport (\n\t"fmt"\n\t"os"\n)\n\ntype commands = map[string]func([]string)\n\nfunc main() {\n\tsubCmds := commands{\n\t\t"server": serverCmd,\n\n\t\t"ls":     ls,\n\t\t"status": statusCmd,\n\t}\n\n\tif len(os.Args) < 2 {\n\t\tfmt.Println("usage")\n\t\tos.Exit(2)\n\t}\n\tif subCmd, ok := subCmds[os.Args[1]]; ok {\n\t\tsubCmd(os.Args[1:])\n\t\treturn\n\t}\n}\n\nfunc ls(args []string) {}\n\nfunc statusCmd(args []string) {}\n',
+  'cmd/kes/server.go': 'package main\n\nimport (\n\t"flag"\n\t"net/http"\n)\n\nfunc serverCmd(args []string) {\n\tcmd := flag.NewFlagSet(args[0], flag.ContinueOnError)\n\tvar addrFlag string\n\tcmd.StringVar(&addrFlag, "addr", "", "The address of the server")\n\tcmd.Parse(args[1:])\n\tstartServer(addrFlag)\n}\n\nfunc startServer(addrFlag string) {\n\tswitch {\n\tcase addrFlag != "":\n\t\t// Nothing to do, addrFlag is set\n\tdefault:\n\t\taddrFlag = "0.0.0.0:7373"\n\t}\n\thttp.ListenAndServe(addrFlag, nil)\n}\n',
 };
 
 // Shopify/toxiproxy at f48fd7f (MIT): cmd/server/server.go (3,349 bytes) `flag.StringVar(&result.host,
@@ -257,14 +262,15 @@ describe('6. ports read from code', () => {
     assert.ok(r.warnings.some((w) => w.includes('the program listens on a port its configuration sets') && w.includes('Pass --port 8080')), r.warnings.join('\n'));
   });
 
-  it('kes: an empty flag default the program replaces when unset → EXPOSE 7373', async () => {
-    const r = await gen(tree(kes, {}));
+  it('kes: the server subcommand of a map of functions (CMD ["server"]), and its empty -addr default the program fills when unset → EXPOSE 7373', async () => {
+    const r = await gen(tree(kes, {}), { package: 'cmd/kes' });
+    assert.match(r.dockerfile, /^CMD \["server"\]$/m, r.dockerfile);
     assert.equal(exposeOf(r.dockerfile), '7373', r.dockerfile);
     assert.ok(r.reasons.some((x) => x.includes('flag -addr default "" (addrFlag = "0.0.0.0:7373" when unset)')), r.reasons.join('\n'));
   });
 
   it('kes negative: an unset flag filled from a function, not a literal, exposes nothing', async () => {
-    const r = await gen(tree(kes, { 'main.go': kes['main.go']!.replace('addrFlag = "0.0.0.0:7373"', 'addrFlag = defaultAddress()').replace(/$/, 'func defaultAddress() string { return address }\n\nvar address string\n') }));
+    const r = await gen(tree(kes, { 'cmd/kes/server.go': kes['cmd/kes/server.go']!.replace('addrFlag = "0.0.0.0:7373"', 'addrFlag = defaultAddress()').replace(/$/, 'func defaultAddress() string { return address }\n\nvar address string\n') }), { package: 'cmd/kes' });
     assert.equal(exposeOf(r.dockerfile), null, r.dockerfile);
   });
 
@@ -319,5 +325,31 @@ describe('7. pwru: bpf2go output missing; -static libraries', () => {
       'probes_x86_bpfel.go': '// Code generated by bpf2go; DO NOT EDIT.\npackage main\n\nfunc LoadKProbePWRU() (*int, error) { return nil, nil }\n',
     }));
     assert.match(r.dockerfile, /go build/, r.dockerfile);
+  });
+});
+
+// cloudflare/ebpf_exporter at 3b8f4d7 (MIT): go.mod (3,191 bytes) `module
+// github.com/cloudflare/ebpf_exporter/v2`, requires github.com/aquasecurity/libbpfgo
+// v0.10.0-libbpf-1.5.1; cmd/ebpf_exporter/main.go (7,577 bytes) line 40 `kingpin.Flag(
+// "web.listen-address", "The address to listen on for HTTP requests (fd://0 for systemd
+// activation).").Default(":9435").String()`; exporter/xdp.go (1,647 bytes) `#include
+// <bpf/libbpf.h>`, `import "C"`. The project builds libbpf from source (Makefile.libbpf).
+const ebpfExporter: Record<string, string | null> = {
+  'go.mod': 'module github.com/cloudflare/ebpf_exporter/v2\n\ngo 1.25.0\n\nrequire (\n\tgithub.com/alecthomas/kingpin/v2 v2.4.0\n\tgithub.com/aquasecurity/libbpfgo v0.10.0-libbpf-1.5.1\n)\n',
+  'cmd/ebpf_exporter/main.go': 'package main\n\nimport (\n\t"net/http"\n\n\t"github.com/alecthomas/kingpin/v2"\n\t"github.com/cloudflare/ebpf_exporter/v2/exporter"\n)\n\nfunc main() {\n\tlistenAddress := kingpin.Flag("web.listen-address", "The address to listen on for HTTP requests (fd://0 for systemd activation).").Default(":9435").String()\n\tkingpin.Parse()\n\texporter.New()\n\thttp.ListenAndServe(*listenAddress, nil)\n}\n',
+  'exporter/xdp.go': 'package exporter\n\n/*\n#include <bpf/libbpf.h>\n*/\nimport "C"\n\nimport "github.com/aquasecurity/libbpfgo"\n\nfunc New() { libbpfgo.NewModuleFromFile("x.o") }\n',
+};
+
+describe('8. ebpf_exporter: libbpfgo, and a kingpin help text with parentheses', () => {
+  it('EXPOSE 9435 (it said "the sources name no listen address"), root, and a Check naming the libbpf release libbpfgo needs', async () => {
+    const r = await gen(tree(ebpfExporter, {}), { package: 'cmd/ebpf_exporter' });
+    assert.equal(exposeOf(r.dockerfile), '9435', r.dockerfile);
+    assert.match(r.dockerfile, /^USER 0:0$/m, r.dockerfile);
+    assert.ok(r.warnings.some((w) => w.startsWith('github.com/aquasecurity/libbpfgo binds libbpf (with libelf and zlib)') && w.includes('newer than Debian bookworm\'s libbpf-dev (1.1)')), r.warnings.join('\n'));
+  });
+
+  it('negative: a help text without parentheses reads the same', async () => {
+    const r = await gen(tree(ebpfExporter, { 'cmd/ebpf_exporter/main.go': ebpfExporter['cmd/ebpf_exporter/main.go']!.replace(' (fd://0 for systemd activation)', '') }), { package: 'cmd/ebpf_exporter' });
+    assert.equal(exposeOf(r.dockerfile), '9435', r.dockerfile);
   });
 });

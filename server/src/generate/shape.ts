@@ -643,8 +643,13 @@ export function programShape(packages: readonly PackageSources[], externalImport
       // A main that hands a map of command words to command values to its own dispatcher
       // (cfssl's `cmds := map[string]*cli.Command{"serve": serve.Command, …}` then
       // `cli.Start(cmds)`): each key is a subcommand, `<binary> <word> [flags]`.
+      // Also a map of functions under a type name of main's (minio/kes's `type commands =
+      // map[string]func([]string)`, `subCmds := commands{"server": serverCmd, …}`, dispatched on
+      // os.Args[1]).
       if (/^\s*package\s+main\b/m.test(text)) {
-        for (const m of text.matchAll(/\bmap\[string\]\*?(?:[A-Za-z_][A-Za-z0-9_]*\.)?[A-Za-z_]*(?:Command|Cmd)\s*\{/g)) {
+        const funcMaps = packageTexts.flatMap((t) => [...t.matchAll(/^type[ \t]+([A-Za-z_][A-Za-z0-9_]*)[ \t]*=?[ \t]*map\[string\]func\(/gm)].map((x) => x[1]));
+        const literal = new RegExp(`\\bmap\\[string\\]\\*?(?:[A-Za-z_][A-Za-z0-9_]*\\.)?[A-Za-z_]*(?:Command|Cmd)\\s*\\{${funcMaps.map((n) => `|(?<![\\w.])${n}\\s*\\{`).join('')}`, 'g');
+        for (const m of text.matchAll(literal)) {
           const body = braceBody(text, m.index! + m[0].length - 1);
           const entries = [...body.matchAll(/^\s*"([a-z][a-z0-9-]*)"\s*:\s*&?(?:[A-Za-z_][A-Za-z0-9_]*\.)?[A-Za-z_][A-Za-z0-9_]*\s*,?\s*$/gm)];
           if (entries.length < 2) continue;
