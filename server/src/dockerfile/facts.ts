@@ -439,9 +439,20 @@ export function pathEnv(model: DockerfileModel, stage: Stage, before?: Instructi
  */
 export function installedGoToolchain(model: DockerfileModel, stage: Stage, before?: Instruction): { dir: string | null; archive?: string } | undefined {
   let found: { dir: string | null; archive?: string } | undefined;
+  // ARG and ENV values as written (unexpanded: `go${golang_version}.linux-${TARGETARCH}.tar.gz`
+  // has no value before the build), for a RUN that names the archive through one (openziti's
+  // cross-build image: `ARG go_distribution_file=go${golang_version}.linux-${TARGETARCH}.tar.gz`,
+  // `RUN tar -xzf ${go_distribution_file} -C /usr/local/`).
+  const written = new Map<string, string>();
+  for (const [name, value] of model.globalArgs) if (value !== null) written.set(name, value);
   for (const s of stageChain(model, stage)) {
     for (const i of s.instructions) {
       if (i === before) return found;
+      if (i.keyword === 'ARG') {
+        for (const a of argDeclarations(model, i)) if (a.value !== undefined) written.set(a.name, a.value);
+      } else if (i.keyword === 'ENV') {
+        for (const p of properties(i)) if (p.value !== null) written.set(p.name, p.value);
+      }
       if ((i.keyword === 'COPY' || i.keyword === 'ADD') && i.flags.some((f) => f.name === 'from')) {
         const paths = copyPaths(i);
         if (!paths?.sources.some((src) => /^\/usr\/local\/go\/?$/.test(src))) continue;
@@ -450,7 +461,7 @@ export function installedGoToolchain(model: DockerfileModel, stage: Stage, befor
         found = { dir: paths.sources.length === 1 && dest.startsWith('/') && !dest.includes('$') ? dest : null };
       } else if (i.keyword === 'RUN') {
         const text = i.script?.text ?? i.json?.join(' ') ?? '';
-        const archive = GO_ARCHIVE.exec(text);
+        const archive = GO_ARCHIVE.exec(text) ?? archiveThroughVariable(text, written);
         if (archive || /\bmv\s+(\S*\/)?go\/?\s+\/usr\/local\/?(?=[\s;&|]|$)/.test(text)) {
           found = { dir: /(^|\s)\/usr\/local\/?(?=[\s;&|]|$)/m.test(text) ? '/usr/local/go' : null };
           if (archive) found.archive = archive[0].slice(archive[1].length);
@@ -486,6 +497,17 @@ export function installedGoOnPath(model: DockerfileModel, stage: Stage, before: 
 
 /** Go's release archive (`go1.22.9.linux-amd64.tar.gz`, `go${GO_VERSION}.linux-${ARCH}.tar.gz`). */
 const GO_ARCHIVE = /(^|[\s/"'=])go(\d|\$)[^\s/"']*\.linux-[^\s/"']+\.tar\.gz/;
+
+/** Go's release archive named by a variable of `text` whose written value is one (`${go_distribution_file}`). */
+function archiveThroughVariable(text: string, written: ReadonlyMap<string, string>): RegExpExecArray | null {
+  if (!text.includes('$') || written.size === 0) return null;
+  for (const m of text.matchAll(/\$\{?([A-Za-z_]\w*)/g)) {
+    const value = written.get(m[1]);
+    const archive = value === undefined ? null : GO_ARCHIVE.exec(value);
+    if (archive) return archive;
+  }
+  return null;
+}
 
 /** ENV values in effect just before `before` (inherited through FROM <stage>). */
 export function envBefore(model: DockerfileModel, stage: Stage, before?: Instruction): Map<string, string | null> {

@@ -37,11 +37,18 @@
  * own (`COPY --from=golang /usr/local/go`, Go's release archive, an install-go script), whatever
  * its command: its compilers are what it is for.
  *
+ * Development packages (`libzmq3-dev`, `openssl-dev`, `libpcap-devel`) count too, named apart:
+ * their headers and static libraries serve a cgo build, while the binary loads the shared library
+ * from the runtime package (bento's cgo image installs libzmq3-dev in its runtime stage). Not when
+ * the image compiles native code itself (dockerfile/nativeBuilds.ts compilesNative: pip's C
+ * extensions, `docker-php-ext-install`, R's install.packages, make): the headers serve that step.
+ *
  * No fix: removing a package the program might call at run time is the author's decision.
  */
 import { copyPaths, goCommands, installedGoToolchain, isToolbox, stageChain, stageImage, startInstructions } from '../dockerfile/facts';
 import { stageRef } from '../dockerfile/goBuild';
 import { scriptSpan, type DockerfileModel, type Instruction, type Stage } from '../dockerfile/model';
+import { compilesNative, runRuns } from '../dockerfile/nativeBuilds';
 import { installsPackage, isLanguageRuntime, packageCommands, type PackageCommand } from '../dockerfile/packages';
 import { dataNamedRunByMains, programsRunByMains, type ProgramRunIn } from '../workspace/query';
 import type { Rule, RuleFinding } from './types';
@@ -51,6 +58,18 @@ const BUILD_GROUP = /^development tools$/i;
 
 export function isBuildTool(name: string): boolean {
   return BUILD_TOOL.test(name) || BUILD_GROUP.test(name);
+}
+
+/**
+ * A development package: C headers, static libraries and pkg-config files of a library
+ * (`libzmq3-dev`, `openssl-dev`, `libpcap-devel`; a Debian architecture suffix `:arm64` kept).
+ * A cgo binary loads the library's shared object at run time, which another package holds
+ * (libzmq5 for libzmq3-dev): the -dev package is what its build needs.
+ */
+const DEV_PACKAGE = /^[a-z0-9][a-z0-9.+_-]*-(dev|devel)(:[a-z0-9]+)?$/i;
+
+function isDevPackage(name: string): boolean {
+  return DEV_PACKAGE.test(name) && !isBuildTool(name.replace(/:[a-z0-9]+$/i, ''));
 }
 
 /**
@@ -78,7 +97,7 @@ function programsOf(pkg: string): string[] {
 export const gd208: Rule = {
   code: 'GD208',
   name: 'build-tools-in-final-image',
-  summary: 'The final image installs compilers or build tools',
+  summary: 'The final image installs compilers, build tools or development packages',
   severity: 'warning',
   needsWorkspace: false,
   fix: 'none',
@@ -98,48 +117,73 @@ export const gd208: Rule = {
       runs ??= new Map(programsRunByMains(ctx.workspace).map((r) => [r.name, r]));
       return programsOf(tool).map((p) => runs!.get(p)).find((r) => r !== undefined);
     };
-    const installs: { instr: Instruction; cmd: PackageCommand; tools: string[]; kept: { tool: string; run: ProgramRunIn }[] }[] = [];
+    const installs: { instr: Instruction; cmd: PackageCommand; tools: string[]; devs: string[]; kept: { tool: string; run: ProgramRunIn }[] }[] = [];
     for (const s of stageChain(model, stage)) {
       for (const instr of s.instructions) {
         for (const p of packageCommands(instr)) {
           if (p.action === 'install') {
             let tools = p.packages.map((x) => x.name).filter(isBuildTool);
             if (tools.every((t) => t === 'git')) tools = [];
+            const devs = p.packages.map((x) => x.name).filter(isDevPackage);
             const kept: { tool: string; run: ProgramRunIn }[] = [];
             tools = tools.filter((t) => {
               const run = runBy(t);
               if (run) kept.push({ tool: t, run });
               return run === undefined;
             });
-            if (tools.length) installs.push({ instr, cmd: p, tools, kept });
+            if (tools.length || devs.length) installs.push({ instr, cmd: p, tools, devs, kept });
           } else if (p.action === 'remove') {
             const removed = new Set(p.packages.map((x) => x.name));
             for (const i of installs) {
               if (i.cmd.family !== p.family) continue;
-              if (i.cmd.virtual && removed.has(i.cmd.virtual)) i.tools = [];
+              if (i.cmd.virtual && removed.has(i.cmd.virtual)) i.tools = i.devs = [];
               i.tools = i.tools.filter((t) => !removed.has(t));
+              i.devs = i.devs.filter((t) => !removed.has(t));
             }
           }
         }
       }
     }
+    // Headers are what a native build in the image itself compiles against (a Python C extension
+    // built by pip, `docker-php-ext-install`, R's install.packages, a make): there they are needed.
+    if (installs.some((i) => i.devs.length > 0) && stageChain(model, stage).some((s) => s.instructions.some((i) => runRuns(i, compilesNative)))) {
+      for (const i of installs) i.devs = [];
+    }
     // A program that runs what its data names, in an image that carries other languages' runtimes:
     // the build tools are there for the programs it runs.
-    if (ctx.workspace && installs.some((i) => i.tools.length > 0) && installsPackage(model, stage, isLanguageRuntime) && dataNamedRunByMains(ctx.workspace) !== undefined) return [];
+    if (ctx.workspace && installs.some((i) => i.tools.length > 0 || i.devs.length > 0) && installsPackage(model, stage, isLanguageRuntime) && dataNamedRunByMains(ctx.workspace) !== undefined) return [];
     const out: RuleFinding[] = [];
-    for (const { instr, cmd, tools, kept } of installs) {
-      if (!tools.length || !instr.script) continue;
-      const list = [...new Set(tools)].join(', ');
+    for (const { instr, cmd, tools, devs, kept } of installs) {
+      if (!instr.script) continue;
       const keep = kept.filter((k, i) => kept.findIndex((o) => o.tool === k.tool) === i).map((k) => `${k.tool} (the program runs ${k.run.name}: ${k.run.via})`);
       const left = keep.length ? ` Not counted: ${keep.join(', ')}.` : '';
-      out.push({
-        message: `The final image installs build tools (${list}): they add size and attack surface and are not needed to run a Go binary. Install them in a builder stage and copy only the results. If the program needs one at run time, suppress this finding for the instruction.${left}`,
-        span: scriptSpan(instr.script, cmd.cmd.start, cmd.cmd.end),
-      });
+      const span = scriptSpan(instr.script, cmd.cmd.start, cmd.cmd.end);
+      const devList = [...new Set(devs)];
+      const devWhat = `development package${devList.length > 1 ? 's' : ''} (${devList.join(', ')})`;
+      if (tools.length) {
+        out.push({
+          message: `The final image installs build tools (${[...new Set(tools)].join(', ')})${devList.length ? ` and ${devWhat}` : ''}: they add size and attack surface and are not needed to run a Go binary. Install them in a builder stage and copy only the results. If the program needs one at run time, suppress this finding for the instruction.${left}`,
+          span,
+        });
+      } else if (devList.length) {
+        out.push({
+          message: `The final image installs ${devWhat}: C headers, static libraries and pkg-config files, which compiling against the library needs (a cgo build) and a running binary never loads. Install ${devList.length > 1 ? 'them' : 'it'} in the builder stage; the image needs only the library's runtime package, the one holding the shared object the binary links${dependsHint(cmd, devList[0])}.${left}`,
+          span,
+        });
+      }
     }
     return out;
   },
 };
+
+/** How to list what a -dev package depends on (its runtime library among them), for the family's manager. */
+function dependsHint(cmd: PackageCommand, pkg: string): string {
+  const name = pkg.replace(/:[a-z0-9]+$/i, '');
+  if (cmd.family === 'apt') return ` (\`apt-cache depends ${name}\` lists it)`;
+  if (cmd.family === 'apk') return ` (\`apk info -R ${name}\` lists it)`;
+  if (cmd.family === 'rpm') return ` (\`dnf repoquery --requires ${name}\` lists it)`;
+  return '';
+}
 
 /**
  * No ENTRYPOINT/CMD (the base image's default command) and no program copied in from a stage

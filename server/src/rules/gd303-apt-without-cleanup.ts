@@ -42,6 +42,7 @@
 import * as path from 'node:path';
 import { imageStages, rootImage, stageChain, stageDescendants, stageImage, workdirBefore } from '../dockerfile/facts';
 import { scriptSpan, toDoc, type DockerfileModel, type Instruction, type Stage } from '../dockerfile/model';
+import { installsPython, runRuns } from '../dockerfile/nativeBuilds';
 import type { ShellCommand } from '../dockerfile/shellModel';
 import { aptNeededRecommends, aptRecommendsAllNeeded, installsPackage, mountTargets, packageCommands, type NeededRecommend, type PackageCommand } from '../dockerfile/packages';
 import { insert } from '../edits/edits';
@@ -215,34 +216,15 @@ function pythonImage(model: DockerfileModel, stage: Stage): 'full' | 'slim' | nu
 
 /**
  * A RUN of the stage from `instr` on (that RUN included), or of a stage built FROM it, installs
- * Python packages: `pip install` (pip3, `python3 -m pip`), `uv pip install`/`uv sync`, `poetry
- * install`, `pipenv install`/`sync`, `pdm install`/`sync` (apache/incubator-devlake's backend:
- * `python3 -m pip install -r python/requirements.txt`, which builds mysqlclient and psycopg2 from
- * source).
+ * Python packages (dockerfile/nativeBuilds.ts installsPython).
  */
 function runsPipFrom(model: DockerfileModel, instr: Instruction): boolean {
   for (const s of stageDescendants(model, model.stages[instr.stage])) {
     for (const i of s.instructions) {
       if (i.keyword !== 'RUN' || (s.index === instr.stage && i.line < instr.line)) continue;
-      if (i.script ? i.script.parsed.commands.some((c) => installsPython(c.argv.map((w) => w.value))) : installsPython(i.json ?? [])) return true;
+      if (runRuns(i, installsPython)) return true;
     }
   }
-  return false;
-}
-
-function installsPython(argv: readonly string[]): boolean {
-  let k = 0;
-  while (argv[k] === 'sudo' || argv[k] === 'exec') k++;
-  const prog = path.posix.basename(argv[k] ?? '');
-  const rest = argv.slice(k + 1);
-  if (/^pip(\d+(\.\d+)?)?$/.test(prog)) return rest.includes('install');
-  if (/^python(\d+(\.\d+)?)?$/.test(prog)) {
-    const m = rest.indexOf('-m');
-    return m >= 0 && /^pip(\d|$)/.test(rest[m + 1] ?? '') && rest.slice(m + 2).includes('install');
-  }
-  if (prog === 'uv') return rest[0] === 'sync' || (rest[0] === 'pip' && (rest[1] === 'install' || rest[1] === 'sync'));
-  if (prog === 'poetry') return rest[0] === 'install';
-  if (prog === 'pipenv' || prog === 'pdm') return rest[0] === 'install' || rest[0] === 'sync';
   return false;
 }
 

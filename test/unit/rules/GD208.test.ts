@@ -45,6 +45,56 @@ describe('GD208 build-tools-in-final-image', () => {
     assert.equal(has(df(['FROM alpine:3.21', 'RUN apk add --no-cache gcc', 'CMD ["/bin/sh", "-c", "/app"]']), 'GD208'), true);
   });
 
+  // Judge round 30 (Y M4): warpstreamlabs/bento resources/docker/Dockerfile.cgo (7825c952, MIT) builds
+  // with CGO_ENABLED=1 against libzmq3-dev and installs the same -dev package in its debian runtime.
+  it('finds development packages (-dev, -devel) in the final image: the runtime needs only the shared library', () => {
+    const bento = df(['FROM golang:1.26.5 AS build', 'ENV CGO_ENABLED=1', 'WORKDIR /go/src/github.com/warpstreamlabs/bento/', 'COPY go.* /go/src/github.com/warpstreamlabs/bento/', 'RUN go mod download',
+      'RUN apt-get update && apt-get install -y --no-install-recommends libzmq3-dev', 'COPY . /go/src/github.com/warpstreamlabs/bento/', 'RUN make TAGS=x_bento_extra',
+      'FROM debian:latest', 'WORKDIR /root/', 'RUN apt-get update && apt-get install -y --no-install-recommends libzmq3-dev',
+      'COPY --from=build /go/src/github.com/warpstreamlabs/bento/target/bin/bento .', 'EXPOSE 4195', 'ENTRYPOINT ["./bento"]', 'CMD ["-c", "/bento.yaml"]']);
+    const found = find(bento, 'GD208');
+    assert.equal(found.length, 1, 'only the runtime stage\'s install, not the builder\'s');
+    assert.equal(spanText(bento, found[0]), 'apt-get install -y --no-install-recommends libzmq3-dev');
+    assert.match(found[0].message, /development package \(libzmq3-dev\)/);
+    assert.match(found[0].message, /`apt-cache depends libzmq3-dev`/);
+    // apk and rpm spellings, an architecture suffix, and several at once.
+    const apk = find(df(['FROM alpine:3.21', 'RUN apk add --no-cache ca-certificates openssl-dev zeromq-dev', E]), 'GD208');
+    assert.match(apk[0].message, /development packages \(openssl-dev, zeromq-dev\).*`apk info -R openssl-dev`/);
+    assert.match(find(df(['FROM rockylinux:9', 'RUN dnf install -y libpcap-devel && dnf clean all', E]), 'GD208')[0].message, /libpcap-devel.*dnf repoquery/);
+    assert.equal(has(df(['FROM debian:12-slim', 'RUN apt-get update && apt-get install -y libsqlite3-dev:arm64 && rm -rf /var/lib/apt/lists/*', E]), 'GD208'), true);
+    // With build tools, one finding names both.
+    assert.match(find(df(['FROM alpine:3.21', 'RUN apk add --no-cache gcc zeromq-dev', E]), 'GD208')[0].message, /build tools \(gcc\) and development package \(zeromq-dev\)/);
+  });
+
+  it('is silent for runtime libraries, -dev packages removed again, and in builder, toolbox and build-environment images', () => {
+    assert.equal(has(df(['FROM debian:12-slim', 'RUN apt-get update && apt-get install -y --no-install-recommends libzmq5 libdevmapper1.02.1 && rm -rf /var/lib/apt/lists/*', E]), 'GD208'), false);
+    assert.equal(has(df(['FROM alpine:3.21', 'RUN apk add --no-cache --virtual .deps zeromq-dev && apk del .deps', E]), 'GD208'), false);
+    assert.equal(has(df(['FROM debian:12', 'RUN apt-get install -y libzmq3-dev', 'RUN apt-get purge -y libzmq3-dev', E]), 'GD208'), false);
+    assert.equal(has(df(['FROM debian:12', 'RUN apt-get update && apt-get install -y libzmq3-dev && rm -rf /var/lib/apt/lists/*']), 'GD208'), false);
+    assert.equal(has(df(['FROM golang:1.24', 'RUN apt-get update && apt-get install -y libzmq3-dev && rm -rf /var/lib/apt/lists/*', 'CMD ["app"]']), 'GD208'), false);
+  });
+
+  // Regression set: dolthub/dolt integration-tests/mysql-client-tests/Dockerfile (Apache-2.0) installs
+  // libmysqlcppconn-dev in a final stage that later runs docker-php-ext-install and R's install.packages;
+  // 42wim/matterbridge tgs.Dockerfile (Apache-2.0) keeps libwebp-dev for the pip install of the same RUN.
+  it('is silent on -dev packages when the image compiles native code itself (pip, PHP extensions, R packages, make)', () => {
+    assert.equal(has(df(['FROM php:8.3-bookworm', 'RUN apt-get update && apt-get install -y libmysqlcppconn-dev default-mysql-client && rm -rf /var/lib/apt/lists/*', 'RUN docker-php-ext-install mysqli pdo_mysql && R -e "install.packages(\'RMySQL\')"', 'CMD ["bats", "/tests"]']), 'GD208'), false);
+    assert.equal(has(df(['FROM alpine', 'RUN apk --no-cache add ca-certificates libwebp-dev python3 && apk --no-cache add --virtual .compile gcc musl-dev py3-pip && pip3 install --no-cache-dir lottie[PNG] && apk --no-cache del .compile', 'COPY --from=builder /bin/matterbridge /bin/matterbridge', 'ENTRYPOINT ["/bin/matterbridge"]']), 'GD208'), false);
+    // Build tools are still reported there (the image's own build belongs in a builder stage too).
+    assert.equal(has(df(['FROM debian:12-slim', 'RUN apt-get update && apt-get install -y gcc libzmq3-dev && rm -rf /var/lib/apt/lists/*', 'RUN make -C /src', E]), 'GD208'), true);
+  });
+
+  // Judge round 31 (Y W7): openziti/ziti dist/docker-images/cross-build/Dockerfile (804f55a, Apache-2.0)
+  // names Go's release archive through an ARG whose default is `go${golang_version}.linux-${TARGETARCH}.tar.gz`.
+  it('sees a Go release archive named through an ARG: a cross-build environment', () => {
+    const ziti = (archiveArg: string) => df(['FROM debian:bookworm-slim', 'ARG TARGETARCH', 'ARG golang_version=1.24.2', archiveArg,
+      'RUN apt-get -y update && apt-get -y install wget build-essential gcc-aarch64-linux-gnu', 'COPY --chmod=0755 ./linux-build.sh /usr/local/bin/',
+      'RUN wget -q https://go.dev/dl/${go_distribution_file}', 'RUN tar -xzf ${go_distribution_file} -C /usr/local/', 'ENV PATH=/usr/local/go/bin:$PATH', 'ENTRYPOINT ["linux-build.sh"]']);
+    assert.equal(has(ziti('ARG go_distribution_file=go${golang_version}.linux-${TARGETARCH}.tar.gz'), 'GD208'), false);
+    // Another archive through the same kind of ARG is no Go toolchain.
+    assert.equal(has(ziti('ARG go_distribution_file=node-v20.${TARGETARCH}.tar.gz'), 'GD208'), true);
+  });
+
   it('counts what the final stage inherits from a stage it is built FROM', () => {
     assert.equal(has(df(['FROM alpine:3.21 AS base', 'RUN apk add --no-cache gcc', 'FROM base', 'COPY app /app', E]), 'GD208'), true);
   });
