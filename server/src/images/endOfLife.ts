@@ -64,6 +64,21 @@ const UBUNTU_BY_NAME = new Map(Object.entries(UBUNTU).map(([num, u]) => [u.name,
  */
 const CENTOS: Record<string, string> = { '5': 'March 2017', '6': 'November 2020', '7': 'June 2024', '8': 'December 2021' };
 
+/**
+ * Releases whose packages the distribution moved off its mirrors, as known in December 2026: the
+ * sources the images ship (deb.debian.org, mirrorlist.centos.org, archive.ubuntu.com) no longer
+ * serve them. Debian moved buster to archive.debian.org in July 2025 (builds failed with "The
+ * repository 'http://deb.debian.org/debian buster Release' does not have a Release file" from
+ * 2025-07-14), stretch in April 2023, jessie and wheezy before; bullseye (LTS ended August 2026)
+ * is still served. CentOS Linux 8 went to vault.centos.org in January 2022, 6 in December 2020,
+ * and mirrorlist.centos.org, which CentOS 7's yum asks, was shut down in July 2024. Ubuntu moves
+ * an interim release to old-releases.ubuntu.com after its end; LTS releases stay on the archive
+ * (Ubuntu Pro serves their updates). 25.04 and 25.10 are left out: their move is not dated here.
+ */
+const ARCHIVED_DEBIAN: Record<string, string | null> = { '7': null, '8': null, '9': 'April 2023', '10': 'July 2025' };
+const ARCHIVED_CENTOS: Record<string, string | null> = { '5': null, '6': 'December 2020', '7': 'July 2024', '8': 'January 2022' };
+const ARCHIVED_UBUNTU = new Set(['18.10', '19.04', '19.10', '20.10', '21.04', '21.10', '22.10', '23.04', '23.10', '24.10']);
+
 /** An operating-system release that has reached its end of life. */
 export interface EndedRelease {
   /** As a user names it: `Alpine 3.14`, `Debian 10 (buster)`, `Ubuntu 18.04 (bionic)`. */
@@ -72,6 +87,12 @@ export interface EndedRelease {
   ended: string;
   /** What ended: the security support of the release, or its standard support (Ubuntu). */
   what: 'security support' | 'long-term support' | 'standard support';
+  /**
+   * Where its package repositories went when the distribution removed them from its mirrors
+   * (ARCHIVED): the image's own package sources then answer 404, and every `apt-get update` or
+   * `yum install` fails. Absent while the mirrors still serve it.
+   */
+  archived?: { to: string; when: string | null };
 }
 
 /**
@@ -84,7 +105,14 @@ export interface EndedRelease {
  */
 export function endedRelease(ref: string): EndedRelease | null {
   if (!ref || ref.includes('$')) return null;
-  const { repo, tag } = normalizeRepository(ref);
+  const named = normalizeRepository(ref);
+  // The official images' per-architecture namespaces are the same images (`arm32v7/debian:stretch`),
+  // and multiarch's debootstrap images name arch and Debian release in the tag (`armhf-stretch`:
+  // codeskyblue/gohttpserver's armhf image).
+  const arch = ARCH_NAMESPACE.exec(named.repo);
+  const debootstrap = named.repo === 'multiarch/debian-debootstrap' && named.tag ? /^[a-z0-9]+-([a-z]+)(?:-|$)/.exec(named.tag) : null;
+  if (debootstrap) return debian(DEBIAN_BY_NAME.get(debootstrap[1]) ?? null);
+  const { repo, tag } = arch ? { repo: named.repo.slice(arch[0].length), tag: named.tag } : named;
   // Distroless names its Debian release in the repository, whatever the tag or digest
   // (inspektor-gadget ships on `gcr.io/distroless/static-debian11:latest@sha256:…`).
   const distroless = distrolessDebianRelease(repo);
@@ -104,6 +132,9 @@ export function endedRelease(ref: string): EndedRelease | null {
   return null;
 }
 
+/** Docker's per-architecture namespaces of the official images. */
+const ARCH_NAMESPACE = /^(amd64|arm32v5|arm32v6|arm32v7|arm64v8|i386|ppc64le|s390x|mips64le|riscv64)\//;
+
 function alpine(m: RegExpExecArray | null): EndedRelease | null {
   if (!m) return null;
   const branch = `${Number(m[1])}.${Number(m[2])}`;
@@ -114,17 +145,23 @@ function alpine(m: RegExpExecArray | null): EndedRelease | null {
 
 function debian(num: string | null): EndedRelease | null {
   const d = num !== null ? DEBIAN[num] : undefined;
-  return d ? { release: `Debian ${num} (${d.name})`, ended: `in ${d.ended}`, what: 'long-term support' } : null;
+  if (!d || num === null) return null;
+  const archived = num in ARCHIVED_DEBIAN ? { archived: { to: 'archive.debian.org', when: ARCHIVED_DEBIAN[num] } } : {};
+  return { release: `Debian ${num} (${d.name})`, ended: `in ${d.ended}`, what: 'long-term support', ...archived };
 }
 
 function ubuntu(version: string | null): EndedRelease | null {
   const u = version !== null ? UBUNTU[version] : undefined;
-  return u ? { release: `Ubuntu ${version} (${u.name})`, ended: `in ${u.ended}`, what: 'standard support' } : null;
+  if (!u || version === null) return null;
+  const archived = ARCHIVED_UBUNTU.has(version) ? { archived: { to: 'old-releases.ubuntu.com', when: null } } : {};
+  return { release: `Ubuntu ${version} (${u.name})`, ended: `in ${u.ended}`, what: 'standard support', ...archived };
 }
 
 /** `centos`, `centos:latest` (CentOS Linux 8), `centos:7`, `centos:7.9.2009`, `centos:centos8.4.2105`. */
 function centos(tag: string | null): EndedRelease | null {
   const major = !tag || tag === 'latest' ? '8' : /^(?:centos)?(\d+)(?:\.|$)/.exec(tag)?.[1];
   const month = major !== undefined ? CENTOS[major] : undefined;
-  return month ? { release: `CentOS Linux ${major}`, ended: `in ${month}`, what: 'security support' } : null;
+  if (!month || major === undefined) return null;
+  const archived = major in ARCHIVED_CENTOS ? { archived: { to: 'vault.centos.org', when: ARCHIVED_CENTOS[major] } } : {};
+  return { release: `CentOS Linux ${major}`, ended: `in ${month}`, what: 'security support', ...archived };
 }
