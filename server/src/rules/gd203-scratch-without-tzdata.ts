@@ -53,18 +53,22 @@ export const gd203: Rule = {
     if (hasZoneinfo(model, stage)) return [];
     const out: RuleFinding[] = [];
     const done = new Set<string>();
+    const tz = zoneFromEnv(model, stage);
     for (const copy of finalCopies({ ...ctx, workspace: ws }, ctx.finalStage)) {
       for (const b of copy.builds) {
         const key = `${b.go.instr.span.start}:${b.go.cmd.start}`;
         if (done.has(key)) continue;
         done.add(key);
         const pkg = needingPackage(ws, b);
-        if (pkg === null) continue;
+        const zone = pkg === null && tz !== null && embedsTzdata(ws, b) === false ? tz : null;
+        if (pkg === null && zone === null) continue;
         const tags = buildTags(model, b);
         if (tags === null || tags.includes('timetzdata')) continue;
         const where = pkg === '' ? 'the main package' : `./${pkg}`;
         out.push(withLazyFix({
-          message: `The final image (${stage.resolvedBase ?? stage.base}) has no zoneinfo database, and the program calls time.LoadLocation (${where}) without embedding time/tzdata: every lookup fails with "unknown time zone". Build with -tags timetzdata.`,
+          message: zone !== null
+            ? `The final image (${stage.resolvedBase ?? stage.base}) has no zoneinfo database, and \`ENV TZ=${zone.value}\` (line ${zone.line + 1}) asks Go for that zone: without the database, time.Local silently stays UTC and every local time the program logs or formats is off. Build with -tags timetzdata (or install tzdata).`
+            : `The final image (${stage.resolvedBase ?? stage.base}) has no zoneinfo database, and the program calls time.LoadLocation (${where}) without embedding time/tzdata: every lookup fails with "unknown time zone". Build with -tags timetzdata.`,
           span: b.go.instr.span,
         }, () => tagsFix(model, b)));
       }
@@ -86,6 +90,36 @@ function needingPackage(ws: WorkspaceModel, b: GoBuild): string | null {
   if (mains.length === 0) return null;
   const facts = mains.map((p) => buildFacts(ws, p.dir));
   return facts.every((f) => f.needsTzdata) ? facts[0].loadLocationIn[0] ?? facts[0].dir : null;
+}
+
+/**
+ * Whether the build's packages embed time/tzdata (null: the packages are unknown). Unresolved
+ * builds count when every main package of the context answers alike.
+ */
+function embedsTzdata(ws: WorkspaceModel, b: GoBuild): boolean | null {
+  if (b.resolved) return b.packages.some((p) => buildFacts(ws, p.dir).importsTzdata);
+  const facts = mainPackages(ws).map((p) => buildFacts(ws, p.dir));
+  if (facts.length === 0) return null;
+  if (facts.every((f) => f.importsTzdata)) return true;
+  return facts.every((f) => !f.importsTzdata) ? false : null;
+}
+
+/**
+ * The time zone the final stage's last `ENV TZ` names (rocboss/paopao-ce's runner: `ENV
+ * TZ=Asia/Shanghai` on alpine without tzdata): Go reads TZ for time.Local at start, from the
+ * zoneinfo database. Not UTC (Go needs no database for it), a value with a variable, or a path
+ * (`:/etc/localtime`).
+ */
+function zoneFromEnv(model: DockerfileModel, stage: Stage): { value: string; line: number } | null {
+  let found: { value: string; line: number } | null = null;
+  for (const s of stageChain(model, stage)) {
+    for (const i of s.instructions) {
+      if (i.keyword !== 'ENV') continue;
+      for (const p of properties(i)) if (p.name === 'TZ') found = p.value === null ? null : { value: p.value, line: i.line };
+    }
+  }
+  if (!found || found.value.includes('$') || /^[:/]/.test(found.value)) return null;
+  return /^((Etc\/)?(UTC|UCT|GMT|GMT0|Zulu|Universal|Greenwich))?$/i.test(found.value) ? null : found;
 }
 
 /** Does the final stage get a zoneinfo database some other way? */

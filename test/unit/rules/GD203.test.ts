@@ -22,6 +22,25 @@ describe('GD203 scratch-without-tzdata', () => {
     assert.equal(fixed, text.replace('go build -trimpath', 'go build -tags timetzdata -trimpath'));
   });
 
+  // Judge round 31 (Y M2): rocboss/paopao-ce scripts/docker/Dockerfile.backend-runner sets
+  // `ENV TZ=Asia/Shanghai` on alpine with ca-certificates only; the program embeds no tzdata.
+  it('reports an ENV TZ naming a zone when the image has no zoneinfo and the program embeds none', () => {
+    const text = build('./cmd/fixed', 'alpine:3.21', ['RUN apk --no-cache add ca-certificates', 'ENV TZ=Asia/Shanghai']);
+    const [f, ...rest] = find(text, opts(ws()), 'GD203');
+    assert.equal(rest.length, 0);
+    assert.match(f.message, /`ENV TZ=Asia\/Shanghai` \(line 10\).*silently stays UTC/);
+    assert.equal(applyFix(text, 'GD203', opts(ws())), text.replace('go build -trimpath', 'go build -tags timetzdata -trimpath'));
+    // UTC needs no database; a program embedding time/tzdata, tzdata installed, or -tags timetzdata: nothing to say.
+    for (const quiet of [
+      build('./cmd/fixed', 'alpine:3.21', ['ENV TZ=UTC']),
+      build('./cmd/fixed', 'alpine:3.21', ['ENV TZ=Etc/UTC']),
+      build('./cmd/embedded', 'alpine:3.21', ['ENV TZ=Asia/Shanghai']),
+      build('./cmd/fixed', 'alpine:3.21', ['RUN apk --no-cache add tzdata', 'ENV TZ=Asia/Shanghai']),
+      build('-tags timetzdata ./cmd/fixed', 'alpine:3.21', ['ENV TZ=Asia/Shanghai']),
+      build('./cmd/fixed', 'alpine:3.21', ['ENV TZ=${ZONE}']),
+    ]) assert.equal(find(quiet, opts(ws()), 'GD203').length, 0, quiet);
+  });
+
   it('merges into an existing -tags list, keeping its quoting', () => {
     const cases: [string, string][] = [
       ['-tags=netgo', '-tags=netgo,timetzdata'],
