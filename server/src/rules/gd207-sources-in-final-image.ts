@@ -8,7 +8,10 @@
  *
  * No fix: only the author knows which files the program reads at run time.
  */
-import { copyPaths, isContextCopy, isWholeContext, stageImage } from '../dockerfile/facts';
+import * as path from 'node:path';
+import { copyPaths, isContextCopy, isWholeContext, stageChain, stageImage, workdirBefore } from '../dockerfile/facts';
+import { stageRef } from '../dockerfile/goBuild';
+import type { DockerfileModel, Instruction, Stage } from '../dockerfile/model';
 import type { Rule, RuleFinding } from './types';
 
 export const gd207: Rule = {
@@ -39,6 +42,49 @@ export const gd207: Rule = {
         span: instr.span,
       });
     }
+    for (const instr of stage.instructions) {
+      const through = contextThroughStage(model, stage, instr);
+      if (!through) continue;
+      out.push({
+        message: `The final stage copies ${through.source} from stage ${through.from.name ?? through.from.index}, where that stage copied the whole build context (line ${through.copy.line + 1}: ${through.copy.keyword} … ${through.dest}): sources, tests and everything .dockerignore lets through (a local config file or .env with secrets, unless .dockerignore excludes them) ship in the image, and any file edit changes it. Copy only the binary and the files the program reads at run time.`,
+        span: instr.span,
+      });
+    }
     return out;
   },
 };
+
+/**
+ * A `COPY --from=<stage> <dir>` of the final stage whose source is the folder, or holds the
+ * folder, where that stage (or one it is built FROM) copied the whole build context
+ * (eryajf/chatgpt-dingtalk: `ADD . /app/` in the builder, `COPY --from=builder /app/ .` in the
+ * final stage). Not a copy of `/` (a whole root file system assembled on purpose), nor a source
+ * with a variable or a wildcard.
+ */
+function contextThroughStage(model: DockerfileModel, stage: Stage, instr: Instruction): { source: string; from: Stage; copy: Instruction; dest: string } | null {
+  if (instr.keyword !== 'COPY' && instr.keyword !== 'ADD') return null;
+  const fromRef = instr.flags.find((f) => f.name === 'from')?.value;
+  if (fromRef == null) return null;
+  const ref = stageRef(model, fromRef);
+  if (ref === null || ref === stage.index) return null;
+  const from = model.stages[ref];
+  const paths = copyPaths(instr);
+  if (!paths) return null;
+  for (const source of paths.sources) {
+    if (/[$*?[]/.test(source)) continue;
+    const src = path.posix.resolve('/', source);
+    if (src === '/') continue;
+    for (const s of stageChain(model, from)) {
+      for (const copy of s.instructions) {
+        if (!isContextCopy(copy)) continue;
+        const cp = copyPaths(copy);
+        if (!cp || !cp.sources.some(isWholeContext) || /[$*?[]/.test(cp.dest)) continue;
+        const dir = workdirBefore(model, s, copy, null);
+        if (dir === null && !cp.dest.startsWith('/')) continue;
+        const dest = path.posix.resolve(dir ?? '/', cp.dest);
+        if (dest === src || dest.startsWith(`${src}/`)) return { source, from, copy, dest };
+      }
+    }
+  }
+  return null;
+}
