@@ -21,7 +21,7 @@ export const gd207: Rule = {
   severity: 'warning',
   needsWorkspace: false,
   fix: 'none',
-  facts: ['copySources', 'images', 'dockerignore', 'workspace', 'contextFiles'],
+  facts: ['copySources', 'goCommands', 'images', 'dockerignore', 'workspace', 'contextFiles'],
   docs: { workspace: '(better with: a context without any Go is not reported)' },
   check(ctx) {
     const { model } = ctx;
