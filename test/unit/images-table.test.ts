@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { compareGoVersions, golangTagSatisfies, golangTagVersion, goLine } from '../../server/src/images/golangTag';
-import { lookupImage, normalizeRepository } from '../../server/src/images/table';
+import { imageArchitecture, lookupImage, normalizeRepository } from '../../server/src/images/table';
 
 describe('golangTagVersion', () => {
   it('splits version and variant', () => {
@@ -146,5 +146,25 @@ describe('lookupImage', () => {
     // A host that names no mirror, or more than one segment under a mirror's host: not Docker Hub's.
     assert.deepEqual(normalizeRepository('registry.example.com/golang:1.22'), { repo: 'registry.example.com/golang', tag: '1.22' });
     assert.deepEqual(normalizeRepository('docker.mirror.example.com/team/golang:1.22'), { repo: 'docker.mirror.example.com/team/golang', tag: '1.22' });
+  });
+});
+
+describe('imageArchitecture', () => {
+  it('reads the one architecture a reference names, as a GOARCH', () => {
+    assert.equal(imageArchitecture('multiarch/debian-debootstrap:armhf-stretch'), 'arm');
+    assert.equal(imageArchitecture('arm32v7/alpine:3.20'), 'arm');
+    assert.equal(imageArchitecture('docker.io/arm64v8/debian'), 'arm64');
+    assert.equal(imageArchitecture('i386/debian:bookworm'), '386');
+    assert.equal(imageArchitecture('balenalib/armv7hf-debian:bookworm'), 'arm');
+    assert.equal(imageArchitecture('balenalib/aarch64-alpine:3.20'), 'arm64');
+    assert.equal(imageArchitecture('example.com/app:1.0-x86_64'), 'amd64');
+  });
+
+  it('null for no architecture, two, a variable, or a namespace on another registry', () => {
+    assert.equal(imageArchitecture('debian:bookworm'), null);
+    assert.equal(imageArchitecture('golang:1.22-alpine'), null);
+    assert.equal(imageArchitecture('example.com/cross:amd64-to-arm64'), null);
+    assert.equal(imageArchitecture('$ARCH/alpine:3.21'), null);
+    assert.equal(imageArchitecture('registry.example.com/arm32v7/debian'), null);
   });
 });

@@ -90,6 +90,47 @@ function hubProxied(registry: string, path: string): string | null {
  */
 const ARCH_NAMESPACE = /^(amd64|arm32v5|arm32v6|arm32v7|arm64v8|i386|mips64le|ppc64le|riscv64|s390x)\/[^/]+$/;
 
+/** The GOARCH of each of Docker Hub's per-architecture namespaces (ARCH_NAMESPACE). */
+const NAMESPACE_GOARCH: Record<string, string> = {
+  amd64: 'amd64', arm32v5: 'arm', arm32v6: 'arm', arm32v7: 'arm', arm64v8: 'arm64', i386: '386',
+  mips64le: 'mips64le', ppc64le: 'ppc64le', riscv64: 'riscv64', s390x: 's390x',
+};
+/**
+ * Architecture names in an image's name or tag, as words between `-`, `.`, `/` (and `_`), and the
+ * GOARCH each is: Debian's (armhf, armel, arm64, amd64, i386), the kernel's (aarch64, x86_64,
+ * armv7l), Docker Hub's namespaces (arm32v7, arm64v8) and balenalib's (armv7hf, aarch64).
+ */
+const NAMED_GOARCH: Record<string, string> = {
+  armhf: 'arm', armel: 'arm', armv7hf: 'arm', armv7: 'arm', armv7l: 'arm', armv6: 'arm', armv6l: 'arm', armv6hf: 'arm', armv5e: 'arm',
+  arm32v5: 'arm', arm32v6: 'arm', arm32v7: 'arm',
+  arm64: 'arm64', arm64v8: 'arm64', aarch64: 'arm64',
+  amd64: 'amd64', x86_64: 'amd64',
+  i386: '386', i686: '386',
+};
+
+/**
+ * The one architecture an image reference names, as a GOARCH: a per-architecture namespace of
+ * Docker Hub (`arm32v7/alpine:3.20` -> arm, `arm64v8/debian`), or an architecture word in the
+ * last part of its repository or in its tag (`multiarch/debian-debootstrap:armhf-stretch` -> arm,
+ * `balenalib/armv7hf-debian`, `balenalib/aarch64-alpine` -> arm64, `…:1.0-amd64`). Such an image
+ * holds that architecture's userland whatever platform the build asks for (codeskyblue/gohttpserver's
+ * docker/Dockerfile.armhf builds `GOOS=linux GOARCH=arm` for it on an x86 machine). Null when it
+ * names none, several, or a variable hides the name.
+ */
+export function imageArchitecture(ref: string): string | null {
+  if (ref.includes('$')) return null;
+  const r = parseImageRef(ref);
+  if (!r.registry || HUB_ALIASES.has(r.registry)) {
+    const ns = /^([a-z0-9]+)\/[^/]+$/.exec(r.repository)?.[1];
+    if (ns !== undefined && ARCH_NAMESPACE.test(r.repository)) return NAMESPACE_GOARCH[ns] ?? null;
+  }
+  const known = (w: string) => Object.prototype.hasOwnProperty.call(NAMED_GOARCH, w);
+  // (`x86_64` is one word; `foo_arm64` two.)
+  const words = [...r.repository.split('/').pop()!.split(/[-.]/), ...(r.tag ?? '').toLowerCase().split(/[-.]/)].flatMap((w) => (known(w) ? [w] : w.split('_')));
+  const found = new Set(words.filter(known).map((w) => NAMED_GOARCH[w]));
+  return found.size === 1 ? [...found][0] : null;
+}
+
 /** Normalised repository: `golang`, `alpine`, `gcr.io/distroless/static-debian12`, `cgr.dev/chainguard/static`. */
 export function normalizeRepository(ref: string): { repo: string; tag: string | null } {
   const r = parseImageRef(ref);

@@ -5,7 +5,10 @@
  * (`docker build --platform linux/arm64`, an arm64 machine, a multi-platform build), the image
  * holds a binary of the wrong architecture and fails with "exec format error".
  *
- * Not reported: a final stage with a fixed `--platform` (the author chose it), a GOARCH from a
+ * Not reported: a final stage with a fixed `--platform` (the author chose it), or whose base image
+ * is one architecture's and the build's (`FROM multiarch/debian-debootstrap:armhf-stretch`,
+ * `arm32v7/alpine` or `balenalib/armv7hf-debian` for GOARCH=arm; images/table.ts
+ * imageArchitecture: codeskyblue/gohttpserver's docker/Dockerfile.armhf), a GOARCH from a
  * variable (`$TARGETARCH`, a build arg), a script that decides by platform itself (it mentions
  * TARGETARCH/TARGETPLATFORM, `uname -m`, `dpkg --print-architecture`, `apk --print-arch`), a
  * builder that builds for several architectures (several GOARCH values: a release of many binaries),
@@ -26,12 +29,13 @@
  * `GOARCH=$TARGETARCH`, with `ARG TARGETARCH` after the builder's FROM when the stage lacks it.
  */
 import { flatMapOf } from '../arrays';
-import { argDeclarations, isArtifactExport, stageChain, stageGoCommands, type GoCommand } from '../dockerfile/facts';
+import { argDeclarations, isArtifactExport, rootImage, stageChain, stageGoCommands, type GoCommand } from '../dockerfile/facts';
 import { rawEnvValue } from '../dockerfile/goBuild';
 import { toDoc, scriptSpan, type DockerfileModel } from '../dockerfile/model';
 import type { ShellCommand, ShellWord } from '../dockerfile/shellModel';
 import { insertLinesAfter, replace, type Edit } from '../edits/edits';
 import { landingBuilds, landingMakeBuilds } from '../facts/builtPackages';
+import { imageArchitecture } from '../images/table';
 import { withLazyFix, type Fix, type Rule, type RuleFinding } from './types';
 
 const DECIDES_PLATFORM = /\$\{?(TARGETARCH|TARGETPLATFORM|TARGETVARIANT|BUILDARCH)\b|uname\s+-m|--print-arch|print-architecture|xx-info/;
@@ -43,7 +47,7 @@ export const gd116: Rule = {
   severity: 'warning',
   needsWorkspace: false,
   fix: 'unsafe',
-  facts: ['goCommands', 'goBuilds'],
+  facts: ['goCommands', 'goBuilds', 'images'],
   check(ctx) {
     const { model } = ctx;
     const final = model.stages[ctx.finalStage];
@@ -68,6 +72,8 @@ export const gd116: Rule = {
     if (platforms.size > 1) return [];
     const out: RuleFinding[] = [];
     const seen = new Set<string>();
+    const base = rootImage(model, final);
+    const baseArch = base === null ? null : imageArchitecture(base);
     for (const b of landing) {
       const g = b.g;
       const builder = model.stages[g.instr.stage];
@@ -79,6 +85,10 @@ export const gd116: Rule = {
       const found = hardCoded(model, g);
       if (!found) continue;
       const { goarch, goos, badArch, badOs } = found;
+      // The final base is one architecture's image, the one the build targets
+      // (`multiarch/debian-debootstrap:armhf-stretch` for `GOARCH=arm`): the binary matches it
+      // whatever platform is asked; `$TARGETARCH` would put an amd64 binary into it.
+      if (badArch && !badOs && baseArch !== null && baseArch === goarch) continue;
       const key = `${g.instr.span.start}:${g.cmd.start}`;
       if (seen.has(key)) continue;
       seen.add(key);

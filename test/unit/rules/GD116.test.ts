@@ -204,3 +204,45 @@ describe('GD116 hard-coded-target-platform: GOARCH given to make (kuberay histor
     assert.deepEqual(findWs(docker(), 'GD116', ws('SHELL = /bin/zsh')), []);
   });
 });
+
+// Judge 31 Y W8: codeskyblue/gohttpserver 823981d (MIT) docker/Dockerfile.armhf, as it is. The
+// final base is an armhf-only Debian userland (the tag names the architecture): the file builds
+// `GOARCH=arm` for it on an x86 machine, and `GOARCH=$TARGETARCH` would put an amd64 binary in it.
+// (The rule reads no file of the context: the Dockerfile is the whole case.)
+describe('GD116: a final base that is one architecture\'s image (gohttpserver Dockerfile.armhf)', () => {
+  const ARMHF = (final: string, goarch = 'arm') => df([
+    'FROM golang:1.16',
+    'WORKDIR /appsrc/gohttpserver',
+    'ADD . /appsrc/gohttpserver',
+    `RUN GOOS=linux GOARCH=${goarch} go build -ldflags '-X main.VERSION=docker' -o gohttpserver .`,
+    '',
+    `FROM ${final}`,
+    'WORKDIR /app',
+    'RUN mkdir -p /app/public',
+    'RUN apt-get update && apt-get install -y ca-certificates',
+    'VOLUME /app/public',
+    'ADD assets ./assets',
+    'COPY --from=0 /appsrc/gohttpserver/gohttpserver .',
+    'EXPOSE 8000',
+    'ENTRYPOINT [ "/app/gohttpserver", "--root=/app/public" ]',
+    'CMD []',
+  ]);
+
+  it('gohttpserver: silent when the final base names the GOARCH the build sets', () => {
+    assert.equal(has(ARMHF('multiarch/debian-debootstrap:armhf-stretch'), 'GD116'), false);
+    assert.equal(has(ARMHF('arm32v7/debian:bookworm-slim'), 'GD116'), false);
+    assert.equal(has(ARMHF('balenalib/armv7hf-debian:bookworm'), 'GD116'), false);
+    assert.equal(has(ARMHF('docker.io/arm64v8/debian:bookworm-slim', 'arm64'), 'GD116'), false);
+    assert.equal(has(ARMHF('balenalib/aarch64-debian:bookworm', 'arm64'), 'GD116'), false);
+    assert.equal(has(ARMHF('multiarch/ubuntu-core:amd64-focal', 'amd64'), 'GD116'), false);
+  });
+
+  it('gohttpserver: reported when the base names another architecture, none, or a variable hides it', () => {
+    assert.equal(has(ARMHF('multiarch/debian-debootstrap:arm64-stretch'), 'GD116'), true);
+    assert.equal(has(ARMHF('arm64v8/debian:bookworm-slim'), 'GD116'), true);
+    assert.equal(has(ARMHF('debian:stretch'), 'GD116'), true);
+    assert.equal(has(ARMHF('$ARCH/debian:bookworm-slim'), 'GD116'), true);
+    // A registry of its own: `arm32v7/…` there is no Docker Hub namespace, and `arm32v7` is not a word of the image's name.
+    assert.equal(has(ARMHF('registry.example.com/arm32v7/debian:bookworm'), 'GD116'), true);
+  });
+});
