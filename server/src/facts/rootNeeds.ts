@@ -14,6 +14,8 @@
  *    written by a RUN), runs a command that only root can: `update-ca-certificates` or
  *    `update-ca-trust`, a write (cp, `>`, tee, mkdir …) into a folder only root can write (the
  *    trust anchors /usr/local/share/ca-certificates, /etc/ssl/certs, /root: vulcan-api's run.sh),
+ *    or into a file of /etc only root can write (/etc/resolv.conf, which Docker mounts: nezha's
+ *    entrypoint.sh), `dockerd` (also the ENTRYPOINT a docker:*-dind base keeps: api-firewall's demo),
  *    `pg_ctlcluster … start` (dendrite's Complement images: the CA mounted at run time is trusted
  *    before the server starts, and postgres is started as its cluster's owner).
  *  - installsDockerCli + dockerCliRun: the image holds the docker CLI and the program runs it
@@ -57,6 +59,7 @@
 import * as path from 'node:path';
 import { copiedPrograms, copyPaths, holdsProgram, programWord, startedProgram, stageChain, startInstructions } from '../dockerfile/facts';
 import { installsPackage } from '../dockerfile/packages';
+import { normalizeRepository } from '../images/table';
 import type { DockerfileModel, Stage } from '../dockerfile/model';
 import { parseShell, type ShellCommand, type ShellScript } from '../dockerfile/shell';
 import { copiedFileText } from './copiedFiles';
@@ -160,9 +163,11 @@ export function dockerSocketDialer(ws: WorkspaceModel, dirs: readonly string[]):
 /**
  * Programs that only root can run: update-ca-certificates and update-ca-trust rewrite the
  * system's certificate bundle (/etc/ssl/certs, /etc/pki: root's); pg_ctlcluster runs as root or
- * as the cluster's owner (postgres) only.
+ * as the cluster's owner (postgres) only; dockerd, the Docker daemon (and dockerd-entrypoint.sh,
+ * Docker's dind script that starts it), mounts, makes network interfaces and iptables rules: root's
+ * (rootless Docker starts `dockerd-rootless.sh` instead).
  */
-const ROOT_PROGRAM = /^(update-ca-certificates|update-ca-trust|pg_ctlcluster)$/;
+const ROOT_PROGRAM = /^(update-ca-certificates|update-ca-trust|pg_ctlcluster|dockerd|dockerd-entrypoint\.sh)$/;
 /**
  * Folders only root can write: the system's trust-anchor folders (a copy there is made for
  * update-ca-certificates), the certificate folders programs read directly (`/etc/ssl/certs`: Go's
@@ -175,6 +180,20 @@ const ROOT_PROGRAM = /^(update-ca-certificates|update-ca-trust|pg_ctlcluster)$/;
  * install-cni.sh copies its plugin there).
  */
 const ROOT_ONLY_DIRS = /^\/(usr\/local\/share\/ca-certificates|etc\/pki\/ca-trust\/source\/anchors|usr\/share\/pki\/trust\/anchors|etc\/ca-certificates\/trust-source\/anchors|etc\/ssl\/certs|etc\/pki\/tls\/certs|root|host)(\/|$)/;
+/**
+ * Files of /etc only root can write when the container runs: Docker bind-mounts
+ * `/etc/resolv.conf`, `/etc/hosts` and `/etc/hostname` into every container from its own folder,
+ * owned by root (0644), whatever the image made of them; `/etc/passwd`, `/etc/group` and
+ * `/etc/shadow` are root's in every base image (ROOT_ONLY_ACCOUNTS: unless the Dockerfile makes
+ * them writable, the way images for arbitrary uids let their start script add its user).
+ * nezhahq/nezha's script/entrypoint.sh: `printf "nameserver 127.0.0.11\n…" > /etc/resolv.conf`,
+ * then `exec /dashboard/app`.
+ */
+const ROOT_ONLY_FILES = /^\/etc\/(resolv\.conf|hosts|hostname|passwd|group|shadow)$/;
+/** The account files of ROOT_ONLY_FILES, which a Dockerfile can make writable (`chmod g=u /etc/passwd`). */
+const ROOT_ONLY_ACCOUNTS = /^\/etc\/(passwd|group|shadow)$/;
+/** A RUN that hands the account files to others: `chmod g=u /etc/passwd`, `chown 1001 /etc/group`, `chgrp 0 /etc/passwd`. */
+const OPENS_ACCOUNTS = /\b(chmod|chown|chgrp)\b[^\n;&|]*\/etc\/(passwd|group|shadow)\b/;
 /** Programs that write their last operand. */
 const COPIERS = /^(cp|install|mv|ln)$/;
 /** Programs that write (or create) each operand: only a path below a root-only folder counts (`mkdir -p` of the folder itself succeeds). */
@@ -196,11 +215,13 @@ function attaches(name: string, args: readonly string[]): boolean {
  * What the stage's container runs when it starts that only root can: a command of its ENTRYPOINT
  * or CMD (shell form, or `sh -c '…'`), or of a script it starts (goAtStart.ts startScripts: from
  * the context, or written by a RUN), that is `update-ca-certificates`, `update-ca-trust`,
- * `pg_ctlcluster`, a debugger attaching to a running process (`dlv attach`, `gdb -p`,
+ * `pg_ctlcluster`, `dockerd`, a debugger attaching to a running process (`dlv attach`, `gdb -p`,
  * `strace -p`: chaos-mesh's chaos-dlv), or a write into a folder only root can write
  * (ROOT_ONLY_DIRS): a `cp`/`install`/`mv`/`ln` into it, a `>`/`>>` redirect to a file in it (any
  * command's: `… | base64 -d > /etc/ssl/certs/pg.crt`), `tee`, `mkdir` or `touch` of a path below
- * it (adevinta/vulcan-api's run.sh). dendrite's
+ * it (adevinta/vulcan-api's run.sh); or the same writes to a root-only file of /etc
+ * (ROOT_ONLY_FILES: nezha's `printf … > /etc/resolv.conf`). Or the stage keeps docker:dind's
+ * ENTRYPOINT, which starts dockerd (dindEntrypoint). dendrite's
  * Complement.Dockerfile: `CMD … && cp /complement/ca/ca.crt /usr/local/share/ca-certificates/ &&
  * update-ca-certificates && exec /complement-cmd.sh`; ComplementPostgres.Dockerfile's CMD runs
  * run_postgres.sh, which a RUN wrote, and its `pg_ctlcluster 15 main start`. The command as
@@ -208,11 +229,25 @@ function attaches(name: string, args: readonly string[]): boolean {
  */
 export function rootAtStart(model: DockerfileModel, stage: Stage, files: WorkspaceFiles | undefined): string | null {
   const { entrypoint, cmd } = startInstructions(model, stage);
+  // docker:*-dind's own ENTRYPOINT (dockerd-entrypoint.sh), kept: it starts dockerd.
+  const dind = dindEntrypoint(model, stage);
+  if (dind !== null) return dind;
+  let opened: boolean | undefined;
+  /** A file only root can write (ROOT_ONLY_FILES), unless the image opened the account files to others. */
+  const rootOnlyFile = (p: string): boolean => {
+    if (!ROOT_ONLY_FILES.test(p)) return false;
+    if (!ROOT_ONLY_ACCOUNTS.test(p)) return true;
+    opened ??= stageChain(model, stage).some((s) => s.instructions.some((i) => i.keyword === 'RUN' && OPENS_ACCOUNTS.test(i.script?.text ?? '')));
+    return !opened;
+  };
   /** `argv`, and the parsed command with the text it was parsed from (for its `>` redirect) when there is one. */
   const check = (argv: readonly string[], parsed?: { c: ShellCommand; text: string }): string | null => {
-    // `… | base64 -d > /etc/ssl/certs/pg.crt`: the output redirect of any command.
+    // `… | base64 -d > /etc/ssl/certs/pg.crt`, `printf … > /etc/resolv.conf`: the output redirect of any command.
     const out = parsed ? outputRedirect(parsed.c, parsed.text) : null;
-    if (out !== null && ROOT_ONLY_DIRS.test(path.posix.normalize(out.target))) return `${out.append ? '>>' : '>'} ${out.target}`;
+    if (out !== null) {
+      const target = path.posix.normalize(out.target);
+      if (ROOT_ONLY_DIRS.test(target) || rootOnlyFile(target)) return `${out.append ? '>>' : '>'} ${out.target}`;
+    }
     const k = argv.findIndex((w) => !/^(exec|sudo|nohup|command|env)$/.test(w) && !/^[A-Za-z_]\w*=/.test(w));
     if (k < 0) return null;
     const name = path.posix.basename(argv[k]);
@@ -220,13 +255,15 @@ export function rootAtStart(model: DockerfileModel, stage: Stage, files: Workspa
     if (ATTACHERS.test(name) && attaches(name, argv.slice(k + 1))) return `${name} ${argv[k + 1]}`;
     const operands = argv.slice(k + 1).filter((w) => !w.startsWith('-'));
     if (CREATORS.test(name)) {
-      // Its parent is (or is inside) a root-only folder: the operand is below it.
-      const below = operands.find((w) => w.startsWith('/') && ROOT_ONLY_DIRS.test(path.posix.dirname(path.posix.normalize(w))));
+      // Its parent is (or is inside) a root-only folder: the operand is below it; or it is a root-only file (`tee /etc/hosts`).
+      const below = operands.find((w) => w.startsWith('/') && (ROOT_ONLY_DIRS.test(path.posix.dirname(path.posix.normalize(w))) || rootOnlyFile(path.posix.normalize(w))));
       return below !== undefined ? `${name} ${below}` : null;
     }
     if (!COPIERS.test(name)) return null;
     const dest = operands[operands.length - 1];
-    return operands.length >= 2 && ROOT_ONLY_DIRS.test(path.posix.normalize(dest)) ? `${name} … ${dest}` : null;
+    if (operands.length < 2) return null;
+    const target = path.posix.normalize(dest);
+    return ROOT_ONLY_DIRS.test(target) || rootOnlyFile(target) ? `${name} … ${dest}` : null;
   };
   for (const i of [entrypoint, cmd]) {
     if (!i) continue;
@@ -264,6 +301,33 @@ export function rootAtStart(model: DockerfileModel, stage: Stage, files: Workspa
     }
   }
   return null;
+}
+
+/** Docker's Docker-in-Docker images: `docker:<version>-dind`, `docker:dind` (not `-dind-rootless`, which runs as its own user). */
+const DIND_TAG = /^(.*-)?dind$/;
+
+/**
+ * The stage keeps the ENTRYPOINT of Docker's Docker-in-Docker image, which starts the Docker
+ * daemon: its root image is `docker:…-dind` (or `docker:dind`; not `-dind-rootless`), no stage of
+ * its chain sets an ENTRYPOINT, and the CMD, if any, leaves dockerd-entrypoint.sh to start dockerd
+ * (none, `dockerd …` or only flags: another command is run instead of the daemon). dockerd
+ * mounts, creates network interfaces and iptables rules, as root only (rootless needs the
+ * `-dind-rootless` image). wallarm/api-firewall's demo/kubernetes/docker/Dockerfile: `FROM
+ * docker:${DOCKER_VERSION}-dind`, `USER root`, run `--privileged` to host kind clusters.
+ * What it says (`dockerd-entrypoint.sh, the ENTRYPOINT of docker:…-dind`), null when not.
+ */
+function dindEntrypoint(model: DockerfileModel, stage: Stage): string | null {
+  const chain = stageChain(model, stage);
+  const root = chain[0];
+  if (root.baseStage !== null) return null;
+  const ref = root.resolvedBase ?? root.base;
+  const { repo, tag } = normalizeRepository(ref);
+  if (repo !== 'docker' || tag === null || !DIND_TAG.test(tag)) return null;
+  const { entrypoint, cmd } = startInstructions(model, stage);
+  if (entrypoint !== null) return null;
+  const first = cmd ? (cmd.json ?? cmd.args.map((a) => a.value))[0] : undefined;
+  if (first !== undefined && first !== 'dockerd' && !first.startsWith('-')) return null;
+  return `dockerd-entrypoint.sh, the ENTRYPOINT of ${ref}`;
 }
 
 /** Scripts a start script sources (`source /lib.sh`, `. /lib.sh`) that the image copied from the context, one level. */

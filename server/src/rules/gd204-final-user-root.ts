@@ -80,7 +80,9 @@
  *    `mkdir` into /usr/local/share/ca-certificates or another trust-anchor folder, /etc/ssl/certs,
  *    /etc/pki/tls/certs, /root or /host, where CNI installers mount the node's folders: vulcan-api's
  *    run.sh, whereabouts' install-cni.sh and the lib.sh it sources, through their variables'
- *    defaults), `pg_ctlcluster … start`
+ *    defaults), a write into /etc/resolv.conf, /etc/hosts (Docker mounts them root-owned) or
+ *    /etc/passwd, /etc/group (nezha's entrypoint.sh rewrites resolv.conf), `dockerd` (or a
+ *    docker:*-dind base whose ENTRYPOINT starts it: api-firewall's demo image), `pg_ctlcluster … start`
  *    (facts/rootNeeds.ts rootAtStart; dendrite's Complement images trust the CA mounted at run
  *    time, and start postgres, before the server);
  *  - a toolbox, dev or CI image: its command is a bare shell or a build (`make test`), or it has
@@ -184,8 +186,9 @@ export const gd204: Rule = {
     if (dropsPrivileges(ctx, stage)) return [];
     if (imageNeedsRoot(ctx.model, stage) || programsNeedRoot(ctx, stage)) return [];
     // The start command, or a script it runs (from the context, or written by a RUN), runs what
-    // only root can: update-ca-certificates, a copy into the trust anchors, pg_ctlcluster
-    // (dendrite's Complement images trust the CA mounted at run time, and start postgres).
+    // only root can: update-ca-certificates, a copy into the trust anchors, a write into
+    // /etc/resolv.conf (nezha), dockerd (a docker:dind base), pg_ctlcluster (dendrite's Complement
+    // images trust the CA mounted at run time, and start postgres).
     if (rootAtStart(ctx.model, stage, ctx.workspace ? ctx.files : undefined) !== null) return [];
     // The repository's Kubernetes manifests run a program of this image with host access and no
     // non-root securityContext (kube-bench's jobs: hostPID, /etc/kubernetes; kruise-daemon: /var/run).

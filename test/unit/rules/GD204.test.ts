@@ -2523,3 +2523,100 @@ describe('GD204: a GitHub Docker container action\'s image (osv-scanner)', () =>
     assert.equal(gd204(other, 'goreleaser-action.dockerfile').length, 1, 'a script the action\'s image does not start');
   });
 });
+
+// Judge 31 Y W5: nezhahq/nezha 1405ba7 (Apache-2.0). Dockerfile and script/entrypoint.sh as they
+// are; skeleton: go.mod's module line, cmd/dashboard/main.go's import block (standard library and
+// the module's own packages cut to the ones it shows), the prebuilt binary as a small placeholder.
+// `ENTRYPOINT ["/entrypoint.sh"]` rewrites /etc/resolv.conf, which Docker bind-mounts root-owned:
+// as another user the write fails and the dashboard starts without its DNS setup.
+describe('GD204: a start script that rewrites /etc/resolv.conf (nezha)', () => {
+  const NEZHA = df([
+    'FROM alpine AS depend',
+    'RUN apk add --update --no-cache ca-certificates tzdata',
+    '',
+    'FROM busybox:stable-musl',
+    '',
+    'ARG TARGETOS',
+    'ARG TARGETARCH',
+    '',
+    'COPY --from=depend /etc/ssl/certs /etc/ssl/certs',
+    'COPY --from=depend /usr/share/zoneinfo /usr/share/zoneinfo',
+    'COPY ./script/entrypoint.sh /entrypoint.sh',
+    'RUN chmod +x /entrypoint.sh',
+    '',
+    'WORKDIR /dashboard',
+    'COPY dist/dashboard-${TARGETOS}-${TARGETARCH} ./app',
+    '',
+    'VOLUME ["/dashboard/data"]',
+    'EXPOSE 8008',
+    'ARG TZ=Asia/Shanghai',
+    'ENV TZ=$TZ',
+    'ENTRYPOINT ["/entrypoint.sh"]',
+  ]);
+  const ENTRYPOINT = '#!/bin/sh\nprintf "nameserver 127.0.0.11\\nnameserver 8.8.4.4\\nnameserver 223.5.5.5\\n" > /etc/resolv.conf\nexec /dashboard/app';
+  const nezha = (script: string, extra: Record<string, string> = {}) => tempWorkspace({
+    'go.mod': 'module github.com/nezhahq/nezha\n\ngo 1.26.5\n',
+    'cmd/dashboard/main.go': 'package main\n\nimport (\n\t"context"\n\t"embed"\n\t"flag"\n\t"net/http"\n\t_ "time/tzdata"\n)\n\nfunc main() {}\n',
+    'dist/dashboard-linux-amd64': 'ELF\n',
+    'script/entrypoint.sh': script,
+    ...extra,
+  });
+
+  it('nezha: silent when the entrypoint writes /etc/resolv.conf', () => {
+    assert.equal(has(NEZHA, 'GD204', nezha(ENTRYPOINT)), false);
+    // /etc/hosts, /etc/hostname, /etc/passwd and /etc/group likewise, by `>>`, tee, cp; and in the ENTRYPOINT itself.
+    for (const line of ['echo "10.0.0.1 db" >> /etc/hosts', 'echo "nameserver 1.1.1.1" | tee /etc/resolv.conf', 'cp /config/resolv.conf /etc/resolv.conf',
+      'echo "app:x:1000:1000::/home/app:/bin/sh" >> /etc/passwd', 'echo "app:x:1000:" >> /etc/group']) {
+      assert.equal(has(NEZHA, 'GD204', nezha(`#!/bin/sh\n${line}\nexec /dashboard/app\n`)), false, line);
+    }
+    assert.equal(has(NEZHA.replace('ENTRYPOINT ["/entrypoint.sh"]', 'ENTRYPOINT ["sh", "-c", "echo nameserver 1.1.1.1 > /etc/resolv.conf && exec /dashboard/app"]'), 'GD204'), false);
+  });
+
+  it('nezha: reported when the script only reads those files or writes elsewhere, or the image made /etc/passwd writable', () => {
+    for (const line of ['cat /etc/resolv.conf', 'printf "nameserver 127.0.0.11\\n" > /tmp/resolv.conf', 'echo /etc/hosts', 'cp /etc/resolv.conf /tmp/']) {
+      assert.equal(has(NEZHA, 'GD204', nezha(`#!/bin/sh\n${line}\nexec /dashboard/app\n`)), true, line);
+    }
+    // An image for arbitrary uids opens /etc/passwd to its group so the start script can add its user: no root needed.
+    const opened = NEZHA.replace('RUN chmod +x /entrypoint.sh', 'RUN chmod +x /entrypoint.sh && chmod g=u /etc/passwd');
+    assert.equal(has(opened, 'GD204', nezha('#!/bin/sh\necho "app:x:$(id -u):0::/dashboard:/bin/sh" >> /etc/passwd\nexec /dashboard/app\n')), true);
+    // /etc/resolv.conf stays root's whatever the image does to its own copy (Docker mounts it over).
+    assert.equal(has(NEZHA.replace('RUN chmod +x /entrypoint.sh', 'RUN chmod +x /entrypoint.sh && chmod 666 /etc/resolv.conf'), 'GD204', nezha(ENTRYPOINT)), false);
+  });
+});
+
+// Judge 31 Y W6: wallarm/api-firewall 8ed75e4 (MPL-2.0) demo/kubernetes/docker/Dockerfile, its
+// final stage (lines 28-32; the long `apk add … && curl …` RUN cut to one package). It keeps
+// docker:dind's ENTRYPOINT, dockerd-entrypoint.sh, which starts dockerd (the demo runs kind
+// clusters inside it, `--privileged`): the daemon runs as root only.
+describe('GD204: a docker:dind image that keeps its daemon (api-firewall demo)', () => {
+  const DIND = (from: string, tail: string[] = []) => df([
+    'ARG DOCKER_VERSION',
+    '',
+    `FROM ${from}`,
+    '',
+    'ARG KUBERNETES_VERSION',
+    '',
+    'USER root',
+    '',
+    'RUN apk add --no-cache bash',
+    '',
+    'COPY --from=builder /output /',
+    ...tail,
+  ]);
+
+  it('api-firewall: silent for docker:*-dind with its own ENTRYPOINT, or a command that runs dockerd', () => {
+    assert.equal(has(DIND('docker:${DOCKER_VERSION}-dind'), 'GD204'), false);
+    assert.equal(has(DIND('docker:27-dind'), 'GD204'), false);
+    assert.equal(has(DIND('docker:dind'), 'GD204'), false);
+    assert.equal(has(DIND('docker:27-dind', ['CMD ["--tls=false"]']), 'GD204'), false);
+    assert.equal(has(DIND('docker:27-dind', ['CMD ["dockerd", "--host=tcp://0.0.0.0:2375"]']), 'GD204'), false);
+    assert.equal(has(DIND('alpine:3.22', ['ENTRYPOINT ["dockerd-entrypoint.sh"]']), 'GD204'), false);
+  });
+
+  it('api-firewall: reported for the rootless variant, the CLI image, or a dind image that starts another program', () => {
+    assert.equal(has(DIND('docker:27-dind-rootless'), 'GD204'), true);
+    assert.equal(has(DIND('docker:27-cli'), 'GD204'), true);
+    assert.equal(has(DIND('docker:27-dind', ['ENTRYPOINT ["/app"]']), 'GD204'), true);
+    assert.equal(has(DIND('docker:27-dind', ['CMD ["/app"]']), 'GD204'), true);
+  });
+});
