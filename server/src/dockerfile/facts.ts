@@ -901,9 +901,9 @@ export function goCommandOf(c: ShellCommand): Omit<GoCommand, 'instr'> | null {
 
 /**
  * Programs that run their arguments as a command, in this container: `timeout 300 go build`,
- * `nice -n 10 go build`, `time go build`, and retry helpers, named for it (`retry`,
+ * `nice -n 10 go build`, `time go build`, retry helpers, named for it (`retry`,
  * `retry.sh`, `./hack/retry.sh`, `with-retry`: kueue's `retry.sh --attempts 7 --delay 2 -- go
- * mod download`).
+ * mod download`), and the wait-for scripts (WAIT_FOR: `wait-for-it.sh db:5432 -- go test ./...`).
  */
 const WRAPPERS: ReadonlySet<string> = new Set(['timeout', 'nice', 'nohup', 'time', 'stdbuf', 'ionice', 'chronic']);
 const RETRY_HELPER = /^(with[-_])?retry([-_.][\w.-]*)?$/;
@@ -918,7 +918,7 @@ export function isGoProgram(name: string): boolean {
 function isWrapper(word: ShellWord | undefined): boolean {
   if (!word || word.dynamic) return false;
   const base = word.value.slice(word.value.lastIndexOf('/') + 1);
-  return WRAPPERS.has(base) || RETRY_HELPER.test(base);
+  return WRAPPERS.has(base) || RETRY_HELPER.test(base) || WAIT_FOR.test(base);
 }
 
 /**
@@ -1066,6 +1066,43 @@ function readGoPackages(args: readonly ShellWord[]): ShellWord[] {
 const SHELL = /^(\/usr)?(\/bin\/)?(sh|bash|ash|dash|zsh)$/;
 const BUILD_COMMAND = /^(\/usr\/(local\/)?bin\/)?(make|gmake|go|task|just|mage)$/;
 
+/** Scripts that wait for a service and then run the command after `--`: vishnubob's wait-for-it.sh, eficode's wait-for. */
+const WAIT_FOR = /^wait-for(-it)?(\.sh)?$/;
+/** dockerize's options that take a value (`-wait tcp://db:5432`, `-timeout 60s`): its command follows them. */
+const DOCKERIZE_VALUE = /^--?(wait|timeout|template|stdout|stderr|wait-retry-interval|wait-http-header|delims)$/;
+
+/**
+ * Where the command that a wait-for wrapper runs once its services answer starts in argv: after
+ * the `--` of `wait-for-it.sh rabbitmq:5672 -- make test-with-coverage` (RichardKnop/machinery's
+ * Dockerfile.test) or `wait-for db:5432 -- …`, after dockerize's options (`dockerize -wait
+ * tcp://db:5432 -timeout 60s make test`). 0 when argv[0] is no such wrapper or it runs nothing.
+ */
+export function waitWrapped(argv: readonly string[]): number {
+  const name = path.posix.basename(argv[0] ?? '');
+  if (WAIT_FOR.test(name)) {
+    const k = argv.indexOf('--');
+    return k > 0 && k + 1 < argv.length ? k + 1 : 0;
+  }
+  if (name !== 'dockerize') return 0;
+  let k = 1;
+  while (k < argv.length && argv[k].startsWith('-')) k += DOCKERIZE_VALUE.test(argv[k]) ? 2 : 1;
+  return k < argv.length ? k : 0;
+}
+
+/**
+ * The build the container starts (`CMD make test`, `go test ./...`, behind a wait-for wrapper:
+ * `wait-for-it.sh rabbitmq:5672 -- make test-with-coverage`): its words from the build tool on,
+ * null when it starts none. A CI or test-runner image: its tools are the point (GD204, GD208).
+ */
+export function startBuildCommand(model: DockerfileModel, stage: Stage): string[] | null {
+  const { entrypoint, cmd } = startInstructions(model, stage);
+  const run = entrypoint ?? cmd;
+  const argv = run && (run.json ?? (run.script?.parsed.simple ? run.script.parsed.commands[0].argv.map((w) => w.value) : null));
+  if (!argv?.length) return null;
+  const words = argv.slice(waitWrapped(argv));
+  return BUILD_COMMAND.test(words[0]) ? words : null;
+}
+
 /** The final image starts a bare shell or a build (`make test`): a build or tool image, not a program's runtime. */
 export function isToolbox(model: DockerfileModel, stage: Stage): boolean {
   const { entrypoint, cmd } = startInstructions(model, stage);
@@ -1075,9 +1112,9 @@ export function isToolbox(model: DockerfileModel, stage: Stage): boolean {
     const image = stageImage(model, stage);
     return !!image && image.shell && ['alpine', 'debian', 'ubuntu', 'busybox', 'golang'].includes(image.family);
   }
-  const argv = run.json ?? (run.script?.parsed.simple ? run.script.parsed.commands[0].argv.map((w) => w.value) : null);
   // A CI/test image whose command is a build (`CMD make test`, `go test ./...`): its tools are the point.
-  if (argv?.length && BUILD_COMMAND.test(argv[0])) return true;
+  if (startBuildCommand(model, stage) !== null) return true;
+  const argv = run.json ?? (run.script?.parsed.simple ? run.script.parsed.commands[0].argv.map((w) => w.value) : null);
   if (!argv?.length || !SHELL.test(argv[0])) return false;
   return argv.slice(1).every((a) => a.startsWith('-') && a !== '-c');
 }

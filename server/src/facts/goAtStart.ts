@@ -9,7 +9,10 @@
  * Gokapi's builder image (`ENTRYPOINT ["/entrypoint.sh"]`, which runs `go generate` and
  * `go build`) are the two. A build tool it starts counts the same way when its file from the
  * context runs go (`CMD ["make", "test"]`: golang-migrate's CI image; the file read as for
- * `RUN make …`, dockerfile/indirectGo.ts). A script a RUN of the Dockerfile wrote counts the
+ * `RUN make …`, dockerfile/indirectGo.ts; for make, what its goals' recipes run when the Makefile
+ * shows all of it: makeGoalText). The command a wait-for wrapper runs counts as the start command
+ * (`wait-for-it.sh rabbitmq:5672 -- make test-with-coverage`: RichardKnop/machinery's CI test
+ * runner; dockerfile/facts.ts waitWrapped). A script a RUN of the Dockerfile wrote counts the
  * same (`RUN echo '…' > compile.sh`, `cat <<EOF > run.sh`: ./writtenFiles.ts; dendrite's
  * ComplementLocal.Dockerfile). The script is read as text, never run; one level deep.
  *
@@ -17,8 +20,9 @@
  * leave it out), GD201 leaves a dev or builder image its toolchain.
  */
 import * as path from 'node:path';
-import { goCommandOf, goPackages, stageChain, stageDescendants, stageGoCommands, startInstructions, workdirBefore, type GoCommand } from '../dockerfile/facts';
-import { buildToolFiles, GO_IN_TEXT } from '../dockerfile/indirectGo';
+import { goCommandOf, goPackages, stageChain, stageDescendants, stageGoCommands, startInstructions, waitWrapped, workdirBefore, type GoCommand } from '../dockerfile/facts';
+import { buildToolFiles, GO_IN_TEXT, makeGoalText } from '../dockerfile/indirectGo';
+import { makeArgs } from '../dockerfile/makeRecipe';
 import { registerStageFactSlot, type DockerfileModel, type Instruction, type Stage } from '../dockerfile/model';
 import { inNestedScript, parseShell, type ShellCommand, type ShellWord } from '../dockerfile/shell';
 import type { WorkspaceFiles } from '../workspace/types';
@@ -203,6 +207,12 @@ function compute(model: DockerfileModel, stage: Stage, files: WorkspaceFiles | u
  * are read as before.
  */
 function startCommands(i: Instruction): string[][] {
+  // The command a wait-for wrapper runs (`wait-for-it.sh rabbitmq:5672 -- make test-with-coverage`:
+  // RichardKnop/machinery's Dockerfile.test), as if it were started itself.
+  return startLines(i).map((argv) => argv.slice(waitWrapped(argv)));
+}
+
+function startLines(i: Instruction): string[][] {
   if (!i.json) return commands(i);
   const k = programIndex(i.json);
   if (k !== null) return [i.json];
@@ -256,14 +266,20 @@ function compilesWhatTheImageDoesNot(model: DockerfileModel, stage: Stage, text:
 function startToolFile(model: DockerfileModel, stage: Stage, argv: string[], files: WorkspaceFiles): string | null {
   const k = programIndex(argv);
   const names = k === null ? null : buildToolFiles(argv.slice(k));
-  if (!names) return null;
+  if (!names || k === null) return null;
   const dir = finalWorkdir(model, stage);
   if (dir === null) return null;
   for (const name of names) {
     const file = contextFileAt(model, stage, path.posix.resolve(dir, name), files);
     const text = file === null ? null : files.readFile(file);
-    // make reads the first of its names that exists.
-    if (file !== null && text !== null) return GO_IN_TEXT.test(text) || includedRunsGo(model, stage, dir, text, files) ? file : null;
+    if (file === null || text === null) continue;
+    // make reads the first of its names that exists. What its goals run, when the Makefile shows
+    // all of it (dockerfile/indirectGo.ts makeGoalText: machinery's `make test-with-coverage` runs
+    // `go test` for each package); else the whole file and the files it includes.
+    const make = makeArgs(argv.slice(k).map((value): ShellWord => ({ value, raw: value, start: 0, end: 0, dynamic: value.includes('$') })));
+    const ran = make === null ? null : makeGoalText(text, make.targets);
+    if (ran !== null) return GO_IN_TEXT.test(ran) ? file : null;
+    return GO_IN_TEXT.test(text) || includedRunsGo(model, stage, dir, text, files) ? file : null;
   }
   return null;
 }

@@ -85,7 +85,8 @@
  *    docker:*-dind base whose ENTRYPOINT starts it: api-firewall's demo image), `pg_ctlcluster … start`
  *    (facts/rootNeeds.ts rootAtStart; dendrite's Complement images trust the CA mounted at run
  *    time, and start postgres, before the server);
- *  - a toolbox, dev or CI image: its command is a bare shell or a build (`make test`), or it has
+ *  - a toolbox, dev or CI image: its command is a bare shell or a build (`make test`, also behind
+ *    `wait-for-it.sh host:port --`), or it has
  *    none on a distro or golang base (see dockerfile/facts.ts `isToolbox`); or a CI job image:
  *    every program reads a variable CI platforms give a job's steps to act on the job (the event
  *    payload, the checkout, the job's token or pull request: `GITHUB_EVENT_PATH`,

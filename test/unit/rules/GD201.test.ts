@@ -287,3 +287,93 @@ describe('GD201 and a dev image whose live-reload command is in the compose file
     assert.equal(findIn(DOCKERFILE, 'GD201', workspaceFor(none, 'Dockerfile.dev')).length, 1);
   });
 });
+
+// Judge 31 Y W9: RichardKnop/machinery 26dbe03 (MPL-2.0). Dockerfile.test and the Makefile as they
+// are; skeleton: go.mod's module and go lines, wait-for-it.sh cut to its last lines (vishnubob's
+// script: it waits, then `exec`s what follows `--`), v1/server.go's import block. The image is the
+// `sut` service of docker-compose.test.yml: it waits for RabbitMQ, then `make test-with-coverage`
+// runs `go test` for each package. No binary; the toolchain is what the image is for.
+describe('GD201 and a CI test runner started through wait-for-it and make (machinery)', () => {
+  const DOCKERFILE = (cmd = '/go/src/github.com/RichardKnop/machinery/wait-for-it.sh rabbitmq:5672 -- make test-with-coverage') => [
+    '# Start from a Debian image with the latest version of Go installed',
+    '# and a workspace (GOPATH) configured at /go.',
+    'FROM golang',
+    '',
+    '# Set environment variables',
+    'ENV PATH /go/bin:$PATH',
+    '',
+    '# Cd into the source code directory',
+    'WORKDIR /go/src/github.com/RichardKnop/machinery',
+    '',
+    '# Copy the local package files to the container\'s workspace.',
+    'ADD . /go/src/github.com/RichardKnop/machinery',
+    '',
+    '# Run integration tests as default command',
+    `CMD ${cmd}`,
+    '',
+  ].join('\n');
+  const MAKEFILE = [
+    '.PHONY: fmt lint golint test test-with-coverage ci',
+    '# TODO: When Go 1.9 is released vendor folder should be ignored automatically',
+    'PACKAGES=`go list ./... | grep -v vendor | grep -v mocks`',
+    '',
+    'fmt:',
+    '\tfor pkg in ${PACKAGES}; do \\',
+    '\t\tgo fmt $$pkg; \\',
+    '\tdone;',
+    '',
+    'lint:',
+    '\tgometalinter --tests --disable-all --deadline=120s -E vet -E gofmt -E misspell -E ineffassign -E goimports -E deadcode ./...',
+    '',
+    'golint:',
+    '\tfor pkg in ${PACKAGES}; do \\',
+    '\t\tgolint -set_exit_status $$pkg || GOLINT_FAILED=1; \\',
+    '\tdone; \\',
+    '\t[ -z "$$GOLINT_FAILED" ]',
+    '',
+    'test:',
+    '\tTEST_FAILED= ; \\',
+    '\tfor pkg in ${PACKAGES}; do \\',
+    '\t\tgo test $$pkg || TEST_FAILED=1; \\',
+    '\tdone; \\',
+    '\t[ -z "$$TEST_FAILED" ]',
+    '',
+    'test-with-coverage:',
+    '\techo "" > coverage.out',
+    '\techo "mode: set" > coverage-all.out',
+    '\tTEST_FAILED= ; \\',
+    '\tfor pkg in ${PACKAGES}; do \\',
+    '\t\tgo test -coverprofile=coverage.out -covermode=set $$pkg || TEST_FAILED=1; \\',
+    '\t\ttail -n +2 coverage.out >> coverage-all.out; \\',
+    '\tdone; \\',
+    '\t[ -z "$$TEST_FAILED" ]',
+    '\t#go tool cover -html=coverage-all.out',
+    '',
+    'ci:',
+    '\tbash -c \'docker-compose -f docker-compose.test.yml -p machinery_ci up --build --abort-on-container-exit --exit-code-from sut\'',
+    '',
+  ].join('\n');
+  const files = (makefile = MAKEFILE, dockerfile = DOCKERFILE()) => ({
+    'Dockerfile.test': dockerfile,
+    Makefile: makefile,
+    'wait-for-it.sh': '#!/usr/bin/env bash\n# Use this script to test if a given TCP host/port are available\n\nif [[ $CLI != "" ]]; then\n    exec "${CLI[@]}"\nelse\n    exit $WAITFORIT_RESULT\nfi\n',
+    'go.mod': 'module github.com/RichardKnop/machinery\n\ngo 1.22\n',
+    'v1/server.go': 'package machinery\n\nimport (\n\t"context"\n\t"errors"\n\t"fmt"\n\t"sync"\n\t"time"\n)\n',
+  });
+  const gd201 = (dockerfile: string, makefile = MAKEFILE) => findIn(dockerfile, 'GD201', workspaceFor(files(makefile, dockerfile), 'Dockerfile.test'));
+
+  it('machinery: silent when wait-for-it.sh runs a make target whose recipe runs go test', () => {
+    assert.deepEqual(gd201(DOCKERFILE()), []);
+    // Eficode's wait-for and dockerize likewise; go test itself behind the wrapper.
+    assert.deepEqual(gd201(DOCKERFILE('./wait-for rabbitmq:5672 -t 30 -- make test-with-coverage')), []);
+    assert.deepEqual(gd201(DOCKERFILE('dockerize -wait tcp://rabbitmq:5672 -timeout 60s make test-with-coverage')), []);
+    assert.deepEqual(gd201(DOCKERFILE('./wait-for-it.sh rabbitmq:5672 -- go test ./...')), []);
+  });
+
+  it('machinery: reported when the wrapped command runs no go, or the wrapper runs nothing', () => {
+    const serve = MAKEFILE.replace('ci:\n', 'serve:\n\t./machinery-worker\n\nci:\n');
+    assert.equal(gd201(DOCKERFILE('./wait-for-it.sh rabbitmq:5672 -- make serve'), serve).length, 1);
+    assert.equal(gd201(DOCKERFILE('./wait-for-it.sh rabbitmq:5672 -- ./machinery-worker')).length, 1);
+    assert.equal(gd201(DOCKERFILE('./wait-for-it.sh rabbitmq:5672')).length, 1);
+  });
+});
