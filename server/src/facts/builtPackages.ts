@@ -42,6 +42,7 @@ import { imageEnv } from '../images/table';
 import type { GoPackage, WorkspaceModel } from '../workspace/model';
 import { mainPackages, packageByDir, resolvePackageArg } from '../workspace/query';
 import { dockerfileFact } from './memo';
+import { releasedBinaries } from './releaseBuilds';
 import type { WorkspaceFiles } from '../workspace/types';
 
 /** What is known of the build: the Dockerfile, and the workspace and the context's files when loaded (a RuleContext is one). */
@@ -49,6 +50,8 @@ export interface Known {
   model: DockerfileModel;
   workspace?: WorkspaceModel;
   files?: WorkspaceFiles;
+  /** The Dockerfile's path in the context (RuleContext.dockerfile): what a goreleaser config names it by. */
+  dockerfile?: string;
 }
 export type KnownWorkspace = Known & { workspace: WorkspaceModel };
 
@@ -523,6 +526,10 @@ export function namedPrograms(info: KnownWorkspace, finalStage: number): { packa
     const root = ws.module ? ws.packages.find((p) => p.importPath === ws.module?.path) : undefined;
     return root ? { packages: [root], by: 'file' } : { packages: [], by: null };
   }
+  // A binary a goreleaser config builds for this Dockerfile's images, by its `binary:` name
+  // (go-feature-flag's `COPY $TARGETPLATFORM/go-feature-flag`: the build of ./cmd/relayproxy).
+  const released = releasedBinaries(ws, info.files, info.dockerfile).filter((r) => files.has(r.name));
+  if (released.length > 0) return { packages: [...new Set(released.map((r) => r.pkg))], by: 'file' };
   const byFile = matching(files);
   if (byFile.length > 0) return { packages: byFile, by: 'file' };
   const words = new Set<string>();
@@ -571,6 +578,13 @@ export function startedPrebuiltProgram(info: KnownWorkspace, finalStage: number)
   const started = startedProgram(model, final);
   if (started === undefined || started.includes('$')) return null;
   const name = path.posix.basename(started).toLowerCase();
+  // A goreleaser config that builds this Dockerfile's images names the binary's main package
+  // (`binary: go-feature-flag`, `main: ./cmd/relayproxy`): by the started file's name, or by the
+  // name of the context file a COPY puts where it is started.
+  const names = new Set([name]);
+  for (const c of copiedPrograms(model, final)) if (c.instr.keyword === 'COPY' && isContextCopy(c.instr) && holdsProgram([c.path], started)) names.add(path.posix.basename(c.source.replace(/\/+$/, '')).toLowerCase());
+  const released = [...new Set(releasedBinaries(ws, info.files, info.dockerfile).filter((r) => names.has(r.name)).map((r) => r.pkg))];
+  if (released.length > 0) return released.length === 1 ? released[0] : null;
   const named = shippableMains(ws).filter((p) => programNames(p).has(name));
   return named.length === 1 ? named[0] : null;
 }

@@ -18,7 +18,8 @@ import { LineTable } from '../dockerfile/text';
 import { stageBuilds, type GoBuild } from '../facts/builtPackages';
 import { evalConstraint, parseGoFile } from '../workspace/goImports';
 import type { WorkspaceModel } from '../workspace/model';
-import { DOCKERFILE_NAME, goreleaserItems } from './ownBuild';
+import { goreleaserItems } from '../dockerfile/goreleaser';
+import { DOCKERFILE_NAME } from './ownBuild';
 
 export interface TagIo {
   readFile(rel: string): string | null;

@@ -23,7 +23,7 @@ import { evalConstraint, parseGoFile } from '../workspace/goImports';
 import type { WorkspaceModel } from '../workspace/model';
 import { packageByDir, resolvePackageArg } from '../workspace/query';
 import { DEV_TARGET, expandKnown, makeVariables, rootDockerfileBuilds } from './buildTags';
-import { goreleaserItems } from './ownBuild';
+import { goreleaserItems } from '../dockerfile/goreleaser';
 
 export interface CgoOwnIo {
   readFile(rel: string): string | null;

@@ -27,6 +27,7 @@ import { copyPaths, goFlag, goPackages, pathEnv, stageChain, stageRef, startInst
 import { goBinaryName } from '../dockerfile/goBuild';
 import { expandVariables } from '../dockerfile/variables';
 import { scriptCommands, startPrograms, type ScriptCommand } from '../facts/goAtStart';
+import { GORELEASER_CONFIGS, goreleaserItems, yamlKey, yamlList, yamlListItems } from '../dockerfile/goreleaser';
 import { makeRecipe } from '../dockerfile/makeRecipe';
 import { shippedPackages } from '../facts/builtPackages';
 import type { WorkspaceModel } from '../workspace/model';
@@ -70,7 +71,6 @@ export type OwnBuild =
 export const DOCKERFILE_NAME = /^(?:(?:Dockerfile|Containerfile)(?:[.-][^/]*)?|[^/]+\.(?:Dockerfile|dockerfile|Containerfile))$/;
 /** The names `docker build .` (and podman's) look for. */
 const PLAIN_NAMES = new Set(['Dockerfile', 'Containerfile']);
-const GORELEASER_FILES = ['.goreleaser.yml', '.goreleaser.yaml', 'goreleaser.yml', 'goreleaser.yaml'];
 
 /** Found: the main packages a file builds (folders), how it builds one, or why it cannot be read for sure. */
 interface FileBuild {
@@ -428,46 +428,12 @@ function otherRuns(text: string, commands: readonly ScriptCommand[], name: strin
 }
 
 /**
- * The entries of a goreleaser config's top-level `builds:` list, each as its lines (the first
- * without its `- `); null when the file has no `builds:`.
- */
-export function goreleaserItems(text: string): string[][] | null {
-  return yamlListItems(text, 'builds');
-}
-
-/**
- * The entries of a top-level list of a YAML file (`builds:`, `dockers:`), each as its lines (the
- * first without its `- `); null when the file has no such key.
- */
-function yamlListItems(text: string, key: string): string[][] | null {
-  const lines = text.replace(/\r\n/g, '\n').split('\n');
-  const start = lines.findIndex((l) => new RegExp(`^${key}:\\s*(#.*)?$`).test(l));
-  if (start < 0) return null;
-  const section: string[] = [];
-  // The list may sit at the key's own indentation (cloudnative-pg's `builds:` then `- id: manager`).
-  for (const l of lines.slice(start + 1)) {
-    if (/^\S/.test(l) && !/^#/.test(l) && !/^-(?:\s|$)/.test(l)) break;
-    section.push(l);
-  }
-  const items: string[][] = [];
-  let indent: number | null = null;
-  for (const l of section) {
-    const dash = /^(\s*)- /.exec(l);
-    if (dash && (indent === null || dash[1].length <= indent)) {
-      indent = dash[1].length;
-      items.push([l.slice(indent + 2)]);
-    } else if (items.length > 0) items[items.length - 1].push(l);
-  }
-  return items;
-}
-
-/**
  * The `main:` of each build of a goreleaser config at the root (`.` without one); the entry's
  * `dir:` is where it builds from. A template (`{{ … }}`), a YAML alias or an entry with another
  * builder than go makes the file unsure or skips the entry.
  */
 function goreleaserBuilds(model: WorkspaceModel, _candidates: readonly GenerateTarget[], io: OwnBuildIo): FileBuild[] {
-  for (const file of GORELEASER_FILES) {
+  for (const file of GORELEASER_CONFIGS) {
     const text = io.readFile(file);
     if (text === null) continue;
     return goreleaserConfigBuilds(model, file, text, io);
@@ -498,18 +464,9 @@ function dockerIds(text: string): { ids: string[]; section: string } | null {
     if (entries === null) continue;
     section ??= key;
     for (const e of entries) {
-      const at = e.findIndex((l) => /^\s*ids:/.test(l));
-      if (at < 0) return null;
-      const inline = /^\s*ids:\s*\[([^\]]*)\]/.exec(e[at]);
-      if (inline) ids.push(...inline[1].split(',').map((x) => x.trim().replace(/^(["'])(.*)\1$/, '$2')).filter((x) => x !== ''));
-      else {
-        const own = /^(\s*)/.exec(e[at])![1].length;
-        for (const l of e.slice(at + 1)) {
-          const item = /^(\s*)-\s*(\S+?)\s*(#.*)?$/.exec(l);
-          if (!item || item[1].length < own) break;
-          ids.push(item[2].replace(/^(["'])(.*)\1$/, '$2'));
-        }
-      }
+      const listed = yamlList(e, 'ids');
+      if (listed === undefined) return null;
+      ids.push(...listed);
     }
   }
   return section !== null && ids.length > 0 ? { ids, section } : null;
@@ -550,13 +507,7 @@ function goreleaserConfigBuilds(model: WorkspaceModel, file: string, text: strin
   if (items === null) return [];
   const found: { dir: string; id: string | undefined; binary: string; unique: boolean; how: string }[] = [];
   for (const item of items) {
-    const key = (name: string): string | undefined => {
-      for (const l of item) {
-        const m = new RegExp(`^\\s*${name}:\\s*(.*?)\\s*(#.*)?$`).exec(l);
-        if (m) return m[1].replace(/^(["'])(.*)\1$/, '$2');
-      }
-      return undefined;
-    };
+    const key = (name: string): string | undefined => yamlKey(item, name);
     // An alias matters only where it may bring what is read here: a merge key (`<<: *defaults`
     // may hold main:), or main:/dir:/builder:/skip: themselves (nack's `ldflags: *common_ldflags`
     // does not).

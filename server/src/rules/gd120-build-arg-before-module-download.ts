@@ -33,6 +33,7 @@
  * RUNs they jump over only download modules or set the system up (package installs, mkdir, ...).
  */
 import { argDeclarations, goCommands, stageDescendants } from '../dockerfile/facts';
+import { GORELEASER_CONFIGS } from '../dockerfile/goreleaser';
 import { toolRuns } from '../dockerfile/indirectGo';
 import { moduleCacheMount } from '../dockerfile/goBuild';
 import type { DockerfileModel, Instruction, Stage } from '../dockerfile/model';
@@ -170,8 +171,6 @@ function unusedArg(ctx: RuleContext, stage: Stage, name: string, decl: Instructi
   }
   return true;
 }
-
-const GORELEASER_CONFIGS = ['.goreleaser.yml', '.goreleaser.yaml', 'goreleaser.yml', 'goreleaser.yaml'];
 
 /**
  * The ARG/ENV lines of `before` whose values expand one of `names` or of the variables such a

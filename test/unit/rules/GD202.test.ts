@@ -595,3 +595,57 @@ describe('GD202: plaintext gRPC, in-cluster Kubernetes clients and plain-http re
     assert.equal(find(CRIO, { ...tempWorkspace(kubeconfig, 'contrib/metrics-exporter/Containerfile'), only: ONLY }, 'GD202').length, 1);
   });
 });
+
+// Judge Y (round 30) M5, thomaspoignant/go-feature-flag 3c7c30db (MIT),
+// cmd/relayproxy/DockerfileGoreleaserBookworm:1 (and ...Trixie): goreleaser builds the relay proxy
+// (`builds:` id go-feature-flag, `main: ./cmd/relayproxy`, `binary: go-feature-flag`) and its
+// `dockers_v2:` entry go-feature-flag-bookworm (`ids: [go-feature-flag]`) builds this Dockerfile
+// with the binary at `$TARGETPLATFORM/go-feature-flag`; debian-slim has no CA bundle and the proxy
+// fetches its flag files over HTTPS. No package goes by the name go-feature-flag (the module root is
+// a library), so only the config says which program it is. Skeleton: go.mod's module line, the
+// .goreleaser.yaml's build and dockers_v2 entries (shortened), the import chain main.go ->
+// cmd/relayproxy/service -> cmdhelpers/retrieverconf/init -> retriever/httpretriever (net/http),
+// the root package's package clause. No .dockerignore.
+describe('GD202: a goreleaser image of a binary named by `binary:` (thomaspoignant/go-feature-flag)', () => {
+  const BOOKWORM = df(['FROM debian:bookworm-slim', 'ARG TARGETPLATFORM', 'COPY $TARGETPLATFORM/go-feature-flag /go-feature-flag', 'CMD ["/go-feature-flag"]']);
+  const M = 'github.com/thomaspoignant/go-feature-flag';
+  const goreleaser = (ids = '      - go-feature-flag', dockerfile = './cmd/relayproxy/DockerfileGoreleaserBookworm') => [
+    'version: 2', 'dist: release', 'builds:',
+    '  - id: go-feature-flag-relay-proxy', '    main: ./cmd/relayproxy', '    binary: go-feature-flag-relay-proxy', '    env:', '      - CGO_ENABLED=0',
+    '  - id: go-feature-flag', '    main: ./cmd/relayproxy', '    binary: go-feature-flag', '    env:', '      - CGO_ENABLED=0',
+    '  - id: go-feature-flag-cli', '    main: ./cmd/cli', '    binary: go-feature-flag-cli',
+    'dockers_v2:', '  - id: go-feature-flag-bookworm', '    ids:', ids, `    dockerfile: ${dockerfile}`, '    images:', '      - gofeatureflag/go-feature-flag', '    tags:', '      - "bookworm"', '',
+  ].join('\n');
+  const gff = (config: string | null = goreleaser()) => tempWorkspace({
+    'go.mod': `module ${M}\n\ngo 1.26.6\n`,
+    'go.sum': '',
+    ...(config === null ? {} : { '.goreleaser.yaml': config }),
+    'feature_flag.go': 'package ffclient\n',
+    'cmd/relayproxy/main.go': `package main\n\nimport (\n\t"context"\n\t"os"\n\n\t"${M}/cmd/relayproxy/service"\n)\n\nfunc main() {\n\t_ = service.New(context.Background(), os.Args)\n}\n`,
+    'cmd/relayproxy/service/gofeatureflag_client.go': `package service\n\nimport (\n\t"context"\n\n\tretrieverInit "${M}/cmdhelpers/retrieverconf/init"\n)\n\nfunc New(ctx context.Context, args []string) error { return retrieverInit.InitRetriever(ctx, args) }\n`,
+    'cmdhelpers/retrieverconf/init/retriever_init.go': `package init\n\nimport (\n\t"context"\n\n\t"${M}/retriever/httpretriever"\n)\n\nfunc InitRetriever(ctx context.Context, args []string) error { return httpretriever.Retrieve(ctx, args[0]) }\n`,
+    'retriever/httpretriever/retriever.go': 'package httpretriever\n\nimport (\n\t"context"\n\t"net/http"\n)\n\nfunc Retrieve(ctx context.Context, url string) error {\n\treq, _ := http.NewRequestWithContext(ctx, http.MethodGet, url, nil)\n\t_, err := http.DefaultClient.Do(req)\n\treturn err\n}\n',
+    'cmd/cli/main.go': 'package main\n\nfunc main() {}\n',
+    'cmd/relayproxy/DockerfileGoreleaserBookworm': BOOKWORM,
+  }, 'cmd/relayproxy/DockerfileGoreleaserBookworm');
+  const gd202 = (text: string, o: AnalyzeOptions) => lint(text, o).filter((f) => f.code === 'GD202');
+
+  it('the binary the dockers_v2 entry ships is the build of ./cmd/relayproxy: reported on the FROM line', () => {
+    const found = gd202(BOOKWORM, gff());
+    assert.equal(found.length, 1, JSON.stringify(found));
+    assert.equal(BOOKWORM.slice(found[0].span.start, found[0].span.end), 'FROM debian:bookworm-slim');
+    assert.match(found[0].message, /the program it starts \(\/go-feature-flag, the program of \.\/cmd\/relayproxy\)/);
+    assert.match(found[0].message, /debian:bookworm-slim \(debian\)/);
+    // The file under another name in the image: the context file's name is the binary's.
+    const renamed = BOOKWORM.replace('/go-feature-flag /go-feature-flag', '/go-feature-flag /app').replace('"/go-feature-flag"', '"/app"');
+    assert.equal(gd202(renamed, gff()).length, 1, renamed);
+  });
+
+  it('silent without the config, when the entry names another Dockerfile or selects another build, or with a bundle', () => {
+    assert.deepEqual(gd202(BOOKWORM, gff(null)), []);
+    assert.deepEqual(gd202(BOOKWORM, gff(goreleaser('      - go-feature-flag', './cmd/relayproxy/DockerfileGoreleaser'))), []);
+    // ids: the CLI's build, whose binary is another file.
+    assert.deepEqual(gd202(BOOKWORM, gff(goreleaser('      - go-feature-flag-cli'))), []);
+    assert.deepEqual(gd202(BOOKWORM.replace('ARG TARGETPLATFORM', 'RUN apt-get update && apt-get install -y --no-install-recommends ca-certificates && rm -rf /var/lib/apt/lists/*\nARG TARGETPLATFORM'), gff()), []);
+  });
+});
