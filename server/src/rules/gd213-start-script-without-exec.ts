@@ -21,8 +21,12 @@
  * script we cannot read. A probe is not the program's run: a `help`/`version` argument, or the
  * condition of an `if`/`while` (atlantis's `if atlantis help "$1" 2>&1 | grep -q …; then`).
  * No fix: the script is a file of the context, not of the Dockerfile.
+ *
+ * The same written inline: a shell-form ENTRYPOINT (else CMD) whose command list ends with the
+ * program, without `exec` (getfider/fider's `CMD ./fider migrate && ./fider`), on an image whose
+ * /bin/sh is dash (inlineChild); the message shows the exec form with `exec` written in.
  */
-import { copyPaths, stageChain, startInstructions, targetImages } from '../dockerfile/facts';
+import { copyPaths, stageChain, stageImage, startInstructions, targetImages } from '../dockerfile/facts';
 import type { DockerfileModel, Instruction, Stage } from '../dockerfile/model';
 import { inNestedScript, parseShell, type ShellCommand } from '../dockerfile/shell';
 import { startScripts } from '../facts/goAtStart';
@@ -49,9 +53,14 @@ export const gd213: Rule = {
       const { entrypoint, cmd } = startInstructions(ctx.model, stage);
       const start = entrypoint ?? cmd;
       if (!start || startsInit(start)) continue;
+      const shipped = shippedNames(ctx.model, stage);
+      const inline = inlineChild(ctx.model, stage, start, shipped);
+      if (inline) {
+        out.push(inline);
+        continue;
+      }
       const scripts = startScripts(ctx.model, stage, ctx.workspace ? ctx.files : undefined);
       if (scripts.length === 0) continue;
-      const shipped = shippedNames(ctx.model, stage);
       for (const script of scripts) {
         // `#!/usr/bin/env -S dumb-init --single-child /bin/sh` (atlantis): the init is PID 1.
         if (initShebang(script.text)) continue;
@@ -68,6 +77,38 @@ export const gd213: Rule = {
     return out;
   },
 };
+
+/** Image families whose /bin/sh is dash (Debian's and Ubuntu's; golang's images but -alpine are Debian). */
+const DASH_FAMILIES = new Set(['debian', 'ubuntu']);
+
+/**
+ * A shell-form ENTRYPOINT (else CMD) whose command list runs the program last without `exec`
+ * (getfider/fider's `CMD ./fider migrate && ./fider`): `/bin/sh -c` stays PID 1 with the program
+ * as its child. Only where /bin/sh is known to be dash (debian, ubuntu, golang but -alpine) and
+ * no SHELL changes it: dash forks every command of a `-c` string, while busybox's ash (alpine)
+ * and bash 5.1+ exec the last command of the string themselves. A single command is left alone
+ * (a different question: which shells exec it); so are the cases programChild leaves (a trap,
+ * a background or piped run, an `exec`).
+ */
+function inlineChild(model: DockerfileModel, stage: Stage, start: Instruction, shipped: ReadonlySet<string>): RuleFinding | null {
+  const script = start.json ? undefined : start.script;
+  const commands = script ? script.parsed.commands.filter((c) => !inNestedScript(script.parsed, c)) : [];
+  // The list's last command is the program (`./app migrate && nginx …` serves nginx, not ./app).
+  if (!script || commands.length < 2 || !runsShipped(commands[commands.length - 1], shipped)) return null;
+  const image = stageImage(model, stage);
+  if (!image || !(DASH_FAMILIES.has(image.family) || (image.family === 'golang' && image.libc === 'glibc'))) return null;
+  if (stageChain(model, stage).some((s) => s.instructions.some((i) => i.keyword === 'SHELL'))) return null;
+  const child = programChild(script.text, shipped);
+  if (!child) return null;
+  const body = script.text.trim();
+  const k = body.lastIndexOf(child.text);
+  const execd = child.text.endsWith('…') || k < 0 ? null : `${body.slice(0, k)}exec ${body.slice(k)}`;
+  const form = execd && !/["\\\n]/.test(execd) ? ` (\`${start.keyword} ["sh", "-c", "${execd}"]\`)` : '';
+  return {
+    message: `The shell-form ${start.keyword} runs \`/bin/sh -c\`, and dash (${stage.resolvedBase ?? stage.base}'s /bin/sh) stays PID 1 and runs \`${child.text}\` as its child, without \`exec\`: the shell ignores SIGTERM and does not pass it on, so \`docker stop\` never reaches the program — no graceful shutdown, and it is killed after the stop timeout (10 s). Write \`exec ${child.text}\`${form}, so the program replaces the shell and gets the signals.`,
+    span: start.span,
+  };
+}
 
 /** The image runs as a service, which gets stopped: EXPOSE, HEALTHCHECK, VOLUME or STOPSIGNAL along its FROM chain. */
 function runsAsService(model: DockerfileModel, stage: Stage): boolean {
@@ -96,8 +137,10 @@ function shippedNames(model: DockerfileModel, stage: Stage): Set<string> {
       const p = (i.keyword === 'COPY' || i.keyword === 'ADD') ? copyPaths(i) : null;
       if (!p) continue;
       const dest = p.dest.endsWith('/') ? null : base(p.dest);
+      // One file to a path without a slash: the file by that name, or into that folder by its
+      // own (fider's `COPY --from=server-builder /server/fider /app`, with WORKDIR /app).
       if (p.sources.length === 1 && dest) out.add(dest);
-      else for (const src of p.sources) out.add(base(src));
+      for (const src of p.sources) out.add(base(src));
     }
   }
   out.delete('');

