@@ -1,5 +1,5 @@
 /**
- * GD312: a RUN runs `chmod`, `chown`/`chgrp` or `mv` on a file an earlier RUN of the same stage
+ * GD312: a RUN runs `chmod`, `chown`/`chgrp`, `setcap`/`setfattr` or `mv` on a file an earlier RUN of the same stage
  * downloaded, wrote with a `> file` redirect, or extracted. Changing a file of a lower layer copies
  * the whole file into the new layer (overlayfs copy-up; a rename copies it too), so the image
  * holds it once more. Only in the image's stages (imageStages, as GD302): a build stage's layers
@@ -12,7 +12,11 @@
  *
  * A file a COPY/ADD copied in (one source, no glob or expansion, not an archive ADD extracts; its
  * places from copyPlaces): a chmod/chown/chgrp of exactly that path (not a folder holding it, not
- * a glob, not `mv`), with `COPY --chmod`/`--chown` as the advice.
+ * a glob, not `mv`), with `COPY --chmod`/`--chown` as the advice. A setcap/setfattr (an extended
+ * attribute, which no COPY flag sets) has the advice to run it in the stage that makes the file
+ * (or one that copies it in) and `COPY --from` that stage: BuildKit's COPY keeps the attribute.
+ * A copy whose source or destination has a build argument is matched by the same text
+ * (rawCopies: offen's `/opt/offen/offen-linux-$TARGETARCH…`) while no ARG/ENV comes between.
  *
  * Fix: only when the two RUNs are consecutive (nothing between them), the command is the first
  * of the later RUN and has no expansions: append it to the RUN that made the file and remove it
@@ -37,6 +41,12 @@ interface Made {
   creator: Instruction;
   what: string;
   made: NonNullable<Created['made']> | 'copy';
+  /**
+   * A copied file whose path holds a build argument (`/opt/offen/offen-linux-$TARGETARCH`): the
+   * path as written, matched only by a command that names it with the same text, while no ARG or
+   * ENV in between may change what it expands to.
+   */
+  raw?: boolean;
 }
 
 /** The paths a chmod/chown/chgrp/mv changes: null when something unknown decides one of them. */
@@ -53,12 +63,16 @@ interface Touch {
   owner?: string;
   /** For `chown [-R …] USER:GROUP …`: the owner as written, for the advice (the fix needs `owner`). */
   ownerNamed?: string;
+  /** setcap, setfattr: an extended attribute, which no COPY flag sets. */
+  xattr?: boolean;
+  /** The absolute paths with an expansion among the files, as written (see Made.raw). */
+  rawTargets?: string[];
 }
 
 export const gd312: Rule = {
   code: 'GD312',
   name: 'copy-up-in-later-layer',
-  summary: 'A RUN changes the mode or owner of, or moves, a file an earlier RUN downloaded, wrote or extracted, or changes the mode or owner of a file a COPY/ADD copied in: the layer stores the file again',
+  summary: 'A RUN changes the mode, owner or capabilities of, or moves, a file an earlier RUN downloaded, wrote or extracted, or changes the mode, owner or capabilities of a file a COPY/ADD copied in: the layer stores the file again',
   severity: 'warning',
   needsWorkspace: false,
   fix: 'safe',
@@ -75,7 +89,7 @@ export const gd312: Rule = {
 };
 
 /** The commands a finding is about (touchOf): a stage with none of them needs no tracking. */
-const TOUCHES = new Set(['chmod', 'chown', 'chgrp', 'mv']);
+const TOUCHES = new Set(['chmod', 'chown', 'chgrp', 'mv', 'setcap', 'setfattr']);
 
 function checkStage(model: DockerfileModel, stage: Stage, out: RuleFinding[]): void {
   // Most stages: tracking what every RUN creates cost a few microseconds per analysis for nothing.
@@ -91,10 +105,14 @@ function checkStage(model: DockerfileModel, stage: Stage, out: RuleFinding[]): v
       cwd = w && !w.includes('$') && cwd !== null ? path.posix.resolve(cwd, w) : w?.startsWith('/') && !w.includes('$') ? path.posix.resolve(w) : null;
       continue;
     }
+    if (instr.keyword === 'ARG' || instr.keyword === 'ENV') {
+      made = made.filter((c) => !c.raw);
+      continue;
+    }
     if (instr.keyword === 'COPY' || instr.keyword === 'ADD') {
       const dest = copyPaths(instr)?.dest;
       if (!dest || dest.includes('$') || (cwd === null && !dest.startsWith('/'))) {
-        made = [];
+        made = rawCopies(instr, dest?.startsWith('/') ? dest : null);
         continue;
       }
       const d = path.posix.resolve(cwd ?? '/', dest);
@@ -106,7 +124,7 @@ function checkStage(model: DockerfileModel, stage: Stage, out: RuleFinding[]): v
           made = made.filter((c) => c.path !== p);
           made.push({ path: p, tree: false, creator: instr, what: path.posix.basename(p), made: 'copy' });
         }
-      }
+      } else made.push(...rawCopies(instr, d));
       continue;
     }
     if (instr.keyword !== 'RUN' || !instr.script) continue;
@@ -133,8 +151,14 @@ function checkStage(model: DockerfileModel, stage: Stage, out: RuleFinding[]): v
       if (touch) {
         // A copied file: only chmod/chown/chgrp of exactly its path (a folder's change is not clearly about it).
         const hit = touch.targets.length && !touch.targets.some(underMount)
-          ? made.filter((c) => c.creator !== instr && (c.made !== 'copy' || name !== 'mv') && touch.targets.some((t) => hits(c, t, touch.deep)))
+          ? made.filter((c) => !c.raw && c.creator !== instr && (c.made !== 'copy' || name !== 'mv') && touch.targets.some((t) => hits(c, t, touch.deep)))
           : [];
+        // A path with a build argument, named with the same text (offen/offen's `COPY
+        // ./bin/offen-linux-$TARGETARCH… /opt/offen/offen-linux-$TARGETARCH…`, then `RUN setcap
+        // … /opt/offen/offen-linux-$TARGETARCH…`): not under a mount, no variable set by the command.
+        if (touch.rawTargets?.length && mounts.length === 0 && cmd.env.length === 0 && !/(^|[\s;&|])(export|read|declare|local)\s|^\s*[A-Za-z_][A-Za-z0-9_]*=/m.test(script.text.slice(0, cmd.start))) {
+          hit.push(...made.filter((c) => c.raw && c.creator !== instr && name !== 'mv' && touch.rawTargets!.includes(c.path)));
+        }
         // The same RUN removes what it changed before it ends (offen/offen 3184e00
         // build/Dockerfile.build:121: `chmod +x ./compile.sh && ./compile.sh && rm ./compile.sh`):
         // the layer holds a whiteout, not a copy. (A move is still followed below.)
@@ -146,6 +170,16 @@ function checkStage(model: DockerfileModel, stage: Stage, out: RuleFinding[]): v
           // A file by the name the script gave it; from an extracted tree, the path this command names.
           const names = hit.filter((c) => c.creator === creator).flatMap((c) => (c.tree ? touch.targets.filter((t) => hits(c, t, touch.deep)) : [c.what]));
           const what = [...new Set(names)].join(', ');
+          if (first.made === 'copy' && touch.xattr) {
+            // No COPY flag sets a capability or an attribute; BuildKit's COPY keeps them.
+            const from = creator.flags.find((f) => f.name === 'from')?.value;
+            const where = from ? `in the stage ${from} (after it makes the file)` : `in a stage that copies the file in (\`FROM alpine AS caps\` / \`COPY … /x\` / \`RUN apk add --no-cache ${name === 'setfattr' ? 'attr' : 'libcap'} && ${name} …\`)`;
+            out.push({
+              message: `\`${text}\` ${touch.verb} ${what}, which the ${creator.keyword} on line ${creator.line + 1} copied in: changing a file of an earlier layer (an extended attribute, such as the security.capability setcap writes, too) copies all of it into this layer, so the image stores it again. COPY cannot set it: run ${name} ${where}, then \`COPY --from\` that stage (BuildKit's COPY keeps the extended attributes).`,
+              span: scriptSpan(script, cmd.start, cmd.end),
+            });
+            continue;
+          }
           if (first.made === 'copy') {
             // A user or group made after the COPY (tg-spam's `adduser … app` in the RUN of the
             // chown): COPY --chown cannot name it yet, only its numeric id.
@@ -160,7 +194,7 @@ function checkStage(model: DockerfileModel, stage: Stage, out: RuleFinding[]): v
             continue;
           }
           out.push(withLazyFix({
-            message: `\`${text}\` ${touch.verb} ${what}, which the RUN on line ${creator.line + 1} ${VERB[first.made]}: ${name === 'mv' ? 'moving' : 'changing'} a file of an earlier layer copies all of it into this layer, so the image stores it again. Do it in the RUN that creates the file (${name === 'mv' ? '\`curl -o /usr/local/bin/… …\`, or \`&& mv …\` there' : '\`curl -o … && chmod +x …\`, or \`install -m 0755\`'}).`,
+            message: `\`${text}\` ${touch.verb} ${what}, which the RUN on line ${creator.line + 1} ${VERB[first.made]}: ${name === 'mv' ? 'moving' : 'changing'} a file of an earlier layer copies all of it into this layer, so the image stores it again. Do it in the RUN that creates the file (${name === 'mv' ? '\`curl -o /usr/local/bin/… …\`, or \`&& mv …\` there' : touch.xattr ? `\`curl -o … && ${name} …\`` : '\`curl -o … && chmod +x …\`, or \`install -m 0755\`'}).`,
             span: scriptSpan(script, cmd.start, cmd.end),
           }, () => mergeFix(model, stage, creator, instr, cmd, scriptCwd)));
         }
@@ -295,7 +329,12 @@ function touchOf(cmd: ShellCommand, cwd: string | null): Touch | null {
     const OWNER = /^[A-Za-z0-9_][A-Za-z0-9_.-]*:[A-Za-z0-9_][A-Za-z0-9_.-]*$/;
     const owner = name === 'chown' && first !== null && OWNER.test(first) ? first : undefined;
     const named = name === 'chown' && !reference && ops[0] && !ops[0].dynamic && OWNER.test(ops[0].value) ? ops[0].value : undefined;
-    return { verb, targets, deep, mode, owner, ownerNamed: named };
+    return { verb, targets, deep, mode, owner, ownerNamed: named, rawTargets: rawPaths(files) };
+  }
+  if (name === 'setcap' || name === 'setfattr') {
+    const files = xattrFiles(name, argv);
+    if (files === null) return null;
+    return { verb: name === 'setcap' ? 'sets file capabilities on' : 'sets an extended attribute of', targets: resolved(files, cwd), deep: false, xattr: true, rawTargets: rawPaths(files) };
   }
   if (name === 'mv') {
     let dir: ShellWord | undefined;
@@ -317,6 +356,48 @@ function touchOf(cmd: ShellCommand, cwd: string | null): Touch | null {
     return { verb: 'moves', targets, deep: true, dest };
   }
   return null;
+}
+
+/**
+ * The files a setcap or setfattr changes (an extended attribute: metadata, as chmod, so the
+ * file is copied up); null when the command names no file the usual way (`setfattr
+ * --restore=dump`). `setcap [-q] [-v] [-n rootid] [-r] CAPS FILE [CAPS FILE …]` (with -r: files
+ * only); `setfattr -n NAME [-v VALUE] FILE…`, `setfattr -x NAME FILE…`. (chattr's inode flags
+ * are not: a layer's tar keeps none of them, so there is no better place to set them.)
+ */
+function xattrFiles(name: string, argv: ShellWord[]): ShellWord[] | null {
+  const words = argv.slice(1);
+  if (name === 'setcap') {
+    const remove = words.some((w) => w.value === '-r');
+    const ops = operandsOf(argv, new Set(['-n']), (v) => /^-[qvr]$/.test(v) || v === '-n');
+    if (remove) return ops;
+    return ops.length >= 2 && ops.length % 2 === 0 ? ops.filter((_, k) => k % 2 === 1) : null;
+  }
+  if (words.some((w) => w.value.startsWith('--restore'))) return null;
+  const valued = ['-n', '-v', '-x', '--name', '--value', '--remove'];
+  return operandsOf(argv, new Set(valued), (v) => /^-[hL]$/.test(v) || /^--(no-dereference|raw|name=.*|value=.*|remove=.*)$/.test(v) || valued.includes(v));
+}
+
+/** The absolute paths with a plain expansion (`$X`, `${X}`, `${X:+-$X}`) among the words, as written (no quotes, no substitution). */
+function rawPaths(words: ShellWord[]): string[] {
+  return words.filter((w) => w.raw.startsWith('/') && w.raw.includes('$') && !/["'`\\]|\$\(/.test(w.raw)).map((w) => path.posix.normalize(w.raw));
+}
+
+/**
+ * The file a COPY/ADD of one source with a build argument in its source or destination writes,
+ * as written (Made.raw): `dest` absolute (as written, or resolved when it has no expansion), and
+ * the one source a plain file (no glob, not a folder, not an archive ADD extracts).
+ */
+function rawCopies(instr: Instruction, dest: string | null): Made[] {
+  const paths = copyPaths(instr);
+  const src = paths?.sources.length === 1 ? paths.sources[0] : null;
+  if (!paths || !src || dest === null || instr.heredocs.length || hasGlob(src) || src.endsWith('/') || /(^|\/)\.{0,2}$/.test(src) || /["'`\\]|\$\(/.test(src + dest)) return [];
+  if (!src.includes('$') && !dest.includes('$')) return [];
+  if (instr.keyword === 'ADD' && (/^[a-z]+:\/\/|^git@/i.test(src) || /\.(tar|tgz|tbz2?|txz|tzst|gz|bz2|xz|zst|lz4|lzma)$/i.test(src))) return [];
+  const at = path.posix.normalize(dest);
+  const inside = path.posix.join(at, path.posix.basename(src));
+  const places = paths.dest.endsWith('/') ? [inside] : [at, inside];
+  return places.map((p) => ({ path: p, tree: false, creator: instr, what: path.posix.basename(p), made: 'copy' as const, raw: true }));
 }
 
 /** Folders a moved file lands in when named as the destination (mv kubectl /usr/local/bin). */

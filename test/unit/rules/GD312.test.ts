@@ -387,3 +387,58 @@ describe('GD312 copied files: users made after the COPY, COPYs between', () => {
   });
 });
 
+
+// Judge Y (round 30) M10: setcap writes the security.capability extended attribute, a metadata
+// change like chmod, so overlayfs copies the whole binary into the RUN's layer.
+// hashicorp/boundary 01cd5c86 (BUSL-1.1), Dockerfile:24-25 (dev target) and :131-133 (default
+// target, shortened); offen/offen 3184e00c (Apache-2.0), build/Dockerfile:12-15.
+describe('GD312: setcap and setfattr of a copied file (hashicorp/boundary, offen/offen)', () => {
+  const BOUNDARY_DEV = ['FROM docker.mirror.hashicorp.services/alpine:3.21 as dev', 'RUN set -eux && \\', '    addgroup boundary && \\', '    apk add --no-cache wget ca-certificates dumb-init gnupg libcap openssl su-exec', 'ADD bin/boundary /bin/boundary', 'RUN setcap cap_ipc_lock=+ep /bin/boundary', 'EXPOSE 9200 9201 9202'];
+  const BOUNDARY_DEFAULT = ['FROM docker.mirror.hashicorp.services/alpine:3.21 as default', 'ARG BIN_NAME', 'ARG TARGETOS TARGETARCH', 'RUN apk add --no-cache wget ca-certificates dumb-init gnupg libcap openssl su-exec iputils libc6-compat iptables', 'COPY dist/$TARGETOS/$TARGETARCH/$BIN_NAME /bin/', 'COPY dist/$TARGETOS/$TARGETARCH/LICENSE.txt /usr/share/doc/boundary/LICENSE.txt', 'RUN setcap cap_ipc_lock=+ep /bin/$BIN_NAME', 'EXPOSE 9200 9201 9202'];
+  const OFFEN = ['FROM alpine:3.21', 'ARG TARGETARCH', 'ARG TARGETVARIANT', 'RUN apk add -U --no-cache ca-certificates libcap tini bind-tools', 'COPY ./bin/offen-linux-$TARGETARCH${TARGETVARIANT:+-$TARGETVARIANT} /opt/offen/offen-linux-$TARGETARCH${TARGETVARIANT:+-$TARGETVARIANT}', 'RUN setcap CAP_NET_BIND_SERVICE=+eip /opt/offen/offen-linux-$TARGETARCH${TARGETVARIANT:+-$TARGETVARIANT}', 'RUN ln -s /opt/offen/offen-linux-$TARGETARCH${TARGETVARIANT:+-$TARGETVARIANT} /sbin/offen', 'EXPOSE 80 443'];
+
+  it('boundary dev: the setcap of the ADDed binary, advising a stage that sets it and COPY --from, not COPY --chmod', () => {
+    const text = df(BOUNDARY_DEV);
+    const [f, ...rest] = find(text, 'GD312');
+    assert.equal(rest.length, 0);
+    assert.equal(spanText(text, f), 'setcap cap_ipc_lock=+ep /bin/boundary');
+    assert.match(f.message, /sets file capabilities on boundary, which the ADD on line 5 copied in/);
+    assert.match(f.message, /security\.capability/);
+    assert.match(f.message, /apk add --no-cache libcap && setcap/);
+    assert.match(f.message, /COPY --from/);
+    assert.doesNotMatch(f.message, /--chmod|--chown/);
+    assert.equal(f.fix, undefined);
+  });
+
+  it('boundary default and offen: a path with build arguments, named with the same text', () => {
+    const b = df(BOUNDARY_DEFAULT);
+    assert.deepEqual(find(b, 'GD312').map((f) => spanText(b, f)), ['setcap cap_ipc_lock=+ep /bin/$BIN_NAME']);
+    const o = df(OFFEN);
+    const [f] = find(o, 'GD312');
+    assert.equal(spanText(o, f), 'setcap CAP_NET_BIND_SERVICE=+eip /opt/offen/offen-linux-$TARGETARCH${TARGETVARIANT:+-$TARGETVARIANT}');
+    assert.match(f.message, /which the COPY on line 5 copied in/);
+  });
+
+  it('the COPY --from a stage: run it there; setfattr and a downloaded file too', () => {
+    const from = df(['FROM golang:1.26 AS build', 'RUN go build -o /out/app .', 'FROM debian:12-slim', 'RUN apt-get update && apt-get install -y --no-install-recommends libcap2-bin && rm -rf /var/lib/apt/lists/*', 'COPY --from=build /out/app /usr/bin/app', 'RUN setcap -q cap_net_bind_service=+ep /usr/bin/app']);
+    assert.match(find(from, 'GD312')[0]?.message ?? '', /run setcap in the stage build \(after it makes the file\)/);
+    const attr = df(['FROM debian:12-slim', 'COPY app /usr/bin/app', 'RUN setfattr -n user.origin -v ctx /usr/bin/app']);
+    assert.match(find(attr, 'GD312')[0]?.message ?? '', /sets an extended attribute of app/);
+    const dl = df(['FROM debian:12-slim', 'RUN curl -fsSL -o /usr/local/bin/tool https://example.com/tool', 'RUN setcap cap_net_raw+ep /usr/local/bin/tool']);
+    assert.match(find(dl, 'GD312')[0]?.message ?? '', /which the RUN on line 2 downloaded.*`curl -o … && setcap …`/);
+  });
+
+  it('silent: setcap in the RUN that made the file, of another file, after an ARG that may change the path, a variable set in the RUN, a build stage, chattr', () => {
+    const silent: string[][] = [
+      ['FROM debian:12-slim', 'RUN curl -fsSL -o /usr/local/bin/tool https://example.com/tool && setcap cap_net_raw+ep /usr/local/bin/tool'],
+      ['FROM alpine:3.21', 'COPY app /usr/bin/app', 'RUN setcap cap_net_bind_service=+ep /usr/bin/other'],
+      ['FROM alpine:3.21', 'ARG A', 'COPY app-$A /usr/bin/app-$A', 'ARG A=x', 'RUN setcap cap_net_bind_service=+ep /usr/bin/app-$A'],
+      ['FROM alpine:3.21', 'ARG A', 'COPY app-$A /usr/bin/app-$A', 'RUN A=y setcap cap_net_bind_service=+ep /usr/bin/app-$A'],
+      ['FROM alpine:3.21', 'ARG A', 'COPY app-$A /usr/bin/app-$A', 'RUN A=y && setcap cap_net_bind_service=+ep /usr/bin/app-$A'],
+      ['FROM alpine:3.21 AS caps', 'COPY app /x', 'RUN apk add --no-cache libcap && setcap cap_net_bind_service=+ep /x', 'FROM scratch', 'COPY --from=caps /x /x'],
+      ['FROM alpine:3.21', 'COPY app /usr/bin/app', 'RUN chattr +i /usr/bin/app'],
+      ['FROM alpine:3.21', 'COPY app /usr/bin/app', 'RUN setfattr --restore=attrs.dump'],
+    ];
+    for (const lines of silent) assert.equal(has(df(lines), 'GD312'), false, lines.join(' / '));
+  });
+});
