@@ -114,6 +114,42 @@ function isGoEnvWrite(c: GoCommand): boolean {
   return c.sub === 'env' && c.args.some((w) => w.value === '-w');
 }
 
+/**
+ * A variable the go command gets from an ARG that is empty in a plain `docker build` (no
+ * `--build-arg`): the ARG of the stage's chain that declares it last has no default (nor a global
+ * default) or an empty one, or an ENV sets it to the empty string. The declaration, or null when
+ * the variable may have a value: a prefix, an assignment or `export` in the script before the
+ * command, an ENV with a value, an ARG with a default, or no declaration at all (the base image's
+ * environment, unknown here). lindb/lindb's `ARG LD_FLAGS` + `go build "${LD_FLAGS}" -o lind`.
+ */
+export function emptyInPlainBuild(model: DockerfileModel, stage: Stage, g: GoCommand, name: string): { instr: Instruction; keyword: 'ARG' | 'ENV' } | null {
+  if (g.cmd.env.some((a) => a.name === name)) return null;
+  const script = g.instr.script;
+  if (script?.parsed.assignments.some((a) => a.name === name && a.start < g.cmd.start)) return null;
+  for (const c of script?.parsed.commands ?? []) {
+    if (c.start >= g.cmd.start) continue;
+    if (c.env.some((a) => a.name === name)) return null;
+    // `export NAME=…`, `read NAME`, `. ./env.sh` may set it: not judged.
+    if (/^(export|declare|typeset|readonly|local|read|source|\.|eval|set)$/.test(c.argv[0]?.value ?? '')) return null;
+  }
+  let found: { instr: Instruction; keyword: 'ARG' | 'ENV'; empty: boolean } | null = null;
+  outer: for (const s of stageChain(model, stage)) {
+    for (const i of s.instructions) {
+      if (i === g.instr) break outer;
+      if (i.keyword === 'ENV') {
+        for (const p of properties(i)) if (p.name === name) found = { instr: i, keyword: 'ENV', empty: p.value === '' };
+      } else if (i.keyword === 'ARG') {
+        for (const a of argDeclarations(model, i)) {
+          if (a.name !== name) continue;
+          const value = a.value ?? model.globalArgs.get(name) ?? null;
+          found = { instr: i, keyword: 'ARG', empty: value === null || value === '' };
+        }
+      }
+    }
+  }
+  return found?.empty ? { instr: found.instr, keyword: found.keyword } : null;
+}
+
 /** A variable as written where the go command gets it: its prefix assignment, else the ENV text (unexpanded). */
 export function rawEnvValue(model: DockerfileModel, stage: Stage, g: GoCommand, name: string): string | undefined {
   const prefix = [...g.cmd.env].reverse().find((a) => a.name === name);
