@@ -107,6 +107,24 @@ const CURL_VALUE = new Set(['-H', '--header', '-d', '--data', '-u', '--user', '-
 const WGET_VALUE = new Set(['-O', '--output-document', '-P', '--directory-prefix', '-o', '--output-file', '-a', '--append-output', '-t', '--tries', '-T', '--timeout', '-U', '--user-agent', '--header', '-e', '--execute', '-i', '--input-file', '--user', '--password']);
 const GIT_CLONE_VALUE = new Set(['-b', '--branch', '--depth', '-c', '--config', '-o', '--origin', '--reference', '--separate-git-dir', '--template', '-j', '--jobs', '--filter', '--shallow-since', '--shallow-exclude', '-u', '--upload-pack']);
 
+/**
+ * A `git clone <url> [dir]` command's repository URL and the folder it clones into (relative to
+ * where it runs: the URL's last part without `.git` when no folder is given); `branch` when it
+ * checks out a named branch or tag (`-b`, `--branch`). Null for another command, or a URL or
+ * folder with an expansion.
+ */
+export function gitClone(argv: readonly ShellWord[]): { url: string; dir: string; branch: boolean } | null {
+  if (argv[0]?.value !== 'git' || argv[1]?.value !== 'clone') return null;
+  const ops = operands(argv.slice(1), GIT_CLONE_VALUE);
+  const url = ops[0];
+  if (!url || url.dynamic) return null;
+  const dirWord = ops[1];
+  if (dirWord?.dynamic) return null;
+  const dir = dirWord ? dirWord.value : url.value.replace(/\/+$/, '').split(/[/:]/).pop()?.replace(/\.git$/, '');
+  if (!dir) return null;
+  return { url: url.value, dir, branch: argv.some((w) => /^(-b|--branch)(=|$)/.test(w.value)) };
+}
+
 function urlBase(url: string): string | null {
   const m = /^[a-z+]+:\/\/[^?#]*\/([^/?#]+)(?:[?#].*)?$/i.exec(url);
   return m ? decodeURIComponent(m[1]) : null;
@@ -212,14 +230,8 @@ export function creationsOf(cmd: ShellCommand, script: Script, cwd: string | nul
       break;
     }
     case 'git': {
-      if (argv[1]?.value !== 'clone') break;
-      const ops = operands(argv.slice(1), GIT_CLONE_VALUE);
-      const url = ops[0];
-      if (!url || url.dynamic) break;
-      const dirWord = ops[1];
-      if (dirWord?.dynamic) break;
-      const dir = dirWord ? dirWord.value : url.value.replace(/\/+$/, '').split(/[/:]/).pop()?.replace(/\.git$/, '');
-      if (dir) addPath(out, instr, resolve(cwd, dir), dir, { grows: true });
+      const clone = gitClone(argv);
+      if (clone) addPath(out, instr, resolve(cwd, clone.dir), clone.dir, { grows: true });
       break;
     }
     case 'tar': {

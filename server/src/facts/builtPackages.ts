@@ -37,7 +37,7 @@ import type { ShellAssignment, ShellCommand, ShellWord } from '../dockerfile/she
 import { makeArgs, makeRecipe, type MakeRecipe, type RecipeCommand } from '../dockerfile/makeRecipe';
 import { expandVariables, type VariableLookup } from '../dockerfile/variables';
 import { sourceCovers } from '../dockerfile/copySources';
-import { creationsOf, inScriptOrder, operands } from '../dockerfile/created';
+import { creationsOf, gitClone, inScriptOrder, operands } from '../dockerfile/created';
 import { imageEnv } from '../images/table';
 import type { GoPackage, WorkspaceModel } from '../workspace/model';
 import { mainPackages, packageByDir, resolvePackageArg } from '../workspace/query';
@@ -183,6 +183,63 @@ export function contextPlacement(info: Known, stage: Stage, g: GoCommand): strin
   const dir = toContext(mappings, cwd);
   if (dir === null) return mappings.length > 0 ? { outside: true } : { unknown: true };
   return dir;
+}
+
+/**
+ * The context folder a go command runs in when it runs in a `git clone` of the repository
+ * itself, cloned earlier in the stage's chain: the URL, without scheme, user and `.git`, is the
+ * path of a module of the context less its folder (`https://github.com/minio/kes` and module
+ * `github.com/minio/kes` at the root; a `/vN` suffix of the module path allowed), so the clone's
+ * root is the context's root. minio/kes 63649d0 Dockerfile.dev: `git clone
+ * https://github.com/minio/kes && cd kes && go install ./cmd/kes`. Null otherwise, and for a
+ * clone of a named branch or tag (`-b`) or a stage that checks out, resets or fetches after
+ * cloning (another revision, whose go.mod may differ). `clone`: the RUN that clones.
+ */
+export function clonedContextDir(info: KnownWorkspace, stage: Stage, g: GoCommand): { dir: string; clone: Instruction } | null {
+  const { model, workspace } = info;
+  const cwd = commandCwd(model, stage, g, '/');
+  if (cwd === null) return null;
+  let found: { root: string; clone: Instruction } | null = null;
+  for (const s of stageChain(model, stage)) {
+    for (const i of s.instructions) {
+      if (i.keyword !== 'RUN' || !i.script) {
+        if (i === g.instr) break;
+        continue;
+      }
+      let wd = workdirBefore(model, s, i, '/');
+      for (const c of shellLevelCommands(i.script)) {
+        if (i === g.instr && c.start >= g.cmd.start) break;
+        const argv = c.argv;
+        if (argv[0]?.value === 'cd') {
+          wd = argv[1] && !argv[1].dynamic ? chdir(wd, argv[1].value) : null;
+          continue;
+        }
+        if (argv[0]?.value !== 'git') continue;
+        // Another revision than the clone's default branch (`git checkout v1.2`, `git -C kes
+        // reset …`): its go.mod is not known.
+        let sub = 1;
+        while (argv[sub]?.value.startsWith('-')) sub += argv[sub].value === '-C' || argv[sub].value === '-c' ? 2 : 1;
+        if (found && /^(checkout|switch|reset|fetch|pull)$/.test(argv[sub]?.value ?? '')) return null;
+        const clone = gitClone(argv);
+        if (!clone || clone.branch || wd === null) continue;
+        const repo = repositoryPath(clone.url);
+        if (repo && workspace.modules.some((m) => m.path.replace(/\/v\d+$/, '') === (m.dir ? `${repo}/${m.dir}` : repo))) {
+          found = { root: path.posix.resolve(wd, clone.dir), clone: i };
+        }
+      }
+      if (i === g.instr) break;
+    }
+  }
+  if (!found) return null;
+  const rel = path.posix.relative(found.root, cwd);
+  if (rel.startsWith('..') || path.posix.isAbsolute(rel)) return null;
+  return { dir: rel, clone: found.clone };
+}
+
+/** A repository URL as a module path: `https://github.com/a/b.git`, `git@github.com:a/b` -> `github.com/a/b`. */
+function repositoryPath(url: string): string | null {
+  const m = /^(?:(?:https?|git|ssh|git\+ssh):\/\/(?:[^@/]+@)?([^/:]+)(?::\d+)?\/|(?:[^@/]+@)?([^/:]+):)([^?#]+?)(?:\.git)?\/*$/.exec(url);
+  return m ? `${(m[1] ?? m[2]).toLowerCase()}/${m[3]}` : null;
 }
 
 /** contextPlacement's folder; null when unknown or outside. */

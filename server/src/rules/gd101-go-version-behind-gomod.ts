@@ -13,7 +13,10 @@
  * builder), with no fix (golang:<version> has no BoringCrypto; the message says how to get it).
  * Only stages that run a go command with the module's files present (in the stage or in a stage
  * built FROM it), in a folder the context was copied to, count: a golang stage that only creates
- * users, copies certificates or builds a `git clone` elsewhere does not compile the module.
+ * users, copies certificates or builds a `git clone` of another repository does not compile the
+ * module. A go command in a `git clone` of this repository (its URL is a module's path: minio/kes's
+ * Dockerfile.dev, `git clone https://github.com/minio/kes && cd kes && go install ./cmd/kes`)
+ * compiles it (facts/builtPackages.ts clonedContextDir; not a clone of a named branch or tag).
  * So does a go command its container runs when it starts (its effective ENTRYPOINT/CMD, exec or
  * shell form: facts/goAtStart.ts startGoCommands), with the sources copied in or mounted at run
  * time (shiori's Dockerfile.compose: `ENTRYPOINT ["go", "run", "main.go"]`, the checkout mounted
@@ -40,7 +43,7 @@ import { parseImageRef } from '../images/imageRef';
 import { lookupImage, normalizeRepository } from '../images/table';
 import { requiredGoVersion, requiredGoVersionAt, requiredTarget, type RequiredGoVersion } from '../workspace/query';
 import type { WorkspaceModel } from '../workspace/model';
-import { contextPlacement, makeGoCommands } from '../facts/builtPackages';
+import { clonedContextDir, contextPlacement, makeGoCommands } from '../facts/builtPackages';
 import { startGoCommands } from '../facts/goAtStart';
 import type { Fix, Rule, RuleContext, RuleFinding } from './types';
 
@@ -78,7 +81,8 @@ export const gd101: Rule = {
       if (golangTagSatisfies(go, highest)) continue;
       // The go.mod of the module the stage compiles (or go.work's requirement); else of the
       // module a container of the stage runs go on when it starts (a dev image).
-      let req = compiledRequirement(ctx, ws, stage);
+      const compiled = compiledRequirement(ctx, ws, stage);
+      let req = compiled?.req ?? null;
       let atStart: GoCommand | null = null;
       if (!req || golangTagSatisfies(go, requiredTarget(req))) {
         const start = startRequirement(ctx, ws, stage);
@@ -89,7 +93,8 @@ export const gd101: Rule = {
       const target = requiredTarget(req);
       const word = stage.from.args[0];
       if (!word) continue;
-      const where = `${req.source}${req.dir ? ` in ${req.dir}` : ''}`;
+      const clone = atStart ? undefined : compiled?.clone;
+      const where = `${req.source}${req.dir ? ` in ${req.dir}` : ''}${clone ? ` (the stage builds a \`git clone\` of this repository, line ${clone.line + 1})` : ''}`;
       const goBehind = !golangTagSatisfies(go, req.version);
       const shown = stage.base === stage.resolvedBase ? stage.base : `${stage.base} (${stage.resolvedBase})`;
       const has = frozen
@@ -142,6 +147,12 @@ function highestRequirement(ws: WorkspaceModel): string | null {
   return best;
 }
 
+/** What a stage compiles asks for; `clone`: the RUN that clones the repository, when the module is built from that clone. */
+interface Compiled {
+  req: RequiredGoVersion;
+  clone?: Instruction;
+}
+
 /**
  * What a stage (or a stage built FROM it) compiles of the context asks for: the highest
  * requirement of the modules its go commands read (files copied or mounted in, the command not
@@ -150,17 +161,23 @@ function highestRequirement(ws: WorkspaceModel): string | null {
  * command runs through a build tool or script, the main module's (requiredGoVersion). Null when
  * the stages compile nothing of the context.
  */
-function compiledRequirement(ctx: RuleContext, ws: WorkspaceModel, base: Stage): RequiredGoVersion | null {
+function compiledRequirement(ctx: RuleContext, ws: WorkspaceModel, base: Stage): Compiled | null {
   const { model } = ctx;
-  let best: RequiredGoVersion | null = null;
-  const take = (r: RequiredGoVersion | null) => {
-    if (r && (!best || compareGoVersions(requiredTarget(r), requiredTarget(best)) > 0)) best = r;
+  let best: Compiled | null = null;
+  const take = (r: RequiredGoVersion | null, clone?: Instruction) => {
+    if (r && (!best || compareGoVersions(requiredTarget(r), requiredTarget(best.req)) > 0)) best = { req: r, clone };
   };
   for (const s of model.stages) {
     if (!stageChain(model, s).includes(base)) continue;
     for (const g of stageGoCommands(s)) {
       if (!MODULE_COMMANDS.test(g.sub)) continue;
       if ((g.sub === 'install' || g.sub === 'run') && g.args.some((a) => /@/.test(a.value) && !a.value.startsWith('-'))) continue;
+      // In a `git clone` of this repository (minio/kes's Dockerfile.dev): its go.mod is this one.
+      const cloned = clonedContextDir({ model, workspace: ws, files: ctx.files }, s, g);
+      if (cloned) {
+        take(requiredGoVersionAt(ws, cloned.dir), cloned.clone);
+        continue;
+      }
       if (!sourcesPresent(model, s, g.instr)) continue;
       const place = contextPlacement(ctx, s, g);
       if (typeof place === 'string') take(requiredGoVersionAt(ws, place));

@@ -369,3 +369,51 @@ describe('GD101 go-version-behind-gomod: a nested module built through make (foc
     assert.deepEqual(find(docker(undefined, 'RUN make nothere'), 'GD101', ws()), []);
   });
 });
+
+// minio/kes 63649d0 (AGPL-3.0; skeleton): go.mod `module github.com/minio/kes` / `go 1.24.0` /
+// `toolchain go1.24.1`, the context holds the module (root *.go, cmd/kes, internal/…: 4,299-byte
+// go.mod, 22,538-byte go.sum, no .dockerignore); Dockerfile.dev builds a clone of the repository
+// itself on golang:1.21-alpine, which stops with "go.mod requires go >= 1.24.0 (running go 1.21.x;
+// GOTOOLCHAIN=local)" (judge 30 Y M12).
+describe('GD101 go-version-behind-gomod: a `git clone` of the repository itself (minio/kes Dockerfile.dev)', () => {
+  const ws = () => tempWorkspace({
+    'go.mod': 'module github.com/minio/kes\n\ngo 1.24.0\n\ntoolchain go1.24.1\n\nrequire github.com/minio/kms-go/kes v0.3.1\n',
+    'go.sum': 'github.com/minio/kms-go/kes v0.3.1 h1:x=\n',
+    'server.go': 'package kes\n\nimport (\n\t"github.com/minio/kes/internal/https"\n\t"github.com/minio/kms-go/kes"\n)\n',
+    'internal/https/https.go': 'package https\n',
+    'cmd/kes/main.go': 'package main\n\nimport (\n\t"fmt"\n\n\t"github.com/minio/kes/internal/https"\n\t"github.com/minio/kms-go/kes"\n\tflag "github.com/spf13/pflag"\n)\n\nfunc main() {}\n',
+  }, 'Dockerfile.dev');
+  const dev = (run = 'git clone https://github.com/minio/kes && cd kes && \\', image = 'golang:1.21-alpine') => df([
+    `FROM ${image} as build`, '', 'LABEL maintainer="MinIO Inc <dev@min.io>"', '', 'ENV GOPATH /go', 'ENV CGO_ENABLED 0', '',
+    'RUN  \\', '     apk add -U --no-cache ca-certificates && \\', '     apk add --no-cache git && \\',
+    `     ${run}`, '     go install -v -trimpath -buildvcs=true -ldflags "-s -w" ./cmd/kes', '',
+    'FROM scratch', 'COPY --from=build /etc/ssl/certs/ca-certificates.crt /etc/ssl/certs/', 'COPY --from=build /go/bin/kes /kes', 'ENTRYPOINT ["/kes"]',
+  ]);
+
+  it('reports golang:1.21-alpine building the clone of github.com/minio/kes, naming the RUN that clones', () => {
+    const text = dev();
+    const [f, ...rest] = find(text, 'GD101', ws());
+    assert.ok(f, 'GD101 reported');
+    assert.equal(rest.length, 0);
+    assert.equal(text.slice(f.span.start, f.span.end), 'golang:1.21-alpine');
+    assert.match(f.message, /^golang:1\.21-alpine has Go 1\.21, but go\.mod \(the stage builds a `git clone` of this repository, line 8\) says `go 1\.24\.0`: the golang images set GOTOOLCHAIN=local/);
+    // The URL forms of the same repository: `.git`, ssh, a folder named, a WORKDIR and a later RUN.
+    for (const run of ['git clone https://github.com/minio/kes.git && cd kes && \\', 'git clone git@github.com:minio/kes.git src && cd src && \\', 'git clone --depth 1 https://github.com/minio/kes /src/kes && cd /src/kes && \\']) {
+      assert.equal(has(dev(run), 'GD101', ws()), true, run);
+    }
+    const later = df(['FROM golang:1.21-alpine AS build', 'WORKDIR /src', 'RUN git clone https://github.com/minio/kes', 'WORKDIR /src/kes', 'RUN go build -o /kes ./cmd/kes']);
+    assert.equal(has(later, 'GD101', ws()), true);
+  });
+
+  it('is silent for a builder that satisfies go.mod, another repository, a named branch or tag, a checkout after the clone, and a go command outside the clone', () => {
+    assert.deepEqual(find(dev(undefined, 'golang:1.24-alpine'), 'GD101', ws()), []);
+    for (const run of [
+      'git clone https://github.com/minio/minio && cd minio && \\',
+      'git clone -b v0.20.0 https://github.com/minio/kes && cd kes && \\',
+      'git clone https://github.com/minio/kes && cd kes && git checkout v0.20.0 && \\',
+      'git clone https://github.com/minio/kes && cd /tmp && \\',
+    ]) {
+      assert.deepEqual(find(dev(run), 'GD101', ws()), [], run);
+    }
+  });
+});
