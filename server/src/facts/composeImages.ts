@@ -376,7 +376,9 @@ interface BuildPushStep {
  * The docker/build-push-action steps of a workflow's lines. The step's keys sit at the column of
  * `uses`; its `with:` values deeper. The step ends at the first line indented less (the next
  * step's `- `, or the next job). `tags:` and `platforms:` take a value, a comma list, or a block
- * (`|`, or a list) below the key.
+ * (`|`, or a list) below the key. A step that names `${{ matrix.X }}` is read once per combination
+ * of its job's literal matrix (jobMatrix), so every reader of the steps (the images, platforms and
+ * build arguments the workflows give) sees the values the matrix spells out.
  */
 function buildPushSteps(lines: readonly string[]): BuildPushStep[] {
   const out: BuildPushStep[] = [];
@@ -384,61 +386,240 @@ function buildPushSteps(lines: readonly string[]): BuildPushStep[] {
     const uses = /^(\s*-?\s*)uses\s*:\s*["']?docker\/build-push-action@/.exec(lines[k]);
     if (!uses) continue;
     const column = uses[1].length;
-    let file: string | undefined;
-    let context = '.';
-    let target: string | undefined;
-    const tags: string[] = [];
-    const platforms: string[] = [];
-    let platformsLine = -1;
-    let list: string[] | null = null;
-    let listIndent = -1;
-    const buildArgs: BuildPushStep['buildArgs'] = [];
-    let argsIndent = -1;
-    const buildArg = (text: string, line: number) => {
-      const m = /^["']?([A-Za-z_][A-Za-z0-9_]*)=(.*?)["']?$/.exec(text.trim().replace(/^-\s*/, ''));
-      if (m) buildArgs.push({ name: m[1], value: m[2], line });
-    };
-    for (let j = k + 1; j < lines.length; j++) {
-      const line = lines[j];
-      if (line.trim() === '' || /^\s*#/.test(line)) continue;
-      const indent = /^ */.exec(line)![0].length;
-      if (indent < column) break;
-      if (argsIndent >= 0 && indent > argsIndent) {
-        buildArg(line, j);
-        continue;
-      }
-      argsIndent = -1;
-      if (list && indent > listIndent) {
-        list.push(...line.replace(/\s#.*$/, '').trim().replace(/^-\s*/, '').split(','));
-        continue;
-      }
-      list = null;
-      const args = /^\s*build-args\s*:\s*(.*?)\s*$/.exec(line);
-      if (args) {
-        if (args[1] === '' || /^[|>][-+]?$/.test(args[1])) argsIndent = indent;
-        else buildArg(args[1], j);
-        continue;
-      }
-      const kv = /^\s*(file|context|tags|platforms|target)\s*:\s*(.*?)\s*(#.*)?$/.exec(line);
-      if (!kv) continue;
-      const value = kv[2].replace(/^["']|["']$/g, '');
-      if (kv[1] === 'file') file = value;
-      else if (kv[1] === 'target') target = value.replace(/\$\{\{/g, '$');
-      else if (kv[1] === 'context') context = value;
-      else {
-        const into = kv[1] === 'tags' ? tags : platforms;
-        if (kv[1] === 'platforms') platformsLine = j;
-        if (value === '' || value === '|' || value === '>' || value === '|-' || value === '>-') {
-          list = into;
-          listIndent = indent;
-        } else into.push(...value.split(','));
-      }
+    let end = k + 1;
+    while (end < lines.length && (lines[end].trim() === '' || /^\s*#/.test(lines[end]) || /^ */.exec(lines[end])![0].length >= column)) end++;
+    // `${{ matrix.X }}` in the step: one step per combination of the job's literal matrix
+    // (dragonflyoss/dragonfly: `file: build/images/${{ matrix.module }}/Dockerfile`,
+    // `platforms: ${{ matrix.platforms }}` from `include:` entries); the same step read twice is kept once.
+    const combos = lines.slice(k, end).some((l) => MATRIX_REF.test(l)) ? jobMatrix(lines, k) : null;
+    if (!combos || combos.length === 0) {
+      out.push(readBuildPushStep(lines, k, end, column));
+      continue;
     }
-    const dockerfile = (file ?? `${context.replace(/\/+$/, '')}/Dockerfile`).replace(/^(\.\/)+/, '').replace(/^\.\//, '');
-    const bad = dockerfile.includes('${{') || dockerfile.startsWith('/') || dockerfile.split('/').includes('..');
-    out.push({ dockerfile: bad ? null : dockerfile, tags, platforms, platformsLine, ...(target ? { target } : {}), buildArgs });
+    const seen = new Set<string>();
+    for (const combo of combos) {
+      const filled = lines.map((l, j) => (j >= k && j < end ? fillMatrix(l, combo) : l));
+      const step = readBuildPushStep(filled, k, end, column);
+      const key = JSON.stringify(step);
+      if (!seen.has(key)) out.push(step);
+      seen.add(key);
+    }
   }
   return out;
+}
+
+const MATRIX_REF = /\$\{\{\s*matrix\.([A-Za-z_][A-Za-z0-9_-]*)\s*\}\}/;
+
+/** `${{ matrix.X }}` replaced with the combination's value (left as written when the combination has none). */
+function fillMatrix(line: string, combo: ReadonlyMap<string, string>): string {
+  return line.replace(new RegExp(MATRIX_REF.source, 'g'), (m, name: string) => combo.get(name) ?? m);
+}
+
+/**
+ * The combinations of the literal `strategy.matrix` of the job holding line `at`, as GitHub
+ * forms them: the product of the keys' lists (`module: ['manager', 'scheduler']`, or a block
+ * list), then each `include:` entry added to every combination whose original values it does not
+ * change, or as a combination of its own when it fits none; `exclude:` entries removed. Null when
+ * the job has no matrix or a part of it is not literal (`${{ fromJSON(…) }}`, a nested value).
+ */
+function jobMatrix(lines: readonly string[], at: number): Map<string, string>[] | null {
+  const indentOf = (l: string) => /^ */.exec(l)![0].length;
+  const blank = (l: string) => l.trim() === '' || /^\s*#/.test(l);
+  // The `steps:` key above the step, at the job's key column; the job's key one level out.
+  let steps = at - 1;
+  while (steps >= 0 && !/^\s*steps\s*:\s*(#.*)?$/.test(lines[steps])) steps--;
+  if (steps < 0) return null;
+  const keyIndent = indentOf(lines[steps]);
+  let job = steps - 1;
+  while (job >= 0 && (blank(lines[job]) || indentOf(lines[job]) >= keyIndent)) job--;
+  if (job < 0) return null;
+  let jobEnd = job + 1;
+  while (jobEnd < lines.length && (blank(lines[jobEnd]) || indentOf(lines[jobEnd]) >= keyIndent)) jobEnd++;
+  // `strategy:` / `matrix:` below it.
+  let matrix = -1;
+  for (let j = job + 1; j < jobEnd; j++) {
+    if (indentOf(lines[j]) !== keyIndent || !/^\s*strategy\s*:\s*(#.*)?$/.test(lines[j])) continue;
+    for (let m = j + 1; m < jobEnd && (blank(lines[m]) || indentOf(lines[m]) > keyIndent); m++) {
+      const mm = /^\s*matrix\s*:\s*(.*?)\s*(#.*)?$/.exec(lines[m]);
+      if (!mm) continue;
+      if (mm[1] !== '') return null;
+      matrix = m;
+      break;
+    }
+    break;
+  }
+  if (matrix < 0) return null;
+  const entryIndent = indentOf(lines[matrix + 1] ?? '');
+  if (entryIndent <= indentOf(lines[matrix])) return null;
+  const keys = new Map<string, string[]>();
+  const include: Map<string, string>[] = [];
+  const exclude: Map<string, string>[] = [];
+  for (let j = matrix + 1; j < jobEnd; j++) {
+    if (blank(lines[j])) continue;
+    const indent = indentOf(lines[j]);
+    if (indent < entryIndent) break;
+    if (indent > entryIndent) continue;
+    const kv = /^\s*([A-Za-z_][A-Za-z0-9_-]*)\s*:\s*(.*?)\s*(#.*)?$/.exec(lines[j]);
+    if (!kv) return null;
+    const [, name, value] = kv;
+    // The block below the key: its list items (`- a`, or `- k: v` maps for include/exclude).
+    let below = j + 1;
+    while (below < jobEnd && (blank(lines[below]) || indentOf(lines[below]) > entryIndent)) below++;
+    const block = lines.slice(j + 1, below).filter((l) => !blank(l));
+    if (name === 'include' || name === 'exclude') {
+      const maps = value === '' ? blockMaps(block) : null;
+      if (!maps) return null;
+      (name === 'include' ? include : exclude).push(...maps);
+    } else {
+      const list = value === '' ? blockList(block) : flowList(value);
+      if (!list) return null;
+      keys.set(name, list);
+    }
+    j = below - 1;
+  }
+  let combos: Map<string, string>[] = keys.size === 0 ? [] : [new Map()];
+  for (const [name, values] of keys) combos = combos.flatMap((c) => values.map((v) => new Map(c).set(name, v)));
+  combos = combos.filter((c) => !exclude.some((e) => [...e].every(([k, v]) => c.get(k) === v)));
+  const originals = combos.slice();
+  for (const inc of include) {
+    let added = false;
+    for (const c of originals) {
+      if ([...inc].some(([k, v]) => keys.has(k) && c.get(k) !== v)) continue;
+      for (const [k, v] of inc) c.set(k, v);
+      added = true;
+    }
+    if (!added) combos.push(new Map(inc));
+  }
+  return combos.length > 256 ? null : combos;
+}
+
+/** A scalar as written: quotes removed; null for an expression, a nested list or map. */
+function matrixScalar(text: string): string | null {
+  const v = text.trim().replace(/^(["'])(.*)\1$/, '$2');
+  return v === '' || v.includes('${{') || /^[[{|>&*!]/.test(v) ? null : v;
+}
+
+/** `[a, 'b']`: its scalars; null for anything else. */
+function flowList(value: string): string[] | null {
+  const m = /^\[(.*)\]$/.exec(value);
+  if (!m) {
+    const one = matrixScalar(value);
+    return one === null ? null : [one];
+  }
+  const items = splitFlow(m[1]).map(matrixScalar);
+  return items.every((x): x is string => x !== null) ? items : null;
+}
+
+/** A flow collection's items: split at the commas outside quotes. */
+function splitFlow(text: string): string[] {
+  const out: string[] = [];
+  let cur = '';
+  let quote = '';
+  for (const c of text) {
+    if (quote) {
+      if (c === quote) quote = '';
+    } else if (c === '"' || c === "'") quote = c;
+    else if (c === ',') {
+      out.push(cur);
+      cur = '';
+      continue;
+    }
+    cur += c;
+  }
+  out.push(cur);
+  return out;
+}
+
+/** `- a` lines: their scalars; null when an item is something else. */
+function blockList(block: readonly string[]): string[] | null {
+  const out: string[] = [];
+  for (const l of block) {
+    const m = /^\s*-\s+(.*?)\s*(#.*)?$/.exec(l);
+    const v = m ? matrixScalar(m[1]) : null;
+    if (v === null) return null;
+    out.push(v);
+  }
+  return out;
+}
+
+/** `- k: v` items with `  k2: v2` lines below each (or `- {k: v, k2: v2}`): their maps; null when a value is not a scalar. */
+function blockMaps(block: readonly string[]): Map<string, string>[] | null {
+  const out: Map<string, string>[] = [];
+  for (const l of block) {
+    const item = /^\s*-\s*(.*?)\s*$/.exec(l);
+    let text = item ? item[1] : l.trim();
+    if (item) out.push(new Map());
+    const current = out[out.length - 1];
+    if (!current) return null;
+    const flow = /^\{(.*)\}$/.exec(text);
+    const pairs = flow ? splitFlow(flow[1]) : [text.replace(/\s+#.*$/, '')];
+    for (const pair of pairs) {
+      text = pair.trim();
+      if (text === '') continue;
+      const kv = /^([A-Za-z_][A-Za-z0-9_-]*)\s*:\s*(.*)$/.exec(text);
+      const v = kv ? matrixScalar(kv[2]) : null;
+      if (!kv || v === null) return null;
+      current.set(kv[1], v);
+    }
+  }
+  return out;
+}
+
+/** The step whose `uses:` is on line `k`, ending before line `end`; its keys at `column`. */
+function readBuildPushStep(lines: readonly string[], k: number, end: number, column: number): BuildPushStep {
+  let file: string | undefined;
+  let context = '.';
+  let target: string | undefined;
+  const tags: string[] = [];
+  const platforms: string[] = [];
+  let platformsLine = -1;
+  let list: string[] | null = null;
+  let listIndent = -1;
+  const buildArgs: BuildPushStep['buildArgs'] = [];
+  let argsIndent = -1;
+  const buildArg = (text: string, line: number) => {
+    const m = /^["']?([A-Za-z_][A-Za-z0-9_]*)=(.*?)["']?$/.exec(text.trim().replace(/^-\s*/, ''));
+    if (m) buildArgs.push({ name: m[1], value: m[2], line });
+  };
+  for (let j = k + 1; j < end; j++) {
+    const line = lines[j];
+    if (line.trim() === '' || /^\s*#/.test(line)) continue;
+    const indent = /^ */.exec(line)![0].length;
+    if (indent < column) break;
+    if (argsIndent >= 0 && indent > argsIndent) {
+      buildArg(line, j);
+      continue;
+    }
+    argsIndent = -1;
+    if (list && indent > listIndent) {
+      list.push(...line.replace(/\s#.*$/, '').trim().replace(/^-\s*/, '').split(','));
+      continue;
+    }
+    list = null;
+    const args = /^\s*build-args\s*:\s*(.*?)\s*$/.exec(line);
+    if (args) {
+      if (args[1] === '' || /^[|>][-+]?$/.test(args[1])) argsIndent = indent;
+      else buildArg(args[1], j);
+      continue;
+    }
+    const kv = /^\s*(file|context|tags|platforms|target)\s*:\s*(.*?)\s*(#.*)?$/.exec(line);
+    if (!kv) continue;
+    const value = kv[2].replace(/^["']|["']$/g, '');
+    if (kv[1] === 'file') file = value;
+    else if (kv[1] === 'target') target = value.replace(/\$\{\{/g, '$');
+    else if (kv[1] === 'context') context = value;
+    else {
+      const into = kv[1] === 'tags' ? tags : platforms;
+      if (kv[1] === 'platforms') platformsLine = j;
+      if (value === '' || value === '|' || value === '>' || value === '|-' || value === '>-') {
+        list = into;
+        listIndent = indent;
+      } else into.push(...value.split(','));
+    }
+  }
+  const dockerfile = (file ?? `${context.replace(/\/+$/, '')}/Dockerfile`).replace(/^(\.\/)+/, '').replace(/^\.\//, '');
+  const bad = dockerfile.includes('${{') || dockerfile.startsWith('/') || dockerfile.split('/').includes('..');
+  return { dockerfile: bad ? null : dockerfile, tags, platforms, platformsLine, ...(target ? { target } : {}), buildArgs };
 }
 
 /**
@@ -502,9 +683,10 @@ const PLATFORM = /^[a-z0-9]+\/[a-z0-9_]+(\/v[0-9]+)?$/;
  * The multi-platform builds of the context's Dockerfiles its build files run (PlatformBuild), read
  * once per workspace model, as text: the workflows (`.github/workflows/*.yml`), the Makefiles
  * (`Makefile`, `*.mk`) and shell scripts up to three folders deep, the bake files at the root. A
- * platform list or a Dockerfile path the file does not spell out is left out (`${{ matrix.platform }}`,
+ * platform list or a Dockerfile path the file does not spell out is left out (`${{ fromJSON(…) }}`,
  * `-f $DOCKERFILE`); a variable defined in the same file (`PLATFORMS="linux/amd64,linux/arm64"`,
- * `PLATFORMS ?= …`, a workflow's `env:` value, `${{ env.PLATFORMS }}`) is read. A command's `-f`
+ * `PLATFORMS ?= …`, a workflow's `env:` value, `${{ env.PLATFORMS }}`) is read, and so is a
+ * step's `${{ matrix.X }}` from the job's literal matrix (buildPushSteps). A command's `-f`
  * is relative to the Makefile's folder, to the root for workflows and scripts; a Dockerfile that
  * is not in the context is left out.
  */

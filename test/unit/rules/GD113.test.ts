@@ -736,3 +736,59 @@ describe('GD113: a make run reads what its goals run (fider)', () => {
     }
   });
 });
+
+// dragonflyoss/dragonfly 66db456 (Apache-2.0) .github/workflows/docker.yml:18-25,89-90 (judge 30
+// Y M13): `strategy.matrix.module: ['manager', 'scheduler']` with `include:` entries binding each
+// module to `platforms: linux/amd64,linux/arm64`, and the build-push-action step's
+// `file: build/images/${{ matrix.module }}/Dockerfile`, `platforms: ${{ matrix.platforms }}`. The
+// builders are `FROM golang:1.25.5-alpine3.23 AS builder` without `--platform`; here they compile
+// directly (dragonfly's own go through `make build-scheduler` -> hack/build.sh).
+describe('GD113: the workflow\'s literal matrix spells out the Dockerfile and the platforms (dragonfly)', () => {
+  const workflow = (matrix: string[], file = 'build/images/${{ matrix.module }}/Dockerfile', platforms = '${{ matrix.platforms }}') => [
+    'name: Docker', 'on:', '  push:', '    branches:', '      - main', 'permissions:', '  contents: read', 'jobs:', '  push_image_to_registry:', '    name: Push Image',
+    '    permissions: write-all', '    runs-on: ubuntu-latest', '    strategy:', '      matrix:', ...matrix, '    timeout-minutes: 120', '    steps:',
+    '      - name: Check out code', '        uses: actions/checkout@3d3c42e5aac5ba805825da76410c181273ba90b1', '        with:', '          submodules: recursive',
+    '      - name: Setup QEMU', '        uses: docker/setup-qemu-action@96fe6ef7f33517b61c61be40b68a1882f3264fb8',
+    '      - name: Push to Registry', '        uses: docker/build-push-action@53b7df96c91f9c12dcc8a07bcb9ccacbed38856a', '        with:', '          context: .', '          sbom: true',
+    `          platforms: ${platforms}`, `          file: ${file}`, '          build-args: |', '            GITVERSION=git-${{ steps.vars.outputs.git_revision }}', '',
+  ].join('\n');
+  const DRAGONFLY = [
+    "        module: ['manager', 'scheduler']", '        include:', '          - module: manager', '            platforms: linux/amd64,linux/arm64',
+    '          - module: scheduler', '            platforms: linux/amd64,linux/arm64',
+  ];
+  const builder = (name: string) => df([
+    'ARG BASE_IMAGE=alpine:3.23.4', `FROM golang:1.25.5-alpine3.23 AS ${name}`, 'WORKDIR /go/src/d7y.io/dragonfly/v2', 'COPY . /go/src/d7y.io/dragonfly/v2',
+    `RUN CGO_ENABLED=0 go build -o /go/bin/${name} ./cmd/${name}`, 'FROM ${BASE_IMAGE}', `COPY --from=${name} /go/bin/${name} /opt/dragonfly/bin/${name}`, `ENTRYPOINT ["/opt/dragonfly/bin/${name}"]`,
+  ]);
+  const tree = (wf: string, module = 'scheduler') => tempWorkspace({
+    'go.mod': 'module d7y.io/dragonfly/v2\n\ngo 1.25.5\n',
+    'cmd/scheduler/main.go': 'package main\n\nimport (\n\t"os"\n)\n\nfunc main() { os.Exit(0) }\n',
+    'cmd/manager/main.go': 'package main\n\nimport (\n\t"os"\n)\n\nfunc main() { os.Exit(0) }\n',
+    'build/images/scheduler/Dockerfile': builder('scheduler'),
+    'build/images/manager/Dockerfile': builder('manager'),
+    '.github/workflows/docker.yml': wf,
+  }, `build/images/${module}/Dockerfile`);
+
+  it('reports both builders, naming the step\'s platforms line and the platforms the include entries give', () => {
+    for (const module of ['scheduler', 'manager']) {
+      const f = find(builder(module), 'GD113', tree(workflow(DRAGONFLY), module));
+      assert.equal(f.length, 1, module);
+      assert.equal(f[0].severity, 'information');
+      assert.match(f[0].message, /^`\.github\/workflows\/docker\.yml:34` builds this Dockerfile for linux\/amd64, linux\/arm64, and this stage compiles Go/);
+    }
+    // The platforms as a key of the matrix itself, block lists, and a flow-map include entry.
+    assert.equal(find(builder('scheduler'), 'GD113', tree(workflow(['        module:', '          - scheduler', '        platforms: ["linux/amd64,linux/arm64"]']))).length, 1);
+    assert.equal(find(builder('scheduler'), 'GD113', tree(workflow(['        include:', '          - {module: scheduler, platforms: "linux/amd64,linux/arm64"}']))).length, 1);
+  });
+
+  it('is silent when the matrix does not spell the values out, excludes the module, or names other Dockerfiles or one platform', () => {
+    const silent = (matrix: string[], file?: string, platforms?: string) => assert.deepEqual(find(builder('scheduler'), 'GD113', tree(workflow(matrix, file, platforms))), [], matrix.join(' | '));
+    silent(['        module: ${{ fromJSON(needs.setup.outputs.modules) }}', '        include:', '          - module: scheduler', '            platforms: linux/amd64,linux/arm64']);
+    silent(["        module: ['manager']", '        include:', '          - module: manager', '            platforms: linux/amd64,linux/arm64']);
+    // (An include entry fits no combination left: GitHub adds it back, so exclude only the keys' own combinations.)
+    silent(["        module: ['manager', 'scheduler']", '        platforms: ["linux/amd64,linux/arm64"]', '        exclude:', '          - module: scheduler']);
+    silent(["        module: ['scheduler']", '        platforms: [linux/amd64]']);
+    // The step's key the matrix has no entry for: not read.
+    silent(["        module: ['scheduler']"], undefined, '${{ matrix.platform }}');
+  });
+});
