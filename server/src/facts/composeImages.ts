@@ -370,6 +370,8 @@ interface BuildPushStep {
   target?: string;
   /** The `build-args:` entries (`NAME=value`, one a line of a block, or the one value on the key's line), with their 0-based lines. */
   buildArgs: { name: string; value: string; line: number }[];
+  /** The job's `runs-on:` value (matrix values filled in), or null when it has none on one line. */
+  runner: string | null;
 }
 
 /**
@@ -391,15 +393,17 @@ function buildPushSteps(lines: readonly string[]): BuildPushStep[] {
     // `${{ matrix.X }}` in the step: one step per combination of the job's literal matrix
     // (dragonflyoss/dragonfly: `file: build/images/${{ matrix.module }}/Dockerfile`,
     // `platforms: ${{ matrix.platforms }}` from `include:` entries); the same step read twice is kept once.
-    const combos = lines.slice(k, end).some((l) => MATRIX_REF.test(l)) ? jobMatrix(lines, k) : null;
+    const job = jobOf(lines, k);
+    const runner = job ? jobRunner(lines, job) : null;
+    const combos = job && lines.slice(k, end).some((l) => MATRIX_REF.test(l)) ? jobMatrix(lines, job) : null;
     if (!combos || combos.length === 0) {
-      out.push(readBuildPushStep(lines, k, end, column));
+      out.push(readBuildPushStep(lines, k, end, column, runner));
       continue;
     }
     const seen = new Set<string>();
     for (const combo of combos) {
       const filled = lines.map((l, j) => (j >= k && j < end ? fillMatrix(l, combo) : l));
-      const step = readBuildPushStep(filled, k, end, column);
+      const step = readBuildPushStep(filled, k, end, column, runner === null ? null : fillMatrix(runner, combo));
       const key = JSON.stringify(step);
       if (!seen.has(key)) out.push(step);
       seen.add(key);
@@ -415,17 +419,18 @@ function fillMatrix(line: string, combo: ReadonlyMap<string, string>): string {
   return line.replace(new RegExp(MATRIX_REF.source, 'g'), (m, name: string) => combo.get(name) ?? m);
 }
 
-/**
- * The combinations of the literal `strategy.matrix` of the job holding line `at`, as GitHub
- * forms them: the product of the keys' lists (`module: ['manager', 'scheduler']`, or a block
- * list), then each `include:` entry added to every combination whose original values it does not
- * change, or as a combination of its own when it fits none; `exclude:` entries removed. Null when
- * the job has no matrix or a part of it is not literal (`${{ fromJSON(…) }}`, a nested value).
- */
-function jobMatrix(lines: readonly string[], at: number): Map<string, string>[] | null {
-  const indentOf = (l: string) => /^ */.exec(l)![0].length;
-  const blank = (l: string) => l.trim() === '' || /^\s*#/.test(l);
-  // The `steps:` key above the step, at the job's key column; the job's key one level out.
+/** A job of a workflow: the line of its key, the line after its last, and the column of its keys (`runs-on`, `steps`). */
+interface WorkflowJob {
+  job: number;
+  jobEnd: number;
+  keyIndent: number;
+}
+
+const indentOf = (l: string) => /^ */.exec(l)![0].length;
+const blank = (l: string) => l.trim() === '' || /^\s*#/.test(l);
+
+/** The job whose `steps:` hold line `at`: the `steps:` key above it, the job's key one level out. */
+function jobOf(lines: readonly string[], at: number): WorkflowJob | null {
   let steps = at - 1;
   while (steps >= 0 && !/^\s*steps\s*:\s*(#.*)?$/.test(lines[steps])) steps--;
   if (steps < 0) return null;
@@ -435,6 +440,27 @@ function jobMatrix(lines: readonly string[], at: number): Map<string, string>[] 
   if (job < 0) return null;
   let jobEnd = job + 1;
   while (jobEnd < lines.length && (blank(lines[jobEnd]) || indentOf(lines[jobEnd]) >= keyIndent)) jobEnd++;
+  return { job, jobEnd, keyIndent };
+}
+
+/** The job's `runs-on:` value on its key's line (quotes removed), or null. */
+function jobRunner(lines: readonly string[], { job, jobEnd, keyIndent }: WorkflowJob): string | null {
+  for (let j = job + 1; j < jobEnd; j++) {
+    if (indentOf(lines[j]) !== keyIndent) continue;
+    const m = /^\s*runs-on\s*:\s*(.*?)\s*(#.*)?$/.exec(lines[j]);
+    if (m) return m[1] === '' ? null : m[1].replace(/^(["'])(.*)\1$/, '$2');
+  }
+  return null;
+}
+
+/**
+ * The combinations of the literal `strategy.matrix` of a job, as GitHub
+ * forms them: the product of the keys' lists (`module: ['manager', 'scheduler']`, or a block
+ * list), then each `include:` entry added to every combination whose original values it does not
+ * change, or as a combination of its own when it fits none; `exclude:` entries removed. Null when
+ * the job has no matrix or a part of it is not literal (`${{ fromJSON(…) }}`, a nested value).
+ */
+function jobMatrix(lines: readonly string[], { job, jobEnd, keyIndent }: WorkflowJob): Map<string, string>[] | null {
   // `strategy:` / `matrix:` below it.
   let matrix = -1;
   for (let j = job + 1; j < jobEnd; j++) {
@@ -566,7 +592,7 @@ function blockMaps(block: readonly string[]): Map<string, string>[] | null {
 }
 
 /** The step whose `uses:` is on line `k`, ending before line `end`; its keys at `column`. */
-function readBuildPushStep(lines: readonly string[], k: number, end: number, column: number): BuildPushStep {
+function readBuildPushStep(lines: readonly string[], k: number, end: number, column: number, runner: string | null): BuildPushStep {
   let file: string | undefined;
   let context = '.';
   let target: string | undefined;
@@ -619,7 +645,7 @@ function readBuildPushStep(lines: readonly string[], k: number, end: number, col
   }
   const dockerfile = (file ?? `${context.replace(/\/+$/, '')}/Dockerfile`).replace(/^(\.\/)+/, '').replace(/^\.\//, '');
   const bad = dockerfile.includes('${{') || dockerfile.startsWith('/') || dockerfile.split('/').includes('..');
-  return { dockerfile: bad ? null : dockerfile, tags, platforms, platformsLine, ...(target ? { target } : {}), buildArgs };
+  return { dockerfile: bad ? null : dockerfile, tags, platforms, platformsLine, ...(target ? { target } : {}), buildArgs, runner };
 }
 
 /**
@@ -631,8 +657,13 @@ function readBuildPushStep(lines: readonly string[], k: number, end: number, col
 export interface PlatformBuild {
   /** The Dockerfile built, context-relative. */
   dockerfile: string;
-  /** Two or more distinct platforms (`linux/amd64`, `linux/arm/v7`). */
+  /**
+   * Two or more distinct platforms (`linux/amd64`, `linux/arm/v7`); or one that is not the
+   * machine's, when a workflow job on a GitHub-hosted x86-64 runner builds it (`runner`).
+   */
   platforms: readonly string[];
+  /** The workflow job's `runs-on` (an x86-64 runner) when one foreign platform is built on it. */
+  runner?: string;
   /** The build file and the 1-based line that names the platforms. */
   file: string;
   line: number;
@@ -678,6 +709,8 @@ const SCRIPT = /\.(sh|bash)$/;
 /** Folders whose scripts are not the repository's own build (vendored code, dependencies). */
 const FOREIGN_DIR = /(^|\/)(vendor|node_modules|third_party|testdata|\.git)\//;
 const PLATFORM = /^[a-z0-9]+\/[a-z0-9_]+(\/v[0-9]+)?$/;
+/** GitHub-hosted Linux runners of x86-64 (`ubuntu-latest`, `ubuntu-24.04`; not `ubuntu-24.04-arm`). */
+const X86_RUNNER = /^ubuntu-(latest|\d\d\.\d\d)$/;
 
 /**
  * The multi-platform builds of the context's Dockerfiles its build files run (PlatformBuild), read
@@ -697,21 +730,26 @@ export function multiPlatformBuilds(ws: WorkspaceModel | undefined, files: Works
 
 function readPlatformBuilds(files: WorkspaceFiles): PlatformBuild[] {
   const out: PlatformBuild[] = [];
-  const add = (dockerfile: string | null, platforms: readonly string[] | null, file: string, line: number, target: string | null | undefined) => {
-    if (dockerfile === null || platforms === null || platforms.length < 2 || !files.fileExists(dockerfile)) return;
+  const add = (dockerfile: string | null, platforms: readonly string[] | null, file: string, line: number, target: string | null | undefined, runner: string | null = null) => {
+    if (dockerfile === null || platforms === null || platforms.length === 0 || !files.fileExists(dockerfile)) return;
+    // One platform: emulated only when it is not the runner's (whereabouts' `platforms: linux/arm64`
+    // on `runs-on: ubuntu-latest`).
+    const foreign = platforms.length === 1 && runner !== null && X86_RUNNER.test(runner) && !/^linux\/(amd64|386)$/.test(platforms[0]);
+    if (platforms.length < 2 && !foreign) return;
     // A target the file does not spell out is no stage we can name.
     if (target === null || (target !== undefined && target.includes('$'))) return;
-    out.push({ dockerfile, platforms, file, line: line + 1, ...(target ? { target } : {}) });
+    out.push({ dockerfile, platforms, file, line: line + 1, ...(target ? { target } : {}), ...(foreign ? { runner: runner! } : {}) });
   };
   for (const wf of workflowFiles(files)) {
     const lines = (files.readFile(wf) ?? '').split(/\r?\n/);
     const vars = fileVariables(lines);
-    for (const step of buildPushSteps(lines)) add(step.dockerfile, platformList(step.platforms.join(','), vars), wf, step.platformsLine, step.target);
+    for (const step of buildPushSteps(lines)) add(step.dockerfile, platformList(step.platforms.join(','), vars), wf, step.platformsLine, step.target, step.runner);
     for (const c of buildCommands(lines, vars)) {
       // The step's folder, then the `cd`s of its `run:` block before the command.
       const run = runLine(lines, c.start);
       const dir = cwdAfter(runDirectory(lines, run), run < 0 ? c.prefix : [...lines.slice(run + 1, c.start), c.prefix].join('\n'), '');
-      add(dir === null ? null : commandDockerfile(c, dir), c.platforms, wf, c.line, c.target);
+      const job = jobOf(lines, c.start);
+      add(dir === null ? null : commandDockerfile(c, dir), c.platforms, wf, c.line, c.target, job ? jobRunner(lines, job) : null);
     }
   }
   for (const f of files.listFiles('')) {
@@ -748,7 +786,6 @@ function runLine(lines: readonly string[], at: number): number {
   return -1;
 }
 
-const indentOf = (l: string) => /^ */.exec(l)![0].length;
 const yamlKey = (l: string) => /^(\s*-?\s*)([A-Za-z0-9_-]+)\s*:(\s|$)/.exec(l);
 
 /**

@@ -109,11 +109,17 @@ export const gd113: Rule = {
       // A build file builds this Dockerfile for several platforms: a stage its target (the last
       // stage when it names none) reads files from runs for each of them. k3s-io/kine's workflow
       // builds `target: multi-arch-package`, which never reaches its `infra` builder.
-      const reaching = multi.filter((b) => builtFor(model, b, stage));
+      // A workflow job on an x86-64 runner building one foreign platform (whereabouts'
+      // Dockerfile.arm64, `platforms: linux/arm64` on ubuntu-latest) emulates it as well; the
+      // builds of several platforms are named first.
+      const reaching = multi.filter((b) => builtFor(model, b, stage)).sort((a, b) => (a.runner === undefined ? 0 : 1) - (b.runner === undefined ? 0 : 1));
       const evidence = reaching[0];
       if (targetArgs.length === 0 && followsTarget.length === 0 && platforms.length === 0 && !evidence) continue;
+      // Every build names the one platform a foreign-platform build runs it as (`ENV GOARCH=arm64`
+      // for linux/arm64): on $BUILDPLATFORM it cross-compiles the same binary, with no other change.
+      const pinned = evidence?.runner !== undefined && pinnedTo(model, stage, builds, tools, platformArch(evidence.platforms[0]));
       // Every build names its output platform (`GOOS=js GOARCH=wasm`): the result does not follow the target.
-      if (builds.every((g) => literalGoarch(model, stage, g)) && tools.every((t) => t.literalGoarch)) continue;
+      if (!pinned && builds.every((g) => literalGoarch(model, stage, g)) && tools.every((t) => t.literalGoarch)) continue;
       // cgo on without a cross toolchain (xx): building on $BUILDPLATFORM would compile C for the
       // wrong architecture, so emulation is what makes this build work.
       // cgo is also on by default where CGO_CFLAGS/CGO_LDFLAGS say C is linked (`-lfdb_c`).
@@ -153,14 +159,16 @@ export const gd113: Rule = {
       const advice = fromBase
         ? `The stage itself cannot move to the build platform: line ${fromBase.instr.line + 1} copies \`${fromBase.src}\` out of it, which no instruction of the stage makes, so it comes from its FROM image (${fromBase.image}), whose files are the target platform's. Build the Go program in a stage of its own, \`FROM --platform=$BUILDPLATFORM golang:…\`, cross-compiling with \`GOOS=$TARGETOS GOARCH=$TARGETARCH\` (and CGO_ENABLED=0), and copy the binary from there.`
         : 'Run the stage on the build platform and cross-compile with `GOOS=$TARGETOS GOARCH=$TARGETARCH` (and CGO_ENABLED=0).';
-      const message = evidence
+      const message = evidence?.runner !== undefined
+        ? `${buildsOf(evidence, reaching.length)}, and this stage compiles Go with no \`--platform\` on its FROM, so it runs as ${evidence.platforms[0]}: the whole Go toolchain runs under QEMU emulation, many times slower than a native cross-compile. ${pinned && !fromBase ? `Put \`--platform=$BUILDPLATFORM\` on its FROM: the stage already sets GOARCH=${platformArch(evidence.platforms[0])}, so it then cross-compiles the same binary natively.` : advice}${caveat}`
+        : evidence
         ? `${buildsOf(evidence, reaching.length)}, and ${why ? `this stage compiles Go for each of them (${why}) with no \`--platform=$BUILDPLATFORM\` on its FROM` : 'this stage compiles Go with no `--platform` on its FROM, so it runs on each of them'}: every platform other than the builder's runs the whole Go toolchain under QEMU emulation, many times slower than a native cross-compile. ${advice}${caveat}`
         : `This stage compiles Go for the target platform (${why}) but its FROM has no \`--platform=$BUILDPLATFORM\`: a multi-platform build runs the whole Go toolchain under emulation for every foreign platform, many times slower than a native cross-compile. ${advice}${caveat}`;
       out.push(withLazyFix({
         message,
         span: stage.from.span,
         ...(evidence ? { severity: 'information' as const } : {}),
-      }, () => (runsOutput || asksArch || fromBase ? undefined : fixFor(model, stage, builds, tools))));
+      }, () => (runsOutput || asksArch || fromBase ? undefined : pinned ? platformOnlyFix(stage) : fixFor(model, stage, builds, tools))));
     }
     return out;
   },
@@ -348,10 +356,42 @@ function firstLine(model: DockerfileModel, instr: Instruction): string {
   return text.length > 60 ? `${text.slice(0, 57)}...` : text;
 }
 
-/** Where a build file builds this Dockerfile for several platforms: `file:line`, the platforms, and how many more builds there are. */
+/** Where a build file builds this Dockerfile for several platforms (or one, on a runner of another): `file:line`, the platforms, and how many more builds there are. */
 function buildsOf(b: PlatformBuild, count: number): string {
   const more = count > 1 ? ` (and ${count - 1} more place${count > 2 ? 's' : ''} in the build files)` : '';
-  return `\`${b.file}:${b.line}\` builds this Dockerfile for ${b.platforms.join(', ')}${more}`;
+  const on = b.runner === undefined ? '' : ` on an x86-64 runner (\`runs-on: ${b.runner}\`)`;
+  return `\`${b.file}:${b.line}\` builds this Dockerfile for ${b.platforms.join(', ')}${on}${more}`;
+}
+
+/** The GOARCH of a platform: `linux/arm64` -> `arm64`, `linux/arm/v7` -> `arm`. */
+function platformArch(platform: string): string {
+  return platform.split('/')[1] ?? '';
+}
+
+/**
+ * Every go build of the stage, and every build tool's step, gets GOARCH=`arch` as a literal (its
+ * prefix, an export, ENV: whereabouts' `ENV GOARCH="arm64"`, which its hack/build-go.sh passes on
+ * as `GOARCH=${GOARCH}`), and no GOOS but linux.
+ */
+function pinnedTo(model: DockerfileModel, stage: Stage, builds: readonly GoCommand[], tools: readonly ToolBuild[], arch: string): boolean {
+  const linux = (v: string | null | undefined) => v === undefined || v === 'linux';
+  for (const g of builds) {
+    if (envValue(model, stage, g, 'GOARCH') !== arch || !linux(envValue(model, stage, g, 'GOOS'))) return false;
+  }
+  for (const t of tools) {
+    const env = dockerEnv(model, stage, t.step.instr);
+    const value = (name: string) => [...t.step.cmd.env].reverse().find((a) => a.name === name)?.value ?? env.get(name);
+    if (value('GOARCH') !== arch || !linux(value('GOOS'))) return false;
+  }
+  return builds.length + tools.length > 0;
+}
+
+/** `--platform=$BUILDPLATFORM` on the stage's FROM, nothing else (its builds already name the target's GOARCH). */
+function platformOnlyFix(stage: Stage): Fix | undefined {
+  if (stage.baseStage !== null) return undefined;
+  const from = stage.from;
+  if (from.flags.some((f) => f.name === 'platform')) return undefined;
+  return { title: 'Build on $BUILDPLATFORM (the stage already sets GOARCH)', edits: [insert(from.span.start + from.keyword.length, ' --platform=$BUILDPLATFORM')], safe: false };
 }
 
 /** The command names its output architecture with a literal GOARCH (`GOARCH=wasm`, not `$TARGETARCH`). */

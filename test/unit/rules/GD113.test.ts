@@ -792,3 +792,59 @@ describe('GD113: the workflow\'s literal matrix spells out the Dockerfile and th
     silent(["        module: ['scheduler']"], undefined, '${{ matrix.platform }}');
   });
 });
+
+// k8snetworkplumbingwg/whereabouts 3a262bd (Apache-2.0; skeleton) Dockerfile.arm64: a builder
+// without `--platform` that sets `ENV GOARCH="arm64"` and builds through hack/build-go.sh
+// (`GOARCH=${GOARCH:-${GOHOSTARCH}}`, `CGO_ENABLED=0 GOOS=${GOOS} GOARCH=${GOARCH} ${GO} build …`),
+// built by .github/workflows/image-build.yml's `build-arm64` job (`runs-on: ubuntu-latest`,
+// `platforms: linux/arm64`): the whole compile runs under QEMU (judge 30 X M5).
+describe('GD113: one foreign platform built on an x86-64 runner (whereabouts Dockerfile.arm64)', () => {
+  const ARM64 = df([
+    'FROM golang:1.25.6 AS builder', 'ADD . /usr/src/whereabouts', '', 'ENV GOARCH="arm64"', 'ENV GOOS="linux"', '',
+    'RUN mkdir -p $GOPATH/src/github.com/k8snetworkplumbingwg/whereabouts', 'WORKDIR $GOPATH/src/github.com/k8snetworkplumbingwg/whereabouts', 'COPY . .', 'RUN ./hack/build-go.sh', '',
+    'FROM arm64v8/alpine:3.23.4', 'COPY --from=0 /go/src/github.com/k8snetworkplumbingwg/whereabouts/bin/whereabouts .', 'COPY script/install-cni.sh .', 'CMD ["/install-cni.sh"]',
+  ]);
+  const BUILD_GO = [
+    '#!/usr/bin/env bash', 'set -eu', 'cmd=whereabouts', 'eval $(go env | grep -e "GOHOSTOS" -e "GOHOSTARCH")', 'GO=${GO:-go}', 'GOOS=${GOOS:-${GOHOSTOS}}', 'GOARCH=${GOARCH:-${GOHOSTARCH}}',
+    'CGO_ENABLED=0 GOOS=${GOOS} GOARCH=${GOARCH} ${GO} build ${GOFLAGS} -ldflags "${GLDFLAGS}" -o bin/${cmd} ./cmd/', '',
+  ].join('\n');
+  const workflow = (runner = 'ubuntu-latest', platforms = 'linux/arm64') => [
+    'name: image-build', 'on: [pull_request]', 'jobs:', '  build-arm64:', '    name: Image build/arm64', `    runs-on: ${runner}`, '    steps:',
+    '      - name: Check out code into the Go module directory', '        uses: actions/checkout@de0fac2e4500dabe0009e67214ff5f5447ce83dd # v6',
+    '      - name: Set up QEMU', '        uses: docker/setup-qemu-action@ce360397dd3f832beb865e1373c09c0e9f86d70a # v4.0.0',
+    '      - name: Build container image', '        uses: docker/build-push-action@bcafcacb16a39f128d818304e6c9c0c18556b85f # v7.1.0', '        with:',
+    '          context: .', '          push: false', '          tags: ghcr.io/${{ github.repository }}:latest-arm64', '          file: Dockerfile.arm64', `          platforms: ${platforms}`, '',
+  ].join('\n');
+  const tree = (wf: string, dockerfile = ARM64) => tempWorkspace({
+    'go.mod': 'module github.com/k8snetworkplumbingwg/whereabouts\n\ngo 1.25.5\n',
+    'cmd/whereabouts.go': 'package main\n\nimport (\n\t"fmt"\n\t"os"\n)\n\nfunc main() { fmt.Fprintln(os.Stderr) }\n',
+    'hack/build-go.sh': BUILD_GO,
+    'script/install-cni.sh': '#!/bin/sh\n',
+    'Dockerfile.arm64': dockerfile,
+    '.github/workflows/image-build.yml': wf,
+  }, 'Dockerfile.arm64');
+
+  it('reports the builder, naming the workflow line, the platform and the runner, with the fix that only adds --platform=$BUILDPLATFORM', () => {
+    const o = tree(workflow());
+    const f = find(ARM64, 'GD113', o);
+    assert.equal(f.length, 1);
+    assert.equal(f[0].severity, 'information');
+    assert.match(f[0].message, /^`\.github\/workflows\/image-build\.yml:19` builds this Dockerfile for linux\/arm64 on an x86-64 runner \(`runs-on: ubuntu-latest`\), and this stage compiles Go with no `--platform` on its FROM, so it runs as linux\/arm64: the whole Go toolchain runs under QEMU emulation/);
+    assert.match(f[0].message, /the stage already sets GOARCH=arm64/);
+    const fixed = fix(ARM64, 'GD113', o);
+    assert.equal(fixed, ARM64.replace('FROM golang:1.25.6 AS builder', 'FROM --platform=$BUILDPLATFORM golang:1.25.6 AS builder'));
+    // Without the ENV, a plain go build: the usual fix (GOOS/GOARCH from the target).
+    const plain = df(['FROM golang:1.25.6 AS builder', 'WORKDIR /src', 'COPY . .', 'RUN CGO_ENABLED=0 go build -o /out/whereabouts ./cmd', 'FROM alpine:3.23', 'COPY --from=builder /out/whereabouts /whereabouts', 'CMD ["/whereabouts"]']);
+    const o2 = tree(workflow(), plain);
+    assert.equal(find(plain, 'GD113', o2).length, 1);
+    assert.match(fix(plain, 'GD113', o2), /^FROM --platform=\$BUILDPLATFORM golang:1\.25\.6 AS builder\nARG TARGETOS TARGETARCH\n/);
+  });
+
+  it('is silent on an arm64 runner, for linux/amd64, for a runner it does not know, and with --platform on the FROM', () => {
+    for (const wf of [workflow('ubuntu-24.04-arm'), workflow('ubuntu-latest', 'linux/amd64'), workflow('[self-hosted, linux]'), workflow('${{ matrix.os }}')]) {
+      assert.deepEqual(find(ARM64, 'GD113', tree(wf)), [], wf.split('\n')[5]);
+    }
+    const own = ARM64.replace('FROM golang:1.25.6 AS builder', 'FROM --platform=$BUILDPLATFORM golang:1.25.6 AS builder');
+    assert.deepEqual(find(own, 'GD113', tree(workflow(), own)), []);
+  });
+});
