@@ -744,12 +744,30 @@ function readPlatformBuilds(files: WorkspaceFiles): PlatformBuild[] {
     const lines = (files.readFile(wf) ?? '').split(/\r?\n/);
     const vars = fileVariables(lines);
     for (const step of buildPushSteps(lines)) add(step.dockerfile, platformList(step.platforms.join(','), vars), wf, step.platformsLine, step.target, step.runner);
+  }
+  for (const b of commandBuilds(files)) add(b.dockerfile, b.command.platforms, b.file, b.command.line, b.command.target, b.runner);
+  for (const f of files.listFiles('').map((e) => e.path).filter((p) => !p.includes('/') && /^docker-bake(\.[A-Za-z0-9_-]+)*\.hcl$/.test(p)).sort()) {
+    for (const t of bakeTargets((files.readFile(f) ?? '').split(/\r?\n/))) add(t.dockerfile, t.platforms, f, t.line, t.target);
+  }
+  return out;
+}
+
+/**
+ * The `docker build` / `docker buildx build` command lines of the build files (workflow `run:`
+ * steps, Makefiles and shell scripts up to three folders deep, not vendored ones), each with the
+ * context-relative Dockerfile it builds (null when unknown), the file's variables, and for a
+ * workflow the job's runner.
+ */
+function* commandBuilds(files: WorkspaceFiles): Generator<{ command: BuildCommand; dockerfile: string | null; file: string; vars: ReadonlyMap<string, string>; runner: string | null }> {
+  for (const wf of workflowFiles(files)) {
+    const lines = (files.readFile(wf) ?? '').split(/\r?\n/);
+    const vars = fileVariables(lines);
     for (const c of buildCommands(lines, vars)) {
       // The step's folder, then the `cd`s of its `run:` block before the command.
       const run = runLine(lines, c.start);
       const dir = cwdAfter(runDirectory(lines, run), run < 0 ? c.prefix : [...lines.slice(run + 1, c.start), c.prefix].join('\n'), '');
       const job = jobOf(lines, c.start);
-      add(dir === null ? null : commandDockerfile(c, dir), c.platforms, wf, c.line, c.target, job ? jobRunner(lines, job) : null);
+      yield { command: c, dockerfile: dir === null ? null : commandDockerfile(c, dir), file: wf, vars, runner: job ? jobRunner(lines, job) : null };
     }
   }
   for (const f of files.listFiles('')) {
@@ -764,13 +782,45 @@ function readPlatformBuilds(files: WorkspaceFiles): PlatformBuild[] {
       // A recipe line runs in the Makefile's folder, through its own `cd`s; a script from the
       // root (`./scripts/release.sh`), through every `cd` before the command.
       const cwd = cwdAfter(dir, make ? c.prefix : [...lines.slice(0, c.start), c.prefix].join('\n'), own);
-      add(cwd === null ? null : commandDockerfile(c, cwd), c.platforms, p, c.line, c.target);
+      yield { command: c, dockerfile: cwd === null ? null : commandDockerfile(c, cwd), file: p, vars, runner: null };
     }
   }
-  for (const f of files.listFiles('').map((e) => e.path).filter((p) => !p.includes('/') && /^docker-bake(\.[A-Za-z0-9_-]+)*\.hcl$/.test(p)).sort()) {
-    for (const t of bakeTargets((files.readFile(f) ?? '').split(/\r?\n/))) add(t.dockerfile, t.platforms, f, t.line, t.target);
+}
+
+/** A build argument a `docker build` command line of a build file passes to a Dockerfile of the context. */
+export interface CommandBuildArg extends WorkflowBuildArg {
+  /** The value with the file's variables put in, as far as the file sets them (`$(BUILD_TIME)` -> `$(shell date …)`). */
+  expanded: string;
+}
+
+/**
+ * The `--build-arg NAME=value` words of the build files' `docker build` command lines whose
+ * Dockerfile is known (commandBuilds), read once per workspace model. lindb/lindb's Makefile:
+ * `docker build … --build-arg LD_FLAGS=${LD_FLAGS} .`, with `LD_FLAGS=-ldflags="… -X
+ * …BuildTime=$(BUILD_TIME)"` and `BUILD_TIME=$(shell date …)`.
+ */
+export function commandBuildArgs(ws: WorkspaceModel | undefined, files: WorkspaceFiles | undefined): readonly CommandBuildArg[] {
+  if (!files) return [];
+  const read = (): CommandBuildArg[] => {
+    const out: CommandBuildArg[] = [];
+    for (const b of commandBuilds(files)) {
+      if (b.dockerfile === null) continue;
+      for (const a of b.command.buildArgs) out.push({ dockerfile: b.dockerfile, name: a.name, value: a.value, expanded: expandFileVariables(a.value, b.vars), file: b.file, line: a.line + 1 });
+    }
+    return out;
+  };
+  return ws ? workspaceFact(ws, 'commandBuildArgs', read) : read();
+}
+
+/** `$X`, `${X}`, `$(X)` replaced from `vars`, again in what they bring (a few levels); the others left as written. */
+function expandFileVariables(value: string, vars: ReadonlyMap<string, string>): string {
+  let text = value;
+  for (let depth = 0; depth < 4; depth++) {
+    const next = text.replace(/\$\{([A-Za-z_][A-Za-z0-9_]*)\}|\$\(([A-Za-z_][A-Za-z0-9_]*)\)|\$([A-Za-z_][A-Za-z0-9_]*)/g, (m, a?: string, b?: string, c?: string) => vars.get((a ?? b ?? c)!) ?? m);
+    if (next === text) break;
+    text = next;
   }
-  return out;
+  return text;
 }
 
 /** The `run:` key line of the workflow `run: |` block holding line `at` (`at` itself for `run: cmd`), or -1. */
@@ -887,6 +937,8 @@ interface BuildCommand {
   prefix: string;
   /** `--target`, when given. */
   target?: string;
+  /** `--build-arg NAME=value` words (the value unquoted, as written), with the 0-based line of each. */
+  buildArgs: { name: string; value: string; line: number }[];
 }
 
 /** Flags of `docker build` that take a value as the next word (the rest are switches). */
@@ -916,6 +968,7 @@ function buildCommands(lines: readonly string[], vars: ReadonlyMap<string, strin
     let file: string | null = null;
     let context: string | null = null;
     let target: string | undefined;
+    const buildArgs: BuildCommand['buildArgs'] = [];
     for (let i = 1; i < argv.length; i++) {
       const raw = argv[i];
       const eq = raw.startsWith('--') ? raw.indexOf('=') : -1;
@@ -933,8 +986,14 @@ function buildCommands(lines: readonly string[], vars: ReadonlyMap<string, strin
         platformLine = first + Math.max(on, 0);
       } else if (flag === '-f' || flag === '--file') file = unquoteWord(value);
       else if (flag === '--target') target = unquoteWord(value);
+      else if (flag === '--build-arg') {
+        const m = /^([A-Za-z_][A-Za-z0-9_]*)=(.*)$/s.exec(unquoteWord(value));
+        if (!m) continue;
+        const on = lines.slice(first, j + 1).findIndex((l) => l.includes(`${m[1]}=`) && l.includes('--build-arg'));
+        buildArgs.push({ name: m[1], value: m[2], line: first + Math.max(on, 0) });
+      }
     }
-    if (platformLine >= 0) out.push({ platforms, file, context, line: platformLine, start, prefix, ...(target ? { target } : {}) });
+    out.push({ platforms, file, context, line: platformLine, start, prefix, ...(target ? { target } : {}), buildArgs });
   }
   return out;
 }
@@ -1022,7 +1081,7 @@ function bakeTargets(lines: readonly string[]): { dockerfile: string | null; pla
     const context = str('context', '.');
     const file = str('dockerfile', 'Dockerfile');
     const dockerfile = context === null || file === null || context.includes(':') || lookup(t, 'dockerfile-inline', new Set([t.name])) ? null
-      : commandDockerfile({ platforms: null, file: context === '.' ? file : `${context.replace(/\/+$/, '')}/${file}`, context, line: 0, start: 0, prefix: '' }, '');
+      : commandDockerfile({ platforms: null, file: context === '.' ? file : `${context.replace(/\/+$/, '')}/${file}`, context, line: 0, start: 0, prefix: '', buildArgs: [] }, '');
     const stage = lookup(t, 'target', new Set([t.name]));
     const target = stage === undefined ? undefined : /^"([^"$]*)"$/.exec(stage.value)?.[1] ?? null;
     out.push({ target, dockerfile, platforms: items && items.every((p) => p !== undefined && !p.includes('$')) ? platformList(items.join(','), new Map()) : null, line: platforms.line });

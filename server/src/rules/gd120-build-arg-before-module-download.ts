@@ -12,7 +12,10 @@
  * value that changes with each build (`perBuildValue`: `${{ github.sha }}`, a step output or env
  * variable named for a commit or date): pterodactyl/wings passes `VERSION=dev-${{
  * steps.build_info.outputs.short_sha }}`, lindb/lindb `LD_FLAGS=… -X
- * …BuildTime=${{ steps.date.outputs.date }}`. The message names that line. Only the stage's own
+ * …BuildTime=${{ steps.date.outputs.date }}`. Or where a Makefile's or script's `docker build
+ * --build-arg NAME=value` for this Dockerfile passes one (`perBuildCommandValue`, the file's
+ * variables put in: lindb/lindb's Makefile `--build-arg LD_FLAGS=${LD_FLAGS}` over
+ * `BUILD_TIME=$(shell date …)`). The message names that line. Only the stage's own
  * ARGs count: a global ARG is not in a RUN's environment unless the stage declares it again.
  *
  * Not reported for an ARG that nothing reads and no build file passes: always empty, it cannot
@@ -40,7 +43,7 @@ import type { DockerfileModel, Instruction, Stage } from '../dockerfile/model';
 import { properties } from '../dockerfile/parse';
 import { isSystemSetupCommand } from '../dockerfile/packages';
 import { passedBuildArgs } from '../facts/passedBuildArgs';
-import { workflowBuildArgs, type WorkflowBuildArg } from '../facts/composeImages';
+import { commandBuildArgs, workflowBuildArgs, type WorkflowBuildArg } from '../facts/composeImages';
 import { deleteLines, insertAboveInstruction, insertLinesAfter, type Edit } from '../edits/edits';
 import { stagesToCheck, type Fix, type Rule, type RuleContext, type RuleFinding, withLazyFix } from './types';
 
@@ -75,6 +78,17 @@ function perBuildValue(value: string): boolean {
   return false;
 }
 
+/**
+ * A `docker build --build-arg` value of a Makefile or script, with the file's variables put in,
+ * that changes with each build: the output of `date` or of git's commit (`$(shell date …)`,
+ * `$(date …)`, `` `git rev-parse HEAD` ``, `git describe`), or a CI variable of the commit or run
+ * (`$GITHUB_SHA`, `$CI_COMMIT_SHA`). The part that does, or null.
+ */
+function perBuildCommandValue(expanded: string): string | null {
+  const m = /\$\((?:shell\s+)?(?:date|git\s+(?:rev-parse|describe|log))\b[^)]*\)|`(?:date|git\s+(?:rev-parse|describe|log))\b[^`]*`|\$\{?(?:GITHUB_SHA|GITHUB_RUN_NUMBER|GITHUB_RUN_ID|CI_COMMIT_SHA|CI_COMMIT_SHORT_SHA|CI_PIPELINE_ID|BUILD_NUMBER)\b\}?/.exec(expanded);
+  return m ? m[0] : null;
+}
+
 /** Instructions a moved ARG/ENV may jump over when they name none of its variables. */
 const NEUTRAL = new Set(['COPY', 'ADD', 'WORKDIR', 'LABEL', 'EXPOSE', 'MAINTAINER', 'STOPSIGNAL', 'HEALTHCHECK', 'ARG', 'ENV', 'USER']);
 
@@ -96,8 +110,8 @@ export const gd120: Rule = {
     for (const stage of stagesToCheck(ctx)) {
       const download = stage.instructions.find((i) => i.keyword === 'RUN' && goCommands(i).some((g) => g.sub === 'mod download'));
       if (!download) continue;
-      const declaredArgs: { instr: Instruction; name: string; passed?: WorkflowBuildArg }[] = [];
-      let passes: readonly WorkflowBuildArg[] | undefined;
+      const declaredArgs: { instr: Instruction; name: string; passed?: WorkflowBuildArg & { holds?: string } }[] = [];
+      let passes: readonly (WorkflowBuildArg & { holds?: string })[] | undefined;
       for (const i of stage.instructions) {
         if (i === download) break;
         if (i.keyword !== 'ARG') continue;
@@ -105,7 +119,15 @@ export const gd120: Rule = {
           if (PER_BUILD.test(a.name.toUpperCase())) declaredArgs.push({ instr: i, name: a.name });
           else if (ctx.dockerfile !== undefined && ctx.workspace) {
             // Another name: a workflow that builds this Dockerfile passes it a per-build value.
-            passes ??= workflowBuildArgs(ctx.workspace, ctx.files).filter((w) => w.dockerfile === ctx.dockerfile && perBuildValue(w.value));
+            // Or a Makefile's or script's `docker build --build-arg` passes one (lindb/lindb's
+            // Makefile: `--build-arg LD_FLAGS=${LD_FLAGS}`, which holds `$(shell date …)`).
+            passes ??= [
+              ...workflowBuildArgs(ctx.workspace, ctx.files).filter((w) => w.dockerfile === ctx.dockerfile && perBuildValue(w.value)),
+              ...commandBuildArgs(ctx.workspace, ctx.files).flatMap((c) => {
+                const holds = c.dockerfile === ctx.dockerfile ? perBuildCommandValue(c.expanded) : null;
+                return holds === null ? [] : [{ ...c, holds }];
+              }),
+            ];
             const passed = passes.find((w) => w.name === a.name);
             if (passed) declaredArgs.push({ instr: i, name: a.name, passed });
           }
@@ -119,7 +141,7 @@ export const gd120: Rule = {
       const list = names.map((n) => `\`${n}\``).join(', ');
       // The names only a workflow's value makes per-build: say which line passes what.
       const byValue = args.filter((a) => a.passed).map((a) => a.passed!).filter((w, k, all) => all.findIndex((x) => x.name === w.name) === k);
-      const evidence = byValue.map((w) => `${w.file} line ${w.line} passes \`${w.name}=${w.value}\``).join('; ');
+      const evidence = byValue.map((w) => `${w.file} line ${w.line} passes \`${w.name}=${w.value}\`${w.holds && !w.value.includes(w.holds) ? `, which holds \`${w.holds}\`` : ''}`).join('; ');
       // With a cache mount over its module cache the download finds the modules on this builder.
       const g = goCommands(download).find((x) => x.sub === 'mod download') ?? null;
       const mounted = moduleCacheMount(model, stage, download, g) !== undefined;

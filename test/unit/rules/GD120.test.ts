@@ -641,3 +641,47 @@ describe('GD120: per-build values a workflow passes (wings, lindb), the names it
     assert.equal(lines.indexOf('ARG GIT_COMMIT') + 1, lines.indexOf('RUN make generate'));
   });
 });
+
+// lindb/lindb 612070e1dc6043d2ea47d5b3bc6dccd51eefaee4 (Apache-2.0; skeleton): the main Dockerfile
+// (lines 10-36: `ARG LD_FLAGS` before `RUN go mod download`) is built by the Makefile's
+// `docker-build` target, `docker build -t lindata/lindb:$(GIT_TAG_NAME) --build-arg
+// LD_FLAGS=${LD_FLAGS} .`, with `LD_FLAGS=-ldflags="… -X …BuildTime=$(BUILD_TIME)"` and
+// `BUILD_TIME=$(shell date "+%Y-%m-%dT%H:%M:%S%z")` (Makefile:6-10,41): a new value every build
+// (judge 30 Y M6, the Dockerfile:13 half).
+describe('GD120: a per-build value a Makefile\'s docker build passes (lindb Dockerfile)', () => {
+  const lindb = df([
+    'FROM golang:1.22 as go_builder', 'ARG TARGETOS', 'ARG TARGETARCH', 'ARG LD_FLAGS', '', 'WORKDIR /go_workspace',
+    'COPY go.mod go.mod', 'COPY go.sum go.sum', 'RUN go mod download', '', 'COPY . .', '',
+    'RUN\tCGO_ENABLED=0 GOOS=${TARGETOS:-linux} GOARCH=${TARGETARCH} \\', '    go build "${LD_FLAGS}" -o lind ./cmd/lind', '',
+    'FROM centos:latest', 'COPY --from=go_builder /go_workspace/lind /usr/bin/lind',
+  ]);
+  const makefile = (buildTime = 'BUILD_TIME=$(shell date "+%Y-%m-%dT%H:%M:%S%z")', docker = '\tdocker build -t lindata/lindb:$(GIT_TAG_NAME) --build-arg LD_FLAGS=${LD_FLAGS} .') => [
+    'GOARCH=$(shell go env GOARCH)', buildTime,
+    'LD_FLAGS=-ldflags="-s -w -X github.com/lindb/lindb/config.Version=$(GIT_TAG_NAME) -X github.com/lindb/lindb/config.BuildTime=$(BUILD_TIME)"', '',
+    '.PHONY: docker-build', 'docker-build: ## build docker image', docker, '',
+  ].join('\n');
+  const tree = (mk: string) => tempWorkspace({
+    'go.mod': 'module github.com/lindb/lindb\n\ngo 1.22\n\nrequire github.com/spf13/cobra v1.8.0\n',
+    'go.sum': 'github.com/spf13/cobra v1.8.0 h1:x=\n',
+    'cmd/lind/main.go': 'package main\n\nimport (\n\t"github.com/spf13/cobra"\n)\n\nfunc main() { _ = cobra.Command{} }\n',
+    '.github/workflows/ci.yml': 'name: CI\non: push\njobs:\n  test:\n    runs-on: ubuntu-latest\n    steps:\n      - run: make test\n',
+    Makefile: mk,
+  }, 'Dockerfile');
+
+  it('reports ARG LD_FLAGS, naming the Makefile line and the date it holds', () => {
+    const [f, more] = find(lindb, 'GD120', tree(makefile()));
+    assert.ok(f);
+    assert.equal(more, undefined);
+    assert.equal(lindb.slice(f.span.start, f.span.end), 'ARG LD_FLAGS');
+    assert.match(f.message, /^ARG `LD_FLAGS` is declared before the module download on line 9 \(Makefile line 7 passes `LD_FLAGS=\$\{LD_FLAGS\}`, which holds `\$\(shell date "\+%Y-%m-%dT%H:%M:%S%z"\)`\)/);
+    // A commit from git, and a CI variable of the commit, written in the command itself.
+    assert.ok(has(lindb, 'GD120', tree(makefile('BUILD_TIME=$(shell git rev-parse --short HEAD)'))));
+    assert.ok(has(lindb, 'GD120', tree(makefile(undefined, '\tdocker build --build-arg LD_FLAGS="-ldflags=-X main.c=$${GITHUB_SHA}" -t x .'))));
+  });
+
+  it('is silent for a value that does not change per build, and for a docker build of another Dockerfile', () => {
+    assert.equal(has(lindb, 'GD120', tree(makefile('BUILD_TIME=2024-01-01'))), false);
+    assert.equal(has(lindb, 'GD120', tree(makefile(undefined, '\tdocker build -f Dockerfile-gh --build-arg LD_FLAGS=${LD_FLAGS} .'))), false);
+    assert.equal(has(lindb, 'GD120', tree(makefile(undefined, '\tdocker build --build-arg LD_FLAGS=-ldflags=-s -t x .'))), false);
+  });
+});
