@@ -20,7 +20,7 @@ export interface Mount {
 }
 
 /** Splits `a=b,c="d,e"` as BuildKit's CSV reader does (quotes group, are removed). */
-function splitCsv(s: string): string[] {
+export function splitCsv(s: string): string[] {
   const out: string[] = [];
   let cur = '';
   let quote = '';

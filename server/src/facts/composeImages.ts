@@ -18,6 +18,7 @@
  */
 import * as path from 'node:path';
 import { commandWords, unquoteWord } from '../workspace/dockerRunDocs';
+import { splitCsv } from '../dockerfile/mounts';
 import { workspaceFact } from './memo';
 import type { WorkspaceModel } from '../workspace/model';
 import type { WorkspaceFiles } from '../workspace/types';
@@ -532,28 +533,8 @@ function flowList(value: string): string[] | null {
     const one = matrixScalar(value);
     return one === null ? null : [one];
   }
-  const items = splitFlow(m[1]).map(matrixScalar);
+  const items = splitCsv(m[1]).map(matrixScalar);
   return items.every((x): x is string => x !== null) ? items : null;
-}
-
-/** A flow collection's items: split at the commas outside quotes. */
-function splitFlow(text: string): string[] {
-  const out: string[] = [];
-  let cur = '';
-  let quote = '';
-  for (const c of text) {
-    if (quote) {
-      if (c === quote) quote = '';
-    } else if (c === '"' || c === "'") quote = c;
-    else if (c === ',') {
-      out.push(cur);
-      cur = '';
-      continue;
-    }
-    cur += c;
-  }
-  out.push(cur);
-  return out;
 }
 
 /** `- a` lines: their scalars; null when an item is something else. */
@@ -578,7 +559,7 @@ function blockMaps(block: readonly string[]): Map<string, string>[] | null {
     const current = out[out.length - 1];
     if (!current) return null;
     const flow = /^\{(.*)\}$/.exec(text);
-    const pairs = flow ? splitFlow(flow[1]) : [text.replace(/\s+#.*$/, '')];
+    const pairs = flow ? splitCsv(flow[1]) : [text.replace(/\s+#.*$/, '')];
     for (const pair of pairs) {
       text = pair.trim();
       if (text === '') continue;
