@@ -711,6 +711,7 @@ export function multiPlatformBuilds(ws: WorkspaceModel | undefined, files: Works
 
 function readPlatformBuilds(files: WorkspaceFiles): PlatformBuild[] {
   const out: PlatformBuild[] = [];
+  const seen = new Set<string>();
   const add = (dockerfile: string | null, platforms: readonly string[] | null, file: string, line: number, target: string | null | undefined, runner: string | null = null) => {
     if (dockerfile === null || platforms === null || platforms.length === 0 || !files.fileExists(dockerfile)) return;
     // One platform: emulated only when it is not the runner's (whereabouts' `platforms: linux/arm64`
@@ -719,7 +720,11 @@ function readPlatformBuilds(files: WorkspaceFiles): PlatformBuild[] {
     if (platforms.length < 2 && !foreign) return;
     // A target the file does not spell out is no stage we can name.
     if (target === null || (target !== undefined && target.includes('$'))) return;
-    out.push({ dockerfile, platforms, file, line: line + 1, ...(target ? { target } : {}), ...(foreign ? { runner: runner! } : {}) });
+    const build: PlatformBuild = { dockerfile, platforms, file, line: line + 1, ...(target ? { target } : {}), ...(foreign ? { runner: runner! } : {}) };
+    // One line read once per matrix combination (sqldef's `cmd:` matrix differs in build-args only): one build.
+    const key = JSON.stringify(build);
+    if (!seen.has(key)) out.push(build);
+    seen.add(key);
   };
   for (const wf of workflowFiles(files)) {
     const lines = (files.readFile(wf) ?? '').split(/\r?\n/);

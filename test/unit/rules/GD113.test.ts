@@ -781,6 +781,16 @@ describe('GD113: the workflow\'s literal matrix spells out the Dockerfile and th
     assert.equal(find(builder('scheduler'), 'GD113', tree(workflow(['        include:', '          - {module: scheduler, platforms: "linux/amd64,linux/arm64"}']))).length, 1);
   });
 
+  // sqldef/sqldef 29164effe8e11e583aec6b439cd3ec7434c8e289 (MIT) .github/workflows/docker.yml:22-61: a
+  // `cmd:` matrix of four tools that differ in `build-args: SQLDEF_TOOL=${{ matrix.cmd }}` only.
+  it('names a step read once per combination as one place (sqldef: the matrix differs in build-args only)', () => {
+    const wf = workflow(['        cmd: [mysqldef, sqlite3def, mssqldef, psqldef]'], 'build/images/scheduler/Dockerfile', 'linux/amd64,linux/arm64')
+      .replace('GITVERSION=git-${{ steps.vars.outputs.git_revision }}', 'SQLDEF_TOOL=${{ matrix.cmd }}');
+    const [f, ...rest] = find(builder('scheduler'), 'GD113', tree(wf));
+    assert.deepEqual(rest, []);
+    assert.match(f.message, /^`\.github\/workflows\/docker\.yml:29` builds this Dockerfile for linux\/amd64, linux\/arm64, and this stage/);
+  });
+
   it('is silent when the matrix does not spell the values out, excludes the module, or names other Dockerfiles or one platform', () => {
     const silent = (matrix: string[], file?: string, platforms?: string) => assert.deepEqual(find(builder('scheduler'), 'GD113', tree(workflow(matrix, file, platforms))), [], matrix.join(' | '));
     silent(['        module: ${{ fromJSON(needs.setup.outputs.modules) }}', '        include:', '          - module: scheduler', '            platforms: linux/amd64,linux/arm64']);
