@@ -730,8 +730,9 @@ function readPlatformBuilds(files: WorkspaceFiles): PlatformBuild[] {
     const lines = (files.readFile(wf) ?? '').split(/\r?\n/);
     const vars = fileVariables(lines);
     for (const step of buildPushSteps(lines)) add(step.dockerfile, platformList(step.platforms.join(','), vars), wf, step.platformsLine, step.target, step.runner);
+    for (const b of workflowCommandBuilds(wf, lines, vars)) add(b.dockerfile, b.command.platforms, b.file, b.command.line, b.command.target, b.runner);
   }
-  for (const b of commandBuilds(files)) add(b.dockerfile, b.command.platforms, b.file, b.command.line, b.command.target, b.runner);
+  for (const b of fileCommandBuilds(files)) add(b.dockerfile, b.command.platforms, b.file, b.command.line, b.command.target, b.runner);
   for (const f of files.listFiles('').map((e) => e.path).filter((p) => !p.includes('/') && /^docker-bake(\.[A-Za-z0-9_-]+)*\.hcl$/.test(p)).sort()) {
     for (const t of bakeTargets((files.readFile(f) ?? '').split(/\r?\n/))) add(t.dockerfile, t.platforms, f, t.line, t.target);
   }
@@ -739,23 +740,31 @@ function readPlatformBuilds(files: WorkspaceFiles): PlatformBuild[] {
 }
 
 /**
- * The `docker build` / `docker buildx build` command lines of the build files (workflow `run:`
- * steps, Makefiles and shell scripts up to three folders deep, not vendored ones), each with the
+ * A `docker build` / `docker buildx build` command line of a build file, with the
  * context-relative Dockerfile it builds (null when unknown), the file's variables, and for a
  * workflow the job's runner.
  */
-function* commandBuilds(files: WorkspaceFiles): Generator<{ command: BuildCommand; dockerfile: string | null; file: string; vars: ReadonlyMap<string, string>; runner: string | null }> {
-  for (const wf of workflowFiles(files)) {
-    const lines = (files.readFile(wf) ?? '').split(/\r?\n/);
-    const vars = fileVariables(lines);
-    for (const c of buildCommands(lines, vars)) {
-      // The step's folder, then the `cd`s of its `run:` block before the command.
-      const run = runLine(lines, c.start);
-      const dir = cwdAfter(runDirectory(lines, run), run < 0 ? c.prefix : [...lines.slice(run + 1, c.start), c.prefix].join('\n'), '');
-      const job = jobOf(lines, c.start);
-      yield { command: c, dockerfile: dir === null ? null : commandDockerfile(c, dir), file: wf, vars, runner: job ? jobRunner(lines, job) : null };
-    }
+interface CommandBuild {
+  command: BuildCommand;
+  dockerfile: string | null;
+  file: string;
+  vars: ReadonlyMap<string, string>;
+  runner: string | null;
+}
+
+/** The command lines of a workflow's `run:` steps (CommandBuild), in the step's folder. */
+function* workflowCommandBuilds(wf: string, lines: readonly string[], vars: ReadonlyMap<string, string>): Generator<CommandBuild> {
+  for (const c of buildCommands(lines, vars)) {
+    // The step's folder, then the `cd`s of its `run:` block before the command.
+    const run = runLine(lines, c.start);
+    const dir = cwdAfter(runDirectory(lines, run), run < 0 ? c.prefix : [...lines.slice(run + 1, c.start), c.prefix].join('\n'), '');
+    const job = jobOf(lines, c.start);
+    yield { command: c, dockerfile: dir === null ? null : commandDockerfile(c, dir), file: wf, vars, runner: job ? jobRunner(lines, job) : null };
   }
+}
+
+/** The command lines (CommandBuild) of the Makefiles and shell scripts up to three folders deep, not vendored ones. */
+function* fileCommandBuilds(files: WorkspaceFiles): Generator<CommandBuild> {
   for (const f of files.listFiles('')) {
     const p = f.path;
     const make = MAKEFILE.test(p);
@@ -781,7 +790,7 @@ export interface CommandBuildArg extends WorkflowBuildArg {
 
 /**
  * The `--build-arg NAME=value` words of the build files' `docker build` command lines whose
- * Dockerfile is known (commandBuilds), read once per workspace model. lindb/lindb's Makefile:
+ * Dockerfile is known (CommandBuild), read once per workspace model. lindb/lindb's Makefile:
  * `docker build … --build-arg LD_FLAGS=${LD_FLAGS} .`, with `LD_FLAGS=-ldflags="… -X
  * …BuildTime=$(BUILD_TIME)"` and `BUILD_TIME=$(shell date …)`.
  */
@@ -789,7 +798,11 @@ export function commandBuildArgs(ws: WorkspaceModel | undefined, files: Workspac
   if (!files) return [];
   const read = (): CommandBuildArg[] => {
     const out: CommandBuildArg[] = [];
-    for (const b of commandBuilds(files)) {
+    const builds = [...workflowFiles(files).flatMap((wf) => {
+      const lines = (files.readFile(wf) ?? '').split(/\r?\n/);
+      return [...workflowCommandBuilds(wf, lines, fileVariables(lines))];
+    }), ...fileCommandBuilds(files)];
+    for (const b of builds) {
       if (b.dockerfile === null) continue;
       for (const a of b.command.buildArgs) out.push({ dockerfile: b.dockerfile, name: a.name, value: a.value, expanded: expandFileVariables(a.value, b.vars), file: b.file, line: a.line + 1 });
     }

@@ -81,12 +81,15 @@ function perBuildValue(value: string): boolean {
 /**
  * A `docker build --build-arg` value of a Makefile or script, with the file's variables put in,
  * that changes with each build: the output of `date` or of git's commit (`$(shell date …)`,
- * `$(date …)`, `` `git rev-parse HEAD` ``, `git describe`), or a CI variable of the commit or run
+ * `$(date …)`, `` `git rev-parse HEAD` ``, `git describe`; not `git describe --abbrev=0`, the last
+ * tag), or a CI variable of the commit or run
  * (`$GITHUB_SHA`, `$CI_COMMIT_SHA`). The part that does, or null.
  */
 function perBuildCommandValue(expanded: string): string | null {
-  const m = /\$\((?:shell\s+)?(?:date|git\s+(?:rev-parse|describe|log))\b[^)]*\)|`(?:date|git\s+(?:rev-parse|describe|log))\b[^`]*`|\$\{?(?:GITHUB_SHA|GITHUB_RUN_NUMBER|GITHUB_RUN_ID|CI_COMMIT_SHA|CI_COMMIT_SHORT_SHA|CI_PIPELINE_ID|BUILD_NUMBER)\b\}?/.exec(expanded);
-  return m ? m[0] : null;
+  const all = /\$\((?:shell\s+)?(?:date|git\s+(?:rev-parse|describe|log))\b[^)]*\)|`(?:date|git\s+(?:rev-parse|describe|log))\b[^`]*`|\$\{?(?:GITHUB_SHA|GITHUB_RUN_NUMBER|GITHUB_RUN_ID|CI_COMMIT_SHA|CI_COMMIT_SHORT_SHA|CI_PIPELINE_ID|BUILD_NUMBER)\b\}?/g;
+  // `git describe --abbrev=0` is the last tag (a release), not the commit (open-feature/flagd's Makefile).
+  for (const m of expanded.matchAll(all)) if (!/\bdescribe\b.*--abbrev[= ]0\b/.test(m[0])) return m[0];
+  return null;
 }
 
 /** Instructions a moved ARG/ENV may jump over when they name none of its variables. */
