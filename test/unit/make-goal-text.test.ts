@@ -39,13 +39,47 @@ describe('makeGoalText', () => {
     assert.doesNotMatch(text, /OTHER=/);
   });
 
-  it('null where recipes may come from out of sight: include, eval, a variable target, an unknown goal, a recipe that runs make', () => {
+  it('null where recipes may come from out of sight: include, eval, a default goal a variable names, an unknown goal, a recipe that runs make', () => {
     assert.equal(makeGoalText(`include other.mk\n${FIDER}`, ['build-ssr']), null);
     assert.equal(makeGoalText(`$(eval $(call x))\n${FIDER}`, ['build-ssr']), null);
-    assert.equal(makeGoalText(`$(BIN): main.go\n\tgo build\n${FIDER}`, ['build-ssr']), null);
+    assert.equal(makeGoalText(`$(BIN): main.go\n\tgo build\n${FIDER}`, []), null);
+    // A target a variable hides may be a goal without a rule of its own, not one that has one.
+    assert.equal(makeGoalText(`$(BIN): main.go\n\tgo build\n${FIDER}`, ['build-ssr']), 'build-ssr:\n\tnpx lingui compile');
+    assert.match(makeGoalText(`$(BIN): main.go\n\tgo build\n${FIDER}`, ['app'])!, /go build/);
     assert.equal(makeGoalText(FIDER, ['assets']), null);
     assert.equal(makeGoalText(FIDER.replace('\tnpx lingui compile', '\t$(MAKE) -C ui'), ['build-ssr']), null);
     // A make run in a target the goal does not reach does not matter.
     assert.notEqual(makeGoalText(FIDER.replace('\tnpx webpack-cli', '\t$(MAKE) -C ui'), ['build-ssr']), null);
+  });
+
+  // warpstreamlabs/bento 7825c95 (MIT) Makefile:26-64 (judge 30 Y, M2): the default goal `all:
+  // $(APPS)` reaches the static pattern rule `$(APPS): %: $(PATHINSTBIN)/%` and through it the
+  // pattern rule `$(PATHINSTBIN)/%`; the serverless pattern rule (GOARCH=amd64) is not reached.
+  it('bento: variables expanded in targets and prerequisites; static pattern rules; only the pattern rules a reached target needs', () => {
+    const bento = [
+      'DEST_DIR ?= ./target',
+      'PATHINSTBIN = $(DEST_DIR)/bin',
+      'PATHINSTSERVERLESS = $(DEST_DIR)/serverless',
+      'APPS = bento',
+      'all: $(APPS)',
+      'SOURCE_FILES = $(shell find internal public cmd -type f)',
+      '$(PATHINSTBIN)/%: $(SOURCE_FILES)',
+      '\t@go build -o $@ ./cmd/$*',
+      '$(APPS): %: $(PATHINSTBIN)/%',
+      'SERVERLESS = bento-lambda',
+      'serverless: $(SERVERLESS)',
+      '$(PATHINSTSERVERLESS)/%: $(SOURCE_FILES)',
+      '\t@CGO_ENABLED=0 GOOS=linux GOARCH=amd64 go build -o $@ ./cmd/serverless/$*',
+      '$(SERVERLESS): %: $(PATHINSTSERVERLESS)/%',
+      '',
+    ].join('\n');
+    const all = makeGoalText(bento, [])!;
+    assert.match(all, /\t@go build -o \$@ \.\/cmd\/\$\*/);
+    assert.doesNotMatch(all, /GOARCH/);
+    assert.match(makeGoalText(bento, ['serverless'])!, /GOARCH=amd64/);
+    // A file target the pattern rule makes, named directly.
+    assert.match(makeGoalText(bento, ['target/bin/bento'])!, /go build/);
+    // A pattern rule is not taken for a target with a recipe of its own.
+    assert.doesNotMatch(makeGoalText('%: %.c\n\tcc -o $@ $<\nall:\n\tgo build .\n', [])!, /cc -o/);
   });
 });

@@ -257,37 +257,102 @@ function toolFiles(cmd: ShellCommand): string[] | null {
 /** A recipe line that runs make again (`$(MAKE) -C sub`, `make gen`). */
 const RUNS_MAKE = /(^|[\s;&|(@])(\$\(MAKE\)|\$\{MAKE\}|g?make)(\s|$)/;
 
+/** Stands for a part of a target or prerequisite that make's variables do not tell (`$(shell …)`, the environment). */
+const UNKNOWN = '\u0000';
+
+/** A rule of a Makefile as makeGoalText reads it: its targets and prerequisites with the variables expanded. */
+interface GoalRule {
+  /** The target words, `./` removed; UNKNOWN where a variable's value is not known. */
+  targets: string[];
+  /** The prerequisite words (`|` order-only ones too). */
+  prereqs: string[];
+  /** A static pattern rule's target pattern (`$(APPS): %: bin/%` has `%`), else null. */
+  pattern: string | null;
+  /** The rule line and its recipe lines, as written. */
+  lines: string[];
+  /** It has a recipe. */
+  recipe: boolean;
+}
+
+/** A pattern rule (`bin/%: …`), not a static pattern rule (`$(APPS): %: bin/%`). */
+function isPatternRule(r: GoalRule): boolean {
+  return r.pattern === null && r.targets.some((w) => w.includes('%'));
+}
+
+/** `./target/bin/%` and `target/bin/%` are the same target to make. */
+function makeTargetName(w: string): string {
+  let x = w;
+  while (x.startsWith('./') && x.length > 2) x = x.slice(2);
+  return x;
+}
+
+/** A regular expression for a target word: `%` (the stem, captured) and UNKNOWN (any text without blanks). */
+function targetMatcher(word: string): RegExp {
+  const esc = (x: string) => x.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  let re = '';
+  let stem = false;
+  for (const ch of word) {
+    if (ch === '%' && !stem) {
+      re += '(.*)';
+      stem = true;
+    } else re += ch === UNKNOWN ? '\\S*' : esc(ch);
+  }
+  return new RegExp(`^${re}$`, 's');
+}
+
 /**
  * The part of a Makefile's text that `make <goals>` may run (no goal: the first target, or
  * `.DEFAULT_GOAL`): the rule lines and recipes of the goals and of their prerequisites,
- * transitively; the definitions of the make variables those lines name, transitively; exported
- * assignments (every assignment with `.EXPORT_ALL_VARIABLES`); and any pattern rule. For a
- * question about what the run may do (does it run go? with which GOARCH?), read as text:
- * getfider/fider 67c5282's `RUN make build-ssr` in its node stage runs npx and node, while the
- * Makefile's `build-server` target runs `go build`. Null when something could add recipes out of
- * sight or the goals are not found: an `include`, `$(eval …)`, a target a variable names, a goal
- * without a rule, a recipe that runs make again.
+ * transitively, through static pattern rules (`$(APPS): %: $(PATHINSTBIN)/%`) and the pattern
+ * rules that can make a target without a recipe of its own (`$(PATHINSTBIN)/%: …`); the
+ * definitions of the make variables those lines name, transitively; exported assignments (every
+ * assignment with `.EXPORT_ALL_VARIABLES`). Targets and prerequisites are read with make's
+ * variables expanded where the Makefile tells their values; a part it does not tell
+ * (`$(shell …)`, the environment) may be anything in a target, and a prerequisite holding one is
+ * taken for files (`$(SOURCE_FILES)`). For a question about what the run may do (does it run go?
+ * with which GOARCH?), read as text: getfider/fider 67c5282's `RUN make build-ssr` in its node
+ * stage runs npx and node, while the Makefile's `build-server` target runs `go build`;
+ * warpstreamlabs/bento 7825c95's `RUN make` runs `go build` without GOARCH, while its
+ * `serverless` and `playground` targets (not reached) set literal ones. Null when something could
+ * add recipes out of sight or the goals are not found: an `include`, `$(eval …)`, a goal without
+ * a rule, a default goal whose name is not known, a recipe that runs make again.
  */
 export function makeGoalText(text: string, goals: readonly string[]): string | null {
-  const rules = new Map<string, string[]>();
+  const rules: GoalRule[] = [];
   const defs = new Map<string, string[]>();
+  /** Variable values as make would have them when it reads the rules (null: not known). */
+  const values = new Map<string, string | null>();
   const always: string[] = [];
-  let patterns = 0;
-  let recipes: string[][] = [];
-  let first: string | null = null;
+  let recipes: GoalRule[] = [];
   let defaultGoal: string | null = null;
+  let firstGoal: string | undefined;
   let exportAll = false;
+  let cond = 0;
   let define: { name: string; lines: string[] } | null = null;
+  const expand = (t: string, depth = 0): string => {
+    if (depth > 10) return UNKNOWN;
+    return t.replace(/\$\$|\$[({]([^(){}]*)[)}]|\$./g, (ref, inner: string | undefined) => {
+      if (ref === '$$') return '$';
+      if (inner === undefined || !/^[A-Za-z_.][\w.-]*$/.test(inner)) return UNKNOWN;
+      const v = values.get(inner);
+      return v === undefined || v === null ? UNKNOWN : expand(v, depth + 1);
+    });
+  };
+  const words = (t: string) => expand(t).split(/\s+/).filter((w) => w !== '').map(makeTargetName);
   for (const line of text.replace(/\\\r?\n/g, ' ').split(/\r?\n/)) {
     if (define) {
       if (/^\s*endef\b/.test(line)) {
         defs.set(define.name, [...(defs.get(define.name) ?? []), ...define.lines]);
+        values.set(define.name, null);
         define = null;
       } else define.lines.push(line);
       continue;
     }
     if (line.startsWith('\t')) {
-      for (const r of recipes) r.push(line);
+      for (const r of recipes) {
+        r.lines.push(line);
+        r.recipe = true;
+      }
       continue;
     }
     const t = line.replace(/(^|\s)#.*$/, '').trim();
@@ -299,12 +364,23 @@ export function makeGoalText(text: string, goals: readonly string[]): string | n
       recipes = [];
       continue;
     }
+    if (/^(ifeq|ifneq|ifdef|ifndef)\b/.test(t)) cond++;
+    else if (/^endif\b/.test(t)) cond = Math.max(0, cond - 1);
     if (/^(ifeq|ifneq|ifdef|ifndef|else|endif)\b/.test(t)) continue;
-    m = /^((?:(?:export|override|unexport|private)\s+)*)([A-Za-z_.][\w.-]*)\s*(?:::=|:=|\?=|\+=|!=|=)(.*)$/.exec(t);
+    m = /^((?:(?:export|override|unexport|private)\s+)*)([A-Za-z_.][\w.-]*)\s*(::=|:=|\?=|\+=|!=|=)(.*)$/.exec(t);
     if (m) {
-      if (m[2] === '.DEFAULT_GOAL') defaultGoal = m[3].trim();
-      defs.set(m[2], [...(defs.get(m[2]) ?? []), t]);
-      if (/\bexport\b/.test(m[1])) always.push(t);
+      const [, prefix, name, op, raw] = m;
+      const value = raw.trim();
+      if (name === '.DEFAULT_GOAL') defaultGoal = value;
+      defs.set(name, [...(defs.get(name) ?? []), t]);
+      if (/\bexport\b/.test(prefix)) always.push(t);
+      // A value set in a conditional, or by the shell, is not known; `?=` keeps one the Makefile set.
+      const old = values.get(name);
+      if (cond > 0 || op === '!=') values.set(name, null);
+      else if (op === '+=') values.set(name, old === null ? null : old === undefined ? value : `${old} ${value}`);
+      else if (op === '?=') {
+        if (old === undefined) values.set(name, value);
+      } else values.set(name, op === '=' ? value : expand(value).includes(UNKNOWN) ? null : expand(value));
       recipes = [];
       continue;
     }
@@ -314,60 +390,92 @@ export function makeGoalText(text: string, goals: readonly string[]): string | n
     }
     m = /^([^:=]+?)\s*::?(?!=)(.*)$/.exec(t);
     if (!m) continue;
-    const targets = m[1].trim().split(/\s+/);
-    if (targets.some((x) => x.includes('$'))) return null;
+    const targets = words(m[1]);
     if (targets.includes('.EXPORT_ALL_VARIABLES')) exportAll = true;
-    if (targets.some((x) => x.includes('%'))) {
-      // Kept whole: which prerequisite it makes is not followed.
-      const own = [t];
-      recipes = [own];
-      rules.set(`%${++patterns}`, own);
-      continue;
+    let rest = m[2].split(';')[0];
+    // `target: VAR = value`: a target-specific variable, kept with the target's lines.
+    const targetVar = /^\s*(?:(?:export|override|private)\s+)*[A-Za-z_][\w.-]*\s*(::=|:=|\?=|\+=|!=|=)/.test(rest);
+    let pattern: string | null = null;
+    const colon = rest.indexOf(':');
+    if (!targetVar && colon >= 0) {
+      pattern = makeTargetName(expand(rest.slice(0, colon).trim()));
+      rest = rest.slice(colon + 1);
     }
-    recipes = [];
-    for (const x of targets) {
-      let own = rules.get(x);
-      if (!own) rules.set(x, (own = []));
-      own.push(t);
-      recipes.push(own);
-      if (first === null && (!x.startsWith('.') || x.includes('/'))) first = x;
+    const rule: GoalRule = { targets, prereqs: targetVar ? [] : words(rest.replace('|', ' ')), pattern, lines: [t], recipe: m[2].includes(';') && m[2].slice(m[2].indexOf(';') + 1).trim() !== '' };
+    rules.push(rule);
+    recipes = [rule];
+    // The default goal: the first target of the first rule that is not special or a pattern rule.
+    if (firstGoal === undefined && !targetVar && (pattern !== null || !targets.some((x) => x.includes('%')))) {
+      firstGoal = targets.find((x) => !x.startsWith('.') || x.includes('/'));
     }
   }
-  const wanted = goals.length > 0 ? goals : [defaultGoal ?? first].filter((x): x is string => x !== null && x !== '');
-  if (wanted.length === 0 || wanted.some((g) => !rules.has(g))) return null;
+  const named = (goals.length > 0 ? goals : [defaultGoal !== null && defaultGoal !== '' ? defaultGoal : firstGoal].filter((x): x is string => x !== undefined && x !== '')).map(makeTargetName);
+  if (named.length === 0 || named.some((g) => g.includes(UNKNOWN) || g.includes('$'))) return null;
   const out: string[] = [...always];
-  for (const [k, v] of rules) if (k.startsWith('%')) out.push(...v);
-  if (out.some((v) => v.startsWith('\t') && RUNS_MAKE.test(v))) return null;
   const seen = new Set<string>();
-  const queue = [...wanted];
+  const taken = new Set<GoalRule>();
+  const take = (r: GoalRule) => {
+    if (taken.has(r)) return;
+    taken.add(r);
+    out.push(...r.lines);
+  };
+  const queue = [...named];
+  const goalSet = new Set(named);
   while (queue.length) {
     const x = queue.shift()!;
     if (seen.has(x)) continue;
     seen.add(x);
-    const own = rules.get(x);
-    if (!own) continue;
-    out.push(...own);
-    for (const l of own) {
-      // A recipe that runs make again: what that make runs is not followed.
-      if (l.startsWith('\t') && RUNS_MAKE.test(l)) return null;
-      if (l.startsWith('\t')) continue;
-      const prereqs = l.replace(/^[^:]*::?/, '').split(';')[0].replace('|', ' ');
-      for (const p of prereqs.trim().split(/\s+/)) if (p !== '' && !seen.has(p)) queue.push(p);
+    let found = false;
+    let recipe = false;
+    const next: string[] = [];
+    // The explicit rules of the target; else those whose target a variable hides and may be it
+    // (a second recipe for a target that has one is not what a Makefile means).
+    const explicit = rules.filter((r) => !isPatternRule(r));
+    const exact = explicit.filter((r) => r.targets.includes(x));
+    const own = exact.length > 0 ? exact : explicit.filter((r) => r.targets.some((w) => w.includes(UNKNOWN) && targetMatcher(w).test(x)));
+    for (const r of own) {
+      found = true;
+      recipe ||= r.recipe;
+      take(r);
+      if (r.pattern === null) next.push(...r.prereqs);
+      else {
+        const stem = targetMatcher(r.pattern).exec(x);
+        if (stem) next.push(...r.prereqs.map((p) => p.replace('%', stem[1] ?? '')));
+      }
     }
+    if (!recipe) {
+      // Pattern rules that can make it (make uses one only for a target without a recipe).
+      for (const r of rules) {
+        if (!isPatternRule(r)) continue;
+        for (const w of r.targets) {
+          if (!w.includes('%')) continue;
+          const stem = targetMatcher(w).exec(x);
+          if (!stem) continue;
+          found = true;
+          take(r);
+          next.push(...r.prereqs.map((p) => p.replace('%', stem[1] ?? '')));
+          break;
+        }
+      }
+    }
+    if (!found && goalSet.has(x)) return null;
+    // (A prerequisite a variable does not tell is taken for files: `$(SOURCE_FILES)`.)
+    for (const p of next) if (!p.includes(UNKNOWN) && !seen.has(p)) queue.push(p);
   }
+  if (out.some((v) => v.startsWith('\t') && RUNS_MAKE.test(v))) return null;
   // The variables the lines name (`$(KOKOBUILD)`, `${GOARCH}`), and those their definitions name.
-  const named = new Set<string>(exportAll ? defs.keys() : []);
+  const referenced = new Set<string>(exportAll ? defs.keys() : []);
   const body: string[] = [];
   let pending = out.join('\n');
   for (let round = 0; round < 16 && pending !== ''; round++) {
-    const next: string[] = [];
+    const more: string[] = [];
     for (const v of pending.matchAll(/\$[({]([A-Za-z_][\w.-]*)[)}]/g)) {
-      if (named.has(v[1])) continue;
-      named.add(v[1]);
-      next.push(...(defs.get(v[1]) ?? []));
+      if (referenced.has(v[1])) continue;
+      referenced.add(v[1]);
+      more.push(...(defs.get(v[1]) ?? []));
     }
-    body.push(...next);
-    pending = next.join('\n');
+    body.push(...more);
+    pending = more.join('\n');
   }
   if (exportAll) for (const d of defs.values()) body.push(...d);
   return [...out, ...body].join('\n');

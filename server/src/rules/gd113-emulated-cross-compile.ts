@@ -1,15 +1,14 @@
 import * as path from 'node:path';
 import { argDeclarations, copyPaths, dockerEnv, goCommands, goImage, imageStages, installedGoToolchain, isXxGo, rootImage, stageChain, stageGoCommands, stageImage, workdirBefore, type GoCommand } from '../dockerfile/facts';
 import { envValue, rawEnvValue, stageRef, stagesFeeding } from '../dockerfile/goBuild';
-import { indirectGoSteps, makeGoalText, type IndirectGoStep } from '../dockerfile/indirectGo';
-import { makeArgs } from '../dockerfile/makeRecipe';
+import { indirectGoSteps, type IndirectGoStep } from '../dockerfile/indirectGo';
 import { toDoc, type DockerfileModel, type Instruction, type Stage } from '../dockerfile/model';
 import { insert, insertLinesAfter, replace, type Edit } from '../edits/edits';
 import { stageWritesPath } from '../facts/builtPackages';
 import { cgoVerdict, hasCCompiler } from '../facts/cgo';
 import { contextFileAt } from '../facts/copiedFiles';
 import { multiPlatformBuilds, type PlatformBuild } from '../facts/composeImages';
-import { workspaceFact } from '../facts/memo';
+import { toolRunText } from '../facts/toolRunText';
 import { type Fix, type Rule, type RuleContext, type RuleFinding, stagesToCheck, withLazyFix } from './types';
 
 const TARGET_ARGS = ['TARGETPLATFORM', 'TARGETOS', 'TARGETARCH', 'TARGETVARIANT'];
@@ -260,12 +259,6 @@ interface ToolBuild {
   passesTarget: boolean;
 }
 
-/** makeGoalText of a Makefile of the context, kept with the workspace model (the same on every analysis of a document). */
-function goalText(ctx: RuleContext, file: string, text: string, goals: readonly string[]): string | null {
-  const read = () => makeGoalText(text, goals);
-  return ctx.workspace ? workspaceFact(ctx.workspace, `makeGoalText:${file}:${goals.join(' ')}`, read) : read();
-}
-
 /**
  * The stage's RUNs that compile Go through make, a task runner or a script (indirectGoSteps) whose
  * file, read through the context, runs `go build` or `go install`. Without the context, none.
@@ -275,12 +268,11 @@ function toolBuilds(ctx: RuleContext, stage: Stage): ToolBuild[] {
   if (!files) return [];
   const out: ToolBuild[] = [];
   for (const step of indirectGoSteps(stage, (rel) => files.readFile(rel), false)) {
-    const whole = step.file === null ? null : files.readFile(step.file);
     // A make run reads what its goals may run, not the whole Makefile (getfider/fider 67c5282:
-    // the node stage's `make build-ssr` runs npx and node; `build-server` is the Go build).
-    const args = makeArgs(step.cmd.argv);
-    const goals = whole !== null && step.file !== null && args ? goalText(ctx, step.file, whole, args.targets) : null;
-    const text = goals ?? whole;
+    // the node stage's `make build-ssr` runs npx and node; `build-server` is the Go build;
+    // warpstreamlabs/bento 7825c95: `make` builds without GOARCH, its `serverless` target with
+    // GOARCH=amd64).
+    const text = toolRunText(ctx.workspace, (rel) => files.readFile(rel), step)?.text ?? null;
     if (text === null || !BUILD_IN_TEXT.test(text)) continue;
     const env = dockerEnv(ctx.model, stage, step.instr);
     const prefix = (name: string) => [...step.cmd.env].reverse().find((a) => a.name === name)?.value;
