@@ -22,7 +22,15 @@ const INTERPRETERS = new Set(['sh', 'bash', 'ash', 'dash', 'zsh', 'source', '.']
 const UNPACKERS = new Set(['unzip', 'gunzip']);
 
 /** A go command in a Makefile/Taskfile/script: `go build`, `$(GO) build`, `${GOCMD} install`, `go tool …`. */
-export const GO_IN_TEXT = /(?:^|[\s;&|(@'"`])(?:\S*\/)?(?:go|xx-go|\$\(GO[A-Z_]*\)|\$\{GO[A-Z_]*\}|\$GO[A-Z_]*)\s+(?:build|install|run|test|generate|mod|vet|list|get|tool)\b|(?:^|\s)goreleaser\s+(?:build|release)\b|mage:import|^package main/m;
+export const GO_IN_TEXT = /(?:^|[\s;&|(@'"`])(?:\S*\/)?(?:go|xx-go|\$\(GO[A-Z_]*\)|\$\{GO[A-Z_]*\}|\$GO[A-Z_]*)\s+(?:build|install|run|test|generate|mod|vet|list|get|tool)\b|(?:^|\s)goreleaser\s+(?:build|release)\b|(?:^|[\s;&|(@])(?:\S*\/)?(?:promu|\$\(PROMU\)|\$\{PROMU\})\s+(?:build|crossbuild)\b|mage:import|^package main/m;
+
+/**
+ * A command in a build tool's file that compiles the module: `go build`/`go install` (`$(GO)
+ * build`), `goreleaser build|release`, and `promu build|crossbuild` (the Prometheus build tool:
+ * `go build` of the binaries .promu.yml names; `$(PROMU) build --prefix $(PREFIX)` in
+ * burningalchemist/sql_exporter's Makefile). They need the module cache and the build cache.
+ */
+export const COMPILES_IN_TEXT = /(?:^|[\s;&|(@'"`])(?:\S*\/)?(?:go|xx-go|\$\(GO[A-Z_]*\)|\$\{GO[A-Z_]*\}|\$GO[A-Z_]*)\s+(?:build|install)\b|(?:^|[\s;&|(@])(?:\S*\/)?(?:goreleaser\s+(?:build|release)|(?:promu|\$\(PROMU\)|\$\{PROMU\})\s+(?:build|crossbuild))\b/m;
 
 /**
  * Tools that load the module's packages with their dependencies (go/packages, or `go list -deps`

@@ -7,10 +7,11 @@
  * the workspace model (the same on every analysis of a document). GD107, GD113 and GD118 ask
  * what a make run compiles or runs through this one reading.
  */
-import { makeGoalText, type IndirectGoStep } from '../dockerfile/indirectGo';
+import { COMPILES_IN_TEXT, indirectGoSteps, makeGoalText, type IndirectGoStep } from '../dockerfile/indirectGo';
 import { makeArgs } from '../dockerfile/makeRecipe';
+import type { DockerfileModel, Instruction, Stage } from '../dockerfile/model';
 import type { WorkspaceModel } from '../workspace/model';
-import { workspaceFact } from './memo';
+import { dockerfileFact, workspaceFact } from './memo';
 
 export interface ToolRunText {
   text: string;
@@ -29,4 +30,23 @@ export function toolRunText(ws: WorkspaceModel | undefined, read: (rel: string) 
   const compute = () => makeGoalText(whole, args.targets);
   const goals = ws ? workspaceFact(ws, `makeGoalText:${file}:${args.targets.join(' ')}`, compute) : compute();
   return goals !== null ? { text: goals, goals: true } : { text: whole, goals: false };
+}
+
+/**
+ * The RUNs of a stage whose `make` compiles the module (COMPILES_IN_TEXT: `go build`/`go install`,
+ * goreleaser, promu) in the recipes its goals reach, with that make command: one per RUN (the
+ * first). Only where the goals can be followed (the whole Makefile does not say what this run
+ * compiles). GD107 asks them for the module and build cache mounts as it asks a `go build`.
+ */
+export function makeBuilds(model: DockerfileModel, stage: Stage, ws: WorkspaceModel | undefined, read: ((rel: string) => string | null) | undefined): Map<Instruction, IndirectGoStep> {
+  if (!ws || !read) return new Map();
+  return dockerfileFact(model, `makeBuilds:${stage.index}`, () => {
+    const out = new Map<Instruction, IndirectGoStep>();
+    for (const step of indirectGoSteps(stage, read, false)) {
+      if (out.has(step.instr) || !makeArgs(step.cmd.argv)) continue;
+      const t = toolRunText(ws, read, step);
+      if (t?.goals && COMPILES_IN_TEXT.test(t.text)) out.set(step.instr, step);
+    }
+    return out;
+  });
 }

@@ -253,6 +253,13 @@ function lookupUncached(ref: string): ImageInfo | undefined {
   }
 
   if (repo === 'golang') return lookupGolang(repo, tag);
+  // The Prometheus projects' builder image (`quay.io/prometheus/golang-builder:1.26-base`,
+  // `:1.26-main`, `:latest-main`): debian bookworm with build-essential, Go's release archive in
+  // /usr/local/go, GOPATH=/go, root; its builds run promu. A golang image for the rules.
+  if (repo === 'quay.io/prometheus/golang-builder') {
+    const go = lookupGolang('golang', tag.replace(/-(base|main|arm|powerpc|mips|s390x)$/, '') || 'latest');
+    return { ...go, variant: 'bookworm', repository: repo, approxBytes: null, approxCompressedBytes: null };
+  }
 
   const distroless = /^gcr\.io\/distroless\/(static|base|base-nossl|cc)(?:-(debian[0-9]+))?$/.exec(repo);
   if (distroless) {

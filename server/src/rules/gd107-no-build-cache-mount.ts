@@ -14,6 +14,7 @@ import { composeGoService, feedsGoAtStart } from '../facts/goAtStart';
 import { dockerfileFact } from '../facts/memo';
 import { runsBuiltBinary } from '../facts/builtPackages';
 import { compilesModulePackages } from '../facts/precompiledPackages';
+import { makeBuilds } from '../facts/toolRunText';
 import { type Rule, type RuleContext, type RuleFinding, stagesToCheck, withLazyFix } from './types';
 
 /**
@@ -106,11 +107,16 @@ export const gd107: Rule = {
       if (goOlderThan(ctx.model, stage, undefined, 1, 10)) continue;
       // The module built is vendored (at the context root or in the subfolder the stage builds).
       const vendored = (ctx.workspace?.hasVendor ?? false) || stageUsesVendor(ctx, stage);
+      // `RUN make` whose goals compile the module (`go build`, promu, goreleaser in the recipes
+      // they reach): a build like `go build` (warpstreamlabs/bento's `RUN make TAGS=…`).
+      const made = makeBuilds(ctx.model, stage, ctx.workspace, ctx.files ? (rel) => ctx.files!.readFile(rel) : undefined);
       for (const instr of stage.instructions) {
-        if (goCommands(instr).length === 0) continue;
+        const make = made.get(instr);
+        if (goCommands(instr).length === 0 && !make) continue;
         // (`go install -a std` precompiles the standard library into the layer: no module, no
         // program of the project.)
         const gos = goCommands(instr).filter((g) => ((g.sub === 'build' || g.sub === 'install') && !buildsOnlyGoDistribution(goPackages(g.args))) || DOWNLOADS.has(g.sub));
+        if (make) gos.push({ instr, cmd: make.cmd, sub: 'build', args: [] });
         if (gos.length === 0 || !instr.script) continue;
         const paths = goCachePaths(ctx.model, stage, instr, gos[0]);
         // The later steps that read this step's modules: asked up to three times below, found once.
@@ -188,6 +194,8 @@ export const gd107: Rule = {
         // (`go mod tidy && go build`: the build, which needs both caches.)
         const g = modMissing ? gos.find((x) => !TIDY_VENDOR.has(x.sub)) ?? gos[0] : gos.find((x) => !DOWNLOADS.has(x.sub)) ?? gos[0];
         const cmdName = `go ${g.sub}`;
+        // (A make build is named as written, and why it counts: its goals' recipes compile Go.)
+        const subject = make && g.cmd === make.cmd ? `\`${commandText(make)}\` (the recipes its goals reach in ${make.file ?? 'the Makefile'} compile Go)` : `\`${cmdName}\``;
         // A path the Dockerfile does not tell (a base image other than golang's): the command that prints it.
         const list = missing.map((m) => `the ${m.what} (${m.path ?? `wherever \`go env ${m.what === 'module cache' ? 'GOMODCACHE' : 'GOCACHE'}\` says in this image`})`).join(' and ');
         const canFix = !paths.nonRoot && missing.every((m) => m.path !== null);
@@ -274,7 +282,7 @@ export const gd107: Rule = {
           ? ` The build cache needs no mount: the earlier \`${precompiled.what}\`${precompiled.stage !== stage && precompiled.stage.name ? ` (stage ${precompiled.stage.name})` : ''} compiled the dependencies into its layer's build cache (${paths.build ?? '`go env GOCACHE`'}), which this build reuses; a cache mount there would hide them.`
           : '';
         out.push(withLazyFix({
-          message: `\`${cmdName}\` runs without a BuildKit cache mount for ${list}${again ? `: when this layer rebuilds, ${again} again.` : '.'}${astrayNote}${precompiledNote}${offlineNote}${keptNote2}${layerNote}${consumerNote}${cleanNote} ${retarget.length > 0 ? `Point ${retarget.length > 1 ? 'those mounts' : 'that mount'} at ${retarget.map((r) => r.missing.path).join(' and ')}${retarget.length < missing.length ? ' and add `--mount=type=cache,target=…` for the rest' : ''}` : 'Add `--mount=type=cache,target=…`'} (needs BuildKit, the default builder since Docker Engine 23.0).${note}`,
+          message: `${subject} runs without a BuildKit cache mount for ${list}${again ? `: when this layer rebuilds, ${again} again.` : '.'}${astrayNote}${precompiledNote}${offlineNote}${keptNote2}${layerNote}${consumerNote}${cleanNote} ${retarget.length > 0 ? `Point ${retarget.length > 1 ? 'those mounts' : 'that mount'} at ${retarget.map((r) => r.missing.path).join(' and ')}${retarget.length < missing.length ? ' and add `--mount=type=cache,target=…` for the rest' : ''}` : 'Add `--mount=type=cache,target=…`'} (needs BuildKit, the default builder since Docker Engine 23.0).${note}`,
           span: scriptSpan(instr.script, g.cmd.start, g.cmd.end),
         }, () => canFix && consumersFixable && cleanFixable
             ? {
@@ -308,8 +316,11 @@ export const gd107: Rule = {
  * dependencies (`golangci-lint`, `swag init`…: loadsModulePackages).
  */
 function opaqueConsumers(ctx: RuleContext, readers: readonly Consumer[]): Consumer[] {
+  const read = ctx.files ? (rel: string) => ctx.files!.readFile(rel) : undefined;
   return readers.filter((r) => {
     if (goCommands(r.step.instr).some((g) => g.sub === 'build' || g.sub === 'install' || g.sub === 'mod download')) return false;
+    // A make build (makeBuilds) has a finding of its own, as a go build has.
+    if (makeBuilds(ctx.model, r.stage, ctx.workspace, read).has(r.step.instr)) return false;
     return !covered(resolvedTargets(ctx.model, r.stage, r.step.instr), consumerModPath(ctx.model, r.stage, r.step), 'mod');
   });
 }

@@ -9,6 +9,7 @@ import type { AnalyzeOptions } from '../../../server/src/rules/analyze';
 import { applyFix, assertLineEndings, df, lint, ready } from '../helpers';
 import { has } from './kit/basics';
 import { load, opts, tmpCopy, write } from './kit/context';
+import { SQL_EXPORTER_PLAIN, sqlExporter } from './kit/makeGo';
 import { GO_MOD, MAIN, tempWorkspace } from './kit/realworld';
 import { NERDCTL_FILES, nerdctlDockerfile } from './kit/nerdctl';
 
@@ -1394,5 +1395,22 @@ describe('GD104: `go mod vendor` after the sources is the download (slsa-verifie
     assert.equal(has(text, 'GD104', tempWorkspace({ ...FILES, 'vendor/modules.txt': '# github.com/gorilla/mux v1.8.1\n', [dockerfile]: text }, dockerfile)), false);
     const ordered = SERVICE().replace('COPY . ./\nRUN go mod vendor', 'COPY go.mod go.sum ./\nRUN go mod vendor\nCOPY . ./');
     assert.equal(has(ordered, 'GD104', tempWorkspace({ ...FILES, [dockerfile]: ordered }, dockerfile)), false);
+  });
+});
+
+// burningalchemist/sql_exporter bc4f8f3 (MIT) Dockerfile:6-9 (judge 30 X, M10; skeleton in
+// kit/makeGo.ts): `ADD . …` then `RUN make`, whose `build` runs `$(PROMU) build` (promu, the
+// Prometheus build tool, runs go build per .promu.yml), on quay.io/prometheus/golang-builder (a
+// golang image): every source edit downloads every module again.
+describe('GD104: promu through make on the Prometheus builder image (sql_exporter)', () => {
+  it('sql_exporter bc4f8f3: reported on the ADD; also with a Makefile that only runs promu build or crossbuild', () => {
+    const at = (make?: string) => lint(SQL_EXPORTER_PLAIN, sqlExporter(SQL_EXPORTER_PLAIN, make)).filter((f) => f.code === 'GD104').map((f) => f.span.start);
+    const add = SQL_EXPORTER_PLAIN.indexOf('ADD .');
+    assert.deepEqual(at(), [add]);
+    const promuOnly = 'PROMU := $(GOPATH)/bin/promu\nall: build\nbuild:\n\t@$(PROMU) build --prefix $(PREFIX)\n';
+    assert.deepEqual(at(promuOnly), [add]);
+    assert.deepEqual(at(promuOnly.replace('@$(PROMU) build', 'promu crossbuild')), [add]);
+    // promu tarball packs what was built: no go, no modules.
+    assert.deepEqual(at(promuOnly.replace('build --prefix', 'tarball --prefix')), []);
   });
 });

@@ -7,6 +7,7 @@ import { load, opts, tmpCopy, write } from './kit/context';
 import { has, find, fix, MOD, BUILD, formanceLedger } from './kit/gobuild';
 import { composeServices } from '../../../server/src/facts/composeImages';
 import { tempWorkspace } from './kit/realworld';
+import { BENTO_DOCKERFILE, BENTO_MAKEFILE, bento, SQL_EXPORTER_PLAIN, sqlExporter } from './kit/makeGo';
 import { contextWith, GOKAPI_DOCKERFILE, GOKAPI_FILES, KIALI_DOCKERFILE, KIALI_FILES, PLAIN_ENTRYPOINT, STATPING_DOCKERFILE, STATPING_FILES } from './kit/goAtStart';
 
 /** GD107 no-build-cache-mount: its own cases (the themed suites beside it test rules together). */
@@ -332,7 +333,17 @@ describe('GD107 no-build-cache-mount', () => {
       write(root, 'go.sum', '');
       write(root, 'main.go', 'package main\n\nimport _ "github.com/a/b"\n\nfunc main() {}\n');
       write(root, 'Makefile', 'build:\n\tgo build -ldflags "$(LDFLAGS)" -o pgweb\n');
-      assert.match(fix(pgweb, 'GD107', opts(load(root), { only: undefined })), new RegExp(`\\nRUN ${MOD} make build\\n`));
+      // The make build has a finding of its own, as a go build has (both caches; judge 30 Y M3):
+      // fix-all mounts the module cache on the download, and both caches on the make build.
+      const withMake = opts(load(root), { only: undefined });
+      const fs_ = find(pgweb, 'GD107', withMake);
+      assert.equal(fs_.length, 2);
+      assert.doesNotMatch(fs_[0].message, /make build/);
+      assert.match(fs_[1].message, /^`make build` \(the recipes its goals reach in Makefile compile Go\) runs without a BuildKit cache mount for the module cache \(\/go\/pkg\/mod\) and the build cache \(\/root\/\.cache\/go-build\).*Its modules come from the earlier `go mod download` layer/);
+      const all = fixAll(pgweb, (t) => lint(t, withMake)).text;
+      assert.match(all, new RegExp(`\\nRUN ${MOD} go mod download\\n`));
+      assert.match(all, /\nRUN --mount=type=cache,target=\/go\/pkg\/mod --mount=type=cache,target=\/root\/\.cache\/go-build make build\n/);
+      assert.equal(find(all, 'GD107', withMake).length, 0);
       write(root, 'Makefile', 'build:\n\tcp -r static dist\n');
       // (pgweb's final stage copies the binary out: the build stage is not the image.)
       const f = find(`${pgweb}FROM alpine:3.22\nCOPY --from=build /build/pgweb /usr/bin/pgweb\n`, 'GD107', opts(load(root), { only: undefined }));
@@ -1373,14 +1384,15 @@ describe('GD107: the classic-builder variant beside its `.buildkit` sibling (reg
     assert.deepEqual(at(tree(true)), []);
   });
 
-  it('still reported without the sibling, in a file that uses BuildKit already (`# syntax`, a RUN flag, COPY --link), or as another file', () => {
-    assert.equal(at(tree(false)).length, 1);
+  it('still reported without the sibling, in a file that uses BuildKit already (`# syntax`, a RUN flag, COPY --link), or as another file (the download, and the make build, whose Makefile runs go build)', () => {
+    assert.match(at(tree(false))[1]?.message ?? '', /^`make bin\/regctl` \(the recipes its goals reach in Makefile compile Go\) runs without a BuildKit cache mount for the module cache \(\/go\/pkg\/mod\) and the build cache \(\/root\/\.cache\/go-build\)/);
+    assert.equal(at(tree(false)).length, 2);
     const root = tree(true);
-    assert.equal(at(root, `# syntax=docker/dockerfile:1\n${PLAIN}`).length, 1);
-    assert.equal(at(root, PLAIN.replace('RUN make bin/regctl', `RUN ${BUILD} make bin/regctl`)).length, 1);
-    assert.equal(at(root, PLAIN.replace('COPY . /src/', 'COPY --link . /src/')).length, 1);
+    assert.equal(at(root, `# syntax=docker/dockerfile:1\n${PLAIN}`).length, 2);
+    assert.equal(at(root, PLAIN.replace('RUN make bin/regctl', `RUN ${BUILD} make bin/regctl`)).length, 2);
+    assert.equal(at(root, PLAIN.replace('COPY . /src/', 'COPY --link . /src/')).length, 2);
     // The sibling names this file only: build/Dockerfile.regsync has none.
-    assert.equal(find(PLAIN, 'GD107', { ...opts(load(root), { only: undefined }), dockerfile: 'build/Dockerfile.regsync' }).length, 1);
+    assert.equal(find(PLAIN, 'GD107', { ...opts(load(root), { only: undefined }), dockerfile: 'build/Dockerfile.regsync' }).length, 2);
   });
 });
 
@@ -1879,5 +1891,59 @@ describe('GD107: GOMODCACHE and GOCACHE in one folder get one mount (dkron)', ()
   it('dkron: two folders still get two mounts', () => {
     const fixed = fixAll(dkron('/go/pkg/mod'), (t) => lint(t).filter((f) => f.code === 'GD107')).text;
     assert.match(fixed, new RegExp(`\\nRUN ${MOD} ${BUILD} go install \\./builtin/\\.\\.\\.\\n`));
+  });
+});
+
+// warpstreamlabs/bento 7825c95 (MIT) resources/docker/Dockerfile:16 (judge 30 Y, M3; skeleton in
+// kit/makeGo.ts): `RUN make TAGS="timetzdata"` compiles the whole of bento (the default goal reaches
+// `go build`), and was only asked for the module cache, as a reader of the download's layer.
+// burningalchemist/sql_exporter bc4f8f3 (MIT) Dockerfile:9 (judge 30 X, M10): `RUN make` builds
+// through `$(PROMU) build` (promu runs go build per .promu.yml) on quay.io/prometheus/golang-builder.
+describe('GD107: a make run whose goals compile Go is a build (bento, sql_exporter)', () => {
+  const BOTH = '--mount=type=cache,target=/go/pkg/mod --mount=type=cache,target=/root/.cache/go-build';
+
+  it('bento 7825c95: the make build is asked for the build cache too, and fix-all mounts both caches on it (CRLF kept)', () => {
+    const ctx = bento(BENTO_DOCKERFILE);
+    const fs_ = find(BENTO_DOCKERFILE, 'GD107', ctx);
+    assert.deepEqual(fs_.map((f) => f.span.start > BENTO_DOCKERFILE.indexOf('RUN make')), [false, true]);
+    assert.doesNotMatch(fs_[0].message, /make/);
+    assert.match(fs_[1].message, /^`make TAGS=timetzdata` \(the recipes its goals reach in Makefile compile Go\) runs without a BuildKit cache mount for the module cache \(\/go\/pkg\/mod\) and the build cache \(\/root\/\.cache\/go-build\).*Its modules come from the earlier `go mod download` layer/);
+    const fixed = fixAll(BENTO_DOCKERFILE, (t) => lint(t, ctx)).text;
+    assert.match(fixed, new RegExp(`\\nRUN ${MOD} go mod download\\n`));
+    assert.ok(fixed.includes(`\nRUN ${BOTH} make TAGS="timetzdata"\n`));
+    assert.equal(has(fixed, 'GD107', ctx), false);
+    // Only the mounts change: the image's COPY of target/bin/bento and every other line stay.
+    assert.equal(fixed.replace(/ --mount=type=cache,target=\S+/g, ''), BENTO_DOCKERFILE);
+    const crlf = BENTO_DOCKERFILE.replace(/\n/g, '\r\n');
+    const fixedCrlf = fixAll(crlf, (t) => lint(t, ctx)).text;
+    assertLineEndings(crlf, fixedCrlf);
+    assert.equal(fixedCrlf, fixed.replace(/\n/g, '\r\n'));
+  });
+
+  it('bento: not a build when its goals compile nothing, the caches are mounted, or the Makefile cannot be read', () => {
+    const docs = BENTO_DOCKERFILE.replace('RUN make TAGS="timetzdata"', 'RUN make docs');
+    const make = `${BENTO_MAKEFILE}docs:\n\t@echo docs\n`;
+    assert.equal(find(docs, 'GD107', bento(docs, make)).some((f) => /^`make/.test(f.message)), false);
+    const mounted = BENTO_DOCKERFILE.replace('RUN make', `RUN ${BOTH} make`);
+    assert.equal(find(mounted, 'GD107', bento(mounted)).some((f) => /^`make/.test(f.message)), false);
+    // Without the context the make run is a reader of the download's layer, as before.
+    assert.match(find(BENTO_DOCKERFILE, 'GD107')[0]?.message ?? '', /The later `make TAGS=timetzdata` \(no module cache mount\)/);
+    // A stage whose container runs go at start keeps the modules in its layers: no module cache mount.
+    const atStart = BENTO_DOCKERFILE.slice(0, BENTO_DOCKERFILE.indexOf('\nFROM busybox')) + '\nCMD ["go", "test", "./..."]\n';
+    const f = find(atStart, 'GD107', bento(atStart)).find((x) => /^`make/.test(x.message));
+    assert.match(f?.message ?? '', /without a BuildKit cache mount for the build cache \(\/root\/\.cache\/go-build\)/);
+    assert.doesNotMatch(f?.message ?? '', /module cache \(/);
+  });
+
+  it('sql_exporter bc4f8f3: `make` whose `build` runs `$(PROMU) build` is a build on golang-builder; `promu tarball` is not', () => {
+    const fs_ = find(SQL_EXPORTER_PLAIN, 'GD107', sqlExporter(SQL_EXPORTER_PLAIN));
+    assert.equal(fs_.length, 1);
+    assert.match(fs_[0].message, /^`make` \(the recipes its goals reach in Makefile compile Go\) runs without a BuildKit cache mount for the module cache \(\/go\/pkg\/mod\) and the build cache \(\/root\/\.cache\/go-build\)/);
+    const promuOnly = 'PROMU := $(GOPATH)/bin/promu\nall: build\nbuild:\n\t@$(PROMU) build --prefix $(PREFIX)\n';
+    assert.equal(find(SQL_EXPORTER_PLAIN, 'GD107', sqlExporter(SQL_EXPORTER_PLAIN, promuOnly)).length, 1);
+    assert.equal(find(SQL_EXPORTER_PLAIN, 'GD107', sqlExporter(SQL_EXPORTER_PLAIN, promuOnly.replace('build --prefix', 'crossbuild --prefix'))).length, 1);
+    assert.deepEqual(find(SQL_EXPORTER_PLAIN, 'GD107', sqlExporter(SQL_EXPORTER_PLAIN, promuOnly.replace('build --prefix', 'tarball --prefix'))), []);
+    const fixed = fixAll(SQL_EXPORTER_PLAIN, (t) => lint(t, sqlExporter(SQL_EXPORTER_PLAIN))).text;
+    assert.ok(fixed.includes(`\nRUN ${BOTH} make\n`));
   });
 });

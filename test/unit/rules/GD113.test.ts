@@ -3,6 +3,7 @@ import { describe, it, before } from 'node:test';
 import { df, ready } from '../helpers';
 import { has, find, fix } from './kit/gobuild';
 import { tempWorkspace } from './kit/realworld';
+import { BENTO_DOCKERFILE, BENTO_MAKEFILE, bento } from './kit/makeGo';
 
 /** GD113 emulated-cross-compile: its own cases (the themed suites beside it test rules together). */
 before(() => ready);
@@ -859,90 +860,20 @@ describe('GD113: one foreign platform built on an x86-64 runner (whereabouts Doc
   });
 });
 
-// warpstreamlabs/bento 7825c952a14baae234a430018a4159915b5eb846 (MIT) resources/docker/Dockerfile:1,16,
-// Makefile:26-64,144, .github/workflows/docker_edge.yml:44-50 (judge 30 Y, M2). Skeleton: go.mod
-// (23 KB: `module github.com/warpstreamlabs/bento`, `go 1.26.5`), go.sum (272 KB, empty here),
-// cmd/bento/main.go (700 B; imports context, public/service, public/components/all), Makefile
-// (5.3 KB; the lines below), .dockerignore (66 B). `RUN make` runs the default goal `all: $(APPS)`
-// -> static pattern rule `$(APPS): %: $(PATHINSTBIN)/%` -> pattern rule `$(PATHINSTBIN)/%`, whose
-// go build has no GOARCH; the literal GOARCH values are in targets the goal does not reach
-// (`serverless`, `playground`). The arm64 half of the build compiles bento under QEMU.
+// warpstreamlabs/bento 7825c95 (MIT) resources/docker/Dockerfile:1 (judge 30 Y, M2; skeleton in
+// kit/makeGo.ts): the arm64 half of the build compiles bento under QEMU; the Makefile's literal
+// GOARCH values are in targets `make` does not reach.
 describe('GD113: a make run follows its default goal through static pattern and pattern rules (bento)', () => {
-  const DOCKERFILE = df([
-    'FROM golang:1.26.5 AS build',
-    '',
-    'ENV CGO_ENABLED=0',
-    'ENV GOOS=linux',
-    'RUN useradd -u 10001 bento',
-    '',
-    'WORKDIR /go/src/github.com/warpstreamlabs/bento/',
-    'COPY go.* /go/src/github.com/warpstreamlabs/bento/',
-    'RUN go mod download',
-    '',
-    'COPY . /go/src/github.com/warpstreamlabs/bento/',
-    'RUN make TAGS="timetzdata"',
-    '',
-    'FROM busybox AS package',
-    'COPY --from=build /etc/passwd /etc/passwd',
-    'COPY --from=build /go/src/github.com/warpstreamlabs/bento/target/bin/bento .',
-    'USER bento',
-    'ENTRYPOINT ["/bento"]',
-  ]);
-  const MAKEFILE = [
-    'TAGS ?=',
-    'DEST_DIR           ?= ./target',
-    'PATHINSTBIN        = $(DEST_DIR)/bin',
-    'PATHINSTSERVERLESS = $(DEST_DIR)/serverless',
-    'WEBSITE_DIR        ?= ./website',
-    'VERSION   := $(shell git describe --tags 2>/dev/null || echo "v0.0.0")',
-    'LD_FLAGS   ?= -w -s',
-    'GO_FLAGS   ?=',
-    '',
-    'APPS = bento',
-    'all: $(APPS)',
-    '',
-    'SOURCE_FILES = $(shell find internal public cmd -type f)',
-    '',
-    '$(PATHINSTBIN)/%: $(SOURCE_FILES)',
-    '\t@go build $(GO_FLAGS) -tags "$(TAGS)" -ldflags "$(LD_FLAGS) $(VER_FLAGS)" -o $@ ./cmd/$*',
-    '',
-    '$(APPS): %: $(PATHINSTBIN)/%',
-    '',
-    'SERVERLESS = bento-lambda',
-    'serverless: $(SERVERLESS)',
-    '',
-    '$(PATHINSTSERVERLESS)/%: $(SOURCE_FILES)',
-    '\t@CGO_ENABLED=0 GOOS=linux GOARCH=amd64 \\',
-    '\t\tgo build $(GO_FLAGS) -tags "$(TAGS)" -ldflags "$(LD_FLAGS) $(VER_FLAGS)" -o $@ ./cmd/serverless/$*',
-    '\t@zip -m -j $@.zip $@',
-    '',
-    '$(SERVERLESS): %: $(PATHINSTSERVERLESS)/%',
-    '',
-    'playground:',
-    '\t@GOOS=js GOARCH=wasm go build -o "$(WEBSITE_DIR)/static/playground/playground.wasm" "cmd/tools/playground/main.go"',
-    '',
-  ].join('\n');
-  const WORKFLOW = ['name: Docker Edge', 'on:', '  workflow_dispatch: {}', 'jobs:', '  build:', '    runs-on: ubuntu-latest', '    steps:', '    - name: Check Out Repo', '      uses: actions/checkout@v7', '    - name: Build and push', '      uses: docker/build-push-action@v7', '      with:', '        context: ./', '        file: ./resources/docker/Dockerfile', '        platforms: linux/amd64,linux/arm64', '        push: true', ''].join('\n');
-  const repo = (text: string, make = MAKEFILE) => tempWorkspace({
-    'go.mod': 'module github.com/warpstreamlabs/bento\n\ngo 1.26.5\n',
-    'go.sum': '',
-    'cmd/bento/main.go': 'package main\n\nimport (\n\t"context"\n\n\t"github.com/warpstreamlabs/bento/public/service"\n\n\t_ "github.com/warpstreamlabs/bento/public/components/all"\n)\n\nfunc main() { _ = context.Background; _ = service.RunCLI }\n',
-    Makefile: make,
-    '.dockerignore': 'resources\nicon.png\nLICENSE\nREADME.md\ntarget/bin/bento\ntarget/dist\n',
-    '.github/workflows/docker_edge.yml': WORKFLOW,
-    'resources/docker/Dockerfile': text,
-  }, 'resources/docker/Dockerfile');
-
   it('bento 7825c95: reported on the builder FROM (the literal GOARCH values are in targets `make` does not reach)', () => {
-    const [f] = find(DOCKERFILE, 'GD113', repo(DOCKERFILE));
+    const [f] = find(BENTO_DOCKERFILE, 'GD113', bento(BENTO_DOCKERFILE));
     assert.equal(f?.span.start, 0);
     assert.match(f?.message ?? '', /linux\/amd64, linux\/arm64/);
   });
 
   it('bento: silent when the goal run does reach a literal GOARCH (make serverless; a GOARCH in the pattern rule the goal uses)', () => {
-    const serverless = DOCKERFILE.replace('RUN make TAGS="timetzdata"', 'RUN make serverless');
-    assert.deepEqual(find(serverless, 'GD113', repo(serverless)), []);
-    const literal = MAKEFILE.replace('\t@go build $(GO_FLAGS)', '\t@GOARCH=amd64 go build $(GO_FLAGS)');
-    assert.deepEqual(find(DOCKERFILE, 'GD113', repo(DOCKERFILE, literal)), []);
+    const serverless = BENTO_DOCKERFILE.replace('RUN make TAGS="timetzdata"', 'RUN make serverless');
+    assert.deepEqual(find(serverless, 'GD113', bento(serverless)), []);
+    const literal = BENTO_MAKEFILE.replace('\t@go build $(GO_FLAGS)', '\t@GOARCH=amd64 go build $(GO_FLAGS)');
+    assert.deepEqual(find(BENTO_DOCKERFILE, 'GD113', bento(BENTO_DOCKERFILE, literal)), []);
   });
 });

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, it, before } from 'node:test';
 import { applyFix, df, ready } from '../helpers';
 import { find, has } from './kit/gobuild';
-import { tempWorkspace } from './kit/realworld';
+import { SQL_EXPORTER_DOCKERFILE, SQL_EXPORTER_MAKEFILE, sqlExporter } from './kit/makeGo';
 
 /** GD118 go-run-for-target: its own cases. */
 before(() => ready);
@@ -64,106 +64,31 @@ describe('GD118 go-run-for-target', () => {
   });
 });
 
-// burningalchemist/sql_exporter bc4f8f3a7254cacd7394b540d2323cfe82aa2672 (MIT) Dockerfile.multi-arch:3-13,
-// Makefile:37-48 (judge 30 X, M9). Skeleton: go.mod (9.3 KB: `module github.com/burningalchemist/sql_exporter`,
-// `go 1.26.0`), cmd/sql_exporter/main.go (6.5 KB; imports flag, net/http, the module's root and
-// config packages, prometheus client_golang, common/version, exporter-toolkit/web), query_test.go
-// (2.2 KB; imports testing, config, client_model), .promu.yml (913 B), Makefile (3.6 KB; the lines
-// below), no .dockerignore. `GOOS=$TARGETOS GOARCH=$TARGETARCH make` runs the default goal `all:
-// format build test`, whose `test` runs `$(GO) test -short $(pkgs)`: arm64 test binaries run on
-// the amd64 build machine (release.yml only survives through setup-qemu-action, emulated).
+// burningalchemist/sql_exporter bc4f8f3 (MIT) Dockerfile.multi-arch:13 (judge 30 X, M9; skeleton in
+// kit/makeGo.ts): `GOOS=$TARGETOS GOARCH=$TARGETARCH make` runs the default goal `all: format build
+// test`, whose `test` runs `$(GO) test -short $(pkgs)`: arm64 test binaries run on the amd64 build
+// machine (release.yml only survives through setup-qemu-action, emulated).
 describe('GD118 through make, and a command that sets the target itself (sql_exporter)', () => {
-  const DOCKERFILE = (run = 'RUN GOOS=$TARGETOS GOARCH=$TARGETARCH make', env: string[] = []) => df([
-    'ARG GOVERSION=latest',
-    '',
-    'FROM --platform=$BUILDPLATFORM quay.io/prometheus/golang-builder:${GOVERSION}-main AS builder',
-    '',
-    'ADD .   /go/src/github.com/burningalchemist/sql_exporter',
-    'WORKDIR /go/src/github.com/burningalchemist/sql_exporter',
-    '',
-    'ARG TARGETOS',
-    'ARG TARGETARCH',
-    ...env,
-    '',
-    run,
-    '',
-    'FROM  --platform=$TARGETPLATFORM quay.io/prometheus/busybox:latest',
-    'COPY  --from=builder /go/src/github.com/burningalchemist/sql_exporter/sql_exporter  /bin/sql_exporter',
-    'USER        nobody',
-    'ENTRYPOINT  [ "/bin/sql_exporter" ]',
-  ]);
-  const MAKEFILE = [
-    'GO     := go',
-    'GOPATH ?= $(firstword $(subst :, ,$(shell $(GO) env GOPATH)))',
-    'PROMU  := $(GOPATH)/bin/promu',
-    'PROMU_VERSION := v0.18.1',
-    '',
-    'pkgs    = $(shell $(GO) list ./... | grep -v /vendor/)',
-    '',
-    'PREFIX              ?= $(shell pwd)',
-    '',
-    'all: format build test',
-    '',
-    'test:',
-    '\t@echo ">> running tests"',
-    '\t@$(GO) test -short $(pkgs)',
-    '',
-    'format:',
-    '\t@echo ">> formatting code"',
-    '\t@$(GO) fmt $(pkgs)',
-    '',
-    'build: promu',
-    '\t@echo ">> building binaries"',
-    '\t@$(PROMU) build --prefix $(PREFIX)',
-    '',
-    'drivers-%:',
-    '\t@$(GO) run drivers_gen.go -- $*',
-    '',
-    'ifeq \'$(findstring ;,$(PATH))\' \';\'',
-    'promu:',
-    '\t@set GOOS=windows',
-    '\t@$(GO) install github.com/prometheus/promu@$(PROMU_VERSION)',
-    'else',
-    'promu:',
-    '\t@GOOS=$(shell uname -s | tr A-Z a-z) \\',
-    '\t\tGOARCH=$(subst x86_64,amd64,$(patsubst i%86,386,$(shell uname -m))) \\',
-    '\t\t$(GO) install github.com/prometheus/promu@$(PROMU_VERSION)',
-    'endif',
-    '',
-    '.PHONY: all style format build test vet tarball docker promu',
-    '',
-  ].join('\n');
-  const repo = (text: string, make = MAKEFILE) => tempWorkspace({
-    'go.mod': 'module github.com/burningalchemist/sql_exporter\n\ngo 1.26.0\n',
-    'go.sum': '',
-    'query.go': 'package sql_exporter\n',
-    'query_test.go': 'package sql_exporter\n\nimport (\n\t"testing"\n)\n\nfunc TestX(t *testing.T) {}\n',
-    'cmd/sql_exporter/main.go': 'package main\n\nimport (\n\t"flag"\n\t"net/http"\n\n\t"github.com/burningalchemist/sql_exporter"\n)\n\nfunc main() { flag.Parse(); _ = sql_exporter.X; _ = http.ListenAndServe }\n',
-    '.promu.yml': 'go:\n    cgo: false\nrepository:\n    path: github.com/burningalchemist/sql_exporter\nbuild:\n    binaries:\n        - name: sql_exporter\n          path: ./cmd/sql_exporter\n',
-    Makefile: make,
-    'Dockerfile.multi-arch': text,
-  }, 'Dockerfile.multi-arch');
-
   it('sql_exporter bc4f8f3: `GOOS=$TARGETOS GOARCH=$TARGETARCH make` whose default goal runs go test, on the make command', () => {
-    const t = DOCKERFILE();
-    const fs_ = find(t, 'GD118', repo(t));
+    const t = SQL_EXPORTER_DOCKERFILE();
+    const fs_ = find(t, 'GD118', sqlExporter(t));
     assert.equal(fs_.length, 1);
     assert.equal(t.slice(fs_[0].span.start, fs_[0].span.end), 'GOOS=$TARGETOS GOARCH=$TARGETARCH make');
     assert.match(fs_[0].message, /with `GOARCH=\$TARGETARCH` on the command, and the default goal reaches the recipe of `test` in Makefile, which runs `\$\(GO\) test -short \$\(pkgs\)`: go builds the test binaries for the target/);
     assert.equal(fs_[0].fix, undefined);
     // The target from ENV, or from make's own arguments; a goal that reaches the tests.
     for (const [run, env] of [['RUN make', ['ENV GOOS=$TARGETOS GOARCH=$TARGETARCH']], ['RUN make all GOARCH=$TARGETARCH', []], ['RUN GOARCH=${TARGETARCH} make test', []]] as const) {
-      const d = DOCKERFILE(run, [...env]);
-      assert.equal(find(d, 'GD118', repo(d)).length, 1, run);
+      const d = SQL_EXPORTER_DOCKERFILE(run, [...env]);
+      assert.equal(find(d, 'GD118', sqlExporter(d)).length, 1, run);
     }
     // A goal a pattern rule makes (`drivers-%` runs `$(GO) run drivers_gen.go`).
-    const drivers = DOCKERFILE('RUN GOOS=$TARGETOS GOARCH=$TARGETARCH make drivers-mysql build');
-    assert.match(find(drivers, 'GD118', repo(drivers))[0]?.message ?? '', /reaches the recipe of `drivers-%` in Makefile, which runs `\$\(GO\) run drivers_gen\.go -- \$\*`: go builds the program for the target/);
+    const drivers = SQL_EXPORTER_DOCKERFILE('RUN GOOS=$TARGETOS GOARCH=$TARGETARCH make drivers-mysql build');
+    assert.match(find(drivers, 'GD118', sqlExporter(drivers))[0]?.message ?? '', /reaches the recipe of `drivers-%` in Makefile, which runs `\$\(GO\) run drivers_gen\.go -- \$\*`: go builds the program for the target/);
   });
 
   it('sql_exporter: `GOOS=$TARGETOS GOARCH=$TARGETARCH go test` on the command is reported too (the judge\'s direct form)', () => {
-    const t = DOCKERFILE('RUN GOOS=$TARGETOS GOARCH=$TARGETARCH go build -o sql_exporter ./cmd/sql_exporter && GOOS=$TARGETOS GOARCH=$TARGETARCH go test ./...');
-    const fs_ = find(t, 'GD118', repo(t));
+    const t = SQL_EXPORTER_DOCKERFILE('RUN GOOS=$TARGETOS GOARCH=$TARGETARCH go build -o sql_exporter ./cmd/sql_exporter && GOOS=$TARGETOS GOARCH=$TARGETARCH go test ./...');
+    const fs_ = find(t, 'GD118', sqlExporter(t));
     assert.equal(fs_.length, 1);
     assert.equal(t.slice(fs_[0].span.start, fs_[0].span.end), 'GOOS=$TARGETOS GOARCH=$TARGETARCH go test ./...');
     assert.match(fs_[0].message, /with `GOARCH=\$TARGETARCH` on the command/);
@@ -180,22 +105,22 @@ describe('GD118 through make, and a command that sets the target itself (sql_exp
       'RUN GOARCH=$TARGETARCH go test -c -o /tmp/x.test ./...',
       'RUN export GOARCH=$TARGETARCH && go test ./...',
     ]) {
-      const t = DOCKERFILE(run);
-      assert.deepEqual(find(t, 'GD118', repo(t)).map((f) => f.message), [], run);
+      const t = SQL_EXPORTER_DOCKERFILE(run);
+      assert.deepEqual(find(t, 'GD118', sqlExporter(t)).map((f) => f.message), [], run);
     }
     // Without ARG TARGETARCH the variable is empty: the build machine's.
-    const noArg = DOCKERFILE().replace('ARG TARGETARCH\n', '');
-    assert.equal(has(noArg, 'GD118', repo(noArg)), false);
+    const noArg = SQL_EXPORTER_DOCKERFILE().replace('ARG TARGETARCH\n', '');
+    assert.equal(has(noArg, 'GD118', sqlExporter(noArg)), false);
     // The Makefile passes the target to go test itself, or exports GOARCH.
-    assert.equal(has(DOCKERFILE(), 'GD118', repo(DOCKERFILE(), MAKEFILE.replace('\t@$(GO) test -short', '\t@GOARCH= $(GO) test -short'))), false);
-    assert.equal(has(DOCKERFILE(), 'GD118', repo(DOCKERFILE(), `export GOARCH ?= amd64\n${MAKEFILE}`)), false);
+    assert.equal(has(SQL_EXPORTER_DOCKERFILE(), 'GD118', sqlExporter(SQL_EXPORTER_DOCKERFILE(), SQL_EXPORTER_MAKEFILE.replace('\t@$(GO) test -short', '\t@GOARCH= $(GO) test -short'))), false);
+    assert.equal(has(SQL_EXPORTER_DOCKERFILE(), 'GD118', sqlExporter(SQL_EXPORTER_DOCKERFILE(), `export GOARCH ?= amd64\n${SQL_EXPORTER_MAKEFILE}`)), false);
     // Goals that cannot be followed (a recipe that runs make again): the whole file says nothing.
-    assert.equal(has(DOCKERFILE(), 'GD118', repo(DOCKERFILE(), MAKEFILE.replace('\t@echo ">> formatting code"', '\t$(MAKE) -C docs'))), false);
+    assert.equal(has(SQL_EXPORTER_DOCKERFILE(), 'GD118', sqlExporter(SQL_EXPORTER_DOCKERFILE(), SQL_EXPORTER_MAKEFILE.replace('\t@echo ">> formatting code"', '\t$(MAKE) -C docs'))), false);
     // The stage runs on the target (emulated): the tests run.
-    const onTarget = DOCKERFILE().replace('FROM --platform=$BUILDPLATFORM ', 'FROM ');
-    assert.equal(has(onTarget, 'GD118', repo(onTarget)), false);
+    const onTarget = SQL_EXPORTER_DOCKERFILE().replace('FROM --platform=$BUILDPLATFORM ', 'FROM ');
+    assert.equal(has(onTarget, 'GD118', sqlExporter(onTarget)), false);
     // No context: the Makefile cannot be read.
-    assert.equal(has(DOCKERFILE(), 'GD118'), false);
+    assert.equal(has(SQL_EXPORTER_DOCKERFILE(), 'GD118'), false);
   });
 });
 
