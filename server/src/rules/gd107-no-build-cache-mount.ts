@@ -98,7 +98,9 @@ export const gd107: Rule = {
   check(ctx) {
     const out: RuleFinding[] = [];
     for (const stage of stagesToCheck(ctx)) {
-      if (/windowsservercore|nanoserver/i.test(rootImage(ctx.model, stage) ?? '')) continue;
+      // (Also Microsoft's own Windows images: argo-workflows' Dockerfile.windows builds FROM
+      // mcr.microsoft.com/windows/servercore with Go from chocolatey.)
+      if (/windowsservercore|nanoserver|(^|\/)windows\/(servercore|nanoserver|server)\b/i.test(rootImage(ctx.model, stage) ?? '')) continue;
       // The classic-builder variant of a Dockerfile whose `.buildkit` sibling has the mounts
       // (regclient's build/Dockerfile.regctl): `RUN --mount` would fail there.
       if (buildKitSibling(ctx.model, stage, ctx.dockerfile, ctx.workspace ? ctx.files : undefined) !== null) continue;

@@ -1947,3 +1947,27 @@ describe('GD107: a make run whose goals compile Go is a build (bento, sql_export
     assert.ok(fixed.includes(`\nRUN ${BOTH} make\n`));
   });
 });
+
+// argoproj/argo-workflows f016ad8 (Apache-2.0) Dockerfile.windows:13-53 (the 664-target regression
+// set): a builder FROM mcr.microsoft.com/windows/servercore with Go from chocolatey runs `bash -c
+// 'make dist/argoexec …'`. Windows stages are skipped: /root/.cache/go-build is no path there.
+describe('GD107: a make build in a Windows stage (argo-workflows Dockerfile.windows)', () => {
+  it('argo-workflows f016ad8: silent on the servercore builder; the same make build on golang is reported', () => {
+    const windows = df([
+      'ARG IMAGE_OS_VERSION=ltsc2022-amd64',
+      'FROM mcr.microsoft.com/windows/servercore:${IMAGE_OS_VERSION} as builder',
+      'ENV GOLANG_VERSION=1.25',
+      'SHELL ["powershell", "-Command"]',
+      'RUN choco install golang --version=$env:GOLANG_VERSION ; \\',
+      '    choco install make dep git.portable 7zip.portable',
+      'FROM builder AS argo-build',
+      'WORKDIR C:/Users/ContainerAdministrator/go/src/github.com/argoproj/argo-workflows',
+      'COPY . .',
+      "RUN bash -c 'make dist/argoexec GIT_COMMIT=${GIT_COMMIT} HACK_PKG_FILES_AS_PKGS=true'",
+    ]);
+    const ctx = (text: string) => tempWorkspace({ 'go.mod': 'module github.com/argoproj/argo-workflows/v3\n\ngo 1.25\n\nrequire github.com/spf13/cobra v1.9.1\n', 'go.sum': '', 'cmd/argoexec/main.go': 'package main\n\nimport (\n\t"github.com/spf13/cobra"\n)\n\nfunc main() { _ = cobra.Command{} }\n', Makefile: 'dist/argoexec:\n\tgo build -o dist/argoexec ./cmd/argoexec\n', Dockerfile: text }, 'Dockerfile');
+    assert.deepEqual(find(windows, 'GD107', ctx(windows)), []);
+    const linux = windows.replace('FROM mcr.microsoft.com/windows/servercore:${IMAGE_OS_VERSION} as builder', 'FROM golang:1.25 AS builder').replace('WORKDIR C:/Users/ContainerAdministrator/go/src/github.com/argoproj/argo-workflows', 'WORKDIR /src');
+    assert.equal(find(linux, 'GD107', ctx(linux)).length, 1);
+  });
+});
