@@ -1,0 +1,107 @@
+/**
+ * GD128: a build stage installs a C toolchain or C headers (gcc, g++, clang, build-essential,
+ * build-base, musl-dev, `lib*-dev`, `*-devel`), but every go command of the stage that compiles
+ * runs with CGO_ENABLED=0: the packages serve cgo, which is off, so they only cost build time and
+ * cache (and, installed after the sources are copied, re-run on every source edit).
+ * ironcore-dev/libvirt-provider's builder installs gcc, g++ and three Ceph -dev packages, then
+ * builds with `CGO_ENABLED=0 … go build` and `CGO_ENABLED=0 … go install`.
+ *
+ * Only when certain that nothing else uses them:
+ * - the stage is not the final stage and no stage is built FROM it (a stage that inherits the
+ *   packages may use them; the final image's packages are GD208's question);
+ * - it has a go build or install, and every go build/install/test/run/vet of it sees
+ *   CGO_ENABLED=0 (facts envValue: a prefix, an export, ENV, an ARG default); no go generate
+ *   (it runs any program) or go tool;
+ * - every other command of its RUNs is one that compiles no C (KNOWN_COMMANDS: file commands,
+ *   downloads, package installs, git…): a make, a script, cmake, pip, npm may build C code;
+ * - no later stage mounts it (`RUN --mount=from=`) or copies from it anything but files outside
+ *   the system folders (a library the -dev packages brought, `/usr/lib/…`, would be used).
+ *
+ * No fix: which of the other packages of the install are needed is not known.
+ */
+import * as path from 'node:path';
+import { copyPaths, stageDescendants, stageGoCommands, stageRef } from '../dockerfile/facts';
+import { envValue } from '../dockerfile/goBuild';
+import type { DockerfileModel, Stage } from '../dockerfile/model';
+import { mounts } from '../dockerfile/mounts';
+import { isInstall, packageCommand, packageCommands } from '../dockerfile/packages';
+import type { Rule, RuleFinding } from './types';
+
+/** Packages that only serve cgo: C compilers, the C library's headers, a library's headers. */
+const CGO_PACKAGE = /^(gcc|g\+\+|gcc-c\+\+|clang|build-base|build-essential|alpine-sdk|musl-dev|libc-dev|libc6-dev|glibc-devel)(-\d+(\.\d+)*)?$|^lib[a-z0-9][a-z0-9.+-]*-dev$|^[a-z0-9][a-z0-9.+-]*-devel$/;
+
+/** Commands that compile no C (besides go and the package managers). */
+const KNOWN_COMMANDS = new Set([
+  'cd', 'rm', 'mv', 'cp', 'mkdir', 'ln', 'chmod', 'chown', 'chgrp', 'touch', 'echo', 'printf', 'true', 'false', 'test', '[', '[[', 'set', 'export',
+  'ls', 'cat', 'git', 'curl', 'wget', 'tar', 'unzip', 'gzip', 'gunzip', 'update-ca-certificates', 'useradd', 'adduser', 'groupadd', 'addgroup',
+  'apt-mark', 'upx', 'sleep', 'id', 'whoami', 'uname', 'env',
+]);
+
+/** go subcommands that compile (cgo applies); `mod download`, `mod tidy`, `list`, `version`, `env` do not. */
+const COMPILING = new Set(['build', 'install', 'test', 'run', 'vet']);
+
+/** System folders: files a later stage copies from there may come from the packages. */
+const SYSTEM = /^\/(usr|lib|lib32|lib64|libx32|etc|opt|bin|sbin|var)(\/|$)|^\/$/;
+
+export const gd128: Rule = {
+  code: 'GD128',
+  name: 'cgo-packages-without-cgo',
+  summary: 'A build stage installs a C toolchain or -dev packages, but every go build in it runs with CGO_ENABLED=0',
+  severity: 'information',
+  needsWorkspace: false,
+  fix: 'none',
+  facts: ['copySources', 'goCommands', 'packageInstalls'],
+  // (The whole file: what later stages copy from a stage decides.)
+  check(ctx) {
+    const out: RuleFinding[] = [];
+    for (const stage of ctx.model.stages) {
+      if (stage.index === ctx.finalStage) continue;
+      const finding = check(ctx.model, stage);
+      if (finding) out.push(finding);
+    }
+    return out;
+  },
+};
+
+function check(model: DockerfileModel, stage: Stage): RuleFinding | null {
+  // Cheap first: the stage installs one of the packages.
+  const installs = stage.instructions.flatMap((i) => packageCommands(i).filter(isInstall).map((p) => ({ instr: i, p })));
+  const named = installs.flatMap(({ instr, p }) => p.packages.filter((n) => !n.word.dynamic && CGO_PACKAGE.test(n.name)).map((n) => ({ instr, name: n.name })));
+  if (named.length === 0) return null;
+  if (stageDescendants(model, stage).length > 1) return null;
+  const go = stageGoCommands(stage);
+  if (!go.some((g) => g.sub === 'build' || g.sub === 'install')) return null;
+  for (const g of go) {
+    if (g.sub === 'generate' || g.sub === 'tool' || g.sub.startsWith('tool')) return null;
+    if (COMPILING.has(g.sub) && envValue(model, stage, g, 'CGO_ENABLED') !== '0') return null;
+  }
+  const goCmds = new Set(go.map((g) => g.cmd));
+  for (const i of stage.instructions) {
+    if (i.keyword !== 'RUN') continue;
+    if (!i.script) return null;
+    for (const c of i.script.parsed.commands) {
+      if (goCmds.has(c) || packageCommand(c)) continue;
+      const w = c.argv[0];
+      if (!w) continue;
+      if (w.dynamic || !KNOWN_COMMANDS.has(path.posix.basename(w.value))) return null;
+    }
+  }
+  // What later stages take from it.
+  for (const s of model.stages) {
+    if (s.index <= stage.index) continue;
+    for (const i of s.instructions) {
+      if (mounts(i).some((m) => m.from !== null && stageRef(model, m.from) === stage.index)) return null;
+      const from = i.keyword === 'COPY' ? i.flags.find((f) => f.name === 'from')?.value : undefined;
+      if (!from || stageRef(model, from) !== stage.index) continue;
+      const sources = copyPaths(i)?.sources ?? [];
+      if (sources.length === 0 || sources.some((src) => src.includes('$') || SYSTEM.test(path.posix.resolve('/', src)))) return null;
+    }
+  }
+  const first = named[0].instr;
+  const names = [...new Set(named.map((n) => n.name))];
+  const builds = go.filter((g) => g.sub === 'build' || g.sub === 'install').map((g) => `line ${g.instr.line + 1}`);
+  return {
+    message: `This stage installs ${names.map((n) => `\`${n}\``).join(', ')}, which only serve cgo, but every go build here runs with CGO_ENABLED=0 (${[...new Set(builds)].join(', ')}) and nothing else in the stage, or taken from it, uses them: they cost build time and cache space for nothing. Drop them from the install.`,
+    span: first.span,
+  };
+}
