@@ -20,7 +20,7 @@
  * No fix: which of the other packages of the install are needed is not known.
  */
 import * as path from 'node:path';
-import { copyPaths, stageDescendants, stageGoCommands, stageRef } from '../dockerfile/facts';
+import { copyPaths, stageDescendants, stageGoCommands, stageRef, targetImages } from '../dockerfile/facts';
 import { envValue } from '../dockerfile/goBuild';
 import type { DockerfileModel, Stage } from '../dockerfile/model';
 import { mounts } from '../dockerfile/mounts';
@@ -54,8 +54,11 @@ export const gd128: Rule = {
   // (The whole file: what later stages copy from a stage decides.)
   check(ctx) {
     const out: RuleFinding[] = [];
+    // An image of its own (the final stage, or a `--target` image: an unused stage with an
+    // ENTRYPOINT or CMD) ships its packages to whoever runs it, a C toolchain included.
+    const images = new Set(targetImages(ctx.model, ctx.finalStage));
     for (const stage of ctx.model.stages) {
-      if (stage.index === ctx.finalStage) continue;
+      if (images.has(stage.index)) continue;
       const finding = check(ctx.model, stage);
       if (finding) out.push(finding);
     }

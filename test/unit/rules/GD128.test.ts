@@ -92,6 +92,8 @@ describe('GD128 cgo-packages-without-cgo', () => {
     assert.deepEqual(find(LIBVIRT_PROVIDER('    qemu-system-x86 \\').replace(' libcephfs-dev librbd-dev librados-dev', '')), []);
     // The final stage: what the image ships is GD208's question.
     assert.deepEqual(find(df(['FROM golang:1.26-alpine', 'RUN apk add --no-cache build-base', 'COPY . .', 'RUN CGO_ENABLED=0 go build -o /app .', 'CMD ["/app"]'])), []);
+    // A `--target` image of its own (an unused stage with a CMD): its toolchain ships to its users (second read).
+    assert.deepEqual(find(df(['FROM golang:1.26-alpine AS dev', 'RUN apk add --no-cache build-base', 'COPY . .', 'RUN CGO_ENABLED=0 go build -o /app .', 'CMD ["sh"]', 'FROM golang:1.26-alpine AS build', 'COPY . .', 'RUN CGO_ENABLED=0 go build -o /app .', 'FROM scratch', 'COPY --from=build /app /app', 'CMD ["/app"]'])), []);
     // No go build at all (a tools stage).
     assert.deepEqual(find(df(['FROM debian:12 AS tools', 'RUN apt-get update && apt-get install -y gcc', 'FROM scratch', 'COPY --from=tools /x /x'])), []);
   });
