@@ -4,6 +4,7 @@
  */
 import { flatMapOf } from '../arrays';
 import * as path from 'node:path';
+import { endedRelease, type EndedRelease } from '../images/endOfLife';
 import { imageEnv, lookupImage, type ImageInfo } from '../images/table';
 import { copyWords, sourceCovers, unquoteAll } from './copySources';
 import { registerInstructionFactSlot, registerModelFactSlot, registerStageFactSlot, type DockerfileModel, type Instruction, type Stage } from './model';
@@ -50,6 +51,7 @@ const USED_STAGES = Symbol('usedStages');
 const STAGES_BY_NAME = Symbol('stagesByName');
 const DESCENDANTS = Symbol('descendants');
 const STAGE_IMAGES = Symbol('stageImages');
+const ROOT_RELEASES = Symbol('rootReleases');
 const BASE_CANDIDATES = Symbol('baseStageCandidates');
 registerModelFactSlot(BASE_CANDIDATES);
 registerModelFactSlot(ROOT_IMAGES);
@@ -60,6 +62,7 @@ registerModelFactSlot(USED_STAGES);
 registerModelFactSlot(STAGES_BY_NAME);
 registerModelFactSlot(DESCENDANTS);
 registerModelFactSlot(STAGE_IMAGES);
+registerModelFactSlot(ROOT_RELEASES);
 interface ModelFactsSlot {
   [ROOT_IMAGES]?: (string | null)[];
   [STAGE_CHAINS]?: Stage[][];
@@ -69,6 +72,7 @@ interface ModelFactsSlot {
   [STAGES_BY_NAME]?: Map<string, number>;
   [DESCENDANTS]?: Stage[][];
   [STAGE_IMAGES]?: (ImageInfo | null | undefined)[];
+  [ROOT_RELEASES]?: (EndedRelease | null | undefined)[];
   [BASE_CANDIDATES]?: number[][];
 }
 
@@ -82,6 +86,20 @@ export function stageImage(model: DockerfileModel, stage: Stage): ImageInfo | un
     known[stage.index] = image = (ref ? lookupImage(ref) : undefined) ?? null;
   }
   return image ?? undefined;
+}
+
+/**
+ * The ended operating-system release (images/endOfLife.ts) of the image the stage's FROM chain
+ * starts from; null when its root is no image reference or its release is supported. Once per
+ * root stage and model: GD211 asks it of the final stage, GD126 of every stage.
+ */
+export function rootRelease(model: DockerfileModel, stage: Stage): EndedRelease | null {
+  const root = stageChain(model, stage)[0];
+  if (root.baseStage !== null || !root.resolvedBase) return null;
+  const known = ((model as ModelFactsSlot)[ROOT_RELEASES] ??= model.stages.map(() => undefined));
+  let release = known[root.index];
+  if (release === undefined) known[root.index] = release = endedRelease(root.resolvedBase);
+  return release;
 }
 
 /**

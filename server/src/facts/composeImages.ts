@@ -131,8 +131,8 @@ function readBuiltImages(ws: WorkspaceModel | undefined, files: WorkspaceFiles):
   return out;
 }
 
-/** A YAML scalar as written, without a trailing comment and its quotes. */
-function scalar(value: string): string {
+/** A YAML scalar as written, without a trailing comment and its quotes (compose files, workflows, action.yml). */
+export function yamlScalar(value: string): string {
   const v = value.trim();
   const q = /^(["'])(.*)\1\s*(#.*)?$/.exec(v);
   if (q) return q[2];
@@ -147,7 +147,7 @@ function composeProject(file: string): string {
 /** A `command:`/`entrypoint:` value on one line: a flow list's items joined by spaces, or the scalar. */
 function startText(value: string): string {
   const flow = /^\[(.*)\]$/.exec(value);
-  return flow ? flow[1].split(',').map(scalar).filter((v) => v !== '').join(' ') : value;
+  return flow ? flow[1].split(',').map(yamlScalar).filter((v) => v !== '').join(' ') : value;
 }
 
 /**
@@ -191,7 +191,7 @@ function readBuildValue(svc: ComposeService, value: string, anchors: Map<string,
   if (flow) {
     for (const part of flow[1].split(',')) {
       const kv = /^\s*(context|dockerfile|target)\s*:\s*(.*)$/.exec(part);
-      if (kv) svc[kv[1] as 'context' | 'dockerfile' | 'target'] = scalar(kv[2]);
+      if (kv) svc[kv[1] as 'context' | 'dockerfile' | 'target'] = yamlScalar(kv[2]);
     }
     return;
   }
@@ -274,7 +274,7 @@ function readCompose(file: string, lines: readonly string[], services: Map<strin
       const kv = /^\s*([A-Za-z_][\w-]*)\s*:(?:\s+(.*))?$/.exec(line);
       section = kv ? kv[1] : null;
       childIndent = -1;
-      const value = kv?.[2] !== undefined ? scalar(kv[2]) : '';
+      const value = kv?.[2] !== undefined ? yamlScalar(kv[2]) : '';
       if (section === 'image' && value !== '' && !/\s/.test(value)) current.image = value;
       if (section === 'build') {
         current.build = true;
@@ -285,30 +285,30 @@ function readCompose(file: string, lines: readonly string[], services: Map<strin
       if ((section === 'entrypoint' || section === 'command') && value !== '') setStart(current, section, startText(value));
       // `volumes: [".data:/data", "x:/y:ro"]` on one line.
       const flow = section === 'volumes' ? /^\[(.*)\]$/.exec(value) : null;
-      if (flow) for (const v of flow[1].split(',').map(scalar).filter((v) => v !== '')) current.volumes.push(shortVolume(file, k + 1, v));
+      if (flow) for (const v of flow[1].split(',').map(yamlScalar).filter((v) => v !== '')) current.volumes.push(shortVolume(file, k + 1, v));
       continue;
     }
     if (indent < keyIndent) continue;
     if (childIndent < 0) childIndent = indent;
     if (section === 'build' && indent === childIndent) {
       const kv = /^\s*(context|dockerfile|target)\s*:\s*(.*)$/.exec(line);
-      if (kv) current[kv[1] as 'context' | 'dockerfile' | 'target'] = scalar(kv[2]);
+      if (kv) current[kv[1] as 'context' | 'dockerfile' | 'target'] = yamlScalar(kv[2]);
     } else if (section === 'entrypoint' || section === 'command') {
       if (section === 'entrypoint') current.entrypoint = true;
       // A block list: its first item is the program.
       const dash = indent === childIndent ? /^\s*-\s*(.*)$/.exec(line) : null;
-      if (dash && !starts.has(current)) setStart(current, section, scalar(dash[1]));
-      else if (!dash && indent === childIndent && !starts.has(current)) setStart(current, section, scalar(line));
+      if (dash && !starts.has(current)) setStart(current, section, yamlScalar(dash[1]));
+      else if (!dash && indent === childIndent && !starts.has(current)) setStart(current, section, yamlScalar(line));
     } else if (section === 'volumes') {
       const dash = /^(\s*)-\s*(.*)$/.exec(line);
       if (dash && dash[1].length === childIndent) {
         endItem();
         const kv = /^([A-Za-z_]\w*)\s*:(?:\s+(.*))?$/.exec(dash[2]);
-        if (kv) item = { line: k + 1, keys: new Map([[kv[1], scalar(kv[2] ?? '')]]), indent: dash[1].length };
-        else if (dash[2] !== '') current.volumes.push(shortVolume(file, k + 1, scalar(dash[2])));
+        if (kv) item = { line: k + 1, keys: new Map([[kv[1], yamlScalar(kv[2] ?? '')]]), indent: dash[1].length };
+        else if (dash[2] !== '') current.volumes.push(shortVolume(file, k + 1, yamlScalar(dash[2])));
       } else if (item && indent > item.indent) {
         const kv = /^\s*([A-Za-z_]\w*)\s*:(?:\s+(.*))?$/.exec(line);
-        if (kv && !item.keys.has(kv[1])) item.keys.set(kv[1], scalar(kv[2] ?? ''));
+        if (kv && !item.keys.has(kv[1])) item.keys.set(kv[1], yamlScalar(kv[2] ?? ''));
       }
     }
   }
@@ -522,7 +522,7 @@ function jobMatrix(lines: readonly string[], { job, jobEnd, keyIndent }: Workflo
 
 /** A scalar as written: quotes removed; null for an expression, a nested list or map. */
 function matrixScalar(text: string): string | null {
-  const v = text.trim().replace(/^(["'])(.*)\1$/, '$2');
+  const v = yamlScalar(text);
   return v === '' || v.includes('${{') || /^[[{|>&*!]/.test(v) ? null : v;
 }
 

@@ -69,7 +69,7 @@ import type { GoPackage, WorkspaceModel } from '../workspace/model';
 import { packageByDir } from '../workspace/query';
 import type { WorkspaceFiles } from '../workspace/types';
 import { shippableMains } from './builtPackages';
-import { serviceBuilds, type ComposeService, type ComposeVolume } from './composeImages';
+import { serviceBuilds, yamlScalar, type ComposeService, type ComposeVolume } from './composeImages';
 import { startScripts } from './goAtStart';
 import { outputRedirect } from './writtenFiles';
 import { workspaceFact } from './memo';
@@ -1218,13 +1218,6 @@ export function dockerActions(ws: WorkspaceModel | undefined, files: WorkspaceFi
     return out;
   };
   return ws ? workspaceFact(ws, 'dockerActions', read) : read();
-}
-
-/** A YAML scalar as written after `key:` (quotes and a trailing comment removed). */
-function yamlScalar(raw: string): string {
-  const v = raw.trim();
-  const quoted = /^(["'])(.*)\1$/.exec(v);
-  return quoted ? quoted[2] : v.replace(/\s+#.*$/, '');
 }
 
 /** The action of one action.yml when it runs a Dockerfile of the repository. */

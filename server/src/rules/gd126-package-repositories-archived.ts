@@ -20,10 +20,9 @@
  * moving to a supported release can rename the packages, and pointing at the archive keeps a
  * release without updates (GD211); the choice is the user's.
  */
-import { stageChain } from '../dockerfile/facts';
+import { rootRelease, stageChain } from '../dockerfile/facts';
 import { scriptSpan, type Instruction } from '../dockerfile/model';
 import { packageCommands, type PackageCommand } from '../dockerfile/packages';
-import { endedRelease } from '../images/endOfLife';
 import { stagesToCheck, type Rule, type RuleFinding } from './types';
 
 /** Text that points the package sources somewhere of the user's choosing. */
@@ -41,11 +40,10 @@ export const gd126: Rule = {
   check(ctx) {
     const out: RuleFinding[] = [];
     for (const stage of stagesToCheck(ctx)) {
+      const ended = rootRelease(ctx.model, stage);
+      if (!ended?.archived) continue;
       const chain = stageChain(ctx.model, stage);
       const root = chain[0];
-      if (root.baseStage !== null || !root.resolvedBase) continue;
-      const ended = endedRelease(root.resolvedBase);
-      if (!ended?.archived) continue;
       const found = firstFailing(ctx.model.text, chain.flatMap((s) => s.instructions), stage.index);
       if (!found) continue;
       const { instr, cmd } = found;

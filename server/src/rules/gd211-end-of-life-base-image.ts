@@ -1,6 +1,5 @@
-import { argDeclarations, stageChain } from '../dockerfile/facts';
+import { argDeclarations, rootRelease, stageChain } from '../dockerfile/facts';
 import type { DockerfileModel } from '../dockerfile/model';
-import { endedRelease } from '../images/endOfLife';
 import type { Rule } from './types';
 
 /**
@@ -25,10 +24,9 @@ export const gd211: Rule = {
   check(ctx) {
     const final = ctx.model.stages[ctx.finalStage];
     if (!final) return [];
-    const root = stageChain(ctx.model, final)[0];
-    if (root.baseStage !== null || !root.resolvedBase) return [];
-    const ended = endedRelease(root.resolvedBase);
+    const ended = rootRelease(ctx.model, final);
     if (!ended) return [];
+    const root = stageChain(ctx.model, final)[0];
     const shown = root.base === root.resolvedBase ? root.base : `${root.base} (${root.resolvedBase})`;
     const via = root === final ? 'The final image is' : `The final image (stage ${final.name ?? final.index}) is`;
     // The release is an ARG's default (shiori's `ARG ALPINE_VERSION=3.19`, which its release
