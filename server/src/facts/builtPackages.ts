@@ -497,7 +497,7 @@ export function shippableMains(ws: WorkspaceModel): GoPackage[] {
  * socket-proxy) and the last element of the import path above it (its module's, for
  * `socket-proxy/cmd` in the module github.com/yusing/godoxy/socketproxy: socketproxy).
  */
-function programNames(p: GoPackage): Set<string> {
+function programNames(p: GoPackage, ws: WorkspaceModel): Set<string> {
   const names = new Set<string>();
   const add = (n: string | null | undefined) => {
     if (n) names.add(n.toLowerCase());
@@ -505,6 +505,10 @@ function programNames(p: GoPackage): Set<string> {
   const parts = p.dir.split('/');
   const last = parts[parts.length - 1];
   add(last);
+  // The context's root package outside any module of the context: the context is a folder of a
+  // module above it, and `go build` there names the binary after that folder
+  // (prometheus/snmp_exporter's generator/, built with `--context generator`).
+  if (p.dir === '' && !p.importPath && !ws.module) add(path.posix.basename(ws.root.replace(/\\/g, '/').replace(/\/+$/, '')));
   if (p.importPath) add(goBinaryName(p.importPath));
   if (last === 'cmd') {
     if (parts.length > 1) add(parts[parts.length - 2]);
@@ -549,7 +553,7 @@ export function namedPrograms(info: KnownWorkspace, finalStage: number): { packa
   const { model, workspace: ws } = info;
   const final = model.stages[finalStage];
   if (!final) return { packages: [], by: null };
-  const mains = mainPackages(ws).map((p) => ({ p, names: programNames(p) }));
+  const mains = mainPackages(ws).map((p) => ({ p, names: programNames(p, ws) }));
   const matching = (words: ReadonlySet<string>) => mains.filter((m) => [...m.names].some((n) => words.has(n))).map((m) => m.p);
   const copies = flatMapOf(stageChain(model, final), (s) => s.instructions.filter((i) => i.keyword === 'COPY' && i.flags.some((f) => f.name === 'from')));
   const fileName = (src: string) => (src.replace(/\/+$/, '').split('/').pop() ?? '').toLowerCase();
@@ -642,7 +646,7 @@ export function startedPrebuiltProgram(info: KnownWorkspace, finalStage: number)
   for (const c of copiedPrograms(model, final)) if (c.instr.keyword === 'COPY' && isContextCopy(c.instr) && holdsProgram([c.path], started)) names.add(path.posix.basename(c.source.replace(/\/+$/, '')).toLowerCase());
   const released = [...new Set(releasedBinaries(ws, info.files, info.dockerfile).filter((r) => names.has(r.name)).map((r) => r.pkg))];
   if (released.length > 0) return released.length === 1 ? released[0] : null;
-  const named = shippableMains(ws).filter((p) => programNames(p).has(name));
+  const named = shippableMains(ws).filter((p) => programNames(p, ws).has(name));
   return named.length === 1 ? named[0] : null;
 }
 

