@@ -201,7 +201,33 @@ const C_LIBRARY_PACKAGES: readonly { names: readonly string[]; debian: string; a
   // Net-SNMP (prometheus/snmp_exporter's generator: `#cgo LDFLAGS: -lnetsnmp`, `#include <net-snmp/…>`).
   { names: ['netsnmp', 'netsnmpagent', 'netsnmpmibs'], debian: 'libsnmp-dev', alpine: 'net-snmp-dev', bookworm: 'libsnmp40', headers: ['net-snmp/'] },
   { names: ['devmapper'], debian: 'libdevmapper-dev', alpine: 'lvm2-dev', bookworm: 'libdevmapper1.02.1' },
+  { names: ['elf', 'libelf'], debian: 'libelf-dev', alpine: 'elfutils-dev', bookworm: 'libelf1' },
+  // libolm, the Matrix end-to-end encryption library (mautrix's crypto/olm: `#cgo LDFLAGS: -lolm`, `#include <olm/olm.h>`).
+  { names: ['olm'], debian: 'libolm-dev', alpine: 'olm-dev', bookworm: 'libolm3', headers: ['olm/'] },
 ];
+
+/**
+ * Packages of other modules whose cgo links a known C library (a `clib` of C_LIBRARY_PACKAGES),
+ * when their sources are not at hand, besides KNOWN_CGO_MODULES' `clib`: what a cgo build of the
+ * program then needs installed. `exact`: that package only, not the ones under it.
+ * - libseccomp-golang: `#cgo pkg-config: libseccomp` (kubernetes-sigs/security-profiles-operator
+ *   a2e4c4b, whose Dockerfile.ubi installs libseccomp-devel to build and libseccomp to run).
+ * - mautrix's Matrix bridge framework: its `//go:build cgo && !nocrypto` file imports crypto, whose
+ *   olm package links libolm (mautrix/discord 2c5ff8b with maunium.net/go/mautrix v0.16.3: its
+ *   Dockerfile installs olm-dev to build and olm to run). Only in a cgo build; `-tags goolm` or
+ *   `nocrypto` builds without it.
+ */
+const BINDING_LIBRARIES: readonly { pkg: string; exact?: boolean; clib: string }[] = [
+  { pkg: 'github.com/seccomp/libseccomp-golang', clib: 'seccomp' },
+  { pkg: 'maunium.net/go/mautrix/bridge', exact: true, clib: 'olm' },
+  { pkg: 'maunium.net/go/mautrix/crypto', exact: true, clib: 'olm' },
+  { pkg: 'maunium.net/go/mautrix/crypto/olm', clib: 'olm' },
+];
+
+/** The C library a package's cgo links, when known without its sources (KNOWN_CGO_MODULES' clib, BINDING_LIBRARIES). */
+export function bindingLibraryOf(importPath: string): string | undefined {
+  return knownCgoModuleFor(importPath)?.clib ?? BINDING_LIBRARIES.find((b) => (b.exact ? importPath === b.pkg : under(importPath, b.pkg)))?.clib;
+}
 
 export interface CgoSystemLibrary {
   /** As the directive names it: `jpeg` (`-l:libjpeg.a`, `-ljpeg`), `libavformat` (pkg-config). */
@@ -334,17 +360,17 @@ export function vendoredCgoLibraries(externalImports: readonly string[], base: s
 
 /**
  * The C library of a known cgo package the program imports, when its sources are not at hand (no
- * vendor/): KnownCgoModule's `clib` (coroot-node-agent 89a16af imports
+ * vendor/): bindingLibraryOf, KnownCgoModule's `clib` or BINDING_LIBRARIES (coroot-node-agent 89a16af imports
  * github.com/coreos/go-systemd/v22/sdjournal, which includes <systemd/sd-journal.h> and loads
  * libsystemd.so.0 at run time). The runtime needs its shared library.
  */
 export function knownBindingLibraries(externalImports: readonly string[]): CgoSystemLibrary[] {
   const out: CgoSystemLibrary[] = [];
   for (const i of externalImports) {
-    const k = knownCgoModuleFor(i);
-    if (k?.clib === undefined || out.some((o) => o.name === k.clib)) continue;
-    const lib = C_LIBRARY_PACKAGES.find((p) => p.names.includes(k.clib!));
-    out.push({ name: k.clib, static: false, kind: 'binding', file: i, debian: lib?.debian ?? '', alpine: lib?.alpine ?? '', bookworm: lib?.bookworm ?? '' });
+    const clib = bindingLibraryOf(i);
+    if (clib === undefined || out.some((o) => o.name === clib)) continue;
+    const lib = C_LIBRARY_PACKAGES.find((p) => p.names.includes(clib));
+    out.push({ name: clib, static: false, kind: 'binding', file: i, debian: lib?.debian ?? '', alpine: lib?.alpine ?? '', bookworm: lib?.bookworm ?? '' });
   }
   return out;
 }

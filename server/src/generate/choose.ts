@@ -112,13 +112,27 @@ export function rankTarget(model: WorkspaceModel, t: GenerateTarget): Ranked {
   if (nested) return { target: t, tier: 2, why: `in the nested module ${t.module}` };
   if (inside === '') return { target: t, tier: 0, why: 'the main package at the module root' };
   const name = modulePathName(mod?.path ?? '');
-  if (segs.length === 2 && segs[0] === 'cmd' && name !== null && segs[1] === name) return { target: t, tier: 0, why: `cmd/${name} is named after the module (${mod!.path})` };
+  if (segs.length === 2 && segs[0] === 'cmd' && name !== null && segs[1] === name) {
+    // Its daemon beside it (kapacitor's cmd/kapacitord next to the cmd/kapacitor client, influxdb
+    // 1.x's influxd next to influx): the program the project ships is the server, the other its CLI.
+    if (hasMain(model, t.module, `cmd/${name}d`)) return { target: t, tier: 1, why: `cmd/${name} is named after the module, but cmd/${name}d beside it is its daemon: ${name} is the client` };
+    return { target: t, tier: 0, why: `cmd/${name} is named after the module (${mod!.path})` };
+  }
+  // `cmd/<name>d` beside `cmd/<name>`: the daemon of that client (kapacitor's cmd/kapacitord). Alone
+  // it is only another command (osmosis's cmd/osmosisd beside cmd/querygen: the project's build decides).
+  if (segs.length === 2 && segs[0] === 'cmd' && name !== null && segs[1] === `${name}d` && hasMain(model, t.module, `cmd/${name}`)) return { target: t, tier: 0, why: `cmd/${segs[1]} is the daemon of the module's program (${mod!.path}): the server, where cmd/${name} is its client` };
   // node-problem-detector's cmd/nodeproblemdetector: the module's name without its punctuation.
   if (segs.length === 2 && segs[0] === 'cmd' && name !== null && bare(segs[1]) !== '' && bare(segs[1]) === bare(name)) {
     return { target: t, tier: 0, why: `cmd/${segs[1]} is named after the module (${mod!.path}) without its punctuation` };
   }
   if (segs[0] === 'cmd') return { target: t, tier: 1, why: 'a command under cmd/' };
   return { target: t, tier: 1, why: 'another main package of the module' };
+}
+
+/** Whether the module at `module` has a main package in its folder `inside`. */
+function hasMain(model: WorkspaceModel, module: string | null, inside: string): boolean {
+  const dir = module === null || module === '' ? inside : `${module}/${inside}`;
+  return mainPackages(model).some((p) => p.dir === dir && p.module === module);
 }
 
 /** A name without punctuation (`node-problem-detector` -> `nodeproblemdetector`). */

@@ -20,7 +20,7 @@ import {
 import { NODE_IMAGE, dirFlagDefaults, looksLikeWebAssets, absoluteDirReads, builtInside, relativeDirReads, executableRelativeReads, packrBoxes, configFlagDefaults, configFlagComputedDefaults, configFlagSamples, configReads, embedProblems, vendoredEmbedProblems, gitIgnored, likelyWebScript, runtimeReads, webStageFor, type AssetIo, type WebStage } from './assets';
 import { commandWorkloads, EBPF_LOADER, goHostWorkloads, hostWorkloads, runsProgram, RUNTIME_CLIENT } from '../facts/rootNeeds';
 import { walkVendored } from './vendorGraph';
-import { cgoPaths, cgoSystemLibraries, cxxReasons, describeCgoPath, knownBindingLibraries, modulesWithCode, vendoredCgoLibraries, wasmvmLibrary } from './cgoGraph';
+import { bindingLibraryOf, cgoPaths, cgoSystemLibraries, cxxReasons, describeCgoPath, knownBindingLibraries, modulesWithCode, vendoredCgoLibraries, wasmvmLibrary } from './cgoGraph';
 import { cgoPairs, describePair, madeEmbeds, projectCgoSettings } from './cgoOwn';
 import { GENERIC_MAIN_FOLDERS, chooseTarget, rankedCandidates } from './choose';
 import { ownBinaryNames, ownBuildChoice, ownRunPaths, ownStartSteps, ownStartWords, type StartSteps } from './ownBuild';
@@ -339,6 +339,19 @@ const SYSTEM_CGO: readonly { path: string; binds: string; dev: string; note?: st
   { path: 'github.com/godror/godror', binds: 'Oracle OCI (Instant Client, loaded at run time)', dev: '' },
   { path: 'github.com/mattn/go-oci8', binds: 'Oracle OCI (Instant Client)', dev: '' },
   { path: 'github.com/miekg/pkcs11', binds: 'a PKCS#11 module (loaded at run time)', dev: '' },
+];
+
+/**
+ * Packages that load C libraries with dlopen without cgo: github.com/ebitengine/purego's linux
+ * code (internal/fakecgo) declares `//go:cgo_import_dynamic … "libdl.so.2"`, so even a
+ * CGO_ENABLED=0 binary gets glibc's loader as its ELF interpreter, and a static base cannot start
+ * it ("exec …: no such file or directory"). minekube/gate 4b3a3b0 reaches it through
+ * go.minekube.com/geyserlite (its Dockerfile uses distroless/base for this reason). Only packages
+ * that use it on linux: gopsutil's purego is darwin's, so a go.sum line says nothing.
+ */
+const DLOPEN_WITHOUT_CGO: readonly { pkg: string; how: string }[] = [
+  { pkg: 'github.com/ebitengine/purego', how: 'purego loads C libraries with dlopen without cgo' },
+  { pkg: 'go.minekube.com/geyserlite', how: 'geyserlite loads its native library with github.com/ebitengine/purego, which calls dlopen without cgo' },
 ];
 
 /** Command lines of container engines: they need their daemon's socket at run time. */
@@ -670,10 +683,11 @@ export function plan(model: WorkspaceModel, options: GenerateOptions, io: Genera
   if (cgo) {
     const vendored = usesVendor ? vendoredCgoLibraries(facts.externalImports, modDir === '' ? 'vendor' : `${modDir}/vendor`, { read, goFiles, listFiles: (d) => io.listFiles(d) }) : [];
     for (const l of [...knownBindingLibraries(facts.externalImports), ...cgoSystemLibraries(cgoPackages, { read, listFiles: (d) => io.listFiles(d) }), ...vendored]) {
-      if (!sysLibs.some((x) => x.name === l.name)) sysLibs.push(l);
+      if (!sysLibs.some((x) => x.name === l.name || (x.debian !== '' && x.debian === l.debian))) sysLibs.push(l);
     }
   }
-  const libsInstallable = sysLibs.length > 0 && deb.name === 'bookworm' && RUNTIME_DEBIAN.name === 'bookworm' && systemCgo.length === 0
+  // A system cgo module whose C library is known (libseccomp-golang: libseccomp) is installed like the own cgo's.
+  const libsInstallable = sysLibs.length > 0 && deb.name === 'bookworm' && RUNTIME_DEBIAN.name === 'bookworm' && systemCgo.every((x) => bindingLibraryOf(x.importPath) !== undefined)
     && sysLibs.every((l) => l.debian !== '' && (l.static || l.bookworm !== ''));
   const shownLib = (l: (typeof sysLibs)[number]) => (l.kind === 'pkg-config' ? `pkg-config ${l.name}` : l.kind === 'include' ? `${l.name} headers` : l.kind === 'binding' ? `lib${l.name} (${l.file})` : l.static ? `-l:lib${l.name}.a` : `-l${l.name}`);
   // Archives only (`-l:libjpeg.a`): linked into the binary, so distroless stays; the builder installs them.
@@ -694,6 +708,14 @@ export function plan(model: WorkspaceModel, options: GenerateOptions, io: Genera
   if (wasmvm && runtime === 'alpine') {
     throw new GenerateError('runtime-needs-libc', `${target.importPath ?? describe(target)} needs cgo and glibc: ${wasmvmWhy}. Its linux build links the glibc library libwasmvm.<arch>.so the module ships; on musl it needs the static libwasmvm_muslc.<arch>.a, which the module does not ship, and \`-tags muslc\`. Use the distroless runtime or debian (glibc), or write the alpine build yourself with that archive.`, candidates);
   }
+  // A CGO_ENABLED=0 binary that is still dynamically linked (purego's dlopen): it needs glibc's loader.
+  const loader = cgo ? undefined : facts.externalImports.flatMap((i) => DLOPEN_WITHOUT_CGO.filter((d) => i === d.pkg || i.startsWith(d.pkg + '/')).map((d) => ({ i, how: d.how })))[0];
+  const loaderImport = loader?.i;
+  const loaderWhy = loader === undefined ? '' : `${describe(target)} imports ${loader.i} (${loader.how}): its linux code declares \`//go:cgo_import_dynamic\` for libdl.so.2, so even built with CGO_ENABLED=0 the binary is dynamically linked against glibc's loader (/lib64/ld-linux-*.so.2)`;
+  if (loaderImport !== undefined && runtime === 'scratch') {
+    throw new GenerateError('runtime-needs-libc', `${target.importPath ?? describe(target)} is not a static binary: ${loaderWhy}. scratch has no loader ("exec …: no such file or directory"): use the distroless runtime (distroless/base) or debian.`, candidates);
+  }
+  if (loaderImport !== undefined && runtime === 'alpine') warnings.push(`${loaderWhy}. alpine has musl, not glibc's loader: the binary does not start there ("exec …: no such file or directory"). Use the distroless runtime (distroless/base) or debian.`);
   if (cgo && runtime === 'scratch') {
     throw new GenerateError('runtime-needs-libc', `${target.importPath ?? describe(target)} needs cgo: ${cgoWhyAll()}. scratch has no C library for a cgo binary: use the distroless runtime (distroless/base), debian or alpine.`, candidates);
   }
@@ -712,6 +734,8 @@ export function plan(model: WorkspaceModel, options: GenerateOptions, io: Genera
     }
   } else {
     for (const { importPath, lib } of systemCgo) {
+      // Its library is one of sysLibs: installed below, or named in their warning.
+      if (bindingLibraryOf(importPath) !== undefined) continue;
       warnings.push(`${importPath} binds ${lib.binds}, C/C++ libraries beyond libc that the generated Dockerfile does not install, whatever --runtime: ${lib.dev ? `without their headers the cgo compile fails. Install them in the build stage yourself (apt-get install -y --no-install-recommends ${lib.dev}) and their shared libraries in the runtime` : 'install them in the runtime yourself'} (a debian or alpine runtime can install packages; distroless cannot).${lib.note ? ` But ${lib.note}.` : ''}`);
     }
     // The program's own cgo packages link C libraries (`#cgo LDFLAGS: -l:libjpeg.a`, `#cgo
@@ -751,9 +775,11 @@ export function plan(model: WorkspaceModel, options: GenerateOptions, io: Genera
   const tls = facts.tls.length > 0 ? `${describe(target)} imports ${[...new Set(facts.tls.map((t) => t.importPath))].join(', ')}` : null;
   switch (runtime) {
     case 'distroless':
-      runtimeImage = distrolessImage(cgo ? (cxx.length > 0 || wasmvm ? 'cc' : 'base') : 'static');
+      runtimeImage = distrolessImage(cgo ? (cxx.length > 0 || wasmvm ? 'cc' : 'base') : loaderImport !== undefined ? 'base' : 'static');
       reasons.push(cgo
         ? `${runtimeImage} runtime because the binary needs cgo and so glibc: ${cgoWhyAll()}. It has glibc, CA certificates and time zones, no shell, and runs as non-root${root ? ' (USER 0:0 overrides it: the program needs root, below; distroless has no other pinned tag that runs as root)' : ''}.${cxx.length > 0 ? ` The cc image, not base: the binary links C++ (${cxx.map((x) => x.via).join('; ')}), so it needs libstdc++ at run time, which distroless/base lacks ("libstdc++.so.6: cannot open shared object file").` : wasmvm ? ' The cc image, not base: libwasmvm is a Rust library, which links libgcc_s.so.1 (unwinding), and distroless/base lacks it.' : ''}`
+        : loaderImport !== undefined
+        ? `${runtimeImage} runtime: no cgo (CGO_ENABLED=0), but the binary is not static: ${loaderWhy}. distroless/static has no loader, so the binary would not start there ("exec …: no such file or directory"); distroless/base has glibc, CA certificates and time zones, no shell, and runs as non-root${root ? ' (USER 0:0 overrides it: the program needs root, below; distroless has no other pinned tag that runs as root)' : ''}.`
         : `${runtimeImage} runtime: ${pairs.length > 0 ? `no cgo, as the project builds it (CGO_ENABLED=0: ${shownSettings(settingsOff)}), although ${pairs.slice(0, 2).map(describePair).join('; ')}: the fallback is compiled` : 'no cgo needed (no import "C", no cgo-only module)'}, so the binary is static (CGO_ENABLED=0); distroless static adds CA certificates, time zones and /etc/passwd, no shell, and runs as non-root${root ? ' (USER 0:0 overrides it: the program needs root, below; distroless has no other pinned tag that runs as root)' : ''}.`);
       break;
     case 'scratch':

@@ -184,7 +184,9 @@ function runtimeLine(p: Plan): string {
 function runtimeComment(p: Plan): string {
   switch (p.runtime) {
     case 'distroless':
-      return p.cgo ? 'glibc for the cgo binary, CA certificates and time zones; no shell; non-root.' : 'a static binary with CA certificates and time zones; no shell; non-root.';
+      return p.cgo ? 'glibc for the cgo binary, CA certificates and time zones; no shell; non-root.'
+        : p.runtimeStage.image.includes('/base-') ? "glibc's loader for the binary (not static: it loads C libraries with dlopen), CA certificates and time zones; no shell; non-root."
+        : 'a static binary with CA certificates and time zones; no shell; non-root.';
     case 'scratch':
       return `nothing but the static binary${p.runtimeStage.caCertificates ? ' and the CA certificates' : ''}${p.build.tags.includes('timetzdata') ? ' (time zones embedded with -tags timetzdata)' : ''}; non-root.`;
     case 'alpine':

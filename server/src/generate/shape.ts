@@ -568,7 +568,9 @@ export function programShape(packages: readonly PackageSources[], externalImport
     : new Set<string>();
   let pocketBase: { via: string; dataDir: string | null } | null = null;
   /** urfave/cli command literals: name, whether it has an Action, its usage, and where its braces are (children lie inside). */
-  const urfaveCmds: { name: string; runs: boolean; parent: boolean; usage?: string; file: string; open: number; close: number; root: boolean }[] = [];
+  const urfaveCmds: { name: string; runs: boolean; parent: boolean; usage?: string; file: string; open: number; close: number; root: boolean; returnedBy?: { fn: string; pkg: string } }[] = [];
+  /** The files of packages importing urfave/cli (comments blanked, with their package's folder), to find where a function returning a command is used. */
+  const urfaveFiles: { file: string; pkg: string; text: string }[] = [];
   /**
    * cobra subcommands that take positional arguments: name -> the Args line, with the variable
    * holding the literal (scoped; null when none): one nested under another subcommand
@@ -746,6 +748,7 @@ export function programShape(packages: readonly PackageSources[], externalImport
       // the `&cli.App{…}` literal, not in a command of it): no subcommand needed.
       if (urfave && urfaveAppRuns(text)) rootRuns = true;
       if (urfave) {
+        urfaveFiles.push({ file, pkg: p.dir, text });
         // `&cli.Command{Name: "x"}`, and the elements of a `[]*cli.Command{{Name: "x"}, {Name: "y"}}`
         // list, whose type is elided (temporal's `start`).
         for (const m of text.matchAll(/(?:cli\.Command\s*\{|\[\]\*?cli\.Command\s*\{\s*\{|\},\s*\{)\s*Name\s*:\s*"([a-z][a-z0-9-]*)"(?=([\s\S]{0,400}))/g)) {
@@ -757,7 +760,17 @@ export function programShape(packages: readonly PackageSources[], externalImport
           // The root command (v3: the literal the program runs, `app := &cli.Command{…}` … `app.Run(…)`, or named after the program).
           const v = /\b([A-Za-z_][A-Za-z0-9_]*)\s*:?=\s*&\s*cli\.Command\s*$/.exec(text.slice(Math.max(0, open - 80), open))?.[1];
           const root = m[1] === binary || (v !== undefined && new RegExp(`\\b${v}\\.Run\\(`).test(text));
-          urfaveCmds.push({ name: m[1], runs: /\bAction\s*:/.test(own), parent: /\b(?:Sub)?[Cc]ommands\s*:/.test(own), usage: usage?.[1], file, open, close: open + braceBody(text, open).length, root });
+          // Returned as it is by a function (longhorn-engine's `func FrontendStartCmd() cli.Command
+          // { return cli.Command{Name: "start", …} }`): where that function is called, the command is added.
+          const fn = /\breturn\s+&?\s*cli\.Command\s*$/.test(text.slice(Math.max(0, open - 40), open)) ? enclosingFunc(text, open)?.name : undefined;
+          urfaveCmds.push({ name: m[1], runs: /\bAction\s*:/.test(own), parent: /\b(?:Sub)?[Cc]ommands\s*:/.test(own), usage: usage?.[1], file, open, close: open + braceBody(text, open).length, root, ...(fn ? { returnedBy: { fn, pkg: p.dir } } : {}) });
+          // Positional arguments it cannot run without: an ArgsUsage whose words are not all in
+          // brackets (crictl's `start`, `ArgsUsage: "CONTAINER-ID [CONTAINER-ID...]"`: `crictl
+          // start` stops with "ID cannot be empty"), or a Usage naming one after the command
+          // (longhorn-engine's `Usage: "start <frontend name>"`).
+          const argsUsage = /\bArgsUsage\s*:\s*"([^"\n]*)"/.exec(own);
+          if (argsUsage && argsUsage[1].replace(/\[[^\]]*\]/g, '').trim() !== '') needsArgsAt.push({ name: m[1], via: `ArgsUsage: "${argsUsage[1]}" in ${file}`, v: null });
+          else if (usage && new RegExp(`^${m[1]}\\s+<[^>]+>`).test(usage[1].trim())) needsArgsAt.push({ name: m[1], via: `Usage: "${usage[1]}" in ${file}`, v: null });
           if (usage && describesServing(usage[1], binary)) serving.push({ name: m[1], via: `cli.Command{Name: "${m[1]}", Usage: "${usage[1]}"} in ${file}` });
           else if (usage && usage[1].trim() !== '') describedOther.push({ name: m[1], via: `cli.Command{Name: "${m[1]}", Usage: "${usage[1]}"} in ${file}` });
         }
@@ -884,7 +897,22 @@ export function programShape(packages: readonly PackageSources[], externalImport
   // urfave/cli: a command literal inside another's braces (gopass's `age agent start`, in the
   // `Commands:` of `agent`, itself in `age`) is nested; it is one of the program's commands only
   // when a literal of the same name is not.
-  const urfaveNested = (c: (typeof urfaveCmds)[number]) => urfaveCmds.some((o) => o !== c && !o.root && o.file === c.file && o.open < c.open && c.close <= o.close);
+  const insideCommand = (c: { file: string; open: number; close: number }, file: string, at: number) => urfaveCmds.some((o) => o !== c && !o.root && o.file === file && o.open < at && at < o.close);
+  // A command a function returns is nested when every use of that function is inside another
+  // command's braces (longhorn-engine's FrontendStartCmd(), called only in the `Subcommands:` of
+  // `frontend`: `longhorn frontend start`, never `longhorn start`). A use: the name in its own
+  // package, or qualified by its package's name elsewhere (osv-scanner's fix.Command, handed to
+  // the root as a value, is not scan's source.Command).
+  const calledOnlyInside = (c: (typeof urfaveCmds)[number]) => {
+    if (c.returnedBy === undefined) return false;
+    const { fn, pkg } = c.returnedBy;
+    const qualifier = pkg.split('/').pop() ?? '';
+    const sites = urfaveFiles.flatMap((f) => [...f.text.matchAll(new RegExp(`(?<!func\\s+(?:\\([^)]*\\)\\s*)?)(?:\\b([A-Za-z_][A-Za-z0-9_]*)\\.)?\\b${fn}\\b`, 'g'))]
+      .filter((m) => (m[1] === undefined ? f.pkg === pkg : m[1] === qualifier && f.pkg !== pkg))
+      .map((m) => ({ file: f.file, at: m.index! })));
+    return sites.length > 0 && sites.every((s) => insideCommand(c, s.file, s.at));
+  };
+  const urfaveNested = (c: (typeof urfaveCmds)[number]) => insideCommand(c, c.file, c.open) || calledOnlyInside(c);
   const urfaveTop = new Set(urfaveCmds.filter((c) => !urfaveNested(c)).map((c) => c.name));
   const urfaveOnlyNested = new Set(urfaveCmds.filter((c) => urfaveNested(c) && !urfaveTop.has(c.name)).map((c) => c.name));
   for (let i = subcommands.length - 1; i >= 0; i--) if (urfaveOnlyNested.has(subcommands[i].name) && subcommands[i].via.startsWith('cli.Command{')) subcommands.splice(i, 1);
