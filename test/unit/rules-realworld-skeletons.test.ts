@@ -154,6 +154,14 @@ describe('real-world skeletons', () => {
     assert.doesNotMatch(f.message, /outside a module/);
   });
 
+  it('lavanet/lava Dockerfile (judge Y round 32 W9): `go mod init disposable && go get …@v1.0.0 && go install …@v1.0.0` in one RUN: no GD111', () => {
+    const s = skeleton('lavanet__lava', 'Dockerfile');
+    assert.deepEqual(findingsOf(s, 'GD111').map((f) => f.message), []);
+    // Without the go mod init, the go get does run outside a module.
+    const bare = variant('lavanet__lava', 'Dockerfile', { Dockerfile: (t) => t.replace('go mod init disposable \\\n    && ', '') });
+    assert.match(findingsOf(bare, 'GD111')[0]?.message ?? '', /outside a module/);
+  });
+
   it('distribution/distribution dev-image: `go get` on Go 1.4 (installed from a tarball) is how tools were installed: no GD111', () => {
     const s = skeleton('distribution__distribution-dev-image', 'Dockerfile');
     assert.ok(!codesOf(s).includes('GD111'), codesOf(s).join());

@@ -1,4 +1,4 @@
-import { copyPaths, goCommandOf, goCommands, goFlag, isContextCopy, isWholeContext, stageGoCommands, stageGoVersion, type GoCommand } from '../dockerfile/facts';
+import { copyPaths, goCommandOf, goCommands, goFlag, goPackages, isContextCopy, isWholeContext, stageGoCommands, stageGoVersion, type GoCommand } from '../dockerfile/facts';
 import { indirectGoSteps, type IndirectGoStep } from '../dockerfile/indirectGo';
 import { envValue, goflags, goflagsValue, sourcesPresent, stageRef } from '../dockerfile/goBuild';
 import { scriptSpan, type DockerfileModel, type Instruction, type Stage } from '../dockerfile/model';
@@ -27,7 +27,9 @@ const LOADS_PACKAGES = new Set(['build', 'install', 'test', 'run', 'list', 'vet'
  * tidy`, `COPY . .` (avalanchego's subnet-evm) puts the committed go.mod/go.sum back, and the
  * image is built from them.
  * A Go older than 1.11 (no modules: `ENV GOLANG_VERSION 1.4`) installs tools with `go get`: not
- * reported. After `go mod init` in the stage, `go get` resolves into that new module. With the
+ * reported. After `go mod init` in the stage (an earlier RUN, or earlier in the same RUN), `go get`
+ * resolves into that new module: reported when the stage then builds from it (`go build`), not
+ * when nothing does (`go mod init disposable && go get tool@v1 && go install tool@v1`: lava). With the
  * workspace known and no go.mod in the context, a module-mode `go get` (Go 1.16+) on copied
  * sources fails ("go.mod file not found"): an error.
  * No fix: what to do with a dependency change belongs in the repository, not the image.
@@ -60,8 +62,12 @@ export const gd111: Rule = {
           if (mode === 'off') continue;
           const version = stageGoVersion(ctx.model, stage, g.instr);
           if (version && version[0] === 1 && version[1] < 11) continue; // before modules: go get is how tools were installed
-          const initialised = stageGoCommands(stage).some((x) => x.sub === 'mod init' && x.instr.line < g.instr.line);
+          const initialised = stageGoCommands(stage).some((x) => x.sub === 'mod init' && runsBefore(stage, x, g));
           if (initialised) {
+            // A throwaway module nothing builds from (lavanet/lava's cosmovisor stage: `go mod init
+            // disposable && go get …/cosmovisor@v1.0.0 && go install …/cosmovisor@v1.0.0`): the
+            // `go install pkg@version` ignores it, and nothing committed is rewritten.
+            if (!buildsAfter(stage, g)) continue;
             out.push({ message: '`go get` runs in the module `go mod init` created during the build: the image is built from whatever versions are newest at build time, not from a committed go.mod/go.sum. Commit go.mod and go.sum, copy them and build from them.', span });
             continue;
           }
@@ -106,6 +112,35 @@ export const gd111: Rule = {
     return out;
   },
 };
+
+/** `a` runs before `b` in the stage: an earlier RUN, or earlier in the same RUN (`go mod init x && go get …`). */
+function runsBefore(stage: Stage, a: GoCommand, b: GoCommand): boolean {
+  if (a.instr === b.instr) return a.cmd.start < b.cmd.start;
+  return stage.instructions.indexOf(a.instr) < stage.instructions.indexOf(b.instr);
+}
+
+/** Go commands that read no module: `go env`, `go version`, and the like. */
+const NO_MODULE = /^(env|version|help|clean|mod init|get)$/;
+
+/**
+ * After `g`, the stage builds from the module it is in: a go command that loads its packages or
+ * its requirements (`go build`, `go mod download`, `go install ./cmd/x`, `go install tool` with no
+ * `@version`), or a build tool or script that runs go. `go install pkg@version` and `go run
+ * pkg@version` ignore the current module. Stages built FROM this one are not looked at.
+ */
+function buildsAfter(stage: Stage, g: GoCommand): boolean {
+  const at = stage.instructions.indexOf(g.instr);
+  const later = (instr: Instruction, start: number) => {
+    const k = stage.instructions.indexOf(instr);
+    return k > at || (k === at && start > g.cmd.start);
+  };
+  for (const x of stageGoCommands(stage)) {
+    if (!later(x.instr, x.cmd.start) || NO_MODULE.test(x.sub)) continue;
+    if ((x.sub === 'install' || x.sub === 'run') && goPackages(x.args).length > 0 && goPackages(x.args).every((w) => w.value.includes('@'))) continue;
+    return true;
+  }
+  return indirectGoSteps(stage, undefined, true, { variableScripts: true }).some((x) => later(x.instr, x.cmd.start));
+}
 
 /**
  * `go list -m … -mod=mod` where GOFLAGS sets `-mod=vendor` (ftpgrab's hack/vendor.Dockerfile

