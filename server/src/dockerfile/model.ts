@@ -135,11 +135,20 @@ export function registerInstructionFactSlot(slot: symbol): void {
   INSTRUCTION_FACT_SLOTS.push(slot);
 }
 
+/**
+ * Defined, not assigned: V8 turns an object into a hash table (dictionary mode) once more than 12
+ * properties are added to it by keyed stores (`model[slot] = …`), and the model has more fact
+ * slots than that; every read of every model property (`model.stages`, each fact) was then a hash
+ * lookup. A definition adds the property as a named one, which stays fast up to 128.
+ */
+const SLOT: PropertyDescriptor = { value: undefined, writable: true, enumerable: true, configurable: true };
+
 export function withModelFactSlots(model: DockerfileModel): DockerfileModel {
-  for (const slot of MODEL_FACT_SLOTS) (model as unknown as Record<symbol, unknown>)[slot] = undefined;
+  for (const slot of MODEL_FACT_SLOTS) Object.defineProperty(model, slot, SLOT);
   return model;
 }
 
+// Assigned: a stage's and an instruction's few slots stay under the 12 (test/unit/model-shape.test.ts).
 export function withStageFactSlots(stage: Stage): Stage {
   for (const slot of STAGE_FACT_SLOTS) (stage as unknown as Record<symbol, unknown>)[slot] = undefined;
   return stage;
