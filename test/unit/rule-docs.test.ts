@@ -47,7 +47,7 @@ describe('generated rule documentation', () => {
 
 /** Facts whose use shows in a rule file's imports. */
 const BY_IMPORT: [FactName, RegExp][] = [
-  ['goBuilds', /from '\.\.\/facts\/builtPackages'/],
+  ['goBuilds', /from '\.\.\/facts\/(builtPackages|entrypointProgram)'/],
   ['cgo', /from '\.\.\/facts\/cgo'/],
   ['contextInputs', /from '\.\.\/facts\/contextInputs'/],
   ['embeds', /\breadEmbedDirectives\b/],

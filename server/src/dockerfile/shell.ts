@@ -233,7 +233,7 @@ export function parseWithTreeSitter(script: string): ShellScript {
     const simple =
       !root.hasError &&
       top.length === 1 &&
-      top[0].type === 'command' &&
+      (top[0].type === 'command' || (top[0].type === 'variable_assignment' && !validName(top[0]))) &&
       commands.length === 1 &&
       commands[0].env.length === 0 &&
       commands[0].argv.every((w) => !w.dynamic);
@@ -257,6 +257,12 @@ function collect(node: Node, out: ShellCommand[], assignments: ShellAssignment[]
     return;
   }
   if (node.type === 'variable_assignment' && node.parent?.type !== 'command') {
+    // tree-sitter-bash reads `--port=8080` alone as an assignment; bash, whose names are
+    // identifiers, runs it as a command (a shell-form CMD of flags: GD217).
+    if (!validName(node)) {
+      out.push({ env: [], argv: [wordOf(node)], start: node.startIndex, end: node.endIndex });
+      return;
+    }
     const a = toAssignment(node);
     if (a) {
       if (conditional(node)) a.conditional = true;
@@ -299,6 +305,12 @@ function conditional(node: Node): boolean {
   return false;
 }
 
+/** The assignment's name is a shell name (an identifier): `a_1=x` is an assignment, `--port=8080` a command. */
+function validName(node: Node): boolean {
+  const name = node.childForFieldName('name');
+  return !name || /^[A-Za-z_][A-Za-z0-9_]*$/.test(name.text) || name.type === 'subscript';
+}
+
 function toAssignment(node: Node): ShellAssignment | null {
   const name = node.childForFieldName('name');
   const value = node.childForFieldName('value');
@@ -311,9 +323,12 @@ function toCommand(node: Node): ShellCommand {
   const argv: ShellWord[] = [];
   for (const child of node.namedChildren) {
     if (!child) continue;
-    if (child.type === 'variable_assignment') {
+    // A word that is no assignment (`--config=x`: no shell name) starts the command's words.
+    if (child.type === 'variable_assignment' && argv.length === 0 && validName(child)) {
       const a = toAssignment(child);
       if (a) env.push(a);
+    } else if (child.type === 'variable_assignment') {
+      argv.push(wordOf(child));
     } else if (child.type === 'command_name') {
       const inner = child.namedChildren[0] ?? child;
       argv.push(wordOf(inner));
@@ -527,7 +542,7 @@ function outlineNode(node: Node, out: ScriptOutline, list: OutlinedCommand[], ar
       return;
     }
     default:
-      if (top && node.type === 'variable_assignment' && node.parent?.type !== 'command') {
+      if (top && node.type === 'variable_assignment' && node.parent?.type !== 'command' && validName(node)) {
         const a = toAssignment(node);
         if (a) out.assignments.push(a);
       }

@@ -1,6 +1,7 @@
 import { copiesWholeFileSystem, splitExecForm, stageChain, stageImage } from '../dockerfile/facts';
 import type { Instruction } from '../dockerfile/model';
 import { replace } from '../edits/edits';
+import { entrypointGoProgram } from '../facts/entrypointProgram';
 import type { Fix, Rule, RuleFinding } from './types';
 
 /** Exec form of a shell-form CMD/ENTRYPOINT, when the script is one plain command. */
@@ -23,7 +24,7 @@ export const gd206: Rule = {
   needsWorkspace: false,
   peers: ['JSONArgsRecommended', 'DL3025'],
   fix: 'safe',
-  facts: ['images'],
+  facts: ['images', 'goBuilds'],
   docs: { fix: '(CMD and ENTRYPOINT)' },
   check(ctx) {
     const out: RuleFinding[] = [];
@@ -47,6 +48,9 @@ export const gd206: Rule = {
           // An exec-form array split over lines without escapes (`ENTRYPOINT [` on its own line):
           // not a shell form meant as one; GD215 reports the file as not parsing.
           if (splitExecForm(ctx.model, s.instructions, k)) continue;
+          // A CMD under an exec-form ENTRYPOINT that starts the Go program is that program's
+          // arguments (`/bin/sh -c …` as three of them): no shell runs it. GD217 reports it.
+          if (instr.keyword === 'CMD' && entrypointGoProgram(ctx, stage)?.cmd === instr) continue;
           const fix = instr.keyword === 'RUN' ? undefined : execFormFix(instr);
           out.push({
             message: `Shell-form ${instr.keyword} runs through /bin/sh, but ${image.family} has no shell: the ${instr.keyword === 'RUN' ? 'build' : 'container'} fails with "exec: \\"/bin/sh\\": no such file or directory".${instr.keyword === 'RUN' ? '' : ' Use the exec (JSON) form.'}${instr.keyword !== 'RUN' && !fix ? ' (It uses shell features, so it cannot be converted automatically.)' : ''}`,
