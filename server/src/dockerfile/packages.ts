@@ -3,7 +3,8 @@
  * cross-compile helper's wrappers xx-apk, xx-apt-get/xx-apt):
  * which subcommand runs and on which packages, and whether a stage installs a package. Shared
  * by the image and layer rules (GD208, GD302, GD303, GD304, GD309) and those that look for an
- * installed C compiler, CA bundle or zoneinfo (GD102, GD103, GD202, GD203).
+ * installed C compiler, CA bundle or zoneinfo (GD102, GD103, GD202, GD203); what a C toolchain
+ * package and a development package are (GD128, GD208).
  */
 import { flatMapOf } from '../arrays';
 import type { PackageFamily } from '../images/packageSizes';
@@ -411,4 +412,38 @@ const LANGUAGE_RUNTIME = /^(nodejs|npm|yarn|python[23]?(\.\d+)?|python3-(pip|ven
 /** Is this package a language runtime (see LANGUAGE_RUNTIME)? Any package family. */
 export function isLanguageRuntime(name: string): boolean {
   return LANGUAGE_RUNTIME.test(name);
+}
+
+/**
+ * The C library's headers and startup files (`musl-dev`, `libc6-dev`, `libc-dev`, `glibc-devel`):
+ * every cgo build needs them beside a compiler, so they count with the C toolchain, not as a
+ * library's development package.
+ */
+const LIBC_HEADERS = /^(musl-dev|libc-dev|libc6-dev|glibc-devel)(-\d+(\.\d+)*)?$/;
+
+/** C compilers and the meta-packages that bring one (a version suffix kept: `gcc-12`, `clang-16`). */
+const C_COMPILER_PACKAGE = /^(gcc|g\+\+|gcc-c\+\+|clang|build-base|build-essential|alpine-sdk)(-\d+(\.\d+)*)?$/;
+
+/**
+ * A C toolchain package: a C compiler (or a meta-package that brings one) or the C library's
+ * headers. What a cgo build installs besides the development packages of the libraries it links
+ * (GD128 in a build stage, GD208 among the final image's build tools).
+ */
+export function isCToolchainPackage(name: string): boolean {
+  return C_COMPILER_PACKAGE.test(name) || LIBC_HEADERS.test(name);
+}
+
+/**
+ * A development package of a library: its C headers, static libraries and pkg-config files
+ * (`libzmq3-dev`, `zlib1g-dev`, Alpine's `openssl-dev`, rpm's `libpcap-devel` or `SDL2-devel`; a
+ * Debian architecture suffix `:arm64` kept). What compiling against the library (a cgo build)
+ * needs; a running binary loads the shared object from another package (libzmq5 for
+ * libzmq3-dev). Not the C library's headers: those are C toolchain (isCToolchainPackage).
+ * GD128 (installed in a build stage whose go builds have cgo off) and GD208 (installed in the
+ * final image) read it.
+ */
+const DEV_PACKAGE = /^[a-z0-9][a-z0-9.+_-]*-(dev|devel)(:[a-z0-9]+)?$/i;
+
+export function isDevPackage(name: string): boolean {
+  return DEV_PACKAGE.test(name) && !LIBC_HEADERS.test(name.replace(/:[a-z0-9]+$/i, ''));
 }

@@ -1,8 +1,9 @@
 /**
  * GD128: a build stage installs a C toolchain or C headers (gcc, g++, clang, build-essential,
- * build-base, musl-dev, `lib*-dev`, `*-devel`), but every go command of the stage that compiles
- * runs with CGO_ENABLED=0: the packages serve cgo, which is off, so they only cost build time and
- * cache (and, installed after the sources are copied, re-run on every source edit).
+ * build-base, musl-dev, a library's `*-dev` or `*-devel` package: dockerfile/packages.ts
+ * isCToolchainPackage, isDevPackage), but every go command of the stage that compiles runs with
+ * CGO_ENABLED=0: the packages serve cgo, which is off, so they only cost build time and cache
+ * (and, installed after the sources are copied, re-run on every source edit).
  * ironcore-dev/libvirt-provider's builder installs gcc, g++ and three Ceph -dev packages, then
  * builds with `CGO_ENABLED=0 … go build` and `CGO_ENABLED=0 … go install`.
  *
@@ -24,11 +25,13 @@ import { copyPaths, stageDescendants, stageGoCommands, stageRef, targetImages } 
 import { envValue } from '../dockerfile/goBuild';
 import type { DockerfileModel, Stage } from '../dockerfile/model';
 import { mounts } from '../dockerfile/mounts';
-import { isInstall, packageCommand, packageCommands } from '../dockerfile/packages';
+import { isCToolchainPackage, isDevPackage, isInstall, packageCommand, packageCommands } from '../dockerfile/packages';
 import type { Rule, RuleFinding } from './types';
 
-/** Packages that only serve cgo: C compilers, the C library's headers, a library's headers. */
-const CGO_PACKAGE = /^(gcc|g\+\+|gcc-c\+\+|clang|build-base|build-essential|alpine-sdk|musl-dev|libc-dev|libc6-dev|glibc-devel)(-\d+(\.\d+)*)?$|^lib[a-z0-9][a-z0-9.+-]*-dev$|^[a-z0-9][a-z0-9.+-]*-devel$/;
+/** Packages that only serve cgo: the C toolchain (compilers, the C library's headers) and libraries' development packages. */
+function isCgoPackage(name: string): boolean {
+  return isCToolchainPackage(name) || isDevPackage(name);
+}
 
 /** Commands that compile no C (besides go and the package managers). */
 const KNOWN_COMMANDS = new Set([
@@ -69,7 +72,7 @@ export const gd128: Rule = {
 function check(model: DockerfileModel, stage: Stage): RuleFinding | null {
   // Cheap first: the stage installs one of the packages.
   const installs = stage.instructions.flatMap((i) => packageCommands(i).filter(isInstall).map((p) => ({ instr: i, p })));
-  const named = installs.flatMap(({ instr, p }) => p.packages.filter((n) => !n.word.dynamic && CGO_PACKAGE.test(n.name)).map((n) => ({ instr, name: n.name })));
+  const named = installs.flatMap(({ instr, p }) => p.packages.filter((n) => !n.word.dynamic && isCgoPackage(n.name)).map((n) => ({ instr, name: n.name })));
   if (named.length === 0) return null;
   if (stageDescendants(model, stage).length > 1) return null;
   const go = stageGoCommands(stage);

@@ -49,27 +49,16 @@ import { copyPaths, goCommands, installedGoToolchain, isToolbox, stageChain, sta
 import { stageRef } from '../dockerfile/goBuild';
 import { scriptSpan, type DockerfileModel, type Instruction, type Stage } from '../dockerfile/model';
 import { compilesNative, runRuns } from '../dockerfile/nativeBuilds';
-import { installsPackage, isLanguageRuntime, packageCommands, type PackageCommand } from '../dockerfile/packages';
+import { installsPackage, isCToolchainPackage, isDevPackage, isLanguageRuntime, packageCommands, type PackageCommand } from '../dockerfile/packages';
 import { dataNamedRunByMains, programsRunByMains, type ProgramRunIn } from '../workspace/query';
 import type { Rule, RuleFinding } from './types';
 
-const BUILD_TOOL = /^(gcc|g\+\+|gcc-c\+\+|clang|llvm|build-base|build-essential|alpine-sdk|make|cmake|ninja|ninja-build|autoconf|automake|libtool|binutils|git|go|golang|golang-go|musl-dev|libc-dev|libc6-dev|glibc-devel|gfortran)(-\d+(\.\d+)*)?$/;
+/** Build tools besides the C toolchain (dockerfile/packages.ts isCToolchainPackage). */
+const OTHER_BUILD_TOOL = /^(llvm|make|cmake|ninja|ninja-build|autoconf|automake|libtool|binutils|git|go|golang|golang-go|gfortran)(-\d+(\.\d+)*)?$/;
 const BUILD_GROUP = /^development tools$/i;
 
-export function isBuildTool(name: string): boolean {
-  return BUILD_TOOL.test(name) || BUILD_GROUP.test(name);
-}
-
-/**
- * A development package: C headers, static libraries and pkg-config files of a library
- * (`libzmq3-dev`, `openssl-dev`, `libpcap-devel`; a Debian architecture suffix `:arm64` kept).
- * A cgo binary loads the library's shared object at run time, which another package holds
- * (libzmq5 for libzmq3-dev): the -dev package is what its build needs.
- */
-const DEV_PACKAGE = /^[a-z0-9][a-z0-9.+_-]*-(dev|devel)(:[a-z0-9]+)?$/i;
-
-function isDevPackage(name: string): boolean {
-  return DEV_PACKAGE.test(name) && !isBuildTool(name.replace(/:[a-z0-9]+$/i, ''));
+function isBuildTool(name: string): boolean {
+  return isCToolchainPackage(name) || OTHER_BUILD_TOOL.test(name) || BUILD_GROUP.test(name);
 }
 
 /**

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { before, describe, it } from 'node:test';
 import { df, lint, ready } from '../helpers';
+import { isCToolchainPackage, isDevPackage } from '../../../server/src/dockerfile/packages';
 
 /** GD128 cgo-packages-without-cgo: its own cases. */
 before(() => ready);
@@ -96,5 +97,41 @@ describe('GD128 cgo-packages-without-cgo', () => {
     assert.deepEqual(find(df(['FROM golang:1.26-alpine AS dev', 'RUN apk add --no-cache build-base', 'COPY . .', 'RUN CGO_ENABLED=0 go build -o /app .', 'CMD ["sh"]', 'FROM golang:1.26-alpine AS build', 'COPY . .', 'RUN CGO_ENABLED=0 go build -o /app .', 'FROM scratch', 'COPY --from=build /app /app', 'CMD ["/app"]'])), []);
     // No go build at all (a tools stage).
     assert.deepEqual(find(df(['FROM debian:12 AS tools', 'RUN apt-get update && apt-get install -y gcc', 'FROM scratch', 'COPY --from=tools /x /x'])), []);
+  });
+});
+
+// One definition of a development package (dockerfile/packages.ts isDevPackage), read by GD128 and
+// GD208. GD128 had its own: `lib…-dev` (case-sensitive) or `…-devel`, so it left out a library's
+// headers whose name does not start with lib (Debian's zlib1g-dev, uuid-dev; Alpine's openssl-dev,
+// sqlite-dev, zlib-dev) and rpm names with capitals (SDL2-devel), which serve cgo all the same and
+// which GD208 reports in a final image. The names are those the 664-target regression set installs.
+describe('GD128 and GD208 share what a development package is', () => {
+  it('GD128: a library\'s -dev package counts whatever its name starts with (libvirt-provider\'s install with other headers)', () => {
+    const only = (pkgs: string) => LIBVIRT_PROVIDER(`    ${pkgs} \\`).replace(' libcephfs-dev librbd-dev librados-dev', '');
+    for (const pkgs of ['zlib1g-dev', 'uuid-dev', 'linux-libc-dev']) {
+      const [f, ...rest] = find(only(pkgs));
+      assert.ok(f, pkgs);
+      assert.equal(rest.length, 0);
+      assert.match(f.message, new RegExp(`installs \`${pkgs}\`, which only serve cgo`));
+    }
+    const alpine = (pkgs: string) => df(['FROM golang:1.26-alpine AS build', `RUN apk add --no-cache ${pkgs}`, 'COPY . .', 'RUN CGO_ENABLED=0 go build -o /app .', 'FROM scratch', 'COPY --from=build /app /app']);
+    assert.match(find(alpine('git openssl-dev sqlite-dev zlib-dev'))[0]?.message ?? '', /installs `openssl-dev`, `sqlite-dev`, `zlib-dev`, which/);
+    const rpm = df(['FROM rockylinux:9 AS build', 'RUN dnf install -y golang SDL2-devel', 'COPY . .', 'RUN CGO_ENABLED=0 go build -o /app .', 'FROM scratch', 'COPY --from=build /app /app']);
+    assert.match(find(rpm)[0]?.message ?? '', /installs `SDL2-devel`/);
+    // Still nothing for packages that are no headers (git, ca-certificates, sqlite, the runtime zlib1g).
+    assert.deepEqual(find(alpine('git ca-certificates sqlite sqlite-libs')), []);
+    assert.deepEqual(find(only('zlib1g libuuid1')), []);
+  });
+
+  it('the predicates: C toolchain and development packages apart, the C library\'s headers with the toolchain', () => {
+    for (const n of ['gcc', 'gcc-12', 'g++', 'gcc-c++', 'clang-16', 'build-base', 'build-essential', 'alpine-sdk', 'musl-dev', 'libc-dev', 'libc6-dev', 'glibc-devel']) {
+      assert.equal(isCToolchainPackage(n), true, n);
+      assert.equal(isDevPackage(n), false, n);
+    }
+    for (const n of ['libzmq3-dev', 'libssl-dev:arm64', 'zlib1g-dev', 'openssl-dev', 'sqlite-dev', 'libpcap-devel', 'SDL2-devel', 'default-libmysqlclient-dev', 'libstdc++-12-dev', 'libsdl1.2-dev']) {
+      assert.equal(isDevPackage(n), true, n);
+      assert.equal(isCToolchainPackage(n), false, n);
+    }
+    for (const n of ['git', 'make', 'llvm', 'zlib1g', 'sqlite-libs', 'libc-bin', 'devscripts', 'udev', 'libc6-dev:arm64']) assert.equal(isDevPackage(n), false, n);
   });
 });
