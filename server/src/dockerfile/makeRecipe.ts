@@ -69,7 +69,8 @@ export interface MakeRecipe {
   env: { name: string; value: string }[];
 }
 
-const MAKE_NAME = /(^|\/)g?make$/;
+/** A command word that runs make (`make`, `gmake`, `/usr/bin/make`). */
+export const MAKE_NAME = /(^|\/)g?make$/;
 const MAKEFILES = ['GNUmakefile', 'makefile', 'Makefile'];
 const PLACEHOLDER = '${__make_dynamic__}';
 const NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;

@@ -34,9 +34,9 @@ import { toDoc, type DockerfileModel, type Instruction, type Stage } from '../do
 import { contextBinds, mounts } from '../dockerfile/mounts';
 import { shellLevelCommands } from '../dockerfile/packages';
 import type { ShellAssignment, ShellCommand, ShellWord } from '../dockerfile/shell';
-import { makeArgs, makeRecipe, type MakeRecipe, type RecipeCommand } from '../dockerfile/makeRecipe';
+import { MAKE_NAME, makeArgs, makeRecipe, type MakeRecipe, type RecipeCommand } from '../dockerfile/makeRecipe';
 import { expandVariables, type VariableLookup } from '../dockerfile/variables';
-import { sourceCovers } from '../dockerfile/copySources';
+import { sourceCovers, unquoteAll } from '../dockerfile/copySources';
 import { creationsOf, gitClone, inScriptOrder, operands } from '../dockerfile/created';
 import { imageEnv } from '../images/table';
 import type { GoPackage, WorkspaceModel } from '../workspace/model';
@@ -259,6 +259,11 @@ export interface GoBuild {
   packages: GoPackage[];
   /** The package arguments were mapped to folders of the context (or are remote `pkg@version`). */
   resolved: boolean;
+  /**
+   * The go command of a make recipe a RUN runs (makeGoCommands; finalCopies): its offsets are the
+   * make command's, so no edit may target its words (a flag goes into the Makefile, not the RUN).
+   */
+  viaMake?: true;
 }
 
 /** A go build/install with its packages resolved (an unknown base image counts as working in `/`). */
@@ -796,11 +801,16 @@ export interface FinalCopy {
 /** The binaries the final stage copies from builder stages, by COPY, with their builds resolved (a best guess). */
 export function finalCopies(info: KnownWorkspace, finalStage: number): FinalCopy[] {
   const out: FinalCopy[] = [];
-  for (const b of landingBuilds(info, finalStage, true)) {
+  // The go builds of the make recipes a RUN runs count as the Dockerfile's own (kube-network-policies
+  // copies `/src/bin/kube-network-policies-${TARGET_BUILD}`, which `make build-${TARGET_BUILD}`'s
+  // recipe writes with `go build -o ./bin/kube-network-policies-standard ./cmd/kube-network-policies/standard`).
+  const viaMake = new Set(landingMakeCopies(info, finalStage).map((m) => m.landing));
+  for (const b of [...landingBuilds(info, finalStage, true), ...viaMake]) {
     if (!b.copy || !b.copiedFrom) continue;
     let c = out.find((x) => x.copy === b.copy);
     if (!c) out.push((c = { copy: b.copy, builder: b.copiedFrom, builds: [] }));
-    c.builds.push(resolveBuild(info, info.model.stages[b.g.instr.stage], b.g));
+    const build = resolveBuild(info, info.model.stages[b.g.instr.stage], b.g);
+    c.builds.push(viaMake.has(b) ? { ...build, viaMake: true } : build);
   }
   return out;
 }
@@ -1040,9 +1050,10 @@ export function makeGoCommands(info: Known, stage: Stage, instr: Instruction): M
   if (!files || instr.keyword !== 'RUN' || !instr.script) return [];
   const out: MakeGoBuild[] = [];
   for (const make of shellLevelCommands(instr.script)) {
-    const args = makeArgs(make.argv);
-    if (!args) continue;
+    if (!MAKE_NAME.test(make.argv[0]?.value ?? '')) continue;
     const at: GoCommand = { instr, cmd: make, sub: 'make', args: [] };
+    const args = makeArgs(make.argv.map((w) => makeWord(info.model, stage, at, w)));
+    if (!args) continue;
     const cwd = commandCwd(info.model, stage, at, null);
     if (cwd === null) continue;
     const dir = path.posix.resolve(cwd, args.dir || '.');
@@ -1081,6 +1092,20 @@ export function makeGoCommands(info: Known, stage: Stage, instr: Instruction): M
     }
   }
   return out;
+}
+
+/**
+ * A word of a make command with the Dockerfile's variables put in, as the shell sees them there
+ * (envValue: the command's prefixes, an earlier assignment or export of the RUN, else ENV and
+ * ARG defaults): kube-network-policies' `make build-${TARGET_BUILD}` under `ARG
+ * TARGET_BUILD=standard` runs the goal build-standard. The word as it was when a variable has
+ * no known value, a command substitution decides it, or it is an assignment (`os=${TARGETOS}`,
+ * known by name: makeArgs).
+ */
+function makeWord(model: DockerfileModel, stage: Stage, at: GoCommand, w: ShellWord): ShellWord {
+  if (!w.dynamic || /^[A-Za-z_][A-Za-z0-9_]*=/.test(w.value) || /\$\(|`/.test(w.raw)) return w;
+  const value = expandVariables(unquoteAll(w.raw), { get: (name) => envValue(model, stage, at, name) });
+  return value === null || value.startsWith('-') ? w : { ...w, value, dynamic: false };
 }
 
 /**
@@ -1154,6 +1179,23 @@ function contextFileAt(info: Known, stage: Stage, instr: Instruction, abs: strin
  * landingBuilds finds them for the Dockerfile's own builds (certain: no guess).
  */
 export function landingMakeBuilds(info: Known, finalStage: number): MakeGoBuild[] {
+  return landingMakeCopies(info, finalStage).map((l) => l.make);
+}
+
+/** landingMakeBuilds with the `COPY --from` that takes each binary (see LandingBuild). */
+function landingMakeCopies(info: Known, finalStage: number): { make: MakeGoBuild; landing: LandingBuild }[] {
+  // Only a Dockerfile that runs make has any; the Makefiles are read once per model, final stage and context.
+  if (!info.files || !info.model.stages.some((s) => s.instructions.some((i) => i.keyword === 'RUN' && /\bg?make\b/.test(i.script?.text ?? '')))) return [];
+  const kept = dockerfileFact(info.model, `landingMakeCopies:${finalStage}`, () => ({ workspace: info.workspace, files: info.files, copies: computeLandingMakeCopies(info, finalStage) }));
+  if (kept.workspace !== info.workspace || kept.files !== info.files) {
+    kept.workspace = info.workspace;
+    kept.files = info.files;
+    kept.copies = computeLandingMakeCopies(info, finalStage);
+  }
+  return kept.copies;
+}
+
+function computeLandingMakeCopies(info: Known, finalStage: number): { make: MakeGoBuild; landing: LandingBuild }[] {
   const byCommand = new Map<GoCommand, MakeGoBuild>();
   const buildsOf = (stage: Stage): GoCommand[] => {
     const out: GoCommand[] = [];
@@ -1172,8 +1214,8 @@ export function landingMakeBuilds(info: Known, finalStage: number): MakeGoBuild[
     const m = byCommand.get(g);
     return m ? `${g.instr.span.start}:${m.make.start}:${m.command.line}:${m.command.cmd.start}` : `${g.instr.span.start}:${g.cmd.start}`;
   };
-  return computeLandingBuilds(info, finalStage, false, buildsOf, key).flatMap((b) => {
-    const m = byCommand.get(b.g);
-    return m ? [m] : [];
+  return computeLandingBuilds(info, finalStage, false, buildsOf, key).flatMap((landing) => {
+    const make = byCommand.get(landing.g);
+    return make ? [{ make, landing }] : [];
   });
 }

@@ -68,9 +68,10 @@ export const gd203: Rule = {
         out.push(withLazyFix({
           message: zone !== null
             ? `The final image (${stage.resolvedBase ?? stage.base}) has no zoneinfo database, and \`ENV TZ=${zone.value}\` (line ${zone.line + 1}) asks Go for that zone: without the database, time.Local silently stays UTC and every local time the program logs or formats is off. Build with -tags timetzdata (or install tzdata).`
-            : `The final image (${stage.resolvedBase ?? stage.base}) has no zoneinfo database, and the program calls time.LoadLocation (${where}) without embedding time/tzdata: every lookup fails with "unknown time zone". Build with -tags timetzdata.`,
+            : `The final image (${stage.resolvedBase ?? stage.base}) has no zoneinfo database, and the program calls time.LoadLocation (${where}) without embedding time/tzdata: every lookup fails with "unknown time zone". Build with -tags timetzdata${b.viaMake ? ' (in the make recipe that builds it)' : ''}.`,
           span: b.go.instr.span,
-        }, () => tagsFix(model, b)));
+        // (A make recipe's build: the tag goes into the Makefile; no edit of the RUN.)
+        }, () => (b.viaMake ? undefined : tagsFix(model, b))));
       }
     }
     return out;

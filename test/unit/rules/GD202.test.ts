@@ -234,16 +234,16 @@ describe('GD202: a program that only serves HTTP (kserve bgtest)', () => {
     'ENTRYPOINT [ "/app/raccoon" ] ',
   ]);
 
-  // What `make build-cov` runs (Makefile line 51). A build through make is not followed to the
-  // binary the final stage copies, but the file the image starts, raccoon, is the program of the
-  // module's root package (startedPrebuiltProgram): the file as it is is reported too.
+  // What `make build-cov` runs (Makefile line 51): the recipe's `go build … ${NAME}` writes
+  // /app/raccoon, the binary the final stage copies (facts/builtPackages.ts finalCopies follows
+  // make recipes), so the file as it is is reported as the build below is.
   const RACCOON_GO = RACCOON_TEST.replace('RUN make build-cov', 'RUN go build -cover -trimpath -o raccoon .');
 
   it('raccoon: a debian-slim final stage (no CA bundle) for a program with cloud publishers; the fix copies the bundle', () => {
     const w = RACCOON();
     const [viaMake] = find(RACCOON_TEST, w, 'GD202');
-    assert.ok(viaMake, 'the program started, raccoon, is the root package\'s');
-    assert.match(viaMake.message, /the program it starts \(\/app\/raccoon, the program of the main package\)/);
+    assert.ok(viaMake, 'the make recipe builds the root package into /app/raccoon');
+    assert.match(viaMake.message, /the program can make TLS connections \(the main package reaches cloud\.google\.com\/go\/pubsub\)/);
     const fixedMake = applyFix(RACCOON_TEST, 'GD202', w);
     assert.ok(fixedMake.includes('FROM debian:bookworm-slim\nCOPY --from=0 /etc/ssl/certs/ca-certificates.crt /etc/ssl/certs/\nWORKDIR /app'), fixedMake);
     assert.deepEqual(find(fixedMake, w, 'GD202'), []);

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { applyFix, df, ready } from '../helpers';
+import { applyFix, df, lint, ready } from '../helpers';
+import { tempWorkspace } from './kit/realworld';
 import { load, opts, find, build, tmpCopy, write } from './kit/context';
 import { PUFFERPANEL_FILES, PUFFERPANEL_INSTALL, TEMPLATETESTER_DF } from './kit/pufferpanel';
 
@@ -179,5 +180,39 @@ describe('GD203 scratch-without-tzdata', () => {
     assert.equal(find(build('./cmd/clock', 'alpine:3.20', ['RUN apk add --no-cache postgresql']), opts(ws()), 'GD203').length, 1);
     assert.deepEqual(find(build('./cmd/clock', 'ubuntu:24.04', ['RUN apt-get update && apt-get install -y --no-install-recommends postgresql && rm -rf /var/lib/apt/lists/*']), opts(ws()), 'GD203'), []);
     assert.equal(find(build('./cmd/clock', 'ubuntu:24.04', ['RUN apt-get update && apt-get install -y --no-install-recommends python3 nodejs && rm -rf /var/lib/apt/lists/*']), opts(ws()), 'GD203').length, 1);
+  });
+});
+
+// golang-migrate/migrate 18966c7 (MIT), seen in the 664-target run when make recipes became part
+// of what an image ships: Dockerfile (495 B) as it is; Makefile's lines 1-2, 4 (SOURCE and DATABASE
+// shortened) and its build-docker rule (lines 12-13 of 4,546 B); go.mod's module line; cmd/migrate/main.go's import of internal/cli and
+// internal/cli/main.go's `time.LoadLocation(*timezoneName)` (9,901 B; imports cut to time). The
+// binary comes from the recipe: the finding stands, but its -tags edit would land on the make
+// command (fix-all once wrote ` timetzdata` ten times after `make build-docker`): no fix.
+describe('GD203: a make recipe\'s build (golang-migrate)', () => {
+  const DOCKERFILE = df([
+    'FROM golang:1.25-alpine3.21 AS builder', 'ARG VERSION', '', 'RUN apk add --no-cache git gcc musl-dev make', '',
+    'WORKDIR /go/src/github.com/golang-migrate/migrate', '', 'ENV GO111MODULE=on', '', 'COPY go.mod go.sum ./', '', 'RUN go mod download', '',
+    'COPY . ./', '', 'RUN make build-docker', '', 'FROM alpine:3.21', '', 'RUN apk add --no-cache ca-certificates', '',
+    'COPY --from=builder /go/src/github.com/golang-migrate/migrate/build/migrate.linux-386 /usr/local/bin/migrate',
+    'RUN ln -s /usr/local/bin/migrate /migrate', '', 'ENTRYPOINT ["migrate"]', 'CMD ["--help"]',
+  ]);
+  const files = (cli = 'timezone, err := time.LoadLocation(*timezoneName)') => tempWorkspace({
+    'go.mod': 'module github.com/golang-migrate/migrate/v4\n\ngo 1.25.0\n',
+    'go.sum': '',
+    'Makefile': 'SOURCE ?= file go_bindata github\nDATABASE ?= postgres mysql\nVERSION ?= $(shell git describe --tags 2>/dev/null | cut -c 2-)\n\nbuild-docker:\n\tCGO_ENABLED=0 go build -a -o build/migrate.linux-386 -ldflags="-s -w -X main.Version=${VERSION}" -tags "$(DATABASE) $(SOURCE)" ./cmd/migrate\n',
+    'cmd/migrate/main.go': 'package main\n\nimport "github.com/golang-migrate/migrate/v4/internal/cli"\n\nvar Version string\n\nfunc main() { cli.Main(Version) }\n',
+    'internal/cli/main.go': `package cli\n\nimport (\n\t"flag"\n\t"time"\n)\n\nfunc Main(version string) {\n\ttimezoneName := flag.String("tz", "UTC", "")\n\t${cli}\n\t_, _ = timezone, err\n}\n`,
+  });
+
+  it('golang-migrate: reported on the make build, without a fix', () => {
+    const f = lint(DOCKERFILE, files()).filter((x) => x.code === 'GD203');
+    assert.equal(f.length, 1);
+    assert.match(f[0].message, /calls time\.LoadLocation \(\.\/internal\/cli\).*Build with -tags timetzdata \(in the make recipe that builds it\)\./);
+    assert.equal(f[0].fix, undefined);
+  });
+
+  it('golang-migrate: silent when the program loads no zone', () => {
+    assert.equal(lint(DOCKERFILE, files('timezone, err := time.UTC, error(nil)')).some((x) => x.code === 'GD203'), false);
   });
 });

@@ -2620,3 +2620,111 @@ describe('GD204: a docker:dind image that keeps its daemon (api-firewall demo)',
     assert.equal(has(DIND('docker:27-dind', ['CMD ["/app"]']), 'GD204'), true);
   });
 });
+
+// Judge 31 X W1: kubernetes-sigs/kube-network-policies 5f81cc3 (Apache-2.0). Dockerfile and
+// Dockerfile.iptracker as they are (comments cut); skeleton: go.mod's module line and the
+// requirements that matter, the Makefile's settings and build-* rules (echo lines cut), the import
+// blocks of cmd/kube-network-policies/standard/main.go, pkg/dataplane/controller.go and
+// cmd/kube-ip-tracker/standard/main.go (the module's own packages cut to those three). The binary
+// comes from `make build-${TARGET_BUILD}` (ARG default standard): the recipe of build-standard
+// writes ./bin/kube-network-policies-standard from ./cmd/kube-network-policies/standard, the
+// nftables/NFQUEUE dataplane, which runs privileged with NET_ADMIN. Dockerfile.iptracker ships
+// kube-ip-tracker, a plain API client: reported.
+describe('GD204: the program of a make goal named by an ARG (kube-network-policies)', () => {
+  const KNP = df([
+    'ARG TARGET_BUILD=standard',
+    '',
+    'FROM --platform=$BUILDPLATFORM golang:1.26 AS builder',
+    'WORKDIR /src',
+    '',
+    'ARG TARGETOS',
+    'ARG TARGETARCH',
+    'ARG TARGET_BUILD',
+    '',
+    'COPY go.mod go.sum ./',
+    'RUN go mod download',
+    'COPY . .',
+    '',
+    'RUN GOOS=${TARGETOS} GOARCH=${TARGETARCH} make build-${TARGET_BUILD}',
+    '',
+    'FROM gcr.io/distroless/static-debian12',
+    'ARG TARGET_BUILD',
+    'COPY --from=builder /src/bin/kube-network-policies-${TARGET_BUILD} /bin/netpol',
+    '',
+    'CMD ["/bin/netpol"]',
+  ]);
+  const IPTRACKER = df([
+    'ARG TARGET_BUILD=standard',
+    '',
+    'FROM --platform=$BUILDPLATFORM golang:1.26 AS builder',
+    '',
+    'WORKDIR /src',
+    '',
+    'ARG TARGETOS',
+    'ARG TARGETARCH',
+    'ARG TARGET_BUILD',
+    '',
+    'COPY . .',
+    'RUN go mod download',
+    '',
+    'RUN GOOS=${TARGETOS} GOARCH=${TARGETARCH} make build-kube-ip-tracker-${TARGET_BUILD}',
+    '',
+    'FROM gcr.io/distroless/static-debian12',
+    'ARG TARGET_BUILD',
+    'COPY --from=builder /src/bin/kube-ip-tracker-${TARGET_BUILD} /bin/kube-ip-tracker',
+    '',
+    'CMD ["/bin/kube-ip-tracker"]',
+  ]);
+  const MAKEFILE = [
+    'REPO_ROOT:=${CURDIR}',
+    'OUT_DIR=$(REPO_ROOT)/bin',
+    '',
+    '# Go build settings',
+    'GO111MODULE=on',
+    'CGO_ENABLED=0',
+    'export GO111MODULE CGO_ENABLED',
+    '',
+    '.PHONY: all build build-standard build-npa-v1alpha1 build-npa-v1alpha2 build-iptracker build-kube-ip-tracker-standard',
+    '',
+    'build: build-standard build-npa-v1alpha1 build-npa-v1alpha2 build-iptracker build-kube-ip-tracker-standard',
+    '',
+    'build-standard:',
+    '\tGOOS=$(GOOS) GOARCH=$(GOARCH) go build -o ./bin/kube-network-policies-standard ./cmd/kube-network-policies/standard',
+    '',
+    'build-npa-v1alpha1:',
+    '\tGOOS=$(GOOS) GOARCH=$(GOARCH) go build -o ./bin/kube-network-policies-npa-v1alpha1 ./cmd/kube-network-policies/npa-v1alpha1',
+    '',
+    'build-kube-ip-tracker-standard:',
+    '\tGOOS=$(GOOS) GOARCH=$(GOARCH) go build -o ./bin/kube-ip-tracker-standard ./cmd/kube-ip-tracker/standard',
+    '',
+  ].join('\n');
+  const MOD = 'sigs.k8s.io/kube-network-policies';
+  const files = (makefile = MAKEFILE): Record<string, string> => ({
+    'go.mod': `module ${MOD}\n\ngo 1.26.0\n\nrequire (\n\tgithub.com/florianl/go-nfqueue/v2 v2.1.0\n\tgithub.com/google/nftables v0.3.0\n\tgithub.com/vishvananda/netlink v1.3.2-0.20251022194116-03b8f90390d9\n\tk8s.io/client-go v0.35.0\n)\n`,
+    'go.sum': '',
+    'Makefile': makefile,
+    'cmd/kube-network-policies/standard/main.go': `package main\n\nimport (\n\t"context"\n\t"flag"\n\n\t"${MOD}/pkg/dataplane"\n\n\t"k8s.io/client-go/kubernetes"\n\t"k8s.io/client-go/rest"\n)\n\nfunc main() {}\n`,
+    'cmd/kube-network-policies/npa-v1alpha1/main.go': `package main\n\nimport (\n\t"context"\n\n\t"${MOD}/pkg/dataplane"\n)\n\nfunc main() {}\n`,
+    'pkg/dataplane/controller.go': 'package dataplane\n\nimport (\n\t"context"\n\n\tnfqueue "github.com/florianl/go-nfqueue/v2"\n\t"github.com/google/nftables"\n\t"github.com/vishvananda/netlink"\n)\n',
+    'cmd/kube-ip-tracker/standard/main.go': `package main\n\nimport (\n\t"context"\n\t"flag"\n\n\t"k8s.io/client-go/kubernetes"\n\t"k8s.io/client-go/rest"\n\n\t"${MOD}/pkg/api"\n)\n\nfunc main() {}\n`,
+    'pkg/api/api.go': 'package api\n\nimport (\n\t"context"\n)\n',
+  });
+
+  it('kube-network-policies: silent when the make goal the ARG names builds the nftables dataplane', () => {
+    assert.equal(has(KNP, 'GD204', tempWorkspace(files())), false);
+    // The goal written out, and an ARG default naming another dataplane build.
+    assert.equal(has(KNP.replace('make build-${TARGET_BUILD}', 'make build-standard'), 'GD204', tempWorkspace(files())), false);
+    assert.equal(has(KNP.replace('ARG TARGET_BUILD=standard', 'ARG TARGET_BUILD=npa-v1alpha1'), 'GD204', tempWorkspace(files())), false);
+  });
+
+  it('kube-network-policies: reported for the ip-tracker image, an unknown goal, or a goal whose recipe builds another program', () => {
+    assert.equal(has(IPTRACKER, 'GD204', tempWorkspace(files())), true);
+    // No default: the goal is not known, nor the program.
+    assert.equal(has(KNP.replace('ARG TARGET_BUILD=standard', 'ARG TARGET_BUILD'), 'GD204', tempWorkspace(files())), true);
+    // A shell assignment before make decides the goal: not the ARG's value.
+    assert.equal(has(KNP.replace('RUN GOOS=', 'RUN TARGET_BUILD=kube-ip-tracker-standard && GOOS='), 'GD204', tempWorkspace(files())), true);
+    // The recipe of build-standard builds the ip tracker under that name.
+    const other = MAKEFILE.replace('./bin/kube-network-policies-standard ./cmd/kube-network-policies/standard', './bin/kube-network-policies-standard ./cmd/kube-ip-tracker/standard');
+    assert.equal(has(KNP, 'GD204', tempWorkspace(files(other))), true);
+  });
+});
