@@ -14,6 +14,8 @@ import type { AnalyzeOptions } from '../rules/analyze';
 import type { RulesConfig } from '../rules/config';
 import { resolveBuildContextDetailed } from '../workspace/context';
 import type { Workspace } from '../workspace/load';
+import type { ReleaseSource } from '../workspace/types';
+import { releaseBuildsImages } from '../facts/releaseBuilds';
 import { findConfigFile, mergeRulesConfig, readConfigFile } from './configFile';
 import { workspaceForDockerfile } from './ignoreFile';
 
@@ -39,12 +41,38 @@ export function repositoryRules(dir: string, log: (m: string) => void): RulesCon
  * editor's or caller's rules. With the Dockerfile's path, the workspace is seen through the
  * ignore file BuildKit uses for it (`<Dockerfile>.dockerignore` first, ./ignoreFile.ts).
  */
-export function analysisOptions(parts: { workspace?: Workspace; dockerfilePath?: string; repositoryRules?: RulesConfig; settings?: RulesConfig; target?: string; contextGiven?: boolean }): AnalyzeOptions {
+export function analysisOptions(parts: {
+  workspace?: Workspace; dockerfilePath?: string; repositoryRules?: RulesConfig; settings?: RulesConfig; target?: string; contextGiven?: boolean;
+  /** The workspace of the Dockerfile's own folder (its nearest go.mod/go.work), loaded only when asked: see releaseSource. */
+  ownWorkspace?: () => Workspace | undefined;
+}): AnalyzeOptions {
   const rules = mergeRulesConfig(parts.repositoryRules ?? {}, parts.settings ?? {});
   const view = parts.workspace ? workspaceForDockerfile(parts.workspace, parts.dockerfilePath) : undefined;
-  const rel = parts.workspace && parts.dockerfilePath ? path.relative(parts.workspace.root, path.resolve(parts.dockerfilePath)).split(path.sep).join('/') : undefined;
-  const dockerfile = rel && !rel.startsWith('../') && rel !== '..' && !path.isAbsolute(rel) ? rel : undefined;
-  return { rules, workspace: view?.model, files: view?.files, target: parts.target, contextGiven: parts.contextGiven === true && view !== undefined, dockerfile };
+  const dockerfile = parts.workspace && parts.dockerfilePath ? relativeInside(parts.workspace.root, parts.dockerfilePath) : undefined;
+  const contextGiven = parts.contextGiven === true && view !== undefined;
+  const release = contextGiven && dockerfile === undefined && !view?.model.module && parts.dockerfilePath && parts.ownWorkspace ? releaseSource(parts.dockerfilePath, parts.ownWorkspace) : undefined;
+  return { rules, workspace: view?.model, files: view?.files, target: parts.target, contextGiven, dockerfile, ...(release ? { release } : {}) };
+}
+
+/** The path of `file` relative to `root` ('/'-separated); undefined when it lies outside. */
+function relativeInside(root: string, file: string): string | undefined {
+  const rel = path.relative(root, path.resolve(file)).split(path.sep).join('/');
+  return rel && !rel.startsWith('../') && rel !== '..' && !path.isAbsolute(rel) ? rel : undefined;
+}
+
+/**
+ * A Dockerfile built with a given context that lies outside its repository and holds no Go module
+ * (goreleaser's temporary context of binaries: aquasecurity/tfsec's Dockerfile.scratch, google/osv-scanner's
+ * goreleaser-action.dockerfile linted with `--context` that folder): when the repository around the
+ * Dockerfile (its nearest go.mod/go.work) has a goreleaser config whose `dockers:`/`dockers_v2:`
+ * entries build this Dockerfile, the programs are that repository's (RuleContext.release).
+ */
+function releaseSource(dockerfilePath: string, ownWorkspace: () => Workspace | undefined): ReleaseSource | undefined {
+  const own = ownWorkspace();
+  const rel = own ? relativeInside(own.root, dockerfilePath) : undefined;
+  if (!own || rel === undefined || !releaseBuildsImages(own, rel)) return undefined;
+  const view = workspaceForDockerfile(own, dockerfilePath);
+  return { workspace: view.model, files: view.files, dockerfile: rel };
 }
 
 /** Everything at once, for a caller that loads workspaces synchronously (the CLI). */
@@ -57,5 +85,9 @@ export function analysisInputs(
   const workspace = root ? opts.workspaceAt(root) : undefined;
   // `--context`: the build context is the one given, not the nearest go.mod's folder (a guess).
   const contextGiven = opts.context !== undefined && opts.context.trim() !== '';
-  return { root, options: analysisOptions({ workspace, dockerfilePath, repositoryRules: fromFile, settings: opts.settings, target: opts.target, contextGiven }) };
+  const ownWorkspace = () => {
+    const own = buildContextRoot(dockerfilePath);
+    return own === undefined ? undefined : opts.workspaceAt(own);
+  };
+  return { root, options: analysisOptions({ workspace, dockerfilePath, repositoryRules: fromFile, settings: opts.settings, target: opts.target, contextGiven, ownWorkspace }) };
 }

@@ -16,7 +16,7 @@ import * as path from 'node:path';
 import { GORELEASER_CONFIGS, goreleaserItems, yamlKey, yamlList, yamlListItems } from '../dockerfile/goreleaser';
 import type { GoPackage, WorkspaceModel } from '../workspace/model';
 import { packageByDir } from '../workspace/query';
-import type { WorkspaceFiles } from '../workspace/types';
+import type { ReleaseSource, WorkspaceFiles } from '../workspace/types';
 import { workspaceFact } from './memo';
 
 /** A binary goreleaser puts into the context of an image of the Dockerfile. */
@@ -35,13 +35,17 @@ export function releasedBinaries(ws: WorkspaceModel, files: WorkspaceFiles | und
   return workspaceFact(ws, `releasedBinaries:${dockerfile}`, () => readReleased(ws, files, dockerfile));
 }
 
-function readReleased(ws: WorkspaceModel, files: WorkspaceFiles, dockerfile: string): ReleasedBinary[] {
+/**
+ * The goreleaser config of the repository (goreleaser's own names, the first found) and the build
+ * ids its `dockers:`/`dockers_v2:` entries that build the Dockerfile at `dockerfile` select (null:
+ * one of them selects every build); null when no entry names that Dockerfile.
+ */
+function imageEntries(files: Pick<WorkspaceFiles, 'fileExists' | 'readFile'>, dockerfile: string): { config: string; text: string; ids: Set<string> | null } | null {
   const config = GORELEASER_CONFIGS.find((f) => files.fileExists(f));
   const text = config === undefined ? null : files.readFile(config);
-  if (config === undefined || text === null) return [];
+  if (config === undefined || text === null) return null;
   const norm = (p: string) => path.posix.normalize(p).replace(/^\.\//, '');
   const want = norm(dockerfile);
-  // The ids the entries that build this Dockerfile select; null: one of them selects every build.
   let ids: Set<string> | null = new Set();
   let named = false;
   for (const section of ['dockers', 'dockers_v2']) {
@@ -54,7 +58,30 @@ function readReleased(ws: WorkspaceModel, files: WorkspaceFiles, dockerfile: str
       else if (ids !== null) for (const id of listed) ids.add(id);
     }
   }
-  if (!named) return [];
+  return named ? { config, text, ids } : null;
+}
+
+/** Does the repository's goreleaser config build images with the Dockerfile at `dockerfile` (repository-relative)? */
+export function releaseBuildsImages(files: Pick<WorkspaceFiles, 'fileExists' | 'readFile'>, dockerfile: string): boolean {
+  return imageEntries(files, dockerfile) !== null;
+}
+
+/**
+ * What the programs of an image are read from: the repository a release tool builds them in
+ * (RuleContext.release, when the build context is that tool's artifact folder: its files, the
+ * Dockerfile's path there), else the build context itself. aquasecurity/tfsec's Dockerfile.scratch
+ * built by goreleaser copies `tfsec`, the build `main: ./cmd/tfsec` of the repository, not of the
+ * context (which holds the binary alone).
+ */
+export function programSource<T extends { workspace?: WorkspaceModel; files?: WorkspaceFiles; dockerfile?: string; release?: ReleaseSource }>(ctx: T): T {
+  const r = ctx.release;
+  return r ? { ...ctx, workspace: r.workspace, files: r.files, dockerfile: r.dockerfile } : ctx;
+}
+
+function readReleased(ws: WorkspaceModel, files: WorkspaceFiles, dockerfile: string): ReleasedBinary[] {
+  const entries = imageEntries(files, dockerfile);
+  if (!entries) return [];
+  const { config, text, ids } = entries;
   const out: ReleasedBinary[] = [];
   for (const item of goreleaserItems(text) ?? []) {
     if (item.some((l) => /^\s*<<:/.test(l))) continue;

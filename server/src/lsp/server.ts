@@ -199,7 +199,7 @@ export function startServer(connection: Connection, hooks: { firstAnswer?: () =>
   });
 
   /** The analysis inputs of a document (driver/inputs.ts, as the CLI and the self-check get them). */
-  const inputsOf = (uri: string) => analysisOptions({ workspace: workspaces.forDocument(uri, settings.buildContext), dockerfilePath: localPath(uri), repositoryRules: workspaces.rulesConfigFor(uri), settings: settings.rules, target: settings.target, contextGiven: workspaces.contextGiven(uri, settings.buildContext) });
+  const inputsOf = (uri: string) => analysisOptions({ workspace: workspaces.forDocument(uri, settings.buildContext), dockerfilePath: localPath(uri), repositoryRules: workspaces.rulesConfigFor(uri), settings: settings.rules, target: settings.target, contextGiven: workspaces.contextGiven(uri, settings.buildContext), ownWorkspace: () => workspaces.forDocument(uri) });
 
   connection.onDidChangeWatchedFiles((params) => {
     workspaces.filesChanged(params.changes.map((c) => c.uri));

@@ -8,6 +8,7 @@ import { instructionAt, type DockerfileModel } from '../dockerfile/model';
 import { ShellParserNotReady } from '../dockerfile/shell';
 import { editsKeepNestedScripts } from '../edits/nestedScripts';
 import type { WorkspaceModel } from '../workspace/model';
+import type { ReleaseSource } from '../workspace/types';
 import type { RulesConfig } from './config';
 import { RULES } from './registry';
 import { isSuppressed, readSuppressions, suppressesNothing } from './suppression';
@@ -21,6 +22,8 @@ export interface AnalyzeOptions {
   contextGiven?: boolean;
   /** The Dockerfile's context-relative path (RuleContext.dockerfile). */
   dockerfile?: string;
+  /** The repository a release tool builds the binaries in (RuleContext.release). */
+  release?: ReleaseSource;
   rules?: RulesConfig;
   /** The build target (`--target`); the final stage otherwise is the last one. */
   target?: string;
@@ -49,6 +52,7 @@ export function analyzeReusing(model: DockerfileModel, opts: AnalyzeOptions = {}
     files: opts.files,
     contextGiven: opts.contextGiven === true,
     dockerfile: opts.dockerfile,
+    release: opts.release,
   };
   const kept = stageFindings(model, ctx);
   const plan = reusePlan(previous, kept, model);

@@ -34,6 +34,7 @@ import { installsPackage, isInstall, packageCommands } from '../dockerfile/packa
 import { insertLinesAfter } from '../edits/edits';
 import { buildFacts } from '../workspace/query';
 import { finalCopies, programPackages, startedPrebuiltProgram } from '../facts/builtPackages';
+import { programSource } from '../facts/releaseBuilds';
 import { withLazyFix, type Fix, type Rule, type RuleContext, type RuleFinding } from './types';
 import type { WorkspaceModel } from '../workspace/model';
 
@@ -50,7 +51,9 @@ export const gd202: Rule = {
   fix: 'safe',
   facts: ['copySources', 'goBuilds', 'goCommands', 'images', 'packageInstalls', 'workspace'],
   docs: { workspace: '(reads the program\'s imports)' },
-  check(ctx) {
+  check(given) {
+    // A goreleaser image linted with goreleaser's context (its binaries alone): the programs are the repository's.
+    const ctx = programSource(given);
     const { model } = ctx;
     const ws = ctx.workspace!;
     const stage = model.stages[ctx.finalStage];

@@ -108,6 +108,7 @@ import { flatMapOf } from '../arrays';
 import { copyPaths, effectiveUser, isArtifactExport, isRootUser, isToolbox, stageChain, stageImage, startInstructions, targetImages } from '../dockerfile/facts';
 import { properties } from '../dockerfile/parse';
 import { finalCopies, namedPrograms, programPackages, shippableMains } from '../facts/builtPackages';
+import { programSource } from '../facts/releaseBuilds';
 import { copiedFileText } from '../facts/copiedFiles';
 import { devOrBuilderImage, startPrograms } from '../facts/goAtStart';
 import { workspaceFact } from '../facts/memo';
@@ -173,7 +174,9 @@ export const gd204: Rule = {
   peers: ['DL3002'],
   fix: 'unsafe',
   facts: ['copySources', 'goBuilds', 'images', 'packageInstalls', 'contextFiles', 'workspace'],
-  check(ctx) {
+  check(given) {
+    // A goreleaser image linted with goreleaser's context (its binaries alone): the programs are the repository's.
+    const ctx = programSource(given);
     const stage = ctx.model.stages[ctx.finalStage];
     if (!stage || isArtifactExport(ctx.model, stage)) return [];
     const { user, instr } = effectiveUser(ctx.model, stage);

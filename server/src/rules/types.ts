@@ -1,7 +1,7 @@
 import type { DockerfileModel, Stage } from '../dockerfile/model';
 import type { Span } from '../dockerfile/text';
 import type { Edit } from '../edits/edits';
-import type { WorkspaceFiles } from '../workspace/types';
+import type { ReleaseSource, WorkspaceFiles } from '../workspace/types';
 import type { WorkspaceModel } from '../workspace/model';
 
 export type { WorkspaceFiles };
@@ -52,6 +52,12 @@ export interface RuleContext {
    * (workflows, Makefiles, bake files) name it by.
    */
   dockerfile?: string;
+  /**
+   * The repository a release tool (goreleaser) builds the image's binaries in, when the build
+   * context is that tool's artifact folder and lies outside it: what the programs are
+   * (facts/releaseBuilds.ts programSource).
+   */
+  release?: ReleaseSource;
   /**
    * For a stage-scoped rule: the stages to report on (all when absent; see stagesToCheck). The
    * runner runs such a rule one stage at a time and keeps each stage's findings.

@@ -74,3 +74,16 @@ export interface Workspace {
 
 /** What rules, facts and fixes may ask of the build context's files (a loaded Workspace provides it). */
 export type WorkspaceFiles = Pick<Workspace, 'fileExists' | 'dirExists' | 'isIgnored' | 'fileSize' | 'bytesUnder' | 'listFiles' | 'dockerignore' | 'readFile' | 'gitignores'>;
+
+/**
+ * The repository a release tool builds an image's binaries from, when the build context is a
+ * folder of its artifacts: goreleaser runs `docker build` on a Dockerfile of the repository with a
+ * temporary context holding only the binaries (and `extra_files`), so the programs, their imports
+ * and the repository's other files (action.yml, manifests) are read here (facts/releaseBuilds.ts).
+ */
+export interface ReleaseSource {
+  workspace: WorkspaceModel;
+  files: WorkspaceFiles;
+  /** The Dockerfile's path in that repository, as its release config names it. */
+  dockerfile: string;
+}

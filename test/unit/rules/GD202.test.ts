@@ -1,11 +1,15 @@
 import assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
 import * as path from 'node:path';
 import { describe, it, before } from 'node:test';
 import { makeGoModule, makeGoPackage, makeWorkspaceModel } from '../../../server/src/workspace/make';
 import type { AnalyzeOptions } from '../../../server/src/rules/analyze';
-import { applyFix, df, lint, ready } from '../helpers';
+import { applyFix, df, lint, ready, writeTree } from '../helpers';
+import { analysisInputs } from '../../../server/src/driver/inputs';
+import { loadWorkspace } from '../../../server/src/workspace/load';
 import { ONLY, load, opts, find, build } from './kit/context';
-import { KSERVE_BGTEST_DOCKERFILE, tempWorkspace } from './kit/realworld';
+import { KSERVE_BGTEST_DOCKERFILE, temps, tempWorkspace } from './kit/realworld';
 
 /** GD202 scratch-without-ca-certificates: its own cases (the themed suites beside it test rules together). */
 before(() => ready);
@@ -647,5 +651,73 @@ describe('GD202: a goreleaser image of a binary named by `binary:` (thomaspoigna
     // ids: the CLI's build, whose binary is another file.
     assert.deepEqual(gd202(BOOKWORM, gff(goreleaser('      - go-feature-flag-cli'))), []);
     assert.deepEqual(gd202(BOOKWORM.replace('ARG TARGETPLATFORM', 'RUN apt-get update && apt-get install -y --no-install-recommends ca-certificates && rm -rf /var/lib/apt/lists/*\nARG TARGETPLATFORM'), gff()), []);
+  });
+});
+
+// Judge 31 X M2: aquasecurity/tfsec 1ade121 (MIT). Dockerfile.scratch as it is (420 B); goreleaser
+// builds it (.goreleaser.yml, 5,673 B: the build `id: tfsec`, `main: ./cmd/tfsec`, `binary: tfsec`
+// and the two `dockers:` entries of the -scratch images, other keys cut) with a context of its own
+// that holds the binary alone. Skeleton of the module: go.mod's module line, the import blocks of
+// cmd/tfsec/main.go (772 B) and internal/app/tfsec/cmd/flags.go (14,873 B; its `http.Get` of
+// --config-file-url and --custom-check-url), the other imports of the module cut.
+describe('GD202: a goreleaser image linted with goreleaser\'s context (tfsec Dockerfile.scratch)', () => {
+  const SCRATCH = [
+    'FROM alpine:3.17.2 as nobody', '', 'FROM scratch', '# use a non-privileged user but need to add it in', 'COPY --from=nobody /etc/group /etc/passwd /etc/',
+    'USER nobody', '# work somewhere where we can write', 'COPY tfsec /usr/bin/tfsec',
+    '# set the default entrypoint -- when this container is run, use this command', 'ENTRYPOINT [ "tfsec" ]',
+    '# as we specified an entrypoint, this is appended as an argument (i.e., `tfsec --help`)', 'CMD [ "--help" ]', '',
+  ].join('\n');
+  const GORELEASER = (dockerfile = 'Dockerfile.scratch') => [
+    'builds:', '  - id: tfsec', '    main: ./cmd/tfsec', '    binary: tfsec', '    env:', '      - CGO_ENABLED=0', '',
+    'dockers:',
+    '  - image_templates: ["aquasec/{{ .ProjectName }}-scratch:{{ .Tag }}-amd64"]', '    ids:', '      - tfsec', `    dockerfile: ${dockerfile}`, '    use: buildx',
+    '  - image_templates: ["aquasec/{{ .ProjectName }}-scratch:{{ .Tag }}-arm64v8"]', '    ids:', '      - tfsec', `    dockerfile: ${dockerfile}`, '    use: buildx', '',
+  ].join('\n');
+  // flags.go lines 343-351, the download of --config-file-url.
+  const REMOTE_CONFIG = [
+    'func remoteConfigDownloaded() bool {', '\ttempFile := filepath.Join(os.TempDir(), filepath.Base(configFileUrl))', '',
+    '\t/* #nosec */', '\tresp, err := http.Get(configFileUrl)', '\tif err != nil || resp.StatusCode != http.StatusOK {', '\t\treturn false', '\t}', '\treturn true', '}', '',
+  ].join('\n');
+  const FLAGS_IMPORTS = ['"encoding/json"', '"fmt"', '"io"', '"net/http"', '"os"', '"path/filepath"', '', '"github.com/spf13/cobra"'];
+  const repo = (files: Record<string, string> = {}): string => {
+    const root = fs.mkdtempSync(path.join(os.tmpdir(), 'gd202-tfsec-'));
+    temps.push(root);
+    writeTree(root, {
+      'go.mod': 'module github.com/aquasecurity/tfsec\n\ngo 1.22.7\n\nrequire github.com/spf13/cobra v1.8.1\n',
+      'Dockerfile.scratch': SCRATCH,
+      '.goreleaser.yml': GORELEASER(),
+      'cmd/tfsec/main.go': 'package main\n\nimport (\n\t"errors"\n\t"fmt"\n\t"os"\n\n\t"github.com/aquasecurity/tfsec/internal/app/tfsec/cmd"\n)\n\nfunc main() {}\n',
+      'internal/app/tfsec/cmd/flags.go': `package cmd\n\nimport (\n${FLAGS_IMPORTS.map((l) => (l ? `\t${l}` : '')).join('\n')}\n)\n\n${REMOTE_CONFIG}`,
+      ...files,
+    });
+    return root;
+  };
+  const artifacts = (): string => {
+    const ctx = fs.mkdtempSync(path.join(os.tmpdir(), 'gd202-tfsec-dist-'));
+    temps.push(ctx);
+    fs.writeFileSync(path.join(ctx, 'tfsec'), 'ELF');
+    return ctx;
+  };
+  const gd202 = (root: string, context?: string) => {
+    const file = path.join(root, 'Dockerfile.scratch');
+    const { options } = analysisInputs(file, { context, log: () => {}, workspaceAt: (r) => loadWorkspace(r) });
+    return lint(fs.readFileSync(file, 'utf8'), options).filter((f) => f.code === 'GD202');
+  };
+
+  it('tfsec: reported with goreleaser\'s context as with the repository\'s', () => {
+    const root = repo();
+    assert.equal(gd202(root).length, 1);
+    const [f] = gd202(root, artifacts());
+    assert.match(f?.message ?? '', /tfsec, the program of \.\/cmd\/tfsec/);
+  });
+
+  it('tfsec: silent with goreleaser\'s context when the config builds another Dockerfile, or the program makes no TLS connection', () => {
+    assert.deepEqual(gd202(repo({ '.goreleaser.yml': GORELEASER('Dockerfile') }), artifacts()), []);
+    const plain = repo({ 'internal/app/tfsec/cmd/flags.go': 'package cmd\n\nimport (\n\t"fmt"\n\t"os"\n)\n' });
+    assert.deepEqual(gd202(plain, artifacts()), []);
+    // A context that is a Go module of its own is the context goreleaser's image is not built from.
+    const moduleCtx = artifacts();
+    fs.writeFileSync(path.join(moduleCtx, 'go.mod'), 'module example.com/other\n\ngo 1.22\n');
+    assert.deepEqual(gd202(repo(), moduleCtx), []);
   });
 });

@@ -3,7 +3,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { describe, it, before } from 'node:test';
-import { analysisOptions } from '../../../server/src/driver/inputs';
+import { analysisInputs, analysisOptions } from '../../../server/src/driver/inputs';
 import { loadWorkspace } from '../../../server/src/workspace/load';
 import { makeGoModule, makeGoPackage, makeWorkspaceModel } from '../../../server/src/workspace/make';
 import { applyFix, df, lint, ready } from '../helpers';
@@ -2521,6 +2521,40 @@ describe('GD204: a GitHub Docker container action\'s image (osv-scanner)', () =>
     assert.equal(gd204(root, 'Dockerfile').length, 1, 'the image of a Dockerfile no action names, starting no script of an action');
     const other = tree({ 'run.sh': '#!/bin/sh\nexec /root/osv-scanner "$@"\n', 'goreleaser-action.dockerfile': GORELEASER_ACTION('run.sh') });
     assert.equal(gd204(other, 'goreleaser-action.dockerfile').length, 1, 'a script the action\'s image does not start');
+  });
+
+  // Judge 31 X W5: goreleaser builds goreleaser-action.dockerfile with a context of its own, the
+  // binaries and `extra_files: [exit_code_redirect.sh]` (.goreleaser.yml lines 6-9, 114-121 of the
+  // real file, the build and dockers entries shortened): linted with that folder as `--context`,
+  // the repository around the Dockerfile, whose goreleaser config builds it, tells what the image is.
+  const GORELEASER_YML = (dockerfile = 'goreleaser-action.dockerfile') => [
+    'version: 2', 'builds:', '  - main: ./cmd/osv-scanner/', '    id: osv-scanner-action', '    binary: osv-scanner-action',
+    '  - main: ./cmd/osv-reporter/', '    id: osv-reporter', '    binary: osv-reporter', '',
+    'dockers:', '  # GitHub Action', '  - image_templates:', '      - "ghcr.io/google/osv-scanner-action:{{ .Tag }}"',
+    `    dockerfile: ${dockerfile}`, '    use: buildx', '    extra_files:', '      - exit_code_redirect.sh', '    goarch: amd64', '',
+  ].join('\n');
+  const artifacts = (): string => {
+    const ctx = fs.mkdtempSync(path.join(os.tmpdir(), 'gd204-osv-dist-'));
+    temps.push(ctx);
+    for (const f of ['osv-scanner-action', 'osv-reporter']) fs.writeFileSync(path.join(ctx, f), 'ELF');
+    fs.writeFileSync(path.join(ctx, 'exit_code_redirect.sh'), '#!/bin/bash\n# This script works around a limitation of github actions\n/root/osv-scanner "$@"\n');
+    return ctx;
+  };
+  const withContext = (root: string, dockerfile: string, context: string) => {
+    const file = path.join(root, dockerfile);
+    const { options } = analysisInputs(file, { context, log: () => {}, workspaceAt: (r) => loadWorkspace(r) });
+    return lint(fs.readFileSync(file, 'utf8'), options).filter((f) => f.code === 'GD204');
+  };
+
+  it('osv-scanner: silent with goreleaser\'s context too, when the repository\'s .goreleaser.yml builds the Dockerfile', () => {
+    const root = tree({ '.goreleaser.yml': GORELEASER_YML() });
+    assert.deepEqual(withContext(root, 'goreleaser-action.dockerfile', artifacts()), []);
+  });
+
+  it('osv-scanner: with goreleaser\'s context, reported when the config builds another Dockerfile or the repository has no action', () => {
+    assert.equal(withContext(tree({ '.goreleaser.yml': GORELEASER_YML('goreleaser.dockerfile') }), 'goreleaser-action.dockerfile', artifacts()).length, 1);
+    const none = tree({ '.goreleaser.yml': GORELEASER_YML(), 'actions/scanner/action.yml': 'name: x\n', 'actions/reporter/action.yml': 'name: x\n' });
+    assert.equal(withContext(none, 'goreleaser-action.dockerfile', artifacts()).length, 1);
   });
 });
 
