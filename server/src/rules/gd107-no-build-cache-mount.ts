@@ -29,7 +29,10 @@ import { type Rule, type RuleContext, type RuleFinding, stagesToCheck, withLazyF
  * the path or a parent of it (`target=/root/.cache`, `target=/go/pkg`) counts, and for the module
  * cache one on its download cache (`target=/go/pkg/mod/cache`: regclient; goBuild.ts
  * mountKeepsModuleCache); so does a mount whose target is a variable we cannot resolve
- * (`target=$GOCACHE`): we do not guess against it.
+ * (`target=$GOCACHE`): we do not guess against it. Except under $GOPATH where the Dockerfile sets
+ * no GOMODCACHE: the module cache is $GOPATH/pkg/mod whatever GOPATH is, so `$GOPATH/pkg/mod` (or
+ * above) counts and `$GOPATH/go/pkg` (paopao-ce's Dockerfile.allinone) keeps nothing, and the
+ * message says so on any image (astrayMounts).
  * No module cache for a RUN without network (`RUN --network=none`), nor for a step whose layer a
  * later such RUN without a module cache mount reads its modules from (bitmagnet's ci.Dockerfile):
  * a mount would hide the modules the offline step needs. Nothing at all in the classic-builder
@@ -284,7 +287,7 @@ export const gd107: Rule = {
           ? ` The build cache needs no mount: the earlier \`${precompiled.what}\`${precompiled.stage !== stage && precompiled.stage.name ? ` (stage ${precompiled.stage.name})` : ''} compiled the dependencies into its layer's build cache (${paths.build ?? '`go env GOCACHE`'}), which this build reuses; a cache mount there would hide them.`
           : '';
         out.push(withLazyFix({
-          message: `${subject} runs without a BuildKit cache mount for ${list}${again ? `: when this layer rebuilds, ${again} again.` : '.'}${astrayNote}${precompiledNote}${offlineNote}${keptNote2}${layerNote}${consumerNote}${cleanNote} ${retarget.length > 0 ? `Point ${retarget.length > 1 ? 'those mounts' : 'that mount'} at ${retarget.map((r) => r.missing.path).join(' and ')}${retarget.length < missing.length ? ' and add `--mount=type=cache,target=…` for the rest' : ''}` : 'Add `--mount=type=cache,target=…`'} (needs BuildKit, the default builder since Docker Engine 23.0).${note}`,
+          message: `${subject} runs without a BuildKit cache mount for ${list}${again ? `: when this layer rebuilds, ${again} again.` : '.'}${astrayNote}${precompiledNote}${offlineNote}${keptNote2}${layerNote}${consumerNote}${cleanNote} ${retarget.length > 0 ? `Point ${retarget.length > 1 ? 'those mounts' : 'that mount'} at ${retarget.map((r) => r.missing.path ?? (r.missing.what === 'module cache' ? '$GOPATH/pkg/mod' : '$HOME/.cache/go-build')).join(' and ')}${retarget.length < missing.length ? ' and add `--mount=type=cache,target=…` for the rest' : ''}` : 'Add `--mount=type=cache,target=…`'} (needs BuildKit, the default builder since Docker Engine 23.0).${note}`,
           span: scriptSpan(instr.script, g.cmd.start, g.cmd.end),
         }, () => canFix && consumersFixable && cleanFixable
             ? {
@@ -859,13 +862,21 @@ interface Astray {
 }
 
 function astrayMounts(model: DockerfileModel, stage: Stage, instr: Instruction, paths: GoCachePaths): Astray[] {
-  if (!paths.imageKnown || paths.nonRoot || !instr.script) return [];
+  if (paths.nonRoot || !instr.script) return [];
   if (!instr.flags.some((f) => f.name === 'mount' && f.value && /\/pkg\/mod|\/go\/pkg|\/go-build/.test(f.value))) return [];
   if (/GOMODCACHE|GOPATH|GOCACHE|XDG_CACHE_HOME|(^|[^A-Za-z0-9_])HOME=|\bgo\s+env\s+-w\b/.test(instr.script.text)) return [];
   const out: Astray[] = [];
   for (const f of instr.flags) {
     if (f.name !== 'mount' || !f.value) continue;
     const m = mounts({ ...instr, flags: [f] })[0];
+    // `target=$GOPATH/go/pkg` (paopao-ce's Dockerfile.allinone): under GOPATH but not its pkg/mod,
+    // whatever the image sets GOPATH to (the Dockerfile does not set GOMODCACHE).
+    const rest = m?.type === 'cache' && m.target ? gopathRest(m.target) : null;
+    if (m?.target && rest !== null && !/^(\/pkg(\/mod(\/.*)?)?)?$/.test(rest) && /\/pkg\/mod$|(^|\/)go\/pkg$/.test(rest) && !dockerEnv(model, stage, instr).has('GOMODCACHE')) {
+      out.push({ kind: 'mod', path: m.target, flag: f, valueStart: -1, valueEnd: -1 });
+      continue;
+    }
+    if (!paths.imageKnown) continue;
     if (!m || m.type !== 'cache' || !m.target || !m.target.startsWith('/') || m.target.includes('$')) continue;
     const target = m.target.length > 1 ? m.target.replace(/\/+$/, '') : m.target;
     const kind = /\/pkg\/mod$|(^|\/)go\/pkg$/.test(target) ? 'mod' : /\/go-build$/.test(target) ? 'build' : null;
@@ -885,6 +896,7 @@ function astrayMounts(model: DockerfileModel, stage: Stage, instr: Instruction, 
 
 /** Where go keeps its modules here, and why: "go keeps its modules in /go/pkg/mod (the golang image sets GOPATH=/go)". */
 function modWhere(p: GoCachePaths): string {
+  if (p.mod === null) return 'go keeps its modules in $GOPATH/pkg/mod (GOMODCACHE is not set here)';
   const why = p.modFrom === 'GOMODCACHE' ? `GOMODCACHE=${p.mod}`
     : p.modFrom === 'GOPATH' ? `GOPATH=${p.mod!.replace(/\/pkg\/mod$/, '')}`
     : p.modFrom === 'golang' ? 'golang images set GOPATH=/go'
@@ -950,7 +962,8 @@ function copyOutOf(model: DockerfileModel, stage: Stage, path: string): Instruct
   return null;
 }
 
-type Target = { path: string } | { unknown: string };
+/** A cache mount's target: its path, or as written when a variable is unknown (`gopath`: the rest after a leading $GOPATH, when GOMODCACHE is not set: gopathRest). */
+type Target = { path: string } | { unknown: string; gopath: string | null };
 
 function resolvedTargets(model: DockerfileModel, stage: Stage, instr: Instruction): Target[] {
   const targets = flatMapOf(mounts(instr), (m) => (m.type === 'cache' && m.target ? [m.target] : []));
@@ -958,14 +971,26 @@ function resolvedTargets(model: DockerfileModel, stage: Stage, instr: Instructio
   const env = dockerEnv(model, stage, instr);
   return targets.map((t) => {
     const v = expandVariables(t, env);
-    return v === null ? { unknown: t } : { path: v.length > 1 ? v.replace(/\/+$/, '') : v };
+    return v === null ? { unknown: t, gopath: env.has('GOMODCACHE') ? null : gopathRest(t) } : { path: v.length > 1 ? v.replace(/\/+$/, '') : v };
   });
+}
+
+/** The rest of a cache mount's target after a leading `$GOPATH`/`${GOPATH}` ('' for GOPATH itself, `/go/pkg`); null for another target or one with other variables. */
+function gopathRest(target: string): string | null {
+  const m = /^(?:\$GOPATH(?![A-Za-z0-9_])|\$\{GOPATH\})(\/[^$]*)?$/.exec(target);
+  return m ? (m[1] ?? '').replace(/\/+$/, '') : null;
 }
 
 function covered(mounts: Target[], path: string | null, kind: 'mod' | 'build'): boolean {
   for (const m of mounts) {
     if ('unknown' in m) {
-      // target=$GOMODCACHE / $GOCACHE / ${GOPATH}/pkg/mod: trust the variable's name.
+      // target=$GOPATH/…: whatever GOPATH is, the module cache is $GOPATH/pkg/mod; a mount there
+      // or above it counts, one elsewhere under GOPATH (paopao-ce's `$GOPATH/go/pkg`) keeps nothing.
+      if (m.gopath !== null) {
+        if (kind === 'mod' && /^(\/pkg(\/mod(\/.*)?)?)?$/.test(m.gopath)) return true;
+        continue;
+      }
+      // target=$GOMODCACHE / $GOCACHE: trust the variable's name.
       const byName = /MOD|GOPATH/i.test(m.unknown) ? 'mod' : /CACHE/i.test(m.unknown) ? 'build' : null;
       if (byName === null || byName === kind) return true;
       continue;

@@ -1971,3 +1971,63 @@ describe('GD107: a make build in a Windows stage (argo-workflows Dockerfile.wind
     assert.equal(find(linux, 'GD107', ctx(linux)).length, 1);
   });
 });
+
+// Judge 31 Y M1: rocboss/paopao-ce 0b35d12 (MIT) Dockerfile.allinone lines 15-27 (the backend
+// stage, 1,094 B file) and the Makefile's buildx target (lines 39-42 of 5,040 B; LDFLAGS cut).
+// The builder image (bitbus/paopao-ce-backend-builder, from golang:1.24-alpine3.21) keeps
+// GOPATH=/go; the cache mount `target=$GOPATH/go/pkg` is /go/go/pkg: whatever GOPATH is, the
+// module cache is $GOPATH/pkg/mod, so the mount keeps nothing and every rebuild after `COPY . .`
+// downloads every module (and recompiles everything: no build cache mount either).
+describe('GD107: a cache mount under $GOPATH that is no Go cache (paopao-ce)', () => {
+  const PAOPAO = (target = '$GOPATH/go/pkg') => df([
+    'FROM bitbus/paopao-ce-backend-builder:latest AS backend',
+    'ARG API_HOST',
+    'ARG USE_API_HOST=yes',
+    'ARG EMBED_UI=yes',
+    'ARG USE_DIST=no',
+    '',
+    'WORKDIR /paopao-ce',
+    'COPY . .',
+    'COPY --from=frontend /web/dist ./web/dist',
+    'ENV GOPROXY=https://goproxy.cn,direct',
+    `RUN --mount=type=cache,target=${target},id=paopao-ce-gopkg [ $EMBED_UI != yes ] || make buildx TAGS='go_json migration'`,
+    `RUN --mount=type=cache,target=${target},id=paopao-ce-gopkg [ $EMBED_UI = yes ] || make buildx TAGS='slim embed go_json migration'`,
+  ]);
+  const files = () => tempWorkspace({
+    'go.mod': 'module github.com/rocboss/paopao-ce\n\ngo 1.24.0\n\nrequire github.com/gin-gonic/gin v1.10.0\n',
+    'main.go': 'package main\n\nimport (\n\t"flag"\n\n\t"github.com/gin-gonic/gin"\n)\n\nfunc main() {}\n',
+    'Makefile': [
+      'PROJECT = paopao-ce', 'TARGET = paopao', 'RELEASE_ROOT = release', '',
+      'buildx:', '\t@go mod download', '\t@echo Build paopao-ce', "\t@go build -pgo=auto -trimpath -tags '$(TAGS)' -o $(RELEASE_ROOT)/$(TARGET)", '',
+    ].join('\n'),
+  });
+
+  it('paopao-ce: reports the module cache as well, and says the mount at $GOPATH/go/pkg caches nothing', () => {
+    const fs = find(PAOPAO(), 'GD107', files());
+    assert.equal(fs.length, 2);
+    for (const f of fs) {
+      assert.match(f.message, /for the module cache .* and the build cache/);
+      assert.match(f.message, /The cache mount at \$GOPATH\/go\/pkg is not the module cache: go keeps its modules in \$GOPATH\/pkg\/mod .*so that mount caches nothing\. Point that mount at \$GOPATH\/pkg\/mod/);
+    }
+    // On a golang image (GOPATH=/go), a go build in the RUN itself: the path is known.
+    const golang = df(['FROM golang:1.24-alpine3.21', 'WORKDIR /src', 'COPY . .', `RUN --mount=type=cache,target=\${GOPATH}/go/pkg ${BUILD} go build -o /app .`]);
+    const [g] = find(golang, 'GD107');
+    assert.match(g?.message ?? '', /for the module cache \(\/go\/pkg\/mod\).* The cache mount at \$\{GOPATH\}\/go\/pkg is not the module cache: go keeps its modules in \/go\/pkg\/mod/);
+  });
+
+  it('paopao-ce: the module cache counts for a mount on $GOPATH/pkg/mod, $GOPATH/pkg or $GOPATH', () => {
+    for (const target of ['$GOPATH/pkg/mod', '${GOPATH}/pkg', '$GOPATH', '$GOPATH/pkg/mod/cache']) {
+      const fs = find(PAOPAO(target), 'GD107', files());
+      assert.equal(fs.length, 2, target);
+      for (const f of fs) {
+        assert.doesNotMatch(f.message, /module cache|caches nothing/, target);
+        assert.match(f.message, /for the build cache \(\/root\/\.cache\/go-build\)/, target);
+      }
+    }
+    // GOMODCACHE set in the Dockerfile: the mount is not judged against GOPATH (trusted by its name, as before).
+    const set = PAOPAO().replace('ENV GOPROXY', 'ENV GOMODCACHE=/go/go/pkg GOPROXY');
+    assert.ok(find(set, 'GD107', files()).every((f) => !/module cache|caches nothing/.test(f.message)));
+    // $GOMODCACHE, another variable: trusted by its name, as before.
+    assert.ok(find(PAOPAO('$GOMODCACHE'), 'GD107', files()).every((f) => !/module cache/.test(f.message)));
+  });
+});
