@@ -152,3 +152,46 @@ describe('GD211 end-of-life-base-image: CentOS Linux (lindb)', () => {
     assert.equal(endedRelease('centos:stream9'), null);
   });
 });
+
+// Judge 31 Y M3: itzg/mc-router 442cdae (MIT) Dockerfile.release as it is: per-architecture alias
+// stages and a final `FROM base-${TARGETARCH}${TARGETVARIANT}`; .goreleaser.yaml's dockers_v2
+// builds it for linux/amd64, linux/arm64 and linux/arm/v6, so the arm/v6 image is alpine 3.19.
+describe('GD211: a final stage whose base a FROM with variables picks per platform (mc-router)', () => {
+  const RELEASE = (armv6 = 'alpine:3.19') => df([
+    '# 1. Alias the architectures to their corresponding base images',
+    'FROM cgr.dev/chainguard/static AS base-amd64',
+    'FROM cgr.dev/chainguard/static AS base-arm64',
+    '# Fall back to a light 32-bit ARM image (e.g. Alpine) for arm/v6',
+    `FROM ${armv6} AS base-armv6`,
+    '',
+    '# 2. Capture automatic buildx arguments',
+    'ARG TARGETARCH',
+    'ARG TARGETVARIANT',
+    '',
+    '# 3. Dynamically load the base image stage',
+    'FROM base-${TARGETARCH}${TARGETVARIANT} AS final',
+    '',
+    'ARG TARGETPLATFORM',
+    '',
+    'COPY $TARGETPLATFORM/mc-router /',
+    'ENTRYPOINT ["/mc-router"]',
+  ]);
+
+  it('mc-router: reports the ended alpine of the arm/v6 stage, on its FROM', () => {
+    const text = RELEASE();
+    const f = lint(text).filter((x) => x.code === 'GD211');
+    assert.equal(f.length, 1);
+    assert.equal(text.slice(f[0].span.start, f[0].span.end), 'alpine:3.19');
+    assert.match(f[0].message, /^The final image, when `FROM base-\$\{TARGETARCH\}\$\{TARGETVARIANT\}` \(line 12\) picks stage base-armv6, is based on alpine:3\.19: Alpine 3\.19/);
+    // Through a stage built FROM the ended one.
+    const built = text.replace('FROM alpine:3.19 AS base-armv6', 'FROM alpine:3.19 AS alpine-old\nFROM alpine-old AS base-armv6');
+    assert.match(lint(built).find((x) => x.code === 'GD211')?.message ?? '', /picks stage base-armv6 \(built FROM stage alpine-old\), is based on alpine:3\.19/);
+  });
+
+  it('mc-router: silent when every stage the FROM can pick is supported, and for a stage it cannot spell', () => {
+    assert.equal(lint(RELEASE('alpine:3.22')).some((x) => x.code === 'GD211'), false);
+    // An ended image in a stage whose name the FROM cannot spell (a builder): not the final image.
+    const builder = RELEASE('alpine:3.22').replace('# 2. Capture', 'FROM alpine:3.19 AS tools\n# 2. Capture');
+    assert.equal(lint(builder).some((x) => x.code === 'GD211'), false);
+  });
+});
