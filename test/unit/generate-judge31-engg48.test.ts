@@ -14,13 +14,18 @@
  * 5. (Y) mautrix/discord: the bridge's cgo crypto links libolm (libolm-dev, libolm3).
  * 6. (Y) minekube/gate: purego (through geyserlite) makes a CGO_ENABLED=0 binary dynamically
  *    linked: distroless/base, never static or scratch.
+ * 7. (Y) tarampampam/webhook-tester: oapi-codegen's git-ignored *.gen.go made by `go generate`
+ *    (a `go tool` its tools.go.mod declares), and the front-end's `npm run generate` before its build.
+ * 8. (X) k8snetworkplumbingwg/sriov-cni: a CNI plugin is not a container's program: the header
+ *    and a Check say so.
+ * 9. (X) topolvm/topolvm: hypertopolvm picks its program by argv[0]: a Check names the names.
  */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { GenerateError } from '../../server/src/generate';
 import { generatorTrees } from './generateTrees';
 
-const { gen, tree } = generatorTrees('judge31-engg48');
+const { gen, genClean, tree } = generatorTrees('judge31-engg48');
 
 const runtimeOf = (dockerfile: string): string => dockerfile.slice(dockerfile.lastIndexOf('\nFROM ') + 1);
 const builderOf = (dockerfile: string): string => dockerfile.slice(0, dockerfile.lastIndexOf('\nFROM '));
@@ -284,5 +289,113 @@ describe('6. gate: purego makes a CGO_ENABLED=0 binary need glibc\'s loader', ()
   it('negative: purego only in go.mod (gopsutil\'s, darwin) and no importer of it on linux: distroless/static', async () => {
     const r = await gen(tree(gate, { 'pkg/edition/bedrock/geyser/managed_lite.go': 'package geyser\n\nfunc Run() {}\n' }));
     assert.match(runtimeOf(r.dockerfile), /^FROM gcr\.io\/distroless\/static-debian12:nonroot/, r.dockerfile);
+  });
+});
+
+// tarampampam/webhook-tester at de43e59 (MIT): go.mod (1,513 bytes) `module
+// gh.tarampamp.am/webhook-tester/v2`; .gitignore (164 bytes) `*.gen.go`; internal/http/openapi/
+// generate.go (677 bytes): `//go:generate go tool -modfile=../../../tools.go.mod oapi-codegen -config
+// ./configs/models.yml -o ./models.gen.go -package openapi ./../../../api/openapi.yml` (and
+// server.gen.go, spec.gen.go); models_validate.go (1,731 bytes) uses StatusCode, which models.gen.go
+// declares; tools.go.mod (1,150 bytes) `tool github.com/oapi-codegen/oapi-codegen/v2/cmd/oapi-codegen`.
+// web/embed.go `//go:embed dist`; web/package.json (2,085 bytes): "generate": "node --no-deprecation
+// api.generate.js ./../api/openapi.yml ./src/api/schema.gen.ts", "build": "tsc --noEmit && vite
+// build"; web/src/api/.gitignore (33 bytes) `/schema.gen.ts`, which web/src/api/client.ts (13,948
+// bytes) imports. The project's Dockerfile runs `npm run generate` then `npm run build`, and go generate.
+const oapi = (out: string) => `//go:generate go tool -modfile=../../../tools.go.mod oapi-codegen -config ./configs/${out}.yml -o ./${out}.gen.go -package openapi ./../../../api/openapi.yml`;
+const webhookTester: Record<string, string | null> = {
+  'go.mod': 'module gh.tarampamp.am/webhook-tester/v2\n\ngo 1.26\n',
+  '.gitignore': '## Generated code\n*.gen.go\n*_enum.go\n',
+  'tools.go.mod': 'module tools\n\ngo 1.26\n\ntool github.com/oapi-codegen/oapi-codegen/v2/cmd/oapi-codegen\n\nrequire github.com/oapi-codegen/oapi-codegen/v2 v2.5.0 // indirect\n',
+  'api/openapi.yml': 'openapi: 3.0.3\n',
+  'cmd/webhook-tester/main.go': 'package main\n\nimport (\n\t"gh.tarampamp.am/webhook-tester/v2/internal/http/openapi"\n\t"gh.tarampamp.am/webhook-tester/v2/web"\n)\n\nfunc main() {\n\t_ = web.Dist(false)\n\t_ = openapi.Validate()\n}\n',
+  'internal/http/openapi/generate.go': `package openapi\n\n// Generate openapi stubs (\`oapi-codegen\` is required for this):\n${oapi('models')}\n${oapi('server')}\n`,
+  'internal/http/openapi/models_validate.go': 'package openapi\n\nfunc Validate() error {\n\t_ = StatusCode(200)\n\treturn nil\n}\n',
+  'web/embed.go': 'package web\n\nimport (\n\t"embed"\n\t"io/fs"\n)\n\n//go:embed dist\nvar content embed.FS\n\nfunc Dist(live bool) fs.FS { return content }\n',
+  'web/package.json': JSON.stringify({ name: 'web', private: true, type: 'module', scripts: { generate: 'node --no-deprecation api.generate.js ./../api/openapi.yml ./src/api/schema.gen.ts', build: 'tsc --noEmit && vite build' }, devDependencies: { vite: '^7.0.0' } }, null, 2),
+  'web/package-lock.json': '{"lockfileVersion": 3}\n',
+  'web/api.generate.js': 'import fs from "node:fs"\n',
+  'web/src/api/.gitignore': '/schema.gen.ts\n',
+  'web/src/api/client.ts': "import { components, paths } from './schema.gen'\n",
+};
+
+describe('7. webhook-tester: generated sources before the builds', () => {
+  it('go generate ./internal/http/openapi before go build (the root .gitignore\'s *.gen.go, a `go tool` tools.go.mod declares)', async () => {
+    const r = await gen(tree(webhookTester, {}));
+    assert.match(builderOf(r.dockerfile), /go generate \.\/internal\/http\/openapi\n[\s\S]*go build/, r.dockerfile);
+    assert.ok(r.reasons.some((x) => x.startsWith('internal/http/openapi/*.gen.go is git-ignored (.gitignore: *.gen.go)') && x.includes('oapi-codegen')), r.reasons.join('\n'));
+    assert.ok(!r.warnings.some((w) => w.includes('git-ignored')), r.warnings.join('\n'));
+  });
+
+  it('npm run generate, with api/openapi.yml it reads, before npm run build in the node stage (our rules find nothing in it)', async () => {
+    const r = await genClean(tree(webhookTester, {}));
+    assert.match(r.dockerfile, /COPY web\/ \.\/\nCOPY api\/openapi\.yml \/src\/api\/openapi\.yml\nRUN npm run generate\nRUN npm run build\n/, r.dockerfile);
+  });
+
+  it('negative: a tool no `tool` line declares is not run: the Check stays', async () => {
+    const r = await gen(tree(webhookTester, { 'tools.go.mod': 'module tools\n\ngo 1.26\n' }));
+    assert.doesNotMatch(r.dockerfile, /go generate/, r.dockerfile);
+    assert.ok(r.warnings.some((w) => w.startsWith('internal/http/openapi/*.gen.go is git-ignored')), r.warnings.join('\n'));
+  });
+
+  // open-telemetry/opentelemetry-ebpf-profiler at b442421 (Apache-2.0): the root .gitignore's
+  // `*.pb.go` and packages (libpf/xsync…) whose generics read as names they do not declare, but no
+  // directive of theirs writes a .pb.go: nothing is missing.
+  it('negative: a root pattern over a package no directive of which writes such files: no Check', async () => {
+    const r = await gen(tree(webhookTester, {
+      '.gitignore': '*.pb.go\n',
+      'internal/http/openapi/generate.go': 'package openapi\n\n//go:generate go run genids/main.go metrics.json ids.go\n',
+    }));
+    assert.ok(!r.warnings.some((w) => w.includes('git-ignored')), r.warnings.join('\n'));
+    assert.doesNotMatch(r.dockerfile, /go generate/, r.dockerfile);
+  });
+
+  it('negative: schema.gen.ts committed (not ignored): no generate step', async () => {
+    const r = await gen(tree(webhookTester, { 'web/src/api/.gitignore': null, 'web/src/api/schema.gen.ts': 'export type paths = {}\n' }));
+    assert.doesNotMatch(r.dockerfile, /npm run generate/, r.dockerfile);
+  });
+});
+
+// k8snetworkplumbingwg/sriov-cni at 1b7acc5 (Apache-2.0): go.mod (1,410 bytes) `module
+// github.com/k8snetworkplumbingwg/sriov-cni`; cmd/sriov/main.go (646 bytes) imports
+// github.com/containernetworking/cni/pkg/skel and calls skel.PluginMainFuncs. Its image copies the
+// binary into the host's CNI folder (images/entrypoint.sh).
+const sriov: Record<string, string | null> = {
+  'go.mod': 'module github.com/k8snetworkplumbingwg/sriov-cni\n\ngo 1.24\n\nrequire github.com/containernetworking/cni v1.3.0\n',
+  'cmd/sriov/main.go': 'package main\n\nimport (\n\t"github.com/containernetworking/cni/pkg/skel"\n\t"github.com/containernetworking/cni/pkg/version"\n)\n\nfunc main() {\n\tcniFuncs := skel.CNIFuncs{}\n\tskel.PluginMainFuncs(cniFuncs, version.All, "")\n}\n',
+};
+
+describe('8. sriov-cni: a CNI plugin is not a container\'s program', () => {
+  it('the header says so instead of `docker run`, and a Check', async () => {
+    const r = await genClean(tree(sriov, {}));
+    assert.match(r.dockerfile, /^# Not a program to run as a container: sriov is a CNI plugin/m, r.dockerfile);
+    assert.doesNotMatch(r.dockerfile, /#\s+docker run/, r.dockerfile);
+    assert.ok(r.warnings.some((w) => w.includes('/opt/cni/bin')), r.warnings.join('\n'));
+  });
+
+  it('negative: a program that only imports the CNI types (not skel) keeps `docker run`', async () => {
+    const r = await gen(tree(sriov, { 'cmd/sriov/main.go': 'package main\n\nimport "github.com/containernetworking/cni/pkg/types"\n\nfunc main() {\n\t_ = types.NetConf{}\n}\n' }));
+    assert.match(r.dockerfile, /^#\s+docker run --rm sriov$/m, r.dockerfile);
+  });
+});
+
+// topolvm/topolvm at 83e3dce (Apache-2.0): go.mod (6,195 bytes) `module github.com/topolvm/topolvm`;
+// cmd/hypertopolvm/main.go (1,016 bytes): `name := filepath.Base(os.Args[0])`, then `switch name {
+// case "lvmd": … case "topolvm-scheduler": … case "topolvm-node": … case "topolvm-controller": … }`.
+// Its Dockerfile links /lvmd, /topolvm-node… to /hypertopolvm; the chart starts those names.
+const topolvm: Record<string, string | null> = {
+  'go.mod': 'module github.com/topolvm/topolvm\n\ngo 1.24\n',
+  'cmd/hypertopolvm/main.go': 'package main\n\nimport (\n\t"os"\n\t"path/filepath"\n)\n\nfunc main() {\n\tname := filepath.Base(os.Args[0])\n\tif name == "hypertopolvm" {\n\t\tname = os.Args[1]\n\t}\n\n\tswitch name {\n\tcase "lvmd":\n\t\tlvmd()\n\tcase "topolvm-node":\n\t\tnode()\n\tdefault:\n\t\tos.Exit(1)\n\t}\n}\n\nfunc lvmd() {}\n\nfunc node() {}\n',
+};
+
+describe('9. topolvm: a binary that picks its program by argv[0]', () => {
+  it('a Check names the names it is started under', async () => {
+    const r = await gen(tree(topolvm, {}));
+    assert.ok(r.warnings.some((w) => w.includes('by the name it is started under') && w.includes('"lvmd", "topolvm-node"')), r.warnings.join('\n'));
+  });
+
+  it('negative: os.Args[0] only printed in the usage: no Check', async () => {
+    const r = await gen(tree(topolvm, { 'cmd/hypertopolvm/main.go': 'package main\n\nimport (\n\t"fmt"\n\t"os"\n\t"path/filepath"\n)\n\nfunc main() {\n\tfmt.Println("usage:", filepath.Base(os.Args[0]))\n}\n' }));
+    assert.ok(!r.warnings.some((w) => w.includes('by the name it is started under')), r.warnings.join('\n'));
   });
 });

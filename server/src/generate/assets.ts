@@ -292,6 +292,35 @@ export interface WebStage {
   why: string;
   /** The node image when package.json's `engines.node` asks for a newer major than NODE_IMAGE's, with why. */
   node?: { image: string; why: string };
+  /**
+   * A script to run before the build (sourcesScript): `run` (`npm run generate`), the files it
+   * reads outside `dir` (context-relative, copied to their place under /src), and why.
+   */
+  generate?: { run: string; script: string; inputs: string[]; why: string };
+}
+
+/**
+ * A script of package.json, other than the build, that writes a source the build needs and a fresh
+ * clone lacks (tarampampam/webhook-tester's web/: "generate" runs `node api.generate.js
+ * ./../api/openapi.yml ./src/api/schema.gen.ts`; src/api/.gitignore ignores schema.gen.ts, which
+ * src/api/client.ts imports, and `tsc --noEmit && vite build` fails without it): one whose name
+ * says it generates (`generate`, `gen`, `codegen`, `generate:api`…), not run by the build script
+ * itself nor by npm before it (`prebuild`), naming a file below `dir` that is absent and
+ * git-ignored. `inputs`: the files it names outside `dir` that the context holds.
+ */
+function sourcesScript(dir: string, pkg: PackageJson, build: string, io: AssetIo): { script: string; inputs: string[]; writes: string; ignoredBy: string } | null {
+  const buildCmd = pkg.scripts?.[build] ?? '';
+  for (const [name, cmd] of Object.entries(pkg.scripts ?? {})) {
+    if (!/^(?:gen|generate|codegen)(?::[\w:-]+)?$/.test(name) || buildCmd.includes(name) || typeof cmd !== 'string') continue;
+    const paths = cmd.split(/\s+/).filter((w) => /^\.{0,2}\/?[\w.-]+(?:\/[\w.-]+)*\.[A-Za-z0-9]+$/.test(w) && w.includes('/'))
+      .map((w) => nodePath.posix.normalize(join(dir, w)));
+    const inside = (p: string) => dir === '' ? !p.startsWith('..') : p.startsWith(dir + '/');
+    const writes = paths.find((p) => inside(p) && io.read(p) === null && gitIgnored(p, io.read) !== null);
+    if (writes === undefined) continue;
+    const inputs = paths.filter((p) => !inside(p) && !p.startsWith('..') && io.read(p) !== null);
+    return { script: name, inputs, writes, ignoredBy: gitIgnored(writes, io.read)! };
+  }
+  return null;
 }
 
 export const NODE_IMAGE = 'node:22-bookworm-slim';
@@ -640,7 +669,14 @@ function stageAt(dir: string, pkg: PackageJson, script: string, target: string, 
   const node = nodeImageFor(pkg.engines?.node);
   const inputs = installInputs(dir, install.includes('pnpm') ? 'pnpm' : install.includes('yarn') ? 'yarn' : 'npm', pkg, io);
   manifests.push(...inputs.files);
-  return { dir, project, manifests, installPaths: inputs.paths, installWhy: inputs.why, install, cache, build: run, outputs: [target], ...(from !== undefined ? { from } : {}), why, ...(node ? { node } : {}) };
+  const gen = sourcesScript(dir, pkg, script, io);
+  const generate = gen && {
+    run: run.replace(/ run .*$/, ` run ${gen.script}`),
+    script: gen.script,
+    inputs: gen.inputs,
+    why: `its "${gen.script}" script writes ${gen.writes}, which git ignores (${gen.ignoredBy}) and the tree lacks, so \`${run}\` runs after it${gen.inputs.length > 0 ? `; it reads ${gen.inputs.join(', ')}, copied to ${gen.inputs.length > 1 ? 'their places' : 'its place'}` : ''}`,
+  };
+  return { dir, project, manifests, installPaths: inputs.paths, installWhy: inputs.why, install, cache, build: run, outputs: [target], ...(from !== undefined ? { from } : {}), why, ...(node ? { node } : {}), ...(generate ? { generate } : {}) };
 }
 
 /**

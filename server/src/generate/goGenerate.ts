@@ -192,6 +192,11 @@ export function whyNotToolchainOnly(directives: readonly GoGenerateDirective[], 
   for (const d of directives) {
     const where = `\`//go:generate ${d.text}\` (${d.file}:${d.line})`;
     if (d.words[0] === '-command') return `${where} defines a command alias, which the generator does not follow`;
+    if (d.words[0] === 'go' && d.words[1] === 'tool') {
+      const why = whyNotDeclaredTool(d, mod, io);
+      if (why === null) continue;
+      return `${where} ${why}`;
+    }
     const cmd = goCommand(d.words);
     if (!cmd) return `${where} runs ${d.words[0] === 'go' ? `\`go ${d.words[1] ?? ''}\`` : `\`${d.words[0]}\``}, which is not a \`go run\` or \`go build\` of the module's code: the build stage has the Go toolchain only`;
     if (cmd.sub === 'build') continue;
@@ -206,6 +211,38 @@ export function whyNotToolchainOnly(directives: readonly GoGenerateDirective[], 
     if (runs.length > 0) return `${where} runs ${runs[0].file}, which runs ${runs[0].name} (${runs[0].via}): the build stage has the Go toolchain only`;
   }
   return null;
+}
+
+/** The go command's own tools (`go tool cover`): the toolchain has them. */
+const GO_TOOLS = new Set(['addr2line', 'asm', 'buildid', 'cgo', 'compile', 'covdata', 'cover', 'dist', 'doc', 'fix', 'link', 'nm', 'objdump', 'pack', 'pprof', 'preprofile', 'test2json', 'trace', 'vet']);
+
+/**
+ * Why a `go tool [-modfile=F] NAME` directive needs more than the toolchain: null when NAME is one
+ * of go's own tools or a `tool` directive of the module file it reads declares it (Go 1.24 tool
+ * dependencies; webhook-tester's `go tool -modfile=../../../tools.go.mod oapi-codegen`, whose
+ * tools.go.mod has `tool github.com/oapi-codegen/oapi-codegen/v2/cmd/oapi-codegen`): go builds it
+ * from the module cache, downloading what it lacks.
+ */
+function whyNotDeclaredTool(d: GoGenerateDirective, mod: GoModule | null, io: GoGenerateIo): string | null {
+  let modfile: string | null = null;
+  let name: string | undefined;
+  for (let i = 2; i < d.words.length; i++) {
+    const w = d.words[i];
+    if (w === '-modfile' || w === '--modfile') modfile = d.words[++i] ?? null;
+    else if (/^--?modfile=/.test(w)) modfile = w.slice(w.indexOf('=') + 1);
+    else if (!w.startsWith('-')) {
+      name = w;
+      break;
+    }
+  }
+  if (name === undefined) return 'names no tool';
+  if (GO_TOOLS.has(name)) return null;
+  const file = modfile !== null ? resolveFrom(d.pkg, modfile) : mod ? join(mod.dir, 'go.mod') : null;
+  const text = file === null ? null : io.read(file);
+  if (text === null) return `runs the tool ${name}, declared in ${modfile ?? 'go.mod'}, which the build context does not hold`;
+  const tools = [...text.matchAll(/^tool[ \t]+(?:\(([^)]*)\)|(\S+))/gm)].flatMap((m) => (m[1] ?? m[2]).split(/\s+/).filter((x) => x !== '' && !x.startsWith('//')));
+  const toolName = (path: string) => path.split('/').filter((x) => !/^v[0-9]+$/.test(x)).pop();
+  return tools.some((t) => t === name || toolName(t) === name) ? null : `runs the tool ${name}, which no \`tool\` line of ${file} declares`;
 }
 
 /** The directives of every package of the module `moduleDir` (context-relative folder). */
@@ -237,6 +274,20 @@ export function undefinedNames(texts: readonly string[]): string[] {
   return [...used];
 }
 
+/**
+ * The directive of `directives` whose command names a file matching `pattern` (a context-relative
+ * glob of one folder, MissingGenerated's): webhook-tester's `oapi-codegen … -o ./models.gen.go` in
+ * internal/http/openapi for internal/http/openapi/*.gen.go. Null when none.
+ */
+export function directiveWriting(pattern: string, directives: readonly GoGenerateDirective[]): GoGenerateDirective | null {
+  const dir = nodePath.posix.dirname(pattern);
+  const name = globRegex(nodePath.posix.basename(pattern));
+  return directives.find((d) => d.words.slice(1).some((w) => {
+    const r = resolveFrom(d.pkg, w.replace(/^-[A-Za-z-]+=/, ''));
+    return r !== null && nodePath.posix.dirname(r) === dir && name.test(nodePath.posix.basename(r));
+  })) ?? null;
+}
+
 export interface MissingGenerated {
   /** The package folder (context-relative) the files belong to. */
   pkg: string;
@@ -265,8 +316,8 @@ function globRegex(glob: string): RegExp {
  * names that none of them declares (undefinedNames); negated lines and patterns with `**` are not
  * read.
  */
-export function missingGeneratedSources(packages: readonly string[], hasDirectives: boolean, io: { read(rel: string): string | null; listFiles(under: string): readonly { path: string }[] }): MissingGenerated[] {
-  if (!hasDirectives) return [];
+export function missingGeneratedSources(packages: readonly string[], directives: readonly GoGenerateDirective[], io: { read(rel: string): string | null; listFiles(under: string): readonly { path: string }[] }): MissingGenerated[] {
+  if (directives.length === 0) return [];
   const out: MissingGenerated[] = [];
   const gitignores = new Map<string, string[]>();
   const lines = (dir: string): string[] => {
@@ -285,8 +336,12 @@ export function missingGeneratedSources(packages: readonly string[], hasDirectiv
         if (!line.endsWith('.go') || line.includes('**')) continue;
         const pat = line.replace(/^\//, '');
         const slash = pat.lastIndexOf('/');
-        // Anchored to this package folder, or a bare name pattern in the package's own .gitignore.
-        const dir = slash >= 0 ? join(base, pat.slice(0, slash)) : depth === segs.length ? pkg : null;
+        // Anchored to this package folder, or a bare name pattern in the package's own .gitignore;
+        // one of a .gitignore above (git matches it in every folder below) only where a directive
+        // of the package writes such a file (tarampampam/webhook-tester's root `*.gen.go` and
+        // internal/http/openapi's `oapi-codegen … -o ./models.gen.go`; not every package of
+        // opentelemetry-ebpf-profiler under its root `*.pb.go`).
+        const dir = slash >= 0 ? join(base, pat.slice(0, slash)) : depth === segs.length || directiveWriting(join(pkg, pat), directives.filter((d) => d.pkg === pkg)) !== null ? pkg : null;
         if (dir !== pkg || /[*?[]/.test(slash >= 0 ? pat.slice(0, slash) : '')) continue;
         const name = globRegex(slash >= 0 ? pat.slice(slash + 1) : pat);
         const here = io.listFiles(pkg).map((f) => f.path).filter((f) => nodePath.posix.dirname(f) === (pkg === '' ? '.' : pkg));

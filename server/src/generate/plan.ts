@@ -27,7 +27,7 @@ import { ownBinaryNames, ownBuildChoice, ownRunPaths, ownStartSteps, ownStartWor
 import { decideTags } from './buildTags';
 import { imageHelpers } from './helpers';
 import { existingIgnoreFile } from './existingIgnore';
-import { goGenerateDirectives, missingBpf2goOutputs, missingGeneratedSources, moduleDirectives, producerOf, whyNotToolchainOnly, type GoGenerateDirective } from './goGenerate';
+import { directiveWriting, goGenerateDirectives, missingBpf2goOutputs, missingGeneratedSources, moduleDirectives, producerOf, whyNotToolchainOnly, type GoGenerateDirective } from './goGenerate';
 import { DockerIgnore } from '../workspace/dockerignore';
 import { modulesTxtIsForWorkspace } from '../workspace/vendor';
 import { goFilesCopiedByVite, missingOwnPackages, namedBy, submoduleOf } from './missingPackages';
@@ -131,6 +131,8 @@ export interface Plan {
     cmd: string[] | null;
     /** Why the image runs as root (user `0:0`): the evidence that the program needs it; null when non-root. */
     rootWhy: string | null;
+    /** Why `docker run IMAGE` does not run the program as it is meant to (a CNI plugin): the header says so instead. */
+    runNote: string | null;
     /** What that evidence is: a root check in the sources, a container runtime client, or host access in the project's manifests. */
     rootKind: 'check' | 'runtime-client' | 'ebpf' | 'host-workload' | null;
   };
@@ -850,6 +852,8 @@ export function plan(model: WorkspaceModel, options: GenerateOptions, io: Genera
 
   // Modules: vendor/, go.work, go.mod
   const workdirCtx = workspaceMode ? work?.dir ?? '' : target.module ?? '';
+  /** A context folder relative to the build's WORKDIR, null when outside it. */
+  const inWorkdir = (dir: string): string | null => (workdirCtx === '' ? dir : dir === workdirCtx ? '' : dir.startsWith(workdirCtx + '/') ? dir.slice(workdirCtx.length + 1) : null);
   const vendorDir = workdirCtx;
   const modulesTxt = read(join(vendorDir, 'vendor/modules.txt'));
   let vendor = modulesTxt !== null;
@@ -878,7 +882,7 @@ export function plan(model: WorkspaceModel, options: GenerateOptions, io: Genera
   const dependencyCopies: DependencyCopy[] = [];
   const addCopy = (ctxDir: string, files: string[]) => {
     // Destination relative to the builder's WORKDIR (which holds the context folder `workdirCtx`).
-    const rel = workdirCtx === '' ? ctxDir : ctxDir === workdirCtx ? '' : ctxDir.startsWith(workdirCtx + '/') ? ctxDir.slice(workdirCtx.length + 1) : null;
+    const rel = inWorkdir(ctxDir);
     const dest = rel === null ? (ctxDir === '' ? '/src/' : `/src/${ctxDir}/`) : rel === '' ? './' : `./${rel}/`;
     const existing = dependencyCopies.find((c) => c.dest === dest);
     if (existing) existing.sources.push(...files.filter((f) => !existing.sources.includes(f)));
@@ -1011,7 +1015,7 @@ export function plan(model: WorkspaceModel, options: GenerateOptions, io: Genera
     if (stage && (!web || (web.dir === stage.dir && web.from === undefined && stage.from === undefined))) {
       if (!web) web = stage;
       else if (!web.outputs.includes(problem.path)) web.outputs.push(problem.path);
-      reasons.push(`${what}: ${problem.detail}. A node stage (${stage.node ? `${stage.node.image}: ${stage.node.why}` : NODE_IMAGE}) builds it first: ${stage.why}; \`${stage.build}\` runs after the dependencies are installed in a layer of their own, and only the built folder is copied into the Go build.${stage.installWhy.length > 0 ? ` The install also reads ${stage.installWhy.join(', ')}: copied before it.` : ''}`);
+      reasons.push(`${what}: ${problem.detail}. A node stage (${stage.node ? `${stage.node.image}: ${stage.node.why}` : NODE_IMAGE}) builds it first: ${stage.why}; \`${stage.build}\` runs after the dependencies are installed in a layer of their own, and only the built folder is copied into the Go build.${stage.installWhy.length > 0 ? ` The install also reads ${stage.installWhy.join(', ')}: copied before it.` : ''}${stage.generate ? ` \`${stage.generate.run}\` first: ${stage.generate.why}.` : ''}`);
     } else {
       // A //go:generate line of the module that makes it (Gokapi's buildWasm.go): go generate in
       // the build stage when its package's directives need only the toolchain.
@@ -1019,7 +1023,7 @@ export function plan(model: WorkspaceModel, options: GenerateOptions, io: Genera
       if (producer) {
         const d = producer.directive;
         const says = `\`//go:generate ${d.text}\` (${d.file}:${d.line}) produces it (${producer.how})`;
-        const rel = workdirCtx === '' ? d.pkg : d.pkg === workdirCtx ? '' : d.pkg.startsWith(workdirCtx + '/') ? d.pkg.slice(workdirCtx.length + 1) : null;
+        const rel = inWorkdir(d.pkg);
         const why = rel === null ? `${d.pkg} is outside ${workdirCtx}/, the folder the build runs in` : whyNotToolchainOnly(directives().filter((x) => x.pkg === d.pkg), mod, genIo);
         if (why === null && rel !== null) {
           const arg = rel === '' ? '.' : `./${rel}`;
@@ -1136,7 +1140,19 @@ export function plan(model: WorkspaceModel, options: GenerateOptions, io: Genera
     const pkgArg = b.directive.pkg === '' ? '.' : `./${b.directive.pkg}`;
     throw new GenerateError('generated-missing', `${b.directive.pkg || 'The root package'}${b.directive.pkg === pkg.dir ? '' : `, which ${describe(target)} compiles,`} uses ${b.undefined.slice(0, 3).join(', ')}${b.undefined.length > 3 ? ` and ${b.undefined.length - 3} more names` : ''}, which bpf2go writes: \`//go:generate ${b.directive.text}\` (${b.directive.file}:${b.directive.line}) makes ${join(b.dir, `${b.stem}_<target>.go`)} and its eBPF object, and the tree has neither (a fresh clone lacks them), so \`go build\` fails ("undefined: ${b.undefined[0]}").${bpf.length > 1 ? ` ${bpf.length - 1} more bpf2go output${bpf.length > 2 ? 's are' : ' is'} missing too (${bpf.slice(1, 4).map((x) => join(x.dir, `${x.stem}_*.go`)).join(', ')}).` : ''} bpf2go needs clang and the eBPF C sources and headers: run \`go generate ${pkgArg}\`${envVars.length > 0 ? ` with ${envVars.map((v) => `$${v}`).join(', ')} set` : ''}${projectRuns} before \`docker build\` (and keep its output out of .dockerignore), or add that step, with clang, to the Dockerfile.`, candidates);
   }
-  for (const m of missingGeneratedSources(ownPackages, ownDirectives().length > 0, { read, listFiles: (under) => io.listFiles(under) })) {
+  for (const m of missingGeneratedSources(ownPackages, ownDirectives(), { read, listFiles: (under) => io.listFiles(under) })) {
+    // A directive of the package that writes them and needs only the toolchain (a `go tool` its
+    // module file declares: webhook-tester's oapi-codegen): go generate in the build stage.
+    const writer = directiveWriting(m.pattern, ownDirectives().filter((d) => d.pkg === m.pkg));
+    const rel = writer === null ? null : inWorkdir(m.pkg);
+    const why = writer === null || rel === null ? null : whyNotToolchainOnly(ownDirectives().filter((d) => d.pkg === m.pkg), mod, genIo);
+    if (writer !== null && rel !== null && why === null) {
+      const arg = rel === '' ? '.' : `./${rel}`;
+      if (!goGenerate.packages.includes(arg)) goGenerate.packages.push(arg);
+      if (!goGenerate.outputs.includes(m.pattern)) goGenerate.outputs.push(m.pattern);
+      reasons.push(`${m.pattern} is git-ignored (${m.ignoredBy}) and the tree has none of it, yet ${m.pkg || 'the root package'} uses ${m.undefined.slice(0, 3).join(', ')}${m.undefined.length > 3 ? ` and ${m.undefined.length - 3} more names` : ''}, which none of its files declares: \`//go:generate ${writer.text}\` (${writer.file}:${writer.line}) writes them, so the build stage runs \`go generate ${arg}\` before \`go build\` (its //go:generate lines need only the Go toolchain${writer.words[1] === 'tool' ? ' and the tools their module file declares, which go builds from the module cache' : ''}).`);
+      continue;
+    }
     const shown = [...ownDirectives().filter((d) => d.pkg === m.pkg), ...ownDirectives().filter((d) => d.pkg === pkg.dir), ...ownDirectives()]
       .filter((d, i, all) => all.indexOf(d) === i).slice(0, 2).map((d) => `\`//go:generate ${d.text}\` (${d.file}:${d.line})`);
     const makefile = ['Makefile', 'GNUmakefile', 'makefile'].map((f) => ({ f, text: read(f) })).find((x) => x.text !== null);
@@ -1372,6 +1388,20 @@ export function plan(model: WorkspaceModel, options: GenerateOptions, io: Genera
   // CSI DaemonSet: args `longhorn-manager -d csi …`): Kubernetes appends them to the ENTRYPOINT.
   const argsOnly = programWorkloads.find((w) => w.argsOnly !== undefined);
   if (argsOnly) warnings.push(`${argsOnly.file}:${argsOnly.line} deploys a container that runs \`${argsOnly.argsOnly!.slice(0, 4).join(' ')}${argsOnly.argsOnly!.length > 4 ? ' …' : ''}\` as its args, with no command: Kubernetes appends args to the image's ENTRYPOINT, so with this image's ENTRYPOINT ["${binaryPath}"] that container runs \`${target.binary} ${argsOnly.argsOnly!.slice(0, 3).join(' ')} …\` and fails. If the image is deployed that way, replace the ENTRYPOINT with CMD ["${target.binary}"${serveWords.map((w) => `, "${w}"`).join('')}] (the binary is on the PATH).`);
+  // A program that picks what it runs by the name it is started under (topolvm's hypertopolvm,
+  // which its chart starts as /topolvm-controller, /topolvm-node, /lvmd: the project's Dockerfile
+  // links them to it): this image has the binary under its own name only.
+  if (shape.argv0Names) {
+    const n = shape.argv0Names.names;
+    warnings.push(`The program picks what it runs by the name it is started under (${shape.argv0Names.via}: ${n.slice(0, 5).map((x) => `"${x}"`).join(', ')}${n.length > 5 ? ` and ${n.length - 5} more` : ''}), and this image has it only as ${binaryPath}: nothing is started under those names. Whatever deploys the image by one of them (a pod spec's \`command: ["/${n[0]}"]\`) fails, and without an argument the binary ${shape.serveCommand ? 'runs the CMD' : 'runs none of them'}. Link the names to the binary where the deployments expect them (in the build stage, \`ln -s ${target.binary} /out/${n[0]}\` …, then copy the links; a distroless runtime has no shell), or set the CMD the image should run.`);
+  }
+  // A CNI plugin: the container runtime runs it on the host for each pod's network (with
+  // CNI_COMMAND and the network configuration on stdin), never as a container's program
+  // (k8snetworkplumbingwg/sriov-cni: its image copies the binary into the host's CNI folder).
+  const cniNote = shape.cniPlugin
+    ? `${target.binary} is a CNI plugin (it imports ${shape.cniPlugin}): the container runtime runs it on the host for each pod's network, with CNI_COMMAND and the network configuration on stdin, and started as a container's program it stops at once ("required env variables [CNI_COMMAND …] missing"). This image only carries the binary: deploy it the way CNI plugins are installed, copying ${binaryPath} into the host's CNI folder (/opt/cni/bin) from a DaemonSet that mounts it, as root`
+    : null;
+  if (cniNote) warnings.push(`${cniNote}; the ENTRYPOINT here does not do that.`);
   // A listen-address flag passed to a CLI with subcommands when the image runs none of them would
   // go to the root command, which takes no such flag or only prints its usage (cfssl's
   // `-address` belongs to `serve`): not passed; the Check says what to add.
@@ -1478,7 +1508,7 @@ export function plan(model: WorkspaceModel, options: GenerateOptions, io: Genera
   if (!root) reasons.push(`Non-root: USER 65532:65532 (the distroless "nonroot" ids${runtime === 'distroless' ? ', also the :nonroot tag\'s default' : ''}); exec-form ENTRYPOINT, so signals reach the program and no shell is needed. The working directory /app is the runtime user's (an empty folder made in the build stage, copied with COPY --chown: no shell needed), so a program that creates its data relative to it (./data, a SQLite database) can; the binary in ${nodePath.posix.dirname(binaryPath)}${runtimeFiles.length > 0 ? ` and the files copied into ${runtimeFiles.every((f) => f.dest.startsWith('/')) ? 'the image' : '/app'} stay` : ' stays'} root-owned, so the program cannot rewrite ${runtimeFiles.length > 0 ? 'them' : 'it'}.${runtime === 'distroless' ? '' : ` HOME=/app: uid 65532 has no passwd entry on ${runtime}, so HOME would be /, which it cannot write (git, gpg, os.UserConfigDir write under HOME).`}`);
 
   const output = `/out/${target.binary}`;
-  const relOf = (dir: string) => (workdirCtx === '' ? dir : dir === workdirCtx ? '' : dir.startsWith(workdirCtx + '/') ? dir.slice(workdirCtx.length + 1) : null);
+  const relOf = inWorkdir;
   const rel = relOf(target.dir) ?? '';
   // Other main packages the program runs at a path of its own image (velero's /velero-restore-helper).
   const helpers: Plan['build']['helpers'] = [];
@@ -1507,7 +1537,7 @@ export function plan(model: WorkspaceModel, options: GenerateOptions, io: Genera
     goEnv,
     unreadModuleFiles: work && !workspaceMode ? workDependencyFiles(work).filter((f) => !dependencyCopies.some((c) => c.sources.includes(f))) : [],
     build: { vendor, trimpath, tags, ldflags, stamp, versionDefault, output, packageArg: rel === '' ? '.' : `./${rel}`, helpers, sharedLibraries },
-    runtimeStage: { image: runtimeImage, packages: [...runtimePackages, ...libPackages.filter((x) => !runtimePackages.includes(x))], caCertificates, binaryPath, user: root ? '0:0' : '65532:65532', workdir: '/app', expose, files: runtimeFiles, cmd, rootWhy: root?.why ?? null, rootKind: root?.kind ?? null },
+    runtimeStage: { image: runtimeImage, packages: [...runtimePackages, ...libPackages.filter((x) => !runtimePackages.includes(x))], caCertificates, binaryPath, user: root ? '0:0' : '65532:65532', workdir: '/app', expose, files: runtimeFiles, cmd, rootWhy: root?.why ?? null, rootKind: root?.kind ?? null, runNote: cniNote },
     portEvidence: ports.evidence,
     versionVariable: vv ? `main.${vv.name} in ${join(pkg.dir, vv.file)}` : null,
     reasons,

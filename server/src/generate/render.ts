@@ -34,7 +34,8 @@ export function renderDockerfile(p: Plan): string {
     L.push(`# Builds ${t.dir === '' ? '.' : t.dir}, the main package the project's own build ships: ${ownBuildSays(p.targetSettledBy)}.`);
   }
   L.push(`#   docker build -t ${t.binary.toLowerCase()} .`);
-  L.push(`#   docker run --rm ${runFlags}${t.binary.toLowerCase()}`);
+  if (p.runtimeStage.runNote) L.push(`# Not a program to run as a container: ${p.runtimeStage.runNote}.`);
+  else L.push(`#   docker run --rm ${runFlags}${t.binary.toLowerCase()}`);
   if (p.runtimeStage.rootWhy) L.push(`# It runs as root: ${p.runtimeStage.rootWhy}.`);
   L.push('');
 
@@ -50,6 +51,10 @@ export function renderDockerfile(p: Plan): string {
     for (const p of w.installPaths) L.push(`COPY ${w.dir === '' ? p : `${w.dir}/${p}`} ./${p}`);
     L.push(...run([cacheMount(w.cache)], [w.install]));
     L.push(`COPY ${w.dir === '' ? '.' : `${w.dir}/`} ./`);
+    if (w.generate) {
+      for (const f of w.generate.inputs) L.push(`COPY ${f} /src/${f}`);
+      L.push(`RUN ${w.generate.run}`);
+    }
     L.push(`RUN ${w.build}`);
     L.push('');
   }
@@ -90,7 +95,9 @@ export function renderDockerfile(p: Plan): string {
   for (const out of p.web?.outputs ?? []) L.push(`COPY --from=web /src/${p.web?.from ?? out} /src/${out}`);
   if (p.goGenerate.packages.length > 0) {
     // Before the ARGs: the generators run on the build machine, for it (no GOOS/GOARCH).
-    L.push(`# go generate makes what //go:embed needs (${p.goGenerate.outputs.join(', ')}): a fresh clone lacks ${p.goGenerate.outputs.length > 1 ? 'them' : 'it'}.`);
+    // Go sources it writes (webhook-tester's *.gen.go) or files //go:embed needs.
+    const needs = p.goGenerate.outputs.some((o) => o.endsWith('.go')) ? 'the build needs' : '//go:embed needs';
+    L.push(`# go generate makes what ${needs} (${p.goGenerate.outputs.join(', ')}): a fresh clone lacks ${p.goGenerate.outputs.length > 1 ? 'them' : 'it'}.`);
     L.push(...run([...(p.build.vendor ? [] : [cacheMount(CACHE_MOUNTS.mod)]), cacheMount(CACHE_MOUNTS.build)], [`${env}go generate ${p.goGenerate.packages.join(' ')}`]));
   }
   const args: string[] = [];

@@ -72,6 +72,31 @@ export interface ProgramShape {
    * such a package checks belongs to that subcommand.
    */
   commandPackages: { name: string; qualifier: string }[];
+  /**
+   * The program picks what it runs by the name it is started under (topolvm's hypertopolvm: `name
+   * := filepath.Base(os.Args[0])`, then `switch name { case "lvmd": … }`): those names, and where.
+   */
+  argv0Names: { names: string[]; via: string } | null;
+  /** A CNI plugin (it imports the CNI library's skel, which runs the plugin the runtime execs): the import. */
+  cniPlugin: string | null;
+}
+
+/** A main that switches on the base name of os.Args[0]: the case names (argv0Names). */
+function argv0Dispatch(packages: readonly PackageSources[]): ProgramShape['argv0Names'] {
+  for (const p of packages) {
+    for (const f of p.files) {
+      const text = stripGoComments(f.text);
+      if (!/^\s*package\s+main\b/m.test(text) || !text.includes('os.Args[0]')) continue;
+      const base = String.raw`(?:filepath|path)\.Base\(\s*os\.Args\[0\]\s*\)`;
+      const v = new RegExp(String.raw`\b([A-Za-z_][A-Za-z0-9_]*)\s*:?=\s*${base}`).exec(text)?.[1];
+      const sw = new RegExp(String.raw`\bswitch\s+(?:${base}${v ? `|${v}` : ''})\s*\{`).exec(text);
+      if (!sw) continue;
+      const body = braceBody(text, sw.index + sw[0].length - 1);
+      const names = [...body.matchAll(/^\s*case\s+([^:\n]+):/gm)].flatMap((c) => c[1].split(',').map((w) => /^\s*"([A-Za-z0-9][\w.-]*)"\s*$/.exec(w)?.[1]).filter((n): n is string => n !== undefined));
+      if (names.length > 0) return { names, via: `${v ? `${v} := filepath.Base(os.Args[0]), switch ${v}` : 'switch filepath.Base(os.Args[0])'} in ${p.dir === '' ? f.file : `${p.dir}/${f.file}`}` };
+    }
+  }
+  return null;
 }
 
 /** Loop and parameter names that hold any command (`for _, cmd := range …`): never one subcommand. */
@@ -1040,6 +1065,8 @@ export function programShape(packages: readonly PackageSources[], externalImport
     rootChecks: rootChecks(packages),
     runsNamedAtRunTime: namedAtRunTime(packages, binary, runs.map((r) => r.name)),
     commandPackages,
+    argv0Names: argv0Dispatch(packages),
+    cniPlugin: externalImports.find((i) => i === 'github.com/containernetworking/cni/pkg/skel') ?? null,
     subcommandVars: new Map([...handlers, ...[...fnCommands].filter(([fn]) => fnChildren.some((e) => e.child === fn)).map(([fn, c]): [string, string] => [fn.slice(fn.indexOf('\0') + 1), c.use]), ...[...declared].filter(([v]) => added.has(v)).map(([v, use]): [string, string] => [v.slice(v.indexOf('\0') + 1), use])]),
   };
 }
