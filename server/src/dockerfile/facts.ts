@@ -176,6 +176,27 @@ export function startInstructions(model: DockerfileModel, stage: Stage): { entry
 }
 
 /**
+ * `--platform=$BUILDPLATFORM`, also with braces and a default (`${BUILDPLATFORM:-linux/amd64}`:
+ * inlets/inlets-operator; BuildKit always sets BUILDPLATFORM, so the default is for other builders).
+ */
+const BUILD_PLATFORM = /^\$(BUILDPLATFORM|\{BUILDPLATFORM(:?-[^}]*)?\})$/;
+
+/** Whether a stage runs on the build platform: the nearest `--platform` of its FROM chain is $BUILDPLATFORM (GD118, GD210). */
+export function onBuildPlatform(model: DockerfileModel, stage: Stage): boolean {
+  const chain = stageChain(model, stage);
+  for (let k = chain.length - 1; k >= 0; k--) {
+    const p = chain[k].platform;
+    if (p !== null) return isBuildPlatform(p);
+  }
+  return false;
+}
+
+/** A FROM's `--platform` value names the build platform. */
+export function isBuildPlatform(platform: string): boolean {
+  return BUILD_PLATFORM.test(platform.trim());
+}
+
+/**
  * The stages whose instructions a stage inherits, itself last (at most MAX_STAGE_CHAIN). Shared
  * (rules ask for chains many times per analysis): read-only.
  */

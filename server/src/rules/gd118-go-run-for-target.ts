@@ -29,7 +29,7 @@
  * machine; the stage's other go commands keep the target. None where the command or make sets
  * the target itself (which of its words to change is the author's call).
  */
-import { argDeclarations, goCommands, goFlag, isXxGo, stageChain, type GoCommand } from '../dockerfile/facts';
+import { argDeclarations, goCommands, goFlag, isXxGo, onBuildPlatform, stageChain, type GoCommand } from '../dockerfile/facts';
 import { toolRuns } from '../dockerfile/indirectGo';
 import { makeArgs } from '../dockerfile/makeRecipe';
 import { properties } from '../dockerfile/parse';
@@ -39,7 +39,6 @@ import { insert } from '../edits/edits';
 import { toolRunText } from '../facts/toolRunText';
 import { stagesToCheck, type Rule, type RuleContext, type RuleFinding } from './types';
 
-const BUILD_PLATFORM = /^\$\{?BUILDPLATFORM\}?$/;
 const TARGET_VALUE: Record<string, RegExp> = { GOOS: /^\$\{?TARGETOS\}?$/, GOARCH: /^\$\{?TARGETARCH\}?$/ };
 
 export const gd118: Rule = {
@@ -99,16 +98,6 @@ function runsProgram(g: GoCommand): boolean {
   if (isXxGo(g)) return false;
   if (g.sub === 'run') return !goFlag(g.args, 'exec');
   if (g.sub === 'test') return !goFlag(g.args, 'c') && !goFlag(g.args, 'exec');
-  return false;
-}
-
-/** Whether a stage runs on $BUILDPLATFORM: the nearest `--platform` of its FROM chain says so (as GD210 reads it). */
-function onBuildPlatform(model: DockerfileModel, stage: Stage): boolean {
-  const chain = stageChain(model, stage);
-  for (let k = chain.length - 1; k >= 0; k--) {
-    const p = chain[k].platform;
-    if (p !== null) return BUILD_PLATFORM.test(p.trim());
-  }
   return false;
 }
 

@@ -21,7 +21,7 @@
  * (`GOOS=$TARGETOS GOARCH=$TARGETARCH go install`, `$TARGETARCH` in the URL, or a stage on the
  * target platform), which only the author can choose.
  */
-import { copyPaths, copyPlaces, goCommands, goFlag, goPackages, imageStages, pathEnv, rootImage, stageChain, targetImages, workdirBefore } from '../dockerfile/facts';
+import { copyPaths, copyPlaces, goCommands, goFlag, goPackages, imageStages, isBuildPlatform, onBuildPlatform, pathEnv, rootImage, stageChain, targetImages, workdirBefore } from '../dockerfile/facts';
 import { sourceCovers } from '../dockerfile/copySources';
 import { envValue, goBinaryName, stageRef } from '../dockerfile/goBuild';
 import type { DockerfileModel, Instruction, Stage } from '../dockerfile/model';
@@ -31,7 +31,6 @@ import { startPrograms } from '../facts/goAtStart';
 import * as path from 'node:path';
 import type { Rule, RuleFinding } from './types';
 
-const BUILD_PLATFORM = /^\$\{?BUILDPLATFORM\}?$/;
 /** The build machine's architecture, asked at build time. */
 const ARCH_PROBE = /\$\(\s*(uname\s+-m|arch|dpkg\s+--print-architecture|apk\s+--print-arch)\b|`\s*(uname\s+-m|arch|dpkg\s+--print-architecture|apk\s+--print-arch)\b/;
 const TARGET_REF = /\$\{?TARGET(PLATFORM|OS|ARCH|VARIANT)\b/;
@@ -51,7 +50,7 @@ export const gd210: Rule = {
   facts: ['goCommands', 'images'],
   check(ctx) {
     const model = ctx.model;
-    if (!model.stages.some((s) => s.platform !== null && BUILD_PLATFORM.test(s.platform.trim()))) return [];
+    if (!model.stages.some((s) => s.platform !== null && isBuildPlatform(s.platform))) return [];
     const out: RuleFinding[] = [];
     for (const idx of imageStages(model, ctx.finalStage)) {
       const image = model.stages[idx];
@@ -85,16 +84,6 @@ export const gd210: Rule = {
     return out;
   },
 };
-
-/** Whether a stage runs on $BUILDPLATFORM: the nearest `--platform` of its FROM chain says so. */
-function onBuildPlatform(model: DockerfileModel, stage: Stage): boolean {
-  const chain = stageChain(model, stage);
-  for (let k = chain.length - 1; k >= 0; k--) {
-    const p = chain[k].platform;
-    if (p !== null) return BUILD_PLATFORM.test(p.trim());
-  }
-  return false;
-}
 
 interface Made {
   path: string;

@@ -124,3 +124,38 @@ describe('GD118 through make, and a command that sets the target itself (sql_exp
   });
 });
 
+
+describe('GD118 with a default in the build platform (inlets-operator)', () => {
+  // inlets/inlets-operator 33495ab (MIT) Dockerfile:2-40, trimmed (judge32 X M7): the FROM asks
+  // for `${BUILDPLATFORM:-linux/amd64}`, which BuildKit always fills with the build platform, and
+  // the stage runs `go test` for the target.
+  const inlets = (platform: string) => df([
+    `FROM --platform=${platform} golang:1.23 as builder`,
+    'ARG TARGETPLATFORM',
+    'ARG BUILDPLATFORM',
+    'ARG TARGETOS',
+    'ARG TARGETARCH',
+    'ENV CGO_ENABLED=0',
+    'WORKDIR /go/src/github.com/inlets/inlets-operator',
+    'COPY go.mod go.mod',
+    'COPY go.sum go.sum',
+    'RUN go mod download',
+    'COPY . .',
+    'RUN CGO_ENABLED=${CGO_ENABLED} GOOS=${TARGETOS} GOARCH=${TARGETARCH} \\',
+    '  go test -v ./...',
+    'RUN CGO_ENABLED=${CGO_ENABLED} GOOS=${TARGETOS} GOARCH=${TARGETARCH} \\',
+    '  go build -ldflags "-s -w" -o /usr/bin/inlets-operator .',
+  ]);
+
+  it('`${BUILDPLATFORM:-linux/amd64}` and `${BUILDPLATFORM-…}` run on the build platform, as `$BUILDPLATFORM` does', () => {
+    for (const p of ['${BUILDPLATFORM:-linux/amd64}', '${BUILDPLATFORM-linux/amd64}', '$BUILDPLATFORM', '${BUILDPLATFORM}']) {
+      const fs = find(inlets(p), 'GD118');
+      assert.equal(fs.length, 1, p);
+      assert.match(fs[0].message, /go test/, p);
+    }
+  });
+
+  it('another platform, a default of another variable, or none: silent', () => {
+    for (const p of ['${TARGETPLATFORM:-linux/amd64}', 'linux/amd64', '${PLATFORM:-$BUILDPLATFORM}']) assert.equal(has(inlets(p), 'GD118'), false, p);
+  });
+});
