@@ -29,9 +29,9 @@
 import * as path from 'node:path';
 import { copiedPrograms, copiesWholeFileSystem, copyPaths, envBefore, holdsProgram, isArtifactExport, stageChain, stageImage, startedProgram } from '../dockerfile/facts';
 import { stageRef } from '../dockerfile/goBuild';
-import type { DockerfileModel, Stage } from '../dockerfile/model';
+import type { DockerfileModel, Instruction, Stage } from '../dockerfile/model';
 import { installsPackage, isInstall, packageCommands } from '../dockerfile/packages';
-import { insertLinesAfter } from '../edits/edits';
+import { insert, insertLinesAfter } from '../edits/edits';
 import { buildFacts } from '../workspace/query';
 import { finalCopies, programPackages, startedPrebuiltProgram } from '../facts/builtPackages';
 import { programSource } from '../facts/releaseBuilds';
@@ -62,6 +62,7 @@ export const gd202: Rule = {
     const image = stageImage(model, stage);
     if (!image || image.caCerts || image.os !== 'linux' || !NO_BUNDLE.has(image.family) || isArtifactExport(model, stage)) return [];
     if (hasCaBundle(model, stage)) return [];
+    const misplaced = misplacedBundle(model, stage);
     if (image.family !== 'scratch' && mayInstallBundle(model, stage)) return [];
     const copies = finalCopies({ ...ctx, workspace: ws }, ctx.finalStage);
     const tlsCopies = copies.filter((c) => {
@@ -71,16 +72,16 @@ export const gd202: Rule = {
       return certain ? tls.length > 0 : tls.length === packages.length;
     });
     const first = tlsCopies[0];
-    if (!first) return copies.length === 0 ? prebuiltFinding(ctx, ws, stage, image.family) : [];
+    if (!first) return copies.length === 0 ? prebuiltFinding(ctx, ws, stage, image.family, misplaced) : [];
     const { packages } = programPackages(ws, first.builds);
     const facts = packages.map((p) => buildFacts(ws, p.dir)).find((f) => f.usesTls)!;
     return [withLazyFix({
       // (What the imports tell: the program can make TLS connections, not which of them verify
       // against the system roots: nps's tunnel skips verification, node-feature-discovery talks
       // to the API server with the service-account CA.)
-      message: `${noBundleMessage(stage, image.family, 'the program', facts)}; connections with their own CA pool (a Kubernetes service-account CA) or that skip verification do not. Copy the CA bundle from the builder.`,
+      message: `${noBundleMessage(stage, image.family, 'the program', facts)}; connections with their own CA pool (a Kubernetes service-account CA) or that skip verification do not.${misplaced ? misplacedNote(model, misplaced) : ' Copy the CA bundle from the builder.'}`,
       span: stage.from.span,
-    }, () => fixFor(ctx, stage, first.builder))];
+    }, () => (misplaced ? misplacedFix(misplaced) : fixFor(ctx, stage, first.builder)))];
   },
 };
 
@@ -111,7 +112,7 @@ function noBundleMessage(stage: Stage, family: string, program: string, facts: P
  * `RUN make build-cov`). The fix copies the bundle from the stage that file comes from, when that
  * stage has one.
  */
-function prebuiltFinding(ctx: RuleContext, ws: WorkspaceModel, stage: Stage, family: string): RuleFinding[] {
+function prebuiltFinding(ctx: RuleContext, ws: WorkspaceModel, stage: Stage, family: string, misplaced: Instruction | null): RuleFinding[] {
   const { model } = ctx;
   const program = startedPrebuiltProgram({ ...ctx, workspace: ws }, ctx.finalStage);
   if (!program || stagedRootMayHoldBundle(model, stage)) return [];
@@ -123,9 +124,9 @@ function prebuiltFinding(ctx: RuleContext, ws: WorkspaceModel, stage: Stage, fam
   const index = from ? stageRef(model, from) : null;
   const builder = index !== null && index !== stage.index ? model.stages[index] : undefined;
   return [withLazyFix({
-    message: `${noBundleMessage(stage, family, `the program it starts (${started}, the program of ${packageName(facts)})`, facts)}. Copy a CA bundle in${builder ? ' from the stage the program comes from' : ' (`COPY --from=alpine:3 /etc/ssl/certs/ca-certificates.crt /etc/ssl/certs/`)'}.`,
+    message: `${noBundleMessage(stage, family, `the program it starts (${started}, the program of ${packageName(facts)})`, facts)}.${misplaced ? misplacedNote(model, misplaced) : ` Copy a CA bundle in${builder ? ' from the stage the program comes from' : ' (`COPY --from=alpine:3 /etc/ssl/certs/ca-certificates.crt /etc/ssl/certs/`)'}.`}`,
     span: stage.from.span,
-  }, () => (builder ? fixFor(ctx, stage, builder) : undefined))];
+  }, () => (misplaced ? misplacedFix(misplaced) : builder ? fixFor(ctx, stage, builder) : undefined))];
 }
 
 /**
@@ -190,6 +191,57 @@ function mayInstallBundle(model: DockerfileModel, stage: Stage): boolean {
   return false;
 }
 
+/** The folders Go's crypto/x509 reads every file of (root_linux.go certDirectories). */
+const CERT_DIRECTORIES = new Set(['/etc/ssl/certs', '/etc/pki/tls/certs']);
+
+/**
+ * A COPY of one bundle file (`….crt`, `….pem`) to one of Go's certificate folders written without
+ * the trailing slash, in a scratch image where nothing made that folder before: Docker writes the
+ * bundle to a file of that name (ethersphere/bee a404d60 Dockerfile.scratch: `COPY --from=0
+ * /etc/ssl/certs/ca-certificates.crt /etc/ssl/certs`). Go reads the files
+ * /etc/ssl/certs/ca-certificates.crt & co. and every file in the folders: a file named
+ * /etc/ssl/certs is none of them, and it finds no roots.
+ */
+function misplacedBundle(model: DockerfileModel, stage: Stage): Instruction | null {
+  if (stageImage(model, stage)?.family !== 'scratch') return null;
+  const made = new Set<string>();
+  for (const s of stageChain(model, stage)) {
+    for (const i of s.instructions) {
+      if (i.keyword === 'RUN') return null; // (scratch runs nothing, unless a shell was copied in: unknown)
+      if (i.keyword !== 'COPY' && i.keyword !== 'ADD') continue;
+      const paths = copyPaths(i);
+      if (!paths) continue;
+      const dest = path.posix.resolve('/', paths.dest);
+      const intoFolder = paths.dest.endsWith('/') || paths.sources.length > 1;
+      if (CERT_DIRECTORIES.has(dest) && !intoFolder && !made.has(dest) && i.keyword === 'COPY') {
+        const src = paths.sources[0];
+        if (src && /\.(crt|pem)$/.test(src) && !/[*?[$]/.test(src)) return i;
+      }
+      // Folders this copy makes (or may make: a folder source's tree is unknown).
+      for (let d = intoFolder ? dest : path.posix.dirname(dest); d !== '/'; d = path.posix.dirname(d)) made.add(d);
+      if (!/\.[A-Za-z0-9]+$/.test(paths.sources[0] ?? '')) made.add(dest);
+    }
+  }
+  return null;
+}
+
+/** The misplaced bundle's message and fix (misplacedBundle): the copy as written, and the same with the trailing slash. */
+function misplacedNote(model: DockerfileModel, copy: Instruction): string {
+  const dest = path.posix.resolve('/', copyPaths(copy)!.dest);
+  return ` Line ${copy.line + 1} copies a bundle to \`${dest}\` without a trailing slash, and scratch has no such folder: Docker writes the bundle to a file named ${dest}, where Go looks for files inside a folder of that name (${dest}/ca-certificates.crt and the others), so it finds no roots. End the destination with \`/\`.`;
+}
+
+function misplacedFix(copy: Instruction): Fix | undefined {
+  const paths = copyPaths(copy);
+  const word = copy.args[copy.args.length - 1];
+  if (!paths || !word || copy.json || word.value !== paths.dest) return undefined;
+  return {
+    title: `Copy the bundle into the folder ${path.posix.resolve('/', paths.dest)}/ (where Go reads it; changes where the file lands)`,
+    edits: [insert(word.span.end, '/')],
+    safe: false,
+  };
+}
+
 /** Does the stage (or a stage it is built FROM) bring a CA bundle in? */
 function hasCaBundle(model: DockerfileModel, stage: Stage): boolean {
   const env = envBefore(model, stage);
@@ -198,7 +250,7 @@ function hasCaBundle(model: DockerfileModel, stage: Stage): boolean {
     for (const i of s.instructions) {
       if (i.keyword !== 'COPY' && i.keyword !== 'ADD') continue;
       const paths = copyPaths(i);
-      if (!paths) continue;
+      if (!paths || i === misplacedBundle(model, stage)) continue;
       const dest = path.posix.resolve('/', paths.dest);
       if (/^\/etc\/(ssl|pki)(\/|$)/.test(dest)) return true;
       if (paths.sources.some((src) => /ca-certificates|cert\.pem|^\/etc\/(ssl|pki)(\/|$)|^\/?$/.test(src.trim()))) return true;

@@ -721,3 +721,42 @@ describe('GD202: a goreleaser image linted with goreleaser\'s context (tfsec Doc
     assert.deepEqual(gd202(repo(), moduleCtx), []);
   });
 });
+
+describe('GD202 with a bundle copied to a file named like the certificate folder (bee)', () => {
+  // ethersphere/bee a404d60 (BSD-3-Clause) Dockerfile.scratch:13-16 (judge32 Y M10): with no
+  // trailing slash and no /etc/ssl/certs folder in scratch, the bundle becomes a file named
+  // /etc/ssl/certs; Go reads /etc/ssl/certs/ca-certificates.crt and the files in that folder.
+  const ws = () => load('tls'); // main.go calls http.Get
+  const bee = (copy: string, extra: string[] = []) => build('.', 'scratch', [...extra, copy]);
+  const MISPLACED = 'COPY --from=build /etc/ssl/certs/ca-certificates.crt /etc/ssl/certs';
+
+  it('reported, naming the copy; the fix adds the slash, keeps CRLF and clears the finding', () => {
+    const text = bee(MISPLACED);
+    const [f] = find(text, opts(ws()), 'GD202');
+    assert.ok(f);
+    assert.match(f.message, /Line 9 copies a bundle to `\/etc\/ssl\/certs` without a trailing slash/);
+    assert.match(f.message, /Docker writes the bundle to a file named \/etc\/ssl\/certs/);
+    assert.equal(f.fix?.safe, false);
+    const fixed = applyFix(text, 'GD202', opts(ws()));
+    assert.equal(fixed, text.replace(MISPLACED, `${MISPLACED}/`));
+    assert.equal(find(fixed, opts(ws()), 'GD202').length, 0);
+    const crlf = text.replace(/\n/g, '\r\n');
+    const fixedCrlf = applyFix(crlf, 'GD202', opts(ws()));
+    assert.equal(fixedCrlf, crlf.replace(MISPLACED, `${MISPLACED}/`));
+    assert.equal(find(fixedCrlf, opts(ws()), 'GD202').length, 0);
+  });
+
+  it('silent: the slash, a file destination Go reads, a folder made before, a non-scratch image, /etc/pki and a folder source', () => {
+    for (const [copy, extra, final] of [
+      [`${MISPLACED}/`, [], 'scratch'],
+      ['COPY --from=build /etc/ssl/certs/ca-certificates.crt /etc/ssl/certs/ca-certificates.crt', [], 'scratch'],
+      [MISPLACED, ['COPY --from=build /etc/ssl/certs/extra.pem /etc/ssl/certs/'], 'scratch'],
+      [MISPLACED, [], 'gcr.io/distroless/static-debian12'],
+      ['COPY --from=build /etc/ssl/certs /etc/ssl/certs', [], 'scratch'],
+    ] as [string, string[], string][]) {
+      assert.equal(find(build('.', final, [...extra, copy]), opts(ws()), 'GD202').length, 0, copy);
+    }
+    // Another of Go's folders, written the same way, is misplaced too.
+    assert.equal(find(bee('COPY --from=build /etc/ssl/certs/ca-certificates.crt /etc/pki/tls/certs'), opts(ws()), 'GD202').length, 1);
+  });
+});
