@@ -5,7 +5,7 @@
  * are in ../edits/goFlags.ts.
  */
 import * as path from 'node:path';
-import { argDeclarations, baseStageCandidates, dockerEnv, envBefore, pathEnv, goCommands, goFlag, goPackages, isRootUser, rootImage, stageChain, stageDescendants, stageGoCommands, stageImage, stageRef, stagesReadBy, startInstructions, throughWrappers, workdirBefore, type GoCommand } from './facts';
+import { argDeclarations, baseStageCandidates, copiedPrograms, dockerEnv, envBefore, pathEnv, goCommands, goFlag, goPackages, isRootUser, rootImage, stageChain, stageDescendants, stageGoCommands, stageImage, stageRef, stagesReadBy, startedProgram, startInstructions, throughWrappers, workdirBefore, type GoCommand } from './facts';
 import { unquoteAll } from './copySources';
 
 // Where the rules have long imported it from; it lives with the other stage facts.
@@ -14,7 +14,7 @@ import { registerModelFactSlot, registerStageFactSlot, type DockerfileModel, typ
 import { properties } from './parse';
 import { contextBinds, mounts, type Mount } from './mounts';
 import { normalizeRepository } from '../images/table';
-import { shellLevelCommands } from './packages';
+import { installsPackage, shellLevelCommands } from './packages';
 import { outlineScript, type ShellAssignment, type ShellWord } from './shell';
 import { expandVariables } from './variables';
 import { indirectGoSteps } from './indirectGo';
@@ -539,6 +539,8 @@ export function stripFlags(tokens: readonly GoToken[]): { s: boolean; w: boolean
 const WRITES_GO_ENV = Symbol('writesGoEnv');
 const STAGES_FEEDING = Symbol('stagesFeeding');
 const STAGES_LANDING = Symbol('stagesLanding');
+const DELVE_IMAGE = Symbol('delveImage');
+registerModelFactSlot(DELVE_IMAGE);
 const DOWNLOAD_CACHES = Symbol('downloadCaches');
 const CACHE_PATHS = Symbol('goCachePaths');
 const CACHE_WORKDIRS = Symbol('moduleCacheWorkdirs');
@@ -556,6 +558,7 @@ interface ModelSlot {
   [WRITES_GO_ENV]?: boolean;
   [STAGES_FEEDING]?: Map<number, Set<number>>;
   [STAGES_LANDING]?: Map<number, Set<number>>;
+  [DELVE_IMAGE]?: Map<number, boolean>;
   [DOWNLOAD_CACHES]?: Map<string, Instruction[]>;
   [CACHE_PATHS]?: Map<GoCommand | Instruction, GoCachePaths>;
   [CACHE_WORKDIRS]?: Map<GoCommand, { dir: string; rel: string } | null>;
@@ -1030,8 +1033,10 @@ export function sourcesPresent(model: DockerfileModel, stage: Stage, instr: Inst
  * `--build-arg GCFLAGS="all=-N -l"` (kubeflow pipelines' backend/Makefile image_driver_debug,
  * which adds dlv to Dockerfile.driver; buildkit's `ARG GOGCFLAGS=${BUILDKIT_DEBUG:+"all=-N -l"}`).
  * Compiler flags have no other common use in an image build: a release build passes none.
+ * And every build that lands in a Delve debug image (delveImage: go-carbon's Dockerfile.debug).
  */
-export function isDebugBuild(model: DockerfileModel, stage: Stage, g: GoCommand): boolean {
+export function isDebugBuild(model: DockerfileModel, finalStage: number, stage: Stage, g: GoCommand): boolean {
+  if (delveImage(model, finalStage)) return true;
   const gc = goFlag(g.args, 'gcflags');
   if (gc && typeof gc.value === 'string') {
     if (DEBUG_GCFLAGS.test(gc.value)) return true;
@@ -1043,6 +1048,40 @@ export function isDebugBuild(model: DockerfileModel, stage: Stage, g: GoCommand)
   return typeof v === 'string' && DEBUG_GCFLAGS.test(v);
 }
 const DEBUG_GCFLAGS = /(^|[\s='"])-(N|l)(?=$|[\s'"])/;
+
+/** Delve's command package, as `go install`/`go get` name it (`…/cmd/dlv@v1.25.0`, `@latest`, none). */
+const DELVE_PACKAGE = /^github\.com\/go-delve\/delve\/cmd\/dlv(@|$)/;
+
+/**
+ * The final image is a Delve debug image: its FROM chain installs Delve (`go install
+ * github.com/go-delve/delve/cmd/dlv@…` or `go get` of it, the `delve` package of apk, apt or dnf),
+ * copies a file named `dlv` in (`COPY --from=build /go/bin/dlv /dlv`), or starts `dlv`. Every
+ * build that lands in it is for Delve, which needs the DWARF that `-w` drops and the source paths
+ * that `-trimpath` rewrites: go-graphite/go-carbon's Dockerfile.debug installs dlv and pprof,
+ * copies the sources and runs a plain `go build` in its only stage (no ENTRYPOINT: you exec into
+ * it and run `dlv exec ./go-carbon`). A builder stage that installs dlv for itself only (its
+ * final image does not copy it) does not make the image a debug image.
+ */
+export function delveImage(model: DockerfileModel, finalStage: number): boolean {
+  const final = model.stages[finalStage];
+  if (!final) return false;
+  const byFinal = ((model as ModelSlot)[DELVE_IMAGE] ??= new Map());
+  let known = byFinal.get(finalStage);
+  if (known === undefined) byFinal.set(finalStage, (known = computeDelveImage(model, final)));
+  return known;
+}
+
+function computeDelveImage(model: DockerfileModel, final: Stage): boolean {
+  for (const s of stageChain(model, final)) {
+    for (const g of stageGoCommands(s)) {
+      if ((g.sub === 'install' || g.sub === 'get') && goPackages(g.args).some((w) => DELVE_PACKAGE.test(w.value))) return true;
+    }
+  }
+  if (installsPackage(model, final, (name) => name === 'delve')) return true;
+  if (copiedPrograms(model, final).some((c) => path.posix.basename(c.path) === 'dlv')) return true;
+  const started = startedProgram(model, final);
+  return started !== undefined && path.posix.basename(started) === 'dlv';
+}
 
 /** The -gcflags value expands a variable that a `--build-arg` sets (not one the RUN assigns first). */
 function gcflagsFromBuildArg(model: DockerfileModel, stage: Stage, g: GoCommand, value: string): boolean {

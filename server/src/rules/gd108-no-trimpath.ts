@@ -15,7 +15,7 @@ import type { Rule, RuleContext, RuleFinding } from './types';
  * of the module's own packages, without `-trimpath` (on the
  * command line or in GOFLAGS). Not reported: `go install pkg@version` and other remote
  * packages (a third-party tool, whose paths are the module cache's), `go run`/`go test` (no
- * binary ships), `go install std` (the standard library: no program of the project), debug builds (`-gcflags "all=-N -l"`: Delve maps the recorded paths to the
+ * binary ships), `go install std` (the standard library: no program of the project), debug builds (`-gcflags "all=-N -l"`, or a build that lands in a Delve debug image: isDebugBuild; Delve maps the recorded paths to the
  * sources), builds that write no binary (`go build ./...` without -o, `-o /dev/null`) or whose
  * binary the stage discards (discardedBuild: a cache warm-up a later build overwrites, a probe a later `rm` removes), an
  * explicit `-trimpath=false`, and commands whose flags are partly unknown: a GOFLAGS build arg
@@ -110,7 +110,7 @@ function reported(ctx: RuleContext, stage: Stage, g: GoCommand): boolean {
   // ledisdb builds on golang:1.9-stretch).
   if (goOlderThan(ctx.model, stage, g.instr, TRIMPATH_SINCE.major, TRIMPATH_SINCE.minor)) return false;
   // A Delve build needs the real source paths to set breakpoints: its paths are wanted.
-  if (isDebugBuild(ctx.model, stage, g)) return false;
+  if (isDebugBuild(ctx.model, ctx.finalStage, stage, g)) return false;
   const flags = goflags(ctx.model, stage, g);
   if (flags === null || (flags && goflagsValue(flags, 'trimpath') !== undefined)) return false;
   // A comment next to the build says why the paths stay: a deliberate choice.

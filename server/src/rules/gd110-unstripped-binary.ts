@@ -25,7 +25,9 @@ function installsModulePackages(pkgs: readonly ShellWord[]): boolean {
  * build overwrites, a probe a later `rm` removes), an executable (not `-buildmode=c-archive`, `c-shared`, `plugin`, `archive`,
  * `shared`: a library whose symbols its users link against) and is not a debug build (`-gcflags`
  * with `-N` or `-l`, or a `-gcflags` value a build ARG sets: the same file builds the debug variant,
- * kubeflow pipelines' `--build-arg GCFLAGS="all=-N -l"`; isDebugBuild), nor a test build (`-race`, `-cover`),
+ * kubeflow pipelines' `--build-arg GCFLAGS="all=-N -l"`; nor a build that lands in a Delve debug
+ * image, whose FROM chain installs or copies dlv or starts it: go-carbon's Dockerfile.debug;
+ * isDebugBuild), nor a test build (`-race`, `-cover`),
  * nor a build in a branch of an `if`/`case` whose other branch builds the same packages with `-s`
  * (open-im-server's `if [ "$RELEASE" = "true" ]; then go build -ldflags "-s -w" …; else go build …; fi`:
  * the else branch is the deliberate non-release build; alternativeBuildHas). Stages that
@@ -66,7 +68,7 @@ export const gd110: Rule = {
         // run (buildToolOnly: buildx's docsgen and golangci-lint).
         if (discardedBuild(ctx, g) || buildToolOnly(ctx.model, ctx.finalStage, g)) continue;
         const pkgs = goPackages(g.args);
-        if (writesNoBinary(g, pkgs, goFlag(g.args, 'o')?.value) || isDebugBuild(ctx.model, stage, g) || !buildsExecutable(ctx.model, stage, g)) continue;
+        if (writesNoBinary(g, pkgs, goFlag(g.args, 'o')?.value) || isDebugBuild(ctx.model, ctx.finalStage, stage, g) || !buildsExecutable(ctx.model, stage, g)) continue;
         // `-race`/`-cover`: a test build, not a release.
         if (goFlag(g.args, 'race') || goFlag(g.args, 'cover')) continue;
         const result = missingStrip(ctx.model, stage, g);

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { before, describe, it } from 'node:test';
 import { fixAll } from '../../../server/src/fixes/fixAll';
 import { df, lint, ready } from '../helpers';
-import { has, find, fix, clusterctl, diunLint, nfdGuard, openmeterCollector, buildxDocs, buildxLint, emitter, veleroBuilder, kfpDriver, harnessBuilder, openImServer } from './kit/gobuild';
+import { has, find, fix, clusterctl, diunLint, nfdGuard, openmeterCollector, buildxDocs, buildxLint, emitter, veleroBuilder, kfpDriver, harnessBuilder, openImServer, goCarbonDebug } from './kit/gobuild';
 
 /** GD110 unstripped-binary: its own cases (the themed suites beside it test rules together). */
 before(() => ready);
@@ -284,5 +284,48 @@ describe('GD110 and the other branch of a release switch', () => {
     // The stripped build is in the `if` condition, not a branch: the then-branch build is reported.
     const cond = df(['FROM golang:1.24 AS b', 'COPY . .', 'RUN if go build -ldflags "-s -w" -o /a .; then go build -o /b .; fi', 'FROM alpine:3.21', 'COPY --from=b /a /b /']);
     assert.equal(find(cond, 'GD110').length, 1);
+  });
+});
+
+// Judge X (round 32), go-graphite/go-carbon 3b71ad6 (MIT) Dockerfile.debug:12 (wrong, W5 and F1):
+// the Delve image's plain `go build` was told to add -s -w, and the safe fix did (with -trimpath
+// from GD108): dlv then finds no DWARF and no source paths in the binary it exists to debug.
+describe('GD110 and GD108: a build that lands in a Delve debug image (go-carbon Dockerfile.debug)', () => {
+  it('silent on go-carbon\'s debug image, and fix-all leaves its build alone', () => {
+    const t = df(goCarbonDebug());
+    assert.equal(has(t, 'GD110'), false);
+    assert.equal(has(t, 'GD108'), false);
+    const { text: fixed } = fixAll(t, (x) => lint(x));
+    assert.ok(fixed.includes('go build\n') && !fixed.includes('-s -w') && !fixed.includes('-trimpath'), fixed);
+  });
+
+  it('silent when the image gets Delve another way: go get, a package, a copy of dlv, or dlv as its command', () => {
+    for (const dlv of [
+      'RUN go get github.com/go-delve/delve/cmd/dlv',
+      'RUN go install github.com/go-delve/delve/cmd/dlv@v1.25.0',
+      'RUN apt-get install -y delve',
+      'COPY --from=ghcr.io/example/tools /go/bin/dlv /usr/local/bin/',
+      'CMD ["dlv", "exec", "/go/go-carbon/go-carbon", "--headless", "--listen=:40000"]',
+    ]) {
+      assert.equal(has(df(goCarbonDebug(dlv)), 'GD110'), false, dlv);
+      assert.equal(has(df(goCarbonDebug(dlv)), 'GD108'), false, dlv);
+    }
+    // A multi-stage debug image: the final stage copies dlv and the binary from the builder.
+    const copied = df(['FROM golang:1.25 AS build', 'RUN go install github.com/go-delve/delve/cmd/dlv@v1.25.0', 'WORKDIR /src', 'COPY . .', 'RUN go build -o /out/app .', 'FROM debian:12-slim', 'COPY --from=build /go/bin/dlv /dlv', 'COPY --from=build /out/app /app', 'ENTRYPOINT ["/dlv", "exec", "/app", "--headless", "--listen=:40000"]']);
+    assert.equal(has(copied, 'GD110'), false);
+    assert.equal(has(copied, 'GD108'), false);
+  });
+
+  it('still reported without Delve in the image: no dlv (pprof alone), or dlv installed in a builder the image does not copy it from', () => {
+    assert.equal(has(df(goCarbonDebug('')), 'GD110'), true);
+    assert.equal(has(df(goCarbonDebug('')), 'GD108'), true);
+    assert.equal(has(df(goCarbonDebug('RUN go install github.com/go-delve/delve/service/rpc2@latest')), 'GD110'), true);
+    const builderOnly = df(['FROM golang:1.25 AS build', 'RUN go install github.com/go-delve/delve/cmd/dlv@v1.25.0', 'WORKDIR /src', 'COPY . .', 'RUN go build -o /out/app .', 'FROM gcr.io/distroless/static-debian12', 'COPY --from=build /out/app /app', 'ENTRYPOINT ["/app"]']);
+    assert.equal(has(builderOnly, 'GD110'), true);
+    assert.equal(has(builderOnly, 'GD108'), true);
+    // A release target beside a debug target: the release image has no dlv.
+    const targets = df(['FROM golang:1.25 AS build', 'WORKDIR /src', 'COPY . .', 'RUN go build -o /out/app .', 'FROM golang:1.25 AS debug', 'RUN go install github.com/go-delve/delve/cmd/dlv@v1.25.0', 'COPY --from=build /out/app /app', 'CMD ["dlv", "exec", "/app"]', 'FROM gcr.io/distroless/static-debian12', 'COPY --from=build /out/app /app', 'ENTRYPOINT ["/app"]']);
+    assert.equal(has(targets, 'GD110'), true);
+    assert.equal(has(targets, 'GD110', { target: 'debug' }), false);
   });
 });

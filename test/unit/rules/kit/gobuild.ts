@@ -436,3 +436,31 @@ export const openImServer = (release = 'go build -trimpath -ldflags "-s -w" -o _
   'COPY --from=builder $SERVER_DIR/_output $SERVER_DIR/_output',
   'ENTRYPOINT ["sh", "-c", "_output/${BINARY_NAME}"]',
 ];
+
+/**
+ * go-graphite/go-carbon at 3b71ad6 (MIT) Dockerfile.debug, as it is (context: the repository
+ * root): the project's Delve image. It installs dlv and pprof, copies the sources and runs a
+ * plain `go build` in its only stage; no ENTRYPOINT (you exec into it and run `dlv exec
+ * ./go-carbon`). `dlv` replaces the Delve install line.
+ */
+export const goCarbonDebug = (dlv = 'RUN go install github.com/go-delve/delve/cmd/dlv@latest') => [
+  'FROM golang:1.20',
+  '',
+  'RUN apt-get update && apt-get install -y \\',
+  '    apt-utils telnet netcat-openbsd net-tools jq lsof less',
+  '',
+  dlv,
+  'RUN go install github.com/google/pprof@latest',
+  '',
+  'COPY . go-carbon',
+  'WORKDIR /go/go-carbon',
+  '',
+  'RUN go build',
+  '',
+  'RUN addgroup --system carbon && adduser --system carbon && adduser carbon carbon \\',
+  '    && mkdir -p /var/lib/graphite/whisper /var/lib/graphite/dump /var/lib/graphite/tagging /var/log/go-carbon /etc/go-carbon/ \\',
+  '    && chown -R carbon:carbon /var/lib/graphite/ /var/log/go-carbon',
+  '',
+  'ADD go-carbon.conf.example /etc/go-carbon/go-carbon.conf',
+  'ADD deploy/storage*.conf /etc/go-carbon/',
+];
