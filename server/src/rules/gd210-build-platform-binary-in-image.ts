@@ -14,14 +14,17 @@
  * with `exec format error` when it runs them.
  *
  * Not reported: a go build that sets GOARCH (a literal one is GD116's business) or runs after
- * a `RUN xx-go --wrap` of its stage chain (xx's `go` wrapper sets it: spire-controller-manager), a
+ * a `RUN xx-go --wrap` of its stage chain (xx's `go` wrapper sets it: spire-controller-manager),
+ * or after a copy of xx's older go wrapper (`COPY --from=tonistiigi/xx:golang / /`) with
+ * TARGETPLATFORM or TARGETARCH in scope (nfs-subdir-external-provisioner's Dockerfile.multiarch), a
  * download whose RUN names the target (`$TARGETARCH`, `$TARGETPLATFORM`), files a RUN of the stage
  * writes at the copied path (a cross-compiled `-o /usr/bin/app`, or `mv app /usr/bin`), and images built on
  * $BUILDPLATFORM themselves. No fix: the tool must be built or fetched for the target instead
  * (`GOOS=$TARGETOS GOARCH=$TARGETARCH go install`, `$TARGETARCH` in the URL, or a stage on the
  * target platform), which only the author can choose.
  */
-import { copyPaths, copyPlaces, goCommands, goFlag, goPackages, imageStages, isBuildPlatform, onBuildPlatform, pathEnv, rootImage, stageChain, targetImages, workdirBefore } from '../dockerfile/facts';
+import { copyPaths, copyPlaces, dockerEnv, goCommands, goFlag, goImage, goPackages, imageStages, isBuildPlatform, onBuildPlatform, pathEnv, rootImage, stageChain, targetImages, workdirBefore } from '../dockerfile/facts';
+import { normalizeRepository } from '../images/table';
 import { sourceCovers } from '../dockerfile/copySources';
 import { envValue, goBinaryName, stageRef } from '../dockerfile/goBuild';
 import type { DockerfileModel, Instruction, Stage } from '../dockerfile/model';
@@ -176,14 +179,22 @@ function buildPlatformFiles(model: DockerfileModel, stage: Stage): Made[] {
  * xx-go, which sets GOOS/GOARCH/GOARM from TARGETPLATFORM, so every later `go build` or
  * `go install` of the stage, and of stages built FROM it, compiles for the target
  * (spire-controller-manager: `RUN xx-go --wrap`, then `RUN go build -o bin/…`).
+ * So do the RUNs after xx's older go wrapper is copied in (xxGolangWrapper), when TARGETPLATFORM
+ * or TARGETARCH is in their scope: the wrapper reads nothing else.
  */
 function wrappedGo(model: DockerfileModel, stage: Stage): Set<Instruction> {
   const out = new Set<Instruction>();
   let wrapped = false;
+  let wrapper = false;
   for (const s of stageChain(model, stage)) {
     for (const instr of s.instructions) {
+      if (!wrapper && xxGolangWrapper(model, s, instr)) wrapper = true;
       if (instr.keyword !== 'RUN' || !instr.script) continue;
       if (wrapped) out.add(instr);
+      else if (wrapper) {
+        const env = dockerEnv(model, s, instr);
+        if (env.has('TARGETPLATFORM') || env.has('TARGETARCH')) out.add(instr);
+      }
       for (const c of instr.script.parsed.commands) {
         if (path.posix.basename(c.argv[0]?.value ?? '') !== 'xx-go') continue;
         const args = c.argv.slice(1).map((w) => w.value);
@@ -193,6 +204,34 @@ function wrappedGo(model: DockerfileModel, stage: Stage): Set<Instruction> {
     }
   }
   return out;
+}
+
+/**
+ * A COPY of tonistiigi/xx's older go wrapper into a golang stage: `COPY --from=tonistiigi/xx:golang
+ * / /` (any `golang…` tag, or a stage built FROM such an image: `--from=xx`), the whole image or
+ * its `/go/bin/go`. Those images hold two files, /usr/sbin/cross-go-env and /go/bin/go, a script
+ * that sets GOOS, GOARCH and GOARM from TARGETPLATFORM (or TARGETOS/TARGETARCH) when the build
+ * gives them, and then runs /usr/local/go/bin/go; /go/bin comes first on the golang images' PATH,
+ * so a plain `go build` runs it. kubernetes-sigs/nfs-subdir-external-provisioner's
+ * Dockerfile.multiarch (`COPY --from=tonistiigi/xx:golang-1.0.0 / /`, `ARG TARGETPLATFORM`, then
+ * `go build -o /bin/main`) builds its linux/amd64, arm/v7 and arm64 images that way.
+ */
+function xxGolangWrapper(model: DockerfileModel, stage: Stage, instr: Instruction): boolean {
+  if (instr.keyword !== 'COPY') return false;
+  const from = instr.flags.find((f) => f.name === 'from')?.value;
+  if (!from) return false;
+  const index = stageRef(model, from);
+  const image = index === null || index === undefined ? from : rootImage(model, model.stages[index]);
+  if (image === null) return false;
+  const { repo, tag } = normalizeRepository(image);
+  if (repo !== 'tonistiigi/xx' || !tag?.startsWith('golang') || !goImage(model, stage)) return false;
+  const paths = copyPaths(instr);
+  if (!paths) return false;
+  const dest = path.posix.resolve('/', paths.dest);
+  return paths.sources.some((src) => {
+    const p = absolute(src);
+    return (p === '/' && dest === '/') || ((p === '/go/bin/go' || p === '/go/bin' || p === '/go') && (dest === p || (paths.dest.endsWith('/') && dest === path.posix.dirname(p))));
+  });
 }
 
 /**

