@@ -15,6 +15,9 @@
  *
  * Not reported for an artifact-export stage (only COPY, no ENTRYPOINT/CMD: built with
  * `--output`, never run; see facts `isArtifactExport`).
+ * A hint, saying "if", for an image that starts nothing of its own: no ENTRYPOINT or CMD on a
+ * base whose default command is a shell (busybox, debian, ubuntu): a carrier image that another
+ * Dockerfile copies the program out of (mongodb-kubernetes-operator's Dockerfile.builder).
  *
  * A CA bundle counts as present when the final stage (chain) COPY/ADDs anything into /etc/ssl
  * or /etc/pki (or copies a `ca-certificates`/`cert.pem` file, or a whole filesystem `/`), sets
@@ -27,7 +30,7 @@
  * stage's image is known to have the bundle (or installs ca-certificates).
  */
 import * as path from 'node:path';
-import { copiedPrograms, copiesWholeFileSystem, copyPaths, envBefore, holdsProgram, isArtifactExport, stageChain, stageImage, startedProgram } from '../dockerfile/facts';
+import { copiedPrograms, copiesWholeFileSystem, copyPaths, envBefore, holdsProgram, isArtifactExport, isToolbox, stageChain, stageImage, startedProgram, startInstructions } from '../dockerfile/facts';
 import { stageRef } from '../dockerfile/goBuild';
 import type { DockerfileModel, Instruction, Stage } from '../dockerfile/model';
 import { installsPackage, isInstall, packageCommands } from '../dockerfile/packages';
@@ -47,6 +50,7 @@ export const gd202: Rule = {
   name: 'scratch-without-ca-certificates',
   summary: 'A final image without CA certificates (scratch, debian, ubuntu, busybox) for a program that uses TLS',
   severity: 'warning',
+  severities: ['warning', 'hint'],
   needsWorkspace: true,
   fix: 'safe',
   facts: ['copySources', 'goBuilds', 'goCommands', 'images', 'packageInstalls', 'workspace'],
@@ -75,12 +79,18 @@ export const gd202: Rule = {
     if (!first) return copies.length === 0 ? prebuiltFinding(ctx, ws, stage, image.family, misplaced) : [];
     const { packages } = programPackages(ws, first.builds);
     const facts = packages.map((p) => buildFacts(ws, p.dir)).find((f) => f.usesTls)!;
+    // No ENTRYPOINT or CMD, on a base whose default command is a shell (busybox, debian, ubuntu):
+    // the image does not say that it runs the program. mongodb-kubernetes-operator's
+    // Dockerfile.builder is such a carrier: another Dockerfile copies /workspace/manager out of it
+    // into its UBI image and starts it there. A hint that says so, not a warning.
+    const carrier = startsNothing(model, stage);
     return [withLazyFix({
       // (What the imports tell: the program can make TLS connections, not which of them verify
       // against the system roots: nps's tunnel skips verification, node-feature-discovery talks
       // to the API server with the service-account CA.)
-      message: `${noBundleMessage(stage, image.family, 'the program', facts)}; connections with their own CA pool (a Kubernetes service-account CA) or that skip verification do not.${misplaced ? misplacedNote(model, misplaced) : ' Copy the CA bundle from the builder.'}`,
+      message: `${noBundleMessage(stage, image.family, 'the program', facts)}; connections with their own CA pool (a Kubernetes service-account CA) or that skip verification do not.${misplaced ? misplacedNote(model, misplaced) : carrier ? ' The image has no ENTRYPOINT or CMD and its base starts a shell: if a container of this image runs the program, copy the CA bundle from the builder; if the image only carries the program to another Dockerfile, which copies it out, this does not apply.' : ' Copy the CA bundle from the builder.'}`,
       span: stage.from.span,
+      ...(carrier ? { severity: 'hint' as const } : {}),
     }, () => (misplaced ? misplacedFix(misplaced) : fixFor(ctx, stage, first.builder)))];
   },
 };
@@ -159,6 +169,15 @@ function stagedRootMayHoldBundle(model: DockerfileModel, stage: Stage): boolean 
 
 /** Words of a script or a path that put a CA bundle somewhere (as mayInstallBundle reads them). */
 const BUNDLE_WORDS = /ca-certificates|ca-bundle|cacert|cert\.pem|\/etc\/(ssl|pki)\b|certifi/i;
+
+/**
+ * The final image starts nothing of its own: no ENTRYPOINT or CMD along its FROM chain, and its
+ * base image's default command is a shell (facts isToolbox).
+ */
+function startsNothing(model: DockerfileModel, stage: Stage): boolean {
+  const { entrypoint, cmd } = startInstructions(model, stage);
+  return entrypoint === null && cmd === null && isToolbox(model, stage);
+}
 
 /** Image families the table knows to ship no CA bundle (images/table.ts `caCerts: false`). */
 const NO_BUNDLE = new Set(['scratch', 'debian', 'ubuntu', 'busybox']);

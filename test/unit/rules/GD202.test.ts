@@ -760,3 +760,41 @@ describe('GD202 with a bundle copied to a file named like the certificate folder
     assert.equal(find(bee('COPY --from=build /etc/ssl/certs/ca-certificates.crt /etc/pki/tls/certs'), opts(ws()), 'GD202').length, 1);
   });
 });
+
+// Judge X (round 32), mongodb/mongodb-kubernetes-operator f6a53c96128e3e998f4c274964876206ce409305
+// (Apache-2.0) scripts/dev/templates/operator/Dockerfile.builder:13 (wrong, W3): the final busybox
+// stage has no ENTRYPOINT or CMD; it only carries /workspace/manager, which Dockerfile.operator
+// copies out into its UBI image and starts there. Skeleton:
+// test/fixtures/realworld/mongodb__mongodb-kubernetes-operator-builder.
+describe('GD202: a carrier image that starts nothing (mongodb-kubernetes-operator Dockerfile.builder)', () => {
+  const ROOT = path.join(__dirname, '../../fixtures/realworld/mongodb__mongodb-kubernetes-operator-builder');
+  const DOCKERFILE = 'scripts/dev/templates/operator/Dockerfile.builder';
+  const skeleton = () => {
+    assert.match(fs.readFileSync(path.join(ROOT, 'SOURCE.md'), 'utf8'), /Commit: f6a53c96128e3e998f4c274964876206ce409305/);
+    const ws = loadWorkspace(ROOT);
+    return { text: fs.readFileSync(path.join(ROOT, DOCKERFILE), 'utf8'), opts: { workspace: ws.model, files: ws } };
+  };
+
+  it('a hint that says "if": the image has no ENTRYPOINT or CMD and its base starts a shell', () => {
+    const s = skeleton();
+    const [f] = lint(s.text, s.opts).filter((x) => x.code === 'GD202');
+    assert.ok(f);
+    assert.equal(f.severity, 'hint');
+    assert.match(f.message, /has no ENTRYPOINT or CMD and its base starts a shell: if a container of this image runs the program, copy the CA bundle/);
+    assert.match(f.message, /only carries the program to another Dockerfile/);
+  });
+
+  it('still a warning once the image starts something: an ENTRYPOINT or CMD of its own, or scratch (no default command)', () => {
+    const s = skeleton();
+    for (const start of ['ENTRYPOINT ["/workspace/manager"]', 'CMD ["/workspace/manager"]']) {
+      const [f] = lint(`${s.text}${start}\n`, s.opts).filter((x) => x.code === 'GD202');
+      assert.equal(f?.severity, 'warning', start);
+      assert.match(f.message, /Copy the CA bundle from the builder\.$/, start);
+    }
+    // debian and ubuntu start a shell too: a hint there as well; scratch has no default command.
+    const [deb] = lint(s.text.replace('FROM busybox', 'FROM debian:12-slim'), s.opts).filter((x) => x.code === 'GD202');
+    assert.equal(deb?.severity, 'hint');
+    const [scratch] = lint(s.text.replace('FROM busybox', 'FROM scratch').replace('RUN mkdir /workspace\nCOPY --from=builder /workspace/manager', 'COPY --from=builder /workspace/manager'), s.opts).filter((x) => x.code === 'GD202');
+    assert.equal(scratch?.severity, 'warning');
+  });
+});
