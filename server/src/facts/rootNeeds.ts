@@ -7,6 +7,8 @@
  *    (inspektor-gadget's ig: `if os.Geteuid() != 0 { return fmt.Errorf("… must be run as root …") }`).
  *  - RUNTIME_CLIENT: the program talks to the node's container runtime over its socket (a CRI or
  *    containerd client: openkruise's kruise-daemon dials /hostvarrun/containerd.sock, root 0660).
+ *  - HOSTS_FILE_EDITOR: the program edits the hosts file through a hosts-file library (txeh,
+ *    goodhosts): /etc/hosts is root-owned in a container (txn2/kubefwd).
  *  - dockerSocketDialer: the program dials the host's Docker socket itself (a string literal
  *    `"/var/run/docker.sock"` in its sources, workspace/goImports.ts `dockerSocket`): beszel's
  *    agent talks to the Engine API over its own net/http transport, no client library imported.
@@ -142,6 +144,15 @@ export const RUNTIME_CLIENT = /^(k8s\.io\/cri-api\/pkg\/apis\/runtime\/v1(alpha2
  * run as uid 0). GD204 stays silent on them, and the generator runs them as root.
  */
 export const EBPF_LOADER = /^(github\.com\/cilium\/ebpf|github\.com\/aquasecurity\/libbpfgo|github\.com\/iovisor\/gobpf)(\/|$)/;
+
+/**
+ * Hosts-file managers: libraries whose job is to add and remove entries of the system's hosts
+ * file (/etc/hosts). In a container that file is the one Docker mounts, root-owned 0644, so a
+ * program that imports one must run as root to do its work: txn2/kubefwd adds a name for every
+ * Service it forwards through txeh (its README: "Root/sudo access (for /etc/hosts and network
+ * interfaces)", and it stops unless `id -u` says 0). GD204 stays silent on them.
+ */
+export const HOSTS_FILE_EDITOR = /^(github\.com\/txn2\/txeh|github\.com\/goodhosts\/hostsfile|github\.com\/lextoumbourou\/goodhosts)(\/|$)/;
 
 // ---------------------------------------------------------------------------------------------
 // The Docker socket

@@ -40,7 +40,9 @@
  *    WatchYourLAN runs `arp-scan`): that needs CAP_NET_RAW, likewise root's only
  *    (metallb's speaker answers ARP/NDP in L2 mode); a program that changes its own user (it calls syscall/unix Setuid, Setgid,
  *    Setresuid, Setgroups, or starts a child with a syscall.Credential: mox binds ports below
- *    1024 as root, then re-execs itself as its configured user);
+ *    1024 as root, then re-execs itself as its configured user); a program that edits the hosts
+ *    file through a hosts-file library (txn2/txeh, goodhosts: facts/rootNeeds.ts
+ *    HOSTS_FILE_EDITOR): /etc/hosts is root-owned in a container (txn2/kubefwd);
  *  - a program that talks to the node's container runtime (a CRI or containerd client: it
  *    dials the runtime's root-owned socket; openkruise's kruise-daemon; spegel's goreleaser
  *    image, whose binary is copied from the context: facts/builtPackages.ts namedPrograms), or whose main package
@@ -113,7 +115,7 @@ import { copiedFileText } from '../facts/copiedFiles';
 import { devOrBuilderImage, startPrograms } from '../facts/goAtStart';
 import { workspaceFact } from '../facts/memo';
 import { composeServices } from '../facts/composeImages';
-import { composeMountsOfImage, dockerActionOfImage, dockerActions, DOCKER_IN_SCRIPT, dockerCliRun, dockerSocketDialer, EBPF_LOADER, rootAtStart, rawPacketToolRun, rawPacketUse, entrypointWorkloads, entrypointWorkloadsOfImage, hostWorkloads, hostWorkloadsOfImage, installsDockerCli, rootChecks, RUNTIME_CLIENT, volumeHelperCommands, volumeHelperCommandsOfImage, workdirMountDocs, workdirMountRunsOfImage } from '../facts/rootNeeds';
+import { composeMountsOfImage, dockerActionOfImage, dockerActions, DOCKER_IN_SCRIPT, dockerCliRun, dockerSocketDialer, EBPF_LOADER, HOSTS_FILE_EDITOR, rootAtStart, rawPacketToolRun, rawPacketUse, entrypointWorkloads, entrypointWorkloadsOfImage, hostWorkloads, hostWorkloadsOfImage, installsDockerCli, rootChecks, RUNTIME_CLIENT, volumeHelperCommands, volumeHelperCommandsOfImage, workdirMountDocs, workdirMountRunsOfImage } from '../facts/rootNeeds';
 import type { DockerfileModel, Instruction, Stage } from '../dockerfile/model';
 import { installsPackage } from '../dockerfile/packages';
 import { insertLinesAfter, insertAboveInstruction } from '../edits/edits';
@@ -343,7 +345,8 @@ function imageNeedsRoot(model: DockerfileModel, stage: Stage): boolean {
  * differs from host to host, so a fixed unprivileged uid cannot open it: every program must be
  * one (examples and test runners do not count: cadvisor's cmd beside client/clientexample). An
  * eBPF tool (tracee) loads programs into the kernel, a network tool (sing-box) creates TUN
- * devices and routes, a raw-packet tool (metallb's speaker) opens AF_PACKET sockets, and a program that changes its own user (mox) starts as root on purpose:
+ * devices and routes, a raw-packet tool (metallb's speaker) opens AF_PACKET sockets, a hosts-file
+ * editor (kubefwd) rewrites the root-owned /etc/hosts, and a program that changes its own user (mox) starts as root on purpose:
  * one such program is enough.
  * The programs: those the final stage copies from a Go build (a build of `./cmd/...` counts all
  * its packages); for binaries built another way (make, a build tool), the main packages named
@@ -373,7 +376,7 @@ function programsNeedRoot(ctx: RuleContext, stage: Stage): boolean {
   const userSetters = new Set(ws.packages.filter((p) => p.setsUser).map((p) => p.dir));
   const needsRoot = (p: { dir: string }) => {
     const f = buildFacts(ws, p.dir);
-    return f.externalImports.some((i) => EBPF_LOADER.test(i) || NET_ADMIN.test(i) || RUNTIME_CLIENT.test(i)) || rawPacketUse(ws, p.dir) !== null || rawPacketToolRun(ctx.model, stage, ws, f.packages) !== null || f.packages.some((d) => userSetters.has(d)) || stopsUnlessRoot(ctx, p.dir);
+    return f.externalImports.some((i) => EBPF_LOADER.test(i) || NET_ADMIN.test(i) || RUNTIME_CLIENT.test(i) || HOSTS_FILE_EDITOR.test(i)) || rawPacketUse(ws, p.dir) !== null || rawPacketToolRun(ctx.model, stage, ws, f.packages) !== null || f.packages.some((d) => userSetters.has(d)) || stopsUnlessRoot(ctx, p.dir);
   };
   if ([...packages, ...named].some(needsRoot)) return true;
   if (packages.length === 0) packages = builds.length === 0 ? shippableMains(ws) : [];

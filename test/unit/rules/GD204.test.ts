@@ -2762,3 +2762,51 @@ describe('GD204: the program of a make goal named by an ARG (kube-network-polici
     assert.equal(has(KNP, 'GD204', tempWorkspace(files(other))), true);
   });
 });
+
+// Judge X (round 32), txn2/kubefwd c64c46ecfc399d09a63d04b08533f4edcf1ed5e4 (Apache-2.0)
+// Dockerfile.alpine:1 and Dockerfile.ubuntu:1 (wrong, W4): kubefwd adds a name to /etc/hosts for
+// every Service it forwards, through github.com/txn2/txeh (cmd/kubefwd/services, pkg/fwdhost, pkg/fwdport, pkg/fwdapi), and
+// stops unless it runs as root; with USER 65532 every run fails on the root-owned /etc/hosts.
+// Skeleton: test/fixtures/realworld/txn2__kubefwd (goreleaser images: the binary comes from the
+// context as `${TARGETPLATFORM}/kubefwd`).
+describe('GD204: a program that edits /etc/hosts through a hosts-file library (kubefwd)', () => {
+  const ROOT = path.join(__dirname, '../../fixtures/realworld/txn2__kubefwd');
+  const read = (dir: string, out: Record<string, string> = {}, rel = ''): Record<string, string> => {
+    for (const e of fs.readdirSync(path.join(dir, rel), { withFileTypes: true })) {
+      const r = rel ? `${rel}/${e.name}` : e.name;
+      if (e.isDirectory()) read(dir, out, r);
+      else out[r] = fs.readFileSync(path.join(dir, r), 'utf8');
+    }
+    return out;
+  };
+  const kubefwd = (dockerfile: string, edit: (files: Record<string, string>) => void = () => {}) => {
+    const files = read(ROOT);
+    assert.match(files['SOURCE.md'], /Commit: c64c46ecfc399d09a63d04b08533f4edcf1ed5e4/);
+    edit(files);
+    return { text: files[dockerfile], opts: tempWorkspace(files, dockerfile) };
+  };
+  const withoutTxeh = (files: Record<string, string>) => {
+    for (const f of Object.keys(files)) if (f.endsWith('.go')) files[f] = files[f].replace('\t"github.com/txn2/txeh"\n', '');
+  };
+
+  it('silent on both images: the program reaches github.com/txn2/txeh', () => {
+    for (const d of ['Dockerfile.alpine', 'Dockerfile.ubuntu']) {
+      const k = kubefwd(d);
+      assert.equal(has(k.text, 'GD204', k.opts), false, d);
+    }
+    // The other hosts-file libraries.
+    for (const lib of ['github.com/goodhosts/hostsfile', 'github.com/lextoumbourou/goodhosts/v4']) {
+      const k = kubefwd('Dockerfile.alpine', (files) => { withoutTxeh(files); files['pkg/fwdhost/fwdhost.go'] = files['pkg/fwdhost/fwdhost.go'].replace('import (', `import (\n\t"${lib}"`); });
+      assert.equal(has(k.text, 'GD204', k.opts), false, lib);
+    }
+  });
+
+  it('reported when no package of the program imports a hosts-file library, or without the workspace', () => {
+    const k = kubefwd('Dockerfile.alpine', withoutTxeh);
+    assert.equal(has(k.text, 'GD204', k.opts), true);
+    // A library whose name only looks like one.
+    const other = kubefwd('Dockerfile.alpine', (files) => { withoutTxeh(files); files['pkg/fwdhost/fwdhost.go'] = files['pkg/fwdhost/fwdhost.go'].replace('import (', 'import (\n\t"github.com/example/txeh-docs"'); });
+    assert.equal(has(other.text, 'GD204', other.opts), true);
+    assert.equal(has(kubefwd('Dockerfile.ubuntu').text, 'GD204'), true);
+  });
+});
