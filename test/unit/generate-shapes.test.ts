@@ -315,6 +315,46 @@ describe('6. cgo through a wrapper module', () => {
   });
 });
 
+// Judge 32 Y, generator table: wealdtech/ethdo ae1b9af (Apache-2.0) and ObolNetwork/charon
+// e628470 (BUSL-1.1) import github.com/herumi/bls-eth-go-binary/bls (cgo only, no !cgo file);
+// flashbots/mev-boost-relay 7781f99 (AGPL-3.0) requires github.com/supranational/blst only
+// `// indirect` (through c-kzg-4844, compiled by go-ethereum only with -tags ckzg), and builds
+// without cgo. Skeletons: go.mod's lines that matter, go.sum's code hash, the import blocks.
+describe('6b. BLS libraries of Ethereum clients', () => {
+  it('ethdo ae1b9af: herumi\'s BLS package needs cgo: CGO_ENABLED=1 on a glibc runtime', async () => {
+    const dir = workspace({
+      'go.mod': 'module github.com/wealdtech/ethdo\n\ngo 1.23.0\n\nrequire github.com/herumi/bls-eth-go-binary v1.36.4\n',
+      'go.sum': 'github.com/herumi/bls-eth-go-binary v1.36.4 h1:x=\ngithub.com/herumi/bls-eth-go-binary v1.36.4/go.mod h1:y=\n',
+      'main.go': 'package main\n\nimport (\n\t"github.com/wealdtech/ethdo/util"\n)\n\nfunc main() { util.X() }\n',
+      'util/bls.go': 'package util\n\nimport (\n\t"github.com/herumi/bls-eth-go-binary/bls"\n)\n\nfunc X() { _ = bls.Init }\n',
+    });
+    const r = await gen(dir);
+    assert.ok(r.cgo);
+    assert.match(r.dockerfile, /CGO_ENABLED=1/);
+    assert.doesNotMatch(r.dockerfile, /CGO_ENABLED=0|distroless\/static/);
+    assert.match(r.images.runtime, /^gcr\.io\/distroless\/base-debian12/);
+    assert.ok(r.reasons.some((x) => x.includes('github.com/herumi/bls-eth-go-binary/bls needs cgo')), r.reasons.join('\n'));
+  });
+
+  it('mev-boost-relay 7781f99: blst only `// indirect` (c-kzg-4844): static, and no cgo warning for it', async () => {
+    const dir = workspace({
+      'go.mod': 'module github.com/flashbots/mev-boost-relay\n\ngo 1.24.0\n\nrequire github.com/flashbots/go-boost-utils v1.10.0\n\nrequire (\n\tgithub.com/ethereum/c-kzg-4844 v1.0.3 // indirect\n\tgithub.com/supranational/blst v0.3.14 // indirect\n)\n',
+      'go.sum': 'github.com/flashbots/go-boost-utils v1.10.0 h1:a=\ngithub.com/supranational/blst v0.3.14 h1:b=\ngithub.com/supranational/blst v0.3.14/go.mod h1:c=\n',
+      'main.go': 'package main\n\nimport (\n\t"github.com/flashbots/go-boost-utils/bls"\n)\n\nfunc main() { _ = bls.PublicKeyLength }\n',
+    });
+    const r = await gen(dir);
+    assert.equal(r.cgo, false);
+    assert.ok(!r.warnings.some((w) => w.includes('supranational/blst')), r.warnings.join('\n'));
+    // A direct import of blst's Go bindings is cgo.
+    const direct = workspace({
+      'go.mod': 'module example.com/signer\n\ngo 1.24.0\n\nrequire github.com/supranational/blst v0.3.14\n',
+      'go.sum': 'github.com/supranational/blst v0.3.14 h1:b=\n',
+      'main.go': 'package main\n\nimport (\n\tblst "github.com/supranational/blst/bindings/go"\n)\n\nfunc main() { _ = blst.P1Affine{} }\n',
+    });
+    assert.ok((await gen(direct)).cgo);
+  });
+});
+
 describe('7. a module in a subfolder', () => {
   it('copies only the module folder and its local replace target, not the rest of the repository', async () => {
     const dir = workspace({

@@ -6,7 +6,7 @@ import * as path from 'node:path';
 import { goPackages, stageImage, type GoCommand } from '../dockerfile/facts';
 import { envValue, isLocalPackage, ldflagsArgs, sourcesPresent } from '../dockerfile/goBuild';
 import type { DockerfileModel, Stage } from '../dockerfile/model';
-import { installsPackage } from '../dockerfile/packages';
+import { installsPackage, isInstall, packageCommands } from '../dockerfile/packages';
 import { knownCgoRequirement, type CgoReason } from '../workspace/goImports';
 import type { WorkspaceModel } from '../workspace/model';
 import { buildFacts, mainPackages } from '../workspace/query';
@@ -82,12 +82,18 @@ function requirementVerdict(ws: WorkspaceModel): CgoVerdict {
 
 const C_COMPILER = /^(gcc|g\+\+|gcc-c\+\+|clang|build-base|build-essential|alpine-sdk|musl-dev|musl-tools|zig)(-\d+(\.\d+)*)?$/;
 
-/** The builder can compile C: the image has gcc, a RUN before the build installs a compiler, or CC is set. */
+/**
+ * The builder can compile C: the image has gcc, a RUN before the build (or a command of the
+ * build's own RUN before it) installs a compiler, or CC is set. pushbits/server fdf5fbd:
+ * `apk add --no-cache build-base … && make build` in one RUN on golang:alpine.
+ */
 export function hasCCompiler(model: DockerfileModel, stage: Stage, g: GoCommand): boolean {
   if (stageImage(model, stage)?.cCompiler) return true;
   const cc = envValue(model, stage, g, 'CC');
   if (cc !== undefined && cc !== '') return true;
-  return installsPackage(model, stage, (name) => C_COMPILER.test(name), g.instr);
+  const test = (name: string) => C_COMPILER.test(name);
+  if (packageCommands(g.instr).some((p) => isInstall(p) && p.cmd.start < g.cmd.start && p.packages.some((x) => test(x.name)))) return true;
+  return installsPackage(model, stage, test, g.instr);
 }
 
 /** `-ldflags` asks the external linker for a static binary (`-extldflags "-static"`). */
@@ -103,4 +109,15 @@ export function staticallyLinked(g: GoCommand): boolean {
     if (/(^|\s)--?static(\s|$|-pie)/.test(v)) return true;
   }
   return false;
+}
+
+/** The reasons a verdict gives, for a message: `cmd/x imports github.com/mattn/go-sqlite3 (SQLite)`; at most three. */
+export function describeCgoReasons(reasons: readonly CgoReason[]): string {
+  const parts = reasons.slice(0, 3).map((r) => {
+    if (r.kind === 'import-C') return `${r.pkg === '' ? 'the root package' : r.pkg} has \`import "C"\``;
+    if (r.kind === 'import') return `${r.pkg === '' ? 'the root package' : r.pkg} imports ${r.importPath} (${r.module.binds})`;
+    return `go.mod requires ${r.modulePath} (${r.module.binds})`;
+  });
+  if (reasons.length > 3) parts.push(`${reasons.length - 3} more`);
+  return parts.join('; ');
 }

@@ -727,7 +727,7 @@ export function plan(model: WorkspaceModel, options: GenerateOptions, io: Genera
     }
     // go.sum with only the `/go.mod` hash of a module: its code is never built.
     const withCode = goSum !== null ? modulesWithCode(goSum) : null;
-    const indirect = (mod?.requirements ?? []).filter((r) => r.indirect && knownCgoRequirement(r.path) && !usesVendor && (withCode === null || withCode.has(r.path)));
+    const indirect = (mod?.requirements ?? []).filter((r) => r.indirect && knownCgoRequirement(r.path) && knownCgoRequirement(r.path)!.quietIndirect === undefined && !usesVendor && (withCode === null || withCode.has(r.path)));
     for (const r of indirect) {
       warnings.push(r.path === 'github.com/mattn/go-sqlite3'
         // go-sqlite3 has a `!cgo` stub: a CGO_ENABLED=0 build succeeds, SQLite fails when opened.

@@ -29,9 +29,8 @@ import { scriptSpan, toDoc, type DockerfileModel, type Stage } from '../dockerfi
 import { replace, type Edit } from '../edits/edits';
 import { parseImageRef } from '../images/imageRef';
 import type { ImageInfo } from '../images/table';
-import type { CgoReason } from '../workspace/goImports';
 import { landingBuilds, type LandingBuild } from '../facts/builtPackages';
-import { cgoVerdict, hasCCompiler, staticallyLinked } from '../facts/cgo';
+import { cgoVerdict, describeCgoReasons, hasCCompiler, staticallyLinked } from '../facts/cgo';
 import { withLazyFix, type Fix, type Rule, type RuleContext, type RuleFinding } from './types';
 
 export const gd103: Rule = {
@@ -69,7 +68,7 @@ export const gd103: Rule = {
       const subject = verdict.dir === null
         ? (verdict.basis === 'requirements' ? 'a module' : 'main packages')
         : verdict.dir === '' ? 'the root package' : verdict.dir;
-      const what = `\`go ${g.sub}\` compiles ${subject}, which need${verdict.dir === null ? '' : 's'} cgo (${describeReasons(verdict.reasons)})`;
+      const what = `\`go ${g.sub}\` compiles ${subject}, which need${verdict.dir === null ? '' : 's'} cgo (${describeCgoReasons(verdict.reasons)})`;
       const builderName = rootImage(model, builder) ?? builder.base;
       const problems: string[] = [];
       if (cgo === '0') problems.push('but the build sets CGO_ENABLED=0: files with `import "C"` are left out (a compile error), and go-sqlite3-style drivers build a stub that fails at run time');
@@ -97,16 +96,6 @@ export const gd103: Rule = {
     return out;
   },
 };
-
-function describeReasons(reasons: CgoReason[]): string {
-  const parts = reasons.slice(0, 3).map((r) => {
-    if (r.kind === 'import-C') return `${r.pkg === '' ? 'the root package' : r.pkg} has \`import "C"\``;
-    if (r.kind === 'import') return `${r.pkg === '' ? 'the root package' : r.pkg} imports ${r.importPath} (${r.module.binds})`;
-    return `go.mod requires ${r.modulePath} (${r.module.binds})`;
-  });
-  if (reasons.length > 3) parts.push(`${reasons.length - 3} more`);
-  return parts.join('; ');
-}
 
 function fixFor(
   ctx: RuleContext,

@@ -5,7 +5,7 @@ import { indirectGoSteps, type IndirectGoStep } from '../dockerfile/indirectGo';
 import { toDoc, type DockerfileModel, type Instruction, type Stage } from '../dockerfile/model';
 import { insert, insertLinesAfter, replace, type Edit } from '../edits/edits';
 import { stageWritesPath } from '../facts/builtPackages';
-import { cgoVerdict, hasCCompiler } from '../facts/cgo';
+import { cgoVerdict, describeCgoReasons, hasCCompiler } from '../facts/cgo';
 import { contextFileAt } from '../facts/copiedFiles';
 import { multiPlatformBuilds, type PlatformBuild } from '../facts/composeImages';
 import { toolRunText } from '../facts/toolRunText';
@@ -54,7 +54,9 @@ const FILE_ONLY = new Set(['cp', 'mv', 'rm', 'mkdir', 'chmod', 'chown', 'chgrp',
  * add `ARG TARGETOS TARGETARCH` after the FROM for the ones the stage does not declare yet. No fix
  * when the stage is FROM another stage (the platform is decided there), when it runs
  * `go install` (a cross-compiled install lands in $GOPATH/bin/<os>_<arch>/), or when a build
- * without GOARCH sets CGO_ENABLED=1 (cgo cross-compiling needs a C cross toolchain).
+ * without GOARCH sets CGO_ENABLED=1 (cgo cross-compiling needs a C cross toolchain). When the
+ * program a build compiles needs cgo (the fact GD103 reads) while the build has it off, the
+ * message advises a C cross toolchain (tonistiigi/xx) instead of CGO_ENABLED=0, and there is no fix.
  */
 export const gd113: Rule = {
   code: 'GD113',
@@ -155,9 +157,17 @@ export const gd113: Rule = {
       // helm, mongosh of the target platform in jumpserver/koko-base): on the build platform they
       // would be the builder's. Only the Go build can move.
       const fromBase = baseFileCopied(ctx, stage, images);
+      // The program needs cgo (the fact GD103 reads: an `import "C"` without a !cgo fallback, a
+      // known cgo-only module such as herumi's BLS library: ObolNetwork/charon, wealdtech/ethdo),
+      // while the build has cgo off (CGO_ENABLED=0, or no C compiler): CGO_ENABLED=0 is no way
+      // out, cross-compiling needs a C cross toolchain.
+      const needsCgo = builds.map((g) => cgoVerdict(ctx, stage, g)).find((v) => v?.needed === true);
+      const how = needsCgo
+        ? `\`GOOS=$TARGETOS GOARCH=$TARGETARCH\` and a C cross toolchain, not CGO_ENABLED=0: the program needs cgo (${describeCgoReasons(needsCgo.reasons)}). tonistiigi/xx gives one: \`COPY --from=tonistiigi/xx / /\`, \`xx-apk add gcc musl-dev\` (alpine) or \`xx-apt-get install -y gcc libc6-dev\` (Debian), then \`CGO_ENABLED=1 xx-go build\``
+        : '`GOOS=$TARGETOS GOARCH=$TARGETARCH` (and CGO_ENABLED=0)';
       const advice = fromBase
-        ? `The stage itself cannot move to the build platform: line ${fromBase.instr.line + 1} copies \`${fromBase.src}\` out of it, which no instruction of the stage makes, so it comes from its FROM image (${fromBase.image}), whose files are the target platform's. Build the Go program in a stage of its own, \`FROM --platform=$BUILDPLATFORM golang:…\`, cross-compiling with \`GOOS=$TARGETOS GOARCH=$TARGETARCH\` (and CGO_ENABLED=0), and copy the binary from there.`
-        : 'Run the stage on the build platform and cross-compile with `GOOS=$TARGETOS GOARCH=$TARGETARCH` (and CGO_ENABLED=0).';
+        ? `The stage itself cannot move to the build platform: line ${fromBase.instr.line + 1} copies \`${fromBase.src}\` out of it, which no instruction of the stage makes, so it comes from its FROM image (${fromBase.image}), whose files are the target platform's. Build the Go program in a stage of its own, \`FROM --platform=$BUILDPLATFORM golang:…\`, cross-compiling with ${how}, and copy the binary from there.`
+        : `Run the stage on the build platform and cross-compile with ${how}.`;
       const message = evidence?.runner !== undefined
         ? `${buildsOf(evidence, reaching.length)}, and this stage compiles Go with no \`--platform\` on its FROM, so it runs as ${evidence.platforms[0]}: the whole Go toolchain runs under QEMU emulation, many times slower than a native cross-compile. ${pinned && !fromBase ? `Put \`--platform=$BUILDPLATFORM\` on its FROM: the stage already sets GOARCH=${platformArch(evidence.platforms[0])}, so it then cross-compiles the same binary natively.` : advice}${caveat}`
         : evidence
@@ -167,7 +177,7 @@ export const gd113: Rule = {
         message,
         span: stage.from.span,
         ...(evidence ? { severity: 'information' as const } : {}),
-      }, () => (runsOutput || asksArch || fromBase ? undefined : pinned ? platformOnlyFix(stage) : fixFor(model, stage, builds, tools))));
+      }, () => (runsOutput || asksArch || fromBase || needsCgo ? undefined : pinned ? platformOnlyFix(stage) : fixFor(model, stage, builds, tools))));
     }
     return out;
   },

@@ -449,6 +449,12 @@ export interface KnownCgoModule {
    * development package in the builder and its shared library in the runtime.
    */
   clib?: string;
+  /**
+   * Why a `// indirect` requirement of it says nothing about the program: the graphs that hold it
+   * reach it through a package only a build tag compiles (blst through c-kzg-4844's Go bindings,
+   * which go-ethereum builds only with `-tags ckzg`). The generator then gives no warning for it.
+   */
+  quietIndirect?: string;
 }
 
 /** Modules that cannot build with CGO_ENABLED=0 (kept short: only well-known, unambiguous ones). */
@@ -471,6 +477,18 @@ export const KNOWN_CGO_MODULES: readonly KnownCgoModule[] = [
   // The PostgreSQL parser (libpg_query's C sources, compiled by cgo; no !cgo files).
   { path: 'github.com/pganalyze/pg_query_go', scope: 'module', binds: 'libpg_query' },
   { path: 'github.com/google/gopacket/pcap', scope: 'package', binds: 'libpcap' },
+  // BLS signatures of Ethereum's consensus layer. herumi's bls package: bls.go, mcl.go, eth.go,
+  // callback.go and link.go all have `import "C"` (`#cgo LDFLAGS: -lbls384_256 -lm`, the
+  // prebuilt archives of lib/linux/{amd64,arm64}), cast.go alone has none, and there is no !cgo
+  // file: with CGO_ENABLED=0 the program fails to compile (ObolNetwork/charon e628470's
+  // tbls/herumi.go, wealdtech/ethdo ae1b9af's util/bls.go).
+  { path: 'github.com/herumi/bls-eth-go-binary', scope: 'module', binds: 'the herumi BLS library' },
+  // supranational/blst's Go package (bindings/go): blst.go has `import "C"`, the C and assembly
+  // sources come in through cgo_server.c, and no !cgo file exists (blst_wasm.go is package
+  // not_supported). Most Go graphs only require it `// indirect` through c-kzg-4844's bindings,
+  // which go-ethereum compiles only with `-tags ckzg` (flashbots/mev-boost-relay 7781f99: go.sum
+  // holds blst's code, nothing of the program compiles it).
+  { path: 'github.com/supranational/blst', scope: 'module', binds: 'blst (BLS12-381)', quietIndirect: 'required through c-kzg-4844, whose Go bindings go-ethereum compiles only with -tags ckzg' },
   // The systemd journal reader: journal.go has `import "C"` (`#include <systemd/sd-journal.h>`)
   // and no !cgo file, and loads libsystemd.so.0 at run time (coroot/coroot-node-agent 89a16af:
   // logs/journald_reader.go; with CGO_ENABLED=0 "build constraints exclude all Go files").

@@ -88,6 +88,18 @@ describe('GD103 cgo-required', () => {
     assert.equal(f.fix, undefined);
   });
 
+  // pushbits/server fdf5fbd (ISC) Dockerfile:10-14: `apk add --no-cache build-base … && make
+  // build` in one RUN on golang:alpine. The compiler installed earlier in the build's own RUN counts.
+  it('an alpine builder that installs gcc earlier in the same RUN has cgo on (pushbits fdf5fbd)', () => {
+    const opts = fixture('sqlite');
+    const text = (apk: string) => df(['FROM golang:1.22-alpine AS build', 'COPY . .', `RUN set -ex && apk add --no-cache ${apk} && go build -o /out/app ./cmd/app`, 'FROM alpine:3.20', 'COPY --from=build /out/app /app']);
+    assert.equal(has(text('build-base ca-certificates curl'), 'GD103', opts), false);
+    assert.match(find(text('ca-certificates curl'), 'GD103', opts)[0]?.message ?? '', /no C compiler/);
+    // Installed after the build: not there when it runs.
+    const after = df(['FROM golang:1.22-alpine AS build', 'COPY . .', 'RUN go build -o /out/app ./cmd/app && apk add --no-cache build-base', 'FROM alpine:3.20', 'COPY --from=build /out/app /app']);
+    assert.match(find(after, 'GD103', opts)[0]?.message ?? '', /no C compiler/);
+  });
+
   it('no fix when the final stage needs a shell (RUN) for distroless; debian13 for a trixie builder', () => {
     const opts = fixture('sqlite');
     const shell = df(['FROM golang:1.22 AS build', 'COPY . .', 'RUN go build -o /out/app ./cmd/app', 'FROM alpine:3.20', 'RUN apk add --no-cache ca-certificates', 'COPY --from=build /out/app /app']);

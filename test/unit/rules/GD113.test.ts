@@ -877,3 +877,156 @@ describe('GD113: a make run follows its default goal through static pattern and 
     assert.deepEqual(find(BENTO_DOCKERFILE, 'GD113', bento(BENTO_DOCKERFILE, literal)), []);
   });
 });
+
+// Judge 32 Y W1, W5, W6: builders built for linux/amd64 and linux/arm64 by a workflow, whose
+// program needs cgo. The advice "(and CGO_ENABLED=0)" breaks them; with cgo on and no xx the
+// build is not reported at all (issue 11: on $BUILDPLATFORM the host C compiler would compile
+// for the wrong architecture), and with cgo off the advice is a C cross toolchain.
+// Skeletons: the Dockerfile, the workflow step that builds it, go.mod's lines that matter, and
+// the import blocks of the package chain from main to the cgo module.
+describe('GD113: the program needs cgo (herumi BLS, a compiler installed in the same RUN)', () => {
+  const repo = (files: Record<string, string>) => tempWorkspace(files, 'Dockerfile');
+  const workflow = (platforms: string) => ['name: Build', 'on:', '  push:', 'jobs:', '  build:', '    runs-on: ubuntu-latest', '    steps:',
+    '      - uses: docker/build-push-action@v5', '        with:', '          context: .', `          platforms: ${platforms}`, '          push: true', ''].join('\n');
+
+  // ObolNetwork/charon e628470 (Business Source License 1.1): Dockerfile:1-30,
+  // .github/workflows/build-push-deploy.yml:72-75 (linux/amd64,linux/arm64), go.mod:20
+  // (github.com/herumi/bls-eth-go-binary v1.36.4); main.go → … → tbls/herumi.go, which imports
+  // github.com/herumi/bls-eth-go-binary/bls (cgo only: no !cgo file).
+  const CHARON = df([
+    '# Container for building Go binary.',
+    'FROM golang:1.26.6-trixie AS builder',
+    '# Install dependencies',
+    'RUN apt-get update && apt-get install -y --no-install-recommends build-essential git',
+    '',
+    '# Prep and copy source',
+    'WORKDIR /app/charon',
+    '',
+    'COPY . .',
+    '',
+    '# Populate GO_BUILD_FLAG with a build arg to provide an optional go build flag.',
+    'ARG GO_BUILD_FLAG',
+    'ENV GO_BUILD_FLAG=${GO_BUILD_FLAG}',
+    'RUN echo "Building with GO_BUILD_FLAG=\'${GO_BUILD_FLAG}\'"',
+    '',
+    '# Build with Go module and Go build caches.',
+    'RUN \\',
+    '  --mount=type=cache,target=/go/pkg \\',
+    '  --mount=type=cache,target=/root/.cache/go-build \\',
+    '  go build -o charon "${GO_BUILD_FLAG}" .',
+    'RUN echo "Built charon version=$(./charon version)"',
+    '',
+    '# Copy final binary into light stage.',
+    'FROM debian:trixie-slim',
+    'COPY --from=builder /app/charon/charon /usr/local/bin/',
+    'ENTRYPOINT ["/usr/local/bin/charon"]',
+  ]);
+  const charon = (herumi: boolean) => repo({
+    'go.mod': `module github.com/obolnetwork/charon\n\ngo 1.26\n\nrequire (\n\tgithub.com/herumi/bls-eth-go-binary v1.36.4\n\tgithub.com/stretchr/testify v1.11.1\n)\n`,
+    'main.go': 'package main\n\nimport (\n\t"context"\n\t"os"\n\n\t"github.com/obolnetwork/charon/tbls"\n)\n\nfunc main() { _ = context.Background(); tbls.X(); os.Exit(0) }\n',
+    'tbls/herumi.go': herumi
+      ? 'package tbls\n\nimport (\n\t"io"\n\t"strconv"\n\t"sync"\n\n\t"github.com/herumi/bls-eth-go-binary/bls"\n)\n\nfunc X() {}\n'
+      : 'package tbls\n\nimport (\n\t"io"\n\t"strconv"\n\t"sync"\n)\n\nfunc X() {}\n',
+    Dockerfile: CHARON,
+    '.github/workflows/build-push-deploy.yml': workflow('linux/amd64,linux/arm64'),
+  });
+
+  it('charon e628470: silent, the build compiles herumi\'s BLS library with the builder\'s gcc (cgo on, no xx)', () => {
+    assert.deepEqual(find(CHARON, 'GD113', charon(true)), []);
+  });
+
+  it('charon without the herumi import: reported, with the CGO_ENABLED=0 advice', () => {
+    const [f] = find(CHARON, 'GD113', charon(false));
+    assert.match(f?.message ?? '', /builds this Dockerfile for linux\/amd64, linux\/arm64/);
+    assert.match(f?.message ?? '', /\(and CGO_ENABLED=0\)/);
+  });
+
+  // wealdtech/ethdo ae1b9af (Apache-2.0): Dockerfile:1-11 with the build given CGO_ENABLED=0 (the
+  // repository's `RUN go build` has cgo on, and is silent), .github/workflows/docker.yml:38-41
+  // (linux/amd64,linux/arm64/v8), go.mod:13, util/bls.go's import of herumi's bls package.
+  const ETHDO = (build: string) => df([
+    'FROM golang:1.23-bookworm AS builder',
+    '',
+    'WORKDIR /app',
+    '',
+    'COPY go.mod go.sum ./',
+    '',
+    'RUN go mod download',
+    '',
+    'COPY . .',
+    '',
+    `RUN ${build}`,
+    '',
+    'FROM debian:bookworm-slim',
+    'WORKDIR /app',
+    'COPY --from=builder /app/ethdo /app',
+    'ENTRYPOINT ["/app/ethdo"]',
+  ]);
+  const ethdo = (text: string) => repo({
+    'go.mod': 'module github.com/wealdtech/ethdo\n\ngo 1.23.0\n\ntoolchain go1.23.2\n\nrequire (\n\tgithub.com/herumi/bls-eth-go-binary v1.36.4\n\tgithub.com/spf13/cobra v1.8.1\n)\n',
+    'go.sum': '',
+    'main.go': 'package main\n\nimport (\n\t"github.com/wealdtech/ethdo/cmd"\n)\n\nfunc main() { cmd.Execute() }\n',
+    'cmd/root.go': 'package cmd\n\nimport (\n\t"github.com/spf13/cobra"\n\t"github.com/wealdtech/ethdo/util"\n)\n\nfunc Execute() { _ = cobra.Command{}; util.X() }\n',
+    'util/bls.go': 'package util\n\nimport (\n\t"github.com/herumi/bls-eth-go-binary/bls"\n)\n\nfunc X() {}\n',
+    Dockerfile: text,
+    '.github/workflows/docker.yml': workflow('linux/amd64,linux/arm64/v8'),
+  });
+
+  it('ethdo ae1b9af: silent as it is (go build with the bookworm builder\'s gcc)', () => {
+    const text = ETHDO('go build');
+    assert.deepEqual(find(text, 'GD113', ethdo(text)), []);
+  });
+
+  it('ethdo with CGO_ENABLED=0: the advice is a C cross toolchain (xx), not CGO_ENABLED=0, and there is no fix', () => {
+    const text = ETHDO('CGO_ENABLED=0 go build');
+    const [f] = find(text, 'GD113', ethdo(text));
+    assert.match(f?.message ?? '', /cross-compile with `GOOS=\$TARGETOS GOARCH=\$TARGETARCH` and a C cross toolchain, not CGO_ENABLED=0: the program needs cgo \(util imports github\.com\/herumi\/bls-eth-go-binary\/bls \(the herumi BLS library\)\)/);
+    assert.match(f?.message ?? '', /xx-go build/);
+    assert.doesNotMatch(f?.message ?? '', /\(and CGO_ENABLED=0\)/);
+    assert.equal(f?.fix, undefined);
+    // GD103 reports the build itself.
+    assert.equal(find(text, 'GD103', ethdo(text)).length, 1);
+  });
+
+  // pushbits/server fdf5fbd (ISC): Dockerfile:1-19 and :32 (the CLI download left out),
+  // Makefile:9-11, .github/workflows/publish.yml:67-76 (linux/amd64,linux/arm64); go.mod requires
+  // gorm.io/driver/sqlite (go-sqlite3: cgo). The C compiler comes in the RUN that runs make.
+  const PUSHBITS = (apk: string) => df([
+    'FROM docker.io/library/golang:alpine as builder',
+    '',
+    'WORKDIR /build',
+    '',
+    'COPY . .',
+    '',
+    'RUN set -ex \\',
+    `\t&& apk add --no-cache ${apk} \\`,
+    '\t&& go mod download \\',
+    '\t&& go mod verify \\',
+    '\t&& make build \\',
+    '\t&& chmod +x /build/out/pushbits',
+    '',
+    'FROM docker.io/library/alpine',
+    'WORKDIR /app',
+    'COPY --from=builder /build/out/pushbits ./run',
+    'ENTRYPOINT ["./run"]',
+  ]);
+  const pushbits = (text: string) => repo({
+    'go.mod': 'module github.com/pushbits/server\n\ngo 1.24\n\nrequire (\n\tgorm.io/driver/sqlite v1.5.7\n\tgorm.io/gorm v1.25.12\n)\n\nrequire github.com/mattn/go-sqlite3 v1.14.28 // indirect\n',
+    'go.sum': '',
+    Makefile: 'OUT_DIR := ./out\n\n.PHONY: build\nbuild:\n\tmkdir -p $(OUT_DIR)\n\tgo build -ldflags="-w -s" -o $(OUT_DIR)/pushbits ./cmd/pushbits\n',
+    'cmd/pushbits/main.go': 'package main\n\nimport (\n\t"github.com/pushbits/server/internal/database"\n)\n\nfunc main() { database.X() }\n',
+    'internal/database/database.go': 'package database\n\nimport (\n\t"gorm.io/driver/sqlite"\n\t"gorm.io/gorm"\n)\n\nfunc X() {}\n',
+    Dockerfile: text,
+    '.github/workflows/publish.yml': workflow('linux/amd64,linux/arm64'),
+  });
+
+  it('pushbits fdf5fbd: silent, `apk add build-base` earlier in the same RUN gives make\'s go build a C compiler', () => {
+    const text = PUSHBITS('build-base ca-certificates curl');
+    assert.deepEqual(find(text, 'GD113', pushbits(text)), []);
+  });
+
+  it('pushbits without build-base: no C compiler, cgo off, reported', () => {
+    const text = PUSHBITS('ca-certificates curl');
+    assert.equal(find(text, 'GD113', pushbits(text)).length, 1);
+  });
+});
