@@ -4,7 +4,8 @@
  * its flags cannot be known, so rules that only need "a Go build reads the module here" (GD101,
  * GD104) count the step, and rules about flags (trimpath, -s -w, cache mounts) leave it alone.
  */
-import { inScriptOrder, tarExtracts } from './created';
+import * as path from 'node:path';
+import { gitClone, inScriptOrder, tarExtracts } from './created';
 import { contextPath, copyPaths } from './facts';
 import type { Instruction, Stage } from './model';
 import type { ShellCommand, ShellWord } from './shell';
@@ -83,6 +84,8 @@ export interface IndirectGoStep {
  * the stage unpacked an archive into, whatever the context holds: that is the archive's Makefile
  * (AnalogJ/scrutiny's smartmontools stage: `tar -xzf … -C /tmp && cd /tmp/smartmontools-${VER}
  * && ./configure && make`, a C build, while the repository's own Makefile runs `go build`).
+ * Likewise a tool run in a folder the stage `git clone`d another repository into, through its
+ * WORKDIR or a `cd` (moov-io/watchman's libpostal: `WORKDIR /src/libpostal`, `make -j4`).
  */
 export function indirectGoSteps(
   stage: Stage,
@@ -104,7 +107,8 @@ export interface ToolRun extends IndirectGoStep {
    * The file came out of an archive, not the context: it is not in the context (`read` says so)
    * and the stage downloaded (curl, wget) and unpacked (unzip, tar -x …) something before the
    * command, in its RUN or an earlier one (an installer of another project); or the command runs
-   * after its RUN changed into a folder the stage unpacked an archive into (then `file` and `text`
+   * after its RUN changed into a folder the stage unpacked an archive (or `git clone`d another
+   * repository) into (then `file` and `text`
    * are null even when the context has a file of that name).
    */
   fromArchive: boolean;
@@ -123,26 +127,53 @@ export function toolRuns(stage: Stage, read: ((rel: string) => string | null) | 
   const unpackedInto: string[] = [];
   /** The absolute folders the stage's WORKDIRs and COPY/ADD destinations name: the project's, not an archive's. */
   const own: string[] = [];
+  /**
+   * The absolute folders the stage's RUNs `git clone` another repository into, and whether the
+   * current WORKDIR is one of them (or inside one): a tool run there reads the clone's files
+   * (moov-io/watchman d299005 build/Dockerfile: `git clone …/libpostal.git /src/libpostal`,
+   * `WORKDIR /src/libpostal`, `./configure && make -j4`, a C library's Makefile; its
+   * Dockerfile.openshift: `git clone …/libpostal && cd libpostal && … make -j4`).
+   */
+  const cloned: string[] = [];
+  let workdir: string | null = null;
+  let workdirInClone = false;
+  const inClone = (p: string | null) => p !== null && cloned.some((d) => p === d || p.startsWith(`${d}/`));
   for (const instr of stage.instructions) {
-    if (instr.keyword === 'WORKDIR' || instr.keyword === 'COPY' || instr.keyword === 'ADD') {
-      const dest = instr.keyword === 'WORKDIR' ? instr.args[0]?.value : copyPaths(instr)?.dest;
+    if (instr.keyword === 'WORKDIR') {
+      const raw = instr.args[0]?.value;
+      workdir = raw === undefined || raw.includes('$') ? null : resolveDir(workdir, raw);
+      workdirInClone = inClone(workdir);
+      if (workdir !== null && !workdirInClone) own.push(workdir);
+    } else if (instr.keyword === 'COPY' || instr.keyword === 'ADD') {
+      const dest = copyPaths(instr)?.dest;
       if (dest !== undefined && dest.startsWith('/') && !dest.includes('$')) own.push(dest.replace(/\/+$/, '') || '/');
     }
     if (instr.keyword !== 'RUN' || !instr.script) continue;
     // This RUN unpacked into the folder it runs in (`tar -xz` without -C), and it changed into
     // a folder of an archive (the commands after that run the archive's files).
     let unpackedHere = false;
-    let inArchive = false;
+    let inArchive = workdirInClone;
+    /** Where the RUN's commands run, while a literal `cd` keeps it known. */
+    let here = workdir;
     for (const cmd of inScriptOrder(instr.script.parsed.commands)) {
       const word = cmd.argv[0]?.value ?? '';
       const base = word.slice(word.lastIndexOf('/') + 1);
+      const clone = gitClone(cmd.argv);
+      if (clone) {
+        const dir = clone.dir.startsWith('/') ? clone.dir : here === null ? null : resolveDir(here, clone.dir);
+        if (dir !== null && dir !== '/') cloned.push(dir);
+      }
       if (base === 'curl' || base === 'wget') fetched = true;
       else if (UNPACKERS.has(base) || ((base === 'tar' || base === 'bsdtar') && tarExtracts(cmd.argv))) {
         unpacked = true;
         const into = base === 'gunzip' ? '' : unpackFolder(cmd.argv, base);
         if (into === null) unpackedHere = true;
         else if (into.startsWith('/')) unpackedInto.push(into);
-      } else if (base === 'cd' || base === 'pushd') inArchive = inArchiveAfter(cmd, inArchive, unpackedInto, unpackedHere, own);
+      } else if (base === 'cd' || base === 'pushd') {
+        const to = cmd.argv.slice(1).find((w) => !w.value.startsWith('-'));
+        here = to === undefined || to.dynamic || to.value.startsWith('~') ? null : resolveDir(here, to.value);
+        inArchive = inClone(here) || inArchiveAfter(cmd, inArchive, unpackedInto, unpackedHere, own);
+      }
       // `./scripts/${BUILD_SCRIPT}`: a script whose name a variable chooses is a file we cannot
       // read; with `variableScripts` it counts as an unreadable one.
       const files = toolFiles(cmd) ?? (opts.variableScripts && isVariableScript(cmd) ? [] : null);
@@ -204,6 +235,12 @@ function inArchiveAfter(cmd: ShellCommand, before: boolean, into: readonly strin
   }
   if (p === '' || p.startsWith('~')) return p === '' ? before : false;
   return p.startsWith('..') ? before : before || unpackedHere;
+}
+
+/** A literal folder against the one it is relative to (null when that is unknown and `dir` is relative). */
+function resolveDir(from: string | null, dir: string): string | null {
+  if (dir.startsWith('/')) return path.posix.resolve(dir);
+  return from === null ? null : path.posix.resolve(from, dir);
 }
 
 /** A word's text up to its first expansion, without quotes (`"/tmp/tool-$V"` -> `/tmp/tool-`). */

@@ -2031,3 +2031,83 @@ describe('GD107: a cache mount under $GOPATH that is no Go cache (paopao-ce)', (
     assert.ok(find(PAOPAO('$GOMODCACHE'), 'GD107', files()).every((f) => !/module cache/.test(f.message)));
   });
 });
+
+// moov-io/watchman d299005 (Apache-2.0), judge 32 Y W4: build/Dockerfile:1-16 and :30-39, and
+// build/Dockerfile.openshift:19-25 (its UBI base replaced by golang). The make at line 14 runs
+// in a `git clone` of libpostal (C, autotools: the Makefile ./configure writes); the project's
+// `makefile` (context root: build-server and postal-server run `go build`) comes in on line 35.
+// Skeleton: the makefile's two goals, go.mod, cmd/server and cmd/postal-server mains.
+describe('GD107: a make in a git-cloned folder is not the project\'s makefile (watchman)', () => {
+  const files = {
+    'go.mod': 'module github.com/moov-io/watchman\n\ngo 1.24\n\nrequire github.com/moov-io/base v0.61.0\n',
+    'go.sum': '',
+    makefile: 'build-server:\n\tgo build ${GOTAGS} -ldflags "-X github.com/moov-io/watchman.Version=${VERSION}" -o ./bin/server github.com/moov-io/watchman/cmd/server\n\npostal-server:\n\tgo build ${GOTAGS} -ldflags "-X github.com/moov-io/watchman.Version=${VERSION}" -o ./bin/postal-server github.com/moov-io/watchman/cmd/postal-server\n',
+    'cmd/server/main.go': 'package main\n\nimport (\n\t"github.com/moov-io/base"\n)\n\nfunc main() { _ = base.ID() }\n',
+    'cmd/postal-server/main.go': 'package main\n\nimport (\n\t"github.com/moov-io/base"\n)\n\nfunc main() { _ = base.ID() }\n',
+  };
+  const WATCHMAN = df([
+    '# Backend build stage',
+    'FROM golang:1.27-bookworm AS backend',
+    'ARG VERSION',
+    'WORKDIR /src',
+    '',
+    '# Install system dependencies first',
+    'RUN apt-get update && apt-get install -y autoconf automake libtool pkg-config git',
+    '',
+    '# Clone and build libpostal (rarely changes)',
+    'RUN git clone https://github.com/openvenues/libpostal.git /src/libpostal',
+    'WORKDIR /src/libpostal',
+    'RUN ./bootstrap.sh && \\',
+    '    ./configure && \\',
+    '    make -j4 && \\',
+    '    make install && \\',
+    '    ldconfig',
+    '',
+    '# Copy go.mod and go.sum first to cache dependencies',
+    'COPY go.mod go.sum /src/',
+    'RUN go mod download',
+    '',
+    '# Now copy the rest of the source code (frequently changes)',
+    'COPY . /src/',
+    'WORKDIR /src',
+    '',
+    'ENV PKG_CONFIG_PATH=/src/libpostal/',
+    'RUN VERSION=${VERSION} GOTAGS="-tags libpostal" make build-server postal-server',
+    '',
+    'FROM debian:bookworm-slim',
+    'COPY --from=backend /src/bin/server /bin/server',
+    'ENTRYPOINT ["/bin/server"]',
+  ]);
+  const line = (text: string, f: { span: { start: number } }) => text.slice(0, f.span.start).split('\n').length;
+
+  it('watchman build/Dockerfile: the libpostal make (line 14) is silent; `go mod download` and the project\'s make (lines 20, 27 here) are reported', () => {
+    const fs = find(WATCHMAN, 'GD107', tempWorkspace({ ...files, 'build/Dockerfile': WATCHMAN }, 'build/Dockerfile'));
+    assert.deepEqual(fs.map((f) => line(WATCHMAN, f)), [20, 27]);
+  });
+
+  it('watchman build/Dockerfile.openshift: `git clone … && cd libpostal && ./configure && make -j4` in one RUN is silent', () => {
+    const text = df([
+      'FROM golang:1.27-bookworm AS builder',
+      'WORKDIR /src',
+      'RUN git clone https://github.com/openvenues/libpostal && \\',
+      '    cd libpostal && \\',
+      '    ./bootstrap.sh && \\',
+      '    ./configure --prefix=/usr/local && \\',
+      '    make -j4 && \\',
+      '    make install && \\',
+      '    mkdir -p /usr/local/share/libpostal',
+      'COPY . /src/',
+      'RUN go build -o /out/server ./cmd/server',
+      'FROM debian:bookworm-slim',
+      'COPY --from=builder /out/server /bin/server',
+    ]);
+    const fs = find(text, 'GD107', tempWorkspace({ ...files, 'build/Dockerfile.openshift': text }, 'build/Dockerfile.openshift'));
+    assert.deepEqual(fs.map((f) => line(text, f)), [11]);
+  });
+
+  it('a make in the project\'s own folder still counts: the same Dockerfile with the clone in a folder the make never enters', () => {
+    const own = WATCHMAN.replace('WORKDIR /src/libpostal\nRUN ./bootstrap.sh && \\\n    ./configure && \\\n    make -j4 && \\', 'COPY . /src/\nRUN ./bootstrap.sh && \\\n    ./configure && \\\n    make build-server && \\');
+    const fs = find(own, 'GD107', tempWorkspace({ ...files, 'build/Dockerfile': own }, 'build/Dockerfile'));
+    assert.ok(fs.some((f) => line(own, f) === 14), fs.map((f) => `${line(own, f)}: ${f.message}`).join('\n'));
+  });
+});
