@@ -26,6 +26,8 @@ import { makeArgs } from '../dockerfile/makeRecipe';
 import { registerStageFactSlot, type DockerfileModel, type Instruction, type Stage } from '../dockerfile/model';
 import { inNestedScript, parseShell, type ShellCommand, type ShellWord } from '../dockerfile/shell';
 import type { WorkspaceFiles } from '../workspace/types';
+import type { WorkspaceModel } from '../workspace/model';
+import { underPath } from '../workspace/goImports';
 import { flatMapOf } from '../arrays';
 import { serviceBuilds, type ComposeService } from './composeImages';
 import { contextFileAt, contextFileThrough } from './copiedFiles';
@@ -97,6 +99,23 @@ export function feedsGoAtStart(model: DockerfileModel, stage: Stage, files: Work
 /** `go install tool@version`: installs a tool; it builds nothing of the project. */
 export function isToolInstall(g: GoCommand): boolean {
   return g.sub === 'install' && goPackages(g.args).length > 0 && goPackages(g.args).every((p) => p.value.includes('@'));
+}
+
+/**
+ * isToolInstall, or a `go install` without a version of packages of modules the workspace's
+ * go.mod requires (and not of a module of the workspace): a tools module pins their versions
+ * (lightninglabs/lightning-terminal 9dda380's tools/: go.mod requires
+ * github.com/golangci/golangci-lint v1.64.6, tools.go imports its cmd/golangci-lint, and the
+ * Dockerfile runs `go install github.com/golangci/golangci-lint/cmd/golangci-lint` in the copied
+ * module). It builds nothing of the project either.
+ */
+export function isPinnedToolInstall(g: GoCommand, ws: WorkspaceModel | undefined): boolean {
+  if (isToolInstall(g)) return true;
+  const pkgs = goPackages(g.args);
+  if (!ws || g.sub !== 'install' || pkgs.length === 0) return false;
+  return pkgs.every((p) => !p.dynamic && /^[a-z0-9-]+(\.[a-z0-9-]+)+\//i.test(p.value) && !p.value.includes('...')
+    && !ws.modules.some((m) => m.path !== '' && underPath(p.value, m.path))
+    && ws.modules.some((m) => m.requirements.some((r) => underPath(p.value, r.path))));
 }
 
 /**

@@ -8,7 +8,7 @@ import { properties } from '../dockerfile/parse';
 import { deleteLines, insert, insertLinesAfter, type Edit } from '../edits/edits';
 import { builtPackage, landingBuilds, startedPrebuiltProgram } from '../facts/builtPackages';
 import { composeServices } from '../facts/composeImages';
-import { composeReloadService, devOrBuilderImage, goAtStart, isToolInstall, startGoCommands, startPrograms } from '../facts/goAtStart';
+import { composeReloadService, devOrBuilderImage, goAtStart, isPinnedToolInstall, isToolInstall, startGoCommands, startPrograms } from '../facts/goAtStart';
 import { isSourceCopy } from '../facts/goSources';
 import { buildFacts, packageByDir } from '../workspace/query';
 import { withLazyFix, type Fix, type Rule, type RuleContext } from './types';
@@ -45,8 +45,10 @@ export const gd201: Rule = {
     const chain = stageChain(ctx.model, stage);
     // Sources that stay in the image: COPY/ADD of source folders (a bind mount does not stay).
     const sources = chain.some((s) => s.instructions.some((i) => isSourceCopy(i, ctx.files)));
-    // (`go install tool@version` installs a tool; it does not build the project.)
-    const builds = chain.some((s) => stageGoCommands(s).some((g) => g.sub === 'build' || (g.sub === 'install' && !isToolInstall(g))));
+    // (`go install tool@version` installs a tool; it does not build the project. Nor does a
+    // version-less install of a tool a tools module's go.mod pins.)
+    const toolInstall = (g: GoCommand) => isPinnedToolInstall(g, ctx.workspace);
+    const builds = chain.some((s) => stageGoCommands(s).some((g) => g.sub === 'build' || (g.sub === 'install' && !toolInstall(g))));
     // Nothing of the project is built or copied here: a toolbox/dev image, a CI check stage, or a
     // tool that runs Go itself (goreleaser, golangci-lint): the toolchain is the point. Unless
     // the stage only runs a binary built in another stage (copiedProgram).
@@ -60,7 +62,7 @@ export const gd201: Rule = {
     }
     // Go tools installed at pinned versions, and nothing built: a tools image (buf, protoc
     // plugins, linters) whose copied folders are the tools' inputs; the toolchain is the point.
-    if (!builds && chain.some((s) => stageGoCommands(s).some(isToolInstall))) return [];
+    if (!builds && chain.some((s) => stageGoCommands(s).some(toolInstall))) return [];
     // Sources copied, nothing built, no ENTRYPOINT/CMD: a contributor's shell (containerd's `dev`
     // stage, run as `docker run -it … bash` to build and test inside); the toolchain is the point.
     if (!builds) {

@@ -418,3 +418,56 @@ describe('GD201: a golang final image that only runs a binary copied from the co
     assert.deepEqual(gd201(LOCAL.replace('ENTRYPOINT ["/bin/generator"]', 'ENTRYPOINT ["bash"]'), generator()), []);
   });
 });
+
+// lightninglabs/lightning-terminal 9dda380 (MIT), judge 32 Y W3: tools/Dockerfile, built with
+// context tools/ (Makefile:194-196 `docker build -q -t litd-tools $(TOOLS_DIR)`) and run as the
+// lint toolbox (`$(DOCKER_TOOLS) custom-gcl run -v`): golangci-lint loads packages through the go
+// toolchain. Skeleton of tools/: go.mod's require block, tools.go, .custom-gcl.yml and the
+// linters plugin module (go.mod, ll.go's package line and imports).
+describe('GD201: a tools module image (go.mod pins the tool; version-less go install)', () => {
+  const TOOLS = df([
+    'FROM golang:1.25.12-bookworm@sha256:908f8ff2ec296df2f349563072c7925775cd28b50361a52ed834a8a37399b9bf',
+    '',
+    'RUN apt-get update && apt-get install -y git',
+    'ENV GOCACHE=/tmp/build/.cache',
+    'ENV GOMODCACHE=/tmp/build/.modcache',
+    'ENV GOFLAGS="-buildvcs=false"',
+    '',
+    'COPY . /tmp/tools',
+    '',
+    'RUN cd /tmp \\',
+    '  && mkdir -p /tmp/build/.cache \\',
+    '  && mkdir -p /tmp/build/.modcache \\',
+    '  && cd /tmp/tools \\',
+    '  && CGO_ENABLED=0 go install -trimpath github.com/golangci/golangci-lint/cmd/golangci-lint \\',
+    '  && CGO_ENABLED=0 golangci-lint custom \\',
+    '  && mv ./custom-gcl /usr/local/bin/custom-gcl \\',
+    '  && chmod -R 777 /tmp/build/ ',
+    '',
+    'WORKDIR /build',
+  ]);
+  const tools = (goMod: string) => workspaceFor({
+    'go.mod': goMod,
+    'go.sum': '',
+    'tools.go': '//go:build tools\n\npackage terminal\n\nimport (\n\t_ "github.com/btcsuite/btcd"\n\t_ "github.com/golangci/golangci-lint/cmd/golangci-lint"\n\t_ "github.com/ory/go-acc"\n\t_ "github.com/rinchsan/gosimports/cmd/gosimports"\n)\n',
+    '.custom-gcl.yml': "version: v1.64.6\nplugins:\n  - module: 'github.com/lightninglabs/lightning-terminal/tools/linters'\n    path: ./linters\n",
+    'linters/go.mod': 'module github.com/lightninglabs/lightning-terminal/tools/linters\n\ngo 1.25.12\n\nrequire golang.org/x/tools v0.30.0\n',
+    'linters/ll.go': 'package linters\n\nimport (\n\t"go/ast"\n\n\t"golang.org/x/tools/go/analysis"\n)\n',
+    Dockerfile: TOOLS,
+  }, 'Dockerfile');
+  const GO_MOD = 'module github.com/lightninglabs/lightning-terminal/tools\n\ngo 1.25.12\n\nrequire (\n\tgithub.com/btcsuite/btcd v0.24.2\n\tgithub.com/golangci/golangci-lint v1.64.6\n\tgithub.com/ory/go-acc v0.2.6\n\tgithub.com/rinchsan/gosimports v0.1.5\n)\n';
+
+  it('lightning-terminal tools/Dockerfile: silent, the tool\'s version is the tools module\'s go.mod\'s', () => {
+    assert.deepEqual(findIn(TOOLS, 'GD201', tools(GO_MOD)), []);
+  });
+
+  it('reported when go.mod does not require the installed tool\'s module (nothing pins it: it is built like the project)', () => {
+    const other = GO_MOD.replace('\tgithub.com/golangci/golangci-lint v1.64.6\n', '');
+    assert.equal(findIn(TOOLS, 'GD201', tools(other)).length, 1);
+  });
+
+  it('reported for a version-less install of the module\'s own package', () => {
+    const own = TOOLS.replace('go install -trimpath github.com/golangci/golangci-lint/cmd/golangci-lint', 'go install -trimpath github.com/lightninglabs/lightning-terminal/tools/linters');
+    assert.equal(findIn(own, 'GD201', tools(GO_MOD)).length, 1);
+  });
+});
