@@ -339,8 +339,20 @@ function argPackage(ws: WorkspaceModel, arg: string, cwd: string | null, mapping
  * main.go`), found from where the command runs as contextPlacement finds it; undefined for
  * several packages, a pattern, a variable, or nothing of the workspace.
  */
+/**
+ * The package arguments of a go build/install (goPackages), without a word that is one variable
+ * alone when literal packages stand beside it: that is flags passed through a variable
+ * (ObolNetwork/charon e628470: `go build -o charon "${GO_BUILD_FLAG}" .`, the ARG holding
+ * `-ldflags=…` or nothing), and the literal packages are what is built.
+ */
+export function buildPackageArgs(g: GoCommand): readonly ShellWord[] {
+  const all = goPackages(g.args);
+  if (!all.some((w) => w.dynamic) || !all.some((w) => !w.dynamic)) return all;
+  return all.filter((w) => !(w.dynamic && /^"?\$(\{[A-Za-z_][A-Za-z0-9_]*\}|[A-Za-z_][A-Za-z0-9_]*)"?$/.test(w.raw)));
+}
+
 export function builtPackage(info: KnownWorkspace, stage: Stage, g: GoCommand): GoPackage | undefined {
-  const pkgs = goPackages(g.args);
+  const pkgs = buildPackageArgs(g);
   const arg = pkgs.length === 0 ? '.' : pkgs.length === 1 && !pkgs[0].dynamic ? pkgs[0].value : null;
   if (arg === null || arg.includes('...')) return undefined;
   const cwd = commandCwd(info.model, stage, g, null);

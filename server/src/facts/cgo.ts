@@ -3,14 +3,14 @@
  * whether the builder can compile C, and whether the binary is linked statically.
  */
 import * as path from 'node:path';
-import { goPackages, stageImage, type GoCommand } from '../dockerfile/facts';
+import { stageImage, type GoCommand } from '../dockerfile/facts';
 import { envValue, isLocalPackage, ldflagsArgs, sourcesPresent } from '../dockerfile/goBuild';
 import type { DockerfileModel, Stage } from '../dockerfile/model';
 import { installsPackage, isInstall, packageCommands } from '../dockerfile/packages';
 import { knownCgoRequirement, type CgoReason } from '../workspace/goImports';
 import type { WorkspaceModel } from '../workspace/model';
 import { buildFacts, mainPackages } from '../workspace/query';
-import { builtPackage, contextPlacement, type Known } from './builtPackages';
+import { buildPackageArgs, builtPackage, contextPlacement, type Known } from './builtPackages';
 
 export interface CgoVerdict {
   needed: boolean;
@@ -31,7 +31,7 @@ export interface CgoVerdict {
 export function cgoVerdict(ctx: Known, stage: Stage, g: GoCommand): CgoVerdict | null {
   const ws = ctx.workspace;
   if (!ws) return null;
-  const pkgs = goPackages(g.args);
+  const pkgs = buildPackageArgs(g);
   const args = pkgs.length === 0 ? ['.'] : pkgs.map((p) => (p.dynamic ? null : p.value.replace(/@.*$/, '')));
   if (g.sub === 'install' && pkgs.some((p) => p.value.includes('@')) && pkgs.every((p) => !isLocalPackage(p.value) && !ownPackage(ws, p.value))) return null;
   const placement = contextPlacement(ctx, stage, g);

@@ -892,7 +892,8 @@ describe('GD113: the program needs cgo (herumi BLS, a compiler installed in the 
   // ObolNetwork/charon e628470 (Business Source License 1.1): Dockerfile:1-30,
   // .github/workflows/build-push-deploy.yml:72-75 (linux/amd64,linux/arm64), go.mod:20
   // (github.com/herumi/bls-eth-go-binary v1.36.4); main.go → … → tbls/herumi.go, which imports
-  // github.com/herumi/bls-eth-go-binary/bls (cgo only: no !cgo file).
+  // github.com/herumi/bls-eth-go-binary/bls (cgo only: no !cgo file); testutil/promrated, one
+  // of its other main packages.
   const CHARON = df([
     '# Container for building Go binary.',
     'FROM golang:1.26.6-trixie AS builder',
@@ -927,6 +928,9 @@ describe('GD113: the program needs cgo (herumi BLS, a compiler installed in the 
     'tbls/herumi.go': herumi
       ? 'package tbls\n\nimport (\n\t"io"\n\t"strconv"\n\t"sync"\n\n\t"github.com/herumi/bls-eth-go-binary/bls"\n)\n\nfunc X() {}\n'
       : 'package tbls\n\nimport (\n\t"io"\n\t"strconv"\n\t"sync"\n)\n\nfunc X() {}\n',
+    // Another main package of the module, which needs no cgo: the build's `"${GO_BUILD_FLAG}"`
+    // word must not hide that `.` is what it builds.
+    'testutil/promrated/main.go': 'package main\n\nimport (\n\t"context"\n)\n\nfunc main() { _ = context.Background() }\n',
     Dockerfile: CHARON,
     '.github/workflows/build-push-deploy.yml': workflow('linux/amd64,linux/arm64'),
   });
