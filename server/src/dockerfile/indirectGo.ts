@@ -135,7 +135,9 @@ export function toolRuns(stage: Stage, read: ((rel: string) => string | null) | 
    * Dockerfile.openshift: `git clone …/libpostal && cd libpostal && … make -j4`).
    */
   const cloned: string[] = [];
-  let workdir: string | null = null;
+  // The FROM image's WORKDIR is not known (ubi9/go-toolset's, in watchman's Dockerfile.openshift):
+  // a stand-in folder, so that `git clone URL && cd NAME` there still matches.
+  let workdir: string | null = UNKNOWN_WORKDIR;
   let workdirInClone = false;
   const inClone = (p: string | null) => p !== null && cloned.some((d) => p === d || p.startsWith(`${d}/`));
   for (const instr of stage.instructions) {
@@ -143,7 +145,7 @@ export function toolRuns(stage: Stage, read: ((rel: string) => string | null) | 
       const raw = instr.args[0]?.value;
       workdir = raw === undefined || raw.includes('$') ? null : resolveDir(workdir, raw);
       workdirInClone = inClone(workdir);
-      if (workdir !== null && !workdirInClone) own.push(workdir);
+      if (workdir !== null && !workdirInClone && !workdir.startsWith(UNKNOWN_WORKDIR)) own.push(workdir);
     } else if (instr.keyword === 'COPY' || instr.keyword === 'ADD') {
       const dest = copyPaths(instr)?.dest;
       if (dest !== undefined && dest.startsWith('/') && !dest.includes('$')) own.push(dest.replace(/\/+$/, '') || '/');
@@ -236,6 +238,9 @@ function inArchiveAfter(cmd: ShellCommand, before: boolean, into: readonly strin
   if (p === '' || p.startsWith('~')) return p === '' ? before : false;
   return p.startsWith('..') ? before : before || unpackedHere;
 }
+
+/** Stands for the FROM image's WORKDIR, which is not known (never a real path: it holds a NUL). */
+const UNKNOWN_WORKDIR = '/\u0000workdir';
 
 /** A literal folder against the one it is relative to (null when that is unknown and `dir` is relative). */
 function resolveDir(from: string | null, dir: string): string | null {

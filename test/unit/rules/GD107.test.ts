@@ -2085,10 +2085,20 @@ describe('GD107: a make in a git-cloned folder is not the project\'s makefile (w
     assert.deepEqual(fs.map((f) => line(WATCHMAN, f)), [20, 27]);
   });
 
-  it('watchman build/Dockerfile.openshift: `git clone … && cd libpostal && ./configure && make -j4` in one RUN is silent', () => {
-    const text = df([
+  it('watchman build/Dockerfile.openshift: `git clone … && cd libpostal && ./configure && make -j4` in one RUN is silent (with a WORKDIR, and in the FROM image\'s own)', () => {
+    const withWorkdir = df([
       'FROM golang:1.27-bookworm AS builder',
       'WORKDIR /src',
+      'RUN git clone https://github.com/openvenues/libpostal && cd libpostal && ./configure && make -j4',
+      'COPY . /src/',
+      'RUN go build -o /out/server ./cmd/server',
+      'FROM debian:bookworm-slim',
+      'COPY --from=builder /out/server /bin/server',
+    ]);
+    assert.deepEqual(find(withWorkdir, 'GD107', tempWorkspace({ ...files, 'build/Dockerfile.openshift': withWorkdir }, 'build/Dockerfile.openshift')).map((f) => line(withWorkdir, f)), [5]);
+    // As in the repository: no WORKDIR before the clone (the stage runs in its image's).
+    const text = df([
+      'FROM golang:1.27-bookworm AS builder',
       'RUN git clone https://github.com/openvenues/libpostal && \\',
       '    cd libpostal && \\',
       '    ./bootstrap.sh && \\',
@@ -2102,7 +2112,7 @@ describe('GD107: a make in a git-cloned folder is not the project\'s makefile (w
       'COPY --from=builder /out/server /bin/server',
     ]);
     const fs = find(text, 'GD107', tempWorkspace({ ...files, 'build/Dockerfile.openshift': text }, 'build/Dockerfile.openshift'));
-    assert.deepEqual(fs.map((f) => line(text, f)), [11]);
+    assert.deepEqual(fs.map((f) => line(text, f)), [10]);
   });
 
   it('a make in the project\'s own folder still counts: the same Dockerfile with the clone in a folder the make never enters', () => {
