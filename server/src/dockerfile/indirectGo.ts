@@ -154,7 +154,9 @@ export function toolRuns(stage: Stage, read: ((rel: string) => string | null) | 
     // This RUN unpacked into the folder it runs in (`tar -xz` without -C), and it changed into
     // a folder of an archive (the commands after that run the archive's files).
     let unpackedHere = false;
-    let inArchive = workdirInClone;
+    let inArchive = false;
+    /** The commands run in a clone of another repository: its files, which are not read (unknown, not none). */
+    let inCloned = workdirInClone;
     /** Where the RUN's commands run, while a literal `cd` keeps it known. */
     let here = workdir;
     for (const cmd of inScriptOrder(instr.script.parsed.commands)) {
@@ -174,14 +176,17 @@ export function toolRuns(stage: Stage, read: ((rel: string) => string | null) | 
       } else if (base === 'cd' || base === 'pushd') {
         const to = cmd.argv.slice(1).find((w) => !w.value.startsWith('-'));
         here = to === undefined || to.dynamic || to.value.startsWith('~') ? null : resolveDir(here, to.value);
-        inArchive = inClone(here) || inArchiveAfter(cmd, inArchive, unpackedInto, unpackedHere, own);
+        inCloned = inClone(here);
+        inArchive = !inCloned && inArchiveAfter(cmd, inArchive, unpackedInto, unpackedHere, own);
       }
       // `./scripts/${BUILD_SCRIPT}`: a script whose name a variable chooses is a file we cannot
       // read; with `variableScripts` it counts as an unreadable one.
       const files = toolFiles(cmd) ?? (opts.variableScripts && isVariableScript(cmd) ? [] : null);
       if (files === null) continue;
-      if (inArchive) {
-        out.push({ instr, cmd, file: null, text: null, fromArchive: true });
+      // A clone's build file is not the context's: not read, so the run is one whose file is
+      // unknown (gopasspw/gopass clones its Go plugins and runs their `make`, which runs go).
+      if (inCloned || inArchive) {
+        out.push({ instr, cmd, file: null, text: null, fromArchive: inArchive });
         continue;
       }
       let found: string | null = null;

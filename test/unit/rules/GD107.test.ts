@@ -2121,3 +2121,42 @@ describe('GD107: a make in a git-cloned folder is not the project\'s makefile (w
     assert.ok(fs.some((f) => line(own, f) === 14), fs.map((f) => `${line(own, f)}: ${f.message}`).join('\n'));
   });
 });
+
+// gopasspw/gopass (MIT; the 664-target set's tree) Dockerfile:1-30: it clones its Go plugins
+// (gopass-jsonapi) and runs their `make` in the clone. That Makefile is not the context's, so
+// it is not read; the make stays a run whose file is unknown, which in a golang stage reads the
+// module layer of the `go mod download` before it (the clone's).
+describe('GD107: a make in a clone of a Go project stays a module reader (gopass)', () => {
+  const text = df([
+    'FROM docker.io/library/golang:1.25-alpine AS build-env',
+    'ENV CGO_ENABLED=0',
+    'RUN apk add --no-cache make git ncurses',
+    'WORKDIR /home/runner/work/gopass/gopass',
+    'COPY go.mod .',
+    'COPY go.sum .',
+    'RUN go mod download',
+    'COPY . .',
+    'RUN make clean',
+    'RUN make gopass',
+    'WORKDIR /home/runner/work/gopass',
+    'RUN git clone https://github.com/gopasspw/gopass-jsonapi.git',
+    'WORKDIR /home/runner/work/gopass/gopass-jsonapi',
+    'RUN go mod download',
+    'RUN make clean',
+    'RUN make gopass-jsonapi',
+    'FROM alpine:3.22',
+    'COPY --from=build-env /home/runner/work/gopass/gopass-jsonapi/gopass-jsonapi /usr/local/bin/',
+  ]);
+  const o = () => tempWorkspace({
+    'go.mod': 'module github.com/gopasspw/gopass\n\ngo 1.25.0\n\nrequire github.com/urfave/cli/v2 v2.27.7\n',
+    'go.sum': '',
+    Makefile: 'GO ?= go\n\nclean:\n\t@$(GO) clean -i ./...\n\ngopass:\n\t$(GO) build -o gopass\n',
+    'main.go': 'package main\n\nimport (\n\t"github.com/urfave/cli/v2"\n)\n\nfunc main() { _ = cli.App{} }\n',
+    Dockerfile: text,
+  }, 'Dockerfile');
+
+  it('the clone\'s `go mod download` names the clone\'s makes as readers of its layer', () => {
+    const f = find(text, 'GD107', o()).find((x) => text.slice(0, x.span.start).split('\n').length === 14);
+    assert.match(f?.message ?? '', /The later `make clean`, `make gopass-jsonapi` \(no module cache mount\) read their modules from this step's layer/);
+  });
+});
