@@ -83,6 +83,33 @@ export function hasGlob(p: string): boolean {
   return /[*?[]/.test(p);
 }
 
+/**
+ * The word has glob characters (`*`, `?`, `[`) and every one of them is quoted or escaped in its
+ * raw text: the shell passes them on as they are, so `rm -rf /var/lib/apt/lists/\*` (akash-network/
+ * node's _build/akash.Dockerfile) or `rm -rf "/var/lib/apt/lists/*"` removes a file literally
+ * named `*`, not the folder's files. False for a word without one, or with one unquoted.
+ */
+export function globQuoted(w: ShellWord): boolean {
+  if (!hasGlob(w.value)) return false;
+  const raw = w.raw;
+  let quote = '';
+  for (let i = 0; i < raw.length; i++) {
+    const ch = raw[i];
+    if (quote === "'") {
+      if (ch === "'") quote = '';
+    } else if (ch === '\\') {
+      i++; // escaped (outside quotes), or inside double quotes: quoted either way
+    } else if (quote === '"') {
+      if (ch === '"') quote = '';
+    } else if (ch === "'" || ch === '"') {
+      quote = ch;
+    } else if (ch === '*' || ch === '?' || ch === '[') {
+      return false;
+    }
+  }
+  return true;
+}
+
 export function globRegex(p: string): RegExp {
   let re = '';
   for (const ch of p) {

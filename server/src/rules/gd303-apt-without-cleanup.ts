@@ -38,14 +38,17 @@
  *     a script that may (one from the context with an apt install in it, or one another stage or
  *     image put there: livekit/egress's Chrome installer), the lists are read there: not
  *     reported at all, since removing them would break that RUN.)
+ *   - a cleanup whose glob is escaped or quoted (`rm -rf /var/lib/apt/lists/\*`: akash-network/
+ *     node) removes nothing: reported on that word, whose glob the safe fix writes bare.
  */
 import * as path from 'node:path';
 import { imageStages, rootImage, stageChain, stageDescendants, stageImage, workdirBefore } from '../dockerfile/facts';
 import { scriptSpan, toDoc, type DockerfileModel, type Instruction, type Stage } from '../dockerfile/model';
 import { installsPython, runRuns } from '../dockerfile/nativeBuilds';
-import type { ShellCommand } from '../dockerfile/shellModel';
+import type { ShellCommand, ShellWord } from '../dockerfile/shellModel';
+import { globQuoted } from '../dockerfile/created';
 import { aptNeededRecommends, aptRecommendsAllNeeded, installsPackage, mountTargets, packageCommands, type NeededRecommend, type PackageCommand } from '../dockerfile/packages';
-import { insert } from '../edits/edits';
+import { insert, replace as replaceText } from '../edits/edits';
 import { appendCommandEdit } from '../edits/shellChain';
 import { copiedFileText, copiedFromElsewhere, contextFileThrough } from '../facts/copiedFiles';
 import { normalizeRepository } from '../images/table';
@@ -141,6 +144,20 @@ export const gd303: Rule = {
         // own update: removing them here would break it, so they are not waste (docker-credential-helpers'
         // lint stage installs from gobase's lists).
         if (laterInstallWithoutUpdate(ctx, instr)) continue;
+        const quoted = quotedListsCleanup(instr);
+        if (quoted) {
+          // The cleanup is there but its glob is escaped or quoted (akash-network/node's
+          // `rm -rf /var/lib/apt/lists/\*`): it removes nothing. The fix writes the glob bare.
+          const at = scriptSpan(script, quoted.start, quoted.end);
+          const bare = /^[A-Za-z0-9_./*-]+$/.test(quoted.value) && model.text.slice(at.start, at.end) === quoted.raw;
+          out.push({
+            message: `\`${quoted.raw}\` removes nothing: its \`${/[*?[]/.exec(quoted.value)?.[0] ?? '*'}\` is ${/^[^'"]*\\/.test(quoted.raw) ? 'escaped' : 'quoted'}, so \`rm\` gets a file literally named \`${quoted.value.slice(quoted.value.lastIndexOf('/') + 1)}\`, not the files of the folder, and the apt package lists downloaded by \`${apt.find((p) => p.action === 'update')?.manager ?? 'apt-get'} update\` (10+ MB) stay in ${ships ? 'this layer' : 'this build stage\'s layer (in the build cache, not the image, which is not built from this stage)'}. Write the glob unquoted: \`${quoted.value}\`.`,
+            severity,
+            span: at,
+            fix: bare ? { title: 'Unquote the glob so that rm removes the apt lists', edits: [replaceText(at.start, at.end, quoted.value)], safe: true } : undefined,
+          });
+          continue;
+        }
         const last = installs[installs.length - 1];
         const fix = () => {
           const edit = script.heredoc ? undefined : appendCommandEdit(model, instr, CLEANUP);
@@ -279,9 +296,22 @@ function updateAlone(ctx: RuleContext, stage: Stage, instr: Instruction, apt: Pa
   return apt[0];
 }
 
-/** The RUN runs `rm` on the lists (or a folder above them). */
+/**
+ * The RUN runs `rm` on the lists (or a folder above them); not with a quoted or escaped glob
+ * (`rm -rf /var/lib/apt/lists/\*` removes a file named `*`).
+ */
 function removesLists(i: Instruction): boolean {
-  return i.script?.parsed.commands.some((c) => c.argv[0]?.value === 'rm' && c.argv.some((w) => REMOVES_LISTS.test(w.value))) ?? false;
+  return i.script?.parsed.commands.some((c) => c.argv[0]?.value === 'rm' && c.argv.some((w) => REMOVES_LISTS.test(w.value) && !globQuoted(w))) ?? false;
+}
+
+/** The `rm` word of the RUN that would remove the lists but for its quoted or escaped glob (`/var/lib/apt/lists/\*`). */
+function quotedListsCleanup(i: Instruction): ShellWord | undefined {
+  for (const c of i.script?.parsed.commands ?? []) {
+    if (c.argv[0]?.value !== 'rm') continue;
+    const w = c.argv.find((x) => REMOVES_LISTS.test(x.value) && globQuoted(x));
+    if (w) return w;
+  }
+  return undefined;
 }
 
 /** The RUN writes `APT::Install-Recommends` into apt's configuration (`> /etc/apt/apt.conf.d/…`). */

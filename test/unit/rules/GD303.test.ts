@@ -1,4 +1,6 @@
 import assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
 import { describe, it, before } from 'node:test';
 import { applyEdits } from '../../../server/src/edits/edits';
 import { fixAll } from '../../../server/src/fixes/fixAll';
@@ -413,5 +415,44 @@ describe('GD303 apt-without-cleanup', () => {
     // A pip run before the install does not count.
     const before = df(['FROM python:3.12-slim', 'RUN pip install psycopg2-binary', 'RUN apt-get update && apt-get install -y python3-pip && rm -rf /var/lib/apt/lists/*', 'USER 65532']);
     assert.doesNotMatch(flagOf(before).message, /by name/);
+  });
+
+  // Judge Y (round 32) M11: akash-network/node 3efe26bf39115a6babf329e8170cd1133cc7dbe9 (Apache-2.0)
+  // _build/akash.Dockerfile:9 `rm -rf /var/lib/apt/lists/\* /tmp/\* /var/tmp/*`: the escaped `*`
+  // reaches rm as a literal name, so nothing is removed; it was taken for the cleanup.
+  describe('a cleanup whose glob is escaped or quoted removes nothing (akash)', () => {
+    const akash = fs.readFileSync(path.join(__dirname, '../../fixtures/realworld/akash-network__node/_build/akash.Dockerfile'), 'utf8');
+    const lists = (t: string) => find(t, 'GD303').filter((f) => !/--no-install-recommends`/.test(f.message.split('.')[0]));
+
+    it('reported on the word, and the safe fix writes the glob bare (also CRLF)', () => {
+      const [f, ...rest] = lists(akash);
+      assert.equal(rest.length, 0);
+      assert.equal(akash.slice(f.span.start, f.span.end), '/var/lib/apt/lists/\\*');
+      assert.match(f.message, /removes nothing: its `\*` is escaped/);
+      assert.match(f.message, /`apt update`/);
+      assert.equal(f.fix?.safe, true);
+      const { text } = fixAll(akash, (t) => lint(t).filter((x) => x.code === 'GD303'));
+      assert.ok(text.includes(' && rm -rf /var/lib/apt/lists/* /tmp/\\* /var/tmp/*\n'), text);
+      assert.deepEqual(lists(text), []);
+      parses(text);
+      const crlf = akash.replace(/\n/g, '\r\n');
+      const fixed = applyEdits(crlf, lists(crlf)[0].fix!.edits);
+      assert.equal(fixed, text.replace(/\n/g, '\r\n'));
+    });
+
+    it('a quoted glob too, and its fix takes the quotes off', () => {
+      const quoted = df(['FROM debian:12', 'RUN apt-get update && apt-get install -y --no-install-recommends curl && rm -rf "/var/lib/apt/lists/*"', 'USER 1']);
+      const [f] = lists(quoted);
+      assert.match(f?.message ?? '', /its `\*` is quoted/);
+      assert.equal(quoted.slice(f.span.start, f.span.end), '"/var/lib/apt/lists/*"');
+      assert.equal(applyFix(quoted, 'GD303'), quoted.replace('"/var/lib/apt/lists/*"', '/var/lib/apt/lists/*'));
+    });
+
+    it('silent for an unquoted glob (also after a quoted folder), and for the folder itself', () => {
+      for (const rm of ['rm -rf /var/lib/apt/lists/*', 'rm -rf "/var/lib/apt/lists/"*', "rm -rf '/var/lib/apt/lists'/*", 'rm -rf /var/lib/apt/lists', 'rm -rf "/var/lib/apt/lists"']) {
+        assert.deepEqual(lists(df(['FROM debian:12', `RUN apt-get update && apt-get install -y --no-install-recommends curl && ${rm}`, 'USER 1'])), [], rm);
+      }
+      assert.deepEqual(lists(akash.replace('lists/\\*', 'lists/*')), []);
+    });
   });
 });
