@@ -355,6 +355,9 @@ function targetMatcher(word: string): RegExp {
   return new RegExp(`^${re}$`, 's');
 }
 
+/** The most make targets one goal's walk visits (see the loop's comment). */
+const MAX_GOALS = 500;
+
 /**
  * The part of a Makefile's text that `make <goals>` may run (no goal: the first target, or
  * `.DEFAULT_GOAL`): the rule lines and recipes of the goals and of their prerequisites,
@@ -479,6 +482,10 @@ export function makeGoalText(text: string, goals: readonly string[]): string | n
   while (queue.length) {
     const x = queue.shift()!;
     if (seen.has(x)) continue;
+    // A rule whose prerequisite grows the target (benthos's `$(TOOLS): %: $(PATHINSTTOOLS)/%` with
+    // TOOLS empty: `%` makes X from ./target/tools/X, and that from ./target/tools/./target/tools/X …)
+    // never runs out of new targets: past MAX_GOALS the recipes are unknown.
+    if (seen.size >= MAX_GOALS) return null;
     seen.add(x);
     let found = false;
     let recipe = false;
