@@ -77,7 +77,7 @@ export function analyzeReusing(model: DockerfileModel, opts: AnalyzeOptions = {}
         const reuse = key === undefined || previous?.keys.get(rule.code) === key ? plan : null;
         const perStage: RuleFinding[][] = [];
         results = [];
-        stageCtx ??= model.stages.map((stage) => ({ model, finalStage: ctx.finalStage, workspace: ctx.workspace, files: ctx.files, contextGiven: ctx.contextGiven, dockerfile: ctx.dockerfile, stages: [stage] }));
+        stageCtx ??= model.stages.map((stage) => ({ model, finalStage: ctx.finalStage, workspace: ctx.workspace, files: ctx.files, contextGiven: ctx.contextGiven, dockerfile: ctx.dockerfile, release: ctx.release, stages: [stage] }));
         // Indexed loops here and below: they run for every rule and stage of a long file on each
         // keystroke, often before V8 optimises this function, and an unoptimised for-of allocates
         // an iterator result per element.
