@@ -143,3 +143,8 @@ function numberLike(raw: string): boolean {
   }
   return false;
 }
+
+/** A word a shell leaves as it is, unquoted (Python's shlex.quote safe set): writing it into exec form is exact (GD214, GD217). */
+export function isPlainWord(word: string): boolean {
+  return /^[A-Za-z0-9_@%+=:,./-]+$/.test(word);
+}

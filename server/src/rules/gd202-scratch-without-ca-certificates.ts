@@ -65,8 +65,8 @@ export const gd202: Rule = {
     // Cheap pre-test: an image the table knows to lack the bundle (the others never read on).
     const image = stageImage(model, stage);
     if (!image || image.caCerts || image.os !== 'linux' || !NO_BUNDLE.has(image.family) || isArtifactExport(model, stage)) return [];
-    if (hasCaBundle(model, stage)) return [];
     const misplaced = misplacedBundle(model, stage);
+    if (hasCaBundle(model, stage, misplaced)) return [];
     if (image.family !== 'scratch' && mayInstallBundle(model, stage)) return [];
     const copies = finalCopies({ ...ctx, workspace: ws }, ctx.finalStage);
     const tlsCopies = copies.filter((c) => {
@@ -262,14 +262,14 @@ function misplacedFix(copy: Instruction): Fix | undefined {
 }
 
 /** Does the stage (or a stage it is built FROM) bring a CA bundle in? */
-function hasCaBundle(model: DockerfileModel, stage: Stage): boolean {
+function hasCaBundle(model: DockerfileModel, stage: Stage, misplaced: Instruction | null): boolean {
   const env = envBefore(model, stage);
   if (env.has('SSL_CERT_FILE') || env.has('SSL_CERT_DIR')) return true;
   for (const s of stageChain(model, stage)) {
     for (const i of s.instructions) {
       if (i.keyword !== 'COPY' && i.keyword !== 'ADD') continue;
       const paths = copyPaths(i);
-      if (!paths || i === misplacedBundle(model, stage)) continue;
+      if (!paths || i === misplaced) continue;
       const dest = path.posix.resolve('/', paths.dest);
       if (/^\/etc\/(ssl|pki)(\/|$)/.test(dest)) return true;
       if (paths.sources.some((src) => /ca-certificates|cert\.pem|^\/etc\/(ssl|pki)(\/|$)|^\/?$/.test(src.trim()))) return true;

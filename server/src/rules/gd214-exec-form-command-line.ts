@@ -28,9 +28,8 @@ import { execForm } from '../dockerfile/parse';
 import type { Span } from '../dockerfile/text';
 import { replace } from '../edits/edits';
 import { stagesToCheck, withLazyFix, type Fix, type Rule, type RuleFinding } from './types';
+import { isPlainWord } from '../dockerfile/plainShell';
 
-/** Characters a shell leaves as they are in an unquoted word (Python's shlex.quote safe set). */
-const PLAIN_WORD = /^[A-Za-z0-9_@%+=:,./-]+$/;
 
 export const gd214: Rule = {
   code: 'GD214',
@@ -128,7 +127,7 @@ function finding(model: DockerfileModel, instr: Instruction, exec: { values: str
   const outcome = instr.keyword === 'RUN'
     ? 'the build fails'
     : instr.keyword === 'HEALTHCHECK' ? 'the health check fails every time and the container is reported unhealthy' : 'the container never starts';
-  const exact = words.every((w) => PLAIN_WORD.test(w));
+  const exact = words.every((w) => isPlainWord(w));
   const advice = exact
     ? `Write each word as its own element: [${words.slice(0, 3).map((w) => JSON.stringify(w)).join(', ')}${words.length > 3 ? ', …' : ''}].`
     : program.includes('$')

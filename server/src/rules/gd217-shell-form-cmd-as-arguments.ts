@@ -20,9 +20,8 @@ import type { Instruction } from '../dockerfile/model';
 import { replace } from '../edits/edits';
 import { entrypointGoProgram } from '../facts/entrypointProgram';
 import type { Fix, Rule, RuleFinding } from './types';
+import { isPlainWord } from '../dockerfile/plainShell';
 
-/** Characters a shell leaves as they are in an unquoted word (as GD214's). */
-const PLAIN_WORD = /^[A-Za-z0-9_@%+=:,./-]+$/;
 
 export const gd217: Rule = {
   code: 'GD217',
@@ -59,7 +58,7 @@ function flagsFix(cmd: Instruction): Fix | undefined {
   const c = parsed.commands[0];
   if (c.env.length > 0) return undefined;
   const words = c.argv.map((w) => w.raw);
-  if (words.length === 0 || !words[0].startsWith('-') || !words.every((w) => PLAIN_WORD.test(w))) return undefined;
+  if (words.length === 0 || !words[0].startsWith('-') || !words.every((w) => isPlainWord(w))) return undefined;
   return {
     title: 'Pass the CMD\'s flags to the program as its arguments (exec form; changes what the container runs)',
     edits: [replace(cmd.argsSpan.start, cmd.argsSpan.end, `[${words.map((w) => JSON.stringify(w)).join(', ')}]`)],
