@@ -45,3 +45,13 @@ test('a parsed model, its stages and instructions have fast properties, after ev
   for (const stage of analysed.stages) assert.equal(hasFastProperties(stage), true, `stage ${stage.index}`);
   for (const instr of analysed.instructions) assert.equal(hasFastProperties(instr), true, `line ${instr.line + 1}`);
 });
+
+test('every model has the one hidden class of its template, over-limit and reparsed ones too', () => {
+  const haveSameMap = new Function('a', 'b', 'return %HaveSameMap(a, b)') as (a: object, b: object) => boolean;
+  const first = parseDockerfile(TEXT);
+  const edited = parseDockerfile(TEXT.replace('/out/app', '/out/server'), first);
+  const other = parseDockerfile('FROM scratch\nCOPY app /app\n');
+  const over = parseDockerfile(`FROM scratch\n${'#'.repeat(3_000_000)}\n`);
+  assert.ok(over.notAnalysed, 'the text is over the size limit');
+  for (const [name, m] of [['reparsed', edited], ['other', other], ['over the limit', over]] as const) assert.equal(haveSameMap(first, m), true, name);
+});

@@ -3,7 +3,7 @@
  * does) for instructions, then what rules need (stages, exec form, shell scripts with document
  * offsets). Never throws on bad input.
  */
-import { toDoc, withInstructionFactSlots, withModelFactSlots, withStageFactSlots, type DockerfileModel, type Instruction, type Script, type Stage, type Word } from './model';
+import { toDoc, withInstructionFactSlots, newModel, withStageFactSlots, type DockerfileModel, type Instruction, type Script, type Stage, type Word } from './model';
 import { Lexer, lexDirectives, type LexedInstruction } from './lexer';
 import { readProperties, type Property } from './properties';
 import { parseShell, shellCommandString } from './shell';
@@ -27,7 +27,7 @@ export function parseDockerfile(text: string, previous?: DockerfileModel): Docke
   const notAnalysed = overLimit(text);
   if (notAnalysed) {
     // Offsets still map into the real text (the diagnostic's range); nothing else is read.
-    return withModelFactSlots({ text, lines, eol: detectEol(text), escape: '\\', instructions: [], stages: [], globalArgs: new Map(), comments: [], directives: [], notAnalysed });
+    return newModel({ text, lines, eol: detectEol(text), escape: '\\', instructions: [], stages: [], globalArgs: new Map(), comments: [], directives: [], notAnalysed });
   }
   const reused = previous && change ? reparse(previous, text, lines, change) : null;
   if (reused) return assemble(text, lines, previous!.escape, previous!.directives, reused);
@@ -229,7 +229,7 @@ function assemble(text: string, lines: LineTable, escape: string, directives: Do
       comments.push({ text: m[2].trim(), line, span: { start, end: lines.lineEnd(line) } });
     }
   }
-  return withModelFactSlots({ text, lines, eol: detectEol(text), escape, instructions, stages, globalArgs, comments, directives, notAnalysed: null });
+  return newModel({ text, lines, eol: detectEol(text), escape, instructions, stages, globalArgs, comments, directives, notAnalysed: null });
 }
 
 /**
