@@ -7,7 +7,7 @@
 import * as path from 'node:path';
 import { gitClone, inScriptOrder, tarExtracts } from './created';
 import { contextPath, copyPaths } from './facts';
-import type { Instruction, Stage } from './model';
+import { registerStageFactSlot, type Instruction, type Stage } from './model';
 import type { ShellCommand, ShellWord } from './shell';
 
 /** Build tools and where their files are (relative to the folder they run in), in the order each tool looks. */
@@ -73,10 +73,10 @@ export interface IndirectGoStep {
 }
 
 /**
- * The RUNs of a stage that run a build tool or script whose file runs go. `read` reads a
+ * The RUNs of a stage that run a build tool or script whose file runs go. `files` reads a
  * context-relative file (null when absent); without it, or when the file cannot be read, a tool
  * run counts as a Go step only when `unreadableCounts` says so (a golang-image stage, say).
- * Except a file the context does not have (`read` says null) after the stage has downloaded
+ * Except a file the context does not have (`files` says null) after the stage has downloaded
  * (curl, wget) and unpacked (unzip, tar -x …) something, in that RUN or an earlier one: it came
  * out of the archive, an installer of another project (opentelemetry-operator's e2e-openshift
  * toolbox image: `curl … -o awscliv2.zip && unzip awscliv2.zip && ./aws/install`), not a build of
@@ -87,14 +87,9 @@ export interface IndirectGoStep {
  * Likewise a tool run in a folder the stage `git clone`d another repository into, through its
  * WORKDIR or a `cd` (moov-io/watchman's libpostal: `WORKDIR /src/libpostal`, `make -j4`).
  */
-export function indirectGoSteps(
-  stage: Stage,
-  read: ((rel: string) => string | null) | undefined,
-  unreadableCounts: boolean,
-  opts: { variableScripts?: boolean } = {},
-): IndirectGoStep[] {
+export function indirectGoSteps(stage: Stage, files: ContextReader | undefined, unreadableCounts: boolean, opts: { variableScripts?: boolean } = {}): IndirectGoStep[] {
   const out: IndirectGoStep[] = [];
-  for (const run of toolRuns(stage, read, opts)) {
+  for (const run of toolRuns(stage, files, opts)) {
     if (run.text === null ? unreadableCounts && !run.fromArchive : GO_IN_TEXT.test(run.text)) out.push({ instr: run.instr, cmd: run.cmd, file: run.file });
   }
   return out;
@@ -104,7 +99,7 @@ export function indirectGoSteps(
 export interface ToolRun extends IndirectGoStep {
   text: string | null;
   /**
-   * The file came out of an archive, not the context: it is not in the context (`read` says so)
+   * The file came out of an archive, not the context: it is not in the context (`files` says so)
    * and the stage downloaded (curl, wget) and unpacked (unzip, tar -x …) something before the
    * command, in its RUN or an earlier one (an installer of another project); or the command runs
    * after its RUN changed into a folder the stage unpacked an archive (or `git clone`d another
@@ -116,10 +111,46 @@ export interface ToolRun extends IndirectGoStep {
 
 /**
  * Every command of the stage's RUNs that runs a build tool (make, task, mage, just) or a script
- * of the context, with the file it reads: the first of the tool's files that `read` finds. With
+ * of the context, with the file it reads: the first of the tool's files that `files` has. With
  * `variableScripts`, a script whose name a variable completes counts, with no file.
  */
-export function toolRuns(stage: Stage, read: ((rel: string) => string | null) | undefined, opts: { variableScripts?: boolean } = {}): ToolRun[] {
+export function toolRuns(stage: Stage, files: ContextReader | undefined, opts: { variableScripts?: boolean } = {}): ToolRun[] {
+  const variable = opts.variableScripts === true;
+  const slot = stage as ToolRunsSlot;
+  const memos = slot[TOOL_RUNS];
+  const memo = memos?.find((m) => m.files === files && m.variable === variable && m.instructions === stage.instructions);
+  if (memo) return memo.runs;
+  const runs = computeToolRuns(stage, files, variable);
+  // A copy of a stage with other instructions (`{ ...stage, instructions: [one] }`) carries the
+  // stage's list along: it is not added to.
+  if (!memos) slot[TOOL_RUNS] = [{ files, variable, instructions: stage.instructions, runs }];
+  else if (memos.every((m) => m.instructions === stage.instructions)) memos.push({ files, variable, instructions: stage.instructions, runs });
+  return runs;
+}
+
+/** What tool runs are read through: a context's files (RuleContext.files). */
+export interface ContextReader {
+  readFile(rel: string): string | null;
+}
+
+/*
+ * Asked by a dozen rules and facts per analysis (GD104, GD107 for every go step, GD111, GD115…),
+ * each walk the same: kept on the stage, per context read (a model may be analysed against
+ * another workspace) and per `variableScripts`. Shared: callers only read them.
+ */
+const TOOL_RUNS = Symbol('toolRuns');
+registerStageFactSlot(TOOL_RUNS);
+interface ToolRunsMemo {
+  files: ContextReader | undefined;
+  variable: boolean;
+  instructions: Instruction[];
+  runs: ToolRun[];
+}
+interface ToolRunsSlot {
+  [TOOL_RUNS]?: ToolRunsMemo[];
+}
+
+function computeToolRuns(stage: Stage, files: ContextReader | undefined, variableScripts: boolean): ToolRun[] {
   const out: ToolRun[] = [];
   let fetched = false;
   let unpacked = false;
@@ -181,8 +212,8 @@ export function toolRuns(stage: Stage, read: ((rel: string) => string | null) | 
       }
       // `./scripts/${BUILD_SCRIPT}`: a script whose name a variable chooses is a file we cannot
       // read; with `variableScripts` it counts as an unreadable one.
-      const files = toolFiles(cmd) ?? (opts.variableScripts && isVariableScript(cmd) ? [] : null);
-      if (files === null) continue;
+      const names = toolFiles(cmd) ?? (variableScripts && isVariableScript(cmd) ? [] : null);
+      if (names === null) continue;
       // A clone's build file is not the context's: not read, so the run is one whose file is
       // unknown (gopasspw/gopass clones its Go plugins and runs their `make`, which runs go).
       if (inCloned || inArchive) {
@@ -191,14 +222,14 @@ export function toolRuns(stage: Stage, read: ((rel: string) => string | null) | 
       }
       let found: string | null = null;
       let text: string | null = null;
-      for (const f of files) {
-        text = read ? read(f) : null;
+      for (const f of names) {
+        text = files ? files.readFile(f) : null;
         if (text !== null) {
           found = f;
           break;
         }
       }
-      out.push({ instr, cmd, file: found, text, fromArchive: text === null && read !== undefined && fetched && unpacked });
+      out.push({ instr, cmd, file: found, text, fromArchive: text === null && files !== undefined && fetched && unpacked });
     }
   }
   return out;

@@ -47,7 +47,7 @@ export function moduleCompile(stage: Stage, instr: Instruction, read: ((rel: str
   }
   if (!read) return null;
   // This RUN's steps only (a stage of one instruction): the callers walk every RUN of a chain.
-  for (const step of indirectGoSteps({ ...stage, instructions: [instr] }, read, false)) {
+  for (const step of indirectGoSteps({ ...stage, instructions: [instr] }, { readFile: read }, false)) {
     if (step.file === null || buildToolFiles(step.cmd.argv.map((w) => w.value)) !== null) continue;
     const scripts = scriptsRunBy(step.file, read, ws);
     if (scripts.some((s) => textCompilesModule(s.text))) return { what: step.cmd.argv.map((w) => w.value).join(' '), step, scripts };

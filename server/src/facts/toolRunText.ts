@@ -7,7 +7,7 @@
  * the workspace model (the same on every analysis of a document). GD107, GD113 and GD118 ask
  * what a make run compiles or runs through this one reading.
  */
-import { COMPILES_IN_TEXT, indirectGoSteps, makeGoalText, type IndirectGoStep } from '../dockerfile/indirectGo';
+import { COMPILES_IN_TEXT, indirectGoSteps, makeGoalText, type ContextReader, type IndirectGoStep } from '../dockerfile/indirectGo';
 import { makeArgs } from '../dockerfile/makeRecipe';
 import type { DockerfileModel, Instruction, Stage } from '../dockerfile/model';
 import type { WorkspaceModel } from '../workspace/model';
@@ -38,11 +38,12 @@ export function toolRunText(ws: WorkspaceModel | undefined, read: (rel: string) 
  * first). Only where the goals can be followed (the whole Makefile does not say what this run
  * compiles). GD107 asks them for the module and build cache mounts as it asks a `go build`.
  */
-export function makeBuilds(model: DockerfileModel, stage: Stage, ws: WorkspaceModel | undefined, read: ((rel: string) => string | null) | undefined): Map<Instruction, IndirectGoStep> {
-  if (!ws || !read) return new Map();
+export function makeBuilds(model: DockerfileModel, stage: Stage, ws: WorkspaceModel | undefined, files: ContextReader | undefined): Map<Instruction, IndirectGoStep> {
+  if (!ws || !files) return new Map();
+  const read = (rel: string) => files.readFile(rel);
   return dockerfileFact(model, `makeBuilds:${stage.index}`, () => {
     const out = new Map<Instruction, IndirectGoStep>();
-    for (const step of indirectGoSteps(stage, read, false)) {
+    for (const step of indirectGoSteps(stage, files, false)) {
       if (out.has(step.instr) || !makeArgs(step.cmd.argv)) continue;
       const t = toolRunText(ws, read, step);
       if (t?.goals && COMPILES_IN_TEXT.test(t.text)) out.set(step.instr, step);

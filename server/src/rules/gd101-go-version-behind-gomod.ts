@@ -196,10 +196,8 @@ function compiledRequirement(ctx: RuleContext, ws: WorkspaceModel, base: Stage):
     }
     // `make build`, `./build.sh`: the tool's file runs go (read as text), or cannot be read in a
     // stage on a golang image (a build tool there builds the module).
-    const files = ctx.files;
-    const read = files ? (rel: string) => files.readFile(rel) : undefined;
     const onGolang = stageImage(model, s)?.goToolchain === true;
-    if (indirectGoSteps(s, read, onGolang).some((step) => sourcesPresent(model, s, step.instr))) take(requiredGoVersion(ws));
+    if (indirectGoSteps(s, ctx.files, onGolang).some((step) => sourcesPresent(model, s, step.instr))) take(requiredGoVersion(ws));
   }
   return best;
 }

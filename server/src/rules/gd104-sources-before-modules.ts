@@ -66,12 +66,10 @@ export const gd104: Rule = {
         let past = false;
         // Go run through make or a script builds the module too; such a step after go.mod alone
         // may be the download (`make deps`), so it counts as filling the module cache.
-        const files = ctx.files;
-        const read = ctx.workspace && files ? (rel: string) => files.readFile(rel) : undefined;
         // Only on an image with Go: `make build-ui` in a node stage reads the same Makefile but builds no Go.
         // A stage that runs go itself has Go too (an image we do not know, `go install mage@latest`
         // on xgo): there a tool counts when its file, read, runs go.
-        const indirect = indirectSteps(ctx, stage, read);
+        const indirect = indirectSteps(ctx, stage);
         // Whether the checked stage is one to report: asked only at a source copy (most stages have none).
         let report: boolean | undefined;
         for (const instr of stage.instructions) {
@@ -120,7 +118,7 @@ export const gd104: Rule = {
           if (reporting && !modulesCached && stage === checked) {
             // The stage builds the sources itself, or (it builds nothing) stages built FROM it do.
             const own = (report ??= reportsStage(ctx, stage, indirect));
-            const builders = own ? [] : inheritingBuilders(ctx, stage, instr, read, cachedAt);
+            const builders = own ? [] : inheritingBuilders(ctx, stage, instr, cachedAt);
             // Inherited: the stage's own steps after the copy (`RUN go mod download`) and theirs.
             const steps = own ? moduleSteps(stage, instr, indirect) : [...moduleSteps(stage, instr, indirect), ...flatMapOf(builders, (b) => b.steps)];
             if ((own || builders.length > 0) && !modulesFromElsewhere(ctx, steps)) {
@@ -277,13 +275,13 @@ function reportsStage(ctx: RuleContext, stage: Stage, indirect: Set<Instruction>
  * xgo): `make build-ui` in a node stage reads the same Makefile but builds no Go. On an image
  * with Go a tool file we cannot read counts; elsewhere only one whose file, read, runs go.
  */
-function indirectSteps(ctx: RuleContext, stage: Stage, read: ((rel: string) => string | null) | undefined): Set<Instruction> {
+function indirectSteps(ctx: RuleContext, stage: Stage): Set<Instruction> {
   const onGo = stageImage(ctx.model, stage)?.goToolchain === true || installedGoToolchain(ctx.model, stage) !== undefined;
   // A golang image whose tag a variable hides (krakend's `golang:${GOLANG_VERSION}-alpine…`)
   // has Go too; there only a tool file read from the context that runs go counts (etcd's
   // antithesis image runs `make build` in a clone of its own, a Makefile of another module).
   const hasGo = onGo || goImage(ctx.model, stage) || stageGoCommands(stage).length > 0;
-  return new Set(hasGo ? indirectGoSteps(stage, read, onGo).map((s) => s.instr) : []);
+  return new Set(hasGo ? indirectGoSteps(stage, ctx.workspace ? ctx.files : undefined, onGo).map((s) => s.instr) : []);
 }
 
 /** The stage's image has Go (a golang image, also one the table does not know). */
@@ -305,12 +303,12 @@ function goBefore(model: DockerfileModel, stage: Stage, instr: Instruction): boo
  * inits no module, is not vendored), unless it copies a filled module cache in
  * (modulesCopiedIn). Only when `stage` has Go before the copy, so the download can go there.
  */
-function inheritingBuilders(ctx: RuleContext, stage: Stage, copy: Instruction, read: ((rel: string) => string | null) | undefined, cachedAt: (index: number) => boolean): { stage: Stage; steps: ModuleStep[] }[] {
+function inheritingBuilders(ctx: RuleContext, stage: Stage, copy: Instruction, cachedAt: (index: number) => boolean): { stage: Stage; steps: ModuleStep[] }[] {
   if (!goBefore(ctx.model, stage, copy) || stageGoCommands(stage).some((g) => g.sub === 'mod init') || vendoredInContext(ctx, stage)) return [];
   const out: { stage: Stage; steps: ModuleStep[] }[] = [];
   for (const d of stageDescendants(ctx.model, stage)) {
     if (d === stage) continue;
-    const indirect = indirectSteps(ctx, d, read);
+    const indirect = indirectSteps(ctx, d);
     if (!reportsStage(ctx, d, indirect) || d.instructions.some((i) => modulesCopiedIn(ctx, d, i, cachedAt))) continue;
     const steps = moduleSteps(d, copy, indirect);
     if (steps.length > 0) out.push({ stage: d, steps });

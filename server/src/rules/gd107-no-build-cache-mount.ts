@@ -114,7 +114,7 @@ export const gd107: Rule = {
       const vendored = (ctx.workspace?.hasVendor ?? false) || stageUsesVendor(ctx, stage);
       // `RUN make` whose goals compile the module (`go build`, promu, goreleaser in the recipes
       // they reach): a build like `go build` (warpstreamlabs/bento's `RUN make TAGS=…`).
-      const made = makeBuilds(ctx.model, stage, ctx.workspace, ctx.files ? (rel) => ctx.files!.readFile(rel) : undefined);
+      const made = makeBuilds(ctx.model, stage, ctx.workspace, ctx.files);
       for (const instr of stage.instructions) {
         const make = made.get(instr);
         if (goCommands(instr).length === 0 && !make) continue;
@@ -321,11 +321,10 @@ export const gd107: Rule = {
  * dependencies (`golangci-lint`, `swag init`…: loadsModulePackages).
  */
 function opaqueConsumers(ctx: RuleContext, readers: readonly Consumer[]): Consumer[] {
-  const read = ctx.files ? (rel: string) => ctx.files!.readFile(rel) : undefined;
   return readers.filter((r) => {
     if (goCommands(r.step.instr).some((g) => g.sub === 'build' || g.sub === 'install' || g.sub === 'mod download')) return false;
     // A make build (makeBuilds) has a finding of its own, as a go build has.
-    if (makeBuilds(ctx.model, r.stage, ctx.workspace, read).has(r.step.instr)) return false;
+    if (makeBuilds(ctx.model, r.stage, ctx.workspace, ctx.files).has(r.step.instr)) return false;
     return !covered(resolvedTargets(ctx.model, r.stage, r.step.instr), consumerModPath(ctx.model, r.stage, r.step), 'mod');
   });
 }
@@ -342,15 +341,14 @@ function opaqueConsumers(ctx: RuleContext, readers: readonly Consumer[]): Consum
  * of their own.
  */
 function laterModuleReaders(ctx: RuleContext, stage: Stage, after: Instruction): Consumer[] {
-  const files = ctx.files;
-  const read = ctx.workspace && files ? (rel: string) => files.readFile(rel) : undefined;
+  const files = ctx.workspace ? ctx.files : undefined;
   const out: Consumer[] = [];
   for (const s of stageDescendants(ctx.model, stage)) {
     const onGo = stageImage(ctx.model, s)?.goToolchain === true || /(^|\/)golang([:@]|$)/.test(rootImage(ctx.model, s) ?? '');
     const later = (i: Instruction) => s !== stage || i.line > after.line;
     // One step per RUN: the one whose file we read runs go, else the last (`. ./env.sh && ./build.sh`).
     const byRun = new Map<Instruction, IndirectGoStep>();
-    for (const step of indirectGoSteps(s, read, onGo, { variableScripts: true })) {
+    for (const step of indirectGoSteps(s, files, onGo, { variableScripts: true })) {
       if (!later(step.instr)) continue;
       // A program the stage compiled (`RUN ./api -v` after `go build -o ./api`): no go runs.
       if (step.file === null && runsBuiltBinary(ctx, s, step.instr, step.cmd) !== null) continue;

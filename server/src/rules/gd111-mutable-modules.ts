@@ -168,7 +168,7 @@ function scriptFindings(ctx: RuleContext, stage: Stage, why: string): RuleFindin
   if (!ctx.workspace || !files) return [];
   const read = (rel: string) => files.readFile(rel);
   const out: RuleFinding[] = [];
-  for (const step of indirectGoSteps(stage, read, false)) {
+  for (const step of indirectGoSteps(stage, files, false)) {
     const run = scriptCommandsRun(step, read, ctx.workspace);
     if (!run || !sourcesPresent(ctx.model, stage, step.instr)) continue;
     const text = read(run.file) ?? '';

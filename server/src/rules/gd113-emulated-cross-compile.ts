@@ -277,7 +277,7 @@ function toolBuilds(ctx: RuleContext, stage: Stage): ToolBuild[] {
   const files = ctx.files;
   if (!files) return [];
   const out: ToolBuild[] = [];
-  for (const step of indirectGoSteps(stage, (rel) => files.readFile(rel), false)) {
+  for (const step of indirectGoSteps(stage, files, false)) {
     // A make run reads what its goals may run, not the whole Makefile (getfider/fider 67c5282:
     // the node stage's `make build-ssr` runs npx and node; `build-server` is the Go build;
     // warpstreamlabs/bento 7825c95: `make` builds without GOARCH, its `serverless` target with

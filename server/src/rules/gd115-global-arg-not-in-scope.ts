@@ -130,11 +130,9 @@ function unreachedGoStep(ctx: RuleContext, stage: Stage, name: string): { span: 
   const model = ctx.model;
   const image = stageImage(model, stage);
   if (name === 'GOTOOLCHAIN' && (image?.goToolchain || /(^|\/)golang([:@]|$)/.test(rootImage(model, stage) ?? ''))) return null;
-  const files = ctx.files;
-  const read = ctx.workspace && files ? (rel: string) => files.readFile(rel) : undefined;
   const onGo = image?.goToolchain === true;
   const indirect = new Map<Instruction, ShellCommand>();
-  for (const step of indirectGoSteps(stage, read, onGo)) if (!indirect.has(step.instr)) indirect.set(step.instr, step.cmd);
+  for (const step of indirectGoSteps(stage, ctx.workspace ? ctx.files : undefined, onGo)) if (!indirect.has(step.instr)) indirect.set(step.instr, step.cmd);
   for (const instr of stage.instructions) {
     if (instr.keyword !== 'RUN' || !instr.script) continue;
     const script = instr.script;

@@ -179,7 +179,7 @@ function throughMake(ctx: RuleContext, stage: Stage): RuleFinding[] {
   const files = ctx.files;
   if (!files) return [];
   const out: RuleFinding[] = [];
-  for (const run of toolRuns(stage, (rel) => files.readFile(rel))) {
+  for (const run of toolRuns(stage, files)) {
     const args = makeArgs(run.cmd.argv);
     const script = run.instr.script;
     if (!args || !script || run.fromArchive || setsForLater(script.parsed.commands)) continue;

@@ -192,7 +192,7 @@ function unusedArg(ctx: RuleContext, stage: Stage, name: string, decl: Instructi
         if (configs.length === 0 || configs.some((t) => word.test(t))) return false;
       }
     }
-    for (const run of toolRuns(s, read, { variableScripts: true })) if (after(run.instr) && (run.text === null || word.test(run.text))) return false;
+    for (const run of toolRuns(s, files, { variableScripts: true })) if (after(run.instr) && (run.text === null || word.test(run.text))) return false;
   }
   return true;
 }

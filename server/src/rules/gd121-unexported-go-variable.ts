@@ -121,12 +121,10 @@ function deadRun(ctx: RuleContext, stage: Stage, instr: Instruction, steps: Shel
 
 /** The commands of the stage that run go: go itself, or a build tool or script whose file runs go. */
 function goSteps(ctx: RuleContext, stage: Stage): ShellCommand[] {
-  const files = ctx.files;
-  const read = ctx.workspace && files ? (rel: string) => files.readFile(rel) : undefined;
   const direct = flatMapOf(stage.instructions, (i: Instruction) => goCommands(i).map((g) => g.cmd));
   // A tool whose file cannot be read counts on an image with Go (a stage that runs go has it).
   const hasGo = stageImage(ctx.model, stage)?.goToolchain === true || direct.length > 0;
-  return [...direct, ...indirectGoSteps(stage, read, hasGo).map((s) => s.cmd)];
+  return [...direct, ...indirectGoSteps(stage, ctx.workspace ? ctx.files : undefined, hasGo).map((s) => s.cmd)];
 }
 
 /**
