@@ -395,7 +395,7 @@ export function installsDockerCli(model: DockerfileModel, stage: Stage): boolean
   }));
 }
 
-/** Shells a program hands a command line to (`exec.Command("sh", "-c", line)`). */
+/** Shells a program or a container hands a command line to (`exec.Command("sh", "-c", line)`, `command: ["/bin/sh","-c"]`). */
 const SHELL = /^(\/usr)?(\/bin\/)?(sh|bash|ash|dash)$/;
 
 /**
@@ -641,6 +641,12 @@ export interface CommandWorkload {
   line: number;
   /** The first word of its `command:` (`/keda`). */
   command: string;
+  /**
+   * The program it runs: the command, or the absolute path a shell's `-c` script starts with
+   * (`command: ["/bin/sh","-c"]`, `args: ["/kubeedge/main --config-file /tmp/config.yaml"]`
+   * runs /kubeedge/main: kubeedge's mapper template resource/deployment.yaml).
+   */
+  program: string;
 }
 
 /**
@@ -656,7 +662,7 @@ export function commandWorkloads(ws: WorkspaceModel | undefined, files: Workspac
       if ((files.fileSize(f.path) ?? 0) > MAX_BYTES) continue;
       const text = files.readFile(f.path);
       if (text === null || !/\bcontainers:/.test(text) || !/\bcommand:/.test(text)) continue;
-      for (const c of manifestContainers(f.path, text, true)) if (c.command !== null && c.command.startsWith('/')) out.push({ file: c.file, line: c.line, command: c.command });
+      for (const c of manifestContainers(f.path, text, true)) if (c.command !== null && c.command.startsWith('/')) out.push({ file: c.file, line: c.line, command: c.command, program: c.shellProgram ?? c.command });
     }
     return out;
   };
@@ -684,6 +690,8 @@ interface ManifestContainer {
   line: number;
   /** The first word of its `command:`; null when it sets none (then it runs the image's ENTRYPOINT). */
   command: string | null;
+  /** The absolute path the script of a shell's `-c` command starts with (in `command:` or the first of `args:`); null otherwise. */
+  shellProgram: string | null;
   image: string | null;
   access: string[];
 }
@@ -732,7 +740,7 @@ function manifestContainers(file: string, text: string, every = false): Manifest
         const p = hostPaths.get(m);
         if (p !== undefined && HOST_SYSTEM.test(path.posix.normalize(p))) access.push(`hostPath ${p}`);
       }
-      if (access.length > 0 || every) out.push({ file, line: item[0].n, command, image, access });
+      if (access.length > 0 || every) out.push({ file, line: item[0].n, command, shellProgram: command === null ? null : shellProgram(item, own), image, access });
     }
   }
   return out;
@@ -804,6 +812,63 @@ function firstCommand(item: readonly Line[], own: readonly Line[]): string | nul
     return word ?? null;
   }
   return null;
+}
+
+/**
+ * The absolute path a container's shell `-c` script starts with: `command: ["/bin/sh", "-c",
+ * "/kubeedge/main …"]`, or `command: ["/bin/sh","-c"]` with the script as the first of `args:`
+ * (kubeedge's mapper template resource/deployment.yaml). An `exec` before it is skipped; null for
+ * any other command, or a script that starts with anything but an absolute path.
+ */
+function shellProgram(item: readonly Line[], own: readonly Line[]): string | null {
+  const command = ownList(item, own, 'command');
+  if (!command || !SHELL.test(command[0] ?? '') || !/^-[a-z]*c$/.test(command[1] ?? '')) return null;
+  const script = command.length > 2 ? command[2] : ownList(item, own, 'args')?.[0];
+  const words = (script ?? '').trim().split(/\s+/);
+  const program = words[0] === 'exec' ? words[1] : words[0];
+  return program !== undefined && program.startsWith('/') && !/[$`"']/.test(program) ? program : null;
+}
+
+/**
+ * The elements of a container's own `key:` list: flow style (`["/bin/sh","-c"]`, quoted elements
+ * may hold spaces and commas) or block style (`- ` lines); undefined when it has none or it is
+ * neither (a scalar, a block scalar, a template).
+ */
+function ownList(item: readonly Line[], own: readonly Line[], key: string): string[] | undefined {
+  const head = new RegExp(`^(?:-\\s+)?${key}:\\s*(.*)$`);
+  for (let i = 0; i < item.length; i++) {
+    if (!own.includes(item[i])) continue;
+    const m = head.exec(item[i].text);
+    if (!m) continue;
+    if (m[1].startsWith('[')) {
+      const body = /^\[(.*)\]\s*(#.*)?$/.exec(m[1])?.[1];
+      if (body === undefined) return undefined;
+      return [...body.matchAll(/\s*("((?:[^"\\]|\\.)*)"|'([^']*)'|([^,"'\s][^,]*?))\s*(?:,|$)/g)].map((e) => e[2] ?? e[3] ?? e[4] ?? '');
+    }
+    if (m[1] !== '') return undefined;
+    const out: string[] = [];
+    const first = item[i + 1];
+    for (let j = i + 1; j < item.length && first && item[j].indent === first.indent && item[j].text.startsWith('- '); j++) {
+      const v = item[j].text.slice(2).trim();
+      if (/^[|>]/.test(v)) return out.length > 0 ? out : undefined;
+      out.push(/^"(.*)"$/.exec(v)?.[1] ?? /^'(.*)'$/.exec(v)?.[1] ?? v);
+    }
+    return out.length > 0 ? out : undefined;
+  }
+  return undefined;
+}
+
+/**
+ * The manifests' containers that run a program this image holds: an absolute `command:`, or the
+ * program a shell's `-c` script starts (CommandWorkload.program), that the final stage's COPY or
+ * ADD writes. kubeedge's mapper template Dockerfile_nostream has no ENTRYPOINT or CMD; its
+ * resource/deployment.yaml runs `/bin/sh -c "/kubeedge/main …"`, the program the image copies to
+ * /kubeedge/main.
+ */
+export function commandWorkloadsOfImage(model: DockerfileModel, stage: Stage, workloads: readonly CommandWorkload[]): CommandWorkload[] {
+  if (workloads.length === 0) return [];
+  const programs = imagePrograms(model, stage);
+  return workloads.filter((w) => w.program.startsWith('/') && holdsProgram(programs, w.program));
 }
 
 // ---------------------------------------------------------------------------------------------

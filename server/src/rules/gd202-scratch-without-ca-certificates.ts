@@ -17,7 +17,10 @@
  * `--output`, never run; see facts `isArtifactExport`).
  * A hint, saying "if", for an image that starts nothing of its own: no ENTRYPOINT or CMD on a
  * base whose default command is a shell (busybox, debian, ubuntu): a carrier image that another
- * Dockerfile copies the program out of (mongodb-kubernetes-operator's Dockerfile.builder).
+ * Dockerfile copies the program out of (mongodb-kubernetes-operator's Dockerfile.builder). A
+ * warning again when a Kubernetes manifest of the workspace runs a program the image holds
+ * (facts/rootNeeds.ts commandWorkloads: kubeedge's mapper template resource/deployment.yaml runs
+ * `/bin/sh -c "/kubeedge/main …"` in the image of Dockerfile_nostream).
  *
  * A CA bundle counts as present when the final stage (chain) COPY/ADDs anything into /etc/ssl
  * or /etc/pki (or copies a `ca-certificates`/`cert.pem` file, or a whole filesystem `/`), sets
@@ -38,6 +41,7 @@ import { insert, insertLinesAfter } from '../edits/edits';
 import { buildFacts } from '../workspace/query';
 import { finalCopies, programPackages, startedPrebuiltProgram } from '../facts/builtPackages';
 import { programSource } from '../facts/releaseBuilds';
+import { commandWorkloads, commandWorkloadsOfImage } from '../facts/rootNeeds';
 import { withLazyFix, type Fix, type Rule, type RuleContext, type RuleFinding } from './types';
 import type { WorkspaceModel } from '../workspace/model';
 
@@ -83,12 +87,16 @@ export const gd202: Rule = {
     // the image does not say that it runs the program. mongodb-kubernetes-operator's
     // Dockerfile.builder is such a carrier: another Dockerfile copies /workspace/manager out of it
     // into its UBI image and starts it there. A hint that says so, not a warning.
-    const carrier = startsNothing(model, stage);
+    // Unless a Kubernetes manifest of the workspace runs the program this image holds (kubeedge's
+    // mapper template: resource/deployment.yaml runs `/bin/sh -c "/kubeedge/main …"`): then it is
+    // run, and a warning.
+    const pod = startsNothing(model, stage) ? (commandWorkloadsOfImage(model, stage, commandWorkloads(ws, ctx.files))[0] ?? null) : undefined;
+    const carrier = pod === null;
     return [withLazyFix({
       // (What the imports tell: the program can make TLS connections, not which of them verify
       // against the system roots: nps's tunnel skips verification, node-feature-discovery talks
       // to the API server with the service-account CA.)
-      message: `${noBundleMessage(stage, image.family, 'the program', facts)}; connections with their own CA pool (a Kubernetes service-account CA) or that skip verification do not.${misplaced ? misplacedNote(model, misplaced) : carrier ? ' The image has no ENTRYPOINT or CMD and its base starts a shell: if a container of this image runs the program, copy the CA bundle from the builder; if the image only carries the program to another Dockerfile, which copies it out, this does not apply.' : ' Copy the CA bundle from the builder.'}`,
+      message: `${noBundleMessage(stage, image.family, 'the program', facts)}; connections with their own CA pool (a Kubernetes service-account CA) or that skip verification do not.${misplaced ? misplacedNote(model, misplaced) : carrier ? ' The image has no ENTRYPOINT or CMD and its base starts a shell: if a container of this image runs the program, copy the CA bundle from the builder; if the image only carries the program to another Dockerfile, which copies it out, this does not apply.' : pod ? ` The image has no ENTRYPOINT or CMD, but a container of ${pod.file}:${pod.line} runs ${pod.program}, which this image holds: copy the CA bundle from the builder.` : ' Copy the CA bundle from the builder.'}`,
       span: stage.from.span,
       ...(carrier ? { severity: 'hint' as const } : {}),
     }, () => (misplaced ? misplacedFix(misplaced) : fixFor(ctx, stage, first.builder)))];

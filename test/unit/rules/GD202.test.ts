@@ -798,3 +798,89 @@ describe('GD202: a carrier image that starts nothing (mongodb-kubernetes-operato
     assert.equal(scratch?.severity, 'warning');
   });
 });
+
+// Session 48 made kubeedge/kubeedge's staging/src/github.com/kubeedge/mapper-framework/_template/mapper
+// Dockerfile_nostream:13 (Apache-2.0; the regression set's tree of kubeedge/kubeedge, judge 17's
+// commit 16cd8548eedb81af293b94f27844144c080eaa89) a carrier hint: the final ubuntu:18.04 stage has no
+// ENTRYPOINT or CMD. But the template's resource/deployment.yaml runs the program in that image
+// (`command: [ "/bin/sh","-c" ]`, `args: [ "/kubeedge/main --config-file /tmp/config.yaml --v 4" ]`),
+// so the warning was right (note48: debatable-wrong). Skeleton below: the Dockerfile and the
+// container of the manifest as they are, the import blocks on the way from ./cmd to net/http and
+// the http.Post of data/publish/http/client.go:56.
+describe('GD202: a carrier-looking image whose program a workspace manifest runs (kubeedge mapper Dockerfile_nostream)', () => {
+  const DOCKERFILE = df([
+    'FROM golang:1.22.9-alpine3.19 AS builder',
+    '',
+    'WORKDIR /build',
+    '',
+    'ENV GO111MODULE=on \\',
+    '    GOPROXY=https://goproxy.cn,direct',
+    '',
+    'COPY . .',
+    '',
+    'RUN CGO_ENABLED=0 GOOS=linux go build -o main cmd/main.go',
+    '',
+    '',
+    'FROM ubuntu:18.04',
+    '',
+    'RUN mkdir -p kubeedge',
+    '',
+    'COPY --from=builder /build/main kubeedge/',
+    'COPY ./config.yaml kubeedge/',
+    '',
+    'WORKDIR kubeedge',
+  ]);
+  const container = (command: string, args: string) => [
+    'apiVersion: apps/v1',
+    'kind: Deployment',
+    'metadata:',
+    '  name: mapper-test',
+    'spec:',
+    '  template:',
+    '    spec:',
+    '      containers:',
+    '        - name: demo',
+    '          image:  # Replace with your mapper image name',
+    '          imagePullPolicy: IfNotPresent',
+    ...(command ? [`          command: ${command}`] : []),
+    ...(args ? [`          args: ${args}`] : []),
+    '',
+  ].join('\n');
+  const files = (manifest: string | null): Record<string, string> => ({
+    'go.mod': 'module github.com/kubeedge/Template\n\ngo 1.22\n\nrequire k8s.io/klog/v2 v2.130.1\n',
+    'cmd/main.go': 'package main\n\nimport (\n\t"errors"\n\t"flag"\n\n\t"k8s.io/klog/v2"\n\n\t"github.com/kubeedge/Template/device"\n)\n\nfunc main() {}\n',
+    'device/device.go': 'package device\n\nimport (\n\t"context"\n\n\thttpMethod "github.com/kubeedge/Template/data/publish/http"\n)\n',
+    'data/publish/http/client.go': 'package http\n\nimport (\n\t"encoding/json"\n\t"net/http"\n)\n\nfunc publish(targetUrl string) { resp, err := http.Post(targetUrl,\n\t"application/x-www-form-urlencoded", nil); _, _ = resp, err }\n',
+    'config.yaml': 'grpc_server:\n  socket_path: /etc/kubeedge/arduino.sock\n',
+    ...(manifest === null ? {} : { 'resource/deployment.yaml': manifest }),
+  });
+  const gd202 = (manifest: string | null, text = DOCKERFILE) => lint(text, tempWorkspace({ ...files(manifest), Dockerfile_nostream: text }, 'Dockerfile_nostream')).filter((f) => f.code === 'GD202');
+
+  it('a warning: resource/deployment.yaml runs /kubeedge/main, which the image holds, through /bin/sh -c', () => {
+    const [f, ...rest] = gd202(container('[ "/bin/sh","-c" ]', '[ "/kubeedge/main --config-file /tmp/config.yaml --v 4" ]'));
+    assert.equal(rest.length, 0);
+    assert.equal(f.severity, 'warning');
+    assert.match(f.message, /The image has no ENTRYPOINT or CMD, but a container of resource\/deployment\.yaml:9 runs \/kubeedge\/main, which this image holds: copy the CA bundle from the builder\.$/);
+    // The script in the command itself, block style, after an exec.
+    const block = container('\n            - /bin/bash\n            - -c\n            - "exec /kubeedge/main --v 4"', '');
+    assert.equal(gd202(block)[0]?.severity, 'warning');
+    // An absolute command without a shell.
+    assert.equal(gd202(container('["/kubeedge/main"]', '["--v", "4"]'))[0]?.severity, 'warning');
+  });
+
+  it('still the hint when no manifest runs a program of this image', () => {
+    for (const [why, manifest] of [
+      ['no manifest', null],
+      ['another path', container('[ "/bin/sh","-c" ]', '[ "/usr/local/bin/mapper --v 4" ]')],
+      ['a shell without -c', container('[ "/bin/sh" ]', '[ "/kubeedge/main" ]')],
+      ['the shell runs a relative path', container('[ "/bin/sh","-c" ]', '[ "./main --v 4" ]')],
+    ] as const) {
+      const [f] = gd202(manifest);
+      assert.equal(f?.severity, 'hint', why);
+      assert.match(f.message, /if a container of this image runs the program/, why);
+    }
+    // The image copies the program elsewhere: the manifest's /kubeedge/main is not this image's.
+    const [moved] = gd202(container('[ "/bin/sh","-c" ]', '[ "/kubeedge/main" ]'), DOCKERFILE.replace('COPY --from=builder /build/main kubeedge/', 'COPY --from=builder /build/main /opt/'));
+    assert.equal(moved?.severity, 'hint');
+  });
+});
