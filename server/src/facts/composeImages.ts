@@ -10,6 +10,10 @@
  * `compose.override.yaml`) and variants (supabase/auth's `docker-compose-dev.yml`), `docker-bake.hcl`/`.json`. Names are lower case, `:latest` dropped
  * (buildx strips it from a FROM before matching the contexts, and `image: x` is `x:latest`);
  * a name with a variable (`${REGISTRY}/app`) is left out. Use `builtImageKey` on the FROM.
+ * And the `-t`/`--tag` names of the `docker build` / `docker buildx build` command lines of the
+ * context's Makefiles, shell scripts and workflow `run:` steps (CommandBuild), the file's own
+ * variables put in: trezor/blockbook's Makefile builds `blockbook-build` (`-t $(BIN_IMAGE)`) just
+ * before the Dockerfile `FROM blockbook-build:latest`.
  *
  * composeServices (below): the services of those compose files, with what GD204 reads of them
  * (the Dockerfile a service builds, its `user:`, its volumes).
@@ -128,6 +132,19 @@ function readBuiltImages(ws: WorkspaceModel | undefined, files: WorkspaceFiles):
     }
   }
   for (const s of composeServices(ws, files)) if (s.build && s.image && !s.image.includes('$')) add(s.image);
+  // `docker build -t NAME` in a Makefile, a shell script or a workflow's `run:`, the file's own
+  // variables put in (trezor/blockbook's `-t $(BIN_IMAGE)` with `BIN_IMAGE = blockbook-build`;
+  // dydxprotocol/v4-chain protocol/Makefile's `docker build … . -t dydxprotocol-base`).
+  const commands = [...workflowFiles(files).flatMap((wf) => {
+    const lines = (files.readFile(wf) ?? '').split(/\r?\n/);
+    return [...workflowCommandBuilds(wf, lines, fileVariables(lines))];
+  }), ...fileCommandBuilds(files)];
+  for (const b of commands) {
+    for (const tag of b.command.tags) {
+      const name = fillVariables(tag, b.vars);
+      if (name !== null) add(name);
+    }
+  }
   return out;
 }
 
@@ -938,6 +955,8 @@ interface BuildCommand {
   target?: string;
   /** `--build-arg NAME=value` words (the value unquoted, as written), with the 0-based line of each. */
   buildArgs: { name: string; value: string; line: number }[];
+  /** `-t`/`--tag` values, unquoted, as written. */
+  tags: string[];
 }
 
 /** Flags of `docker build` that take a value as the next word (the rest are switches). */
@@ -968,6 +987,7 @@ function buildCommands(lines: readonly string[], vars: ReadonlyMap<string, strin
     let context: string | null = null;
     let target: string | undefined;
     const buildArgs: BuildCommand['buildArgs'] = [];
+    const tags: string[] = [];
     for (let i = 1; i < argv.length; i++) {
       const raw = argv[i];
       const eq = raw.startsWith('--') ? raw.indexOf('=') : -1;
@@ -985,6 +1005,7 @@ function buildCommands(lines: readonly string[], vars: ReadonlyMap<string, strin
         platformLine = first + Math.max(on, 0);
       } else if (flag === '-f' || flag === '--file') file = unquoteWord(value);
       else if (flag === '--target') target = unquoteWord(value);
+      else if (flag === '-t' || flag === '--tag') tags.push(unquoteWord(value));
       else if (flag === '--build-arg') {
         const m = /^([A-Za-z_][A-Za-z0-9_]*)=(.*)$/s.exec(unquoteWord(value));
         if (!m) continue;
@@ -992,7 +1013,7 @@ function buildCommands(lines: readonly string[], vars: ReadonlyMap<string, strin
         buildArgs.push({ name: m[1], value: m[2], line: first + Math.max(on, 0) });
       }
     }
-    out.push({ platforms, file, context, line: platformLine, start, prefix, ...(target ? { target } : {}), buildArgs });
+    out.push({ platforms, file, context, line: platformLine, start, prefix, ...(target ? { target } : {}), buildArgs, tags });
   }
   return out;
 }
@@ -1080,7 +1101,7 @@ function bakeTargets(lines: readonly string[]): { dockerfile: string | null; pla
     const context = str('context', '.');
     const file = str('dockerfile', 'Dockerfile');
     const dockerfile = context === null || file === null || context.includes(':') || lookup(t, 'dockerfile-inline', new Set([t.name])) ? null
-      : commandDockerfile({ platforms: null, file: context === '.' ? file : `${context.replace(/\/+$/, '')}/${file}`, context, line: 0, start: 0, prefix: '', buildArgs: [] }, '');
+      : commandDockerfile({ platforms: null, file: context === '.' ? file : `${context.replace(/\/+$/, '')}/${file}`, context, line: 0, start: 0, prefix: '', buildArgs: [], tags: [] }, '');
     const stage = lookup(t, 'target', new Set([t.name]));
     const target = stage === undefined ? undefined : /^"([^"$]*)"$/.exec(stage.value)?.[1] ?? null;
     out.push({ target, dockerfile, platforms: items && items.every((p) => p !== undefined && !p.includes('$')) ? platformList(items.join(','), new Map()) : null, line: platforms.line });

@@ -15,7 +15,10 @@
  * official image has one, so it names an image the project builds locally.
  * Nor an image the workspace's compose/bake files build or map as a named context, with or
  * without `:latest` (facts/composeImages: wal-g's `FROM wal-g/golang:latest`, built by the compose
- * service `golang` with `image: wal-g/golang`).
+ * service `golang` with `image: wal-g/golang`), or that a `docker build -t` of its Makefiles,
+ * scripts or workflow steps names (dydxprotocol/v4-chain's protocol/Makefile `-t dydxprotocol-base`;
+ * trezor/blockbook's `-t $(BIN_IMAGE)`). A build file outside the context is not seen (a rule
+ * reads no disk; the workspace is the context).
  * An image published with no version tags (DIGEST_ONLY: Chainguard's free images, the Prometheus
  * busybox images) is reported with a message that asks for a digest: no tag can pin it.
  *
@@ -85,7 +88,8 @@ export const gd209: Rule = {
       if (stage.base !== stage.resolvedBase && placeholderDefault(stage.base, ctx.model.globalArgs)) continue;
       // `FROM base` where the context's compose/bake file names `base` as an additional build
       // context (`additional_contexts: base: service:base`), or `FROM wal-g/golang:latest` where
-      // a compose service builds `image: wal-g/golang`: the project's own image, not a registry's.
+      // a compose service builds `image: wal-g/golang`, or `FROM dydxprotocol-base` where the
+      // Makefile runs `docker build … -t dydxprotocol-base`: the project's own image, not a registry's.
       if (composeBuiltImages(ctx.workspace, ctx.files).has(builtImageKey(stage.resolvedBase))) continue;
       // `FROM zchain_build_base`: a one-part name is docker.io/library/NAME, and no official image
       // has an underscore in its name. No registry serves it: it is an image the project builds

