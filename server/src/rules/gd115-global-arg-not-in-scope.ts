@@ -34,7 +34,7 @@ import { argDeclarations, envBefore, goCommands, rootImage, stageChain, stageIma
 import { indirectGoSteps } from '../dockerfile/indirectGo';
 import { scriptSpan, type DockerfileModel, type Instruction, type Stage } from '../dockerfile/model';
 import { insertLinesAfter } from '../edits/edits';
-import type { ShellCommand } from '../dockerfile/shell';
+import type { ShellCommand, ShellScript } from '../dockerfile/shell';
 import { withLazyFix, type Rule, type RuleContext, type RuleFinding } from './types';
 
 /** Variables the images we know set themselves, or BuildKit passes to every RUN: a RUN sees a value even without the ARG. */
@@ -76,7 +76,7 @@ export const gd115: Rule = {
         const sourced = sourcesAt(instr);
         for (const use of uses) {
           const platform = PLATFORM_ARGS.test(use.name);
-          if (reported.has(use.name) || assigned.has(use.name)) continue;
+          if (reported.has(use.name) || (assigned.has(use.name) && !readForOwnAssignment(script, use))) continue;
           if (sourced >= 0 && sourced < use.start) continue;
           // `${TARGETARCH:-$(uname -m)}`: the author expects it empty and computes it.
           if (platform && /^\$\{[A-Za-z_0-9]+:?[-=][^}]*(\$\(|`)/.test(script.text.slice(use.start, use.end + 2))) continue;
@@ -181,6 +181,22 @@ function variableUses(text: string): { name: string; start: number; end: number 
     out.push({ name: m[1] ?? m[2], start: i, end: close >= 0 ? close + 1 : i + m[0].length });
   }
   return out;
+}
+
+/**
+ * The use is the value of an assignment of its own name (`TARGETPLATFORM=$TARGETPLATFORM make
+ * build-linux`, `X=${X:-amd64}`), and only assignments set the name, none of them before the use:
+ * it reads the outer value, which is empty (cometbft/cometbft 5bba72c DOCKER/Dockerfile: the
+ * Makefile then falls back to GOARCH amd64, and the arm64 image got an amd64 binary).
+ */
+function readForOwnAssignment(script: { text: string; parsed: ShellScript }, use: { name: string; start: number; end: number }): boolean {
+  const parsed = script.parsed;
+  const own = [...parsed.assignments, ...parsed.commands.flatMap((c) => c.env)].filter((a) => a.name === use.name);
+  if (!own.some((a) => a.start <= use.start && use.end <= a.end) || own.some((a) => a.end <= use.start)) return false;
+  // Set some other way too (`export X=…`, `read X`, `for X in`): left alone.
+  const setter = /^(export|declare|typeset|local|readonly|read)$/;
+  if (parsed.commands.some((c) => setter.test(c.argv[0]?.value ?? '') && c.argv.slice(1).some((w) => w.value === use.name || w.value.startsWith(`${use.name}=`)))) return false;
+  return !new RegExp(`\\bfor\\s+${use.name}\\s+in\\b`).test(script.text);
 }
 
 /** Names the script sets itself: assignments, `export X=`, `read X`, `for X in`. */
