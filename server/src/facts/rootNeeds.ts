@@ -150,7 +150,8 @@ export const EBPF_LOADER = /^(github\.com\/cilium\/ebpf|github\.com\/aquasecurit
  * file (/etc/hosts). In a container that file is the one Docker mounts, root-owned 0644, so a
  * program that imports one must run as root to do its work: txn2/kubefwd adds a name for every
  * Service it forwards through txeh (its README: "Root/sudo access (for /etc/hosts and network
- * interfaces)", and it stops unless `id -u` says 0). GD204 stays silent on them.
+ * interfaces)", and it stops unless `id -u` says 0). GD204 stays silent on them; the generator
+ * runs them as root (generate/plan.ts).
  */
 export const HOSTS_FILE_EDITOR = /^(github\.com\/txn2\/txeh|github\.com\/goodhosts\/hostsfile|github\.com\/lextoumbourou\/goodhosts)(\/|$)/;
 
