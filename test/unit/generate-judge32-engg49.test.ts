@@ -4,16 +4,65 @@
  * go.mod and the few relevant lines), with its repository, commit and licence above it, plus the
  * variants that keep the old behaviour where it is right.
  *
+ * 1. (Y) teamhanko/hanko: `//go:generate sh -c "git describe … | sed … > version.txt"` feeds a
+ *    `//go:embed version.txt`: the build stage runs go generate (the golang image has sh, git and
+ *    sed), and says that without .git the version is empty.
  * 3. (X) txn2/kubefwd: it edits /etc/hosts through txeh (facts/rootNeeds.ts HOSTS_FILE_EDITOR, the
  *    fact GD204 reads): USER 0:0, not 65532.
  */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
+import { GenerateError } from '../../server/src/generate';
 import { generatorTrees } from './generateTrees';
 
 const { gen, genClean, tree } = generatorTrees('judge32-engg49');
 
 const runtimeOf = (dockerfile: string): string => dockerfile.slice(dockerfile.lastIndexOf('\nFROM ') + 1);
+const builderOf = (dockerfile: string): string => dockerfile.slice(0, dockerfile.lastIndexOf('\nFROM '));
+
+// teamhanko/hanko at f742d49 (AGPL-3.0 outside frontend/elements and frontend/frontend-sdk), its
+// backend/ module: go.mod (9,168 bytes) `module github.com/teamhanko/hanko/backend/v3`, `go 1.26.1`;
+// main.go (159 bytes) imports backend/v3/cmd; cmd/version/version.go prints build_info.GetVersion();
+// build_info/build_info.go (761 bytes) holds
+// `//go:generate sh -c "git describe --tags --always --match backend/* | sed -e s#^backend/## > version.txt"`
+// right above `//go:embed version.txt`, and the tree has no version.txt (a fresh clone lacks it).
+// The project's Dockerfile runs `go generate ./...`.
+const hankoDirective = '//go:generate sh -c "git describe --tags --always --match backend/* | sed -e s#^backend/## > version.txt"';
+const hanko = (directive: string): Record<string, string | null> => ({
+  'go.mod': 'module github.com/teamhanko/hanko/backend/v3\n\ngo 1.26.1\n',
+  'main.go': 'package main\n\nimport (\n\t"github.com/teamhanko/hanko/backend/v3/cmd"\n)\n\nfunc main() {\n\tcmd.Execute()\n}\n',
+  'cmd/root.go': 'package cmd\n\nimport (\n\t"fmt"\n\n\t"github.com/teamhanko/hanko/backend/v3/build_info"\n)\n\nfunc Execute() {\n\tfmt.Println(build_info.GetVersion())\n}\n',
+  'build_info/build_info.go': `package build_info\n\nimport (\n\t_ "embed"\n\t"strings"\n)\n\n${directive}\n//go:embed version.txt\nvar version string\n\nfunc GetVersion() string {\n\treturn strings.TrimSpace(version)\n}\n`,
+});
+
+describe('1. hanko: a go:generate shell script of git and sed makes what go:embed needs', () => {
+  it('go generate ./build_info runs before go build, with a comment and a Check that git has no .git there', async () => {
+    const r = await genClean(tree(hanko(hankoDirective), {}));
+    assert.match(builderOf(r.dockerfile), /COPY \. \.\n# go generate makes what \/\/go:embed needs \(build_info\/version\.txt\)[^\n]*\n# build_info\/build_info\.go:8 runs git, and the build context has no \.git[^\n]*\nRUN [^\n]*\n[^\n]*\n\s*go generate \.\/build_info\n[\s\S]*go build/, r.dockerfile);
+    assert.ok(r.reasons.some((x) => x.includes('(its script writes it)') && x.includes('go generate ./build_info')), r.reasons.join('\n'));
+    assert.ok(r.warnings.some((w) => w.includes('build_info/build_info.go:8) runs git') && w.includes('an empty version')), r.warnings.join('\n'));
+  });
+
+  it('negative: git as the last command (its status is the script\'s): no go generate, and the error names the directive and why', async () => {
+    const e = await gen(tree(hanko('//go:generate sh -c "git describe --tags --always > version.txt"'), {})).then(() => null, (x: unknown) => x);
+    assert.ok(e instanceof GenerateError && e.code === 'embed-missing', String(e));
+    assert.match(e.message, /build_info\/build_info\.go:8\) produces it \(its script writes it\)/);
+    assert.match(e.message, /runs git, which needs the repository's \.git, and the build context leaves \.git out/);
+  });
+
+  it('negative: a script of a program the golang image lacks (jq) is not run', async () => {
+    const e = await gen(tree(hanko('//go:generate sh -c "jq -r .version package.json > version.txt"'), { 'build_info/package.json': '{"version": "1.0.0"}\n' })).then(() => null, (x: unknown) => x);
+    assert.ok(e instanceof GenerateError && e.code === 'embed-missing', String(e));
+    assert.match(e.message, /runs jq in its script, which the golang image does not have/);
+  });
+
+  it('a script without git (date, echo): go generate, and no Check about .git', async () => {
+    const r = await gen(tree(hanko('//go:generate sh -c "date -u +%Y%m%d | tee version.txt"'), {}));
+    assert.match(builderOf(r.dockerfile), /go generate \.\/build_info/, r.dockerfile);
+    assert.ok(!r.warnings.some((w) => w.includes('.git')), r.warnings.join('\n'));
+    assert.doesNotMatch(r.dockerfile, /runs git/, r.dockerfile);
+  });
+});
 
 // txn2/kubefwd at c64c46e (Apache-2.0): go.mod (5,779 bytes) `module github.com/txn2/kubefwd`,
 // `go 1.26.0`, requires github.com/txn2/txeh v1.8.1; cmd/kubefwd/kubefwd.go (5,824 bytes) imports

@@ -5,9 +5,14 @@
  * into ../../internal/webserver/web/main.wasm). When such a directive exists and every directive
  * of its package needs only the Go toolchain (`go run` / `go build` of the module's own code or a
  * module it requires, whose programs run no other tool), the build stage runs `go generate` for
- * that package before `go build`. Otherwise the reason it cannot is returned.
+ * that package before `go build`. A shell's script (`sh -c "…"`) counts too when every program it
+ * runs is one the golang image has (teamhanko/hanko's `git describe … | sed … > version.txt`);
+ * git there finds no .git (the generated .dockerignore leaves it out), so only a git whose output
+ * is piped on is allowed, and the plan says what it then lacks. Otherwise the reason it cannot is
+ * returned.
  *
  * A directive produces a path when one of its words names it (`go build -o web/app.wasm ./wasm`),
+ * or a word of its shell script does (`> version.txt`),
  * or when the program it runs (the .go files or the module's package given to `go run`) holds a
  * string literal naming it; both are resolved from the directive's package folder, the working
  * directory `go generate` gives the command.
@@ -172,6 +177,9 @@ export function producerOf(path: string, directives: readonly GoGenerateDirectiv
   for (const d of directives) {
     // The command's own words: `-o web/app.wasm`, a script's output argument.
     if (d.words.slice(1).some((w) => hits(w.replace(/^-[A-Za-z-]+=/, ''), d.pkg))) return { directive: d, how: 'its command names it' };
+    // A shell's script (`sh -c "git describe … > version.txt"`): a word of it, a redirect's target.
+    const script = shellScript(d.words);
+    if (script !== null && script.split(/[\s|;&<>()]+/).some((w) => w !== '' && hits(w.replace(/^["']|["']$/g, ''), d.pkg))) return { directive: d, how: 'its script writes it' };
     const cmd = goCommand(d.words);
     if (!cmd || cmd.sub !== 'run') continue;
     for (const f of programFiles(d, cmd, mod, io).files) {
@@ -197,6 +205,12 @@ export function whyNotToolchainOnly(directives: readonly GoGenerateDirective[], 
       if (why === null) continue;
       return `${where} ${why}`;
     }
+    const script = shellScript(d.words);
+    if (script !== null) {
+      const why = whyNotInGolangImage(script);
+      if (why === null) continue;
+      return `${where} ${why}`;
+    }
     const cmd = goCommand(d.words);
     if (!cmd) return `${where} runs ${d.words[0] === 'go' ? `\`go ${d.words[1] ?? ''}\`` : `\`${d.words[0]}\``}, which is not a \`go run\` or \`go build\` of the module's code: the build stage has the Go toolchain only`;
     if (cmd.sub === 'build') continue;
@@ -211,6 +225,51 @@ export function whyNotToolchainOnly(directives: readonly GoGenerateDirective[], 
     if (runs.length > 0) return `${where} runs ${runs[0].file}, which runs ${runs[0].name} (${runs[0].via}): the build stage has the Go toolchain only`;
   }
   return null;
+}
+
+/** The script of a shell directive (`sh -c "…"`, `bash -c '…'`), null for any other command. */
+export function shellScript(words: readonly string[]): string | null {
+  return /^(?:\/bin\/|\/usr\/bin\/)?(?:sh|bash)$/.test(words[0] ?? '') && words[1] === '-c' && words.length >= 3 ? words[2] : null;
+}
+
+/**
+ * Programs the golang image (Debian's, with its buildpack-deps scm layer) has: a shell script of a
+ * //go:generate that runs only these runs in the build stage as it does on a developer's machine.
+ */
+const GOLANG_IMAGE_PROGRAMS = new Set(['sh', 'bash', 'go', 'gofmt', 'git', 'sed', 'awk', 'grep', 'tr', 'cut', 'head', 'tail', 'cat', 'echo', 'printf', 'date', 'mkdir', 'cp', 'mv', 'rm', 'touch', 'basename', 'dirname', 'wc', 'sort', 'uniq', 'tee', 'xargs', 'test', '[', 'true', 'false', 'ls', 'env', 'set', 'cd', 'exit', 'export']);
+
+/** The commands of a shell script, each with the operator after it (`|`, `;`, `&&`, `||`, or '' at the end). */
+function scriptCommands(script: string): { name: string; then: string }[] {
+  const out: { name: string; then: string }[] = [];
+  const parts = script.split(/(\|\||&&|\||;|\n)/);
+  for (let i = 0; i < parts.length; i += 2) {
+    const words = parts[i].trim().split(/\s+/).filter((w) => w !== '' && !/^[A-Za-z_][A-Za-z0-9_]*=/.test(w));
+    if (words.length > 0) out.push({ name: words[0], then: (parts[i + 1] ?? '').replace('\n', ';') });
+  }
+  return out;
+}
+
+/**
+ * Why a //go:generate shell script cannot run in the build stage, null when it can: every command
+ * is one the golang image has, and git, which finds no .git there (the generated .dockerignore
+ * keeps it out of the context), only pipes its output on (teamhanko/hanko's `git describe … |
+ * sed … > version.txt`: the pipeline's status is sed's, so the script writes an empty file and
+ * succeeds; see `gitWithoutRepository`).
+ */
+function whyNotInGolangImage(script: string): string | null {
+  for (const c of scriptCommands(script)) {
+    if (!GOLANG_IMAGE_PROGRAMS.has(c.name)) return `runs ${c.name} in its script, which the golang image does not have`;
+    if (c.name === 'git' && (c.then !== '|' || /\bpipefail\b/.test(script))) return 'runs git, which needs the repository\'s .git, and the build context leaves .git out (.dockerignore): git fails, and so does the script';
+  }
+  return null;
+}
+
+/** The directives among `directives` whose shell script runs git with no .git (see whyNotInGolangImage): their output lacks what git would print. */
+export function gitWithoutRepository(directives: readonly GoGenerateDirective[]): GoGenerateDirective[] {
+  return directives.filter((d) => {
+    const script = shellScript(d.words);
+    return script !== null && scriptCommands(script).some((c) => c.name === 'git');
+  });
 }
 
 /** The go command's own tools (`go tool cover`): the toolchain has them. */

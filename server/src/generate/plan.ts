@@ -27,7 +27,7 @@ import { ownBinaryNames, ownBuildChoice, ownRunPaths, ownStartSteps, ownStartWor
 import { decideTags } from './buildTags';
 import { imageHelpers } from './helpers';
 import { existingIgnoreFile } from './existingIgnore';
-import { directiveWriting, goGenerateDirectives, missingBpf2goOutputs, missingGeneratedSources, moduleDirectives, producerOf, whyNotToolchainOnly, type GoGenerateDirective } from './goGenerate';
+import { directiveWriting, gitWithoutRepository, goGenerateDirectives, missingBpf2goOutputs, missingGeneratedSources, moduleDirectives, producerOf, shellScript, whyNotToolchainOnly, type GoGenerateDirective } from './goGenerate';
 import { DockerIgnore } from '../workspace/dockerignore';
 import { modulesTxtIsForWorkspace } from '../workspace/vendor';
 import { goFilesCopiedByVite, missingOwnPackages, namedBy, submoduleOf } from './missingPackages';
@@ -84,7 +84,7 @@ export interface Plan {
    * `go generate` before `go build` (see ./goGenerate.ts): the packages (relative to the WORKDIR,
    * `./cmd/x`) whose directives produce files a `//go:embed` needs, and those files (context paths).
    */
-  goGenerate: { packages: string[]; outputs: string[] };
+  goGenerate: { packages: string[]; outputs: string[]; notes: string[] };
   /** Environment for every go command (`GOWORK=off`). */
   goEnv: string[];
   /** Module files of go.work members that this GOWORK=off build never reads (not copied). */
@@ -1006,7 +1006,7 @@ export function plan(model: WorkspaceModel, options: GenerateOptions, io: Genera
   // //go:embed targets a fresh clone lacks: a node stage builds them, or nothing is generated.
   const assetIo: AssetIo = { read, listFiles: io.listFiles ? (under) => io.listFiles!(under) : undefined };
   let web: WebStage | null = null;
-  const goGenerate: Plan['goGenerate'] = { packages: [], outputs: [] };
+  const goGenerate: Plan['goGenerate'] = { packages: [], outputs: [], notes: [] };
   const genIo = { read, listFiles: (under: string) => io.listFiles(under) };
   let moduleGenerate: GoGenerateDirective[] | null = null;
   const directives = () => (moduleGenerate ??= moduleDirectives(model, target.module, read));
@@ -1032,7 +1032,13 @@ export function plan(model: WorkspaceModel, options: GenerateOptions, io: Genera
           const arg = rel === '' ? '.' : `./${rel}`;
           if (!goGenerate.packages.includes(arg)) {
             goGenerate.packages.push(arg);
-            reasons.push(`${what}: ${problem.detail}. ${says}: the build stage runs \`go generate ${arg}\` before \`go build\` (every //go:generate line of ${d.pkg || 'the root package'} is a go run or go build of the module's code, so the Go toolchain suffices).`);
+            const noGit = gitWithoutRepository(directives().filter((x) => x.pkg === d.pkg));
+            reasons.push(`${what}: ${problem.detail}. ${says}: the build stage runs \`go generate ${arg}\` before \`go build\` (every //go:generate line of ${d.pkg || 'the root package'} is ${directives().some((x) => x.pkg === d.pkg && shellScript(x.words) !== null) ? 'a shell script of programs the golang image has, or a go run or go build of the module\'s code' : 'a go run or go build of the module\'s code, so the Go toolchain suffices'}).`);
+            // teamhanko/hanko's `git describe … | sed … > version.txt`: without .git it writes nothing.
+            for (const g of noGit.slice(0, 1)) {
+              goGenerate.notes.push(`${g.file}:${g.line} runs git, and the build context has no .git (.dockerignore): git prints nothing there, so what it writes lacks git's part (an empty version).`);
+              warnings.push(`\`//go:generate ${g.text}\` (${g.file}:${g.line}) runs git, which reads the repository's .git, and the build context leaves .git out (.dockerignore): in the build git fails and prints nothing, the rest of its pipeline still writes ${problem.path}, so the build succeeds but the image embeds ${problem.path} without what git would have given (an empty version). To embed it, run go generate before \`docker build\` and remove the go generate step from the Dockerfile, or take .git out of .dockerignore (every commit then invalidates \`COPY . .\`).`);
+            }
           } else reasons.push(`${what}: ${problem.detail}. ${says}: \`go generate ${arg}\` makes it too.`);
           if (!goGenerate.outputs.includes(problem.path)) goGenerate.outputs.push(problem.path);
           continue;

@@ -98,6 +98,7 @@ export function renderDockerfile(p: Plan): string {
     // Go sources it writes (webhook-tester's *.gen.go) or files //go:embed needs.
     const needs = p.goGenerate.outputs.some((o) => o.endsWith('.go')) ? 'the build needs' : '//go:embed needs';
     L.push(`# go generate makes what ${needs} (${p.goGenerate.outputs.join(', ')}): a fresh clone lacks ${p.goGenerate.outputs.length > 1 ? 'them' : 'it'}.`);
+    for (const n of p.goGenerate.notes) L.push(`# ${n}`);
     L.push(...run([...(p.build.vendor ? [] : [cacheMount(CACHE_MOUNTS.mod)]), cacheMount(CACHE_MOUNTS.build)], [`${env}go generate ${p.goGenerate.packages.join(' ')}`]));
   }
   const args: string[] = [];
