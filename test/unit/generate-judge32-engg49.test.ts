@@ -7,6 +7,8 @@
  * 1. (Y) teamhanko/hanko: `//go:generate sh -c "git describe … | sed … > version.txt"` feeds a
  *    `//go:embed version.txt`: the build stage runs go generate (the golang image has sh, git and
  *    sed), and says that without .git the version is empty.
+ * 2. (X) ricoberger/script_exporter: it runs the programs its configuration names, and its
+ *    scripts.yaml names shell scripts the repository holds: a runtime with a shell (debian-slim).
  * 3. (X) txn2/kubefwd: it edits /etc/hosts through txeh (facts/rootNeeds.ts HOSTS_FILE_EDITOR, the
  *    fact GD204 reads): USER 0:0, not 65532.
  */
@@ -90,5 +92,75 @@ describe('3. kubefwd: a hosts-file editor runs as root', () => {
       'pkg/fwdhost/fwdhost.go': null,
     }));
     assert.match(runtimeOf(r.dockerfile), /\nUSER 65532:65532\n/, r.dockerfile);
+  });
+});
+
+// ricoberger/script_exporter at 27ae195 (MIT): go.mod (1,765 bytes) `module
+// github.com/ricoberger/script_exporter`, `go 1.26.2`; cmd/main.go (9,570 bytes) imports
+// config, discovery and prober; prober/handler.go (14,257 bytes) runs
+// `exec.CommandContext(ctx, args[0], args[1:]...)` with args from config.Script.Command
+// (config/config.go, 4,571 bytes: `Command []string \`yaml:"command"\``); scripts.yaml (775 bytes)
+// `command: [./prober/scripts/output.sh]`, and prober/scripts/output.sh (`#!/usr/bin/env bash`).
+// The project's image is alpine with bash.
+const scriptExporter: Record<string, string | null> = {
+  'go.mod': 'module github.com/ricoberger/script_exporter\n\ngo 1.26.2\n',
+  'cmd/main.go': 'package main\n\nimport (\n\t"net/http"\n\n\t"github.com/ricoberger/script_exporter/prober"\n)\n\nfunc main() {\n\thttp.HandleFunc("/probe", prober.Handler)\n\t_ = http.ListenAndServe(":9469", nil)\n}\n',
+  'config/config.go': 'package config\n\ntype Script struct {\n\tName    string   `yaml:"name"`\n\tCommand []string `yaml:"command"`\n}\n',
+  'prober/handler.go': 'package prober\n\nimport (\n\t"context"\n\t"net/http"\n\t"os/exec"\n\n\t"github.com/ricoberger/script_exporter/config"\n)\n\nfunc Handler(w http.ResponseWriter, r *http.Request) {\n\tscript := &config.Script{}\n\t_, _ = runScript(context.Background(), script.Command)\n}\n\nfunc runScript(ctx context.Context, args []string) (string, error) {\n\tcmd := exec.CommandContext(ctx, args[0], args[1:]...)\n\tout, err := cmd.Output()\n\treturn string(out), err\n}\n',
+  'scripts.yaml': 'scripts:\n  - name: output\n    command:\n      - ./prober/scripts/output.sh\n',
+  'prober/scripts/output.sh': '#!/usr/bin/env bash\n\necho \'# HELP test_first_test\'\n',
+};
+
+describe('2. script_exporter: the shell scripts its configuration names need a shell', () => {
+  it('debian-slim, not distroless, with the reason (scripts.yaml names ./prober/scripts/output.sh)', async () => {
+    const r = await genClean(tree(scriptExporter, {}));
+    assert.match(runtimeOf(r.dockerfile), /^FROM debian:bookworm-slim\n/, r.dockerfile);
+    assert.ok(r.reasons.some((x) => x.includes('exec.CommandContext(args[0]) in prober/handler.go') && x.includes('scripts.yaml names the shell script ./prober/scripts/output.sh')), r.reasons.join('\n'));
+  });
+
+  it('--runtime distroless (asked for) keeps distroless, with a Check', async () => {
+    const r = await gen(tree(scriptExporter, {}), { runtime: 'distroless' });
+    assert.match(runtimeOf(r.dockerfile), /^FROM gcr\.io\/distroless\/static/, r.dockerfile);
+    assert.ok(r.warnings.some((w) => w.includes('names the shell script ./prober/scripts/output.sh') && w.includes('has no shell')), r.warnings.join('\n'));
+  });
+
+  it('negative: a configured script the repository does not hold (a path in the image) is no evidence: distroless', async () => {
+    const r = await gen(tree(scriptExporter, { 'prober/scripts/output.sh': null }));
+    assert.match(runtimeOf(r.dockerfile), /^FROM gcr\.io\/distroless\/static/, r.dockerfile);
+  });
+
+  it('negative: a script named under a key that runs nothing (a file to read) is no evidence: distroless', async () => {
+    const r = await gen(tree(scriptExporter, { 'scripts.yaml': 'scripts:\n  - name: output\n    template: ./prober/scripts/output.sh\n' }));
+    assert.match(runtimeOf(r.dockerfile), /^FROM gcr\.io\/distroless\/static/, r.dockerfile);
+  });
+
+  it('negative: a script only a compose file names (another container\'s start) is no evidence: distroless', async () => {
+    const r = await gen(tree(scriptExporter, { 'scripts.yaml': null, 'docker-compose.yaml': 'services:\n  app:\n    entrypoint: ./prober/scripts/output.sh\n' }));
+    assert.match(runtimeOf(r.dockerfile), /^FROM gcr\.io\/distroless\/static/, r.dockerfile);
+  });
+
+  // loft-sh/vcluster 4876675 (Apache-2.0): pkg/helm/helm.go runs `exec.CommandContext(ctx,
+  // c.helmPath, …)`, the helm it also runs by name, and devspace.yaml's `terminal: command:
+  // "./devspace_start.sh"` (a dev container's shell) names a script the repository holds.
+  it('negative: a data-named call that is the path of a program it runs by name (helmPath), and a devspace.yaml script: distroless', async () => {
+    const helm = 'package helm\n\nimport (\n\t"context"\n\t"os/exec"\n)\n\ntype client struct{ helmPath string }\n\nfunc (c *client) Run(ctx context.Context) error {\n\tif _, err := exec.LookPath("helm"); err != nil {\n\t\treturn err\n\t}\n\t_ = exec.Command("helm", "version")\n\treturn exec.CommandContext(ctx, c.helmPath, "upgrade").Run()\n}\n';
+    const r = await gen(tree(scriptExporter, {
+      'scripts.yaml': null,
+      'devspace.yaml': 'dev:\n  vcluster:\n    terminal:\n      command: "./devspace_start.sh"\n',
+      'devspace_start.sh': '#!/bin/bash\n',
+      'prober/handler.go': 'package prober\n\nimport (\n\t"context"\n\t"net/http"\n\n\t"github.com/ricoberger/script_exporter/prober/helm"\n)\n\nfunc Handler(w http.ResponseWriter, r *http.Request) {\n\t_ = (&helm.Client{}).Run(context.Background())\n}\n',
+      'prober/helm/helm.go': helm.replace(/client/g, 'Client'),
+    }));
+    assert.doesNotMatch(runtimeOf(r.dockerfile), /^FROM debian/, r.dockerfile);
+    assert.ok(!r.reasons.some((x) => x.includes('shell script')), r.reasons.join('\n'));
+  });
+
+  it('a program that runs sh by name gets a shell too', async () => {
+    const r = await gen(tree(scriptExporter, {
+      'scripts.yaml': null,
+      'prober/handler.go': 'package prober\n\nimport (\n\t"net/http"\n\t"os/exec"\n)\n\nfunc Handler(w http.ResponseWriter, r *http.Request) {\n\t_, _ = exec.Command("sh", "-c", r.URL.Query().Get("script")).Output()\n}\n',
+    }));
+    assert.match(runtimeOf(r.dockerfile), /^FROM debian:bookworm-slim\n/, r.dockerfile);
+    assert.ok(r.reasons.some((x) => x.includes('chosen because the program runs sh (')), r.reasons.join('\n'));
   });
 });

@@ -32,6 +32,7 @@ import { DockerIgnore } from '../workspace/dockerignore';
 import { modulesTxtIsForWorkspace } from '../workspace/vendor';
 import { goFilesCopiedByVite, missingOwnPackages, namedBy, submoduleOf } from './missingPackages';
 import { CHECKLINKNAME_OFF, CHECKLINKNAME_SINCE, statedLinkFlag, stdLinknames } from './linkname';
+import { shellNeed } from './shellNeeds';
 import { GenerateError, isRuntime, type GenerateOptions, type GenerateTarget, type Runtime } from './types';
 
 /** A version that can stand as an ARG default and in a message unquoted. */
@@ -697,9 +698,15 @@ export function plan(model: WorkspaceModel, options: GenerateOptions, io: Genera
   const shownLib = (l: (typeof sysLibs)[number]) => (l.kind === 'pkg-config' ? `pkg-config ${l.name}` : l.kind === 'include' ? `${l.name} headers` : l.kind === 'binding' ? `lib${l.name} (${l.file})` : l.static ? `-l:lib${l.name}.a` : `-l${l.name}`);
   // Archives only (`-l:libjpeg.a`): linked into the binary, so distroless stays; the builder installs them.
   const sharedLibs = sysLibs.filter((l) => !l.static);
-  const runtime: Runtime = options.runtime ?? (installable.length > 0 || (libsInstallable && sharedLibs.length > 0) ? 'debian' : 'distroless');
+  // A shell the program runs, or the shell scripts it is given (./shellNeeds.ts): ricoberger/
+  // script_exporter runs the scripts its configuration names, which distroless cannot start.
+  const dataNamed = closure.flatMap((c) => (packageByDir(model, c.dir)?.runsDataNamed ?? []).map((r) => `${r.via} in ${join(c.dir, r.file)}`));
+  const needsShell = shellNeed({ runs: shape.runsCommands, dataNamed, scriptsInSources: shape.runsNamedAtRunTime?.scripts ?? null }, { read, listFiles: (d) => io.listFiles(d) });
+  const runtime: Runtime = options.runtime ?? (installable.length > 0 || (libsInstallable && sharedLibs.length > 0) || needsShell !== null ? 'debian' : 'distroless');
   const chosenFor = options.runtime === undefined && runtime === 'debian'
-    ? installable.length > 0
+    ? needsShell !== null && installable.length === 0 && !(libsInstallable && sharedLibs.length > 0)
+      ? `chosen because ${needsShell.why}: a shell script needs the shell its #! line names (debian-slim has sh and bash), and distroless has no shell; --runtime distroless keeps distroless`
+      : installable.length > 0
       ? `chosen because the program runs ${installable.slice(0, 4).map((c) => `${c.name} (${c.via})`).join(', ')}${installable.length > 4 ? ` and ${installable.length - 4} more` : ''}, and distroless has no programs but the binary; --runtime distroless keeps distroless`
       : `chosen because the binary links shared C libraries (${sharedLibs.map(shownLib).join(', ')}) that apt installs there and distroless cannot`
     : 'asked for';
@@ -1486,6 +1493,9 @@ export function plan(model: WorkspaceModel, options: GenerateOptions, io: Genera
     const names = notInstalled.map((d) => d.name);
     warnings.push(`The program runs programs it names at run time (${dynamic.calls.join('; ')}), and its sources name ${names.join(', ')} as ${names.length > 1 ? 'defaults' : 'a default'} (${notInstalled.map((d) => `${d.constant} in ${d.file}`).join(', ')}): ${runtime === 'distroless' || runtime === 'scratch' ? `${runtimeImage} has no programs but the binary` : `${runtimeImage} does not include ${names.length > 1 ? 'them' : 'it'}`}, so if the program runs ${names.length > 1 ? 'them' : 'it'}, the call fails in the container. Install ${names.length > 1 ? 'them' : 'it'} in the runtime stage (${runtime === 'distroless' || runtime === 'scratch' ? 'with --runtime debian or alpine' : runtime === 'alpine' ? 'apk add' : 'apt-get install'}, or COPY ${names.length > 1 ? 'the binaries' : 'the binary'} from ${names.length > 1 ? 'their images' : 'its image'}).${names.includes('go') ? goToolchainNote(go.version) : ''}`);
   }
+  // Shell scripts a configuration of the repository gives it (script_exporter's scripts.yaml), on
+  // a runtime asked for that has no shell.
+  if (needsShell?.kind === 'config' && (runtime === 'distroless' || runtime === 'scratch')) warnings.push(`${needsShell.why[0].toUpperCase()}${needsShell.why.slice(1)}: ${runtimeImage} has no shell, so such a script fails to start (its #! interpreter is missing). Use --runtime debian (sh and bash) or alpine (sh; apk add bash for #!/bin/bash scripts), with the tools the scripts call.`);
   // Shell scripts run by path (webhookd's hooks, `.sh` files with a #! line): the kernel runs the
   // interpreter the #! line names, which distroless and scratch do not have.
   if (dynamic && dynamic.scripts !== null && (runtime === 'distroless' || runtime === 'scratch')) {

@@ -241,8 +241,8 @@ export function fileExecs(src: string): FileExecs {
   return { calls, constants, dataNamed };
 }
 
-/** The shells whose `-c` script a call can take from the data (`exec.Command("sh", "-c", script)`). */
-const SHELL = /^(?:\/(?:usr\/)?bin\/)?(?:sh|bash|ash|dash|zsh)$/;
+/** Shells by the name a program runs them with; also those whose `-c` script a call can take from the data (`exec.Command("sh", "-c", script)`). */
+export const SHELL = /^(?:\/(?:usr\/)?bin\/)?(?:sh|bash|ash|dash|zsh)$/;
 
 /** The expressions that hold the program's own path: `os.Args[0]`, and variables set from `os.Executable()` in the file. */
 function selfPaths(text: string): Set<string> {
