@@ -11,6 +11,8 @@
  *    scripts.yaml names shell scripts the repository holds: a runtime with a shell (debian-slim).
  * 3. (X) txn2/kubefwd: it edits /etc/hosts through txeh (facts/rootNeeds.ts HOSTS_FILE_EDITOR, the
  *    fact GD204 reads): USER 0:0, not 65532.
+ * 4. (X) utkuozdemir/nvidia_gpu_exporter: it runs nvidia-smi, which the NVIDIA container runtime
+ *    mounts from the host, a glibc program: distroless/base, not static.
  */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
@@ -162,5 +164,39 @@ describe('2. script_exporter: the shell scripts its configuration names need a s
     }));
     assert.match(runtimeOf(r.dockerfile), /^FROM debian:bookworm-slim\n/, r.dockerfile);
     assert.ok(r.reasons.some((x) => x.includes('chosen because the program runs sh (')), r.reasons.join('\n'));
+  });
+});
+
+// utkuozdemir/nvidia_gpu_exporter at e656cd8 (MIT): go.mod (1,648 bytes) `module
+// github.com/utkuozdemir/nvidia_gpu_exporter`; cmd/nvidia_gpu_exporter/main.go (1,212 bytes) imports
+// internal/app, which reaches internal/nvidiasmi; internal/nvidiasmi/query.go (2,448 bytes):
+// `const DefaultCommand = "nvidia-smi"` and `exec.CommandContext(ctx, cmdAndArgs[0], cmdAndArgs[1:]...)`
+// with the command a flag gives. The project's image is distroless/base-nossl ("the NVIDIA container
+// runtime injects nvidia-smi from the host, and that binary needs a libc and its loader").
+const nvidiaQuery = (name: string) => `package nvidiasmi\n\nimport (\n\t"context"\n\t"os/exec"\n\t"strings"\n)\n\n// DefaultCommand is the default command used to reach nvidia-smi.\nconst DefaultCommand = "${name}"\n\nfunc Query(ctx context.Context, command string) ([]byte, error) {\n\tcmdAndArgs := strings.Fields(command)\n\tcmd := exec.CommandContext(ctx, cmdAndArgs[0], cmdAndArgs[1:]...)\n\treturn cmd.Output()\n}\n`;
+const nvidiaExporter: Record<string, string | null> = {
+  'go.mod': 'module github.com/utkuozdemir/nvidia_gpu_exporter\n\ngo 1.25\n',
+  'cmd/nvidia_gpu_exporter/main.go': 'package main\n\nimport (\n\t"context"\n\t"os"\n\n\t"github.com/utkuozdemir/nvidia_gpu_exporter/internal/app"\n)\n\nfunc main() {\n\tif err := app.Run(context.Background()); err != nil {\n\t\tos.Exit(1)\n\t}\n}\n',
+  'internal/app/app.go': 'package app\n\nimport (\n\t"context"\n\n\t"github.com/utkuozdemir/nvidia_gpu_exporter/internal/nvidiasmi"\n)\n\nfunc Run(ctx context.Context) error {\n\t_, err := nvidiasmi.Query(ctx, nvidiasmi.DefaultCommand)\n\treturn err\n}\n',
+  'internal/nvidiasmi/query.go': nvidiaQuery('nvidia-smi'),
+};
+
+describe('4. nvidia_gpu_exporter: nvidia-smi from the host needs glibc', () => {
+  it('distroless/base (glibc), CGO_ENABLED=0 still, with the reason', async () => {
+    const r = await genClean(tree(nvidiaExporter, {}));
+    assert.match(runtimeOf(r.dockerfile), /^FROM gcr\.io\/distroless\/base-debian12:nonroot\n/, r.dockerfile);
+    assert.match(r.dockerfile, /CGO_ENABLED=0/, r.dockerfile);
+    assert.match(r.dockerfile, /# Runtime: glibc for nvidia-smi, which the NVIDIA container runtime mounts from the host/, r.dockerfile);
+    assert.ok(r.reasons.some((x) => x.includes('the program runs nvidia-smi (named in internal/nvidiasmi/query.go)')), r.reasons.join('\n'));
+  });
+
+  it('--runtime alpine: a Check that nvidia-smi cannot start on musl', async () => {
+    const r = await gen(tree(nvidiaExporter, {}), { runtime: 'alpine' });
+    assert.ok(r.warnings.some((w) => w.includes('nvidia-smi') && w.includes('alpine has musl, not glibc')), r.warnings.join('\n'));
+  });
+
+  it('negative: another program by the same call (a name of its own): static as before', async () => {
+    const r = await gen(tree(nvidiaExporter, { 'internal/nvidiasmi/query.go': nvidiaQuery('rocm-smi') }));
+    assert.match(runtimeOf(r.dockerfile), /^FROM gcr\.io\/distroless\/static-debian12:nonroot\n/, r.dockerfile);
   });
 });

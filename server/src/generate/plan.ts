@@ -32,6 +32,7 @@ import { DockerIgnore } from '../workspace/dockerignore';
 import { modulesTxtIsForWorkspace } from '../workspace/vendor';
 import { goFilesCopiedByVite, missingOwnPackages, namedBy, submoduleOf } from './missingPackages';
 import { CHECKLINKNAME_OFF, CHECKLINKNAME_SINCE, statedLinkFlag, stdLinknames } from './linkname';
+import { hostInjectedProgram } from './injectedPrograms';
 import { shellNeed } from './shellNeeds';
 import { GenerateError, isRuntime, type GenerateOptions, type GenerateTarget, type Runtime } from './types';
 
@@ -136,6 +137,8 @@ export interface Plan {
     runNote: string | null;
     /** What that evidence is: a root check in the sources, a container runtime client, or host access in the project's manifests. */
     rootKind: 'check' | 'runtime-client' | 'ebpf' | 'hosts-file' | 'host-workload' | null;
+    /** A glibc program the runtime gets from the host that the static binary runs (nvidia-smi), null when none. */
+    glibcProgram: string | null;
   };
   portEvidence: PortEvidence[];
   versionVariable: string | null;
@@ -727,6 +730,10 @@ export function plan(model: WorkspaceModel, options: GenerateOptions, io: Genera
   if (loaderImport !== undefined && runtime === 'scratch') {
     throw new GenerateError('runtime-needs-libc', `${target.importPath ?? describe(target)} is not a static binary: ${loaderWhy}. scratch has no loader ("exec …: no such file or directory"): use the distroless runtime (distroless/base) or debian.`, candidates);
   }
+  // nvidia-smi, which the NVIDIA container runtime injects from the host: a glibc program.
+  const injected = cgo || loaderImport !== undefined ? null : hostInjectedProgram(closure);
+  const injectedWhy = injected === null ? '' : `the program runs ${injected.name} (named in ${injected.file}), which the NVIDIA container runtime mounts from the host when the container asks for GPUs: the host's glibc build, which needs glibc and its loader (/lib64/ld-linux-*.so.2) in the image`;
+  if (injected !== null && (runtime === 'scratch' || runtime === 'alpine')) warnings.push(`${injectedWhy[0].toUpperCase()}${injectedWhy.slice(1)}. ${runtime === 'scratch' ? 'scratch has no loader' : 'alpine has musl, not glibc'}: ${injected.name} does not start there ("exec …: no such file or directory"). Use the distroless runtime (distroless/base) or debian.`);
   if (loaderImport !== undefined && runtime === 'alpine') warnings.push(`${loaderWhy}. alpine has musl, not glibc's loader: the binary does not start there ("exec …: no such file or directory"). Use the distroless runtime (distroless/base) or debian.`);
   if (cgo && runtime === 'scratch') {
     throw new GenerateError('runtime-needs-libc', `${target.importPath ?? describe(target)} needs cgo: ${cgoWhyAll()}. scratch has no C library for a cgo binary: use the distroless runtime (distroless/base), debian or alpine.`, candidates);
@@ -787,11 +794,13 @@ export function plan(model: WorkspaceModel, options: GenerateOptions, io: Genera
   const tls = facts.tls.length > 0 ? `${describe(target)} imports ${[...new Set(facts.tls.map((t) => t.importPath))].join(', ')}` : null;
   switch (runtime) {
     case 'distroless':
-      runtimeImage = distrolessImage(cgo ? (cxx.length > 0 || wasmvm ? 'cc' : 'base') : loaderImport !== undefined ? 'base' : 'static');
+      runtimeImage = distrolessImage(cgo ? (cxx.length > 0 || wasmvm ? 'cc' : 'base') : loaderImport !== undefined || injected !== null ? 'base' : 'static');
       reasons.push(cgo
         ? `${runtimeImage} runtime because the binary needs cgo and so glibc: ${cgoWhyAll()}. It has glibc, CA certificates and time zones, no shell, and runs as non-root${root ? ' (USER 0:0 overrides it: the program needs root, below; distroless has no other pinned tag that runs as root)' : ''}.${cxx.length > 0 ? ` The cc image, not base: the binary links C++ (${cxx.map((x) => x.via).join('; ')}), so it needs libstdc++ at run time, which distroless/base lacks ("libstdc++.so.6: cannot open shared object file").` : wasmvm ? ' The cc image, not base: libwasmvm is a Rust library, which links libgcc_s.so.1 (unwinding), and distroless/base lacks it.' : ''}`
         : loaderImport !== undefined
         ? `${runtimeImage} runtime: no cgo (CGO_ENABLED=0), but the binary is not static: ${loaderWhy}. distroless/static has no loader, so the binary would not start there ("exec …: no such file or directory"); distroless/base has glibc, CA certificates and time zones, no shell, and runs as non-root${root ? ' (USER 0:0 overrides it: the program needs root, below; distroless has no other pinned tag that runs as root)' : ''}.`
+        : injected !== null
+        ? `${runtimeImage} runtime: no cgo (CGO_ENABLED=0, a static binary), but ${injectedWhy}. distroless/static has no glibc, so ${injected.name} would not start there; distroless/base has glibc, CA certificates and time zones, no shell, and runs as non-root${root ? ' (USER 0:0 overrides it: the program needs root, below; distroless has no other pinned tag that runs as root)' : ''}.`
         : `${runtimeImage} runtime: ${pairs.length > 0 ? `no cgo, as the project builds it (CGO_ENABLED=0: ${shownSettings(settingsOff)}), although ${pairs.slice(0, 2).map(describePair).join('; ')}: the fallback is compiled` : 'no cgo needed (no import "C", no cgo-only module)'}, so the binary is static (CGO_ENABLED=0); distroless static adds CA certificates, time zones and /etc/passwd, no shell, and runs as non-root${root ? ' (USER 0:0 overrides it: the program needs root, below; distroless has no other pinned tag that runs as root)' : ''}.`);
       break;
     case 'scratch':
@@ -1556,7 +1565,7 @@ export function plan(model: WorkspaceModel, options: GenerateOptions, io: Genera
     goEnv,
     unreadModuleFiles: work && !workspaceMode ? workDependencyFiles(work).filter((f) => !dependencyCopies.some((c) => c.sources.includes(f))) : [],
     build: { vendor, trimpath, tags, ldflags, stamp, versionDefault, output, packageArg: rel === '' ? '.' : `./${rel}`, helpers, sharedLibraries },
-    runtimeStage: { image: runtimeImage, packages: [...runtimePackages, ...libPackages.filter((x) => !runtimePackages.includes(x))], caCertificates, binaryPath, user: root ? '0:0' : '65532:65532', workdir: '/app', expose, files: runtimeFiles, cmd, rootWhy: root?.why ?? null, rootKind: root?.kind ?? null, runNote: cniNote },
+    runtimeStage: { image: runtimeImage, packages: [...runtimePackages, ...libPackages.filter((x) => !runtimePackages.includes(x))], caCertificates, binaryPath, user: root ? '0:0' : '65532:65532', workdir: '/app', expose, files: runtimeFiles, cmd, rootWhy: root?.why ?? null, rootKind: root?.kind ?? null, runNote: cniNote, glibcProgram: injected?.name ?? null },
     portEvidence: ports.evidence,
     versionVariable: vv ? `main.${vv.name} in ${join(pkg.dir, vv.file)}` : null,
     reasons,

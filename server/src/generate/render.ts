@@ -193,6 +193,7 @@ function runtimeComment(p: Plan): string {
   switch (p.runtime) {
     case 'distroless':
       return p.cgo ? 'glibc for the cgo binary, CA certificates and time zones; no shell; non-root.'
+        : p.runtimeStage.image.includes('/base-') && p.runtimeStage.glibcProgram !== null ? `glibc for ${p.runtimeStage.glibcProgram}, which the NVIDIA container runtime mounts from the host (the binary is static), CA certificates and time zones; no shell; non-root.`
         : p.runtimeStage.image.includes('/base-') ? "glibc's loader for the binary (not static: it loads C libraries with dlopen), CA certificates and time zones; no shell; non-root."
         : 'a static binary with CA certificates and time zones; no shell; non-root.';
     case 'scratch':
