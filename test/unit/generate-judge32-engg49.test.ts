@@ -13,6 +13,8 @@
  *    fact GD204 reads): USER 0:0, not 65532.
  * 4. (X) utkuozdemir/nvidia_gpu_exporter: it runs nvidia-smi, which the NVIDIA container runtime
  *    mounts from the host, a glibc program: distroless/base, not static.
+ * 5. (X) ceph/ceph-csi: go-ceph's librados, librbd and libcephfs: the Check names their Debian
+ *    development packages and says that bookworm's Ceph is older than go-ceph expects.
  */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
@@ -198,5 +200,32 @@ describe('4. nvidia_gpu_exporter: nvidia-smi from the host needs glibc', () => {
   it('negative: another program by the same call (a name of its own): static as before', async () => {
     const r = await gen(tree(nvidiaExporter, { 'internal/nvidiasmi/query.go': nvidiaQuery('rocm-smi') }));
     assert.match(runtimeOf(r.dockerfile), /^FROM gcr\.io\/distroless\/static-debian12:nonroot\n/, r.dockerfile);
+  });
+});
+
+// ceph/ceph-csi at 52fcb7b (Apache-2.0): go.mod (11,816 bytes) `module github.com/ceph/ceph-csi`,
+// `go 1.22.5`, requires github.com/ceph/go-ceph v0.30.0, vendored (vendor/modules.txt, 76,126
+// bytes); cmd/cephcsi.go (10,359 bytes) imports
+// internal/rbd/driver, which reaches go-ceph's rados and rbd (`#cgo LDFLAGS: -lrados`, `-lrbd` in
+// vendor/github.com/ceph/go-ceph/rados/*.go, rbd/*.go). Its Makefile builds with
+// `-tags=$(CEPH_VERSION),ceph_preview` (build.env: CEPH_VERSION=squid) on the Ceph image.
+const cephCsi: Record<string, string | null> = {
+  'go.mod': 'module github.com/ceph/ceph-csi\n\ngo 1.22.5\n\nrequire github.com/ceph/go-ceph v0.30.0\n',
+  'vendor/modules.txt': '# github.com/ceph/go-ceph v0.30.0\n## explicit; go 1.19\ngithub.com/ceph/go-ceph/rados\ngithub.com/ceph/go-ceph/rbd\n',
+  'vendor/github.com/ceph/go-ceph/rados/rados.go': 'package rados\n\n// #cgo LDFLAGS: -lrados\n// #include <rados/librados.h>\nimport "C"\n\nfunc Version() int { return 0 }\n',
+  'vendor/github.com/ceph/go-ceph/rbd/rbd.go': 'package rbd\n\n// #cgo LDFLAGS: -lrbd\n// #include <rbd/librbd.h>\nimport "C"\n\nimport _ "github.com/ceph/go-ceph/rados"\n\nfunc Version() int { return 0 }\n',
+  'cmd/cephcsi.go': 'package main\n\nimport (\n\t"fmt"\n\n\trbddriver "github.com/ceph/ceph-csi/internal/rbd/driver"\n)\n\nfunc main() {\n\tfmt.Println(rbddriver.Run())\n}\n',
+  'internal/rbd/driver/driver.go': 'package driver\n\nimport (\n\t"github.com/ceph/go-ceph/rados"\n\t"github.com/ceph/go-ceph/rbd"\n)\n\nfunc Run() int { return rados.Version() + rbd.Version() }\n',
+};
+
+describe('5. ceph-csi: go-ceph needs Ceph\'s libraries of the right release', () => {
+  it('a Check names librados-dev librbd-dev libcephfs-dev and says bookworm\'s Ceph (16) is older than go-ceph expects', async () => {
+    const r = await gen(tree(cephCsi, {}));
+    const w = r.warnings.find((x) => x.startsWith('github.com/ceph/go-ceph/'));
+    assert.ok(w, r.warnings.join('\n'));
+    assert.match(w, /binds librados, librbd and libcephfs \(Ceph\)/);
+    assert.match(w, /apt-get install -y --no-install-recommends librados-dev librbd-dev libcephfs-dev/);
+    assert.match(w, /Debian bookworm's Ceph packages are release 16 \(pacific\)/);
+    assert.match(r.dockerfile, /CGO_ENABLED=1/, r.dockerfile);
   });
 });

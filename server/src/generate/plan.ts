@@ -338,6 +338,16 @@ const SYSTEM_CGO: readonly { path: string; binds: string; dev: string; note?: st
     dev: 'libbpf-dev libelf-dev zlib1g-dev',
     note: "libbpfgo's version names the libbpf release it is written for (`v0.10.0-libbpf-1.5.1`), newer than Debian bookworm's libbpf-dev (1.1), and projects link that release statically from its sources (libbpfgo's `make libbpfgo-static`, or the project's own Makefile) with CGO_CFLAGS and CGO_LDFLAGS pointing at it: build libbpf that way in the build stage",
   },
+  // Ceph's Go bindings (ceph/ceph-csi 52fcb7b vendors go-ceph v0.30.0, `#cgo LDFLAGS: -lrados`,
+  // `-lrbd`, `-lcephfs`): each go-ceph release compiles against the newest Ceph it knows unless a
+  // build tag names an older one (ceph-csi's Makefile: `-tags=$(CEPH_VERSION),ceph_preview` with
+  // build.env's CEPH_VERSION=squid), and bookworm's Ceph packages are 16 (pacific).
+  {
+    path: 'github.com/ceph/go-ceph',
+    binds: 'librados, librbd and libcephfs (Ceph)',
+    dev: 'librados-dev librbd-dev libcephfs-dev',
+    note: "go-ceph compiles against the newest Ceph release it supports unless a build tag names the one installed (-tags pacific, quincy, reef, squid; the project's own build passes it, and ceph_preview for preview APIs), and Debian bookworm's Ceph packages are release 16 (pacific), older than current go-ceph expects: build on an image of the Ceph release the project names (the Ceph container image with its librados, librbd and libcephfs development packages), with that tag, and run on the same image",
+  },
   { path: 'github.com/pebbe/zmq4', binds: 'ZeroMQ', dev: 'libzmq3-dev' },
   { path: 'github.com/seccomp/libseccomp-golang', binds: 'libseccomp', dev: 'libseccomp-dev' },
   { path: 'github.com/gotk3/gotk3', binds: 'GTK 3', dev: 'libgtk-3-dev' },
