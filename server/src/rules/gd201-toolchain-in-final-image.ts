@@ -127,7 +127,9 @@ function copiedProgram(ctx: RuleContext, stage: Stage): { program: string; from:
   const [start] = startPrograms(model, stage, files);
   if (!start || start.paths.length === 0) return null;
   for (const b of landingBuilds(ctx, ctx.finalStage, false)) {
-    if (!b.copy || !b.copiedFrom || isToolInstall(b.g) || b.g.sub !== 'build') continue;
+    // A `go install` of the project counts like a build (ssvlabs/ssv ssvsigner/Dockerfile: `go
+    // install -C ./ssvsigner/cmd/ssv-signer` writes /go/bin/ssv-signer); a tool's does not.
+    if (!b.copy || !b.copiedFrom || (b.g.sub !== 'build' && b.g.sub !== 'install') || isPinnedToolInstall(b.g, ws)) continue;
     if (!(copyPaths(b.copy)?.sources ?? []).some((src) => copyPlaces(model, b.copy!, src).some((t) => start.paths.includes(t)))) continue;
     const pkg = builtPackage({ ...ctx, workspace: ws }, model.stages[b.g.instr.stage], b.g);
     if (!pkg) return null;

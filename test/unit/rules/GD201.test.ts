@@ -471,3 +471,109 @@ describe('GD201: a tools module image (go.mod pins the tool; version-less go ins
     assert.equal(findIn(own, 'GD201', tools(GO_MOD)).length, 1);
   });
 });
+
+// Judge round 32 (Y M6): ssvlabs/ssv 365a4ab (GPL-3.0) ssvsigner/Dockerfile, as it is: the
+// builder runs `go install -C ./ssvsigner/cmd/ssv-signer …` (a static cgo build into
+// /go/bin/ssv-signer), the runner is golang:1.24 again and only starts the copied binary. A
+// skeleton: both go.mod heads, .dockerignore, the command's import block (ssvsigner is a module of
+// its own inside the repository, built from the root context).
+describe('GD201: a golang runner of a binary written by go install (ssvlabs/ssv 365a4ab ssvsigner/Dockerfile)', () => {
+  const SSV = df([
+    '#',
+    '# STEP 1: Prepare environment',
+    '#',
+    'FROM golang:1.24 AS preparer',
+    '',
+    'RUN apt-get update                                                        && \\',
+    '  DEBIAN_FRONTEND=noninteractive apt-get install -yq --no-install-recommends \\',
+    '  curl \\',
+    '  git \\',
+    '  zip \\',
+    '  unzip \\',
+    '  g++ \\',
+    '  gcc-aarch64-linux-gnu \\',
+    '  bzip2 \\',
+    '  make \\',
+    '  && rm -rf /var/lib/apt/lists/*',
+    '',
+    'RUN go version',
+    '',
+    '# Set working directory for the build',
+    'WORKDIR /go/src/github.com/ssvlabs/ssv/',
+    '',
+    '# Cache dependencies',
+    'COPY go.mod go.sum ./',
+    'RUN --mount=type=cache,target=/root/.cache/go-build \\',
+    '    --mount=type=cache,mode=0755,target=/go/pkg \\',
+    '    go mod download && go mod verify',
+    '',
+    '#',
+    '# STEP 2: Build executable binary',
+    '#',
+    'FROM preparer AS builder',
+    '',
+    '# Copy files and install app',
+    'COPY .. .',
+    '',
+    'RUN --mount=type=cache,target=/root/.cache/go-build \\',
+    '  --mount=type=cache,mode=0755,target=/go/pkg \\',
+    '  COMMIT=$(git rev-parse HEAD) && \\',
+    '  VERSION=$(git describe --tags $(git rev-list --tags --max-count=1) --always) && \\',
+    '  CGO_ENABLED=1 GOOS=linux go install -C ./ssvsigner/cmd/ssv-signer \\',
+    '  -tags="blst_enabled" \\',
+    '  -ldflags "-X main.Commit=$COMMIT -X main.Version=$VERSION -linkmode external -extldflags \\"-static -lm\\"" ',
+    '',
+    '##',
+    '# STEP 3: Prepare image to run the binary',
+    '#',
+    'FROM golang:1.24 AS runner',
+    '',
+    'RUN apt-get update     && \\',
+    '  DEBIAN_FRONTEND=noninteractive apt-get install -yq --no-install-recommends \\',
+    '  dnsutils && \\',
+    '  rm -rf /var/lib/apt/lists/*',
+    '',
+    'WORKDIR /',
+    '',
+    'COPY --from=builder /go/bin/ssv-signer /go/bin/ssv-signer',
+    '',
+    '# Expose port for load balancing',
+    'EXPOSE 8080',
+    '',
+    '# Force using Go\'s DNS resolver because Alpine\'s DNS resolver (when netdns=cgo) may cause issues.',
+    'ENV GODEBUG="netdns=go"',
+    '',
+    'ENTRYPOINT ["/go/bin/ssv-signer"]',
+  ]);
+  const context = (main = 'package main\n\nimport (\n\t"fmt"\n\t"os"\n\t"time"\n\n\t"github.com/alecthomas/kong"\n\t"github.com/herumi/bls-eth-go-binary/bls"\n\t"go.uber.org/zap"\n\n\t"github.com/ssvlabs/ssv/ssvsigner"\n\t"github.com/ssvlabs/ssv/ssvsigner/keys"\n)\n\nfunc main() {}\n') => workspaceFor({
+    'go.mod': 'module github.com/ssvlabs/ssv\n\ngo 1.24.0\n\nrequire github.com/alecthomas/kong v1.8.1\n',
+    'go.sum': '',
+    '.dockerignore': 'bin\ndata\ndocs\ne2e\n',
+    'ssvsigner/go.mod': 'module github.com/ssvlabs/ssv/ssvsigner\n\ngo 1.24.0\n\nrequire github.com/alecthomas/kong v1.8.1\n',
+    'ssvsigner/go.sum': '',
+    'ssvsigner/server.go': 'package ssvsigner\n\nimport (\n\t"net/http"\n)\n',
+    'ssvsigner/keys/keys.go': 'package keys\n\nimport (\n\t"crypto/rsa"\n)\n',
+    'ssvsigner/cmd/ssv-signer/ssv-signer.go': main,
+    'ssvsigner/Dockerfile': SSV,
+  }, 'ssvsigner/Dockerfile');
+
+  it('ssv: reported on the runner\'s FROM, naming the binary go install -C wrote', () => {
+    const [f, ...rest] = findIn(SSV, 'GD201', context());
+    assert.equal(rest.length, 0);
+    assert.equal(SSV.slice(f.span.start, f.span.end), 'FROM golang:1.24 AS runner');
+    assert.match(f.message, /only runs \/go\/bin\/ssv-signer, built in stage builder and copied in/);
+  });
+
+  it('the same for go install of a package path, and go build -C … -o', () => {
+    for (const cmd of ['go install ./ssvsigner/cmd/ssv-signer', 'go install -C ./ssvsigner ./cmd/ssv-signer', 'go build -C ./ssvsigner -o /go/bin/ssv-signer ./cmd/ssv-signer']) {
+      const text = SSV.replace('go install -C ./ssvsigner/cmd/ssv-signer', cmd);
+      assert.equal(findIn(text, 'GD201', context()).length, 1, cmd);
+    }
+  });
+
+  it('silent when the program may run the toolchain, or the copied binary is a tool\'s, or another binary starts', () => {
+    assert.deepEqual(findIn(SSV, 'GD201', context('package main\n\nimport (\n\t"os/exec"\n)\n\nfunc main() {}\n')), []);
+    assert.deepEqual(findIn(SSV.replace('go install -C ./ssvsigner/cmd/ssv-signer', 'go install github.com/example/ssv-signer@v1.0.0'), 'GD201', context()), []);
+    assert.deepEqual(findIn(SSV.replace('go install -C ./ssvsigner/cmd/ssv-signer', 'go install -C ./ssvsigner/cmd/other'), 'GD201', context()), []);
+  });
+});
