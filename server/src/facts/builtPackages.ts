@@ -14,7 +14,8 @@
  * Which builds land in the final stage: those of the final stage's own FROM chain, and every
  * `COPY --from=<stage>` of that chain whose source path is the output of a `go build` (its `-o`,
  * else `<cwd>/<package name>`) or a `go install` (`$GOBIN`, else `$GOPATH/bin`, `/go/bin` on
- * golang images) of that stage's chain; never a build whose binary a later build of its stage
+ * golang images) of that stage's chain, or where a `mv`/`cp`/`install` after the build in its RUN
+ * put that output (movedOutput); never a build whose binary a later build of its stage
  * overwrites (discardedBuild: a cache warm-up before the release build).
  *
  * Where the Dockerfile leaves things open, the callers want different answers, so the choice is
@@ -458,7 +459,9 @@ function computeLandingBuilds(info: Known, finalStage: number, guess: boolean, b
         if (discardedBuild(info, g)) continue;
         const o = buildOutput(info, model.stages[g.instr.stage], g, builds.length, guess);
         if (o === undefined) unknown.push(g);
-        if (!o || !sources.some((src) => outputMatches(src, o, guess))) continue;
+        if (!o) continue;
+        const moved = o.file === null ? [] : movedOutput(model, model.stages[g.instr.stage], g, o.file);
+        if (!sources.some((src) => outputMatches(src, o, guess) || moved.some((m) => outputMatches(src, { file: m, dir: null, name: null }, guess)))) continue;
         matched = true;
         if (seen.has(key(g))) continue;
         seen.add(key(g));
@@ -469,6 +472,47 @@ function computeLandingBuilds(info: Known, finalStage: number, guess: boolean, b
         if (seen.has(key(g))) continue;
         seen.add(key(g));
         out.push({ g, copy, copiedFrom });
+      }
+    }
+  }
+  return out;
+}
+
+/**
+ * Where the `mv`/`cp`/`install` commands after a build in its own RUN put its binary `file`
+ * (the destination, and inside it under the file's name when it is a folder; a copy of a copy
+ * counts). thrasher-corp/gocryptotrader 7417b81 Dockerfile: `GOARCH=386 GOOS=linux go build .
+ * && mv gocryptotrader /go/bin/gocryptotrader`, then `COPY --from=build /go/bin/gocryptotrader
+ * /app/`. Operands named by a variable, or a `cd` to an unknown folder, end the walk.
+ */
+function movedOutput(model: DockerfileModel, stage: Stage, g: GoCommand, file: string): string[] {
+  const script = g.instr.script;
+  if (!script || script.parsed.commands.length < 2) return [];
+  const held = new Set([file]);
+  const out: string[] = [];
+  let cwd = commandCwd(model, stage, { ...g, args: [] }, null);
+  const at = (p: string): string | null => (p.startsWith('/') ? path.posix.resolve(p) : cwd === null ? null : path.posix.resolve(cwd, p));
+  for (const c of inScriptOrder(script.parsed.commands)) {
+    if (c.start < g.cmd.end) continue;
+    const name = c.argv[0]?.value ?? '';
+    if (name === 'cd') {
+      const to = c.argv[1];
+      cwd = to && !to.dynamic && to.value !== '-' ? chdir(cwd, to.value) : null;
+      continue;
+    }
+    const base = name.slice(name.lastIndexOf('/') + 1);
+    if (!Object.prototype.hasOwnProperty.call(MOVERS, base)) continue;
+    const ops = operands(c.argv, MOVERS[base]);
+    if (ops.length < 2 || ops.some((w) => w.dynamic)) continue;
+    const dest = at(ops[ops.length - 1].value);
+    if (dest === null) continue;
+    for (const src of ops.slice(0, -1)) {
+      const from = at(src.value);
+      if (from === null || !held.has(from)) continue;
+      for (const p of [dest, `${dest === '/' ? '' : dest}/${path.posix.basename(from)}`]) {
+        if (held.has(p)) continue;
+        held.add(p);
+        out.push(p);
       }
     }
   }

@@ -96,6 +96,41 @@ export function hasCCompiler(model: DockerfileModel, stage: Stage, g: GoCommand)
   return installsPackage(model, stage, test, g.instr);
 }
 
+/**
+ * GOARCH values no Docker build host runs natively (Docker Engine runs on amd64, arm64, arm,
+ * ppc64le, s390x, riscv64): a build for one is a cross-compile wherever the image is built,
+ * unless the stage itself runs on that platform (`FROM --platform=linux/386`, or the whole
+ * build is for it).
+ */
+const NO_HOST_ARCH = new Set(['386', 'mips', 'mipsle', 'mips64', 'mips64le', 'wasm']);
+
+/**
+ * The go command cross-compiles on the hosts images are built on, so cgo is off by default
+ * (cmd/go turns it on for a cross-compile only when CC, or CC_FOR_<goos>_<goarch>, names a
+ * compiler): a literal GOOS other than linux in a Linux builder, a literal GOARCH no build host
+ * has (NO_HOST_ARCH), or a literal GOARCH other than the architecture of a stage pinned with
+ * `FROM --platform=linux/<arch>`. Returns the assignment that does it (`GOARCH=386`) and the
+ * builder it crosses from (for a message), or null
+ * when the build is native or that cannot be told (a variable, CC set, CGO_ENABLED set is for
+ * the caller). thrasher-corp/gocryptotrader 7417b81 Dockerfile: `GOARCH=386 GOOS=linux go build .`
+ * on golang:1.26, with go-sqlite3 imported: its stub is compiled.
+ */
+export function crossCompile(model: DockerfileModel, stage: Stage, g: GoCommand): { setting: string; builder: string } | null {
+  const image = stageImage(model, stage);
+  if (image && image.os !== 'linux') return null;
+  const cc = envValue(model, stage, g, 'CC');
+  if (cc === null || (cc !== undefined && cc !== '')) return null;
+  const goos = envValue(model, stage, g, 'GOOS');
+  if (goos === null) return null;
+  const goarch = envValue(model, stage, g, 'GOARCH');
+  if (goos !== undefined && goos !== '' && goos !== 'linux') return envValue(model, stage, g, `CC_FOR_${goos}_${goarch ?? ''}`) ? null : { setting: `GOOS=${goos}`, builder: 'a Linux builder' };
+  if (goarch === null || goarch === undefined || goarch === '') return null;
+  if (envValue(model, stage, g, `CC_FOR_linux_${goarch}`)) return null;
+  const pinned = /^linux\/([a-z0-9]+)(\/.*)?$/.exec(stage.platform ?? '');
+  if (pinned) return pinned[1] === goarch ? null : { setting: `GOARCH=${goarch}`, builder: `a builder pinned to ${pinned[0]}` };
+  return NO_HOST_ARCH.has(goarch) ? { setting: `GOARCH=${goarch}`, builder: `a builder on amd64 or arm64 (no build host runs ${goarch})` } : null;
+}
+
 /** `-ldflags` asks the external linker for a static binary (`-extldflags "-static"`). */
 export function staticallyLinked(g: GoCommand): boolean {
   const all = ldflagsArgs(g.args);

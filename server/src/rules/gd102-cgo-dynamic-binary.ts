@@ -37,7 +37,7 @@ import { scriptSpan, toDoc, type DockerfileModel, type Script, type Stage } from
 import { installsPackage } from '../dockerfile/packages';
 import { insert } from '../edits/edits';
 import { landingBuilds } from '../facts/builtPackages';
-import { cgoVerdict, hasCCompiler, staticallyLinked } from '../facts/cgo';
+import { cgoVerdict, crossCompile, hasCCompiler, staticallyLinked } from '../facts/cgo';
 import type { Rule, RuleFinding } from './types';
 
 export const gd102: Rule = {
@@ -110,6 +110,8 @@ function dynamicBuild(model: DockerfileModel, finalImage: ImageInfo, g: GoComman
   if (cgo === '0' || cgo === null || (cgo !== undefined && cgo !== '1')) return null;
   // xx-go sets CC to the target's cross compiler when one is installed: cgo is then unknown.
   if (cgo === undefined && isXxGo(g)) return null;
+  // A cross-compile (GOARCH=386) leaves cgo off by default: the binary is static.
+  if (cgo === undefined && crossCompile(model, builder, g)) return null;
   if (staticallyLinked(g) || (cgo === undefined && pureGoNetTags(model, builder, g))) return null;
   const compiler = hasCCompiler(model, builder, g);
   if (builderImage.libc === finalImage.libc) return null; // musl builder -> alpine runtime

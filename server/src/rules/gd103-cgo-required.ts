@@ -30,7 +30,7 @@ import { replace, type Edit } from '../edits/edits';
 import { parseImageRef } from '../images/imageRef';
 import type { ImageInfo } from '../images/table';
 import { landingBuilds, type LandingBuild } from '../facts/builtPackages';
-import { cgoVerdict, describeCgoReasons, hasCCompiler, staticallyLinked } from '../facts/cgo';
+import { cgoVerdict, crossCompile, describeCgoReasons, hasCCompiler, staticallyLinked } from '../facts/cgo';
 import { withLazyFix, type Fix, type Rule, type RuleContext, type RuleFinding } from './types';
 
 export const gd103: Rule = {
@@ -60,7 +60,9 @@ export const gd103: Rule = {
       // xx-go picks the target's cross compiler (xx-apk/xx-apt installs): whether cgo is on is unknown.
       if (cgo === undefined && isXxGo(g)) continue;
       const compiler = hasCCompiler(model, builder, g);
-      const cgoOff = cgo === '0' || (cgo === undefined && !compiler && builderImage !== undefined);
+      // A cross-compile (GOARCH=386 on any build host) leaves cgo off unless CC names a compiler.
+      const cross = cgo === undefined ? crossCompile(model, builder, g) : null;
+      const cgoOff = cgo === '0' || (cgo === undefined && ((!compiler && builderImage !== undefined) || cross !== null));
       const libcMismatch = b.copy !== null && !!builderImage && !!finalImage && finalImage.os === 'linux'
         && finalImage.libc !== builderImage.libc && !staticallyLinked(g);
       if (!cgoOff && !libcMismatch) continue;
@@ -72,6 +74,7 @@ export const gd103: Rule = {
       const builderName = rootImage(model, builder) ?? builder.base;
       const problems: string[] = [];
       if (cgo === '0') problems.push('but the build sets CGO_ENABLED=0: files with `import "C"` are left out (a compile error), and go-sqlite3-style drivers build a stub that fails at run time');
+      else if (cross !== null) problems.push(`but \`${cross.setting}\` makes it a cross-compile on ${cross.builder}, for which Go turns cgo off unless CC names a cross compiler: files with \`import "C"\` are left out, and go-sqlite3-style drivers build a stub that fails at run time. Set CGO_ENABLED=1 with CC for the target, or build for the platform the builder runs on`);
       else if (cgoOff) problems.push(`but ${builderName} has no C compiler, so cgo is off: install gcc and the libc headers (\`apk add gcc musl-dev\`) or build on a Debian-based golang image`);
       if (libcMismatch) {
         const finalName = final.resolvedBase ?? final.base;
@@ -91,7 +94,8 @@ export const gd103: Rule = {
       out.push(withLazyFix({
         message: `${what}, ${problems.join('; ')}.${advice}`,
         span: onBuild ? scriptSpan(g.instr.script, g.cmd.start, g.cmd.end) : final.from.span,
-      }, () => fixFor(ctx, b, builderImage, finalImage, { cgo, compiler, libcMismatch })));
+      // (A cross-compile needs the target's C compiler, which no edit here installs: no fix.)
+      }, () => (cross !== null ? null : fixFor(ctx, b, builderImage, finalImage, { cgo, compiler, libcMismatch }))));
     }
     return out;
   },

@@ -3,7 +3,7 @@ import { describe, it, before } from 'node:test';
 import type { AnalyzeOptions } from '../../../server/src/rules/analyze';
 import { makeGoModule, makeGoPackage, makeWorkspaceModel } from '../../../server/src/workspace/make';
 import { df, ready } from '../helpers';
-import { fixture, find, has, fix } from './kit/workspaceGo';
+import { fixture, find, has, fix, tempWorkspace } from './kit/workspaceGo';
 
 /** GD103 cgo-required: its own cases (the themed suites beside it test rules together). */
 before(() => ready);
@@ -157,5 +157,65 @@ describe('GD103 cgo-required', () => {
     const text = df(['FROM golang:1.22 AS build', 'WORKDIR /src', 'COPY . .', 'RUN CGO_ENABLED=0 \\', '    go build -o /out/app .', 'FROM scratch', 'COPY --from=build /out/app /app', 'ENTRYPOINT ["/app"]'], '\r\n');
     const fixed = fix(text, 'GD103', opts);
     assert.ok(fixed.includes('RUN CGO_ENABLED=1 \\\r\n    go build -o /out/app .\r\nFROM gcr.io/distroless/base-debian12\r\n'));
+  });
+});
+
+// Judge round 32 (Y M7): thrasher-corp/gocryptotrader 7417b81 (MIT) Dockerfile, as it is. The
+// builds set GOARCH=386: on the amd64 or arm64 hosts images are built on that is a cross-compile,
+// for which Go leaves cgo off unless CC names a compiler, so go-sqlite3 (required by go.mod,
+// imported by database/drivers/sqlite3, which engine imports, which main imports) builds its
+// stub. The default-named output is moved into /go/bin by `mv` in the same RUN, and copied from
+// there. A skeleton: go.mod's head, the import blocks of that chain.
+describe('GD103: a cross-compile leaves cgo off (thrasher-corp/gocryptotrader 7417b81)', () => {
+  const GCT = df([
+    'FROM golang:1.26 as build', 'WORKDIR /go/src/github.com/thrasher-corp/gocryptotrader', 'COPY . .', 'RUN GO111MODULE=on go mod vendor',
+    'RUN mv -vn config_example.json config.json \\', ' && GOARCH=386 GOOS=linux go build . \\', ' && GOARCH=386 GOOS=linux go build ./cmd/gctcli \\',
+    ' && mv gocryptotrader /go/bin/gocryptotrader \\', ' && mv gctcli /go/bin/gctcli', '', 'FROM alpine:latest', 'VOLUME /root/.gocryptotrader',
+    'RUN apk update && apk add --no-cache ca-certificates bash', 'COPY --from=build /go/bin/gocryptotrader /app/', 'COPY --from=build /go/bin/gctcli /app/',
+    'COPY --from=build /go/src/github.com/thrasher-corp/gocryptotrader/config.json /root/.gocryptotrader/', 'EXPOSE 9050-9053', 'ENTRYPOINT [ "/app/gocryptotrader" ]',
+  ]);
+  const context = () => tempWorkspace({
+    'go.mod': 'module github.com/thrasher-corp/gocryptotrader\n\ngo 1.26\n\nrequire (\n\tgithub.com/mattn/go-sqlite3 v1.14.49\n\tgithub.com/urfave/cli/v2 v2.27.7\n)\n',
+    'go.sum': '',
+    'config_example.json': '{}\n',
+    'main.go': 'package main\n\nimport (\n\t"flag"\n\t"os"\n\n\t"github.com/thrasher-corp/gocryptotrader/engine"\n)\n\nfunc main() {}\n',
+    'engine/database_connection.go': 'package engine\n\nimport (\n\t"errors"\n\n\tsqlite "github.com/thrasher-corp/gocryptotrader/database/drivers/sqlite3"\n)\n',
+    'database/drivers/sqlite3/sqlite3.go': 'package sqlite\n\nimport (\n\t"database/sql"\n\t"path/filepath"\n\n\t_ "github.com/mattn/go-sqlite3" // import sqlite3 driver\n)\n',
+    'cmd/gctcli/main.go': 'package main\n\nimport (\n\t"context"\n\n\t"github.com/urfave/cli/v2"\n)\n\nfunc main() {}\n',
+    Dockerfile: GCT,
+  }, 'Dockerfile');
+
+  it('gocryptotrader: reported on the go build of the root package, followed through mv into /go/bin; no fix', () => {
+    const [f, ...rest] = find(GCT, 'GD103', context());
+    assert.equal(rest.length, 0);
+    assert.equal(GCT.slice(f.span.start, f.span.end), 'GOARCH=386 GOOS=linux go build .');
+    assert.match(f.message, /imports github\.com\/mattn\/go-sqlite3.*`GOARCH=386` makes it a cross-compile on a builder on amd64 or arm64 \(no build host runs 386\), for which Go turns cgo off unless CC names a cross compiler/);
+    assert.equal(f.fix, undefined);
+  });
+
+  it('a build for another GOOS, or for another GOARCH than the stage is pinned to, is a cross-compile too', () => {
+    const o = context();
+    const pinned = GCT.replace('FROM golang:1.26 as build', 'FROM --platform=linux/amd64 golang:1.26 as build').replace(/GOARCH=386/g, 'GOARCH=arm64');
+    assert.match(find(pinned, 'GD103', o)[0]?.message ?? '', /`GOARCH=arm64` makes it a cross-compile on a builder pinned to linux\/amd64/);
+    assert.match(find(GCT.replace(/GOARCH=386 GOOS=linux/g, 'GOOS=freebsd'), 'GD103', o)[0]?.message ?? '', /`GOOS=freebsd` makes it a cross-compile on a Linux builder/);
+  });
+
+  it('silent: CC or CGO_ENABLED=1 set, a GOARCH build hosts have, a stage pinned to that architecture, no cgo import', () => {
+    const o = context();
+    for (const text of [
+      GCT.replace('FROM alpine:latest', 'FROM debian:12-slim').replace(/GOARCH=386 GOOS=linux go/g, 'CC=i686-linux-gnu-gcc GOARCH=386 GOOS=linux go'),
+      GCT.replace('FROM alpine:latest', 'FROM debian:12-slim').replace(/GOARCH=386 GOOS=linux go/g, 'CGO_ENABLED=1 GOARCH=386 GOOS=linux go'),
+      GCT.replace('FROM alpine:latest', 'FROM debian:12-slim').replace(/GOARCH=386/g, 'GOARCH=arm64'),
+      GCT.replace('FROM alpine:latest', 'FROM --platform=linux/386 debian:12-slim').replace('FROM golang:1.26 as build', 'FROM --platform=linux/386 golang:1.26 as build'),
+      GCT.replace('FROM alpine:latest', 'FROM debian:12-slim').replace(/GOARCH=386/g, 'GOARCH=$ARCH'),
+    ]) assert.deepEqual(find(text, 'GD103', o).map((f) => f.message), [], text);
+    const noCgo = tempWorkspace({ 'go.mod': 'module github.com/thrasher-corp/gocryptotrader\n\ngo 1.26\n', 'main.go': 'package main\n\nimport (\n\t"flag"\n)\n\nfunc main() {}\n', 'cmd/gctcli/main.go': 'package main\n\nfunc main() {}\n' }, 'Dockerfile');
+    assert.deepEqual(find(GCT, 'GD103', noCgo), []);
+  });
+
+  it('GD102: the cross-compiled binary is static (cgo off), so a libc-less final image is fine', () => {
+    const text = df(['FROM golang:1.22 AS build', 'WORKDIR /src', 'COPY . .', 'RUN GOARCH=386 go build -o /out/app .', 'FROM scratch', 'COPY --from=build /out/app /app', 'ENTRYPOINT ["/app"]']);
+    assert.equal(has(text, 'GD102', fixture('simple')), false);
+    assert.equal(has(text.replace('GOARCH=386', 'GOARCH=amd64'), 'GD102', fixture('simple')), true);
   });
 });

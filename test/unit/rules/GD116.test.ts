@@ -246,3 +246,33 @@ describe('GD116: a final base that is one architecture\'s image (gohttpserver Do
     assert.equal(has(ARMHF('registry.example.com/arm32v7/debian:bookworm'), 'GD116'), true);
   });
 });
+
+// Judge round 32 (Y M7): thrasher-corp/gocryptotrader 7417b81 (MIT) Dockerfile:5-9. The build
+// writes its default-named output (`go build .` in the module root: ./gocryptotrader) and `mv`
+// puts it into /go/bin, which the final stage copies: the binary is followed through the move.
+describe('GD116: a build output moved by mv in its RUN (thrasher-corp/gocryptotrader 7417b81)', () => {
+  const GCT = (mv: string) => df([
+    'FROM golang:1.26 as build', 'WORKDIR /go/src/github.com/thrasher-corp/gocryptotrader', 'COPY . .',
+    'RUN mv -vn config_example.json config.json \\', ' && GOARCH=386 GOOS=linux go build . \\', ` && ${mv}`,
+    '', 'FROM alpine:latest', 'COPY --from=build /go/bin/gocryptotrader /app/', 'ENTRYPOINT [ "/app/gocryptotrader" ]',
+  ]);
+  const context = () => tempWorkspace({ 'go.mod': 'module github.com/thrasher-corp/gocryptotrader\n\ngo 1.26\n', 'main.go': 'package main\n\nimport (\n\t"flag"\n)\n\nfunc main() {}\n', 'config_example.json': '{}\n' }, 'Dockerfile');
+
+  it('gocryptotrader: reported on the build whose output mv moves to the copied path (into a folder, or by cp, too)', () => {
+    for (const mv of ['mv gocryptotrader /go/bin/gocryptotrader', 'mv gocryptotrader /go/bin/', 'cp ./gocryptotrader /go/bin', 'cd .. && mv gocryptotrader/gocryptotrader /go/bin/']) {
+      const f = find(GCT(mv), 'GD116', context());
+      assert.equal(f.length, 1, mv);
+      assert.match(f[0].message, /GOARCH=386/);
+    }
+  });
+
+  it('silent when the moved file is another one, or the move comes before the build', () => {
+    assert.deepEqual(find(GCT('mv other /go/bin/gocryptotrader'), 'GD116', context()), []);
+    const before = df([
+      'FROM golang:1.26 as build', 'WORKDIR /go/src/github.com/thrasher-corp/gocryptotrader', 'COPY . .',
+      'RUN mv gocryptotrader /go/bin/gocryptotrader && GOARCH=386 GOOS=linux go build .',
+      'FROM alpine:latest', 'COPY --from=build /go/bin/gocryptotrader /app/', 'ENTRYPOINT [ "/app/gocryptotrader" ]',
+    ]);
+    assert.deepEqual(find(before, 'GD116', context()), []);
+  });
+});
