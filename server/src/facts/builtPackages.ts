@@ -360,6 +360,21 @@ export function builtPackage(info: KnownWorkspace, stage: Stage, g: GoCommand): 
   return argPackage(info.workspace, arg.endsWith('.go') ? fileFolder(arg) : arg, cwd, contextMappings(info, stage, g, null, false));
 }
 
+/**
+ * The main package whose binary, named `name`, a build writes: builtPackage when the build names
+ * one package (and go names its binary so); for a build of a pattern (`go build -o
+ * /dydxprotocol/build/ ./...`: one binary per main package), the one of its resolved main
+ * packages go names `name`. Undefined when none or several are.
+ */
+export function builtPackageNamed(info: KnownWorkspace, stage: Stage, g: GoCommand, name: string): GoPackage | undefined {
+  const one = builtPackage(info, stage, g);
+  if (one) return one.importPath !== null && goBinaryName(one.importPath) === name ? one : undefined;
+  const b = resolveBuild(info, stage, g);
+  if (!b.resolved) return undefined;
+  const named = b.packages.filter((p) => p.isMain && p.importPath !== null && goBinaryName(p.importPath) === name);
+  return named.length === 1 ? named[0] : undefined;
+}
+
 /** Main packages matched by an import-path pattern (`example.com/m/cmd/...`); null when it names nothing local. */
 function importPattern(ws: WorkspaceModel, pattern: string): GoPackage[] | null {
   const prefix = pattern.slice(0, pattern.indexOf('...')).replace(/\/$/, '');

@@ -6,7 +6,7 @@ import { envValue } from '../dockerfile/goBuild';
 import { scriptSpan, toDoc, type DockerfileModel, type Instruction, type Stage } from '../dockerfile/model';
 import { properties } from '../dockerfile/parse';
 import { deleteLines, insert, insertLinesAfter, type Edit } from '../edits/edits';
-import { builtPackage, landingBuilds, startedPrebuiltProgram } from '../facts/builtPackages';
+import { builtPackage, builtPackageNamed, landingBuilds, startedPrebuiltProgram } from '../facts/builtPackages';
 import { composeServices } from '../facts/composeImages';
 import { composeReloadService, devOrBuilderImage, goAtStart, isPinnedToolInstall, isToolInstall, startGoCommands, startPrograms } from '../facts/goAtStart';
 import { isSourceCopy } from '../facts/goSources';
@@ -126,13 +126,22 @@ function copiedProgram(ctx: RuleContext, stage: Stage): { program: string; from:
   if (goAtStart(model, stage, files)) return null;
   const [start] = startPrograms(model, stage, files);
   if (!start || start.paths.length === 0) return null;
-  for (const b of landingBuilds(ctx, ctx.finalStage, false)) {
+  // The builds whose output is known to be copied; and, taken as a guess, a build whose output
+  // names are unknown (`go build -o /dydxprotocol/build/ ./...`, one binary per main package):
+  // it counts when exactly one of its main packages has the started file's name.
+  const certain = new Set(landingBuilds(ctx, ctx.finalStage, false).map((b) => b.g));
+  for (const b of landingBuilds(ctx, ctx.finalStage, true)) {
     // A `go install` of the project counts like a build (ssvlabs/ssv ssvsigner/Dockerfile: `go
     // install -C ./ssvsigner/cmd/ssv-signer` writes /go/bin/ssv-signer); a tool's does not.
     if (!b.copy || !b.copiedFrom || (b.g.sub !== 'build' && b.g.sub !== 'install') || isPinnedToolInstall(b.g, ws)) continue;
-    if (!(copyPaths(b.copy)?.sources ?? []).some((src) => copyPlaces(model, b.copy!, src).some((t) => start.paths.includes(t)))) continue;
-    const pkg = builtPackage({ ...ctx, workspace: ws }, model.stages[b.g.instr.stage], b.g);
-    if (!pkg) return null;
+    const src = (copyPaths(b.copy)?.sources ?? []).find((x) => copyPlaces(model, b.copy!, x).some((t) => start.paths.includes(t)));
+    if (src === undefined) continue;
+    const builder = model.stages[b.g.instr.stage];
+    const pkg = certain.has(b.g) ? builtPackage({ ...ctx, workspace: ws }, builder, b.g) : builtPackageNamed({ ...ctx, workspace: ws }, builder, b.g, path.posix.basename(src));
+    if (!pkg) {
+      if (certain.has(b.g)) return null;
+      continue;
+    }
     if (mayUseToolchain(ws, pkg.dir)) return null;
     return { program: start.program, from: b.copiedFrom.name ?? String(b.copiedFrom.index) };
   }

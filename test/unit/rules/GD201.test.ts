@@ -577,3 +577,107 @@ describe('GD201: a golang runner of a binary written by go install (ssvlabs/ssv 
     assert.deepEqual(findIn(SSV.replace('go install -C ./ssvsigner/cmd/ssv-signer', 'go install -C ./ssvsigner/cmd/other'), 'GD201', context()), []);
   });
 });
+
+// Judge round 32 (Y M12): dydxprotocol/v4-chain 84d4664 (the repository's licence) protocol/Dockerfile,
+// as it is. Builder and runner are `FROM golang@sha256:${GOLANG_1_23_ALPINE_DIGEST}` (a digest
+// only: still the golang repository, with the toolchain); the builder writes one binary per main
+// package with `go build -o /dydxprotocol/build/ ./...`, and the runner only starts the copied
+// dydxprotocold. A skeleton: go.mod's head, .dockerignore, the main packages' import blocks.
+describe('GD201: a golang-by-digest runner of one binary of a ./... build (dydxprotocol/v4-chain 84d4664)', () => {
+  const DYDX = df([
+    '# NB: This is a digest for a multi-arch manifest list, you will want to get this by running',
+    '# `docker buildx imagetools inspect golang:1.23.1-alpine`',
+    'ARG GOLANG_1_23_ALPINE_DIGEST="ac67716dd016429be8d4c2c53a248d7bcdf06d34127d3dc451bda6aa5a87bc06"',
+    '',
+    '# This Dockerfile is a stateless build of the `dydxprotocold` binary as a Docker container.',
+    '# It does not include any configuration, state, or genesis information.',
+    '',
+    '# --------------------------------------------------------',
+    '# Builder',
+    '# --------------------------------------------------------',
+    '',
+    'FROM golang@sha256:${GOLANG_1_23_ALPINE_DIGEST} as builder',
+    'ARG VERSION',
+    'ARG COMMIT',
+    '',
+    'RUN set -eux; apk add --no-cache ca-certificates build-base; apk add git linux-headers bash binutils-gold',
+    '',
+    '# Download go dependencies',
+    'WORKDIR /dydxprotocol',
+    'COPY go.* ./',
+    'RUN --mount=type=cache,target=/root/.cache/go-build \\',
+    '    --mount=type=cache,target=/root/go/pkg/mod \\',
+    '    go mod download',
+    '',
+    '# Copy the remaining files',
+    'COPY . .',
+    '',
+    '# Build dydxprotocold binary',
+    'RUN --mount=type=cache,target=/root/.cache/go-build \\',
+    '    --mount=type=cache,target=/root/go/pkg/mod \\',
+    '    go build \\',
+    '      -mod=readonly \\',
+    '      -tags "netgo,ledger,muslc" \\',
+    '      -ldflags "-X github.com/cosmos/cosmos-sdk/version.Name="dydxprotocol" \\',
+    '              -X github.com/cosmos/cosmos-sdk/version.AppName="dydxprotocold" \\',
+    '              -X github.com/cosmos/cosmos-sdk/version.Version=$VERSION \\',
+    '              -X github.com/cosmos/cosmos-sdk/version.Commit=$COMMIT \\',
+    '              -X github.com/cosmos/cosmos-sdk/version.BuildTags=\'netgo,ledger,muslc\' \\',
+    '              -w -s -linkmode=external -extldflags \'-Wl,-z,muldefs -static\'" \\',
+    '      -trimpath \\',
+    '      -o /dydxprotocol/build/ \\',
+    '      ./...',
+    '',
+    '',
+    '# --------------------------------------------------------',
+    '# Runner',
+    '# --------------------------------------------------------',
+    '',
+    'FROM golang@sha256:${GOLANG_1_23_ALPINE_DIGEST}',
+    '',
+    'RUN apk add --no-cache bash',
+    '',
+    'COPY --from=builder /dydxprotocol/build/dydxprotocold /bin/dydxprotocold',
+    '',
+    'ENV HOME /dydxprotocol',
+    'WORKDIR $HOME',
+    '',
+    '# tendermint p2p',
+    'EXPOSE 26656',
+    '# tendermint rpc',
+    'EXPOSE 26657',
+    '# rest server',
+    'EXPOSE 1317',
+    '# grpc',
+    'EXPOSE 9090',
+    '',
+    'ENTRYPOINT ["dydxprotocold"]',
+  ]);
+  const context = (daemon = 'package main\n\nimport (\n\t"os"\n\n\tsvrcmd "github.com/cosmos/cosmos-sdk/server/cmd"\n\t"github.com/dydxprotocol/v4-chain/protocol/app"\n)\n\nfunc main() {}\n') => workspaceFor({
+    'go.mod': 'module github.com/dydxprotocol/v4-chain/protocol\n\ngo 1.23.1\n\ntoolchain go1.23.3\n\nrequire github.com/cosmos/cosmos-sdk v0.50.6\n',
+    'go.sum': '',
+    '.dockerignore': 'build/**\nlocalnet/**\n',
+    'app/app.go': 'package app\n\nimport (\n\t"encoding/json"\n)\n',
+    'cmd/dydxprotocold/main.go': daemon,
+    'scripts/bech32_to_hex/bech32_to_hex.go': 'package main\n\nimport (\n\t"encoding/hex"\n\t"flag"\n\n\t"github.com/cosmos/cosmos-sdk/types/bech32"\n)\n\nfunc main() {}\n',
+    'scripts/iaviewer/iaviewer.go': 'package main\n\nimport (\n\t"bytes"\n\t"os"\n\n\t"github.com/spf13/cobra"\n)\n\nfunc main() {}\n',
+    Dockerfile: DYDX,
+  }, 'Dockerfile');
+
+  it('v4-chain: reported on the runner\'s FROM, naming the started binary', () => {
+    const [f, ...rest] = findIn(DYDX, 'GD201', context());
+    assert.equal(rest.length, 0);
+    assert.equal(DYDX.slice(f.span.start, f.span.end), 'FROM golang@sha256:${GOLANG_1_23_ALPINE_DIGEST}');
+    assert.match(f.message, /only runs dydxprotocold, built in stage builder and copied in/);
+    // The same with a tag.
+    assert.equal(findIn(DYDX.replace(/golang@sha256:\$\{GOLANG_1_23_ALPINE_DIGEST\}/g, 'golang:1.23.1-alpine'), 'GD201', context()).length, 1);
+  });
+
+  it('silent when the started program may run the toolchain, or no main package of the pattern has its name', () => {
+    assert.deepEqual(findIn(DYDX, 'GD201', context('package main\n\nimport (\n\t"os/exec"\n)\n\nfunc main() {}\n')), []);
+    const other = DYDX.replace('/dydxprotocol/build/dydxprotocold /bin/dydxprotocold', '/dydxprotocol/build/other /bin/dydxprotocold');
+    assert.deepEqual(findIn(other, 'GD201', context()), []);
+    const scripts = DYDX.replace('./...\n', './scripts/...\n');
+    assert.deepEqual(findIn(scripts, 'GD201', context()), []);
+  });
+});
