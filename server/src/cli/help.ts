@@ -8,8 +8,8 @@ export const HELP: Record<Command, string> = {
   lint: `Usage: ${LINT_USAGE}
 
 Lints Dockerfiles of Go projects (rules GD1xx-GD3xx; docs/rules/ has a page per rule).
-A folder stands for every Dockerfile, *.Dockerfile and Dockerfile.* below it; all files are
-linted in one process.
+A folder stands for every Dockerfile, *.Dockerfile, Dockerfile.* and Dockerfile-* below it;
+all files are linted in one process.
 
 Options:
   --context DIR     the build context (default: the nearest folder above the Dockerfile with go.mod or go.work)

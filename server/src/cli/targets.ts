@@ -1,6 +1,6 @@
 /**
  * What `lint` reads: files as given, and for a folder every Dockerfile below it
- * (`Dockerfile`, `*.Dockerfile`, `Dockerfile.*`), in a stable order.
+ * (`Dockerfile`, `*.Dockerfile`, `Dockerfile.*`, `Dockerfile-*`), in a stable order.
  */
 import * as fs from 'fs';
 import * as path from 'path';
@@ -11,7 +11,8 @@ const SKIP = new Set(['.git', 'node_modules', 'vendor', '.hg', '.svn']);
 export function isDockerfileName(name: string): boolean {
   // `Dockerfile.dockerignore` is the ignore file of `Dockerfile`, not a Dockerfile.
   if (name.endsWith('.dockerignore')) return false;
-  return name === 'Dockerfile' || name.endsWith('.Dockerfile') || name.startsWith('Dockerfile.');
+  // `Dockerfile-alpine`, `Dockerfile-distroless`: ghostunnel/ghostunnel 96e1e7e's images, built with `-f`.
+  return name === 'Dockerfile' || name.endsWith('.Dockerfile') || name.startsWith('Dockerfile.') || name.startsWith('Dockerfile-');
 }
 
 /** The files to lint; `empty` lists the folders that hold no Dockerfile. */
