@@ -12,6 +12,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { df, writeTree } from './helpers';
+import { makeGoalText } from '../../server/src/dockerfile/indirectGo';
 
 // The Makefile's lines 1-58 that matter (version lines cut), as the repository has them.
 const MAKEFILE = [
@@ -52,10 +53,29 @@ describe('make goal walk', () => {
       const r = spawnSync(process.execPath, ['--import', 'tsx', '-e', code, 'lint', path.join(dir, 'resources/docker/Dockerfile'), '--context', dir, '--format', 'json'], { encoding: 'utf8', timeout: 60_000 });
       assert.equal(r.signal, null, 'the lint did not end');
       const findings = JSON.parse(r.stdout) as { code: string; message: string }[];
-      // The download layer is still reported; what make runs is unknown (the walk gave up).
+      // The download layer is still reported; and what make runs is known: the static pattern
+      // rule with TOOLS empty makes nothing, so the walk no longer hits MAX_GOALS.
       assert.ok(findings.some((f) => f.code === 'GD107' && /go mod download/.test(f.message)), r.stdout);
+      assert.ok(findings.some((f) => f.code === 'GD107' && /^`make TAGS=timetzdata` \(the recipes its goals reach in Makefile compile Go\)/.test(f.message)), r.stdout);
     } finally {
       fs.rmSync(dir, { recursive: true, force: true });
     }
+  });
+
+  // benthosdev/benthos df6f918 Makefile (above): `$(TOOLS): %: $(PATHINSTTOOLS)/%` with TOOLS not set.
+  it('benthos: a static pattern rule whose target list is empty makes nothing; the goal\'s recipes are read', () => {
+    const text = makeGoalText(MAKEFILE, []);
+    assert.ok(text !== null, 'the walk gave up');
+    assert.ok(text.includes('-o $@ ./cmd/$*'), text);
+    assert.ok(!text.includes('./cmd/tools/$*'), text);
+    assert.ok(!text.includes('./cmd/serverless/$*'), text);
+  });
+
+  it('a static pattern rule whose targets are set still makes them (TOOLS uncommented)', () => {
+    const tools = MAKEFILE.replace('# TOOLS = redpanda-docs TODO', 'TOOLS = redpanda-docs').replace('# tools: $(TOOLS)', 'tools: $(TOOLS)');
+    const text = makeGoalText(tools, ['tools']);
+    assert.ok(text !== null && text.includes('-o $@ ./cmd/tools/$*'), String(text));
+    // A target the list does not name is not made by it: no rule, so the goal is not found.
+    assert.equal(makeGoalText(tools, ['other-tool']), null);
   });
 });

@@ -418,13 +418,15 @@ export function makeGoalText(text: string, goals: readonly string[]): string | n
   let exportAll = false;
   let cond = 0;
   let define: { name: string; lines: string[] } | null = null;
-  const expand = (t: string, depth = 0): string => {
+  // `unset`: what a variable the Makefile has not set (so far) stands for: UNKNOWN (it may come
+  // from the environment), or '' where make's own value is meant.
+  const expand = (t: string, depth = 0, unset = UNKNOWN): string => {
     if (depth > 10) return UNKNOWN;
     return t.replace(/\$\$|\$[({]([^(){}]*)[)}]|\$./g, (ref, inner: string | undefined) => {
       if (ref === '$$') return '$';
       if (inner === undefined || !/^[A-Za-z_.][\w.-]*$/.test(inner)) return UNKNOWN;
       const v = values.get(inner);
-      return v === undefined || v === null ? UNKNOWN : expand(v, depth + 1);
+      return v === undefined ? unset : v === null ? UNKNOWN : expand(v, depth + 1, unset);
     });
   };
   const words = (t: string) => expand(t).split(/\s+/).filter((w) => w !== '').map(makeTargetName);
@@ -479,7 +481,7 @@ export function makeGoalText(text: string, goals: readonly string[]): string | n
     }
     m = /^([^:=]+?)\s*::?(?!=)(.*)$/.exec(t);
     if (!m) continue;
-    const targets = words(m[1]);
+    let targets = words(m[1]);
     if (targets.includes('.EXPORT_ALL_VARIABLES')) exportAll = true;
     let rest = m[2].split(';')[0];
     // `target: VAR = value`: a target-specific variable, kept with the target's lines.
@@ -490,6 +492,11 @@ export function makeGoalText(text: string, goals: readonly string[]): string | n
       pattern = makeTargetName(expand(rest.slice(0, colon).trim()));
       rest = rest.slice(colon + 1);
     }
+    // A static pattern rule's target list names the files it is for; one a variable the Makefile
+    // has not set when make reads the rule is empty, and the rule makes nothing (benthosdev/benthos
+    // df6f918: `$(TOOLS): %: $(PATHINSTTOOLS)/%` with `# TOOLS = …` commented out). Read as any
+    // target, it made X from target/tools/X, that from target/tools/target/tools/X … to MAX_GOALS.
+    if (pattern !== null) targets = expand(m[1], 0, '').split(/\s+/).filter((w) => w !== '').map(makeTargetName);
     const rule: GoalRule = { targets, prereqs: targetVar ? [] : words(rest.replace('|', ' ')), pattern, lines: [t], recipe: m[2].includes(';') && m[2].slice(m[2].indexOf(';') + 1).trim() !== '' };
     rules.push(rule);
     recipes = [rule];
