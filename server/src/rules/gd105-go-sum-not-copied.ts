@@ -27,6 +27,7 @@ import * as path from 'path';
 import { copyPaths, dockerEnv, goCommands, goPackages, workdirBefore, type GoCommand } from '../dockerfile/facts';
 import { expandVariables } from '../dockerfile/variables';
 import { commandCwd } from '../facts/builtPackages';
+import { globCopiesNoSources } from '../facts/goSources';
 import type { Instruction, Stage } from '../dockerfile/model';
 import { insert, replace, type Edit } from '../edits/edits';
 import { stagesToCheck, withLazyFix, type Fix, type Rule, type RuleContext, type RuleFinding } from './types';
@@ -53,8 +54,11 @@ export const gd105: Rule = {
         if (words.length < 2) return;
         const sources = words.slice(0, -1);
         const norm = sources.map(normalize);
-        // Only module files (or globs over them, such as `go.*`): the dependency layer.
-        if (norm.some((s) => s === null || !(MODULE_FILE.test(s) || (/[*?[]/.test(s) && /(^|\/)go\.[^/]*$/.test(s))))) return;
+        // Only module files (or globs over them, such as `go.*`): the dependency layer. A glob that
+        // brings no sources (`vendor*` without a vendor/, edgexfoundry/edgex-go 2bee238
+        // `COPY go.mod vendor* ./`; judge 33 X W1) leaves it one.
+        const files = ctx.files;
+        if (norm.some((s) => s === null || !(MODULE_FILE.test(s) || (/[*?[]/.test(s) && /(^|\/)go\.[^/]*$/.test(s)) || (files && globCopiesNoSources(s, files))))) return;
         norm.forEach((src, i) => {
           if (src === null) return;
           for (const dir of goModDirs(ctx, src)) {

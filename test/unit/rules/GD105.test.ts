@@ -3,6 +3,7 @@ import * as fs from 'node:fs';
 import { describe, it, before } from 'node:test';
 import { df, ready } from '../helpers';
 import { fixture, find, has, fix, mod, tempWorkspace } from './kit/workspaceGo';
+import { EDGEX_CORE_DATA, EDGEX_DOCKERFILE, EDGEX_FILES } from './kit/edgex';
 
 /** GD105 go-sum-not-copied: its own cases (the themed suites beside it test rules together). */
 before(() => ready);
@@ -180,5 +181,23 @@ describe('GD105: go.mod copied only for go mod edit, and tools installed at @ver
     assert.equal(has(generator('cd /tmp/kfp-module && go mod download'), 'GD105', ws()), true);
     assert.equal(has(generator('cd /tmp/kfp-module && go list -m all'), 'GD105', ws()), true);
     assert.equal(has(generator('cd /tmp/kfp-module && go install github.com/grpc-ecosystem/grpc-gateway/v2/protoc-gen-grpc-gateway'), 'GD105', ws()), true);
+  });
+});
+
+// edgexfoundry/edgex-go 2bee238 (Apache-2.0) cmd/core-data/Dockerfile:31 (judge 33 X W1; skeleton
+// in kit/edgex.ts): `COPY go.mod vendor* ./` without vendor/ is the dependency layer, and it lacks go.sum.
+describe('GD105: go.mod beside a glob that brings no sources (edgex-go `COPY go.mod vendor* ./`)', () => {
+  const opts = (files: Record<string, string>, text: string) => tempWorkspace({ ...files, [EDGEX_DOCKERFILE]: text }, EDGEX_DOCKERFILE);
+  it('edgex-go 2bee238: reported on the COPY; the fix adds go.sum beside go.mod', () => {
+    const text = EDGEX_CORE_DATA();
+    const f = find(text, 'GD105', opts(EDGEX_FILES, text));
+    assert.deepEqual(f.map((x) => text.slice(x.span.start, x.span.end)), ['COPY go.mod vendor* ./']);
+    assert.match(fix(text, 'GD105', opts(EDGEX_FILES, text)), /\nCOPY go\.mod go\.sum vendor\* \.\/\n/);
+  });
+  it('silent with go.sum copied, and when the glob brings Go sources in', () => {
+    const withSum = EDGEX_CORE_DATA('COPY go.mod go.sum vendor* ./');
+    assert.equal(has(withSum, 'GD105', opts(EDGEX_FILES, withSum)), false);
+    const sources = EDGEX_CORE_DATA('COPY go.mod internal* ./');
+    assert.equal(has(sources, 'GD105', opts(EDGEX_FILES, sources)), false);
   });
 });
