@@ -442,3 +442,21 @@ describe('GD312: setcap and setfattr of a copied file (hashicorp/boundary, offen
     for (const lines of silent) assert.equal(has(df(lines), 'GD312'), false, lines.join(' / '));
   });
 });
+
+// googleforgames/agones b19d5fe (Apache-2.0) build/build-image/Dockerfile:70, :99-104 and :124-129
+// (judge 33 X W2): the Helm RUN extracts into /tmp; the hugo and htmltest RUNs later download and
+// extract into folders of their own under /tmp and move the binary out in the same RUN.
+describe('GD312: a file this RUN extracted, under a folder an earlier RUN extracted into (agones build-image)', () => {
+  const HELM = 'RUN curl -L https://get.helm.sh/helm-v3.18.4-linux-amd64.tar.gz > /tmp/helm.tar.gz \\\n    && tar -zxvf /tmp/helm.tar.gz -C /tmp \\\n    && mv /tmp/linux-amd64/helm /usr/local/bin/helm \\\n    && chmod go+rx /usr/local/bin/helm \\\n    && rm /tmp/helm.tar.gz && rm -rf /tmp/linux-amd64';
+  const HUGO = 'RUN mkdir /tmp/hugo && \\\n    wget -q -O /tmp/hugo/hugo.tar.gz https://github.com/gohugoio/hugo/releases/download/v0.152.2/hugo_extended_0.152.2_Linux-64bit.tar.gz && \\\n    tar -zxvf /tmp/hugo/hugo.tar.gz -C /tmp/hugo/ && \\\n    mv /tmp/hugo/hugo /usr/local/bin/ && \\\n    rm -r /tmp/hugo';
+  const HTMLTEST = 'RUN mkdir /tmp/htmltest && \\\n    wget -O /tmp/htmltest/htmltest.tar.gz https://github.com/wjdp/htmltest/releases/download/v0.17.0/htmltest_0.17.0_linux_amd64.tar.gz && \\\n    tar -zxvf /tmp/htmltest/htmltest.tar.gz -C /tmp/htmltest && \\\n    mv /tmp/htmltest/htmltest /usr/local/bin && \\\n    rm -r /tmp/htmltest';
+  it('agones b19d5fe: silent for the hugo and htmltest moves', () => {
+    assert.equal(has(df(['FROM debian:trixie', HELM, HUGO, HTMLTEST]), 'GD312'), false);
+  });
+  it('still reported for a file of the earlier extraction, moved by a later RUN that extracted elsewhere', () => {
+    const later = 'RUN mkdir /tmp/hugo && \\\n    wget -q -O /tmp/hugo/hugo.tar.gz https://example.com/hugo.tar.gz && \\\n    tar -zxvf /tmp/hugo/hugo.tar.gz -C /tmp/hugo/ && \\\n    mv /tmp/linux-amd64/helm /usr/local/bin/';
+    const helm = HELM.replace(' && rm -rf /tmp/linux-amd64', '').replace(' \\\n    && mv /tmp/linux-amd64/helm /usr/local/bin/helm \\\n    && chmod go+rx /usr/local/bin/helm', '');
+    const text = df(['FROM debian:trixie', helm, later]);
+    assert.deepEqual(find(text, 'GD312').map((f) => spanText(text, f)), ['mv /tmp/linux-amd64/helm /usr/local/bin/']);
+  });
+});
