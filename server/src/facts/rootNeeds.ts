@@ -54,12 +54,17 @@
  *    `teardownCommand`) runs a program of the image as its volume helper, which creates and
  *    removes volume folders in the node's root-owned folder (rancher/local-path-provisioner's
  *    examples/distroless: `"setupCommand": "/manager"`).
+ *  - workloadAttestorConfig: the image copies from the context a SPIRE agent config whose
+ *    workload attestors inspect other users' processes: `WorkloadAttestor "unix"` with
+ *    `discover_workload_path = true` reads /proc/<pid>/exe of every caller (ptrace access, root's
+ *    for other uids), `WorkloadAttestor "docker"` the Docker socket (edgexfoundry/edgex-go
+ *    cmd/security-spire-agent: its services run as 2002, its compose runs the agent as root).
  *  - dockerActions: a GitHub Docker container action of the repository (action.yml `runs: using:
  *    docker`, `image:` a Dockerfile of it) runs the image: GitHub runs those as root and says USER
  *    must not be set, the bind-mounted GITHUB_WORKSPACE being the runner's (google/osv-scanner).
  */
 import * as path from 'node:path';
-import { copiedPrograms, copyPaths, holdsProgram, programWord, startedProgram, stageChain, startInstructions } from '../dockerfile/facts';
+import { contextPath, copiedPrograms, copyPaths, holdsProgram, isContextCopy, programWord, startedProgram, stageChain, startInstructions } from '../dockerfile/facts';
 import { installsPackage } from '../dockerfile/packages';
 import { normalizeRepository } from '../images/table';
 import type { DockerfileModel, Stage } from '../dockerfile/model';
@@ -1366,4 +1371,40 @@ function wordIn(text: string, name: string): boolean {
     if (/[\s"'/=]/.test(before) && /[\s"',;&|)\]]/.test(after)) return true;
   }
   return false;
+}
+
+/** A SPIRE agent config: an `agent {` block beside `plugins {`. */
+const SPIRE_AGENT_CONFIG = /(^|\n)\s*agent\s*\{[\s\S]*(^|\n)\s*plugins\s*\{/;
+/** Its workload attestors that need root: `docker` (the Docker socket), `unix` with `discover_workload_path = true`. */
+const DOCKER_ATTESTOR = /WorkloadAttestor\s+"docker"\s*\{/;
+const UNIX_ATTESTOR = /WorkloadAttestor\s+"unix"\s*\{([^{}]|\{[^{}]*\})*\}/;
+const DISCOVER_PATH = /\bdiscover_workload_path\s*=\s*true\b/;
+
+/**
+ * A SPIRE agent config the image copies from the context (any COPY/ADD of a single file in the
+ * final stage's chain) whose workload attestors need root: the `docker` attestor talks to the
+ * Docker socket (root:docker 0660), the `unix` attestor with `discover_workload_path = true` reads
+ * /proc/<pid>/exe of the processes that ask for an SVID, which needs ptrace access to other uids'
+ * processes. The agent attests other users' workloads by design (edgexfoundry/edgex-go 2bee238
+ * cmd/security-spire-agent/Dockerfile copies agent.conf with both; its services run as 2002, and
+ * its compose runs the agent with `pid: host`, `privileged: true`, `user: root:root`; judge 33 X
+ * W4). What it says (`WorkloadAttestor "docker" in cmd/…/agent.conf`), null when none.
+ */
+export function workloadAttestorConfig(model: DockerfileModel, stage: Stage, files: WorkspaceFiles | undefined): string | null {
+  if (!files) return null;
+  for (const s of stageChain(model, stage)) {
+    for (const i of s.instructions) {
+      if (!isContextCopy(i)) continue;
+      for (const src of copyPaths(i)?.sources ?? []) {
+        const rel = contextPath(src);
+        if (!rel || !files.fileExists(rel) || (files.fileSize(rel) ?? Infinity) > 65536) continue;
+        const text = files.readFile(rel);
+        if (text === null || !text.includes('WorkloadAttestor') || !SPIRE_AGENT_CONFIG.test(text)) continue;
+        if (DOCKER_ATTESTOR.test(text)) return `WorkloadAttestor "docker" in ${rel}`;
+        const unix = UNIX_ATTESTOR.exec(text);
+        if (unix && DISCOVER_PATH.test(unix[0])) return `WorkloadAttestor "unix" with discover_workload_path in ${rel}`;
+      }
+    }
+  }
+  return null;
 }

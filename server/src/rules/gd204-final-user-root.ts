@@ -87,6 +87,10 @@
  *    docker:*-dind base whose ENTRYPOINT starts it: api-firewall's demo image), `pg_ctlcluster … start`
  *    (facts/rootNeeds.ts rootAtStart; dendrite's Complement images trust the CA mounted at run
  *    time, and start postgres, before the server);
+ *  - a SPIRE agent image: a config it copies from the context uses the `docker` workload attestor,
+ *    or the `unix` one with `discover_workload_path = true` (facts/rootNeeds.ts
+ *    workloadAttestorConfig): the agent reads other users' processes and the Docker socket by
+ *    design (edgexfoundry/edgex-go cmd/security-spire-agent);
  *  - a toolbox, dev or CI image: its command is a bare shell or a build (`make test`, also behind
  *    `wait-for-it.sh host:port --`), or it has
  *    none on a distro or golang base (see dockerfile/facts.ts `isToolbox`); or a CI job image:
@@ -115,7 +119,7 @@ import { copiedFileText } from '../facts/copiedFiles';
 import { devOrBuilderImage, startPrograms } from '../facts/goAtStart';
 import { workspaceFact } from '../facts/memo';
 import { composeServices } from '../facts/composeImages';
-import { composeMountsOfImage, dockerActionOfImage, dockerActions, DOCKER_IN_SCRIPT, dockerCliRun, dockerSocketDialer, EBPF_LOADER, HOSTS_FILE_EDITOR, rootAtStart, rawPacketToolRun, rawPacketUse, entrypointWorkloads, entrypointWorkloadsOfImage, hostWorkloads, hostWorkloadsOfImage, installsDockerCli, rootChecks, RUNTIME_CLIENT, volumeHelperCommands, volumeHelperCommandsOfImage, workdirMountDocs, workdirMountRunsOfImage } from '../facts/rootNeeds';
+import { composeMountsOfImage, dockerActionOfImage, dockerActions, DOCKER_IN_SCRIPT, dockerCliRun, dockerSocketDialer, EBPF_LOADER, HOSTS_FILE_EDITOR, rootAtStart, rawPacketToolRun, rawPacketUse, entrypointWorkloads, entrypointWorkloadsOfImage, hostWorkloads, hostWorkloadsOfImage, installsDockerCli, rootChecks, RUNTIME_CLIENT, volumeHelperCommands, volumeHelperCommandsOfImage, workdirMountDocs, workdirMountRunsOfImage, workloadAttestorConfig } from '../facts/rootNeeds';
 import type { DockerfileModel, Instruction, Stage } from '../dockerfile/model';
 import { installsPackage } from '../dockerfile/packages';
 import { insertLinesAfter, insertAboveInstruction } from '../edits/edits';
@@ -196,6 +200,9 @@ export const gd204: Rule = {
     // /etc/resolv.conf (nezha), dockerd (a docker:dind base), pg_ctlcluster (dendrite's Complement
     // images trust the CA mounted at run time, and start postgres).
     if (rootAtStart(ctx.model, stage, ctx.workspace ? ctx.files : undefined) !== null) return [];
+    // A SPIRE agent whose config (copied from the context) attests other users' workloads through
+    // /proc/<pid>/exe or the Docker socket (edgexfoundry/edgex-go cmd/security-spire-agent).
+    if (workloadAttestorConfig(ctx.model, stage, ctx.workspace ? ctx.files : undefined) !== null) return [];
     // The repository's Kubernetes manifests run a program of this image with host access and no
     // non-root securityContext (kube-bench's jobs: hostPID, /etc/kubernetes; kruise-daemon: /var/run).
     if (ctx.workspace && hostWorkloadsOfImage(ctx.model, stage, hostWorkloads(ctx.workspace, ctx.files)).length > 0) return [];

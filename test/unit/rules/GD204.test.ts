@@ -2810,3 +2810,42 @@ describe('GD204: a program that edits /etc/hosts through a hosts-file library (k
     assert.equal(has(kubefwd('Dockerfile.ubuntu').text, 'GD204'), true);
   });
 });
+
+// edgexfoundry/edgex-go 2bee238 (Apache-2.0) cmd/security-spire-agent/Dockerfile:26 (judge 33 X W4),
+// a skeleton: the Dockerfile's final stage and agent.conf (777 bytes in the repository, its
+// plugins block as is; docker-entrypoint.sh and openssl.conf left out). The agent attests the EdgeX
+// services (uid 2002) through /proc/<pid>/exe and the Docker socket: root by design.
+describe('GD204: a SPIRE agent whose config attests other users\' workloads (edgex-go security-spire-agent)', () => {
+  const DOCKERFILE = 'cmd/security-spire-agent/Dockerfile';
+  const AGENT_CONF = (plugins: string) => `agent {\n    data_dir = "/srv/spiffe/agent/data"\n    server_address = "SPIFFE_SERVER_HOST"\n    trust_domain = "SPIFFE_TRUSTDOMAIN"\n}\n\nplugins {\n   KeyManager "disk" {\n        plugin_data {\n            directory = "/srv/spiffe/agent"\n        }\n    }\n${plugins}}\n`;
+  const UNIX = '    WorkloadAttestor "unix" {\n        plugin_data {\n            discover_workload_path = true\n        }\n    }\n';
+  const DOCKER = '    WorkloadAttestor "docker" {\n        plugin_data {}\n    }\n';
+  const TEXT = df([
+    'FROM ghcr.io/spiffe/spire-server:1.13.3 as spire_server',
+    'FROM ghcr.io/spiffe/spire-agent:1.13.3 as spire_agent',
+    'FROM alpine:3.22',
+    'RUN apk update && apk --no-cache --update add dumb-init openssl gcompat',
+    'COPY --from=spire_agent /opt/spire/bin/spire-agent /usr/local/bin',
+    'COPY --from=spire_server /opt/spire/bin/spire-server /usr/local/bin',
+    'COPY cmd/security-spire-agent/docker-entrypoint.sh /usr/local/bin/',
+    'COPY cmd/security-spire-agent/agent.conf /usr/local/etc/spire/agent.conf.tpl',
+    'ENTRYPOINT [ "/usr/bin/dumb-init" ]',
+    'CMD [ "--verbose", "docker-entrypoint.sh" ]',
+  ]);
+  const at = (conf: string) => lint(TEXT, tempWorkspace({
+    [DOCKERFILE]: TEXT,
+    'cmd/security-spire-agent/agent.conf': conf,
+    'cmd/security-spire-agent/docker-entrypoint.sh': '#!/usr/bin/dumb-init /bin/sh\nexec spire-agent run -config /usr/local/etc/spire/agent.conf\n',
+    'go.mod': 'module github.com/edgexfoundry/edgex-go\n\ngo 1.25.0\n',
+  }, DOCKERFILE)).filter((f) => f.code === 'GD204').length;
+  it('edgex-go 2bee238: silent with the unix (discover_workload_path) and docker attestors, and with either alone', () => {
+    assert.equal(at(AGENT_CONF(UNIX + DOCKER)), 0);
+    assert.equal(at(AGENT_CONF(DOCKER)), 0);
+    assert.equal(at(AGENT_CONF(UNIX)), 0);
+  });
+  it('still reported when the attestors read nothing of other users (unix without discover_workload_path), or the file is no SPIRE agent config', () => {
+    assert.equal(at(AGENT_CONF(UNIX.replace('true', 'false'))), 1);
+    assert.equal(at(AGENT_CONF('    WorkloadAttestor "unix" {\n        plugin_data {}\n    }\n')), 1);
+    assert.equal(at(`# notes\nWorkloadAttestor "docker" {\n}\n`), 1);
+  });
+});
