@@ -4,7 +4,7 @@
  * the build machine's platform, that install cross-compiles, and Go then writes the binaries to
  * `$GOPATH/bin/<goos>_<goarch>/` (`/go/bin/linux_arm64/` on the golang images), not to
  * `$GOPATH/bin`; with GOBIN set it refuses outright ("go: cannot install cross-compiled binaries
- * when GOBIN is set"). btcsuite/btcd c1b3c6f .github/workflows/Dockerfile: `RUN
+ * when GOBIN is set"). btcsuite/btcd 2c67bc2 .github/workflows/Dockerfile: `RUN
  * GOOS=$TARGETOS GOARCH=$TARGETARCH go install -v . ./cmd/...`, `COPY --from=build /go/bin /bin`,
  * `ENTRYPOINT ["btcd"]`, published for linux/amd64, arm64, arm and 386 from an amd64 runner:
  * three of the four images hold `/bin/linux_arm64/btcd` and the like, and fail with "executable

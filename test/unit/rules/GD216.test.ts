@@ -7,7 +7,7 @@ import { find, has } from './kit/realworld';
 before(() => ready);
 
 describe('GD216 cross-compiled-go-install', () => {
-  // btcsuite/btcd c1b3c6f (ISC) .github/workflows/Dockerfile, published for linux/amd64, arm64,
+  // btcsuite/btcd 2c67bc2 (ISC) .github/workflows/Dockerfile, published for linux/amd64, arm64,
   // arm and 386 from an amd64 runner (dimagespub.yml); judge Y round 33 M1.
   const btcd = df([
     'FROM --platform=$BUILDPLATFORM golang:1.26-alpine AS build',
