@@ -6,6 +6,7 @@
  */
 import * as path from 'node:path';
 import { gitClone, inScriptOrder, tarExtracts } from './created';
+import { isArchive } from './copySources';
 import { contextPath, copyPaths } from './facts';
 import { registerStageFactSlot, type Instruction, type Stage } from './model';
 import type { ShellCommand, ShellWord } from './shell';
@@ -156,6 +157,12 @@ function computeToolRuns(stage: Stage, files: ContextReader | undefined, variabl
   let unpacked = false;
   /** The absolute folders the stage's RUNs unpacked archives into (`tar -C /tmp`, `unzip -d /opt`). */
   const unpackedInto: string[] = [];
+  /**
+   * The names of the archives the stage's downloads and unpacks name, without the extension
+   * (`nasm-3.01` of `curl -o /nasm-3.01.tar.gz …`, `tar xf /nasm-3.01.tar.gz`): the folder such
+   * an archive unpacks into, wherever that is (`/`, the working directory, which may be unknown).
+   */
+  const archiveStems: string[] = [];
   /** The absolute folders the stage's WORKDIRs and COPY/ADD destinations name: the project's, not an archive's. */
   const own: string[] = [];
   /**
@@ -198,6 +205,7 @@ function computeToolRuns(stage: Stage, files: ContextReader | undefined, variabl
         const dir = clone.dir.startsWith('/') ? clone.dir : here === null ? null : resolveDir(here, clone.dir);
         if (dir !== null && dir !== '/') cloned.push(dir);
       }
+      if (base === 'curl' || base === 'wget' || base === 'tar' || base === 'bsdtar' || base === 'unzip') archiveStems.push(...cmd.argv.slice(1).flatMap(stemOf));
       if (base === 'curl' || base === 'wget') fetched = true;
       else if (UNPACKERS.has(base) || ((base === 'tar' || base === 'bsdtar') && tarExtracts(cmd.argv))) {
         unpacked = true;
@@ -208,7 +216,7 @@ function computeToolRuns(stage: Stage, files: ContextReader | undefined, variabl
         const to = cmd.argv.slice(1).find((w) => !w.value.startsWith('-'));
         here = to === undefined || to.dynamic || to.value.startsWith('~') ? null : resolveDir(here, to.value);
         inCloned = inClone(here);
-        inArchive = !inCloned && inArchiveAfter(cmd, inArchive, unpackedInto, unpackedHere, own);
+        inArchive = !inCloned && inArchiveAfter(cmd, inArchive, unpackedInto, unpackedHere, own, unpacked ? archiveStems : []);
       }
       // `./scripts/${BUILD_SCRIPT}`: a script whose name a variable chooses is a file we cannot
       // read; with `variableScripts` it counts as an unreadable one.
@@ -249,30 +257,44 @@ function unpackFolder(argv: readonly ShellWord[], base: string): string | null {
   return null;
 }
 
+/** An archive's name without its extension (`nasm-3.01` of `https://…/nasm-3.01.tar.gz`); none for other words. */
+function stemOf(w: ShellWord): string[] {
+  if (w.dynamic) return [];
+  const name = path.posix.basename(w.value.replace(/[?#].*$/, ''));
+  if (!isArchive(name) && !/\.zip$/i.test(name)) return [];
+  const stem = name.replace(/\.(tar\.[a-z0-9]+|[a-z0-9]+)$/i, '');
+  return stem === '' ? [] : [stem];
+}
+
 /**
  * Whether the RUN runs in a folder an archive was unpacked into (or one inside it) after this
- * `cd`/`pushd`: an absolute path under one of `into` (not `/`) and under none of `own` (a WORKDIR,
+ * `cd`/`pushd`: a folder named as an archive the stage downloaded or unpacked (`stems`), unless
+ * a WORKDIR or COPY names it (livepeer/go-livepeer 176aa41 docker/Dockerfile: `tar xf
+ * /nasm-3.01.tar.gz && cd /nasm-3.01 && ./configure && make`, where `-C` names no folder and the
+ * working directory is `/` or the base image's); an absolute path under one of `into` (not `/`) and under none of `own` (a WORKDIR,
  * a COPY's destination: `tar -xzf assets.tgz -C /src && cd /src && make` runs the project's
  * Makefile); a relative one inside the archive folder it was already in, or any (but `..`) when
  * the RUN unpacked into the folder it runs in (`tar -xz && cd tool-1.0`). A path with an
  * expansion counts by its literal start (`cd /tmp/smartmontools-${VER}`); one with none (`cd
  * $DIR`) changes nothing.
  */
-function inArchiveAfter(cmd: ShellCommand, before: boolean, into: readonly string[], unpackedHere: boolean, own: readonly string[]): boolean {
+function inArchiveAfter(cmd: ShellCommand, before: boolean, into: readonly string[], unpackedHere: boolean, own: readonly string[], stems: readonly string[]): boolean {
   const dir = cmd.argv.slice(1).find((w) => !w.value.startsWith('-'));
   if (!dir) return false;
   const p = literalPrefix(dir).replace(/\/+$/, '');
   // (`/` holds every path: a `COPY x /` or `tar -C /` says nothing about where a cd lands.)
   const inside = (folder: string) => p === folder || (folder !== '/' && p.startsWith(`${folder}/`));
+  const named = !dir.dynamic && p.split('/').some((c) => c !== '' && stems.includes(c));
   if (p.startsWith('/')) {
     if (own.some(inside)) return false;
+    if (named) return true;
     return into.some((d) => {
       const folder = d.replace(/\/+$/, '');
       return folder !== '' && inside(folder);
     });
   }
   if (p === '' || p.startsWith('~')) return p === '' ? before : false;
-  return p.startsWith('..') ? before : before || unpackedHere;
+  return p.startsWith('..') ? before : before || unpackedHere || named;
 }
 
 /** Stands for the FROM image's WORKDIR, which is not known (never a real path: it holds a NUL). */

@@ -2160,3 +2160,48 @@ describe('GD107: a make in a clone of a Go project stays a module reader (gopass
     assert.match(f?.message ?? '', /The later `make clean`, `make gopass-jsonapi` \(no module cache mount\) read their modules from this step's layer/);
   });
 });
+
+// Judge Y (round 33) W2: livepeer/go-livepeer 176aa41 (MIT) docker/Dockerfile:1,33-43 (the nasm
+// RUN as written; the Go toolchain RUN shortened): `make` in /nasm-3.01, the unpacked nasm
+// source, not the repository's Makefile (Makefile:110 `livepeer:` runs go build). The archive is
+// unpacked into `/` (no -C, no WORKDIR), where the unpack-folder test did not look.
+describe('GD107: make inside an archive unpacked into / (livepeer/go-livepeer 176aa41 docker/Dockerfile:42)', () => {
+  const NASM = [
+    'RUN curl -o /nasm-3.01.tar.gz "https://www.nasm.us/pub/nasm/releasebuilds/3.01/nasm-3.01.tar.gz" \\',
+    '\t&& echo "aea120d4adb0241f08ae24d6add09e4a993bc1c4d9f754dbfc8020d6916c9be1 nasm-3.01.tar.gz" > /nasm-3.01.tar.gz.sha256 \\',
+    '\t&& sha256sum -c /nasm-3.01.tar.gz.sha256 \\',
+    '\t&& tar xf /nasm-3.01.tar.gz \\',
+    '\t&& rm /nasm-3.01.tar.gz /nasm-3.01.tar.gz.sha256 \\',
+    '\t&& cd /nasm-3.01 \\',
+    '\t&& ./configure \\',
+    '\t&& make \\',
+    '\t&& make install',
+  ];
+  const livepeer = (run: string[]) => df(['FROM --platform=$BUILDPLATFORM livepeerci/cuda:12.0.0-cudnn8-devel-ubuntu20.04 as build', 'ARG\tTARGETARCH', 'RUN\tapt update && apt install -yqq ca-certificates curl build-essential', '# nasm needed for ffmpeg', ...run, 'WORKDIR /src', 'COPY . .', 'RUN make livepeer']);
+  const withMakefile = () => {
+    const root = tmpCopy(null);
+    write(root, 'go.mod', 'module github.com/livepeer/go-livepeer\n\ngo 1.25.0\n');
+    write(root, 'go.sum', '');
+    write(root, 'cmd/livepeer/livepeer.go', 'package main\n\nfunc main() {}\n');
+    write(root, 'Makefile', 'livepeer:\n\tGO111MODULE=on CGO_ENABLED=1 go build -o $(GO_BUILD_DIR) -tags "$(BUILD_TAGS)" -ldflags="$(cgo_ldflags)" cmd/livepeer/*.go\n');
+    return opts(load(root), { only: undefined });
+  };
+  const makes = (text: string) => find(text, 'GD107', withMakefile()).map((f) => text.slice(f.span.start, f.span.end));
+
+  it('the make runs in the unpacked nasm folder: only the repository\'s `make livepeer` is reported', () => {
+    assert.deepEqual(makes(livepeer(NASM)), ['make livepeer']);
+    // The judge's other reductions: `| tar xz -C /`, `tar xf … -C /`, and a later RUN that goes back in.
+    for (const run of [
+      ['RUN curl -fsSL https://www.nasm.us/pub/nasm/releasebuilds/3.01/nasm-3.01.tar.gz | tar xz -C / && cd /nasm-3.01 && ./configure && make'],
+      ['RUN curl -o /nasm-3.01.tar.gz https://www.nasm.us/pub/nasm/releasebuilds/3.01/nasm-3.01.tar.gz && tar xf /nasm-3.01.tar.gz -C / && cd /nasm-3.01 && ./configure && make'],
+      ['RUN curl -o /nasm-3.01.tar.gz https://www.nasm.us/pub/nasm/releasebuilds/3.01/nasm-3.01.tar.gz && tar xf /nasm-3.01.tar.gz', 'RUN cd /nasm-3.01 && ./configure && make'],
+    ]) assert.deepEqual(makes(livepeer(run)), ['make livepeer'], run.join(' / '));
+  });
+
+  it('still reported: a make after cd into a folder no archive is named after, or one a COPY wrote', () => {
+    const other = livepeer(NASM.map((l) => l.replace('cd /nasm-3.01', 'cd /src')));
+    assert.deepEqual(makes(other), ['make', 'make livepeer']);
+    const copied = df(['FROM golang:1.25', 'COPY . /nasm-3.01', 'RUN curl -o /nasm-3.01.tar.gz https://example.org/nasm-3.01.tar.gz && tar xf /nasm-3.01.tar.gz && cd /nasm-3.01 && make livepeer']);
+    assert.deepEqual(makes(copied), ['make livepeer']);
+  });
+});
