@@ -3,6 +3,7 @@
  * GD107, GD201 and GD309 each ask of the same copies. The context's file index (when known)
  * tells a folder without Go files and a plain file from a source folder.
  */
+import { isRemoteSource } from '../dockerfile/copySources';
 import { contextPath, copyPaths, goCommands, goFlag, isContextCopy, isWholeContext } from '../dockerfile/facts';
 import { globRegex } from '../dockerfile/created';
 import type { Instruction, Stage } from '../dockerfile/model';
@@ -24,6 +25,9 @@ const PREBUILT = /(^|[-_./])prebuilt([-_./]|$)/i;
 
 /** Does this source path bring Go sources in? `.`, a directory, `*.go`, a glob. */
 export function copiesGoSources(source: string, files?: WorkspaceFiles): boolean {
+  // `ADD <url>` downloads: nothing of the context, and a source edit does not change it
+  // (juicedata/juicefs-csi-driver's `ADD https://github.com/krallin/tini/releases/… /tini`).
+  if (isRemoteSource(source)) return false;
   const s = source.replace(/^\.\//, '');
   if (PREBUILT.test(s)) return false;
   // The whole context, also written with `..` (`COPY ../. /app/`: `..` cannot leave the context).

