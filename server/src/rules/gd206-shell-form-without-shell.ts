@@ -1,6 +1,8 @@
+import * as path from 'node:path';
 import { copiesWholeFileSystem, splitExecForm, stageChain, stageImage } from '../dockerfile/facts';
 import type { Instruction } from '../dockerfile/model';
 import { replace } from '../edits/edits';
+import { mounts } from '../dockerfile/mounts';
 import { entrypointGoProgram } from '../facts/entrypointProgram';
 import type { Fix, Rule, RuleFinding } from './types';
 
@@ -14,6 +16,20 @@ export function execFormFix(instr: Instruction): Fix | undefined {
     edits: [replace(instr.argsSpan.start, instr.argsSpan.end, `[${argv.map((a) => JSON.stringify(a)).join(', ')}]`)],
     safe: true,
   };
+}
+
+/**
+ * The RUN bind-mounts a stage's or an image's /bin (or its /bin/sh, or its whole root) where
+ * /bin/sh is looked for: the shell comes with the mount for that RUN
+ * (nginxinc/kubernetes-ingress's scratch stage: `RUN --mount=from=busybox:musl,src=/bin/,dst=/bin/ printf …`).
+ */
+function mountsShell(instr: Instruction): boolean {
+  return mounts(instr).some((m) => {
+    if (m.type !== 'bind' || m.from === null || m.target === null) return false;
+    const target = path.posix.normalize(m.target).replace(/(.)\/+$/, '$1');
+    const source = path.posix.normalize(`/${m.source ?? '/'}`).replace(/(.)\/+$/, '$1');
+    return (target === '/bin' && (source === '/bin' || source === '/usr/bin')) || (target === '/bin/sh' && /\/(sh|ash|bash|dash|busybox)$/.test(source)) || (target === '/' && source === '/');
+  });
 }
 
 export const gd206: Rule = {
@@ -51,6 +67,7 @@ export const gd206: Rule = {
           // A CMD under an exec-form ENTRYPOINT that starts the Go program is that program's
           // arguments (`/bin/sh -c …` as three of them): no shell runs it. GD217 reports it.
           if (instr.keyword === 'CMD' && entrypointGoProgram(ctx, stage)?.cmd === instr) continue;
+          if (instr.keyword === 'RUN' && mountsShell(instr)) continue;
           const fix = instr.keyword === 'RUN' ? undefined : execFormFix(instr);
           out.push({
             message: `Shell-form ${instr.keyword} runs through /bin/sh, but ${image.family} has no shell: the ${instr.keyword === 'RUN' ? 'build' : 'container'} fails with "exec: \\"/bin/sh\\": no such file or directory".${instr.keyword === 'RUN' ? '' : ' Use the exec (JSON) form.'}${instr.keyword !== 'RUN' && !fix ? ' (It uses shell features, so it cannot be converted automatically.)' : ''}`,

