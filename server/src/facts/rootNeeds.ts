@@ -182,9 +182,13 @@ export function dockerSocketDialer(ws: WorkspaceModel, dirs: readonly string[]):
  * system's certificate bundle (/etc/ssl/certs, /etc/pki: root's); pg_ctlcluster runs as root or
  * as the cluster's owner (postgres) only; dockerd, the Docker daemon (and dockerd-entrypoint.sh,
  * Docker's dind script that starts it), mounts, makes network interfaces and iptables rules: root's
- * (rootless Docker starts `dockerd-rootless.sh` instead).
+ * (rootless Docker starts `dockerd-rootless.sh` instead). cron (Debian's and Ubuntu's `cron`,
+ * Alpine's and busybox's `crond`) writes its pid file under /var/run and runs each crontab line
+ * as the user it names: it starts as root (livepeer/go-livepeer's Dockerfile.mediamtx: `CMD
+ * ["/bin/bash", "-c", "… && cron && /usr/local/bin/mediamtx"]`; supercronic is the cron that
+ * runs as any user).
  */
-const ROOT_PROGRAM = /^(update-ca-certificates|update-ca-trust|pg_ctlcluster|dockerd|dockerd-entrypoint\.sh)$/;
+const ROOT_PROGRAM = /^(update-ca-certificates|update-ca-trust|pg_ctlcluster|dockerd|dockerd-entrypoint\.sh|cron|crond)$/;
 /**
  * Folders only root can write: the system's trust-anchor folders (a copy there is made for
  * update-ca-certificates), the certificate folders programs read directly (`/etc/ssl/certs`: Go's
@@ -269,6 +273,7 @@ export function rootAtStart(model: DockerfileModel, stage: Stage, files: Workspa
     if (k < 0) return null;
     const name = path.posix.basename(argv[k]);
     if (ROOT_PROGRAM.test(name)) return name;
+    if (name === 'busybox' && argv[k + 1] === 'crond') return 'busybox crond';
     if (ATTACHERS.test(name) && attaches(name, argv.slice(k + 1))) return `${name} ${argv[k + 1]}`;
     const operands = argv.slice(k + 1).filter((w) => !w.startsWith('-'));
     if (CREATORS.test(name)) {

