@@ -325,15 +325,36 @@ export interface NeededRecommend {
    * What it is: `libc` (the C library a compiler links against), `certs` (the CA bundle for
    * https), `plugin` (a docker CLI plugin: the `docker buildx` or `docker compose` command),
    * `fonts` (a font package a font metapackage is made of), `compiler` (gcc and make, for
-   * building from source) or `headers` (Python's C headers, for the same).
+   * building from source), `headers` (Python's C headers, for the same) or `tool` (a program a
+   * later command of the image runs: `runs`).
    */
-  kind: 'libc' | 'certs' | 'plugin' | 'fonts' | 'compiler' | 'headers';
+  kind: 'libc' | 'certs' | 'plugin' | 'fonts' | 'compiler' | 'headers' | 'tool';
   /**
    * Needed only when the image builds Python packages with pip (`pip`): python3-pip's
    * build-essential and python3-dev compile a package that has no wheel. Absent: always needed.
    */
-  when?: 'pip';
+  when?: 'pip' | 'runs';
+  /** With `when: 'runs'`: the commands it provides; needed when a RUN at or after the install runs one. */
+  runs?: readonly string[];
 }
+
+/**
+ * Packages for building Debian packages whose Recommends hold the tools a package build runs:
+ * apt-src recommends sudo, fakeroot and build-essential; dpkg-dev recommends build-essential and
+ * fakeroot (Debian 12's lists). kubeovn/kube-ovn's Dockerfile.base installs apt-src, then runs
+ * `fakeroot debian/rules binary`, which no other package brings.
+ */
+const TOOL_RECOMMENDS: Record<string, readonly NeededRecommend[]> = {
+  'apt-src': [
+    { name: 'fakeroot', kind: 'tool', when: 'runs', runs: ['fakeroot'] },
+    { name: 'sudo', kind: 'tool', when: 'runs', runs: ['sudo'] },
+    { name: 'build-essential', kind: 'tool', when: 'runs', runs: ['gcc', 'g++', 'cc', 'make'] },
+  ],
+  'dpkg-dev': [
+    { name: 'build-essential', kind: 'tool', when: 'runs', runs: ['gcc', 'g++', 'cc', 'make'] },
+    { name: 'fakeroot', kind: 'tool', when: 'runs', runs: ['fakeroot'] },
+  ],
+};
 
 /**
  * Packages whose Recommends are exactly the plugins they are installed for, with nothing else
@@ -371,7 +392,8 @@ const FONT_RECOMMENDS: Record<string, readonly string[]> = {
  * (FONT_RECOMMENDS); python3-pip recommends build-essential and python3-dev (Debian 11-13,
  * Ubuntu), without which pip cannot build a package that has no wheel (mysqlclient,
  * psycopg2: apache/incubator-devlake's backend image gets its gcc only this way), needed when
- * the image runs pip (`when: 'pip'`). Empty for any other package.
+ * the image runs pip (`when: 'pip'`); apt-src's and dpkg-dev's fakeroot, sudo and build-essential
+ * when a later command runs them (TOOL_RECOMMENDS, `when: 'runs'`). Empty for any other package.
  */
 export function aptNeededRecommends(name: string): NeededRecommend[] {
   if (/^(gcc|g\+\+)(-\d+)?$/.test(name)) return [{ name: 'libc6-dev', kind: 'libc' }];
@@ -380,6 +402,7 @@ export function aptNeededRecommends(name: string): NeededRecommend[] {
   if (name === 'curl' || name === 'wget' || name === 'git') return [{ name: 'ca-certificates', kind: 'certs' }];
   if (name === 'python3-pip') return [{ name: 'build-essential', kind: 'compiler', when: 'pip' }, { name: 'python3-dev', kind: 'headers', when: 'pip' }];
   if (Object.hasOwn(FONT_RECOMMENDS, name)) return FONT_RECOMMENDS[name].map((n) => ({ name: n, kind: 'fonts' as const }));
+  if (Object.hasOwn(TOOL_RECOMMENDS, name)) return [...TOOL_RECOMMENDS[name]];
   return (Object.hasOwn(PLUGIN_RECOMMENDS, name) ? PLUGIN_RECOMMENDS[name] : []).map((n) => ({ name: n, kind: 'plugin' as const }));
 }
 

