@@ -2847,6 +2847,9 @@ describe('GD204: a SPIRE agent whose config attests other users\' workloads (edg
     assert.equal(at(AGENT_CONF(UNIX.replace('true', 'false'))), 1);
     assert.equal(at(AGENT_CONF('    WorkloadAttestor "unix" {\n        plugin_data {}\n    }\n')), 1);
     assert.equal(at(`# notes\nWorkloadAttestor "docker" {\n}\n`), 1);
+  });
+});
+
 // Judge Y (round 33) W3: livepeer/go-livepeer 176aa41 (MIT) docker/Dockerfile.mediamtx:25-48 (the
 // final stage as written; the builder stage left out): the container starts cron beside the Go
 // program; cron starts as root (pid file, a crontab line's user), so USER 65532 stops the image.

@@ -458,6 +458,9 @@ describe('GD312: a file this RUN extracted, under a folder an earlier RUN extrac
     const helm = HELM.replace(' && rm -rf /tmp/linux-amd64', '').replace(' \\\n    && mv /tmp/linux-amd64/helm /usr/local/bin/helm \\\n    && chmod go+rx /usr/local/bin/helm', '');
     const text = df(['FROM debian:trixie', helm, later]);
     assert.deepEqual(find(text, 'GD312').map((f) => spanText(text, f)), ['mv /tmp/linux-amd64/helm /usr/local/bin/']);
+  });
+});
+
 // Judge Y (round 33) W9: `setcap -v` verifies the capabilities and writes nothing.
 // nginxinc/kubernetes-ingress b7e6252 (Apache-2.0), build/Dockerfile:599-608 (target local,
 // FROM common shortened to a base image).
