@@ -11,6 +11,7 @@ import type { PackageFamily } from '../images/packageSizes';
 import { envBefore, stageChain } from './facts';
 import { registerModelFactSlot, type DockerfileModel, type Instruction, type Script, type Stage } from './model';
 import { mounts } from './mounts';
+import { loneVariable } from './plainShell';
 import { shellCommandString, type ShellCommand, type ShellWord } from './shell';
 
 export type PackageManager = 'apk' | 'apt-get' | 'apt' | 'yum' | 'dnf' | 'microdnf' | 'zypper' | 'xx-apk' | 'xx-apt-get' | 'xx-apt';
@@ -215,9 +216,6 @@ interface InstalledSlot {
   [INSTALLED]?: Map<number, readonly string[]>;
 }
 
-/** A word that is one variable and nothing else: `$PACKAGES`, `${PACKAGES}`, `"$PACKAGES"`. */
-const LONE_VARIABLE = /^"?\$(?:\{([A-Za-z_][A-Za-z0-9_]*)\}|([A-Za-z_][A-Za-z0-9_]*))"?$/;
-
 /**
  * The names a package command installs, a word that is one variable alone read from the ENV the
  * RUN sees: bnb-chain/bsc 3cf9043's final image has `ENV PACKAGES ca-certificates jq … gcc` and
@@ -228,8 +226,8 @@ export function packageNamesSeen(model: DockerfileModel, stage: Stage, instr: In
   const out: string[] = [];
   let env: Map<string, string | null> | undefined;
   for (const x of p.packages) {
-    const m = x.word.dynamic ? LONE_VARIABLE.exec(x.word.raw) : null;
-    const value = m ? (env ??= envBefore(model, stage, instr)).get(m[1] ?? m[2]) : undefined;
+    const name = x.word.dynamic ? loneVariable(x.word.raw) : null;
+    const value = name !== null ? (env ??= envBefore(model, stage, instr)).get(name) : undefined;
     if (typeof value !== 'string') {
       out.push(x.name);
       continue;

@@ -36,6 +36,7 @@ import { contextBinds, mounts } from '../dockerfile/mounts';
 import { shellLevelCommands } from '../dockerfile/packages';
 import type { ShellAssignment, ShellCommand, ShellWord } from '../dockerfile/shell';
 import { MAKE_NAME, makeArgs, makeRecipe, type MakeRecipe, type RecipeCommand } from '../dockerfile/makeRecipe';
+import { loneVariable } from '../dockerfile/plainShell';
 import { expandVariables, type VariableLookup } from '../dockerfile/variables';
 import { sourceCovers, unquoteAll } from '../dockerfile/copySources';
 import { creationsOf, gitClone, inScriptOrder, operands } from '../dockerfile/created';
@@ -349,7 +350,7 @@ function argPackage(ws: WorkspaceModel, arg: string, cwd: string | null, mapping
 export function buildPackageArgs(g: GoCommand): readonly ShellWord[] {
   const all = goPackages(g.args);
   if (!all.some((w) => w.dynamic) || !all.some((w) => !w.dynamic)) return all;
-  return all.filter((w) => !(w.dynamic && /^"?\$(\{[A-Za-z_][A-Za-z0-9_]*\}|[A-Za-z_][A-Za-z0-9_]*)"?$/.test(w.raw)));
+  return all.filter((w) => !(w.dynamic && loneVariable(w.raw) !== null));
 }
 
 export function builtPackage(info: KnownWorkspace, stage: Stage, g: GoCommand): GoPackage | undefined {
