@@ -1,9 +1,10 @@
 import * as path from 'node:path';
 import { flatMapOf } from '../arrays';
 import { contextBinds, mounts, type Mount } from '../dockerfile/mounts';
-import { contextPath, copyPaths, dockerEnv, goCommands, goFlag, goImage, goPackages, installedGoOnPath, installedGoToolchain, isContextCopy, isWholeContext, rootImage, stageChain, stageDescendants, stageGoCommands, stageImage, stageRef, workdirBefore } from '../dockerfile/facts';
+import { argDeclarations, contextPath, copyPaths, dockerEnv, goCommands, goFlag, goImage, goPackages, installedGoOnPath, installedGoToolchain, isContextCopy, isWholeContext, rootImage, stageChain, stageDescendants, stageGoCommands, stageImage, stageRef, workdirBefore } from '../dockerfile/facts';
 import { envValue, goCachePaths, isLocalPackage, MODULE_DOWNLOADS, moduleCacheMount } from '../dockerfile/goBuild';
 import { expandVariables } from '../dockerfile/variables';
+import { properties } from '../dockerfile/parse';
 import { indirectGoSteps } from '../dockerfile/indirectGo';
 import type { DockerfileModel, Instruction, Stage } from '../dockerfile/model';
 import type { GoCommand } from '../dockerfile/facts';
@@ -572,8 +573,13 @@ function fixFor(ctx: RuleContext, stage: Stage, instr: Instruction, dest: string
   // same mount (FerretDB's `target=/cache` above GOMODCACHE=/cache/gomodcache; a mount on the
   // module cache path itself would be another, empty cache).
   const shared = sharedMountFlag(ctx, steps);
+  // The ARGs and ENVs after the copy that set what the download reads (GOPROXY…) go above it too.
+  const settings = downloadSettings(ctx.model, stage, instr, steps);
+  if (!settings) return undefined;
+  lines.push(...settings.lines);
   lines.push(`RUN ${shared ? `--mount=${shared} ` : ''}${inPlace ? 'go mod download' : `cd ${dest} && go mod download`}`);
   const edits: Edit[] = [insertAboveInstruction(ctx.model, instr.line, lines)];
+  for (const m of settings.moved) edits.push(deleteLines(ctx.model, m.line, m.endLine));
   // The download after the sources is now redundant: move it rather than run it twice.
   const later = stage.instructions.find((i) => i.line > instr.line && isPlainDownload(i));
   if (later) edits.push(deleteLines(ctx.model, later.line, later.endLine));
@@ -582,6 +588,71 @@ function fixFor(ctx: RuleContext, stage: Stage, instr: Instruction, dest: string
     edits,
     safe: true,
   };
+}
+
+/**
+ * What `go mod download` reads from its environment besides the module cache's place (GOPATH and
+ * GOMODCACHE: goCachePaths, checked above): where and how it fetches (GOPROXY, GOPRIVATE,
+ * GOFLAGS, GOTOOLCHAIN, the HTTP proxies, git's settings).
+ */
+const DOWNLOAD_ENV = /^(GO(111MODULE|AUTH|FLAGS|INSECURE|NOPROXY|NOSUMDB|NOSUMCHECK|PRIVATE|PROXY|SUMDB|TOOLCHAIN|VCS|WORK)|(HTTPS?|NO|ALL|FTP)_PROXY|(https?|no|all|ftp)_proxy|GIT_[A-Z_]+)$/;
+/** A RUN that configures how go or git fetch (`go env -w GOPROXY=…`, `git config … insteadOf`, a .netrc). */
+const FETCH_CONFIG = /\bgo\s+env\s+-w\b|\bgit\s+config\b|\.netrc\b|\.gitconfig\b/;
+
+/**
+ * The ARG and ENV instructions between the source copy and the first step of the stage that reads
+ * the modules, which set what the download reads (DOWNLOAD_ENV): the download the fix puts above
+ * the copy must still see them (openyurtio/openyurt fbefb6b hack/dockerfiles/release/
+ * Dockerfile.yurthub:5 `ARG TARGETOS TARGETARCH IMAGE_TAG GOPROXY MIRROR_REPO` after `ADD . /build`:
+ * its Makefile passes GOPROXY for `REGION=cn`, and a download above the ARG would run without the
+ * proxy; judge 33 X). An instruction that sets only such variables moves above the download
+ * (`moved`, its text in `lines`); an ARG that declares others too stays, and the download gets an
+ * `ARG NAME` of its own for each (not the others: a per-build ARG such as IMAGE_TAG above the
+ * download would run it again at every release, GD120). Undefined (no fix) when they cannot be
+ * carried: an ENV that sets others too, a value or a later instruction between that reads a
+ * variable being moved or set between, a RUN between that configures go or git.
+ */
+function downloadSettings(model: DockerfileModel, stage: Stage, copy: Instruction, steps: ModuleStep[]): { lines: string[]; moved: Instruction[] } | undefined {
+  const own = steps.filter((s) => s.stage === stage).map((s) => s.instr.line);
+  const until = own.length > 0 ? Math.min(...own) : Infinity;
+  const between = stage.instructions.filter((i) => i.line > copy.endLine && i.line < until);
+  const lines: string[] = [];
+  const moved: Instruction[] = [];
+  const carried = new Set<string>();
+  // Names set between the copy and the step that stay where they are.
+  const staying = new Set<string>();
+  for (const i of between) {
+    if (i.keyword === 'RUN' && FETCH_CONFIG.test(i.script?.text ?? i.json?.join(' ') ?? '')) return undefined;
+    if (i.keyword !== 'ARG' && i.keyword !== 'ENV') continue;
+    const props = i.keyword === 'ARG' ? argDeclarations(model, i).map((a) => ({ name: a.name, value: a.value ?? null })) : properties(i);
+    const wanted = props.filter((p) => DOWNLOAD_ENV.test(p.name));
+    if (wanted.length === 0) {
+      for (const p of props) staying.add(p.name);
+      continue;
+    }
+    if (wanted.length === props.length) {
+      moved.push(i);
+      lines.push(...model.text.slice(model.lines.starts[i.line], i.span.end).split(/\r?\n/));
+    } else {
+      if (i.keyword === 'ENV') return undefined;
+      for (const p of wanted) {
+        if (p.value !== null && !/^[A-Za-z0-9_.,:/@+=-]*$/.test(p.value)) return undefined;
+        lines.push(p.value === null ? `ARG ${p.name}` : `ARG ${p.name}=${p.value}`);
+      }
+      for (const p of props) if (!wanted.includes(p)) staying.add(p.name);
+    }
+    for (const p of wanted) carried.add(p.name);
+  }
+  if (carried.size === 0) return { lines: [], moved: [] };
+  const reads = (text: string, names: Set<string>) => [...names].some((n) => new RegExp(`\\$(\\{)?${n}(?![A-Za-z0-9_])`).test(text));
+  // A carried value that reads a variable set between that stays below.
+  if (reads(lines.join('\n'), staying)) return undefined;
+  // An instruction from the copy to the step (the copy itself too) that reads a variable moved above it.
+  for (const i of [copy, ...between]) {
+    if (moved.includes(i)) continue;
+    if (reads(model.text.slice(i.span.start, i.span.end), carried)) return undefined;
+  }
+  return { lines, moved };
 }
 
 /**

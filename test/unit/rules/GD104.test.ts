@@ -1437,3 +1437,36 @@ describe('GD104: a glob that matches nothing, or only vendor/, beside go.mod (ed
     assert.deepEqual(at(EDGEX_FILES, 'COPY go.mod vers* ./'), ['COPY go.mod vers* ./']);
   });
 });
+
+// openyurtio/openyurt fbefb6b (Apache-2.0) hack/dockerfiles/release/Dockerfile.yurthub:4-7 (judge
+// 33 X): `ADD . /build`, then `ARG TARGETOS TARGETARCH IMAGE_TAG GOPROXY MIRROR_REPO`, then the
+// build. Its Makefile:42-44 passes `--build-arg GOPROXY=https://goproxy.cn` for `REGION=cn`: a
+// download moved above the copy, and so above the ARG, would run without the proxy.
+describe('GD104 fix: the download stays below the ARGs and ENVs it reads (openyurt `ARG … GOPROXY …` after `ADD . /build`)', () => {
+  const yurthub = (between: string[]) => df(['FROM --platform=${BUILDPLATFORM} golang:1.25.0 as builder', 'ADD . /build', ...between, 'WORKDIR /build/', 'RUN CGO_ENABLED=0 GOOS=${TARGETOS} GOARCH=${TARGETARCH} go build -o /yurthub ./cmd/yurthub', '', 'FROM --platform=${TARGETPLATFORM} alpine:3.17', 'COPY --from=builder /yurthub /usr/local/bin/yurthub', 'USER 65532:65532', 'ENTRYPOINT ["/usr/local/bin/yurthub"]']);
+  it('openyurt fbefb6b: an ARG that declares GOPROXY among others gets an `ARG GOPROXY` of its own above the download (not IMAGE_TAG)', () => {
+    const fixed = applyFix(yurthub(['ARG TARGETOS TARGETARCH IMAGE_TAG GOPROXY MIRROR_REPO']), 'GD104');
+    assert.match(fixed, /\nCOPY go\.mod go\.sum \/build\/\nARG GOPROXY\nRUN cd \/build && go mod download\nADD \. \/build\nARG TARGETOS TARGETARCH IMAGE_TAG GOPROXY MIRROR_REPO\n/);
+    parseDockerfile(fixed);
+  });
+  it('an ARG or ENV that sets only what the download reads moves above it, in order', () => {
+    const fixed = applyFix(yurthub(['ARG GOPROXY=https://goproxy.cn', 'ENV GOPROXY=${GOPROXY} GOPRIVATE=example.com/*', 'ARG VERSION']), 'GD104');
+    assert.match(fixed, /\nCOPY go\.mod go\.sum \/build\/\nARG GOPROXY=https:\/\/goproxy\.cn\nENV GOPROXY=\$\{GOPROXY\} GOPRIVATE=example\.com\/\*\nRUN cd \/build && go mod download\nADD \. \/build\nARG VERSION\nWORKDIR/);
+    // With CRLF line endings.
+    const crlf = yurthub(['ARG GOPROXY', 'ARG VERSION']).replace(/\n/g, '\r\n');
+    assert.match(applyFix(crlf, 'GD104'), /\r\nCOPY go\.mod go\.sum \/build\/\r\nARG GOPROXY\r\nRUN cd \/build && go mod download\r\nADD \. \/build\r\nARG VERSION\r\n/);
+  });
+  it('nothing to carry: the download as before; ARGs the download does not read stay below the copy', () => {
+    const fixed = applyFix(yurthub(['ARG TARGETOS TARGETARCH IMAGE_TAG']), 'GD104');
+    assert.match(fixed, /\nCOPY go\.mod go\.sum \/build\/\nRUN cd \/build && go mod download\nADD \. \/build\nARG TARGETOS TARGETARCH IMAGE_TAG\n/);
+  });
+  it('no fix when the settings cannot be carried: an ENV that sets others too, a RUN that configures go or git between, a value read from a variable set below', () => {
+    const fixOf = (between: string[]) => lint(yurthub(between)).find((f) => f.code === 'GD104')?.fix;
+    assert.equal(fixOf(['ENV GOPROXY=https://goproxy.cn APP=yurthub']), undefined);
+    assert.equal(fixOf(['RUN go env -w GOPROXY=https://goproxy.cn,direct']), undefined);
+    assert.equal(fixOf(['RUN git config --global url."https://x@github.com/".insteadOf "https://github.com/"']), undefined);
+    assert.equal(fixOf(['ARG REGION', 'ENV GOPROXY=${REGION}']), undefined);
+    // The finding itself stays.
+    assert.ok(lint(yurthub(['ENV GOPROXY=https://goproxy.cn APP=yurthub'])).some((f) => f.code === 'GD104'));
+  });
+});
