@@ -204,6 +204,9 @@ const C_LIBRARY_PACKAGES: readonly { names: readonly string[]; debian: string; a
   { names: ['elf', 'libelf'], debian: 'libelf-dev', alpine: 'elfutils-dev', bookworm: 'libelf1' },
   // libolm, the Matrix end-to-end encryption library (mautrix's crypto/olm: `#cgo LDFLAGS: -lolm`, `#include <olm/olm.h>`).
   { names: ['olm'], debian: 'libolm-dev', alpine: 'olm-dev', bookworm: 'libolm3', headers: ['olm/'] },
+  // ZeroMQ (pebbe/zmq4: `#cgo !windows pkg-config: libzmq`; edgexfoundry/edgex-go 2bee238
+  // cmd/support-notifications/Dockerfile installs zeromq-dev to build and zeromq to run).
+  { names: ['zmq', 'libzmq'], debian: 'libzmq3-dev', alpine: 'zeromq-dev', bookworm: 'libzmq5', headers: ['zmq.h'] },
 ];
 
 /**
@@ -212,6 +215,11 @@ const C_LIBRARY_PACKAGES: readonly { names: readonly string[]; debian: string; a
  * program then needs installed. `exact`: that package only, not the ones under it.
  * - libseccomp-golang: `#cgo pkg-config: libseccomp` (kubernetes-sigs/security-profiles-operator
  *   a2e4c4b, whose Dockerfile.ubi installs libseccomp-devel to build and libseccomp to run).
+ * - pebbe/zmq4: `#cgo !windows pkg-config: libzmq` (edgexfoundry/edgex-go 2bee238
+ *   internal/support/notifications/application/channel/zmq.go; its
+ *   cmd/support-notifications/Dockerfile installs zeromq-dev to build and zeromq to run).
+ * - gopacket's pcap in a fork of google/gopacket (gopacket/gopacket/pcap: `#cgo linux LDFLAGS:
+ *   -lpcap`, as google/gopacket's, whose clib KNOWN_CGO_MODULES gives).
  * - mautrix's Matrix bridge framework: its `//go:build cgo && !nocrypto` file imports crypto, whose
  *   olm package links libolm (mautrix/discord 2c5ff8b with maunium.net/go/mautrix v0.16.3: its
  *   Dockerfile installs olm-dev to build and olm to run). Only in a cgo build; `-tags goolm` or
@@ -219,6 +227,8 @@ const C_LIBRARY_PACKAGES: readonly { names: readonly string[]; debian: string; a
  */
 const BINDING_LIBRARIES: readonly { pkg: string; exact?: boolean; clib: string }[] = [
   { pkg: 'github.com/seccomp/libseccomp-golang', clib: 'seccomp' },
+  { pkg: 'github.com/pebbe/zmq4', clib: 'zmq' },
+  { pkg: 'github.com/gopacket/gopacket/pcap', exact: true, clib: 'pcap' },
   { pkg: 'maunium.net/go/mautrix/bridge', exact: true, clib: 'olm' },
   { pkg: 'maunium.net/go/mautrix/crypto', exact: true, clib: 'olm' },
   { pkg: 'maunium.net/go/mautrix/crypto/olm', clib: 'olm' },

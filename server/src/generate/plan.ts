@@ -18,7 +18,7 @@ import {
   ALPINE_VERSION, FALLBACK_GO_VERSION, alpineFor, alpineImage, alpineRuntimeFor, golangAlpineImage, debianFor, debianSlimImage, distrolessImage, golangImage, isTaggableGoVersion, RUNTIME_DEBIAN, type DebianRelease,
 } from './images';
 import { NODE_IMAGE, dirFlagDefaults, looksLikeWebAssets, absoluteDirReads, builtInside, relativeDirReads, executableRelativeReads, packrBoxes, configFlagDefaults, configFlagComputedDefaults, configFlagSamples, configReads, embedProblems, vendoredEmbedProblems, gitIgnored, likelyWebScript, runtimeReads, webStageFor, type AssetIo, type WebStage } from './assets';
-import { commandWorkloads, EBPF_LOADER, goHostWorkloads, HOSTS_FILE_EDITOR, hostWorkloads, runsProgram, RUNTIME_CLIENT } from '../facts/rootNeeds';
+import { commandWorkloads, EBPF_LOADER, goHostWorkloads, HOSTS_FILE_EDITOR, hostWorkloads, rawPacketUse, runsProgram, RUNTIME_CLIENT } from '../facts/rootNeeds';
 import { walkVendored } from './vendorGraph';
 import { bindingLibraryOf, cgoPaths, cgoSystemLibraries, cxxReasons, describeCgoPath, knownBindingLibraries, modulesWithCode, vendoredCgoLibraries, wasmvmLibrary } from './cgoGraph';
 import { cgoPairs, describePair, madeEmbeds, projectCgoSettings } from './cgoOwn';
@@ -136,7 +136,7 @@ export interface Plan {
     /** Why `docker run IMAGE` does not run the program as it is meant to (a CNI plugin): the header says so instead. */
     runNote: string | null;
     /** What that evidence is: a root check in the sources, a container runtime client, or host access in the project's manifests. */
-    rootKind: 'check' | 'runtime-client' | 'ebpf' | 'hosts-file' | 'host-workload' | null;
+    rootKind: 'check' | 'runtime-client' | 'ebpf' | 'hosts-file' | 'net-raw' | 'host-workload' | null;
     /** A glibc program the runtime gets from the host that the static binary runs (nvidia-smi), null when none. */
     glibcProgram: string | null;
   };
@@ -330,6 +330,8 @@ const SYSTEM_CGO: readonly { path: string; binds: string; dev: string; note?: st
   { path: 'github.com/linxGnu/grocksdb', binds: 'RocksDB', dev: 'librocksdb-dev' },
   { path: 'github.com/tecbot/gorocksdb', binds: 'RocksDB', dev: 'librocksdb-dev' },
   { path: 'github.com/google/gopacket/pcap', binds: 'libpcap', dev: 'libpcap-dev' },
+  // The maintained fork of gopacket: its pcap is cgo as google/gopacket's (`#cgo linux LDFLAGS: -lpcap`).
+  { path: 'github.com/gopacket/gopacket/pcap', binds: 'libpcap', dev: 'libpcap-dev' },
   // libbpf through libbpfgo (cloudflare/ebpf_exporter: v0.10.0-libbpf-1.5.1, and its own
   // `#include <bpf/libbpf.h>`): the project builds libbpf from source and links it statically.
   {
@@ -610,11 +612,15 @@ export function plan(model: WorkspaceModel, options: GenerateOptions, io: Genera
   const ebpfLoaders = [...new Set(facts.externalImports.filter((i) => EBPF_LOADER.test(i)))];
   // A hosts-file editor (the fact GD204 reads, txn2/kubefwd's txeh): /etc/hosts is root's.
   const hostsEditors = [...new Set(facts.externalImports.filter((i) => HOSTS_FILE_EDITOR.test(i)))];
-  const rootEvidence: { kind: 'check' | 'runtime-client' | 'ebpf' | 'hosts-file' | 'host-workload'; why: string }[] = [
+  // Raw or packet sockets (the fact GD204 reads: buger/goreplay's internal/capture opens pcap
+  // handles): CAP_NET_RAW, which Docker gives root only.
+  const rawPacket = rawPacketUse(model, target.dir);
+  const rootEvidence: { kind: 'check' | 'runtime-client' | 'ebpf' | 'hosts-file' | 'net-raw' | 'host-workload'; why: string }[] = [
     ...(rootCheck ? [{ kind: 'check' as const, why: shownCheck(rootCheck) }] : []),
     ...runtimeClients.slice(0, 1).map((i) => ({ kind: 'runtime-client' as const, why: `${describe(target)} imports ${i}, a client of the node's container runtime: it dials the runtime's socket (containerd.sock, crio.sock; root's, mode 0660), which a fixed non-root uid cannot open` })),
     ...ebpfLoaders.slice(0, 1).map((i) => ({ kind: 'ebpf' as const, why: `${describe(target)} imports ${i}, an eBPF loader: loading programs into the kernel needs CAP_BPF/CAP_SYS_ADMIN (and CAP_PERFMON to trace), which \`--cap-add\` gives root only` })),
     ...hostsEditors.slice(0, 1).map((i) => ({ kind: 'hosts-file' as const, why: `${describe(target)} imports ${i}, which edits the hosts file: /etc/hosts in a container is the file Docker mounts, root-owned and mode 0644, so a non-root user cannot add the names the program writes there` })),
+    ...(rawPacket ? [{ kind: 'net-raw' as const, why: `${rawPacket.dir === target.dir ? describe(target) : `${rawPacket.dir}, which ${describe(target)} ${rawPacket.level === 1 ? 'imports' : 'reaches'},`} imports ${rawPacket.importPath}, which opens raw packet sockets (packet capture, ARP or NDP): that needs CAP_NET_RAW, which Docker gives root only (a non-root user gets no effective capability, even with --cap-add NET_RAW)` }] : []),
     ...programWorkloads.slice(0, 2).map((w) => ({ kind: 'host-workload' as const, why: `${w.file}:${w.line} runs ${w.command}${w.argsOnly ? ` (args ${w.argsOnly.slice(0, 3).join(' ')} …)` : ''} with ${w.access.slice(0, 4).join(', ')}${w.access.length > 4 ? ` and ${w.access.length - 4} more host folders` : ''} and no non-root securityContext: it works on the host's root-owned files and processes, as root` })),
   ];
   const root = rootEvidence.length > 0 ? { kind: rootEvidence[0].kind, why: rootEvidence[0].why, more: rootEvidence.slice(1).map((e) => e.why) } : null;

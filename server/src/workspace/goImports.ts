@@ -476,7 +476,8 @@ export const KNOWN_CGO_MODULES: readonly KnownCgoModule[] = [
   { path: 'github.com/miekg/pkcs11', scope: 'module', binds: 'PKCS#11' },
   // The PostgreSQL parser (libpg_query's C sources, compiled by cgo; no !cgo files).
   { path: 'github.com/pganalyze/pg_query_go', scope: 'module', binds: 'libpg_query' },
-  { path: 'github.com/google/gopacket/pcap', scope: 'package', binds: 'libpcap' },
+  // pcap.go: `#cgo linux LDFLAGS: -lpcap` (buger/goreplay 251e45a internal/capture/sock_linux.go).
+  { path: 'github.com/google/gopacket/pcap', scope: 'package', binds: 'libpcap', clib: 'pcap' },
   // BLS signatures of Ethereum's consensus layer. herumi's bls package: bls.go, mcl.go, eth.go,
   // callback.go and link.go all have `import "C"` (`#cgo LDFLAGS: -lbls384_256 -lm`, the
   // prebuilt archives of lib/linux/{amd64,arm64}), cast.go alone has none, and there is no !cgo
