@@ -8,7 +8,7 @@ import type { GoModule, GoPackage } from '../../server/src/workspace/model';
 
 function pkg(over: Partial<GoPackage>): GoPackage {
   return {
-    dir: 'p', name: 'p', isMain: false, imports: [], usesCgo: false, callsLoadLocation: false, setsUser: false, dockerSocket: false, readsCiJobEnv: false, importsTzdata: false, runsPrograms: [], runsDataNamed: [], httpClient: true, grpcTls: true, inClusterConfig: false, noDialImports: [],
+    dir: 'p', name: 'p', isMain: false, imports: [], usesCgo: false, callsLoadLocation: false, setsUser: false, dockerSocket: false, readsCiJobEnv: false, importsTzdata: false, runsPrograms: [], runsDataNamed: [], httpClient: true, grpcTls: true, inClusterConfig: false, noDialImports: [], generates: [],
     module: '', importPath: 'example.com/p', files: ['p.go'], cgoFallback: false, ...over,
   };
 }

@@ -42,7 +42,7 @@ import { sourceCovers, unquoteAll } from '../dockerfile/copySources';
 import { creationsOf, gitClone, inScriptOrder, operands } from '../dockerfile/created';
 import { imageEnv } from '../images/table';
 import type { GoPackage, WorkspaceModel } from '../workspace/model';
-import { mainPackages, packageByDir, resolvePackageArg } from '../workspace/query';
+import { mainPackages, moduleForDir, packageByDir, resolvePackageArg } from '../workspace/query';
 import { dockerfileFact } from './memo';
 import { releasedBinaries } from './releaseBuilds';
 import type { WorkspaceFiles } from '../workspace/types';
@@ -312,6 +312,40 @@ function resolveBuild(info: KnownWorkspace, stage: Stage, g: GoCommand): GoBuild
   build.packages = [...found.values()];
   build.resolved = true;
   return build;
+}
+
+/**
+ * The packages of the context a `go generate` (or another go command that takes packages)
+ * processes, every package, not only main ones; a file argument (`x.go`) names its folder's
+ * package. Null when one argument cannot be placed (a variable, a folder not from the context,
+ * an import path of no local package).
+ */
+export function packagesProcessed(info: KnownWorkspace, stage: Stage, g: GoCommand): GoPackage[] | null {
+  const ws = info.workspace;
+  const args = goPackages(g.args);
+  if (args.some((a) => a.dynamic)) return null;
+  const cwd = commandCwd(info.model, stage, g, null);
+  const mappings = contextMappings(info, stage, g, null, false);
+  if (cwd === null || mappings.length === 0) return null;
+  const found = new Map<string, GoPackage>();
+  for (const raw of args.length === 0 ? ['.'] : args.map((a) => a.value)) {
+    const t = raw.endsWith('.go') ? fileFolder(raw) : raw;
+    const dots = t.indexOf('...');
+    const dir = isPathArg(t) ? toContext(mappings, path.posix.resolve(cwd, dots < 0 ? t : t.slice(0, dots) || '.')) : null;
+    const matched = dots < 0 ? (dir !== null ? packageByDir(ws, dir) : resolvePackageArg(ws, t.replace(/@.*$/, ''))) : dir !== null ? packagesUnder(ws, dir) : null;
+    if (!matched) return null;
+    for (const p of Array.isArray(matched) ? matched : [matched]) found.set(p.dir, p);
+  }
+  return [...found.values()];
+}
+
+/**
+ * The packages `<dir>/...` names: the folder's and those below it in the same module (go stops
+ * at a nested module's go.mod).
+ */
+export function packagesUnder(ws: WorkspaceModel, dir: string): GoPackage[] {
+  const module = moduleForDir(ws, dir)?.dir ?? null;
+  return ws.packages.filter((p) => (dir === '' || p.dir === dir || p.dir.startsWith(dir + '/')) && p.module === module);
 }
 
 /** A package argument that names a folder of the builder (`.`, `./x`, `../x`, `/src/x`) rather than an import path. */

@@ -78,6 +78,18 @@ export interface GoFileInfo {
   inClusterConfig: boolean;
   /** The `//go:build` expression (or the `// +build` lines joined) in the header, null when none. */
   constraint: string | null;
+  /**
+   * The file's `//go:generate` directives (a line that starts with `//go:generate` and a blank,
+   * as `go generate` reads them), with their 1-based lines; null when it has none.
+   */
+  generates: GoGenerateDirective[] | null;
+}
+
+/** A `//go:generate` line: what `go generate` runs for the file. */
+export interface GoGenerateDirective {
+  line: number;
+  /** The command as written after `//go:generate `. */
+  command: string;
 }
 
 /** A call that changes the process's user or groups, or a child's credentials (see `setsUser`). */
@@ -240,13 +252,25 @@ function readsZoneinfo(view: Buffer, from: number): boolean {
   return false;
 }
 
+/** The `//go:generate` lines of a file's text: at the start of a line, then a blank (go generate's own test). */
+function generateDirectives(text: string): GoGenerateDirective[] | null {
+  const out: GoGenerateDirective[] = [];
+  const lines = text.split('\n');
+  for (let k = 0; k < lines.length; k++) {
+    const l = lines[k];
+    if (!l.startsWith('//go:generate') || (l[13] !== ' ' && l[13] !== '\t')) continue;
+    out.push({ line: k + 1, command: l.slice(13).replace(/\r$/, '').trim() });
+  }
+  return out.length > 0 ? out : null;
+}
+
 /**
  * Parses a Go source file. `content` may be a Buffer (fast path: only the header and import
  * strings are decoded) or a string. Never throws.
  */
 export function parseGoFile(content: Uint8Array | string): GoFileInfo {
   const buf: Buffer = typeof content === 'string' ? Buffer.from(content, 'utf8') : Buffer.isBuffer(content) ? content : Buffer.from(content.buffer, content.byteOffset, content.byteLength);
-  const info: GoFileInfo = { packageName: null, imports: [], importsC: false, callsLoadLocation: false, setsUser: false, dockerSocket: false, readsCiJobEnv: false, hasFuncMain: false, execs: null, constraint: null, httpClient: false, clientSide: [], grpcTls: false, inClusterConfig: false };
+  const info: GoFileInfo = { packageName: null, imports: [], importsC: false, callsLoadLocation: false, setsUser: false, dockerSocket: false, readsCiJobEnv: false, hasFuncMain: false, execs: null, constraint: null, httpClient: false, clientSide: [], grpcTls: false, inClusterConfig: false, generates: null };
   try {
     let start = 0;
     if (buf.length >= 3 && buf[0] === 0xef && buf[1] === 0xbb && buf[2] === 0xbf) start = 3;
@@ -322,6 +346,7 @@ export function parseGoFile(content: Uint8Array | string): GoFileInfo {
       const name = names.get(imp);
       if ((name !== undefined && name !== d.client.name) || d.client.uses.test(view.toString('latin1', bodyStart))) info.clientSide.push(imp);
     }
+    if (view.indexOf('//go:generate', 0, 'latin1') >= 0) info.generates = generateDirectives(view.toString('utf8'));
     if (info.packageName === 'main') {
       if (view.indexOf('func main()', bodyStart, 'latin1') >= 0) info.hasFuncMain = true;
       else if (view.indexOf('main', bodyStart, 'latin1') >= 0) {

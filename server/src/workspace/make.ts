@@ -23,7 +23,7 @@ export function makeGoModule(over: Partial<GoModule> = {}): GoModule {
 export function makeGoPackage(over: Partial<GoPackage> = {}): GoPackage {
   return {
     dir: '', name: 'main', isMain: false, imports: [], usesCgo: false, callsLoadLocation: false, setsUser: false, dockerSocket: false, readsCiJobEnv: false, importsTzdata: false, runsPrograms: [], runsDataNamed: [], httpClient: true, grpcTls: true, inClusterConfig: false, noDialImports: [],
-    module: null, importPath: null, files: [], cgoFallback: false, ...over,
+    module: null, importPath: null, files: [], cgoFallback: false, generates: [], ...over,
   };
 }
 

@@ -136,6 +136,11 @@ export interface GoPackage {
    * CGO_ENABLED=0 even though `usesCgo` is true.
    */
   cgoFallback: boolean;
+  /**
+   * The `//go:generate` directives of the package's files (those `files` lists), by file
+   * (context-relative) and line: what `go generate` runs for the package.
+   */
+  generates: readonly { file: string; line: number; command: string }[];
 }
 
 /** Parsed `vendor/modules.txt`. */

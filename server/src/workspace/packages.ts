@@ -134,10 +134,13 @@ export class PackageIndex {
     let hasFuncMain = false;
     const fileNames: string[] = [];
     const execs: { file: string; execs: GoFileInfo['execs'] }[] = [];
+    const generates: { file: string; line: number; command: string }[] = [];
     for (let k = 0; k < incl.length; k++) {
       const f = incl[k];
       if (f.info.packageName !== pkgName) continue;
       fileNames.push(f.name);
+      const g = f.info.generates;
+      if (g) for (let i = 0; i < g.length; i++) generates.push({ file: dir ? `${dir}/${f.name}` : f.name, line: g[i].line, command: g[i].command });
       if (f.info.execs) execs.push({ file: f.name, execs: f.info.execs });
       const fileImports = f.info.imports;
       for (let i = 0; i < fileImports.length; i++) imports.add(fileImports[i]);
@@ -178,6 +181,8 @@ export class PackageIndex {
       importPath: old?.importPath ?? null,
       files: fileNames,
       cgoFallback: usesCgo && cgoFallback,
+      // In file name order, as go generate runs them.
+      generates: generates.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : a.line - b.line)),
     });
     this.assignModule(this.packages.get(dir)!);
   }
