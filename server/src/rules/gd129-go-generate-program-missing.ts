@@ -43,37 +43,37 @@ import { stagesToCheck, type Rule, type RuleFinding } from './types';
  * Debian image. The module to install each from, where one is usual (the go.mod's own
  * requirement, when it has one, gives the version).
  */
-const GENERATORS: ReadonlyMap<string, readonly string[]> = new Map<string, readonly string[]>([
-  ['mockgen', ['go.uber.org/mock/mockgen', 'github.com/golang/mock/mockgen']],
-  ['stringer', ['golang.org/x/tools/cmd/stringer']],
-  ['moq', ['github.com/matryer/moq']],
-  ['mockery', ['github.com/vektra/mockery/v2']],
-  ['counterfeiter', ['github.com/maxbrunsfeld/counterfeiter/v6']],
-  ['minimock', ['github.com/gojuno/minimock/v3/cmd/minimock']],
-  ['enumer', ['github.com/dmarkham/enumer']],
-  ['go-enum', ['github.com/abice/go-enum']],
-  ['easyjson', ['github.com/mailru/easyjson/easyjson']],
-  ['ffjson', ['github.com/pquerna/ffjson']],
-  ['msgp', ['github.com/tinylib/msgp']],
-  ['go-bindata', ['github.com/go-bindata/go-bindata/go-bindata']],
-  ['esc', ['github.com/mjibson/esc']],
-  ['statik', ['github.com/rakyll/statik']],
-  ['fileb0x', ['github.com/UnnoTed/fileb0x']],
-  ['rice', ['github.com/GeertJohan/go.rice/rice']],
-  ['packr', ['github.com/gobuffalo/packr/packr']],
-  ['packr2', ['github.com/gobuffalo/packr/v2/packr2']],
-  ['swag', ['github.com/swaggo/swag/cmd/swag']],
-  ['wire', ['github.com/google/wire/cmd/wire']],
-  ['sqlc', ['github.com/sqlc-dev/sqlc/cmd/sqlc']],
-  ['oapi-codegen', ['github.com/oapi-codegen/oapi-codegen/v2/cmd/oapi-codegen', 'github.com/deepmap/oapi-codegen/cmd/oapi-codegen']],
-  ['gqlgen', ['github.com/99designs/gqlgen']],
-  ['controller-gen', ['sigs.k8s.io/controller-tools/cmd/controller-gen']],
-  ['abigen', ['github.com/ethereum/go-ethereum/cmd/abigen']],
-  ['templ', ['github.com/a-h/templ/cmd/templ']],
-  ['goyacc', ['golang.org/x/tools/cmd/goyacc']],
-  ['protoc', []],
-  ['buf', ['github.com/bufbuild/buf/cmd/buf']],
-]);
+const GENERATORS: Readonly<Record<string, readonly string[]>> = {
+  mockgen: ['go.uber.org/mock/mockgen', 'github.com/golang/mock/mockgen'],
+  stringer: ['golang.org/x/tools/cmd/stringer'],
+  moq: ['github.com/matryer/moq'],
+  mockery: ['github.com/vektra/mockery/v2'],
+  counterfeiter: ['github.com/maxbrunsfeld/counterfeiter/v6'],
+  minimock: ['github.com/gojuno/minimock/v3/cmd/minimock'],
+  enumer: ['github.com/dmarkham/enumer'],
+  'go-enum': ['github.com/abice/go-enum'],
+  easyjson: ['github.com/mailru/easyjson/easyjson'],
+  ffjson: ['github.com/pquerna/ffjson'],
+  msgp: ['github.com/tinylib/msgp'],
+  'go-bindata': ['github.com/go-bindata/go-bindata/go-bindata'],
+  esc: ['github.com/mjibson/esc'],
+  statik: ['github.com/rakyll/statik'],
+  fileb0x: ['github.com/UnnoTed/fileb0x'],
+  rice: ['github.com/GeertJohan/go.rice/rice'],
+  packr: ['github.com/gobuffalo/packr/packr'],
+  packr2: ['github.com/gobuffalo/packr/v2/packr2'],
+  swag: ['github.com/swaggo/swag/cmd/swag'],
+  wire: ['github.com/google/wire/cmd/wire'],
+  sqlc: ['github.com/sqlc-dev/sqlc/cmd/sqlc'],
+  'oapi-codegen': ['github.com/oapi-codegen/oapi-codegen/v2/cmd/oapi-codegen', 'github.com/deepmap/oapi-codegen/cmd/oapi-codegen'],
+  gqlgen: ['github.com/99designs/gqlgen'],
+  'controller-gen': ['sigs.k8s.io/controller-tools/cmd/controller-gen'],
+  abigen: ['github.com/ethereum/go-ethereum/cmd/abigen'],
+  templ: ['github.com/a-h/templ/cmd/templ'],
+  goyacc: ['golang.org/x/tools/cmd/goyacc'],
+  protoc: [],
+  buf: ['github.com/bufbuild/buf/cmd/buf'],
+};
 
 /** Packages that bring a program under another name. */
 const PACKAGE_BRINGS: Record<string, RegExp> = { protoc: /protobuf|protoc/ };
@@ -191,7 +191,7 @@ function missingPrograms(info: KnownWorkspace, stage: Stage, run: GenerateRun): 
   for (const p of run.packages) {
     for (const d of p.generates) {
       const program = d.command.split(/\s+/)[0].replace(/^["']|["']$/g, '');
-      if (!GENERATORS.has(program)) continue;
+      if (!Object.prototype.hasOwnProperty.call(GENERATORS, program)) continue;
       const seen = missing.get(program);
       if (seen) seen.count++;
       else if (!mayHave(info, stage, run, program)) missing.set(program, { ...d, count: 1 });
@@ -243,7 +243,7 @@ function instructionText(text: string, i: Instruction): string {
 
 /** `go install <module>@<version>` for a generator, the version from go.mod's requirement when it has one. */
 function installHint(info: KnownWorkspace, program: string): string | null {
-  const paths = GENERATORS.get(program) ?? [];
+  const paths = GENERATORS[program] ?? [];
   if (paths.length === 0) return null;
   const reqs = info.workspace.modules.flatMap((m) => m.requirements);
   for (const p of paths) {
