@@ -14,7 +14,8 @@
  * `apt-get purge/remove/autoremove/clean`, `yum`/`dnf remove/autoremove/clean`,
  * `go clean -cache/-modcache`. A COPY/ADD into a path in between makes it the COPY's, not
  * the RUN's (a file source writes only that file: copyWrites); a later `rm` of the one file a
- * COPY/ADD copied is reported too, without a fix (copiedRemoved). A cleanup in the same RUN as the creation is what we want and is not reported.
+ * COPY/ADD copied is reported too, without a fix (copiedRemoved), when the file is bulky: an
+ * archive or package by name, or a context file of 1 MiB or more (copiesBulkyFile). A cleanup in the same RUN as the creation is what we want and is not reported.
  *
  * Fix: move the cleanup command to the end of the RUN that created the files (` && cmd`, in
  * that RUN's continuation style), remove it from the later RUN, and delete that RUN when
@@ -26,12 +27,12 @@
  */
 import * as path from 'path';
 import { CACHE_OF, creationsOf, hasGlob, inScriptOrder, norm, operands, resolve, safeTest, type Created } from '../dockerfile/created';
-import { copyPaths, envBefore, goCommands, imageStages, stageImage } from '../dockerfile/facts';
+import { contextPath, copyPaths, envBefore, goCommands, imageStages, stageImage } from '../dockerfile/facts';
 import { scriptSpan, type DockerfileModel, type Instruction, type Stage } from '../dockerfile/model';
 import { mountTargets, packageCommand, pathWithin, topLevelCommands, type PackageFamily } from '../dockerfile/packages';
 import type { ShellCommand } from '../dockerfile/shell';
 import { moveCommandEdits } from '../edits/shellChain';
-import { type Fix, type Rule, type RuleFinding, stagesToCheck, withLazyFix } from './types';
+import { type Fix, type Rule, type RuleFinding, type WorkspaceFiles, stagesToCheck, withLazyFix } from './types';
 
 interface Deletion {
   paths: string[];
@@ -59,14 +60,14 @@ export const gd302: Rule = {
     if (!final) return out;
     // The final stage's chain, and a stage published with --target (see imageStages).
     const shipped = imageStages(ctx.model, ctx.finalStage);
-    for (const stage of stagesToCheck(ctx)) if (shipped.has(stage.index)) checkStage(ctx.model, stage, out);
+    for (const stage of stagesToCheck(ctx)) if (shipped.has(stage.index)) checkStage(ctx.model, stage, out, ctx.files);
     return out;
   },
 };
 
 // Indexed loops: for-of steps allocate an iterator result each until the code is optimized, and
 // a lint runs this code once.
-function checkStage(model: DockerfileModel, stage: Stage, out: RuleFinding[]): void {
+function checkStage(model: DockerfileModel, stage: Stage, out: RuleFinding[], files: WorkspaceFiles | undefined): void {
   let created: Created[] = [];
   let cwd: string = stageImage(model, stage)?.goToolchain ? '/go' : '/';
   for (let k = 0; k < stage.instructions.length; k++) {
@@ -79,8 +80,7 @@ function checkStage(model: DockerfileModel, stage: Stage, out: RuleFinding[]): v
       const written = copyWrites(instr, cwd);
       if (written !== null) created = created.filter((c) => c.kind !== 'path' || !written.some((w) => mayOverlap(c.path!, w)));
       // A file it copies is in its layer: a later RUN's `rm` of it only hides it (eolinker/apinto).
-      const file = copiedFile(instr);
-      if (written !== null && file !== null) for (const w of written) created.push({ kind: 'path', path: w, creator: instr, what: file });
+      if (written !== null && copiesBulkyFile(instr, files)) for (const w of written) created.push({ kind: 'path', path: w, creator: instr, what: path.posix.basename(w) });
       continue;
     }
     if (instr.keyword !== 'RUN' || !instr.script) continue;
@@ -163,16 +163,24 @@ function checkStage(model: DockerfileModel, stage: Stage, out: RuleFinding[]): v
   }
 }
 
+/** Archives and packages by name: what a Dockerfile copies in to unpack or install, then removes. */
+const BULKY = /\.(tar|tgz|tbz2?|txz|tzst|gz|bz2|xz|zst|zip|7z|deb|rpm|apk|jar|war|whl|iso|img)$/i;
+/** A copied file at least this big (when the context says its size) is worth its own finding. */
+const BULKY_BYTES = 1024 * 1024;
+
 /**
- * The one file a COPY/ADD copies in (not a folder, not a local archive ADD unpacks, not a URL),
- * by its source's name; null otherwise.
+ * The COPY/ADD copies in one file (not a folder, not a local archive ADD unpacks, not a URL)
+ * whose bytes matter: an archive or package by its name, or a context file of 1 MiB or more.
+ * A small file removed later (a requirements.txt, a .repo file) hides a few bytes: not reported.
  */
-function copiedFile(instr: Instruction): string | null {
+function copiesBulkyFile(instr: Instruction, files: WorkspaceFiles | undefined): boolean {
   const paths = copyPaths(instr);
-  if (!paths || paths.sources.length !== 1) return null;
+  if (!paths || paths.sources.length !== 1) return false;
   const src = paths.sources[0];
-  if (src.includes('$') || /[*?[]/.test(src) || /^[a-z][a-z0-9+.-]*:\/\//i.test(src) || !isFileSource(instr, src)) return null;
-  return path.posix.basename(src);
+  if (src.includes('$') || /[*?[]/.test(src) || /^[a-z][a-z0-9+.-]*:\/\//i.test(src) || !isFileSource(instr, src)) return false;
+  if (BULKY.test(src)) return true;
+  const rel = instr.flags.some((f) => f.name === 'from') ? null : contextPath(src);
+  return rel !== null && (files?.fileSize(rel) ?? 0) >= BULKY_BYTES;
 }
 
 /**
@@ -184,7 +192,7 @@ function copiedFile(instr: Instruction): string | null {
 function copiedRemoved(text: string, source: Created): string {
   const kind = source.creator.keyword;
   const from = copyPaths(source.creator)?.sources[0]?.replace(/^\.\//, '') ?? source.what;
-  const archive = ARCHIVE.test(source.what) || /\.(zip|gz|tgz)$/i.test(source.what);
+  const archive = ARCHIVE.test(from) || /\.(zip|gz|tgz)$/i.test(from);
   const instead = archive
     ? `Use it from a bind mount in the RUN that unpacks it (\`RUN --mount=type=bind,source=${from},target=/tmp/${source.what} tar -xf /tmp/${source.what}\`, BuildKit), or let \`ADD ${from} <dir>/\` unpack a local tar archive itself.`
     : `Use it from a bind mount in the RUN that needs it (\`RUN --mount=type=bind,source=${from},target=/tmp/${source.what} …\`, BuildKit), so that it never enters a layer.`;

@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, it, before } from 'node:test';
 import { applyFix, df, lint, ready } from '../helpers';
 import { has, find, spanText, parses } from './kit/image';
+import { tempWorkspace } from './kit/realworld';
 
 /** GD302 cleanup-in-later-layer: its own cases (the themed suites beside it test rules together). */
 before(() => ready);
@@ -136,6 +137,14 @@ describe('GD302 cleanup-in-later-layer', () => {
     assert.match(f.message, /--mount=type=bind,source=apinto\.linux\.x64\.tar\.gz,target=\/tmp\/apinto\.linux\.x64\.tar\.gz tar -xf/);
     assert.equal(f.fix, undefined);
     assert.equal(find(apinto.replace('rm -rf ../apinto.linux.x64.tar.gz', 'rm -f /*.tar.gz'), 'GD302').length, 1, 'a glob beside it');
+  });
+
+  it('leaves a small copied file alone, and knows a big one by its size in the context (kubeflow/pipelines proxy/Dockerfile:22-26)', () => {
+    const proxy = df(['FROM python:3.12-slim', 'WORKDIR /', 'COPY requirements.txt .', 'RUN pip install -r requirements.txt && rm -f requirements.txt', 'CMD ["python", "attempt-register-vm-on-proxy.py"]']);
+    assert.equal(has(proxy, 'GD302'), false, 'a requirements.txt hides a few bytes');
+    const big = df(['FROM debian:12-slim', 'COPY tools/agent-installer.run /tmp/', 'RUN sh /tmp/agent-installer.run --quiet && rm /tmp/agent-installer.run', 'CMD ["/usr/local/bin/agent"]']);
+    assert.equal(find(big, 'GD302', tempWorkspace({ 'tools/agent-installer.run': 'x'.repeat(1024 * 1024) })).length, 1);
+    assert.equal(has(big, 'GD302', tempWorkspace({ 'tools/agent-installer.run': 'x'.repeat(1000) })), false);
   });
 
   it('is silent when a COPY in between may write where the cleanup deletes', () => {
