@@ -266,6 +266,13 @@ export interface GoBuild {
    * make command's, so no edit may target its words (a flag goes into the Makefile, not the RUN).
    */
   viaMake?: true;
+  /**
+   * For an unresolved build whose one package argument holds build arguments with no value
+   * (absmach/magistrala 9d637dc docker/Dockerfile:25 `go build … -o /exe cmd/${SVC}/main.go`,
+   * `ARG SVC` without a default, the Makefile passing each service's name): the main packages of
+   * the context some value of them names, each with those values (variableCandidates).
+   */
+  candidates?: { arg: string; names: string[]; packages: { pkg: GoPackage; values: string[] }[] };
 }
 
 /** A go build/install with its packages resolved (an unknown base image counts as working in `/`). */
@@ -275,7 +282,11 @@ function resolveBuild(info: KnownWorkspace, stage: Stage, g: GoCommand): GoBuild
   const mappings = contextMappings(info, stage, g, '/', true);
   const build: GoBuild = { go: g, stage, packages: [], resolved: false };
   const args = goPackages(g.args);
-  if (args.some((a) => a.dynamic)) return build;
+  if (args.some((a) => a.dynamic)) {
+    const c = args.length === 1 ? variableCandidates(info, stage, g, args[0], cwd, mappings) : null;
+    if (c) build.candidates = c;
+    return build;
+  }
   const values = args.map((a) => a.value);
   if (values.length > 0 && values.every((v) => v.includes('@'))) {
     // `go install example.com/tool@v1.2.3`: a module from elsewhere, nothing of the context.
@@ -346,6 +357,56 @@ export function packagesProcessed(info: KnownWorkspace, stage: Stage, g: GoComma
 export function packagesUnder(ws: WorkspaceModel, dir: string): GoPackage[] {
   const module = moduleForDir(ws, dir)?.dir ?? null;
   return ws.packages.filter((p) => (dir === '' || p.dir === dir || p.dir.startsWith(dir + '/')) && p.module === module);
+}
+
+/**
+ * The main packages a package argument with variables can name (GoBuild.candidates): the
+ * variables the stage knows are expanded, each one it does not (an ARG without a default) stands
+ * for one path segment or part of one, and the argument, resolved as a folder of the builder
+ * mapped to the context (or as an import path), is matched against the main packages' folders.
+ * Null when a variable is not a plain `$NAME`/`${NAME}` (`$(…)`, `${X:-y}`), none is unknown, the
+ * argument is a pattern, or no main package matches.
+ */
+function variableCandidates(info: KnownWorkspace, stage: Stage, g: GoCommand, word: ShellWord, cwd: string | null, mappings: Mapping[]): GoBuild['candidates'] | null {
+  const raw = word.raw.replace(/["']/g, '');
+  if (raw.includes('...') || raw.includes('@')) return null;
+  const env = pathEnv(info.model, stage, g.instr);
+  const names: string[] = [];
+  // Unknown variables become U+0001 (a character no path holds), resolved as path text.
+  let text = '';
+  const re = /\$(?:\{([A-Za-z_][A-Za-z0-9_]*)\}|([A-Za-z_][A-Za-z0-9_]*))/g;
+  let last = 0;
+  for (const m of raw.matchAll(re)) {
+    text += raw.slice(last, m.index);
+    last = m.index! + m[0].length;
+    const name = m[1] ?? m[2];
+    const value = env.get(name);
+    if (value === undefined || value === null) {
+      names.push(name);
+      text += '\u0001';
+    } else text += value;
+  }
+  text += raw.slice(last);
+  if (names.length === 0 || text.includes('$') || !/^[\w./\u0001-]+$/.test(text)) return null;
+  const arg = text.endsWith('.go') ? fileFolder(text) : text;
+  let target: string | null;
+  let key: (p: GoPackage) => string | null;
+  if (isPathArg(arg)) {
+    target = cwd === null ? null : toContext(mappings, path.posix.resolve(cwd, arg));
+    key = (p) => p.dir;
+  } else {
+    target = arg;
+    key = (p) => p.importPath;
+  }
+  if (target === null || !target.includes('\u0001')) return null;
+  const pattern = new RegExp(`^${target.split('\u0001').map((part) => part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('([^/]+)')}$`);
+  const packages: { pkg: GoPackage; values: string[] }[] = [];
+  for (const p of mainPackages(info.workspace)) {
+    const k = key(p);
+    const m = k === null ? null : pattern.exec(k);
+    if (m) packages.push({ pkg: p, values: m.slice(1) });
+  }
+  return packages.length > 0 ? { arg: word.raw, names, packages } : null;
 }
 
 /** A package argument that names a folder of the builder (`.`, `./x`, `../x`, `/src/x`) rather than an import path. */

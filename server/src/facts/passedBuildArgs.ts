@@ -112,3 +112,19 @@ function readPassedBuildArgs(files: WorkspaceFiles): PassedBuildArgs {
   }
   return { inView, names, any };
 }
+
+/**
+ * Whether a build file of the repository (buildFiles) holds `word` (`timetzdata`); null when the
+ * context is not the repository's root (repositoryRootInView), where those files would be. A
+ * build argument no file of the repository sets to a value holding the word does not hold it
+ * (absmach/magistrala 9d637dc: `-tags "${BUILD_TAGS}"`, the Makefile passing its broker tags).
+ */
+export function buildFilesMention(ws: WorkspaceModel | undefined, files: WorkspaceFiles | undefined, word: string): boolean | null {
+  if (!files) return null;
+  const read = () => {
+    if (!repositoryRootInView(files)) return null;
+    for (const { text } of buildFiles(files)) if (text.includes(word)) return true;
+    return false;
+  };
+  return ws ? workspaceFact(ws, `buildFilesMention:${word}`, read) : read();
+}

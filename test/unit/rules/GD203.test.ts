@@ -266,3 +266,59 @@ describe('GD203: a COPY into the folder /etc/localtime/ (snail007/goproxy e6d6a8
     ]) assert.equal(lint(text, o).some((x) => x.code === 'GD203'), false, text);
   });
 });
+
+// absmach/magistrala 9d637dc (Apache-2.0) docker/Dockerfile:5,:25 (judge 33 X M4), a skeleton:
+// `ARG SVC` and `ARG BUILD_TAGS` without defaults, `go build -tags "${BUILD_TAGS}" … -o /exe
+// cmd/${SVC}/main.go`, a scratch image; the Makefile runs `docker build --build-arg SVC=$(svc)
+// --build-arg BUILD_TAGS="$(BUILD_TAGS)"` per service, BUILD_TAGS being the broker's tags. Files
+// (repository sizes): Makefile 16 KB, go.mod, cmd/{certs,postgres-writer,timescale-writer}/main.go,
+// consumers/messages.go importing pkg/transformers/json, whose time.go:114 calls time.LoadLocation.
+describe('GD203: a package argument with a build argument without a default (magistrala `cmd/${SVC}/main.go`)', () => {
+  const DOCKERFILE = df([
+    'FROM golang:1.27.0-alpine3.24 AS builder', 'ARG SVC', 'ARG GOARCH', 'ARG BUILD_TAGS', '',
+    'WORKDIR /go/src/github.com/absmach/magistrala', 'COPY . .',
+    'RUN CGO_ENABLED=0 GOOS=linux GOARCH=${GOARCH} \\', '    go build \\', '    -trimpath \\', '    -tags "${BUILD_TAGS}" \\',
+    '    -ldflags "-s -w" \\', '    -o /exe cmd/${SVC}/main.go', '',
+    'FROM scratch', 'COPY --from=builder /etc/ssl/certs/ca-certificates.crt /etc/ssl/certs/ca-certificates.crt',
+    'COPY --from=builder /exe /', 'ENTRYPOINT ["/exe"]',
+  ]);
+  const M = 'github.com/absmach/magistrala';
+  const writer = `package main\n\nimport "${M}/consumers"\n\nfunc main() { consumers.Start() }\n`;
+  const FILES: Record<string, string> = {
+    '.github/workflows/build.yml': 'on: push\n',
+    'Makefile': 'SERVICES = certs postgres-writer timescale-writer\nBUILD_TAGS := $(strip $(MG_MESSAGE_BROKER_TYPE) $(MG_ES_TYPE))\ndefine make_docker\n\t$(eval svc=$(subst docker_,,$(1)))\n\tdocker build --build-arg SVC=$(svc) --build-arg BUILD_TAGS="$(BUILD_TAGS)" -f docker/Dockerfile .\nendef\n',
+    'go.mod': `module ${M}\n\ngo 1.26.0\n`,
+    'cmd/certs/main.go': 'package main\n\nimport "fmt"\n\nfunc main() { fmt.Println("certs") }\n',
+    'cmd/postgres-writer/main.go': writer,
+    'cmd/timescale-writer/main.go': writer,
+    'consumers/messages.go': `package consumers\n\nimport "${M}/pkg/transformers/json"\n\nfunc Start() { json.Parse() }\n`,
+    'pkg/transformers/json/time.go': 'package json\n\nimport "time"\n\nfunc Parse() { _, _ = time.LoadLocation("Europe/Paris") }\n',
+  };
+  const at = (text: string, files: Record<string, string> = FILES) => lint(text, tempWorkspace({ ...files, 'docker/Dockerfile': text }, 'docker/Dockerfile')).filter((x) => x.code === 'GD203');
+
+  it('magistrala 9d637dc: reported on the build, naming the values whose program loads a zone', () => {
+    const f = at(DOCKERFILE);
+    assert.equal(f.length, 1);
+    assert.match(DOCKERFILE.slice(f[0].span.start, f[0].span.end), /^RUN CGO_ENABLED=0/);
+    assert.match(f[0].message, /built with `SVC=postgres-writer` or `SVC=timescale-writer` \(2 of the 3 main packages `cmd\/\$\{SVC\}\/main\.go` can name\).*time\.LoadLocation \(\.\/pkg\/transformers\/json\)/);
+    // The tags come from a build argument: no edit of the RUN.
+    assert.equal(f[0].fix, undefined);
+    // With literal tags the fix adds timetzdata, and the fixed file is quiet.
+    const literal = DOCKERFILE.replace('-tags "${BUILD_TAGS}"', '-tags "msg_fluxmq"');
+    const o = tempWorkspace({ ...FILES, 'docker/Dockerfile': literal }, 'docker/Dockerfile');
+    const fixed = applyFix(literal, 'GD203', o);
+    assert.ok(fixed.includes('-tags "msg_fluxmq,timetzdata"'));
+    assert.equal(lint(fixed, o).some((x) => x.code === 'GD203'), false);
+  });
+
+  it('silent when no value names such a program, when the repository passes timetzdata, and with a default', () => {
+    const { 'cmd/postgres-writer/main.go': _p, 'cmd/timescale-writer/main.go': _t, ...certsOnly } = FILES;
+    assert.deepEqual(at(DOCKERFILE, { ...certsOnly, 'cmd/http/main.go': 'package main\n\nfunc main() {}\n' }), []);
+    assert.deepEqual(at(DOCKERFILE, { ...FILES, 'Makefile': FILES['Makefile'].replace('$(MG_ES_TYPE))', '$(MG_ES_TYPE) timetzdata)') }), []);
+    assert.deepEqual(at(DOCKERFILE.replace('ARG SVC', 'ARG SVC=certs')), []);
+    // Without the repository's root in view, the tags a build passes are unknown.
+    const { '.github/workflows/build.yml': _g, ...noRoot } = FILES;
+    assert.deepEqual(at(DOCKERFILE, noRoot), []);
+    assert.equal(at(DOCKERFILE.replace('-tags "${BUILD_TAGS}"', '-tags "msg_fluxmq"'), noRoot).length, 1);
+  });
+});
