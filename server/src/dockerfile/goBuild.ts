@@ -435,6 +435,23 @@ export function alternativeGoCommands(g: GoCommand): GoCommand[] {
 }
 
 /**
+ * Two commands of a script lie in different branches of the same `if`/`case` (only one of them
+ * runs): shellhub-io/shellhub 6f3a47e server/Dockerfile:60,:68, `if [ "$EDITION" = "enterprise" ];
+ * then cd /go/src && … go build …; else go build -o /server .; fi`, where the `cd` does not move
+ * the `else` build. False when the script cannot be read.
+ */
+export function inOtherBranches(script: { text: string }, a: { start: number; end: number }, b: { start: number; end: number }): boolean {
+  if (!/\b(if|case)\b/.test(script.text)) return false;
+  const outline = outlineScript(script.text);
+  if (outline.hasErrors) return false;
+  const at = (x: { start: number; end: number }) => outline.top.find((o) => o.cmd.start <= x.start && x.end <= o.cmd.end);
+  const oa = at(a);
+  const ob = at(b);
+  if (!oa || !ob) return false;
+  return oa.branches.some((x) => ob.branches.some((y) => y.of === x.of && y.branch !== x.branch));
+}
+
+/**
  * Another branch of the same `if`/`case` builds the same packages (`go build`/`go install`, the
  * same package words) and `has` holds for it: the build in this branch is the deliberate
  * other mode (open-im-server's RELEASE=false build keeps what the release branch drops).

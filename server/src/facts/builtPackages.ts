@@ -29,7 +29,7 @@ import * as path from 'node:path';
 import {
   contextPath, copiedPrograms, copyPaths, copyPlaces, dockerEnv, goCommands, goFlag, goPackages, holdsProgram, isContextCopy, isWholeContext, pathEnv, stageChain, stageGoCommands, stageImage, startedProgram, workdirBefore, type GoCommand,
 } from '../dockerfile/facts';
-import { envValue, goBinaryName, stageRef, writesNoBinary } from '../dockerfile/goBuild';
+import { envValue, goBinaryName, inOtherBranches, stageRef, writesNoBinary } from '../dockerfile/goBuild';
 import { properties } from '../dockerfile/parse';
 import { toDoc, type DockerfileModel, type Instruction, type Stage } from '../dockerfile/model';
 import { contextBinds, mounts } from '../dockerfile/mounts';
@@ -69,6 +69,8 @@ export function commandCwd(model: DockerfileModel, stage: Stage, g: GoCommand, u
   for (const c of g.instr.script ? shellLevelCommands(g.instr.script) : []) {
     if (c.start >= g.cmd.start) break;
     if (c.argv[0]?.value !== 'cd') continue;
+    // A `cd` in another branch of an `if`/`case` than the command does not move it (shellhub).
+    if (inOtherBranches(g.instr.script!, c, g.cmd)) continue;
     const arg = c.argv[1];
     if (!arg || arg.dynamic || arg.value === '-') return null;
     cwd = chdir(cwd, arg.value);
@@ -317,6 +319,10 @@ function resolveBuild(info: KnownWorkspace, stage: Stage, g: GoCommand): GoBuild
     } else {
       matched = importPattern(ws, t);
     }
+    // An import path of no module of the context (shellhub-io/shellhub 6f3a47e server/Dockerfile:65
+    // `go build -tags enterprise -o /server github.com/shellhub-io/cloud/cmd/server`, a module
+    // bind-mounted from another build context): nothing of the context.
+    if (matched === null && outsideModules(ws, t)) matched = [];
     if (matched === null) return build;
     for (const p of matched) if (p.isMain) found.set(p.dir, p);
   }
@@ -407,6 +413,18 @@ function variableCandidates(info: KnownWorkspace, stage: Stage, g: GoCommand, wo
     if (m) packages.push({ pkg: p, values: m.slice(1) });
   }
   return packages.length > 0 ? { arg: word.raw, names, packages } : null;
+}
+
+/**
+ * A package argument that is an import path (its first element has a dot: `github.com/x/y`) under
+ * no module path of the context, nor of a go.work of it: a package from elsewhere.
+ */
+function outsideModules(ws: WorkspaceModel, arg: string): boolean {
+  const a = arg.replace(/@.*$/, '');
+  if (isPathArg(a) || a.includes('$') || !a.split('/')[0].includes('.') || ws.modules.length === 0 || ws.truncated) return false;
+  const paths = [...ws.modules.map((m) => m.path), ...(ws.work?.members ?? []).map((m) => m.path)];
+  if (paths.some((p) => p === '')) return false;
+  return !paths.some((p) => a === p || a.startsWith(p + '/'));
 }
 
 /** A package argument that names a folder of the builder (`.`, `./x`, `../x`, `/src/x`) rather than an import path. */

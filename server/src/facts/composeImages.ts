@@ -78,6 +78,14 @@ export interface ComposeVolume {
   readOnly: boolean;
   /** The entry as written (`.traggodata:/opt/traggo/data`). */
   text: string;
+  /**
+   * The service's `build:` (context, dockerfile, target) as the file that declares the mount
+   * leaves it, when that file sets one: overlays of a project are often alternatives
+   * (shellhub-io/shellhub 6f3a47e: docker-compose.dev.yml builds server/Dockerfile's
+   * `development` target with the sources mounted, docker-compose.test.yml its `production`
+   * one), and a mount goes with the build of its own file, not with the merged service's.
+   */
+  build?: { context?: string; dockerfile?: string; target?: string };
 }
 
 /** The services of the context root's compose files (a workspace fact; see ComposeService). */
@@ -261,6 +269,8 @@ function readCompose(file: string, lines: readonly string[], services: Map<strin
     }
     item = null;
   };
+  /** Services whose `build:` this file sets. */
+  const builtHere = new Set<ComposeService>();
   for (let k = start + 1; k < lines.length; k++) {
     const line = lines[k];
     if (line.trim() === '' || /^\s*#/.test(line)) continue;
@@ -295,6 +305,7 @@ function readCompose(file: string, lines: readonly string[], services: Map<strin
       if (section === 'image' && value !== '' && !/\s/.test(value)) current.image = value;
       if (section === 'build') {
         current.build = true;
+        builtHere.add(current);
         readBuildValue(current, value, anchors);
       }
       if (section === 'user' && value !== '') current.user = true;
@@ -330,6 +341,10 @@ function readCompose(file: string, lines: readonly string[], services: Map<strin
     }
   }
   endItem();
+  for (const svc of builtHere) {
+    const build = { context: svc.context, dockerfile: svc.dockerfile, target: svc.target };
+    for (const v of svc.volumes) if (v.file === file && !v.build) v.build = build;
+  }
 }
 
 const WORKFLOW_FILE = /^\.github\/workflows\/[^/]+\.ya?ml$/;

@@ -1094,8 +1094,10 @@ export function composeMountsOfImage(model: DockerfileModel, stage: Stage, docke
     const mounts = svc.volumes.filter((v) => v.bind && !v.readOnly && USER_FOLDER.test(v.source) && !isFileMount(v.source));
     if (mounts.length === 0) continue;
     // A service that builds another Dockerfile runs that one's image, whatever its `image:` says.
+    // A mount goes with the build of the file that declares it (ComposeVolume.build: shellhub's
+    // dev overlay mounts the sources for the `development` target, its test overlay builds `production`).
     if (svc.build && dockerfile !== undefined) {
-      if (serviceBuilds(svc, dockerfile, stage.name)) out.push(...mounts);
+      for (const m of mounts) if (serviceBuilds(m.build ? { ...svc, context: m.build.context, dockerfile: m.build.dockerfile, target: m.build.target } : svc, dockerfile, stage.name)) out.push(m);
       continue;
     }
     if (svc.image && !svc.image.includes('$') && !svc.entrypoint) for (const m of mounts) byImage.push({ run: { file: m.file, line: m.line, image: svc.image, mount: m.text, args: [] }, volume: m });

@@ -2887,3 +2887,63 @@ describe('GD204: cron at start needs root (livepeer/go-livepeer 176aa41 docker/D
     }
   });
 });
+
+// shellhub-io/shellhub 6f3a47e (Apache-2.0) server/Dockerfile:58-69,:94 (judge 33 X M2), a
+// skeleton: the builder's RUN builds `/server` in an `if [ "$EDITION" = "enterprise" ]` whose
+// `then` branch does `cd /go/src` and builds github.com/shellhub-io/cloud/cmd/server (a module
+// bind-mounted from another build context) and whose `else` branch does `go build -o /server .`
+// in server/ (its own module); the production stage runs it with no USER.
+// docker-compose.dev.yml builds the `development` target with the sources mounted,
+// docker-compose.test.yml the `production` one. agent/ (a program that switches users) is
+// another module of the repository. Three facts each silenced GD204: the `cd` of the other
+// branch, the build of a package of no module of the context, the dev overlay's mounts.
+describe('GD204: shellhub server, built in either branch of an if, with compose overlays for other targets', () => {
+  const SH = 'github.com/shellhub-io/shellhub';
+  const DOCKERFILE = df([
+    'ARG EDITION=community', 'FROM scratch AS cloud-src', 'FROM golang:1.25.13-alpine3.24 AS base',
+    'WORKDIR /go/src/github.com/shellhub-io/shellhub/server', 'COPY ./server/go.mod ./server/go.sum ./', 'RUN go mod download',
+    'FROM base AS builder', 'ARG EDITION=community',
+    'COPY ./pkg     /go/src/github.com/shellhub-io/shellhub/pkg',
+    'COPY ./server     /go/src/github.com/shellhub-io/shellhub/server',
+    'WORKDIR /go/src/github.com/shellhub-io/shellhub/server',
+    'RUN --mount=type=bind,from=cloud-src,target=/go/src/github.com/shellhub-io/cloud \\',
+    '    if [ "$EDITION" = "enterprise" ]; then \\',
+    '        cd /go/src && go work init ./github.com/shellhub-io/shellhub/server ./github.com/shellhub-io/cloud && \\',
+    '        GOWORK=/go/src/go.work go build -tags enterprise -o /server github.com/shellhub-io/cloud/cmd/server; \\',
+    '    else \\', '        go build -o /server .; \\', '    fi',
+    'FROM base AS development', 'COPY ./server/entrypoint-dev.sh /entrypoint.sh', 'ENTRYPOINT ["/entrypoint.sh"]',
+    'FROM alpine:3.24.1 AS production', 'RUN apk add --no-cache curl openssh-client',
+    'COPY --from=builder /server /server', 'ENTRYPOINT ["/server", "server"]',
+  ]);
+  const FILES: Record<string, string> = {
+    '.github/workflows/ci.yml': 'on: push\n',
+    'go.mod': `module ${SH}\n\ngo 1.25.13\n`,
+    'pkg/envs/envs.go': 'package envs\n',
+    'server/go.mod': `module ${SH}/server\n\ngo 1.25.13\n\nrequire ${SH} v0.0.0\n\nreplace ${SH} => ../\n`,
+    'server/go.sum': '',
+    'server/main.go': 'package main\n\nimport "net/http"\n\nfunc main() { _ = http.ListenAndServe(":8080", nil) }\n',
+    'server/entrypoint-dev.sh': '#!/bin/sh\nexec air\n',
+    'agent/go.mod': `module ${SH}/agent\n\ngo 1.25.13\n`,
+    'agent/main.go': 'package main\n\nimport "syscall"\n\nfunc main() { _ = syscall.Setuid(1000) }\n',
+    'docker-compose.dev.yml': 'services:\n  server:\n    image: server\n    build:\n      context: .\n      dockerfile: server/Dockerfile\n      target: development\n    volumes:\n      - ./server:/go/src/github.com/shellhub-io/shellhub/server\n      - ./pkg:/go/src/github.com/shellhub-io/shellhub/pkg\n',
+    'docker-compose.test.yml': 'services:\n  server:\n    image: server:test\n    build:\n      context: .\n      dockerfile: server/Dockerfile\n      target: production\n',
+    'docker-compose.yml': 'services:\n  server:\n    image: shellhubio/server:${SHELLHUB_VERSION}\n    restart: unless-stopped\n',
+  };
+  const at = (text: string, files: Record<string, string> = FILES) => lint(text, tempWorkspace({ ...files, 'server/Dockerfile': text }, 'server/Dockerfile')).filter((f) => f.code === 'GD204');
+
+  it('shellhub 6f3a47e: reported on the production stage', () => {
+    const f = at(DOCKERFILE);
+    assert.equal(f.length, 1);
+    assert.equal(DOCKERFILE.slice(f[0].span.start, f[0].span.end), 'FROM alpine:3.24.1 AS production');
+  });
+
+  it('still silent when the mounts go with a build of this target, or when the server switches users', () => {
+    const dev = FILES['docker-compose.dev.yml'].replace('target: development', 'target: production');
+    assert.deepEqual(at(DOCKERFILE, { ...FILES, 'docker-compose.dev.yml': dev }), []);
+    assert.deepEqual(at(DOCKERFILE, { ...FILES, 'server/main.go': 'package main\n\nimport "syscall"\n\nfunc main() { _ = syscall.Setuid(1000) }\n' }), []);
+    // A `cd` before the if moves the build in either branch: `.` is then /go/src, no package of the context.
+    const cdFirst = DOCKERFILE.replace('    if [ "$EDITION" = "enterprise" ]; then \\\n        cd /go/src && go work init', '    cd /go/src && if [ "$EDITION" = "enterprise" ]; then \\\n        go work init');
+    assert.notEqual(cdFirst, DOCKERFILE);
+    assert.deepEqual(at(cdFirst), []);
+  });
+});
