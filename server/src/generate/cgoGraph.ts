@@ -207,6 +207,12 @@ const C_LIBRARY_PACKAGES: readonly { names: readonly string[]; debian: string; a
   // ZeroMQ (pebbe/zmq4: `#cgo !windows pkg-config: libzmq`; edgexfoundry/edgex-go 2bee238
   // cmd/support-notifications/Dockerfile installs zeromq-dev to build and zeromq to run).
   { names: ['zmq', 'libzmq'], debian: 'libzmq3-dev', alpine: 'zeromq-dev', bookworm: 'libzmq5', headers: ['zmq.h'] },
+  // libpfm4, the perf events library (koordinator-sh/koordinator a7a1b76's
+  // pkg/koordlet/util/perf_group/perf_group_linux.go: `#cgo LDFLAGS: -lpfm`, `#include
+  // <perfmon/pfmlib.h>`; its koordlet.dockerfile builds libpfm 4.13 from source, bookworm's is 4.13).
+  { names: ['pfm'], debian: 'libpfm4-dev', alpine: '', bookworm: 'libpfm4', headers: ['perfmon/'] },
+  // GEOS's C API (twpayne/go-geos: `#cgo LDFLAGS: -lgeos_c`, `#include <geos_c.h>`).
+  { names: ['geos_c', 'geos'], debian: 'libgeos-dev', alpine: 'geos-dev', bookworm: 'libgeos-c1v5', headers: ['geos_c.h'] },
 ];
 
 /**

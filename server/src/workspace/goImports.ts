@@ -501,6 +501,10 @@ export const KNOWN_CGO_MODULES: readonly KnownCgoModule[] = [
   { path: 'github.com/miekg/pkcs11', scope: 'module', binds: 'PKCS#11' },
   // The PostgreSQL parser (libpg_query's C sources, compiled by cgo; no !cgo files).
   { path: 'github.com/pganalyze/pg_query_go', scope: 'module', binds: 'libpg_query' },
+  // GEOS bindings: every file of the package has `import "C"` (`#cgo LDFLAGS: -lgeos_c`), no !cgo
+  // file (PeerDB-io/peerdb 6b52fb6 flow/shared/datatypes/geo.go; its stacks/flow.Dockerfile builds
+  // with CGO_ENABLED=1 and geos-dev, and runs with geos).
+  { path: 'github.com/twpayne/go-geos', scope: 'module', binds: 'GEOS (libgeos_c)', clib: 'geos_c' },
   // pcap.go: `#cgo linux LDFLAGS: -lpcap` (buger/goreplay 251e45a internal/capture/sock_linux.go).
   { path: 'github.com/google/gopacket/pcap', scope: 'package', binds: 'libpcap', clib: 'pcap' },
   // BLS signatures of Ethereum's consensus layer. herumi's bls package: bls.go, mcl.go, eth.go,
