@@ -683,8 +683,14 @@ export function stageHasGit(df: DockerfileModel, stage: Stage, before?: Instruct
 
 /** The tools of the go distribution (`go tool NAME`); any other name is a program of the module's `tool` lines. */
 const TOOLCHAIN_TOOLS = ['addr2line', 'asm', 'buildid', 'cgo', 'compile', 'covdata', 'cover', 'dist', 'doc', 'fix', 'link', 'nm', 'objdump', 'pack', 'pprof', 'preprofile', 'test2json', 'trace', 'vet'];
-const isModuleTool = (name: string | undefined): boolean => name !== undefined && name !== '' && !name.startsWith('-') && !TOOLCHAIN_TOOLS.includes(name);
-const OPAQUE_GO_TOOL = new RegExp(`(?:^|[\\s;&|(@'"\`])go\\s+tool\\s+(?!(?:${TOOLCHAIN_TOOLS.join('|')})(?![\\w.-]))[\\w.-]`, 'm');
+/**
+ * Module tools known to read no repository metadata: code generators from the module's own files
+ * (`go tool sqlc generate`, `go tool templ generate`: enchant97/note-mark's and
+ * damongolding/immich-kiosk's Dockerfiles, and the generated ones).
+ */
+const GIT_FREE_TOOLS = ['sqlc', 'templ'];
+const isModuleTool = (name: string | undefined): boolean => name !== undefined && name !== '' && !name.startsWith('-') && !TOOLCHAIN_TOOLS.includes(name) && !GIT_FREE_TOOLS.includes(name);
+const OPAQUE_GO_TOOL = new RegExp(`(?:^|[\\s;&|(@'"\`])go\\s+tool\\s+(?!(?:${[...TOOLCHAIN_TOOLS, ...GIT_FREE_TOOLS].join('|')})(?![\\w.-]))[\\w.-]`, 'm');
 /** A go build in a Makefile/script (`go build`, `$(GO) install`), and one that turns stamping off. */
 export const GO_BUILD_IN_TEXT = /(?:^|[\s;&|(@'"`])(?:\S*\/)?(?:go|xx-go|\$\(GO[A-Z_]*\)|\$\{GO[A-Z_]*\}|\$GO[A-Z_]*)\s+(?:build|install)\b/m;
 const BUILDVCS_OFF = /-buildvcs[= ]false\b/;

@@ -299,9 +299,17 @@ function whyNotDeclaredTool(d: GoGenerateDirective, mod: GoModule | null, io: Go
   const file = modfile !== null ? resolveFrom(d.pkg, modfile) : mod ? join(mod.dir, 'go.mod') : null;
   const text = file === null ? null : io.read(file);
   if (text === null) return `runs the tool ${name}, declared in ${modfile ?? 'go.mod'}, which the build context does not hold`;
-  const tools = [...text.matchAll(/^tool[ \t]+(?:\(([^)]*)\)|(\S+))/gm)].flatMap((m) => (m[1] ?? m[2]).split(/\s+/).filter((x) => x !== '' && !x.startsWith('//')));
-  const toolName = (path: string) => path.split('/').filter((x) => !/^v[0-9]+$/.test(x)).pop();
-  return tools.some((t) => t === name || toolName(t) === name) ? null : `runs the tool ${name}, which no \`tool\` line of ${file} declares`;
+  return declaredTools(text).some((t) => t === name || toolName(t) === name) ? null : `runs the tool ${name}, which no \`tool\` line of ${file} declares`;
+}
+
+/** The package paths a module file's `tool` directives declare (Go 1.24 tool dependencies), comments left out. */
+export function declaredTools(goModText: string): string[] {
+  return [...goModText.matchAll(/^tool[ \t]+(?:\(([^)]*)\)|(\S+))/gm)].flatMap((m) => (m[1] ?? m[2]).split('\n').map((l) => l.replace(/\/\/.*$/, '').trim()).filter((x) => x !== ''));
+}
+
+/** The name `go tool` runs a declared tool by: its path's last element that is not a major version (`oapi-codegen` for …/oapi-codegen/v2/cmd/oapi-codegen). */
+export function toolName(path: string): string | undefined {
+  return path.split('/').filter((x) => !/^v[0-9]+$/.test(x)).pop();
 }
 
 /** The directives of every package of the module `moduleDir` (context-relative folder). */

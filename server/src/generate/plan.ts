@@ -27,7 +27,8 @@ import { ownBinaryNames, ownBuildChoice, ownRunPaths, ownStartSteps, ownStartWor
 import { decideTags } from './buildTags';
 import { imageHelpers } from './helpers';
 import { existingIgnoreFile } from './existingIgnore';
-import { directiveWriting, gitWithoutRepository, goGenerateDirectives, missingBpf2goOutputs, missingGeneratedSources, moduleDirectives, producerOf, shellScript, whyNotToolchainOnly, type GoGenerateDirective } from './goGenerate';
+import { toolGenerations } from './toolGenerate';
+import { declaredTools, directiveWriting, gitWithoutRepository, goGenerateDirectives, missingBpf2goOutputs, missingGeneratedSources, moduleDirectives, producerOf, shellScript, whyNotToolchainOnly, type GoGenerateDirective } from './goGenerate';
 import { DockerIgnore } from '../workspace/dockerignore';
 import { modulesTxtIsForWorkspace } from '../workspace/vendor';
 import { goFilesCopiedByVite, missingOwnPackages, namedBy, submoduleOf } from './missingPackages';
@@ -87,6 +88,12 @@ export interface Plan {
    * `./cmd/x`) whose directives produce files a `//go:embed` needs, and those files (context paths).
    */
   goGenerate: { packages: string[]; outputs: string[]; notes: string[] };
+  /**
+   * Code generators the project runs outside go generate (sqlc, templ; see ./toolGenerate.ts),
+   * each run in the WORKDIR before `go generate` and `go build`: the command and the folders
+   * (context paths) whose missing Go files it writes.
+   */
+  toolGenerate: { tool: string; command: string; dirs: string[]; missing: string }[];
   /** Environment for every go command (`GOWORK=off`). */
   goEnv: string[];
   /** Module files of go.work members that this GOWORK=off build never reads (not copied). */
@@ -761,11 +768,15 @@ export function plan(model: WorkspaceModel, options: GenerateOptions, io: Genera
     // go.sum with only the `/go.mod` hash of a module: its code is never built.
     const withCode = goSum !== null ? modulesWithCode(goSum) : null;
     const indirect = (mod?.requirements ?? []).filter((r) => r.indirect && knownCgoRequirement(r.path) && knownCgoRequirement(r.path)!.quietIndirect === undefined && !usesVendor && (withCode === null || withCode.has(r.path)));
+    // Tool dependencies (Go 1.24 `tool` lines) are listed as requirements too (enchant97/note-mark:
+    // sqlc's github.com/pganalyze/pg_query_go/v6): one only a tool needs is not linked.
+    const tools = mod && indirect.length > 0 ? declaredTools(read(join(mod.dir, 'go.mod')) ?? '') : [];
+    const toolNote = tools.length > 0 ? ` go.mod also declares tools (${tools.slice(0, 3).join(', ')}${tools.length > 3 ? ' …' : ''}), whose dependencies it lists as requirements too: if only a tool needs it, the program does not link it.` : '';
     for (const r of indirect) {
-      warnings.push(r.path === 'github.com/mattn/go-sqlite3'
+      warnings.push((r.path === 'github.com/mattn/go-sqlite3'
         // go-sqlite3 has a `!cgo` stub: a CGO_ENABLED=0 build succeeds, SQLite fails when opened.
         ? `go.mod requires ${r.path} (needs cgo) indirectly: if a dependency of ${describe(target)} links it, the CGO_ENABLED=0 build still succeeds but links go-sqlite3's !cgo stub, so opening a SQLite database fails at run time ("Binary was compiled with 'CGO_ENABLED=0', go-sqlite3 requires cgo to work"). If the program can use SQLite, set CGO_ENABLED=1 and use a glibc runtime (distroless/base or debian).`
-        : `go.mod requires ${r.path} (needs cgo) indirectly: if a dependency of ${describe(target)} links it, the CGO_ENABLED=0 build fails (or, where the module has a !cgo fallback, what it binds is missing at run time); then set CGO_ENABLED=1 and use a glibc runtime.`);
+        : `go.mod requires ${r.path} (needs cgo) indirectly: if a dependency of ${describe(target)} links it, the CGO_ENABLED=0 build fails (or, where the module has a !cgo fallback, what it binds is missing at run time); then set CGO_ENABLED=1 and use a glibc runtime.`) + toolNote);
     }
   } else {
     for (const { importPath, lib } of systemCgo) {
@@ -1140,10 +1151,35 @@ export function plan(model: WorkspaceModel, options: GenerateOptions, io: Genera
     }
   }
 
+  // Go sources a code generator the project runs writes and a fresh clone lacks (sqlc's db.go and
+  // *.sql.go, templ's *_templ.go; ./toolGenerate.ts): the build stage runs it when go.mod declares
+  // the tool or names its release; otherwise the Check says what to add.
+  const missingPackages = mod ? missingOwnPackages(model, mod, facts.packages, facts.externalImports, { read, listFiles: (under) => io.listFiles(under) }) : [];
+  const toolGenerate: Plan['toolGenerate'] = [];
+  const generatedDirs = new Set<string>();
+  // The folders of the module's packages the program imports: those holding only tests or .templ files too.
+  const importedOwn = mod && mod.path !== '' ? facts.packages.flatMap((d) => packageByDir(model, d)?.imports ?? []).filter((i) => i.startsWith(`${mod.path}/`)).map((i) => join(mod.dir, i.slice(mod.path.length + 1))) : [];
+  for (const g of mod ? toolGenerations(mod, facts.packages, [...missingPackages.map((m) => m.dir), ...importedOwn], { read, listFiles: (under) => io.listFiles(under) }) : []) {
+    const configRel = g.tool === 'sqlc' ? inWorkdir(g.source) : '';
+    const outside = g.dirs.filter((d) => inWorkdir(d) === null);
+    const project = g.projectRuns;
+    if (g.runner !== null && configRel !== null && outside.length === 0) {
+      const command = `${g.runner.command} ${g.args}`;
+      toolGenerate.push({ tool: g.tool, command, dirs: g.dirs, missing: g.missing });
+      for (const d of g.dirs) generatedDirs.add(d);
+      reasons.push(`\`${command}\` runs in the build stage before \`go build\`: the program compiles ${g.tool}'s output, which the tree lacks (${g.missing}; a fresh clone has none of it${g.tool === 'sqlc' ? `, ${g.source} says where sqlc writes it` : ''}), and ${g.runner.why}${project ? ` (the project runs it too: ${project})` : ''}.`);
+      continue;
+    }
+    for (const d of g.dirs) generatedDirs.add(d);
+    const run = g.tool === 'sqlc' ? 'sqlc generate' : 'templ generate';
+    warnings.push(`The program compiles ${g.tool}'s output, which the tree lacks (${g.missing}): a fresh clone has none of it, and \`go build\` fails on what it defines. ${project ? `The project runs it (${project}). ` : ''}Run \`${run}\` in ${mod!.dir || 'the module folder'} before \`docker build\` (and keep its output out of .dockerignore), or add the step to the build stage after \`COPY\` of the sources: \`RUN go tool ${g.tool} generate\` once go.mod declares the tool (go get -tool ${g.pkg}), or \`RUN go run ${g.pkg}@<version> generate\`${g.tool === 'templ' ? ' with the version go.mod requires of github.com/a-h/templ' : ''}.`);
+  }
+
   // Packages of the module the program imports and the tree lacks (pufferpanel's
   // client/frontend/dist): a front-end build that puts Go files there (vite copies its public/
   // folder, with webfiles.go, into dist/) runs in the node stage; otherwise nothing is generated.
-  for (const miss of mod ? missingOwnPackages(model, mod, facts.packages, facts.externalImports, { read, listFiles: (under) => io.listFiles(under) }) : []) {
+  for (const miss of missingPackages) {
+    if (generatedDirs.has(miss.dir)) continue;
     const stage = webStageFor(miss.dir, assetIo);
     const goFiles = stage ? goFilesCopiedByVite(stage.project, assetIo) : [];
     const what = `${miss.importedAt} imports ${miss.importPath}, a package of ${miss.module.path} that the tree does not have (no Go files in ${miss.dir}/)`;
@@ -1578,6 +1614,7 @@ export function plan(model: WorkspaceModel, options: GenerateOptions, io: Genera
     sourceCopies,
     web,
     goGenerate,
+    toolGenerate,
     goEnv,
     unreadModuleFiles: work && !workspaceMode ? workDependencyFiles(work).filter((f) => !dependencyCopies.some((c) => c.sources.includes(f))) : [],
     build: { vendor, trimpath, tags, ldflags, stamp, versionDefault, output, packageArg: rel === '' ? '.' : `./${rel}`, helpers, sharedLibraries },

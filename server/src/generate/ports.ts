@@ -211,7 +211,7 @@ function resolveDefault(raw: string, consts: ReadonlyMap<string, string>, vars?:
 }
 
 /** The struct type a text offset lies in (`type X struct { … }`), by brace depth; null outside any. */
-function structRanges(text: string): (offset: number) => string | null {
+export function structRanges(text: string): (offset: number) => string | null {
   const ranges: { name: string; from: number; to: number }[] = [];
   for (const m of text.matchAll(/\btype[ \t]+([A-Za-z_][A-Za-z0-9_]*)[ \t]+struct[ \t]*\{/g)) {
     let depth = 1;
@@ -226,6 +226,29 @@ function structRanges(text: string): (offset: number) => string | null {
   }
   // The innermost range wins: an anonymous nested struct stays with its named owner.
   return (offset) => ranges.filter((r) => r.from <= offset && offset < r.to).sort((a, b) => b.from - a.from)[0]?.name ?? null;
+}
+
+/**
+ * The caarlos0/env prefix the fields of struct type `owner` get from the fields that mount it
+ * (`Bind BindConfig \`envPrefix:"BIND__"\``, outer mounts first): '' when no field of `text`
+ * mounts it with a prefix, null when one mounts it under a namespace of another kind (go-flags
+ * `namespace`, kong `prefix`) or under several prefixes.
+ */
+export function envPrefixOf(text: string, owner: string, structAt: (offset: number) => string | null, depth = 0): string | null {
+  const mounts = [...text.matchAll(new RegExp(`^[ \\t]*[A-Za-z_][A-Za-z0-9_]*[ \\t]+\\*?(?:[A-Za-z_][A-Za-z0-9_]*\\.)?${owner}[ \\t]+\`([^\`\\n]*)\``, 'gm'))];
+  const prefixes = new Set<string | null>();
+  for (const m of mounts) {
+    const env = /(?:^|\s)envPrefix:"([^"]*)"/.exec(m[1])?.[1];
+    if (env === undefined) {
+      if (/\b(?:namespace|prefix|env-namespace):"/.test(m[1])) prefixes.add(null);
+      continue;
+    }
+    const outer = structAt(m.index ?? 0);
+    const above = outer === null || outer === owner || depth > 4 ? '' : envPrefixOf(text, outer, structAt, depth + 1);
+    prefixes.add(above === null ? null : above + env);
+  }
+  if (prefixes.size > 1 || prefixes.has(null)) return null;
+  return [...prefixes][0] ?? '';
 }
 
 /** The top-level function (`func name(` or a method's name) whose body holds `offset`, or undefined. */
@@ -522,9 +545,13 @@ export function portEvidence(file: string, source: string, imports: readonly str
       const listenName = [...names, tag('yaml'), tag('json'), tag('toml')].find((n) => n !== undefined && /listen|bind|host|addr/i.test(n));
       const owner = structAt(m.index ?? 0);
       const shownName = tag('yaml') ?? tag('json') ?? tag('toml') ?? listenName;
-      // caarlos0/env's `env.Options{Prefix: "VHS_"}` (vhs): the variable is VHS_HOST, not HOST.
-      const envPrefix = /\bPrefix\s*:\s*"([A-Z0-9_]+)"/.exec(text)?.[1] ?? '';
-      if (listenName !== undefined) out.push({ port: 0, external: false, confidence: 'sure', via: `field ${owner ? `${owner}.` : ''}${m[1]} (${shownName}) default "${def}"${env ? `, env ${envPrefix}${env}` : ''}`, file, address: def });
+      // caarlos0/env's `env.Options{Prefix: "VHS_"}` (vhs): the variable is VHS_HOST, not HOST;
+      // and the `envPrefix` of the fields that mount its struct (enchant97/note-mark's `Bind
+      // BindConfig \`envPrefix:"BIND__"\``: BIND__HOST). A struct mounted under another kind of
+      // namespace names no variable the generator can tell.
+      const mounted = owner === null ? '' : envPrefixOf(text, owner, structAt);
+      const envPrefix = (/\bPrefix\s*:\s*"([A-Z0-9_]+)"/.exec(text)?.[1] ?? '') + (mounted ?? '');
+      if (listenName !== undefined) out.push({ port: 0, external: false, confidence: 'sure', via: `field ${owner ? `${owner}.` : ''}${m[1]} (${shownName}) default "${def}"${env && mounted !== null ? `, env ${envPrefix}${env}` : ''}`, file, address: def });
       continue;
     }
     if (portOf(def) === null) continue;

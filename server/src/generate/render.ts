@@ -93,6 +93,11 @@ export function renderDockerfile(p: Plan): string {
   L.push(p.build.vendor ? '# The vendored modules come with the sources: nothing to download.' : '# The sources (.dockerignore keeps the context small).');
   for (const c of p.sourceCopies) L.push(`COPY ${c.src} ${c.dest}`);
   for (const out of p.web?.outputs ?? []) L.push(`COPY --from=web /src/${p.web?.from ?? out} /src/${out}`);
+  for (const g of p.toolGenerate) {
+    // Before go generate (a directive may read what it writes) and the ARGs: it runs for the build machine.
+    L.push(`# ${g.tool} writes Go files the build needs (in ${g.dirs.slice(0, 3).map((d) => d || '.').join(', ')}${g.dirs.length > 3 ? ` and ${g.dirs.length - 3} more folders` : ''}): a fresh clone lacks them.`);
+    L.push(...run([...(p.build.vendor ? [] : [cacheMount(CACHE_MOUNTS.mod)]), cacheMount(CACHE_MOUNTS.build)], [`${env}${g.command}`]));
+  }
   if (p.goGenerate.packages.length > 0) {
     // Before the ARGs: the generators run on the build machine, for it (no GOOS/GOARCH).
     // Go sources it writes (webhook-tester's *.gen.go) or files //go:embed needs.

@@ -5,7 +5,7 @@
  * A generated image passes no such flag, so it stops at start: a Check names the flag.
  */
 import { stripGoComments } from './goSource';
-import type { PackageSources } from './ports';
+import { envPrefixOf, structRanges, type PackageSources } from './ports';
 
 export interface RequiredFlag {
   flag: string;
@@ -55,9 +55,52 @@ export function requiredFlags(packages: readonly PackageSources[]): RequiredFlag
   return out;
 }
 
-/** The Check for each required flag the image's CMD does not pass. */
+export interface RequiredEnv {
+  /** The variable, with the prefixes of the fields that mount its struct (`AUTH_TOKEN__SECRET`). */
+  name: string;
+  /** `config/config.go:38 \`env:"DATA_PATH,notEmpty"\``. */
+  at: string;
+}
+
+/**
+ * Environment variables caarlos0/env stops on when unset: a field tagged `env:"NAME,required"` or
+ * `env:"NAME,notEmpty"` without `envDefault`, in a package that imports the library
+ * (enchant97/note-mark 93bc3f1 config/config.go:38 `DataPath string \`env:"DATA_PATH,notEmpty"\``:
+ * env.Parse returns an error, and the program stops). Its name carries the `envPrefix` of the
+ * fields that mount its struct (AUTH_TOKEN__SECRET); a struct mounted under a namespace the
+ * generator cannot read is left out.
+ */
+export function requiredEnv(packages: readonly PackageSources[]): RequiredEnv[] {
+  const out: RequiredEnv[] = [];
+  for (const p of packages) {
+    if (!p.imports.some((i) => /^github\.com\/caarlos0\/env(\/v[0-9]+)?$/.test(i))) continue;
+    for (const f of p.files) {
+      const text = stripGoComments(f.text);
+      const structAt = structRanges(text);
+      const global = /\bPrefix\s*:\s*"([A-Z0-9_]+)"/.exec(text)?.[1] ?? '';
+      for (const m of text.matchAll(/^[ \t]*[A-Za-z_][A-Za-z0-9_]*[ \t]+[*\[\]A-Za-z0-9_.]+[ \t]+`([^`\n]*)`/gm)) {
+        const env = /(?:^|\s)env:"([^"]*)"/.exec(m[1])?.[1];
+        if (env === undefined || /(?:^|\s)envDefault:"/.test(m[1])) continue;
+        const [name, ...opts] = env.split(',');
+        if (name === '' || !opts.some((o) => o === 'required' || o === 'notEmpty')) continue;
+        const owner = structAt(m.index ?? 0);
+        const prefix = owner === null ? '' : envPrefixOf(text, owner, structAt);
+        if (prefix === null) continue;
+        const full = `${global}${prefix}${name}`;
+        if (!out.some((o) => o.name === full)) out.push({ name: full, at: `${p.dir === '' ? f.file : `${p.dir}/${f.file}`}:${text.slice(0, m.index).split('\n').length} \`env:"${env}"\`` });
+      }
+    }
+  }
+  return out;
+}
+
+/** The Check for each required flag the image's CMD does not pass, and for the environment variables the program stops without. */
 export function requiredFlagWarnings(packages: readonly PackageSources[], cmd: readonly string[] | null): string[] {
-  return requiredFlags(packages)
-    .filter((r) => !(cmd ?? []).some((a) => a === `-${r.flag}` || a === `--${r.flag}` || a.startsWith(`-${r.flag}=`) || a.startsWith(`--${r.flag}=`)))
-    .map((r) => `The program stops at start without --${r.flag}: ${r.at} checks that it is set (${JSON.stringify(r.message)}), the flag has no default, and the image ${cmd ? 'passes' : 'sets no CMD and passes'} none. Add it to the CMD (CMD ["--${r.flag}", "<value>"]) or pass it in docker run.`);
+  const env = requiredEnv(packages);
+  return [
+    ...requiredFlags(packages)
+      .filter((r) => !(cmd ?? []).some((a) => a === `-${r.flag}` || a === `--${r.flag}` || a.startsWith(`-${r.flag}=`) || a.startsWith(`--${r.flag}=`)))
+      .map((r) => `The program stops at start without --${r.flag}: ${r.at} checks that it is set (${JSON.stringify(r.message)}), the flag has no default, and the image ${cmd ? 'passes' : 'sets no CMD and passes'} none. Add it to the CMD (CMD ["--${r.flag}", "<value>"]) or pass it in docker run.`),
+    ...(env.length > 0 ? [`The program stops at start unless ${env.length > 1 ? `${env.slice(0, -1).map((e) => e.name).join(', ')} and ${env[env.length - 1].name} are` : `${env[0].name} is`} set: caarlos0/env fails on a required variable that is unset or empty, and ${env.length > 1 ? 'they have' : 'it has'} no default (${env.slice(0, 4).map((e) => e.at).join(', ')}${env.length > 4 ? ' …' : ''}), and the image sets none. Pass ${env.length > 1 ? 'them' : 'it'} at docker run (-e ${env[0].name}=…) or set ENV in the Dockerfile.`] : []),
+  ];
 }
