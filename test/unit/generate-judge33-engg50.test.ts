@@ -8,6 +8,11 @@
  *    support-notifications (ZeroMQ through pebbe/zmq4): the build stage installs the development
  *    package, the runtime its shared library (debian-slim), as for libseccomp; goreplay captures
  *    packets (CAP_NET_RAW), so it runs as root.
+ * 2. The configuration file the project's own image gives the program (the final stage of the root
+ *    Dockerfile, or of the one in the main package's folder, that starts the binary itself): copied
+ *    to the same place, and the arguments that name it passed (buraksezer/olric's
+ *    `-c /etc/olric-server.yaml`; edgex-go core-data's /res/configuration.yaml, read as ./res;
+ *    gmqtt's /etc/gmqtt/gmqttd.yml; arana's conf/*; grafana agent's --config.file).
  */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
@@ -62,7 +67,7 @@ describe('1. goreplay: gopacket/pcap links libpcap, and capturing packets needs 
   });
 });
 
-// edgexfoundry/edgex-go at 2bee238 (Apache-2.0): go.mod (8,466 bytes) `module
+// edgexfoundry/edgex-go at 2bee238 (Apache-2.0): go.mod (6,979 bytes) `module
 // github.com/edgexfoundry/edgex-go`, `go 1.25.0`, requires github.com/pebbe/zmq4 v1.4.0;
 // cmd/support-notifications/main.go reaches internal/support/notifications/application/channel,
 // whose zmq.go and sender.go import github.com/pebbe/zmq4 (`#cgo !windows pkg-config: libzmq`).
@@ -85,5 +90,140 @@ describe('1. edgex support-notifications: pebbe/zmq4 links libzmq', () => {
   it('--runtime alpine: zeromq-dev named for the build (the alpine build installs no C libraries)', async () => {
     const r = await gen(tree(notifications, {}), { runtime: 'alpine' });
     assert.ok(r.warnings.some((w) => w.includes('zeromq-dev')), r.warnings.join('\n'));
+  });
+});
+
+// buraksezer/olric at 40ffe2f (Apache-2.0): go.mod (1,636 bytes) `module github.com/olric-data/olric`,
+// `go 1.23.0`; cmd/olric-server/main.go (3,710 bytes): `f.StringVar(&args.config, "c",
+// DefaultConfigFile, "")` with `DefaultConfigFile = "olric-server-local.yaml"` (cmd/olric-server/
+// olric-server-local.yaml, 9,239 bytes: `bindAddr: localhost`); olric-server-docker.yaml (9,138
+// bytes: `bindAddr: 0.0.0.0`); Dockerfile (424 bytes) below.
+const olricDockerfile = 'FROM golang:latest as build\nWORKDIR /src/\nCOPY . /src/\nRUN go mod download\nRUN CGO_ENABLED=1 go build -ldflags="-s -w" -o /usr/bin/olric-server /src/cmd/olric-server\n\nFROM gcr.io/distroless/base-debian12\nCOPY --from=build /usr/bin/olric-server /usr/bin/olric-server\nCOPY --from=build /src/olric-server-docker.yaml /etc/olric-server.yaml\n\nEXPOSE 3320 3322\nENTRYPOINT ["/usr/bin/olric-server", "-c", "/etc/olric-server.yaml"]\n';
+const olric: Record<string, string | null> = {
+  'go.mod': 'module github.com/olric-data/olric\n\ngo 1.23.0\n',
+  'cmd/olric-server/main.go': 'package main\n\nimport (\n\t"flag"\n\t"os"\n\n\t"github.com/olric-data/olric/config"\n)\n\nconst DefaultConfigFile = "olric-server-local.yaml"\n\nfunc main() {\n\tvar path string\n\tf := flag.NewFlagSet(os.Args[0], flag.ContinueOnError)\n\tf.StringVar(&path, "config", DefaultConfigFile, "")\n\tf.StringVar(&path, "c", DefaultConfigFile, "")\n\t_ = f.Parse(os.Args[1:])\n\tif _, err := config.Load(path); err != nil {\n\t\tos.Exit(1)\n\t}\n}\n',
+  'config/load.go': 'package config\n\nimport "os"\n\nfunc Load(path string) ([]byte, error) { return os.ReadFile(path) }\n',
+  'olric-server-docker.yaml': 'server:\n  bindAddr: 0.0.0.0\n  bindPort: 3320\n',
+  'cmd/olric-server/olric-server-local.yaml': 'server:\n  bindAddr: localhost\n  bindPort: 3320\n',
+  Dockerfile: olricDockerfile,
+};
+
+describe('2. olric: the configuration its own image gives it, and the -c that names it', () => {
+  it('olric-server-docker.yaml copied to /etc/olric-server.yaml, CMD ["-c", "/etc/olric-server.yaml"], with the reason', async () => {
+    const r = await genClean(tree(olric, {}));
+    const runtime = runtimeOf(r.dockerfile);
+    assert.match(runtime, /\nCOPY olric-server-docker\.yaml \/etc\/olric-server\.yaml\n/, r.dockerfile);
+    assert.match(runtime, /\nCMD \["-c", "\/etc\/olric-server\.yaml"\]\n/, r.dockerfile);
+    assert.ok(r.reasons.some((x) => x.includes('olric-server-docker.yaml is copied to /etc/olric-server.yaml') && x.includes('Dockerfile:9 `COPY --from=build /src/olric-server-docker.yaml /etc/olric-server.yaml`') && x.includes('CMD passes -c /etc/olric-server.yaml')), r.reasons.join('\n'));
+  });
+
+  it('negative: a file the build writes (not in the context) is not copied, and no CMD', async () => {
+    const r = await gen(tree(olric, { Dockerfile: olricDockerfile.replace('RUN go mod download\n', 'RUN go mod download\nRUN cp olric-server-docker.yaml generated.yaml\n').replace('/src/olric-server-docker.yaml', '/src/generated.yaml').replace(/olric-server\.yaml/g, 'olric.yaml') }));
+    assert.doesNotMatch(r.dockerfile, /\/etc\/olric/, r.dockerfile);
+    assert.doesNotMatch(runtimeOf(r.dockerfile), /\nCMD /, r.dockerfile);
+  });
+
+  it('negative: an image that starts a script, not the binary, gives nothing', async () => {
+    const r = await gen(tree(olric, { Dockerfile: olricDockerfile.replace('ENTRYPOINT ["/usr/bin/olric-server", "-c", "/etc/olric-server.yaml"]', 'COPY entrypoint.sh /\nENTRYPOINT ["/entrypoint.sh"]'), 'entrypoint.sh': '#!/bin/sh\nexec olric-server -c /etc/olric-server.yaml\n' }));
+    assert.doesNotMatch(r.dockerfile, /\/etc\/olric-server\.yaml/, r.dockerfile);
+  });
+});
+
+// edgexfoundry/edgex-go at 2bee238 (Apache-2.0): cmd/core-data/main.go (1,065 bytes) imports
+// internal/core/data; cmd/core-data/res/configuration.yaml (1,569 bytes), which go-mod-bootstrap
+// reads from ./res by default; cmd/core-data/Dockerfile (2,001 bytes), built from the root
+// (Makefile: `docker build -f cmd/core-data/Dockerfile .`): below, its lines that matter.
+const coreDataDockerfile = 'ARG BUILDER_BASE=golang:1.25-alpine3.22\nFROM ${BUILDER_BASE} AS builder\nWORKDIR /edgex-go\nCOPY go.mod vendor* ./\nRUN [ ! -d "vendor" ] && go mod download all || echo "skipping..."\nCOPY . .\nRUN make cmd/core-data/core-data\n\nFROM alpine:3.22\nCOPY --from=builder /edgex-go/Attribution.txt /\nCOPY --from=builder /edgex-go/security.txt /\nCOPY --from=builder /edgex-go/cmd/core-data/core-data /\nCOPY --from=builder /edgex-go/cmd/core-data/res/configuration.yaml /res/configuration.yaml\n\nENTRYPOINT ["/core-data"]\nCMD ["-cp=keeper.http://edgex-core-keeper:59890", "--registry"]\n';
+const coreData: Record<string, string | null> = {
+  'go.mod': 'module github.com/edgexfoundry/edgex-go\n\ngo 1.25.0\n',
+  'cmd/core-data/main.go': 'package main\n\nimport (\n\t"context"\n\n\t"github.com/edgexfoundry/edgex-go/internal/core/data"\n)\n\nfunc main() {\n\tdata.Main(context.Background())\n}\n',
+  'internal/core/data/main.go': 'package data\n\nimport "context"\n\nfunc Main(ctx context.Context) {}\n',
+  'cmd/core-data/res/configuration.yaml': 'Service:\n  Port: 59880\n',
+  'cmd/core-data/Dockerfile': coreDataDockerfile,
+  'Attribution.txt': 'The following open source projects are referenced by Core Data:\n',
+  'security.txt': 'Security contact: security@edgexfoundry.org\n',
+  Makefile: 'cmd/core-data/core-data:\n\tgo build -o $@ ./cmd/core-data\n',
+};
+
+describe('2. edgex core-data: the configuration its Dockerfile in cmd/core-data gives it, read relative to the working directory', () => {
+  it('res/configuration.yaml under /app (the project starts it in /), not the text files; the other arguments named in a reason', async () => {
+    const r = await genClean(tree(coreData, {}), { package: 'cmd/core-data' });
+    const runtime = runtimeOf(r.dockerfile);
+    assert.match(runtime, /\nCOPY cmd\/core-data\/res\/configuration\.yaml \/app\/res\/configuration\.yaml\n/, r.dockerfile);
+    assert.doesNotMatch(runtime, /Attribution|security\.txt/, r.dockerfile);
+    assert.doesNotMatch(runtime, /\nCMD /, r.dockerfile);
+    assert.ok(r.reasons.some((x) => x.includes('started in /, finds there as ./res/configuration.yaml') && x.includes('Not passed: -cp=keeper.http://edgex-core-keeper:59890 --registry')), r.reasons.join('\n'));
+  });
+
+  it('a path the sources name is kept absolute (gmqtt\'s "/etc/gmqtt" under the default WORKDIR)', async () => {
+    const r = await gen(tree(coreData, {
+      'cmd/core-data/Dockerfile': coreDataDockerfile.replace('/res/configuration.yaml\n', '/conf/configuration.yaml\n'),
+      'internal/core/data/main.go': 'package data\n\nimport (\n\t"context"\n\t"os"\n)\n\nfunc Main(ctx context.Context) {\n\t_, _ = os.ReadFile("/conf/configuration.yaml")\n}\n',
+    }), { package: 'cmd/core-data' });
+    assert.match(runtimeOf(r.dockerfile), /\nCOPY cmd\/core-data\/res\/configuration\.yaml \/conf\/configuration\.yaml\n/, r.dockerfile);
+  });
+});
+
+// DrmagicE/gmqtt at 92ed7d6 (MIT): cmd/gmqttd/config_unix.go `DefaultConfigDir = "/etc/gmqtt"`,
+// main.go `command.ConfigFile = path.Join(configDir, "gmqttd.yml")`; the Dockerfile's final stage
+// (WORKDIR /gmqttd) has `COPY ./cmd/gmqttd/default_config.yml /etc/gmqtt/gmqttd.yml` and
+// `ENTRYPOINT ["gmqttd","start"]`. arana-db/arana at 1e525f41 (Apache-2.0): `COPY ./conf/* /etc/arana/`
+// and `CMD ["arana", "start", "-c", "/etc/arana/bootstrap.yaml"]`.
+describe('2. gmqtt and arana: a context copy into the final stage, a folder\'s files by a glob', () => {
+  const gmqtt: Record<string, string | null> = {
+    'go.mod': 'module github.com/DrmagicE/gmqtt\n\ngo 1.14\n',
+    'cmd/gmqttd/main.go': 'package main\n\nimport (\n\t"os"\n\t"path"\n)\n\nvar DefaultConfigDir = "/etc/gmqtt"\n\nfunc main() {\n\t_, _ = os.ReadFile(path.Join(DefaultConfigDir, "gmqttd.yml"))\n}\n',
+    'cmd/gmqttd/default_config.yml': 'listeners:\n  - address: ":1883"\n',
+    Dockerfile: 'FROM golang:alpine AS builder\nADD . /go/src/github.com/DrmagicE/gmqtt\nWORKDIR /go/src/github.com/DrmagicE/gmqtt\nRUN go build -o build/gmqttd ./cmd/gmqttd\n\nFROM alpine:3.12\nWORKDIR /gmqttd\nCOPY --from=builder /go/src/github.com/DrmagicE/gmqtt/build/gmqttd .\nRUN mkdir /etc/gmqtt\nCOPY ./cmd/gmqttd/default_config.yml /etc/gmqtt/gmqttd.yml\nENV PATH=$PATH:/gmqttd\nENTRYPOINT ["gmqttd"]\n',
+  };
+
+  it('gmqtt: /etc/gmqtt/gmqttd.yml, outside the image\'s WORKDIR: absolute', async () => {
+    const r = await genClean(tree(gmqtt, {}));
+    assert.match(runtimeOf(r.dockerfile), /\nCOPY cmd\/gmqttd\/default_config\.yml \/etc\/gmqtt\/gmqttd\.yml\n/, r.dockerfile);
+  });
+
+  it('arana: each configuration file of conf/*, and the -c after the words the image also runs', async () => {
+    const r = await genClean(tree(gmqtt, {
+      'conf/bootstrap.yaml': 'listeners:\n  - port: 13306\n',
+      'conf/config.yaml': 'kind: ConfigMap\n',
+      'conf/README.md': '# configuration\n',
+      Dockerfile: 'FROM golang:1.20-alpine AS BE\nWORKDIR /app\nCOPY . .\nRUN go build -o ./bin/gmqttd ./cmd/gmqttd\n\nFROM alpine:3\nWORKDIR /\nCOPY ./conf/* /etc/arana/\nCOPY --from=BE /app/bin/gmqttd /usr/local/bin/\nCMD ["gmqttd", "-c", "/etc/arana/bootstrap.yaml"]\n',
+    }));
+    const runtime = runtimeOf(r.dockerfile);
+    assert.match(runtime, /\nCOPY conf\/bootstrap\.yaml \/etc\/arana\/bootstrap\.yaml\n/, r.dockerfile);
+    assert.match(runtime, /\nCOPY conf\/config\.yaml \/etc\/arana\/config\.yaml\n/, r.dockerfile);
+    assert.doesNotMatch(runtime, /README/, r.dockerfile);
+    assert.match(runtime, /\nCMD \["-c", "\/etc\/arana\/bootstrap\.yaml"\]\n/, r.dockerfile);
+  });
+});
+
+// grafana/agent at 372611b64 (Apache-2.0): cmd/grafana-agent/Dockerfile (built from the root)
+// copies `cmd/grafana-agent/agent-local-config.yaml /etc/agent/agent.yaml`, `ENTRYPOINT
+// ["/bin/grafana-agent"]`, `CMD ["--config.file=/etc/agent/agent.yaml",
+// "--metrics.wal-directory=/etc/agent/data"]`: the root command serves, with flags only. Here a
+// skeleton whose root command also has a cobra subcommand (the generator took grafana-agentctl's
+// wal-stats and sample-stats for the agent's).
+describe('2. grafana agent: the root command the project\'s image runs, with the flag naming its configuration', () => {
+  const agent: Record<string, string | null> = {
+    'go.mod': 'module github.com/grafana/agent\n\ngo 1.22.0\n\nrequire github.com/spf13/cobra v1.8.0\n',
+    'go.sum': 'github.com/spf13/cobra v1.8.0 h1:7aJaZx1B85qltLMc546zn58BxxfZdR/W22ej9CFoEf0=\ngithub.com/spf13/cobra v1.8.0/go.mod h1:WXLWApfZ71AjXPya3WOlMsY9yMs7YeiHhFVlvLyhcho=\n',
+    'cmd/grafana-agent/main.go': 'package main\n\nimport (\n\t"os"\n\n\t"github.com/spf13/cobra"\n)\n\nfunc main() {\n\tvar file string\n\troot := &cobra.Command{Use: "grafana-agent"}\n\troot.PersistentPreRunE = func(cmd *cobra.Command, args []string) error {\n\t\t_, err := os.ReadFile(file)\n\t\treturn err\n\t}\n\troot.Flags().StringVar(&file, "config.file", "", "configuration file")\n\troot.AddCommand(&cobra.Command{Use: "wal-stats [WAL directory]", Args: cobra.ExactArgs(1), Run: func(cmd *cobra.Command, args []string) {}})\n\t_ = root.Execute()\n}\n',
+    'cmd/grafana-agent/agent-local-config.yaml': 'server:\n  log_level: info\n',
+    'cmd/grafana-agent/Dockerfile': 'FROM golang:1.22 as build\nCOPY . /src/agent\nWORKDIR /src/agent\nRUN go build -o build/grafana-agent ./cmd/grafana-agent\n\nFROM ubuntu:24.04\nCOPY --from=build /src/agent/build/grafana-agent /bin/grafana-agent\nCOPY cmd/grafana-agent/agent-local-config.yaml /etc/agent/agent.yaml\nENTRYPOINT ["/bin/grafana-agent"]\nCMD ["--config.file=/etc/agent/agent.yaml", "--metrics.wal-directory=/etc/agent/data"]\n',
+  };
+
+  it('the file at /etc/agent/agent.yaml, CMD ["--config.file=…"], the wal folder named in a reason, and no Check asking for a subcommand', async () => {
+    const r = await genClean(tree(agent, {}));
+    const runtime = runtimeOf(r.dockerfile);
+    assert.match(runtime, /\nCOPY cmd\/grafana-agent\/agent-local-config\.yaml \/etc\/agent\/agent\.yaml\n/, r.dockerfile);
+    assert.match(runtime, /\nCMD \["--config\.file=\/etc\/agent\/agent\.yaml"\]\n/, r.dockerfile);
+    assert.ok(r.reasons.some((x) => x.includes('Not passed: --metrics.wal-directory=/etc/agent/data')), r.reasons.join('\n'));
+    assert.ok(r.reasons.some((x) => x.startsWith('No subcommand: the program has subcommands (wal-stats)')), r.reasons.join('\n'));
+    assert.ok(!r.warnings.some((w) => w.includes('CLI with subcommands')), r.warnings.join('\n'));
+  });
+
+  it('negative: without the project\'s Dockerfile, the Check asks for a subcommand as before', async () => {
+    const r = await gen(tree(agent, { 'cmd/grafana-agent/Dockerfile': null }));
+    assert.ok(r.warnings.some((w) => w.includes('CLI with subcommands')), r.warnings.join('\n'));
   });
 });

@@ -23,7 +23,7 @@
  */
 import { toDoc, type DockerfileModel } from '../dockerfile/model';
 import { parseDockerfile } from '../dockerfile/parse';
-import { copyPaths, goFlag, goPackages, pathEnv, stageChain, stageRef, startInstructions, targetImages } from '../dockerfile/facts';
+import { copyPaths, goFlag, goPackages, isWholeContext, pathEnv, stageChain, stageRef, startInstructions, targetImages, workdirBefore } from '../dockerfile/facts';
 import { goBinaryName } from '../dockerfile/goBuild';
 import { expandVariables } from '../dockerfile/variables';
 import { scriptCommands, startPrograms, type ScriptCommand } from '../facts/goAtStart';
@@ -595,4 +595,134 @@ function makefileBuilds(model: WorkspaceModel, _candidates: readonly GenerateTar
     if (dirs.size > 0) return [{ file: recipe.file, dirs: [...dirs], how }];
   }
   return [];
+}
+
+/** Files a program reads its configuration from, by their extension. */
+const CONFIG_FILE = /\.(?:ya?ml|toml|json|conf|cfg|ini|hcl|properties|env)$/i;
+
+/** A configuration file (or the files of a folder) the project's image copies from the context. */
+export interface OwnStartCopy {
+  /** The context path (a file). */
+  src: string;
+  /** Where the project's image has it (absolute). */
+  dest: string;
+  /** The COPY as written, with its file and line. */
+  via: string;
+}
+
+/** How the project's own image starts the binary with its configuration (see ownStartFiles). */
+export interface OwnStartFiles {
+  /** The Dockerfile and line of the start instruction, as written. */
+  via: string;
+  /** The arguments after the binary (ENTRYPOINT's, then CMD's). */
+  args: string[];
+  /** The configuration files its final stage copies from the context (directly, or out of a stage that copied the context). */
+  copies: OwnStartCopy[];
+  /** The final stage's working directory (absolute). */
+  workdir: string;
+}
+
+/**
+ * The configuration files the project's own image gives the binary, and the arguments it starts
+ * it with: the final stage of a root `Dockerfile`/`Containerfile`, or of the Dockerfile in the
+ * main package's folder (edgex-go's cmd/core-data/Dockerfile, built from the root), that starts
+ * one of `names` itself in exec form (`ENTRYPOINT ["/usr/bin/olric-server", "-c",
+ * "/etc/olric-server.yaml"]`, arana's `CMD ["arana", "start", "-c", "/etc/arana/bootstrap.yaml"]`),
+ * and the files of the context it copies there with a configuration file's extension (.yaml,
+ * .toml, .conf, …), or that an argument names: `COPY ./cmd/gmqttd/default_config.yml
+ * /etc/gmqtt/gmqttd.yml`, `COPY ./conf/* /etc/arana/`, or out of a build stage that copied the
+ * whole context (olric's `COPY --from=build /src/olric-server-docker.yaml /etc/olric-server.yaml`
+ * after `COPY . /src/`). A file the build writes (not in the context) is no such copy. Null when
+ * no such Dockerfile starts the binary or copies none.
+ */
+export function ownStartFiles(targetDir: string, names: ReadonlySet<string>, io: OwnBuildIo): OwnStartFiles | null {
+  const files = [...io.listFiles('').map((f) => f.path).filter((p) => PLAIN_NAMES.has(p)).sort(),
+    ...(targetDir === '' ? [] : io.listFiles(targetDir).map((f) => f.path).filter((p) => nodePath.posix.dirname(p) === targetDir && PLAIN_NAMES.has(nodePath.posix.basename(p))).sort())];
+  const isFile = (rel: string) => rel !== '' && io.readFile(rel) !== null;
+  for (const file of files) {
+    const text = io.readFile(file);
+    if (text === null) continue;
+    const df = parseDockerfile(text);
+    if (df.stages.length === 0) continue;
+    const final = df.stages[df.stages.length - 1];
+    const { entrypoint, cmd } = startInstructions(df, final);
+    const starts = (i: typeof entrypoint) => !!i?.json && i.json.length > 0 && names.has(nodePath.posix.basename(i.json[0]));
+    let args: string[];
+    let start: NonNullable<typeof entrypoint>;
+    if (entrypoint && starts(entrypoint)) {
+      start = entrypoint;
+      args = [...entrypoint.json!.slice(1), ...(cmd?.json ?? [])];
+    } else if (!entrypoint && cmd && starts(cmd)) {
+      start = cmd;
+      args = cmd.json!.slice(1);
+    } else continue;
+    const copies: OwnStartCopy[] = [];
+    const shown = (i: (typeof final.instructions)[number]) => `${file}:${i.line + 1} \`${df.text.split(/\r?\n/)[i.line]?.trim() ?? i.keyword}\``;
+    // A word of the arguments names the path (`-c /etc/x.yaml`, `--config.file=/etc/agent/agent.yaml`).
+    const named = (dest: string) => args.some((a) => a === dest || a.endsWith(`=${dest}`));
+    for (const s of stageChain(df, final)) {
+      for (const i of s.instructions) {
+        if (i.keyword !== 'COPY' && i.keyword !== 'ADD') continue;
+        const paths = copyPaths(i);
+        if (!paths) continue;
+        const dest = expandVariables(paths.dest, pathEnv(df, s, i));
+        const wd = workdirBefore(df, s, i, '/');
+        if (dest === null || wd === null) continue;
+        const at = nodePath.posix.resolve(wd, dest);
+        const into = dest.endsWith('/') || dest === '.' || paths.sources.length > 1;
+        const from = i.flags.find((f) => f.name === 'from')?.value ?? undefined;
+        // The context path of each source: as written, or its place in a stage that copied the whole context.
+        let toContext: (source: string) => string | null;
+        if (from === undefined) toContext = (source) => nodePath.posix.normalize(source.replace(/^\.?\//, '')).replace(/^\.$/, '');
+        else {
+          const k = stageRef(df, from);
+          if (k === null) continue;
+          const roots: string[] = [];
+          for (const b of stageChain(df, df.stages[k])) {
+            for (const c of b.instructions) {
+              const cp = (c.keyword === 'COPY' || c.keyword === 'ADD') && !c.flags.some((f) => f.name === 'from') ? copyPaths(c) : null;
+              if (!cp || !cp.sources.every(isWholeContext)) continue;
+              const d = expandVariables(cp.dest, pathEnv(df, b, c));
+              const w = workdirBefore(df, b, c, '/');
+              if (d !== null && w !== null) roots.push(nodePath.posix.resolve(w, d));
+            }
+          }
+          if (roots.length === 0) continue;
+          toContext = (source) => {
+            const abs = nodePath.posix.resolve('/', source);
+            const root = roots.find((r) => abs.startsWith(r === '/' ? '/' : `${r}/`));
+            return root === undefined ? null : abs.slice(root === '/' ? 1 : root.length + 1);
+          };
+        }
+        for (const source of paths.sources) {
+          if (/[$]/.test(source)) continue;
+          // `conf/*` (arana): the configuration files of that folder.
+          const glob = /^(.*?)\/?\*(\.[A-Za-z0-9]+)?$/.exec(source);
+          const found: string[] = [];
+          if (glob && !/[*?[\]]/.test(glob[1])) {
+            const dir = toContext(glob[1] === '' ? '.' : glob[1]);
+            if (dir === null) continue;
+            for (const f of io.listFiles(dir).map((x) => x.path)) {
+              const rest = dir === '' ? f : f.slice(dir.length + 1);
+              if ((dir === '' || f.startsWith(`${dir}/`)) && !rest.includes('/') && (glob[2] === undefined || rest.endsWith(glob[2]))) found.push(f);
+            }
+            for (const f of found.sort()) {
+              const d = nodePath.posix.join(at, nodePath.posix.basename(f));
+              if (CONFIG_FILE.test(f) || named(d)) copies.push({ src: f, dest: d, via: shown(i) });
+            }
+            continue;
+          }
+          if (/[*?[\]]/.test(source)) continue;
+          const ctx = toContext(source);
+          if (ctx === null || !isFile(ctx)) continue;
+          const d = into ? nodePath.posix.join(at, nodePath.posix.basename(ctx)) : at;
+          if (CONFIG_FILE.test(ctx) || CONFIG_FILE.test(d) || named(d)) copies.push({ src: ctx, dest: d, via: shown(i) });
+        }
+      }
+    }
+    if (copies.length === 0) continue;
+    const workdir = workdirBefore(df, final, start, '/') ?? '/';
+    return { via: `${file}:${start.line + 1} ${start.keyword} ${JSON.stringify(start.json)}${start === entrypoint && cmd?.json ? ` and CMD ${JSON.stringify(cmd.json)}` : ''}`, args, copies, workdir };
+  }
+  return null;
 }

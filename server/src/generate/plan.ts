@@ -23,7 +23,7 @@ import { walkVendored } from './vendorGraph';
 import { bindingLibraryOf, cgoPaths, cgoSystemLibraries, cxxReasons, describeCgoPath, knownBindingLibraries, modulesWithCode, vendoredCgoLibraries, wasmvmLibrary } from './cgoGraph';
 import { cgoPairs, describePair, madeEmbeds, projectCgoSettings } from './cgoOwn';
 import { GENERIC_MAIN_FOLDERS, chooseTarget, rankedCandidates } from './choose';
-import { ownBinaryNames, ownBuildChoice, ownRunPaths, ownStartSteps, ownStartWords, type StartSteps } from './ownBuild';
+import { ownBinaryNames, ownBuildChoice, ownRunPaths, ownStartFiles, ownStartSteps, ownStartWords, type StartSteps } from './ownBuild';
 import { decideTags } from './buildTags';
 import { imageHelpers } from './helpers';
 import { existingIgnoreFile } from './existingIgnore';
@@ -1421,6 +1421,56 @@ export function plan(model: WorkspaceModel, options: GenerateOptions, io: Genera
   }
 
   const serveWords = shape.serveCommand ? shape.serveCommand.words ?? [shape.serveCommand.name] : [];
+  // The configuration files the project's own image gives the program (./ownBuild.ts
+  // ownStartFiles): copied to the same place, and the arguments that name them passed the same
+  // way (buraksezer/olric's `-c /etc/olric-server.yaml`); without them the program stops at start
+  // or serves only localhost (olric's default olric-server-local.yaml binds localhost).
+  const ownArgs: string[] = [];
+  /** The project's image starts the root command itself (grafana-agent's flags only), with the configuration it copies. */
+  let ownRootCommand: string | null = null;
+  const own = ownStartFiles(target.dir, new Set([target.binary, ...ownBinaryNames(model, target.dir, io).map((n) => n.name)]), io);
+  if (own) {
+    const texts = closure.flatMap((p) => p.files.map((f) => f.text));
+    const literal = (path: string) => texts.some((t) => t.includes(`"${path}"`) || t.includes(`"${path}/"`));
+    const namedBy = (dest: string) => own.args.some((a) => a === dest || a.endsWith(`=${dest}`));
+    const placed: string[] = [];
+    for (const c of own.copies) {
+      // The path as the program reads it: absolute when an argument or the sources name it, or
+      // outside the image's working directory (gmqtt's /etc/gmqtt/gmqttd.yml beside WORKDIR
+      // /gmqttd) or in a system folder; else relative to it (edgex-go's /res/configuration.yaml,
+      // read as ./res under the default WORKDIR /), so under /app here.
+      const top = c.dest.split('/')[1] ?? '';
+      const underWorkdir = own.workdir === '/' ? !['etc', 'usr', 'var', 'opt', 'srv', 'home', 'run', 'tmp', 'root'].includes(top) : c.dest.startsWith(`${own.workdir}/`);
+      const absolute = namedBy(c.dest) || literal(c.dest) || literal(nodePath.posix.dirname(c.dest)) || !underWorkdir;
+      const dest = absolute ? c.dest : c.dest.slice(own.workdir === '/' ? 1 : own.workdir.length + 1);
+      if (runtimeFiles.some((f) => f.dest === dest || (f.src === c.src && f.dest.startsWith('/') === dest.startsWith('/')))) continue;
+      runtimeFiles.push({ src: c.src, dest, note: `${absolute ? dest : `/app/${dest}`}: the configuration the project's image gives the program (${c.via}).` });
+      placed.push(`${c.src} is copied to ${absolute ? dest : `/app/${dest}`}: the project's image puts it at ${c.dest} (${c.via})${absolute ? '' : `, which the program, started in ${own.workdir}, finds there as ./${dest}; here it starts in /app`}`);
+    }
+    if (placed.length > 0) {
+      // Its subcommand words, then the flags: those that name a copied file are passed, the others
+      // (another service's address, a folder of the project's deployment) are named in a reason.
+      const leading: string[] = [];
+      while (leading.length < own.args.length && !own.args[leading.length].startsWith('-')) leading.push(own.args[leading.length]);
+      const sameWords = leading.length === 0 || leading.join(' ') === serveWords.join(' ');
+      const dropped: string[] = [];
+      for (let k = leading.length; k < own.args.length; k++) {
+        const a = own.args[k];
+        const next = own.args[k + 1];
+        if (/\$/.test(a)) { dropped.push(a); continue; }
+        if (a.startsWith('-') && a.includes('=')) (namedBy(a.slice(a.indexOf('=') + 1)) && runtimeFiles.some((f) => f.dest === a.slice(a.indexOf('=') + 1)) ? ownArgs : dropped).push(a);
+        else if (a.startsWith('-') && next !== undefined && !next.startsWith('-')) {
+          (runtimeFiles.some((f) => f.dest === next) ? ownArgs : dropped).push(a, next);
+          k++;
+        } else if (a.startsWith('-') || !runtimeFiles.some((f) => f.dest === a)) dropped.push(a);
+        else ownArgs.push(a);
+      }
+      if (!sameWords) ownArgs.length = 0;
+      if (leading.length === 0 && serveWords.length === 0) ownRootCommand = own.via;
+      reasons.push(`${placed.join('; ')}. It is the repository's committed configuration: check it holds no credentials you would not ship, or mount your own over it.${ownArgs.length > 0 ? ` CMD passes ${ownArgs.join(' ')}, as the project's image starts ${target.binary} (${own.via}).` : ''}${dropped.length > 0 && sameWords ? ` Not passed: ${dropped.join(' ')} (${own.via}), which name${dropped.length > 1 ? '' : 's'} no file copied here (another service's address, a folder or setting of the project's deployment): add ${dropped.length > 1 ? 'them' : 'it'} to CMD where your deployment has ${dropped.length > 1 ? 'them' : 'it'}.` : ''}`);
+      if (!sameWords) warnings.push(`The project's image starts ${target.binary} as \`${[target.binary, ...own.args].join(' ')}\` (${own.via}), and this image runs ${serveWords.length > 0 ? `\`${target.binary} ${serveWords.join(' ')}\`` : 'it without a subcommand'}: the configuration it copies (${own.copies.map((c) => c.dest).join(', ')}) is in place, but the arguments that may name it are not passed. Check which command the image should run, and pass them.`);
+    }
+  }
   // PocketBase keeps its data in pb_data beside the executable unless the app names its own
   // folder (Config.DefaultDataDir, relative to the working directory): /usr/local/bin is root's.
   const pocketBaseArgs = pocketBase ? [`--http=0.0.0.0:${pocketBasePort}`, ...(pocketBase.dataDir === null ? ['--dir=/app/pb_data'] : [])] : [];
@@ -1489,7 +1539,7 @@ export function plan(model: WorkspaceModel, options: GenerateOptions, io: Genera
     if (said >= 0) reasons.splice(said, 1);
   }
   if (commandless && ports.loopbackArgs) warnings.push(`${ports.loopbackArgs.join(' ')} is not passed: the program is a CLI with subcommands and the image runs none of them, so the flag would go to the root command. Pass it after the subcommand that serves (CMD ["<subcommand>", ${ports.loopbackArgs.map((a) => `"${a}"`).join(', ')}]): by default that listener is unreachable from outside the container.`);
-  const cmdArgs = [...serveWords, ...pocketBaseArgs, ...(loopbackArgs ?? [])];
+  const cmdArgs = [...serveWords, ...pocketBaseArgs, ...(loopbackArgs ?? []), ...ownArgs];
   const cmd = cmdArgs.length > 0 ? cmdArgs : null;
   // What the packages of the other subcommands of a command map check (cfssl's ocsprefresh
   // needing -responder) does not stop the one the image runs.
@@ -1499,6 +1549,7 @@ export function plan(model: WorkspaceModel, options: GenerateOptions, io: Genera
   // The root command runs (croc's receiver) and opens no port; its subcommands' port flags are
   // not what the image serves (croc's `send --port` is the relay it connects to).
   else if (expose.length === 0 && options.port === undefined && ports.otherCommands.length > 0 && shape.subcommands.length === 0) warnings.push(`The image runs the program's root command, which names no listen address or port flag of its own; port flags belong to its subcommands (${ports.otherCommands.slice(0, 4).join(', ')}${ports.otherCommands.length > 4 ? ` and ${ports.otherCommands.length - 4} more` : ''}). If the image is to serve, add CMD ["<subcommand>"] and EXPOSE its port; otherwise the container is a one-shot CLI (docker run --rm -it IMAGE <arguments>).`);
+  else if (ownRootCommand !== null && (shape.subcommands.length > 0 || shape.computedCommands > 0)) reasons.push(`No subcommand: the program has subcommands (${shape.subcommands.slice(0, 4).join(', ')}${shape.subcommands.length > 4 ? ' …' : ''}), and the project's image runs its root command (${ownRootCommand}), which serves.`);
   else if (shape.subcommands.length > 0 || shape.computedCommands > 0) warnings.push(`The program is a CLI with subcommands (${[...shape.subcommands.slice(0, 6), ...(shape.computedCommands > 0 ? [`${shape.subcommands.length > 0 ? 'and ' : ''}${shape.computedCommands} whose name${shape.computedCommands > 1 ? 's the sources compute' : ' the sources compute'}`] : [])].join(', ')})${shape.serveNeedsArgs.length > 0 ? `: ${shape.serveNeedsArgs.map((c) => `${c.name} takes positional arguments (${c.via})`).join('; ')}, so it cannot be the CMD by itself, and no other` : ' and none'} looks like the one that serves: no CMD is set, so the container runs it without arguments. Add CMD ["<subcommand>"${shape.serveNeedsArgs.length > 0 ? ', "<argument>"' : ''}] to the Dockerfile.`);
   if (shape.tzLibraries.length > 0 && !facts.needsTzdata && !facts.importsTzdata) {
     if (noZoneinfo) {
