@@ -13,6 +13,8 @@
  *    to the same place, and the arguments that name it passed (buraksezer/olric's
  *    `-c /etc/olric-server.yaml`; edgex-go core-data's /res/configuration.yaml, read as ./res;
  *    gmqtt's /etc/gmqtt/gmqttd.yml; arana's conf/*; grafana agent's --config.file).
+ * 3. shellhub-io/shellhub's server: its `server` subcommand serves, and the bare binary prints
+ *    its usage; its server/Dockerfile starts `/server server`: the same CMD.
  */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
@@ -225,5 +227,33 @@ describe('2. grafana agent: the root command the project\'s image runs, with the
   it('negative: without the project\'s Dockerfile, the Check asks for a subcommand as before', async () => {
     const r = await gen(tree(agent, { 'cmd/grafana-agent/Dockerfile': null }));
     assert.ok(r.warnings.some((w) => w.includes('CLI with subcommands')), r.warnings.join('\n'));
+  });
+});
+
+// shellhub-io/shellhub at 6f3a47eef (Apache-2.0): server/go.mod `module
+// github.com/shellhub-io/shellhub/server` (with `replace github.com/shellhub-io/shellhub => ../`,
+// so the image is built from the root); server/main.go (75 bytes) `func main() { app.Run() }`;
+// server/app/app.go: `rootCmd := &cobra.Command{Use: "server"}`, `rootCmd.AddCommand(admin.Command())`
+// and `rootCmd.AddCommand(&cobra.Command{Use: "server", RunE: …})`, the one that serves;
+// server/Dockerfile:101 `ENTRYPOINT ["/server", "server"]`.
+describe('3. shellhub server: the subcommand its own Dockerfile in server/ starts', () => {
+  const shellhub: Record<string, string | null> = {
+    'go.mod': 'module github.com/shellhub-io/shellhub\n\ngo 1.25\n',
+    'server/go.mod': 'module github.com/shellhub-io/shellhub/server\n\ngo 1.25\n\nrequire github.com/spf13/cobra v1.8.0\n',
+    'server/go.sum': 'github.com/spf13/cobra v1.8.0 h1:7aJaZx1B85qltLMc546zn58BxxfZdR/W22ej9CFoEf0=\ngithub.com/spf13/cobra v1.8.0/go.mod h1:WXLWApfZ71AjXPya3WOlMsY9yMs7YeiHhFVlvLyhcho=\n',
+    'server/main.go': 'package main\n\nimport "github.com/shellhub-io/shellhub/server/app"\n\nfunc main() { app.Run() }\n',
+    'server/app/app.go': 'package app\n\nimport (\n\t"context"\n\t"net/http"\n\n\t"github.com/spf13/cobra"\n)\n\nfunc Run() {\n\trootCmd := &cobra.Command{Use: "server"}\n\trootCmd.AddCommand(&cobra.Command{\n\t\tUse: "server",\n\t\tRunE: func(cmd *cobra.Command, _ []string) error {\n\t\t\treturn http.ListenAndServe(":8080", nil)\n\t\t},\n\t})\n\t_ = rootCmd.ExecuteContext(context.Background())\n}\n',
+    'server/Dockerfile': 'FROM golang:1.25-alpine AS builder\nCOPY ./server /go/src/github.com/shellhub-io/shellhub/server\nWORKDIR /go/src/github.com/shellhub-io/shellhub/server\nRUN go build -o /server .\n\nFROM alpine:3.24 AS production\nCOPY --from=builder /server /server\nENTRYPOINT ["/server", "server"]\n',
+  };
+
+  it('CMD ["server"], with the Dockerfile line in the reason', async () => {
+    const r = await gen(tree(shellhub, {}), { package: 'server' });
+    assert.match(runtimeOf(r.dockerfile), /\nCMD \["server"\]\n/, r.dockerfile);
+    assert.ok(r.reasons.some((x) => x.includes('server/Dockerfile:8 ENTRYPOINT ["/server","server"]')), r.reasons.join('\n'));
+  });
+
+  it('negative: a word the sources do not hold is not taken for a subcommand', async () => {
+    const r = await gen(tree(shellhub, { 'server/Dockerfile': 'FROM golang:1.25-alpine AS builder\nCOPY ./server /src\nWORKDIR /src\nRUN go build -o /server .\n\nFROM alpine:3.24\nCOPY --from=builder /server /server\nENTRYPOINT ["/server", "serve"]\n' }), { package: 'server' });
+    assert.doesNotMatch(runtimeOf(r.dockerfile), /\nCMD /, r.dockerfile);
   });
 });

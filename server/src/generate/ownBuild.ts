@@ -117,15 +117,16 @@ export function ownRunPaths(model: WorkspaceModel, candidates: readonly Generate
 }
 
 /**
- * The subcommand words with which the final stage of the project's root Dockerfile starts the
- * binary, whichever way it gets there (built, or copied prebuilt from the context): an exec-form
+ * The subcommand words with which the final stage of the project's root Dockerfile (or, given
+ * `targetDir`, of the one in the main package's folder: shellhub's server/Dockerfile
+ * `ENTRYPOINT ["/server", "server"]`) starts the binary, whichever way it gets there (built, or copied prebuilt from the context): an exec-form
  * ENTRYPOINT naming it (`["/docker-mcp", "gateway", "run"]`), or an exec-form CMD naming it behind
  * an ENTRYPOINT that starts what it is given (k0s: `ENTRYPOINT ["/sbin/tini", "--",
  * "/entrypoint.sh"]`, `CMD ["k0s", "controller", "--enable-worker"]`). Words up to the first flag,
  * at most two; null when no such file or words.
  */
-export function ownStartWords(names: ReadonlySet<string>, io: OwnBuildIo): { words: string[]; via: string } | null {
-  for (const file of io.listFiles('').map((f) => f.path).filter((p) => PLAIN_NAMES.has(p)).sort()) {
+export function ownStartWords(names: ReadonlySet<string>, io: OwnBuildIo, targetDir?: string): { words: string[]; via: string } | null {
+  for (const file of [...io.listFiles('').map((f) => f.path).filter((p) => PLAIN_NAMES.has(p)).sort(), ...(targetDir ? targetDockerfiles(targetDir, io) : [])]) {
     const text = io.readFile(file);
     if (text === null) continue;
     const df = parseDockerfile(text);
@@ -597,6 +598,11 @@ function makefileBuilds(model: WorkspaceModel, _candidates: readonly GenerateTar
   return [];
 }
 
+/** The `Dockerfile`/`Containerfile` in the main package's folder (edgex-go's cmd/core-data/Dockerfile, shellhub's server/Dockerfile), none for the root. */
+function targetDockerfiles(targetDir: string, io: OwnBuildIo): string[] {
+  return targetDir === '' ? [] : io.listFiles(targetDir).map((f) => f.path).filter((p) => nodePath.posix.dirname(p) === targetDir && PLAIN_NAMES.has(nodePath.posix.basename(p))).sort();
+}
+
 /** Files a program reads its configuration from, by their extension. */
 const CONFIG_FILE = /\.(?:ya?ml|toml|json|conf|cfg|ini|hcl|properties|env)$/i;
 
@@ -636,8 +642,7 @@ export interface OwnStartFiles {
  * no such Dockerfile starts the binary or copies none.
  */
 export function ownStartFiles(targetDir: string, names: ReadonlySet<string>, io: OwnBuildIo): OwnStartFiles | null {
-  const files = [...io.listFiles('').map((f) => f.path).filter((p) => PLAIN_NAMES.has(p)).sort(),
-    ...(targetDir === '' ? [] : io.listFiles(targetDir).map((f) => f.path).filter((p) => nodePath.posix.dirname(p) === targetDir && PLAIN_NAMES.has(nodePath.posix.basename(p))).sort())];
+  const files = [...io.listFiles('').map((f) => f.path).filter((p) => PLAIN_NAMES.has(p)).sort(), ...targetDockerfiles(targetDir, io)];
   const isFile = (rel: string) => rel !== '' && io.readFile(rel) !== null;
   for (const file of files) {
     const text = io.readFile(file);

@@ -575,6 +575,14 @@ export function plan(model: WorkspaceModel, options: GenerateOptions, io: Genera
     const withArgs = ownRunPaths(model, candidates, target.dir, io).filter((r) => r.args !== undefined && names.has(nodePath.posix.basename(r.path)));
     const lists = new Set(withArgs.map((r) => r.args!.join(' ')));
     if (withArgs.length > 0 && lists.size === 1) shape.serveCommand = { name: withArgs[0].args![0], via: `the project's image starts it so: ${withArgs[0].via}`, words: withArgs[0].args! };
+    else {
+      // Also the Dockerfile in the main package's folder, and a CMD that names the binary, when the
+      // sources hold the word (shellhub's server/app: `rootCmd := &cobra.Command{Use: "server"}`
+      // whose `server` subcommand serves, in a package the shape does not read for commands;
+      // server/Dockerfile: `ENTRYPOINT ["/server", "server"]`): a bare start only prints the usage.
+      const started = ownStartWords(names, io, target.dir);
+      if (started && closure.some((p) => p.files.some((f) => f.text.includes(`"${started.words[0]}"`)))) shape.serveCommand = { name: started.words[0], via: `the project's image starts it so: ${started.via}`, words: started.words };
+    }
   }
   // A subcommand picked by its name or description (k0s's `start`, which starts an installed
   // service) gives way to the one the project's own image starts the binary with (k0s's Dockerfile:
