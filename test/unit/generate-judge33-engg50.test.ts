@@ -14,7 +14,9 @@
  *    `-c /etc/olric-server.yaml`; edgex-go core-data's /res/configuration.yaml, read as ./res;
  *    gmqtt's /etc/gmqtt/gmqttd.yml; arana's conf/*; grafana agent's --config.file).
  * 3. shellhub-io/shellhub's server: its `server` subcommand serves, and the bare binary prints
- *    its usage; its server/Dockerfile starts `/server server`: the same CMD.
+ *    its usage; its server/Dockerfile starts `/server server`: the same CMD. gitlab-org/gitlab-runner:
+ *    `serve` is a subcommand of `steps` (a `[]cli.Command` list handed to
+ *    NewCommandWithSubcommands), not a CMD; its commands come from constructors: a Check.
  */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
@@ -255,5 +257,35 @@ describe('3. shellhub server: the subcommand its own Dockerfile in server/ start
   it('negative: a word the sources do not hold is not taken for a subcommand', async () => {
     const r = await gen(tree(shellhub, { 'server/Dockerfile': 'FROM golang:1.25-alpine AS builder\nCOPY ./server /src\nWORKDIR /src\nRUN go build -o /server .\n\nFROM alpine:3.24\nCOPY --from=builder /server /server\nENTRYPOINT ["/server", "serve"]\n' }), { package: 'server' });
     assert.doesNotMatch(runtimeOf(r.dockerfile), /\nCMD /, r.dockerfile);
+  });
+});
+
+// gitlab-org/gitlab-runner (GitHub mirror gitlabhq/gitlab-runner) at d79f3e7b8 (MIT): go.mod
+// (15,480 bytes) `module gitlab.com/gitlab-org/gitlab-runner`, requires github.com/urfave/cli
+// v1.22.17; main.go (5,781 bytes) `app := cli.NewApp()`, `app.Commands = newCommands(…)`, a list of
+// constructor calls (`commands.NewRunCommand(…)` is `run`); commands/steps/steps.go (7,354 bytes)
+// `subcommands := []cli.Command{{Name: "bootstrap"…}, {Name: "serve", Usage: "start the CI
+// Functions server"…}}` and `return common.NewCommandWithSubcommands(SubCommandName, …, subcommands)`:
+// `gitlab-runner steps serve`; `gitlab-runner serve` is no command.
+describe('3. gitlab-runner: a command of a subcommand list is not the CMD', () => {
+  const runner: Record<string, string | null> = {
+    'go.mod': 'module gitlab.com/gitlab-org/gitlab-runner\n\ngo 1.26.5\n\nrequire github.com/urfave/cli v1.22.17\n',
+    'go.sum': 'github.com/urfave/cli v1.22.17 h1:SYzXoiPfQjHBbkYxbew5prZHS1TOLT3ierW8SYLqtVQ=\ngithub.com/urfave/cli v1.22.17/go.mod h1:b0ht0aqgH/6pBYzzxURyrM4xXNgsoT/n2ZzwQiEhNVo=\n',
+    'main.go': 'package main\n\nimport (\n\t"os"\n\n\t"github.com/urfave/cli"\n\n\t"gitlab.com/gitlab-org/gitlab-runner/commands/steps"\n)\n\nfunc newCommands() []cli.Command {\n\treturn []cli.Command{\n\t\tsteps.NewCommand(),\n\t}\n}\n\nfunc main() {\n\tapp := cli.NewApp()\n\tapp.Usage = "a GitLab Runner"\n\tapp.Commands = newCommands()\n\t_ = app.Run(os.Args)\n}\n',
+    'common/command.go': 'package common\n\nimport "github.com/urfave/cli"\n\nfunc NewCommandWithSubcommands(name, usage string, hidden bool, subcommands []cli.Command) cli.Command {\n\treturn cli.Command{Name: name, Usage: usage, Hidden: hidden, Subcommands: subcommands}\n}\n',
+    'commands/steps/steps.go': 'package steps\n\nimport (\n\t"github.com/urfave/cli"\n\n\t"gitlab.com/gitlab-org/gitlab-runner/common"\n)\n\nconst SubCommandName = "steps"\n\nfunc NewCommand() cli.Command {\n\tsubcommands := []cli.Command{\n\t\t{\n\t\t\tName:  "bootstrap",\n\t\t\tUsage: "copy the binary",\n\t\t\tAction: func(cliCtx *cli.Context) error { return nil },\n\t\t},\n\t\t{\n\t\t\tName:  "serve",\n\t\t\tUsage: "start the CI Functions server",\n\t\t\tAction: func(cliCtx *cli.Context) error { return nil },\n\t\t},\n\t}\n\n\treturn common.NewCommandWithSubcommands(\n\t\tSubCommandName,\n\t\t"manage server that can run CI Functions (internal)",\n\t\ttrue,\n\t\tsubcommands,\n\t)\n}\n',
+  };
+
+  it('no CMD ["serve"], and a Check asks for the subcommand', async () => {
+    const r = await gen(tree(runner, {}));
+    assert.doesNotMatch(runtimeOf(r.dockerfile), /\nCMD /, r.dockerfile);
+    assert.ok(r.warnings.some((w) => w.startsWith('The program is a CLI with subcommands (1 whose name the sources compute)')), r.warnings.join('\n'));
+  });
+
+  it('negative: the same list as the app\'s own commands: serve is the CMD', async () => {
+    const r = await gen(tree(runner, {
+      'commands/steps/steps.go': runner['commands/steps/steps.go']!.replace('return common.NewCommandWithSubcommands(\n\t\tSubCommandName,\n\t\t"manage server that can run CI Functions (internal)",\n\t\ttrue,\n\t\tsubcommands,\n\t)', 'return subcommands[1]'),
+    }));
+    assert.match(runtimeOf(r.dockerfile), /\nCMD \["serve"\]\n/, r.dockerfile);
   });
 });

@@ -593,7 +593,7 @@ export function programShape(packages: readonly PackageSources[], externalImport
     : new Set<string>();
   let pocketBase: { via: string; dataDir: string | null } | null = null;
   /** urfave/cli command literals: name, whether it has an Action, its usage, and where its braces are (children lie inside). */
-  const urfaveCmds: { name: string; runs: boolean; parent: boolean; usage?: string; file: string; open: number; close: number; root: boolean; returnedBy?: { fn: string; pkg: string } }[] = [];
+  const urfaveCmds: { name: string; runs: boolean; parent: boolean; usage?: string; file: string; open: number; close: number; root: boolean; returnedBy?: { fn: string; pkg: string }; inSubcommandList?: boolean }[] = [];
   /** The files of packages importing urfave/cli (comments blanked, with their package's folder), to find where a function returning a command is used. */
   const urfaveFiles: { file: string; pkg: string; text: string }[] = [];
   /**
@@ -772,8 +772,21 @@ export function programShape(packages: readonly PackageSources[], externalImport
       // urfave/cli's app runs something itself (transfer.sh: `app.Action = func…`, or `Action:` in
       // the `&cli.App{…}` literal, not in a command of it): no subcommand needed.
       if (urfave && urfaveAppRuns(text)) rootRuns = true;
+      // The app's commands a function returns (gitlab-runner's `app.Commands = newCommands(…)`, a
+      // list of constructor calls such as `commands.NewRunCommand(…)`): counted as computed, so a
+      // program whose command literals are all nested or built elsewhere still gets its Check.
+      if (urfave) for (const m of text.matchAll(/\b[A-Za-z_][A-Za-z0-9_]*\.Commands\s*=\s*([A-Za-z_][\w.]*)\(/g)) computed.add(`the commands ${m[1]}() returns in ${file}`);
       if (urfave) {
         urfaveFiles.push({ file, pkg: p.dir, text });
+        // A `[]cli.Command{…}` list held in a variable that becomes another command's subcommands
+        // (gitlab-runner's commands/steps: `subcommands := []cli.Command{{Name: "serve"…}}`, then
+        // `common.NewCommandWithSubcommands("steps", …, subcommands...)`): its commands are nested.
+        const subcommandLists: { open: number; close: number }[] = [];
+        for (const l of text.matchAll(/\b([A-Za-z_][A-Za-z0-9_]*)\s*:?=\s*\[\]\*?cli\.Command\s*\{/g)) {
+          if (!new RegExp(`Subcommands\\w*\\s*(?::\\s*|\\([\\s\\S]{0,400}?)\\b${l[1]}\\b`).test(text)) continue;
+          const open = l.index! + l[0].length - 1;
+          subcommandLists.push({ open, close: open + braceBody(text, open).length });
+        }
         // `&cli.Command{Name: "x"}`, and the elements of a `[]*cli.Command{{Name: "x"}, {Name: "y"}}`
         // list, whose type is elided (temporal's `start`).
         for (const m of text.matchAll(/(?:cli\.Command\s*\{|\[\]\*?cli\.Command\s*\{\s*\{|\},\s*\{)\s*Name\s*:\s*"([a-z][a-z0-9-]*)"(?=([\s\S]{0,400}))/g)) {
@@ -788,7 +801,7 @@ export function programShape(packages: readonly PackageSources[], externalImport
           // Returned as it is by a function (longhorn-engine's `func FrontendStartCmd() cli.Command
           // { return cli.Command{Name: "start", …} }`): where that function is called, the command is added.
           const fn = /\breturn\s+&?\s*cli\.Command\s*$/.test(text.slice(Math.max(0, open - 40), open)) ? enclosingFunc(text, open)?.name : undefined;
-          urfaveCmds.push({ name: m[1], runs: /\bAction\s*:/.test(own), parent: /\b(?:Sub)?[Cc]ommands\s*:/.test(own), usage: usage?.[1], file, open, close: open + braceBody(text, open).length, root, ...(fn ? { returnedBy: { fn, pkg: p.dir } } : {}) });
+          urfaveCmds.push({ name: m[1], runs: /\bAction\s*:/.test(own), parent: /\b(?:Sub)?[Cc]ommands\s*:/.test(own), usage: usage?.[1], file, open, close: open + braceBody(text, open).length, root, ...(fn ? { returnedBy: { fn, pkg: p.dir } } : {}), ...(subcommandLists.some((l) => l.open < open && open < l.close) ? { inSubcommandList: true } : {}) });
           // Positional arguments it cannot run without: an ArgsUsage whose words are not all in
           // brackets (crictl's `start`, `ArgsUsage: "CONTAINER-ID [CONTAINER-ID...]"`: `crictl
           // start` stops with "ID cannot be empty"), or a Usage naming one after the command
@@ -937,7 +950,7 @@ export function programShape(packages: readonly PackageSources[], externalImport
       .map((m) => ({ file: f.file, at: m.index! })));
     return sites.length > 0 && sites.every((s) => insideCommand(c, s.file, s.at));
   };
-  const urfaveNested = (c: (typeof urfaveCmds)[number]) => insideCommand(c, c.file, c.open) || calledOnlyInside(c);
+  const urfaveNested = (c: (typeof urfaveCmds)[number]) => c.inSubcommandList === true || insideCommand(c, c.file, c.open) || calledOnlyInside(c);
   const urfaveTop = new Set(urfaveCmds.filter((c) => !urfaveNested(c)).map((c) => c.name));
   const urfaveOnlyNested = new Set(urfaveCmds.filter((c) => urfaveNested(c) && !urfaveTop.has(c.name)).map((c) => c.name));
   for (let i = subcommands.length - 1; i >= 0; i--) if (urfaveOnlyNested.has(subcommands[i].name) && subcommands[i].via.startsWith('cli.Command{')) subcommands.splice(i, 1);
