@@ -17,6 +17,8 @@
  *    its usage; its server/Dockerfile starts `/server server`: the same CMD. gitlab-org/gitlab-runner:
  *    `serve` is a subcommand of `steps` (a `[]cli.Command` list handed to
  *    NewCommandWithSubcommands), not a CMD; its commands come from constructors: a Check.
+ * 4. haproxytech/kubernetes-ingress: the image's main program is HAProxy, which the controller
+ *    runs: a Check says so first, plainly (the generator cannot write that image).
  */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
@@ -287,5 +289,34 @@ describe('3. gitlab-runner: a command of a subcommand list is not the CMD', () =
       'commands/steps/steps.go': runner['commands/steps/steps.go']!.replace('return common.NewCommandWithSubcommands(\n\t\tSubCommandName,\n\t\t"manage server that can run CI Functions (internal)",\n\t\ttrue,\n\t\tsubcommands,\n\t)', 'return subcommands[1]'),
     }));
     assert.match(runtimeOf(r.dockerfile), /\nCMD \["serve"\]\n/, r.dockerfile);
+  });
+});
+
+// haproxytech/kubernetes-ingress at fc120676 (Apache-2.0): go.mod `module
+// github.com/haproxytech/kubernetes-ingress`; main.go (root package) reaches pkg/controller, whose
+// builder.go has `Binary: "/usr/local/sbin/haproxy"` and pkg/haproxy/process/direct-control.go runs
+// `exec.Command(d.Env.Binary, "-W", "-S", …)`; build/Dockerfile's final stage (line 57) is `FROM
+// haproxytech/haproxy-alpine:3.2` with the controller copied in.
+describe('4. haproxy ingress: the image\'s main program is HAProxy, not Go', () => {
+  const haproxy: Record<string, string | null> = {
+    'go.mod': 'module github.com/haproxytech/kubernetes-ingress\n\ngo 1.26\n',
+    'main.go': 'package main\n\nimport "github.com/haproxytech/kubernetes-ingress/pkg/controller"\n\nfunc main() {\n\tcontroller.Start()\n}\n',
+    'pkg/controller/builder.go': 'package controller\n\nimport "os/exec"\n\ntype Env struct{ Binary string }\n\nvar env = Env{\n\tBinary: "/usr/local/sbin/haproxy",\n}\n\nfunc Start() {\n\t_ = exec.Command(env.Binary, "-W", "-S", "/var/run/haproxy-master.sock").Start()\n}\n',
+    'build/Dockerfile': 'FROM golang:1.26-alpine AS builder\nCOPY / /src\nRUN cd /src && CGO_ENABLED=0 go build -o fs/haproxy-ingress-controller .\n\nFROM haproxytech/haproxy-alpine:3.2\nCOPY --from=builder /src/fs/haproxy-ingress-controller .\nENTRYPOINT ["/start.sh"]\n',
+  };
+
+  it('the first Check says the main program is HAProxy, with the FROM line and the path the sources name', async () => {
+    const r = await gen(tree(haproxy, {}));
+    assert.match(r.warnings[0] ?? '', /^The image's main program is HAProxy, not Go: the project's image is built on it \(build\/Dockerfile:5 FROM haproxytech\/haproxy-alpine:3\.2\), and the Go program starts or controls haproxy \("\/usr\/local\/sbin\/haproxy" in pkg\/controller\/builder\.go\)/, r.warnings.join('\n'));
+  });
+
+  it('negative: a project image not built on HAProxy (the program talks to a HAProxy elsewhere): no such Check', async () => {
+    const r = await gen(tree(haproxy, { 'build/Dockerfile': 'FROM golang:1.26-alpine AS builder\nCOPY / /src\nRUN cd /src && go build -o /controller .\n\nFROM alpine:3.22\nCOPY --from=builder /controller /controller\nENTRYPOINT ["/controller"]\n' }));
+    assert.ok(!r.warnings.some((w) => w.includes('main program')), r.warnings.join('\n'));
+  });
+
+  it('negative: a HAProxy image in a test folder\'s Dockerfile does not count', async () => {
+    const r = await gen(tree(haproxy, { 'build/Dockerfile': null, 'deploy/tests/Dockerfile': 'FROM haproxytech/haproxy-alpine:3.2\n' }));
+    assert.ok(!r.warnings.some((w) => w.includes('main program')), r.warnings.join('\n'));
   });
 });

@@ -35,6 +35,7 @@ import { goFilesCopiedByVite, missingOwnPackages, namedBy, submoduleOf } from '.
 import { CHECKLINKNAME_OFF, CHECKLINKNAME_SINCE, statedLinkFlag, stdLinknames } from './linkname';
 import { hostInjectedProgram } from './injectedPrograms';
 import { shellNeed } from './shellNeeds';
+import { nonGoMainProgram } from './mainProgram';
 import { GenerateError, isRuntime, type GenerateOptions, type GenerateTarget, type Runtime } from './types';
 
 /** A version that can stand as an ARG default and in a message unquoted. */
@@ -1429,6 +1430,11 @@ export function plan(model: WorkspaceModel, options: GenerateOptions, io: Genera
   }
 
   const serveWords = shape.serveCommand ? shape.serveCommand.words ?? [shape.serveCommand.name] : [];
+  // The image's main program is not Go (./mainProgram.ts): said first, plainly.
+  const mainProgram = nonGoMainProgram(closure, io);
+  if (mainProgram && !runtimePackages.includes(mainProgram.program)) {
+    warnings.unshift(`The image's main program is ${mainProgram.what}, not Go: the project's image is built on it (${mainProgram.image}), and the Go program starts or controls ${mainProgram.program} (${mainProgram.named}). This Dockerfile builds only the Go binary and its image has no ${mainProgram.program}, so the program fails when it runs it; the generator cannot write that image (${mainProgram.what}'s build, modules and configuration are the project's). Build on the ${mainProgram.what} image the project uses and copy the binary into it, as ${mainProgram.image.split(':')[0]} does.`);
+  }
   // The configuration files the project's own image gives the program (./ownBuild.ts
   // ownStartFiles): copied to the same place, and the arguments that name them passed the same
   // way (buraksezer/olric's `-c /etc/olric-server.yaml`); without them the program stops at start
