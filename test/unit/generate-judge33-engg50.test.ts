@@ -320,3 +320,19 @@ describe('4. haproxy ingress: the image\'s main program is HAProxy, not Go', () 
     assert.ok(!r.warnings.some((w) => w.includes('main program')), r.warnings.join('\n'));
   });
 });
+
+// livepeer/go-livepeer at 176aa415c (MIT): server/mediaserver.go (and four more files of server/)
+// import github.com/livepeer/lpms/ffmpeg (`#cgo pkg-config: libavformat libavfilter libavcodec
+// libavutil libswscale`), built against the FFmpeg its install_ffmpeg.sh compiles
+// (docker/Dockerfile:8 PKG_CONFIG_PATH="/root/compiled/lib/pkgconfig", :67 RUN ./install_ffmpeg.sh).
+describe('1. livepeer: lpms/ffmpeg needs Livepeer\'s FFmpeg build', () => {
+  it('cgo, and a Check that names install_ffmpeg.sh instead of a silent build failure', async () => {
+    const r = await gen(tree({
+      'go.mod': 'module github.com/livepeer/go-livepeer\n\ngo 1.25\n\nrequire github.com/livepeer/lpms v0.0.0-20260310011836-c44af7253bc9\n',
+      'cmd/livepeer/livepeer.go': 'package main\n\nimport "github.com/livepeer/go-livepeer/server"\n\nfunc main() {\n\tserver.Start()\n}\n',
+      'server/mediaserver.go': 'package server\n\nimport "github.com/livepeer/lpms/ffmpeg"\n\nfunc Start() {\n\tffmpeg.InitFFmpeg()\n}\n',
+    }, {}));
+    assert.match(r.dockerfile, /CGO_ENABLED=1/, r.dockerfile);
+    assert.ok(r.warnings.some((w) => w.startsWith('github.com/livepeer/lpms/ffmpeg binds FFmpeg') && w.includes("Livepeer's install_ffmpeg.sh")), r.warnings.join('\n'));
+  });
+});

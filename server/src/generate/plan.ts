@@ -359,6 +359,15 @@ const SYSTEM_CGO: readonly { path: string; binds: string; dev: string; note?: st
     note: "go-ceph compiles against the newest Ceph release it supports unless a build tag names the one installed (-tags pacific, quincy, reef, squid; the project's own build passes it, and ceph_preview for preview APIs), and Debian bookworm's Ceph packages are release 16 (pacific), older than current go-ceph expects: build on an image of the Ceph release the project names (the Ceph container image with its librados, librbd and libcephfs development packages), with that tag, and run on the same image",
   },
   { path: 'github.com/pebbe/zmq4', binds: 'ZeroMQ', dev: 'libzmq3-dev' },
+  // livepeer/go-livepeer 176aa415c: server/*.go import lpms/ffmpeg (`#cgo pkg-config: libavformat
+  // libavfilter libavcodec libavutil libswscale`), compiled against the FFmpeg that its
+  // install_ffmpeg.sh builds (docker/Dockerfile: PKG_CONFIG_PATH=/root/compiled/lib/pkgconfig).
+  {
+    path: 'github.com/livepeer/lpms/ffmpeg',
+    binds: "FFmpeg's libraries (libavformat, libavfilter, libavcodec, libavutil, libswscale) as Livepeer builds them",
+    dev: '',
+    note: "lpms compiles against the FFmpeg release and options of Livepeer's install_ffmpeg.sh (the project's build runs it and points PKG_CONFIG_PATH at what it installs), not Debian's libav*-dev: build FFmpeg that way in the build stage and copy its shared libraries into the runtime",
+  },
   { path: 'github.com/seccomp/libseccomp-golang', binds: 'libseccomp', dev: 'libseccomp-dev' },
   { path: 'github.com/gotk3/gotk3', binds: 'GTK 3', dev: 'libgtk-3-dev' },
   { path: 'github.com/go-gl/glfw', binds: 'GLFW (X11, OpenGL)', dev: 'libgl1-mesa-dev xorg-dev' },
