@@ -775,7 +775,8 @@ export function programShape(packages: readonly PackageSources[], externalImport
       // The app's commands a function returns (gitlab-runner's `app.Commands = newCommands(…)`, a
       // list of constructor calls such as `commands.NewRunCommand(…)`): counted as computed, so a
       // program whose command literals are all nested or built elsewhere still gets its Check.
-      if (urfave) for (const m of text.matchAll(/\b[A-Za-z_][A-Za-z0-9_]*\.Commands\s*=\s*([A-Za-z_][\w.]*)\(/g)) computed.add(`the commands ${m[1]}() returns in ${file}`);
+      // Not `append(…)` (gopass: `app.Commands = append(a.GetCommands(…), …)`, whose literals are read).
+      if (urfave) for (const m of text.matchAll(/\b[A-Za-z_][A-Za-z0-9_]*\.Commands\s*=\s*([A-Za-z_][\w.]*)\(/g)) if (m[1] !== 'append') computed.add(`the commands ${m[1]}() returns in ${file}`);
       if (urfave) {
         urfaveFiles.push({ file, pkg: p.dir, text });
         // A `[]cli.Command{…}` list held in a variable that becomes another command's subcommands
