@@ -7,7 +7,8 @@
  * 1. (Y G6) koordinator-sh/koordinator koordlet: its own cgo links libpfm (`-lpfm`,
  *    `<perfmon/pfmlib.h>`): the build stage installs libpfm4-dev, the runtime libpfm4.
  * 2. (Y G8) PeerDB-io/peerdb flow: github.com/twpayne/go-geos is cgo-only (GEOS's C API): cgo on,
- *    libgeos-dev to build, libgeos-c1v5 to run.
+ *    libgeos-dev to build, libgeos-c1v5 to run; `--temporal-host-port` default "localhost:7233" is
+ *    the Temporal server flow dials, not a port it serves: no EXPOSE 7233, no advice to pass :7233.
  * 3. (X G6) enchant97/note-mark backend: sqlc's output is git-ignored, so the build stage runs
  *    `go tool sqlc generate` (go.mod's `tool` line), or `go run …sqlc@<version>` from the header of
  *    a file sqlc wrote, or the Check says what to add; the loopback variable is BIND__HOST (the
@@ -77,6 +78,18 @@ describe('2. PeerDB flow: github.com/twpayne/go-geos needs cgo and GEOS', () => 
     assert.match(builderOf(r.dockerfile), /apt-get install -y --no-install-recommends libgeos-dev\b/, r.dockerfile);
     assert.match(runtimeOf(r.dockerfile), /^FROM debian:bookworm-slim\n[\s\S]*apt-get install -y --no-install-recommends libgeos-c1v5\b/, r.dockerfile);
     assert.ok(r.reasons.some((x) => x.includes('github.com/twpayne/go-geos needs cgo')), r.reasons.join('\n'));
+  });
+
+  // flow/main.go:32-36 `temporalHostPortFlag := &cli.StringFlag{Name: "temporal-host-port", Value:
+  // "localhost:7233", Sources: cli.EnvVars("TEMPORAL_HOST_PORT")}`, a flag of the worker commands.
+  it('--temporal-host-port (localhost:7233) is the Temporal server it dials: no EXPOSE 7233, nothing passed', async () => {
+    const r = await gen(tree(flow, {
+      'go.mod': 'module github.com/PeerDB-io/peerdb/flow\n\ngo 1.26.0\n\nrequire github.com/urfave/cli/v3 v3.10.1\n',
+      'shared/datatypes/geo.go': 'package datatypes\n\nfunc GeoValidate(hexWkb string) (string, error) { return hexWkb, nil }\n',
+      'main.go': 'package main\n\nimport (\n\t"context"\n\t"os"\n\n\t"github.com/urfave/cli/v3"\n)\n\nfunc main() {\n\ttemporalHostPortFlag := &cli.StringFlag{\n\t\tName:    "temporal-host-port",\n\t\tValue:   "localhost:7233",\n\t\tSources: cli.EnvVars("TEMPORAL_HOST_PORT"),\n\t}\n\tapp := &cli.Command{\n\t\tName: "PeerDB Flows CLI",\n\t\tCommands: []*cli.Command{\n\t\t\t{\n\t\t\t\tName:  "worker",\n\t\t\t\tFlags: []cli.Flag{temporalHostPortFlag},\n\t\t\t\tAction: func(ctx context.Context, c *cli.Command) error {\n\t\t\t\t\treturn nil\n\t\t\t\t},\n\t\t\t},\n\t\t},\n\t}\n\t_ = app.Run(context.Background(), os.Args)\n}\n',
+    }));
+    assert.doesNotMatch(r.dockerfile, /7233/, r.dockerfile);
+    assert.ok(!r.warnings.some((w) => w.includes('7233')), r.warnings.join('\n'));
   });
 
   it('negative: go-geos required but not imported: CGO_ENABLED=0, and the Check says go.mod requires it', async () => {

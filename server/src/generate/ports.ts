@@ -94,9 +94,12 @@ const NAME_LIKE_ADDRESS = /(^|[._-])(addr|address|listen|listener|listen[._-]?ad
 /**
  * Flags and fields that name another listener or a port the program connects to, never the one
  * it serves on: the profiler (`--profile-listener`, pprof), debug endpoints, and a client's
- * remote port (node_exporter's `--collector.ntp.server-port` default 123, a database's port).
+ * remote port (node_exporter's `--collector.ntp.server-port` default 123, a database's port), or
+ * the address of a service programs are clients of (PeerDB-io/peerdb 6b52fb6 flow/main.go:33
+ * `--temporal-host-port` default "localhost:7233", Temporal's frontend that flow dials; Kafka,
+ * Consul, Vault, Elasticsearch, ClickHouse, RabbitMQ, ZooKeeper, tracing collectors).
  */
-const NOT_THE_SERVER = /pprof|profil|debug|(^|[._-])(collector|client|remote|upstream|target|peer|db|database|smtp|mail|redis|mysql|postgres(ql)?|mongo(db)?|ntp|dns|ldap|statsd|syslog|proxy)([._-]|$)/i;
+const NOT_THE_SERVER = /pprof|profil|debug|(^|[._-])(collector|client|remote|upstream|target|peer|db|database|smtp|mail|redis|mysql|postgres(ql)?|mongo(db)?|ntp|dns|ldap|statsd|syslog|proxy|temporal|kafka|consul|vault|elasticsearch|clickhouse|rabbitmq|amqp|zookeeper|jaeger|zipkin|otlp)([._-]|$)/i;
 /**
  * A flag's usage text that says the port is one the program connects to ("address of the
  * linkerd-metrics-api service": linkerd's web reaches the metrics API there).
