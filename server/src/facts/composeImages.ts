@@ -361,6 +361,71 @@ export function workflowBuiltImages(ws: WorkspaceModel | undefined, files: Works
   return ws ? workspaceFact(ws, 'workflowBuiltImages', () => readWorkflowImages(files)) : readWorkflowImages(files);
 }
 
+/** An image the repository's own build files build from a Dockerfile of the context. */
+export interface RepositoryImageBuild {
+  /** The Dockerfile, context-relative. */
+  dockerfile: string;
+  /** The build file that builds it (a workflow, Makefile, script, compose file). */
+  file: string;
+  /** The stage it builds (`--target`, compose `target:`), when one is named. */
+  target?: string;
+}
+
+/**
+ * The images the repository's own build files build from a Dockerfile of the context, keyed by
+ * repository as imageRepositoryKey keys a reference, with every variable written `${name}`
+ * (imageVariablesKey): the workflows' docker/build-push-action steps (workflowBuiltImages),
+ * the `-t`/`--tag` names of `docker build` command lines in Makefiles, scripts and workflow
+ * `run:` steps whose Dockerfile is known, the file's own variables put in and the others kept
+ * (nuclio/nuclio 9e837f6's Makefile builds hack/docker/build/builder/Dockerfile as
+ * `$(NUCLIO_DOCKER_BUILDER_IMAGE_NAME)`, that is `$(NUCLIO_DOCKER_REPO)/nuclio-builder:…` with
+ * `NUCLIO_DOCKER_REPO ?= quay.io/nuclio`), and the `image:` of a compose service with a `build:`.
+ * A name whose last path part is not written out (`${IMAGE}`) is left out. The first build of a
+ * name wins. Read once per workspace model.
+ */
+export function repositoryImageBuilds(ws: WorkspaceModel | undefined, files: WorkspaceFiles | undefined): ReadonlyMap<string, RepositoryImageBuild> {
+  if (!files) return new Map();
+  const read = (): Map<string, RepositoryImageBuild> => {
+    const out = new Map<string, RepositoryImageBuild>();
+    const add = (name: string, build: RepositoryImageBuild) => {
+      const key = imageVariablesKey(name);
+      const last = key.slice(key.lastIndexOf('/') + 1);
+      if (last === '' || last.includes('$') || !/^[a-z0-9${}][a-z0-9_.\-/${}]*$/.test(key)) return;
+      if (!out.has(key)) out.set(key, build);
+    };
+    for (const wf of workflowFiles(files)) {
+      for (const step of buildPushSteps((files.readFile(wf) ?? '').split(/\r?\n/))) {
+        if (step.dockerfile === null) continue;
+        for (const raw of step.tags) {
+          const tag = raw.trim().replace(/^["']|["']$/g, '');
+          if (tag && !tag.includes('${{')) add(tag, { dockerfile: step.dockerfile, file: wf, ...(step.target ? { target: step.target } : {}) });
+        }
+      }
+    }
+    const commands = [...workflowFiles(files).flatMap((wf) => {
+      const lines = (files.readFile(wf) ?? '').split(/\r?\n/);
+      return [...workflowCommandBuilds(wf, lines, fileVariables(lines))];
+    }), ...fileCommandBuilds(files)];
+    for (const b of commands) {
+      if (b.dockerfile === null) continue;
+      for (const tag of b.command.tags) add(expandFileVariables(tag, b.vars), { dockerfile: b.dockerfile, file: b.file, ...(b.command.target ? { target: b.command.target } : {}) });
+    }
+    for (const s of composeServices(ws, files)) {
+      if (!s.build || !s.image || s.context === undefined || s.context.includes('$') || (s.dockerfile ?? '').includes('$')) continue;
+      const context = joinRel('', s.context);
+      const dockerfile = context === null ? null : joinRel(context === '' ? '' : `${context}/`, s.dockerfile ?? 'Dockerfile');
+      if (dockerfile !== null) add(s.image, { dockerfile, file: s.file, ...(s.target ? { target: s.target } : {}) });
+    }
+    return out;
+  };
+  return ws ? workspaceFact(ws, 'repositoryImageBuilds', read) : read();
+}
+
+/** A reference's repository as repositoryImageBuilds keys it: imageRepositoryKey, with `$X`, `${X}` and `$(X)` all written `${x}`. */
+export function imageVariablesKey(ref: string): string {
+  return imageRepositoryKey(ref.replace(/\$\(([A-Za-z_][A-Za-z0-9_]*)\)|\$\{([A-Za-z_][A-Za-z0-9_]*)\}|\$([A-Za-z_][A-Za-z0-9_]*)/g, (_m, a?: string, b?: string, c?: string) => `\${${a ?? b ?? c}}`));
+}
+
 /** The repository a FROM reference names, as workflowBuiltImages keys it. */
 export function imageRepositoryKey(ref: string): string {
   const noDigest = ref.split('@')[0];
@@ -945,10 +1010,13 @@ function fillVariables(value: string, vars: ReadonlyMap<string, string>): string
  */
 function fileVariables(lines: readonly string[]): Map<string, string> {
   const seen = new Map<string, string | null>();
-  for (const line of lines) {
+  for (let k = 0; k < lines.length; k++) {
+    const line = lines[k];
     const m = /^\s*(?:export\s+)?([A-Za-z_][A-Za-z0-9_]*)\s*(?:[?:+]?=|:(?=\s))\s*(.*?)\s*$/.exec(line);
     if (!m || /^\s*-/.test(line)) continue;
-    const v = m[2].replace(/\s+#.*$/, '').replace(/^(["'])(.*)\1$/, '$2');
+    // make's `NAME=\` with the value on the next line (nuclio's `NUCLIO_DOCKER_BUILDER_IMAGE_NAME=\`).
+    const raw = m[2] === '\\' && k + 1 < lines.length ? lines[k + 1].trim() : m[2];
+    const v = raw.replace(/\s+#.*$/, '').replace(/^(["'])(.*)\1$/, '$2');
     if (v === '' || v === '|' || v === '>') continue;
     seen.set(m[1], seen.has(m[1]) && seen.get(m[1]) !== v ? null : v);
   }

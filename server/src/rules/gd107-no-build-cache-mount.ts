@@ -8,6 +8,7 @@ import { expandVariables } from '../dockerfile/variables';
 import { insert, replace } from '../edits/edits';
 import { removeCommandEdit } from '../edits/shellChain';
 import { buildKitSibling } from '../facts/classicBuilder';
+import { baseModuleDownload, repositoryBuiltBase, type BuiltBase } from '../facts/builtBaseImage';
 import { isSourceCopy, stageUsesVendor } from '../facts/goSources';
 import { composeServices } from '../facts/composeImages';
 import { composeGoService, feedsGoAtStart } from '../facts/goAtStart';
@@ -161,7 +162,10 @@ export const gd107: Rule = {
           && !covered(resolvedTargets(ctx.model, r.stage, r.step.instr), consumerModPath(ctx.model, r.stage, r.step), 'mod')) : false);
         // A later step that uses the module cache's files from the layers (keptLater).
         let modKept: KeptCache | null = null;
-        const needMod = readsModules && !offline
+        // The base image is the repository's own, built from a Dockerfile whose `go mod download`
+        // left the modules in its layers (nuclio's nuclio-builder): a mount would hide them.
+        const base = readsModules && !offline && source === null && !gos.some((x) => DOWNLOADS.has(x.sub) || goPackages(x.args).some((w) => w.value.includes('@'))) ? baseDownload(ctx, stage) : null;
+        const needMod = readsModules && !offline && base === null
           && !copiedIn(ctx.model, stage, instr, paths.mod) && !copiedOut(ctx.model, stage, paths.mod)
           && !moduleCacheEdited(ctx.model, stage, instr, paths.mod)
           && !removesCache(ctx.model, stage, instr, paths.mod, 'mod')
@@ -283,11 +287,14 @@ export const gd107: Rule = {
           buildKept ? { what: 'build cache', kept: buildKept } : null,
         ].filter((k): k is { what: string; kept: KeptCache } => k !== null)
           .map((k) => ` The ${k.what} needs no mount: the later \`${k.kept.text}\`${k.kept.stage !== stage && k.kept.stage.name ? ` (stage ${k.kept.stage.name})` : ''} ${k.kept.chmod ? 'makes its files writable for the image\'s users' : 'reads its files'} from the layers, which a cache mount would leave empty.`).join('');
+        const baseNote = base
+          ? ` The module cache needs no mount: the base image ${base.image} is built by ${base.build.file} from ${base.build.dockerfile}, whose \`go mod download\` (line ${base.download.line + 1}) left the modules in its layers; a cache mount would hide them.`
+          : '';
         const precompiledNote = precompiled
           ? ` The build cache needs no mount: the earlier \`${precompiled.what}\`${precompiled.stage !== stage && precompiled.stage.name ? ` (stage ${precompiled.stage.name})` : ''} compiled the dependencies into its layer's build cache (${paths.build ?? '`go env GOCACHE`'}), which this build reuses; a cache mount there would hide them.`
           : '';
         out.push(withLazyFix({
-          message: `${subject} runs without a BuildKit cache mount for ${list}${again ? `: when this layer rebuilds, ${again} again.` : '.'}${astrayNote}${precompiledNote}${offlineNote}${keptNote2}${layerNote}${consumerNote}${cleanNote} ${retarget.length > 0 ? `Point ${retarget.length > 1 ? 'those mounts' : 'that mount'} at ${retarget.map((r) => r.missing.path ?? (r.missing.what === 'module cache' ? '$GOPATH/pkg/mod' : '$HOME/.cache/go-build')).join(' and ')}${retarget.length < missing.length ? ' and add `--mount=type=cache,target=…` for the rest' : ''}` : 'Add `--mount=type=cache,target=…`'} (needs BuildKit, the default builder since Docker Engine 23.0).${note}`,
+          message: `${subject} runs without a BuildKit cache mount for ${list}${again ? `: when this layer rebuilds, ${again} again.` : '.'}${astrayNote}${baseNote}${precompiledNote}${offlineNote}${keptNote2}${layerNote}${consumerNote}${cleanNote} ${retarget.length > 0 ? `Point ${retarget.length > 1 ? 'those mounts' : 'that mount'} at ${retarget.map((r) => r.missing.path ?? (r.missing.what === 'module cache' ? '$GOPATH/pkg/mod' : '$HOME/.cache/go-build')).join(' and ')}${retarget.length < missing.length ? ' and add `--mount=type=cache,target=…` for the rest' : ''}` : 'Add `--mount=type=cache,target=…`'} (needs BuildKit, the default builder since Docker Engine 23.0).${note}`,
           span: scriptSpan(instr.script, g.cmd.start, g.cmd.end),
         }, () => canFix && consumersFixable && cleanFixable
             ? {
@@ -790,6 +797,20 @@ function cacheKeptLater(ctx: RuleContext, stage: Stage, after: Instruction, path
     }
   }
   return null;
+}
+
+/**
+ * The stage's base image is one the repository builds (facts/builtBaseImage.ts) from a Dockerfile
+ * whose `go mod download` left the modules in its layers, and no stage of the chain copies go.mod
+ * or go.sum in again (the modules the build reads could then be others). Null otherwise.
+ */
+function baseDownload(ctx: RuleContext, stage: Stage): (BuiltBase & { download: Instruction }) | null {
+  const base = repositoryBuiltBase(ctx.model, stage, ctx.workspace, ctx.files, ctx.dockerfile);
+  const download = base ? baseModuleDownload(base) : null;
+  if (!base || !download) return null;
+  const modFiles = stageChain(ctx.model, stage).some((s) => s.instructions.some((i) => (i.keyword === 'COPY' || i.keyword === 'ADD') && !i.flags.some((f) => f.name === 'from')
+    && (copyPaths(i)?.sources ?? []).some((p) => /(^|\/)go\.(mod|sum|\*)$/.test(p))));
+  return modFiles ? null : { ...base, download };
 }
 
 /** A COPY --from earlier in the stage chain puts files at (or above) `path`. */

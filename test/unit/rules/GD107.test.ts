@@ -2205,3 +2205,85 @@ describe('GD107: make inside an archive unpacked into / (livepeer/go-livepeer 17
     assert.deepEqual(makes(copied), ['make livepeer']);
   });
 });
+
+// nuclio/nuclio 9e837f6a07fc7d1cbe770020a8a85f2ee5ab69a9 (Apache-2.0) cmd/controller/Dockerfile:23-29
+// (judge Y round 34 W6-W10): the build stage is `FROM $NUCLIO_DOCKER_REPO/nuclio-builder:…`, the
+// image the Makefile's build-builder (Makefile:597-612) builds from hack/docker/build/builder/Dockerfile,
+// whose `COPY go.* ./` + `RUN go mod download` (line 27) put every module into its layers. The
+// build downloads nothing; a module cache mount would hide those modules. The build cache half stays.
+describe('GD107: a base image the repository builds with the modules in it (nuclio nuclio-builder)', () => {
+  const CONTROLLER = df([
+    'ARG NUCLIO_DOCKER_IMAGE_TAG',
+    'ARG ALPINE_IMAGE',
+    'ARG NUCLIO_DOCKER_REPO',
+    'FROM $NUCLIO_DOCKER_REPO/nuclio-builder:$NUCLIO_DOCKER_IMAGE_TAG as build-controller',
+    'ARG NUCLIO_GO_LINK_FLAGS_INJECT_VERSION',
+    'RUN go build \\',
+    '    -ldflags="${NUCLIO_GO_LINK_FLAGS_INJECT_VERSION}" \\',
+    '    -o controller cmd/controller/main.go',
+    'FROM $ALPINE_IMAGE',
+    'COPY --from=build-controller /nuclio/controller /usr/local/bin',
+    'CMD [ "controller" ]',
+  ]);
+  const BUILDER = [
+    'ARG NUCLIO_BASE_IMAGE_NAME',
+    'ARG NUCLIO_BASE_IMAGE_TAG',
+    'FROM --platform=${BUILDPLATFORM} ${NUCLIO_BASE_IMAGE_NAME}:${NUCLIO_BASE_IMAGE_TAG}',
+    'WORKDIR /nuclio',
+    'ENV CGO_ENABLED=0',
+    'COPY go.* ./',
+    'RUN go mod download',
+    'COPY . .',
+    '',
+  ].join('\n');
+  const MAKEFILE = [
+    'NUCLIO_DOCKER_REPO ?= quay.io/nuclio',
+    'NUCLIO_DOCKER_IMAGE_TAG=$(NUCLIO_LABEL)-$(NUCLIO_ARCH)',
+    '',
+    'controller: build-builder',
+    '\tdocker build \\',
+    '\t\t--build-arg NUCLIO_DOCKER_IMAGE_TAG=$(NUCLIO_DOCKER_IMAGE_TAG) \\',
+    '\t\t--build-arg NUCLIO_DOCKER_REPO=$(NUCLIO_DOCKER_REPO) \\',
+    '\t\t--file cmd/controller/Dockerfile \\',
+    '\t\t--tag $(NUCLIO_DOCKER_CONTROLLER_IMAGE_NAME) .',
+    '',
+    'NUCLIO_DOCKER_BUILDER_IMAGE_NAME=\\',
+    ' $(NUCLIO_DOCKER_REPO)/nuclio-builder:$(NUCLIO_DOCKER_IMAGE_TAG)',
+    '',
+    'build-builder:',
+    '\tdocker build \\',
+    '\t\t--build-arg NUCLIO_BASE_IMAGE_NAME=$(NUCLIO_BASE_IMAGE_NAME) \\',
+    '\t\t--file hack/docker/build/builder/Dockerfile \\',
+    '\t\t--tag $(NUCLIO_DOCKER_BUILDER_IMAGE_NAME) \\',
+    '\t\t.',
+    '',
+  ].join('\n');
+  const tree = (files: Record<string, string>) => tempWorkspace({ 'go.mod': 'module github.com/nuclio/nuclio\n\ngo 1.21\n\nrequire github.com/pkg/errors v0.9.1\n', 'go.sum': '', 'cmd/controller/main.go': 'package main\n\nimport "github.com/pkg/errors"\n\nfunc main() { _ = errors.New("x") }\n', ...files }, 'cmd/controller/Dockerfile');
+
+  it('nuclio 9e837f6: asks the build cache only, says why the module cache needs none, and the fix mounts the build cache alone', () => {
+    const o = tree({ Makefile: MAKEFILE, 'hack/docker/build/builder/Dockerfile': BUILDER, 'cmd/controller/Dockerfile': CONTROLLER });
+    const [f, ...rest] = find(CONTROLLER, 'GD107', o);
+    assert.equal(rest.length, 0);
+    assert.match(f.message, /^`go build` runs without a BuildKit cache mount for the build cache \(\/root\/\.cache\/go-build\): when this layer rebuilds, every package is recompiled again\. The module cache needs no mount: the base image \$NUCLIO_DOCKER_REPO\/nuclio-builder:\$NUCLIO_DOCKER_IMAGE_TAG is built by Makefile from hack\/docker\/build\/builder\/Dockerfile, whose `go mod download` \(line 7\) left the modules in its layers; a cache mount would hide them\./);
+    assert.doesNotMatch(f.message, /module is downloaded/);
+    const fixed = fix(CONTROLLER, 'GD107', o);
+    assert.match(fixed, /RUN --mount=type=cache,target=\/root\/\.cache\/go-build go build/);
+    assert.doesNotMatch(fixed, /pkg\/mod/);
+  });
+
+  it('the module cache is still asked: a base Dockerfile without the download, or with it under a cache mount, no build file, another image, or an unknown base', () => {
+    const asksModules = (o: object, text = CONTROLLER) => find(text, 'GD107', o).some((f) => /for the module cache .* every module is downloaded/.test(f.message));
+    const files = { Makefile: MAKEFILE, 'hack/docker/build/builder/Dockerfile': BUILDER, 'cmd/controller/Dockerfile': CONTROLLER };
+    assert.equal(asksModules(tree({ ...files, 'hack/docker/build/builder/Dockerfile': BUILDER.replace('RUN go mod download\n', '') })), true);
+    assert.equal(asksModules(tree({ ...files, 'hack/docker/build/builder/Dockerfile': BUILDER.replace('RUN go mod download', 'RUN --mount=type=cache,target=/go/pkg/mod go mod download') })), true);
+    assert.equal(asksModules(tree({ ...files, 'hack/docker/build/builder/Dockerfile': BUILDER.replace('RUN go mod download', 'RUN go mod download && go clean -modcache') })), true);
+    assert.equal(asksModules(tree({ 'hack/docker/build/builder/Dockerfile': BUILDER, 'cmd/controller/Dockerfile': CONTROLLER })), true);
+    const other = CONTROLLER.replace('nuclio-builder', 'nuclio-runner');
+    assert.equal(asksModules(tree({ ...files, 'cmd/controller/Dockerfile': other }), other), true);
+    // Without a workspace (an unknown base image alone), as before.
+    assert.equal(asksModules({}), true);
+    // The stage copies go.mod in again: the modules it reads may be others.
+    const copies = CONTROLLER.replace('RUN go build', 'COPY go.mod go.sum ./\nRUN go build');
+    assert.equal(asksModules(tree({ ...files, 'cmd/controller/Dockerfile': copies }), copies), true);
+  });
+});
