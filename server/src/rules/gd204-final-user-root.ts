@@ -4,7 +4,9 @@
  *
  * Not reported:
  *  - an artifact-export stage (scratch, only COPY, no ENTRYPOINT/CMD: built with `--output`,
- *    never run; see facts `isArtifactExport`);
+ *    never run; see facts `isArtifactExport`), or any scratch image with no ENTRYPOINT or CMD:
+ *    no shell and no start command, so `docker run` starts nothing in it (fnproject/fn's
+ *    images/fn-test-volume, nuclio's cmd/processor binary carrier);
  *  - an image that starts as root on purpose to drop privileges before the program runs: the
  *    ENTRYPOINT/CMD calls gosu, su-exec, setpriv, s6-setuidgid, chpst or runuser; the stage
  *    installs gosu or su-exec, or copies one of the tools in (an entrypoint script then calls it);
@@ -167,6 +169,12 @@ const FUSE_TOOLS = /^fuse3?$/;
 /** A comment about the final stage's user being root (`# user is implicitly set to root`). */
 const ROOT_COMMENT = /(?<![\w/.-])root(?![\w/-])/i;
 const USER_WORD = /\b(user|uid|privilege[sd]?)\b/i;
+/** The image starts something at `docker run`: an ENTRYPOINT or CMD along its chain, or a base (not scratch) with a default command. */
+function startsAnything(model: DockerfileModel, stage: Stage): boolean {
+  const { entrypoint, cmd } = startInstructions(model, stage);
+  return entrypoint !== null || cmd !== null || stageImage(model, stage)?.family !== 'scratch';
+}
+
 /** A uid for the program to switch to: linuxserver's PUID/PGID, or NAME_UID/NAME_GID. */
 const RUN_AS_ENV = /^(P?UID|P?GID|\w+_(UID|GID))$/;
 const DROP_IN_SCRIPT = /\b(gosu|su-exec|setpriv|s6-setuidgid|chpst|runuser)\b|\bsu\b[^\n]*\s-c\b/;
@@ -229,6 +237,10 @@ export const gd204: Rule = {
     // A toolbox, dev or CI image (a bare shell or a build as its command, or none on a distro
     // base): root is how such images are used; nothing is served from it.
     if (isToolbox(ctx.model, stage)) return [];
+    // No ENTRYPOINT or CMD on scratch: no shell and no start command, so `docker run` of the image
+    // starts nothing (fnproject/fn's images/fn-test-volume: `FROM scratch` + `VOLUME /data`, which
+    // tests only inspect; nuclio's cmd/processor: a binary its function images copy out).
+    if (!startsAnything(ctx.model, stage)) return [];
     // A dev or builder image that compiles when it starts (a live-reload tool, a build script
     // over a mounted checkout): it writes into the mounted host folders, as root.
     if (devOrBuilderImage(ctx.model, stage, ctx.workspace ? ctx.files : undefined)) return [];

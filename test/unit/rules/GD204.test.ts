@@ -42,7 +42,7 @@ describe('GD204 final-user-root', () => {
   it('fix inserts USER 65532:65532 before ENTRYPOINT, or rewrites USER root', () => {
     assert.match(applyFix(df(['FROM alpine:3.20', 'COPY app /app', 'ENTRYPOINT ["/app"]']), 'GD204'), /COPY app \/app\nUSER 65532:65532\nENTRYPOINT/);
     assert.match(applyFix(df(['FROM alpine:3.20', 'USER root', 'ENTRYPOINT ["/app"]']), 'GD204'), /USER 65532:65532\nENTRYPOINT/);
-    assert.match(applyFix('FROM scratch\r\nCOPY app /app', 'GD204'), /COPY app \/app\r\nUSER 65532:65532$/);
+    assert.match(applyFix('FROM scratch\r\nCOPY app /app\r\nENTRYPOINT ["/app"]', 'GD204'), /COPY app \/app\r\nUSER 65532:65532\r\nENTRYPOINT \["\/app"\]$/);
   });
 
   // Out-of-sample evaluation (2026-12-03): authelia/authelia internal/suites/example/compose/{pam,samba}
@@ -53,8 +53,8 @@ describe('GD204 final-user-root', () => {
     assert.equal(has(df(['FROM ubuntu:22.04', 'RUN apt update && apt install --no-install-recommends openssh-server sudo -y', 'CMD ["/usr/sbin/sshd","-D"]']), 'GD204'), false);
     const bundle = ['FROM scratch', 'LABEL operators.operatorframework.io.bundle.mediatype.v1=registry+v1', 'LABEL operators.operatorframework.io.bundle.manifests.v1=manifests/', 'COPY ./manifests /manifests/', 'COPY ./metadata /metadata/'];
     assert.equal(has(df(bundle), 'GD204'), false);
-    // The same copies without the bundle labels may be a program (`COPY app /app`): reported.
-    assert.equal(has(df(bundle.filter((l) => !l.startsWith('LABEL'))), 'GD204'), true);
+    // The same copies without the bundle labels, and a command that starts one of them, may be a program: reported.
+    assert.equal(has(df([...bundle.filter((l) => !l.startsWith('LABEL')), 'ENTRYPOINT ["/manifests/run"]']), 'GD204'), true);
     assert.equal(has(df(['FROM alpine:3.20', 'RUN apk add --no-cache openssh-client', 'ENTRYPOINT ["/app"]']), 'GD204'), true);
   });
 
@@ -2945,5 +2945,25 @@ describe('GD204: shellhub server, built in either branch of an if, with compose 
     const cdFirst = DOCKERFILE.replace('    if [ "$EDITION" = "enterprise" ]; then \\\n        cd /go/src && go work init', '    cd /go/src && if [ "$EDITION" = "enterprise" ]; then \\\n        go work init');
     assert.notEqual(cdFirst, DOCKERFILE);
     assert.deepEqual(at(cdFirst), []);
+// fnproject/fn 0052528924278f360a2defd81568602fddc93a33 (Apache-2.0) images/fn-test-volume/Dockerfile:2
+// (`FROM scratch` + `VOLUME /data`, which api/agent/drivers/docker/docker_test.go only inspects) and
+// nuclio/nuclio 9e837f6a07fc7d1cbe770020a8a85f2ee5ab69a9 (Apache-2.0) cmd/processor/Dockerfile:15
+// (`FROM scratch` + `ADD .bin/processor-$NUCLIO_ARCH /home/nuclio/bin/processor`, no ENTRYPOINT/CMD:
+// the function images copy the binary out): judge Y round 34 W3, W4. No shell and no start command:
+// `docker run` of the image starts nothing, so its user is no question.
+describe('GD204: a scratch image with no ENTRYPOINT or CMD starts nothing (fn fn-test-volume, nuclio cmd/processor)', () => {
+  const PROCESSOR = ['FROM scratch', 'ARG NUCLIO_ARCH=amd64', 'ADD .bin/processor-$NUCLIO_ARCH /home/nuclio/bin/processor'];
+  it('fn 0052528 images/fn-test-volume and nuclio 9e837f6 cmd/processor: silent', () => {
+    assert.equal(has(df(['# This image is used by runner tests only', 'FROM scratch', '', 'VOLUME /data']), 'GD204'), false);
+    assert.equal(has(df(PROCESSOR), 'GD204'), false);
+    // Also with an explicit `USER root`, and when the scratch stage is named and built FROM.
+    assert.equal(has(df([...PROCESSOR, 'USER root']), 'GD204'), false);
+    assert.equal(has(df(['FROM scratch AS carrier', 'COPY app /app', 'FROM carrier']), 'GD204'), false);
+  });
+
+  it('still reported: the same image with an ENTRYPOINT or CMD (in it or the stage it is built FROM)', () => {
+    assert.equal(has(df([...PROCESSOR, 'ENTRYPOINT ["/home/nuclio/bin/processor"]']), 'GD204'), true);
+    assert.equal(has(df([...PROCESSOR, 'CMD ["/home/nuclio/bin/processor"]']), 'GD204'), true);
+    assert.equal(has(df(['FROM scratch AS carrier', 'COPY app /app', 'CMD ["/app"]', 'FROM carrier', 'LABEL x=y']), 'GD204'), true);
   });
 });
