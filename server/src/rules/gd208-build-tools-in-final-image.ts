@@ -43,6 +43,9 @@
  * the image compiles native code itself (dockerfile/nativeBuilds.ts compilesNative: pip's C
  * extensions, `docker-php-ext-install`, R's install.packages, make): the headers serve that step.
  *
+ * Nor an image whose `ONBUILD RUN` compiles (go build, make, a C compiler): it is a base for
+ * builds, and those steps use its tools (nuclio's golang onbuild images).
+ *
  * No fix: removing a package the program might call at run time is the author's decision.
  */
 import { copyPaths, goCommands, installedGoToolchain, isToolbox, stageChain, stageImage, startInstructions } from '../dockerfile/facts';
@@ -52,6 +55,20 @@ import { compilesNative, runRuns } from '../dockerfile/nativeBuilds';
 import { installsPackage, isCToolchainPackage, isDevPackage, isLanguageRuntime, packageCommands, packageNamesSeen, type PackageCommand } from '../dockerfile/packages';
 import { dataNamedRunByMains, programsRunByMains, type ProgramRunIn } from '../workspace/query';
 import type { Rule, RuleFinding } from './types';
+
+/**
+ * The image is a base for other builds: an `ONBUILD RUN` of its chain compiles (go build, install,
+ * test, generate or a module fetch, make, a C compiler) in every build FROM it, with the tools
+ * the image installs (nuclio 9e837f6's golang onbuild Dockerfile.alpine:81 `ONBUILD RUN go build
+ * -mod=mod -buildmode=plugin`: gcc and musl-dev for the cgo plugin, git for the modules).
+ */
+function onbuildCompiles(model: DockerfileModel, stage: Stage): boolean {
+  return stageChain(model, stage).some((s) => s.instructions.some((i) => {
+    if (i.keyword !== 'ONBUILD') return false;
+    const text = model.text.slice(i.span.start, i.span.end).replace(/^\s*ONBUILD\s+/i, '');
+    return /^RUN\b/i.test(text) && /(^|[\s;&|(`])(go\s+(build|install|test|generate|get|mod\s+(download|tidy|vendor))|make|gcc|g\+\+|cc|clang|cmake|ninja)(\s|$)/.test(text.slice(3));
+  }));
+}
 
 /** Build tools besides the C toolchain (dockerfile/packages.ts isCToolchainPackage). */
 const OTHER_BUILD_TOOL = /^(llvm|make|cmake|ninja|ninja-build|autoconf|automake|libtool|binutils|git|go|golang|golang-go|gfortran)(-\d+(\.\d+)*)?$/;
@@ -98,7 +115,7 @@ export const gd208: Rule = {
     // An image with a Go toolchain, its own or copied in (installedGoToolchain), is a build or
     // development environment (its command only keeps it running, or prepares a shell to `exec`
     // into): compilers are what it is for.
-    if (!stage || stageImage(model, stage)?.goToolchain || isToolbox(model, stage) || isBuildEnvironment(model, stage) || installedGoToolchain(model, stage) !== undefined) return [];
+    if (!stage || stageImage(model, stage)?.goToolchain || isToolbox(model, stage) || isBuildEnvironment(model, stage) || installedGoToolchain(model, stage) !== undefined || onbuildCompiles(model, stage)) return [];
     // Programs the workspace's binaries run by name: the packages that provide them stay.
     let runs: Map<string, ProgramRunIn> | null = null;
     const runBy = (tool: string): ProgramRunIn | undefined => {
