@@ -6,6 +6,7 @@ import * as path from 'node:path';
 import { stageImage, type GoCommand } from '../dockerfile/facts';
 import { envValue, isLocalPackage, ldflagsArgs, sourcesPresent } from '../dockerfile/goBuild';
 import type { DockerfileModel, Stage } from '../dockerfile/model';
+import type { Libc } from '../images/table';
 import { installsPackage, isInstall, packageCommands } from '../dockerfile/packages';
 import { knownCgoRequirement, type CgoReason } from '../workspace/goImports';
 import type { WorkspaceModel } from '../workspace/model';
@@ -129,6 +130,18 @@ export function crossCompile(model: DockerfileModel, stage: Stage, g: GoCommand)
   const pinned = /^linux\/([a-z0-9]+)(\/.*)?$/.exec(stage.platform ?? '');
   if (pinned) return pinned[1] === goarch ? null : { setting: `GOARCH=${goarch}`, builder: `a builder pinned to ${pinned[0]}` };
   return NO_HOST_ARCH.has(goarch) ? { setting: `GOARCH=${goarch}`, builder: `a builder on amd64 or arm64 (no build host runs ${goarch})` } : null;
+}
+
+/**
+ * The C library a cgo build links against: musl when CC names a musl compiler (`musl-gcc`, a
+ * `*-linux-musl*-gcc` cross compiler: volcano-sh/volcano ed72c7c example/custom-plugin/Dockerfile:23
+ * `CC=/usr/local/musl/bin/musl-gcc CGO_ENABLED=1 go build -buildmode=plugin` on golang:1.25,
+ * Debian), else the builder image's; undefined when the image is unknown.
+ */
+export function buildLibc(model: DockerfileModel, stage: Stage, g: GoCommand): Libc | undefined {
+  const cc = envValue(model, stage, g, 'CC');
+  if (cc && /(^|\/)musl-(gcc|clang)$|-linux-musl[a-z]*-(gcc|cc|clang)$|(^|\s)zig\s+cc\s+.*-target\s+\S*-musl/.test(cc.trim().replace(/^(["'])(.*)\1$/, '$2'))) return 'musl';
+  return stageImage(model, stage)?.libc;
 }
 
 /** `-ldflags` asks the external linker for a static binary (`-extldflags "-static"`). */

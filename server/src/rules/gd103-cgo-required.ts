@@ -30,7 +30,7 @@ import { replace, type Edit } from '../edits/edits';
 import { parseImageRef } from '../images/imageRef';
 import type { ImageInfo } from '../images/table';
 import { landingBuilds, type LandingBuild } from '../facts/builtPackages';
-import { cgoVerdict, crossCompile, describeCgoReasons, hasCCompiler, staticallyLinked } from '../facts/cgo';
+import { buildLibc, cgoVerdict, crossCompile, describeCgoReasons, hasCCompiler, staticallyLinked } from '../facts/cgo';
 import { withLazyFix, type Fix, type Rule, type RuleContext, type RuleFinding } from './types';
 
 export const gd103: Rule = {
@@ -63,8 +63,10 @@ export const gd103: Rule = {
       // A cross-compile (GOARCH=386 on any build host) leaves cgo off unless CC names a compiler.
       const cross = cgo === undefined ? crossCompile(model, builder, g) : null;
       const cgoOff = cgo === '0' || (cgo === undefined && ((!compiler && builderImage !== undefined) || cross !== null));
-      const libcMismatch = b.copy !== null && !!builderImage && !!finalImage && finalImage.os === 'linux'
-        && finalImage.libc !== builderImage.libc && !staticallyLinked(g);
+      // (CC=musl-gcc on a Debian builder links musl: volcano's custom-plugin image runs on alpine.)
+      const libc = buildLibc(model, builder, g);
+      const libcMismatch = b.copy !== null && libc !== undefined && !!finalImage && finalImage.os === 'linux'
+        && finalImage.libc !== libc && !staticallyLinked(g);
       if (!cgoOff && !libcMismatch) continue;
 
       const subject = verdict.dir === null
@@ -78,13 +80,13 @@ export const gd103: Rule = {
       else if (cgoOff) problems.push(`but ${builderName} has no C compiler, so cgo is off: install gcc and the libc headers (\`apk add gcc musl-dev\`) or build on a Debian-based golang image`);
       if (libcMismatch) {
         const finalName = final.resolvedBase ?? final.base;
-        const lacks = finalImage!.libc === 'none' ? 'has no C library' : `has ${finalImage!.libc}, not ${builderImage!.libc}`;
+        const lacks = finalImage!.libc === 'none' ? 'has no C library' : `has ${finalImage!.libc}, not ${libc}`;
         problems.push(cgoOff
           ? `and with cgo on, its binary could not start in the final stage (${finalName}), which ${lacks}`
           : `but its binary is copied into the final stage (${finalName}), which ${lacks}: it cannot start ("exec …: no such file or directory")`);
       }
       const alternatives = [...new Set(verdict.reasons.flatMap((r) => (r.kind !== 'import-C' && r.module.alternative ? [`${r.module.alternative} instead of ${r.module.path}`] : [])))];
-      const runtime = builderImage?.libc === 'musl'
+      const runtime = libc === 'musl'
         ? 'Build with cgo and run on an alpine runtime (the binary links musl), or link it statically'
         : 'Build with cgo and run on a glibc runtime such as gcr.io/distroless/base-debian12';
       const advice = alternatives.length > 0
@@ -95,7 +97,7 @@ export const gd103: Rule = {
         message: `${what}, ${problems.join('; ')}.${advice}`,
         span: onBuild ? scriptSpan(g.instr.script, g.cmd.start, g.cmd.end) : final.from.span,
       // (A cross-compile needs the target's C compiler, which no edit here installs: no fix.)
-      }, () => (cross !== null ? null : fixFor(ctx, b, builderImage, finalImage, { cgo, compiler, libcMismatch }))));
+      }, () => (cross !== null || libc !== builderImage?.libc ? null : fixFor(ctx, b, builderImage, finalImage, { cgo, compiler, libcMismatch }))));
     }
     return out;
   },

@@ -219,3 +219,37 @@ describe('GD103: a cross-compile leaves cgo off (thrasher-corp/gocryptotrader 74
     assert.equal(has(text.replace('GOARCH=386', 'GOARCH=amd64'), 'GD102', fixture('simple')), true);
   });
 });
+
+// volcano-sh/volcano ed72c7c815a9fd547a787134676f73d42e9d049c (Apache-2.0)
+// example/custom-plugin/Dockerfile:23-31 (judge Y round 34 W1): the plugin and the scheduler are
+// built with `CC=/usr/local/musl/bin/musl-gcc CGO_ENABLED=1` on golang:1.25 (Debian, musl built
+// from source on lines 9-13): they link musl, and their alpine runtime is the match.
+describe('GD103: a cgo build whose CC is a musl compiler links musl (volcano example/custom-plugin)', () => {
+  const PLUGIN = (cc: string, final = 'alpine:3.24.1') => df([
+    'FROM golang:1.25.0 AS builder',
+    'WORKDIR /go/src/volcano.sh/',
+    'COPY . volcano',
+    `RUN cd volcano && ${cc}CGO_ENABLED=1 \\`,
+    "    go build -ldflags '-linkmode=external' \\",
+    '    -o /out/vc-scheduler ./cmd/scheduler',
+    `FROM ${final}`,
+    'COPY --from=builder /out/vc-scheduler /vc-scheduler',
+    'ENTRYPOINT ["/vc-scheduler"]',
+  ]);
+  const ws = () => tempWorkspace({
+    'go.mod': 'module volcano.sh/volcano\n\ngo 1.25.0\n',
+    'cmd/scheduler/main.go': 'package main\n\nimport (\n\t"plugin"\n)\n\nfunc main() { _, _ = plugin.Open("/plugins/magic.so") }\n',
+  });
+  it('volcano ed72c7c: silent on alpine for CC=musl-gcc (a path, quoted, or a musl cross compiler)', () => {
+    for (const cc of ['CC=/usr/local/musl/bin/musl-gcc ', 'CC="/usr/local/musl/bin/musl-gcc" ', 'CC=x86_64-linux-musl-gcc ']) {
+      assert.equal(has(PLUGIN(cc), 'GD103', ws()), false, cc);
+    }
+  });
+  it('still reported: the glibc build on alpine; the musl build on a glibc runtime, advised alpine, with no fix', () => {
+    assert.equal(has(PLUGIN(''), 'GD103', ws()), true);
+    const text = PLUGIN('CC=/usr/local/musl/bin/musl-gcc ', 'debian:bookworm-slim');
+    const [f] = find(text, 'GD103', ws());
+    assert.match(f?.message ?? '', /which has glibc, not musl: it cannot start[^]*run on an alpine runtime/);
+    assert.equal(f.fix, undefined);
+  });
+});
