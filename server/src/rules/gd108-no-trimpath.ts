@@ -34,6 +34,8 @@ import type { Rule, RuleContext, RuleFinding } from './types';
  * Fix (safe: only the file paths recorded in the binary change, not what it does): insert
  * `-trimpath` right after `go build`/`go install`, and into the precompiling steps (after their go
  * command, or `GOFLAGS=-trimpath` in front of a script; not safe when a script sets GOFLAGS itself).
+ * No fix in a Dockerfile that builds a Go plugin (`-buildmode=plugin`): the plugin and the program
+ * that loads it must both have -trimpath or neither (plugin.Open refuses a mismatch); the message says so.
  */
 export const gd108: Rule = {
   code: 'GD108',
@@ -61,10 +63,16 @@ export const gd108: Rule = {
         const names = pre.map((p) => `\`${p.what}\`${p.stage !== stage && p.stage.name ? ` (stage ${p.stage.name})` : ` (line ${p.instr.line + 1})`}`).join(', ');
         const unfixable = pre.filter((p) => p.edit === null);
         const preNote = pre.length === 0 ? '' : ` The earlier ${names} compiled the dependencies into the build cache of ${pre.length > 1 ? 'their layers' : 'its layer'} without \`-trimpath\`, which this build reuses; \`-trimpath\` is part of every package's build key, so with it on this build alone each of those packages is compiled again. Give ${pre.length > 1 ? 'them' : 'that step'} \`-trimpath\` too${pre.some((p) => p.script) ? ' (`GOFLAGS=-trimpath` for a script)' : ''}${unfixable.length > 0 ? `; ${unfixable.map((p) => `\`${p.what}\``).join(', ')} sets GOFLAGS itself, so the flag goes into its go command` : ''}.`;
+        // A Go plugin is built here (`-buildmode=plugin`, also in an ONBUILD step): a plugin and
+        // the program that loads it must agree on -trimpath, or plugin.Open fails ("plugin was
+        // built with a different version of package …"). The flag goes on every build of both or
+        // none: no fix on one build alone.
+        const plugin = pluginBuild(ctx.model);
+        const pluginNote = plugin ? ` This Dockerfile also builds a Go plugin (\`-buildmode=plugin\`, line ${plugin.line + 1}): a plugin and the program that loads it must be built with the same \`-trimpath\` setting, or plugin.Open refuses the plugin ("plugin was built with a different version of package …"), so add it to the builds of both or to neither.` : '';
         out.push({
-          message: `\`go ${g.sub}\` without \`-trimpath\`: the binary records the builder's absolute paths (WORKDIR, module cache, GOROOT), and the same commit built in another directory gives different bytes.${preNote}`,
+          message: `\`go ${g.sub}\` without \`-trimpath\`: the binary records the builder's absolute paths (WORKDIR, module cache, GOROOT), and the same commit built in another directory gives different bytes.${preNote}${pluginNote}`,
           span: scriptSpan(script, g.cmd.start, g.cmd.end),
-          fix: pre.length === 0
+          fix: plugin ? undefined : pre.length === 0
             ? { title: `Add -trimpath to go ${g.sub}`, edits: [build], safe: true }
             : { title: `Add -trimpath to go ${g.sub} and to the earlier ${names}`, edits: [...pre.flatMap((p) => (p.edit ? [p.edit] : [])), build], safe: unfixable.length === 0 },
         });
@@ -73,6 +81,16 @@ export const gd108: Rule = {
     return out;
   },
 };
+
+/**
+ * The first instruction that builds a Go plugin (`-buildmode=plugin` in a RUN or an ONBUILD
+ * step): volcano-sh/volcano ed72c7c example/custom-plugin/Dockerfile:23 (the host program is built
+ * by `make vc-scheduler` on line 28), nuclio/nuclio 9e837f6's golang onbuild Dockerfile.alpine:81
+ * (`ONBUILD RUN go build -buildmode=plugin`, loaded by the processor built on line 37).
+ */
+function pluginBuild(model: DockerfileModel): Instruction | null {
+  return model.instructions.find((i) => (i.keyword === 'RUN' || i.keyword === 'ONBUILD') && /(^|\s)-?-buildmode(=|\s+)["']?plugin\b/.test(model.text.slice(i.span.start, i.span.end))) ?? null;
+}
 
 /** A comment about trimming paths (`-trimpath`, "trim paths", "trimmed paths"). */
 const TRIM_NOTE = /trim-?path|\btrim(med|ming)?\s+(the\s+)?(file\s+)?paths?\b/i;
