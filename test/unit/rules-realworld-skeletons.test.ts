@@ -195,8 +195,8 @@ describe('real-world skeletons', () => {
   it('docker/compose Dockerfile: the last stage `FROM scratch AS module` holds plugin files, metadata and LICENSE (no command): no GD204', () => {
     const s = skeleton('docker__compose-module', 'Dockerfile');
     assert.ok(!codesOf(s).includes('GD204'), codesOf(s).join());
-    // A program copied from the context into that scratch stage makes it an image that runs.
-    const program = variant('docker__compose-module', 'Dockerfile', { Dockerfile: (t) => t.replace(/COPY LICENSE \/\s*$/, 'COPY docker-compose /docker-compose\n') });
+    // A program copied from the context into that scratch stage, with a command that starts it, makes it an image that runs.
+    const program = variant('docker__compose-module', 'Dockerfile', { Dockerfile: (t) => t.replace(/COPY LICENSE \/\s*$/, 'COPY docker-compose /docker-compose\nENTRYPOINT ["/docker-compose"]\n') });
     assert.ok(codesOf(program).includes('GD204'), codesOf(program).join());
   });
 
