@@ -2945,6 +2945,9 @@ describe('GD204: shellhub server, built in either branch of an if, with compose 
     const cdFirst = DOCKERFILE.replace('    if [ "$EDITION" = "enterprise" ]; then \\\n        cd /go/src && go work init', '    cd /go/src && if [ "$EDITION" = "enterprise" ]; then \\\n        go work init');
     assert.notEqual(cdFirst, DOCKERFILE);
     assert.deepEqual(at(cdFirst), []);
+  });
+});
+
 // fnproject/fn 0052528924278f360a2defd81568602fddc93a33 (Apache-2.0) images/fn-test-volume/Dockerfile:2
 // (`FROM scratch` + `VOLUME /data`, which api/agent/drivers/docker/docker_test.go only inspects) and
 // nuclio/nuclio 9e837f6a07fc7d1cbe770020a8a85f2ee5ab69a9 (Apache-2.0) cmd/processor/Dockerfile:15
