@@ -4,8 +4,10 @@
  * build; jumpserver/koko 27b5bef Makefile, GPL-3.0: `build` runs go through $(KOKOBUILD)).
  */
 import assert from 'node:assert/strict';
-import { describe, it } from 'node:test';
-import { makeGoalText } from '../../server/src/dockerfile/indirectGo';
+import { before, describe, it } from 'node:test';
+import { makeGoalText, taskGoalText, taskGoals } from '../../server/src/dockerfile/indirectGo';
+import { parseShell } from '../../server/src/dockerfile/shell';
+import { ready } from './helpers';
 
 const FIDER = [
   'LDFLAGS += -X github.com/getfider/fider/app/pkg/env.version=${VERSION}',
@@ -81,5 +83,65 @@ describe('makeGoalText', () => {
     assert.match(makeGoalText(bento, ['target/bin/bento'])!, /go build/);
     // A pattern rule is not taken for a target with a recipe of its own.
     assert.doesNotMatch(makeGoalText('%: %.c\n\tcc -o $@ $<\nall:\n\tgo build .\n', [])!, /cc -o/);
+  });
+});
+
+// damongolding/immich-kiosk c82f363 (AGPL-3.0) taskfile.yml:8-15, taskfile.frontend.yml:7-8 (judge 34 X, W1):
+// `task frontend` runs a task of a flattened include; the root file's `build` runs go build.
+describe('taskGoalText', () => {
+  const ROOT = ['version: "3"', 'vars:', '  GOARCH: arm64', 'includes:', '  frontend:', '    taskfile: ./taskfile.frontend.yml', '    flatten: true', '  tools: ./tools', '  opt:', '    taskfile: ./missing.yml', '    optional: true',
+    'tasks:', '  default:', '    deps: [build]', '  build:', '    deps:', '      - frontend', '      - task: gen', '    cmds:', '      - go build -o dist/kiosk .', '  gen: go tool templ generate', '  "start:*":', '    cmds:', '      - echo {{.MATCH}}', ''].join('\n');
+  const FRONT = ['version: "3"', 'tasks:', '  frontend:', '    deps: [frontend:css]', '  frontend:css:', '    cmds:', '      - esbuild src/css/kiosk.css', ''].join('\n');
+  const TOOLS = ['version: "3"', 'env:', '  CGO_ENABLED: 0', 'tasks:', '  lint:', '    cmds:', '      - task: vet', '  vet:', '    cmds:', '      - go vet ./...', '  all:', '    cmds:', '      - task: :build', ''].join('\n');
+  const files: Record<string, string> = { 'taskfile.frontend.yml': FRONT, 'tools/Taskfile.yml': TOOLS };
+  const read = (rel: string) => files[rel] ?? null;
+  const text = (goals: string[], root = ROOT) => taskGoalText(root, 'taskfile.yml', goals, read);
+
+  it('a goal of a flattened include and its deps only, with the top-level vars and env of every file read', () => {
+    const t = text(['frontend'])!;
+    assert.match(t, /esbuild/);
+    assert.doesNotMatch(t, /go build|go tool/);
+    assert.match(t, /GOARCH: arm64/);
+    assert.match(t, /CGO_ENABLED: 0/);
+  });
+
+  it('deps as a list with `task:` entries, the default goal, a shorthand task, a wildcard name', () => {
+    for (const g of [['build'], ['default']]) {
+      const t = text(g)!;
+      assert.match(t, /go build/, g.join());
+      assert.match(t, /go tool templ generate/, g.join());
+      assert.match(t, /esbuild/, g.join());
+    }
+    assert.match(text(['start:web'])!, /echo \{\{\.MATCH\}\}/);
+  });
+
+  it('a namespaced include (a folder: its Taskfile.yml): `ns:task`, its own references in its namespace, `:task` for the root', () => {
+    const lint = text(['tools:lint'])!;
+    assert.match(lint, /go vet/);
+    assert.doesNotMatch(lint, /go build/);
+    assert.match(text(['tools:all'])!, /go build/);
+    assert.equal(text(['lint']), null);
+  });
+
+  it('null where the goals cannot be followed: an unknown goal, a templated reference, task run through the shell, a missing include', () => {
+    assert.equal(text(['assets']), null);
+    assert.equal(text(['build'], ROOT.replace('      - task: gen', '      - task: "{{.GEN}}"')), null);
+    assert.equal(text(['build'], ROOT.replace('      - go build -o dist/kiosk .', '      - task gen')), null);
+    assert.equal(text(['build'], ROOT.replace('      - go build -o dist/kiosk .', '      - "{{.TASK_EXE}} gen"')), null);
+    assert.equal(text(['build'], ROOT.replace('./taskfile.frontend.yml', './gone.yml')), null);
+  });
+
+  before(async () => {
+    await ready;
+  });
+
+  it('taskGoals: the task names of a run, `default` without one; null for a listing or a word only the shell knows', () => {
+    const goals = (s: string) => taskGoals(parseShell(s).commands[0].argv);
+    assert.deepEqual(goals('task frontend'), ['frontend']);
+    assert.deepEqual(goals('task -d web --taskfile x.yml build VERSION=1 -- -v'), ['build']);
+    assert.deepEqual(goals('task'), ['default']);
+    assert.equal(goals('task --list'), null);
+    assert.equal(goals('task $GOAL'), null);
+    assert.equal(goals('make build'), null);
   });
 });

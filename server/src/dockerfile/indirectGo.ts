@@ -602,3 +602,261 @@ export function makeGoalText(text: string, goals: readonly string[]): string | n
   if (exportAll) for (const d of defs.values()) body.push(...d);
   return [...out, ...body].join('\n');
 }
+
+/** Task's own file names in a folder an `includes:` entry names, in the order it looks. */
+const TASKFILE_NAMES = TOOL_FILES.task;
+/** The most Taskfiles one run's includes read (nested includes, cycles). */
+const MAX_TASKFILES = 16;
+/** `task` flags that take a value (`-d DIR`, `--output=group`). */
+const TASK_VALUE_FLAGS = new Set(['-d', '--dir', '-t', '--taskfile', '-o', '--output', '-C', '--concurrency', '-I', '--interval', '--sort', '--output-group-begin', '--output-group-end', '--remote-cache-dir', '--cache-expiry']);
+/** `task` flags that run no task (a listing, a summary, a dry run still runs none). */
+const TASK_NO_RUN = /^(-l|--list|-a|--list-all|--summary|-n|--dry|--init|-i|--version|-h|--help|--completion)(=|$)/;
+
+/**
+ * The goals of a `task` run (`task frontend`, `task -d sub build VAR=1`): its task names, or
+ * `default` when it names none. Null when they cannot be known: a word only the shell knows, a
+ * flag this reader does not know, a run that runs no task (`--list`).
+ */
+export function taskGoals(argv: readonly ShellWord[]): string[] | null {
+  const name = argv[0]?.value ?? '';
+  if (name.slice(name.lastIndexOf('/') + 1) !== 'task') return null;
+  const goals: string[] = [];
+  for (let i = 1; i < argv.length; i++) {
+    const w = argv[i];
+    if (w.value === '--') break;
+    if (w.dynamic) return null;
+    const a = w.value;
+    if (TASK_NO_RUN.test(a)) return null;
+    if (a.startsWith('-')) {
+      if (TASK_VALUE_FLAGS.has(a)) i++;
+      else if (!/^--?[A-Za-z][\w-]*(=.*)?$/.test(a)) return null;
+      continue;
+    }
+    // `task build VAR=value`: a variable for the tasks, not a goal.
+    if (/^[A-Za-z_][\w]*=/.test(a)) continue;
+    goals.push(a);
+  }
+  return goals.length > 0 ? goals : ['default'];
+}
+
+/** A Taskfile read as text: its tasks (full names, namespaces of includes applied), their lines, and what every task sees. */
+interface TaskfileRead {
+  tasks: Map<string, TaskDef>;
+  /** Top-level `vars:`/`env:` lines of every file read: every task sees them. */
+  always: string[];
+}
+interface TaskDef {
+  lines: string[];
+  /** The namespace of the file it is in (`ns:`), '' in the root file or a flattened include. */
+  prefix: string;
+}
+
+/**
+ * The part of a Taskfile (go-task) that `task <goals>` may run: each goal's task and the tasks
+ * its `deps:` and its `cmds:`' `task:` entries name, transitively, through the Taskfiles its
+ * `includes:` names (read with `read`, relative to the including file; an include's tasks are
+ * named `ns:task` unless `flatten: true`, and a reference inside it is to its own namespace, or
+ * to the root with a leading `:`), with the top-level `vars:` and `env:` of every file read.
+ * damongolding/immich-kiosk c82f363's node stage runs `task frontend`, which its taskfile.yml
+ * includes (flattened) from taskfile.frontend.yml and which runs only tsc and esbuild, while the
+ * root file's `build` task runs go build. Null when something cannot be followed: a goal or a
+ * reference not found, a name with a template (`{{.NAME}}`), a command that runs task again
+ * through the shell (`task x`, `{{.TASK_EXE}}`).
+ */
+export function taskGoalText(text: string, file: string, goals: readonly string[], read: (rel: string) => string | null): string | null {
+  const tf: TaskfileRead = { tasks: new Map(), always: [] };
+  let files = 0;
+  const load = (t: string, at: string, prefix: string, seen: readonly string[]): boolean => {
+    if (++files > MAX_TASKFILES || seen.includes(at)) return false;
+    const parsed = parseTaskfile(t);
+    if (parsed === null) return false;
+    tf.always.push(...parsed.always);
+    for (const [n, lines] of parsed.tasks) {
+      const full = prefix + n;
+      // Task refuses a Taskfile whose flattened include repeats a name.
+      if (tf.tasks.has(full)) return false;
+      tf.tasks.set(full, { lines, prefix });
+    }
+    for (const inc of parsed.includes) {
+      if (inc.path.includes('{{') || /^[a-z][a-z0-9+.-]*:/i.test(inc.path)) return false;
+      const dir = path.posix.dirname(at);
+      const base = contextPath(path.posix.join(dir === '.' ? '' : dir, inc.path));
+      if (base === null) return false;
+      let found: { rel: string; text: string } | null = null;
+      for (const rel of /\.ya?ml$/i.test(base) ? [base] : TASKFILE_NAMES.map((n) => (base === '' ? n : `${base}/${n}`))) {
+        const t2 = read(rel);
+        if (t2 !== null) {
+          found = { rel, text: t2 };
+          break;
+        }
+      }
+      if (found === null) {
+        if (inc.optional) continue;
+        return false;
+      }
+      if (!load(found.text, found.rel, inc.flatten ? prefix : `${prefix}${inc.ns}:`, [...seen, at])) return false;
+    }
+    return true;
+  };
+  if (!load(text, file, '', [])) return null;
+  const out: string[] = [...tf.always];
+  const seen = new Set<string>();
+  const queue: string[] = [];
+  for (const g of goals) {
+    const name = resolveTask(tf, g);
+    if (name === null) return null;
+    queue.push(name);
+  }
+  while (queue.length) {
+    const name = queue.shift()!;
+    if (seen.has(name)) continue;
+    seen.add(name);
+    const def = tf.tasks.get(name)!;
+    out.push(...def.lines);
+    const refs = taskRefs(def.lines);
+    if (refs === null) return null;
+    for (const r of refs) {
+      const to = resolveTask(tf, r.startsWith(':') ? r.slice(1) : def.prefix + r);
+      if (to === null) return null;
+      queue.push(to);
+    }
+  }
+  return out.join('\n');
+}
+
+/** The task a goal or reference names: its own name, one of its `aliases:`, or a wildcard name (`start:*`); null when none or the name has a template. */
+function resolveTask(tf: TaskfileRead, name: string): string | null {
+  if (name.includes('{{') || name === '') return null;
+  if (tf.tasks.has(name)) return name;
+  for (const [full, def] of tf.tasks) {
+    const aliases = taskAliases(def.lines);
+    if (aliases.some((a) => def.prefix + a === name)) return full;
+  }
+  for (const full of tf.tasks.keys()) {
+    if (!full.includes('*')) continue;
+    const re = new RegExp(`^${full.split('*').map((p) => p.replace(/[.+?^${}()|[\]\\]/g, '\\$&')).join('.*')}$`);
+    if (re.test(name)) return full;
+  }
+  return null;
+}
+
+/** A task's `aliases:` (inline or a list under it). */
+function taskAliases(lines: readonly string[]): string[] {
+  const at = lines.findIndex((l) => /^\s*aliases:/.test(l));
+  if (at < 0) return [];
+  const inline = /^\s*aliases:\s*\[([^\]]*)\]/.exec(lines[at]);
+  if (inline) return inline[1].split(',').map(unquoteYaml).filter((x) => x !== '');
+  const own = indentOf(lines[at]);
+  const out: string[] = [];
+  for (const l of lines.slice(at + 1)) {
+    if (l.trim() === '' || l.trim().startsWith('#')) continue;
+    const m = /^(\s*)-\s*(.+?)\s*$/.exec(l);
+    if (!m || m[1].length < own) break;
+    out.push(unquoteYaml(m[2]));
+  }
+  return out;
+}
+
+/**
+ * The tasks a task's lines name: `deps:` entries (`[a, b]`, `- a`, `- task: a`) and every `task:`
+ * key (`cmds:`' `- task: a`, `{task: a, vars: …}`, `defer: {task: a}`). Null when a command runs
+ * task through the shell (`task build`, `{{.TASK_EXE}} build`): what it runs is not followed.
+ */
+function taskRefs(lines: readonly string[]): string[] | null {
+  const refs: string[] = [];
+  for (const l of lines) {
+    if (/\bTASK_EXE\b/.test(l)) return null;
+    for (const m of l.matchAll(/(?:^|[\s{,])task:\s*(?:"([^"]*)"|'([^']*)'|([^\s,}#]+))/g)) refs.push(m[1] ?? m[2] ?? m[3]);
+    // A shell command that runs task: `- task build`, `cmd: cd x && task y`.
+    const cmd = /^\s*(?:-\s*)?(?:cmd:\s*)?(["']?)(.*?)\1\s*$/.exec(l)?.[2] ?? '';
+    if (/(?:^|[;&|(]\s*)task(?:\s|$)/.test(cmd) && !/^\s*-?\s*task:/.test(l)) return null;
+  }
+  const at = lines.findIndex((l) => /^\s*deps:/.test(l));
+  if (at >= 0) {
+    const inline = /^\s*deps:\s*\[(.*)\]\s*(#.*)?$/.exec(lines[at]);
+    if (inline) {
+      // Scalar entries only: `{task: x}` entries were taken above.
+      for (const e of inline[1].replace(/\{[^}]*\}/g, '').split(',')) {
+        const v = unquoteYaml(e);
+        if (v !== '') refs.push(v);
+      }
+    } else {
+      const own = indentOf(lines[at]);
+      let item: number | null = null;
+      for (const l of lines.slice(at + 1)) {
+        if (l.trim() === '' || l.trim().startsWith('#')) continue;
+        if (indentOf(l) <= own && !/^\s*-/.test(l)) break;
+        const m = /^(\s*)-\s*(.*?)\s*(#.*)?$/.exec(l);
+        if (m && (item === null || m[1].length <= item)) {
+          if (m[1].length < own) break;
+          item = m[1].length;
+          // `- name` (a scalar); `- task: name` was taken above.
+          if (!/^[\w.-]*\s*:(\s|$)/.test(m[2]) && !m[2].startsWith('{')) refs.push(unquoteYaml(m[2]));
+        }
+      }
+    }
+  }
+  return refs;
+}
+
+function indentOf(l: string): number {
+  return /^\s*/.exec(l)![0].length;
+}
+
+function unquoteYaml(x: string): string {
+  return x.trim().replace(/^(["'])(.*)\1$/, '$2');
+}
+
+/** A Taskfile's own tasks (name -> lines, the name's line first), its `includes:` and its top-level `vars:`/`env:` lines; null when it is not one this reader can read. */
+function parseTaskfile(text: string): { tasks: Map<string, string[]>; includes: { ns: string; path: string; flatten: boolean; optional: boolean }[]; always: string[] } | null {
+  const lines = text.replace(/\r\n/g, '\n').split('\n');
+  const sections = new Map<string, string[]>();
+  let current: string[] | null = null;
+  for (const l of lines) {
+    const top = /^([A-Za-z_][\w-]*):(.*)$/.exec(l);
+    if (top) {
+      current = [];
+      sections.set(top[1], current);
+      if (top[2].trim() !== '' && !top[2].trim().startsWith('#')) current.push(`  ${top[2].trim()}`);
+      continue;
+    }
+    if (/^\S/.test(l) && !l.startsWith('#')) current = null;
+    else if (current) current.push(l);
+  }
+  const entries = (body: readonly string[] | undefined): { name: string; lines: string[] }[] | null => {
+    const out: { name: string; lines: string[] }[] = [];
+    if (!body) return out;
+    let indent: number | null = null;
+    for (const l of body) {
+      if (l.trim() === '' || l.trim().startsWith('#')) {
+        if (out.length) out[out.length - 1].lines.push(l);
+        continue;
+      }
+      const ind = indentOf(l);
+      indent ??= ind;
+      if (ind < indent) return null;
+      if (ind === indent) {
+        // `frontend:install:` (a colon inside an unquoted key), `"build:*":`, `build: go build`.
+        const m = /^\s*(?:"([^"]+)"|'([^']+)'|(\S.*?)):(?:\s+.*)?$/.exec(l);
+        if (!m) return null;
+        out.push({ name: m[1] ?? m[2] ?? m[3], lines: [l] });
+      } else if (out.length) out[out.length - 1].lines.push(l);
+      else return null;
+    }
+    return out;
+  };
+  const tasks = entries(sections.get('tasks'));
+  const incs = entries(sections.get('includes'));
+  if (tasks === null || incs === null) return null;
+  const includes: { ns: string; path: string; flatten: boolean; optional: boolean }[] = [];
+  for (const inc of incs) {
+    const first = inc.lines[0];
+    const inline = /:\s+(\S.*?)\s*(#.*)?$/.exec(first.replace(/^\s*(?:"[^"]+"|'[^']+'|\S+?):/, ':'));
+    const key = (k: string) => inc.lines.slice(1).map((l) => new RegExp(`^\\s*${k}:\\s*(.*?)\\s*(#.*)?$`).exec(l)?.[1]).find((v) => v !== undefined);
+    const file = inline && !inline[1].startsWith('{') ? inline[1] : key('taskfile');
+    if (file === undefined) return null;
+    includes.push({ ns: inc.name, path: unquoteYaml(file), flatten: key('flatten') === 'true', optional: key('optional') === 'true' });
+  }
+  const always = ['vars', 'env'].flatMap((k) => (sections.has(k) ? [`${k}:`, ...sections.get(k)!] : []));
+  return { tasks: new Map(tasks.map((t) => [t.name, t.lines])), includes, always };
+}

@@ -3,11 +3,13 @@
  * ./build.sh`): for make, the part of the Makefile its goals reach (dockerfile/indirectGo.ts
  * makeGoalText: the default goal, prerequisites, static pattern and pattern rules, the variables
  * they name), and the whole Makefile only where those goals cannot be followed (an include, an
- * eval, a recipe that runs make again); for another tool or a script, its whole file. Kept with
+ * eval, a recipe that runs make again); for task, the tasks its goals reach through the Taskfile
+ * and the files it includes (taskGoalText), the whole file where they cannot be followed; for
+ * another tool or a script, its whole file. Kept with
  * the workspace model (the same on every analysis of a document). GD107, GD113 and GD118 ask
  * what a make run compiles or runs through this one reading.
  */
-import { COMPILES_IN_TEXT, indirectGoSteps, makeGoalText, type ContextReader, type IndirectGoStep } from '../dockerfile/indirectGo';
+import { COMPILES_IN_TEXT, indirectGoSteps, makeGoalText, taskGoalText, taskGoals, type ContextReader, type IndirectGoStep } from '../dockerfile/indirectGo';
 import { makeArgs } from '../dockerfile/makeRecipe';
 import type { DockerfileModel, Instruction, Stage } from '../dockerfile/model';
 import type { WorkspaceModel } from '../workspace/model';
@@ -15,7 +17,7 @@ import { dockerfileFact, workspaceFact } from './memo';
 
 export interface ToolRunText {
   text: string;
-  /** Read through the make goals (false: the whole file). */
+  /** Read through the make or task goals (false: the whole file). */
   goals: boolean;
 }
 
@@ -26,7 +28,13 @@ export function toolRunText(ws: WorkspaceModel | undefined, read: (rel: string) 
   const whole = read(file);
   if (whole === null) return null;
   const args = makeArgs(step.cmd.argv);
-  if (!args) return { text: whole, goals: false };
+  if (!args) {
+    const goals = taskGoals(step.cmd.argv);
+    if (goals === null) return { text: whole, goals: false };
+    const compute = () => taskGoalText(whole, file, goals, read);
+    const text = ws ? workspaceFact(ws, `taskGoalText:${file}:${goals.join(' ')}`, compute) : compute();
+    return text !== null ? { text, goals: true } : { text: whole, goals: false };
+  }
   const compute = () => makeGoalText(whole, args.targets);
   const goals = ws ? workspaceFact(ws, `makeGoalText:${file}:${args.targets.join(' ')}`, compute) : compute();
   return goals !== null ? { text: goals, goals: true } : { text: whole, goals: false };

@@ -738,6 +738,104 @@ describe('GD113: a make run reads what its goals run (fider)', () => {
   });
 });
 
+// damongolding/immich-kiosk c82f363f0763d360068d85bc83bc733ca27a1c13 (AGPL-3.0) Dockerfile:2-9,12,27,
+// taskfile.yml:8-15,53-57, taskfile.frontend.yml:7-50, .github/workflows/ghcr-dev.yaml:44-45 (judge
+// 34 X, W1): the node stage runs `task frontend`; taskfile.yml includes taskfile.frontend.yml
+// (`flatten: true`), whose `frontend` task runs only tsc and esbuild through its deps, while the
+// root file's `build` task runs go build. A task run is read through the tasks its goals reach.
+describe('GD113: a task run reads what its goals run, through the included Taskfiles (immich-kiosk)', () => {
+  const KIOSK = (run = 'RUN task frontend') => df([
+    '# Frontend Base Image',
+    'FROM node:26-alpine AS frontend-build',
+    '',
+    'COPY . /app',
+    'WORKDIR /app/frontend',
+    '',
+    'RUN npm install -g @go-task/cli',
+    'RUN npm ci',
+    run,
+    '',
+    '# Go Builder',
+    'FROM --platform=$BUILDPLATFORM golang:1.26.4-bookworm AS build',
+    '',
+    'ARG VERSION=demo',
+    'ARG TARGETOS',
+    'ARG TARGETARCH',
+    '',
+    'WORKDIR /app',
+    '',
+    'COPY . .',
+    'COPY --from=frontend-build /app/frontend/public/assets/css /app/frontend/public/assets/css',
+    '',
+    'RUN go mod download',
+    'RUN go tool templ generate',
+    '',
+    'RUN CGO_ENABLED=0 GOOS=$TARGETOS GOARCH=$TARGETARCH go build -a -installsuffix cgo -ldflags "-X main.version=${VERSION} -s -w" -o dist/kiosk .',
+    '',
+    '# Release',
+    'FROM gcr.io/distroless/static-debian13:nonroot',
+    'COPY --from=build /app/dist/kiosk .',
+    'ENTRYPOINT ["/kiosk"]',
+  ]);
+  const ROOT = (includes = ['  frontend:', '    taskfile: ./taskfile.frontend.yml', '    flatten: true']) => [
+    'version: "3"', '', 'env:', '  VERSION: 0.39.3', '', 'silent: true', '', 'includes:', ...includes, '', '  docker:', '    taskfile: ./taskfile.docker.yml', '    flatten: true', '',
+    'tasks:',
+    '  templ:', '    desc: Generate templ templates', '    cmds:', '      - go tool templ generate', '',
+    '  test:', '    desc: Run tests', '    deps: [templ]', '    cmds:', '      - go test ./...', '      - task: frontend:typecheck', '',
+    '  build:', '    desc: Build kiosk', '    deps: [frontend, templ]', '    cmds:',
+    '      - CGO_ENABLED=0 go build -installsuffix cgo -ldflags "-X main.version={{.VERSION}} -s -w" -o dist/kiosk .', '',
+  ].join('\n');
+  const FRONTEND = [
+    'version: "3"', '', 'silent: true', '', 'tasks:', '  # Frontend tasks', '  frontend:', '    deps: [frontend:typecheck, frontend:css, frontend:js, frontend:url-builder]', '    desc: Build all frontend assets', '',
+    '  frontend:typecheck:', '    dir: ./frontend', '    cmds:', '      - node_modules/.bin/tsc --noEmit', '',
+    '  frontend:css:', '    dir: ./frontend', '    cmds:', '      - node_modules/.bin/esbuild --minify --bundle src/css/kiosk.css --outfile=./public/assets/css/kiosk.css', '',
+    '  frontend:js:', '    dir: ./frontend', '    cmds:', "      - node_modules/.bin/esbuild 'src/ts/kiosk.ts' --bundle --minify --outfile=./public/assets/js/kiosk.js", '',
+    '  frontend:url-builder:', '    dir: ./frontend', '    cmds:', "      - node_modules/.bin/esbuild 'src/ts/url-builder.ts' --bundle --minify --outfile=./public/assets/js/url-builder.js", '',
+  ].join('\n');
+  const DOCKER = ['version: "3"', '', 'tasks:', '  docker-buildx:', '    cmds:', '      - docker buildx create --name multiplatform --driver docker-container --use', ''].join('\n');
+  const WORKFLOW = ['name: GHCR Dev', 'on:', '  pull_request:', 'jobs:', '  build:', '    runs-on: ubuntu-latest', '    steps:', '      - name: Build and push Docker image', '        run: |',
+    '          docker buildx build --build-arg VERSION=$VERSION \\', '            --platform linux/amd64,linux/arm64 \\', '            --push \\', '            -t $IMAGE_NAME:$VERSION \\', '            .', ''].join('\n');
+  // A file given as null is left out.
+  const repo = (text: string, files: Record<string, string | null> = {}) => tempWorkspace(Object.fromEntries(Object.entries({
+    'go.mod': 'module github.com/damongolding/immich-kiosk\n\ngo 1.26.4\n', 'go.sum': '', 'main.go': 'package main\n\nfunc main() {}\n',
+    'taskfile.yml': ROOT(), 'taskfile.frontend.yml': FRONTEND, 'taskfile.docker.yml': DOCKER, 'frontend/package.json': '{}\n', '.github/workflows/ghcr-dev.yaml': WORKFLOW, ...files, Dockerfile: text,
+  }).filter((e): e is [string, string] => e[1] !== null)), 'Dockerfile');
+  const nodeStage = (t: string) => t.indexOf('FROM node:26-alpine');
+
+  it('immich-kiosk c82f363: no GD113 on the node stage whose `task frontend` runs only tsc and esbuild', () => {
+    const text = KIOSK();
+    assert.deepEqual(find(text, 'GD113', repo(text)).map((f) => f.span.start), []);
+  });
+
+  it('reports the node stage when its goal reaches a go build: `task build` (deps frontend), `task` (default), an alias, a namespaced include', () => {
+    for (const [run, files] of [
+      ['RUN task build', {}],
+      ['RUN task --dir . build VERSION=1', {}],
+      ['RUN task', { 'taskfile.yml': ROOT().replace('  templ:', '  default:\n    deps: [build]\n\n  templ:') }],
+      ['RUN task kiosk', { 'taskfile.yml': ROOT().replace("    desc: Build kiosk", "    desc: Build kiosk\n    aliases: [kiosk]") }],
+      ['RUN task frontend', { 'taskfile.frontend.yml': FRONTEND.replace('      - node_modules/.bin/tsc --noEmit', '      - node_modules/.bin/tsc --noEmit\n      - task: :build') }],
+      ['RUN task web:frontend', { 'taskfile.yml': ROOT(['  web: ./taskfile.frontend.yml']), 'taskfile.frontend.yml': FRONTEND.replace('    deps: [frontend:typecheck,', '    deps: [:build, frontend:typecheck,') }],
+    ] as const) {
+      const t = KIOSK(run);
+      const [f] = find(t, 'GD113', repo(t, files));
+      assert.equal(f?.span.start, nodeStage(t), `${run} ${Object.keys(files).join()}`);
+    }
+  });
+
+  it('reads the whole root Taskfile when the goals cannot be followed (an unknown goal, a templated name, task run through the shell)', () => {
+    for (const [run, files] of [
+      ['RUN task assets', {}],
+      ['RUN task frontend', { 'taskfile.frontend.yml': FRONTEND.replace('      - node_modules/.bin/tsc --noEmit', '      - task templ') }],
+      ['RUN task frontend', { 'taskfile.frontend.yml': FRONTEND.replace('    deps: [frontend:typecheck,', '    deps: ["{{.KIND}}", frontend:typecheck,') }],
+      ['RUN task frontend', { 'taskfile.frontend.yml': null }],
+    ] as const) {
+      const t = KIOSK(run);
+      const [f] = find(t, 'GD113', repo(t, files));
+      assert.equal(f?.span.start, nodeStage(t), `${run} ${JSON.stringify(files).slice(0, 60)}`);
+    }
+  });
+});
+
 // dragonflyoss/dragonfly 66db456 (Apache-2.0) .github/workflows/docker.yml:18-25,89-90 (judge 30
 // Y M13): `strategy.matrix.module: ['manager', 'scheduler']` with `include:` entries binding each
 // module to `platforms: linux/amd64,linux/arm64`, and the build-push-action step's
