@@ -59,6 +59,11 @@
  *    `discover_workload_path = true` reads /proc/<pid>/exe of every caller (ptrace access, root's
  *    for other uids), `WorkloadAttestor "docker"` the Docker socket (edgexfoundry/edgex-go
  *    cmd/security-spire-agent: its services run as 2002, its compose runs the agent as root).
+ *  - managedPluginConfig: a Docker managed plugin's config.json beside the Dockerfile (`interface`
+ *    with `types` such as `docker.csicontroller/1.0`, `docker.volumedriver/1.0`): the image is
+ *    exported as the plugin's rootfs, and the Engine starts the plugin with config.json's
+ *    entrypoint, user and capabilities, never the image's USER (hetznercloud/csi-driver's
+ *    deploy/docker-swarm/pkg: `"capabilities": ["CAP_SYS_ADMIN", "CAP_CHOWN"]`, to mount volumes).
  *  - dockerActions: a GitHub Docker container action of the repository (action.yml `runs: using:
  *    docker`, `image:` a Dockerfile of it) runs the image: GitHub runs those as root and says USER
  *    must not be set, the bind-mounted GITHUB_WORKSPACE being the runner's (google/osv-scanner).
@@ -1414,4 +1419,37 @@ export function workloadAttestorConfig(model: DockerfileModel, stage: Stage, fil
     }
   }
   return null;
+}
+
+/** A Docker Engine plugin interface type (`docker.volumedriver/1.0`, `docker.csinode/1.0`, `docker.networkdriver/1.0`…). */
+const PLUGIN_INTERFACE = /^docker\.[a-z]+\/\d+(\.\d+)?$/;
+
+/**
+ * The Dockerfile builds a Docker managed plugin's rootfs: a config.json beside it (in the
+ * Dockerfile's folder, read from the context) is a plugin config, with `interface.types` naming
+ * Engine plugin interfaces and an `entrypoint`. Docker runs such a plugin from the exported rootfs
+ * and config.json (its `user`, root when unset, and its `linux.capabilities`); the image's USER is
+ * never read, and the plugin mounts and formats volumes as root (hetznercloud/csi-driver 53ead0b
+ * deploy/docker-swarm/pkg/config.json: `docker.csicontroller/1.0`, `docker.csinode/1.0`,
+ * `CAP_SYS_ADMIN`; its Makefile: `docker container export … | tar -x -C ./plugin/rootfs`,
+ * `docker plugin create`). The config's path, or null.
+ */
+export function managedPluginConfig(dockerfile: string | undefined, files: WorkspaceFiles | undefined): string | null {
+  if (!files || dockerfile === undefined) return null;
+  const dir = path.posix.dirname(dockerfile);
+  const rel = dir === '.' ? 'config.json' : `${dir}/config.json`;
+  if (!files.fileExists(rel) || (files.fileSize(rel) ?? Infinity) > 65536) return null;
+  const text = files.readFile(rel);
+  if (text === null || !text.includes('"interface"')) return null;
+  let config: unknown;
+  try {
+    config = JSON.parse(text);
+  } catch {
+    return null;
+  }
+  if (typeof config !== 'object' || config === null) return null;
+  const { interface: iface, entrypoint } = config as { interface?: { types?: unknown }; entrypoint?: unknown };
+  const types = iface?.types;
+  if (!Array.isArray(types) || !types.some((t) => typeof t === 'string' && PLUGIN_INTERFACE.test(t))) return null;
+  return Array.isArray(entrypoint) && entrypoint.length > 0 ? rel : null;
 }

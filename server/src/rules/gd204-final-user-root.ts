@@ -64,6 +64,11 @@
  *    and goreleaser-action.dockerfile, the image of its osv-scanner-action repository, both start
  *    exit_code_redirect.sh): GitHub runs those as root and documents that USER must not be set
  *    (facts/rootNeeds.ts dockerActions);
+ *  - a Docker managed plugin's rootfs: a plugin config.json beside the Dockerfile (`interface.types`
+ *    such as `docker.csicontroller/1.0`, and an `entrypoint`): Docker starts the plugin from the
+ *    exported rootfs as config.json says (its user, root when unset, and the capabilities it
+ *    grants: CAP_SYS_ADMIN to mount volumes), never as the image's USER (hetznercloud/csi-driver's
+ *    deploy/docker-swarm/pkg; facts/rootNeeds.ts managedPluginConfig);
  *  - an image whose program a local-path-provisioner config of the repository runs as its volume
  *    helper (`"setupCommand": "/manager"` or `teardownCommand` beside `nodePathMap`, in a
  *    config.json or a ConfigMap): the helper pod creates and removes volume folders in the node's
@@ -121,7 +126,7 @@ import { copiedFileText } from '../facts/copiedFiles';
 import { devOrBuilderImage, startPrograms } from '../facts/goAtStart';
 import { workspaceFact } from '../facts/memo';
 import { composeServices } from '../facts/composeImages';
-import { composeMountsOfImage, dockerActionOfImage, dockerActions, DOCKER_IN_SCRIPT, dockerCliRun, dockerSocketDialer, EBPF_LOADER, HOSTS_FILE_EDITOR, rootAtStart, rawPacketToolRun, rawPacketUse, entrypointWorkloads, entrypointWorkloadsOfImage, hostWorkloads, hostWorkloadsOfImage, installsDockerCli, rootChecks, RUNTIME_CLIENT, volumeHelperCommands, volumeHelperCommandsOfImage, workdirMountDocs, workdirMountRunsOfImage, workloadAttestorConfig } from '../facts/rootNeeds';
+import { composeMountsOfImage, dockerActionOfImage, dockerActions, DOCKER_IN_SCRIPT, dockerCliRun, dockerSocketDialer, EBPF_LOADER, HOSTS_FILE_EDITOR, rootAtStart, rawPacketToolRun, rawPacketUse, entrypointWorkloads, entrypointWorkloadsOfImage, hostWorkloads, hostWorkloadsOfImage, installsDockerCli, managedPluginConfig, rootChecks, RUNTIME_CLIENT, volumeHelperCommands, volumeHelperCommandsOfImage, workdirMountDocs, workdirMountRunsOfImage, workloadAttestorConfig } from '../facts/rootNeeds';
 import type { DockerfileModel, Instruction, Stage } from '../dockerfile/model';
 import { installsPackage } from '../dockerfile/packages';
 import { insertLinesAfter, insertAboveInstruction } from '../edits/edits';
@@ -222,6 +227,10 @@ export const gd204: Rule = {
     // starts): GitHub runs those as root and documents that USER must not be set
     // (google/osv-scanner's action.dockerfile and goreleaser-action.dockerfile).
     if (ctx.workspace && dockerActionOfImage(ctx.model, stage, ctx.dockerfile, dockerActions(ctx.workspace, ctx.files), ctx.files)) return [];
+    // The image is a Docker managed plugin's rootfs (a plugin config.json beside the Dockerfile):
+    // the Engine runs the plugin as config.json says, never as the image's USER, with the
+    // capabilities it grants to root (hetznercloud/csi-driver's docker-swarm/pkg: CAP_SYS_ADMIN).
+    if (ctx.workspace && managedPluginConfig(ctx.dockerfile, ctx.files) !== null) return [];
     // A local-path-provisioner config of the repository runs a program of this image as its volume
     // helper (`"setupCommand": "/manager"`): it creates and removes volume folders in the node's
     // root-owned folder, with files of any uid in them (rancher/local-path-provisioner's distroless helper).

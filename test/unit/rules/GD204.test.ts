@@ -2970,3 +2970,83 @@ describe('GD204: a scratch image with no ENTRYPOINT or CMD starts nothing (fn fn
     assert.equal(has(df(['FROM scratch AS carrier', 'COPY app /app', 'CMD ["/app"]', 'FROM carrier', 'LABEL x=y']), 'GD204'), true);
   });
 });
+
+// hetznercloud/csi-driver 53ead0b (MIT) deploy/docker-swarm/pkg/Dockerfile:14 (judge Y round 33
+// W5), the file as written and its config.json (1,259 bytes; env and mounts left out). The
+// Makefile beside them exports the image's filesystem into ./plugin/rootfs and runs `docker plugin
+// create`: Docker starts the plugin from config.json (as root, with CAP_SYS_ADMIN to mount
+// volumes), never with the image's USER.
+describe('GD204: a Docker managed plugin\'s rootfs (hetznercloud/csi-driver deploy/docker-swarm/pkg)', () => {
+  const DOCKERFILE = 'deploy/docker-swarm/pkg/Dockerfile';
+  const TEXT = df([
+    'FROM --platform=$TARGETPLATFORM golang:1.26 as builder',
+    '',
+    'WORKDIR /build',
+    '',
+    'ADD go.mod go.sum /build/',
+    'RUN go mod download',
+    '',
+    'ADD . /build/',
+    'RUN ls -al',
+    '',
+    'ARG CGO_ENABLED=0',
+    'RUN go build -o hcloud-csi-driver github.com/hetznercloud/csi-driver/cmd',
+    '',
+    'FROM --platform=$TARGETPLATFORM alpine:3.24',
+    '',
+    'RUN apk add --no-cache \\',
+    '    blkid \\',
+    '    btrfs-progs \\',
+    '    ca-certificates \\',
+    '    cryptsetup \\',
+    '    e2fsprogs \\',
+    '    e2fsprogs-extra \\',
+    '    xfsprogs \\',
+    '    xfsprogs-extra',
+    '',
+    'ENV GOTRACEBACK=all',
+    'RUN mkdir -p /plugin',
+    'COPY --from=builder /build/hcloud-csi-driver /plugin',
+    '',
+    'ENTRYPOINT [ "/plugin/hcloud-csi-driver" ]',
+    'CMD [ "-controller", "-node" ]',
+  ]);
+  const CONFIG = (types: string, entrypoint = '["/plugin/hcloud-csi-driver", "-controller", "-node"]') => `{
+  "description": "Hetzner csi-driver plugin for Docker",
+  "documentation": "https://github.com/hetznercloud/csi-driver",
+  "entrypoint": ${entrypoint},
+  "interface": {
+    "socket": "hetzner-csi.sock",
+    "types": ${types}
+  },
+  "linux": {
+    "allowAllDevices": true,
+    "capabilities": ["CAP_SYS_ADMIN", "CAP_CHOWN"]
+  },
+  "network": {
+    "type": "host"
+  },
+  "propagatedmount": "/data/published"
+}
+`;
+  const CSI = '["docker.csicontroller/1.0", "docker.csinode/1.0"]';
+  const at = (extra: Record<string, string>) => lint(TEXT, tempWorkspace({
+    [DOCKERFILE]: TEXT,
+    'deploy/docker-swarm/pkg/Makefile': 'rootfs: clean\n\tdocker image build --platform=linux/${ARCH} -f Dockerfile -t ${PLUGIN_NAME}:rootfs-${ARCH} ../../../\n\tdocker container export tmp_plugin_build_${ARCH} | tar -x -C ./plugin/rootfs\n\tcp config.json ./plugin/\n\ncreate: rootfs\n\tdocker plugin create ${PLUGIN_NAME}:${PLUGIN_TAG} ./plugin\n',
+    'go.mod': 'module github.com/hetznercloud/csi-driver\n\ngo 1.26.3\n',
+    'go.sum': '',
+    'cmd/main.go': 'package main\n\nfunc main() {}\n',
+    ...extra,
+  }, DOCKERFILE)).filter((f) => f.code === 'GD204').length;
+  it('csi-driver 53ead0b: silent with the plugin config.json beside the Dockerfile (a CSI plugin, a volume driver)', () => {
+    assert.equal(at({ 'deploy/docker-swarm/pkg/config.json': CONFIG(CSI) }), 0);
+    assert.equal(at({ 'deploy/docker-swarm/pkg/config.json': CONFIG('["docker.volumedriver/1.0"]') }), 0);
+  });
+  it('still reported without it: no config.json, one elsewhere, one that is no plugin config (no Engine interface, no entrypoint, not JSON)', () => {
+    assert.equal(at({}), 1);
+    assert.equal(at({ 'deploy/config.json': CONFIG(CSI) }), 1);
+    assert.equal(at({ 'deploy/docker-swarm/pkg/config.json': CONFIG('["grpc"]') }), 1);
+    assert.equal(at({ 'deploy/docker-swarm/pkg/config.json': CONFIG(CSI, '[]') }), 1);
+    assert.equal(at({ 'deploy/docker-swarm/pkg/config.json': '{ "interface": ' }), 1);
+  });
+});
