@@ -19,7 +19,7 @@
 import { flatMapOf } from '../arrays';
 import { insert, replace } from '../edits/edits';
 import { removeCommandEdit } from '../edits/shellChain';
-import { imageStages } from '../dockerfile/facts';
+import { shippedStages } from '../facts/passedBuildArgs';
 import { scriptSpan, toDoc, type DockerfileModel, type Instruction } from '../dockerfile/model';
 import { mounts } from '../dockerfile/mounts';
 import type { ShellCommand } from '../dockerfile/shell';
@@ -36,7 +36,7 @@ export const gd301: Rule = {
   needsWorkspace: false,
   peers: ['DL3019'],
   fix: 'safe',
-  facts: [],
+  facts: ['workspace', 'contextFiles'],
   docs: { severity: 'in the stages the image is built from, **hint** in a builder stage (its layers stay in the build cache, not the image)' },
   // A RUN's findings depend on it and on whether its stage is in the final image's chain.
   scope: 'stage',
@@ -44,7 +44,7 @@ export const gd301: Rule = {
     const out: RuleFinding[] = [];
     // The stages an image is built from (the final stage's chain, and a stage published with
     // --target: see imageStages), asked when a RUN with apk needs them.
-    let shipped: Set<number> | undefined;
+    let shipped: ReadonlySet<number> | undefined;
     for (const instr of flatMapOf(stagesToCheck(ctx), (s) => s.instructions)) {
       if (instr.keyword !== 'RUN' || !instr.script) continue;
       const script = instr.script;
@@ -58,7 +58,7 @@ export const gd301: Rule = {
       for (const c of apks) {
         const action = c.argv.find((w, i) => i > 0 && !w.value.startsWith('-'));
         const noCache = hasNoCache(c);
-        shipped ??= imageStages(ctx.model, ctx.finalStage);
+        shipped ??= shippedStages(ctx.model, ctx.finalStage, ctx.workspace, ctx.files).stages;
         const ships = shipped.has(instr.stage);
         if (action?.value === 'add' && !noCache) {
           // An `apk update` of the RUN keeps its index whatever the add says (kargo: `apk update

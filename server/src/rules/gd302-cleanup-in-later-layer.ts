@@ -27,7 +27,8 @@
  */
 import * as path from 'path';
 import { CACHE_OF, creationsOf, hasGlob, inScriptOrder, norm, operands, resolve, safeTest, type Created } from '../dockerfile/created';
-import { contextPath, copyPaths, envBefore, goCommands, imageStages, stageImage } from '../dockerfile/facts';
+import { contextPath, copyPaths, envBefore, goCommands, stageImage } from '../dockerfile/facts';
+import { shippedStages } from '../facts/passedBuildArgs';
 import { scriptSpan, type DockerfileModel, type Instruction, type Stage } from '../dockerfile/model';
 import { mountTargets, packageCommand, pathWithin, topLevelCommands, type PackageFamily } from '../dockerfile/packages';
 import type { ShellCommand } from '../dockerfile/shell';
@@ -48,7 +49,7 @@ export const gd302: Rule = {
   severity: 'warning',
   needsWorkspace: false,
   fix: 'safe',
-  facts: ['copySources', 'goCommands', 'images', 'packageInstalls', 'contextFiles'],
+  facts: ['copySources', 'goCommands', 'images', 'packageInstalls', 'workspace', 'contextFiles'],
   scope: 'stage',
   namesLines: true,
   check(ctx) {
@@ -58,8 +59,9 @@ export const gd302: Rule = {
     // shape stageReuse compares, so a kept finding stays right).
     const final = ctx.model.stages[ctx.finalStage];
     if (!final) return out;
-    // The final stage's chain, and a stage published with --target (see imageStages).
-    const shipped = imageStages(ctx.model, ctx.finalStage);
+    // The final stage's chain, and a stage published with --target (see imageStages), or made a
+    // base of the image by a build file's --build-arg (facts/passedBuildArgs.ts shippedStages).
+    const shipped = shippedStages(ctx.model, ctx.finalStage, ctx.workspace, ctx.files).stages;
     for (const stage of stagesToCheck(ctx)) if (shipped.has(stage.index)) checkStage(ctx.model, stage, out, ctx.files);
     return out;
   },

@@ -42,7 +42,7 @@
  *     node) removes nothing: reported on that word, whose glob the safe fix writes bare.
  */
 import * as path from 'node:path';
-import { imageStages, rootImage, stageChain, stageDescendants, stageImage, workdirBefore } from '../dockerfile/facts';
+import { rootImage, stageChain, stageDescendants, stageImage, workdirBefore } from '../dockerfile/facts';
 import { scriptSpan, toDoc, type DockerfileModel, type Instruction, type Stage } from '../dockerfile/model';
 import { installsPython, runRuns } from '../dockerfile/nativeBuilds';
 import type { ShellCommand, ShellWord } from '../dockerfile/shellModel';
@@ -52,6 +52,7 @@ import { insert, replace as replaceText } from '../edits/edits';
 import { appendCommandEdit } from '../edits/shellChain';
 import { copiedFileText, copiedFromElsewhere, contextFileThrough } from '../facts/copiedFiles';
 import { normalizeRepository } from '../images/table';
+import { shippedStages } from '../facts/passedBuildArgs';
 import { stagesToCheck, withLazyFix, type Rule, type RuleContext, type RuleFinding } from './types';
 
 const CLEANUP = 'rm -rf /var/lib/apt/lists/*';
@@ -69,7 +70,7 @@ export const gd303: Rule = {
   needsWorkspace: false,
   peers: ['DL3015', 'DL3009'],
   fix: 'safe',
-  facts: ['images', 'packageInstalls', 'contextFiles'],
+  facts: ['images', 'packageInstalls', 'workspace', 'contextFiles'],
   // A RUN and its stage chain; a later install in a stage built FROM it keeps the lists.
   scope: 'stage',
   readsDescendants: true,
@@ -79,10 +80,16 @@ export const gd303: Rule = {
     const out: RuleFinding[] = [];
     // Stages the image is built FROM ship their layers; a builder stage's layers stay in the build
     // cache only (local, or an exported cache): there it is a hint, and the message says so.
+    // Also a stage that a build file's `--build-arg` makes a base of the image (nginx KIC's
+    // `FROM ${BUILD_OS} AS common`, BUILD_OS=debian-plus-nap-v5 in its Makefile).
     const final = model.stages[ctx.finalStage];
-    const shipped = final ? imageStages(model, ctx.finalStage) : new Set(model.stages.map((s) => s.index));
+    const built = final ? shippedStages(model, ctx.finalStage, ctx.workspace, ctx.files) : { stages: new Set(model.stages.map((s) => s.index)), through: new Map<number, string>() };
+    const shipped = built.stages;
     for (const stage of stagesToCheck(ctx)) {
       const ships = shipped.has(stage.index);
+      const arg = built.through.get(stage.index);
+      // Said where the image is built from this stage only with a build argument the build files pass.
+      const via = arg ? ` (The image is built from this stage with \`--build-arg ${arg}\`, as the repository's build files pass it.)` : '';
       const severity = ships ? undefined : 'hint' as const;
       // Only a setting written to apt's configuration counts for the whole chain: the flag
       // (`--no-install-recommends`) or `-o` on one install says nothing about the others.
@@ -122,7 +129,7 @@ export const gd303: Rule = {
             if (needed.length > 0 && lastWord) edits.push(insert(toDoc(script, lastWord.end - 1) + 1, needed.map((n) => ` ${n.name}`).join('')));
             out.push({
               message: (ships
-                ? `\`${p.manager} install\` without \`--no-install-recommends\` also installs every recommended package (often several MB the program never uses).`
+                ? `\`${p.manager} install\` without \`--no-install-recommends\` also installs every recommended package (often several MB the program never uses).${via}`
                 : `\`${p.manager} install\` without \`--no-install-recommends\` also installs every recommended package: in this build stage, which the image is not built from, that costs build time and build-cache space, not image size.`) + keep,
               severity,
               span: scriptSpan(script, p.cmd.start, p.cmd.end),
@@ -165,7 +172,7 @@ export const gd303: Rule = {
         };
         out.push(withLazyFix({
           message: ships
-            ? 'The apt package lists downloaded by `apt-get update` (10+ MB) stay in this layer: end the RUN with `rm -rf /var/lib/apt/lists/*`.'
+            ? `The apt package lists downloaded by \`apt-get update\` (10+ MB) stay in this layer: end the RUN with \`rm -rf /var/lib/apt/lists/*\`.${via}`
             : 'The apt package lists downloaded by `apt-get update` (10+ MB) stay in this build stage\'s layer: not in the image, which is not built from this stage, but in the build cache (and any exported cache). End the RUN with `rm -rf /var/lib/apt/lists/*`.',
           severity,
           span: scriptSpan(script, last.cmd.start, last.cmd.end),

@@ -502,3 +502,63 @@ describe('GD303: a recommended tool a later RUN runs (kubeovn/kube-ovn 1533681 d
     assert.match(recommends(dpkg)?.message ?? '', /also install build-essential by name: dpkg-dev recommends build-essential, and a later command runs `make`/);
   });
 });
+
+// nginx/kubernetes-ingress 0eb3072 (Apache-2.0) build/Dockerfile (judge Y round 33 W8), a
+// skeleton: `ARG BUILD_OS=debian` (line 2), the `debian` stage (121), debian-plus-nap-v5-base (493,
+// its RUN at 500-506: `apt-get update && apt-get install … && nap-waf.sh`, no cleanup),
+// debian-plus-nap-v5 (552, FROM the base), `FROM ${BUILD_OS} AS common` (789) and the last stage
+// `download` (FROM common). Makefile:276 builds it with `--build-arg BUILD_OS=debian-plus-nap-v5`:
+// that image is built from debian-plus-nap-v5-base, so its apt lists are in the image.
+describe('GD303: a stage a build file\'s --build-arg makes the image\'s base (nginx KIC `FROM ${BUILD_OS} AS common`)', () => {
+  const DOCKERFILE = 'build/Dockerfile';
+  const TEXT = df([
+    '# syntax=docker/dockerfile:1.26',
+    'ARG BUILD_OS=debian',
+    'FROM debian:trixie-slim AS debian',
+    'RUN apt-get update \\',
+    '\t&& apt-get install --no-install-recommends --no-install-suggests -y gpg libcap2-bin ca-certificates \\',
+    '\t&& rm -rf /var/lib/apt/lists/*',
+    'FROM debian:13-slim AS debian-plus-only',
+    'RUN apt-get update \\',
+    '\t&& apt-get install --no-install-recommends --no-install-suggests -y gpg ca-certificates libcap2-bin libcurl4 \\',
+    '\t&& rm -rf /var/lib/apt/lists/*',
+    'FROM debian-plus-only AS debian-plus-nap-v5-base',
+    'ARG NAP_WAF_VERSION',
+    'RUN --mount=type=bind,from=nginx-files,src=nap-waf.sh,target=/usr/local/bin/nap-waf.sh \\',
+    '\tapt-get update \\',
+    '\t&& apt-get install --no-install-recommends --no-install-suggests -y app-protect-module-plus=${NAP_WAF_VERSION}* \\',
+    '\t&& nap-waf.sh',
+    'FROM debian-plus-nap-v5-base AS debian-plus-nap-v5',
+    'RUN apt-get update \\',
+    '\t&& apt-get install --no-install-recommends --no-install-suggests -y nginx-agent \\',
+    '\t&& rm -rf /var/lib/apt/lists/*',
+    'FROM ${BUILD_OS} AS common',
+    'ARG BUILD_OS',
+    'ENV BUILD_OS=${BUILD_OS}',
+    'USER 101',
+    'FROM common AS download',
+    'COPY --link --from=nginx/nginx-ingress:edge --chown=101:0 /nginx-ingress /',
+  ]);
+  const MAKEFILE = (build: string) => `DOCKER_CMD = docker build --platform linux/$(strip $(ARCH)) $(strip $(DOCKER_BUILD_OPTIONS)) --target $(strip $(TARGET)) -f build/Dockerfile -t $(BUILD_IMAGE) .\n\n.PHONY: debian-image-nap-v5-plus\ndebian-image-nap-v5-plus: build\n\t$(DOCKER_CMD) $(PLUS_ARGS) ${build} --build-arg NAP_WAF_VERSION=$(NAP_WAF_VERSION)\n`;
+  const at = (files: Record<string, string>) => lint(TEXT, tempWorkspace({ [DOCKERFILE]: TEXT, 'go.mod': 'module github.com/nginx/kubernetes-ingress\n\ngo 1.26\n', '.github/workflows/ci.yml': 'on: push\n', ...files }, DOCKERFILE))
+    .filter((f) => f.code === 'GD303').map((f) => `${TEXT.slice(0, f.span.start).split('\n').length}:${f.severity}:${f.message}`);
+  it('kubernetes-ingress 0eb3072: the Makefile passes BUILD_OS=debian-plus-nap-v5, so the base stage\'s lists are in that image (the message says which build)', () => {
+    const found = at({ Makefile: MAKEFILE('--build-arg BUILD_OS=debian-plus-nap-v5') });
+    assert.equal(found.length, 1);
+    assert.match(found[0], /^15:information:The apt package lists downloaded by `apt-get update` \(10\+ MB\) stay in this layer: end the RUN with `rm -rf \/var\/lib\/apt\/lists\/\*`\. \(The image is built from this stage with `--build-arg BUILD_OS=debian-plus-nap-v5`, as the repository's build files pass it\.\)$/);
+    // Quoted, or after `=`.
+    assert.match(at({ Makefile: MAKEFILE('--build-arg "BUILD_OS=debian-plus-nap-v5"') })[0], /^15:information:/);
+    assert.match(at({ 'build.sh': 'docker build --build-arg=BUILD_OS=debian-plus-nap-v5 -f build/Dockerfile .\n' })[0], /^15:information:/);
+  });
+  it('a hint "not in the image" as before: no build file passes that value (another stage\'s name, a variable, none), or the build files are not in view', () => {
+    for (const files of [{ Makefile: MAKEFILE('--build-arg BUILD_OS=debian') }, { Makefile: MAKEFILE('--build-arg BUILD_OS=$(OS)') }, { Makefile: MAKEFILE('') }, { Makefile: MAKEFILE('--build-arg BUILD_OS=ubi') }]) {
+      const found = at(files);
+      assert.equal(found.length, 1, JSON.stringify(files));
+      assert.match(found[0], /^15:hint:.*not in the image, which is not built from this stage/);
+    }
+    // Without the repository's marks (.git, .github…) at the context root, its build files are not known.
+    const text = TEXT;
+    const out = lint(text, tempWorkspace({ [DOCKERFILE]: text, 'go.mod': 'module x\n\ngo 1.26\n', Makefile: MAKEFILE('--build-arg BUILD_OS=debian-plus-nap-v5') }, DOCKERFILE)).filter((f) => f.code === 'GD303');
+    assert.deepEqual(out.map((f) => f.severity), ['hint']);
+  });
+});
