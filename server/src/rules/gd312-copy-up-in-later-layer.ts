@@ -186,7 +186,7 @@ function checkStage(model: DockerfileModel, stage: Stage, out: RuleFinding[]): v
             const owner = name === 'chown' ? touch.owner ?? touch.ownerNamed : undefined;
             const later = owner ? madeAfter(stage, creator, instr, cmd, owner) : null;
             const flag = name === 'chmod' ? `--chmod=${touch.mode ?? '…'}` : `--chown=${later?.owner ?? owner ?? '…'}`;
-            const laterNote = later ? ` with numeric ids: ${later.who} does not exist yet at the ${creator.keyword} (the ${later.tool} in the RUN on line ${later.line + 1} creates it), and a name the image does not know there fails the build` : '';
+            const laterNote = later ? ` with numeric ids: ${later.who} not exist yet at the ${creator.keyword} (the ${later.tool} in the RUN on line ${later.line + 1} creates it), and a name the image does not know there fails the build` : '';
             out.push(withLazyFix({
               message: `\`${text}\` ${touch.verb} ${what}, which the ${creator.keyword} on line ${creator.line + 1} copied in: changing a file of an earlier layer copies all of it into this layer, so the image stores it again. Set it in the ${creator.keyword} instead: \`${creator.keyword} ${flag} …\`${laterNote}${name === 'chmod' ? ' (`--chmod` needs BuildKit, Dockerfile syntax 1.2 or later)' : ''}.`,
               span: scriptSpan(script, cmd.start, cmd.end),
@@ -433,6 +433,38 @@ function resolved(words: ShellWord[], cwd: string | null): string[] {
 const UID_OPTIONS = new Set(['-u', '--uid']);
 const GID_OPTIONS = new Set(['-g', '--gid']);
 
+/** The options of each account tool that take a value (shadow's useradd/groupadd, Debian's and BusyBox's adduser/addgroup). */
+const VALUE_OPTIONS: Record<string, ReadonlySet<string>> = {
+  useradd: new Set(['-b', '-c', '-d', '-e', '-f', '-g', '-G', '-k', '-K', '-p', '-s', '-u', '-R', '-P', '-Z', '--base-dir', '--comment', '--home-dir', '--expiredate', '--inactive', '--gid', '--groups', '--skel', '--key', '--password', '--shell', '--uid', '--root', '--prefix', '--selinux-user']),
+  adduser: new Set(['-h', '-g', '-s', '-G', '-u', '-k', '--home', '--shell', '--uid', '--gid', '--ingroup', '--gecos', '--comment', '--firstuid', '--lastuid', '--firstgid', '--lastgid', '--conf']),
+  groupadd: new Set(['-g', '-K', '-p', '-R', '-P', '-U', '--gid', '--key', '--password', '--root', '--prefix', '--users']),
+  addgroup: new Set(['-g', '--gid', '--conf', '--firstgid', '--lastgid']),
+};
+
+/**
+ * The account a useradd/adduser/groupadd/addgroup creates: its operand, past the options and
+ * their values (`adduser -D app -u 1000`: app, not 1000; `adduser -S app -G app`). Null for
+ * `adduser USER GROUP` and `addgroup USER GROUP`, which add a user to a group.
+ */
+function createdAccount(tool: string, words: readonly string[]): string | null {
+  const takesValue = VALUE_OPTIONS[tool];
+  if (!takesValue) return null;
+  const operands: string[] = [];
+  for (let k = 0; k < words.length; k++) {
+    const w = words[k];
+    if (w === '--') {
+      operands.push(...words.slice(k + 1));
+      break;
+    }
+    if (w.startsWith('-') && w.length > 1) {
+      if (takesValue.has(w)) k++;
+      continue;
+    }
+    operands.push(w);
+  }
+  return operands.length === 1 ? operands[0] : null;
+}
+
 /**
  * The user or group of `owner` (USER:GROUP) that a useradd/adduser/groupadd/addgroup after the
  * COPY (up to the command, in its RUN) creates: it did not exist at the COPY. The owner with the
@@ -452,7 +484,7 @@ function madeAfter(stage: Stage, copy: Instruction, run: Instruction, cmd: Shell
       const tool = c.argv[0]?.value ?? '';
       if (tool !== 'useradd' && tool !== 'adduser' && tool !== 'groupadd' && tool !== 'addgroup') continue;
       const words = c.argv.slice(1).map((w) => w.value);
-      const name = words[words.length - 1];
+      const name = createdAccount(tool, words);
       const option = (names: Set<string>): string | null => {
         for (let k = 0; k < words.length; k++) {
           if (names.has(words[k]) && /^[0-9]+$/.test(words[k + 1] ?? '')) return words[k + 1];
@@ -476,7 +508,7 @@ function madeAfter(stage: Stage, copy: Instruction, run: Instruction, cmd: Shell
   const u = uid === undefined ? user : uid ?? '<uid>';
   // The user's own group, made with the user (adduser/useradd without -G): its id is not said.
   const g = gid !== undefined ? gid ?? '<gid>' : uid !== undefined && group === user ? '<gid>' : group;
-  const who = uid !== undefined && gid !== undefined ? `user ${user} and group ${group}` : uid !== undefined ? `user ${user}` : `group ${group}`;
+  const who = uid !== undefined && gid !== undefined ? `user ${user} and group ${group} do` : uid !== undefined ? `user ${user} does` : `group ${group} does`;
   return { owner: `${u}:${g}`, who, tool: first.tool, line: first.line };
 }
 

