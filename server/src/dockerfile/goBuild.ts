@@ -10,12 +10,12 @@ import { unquoteAll } from './copySources';
 
 // Where the rules have long imported it from; it lives with the other stage facts.
 export { stageRef };
-import { registerModelFactSlot, registerStageFactSlot, type DockerfileModel, type Instruction, type Stage } from './model';
+import { registerInstructionFactSlot, registerModelFactSlot, registerStageFactSlot, type DockerfileModel, type Instruction, type Stage } from './model';
 import { properties } from './parse';
 import { contextBinds, mounts, type Mount } from './mounts';
 import { normalizeRepository } from '../images/table';
 import { installsPackage, shellLevelCommands } from './packages';
-import { outlineScript, type ShellAssignment, type ShellWord } from './shell';
+import { outlineScript, type ScriptOutline, type ShellAssignment, type ShellWord } from './shell';
 import { expandVariables } from './variables';
 import { indirectGoSteps } from './indirectGo';
 
@@ -412,16 +412,36 @@ export interface LdflagsArg {
 }
 
 /**
+ * The outline of a RUN's script when it has an `if` or a `case` (null otherwise, or when it does
+ * not parse): once per instruction. alternativeGoCommands and inOtherBranches ask it for every go
+ * command and every `cd` before one, and each outline is a parse by the shell grammar.
+ */
+function branchOutline(instr: Instruction): ScriptOutline | null {
+  const slot = instr as OutlineSlot;
+  if (slot[BRANCH_OUTLINE] !== undefined) return slot[BRANCH_OUTLINE];
+  const script = instr.script;
+  let outline: ScriptOutline | null = null;
+  if (script && /\b(if|case)\b/.test(script.text)) {
+    outline = outlineScript(script.text);
+    if (outline.hasErrors) outline = null;
+  }
+  return (slot[BRANCH_OUTLINE] = outline);
+}
+const BRANCH_OUTLINE = Symbol('branchOutline');
+registerInstructionFactSlot(BRANCH_OUTLINE);
+interface OutlineSlot {
+  [BRANCH_OUTLINE]?: ScriptOutline | null;
+}
+
+/**
  * The go commands of the same RUN in the other branches of the innermost `if`/`case` that holds
  * this one (one of which runs instead): open-im-server's `if [ "$RELEASE" = "true" ]; then go
  * build -trimpath -ldflags "-s -w" …; else go build …; fi`. Empty when the command is in no
  * branch, or the script cannot be read.
  */
 export function alternativeGoCommands(g: GoCommand): GoCommand[] {
-  const script = g.instr.script;
-  if (!script || !/\b(if|case)\b/.test(script.text)) return [];
-  const outline = outlineScript(script.text);
-  if (outline.hasErrors) return [];
+  const outline = branchOutline(g.instr);
+  if (!outline) return [];
   const at = (start: number, end: number) => outline.top.find((o) => o.cmd.start <= start && end <= o.cmd.end);
   const own = at(g.cmd.start, g.cmd.end);
   const inner = own?.branches.at(-1);
@@ -440,10 +460,9 @@ export function alternativeGoCommands(g: GoCommand): GoCommand[] {
  * then cd /go/src && … go build …; else go build -o /server .; fi`, where the `cd` does not move
  * the `else` build. False when the script cannot be read.
  */
-export function inOtherBranches(script: { text: string }, a: { start: number; end: number }, b: { start: number; end: number }): boolean {
-  if (!/\b(if|case)\b/.test(script.text)) return false;
-  const outline = outlineScript(script.text);
-  if (outline.hasErrors) return false;
+export function inOtherBranches(instr: Instruction, a: { start: number; end: number }, b: { start: number; end: number }): boolean {
+  const outline = branchOutline(instr);
+  if (!outline) return false;
   const at = (x: { start: number; end: number }) => outline.top.find((o) => o.cmd.start <= x.start && x.end <= o.cmd.end);
   const oa = at(a);
   const ob = at(b);

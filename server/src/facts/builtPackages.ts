@@ -70,7 +70,7 @@ export function commandCwd(model: DockerfileModel, stage: Stage, g: GoCommand, u
     if (c.start >= g.cmd.start) break;
     if (c.argv[0]?.value !== 'cd') continue;
     // A `cd` in another branch of an `if`/`case` than the command does not move it (shellhub).
-    if (inOtherBranches(g.instr.script!, c, g.cmd)) continue;
+    if (inOtherBranches(g.instr, c, g.cmd)) continue;
     const arg = c.argv[1];
     if (!arg || arg.dynamic || arg.value === '-') return null;
     cwd = chdir(cwd, arg.value);
