@@ -194,10 +194,13 @@ function copiesBulkyFile(instr: Instruction, files: WorkspaceFiles | undefined):
 function copiedRemoved(text: string, source: Created): string {
   const kind = source.creator.keyword;
   const from = copyPaths(source.creator)?.sources[0]?.replace(/^\.\//, '') ?? source.what;
+  // `COPY --from=cache /x.tgz /`: the mount reads that stage (or image) too; ADD cannot.
+  const stage = source.creator.flags.find((f) => f.name === 'from')?.value;
+  const mount = `--mount=type=bind,${stage ? `from=${stage},` : ''}source=${from},target=/tmp/${source.what}`;
   const archive = ARCHIVE.test(from) || /\.(zip|gz|tgz)$/i.test(from);
   const instead = archive
-    ? `Use it from a bind mount in the RUN that unpacks it (\`RUN --mount=type=bind,source=${from},target=/tmp/${source.what} tar -xf /tmp/${source.what}\`, BuildKit), or let \`ADD ${from} <dir>/\` unpack a local tar archive itself.`
-    : `Use it from a bind mount in the RUN that needs it (\`RUN --mount=type=bind,source=${from},target=/tmp/${source.what} …\`, BuildKit), so that it never enters a layer.`;
+    ? `Use it from a bind mount in the RUN that unpacks it (\`RUN ${mount} tar -xf /tmp/${source.what}\`, BuildKit)${stage ? '' : `, or let \`ADD ${from} <dir>/\` unpack a local tar archive itself`}.`
+    : `Use it from a bind mount in the RUN that needs it (\`RUN ${mount} …\`, BuildKit), so that it never enters a layer.`;
   return `\`${text}\` removes ${source.what}, which the ${kind} on line ${source.creator.line + 1} copied into a layer of its own: this RUN only hides it, and the image still carries its bytes. ${instead}`;
 }
 

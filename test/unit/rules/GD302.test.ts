@@ -137,6 +137,11 @@ describe('GD302 cleanup-in-later-layer', () => {
     assert.match(f.message, /--mount=type=bind,source=apinto\.linux\.x64\.tar\.gz,target=\/tmp\/apinto\.linux\.x64\.tar\.gz tar -xf/);
     assert.equal(f.fix, undefined);
     assert.equal(find(apinto.replace('rm -rf ../apinto.linux.x64.tar.gz', 'rm -f /*.tar.gz'), 'GD302').length, 1, 'a glob beside it');
+    // krakend/krakend-ce Dockerfile-builder:10-11: out of another image, the mount names it, and ADD is no way out.
+    const krakend = df(['FROM krakend/musl-cache AS cache', 'FROM golang:1.25-alpine3.22', 'COPY --from=cache /aarch64-linux-musl-cross.tgz /aarch64-linux-musl-cross.tgz', 'RUN cd / && tar zxf aarch64-linux-musl-cross.tgz && rm -f aarch64-linux-musl-cross.tgz']);
+    const [k] = find(krakend, 'GD302');
+    assert.match(k.message, /RUN --mount=type=bind,from=cache,source=\/aarch64-linux-musl-cross\.tgz,target=\/tmp\/aarch64-linux-musl-cross\.tgz tar -xf/);
+    assert.doesNotMatch(k.message, /ADD/);
   });
 
   it('leaves a small copied file alone, and knows a big one by its size in the context (kubeflow/pipelines proxy/Dockerfile:22-26)', () => {
