@@ -18,6 +18,7 @@
  * directory `go generate` gives the command.
  */
 import * as nodePath from 'node:path';
+import { generateDirectives } from '../workspace/goImports';
 import type { GoModule, WorkspaceModel } from '../workspace/model';
 import { fileExecs, programsRun } from '../workspace/programsRun';
 import { stripGoComments } from './goSource';
@@ -87,19 +88,17 @@ export function goGenerateDirectives(pkg: string, files: readonly string[], pkgN
   for (const f of files) {
     const file = join(pkg, f);
     const text = read(file);
-    if (text === null || !text.includes('//go:generate')) continue;
-    const lines = text.split('\n');
-    for (let n = 0; n < lines.length; n++) {
-      const l = lines[n].replace(/\r$/, '');
-      if (!/^\/\/go:generate[ \t]/.test(l)) continue;
-      const cmd = l.slice('//go:generate'.length).trim();
+    // The lines as the workspace's package index reads them (workspace/goImports.ts).
+    const found = text === null ? null : generateDirectives(text);
+    if (!found) continue;
+    for (const { line, command: cmd } of found) {
       const expanded = cmd.replace(/\$(GOFILE|GOPACKAGE|DOLLAR)\b|\$\{(GOFILE|GOPACKAGE|DOLLAR)\}/g, (_m, a, b) => {
         const v = a ?? b;
         return v === 'GOFILE' ? f : v === 'GOPACKAGE' ? pkgName : '$';
       });
       const words = splitGenerateLine(expanded);
       if (!words || words.length === 0) continue;
-      out.push({ pkg, file, line: n + 1, text: cmd, words });
+      out.push({ pkg, file, line, text: cmd, words });
     }
   }
   return out;

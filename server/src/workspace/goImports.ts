@@ -252,8 +252,12 @@ function readsZoneinfo(view: Buffer, from: number): boolean {
   return false;
 }
 
-/** The `//go:generate` lines of a file's text: at the start of a line, then a blank (go generate's own test). */
-function generateDirectives(text: string): GoGenerateDirective[] | null {
+/**
+ * The `//go:generate` lines of a file's text: at the start of a line, then a blank (go generate's
+ * own test). The package index keeps them (GoPackage `generates`); the generator reads vendored
+ * packages' files through it too (generate/goGenerate.ts).
+ */
+export function generateDirectives(text: string): GoGenerateDirective[] | null {
   const out: GoGenerateDirective[] = [];
   const lines = text.split('\n');
   for (let k = 0; k < lines.length; k++) {
