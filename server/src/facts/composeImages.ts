@@ -143,10 +143,7 @@ function readBuiltImages(ws: WorkspaceModel | undefined, files: WorkspaceFiles):
   // `docker build -t NAME` in a Makefile, a shell script or a workflow's `run:`, the file's own
   // variables put in (trezor/blockbook's `-t $(BIN_IMAGE)` with `BIN_IMAGE = blockbook-build`;
   // dydxprotocol/v4-chain protocol/Makefile's `docker build … . -t dydxprotocol-base`).
-  const commands = [...workflowFiles(files).flatMap((wf) => {
-    const lines = (files.readFile(wf) ?? '').split(/\r?\n/);
-    return [...workflowCommandBuilds(wf, lines, fileVariables(lines))];
-  }), ...fileCommandBuilds(files)];
+  const commands = commandBuilds(files);
   for (const b of commands) {
     for (const tag of b.command.tags) {
       const name = fillVariables(tag, b.vars);
@@ -402,10 +399,7 @@ export function repositoryImageBuilds(ws: WorkspaceModel | undefined, files: Wor
         }
       }
     }
-    const commands = [...workflowFiles(files).flatMap((wf) => {
-      const lines = (files.readFile(wf) ?? '').split(/\r?\n/);
-      return [...workflowCommandBuilds(wf, lines, fileVariables(lines))];
-    }), ...fileCommandBuilds(files)];
+    const commands = commandBuilds(files);
     for (const b of commands) {
       if (b.dockerfile === null) continue;
       for (const tag of b.command.tags) add(expandFileVariables(tag, b.vars), { dockerfile: b.dockerfile, file: b.file, ...(b.command.target ? { target: b.command.target } : {}) });
@@ -849,6 +843,14 @@ interface CommandBuild {
   runner: string | null;
 }
 
+/** Every `docker build` command line of the workflows' `run:` steps, then of the Makefiles and scripts (CommandBuild). */
+function commandBuilds(files: WorkspaceFiles): CommandBuild[] {
+  return [...workflowFiles(files).flatMap((wf) => {
+    const lines = (files.readFile(wf) ?? '').split(/\r?\n/);
+    return [...workflowCommandBuilds(wf, lines, fileVariables(lines))];
+  }), ...fileCommandBuilds(files)];
+}
+
 /** The command lines of a workflow's `run:` steps (CommandBuild), in the step's folder. */
 function* workflowCommandBuilds(wf: string, lines: readonly string[], vars: ReadonlyMap<string, string>): Generator<CommandBuild> {
   for (const c of buildCommands(lines, vars)) {
@@ -895,10 +897,7 @@ export function commandBuildArgs(ws: WorkspaceModel | undefined, files: Workspac
   if (!files) return [];
   const read = (): CommandBuildArg[] => {
     const out: CommandBuildArg[] = [];
-    const builds = [...workflowFiles(files).flatMap((wf) => {
-      const lines = (files.readFile(wf) ?? '').split(/\r?\n/);
-      return [...workflowCommandBuilds(wf, lines, fileVariables(lines))];
-    }), ...fileCommandBuilds(files)];
+    const builds = commandBuilds(files);
     for (const b of builds) {
       if (b.dockerfile === null) continue;
       for (const a of b.command.buildArgs) out.push({ dockerfile: b.dockerfile, name: a.name, value: a.value, expanded: expandFileVariables(a.value, b.vars), file: b.file, line: a.line + 1 });
