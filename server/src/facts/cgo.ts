@@ -3,8 +3,8 @@
  * whether the builder can compile C, and whether the binary is linked statically.
  */
 import * as path from 'node:path';
-import { stageImage, type GoCommand } from '../dockerfile/facts';
-import { envValue, isLocalPackage, ldflagsArgs, sourcesPresent } from '../dockerfile/goBuild';
+import { goFlag, stageImage, type GoCommand } from '../dockerfile/facts';
+import { envValue, goflags, goflagsValue, isLocalPackage, ldflagsArgs, sourcesPresent } from '../dockerfile/goBuild';
 import type { DockerfileModel, Stage } from '../dockerfile/model';
 import type { Libc } from '../images/table';
 import { installsPackage, isInstall, packageCommands } from '../dockerfile/packages';
@@ -168,4 +168,43 @@ export function describeCgoReasons(reasons: readonly CgoReason[]): string {
   });
   if (reasons.length > 3) parts.push(`${reasons.length - 3} more`);
   return parts.join('; ');
+}
+
+/** The build tags of a go command: its `-tags` and those of GOFLAGS. */
+export function buildTags(model: DockerfileModel, stage: Stage, g: GoCommand): string[] {
+  const tags: string[] = [];
+  const flag = goFlag(g.args, 'tags');
+  if (flag && flag.value !== true) tags.push(...flag.value.split(/[,\s]+/));
+  const gf = goflags(model, stage, g);
+  const fromEnv = gf ? goflagsValue(gf, 'tags') : undefined;
+  if (typeof fromEnv === 'string') tags.push(...fromEnv.split(/[,\s]+/));
+  return tags.filter((t) => t !== '');
+}
+
+/**
+ * Why the binary of a go build with cgo on links the C library dynamically, as the workspace
+ * shows it: the program needs cgo (cgoVerdict), or a package it compiles imports a
+ * standard-library package that is cgo code then (workspace/goImports.ts stdlibCgoUse: net and
+ * the packages importing it, unless `-tags netgo`; os/user, unless `-tags osusergo`; plugin).
+ * For a build of the module's main packages (the package not placed), every one must. A phrase
+ * for a message (`internal/server imports net/http`), or null when the workspace does not show
+ * it (no workspace, only external imports, a remote tool): a program that uses no cgo package
+ * is linked statically even with cgo on.
+ */
+export function cgoLinksLibc(ctx: Known, stage: Stage, g: GoCommand): string | null {
+  const ws = ctx.workspace;
+  if (!ws) return null;
+  const verdict = cgoVerdict(ctx, stage, g);
+  if (!verdict || verdict.basis === 'requirements') return null;
+  if (verdict.needed) return describeCgoReasons(verdict.reasons);
+  const tags = buildTags(ctx.model, stage, g);
+  const uses = (dir: string) => buildFacts(ws, dir).stdlibCgo.filter((u) => !(u.use === 'net' && tags.includes('netgo')) && !(u.use === 'os/user' && tags.includes('osusergo')));
+  const dirs = verdict.basis === 'package' && verdict.dir !== null ? [verdict.dir] : mainPackages(ws).map((p) => p.dir);
+  let first: { pkg: string; importPath: string } | undefined;
+  for (const dir of dirs) {
+    const found = uses(dir);
+    if (found.length === 0) return null;
+    first ??= found[0];
+  }
+  return first ? `${first.pkg === '' ? 'the root package' : first.pkg} imports ${first.importPath}` : null;
 }

@@ -18,6 +18,13 @@
  * - information: the builder has no C compiler (golang:*-alpine): since Go 1.20 cgo is then off,
  *   the binary is static, but only as long as nobody installs gcc there.
  *
+ * - error: a glibc final stage older than glibc 2.34 fed by a builder whose glibc is 2.34 or later
+ *   (images/glibc.ts: both from the image names; the builder's may be a lower bound, golang:latest),
+ *   with cgo on for certain and a program that links the C library as the workspace shows it
+ *   (facts/cgo.ts cgoLinksLibc: net, os/user, plugin, its own cgo): the binary asks for GLIBC_2.34
+ *   and does not start. ncarlier/readflow ad57a74 Dockerfile:26,46 (golang:latest,
+ *   distroless/base-debian11; judge 34 X M1).
+ *
  * Not reported: CGO_ENABLED=0 (prefix, export, ENV, ARG), an unknown CGO_ENABLED value, a static
  * link (`-extldflags -static`), `-tags netgo,osusergo` with cgo left at its default, a final
  * stage that installs gcompat/libc6-compat, a musl builder feeding an alpine runtime, and a
@@ -30,15 +37,16 @@
  * Which builds land: ../facts/builtPackages.ts; what a build's package needs: ../facts/cgo.ts (both shared
  * with GD103).
  */
-import { goFlag, isXxGo, rootImage, stageGoCommands, stageImage, type GoCommand } from '../dockerfile/facts';
+import { isXxGo, rootImage, stageGoCommands, stageImage, type GoCommand } from '../dockerfile/facts';
+import { GLIBC_PTHREAD_MERGE, imageGlibc } from '../images/glibc';
 import type { ImageInfo } from '../images/table';
-import { envValue, goflags, goflagsValue } from '../dockerfile/goBuild';
+import { envValue } from '../dockerfile/goBuild';
 import { scriptSpan, toDoc, type DockerfileModel, type Script, type Stage } from '../dockerfile/model';
 import { installsPackage } from '../dockerfile/packages';
 import { insert } from '../edits/edits';
 import { landingBuilds } from '../facts/builtPackages';
-import { cgoVerdict, crossCompile, hasCCompiler, staticallyLinked } from '../facts/cgo';
-import type { Rule, RuleFinding } from './types';
+import { buildLibc, buildTags, cgoLinksLibc, cgoVerdict, crossCompile, hasCCompiler, staticallyLinked } from '../facts/cgo';
+import type { Rule, RuleContext, RuleFinding } from './types';
 
 export const gd102: Rule = {
   code: 'GD102',
@@ -56,7 +64,8 @@ export const gd102: Rule = {
     const final = model.stages[ctx.finalStage];
     if (!final) return out;
     const finalImage = stageImage(model, final);
-    if (!finalImage || finalImage.os !== 'linux' || finalImage.libc === 'glibc' || installsGlibcCompat(model, final)) return out;
+    if (finalImage?.os === 'linux' && finalImage.libc === 'glibc') return olderGlibc(ctx, final);
+    if (!finalImage || finalImage.os !== 'linux' || installsGlibcCompat(model, final)) return out;
     // Most builds set CGO_ENABLED=0: when no build of the file could be reported, which builds
     // land in the final stage (a costly fact) need not be worked out.
     if (!model.stages.some((s) => stageGoCommands(s).some((g) => (g.sub === 'build' || g.sub === 'install') && dynamicBuild(model, finalImage, g)))) return out;
@@ -100,6 +109,51 @@ export const gd102: Rule = {
   },
 };
 
+/**
+ * The glibc case: a cgo build on a builder whose glibc is 2.34 or later (GLIBC_PTHREAD_MERGE)
+ * copied into a final stage whose glibc is older. Both releases must be known (images/glibc.ts:
+ * the runtime's exactly, the builder's at least), cgo on for certain (CGO_ENABLED=1, or unset
+ * with a C compiler, no cross-compile, no xx-go), the link not static, and the workspace must
+ * show that the program links the C library (cgoLinksLibc: net, os/user, its own cgo).
+ */
+function olderGlibc(ctx: RuleContext, final: Stage): RuleFinding[] {
+  const { model } = ctx;
+  const out: RuleFinding[] = [];
+  const finalRef = rootImage(model, final);
+  const runtime = imageGlibc(finalRef);
+  if (!runtime || !runtime.exact || runtime.minor >= GLIBC_PTHREAD_MERGE || !ctx.workspace) return out;
+  for (const b of landingBuilds(ctx, ctx.finalStage)) {
+    if (!b.copy) continue;
+    const g = b.g;
+    const builder = model.stages[g.instr.stage];
+    const builderRef = rootImage(model, builder);
+    const built = imageGlibc(builderRef);
+    const script = g.instr.script;
+    if (!built || built.minor < GLIBC_PTHREAD_MERGE || !script || stageImage(model, builder)?.libc !== 'glibc') continue;
+    const cgo = envValue(model, builder, g, 'CGO_ENABLED');
+    if (cgo !== undefined && cgo !== '1') continue;
+    const compiler = hasCCompiler(model, builder, g);
+    if (!compiler || isXxGo(g) || (cgo === undefined && crossCompile(model, builder, g)) || staticallyLinked(g) || buildLibc(model, builder, g) !== 'glibc') continue;
+    const why = cgoLinksLibc(ctx, builder, g);
+    if (why === null) continue;
+    const verdict = cgoVerdict(ctx, builder, g);
+    const builtGlibc = `glibc 2.${built.minor}${built.exact ? '' : ' or later'}, ${built.release}${built.exact ? '' : ' or later'}`;
+    const cgoWhy = cgo === '1' ? 'sets CGO_ENABLED=1' : `leaves cgo on (${builderRef} has a C compiler, so cgo is on by default)`;
+    out.push({
+      message: `\`go ${g.sub}\` ${cgoWhy}, and the program links the C library (${why}); its binary is copied into the final stage (${finalRef}), whose glibc (2.${runtime.minor}, ${runtime.release}) is older than the builder's (${builtGlibc}). Linked against glibc 2.34 or later, the binary asks for GLIBC_2.34 symbol versions and fails to start with "version \`GLIBC_2.34' not found". ${verdict?.needed || cgo === '1' ? 'Use a runtime of the builder\'s release or later, or build on the runtime\'s release.' : 'Set CGO_ENABLED=0 for a static binary, or use a runtime of the builder\'s release or later.'}`,
+      span: scriptSpan(script, g.cmd.start, g.cmd.end),
+      fix: cgo === undefined && verdict && !verdict.needed
+        ? {
+            title: 'Build with CGO_ENABLED=0 (static binary)',
+            edits: [insert(toDoc(script, g.cmd.argv[0].start), 'CGO_ENABLED=0 ')],
+            safe: verdict.basis === 'package',
+          }
+        : undefined,
+    });
+  }
+  return out;
+}
+
 /** A build whose binary links the C library, which `finalImage` lacks (what the check reads of the build alone); null otherwise. */
 function dynamicBuild(model: DockerfileModel, finalImage: ImageInfo, g: GoCommand): { builder: Stage; builderImage: ImageInfo; cgo: string | undefined; compiler: boolean; script: Script } | null {
   const builder = model.stages[g.instr.stage];
@@ -121,12 +175,7 @@ function dynamicBuild(model: DockerfileModel, finalImage: ImageInfo, g: GoComman
 
 /** `-tags netgo,osusergo` (flag or GOFLAGS): net and os/user in pure Go, so no libc unless the program itself uses cgo. */
 function pureGoNetTags(model: DockerfileModel, stage: Stage, g: GoCommand): boolean {
-  const tags: string[] = [];
-  const flag = goFlag(g.args, 'tags');
-  if (flag && flag.value !== true) tags.push(...flag.value.split(/[,\s]+/));
-  const gf = goflags(model, stage, g);
-  const fromEnv = gf ? goflagsValue(gf, 'tags') : undefined;
-  if (typeof fromEnv === 'string') tags.push(...fromEnv.split(/[,\s]+/));
+  const tags = buildTags(model, stage, g);
   return tags.includes('netgo') && tags.includes('osusergo');
 }
 

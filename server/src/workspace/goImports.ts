@@ -677,6 +677,22 @@ export function tlsImports(imports: readonly string[]): string[] {
   return imports.filter((p) => !SERVE_ONLY.has(p) && TLS_IMPORTS.some((t) => underPath(p, t)));
 }
 
+/**
+ * What a standard-library import makes cgo link into the binary when cgo is on (then the binary is
+ * linked dynamically against the C library, whatever the program's own code): `net` for net and
+ * the packages that import it (its resolver is cgo code unless `-tags netgo`), `os/user` (cgo
+ * unless `-tags osusergo`), `cgo` for plugin and runtime/cgo; null for any other import. Only
+ * packages known to import net are listed: net/url and net/netip do not.
+ */
+export function stdlibCgoUse(importPath: string): 'net' | 'os/user' | 'cgo' | null {
+  if (importPath === 'os/user') return 'os/user';
+  if (importPath === 'plugin' || importPath === 'runtime/cgo') return 'cgo';
+  if (importPath === 'net/url' || importPath === 'net/netip') return null;
+  if (underPath(importPath, 'net') || NET_IMPORTERS.has(importPath)) return 'net';
+  return null;
+}
+const NET_IMPORTERS = new Set(['crypto/tls', 'crypto/x509', 'log/syslog', 'expvar']);
+
 // ---------------------------------------------------------------------------------------------
 // Per-package helpers (see ./query.ts for the same questions over a main package's local closure)
 

@@ -6,7 +6,7 @@
 import * as path from 'node:path';
 import { compareGoVersions } from '../images/golangTag';
 import { DockerIgnore } from './dockerignore';
-import { cgoReasons, knownCgoModuleFor, knownCgoRequirement, tlsImports, underPath, type CgoReason } from './goImports';
+import { cgoReasons, knownCgoModuleFor, knownCgoRequirement, stdlibCgoUse, tlsImports, underPath, type CgoReason } from './goImports';
 import type { GoModule, GoPackage, GoReplace, GoWork, WorkspaceModel } from './model';
 
 export function mainPackages(model: WorkspaceModel): GoPackage[] {
@@ -126,6 +126,11 @@ export interface BuildFacts {
   /** Direct go.mod requirements of a known cgo-only module (weaker: another binary may be the one using it). */
   cgoRequirementHints: CgoReason[];
   needsCgo: boolean;
+  /**
+   * `{pkg, importPath, use}` of the standard-library imports of the compiled packages that link
+   * the C library when cgo is on (goImports stdlibCgoUse: net and its importers, os/user, plugin).
+   */
+  stdlibCgo: { pkg: string; importPath: string; use: 'net' | 'os/user' | 'cgo' }[];
   /** `{pkg, importPath}` of the TLS indicators the compiled packages import. */
   tls: { pkg: string; importPath: string }[];
   usesTls: boolean;
@@ -219,7 +224,7 @@ export function dataNamedRunByMains(model: WorkspaceModel): string | undefined {
 export function buildFacts(model: WorkspaceModel, dir: string): BuildFacts {
   const start = packageByDir(model, dir);
   const facts: BuildFacts = {
-    dir: normalizeDir(dir), packages: [], externalImports: [], cgo: [], cgoRequirementHints: [], needsCgo: false,
+    dir: normalizeDir(dir), packages: [], externalImports: [], cgo: [], cgoRequirementHints: [], needsCgo: false, stdlibCgo: [],
     tls: [], usesTls: false, loadLocationIn: [], importsTzdata: false, needsTzdata: false,
   };
   if (!start) return facts;
@@ -263,6 +268,8 @@ export function buildFacts(model: WorkspaceModel, dir: string): BuildFacts {
     for (const imp of p.imports) {
       const m = knownCgoModuleFor(imp);
       if (m) facts.cgo.push({ kind: 'import', pkg: p.dir, importPath: imp, module: m });
+      const use = stdlibCgoUse(imp);
+      if (use) facts.stdlibCgo.push({ pkg: p.dir, importPath: imp, use });
     }
     for (const t of tlsImports(p.imports)) {
       if (t === 'net/http' && !p.httpClient) serverOnly.add(facts.tls.length);
