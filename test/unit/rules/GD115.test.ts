@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it, before } from 'node:test';
 import { applyFix, df, ready } from '../helpers';
-import { find, has } from './kit/realworld';
+import { find, has, tempWorkspace } from './kit/realworld';
 
 /** GD115 global-arg-not-in-scope: its own cases (the themed suites beside it test rules together). */
 before(() => ready);
@@ -137,5 +137,87 @@ describe('GD115 global-arg-not-in-scope', () => {
     assert.equal(has(df(['FROM alpine:3.20', 'RUN read TARGETARCH < /arch && TARGETARCH=$TARGETARCH make']), 'GD115'), false);
     assert.equal(has(df(['FROM alpine:3.20', 'RUN for TARGETARCH in amd64 arm64; do TARGETARCH=$TARGETARCH make; done']), 'GD115'), false);
     assert.equal(has(df(['FROM alpine:3.20', 'RUN TARGETARCH=${TARGETARCH:-$(uname -m)} make']), 'GD115'), false, 'a computed default');
+  });
+});
+
+// enchant97/note-mark 93bc3f1 (AGPL-3.0) docker/Dockerfile.pre-built:13 (judge 34 X M2):
+// `-ldflags "-X github.com/enchant97/note-mark/backend.Version=$VERSION"` in a stage with no ARG
+// VERSION (none in the file), while .github/workflows/publish.yml:95-96 passes `build-args:
+// VERSION=…` to that Dockerfile: the RUN sees it empty. And backend/main.go is package main (module
+// github.com/enchant97/note-mark/backend): the linker only knows its variable as main.Version.
+// Skeleton: the Dockerfile's lines that matter, go.mod, main.go's head, the workflow step (trimmed).
+const NOTE_MARK_WORKFLOW = [
+  'name: Publish',
+  'on:',
+  '  push:',
+  '    tags: ["v*"]',
+  'jobs:',
+  '  build:',
+  '    runs-on: ubuntu-latest',
+  '    steps:',
+  '      - name: Build and push',
+  '        uses: docker/build-push-action@v7',
+  '        with:',
+  '          context: ./',
+  '          file: docker/Dockerfile.pre-built',
+  '          platforms: linux/amd64,linux/arm64',
+  '          build-args: |',
+  '            VERSION=${{ steps.version.outputs.version }}',
+  '',
+].join('\n');
+const noteMark = (workflow = NOTE_MARK_WORKFLOW) => tempWorkspace({
+  'backend/go.mod': 'module github.com/enchant97/note-mark/backend\n\ngo 1.26.0\n',
+  'backend/go.sum': '',
+  'backend/main.go': 'package main\n\nimport (\n\t"log"\n)\n\nvar Version = "unknown"\n\nfunc main() { log.Println(Version) }\n',
+  'backend/core/core.go': 'package core\n\nvar Name = "x"\n',
+  '.github/workflows/publish.yml': workflow,
+  'docker/Dockerfile.pre-built': 'FROM scratch\n',
+}, 'docker/Dockerfile.pre-built');
+const preBuilt = (build = 'RUN CGO_ENABLED=0 go build -ldflags "-X github.com/enchant97/note-mark/backend.Version=$VERSION" -o /note-mark', from = 'golang:1.26') => df([
+  '# syntax=docker/dockerfile:1.4',
+  `FROM ${from} as builder`,
+  '    WORKDIR /usr/src/note-mark',
+  '    COPY ./backend/go.mod ./backend/go.sum ./',
+  '    RUN go mod download && go mod verify',
+  '    COPY ./backend .',
+  build,
+  'FROM gcr.io/distroless/static-debian12',
+  '    COPY --from=builder --link /note-mark /',
+  '    ENTRYPOINT [ "./note-mark" ]',
+]);
+
+describe('GD115: a build arg a workflow passes that no ARG declares', () => {
+  it('note-mark: $VERSION passed by publish.yml, never declared, on the use; the -X names package main by its import path', () => {
+    const text = preBuilt();
+    const fs = find(text, 'GD115', noteMark());
+    assert.equal(fs.length, 1);
+    const [f] = fs;
+    assert.equal(text.slice(f.span.start, f.span.end), '$VERSION');
+    assert.match(f.message, /^`\$VERSION` is passed as a build arg \(\.github\/workflows\/publish\.yml line 16: `VERSION=\$\{\{ steps\.version\.outputs\.version \}\}`\), but no ARG of this Dockerfile declares it/);
+    assert.match(f.message, /stamps an empty value/);
+    assert.match(f.message, /`-X github\.com\/enchant97\/note-mark\/backend\.Version` names package main by its import path \(backend is package main\)/);
+    assert.match(applyFix(text, 'GD115', noteMark()), /FROM golang:1\.26 as builder\nARG VERSION\n/);
+  });
+
+  it('the -X note only for a main package: a library package, main.Version, or no workspace package say nothing of it', () => {
+    for (const target of ['github.com/enchant97/note-mark/backend/core.Name', 'main.Version', 'example.com/other.Version']) {
+      const f = find(preBuilt(`RUN go build -ldflags "-X ${target}=$VERSION" -o /note-mark`), 'GD115', noteMark());
+      assert.equal(f.length, 1, target);
+      assert.doesNotMatch(f[0].message, /package main/, target);
+    }
+  });
+
+  it('is silent when an ARG declares it (global or in the stage), when the workflow builds another Dockerfile or passes nothing, without the Dockerfile\'s path, and on an image whose environment is unknown', () => {
+    const ws = noteMark();
+    assert.equal(has(preBuilt().replace('    WORKDIR', 'ARG VERSION\n    WORKDIR'), 'GD115', ws), false);
+    // A global ARG: the rule's other message (declared before the first FROM), not this one.
+    const global = find('ARG VERSION\n' + preBuilt(), 'GD115', ws);
+    assert.equal(global.length, 1);
+    assert.match(global[0].message, /is a global ARG/);
+    assert.equal(has(preBuilt(), 'GD115', noteMark(NOTE_MARK_WORKFLOW.replace('file: docker/Dockerfile.pre-built', 'file: docker/Dockerfile'))), false);
+    assert.equal(has(preBuilt(), 'GD115', noteMark(NOTE_MARK_WORKFLOW.replace('VERSION=', 'COMMIT='))), false);
+    const { dockerfile: _, ...noPath } = ws;
+    assert.equal(has(preBuilt(), 'GD115', noPath), false);
+    assert.equal(has(preBuilt(undefined, 'mycorp/go-builder:1'), 'GD115', ws), false);
   });
 });
