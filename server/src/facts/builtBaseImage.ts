@@ -12,12 +12,13 @@
  * NUCLIO_DOCKER_REPO=$(NUCLIO_DOCKER_REPO)`, the file's variables put in), or kept as `${NAME}`
  * on both sides. The other Dockerfile is parsed here (once per workspace model and path).
  */
-import { goCommands, stageChain } from '../dockerfile/facts';
+import { envBefore, goCommands, stageChain, workdirBefore } from '../dockerfile/facts';
 import type { DockerfileModel, Instruction, Stage } from '../dockerfile/model';
 import { mounts } from '../dockerfile/mounts';
-import { parseDockerfile } from '../dockerfile/parse';
+import { parseDockerfile, properties } from '../dockerfile/parse';
 import type { WorkspaceModel } from '../workspace/model';
 import type { WorkspaceFiles } from '../workspace/types';
+import { contextPlacement } from './builtPackages';
 import { commandBuildArgs, imageVariablesKey, repositoryImageBuilds, type RepositoryImageBuild } from './composeImages';
 import { workspaceFact } from './memo';
 
@@ -90,4 +91,28 @@ export function baseModuleDownload(base: BuiltBase): Instruction | null {
     }
   }
   return found;
+}
+
+/**
+ * What a stage built FROM the built base starts with, for a go command that inherits it all (no
+ * WORKDIR, COPY, ADD or `cd` of its own before it): the ENV the base's chain leaves (its last
+ * value of each name; null when not literal) with the line setting each, and the context folder
+ * of this build the base's WORKDIR holds, when the base's chain copied its build context there
+ * and that context is known (nuclio's builder: `WORKDIR /nuclio`, `COPY . .`, built with the
+ * context root, so /nuclio is the root). `contextDir` null when not known.
+ */
+export function builtBaseStart(base: BuiltBase, ws: WorkspaceModel, files: WorkspaceFiles): { env: ReadonlyMap<string, string | null>; envLine: ReadonlyMap<string, number>; contextDir: string | null } {
+  const env = envBefore(base.model, base.stage);
+  const envLine = new Map<string, number>();
+  for (const s of stageChain(base.model, base.stage)) {
+    for (const i of s.instructions) if (i.keyword === 'ENV') for (const p of properties(i)) envLine.set(p.name, i.line + 1);
+  }
+  let contextDir: string | null = null;
+  if (base.build.context !== undefined) {
+    // A go command placed after every instruction of the base's chain (a sentinel instruction).
+    const end = { keyword: 'RUN', args: [], flags: [] } as unknown as Instruction;
+    const placement = workdirBefore(base.model, base.stage, end, null) === null ? null : contextPlacement({ model: base.model, workspace: ws, files }, base.stage, { instr: end, cmd: { env: [], argv: [], start: 0, end: 0 }, sub: 'build', args: [] });
+    if (typeof placement === 'string') contextDir = [base.build.context, placement].filter((x) => x !== '').join('/');
+  }
+  return { env, envLine, contextDir };
 }

@@ -3,15 +3,19 @@
  * whether the builder can compile C, and whether the binary is linked statically.
  */
 import * as path from 'node:path';
-import { goFlag, stageImage, type GoCommand } from '../dockerfile/facts';
+import { goFlag, stageChain, stageImage, type GoCommand } from '../dockerfile/facts';
 import { envValue, goflags, goflagsValue, isLocalPackage, ldflagsArgs, sourcesPresent } from '../dockerfile/goBuild';
 import type { DockerfileModel, Stage } from '../dockerfile/model';
 import type { Libc } from '../images/table';
-import { installsPackage, isInstall, packageCommands } from '../dockerfile/packages';
+import { installsPackage, isInstall, packageCommands, shellLevelCommands } from '../dockerfile/packages';
 import { knownCgoRequirement, type CgoReason } from '../workspace/goImports';
 import type { WorkspaceModel } from '../workspace/model';
-import { buildFacts, mainPackages } from '../workspace/query';
+import { buildFacts, mainPackages, packageByDir } from '../workspace/query';
+import type { GoPackage } from '../workspace/model';
 import { buildPackageArgs, builtPackage, contextPlacement, type Known } from './builtPackages';
+import { builtBaseStart, repositoryBuiltBase, type BuiltBase } from './builtBaseImage';
+import { mounts } from '../dockerfile/mounts';
+
 
 export interface CgoVerdict {
   needed: boolean;
@@ -38,7 +42,7 @@ export function cgoVerdict(ctx: Known, stage: Stage, g: GoCommand): CgoVerdict |
   const placement = contextPlacement(ctx, stage, g);
   if (args.length === 1 && args[0] !== null && !args[0].includes('...')) {
     const a = args[0];
-    const pkg = builtPackage({ ...ctx, workspace: ws }, stage, g);
+    const pkg = builtPackage({ ...ctx, workspace: ws }, stage, g) ?? inheritedPackage(ctx, stage, g, a);
     if (pkg) {
       const facts = buildFacts(ws, pkg.dir);
       // `go build ./cmd/npc/npc.go` compiles the named file alone. The package's own `import "C"`
@@ -65,6 +69,55 @@ export function cgoVerdict(ctx: Known, stage: Stage, g: GoCommand): CgoVerdict |
   }
   if (ws.packages.length === 0) return requirementVerdict(ws);
   return null;
+}
+
+/**
+ * The repository-built base image (facts/builtBaseImage.ts) a go command starts from with nothing
+ * of its own in between: no WORKDIR, COPY, ADD or bind mount in this Dockerfile's stage chain
+ * before it, no `cd` before it in its RUN, no `-C`. What the base leaves (ENV, the context folder
+ * its WORKDIR holds) is then what the command sees. nuclio/nuclio 9e837f6
+ * pkg/processor/build/runtime/golang/docker/onbuild/Dockerfile:21-28, `FROM
+ * $NUCLIO_DOCKER_REPO/nuclio-builder:…` then `RUN go build … cmd/processor/main.go`, the builder
+ * built from hack/docker/build/builder/Dockerfile (`WORKDIR /nuclio`, `ENV CGO_ENABLED=0`, `COPY .
+ * .`). Null otherwise.
+ */
+export function inheritedBase(ctx: Known, stage: Stage, g: GoCommand): { base: BuiltBase; start: ReturnType<typeof builtBaseStart> } | null {
+  if (!ctx.workspace || !ctx.files) return null;
+  const base = repositoryBuiltBase(ctx.model, stage, ctx.workspace, ctx.files, ctx.dockerfile);
+  if (!base) return null;
+  for (const s of stageChain(ctx.model, stage)) {
+    for (const i of s.instructions) {
+      if (i === g.instr) break;
+      if (i.keyword === 'WORKDIR' || i.keyword === 'COPY' || i.keyword === 'ADD' || (i.keyword === 'RUN' && mounts(i).some((m) => m.type === 'bind'))) return null;
+    }
+  }
+  if (mounts(g.instr).some((m) => m.type === 'bind') || goFlag(g.args, 'C')) return null;
+  if (g.instr.script && shellLevelCommands(g.instr.script).some((c) => c.start < g.cmd.start && c.argv[0]?.value === 'cd')) return null;
+  return { base, start: builtBaseStart(base, ctx.workspace, ctx.files) };
+}
+
+/**
+ * A variable the go command gets only from the repository-built base it inherits (inheritedBase):
+ * this Dockerfile does not set it (envValue undefined) and the base's ENV does, with the base's
+ * Dockerfile and the line. Undefined when not so.
+ */
+export function inheritedEnv(ctx: Known, stage: Stage, g: GoCommand, name: string): { value: string | null; dockerfile: string; line: number; image: string } | undefined {
+  if (envValue(ctx.model, stage, g, name) !== undefined) return undefined;
+  const inherited = inheritedBase(ctx, stage, g);
+  if (!inherited || !inherited.start.env.has(name)) return undefined;
+  return { value: inherited.start.env.get(name) ?? null, dockerfile: inherited.base.build.dockerfile, line: inherited.start.envLine.get(name) ?? 0, image: inherited.base.image };
+}
+
+/** The package a path argument (`.`, `./cmd/x`, `cmd/x/main.go`) names in the context folder the inherited base's WORKDIR holds (inheritedBase). */
+function inheritedPackage(ctx: Known, stage: Stage, g: GoCommand, arg: string): GoPackage | undefined {
+  if (!ctx.workspace) return undefined;
+  const rel = arg.endsWith('.go') ? path.posix.dirname(arg) : arg === '.' || arg.startsWith('./') ? arg : null;
+  if (rel === null || rel.startsWith('/')) return undefined;
+  const dir = inheritedBase(ctx, stage, g)?.start.contextDir;
+  if (dir === null || dir === undefined) return undefined;
+  const joined = path.posix.normalize(path.posix.join(dir === '' ? '.' : dir, rel));
+  if (joined === '..' || joined.startsWith('../')) return undefined;
+  return packageByDir(ctx.workspace, joined === '.' ? '' : joined);
 }
 
 function ownPackage(ws: WorkspaceModel, importPath: string): boolean {

@@ -366,6 +366,12 @@ export interface RepositoryImageBuild {
   file: string;
   /** The stage it builds (`--target`, compose `target:`), when one is named. */
   target?: string;
+  /**
+   * The build context, context-relative ('' for the root), when the build names it: a `docker
+   * build` command line's context argument (nuclio's Makefile: `docker build … --file
+   * hack/docker/build/builder/Dockerfile … .`), a compose service's `build.context`.
+   */
+  context?: string;
 }
 
 /**
@@ -402,13 +408,14 @@ export function repositoryImageBuilds(ws: WorkspaceModel | undefined, files: Wor
     const commands = commandBuilds(files);
     for (const b of commands) {
       if (b.dockerfile === null) continue;
-      for (const tag of b.command.tags) add(expandFileVariables(tag, b.vars), { dockerfile: b.dockerfile, file: b.file, ...(b.command.target ? { target: b.command.target } : {}) });
+      const context = b.contextDir;
+      for (const tag of b.command.tags) add(expandFileVariables(tag, b.vars), { dockerfile: b.dockerfile, file: b.file, ...(b.command.target ? { target: b.command.target } : {}), ...(context !== null ? { context } : {}) });
     }
     for (const s of composeServices(ws, files)) {
       if (!s.build || !s.image || s.context === undefined || s.context.includes('$') || (s.dockerfile ?? '').includes('$')) continue;
       const context = joinRel('', s.context);
       const dockerfile = context === null ? null : joinRel(context === '' ? '' : `${context}/`, s.dockerfile ?? 'Dockerfile');
-      if (dockerfile !== null) add(s.image, { dockerfile, file: s.file, ...(s.target ? { target: s.target } : {}) });
+      if (dockerfile !== null && context !== null) add(s.image, { dockerfile, file: s.file, context, ...(s.target ? { target: s.target } : {}) });
     }
     return out;
   };
@@ -838,6 +845,8 @@ function readPlatformBuilds(files: WorkspaceFiles): PlatformBuild[] {
 interface CommandBuild {
   command: BuildCommand;
   dockerfile: string | null;
+  /** The build context, context-relative ('' for the root); null when unknown (a variable, outside, stdin). */
+  contextDir: string | null;
   file: string;
   vars: ReadonlyMap<string, string>;
   runner: string | null;
@@ -858,7 +867,7 @@ function* workflowCommandBuilds(wf: string, lines: readonly string[], vars: Read
     const run = runLine(lines, c.start);
     const dir = cwdAfter(runDirectory(lines, run), run < 0 ? c.prefix : [...lines.slice(run + 1, c.start), c.prefix].join('\n'), '');
     const job = jobOf(lines, c.start);
-    yield { command: c, dockerfile: dir === null ? null : commandDockerfile(c, dir), file: wf, vars, runner: job ? jobRunner(lines, job) : null };
+    yield { command: c, dockerfile: dir === null ? null : commandDockerfile(c, dir), contextDir: dir === null ? null : commandContext(c, dir), file: wf, vars, runner: job ? jobRunner(lines, job) : null };
   }
 }
 
@@ -876,7 +885,7 @@ function* fileCommandBuilds(files: WorkspaceFiles): Generator<CommandBuild> {
       // A recipe line runs in the Makefile's folder, through its own `cd`s; a script from the
       // root (`./scripts/release.sh`), through every `cd` before the command.
       const cwd = cwdAfter(dir, make ? c.prefix : [...lines.slice(0, c.start), c.prefix].join('\n'), own);
-      yield { command: c, dockerfile: cwd === null ? null : commandDockerfile(c, cwd), file: p, vars, runner: null };
+      yield { command: c, dockerfile: cwd === null ? null : commandDockerfile(c, cwd), contextDir: cwd === null ? null : commandContext(c, cwd), file: p, vars, runner: null };
     }
   }
 }
@@ -1101,6 +1110,12 @@ function buildCommands(lines: readonly string[], vars: ReadonlyMap<string, strin
 }
 
 /** The context-relative Dockerfile a build command builds, run in `dir` (`''` or `folder/`); null when unknown. */
+/** The context folder of a `docker build` command line run in `dir` (context-relative), or null. */
+function commandContext(c: BuildCommand, dir: string): string | null {
+  if (c.context === null || c.context === '-' || c.context.includes('$') || c.context.includes('://') || c.context.startsWith('/')) return null;
+  return joinRel(dir, c.context);
+}
+
 function commandDockerfile(c: BuildCommand, dir: string): string | null {
   if (c.context === null || c.context === '-' || c.context.includes('$') || c.context.includes('://')) return null;
   if (c.file !== null && (c.file === '-' || c.file.includes('$'))) return null;

@@ -3,7 +3,9 @@
  * `!cgo` fallback in its local import closure, or an import of a known cgo-only module such as
  * github.com/mattn/go-sqlite3), and the image cannot give it cgo:
  *
- * - the build sets CGO_ENABLED=0 (prefix, export, ENV, ARG), or leaves it unset in a builder
+ * - the build sets CGO_ENABLED=0 (prefix, export, ENV, ARG, or the ENV of a base image the
+ *   repository builds, when the build inherits it: facts/cgo.ts inheritedEnv; nuclio/nuclio 9e837f6
+ *   pkg/processor/build/runtime/golang/docker/onbuild/Dockerfile:26, judge 34 Y M1), or leaves it unset in a builder
  *   without a C compiler (golang:*-alpine: cgo is then off), or
  * - its binary is copied into a final stage whose C library is not the builder's: none at all
  *   (scratch, distroless/chainguard static) or another one (a glibc binary on alpine's musl),
@@ -30,7 +32,7 @@ import { replace, type Edit } from '../edits/edits';
 import { parseImageRef } from '../images/imageRef';
 import type { ImageInfo } from '../images/table';
 import { landingBuilds, type LandingBuild } from '../facts/builtPackages';
-import { buildLibc, cgoVerdict, crossCompile, describeCgoReasons, hasCCompiler, staticallyLinked } from '../facts/cgo';
+import { buildLibc, cgoVerdict, crossCompile, describeCgoReasons, hasCCompiler, inheritedEnv, staticallyLinked } from '../facts/cgo';
 import { withLazyFix, type Fix, type Rule, type RuleContext, type RuleFinding } from './types';
 
 export const gd103: Rule = {
@@ -55,7 +57,9 @@ export const gd103: Rule = {
       if (!g.instr.script || builderImage?.os === 'windows') continue;
       const verdict = cgoVerdict(ctx, builder, g);
       if (!verdict?.needed) continue;
-      const cgo = envValue(model, builder, g, 'CGO_ENABLED');
+      // The repository-built base the build starts from may set it (nuclio's builder: ENV CGO_ENABLED=0).
+      const fromBase = inheritedEnv(ctx, builder, g, 'CGO_ENABLED');
+      const cgo = fromBase ? fromBase.value : envValue(model, builder, g, 'CGO_ENABLED');
       if (cgo === null || (cgo !== undefined && cgo !== '0' && cgo !== '1')) continue;
       // xx-go picks the target's cross compiler (xx-apk/xx-apt installs): whether cgo is on is unknown.
       if (cgo === undefined && isXxGo(g)) continue;
@@ -75,7 +79,8 @@ export const gd103: Rule = {
       const what = `\`go ${g.sub}\` compiles ${subject}, which need${verdict.dir === null ? '' : 's'} cgo (${describeCgoReasons(verdict.reasons)})`;
       const builderName = rootImage(model, builder) ?? builder.base;
       const problems: string[] = [];
-      if (cgo === '0') problems.push('but the build sets CGO_ENABLED=0: files with `import "C"` are left out (a compile error), and go-sqlite3-style drivers build a stub that fails at run time');
+      if (cgo === '0' && fromBase) problems.push(`but the image it builds FROM (${fromBase.image}, which ${fromBase.dockerfile} builds) sets \`ENV CGO_ENABLED=0\`${fromBase.line > 0 ? ` (line ${fromBase.line})` : ''}: files with \`import "C"\` are left out (a compile error), and plugin and go-sqlite3-style drivers build a stub that fails at run time ("plugin: not implemented")`);
+      else if (cgo === '0') problems.push('but the build sets CGO_ENABLED=0: files with `import "C"` are left out (a compile error), and go-sqlite3-style drivers build a stub that fails at run time');
       else if (cross !== null) problems.push(`but \`${cross.setting}\` makes it a cross-compile on ${cross.builder}, for which Go turns cgo off unless CC names a cross compiler: files with \`import "C"\` are left out, and go-sqlite3-style drivers build a stub that fails at run time. Set CGO_ENABLED=1 with CC for the target, or build for the platform the builder runs on`);
       else if (cgoOff) problems.push(`but ${builderName} has no C compiler, so cgo is off: install gcc and the libc headers (\`apk add gcc musl-dev\`) or build on a Debian-based golang image`);
       if (libcMismatch) {
@@ -89,7 +94,9 @@ export const gd103: Rule = {
       const runtime = libc === 'musl'
         ? 'Build with cgo and run on an alpine runtime (the binary links musl), or link it statically'
         : 'Build with cgo and run on a glibc runtime such as gcr.io/distroless/base-debian12';
-      const advice = alternatives.length > 0
+      const advice = cgo === '0' && fromBase && !libcMismatch
+        ? ` Build it with cgo on (\`CGO_ENABLED=1 go ${g.sub} …\`, with a C compiler in the image), as the binary's runtime needs.`
+        : alternatives.length > 0
         ? ` ${runtime}, or drop cgo with a pure-Go alternative: ${alternatives.join(', ')}.`
         : ` ${runtime}.`;
       const onBuild = cgoOff || !libcMismatch;
