@@ -257,7 +257,8 @@ export function cgoLinksLibc(ctx: Known, stage: Stage, g: GoCommand): string | n
   for (const dir of dirs) {
     const found = uses(dir);
     if (found.length === 0) return null;
-    first ??= found[0];
+    // net itself or a net/… package reads best (`imports net/http`), before crypto/tls or expvar.
+    first ??= found.find((u) => u.importPath === 'net' || u.importPath.startsWith('net/')) ?? found[0];
   }
   return first ? `${first.pkg === '' ? 'the root package' : first.pkg} imports ${first.importPath}` : null;
 }

@@ -9,6 +9,8 @@ import { globRegex } from '../dockerfile/created';
 import type { Instruction, Stage } from '../dockerfile/model';
 import type { WorkspaceFiles } from '../workspace/types';
 import type { WorkspaceModel } from '../workspace/model';
+import { gitIgnored } from './gitIgnored';
+import { releasedBinaries } from './releaseBuilds';
 
 /** Files that make up the dependency layer; copying only these is what we want first. */
 const MODULE_FILES = /(^|\/)(go\.mod|go\.sum|go\.work|go\.work\.sum)$/;
@@ -105,6 +107,33 @@ const CA_DIR = /^\/(usr\/(local\/)?share\/ca-certificates|etc\/ssl|etc\/pki|etc\
 export function copiesSources(paths: { sources: string[]; dest: string }, files?: WorkspaceFiles): boolean {
   if (BIN_DIR.test(paths.dest) || CA_DIR.test(paths.dest)) return false;
   return paths.sources.some((src) => copiesGoSources(src, files));
+}
+
+/**
+ * A COPY/ADD from the build context of build outputs made before `docker build`: every source is
+ * under an output folder (OUTPUT_DIR: `build/bin/app`, `dist/…`) or named prebuilt, and is not
+ * in the repository (absent from the context, or git-ignored). They change with every source edit
+ * as the sources do. megaease/easegress 085130a build/package/Dockerfile:13 `COPY build/bin/egctl
+ * build/bin/easegress-server /opt/easegress/bin/` (`make build_docker` builds them; .gitignore has
+ * `bin`); or a binary the repository's goreleaser config builds for this Dockerfile, named at the
+ * root of the context goreleaser gives it. False without the context's files.
+ */
+export function isBuildOutputCopy(i: Instruction, ws: WorkspaceModel | undefined, files: WorkspaceFiles | undefined, dockerfile: string | undefined): boolean {
+  if (!ws || !files || !isContextCopy(i)) return false;
+  const paths = copyPaths(i);
+  if (!paths || paths.sources.length === 0) return false;
+  let released: Set<string> | undefined;
+  return paths.sources.every((src) => {
+    if (isRemoteSource(src) || src.includes('$') || /[*?[]/.test(src)) return false;
+    const rel = contextPath(src.replace(/^\.\//, '').replace(/\/+$/, ''));
+    if (!rel) return false;
+    // A binary the goreleaser config builds for this Dockerfile, at the root of its context
+    // (easegress's Dockerfile.goreleaser:5 `ADD egctl easegress-server /opt/easegress/bin/`).
+    released ??= new Set(releasedBinaries(ws, files, dockerfile).map((b) => b.name));
+    if (!rel.includes('/') && released.has(rel.toLowerCase())) return true;
+    if (!(OUTPUT_DIR.test(rel) || PREBUILT.test(rel))) return false;
+    return (!files.fileExists(rel) && !files.dirExists(rel)) || gitIgnored(ws, files, rel);
+  });
 }
 
 /** A COPY/ADD from the build context that brings Go sources in. */

@@ -2,7 +2,11 @@
  * GD309: a RUN that installs system packages (apk add, apt-get/apt install, yum/dnf/microdnf
  * install, zypper install) comes after a COPY/ADD of sources from the build context in the
  * same stage (`COPY . .`, a source directory, `*.go`; go.mod/go.sum and single config files
- * are not sources, see `copiesGoSources` in facts/goSources.ts). Every source edit then re-runs the install.
+ * are not sources, see `copiesGoSources` in facts/goSources.ts), or of build outputs made before
+ * `docker build` that the repository does not hold (`COPY build/bin/app …`, git-ignored:
+ * isBuildOutputCopy; megaease/easegress build/package/Dockerfile:13-15, as its
+ * Dockerfile.goreleaser:5-8 ADDs goreleaser's binaries; judge 34 Y M6). Every source edit then
+ * re-runs the install.
  *
  * Fix: move the RUN (its whole lines, with the comment lines directly above it, so pragmas
  * move along) directly above the stage's first source COPY (above that COPY's own comment
@@ -23,7 +27,7 @@ import type { DockerfileModel, Instruction, Script, Stage } from '../dockerfile/
 import { isSystemSetupCommand, packageCommands } from '../dockerfile/packages';
 import type { ShellCommand } from '../dockerfile/shell';
 import { deleteLines, insert } from '../edits/edits';
-import { isSourceCopy } from '../facts/goSources';
+import { isBuildOutputCopy, isSourceCopy } from '../facts/goSources';
 import { stagesToCheck, type Fix, type Rule, type RuleFinding, withLazyFix } from './types';
 
 const MOVABLE_OVER = new Set(['COPY', 'ADD', 'WORKDIR', 'LABEL', 'EXPOSE', 'MAINTAINER', 'STOPSIGNAL', 'HEALTHCHECK']);
@@ -36,21 +40,24 @@ export const gd309: Rule = {
   severity: 'warning',
   needsWorkspace: false,
   fix: 'safe',
-  facts: ['copySources', 'goCommands', 'images', 'packageInstalls', 'contextFiles'],
+  facts: ['copySources', 'goCommands', 'images', 'packageInstalls', 'workspace', 'contextFiles'],
   // Each stage on its own (its base image for the fix); the message and fix title name the COPY's line.
   scope: 'stage',
   namesLines: true,
   check(ctx) {
     const out: RuleFinding[] = [];
     for (const stage of stagesToCheck(ctx)) {
-      const copy = stage.instructions.find((i) => isSourceCopy(i, ctx.files));
+      const copy = stage.instructions.find((i) => isSourceCopy(i, ctx.files) || isBuildOutputCopy(i, ctx.workspace, ctx.files, ctx.dockerfile));
       if (!copy) continue;
+      const outputs = isBuildOutputCopy(copy, ctx.workspace, ctx.files, ctx.dockerfile);
+      const what = outputs ? 'the binaries built before `docker build` are copied' : 'the sources are copied';
+      const edit = outputs ? 'every rebuild of them (each source edit) re-runs the install' : 'every source edit re-runs the install';
       for (const instr of stage.instructions) {
         if (instr.keyword !== 'RUN' || instr.line < copy.line || !instr.script) continue;
         const installs = packageCommands(instr).filter((p) => p.action === 'install');
         if (!installs.length) continue;
         out.push(withLazyFix({
-          message: `This RUN installs packages after the sources are copied (line ${copy.line + 1}): every source edit re-runs the install. Install the packages before copying the sources.`,
+          message: `This RUN installs packages after ${what} (line ${copy.line + 1}): ${edit}. Install the packages before copying ${outputs ? 'them' : 'the sources'}.`,
           span: instr.span,
         }, () => moveFix(ctx.model, stage, copy, instr)));
       }
