@@ -70,6 +70,86 @@ describe('resolveBuildContext', () => {
   });
 });
 
+describe('resolveBuildContext: a Dockerfile whose COPY sources are in its own folder', () => {
+  /** A temp tree of `files` (path -> text); returns its root. */
+  function tree(files: Record<string, string>): string {
+    const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'gd-ctx-own-'));
+    for (const [rel, text] of Object.entries(files)) {
+      fs.mkdirSync(path.dirname(path.join(tmp, rel)), { recursive: true });
+      fs.writeFileSync(path.join(tmp, rel), text);
+    }
+    return tmp;
+  }
+
+  // kserve/kserve aaac4e2 (Apache-2.0) python/sklearn.Dockerfile: built with python/ as the
+  // context (.github/workflows), beside the Go module at the root, whose .dockerignore (`*` and
+  // `!` lines for the Go builds) excluded every path the nearest-go.mod guess read it through.
+  it('kserve python/sklearn.Dockerfile: python/storage exists, the root has none: its own folder', () => {
+    const tmp = tree({
+      'go.mod': 'module github.com/kserve/kserve\n\ngo 1.24\n',
+      '.dockerignore': '*\n!go.mod\n!go.sum\n!cmd/\n!pkg/\n',
+      'cmd/manager/main.go': 'package main\n',
+      'python/sklearn.Dockerfile': 'ARG BASE_IMAGE=python:3.11-slim-bookworm\nFROM ${BASE_IMAGE} AS builder\nCOPY storage/pyproject.toml storage/uv.lock storage/\nCOPY kserve/pyproject.toml kserve/uv.lock kserve/\nCOPY kserve kserve\nCOPY sklearnserver sklearnserver\n',
+      'python/storage/pyproject.toml': '',
+      'python/storage/uv.lock': '',
+      'python/kserve/pyproject.toml': '',
+      'python/kserve/uv.lock': '',
+      'python/sklearnserver/pyproject.toml': '',
+    });
+    try {
+      const df = path.join(tmp, 'python/sklearn.Dockerfile');
+      assert.deepEqual(resolveBuildContextDetailed(df, undefined, { stopAt: tmp }), { root: path.join(tmp, 'python'), reason: 'copy-sources' });
+      // A source found in both folders tells nothing; one found only at the root keeps the go.mod guess.
+      fs.mkdirSync(path.join(tmp, 'sklearnserver'));
+      assert.deepEqual(resolveBuildContextDetailed(df, undefined, { stopAt: tmp }), { root: path.join(tmp, 'python'), reason: 'copy-sources' });
+      fs.appendFileSync(df, 'COPY cmd/manager /src/cmd/manager\n');
+      assert.deepEqual(resolveBuildContextDetailed(df, undefined, { stopAt: tmp }), { root: tmp, reason: 'go.mod' });
+    } finally {
+      fs.rmSync(tmp, { recursive: true, force: true });
+    }
+  });
+
+  // chaos-mesh/chaos-mesh 608b61e (Apache-2.0) images/chaos-daemon/Dockerfile:58-60 copies
+  // binaries the Makefile builds into images/chaos-daemon/bin/ (kept by a .gitkeep); the images
+  // are built with their folder as the context (build/build_image.py).
+  it('chaos-mesh images/chaos-daemon: a build output not there yet counts by its folder (bin/)', () => {
+    const tmp = tree({
+      'go.mod': 'module github.com/chaos-mesh/chaos-mesh\n\ngo 1.19\n',
+      '.dockerignore': '**\n!api\n!cmd\n',
+      'images/chaos-daemon/bin/.gitkeep': '',
+      'images/chaos-daemon/Dockerfile': 'FROM debian:bookworm-slim\nCOPY bin/chaos-daemon /usr/local/bin/chaos-daemon\nCOPY bin/pause /usr/local/bin/pause\nCOPY --from=binaryimage /tmp/byteman /usr/local/byteman\n',
+    });
+    try {
+      const df = path.join(tmp, 'images/chaos-daemon/Dockerfile');
+      assert.deepEqual(resolveBuildContextDetailed(df, undefined, { stopAt: tmp }), { root: path.join(tmp, 'images/chaos-daemon'), reason: 'copy-sources' });
+      // An override still wins.
+      assert.deepEqual(resolveBuildContextDetailed(df, tmp), { root: tmp, reason: 'override' });
+    } finally {
+      fs.rmSync(tmp, { recursive: true, force: true });
+    }
+  });
+
+  it('a Dockerfile in build/ that copies the module (go.mod, `.`) keeps the go.mod guess, even with a file of its own folder', () => {
+    const tmp = tree({
+      'go.mod': 'module example.com/app\n\ngo 1.22\n',
+      'build/entrypoint.sh': '#!/bin/sh\n',
+      'build/Dockerfile': 'FROM golang:1.22 AS build\nWORKDIR /src\nCOPY go.mod ./\nCOPY . .\nRUN go build -o /app .\nFROM alpine\nCOPY build/entrypoint.sh /\nCOPY ["build/entrypoint.sh", "/e.sh"]\n',
+    });
+    try {
+      const df = path.join(tmp, 'build/Dockerfile');
+      assert.deepEqual(resolveBuildContextDetailed(df, undefined, { stopAt: tmp }), { root: tmp, reason: 'go.mod' });
+      // `COPY . .` and a variable alone say nothing: still the go.mod folder.
+      fs.writeFileSync(df, 'FROM golang:1.22\nCOPY . .\nCOPY ${SRC} /src\nCOPY ../x /x\n');
+      assert.deepEqual(resolveBuildContextDetailed(df, undefined, { stopAt: tmp }), { root: tmp, reason: 'go.mod' });
+      // JSON form read too: a source only in build/ makes it build/.
+      fs.writeFileSync(df, 'FROM alpine\nCOPY ["entrypoint.sh", "/e.sh"]\n');
+      assert.deepEqual(resolveBuildContextDetailed(df, undefined, { stopAt: tmp }), { root: path.join(tmp, 'build'), reason: 'copy-sources' });
+    } finally {
+      fs.rmSync(tmp, { recursive: true, force: true });
+    }
+  });
+});
+
 describe('dockerignoreFileFor', () => {
   it('prefers <Dockerfile>.dockerignore, then <context>/.dockerignore', () => {
     const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'gd-di-'));

@@ -3,13 +3,24 @@
  *
  * Default: the nearest ancestor folder of the Dockerfile holding go.mod or go.work (a Dockerfile
  * in `build/package/` of a repository builds the repository root), stopping at the filesystem
- * root; when there is none, the Dockerfile's own folder. An explicit override (the
- * `goDockerfile.context` setting or the CLI's `--context`) always wins.
+ * root; when there is none, the Dockerfile's own folder. Also the Dockerfile's own folder when
+ * that ancestor is above it and the files its COPY/ADD lines name are found only in its folder
+ * (ownFolderSources: kserve's python/sklearn.Dockerfile, chaos-mesh's images/chaos-daemon/Dockerfile are built
+ * with their folder as the context, beside a go.mod at the repository root). An explicit
+ * override (the `goDockerfile.context` setting or the CLI's `--context`) always wins.
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { lexDirectives, Lexer } from '../dockerfile/lexer';
+import { LineTable } from '../dockerfile/text';
+import { readRegularFileOrNull } from './safeRead';
 
-export type ContextReason = 'override' | 'go.mod' | 'go.work' | 'dockerfile-dir';
+/**
+ * `copy-sources`: the Dockerfile's own folder, below a go.mod folder, because the files its COPY
+ * lines name are only there (ownFolderSources); a context to read like any other, without a Go
+ * module. `dockerfile-dir`: no go.mod or go.work above the Dockerfile: no workspace to read.
+ */
+export type ContextReason = 'override' | 'go.mod' | 'go.work' | 'copy-sources' | 'dockerfile-dir';
 
 export interface ResolvedContext {
   /** Absolute, normalised folder. */
@@ -24,6 +35,10 @@ export interface ResolveOptions {
   stopAt?: string;
   /** For tests: file existence check (default: fs). */
   isFile?: (abs: string) => boolean;
+  /** For tests: does a file or folder exist (default: fs). */
+  exists?: (abs: string) => boolean;
+  /** For tests: the Dockerfile's text, null when unreadable (default: fs, size-capped). */
+  readText?: (abs: string) => string | null;
 }
 
 function defaultIsFile(abs: string): boolean {
@@ -44,14 +59,78 @@ export function resolveBuildContextDetailed(dockerfilePath: string, override?: s
   const stopAt = opts.stopAt ? path.resolve(opts.stopAt) : null;
   let dir = start;
   for (;;) {
-    if (isFile(path.join(dir, 'go.mod'))) return { root: dir, reason: 'go.mod' };
-    if (isFile(path.join(dir, 'go.work'))) return { root: dir, reason: 'go.work' };
+    const reason = isFile(path.join(dir, 'go.mod')) ? 'go.mod' : isFile(path.join(dir, 'go.work')) ? 'go.work' : null;
+    if (reason !== null) {
+      if (dir !== start && ownFolderSources(path.resolve(dockerfilePath), dir, start, opts)) return { root: start, reason: 'copy-sources' };
+      return { root: dir, reason };
+    }
     if (stopAt !== null && dir === stopAt) break;
     const parent = path.dirname(dir);
     if (parent === dir) break; // filesystem root
     dir = parent;
   }
   return { root: start, reason: 'dockerfile-dir' };
+}
+
+/**
+ * Do the Dockerfile's COPY/ADD sources point at its own folder `own` rather than at `root` (the
+ * go.mod folder above it)? Yes when at least one source exists only below `own` and none only
+ * below `root`: built from `root`, those COPY lines would fail (kserve's python/sklearn.Dockerfile
+ * `COPY storage/pyproject.toml …` finds python/storage, and the repository root has none). A
+ * build output that is not there yet counts by its first folder (chaos-mesh's
+ * images/chaos-daemon `COPY bin/chaos-daemon …`, where images/chaos-daemon/bin/ is kept with a
+ * .gitkeep). `COPY . .`, `--from` copies, URLs, variables and `..` tell nothing.
+ */
+function ownFolderSources(dockerfile: string, root: string, own: string, opts: ResolveOptions): boolean {
+  const text = opts.readText ? opts.readText(dockerfile) : readRegularFileOrNull(dockerfile, { maxBytes: 1 << 20 });
+  if (!text) return false;
+  const exists = opts.exists ?? defaultExists;
+  let ownOnly = 0;
+  for (const source of copySources(text)) {
+    const segs = source.split('/').filter((s) => s !== '' && s !== '.');
+    const glob = segs.findIndex((s) => /[*?[]/.test(s));
+    const parts = glob < 0 ? segs : segs.slice(0, glob);
+    if (parts.length === 0 || parts.includes('..')) continue;
+    let atRoot = exists(path.join(root, ...parts));
+    let atOwn = exists(path.join(own, ...parts));
+    if (!atRoot && !atOwn && parts.length > 1) {
+      atRoot = exists(path.join(root, parts[0]));
+      atOwn = exists(path.join(own, parts[0]));
+    }
+    if (atRoot && !atOwn) return false;
+    if (atOwn && !atRoot) ownOnly++;
+  }
+  return ownOnly > 0;
+}
+
+/** The context paths the COPY/ADD lines of a Dockerfile's text read (no `--from`, no heredoc, no variable, no URL). */
+function copySources(text: string): string[] {
+  const lines = new LineTable(text);
+  const { escape, body } = lexDirectives(text, lines);
+  const lexer = new Lexer(text, lines, escape, body);
+  const out: string[] = [];
+  for (let l = lexer.next(); l !== null; l = lexer.next()) {
+    if ((l.keyword !== 'COPY' && l.keyword !== 'ADD') || l.heredocs.length > 0 || l.flags.some((f) => f.name === 'from')) continue;
+    let words = l.args.map((a) => a.value);
+    if (words[0]?.startsWith('[')) {
+      try {
+        const json: unknown = JSON.parse(words.join(' '));
+        words = Array.isArray(json) && json.every((w) => typeof w === 'string') ? (json as string[]) : [];
+      } catch {
+        words = [];
+      }
+    }
+    for (const w of words.slice(0, -1)) if (!/[$]|:\/\/|^git@/.test(w)) out.push(w);
+  }
+  return out;
+}
+
+function defaultExists(abs: string): boolean {
+  try {
+    return fs.statSync(abs, { throwIfNoEntry: false }) !== undefined;
+  } catch {
+    return false;
+  }
 }
 
 /**
