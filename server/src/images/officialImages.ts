@@ -19,3 +19,17 @@ const OFFICIAL = new Set([
 export function isOfficialImageName(name: string): boolean {
   return OFFICIAL.has(name.toLowerCase());
 }
+
+/**
+ * The official images of another language's runtime or SDK (`python:3.11-slim`, `node:20`,
+ * `eclipse-temurin:21-jre`): an image on one runs that language's program, not a Go binary.
+ */
+const OTHER_LANGUAGES = new Set([
+  'node', 'python', 'ruby', 'rust', 'php', 'perl', 'openjdk', 'eclipse-temurin', 'amazoncorretto', 'ibm-semeru-runtimes',
+  'gradle', 'maven', 'swift', 'erlang', 'elixir', 'haskell', 'julia', 'dart', 'groovy', 'pypy', 'tomcat', 'composer',
+]);
+
+/** Is `repo` (a repository name as images/table.ts normalizeRepository gives it) another language's official image? */
+export function isOtherLanguageImage(repo: string): boolean {
+  return OTHER_LANGUAGES.has(repo.toLowerCase());
+}

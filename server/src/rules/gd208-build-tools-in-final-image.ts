@@ -46,13 +46,20 @@
  * Nor an image whose `ONBUILD RUN` compiles (go build, make, a C compiler): it is a base for
  * builds, and those steps use its tools (nuclio's golang onbuild images).
  *
+ * Nor an image of another language's program: on that language's official image (python, node,
+ * openjdk…) in a Dockerfile that builds no Go at all (k0sproject/k0s docs/Dockerfile.serve-dev, an
+ * MkDocs server on python with make; kserve's Python images), where "not needed to run a Go binary"
+ * is beside the point, and pip or npm may compile with those tools.
+ *
  * No fix: removing a package the program might call at run time is the author's decision.
  */
-import { copyPaths, goCommands, installedGoToolchain, isToolbox, stageChain, stageImage, startInstructions } from '../dockerfile/facts';
+import { copyPaths, goCommands, installedGoToolchain, isToolbox, rootImage, stageChain, stageImage, startInstructions } from '../dockerfile/facts';
 import { stageRef } from '../dockerfile/goBuild';
 import { scriptSpan, type DockerfileModel, type Instruction, type Stage } from '../dockerfile/model';
 import { compilesNative, runRuns } from '../dockerfile/nativeBuilds';
 import { installsPackage, isCToolchainPackage, isDevPackage, isLanguageRuntime, packageCommands, packageNamesSeen, type PackageCommand } from '../dockerfile/packages';
+import { isOtherLanguageImage } from '../images/officialImages';
+import { normalizeRepository } from '../images/table';
 import { dataNamedRunByMains, programsRunByMains, type ProgramRunIn } from '../workspace/query';
 import type { Rule, RuleFinding } from './types';
 
@@ -68,6 +75,14 @@ function onbuildCompiles(model: DockerfileModel, stage: Stage): boolean {
     const text = model.text.slice(i.span.start, i.span.end).replace(/^\s*ONBUILD\s+/i, '');
     return /^RUN\b/i.test(text) && /(^|[\s;&|(`])(go\s+(build|install|test|generate|get|mod\s+(download|tidy|vendor))|make|gcc|g\+\+|cc|clang|cmake|ninja)(\s|$)/.test(text.slice(3));
   }));
+}
+
+/** The final stage is on another language's official image and no stage of the Dockerfile runs go. */
+function otherLanguageProgram(model: DockerfileModel, stage: Stage): boolean {
+  // The repository alone when the tag is an ARG without a default (`python:${PYTHON_IMAGE_VERSION}`).
+  const root = rootImage(model, stage) ?? stageChain(model, stage)[0]?.base.replace(/:[^/@]*\$[^@]*$/, '');
+  if (!root || root.includes('$') || !isOtherLanguageImage(normalizeRepository(root).repo)) return false;
+  return model.stages.every((s) => !stageImage(model, s)?.goToolchain && s.instructions.every((i) => goCommands(i).length === 0));
 }
 
 /** Build tools besides the C toolchain (dockerfile/packages.ts isCToolchainPackage). */
@@ -116,6 +131,7 @@ export const gd208: Rule = {
     // development environment (its command only keeps it running, or prepares a shell to `exec`
     // into): compilers are what it is for.
     if (!stage || stageImage(model, stage)?.goToolchain || isToolbox(model, stage) || isBuildEnvironment(model, stage) || installedGoToolchain(model, stage) !== undefined || onbuildCompiles(model, stage)) return [];
+    if (otherLanguageProgram(model, stage)) return [];
     // Programs the workspace's binaries run by name: the packages that provide them stay.
     let runs: Map<string, ProgramRunIn> | null = null;
     const runBy = (tool: string): ProgramRunIn | undefined => {
