@@ -27,6 +27,21 @@ export function rootImage(model: DockerfileModel, stage: Stage): string | null {
   return rootImages(model)[stage.index] ?? null;
 }
 
+/** Microsoft's Windows base images, and golang's Windows variants. */
+const WINDOWS_IMAGE = /windowsservercore|nanoserver|(^|\/)windows\/(servercore|nanoserver|server)\b/i;
+
+/**
+ * Does the Dockerfile build Windows containers? One stage on a Windows image (or `--platform
+ * windows/…`) is enough: a build's stages all run on one daemon, and a Windows daemon builds with
+ * the classic builder, which has no `RUN --mount` (nats-io/prometheus-nats-exporter
+ * docker/windows/amd64/nanoserver/Dockerfile: `FROM golang:1.15`, whose multi-platform tag is its
+ * Windows variant there, then `FROM microsoft/nanoserver`). A stage whose base a variable names
+ * tells nothing.
+ */
+export function buildsWindowsImage(model: DockerfileModel): boolean {
+  return model.stages.some((s) => (s.baseStage === null && WINDOWS_IMAGE.test(s.resolvedBase ?? s.base)) || /^windows\//i.test(s.platform ?? ''));
+}
+
 /** Every stage's root image, once per model: asking per stage by walking its chain was n² for n chained stages. */
 function rootImages(model: DockerfileModel): (string | null)[] {
   const slot = model as ModelFactsSlot;

@@ -1,5 +1,5 @@
 import { flatMapOf } from '../arrays';
-import { copiesGoSources, copyPaths, dockerEnv, goCommands, goFlag, goPackages, isContextCopy, goOlderThan, pathEnv, rootImage, stageChain, stageDescendants, stageImage, startInstructions, workdirBefore, type GoCommand } from '../dockerfile/facts';
+import { buildsWindowsImage, copiesGoSources, copyPaths, dockerEnv, goCommands, goFlag, goPackages, isContextCopy, goOlderThan, pathEnv, rootImage, stageChain, stageDescendants, stageImage, startInstructions, workdirBefore, type GoCommand } from '../dockerfile/facts';
 import { indirectGoSteps, loadsModulePackages, type IndirectGoStep } from '../dockerfile/indirectGo';
 import { buildsOnlyGoDistribution, goCachePaths, goflags, goflagsValue, MODULE_DOWNLOADS, moduleCacheMount, moduleCacheWorkdir, mountKeepsModuleCache, stageRef, withGoDefaults, type GoCachePaths } from '../dockerfile/goBuild';
 import { scriptSpan, type DockerfileModel, type Flag, type Instruction, type Stage } from '../dockerfile/model';
@@ -60,7 +60,8 @@ import { type Rule, type RuleContext, type RuleFinding, stagesToCheck, withLazyF
  * compiled them before any Go source came in, with the modules in its layers
  * (`dependencyPrecompile`), the project caches through layers: no module cache either, for that
  * build or for the download that feeds the precompiling RUN (`feedsDependencyPrecompile`).
- * Windows stages are skipped, and so are builds of only the standard library (`go install -a std`
+ * Windows builds are skipped (every stage of a Dockerfile with a stage on a Windows image:
+ * dockerfile/facts.ts buildsWindowsImage), and so are builds of only the standard library (`go install -a std`
  * precompiles it into the layer on purpose: no module, no program of the project).
  *
  * Message: where an earlier RUN of the stage chain downloaded the modules into a layer (`go mod
@@ -102,9 +103,11 @@ export const gd107: Rule = {
   check(ctx) {
     const out: RuleFinding[] = [];
     for (const stage of stagesToCheck(ctx)) {
-      // (Also Microsoft's own Windows images: argo-workflows' Dockerfile.windows builds FROM
-      // mcr.microsoft.com/windows/servercore with Go from chocolatey.)
-      if (/windowsservercore|nanoserver|(^|\/)windows\/(servercore|nanoserver|server)\b/i.test(rootImage(ctx.model, stage) ?? '')) continue;
+      // A Windows build (argo-workflows' Dockerfile.windows builds FROM
+      // mcr.microsoft.com/windows/servercore with Go from chocolatey; prometheus-nats-exporter's
+      // nanoserver Dockerfile compiles in `golang:1.15` for a `microsoft/nanoserver` image): the
+      // classic builder of a Windows daemon has no cache mounts.
+      if (buildsWindowsImage(ctx.model)) continue;
       // The classic-builder variant of a Dockerfile whose `.buildkit` sibling has the mounts
       // (regclient's build/Dockerfile.regctl): `RUN --mount` would fail there.
       if (buildKitSibling(ctx.model, stage, ctx.dockerfile, ctx.workspace ? ctx.files : undefined) !== null) continue;

@@ -1972,6 +1972,38 @@ describe('GD107: a make build in a Windows stage (argo-workflows Dockerfile.wind
   });
 });
 
+// Judge 35 X W1/W2/F1: nats-io/prometheus-nats-exporter 2fdbfd7 (Apache-2.0)
+// docker/windows/amd64/nanoserver/Dockerfile:2-13 (and windowsservercore/Dockerfile, the same with
+// `FROM microsoft/windowsservercore`): the builder is the multi-platform golang:1.15, which a
+// Windows daemon resolves to golang's Windows variant; the classic builder there rejects `RUN
+// --mount`, and --fix inserted two.
+describe('GD107: a Windows build whose builder is on a multi-platform golang tag (prometheus-nats-exporter)', () => {
+  const NATS = (runtime: string) => df([
+    '# Golang binary building stage',
+    'FROM golang:1.15',
+    '',
+    '# download the source',
+    'WORKDIR /go/src/github.com/nats-io/prometheus-nats-exporter',
+    'RUN git clone --branch v0.7.0 https://github.com/nats-io/prometheus-nats-exporter.git .',
+    '',
+    '# build ',
+    'RUN go build -v -a -tags netgo -installsuffix netgo',
+    '',
+    '# Final docker image building stage',
+    `FROM ${runtime}`,
+    'COPY --from=0 /go/src/github.com/nats-io/prometheus-nats-exporter/prometheus-nats-exporter.exe /prometheus-nats-exporter.exe',
+    'EXPOSE 7777',
+    'CMD ["prometheus-nats-exporter.exe"]',
+  ]);
+  it('no finding and no fix when a stage is on nanoserver, windowsservercore or --platform windows/…', () => {
+    assert.deepEqual(find(NATS('microsoft/nanoserver'), 'GD107'), []);
+    assert.deepEqual(find(NATS('microsoft/windowsservercore'), 'GD107'), []);
+    assert.deepEqual(find(NATS('--platform=windows/amd64 example/runtime:1'), 'GD107'), []);
+    // The same build shipped on a Linux image is reported.
+    assert.equal(find(NATS('alpine:3.21'), 'GD107').length, 1);
+  });
+});
+
 // Judge 31 Y M1: rocboss/paopao-ce 0b35d12 (MIT) Dockerfile.allinone lines 15-27 (the backend
 // stage, 1,094 B file) and the Makefile's buildx target (lines 39-42 of 5,040 B; LDFLAGS cut).
 // The builder image (bitbus/paopao-ce-backend-builder, from golang:1.24-alpine3.21) keeps
