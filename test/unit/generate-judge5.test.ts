@@ -194,9 +194,9 @@ function sealos(withWork: boolean): string {
 }
 
 describe('2. a go.work in a subfolder above the module', () => {
-  it('sealos: service/go.work decides: Go 1.25, its files and members copied before the download, its replace target copied, WORKDIR at the go.work', async () => {
+  it('sealos: service/go.work decides: Go 1.25 (raised to the supported 1.26), its files and members copied before the download, its replace target copied, WORKDIR at the go.work', async () => {
     const r = await gen(sealos(true), { package: 'service/account' });
-    assert.match(r.dockerfile, /^FROM --platform=\$BUILDPLATFORM golang:1\.25-bookworm AS build$/m);
+    assert.match(r.dockerfile, /^FROM --platform=\$BUILDPLATFORM golang:1\.26-bookworm AS build$/m);
     assert.match(r.dockerfile, /^WORKDIR \/src\/service$/m);
     assert.match(r.dockerfile, /^COPY service\/go\.work service\/go\.work\.sum service\/go\.mod service\/go\.sum \.\/$/m);
     assert.match(r.dockerfile, /^COPY service\/account\/go\.mod service\/account\/go\.sum \.\/account\/$/m);
@@ -207,7 +207,8 @@ describe('2. a go.work in a subfolder above the module', () => {
   });
   it('negative: without service/go.work the module builds alone from its own go line (1.24)', async () => {
     const r = await gen(sealos(false), { package: 'service/account' });
-    assert.match(r.dockerfile, /golang:1\.24-bookworm/);
+    assert.match(r.dockerfile, /golang:1\.26-bookworm/);
+    assert.ok(r.reasons.some((x) => x.includes("service/account/go.mod's go line says 1.24.0")), r.reasons.join('\n'));
     assert.match(r.dockerfile, /^WORKDIR \/src\/service\/account$/m);
     assert.doesNotMatch(r.dockerfile, /go\.work/);
   });

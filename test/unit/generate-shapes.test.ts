@@ -273,12 +273,16 @@ describe('4. files read at run time', () => {
 });
 
 describe('5. the builder tag', () => {
-  it('go 1.25.0 → golang:1.25; a toolchain line of a later minor raises it; a patch toolchain does not pin', async () => {
+  it('go 1.26.0 → golang:1.26; a toolchain line of a later minor raises it; a patch toolchain does not pin', async () => {
     const at = async (mod: string) => (await gen(workspace({ 'go.mod': `module example.com/x\n\n${mod}`, 'main.go': MAIN }))).images.builder;
-    assert.equal(await at('go 1.25.0\n'), 'golang:1.25-bookworm');
-    assert.equal(await at('go 1.21.0\n\ntoolchain go1.21.1\n'), 'golang:1.21-bookworm');
-    assert.equal(await at('go 1.22\n\ntoolchain go1.23.4\n'), 'golang:1.23-bookworm');
-    assert.equal(await at('go 1.24rc1\n'), 'golang:1.24rc1-bookworm');
+    assert.equal(await at('go 1.26.0\n'), 'golang:1.26-bookworm');
+    assert.equal(await at('go 1.26.0\n\ntoolchain go1.26.1\n'), 'golang:1.26-bookworm');
+    assert.equal(await at('go 1.26\n\ntoolchain go1.27.4\n'), 'golang:1.27-bookworm');
+    assert.equal(await at('go 1.28rc1\n'), 'golang:1.28rc1-bookworm');
+    // Lines out of support (go line, toolchain line or pre-release) build with the oldest supported one.
+    assert.equal(await at('go 1.25.0\n'), 'golang:1.26-bookworm');
+    assert.equal(await at('go 1.22\n\ntoolchain go1.23.4\n'), 'golang:1.26-bookworm');
+    assert.equal(await at('go 1.24rc1\n'), 'golang:1.26-bookworm');
   });
 });
 
@@ -399,15 +403,15 @@ describe('8. generator and linter agree on local replace targets', () => {
 });
 
 describe('9. the smaller items', () => {
-  it('an old go line keeps a supported runtime (no distroless -debian11)', async () => {
+  it('an old go line keeps a supported runtime (no distroless -debian11), and a supported builder', async () => {
     const r = await gen(workspace({ 'go.mod': 'module example.com/x\n\ngo 1.17\n', 'main.go': MAIN }));
-    assert.equal(r.images.builder, 'golang:1.17-bullseye');
+    assert.equal(r.images.builder, 'golang:1.26-bookworm');
     assert.equal(r.images.runtime, 'gcr.io/distroless/static-debian12:nonroot');
   });
 
   it('alpine + cgo: the builder is pinned to the runtime\'s alpine release', async () => {
-    const r = await gen(workspace({ 'go.mod': 'module example.com/x\n\ngo 1.24\n', 'main.go': 'package main\n\nimport "C"\n\nfunc main() {}\n' }), { runtime: 'alpine' });
-    assert.equal(r.images.builder, 'golang:1.24-alpine3.22');
+    const r = await gen(workspace({ 'go.mod': 'module example.com/x\n\ngo 1.26\n', 'main.go': 'package main\n\nimport "C"\n\nfunc main() {}\n' }), { runtime: 'alpine' });
+    assert.equal(r.images.builder, 'golang:1.26-alpine3.22');
     assert.equal(r.images.runtime, 'alpine:3.22');
   });
 

@@ -17,6 +17,7 @@ import { RULES } from '../../server/src/rules/registry';
 import type { Rule } from '../../server/src/rules/types';
 import { loadWorkspace } from '../../server/src/workspace/load';
 import { ready, writeTree } from './helpers';
+import { alpineFor, alpineRuntimeFor } from '../../server/src/generate/images';
 
 const FIXTURES = path.resolve(__dirname, '../fixtures/generate');
 const RULES_DIR = path.resolve(__dirname, '../../server/src/rules');
@@ -154,7 +155,8 @@ describe('generate: decisions', () => {
     const { text, result } = await generated('root-main');
     assert.equal(result.target.binary, 'hello');
     assert.equal(result.target.dir, '');
-    assert.match(text, /\nFROM --platform=\$BUILDPLATFORM golang:1\.19-bookworm AS build\n/);
+    // go.mod says go 1.19, out of support: the builder is the oldest supported line, and a comment says so.
+    assert.match(text, /\n# Go 1\.26, not 1\.19 \(out of support\): a newer Go builds the module as its go line says\.\n# The build runs on the build machine and cross-compiles for the target platform\.\nFROM --platform=\$BUILDPLATFORM golang:1\.26-bookworm AS build\n/);
     assert.match(text, /\nFROM gcr\.io\/distroless\/static-debian12:nonroot\n/);
     assert.match(text, /\nEXPOSE 8080\n/);
     assert.match(text, /\nARG VERSION=dev\n/);
@@ -204,18 +206,21 @@ describe('generate: decisions', () => {
 
   it('cgo with sqlite: CGO_ENABLED=1, glibc builder and runtime of the same Debian, no cross-compilation, the reason names the module', async () => {
     const { text, result } = await generated('cgo-sqlite');
-    assert.match(text, /\nFROM golang:1\.22-bookworm AS build\n/);
+    assert.match(text, /\nFROM golang:1\.26-bookworm AS build\n/);
     assert.match(text, /\nFROM gcr\.io\/distroless\/base-debian12:nonroot\n/);
     assert.ok(!text.includes('TARGETARCH'));
     assert.match(text, /\nCOPY go\.mod go\.sum \.\/\n/);
     assert.ok(result.reasons.some((r) => r.includes('distroless/base') && r.includes('github.com/mattn/go-sqlite3 needs cgo')), result.reasons.join('\n'));
     assert.equal(result.cgo, true);
     const alpine = await generated('cgo-sqlite', { runtime: 'alpine' });
-    // The builder on the newest alpine golang published for Go 1.22 (3.21); the runtime on the current
-    // alpine, not on 3.21 whose support has ended (GD211): musl runs what an older release linked.
-    assert.match(alpine.text, /\nFROM golang:1\.22-alpine3\.21 AS build\n# The C toolchain for cgo, and an empty folder the runtime stage copies as the program.s working directory\.\nRUN apk add --no-cache gcc musl-dev && mkdir -p \/app\n/);
+    // The fixture's go 1.22 is out of support: Go 1.26, which golang published on the runtime's alpine (3.22).
+    assert.match(alpine.text, /\nFROM golang:1\.26-alpine3\.22 AS build\n# The C toolchain for cgo, and an empty folder the runtime stage copies as the program.s working directory\.\nRUN apk add --no-cache gcc musl-dev && mkdir -p \/app\n/);
     assert.match(alpine.text, /\nFROM alpine:3\.22\n/);
-    assert.ok(alpine.result.reasons.some((r) => r.includes('alpine 3.21 (the newest one golang published for Go 1.22')), alpine.result.reasons.join('\n'));
+    assert.ok(alpine.result.reasons.some((r) => r.includes('with a golang alpine builder on the same alpine release:')), alpine.result.reasons.join('\n'));
+    // A line golang published only on older alpine releases would build on the newest of them
+    // (Go 1.22: 3.21) and run on the current alpine, not on 3.21, whose support has ended (GD211).
+    assert.equal(alpineFor('1.22'), '3.21');
+    assert.equal(alpineRuntimeFor('1.22'), '3.22');
     const debian = await generated('cgo-sqlite', { runtime: 'debian' });
     assert.match(debian.text, /\nFROM debian:bookworm-slim\n/);
     await assert.rejects(generateFor(loadWorkspace(checkout('cgo-sqlite')), { runtime: 'scratch' }), (e: unknown) => {
@@ -250,7 +255,7 @@ describe('generate: decisions', () => {
     assert.match(buildRun(text), / -o \/out\/api \.\/svc\/api$/);
     assert.match(text, /\nEXPOSE 8081\n/);
     assert.equal(result.target.binary, 'api');
-    assert.ok(result.reasons.some((r) => r.startsWith('golang:1.19-bookworm builder: go.work')), result.reasons.join('\n'));
+    assert.ok(result.reasons.some((r) => r.startsWith("golang:1.26-bookworm builder: go.work's go line says 1.19")), result.reasons.join('\n'));
   });
 
   it('TLS client: scratch gets the CA bundle (and says why); distroless already has it', async () => {
@@ -279,8 +284,9 @@ describe('generate: decisions', () => {
     const { text, result } = await generated('nosum');
     assert.match(text, /\nCOPY go\.mod \.\/\n/);
     assert.ok(!text.includes('go.sum'));
-    assert.match(text, /golang:1\.22-bookworm/);
-    assert.ok(result.reasons.some((r) => r.includes('toolchain line (go1.22.5)')));
+    // The toolchain line (go1.22.5) is newer than the go line (1.21.0), and both are out of support.
+    assert.match(text, /golang:1\.26-bookworm/);
+    assert.ok(result.reasons.some((r) => r.includes('toolchain line (go1.22.5)') && r.includes('Go 1.22 is out of support')), result.reasons.join('\n'));
   });
 });
 
@@ -334,7 +340,7 @@ describe('generate: edge cases', () => {
     });
     const r = await generateFor(loadWorkspace(dir));
     assert.match(r.dockerfile, /\nCOPY go\.work go\.work\.sum go\.mod go\.sum \.\/\nCOPY svc\/go\.mod svc\/go\.sum \.\/svc\/\n/);
-    assert.match(r.dockerfile, /golang:1\.22-bookworm/);
+    assert.match(r.dockerfile, /golang:1\.26-bookworm/);
     assert.match(r.dockerfile, / -o \/out\/svc \.\/svc\/cmd\/svc\n/);
     await lintClean(dir, r);
   });
@@ -383,7 +389,7 @@ describe('generate: edge cases', () => {
     const dir = workspace({ 'go.mod': 'module github.com/acme/tool/v3\n\ngo 1.23.4\n', 'main.go': 'package main\n\nfunc main() {}\n' });
     const r = await generateFor(loadWorkspace(dir));
     assert.equal(r.target.binary, 'tool');
-    assert.match(r.dockerfile, /golang:1\.23-bookworm/);
+    assert.match(r.dockerfile, /golang:1\.26-bookworm/);
     await lintClean(dir, r);
   });
 

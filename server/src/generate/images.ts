@@ -1,10 +1,11 @@
 /**
  * The images the generator writes. Kept in one place so that a new Debian or Alpine release is
- * a one-line change. The runtime is always the current Debian release (RUNTIME_DEBIAN): an old
- * go line may need an older builder, but never an end-of-life runtime; glibc runs binaries
- * linked against an older glibc, so a cgo binary built on bullseye runs on bookworm.
+ * a one-line change. The runtime is always the current Debian release (RUNTIME_DEBIAN), and the
+ * builder's Go a supported line (plan.ts raises an older go line); a builder on an older Debian
+ * would do too: glibc runs binaries linked against an older glibc, so a cgo binary built on
+ * bullseye runs on bookworm.
  */
-import { GOLANG_VARIANT_LINES, golangVariantPublished } from '../images/golangTag';
+import { GOLANG_VARIANT_LINES, OLDEST_SUPPORTED_GO_LINE, golangVariantPublished } from '../images/golangTag';
 
 export interface DebianRelease {
   /** Codename used in golang and debian tags: `bookworm`. */
@@ -26,8 +27,8 @@ export const RUNTIME_DEBIAN: DebianRelease = BOOKWORM;
 /** Alpine release of the `alpine` runtime (pinned: `alpine:latest` moves, see GD209). */
 export const ALPINE_VERSION = '3.22';
 
-/** Go version used when go.mod/go.work names none (a warning says so). */
-export const FALLBACK_GO_VERSION = '1.24';
+/** Go version used when go.mod/go.work names none (a warning says so): the oldest supported line. */
+export const FALLBACK_GO_VERSION = OLDEST_SUPPORTED_GO_LINE;
 
 /**
  * The Debian release of the golang builder for a Go version: the newest one the golang images

@@ -3,7 +3,7 @@
  * the reasons for each choice. Rendering the Plan as text is ./render.ts's job.
  */
 import * as nodePath from 'node:path';
-import { TRIMPATH_SINCE, compareGoVersions } from '../images/golangTag';
+import { NEWEST_GO_LINE, OLDEST_SUPPORTED_GO_LINE, TRIMPATH_SINCE, compareGoVersions, goLine, goLineSupportEndedWith } from '../images/golangTag';
 import { knownCgoModuleFor, knownCgoRequirement, parseGoFile } from '../workspace/goImports';
 import type { GoModule, GoWork, WorkspaceModel } from '../workspace/model';
 import type { WorkspaceFiles } from '../workspace/types';
@@ -74,6 +74,8 @@ export interface Plan {
     apk: string[];
     /** Debian packages installed in the builder before anything is copied: the development packages of the C libraries the cgo build links. */
     apt: string[];
+    /** The Go line go.mod (go.work, the toolchain line) asked for when it is out of support, and the newer one the builder has (a comment says so); else null. */
+    raised: { from: string; to: string } | null;
   };
   /** Builder WORKDIR (absolute). */
   workdir: string;
@@ -259,6 +261,8 @@ function describe(t: GenerateTarget): string {
 interface GoVersionChoice {
   version: string;
   why: string;
+  /** The Go line go.mod (go.work, the toolchain line) asked for when it is out of support and the builder is newer. */
+  raisedFrom?: string;
 }
 
 function goVersionFor(model: WorkspaceModel, work: GoWork | null, mod: GoModule | null, workspaceMode: boolean, warnings: string[]): GoVersionChoice {
@@ -294,6 +298,17 @@ function goVersionFor(model: WorkspaceModel, work: GoWork | null, mod: GoModule 
   if (!isTaggableGoVersion(chosen)) {
     warnings.push(`The Go version "${chosen}" is not a golang image tag: the builder uses Go ${FALLBACK_GO_VERSION}.`);
     return { version: FALLBACK_GO_VERSION, why: `"${chosen}" is not a golang image tag (fallback)` };
+  }
+  // The go line is the oldest Go the module may be built with, not the Go to build it with: a
+  // line out of support (keratin/authn-server's `go 1.13`, whose code calls io.ReadAll of Go 1.16)
+  // gets the oldest supported line. A newer go command compiles the module as its go line says.
+  const ended = goLineSupportEndedWith(chosen);
+  if (ended) {
+    const asked = goLine(chosen) ?? chosen;
+    const godebug = compareGoVersions(asked, '1.20') < 0 ? 'Go 1.20\'s' : `Go ${asked}'s`;
+    why += `${chosen === version ? ', the oldest Go the module may be built with' : ''}; Go ${asked} is out of support (since Go ${ended} came out: the Go team supports the two newest releases, ${OLDEST_SUPPORTED_GO_LINE} and ${NEWEST_GO_LINE} as far as go-dockerfile knows), so the builder is the oldest supported line, Go ${OLDEST_SUPPORTED_GO_LINE} (its ${OLDEST_SUPPORTED_GO_LINE} tag: the latest patch release). A newer go command builds the module as its go line says: the language of Go ${asked}, and ${godebug} defaults for the changes Go gates behind GODEBUG settings`;
+    if (compareGoVersions(asked, '1.16') < 0) why += `; unlike Go ${asked}, it adds no missing requirement to go.mod and no line to go.sum during the build (-mod=readonly, since Go 1.16), so go.mod and go.sum must be as go mod tidy leaves them`;
+    return { version: OLDEST_SUPPORTED_GO_LINE, why, raisedFrom: asked };
   }
   // The go line is a minimum, not a pin: the minor tag carries the latest patch release (and
   // its standard-library security fixes). Pre-releases have no minor tag.
@@ -1681,7 +1696,7 @@ export function plan(model: WorkspaceModel, options: GenerateOptions, io: Genera
     targetSettledBy: settledBy ?? null,
     runtime,
     cgo,
-    builder: { image: builderImage, crossCompile, apk, apt: builderApt },
+    builder: { image: builderImage, crossCompile, apk, apt: builderApt, raised: go.raisedFrom ? { from: go.raisedFrom, to: go.version } : null },
     workdir: workdirCtx === '' ? '/src' : `/src/${workdirCtx}`,
     dependencyCopies,
     download: !vendor,

@@ -60,6 +60,7 @@ export function renderDockerfile(p: Plan): string {
   }
 
   // ---- build stage
+  if (p.builder.raised) L.push(`# Go ${p.builder.raised.to}, not ${p.builder.raised.from} (out of support): a newer Go builds the module as its go line says.`);
   if (p.builder.crossCompile) {
     L.push('# The build runs on the build machine and cross-compiles for the target platform.');
     L.push(`FROM --platform=$BUILDPLATFORM ${p.builder.image} AS build`);

@@ -186,6 +186,25 @@ export function frozenVariantGo(variant: string): GolangTag | null {
 export const NEWEST_GO_LINE = '1.27';
 
 /**
+ * The oldest Go line the Go team still supported when NEWEST_GO_LINE was read: each major release
+ * is supported until there are two newer major releases (go.dev/doc/devel/release), so with 1.27
+ * the newest, 1.26 and 1.27 get security fixes and 1.25 and older get none. Like the other tables
+ * it never predicts: a newer line out by the time it is read makes this one older than it says.
+ */
+export const OLDEST_SUPPORTED_GO_LINE = `1.${Number(NEWEST_GO_LINE.split('.')[1]) - 1}`;
+
+/**
+ * The Go release whose arrival ended the support of a Go line (`1.13` -> `1.15`: two newer major
+ * releases), or null when the line is not an older 1.x line than OLDEST_SUPPORTED_GO_LINE.
+ */
+export function goLineSupportEndedWith(version: string): string | null {
+  const line = goLine(version);
+  if (!line || compareGoVersions(line, OLDEST_SUPPORTED_GO_LINE) >= 0) return null;
+  const [major, minor] = line.split('.').map(Number);
+  return major === 1 ? `1.${minor + 2}` : null;
+}
+
+/**
  * Google's Go+BoringCrypto images, built like the golang images from Go's dev.boringcrypto
  * releases: `<registry>/…/go-boringcrypto/golang:<go version>b<N>` (kong/kubernetes-ingress-controller:
  * `<registry>/google.com/api-project-999119582588/go-boringcrypto/golang:1.18.10b7`) and
