@@ -966,6 +966,107 @@ export function runtimeReads(model: WorkspaceModel, packages: readonly string[],
   return out;
 }
 
+/** A field, variable or constant naming a migrations folder (`MigrationsPath`, `migrationsDir`, dbmate's `MigrationsDir`). */
+const MIGRATIONS_NAME = '[A-Za-z_]*[Mm]igrations?(?:Path|Dir|Directory|Folder|Location)s?';
+/** A relative folder as a literal: no scheme, no absolute path, no `..`, no format verb. */
+const RELATIVE_DIR = '(?:\\./)?[A-Za-z0-9_][A-Za-z0-9_./-]*';
+
+/**
+ * The migrations folder a program reads from its working directory when it migrates its database
+ * (`gotrue migrate`): the default of a migrations-path field in a struct tag, read through the
+ * field (netlify/gotrue's conf/configuration.go:41 `MigrationsPath string \`… default:"./migrations"\``,
+ * passed to pop.NewFileMigrator by cmd/migrate_cmd.go:55); a migrations-folder variable or field
+ * given a relative literal (wundergraph/cosmo graphqlmetrics: dbmate's `migrator.MigrationsDir =
+ * []string{"migrations"}`); the folder argument of a file migrator (`pop.NewFileMigrator("…"`,
+ * sql-migrate's `FileMigrationSource{Dir: "…"}`). golang-migrate's `"file://…"` source is
+ * runtimeReads' own. A folder the package embeds (`//go:embed migrations/*.sql`, read from the
+ * binary: goose.SetBaseFS, iofs) is no run-time read.
+ */
+export function migrationDirReads(packages: readonly { dir: string; files: readonly { file: string; text: string }[] }[]): RuntimeRead[] {
+  const out: RuntimeRead[] = [];
+  const files = packages.flatMap((p) => p.files.filter((f) => !f.file.endsWith('_test.go')).map((f) => ({ dir: p.dir, file: join(p.dir, f.file), raw: f.text, text: stripGoComments(f.text) })));
+  // Embedded folders, as their package names them and from the context root.
+  const embeds = files.flatMap((f) => parseEmbedPatterns(f.raw).flatMap((pat) => [literalPath('', pat), literalPath(f.dir, pat)])).filter((x) => x !== '');
+  const add = (lit: string, via: string, file: string) => {
+    if (lit.includes('..')) return;
+    const path = literalPath('', lit);
+    if (path === '' || out.some((o) => o.path === path) || embeds.some((e) => e === path || e.startsWith(path + '/') || path.startsWith(e + '/'))) return;
+    out.push({ path, via, file });
+  };
+  for (const f of files) {
+    // A struct tag's default, read through the field somewhere in the program.
+    const tagged = new RegExp(`^[ \\t]*(${MIGRATIONS_NAME})[ \\t]+string[ \\t]+\`([^\`\\n]*)\``, 'gm');
+    for (const m of f.text.matchAll(tagged)) {
+      const lit = new RegExp(`(?:^|\\s)default:"(${RELATIVE_DIR})"`).exec(m[2])?.[1];
+      if (lit === undefined) continue;
+      const read = new RegExp(`\\.${m[1]}\\b`);
+      if (!files.some((x) => read.test(x.text))) continue;
+      add(lit, `its migrations folder: field ${m[1]} default:"${lit}"`, f.file);
+    }
+    // A variable, constant or field set to the folder (also as a one-element []string).
+    const named = new RegExp(`\\b(${MIGRATIONS_NAME})[ \\t]*(?::=|=|:)[ \\t]*(\\[\\]string\\{[ \\t]*)?"(${RELATIVE_DIR})"`, 'g');
+    for (const m of f.text.matchAll(named)) add(m[3], `its migrations folder: ${m[1]} = ${m[2] !== undefined ? `[]string{"${m[3]}"}` : `"${m[3]}"`}`, f.file);
+    // The folder argument of a file migrator.
+    for (const m of f.text.matchAll(new RegExp(`\\b(pop\\.NewFileMigrator)\\(\\s*"(${RELATIVE_DIR})"|\\b(FileMigrationSource)\\s*\\{\\s*Dir:\\s*"(${RELATIVE_DIR})"`, 'g'))) {
+      add(m[2] ?? m[4], `its migrations folder: ${m[1] !== undefined ? `${m[1]}("${m[2]}", …)` : `${m[3]}{Dir: "${m[4]}"}`}`, f.file);
+    }
+  }
+  return out;
+}
+
+/** A `godotenv.Load` at the start of the program whose failure stops it. */
+export interface FatalDotenvLoad {
+  /** The files it loads, as named: `.env` for a bare Load(). */
+  files: string[];
+  /** The file and 1-based line of the call (context-relative). */
+  at: string;
+  /** The call as written (`godotenv.Load()`). */
+  call: string;
+  /** What stops the program when it fails (`log.Fatal`). */
+  stops: string;
+}
+
+/**
+ * godotenv.Load (or Overload) in an init() or main() of the program, as a statement of the
+ * function itself (not inside a branch), whose error stops the program: `err := godotenv.Load()`
+ * then `if err != nil { log.Fatal(…) }` (bxcodec/go-clean-arch's app/main.go:28-32), or `if err :=
+ * godotenv.Load(); err != nil { panic(err) }`. godotenv fails when a file is missing, so the program
+ * exits at start without them, whatever the environment holds. A call whose error is ignored or
+ * only logged, and the autoload import (which ignores it), are not reported; nor a call with other
+ * than literal arguments.
+ */
+export function fatalDotenvLoads(packages: readonly { dir: string; files: readonly { file: string; text: string }[] }[]): FatalDotenvLoad[] {
+  const out: FatalDotenvLoad[] = [];
+  const STOPS = /\.(Fatal|Fatalf|Fatalln|Panic|Panicf|Panicln)\(|\b(panic)\(|\b(os\.Exit)\(/;
+  for (const p of packages) {
+    for (const f of p.files) {
+      if (f.file.endsWith('_test.go') || !f.text.includes('godotenv.')) continue;
+      const text = stripGoComments(f.text);
+      for (const fn of text.matchAll(/^func (init|main)\(\) \{\n/gm)) {
+        const start = fn.index + fn[0].length;
+        const end = text.indexOf('\n}', start - 1);
+        const body = text.slice(start, end < 0 ? undefined : end + 1);
+        // One-tab statements: `if err := godotenv.Load(…); err != nil {` or `err := godotenv.Load(…)` then `if err != nil {`.
+        const call = /^\t(?:if[ \t]+(\w+)[ \t]*:?=[ \t]*(godotenv\.(?:Load|Overload)\(([^()\n]*)\))[ \t]*;[ \t]*\1[ \t]*!=[ \t]*nil[ \t]*\{\n|(\w+)[ \t]*:?=[ \t]*(godotenv\.(?:Load|Overload)\(([^()\n]*)\))[ \t]*\n(?:[ \t]*\n)*\tif[ \t]+\4[ \t]*!=[ \t]*nil[ \t]*\{\n)/gm;
+        for (const m of body.matchAll(call)) {
+          const blockStart = m.index + m[0].length;
+          const blockEnd = body.indexOf('\n\t}', blockStart - 1);
+          if (blockEnd < 0) continue;
+          const stop = STOPS.exec(body.slice(blockStart, blockEnd + 1));
+          if (!stop) continue;
+          const args = (m[3] ?? m[6]).trim();
+          const files = args === '' ? ['.env'] : args.split(',').map((a) => /^"([^"\\]+)"$/.exec(a.trim())?.[1] ?? null);
+          if (files.some((x) => x === null)) continue;
+          const line = text.slice(0, start + m.index).split('\n').length;
+          const stops = stop[1] !== undefined ? (/(\w+)\.$/.exec(body.slice(blockStart, blockStart + stop.index + 1))?.[1] ?? 'log') + `.${stop[1]}` : stop[2] ?? stop[3];
+          out.push({ files: files as string[], at: `${join(p.dir, f.file)}:${line}`, call: m[2] ?? m[5], stops });
+        }
+      }
+    }
+  }
+  return out;
+}
+
 /**
  * An existence check guarding the read of the file a flag names (podinfo: `if _, fileErr :=
  * os.Stat(filepath.Join(viper.GetString("config-path"), viper.GetString("config"))); fileErr == nil {`

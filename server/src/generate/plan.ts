@@ -17,7 +17,7 @@ import { reachedOutsideTestHelpers } from './testHelpers';
 import {
   ALPINE_VERSION, FALLBACK_GO_VERSION, alpineFor, alpineImage, alpineRuntimeFor, golangAlpineImage, debianFor, debianSlimImage, distrolessImage, golangImage, isTaggableGoVersion, RUNTIME_DEBIAN, type DebianRelease,
 } from './images';
-import { NODE_IMAGE, dirFlagDefaults, looksLikeWebAssets, absoluteDirReads, builtInside, relativeDirReads, executableRelativeReads, packrBoxes, configFlagDefaults, configFlagComputedDefaults, configFlagSamples, configReads, embedProblems, vendoredEmbedProblems, gitIgnored, likelyWebScript, runtimeReads, webStageFor, type AssetIo, type WebStage } from './assets';
+import { NODE_IMAGE, dirFlagDefaults, looksLikeWebAssets, absoluteDirReads, builtInside, relativeDirReads, executableRelativeReads, packrBoxes, configFlagDefaults, configFlagComputedDefaults, configFlagSamples, configReads, embedProblems, vendoredEmbedProblems, fatalDotenvLoads, gitIgnored, likelyWebScript, migrationDirReads, runtimeReads, webStageFor, type AssetIo, type WebStage } from './assets';
 import { commandWorkloads, EBPF_LOADER, goHostWorkloads, HOSTS_FILE_EDITOR, hostWorkloads, rawPacketUse, runsProgram, RUNTIME_CLIENT } from '../facts/rootNeeds';
 import { walkVendored } from './vendorGraph';
 import { bindingLibraryOf, cgoPaths, cgoSystemLibraries, cxxReasons, describeCgoPath, knownBindingLibraries, modulesWithCode, vendoredCgoLibraries, wasmvmLibrary } from './cgoGraph';
@@ -145,6 +145,8 @@ export interface Plan {
     rootWhy: string | null;
     /** Why `docker run IMAGE` does not run the program as it is meant to (a CNI plugin): the header says so instead. */
     runNote: string | null;
+    /** Files the program stops without at start that the image does not hold (a `.env` godotenv.Load must find): the header says what to mount. */
+    mountAtStart: { path: string; why: string; mount: string }[];
     /** What that evidence is: a root check in the sources, a container runtime client, or host access in the project's manifests. */
     rootKind: 'check' | 'runtime-client' | 'ebpf' | 'hosts-file' | 'net-raw' | 'host-workload' | null;
     /** A glibc program the runtime gets from the host that the static binary runs (nvidia-smi), null when none. */
@@ -1323,7 +1325,7 @@ export function plan(model: WorkspaceModel, options: GenerateOptions, io: Genera
   }
 
   // Files opened at run time through relative paths: copied beside the binary (WORKDIR /app).
-  const configDefaults = closure.flatMap((p) => p.files.flatMap((f) => configFlagDefaults(join(p.dir, f.file), f.text)));
+  const configDefaults = [...closure.flatMap((p) => p.files.flatMap((f) => configFlagDefaults(join(p.dir, f.file), f.text))), ...migrationDirReads(closure)];
   const runtimeFiles: { src: string; dest: string; note?: string }[] = [];
   const readsByCopy = new Map<string, string[]>();
   for (const r of runtimeReads(model, closure.map((p) => p.dir), assetIo, configDefaults)) {
@@ -1451,6 +1453,31 @@ export function plan(model: WorkspaceModel, options: GenerateOptions, io: Genera
   }
   for (const c of config.problems) {
     warnings.push(`${c.file} reads ${c.path} from its working directory (${c.via}), and ${c.path} is not copied into the image because ${c.why}: the program may stop at start. Mount it (docker run -v "$PWD/${c.path}:/app/${c.path}:ro") and run with the working directory /app.`);
+  }
+  // godotenv.Load at start, fatal on error (bxcodec/go-clean-arch app/main.go:28-32): godotenv fails
+  // when a file is missing. A .env file holds secrets and is not committed (the generated
+  // .dockerignore keeps it out anyway): the header and a Check say what to mount. Another file the
+  // repository has (config/app.env) is its committed configuration, copied like one.
+  const mountAtStart: { path: string; why: string; mount: string }[] = [];
+  for (const d of fatalDotenvLoads(closure)) {
+    const base = target.module ?? '';
+    for (const name of d.files) {
+      const rel = nodePath.posix.normalize(name).replace(/^\.\/?$/, '').replace(/\/$/, '');
+      const dest = name.startsWith('/') ? name : `/app/${rel}`;
+      const found = name.startsWith('/') || rel === '' || rel.startsWith('../') ? undefined : [...new Set([join(base, rel), rel])].find((c) => read(c) !== null);
+      const dotenv = /(^|\/)\.env(\.[^/]*)?$/.test(rel);
+      if (found !== undefined && !dotenv) {
+        if (!runtimeFiles.some((f) => f.dest === rel)) runtimeFiles.push({ src: found, dest: rel, note: `${rel}: the environment file the program loads at start (${d.call} in ${d.at}), the repository's committed one.` });
+        reasons.push(`${found} is copied to /app/${rel}: ${d.at} loads it with ${d.call} and stops when that fails (${d.stops}). It is the repository's committed file: check it holds no credentials you would not ship, or mount your own over /app/${rel}.`);
+        continue;
+      }
+      if (mountAtStart.some((m) => m.path === dest)) continue;
+      const dir = nodePath.posix.dirname(rel);
+      const samples = [...new Set([join(base, dir === '.' ? '' : dir), dir === '.' ? '' : dir])].flatMap((at) => (io.listFiles?.(at) ?? []).map((f) => f.path).filter((x) => nodePath.posix.dirname(x) === (at === '' ? '.' : at) && /^(?:\.env\.(?:example|sample|dist|template|default|tmpl)|(?:example|sample|default)\.env|env\.(?:example|sample))$/i.test(nodePath.posix.basename(x))));
+      const has = found !== undefined ? `the repository's ${found} stays out of the image (a .env file holds secrets; the generated .dockerignore keeps .env files out)` : `the repository has no ${join(base, rel)}${samples.length > 0 ? ` (${samples.slice(0, 2).join(', ')} ${samples.length > 1 ? 'are samples' : 'is a sample'} of it)` : ''}`;
+      mountAtStart.push({ path: dest, why: `${d.at}: ${d.call}, then ${d.stops}`, mount: `-v "$PWD/${rel}:${dest}:ro"` });
+      warnings.push(`${d.at} loads ${name} with ${d.call} and stops when that fails (${d.stops}): godotenv fails when the file is missing, whatever the environment holds, and the image has no ${dest}: ${has}. The container exits at start: mount one (docker run -v "$PWD/${rel}:${dest}:ro" …), or let the program start without it.`);
+    }
   }
 
   const serveWords = shape.serveCommand ? shape.serveCommand.words ?? [shape.serveCommand.name] : [];
@@ -1707,7 +1734,7 @@ export function plan(model: WorkspaceModel, options: GenerateOptions, io: Genera
     goEnv,
     unreadModuleFiles: work && !workspaceMode ? workDependencyFiles(work).filter((f) => !dependencyCopies.some((c) => c.sources.includes(f))) : [],
     build: { vendor, trimpath, tags, ldflags, stamp, versionDefault, output, packageArg: rel === '' ? '.' : `./${rel}`, helpers, sharedLibraries },
-    runtimeStage: { image: runtimeImage, packages: [...runtimePackages, ...libPackages.filter((x) => !runtimePackages.includes(x))], caCertificates, binaryPath, user: root ? '0:0' : '65532:65532', workdir: '/app', expose, files: runtimeFiles, cmd, rootWhy: root?.why ?? null, rootKind: root?.kind ?? null, runNote: cniNote, glibcProgram: injected?.name ?? null },
+    runtimeStage: { image: runtimeImage, packages: [...runtimePackages, ...libPackages.filter((x) => !runtimePackages.includes(x))], caCertificates, binaryPath, user: root ? '0:0' : '65532:65532', workdir: '/app', expose, files: runtimeFiles, cmd, rootWhy: root?.why ?? null, rootKind: root?.kind ?? null, runNote: cniNote, mountAtStart, glibcProgram: injected?.name ?? null },
     portEvidence: ports.evidence,
     versionVariable: vv ? `main.${vv.name} in ${join(pkg.dir, vv.file)}` : null,
     reasons,

@@ -37,6 +37,7 @@ export function renderDockerfile(p: Plan): string {
   if (p.runtimeStage.runNote) L.push(`# Not a program to run as a container: ${p.runtimeStage.runNote}.`);
   else L.push(`#   docker run --rm ${runFlags}${t.binary.toLowerCase()}`);
   if (p.runtimeStage.rootWhy) L.push(`# It runs as root: ${p.runtimeStage.rootWhy}.`);
+  for (const m of p.runtimeStage.mountAtStart) L.push(`# It stops at start without ${m.path} (${m.why}), which the image does not hold: mount one (${m.mount}).`);
   L.push('');
 
   // ---- front-end stage
