@@ -351,11 +351,45 @@ const WORKFLOW_FILE = /^\.github\/workflows\/[^/]+\.ya?ml$/;
  * Dockerfile it builds from (`file:`, else `<context>/Dockerfile`), keyed by repository: lower
  * case, no tag, no `docker.io/` (netmaker's `tags: gravitl/go-builder:${{ inputs.docker_tag }}`
  * from `file: ./docker/Dockerfile-go-builder`). A tag whose repository is an expression is left
- * out; so is a step whose Dockerfile is one. Read once per workspace model, as text.
+ * out; so is a step whose Dockerfile is one (workflowImageBuilds, as repositoryImageBuilds reads them).
+ * Read once per workspace model, as text.
  */
 export function workflowBuiltImages(ws: WorkspaceModel | undefined, files: WorkspaceFiles | undefined): ReadonlyMap<string, string> {
   if (!files) return new Map();
-  return ws ? workspaceFact(ws, 'workflowBuiltImages', () => readWorkflowImages(files)) : readWorkflowImages(files);
+  const read = (): Map<string, string> => {
+    const out = new Map<string, string>();
+    for (const { name, build } of workflowImageBuilds(ws, files)) {
+      const repo = imageRepositoryKey(name);
+      if (!/^[a-z0-9][a-z0-9_.\-/:]*$/.test(repo)) continue;
+      if (!out.has(repo)) out.set(repo, build.dockerfile);
+    }
+    return out;
+  };
+  return ws ? workspaceFact(ws, 'workflowBuiltImages', read) : read();
+}
+
+/**
+ * The images the workflows' docker/build-push-action steps build (`tags:`), each with the step's
+ * build, in the order of the workflows and their steps. An expression in the tag part is dropped
+ * (netmaker's `gravitl/go-builder:${{ inputs.docker_tag }}` is `gravitl/go-builder:`); a tag with
+ * one elsewhere is left out, and so is a step whose Dockerfile is one. Read once per workspace model.
+ */
+function workflowImageBuilds(ws: WorkspaceModel | undefined, files: WorkspaceFiles): readonly { name: string; build: RepositoryImageBuild }[] {
+  const read = () => {
+    const out: { name: string; build: RepositoryImageBuild }[] = [];
+    for (const wf of workflowFiles(files)) {
+      for (const step of buildPushSteps((files.readFile(wf) ?? '').split(/\r?\n/))) {
+        if (step.dockerfile === null) continue;
+        for (const raw of step.tags) {
+          const tag = raw.trim().replace(/^["']|["']$/g, '');
+          const name = tag.replace(/\$\{\{[^}]*\}\}/g, (m, at: number) => (tag.lastIndexOf(':', at) > tag.lastIndexOf('/', at) ? '' : m));
+          if (name && !imageRepositoryKey(name).includes('${{')) out.push({ name, build: { dockerfile: step.dockerfile, file: wf, ...(step.target ? { target: step.target } : {}) } });
+        }
+      }
+    }
+    return out;
+  };
+  return ws ? workspaceFact(ws, 'workflowImageBuilds', read) : read();
 }
 
 /** An image the repository's own build files build from a Dockerfile of the context. */
@@ -393,18 +427,10 @@ export function repositoryImageBuilds(ws: WorkspaceModel | undefined, files: Wor
     const add = (name: string, build: RepositoryImageBuild) => {
       const key = imageVariablesKey(name);
       const last = key.slice(key.lastIndexOf('/') + 1);
-      if (last === '' || last.includes('$') || !/^[a-z0-9${}][a-z0-9_.\-/${}]*$/.test(key)) return;
+      if (last === '' || last.includes('$') || !/^[a-z0-9${}][a-z0-9_.\-/:${}]*$/.test(key)) return;
       if (!out.has(key)) out.set(key, build);
     };
-    for (const wf of workflowFiles(files)) {
-      for (const step of buildPushSteps((files.readFile(wf) ?? '').split(/\r?\n/))) {
-        if (step.dockerfile === null) continue;
-        for (const raw of step.tags) {
-          const tag = raw.trim().replace(/^["']|["']$/g, '');
-          if (tag && !tag.includes('${{')) add(tag, { dockerfile: step.dockerfile, file: wf, ...(step.target ? { target: step.target } : {}) });
-        }
-      }
-    }
+    for (const { name, build } of workflowImageBuilds(ws, files)) add(name, build);
     const commands = commandBuilds(files);
     for (const b of commands) {
       if (b.dockerfile === null) continue;
@@ -434,23 +460,6 @@ export function imageRepositoryKey(ref: string): string {
   const colon = noDigest.lastIndexOf(':');
   const repo = colon > slash ? noDigest.slice(0, colon) : noDigest;
   return repo.toLowerCase().replace(/^(docker\.io|index\.docker\.io)\//, '');
-}
-
-function readWorkflowImages(files: WorkspaceFiles): Map<string, string> {
-  const out = new Map<string, string>();
-  for (const wf of workflowFiles(files)) {
-    for (const step of buildPushSteps((files.readFile(wf) ?? '').split(/\r?\n/))) {
-      if (step.dockerfile === null) continue;
-      for (const raw of step.tags) {
-        const tag = raw.trim().replace(/^["']|["']$/g, '');
-        if (!tag) continue;
-        const repo = imageRepositoryKey(tag.replace(/\$\{\{[^}]*\}\}/g, (m, at: number) => (tag.lastIndexOf(':', at) > tag.lastIndexOf('/', at) ? '' : m)));
-        if (repo.includes('${{') || !/^[a-z0-9][a-z0-9_.\-/:]*$/.test(repo)) continue;
-        if (!out.has(repo)) out.set(repo, step.dockerfile);
-      }
-    }
-  }
-  return out;
 }
 
 /** The repository's workflow files, sorted. */

@@ -2320,6 +2320,44 @@ describe('GD107: a base image the repository builds with the modules in it (nucl
   });
 });
 
+// gravitl/netmaker 006dfdced61c32fb402d79819b15d851330ccb6c (Apache-2.0 outside pro/) Dockerfile:1-7:
+// `FROM gravitl/go-builder:1.25.3`, `COPY . .`, `RUN … go build`; .github/workflows/docker-builder.yml:24-30
+// builds that image with docker/build-push-action from docker/Dockerfile-go-builder (`COPY go.* ./` +
+// `RUN go mod download`, line 6), tagged `gravitl/go-builder:${{ github.event.inputs.docker_tag || 'latest' }}`.
+// The repository is written out, only the tag is an expression: the repository builds that image
+// (as GD104 already read it: one reading of the workflows' builds, composeImages.ts workflowImageBuilds).
+describe('GD107: a base image a workflow builds under a tag that is an expression (netmaker go-builder)', () => {
+  const DOCKERFILE = df(['FROM gravitl/go-builder:1.25.3 AS builder', 'ARG tags', 'WORKDIR /app', 'COPY . .', '', 'RUN GOOS=linux CGO_ENABLED=1 go build -ldflags="-s -w " -tags ${tags} .', 'FROM alpine:3.23.3', 'COPY --from=builder /app/netmaker /root/netmaker']);
+  const WORKFLOW = (tags: string) => [
+    'name: Build go-builder images',
+    'jobs:',
+    '  go-builder:',
+    '    runs-on: ubuntu-latest',
+    '    steps:',
+    '    - name: Build and push to docker hub',
+    '      uses: docker/build-push-action@v7',
+    '      with:',
+    '        context: .',
+    '        push: true',
+    '        file: ./docker/Dockerfile-go-builder',
+    `        tags: ${tags}`,
+    '',
+  ].join('\n');
+  const BUILDER = 'FROM golang:1.25.3-alpine3.22\nARG version \nRUN apk add --no-cache build-base\nWORKDIR /app\nCOPY go.* ./ \nRUN go mod download\n';
+  const tree = (tags: string) => tempWorkspace({ 'go.mod': 'module github.com/gravitl/netmaker\n\ngo 1.25\n\nrequire github.com/pkg/errors v0.9.1\n', 'go.sum': '', 'main.go': 'package main\n\nimport "github.com/pkg/errors"\n\nfunc main() { _ = errors.New("x") }\n', Dockerfile: DOCKERFILE, '.github/workflows/docker-builder.yml': WORKFLOW(tags), 'docker/Dockerfile-go-builder': BUILDER }, 'Dockerfile');
+
+  it('netmaker 006dfdc: the module cache needs no mount, the base built by the workflow holds the modules', () => {
+    const [f, ...rest] = find(DOCKERFILE, 'GD107', tree("gravitl/go-builder:${{ github.event.inputs.docker_tag || 'latest' }}"));
+    assert.equal(rest.length, 0);
+    assert.match(f.message, /^`go build` runs without a BuildKit cache mount for the build cache \(\/root\/\.cache\/go-build\): .* The module cache needs no mount: the base image gravitl\/go-builder:1\.25\.3 is built by \.github\/workflows\/docker-builder\.yml from docker\/Dockerfile-go-builder, whose `go mod download` \(line 6\) left the modules in its layers/);
+  });
+
+  it('the module cache is still asked when the repository part of the tag is an expression', () => {
+    const [f] = find(DOCKERFILE, 'GD107', tree("${{ env.IMAGE }}:${{ github.sha }}"));
+    assert.match(f.message, /for the module cache .* every module is downloaded/);
+  });
+});
+
 // Judge X round 34 (F1): enchant97/note-mark 93bc3f1c9f2d9eda1f52750ad0a429a0d7e5e067 (AGPL-3.0)
 // docker/Dockerfile:32-42 (the backend stage; docker/Dockerfile.pre-built:3-13 is the same) runs
 // `go tool sqlc generate` between its download and its build; backend/go.mod:83 has
