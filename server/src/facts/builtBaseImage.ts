@@ -11,6 +11,9 @@
  * defaults and the values the build files pass this Dockerfile (`--build-arg
  * NUCLIO_DOCKER_REPO=$(NUCLIO_DOCKER_REPO)`, the file's variables put in), or kept as `${NAME}`
  * on both sides. The other Dockerfile is parsed here (once per workspace model and path).
+ *
+ * GD104 (the modules are in the base: no source copy re-downloads them) and GD107 (a module cache
+ * mount would hide them) read it.
  */
 import { envBefore, goCommands, stageChain, workdirBefore } from '../dockerfile/facts';
 import type { DockerfileModel, Instruction, Stage } from '../dockerfile/model';

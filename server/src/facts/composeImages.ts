@@ -18,7 +18,8 @@
  * composeServices (below): the services of those compose files, with what GD204 reads of them
  * (the Dockerfile a service builds, its `user:`, its volumes).
  *
- * workflowBuiltImages (below): the images GitHub workflows build, with the Dockerfile of each.
+ * repositoryImageBuilds (below): the images the repository's own build files build (workflows, Makefiles,
+ * scripts, compose files), with the Dockerfile of each.
  */
 import * as path from 'node:path';
 import { commandWords, unquoteWord } from '../workspace/dockerRunDocs';
@@ -347,49 +348,22 @@ function readCompose(file: string, lines: readonly string[], services: Map<strin
 const WORKFLOW_FILE = /^\.github\/workflows\/[^/]+\.ya?ml$/;
 
 /**
- * Images the repository's GitHub workflows build with docker/build-push-action, each with the
- * Dockerfile it builds from (`file:`, else `<context>/Dockerfile`), keyed by repository: lower
- * case, no tag, no `docker.io/` (netmaker's `tags: gravitl/go-builder:${{ inputs.docker_tag }}`
- * from `file: ./docker/Dockerfile-go-builder`). A tag whose repository is an expression is left
- * out; so is a step whose Dockerfile is one (workflowImageBuilds, as repositoryImageBuilds reads them).
- * Read once per workspace model, as text.
- */
-export function workflowBuiltImages(ws: WorkspaceModel | undefined, files: WorkspaceFiles | undefined): ReadonlyMap<string, string> {
-  if (!files) return new Map();
-  const read = (): Map<string, string> => {
-    const out = new Map<string, string>();
-    for (const { name, build } of workflowImageBuilds(ws, files)) {
-      const repo = imageRepositoryKey(name);
-      if (!/^[a-z0-9][a-z0-9_.\-/:]*$/.test(repo)) continue;
-      if (!out.has(repo)) out.set(repo, build.dockerfile);
-    }
-    return out;
-  };
-  return ws ? workspaceFact(ws, 'workflowBuiltImages', read) : read();
-}
-
-/**
  * The images the workflows' docker/build-push-action steps build (`tags:`), each with the step's
  * build, in the order of the workflows and their steps. An expression in the tag part is dropped
  * (netmaker's `gravitl/go-builder:${{ inputs.docker_tag }}` is `gravitl/go-builder:`); a tag with
- * one elsewhere is left out, and so is a step whose Dockerfile is one. Read once per workspace model.
+ * one elsewhere is left out, and so is a step whose Dockerfile is one.
  */
-function workflowImageBuilds(ws: WorkspaceModel | undefined, files: WorkspaceFiles): readonly { name: string; build: RepositoryImageBuild }[] {
-  const read = () => {
-    const out: { name: string; build: RepositoryImageBuild }[] = [];
-    for (const wf of workflowFiles(files)) {
-      for (const step of buildPushSteps((files.readFile(wf) ?? '').split(/\r?\n/))) {
-        if (step.dockerfile === null) continue;
-        for (const raw of step.tags) {
-          const tag = raw.trim().replace(/^["']|["']$/g, '');
-          const name = tag.replace(/\$\{\{[^}]*\}\}/g, (m, at: number) => (tag.lastIndexOf(':', at) > tag.lastIndexOf('/', at) ? '' : m));
-          if (name && !imageRepositoryKey(name).includes('${{')) out.push({ name, build: { dockerfile: step.dockerfile, file: wf, ...(step.target ? { target: step.target } : {}) } });
-        }
+function* workflowImageBuilds(files: WorkspaceFiles): Generator<{ name: string; build: RepositoryImageBuild }> {
+  for (const wf of workflowFiles(files)) {
+    for (const step of buildPushSteps((files.readFile(wf) ?? '').split(/\r?\n/))) {
+      if (step.dockerfile === null) continue;
+      for (const raw of step.tags) {
+        const tag = raw.trim().replace(/^["']|["']$/g, '');
+        const name = tag.replace(/\$\{\{[^}]*\}\}/g, (m, at: number) => (tag.lastIndexOf(':', at) > tag.lastIndexOf('/', at) ? '' : m));
+        if (name && !imageRepositoryKey(name).includes('${{')) yield { name, build: { dockerfile: step.dockerfile, file: wf, ...(step.target ? { target: step.target } : {}) } };
       }
     }
-    return out;
-  };
-  return ws ? workspaceFact(ws, 'workflowImageBuilds', read) : read();
+  }
 }
 
 /** An image the repository's own build files build from a Dockerfile of the context. */
@@ -411,7 +385,7 @@ export interface RepositoryImageBuild {
 /**
  * The images the repository's own build files build from a Dockerfile of the context, keyed by
  * repository as imageRepositoryKey keys a reference, with every variable written `${name}`
- * (imageVariablesKey): the workflows' docker/build-push-action steps (workflowBuiltImages),
+ * (imageVariablesKey): the workflows' docker/build-push-action steps (workflowImageBuilds),
  * the `-t`/`--tag` names of `docker build` command lines in Makefiles, scripts and workflow
  * `run:` steps whose Dockerfile is known, the file's own variables put in and the others kept
  * (nuclio/nuclio 9e837f6's Makefile builds hack/docker/build/builder/Dockerfile as
@@ -430,7 +404,7 @@ export function repositoryImageBuilds(ws: WorkspaceModel | undefined, files: Wor
       if (last === '' || last.includes('$') || !/^[a-z0-9${}][a-z0-9_.\-/:${}]*$/.test(key)) return;
       if (!out.has(key)) out.set(key, build);
     };
-    for (const { name, build } of workflowImageBuilds(ws, files)) add(name, build);
+    for (const { name, build } of workflowImageBuilds(files)) add(name, build);
     const commands = commandBuilds(files);
     for (const b of commands) {
       if (b.dockerfile === null) continue;
@@ -453,7 +427,7 @@ export function imageVariablesKey(ref: string): string {
   return imageRepositoryKey(ref.replace(/\$\(([A-Za-z_][A-Za-z0-9_]*)\)|\$\{([A-Za-z_][A-Za-z0-9_]*)\}|\$([A-Za-z_][A-Za-z0-9_]*)/g, (_m, a?: string, b?: string, c?: string) => `\${${a ?? b ?? c}}`));
 }
 
-/** The repository a FROM reference names, as workflowBuiltImages keys it. */
+/** The repository a FROM reference names: lower case, no tag or digest, no `docker.io/`. */
 export function imageRepositoryKey(ref: string): string {
   const noDigest = ref.split('@')[0];
   const slash = noDigest.lastIndexOf('/');

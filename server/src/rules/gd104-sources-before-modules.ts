@@ -11,7 +11,7 @@ import type { GoCommand } from '../dockerfile/facts';
 import { deleteLines, insertAboveInstruction, type Edit } from '../edits/edits';
 import { contextFileAt } from '../facts/copiedFiles';
 import { copiesSources, stageUsesVendor } from '../facts/goSources';
-import { imageRepositoryKey, workflowBuiltImages } from '../facts/composeImages';
+import { baseModuleDownload, repositoryBuiltBase } from '../facts/builtBaseImage';
 import { dependencyFiles, dockerignoreOf, localReplaceTargets, moduleDependencyFiles, moduleForDir } from '../workspace/query';
 import { contextPlacement } from '../facts/builtPackages';
 import { stagesToCheck, type Rule, type RuleContext, type RuleFinding, withLazyFix } from './types';
@@ -400,18 +400,14 @@ function modulesFromElsewhere(ctx: RuleContext, steps: ModuleStep[]): boolean {
 }
 
 /**
- * The stage's base is an image the project's own workflow builds (workflowBuiltImages) from a
- * Dockerfile of this context that copies go.mod and runs `go mod download`: the modules are in the
- * base image (netmaker's `FROM gravitl/go-builder:1.25.3`, built from docker/Dockerfile-go-builder:
- * `COPY go.* ./` + `RUN go mod download`), so a source edit downloads nothing.
+ * The stage's base is an image the repository builds itself from a Dockerfile of the context
+ * whose `go mod download` left the modules in its layers (facts/builtBaseImage.ts, as GD107 reads
+ * it): netmaker's `FROM gravitl/go-builder:1.25.3`, which its workflow builds from
+ * docker/Dockerfile-go-builder (`COPY go.* ./` + `RUN go mod download`). A source edit downloads nothing.
  */
 function baseHoldsModules(ctx: RuleContext, stage: Stage): boolean {
-  if (!stage.resolvedBase || stage.resolvedBase.includes('$') || !ctx.files) return false;
-  const dockerfile = workflowBuiltImages(ctx.workspace, ctx.files).get(imageRepositoryKey(stage.resolvedBase));
-  const text = dockerfile ? ctx.files.readFile(dockerfile) : null;
-  if (!text) return false;
-  // Read as text (the download may sit on a continuation line of its RUN).
-  return /^\s*COPY\b.*\bgo\.(mod|\*|mod\*)(\s|$)/im.test(text) && /\bgo\s+mod\s+download\b/.test(text);
+  const base = repositoryBuiltBase(ctx.model, stage, ctx.workspace, ctx.files, ctx.dockerfile);
+  return base !== null && baseModuleDownload(base) !== null;
 }
 
 function bindsGoMod(instr: Instruction): boolean {

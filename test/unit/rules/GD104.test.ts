@@ -715,8 +715,20 @@ describe('GD104: a base image the project\'s workflow builds with the modules in
     assert.equal(has(DOCKERFILE, 'GD104', tree({ '.github/workflows/docker-builder.yml': WORKFLOW, 'docker/Dockerfile-go-builder': BUILDER })), false);
     // The same with a tag list, a docker.io/ prefix on the FROM, and the download on a continuation line.
     const listed = WORKFLOW.replace(/        tags: .*\n/, '        tags: |\n          gravitl/go-builder:latest\n          gravitl/go-builder:${{ github.sha }}\n');
-    const mounted = BUILDER.replace('RUN go mod download', 'RUN --mount=type=cache,target=/go/pkg/mod \\\n    go mod download');
-    assert.equal(has(DOCKERFILE.replace('FROM gravitl/', 'FROM docker.io/gravitl/'), 'GD104', tree({ '.github/workflows/docker-builder.yml': listed, 'docker/Dockerfile-go-builder': mounted })), false);
+    const continued = BUILDER.replace('RUN go mod download', 'RUN apk add --no-cache git && \\\n    go mod download');
+    assert.equal(has(DOCKERFILE.replace('FROM gravitl/', 'FROM docker.io/gravitl/'), 'GD104', tree({ '.github/workflows/docker-builder.yml': listed, 'docker/Dockerfile-go-builder': continued })), false);
+    // A Makefile's `docker build -t` builds the base just as well (facts/builtBaseImage.ts, the one
+    // reading of a repository-built base, GD107's: nuclio's Makefile builds nuclio-builder).
+    const makefile = 'builder:\n\tdocker build -f docker/Dockerfile-go-builder -t gravitl/go-builder:1.25.3 .\n';
+    assert.equal(has(DOCKERFILE, 'GD104', tree({ Makefile: makefile, 'docker/Dockerfile-go-builder': BUILDER })), false);
+  });
+
+  it('reports when the built base keeps no modules in its layers: its download runs under a cache mount, `go clean -modcache` follows it, or it is in another stage than the one built', () => {
+    const reported = (builder: string) => has(DOCKERFILE, 'GD104', tree({ '.github/workflows/docker-builder.yml': WORKFLOW, 'docker/Dockerfile-go-builder': builder }));
+    // The mount keeps the modules out of the image (the text alone said they were in it).
+    assert.equal(reported(BUILDER.replace('RUN go mod download', 'RUN --mount=type=cache,target=/go/pkg/mod \\\n    go mod download')), true);
+    assert.equal(reported(BUILDER.replace('RUN go mod download', 'RUN go mod download && go clean -modcache')), true);
+    assert.equal(reported(`${BUILDER}FROM golang:1.25.3-alpine3.22\nRUN apk add --no-cache build-base\n`), true);
   });
 
   it('still reports when the built base downloads nothing, when no workflow builds it, or when the image is another', () => {
