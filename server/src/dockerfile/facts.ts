@@ -271,8 +271,9 @@ export function baseStageCandidates(model: DockerfileModel, stage: Stage): reado
  * stage that is an image of its own, one that no other stage uses (no FROM, `COPY --from` or
  * `--mount=from=` names it) and that has an ENTRYPOINT or CMD (casdoor's STANDARD, published
  * with `--target STANDARD` beside the last stage ALLINONE; tetragon's `release`). Their layers
- * ship; a builder stage's stay in the build cache. The one answer for every rule that asks
- * whether a stage's layers are in an image (GD113, GD301, GD302, GD303).
+ * ship; a builder stage's stay in the build cache. What the Dockerfile alone says: a rule that
+ * asks whether a stage's layers are in an image reads facts/passedBuildArgs.ts shippedStages,
+ * these and the stages a build file's `--build-arg` makes a base of the image.
  */
 export function imageStages(model: DockerfileModel, finalStage: number): Set<number> {
   const byFinal = ((model as ModelFactsSlot)[IMAGE_STAGES] ??= new Map());

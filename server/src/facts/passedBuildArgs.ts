@@ -148,7 +148,8 @@ const ONE_VARIABLE = /\$(?:\{([A-Za-z_][A-Za-z0-9_]*)\}|([A-Za-z_][A-Za-z0-9_]*)
  * `--target local` (FROM common); the Dockerfile's defaults reach only `debian` (judge Y round 33
  * W8: GD303 said the apt lists of debian-plus-nap-v5-base were "not in the image"). Only values
  * passed literally on a command line (PassedBuildArgs.values), only where the build files are
- * in view; a value that names no earlier stage changes nothing.
+ * in view; a value that names no earlier stage changes nothing. The one answer for every rule
+ * that asks whether a stage's layers are in an image (GD113, GD209, GD210, GD301-GD304, GD312).
  */
 export function shippedStages(model: DockerfileModel, finalStage: number, ws: WorkspaceModel | undefined, files: WorkspaceFiles | undefined): ShippedStages {
   const stages = imageStages(model, finalStage);

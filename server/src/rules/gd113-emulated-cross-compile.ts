@@ -1,5 +1,5 @@
 import * as path from 'node:path';
-import { argDeclarations, copyPaths, dockerEnv, goCommands, goImage, imageStages, installedGoToolchain, isXxGo, rootImage, stageChain, stageGoCommands, stageImage, workdirBefore, type GoCommand } from '../dockerfile/facts';
+import { argDeclarations, copyPaths, dockerEnv, goCommands, goImage, installedGoToolchain, isXxGo, rootImage, stageChain, stageGoCommands, stageImage, workdirBefore, type GoCommand } from '../dockerfile/facts';
 import { envValue, rawEnvValue, stageRef, stagesFeeding } from '../dockerfile/goBuild';
 import { indirectGoSteps, type IndirectGoStep } from '../dockerfile/indirectGo';
 import { toDoc, type DockerfileModel, type Instruction, type Stage } from '../dockerfile/model';
@@ -9,6 +9,7 @@ import { cgoVerdict, describeCgoReasons, hasCCompiler } from '../facts/cgo';
 import { contextFileAt } from '../facts/copiedFiles';
 import { multiPlatformBuilds, type PlatformBuild } from '../facts/composeImages';
 import { toolRunText } from '../facts/toolRunText';
+import { shippedStages } from '../facts/passedBuildArgs';
 import { type Fix, type Rule, type RuleContext, type RuleFinding, stagesToCheck, withLazyFix } from './types';
 
 const TARGET_ARGS = ['TARGETPLATFORM', 'TARGETOS', 'TARGETARCH', 'TARGETVARIANT'];
@@ -74,8 +75,8 @@ export const gd113: Rule = {
     // The stages the image is built from run on the target platform by definition: on
     // $BUILDPLATFORM the image would hold the build platform's toolchain and packages.
     const final = model.stages[ctx.finalStage];
-    // Not a copy of imageStages (shared, read-only): per stage that copy was n² for n stages.
-    const images = final ? imageStages(model, ctx.finalStage) : new Set<number>();
+    // Not a copy of the shared set (read-only): per stage that copy was n² for n stages.
+    const images = final ? shippedStages(model, ctx.finalStage, ctx.workspace, ctx.files).stages : new Set<number>();
     const shipped = new Set<number>();
     // A stage whose Go toolchain the image copies out (`COPY --from=godeps /usr/local/go/ …`, or
     // any part of it: athens copies `/usr/local/go/bin/go` and `go.env` to run `go mod download`):

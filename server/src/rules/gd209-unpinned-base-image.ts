@@ -32,7 +32,7 @@
 import { builtImageKey, composeBuiltImages } from '../facts/composeImages';
 import { parseImageRef } from '../images/imageRef';
 import { distrolessDebianRelease, normalizeRepository } from '../images/table';
-import { imageStages } from '../dockerfile/facts';
+import { shippedStages } from '../facts/passedBuildArgs';
 import { stageGoToolchainFixed } from '../dockerfile/goBuild';
 import { compareGoVersions, frozenVariantGo, golangVariantLines, missingGolangVariant, goLine, golangTagVersion, NEWEST_GO_LINE } from '../images/golangTag';
 import { requiredGoVersion } from '../workspace/query';
@@ -74,6 +74,7 @@ export const gd209: Rule = {
   readsDescendants: true,
   check(ctx) {
     const out: RuleFinding[] = [];
+    let shipped: ReadonlySet<number> | undefined;
     for (const stage of stagesToCheck(ctx)) {
       // An unresolved variable (no default, or a default that is itself a variable): unknown.
       if (stage.baseStage !== null || !stage.resolvedBase || stage.resolvedBase.includes('$')) continue;
@@ -104,7 +105,7 @@ export const gd209: Rule = {
       // A golang builder whose every go runs a fixed release (`export GOTOOLCHAIN="go${GO_VERSION}"`,
       // `eval "$(gimme …)"`: kind's kindnetd): the image's Go only bootstraps, the compiler does
       // not move with the tag; its layers do not ship.
-      if (repository === 'golang' && !imageStages(ctx.model, ctx.finalStage).has(stage.index) && stageGoToolchainFixed(ctx.model, stage)) continue;
+      if (repository === 'golang' && !(shipped ??= shippedStages(ctx.model, ctx.finalStage, ctx.workspace, ctx.files).stages).has(stage.index) && stageGoToolchainFixed(ctx.model, stage)) continue;
       // `gcr.io/distroless/static:nonroot` (kubebuilder's scaffold): distroless's tags are
       // `latest` with a user, a shell or an architecture, and move with it.
       const distroless = /^gcr\.io\/distroless\//.test(repository) && (ref.tag === null || DISTROLESS_TAG.test(ref.tag));

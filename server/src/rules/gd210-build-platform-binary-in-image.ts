@@ -23,7 +23,7 @@
  * (`GOOS=$TARGETOS GOARCH=$TARGETARCH go install`, `$TARGETARCH` in the URL, or a stage on the
  * target platform), which only the author can choose.
  */
-import { copyPaths, copyPlaces, dockerEnv, goCommands, goFlag, goImage, goPackages, imageStages, isBuildPlatform, onBuildPlatform, pathEnv, rootImage, stageChain, targetImages, workdirBefore } from '../dockerfile/facts';
+import { copyPaths, copyPlaces, dockerEnv, goCommands, goFlag, goImage, goPackages, isBuildPlatform, onBuildPlatform, pathEnv, rootImage, stageChain, targetImages, workdirBefore } from '../dockerfile/facts';
 import { normalizeRepository } from '../images/table';
 import { sourceCovers } from '../dockerfile/copySources';
 import { envValue, goBinaryName, stageRef } from '../dockerfile/goBuild';
@@ -31,6 +31,7 @@ import type { DockerfileModel, Instruction, Stage } from '../dockerfile/model';
 import type { ShellCommand } from '../dockerfile/shellModel';
 import { expandVariables } from '../dockerfile/variables';
 import { startPrograms } from '../facts/goAtStart';
+import { shippedStages } from '../facts/passedBuildArgs';
 import * as path from 'node:path';
 import type { Rule, RuleFinding } from './types';
 
@@ -50,12 +51,12 @@ export const gd210: Rule = {
   severity: 'warning',
   needsWorkspace: false,
   fix: 'none',
-  facts: ['goCommands', 'images'],
+  facts: ['goCommands', 'images', 'workspace', 'contextFiles'],
   check(ctx) {
     const model = ctx.model;
     if (!model.stages.some((s) => s.platform !== null && isBuildPlatform(s.platform))) return [];
     const out: RuleFinding[] = [];
-    for (const idx of imageStages(model, ctx.finalStage)) {
+    for (const idx of shippedStages(model, ctx.finalStage, ctx.workspace, ctx.files).stages) {
       const image = model.stages[idx];
       if (!image || onBuildPlatform(model, image)) continue;
       for (const instr of image.instructions) {

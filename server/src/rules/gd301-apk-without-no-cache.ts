@@ -42,8 +42,8 @@ export const gd301: Rule = {
   scope: 'stage',
   check(ctx) {
     const out: RuleFinding[] = [];
-    // The stages an image is built from (the final stage's chain, and a stage published with
-    // --target: see imageStages), asked when a RUN with apk needs them.
+    // The stages an image is built from (the final stage's chain, a stage published with
+    // --target, one a build file's --build-arg makes a base: shippedStages), asked when a RUN with apk needs them.
     let shipped: ReadonlySet<number> | undefined;
     for (const instr of flatMapOf(stagesToCheck(ctx), (s) => s.instructions)) {
       if (instr.keyword !== 'RUN' || !instr.script) continue;

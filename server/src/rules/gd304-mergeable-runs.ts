@@ -4,7 +4,7 @@
  * permissions, the CA bundle (see `isSystemSetupCommand`). Never a RUN with a `go` step or any
  * other program, a heredoc or exec-form RUN, or a pair whose flags (`--mount`, `--network`,
  * `--security`) differ. Reported on the second RUN. In a stage no image is built from
- * (dockerfile/facts.ts imageStages) only a package-list update alone followed by an install
+ * (facts/passedBuildArgs.ts shippedStages) only a package-list update alone followed by an install
  * (`RUN apt-get update`, `RUN apt-get install …`): the cached update goes stale and the install
  * fails. Otherwise a builder stage's layers stay in the build cache, where one layer more or less
  * changes nothing the image ships (judge X round 34: backrest's throw-away alpine stage of a
@@ -18,7 +18,7 @@
  * top-level `;` or `||` in it would run after a failure of the first part). Safe for fix-all:
  * the same commands run in the same order and the build still stops at the first failure.
  */
-import { imageStages } from '../dockerfile/facts';
+import { shippedStages } from '../facts/passedBuildArgs';
 import { toDoc, type DockerfileModel, type Instruction } from '../dockerfile/model';
 import { isInstall, isSystemSetupCommand, packageCommands, topLevelCommands } from '../dockerfile/packages';
 import { parseShell } from '../dockerfile/shell';
@@ -50,7 +50,7 @@ export const gd304: Rule = {
   needsWorkspace: false,
   peers: ['DL3059'],
   fix: 'safe',
-  facts: ['packageInstalls'],
+  facts: ['packageInstalls', 'workspace', 'contextFiles'],
   // Two RUNs of one stage; the message names the first one's line.
   scope: 'stage',
   namesLines: true,
@@ -60,7 +60,7 @@ export const gd304: Rule = {
     for (const stage of stagesToCheck(ctx)) {
       const list = stage.instructions;
       if (list.length < 2) continue;
-      const image = (images ??= imageStages(ctx.model, ctx.finalStage)).has(stage.index);
+      const image = (images ??= shippedStages(ctx.model, ctx.finalStage, ctx.workspace, ctx.files).stages).has(stage.index);
       for (let k = 1; k < list.length; k++) {
         const a = list[k - 1];
         const b = list[k];

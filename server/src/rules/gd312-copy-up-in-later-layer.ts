@@ -2,7 +2,7 @@
  * GD312: a RUN runs `chmod`, `chown`/`chgrp`, `setcap`/`setfattr` or `mv` on a file an earlier RUN of the same stage
  * downloaded, wrote with a `> file` redirect, or extracted. Changing a file of a lower layer copies
  * the whole file into the new layer (overlayfs copy-up; a rename copies it too), so the image
- * holds it once more. Only in the image's stages (imageStages, as GD302): a build stage's layers
+ * holds it once more. Only in the image's stages (shippedStages, as GD302): a build stage's layers
  * never ship.
  *
  * The files come from the creation tracking GD302 uses (dockerfile/created.ts). Not reported: a
@@ -26,7 +26,8 @@
  */
 import * as path from 'path';
 import { creationsOf, globRegex, hasGlob, inScriptOrder, resolve, type Created } from '../dockerfile/created';
-import { copyPaths, copyPlaces, imageStages, stageImage } from '../dockerfile/facts';
+import { copyPaths, copyPlaces, stageImage } from '../dockerfile/facts';
+import { shippedStages } from '../facts/passedBuildArgs';
 import { scriptSpan, type DockerfileModel, type Instruction, type Stage } from '../dockerfile/model';
 import { mountTargets, pathWithin, topLevelCommands } from '../dockerfile/packages';
 import type { ShellCommand, ShellWord } from '../dockerfile/shell';
@@ -76,13 +77,13 @@ export const gd312: Rule = {
   severity: 'warning',
   needsWorkspace: false,
   fix: 'safe',
-  facts: ['copySources', 'images', 'packageInstalls'],
+  facts: ['copySources', 'images', 'packageInstalls', 'workspace', 'contextFiles'],
   scope: 'stage',
   namesLines: true,
   check(ctx) {
     const out: RuleFinding[] = [];
     if (!ctx.model.stages[ctx.finalStage]) return out;
-    const shipped = imageStages(ctx.model, ctx.finalStage);
+    const shipped = shippedStages(ctx.model, ctx.finalStage, ctx.workspace, ctx.files).stages;
     for (const stage of stagesToCheck(ctx)) if (shipped.has(stage.index)) checkStage(ctx.model, stage, out);
     return out;
   },

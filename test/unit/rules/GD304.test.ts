@@ -3,6 +3,7 @@ import { describe, it, before } from 'node:test';
 import { fixAll } from '../../../server/src/fixes/fixAll';
 import { applyFix, df, lint, ready } from '../helpers';
 import { has, find, spanText, parses } from './kit/image';
+import { kicContext, kicDockerfile } from './kit/kic';
 
 /** GD304 mergeable-runs: its own cases (the themed suites beside it test rules together). */
 before(() => ready);
@@ -83,5 +84,17 @@ describe('GD304 mergeable-runs', () => {
       assert.ok(f, lines.join(' / '));
       assert.equal(f.fix, undefined, lines.join(' / '));
     }
+  });
+});
+
+// A stage a build file's --build-arg makes the image's base is an image stage (shippedStages, as
+// GD301-GD303 read it): nginx/kubernetes-ingress's `FROM ${BUILD_OS} AS common` (kit/kic.ts).
+describe('GD304: a stage the build files make a base of the image with --build-arg (nginx KIC)', () => {
+  const text = kicDockerfile(['RUN mkdir -p /etc/app', 'RUN chown -R 101:0 /etc/app']);
+  it('reports the pair when the Makefile passes BUILD_OS=debian-plus-nap-v5, and not otherwise (a builder stage)', () => {
+    const [f, ...rest] = find(text, 'GD304', kicContext(text, '--build-arg BUILD_OS=debian-plus-nap-v5'));
+    assert.equal(rest.length, 0);
+    assert.equal(spanText(text, f), 'RUN chown -R 101:0 /etc/app');
+    for (const arg of ['--build-arg BUILD_OS=debian', '--build-arg BUILD_OS=$(OS)', '']) assert.equal(has(text, 'GD304', kicContext(text, arg)), false, arg);
   });
 });

@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, it, before } from 'node:test';
 import { applyFix, df, lint, ready } from '../helpers';
 import { has, find, spanText, parses } from './kit/image';
+import { kicContext, kicDockerfile } from './kit/kic';
 
 /** GD312 copy-up-in-later-layer: chmod/chown/mv in a later RUN of a file an earlier RUN made. */
 before(() => ready);
@@ -497,5 +498,17 @@ describe('GD312: setcap -v only verifies (nginxinc/kubernetes-ingress b7e6252 bu
   it('silent: setcap -v alone; still found: setcap -q (quiet, writes)', () => {
     assert.equal(has(df(['FROM debian:12-slim', 'COPY --from=b /x /x', 'RUN setcap -v cap_net_bind_service=+ep /x']), 'GD312'), false);
     assert.equal(has(df(['FROM debian:12-slim', 'COPY x /x', 'RUN setcap -q cap_net_bind_service=+ep /x']), 'GD312'), true);
+  });
+});
+
+// A stage a build file's --build-arg makes the image's base is an image stage (shippedStages, as
+// GD302 reads it): nginx/kubernetes-ingress's `FROM ${BUILD_OS} AS common` (kit/kic.ts).
+describe('GD312: a stage the build files make a base of the image with --build-arg (nginx KIC)', () => {
+  const text = kicDockerfile(['RUN curl -fsSL -o /usr/local/bin/tool https://example.com/tool', 'RUN chmod +x /usr/local/bin/tool']);
+  it('reports the chmod when the Makefile passes BUILD_OS=debian-plus-nap-v5, and not otherwise (a builder stage)', () => {
+    const [f, ...rest] = find(text, 'GD312', kicContext(text, '--build-arg BUILD_OS=debian-plus-nap-v5'));
+    assert.equal(rest.length, 0);
+    assert.equal(spanText(text, f), 'chmod +x /usr/local/bin/tool');
+    for (const arg of ['--build-arg BUILD_OS=debian', '--build-arg BUILD_OS=$(OS)', '']) assert.equal(has(text, 'GD312', kicContext(text, arg)), false, arg);
   });
 });
