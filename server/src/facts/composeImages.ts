@@ -883,7 +883,9 @@ export interface CommandBuildArg extends WorkflowBuildArg {
  * The `--build-arg NAME=value` words of the build files' `docker build` command lines whose
  * Dockerfile is known (CommandBuild), read once per workspace model. lindb/lindb's Makefile:
  * `docker build … --build-arg LD_FLAGS=${LD_FLAGS} .`, with `LD_FLAGS=-ldflags="… -X
- * …BuildTime=$(BUILD_TIME)"` and `BUILD_TIME=$(shell date …)`.
+ * …BuildTime=$(BUILD_TIME)"` and `BUILD_TIME=$(shell date …)`. Not passedBuildArgs.ts' `values`
+ * (literal values anywhere in any build file, for no Dockerfile in particular): these belong to the
+ * Dockerfile their command builds, with the file's variables put in.
  */
 export function commandBuildArgs(ws: WorkspaceModel | undefined, files: WorkspaceFiles | undefined): readonly CommandBuildArg[] {
   if (!files) return [];

@@ -29,6 +29,10 @@ export interface PassedBuildArgs {
   /**
    * The literal values passed on a command line, per name (`--build-arg BUILD_OS=debian-plus`:
    * nginx/kubernetes-ingress's Makefile); not a value with a variable or a quote inside.
+   * Deliberately not composeImages.ts commandBuildArgs (the arguments of a `docker build` line, per
+   * Dockerfile): KIC passes them on recipe lines that only run a variable holding the command
+   * (Makefile:216 `$(DOCKER_CMD) $(PLUS_ARGS) --build-arg BUILD_OS=alpine-plus`, DOCKER_CMD at line
+   * 63), which name no Dockerfile. shippedStages takes only a value that names a stage of this one.
    */
   values: ReadonlyMap<string, ReadonlySet<string>>;
 }
