@@ -67,6 +67,12 @@ export interface MakeRecipe {
   commands: RecipeCommand[];
   /** Variables make exports to every recipe: `export X = value` of the Makefile and `make X=value`. */
   env: { name: string; value: string }[];
+  /**
+   * Every variable the Makefile assigns, however (`=`, `:=`, `?=`, `+=`, in a conditional): a
+   * variable of make's environment that the Makefile assigns reaches the recipes with the
+   * Makefile's value, so the environment alone does not say what a recipe sees.
+   */
+  assigned: ReadonlySet<string>;
 }
 
 /** A command word that runs make (`make`, `gmake`, `/usr/bin/make`). */
@@ -202,7 +208,7 @@ export function makeRecipe(args: MakeArgs, read: (name: string) => string | null
     goalLines.push({ name: goal, line: rule.line });
     if (!visit(goal, { parsed, vars, read }, new Set(), commands, budget, 0)) return null;
   }
-  return { file, goals: goalLines, commands, env };
+  return { file, goals: goalLines, commands, env, assigned: new Set([...parsed.vars.keys(), ...parsed.dynamicVars, ...parsed.defaultVars.keys()]) };
 }
 
 interface Scope {

@@ -3,7 +3,7 @@
  * whether the builder can compile C, and whether the binary is linked statically.
  */
 import * as path from 'node:path';
-import { goFlag, stageChain, stageImage, type GoCommand } from '../dockerfile/facts';
+import { goFlag, isXxGo, stageChain, stageImage, type GoCommand } from '../dockerfile/facts';
 import { envValue, goflags, goflagsValue, isLocalPackage, ldflagsArgs, sourcesPresent } from '../dockerfile/goBuild';
 import type { DockerfileModel, Stage } from '../dockerfile/model';
 import type { Libc } from '../images/table';
@@ -261,4 +261,54 @@ export function cgoLinksLibc(ctx: Known, stage: Stage, g: GoCommand): string | n
     first ??= found.find((u) => u.importPath === 'net' || u.importPath.startsWith('net/')) ?? found[0];
   }
   return first ? `${first.pkg === '' ? 'the root package' : first.pkg} imports ${first.importPath}` : null;
+}
+
+/** How a build that asks for BoringCrypto ends up without cgo (boringCryptoWithoutCgo). */
+export type CgoOff =
+  | { kind: 'disabled' }
+  | { kind: 'no-compiler' }
+  | { kind: 'cross'; setting: string; builder: string };
+
+/**
+ * A go build asks for BoringCrypto (GOEXPERIMENT names `boringcrypto`: prefix, export, ENV, ARG
+ * default, `go env -w`, or a make recipe's environment) while cgo is certainly off: CGO_ENABLED=0,
+ * or unset in a golang builder of Go 1.20 or later without a C compiler (the go command then
+ * turns cgo off; before 1.20 the build fails loudly instead), or unset in a cross-compile
+ * (crossCompile). crypto/internal/boring is compiled only with cgo (`//go:build boringcrypto &&
+ * linux && (amd64 || arm64) && … && cgo`; notboring.go otherwise): the build succeeds, the binary
+ * uses Go's own crypto, and `crypto/boring.Enabled()` reports false, while the `boringcrypto` build
+ * tag still holds (crypto/tls/fipsonly compiles). TykTechnologies/tyk-pump 95d7b7c Dockerfile:10:
+ * `CGO_ENABLED=0 GOOS=linux GOARCH=amd64 GOEXPERIMENT=boringcrypto go build -tags=boringcrypto`.
+ * Null when the experiment is not certainly on, the target is not linux/amd64 or linux/arm64 (no
+ * BoringCrypto there with cgo either), or cgo may be on. Returns the GOEXPERIMENT value too.
+ */
+export function boringCryptoWithoutCgo(model: DockerfileModel, stage: Stage, g: GoCommand): { experiment: string; off: CgoOff } | null {
+  const experiment = envValue(model, stage, g, 'GOEXPERIMENT');
+  if (typeof experiment !== 'string' || !boringExperiment(experiment)) return null;
+  const image = stageImage(model, stage);
+  if (image?.os === 'windows') return null;
+  const goos = envValue(model, stage, g, 'GOOS');
+  if (goos === null || (goos !== undefined && goos !== '' && goos !== 'linux')) return null;
+  const goarch = envValue(model, stage, g, 'GOARCH');
+  if (typeof goarch === 'string' && goarch !== '' && goarch !== 'amd64' && goarch !== 'arm64') return null;
+  const cgo = envValue(model, stage, g, 'CGO_ENABLED');
+  if (cgo === '0') return { experiment, off: { kind: 'disabled' } };
+  if (cgo !== undefined || isXxGo(g)) return null;
+  const cross = crossCompile(model, stage, g);
+  if (cross) return { experiment, off: { kind: 'cross', ...cross } };
+  // Go 1.20 turned cgo off by default where no C compiler is found.
+  const go = image?.go;
+  if (!image || image.family !== 'golang' || (go && (go.major !== 1 || go.minor === null || go.minor < 20)) || hasCCompiler(model, stage, g)) return null;
+  return { experiment, off: { kind: 'no-compiler' } };
+}
+
+/** GOEXPERIMENT's comma-separated list turns boringcrypto on: the last of `boringcrypto`, `noboringcrypto`, `none` that names it wins. */
+function boringExperiment(value: string): boolean {
+  let on = false;
+  for (const item of value.trim().replace(/^(["'])(.*)\1$/, '$2').split(',')) {
+    const x = item.trim();
+    if (x === 'boringcrypto') on = true;
+    else if (x === 'noboringcrypto' || x === 'none') on = false;
+  }
+  return on;
 }

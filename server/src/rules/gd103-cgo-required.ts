@@ -25,14 +25,14 @@
  * shell), and its FROM must name an image literally. The message names pure-Go alternatives of
  * known cgo modules (modernc.org/sqlite for go-sqlite3).
  */
-import { isXxGo, rootImage, stageChain, stageImage } from '../dockerfile/facts';
+import { isXxGo, rootImage, stageChain, stageImage, type GoCommand } from '../dockerfile/facts';
 import { envValue } from '../dockerfile/goBuild';
 import { scriptSpan, toDoc, type DockerfileModel, type Stage } from '../dockerfile/model';
 import { replace, type Edit } from '../edits/edits';
 import { parseImageRef } from '../images/imageRef';
 import type { ImageInfo } from '../images/table';
-import { landingBuilds, type LandingBuild } from '../facts/builtPackages';
-import { buildLibc, cgoVerdict, crossCompile, describeCgoReasons, hasCCompiler, inheritedEnv, staticallyLinked } from '../facts/cgo';
+import { landingBuilds, landingMakeBuilds, type LandingBuild, type MakeGoBuild } from '../facts/builtPackages';
+import { boringCryptoWithoutCgo, buildLibc, cgoVerdict, crossCompile, describeCgoReasons, hasCCompiler, inheritedEnv, staticallyLinked } from '../facts/cgo';
 import { withLazyFix, type Fix, type Rule, type RuleContext, type RuleFinding } from './types';
 
 export const gd103: Rule = {
@@ -40,6 +40,7 @@ export const gd103: Rule = {
   name: 'cgo-required',
   summary: 'The program needs cgo, but the build turns it off or ships it where it cannot run',
   severity: 'error',
+  severities: ['error', 'warning'],
   needsWorkspace: true,
   fix: 'unsafe',
   facts: ['goCommands', 'goBuilds', 'cgo', 'images', 'workspace'],
@@ -50,6 +51,8 @@ export const gd103: Rule = {
     const final = model.stages[ctx.finalStage];
     if (!final || !ctx.workspace) return out;
     const finalImage = stageImage(model, final);
+    // The go commands reported for cgo being off: their BoringCrypto goes with it (one finding).
+    const cgoOffReported = new Set<GoCommand>();
     for (const b of landingBuilds(ctx, ctx.finalStage)) {
       const g = b.g;
       const builder = model.stages[g.instr.stage];
@@ -100,15 +103,67 @@ export const gd103: Rule = {
         ? ` ${runtime}, or drop cgo with a pure-Go alternative: ${alternatives.join(', ')}.`
         : ` ${runtime}.`;
       const onBuild = cgoOff || !libcMismatch;
+      if (cgoOff) cgoOffReported.add(g);
       out.push(withLazyFix({
         message: `${what}, ${problems.join('; ')}.${advice}`,
         span: onBuild ? scriptSpan(g.instr.script, g.cmd.start, g.cmd.end) : final.from.span,
       // (A cross-compile needs the target's C compiler, which no edit here installs: no fix.)
       }, () => (cross !== null || libc !== builderImage?.libc ? null : fixFor(ctx, b, builderImage, finalImage, { cgo, compiler, libcMismatch }))));
     }
+    out.push(...boringCryptoFindings(ctx, cgoOffReported));
     return out;
   },
 };
+
+/**
+ * Builds whose binary lands in the final stage and ask for BoringCrypto (GOEXPERIMENT=boringcrypto)
+ * with cgo off (facts/cgo.ts boringCryptoWithoutCgo): they build, silently, without it. The
+ * Dockerfile's own builds and a `RUN make <goal>`'s recipe builds, in the environment the recipe
+ * line gets: its own prefixes, make's exports and `make X=…` arguments, the make command's
+ * prefixes, then the RUN's and the Dockerfile's. Not when the Makefile assigns one of the variables
+ * read (a variable of make's environment reaches the recipes with the Makefile's value). A
+ * warning: the program works, but not as the FIPS build it is meant to be. No fix: cgo on links
+ * the C library, which the final stage must then have (GD102/GD103 follow).
+ */
+function boringCryptoFindings(ctx: RuleContext, skip: ReadonlySet<GoCommand>): RuleFinding[] {
+  const { model } = ctx;
+  const out: RuleFinding[] = [];
+  const seen = new Set<string>();
+  const read = ['CGO_ENABLED', 'GOEXPERIMENT', 'GOOS', 'GOARCH', 'CC'];
+  const builds: { g: GoCommand; make: MakeGoBuild | null }[] = [
+    ...landingBuilds(ctx, ctx.finalStage).map((b) => ({ g: b.g, make: null })),
+    ...landingMakeBuilds(ctx, ctx.finalStage)
+      .filter((m) => !read.some((name) => m.recipe.assigned.has(name)))
+      .map((m) => ({ g: { ...m.g, cmd: { ...m.g.cmd, env: [...m.make.env, ...m.g.cmd.env] } }, make: m })),
+  ];
+  for (const { g, make } of builds) {
+    const script = g.instr.script;
+    if (!script || skip.has(g) || (g.sub !== 'build' && g.sub !== 'install')) continue;
+    const builder = model.stages[g.instr.stage];
+    const found = boringCryptoWithoutCgo(model, builder, g);
+    if (!found) continue;
+    const key = `${g.instr.span.start}:${g.cmd.start}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    const builderName = rootImage(model, builder) ?? builder.base;
+    const who = make
+      ? `The recipe of \`make ${make.recipe.goals.map((x) => x.name).join(' ')}\` runs \`go ${g.sub}\` (${make.makefile}:${make.command.line})`
+      : `\`go ${g.sub}\` runs`;
+    const off = found.off.kind === 'disabled'
+      ? 'but CGO_ENABLED=0 turns cgo off'
+      : found.off.kind === 'cross'
+        ? `but \`${found.off.setting}\` makes it a cross-compile on ${found.off.builder}, for which Go turns cgo off unless CC names a cross compiler`
+        : `but ${builderName} has no C compiler, so Go turns cgo off`;
+    const go = stageImage(model, builder)?.go;
+    const native = go && go.major === 1 && go.minor !== null && go.minor >= 24 ? '' : ', Go 1.24 and later';
+    out.push({
+      message: `${who} with GOEXPERIMENT=${found.experiment}, ${off}. BoringCrypto is linked only through cgo (crypto/internal/boring is compiled only with cgo, on linux/amd64 and linux/arm64), so the binary is built without BoringCrypto (FIPS), with no error: it uses Go's own crypto and \`crypto/boring.Enabled()\` reports false, while the \`boringcrypto\` build tag still compiles code such as crypto/tls/fipsonly. Build with CGO_ENABLED=1 and a C compiler in the builder (the binary then links the C library, which the final stage must have), or drop GOEXPERIMENT=boringcrypto and build with \`GOFIPS140=latest\` (or a frozen module version${native}): Go's own FIPS 140-3 module, which needs no cgo.`,
+      span: scriptSpan(script, g.cmd.start, g.cmd.end),
+      severity: 'warning',
+    });
+  }
+  return out;
+}
 
 function fixFor(
   ctx: RuleContext,
