@@ -21,8 +21,27 @@
  * Fix (not in fix-all: it changes what the container runs, which is the point) when splitting is
  * exact: every word of plain characters (no quotes, `$`, globs or other shell syntax), so the
  * words are what a shell would have made of the line.
+ *
+ * A second case, a warning: an element of an exec-form ENTRYPOINT, CMD or HEALTHCHECK CMD uses a
+ * build argument (`$NAME`, `${NAME}`, `${NAME:-x}`) that the Dockerfile declares with ARG (in the
+ * stage's chain, or before the first FROM) and that is not in the container's environment: no
+ * ENV of the chain and no variable of its (known) base image has that name. No shell expands the
+ * element, and an ARG is a build-time value only, so the program gets the literal text
+ * `${NAME}` and nothing at run time holds the value (TykTechnologies/tyk-pump 95d7b7c
+ * ci/images/integration/Dockerfile:3,10: `ARG conf_file=…` and `ENTRYPOINT [".../tyk-pump",
+ * "--conf=${conf_file}"]`: the program cannot load that file and runs without its config). Only
+ * the instruction that takes effect (the chain's last ENTRYPOINT, CMD, HEALTHCHECK), and not:
+ * a shell's array (`["sh", "-c", "…"]`: its script is expanded, at run time, where an ARG is
+ * empty: another problem), a CMD whose ENTRYPOINT is a shell or in shell form (the CMD then goes
+ * to a script's positional parameters, or nowhere), an ENV-set name (the program may read its
+ * environment itself: seriousm4x/UpSnap's `CMD ["serve","--http","${UPSNAP_HTTP_LISTEN}"]` with
+ * `ENV UPSNAP_HTTP_LISTEN=…`, which the program reads and then ignores the argument), a `\$`,
+ * a stage whose base image is not known (it may set the name), Windows images. RUN is not
+ * checked: an ARG is in a RUN's environment. No fix: the value belongs in the array, or in ENV
+ * with a shell to expand it, and which is the author's choice.
  */
-import { stageChain, stageImage } from '../dockerfile/facts';
+import { argDeclarations, envBefore, stageChain, stageImage } from '../dockerfile/facts';
+import { imageEnv } from '../images/table';
 import type { DockerfileModel, Instruction, Stage } from '../dockerfile/model';
 import { execForm } from '../dockerfile/parse';
 import type { Span } from '../dockerfile/text';
@@ -34,8 +53,9 @@ import { isPlainWord } from '../dockerfile/plainShell';
 export const gd214: Rule = {
   code: 'GD214',
   name: 'exec-form-command-line',
-  summary: 'An exec-form ENTRYPOINT, CMD, RUN or HEALTHCHECK whose program is a whole command line in one string',
+  summary: 'An exec-form ENTRYPOINT, CMD, RUN or HEALTHCHECK written for a shell: a whole command line in one string, or a build argument no shell expands',
   severity: 'error',
+  severities: ['error', 'warning'],
   needsWorkspace: false,
   fix: 'unsafe',
   facts: ['images'],
@@ -66,10 +86,62 @@ export const gd214: Rule = {
         }
         out.push(finding(model, instr, exec, program));
       }
+      if (!skipStage) out.push(...buildArgFindings(model, stage));
     }
     return out;
   },
 };
+
+/** `$NAME`, `${NAME}`, `${NAME:-word}` (and the other `${NAME<op>…}` forms), not after a backslash. */
+const VARIABLE = /(?<!\\)\$(?:\{([A-Za-z_][A-Za-z0-9_]*)(?::?[-+?=][^}]*)?\}|([A-Za-z_][A-Za-z0-9_]*))/g;
+/** A shell as the program: its `-c` script is expanded (at run time), and a CMD after it is its positional parameters. */
+const SHELL = /(^|\/)(sh|bash|ash|dash|zsh|ksh|mksh|busybox)$/;
+/** Names a Linux container's environment has whatever the image sets (the runtime sets HOSTNAME, HOME, PATH…). */
+const RUNTIME_ENV = /^(PATH|HOME|HOSTNAME|PWD|SHELL|USER|TERM|LANG|LC_ALL)$/;
+
+/** GD214's second case (see the file comment): a build argument in an exec-form ENTRYPOINT, CMD or HEALTHCHECK CMD. */
+function buildArgFindings(model: DockerfileModel, stage: Stage): RuleFinding[] {
+  const out: RuleFinding[] = [];
+  if (!stage.instructions.some((i) => (i.keyword === 'ENTRYPOINT' || i.keyword === 'CMD' || i.keyword === 'HEALTHCHECK') && model.text.slice(i.span.start, i.span.end).includes('$'))) return out;
+  const image = stageImage(model, stage);
+  if (!image || image.os === 'windows') return out;
+  const chain = stageChain(model, stage);
+  const last = (kw: string): Instruction | undefined => {
+    let found: Instruction | undefined;
+    for (const s of chain) for (const i of s.instructions) if (i.keyword === kw) found = i;
+    return found;
+  };
+  const entrypoint = last('ENTRYPOINT');
+  const env = envBefore(model, stage);
+  const baseEnv = imageEnv(image);
+  const declared = new Set<string>(model.globalArgs.keys());
+  for (const s of chain) for (const i of s.instructions) for (const a of argDeclarations(model, i)) declared.add(a.name);
+  for (const kw of ['ENTRYPOINT', 'CMD', 'HEALTHCHECK'] as const) {
+    const instr = last(kw);
+    if (!instr || instr.stage !== stage.index) continue;
+    const exec = execArray(model, instr);
+    if (!exec || exec.values.length === 0 || SHELL.test(exec.values[0])) continue;
+    if (kw === 'CMD' && entrypoint && (entrypoint.json === null || SHELL.test(entrypoint.json[0] ?? ''))) continue;
+    for (const [k, value] of exec.values.entries()) {
+      // A program with spaces is the first case's (a command line in one string).
+      if (k === 0 && /\s/.test(value)) continue;
+      const names = [...value.matchAll(VARIABLE)].map((m) => ({ text: m[0], name: m[1] ?? m[2] }))
+        .filter((v) => declared.has(v.name) && !env.has(v.name) && !baseEnv.has(v.name) && !RUNTIME_ENV.test(v.name));
+      if (names.length === 0) continue;
+      const v = names[0];
+      const label = kw === 'HEALTHCHECK' ? 'HEALTHCHECK CMD' : kw;
+      const at = model.text.indexOf(JSON.stringify(value), exec.open);
+      const span = at >= 0 && at < instr.span.end ? { start: at, end: at + JSON.stringify(value).length } : instr.span;
+      out.push({
+        message: `${label} in exec form passes ${JSON.stringify(value)} as written: no shell expands \`${v.text}\` there, and ${v.name} is a build argument (ARG), which is not in the container's environment either, so the program gets the literal text "${v.text}", not the value. Write the value into the array, or keep it for run time with \`ENV ${v.name}=\${${v.name}}\` and run the command through a shell (["sh", "-c", "exec … \\"$${v.name}\\""]) in an image that has one.`,
+        span,
+        severity: 'warning',
+      });
+      break;
+    }
+  }
+  return out;
+}
 
 /** The JSON array an instruction runs in exec form, and where its first element's literal is (null when it cannot be found on one line). */
 function execArray(model: DockerfileModel, instr: Instruction): { values: string[]; open: number; first: Span | null } | null {

@@ -110,3 +110,52 @@ describe('GD214 exec-form-command-line', () => {
     assert.deepEqual(find(df(['FROM alpine:3.21', 'COPY ["app", "/opt/My App/app"]', 'ENTRYPOINT ["/opt/My App/app"]'])), []);
   });
 });
+
+// Judge X round 35 (M5): TykTechnologies/tyk-pump 95d7b7cf5e6619d281c4cb41f57bd769273b4f91
+// (MPL-2.0) ci/images/integration/Dockerfile, as it is (digest dropped): `ARG conf_file` and
+// `ENTRYPOINT [..., "--conf=${conf_file}"]`. No shell expands the element and an ARG is not in the
+// container's environment: the program gets the literal path `${conf_file}`, cannot load it
+// (config.go:284-287) and runs on environment variables only.
+describe('GD214: a build argument in an exec-form ENTRYPOINT/CMD/HEALTHCHECK (tyk-pump 95d7b7c)', () => {
+  const TYK = (entrypoint = 'ENTRYPOINT ["/opt/tyk-pump/tyk-pump", "--conf=${conf_file}"]', arg = 'ARG conf_file=/conf/tyk-pump/tyk-pump.conf', extra: string[] = []) => df([
+    'FROM debian:buster-slim', '', arg, '', 'ADD pump.tar.gz /opt/tyk-pump', '', 'VOLUME ["/conf"]', 'WORKDIR /opt/tyk-pump', ...extra, '', entrypoint,
+  ]);
+
+  it('tyk-pump ci/images/integration/Dockerfile:10: a warning on the element, without a fix', () => {
+    const text = TYK();
+    const [f, ...rest] = find(text);
+    assert.equal(rest.length, 0);
+    assert.equal(f.severity, 'warning');
+    assert.equal(text.slice(f.span.start, f.span.end), '"--conf=${conf_file}"');
+    assert.equal(f.message, 'ENTRYPOINT in exec form passes "--conf=${conf_file}" as written: no shell expands `${conf_file}` there, and conf_file is a build argument (ARG), which is not in the container\'s environment either, so the program gets the literal text "${conf_file}", not the value. Write the value into the array, or keep it for run time with `ENV conf_file=${conf_file}` and run the command through a shell (["sh", "-c", "exec … \\"$conf_file\\""]) in an image that has one.');
+    assert.equal(f.fix, undefined);
+  });
+
+  it('also `$NAME`, `${NAME:-x}`, a global ARG, a CMD under an exec ENTRYPOINT, a HEALTHCHECK CMD, a stage built FROM the one with the ARG', () => {
+    assert.equal(find(TYK('ENTRYPOINT ["/opt/tyk-pump/tyk-pump", "--conf", "$conf_file"]')).length, 1);
+    assert.equal(find(TYK('ENTRYPOINT ["/opt/tyk-pump/tyk-pump", "--conf=${conf_file:-/conf/pump.conf}"]')).length, 1);
+    assert.equal(find(df(['ARG conf_file=/conf/pump.conf', 'FROM debian:buster-slim', 'COPY tyk-pump /opt/tyk-pump/tyk-pump', 'ENTRYPOINT ["/opt/tyk-pump/tyk-pump", "--conf=${conf_file}"]'])).length, 1);
+    assert.equal(find(TYK('CMD ["--conf=${conf_file}"]', undefined, ['ENTRYPOINT ["/opt/tyk-pump/tyk-pump"]'])).length, 1);
+    assert.match(find(TYK('HEALTHCHECK CMD ["/opt/tyk-pump/tyk-pump", "--check", "--conf=${conf_file}"]'))[0]?.message ?? '', /^HEALTHCHECK CMD in exec form/);
+    assert.equal(find(df(['FROM debian:buster-slim AS base', 'ARG conf_file=/conf/pump.conf', 'FROM base', 'ENTRYPOINT ["/app", "--conf=${conf_file}"]'])).length, 1);
+  });
+
+  it('silent: a name in the environment (ENV, the image, the runtime), undeclared, escaped, a shell, a CMD a shell takes, an instruction that does not take effect, RUN', () => {
+    for (const text of [
+      // ENV keeps it for run time: the program may read it itself (seriousm4x/UpSnap's
+      // `CMD ["serve","--http","${UPSNAP_HTTP_LISTEN}"]` with ENV UPSNAP_HTTP_LISTEN, read by the program).
+      TYK(undefined, undefined, ['ENV conf_file=${conf_file}']),
+      df(['FROM golang:1.24', 'ARG GOPATH=/go', 'ENTRYPOINT ["/app", "--dir=${GOPATH}"]']),
+      df(['FROM debian:bookworm-slim', 'ARG HOME=/root', 'ENTRYPOINT ["/app", "--dir=$HOME"]']),
+      TYK(undefined, 'ARG other=1'),
+      TYK('ENTRYPOINT ["/opt/tyk-pump/tyk-pump", "--conf=\\\\${conf_file}"]'),
+      TYK('ENTRYPOINT ["sh", "-c", "exec /opt/tyk-pump/tyk-pump --conf=${conf_file}"]'),
+      TYK('ENTRYPOINT ["/bin/bash", "-c", "echo \'${conf_file}\'"]'),
+      TYK('CMD ["--conf=${conf_file}"]', undefined, ['ENTRYPOINT ["/bin/sh", "-c", "exec /opt/tyk-pump/tyk-pump \\"$@\\"", "--"]']),
+      TYK('CMD ["--conf=${conf_file}"]', undefined, ['ENTRYPOINT /opt/tyk-pump/tyk-pump']),
+      TYK('ENTRYPOINT ["/opt/tyk-pump/tyk-pump"]', undefined, ['ENTRYPOINT ["/opt/tyk-pump/tyk-pump", "--conf=${conf_file}"]']),
+      TYK('RUN ["/opt/tyk-pump/tyk-pump", "--conf=${conf_file}", "--check"]'),
+      df(['FROM example.com/base:1', 'ARG conf_file=/conf/pump.conf', 'ENTRYPOINT ["/app", "--conf=${conf_file}"]']),
+    ]) assert.deepEqual(find(text).map((f) => f.message), [], text);
+  });
+});
