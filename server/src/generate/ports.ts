@@ -838,7 +838,9 @@ function fieldLiterals(all: readonly PackageSources[]): Map<string, string> {
   const where = new Map<string, string>();
   for (const p of all) {
     for (const f of p.files) {
-      if (!/\b[A-Z]\w*(?:Addr|Address|Listen|Port)\w*\s*:\s*"/.test(f.text)) continue;
+      // A field named only `Listen` or `Port` too (restic/rest-server 2f31e10 cmd/rest-server/main.go:50
+      // `Server: restserver.Server{…, Listen: ":8000"}`, the default of `--listen`).
+      if (!/(?:Addr|Listen|Port)\w*\s*:\s*"/.test(f.text)) continue;
       for (const m of stripGoComments(f.text).matchAll(/[{,]\s*([A-Z]\w*)\s*:\s*"([^"\\\n]*)"/g)) {
         const words = camelWords(m[1]);
         if (!NAME_LIKE_ADDRESS.test(words) || NOT_THE_SERVER.test(words) || portOf(m[2]) === null) continue;
