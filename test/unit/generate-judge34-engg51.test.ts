@@ -6,6 +6,10 @@
  *
  * 1. (X G3) restic/rest-server: `--listen`'s default is a field of a struct literal named only
  *    `Listen` (`Listen: ":8000"`): EXPOSE 8000, not "the sources name no listen address".
+ * 2. (Y G2) openflagr/flagr flagr-server: its listener's host is `env:"HOST"` with a loopback
+ *    default (caarlos0/env beside the Port that gives EXPOSE; go-flags in go-swagger's server,
+ *    whose Serve listens on it): the image sets ENV HOST=0.0.0.0, and ENV PORT=18000 because
+ *    go-swagger's Port reads PORT with no default (a random port).
  */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
@@ -92,3 +96,85 @@ describe('1. rest-server: --listen defaults to a struct literal\'s `Listen: ":80
   });
 });
 
+// openflagr/flagr at 567041a (Apache-2.0): go.mod (8,933 bytes) `module github.com/openflagr/flagr`,
+// `go 1.26`, requires github.com/caarlos0/env v3.5.0+incompatible and github.com/jessevdk/go-flags
+// v1.6.1; cmd/flagr-server/main.go (1,379 bytes) `flags.NewParser(server, flags.Default)`, then
+// `server.Serve()`; swagger_gen/restapi/configure_flagr.go (2,507 bytes) imports pkg/config;
+// swagger_gen/restapi/server.go (15,538 bytes):77-78 `Host string \`long:"host" description:"the IP
+// to listen on" default:"localhost" env:"HOST"\``, `Port int \`long:"port" description:"the port to
+// listen on for insecure connections, defaults to a random value" env:"PORT"\``, :365
+// `net.Listen("tcp", net.JoinHostPort(s.Host, strconv.Itoa(s.Port)))`; pkg/config/env.go (19,415
+// bytes):6-10 `var Config = struct { Host string \`env:"HOST" envDefault:"localhost"\`; Port int
+// \`env:"PORT" envDefault:"18000"\` …}`; pkg/config/config.go (3,856 bytes):31 `env.Parse(&Config)`.
+// The project's Dockerfile sets `ENV HOST=0.0.0.0`, `ENV PORT=18000`, `EXPOSE 18000`.
+const flagrServer = 'package restapi\n\nimport (\n\t"net"\n\t"strconv"\n\n\tflags "github.com/jessevdk/go-flags"\n)\n\n// Server for the flagr API\ntype Server struct {\n\tSocketPath flags.Filename `long:"socket-path" description:"the unix socket to listen on" default:"/var/run/flagr.sock"`\n\n\tHost        string `long:"host" description:"the IP to listen on" default:"localhost" env:"HOST"`\n\tPort        int    `long:"port" description:"the port to listen on for insecure connections, defaults to a random value" env:"PORT"`\n\tListenLimit int    `long:"listen-limit" description:"limit the number of outstanding requests"`\n}\n\n// Serve the api\nfunc (s *Server) Serve() error {\n\tlistener, err := net.Listen("tcp", net.JoinHostPort(s.Host, strconv.Itoa(s.Port)))\n\tif err != nil {\n\t\treturn err\n\t}\n\treturn listener.Close()\n}\n\nfunc NewServer() *Server { return &Server{} }\n';
+const flagrEnv = (host: string) => `package config
+
+import "time"
+
+// Config is the whole configuration of the app
+var Config = struct {
+	// Host - Flagr server host
+	Host string \`env:"HOST" envDefault:"${host}"\`
+	// Port - Flagr server port
+	Port int \`env:"PORT" envDefault:"18000"\`
+
+	LogrusLevel string \`env:"FLAGR_LOGRUS_LEVEL" envDefault:"info"\`
+	DBConnectionDebug bool \`env:"FLAGR_DB_DBCONNECTION_DEBUG" envDefault:"false"\`
+	StatsdHost string \`env:"FLAGR_STATSD_HOST" envDefault:"127.0.0.1"\`
+	EvalCacheRefreshTimeout time.Duration \`env:"FLAGR_EVALCACHE_REFRESHTIMEOUT" envDefault:"59s"\`
+}{}
+`;
+const flagr: Record<string, string | null> = {
+  'go.mod': 'module github.com/openflagr/flagr\n\ngo 1.26\n\nrequire (\n\tgithub.com/caarlos0/env v3.5.0+incompatible\n\tgithub.com/jessevdk/go-flags v1.6.1\n)\n',
+  'cmd/flagr-server/main.go': 'package main\n\nimport (\n\t"log"\n\n\tflags "github.com/jessevdk/go-flags"\n\n\t"github.com/openflagr/flagr/swagger_gen/restapi"\n)\n\nfunc main() {\n\tserver := restapi.NewServer()\n\tparser := flags.NewParser(server, flags.Default)\n\tif _, err := parser.Parse(); err != nil {\n\t\tlog.Fatalln(err)\n\t}\n\tserver.ConfigureAPI()\n\tif err := server.Serve(); err != nil {\n\t\tlog.Fatalln(err)\n\t}\n}\n',
+  'swagger_gen/restapi/server.go': flagrServer,
+  'swagger_gen/restapi/configure_flagr.go': 'package restapi\n\nimport (\n\t"github.com/openflagr/flagr/pkg/config"\n)\n\nfunc (s *Server) ConfigureAPI() {\n\t_ = config.Config.LogrusLevel\n}\n',
+  'pkg/config/env.go': flagrEnv('localhost'),
+  'pkg/config/config.go': 'package config\n\nimport (\n\t"github.com/caarlos0/env"\n)\n\nfunc init() {\n\tenv.Parse(&Config)\n}\n',
+  'cmd/flagr-validate/main.go': 'package main\n\nfunc main() {}\n',
+};
+
+describe('2. flagr: the listener\'s host is env HOST, default localhost', () => {
+  it('ENV HOST=0.0.0.0 and ENV PORT=18000 in the runtime, EXPOSE 18000, with the reasons; no Check about it', async () => {
+    const r = await genClean(tree(flagr, {}), { package: './cmd/flagr-server' });
+    const runtime = r.dockerfile.slice(r.dockerfile.lastIndexOf('\nFROM '));
+    assert.match(runtime, /^ENV HOST=0\.0\.0\.0$/m, r.dockerfile);
+    assert.match(runtime, /^ENV PORT=18000$/m, r.dockerfile);
+    assert.match(runtime, /^EXPOSE 18000$/m, r.dockerfile);
+    assert.ok(r.reasons.some((x) => x.startsWith('ENV HOST=0.0.0.0: field Host') && x.includes('pkg/config/env.go') && x.includes('EXPOSE 18000')), r.reasons.join('\n'));
+    assert.ok(r.reasons.some((x) => x.startsWith('ENV HOST=0.0.0.0 also moves field Server.Host') && x.includes('net.JoinHostPort(s.Host')), r.reasons.join('\n'));
+    assert.ok(r.reasons.some((x) => x.startsWith('ENV PORT=18000: field Server.Port in swagger_gen/restapi/server.go reads PORT')), r.reasons.join('\n'));
+    assert.ok(!r.warnings.some((w) => w.includes('loopback')), r.warnings.join('\n'));
+  });
+
+  it('only go-swagger\'s server (no pkg/config): ENV HOST=0.0.0.0 (its Serve listens on s.Host), no PORT pinned, no EXPOSE', async () => {
+    const r = await gen(tree(flagr, { 'pkg/config/env.go': null, 'pkg/config/config.go': null, 'swagger_gen/restapi/configure_flagr.go': 'package restapi\n\nfunc (s *Server) ConfigureAPI() {}\n' }), { package: './cmd/flagr-server' });
+    assert.match(r.dockerfile, /^ENV HOST=0\.0\.0\.0$/m, r.dockerfile);
+    assert.doesNotMatch(r.dockerfile, /^ENV PORT=/m, r.dockerfile);
+    assert.doesNotMatch(r.dockerfile, /^EXPOSE/m, r.dockerfile);
+  });
+
+  it('negative: a host field nothing ties to the listener (a database\'s shape): the Check only, no ENV', async () => {
+    const r = await gen(tree(flagr, {
+      'swagger_gen/restapi/server.go': flagrServer.replace(/\tHost +string `long:"host"[^\n]*\n/, '').replace('s.Host', '""'),
+      'pkg/config/env.go': flagrEnv('localhost').replace(/\tPort int[^\n]*\n/, ''),
+    }), { package: './cmd/flagr-server' });
+    assert.doesNotMatch(r.dockerfile, /^ENV HOST/m, r.dockerfile);
+    assert.ok(r.warnings.some((w) => w.includes('env HOST in pkg/config/env.go') && w.includes('for example ENV HOST=0.0.0.0')), r.warnings.join('\n'));
+  });
+
+  it('negative: another file gives caarlos0/env a prefix (env.Options{Prefix: …}): the variable is not HOST; the Check only', async () => {
+    const r = await gen(tree(flagr, {
+      'swagger_gen/restapi/server.go': flagrServer.replace(/\tHost +string `long:"host"[^\n]*\n/, '').replace('s.Host', '""'),
+      'pkg/config/config.go': 'package config\n\nimport (\n\t"github.com/caarlos0/env/v11"\n)\n\nfunc init() {\n\t_ = env.ParseWithOptions(&Config, env.Options{Prefix: "FLAGR_"})\n}\n',
+    }), { package: './cmd/flagr-server' });
+    assert.doesNotMatch(r.dockerfile, /^ENV HOST/m, r.dockerfile);
+  });
+
+  it('negative: the default is 0.0.0.0 already: no ENV', async () => {
+    const r = await gen(tree(flagr, { 'swagger_gen/restapi/server.go': flagrServer.replace('default:"localhost"', 'default:"0.0.0.0"'), 'pkg/config/env.go': flagrEnv('0.0.0.0') }), { package: './cmd/flagr-server' });
+    assert.doesNotMatch(r.dockerfile, /^ENV /m, r.dockerfile);
+    assert.match(r.dockerfile, /^EXPOSE 18000$/m, r.dockerfile);
+  });
+});

@@ -88,6 +88,12 @@ export interface PortEvidence {
    * …}`): a flag of that subcommand, unknown to the root command and to the others.
    */
   subcommand?: string;
+  /**
+   * The environment variable a configuration struct field reads (`env:"HOST"`, with the
+   * `envPrefix` of the fields that mount its struct and an `env.Options{Prefix: …}` of its file),
+   * and that struct's type (null for an anonymous struct, flagr's `var Config = struct {…}`).
+   */
+  env?: { name: string; owner: string | null };
 }
 
 const NAME_LIKE_ADDRESS = /(^|[._-])(addr|address|listen|listener|listen[._-]?addr(ess)?|bind|http[._-]?addr(ess)?|web[._-]listen[._-]address|port|http[._-]?port|server[._-]?port|listen[._-]?port)$/i;
@@ -528,7 +534,7 @@ export function portEvidence(file: string, source: string, imports: readonly str
     return names.length > 0 && names.some((x) => NAME_LIKE_ADDRESS.test(x) && !NOT_THE_SERVER.test(x));
   });
   const groupAt = (offset: number) => (ownListener ? inGroup(offset) : null);
-  const tagged: { value: string; via: string; nested: boolean; group: boolean; field: { owner: string; name: string } | null; listens: boolean }[] = [];
+  const tagged: { env?: PortEvidence['env']; value: string; via: string; nested: boolean; group: boolean; field: { owner: string; name: string } | null; listens: boolean }[] = [];
   for (const m of text.matchAll(/^[ \t]*([A-Za-z_][A-Za-z0-9_]*)[ \t]+[*\[\]A-Za-z0-9_.]+[ \t]+`([^`\n]*)`/gm)) {
     const tag = (k: string) => new RegExp(`(?:^|\\s)${k}:"([^"]*)"`).exec(m[2])?.[1];
     // sethvargo/go-envconfig puts the default in the env tag (zincsearch: `env:"ZINC_SERVER_PORT,default=4080"`).
@@ -554,7 +560,7 @@ export function portEvidence(file: string, source: string, imports: readonly str
       // namespace names no variable the generator can tell.
       const mounted = owner === null ? '' : envPrefixOf(text, owner, structAt);
       const envPrefix = (/\bPrefix\s*:\s*"([A-Z0-9_]+)"/.exec(text)?.[1] ?? '') + (mounted ?? '');
-      if (listenName !== undefined) out.push({ port: 0, external: false, confidence: 'sure', via: `field ${owner ? `${owner}.` : ''}${m[1]} (${shownName}) default "${def}"${env && mounted !== null ? `, env ${envPrefix}${env}` : ''}`, file, address: def });
+      if (listenName !== undefined) out.push({ port: 0, external: false, confidence: 'sure', via: `field ${owner ? `${owner}.` : ''}${m[1]} (${shownName}) default "${def}"${env && mounted !== null ? `, env ${envPrefix}${env}` : ''}`, file, address: def, ...(env && mounted !== null ? { env: { name: envPrefix + env, owner } } : {}) });
       continue;
     }
     if (portOf(def) === null) continue;
@@ -564,7 +570,10 @@ export function portEvidence(file: string, source: string, imports: readonly str
     if (named === undefined) continue;
     const owner = group?.field ?? structAt(m.index ?? 0);
     const usage = tag('description') ?? tag('desc') ?? tag('help') ?? tag('usage') ?? '';
-    tagged.push({ value: def, via: `field ${owner ? `${owner}.` : ''}${m[1]} (${flagName !== undefined ? `--${flagName}` : named}) default "${def}"`, nested: group !== null || (owner !== null && namespaced.has(owner)), group: group !== null, field: group === null && owner !== null && !namespaced.has(owner) ? { owner, name: m[1] } : null, listens: [...names, usage].some((n) => /listen/i.test(n)) });
+    const structOwner = structAt(m.index ?? 0);
+    const mountedPort = env && group === null ? (structOwner === null ? '' : envPrefixOf(text, structOwner, structAt)) : null;
+    const portEnv = env && mountedPort !== null ? { name: (/\bPrefix\s*:\s*"([A-Z0-9_]+)"/.exec(text)?.[1] ?? '') + mountedPort + env, owner: structOwner } : undefined;
+    tagged.push({ ...(portEnv ? { env: portEnv } : {}), value: def, via: `field ${owner ? `${owner}.` : ''}${m[1]} (${flagName !== undefined ? `--${flagName}` : named}) default "${def}"`, nested: group !== null || (owner !== null && namespaced.has(owner)), group: group !== null, field: group === null && owner !== null && !namespaced.has(owner) ? { owner, name: m[1] } : null, listens: [...names, usage].some((n) => /listen/i.test(n)) });
   }
   const top = tagged.filter((t) => !t.nested);
   const topPorts = new Set(top.map((t) => portOf(t.value)!.port));
@@ -579,6 +588,7 @@ export function portEvidence(file: string, source: string, imports: readonly str
     const enabler = t.field ? disabledByDefault(text, t.field.owner) : null;
     for (const e of out.slice(before)) {
       if (t.field) e.structField = t.field;
+      if (t.env) e.env = t.env;
       if (enabler) e.optional = enabler;
     }
   }
@@ -620,6 +630,8 @@ export interface PortDecision {
    * `--port 9009 (send, file)`. (A hand-made command table's, mox's `updates serve`, stays a reason.)
    */
   otherCommands: string[];
+  /** Environment variables the image sets (ENV NAME=VALUE): a listener's loopback host moved to every interface, its port pinned. */
+  env: [string, string][];
 }
 
 /**
@@ -897,6 +909,74 @@ function evidenceIn(pkgs: readonly PackageSources[], scope: CommandScope | undef
   return out;
 }
 
+/** Libraries that fill a struct's fields from the environment variables their `env:"NAME"` tags name. */
+const ENV_TAG_READERS = /^github\.com\/(?:caarlos0\/env(?:\/v\d+)?|jessevdk\/go-flags|sethvargo\/go-envconfig(?:\/v\d+)?|alecthomas\/kong)$/;
+
+/**
+ * Whether the variable of a field's `env:` tag is surely the one the program reads: the program
+ * imports a library that reads such tags, and no other file could rename it (a field mounting the
+ * struct under a prefix or namespace, caarlos0's `env.Options{Prefix: …}`, kong's `envprefix` or
+ * `DefaultEnvars`).
+ */
+function envCertain(e: PortEvidence, all: readonly PackageSources[]): boolean {
+  if (e.env === undefined || !all.some((p) => p.imports.some((i) => ENV_TAG_READERS.test(i)))) return false;
+  const owner = e.env.owner;
+  const mount = owner === null ? null : new RegExp(`^[ \\t]*[A-Za-z_]\\w*[ \\t]+\\*?(?:[A-Za-z_]\\w*\\.)?${owner}[ \\t]+\`[^\`\\n]*\\b(?:envPrefix|env-namespace|namespace|prefix):"`, 'm');
+  for (const p of all) {
+    for (const f of p.files) {
+      const text = stripGoComments(f.text);
+      if (/\bDefaultEnvars\(|\benvprefix:"/.test(text)) return false;
+      if ((p.dir === '' ? f.file : `${p.dir}/${f.file}`) === e.file) continue;
+      if (/\bPrefix\s*:\s*[^\s,}]/.test(text) && /\benv\.(?:Options|Parse\w*WithOptions)\b/.test(text)) return false;
+      if (mount !== null && mount.test(text)) return false;
+    }
+  }
+  return true;
+}
+
+/**
+ * Why a loopback host field is the host of the program's listener, or null when that is not
+ * sure (a database's host has the same shape): a port field of the same struct gives the port the
+ * image EXPOSEs (flagr's pkg/config Host beside Port 18000), or its file hands the field to a
+ * listen call (go-swagger's `net.Listen("tcp", net.JoinHostPort(s.Host, strconv.Itoa(s.Port)))`).
+ */
+function listenerHost(e: PortEvidence, sure: readonly PortEvidence[], all: readonly PackageSources[]): string | null {
+  const field = /^field (?:[A-Za-z_]\w*\.)?([A-Za-z_]\w*) /.exec(e.via)?.[1];
+  if (field === undefined || e.env === undefined) return null;
+  const beside = sure.find((s) => s.file === e.file && s.env !== undefined && s.env.owner === e.env!.owner);
+  if (beside) return `its struct's port gives EXPOSE ${beside.port}`;
+  const f = all.flatMap((p) => p.files.map((x) => ({ path: p.dir === '' ? x.file : `${p.dir}/${x.file}`, text: x.text }))).find((x) => x.path === e.file);
+  if (f === undefined) return null;
+  const call = new RegExp(`\\b(?:net\\.Listen(?:TCP|UDP|Packet)?|ListenAndServe(?:TLS)?)\\([^\\n]*\\b[A-Za-z_]\\w*\\.${field}\\b`).exec(stripGoComments(f.text));
+  return call ? `${e.file} hands it to a listen call: ${call[0].trim()}…` : null;
+}
+
+/**
+ * A field of the program's configuration structs that reads variable `name` (its `env:` tag, with
+ * its file's prefixes) and has no default: `Type.Field in file`, or null. `except`: the file of the
+ * field that gives the default.
+ */
+function unsetEnvField(name: string, all: readonly PackageSources[], except: string): string | null {
+  for (const p of all) {
+    for (const f of p.files) {
+      const path = p.dir === '' ? f.file : `${p.dir}/${f.file}`;
+      if (path === except || !f.text.includes(`env:"`)) continue;
+      const text = stripGoComments(f.text);
+      const structAt = structRanges(text);
+      for (const m of text.matchAll(/^[ \t]*([A-Za-z_][A-Za-z0-9_]*)[ \t]+[*\[\]A-Za-z0-9_.]+[ \t]+`([^`\n]*)`/gm)) {
+        const tag = m[2];
+        const env = /(?:^|\s)env:"([^",]*)/.exec(tag)?.[1];
+        if (env === undefined || env === '' || /(?:^|\s)(?:default|envDefault):"|,default=/.test(tag)) continue;
+        const owner = structAt(m.index ?? 0);
+        const mounted = owner === null ? '' : envPrefixOf(text, owner, structAt);
+        if (mounted === null || (/\bPrefix\s*:\s*"([A-Z0-9_]+)"/.exec(text)?.[1] ?? '') + mounted + env !== name) continue;
+        return `field ${owner ? `${owner}.` : ''}${m[1]} in ${path}`;
+      }
+    }
+  }
+  return null;
+}
+
 /** A function of the main package that returns a loopback default listen address unless an environment variable is set. */
 export interface EnvSwitchedLoopback {
   file: string;
@@ -1148,7 +1228,7 @@ export function decidePorts(main: PackageSources, closure: readonly PackageSourc
       const backing = evidence.filter((e) => e.port === requested);
       reasons.push(`EXPOSE ${requested} (asked for${backing.length > 0 ? `; the sources agree: ${shown(backing)}` : ''}).`);
     }
-    return { expose: requested === null ? [] : [requested], evidence, reasons, warnings, loopbackArgs: null, otherCommands: [] };
+    return { expose: requested === null ? [] : [requested], evidence, reasons, warnings, loopbackArgs: null, otherCommands: [], env: [] };
   }
   const sure = evidence.filter((e) => e.confidence === 'sure' && e.external);
   const expose = [...new Set(sure.map((e) => e.port))].sort((a, b) => a - b);
@@ -1174,7 +1254,20 @@ export function decidePorts(main: PackageSources, closure: readonly PackageSourc
       warnings.push(`${e.file} listens on ${e.address ?? e.port} (${e.via}): inside a container that address is unreachable from outside. Listen on ":${e.port}" (or 0.0.0.0)${expose.includes(e.port) ? '' : ' and EXPOSE it'}.`);
     }
   }
+  // A host variable of a configuration struct that is surely the listener's: the image sets it
+  // (openflagr/flagr 567041a: pkg/config/env.go:8 `Host string \`env:"HOST" envDefault:"localhost"\``
+  // beside the Port that gives EXPOSE, and swagger_gen/restapi/server.go:77, whose Serve listens
+  // on `net.JoinHostPort(s.Host, …)`; the project's Dockerfile sets `ENV HOST=0.0.0.0`).
+  const env = new Map<string, string>();
   for (const e of loopback.filter((x) => x.flag === undefined)) {
+    const any = /:/.test(e.address ?? '') ? '::' : '0.0.0.0';
+    const listener = e.env !== undefined && envCertain(e, all) ? listenerHost(e, sure, all) : null;
+    if (e.env !== undefined && listener !== null && (env.get(e.env.name) ?? any) === any) {
+      if (!env.has(e.env.name)) reasons.push(`ENV ${e.env.name}=${any}: ${e.via} in ${e.file} is the host the program listens on (${listener}); by default it listens on ${e.address} (loopback), which is unreachable from outside the container.`);
+      else reasons.push(`ENV ${e.env.name}=${any} also moves ${e.via} in ${e.file} (${listener}).`);
+      env.set(e.env.name, any);
+      continue;
+    }
     warnings.push(`${e.via} in ${e.file}: by default the program listens on ${e.address} (loopback), which is unreachable from outside the container. Configure it to listen on all interfaces (${/:/.test(e.address ?? '') ? '::' : '0.0.0.0'})${/env (\S+)/.test(e.via) ? `, for example ENV ${/env (\S+)/.exec(e.via)![1]}=${/:/.test(e.address ?? '') ? '::' : '0.0.0.0'} (or -e at docker run)` : ''}.`);
   }
   for (const d of envSwitchedLoopback(main)) {
@@ -1208,5 +1301,18 @@ export function decidePorts(main: PackageSources, closure: readonly PackageSourc
   const low = asRoot ? [] : expose.filter((p) => p < 1024);
   if (low.length > 0) warnings.push(`Port ${low.join(', ')} is below 1024 and the image runs as non-root: Docker allows it (unprivileged ports start at 0 in its containers), but Kubernetes and other runtimes may refuse to bind it. Prefer a port above 1024.`);
   const otherCommands = [...new Set(subs.filter((e) => e.subcommand !== undefined).map((e) => `${e.flag !== undefined ? `--${e.flag} ` : ''}${e.port} (${subcommandOf(e, scope)}, ${e.file})`))];
-  return { expose, evidence, reasons, warnings, loopbackArgs, otherCommands };
+  // The port the image EXPOSEs comes from a variable another listener's field reads without a
+  // default (flagr's go-swagger server: `Port int \`long:"port" … env:"PORT"\``, "defaults to a
+  // random value", beside pkg/config's `Port int \`env:"PORT" envDefault:"18000"\``): the image
+  // sets it, so both listen where EXPOSE says (the project's Dockerfile sets `ENV PORT=18000`).
+  if (env.size > 0) {
+    for (const e of sure) {
+      if (e.env === undefined || env.has(e.env.name) || !expose.includes(e.port)) continue;
+      const other = unsetEnvField(e.env.name, all, e.file);
+      if (other === null) continue;
+      env.set(e.env.name, String(e.port));
+      reasons.push(`ENV ${e.env.name}=${e.port}: ${other} reads ${e.env.name} too and has no default (a port of its own choosing), while ${e.via} in ${e.file} gives ${e.port}: the variable makes both listen where EXPOSE says.`);
+    }
+  }
+  return { expose, evidence, reasons, warnings, loopbackArgs, otherCommands, env: [...env] };
 }

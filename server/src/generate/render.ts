@@ -164,6 +164,8 @@ export function renderDockerfile(p: Plan): string {
   // HOME would be /, which it cannot write: git, gpg and os.UserConfigDir/UserCacheDir write there.
   // Root has its passwd entry (HOME=/root) wherever there is one, and may write / where there is none.
   if (p.runtime !== 'distroless' && !rt.rootWhy) L.push(`ENV HOME=${rt.workdir}`);
+  // A listener's configuration the image sets (see the reasons): its host moved off loopback.
+  if (rt.env.length > 0) L.push('# Where the program listens (see the reasons): every interface, not only loopback.', ...rt.env.map(([k, v]) => `ENV ${k}=${v}`));
   // GD204 reads a comment right above a root USER as the reason for it.
   if (rt.rootWhy) L.push(rt.rootKind === 'check' ? '# Root: the program exits at start as any other user (see the header).' : '# Root: the program needs it (see the header).');
   L.push(`USER ${rt.user}`);
