@@ -10,6 +10,9 @@
  *    default (caarlos0/env beside the Port that gives EXPOSE; go-flags in go-swagger's server,
  *    whose Serve listens on it): the image sets ENV HOST=0.0.0.0, and ENV PORT=18000 because
  *    go-swagger's Port reads PORT with no default (a random port).
+ * 3. (Y G3) netsampler/goflow2: `--listen` defaults to "sflow://:6343,netflow://:2055", UDP
+ *    collectors: EXPOSE 2055/udp 6343/udp beside the metrics port 8080; a `net.ListenPacket("udp",
+ *    …)` literal is UDP too.
  */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
@@ -176,5 +179,66 @@ describe('2. flagr: the listener\'s host is env HOST, default localhost', () => 
     const r = await gen(tree(flagr, { 'swagger_gen/restapi/server.go': flagrServer.replace('default:"localhost"', 'default:"0.0.0.0"'), 'pkg/config/env.go': flagrEnv('0.0.0.0') }), { package: './cmd/flagr-server' });
     assert.doesNotMatch(r.dockerfile, /^ENV /m, r.dockerfile);
     assert.match(r.dockerfile, /^EXPOSE 18000$/m, r.dockerfile);
+  });
+});
+
+// netsampler/goflow2 at 6d92c9e (BSD-3-Clause): go.mod `module github.com/netsampler/goflow2/v3`,
+// `go 1.23.0`, `toolchain go1.24.1`; cmd/goflow2/main.go (1,190 bytes) `cfg :=
+// config.BindFlags(flag.CommandLine)`; pkg/goflow2/config/config.go (2,387 bytes):44
+// `fs.StringVar(&cfg.ListenAddresses, "listen", "sflow://:6343,netflow://:2055", "listen
+// addresses")`, :49 `fs.StringVar(&cfg.Addr, "addr", ":8080", "HTTP server address")`; utils/udp.go
+// `reuseport.ListenPacket("udp", fmt.Sprintf("%s:%d", addr, port))`. The project's compose files
+// publish 2055/udp and 6343/udp.
+const goflowConfig = (listen: string) => `package config
+
+import (
+	"flag"
+	"time"
+)
+
+// Config holds configuration for the GoFlow2 application.
+type Config struct {
+	ListenAddresses string
+	Addr            string
+	ErrInt          time.Duration
+}
+
+// BindFlags registers configuration flags and returns a Config.
+func BindFlags(fs *flag.FlagSet) *Config {
+	cfg := &Config{}
+
+	fs.StringVar(&cfg.ListenAddresses, "listen", ${JSON.stringify(listen)}, "listen addresses")
+	fs.DurationVar(&cfg.ErrInt, "err.int", time.Second*10, "Maximum errors interval for muting")
+	fs.StringVar(&cfg.Addr, "addr", ":8080", "HTTP server address")
+	return cfg
+}
+`;
+const goflow: Record<string, string | null> = {
+  'go.mod': 'module github.com/netsampler/goflow2/v3\n\ngo 1.23.0\n\ntoolchain go1.24.1\n',
+  'cmd/goflow2/main.go': 'package main\n\nimport (\n\t"flag"\n\t"fmt"\n\n\t"github.com/netsampler/goflow2/v3/pkg/goflow2/config"\n)\n\nfunc main() {\n\tcfg := config.BindFlags(flag.CommandLine)\n\tflag.Parse()\n\tfmt.Println(cfg.ListenAddresses, cfg.Addr)\n}\n',
+  'pkg/goflow2/config/config.go': goflowConfig('sflow://:6343,netflow://:2055'),
+};
+
+describe('3. goflow2: the NetFlow and sFlow collectors are UDP listeners', () => {
+  it('EXPOSE 2055/udp 6343/udp 8080, the docker run line publishes them, the reason names the schemes', async () => {
+    const r = await genClean(tree(goflow, {}), { package: './cmd/goflow2' });
+    assert.match(r.dockerfile, /^EXPOSE 2055\/udp 6343\/udp 8080$/m, r.dockerfile);
+    assert.match(r.dockerfile, /^# {3}docker run --rm -p 2055:2055\/udp -p 6343:6343\/udp -p 8080:8080 goflow2$/m, r.dockerfile);
+    assert.ok(r.reasons.some((x) => x.startsWith('EXPOSE 2055/udp 6343/udp 8080:') && x.includes('(sflow, UDP)') && x.includes('(netflow, UDP)')), r.reasons.join('\n'));
+  });
+
+  it('negative: a tcp:// or unknown scheme is not read (cosmos/gaia\'s testnet --rpc.address "tcp://0.0.0.0:26657")', async () => {
+    const r = await gen(tree(goflow, { 'pkg/goflow2/config/config.go': goflowConfig('tcp://:9995,foo://:7000') }), { package: './cmd/goflow2' });
+    assert.match(r.dockerfile, /^EXPOSE 8080$/m, r.dockerfile);
+  });
+
+  it('net.ListenPacket("udp", ":514") is UDP', async () => {
+    const r = await genClean(tree({ 'go.mod': 'module example.com/syslogd\n\ngo 1.22\n', 'main.go': 'package main\n\nimport "net"\n\nfunc main() {\n\tpc, err := net.ListenPacket("udp", ":5514")\n\tif err != nil {\n\t\tpanic(err)\n\t}\n\t_ = pc.Close()\n}\n' }, {}));
+    assert.match(r.dockerfile, /^EXPOSE 5514\/udp$/m, r.dockerfile);
+  });
+
+  it('negative: a plain address stays TCP (no /udp)', async () => {
+    const r = await gen(tree(goflow, { 'pkg/goflow2/config/config.go': goflowConfig(':6343') }), { package: './cmd/goflow2' });
+    assert.match(r.dockerfile, /^EXPOSE 6343 8080$/m, r.dockerfile);
   });
 });

@@ -170,8 +170,14 @@ describe('3. DNS port', () => {
     assert.match(r.dockerfile, /docker run --rm -p 53:53\/udp -p 53:53 blocky/);
   });
 
-  it('negative: another port stays TCP only', async () => {
+  // Session 51: a port with a UDP listener is exposed as UDP whatever its number (goflow2's 2055).
+  it('another port with a UDP and a TCP listener is exposed as both too', async () => {
     const r = await gen(tree(8053));
+    assert.match(r.dockerfile, /^EXPOSE 8053\/udp 8053$/m, r.dockerfile);
+  });
+
+  it('negative: a port with a TCP listener only stays TCP only', async () => {
+    const r = await gen(workspace({ 'go.mod': 'module github.com/0xERR0R/blocky\n\ngo 1.23\n', 'main.go': 'package main\n\nimport "net"\n\nfunc main() {\n\t_, _ = net.Listen("tcp", ":8053")\n}\n' }));
     assert.match(r.dockerfile, /^EXPOSE 8053$/m, r.dockerfile);
   });
 });

@@ -52,7 +52,9 @@ export function listenAddresses(file: string, source: string, imports: readonly 
   const out: ListenAddress[] = [];
   const add = (address: string, via: string) => {
     const a = parseAddress(address);
-    if (a && !out.some((o) => o.address === address)) out.push({ address, ...a, via, file });
+    // The same address with UDP and with TCP (blocky's DNS on :53) is two listeners.
+    const udp = (v: string) => /^net\.ListenPacket\("udp/.test(v);
+    if (a && !out.some((o) => o.address === address && udp(o.via) === udp(via))) out.push({ address, ...a, via, file });
   };
   /** The address an argument expression at `at` gives, with how it was read, or null. */
   const resolved = (expr: string, at: number): { address: string; shown: string } | null => addressOf(expr, text, at, consts) ?? addressFromCall(expr, text, at, addressFuncs);

@@ -137,6 +137,9 @@ export interface Plan {
      */
     workdir: string;
     expose: number[];
+    /** The ports of `expose` with a UDP listener (EXPOSE N/udp, `-p N:N/udp`), and those with no TCP one. */
+    udp: number[];
+    udpOnly: number[];
     /** Environment variables the image sets (ENV NAME=VALUE): a listener's loopback host variable moved to every interface. */
     env: [string, string][];
     /** Files the program reads at run time: context path -> path under /app (its WORKDIR), or an absolute path. */
@@ -1736,7 +1739,7 @@ export function plan(model: WorkspaceModel, options: GenerateOptions, io: Genera
     goEnv,
     unreadModuleFiles: work && !workspaceMode ? workDependencyFiles(work).filter((f) => !dependencyCopies.some((c) => c.sources.includes(f))) : [],
     build: { vendor, trimpath, tags, ldflags, stamp, versionDefault, output, packageArg: rel === '' ? '.' : `./${rel}`, helpers, sharedLibraries },
-    runtimeStage: { image: runtimeImage, packages: [...runtimePackages, ...libPackages.filter((x) => !runtimePackages.includes(x))], caCertificates, binaryPath, user: root ? '0:0' : '65532:65532', workdir: '/app', expose, env: ports.env, files: runtimeFiles, cmd, rootWhy: root?.why ?? null, rootKind: root?.kind ?? null, runNote: cniNote, mountAtStart, glibcProgram: injected?.name ?? null },
+    runtimeStage: { image: runtimeImage, packages: [...runtimePackages, ...libPackages.filter((x) => !runtimePackages.includes(x))], caCertificates, binaryPath, user: root ? '0:0' : '65532:65532', workdir: '/app', expose, udp: ports.udp, udpOnly: ports.udpOnly, env: ports.env, files: runtimeFiles, cmd, rootWhy: root?.why ?? null, rootKind: root?.kind ?? null, runNote: cniNote, mountAtStart, glibcProgram: injected?.name ?? null },
     portEvidence: ports.evidence,
     versionVariable: vv ? `main.${vv.name} in ${join(pkg.dir, vv.file)}` : null,
     reasons,

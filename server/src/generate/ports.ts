@@ -94,6 +94,33 @@ export interface PortEvidence {
    * and that struct's type (null for an anonymous struct, flagr's `var Config = struct {…}`).
    */
   env?: { name: string; owner: string | null };
+  /** A UDP listener (`net.ListenPacket("udp", …)`, a `netflow://:2055` or `sflow://:6343` address): EXPOSE N/udp. */
+  udp?: boolean;
+}
+
+/**
+ * Schemes of listen URLs whose protocol is UDP: flow export (NetFlow/IPFIX as goflow2 names it,
+ * sFlow, RFC 3176) and plain udp. Another scheme's port is not read (cosmos/gaia's testnet
+ * `--rpc.address` "tcp://0.0.0.0:26657" belongs to a subcommand's node configuration).
+ */
+const UDP_SCHEMES = /^(?:netflow|nfl|sflow|udp[46]?)$/;
+
+/**
+ * A list of listen URLs (netsampler/goflow2 6d92c9e pkg/goflow2/config/config.go:44 `--listen`
+ * default "sflow://:6343,netflow://:2055"): each address with its port and protocol, the elements of
+ * an unknown scheme left out; null when the value is not such a list.
+ */
+function schemeAddresses(value: string): { scheme: string; address: string; port: number; external: boolean; udp: boolean }[] | null {
+  const parts = value.split(',').map((x) => x.trim());
+  const out: { scheme: string; address: string; port: number; external: boolean; udp: boolean }[] = [];
+  for (const part of parts) {
+    const m = /^([a-z][a-z0-9+.-]*):\/\/((?:\[[^\]]*\]|[A-Za-z0-9.-]*):[0-9]{1,5})(?:[/?][^,]*)?$/.exec(part);
+    if (!m) return null;
+    const p = portOf(m[2]);
+    if (p === null || !UDP_SCHEMES.test(m[1])) continue;
+    out.push({ scheme: m[1], address: m[2], port: p.port, external: p.external, udp: true });
+  }
+  return out;
 }
 
 const NAME_LIKE_ADDRESS = /(^|[._-])(addr|address|listen|listener|listen[._-]?addr(ess)?|bind|http[._-]?addr(ess)?|web[._-]listen[._-]address|port|http[._-]?port|server[._-]?port|listen[._-]?port)$/i;
@@ -431,7 +458,8 @@ export function portEvidence(file: string, source: string, imports: readonly str
     // On port 80 among ACME words (the call's line, the three before, its handler): the HTTP-01
     // challenge responder, opened beside a TLS listener only when certificates come from ACME.
     const challenge = !redirect && a.port === 80 && at >= 0 && ACME_WORDS.test(text.slice(from, to));
-    out.push({ port: a.port, external: a.external, confidence: 'sure', via: a.via, file, address: a.address, ...(profiler ? { profiler } : {}), ...(acme ? { acme } : {}), ...(redirect ? { redirect } : {}), ...(challenge ? { challenge } : {}) });
+    const udp = /^net\.ListenPacket\("udp[46]?"/.test(a.via);
+    out.push({ port: a.port, external: a.external, confidence: 'sure', via: a.via, file, address: a.address, ...(udp ? { udp } : {}), ...(profiler ? { profiler } : {}), ...(acme ? { acme } : {}), ...(redirect ? { redirect } : {}), ...(challenge ? { challenge } : {}) });
   }
   // exporter-toolkit: kingpinflag.AddFlags(kingpin.CommandLine, ":9100") defines --web.listen-address.
   if (imports.some((i) => i === 'github.com/prometheus/exporter-toolkit/web/kingpinflag')) {
@@ -483,7 +511,10 @@ export function portEvidence(file: string, source: string, imports: readonly str
     const held = receiver === undefined ? undefined : new RegExp(`\\b${receiver}\\s*:?=\\s*([A-Za-z_][A-Za-z0-9_]*)\\s*\\.\\s*(?:Persistent)?Flags\\(\\)`).exec(text.slice(Math.max(0, text.lastIndexOf('\nfunc ', m.index)), m.index))?.[1];
     const command = /([A-Za-z_][A-Za-z0-9_]*)\s*\.\s*(?:Persistent)?Flags\(\)\s*$/.exec(text.slice(Math.max(0, m.index - 120), m.index))?.[1] ?? held ?? enclosingFunction(text, m.index);
     const before = out.length;
-    if (d && LOOPBACK_HOST.test(d.value)) out.push({ port: 0, external: false, confidence: 'sure', via: `flag -${name} default ${d.shown}`, file, address: d.value, flag: name });
+    const urls = d ? schemeAddresses(d.value) : null;
+    if (d && urls) {
+      for (const u of urls) if (!out.some((o) => o.port === u.port && o.file === file)) out.push({ port: u.port, external: u.external, confidence: 'sure', via: `flag -${name} default ${d.shown} (${u.scheme}, UDP)`, file, address: u.address, udp: true });
+    } else if (d && LOOPBACK_HOST.test(d.value)) out.push({ port: 0, external: false, confidence: 'sure', via: `flag -${name} default ${d.shown}`, file, address: d.value, flag: name });
     else if (d) add(d.value, `flag -${name} default ${d.shown}`, 'sure', name);
     const enabler = enabledBy(text, usage);
     for (const e of out.slice(before)) {
@@ -616,6 +647,10 @@ export interface PackageSources {
 
 export interface PortDecision {
   expose: number[];
+  /** The ports of `expose` the program listens on with UDP (EXPOSE N/udp, and N too unless `udpOnly` has it). */
+  udp: number[];
+  /** The ports of `udp` with no TCP listener. */
+  udpOnly: number[];
   /** All evidence found (the editor offers it as choices). */
   evidence: PortEvidence[];
   reasons: string[];
@@ -1228,11 +1263,15 @@ export function decidePorts(main: PackageSources, closure: readonly PackageSourc
       const backing = evidence.filter((e) => e.port === requested);
       reasons.push(`EXPOSE ${requested} (asked for${backing.length > 0 ? `; the sources agree: ${shown(backing)}` : ''}).`);
     }
-    return { expose: requested === null ? [] : [requested], evidence, reasons, warnings, loopbackArgs: null, otherCommands: [], env: [] };
+    return { expose: requested === null ? [] : [requested], udp: [], udpOnly: [], evidence, reasons, warnings, loopbackArgs: null, otherCommands: [], env: [] };
   }
   const sure = evidence.filter((e) => e.confidence === 'sure' && e.external);
   const expose = [...new Set(sure.map((e) => e.port))].sort((a, b) => a - b);
-  if (expose.length > 0) reasons.push(`EXPOSE ${expose.join(' ')}: the program listens on ${shown(sure)}.`);
+  // A port with a UDP listener is exposed as UDP (EXPOSE alone means TCP), and as TCP too when it
+  // has a TCP one as well.
+  const udp = expose.filter((port) => sure.some((e) => e.port === port && e.udp));
+  const udpOnly = udp.filter((port) => sure.filter((e) => e.port === port).every((e) => e.udp));
+  if (expose.length > 0) reasons.push(`EXPOSE ${expose.map((port) => (udpOnly.includes(port) ? `${port}/udp` : udp.includes(port) ? `${port}/udp ${port}` : String(port))).join(' ')}: the program listens on ${shown(sure)}.`);
   const loopback = evidence.filter((x) => x.port === 0);
   evidence = evidence.filter((x) => x.port !== 0);
   let loopbackArgs: string[] | null = null;
@@ -1314,5 +1353,5 @@ export function decidePorts(main: PackageSources, closure: readonly PackageSourc
       reasons.push(`ENV ${e.env.name}=${e.port}: ${other} reads ${e.env.name} too and has no default (a port of its own choosing), while ${e.via} in ${e.file} gives ${e.port}: the variable makes both listen where EXPOSE says.`);
     }
   }
-  return { expose, evidence, reasons, warnings, loopbackArgs, otherCommands, env: [...env] };
+  return { expose, udp: udp.filter((port) => expose.includes(port)), udpOnly: udpOnly.filter((port) => expose.includes(port)), evidence, reasons, warnings, loopbackArgs, otherCommands, env: [...env] };
 }
