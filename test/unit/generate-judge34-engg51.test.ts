@@ -13,6 +13,8 @@
  * 3. (Y G3) netsampler/goflow2: `--listen` defaults to "sflow://:6343,netflow://:2055", UDP
  *    collectors: EXPOSE 2055/udp 6343/udp beside the metrics port 8080; a `net.ListenPacket("udp",
  *    …)` literal is UDP too.
+ * 4. (X G4) mcuadros/ofelia: go-flags subcommands (`parser.AddCommand("daemon", …)`): CMD
+ *    ["daemon"], and the Check names the `--config` default /etc/ofelia.conf the image lacks.
  */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
@@ -240,5 +242,69 @@ describe('3. goflow2: the NetFlow and sFlow collectors are UDP listeners', () =>
   it('negative: a plain address stays TCP (no /udp)', async () => {
     const r = await gen(tree(goflow, { 'pkg/goflow2/config/config.go': goflowConfig(':6343') }), { package: './cmd/goflow2' });
     assert.match(r.dockerfile, /^EXPOSE 6343 8080$/m, r.dockerfile);
+  });
+});
+
+// mcuadros/ofelia at ebd2b12 (MIT): go.mod (2,235 bytes) `module github.com/mcuadros/ofelia`, `go
+// 1.25.0`, `toolchain go1.26.0`, requires github.com/jessevdk/go-flags v1.6.1; ofelia.go (1,048
+// bytes):27-30 `parser := flags.NewNamedParser("ofelia", flags.Default)`, `parser.AddCommand("daemon",
+// "daemon process", "", &cli.DaemonCommand{Logger: logger})`, `parser.AddCommand("validate",
+// "validates the config file", "", &cli.ValidateCommand{Logger: logger})`; cli/daemon.go (2,632
+// bytes):14 `ConfigFile string \`long:"config" description:"configuration file"
+// default:"/etc/ofelia.conf"\``, boot() stops with "can't read the config file" unless --docker.
+// The project's Dockerfile: `CMD ["daemon", "--config", "/etc/ofelia/config.ini"]`.
+const ofeliaMain = (commands: string) => `package main
+
+import (
+	"os"
+
+	"github.com/jessevdk/go-flags"
+	"github.com/mcuadros/ofelia/cli"
+)
+
+func main() {
+	parser := flags.NewNamedParser("ofelia", flags.Default)
+${commands}
+	if _, err := parser.Parse(); err != nil {
+		os.Exit(1)
+	}
+}
+`;
+const ofelia: Record<string, string | null> = {
+  'go.mod': 'module github.com/mcuadros/ofelia\n\ngo 1.25.0\n\ntoolchain go1.26.0\n\nrequire github.com/jessevdk/go-flags v1.6.1\n',
+  'ofelia.go': ofeliaMain('\tparser.AddCommand("daemon", "daemon process", "", &cli.DaemonCommand{})\n\tparser.AddCommand("validate", "validates the config file", "", &cli.ValidateCommand{})\n'),
+  'cli/daemon.go': 'package cli\n\nimport "fmt"\n\n// DaemonCommand daemon process\ntype DaemonCommand struct {\n\tConfigFile        string `long:"config" description:"configuration file" default:"/etc/ofelia.conf"`\n\tDockerLabelConfig bool   `short:"d" long:"docker" description:"continiously poll docker labels for configurations"`\n}\n\n// Execute runs the daemon\nfunc (c *DaemonCommand) Execute(args []string) error {\n\treturn fmt.Errorf("can\'t read the config file: %s", c.ConfigFile)\n}\n',
+  'cli/validate.go': 'package cli\n\n// ValidateCommand validates the config file\ntype ValidateCommand struct {\n\tConfigFile string `long:"config" description:"configuration file" default:"/etc/ofelia.conf"`\n}\n\n// Execute runs the validation command\nfunc (c *ValidateCommand) Execute(args []string) error {\n\treturn nil\n}\n',
+};
+
+describe('4. ofelia: go-flags subcommands', () => {
+  it('CMD ["daemon"], with the reason; the Check names /etc/ofelia.conf', async () => {
+    const r = await genClean(tree(ofelia, {}));
+    assert.match(r.dockerfile, /^CMD \["daemon"\]$/m, r.dockerfile);
+    assert.ok(r.reasons.some((x) => x.startsWith('CMD ["daemon"]') && x.includes('go-flags AddCommand("daemon", "daemon process")')), r.reasons.join('\n'));
+    assert.ok(r.warnings.some((w) => w.startsWith('cli/daemon.go: flag --config defaults to /etc/ofelia.conf') && w.includes('docker run -v …:/etc/ofelia.conf')), r.warnings.join('\n'));
+    assert.equal(r.warnings.filter((w) => w.includes('/etc/ofelia.conf')).length, 1, r.warnings.join('\n'));
+  });
+
+  it('a `command:"serve"` field of the options struct is a subcommand too', async () => {
+    const r = await gen(tree(ofelia, {
+      'ofelia.go': 'package main\n\nimport (\n\t"os"\n\n\t"github.com/jessevdk/go-flags"\n\t"github.com/mcuadros/ofelia/cli"\n)\n\nvar opts struct {\n\tServe    cli.DaemonCommand   `command:"serve" description:"Start the server"`\n\tValidate cli.ValidateCommand `command:"validate" description:"validates the config file"`\n}\n\nfunc main() {\n\tif _, err := flags.Parse(&opts); err != nil {\n\t\tos.Exit(1)\n\t}\n}\n',
+    }));
+    assert.match(r.dockerfile, /^CMD \["serve"\]$/m, r.dockerfile);
+  });
+
+  // umputun/tg-spam at e14d516 (MIT): app/main.go:241-245 `p := flags.NewParser(&opts, …)`,
+  // `p.SubcommandsOptional = true`, `p.AddCommand("save-config", "Save current configuration to
+  // database", …)`: the bot runs without a command.
+  it('negative: SubcommandsOptional = true: the root runs; no CMD, no Check about subcommands', async () => {
+    const r = await gen(tree(ofelia, { 'ofelia.go': ofeliaMain('\tparser.SubcommandsOptional = true\n\tparser.AddCommand("save-config", "Save current configuration to database", "", &struct{}{})\n') }));
+    assert.doesNotMatch(r.dockerfile, /^CMD /m, r.dockerfile);
+    assert.ok(!r.warnings.some((w) => w.includes('subcommands')), r.warnings.join('\n'));
+  });
+
+  it('negative: only commands that do not serve: no CMD, the Check lists them', async () => {
+    const r = await gen(tree(ofelia, { 'ofelia.go': ofeliaMain('\tparser.AddCommand("validate", "validates the config file", "", &cli.ValidateCommand{})\n\tparser.AddCommand("version", "prints the version", "", &cli.ValidateCommand{})\n') }));
+    assert.doesNotMatch(r.dockerfile, /^CMD /m, r.dockerfile);
+    assert.ok(r.warnings.some((w) => w.includes('subcommands (validate, version)')), r.warnings.join('\n'));
   });
 });

@@ -1223,6 +1223,13 @@ export function configFlagComputedDefaults(packages: readonly { dir: string; fil
       for (const m of text.matchAll(/\.Flag\(\s*"(config|conf|config-file|configfile|config\.file|c|settings)"\s*,\s*"(?:[^"\\\n]|\\.)*"\s*\)(?:\s*\.\s*(?!Default\b)[A-Za-z]+\([^()\n]*\))*\s*\.\s*Default\(/g)) {
         found.push({ flag: `--${m[1]}`, expr: firstArg(text, m.index! + m[0].length).trim() });
       }
+      // go-flags and kong struct tags: `ConfigFile string \`long:"config" … default:"/etc/ofelia.conf"\``
+      // (mcuadros/ofelia ebd2b12 cli/daemon.go:14, the `daemon` command's options).
+      for (const m of text.matchAll(/^[ \t]*([A-Z][A-Za-z0-9_]*)[ \t]+string[ \t]+`([^`\n]*)`/gm)) {
+        const name = /(?:^|\s)(?:long|name):"(config|conf|config-file|configfile|config\.file|settings)"/.exec(m[2])?.[1];
+        const def = /(?:^|\s)default:"(\/[^"\\]*)"/.exec(m[2])?.[1];
+        if (name !== undefined && def !== undefined) found.push({ flag: `--${name}`, expr: `"${def}"`, variable: m[1] });
+      }
       for (const d of found) {
         const lit = /^"([^"\\]*)"$/.exec(d.expr)?.[1];
         // Relative literals are configFlagDefaults'; an empty default is configFlagSamples'.

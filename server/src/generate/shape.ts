@@ -624,6 +624,7 @@ export function programShape(packages: readonly PackageSources[], externalImport
     const kingpin = p.imports.some((i) => under(i, 'github.com/alecthomas/kingpin') || under(i, 'gopkg.in/alecthomas/kingpin.v2'));
     const kong = p.imports.some((i) => under(i, 'github.com/alecthomas/kong'));
     const docopt = p.imports.some((i) => under(i, 'github.com/docopt/docopt-go'));
+    const goFlags = p.imports.some((i) => i === 'github.com/jessevdk/go-flags');
     const mitchellh = p.imports.some((i) => i === 'github.com/mitchellh/cli' || i === 'github.com/hashicorp/cli');
     const scoped = (v: string) => `${p.dir}\0${v}`;
     // A Use given by a constant of the package (fabric's `Use: nodeFuncName`, nodeFuncName = "node").
@@ -860,6 +861,22 @@ export function programShape(packages: readonly PackageSources[], externalImport
           add(name, `kong field ${m[1]} \`cmd:""\``);
           const help = /\bhelp:"([^"]*)"/.exec(m[2]);
           if (help && describesServing(help[1], binary)) serving.push({ name, via: `kong field ${m[1]} \`cmd:"" help:"${help[1]}"\` in ${file}` });
+        }
+      }
+      // go-flags: `parser.AddCommand("daemon", "daemon process", "", &cli.DaemonCommand{…})`
+      // (mcuadros/ofelia ebd2b12 ofelia.go:29-30; without a command go-flags stops with "Please
+      // specify one command"), and a field tagged `command:"serve"` of the options struct.
+      if (goFlags) {
+        // `p.SubcommandsOptional = true` (umputun/tg-spam e14d516 app/main.go:241-245): the root runs without one.
+        if (/\.SubcommandsOptional\s*=\s*true\b/.test(text)) rootRuns = true;
+        for (const m of text.matchAll(/\.AddCommand\(\s*"([a-z][a-z0-9-]*)"\s*,\s*"((?:[^"\\\n]|\\.)*)"/g)) {
+          add(m[1], `go-flags AddCommand("${m[1]}", "${m[2]}")`);
+          if (describesServing(m[2], binary)) serving.push({ name: m[1], via: `go-flags AddCommand("${m[1]}", "${m[2]}") in ${file}` });
+        }
+        for (const m of text.matchAll(/^[ \t]*[A-Z][A-Za-z0-9_]*[ \t]+\*?[A-Za-z_][\w.]*[ \t]+`([^`\n]*\bcommand:"([a-z][a-z0-9-]*)"[^`\n]*)`/gm)) {
+          add(m[2], `go-flags field \`command:"${m[2]}"\``);
+          const d = /\bdescription:"([^"]*)"/.exec(m[1]);
+          if (d && describesServing(d[1], binary)) serving.push({ name: m[2], via: `go-flags field \`command:"${m[2]}" description:"${d[1]}"\` in ${file}` });
         }
       }
       // docopt: the command words of the usage text (ergo's `ergo run [--conf <filename>]`); a
