@@ -15,6 +15,12 @@
  *    …)` literal is UDP too.
  * 4. (X G4) mcuadros/ofelia: go-flags subcommands (`parser.AddCommand("daemon", …)`): CMD
  *    ["daemon"], and the Check names the `--config` default /etc/ofelia.conf the image lacks.
+ * 5. (X G11) k1LoW/tbls: the Makefile's `go build -tags "timetzdata sqlite_fts5 sqlite_json1
+ *    minicore_disabled"` (no package named: the root) switches its dependencies' features (no own
+ *    file is gated): the generated build passes the same tags, with the reason.
+ * 6. (X G2) lus/pasty: fasthttp serves the UI from `Root: static.TempFrontendPath` ("./web"): web/
+ *    is copied to /app/web; it listens on `config.Current.WebAddress`, which the config literal
+ *    sets to `env.MustString("WEB_ADDRESS", ":8080")`: EXPOSE 8080.
  */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
@@ -306,5 +312,159 @@ describe('4. ofelia: go-flags subcommands', () => {
     const r = await gen(tree(ofelia, { 'ofelia.go': ofeliaMain('\tparser.AddCommand("validate", "validates the config file", "", &cli.ValidateCommand{})\n\tparser.AddCommand("version", "prints the version", "", &cli.ValidateCommand{})\n') }));
     assert.doesNotMatch(r.dockerfile, /^CMD /m, r.dockerfile);
     assert.ok(r.warnings.some((w) => w.includes('subcommands (validate, version)')), r.warnings.join('\n'));
+  });
+});
+
+// k1LoW/tbls at abd6fe6 (MIT): go.mod (10,069 bytes) `module github.com/k1LoW/tbls`, `go 1.25.8`,
+// requires github.com/mattn/go-sqlite3 v1.14.47; main.go (1,438 bytes) imports `_
+// "github.com/mattn/go-sqlite3"` and calls cmd.Execute(); Makefile (12,580 bytes):1 `PKG =
+// github.com/k1LoW/tbls`, :11 `BUILD_LDFLAGS = -X $(PKG).commit=$(COMMIT) -X $(PKG).date=$(DATE)`,
+// :177-178 `build:` / `\tgo build -tags "timetzdata sqlite_fts5 sqlite_json1 minicore_disabled"
+// -ldflags="$(BUILD_LDFLAGS)"`; its Dockerfile runs `make build`.
+const tblsMakefile = (recipe: string) => `PKG = github.com/k1LoW/tbls
+BUILD_LDFLAGS = -X $(PKG).commit=$(COMMIT) -X $(PKG).date=$(DATE)
+
+default: test
+
+test:
+\tgo test ./... -tags 'sqlite_fts5' -coverprofile=coverage.out -covermode=count
+
+build:
+${recipe}
+`;
+const tbls: Record<string, string | null> = {
+  'go.mod': 'module github.com/k1LoW/tbls\n\ngo 1.25.8\n\nrequire github.com/mattn/go-sqlite3 v1.14.47\n',
+  'main.go': 'package main\n\nimport (\n\t_ "github.com/mattn/go-sqlite3"\n\n\t"github.com/k1LoW/tbls/cmd"\n)\n\nfunc main() {\n\tcmd.Execute()\n}\n',
+  'cmd/root.go': 'package cmd\n\nimport "fmt"\n\nfunc Execute() { fmt.Println("tbls") }\n',
+  'Makefile': tblsMakefile('\tgo build -tags "timetzdata sqlite_fts5 sqlite_json1 minicore_disabled" -ldflags="$(BUILD_LDFLAGS)"'),
+};
+
+describe('5. tbls: the Makefile\'s tags switch its dependencies\' features', () => {
+  it('go build -tags timetzdata,sqlite_fts5,sqlite_json1,minicore_disabled, with the reason', async () => {
+    const r = await genClean(tree(tbls, {}));
+    assert.match(r.dockerfile, /go build -trimpath -tags timetzdata,sqlite_fts5,sqlite_json1,minicore_disabled -ldflags="-s -w" -o \/out\/tbls \.$/m, r.dockerfile);
+    assert.ok(r.reasons.some((x) => x.startsWith('-tags timetzdata,sqlite_fts5,sqlite_json1,minicore_disabled: the project builds the root package with them (Makefile: go build -tags "timetzdata sqlite_fts5 sqlite_json1 minicore_disabled")') && x.includes("go-sqlite3's full-text search")), r.reasons.join('\n'));
+  });
+
+  it('negative: the Makefile builds another folder (cd cmd/other && go build): no tags', async () => {
+    const r = await gen(tree(tbls, { 'Makefile': tblsMakefile('\tcd cmd/other && go build -tags "timetzdata sqlite_fts5"') }));
+    assert.doesNotMatch(r.dockerfile, /-tags/, r.dockerfile);
+  });
+
+  it('negative: two builds of the root with other tags: none passed', async () => {
+    const r = await gen(tree(tbls, { 'Makefile': tblsMakefile('\tgo build -tags "timetzdata sqlite_fts5" .\n\nbuild-lite:\n\tgo build -tags "sqlite_omit_load_extension" .') }));
+    assert.doesNotMatch(r.dockerfile, /-tags/, r.dockerfile);
+  });
+
+  // Telefonica/prometheus-kafka-adapter Dockerfile:9 (alpine) `-tags musl,static,netgo`: confluent-kafka-go's musl archive.
+  it('negative: tags bound to the project\'s builder (musl, static): none passed, the reason names them', async () => {
+    const r = await gen(tree(tbls, { 'Makefile': tblsMakefile('\tgo build -tags "musl,static,netgo" .') }));
+    assert.doesNotMatch(r.dockerfile, /-tags/, r.dockerfile);
+    assert.ok(r.reasons.some((x) => x.startsWith('No -tags: the project builds the root package with -tags musl,static,netgo') && x.includes('what musl, static switch')), r.reasons.join('\n'));
+  });
+
+  it('negative: tags for tests or tools are not a feature: none passed', async () => {
+    const r = await gen(tree(tbls, { 'Makefile': tblsMakefile('\tgo build -tags "integration" .') }));
+    assert.doesNotMatch(r.dockerfile, /-tags/, r.dockerfile);
+  });
+});
+
+// lus/pasty at 317d7e6 (MIT): go.mod `module github.com/lus/pasty`, `go 1.16`, requires
+// github.com/valyala/fasthttp v1.16.0; cmd/pasty/main.go (1,126 bytes) `config.Load()`, then
+// `web.Serve()`; internal/config/config.go (4,728 bytes):82 `WebAddress: env.MustString("WEB_ADDRESS",
+// ":8080")` in `Current = &Config{…}`; internal/env/env.go (1,068 bytes) MustString(key, fallback);
+// internal/static/static.go (358 bytes):10 `TempFrontendPath = "./web"`; internal/web/web.go (4,368
+// bytes):107 `}).ListenAndServe(config.Current.WebAddress)`, :113-114 `fs := &fasthttp.FS{Root:
+// static.TempFrontendPath, …}`; web/index.html, web/assets/. The project's Dockerfile: `COPY web
+// ./web/`, `EXPOSE 8080`.
+const pastyWeb = (root: string) => `package web
+
+import (
+	"github.com/lus/pasty/internal/config"
+	"github.com/lus/pasty/internal/static"
+	"github.com/valyala/fasthttp"
+)
+
+// Serve serves the web resources
+func Serve() error {
+	handler := frontendHandler()
+	return (&fasthttp.Server{
+		Handler: handler,
+	}).ListenAndServe(config.Current.WebAddress)
+}
+
+func frontendHandler() fasthttp.RequestHandler {
+	_ = static.Version
+	fs := &fasthttp.FS{
+		Root:          ${root},
+		IndexNames:    []string{"index.html"},
+		CacheDuration: 0,
+	}
+	return fs.NewRequestHandler()
+}
+`;
+const pastyConfig = (address: string) => `package config
+
+import "github.com/lus/pasty/internal/env"
+
+// Config represents the general application configuration structure
+type Config struct {
+	WebAddress  string
+	StorageType string
+}
+
+// Current holds the currently loaded config
+var Current *Config
+
+// Load loads the current config from environment variables and an optional .env file
+func Load() {
+	Current = &Config{
+		WebAddress:  ${address},
+		StorageType: env.MustString("STORAGE_TYPE", "file"),
+	}
+}
+`;
+const pasty: Record<string, string | null> = {
+  'go.mod': 'module github.com/lus/pasty\n\ngo 1.16\n\nrequire github.com/valyala/fasthttp v1.16.0\n',
+  'cmd/pasty/main.go': 'package main\n\nimport (\n\t"log"\n\n\t"github.com/lus/pasty/internal/config"\n\t"github.com/lus/pasty/internal/web"\n)\n\nfunc main() {\n\tconfig.Load()\n\tif err := web.Serve(); err != nil {\n\t\tlog.Fatalln(err)\n\t}\n}\n',
+  'cmd/transfer/main.go': 'package main\n\nfunc main() {}\n',
+  'internal/config/config.go': pastyConfig('env.MustString("WEB_ADDRESS", ":8080")'),
+  'internal/env/env.go': 'package env\n\nimport (\n\t"os"\n\n\t"github.com/lus/pasty/internal/static"\n)\n\n// MustString returns the content of the environment variable with the given key or the given fallback\nfunc MustString(key, fallback string) string {\n\tvalue, found := os.LookupEnv(static.EnvironmentVariablePrefix + key)\n\tif !found {\n\t\treturn fallback\n\t}\n\treturn value\n}\n',
+  'internal/static/static.go': 'package static\n\n// These variables represent the values that may be changed using ldflags\nvar (\n\tVersion                   = "dev"\n\tEnvironmentVariablePrefix = "PASTY_"\n\n\t// TempFrontendPath defines the path where pasty loads the web frontend from; it will be removed any time soon\n\t// TODO: Remove this when issue #37 is fixed\n\tTempFrontendPath = "./web"\n)\n',
+  'internal/web/web.go': pastyWeb('static.TempFrontendPath'),
+  'web/index.html': '<!DOCTYPE html>\n<html><head><title>pasty</title></head><body></body></html>\n',
+  'web/assets/js/editor.js': 'export {};\n',
+};
+
+describe('6. pasty: fasthttp\'s file server reads ./web; the address is a config field with an env fallback', () => {
+  it('COPY web /app/web and EXPOSE 8080, with the reasons', async () => {
+    const r = await genClean(tree(pasty, {}), { package: './cmd/pasty' });
+    assert.match(r.dockerfile, /^COPY web \/app\/web$/m, r.dockerfile);
+    assert.match(r.dockerfile, /^EXPOSE 8080$/m, r.dockerfile);
+    assert.ok(r.reasons.some((x) => x.startsWith('web is copied to /app/web') && x.includes('fasthttp.FS{Root: static.TempFrontendPath} with static.TempFrontendPath = "./web"')), r.reasons.join('\n'));
+    assert.ok(r.reasons.some((x) => x.startsWith('EXPOSE 8080: the program listens on ListenAndServe(config.Current.WebAddress)') && x.includes('env.MustString("WEB_ADDRESS", ":8080")')), r.reasons.join('\n'));
+  });
+
+  it('a literal Root and a literal address read the same way', async () => {
+    const r = await gen(tree(pasty, { 'internal/web/web.go': pastyWeb('"./web"'), 'internal/config/config.go': pastyConfig('":8080"') }), { package: './cmd/pasty' });
+    assert.match(r.dockerfile, /^COPY web \/app\/web$/m, r.dockerfile);
+    assert.match(r.dockerfile, /^EXPOSE 8080$/m, r.dockerfile);
+  });
+
+  it('negative: a lookup that is no environment fallback (lookup("WEB_ADDRESS", ":8080")): no EXPOSE', async () => {
+    const r = await gen(tree(pasty, { 'internal/config/config.go': pastyConfig('lookup("WEB_ADDRESS", ":8080")').replace('func Load()', 'func lookup(k, v string) string { return v }\n\nfunc Load()') }), { package: './cmd/pasty' });
+    assert.doesNotMatch(r.dockerfile, /^EXPOSE/m, r.dockerfile);
+  });
+
+  // Forceu/Gokapi's `http.Dir(pathCustomFolder)`, `pathCustomFolder = "custom/"`: a folder the user may create.
+  it('negative: the folder a package variable names is not in the repository: nothing copied, nothing said', async () => {
+    const r = await gen(tree(pasty, { 'web/index.html': null, 'web/assets/js/editor.js': null }), { package: './cmd/pasty' });
+    assert.doesNotMatch(r.dockerfile, /^COPY web/m, r.dockerfile);
+    assert.ok(!r.warnings.some((w) => w.includes('TempFrontendPath')), r.warnings.join('\n'));
+  });
+
+  it('a literal Root that is not in the repository: the Check says so', async () => {
+    const r = await gen(tree(pasty, { 'internal/web/web.go': pastyWeb('"./web"'), 'web/index.html': null, 'web/assets/js/editor.js': null }), { package: './cmd/pasty' });
+    assert.ok(r.warnings.some((w) => w.includes('reads web at run time (fasthttp.FS{Root: "./web"})')), r.warnings.join('\n'));
   });
 });

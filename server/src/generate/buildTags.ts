@@ -235,6 +235,25 @@ export interface ProjectBuild {
  * assignments); a line without `-tags` counts as a build without tags. Then .goreleaser.yml's
  * `-tags=` flags.
  */
+/**
+ * A recipe line whose `go build` names no package, so it builds the folder make runs in (k1LoW/tbls
+ * abd6fe6 Makefile:178 `go build -tags "…" -ldflags="$(BUILD_LDFLAGS)"`): its flags and their
+ * values are all it has, up to the end of the command. Not after a `cd`.
+ */
+function buildsCurrentDir(line: string): boolean {
+  const m = /^\t(?:@|-)?\s*(?:[A-Z_][A-Z0-9_]*=\S*\s+)*go\s+build\b(.*)$/.exec(line);
+  if (!m) return false;
+  const rest = m[1].split(/&&|;|\|\|?/)[0];
+  const tokens = rest.match(/(?:[^\s'"]+|'[^']*'|"[^"]*")+/g) ?? [];
+  const VALUED = /^--?(?:o|tags|ldflags|gcflags|asmflags|mod|modfile|p|pkgdir|installsuffix|buildmode|compiler|overlay|pgo|toolexec|exec)$/;
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i];
+    if (!t.startsWith('-')) return false;
+    if (VALUED.test(t)) i++;
+  }
+  return true;
+}
+
 function makefileBuilds(targetDir: string, moduleDir: string, io: TagIo): ProjectBuild[] {
   const out: ProjectBuild[] = [];
   const makefiles = [...new Set([join(moduleDir, 'Makefile'), 'Makefile'])];
@@ -257,7 +276,7 @@ function makefileBuilds(targetDir: string, moduleDir: string, io: TagIo): Projec
       if (DEV_TARGET.test(rule)) continue;
       // In a recipe line the go command may sit in a variable (`$(GOBUILD)`).
       const seen = line.startsWith('\t') ? expandKnown(line, vars) : line;
-      if (!/\bgo\s+(?:build|install)\b/.test(seen) || !names.test(seen)) continue;
+      if (!/\bgo\s+(?:build|install)\b/.test(seen) || !(names.test(seen) || (pkg === null && mk === join(moduleDir, 'Makefile') && buildsCurrentDir(seen)))) continue;
       const make = rule === '' ? undefined : { file: mk, target: rule };
       const TAGS = /-tags(?:=|\s+)('([^']*)'|"([^"]*)"|(\S+))/;
       const m = TAGS.exec(line) ?? TAGS.exec(seen);
@@ -509,12 +528,68 @@ function shippingBuilds(builds: readonly ProjectBuild[], io: TagIo): { kept: Pro
 }
 
 /**
+ * The tags the project's build states when no file of the program's own packages depends on a
+ * tag: they switch what its dependencies or the standard library compile (k1LoW/tbls abd6fe6
+ * Makefile:178 `go build -tags "timetzdata sqlite_fts5 sqlite_json1 minicore_disabled"`:
+ * go-sqlite3's FTS5 and JSON1, the embedded time zone database). Used when every build the
+ * project ships states the same tags and none is for tests, tools or debugging; else none.
+ */
+function dependencyTags(targetDir: string, moduleDir: string, io: TagIo, target?: { importPath: string | null; model: WorkspaceModel }): TagDecision {
+  const none: TagDecision = { tags: [], reasons: [], warnings: [], selected: [] };
+  const everyBuild = projectBuilds(targetDir, moduleDir, target?.importPath ?? null, io, target?.model);
+  if (everyBuild.length === 0) return none;
+  const key = (b: ProjectBuild) => (b.tags === null ? `?${b.raw}` : [...b.tags].sort().join(','));
+  const builds = new Set(everyBuild.map(key)).size > 1 ? shippingBuilds(everyBuild, io)?.kept ?? everyBuild : everyBuild;
+  const tags = builds[0].tags;
+  if (new Set(builds.map(key)).size > 1 || tags === null || tags.length === 0 || tags.some((t) => NOT_A_FEATURE.test(t) || PLATFORM.test(t))) return none;
+  const where = builds.slice(0, 3).map((b) => b.where).join('; ') + (builds.length > 3 ? `; ${builds.length - 3} more` : '');
+  const known = tags.filter((t) => KNOWN_TAGS.has(t)).map((t) => `${t}: ${KNOWN_TAGS.get(t)}`);
+  // A tag not known to be safe on the generated builder (a libc's or a system library's: a
+  // dependency's `musl`, `static_wasm`, `dynamic`): the reason names them, none is passed.
+  const unknown = tags.filter((t) => !KNOWN_TAGS.has(t) && !/^sqlite_(?!icu$)\w+$/.test(t));
+  if (unknown.length > 0) {
+    return { ...none, reasons: [`No -tags: the project builds ${targetDir === '' ? 'the root package' : targetDir} with -tags ${tags.join(',')} (${where}), which select no file of the program's own packages; what ${unknown.join(', ')} switch${unknown.length > 1 ? '' : 'es'} in its dependencies is not known here (${unknown.some((t) => BUILDER_BOUND.test(t)) ? 'some tie a C library to the project\'s builder, ' : ''}the generated builder is Debian's): add them to the go build line if the binary needs them.`] };
+  }
+  return {
+    tags,
+    reasons: [`-tags ${tags.join(',')}: the project builds ${targetDir === '' ? 'the root package' : targetDir} with them (${where}${builds.length > 1 ? `: every build of it the project ${builds.length < everyBuild.length ? 'ships' : 'states'}` : ''}); no file of the program's own packages depends on them, so they switch what its dependencies or the standard library compile${known.length > 0 ? ` (${known.join('; ')})` : ''}: the generated binary is built as the project's is.`],
+    warnings: [],
+    selected: [],
+  };
+}
+
+/**
+ * Tags that tie a dependency's C linking to the project's builder: its libc (confluent-kafka-go's
+ * `musl`, which links librdkafka's musl archive: Telefonica/prometheus-kafka-adapter 1.22.3-alpine
+ * Dockerfile:9 `-tags musl,static,netgo`) or a system library it installs (`dynamic`,
+ * `libsqlite3`, ICU). The generated builder is Debian's: not passed.
+ */
+const BUILDER_BOUND = /^(?:muslc?|glibc|alpine|static\w*|\w+_static|dynamic|shared|system_\w+|libsqlite3|\w*icu\w*|netcgo)$/i;
+
+/**
+ * Tags known to switch only Go or bundled C code (what they do, for the reason); go-sqlite3's
+ * `sqlite_*` features compile its bundled amalgamation, save `sqlite_icu` (ICU, a system library).
+ */
+const KNOWN_TAGS = new Map([
+  ['timetzdata', 'the time zone database embedded in the binary'],
+  ['netgo', 'the pure-Go DNS resolver'],
+  ['osusergo', "the pure-Go user lookup"],
+  ['sqlite_fts5', "go-sqlite3's full-text search (FTS5)"],
+  ['sqlite_json1', "go-sqlite3's JSON functions"],
+  ['sqlite_omit_load_extension', "go-sqlite3 without extension loading"],
+  ['minicore_disabled', "gosnowflake without its native minicore library"],
+  ['jsoniter', 'gin with json-iterator'],
+  ['go_json', 'gin with goccy/go-json'],
+  ['nomsgpack', 'gin without MessagePack'],
+]);
+
+/**
  * The tags to build with (stated tags that select gated files of the program), or a warning
  * when the program has gated files and nothing states the tags.
  */
 export function decideTags(targetDir: string, moduleDir: string, packageDirs: readonly string[], io: TagIo, target?: { importPath: string | null; model: WorkspaceModel }): TagDecision {
   const gated = gatedFiles(packageDirs, io);
-  if (gated.length === 0) return { tags: [], reasons: [], warnings: [], selected: [] };
+  if (gated.length === 0) return dependencyTags(targetDir, moduleDir, io, target);
   const all = [...new Set(gated.flatMap((g) => g.tags))].sort();
   const shown = (gs: GatedFile[]) => gs.slice(0, 3).map((g) => `${g.file} (//go:build ${g.constraint})`).join(', ') + (gs.length > 3 ? ` and ${gs.length - 3} more` : '');
   const everyBuild = projectBuilds(targetDir, moduleDir, target?.importPath ?? null, io, target?.model);
