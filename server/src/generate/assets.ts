@@ -856,6 +856,12 @@ export interface RuntimeRead {
   file: string;
   /** The program reads it only when it exists (`if _, err := os.Stat(…); err == nil {`): the check, shown. */
   optional?: string;
+  /**
+   * Found through a string constant or package-level variable (pasty's `static.TempFrontendPath`):
+   * copied when the context has it, otherwise not reported (Forceu/Gokapi's `pathCustomFolder =
+   * "custom/"` is a folder the user may create).
+   */
+  quiet?: true;
 }
 
 /**
@@ -922,6 +928,18 @@ export function runtimeReads(model: WorkspaceModel, packages: readonly string[],
     }
   }
   let flags: Map<string, { flag: string; value: string }> | null = null;
+  // The string constants and package-level variables of the compiled packages, by name: one value
+  // each ('' when two files give a name different values).
+  let strings: Map<string, string> | null = null;
+  const stringOf = (expr: string): string | undefined => {
+    if (strings === null) {
+      strings = new Map();
+      for (const t of texts.values()) for (const [k, v] of constantsOf(t)) strings.set(k, strings.has(k) && strings.get(k) !== v ? '' : v);
+    }
+    const name = /^(?:[A-Za-z_][A-Za-z0-9_]*\.)?([A-Za-z_][A-Za-z0-9_]*)$/.exec(expr)?.[1];
+    const v = name === undefined ? undefined : strings.get(name);
+    return v === '' || v === undefined || /^[0-9]+$/.test(v) ? undefined : v;
+  };
   for (const dir of packages) {
     const p = packageByDir(model, dir);
     if (!p) continue;
@@ -934,6 +952,7 @@ export function runtimeReads(model: WorkspaceModel, packages: readonly string[],
           const args = firstStringArgs(text, m.index + m[0].length - 1, arg);
           let lit = args ? /^"([^"\\]+)"/.exec(args[arg] ?? '')?.[1] : undefined;
           let via: string | undefined;
+          let quiet = false;
           // A flag's value (sish's `r.LoadHTMLGlob(viper.GetString("load-templates-directory"))`,
           // default "templates/*"): the default is what the image reads unless told otherwise.
           const expr = lit === undefined && assets && args ? /^(viper\.GetString\("[\w.-]+"\)|\*?[A-Za-z_][A-Za-z0-9_.]*)\s*(?:\)|$)/.exec(args[arg] ?? '')?.[1] : undefined;
@@ -943,14 +962,31 @@ export function runtimeReads(model: WorkspaceModel, packages: readonly string[],
             if (d && d.value !== '') {
               lit = d.value;
               via = `${m[0].replace(/\($/, '')}(${expr}), flag --${d.flag} default "${d.value}"`;
+            } else if (!expr.startsWith('*') && !expr.startsWith('viper.') && stringOf(expr) !== undefined) {
+              // A string constant or package-level variable (`http.Dir(static.FrontendPath)`).
+              lit = stringOf(expr)!;
+              via = `${m[0].replace(/\($/, '')}(${expr}) with ${expr} = "${lit}"`;
+              quiet = true;
             }
           }
           if (!lit || lit.startsWith('/') || /^[a-z]+:/.test(lit) || lit.includes('..') || lit === '.' || lit === './') continue;
           const path = literalPath('', lit);
           // The module files are read by tools (version lookups), not by a deployed program.
           if (path === '' || /^go\.(mod|sum|work)$/.test(path) || out.some((o) => o.path === path)) continue;
-          out.push({ path, via: via ?? `${m[0].replace(/\($/, '')}("${lit}"${args![arg].slice(lit.length + 2).trim().startsWith('+') ? ' + …' : ''})`, file: join(p.dir, f) });
+          out.push({ path, via: via ?? `${m[0].replace(/\($/, '')}("${lit}"${args![arg].slice(lit.length + 2).trim().startsWith('+') ? ' + …' : ''})`, file: join(p.dir, f), ...(quiet ? { quiet } : {}) });
         }
+      }
+      // fasthttp's file server reads its Root at run time (lus/pasty 317d7e6 internal/web/web.go:114
+      // `&fasthttp.FS{Root: static.TempFrontendPath, …}`, `TempFrontendPath = "./web"` in
+      // internal/static/static.go:10): a literal, or a string constant or package-level variable.
+      for (const m of text.matchAll(/\bfasthttp\.FS\s*\{/g)) {
+        const open = m.index! + m[0].length - 1;
+        const root = /(?:^|[\s,{])Root\s*:\s*("[^"\\\n]*"|[A-Za-z_][A-Za-z0-9_.]*)\s*[,}\n]/.exec(text.slice(open, closingBrace(text, open) + 1))?.[1];
+        const lit = root === undefined ? undefined : root.startsWith('"') ? root.slice(1, -1) : stringOf(root);
+        if (root === undefined || lit === undefined || lit.startsWith('/') || /^[a-z]+:/.test(lit) || lit.includes('..') || lit === '.' || lit === './') continue;
+        const path = literalPath('', lit);
+        if (path === '' || out.some((o) => o.path === path)) continue;
+        out.push({ path, via: root.startsWith('"') ? `fasthttp.FS{Root: ${root}}` : `fasthttp.FS{Root: ${root}} with ${root} = "${lit}"`, file: join(p.dir, f), ...(root.startsWith('"') ? {} : { quiet: true as const }) });
       }
       // A relative file:// source URL (golang-migrate's `migrate.NewWithDatabaseInstance("file://migrations", …)`):
       // read from the working directory at start.

@@ -1337,6 +1337,7 @@ export function plan(model: WorkspaceModel, options: GenerateOptions, io: Genera
     const base = target.module ?? '';
     const exists = (c: string) => read(c) !== null || (io.listFiles?.(c).some((f) => f.path === c || f.path.startsWith(c + '/')) ?? false);
     const found = [join(base, r.path), r.path].find(exists);
+    if (!found && r.quiet) continue;
     if (!found && r.optional !== undefined) {
       reasons.push(`${r.file} reads ${r.path} (${r.via}) only if it exists (${r.optional}), and the context has none: the program starts without it; mount one (docker run -v) to configure it.`);
       continue;

@@ -461,6 +461,20 @@ export function portEvidence(file: string, source: string, imports: readonly str
     const udp = /^net\.ListenPacket\("udp[46]?"/.test(a.via);
     out.push({ port: a.port, external: a.external, confidence: 'sure', via: a.via, file, address: a.address, ...(udp ? { udp } : {}), ...(profiler ? { profiler } : {}), ...(acme ? { acme } : {}), ...(redirect ? { redirect } : {}), ...(challenge ? { challenge } : {}) });
   }
+  // A listen call on a struct field every literal of the program sets to one address (lus/pasty
+  // 317d7e6 internal/web/web.go:107 `ListenAndServe(config.Current.WebAddress)`, `WebAddress:
+  // env.MustString("WEB_ADDRESS", ":8080")` in internal/config/config.go:82).
+  for (const m of text.matchAll(/\b(ListenAndServe(?:TLS)?|net\.Listen)\(\s*(?:"tcp[46]?"\s*,\s*)?((?:[A-Za-z_]\w*\.)+([A-Z]\w*))\s*[,)]/g)) {
+    const field = vars?.get(`field:${m[3]}`);
+    // Only a field set from the environment with a fallback, as a flag's default is; a plain
+    // literal is a configuration's default, which the file the program reads may change
+    // (openark/orchestrator's `ListenAddress: ":3000"`: ./configDefaults.ts says so).
+    if (field === undefined || !/^[^=]*: /.test(field)) continue;
+    const value = field.slice(field.indexOf('=') + 1);
+    const p = portOf(value);
+    if (p === null || out.some((o) => o.port === p.port && o.confidence === 'sure')) continue;
+    out.push({ ...p, confidence: 'sure', via: `${m[1]}(${m[2]}) with ${m[2]} = ${JSON.stringify(value)} (${field.slice(0, field.indexOf('='))})`, file, address: value });
+  }
   // exporter-toolkit: kingpinflag.AddFlags(kingpin.CommandLine, ":9100") defines --web.listen-address.
   if (imports.some((i) => i === 'github.com/prometheus/exporter-toolkit/web/kingpinflag')) {
     // Imported under its own name or an alias (alertmanager: `webflag "…/web/kingpinflag"`).
@@ -887,12 +901,17 @@ function fieldLiterals(all: readonly PackageSources[]): Map<string, string> {
     for (const f of p.files) {
       // A field named only `Listen` or `Port` too (restic/rest-server 2f31e10 cmd/rest-server/main.go:50
       // `Server: restserver.Server{…, Listen: ":8000"}`, the default of `--listen`).
-      if (!/(?:Addr|Listen|Port)\w*\s*:\s*"/.test(f.text)) continue;
-      for (const m of stripGoComments(f.text).matchAll(/[{,]\s*([A-Z]\w*)\s*:\s*"([^"\\\n]*)"/g)) {
+      if (!/(?:Addr|Listen|Port)\w*\s*:\s*["A-Za-z_]/.test(f.text)) continue;
+      // A literal, or an environment lookup with a literal fallback (lus/pasty 317d7e6
+      // internal/config/config.go:82 `WebAddress: env.MustString("WEB_ADDRESS", ":8080")`).
+      for (const m of stripGoComments(f.text).matchAll(/[{,]\s*([A-Z]\w*)\s*:\s*(?:"([^"\\\n]*)"|((?:[A-Za-z_]\w*\.)?\w+)\(\s*"[A-Za-z_][A-Za-z0-9_]*"\s*,\s*"([^"\\\n]*)"\s*\))/g)) {
         const words = camelWords(m[1]);
-        if (!NAME_LIKE_ADDRESS.test(words) || NOT_THE_SERVER.test(words) || portOf(m[2]) === null) continue;
-        seen.set(m[1], (seen.get(m[1]) ?? new Set()).add(m[2]));
-        if (!where.has(m[1])) where.set(m[1], `${p.dir === '' ? f.file : `${p.dir}/${f.file}`}=${m[2]}`);
+        const value = m[2] ?? m[4];
+        if (m[3] !== undefined && !/env/i.test(m[3])) continue;
+        if (!NAME_LIKE_ADDRESS.test(words) || NOT_THE_SERVER.test(words) || portOf(value) === null) continue;
+        seen.set(m[1], (seen.get(m[1]) ?? new Set()).add(value));
+        const path = p.dir === '' ? f.file : `${p.dir}/${f.file}`;
+        if (!where.has(m[1])) where.set(m[1], `${m[3] !== undefined ? `${path}: ${m[0].replace(/^[{,]\s*/, '').replace(/\s+/g, ' ')}` : path}=${value}`);
       }
     }
   }
