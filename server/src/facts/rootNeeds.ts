@@ -165,6 +165,33 @@ export const EBPF_LOADER = /^(github\.com\/cilium\/ebpf|github\.com\/aquasecurit
  */
 export const HOSTS_FILE_EDITOR = /^(github\.com\/txn2\/txeh|github\.com\/goodhosts\/hostsfile|github\.com\/lextoumbourou\/goodhosts)(\/|$)/;
 
+/**
+ * Mount libraries: Kubernetes' mount helpers (k8s.io/mount-utils, its older homes k8s.io/utils/mount
+ * and k8s.io/kubernetes/pkg/util/mount) mount, unmount and format volumes (mount(2), `mount`,
+ * `mkfs.<fs>`): mount needs CAP_SYS_ADMIN and the node's block devices are root's, which
+ * `--cap-add` or a privileged pod give root only. CSI node plugins mount every volume through
+ * them (digitalocean/csi-digitalocean's driver/mounter.go, ctrox/csi-s3's pkg/mounter). GD204
+ * stays silent on them.
+ */
+export const MOUNT_LIBRARY = /^(k8s\.io\/mount-utils|k8s\.io\/utils\/mount|k8s\.io\/kubernetes\/pkg\/util\/mount)(\/|$)/;
+
+/** Programs that mount, unmount, format a device or make a device node: root's (CAP_SYS_ADMIN, CAP_MKNOD, the node's devices). */
+const MOUNT_TOOL = /^(mount|umount|mknod|mkfs(\.\w+)?)$/;
+
+/**
+ * A package of `dirs` (a program's local import closure) runs a mount tool by name (GoPackage
+ * `runsPrograms`: ctrox/csi-s3 pkg/mounter/mounter.go `exec.Command("mknod", args...)`): where it
+ * says so, null when none.
+ */
+export function mountToolRun(ws: WorkspaceModel, dirs: readonly string[]): string | null {
+  for (const d of dirs) {
+    for (const r of packageByDir(ws, d)?.runsPrograms ?? []) {
+      if (MOUNT_TOOL.test(path.posix.basename(r.name))) return `${r.via} in ${d === '' ? r.file : `${d}/${r.file}`}`;
+    }
+  }
+  return null;
+}
+
 // ---------------------------------------------------------------------------------------------
 // The Docker socket
 

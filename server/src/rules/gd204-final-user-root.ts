@@ -33,7 +33,11 @@
  *    CAP_NET_ADMIN, which `--cap-add` gives root only (a non-root user has no ambient
  *    capabilities); an image that installs device-mapper tools (dmsetup, device-mapper, lvm2,
  *    thin-provisioning-tools: /dev/mapper/control and CAP_SYS_ADMIN; cadvisor), or FUSE
- *    (fuse, fuse3: a FUSE mount needs /dev/fuse and CAP_SYS_ADMIN; restic's `restic mount`); a program that sends or captures raw packets (a package of
+ *    (fuse, fuse3: a FUSE mount needs /dev/fuse and CAP_SYS_ADMIN; restic's `restic mount`), or
+ *    filesystem tools (e2fsprogs, xfsprogs, btrfs-progs: mkfs and resize of the node's block
+ *    devices, csi-digitalocean's plugin); a program that mounts (it reaches k8s.io/mount-utils,
+ *    k8s.io/utils/mount or k8s.io/kubernetes/pkg/util/mount, or runs mount, umount, mkfs or mknod
+ *    by name: CSI node plugins, csi-s3) needs CAP_SYS_ADMIN likewise; a program that sends or captures raw packets (a package of
  *    it imports mdlayher/arp, ndp, packet, raw; gopacket's pcap, afpacket, pfring, forks too;
  *    packetcap/go-pcap: facts/rootNeeds.ts rawPacketUse, the main package or one it imports
  *    directly, or down to three levels when no other program reaches it sooner: naabu's
@@ -126,7 +130,7 @@ import { copiedFileText } from '../facts/copiedFiles';
 import { devOrBuilderImage, startPrograms } from '../facts/goAtStart';
 import { workspaceFact } from '../facts/memo';
 import { composeServices } from '../facts/composeImages';
-import { composeMountsOfImage, dockerActionOfImage, dockerActions, DOCKER_IN_SCRIPT, dockerCliRun, dockerSocketDialer, EBPF_LOADER, HOSTS_FILE_EDITOR, rootAtStart, rawPacketToolRun, rawPacketUse, entrypointWorkloads, entrypointWorkloadsOfImage, hostWorkloads, hostWorkloadsOfImage, installsDockerCli, managedPluginConfig, rootChecks, RUNTIME_CLIENT, volumeHelperCommands, volumeHelperCommandsOfImage, workdirMountDocs, workdirMountRunsOfImage, workloadAttestorConfig } from '../facts/rootNeeds';
+import { composeMountsOfImage, dockerActionOfImage, dockerActions, DOCKER_IN_SCRIPT, dockerCliRun, dockerSocketDialer, EBPF_LOADER, HOSTS_FILE_EDITOR, rootAtStart, rawPacketToolRun, rawPacketUse, entrypointWorkloads, entrypointWorkloadsOfImage, hostWorkloads, hostWorkloadsOfImage, installsDockerCli, managedPluginConfig, MOUNT_LIBRARY, mountToolRun, rootChecks, RUNTIME_CLIENT, volumeHelperCommands, volumeHelperCommandsOfImage, workdirMountDocs, workdirMountRunsOfImage, workloadAttestorConfig } from '../facts/rootNeeds';
 import type { DockerfileModel, Instruction, Stage } from '../dockerfile/model';
 import { installsPackage } from '../dockerfile/packages';
 import { insertLinesAfter, insertAboveInstruction } from '../edits/edits';
@@ -171,6 +175,14 @@ const DEVICE_TOOLS = /^(dmsetup|device-mapper|lvm2|thin-provisioning-tools)$/;
  * container tools install it to run unprivileged.
  */
 const FUSE_TOOLS = /^fuse3?$/;
+/**
+ * Filesystem tools in the image: mkfs and resize for ext4, XFS, Btrfs (e2fsprogs, xfsprogs and
+ * their -extra packages, btrfs-progs). A Go image installs them to format, check and grow the
+ * node's block devices (digitalocean/csi-digitalocean's cmd/do-csi-plugin/Dockerfile, "required
+ * for resize2fs", beside findmnt and blkid; its driver runs `mkfs.<fs>` and `mount`): the devices
+ * are root's, and mounting them needs CAP_SYS_ADMIN, which `--cap-add` gives root only.
+ */
+const FILESYSTEM_TOOLS = /^(e2fsprogs|e2fsprogs-extra|xfsprogs|xfsprogs-extra|btrfs-progs)$/;
 /** A comment about the final stage's user being root (`# user is implicitly set to root`). */
 const ROOT_COMMENT = /(?<![\w/.-])root(?![\w/-])/i;
 const USER_WORD = /\b(user|uid|privilege[sd]?)\b/i;
@@ -363,7 +375,7 @@ function dropsPrivileges(ctx: RuleContext, stage: Stage): boolean {
  * or points DOCKER_HOST at a unix socket (the host's docker.sock, root:docker 0660).
  */
 function imageNeedsRoot(model: DockerfileModel, stage: Stage): boolean {
-  if (installsPackage(model, stage, (name) => NET_TOOLS.test(name) || DEVICE_TOOLS.test(name) || FUSE_TOOLS.test(name))) return true;
+  if (installsPackage(model, stage, (name) => NET_TOOLS.test(name) || DEVICE_TOOLS.test(name) || FUSE_TOOLS.test(name) || FILESYSTEM_TOOLS.test(name))) return true;
   return stageChain(model, stage).some((s) => s.instructions.some((i) => i.keyword === 'ENV' && properties(i).some((p) => p.name === 'DOCKER_HOST' && /^unix:\/\//.test(p.value ?? ''))));
 }
 
@@ -404,7 +416,7 @@ function programsNeedRoot(ctx: RuleContext, stage: Stage): boolean {
   const userSetters = new Set(ws.packages.filter((p) => p.setsUser).map((p) => p.dir));
   const needsRoot = (p: { dir: string }) => {
     const f = buildFacts(ws, p.dir);
-    return f.externalImports.some((i) => EBPF_LOADER.test(i) || NET_ADMIN.test(i) || RUNTIME_CLIENT.test(i) || HOSTS_FILE_EDITOR.test(i)) || rawPacketUse(ws, p.dir) !== null || rawPacketToolRun(ctx.model, stage, ws, f.packages) !== null || f.packages.some((d) => userSetters.has(d)) || stopsUnlessRoot(ctx, p.dir);
+    return f.externalImports.some((i) => EBPF_LOADER.test(i) || NET_ADMIN.test(i) || RUNTIME_CLIENT.test(i) || HOSTS_FILE_EDITOR.test(i) || MOUNT_LIBRARY.test(i)) || mountToolRun(ws, f.packages) !== null || rawPacketUse(ws, p.dir) !== null || rawPacketToolRun(ctx.model, stage, ws, f.packages) !== null || f.packages.some((d) => userSetters.has(d)) || stopsUnlessRoot(ctx, p.dir);
   };
   if ([...packages, ...named].some(needsRoot)) return true;
   if (packages.length === 0) packages = builds.length === 0 ? shippableMains(ws) : [];
