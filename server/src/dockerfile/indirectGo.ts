@@ -178,21 +178,40 @@ function computeToolRuns(stage: Stage, files: ContextReader | undefined, variabl
   let workdir: string | null = UNKNOWN_WORKDIR;
   let workdirInClone = false;
   const inClone = (p: string | null) => p !== null && cloned.some((d) => p === d || p.startsWith(`${d}/`));
+  /**
+   * The absolute folders an ADD of a local archive unpacked into (ADD unpacks a local tar), and
+   * whether the current WORKDIR is one of them: a tool run there reads the archive's files, not
+   * the context's (k8snetworkplumbingwg/sriov-network-device-plugin 40b6f50 images/Dockerfile:21-25:
+   * `ADD images/ddptool-1.0.1.12.tar.gz /tmp/ddptool/`, `WORKDIR /tmp/ddptool`, `RUN make`, a C tool's makefile).
+   */
+  const addedArchives: string[] = [];
+  let workdirInAdded = false;
+  const inAdded = (p: string | null) => p !== null && addedArchives.some((d) => p === d || p.startsWith(`${d}/`));
   for (const instr of stage.instructions) {
     if (instr.keyword === 'WORKDIR') {
       const raw = instr.args[0]?.value;
       workdir = raw === undefined || raw.includes('$') ? null : resolveDir(workdir, raw);
       workdirInClone = inClone(workdir);
-      if (workdir !== null && !workdirInClone && !workdir.startsWith(UNKNOWN_WORKDIR)) own.push(workdir);
+      workdirInAdded = inAdded(workdir);
+      if (workdir !== null && !workdirInClone && !workdirInAdded && !workdir.startsWith(UNKNOWN_WORKDIR)) own.push(workdir);
     } else if (instr.keyword === 'COPY' || instr.keyword === 'ADD') {
-      const dest = copyPaths(instr)?.dest;
-      if (dest !== undefined && dest.startsWith('/') && !dest.includes('$')) own.push(dest.replace(/\/+$/, '') || '/');
+      const paths = copyPaths(instr);
+      const dest = paths?.dest;
+      if (dest !== undefined && dest.startsWith('/') && !dest.includes('$')) {
+        const folder = dest.replace(/\/+$/, '') || '/';
+        const archive = instr.keyword === 'ADD' && !instr.flags.some((f) => f.name === 'from') && paths!.sources.length > 0
+          && paths!.sources.every((src) => !/^[a-z]+:\/\//i.test(src) && !src.includes('$') && contextPath(src) !== null && isArchive(path.posix.basename(src)));
+        if (archive && folder !== '/') {
+          addedArchives.push(folder);
+          unpackedInto.push(folder);
+        } else own.push(folder);
+      }
     }
     if (instr.keyword !== 'RUN' || !instr.script) continue;
     // This RUN unpacked into the folder it runs in (`tar -xz` without -C), and it changed into
     // a folder of an archive (the commands after that run the archive's files).
     let unpackedHere = false;
-    let inArchive = false;
+    let inArchive = workdirInAdded;
     /** The commands run in a clone of another repository: its files, which are not read (unknown, not none). */
     let inCloned = workdirInClone;
     /** Where the RUN's commands run, while a literal `cd` keeps it known. */

@@ -2480,3 +2480,44 @@ describe('GD107: a comment that declines the cache mount (actions-runner-control
     assert.equal(find(text.replace('# Deliberately no', '# A'), 'GD107').length, 1);
   });
 });
+
+// Judge X (round 36) W1, W2, F1: k8snetworkplumbingwg/sriov-network-device-plugin
+// 40b6f507e74ccc7b04c64cfe8823522e9d2f8b2e (Apache-2.0) images/Dockerfile:1-30, trimmed: stage
+// ddp-builder ADDs a C tool's tarball (ADD unpacks a local tar) into /tmp/ddptool and runs `make`
+// there: its own makefile (gcc), not the repository's Makefile, and no Go.
+describe('GD107, GD101: make in a folder a local archive was ADDed (unpacked) into', () => {
+  before(() => ready);
+  const dockerfile = (add: string) => df([
+    'FROM --platform=$BUILDPLATFORM golang:1.25-alpine AS builder',
+    'WORKDIR /usr/src/sriov-network-device-plugin',
+    'COPY . .',
+    'RUN apk add --no-cache --virtual build-dependencies build-base',
+    'RUN make clean && make build',
+    'FROM --platform=$BUILDPLATFORM golang:1.20-alpine3.16 AS ddp-builder',
+    add,
+    'RUN apk add --no-cache --virtual build-dependencies build-base linux-headers',
+    'WORKDIR /tmp/ddptool',
+    'RUN make',
+    'FROM alpine:3',
+    'COPY --from=builder /usr/src/sriov-network-device-plugin/build/sriovdp /usr/bin/',
+    'COPY --from=ddp-builder /tmp/ddptool/ddptool /usr/bin/',
+    'ENTRYPOINT ["/usr/bin/sriovdp"]',
+  ]);
+  const files = {
+    'go.mod': 'module github.com/k8snetworkplumbingwg/sriov-network-device-plugin\n\ngo 1.25.3\n',
+    'cmd/sriovdp/main.go': 'package main\n\nfunc main() {}\n',
+    'Makefile': 'build:\n\tgo build -o build/sriovdp ./cmd/sriovdp\n\nclean:\n\trm -rf build\n',
+    'images/ddptool-1.0.1.12.tar.gz': 'not read\n',
+    'images/ddptool/makefile': 'CC=gcc\nddptool: main.c\n\t$(CC) -o ddptool main.c\n',
+  };
+  const lines = (text: string, code: string) => lint(text, tempWorkspace(files)).filter((f) => f.code === code).map((f) => text.slice(0, f.span.start).split('\n').length);
+  it('silent for the archive\'s make (GD107) and its golang image (GD101); the builder\'s make build still reported', () => {
+    const text = dockerfile('ADD images/ddptool-1.0.1.12.tar.gz /tmp/ddptool/');
+    assert.deepEqual(lines(text, 'GD107'), [5]);
+    assert.deepEqual(lines(text, 'GD101'), []);
+  });
+  it('a folder ADDed there (no archive): read as before', () => {
+    const text = dockerfile('ADD images/ddptool/ /tmp/ddptool/');
+    assert.deepEqual(lines(text, 'GD107'), [5, 10]);
+  });
+});
