@@ -359,3 +359,26 @@ describe('GD111: go list -m with -mod=mod against a GOFLAGS=-mod=vendor (ftpgrab
     });
   });
 });
+
+// Judge 36 Y W2, W3: anderspitman/boringproxy (MIT) Dockerfile:1-6 (golang:1.15-alpine3.12 runs
+// `go get github.com/GeertJohan/go.rice/rice` before anything is copied: the GOPATH-era way to
+// install a tool, and `go install pkg@version` came only with Go 1.16) and release/Dockerfile:5-14
+// (ubuntu:16.04 clones the repository itself, enters it and installs Go 1.15 by a script, then
+// runs `go get` in that clone).
+describe('GD111: go get before Go 1.16, and in a cloned repository (boringproxy)', () => {
+  it('golang:1.15 installing a tool with go get: not reported; the same on golang:1.22 is', () => {
+    const boring = (tag: string) => df([`FROM ${tag} as builder`, '', 'WORKDIR /build', '', 'RUN apk add git', 'RUN go get github.com/GeertJohan/go.rice/rice', '', 'COPY go.* ./', 'RUN go mod download', 'COPY . .', '', 'RUN rice embed-go', 'RUN cd cmd/boringproxy && CGO_ENABLED=0 go build -o boringproxy']);
+    assert.equal(has(boring('golang:1.15-alpine3.12'), 'GD111'), false);
+    const [f] = find(boring('golang:1.22-alpine'), 'GD111');
+    assert.match(f.message, /outside a module here: since Go 1\.18 it no longer builds or installs commands/);
+    assert.match(f.message, /go install pkg@version` \(Go 1\.16 and later\)/);
+  });
+  it('release/Dockerfile: go get in a repository the stage cloned is not called "outside a module"', () => {
+    const release = df(['FROM ubuntu:16.04', '', 'RUN apt-get update && apt-get install -y curl git inkscape', '', 'RUN git clone https://github.com/boringproxy/boringproxy', 'WORKDIR boringproxy', 'RUN ./scripts/install_go.sh', 'ENV PATH="${PATH}:/usr/local/go/bin"', 'ENV PATH="${PATH}:/root/go/bin"', 'RUN go get github.com/GeertJohan/go.rice/rice']);
+    assert.equal(has(release, 'GD111'), false);
+    // Without the clone, the same go get runs outside a module and is reported.
+    assert.equal(has(release.replace('RUN git clone https://github.com/boringproxy/boringproxy\n', ''), 'GD111'), true);
+    // Copied sources still count: the go get edits the context's go.mod.
+    assert.equal(has(df(['FROM golang:1.15', 'COPY . .', 'RUN go get github.com/a/b@v1.2.3']), 'GD111'), true);
+  });
+});
