@@ -16,7 +16,9 @@
  *  - an artifact-export stage (scratch, only COPY, no ENTRYPOINT/CMD; facts `isArtifactExport`):
  *    the binaries are taken out with `docker cp` or `--output`, never executed in the image;
  *  - builds of several platforms landing in it, each from its own stage (linkerd2 cli/Dockerfile:
- *    `build-linux-amd64`, `build-darwin`, `build-windows`… gathered in `FROM scratch AS multi-arch`).
+ *    `build-linux-amd64`, `build-darwin`, `build-windows`… gathered in `FROM scratch AS multi-arch`),
+ *    or builds for several operating systems, a native one among them (dnsmonster's
+ *    Dockerfile-release: a linux binary and a `GOOS=windows` .exe, taken out with `docker cp`).
  *
  * `RUN make <target>` counts too when its recipe is certain (makeGoCommands: a Makefile of the
  * builder, a known target whose recipe runs only go builds and file housekeeping): a recipe line's
@@ -70,6 +72,12 @@ export const gd116: Rule = {
     // (Only builds that name their platform count: a `go install tool@v1` beside them says nothing.)
     const platforms = new Set(flatMapOf(landing, ({ g }) => { const h = hardCoded(model, g); return h ? [`${h.goos ?? ''}/${h.goarch ?? ''}`] : []; }));
     if (platforms.size > 1) return [];
+    // Builds for several operating systems land in it, a native one among them
+    // (mosajjal/dnsmonster's Dockerfile-release: a linux binary, then `GOOS=windows` for an .exe,
+    // both taken out with `docker cp`): release files, and a windows binary never was the image's
+    // program. (`go build` only: a GOOS left unset is the builder's, linux.)
+    const oses = new Set(flatMapOf(landing, ({ g }) => (g.sub === 'build' ? [rawEnvValue(model, model.stages[g.instr.stage], g, 'GOOS') ?? 'linux'] : [])));
+    if (oses.size > 1) return [];
     const out: RuleFinding[] = [];
     const seen = new Set<string>();
     const base = rootImage(model, final);

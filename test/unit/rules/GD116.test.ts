@@ -276,3 +276,28 @@ describe('GD116: a build output moved by mv in its RUN (thrasher-corp/gocryptotr
     assert.deepEqual(find(before, 'GD116', context()), []);
   });
 });
+
+// Judge 36 Y W1: mosajjal/dnsmonster (GPL-2.0) Dockerfile-release:1-21: one alpine stage builds
+// the linux binary, then `ENV GOOS=windows GOARCH=amd64` and the .exe; release.yml `docker create`s
+// the image and `docker cp`s both out: release files, never run in the image.
+describe('GD116: a linux binary and a windows .exe built for release (dnsmonster Dockerfile-release)', () => {
+  const DNSMONSTER = (second: string) => df([
+    'FROM alpine:edge',
+    'RUN apk add --no-cache libcap-static libpcap-dev linux-headers git go file dpkg rpm',
+    'ENV REPO="github.com/mosajjal/dnsmonster"',
+    'RUN git clone https://${REPO}.git /opt/dnsmonster \\',
+    '    && cd /opt/dnsmonster \\',
+    '    && go build -o /opt/dnsmonster-linux-amd64.bin ./cmd/dnsmonster',
+    'ENV CGO_ENABLED=1',
+    second,
+    'ENV GOARCH=amd64',
+    'RUN cd /opt/dnsmonster \\',
+    '    && go build -o /opt/dnsmonster-windows-amd64.exe ./cmd/dnsmonster',
+    'WORKDIR /opt/dnsmonster',
+  ]);
+  it('silent when a native build and a GOOS=windows build land together; a lone GOARCH=amd64 build is still reported', () => {
+    assert.equal(has(DNSMONSTER('ENV GOOS=windows'), 'GD116'), false);
+    // Both for linux, the second with a fixed GOARCH: the image's platform question stands.
+    assert.equal(has(DNSMONSTER('ENV GOOS=linux'), 'GD116'), true);
+  });
+});
