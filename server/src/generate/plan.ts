@@ -4,6 +4,7 @@
  */
 import * as nodePath from 'node:path';
 import { NEWEST_GO_LINE, OLDEST_SUPPORTED_GO_LINE, TRIMPATH_SINCE, compareGoVersions, goLine, goLineSupportEndedWith } from '../images/golangTag';
+import { oldDependencies, type OldDependency } from './oldDependencies';
 import { knownCgoModuleFor, knownCgoRequirement, parseGoFile } from '../workspace/goImports';
 import type { GoModule, GoWork, WorkspaceModel } from '../workspace/model';
 import type { WorkspaceFiles } from '../workspace/types';
@@ -76,6 +77,8 @@ export interface Plan {
     apt: string[];
     /** The Go line go.mod (go.work, the toolchain line) asked for when it is out of support, and the newer one the builder has (a comment says so); else null. */
     raised: { from: string; to: string } | null;
+    /** Requirements of go.mod at versions that break with the raised builder's Go (a comment and a Check say so); empty unless raised. */
+    oldDependencies: OldDependency[];
   };
   /** Builder WORKDIR (absolute). */
   workdir: string;
@@ -566,6 +569,11 @@ export function plan(model: WorkspaceModel, options: GenerateOptions, io: Genera
   }
 
   const go = goVersionFor(model, work ?? null, mod, workspaceMode, warnings);
+  // A raised builder meets requirements pinned by the old go line's era: name those known to break.
+  const oldDeps = go.raisedFrom && mod ? oldDependencies(mod, go.version) : [];
+  for (const d of oldDeps) {
+    warnings.push(`${join(mod!.dir, 'go.mod')}:${d.line} requires ${d.module} ${d.version}: with Go ${d.since} or newer (the builder has Go ${go.version}, not ${go.raisedFrom}) ${d.how}; ${d.fixed} fixed it. Make sure the build uses ${d.fixed} or newer: go get ${d.module}@${d.fixed}`);
+  }
   const deb: DebianRelease = debianFor(go.version);
 
   // cgo
@@ -1729,7 +1737,7 @@ export function plan(model: WorkspaceModel, options: GenerateOptions, io: Genera
     targetSettledBy: settledBy ?? null,
     runtime,
     cgo,
-    builder: { image: builderImage, crossCompile, apk, apt: builderApt, raised: go.raisedFrom ? { from: go.raisedFrom, to: go.version } : null },
+    builder: { image: builderImage, crossCompile, apk, apt: builderApt, raised: go.raisedFrom ? { from: go.raisedFrom, to: go.version } : null, oldDependencies: oldDeps },
     workdir: workdirCtx === '' ? '/src' : `/src/${workdirCtx}`,
     dependencyCopies,
     download: !vendor,

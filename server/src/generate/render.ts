@@ -65,6 +65,7 @@ export function renderDockerfile(p: Plan): string {
 
   // ---- build stage
   if (p.builder.raised) L.push(`# Go ${p.builder.raised.to}, not ${p.builder.raised.from} (out of support): a newer Go builds the module as its go line says.`);
+  for (const d of p.builder.oldDependencies) L.push(`# ${d.module} ${d.version} breaks with Go ${d.since}+ (fixed in ${d.fixed}): go get ${d.module}@${d.fixed} (see Check).`);
   if (p.builder.crossCompile) {
     L.push('# The build runs on the build machine and cross-compiles for the target platform.');
     L.push(`FROM --platform=$BUILDPLATFORM ${p.builder.image} AS build`);
