@@ -4,6 +4,7 @@ import type { AnalyzeOptions } from '../../../server/src/rules/analyze';
 import { makeGoModule, makeGoPackage, makeWorkspaceModel } from '../../../server/src/workspace/make';
 import { df, ready } from '../helpers';
 import { fixture, find, has, fix, tempWorkspace } from './kit/workspaceGo';
+import { NUCLIO_BUILDER } from './kit/nuclio';
 
 /** GD103 cgo-required: its own cases (the themed suites beside it test rules together). */
 before(() => ready);
@@ -279,17 +280,7 @@ describe('GD103: CGO_ENABLED=0 from a base image the repository builds (nuclio p
     'ONBUILD COPY . ./',
     'ONBUILD RUN go build -mod=mod -buildmode=plugin -o /home/nuclio/bin/handler.so .',
   ]);
-  const BUILDER = [
-    'ARG NUCLIO_BASE_IMAGE_NAME',
-    'ARG NUCLIO_BASE_IMAGE_TAG',
-    'FROM --platform=${BUILDPLATFORM} ${NUCLIO_BASE_IMAGE_NAME}:${NUCLIO_BASE_IMAGE_TAG}',
-    'WORKDIR /nuclio',
-    'ENV CGO_ENABLED=0',
-    'COPY go.* ./',
-    'RUN go mod download',
-    'COPY . .',
-    '',
-  ].join('\n');
+  const BUILDER = NUCLIO_BUILDER;
   const MAKEFILE = (context = '.') => [
     'NUCLIO_DOCKER_REPO ?= quay.io/nuclio',
     'NUCLIO_DOCKER_IMAGE_TAG=$(NUCLIO_LABEL)-$(NUCLIO_ARCH)',

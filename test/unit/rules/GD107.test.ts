@@ -9,6 +9,7 @@ import { composeServices } from '../../../server/src/facts/composeImages';
 import { tempWorkspace } from './kit/realworld';
 import { BENTO_DOCKERFILE, BENTO_MAKEFILE, bento, SQL_EXPORTER_PLAIN, sqlExporter } from './kit/makeGo';
 import { contextWith, GOKAPI_DOCKERFILE, GOKAPI_FILES, KIALI_DOCKERFILE, KIALI_FILES, PLAIN_ENTRYPOINT, STATPING_DOCKERFILE, STATPING_FILES } from './kit/goAtStart';
+import { NUCLIO_BUILDER } from './kit/nuclio';
 
 /** GD107 no-build-cache-mount: its own cases (the themed suites beside it test rules together). */
 before(() => ready);
@@ -2257,17 +2258,7 @@ describe('GD107: a base image the repository builds with the modules in it (nucl
     'COPY --from=build-controller /nuclio/controller /usr/local/bin',
     'CMD [ "controller" ]',
   ]);
-  const BUILDER = [
-    'ARG NUCLIO_BASE_IMAGE_NAME',
-    'ARG NUCLIO_BASE_IMAGE_TAG',
-    'FROM --platform=${BUILDPLATFORM} ${NUCLIO_BASE_IMAGE_NAME}:${NUCLIO_BASE_IMAGE_TAG}',
-    'WORKDIR /nuclio',
-    'ENV CGO_ENABLED=0',
-    'COPY go.* ./',
-    'RUN go mod download',
-    'COPY . .',
-    '',
-  ].join('\n');
+  const BUILDER = NUCLIO_BUILDER;
   const MAKEFILE = [
     'NUCLIO_DOCKER_REPO ?= quay.io/nuclio',
     'NUCLIO_DOCKER_IMAGE_TAG=$(NUCLIO_LABEL)-$(NUCLIO_ARCH)',
