@@ -39,7 +39,9 @@ const WINDOWS_IMAGE = /windowsservercore|nanoserver|(^|\/)windows\/(servercore|n
  * tells nothing.
  */
 export function buildsWindowsImage(model: DockerfileModel): boolean {
-  return model.stages.some((s) => (s.baseStage === null && WINDOWS_IMAGE.test(s.resolvedBase ?? s.base)) || /^windows\//i.test(s.platform ?? ''));
+  // Once per model: GD107 asks it for every stage (a scan per stage was n² for n stages).
+  const slot = model as ModelFactsSlot;
+  return (slot[WINDOWS_BUILD] ??= model.stages.some((s) => (s.baseStage === null && WINDOWS_IMAGE.test(s.resolvedBase ?? s.base)) || /^windows\//i.test(s.platform ?? '')));
 }
 
 /** Every stage's root image, once per model: asking per stage by walking its chain was n² for n chained stages. */
@@ -59,6 +61,7 @@ function rootImages(model: DockerfileModel): (string | null)[] {
 // WeakMap value alive whatever its key (only a full GC drops them), so a chain cache kept each
 // analysed model, with all its instructions, alive and copied through every scavenge until then.
 const ROOT_IMAGES = Symbol('rootImages');
+const WINDOWS_BUILD = Symbol('windowsBuild');
 const STAGE_CHAINS = Symbol('stageChains');
 const IMAGE_STAGES = Symbol('imageStages');
 const TARGET_IMAGES = Symbol('targetImages');
@@ -70,6 +73,7 @@ const ROOT_RELEASES = Symbol('rootReleases');
 const BASE_CANDIDATES = Symbol('baseStageCandidates');
 registerModelFactSlot(BASE_CANDIDATES);
 registerModelFactSlot(ROOT_IMAGES);
+registerModelFactSlot(WINDOWS_BUILD);
 registerModelFactSlot(STAGE_CHAINS);
 registerModelFactSlot(IMAGE_STAGES);
 registerModelFactSlot(TARGET_IMAGES);
@@ -80,6 +84,7 @@ registerModelFactSlot(STAGE_IMAGES);
 registerModelFactSlot(ROOT_RELEASES);
 interface ModelFactsSlot {
   [ROOT_IMAGES]?: (string | null)[];
+  [WINDOWS_BUILD]?: boolean;
   [STAGE_CHAINS]?: Stage[][];
   [IMAGE_STAGES]?: Map<number, Set<number>>;
   [TARGET_IMAGES]?: Map<number, readonly number[]>;
