@@ -4,7 +4,7 @@ import type { AnalyzeOptions } from '../../../server/src/rules/analyze';
 import { makeGoModule, makeGoPackage, makeWorkspaceModel } from '../../../server/src/workspace/make';
 import { df, ready } from '../helpers';
 import { fixture, find, has, fix, tempWorkspace } from './kit/workspaceGo';
-import { NUCLIO_BUILDER } from './kit/nuclio';
+import { NUCLIO_BUILDER, nuclioMakefile } from './kit/nuclio';
 
 /** GD103 cgo-required: its own cases (the themed suites beside it test rules together). */
 before(() => ready);
@@ -281,28 +281,7 @@ describe('GD103: CGO_ENABLED=0 from a base image the repository builds (nuclio p
     'ONBUILD RUN go build -mod=mod -buildmode=plugin -o /home/nuclio/bin/handler.so .',
   ]);
   const BUILDER = NUCLIO_BUILDER;
-  const MAKEFILE = (context = '.') => [
-    'NUCLIO_DOCKER_REPO ?= quay.io/nuclio',
-    'NUCLIO_DOCKER_IMAGE_TAG=$(NUCLIO_LABEL)-$(NUCLIO_ARCH)',
-    '',
-    'handler-builder-golang-onbuild: build-builder',
-    '\tdocker build \\',
-    '\t\t--build-arg NUCLIO_DOCKER_IMAGE_TAG=$(NUCLIO_DOCKER_IMAGE_TAG) \\',
-    '\t\t--build-arg NUCLIO_DOCKER_REPO=$(NUCLIO_DOCKER_REPO) \\',
-    '\t\t--file pkg/processor/build/runtime/golang/docker/onbuild/Dockerfile \\',
-    '\t\t--tag $(NUCLIO_DOCKER_HANDLER_BUILDER_GOLANG_ONBUILD_IMAGE_NAME) .',
-    '',
-    'NUCLIO_DOCKER_BUILDER_IMAGE_NAME=\\',
-    ' $(NUCLIO_DOCKER_REPO)/nuclio-builder:$(NUCLIO_DOCKER_IMAGE_TAG)',
-    '',
-    'build-builder:',
-    '\tdocker build \\',
-    '\t\t--build-arg NUCLIO_BASE_IMAGE_NAME=$(NUCLIO_BASE_IMAGE_NAME) \\',
-    '\t\t--file hack/docker/build/builder/Dockerfile \\',
-    '\t\t--tag $(NUCLIO_DOCKER_BUILDER_IMAGE_NAME) \\',
-    `\t\t${context}`,
-    '',
-  ].join('\n');
+  const MAKEFILE = (context = '.') => nuclioMakefile('handler-builder-golang-onbuild', 'pkg/processor/build/runtime/golang/docker/onbuild/Dockerfile', '$(NUCLIO_DOCKER_HANDLER_BUILDER_GOLANG_ONBUILD_IMAGE_NAME)', context);
   const PATH = 'pkg/processor/build/runtime/golang/docker/onbuild/Dockerfile';
   const tree = (over: Record<string, string> = {}) => tempWorkspace({
     'go.mod': 'module github.com/nuclio/nuclio\n\ngo 1.21\n',

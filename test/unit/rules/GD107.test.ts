@@ -9,7 +9,7 @@ import { composeServices } from '../../../server/src/facts/composeImages';
 import { tempWorkspace } from './kit/realworld';
 import { BENTO_DOCKERFILE, BENTO_MAKEFILE, bento, SQL_EXPORTER_PLAIN, sqlExporter } from './kit/makeGo';
 import { contextWith, GOKAPI_DOCKERFILE, GOKAPI_FILES, KIALI_DOCKERFILE, KIALI_FILES, PLAIN_ENTRYPOINT, STATPING_DOCKERFILE, STATPING_FILES } from './kit/goAtStart';
-import { NUCLIO_BUILDER } from './kit/nuclio';
+import { NUCLIO_BUILDER, nuclioMakefile } from './kit/nuclio';
 
 /** GD107 no-build-cache-mount: its own cases (the themed suites beside it test rules together). */
 before(() => ready);
@@ -2259,28 +2259,7 @@ describe('GD107: a base image the repository builds with the modules in it (nucl
     'CMD [ "controller" ]',
   ]);
   const BUILDER = NUCLIO_BUILDER;
-  const MAKEFILE = [
-    'NUCLIO_DOCKER_REPO ?= quay.io/nuclio',
-    'NUCLIO_DOCKER_IMAGE_TAG=$(NUCLIO_LABEL)-$(NUCLIO_ARCH)',
-    '',
-    'controller: build-builder',
-    '\tdocker build \\',
-    '\t\t--build-arg NUCLIO_DOCKER_IMAGE_TAG=$(NUCLIO_DOCKER_IMAGE_TAG) \\',
-    '\t\t--build-arg NUCLIO_DOCKER_REPO=$(NUCLIO_DOCKER_REPO) \\',
-    '\t\t--file cmd/controller/Dockerfile \\',
-    '\t\t--tag $(NUCLIO_DOCKER_CONTROLLER_IMAGE_NAME) .',
-    '',
-    'NUCLIO_DOCKER_BUILDER_IMAGE_NAME=\\',
-    ' $(NUCLIO_DOCKER_REPO)/nuclio-builder:$(NUCLIO_DOCKER_IMAGE_TAG)',
-    '',
-    'build-builder:',
-    '\tdocker build \\',
-    '\t\t--build-arg NUCLIO_BASE_IMAGE_NAME=$(NUCLIO_BASE_IMAGE_NAME) \\',
-    '\t\t--file hack/docker/build/builder/Dockerfile \\',
-    '\t\t--tag $(NUCLIO_DOCKER_BUILDER_IMAGE_NAME) \\',
-    '\t\t.',
-    '',
-  ].join('\n');
+  const MAKEFILE = nuclioMakefile('controller', 'cmd/controller/Dockerfile', '$(NUCLIO_DOCKER_CONTROLLER_IMAGE_NAME)');
   const tree = (files: Record<string, string>) => tempWorkspace({ 'go.mod': 'module github.com/nuclio/nuclio\n\ngo 1.21\n\nrequire github.com/pkg/errors v0.9.1\n', 'go.sum': '', 'cmd/controller/main.go': 'package main\n\nimport "github.com/pkg/errors"\n\nfunc main() { _ = errors.New("x") }\n', ...files }, 'cmd/controller/Dockerfile');
 
   it('nuclio 9e837f6: asks the build cache only, says why the module cache needs none, and the fix mounts the build cache alone', () => {

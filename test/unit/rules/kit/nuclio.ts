@@ -16,3 +16,33 @@ export const NUCLIO_BUILDER = [
   'COPY . .',
   '',
 ].join('\n');
+
+/**
+ * The nuclio Makefile's lines that matter (Makefile:597-612 build-builder, and one image goal
+ * built FROM the builder): `goal` builds `file` tagged `tag` with the context `.`; build-builder
+ * builds NUCLIO_BUILDER's Dockerfile from `builderContext`.
+ */
+export function nuclioMakefile(goal: string, file: string, tag: string, builderContext = '.'): string {
+  return [
+    'NUCLIO_DOCKER_REPO ?= quay.io/nuclio',
+    'NUCLIO_DOCKER_IMAGE_TAG=$(NUCLIO_LABEL)-$(NUCLIO_ARCH)',
+    '',
+    `${goal}: build-builder`,
+    '\tdocker build \\',
+    '\t\t--build-arg NUCLIO_DOCKER_IMAGE_TAG=$(NUCLIO_DOCKER_IMAGE_TAG) \\',
+    '\t\t--build-arg NUCLIO_DOCKER_REPO=$(NUCLIO_DOCKER_REPO) \\',
+    `\t\t--file ${file} \\`,
+    `\t\t--tag ${tag} .`,
+    '',
+    'NUCLIO_DOCKER_BUILDER_IMAGE_NAME=\\',
+    ' $(NUCLIO_DOCKER_REPO)/nuclio-builder:$(NUCLIO_DOCKER_IMAGE_TAG)',
+    '',
+    'build-builder:',
+    '\tdocker build \\',
+    '\t\t--build-arg NUCLIO_BASE_IMAGE_NAME=$(NUCLIO_BASE_IMAGE_NAME) \\',
+    '\t\t--file hack/docker/build/builder/Dockerfile \\',
+    '\t\t--tag $(NUCLIO_DOCKER_BUILDER_IMAGE_NAME) \\',
+    `\t\t${builderContext}`,
+    '',
+  ].join('\n');
+}
