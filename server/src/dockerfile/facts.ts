@@ -11,7 +11,7 @@ import { registerInstructionFactSlot, registerModelFactSlot, registerStageFactSl
 import { mounts } from './mounts';
 import { properties, stageNamePattern } from './parse';
 import type { ShellCommand, ShellWord } from './shell';
-import { expandVariables, layered, type VariableLookup } from './variables';
+import { expandVariables, isPlainReference, layered, referencedNames, splitAtVariables, type VariableLookup } from './variables';
 
 /** The final stage: the `target` stage when given and present, else the last stage. */
 export function finalStageIndex(model: DockerfileModel, target?: string): number {
@@ -561,8 +561,8 @@ const GO_ARCHIVE = /(^|[\s/"'=])go(\d|\$)[^\s/"']*\.linux-[^\s/"']+\.tar\.gz/;
 /** Go's release archive named by a variable of `text` whose written value is one (`${go_distribution_file}`). */
 function archiveThroughVariable(text: string, written: ReadonlyMap<string, string>): RegExpExecArray | null {
   if (!text.includes('$') || written.size === 0) return null;
-  for (const m of text.matchAll(/\$\{?([A-Za-z_]\w*)/g)) {
-    const value = written.get(m[1]);
+  for (const name of referencedNames(text)) {
+    const value = written.get(name);
     const archive = value === undefined ? null : GO_ARCHIVE.exec(value);
     if (archive) return archive;
   }
@@ -791,7 +791,7 @@ export function copiesWholeFileSystem(i: Instruction, model?: DockerfileModel): 
     if (!model || at === null) return false;
     const roots = rootfsFolders(model, at, new Set());
     return roots.length > 0 && paths.sources.some((src) => {
-      const re = new RegExp(`^${src.replace(/\/+$/, '').split(/(\$\{[A-Za-z_][A-Za-z0-9_]*\}|\$[A-Za-z_][A-Za-z0-9_]*)/).map((part, k) => (k % 2 ? '.+' : part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))).join('')}$`);
+      const re = new RegExp(`^${splitAtVariables(src.replace(/\/+$/, ''), isPlainReference).map((part) => part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('.+')}$`);
       return roots.some((r) => re.test(r));
     });
   }

@@ -16,7 +16,7 @@ import { contextBinds, mounts, type Mount } from './mounts';
 import { normalizeRepository } from '../images/table';
 import { installsPackage, shellLevelCommands } from './packages';
 import { outlineScript, type ScriptOutline, type ShellAssignment, type ShellWord } from './shell';
-import { expandVariables } from './variables';
+import { expandVariables, loneVariable, referencedNames } from './variables';
 import { indirectGoSteps } from './indirectGo';
 
 // ---------------------------------------------------------------------------------------------
@@ -179,7 +179,8 @@ export function fixedGoToolchain(model: DockerfileModel, stage: Stage, g: GoComm
     if (v !== 'local') return false;
   } else if (v === null) {
     const raw = rawEnvValue(model, stage, g, 'GOTOOLCHAIN');
-    if (raw !== undefined && /^go\$(\{[A-Za-z_][A-Za-z0-9_]*\}|[A-Za-z_][A-Za-z0-9_]*)$/.test(unquoteAll(raw))) return true;
+    const word = raw === undefined ? '' : unquoteAll(raw);
+    if (word.startsWith('go') && loneVariable(word.slice(2)) !== null) return true;
   }
   return gimmeBefore(model, stage, g);
 }
@@ -1002,8 +1003,7 @@ export function variableLdflags(model: DockerfileModel, stage: Stage, g: GoComma
   if (value.length !== 1 || !value[0].dynamic || arg.pattern !== null) return null;
   const script = g.instr.script;
   if (!script) return null;
-  const m = /^\$(?:\{([A-Za-z_][A-Za-z0-9_]*)\}|([A-Za-z_][A-Za-z0-9_]*))$/.exec(script.text.slice(value[0].start, value[0].end));
-  const name = m ? m[1] ?? m[2] : null;
+  const name = loneVariable(script.text.slice(value[0].start, value[0].end));
   if (!name) return null;
   const inRun = scriptAssignedValue(script, g, name);
   if (inRun === null) return null;
@@ -1128,8 +1128,7 @@ function computeDelveImage(model: DockerfileModel, final: Stage): boolean {
 /** The -gcflags value expands a variable that a `--build-arg` sets (not one the RUN assigns first). */
 function gcflagsFromBuildArg(model: DockerfileModel, stage: Stage, g: GoCommand, value: string): boolean {
   const script = g.instr.script;
-  for (const m of value.matchAll(/\$\{?([A-Za-z_][A-Za-z0-9_]*)/g)) {
-    const name = m[1];
+  for (const name of referencedNames(value)) {
     const assigned = script?.parsed.assignments.some((a) => a.name === name && a.start < g.cmd.start)
       || script?.parsed.commands.some((c) => c.start < g.cmd.start && /^(export|declare|readonly|local)$/.test(c.argv[0]?.value ?? '') && c.env.some((a) => a.name === name));
     if (!assigned && buildArgFed(model, stage, g.instr, name, 0)) return true;
@@ -1150,7 +1149,7 @@ function buildArgFed(model: DockerfileModel, stage: Stage, before: Instruction, 
   if (last.keyword === 'ARG') return true;
   const v = properties(last).filter((p) => p.name === name).at(-1)?.value;
   if (!v || depth > 2) return false;
-  for (const m of v.matchAll(/\$\{?([A-Za-z_][A-Za-z0-9_]*)/g)) if (buildArgFed(model, stage, last, m[1], depth + 1)) return true;
+  for (const name of referencedNames(v)) if (buildArgFed(model, stage, last, name, depth + 1)) return true;
   return false;
 }
 

@@ -11,7 +11,7 @@ import type { PackageFamily } from '../images/packageSizes';
 import { envBefore, stageChain } from './facts';
 import { registerModelFactSlot, type DockerfileModel, type Instruction, type Script, type Stage } from './model';
 import { mounts } from './mounts';
-import { loneVariable } from './plainShell';
+import { loneVariable } from './variables';
 import { shellCommandString, type ShellCommand, type ShellWord } from './shell';
 
 export type PackageManager = 'apk' | 'apt-get' | 'apt' | 'yum' | 'dnf' | 'microdnf' | 'zypper' | 'xx-apk' | 'xx-apt-get' | 'xx-apt';
@@ -226,7 +226,7 @@ export function packageNamesSeen(model: DockerfileModel, stage: Stage, instr: In
   const out: string[] = [];
   let env: Map<string, string | null> | undefined;
   for (const x of p.packages) {
-    const name = x.word.dynamic ? loneVariable(x.word.raw) : null;
+    const name = x.word.dynamic ? loneVariable(x.word.raw, true) : null;
     const value = name !== null ? (env ??= envBefore(model, stage, instr)).get(name) : undefined;
     if (typeof value !== 'string') {
       out.push(x.name);

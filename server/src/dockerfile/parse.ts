@@ -9,7 +9,7 @@ import { readProperties, type Property } from './properties';
 import { parseShell, shellCommandString } from './shell';
 import { overLimit } from './limits';
 import { LineTable, detectEol, textChange, type Span, type TextChange } from './text';
-import { expandVariables } from './variables';
+import { expandVariables, isPlainReference, splitAtVariables, variableReferences } from './variables';
 
 const SCRIPT_KEYWORDS = new Set(['RUN', 'CMD', 'ENTRYPOINT']);
 const JSON_KEYWORDS = new Set(['RUN', 'CMD', 'ENTRYPOINT', 'COPY', 'ADD', 'SHELL', 'VOLUME']);
@@ -288,15 +288,15 @@ function namesAStage(base: string, stageByName: ReadonlyMap<string, number>, bud
  */
 export function stageNamePattern(base: string): RegExp | null {
   if (!base.includes('$')) return null;
-  const parts = base.toLowerCase().split(/\$(?:\{[A-Za-z_][A-Za-z0-9_]*(?::?[-+][^}]*)?\}|[A-Za-z_][A-Za-z0-9_]*)/);
+  const parts = splitAtVariables(base, (r) => isPlainReference(r) || (r.operator !== null && /^:?[-+]$/.test(r.operator))).map((p) => p.toLowerCase());
   if (parts.length < 2 || !/[a-z0-9]/.test(parts.join('')) || /[^a-z0-9._-]/.test(parts.join(''))) return null;
   return new RegExp(`^${parts.map((p) => p.replace(/[.]/g, '\\.')).join('[a-z0-9._-]*')}$`);
 }
 
 /** `${REGISTRY}/golang:1.22` -> `golang:1.22` when only the leading registry variable is unknown. */
 function registryLess(base: string, args: Map<string, string | null>): string | null {
-  const m = /^\$(?:\{[A-Za-z_][A-Za-z0-9_]*\}|[A-Za-z_][A-Za-z0-9_]*)\/(.+)$/.exec(base);
-  return m ? expandVariables(m[1], args) : null;
+  const first = variableReferences(base)[0];
+  return first?.start === 0 && isPlainReference(first) && base[first.end] === '/' && first.end + 1 < base.length ? expandVariables(base.slice(first.end + 1), args) : null;
 }
 
 /** ENV/ARG/LABEL key-value pairs as dockerfile-ast reads them (both `K=V` and legacy `K V`). */

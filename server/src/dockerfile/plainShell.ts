@@ -144,15 +144,6 @@ function numberLike(raw: string): boolean {
   return false;
 }
 
-/** A word that is one variable and nothing else: `$X`, `${X}`, `"$X"`, `"${X}"`. */
-const LONE_VARIABLE = /^"?\$(?:\{([A-Za-z_][A-Za-z0-9_]*)\}|([A-Za-z_][A-Za-z0-9_]*))"?$/;
-
-/** The name of the variable a word (its raw text) is and nothing else; null for any other word. */
-export function loneVariable(raw: string): string | null {
-  const m = LONE_VARIABLE.exec(raw);
-  return m ? (m[1] ?? m[2]) : null;
-}
-
 /** A word a shell leaves as it is, unquoted (Python's shlex.quote safe set): writing it into exec form is exact (GD214, GD217). */
 export function isPlainWord(word: string): boolean {
   return /^[A-Za-z0-9_@%+=:,./-]+$/.test(word);

@@ -69,6 +69,155 @@ export function expandVariables(text: string, vars: VariableLookup): string | nu
 }
 
 const NAME = /^[A-Za-z_][A-Za-z0-9_]*/;
+
+/**
+ * One `$NAME` or `${NAME…}` in a text: the one reading of variable references for every rule and
+ * fact that asks which ARG/ENV variables a text uses (RUN scripts, COPY words, FROM lines, exec
+ * arrays, ENV values). `start` is the `$`; `end` is after the name for `$NAME`, after the `}` that
+ * closes `${…}` (nested `${…}` counted), or after the name when the `${` is never closed.
+ */
+export interface VariableReference {
+  name: string;
+  start: number;
+  end: number;
+  /** `${…}` rather than `$NAME`. */
+  braced: boolean;
+  /** `${NAME}`: ''; `${NAME<op>word}`: the operator (`:-`, `-`, `:+`, `%%`, `/`…); null for `$NAME`, an unclosed `${` or a form not read (`${NAME:0:3}`, `${NAME^^}`). */
+  operator: string | null;
+  /** The reference as written (text.slice(start, end)). */
+  text: string;
+}
+
+export interface ReferenceOptions {
+  /** A backslash escapes the next character: `\$NAME` is text, `\\$NAME` a backslash and a reference (Docker's escape character and the shell's). */
+  escapes?: boolean;
+  /** What single quotes enclose (outside double quotes) is text, as a shell and Docker's own substitution read it. */
+  quotes?: boolean;
+}
+
+/**
+ * The variable references of `text`, in order, those inside another `${…}` (`${A:-$B}`) too.
+ * `${#NAME}`, `${!NAME}`, `$1`, `$@`, `$(…)` are not references of
+ * ours. Without options every `$` counts, as a raw reading of the text (a FROM line, a test of
+ * whether a text may use a name); with them, what a shell or Docker leaves unexpanded is skipped.
+ */
+export function variableReferences(text: string, opts: ReferenceOptions = {}): VariableReference[] {
+  const out: VariableReference[] = [];
+  if (!text.includes('$')) return out;
+  const escapes = opts.escapes === true;
+  const quotes = opts.quotes === true;
+  let single = false;
+  let double = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (single) {
+      if (c === "'") single = false;
+      continue;
+    }
+    if (c === '\\' && escapes) {
+      i++;
+      continue;
+    }
+    if (quotes && c === '"') double = !double;
+    else if (quotes && c === "'" && !double) single = true;
+    if (c !== '$') continue;
+    const next = text[i + 1];
+    const braced = next === '{';
+    const from = braced ? i + 2 : i + 1;
+    const name = NAME.exec(text.slice(from, from + MAX_NAME))?.[0];
+    if (!name) continue;
+    let end = from + name.length;
+    let operator: string | null = null;
+    if (braced) {
+      const close = closingBrace(text, from);
+      if (close >= 0) {
+        const rest = text.slice(end, close);
+        operator = rest === '' ? '' : OPERATOR.exec(rest)?.[1] ?? null;
+        end = close + 1;
+      }
+    }
+    out.push({ name, start: i, end, braced, operator, text: text.slice(i, end) });
+    // Past the name only: a `${NAME:-$OTHER}` reads OTHER too.
+    i = from + name.length - 1;
+  }
+  return out;
+}
+
+/** The names `text` reads (see variableReferences), in order, repeated as often as they are read. */
+export function referencedNames(text: string, opts: ReferenceOptions = {}): string[] {
+  return variableReferences(text, opts).map((r) => r.name);
+}
+
+/** The text reads `name` (or a name `name` accepts): `$NAME`, `${NAME}`, `${NAME:-x}`… */
+export function readsVariable(text: string, name: string | ((name: string) => boolean), opts: ReferenceOptions = {}): boolean {
+  if (!text.includes('$')) return false;
+  const wanted = typeof name === 'string' ? (n: string) => n === name : name;
+  return variableReferences(text, opts).some((r) => wanted(r.name));
+}
+
+/** BuildKit's automatic platform ARGs (TARGETPLATFORM, TARGETOS, TARGETARCH, TARGETVARIANT and the BUILD… four): global, declared by no Dockerfile. */
+export const PLATFORM_ARG = /^(TARGET|BUILD)(PLATFORM|OS|ARCH|VARIANT)$/;
+const TARGET_PLATFORM_ARG = /^TARGET(PLATFORM|OS|ARCH|VARIANT)$/;
+
+/** The text reads one of the target platform's ARGs (`$TARGETARCH`, `${TARGETOS}`, `${TARGETPLATFORM:-linux/amd64}`). */
+export function readsTargetPlatform(text: string): boolean {
+  return readsVariable(text, (n) => TARGET_PLATFORM_ARG.test(n));
+}
+
+/** The target platform's ARGs the text reads, in order. */
+export function targetPlatformReads(text: string): string[] {
+  return referencedNames(text).filter((n) => TARGET_PLATFORM_ARG.test(n));
+}
+
+/**
+ * The name when the whole text is one plain reference, `$NAME` or `${NAME}` (with `quoted`, a
+ * word's raw text, also in double quotes: `"$NAME"`, `"${NAME}"`); null for any other text.
+ */
+export function loneVariable(text: string, quoted = false): string | null {
+  if (quoted) text = text.slice(text[0] === '"' ? 1 : 0, text.length - (text.length > 1 && text[text.length - 1] === '"' ? 1 : 0));
+  const refs = text[0] === '$' ? variableReferences(text) : [];
+  const r = refs[0];
+  return r && r.start === 0 && r.end === text.length && (r.operator === '' || !r.braced) ? r.name : null;
+}
+
+/** `$NAME` or `${NAME}`: the value as it is, no default, test or pattern. */
+export function isPlainReference(ref: VariableReference): boolean {
+  return !ref.braced || ref.operator === '';
+}
+
+/**
+ * The text between the references `which` accepts (n references, n + 1 parts; nested ones go with
+ * the reference around them): `bin/${OS}-$ARCH` -> ['bin/', '-', ''].
+ */
+export function splitAtVariables(text: string, which: (ref: VariableReference) => boolean, opts: ReferenceOptions = {}): string[] {
+  const parts: string[] = [];
+  let at = 0;
+  for (const r of variableReferences(text, opts)) {
+    if (r.start < at || !which(r)) continue;
+    parts.push(text.slice(at, r.start));
+    at = r.end;
+  }
+  parts.push(text.slice(at));
+  return parts;
+}
+
+/**
+ * `text` with references replaced: `replace` returns the text for a reference, or undefined to
+ * keep it as written (the references inside a kept `${…}` are offered in turn; those inside a
+ * replaced one are gone with it).
+ */
+export function substituteVariables(text: string, replace: (ref: VariableReference) => string | undefined, opts: ReferenceOptions = {}): string {
+  let out = '';
+  let at = 0;
+  for (const r of variableReferences(text, opts)) {
+    if (r.start < at) continue;
+    const value = replace(r);
+    if (value === undefined) continue;
+    out += text.slice(at, r.start) + value;
+    at = r.end;
+  }
+  return at === 0 ? text : out + text.slice(at);
+}
 const MAX_NAME = 256;
 const MATCH_BUDGET = 1e7;
 

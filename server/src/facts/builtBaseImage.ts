@@ -17,6 +17,7 @@
  */
 import { envBefore, goCommands, stageChain, workdirBefore } from '../dockerfile/facts';
 import type { DockerfileModel, Instruction, Stage } from '../dockerfile/model';
+import { isPlainReference, substituteVariables } from '../dockerfile/variables';
 import { mounts } from '../dockerfile/mounts';
 import { parseDockerfile, properties } from '../dockerfile/parse';
 import type { WorkspaceModel } from '../workspace/model';
@@ -71,10 +72,7 @@ function fromCandidates(model: DockerfileModel, root: Stage, ws: WorkspaceModel,
       passed.set(a.name, passed.has(a.name) && passed.get(a.name) !== a.expanded ? null : a.expanded);
     }
   }
-  const filled = root.base.replace(/\$\{([A-Za-z_][A-Za-z0-9_]*)\}|\$([A-Za-z_][A-Za-z0-9_]*)/g, (m, a?: string, b?: string) => {
-    const name = (a ?? b)!;
-    return passed.get(name) ?? model.globalArgs.get(name) ?? m;
-  });
+  const filled = substituteVariables(root.base, (r) => (isPlainReference(r) ? passed.get(r.name) ?? model.globalArgs.get(r.name) ?? undefined : undefined));
   return [...new Set([...out, filled, root.base])];
 }
 

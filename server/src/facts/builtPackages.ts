@@ -36,8 +36,7 @@ import { contextBinds, mounts } from '../dockerfile/mounts';
 import { shellLevelCommands } from '../dockerfile/packages';
 import type { ShellAssignment, ShellCommand, ShellWord } from '../dockerfile/shell';
 import { MAKE_NAME, makeArgs, makeRecipe, type MakeRecipe, type RecipeCommand } from '../dockerfile/makeRecipe';
-import { loneVariable } from '../dockerfile/plainShell';
-import { expandVariables, type VariableLookup } from '../dockerfile/variables';
+import { expandVariables, isPlainReference, loneVariable, substituteVariables, type VariableLookup } from '../dockerfile/variables';
 import { sourceCovers, unquoteAll } from '../dockerfile/copySources';
 import { creationsOf, gitClone, inScriptOrder, operands } from '../dockerfile/created';
 import { imageEnv } from '../images/table';
@@ -379,20 +378,13 @@ function variableCandidates(info: KnownWorkspace, stage: Stage, g: GoCommand, wo
   const env = pathEnv(info.model, stage, g.instr);
   const names: string[] = [];
   // Unknown variables become U+0001 (a character no path holds), resolved as path text.
-  let text = '';
-  const re = /\$(?:\{([A-Za-z_][A-Za-z0-9_]*)\}|([A-Za-z_][A-Za-z0-9_]*))/g;
-  let last = 0;
-  for (const m of raw.matchAll(re)) {
-    text += raw.slice(last, m.index);
-    last = m.index! + m[0].length;
-    const name = m[1] ?? m[2];
-    const value = env.get(name);
-    if (value === undefined || value === null) {
-      names.push(name);
-      text += '\u0001';
-    } else text += value;
-  }
-  text += raw.slice(last);
+  const text = substituteVariables(raw, (r) => {
+    if (!isPlainReference(r)) return undefined;
+    const value = env.get(r.name);
+    if (value !== undefined && value !== null) return value;
+    names.push(r.name);
+    return '\u0001';
+  });
   if (names.length === 0 || text.includes('$') || !/^[\w./\u0001-]+$/.test(text)) return null;
   const arg = text.endsWith('.go') ? fileFolder(text) : text;
   let target: string | null;
@@ -463,7 +455,7 @@ function argPackage(ws: WorkspaceModel, arg: string, cwd: string | null, mapping
 export function buildPackageArgs(g: GoCommand): readonly ShellWord[] {
   const all = goPackages(g.args);
   if (!all.some((w) => w.dynamic) || !all.some((w) => !w.dynamic)) return all;
-  return all.filter((w) => !(w.dynamic && loneVariable(w.raw) !== null));
+  return all.filter((w) => !(w.dynamic && loneVariable(w.raw, true) !== null));
 }
 
 export function builtPackage(info: KnownWorkspace, stage: Stage, g: GoCommand): GoPackage | undefined {

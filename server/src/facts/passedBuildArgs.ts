@@ -21,6 +21,7 @@ import { imageStages, stageChain } from '../dockerfile/facts';
 import type { DockerfileModel } from '../dockerfile/model';
 import type { WorkspaceModel } from '../workspace/model';
 import type { WorkspaceFiles } from '../workspace/types';
+import { isPlainReference, variableReferences } from '../dockerfile/variables';
 
 export interface PassedBuildArgs {
   inView: boolean;
@@ -139,9 +140,6 @@ export interface ShippedStages {
   through: ReadonlyMap<number, string>;
 }
 
-/** A FROM that reads one variable (`${BUILD_OS}`, `$BASE`, `base-${OS}`). */
-const ONE_VARIABLE = /\$(?:\{([A-Za-z_][A-Za-z0-9_]*)\}|([A-Za-z_][A-Za-z0-9_]*))/g;
-
 /**
  * The stages the images are built from (dockerfile/facts.ts imageStages), and the ones a build
  * file makes so: a FROM that reads a global ARG (`FROM ${BUILD_OS} AS common`, the ARG's default
@@ -166,12 +164,13 @@ export function shippedStages(model: DockerfileModel, finalStage: number, ws: Wo
   // Each stage's other bases, by the values passed for the one global ARG its FROM reads.
   const others = new Map<number, { index: number; arg: string }[]>();
   for (const s of variable) {
-    const reads = [...s.base.matchAll(ONE_VARIABLE)];
+    // A FROM that reads one variable (`${BUILD_OS}`, `$BASE`, `base-${OS}`).
+    const reads = variableReferences(s.base).filter(isPlainReference);
     if (reads.length !== 1) continue;
-    const name = reads[0][1] ?? reads[0][2];
+    const name = reads[0].name;
     if (!model.globalArgs.has(name)) continue;
     for (const value of passed.values.get(name) ?? []) {
-      const base = s.base.replace(reads[0][0], value).toLowerCase();
+      const base = s.base.replace(reads[0].text, value).toLowerCase();
       const named = model.stages.find((x) => x.name === base && x.index < s.index);
       if (!named || named.index === s.baseStage) continue;
       const list = others.get(s.index) ?? [];

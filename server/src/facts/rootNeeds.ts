@@ -73,6 +73,7 @@ import { contextPath, copiedPrograms, copyPaths, holdsProgram, isContextCopy, pr
 import { installsPackage } from '../dockerfile/packages';
 import { normalizeRepository } from '../images/table';
 import type { DockerfileModel, Stage } from '../dockerfile/model';
+import { isPlainReference, substituteVariables } from '../dockerfile/variables';
 import { parseShell, type ShellCommand, type ShellScript } from '../dockerfile/shell';
 import { copiedFileText } from './copiedFiles';
 import { isFileMount, workdirMountRuns, type WorkdirMountRun } from '../workspace/dockerRunDocs';
@@ -416,7 +417,7 @@ function scriptDefaults(scripts: readonly ShellScript[]): Map<string, string> {
 
 /** A word with the variables `defaults` knows put in (`$CNI_CONF_DIR/whereabouts.d`), quotes dropped; others stay. */
 function withDefaults(raw: string, defaults: ReadonlyMap<string, string>): string {
-  return raw.replace(/\$\{([A-Za-z_]\w*)\}|\$([A-Za-z_]\w*)/g, (all, a: string | undefined, b: string | undefined) => defaults.get((a ?? b)!) ?? all).replace(/["']/g, '');
+  return substituteVariables(raw, (r) => (isPlainReference(r) ? defaults.get(r.name) : undefined)).replace(/["']/g, '');
 }
 
 // ---------------------------------------------------------------------------------------------

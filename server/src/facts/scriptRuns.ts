@@ -26,6 +26,7 @@
 import { buildToolFiles, type IndirectGoStep } from '../dockerfile/indirectGo';
 import { outlineScript, type OutlinedCommand, type ScriptOutline, type ShellCommand } from '../dockerfile/shell';
 import { LineTable } from '../dockerfile/text';
+import { loneVariable } from '../dockerfile/variables';
 import type { WorkspaceModel } from '../workspace/model';
 import { workspaceFact } from './memo';
 
@@ -155,8 +156,7 @@ function armsRun(outline: ScriptOutline, arms: OutlinedCommand['arms'], pos: Pos
 function wordValue(raw: string, pos: Positional, scriptArgs: Positional, outline: ScriptOutline, staticValue?: string): string | null {
   if (staticValue !== undefined) return staticValue;
   if (/^\$(1|\{1(:?-)?\})$/.test(raw)) return arg(pos, 0);
-  const m = /^\$(?:([A-Za-z_]\w*)|\{([A-Za-z_]\w*)\})$/.exec(raw);
-  const name = m ? (m[1] ?? m[2]) : null;
+  const name = loneVariable(raw);
   if (name === null) return null;
   const set = outline.assignments.filter((a) => a.name === name);
   if (set.length !== 1 || !/^"?\$(1|\{1\})"?$/.test(set[0].value)) return null;

@@ -8,7 +8,7 @@ import { argDeclarations, goCommands } from '../dockerfile/facts';
 import { mounts } from '../dockerfile/mounts';
 import { isInstall, packageCommands } from '../dockerfile/packages';
 import { properties } from '../dockerfile/parse';
-import { expandVariables, layered } from '../dockerfile/variables';
+import { expandVariables, layered, referencedNames } from '../dockerfile/variables';
 import type { ContextFileSet } from './contextFiles';
 import type { LayerKind } from './model';
 import { copySpec, excludedBy, isArchive, isRemoteSource, sourceCovers, type CopySpec } from '../dockerfile/copySources';
@@ -68,9 +68,7 @@ export interface Analysis {
 const LAYER_KEYWORDS = new Set(['RUN', 'COPY', 'ADD']);
 
 export function varRefs(text: string): Set<string> {
-  const out = new Set<string>();
-  for (const m of text.matchAll(/\$(?:\{([A-Za-z_][A-Za-z0-9_]*)|([A-Za-z_][A-Za-z0-9_]*))/g)) out.add(m[1] ?? m[2]);
-  return out;
+  return new Set(referencedNames(text));
 }
 
 export function analyzeDockerfile(df: DockerfileModel, ctx: ContextFileSet | null, opts: { target?: string | null; buildArgs?: Record<string, string> } = {}): Analysis {

@@ -40,7 +40,7 @@ import { goPackages, stageChain, stageGoCommands, stageImage, type GoCommand } f
 import { indirectGoSteps } from '../dockerfile/indirectGo';
 import { sourcesPresent } from '../dockerfile/goBuild';
 import type { DockerfileModel, Instruction, Stage } from '../dockerfile/model';
-import { expandVariables } from '../dockerfile/variables';
+import { expandVariables, referencedNames } from '../dockerfile/variables';
 import { replace } from '../edits/edits';
 import { boringcryptoGolangGo, compareGoVersions, frozenVariantGo, missingGolangVariant, goLine, golangTagSatisfies, golangTagVersion, type GolangTag } from '../images/golangTag';
 import { parseImageRef } from '../images/imageRef';
@@ -252,8 +252,8 @@ function retag(model: DockerfileModel, stage: Stage, version: string, source: st
   // Candidate places: the FROM word itself, then the defaults of the global ARGs it names.
   const candidates: { start: number; text: string; arg?: { name: string; instr: Instruction } }[] = [];
   if (model.text.slice(word.span.start, word.span.end) === word.value) candidates.push({ start: word.span.start, text: word.value });
-  for (const m of word.value.matchAll(/\$\{?([A-Za-z_][A-Za-z0-9_]*)/g)) {
-    const decl = globalArgDefault(model, m[1]);
+  for (const name of referencedNames(word.value)) {
+    const decl = globalArgDefault(model, name);
     if (decl) candidates.push(decl);
   }
   for (const c of candidates) {

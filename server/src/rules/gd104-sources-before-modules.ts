@@ -3,7 +3,7 @@ import { flatMapOf } from '../arrays';
 import { contextBinds, mounts, type Mount } from '../dockerfile/mounts';
 import { argDeclarations, contextPath, copyPaths, dockerEnv, goCommands, goFlag, goImage, goPackages, installedGoOnPath, installedGoToolchain, isContextCopy, isWholeContext, rootImage, stageChain, stageDescendants, stageGoCommands, stageImage, stageRef, workdirBefore } from '../dockerfile/facts';
 import { envValue, goCachePaths, isLocalPackage, MODULE_DOWNLOADS, moduleCacheMount } from '../dockerfile/goBuild';
-import { expandVariables } from '../dockerfile/variables';
+import { expandVariables, readsVariable } from '../dockerfile/variables';
 import { properties } from '../dockerfile/parse';
 import { indirectGoSteps } from '../dockerfile/indirectGo';
 import type { DockerfileModel, Instruction, Stage } from '../dockerfile/model';
@@ -665,7 +665,7 @@ function downloadSettings(model: DockerfileModel, stage: Stage, copy: Instructio
     for (const p of wanted) carried.add(p.name);
   }
   if (carried.size === 0) return { lines: [], moved: [] };
-  const reads = (text: string, names: Set<string>) => [...names].some((n) => new RegExp(`\\$(\\{)?${n}(?![A-Za-z0-9_])`).test(text));
+  const reads = (text: string, names: Set<string>) => readsVariable(text, (n) => names.has(n));
   // A carried value that reads a variable set between that stays below.
   if (reads(lines.join('\n'), staying)) return undefined;
   // An instruction from the copy to the step (the copy itself too) that reads a variable moved above it.

@@ -4,7 +4,7 @@ import { indirectGoSteps, loadsModulePackages, type IndirectGoStep } from '../do
 import { buildsOnlyGoDistribution, goCachePaths, goflags, goflagsValue, MODULE_DOWNLOADS, moduleCacheMount, moduleCacheWorkdir, mountKeepsModuleCache, stageRef, withGoDefaults, type GoCachePaths } from '../dockerfile/goBuild';
 import { scriptSpan, type DockerfileModel, type Flag, type Instruction, type Stage } from '../dockerfile/model';
 import { contextBinds, mounts, runsOffline, type Mount } from '../dockerfile/mounts';
-import { expandVariables } from '../dockerfile/variables';
+import { expandVariables, isPlainReference, variableReferences } from '../dockerfile/variables';
 import { insert, replace } from '../edits/edits';
 import { removeCommandEdit } from '../edits/shellChain';
 import { buildKitSibling } from '../facts/classicBuilder';
@@ -1046,8 +1046,10 @@ function resolvedTargets(model: DockerfileModel, stage: Stage, instr: Instructio
 
 /** The rest of a cache mount's target after a leading `$GOPATH`/`${GOPATH}` ('' for GOPATH itself, `/go/pkg`); null for another target or one with other variables. */
 function gopathRest(target: string): string | null {
-  const m = /^(?:\$GOPATH(?![A-Za-z0-9_])|\$\{GOPATH\})(\/[^$]*)?$/.exec(target);
-  return m ? (m[1] ?? '').replace(/\/+$/, '') : null;
+  const first = variableReferences(target)[0];
+  if (first?.start !== 0 || first.name !== 'GOPATH' || !isPlainReference(first)) return null;
+  const rest = target.slice(first.end);
+  return rest === '' || (rest[0] === '/' && !rest.includes('$')) ? rest.replace(/\/+$/, '') : null;
 }
 
 function covered(mounts: Target[], path: string | null, kind: 'mod' | 'build'): boolean {

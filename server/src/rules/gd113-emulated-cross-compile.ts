@@ -10,10 +10,10 @@ import { contextFileAt } from '../facts/copiedFiles';
 import { multiPlatformBuilds, type PlatformBuild } from '../facts/composeImages';
 import { toolRunText } from '../facts/toolRunText';
 import { shippedStages } from '../facts/passedBuildArgs';
+import { readsTargetPlatform, targetPlatformReads } from '../dockerfile/variables';
 import { type Fix, type Rule, type RuleContext, type RuleFinding, stagesToCheck, withLazyFix } from './types';
 
 const TARGET_ARGS = ['TARGETPLATFORM', 'TARGETOS', 'TARGETARCH', 'TARGETVARIANT'];
-const TARGET_REF = /\$\{?TARGET(PLATFORM|OS|ARCH|VARIANT)\b/;
 /** The golang images' GOROOT, or a path under it (`/usr/local/go/bin/go`, `/usr/local/go/go.env`). */
 const GOROOT_PATH = /^\/usr\/local\/go(\/|$)/;
 const ARCH_QUERY = /\buname\s+(-[a-z]*m[a-z]*|--machine)\b|\bdpkg\s+--print-architecture\b|\bapk\s+--print-arch\b|\$\(\s*arch\s*\)|`arch`|\bgo\s+env\s+GOARCH\b/;
@@ -97,16 +97,16 @@ export const gd113: Rule = {
       const tools = toolBuilds(ctx, stage);
       if (builds.length === 0 && tools.length === 0) continue;
       const platforms = stageChain(model, stage).map((s) => s.platform).filter((p): p is string => p !== null);
-      if (platforms.some((p) => !TARGET_REF.test(p))) continue;
+      if (platforms.some((p) => !readsTargetPlatform(p))) continue;
       // The go the builds run is Go's release archive for the target (`curl …/go${GO_VERSION}.linux-${TARGETARCH}.tar.gz
       // | tar -C /usr/local -xz`, mudler/LocalAI's build-requirements): on $BUILDPLATFORM the builder
       // would unpack a foreign toolchain and its first go command stop with "exec format error".
-      if (TARGET_REF.test(installedGoToolchain(model, stage, firstBuild(builds, tools))?.archive ?? '')) continue;
+      if (readsTargetPlatform(installedGoToolchain(model, stage, firstBuild(builds, tools))?.archive ?? '')) continue;
       const declared = stageArgs(model, stage);
       // Only a GOARCH that follows the target counts: a literal or a custom ARG (`GOARCH=amd64`,
       // `GOARCH=$ARCH`) fixes the output platform whatever the build runs on (a literal that
       // disagrees with the runtime platform is GD116's business).
-      const followsTarget = builds.filter((g) => TARGET_REF.test(rawEnvValue(model, stage, g, 'GOARCH') ?? ''));
+      const followsTarget = builds.filter((g) => readsTargetPlatform(rawEnvValue(model, stage, g, 'GOARCH') ?? ''));
       const targetArgs = TARGET_ARGS.filter((a) => declared.has(a));
       // A build file builds this Dockerfile for several platforms: a stage its target (the last
       // stage when it names none) reads files from runs for each of them. k3s-io/kine's workflow
@@ -296,7 +296,7 @@ function toolBuilds(ctx: RuleContext, stage: Stage): ToolBuild[] {
       literalGoarch: goarch !== undefined ? goarch !== '' && !/[$`]/.test(goarch) : assigned.length > 0 && assigned.every((v) => v !== '' && !/[$`]/.test(v)),
       cgo: cgoMayBeOn(ctx.model, stage, step, text, prefix('CGO_ENABLED') ?? env.get('CGO_ENABLED')),
       gobin: gobin !== undefined && gobin !== '',
-      passesTarget: TARGET_REF.test(goarch ?? '') || (TARGET_REF.test(cmdText) && /\bGOARCH\b|TARGETARCH/.test(text)),
+      passesTarget: readsTargetPlatform(goarch ?? '') || (readsTargetPlatform(cmdText) && /\bGOARCH\b|TARGETARCH/.test(text)),
     });
   }
   return out;
@@ -438,8 +438,8 @@ function fixFor(model: DockerfileModel, stage: Stage, builds: GoCommand[], tools
   const needArgs = new Set<string>();
   for (const g of builds) {
     for (const a of g.cmd.env) {
-      const m = TARGET_REF.exec(a.value);
-      if ((a.name === 'GOARCH' || a.name === 'GOOS' || a.name === 'GOARM') && m) needArgs.add(`TARGET${m[1]}`);
+      const read = targetPlatformReads(a.value)[0];
+      if ((a.name === 'GOARCH' || a.name === 'GOOS' || a.name === 'GOARM') && read) needArgs.add(read);
     }
     if (envValue(model, stage, g, 'GOARCH') !== undefined) continue;
     if (envValue(model, stage, g, 'CGO_ENABLED') === '1') return undefined;
@@ -455,7 +455,7 @@ function fixFor(model: DockerfileModel, stage: Stage, builds: GoCommand[], tools
   }
   for (const t of tools) {
     for (const w of [...t.step.cmd.env.map((a) => a.value), ...t.step.cmd.argv.map((a) => a.raw)]) {
-      for (const m of w.matchAll(new RegExp(TARGET_REF.source, 'g'))) needArgs.add(`TARGET${m[1]}`);
+      for (const read of targetPlatformReads(w)) needArgs.add(read);
     }
   }
   const first = firstBuild(builds, tools);

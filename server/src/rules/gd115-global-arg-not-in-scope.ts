@@ -46,17 +46,16 @@ import { packageByImportPath } from '../workspace/query';
 import { scriptSpan, type DockerfileModel, type Instruction, type Stage } from '../dockerfile/model';
 import { insertLinesAfter } from '../edits/edits';
 import type { ShellCommand, ShellScript } from '../dockerfile/shell';
+import { PLATFORM_ARG, readsVariable, variableReferences, substituteVariables, type VariableReference } from '../dockerfile/variables';
 import { withLazyFix, type Rule, type RuleContext, type RuleFinding } from './types';
 
 /** Variables the images we know set themselves, or BuildKit passes to every RUN: a RUN sees a value even without the ARG. */
 const IMAGE_ENV = /^(PATH|HOME|HOSTNAME|PWD|SHELL|USER|TERM|LANG|LC_ALL|GOPATH|GOROOT|GOLANG_VERSION|GOTOOLCHAIN|GOBIN|GOCACHE|GOMODCACHE|HTTP_PROXY|HTTPS_PROXY|NO_PROXY|FTP_PROXY|ALL_PROXY|http_proxy|https_proxy|no_proxy|ftp_proxy|all_proxy)$/;
 
 /** BuildKit's automatic platform ARGs: global, so empty in a stage that does not declare them. */
-const PLATFORM_ARGS = /^(TARGET|BUILD)(PLATFORM|OS|ARCH|VARIANT)$/;
+const PLATFORM_ARGS = PLATFORM_ARG;
 
 /** Variables go reads from its environment, that a global ARG of the same name is meant to set. */
-/** A `$NAME`/`${NAME` of a platform ARG somewhere in a script (a cheap test before reading its uses). */
-const PLATFORM_USE = /\$\{?(TARGET|BUILD)(PLATFORM|OS|ARCH|VARIANT)\b/;
 const GO_ENV = /^(GOPROXY|GOPRIVATE|GONOSUMDB|GONOPROXY|GOSUMDB|GOINSECURE|GOFLAGS|CGO_ENABLED|GOOS|GOARCH|GOAMD64|GOARM|GOARM64|GOEXPERIMENT|GOTOOLCHAIN)$/;
 
 /** Go subcommands that read those variables (not `go version`, `go env`, `go help`). */
@@ -80,8 +79,6 @@ export const gd115: Rule = {
       for (const instr of stage.instructions) {
         if (instr.keyword !== 'RUN' || !instr.script) continue;
         const script = instr.script;
-        // Most scripts use neither: read the script's names only when one may be there.
-        if (globals.size === 0 && passed.size === 0 && !PLATFORM_USE.test(script.text)) continue;
         const uses = variableUses(script.text).filter((u) => PLATFORM_ARGS.test(u.name) || globals.has(u.name) || (passed.has(u.name) && knownEnvironment(model, stage)));
         if (uses.length === 0) continue;
         const assigned = assignedNames(instr);
@@ -177,8 +174,7 @@ function declareFix(model: DockerfileModel, stage: Stage, name: string) {
 
 /** A FROM line (image or --platform) uses the global ARG: it was declared for the FROM. */
 function usedByFrom(model: DockerfileModel, name: string): boolean {
-  const re = new RegExp(`\\$\\{?${name}\\b`);
-  return model.stages.some((s) => re.test(s.base) || re.test(s.platform ?? ''));
+  return model.stages.some((s) => readsVariable(s.base, name) || readsVariable(s.platform ?? '', name));
 }
 
 /**
@@ -216,31 +212,9 @@ function sourcesAt(instr: Instruction): number {
   return -1;
 }
 
-/** `$NAME`, `${NAME}`, `${NAME:-x}` in the script text (outside single quotes). */
-function variableUses(text: string): { name: string; start: number; end: number }[] {
-  const out: { name: string; start: number; end: number }[] = [];
-  let single = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i];
-    if (c === "'" && !single) {
-      // A single quote inside double quotes is literal; count quotes roughly by pairing.
-      const before = text.slice(0, i);
-      if ((before.split('"').length - 1) % 2 === 1) continue;
-      single = true;
-      continue;
-    }
-    if (c === "'" && single) {
-      single = false;
-      continue;
-    }
-    if (single || c !== '$') continue;
-    if (i > 0 && text[i - 1] === '\\') continue;
-    const m = /^\$(?:\{([A-Za-z_][A-Za-z0-9_]*)|([A-Za-z_][A-Za-z0-9_]*))/.exec(text.slice(i));
-    if (!m) continue;
-    const close = m[1] ? text.indexOf('}', i) : -1;
-    out.push({ name: m[1] ?? m[2], start: i, end: close >= 0 ? close + 1 : i + m[0].length });
-  }
-  return out;
+/** `$NAME`, `${NAME}`, `${NAME:-x}` in the script text, as the shell reads them (not `\$`, not in single quotes). */
+function variableUses(text: string): VariableReference[] {
+  return variableReferences(text, { escapes: true, quotes: true });
 }
 
 /**
@@ -320,9 +294,10 @@ function copyArgsOutOfScope(model: DockerfileModel, stage: Stage): RuleFinding[]
     for (const word of instr.args) {
       const raw = model.text.slice(word.span.start, word.span.end);
       if (!raw.includes('$') || raw.includes("'")) continue;
-      for (const m of raw.matchAll(/(?<!\\)\$(?:\{([A-Za-z_][A-Za-z0-9_]*)(\}|[:+?=-])|([A-Za-z_][A-Za-z0-9_]*))/g)) {
-        if (m[2] !== undefined && m[2] !== '}') continue;
-        const name = m[1] ?? m[3];
+      for (const m of variableReferences(raw, { escapes: true })) {
+        // `${NAME:-x}` and the other forms handle an empty value.
+        if (m.braced && m.operator !== '') continue;
+        const name = m.name;
         if (reported.has(name) || IMAGE_ENV.test(name) || imageEnv(image).has(name) || inScope(model, stage, instr, name)) continue;
         const elsewhere = model.stages.filter((s) => !chain.has(s)).flatMap((s) => s.instructions.flatMap((i) => argDeclarations(model, i).filter((a) => a.name === name).map((a) => ({ stage: s, instr: i, value: a.value }))));
         const global = model.globalArgs.has(name);
@@ -335,7 +310,7 @@ function copyArgsOutOfScope(model: DockerfileModel, stage: Stage): RuleFinding[]
           : global
             ? `\`ARG ${name}\` is declared before the first FROM, and such a global ARG is in scope inside a stage only after an \`ARG ${name}\` there`
             : `${name} is one of BuildKit's automatic platform ARGs, which are global: a stage has it only after \`ARG ${name}\``;
-        const expanded = raw.replace(new RegExp(`(?<!\\\\)\\$(\\{${name}\\}|${name}(?![A-Za-z0-9_]))`, 'g'), '').replace(/^"(.*)"$/, '$1');
+        const expanded = substituteVariables(raw, (r) => (r.name === name && (!r.braced || r.operator === '') ? '' : undefined), { escapes: true }).replace(/^"(.*)"$/, '$1');
         const isSource = word !== instr.args[instr.args.length - 1];
         const from = instr.flags.find((f) => f.name === 'from');
         const effect = !isSource
@@ -346,8 +321,8 @@ function copyArgsOutOfScope(model: DockerfileModel, stage: Stage): RuleFinding[]
         const values = new Set(elsewhere.map((e) => e.value ?? ''));
         const value = values.size === 1 ? [...values][0] : '';
         out.push(withLazyFix({
-          message: `\`${m[0]}\` is empty in this stage: ${where}. So ${effect} (BuildKit's UndefinedVar check warns about it too). Declare \`ARG ${name}${value ? `=${value}` : ''}\` in this stage.`,
-          span: { start: word.span.start + m.index!, end: word.span.start + m.index! + m[0].length },
+          message: `\`${m.text}\` is empty in this stage: ${where}. So ${effect} (BuildKit's UndefinedVar check warns about it too). Declare \`ARG ${name}${value ? `=${value}` : ''}\` in this stage.`,
+          span: { start: word.span.start + m.start, end: word.span.start + m.end },
         }, () => ({ title: `Declare ARG ${name} in this stage`, edits: [insertLinesAfter(model, stage.from.endLine, [`ARG ${name}${value && !/[\s"'$]/.test(value) ? `=${value}` : ''}`])], safe: false })));
       }
     }

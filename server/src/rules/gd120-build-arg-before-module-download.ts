@@ -46,6 +46,7 @@ import { passedBuildArgs } from '../facts/passedBuildArgs';
 import { commandBuildArgs, workflowBuildArgs, type WorkflowBuildArg } from '../facts/composeImages';
 import { deleteLines, insertAboveInstruction, insertLinesAfter, type Edit } from '../edits/edits';
 import { stagesToCheck, type Fix, type Rule, type RuleContext, type RuleFinding, withLazyFix } from './types';
+import { readsVariable } from '../dockerfile/variables';
 
 /**
  * ARG names that say they hold a per-build value: a commit (COMMIT, GIT_COMMIT, COMMIT_SHA,
@@ -232,8 +233,7 @@ function mentions(model: DockerfileModel, i: Instruction, names: ReadonlySet<str
 
 /** The text expands one of these variables (`$NAME`, `${NAME}`, `${NAME:-x}`). */
 function mentionsText(text: string, names: ReadonlySet<string>): boolean {
-  for (const m of text.matchAll(/\$\{?([A-Za-z_][A-Za-z0-9_]*)/g)) if (names.has(m[1])) return true;
-  return false;
+  return readsVariable(text, (n) => names.has(n));
 }
 
 /** A RUN that only downloads modules or sets the system up (package installs, mkdir, ...): it reads no build argument from its environment. */

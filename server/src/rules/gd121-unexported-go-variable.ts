@@ -33,6 +33,7 @@ import { indirectGoSteps } from '../dockerfile/indirectGo';
 import { scriptSpan, toDoc, type Instruction, type Stage } from '../dockerfile/model';
 import type { ShellCommand } from '../dockerfile/shell';
 import { insert } from '../edits/edits';
+import { readsVariable } from '../dockerfile/variables';
 import { stagesToCheck, type Rule, type RuleContext, type RuleFinding } from './types';
 
 export const gd121: Rule = {
@@ -103,10 +104,9 @@ function deadRun(ctx: RuleContext, stage: Stage, instr: Instruction, steps: Shel
   const later = stage.instructions.filter((i) => i.keyword === 'RUN' && i.script && i.span.start > instr.span.start);
   for (const name of [...new Set(script.parsed.assignments.map((a) => a.name))]) {
     if (dockerEnv(ctx.model, stage, instr).has(name)) continue;
-    const reads = new RegExp(`\\$(\\{${name}\\b|${name}\\b)`);
     const reader = later.find((i) => {
       const p = i.script!.parsed;
-      if (!reads.test(i.script!.text) || !steps.some((c) => p.commands.includes(c))) return false;
+      if (!readsVariable(i.script!.text, name) || !steps.some((c) => p.commands.includes(c))) return false;
       return !dockerEnv(ctx.model, stage, i).has(name) && !p.assignments.some((a) => a.name === name) && !p.commands.some((c) => c.env.some((e) => e.name === name) || ['.', 'source', 'eval'].includes(c.argv[0]?.value ?? ''));
     });
     if (!reader) continue;
@@ -134,11 +134,10 @@ function goSteps(ctx: RuleContext, stage: Stage): ShellCommand[] {
  */
 function passedAsArgument(cmd: ShellCommand, name: string): boolean {
   const tool = (cmd.argv[0]?.value ?? '').split('/').pop() ?? '';
-  const reads = new RegExp(`\\$(\\{${name}\\b|${name}\\b)`);
   return cmd.argv.slice(1).some((w) => {
     const raw = w.raw.replace(/^(["'])(.*)\1$/s, '$2');
     if (!raw.startsWith(`${name}=`)) return false;
-    return MAKE_TOOLS.has(tool) || reads.test(raw);
+    return MAKE_TOOLS.has(tool) || readsVariable(raw, name);
   });
 }
 

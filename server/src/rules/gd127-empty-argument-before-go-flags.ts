@@ -21,13 +21,16 @@ import { goPackages, stageGoCommands } from '../dockerfile/facts';
 import { emptyInPlainBuild } from '../dockerfile/goBuild';
 import { scriptSpan } from '../dockerfile/model';
 import { replace } from '../edits/edits';
+import { loneVariable } from '../dockerfile/variables';
 import { stagesToCheck, withLazyFix, type Rule, type RuleFinding } from './types';
 
 /** Subcommands whose words after the packages are still read as the go command's flags. */
 const FLAG_SUBCOMMANDS: ReadonlySet<string> = new Set(['build', 'install', 'test', 'vet', 'get', 'list', 'generate']);
 
-/** `"${NAME}"` or `"$NAME"`, the whole word. */
-const QUOTED_EXPANSION = /^"\$(?:\{([A-Za-z_][A-Za-z0-9_]*)\}|([A-Za-z_][A-Za-z0-9_]*))"$/;
+/** `"${NAME}"` or `"$NAME"`, the whole word: the variable's name. */
+function quotedExpansion(raw: string): string | null {
+  return raw.length > 2 && raw[0] === '"' && raw[raw.length - 1] === '"' ? loneVariable(raw.slice(1, -1)) : null;
+}
 
 export const gd127: Rule = {
   code: 'GD127',
@@ -47,12 +50,11 @@ export const gd127: Rule = {
       for (const g of stageGoCommands(stage)) {
         if (!FLAG_SUBCOMMANDS.has(g.sub) || !g.instr.script) continue;
         const word = goPackages(g.args)[0];
-        const m = word && QUOTED_EXPANSION.exec(word.raw);
-        if (!m) continue;
+        const name = word ? quotedExpansion(word.raw) : null;
+        if (name === null) continue;
         const at = g.args.indexOf(word);
         const flag = g.args.slice(at + 1).find((w) => w.value.startsWith('-') && w.value !== '--');
         if (!flag) continue;
-        const name = m[1] ?? m[2];
         const decl = emptyInPlainBuild(model, stage, g, name);
         if (!decl) continue;
         const script = g.instr.script;

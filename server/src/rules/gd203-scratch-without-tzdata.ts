@@ -37,6 +37,7 @@ import { aptBringsTzdata, installsPackage, isInstall, packageCommands } from '..
 import { properties } from '../dockerfile/parse';
 import type { ShellWord } from '../dockerfile/shell';
 import { insert, replace, type Edit } from '../edits/edits';
+import { loneVariable } from '../dockerfile/variables';
 import type { WorkspaceModel } from '../workspace/model';
 import { buildFacts, mainPackages } from '../workspace/query';
 import { finalCopies, type GoBuild } from '../facts/builtPackages';
@@ -174,9 +175,9 @@ function tagsFromUnsetArgs(model: DockerfileModel, b: GoBuild): boolean {
   const arg = tagsArgs(b.go.args).pop();
   if (!arg) return false;
   const raw = arg.valueWord.raw.replace(/["']/g, '');
-  const m = /^\$(?:\{([A-Za-z_][A-Za-z0-9_]*)\}|([A-Za-z_][A-Za-z0-9_]*))$/.exec(raw);
-  if (!m) return false;
-  const v = pathEnv(model, b.stage, b.go.instr).get(m[1] ?? m[2]);
+  const name = loneVariable(raw);
+  if (name === null) return false;
+  const v = pathEnv(model, b.stage, b.go.instr).get(name);
   return v === undefined || v === null;
 }
 

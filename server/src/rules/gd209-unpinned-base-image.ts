@@ -39,6 +39,7 @@ import { requiredGoVersion } from '../workspace/query';
 import { insert, replace } from '../edits/edits';
 import { stagesToCheck, type Fix, type Rule, type RuleContext, type RuleFinding, withLazyFix } from './types';
 import type { Stage } from '../dockerfile/model';
+import { referencedNames } from '../dockerfile/variables';
 
 /** ARG defaults that stand for "no default, pass --build-arg". */
 const SENTINEL = /^(non-?existing|none|null|nil|unset|undefined|required|placeholder|change-?me|missing|invalid|must-?(be-?set|be-?overridden|override|set)|override-?me|set-?me|please-?(set|override)|todo|fixme|unknown)$/i;
@@ -51,8 +52,8 @@ const PLACEHOLDER_WORD = /(^|[-_.])(invalid|placeholder|change-?me|required|unse
 
 /** A variable of the FROM whose global default is a placeholder (the build script always overrides it). */
 function placeholderDefault(base: string, globals: ReadonlyMap<string, string | null>): boolean {
-  for (const m of base.matchAll(/\$(?:\{([A-Za-z_][A-Za-z0-9_]*)|([A-Za-z_][A-Za-z0-9_]*))/g)) {
-    const value = globals.get(m[1] ?? m[2]);
+  for (const name of referencedNames(base)) {
+    const value = globals.get(name);
     if (value && (SENTINEL.test(value) || PLACEHOLDER_WORD.test(value))) return true;
   }
   return false;

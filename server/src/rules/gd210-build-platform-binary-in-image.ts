@@ -29,7 +29,7 @@ import { sourceCovers } from '../dockerfile/copySources';
 import { envValue, goBinaryName, stageRef } from '../dockerfile/goBuild';
 import type { DockerfileModel, Instruction, Stage } from '../dockerfile/model';
 import type { ShellCommand } from '../dockerfile/shellModel';
-import { expandVariables } from '../dockerfile/variables';
+import { expandVariables, readsTargetPlatform } from '../dockerfile/variables';
 import { startPrograms } from '../facts/goAtStart';
 import { shippedStages } from '../facts/passedBuildArgs';
 import * as path from 'node:path';
@@ -37,7 +37,6 @@ import type { Rule, RuleFinding } from './types';
 
 /** The build machine's architecture, asked at build time. */
 const ARCH_PROBE = /\$\(\s*(uname\s+-m|arch|dpkg\s+--print-architecture|apk\s+--print-arch)\b|`\s*(uname\s+-m|arch|dpkg\s+--print-architecture|apk\s+--print-arch)\b/;
-const TARGET_REF = /\$\{?TARGET(PLATFORM|OS|ARCH|VARIANT)\b/;
 /**
  * A program of the image's distribution: one file in /usr/bin or /usr/sbin, where packages put
  * them. (/bin is a common output folder of the project's own build: blocky's make writes /bin/blocky.)
@@ -161,7 +160,7 @@ function buildPlatformFiles(model: DockerfileModel, stage: Stage): Made[] {
         }
       }
       const text = instr.script.text;
-      if (!ARCH_PROBE.test(text) || TARGET_REF.test(text) || !/\b(wget|curl)\b/.test(text)) continue;
+      if (!ARCH_PROBE.test(text) || readsTargetPlatform(text) || !/\b(wget|curl)\b/.test(text)) continue;
       const dir = workdirBefore(model, s, instr, null);
       for (const o of downloadOutputs(text)) {
         const v = expandVariables(o, pathEnv(model, s, instr));
@@ -247,7 +246,7 @@ function buildOutput(model: DockerfileModel, stage: Stage, instr: Instruction, g
   const goos = envValue(model, stage, g, 'GOOS');
   if (goos !== undefined && goos !== 'linux') return null;
   const text = instr.script?.text ?? '';
-  if (TARGET_REF.test(text) || ARCH_PROBE.test(text) || /\b(xx-go|xx-info|xx-clang|eval)\b|\bset\s+-[a-z]*a/.test(text)) return null;
+  if (readsTargetPlatform(text) || ARCH_PROBE.test(text) || /\b(xx-go|xx-info|xx-clang|eval)\b|\bset\s+-[a-z]*a/.test(text)) return null;
   for (const c of instr.script?.parsed.commands ?? []) {
     const name = c.argv[0]?.value;
     if ((name === '.' || name === 'source') && c.start < g.cmd.start && !plainAssignments(model, stage, instr, c.argv[1]?.value ?? '')) return null;

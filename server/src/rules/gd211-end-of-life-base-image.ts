@@ -2,6 +2,7 @@ import { argDeclarations, baseStageCandidates, rootRelease, stageChain } from '.
 import type { DockerfileModel, Stage } from '../dockerfile/model';
 import type { EndedRelease } from '../images/endOfLife';
 import type { Rule, RuleFinding } from './types';
+import { referencedNames } from '../dockerfile/variables';
 
 /**
  * GD211: the final image is built on an operating-system release whose updates have ended
@@ -92,8 +93,7 @@ function releaseArgs(model: DockerfileModel, base: string): { name: string; line
   const whole = /^\$\{?(\w+)\}?$/.exec(base);
   const part = whole ? base : tag >= 0 ? base.slice(tag) : '';
   const out: { name: string; line: number }[] = [];
-  for (const m of part.matchAll(/\$\{?(\w+)/g)) {
-    const name = m[1];
+  for (const name of referencedNames(part)) {
     if ((model.globalArgs.get(name) ?? null) === null || out.some((o) => o.name === name)) continue;
     // The last global declaration with a default is the one in effect.
     let line = -1;

@@ -48,6 +48,7 @@ import type { Span } from '../dockerfile/text';
 import { replace } from '../edits/edits';
 import { stagesToCheck, withLazyFix, type Fix, type Rule, type RuleFinding } from './types';
 import { isPlainWord } from '../dockerfile/plainShell';
+import { variableReferences } from '../dockerfile/variables';
 
 
 export const gd214: Rule = {
@@ -92,8 +93,8 @@ export const gd214: Rule = {
   },
 };
 
-/** `$NAME`, `${NAME}`, `${NAME:-word}` (and the other `${NAME<op>…}` forms), not after a backslash. */
-const VARIABLE = /(?<!\\)\$(?:\{([A-Za-z_][A-Za-z0-9_]*)(?::?[-+?=][^}]*)?\}|([A-Za-z_][A-Za-z0-9_]*))/g;
+/** `${NAME}` and the forms that default or test its value (`${NAME:-word}`, `${NAME+word}`, `${NAME:?}`…); `$NAME` too. */
+const DEFAULTING = /^(|:?[-+?=])$/;
 /** A shell as the program: its `-c` script is expanded (at run time), and a CMD after it is its positional parameters. */
 const SHELL = /(^|\/)(sh|bash|ash|dash|zsh|ksh|mksh|busybox)$/;
 /** Names a Linux container's environment has whatever the image sets (the runtime sets HOSTNAME, HOME, PATH…). */
@@ -125,7 +126,7 @@ function buildArgFindings(model: DockerfileModel, stage: Stage): RuleFinding[] {
     for (const [k, value] of exec.values.entries()) {
       // A program with spaces is the first case's (a command line in one string).
       if (k === 0 && /\s/.test(value)) continue;
-      const names = [...value.matchAll(VARIABLE)].map((m) => ({ text: m[0], name: m[1] ?? m[2] }))
+      const names = variableReferences(value, { escapes: true }).filter((r) => !r.braced || (r.operator !== null && DEFAULTING.test(r.operator)))
         .filter((v) => declared.has(v.name) && !env.has(v.name) && !baseEnv.has(v.name) && !RUNTIME_ENV.test(v.name));
       if (names.length === 0) continue;
       const v = names[0];

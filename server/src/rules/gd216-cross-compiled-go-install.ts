@@ -23,9 +23,8 @@ import { rawEnvValue } from '../dockerfile/goBuild';
 import { scriptSpan } from '../dockerfile/model';
 import { stagesToCheck, type Rule, type RuleFinding } from './types';
 import { dockerfileFact } from '../facts/memo';
+import { readsTargetPlatform } from '../dockerfile/variables';
 
-/** A value that reads one of BuildKit's target platform ARGs. */
-const FROM_TARGET = /\$\{?TARGET(ARCH|OS|PLATFORM|VARIANT)\b/;
 /** The Dockerfile handles the per-platform folder: `/go/bin/linux_arm64`, `bin/${TARGETOS}_${TARGETARCH}`, `bin/$(go env GOOS)_…`. */
 const PLATFORM_FOLDER = /bin\/(linux|\$\{?[A-Za-z_][A-Za-z0-9_]*\}?|\$\(go env GOOS\))_/;
 
@@ -47,7 +46,7 @@ export const gd216: Rule = {
       if (!onBuildPlatform(model, stage)) continue;
       for (const g of stageGoCommands(stage)) {
         if (g.sub !== 'install' || !g.instr.script) continue;
-        const platform = ['GOOS', 'GOARCH'].map((n) => [n, rawEnvValue(model, stage, g, n)] as const).filter(([, v]) => v !== undefined && FROM_TARGET.test(v));
+        const platform = ['GOOS', 'GOARCH'].map((n) => [n, rawEnvValue(model, stage, g, n)] as const).filter(([, v]) => v !== undefined && readsTargetPlatform(v));
         if (platform.length === 0) continue;
         const word = g.cmd.argv.find((w) => w.value === 'install');
         if (!word) continue;
