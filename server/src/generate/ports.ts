@@ -177,6 +177,17 @@ const LOOPBACK_HOST = /^(127\.0\.0\.1|localhost|::1|\[::1\])$/;
 const NAME_LIKE_PORT = /port$/i;
 const CONST_LIKE = /^(default)?_?(http|web|server|listen|api)?_?(port|addr|address|listen_?addr(ess)?)$/i;
 
+/**
+ * The host a setting's default address names when it is another machine's
+ * (`woodpecker-server:9000`): a DNS name other than localhost. Null for a listen call's address
+ * (the program binds it), an address with no host, all interfaces, an IP address or loopback.
+ */
+function remoteHost(e: PortEvidence): string | null {
+  if (e.address === undefined || (e.flag === undefined && !/^(?:field|const) /.test(e.via))) return null;
+  const host = /^([A-Za-z0-9.-]*):[0-9]{1,5}$/.exec(e.address.trim())?.[1];
+  return host !== undefined && /[A-Za-z]/.test(host) && !/^localhost$/i.test(host) ? host : null;
+}
+
 /** An address or a bare port number as a flag default or constant holds it. */
 function portOf(value: string): { port: number; external: boolean; address?: string } | null {
   const v = value.trim();
@@ -589,6 +600,10 @@ export function portEvidence(file: string, source: string, imports: readonly str
     const names = [tag('long'), tag('name'), m[1], env, tag('envconfig')].filter((n): n is string => n !== undefined && n !== '');
     // Words of a Go name too (hatchet's `PostgresHost` `json:"host"`: the database it connects to).
     if (names.some((n) => NOT_THE_SERVER.test(n) || NOT_THE_SERVER.test(camelWords(n)))) continue;
+    // A description that says the program connects there (concourse/concourse 95872ce
+    // flag/postgres_config.go:13-14 `long:"host" description:"The host to connect to."
+    // default:"127.0.0.1"`, `long:"port" description:"The port to connect to." default:"5432"`).
+    if (CONNECTS_TO.test(tag('description') ?? tag('desc') ?? tag('help') ?? tag('usage') ?? '')) continue;
     // A field of an anonymous struct mounted under a namespace (reproxy's `Plugin struct { Listen
     // … default:"127.0.0.1:8081" } \`namespace:"plugin"\``, i.e. --plugin.listen): another listener.
     const group = groupAt(m.index ?? 0);
@@ -1225,16 +1240,28 @@ export function decidePorts(main: PackageSources, closure: readonly PackageSourc
     }
     return es;
   };
-  let evidence = [...known, ...listenedOn(evidenceIn([main], scope, dropped, addressFuncs, all))];
+  // A setting whose default names another machine (woodpecker-ci/autoscaler 9176b31
+  // cmd/woodpecker-autoscaler/flags.go:80 `--grpc-addr` default "woodpecker-server:9000", the
+  // server the agents it starts connect to): an address the program hands on or connects to; a
+  // listen address names no host, all interfaces or loopback.
+  const remote: PortEvidence[] = [];
+  const ownHost = (es: PortEvidence[]) => es.filter((e) => {
+    const host = remoteHost(e);
+    if (host !== null && !remote.some((r) => r.via === e.via && r.file === e.file)) remote.push(e);
+    return host === null;
+  });
+  let evidence = [...known, ...listenedOn(ownHost(evidenceIn([main], scope, dropped, addressFuncs, all)))];
   // The imported packages count for what they say surely (a cobra command's flag); their
   // constants named like ports are too far from the program to be worth a guess.
-  if (!evidence.some((e) => e.confidence === 'sure' && !e.profiler && !e.acme && !e.redirect && !e.challenge)) evidence = [...evidence, ...listenedOn(evidenceIn(closure.filter((p) => p.dir !== main.dir), scope, dropped, addressFuncs, all)).filter((e) => e.confidence === 'sure')];
+  if (!evidence.some((e) => e.confidence === 'sure' && !e.profiler && !e.acme && !e.redirect && !e.challenge)) evidence = [...evidence, ...listenedOn(ownHost(evidenceIn(closure.filter((p) => p.dir !== main.dir), scope, dropped, addressFuncs, all))).filter((e) => e.confidence === 'sure')];
   // A listen address from configuration fields read through viper with defaults (AnyAppStart's
   // `viper.SetDefault("PORT", "8855")`): sure, as a flag's default is.
   if (!evidence.some((e) => e.confidence === 'sure' && !e.profiler && !e.acme && !e.redirect && !e.challenge)) {
     for (const v of viperDefaultListeners(all)) evidence.push({ port: v.port, external: v.external, confidence: 'sure', via: v.via, file: v.file, address: v.address });
   }
   const reasons: string[] = [];
+  const remoteSure = remote.filter((e) => e.confidence === 'sure');
+  if (remoteSure.length > 0) reasons.push(`Not exposed: ${remoteSure.map((e) => `${e.via} in ${e.file}`).join(', ')}: ${remoteSure.length > 1 ? 'these defaults name hosts' : `the default names the host ${remoteHost(remoteSure[0])}`} (another machine the program connects to or hands the address on to), not an address it listens on.`);
   if (programFiles) {
     const unread = unreadFields(evidence, all, programFiles);
     if (unread.size > 0) {
@@ -1374,3 +1401,4 @@ export function decidePorts(main: PackageSources, closure: readonly PackageSourc
   }
   return { expose, udp: udp.filter((port) => expose.includes(port)), udpOnly: udpOnly.filter((port) => expose.includes(port)), evidence, reasons, warnings, loopbackArgs, otherCommands, env: [...env] };
 }
+
