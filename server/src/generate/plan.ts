@@ -580,7 +580,11 @@ export function plan(model: WorkspaceModel, options: GenerateOptions, io: Genera
   const facts = buildFacts(model, target.dir);
   // Build tags: files of the program gated by a custom tag, and the tags the project's build
   // states (what they select may need cgo).
-  const tagDecision = decideTags(target.dir, target.module ?? '', facts.packages.filter((d) => packageByDir(model, d)?.module === pkg.module), io, { importPath: target.importPath, model });
+  // The program's own packages: its module's and, in a workspace, its members' (oxia-db/oxia
+  // 13900ef oxiad/dataserver/database/kvstore/kv_trap_disable.go:15 `//go:build disable_trap`,
+  // in the oxiad member the cmd module imports).
+  const ownModules = new Set<string | null>([pkg.module, ...(workspaceMode && work ? work.members.filter((m) => !m.outsideContext).map((m) => m.dir) : [])]);
+  const tagDecision = decideTags(target.dir, target.module ?? '', facts.packages.filter((d) => ownModules.has(packageByDir(model, d)?.module ?? null)), io, { importPath: target.importPath, model });
   // The program's sources as far as they are read (ports, version, its shape).
   const sources = pkg.files.map((f) => ({ file: f, text: read(join(pkg.dir, f)) })).filter((s): s is { file: string; text: string } => s.text !== null);
   const closure: PackageSources[] = [];
@@ -695,7 +699,6 @@ export function plan(model: WorkspaceModel, options: GenerateOptions, io: Genera
   // The program's own cgo with a !cgo fallback (chaos-mesh's pkg/ptrace: `//go:build cgo` files
   // that import "C", and ptrace_nocgo.go, whose functions panic): built with cgo, as its authors
   // build it, unless the project's own build says CGO_ENABLED=0 for the package.
-  const ownModules = new Set<string | null>([pkg.module, ...(workspaceMode && work ? work.members.filter((m) => !m.outsideContext).map((m) => m.dir) : [])]);
   const pairs = cgoPairs(facts.packages.filter((d) => ownModules.has(packageByDir(model, d)?.module ?? null)), model, read);
   const cgoSettings = pairs.length > 0 ? projectCgoSettings(model, target.dir, target.module ?? '', io) : [];
   const settingsOff = cgoSettings.filter((s) => s.value === '0');
