@@ -13,7 +13,9 @@
  * 2. Build tags: the tags the project builds with that select a file of a workspace member the
  *    program imports (oxia's `disable_trap`, oxiad's kv_trap_disable.go) are passed; tags that
  *    leave out files of the program (waypoint's `assetsembedded`, internal/assets/dev.go
- *    `//go:build !assetsembedded`) are not said to "select no file of the program's own packages". */
+ *    `//go:build !assetsembedded`) are not said to "select no file of the program's own packages".
+ * 3. A configuration file the image ships that binds a loopback address the program listens on
+ *    (apache/kvrocks-controller config/config.yaml `addr: "127.0.0.1:9379"`): a Check says so. */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { generatorTrees } from './generateTrees';
@@ -137,6 +139,41 @@ describe('2. build tags and the files of the program they switch', () => {
     }), { package: './cmd/waypoint' });
     assert.ok(r.reasons.some((x) => x.startsWith('No -tags: the project builds cmd/waypoint with -tags assetsembedded') && x.includes("which select no file of the program's own packages")), r.reasons.join('\n'));
     assert.ok(!r.warnings.some((x) => x.includes('leaves out')), r.warnings.join('\n'));
+  });
+});
+
+// apache/kvrocks-controller at 7ca006b8a1ea8c79ab9a53a0cc9250e03d7967f8 (Apache-2.0): config/config.yaml
+// (1,281 bytes) line 19 `addr: "127.0.0.1:9379"`; config/config.go (3,724 bytes) lines 33-35
+// `type AdminConfig struct { Addr string \`yaml:"addr"\` }`, 51-58 `type Config struct { Addr string
+// \`yaml:"addr"\` … Etcd *etcd.Config \`yaml:"etcd"\` … Admin AdminConfig \`yaml:"admin"\` }`;
+// server/server.go (3,625 bytes) lines 94-96 `httpServer := &http.Server{Addr: srv.config.Addr, …}`
+// then ListenAndServe; cmd/server/main.go (2,925 bytes) line 40 `flag.StringVar(&configPath, "c",
+// "config/config.yaml", …)`; storage/persistence/etcd's own `type Config struct`.
+const kvrocksYaml = (addr: string) => `# Licensed to the Apache Software Foundation (ASF)\n\naddr: "${addr}"\n\nstorage_type: etcd\n\netcd:\n  addrs:\n    - "127.0.0.1:2379"\n\nadmin:\n  addr: "127.0.0.1:9380"\n`;
+const kvrocks: Record<string, string | null> = {
+  'go.mod': 'module github.com/apache/kvrocks-controller\n\ngo 1.26.0\n\nrequire gopkg.in/yaml.v3 v3.0.1\n',
+  'go.sum': 'gopkg.in/yaml.v3 v3.0.1 h1:x=\ngopkg.in/yaml.v3 v3.0.1/go.mod h1:y=\n',
+  'cmd/server/main.go': 'package main\n\nimport (\n\t"flag"\n\t"os"\n\n\t"github.com/apache/kvrocks-controller/config"\n\t"github.com/apache/kvrocks-controller/server"\n\t"gopkg.in/yaml.v3"\n)\n\nvar configPath string\n\nfunc init() {\n\tflag.StringVar(&configPath, "c", "config/config.yaml", "set config yaml file path")\n}\n\nfunc main() {\n\tflag.Parse()\n\tcfg := config.Default()\n\tb, err := os.ReadFile(configPath)\n\tif err != nil {\n\t\tos.Exit(1)\n\t}\n\t_ = yaml.Unmarshal(b, cfg)\n\tsrv, _ := server.NewServer(cfg)\n\tsrv.Start()\n}\n',
+  'config/config.go': 'package config\n\nimport "github.com/apache/kvrocks-controller/storage/persistence/etcd"\n\ntype AdminConfig struct {\n\tAddr string `yaml:"addr"`\n}\n\ntype Config struct {\n\tAddr        string       `yaml:"addr"`\n\tStorageType string       `yaml:"storage_type"`\n\tEtcd        *etcd.Config `yaml:"etcd"`\n\tAdmin       AdminConfig  `yaml:"admin"`\n}\n\nfunc Default() *Config {\n\treturn &Config{Etcd: &etcd.Config{Addrs: []string{"127.0.0.1:2379"}}}\n}\n',
+  'config/config.yaml': kvrocksYaml('127.0.0.1:9379'),
+  'storage/persistence/etcd/etcd.go': 'package etcd\n\ntype Config struct {\n\tAddrs []string `yaml:"addrs"`\n}\n',
+  'server/server.go': 'package server\n\nimport (\n\t"net/http"\n\n\t"github.com/apache/kvrocks-controller/config"\n)\n\ntype Server struct {\n\tconfig *config.Config\n}\n\nfunc NewServer(cfg *config.Config) (*Server, error) {\n\treturn &Server{config: cfg}, nil\n}\n\nfunc (srv *Server) Start() {\n\thttpServer := &http.Server{\n\t\tAddr: srv.config.Addr,\n\t}\n\t_ = httpServer.ListenAndServe()\n}\n',
+};
+
+describe('3. a shipped configuration that binds loopback', () => {
+  it('kvrocks-controller: config/config.yaml addr "127.0.0.1:9379" (Config.Addr, an http.Server Addr): a Check names the line and the fix', async () => {
+    const r = await gen(tree(kvrocks, {}), { package: './cmd/server' });
+    assert.match(r.dockerfile, /\nCOPY config \/app\/config\n/);
+    const w = r.warnings.filter((x) => x.includes('copied into the image as'));
+    assert.equal(w.length, 1, r.warnings.join('\n'));
+    assert.equal(w[0], 'config/config.yaml:3, copied into the image as /app/config/config.yaml, sets addr: "127.0.0.1:9379", and the program listens on that setting (Config.Addr in config/config.go, handed to a listen call in package server): loopback, unreachable from outside the container. Set it to listen on all interfaces (":9379") in the copy the image gets, or mount your own configuration over it.');
+  });
+
+  it('negative: the same file on all interfaces, or the loopback address only under a nested key, says nothing', async () => {
+    const open = await gen(tree(kvrocks, { 'config/config.yaml': kvrocksYaml('0.0.0.0:9379') }), { package: './cmd/server' });
+    assert.ok(!open.warnings.some((x) => x.includes('copied into the image as')), open.warnings.join('\n'));
+    // admin.addr (127.0.0.1:9380) fills AdminConfig.Addr, which no listen call takes.
+    assert.ok(!open.warnings.some((x) => x.includes('9380')), open.warnings.join('\n'));
   });
 });
 

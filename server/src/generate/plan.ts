@@ -11,7 +11,7 @@ import type { WorkspaceFiles } from '../workspace/types';
 import { describeWorkFile, nestedWork } from './nestedWork';
 import { buildFacts, moduleDependencyFiles, packageByDir, requiredGoVersion, workDependencyFiles, type BuildFacts } from '../workspace/query';
 import { isRealVersion, stripGoComments, versionVariable, type VersionVariable } from './goSource';
-import { decidePorts, type PackageSources, type PortEvidence } from './ports';
+import { configLoopbacks, decidePorts, type PackageSources, type PortEvidence } from './ports';
 import { programShape } from './shape';
 import { requiredFlagWarnings } from './requiredFlags';
 import { reachedOutsideTestHelpers } from './testHelpers';
@@ -1615,6 +1615,16 @@ export function plan(model: WorkspaceModel, options: GenerateOptions, io: Genera
   // go to the root command, which takes no such flag or only prints its usage (cfssl's
   // `-address` belongs to `serve`): not passed; the Check says what to add.
   const commandless = !shape.serveCommand && !pocketBase && (shape.subcommands.length > 0 || shape.computedCommands > 0);
+  // A configuration file the image ships that makes the server listen on loopback only.
+  const shippedConfigs = runtimeFiles.flatMap((f) => {
+    const text = read(f.src);
+    if (text !== null) return [{ path: f.src, text, dest: f.dest }];
+    return io.listFiles(f.src).filter((x) => x.path.startsWith(f.src + '/') && !x.path.slice(f.src.length + 1).includes('/')).map((x) => ({ path: x.path, text: read(x.path) ?? '', dest: `${f.dest}/${x.path.slice(f.src.length + 1)}` }));
+  });
+  for (const c of configLoopbacks(shippedConfigs, [{ dir: pkg.dir, importPath: pkg.importPath, imports: pkg.imports, files: sources }, ...closure.filter((p) => p.dir !== pkg.dir)], programFiles)) {
+    const dest = shippedConfigs.find((x) => x.path === c.file)!.dest;
+    warnings.push(`${c.file}:${c.line}, copied into the image as ${dest.startsWith('/') ? dest : `/app/${dest}`}, sets ${c.key}: "${c.value}", and the program listens on that setting (${c.field} in ${c.fieldFile}, handed to a listen call in ${c.listenedIn}): loopback, unreachable from outside the container. Set it to listen on all interfaces (":${c.value.replace(/^.*:/, '')}") in the copy the image gets, or mount your own configuration over it.`);
+  }
   const loopbackArgs = commandless ? null : ports.loopbackArgs;
   if (commandless && ports.loopbackArgs) {
     const said = reasons.findIndex((r) => r.startsWith(`CMD passes ${ports.loopbackArgs![0]} `));

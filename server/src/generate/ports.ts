@@ -1402,3 +1402,68 @@ export function decidePorts(main: PackageSources, closure: readonly PackageSourc
   return { expose, udp: udp.filter((port) => expose.includes(port)), udpOnly: udpOnly.filter((port) => expose.includes(port)), evidence, reasons, warnings, loopbackArgs, otherCommands, env: [...env] };
 }
 
+/** A loopback listen setting of a configuration file the image ships. */
+export interface ConfigLoopback {
+  /** The file (context-relative) and the key, value and line as written. */
+  file: string;
+  key: string;
+  value: string;
+  line: number;
+  /** The struct field the key fills (`Config.Addr`) and the file declaring it. */
+  field: string;
+  fieldFile: string;
+  /** Where a listen call takes the field (`package server`). */
+  listenedIn: string;
+}
+
+/**
+ * Top-level settings of YAML or TOML files the image ships whose value is a loopback address
+ * (apache/kvrocks-controller 7ca006b config/config.yaml `addr: "127.0.0.1:9379"`), when exactly one
+ * struct field of the program is tagged with that key (`Addr string \`yaml:"addr"\`` in
+ * config/config.go) and a listen call takes that field (server/server.go `http.Server{Addr:
+ * srv.config.Addr}`): the server listens on loopback only, unreachable from outside a container.
+ * Nested keys, other formats and fields filled otherwise are not read.
+ */
+export function configLoopbacks(files: readonly { path: string; text: string }[], all: readonly PackageSources[], programFiles: () => Iterable<string>): ConfigLoopback[] {
+  const out: ConfigLoopback[] = [];
+  for (const { path, text } of files) {
+    const yaml = /\.ya?ml$/i.test(path);
+    if (!yaml && !/\.toml$/i.test(path)) continue;
+    const lines = text.split(/\r?\n/);
+    for (let i = 0; i < lines.length; i++) {
+      // TOML: top-level keys come before the first table.
+      if (!yaml && /^\s*\[/.test(lines[i])) break;
+      const m = (yaml ? /^([A-Za-z_][\w-]*)[ \t]*:[ \t]*(["']?)([^"'#\s]+)\2[ \t]*(?:#.*)?$/ : /^([A-Za-z_][\w-]*)[ \t]*=[ \t]*(["'])([^"'\s]+)\2[ \t]*(?:#.*)?$/).exec(lines[i]);
+      if (!m || !LOOPBACK_ADDRESS.test(m[3])) continue;
+      const key = m[1];
+      const fields: { owner: string; name: string; file: string; pkg: PackageSources }[] = [];
+      for (const p of all) {
+        for (const f of p.files) {
+          if (!f.text.includes(`"${key}`)) continue;
+          const src = stripGoComments(f.text);
+          const structAt = structRanges(src);
+          for (const t of src.matchAll(/^[ \t]*([A-Z][A-Za-z0-9_]*)[ \t]+string[ \t]+`([^`\n]*)`/gm)) {
+            const names = [...t[2].matchAll(/\b(?:yaml|toml|mapstructure|koanf)\s*:\s*"([^",]*)/g)].map((x) => x[1]);
+            const owner = structAt(t.index ?? 0);
+            if (owner !== null && names.includes(key)) fields.push({ owner, name: t[1], file: p.dir === '' ? f.file : `${p.dir}/${f.file}`, pkg: p });
+          }
+        }
+      }
+      // A struct another struct holds under a key of its own (`Admin AdminConfig \`yaml:"admin"\``)
+      // has its keys nested there, not at the top level.
+      // The type is named unqualified in its own package, qualified by its package's name elsewhere
+      // (another package's type of the same name, etcd.Config beside config.Config, is not it).
+      const nested = (owner: { owner: string; pkg: PackageSources }) => {
+        const name = owner.pkg.files.map((f) => /^\s*package\s+([A-Za-z_]\w*)/m.exec(stripGoComments(f.text))?.[1]).find((x) => x !== undefined);
+        return all.some((p) => p.files.some((f) => new RegExp(`^[ \\t]*[A-Z]\\w*[ \\t]+\\*?${p === owner.pkg ? '' : `${name ?? '\\0'}\\.`}${owner.owner}[ \\t]+\`[^\`\\n]*\\b(?:yaml|toml|mapstructure|koanf):"(?![^"]*(?:inline|squash))[^"]+"`, 'm').test(f.text)));
+      };
+      const top = fields.filter((f) => !nested(f));
+      if (top.length !== 1) continue;
+      const { owner, name, file } = top[0];
+      const listenedIn = fieldListened(owner, name, all, programFiles);
+      if (listenedIn === null) continue;
+      out.push({ file: path, key, value: m[3], line: i + 1, field: `${owner}.${name}`, fieldFile: file, listenedIn });
+    }
+  }
+  return out;
+}
