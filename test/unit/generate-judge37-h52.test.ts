@@ -15,7 +15,10 @@
  *    leave out files of the program (waypoint's `assetsembedded`, internal/assets/dev.go
  *    `//go:build !assetsembedded`) are not said to "select no file of the program's own packages".
  * 3. A configuration file the image ships that binds a loopback address the program listens on
- *    (apache/kvrocks-controller config/config.yaml `addr: "127.0.0.1:9379"`): a Check says so. */
+ *    (apache/kvrocks-controller config/config.yaml `addr: "127.0.0.1:9379"`): a Check says so.
+ * 4. viper.Unmarshal into `mapstructure:` fields with a SetDefault port, listened on through
+ *    net.JoinHostPort (librespeed/speedtest-go listen_port 8989): EXPOSE 8989.
+ */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { generatorTrees } from './generateTrees';
@@ -177,3 +180,36 @@ describe('3. a shipped configuration that binds loopback', () => {
   });
 });
 
+// librespeed/speedtest-go at 7001fa4fa52945cbc6d4c32200bbcce7bbf6145c (LGPL-3.0): config/config.go
+// (2,410 bytes) lines 9-10 `BindAddress string \`mapstructure:"bind_address"\``, `Port string
+// \`mapstructure:"listen_port"\``, line 42 `viper.SetDefault("listen_port", "8989")`, line 70
+// `viper.Unmarshal(&conf)`; web/listener.go (958 bytes) line 18 `addr :=
+// net.JoinHostPort(conf.BindAddress, conf.Port)`, line 38 `http.ListenAndServe(addr, r)`; main.go (590
+// bytes). The project's Dockerfile:16 `EXPOSE 8989`.
+const speedtestConfig = (extra: string) => `package config\n\nimport (\n\t"github.com/spf13/viper"\n)\n\ntype Config struct {\n\tBindAddress string \`mapstructure:"bind_address"\`\n\tPort        string \`mapstructure:"listen_port"\`\n}\n\nfunc init() {\n\tviper.SetDefault("listen_port", "8989")\n${extra}\tviper.SetConfigName("settings")\n\tviper.AddConfigPath(".")\n}\n\nfunc Load() Config {\n\tvar conf Config\n\t_ = viper.ReadInConfig()\n\t_ = viper.Unmarshal(&conf)\n\treturn conf\n}\n`;
+const speedtest: Record<string, string | null> = {
+  'go.mod': 'module github.com/librespeed/speedtest-go\n\ngo 1.26.0\n\nrequire github.com/spf13/viper v1.7.1\n',
+  'go.sum': 'github.com/spf13/viper v1.7.1 h1:x=\ngithub.com/spf13/viper v1.7.1/go.mod h1:y=\n',
+  'main.go': 'package main\n\nimport (\n\t"log"\n\n\t"github.com/librespeed/speedtest-go/config"\n\t"github.com/librespeed/speedtest-go/web"\n)\n\nfunc main() {\n\tconf := config.Load()\n\tlog.Fatal(web.ListenAndServe(&conf))\n}\n',
+  'config/config.go': speedtestConfig(''),
+  'web/listener.go': 'package web\n\nimport (\n\t"net"\n\t"net/http"\n\n\t"github.com/librespeed/speedtest-go/config"\n)\n\nfunc ListenAndServe(conf *config.Config) error {\n\taddr := net.JoinHostPort(conf.BindAddress, conf.Port)\n\treturn http.ListenAndServe(addr, nil)\n}\n',
+};
+
+describe('4. viper.Unmarshal into mapstructure fields', () => {
+  it('speedtest-go: listen_port defaults to 8989 and bind_address has no default: EXPOSE 8989', async () => {
+    const r = await gen(tree(speedtest, {}));
+    assert.deepEqual(r.exposes, [8989]);
+    const why = r.reasons.find((x) => x.startsWith('EXPOSE 8989: the program listens on http.ListenAndServe(addr, …) on net.JoinHostPort(conf.BindAddress, conf.Port) (web/listener.go)'));
+    assert.ok(why?.includes('no default for "bind_address" (empty: all interfaces) and viper.SetDefault("listen_port", "8989") in config/config.go'), r.reasons.join('\n'));
+  });
+
+  it('negative: a loopback bind_address default gives no EXPOSE', async () => {
+    const r = await gen(tree(speedtest, { 'config/config.go': speedtestConfig('\tviper.SetDefault("bind_address", "127.0.0.1")\n') }));
+    assert.deepEqual(r.exposes, []);
+  });
+
+  it('negative: without viper.Unmarshal the mapstructure tags fill nothing: no EXPOSE', async () => {
+    const r = await gen(tree(speedtest, { 'config/config.go': speedtestConfig('').replace('_ = viper.Unmarshal(&conf)', '_ = conf') }));
+    assert.deepEqual(r.exposes, []);
+  });
+});

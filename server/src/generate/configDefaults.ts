@@ -286,17 +286,29 @@ export function viperDefaultListeners(pkgs: readonly Source[]): ViperDefaultList
       defaults.set(k, [...(defaults.get(k) ?? []), { key: m[1], value: m[2] ?? m[3], file: t.file, written: m[2] !== undefined ? `"${m[2]}"` : m[3] }]);
     }
   }
+  // viper.Unmarshal fills a struct's fields from the keys their `mapstructure:"…"` tags name
+  // (librespeed/speedtest-go 7001fa4 config/config.go:10 `Port string \`mapstructure:"listen_port"\``,
+  // :42 `viper.SetDefault("listen_port", "8989")`, :70 `viper.Unmarshal(&conf)`).
+  const unmarshals = texts.some((t) => /\bviper\.Unmarshal\(/.test(t.text));
   /** The one default of the viper key a field is set from, anywhere in the program; null when not plain. */
   const fieldDefault = (field: string): { key: string; value: string; file: string; written: string } | null => {
     const keys = new Set<string>();
     for (const t of texts) {
       for (const m of t.text.matchAll(new RegExp(`\\.${field}[ \\t]*(?:,[ \\t]*_[ \\t]*)?=[ \\t]*viper\\.Get(?:String|Int)?\\(\\s*"([^"\\n]+)"\\s*\\)`, 'g'))) keys.add(m[1].toLowerCase());
+      if (unmarshals) for (const m of t.text.matchAll(new RegExp(`^[ \\t]*${field}[ \\t]+[A-Za-z0-9_.]+[ \\t]+\`[^\`\\n]*\\bmapstructure:"([^",\\n]+)"`, 'gm'))) keys.add(m[1].toLowerCase());
     }
     if (keys.size !== 1) return null;
     const key = [...keys][0];
     const ds = defaults.get(key) ?? [];
     if (new Set(ds.map((d) => d.value)).size !== 1) return null;
     return { key: ds[0].key, value: ds[0].value, file: ds[0].file, written: ds[0].written };
+  };
+  /** A string field viper.Unmarshal fills from a key no SetDefault names: empty unless configured. */
+  const unsetKey = (field: string): string | null => {
+    if (!unmarshals) return null;
+    const keys = new Set<string>();
+    for (const t of texts) for (const m of t.text.matchAll(new RegExp(`^[ \\t]*${field}[ \\t]+string[ \\t]+\`[^\`\\n]*\\bmapstructure:"([^",\\n]+)"`, 'gm'))) keys.add(m[1]);
+    return keys.size === 1 && !defaults.has([...keys][0].toLowerCase()) ? [...keys][0] : null;
   };
   const out: ViperDefaultListener[] = [];
   for (const { file, text } of texts) {
@@ -324,19 +336,22 @@ export function viperDefaultListeners(pkgs: readonly Source[]): ViperDefaultList
         expr = a[1];
       }
       const joined = new RegExp(`^(?:(${SELECTOR})[ \\t]*\\+[ \\t]*)?":"[ \\t]*\\+[ \\t]*(${SELECTOR})$`).exec(expr)
-        ?? new RegExp(`^fmt\\.Sprintf\\(\\s*"%s:%s"\\s*,\\s*(${SELECTOR})\\s*,\\s*(${SELECTOR})\\s*\\)$`).exec(expr);
+        ?? new RegExp(`^(?:fmt\\.Sprintf\\(\\s*"%s:%s"\\s*|net\\.JoinHostPort\\(\\s*)\\s*(${SELECTOR})\\s*,\\s*(${SELECTOR})\\s*\\)$`).exec(expr);
       if (!joined) continue;
       const portField = joined[2].split('.').pop()!;
       if (!/port$/i.test(portField)) continue;
       const port = fieldDefault(portField);
       if (!port || !/^[0-9]{1,5}$/.test(port.value) || Number(port.value) < 1 || Number(port.value) > 65535) continue;
       const host = joined[1] !== undefined ? fieldDefault(joined[1].split('.').pop()!) : null;
-      // A host field with no plain default: where the program listens is the configuration's to say.
-      if (joined[1] !== undefined && host === null) continue;
+      // A host field with no plain default: where the program listens is the configuration's to
+      // say; but one viper.Unmarshal fills from a key nothing gives a default is empty (all
+      // interfaces) unless configured, as the port is its default unless configured.
+      const unset = joined[1] !== undefined && host === null ? unsetKey(joined[1].split('.').pop()!) : null;
+      if (joined[1] !== undefined && host === null && unset === null) continue;
       const hostValue = host?.value ?? '';
       const external = hostValue === '' || hostValue === '0.0.0.0' || hostValue === '::' || hostValue === '[::]';
       const setDefault = (d: { key: string; written: string }) => `viper.SetDefault("${d.key}", ${d.written})`;
-      const via = `${c.shown} on ${joined[1] !== undefined ? `${joined[1]} + ":" + ` : '":" + '}${joined[2]} (${file}), with ${host ? `${setDefault(host)} and ` : ''}${setDefault(port)}`;
+      const via = `${c.shown} on ${expr.startsWith('net.JoinHostPort(') ? `net.JoinHostPort(${joined[1]}, ${joined[2]})` : `${joined[1] !== undefined ? `${joined[1]} + ":" + ` : '":" + '}${joined[2]}`} (${file}), with ${host ? `${setDefault(host)} and ` : unset !== null ? `no default for "${unset}" (empty: all interfaces) and ` : ''}${setDefault(port)}`;
       out.push({ port: Number(port.value), external, via, file: port.file, address: `${hostValue}:${port.value}` });
     }
   }
