@@ -69,7 +69,8 @@ import { type Rule, type RuleContext, type RuleFinding, stagesToCheck, withLazyF
  * says so instead of "every module is downloaded again".
  *
  * A download (or a build of the module) whose modules a later RUN of the stage (or of a stage
- * built FROM it) reads, through `go test`/`go vet`/`go generate`, a tool that loads the
+ * built FROM it) reads, through `go test`/`go vet`/`go generate`/`go mod verify` (frain-dev/convoy's
+ * Dockerfile.dev: with the mount on the download alone it checks nothing), a tool that loads the
  * packages with their dependencies (`golangci-lint`, `swag init`, mockery, wire, gqlgen:
  * indirectGo.ts loadsModulePackages; pufferpanel's `swag init` after `COPY . .`) or a
  * build we cannot see into (`RUN make build`, `RUN ./scripts/build.sh`, `RUN ./scripts/${X}`:
@@ -245,12 +246,21 @@ export const gd107: Rule = {
         // a mount here alone would leave them downloading everything again, so they get it too.
         const consumers = modMissing && gos.some((x) => !goPackages(x.args).some((w) => w.value.includes('@'))) ? opaqueConsumers(ctx, readers()) : [];
         const consumerMounts = consumers.map((c) => ({ step: c.step, mod: consumerModPath(ctx.model, c.stage, c.step) }));
-        const names = [...new Set(consumers.map((c) => `\`${commandText(c.step)}\`${c.stage !== stage && c.stage.name ? ` (stage ${c.stage.name})` : ''}`))].join(', ');
-        const consumerNote = consumers.length > 0
-          ? consumers.length === 1
-            ? ` The later ${names} (no module cache mount) reads its modules from this step's layer: with the mount on this step alone it would download every module again, so give both steps the mount.`
-            : ` The later ${names} (no module cache mount) read their modules from this step's layer: with the mount on this step alone each would download every module again, so give them all the mount.`
+        const nameOf = (list: readonly Consumer[]) => [...new Set(list.map((c) => `\`${commandText(c.step)}\`${c.stage !== stage && c.stage.name ? ` (stage ${c.stage.name})` : ''}`))].join(', ');
+        const names = nameOf(consumers);
+        // `go mod verify` downloads nothing: with the mount on this step alone it would find no
+        // module in its module cache and check none (cmd/go: "Nothing downloaded yet. Nothing to
+        // verify."), and still say "all modules verified".
+        const verifiers = consumers.filter((c) => goCommands(c.step.instr).find((x) => x.cmd === c.step.cmd)?.sub === 'mod verify');
+        const downloaders = consumers.filter((c) => !verifiers.includes(c));
+        const verifyNote = verifiers.length > 0
+          ? ` The later ${nameOf(verifiers)} (no module cache mount) checks the modules in this step's layer: with the mount on this step alone it would find none there, check nothing and still report "all modules verified", so give it the mount too.`
           : '';
+        const consumerNote = (downloaders.length > 0
+          ? downloaders.length === 1
+            ? ` The later ${nameOf(downloaders)} (no module cache mount) reads its modules from this step's layer: with the mount on this step alone it would download every module again, so give both steps the mount.`
+            : ` The later ${nameOf(downloaders)} (no module cache mount) read their modules from this step's layer: with the mount on this step alone each would download every module again, so give them all the mount.`
+          : '') + verifyNote;
         const consumersFixable = consumerMounts.every((c) => c.mod !== null);
         // A download whose layer every later step that reads the modules hides under a cache mount
         // of its own (`--mount=type=cache,target=/go/pkg`: inspektor-gadget): the download is never
@@ -327,7 +337,7 @@ export const gd107: Rule = {
  * fix), one step per RUN: in this stage after it, and in every stage built FROM it (gluetun's
  * `lint` and `mocks` targets). A reader runs Go through make, a task runner or a script
  * (indirectGo.ts; on an image with Go, a tool file we cannot read counts), or runs `go test`,
- * `go vet`, `go generate`, `go run`, `go list` (of packages), `go mod tidy`, `go mod vendor`
+ * `go vet`, `go generate`, `go run`, `go list` (of packages), `go mod verify`, `go mod tidy`, `go mod vendor`
  * (0chain's miner vendors after its download), `go tool` of a tool go.mod declares (`go tool sqlc
  * generate`: moduleTool) or a tool that loads the packages with their dependencies
  * (`golangci-lint`, `swag init`…: loadsModulePackages).
@@ -347,8 +357,8 @@ function opaqueConsumers(ctx: RuleContext, readers: readonly Consumer[]): Consum
  * (indirectGo.ts; on an image with Go, a tool file we cannot read counts, but not a program the
  * stage compiled: runsBuiltBinary, wallarm/api-firewall's `RUN ./api-firewall -v`), or runs `go build`/`go
  * install` of the module (not `tool@v1`, not only the standard library), `go mod download`, `go
- * test`, `go vet`, `go generate`, `go run`, `go list` (of packages), `go mod tidy`, `go mod vendor`
- * or a tool that loads the packages with their dependencies (`golangci-lint`, `swag init`,
+ * test`, `go vet`, `go generate`, `go run`, `go list` (of packages), `go mod verify`, `go mod tidy`,
+ * `go mod vendor` or a tool that loads the packages with their dependencies (`golangci-lint`, `swag init`,
  * mockery, wire, gqlgen…, also through `go run tool@v1`). With or without a module cache mount
  * of their own.
  */
@@ -562,7 +572,10 @@ function feedsDependencyPrecompile(ctx: RuleContext, stage: Stage, download: Ins
 }
 
 /** Go commands that read the module's dependencies (GD107 does not report them: they build nothing that stays). */
-const READS_MODULES = new Set(['test', 'vet', 'generate', 'run', 'list']);
+// (`go mod verify` reads the modules a download left in the module cache, and checks them against
+// go.sum: frain-dev/convoy 2b60cc6 Dockerfile.dev:24-25. Under a cache mount of its own, or with
+// the download's alone, it finds no module there and "verifies" none.)
+const READS_MODULES = new Set(['test', 'vet', 'generate', 'run', 'list', 'mod verify']);
 
 interface Consumer {
   stage: Stage;

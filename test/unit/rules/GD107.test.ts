@@ -2491,3 +2491,73 @@ describe('GD107, GD101: make in a folder a local archive was ADDed (unpacked) in
     assert.deepEqual(lines(text, 'GD107'), [5, 10]);
   });
 });
+// frain-dev/convoy 2b60cc652e1d4babc1857280d5911817960e83e7 (Elastic-2.0) Dockerfile.dev:9-37
+// (judge 35 Y W2, F1): `go mod download` (line 24), then `go mod verify` (line 25, no mount), then
+// the build under a module cache mount. The finding said the download "is of no use" (the build
+// hides its layer) and the fix mounted the cache on the download alone: `go mod verify` then found
+// no module in /go/pkg/mod and reported "all modules verified" having checked nothing.
+describe('GD107: `go mod verify` after the download reads its layer (frain-dev/convoy Dockerfile.dev:24-25)', () => {
+  const convoy = (verify = 'RUN go mod verify', eol = '\n') => df([
+    '# syntax=docker/dockerfile:1',
+    'FROM golang:1.26.2 as build-env',
+    'WORKDIR /go/src/frain-dev/convoy',
+    'ENV CGO_ENABLED=0',
+    'ENV GOOS=linux',
+    'ENV GOARCH=amd64',
+    'ENV GOCACHE=/root/.cache/go-build',
+    'ENV GOMODCACHE=/go/pkg/mod',
+    'COPY ./go.mod /go/src/frain-dev/convoy',
+    'COPY ./go.sum /go/src/frain-dev/convoy',
+    'RUN go mod download',
+    verify,
+    'COPY . .',
+    'ARG VERSION',
+    'RUN --mount=type=cache,target=/root/.cache/go-build \\',
+    '    --mount=type=cache,target=/go/pkg/mod \\',
+    '    if [ -n "$VERSION" ]; then \\',
+    '      go build -ldflags="-w -s -X github.com/frain-dev/convoy.Version=$VERSION" -o /go/bin/cmd ./cmd; \\',
+    '    else \\',
+    '      go build -ldflags="-w -s" -o /go/bin/cmd ./cmd; \\',
+    '    fi',
+    'FROM alpine:3.23.3',
+    'COPY --from=build-env /go/bin/cmd /',
+    'ENTRYPOINT ["/cmd"]',
+  ], eol);
+
+  it('names the verify step as a reader of the layer (not "of no use"), and the fix mounts the cache on both steps', () => {
+    for (const eol of ['\n', '\r\n']) {
+      const text = convoy(undefined, eol);
+      const fs = find(text, 'GD107');
+      assert.equal(fs.length, 1);
+      assert.equal(text.slice(fs[0].span.start, fs[0].span.end), 'go mod download');
+      assert.doesNotMatch(fs[0].message, /of no use/);
+      assert.match(fs[0].message, /The later `go mod verify` \(no module cache mount\) checks the modules in this step's layer: with the mount on this step alone it would find none there, check nothing/);
+      assert.doesNotMatch(fs[0].message, /download every module again/);
+      const fixed = fix(text, 'GD107');
+      assertLineEndings(text, fixed);
+      assert.ok(fixed.includes(`RUN ${MOD} go mod download${eol}RUN ${MOD} go mod verify${eol}`), fixed);
+      assert.equal(has(fixed, 'GD107'), false);
+    }
+  });
+
+  it('still "of no use" when the verify step has the mount of its own, or runs in the download\'s RUN', () => {
+    const mounted = convoy(`RUN ${MOD} go mod verify`);
+    const [f] = find(mounted, 'GD107');
+    assert.match(f.message, /this download is of no use/);
+    // No verify at all (the build alone reads the modules, under its mount): of no use, as before.
+    assert.match(find(convoy('RUN echo no verify'), 'GD107')[0].message, /this download is of no use/);
+    // Download and verify in one RUN: one step, one mount.
+    const together = convoy('RUN true').replace('RUN go mod download\nRUN true', 'RUN go mod download && go mod verify');
+    const [t] = find(together, 'GD107');
+    assert.match(t.message, /of no use/);
+    assert.match(fix(together, 'GD107'), new RegExp(`\\nRUN ${MOD} go mod download && go mod verify\\n`));
+  });
+
+  it('a verify beside other readers: each is named with what it would lose', () => {
+    const text = convoy('RUN go mod verify').replace('COPY . .\n', 'COPY . .\nRUN go vet ./...\n');
+    const [f] = find(text, 'GD107');
+    assert.match(f.message, /The later `go vet \.\/\.\.\.` \(no module cache mount\) reads its modules from this step's layer: with the mount on this step alone it would download every module again/);
+    assert.match(f.message, /The later `go mod verify` \(no module cache mount\) checks the modules in this step's layer/);
+    assert.equal(f.fix!.edits.length, 3);
+  });
+});
