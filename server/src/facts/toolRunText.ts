@@ -59,3 +59,23 @@ export function makeBuilds(model: DockerfileModel, stage: Stage, ws: WorkspaceMo
     return out;
   });
 }
+
+/** A `go install` in a build tool's file or a script (`go install`, `$(GO) install`, `${GOCMD} install`), to the end of its line. */
+const INSTALL_IN_TEXT = /(?:^|[\s;&|(@'"`])(?:\S*\/)?(?:go|\$\(GO[A-Z_]*\)|\$\{GO[A-Z_]*\}|\$GO[A-Z_]*)\s+install\b([^\n]*)/gm;
+
+/**
+ * The text a tool run may run (toolRunText) runs `go install` of the module's own packages:
+ * not only `tool@version` installs (another module, a tool for the build), and with no GOBIN
+ * anywhere in it (with GOBIN set a cross-compiled install is refused, not moved). Cross-compiled
+ * (GOOS/GOARCH of another platform in its environment), such an install writes its binaries to
+ * `$GOPATH/bin/<os>_<arch>/`, not `$GOPATH/bin` (ankitpokhrel/jira-cli's `make deps install`,
+ * whose `install` recipe is `go install -ldflags=… ./...`).
+ */
+export function installsModuleInText(text: string): boolean {
+  if (/\bGOBIN\b/.test(text)) return false;
+  for (const m of text.matchAll(INSTALL_IN_TEXT)) {
+    // (A word with `@`: `tool@v1.2.3`, `$@` — another module, or a name only make knows.)
+    if (!/(^|\s)[^\s-][^\s]*@/.test(m[1])) return true;
+  }
+  return false;
+}
