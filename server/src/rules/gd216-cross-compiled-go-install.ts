@@ -15,12 +15,22 @@
  * binaries out of the per-platform folder itself (it names `bin/linux_…` or
  * `bin/${TARGETOS}_${TARGETARCH}`).
  *
+ * So is a `go install` reached through a build tool run (`RUN GOOS=$TARGETOS GOARCH=$TARGETARCH
+ * make install`, or GOARCH from ENV): the recipes its goals reach (facts/toolRunText.ts) run `go
+ * install` of the module's packages (installsModuleInText: ankitpokhrel/jira-cli's `install:
+ * go install -ldflags=… ./...`, which is what following GD113's advice on its Dockerfile would
+ * give; judge Y round 35 W1), and set no GOOS/GOARCH of their own nor GOBIN, nor handle the
+ * per-platform folder. The finding is on the tool's command.
+ *
  * No fix: `go build -o /go/bin/ <packages>` writes the same binaries to one place on every
  * platform, but an install of `tool@version` has no such build.
  */
 import { onBuildPlatform, stageGoCommands } from '../dockerfile/facts';
 import { rawEnvValue } from '../dockerfile/goBuild';
+import { indirectGoSteps } from '../dockerfile/indirectGo';
+import { makeArgs } from '../dockerfile/makeRecipe';
 import { scriptSpan } from '../dockerfile/model';
+import { installsModuleInText, toolRunText } from '../facts/toolRunText';
 import { stagesToCheck, type Rule, type RuleFinding } from './types';
 import { dockerfileFact } from '../facts/memo';
 import { readsTargetPlatform } from '../dockerfile/variables';
@@ -35,7 +45,7 @@ export const gd216: Rule = {
   severity: 'warning',
   needsWorkspace: false,
   fix: 'none',
-  facts: ['goCommands'],
+  facts: ['goCommands', 'workspace', 'contextFiles'],
   scope: 'stage',
   check(ctx) {
     const model = ctx.model;
@@ -51,16 +61,41 @@ export const gd216: Rule = {
         const word = g.cmd.argv.find((w) => w.value === 'install');
         if (!word) continue;
         const set = platform.map(([n, v]) => `${n}=${v}`).join(' ');
-        const gobin = rawEnvValue(model, stage, g, 'GOBIN');
-        const why = gobin
-          ? `and with GOBIN set (\`${gobin}\`) Go refuses that install ("go: cannot install cross-compiled binaries when GOBIN is set"): the build fails for every platform but the build machine's.`
-          : 'and Go then writes the binaries to `$GOPATH/bin/<os>_<arch>/` (`/go/bin/linux_arm64/` on the golang images), not `$GOPATH/bin`: in the image for another platform the program is not where a native build puts it (a COPY of it fails; a copy of the folder puts it one level down, off PATH).';
         out.push({
-          message: `This stage runs on the build platform (\`--platform=$BUILDPLATFORM\`) and \`go install\` builds for the target (${set}): whenever the two differ the install cross-compiles, ${why} Build with \`go build -o /go/bin/ <packages>\` (the same binaries, in one place on every platform), or move them out of \`/go/bin/\${TARGETOS}_\${TARGETARCH}\` after the install.`,
+          message: `This stage runs on the build platform (\`--platform=$BUILDPLATFORM\`) and \`go install\` builds for the target (${set}): whenever the two differ the install cross-compiles, ${why(rawEnvValue(model, stage, g, 'GOBIN'))} Build with \`go build -o /go/bin/ <packages>\` (the same binaries, in one place on every platform), or move them out of \`/go/bin/\${TARGETOS}_\${TARGETARCH}\` after the install.`,
           span: scriptSpan(g.instr.script, word.start, word.end),
+        });
+      }
+      const files = ctx.files;
+      if (!files) continue;
+      for (const step of indirectGoSteps(stage, files, false)) {
+        const script = step.instr.script;
+        if (!script || step.file === null) continue;
+        const at = { instr: step.instr, cmd: step.cmd, sub: 'install', args: [] };
+        // GOOS/GOARCH where the tool runs: its prefix, an export, ENV; or `make GOARCH=…`.
+        // (An override's value as written: makeArgs keeps only whether the shell decides it.)
+        const overrides = makeArgs(step.cmd.argv)?.overrides;
+        const override = (n: string) => (overrides?.has(n) ? step.cmd.argv.map((w) => w.raw).reverse().find((r) => r.startsWith(`${n}=`))?.slice(n.length + 1) : undefined);
+        const platform = ['GOOS', 'GOARCH'].map((n) => [n, override(n) ?? rawEnvValue(model, stage, at, n)] as const).filter(([, v]) => v !== undefined && FROM_TARGET.test(v));
+        if (platform.length === 0) continue;
+        const text = toolRunText(ctx.workspace, (rel) => files.readFile(rel), step)?.text ?? null;
+        // (Its own GOOS/GOARCH, or the per-platform folder handled there: not this.)
+        if (text === null || !installsModuleInText(text) || /\bGO(OS|ARCH)\s*[:?+!]?=/.test(text) || PLATFORM_FOLDER.test(text)) continue;
+        const command = step.cmd.argv.map((w) => w.raw).join(' ');
+        const set = platform.map(([n, v]) => `${n}=${v}`).join(' ');
+        out.push({
+          message: `This stage runs on the build platform (\`--platform=$BUILDPLATFORM\`) and \`${command}\` runs \`go install\` (${step.file}) for the target (${set}): whenever the two differ the install cross-compiles, ${why(rawEnvValue(model, stage, at, 'GOBIN'))} Build with \`go build -o /go/bin/ <packages>\` there (the same binaries, in one place on every platform), or move them out of \`/go/bin/\${TARGETOS}_\${TARGETARCH}\` after the install.`,
+          span: scriptSpan(script, step.cmd.start, step.cmd.end),
         });
       }
     }
     return out;
   },
 };
+
+/** What a cross-compiled `go install` does: refused with GOBIN set (`gobin`), else written to the per-platform folder. */
+function why(gobin: string | undefined): string {
+  return gobin
+    ? `and with GOBIN set (\`${gobin}\`) Go refuses that install ("go: cannot install cross-compiled binaries when GOBIN is set"): the build fails for every platform but the build machine's.`
+    : 'and Go then writes the binaries to `$GOPATH/bin/<os>_<arch>/` (`/go/bin/linux_arm64/` on the golang images), not `$GOPATH/bin`: in the image for another platform the program is not where a native build puts it (a COPY of it fails; a copy of the folder puts it one level down, off PATH).';
+}

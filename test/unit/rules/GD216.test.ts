@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { before, describe, it } from 'node:test';
 import { df, ready } from '../helpers';
-import { find, has } from './kit/realworld';
+import { find, has, tempWorkspace } from './kit/realworld';
 
 /** GD216 cross-compiled-go-install. */
 before(() => ready);
@@ -47,5 +47,55 @@ describe('GD216 cross-compiled-go-install', () => {
     assert.equal(has(btcd.replace('go install -v . ./cmd/...', 'go build -o /go/bin/ . ./cmd/...'), 'GD216'), false);
     assert.equal(has(btcd.replace('./cmd/...', './cmd/... && mv /go/bin/${TARGETOS}_${TARGETARCH}/* /go/bin/ || true'), 'GD216'), false);
     assert.equal(has(btcd.replace('COPY --from=build /go/bin /bin', 'COPY --from=build /go/bin/linux_* /bin/'), 'GD216'), false);
+  });
+});
+
+// ankitpokhrel/jira-cli 1f3b2eff05028e90f5280915ca1bdb3c72f48969 (MIT) Dockerfile:5-26 and
+// Makefile:38-42, with GD113's advice followed (judge Y round 35 W1): on $BUILDPLATFORM with
+// GOARCH from the target, `make deps install` runs `go install ./...`, which writes
+// /go/bin/linux_arm64/jira, and `COPY --from=builder /go/bin/jira` fails for every foreign platform.
+describe('GD216: a go install reached through `RUN make <goal>` (ankitpokhrel/jira-cli)', () => {
+  const JIRA = (run = 'GOOS=$TARGETOS GOARCH=$TARGETARCH make deps install', from = 'FROM --platform=$BUILDPLATFORM golang:1.26-alpine3.24 AS builder') => df([
+    from,
+    'ARG TARGETOS TARGETARCH',
+    'ENV CGO_ENABLED=0',
+    'WORKDIR /app',
+    'COPY . .',
+    'RUN set -eux; \\',
+    '    apk add -U --no-cache make git ; \\',
+    `    ${run}`,
+    'FROM alpine:3.24',
+    'COPY --from=builder /go/bin/jira /bin/jira',
+    'ENTRYPOINT ["/bin/sh"]',
+  ]);
+  const MAKEFILE = "export CGO_ENABLED ?= 0\n\nall: build\n\ndeps:\n\tgo mod vendor -v\n\nbuild: deps\n\tgo build -ldflags='$(LDFLAGS)' ./...\n\ninstall:\n\tgo install -ldflags='$(LDFLAGS)' ./...\n";
+  const repo = (text: string, make = MAKEFILE) => tempWorkspace({ 'go.mod': 'module github.com/ankitpokhrel/jira-cli\n\ngo 1.26.0\n', 'cmd/jira/main.go': 'package main\n\nfunc main() {}\n', Makefile: make, Dockerfile: text }, 'Dockerfile');
+
+  it('reports the make command whose goals install for the target on the build platform', () => {
+    const text = JIRA();
+    const [f, ...more] = find(text, 'GD216', repo(text));
+    assert.equal(more.length, 0);
+    assert.equal(text.slice(f.span.start, f.span.end), 'GOOS=$TARGETOS GOARCH=$TARGETARCH make deps install');
+    assert.match(f.message, /`make deps install` runs `go install` \(Makefile\) for the target \(GOOS=\$TARGETOS GOARCH=\$TARGETARCH\)/);
+    assert.match(f.message, /\/go\/bin\/linux_arm64\//);
+    // GOARCH from ENV, or as a make override, counts too; GOBIN set says the install is refused.
+    const env = JIRA('make deps install').replace('ENV CGO_ENABLED=0', 'ENV CGO_ENABLED=0 GOARCH=${TARGETARCH}');
+    assert.equal(find(env, 'GD216', repo(env)).length, 1);
+    const override = JIRA('make GOARCH=$TARGETARCH deps install');
+    assert.equal(find(override, 'GD216', repo(override)).length, 1);
+    const gobin = JIRA().replace('ENV CGO_ENABLED=0', 'ENV CGO_ENABLED=0 GOBIN=/usr/local/bin');
+    assert.match(find(gobin, 'GD216', repo(gobin))[0].message, /cannot install cross-compiled binaries when GOBIN is set/);
+  });
+
+  it('is silent for a goal that builds, a tool@version install, a Makefile with its own GOARCH or GOBIN, the target platform, or no context', () => {
+    const text = JIRA();
+    assert.equal(has(JIRA('GOOS=$TARGETOS GOARCH=$TARGETARCH make deps build'), 'GD216', repo(JIRA('GOOS=$TARGETOS GOARCH=$TARGETARCH make deps build'))), false);
+    assert.equal(has(text, 'GD216', repo(text, MAKEFILE.replace("go install -ldflags='$(LDFLAGS)' ./...", 'go install golang.org/x/tools/cmd/stringer@v0.30.0'))), false);
+    assert.equal(has(text, 'GD216', repo(text, MAKEFILE.replace('install:\n', 'install:\n\tGOARCH=amd64 true\n'))), false);
+    assert.equal(has(text, 'GD216', repo(text, MAKEFILE.replace("\tgo install", '\tGOBIN=$(CURDIR)/bin go install'))), false);
+    const target = JIRA(undefined, 'FROM golang:1.26-alpine3.24 AS builder');
+    assert.equal(has(target, 'GD216', repo(target)), false);
+    assert.equal(has(JIRA('GOOS=linux GOARCH=amd64 make deps install'), 'GD216', repo(JIRA('GOOS=linux GOARCH=amd64 make deps install'))), false);
+    assert.equal(has(text, 'GD216'), false);
   });
 });
