@@ -544,12 +544,12 @@ function variantIsGoarm(platforms: readonly string[]): boolean {
  * none of its own (GOARM stops at 7).
  */
 function goarmNote(arm: readonly string[], platforms: readonly string[]): string {
-  const old = arm.some((p) => ['v5', 'v6'].includes(armVariant(p)));
   const goarm = (p: string) => Math.min(Number(armVariant(p).slice(1)) || 7, 7);
   const how = variantIsGoarm(platforms)
     ? `\`${GOARM_FROM_VARIANT}\` (with \`ARG TARGETVARIANT\`)`
     : `${arm.map((p) => `GOARM=${goarm(p)} for ${p}`).join(', ')}${arm.some((p) => armVariant(p) === 'v8') ? ' (GOARM stops at 7)' : ''}`;
-  return ` For ${arm.join(', ')} also set GOARM from the target's variant: ${how}. Cross-compiling, Go otherwise builds for its own default ARM version (7 since Go 1.21, 5 before), not the platform's${old ? ', and an ARMv6 CPU cannot run a GOARM=7 binary' : ''}.`;
+  const older = arm.filter((p) => ['v5', 'v6'].includes(armVariant(p)));
+  return ` For ${arm.join(', ')} also set GOARM from the target's variant: ${how}. Cross-compiling, Go otherwise uses its own default (GOARM=7 since Go 1.21, 5 before), whatever the platform's variant${older.length > 0 ? `, and a GOARM=7 binary does not run on ${older.join(', ')}` : ''}.`;
 }
 
 /**
