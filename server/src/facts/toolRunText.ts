@@ -64,7 +64,7 @@ export function makeBuilds(model: DockerfileModel, stage: Stage, ws: WorkspaceMo
 const INSTALL_IN_TEXT = /(?:^|[\s;&|(@'"`])(?:\S*\/)?(?:go|\$\(GO[A-Z_]*\)|\$\{GO[A-Z_]*\}|\$GO[A-Z_]*)\s+install\b([^\n]*)/gm;
 
 /**
- * The text a tool run may run (toolRunText) runs `go install` of the module's own packages:
+ * The text a tool run may run (toolRunText, read through its goals) runs `go install` of the module's own packages:
  * not only `tool@version` installs (another module, a tool for the build), and with no GOBIN
  * anywhere in it (with GOBIN set a cross-compiled install is refused, not moved). Cross-compiled
  * (GOOS/GOARCH of another platform in its environment), such an install writes its binaries to
@@ -74,8 +74,12 @@ const INSTALL_IN_TEXT = /(?:^|[\s;&|(@'"`])(?:\S*\/)?(?:go|\$\(GO[A-Z_]*\)|\$\{G
 export function installsModuleInText(text: string): boolean {
   if (/\bGOBIN\b/.test(text)) return false;
   for (const m of text.matchAll(INSTALL_IN_TEXT)) {
-    // (A word with `@`: `tool@v1.2.3`, `$@` — another module, or a name only make knows.)
-    if (!/(^|\s)[^\s-][^\s]*@/.test(m[1])) return true;
+    // The operands, quoted flag values left out (`-ldflags='$(LDFLAGS)'`): none with `@`
+    // (`tool@v1.2.3`, `$@`) or a variable (`$(PKG_GOX)`, k3d-io/k3d's `go install $(PKG_GOX)` of
+    // gox@v0.1.0): those may be another module, known only to make.
+    const rest = m[1].replace(/'[^']*'|"[^"]*"/g, "''").split(/[;&|#]/)[0];
+    const operands = rest.split(/\s+/).filter((w) => w !== '' && !w.startsWith('-') && w !== "''");
+    if (operands.every((w) => !/[@$`]/.test(w))) return true;
   }
   return false;
 }

@@ -1,6 +1,6 @@
 import * as path from 'node:path';
 import { argDeclarations, copyPaths, dockerEnv, goCommands, goImage, goPackages, imageStages, installedGoToolchain, isXxGo, pathEnv, rootImage, stageChain, stageGoCommands, stageImage, workdirBefore, type GoCommand } from '../dockerfile/facts';
-import { envValue, rawEnvValue, stageRef, stagesFeeding } from '../dockerfile/goBuild';
+import { buildsOnlyGoDistribution, envValue, rawEnvValue, stageRef, stagesFeeding } from '../dockerfile/goBuild';
 import { indirectGoSteps, type IndirectGoStep } from '../dockerfile/indirectGo';
 import { toDoc, type DockerfileModel, type Instruction, type Stage } from '../dockerfile/model';
 import { expandVariables } from '../dockerfile/variables';
@@ -315,7 +315,8 @@ function toolBuilds(ctx: RuleContext, stage: Stage): ToolBuild[] {
     // the node stage's `make build-ssr` runs npx and node; `build-server` is the Go build;
     // warpstreamlabs/bento 7825c95: `make` builds without GOARCH, its `serverless` target with
     // GOARCH=amd64).
-    const text = toolRunText(ctx.workspace, (rel) => files.readFile(rel), step)?.text ?? null;
+    const run = toolRunText(ctx.workspace, (rel) => files.readFile(rel), step);
+    const text = run?.text ?? null;
     if (text === null || !BUILD_IN_TEXT.test(text)) continue;
     const env = dockerEnv(ctx.model, stage, step.instr);
     const prefix = (name: string) => [...step.cmd.env].reverse().find((a) => a.name === name)?.value;
@@ -329,7 +330,8 @@ function toolBuilds(ctx: RuleContext, stage: Stage): ToolBuild[] {
       cgo: cgoMayBeOn(ctx.model, stage, step, text, prefix('CGO_ENABLED') ?? env.get('CGO_ENABLED')),
       gobin: gobin !== undefined && gobin !== '',
       passesTarget: readsTargetPlatform(goarch ?? '') || (readsTargetPlatform(cmdText) && /\bGOARCH\b|TARGETARCH/.test(text)),
-      installs: installsModuleInText(text),
+      // (Only where the goals can be followed: the whole file does not say what this run installs.)
+      installs: run?.goals === true && installsModuleInText(text),
       goarm: prefix('GOARM') !== undefined || env.has('GOARM') || /\bGOARM\b/.test(text),
     });
   }
@@ -563,7 +565,8 @@ function goarmNote(arm: readonly string[], platforms: readonly string[]): string
  */
 function installNote(ctx: RuleContext, stage: Stage, builds: readonly GoCommand[], tools: readonly ToolBuild[]): { note: string } | null {
   const model = ctx.model;
-  const direct = builds.find((g) => g.sub === 'install' && !literalGoarch(model, stage, g) && !goPackages(g.args).some((w) => w.value.includes('@')));
+  // (`go install std` precompiles the standard library: no binary. FerretDB's eval.Dockerfile.)
+  const direct = builds.find((g) => g.sub === 'install' && !literalGoarch(model, stage, g) && !goPackages(g.args).some((w) => w.value.includes('@')) && !buildsOnlyGoDistribution(goPackages(g.args)));
   const tool = direct ? undefined : tools.find((t) => t.installs);
   if (!direct && !tool) return null;
   const at: GoCommand = direct ?? { instr: tool!.step.instr, cmd: tool!.step.cmd, sub: 'install', args: [] };

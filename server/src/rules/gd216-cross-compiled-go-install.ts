@@ -78,8 +78,9 @@ export const gd216: Rule = {
         const override = (n: string) => (overrides?.has(n) ? step.cmd.argv.map((w) => w.raw).reverse().find((r) => r.startsWith(`${n}=`))?.slice(n.length + 1) : undefined);
         const platform = ['GOOS', 'GOARCH'].map((n) => [n, override(n) ?? rawEnvValue(model, stage, at, n)] as const).filter(([, v]) => v !== undefined && FROM_TARGET.test(v));
         if (platform.length === 0) continue;
-        const text = toolRunText(ctx.workspace, (rel) => files.readFile(rel), step)?.text ?? null;
-        // (Its own GOOS/GOARCH, or the per-platform folder handled there: not this.)
+        const run = toolRunText(ctx.workspace, (rel) => files.readFile(rel), step);
+        const text = run?.goals ? run.text : null;
+        // (Only through the goals; its own GOOS/GOARCH, or the per-platform folder handled there: not this.)
         if (text === null || !installsModuleInText(text) || /\bGO(OS|ARCH)\s*[:?+!]?=/.test(text) || PLATFORM_FOLDER.test(text)) continue;
         const command = step.cmd.argv.map((w) => w.raw).join(' ');
         const set = platform.map(([n, v]) => `${n}=${v}`).join(' ');
