@@ -362,7 +362,10 @@ describe('GD113: a build file builds this Dockerfile for several platforms', () 
     assert.equal(f[0].fix, undefined);
     // Without the acceptance step the fix is offered.
     const plain = YQ.replace('RUN ./scripts/acceptance.sh\n', '');
-    assert.ok(fix(plain, 'GD113', yq({ '.github/workflows/docker-release.yml': yqRun([]) })).startsWith('FROM --platform=$BUILDPLATFORM golang:1.26.6 AS builder\nARG TARGETOS TARGETARCH\n'));
+    const fixed = fix(plain, 'GD113', yq({ '.github/workflows/docker-release.yml': yqRun([]) }));
+    // linux/arm/v7 is among the platforms: the fix carries the variant into GOARM (branch y51).
+    assert.ok(fixed.startsWith('FROM --platform=$BUILDPLATFORM golang:1.26.6 AS builder\nARG TARGETOS TARGETARCH TARGETVARIANT\n'), fixed);
+    assert.match(fixed, /GOOS=\$TARGETOS GOARCH=\$TARGETARCH GOARM=\$\{TARGETVARIANT#v\} .*go build/, fixed);
   });
 
   it('follows the step\'s working-directory: yq\'s github-action workflow builds github-action/Dockerfile, not this one', () => {
