@@ -76,7 +76,7 @@ export const gd216: Rule = {
         // (An override's value as written: makeArgs keeps only whether the shell decides it.)
         const overrides = makeArgs(step.cmd.argv)?.overrides;
         const override = (n: string) => (overrides?.has(n) ? step.cmd.argv.map((w) => w.raw).reverse().find((r) => r.startsWith(`${n}=`))?.slice(n.length + 1) : undefined);
-        const platform = ['GOOS', 'GOARCH'].map((n) => [n, override(n) ?? rawEnvValue(model, stage, at, n)] as const).filter(([, v]) => v !== undefined && FROM_TARGET.test(v));
+        const platform = ['GOOS', 'GOARCH'].map((n) => [n, override(n) ?? rawEnvValue(model, stage, at, n)] as const).filter(([, v]) => v !== undefined && readsTargetPlatform(v));
         if (platform.length === 0) continue;
         const run = toolRunText(ctx.workspace, (rel) => files.readFile(rel), step);
         const text = run?.goals ? run.text : null;
