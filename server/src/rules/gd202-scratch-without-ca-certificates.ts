@@ -23,7 +23,10 @@
  * `/bin/sh -c "/kubeedge/main …"` in the image of Dockerfile_nostream).
  *
  * A CA bundle counts as present when the final stage (chain) COPY/ADDs anything into /etc/ssl
- * or /etc/pki (or copies a `ca-certificates`/`cert.pem` file, or a whole filesystem `/`), sets
+ * or /etc/pki (or copies a `ca-certificates`/`cert.pem` file, or a whole filesystem `/`), copies
+ * a staging folder of another stage that holds something at /etc/ssl or /etc/pki once copied
+ * (facts/stagedPaths.ts: cayley's builder fills /fs/etc/ssl/certs, the final stage copies /fs
+ * onto `/`), sets
  * SSL_CERT_FILE/SSL_CERT_DIR, or the program embeds the roots: it imports
  * golang.org/x/crypto/x509roots/fallback or github.com/breml/rootcerts (both register a bundle
  * with x509.SetFallbackRoots; rootcerts/embedded holds the same PEM for the program to load).
@@ -42,6 +45,7 @@ import { buildFacts } from '../workspace/query';
 import { finalCopies, programPackages, startedPrebuiltProgram } from '../facts/builtPackages';
 import { programSource } from '../facts/releaseBuilds';
 import { commandWorkloads, commandWorkloadsOfImage } from '../facts/rootNeeds';
+import { stagedPaths } from '../facts/stagedPaths';
 import { withLazyFix, type Fix, type Rule, type RuleContext, type RuleFinding } from './types';
 import type { WorkspaceModel } from '../workspace/model';
 
@@ -148,16 +152,16 @@ function prebuiltFinding(ctx: RuleContext, ws: WorkspaceModel, stage: Stage, fam
 }
 
 /**
- * The stage copies a folder into `/` that may hold a CA bundle: another image's whole file system
- * (facts copiesWholeFileSystem: mediamtx's rpi.Dockerfile copies `/$TARGETPLATFORM` out of a
- * stage that copied each Debian image's `/` into `/linux/<platform>`), or a staging folder that
- * the stage it comes from filled with one (regclient's release-base: `cp -a
- * /etc/ssl/certs/ca-certificates.crt /output/etc/ssl/certs/`, then `COPY --from=release-base /output /`).
+ * For a prebuilt program (a less certain finding), wider than hasCaBundle: the stage copies a
+ * folder of another stage into `/`, and that stage names a CA bundle anywhere (a RUN's words, a
+ * COPY's paths), whether or not it is seen to land in the folder. (hasCaBundle already counts
+ * another image's whole file system, mediamtx's rpi.Dockerfile copying `/$TARGETPLATFORM` out of
+ * a stage that copied each Debian image's `/` into `/linux/<platform>`, and the staging folders
+ * seen filled with one, regclient's release-base.)
  */
 function stagedRootMayHoldBundle(model: DockerfileModel, stage: Stage): boolean {
   for (const s of stageChain(model, stage)) {
     for (const i of s.instructions) {
-      if (copiesWholeFileSystem(i, model)) return true;
       const paths = i.keyword === 'COPY' ? copyPaths(i) : null;
       const from = i.flags.find((f) => f.name === 'from')?.value;
       if (!paths || from === undefined || from === null || path.posix.resolve('/', paths.dest) !== '/') continue;
@@ -269,7 +273,12 @@ function misplacedFix(copy: Instruction): Fix | undefined {
   };
 }
 
-/** Does the stage (or a stage it is built FROM) bring a CA bundle in? */
+/**
+ * Does the stage (or a stage it is built FROM) bring a CA bundle in? A COPY/ADD into /etc/ssl or
+ * /etc/pki, or of a bundle file or another image's whole file system; or a staging folder of
+ * another stage, copied into the image, that holds something at /etc/ssl or /etc/pki
+ * (facts/stagedPaths.ts: cayleygraph/cayley 81dcd7d Dockerfile:8-10 and :45).
+ */
 function hasCaBundle(model: DockerfileModel, stage: Stage, misplaced: Instruction | null): boolean {
   const env = envBefore(model, stage);
   if (env.has('SSL_CERT_FILE') || env.has('SSL_CERT_DIR')) return true;
@@ -279,12 +288,16 @@ function hasCaBundle(model: DockerfileModel, stage: Stage, misplaced: Instructio
       const paths = copyPaths(i);
       if (!paths || i === misplaced) continue;
       const dest = path.posix.resolve('/', paths.dest);
-      if (/^\/etc\/(ssl|pki)(\/|$)/.test(dest)) return true;
+      if (CERT_PLACE.test(dest)) return true;
       if (paths.sources.some((src) => /ca-certificates|cert\.pem|^\/etc\/(ssl|pki)(\/|$)|^\/?$/.test(src.trim()))) return true;
+      if (copiesWholeFileSystem(i, model)) return true;
     }
   }
-  return false;
+  return stagedPaths(model, stage).some((p) => CERT_PLACE.test(p));
 }
+
+/** Where the CA bundles of Linux distributions live. */
+const CERT_PLACE = /^\/etc\/(ssl|pki)(\/|$)/;
 
 /** The builder stage has a CA bundle to copy: its image has one, or it installs ca-certificates. */
 export function stageHasCaBundle(model: DockerfileModel, stage: Stage): boolean {

@@ -9,7 +9,8 @@
  * zoneinfo counts as present when the final stage (chain) installs tzdata or an apt package that
  * depends on it (dockerfile/packages.ts aptBringsTzdata: mono's class library, PostgreSQL, PHP,
  * python3-dateutil …; pufferpanel's template tester installs mono-complete), COPY/ADDs anything
- * with `zoneinfo` in its source or destination, or sets ZONEINFO.
+ * with `zoneinfo` in its source or destination, copies a staging folder of another stage that
+ * holds a zoneinfo folder once copied (facts/stagedPaths.ts), or sets ZONEINFO.
  *
  * Reported on the RUN of each go build whose output the final stage copies (see
  * ../facts/builtPackages.ts) and whose package needs zoneinfo; builds whose packages cannot be
@@ -41,6 +42,7 @@ import { loneVariable } from '../dockerfile/variables';
 import type { WorkspaceModel } from '../workspace/model';
 import { buildFacts, mainPackages } from '../workspace/query';
 import { finalCopies, type GoBuild } from '../facts/builtPackages';
+import { stagedPaths } from '../facts/stagedPaths';
 import { withLazyFix, type Rule, type RuleFinding } from './types';
 
 export const gd203: Rule = {
@@ -225,7 +227,9 @@ function hasZoneinfo(model: DockerfileModel, stage: Stage): boolean {
       }
     }
   }
-  return false;
+  // A staging folder of another stage that holds a zoneinfo folder once copied (the builder
+  // `cp -r /usr/share/zoneinfo /fs/usr/share/`, the final stage `COPY --from=builder /fs /`).
+  return stagedPaths(model, stage).some((p) => /zoneinfo/.test(p));
 }
 
 interface TagsArg {

@@ -10,6 +10,7 @@ import { analysisInputs } from '../../../server/src/driver/inputs';
 import { loadWorkspace } from '../../../server/src/workspace/load';
 import { ONLY, load, opts, find, build } from './kit/context';
 import { KSERVE_BGTEST_DOCKERFILE, temps, tempWorkspace } from './kit/realworld';
+import { cayleyDockerfile, cayleyFiles } from './kit/cayley';
 
 /** GD202 scratch-without-ca-certificates: its own cases (the themed suites beside it test rules together). */
 before(() => ready);
@@ -882,5 +883,46 @@ describe('GD202: a carrier-looking image whose program a workspace manifest runs
     // The image copies the program elsewhere: the manifest's /kubeedge/main is not this image's.
     const [moved] = gd202(container('[ "/bin/sh","-c" ]', '[ "/kubeedge/main" ]'), DOCKERFILE.replace('COPY --from=builder /build/main kubeedge/', 'COPY --from=builder /build/main /opt/'));
     assert.equal(moved?.severity, 'hint');
+  });
+});
+
+// Judge 37 X W1 (wrong): cayleygraph/cayley 81dcd7d (Apache-2.0) Dockerfile:42. The builder fills
+// the staging folder /fs with the CA bundle (lines 6-10, paths relative to WORKDIR /fs) and the
+// scratch final stage copies /fs onto `/` (line 45): /etc/ssl/certs/ca-certificates.crt is in the
+// image (the judge's buildah build loaded 142 system roots). Skeleton: kit/cayley.ts.
+describe('GD202: a staging folder copied onto / holds the CA bundle (cayleygraph/cayley)', () => {
+  const gd202 = (text: string) => lint(text, tempWorkspace({ ...cayleyFiles(), Dockerfile: text }, 'Dockerfile')).filter((f) => f.code === 'GD202');
+  const CA_LINE = '    cp /etc/ssl/certs/ca-certificates.crt etc/ssl/certs/ca-certificates.crt; \\\n';
+
+  it('silent for cayley\'s Dockerfile (so no fix adds a second bundle)', () => {
+    assert.deepEqual(gd202(cayleyDockerfile()), []);
+  });
+
+  it('reported when the staging folder gets no bundle: the folder only made, or the bundle copied elsewhere', () => {
+    const without = cayleyDockerfile().replace(CA_LINE, '');
+    assert.ok(without !== cayleyDockerfile());
+    const [f, ...rest] = gd202(without);
+    assert.equal(rest.length, 0);
+    assert.match(f.message, /The final stage is scratch, which has no CA certificates/);
+    // The bundle copied outside the folder the final stage takes.
+    assert.equal(gd202(cayleyDockerfile().replace(CA_LINE, '    cp /etc/ssl/certs/ca-certificates.crt /tmp/ca-certificates.crt; \\\n')).length, 1);
+    // The folder copied somewhere else than `/`: the bundle lands in /opt/etc/ssl/certs, where Go does not read.
+    assert.equal(gd202(cayleyDockerfile().replace('COPY --from=builder /fs /', 'COPY --from=builder /fs /opt')).length, 1);
+    // Only the program's folder of /fs is copied.
+    assert.equal(gd202(cayleyDockerfile().replace('COPY --from=builder /fs /', 'COPY --from=builder /fs/bin /bin')).length, 1);
+  });
+
+  it('silent for the other ways a staging folder gets the bundle', () => {
+    for (const [why, text] of [
+      // regclient's release-base: the bundle copied into an absolute folder (a trailing slash).
+      ['absolute, into the folder', cayleyDockerfile().replace(CA_LINE, '    cp -a /etc/ssl/certs/ca-certificates.crt /fs/etc/ssl/certs/; \\\n')],
+      // ktr0731/evans Dockerfile:22: the certificate folder copied under its own name.
+      ['a folder under its own name', cayleyDockerfile().replace(CA_LINE, '    cp -R /etc/ssl/certs ./etc/ssl/; \\\n')],
+      ['after a cd', cayleyDockerfile().replace(CA_LINE, '    cd etc && cp /etc/ssl/certs/ca-certificates.crt ssl/certs/; \\\n')],
+      ['a COPY into the folder', cayleyDockerfile().replace(CA_LINE, '    true; \\\n').replace('WORKDIR /src\n', 'WORKDIR /src\nCOPY --from=alpine:3.21 /etc/ssl/certs/ca-certificates.crt /fs/etc/ssl/certs/\n')],
+      ['the folder copied into /etc', cayleyDockerfile().replace('COPY --from=builder /fs /', 'COPY --from=builder /fs/etc /etc')],
+      ['the folder\'s contents, written `/.`', cayleyDockerfile().replace('COPY --from=builder /fs /', 'COPY --from=builder /fs/etc/. /etc')],
+      ['through a second stage', cayleyDockerfile().replace('FROM scratch\n', 'FROM scratch AS rootfs\nCOPY --from=builder /fs /rootfs\nFROM scratch\n').replace('COPY --from=builder /fs /\n', 'COPY --from=rootfs /rootfs /\n')],
+    ] as const) assert.deepEqual(gd202(text), [], why);
   });
 });

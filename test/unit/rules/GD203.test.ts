@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { applyFix, assertLineEndings, df, lint, ready } from '../helpers';
 import { tempWorkspace } from './kit/realworld';
+import { cayleyDockerfile, cayleyFiles } from './kit/cayley';
 import { load, opts, find, build, tmpCopy, write } from './kit/context';
 import { PUFFERPANEL_FILES, PUFFERPANEL_INSTALL, TEMPLATETESTER_DF } from './kit/pufferpanel';
 
@@ -320,5 +321,30 @@ describe('GD203: a package argument with a build argument without a default (mag
     const { '.github/workflows/build.yml': _g, ...noRoot } = FILES;
     assert.deepEqual(at(DOCKERFILE, noRoot), []);
     assert.equal(at(DOCKERFILE.replace('-tags "${BUILD_TAGS}"', '-tags "msg_fluxmq"'), noRoot).length, 1);
+  });
+});
+
+// The staging-folder pattern of cayleygraph/cayley 81dcd7d Dockerfile:6-10 and :45 (judge 37 X W1,
+// for GD202: the builder fills /fs, the scratch final stage copies /fs onto `/`; kit/cayley.ts),
+// with the zone database copied into the folder as the CA bundle is: the image has
+// /usr/share/zoneinfo, where time.LoadLocation reads.
+describe('GD203: a staging folder copied onto / holds the zone database (cayleygraph/cayley pattern)', () => {
+  const CLOCK = 'package main\n\nimport (\n\t"fmt"\n\t"time"\n)\n\nfunc main() {\n\tloc, err := time.LoadLocation("Europe/Paris")\n\tfmt.Println(loc, err)\n}\n';
+  const gd203 = (text: string) => lint(text, tempWorkspace({ ...cayleyFiles({ 'cmd/cayley/cayley.go': CLOCK }), Dockerfile: text }, 'Dockerfile')).filter((f) => f.code === 'GD203');
+
+  it('reported when the folder gets no zone database', () => {
+    const [f, ...rest] = gd203(cayleyDockerfile());
+    assert.equal(rest.length, 0);
+    assert.match(f.message, /has no zoneinfo database, and the program calls time\.LoadLocation \(\.\/cmd\/cayley\)/);
+    // Copied into the builder's own /usr/share, not into /fs.
+    assert.equal(gd203(cayleyDockerfile(['    cp -r /usr/local/go/lib/time /usr/share/zoneinfo-go; \\'])).length, 1);
+  });
+
+  it('silent when the folder gets it: relative to WORKDIR /fs, absolute, or under its own name', () => {
+    for (const line of [
+      '    mkdir -p usr/share && cp -r /usr/share/zoneinfo usr/share/; \\',
+      '    cp -r /usr/share/zoneinfo /fs/usr/share/zoneinfo; \\',
+      '    cp -r /usr/share/zoneinfo/. usr/share/zoneinfo; \\',
+    ]) assert.deepEqual(gd203(cayleyDockerfile([line])), [], line);
   });
 });
