@@ -138,18 +138,19 @@ const GIT_CLONE_VALUE = new Set(['-b', '--branch', '--depth', '-c', '--config', 
  * A `git clone <url> [dir]` command's repository URL and the folder it clones into (relative to
  * where it runs: the URL's last part without `.git` when no folder is given); `branch` when it
  * checks out a named branch or tag (`-b`, `--branch`). Null for another command, or a URL or
- * folder with an expansion.
+ * folder with an expansion that `expand` (when given) does not know the value of.
  */
-export function gitClone(argv: readonly ShellWord[]): { url: string; dir: string; branch: boolean } | null {
+export function gitClone(argv: readonly ShellWord[], expand?: (w: ShellWord) => string | null): { url: string; dir: string; branch: boolean } | null {
   if (argv[0]?.value !== 'git' || argv[1]?.value !== 'clone') return null;
   const ops = operands(argv.slice(1), GIT_CLONE_VALUE);
-  const url = ops[0];
-  if (!url || url.dynamic) return null;
-  const dirWord = ops[1];
-  if (dirWord?.dynamic) return null;
-  const dir = dirWord ? dirWord.value : url.value.replace(/\/+$/, '').split(/[/:]/).pop()?.replace(/\.git$/, '');
+  const value = (w: ShellWord) => (!w.dynamic ? w.value : expand ? expand(w) : null);
+  const url = ops[0] && value(ops[0]);
+  if (!url) return null;
+  const dirWord = ops[1] ? value(ops[1]) : undefined;
+  if (dirWord === null) return null;
+  const dir = dirWord !== undefined ? dirWord : url.replace(/\/+$/, '').split(/[/:]/).pop()?.replace(/\.git$/, '');
   if (!dir) return null;
-  return { url: url.value, dir, branch: argv.some((w) => /^(-b|--branch)(=|$)/.test(w.value)) };
+  return { url, dir, branch: argv.some((w) => /^(-b|--branch)(=|$)/.test(w.value)) };
 }
 
 function urlBase(url: string): string | null {

@@ -27,7 +27,7 @@
 import { flatMapOf } from '../arrays';
 import * as path from 'node:path';
 import {
-  contextPath, copiedPrograms, copyPaths, copyPlaces, dockerEnv, goCommands, goFlag, goPackages, holdsProgram, isContextCopy, isWholeContext, pathEnv, stageChain, stageGoCommands, stageImage, startedProgram, workdirBefore, type GoCommand,
+  contextPath, copiedPrograms, copyPaths, copyPlaces, dockerEnv, envBefore, goCommands, goFlag, goPackages, holdsProgram, isContextCopy, isWholeContext, pathEnv, stageChain, stageGoCommands, stageImage, startedProgram, workdirBefore, type GoCommand,
 } from '../dockerfile/facts';
 import { envValue, goBinaryName, inOtherBranches, stageRef, writesNoBinary } from '../dockerfile/goBuild';
 import { properties } from '../dockerfile/parse';
@@ -36,7 +36,7 @@ import { contextBinds, mounts } from '../dockerfile/mounts';
 import { shellLevelCommands } from '../dockerfile/packages';
 import type { ShellAssignment, ShellCommand, ShellWord } from '../dockerfile/shell';
 import { MAKE_NAME, makeArgs, makeRecipe, type MakeRecipe, type RecipeCommand } from '../dockerfile/makeRecipe';
-import { expandVariables, isPlainReference, loneVariable, substituteVariables, type VariableLookup } from '../dockerfile/variables';
+import { expandVariables, isPlainReference, loneVariable, substituteVariables, variableReferences, type VariableLookup } from '../dockerfile/variables';
 import { sourceCovers, unquoteAll } from '../dockerfile/copySources';
 import { creationsOf, gitClone, inScriptOrder, operands } from '../dockerfile/created';
 import { imageEnv } from '../images/table';
@@ -194,11 +194,15 @@ export function contextPlacement(info: Known, stage: Stage, g: GoCommand): strin
  * path of a module of the context less its folder (`https://github.com/minio/kes` and module
  * `github.com/minio/kes` at the root; a `/vN` suffix of the module path allowed), so the clone's
  * root is the context's root. minio/kes 63649d0 Dockerfile.dev: `git clone
- * https://github.com/minio/kes && cd kes && go install ./cmd/kes`. Null otherwise, and for a
- * clone of a named branch or tag (`-b`) or a stage that checks out, resets or fetches after
- * cloning (another revision, whose go.mod may differ). `clone`: the RUN that clones.
+ * https://github.com/minio/kes && cd kes && go install ./cmd/kes`. The URL may name variables
+ * that an ENV of the stage's chain sets (and the RUN does not): mosajjal/dnsmonster 9f54e16
+ * Dockerfile:9,13, `ENV REPO="github.com/mosajjal/dnsmonster"`, `git clone https://${REPO}.git
+ * /opt/dnsmonster`. Null otherwise, and for a clone of a named branch or tag (`-b`) or a stage
+ * that checks out, resets, pulls, merges or rebases after cloning (another revision, whose go.mod
+ * may differ; `git fetch` alone changes no file: dnsmonster's `git fetch --tags` for `git
+ * describe`). `clone`: the RUN that clones; `root`: the clone's folder in the builder.
  */
-export function clonedContextDir(info: KnownWorkspace, stage: Stage, g: GoCommand): { dir: string; clone: Instruction } | null {
+export function clonedContextDir(info: KnownWorkspace, stage: Stage, g: GoCommand): { dir: string; clone: Instruction; root: string } | null {
   const { model, workspace } = info;
   const cwd = commandCwd(model, stage, g, '/');
   if (cwd === null) return null;
@@ -222,8 +226,8 @@ export function clonedContextDir(info: KnownWorkspace, stage: Stage, g: GoComman
         // reset …`): its go.mod is not known.
         let sub = 1;
         while (argv[sub]?.value.startsWith('-')) sub += argv[sub].value === '-C' || argv[sub].value === '-c' ? 2 : 1;
-        if (found && /^(checkout|switch|reset|fetch|pull)$/.test(argv[sub]?.value ?? '')) return null;
-        const clone = gitClone(argv);
+        if (found && /^(checkout|switch|reset|pull|merge|rebase|cherry-pick|am|apply|restore|stash)$/.test(argv[sub]?.value ?? '')) return null;
+        const clone = gitClone(argv, (w) => envOnlyValue(model, s, i, w));
         if (!clone || clone.branch || wd === null) continue;
         const repo = repositoryPath(clone.url);
         if (repo && workspace.modules.some((m) => m.path.replace(/\/v\d+$/, '') === (m.dir ? `${repo}/${m.dir}` : repo))) {
@@ -236,7 +240,26 @@ export function clonedContextDir(info: KnownWorkspace, stage: Stage, g: GoComman
   if (!found) return null;
   const rel = path.posix.relative(found.root, cwd);
   if (rel.startsWith('..') || path.posix.isAbsolute(rel)) return null;
-  return { dir: rel, clone: found.clone };
+  return { dir: rel, clone: found.clone, root: found.root };
+}
+
+/**
+ * A word's value when its only expansions are `$NAME`/`${NAME}` of variables an ENV of the stage's
+ * chain sets before `instr` (not a build argument, which `--build-arg` may change) and its RUN
+ * does not assign; null otherwise.
+ */
+function envOnlyValue(model: DockerfileModel, stage: Stage, instr: Instruction, w: ShellWord): string | null {
+  const raw = w.raw.replace(/["']/g, '');
+  const refs = variableReferences(raw);
+  // Plain references only, and no other `$` (a substitution, `$1`) or escape.
+  if (/[`\\]/.test(raw) || !refs.every(isPlainReference) || raw.split('$').length - 1 !== refs.length) return null;
+  const set = envBefore(model, stage, instr);
+  const text = instr.script?.text ?? '';
+  const names = refs.map((r) => r.name);
+  // The ENV's own value names no variable (an ENV that passes a build argument on is one too).
+  if (names.some((n) => (set.get(n) ?? '$').includes('$') || new RegExp(`(?:^|[^A-Za-z0-9_$\\{])${n}=`).test(text))) return null;
+  const env = dockerEnv(model, stage, instr);
+  return expandVariables(raw, { get: (n) => (set.has(n) ? env.get(n) : undefined) });
 }
 
 /** A repository URL as a module path: `https://github.com/a/b.git`, `git@github.com:a/b` -> `github.com/a/b`. */
@@ -276,11 +299,20 @@ export interface GoBuild {
   candidates?: { arg: string; names: string[]; packages: { pkg: GoPackage; values: string[] }[] };
 }
 
-/** A go build/install with its packages resolved (an unknown base image counts as working in `/`). */
-function resolveBuild(info: KnownWorkspace, stage: Stage, g: GoCommand): GoBuild {
+/**
+ * A go build/install with its packages resolved (an unknown base image counts as working in `/`).
+ * With `clones`, a build in a `git clone` of the context's own module, where nothing of the
+ * context is copied, compiles the context's packages there (clonedContextDir): the program a final
+ * image gets (finalCopies).
+ */
+function resolveBuild(info: KnownWorkspace, stage: Stage, g: GoCommand, clones = false): GoBuild {
   const ws = info.workspace;
   const cwd = commandCwd(info.model, stage, g, '/');
-  const mappings = contextMappings(info, stage, g, '/', true);
+  let mappings = contextMappings(info, stage, g, '/', true);
+  if (clones && mappings.length === 0) {
+    const cloned = clonedContextDir(info, stage, g);
+    if (cloned) mappings = [{ container: cloned.root, ctx: '' }];
+  }
   const build: GoBuild = { go: g, stage, packages: [], resolved: false };
   const args = goPackages(g.args);
   if (args.some((a) => a.dynamic)) {
@@ -986,7 +1018,7 @@ export function finalCopies(info: KnownWorkspace, finalStage: number): FinalCopy
     if (!b.copy || !b.copiedFrom) continue;
     let c = out.find((x) => x.copy === b.copy);
     if (!c) out.push((c = { copy: b.copy, builder: b.copiedFrom, builds: [] }));
-    const build = resolveBuild(info, info.model.stages[b.g.instr.stage], b.g);
+    const build = resolveBuild(info, info.model.stages[b.g.instr.stage], b.g, true);
     c.builds.push(viaMake.has(b) ? { ...build, viaMake: true } : build);
   }
   return out;

@@ -11,6 +11,7 @@ import { loadWorkspace } from '../../../server/src/workspace/load';
 import { ONLY, load, opts, find, build } from './kit/context';
 import { KSERVE_BGTEST_DOCKERFILE, temps, tempWorkspace } from './kit/realworld';
 import { cayleyDockerfile, cayleyFiles } from './kit/cayley';
+import { DNSMONSTER_CLONE, DNSMONSTER_DOCKERFILE, DNSMONSTER_FILES } from './kit/dnsmonster';
 
 /** GD202 scratch-without-ca-certificates: its own cases (the themed suites beside it test rules together). */
 before(() => ready);
@@ -924,5 +925,37 @@ describe('GD202: a staging folder copied onto / holds the CA bundle (cayleygraph
       ['the folder\'s contents, written `/.`', cayleyDockerfile().replace('COPY --from=builder /fs /', 'COPY --from=builder /fs/etc/. /etc')],
       ['through a second stage', cayleyDockerfile().replace('FROM scratch\n', 'FROM scratch AS rootfs\nCOPY --from=builder /fs /rootfs\nFROM scratch\n').replace('COPY --from=builder /fs /\n', 'COPY --from=rootfs /rootfs /\n')],
     ] as const) assert.deepEqual(gd202(text), [], why);
+  });
+});
+
+// mosajjal/dnsmonster 9f54e16 (GPL-3.0) Dockerfile:9-22 (judge 36 Y, M2; skeleton in kit/dnsmonster.ts):
+// the build stage `git clone`s https://${REPO}.git, REPO set by an ENV to the module the context's
+// go.mod declares, and builds ./cmd/dnsmonster there; scratch gets /opt/dnsmonster/dnsmonster.
+// The program is the context's ./cmd/dnsmonster, whose outputs reach crypto/tls (kafka, elastic,
+// splunk…). `git fetch --tags` (for `git describe`) changes no file of the clone.
+describe('GD202: the final image\'s program built from a `git clone` of the context\'s own module (dnsmonster Dockerfile)', () => {
+  const gd202 = (text: string) => lint(text, tempWorkspace({ ...DNSMONSTER_FILES, Dockerfile: text }, 'Dockerfile')).filter((f) => f.code === 'GD202');
+
+  it('reports the scratch stage: ./cmd/dnsmonster reaches crypto/tls; the fix copies alpine\'s bundle from stage 0', () => {
+    const text = DNSMONSTER_DOCKERFILE();
+    const [f, ...rest] = gd202(text);
+    assert.ok(f, 'GD202 reported');
+    assert.equal(rest.length, 0);
+    assert.equal(f.severity, 'warning');
+    assert.equal(text.slice(f.span.start, f.span.end), 'FROM scratch');
+    assert.match(f.message, /the program can make TLS connections \(\.\/cmd\/dnsmonster reaches crypto\/tls\)/);
+    const fixed = applyFix(text, 'GD202', tempWorkspace({ ...DNSMONSTER_FILES, Dockerfile: text }, 'Dockerfile'));
+    assert.ok(fixed.includes('FROM scratch\nCOPY --from=0 /etc/ssl/certs/ca-certificates.crt /etc/ssl/certs/\nCOPY --from=0 /opt/dnsmonster/dnsmonster /dnsmonster\n'), fixed);
+  });
+
+  it('is silent when the clone is not certainly the context\'s module: another repository, a build argument, a branch, a checkout after it', () => {
+    assert.deepEqual(gd202(DNSMONSTER_DOCKERFILE(undefined, 'ENV REPO="github.com/mosajjal/sniproxy"')), []);
+    // A build argument: `--build-arg REPO=…` may name a fork.
+    assert.deepEqual(gd202(DNSMONSTER_DOCKERFILE(undefined, 'ARG REPO="github.com/mosajjal/dnsmonster"')), []);
+    assert.deepEqual(gd202(DNSMONSTER_DOCKERFILE(undefined, 'ARG SRC=github.com/mosajjal/dnsmonster\nENV REPO=${SRC}')), []);
+    assert.deepEqual(gd202(DNSMONSTER_DOCKERFILE(DNSMONSTER_CLONE.map((l, i) => (i === 0 ? l.replace('--depth 1', '--depth 1 -b v0.9.0') : l)))), []);
+    assert.deepEqual(gd202(DNSMONSTER_DOCKERFILE(DNSMONSTER_CLONE.map((l) => l.replace('git fetch --tags', 'git checkout v0.9.0')))), []);
+    // The RUN sets the variable itself.
+    assert.deepEqual(gd202(DNSMONSTER_DOCKERFILE(DNSMONSTER_CLONE.map((l, i) => (i === 0 ? l.replace('RUN git', 'RUN REPO=github.com/x/y && git') : l)))), []);
   });
 });

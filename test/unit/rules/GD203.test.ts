@@ -3,6 +3,7 @@ import { after, before, describe, it } from 'node:test';
 import { applyFix, assertLineEndings, df, lint, ready } from '../helpers';
 import { tempWorkspace } from './kit/realworld';
 import { cayleyDockerfile, cayleyFiles } from './kit/cayley';
+import { DNSMONSTER_DOCKERFILE, DNSMONSTER_FILES } from './kit/dnsmonster';
 import { load, opts, find, build, tmpCopy, write } from './kit/context';
 import { PUFFERPANEL_FILES, PUFFERPANEL_INSTALL, TEMPLATETESTER_DF } from './kit/pufferpanel';
 
@@ -346,5 +347,31 @@ describe('GD203: a staging folder copied onto / holds the zone database (cayleyg
       '    cp -r /usr/share/zoneinfo /fs/usr/share/zoneinfo; \\',
       '    cp -r /usr/share/zoneinfo/. usr/share/zoneinfo; \\',
     ]) assert.deepEqual(gd203(cayleyDockerfile([line])), [], line);
+  });
+});
+
+// mosajjal/dnsmonster 9f54e16 (GPL-3.0) Dockerfile:13-22 (skeleton in kit/dnsmonster.ts): the
+// program built in the `git clone` of the context's own module is ./cmd/dnsmonster, whose Sentinel
+// output calls `time.LoadLocation("GMT")` (internal/output/sentinel.go:125; only "UTC" and "Local"
+// need no zoneinfo) and then `time.Now().In(location)`: on scratch the lookup fails, location is
+// nil, and In panics.
+describe('GD203: the program built from a `git clone` of the context\'s own module (dnsmonster Dockerfile)', () => {
+  const options = (text: string) => tempWorkspace({ ...DNSMONSTER_FILES, Dockerfile: text }, 'Dockerfile');
+
+  it('reports the clone\'s go build; the fix adds -tags timetzdata to it (LF and CRLF)', () => {
+    for (const eol of ['\n', '\r\n']) {
+      const text = DNSMONSTER_DOCKERFILE().replace(/\n/g, eol);
+      const found = lint(text, options(text)).filter((f) => f.code === 'GD203');
+      assert.equal(found.length, 1);
+      assert.match(found[0].message, /calls time\.LoadLocation \(\.\/internal\/output\)/);
+      const fixed = applyFix(text, 'GD203', options(text));
+      assertLineEndings(text, fixed);
+      assert.ok(fixed.includes('    && go build -tags timetzdata --ldflags '), fixed);
+    }
+  });
+
+  it('is silent when the clone is another repository', () => {
+    const text = DNSMONSTER_DOCKERFILE(undefined, 'ENV REPO="github.com/mosajjal/sniproxy"');
+    assert.deepEqual(lint(text, options(text)).filter((f) => f.code === 'GD203'), []);
   });
 });
