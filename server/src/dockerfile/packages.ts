@@ -478,6 +478,11 @@ export function isCToolchainPackage(name: string): boolean {
   return C_COMPILER_PACKAGE.test(name) || LIBC_HEADERS.test(name);
 }
 
+/** A package that brings a C compiler for the machine it is installed on (a cross compiler such as `gcc-aarch64-linux-gnu` is none). */
+export function isCCompilerPackage(name: string): boolean {
+  return C_COMPILER_PACKAGE.test(name);
+}
+
 /**
  * A development package of a library: its C headers, static libraries and pkg-config files
  * (`libzmq3-dev`, `zlib1g-dev`, Alpine's `openssl-dev`, rpm's `libpcap-devel` or `SDL2-devel`; a

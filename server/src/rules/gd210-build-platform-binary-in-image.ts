@@ -8,7 +8,10 @@
  * program of the build image itself (kcp's `COPY --from=builder /usr/bin/wget`), or a program of an
  * image the stage only pulls for the build platform (Reloader's Dockerfile.ubi: `FROM
  * --platform=${BUILDPLATFORM} ${BUILDER_IMAGE} AS SRC`, then `COPY --from=SRC /manager .`, the
- * program the image starts; the remedy there is the FROM's platform). A stage on
+ * program the image starts; the remedy there is the FROM's platform), or a program `make` builds
+ * with the stage's own C compiler where nothing names the target (sriov-network-device-plugin's
+ * ddp-builder: `apk add build-base`, `make` in the ddptool sources an ADD unpacked, and the image
+ * copies /tmp/ddptool/ddptool into /usr/bin). A stage on
  * $BUILDPLATFORM exists to cross-compile; on a cross build (`docker buildx build --platform
  * linux/arm64` on an amd64 machine) those files are the build machine's, and the image fails
  * with `exec format error` when it runs them.
@@ -25,6 +28,7 @@
  */
 import { copyPaths, copyPlaces, dockerEnv, goCommands, goFlag, goImage, goPackages, isBuildPlatform, onBuildPlatform, pathEnv, rootImage, stageChain, targetImages, workdirBefore } from '../dockerfile/facts';
 import { normalizeRepository } from '../images/table';
+import { installsPackage, isCCompilerPackage } from '../dockerfile/packages';
 import { sourceCovers } from '../dockerfile/copySources';
 import { envValue, goBinaryName, stageRef } from '../dockerfile/goBuild';
 import type { DockerfileModel, Instruction, Stage } from '../dockerfile/model';
@@ -50,7 +54,7 @@ export const gd210: Rule = {
   severity: 'warning',
   needsWorkspace: false,
   fix: 'none',
-  facts: ['goCommands', 'images', 'workspace', 'contextFiles'],
+  facts: ['goCommands', 'images', 'packageInstalls', 'workspace', 'contextFiles'],
   check(ctx) {
     const model = ctx.model;
     if (!model.stages.some((s) => s.platform !== null && isBuildPlatform(s.platform))) return [];
@@ -69,15 +73,17 @@ export const gd210: Rule = {
         const label = stage.name ?? `stage ${stage.index}`;
         for (const s of sources) {
           const p = absolute(s);
-          const hit = made.find((m) => sourceCovers(p, m.path.slice(1)))
+          const hit = made.find((m) => (m.folder ? nativeProgram(model, instr, m.path, p) : sourceCovers(p, m.path.slice(1))))
             ?? (SYSTEM_BINARY.test(p) && !writtenInStage(model, stage, p) ? { path: p, what: `a program of \`${stage.name ?? stage.index}\`'s base image` } : undefined)
             ?? imageProgram(model, ctx.finalStage, stage, image, instr, p);
           if (!hit) continue;
           const remedy = hit.pulled
             ? `Drop \`--platform=$BUILDPLATFORM\` from \`${label}\`'s FROM, so that the image is pulled for the target platform (nothing runs in that stage).`
-            : 'Build or fetch it for the target (`GOOS=$TARGETOS GOARCH=$TARGETARCH`, `$TARGETARCH` in the download), or copy it from a stage on the target platform.';
+            : 'folder' in hit && hit.folder
+              ? `Build it in a stage on the target platform (drop \`--platform=$BUILDPLATFORM\` from \`${label}\`'s FROM: it then runs emulated on a cross build), or cross-compile it for the target (a cross compiler for \`$TARGETARCH\`, tonistiigi/xx's xx-clang).`
+              : 'Build or fetch it for the target (`GOOS=$TARGETOS GOARCH=$TARGETARCH`, `$TARGETARCH` in the download), or copy it from a stage on the target platform.';
           out.push({
-            message: `\`${s}\` ${hit.path === p ? 'is' : 'holds'} ${hit.what}, and \`${label}\` ${hit.pulled ? 'pulls its image for' : 'runs on'} the build platform (\`--platform=$BUILDPLATFORM\`): on a cross build (\`docker buildx build --platform linux/arm64\` on an amd64 machine) the image gets the build machine's binary and fails with "exec format error" when it runs it. ${remedy}`,
+            message: `\`${s}\` ${hit.path === p || ('folder' in hit && hit.folder) ? 'is' : 'holds'} ${hit.what}, and \`${label}\` ${hit.pulled ? 'pulls its image for' : 'runs on'} the build platform (\`--platform=$BUILDPLATFORM\`): on a cross build (\`docker buildx build --platform linux/arm64\` on an amd64 machine) the image gets the build machine's binary and fails with "exec format error" when it runs it. ${remedy}`,
             span: instr.span,
           });
           break;
@@ -94,6 +100,8 @@ interface Made {
   what: string;
   /** The file came with an image the stage only pulls (no RUN, COPY or ADD): its remedy is the FROM's platform. */
   pulled?: boolean;
+  /** `path` is the folder a native build ran in: the programs copied out of it into a bin folder are its (nativeProgram). */
+  folder?: boolean;
 }
 
 /** Files whose bytes are the same on every platform: scripts, certificates, configuration, web assets, data. */
@@ -159,6 +167,8 @@ function buildPlatformFiles(model: DockerfileModel, stage: Stage): Made[] {
           if (name) out.push({ path: `${bin}/${name}`, what: `\`${name}\`, installed with \`go install\` without GOOS/GOARCH` });
         }
       }
+      const native = nativeBuildDir(model, s, instr);
+      if (native) out.push({ path: native, folder: true, what: `a program \`make\` built in ${native} with the stage's own C compiler (for the build machine: nothing in the stage names the target platform)` });
       const text = instr.script.text;
       if (!ARCH_PROBE.test(text) || readsTargetPlatform(text) || !/\b(wget|curl)\b/.test(text)) continue;
       const dir = workdirBefore(model, s, instr, null);
@@ -171,6 +181,54 @@ function buildPlatformFiles(model: DockerfileModel, stage: Stage): Made[] {
     }
   }
   return out;
+}
+
+/** Words of a RUN that may make `make` build for another machine than the one it runs on. */
+const CROSS_HINT = /\b(CC|CXX|CROSS_COMPILE|CROSS|ARCH|HOST|CHOST|TARGET|GOARCH|GOOS)=|--host\b|--target\b|-target\b|\bxx-|\bzig\b|\bqemu/;
+/** Installed packages of a cross toolchain (or of another architecture's libraries). */
+const CROSS_PACKAGE = /cross|aarch64|arm64|armhf|armel|arm-|x86[-_]64|i686|mingw|riscv|s390x|ppc64|powerpc|mips|:[a-z0-9]+$/i;
+/** Variables of the stage's environment that a Makefile may read to pick the target. */
+const CROSS_ENV = /^(TARGET(PLATFORM|OS|ARCH|VARIANT)?|CC|CXX|CROSS_COMPILE|CROSS|ARCH|HOST|CHOST|GOARCH|GOOS|GOARM)$/;
+
+/**
+ * The folder a `make` of the RUN runs in, when it builds natively for the build machine: the
+ * stage chain installs a C compiler (build-base, build-essential, gcc…) and no cross toolchain,
+ * no variable of the stage's environment or word of the RUN names a target or another compiler,
+ * and the folder is known (WORKDIR, a static `cd` or `make -C` before it). sriov-network-device-
+ * plugin 40b6f50 images/Dockerfile:16-25: `FROM --platform=$BUILDPLATFORM golang:1.20-alpine3.16
+ * AS ddp-builder`, `apk add … build-base linux-headers`, `WORKDIR /tmp/ddptool`, `RUN make`.
+ */
+function nativeBuildDir(model: DockerfileModel, stage: Stage, instr: Instruction): string | null {
+  const script = instr.script;
+  if (!script || CROSS_HINT.test(script.text) || readsTargetPlatform(script.text) || ARCH_PROBE.test(script.text)) return null;
+  let cwd = workdirBefore(model, stage, instr, null);
+  let dir: string | null = null;
+  for (const c of script.parsed.commands) {
+    const argv = c.argv.map((w) => (w.dynamic ? null : w.value));
+    if (argv[0] === 'cd') {
+      cwd = argv[1] && argv[1] !== '-' && cwd !== null ? path.posix.resolve(cwd, argv[1]) : argv[1]?.startsWith('/') ? path.posix.resolve(argv[1]) : null;
+      continue;
+    }
+    if (argv[0] !== 'make' && argv[0] !== 'gmake') continue;
+    const C = argv.findIndex((a) => a === '-C' || a === '--directory');
+    const at = C > 0 ? (argv[C + 1] && cwd !== null ? path.posix.resolve(cwd, argv[C + 1]!) : null) : cwd;
+    if (at === null || at === '/' || (dir !== null && dir !== at)) return null;
+    dir = at;
+  }
+  if (dir === null) return null;
+  if (!installsPackage(model, stage, isCCompilerPackage, instr) || installsPackage(model, stage, (n) => CROSS_PACKAGE.test(n))) return null;
+  for (const [name] of dockerEnv(model, stage, instr)) if (CROSS_ENV.test(name)) return null;
+  if (stageChain(model, stage).some((s) => s.instructions.some((i) => i.keyword === 'RUN' && /\bxx-/.test(i.script?.text ?? '')))) return null;
+  return dir;
+}
+
+/**
+ * A program of a native build's folder: the COPY takes one file from inside it (not the folder, no
+ * wildcard), not a script, configuration or asset by its name, and puts it into a bin folder.
+ */
+function nativeProgram(model: DockerfileModel, copy: Instruction, dir: string, p: string): boolean {
+  if (!p.startsWith(`${dir}/`) || /[*?[]/.test(p) || PLATFORM_FREE.test(path.posix.basename(p))) return false;
+  return copyPlaces(model, copy, p).some((q) => /^\/(usr\/)?(local\/)?s?bin\/[^/]+$/.test(q));
 }
 
 /**

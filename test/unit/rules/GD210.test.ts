@@ -352,3 +352,77 @@ describe('GD210: xx\'s older go wrapper copied in (`COPY --from=tonistiigi/xx:go
     assert.equal(find(nfs('COPY --from=tonistiigi/xx:golang / /xx'), 'GD210').length, 1);
   });
 });
+
+// Judge X (round 36) M1: k8snetworkplumbingwg/sriov-network-device-plugin
+// 40b6f507e74ccc7b04c64cfe8823522e9d2f8b2e (Apache-2.0) images/Dockerfile:1-35. Stage ddp-builder
+// runs on $BUILDPLATFORM, installs Alpine's build-base (gcc for the machine it runs on), and `make`s
+// the ddptool C sources an ADD unpacked (the archive's makefile: `CC=gcc`); the alpine:3 image
+// copies /tmp/ddptool/ddptool into /usr/bin. The workflows (image-push-master.yml:10) build
+// linux/amd64,arm64,ppc64le,s390x: every image but amd64's gets an amd64 ddptool, which the plugin
+// runs (pkg/utils/ddp.go).
+describe('GD210: a program `make` builds with the stage\'s own C compiler on $BUILDPLATFORM (sriov-network-device-plugin ddptool)', () => {
+  const SRIOV = (ddp: string[] = ['ADD images/ddptool-1.0.1.12.tar.gz /tmp/ddptool/', 'RUN apk add --no-cache --virtual build-dependencies build-base linux-headers', '', 'WORKDIR /tmp/ddptool', 'RUN make'], copy = 'COPY --from=ddp-builder /tmp/ddptool/ddptool /usr/bin/', ddpFrom = 'FROM --platform=$BUILDPLATFORM golang:1.20-alpine3.16 AS ddp-builder') => df([
+    'FROM --platform=$BUILDPLATFORM golang:1.25-alpine AS builder',
+    '',
+    'ARG TARGETOS',
+    'ARG TARGETARCH',
+    'ENV GOOS=$TARGETOS',
+    'ENV GOARCH=$TARGETARCH',
+    'ENV HTTP_PROXY=$http_proxy',
+    'ENV HTTPS_PROXY=$https_proxy',
+    '',
+    'WORKDIR /usr/src/sriov-network-device-plugin',
+    'COPY . .',
+    '',
+    'RUN apk add --no-cache --virtual build-dependencies build-base',
+    'RUN make clean && make build',
+    '',
+    ddpFrom,
+    '',
+    'ENV HTTP_PROXY=$http_proxy',
+    'ENV HTTPS_PROXY=$https_proxy',
+    '',
+    ...ddp,
+    '',
+    'FROM alpine:3',
+    'RUN apk add --no-cache hwdata-pci',
+    'COPY --from=builder /usr/src/sriov-network-device-plugin/build/sriovdp /usr/bin/',
+    copy,
+    'COPY ./images/entrypoint.sh /',
+    '',
+    'WORKDIR /',
+    'LABEL io.k8s.display-name="SRIOV Network Device Plugin"',
+    'ENTRYPOINT ["/entrypoint.sh"]',
+  ]);
+  const gd210 = (text: string) => find(text, 'GD210');
+
+  it('reports the COPY of /tmp/ddptool/ddptool, and only it (the Go builder sets GOARCH from TARGETARCH)', () => {
+    const text = SRIOV();
+    const [f, ...rest] = gd210(text);
+    assert.ok(f, 'GD210 reported');
+    assert.equal(rest.length, 0);
+    assert.equal(text.slice(f.span.start, f.span.end), 'COPY --from=ddp-builder /tmp/ddptool/ddptool /usr/bin/');
+    assert.match(f.message, /^`\/tmp\/ddptool\/ddptool` is a program `make` built in \/tmp\/ddptool with the stage's own C compiler \(for the build machine: nothing in the stage names the target platform\), and `ddp-builder` runs on the build platform/);
+    assert.match(f.message, /Build it in a stage on the target platform \(drop `--platform=\$BUILDPLATFORM` from `ddp-builder`'s FROM/);
+    // `cd` and `make -C` name the folder as well as WORKDIR does.
+    assert.equal(gd210(SRIOV(['ADD images/ddptool-1.0.1.12.tar.gz /tmp/ddptool/', 'RUN apk add --no-cache build-base linux-headers', 'RUN cd /tmp/ddptool && make'])).length, 1);
+    assert.equal(gd210(SRIOV(['ADD images/ddptool-1.0.1.12.tar.gz /tmp/ddptool/', 'RUN apk add --no-cache build-base linux-headers', 'RUN make -C /tmp/ddptool'])).length, 1);
+  });
+
+  it('is silent when the stage may build for the target, has no compiler of its own, or the file is no program in a bin folder', () => {
+    const ddp = (run: string, install = 'RUN apk add --no-cache --virtual build-dependencies build-base linux-headers', extra: string[] = []) => SRIOV(['ADD images/ddptool-1.0.1.12.tar.gz /tmp/ddptool/', ...extra, install, 'WORKDIR /tmp/ddptool', run]);
+    // The target named in the stage (a Makefile may read it) or the RUN; another compiler.
+    assert.deepEqual(gd210(ddp('RUN make', undefined, ['ARG TARGETARCH'])), []);
+    assert.deepEqual(gd210(ddp('RUN make ARCH=${TARGETARCH}')), []);
+    assert.deepEqual(gd210(ddp('RUN make CC=aarch64-linux-musl-gcc')), []);
+    assert.deepEqual(gd210(ddp('RUN make', 'RUN apk add --no-cache build-base gcc-aarch64-none-elf')), []);
+    assert.deepEqual(gd210(ddp('RUN xx-clang --setup-target-triple && make')), []);
+    // No C compiler installed: what make runs is not known to compile anything.
+    assert.deepEqual(gd210(ddp('RUN make', 'RUN apk add --no-cache linux-headers')), []);
+    // Not into a bin folder, a script, a folder; the stage on the target platform.
+    assert.deepEqual(gd210(SRIOV(undefined, 'COPY --from=ddp-builder /tmp/ddptool/ddptool /opt/ddptool/')), []);
+    assert.deepEqual(gd210(SRIOV(undefined, 'COPY --from=ddp-builder /tmp/ddptool/ddptool.sh /usr/bin/')), []);
+    assert.deepEqual(gd210(SRIOV(undefined, 'COPY --from=ddp-builder /tmp/ddptool /usr/bin/')), []);
+    assert.deepEqual(gd210(SRIOV(undefined, undefined, 'FROM golang:1.20-alpine3.16 AS ddp-builder')), []);
+  });
+});
