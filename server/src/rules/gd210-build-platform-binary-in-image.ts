@@ -218,7 +218,8 @@ function nativeBuildDir(model: DockerfileModel, stage: Stage, instr: Instruction
   if (dir === null) return null;
   if (!installsPackage(model, stage, isCCompilerPackage, instr) || installsPackage(model, stage, (n) => CROSS_PACKAGE.test(n))) return null;
   for (const [name] of dockerEnv(model, stage, instr)) if (CROSS_ENV.test(name)) return null;
-  if (stageChain(model, stage).some((s) => s.instructions.some((i) => i.keyword === 'RUN' && /\bxx-/.test(i.script?.text ?? '')))) return null;
+  // tonistiigi/xx's tools (xx-clang, xx-apk…) set up a cross build: anywhere in the file, not only in a RUN.
+  if (model.text.includes('tonistiigi/xx') || stageChain(model, stage).some((s) => s.instructions.some((i) => i.keyword === 'RUN' && /\bxx-/.test(i.script?.text ?? '')))) return null;
   return dir;
 }
 

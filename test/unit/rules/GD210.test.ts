@@ -417,6 +417,7 @@ describe('GD210: a program `make` builds with the stage\'s own C compiler on $BU
     assert.deepEqual(gd210(ddp('RUN make CC=aarch64-linux-musl-gcc')), []);
     assert.deepEqual(gd210(ddp('RUN make', 'RUN apk add --no-cache build-base gcc-aarch64-none-elf')), []);
     assert.deepEqual(gd210(ddp('RUN xx-clang --setup-target-triple && make')), []);
+    assert.deepEqual(gd210(ddp('RUN make', undefined, ['COPY --from=tonistiigi/xx:1.6.1 / /'])), []);
     // No C compiler installed: what make runs is not known to compile anything.
     assert.deepEqual(gd210(ddp('RUN make', 'RUN apk add --no-cache linux-headers')), []);
     // Not into a bin folder, a script, a folder; the stage on the target platform.
