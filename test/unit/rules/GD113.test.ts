@@ -1264,3 +1264,71 @@ describe('GD113: a go install (through make) and the 32-bit ARM platforms (ankit
     }
   });
 });
+
+// Judge 37 Y W1: haproxytech/kubernetes-ingress fc12067 (Apache-2.0) build/Dockerfile:40-55, built
+// for `DOCKER_PLATFORMS: linux/amd64,linux/arm/v6,linux/arm/v7,linux/arm64`
+// (.github/workflows/docker_auto_release.yml:13, used at :71). Cross-compiling with GOOS/GOARCH
+// alone gives GOARM=7 (Go 1.21 and later), which linux/arm/v6 boards cannot run: the advice names
+// GOARM from TARGETVARIANT for arm/v6 and arm/v7. Skeleton: the workflow's lines that matter,
+// go.mod's first lines, a main package, the builder stage and a final stage copying its binary.
+describe('GD113: linux/arm/v6 among the platforms (haproxytech/kubernetes-ingress)', () => {
+  const DOCKERFILE = df([
+    'FROM golang:1.26-alpine AS builder',
+    'ENV GOTOOLCHAIN=auto',
+    'RUN apk --no-cache add git openssh',
+    '',
+    'COPY /go.mod /src/go.mod',
+    'COPY /go.sum /src/go.sum',
+    'RUN cd /src && go mod download',
+    '',
+    'COPY / /src',
+    '',
+    'RUN mkdir -p /var/run/vars && \\',
+    '    cd /src && \\',
+    '    git describe --abbrev=0 --tags > /var/run/vars/GIT_LAST_TAG || echo "dev" > /var/run/vars/GIT_LAST_TAG && \\',
+    '    CGO_ENABLED=0 go build \\',
+    '        -ldflags "-X github.com/haproxytech/kubernetes-ingress/pkg/version.GitTag=$(cat /var/run/vars/GIT_LAST_TAG)" \\',
+    '        -o fs/haproxy-ingress-controller .',
+    '',
+    'FROM haproxytech/haproxy-alpine:3.2',
+    'COPY --from=builder /src/fs/haproxy-ingress-controller /haproxy-ingress-controller',
+    'ENTRYPOINT ["/haproxy-ingress-controller"]',
+  ]);
+  const WORKFLOW = [
+    'name: Docker Image CI',
+    'on:',
+    '  push:',
+    '    tags:',
+    '      - "v*"',
+    'jobs:',
+    '  docker_build:',
+    '    runs-on: ubuntu-latest',
+    '    env:',
+    '      DOCKER_PLATFORMS: linux/amd64,linux/arm/v6,linux/arm/v7,linux/arm64',
+    '    steps:',
+    '      - name: Build and push latest',
+    '        uses: docker/build-push-action@v2',
+    '        with:',
+    '          context: .',
+    '          file: build/Dockerfile',
+    '          platforms: ${{ env.DOCKER_PLATFORMS }}',
+    '          push: true',
+    '',
+  ].join('\n');
+  const o = () => tempWorkspace({
+    'go.mod': 'module github.com/haproxytech/kubernetes-ingress\n\ngo 1.25.0\n',
+    'go.sum': '',
+    'main.go': 'package main\n\nimport (\n\t"fmt"\n\t"os"\n)\n\nfunc main() { fmt.Fprintln(os.Stderr, "controller") }\n',
+    'build/Dockerfile': DOCKERFILE,
+    '.github/workflows/docker_auto_release.yml': WORKFLOW,
+  }, 'build/Dockerfile');
+
+  it('the advice sets GOARM from TARGETVARIANT for linux/arm/v6 and linux/arm/v7', () => {
+    const [f, ...rest] = find(DOCKERFILE, 'GD113', o());
+    assert.equal(rest.length, 0);
+    assert.equal(DOCKERFILE.slice(f.span.start, f.span.end), 'FROM golang:1.26-alpine AS builder');
+    assert.match(f.message, /builds this Dockerfile for linux\/amd64, linux\/arm\/v6, linux\/arm\/v7, linux\/arm64/);
+    assert.match(f.message, /For linux\/arm\/v6, linux\/arm\/v7 also set GOARM from the target's variant: `GOARM=\$\{TARGETVARIANT#v\}` \(with `ARG TARGETVARIANT`\)/);
+    assert.match(f.message, /a GOARM=7 binary does not run on linux\/arm\/v6/);
+  });
+});
