@@ -4,7 +4,9 @@
  * go.work, go.work.sum) and name a `<dir>/go.mod` but not `<dir>/go.sum` (a glob such as
  * `go.*` counts as naming it; a glob that matches a go.mod of the workspace but not its go.sum,
  * `go.mod*`, counts as naming that go.mod only), followed in the same stage by a go command (`go mod download`,
- * `go build`, ...) before any later COPY brings that go.sum in. Each go.mod of the COPY is
+ * `go build`, ...) before any later COPY brings that go.sum in, and no earlier COPY of the stage
+ * (chain) put that go.sum where the go.mod lands (hashicorp/waypoint's `COPY go.sum /tmp/wp-prime`
+ * then `COPY go.mod /tmp/wp-prime`: sumCopiedBefore). Each go.mod of the COPY is
  * checked on its own (go.work layouts copy several). Not a `go mod edit` (it reads go.mod alone),
  * nor `go install`/`go run` of `pkg@version` (outside the current module): kubeflow pipelines'
  * backend/api/Dockerfile reads versions with `go mod edit -json` and installs tools at them.
@@ -24,7 +26,7 @@
  * naming the go.mod file itself (`/src/go.mod`) becomes its folder (`/src/`).
  */
 import * as path from 'path';
-import { copyPaths, dockerEnv, goCommands, goPackages, stageDescendants, workdirBefore, type GoCommand } from '../dockerfile/facts';
+import { copyPaths, dockerEnv, goCommands, goPackages, stageChain, stageDescendants, workdirBefore, type GoCommand } from '../dockerfile/facts';
 import { expandVariables } from '../dockerfile/variables';
 import { commandCwd } from '../facts/builtPackages';
 import { globCopiesNoSources } from '../facts/goSources';
@@ -66,6 +68,7 @@ export const gd105: Rule = {
             if (norm.some((s) => s !== null && covers(s, sum))) continue;
             if (!hasGoSum(ctx, dir, sum)) continue;
             if (!downloadFollows(stage, idx, sum)) continue;
+            if (sumCopiedBefore(ctx, stage, instr, src, dir ? `${dir}/go.mod` : 'go.mod', sum)) continue;
             // The go.mod of a local `replace` target is read for its requirements; its go.sum only
             // when a go command runs in that module. A go.mod that is neither (no go command runs
             // in its module, none replaces it) is read by nothing: shellhub-io/shellhub 6f3a47e
@@ -221,6 +224,56 @@ function downloadFollows(stage: Stage, idx: number, sum: string): boolean {
     if (goCommands(instr).some(readsModules)) return true;
   }
   return false;
+}
+
+/**
+ * An earlier COPY/ADD of the stage (or of a stage it is built FROM) put `sum` where the go.mod
+ * that `copy` brings (its source `src`) lands: hashicorp/waypoint b81cf84 Dockerfile:14-16 (`RUN
+ * mkdir -p /tmp/wp-prime`, `COPY go.sum /tmp/wp-prime`, `COPY go.mod /tmp/wp-prime`; judge 37 Y
+ * W2). A destination without a trailing slash is a folder when one is there (the mkdir), else the
+ * file's new name: both are taken as possible, for the go.sum and the go.mod alike. A COPY whose
+ * destination or WORKDIR is unknown (a variable) is taken to pair them.
+ */
+function sumCopiedBefore(ctx: RuleContext, stage: Stage, copy: Instruction, src: string, mod: string, sum: string): boolean {
+  const { model } = ctx;
+  const modPlaces = landsAt(ctx, stage, copy, src, mod);
+  if (modPlaces === null) return false;
+  // The go.sum the go command reads: beside the go.mod, wherever that is named go.mod.
+  const wanted = new Set(modPlaces.filter((p) => path.posix.basename(p) === 'go.mod').map((p) => path.posix.join(path.posix.dirname(p), 'go.sum')));
+  for (const s of stageChain(model, stage)) {
+    for (const earlier of s.instructions) {
+      if (earlier === copy) return false;
+      if ((earlier.keyword !== 'COPY' && earlier.keyword !== 'ADD') || earlier.flags.some((f) => f.name === 'from')) continue;
+      const words = earlier.json ?? earlier.args.map((a) => a.value);
+      for (const w of words.slice(0, -1)) {
+        const n = normalize(w);
+        if (n === null || !covers(n, sum)) continue;
+        const places = landsAt(ctx, s, earlier, n, sum);
+        if (places === null || places.some((p) => wanted.has(p))) return true;
+      }
+    }
+  }
+  return false;
+}
+
+/**
+ * Where the context file `file` lands (absolute) when `copy` copies it through its source `src`
+ * (the file, a glob matching it, or a folder holding it): one place, or two when the destination
+ * names neither a folder nor the file (a folder when one is there, else the new name). Null when
+ * the destination or the WORKDIR is unknown.
+ */
+function landsAt(ctx: RuleContext, stage: Stage, copy: Instruction, src: string, file: string): string[] | null {
+  const { model } = ctx;
+  const paths = copyPaths(copy);
+  const wd = workdirBefore(model, stage, copy, null);
+  const dest = paths ? expandVariables(paths.dest, dockerEnv(model, stage, copy)) : null;
+  if (!paths || wd === null || dest === null) return null;
+  const target = path.posix.resolve(wd, dest);
+  const name = path.posix.basename(file);
+  // A folder source: its contents go into the destination.
+  if (src === '' || (src !== file && !/[*?[]/.test(src))) return [path.posix.join(target, file.slice(src === '' ? 0 : src.replace(/\/$/, '').length))];
+  if (paths.sources.length > 1 || dest.endsWith('/') || dest === '.' || /^\.?\/$/.test(dest)) return [path.posix.join(target, name)];
+  return [target, path.posix.join(target, name)];
 }
 
 function fixFor(ctx: RuleContext, instr: Instruction, index: number, source: string): Fix | null {

@@ -280,3 +280,61 @@ describe('GD105: the root module replaced from below (`=> ../`), and a go.mod no
     assert.deepEqual(spans(openapi, 'server/Dockerfile'), ['COPY ./openapi/go.mod ./']);
   });
 });
+
+// hashicorp/waypoint b81cf848b44f57b95cb2e9766839582cc625d9c2 (BUSL-1.1) Dockerfile:10-27 (judge 37
+// Y W2, and F1: the fix copied go.sum a second time): `RUN mkdir -p /tmp/wp-prime`, then go.sum and
+// go.mod each copied on its own into that folder (lines 15, 16), `go mod download` there (line 20).
+// Skeleton: go.mod's first lines, go.sum, .dockerignore, a main package.
+describe('GD105: go.sum copied by an earlier COPY into the same folder (hashicorp/waypoint)', () => {
+  const WAYPOINT = (prime = ['RUN mkdir -p /tmp/wp-prime', 'COPY go.sum /tmp/wp-prime', 'COPY go.mod /tmp/wp-prime']) => df([
+    'FROM docker.mirror.hashicorp.services/golang:1.19-alpine3.17 AS builder',
+    '',
+    'RUN apk add --no-cache git gcc libc-dev make',
+    '',
+    ...prime,
+    '',
+    'WORKDIR /tmp/wp-prime',
+    '',
+    'RUN go mod download',
+    'RUN go install github.com/kevinburke/go-bindata/go-bindata',
+    '',
+    'COPY . /tmp/wp-src',
+    'WORKDIR /tmp/wp-src',
+    '',
+    'RUN --mount=type=cache,target=/root/.cache/go-build make bin',
+  ]);
+  const FILES = {
+    'go.mod': 'module github.com/hashicorp/waypoint\n\ngo 1.19\n\nrequire github.com/kevinburke/go-bindata v3.23.0+incompatible\n',
+    'go.sum': 'github.com/kevinburke/go-bindata v3.23.0+incompatible h1:rqNOXZlqrYhMVVAsQx8wuc+LaA73YA8u1Ak2ks1F6Lo=\n',
+    '.dockerignore': '/waypoint*\nbin/\n/website/\n/ui/\n',
+    'cmd/waypoint/main.go': 'package main\n\nfunc main() {}\n',
+    'Makefile': 'bin:\n\tgo build -o ./waypoint ./cmd/waypoint\n',
+  };
+  const spans = (text: string) => find(text, 'GD105', tempWorkspace({ ...FILES, Dockerfile: text }, 'Dockerfile')).map((f) => text.slice(f.span.start, f.span.end));
+
+  it('silent for waypoint\'s lines, and for the same pairing written with slashes, a file name or a WORKDIR', () => {
+    assert.deepEqual(spans(WAYPOINT()), []);
+    for (const prime of [
+      ['COPY go.sum /tmp/wp-prime/', 'COPY go.mod /tmp/wp-prime/'],
+      ['COPY go.sum /tmp/wp-prime/go.sum', 'COPY go.mod /tmp/wp-prime/'],
+      ['COPY go.sum /tmp/wp-prime/', 'COPY go.mod /tmp/wp-prime/go.mod'],
+      ['WORKDIR /tmp/wp-prime', 'COPY go.sum .', 'COPY go.mod ./'],
+      ['COPY ["go.sum", "/tmp/wp-prime/"]', 'COPY go.mod /tmp/wp-prime'],
+    ]) assert.deepEqual(spans(WAYPOINT(prime)), [], prime.join(' / '));
+  });
+
+  it('reported (the fix adds go.sum) when the earlier go.sum lands elsewhere, or comes after the download', () => {
+    for (const prime of [
+      ['RUN mkdir -p /tmp/wp-prime /tmp/other', 'COPY go.sum /tmp/other', 'COPY go.mod /tmp/wp-prime'],
+      ['COPY go.sum /tmp/', 'COPY go.mod /tmp/wp-prime/'],
+      ['RUN mkdir -p /tmp/wp-prime', 'COPY go.mod /tmp/wp-prime'],
+    ]) {
+      const text = WAYPOINT(prime);
+      assert.deepEqual(spans(text), [prime[prime.length - 1]], prime.join(' / '));
+    }
+    const late = WAYPOINT(['RUN mkdir -p /tmp/wp-prime', 'COPY go.mod /tmp/wp-prime']).replace('RUN go install', 'COPY go.sum /tmp/wp-prime\nRUN go install');
+    assert.deepEqual(spans(late), ['COPY go.mod /tmp/wp-prime']);
+    const o = tempWorkspace({ ...FILES, Dockerfile: late }, 'Dockerfile');
+    assert.match(fix(late, 'GD105', o), /\nCOPY go\.mod go\.sum \/tmp\/wp-prime\/\n/);
+  });
+});
