@@ -8,7 +8,8 @@ import { properties } from '../dockerfile/parse';
 import { indirectGoSteps } from '../dockerfile/indirectGo';
 import type { DockerfileModel, Instruction, Stage } from '../dockerfile/model';
 import type { GoCommand } from '../dockerfile/facts';
-import { deleteLines, insertAboveInstruction, type Edit } from '../edits/edits';
+import type { ShellCommand } from '../dockerfile/shell';
+import { deleteLines, insert, insertAboveInstruction, type Edit } from '../edits/edits';
 import { contextFileAt } from '../facts/copiedFiles';
 import { copiesSources, stageUsesVendor } from '../facts/goSources';
 import { baseModuleDownload, repositoryBuiltBase } from '../facts/builtBaseImage';
@@ -128,8 +129,12 @@ export const gd104: Rule = {
               const names = builders.map((b) => (b.stage.name ? `\`${b.stage.name}\`` : `${b.stage.index}`));
               const many = names.length > 1;
               const by = names.length === 0 ? '' : `, and ${many ? 'stages' : 'stage'} ${names.slice(0, -1).join(', ')}${many ? ' and ' : ''}${names[names.length - 1]} (built FROM this one) ${many ? 'download' : 'downloads'} the modules after them`;
+              // Some steps keep the modules in a cache mount, others have none (tiflow): the order is not the cause.
+              const mixed = unmountedSteps(ctx, steps);
               out.push(withLazyFix({
-                message: `Sources are copied before go.mod/go.sum and \`go mod download\`${by}: every source edit re-downloads every module. Copy go.mod and go.sum first and download the modules in their own layer${by ? ', in this stage before the sources' : ''}.`,
+                message: mixed
+                  ? `Sources are copied before go.mod/go.sum and \`go mod download\`${by}: every source edit re-downloads every module. Here copying go.mod first would not help: ${stepName(mixed.mounted)} (line ${mixed.mounted.instr.line + 1}) keeps the modules in its cache mount, never in a layer, and the later ${mixed.bare.map((b) => `${stepName(b)} (line ${b.instr.line + 1})`).join(', ')} ${mixed.bare.length > 1 ? 'have' : 'has'} no such mount, so ${mixed.bare.length > 1 ? 'each downloads' : 'it downloads'} every module again whatever the order. Give ${mixed.bare.length > 1 ? 'them' : 'it'} the same mount (\`--mount=${mixed.mount.value}\`).`
+                  : `Sources are copied before go.mod/go.sum and \`go mod download\`${by}: every source edit re-downloads every module. Copy go.mod and go.sum first and download the modules in their own layer${by ? ', in this stage before the sources' : ''}.`,
                 span: instr.span,
               }, () => fixFor(ctx, stage, instr, paths.dest, paths.sources, steps)));
             }
@@ -551,6 +556,17 @@ function fixFor(ctx: RuleContext, stage: Stage, instr: Instruction, dest: string
   // download there would fill /go/pkg/mod, which no later step reads (judge 29 X F3).
   const here = goCachePaths(ctx.model, stage, instr, null).mod;
   if (steps.some((s) => goCachePaths(ctx.model, s.stage, s.instr, s.go).mod !== here)) return undefined;
+  // Steps with the module cache mount and steps without (unmountedSteps): the mount on those
+  // without, not a second download above the sources (which, with the same mount, would leave
+  // them downloading as before; judge 37 X F1, pingcap/tiflow kafka-consumer.Dockerfile:6-7).
+  const mixed = unmountedSteps(ctx, steps);
+  if (mixed) {
+    return {
+      title: `Mount the module cache (as ${stepName(mixed.mounted)} does) on the later ${mixed.bare.map(stepName).join(', ')}`,
+      edits: mixed.bare.map((b) => insert(b.instr.span.start + b.instr.keyword.length, ` --mount=${mixed.mount.value}`)),
+      safe: true,
+    };
+  }
   // Every step that reads the modules may not run (`RUN if [ "$DOLTGRES_VERSION" = "source" ];
   // then go mod download; …; fi`: doltgresql's default build takes a release binary instead): a
   // download hoisted out of that condition would run on every build, and fail where that build
@@ -766,6 +782,38 @@ function sharedMountFlag(ctx: RuleContext, steps: ModuleStep[]): string | undefi
     if (m) return m.value;
   }
   return undefined;
+}
+
+/**
+ * Of the steps after the source copy that read the modules, some mount a cache over the module
+ * cache and others (not offline) have none: pingcap/tiflow c7b2588
+ * deployments/ticdc/docker/kafka-consumer.Dockerfile:6 `RUN --mount=type=cache,target=/go/pkg/mod
+ * go mod download`, :7 `RUN --mount=type=cache,target=/root/.cache/go-build make kafka_consumer`.
+ * The download leaves nothing in a layer, and each step without the mount downloads every module
+ * again whenever it runs; a download above the sources changes nothing for them (with the mount, as
+ * the fix would give it, its layer is as empty). The first step, when it has the mount, its mount
+ * and the later steps without; null when there are none.
+ */
+function unmountedSteps(ctx: RuleContext, steps: ModuleStep[]): { mounted: ModuleStep; mount: Mount; bare: ModuleStep[] } | null {
+  const first = steps[0];
+  const mount = first ? moduleCacheMount(ctx.model, first.stage, first.instr, first.go) : undefined;
+  // (A step without the mount before the first one with it fills a layer the later ones may read:
+  // the download moved above the sources, with the mount, is the fix there.)
+  if (!first || !mount) return null;
+  const bare: ModuleStep[] = [];
+  for (const s of steps.slice(1)) {
+    if (moduleCacheMount(ctx.model, s.stage, s.instr, s.go)) continue;
+    if ((s.go ? envValue(ctx.model, s.stage, s.go, 'GOPROXY') : dockerEnv(ctx.model, s.stage, s.instr).get('GOPROXY')) !== 'off' && !bare.some((b) => b.instr === s.instr)) bare.push(s);
+  }
+  return bare.length > 0 ? { mounted: first, mount, bare } : null;
+}
+
+/** A step as the messages name it: its go command, or the first command of its RUN (`make kafka_consumer`), three words at most. */
+function stepName(s: ModuleStep): string {
+  const cmd = s.go?.cmd ?? s.instr.script?.parsed.commands.reduce<ShellCommand | undefined>((a, c) => (a === undefined || c.start < a.start ? c : a), undefined);
+  if (!cmd) return `the RUN`;
+  const words = cmd.argv.map((w) => w.value);
+  return `\`${words.slice(0, 3).join(' ')}${words.length > 3 ? ' …' : ''}\``;
 }
 
 /** `RUN go mod download` alone (no other commands, no flags of its own). */
