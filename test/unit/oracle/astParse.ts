@@ -7,7 +7,7 @@ import { ModifiableInstruction, PropertyInstruction, type Instruction as AstInst
 import type { DockerfileModel, Flag, Instruction as ModelInstruction, Script, Stage, Word } from '../../../server/src/dockerfile/model';
 import { memoizeAstArguments, parseWithoutStageComments } from './astMemo';
 import { parseShell } from '../../../server/src/dockerfile/shell';
-import { execScript } from '../../../server/src/dockerfile/parse';
+import { execScript, platformStage } from '../../../server/src/dockerfile/parse';
 import { overLimit } from '../../../server/src/dockerfile/limits';
 import { LineTable, detectEol, type Span } from '../../../server/src/dockerfile/text';
 import { expandVariables } from '../../../server/src/dockerfile/variables';
@@ -184,7 +184,7 @@ function assemble(text: string, lines: LineTable, escape: string, directives: Do
       // `FROM ${REGISTRY}/golang:1.22` with no default: a registry or mirror in front of the image
       // named after it. The image is that name (see images/table normalizeRepository).
       const expanded = expandVariables(base, globalArgs) ?? registryLess(base, globalArgs);
-      const baseStage = stageByName.get(base.toLowerCase()) ?? stageByName.get((expanded ?? '').toLowerCase()) ?? null;
+      const baseStage = stageByName.get(base.toLowerCase()) ?? stageByName.get((expanded ?? '').toLowerCase()) ?? platformStage(base, globalArgs, stageByName);
       const stage: Stage = {
         index: stages.length, name, from: instr, base,
         resolvedBase: baseStage === null ? expanded : base,
