@@ -15,7 +15,8 @@ const LOADS_PACKAGES = new Set(['build', 'install', 'test', 'run', 'list', 'vet'
  * - `-mod=mod` on a go command, or in GOFLAGS (prefix, export, ENV, ARG default) of a command
  *   that loads packages, unless the command line sets another -mod; not `go list -m -mod=mod`
  *   where GOFLAGS sets `-mod=vendor` (listsOutOfVendorMode: a report, which vendor mode refuses);
- * - `go get …` (except with GO111MODULE=off); when nothing was copied into the stage it runs
+ * - `go get …` (with GO111MODULE=off only on a known Go of 1.22 or later, which removed GOPATH-mode
+ *   `go get`: an error); when nothing was copied into the stage it runs
  *   outside a module, and the message says so (a GOPATH-era tool install: use go install pkg@version),
  *   except before Go 1.16, when `go get` was how a tool was installed and `go install pkg@version`
  *   did not exist yet (boringproxy's golang:1.15 stage), and in a stage that cloned a repository
@@ -38,6 +39,20 @@ const LOADS_PACKAGES = new Set(['build', 'install', 'test', 'run', 'list', 'vet'
  * sources fails ("go.mod file not found"): an error.
  * No fix: what to do with a dependency change belongs in the repository, not the image.
  */
+/**
+ * A `go get` in GOPATH mode (GO111MODULE=off) on a Go of 1.22 or later, which removed it: the
+ * command stops with "go: modules disabled by GO111MODULE=off" (cmd/go: `go get` always runs in
+ * module mode; Go 1.22 release notes). Only where the stage's Go is known, and no GOTOOLCHAIN
+ * picks another one (concourse/concourse hack/dlv/Dockerfile:3,7 builds on an image of the
+ * project whose Go the files do not tell: judge 37 Y, M3). The message, else null.
+ */
+function gopathGetRemoved(model: DockerfileModel, stage: Stage, g: GoCommand, version: [number, number] | null): string | null {
+  if (!version || (version[0] === 1 && version[1] < 22)) return null;
+  const toolchain = envValue(model, stage, g, 'GOTOOLCHAIN');
+  if (toolchain !== undefined && toolchain !== 'local' && toolchain !== 'auto' && toolchain !== '') return null;
+  return `\`go get\` with GO111MODULE=off (GOPATH mode) stops with "go: modules disabled by GO111MODULE=off" on Go ${version[0]}.${version[1]}: Go 1.22 removed \`go get\` in GOPATH mode (other commands, such as go build, still work there). To install a tool, run \`go install pkg@version\` without GO111MODULE=off (module mode).`;
+}
+
 export const gd111: Rule = {
   code: 'GD111',
   name: 'mutable-modules',
@@ -49,7 +64,7 @@ export const gd111: Rule = {
   facts: ['goCommands', 'images', 'workspace', 'contextFiles'],
   // Reads its stage's chain (env, go version, earlier copies) and what other stages copy out of it.
   scope: 'stage',
-  docs: { severity: 'in general, **error** for a `go get` that fails because the build context has no go.mod', workspace: '(better with: it then follows the scripts a RUN runs, and knows when the context has no go.mod)' },
+  docs: { severity: 'in general, **error** for a `go get` that fails because the build context has no go.mod, or because GO111MODULE=off on Go 1.22 or later', workspace: '(better with: it then follows the scripts a RUN runs, and knows when the context has no go.mod)' },
   check(ctx) {
     const out: RuleFinding[] = [];
     const why = 'the image is then built from dependency versions resolved at build time, not the ones committed in go.mod/go.sum. Run it locally and commit go.mod and go.sum.';
@@ -63,8 +78,12 @@ export const gd111: Rule = {
         if ((g.sub === 'get' || g.sub === 'mod tidy') && restoredBeforeUse(ctx.model, stage, g.instr, goCommands(g.instr).some((x) => x.cmd.start > g.cmd.start && !rewritesModules(x)))) continue;
         if (g.sub === 'get') {
           const mode = envValue(ctx.model, stage, g, 'GO111MODULE');
-          if (mode === 'off') continue;
           const version = stageGoVersion(ctx.model, stage, g.instr);
+          if (mode === 'off') {
+            const gopathGet = gopathGetRemoved(ctx.model, stage, g, version);
+            if (gopathGet) out.push({ message: gopathGet, span, severity: 'error' });
+            continue;
+          }
           if (version && version[0] === 1 && version[1] < 11) continue; // before modules: go get is how tools were installed
           const initialised = stageGoCommands(stage).some((x) => x.sub === 'mod init' && runsBefore(stage, x, g));
           if (initialised) {

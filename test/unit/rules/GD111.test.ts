@@ -27,7 +27,31 @@ describe('GD111 mutable-modules', () => {
     assert.equal(has(df(['FROM golang:1.22', 'RUN go install golang.org/x/tools/cmd/stringer@v0.31.0']), 'GD111'), false);
     assert.equal(has(df(['FROM golang:1.23', 'COPY . .', 'RUN go mod tidy -diff']), 'GD111'), false);
     assert.equal(has(df(['FROM golang:1.22', 'RUN go build -mod=vendor -o /app .']), 'GD111'), false);
-    assert.equal(has(df(['FROM golang:1.22', 'ENV GO111MODULE=off', 'RUN go get github.com/a/b']), 'GD111'), false);
+    // GOPATH mode before Go 1.22 (which removed its `go get`) rewrites no go.mod.
+    assert.equal(has(df(['FROM golang:1.21', 'ENV GO111MODULE=off', 'RUN go get github.com/a/b']), 'GD111'), false);
+  });
+
+  // concourse/concourse 95872ce (Apache-2.0) hack/dlv/Dockerfile:1-9 (judge 37 Y, M3): `ENV
+  // GO111MODULE=off` then `go get -u -v github.com/go-delve/delve/cmd/dlv`. Go 1.22 removed `go get`
+  // in GOPATH mode: it always runs in module mode, and GO111MODULE=off stops it. The base there is
+  // concourse/concourse:local (the repository's Dockerfile, FROM concourse/dev), whose Go the
+  // files do not tell: silent; on a golang tag of 1.22 or later, an error.
+  it('GOPATH-mode go get on Go 1.22 or later: an error where the Go is known (concourse hack/dlv)', () => {
+    const dlv = (from: string, extra: string[] = []) => df([`FROM ${from}`, '', 'ENV GO111MODULE=off', ...extra, 'ENV EDITOR=vim', '', 'RUN apt update && apt install -y vim', 'RUN go get -u -v github.com/go-delve/delve/cmd/dlv', '', 'ENTRYPOINT [ "dlv" ]']);
+    assert.deepEqual(find(dlv('concourse/concourse:local'), 'GD111'), []);
+    for (const from of ['golang:1.22', 'golang:1.26.3-bookworm']) {
+      const text = dlv(from);
+      const [f, ...rest] = find(text, 'GD111');
+      assert.equal(rest.length, 0);
+      assert.equal(f?.severity, 'error');
+      assert.equal(spanText(text, 'GD111'), 'go get -u -v github.com/go-delve/delve/cmd/dlv');
+      assert.match(f!.message, /^`go get` with GO111MODULE=off \(GOPATH mode\) stops with "go: modules disabled by GO111MODULE=off" on Go 1\.(22|26): Go 1\.22 removed/);
+    }
+    // The variable on the command only; in a script; a GOTOOLCHAIN naming another Go; Go 1.21.
+    assert.equal(find(df(['FROM golang:1.23', 'RUN GO111MODULE=off go get github.com/a/b']), 'GD111')[0]?.severity, 'error');
+    assert.deepEqual(find(dlv('golang:1.22', ['ENV GOTOOLCHAIN=go1.21.13']), 'GD111'), []);
+    assert.deepEqual(find(dlv('golang:1.21'), 'GD111'), []);
+    assert.equal(find(dlv('golang:1.22', ['ENV GOTOOLCHAIN=local']), 'GD111').length, 1);
   });
 
   // Judge 3 (round 4): ava-labs/avalanchego 1cf1fc3d (BSD-3-Clause) graft/subnet-evm/Dockerfile:17-23.
