@@ -54,6 +54,15 @@ describe('variableReferences: the one reading of $NAME / ${NAME…}', () => {
     assert.deepEqual(refs('${#V} ${!V} $1 ${1} $@ $* $(uname -m) $ $- `date`'), []);
   });
 
+  test('$$ is the process id (shell) / the special parameter $ (BuildKit), not a $ before a name', () => {
+    assert.deepEqual(referencedNames('echo $$NAME $${B} $$$C'), ['C']);
+    assert.deepEqual(referencedNames('kill $$; echo $A'), ['A']);
+    assert.equal(readsVariable('$$VERSION', 'VERSION'), false);
+    // The expander agrees: the value is not known (a process id), never `$` and NAME's value.
+    assert.equal(expandVariables('$$NAME', new Map([['NAME', 'x']])), null);
+    assert.equal(expandVariables('a$$', new Map()), null);
+  });
+
   test('escapes: \\$NAME is text, \\\\$NAME a backslash and a reference (Docker and the shell alike)', () => {
     assert.deepEqual(referencedNames('\\$A $B', { escapes: true }), ['B']);
     assert.deepEqual(referencedNames('\\\\$A', { escapes: true }), ['A']);

@@ -53,6 +53,8 @@ export function expandVariables(text: string, vars: VariableLookup): string | nu
       i = end + 1;
       continue;
     }
+    // `$$`: the shell's process id (BuildKit: the special parameter `$`), not `$` before a name.
+    if (text[d + 1] === '$') return null;
     const name = NAME.exec(text.slice(d + 1, d + 1 + MAX_NAME))?.[0];
     // `$(`, `$1`, `$@`, a lone `$`: not a variable of ours, kept as written.
     if (!name) {
@@ -97,7 +99,8 @@ export interface ReferenceOptions {
 
 /**
  * The variable references of `text`, in order, those inside another `${…}` (`${A:-$B}`) too.
- * `${#NAME}`, `${!NAME}`, `$1`, `$@`, `$(…)` are not references of
+ * `$$` is the shell's process id (BuildKit's lexer reads it as the special parameter `$` too),
+ * never a `$` before a name: `$$NAME` reads no NAME. `${#NAME}`, `${!NAME}`, `$1`, `$@`, `$(…)` are not references of
  * ours. Without options every `$` counts, as a raw reading of the text (a FROM line, a test of
  * whether a text may use a name); with them, what a shell or Docker leaves unexpanded is skipped.
  */
@@ -122,6 +125,10 @@ export function variableReferences(text: string, opts: ReferenceOptions = {}): V
     else if (quotes && c === "'" && !double) single = true;
     if (c !== '$') continue;
     const next = text[i + 1];
+    if (next === '$') {
+      i++;
+      continue;
+    }
     const braced = next === '{';
     const from = braced ? i + 2 : i + 1;
     const name = NAME.exec(text.slice(from, from + MAX_NAME))?.[0];

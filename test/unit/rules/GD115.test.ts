@@ -31,6 +31,16 @@ describe('GD115 global-arg-not-in-scope', () => {
     assert.equal(has(df(['ARG BASE=alpine:3.20', 'FROM ${BASE}', 'RUN echo hi']), 'GD115'), false);
   });
 
+  // `$$VERSION` is the shell's process id followed by the text VERSION: it reads no VERSION.
+  it('is silent on $$NAME (the process id), finds $NAME beside it', () => {
+    assert.equal(has(df(['ARG VERSION=1', 'FROM alpine:3.20', 'RUN echo $$VERSION > /tmp/pid']), 'GD115'), false);
+    const both = df(['ARG VERSION=1', 'FROM alpine:3.20', 'RUN echo $$VERSION $VERSION']);
+    const found = find(both, 'GD115');
+    assert.equal(found.length, 1);
+    assert.equal(both.slice(found[0].span.start, found[0].span.end), '$VERSION');
+    assert.equal(found[0].span.start, both.lastIndexOf('$VERSION'));
+  });
+
   // siderolabs/talos Dockerfile:328-329. BuildKit: "Arguments and variables are inherited from
   // parent stages" (docs.docker.com/build/building/variables/, Scoping).
   it('is silent when a stage the RUN\'s stage is built FROM declares the ARG (inherited)', () => {
