@@ -999,6 +999,32 @@ export function runtimeReads(model: WorkspaceModel, packages: readonly string[],
       }
     }
   }
+  // A file the program also writes is the user's, not data of the program (openfaas/faas-cli
+  // ee4db09 commands/update_gitignore.go:38 `os.OpenFile(".gitignore", os.O_RDWR|os.O_CREATE,
+  // 0644)`, then os.ReadFile(".gitignore"): it appends to the .gitignore of the folder it runs
+  // in); nor is a repository's own git file (.gitignore, .gitattributes, .gitmodules, .git/…).
+  // Copied in, root-owned, it is a file the program cannot write (`faas-cli new`: "open
+  // .gitignore: permission denied").
+  const written = writtenPaths([...texts.values()]);
+  return out.filter((o) => !written.has(o.path) && !GIT_FILE.test(o.path));
+}
+
+/** A repository's git files: metadata of its checkout, never data a program ships with. */
+const GIT_FILE = /^(?:\.git(?:\/|$)|\.gitignore$|\.gitattributes$|\.gitmodules$|\.gitkeep$)/;
+
+/**
+ * Relative paths some files write as string literals: os.WriteFile, os.Create, os.OpenFile with a
+ * flag that writes (O_WRONLY, O_RDWR, O_CREATE, O_APPEND, O_TRUNC).
+ */
+function writtenPaths(texts: readonly string[]): Set<string> {
+  const out = new Set<string>();
+  for (const text of texts) {
+    for (const m of text.matchAll(/(?<![.\w])os\.(WriteFile|Create|OpenFile)\(\s*"([^"\\\n]+)"\s*(,[^)\n]*)?/g)) {
+      if (m[1] === 'OpenFile' && !/\bos\.O_(?:WRONLY|RDWR|CREATE|APPEND|TRUNC)\b/.test(m[3] ?? '')) continue;
+      const path = literalPath('', m[2]);
+      if (path !== '') out.add(path);
+    }
+  }
   return out;
 }
 
