@@ -234,15 +234,19 @@ describe('6. programs that dependencies run, and mounting as root', () => {
     'pkg/secrets-store/nodeserver.go': nodeserver,
   });
 
-  it('secrets-store-csi-driver: a Check that mounting needs root (the image runs as 65532)', async () => {
+  // Session 52 (judge37 G1): it runs as root (USER 0:0), as GD204 accepts for a mount library,
+  // with a Check that root needs --privileged or CAP_SYS_ADMIN to mount.
+  it('secrets-store-csi-driver: USER 0:0, and a Check that mounting needs --privileged', async () => {
     const r = await gen(csi('package secretsstore\n\nimport (\n\tmount "k8s.io/mount-utils"\n)\n\ntype nodeServer struct{ mounter mount.Interface }\n\nfunc newNodeServer(m mount.Interface) *nodeServer { return &nodeServer{mounter: m} }\n\nfunc (ns *nodeServer) publish(targetPath string) {\n\terr := ns.mounter.Mount("tmpfs", targetPath, "tmpfs", []string{})\n\t_ = err\n}\n'), { package: 'cmd/secrets-store-csi-driver' });
-    assert.ok(r.warnings.some((w) => w.includes('The program mounts filesystems through k8s.io/mount-utils (Mount in pkg/secrets-store/nodeserver.go)') && w.includes('set USER 0:0')), r.warnings.join('\n'));
+    assert.match(r.dockerfile, /^USER 0:0$/m, r.dockerfile);
+    assert.ok(r.warnings.some((w) => w.includes('mounts filesystems through k8s.io/mount-utils (Mount in pkg/secrets-store/nodeserver.go)') && w.includes('--privileged')), r.warnings.join('\n'));
     assert.ok(r.warnings.some((w) => /runs mount \(k8s\.io\/mount-utils/.test(w) || w.includes('mount (k8s.io/mount-utils')), r.warnings.join('\n'));
   });
 
   it('negative: only IsLikelyNotMountPoint (reading, no mount): no root Check', async () => {
     const r = await gen(csi('package secretsstore\n\nimport (\n\tmount "k8s.io/mount-utils"\n)\n\ntype nodeServer struct{ mounter mount.Interface }\n\nfunc newNodeServer(m mount.Interface) *nodeServer { return &nodeServer{mounter: m} }\n\nfunc (ns *nodeServer) publish(targetPath string) {\n\t_, _ = ns.mounter.IsLikelyNotMountPoint(targetPath)\n}\n'), { package: 'cmd/secrets-store-csi-driver' });
-    assert.ok(!r.warnings.some((w) => w.includes('The program mounts filesystems')), r.warnings.join('\n'));
+    assert.ok(!r.warnings.some((w) => w.includes('mounts filesystems')), r.warnings.join('\n'));
+    assert.match(r.dockerfile, /^USER 65532:65532$/m, r.dockerfile);
   });
 });
 

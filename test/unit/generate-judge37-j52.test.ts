@@ -9,6 +9,14 @@
  *    runs in (commands/update_gitignore.go:38); the generated `COPY .gitignore /app/.gitignore`
  *    shipped faas-cli's own development .gitignore, root-owned, and `faas-cli new` failed as user
  *    65532 with "open .gitignore: permission denied" (judge37/G G3).
+ * 2. A program that mounts through a mount library runs as root (the fact GD204 reads,
+ *    facts/rootNeeds.ts MOUNT_LIBRARY, with a Mount/Unmount call), with a Check that root needs
+ *    --privileged to mount: kubernetes-csi/csi-driver-host-path's hostpathplugin was generated with
+ *    USER 65532 and stopped at `mkdir /csi-data-dir: permission denied` (judge37/G G1).
+ * 3. A client of a CSI driver's unix socket (kubernetes-csi's csi-lib-utils/connection: the
+ *    livenessprobe, node-driver-registrar and csi-attacher sidecars) gets a Check: a driver that
+ *    runs as root leaves its socket writable by root only, and as uid 65532 the sidecars kept
+ *    "Still connecting" (judge37/G G2). The USER stays: the socket's owner is the deployment's.
  */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
@@ -63,5 +71,73 @@ describe('1. files the program writes, and git files, are not shipped as files i
       const r = await gen(tree(faasCli, reads(call)));
       assert.match(r.dockerfile, /^COPY stack\.yml \/app\/stack\.yml$/m, `${call}\n${r.dockerfile}`);
     }
+  });
+});
+
+// kubernetes-csi/csi-driver-host-path at fd04e6e0ba610170ec488864ded0df919986ebdf (tag v1.16.1,
+// Apache-2.0): go.mod (4,112 bytes) `module github.com/kubernetes-csi/csi-driver-host-path`, `go
+// 1.23.1`, k8s.io/utils among its requires; cmd/hostpathplugin/main.go (6,047 bytes) imports
+// pkg/hostpath; pkg/hostpath/nodeserver.go (18,228 bytes) line 32 `"k8s.io/utils/mount"`, :67
+// `mounter := mount.New("")`, :144 `mounter.Mount(loopDevice, targetPath, "", options)`; its
+// Dockerfile:15-21 runs it as root on alpine with util-linux.
+const nodeserver = (body: string) => `package hostpath\n\nimport (\n\t"k8s.io/utils/mount"\n)\n\nfunc NodePublish(targetPath, path string, options []string) error {\n\tmounter := mount.New("")\n${body}\treturn nil\n}\n`;
+const hostpath: Record<string, string | null> = {
+  'go.mod': 'module github.com/kubernetes-csi/csi-driver-host-path\n\ngo 1.23.1\n\nrequire k8s.io/utils v0.0.0-20241210054802-24370beab758\n',
+  'go.sum': 'k8s.io/utils v0.0.0-20241210054802-24370beab758 h1:x=\nk8s.io/utils v0.0.0-20241210054802-24370beab758/go.mod h1:y=\n',
+  'cmd/hostpathplugin/main.go': 'package main\n\nimport (\n\t"flag"\n\t"fmt"\n\t"os"\n\n\t"github.com/kubernetes-csi/csi-driver-host-path/pkg/hostpath"\n)\n\nvar endpoint = flag.String("endpoint", "unix://tmp/csi.sock", "CSI endpoint")\n\nfunc main() {\n\tflag.Parse()\n\tif err := hostpath.NodePublish(*endpoint, "/csi-data-dir", nil); err != nil {\n\t\tfmt.Fprintln(os.Stderr, err)\n\t\tos.Exit(1)\n\t}\n}\n',
+  'pkg/hostpath/nodeserver.go': nodeserver('\tif err := mounter.Mount(path, targetPath, "", options); err != nil {\n\t\treturn err\n\t}\n'),
+};
+
+describe('2. a program that mounts runs as root', () => {
+  it('hostpathplugin (Mount on k8s.io/utils/mount): USER 0:0 with its reason, and a Check that it needs --privileged', async () => {
+    const r = await gen(tree(hostpath, {}), { package: 'cmd/hostpathplugin' });
+    assert.match(r.dockerfile, /\n# Root: the program needs it \(see the header\)\.\nUSER 0:0\n/, r.dockerfile);
+    assert.doesNotMatch(r.dockerfile, /USER 65532/, r.dockerfile);
+    assert.ok(r.reasons.some((x) => x.startsWith('Runs as root (USER 0:0') && x.includes('mounts filesystems through k8s.io/utils/mount (Mount in pkg/hostpath/nodeserver.go)')), r.reasons.join('\n'));
+    assert.ok(r.warnings.some((w) => w.startsWith('USER 0:0 (root), not 65532: ') && w.includes('--privileged')), r.warnings.join('\n'));
+  });
+
+  // umputun/tg-spam (regression set) app/main.go:645 `output, err := exec.Command("mount").Output()`
+  // lists the mounts to see whether a folder is a volume; its Dockerfile:44 runs it as USER app.
+  it('negative: a mount tool run by name (tg-spam lists the mounts): USER 65532:65532, as before', async () => {
+    const r = await gen(tree(hostpath, {
+      'go.mod': 'module github.com/kubernetes-csi/csi-driver-host-path\n\ngo 1.23.1\n',
+      'go.sum': null,
+      'pkg/hostpath/nodeserver.go': 'package hostpath\n\nimport (\n\t"os/exec"\n\t"strings"\n)\n\nfunc NodePublish(targetPath, path string, options []string) error {\n\toutput, err := exec.Command("mount").Output()\n\tif err != nil || !strings.Contains(string(output), path) {\n\t\treturn err\n\t}\n\treturn nil\n}\n',
+    }), { package: 'cmd/hostpathplugin' });
+    assert.match(r.dockerfile, /^USER 65532:65532$/m, r.dockerfile);
+  });
+
+  it('negative: the mount library only read (IsLikelyNotMountPoint), or no mount at all: USER 65532:65532', async () => {
+    for (const body of ['\tif _, err := mounter.IsLikelyNotMountPoint(targetPath); err != nil {\n\t\treturn err\n\t}\n', '\t_ = mounter\n']) {
+      const r = await gen(tree(hostpath, { 'pkg/hostpath/nodeserver.go': nodeserver(body) }), { package: 'cmd/hostpathplugin' });
+      assert.match(r.dockerfile, /^USER 65532:65532$/m, `${body}\n${r.dockerfile}`);
+      assert.ok(!r.warnings.some((w) => w.includes('mounts filesystems')), r.warnings.join('\n'));
+    }
+  });
+});
+
+// kubernetes-csi/livenessprobe at 5022ba7d587840cd84abd3706c610754ccdb3d4d (tag v2.15.0,
+// Apache-2.0): go.mod (2,452 bytes) `module github.com/kubernetes-csi/livenessprobe`, `go 1.23.1`,
+// `github.com/kubernetes-csi/csi-lib-utils v0.20.0`; cmd/livenessprobe/main.go (6,647 bytes) line 33
+// `connlib "github.com/kubernetes-csi/csi-lib-utils/connection"`, :46 `flag.String("csi-address",
+// "/run/csi/socket", …)`, :127 `connlib.Connect(ctx, *csiAddress, metricsManager, …)`.
+const livenessMain = (imp: string, call: string) => `package main\n\nimport (\n\t"context"\n\t"flag"\n\t"net/http"\n\n${imp})\n\nvar (\n\tcsiAddress = flag.String("csi-address", "/run/csi/socket", "Address of the CSI driver socket.")\n\thealthzPort = flag.String("health-port", "9808", "TCP port for healthz requests")\n)\n\nfunc main() {\n\tflag.Parse()\n\tctx := context.Background()\n${call}\t_ = http.ListenAndServe(":"+*healthzPort, nil)\n}\n`;
+const liveness: Record<string, string | null> = {
+  'go.mod': 'module github.com/kubernetes-csi/livenessprobe\n\ngo 1.23.1\n\nrequire github.com/kubernetes-csi/csi-lib-utils v0.20.0\n',
+  'go.sum': 'github.com/kubernetes-csi/csi-lib-utils v0.20.0 h1:x=\ngithub.com/kubernetes-csi/csi-lib-utils v0.20.0/go.mod h1:y=\n',
+  'cmd/livenessprobe/main.go': livenessMain('\tconnlib "github.com/kubernetes-csi/csi-lib-utils/connection"\n', '\tcsiConn, err := connlib.Connect(ctx, *csiAddress, nil)\n\tif err != nil {\n\t\tpanic(err)\n\t}\n\t_ = csiConn\n'),
+};
+
+describe('3. a client of a CSI driver socket', () => {
+  it('livenessprobe (csi-lib-utils/connection): a Check about the root-owned socket; USER unchanged', async () => {
+    const r = await gen(tree(liveness, {}), { package: 'cmd/livenessprobe' });
+    assert.ok(r.warnings.some((w) => w.startsWith('The program imports github.com/kubernetes-csi/csi-lib-utils/connection and connects to a CSI driver\'s unix socket') && w.includes('set USER 0:0')), r.warnings.join('\n'));
+    assert.match(r.dockerfile, /^USER 65532:65532$/m, r.dockerfile);
+  });
+
+  it('negative: without the connection package (csi-lib-utils/rpc only): no such Check', async () => {
+    const r = await gen(tree(liveness, { 'cmd/livenessprobe/main.go': livenessMain('\t"github.com/kubernetes-csi/csi-lib-utils/rpc"\n', '\t_ = rpc.GetDriverName\n\t_ = ctx\n\t_ = csiAddress\n') }), { package: 'cmd/livenessprobe' });
+    assert.ok(!r.warnings.some((w) => w.includes('CSI driver')), r.warnings.join('\n'));
   });
 });

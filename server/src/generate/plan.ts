@@ -19,7 +19,7 @@ import {
   ALPINE_VERSION, FALLBACK_GO_VERSION, alpineFor, alpineImage, alpineRuntimeFor, golangAlpineImage, debianFor, debianSlimImage, distrolessImage, golangImage, isTaggableGoVersion, RUNTIME_DEBIAN, type DebianRelease,
 } from './images';
 import { NODE_IMAGE, dirFlagDefaults, looksLikeWebAssets, absoluteDirReads, builtInside, relativeDirReads, executableRelativeReads, packrBoxes, configFlagDefaults, configFlagComputedDefaults, configFlagSamples, configReads, embedProblems, vendoredEmbedProblems, fatalDotenvLoads, gitIgnored, likelyWebScript, migrationDirReads, runtimeReads, webStageFor, type AssetIo, type WebStage } from './assets';
-import { commandWorkloads, EBPF_LOADER, goHostWorkloads, HOSTS_FILE_EDITOR, hostWorkloads, rawPacketUse, runsProgram, RUNTIME_CLIENT } from '../facts/rootNeeds';
+import { commandWorkloads, EBPF_LOADER, goHostWorkloads, HOSTS_FILE_EDITOR, hostWorkloads, MOUNT_LIBRARY, rawPacketUse, runsProgram, RUNTIME_CLIENT } from '../facts/rootNeeds';
 import { walkVendored } from './vendorGraph';
 import { bindingLibraryOf, cgoPaths, cgoSystemLibraries, cxxReasons, describeCgoPath, knownBindingLibraries, modulesWithCode, vendoredCgoLibraries, wasmvmLibrary } from './cgoGraph';
 import { cgoPairs, describePair, madeEmbeds, projectCgoSettings } from './cgoOwn';
@@ -156,7 +156,7 @@ export interface Plan {
     /** Files the program stops without at start that the image does not hold (a `.env` godotenv.Load must find): the header says what to mount. */
     mountAtStart: { path: string; why: string; mount: string }[];
     /** What that evidence is: a root check in the sources, a container runtime client, or host access in the project's manifests. */
-    rootKind: 'check' | 'runtime-client' | 'ebpf' | 'hosts-file' | 'net-raw' | 'host-workload' | null;
+    rootKind: 'check' | 'runtime-client' | 'ebpf' | 'hosts-file' | 'net-raw' | 'mount' | 'host-workload' | null;
     /** A glibc program the runtime gets from the host that the static binary runs (nvidia-smi), null when none. */
     glibcProgram: string | null;
   };
@@ -240,8 +240,8 @@ function baseTool(program: string): boolean {
   return BASE_TOOLS.has(programBase(program));
 }
 
-/** Packages that mount filesystems by running mount and umount (Kubernetes' mounter). */
-const MOUNT_PACKAGES = ['k8s.io/mount-utils', 'k8s.io/utils/mount'];
+/** kubernetes-csi's connection package: it dials a CSI driver's unix socket (the sidecars' --csi-address). */
+const CSI_SOCKET_CLIENT = /^github\.com\/kubernetes-csi\/csi-lib-utils\/connection$/;
 /** Libraries that drive a Chrome or Chromium browser they find on the PATH. */
 const BROWSER_DRIVERS = ['github.com/chromedp/chromedp', 'github.com/go-rod/rod', 'github.com/playwright-community/playwright-go', 'github.com/tebeka/selenium'];
 /**
@@ -674,11 +674,23 @@ export function plan(model: WorkspaceModel, options: GenerateOptions, io: Genera
   // Raw or packet sockets (the fact GD204 reads: buger/goreplay's internal/capture opens pcap
   // handles): CAP_NET_RAW, which Docker gives root only.
   const rawPacket = rawPacketUse(model, target.dir);
-  const rootEvidence: { kind: 'check' | 'runtime-client' | 'ebpf' | 'hosts-file' | 'net-raw' | 'host-workload'; why: string }[] = [
+  // A program that mounts filesystems through a mount library (the fact GD204 reads; a CSI node
+  // plugin: secrets-store-csi-driver's `ns.mounter.Mount("tmpfs", targetPath, …)` on
+  // `mount.New("")`, kubernetes-csi/csi-driver-host-path fd04e6e pkg/hostpath/nodeserver.go's
+  // Mount on k8s.io/utils/mount): mount(2) needs CAP_SYS_ADMIN, which Docker gives root only.
+  // Importing the library only to read the mount table (IsLikelyNotMountPoint) needs no root; nor
+  // does a mount tool run by name, which GD204 accepts as a reason for root but is no proof of
+  // one (umputun/tg-spam app/main.go:645 `exec.Command("mount").Output()` lists the
+  // mounts; ipfs/kubo's fuse/mount/mount.go:46 `umount` of a FUSE mount, which its own image
+  // does as a non-root user through a setuid fusermount).
+  const mountLibrary = facts.externalImports.find((i) => MOUNT_LIBRARY.test(i)) ?? null;
+  const mountCall = mountLibrary === null ? undefined : closure.flatMap((p) => p.files.filter((f) => [...f.text.matchAll(/"([^"\n]+)"/g)].some((q) => MOUNT_LIBRARY.test(q[1]))).map((f) => ({ at: join(p.dir, f.file), m: /\.(?:Mount|MountSensitive|FormatAndMount|Unmount)\(/.exec(stripGoComments(f.text)) }))).find((x) => x.m !== null);
+  const rootEvidence: { kind: 'check' | 'runtime-client' | 'ebpf' | 'hosts-file' | 'net-raw' | 'mount' | 'host-workload'; why: string }[] = [
     ...(rootCheck ? [{ kind: 'check' as const, why: shownCheck(rootCheck) }] : []),
     ...runtimeClients.slice(0, 1).map((i) => ({ kind: 'runtime-client' as const, why: `${describe(target)} imports ${i}, a client of the node's container runtime: it dials the runtime's socket (containerd.sock, crio.sock; root's, mode 0660), which a fixed non-root uid cannot open` })),
     ...ebpfLoaders.slice(0, 1).map((i) => ({ kind: 'ebpf' as const, why: `${describe(target)} imports ${i}, an eBPF loader: loading programs into the kernel needs CAP_BPF/CAP_SYS_ADMIN (and CAP_PERFMON to trace), which \`--cap-add\` gives root only` })),
     ...hostsEditors.slice(0, 1).map((i) => ({ kind: 'hosts-file' as const, why: `${describe(target)} imports ${i}, which edits the hosts file: /etc/hosts in a container is the file Docker mounts, root-owned and mode 0644, so a non-root user cannot add the names the program writes there` })),
+    ...(mountCall !== undefined ? [{ kind: 'mount' as const, why: `${describe(target)} mounts filesystems through ${mountLibrary} (${mountCall.m![0].replace(/^\./, '').replace(/\($/, '')} in ${mountCall.at}), which runs mount and umount: mounting needs CAP_SYS_ADMIN, which Docker gives root only (a non-root user gets no effective capability, even with --privileged)` }] : []),
     ...(rawPacket ? [{ kind: 'net-raw' as const, why: `${rawPacket.dir === target.dir ? describe(target) : `${rawPacket.dir}, which ${describe(target)} ${rawPacket.level === 1 ? 'imports' : 'reaches'},`} imports ${rawPacket.importPath}, which opens raw packet sockets (packet capture, ARP or NDP): that needs CAP_NET_RAW, which Docker gives root only (a non-root user gets no effective capability, even with --cap-add NET_RAW)` }] : []),
     ...programWorkloads.slice(0, 2).map((w) => ({ kind: 'host-workload' as const, why: `${w.file}:${w.line} runs ${w.command}${w.argsOnly ? ` (args ${w.argsOnly.slice(0, 3).join(' ')} …)` : ''} with ${w.access.slice(0, 4).join(', ')}${w.access.length > 4 ? ` and ${w.access.length - 4} more host folders` : ''} and no non-root securityContext: it works on the host's root-owned files and processes, as root` })),
   ];
@@ -1588,11 +1600,15 @@ export function plan(model: WorkspaceModel, options: GenerateOptions, io: Genera
     if (netAdminCall !== null) break;
   }
   if (netAdmin.length > 0 && netAdminCall !== null && !root) warnings.push(`The program imports ${netAdmin.slice(0, 3).join(', ')}${netAdmin.length > 3 ? ` and ${netAdmin.length - 3} more` : ''} and changes the kernel's network configuration through them (${netAdminCall}: links, addresses, routes, WireGuard or tun devices, firewall rules; WireGuard's netlink calls need it even to read a device), which needs CAP_NET_ADMIN. The image runs as USER 65532, and Docker gives a non-root process no effective capability even with --cap-add NET_ADMIN: those calls fail with "operation not permitted". Run it as root with only the capabilities it needs (docker run --user 0 --cap-add NET_ADMIN${netAdmin.some((m) => /wireguard\/tun|songgao\/water/.test(m)) ? ' --device /dev/net/tun' : ''}), or set USER 0:0.`);
-  // A program that mounts filesystems through k8s.io/mount-utils (a CSI node plugin:
-  // secrets-store-csi-driver's `ns.mounter.Mount("tmpfs", targetPath, …)` on `mount.New("")`):
-  // mount(2) needs CAP_SYS_ADMIN, which a non-root process never has in Docker.
-  const mountCall = facts.externalImports.some((i) => MOUNT_PACKAGES.includes(i)) ? closure.flatMap((p) => p.files.filter((f) => MOUNT_PACKAGES.some((m) => f.text.includes(`"${m}"`))).map((f) => ({ at: join(p.dir, f.file), m: /\.(?:Mount|MountSensitive|FormatAndMount|Unmount)\(/.exec(stripGoComments(f.text)) }))).find((x) => x.m !== null) : undefined;
-  if (mountCall && !root) warnings.push(`The program mounts filesystems through ${MOUNT_PACKAGES.find((m) => facts.externalImports.includes(m))} (${mountCall.m![0].replace(/^\./, '').replace(/\($/, '')} in ${mountCall.at}), which runs mount and umount: mounting needs root with CAP_SYS_ADMIN, and the image runs as USER 65532, which Docker gives no capability even with --privileged, so every mount fails ("permission denied"). Run it as root (docker run --user 0 --privileged, as a CSI node plugin's DaemonSet does), or set USER 0:0.`);
+  // A client of a CSI driver's unix socket (the kubernetes-csi sidecars: livenessprobe 5022ba7
+  // cmd/livenessprobe/main.go:127 `connlib.Connect(ctx, *csiAddress, …)`, :46 --csi-address
+  // "/run/csi/socket"): the driver creates the socket, and a driver that runs as root (CSI node
+  // plugins do) makes it root's, which uid 65532 cannot connect to ("Still connecting"). Whether
+  // it does is the deployment's: a Check, USER unchanged.
+  const csiClient = facts.externalImports.find((i) => CSI_SOCKET_CLIENT.test(i));
+  if (csiClient !== undefined && !root) warnings.push(`The program imports ${csiClient} and connects to a CSI driver's unix socket: the driver creates that socket, and a driver that runs as root (as CSI node plugins do) leaves it writable by root only, so as USER 65532 the program cannot connect and keeps retrying. Run it with the driver's uid (docker run --user, a pod's runAsUser), or as root, or set USER 0:0.`);
+  // Root alone mounts nothing: Docker gives root CAP_SYS_ADMIN only with --privileged or --cap-add.
+  if (root && rootEvidence.some((e) => e.kind === 'mount')) warnings.push(`USER 0:0 (root), not 65532: ${rootEvidence.find((e) => e.kind === 'mount')!.why}. Root alone is not enough: run it with --privileged (as a CSI node plugin's DaemonSet does) or --cap-add SYS_ADMIN and the devices it formats.`);
   // A pod spec the program builds for its own image with args and no command (longhorn-manager's
   // CSI DaemonSet: args `longhorn-manager -d csi …`): Kubernetes appends them to the ENTRYPOINT.
   const argsOnly = programWorkloads.find((w) => w.argsOnly !== undefined);
