@@ -20,6 +20,7 @@ import { closingBrace, firstArg, stripGoComments } from './goSource';
 import { constantsOf } from '../workspace/goText';
 import { evalConstraint } from '../workspace/goImports';
 import { vendorChain, type VendoredPackage } from './vendorGraph';
+import { shellScript, type GoGenerateDirective } from './goGenerate';
 
 export interface AssetIo {
   read(rel: string): string | null;
@@ -290,7 +291,7 @@ export interface WebStage {
   from?: string;
   /** The script name and where its output was recognised. */
   why: string;
-  /** The node image when package.json's `engines.node` asks for a newer major than NODE_IMAGE's, with why. */
+  /** The node image when package.json's `engines.node` asks for a newer major than NODE_IMAGE's, or bun's image for a bun lockfile, with why. */
   node?: { image: string; why: string };
   /**
    * A script to run before the build (sourcesScript): `run` (`npm run generate`), the files it
@@ -338,8 +339,21 @@ export function nodeImageFor(engines: unknown): { image: string; why: string } |
   return { image: `node:${m[1]}-bookworm-slim`, why: `package.json's engines.node asks for ${JSON.stringify(engines)}` };
 }
 
+/**
+ * Bun's image for a front-end whose lockfile is bun's: `oven/bun:<version>` when package.json's
+ * packageManager names bun's release (`bun@1.3.11`), else `oven/bun:1`.
+ */
+function bunImageFor(packageManager: unknown, lock: string): { image: string; why: string } {
+  const v = typeof packageManager === 'string' ? /^bun@(\d+\.\d+\.\d+)$/.exec(packageManager.trim())?.[1] : undefined;
+  return v !== undefined
+    ? { image: `oven/bun:${v}`, why: `${lock} is bun's lockfile, and package.json's packageManager is ${JSON.stringify(packageManager)}` }
+    : { image: 'oven/bun:1', why: `${lock} is bun's lockfile` };
+}
+
 interface PackageJson {
   scripts?: Record<string, string>;
+  /** Corepack's field: `bun@1.3.11`, `pnpm@9.1.0`. */
+  packageManager?: unknown;
   engines?: { node?: unknown };
   /** npm and yarn workspaces: globs, or `{ packages: [...] }` (yarn v1). */
   workspaces?: unknown;
@@ -438,6 +452,21 @@ function scriptOutput(dir: string, cmd: string, pkgText: string, io: AssetIo): {
     if (version === undefined || Number(version) < 3 || /\b(publicDir|output)\s*:/.test(strip(config))) return null;
     return { path: '.output/public', via: `nuxt generate (Nuxt ${version}) writes .output/public` };
   }
+  // Next.js's static export (`output: 'export'` in next.config, Next 13.3+): `next build` writes
+  // out/, or the configured distDir (Next 14+) (TimothyYe/godns 2c905cb web/next.config.js).
+  if (/(^|[\s;&|])next\s+build\b/.test(cmd)) {
+    const version = /"next"\s*:\s*"[~^>=\s]*([0-9]+)/.exec(pkgText)?.[1];
+    const file = ['next.config.js', 'next.config.mjs', 'next.config.cjs', 'next.config.ts'].find((f) => io.read(join(dir, f)) !== null);
+    if (version === undefined || Number(version) < 13 || file === undefined) return null;
+    const config = strip(io.read(join(dir, file)) ?? '');
+    if (!/\boutput\s*:\s*(['"`])export\1/.test(config)) return null;
+    const distDir = /\bdistDir\s*:\s*(['"`])([^'"`$]+)\1/.exec(config)?.[2];
+    // A distDir the config computes, or one Next 13 may not honour for the export: not told.
+    if ((distDir === undefined && /\bdistDir\s*:/.test(config)) || (distDir !== undefined && Number(version) < 14)) return null;
+    const path = distDir === undefined ? 'out' : nodePath.posix.normalize(distDir.replace(/^\.\//, '')).replace(/\/$/, '');
+    if (path.startsWith('..') || path.startsWith('/') || path === '.') return null;
+    return { path, via: `next build with output: 'export' in ${join(dir, file)}${distDir === undefined ? ', which writes out/' : `, distDir ${JSON.stringify(distDir)}`}` };
+  }
   const esbuild = esbuildOutput(dir, cmd, io);
   if (esbuild) return esbuild;
   // Vite+ (the `vite-plus` package's `vp` command): `vp build` is vite's build, configured by vite.config.*.
@@ -523,6 +552,40 @@ function projectCopies(output: string, outputTail: string, target: string, io: A
 }
 
 /**
+ * A `//go:generate` line that copies a front-end's output folder into the embedded one, `cp` run
+ * directly or in its shell script, its paths taken from the directive's package folder (godns's
+ * internal/server/server.go:1 `//go:generate sh -c "cp -r ../../web/out ."` over `//go:embed
+ * all:out`): `file:line` and the directive, or null. The copy lands on `target` when its
+ * destination is the target, or an existing folder holding it under the source's name; with
+ * `src/.` or `src/*` the contents go to the destination itself.
+ */
+function generateCopies(output: string, target: string, directives: readonly GoGenerateDirective[], io: AssetIo): string | null {
+  const resolve = (from: string, p: string) => {
+    if (p.startsWith('/') || p.includes('$')) return null;
+    const r = nodePath.posix.normalize(join(from, p)).replace(/\/+$/, '');
+    return r === '..' || r.startsWith('../') ? null : r === '.' ? '' : r;
+  };
+  const isFolder = (d: string) => (io.listFiles ? io.listFiles(d).some((f) => d === '' || f.path.startsWith(d + '/')) : false);
+  for (const d of directives) {
+    const script = shellScript(d.words) ?? (d.words[0] === 'cp' ? d.words.join(' ') : null);
+    if (script === null) continue;
+    for (const part of script.split(/&&|\|\||;|\n/)) {
+      const words = part.trim().split(/\s+/).map((w) => w.replace(/^["']|["']$/g, ''));
+      if (words[0] !== 'cp') continue;
+      const args = words.slice(1).filter((w) => !w.startsWith('-'));
+      if (args.length !== 2) continue;
+      const contents = /\/(?:\.|\*)$/.test(args[0]);
+      const src = resolve(d.pkg, args[0].replace(/\/(?:\.|\*)$/, ''));
+      const dest = resolve(d.pkg, args[1]);
+      if (src !== output || dest === null) continue;
+      const lands = contents ? dest === target : dest === target || (join(dest, nodePath.posix.basename(src)) === target && isFolder(dest));
+      if (lands) return `${d.file}:${d.line} \`//go:generate ${d.text}\``;
+    }
+  }
+  return null;
+}
+
+/**
  * A front-end build script that likely produces an embedded folder although nothing ties its
  * output to it: for the Check, so it names the script instead of claiming there is none.
  */
@@ -545,8 +608,8 @@ function ancestors(dir: string): string[] {
   return segs.map((_, i) => segs.slice(0, i).join('/'));
 }
 
-/** A package.json script that writes `target`, or null. */
-export function webStageFor(target: string, io: AssetIo): WebStage | null {
+/** A package.json script that writes `target`, or null. `directives`: the module's //go:generate lines (one may copy the output there). */
+export function webStageFor(target: string, io: AssetIo, directives: readonly GoGenerateDirective[] = []): WebStage | null {
   for (const dir of packageJsonDirs(target, io)) {
     const read = readPackageJson(dir, io);
     if (!read) continue;
@@ -594,7 +657,7 @@ export function webStageFor(target: string, io: AssetIo): WebStage | null {
       const build = scripts.find(([name]) => name === 'build');
       const out = build ? scriptOutput(dir, build[1], io.read(join(dir, 'package.json')) ?? '', io) : null;
       const written = out ? join(dir, out.path) : null;
-      const at = out && written && !written.startsWith('..') && written !== target ? projectCopies(written, out.path, target, io) : null;
+      const at = out && written && !written.startsWith('..') && written !== target ? projectCopies(written, out.path, target, io) ?? generateCopies(nodePath.posix.normalize(written), target, directives, io) : null;
       if (build && out && written && at) {
         script = build;
         from = written;
@@ -607,11 +670,11 @@ export function webStageFor(target: string, io: AssetIo): WebStage | null {
     // client/frontend, one of client/package.json's workspaces, beside client/yarn.lock): the
     // install runs at the root, and the root's "build" script, which runs every member's build
     // (`yarn workspaces run build`), builds it after the members it depends on (client/api).
-    const root = ['pnpm-lock.yaml', 'yarn.lock', 'package-lock.json'].some(has) ? null : workspaceRootOf(dir, io);
+    const root = ['pnpm-lock.yaml', 'yarn.lock', 'package-lock.json', 'bun.lock', 'bun.lockb'].some(has) ? null : workspaceRootOf(dir, io);
     if (root) return stageAt(root.dir, root.pkg, 'build', target, `${join(root.dir, 'package.json')}'s "build" script (${JSON.stringify(root.build)}) runs the "build" script of each of its workspaces, ${dir} among them, whose ${why.replace(/^its /, '')}`, dir, from, io);
     // A member of a pnpm workspace (the lockfile and pnpm-workspace.yaml in a parent folder,
     // pocket-id's frontend/): installing it alone ignores the workspace's lockfile and settings.
-    if (!['pnpm-lock.yaml', 'yarn.lock', 'package-lock.json'].some(has) && ancestors(dir).some((a) => io.read(join(a, 'pnpm-workspace.yaml')) !== null)) continue;
+    if (!['pnpm-lock.yaml', 'yarn.lock', 'package-lock.json', 'bun.lock', 'bun.lockb'].some(has) && ancestors(dir).some((a) => io.read(join(a, 'pnpm-workspace.yaml')) !== null)) continue;
     return stageAt(dir, pkg, script[0], target, `${join(dir, 'package.json')}: ${why}`, dir, from, io);
   }
   return null;
@@ -659,6 +722,15 @@ function stageAt(dir: string, pkg: PackageJson, script: string, target: string, 
     install = 'corepack enable && yarn install --frozen-lockfile';
     cache = '/usr/local/share/.cache/yarn';
     run = `yarn run ${script}`;
+  } else if (!has('package-lock.json') && (has('bun.lock') || has('bun.lockb'))) {
+    // Bun's lockfile only (godns's web/bun.lock, `"packageManager": "bun@1.3.11"`): bun installs
+    // what it pins, in bun's image (its `bun run` gives a script's node shebang its own runtime).
+    const lock = has('bun.lock') ? 'bun.lock' : 'bun.lockb';
+    manifests.push(join(dir, lock));
+    if (has('bunfig.toml')) manifests.push(join(dir, 'bunfig.toml'));
+    install = 'bun install --frozen-lockfile';
+    cache = '/root/.bun/install/cache';
+    run = `bun run ${script}`;
   } else {
     const lock = has('package-lock.json');
     if (lock) manifests.push(join(dir, 'package-lock.json'));
@@ -666,7 +738,8 @@ function stageAt(dir: string, pkg: PackageJson, script: string, target: string, 
     cache = '/root/.npm';
     run = `npm run ${script}`;
   }
-  const node = nodeImageFor(pkg.engines?.node);
+  const bun = install.startsWith('bun ') ? bunImageFor(pkg.packageManager, manifests[1]) : null;
+  const node = bun ?? nodeImageFor(pkg.engines?.node);
   const inputs = installInputs(dir, install.includes('pnpm') ? 'pnpm' : install.includes('yarn') ? 'yarn' : 'npm', pkg, io);
   manifests.push(...inputs.files);
   const gen = sourcesScript(dir, pkg, script, io);

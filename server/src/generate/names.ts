@@ -130,7 +130,7 @@ export function checkPlanNames(p: Plan): void {
     for (const f of w.generate?.inputs ?? []) checkCopyPath('a file the front-end generate script reads', f);
     if (w.generate && !/^[A-Za-z0-9_][A-Za-z0-9:._-]*$/.test(w.generate.script)) stop('the front-end generate script', w.generate.script, 'is not a plain name');
     // `npm run <script>` is a shell-form RUN: the script name from package.json must be a plain word.
-    const script = /^(?:npm|pnpm|yarn) run (.*)$/.exec(w.build)?.[1];
+    const script = /^(?:npm|pnpm|yarn|bun) run (.*)$/.exec(w.build)?.[1];
     if (script === undefined || !/^[A-Za-z0-9_][A-Za-z0-9:._-]*$/.test(script)) {
       throw new GenerateError(
         'unsafe-name',

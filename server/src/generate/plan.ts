@@ -1119,7 +1119,7 @@ export function plan(model: WorkspaceModel, options: GenerateOptions, io: Genera
   for (const problem of embedProblems(model, facts.packages, assetIo, tagDecision.selected.map((g) => g.file))) {
     // Several patterns over one folder (opengist's `assets/*.js assets/*.css …`): one node stage output, one reason.
     if (web?.outputs.includes(problem.path)) continue;
-    const stage = webStageFor(problem.path, assetIo);
+    const stage = webStageFor(problem.path, assetIo, directives());
     const what = `//go:embed ${problem.pattern} in ${problem.pkg || '.'}`;
     if (stage && (!web || (web.dir === stage.dir && web.from === undefined && stage.from === undefined))) {
       if (!web) web = stage;

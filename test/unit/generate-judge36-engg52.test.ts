@@ -1,0 +1,117 @@
+/**
+ * The generator on real repositories of rounds 35 and 36 (judge Y, generator sections), session
+ * 52: each case a small skeleton of a real repository (the files that matter, with their sizes in
+ * the repository, go.mod and the few relevant lines), with its repository, commit and licence
+ * above it, plus the variants that keep the old behaviour where it is right.
+ *
+ * 1. (round 36 Y G6) TimothyYe/godns: `//go:embed all:out` in internal/server, whose
+ *    `//go:generate sh -c "cp -r ../../web/out ."` copies the Next.js static export (web/'s
+ *    `next build` with `output: 'export'`: web/out) there; web/ installs with bun (bun.lock only):
+ *    a bun stage builds web/out and the build stage gets it at internal/server/out, instead of
+ *    stopping with "where it writes is not stated plainly".
+ */
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { generatorTrees } from './generateTrees';
+
+const { gen, genClean, tree } = generatorTrees('judge36-engg52');
+
+// TimothyYe/godns at 2c905cb (Apache-2.0): go.mod (1,822 bytes) `module github.com/TimothyYe/godns`,
+// `go 1.26.0`, `toolchain go1.26.4`; cmd/godns/godns.go (2,288 bytes) imports internal/manager,
+// whose dns_manager.go imports internal/server; internal/server/server.go (3,618 bytes):1
+// `//go:generate sh -c "cp -r ../../web/out ."`, :19-20 `//go:embed all:out`, `var embeddedFiles
+// embed.FS`; web/package.json (1,081 bytes) `"packageManager": "bun@1.3.11"`, `"build": "next
+// build"`, `"next": "^16.2.1"`; web/next.config.js (81 bytes) `module.exports = { output: 'export',
+// }`; web/bun.lock (108,154 bytes); .gitignore `out/`. The project's Dockerfile builds web/ in
+// oven/bun:1.3.11-alpine (`bun install --frozen-lockfile`, `bun run build`), copies web/out and
+// runs `go generate ./...`.
+const godnsServer = (generate: string) => `${generate}package server
+
+import (
+	"embed"
+	"net/http"
+)
+
+//go:embed all:out
+var embeddedFiles embed.FS
+
+type Server struct{ addr string }
+
+func (s *Server) Start() error {
+	return http.ListenAndServe(s.addr, http.FileServer(http.FS(embeddedFiles)))
+}
+`;
+const godnsPackage = (manager: string) => `{
+  "name": "web",
+  "version": "0.1.0",
+  "private": true,
+${manager}  "scripts": {
+    "dev": "next dev",
+    "build": "next build",
+    "start": "next start"
+  },
+  "dependencies": {
+    "next": "^16.2.1",
+    "react": "^19.2.4",
+    "react-dom": "^19.2.4"
+  }
+}
+`;
+const godns: Record<string, string | null> = {
+  'go.mod': 'module github.com/TimothyYe/godns\n\ngo 1.26.0\n\ntoolchain go1.26.4\n',
+  '.gitignore': 'godns\nconfig.json\n\ndist/\nout/\n',
+  'cmd/godns/godns.go': 'package main\n\nimport (\n\t"github.com/TimothyYe/godns/internal/manager"\n)\n\nfunc main() {\n\tmanager.Run()\n}\n',
+  'internal/manager/dns_manager.go': 'package manager\n\nimport (\n\t"github.com/TimothyYe/godns/internal/server"\n)\n\nfunc Run() {\n\ts := &server.Server{}\n\t_ = s.Start()\n}\n',
+  'internal/server/server.go': godnsServer('//go:generate sh -c "cp -r ../../web/out ."\n'),
+  'web/package.json': godnsPackage('  "packageManager": "bun@1.3.11",\n'),
+  'web/next.config.js': "/** @type {import('next').NextConfig} */\nmodule.exports = {\n\toutput: 'export',\n}\n",
+  'web/bun.lock': '{\n  "lockfileVersion": 1,\n  "workspaces": {\n    "": {\n      "name": "web",\n    },\n  },\n  "packages": {},\n}\n',
+  'web/app/page.tsx': 'export default function Home() { return null; }\n',
+};
+
+describe('1. godns: the Next.js export web/out, copied to internal/server/out by a //go:generate', () => {
+  it('a bun stage builds web/out; the build stage gets it at internal/server/out, with the reason', async () => {
+    const r = await genClean(tree(godns, {}));
+    assert.match(r.dockerfile, /^FROM --platform=\$BUILDPLATFORM oven\/bun:1\.3\.11 AS web$/m, r.dockerfile);
+    assert.match(r.dockerfile, /^COPY web\/package\.json web\/bun\.lock \.\/$/m, r.dockerfile);
+    assert.match(r.dockerfile, /^ {4}bun install --frozen-lockfile$/m, r.dockerfile);
+    assert.match(r.dockerfile, /^RUN bun run build$/m, r.dockerfile);
+    assert.match(r.dockerfile, /^COPY --from=web \/src\/web\/out \/src\/internal\/server\/out$/m, r.dockerfile);
+    assert.ok(r.reasons.some((x) => x.includes("next build with output: 'export' in web/next.config.js, which writes out/") && x.includes('internal/server/server.go:1 `//go:generate sh -c "cp -r ../../web/out ."`')), r.reasons.join('\n'));
+  });
+
+  it('no packageManager: bun\'s image of the major release', async () => {
+    const r = await gen(tree(godns, { 'web/package.json': godnsPackage('') }));
+    assert.match(r.dockerfile, /^FROM --platform=\$BUILDPLATFORM oven\/bun:1 AS web$/m, r.dockerfile);
+  });
+
+  it('a package-lock.json beside it: npm, as before', async () => {
+    const r = await gen(tree(godns, { 'web/bun.lock': null, 'web/package-lock.json': '{\n  "name": "web",\n  "lockfileVersion": 3,\n  "packages": {}\n}\n' }));
+    assert.match(r.dockerfile, /^RUN npm run build$/m, r.dockerfile);
+    assert.doesNotMatch(r.dockerfile, /oven\/bun/, r.dockerfile);
+    assert.match(r.dockerfile, /^COPY --from=web \/src\/web\/out \/src\/internal\/server\/out$/m, r.dockerfile);
+  });
+
+  it('negative: without the //go:generate copy, nothing ties web/out to internal/server/out: it stops and says where the build writes', async () => {
+    await assert.rejects(gen(tree(godns, { 'internal/server/server.go': godnsServer('') })), (e: Error) => {
+      assert.match(e.message, /it writes web\/out \(next build with output: 'export' in web\/next\.config\.js, which writes out\/\), and no build file of the project says it is copied to internal\/server\/out/);
+      return true;
+    });
+  });
+
+  it('negative: a //go:generate that copies web/out elsewhere: the same stop', async () => {
+    await assert.rejects(gen(tree(godns, { 'internal/server/server.go': godnsServer('//go:generate sh -c "cp -r ../../web/out ../static"\n') })), /no build file of the project says it is copied to internal\/server\/out/);
+  });
+
+  it('negative: no static export in next.config.js (next build writes .next/): where it writes is not stated', async () => {
+    await assert.rejects(gen(tree(godns, { 'web/next.config.js': "module.exports = {\n\treactStrictMode: true,\n}\n" })), /where it writes is not stated plainly/);
+  });
+
+  it('distDir moves the export (Next 14+): that folder is what the //go:generate must copy', async () => {
+    const r = await gen(tree(godns, {
+      'web/next.config.js': "module.exports = {\n\toutput: 'export',\n\tdistDir: 'build',\n}\n",
+      'internal/server/server.go': godnsServer('//go:generate sh -c "cp -r ../../web/build ./out"\n'),
+    }));
+    assert.match(r.dockerfile, /^COPY --from=web \/src\/web\/build \/src\/internal\/server\/out$/m, r.dockerfile);
+  });
+});
