@@ -9,6 +9,8 @@
  *    `next build` with `output: 'export'`: web/out) there; web/ installs with bun (bun.lock only):
  *    a bun stage builds web/out and the build stage gets it at internal/server/out, instead of
  *    stopping with "where it writes is not stated plainly".
+ * 2. (round 36 Y G4) xjasonlyu/tun2socks: gVisor's `tun.Open` (TUNSETIFF on /dev/net/tun) needs
+ *    CAP_NET_ADMIN and the device: the Check says so, as for netlink and wireguard's tun.
  */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
@@ -113,5 +115,56 @@ describe('1. godns: the Next.js export web/out, copied to internal/server/out by
       'internal/server/server.go': godnsServer('//go:generate sh -c "cp -r ../../web/build ./out"\n'),
     }));
     assert.match(r.dockerfile, /^COPY --from=web \/src\/web\/build \/src\/internal\/server\/out$/m, r.dockerfile);
+  });
+});
+
+// xjasonlyu/tun2socks at 8dda19e (MIT): go.mod (1,339 bytes) `module github.com/xjasonlyu/tun2socks/v2`,
+// `go 1.26.3`, requires gvisor.dev/gvisor; main.go (2,436 bytes) `engine.Insert(key)`,
+// `engine.Start()`; engine/parse_unix.go (254 bytes) `return tun.Open(u.Host, mtu)`;
+// core/device/tun/tun_netstack.go (2,138 bytes, `//go:build linux`) imports
+// "gvisor.dev/gvisor/pkg/tcpip/link/tun", `fd, err := tun.Open(t.name)`. The project's image runs
+// docker/entrypoint.sh as root, which creates the device with `ip tuntap add` first.
+const tunNetstack = (open: string) => `//go:build linux
+
+package tun
+
+import (
+	"fmt"
+
+	"gvisor.dev/gvisor/pkg/tcpip/link/tun"
+)
+
+type TUN struct {
+	fd   int
+	name string
+}
+
+func Open(name string, mtu uint32) (*TUN, error) {
+	t := &TUN{name: name}
+	fd, err := ${open}
+	if err != nil {
+		return nil, fmt.Errorf("create tun: %w", err)
+	}
+	t.fd = fd
+	return t, nil
+}
+`;
+const tun2socks: Record<string, string | null> = {
+  'go.mod': 'module github.com/xjasonlyu/tun2socks/v2\n\ngo 1.26.3\n\nrequire gvisor.dev/gvisor v0.0.0-20260701204157-69c2d17aea96\n',
+  'go.sum': '',
+  'main.go': 'package main\n\nimport (\n\t"github.com/xjasonlyu/tun2socks/v2/engine"\n)\n\nfunc main() {\n\tengine.Start("tun0")\n}\n',
+  'engine/parse_unix.go': '//go:build unix\n\npackage engine\n\nimport (\n\t"github.com/xjasonlyu/tun2socks/v2/core/device/tun"\n)\n\nfunc Start(name string) {\n\t_, _ = tun.Open(name, 0)\n}\n',
+  'core/device/tun/tun_netstack.go': tunNetstack('tun.Open(t.name)'),
+};
+
+describe('2. tun2socks: gVisor\'s tun.Open needs CAP_NET_ADMIN and /dev/net/tun', () => {
+  it('the Check names the call, the capability and the device', async () => {
+    const r = await gen(tree(tun2socks, {}));
+    assert.ok(r.warnings.some((w) => w.startsWith('The program imports gvisor.dev/gvisor/pkg/tcpip/link/tun and changes the kernel\'s network configuration through them (tun.Open in core/device/tun/tun_netstack.go') && w.includes('docker run --user 0 --cap-add NET_ADMIN --device /dev/net/tun')), r.warnings.join('\n'));
+  });
+
+  it('negative: the package imported without opening a device: silent', async () => {
+    const r = await gen(tree(tun2socks, { 'core/device/tun/tun_netstack.go': tunNetstack('0, error(nil)').replace('"gvisor.dev/gvisor/pkg/tcpip/link/tun"', '_ "gvisor.dev/gvisor/pkg/tcpip/link/tun"') }));
+    assert.ok(!r.warnings.some((w) => w.includes('CAP_NET_ADMIN')), r.warnings.join('\n'));
   });
 });

@@ -248,9 +248,13 @@ const BROWSER_DRIVERS = ['github.com/chromedp/chromedp', 'github.com/go-rod/rod'
  * Packages through which a program changes the network configuration (links, addresses, routes,
  * firewall rules, tun devices): what they do needs CAP_NET_ADMIN.
  */
-/** Calls of those packages that need CAP_NET_ADMIN (netlink's LinkAdd, wgctrl's ConfigureDevice, tun's CreateTUN, nftables' AddRule…). */
-const NET_ADMIN_CALL = /\.(?:LinkAdd|LinkSetUp|LinkSetDown|LinkSetMaster|LinkSetMTU|LinkSetName|LinkDel|AddrAdd|AddrReplace|AddrDel|RouteAdd|RouteReplace|RouteDel|RuleAdd|RuleDel|NeighAdd|NeighSet|ConfigureDevice|Devices|Device|AppendUnique|NewChain|ClearChain|AddTable|AddChain|AddRule)\(|\bCreateTUN\(|\.(?:Link|Address|Route)\.(?:New|Set|Add|Replace)\(/;
-const NET_ADMIN_MODULES = ['github.com/vishvananda/netlink', 'github.com/jsimonetti/rtnetlink', 'golang.zx2c4.com/wireguard/wgctrl', 'golang.zx2c4.com/wireguard/tun', 'github.com/coreos/go-iptables', 'github.com/google/nftables', 'github.com/songgao/water'];
+/**
+ * Calls of those packages that need CAP_NET_ADMIN (netlink's LinkAdd, wgctrl's ConfigureDevice,
+ * tun's CreateTUN, nftables' AddRule…; gVisor's `tun.Open(name)`, TUNSETIFF on /dev/net/tun:
+ * xjasonlyu/tun2socks 8dda19e core/device/tun/tun_netstack.go).
+ */
+const NET_ADMIN_CALL = /\.(?:LinkAdd|LinkSetUp|LinkSetDown|LinkSetMaster|LinkSetMTU|LinkSetName|LinkDel|AddrAdd|AddrReplace|AddrDel|RouteAdd|RouteReplace|RouteDel|RuleAdd|RuleDel|NeighAdd|NeighSet|ConfigureDevice|Devices|Device|AppendUnique|NewChain|ClearChain|AddTable|AddChain|AddRule)\(|\bCreateTUN\(|\btun\.Open\(|\.(?:Link|Address|Route)\.(?:New|Set|Add|Replace)\(/;
+const NET_ADMIN_MODULES = ['github.com/vishvananda/netlink', 'github.com/jsimonetti/rtnetlink', 'golang.zx2c4.com/wireguard/wgctrl', 'golang.zx2c4.com/wireguard/tun', 'github.com/coreos/go-iptables', 'github.com/google/nftables', 'github.com/songgao/water', 'gvisor.dev/gvisor/pkg/tcpip/link/tun'];
 
 /** Programs an alpine or debian runtime has without installing anything (a shell and coreutils or busybox). */
 const BASE_TOOLS = new Set(['sh', '/bin/sh', 'cat', 'ls', 'cp', 'mv', 'rm', 'mkdir', 'chmod', 'chown', 'echo', 'true', 'false', 'env', 'kill', 'sleep', 'tar', 'gzip', 'id', 'uname', 'date', 'hostname', 'tail', 'head', 'grep', 'sed', 'find', 'df', 'du', 'mount', 'umount', 'ln', 'touch', 'stat', 'sort', 'wc', 'which', 'stty']);
@@ -1599,7 +1603,7 @@ export function plan(model: WorkspaceModel, options: GenerateOptions, io: Genera
     }
     if (netAdminCall !== null) break;
   }
-  if (netAdmin.length > 0 && netAdminCall !== null && !root) warnings.push(`The program imports ${netAdmin.slice(0, 3).join(', ')}${netAdmin.length > 3 ? ` and ${netAdmin.length - 3} more` : ''} and changes the kernel's network configuration through them (${netAdminCall}: links, addresses, routes, WireGuard or tun devices, firewall rules; WireGuard's netlink calls need it even to read a device), which needs CAP_NET_ADMIN. The image runs as USER 65532, and Docker gives a non-root process no effective capability even with --cap-add NET_ADMIN: those calls fail with "operation not permitted". Run it as root with only the capabilities it needs (docker run --user 0 --cap-add NET_ADMIN${netAdmin.some((m) => /wireguard\/tun|songgao\/water/.test(m)) ? ' --device /dev/net/tun' : ''}), or set USER 0:0.`);
+  if (netAdmin.length > 0 && netAdminCall !== null && !root) warnings.push(`The program imports ${netAdmin.slice(0, 3).join(', ')}${netAdmin.length > 3 ? ` and ${netAdmin.length - 3} more` : ''} and changes the kernel's network configuration through them (${netAdminCall}: links, addresses, routes, WireGuard or tun devices, firewall rules; WireGuard's netlink calls need it even to read a device), which needs CAP_NET_ADMIN. The image runs as USER 65532, and Docker gives a non-root process no effective capability even with --cap-add NET_ADMIN: those calls fail with "operation not permitted". Run it as root with only the capabilities it needs (docker run --user 0 --cap-add NET_ADMIN${netAdmin.some((m) => /wireguard\/tun|songgao\/water|tcpip\/link\/tun/.test(m)) ? ' --device /dev/net/tun' : ''}), or set USER 0:0.`);
   // A client of a CSI driver's unix socket (the kubernetes-csi sidecars: livenessprobe 5022ba7
   // cmd/livenessprobe/main.go:127 `connlib.Connect(ctx, *csiAddress, …)`, :46 --csi-address
   // "/run/csi/socket"): the driver creates the socket, and a driver that runs as root (CSI node
