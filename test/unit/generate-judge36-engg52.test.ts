@@ -11,6 +11,8 @@
  *    stopping with "where it writes is not stated plainly".
  * 2. (round 36 Y G4) xjasonlyu/tun2socks: gVisor's `tun.Open` (TUNSETIFF on /dev/net/tun) needs
  *    CAP_NET_ADMIN and the device: the Check says so, as for netlink and wireguard's tun.
+ * 3. (round 36 Y G5) zmap/zgrab2: the project's image puts conf/blocklist.conf in root's home,
+ *    where zgrab2 finds it through HOME; the image runs as 65532: the file goes to its HOME.
  */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
@@ -166,5 +168,82 @@ describe('2. tun2socks: gVisor\'s tun.Open needs CAP_NET_ADMIN and /dev/net/tun'
   it('negative: the package imported without opening a device: silent', async () => {
     const r = await gen(tree(tun2socks, { 'core/device/tun/tun_netstack.go': tunNetstack('0, error(nil)').replace('"gvisor.dev/gvisor/pkg/tcpip/link/tun"', '_ "gvisor.dev/gvisor/pkg/tcpip/link/tun"') }));
     assert.ok(!r.warnings.some((w) => w.includes('CAP_NET_ADMIN')), r.warnings.join('\n'));
+  });
+});
+
+// zmap/zgrab2 at e8fbc9e (Apache-2.0, LICENSE): go.mod (1,369 bytes) `module github.com/zmap/zgrab2`,
+// `go 1.25.0`; cmd/zgrab2/main.go (222 bytes) `bin.ZGrab2Main()`; config.go (13,312 bytes):33
+// `defaultFileName = "-"`, :284-293 `if config.BlocklistFileName == "-" { config.BlocklistFileName =
+// os.Getenv("HOME") + "/.config/zgrab2/blocklist.conf" }` then `readBlocklist(…)` and
+// `log.Fatalf("could not read blocklist file %s: %s", …)`; conf/blocklist.conf (2,675 bytes);
+// Dockerfile (587 bytes):20-26 `COPY --from=build /usr/src/zgrab2/cmd/zgrab2/zgrab2 /usr/bin/zgrab2`,
+// `RUN mkdir -p /root/.config/zgrab2`, `COPY --from=build /usr/src/zgrab2/conf/blocklist.conf
+// /root/.config/zgrab2/blocklist.conf`, `ENTRYPOINT ["zgrab2"]`.
+const zgrabConfig = (home: string) => `package zgrab2
+
+import (
+	"log"
+	"os"
+)
+
+const defaultFileName = "-"
+
+var BlocklistFileName = defaultFileName
+
+func ValidateAndHandleFrameworkConfiguration() {
+	if len(BlocklistFileName) > 0 {
+		if BlocklistFileName == "-" {
+			// use the default location
+			BlocklistFileName = ${home}
+		}
+		if _, err := os.ReadFile(BlocklistFileName); err != nil {
+			log.Fatalf("could not read blocklist file %s: %s", BlocklistFileName, err)
+		}
+	}
+}
+`;
+const zgrab2: Record<string, string | null> = {
+  'go.mod': 'module github.com/zmap/zgrab2\n\ngo 1.25.0\n',
+  'go.sum': '',
+  'cmd/zgrab2/main.go': 'package main\n\nimport (\n\t"github.com/zmap/zgrab2/bin"\n)\n\nfunc main() {\n\tbin.ZGrab2Main()\n}\n',
+  'bin/bin.go': 'package bin\n\nimport (\n\t"github.com/zmap/zgrab2"\n)\n\nfunc ZGrab2Main() {\n\tzgrab2.ValidateAndHandleFrameworkConfiguration()\n}\n',
+  'config.go': zgrabConfig('os.Getenv("HOME") + "/.config/zgrab2/blocklist.conf"'),
+  'conf/blocklist.conf': '# From IANA IPv4 Special-Purpose Address Registry\n0.0.0.0/8\n10.0.0.0/8\n127.0.0.0/8\n',
+  'Dockerfile': '## Build image ##\nARG GO_VERSION=1.25\nFROM golang:${GO_VERSION}-alpine3.21 AS build\n\n# System dependencies\nRUN apk add --no-cache make\n\nWORKDIR /usr/src/zgrab2\n\n# Copy and cache deps\nCOPY go.mod go.sum ./\nRUN go mod download && go mod verify\n\n# Build the actual app\nCOPY . .\nRUN CGO_ENABLED=0 GOOS=linux make all\n\n## Runtime image ##\nFROM alpine:latest\n\nCOPY --from=build /usr/src/zgrab2/cmd/zgrab2/zgrab2 /usr/bin/zgrab2\nRUN mkdir -p /root/.config/zgrab2\nCOPY --from=build /usr/src/zgrab2/conf/blocklist.conf /root/.config/zgrab2/blocklist.conf\n\nWORKDIR /usr/bin/\nENTRYPOINT ["zgrab2"]\n',
+};
+
+describe('3. zgrab2: the blocklist the project puts in root\'s home, read through HOME', () => {
+  it('distroless: copied to /home/nonroot/.config/zgrab2/blocklist.conf, with the reason', async () => {
+    const r = await genClean(tree(zgrab2, {}), { package: './cmd/zgrab2' });
+    assert.match(r.dockerfile, /^COPY conf\/blocklist\.conf \/home\/nonroot\/\.config\/zgrab2\/blocklist\.conf$/m, r.dockerfile);
+    assert.doesNotMatch(r.dockerfile, /^COPY .* \/root\//m, r.dockerfile);
+    assert.ok(r.reasons.some((x) => x.startsWith('conf/blocklist.conf is copied to /home/nonroot/.config/zgrab2/blocklist.conf') && x.includes('os.Getenv("HOME") with "/.config/zgrab2/blocklist.conf" in config.go')), r.reasons.join('\n'));
+  });
+
+  it('debian runtime (ENV HOME=/app): copied to /app/.config/zgrab2/blocklist.conf', async () => {
+    const r = await gen(tree(zgrab2, {}), { package: './cmd/zgrab2', runtime: 'debian' });
+    assert.match(r.dockerfile, /^COPY conf\/blocklist\.conf \/app\/\.config\/zgrab2\/blocklist\.conf$/m, r.dockerfile);
+    assert.match(r.dockerfile, /^ENV HOME=\/app$/m, r.dockerfile);
+  });
+
+  it('os.UserConfigDir() with the part below .config: the same', async () => {
+    const r = await gen(tree(zgrab2, { 'config.go': zgrabConfig('mustConfigDir() + "/zgrab2/blocklist.conf"').replace('func ValidateAndHandle', 'func mustConfigDir() string {\n\td, _ := os.UserConfigDir()\n\treturn d\n}\n\nfunc ValidateAndHandle') }), { package: './cmd/zgrab2' });
+    assert.match(r.dockerfile, /^COPY conf\/blocklist\.conf \/home\/nonroot\/\.config\/zgrab2\/blocklist\.conf$/m, r.dockerfile);
+  });
+
+  // 0xsequence/bundler 6a36f86 Dockerfile:20-24: `WORKDIR /root/`, `COPY --from=builder
+  // /go/src/app/etc/bundler-node.conf.sample ./bundler-node.conf`: a file of the working directory.
+  it('negative: /root is the project\'s WORKDIR and the file is read relative to it: copied to /app, no Check', async () => {
+    const r = await gen(tree(zgrab2, {
+      'Dockerfile': zgrab2.Dockerfile!.replace('RUN mkdir -p /root/.config/zgrab2\nCOPY --from=build /usr/src/zgrab2/conf/blocklist.conf /root/.config/zgrab2/blocklist.conf\n\nWORKDIR /usr/bin/\nENTRYPOINT ["zgrab2"]', 'WORKDIR /root/\nCOPY --from=build /usr/src/zgrab2/conf/blocklist.conf ./blocklist.conf\nENTRYPOINT ["/usr/bin/zgrab2"]'),
+    }), { package: './cmd/zgrab2' });
+    assert.match(r.dockerfile, /^COPY conf\/blocklist\.conf \/app\/blocklist\.conf$/m, r.dockerfile);
+    assert.ok(!r.warnings.some((w) => w.includes('root\'s home')), r.warnings.join('\n'));
+  });
+
+  it('negative: the program names no HOME path for it: copied where the project puts it, and the Check says 65532 cannot read /root', async () => {
+    const r = await gen(tree(zgrab2, { 'config.go': zgrabConfig('"/etc/zgrab2/blocklist.conf"') }), { package: './cmd/zgrab2' });
+    assert.match(r.dockerfile, /^COPY conf\/blocklist\.conf \/root\/\.config\/zgrab2\/blocklist\.conf$/m, r.dockerfile);
+    assert.ok(r.warnings.some((w) => w.startsWith('The project\'s image puts conf/blocklist.conf at /root/.config/zgrab2/blocklist.conf') && w.includes('cannot enter /root (mode 700)')), r.warnings.join('\n'));
   });
 });

@@ -1783,3 +1783,28 @@ export function packrBoxes(packages: readonly { dir: string; imports: readonly s
   }
   return out;
 }
+
+/**
+ * Where the program finds a file of its user's home folder: a string literal of the compiled
+ * packages naming `tail` (a path below HOME: `.config/zgrab2/blocklist.conf`) in a file that
+ * builds it on HOME (`os.Getenv("HOME")`, `os.UserHomeDir()`), or its part below `.config` in a
+ * file that asks `os.UserConfigDir()` ($XDG_CONFIG_HOME, else $HOME/.config). zmap/zgrab2 e8fbc9e
+ * config.go:287 `os.Getenv("HOME") + "/.config/zgrab2/blocklist.conf"`. The file and the literal,
+ * or null when no such read is found.
+ */
+export function homeRelativeRead(tail: string, packages: readonly { dir: string; files: readonly { file: string; text: string }[] }[]): { file: string; literal: string; via: string } | null {
+  const ends = (literal: string, rest: string) => rest !== '' && (literal === rest || literal === `/${rest}` || literal.endsWith(`/${rest}`));
+  for (const p of packages) {
+    for (const f of p.files) {
+      const text = stripGoComments(f.text);
+      const literals = [...text.matchAll(/"((?:[^"\\\n]|\\.)*)"|`([^`]*)`/g)].map((m) => m[1] ?? m[2]);
+      const home = /\bos\.Getenv\(\s*"HOME"\s*\)|\bos\.UserHomeDir\(\s*\)/.exec(text)?.[0];
+      const hit = home !== undefined ? literals.find((l) => ends(l, tail)) : undefined;
+      if (hit !== undefined) return { file: join(p.dir, f.file), literal: hit, via: home! };
+      const config = tail.startsWith('.config/') ? /\bos\.UserConfigDir\(\s*\)/.exec(text)?.[0] : undefined;
+      const below = config !== undefined ? literals.find((l) => ends(l, tail.slice('.config/'.length))) : undefined;
+      if (below !== undefined) return { file: join(p.dir, f.file), literal: below, via: config! };
+    }
+  }
+  return null;
+}

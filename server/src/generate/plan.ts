@@ -18,7 +18,7 @@ import { reachedOutsideTestHelpers } from './testHelpers';
 import {
   ALPINE_VERSION, FALLBACK_GO_VERSION, alpineFor, alpineImage, alpineRuntimeFor, golangAlpineImage, debianFor, debianSlimImage, distrolessImage, golangImage, isTaggableGoVersion, RUNTIME_DEBIAN, type DebianRelease,
 } from './images';
-import { NODE_IMAGE, dirFlagDefaults, looksLikeWebAssets, absoluteDirReads, builtInside, relativeDirReads, executableRelativeReads, packrBoxes, configFlagDefaults, configFlagComputedDefaults, configFlagSamples, configReads, embedProblems, vendoredEmbedProblems, fatalDotenvLoads, gitIgnored, likelyWebScript, migrationDirReads, runtimeReads, webStageFor, type AssetIo, type WebStage } from './assets';
+import { NODE_IMAGE, dirFlagDefaults, looksLikeWebAssets, absoluteDirReads, builtInside, relativeDirReads, executableRelativeReads, packrBoxes, configFlagDefaults, configFlagComputedDefaults, configFlagSamples, configReads, embedProblems, vendoredEmbedProblems, fatalDotenvLoads, gitIgnored, likelyWebScript, migrationDirReads, runtimeReads, webStageFor, type AssetIo, type WebStage, homeRelativeRead } from './assets';
 import { commandWorkloads, EBPF_LOADER, goHostWorkloads, HOSTS_FILE_EDITOR, hostWorkloads, MOUNT_LIBRARY, rawPacketUse, runsProgram, RUNTIME_CLIENT } from '../facts/rootNeeds';
 import { walkVendored } from './vendorGraph';
 import { bindingLibraryOf, cgoPaths, cgoSystemLibraries, cxxReasons, describeCgoPath, knownBindingLibraries, modulesWithCode, vendoredCgoLibraries, wasmvmLibrary } from './cgoGraph';
@@ -1541,6 +1541,23 @@ export function plan(model: WorkspaceModel, options: GenerateOptions, io: Genera
       const underWorkdir = own.workdir === '/' ? !['etc', 'usr', 'var', 'opt', 'srv', 'home', 'run', 'tmp', 'root'].includes(top) : c.dest.startsWith(`${own.workdir}/`);
       const absolute = namedBy(c.dest) || literal(c.dest) || literal(nodePath.posix.dirname(c.dest)) || !underWorkdir;
       const dest = absolute ? c.dest : c.dest.slice(own.workdir === '/' ? 1 : own.workdir.length + 1);
+      // A file the project's image (run as root, HOME=/root) puts in root's home, outside its
+      // working directory, which the program finds through HOME (zmap/zgrab2's
+      // `os.Getenv("HOME") + "/.config/zgrab2/blocklist.conf"`): this image's user has another
+      // home, and cannot enter /root (mode 700). Not one an argument or the sources name by its path.
+      if (!root && absolute && c.dest.startsWith('/root/')) {
+        const tail = c.dest.slice('/root/'.length);
+        const home = runtime === 'distroless' ? '/home/nonroot' : '/app';
+        const found = !namedBy(c.dest) && !literal(c.dest) ? homeRelativeRead(tail, closure) : null;
+        if (found) {
+          const moved = `${home}/${tail}`;
+          if (runtimeFiles.some((f) => f.dest === moved)) continue;
+          runtimeFiles.push({ src: c.src, dest: moved, note: `${moved}: the configuration the project's image gives the program in root's home (${c.via}), here in the runtime user's (HOME=${home}).` });
+          placed.push(`${c.src} is copied to ${moved}: the project's image puts it at ${c.dest} (${c.via}), in root's home, and the program finds it through HOME (${found.via} with ${JSON.stringify(found.literal)} in ${found.file}); this image runs as 65532, whose HOME is ${home}${runtime === 'distroless' ? ' (the distroless nonroot user\'s)' : ' (ENV HOME)'}`);
+          continue;
+        }
+        warnings.push(`The project's image puts ${c.src} at ${c.dest} (${c.via}), in root's home, and runs as root; this image runs as USER 65532, which cannot enter /root (mode 700), so the program cannot read it there. If the program finds it through HOME, put it under the runtime user's HOME (${home}); otherwise run it as root (docker run --user 0).`);
+      }
       if (runtimeFiles.some((f) => f.dest === dest || (f.src === c.src && f.dest.startsWith('/') === dest.startsWith('/')))) continue;
       runtimeFiles.push({ src: c.src, dest, note: `${absolute ? dest : `/app/${dest}`}: the configuration the project's image gives the program (${c.via}).` });
       placed.push(`${c.src} is copied to ${absolute ? dest : `/app/${dest}`}: the project's image puts it at ${c.dest} (${c.via})${absolute ? '' : `, which the program, started in ${own.workdir}, finds there as ./${dest}; here it starts in /app`}`);
