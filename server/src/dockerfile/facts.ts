@@ -71,6 +71,10 @@ const DESCENDANTS = Symbol('descendants');
 const STAGE_IMAGES = Symbol('stageImages');
 const ROOT_RELEASES = Symbol('rootReleases');
 const BASE_CANDIDATES = Symbol('baseStageCandidates');
+const STAGE_COMMENTS = Symbol('stageComments');
+registerModelFactSlot(STAGE_COMMENTS);
+const COMMENT_LINES = Symbol('commentLines');
+registerModelFactSlot(COMMENT_LINES);
 registerModelFactSlot(BASE_CANDIDATES);
 registerModelFactSlot(ROOT_IMAGES);
 registerModelFactSlot(WINDOWS_BUILD);
@@ -94,6 +98,53 @@ interface ModelFactsSlot {
   [STAGE_IMAGES]?: (ImageInfo | null | undefined)[];
   [ROOT_RELEASES]?: (EndedRelease | null | undefined)[];
   [BASE_CANDIDATES]?: number[][];
+  [STAGE_COMMENTS]?: ModelComment[][];
+  [COMMENT_LINES]?: ReadonlyMap<number, string>;
+}
+
+type ModelComment = DockerfileModel['comments'][number];
+
+/**
+ * The comment lines of a stage: after its FROM, before the next stage's FROM. Grouped once per
+ * model: rules that looked through every comment of the file for each stage (GD107's declined
+ * mounts) were quadratic in a long file's stages.
+ */
+export function stageComments(model: DockerfileModel, stage: Stage): readonly ModelComment[] {
+  const byStage = ((model as ModelFactsSlot)[STAGE_COMMENTS] ??= groupComments(model));
+  return byStage[stage.index] ?? [];
+}
+
+/** The text of the comment on each comment line (once per model: rules asked it for each go command or instruction). */
+export function commentLines(model: DockerfileModel): ReadonlyMap<number, string> {
+  return ((model as ModelFactsSlot)[COMMENT_LINES] ??= new Map(model.comments.map((c) => [c.line, c.text])));
+}
+
+/** The first line of an instruction's block: the comment lines directly above it. */
+export function commentBlockStart(model: DockerfileModel, instr: Instruction): number {
+  const comments = commentLines(model);
+  let line = instr.line;
+  while (line > 0 && comments.has(line - 1)) line--;
+  return line;
+}
+
+function groupComments(model: DockerfileModel): ModelComment[][] {
+  const byStage: ModelComment[][] = model.stages.map(() => []);
+  const stages = model.stages;
+  for (const c of model.comments) {
+    // The last stage whose FROM is above the comment (stages are in file order).
+    let lo = 0;
+    let hi = stages.length - 1;
+    let at = -1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      if (stages[mid].from.line < c.line) {
+        at = mid;
+        lo = mid + 1;
+      } else hi = mid - 1;
+    }
+    if (at >= 0) byStage[at].push(c);
+  }
+  return byStage;
 }
 
 /** What the image table knows of the stage's root image; per stage once per model (rules ask it of the same stages again and again). */

@@ -1,5 +1,5 @@
 import { flatMapOf } from '../arrays';
-import { buildsWindowsImage, copiesGoSources, copyPaths, dockerEnv, goCommands, goFlag, goPackages, isContextCopy, goOlderThan, pathEnv, rootImage, stageChain, stageDescendants, stageImage, startInstructions, workdirBefore, type GoCommand } from '../dockerfile/facts';
+import { buildsWindowsImage, copiesGoSources, stageComments, copyPaths, dockerEnv, goCommands, goFlag, goPackages, isContextCopy, goOlderThan, pathEnv, rootImage, stageChain, stageDescendants, stageImage, startInstructions, workdirBefore, type GoCommand } from '../dockerfile/facts';
 import { indirectGoSteps, loadsModulePackages, type IndirectGoStep } from '../dockerfile/indirectGo';
 import { buildsOnlyGoDistribution, goCachePaths, goflags, goflagsValue, MODULE_DOWNLOADS, moduleCacheMount, moduleCacheWorkdir, mountKeepsModuleCache, stageRef, withGoDefaults, type GoCachePaths } from '../dockerfile/goBuild';
 import { scriptSpan, type DockerfileModel, type Flag, type Instruction, type Stage } from '../dockerfile/model';
@@ -738,10 +738,7 @@ const CACHE_WORDS: Record<'mod' | 'build', RegExp> = { mod: /GOMODCACHE|pkg\/mod
  * repeat what they declined; the other cache is still asked for unless declined too.
  */
 function mountDeclined(model: DockerfileModel, stage: Stage, path: string | null, kind: 'mod' | 'build'): boolean {
-  const next = model.stages[stage.index + 1];
-  const end = next ? next.from.line : Infinity;
-  return model.comments.some((c) => {
-    if (c.line <= stage.from.line || c.line >= end) return false;
+  return stageComments(model, stage).some((c) => {
     // The declining word before the mount it declines ("avoid `--mount=type=cache…`"), not after
     // it ("a cache mount, so we don't download again").
     const mount = MOUNT_WORDS.exec(c.text);

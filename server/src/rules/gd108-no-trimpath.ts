@@ -1,6 +1,6 @@
 import { TRIMPATH_SINCE } from '../images/golangTag';
 import * as path from 'node:path';
-import { envBefore, flagInsertPoint, goFlag, goOlderThan, goPackages, stageChain, stageGoCommands } from '../dockerfile/facts';
+import { commentLines, envBefore, flagInsertPoint, goFlag, goOlderThan, goPackages, stageChain, stageGoCommands } from '../dockerfile/facts';
 import { alternativeBuildHas, buildsOnlyGoDistribution, buildToolOnly, goCachePaths, goflags, goflagsValue, hasOpaqueArgs, isDebugBuild, isLocalPackage, stagesLanding, writesNoBinary } from '../dockerfile/goBuild';
 import { mounts } from '../dockerfile/mounts';
 import { scriptSpan, toDoc, type DockerfileModel, type Instruction, type Stage } from '../dockerfile/model';
@@ -105,7 +105,7 @@ function commentedChoice(model: DockerfileModel, g: GoCommand): boolean {
   // in its script; a heredoc's shell comments are).
   const upTo = model.text.slice(g.instr.span.start, toDoc(g.instr.script!, g.cmd.start));
   if (upTo.split('\n').some((l) => l.trimStart().startsWith('#') && TRIM_NOTE.test(l))) return true;
-  const byLine = new Map(model.comments.map((c) => [c.line, c.text]));
+  const byLine = commentLines(model);
   for (let line = g.instr.line - 1; byLine.has(line); line--) if (TRIM_NOTE.test(byLine.get(line)!)) return true;
   return false;
 }

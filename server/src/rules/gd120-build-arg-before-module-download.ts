@@ -35,7 +35,7 @@
  * Offered only when nothing they jump over reads or sets one of the names they declare, and the
  * RUNs they jump over only download modules or set the system up (package installs, mkdir, ...).
  */
-import { argDeclarations, goCommands, stageDescendants } from '../dockerfile/facts';
+import { argDeclarations, commentBlockStart, goCommands, stageDescendants } from '../dockerfile/facts';
 import { GORELEASER_CONFIGS } from '../dockerfile/goreleaser';
 import { toolRuns } from '../dockerfile/indirectGo';
 import { moduleCacheMount } from '../dockerfile/goBuild';
@@ -243,13 +243,6 @@ function setupOnly(i: Instruction): boolean {
   return i.script.parsed.commands.every((c) => ['mod download', 'mod verify'].includes(gos.find((g) => g.cmd === c)?.sub ?? '') || isSystemSetupCommand(c));
 }
 
-/** The first line of an instruction's block: the comment lines directly above it. */
-function blockStart(model: DockerfileModel, instr: Instruction): number {
-  const commentLines = new Set(model.comments.map((c) => c.line));
-  let line = instr.line;
-  while (line > 0 && commentLines.has(line - 1)) line--;
-  return line;
-}
 
 function moveFix(model: DockerfileModel, stage: Stage, download: Instruction, perBuild: ReadonlySet<Instruction>): Fix | undefined {
   const before = stage.instructions.slice(0, stage.instructions.indexOf(download));
@@ -286,7 +279,7 @@ function moveFix(model: DockerfileModel, stage: Stage, download: Instruction, pe
   const lines: string[] = [];
   const deleted = new Set<number>();
   for (const i of movedList) {
-    for (let k = blockStart(model, i); k <= i.endLine; k++) {
+    for (let k = commentBlockStart(model, i); k <= i.endLine; k++) {
       lines.push(model.lines.lineText(k));
       deleted.add(k);
     }

@@ -122,7 +122,7 @@
  */
 import * as path from 'node:path';
 import { flatMapOf } from '../arrays';
-import { copyPaths, effectiveUser, isArtifactExport, isRootUser, isToolbox, stageChain, stageImage, startInstructions, targetImages } from '../dockerfile/facts';
+import { commentLines, copyPaths, effectiveUser, stageComments, isArtifactExport, isRootUser, isToolbox, stageChain, stageImage, startInstructions, targetImages } from '../dockerfile/facts';
 import { properties } from '../dockerfile/parse';
 import { finalCopies, namedPrograms, programPackages, shippableMains } from '../facts/builtPackages';
 import { programSource } from '../facts/releaseBuilds';
@@ -269,13 +269,11 @@ export const gd204: Rule = {
     if (instr && instr.stage === stage.index && ctx.model.comments.some((c) => c.line === instr.line - 1)) return [];
     // A comment in the final stage about its user being root (reproxy: "user is implicitly set to
     // `root`, learn how to use non-root user here: …"): the same deliberate choice.
-    const next = ctx.model.stages[stage.index + 1];
-    const end = next ? next.from.line : Infinity;
-    if (ctx.model.comments.some((c) => c.line > stage.from.line && c.line < end && ROOT_COMMENT.test(c.text) && USER_WORD.test(c.text))) return [];
+    if (stageComments(ctx.model, stage).some((c) => ROOT_COMMENT.test(c.text) && USER_WORD.test(c.text))) return [];
     // A non-root USER, or a `:nonroot` base, written and then commented out in the final stage
     // (spire-controller-manager: `#FROM gcr.io/distroless/static:nonroot` above the FROM,
     // `#USER 65532:65532` at its end): the maintainer tried the change and turned it off.
-    if (commentedOutNonRoot(ctx.model, stage, end)) return [];
+    if (commentedOutNonRoot(ctx.model, stage)) return [];
     // Another target of the same Dockerfile starts the same program as a non-root user
     // (litestream's `hardened` target beside its root `default`): root is the variant offered on
     // purpose, for what needs it; the user picks the target.
@@ -303,15 +301,14 @@ const COMMENTED_NONROOT_FROM = /^FROM\s+(--\S+\s+)*\S+:nonroot(-[\w.-]+)?(@\S+)?
  * The final stage holds a commented-out `USER` of a non-root user, or the comment lines directly
  * above its FROM hold a commented-out FROM of a `:nonroot` tag (spire-controller-manager).
  */
-function commentedOutNonRoot(model: DockerfileModel, stage: Stage, end: number): boolean {
-  const inStage = model.comments.some((c) => {
-    if (c.line <= stage.from.line || c.line >= end) return false;
+function commentedOutNonRoot(model: DockerfileModel, stage: Stage): boolean {
+  const inStage = stageComments(model, stage).some((c) => {
     const m = COMMENTED_USER.exec(c.text);
     return m !== null && !isRootUser(m[1]);
   });
   if (inStage) return true;
   // The comment block directly above the FROM.
-  const byLine = new Map(model.comments.map((c) => [c.line, c.text]));
+  const byLine = commentLines(model);
   for (let line = stage.from.line - 1; byLine.has(line); line--) {
     if (COMMENTED_NONROOT_FROM.test(byLine.get(line)!)) return true;
   }

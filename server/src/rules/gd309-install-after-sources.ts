@@ -22,7 +22,7 @@
  * offered, but not safe.
  */
 import * as path from 'path';
-import { copyPaths, goCommands, stageImage } from '../dockerfile/facts';
+import { commentBlockStart, copyPaths, goCommands, stageImage } from '../dockerfile/facts';
 import type { DockerfileModel, Instruction, Script, Stage } from '../dockerfile/model';
 import { isSystemSetupCommand, packageCommands } from '../dockerfile/packages';
 import type { ShellCommand } from '../dockerfile/shell';
@@ -96,13 +96,6 @@ function usesPathOf(script: Script, written: string[]): boolean {
   return false;
 }
 
-/** The first line of an instruction's block: the comment lines directly above it. */
-function blockStart(model: DockerfileModel, instr: Instruction): number {
-  let line = instr.line;
-  const commentLines = new Set(model.comments.map((c) => c.line));
-  while (line > 0 && commentLines.has(line - 1)) line--;
-  return line;
-}
 
 function moveFix(model: DockerfileModel, stage: Stage, copy: Instruction, run: Instruction): Fix | undefined {
   const script = run.script!;
@@ -131,13 +124,13 @@ function moveFix(model: DockerfileModel, stage: Stage, copy: Instruction, run: I
     // The RUN works on what this COPY wrote (`chmod +x /usr/bin/app`): it must stay below it.
     if (!paths || dest!.includes('$') || usesPathOf(script, writtenPaths(cwd, paths))) return undefined;
   }
-  const first = blockStart(model, run);
+  const first = commentBlockStart(model, run);
   const lastLine = run.endLine;
   const start = model.lines.starts[first];
   const hasBreak = lastLine + 1 < model.lines.lineCount;
   const end = hasBreak ? model.lines.starts[lastLine + 1] : model.text.length;
   const moved = model.text.slice(start, end) + (hasBreak ? '' : model.eol);
-  const target = model.lines.starts[blockStart(model, copy)];
+  const target = model.lines.starts[commentBlockStart(model, copy)];
   return {
     title: `Move this RUN above the source copy on line ${copy.line + 1}`,
     edits: [insert(target, moved), deleteLines(model, first, lastLine)],
