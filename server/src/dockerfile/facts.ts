@@ -720,10 +720,26 @@ export function isContextCopy(i: Instruction): boolean {
  * ./copySources.ts `copyWords`: heredoc sources (`COPY <<EOF /etc/motd`) and their bodies are not
  * paths of the context.
  */
-export function copyPaths(i: Instruction): { sources: string[]; dest: string } | null {
+export function copyPaths(i: Instruction): CopyPaths | null {
+  // Once per instruction: rules ask it of every COPY of the file, many times.
+  const known = (i as CopyPathsSlot)[COPY_PATHS];
+  if (known !== undefined) return known;
   const { words, heredocs } = copyWords(i);
-  if (words.length < (heredocs.length > 0 ? 1 : 2)) return null;
-  return { sources: words.slice(0, -1), dest: words[words.length - 1] };
+  const paths = words.length < (heredocs.length > 0 ? 1 : 2) ? null : { sources: words.slice(0, -1), dest: words[words.length - 1] };
+  (i as CopyPathsSlot)[COPY_PATHS] = paths;
+  return paths;
+}
+
+/** A COPY's or ADD's sources and destination as written (shared: read only). */
+export interface CopyPaths {
+  readonly sources: readonly string[];
+  readonly dest: string;
+}
+
+const COPY_PATHS = Symbol('copyPaths');
+registerInstructionFactSlot(COPY_PATHS);
+interface CopyPathsSlot {
+  [COPY_PATHS]?: CopyPaths | null;
 }
 
 /**

@@ -138,9 +138,9 @@ interface CopyRoot {
 type Target = number | 'all';
 const stagesOf = (df: DockerfileModel, finalStage: Target): Set<number> => (finalStage === 'all' ? new Set(df.stages.map((s) => s.index)) : stagesFeeding(df, finalStage));
 
-export function contextUses(df: DockerfileModel, finalStage: Target = df.stages.length - 1): { instr: Instruction; sources: string[] }[] {
+export function contextUses(df: DockerfileModel, finalStage: Target = df.stages.length - 1): { instr: Instruction; sources: readonly string[] }[] {
   const feeding = stagesOf(df, finalStage);
-  const out: { instr: Instruction; sources: string[] }[] = [];
+  const out: { instr: Instruction; sources: readonly string[] }[] = [];
   for (const s of df.stages) {
     if (!feeding.has(s.index)) continue;
     for (const i of s.instructions) {

@@ -104,7 +104,7 @@ const BIN_DIR = /^\/(usr\/(local\/)?)?s?bin(\/|$)/;
 const CA_DIR = /^\/(usr\/(local\/)?share\/ca-certificates|etc\/ssl|etc\/pki|etc\/ca-certificates)(\/|$)/;
 
 /** A COPY/ADD whose sources bring Go sources in (not a prebuilt binary copied into a bin folder). */
-export function copiesSources(paths: { sources: string[]; dest: string }, files?: WorkspaceFiles): boolean {
+export function copiesSources(paths: { readonly sources: readonly string[]; readonly dest: string }, files?: WorkspaceFiles): boolean {
   if (BIN_DIR.test(paths.dest) || CA_DIR.test(paths.dest)) return false;
   return paths.sources.some((src) => copiesGoSources(src, files));
 }

@@ -222,7 +222,7 @@ function reportsMembers(ctx: RuleContext, stage: Stage): boolean {
  * it did not (or the reverse) fetches other versions.
  */
 function memberFinding(ctx: RuleContext, stage: Stage, first: Instruction, download: Instruction, members: Set<string>): RuleFinding {
-  const copies: { instr: Instruction; sources: string[] }[] = [];
+  const copies: { instr: Instruction; sources: readonly string[] }[] = [];
   for (const i of stage.instructions) {
     if (i.line < first.line || i.line >= download.line || !isContextCopy(i)) continue;
     const paths = copyPaths(i);
@@ -469,7 +469,7 @@ function localReplaceDirs(ctx: RuleContext): Set<string> {
  * `sourcesAreFiles`: the copy brings files of the root folder (not folders), so its destination
  * may be a file's path (moduleFolder).
  */
-function moduleFilesFor(ctx: RuleContext, sources: string[]): ModuleFiles | undefined {
+function moduleFilesFor(ctx: RuleContext, sources: readonly string[]): ModuleFiles | undefined {
   const ws = ctx.workspace;
   const rels = sources.map((src) => (isWholeContext(src) ? '' : contextPath(src)));
   const rootFiles = (sourcesAreFiles = false): ModuleFiles | undefined => {
@@ -504,7 +504,7 @@ function moduleFilesFor(ctx: RuleContext, sources: string[]): ModuleFiles | unde
  * the context folder each go command runs in (facts/builtPackages.ts contextPlacement); not in
  * go.work mode, where the download covers every member.
  */
-function buildsOtherModule(ctx: RuleContext, steps: ModuleStep[], chosen: ModuleFiles, sources: string[]): boolean {
+function buildsOtherModule(ctx: RuleContext, steps: ModuleStep[], chosen: ModuleFiles, sources: readonly string[]): boolean {
   const ws = ctx.workspace;
   if (!ws || !ctx.files || ws.work) return false;
   const own = chosen.folder ? contextPath(sources[0]) : ws.module?.dir ?? null;
@@ -534,7 +534,7 @@ interface ModuleFiles {
  * anything else is not guessed (undefined). A go.mod copied `main.go/` would make a folder of the
  * file the build names.
  */
-function moduleFolder(model: DockerfileModel, stage: Stage, instr: Instruction, dest: string, sources: string[], chosen: ModuleFiles): string | undefined {
+function moduleFolder(model: DockerfileModel, stage: Stage, instr: Instruction, dest: string, sources: readonly string[], chosen: ModuleFiles): string | undefined {
   if (!chosen.sourcesAreFiles || dest.endsWith('/') || dest === '.' || sources.length > 1) return dest;
   const src = sources[0].trim();
   if (!/[*?[]/.test(src) && path.posix.basename(dest) === path.posix.basename(src)) return path.posix.dirname(dest);
@@ -543,7 +543,7 @@ function moduleFolder(model: DockerfileModel, stage: Stage, instr: Instruction, 
   return undefined;
 }
 
-function fixFor(ctx: RuleContext, stage: Stage, instr: Instruction, dest: string, sources: string[], steps: ModuleStep[]) {
+function fixFor(ctx: RuleContext, stage: Stage, instr: Instruction, dest: string, sources: readonly string[], steps: ModuleStep[]) {
   const ws = ctx.workspace;
   // The download runs `go`: on an image without Go whose stage runs no go command itself, only
   // when the toolchain the chain installs is on PATH there (opengist's `ENV PATH="/usr/local/go/bin:${PATH}"`).
@@ -718,7 +718,7 @@ function mayNotRun(instr: Instruction, start: number | null): boolean {
  * reads its replacements from vendor/: none.
  */
 function replaceTargetCopies(
-  ctx: RuleContext, stage: Stage, instr: Instruction, sources: string[], chosen: ModuleFiles, dest: string, wanted: string[], ignore: (f: string) => boolean,
+  ctx: RuleContext, stage: Stage, instr: Instruction, sources: readonly string[], chosen: ModuleFiles, dest: string, wanted: string[], ignore: (f: string) => boolean,
 ): { file: string; sub: string }[] | undefined {
   const ws = ctx.workspace;
   const files = ctx.files;

@@ -244,7 +244,7 @@ function within(p: string, dir: string): boolean {
  * or a stage that adds nothing to its image (nerdctl's `FROM tonistiigi/xx:1.9.0@sha256:… AS xx`):
  * a tool image holds no file of this context.
  */
-function copyMayPlace(model: DockerfileModel, s: Stage, i: Instruction, paths: { sources: string[]; dest: string }, container: string): boolean {
+function copyMayPlace(model: DockerfileModel, s: Stage, i: Instruction, paths: { readonly sources: readonly string[]; readonly dest: string }, container: string): boolean {
   if (/[$*?[]/.test(paths.dest)) return true;
   const wd = paths.dest.startsWith('/') ? '/' : workdirBefore(model, s, i, null);
   if (wd === null) return true;

@@ -76,7 +76,7 @@ function usesRelativePath(cmd: ShellCommand): boolean {
 }
 
 /** Absolute paths a COPY writes: its destination, and for a folder destination each source's name in it. */
-function writtenPaths(cwd: string, paths: { sources: string[]; dest: string }): string[] {
+function writtenPaths(cwd: string, paths: { readonly sources: readonly string[]; readonly dest: string }): string[] {
   const dest = path.posix.resolve(cwd, paths.dest);
   const out = [dest];
   if (paths.dest.endsWith('/') || paths.sources.length > 1) for (const s of paths.sources) out.push(path.posix.join(dest, path.posix.basename(s)));
