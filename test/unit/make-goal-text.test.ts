@@ -8,6 +8,7 @@ import { before, describe, it } from 'node:test';
 import { makeGoalText, taskGoalText, taskGoals } from '../../server/src/dockerfile/indirectGo';
 import { parseShell } from '../../server/src/dockerfile/shell';
 import { ready } from './helpers';
+import { TIFLOW_INCLUDED, TIFLOW_MAKEFILE } from './rules/kit/tiflow';
 
 const FIDER = [
   'LDFLAGS += -X github.com/getfider/fider/app/pkg/env.version=${VERSION}',
@@ -59,23 +60,8 @@ describe('makeGoalText', () => {
   // recipe runs `go build` through $(CONSUMER_GOBUILD). Each file `include` names is read where the
   // line is (relative to the folder make runs in); one that cannot be read leaves the goals unknown.
   it('tiflow: `include` reads the files it names, in place; null when one cannot be read, for -include, or for a file a rule makes', () => {
-    const tiflow = [
-      'GO       := GO111MODULE=on go',
-      'CONSUMER_GOBUILD  := $(GOEXPERIMENT) CGO_ENABLED=1 $(GO) build $(CONSUMER_BUILD_FLAG) -trimpath $(GOVENDORFLAG)',
-      '',
-      'include tools/Makefile',
-      'include Makefile.engine',
-      '',
-      'default: build buildsucc',
-      '',
-      'kafka_consumer:',
-      "\t$(CONSUMER_GOBUILD) -ldflags '$(LDFLAGS)' -o bin/cdc_kafka_consumer ./cmd/kafka-consumer",
-      '',
-    ].join('\n');
-    const files: Record<string, string> = {
-      'tools/Makefile': 'tools/bin/failpoint-ctl: tools/check/go.mod\n\tcd tools/check && $(GO) build -mod=mod -o ../bin/failpoint-ctl github.com/pingcap/failpoint/failpoint-ctl\n',
-      'Makefile.engine': 'engine_image:\n\t./engine/test/utils/run_engine.sh build\n',
-    };
+    const tiflow = TIFLOW_MAKEFILE;
+    const files: Record<string, string> = { ...TIFLOW_INCLUDED };
     const asked: string[] = [];
     const read = (rel: string) => {
       asked.push(rel);

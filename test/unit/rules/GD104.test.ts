@@ -11,6 +11,7 @@ import { has } from './kit/basics';
 import { load, opts, tmpCopy, write } from './kit/context';
 import { SQL_EXPORTER_PLAIN, sqlExporter } from './kit/makeGo';
 import { GO_MOD, MAIN, tempWorkspace } from './kit/realworld';
+import { TIFLOW_BUILDER, TIFLOW_INCLUDED, TIFLOW_MAKEFILE } from './kit/tiflow';
 import { NERDCTL_FILES, nerdctlDockerfile } from './kit/nerdctl';
 import { EDGEX_CORE_DATA, EDGEX_DOCKERFILE, EDGEX_FILES } from './kit/edgex';
 
@@ -1552,14 +1553,7 @@ describe('GD104 fix: none when the build runs in a nested module the whole-conte
 // first lines, cmd/kafka-consumer/main.go's import block (shortened).
 describe('GD104: a download with the module cache mount, a make step without it (pingcap/tiflow kafka-consumer)', () => {
   const DOCKERFILE = (eol = '\n') => df([
-    'FROM golang:1.25-alpine AS builder',
-    'RUN apk add --no-cache make bash git build-base',
-    'WORKDIR /go/src/github.com/pingcap/tiflow',
-    'COPY . .',
-    '',
-    'RUN --mount=type=cache,target=/go/pkg/mod go mod download',
-    'RUN --mount=type=cache,target=/root/.cache/go-build make kafka_consumer',
-    '',
+    ...TIFLOW_BUILDER,
     'FROM alpine:3.15',
     '',
     'RUN apk update && apk add tzdata curl',
@@ -1575,9 +1569,8 @@ describe('GD104: a download with the module cache mount, a make step without it 
     'go.mod': 'module github.com/pingcap/tiflow\n\ngo 1.25.12\n\nrequire go.uber.org/zap v1.27.0\n',
     'go.sum': '',
     '.dockerignore': '*.o\n*.a\n*.so\nbin\nvendor\ntools/bin\n',
-    'Makefile': 'GO := GO111MODULE=on go\nCONSUMER_GOBUILD  := $(GOEXPERIMENT) CGO_ENABLED=1 $(GO) build $(CONSUMER_BUILD_FLAG) -trimpath $(GOVENDORFLAG)\n\ninclude tools/Makefile\ninclude Makefile.engine\n\nkafka_consumer:\n\t$(CONSUMER_GOBUILD) -ldflags \'$(LDFLAGS)\' -o bin/cdc_kafka_consumer ./cmd/kafka-consumer\n',
-    'tools/Makefile': 'tools/bin/revive:\n\tcd tools/check && $(GO) build -o ../bin/revive github.com/mgechev/revive\n',
-    'Makefile.engine': 'engine:\n\t$(GOBUILD) -o bin/tiflow ./cmd/tiflow/main.go\n',
+    'Makefile': TIFLOW_MAKEFILE,
+    ...TIFLOW_INCLUDED,
     'cmd/kafka-consumer/main.go': 'package main\n\nimport (\n\t"context"\n\t"flag"\n\n\t"go.uber.org/zap"\n)\n\nfunc main() {\n\tflag.Parse()\n\t_ = context.Background()\n\tzap.L().Info("consumer")\n}\n',
   };
   const o = (text: string) => tempWorkspace({ ...FILES, [PATH]: text }, PATH);

@@ -10,6 +10,7 @@ import { tempWorkspace } from './kit/realworld';
 import { BENTO_DOCKERFILE, BENTO_MAKEFILE, bento, SQL_EXPORTER_PLAIN, sqlExporter } from './kit/makeGo';
 import { contextWith, GOKAPI_DOCKERFILE, GOKAPI_FILES, KIALI_DOCKERFILE, KIALI_FILES, PLAIN_ENTRYPOINT, STATPING_DOCKERFILE, STATPING_FILES } from './kit/goAtStart';
 import { NUCLIO_BUILDER, nuclioMakefile } from './kit/nuclio';
+import { TIFLOW_BUILDER, TIFLOW_INCLUDED, TIFLOW_MAKEFILE } from './kit/tiflow';
 
 /** GD107 no-build-cache-mount: its own cases (the themed suites beside it test rules together). */
 before(() => ready);
@@ -1960,39 +1961,18 @@ describe('GD107: a make run whose goals compile Go is a build (bento, sql_export
 // Makefile's two `include` lines hid the goal's recipe from GD107.
 describe('GD107: a make run through a Makefile with `include` lines (tiflow kafka-consumer)', () => {
   const DOCKERFILE = df([
-    'FROM golang:1.25-alpine AS builder',
-    'RUN apk add --no-cache make bash git build-base',
-    'WORKDIR /go/src/github.com/pingcap/tiflow',
-    'COPY . .',
-    '',
-    'RUN --mount=type=cache,target=/go/pkg/mod go mod download',
-    'RUN --mount=type=cache,target=/root/.cache/go-build make kafka_consumer',
-    '',
+    ...TIFLOW_BUILDER,
     'FROM alpine:3.15',
     'COPY --from=builder  /go/src/github.com/pingcap/tiflow/bin/cdc_kafka_consumer /cdc_kafka_consumer',
     'ENTRYPOINT ["tail", "-f", "/dev/null"]',
   ]);
-  const MAKEFILE = [
-    'GO       := GO111MODULE=on go',
-    'CONSUMER_GOBUILD  := $(GOEXPERIMENT) CGO_ENABLED=1 $(GO) build $(CONSUMER_BUILD_FLAG) -trimpath $(GOVENDORFLAG)',
-    'LDFLAGS += -X "$(CDC_PKG)/pkg/version.ReleaseVersion=$(RELEASE_VERSION)"',
-    '',
-    'include tools/Makefile',
-    'include Makefile.engine',
-    '',
-    'default: build buildsucc',
-    '',
-    'kafka_consumer:',
-    "\t$(CONSUMER_GOBUILD) -ldflags '$(LDFLAGS)' -o bin/cdc_kafka_consumer ./cmd/kafka-consumer",
-    '',
-  ].join('\n');
+  const MAKEFILE = TIFLOW_MAKEFILE;
   const tiflow = (extra: Record<string, string> = {}) => tempWorkspace({
     'go.mod': 'module github.com/pingcap/tiflow\n\ngo 1.25.12\n\nrequire (\n\tgithub.com/google/uuid v1.6.0\n\tgithub.com/pingcap/log v1.1.1\n)\n',
     'go.sum': '',
     'cmd/kafka-consumer/main.go': 'package main\n\nimport (\n\t"context"\n\t"flag"\n\t"net/http"\n\n\t"github.com/google/uuid"\n\t"github.com/pingcap/log"\n)\n\nfunc main() {}\n',
     'Makefile': MAKEFILE,
-    'tools/Makefile': 'tools/bin/failpoint-ctl: tools/check/go.mod\n\tcd tools/check && $(GO) build -mod=mod -o ../bin/failpoint-ctl github.com/pingcap/failpoint/failpoint-ctl\n',
-    'Makefile.engine': 'engine_image:\n\t./engine/test/utils/run_engine.sh build\n',
+    ...TIFLOW_INCLUDED,
     '.dockerignore': 'bin\nvendor\ntools/bin\n',
     ...extra,
   });
