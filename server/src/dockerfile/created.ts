@@ -56,6 +56,9 @@ export function resolve(cwd: string | null, p: string): string | null {
   return norm(path.posix.resolve(cwd, p));
 }
 
+/** Commands whose last operand is where they write: they copy, move, install or link files there. */
+export const COPIERS: ReadonlySet<string> = new Set(['cp', 'mv', 'install', 'rsync', 'ln']);
+
 /** Non-option words of a command (after `--`, every word). */
 export function operands(argv: ShellWord[], valueOptions: Set<string> = new Set()): ShellWord[] {
   const out: ShellWord[] = [];

@@ -18,7 +18,7 @@
  * a CA bundle"): a path counts when a command plainly names it, whatever the file holds.
  */
 import * as path from 'node:path';
-import { creationsOf, operands } from '../dockerfile/created';
+import { COPIERS, creationsOf, operands } from '../dockerfile/created';
 import { copyPaths, copyPlaces, stageChain, stageRef } from '../dockerfile/facts';
 import type { DockerfileModel, Instruction, Stage } from '../dockerfile/model';
 import type { ShellCommand } from '../dockerfile/shell';
@@ -67,8 +67,6 @@ function fromStageCopy(model: DockerfileModel, i: Instruction, seen: Set<number>
   return out;
 }
 
-/** Commands whose last operand is where they write (copy, move, install or link to). */
-const COPIERS = new Set(['cp', 'mv', 'install', 'rsync', 'ln']);
 /** Options of those that take a value (the value is no operand). */
 const COPIER_VALUE = new Set(['-m', '--mode', '-o', '--owner', '-g', '--group', '-S', '--suffix']);
 

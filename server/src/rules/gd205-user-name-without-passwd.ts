@@ -16,7 +16,7 @@
  * permissions in the image may expect another uid).
  */
 import * as path from 'node:path';
-import { creationsOf } from '../dockerfile/created';
+import { COPIERS, creationsOf } from '../dockerfile/created';
 import { copyPaths, pathEnv, rootImage, stageChain, stageRef, workdirBefore } from '../dockerfile/facts';
 import type { DockerfileModel, Instruction, Stage } from '../dockerfile/model';
 import type { ShellWord } from '../dockerfile/shell';
@@ -114,7 +114,6 @@ function sourcePath(model: DockerfileModel, from: Stage, src: string): string | 
 
 /** Commands that change or list files they name but bring none in. */
 const NO_CONTENT = new Set(['mkdir', 'chmod', 'chown', 'chgrp', 'touch', 'strip', 'upx', 'rm', 'rmdir', 'ls', 'test', '[', 'setcap', 'sha256sum', 'sha512sum', 'md5sum', 'file', 'du', 'stat', 'echo', 'printf']);
-const COPIERS = new Set(['cp', 'install', 'mv', 'ln', 'rsync']);
 
 /**
  * What the stage `from` (with the stages it is built FROM) holds in `folder`, as its instructions
