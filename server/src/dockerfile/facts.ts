@@ -11,7 +11,7 @@ import { registerInstructionFactSlot, registerModelFactSlot, registerStageFactSl
 import { mounts } from './mounts';
 import { properties, stageNamePattern } from './parse';
 import type { ShellCommand, ShellWord } from './shell';
-import { expandVariables, isPlainReference, layered, referencedNames, splitAtVariables, type VariableLookup } from './variables';
+import { expandVariables, isPlainReference, layered, readsVariable, referencedNames, splitAtVariables, type VariableLookup } from './variables';
 
 /** The final stage: the `target` stage when given and present, else the last stage. */
 export function finalStageIndex(model: DockerfileModel, target?: string): number {
@@ -599,7 +599,8 @@ export function installedGoOnPath(model: DockerfileModel, stage: Stage, before: 
       if (i.keyword !== 'ENV') continue;
       for (const p of properties(i)) {
         if (p.name !== 'PATH' || p.value === null) continue;
-        onPath = p.value.split(':').some((x) => x.replace(/\/+$/, '') === bin) || (onPath && /\$\{?PATH\}?/.test(p.value));
+        // Kept by a value that reads $PATH (`$PATH`, `${PATH}`, `${PATH:-…}`), not another name that starts so (`$PATH_EXTRA`).
+        onPath = p.value.split(':').some((x) => x.replace(/\/+$/, '') === bin) || (onPath && readsVariable(p.value, 'PATH'));
       }
     }
   }

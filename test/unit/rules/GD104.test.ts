@@ -913,6 +913,21 @@ describe('GD104: sources copied in a parent stage, built in the stages FROM it (
     // A later ENV PATH that drops it.
     const dropped = OPENGIST.replace('ENV PATH="/usr/local/bin:${PATH}"', 'ENV PATH="/usr/local/bin:/usr/bin:/bin"');
     assert.equal(findings(dropped)[0]?.fix, undefined);
+    // One that reads another variable whose name starts with PATH (`$PATH_EXTRA`, `${PATHS}`):
+    // $PATH, and the Go folder on it, is dropped (session 52's second read, V52).
+    for (const other of ['$PATH_EXTRA', '${PATH_EXTRA}', '$PATHS']) {
+      const f = findings(OPENGIST.replace('ENV PATH="/usr/local/bin:${PATH}"', `ENV PATH="/usr/local/bin:${other}"`));
+      assert.equal(f.length, 1, other);
+      assert.equal(f[0].fix, undefined, other);
+    }
+  });
+
+  it('keeps the fix when a later ENV PATH reads $PATH itself, in any spelling', () => {
+    for (const kept of ['$PATH', '${PATH}', '${PATH:-/usr/bin}', '/opt/x:$PATH:/opt/y']) {
+      const f = findings(OPENGIST.replace('ENV PATH="/usr/local/bin:${PATH}"', `ENV PATH="/usr/local/bin:${kept}"`));
+      assert.equal(f.length, 1, kept);
+      assert.ok(f[0].fix, `a fix with ${kept}`);
+    }
   });
 });
 
