@@ -104,6 +104,9 @@ function asciiOnly(file) {
 fs.mkdirSync('dist', { recursive: true });
 const wasmDir = path.dirname(path.resolve('node_modules/@vscode/tree-sitter-wasm/wasm/tree-sitter.js'));
 for (const f of ['tree-sitter.wasm', 'tree-sitter-bash.wasm']) fs.copyFileSync(path.join(wasmDir, f), path.join('dist', f));
+// Starting dist/cli.js (or the extension), node reads the nearest package.json for its "type": without
+// this one it is the project's, ~33 KB of editor contributions parsed on every CLI start.
+fs.writeFileSync('dist/package.json', '{ "type": "commonjs" }\n');
 
 if (watch) {
   for (const b of builds) await (await esbuild.context(b)).watch();

@@ -40,7 +40,7 @@ function npx(...args) {
 }
 
 describe('the npm package (npm pack)', () => {
-  it('holds the CLI bundle and its starter, its WebAssembly, README, CHANGELOG, LICENSE: nothing else', () => {
+  it('holds the CLI bundle and its starter, its WebAssembly, dist\'s package.json (its module type), README, CHANGELOG, LICENSE: nothing else', () => {
     const listing = execFileSync('tar', ['-tzf', tarball], { encoding: 'utf8' }).trim().split('\n').sort();
     assert.deepEqual(listing, [
       'package/CHANGELOG.md',
@@ -49,6 +49,7 @@ describe('the npm package (npm pack)', () => {
       'package/dist/cli-lint.js',
       'package/dist/cli-main.js',
       'package/dist/cli.js',
+      'package/dist/package.json',
       'package/dist/tree-sitter-bash.wasm',
       'package/dist/tree-sitter.wasm',
       'package/package.json',

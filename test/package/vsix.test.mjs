@@ -30,7 +30,7 @@ describe('dist/go-dockerfile.vsix', () => {
       'extension/readme.md',
       'extension/changelog.md',
       'extension/LICENSE.txt',
-      ...['extension.js', 'server.js', 'server-main.js', 'syntax-worker.js', 'measure.js', 'webview.js', 'webview.css', 'tree-sitter.wasm', 'tree-sitter-bash.wasm'].map((f) => `extension/dist/${f}`),
+      ...['extension.js', 'server.js', 'server-main.js', 'syntax-worker.js', 'measure.js', 'webview.js', 'webview.css', 'tree-sitter.wasm', 'tree-sitter-bash.wasm', 'package.json'].map((f) => `extension/dist/${f}`),
       'extension/docs/generate.md',
       ...ruleDocs.map((f) => `extension/docs/rules/${f}`),
       'extension/snippets/dockerfile.json',
