@@ -35,6 +35,7 @@ import { modulesTxtIsForWorkspace } from '../workspace/vendor';
 import { goFilesCopiedByVite, missingOwnPackages, namedBy, submoduleOf } from './missingPackages';
 import { CHECKLINKNAME_OFF, CHECKLINKNAME_SINCE, statedLinkFlag, stdLinknames } from './linkname';
 import { hostInjectedProgram } from './injectedPrograms';
+import { fieldPrograms } from './fieldPrograms';
 import { shellNeed } from './shellNeeds';
 import { nonGoMainProgram } from './mainProgram';
 import { GenerateError, isRuntime, type GenerateOptions, type GenerateTarget, type Runtime } from './types';
@@ -592,13 +593,19 @@ export function plan(model: WorkspaceModel, options: GenerateOptions, io: Genera
   // The program's sources as far as they are read (ports, version, its shape).
   const sources = pkg.files.map((f) => ({ file: f, text: read(join(pkg.dir, f)) })).filter((s): s is { file: string; text: string } => s.text !== null);
   const closure: PackageSources[] = [];
+  /** The calls of a program the data names that fieldPrograms resolved (`dir/file\0via`): their programs are known. */
+  const fieldResolved = new Set<string>();
   let budget = 600; // files: a big program's closure is read only this far
   for (const dir of facts.packages) {
     const p = packageByDir(model, dir);
     if (!p || p.module !== pkg.module || budget <= 0) continue;
     const files = dir === pkg.dir ? sources : p.files.slice(0, budget).map((f) => ({ file: f, text: read(join(p.dir, f)) })).filter((s): s is { file: string; text: string } => s.text !== null);
     budget -= files.length;
-    closure.push({ dir: p.dir, importPath: p.importPath, imports: p.imports, files, runs: p.runsPrograms });
+    // Programs run through a field of the package's own struct type (faas-cli's `exec.Command(v.cmd)`,
+    // every vcsCmd literal `cmd: "git"`): only when all its files were read.
+    const byField = files.length === p.files.length ? fieldPrograms(files, p.runsDataNamed) : [];
+    for (const r of byField) fieldResolved.add(`${join(p.dir, r.file)}\0${r.call}`);
+    closure.push({ dir: p.dir, importPath: p.importPath, imports: p.imports, files, runs: byField.length > 0 ? [...p.runsPrograms, ...byField] : p.runsPrograms });
   }
   // Past the budget, the programs the packages run by name still count (the loader knows them):
   // only the files that run them are read (trufflehog's pkg/sources/git runs git clone).
@@ -793,7 +800,7 @@ export function plan(model: WorkspaceModel, options: GenerateOptions, io: Genera
   const sharedLibs = sysLibs.filter((l) => !l.static);
   // A shell the program runs, or the shell scripts it is given (./shellNeeds.ts): ricoberger/
   // script_exporter runs the scripts its configuration names, which distroless cannot start.
-  const dataNamed = closure.flatMap((c) => (packageByDir(model, c.dir)?.runsDataNamed ?? []).map((r) => `${r.via} in ${join(c.dir, r.file)}`));
+  const dataNamed = closure.flatMap((c) => (packageByDir(model, c.dir)?.runsDataNamed ?? []).filter((r) => !fieldResolved.has(`${join(c.dir, r.file)}\0${r.via}`)).map((r) => `${r.via} in ${join(c.dir, r.file)}`));
   const needsShell = shellNeed({ runs: shape.runsCommands, dataNamed, scriptsInSources: shape.runsNamedAtRunTime?.scripts ?? null }, { read, listFiles: (d) => io.listFiles(d) });
   const runtime: Runtime = options.runtime ?? (installable.length > 0 || (libsInstallable && sharedLibs.length > 0) || needsShell !== null ? 'debian' : 'distroless');
   const chosenFor = options.runtime === undefined && runtime === 'debian'

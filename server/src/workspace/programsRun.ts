@@ -86,7 +86,7 @@ export interface DataNamedRun {
 }
 
 /** A program's name, or its absolute path in a system bin folder (kube-bench's `exec.Command("/bin/ps", …)`). */
-const PROGRAM_NAME = /^(?:\/(?:usr\/(?:local\/)?)?s?bin\/)?[A-Za-z0-9_.+-]+$/;
+export const PROGRAM_NAME = /^(?:\/(?:usr\/(?:local\/)?)?s?bin\/)?[A-Za-z0-9_.+-]+$/;
 
 /**
  * The environment variable a call at `at` runs only with (`X=…`), or null: the function returns

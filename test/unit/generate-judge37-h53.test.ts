@@ -1,0 +1,82 @@
+/**
+ * The generator on real repositories of rounds 37-38 (judge G, engineer H53). Each case is a small
+ * skeleton of the real repository (the files that matter, with their sizes in the repository,
+ * go.mod and the import blocks), with its repository, commit and licence above it, plus variants
+ * that keep the old behaviour where it is right.
+ *
+ * 1. A program run through an unexported string field of the package's own struct type, which
+ *    every literal of the type sets to one program's name, is a program the binary runs:
+ *    openfaas/faas-cli runs git for `faas-cli template pull` through `exec.Command(v.cmd, …)`
+ *    (versioncontrol/core.go:45-51), every vcsCmd literal of versioncontrol/git.go setting
+ *    `cmd: "git"`; the generated distroless image had no git, and no Check said so (judge37/G G4:
+ *    `exec: "git": executable file not found in $PATH`). Now the runtime is debian-slim with git
+ *    installed, as for a program that names git in the call (gopass).
+ */
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { generatorTrees } from './generateTrees';
+
+const { gen, tree } = generatorTrees('judge37-h53');
+
+// openfaas/faas-cli at ee4db09a978f9f207c0379283ce4df13529674fb (tag 0.17.6, MIT): go.mod (2,317
+// bytes) `module github.com/openfaas/faas-cli`, `go 1.23.0`, spf13/cobra among its requires;
+// main.go (406 bytes) calls commands.Execute; versioncontrol/core.go (2,234 bytes) lines 13-24
+// `type vcsCmd struct { name string; cmd string; cmds []string; scheme []string }`, :43-51
+// `func (v *vcsCmd) run(…)` with `exec.LookPath(v.cmd)` and `cmd := exec.Command(v.cmd, args...)`;
+// versioncontrol/git.go (3,502 bytes) lines 9-70: GitClone, GitCloneDefault, GitCheckout,
+// GitCheckRefName, GitInitRepo2_28_0, GitInitRepoClassic, each `&vcsCmd{name: "Git", cmd: "git", …}`;
+// commands/fetch_templates.go (4,945 bytes) lines 39-47 `cmd := versioncontrol.GitCloneDefault` …
+// `cmd.Invoke(".", args)`. Its Dockerfile:66 (stage release) `apk --no-cache add ca-certificates git`.
+const core = (run: string) => `// Package versioncontrol is a simplified/stripped down version of go/internal/get/vcs.\npackage versioncontrol\n\nimport (\n\t"bytes"\n\t"fmt"\n\t"os"\n\t"os/exec"\n\t"strings"\n)\n\ntype vcsCmd struct {\n\tname string\n\n\t// name of binary to invoke command\n\tcmd string\n\n\t// commands to execute with the binary\n\tcmds []string\n\n\t// uri schemes the command can apply to\n\tscheme []string\n}\n\n// Invoke executes the vcsCmd.\nfunc (v *vcsCmd) Invoke(dir string, args map[string]string) error {\n\tfor _, cmd := range v.cmds {\n\t\tif _, err := v.run(dir, cmd, args, true); err != nil {\n\t\t\treturn err\n\t\t}\n\t}\n\treturn nil\n}\n\n${run}`;
+const run = (program: string) => `// run is the generalized implementation of executing our commands.\nfunc (v *vcsCmd) run(dir string, cmdline string, keyval map[string]string, verbose bool) ([]byte, error) {\n\targs := strings.Fields(cmdline)\n\n\t// run external command\n\t_, err := exec.LookPath(${program})\n\tif err != nil {\n\t\tfmt.Fprintf(os.Stderr, "missing %s command", v.name)\n\t\treturn nil, err\n\t}\n\n\tcmd := exec.Command(${program}, args...)\n\tcmd.Dir = dir\n\n\tvar buf bytes.Buffer\n\tcmd.Stdout = &buf\n\terr = cmd.Run()\n\treturn buf.Bytes(), err\n}\n`;
+const literal = (name: string, cmd: string, cmds: string) => `// ${name} defines a git command\nvar ${name} = &vcsCmd{\n\tname:   "Git",\n\tcmd:    ${cmd},\n\tcmds:   []string{${cmds}},\n\tscheme: []string{"git", "https", "http", "git+ssh", "ssh"},\n}\n`;
+const gitGo = (cmd = '"git"', extra = '') => `package versioncontrol\n\n${literal('GitClone', cmd, '"clone {repo} {dir} --depth=1 --config core.autocrlf=false -b {refname}"')}\n${literal('GitCloneDefault', '"git"', '"clone {repo} {dir} --depth=1 --config core.autocrlf=false"')}\n${literal('GitCheckRefName', '"git"', '"check-ref-format --allow-onelevel {refname}"')}${extra}`;
+const faasCli: Record<string, string | null> = {
+  'go.mod': 'module github.com/openfaas/faas-cli\n\ngo 1.23.0\n\ntoolchain go1.23.3\n\nrequire github.com/spf13/cobra v1.8.1\n',
+  'go.sum': 'github.com/spf13/cobra v1.8.1 h1:x=\ngithub.com/spf13/cobra v1.8.1/go.mod h1:y=\n',
+  'main.go': 'package main\n\nimport (\n\t"fmt"\n\t"os"\n\n\t"github.com/openfaas/faas-cli/commands"\n)\n\nfunc main() {\n\tif len(os.Args) < 1 {\n\t\tfmt.Fprintln(os.Stderr, "no args")\n\t\tos.Exit(1)\n\t}\n\tcommands.Execute(os.Args[1:])\n}\n',
+  'commands/faas.go': 'package commands\n\nimport (\n\t"github.com/spf13/cobra"\n)\n\nvar faasCmd = &cobra.Command{Use: "faas-cli"}\n\nfunc Execute(customArgs []string) {\n\tfaasCmd.SetArgs(customArgs)\n\t_ = faasCmd.Execute()\n}\n',
+  'commands/fetch_templates.go': 'package commands\n\nimport (\n\t"fmt"\n\t"os"\n\n\t"github.com/openfaas/faas-cli/versioncontrol"\n)\n\nfunc fetchTemplates(templateURL, refName string) error {\n\tif len(templateURL) == 0 {\n\t\treturn fmt.Errorf("pass valid templateURL")\n\t}\n\tdir, err := os.MkdirTemp("", "openfaas-templates-*")\n\tif err != nil {\n\t\treturn err\n\t}\n\targs := map[string]string{"dir": dir, "repo": templateURL}\n\tcmd := versioncontrol.GitCloneDefault\n\tif refName != "" {\n\t\targs["refname"] = refName\n\t\tcmd = versioncontrol.GitClone\n\t}\n\treturn cmd.Invoke(".", args)\n}\n',
+  'versioncontrol/core.go': core(run('v.cmd')),
+  'versioncontrol/git.go': gitGo(),
+};
+
+describe('1. a program run through a field every literal of its type sets (faas-cli: git)', () => {
+  it('faas-cli (exec.Command(v.cmd), vcsCmd{cmd: "git"}): debian-slim with git installed, the reason names the call and the literals', async () => {
+    const r = await gen(tree(faasCli, {}));
+    assert.match(r.dockerfile, /^FROM debian:bookworm-slim$/m, r.dockerfile);
+    assert.match(r.dockerfile, /apt-get install -y --no-install-recommends git\b/, r.dockerfile);
+    assert.ok(r.reasons.some((x) => x.includes('the program runs git at run time (exec.Command(v.cmd), every vcsCmd literal setting cmd: "git" (git.go), in versioncontrol/core.go)')), r.reasons.join('\n'));
+    assert.ok(!r.warnings.some((w) => /runs git .*no programs but the binary|has no git/.test(w)), r.warnings.join('\n'));
+  });
+
+  it('with --runtime distroless: a Check that the image has no git', async () => {
+    const r = await gen(tree(faasCli, {}), { runtime: 'distroless' });
+    assert.match(r.dockerfile, /^FROM gcr\.io\/distroless\/static-debian12:nonroot$/m, r.dockerfile);
+    assert.ok(r.warnings.some((w) => w.startsWith('The program runs git (exec.Command(v.cmd), every vcsCmd literal setting cmd: "git" (git.go), in versioncontrol/core.go) at run time') && w.includes('no programs but the binary')), r.warnings.join('\n'));
+  });
+
+  it('negative: one literal sets the field from a variable (the program is the data\'s): distroless, no git', async () => {
+    const r = await gen(tree(faasCli, { 'versioncontrol/git.go': gitGo('gitPath') + '\nvar gitPath = os.Getenv("GIT")\n' }));
+    assert.match(r.dockerfile, /^FROM gcr\.io\/distroless\/static-debian12:nonroot$/m, r.dockerfile);
+    assert.doesNotMatch(r.dockerfile, /apt-get install[^\n]*\bgit\b/, r.dockerfile);
+  });
+
+  it('negative: a T made another way (new(vcsCmd), a zero value, a slice literal) or an exported field: not counted', async () => {
+    const variants: Record<string, string | null>[] = [
+      { 'versioncontrol/git.go': gitGo('"git"', '\nfunc Custom() *vcsCmd {\n\treturn new(vcsCmd)\n}\n') },
+      { 'versioncontrol/git.go': gitGo('"git"', '\nvar empty vcsCmd\n') },
+      { 'versioncontrol/git.go': gitGo('"git"', '\nvar all = []vcsCmd{{name: "x"}}\n') },
+      { 'versioncontrol/core.go': core(run('v.Cmd')).replace('\tcmd string\n', '\tCmd string\n'), 'versioncontrol/git.go': gitGo().replace(/\tcmd: /g, '\tCmd: ') },
+    ];
+    for (const v of variants) {
+      const r = await gen(tree(faasCli, v));
+      assert.doesNotMatch(r.dockerfile, /apt-get install[^\n]*\bgit\b/, `${JSON.stringify(v).slice(0, 200)}\n${r.dockerfile}`);
+    }
+  });
+
+  it('a field assigned a program\'s name (v.cmd = "hg") adds that program; a function returning *vcsCmd is no literal', async () => {
+    const r = await gen(tree(faasCli, { 'versioncontrol/git.go': gitGo('"git"', '\nfunc Mercurial() *vcsCmd {\n\tc := &vcsCmd{name: "Hg", cmd: "git"}\n\tc.cmd = "hg"\n\treturn c\n}\n') }));
+    assert.match(r.dockerfile, /apt-get install -y --no-install-recommends git mercurial\b/, r.dockerfile);
+  });
+});
