@@ -11,6 +11,13 @@
  *    `cmd: "git"`; the generated distroless image had no git, and no Check said so (judge37/G G4:
  *    `exec: "git": executable file not found in $PATH`). Now the runtime is debian-slim with git
  *    installed, as for a program that names git in the call (gopass).
+ * 2. A program that mounts through a mount library (the root reason of engineer J52) has the mount
+ *    tools in its image: kubernetes-csi/csi-driver-host-path's hostpathplugin mounts through
+ *    k8s.io/utils/mount, whose Mounter runs mount and umount, and lists the mounts with
+ *    `exec.LookPath("findmnt")` (pkg/hostpath/healthcheck.go:81); the generated distroless image had
+ *    none of them (judge37/G G1 "no mount/findmnt"; note52). Now debian-slim, whose base holds the
+ *    mount package and util-linux (mount, umount, findmnt: nothing to install); alpine installs
+ *    findmnt (busybox has mount and umount).
  */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
@@ -78,5 +85,65 @@ describe('1. a program run through a field every literal of its type sets (faas-
   it('a field assigned a program\'s name (v.cmd = "hg") adds that program; a function returning *vcsCmd is no literal', async () => {
     const r = await gen(tree(faasCli, { 'versioncontrol/git.go': gitGo('"git"', '\nfunc Mercurial() *vcsCmd {\n\tc := &vcsCmd{name: "Hg", cmd: "git"}\n\tc.cmd = "hg"\n\treturn c\n}\n') }));
     assert.match(r.dockerfile, /apt-get install -y --no-install-recommends git mercurial\b/, r.dockerfile);
+  });
+});
+
+// kubernetes-csi/csi-driver-host-path at fd04e6e0ba610170ec488864ded0df919986ebdf (tag v1.16.1,
+// Apache-2.0): go.mod (4,112 bytes) `module github.com/kubernetes-csi/csi-driver-host-path`, `go
+// 1.23.1`, k8s.io/utils among its requires; cmd/hostpathplugin/main.go (6,047 bytes) imports
+// pkg/hostpath; pkg/hostpath/nodeserver.go (18,228 bytes) line 32 `"k8s.io/utils/mount"`, :67
+// `mounter := mount.New("")`, :144 `mounter.Mount(loopDevice, targetPath, "", options)`;
+// pkg/hostpath/healthcheck.go (4,913 bytes) lines 17-27 imports os/exec, :80-86
+// `cmdPath, err := exec.LookPath("findmnt")`, `return false, fmt.Errorf("findmnt not found: %w", err)`,
+// `exec.Command(cmdPath, "--json")`. Its Dockerfile:15-21 `FROM alpine`, `apk add util-linux coreutils socat tar`.
+const nodeserver = (body: string) => `package hostpath\n\nimport (\n\t"k8s.io/utils/mount"\n)\n\nfunc NodePublish(targetPath, path string, options []string) error {\n\tmounter := mount.New("")\n${body}\treturn nil\n}\n`;
+const healthcheck = 'package hostpath\n\nimport (\n\t"fmt"\n\t"os/exec"\n)\n\nfunc checkMountPointExist(volumePath string) (bool, error) {\n\tcmdPath, err := exec.LookPath("findmnt")\n\tif err != nil {\n\t\treturn false, fmt.Errorf("findmnt not found: %w", err)\n\t}\n\n\tout, err := exec.Command(cmdPath, "--json").CombinedOutput()\n\tif err != nil {\n\t\treturn false, err\n\t}\n\treturn len(out) > 0, nil\n}\n';
+const hostpath: Record<string, string | null> = {
+  'go.mod': 'module github.com/kubernetes-csi/csi-driver-host-path\n\ngo 1.23.1\n\nrequire k8s.io/utils v0.0.0-20241210054802-24370beab758\n',
+  'go.sum': 'k8s.io/utils v0.0.0-20241210054802-24370beab758 h1:x=\nk8s.io/utils v0.0.0-20241210054802-24370beab758/go.mod h1:y=\n',
+  'cmd/hostpathplugin/main.go': 'package main\n\nimport (\n\t"flag"\n\t"fmt"\n\t"os"\n\n\t"github.com/kubernetes-csi/csi-driver-host-path/pkg/hostpath"\n)\n\nvar endpoint = flag.String("endpoint", "unix://tmp/csi.sock", "CSI endpoint")\n\nfunc main() {\n\tflag.Parse()\n\tif err := hostpath.NodePublish(*endpoint, "/csi-data-dir", nil); err != nil {\n\t\tfmt.Fprintln(os.Stderr, err)\n\t\tos.Exit(1)\n\t}\n}\n',
+  'pkg/hostpath/nodeserver.go': nodeserver('\tif err := mounter.Mount(path, targetPath, "", options); err != nil {\n\t\treturn err\n\t}\n'),
+  'pkg/hostpath/healthcheck.go': healthcheck,
+};
+
+describe('2. a program that mounts has the mount tools in its image (hostpathplugin: mount, umount, findmnt)', () => {
+  it('hostpathplugin: debian-slim as root, nothing installed, no Check about missing programs', async () => {
+    const r = await gen(tree(hostpath, {}), { package: 'cmd/hostpathplugin' });
+    assert.match(r.dockerfile, /^FROM debian:bookworm-slim$/m, r.dockerfile);
+    assert.match(r.dockerfile, /^USER 0:0$/m, r.dockerfile);
+    assert.doesNotMatch(r.dockerfile, /apt-get/, r.dockerfile);
+    assert.ok(r.reasons.some((x) => x.startsWith('debian:bookworm-slim runtime (chosen because the program runs findmnt (exec.LookPath("findmnt"), its error returned in pkg/hostpath/healthcheck.go), mount (k8s.io/utils/mount') && x.includes('debian-slim has findmnt, mount, umount without installing anything')), r.reasons.join('\n'));
+    assert.ok(!r.warnings.some((w) => /The program runs (findmnt|mount|umount)/.test(w)), r.warnings.join('\n'));
+  });
+
+  it('without findmnt: the library\'s mount and umount alone choose debian-slim', async () => {
+    const r = await gen(tree(hostpath, { 'pkg/hostpath/healthcheck.go': null }), { package: 'cmd/hostpathplugin' });
+    assert.match(r.dockerfile, /^FROM debian:bookworm-slim$/m, r.dockerfile);
+    assert.ok(!r.warnings.some((w) => /The program runs (mount|umount)/.test(w)), r.warnings.join('\n'));
+  });
+
+  it('--runtime alpine installs findmnt (busybox has mount and umount); --runtime distroless keeps the Check', async () => {
+    const alpine = await gen(tree(hostpath, {}), { package: 'cmd/hostpathplugin', runtime: 'alpine' });
+    assert.match(alpine.dockerfile, /apk add --no-cache[^\n]*\bfindmnt\b/, alpine.dockerfile);
+    const distroless = await gen(tree(hostpath, {}), { package: 'cmd/hostpathplugin', runtime: 'distroless' });
+    assert.match(distroless.dockerfile, /^FROM gcr\.io\/distroless\/static-debian12:nonroot$/m, distroless.dockerfile);
+    assert.ok(distroless.warnings.some((w) => w.startsWith('The program runs findmnt (') && w.includes('no programs but the binary')), distroless.warnings.join('\n'));
+  });
+
+  it('negative: the mount library only read (IsLikelyNotMountPoint): distroless, the Check stays', async () => {
+    const r = await gen(tree(hostpath, { 'pkg/hostpath/healthcheck.go': null, 'pkg/hostpath/nodeserver.go': nodeserver('\tif _, err := mounter.IsLikelyNotMountPoint(targetPath); err != nil {\n\t\treturn err\n\t}\n') }), { package: 'cmd/hostpathplugin' });
+    assert.match(r.dockerfile, /^FROM gcr\.io\/distroless\/static-debian12:nonroot$/m, r.dockerfile);
+    assert.ok(r.warnings.some((w) => w.startsWith('The program runs mount (k8s.io/utils/mount')), r.warnings.join('\n'));
+  });
+
+  // umputun/tg-spam (regression set) app/main.go:645 `output, err := exec.Command("mount").Output()`.
+  it('negative: a mount tool run by name without a mount library (tg-spam lists the mounts): distroless', async () => {
+    const r = await gen(tree(hostpath, {
+      'go.mod': 'module github.com/kubernetes-csi/csi-driver-host-path\n\ngo 1.23.1\n',
+      'go.sum': null,
+      'pkg/hostpath/healthcheck.go': null,
+      'pkg/hostpath/nodeserver.go': 'package hostpath\n\nimport (\n\t"os/exec"\n\t"strings"\n)\n\nfunc NodePublish(targetPath, path string, options []string) error {\n\toutput, err := exec.Command("mount").Output()\n\tif err != nil || !strings.Contains(string(output), path) {\n\t\treturn err\n\t}\n\treturn nil\n}\n',
+    }), { package: 'cmd/hostpathplugin' });
+    assert.match(r.dockerfile, /^FROM gcr\.io\/distroless\/static-debian12:nonroot$/m, r.dockerfile);
   });
 });

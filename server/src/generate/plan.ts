@@ -215,7 +215,16 @@ const PROGRAM_PACKAGES: Record<string, { apt: string; apk: string }> = {
   'iptables-save': { apt: 'iptables', apk: 'iptables' },
   'iptables-restore': { apt: 'iptables', apk: 'iptables' },
   nft: { apt: 'nftables', apk: 'nftables' },
+  // kubernetes-csi/csi-driver-host-path's health check lists the mounts with findmnt --json: Debian's
+  // util-linux (Essential, so in debian-slim already: nothing to install), alpine's findmnt.
+  findmnt: { apt: '', apk: 'findmnt' },
 };
+/**
+ * Programs a mounting program runs (k8s.io/mount-utils's Mounter runs mount and umount; findmnt):
+ * base tools of debian-slim (the mount package and util-linux are part of it; findmnt is
+ * PROGRAM_PACKAGES') and of alpine (busybox's mount, umount), which distroless lacks.
+ */
+const MOUNT_TOOLS = new Set(['mount', 'umount', 'findmnt']);
 function runtimePackage(program: string): { apt: string; apk: string } | null {
   const name = programBase(program);
   return Object.prototype.hasOwnProperty.call(PROGRAM_PACKAGES, name) ? PROGRAM_PACKAGES[name] : null;
@@ -777,6 +786,12 @@ export function plan(model: WorkspaceModel, options: GenerateOptions, io: Genera
   // Programs the binary runs by name that a package provides (gopass: git, gpgconf from gnupg):
   // distroless has none, so unless a runtime was asked for, debian-slim with them installed.
   const installable = shape.runsCommands.filter((c) => c.onlyWith === undefined && !baseTool(c.name) && runtimePackage(c.name) !== null);
+  // With the mount tools a debian-slim or alpine runtime has without installing them (mount, umount),
+  // when the program mounts through a mount library (mountCall), which runs them: csi-driver-host-path's
+  // hostpathplugin mounts through k8s.io/utils/mount (and lists mounts with findmnt, installable above).
+  // Not for a library only read (IsLikelyNotMountPoint, List: /proc), nor for a mount tool run by name
+  // without one (tg-spam lists the mounts; kubo's umount of a FUSE mount): those stay Checks.
+  const provided = [...installable, ...(mountCall === undefined ? [] : shape.runsCommands.filter((c) => c.onlyWith === undefined && baseTool(c.name) && MOUNT_TOOLS.has(programBase(c.name))))];
   // C libraries the program's own cgo links (`#cgo pkg-config: vips`, `#cgo LDFLAGS: -ljpeg`): when
   // Debian packages are known for all of them, the builder installs their development packages and
   // a debian-slim runtime their shared libraries (imgproxy/imgproxy eef3b31: libvips-dev and
@@ -802,16 +817,16 @@ export function plan(model: WorkspaceModel, options: GenerateOptions, io: Genera
   // script_exporter runs the scripts its configuration names, which distroless cannot start.
   const dataNamed = closure.flatMap((c) => (packageByDir(model, c.dir)?.runsDataNamed ?? []).filter((r) => !fieldResolved.has(`${join(c.dir, r.file)}\0${r.via}`)).map((r) => `${r.via} in ${join(c.dir, r.file)}`));
   const needsShell = shellNeed({ runs: shape.runsCommands, dataNamed, scriptsInSources: shape.runsNamedAtRunTime?.scripts ?? null }, { read, listFiles: (d) => io.listFiles(d) });
-  const runtime: Runtime = options.runtime ?? (installable.length > 0 || (libsInstallable && sharedLibs.length > 0) || needsShell !== null ? 'debian' : 'distroless');
+  const runtime: Runtime = options.runtime ?? (provided.length > 0 || (libsInstallable && sharedLibs.length > 0) || needsShell !== null ? 'debian' : 'distroless');
   const chosenFor = options.runtime === undefined && runtime === 'debian'
-    ? needsShell !== null && installable.length === 0 && !(libsInstallable && sharedLibs.length > 0)
+    ? needsShell !== null && provided.length === 0 && !(libsInstallable && sharedLibs.length > 0)
       ? `chosen because ${needsShell.why}: a shell script needs the shell its #! line names (debian-slim has sh and bash), and distroless has no shell; --runtime distroless keeps distroless`
-      : installable.length > 0
-      ? `chosen because the program runs ${installable.slice(0, 4).map((c) => `${c.name} (${c.via})`).join(', ')}${installable.length > 4 ? ` and ${installable.length - 4} more` : ''}, and distroless has no programs but the binary; --runtime distroless keeps distroless`
+      : provided.length > 0
+      ? `chosen because the program runs ${provided.slice(0, 4).map((c) => `${c.name} (${c.via})`).join(', ')}${provided.length > 4 ? ` and ${provided.length - 4} more` : ''}, and distroless has no programs but the binary${provided.some((c) => runtimePackage(c.name)?.apt === '' || baseTool(c.name)) ? ` (debian-slim has ${provided.filter((c) => runtimePackage(c.name)?.apt === '' || baseTool(c.name)).map((c) => c.name).join(', ')} without installing anything: its base holds the mount package and util-linux)` : ''}; --runtime distroless keeps distroless`
       : `chosen because the binary links shared C libraries (${sharedLibs.map(shownLib).join(', ')}) that apt installs there and distroless cannot`
     : 'asked for';
   const runtimePackages = runtime === 'debian' || runtime === 'alpine'
-    ? [...new Set(installable.map((c) => runtimePackage(c.name)![runtime === 'alpine' ? 'apk' : 'apt']))]
+    ? [...new Set(installable.map((c) => runtimePackage(c.name)![runtime === 'alpine' ? 'apk' : 'apt']).filter((x) => x !== ''))]
     : [];
   const builderApt = libsInstallable && (runtime === 'debian' || (runtime === 'distroless' && sharedLibs.length === 0)) ? [...new Set(sysLibs.flatMap((l) => l.debian.split(' ')))].sort() : [];
   const libPackages = builderApt.length > 0 && runtime === 'debian' ? [...new Set(sharedLibs.flatMap((l) => l.bookworm.split(' ')))].sort() : [];
@@ -1706,8 +1721,10 @@ export function plan(model: WorkspaceModel, options: GenerateOptions, io: Genera
   if (browserModules.length > 0) warnings.push(`${browserModules.join(', ')} drive${browserModules.length > 1 ? '' : 's'} a Chrome or Chromium browser, which ${runtimeImage} does not have (the library finds it by path lookup, and a download at run time needs a writable cache and the browser's shared libraries): the commands that use it fail. Base the runtime on an image with the browser (chromedp/headless-shell, or debian with chromium installed) or connect to a remote browser.`);
   // Programs run by name: distroless and scratch hold only the binary; alpine and debian hold a
   // shell and the basic tools, nothing like git, ssh or ffmpeg.
-  if (installable.length > 0 && runtimePackages.some((x) => x !== 'libstdc++')) reasons.push(`${runtime === 'alpine' ? 'apk add --no-cache' : 'apt-get install -y --no-install-recommends'} ${runtimePackages.filter((x) => x !== 'libstdc++').join(' ')} in the runtime stage: the program runs ${installable.map((c) => c.name).join(', ')} at run time (${installable.slice(0, 4).map((c) => c.via).join('; ')}${installable.length > 4 ? `; ${installable.length - 4} more` : ''}).`);
-  const installed = (name: string) => runtimePackages.length > 0 && installable.some((c) => c.name === name);
+  // Only the programs a package is installed for (debian-slim has findmnt already).
+  const packaged = installable.filter((c) => runtimePackage(c.name)![runtime === 'alpine' ? 'apk' : 'apt'] !== '');
+  if (packaged.length > 0 && runtimePackages.some((x) => x !== 'libstdc++')) reasons.push(`${runtime === 'alpine' ? 'apk add --no-cache' : 'apt-get install -y --no-install-recommends'} ${runtimePackages.filter((x) => x !== 'libstdc++').join(' ')} in the runtime stage: the program runs ${packaged.map((c) => c.name).join(', ')} at run time (${packaged.slice(0, 4).map((c) => c.via).join('; ')}${packaged.length > 4 ? `; ${packaged.length - 4} more` : ''}).`);
+  const installed = (name: string) => (runtime === 'debian' || runtime === 'alpine') && installable.some((c) => c.name === name);
   const absent = shape.runsCommands.filter((c) => (runtime === 'distroless' || runtime === 'scratch' || !baseTool(c.name)) && !installed(c.name));
   // Calls made only when a variable the image does not set is set (tg-spam's TGSPAM_IN_DOCKER=1).
   const gated = absent.filter((c) => c.onlyWith !== undefined);
