@@ -71,6 +71,13 @@ export interface IndirectGoStep {
   cmd: ShellCommand;
   /** The file read (context-relative), or null when the tool file was not found or not readable. */
   file: string | null;
+  /**
+   * The clone the command runs in (the folder the stage `git clone`d a repository into, through its
+   * WORKDIR or a `cd`: the command runs that repository's files): its URL, and its folder (null when
+   * under the FROM image's WORKDIR, not known). cloudnativelabs/kube-router 7c2c277
+   * Dockerfile:31-38, `git clone …/iptables-wrappers.git .` then `make build`. Absent otherwise.
+   */
+  clone?: { url: string; dir: string | null };
 }
 
 /**
@@ -91,7 +98,7 @@ export interface IndirectGoStep {
 export function indirectGoSteps(stage: Stage, files: ContextReader | undefined, unreadableCounts: boolean, opts: { variableScripts?: boolean } = {}): IndirectGoStep[] {
   const out: IndirectGoStep[] = [];
   for (const run of toolRuns(stage, files, opts)) {
-    if (run.text === null ? unreadableCounts && !run.fromArchive : GO_IN_TEXT.test(run.text)) out.push({ instr: run.instr, cmd: run.cmd, file: run.file });
+    if (run.text === null ? unreadableCounts && !run.fromArchive : GO_IN_TEXT.test(run.text)) out.push({ instr: run.instr, cmd: run.cmd, file: run.file, ...(run.clone ? { clone: run.clone } : {}) });
   }
   return out;
 }
@@ -172,12 +179,18 @@ function computeToolRuns(stage: Stage, files: ContextReader | undefined, variabl
    * `WORKDIR /src/libpostal`, `./configure && make -j4`, a C library's Makefile; its
    * Dockerfile.openshift: `git clone …/libpostal && cd libpostal && … make -j4`).
    */
-  const cloned: string[] = [];
+  const cloned: { dir: string; url: string }[] = [];
   // The FROM image's WORKDIR is not known (ubi9/go-toolset's, in watchman's Dockerfile.openshift):
   // a stand-in folder, so that `git clone URL && cd NAME` there still matches.
   let workdir: string | null = UNKNOWN_WORKDIR;
-  let workdirInClone = false;
-  const inClone = (p: string | null) => p !== null && cloned.some((d) => p === d || p.startsWith(`${d}/`));
+  /** The clone the current WORKDIR is in (the latest, deepest holding it); null when none. */
+  let workdirInClone: { dir: string; url: string } | null = null;
+  const inClone = (p: string | null): { dir: string; url: string } | null => {
+    if (p === null) return null;
+    let best: { dir: string; url: string } | null = null;
+    for (const c of cloned) if ((p === c.dir || p.startsWith(`${c.dir}/`)) && (!best || c.dir.length >= best.dir.length)) best = c;
+    return best;
+  };
   /**
    * The absolute folders an ADD of a local archive unpacked into (ADD unpacks a local tar), and
    * whether the current WORKDIR is one of them: a tool run there reads the archive's files, not
@@ -193,7 +206,7 @@ function computeToolRuns(stage: Stage, files: ContextReader | undefined, variabl
       workdir = raw === undefined || raw.includes('$') ? null : resolveDir(workdir, raw);
       workdirInClone = inClone(workdir);
       workdirInAdded = inAdded(workdir);
-      if (workdir !== null && !workdirInClone && !workdirInAdded && !workdir.startsWith(UNKNOWN_WORKDIR)) own.push(workdir);
+      if (workdir !== null && workdirInClone === null && !workdirInAdded && !workdir.startsWith(UNKNOWN_WORKDIR)) own.push(workdir);
     } else if (instr.keyword === 'COPY' || instr.keyword === 'ADD') {
       const paths = copyPaths(instr);
       const dest = paths?.dest;
@@ -222,7 +235,13 @@ function computeToolRuns(stage: Stage, files: ContextReader | undefined, variabl
       const clone = gitClone(cmd.argv);
       if (clone) {
         const dir = clone.dir.startsWith('/') ? clone.dir : here === null ? null : resolveDir(here, clone.dir);
-        if (dir !== null && dir !== '/') cloned.push(dir);
+        if (dir !== null && dir !== '/') {
+          cloned.push({ dir, url: clone.url });
+          // A clone into the folder the commands run in (`git clone URL .`): what runs there
+          // next, in this RUN and in the later ones of this WORKDIR, is the clone's.
+          inCloned = inClone(here);
+          workdirInClone = inClone(workdir);
+        }
       }
       if (base === 'curl' || base === 'wget' || base === 'tar' || base === 'bsdtar' || base === 'unzip') archiveStems.push(...cmd.argv.slice(1).flatMap(stemOf));
       if (base === 'curl' || base === 'wget') fetched = true;
@@ -235,7 +254,7 @@ function computeToolRuns(stage: Stage, files: ContextReader | undefined, variabl
         const to = cmd.argv.slice(1).find((w) => !w.value.startsWith('-'));
         here = to === undefined || to.dynamic || to.value.startsWith('~') ? null : resolveDir(here, to.value);
         inCloned = inClone(here);
-        inArchive = !inCloned && inArchiveAfter(cmd, inArchive, unpackedInto, unpackedHere, own, unpacked ? archiveStems : []);
+        inArchive = inCloned === null && inArchiveAfter(cmd, inArchive, unpackedInto, unpackedHere, own, unpacked ? archiveStems : []);
       }
       // `./scripts/${BUILD_SCRIPT}`: a script whose name a variable chooses is a file we cannot
       // read; with `variableScripts` it counts as an unreadable one.
@@ -243,8 +262,8 @@ function computeToolRuns(stage: Stage, files: ContextReader | undefined, variabl
       if (names === null) continue;
       // A clone's build file is not the context's: not read, so the run is one whose file is
       // unknown (gopasspw/gopass clones its Go plugins and runs their `make`, which runs go).
-      if (inCloned || inArchive) {
-        out.push({ instr, cmd, file: null, text: null, fromArchive: inArchive });
+      if (inCloned !== null || inArchive) {
+        out.push({ instr, cmd, file: null, text: null, fromArchive: inArchive, ...(inCloned !== null && !inArchive ? { clone: { url: inCloned.url, dir: inCloned.dir.startsWith(UNKNOWN_WORKDIR) ? null : inCloned.dir } } : {}) });
         continue;
       }
       let found: string | null = null;

@@ -229,8 +229,7 @@ export function clonedContextDir(info: KnownWorkspace, stage: Stage, g: GoComman
         if (found && /^(checkout|switch|reset|pull|merge|rebase|cherry-pick|am|apply|restore|stash)$/.test(argv[sub]?.value ?? '')) return null;
         const clone = gitClone(argv, (w) => envOnlyValue(model, s, i, w));
         if (!clone || clone.branch || wd === null) continue;
-        const repo = repositoryPath(clone.url);
-        if (repo && workspace.modules.some((m) => m.path.replace(/\/v\d+$/, '') === (m.dir ? `${repo}/${m.dir}` : repo))) {
+        if (clonesContextModule(workspace, clone.url)) {
           found = { root: path.posix.resolve(wd, clone.dir), clone: i };
         }
       }
@@ -260,6 +259,16 @@ function envOnlyValue(model: DockerfileModel, stage: Stage, instr: Instruction, 
   if (names.some((n) => (set.get(n) ?? '$').includes('$') || new RegExp(`(?:^|[^A-Za-z0-9_$\\{])${n}=`).test(text))) return null;
   const env = dockerEnv(model, stage, instr);
   return expandVariables(raw, { get: (n) => (set.has(n) ? env.get(n) : undefined) });
+}
+
+/**
+ * The URL is the repository of a module of the context (`https://github.com/minio/kes` and module
+ * `github.com/minio/kes` at the root; a `/vN` suffix of the module path allowed): a clone of the
+ * project itself. False for another repository and for a URL that is no repository path.
+ */
+export function clonesContextModule(workspace: WorkspaceModel, url: string): boolean {
+  const repo = repositoryPath(url);
+  return repo !== null && workspace.modules.some((m) => m.path.replace(/\/v\d+$/, '') === (m.dir ? `${repo}/${m.dir}` : repo));
 }
 
 /** A repository URL as a module path: `https://github.com/a/b.git`, `git@github.com:a/b` -> `github.com/a/b`. */

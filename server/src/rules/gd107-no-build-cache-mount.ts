@@ -13,7 +13,7 @@ import { isSourceCopy, stageUsesVendor } from '../facts/goSources';
 import { composeServices } from '../facts/composeImages';
 import { composeGoService, feedsGoAtStart } from '../facts/goAtStart';
 import { dockerfileFact } from '../facts/memo';
-import { runsBuiltBinary } from '../facts/builtPackages';
+import { clonesContextModule, commandCwd, runsBuiltBinary } from '../facts/builtPackages';
 import { compilesModulePackages } from '../facts/precompiledPackages';
 import { makeBuilds } from '../facts/toolRunText';
 import { type Rule, type RuleContext, type RuleFinding, stagesToCheck, withLazyFix } from './types';
@@ -131,7 +131,7 @@ export const gd107: Rule = {
         const paths = goCachePaths(ctx.model, stage, instr, gos[0]);
         // The later steps that read this step's modules: asked up to three times below, found once.
         let readersAfter: Consumer[] | undefined;
-        const readers = () => (readersAfter ??= laterModuleReaders(ctx, stage, instr));
+        const readers = () => (readersAfter ??= laterModuleReaders(ctx, stage, instr, commandCwd(ctx.model, stage, gos[0], null)));
         // The modules an earlier RUN of the stage chain left in its layer (`go mod download`,
         // `go mod tidy`… without a module cache mount).
         // (`go install tool@v1` builds another module: its modules are not there.)
@@ -360,9 +360,11 @@ function opaqueConsumers(ctx: RuleContext, readers: readonly Consumer[]): Consum
  * test`, `go vet`, `go generate`, `go run`, `go list` (of packages), `go mod verify`, `go mod tidy`,
  * `go mod vendor` or a tool that loads the packages with their dependencies (`golangci-lint`, `swag init`,
  * mockery, wire, gqlgen…, also through `go run tool@v1`). With or without a module cache mount
- * of their own.
+ * of their own. Not a build tool run in a clone of another repository that the step (running in
+ * `cwd`, the container folder of its go command) is not in: kube-router 7c2c277 Dockerfile:35-38
+ * builds iptables-wrappers, its own module, in a clone.
  */
-function laterModuleReaders(ctx: RuleContext, stage: Stage, after: Instruction): Consumer[] {
+function laterModuleReaders(ctx: RuleContext, stage: Stage, after: Instruction, cwd: string | null): Consumer[] {
   const files = ctx.workspace ? ctx.files : undefined;
   const out: Consumer[] = [];
   for (const s of stageDescendants(ctx.model, stage)) {
@@ -374,6 +376,13 @@ function laterModuleReaders(ctx: RuleContext, stage: Stage, after: Instruction):
       if (!later(step.instr)) continue;
       // A program the stage compiled (`RUN ./api -v` after `go build -o ./api`): no go runs.
       if (step.file === null && runsBuiltBinary(ctx, s, step.instr, step.cmd) !== null) continue;
+      // A build tool run in a clone of another repository, where this step does not run
+      // (kube-router's `git clone …/iptables-wrappers.git .` then `make build`, after the
+      // project's download in /build): it builds that repository's module, with its own go.mod,
+      // not this one's modules. Not a clone of the project itself, nor one this step runs in
+      // (gopass downloads the modules of its plugin's clone, then runs its makes there).
+      if (step.clone?.dir != null && cwd !== null && cwd !== step.clone.dir && !cwd.startsWith(`${step.clone.dir}/`)
+        && ctx.workspace && !clonesContextModule(ctx.workspace, step.clone.url)) continue;
       const prev = byRun.get(step.instr);
       if (!prev || prev.file === null) byRun.set(step.instr, step);
     }

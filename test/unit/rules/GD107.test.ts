@@ -4,7 +4,7 @@ import { applyEdits } from '../../../server/src/edits/edits';
 import { fixAll } from '../../../server/src/fixes/fixAll';
 import { assertLineEndings, df, lint, ready } from '../helpers';
 import { load, opts, tmpCopy, write } from './kit/context';
-import { has, find, fix, MOD, BUILD, formanceLedger } from './kit/gobuild';
+import { assertParses, has, find, fix, MOD, BUILD, formanceLedger } from './kit/gobuild';
 import { composeServices } from '../../../server/src/facts/composeImages';
 import { tempWorkspace } from './kit/realworld';
 import { BENTO_DOCKERFILE, BENTO_MAKEFILE, bento, SQL_EXPORTER_PLAIN, sqlExporter } from './kit/makeGo';
@@ -2612,5 +2612,98 @@ describe('GD107: `go mod verify` after the download reads its layer (frain-dev/c
     assert.match(f.message, /The later `go vet \.\/\.\.\.` \(no module cache mount\) reads its modules from this step's layer: with the mount on this step alone it would download every module again/);
     assert.match(f.message, /The later `go mod verify` \(no module cache mount\) checks the modules in this step's layer/);
     assert.equal(f.fix!.edits.length, 3);
+  });
+});
+
+// cloudnativelabs/kube-router 7c2c2779e397b15b85dc5fd2b6e6ff2c64c38596 (Apache-2.0) Dockerfile:9-39
+// (judge 38 Y W2, W3, F2): the make at line 38 runs in a `git clone` of kubernetes-sigs/iptables-wrappers
+// (its own module: go.mod with no requirements) into the WORKDIR, in the same RUN. It reads
+// nothing of this stage's module cache, so the download (line 22) and the project's make (line 27)
+// name no "later `make build`", and their fix leaves that RUN alone. Skeleton: go.mod's first
+// requirement, the Makefile's three goals (the `kube-router` recipe's go build, gobgp's go install,
+// cni-download's curl), cmd/kube-router's import block.
+describe('GD107: a make in a clone of another repository reads another module (kube-router)', () => {
+  const files = {
+    'go.mod': 'module github.com/cloudnativelabs/kube-router/v2\n\ngo 1.26.2\n\nrequire github.com/aws/aws-sdk-go-v2 v1.41.5\n',
+    'go.sum': '',
+    Makefile: [
+      'kube-router:',
+      '\t@echo Starting kube-router binary build.',
+      '\tGOARCH=$(GOARCH) CGO_ENABLED=0 go build -ldflags \'$(LDFLAGS)\' -o kube-router cmd/kube-router/kube-router.go',
+      '',
+      'gobgp:',
+      '\tCGO_ENABLED=0 GOARCH=$(GOARCH) GOOS=linux go install github.com/osrg/gobgp/v4/cmd/gobgp@$(GOBGP_VERSION)',
+      '',
+      'cni-download:',
+      '\tcurl -L -o cni-plugins-$(GOARCH).tgz https://github.com/containernetworking/plugins/releases/download/$(CNI_VERSION)/cni-plugins-linux-$(GOARCH)-$(CNI_VERSION).tgz',
+      '',
+    ].join('\n'),
+    'cmd/kube-router/kube-router.go': 'package main\n\nimport (\n\t"github.com/aws/aws-sdk-go-v2/aws"\n)\n\nfunc main() { _ = aws.String("") }\n',
+  };
+  const KUBE_ROUTER = (clone = 'git clone https://github.com/kubernetes-sigs/iptables-wrappers.git .') => df([
+    'FROM --platform=$BUILDPLATFORM golang:1-alpine AS builder',
+    'ARG TARGETOS',
+    'ARG TARGETARCH',
+    'ARG TARGETVARIANT',
+    'ENV BUILD_IN_DOCKER=false \\',
+    '    CGO_ENABLED=0 \\',
+    '    GOOS=$TARGETOS \\',
+    '    GOARCH=$TARGETARCH',
+    'WORKDIR /build',
+    'COPY go.mod go.sum ./',
+    'RUN go mod download',
+    'COPY . .',
+    'RUN apk add --no-cache make git tar curl \\',
+    '    && export GOARM="${TARGETVARIANT#v}" \\',
+    '    && make kube-router \\',
+    '    && make gobgp \\',
+    '    && make cni-download',
+    '',
+    'WORKDIR /iptables-wrappers',
+    'ENV IPTABLES_WRAPPERS_VERSION=bfef9e5087a198b50a4124bb9ce9d2c7c99025dd',
+    'RUN export GOARM="${TARGETVARIANT#v}" \\',
+    `    && ${clone} \\`,
+    '    && git checkout "${IPTABLES_WRAPPERS_VERSION}" \\',
+    '    && make build \\',
+    '    && test -x bin/iptables-wrapper',
+    '',
+    'FROM alpine:3.23',
+    'COPY --from=builder /build/kube-router /build/gobgp /usr/local/bin/',
+    'COPY --from=builder /iptables-wrappers/bin/iptables-wrapper /',
+    'ENTRYPOINT ["/usr/local/bin/kube-router"]',
+  ]);
+  const opts = (text: string) => tempWorkspace({ ...files, Dockerfile: text }, 'Dockerfile');
+  const line = (text: string, f: { span: { start: number } }) => text.slice(0, f.span.start).split('\n').length;
+
+  it('kube-router Dockerfile:22,27: the download and the make are reported, without a later `make build` reading their modules', () => {
+    const text = KUBE_ROUTER();
+    const fs = find(text, 'GD107', opts(text));
+    assert.deepEqual(fs.map((f) => line(text, f)), [11, 15]);
+    for (const f of fs) assert.doesNotMatch(f.message, /make build/, f.message);
+    assert.match(fs[1].message, /Its modules come from the earlier `go mod download` layer/);
+  });
+
+  it('kube-router F2: the fix mounts the caches on the download and the make, and leaves the clone\'s make alone', () => {
+    const text = KUBE_ROUTER();
+    const o = opts(text);
+    const fixed = fixAll(text, (t) => lint(t, o).filter((f) => f.code === 'GD107')).text;
+    assertParses(text, fixed);
+    assertLineEndings(text, fixed);
+    assert.ok(fixed.includes(`RUN ${MOD} go mod download\n`), fixed);
+    assert.ok(fixed.includes(`RUN ${MOD} ${BUILD} apk add`), fixed);
+    assert.ok(fixed.includes('\nRUN export GOARM="${TARGETVARIANT#v}" \\\n    && git clone'), fixed);
+    assert.deepEqual(find(fixed, 'GD107', opts(fixed)), []);
+  });
+
+  it('a clone of the project itself (`git clone` of its own module\'s repository) is the same module: still named', () => {
+    const text = KUBE_ROUTER('git clone https://github.com/cloudnativelabs/kube-router.git .');
+    const fs = find(text, 'GD107', opts(text));
+    assert.match(fs[0]?.message ?? '', /The later `make build` \(no module cache mount\) reads its modules from this step's layer/, fs.map((f) => f.message).join('\n'));
+  });
+
+  it('the same make without the clone (the project\'s sources in that folder) is still named', () => {
+    const text = KUBE_ROUTER('cp -r /build/. .');
+    const fs = find(text, 'GD107', opts(text));
+    assert.match(fs[0]?.message ?? '', /The later `make build` \(no module cache mount\) reads its modules from this step's layer/, fs.map((f) => f.message).join('\n'));
   });
 });
