@@ -89,6 +89,40 @@ export function contextFileAt(model: DockerfileModel, stage: Stage, target: stri
 }
 
 /**
+ * The context-relative path of a file the image does not have at the absolute path `target` but
+ * the context has at the same place, relative to a folder the stage chain copied context files
+ * into: a folder source's contents land there (`COPY scripts/ /opt/`: `/opt/x.sh` is
+ * `scripts/x.sh`), a module file's folder does (`WORKDIR /build` + `COPY go.mod .`:
+ * `/build/test/test.sh` is `test/test.sh`). Not any other file's (`COPY goctl /usr/bin/` says
+ * nothing of what else /usr/bin holds). A start command naming such a path runs the context's file only when the
+ * context is mounted there at run time (yandex-cloud/k8s-csi-s3 cd2d29f test/Dockerfile:14-24,
+ * `ENTRYPOINT ["/build/test/test.sh"]`, run by its Makefile:28 with `-v $(PWD):/build`). Null when
+ * the image has a file there from any COPY/ADD (contextFileAt, copiedFromElsewhere) or none matches;
+ * callers check that no RUN writes it. The deepest folder wins.
+ */
+export function mountedContextFile(model: DockerfileModel, stage: Stage, target: string, files: Pick<WorkspaceFiles, 'fileExists' | 'dirExists'>): string | null {
+  if (!target.startsWith('/') || target.includes('$')) return null;
+  if (contextFileAt(model, stage, target, files) !== null || copiedFromElsewhere(model, stage, target)) return null;
+  let best: { folder: string; rel: string } | null = null;
+  for (const { instr: i, paths, dest, folder } of chainCopies(model, stage)) {
+    if (!isContextCopy(i)) continue;
+    for (const src of paths.sources) {
+      const rel = contextPath(src);
+      if (rel === null || /[*?[]/.test(rel)) continue;
+      const dir = rel === '' || files.dirExists(rel);
+      if (!dir && !/^go\.(mod|sum|work)$/.test(path.posix.basename(rel))) continue;
+      // The container folder and the context folder that hold the same files.
+      const container = dir || folder ? dest : path.posix.dirname(dest);
+      const ctxDir = dir ? rel : rel.includes('/') ? rel.slice(0, rel.lastIndexOf('/')) : '';
+      if (!target.startsWith(container === '/' ? '/' : `${container}/`)) continue;
+      const candidate = (ctxDir === '' ? '' : `${ctxDir}/`) + target.slice(container === '/' ? 1 : container.length + 1);
+      if (files.fileExists(candidate) && (!best || container.length >= best.folder.length)) best = { folder: container, rel: candidate };
+    }
+  }
+  return best?.rel ?? null;
+}
+
+/**
  * contextFileAt, also through one `COPY --from=<stage>`: when the last COPY that writes `target`
  * takes it from another stage of the Dockerfile, the context file that stage has at the source
  * path (ipfs-cluster: `COPY --from=builder $SRC_PATH/docker/entrypoint.sh /usr/local/bin/`, the

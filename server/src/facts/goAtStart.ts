@@ -14,7 +14,11 @@
  * (`wait-for-it.sh rabbitmq:5672 -- make test-with-coverage`: RichardKnop/machinery's CI test
  * runner; dockerfile/facts.ts waitWrapped). A script a RUN of the Dockerfile wrote counts the
  * same (`RUN echo '…' > compile.sh`, `cat <<EOF > run.sh`: ./writtenFiles.ts; dendrite's
- * ComplementLocal.Dockerfile). The script is read as text, never run; one level deep.
+ * ComplementLocal.Dockerfile). So does a script the image does not have, at the place the context
+ * has it relative to the files the stage copied (`WORKDIR /build`, `COPY go.mod .`, `ENTRYPOINT
+ * ["/build/test/test.sh"]`): the context is mounted there at run time (./copiedFiles.ts
+ * mountedContextFile; yandex-cloud/k8s-csi-s3's test image), and such an image is a dev or builder
+ * image whatever it builds itself. The script is read as text, never run; one level deep.
  *
  * What rules do with it: GD107 keeps the module cache in the image's layers (a cache mount would
  * leave it out), GD201 leaves a dev or builder image its toolchain.
@@ -30,7 +34,8 @@ import type { WorkspaceModel } from '../workspace/model';
 import { underPath } from '../workspace/goImports';
 import { flatMapOf } from '../arrays';
 import { serviceBuilds, type ComposeService } from './composeImages';
-import { contextFileAt, contextFileThrough } from './copiedFiles';
+import { stageWritesPath } from './builtPackages';
+import { contextFileAt, contextFileThrough, mountedContextFile } from './copiedFiles';
 import { dockerfileFact } from './memo';
 import { writtenFileAt } from './writtenFiles';
 
@@ -47,6 +52,11 @@ export interface GoAtStart {
   text?: string;
   /** A RUN (or a `COPY <<EOF`) of the Dockerfile wrote the script (./writtenFiles.ts), not a copy from the context. */
   written?: boolean;
+  /**
+   * The image does not have the script: the context is mounted where the stage copied its files
+   * (./copiedFiles.ts mountedContextFile), so the container runs go on the mounted sources.
+   */
+  mounted?: true;
 }
 
 /**
@@ -132,6 +142,9 @@ export function devOrBuilderImage(model: DockerfileModel, stage: Stage, files: W
   if (!atStart) return null;
   if (atStart.via === 'reload' || atStart.reload) return atStart;
   if (atStart.via !== 'script') return null;
+  // The script runs go on sources mounted at run time: whatever the image builds itself (k8s-csi-s3's
+  // test image builds minio, a test helper), its container compiles or tests the mounted checkout.
+  if (atStart.mounted) return atStart;
   const builds = stageChain(model, stage).some((s) => stageGoCommands(s).some((g) => g.sub === 'build' || (g.sub === 'install' && !isToolInstall(g))));
   if (!builds) return atStart;
   // The image builds helpers, and its start script compiles the program itself from sources
@@ -199,11 +212,19 @@ function compute(model: DockerfileModel, stage: Stage, files: WorkspaceFiles | u
       const tool = startToolFile(model, stage, argv, files);
       if (tool !== null) return { via: 'script', instr: i, file: tool };
       for (const target of imagePaths(model, stage, prog)) {
-        const file = contextFileAt(model, stage, target, files);
+        const copied = contextFileAt(model, stage, target, files);
+        // A script the image does not have, where the context has it beside the files the stage
+        // copied: the context is mounted there at run time (k8s-csi-s3's test image: its
+        // Makefile runs it with `-v $(PWD):/build`), unless an instruction writes that path.
+        // (Named by a path: a bare name is looked up in PATH, where no checkout is mounted.)
+        const mounted = copied === null && prog.includes('/') && writtenFileAt(model, stage, target) === null && !stageWritesPath({ model }, stage, target)
+          ? mountedContextFile(model, stage, target, files)
+          : null;
+        const file = copied ?? mounted;
         const text = file === null ? null : files.readFile(file);
         if (text === null || file === null) continue;
         const reload = RELOAD_IN_TEXT.test(text);
-        if (reload || GO_IN_TEXT.test(text)) return { via: 'script', instr: i, file, reload, text };
+        if (reload || GO_IN_TEXT.test(text)) return { via: 'script', instr: i, file, reload, text, ...(mounted !== null ? { mounted: true as const } : {}) };
         // The script starts a build tool whose file runs go (kiali/kiali d733a09
         // tests/integration/run-tests.sh: `make test-integration`, a target of an included
         // make/Makefile.build.mk that runs `${GO} test`): the same as the start command running it.

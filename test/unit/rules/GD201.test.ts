@@ -681,3 +681,71 @@ describe('GD201: a golang-by-digest runner of one binary of a ./... build (dydxp
     assert.deepEqual(findIn(scripts, 'GD201', context()), []);
   });
 });
+
+// yandex-cloud/k8s-csi-s3 cd2d29f0e655e30812c75fa5fb4c212cc04631b4 (Apache-2.0) test/Dockerfile:1-24
+// (judge 38 Y W1), context the repository root: Makefile:27-28 builds it and runs it with
+// `-v $(PWD):/build`. The image never copies test/test.sh: its ENTRYPOINT starts the mounted
+// checkout's script, which runs `go test ./...` on the modules line 19 pre-warms. The toolchain is
+// the point, whatever the image builds itself (minio, a test helper from a clone). Skeleton: go.mod's
+// first requirement, test/test.sh, cmd/s3driver's import block.
+describe('GD201: a test image whose start script comes from the context mounted at run time (k8s-csi-s3 test/Dockerfile)', () => {
+  const TEST = df([
+    'FROM golang:1.25.9',
+    '',
+    'LABEL description="csi-s3 testing image"',
+    '',
+    'RUN git clone --depth=1 https://github.com/minio/minio',
+    'RUN cd minio && go build && mv minio /usr/local/bin',
+    '',
+    'WORKDIR /build',
+    '',
+    '# prewarm go mod cache',
+    'COPY go.mod .',
+    'COPY go.sum .',
+    'RUN go mod download',
+    '',
+    'RUN wget https://github.com/yandex-cloud/geesefs/releases/latest/download/geesefs-linux-amd64 \\',
+    '    -O /usr/bin/geesefs && chmod 755 /usr/bin/geesefs',
+    '',
+    'ENTRYPOINT ["/build/test/test.sh"]',
+  ]);
+  const TEST_SH = [
+    '#!/bin/sh',
+    'export MINIO_ACCESS_KEY=FJDSJ',
+    'mkdir -p /tmp/minio',
+    'minio server /tmp/minio &>/dev/null &',
+    'sleep 5',
+    'go test ./... -cover -ginkgo.noisySkippings=false',
+    '',
+  ].join('\n');
+  const files = (script: string | null = TEST_SH): Record<string, string> => ({
+    'go.mod': 'module github.com/yandex-cloud/k8s-csi-s3\n\ngo 1.21\n\nrequire github.com/container-storage-interface/spec v1.9.0\n',
+    'go.sum': '',
+    'cmd/s3driver/main.go': 'package main\n\nimport (\n\t"flag"\n\t"log"\n\t"os"\n\n\t"github.com/yandex-cloud/k8s-csi-s3/pkg/driver"\n)\n\nfunc main() {}\n',
+    'pkg/driver/driver.go': 'package driver\n\nimport (\n\t"github.com/container-storage-interface/spec/lib/go/csi"\n)\n',
+    ...(script === null ? {} : { 'test/test.sh': script }),
+  });
+  const gd = (text: string, code: string, f = files()) => findIn(text, code, workspaceFor({ ...f, 'test/Dockerfile': text }, 'test/Dockerfile'));
+
+  it('k8s-csi-s3 test/Dockerfile:1: silent (and GD204, GD107 on the pre-warming download too): the mounted script runs go test', () => {
+    assert.deepEqual(gd(TEST, 'GD201'), []);
+    assert.deepEqual(gd(TEST, 'GD204'), []);
+    // The download at line 19 fills the module cache the container's `go test` reads: no cache mount for it.
+    const line = (f: { span: { start: number } }) => TEST.slice(0, f.span.start).split('\n').length;
+    assert.ok(gd(TEST, 'GD107').every((f) => line(f) !== 13), gd(TEST, 'GD107').map((f) => f.message).join('\n'));
+  });
+
+  it('still reported when the context has no such script, it runs no go, or the image writes that path itself', () => {
+    assert.equal(gd(TEST, 'GD201', files(null)).length, 1, 'no test/test.sh');
+    assert.equal(gd(TEST, 'GD201', files('#!/bin/sh\nexec /usr/local/bin/minio server /tmp/minio\n')).length, 1, 'no go');
+    const written = TEST.replace('ENTRYPOINT', 'RUN mkdir -p test && echo "minio server /data" > /build/test/test.sh\nENTRYPOINT');
+    assert.equal(gd(written, 'GD201').length, 1, 'written by a RUN');
+    // A file other than a module's copied there says nothing of where the checkout is
+    // (zeromicro/go-zero's goctl test images: `COPY goctl /usr/bin/`).
+    const other = TEST.replace('COPY go.mod .\nCOPY go.sum .\n', 'COPY Makefile .\n');
+    assert.equal(gd(other, 'GD201', { ...files(), Makefile: 'test:\n\tdocker build -t csi-s3:test -f test/Dockerfile .\n' }).length, 1, 'COPY Makefile');
+    // Copied by another path into the image (`COPY --from=…`): not the context's file.
+    const fromImage = TEST.replace('ENTRYPOINT', 'COPY --from=busybox:1.36 /bin/true /build/test/test.sh\nENTRYPOINT');
+    assert.equal(gd(fromImage, 'GD201').length, 1, 'copied from an image');
+  });
+});
