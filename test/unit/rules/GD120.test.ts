@@ -687,3 +687,71 @@ describe('GD120: a per-build value a Makefile\'s docker build passes (lindb Dock
     assert.equal(has(lindb, 'GD120', tree(makefile(undefined, '\tdocker build --build-arg LD_FLAGS=-ldflags=-s -t x .'))), false);
   });
 });
+
+// seaweedfs/seaweedfs-csi-driver 05c90b2a9db6ba1acc0c04de727ea1056f3d3db7 (Apache-2.0)
+// cmd/seaweedfs-mount/Dockerfile:1-22 (context the repository root; judge 38 Y F3): `ARG
+// SEAWEEDFS_COMMIT=5e7ab43ddd52` pins the seaweedfs commit the image builds weed from, kept equal
+// to go.mod's seaweedfs version by .github/workflows/sync-seaweedfs.yaml:65 (`sed -i
+// "s/^ARG SEAWEEDFS_COMMIT=.*/…"`), and no build file passes it. GD104's fix puts a download after
+// it (the file has none): that ARG is no per-build value, so no GD120 there. Skeleton: the
+// Dockerfile's builder stage with GD104's download, go.mod's seaweedfs requirement, the workflow's sed line.
+describe('GD120: a commit ARG whose default pins a commit (seaweedfs-csi-driver seaweedfs-mount)', () => {
+  const MOUNT = (arg = 'ARG SEAWEEDFS_COMMIT=5e7ab43ddd52') => df([
+    '# SEAWEEDFS_COMMIT should match the commit in go.mod for reproducibility',
+    '# Update via: docker build --build-arg SEAWEEDFS_COMMIT=<hash> ...',
+    arg,
+    '',
+    'FROM golang:1.26-alpine AS builder',
+    '',
+    'RUN apk add --no-cache git g++',
+    '',
+    '# Build weed binary from a specific commit for reproducibility',
+    'ARG SEAWEEDFS_COMMIT',
+    'RUN git clone https://github.com/seaweedfs/seaweedfs /go/src/github.com/seaweedfs/seaweedfs \\',
+    '    && cd /go/src/github.com/seaweedfs/seaweedfs \\',
+    '    && git checkout ${SEAWEEDFS_COMMIT} \\',
+    '    && cd weed \\',
+    '    && go install',
+    '',
+    '# Build seaweedfs-mount from current context',
+    'WORKDIR /go/src/github.com/seaweedfs/seaweedfs-csi-driver',
+    'COPY go.mod go.sum ./',
+    'RUN --mount=type=cache,target=/go/pkg/mod go mod download',
+    'COPY . .',
+    '',
+    'RUN --mount=type=cache,target=/go/pkg/mod go build -ldflags="-s -w" -o /seaweedfs-mount ./cmd/seaweedfs-mount/main.go',
+    '',
+    'FROM alpine:3.22 AS final',
+    'COPY --from=builder /go/bin/weed /usr/bin/',
+    'COPY --from=builder /seaweedfs-mount /',
+    'ENTRYPOINT ["/seaweedfs-mount"]',
+  ]);
+  const files = (extra: Record<string, string> = {}) => ({
+    'go.mod': 'module github.com/seaweedfs/seaweedfs-csi-driver\n\ngo 1.25.0\n\nrequire github.com/seaweedfs/seaweedfs v0.0.0-20260821222238-5e7ab43ddd52\n',
+    'go.sum': '',
+    'cmd/seaweedfs-mount/main.go': 'package main\n\nimport (\n\t"github.com/seaweedfs/seaweedfs/weed/util"\n)\n\nfunc main() { _ = util.Version }\n',
+    '.github/workflows/sync-seaweedfs.yaml': 'jobs:\n  sync:\n    steps:\n      - run: |\n          sed -i "s/^ARG SEAWEEDFS_COMMIT=.*/ARG SEAWEEDFS_COMMIT=$COMMIT/" cmd/seaweedfs-mount/Dockerfile\n',
+    ...extra,
+  });
+  const o = (text: string, extra: Record<string, string> = {}) => tempWorkspace({ ...files(extra), 'cmd/seaweedfs-mount/Dockerfile': text }, 'cmd/seaweedfs-mount/Dockerfile');
+
+  it('seaweedfs-mount Dockerfile:10 (after GD104\'s fix): silent, the global ARG\'s default pins a commit', () => {
+    const text = MOUNT();
+    assert.equal(has(text, 'GD120', o(text)), false);
+    // The default on the stage's own ARG: the same.
+    const own = MOUNT('ARG UNUSED=1').replace('ARG SEAWEEDFS_COMMIT\n', 'ARG SEAWEEDFS_COMMIT=5e7ab43ddd52\n');
+    assert.equal(has(own, 'GD120', o(own)), false);
+  });
+
+  it('still reported without a commit-hash default, when a build file passes it, or where the build files are not in view', () => {
+    for (const arg of ['ARG SEAWEEDFS_COMMIT', 'ARG SEAWEEDFS_COMMIT=unknown', 'ARG SEAWEEDFS_COMMIT=HEAD']) {
+      const text = MOUNT(arg);
+      assert.equal(has(text, 'GD120', o(text)), true, arg);
+    }
+    const text = MOUNT();
+    const passing = { '.github/workflows/build.yaml': 'jobs:\n  b:\n    steps:\n      - run: docker build --build-arg SEAWEEDFS_COMMIT=${{ github.sha }} -f cmd/seaweedfs-mount/Dockerfile .\n' };
+    assert.equal(has(text, 'GD120', o(text, passing)), true, 'passed by a workflow');
+    // No workspace: the build files are not known.
+    assert.equal(has(text, 'GD120'), true, 'no workspace');
+  });
+});
