@@ -2707,3 +2707,46 @@ describe('GD107: a make in a clone of another repository reads another module (k
     assert.match(fs[0]?.message ?? '', /The later `make build` \(no module cache mount\) reads its modules from this step's layer/, fs.map((f) => f.message).join('\n'));
   });
 });
+
+// mittwald/kubernetes-replicator f535dd9d8b4946b2629bddafe6de956801478391 (Apache-2.0)
+// Dockerfile.buildx:1-9 (judge 38 Y F1), as GD104's fix leaves it (go.mod and the download above
+// the sources). `go get -v ./...` (module mode, Go 1.24) loads the module's packages and downloads
+// what they import: with the module cache mounted on the download alone it would download every
+// module again into its own layer. It is a later reader, named, and the fix mounts it too.
+describe('GD107: `go get ./...` after a download reads its modules (kubernetes-replicator Dockerfile.buildx)', () => {
+  const REPLICATOR = (get = 'RUN go get -v ./...') => df([
+    'FROM --platform=$BUILDPLATFORM golang:1.24.13 AS deps',
+    'ARG TARGETPLATFORM',
+    'ARG BUILDPLATFORM',
+    '',
+    'COPY go.mod go.sum /src/',
+    'RUN cd /src && go mod download',
+    'COPY . /src',
+    'WORKDIR /src',
+    get,
+    'RUN go vet -v ./...',
+    'RUN CGO_ENABLED=0 GO111MODULE=on go build',
+    '',
+    'FROM --platform=$TARGETPLATFORM scratch',
+    'COPY --from=deps /src/kubernetes-replicator /kubernetes-replicator',
+    'CMD ["/kubernetes-replicator"]',
+  ]);
+
+  it('the download names `go get -v ./...` among the later readers, and the fix mounts the module cache on it', () => {
+    const text = REPLICATOR();
+    const [f] = find(text, 'GD107');
+    assert.match(f?.message ?? '', /The later `go get -v …`, `go vet -v …` \(no module cache mount\) read their modules from this step's layer/, f?.message);
+    const fixed = fixAll(text, (t) => lint(t).filter((x) => x.code === 'GD107')).text;
+    assertParses(text, fixed);
+    assertLineEndings(text, fixed);
+    assert.ok(fixed.includes(`\nRUN ${MOD} go get -v ./...\n`), fixed);
+    assert.deepEqual(find(fixed, 'GD107'), []);
+  });
+
+  it('not a reader: `go get` of another module\'s tool, or in GOPATH mode', () => {
+    for (const get of ['RUN go get github.com/golang/mock/mockgen@v1.6.0', 'RUN GO111MODULE=off go get -v ./...']) {
+      const [f] = find(REPLICATOR(get), 'GD107');
+      assert.doesNotMatch(f?.message ?? '', /go get/, get);
+    }
+  });
+});
