@@ -13,13 +13,20 @@
  *   stageWritesPath: its go build's `-o`, a COPY or a RUN that writes the path): the author
  *   meant that stage and forgot its `AS <name>`;
  * - the name is one edit (a letter added, dropped, changed, or two swapped; not a digit) away
- *   from a stage name of the file, both at least four characters long: a typo (`--from=buidler`).
+ *   from a stage name of the file, both at least four characters long: a typo (`--from=buidler`);
+ * - the name is a word for a build stage (BUILD_WORD: `build`, `builder`, `build-env`…), and one
+ *   earlier named stage, which nothing else uses and which is not the final stage, makes what is
+ *   copied: the author renamed the stage, or copied the COPY from another file
+ *   (mittwald/kubernetes-replicator f535dd9 Dockerfile.buildx:1,15: `FROM … AS deps` builds in
+ *   /src, `COPY --from=build /src/ /kubernetes-replicator`; judge 38 Y M2).
  * Never reported: a name with `/`, `:`, `@` or a variable (an image reference, or what an ARG
  * makes), a stage index, an official image's name (images/officialImages.ts) or one the image
  * table knows. Stage names are matched case-insensitively, as BuildKit does: `--from=Builder`
  * finds `AS builder`.
  *
  * Fix (safe) when exactly one unnamed stage makes the copied path: add ` AS <name>` to its FROM.
+ * For a named stage that makes it, the quick fix copies from that stage (not in fix-all: a named
+ * context of that name, if the build had one, would no longer be read).
  * A stage's name changes nothing else it does; a named context of that name, if the build had
  * one, would still replace the stage, as it replaced the image before. For a typo the quick fix
  * replaces the name with the stage's (not in fix-all: which stage was meant is the author's word).
@@ -82,6 +89,12 @@ export const gd123: Rule = {
   },
 };
 
+/**
+ * Names authors give the stage that builds (`AS build`, `AS builder`, `AS build-env`,
+ * `AS go-builder`…): a `--from` of one of them that names no stage means a build stage of the file.
+ */
+const BUILD_WORD = /^(?:go-?|golang-?)?(?:build|builder|build[-_]?env|build[-_]?stage|compile|compiler)$/;
+
 /** A `--from` value that names no stage and could not be an image or a value a variable makes. */
 function undefinedName(ctx: RuleContext, name: string): boolean {
   if (/[/:@$"'{}\s]/.test(name) || /^\d+$/.test(name)) return false;
@@ -91,9 +104,14 @@ function undefinedName(ctx: RuleContext, name: string): boolean {
 
 /** Earlier stages with no name that nothing uses and that are not the final stage: built for nothing, unless meant. */
 function unusedUnnamed(ctx: RuleContext): Stage[] {
+  return unusedStages(ctx).filter((s) => s.name === null);
+}
+
+/** Stages that nothing of the file uses (no FROM, `--from` or mount names them) and that are not the final stage. */
+function unusedStages(ctx: RuleContext): Stage[] {
   const model = ctx.model;
   const used = usedStages(model);
-  return model.stages.filter((s) => s.name === null && s.index !== ctx.finalStage && !used.has(s.index));
+  return model.stages.filter((s) => s.index !== ctx.finalStage && !used.has(s.index));
 }
 
 /** The COPY's sources as absolute paths of the stage copied from (null when a variable has no value). */
@@ -126,7 +144,7 @@ function report(ctx: RuleContext, stage: Stage, i: Instruction, f: Flag, name: s
     };
   }
   const near = names.filter((n) => oneEditAway(lower, n));
-  if (near.length !== 1) return null;
+  if (near.length !== 1) return namedMaker(ctx, stage, i, f, name, what, sources, image);
   const target = model.stages.find((s) => s.name === near[0])!;
   const valueAt = f.span.start + model.text.slice(f.span.start, f.span.end).lastIndexOf(name);
   const canReplace = f.name === 'from' ? model.text.slice(f.span.start, f.span.end).endsWith(`=${name}`) : model.text.slice(valueAt, valueAt + name.length) === name;
@@ -134,6 +152,37 @@ function report(ctx: RuleContext, stage: Stage, i: Instruction, f: Flag, name: s
     message: `${what} names no stage of this Dockerfile, so ${image}. The stage \`${near[0]}\` (line ${target.from.line + 1}) differs from it by one letter: copy from \`${near[0]}\`.`,
     span: f.span,
     fix: canReplace ? { title: `Copy from stage \`${near[0]}\``, edits: [replace(valueAt, valueAt + name.length, near[0])], safe: false } : undefined,
+  };
+}
+
+/**
+ * The `--from` value is a word for a build stage (BUILD_WORD), and exactly one earlier named
+ * stage that nothing uses and that is not the final stage makes what is copied: the one meant
+ * (kubernetes-replicator's `AS deps` and `COPY --from=build /src/ …`). Null otherwise.
+ */
+function namedMaker(ctx: RuleContext, stage: Stage, i: Instruction, f: Flag, name: string, what: string, sources: string[], image: string): RuleFinding | null {
+  const lower = name.toLowerCase();
+  if (!BUILD_WORD.test(lower) || sources.length === 0) return null;
+  // (A stage built FROM another that made the path only inherits it: `FROM deps AS lint`.)
+  const parentOf = (s: Stage) => {
+    const k = stageRef(ctx.model, s.base);
+    return k === null || k === s.index ? null : ctx.model.stages[k];
+  };
+  const makes = (s: Stage, src: string) => {
+    const parent = parentOf(s);
+    return stageWritesPath(ctx, s, src) && !(parent && stageWritesPath(ctx, parent, src));
+  };
+  const makers = unusedStages(ctx).filter((s) => s.name !== null && s.index < stage.index && sources.some((src) => makes(s, src)));
+  if (makers.length !== 1) return null;
+  const target = makers[0];
+  const made = sources.filter((src) => makes(target, src)).map((p) => `\`${p}\``).join(', ');
+  const model = ctx.model;
+  const valueAt = f.span.start + model.text.slice(f.span.start, f.span.end).lastIndexOf(name);
+  const canReplace = f.name === 'from' ? model.text.slice(f.span.start, f.span.end).endsWith(`=${name}`) : model.text.slice(valueAt, valueAt + name.length) === name;
+  return {
+    message: `${what} names no stage of this Dockerfile: no stage is called \`${lower}\`, so ${image}. The stage \`${target.name}\` (line ${target.from.line + 1}) makes ${made}, and nothing else uses it: copy from \`${target.name}\`.`,
+    span: f.span,
+    fix: canReplace ? { title: `Copy from stage \`${target.name}\``, edits: [replace(valueAt, valueAt + name.length, target.name!)], safe: false } : undefined,
   };
 }
 

@@ -152,3 +152,58 @@ describe('GD123 copy-from-undefined-stage', () => {
     assert.deepEqual(find(df(['FROM golang:1.23 AS builder', 'FROM alpine:3.20', 'COPY --from=build /out/app /app'])), [], 'two letters away: may be a named context');
   });
 });
+
+// mittwald/kubernetes-replicator f535dd9d8b4946b2629bddafe6de956801478391 (Apache-2.0)
+// Dockerfile.buildx (whole file; judge 38 Y M2, reproduced with buildah: "COPY --from=build: no
+// stage or image found with that name"): the only build stage is named `deps`, and the final
+// stage copies `--from=build`, so BuildKit pulls an image `build` and the build stops.
+describe('GD123: a build-stage word where one named stage nothing uses makes the path (kubernetes-replicator Dockerfile.buildx)', () => {
+  const replicator = (from = 'build', extra: string[] = [], head = 'FROM --platform=$BUILDPLATFORM golang:1.24.13 AS deps') => df([
+    head,
+    'ARG TARGETPLATFORM',
+    'ARG BUILDPLATFORM',
+    '',
+    'COPY . /src',
+    'WORKDIR /src',
+    'RUN go get -v ./...',
+    'RUN go vet -v ./...',
+    'RUN CGO_ENABLED=0 GO111MODULE=on go build',
+    '',
+    ...extra,
+    'FROM --platform=$TARGETPLATFORM scratch',
+    'ARG TARGETPLATFORM',
+    'LABEL MAINTAINER="Martin Helmich <m.helmich@mittwald.de>"',
+    '',
+    `COPY --from=${from} /src/ /kubernetes-replicator`,
+    '',
+    'CMD ["/kubernetes-replicator"]',
+  ]);
+
+  it('Dockerfile.buildx:15: reported on the flag, naming `deps`; the quick fix copies from it (not in fix-all)', () => {
+    const text = replicator();
+    const [f, ...rest] = find(text);
+    assert.ok(f, 'a finding');
+    assert.deepEqual(rest, []);
+    assert.equal(text.slice(f.span.start, f.span.end), '--from=build');
+    assert.match(f.message, /no stage is called `build`, so BuildKit reads `build` as an image, tries to pull docker\.io\/library\/build/);
+    assert.match(f.message, /The stage `deps` \(line 1\) makes `\/src`, and nothing else uses it: copy from `deps`/);
+    assert.equal(f.fix?.safe, false);
+    const fixed = applyFix(text, 'GD123');
+    assert.ok(fixed.includes('COPY --from=deps /src/ /kubernetes-replicator'), fixed);
+    assert.equal(parseDockerfile(fixed).stages.length, 2);
+    assert.deepEqual(find(fixed), []);
+    for (const word of ['builder', 'build-env', 'go-builder']) assert.equal(find(replicator(word)).length, 1, word);
+  });
+
+  it('silent for a name that is no build-stage word, an image reference, a stage that does not make the path, or two such stages', () => {
+    for (const from of ['toolbox', 'golang:1.24', 'build:latest', 'gcr.io/acme/build', 'build@sha256:' + 'a'.repeat(64), '$BUILD']) {
+      assert.deepEqual(find(replicator(from)), [], from);
+    }
+    // The stage makes something else.
+    assert.deepEqual(find(replicator('build').replace('COPY . /src\nWORKDIR /src', 'COPY . /app\nWORKDIR /app')), []);
+    // Two unused named stages make the path: which one was meant is not known.
+    assert.deepEqual(find(replicator('build', ['FROM golang:1.24.13 AS tests', 'COPY . /src', 'RUN go test ./...', ''])), []);
+    // The named stage is used by another one: it is not built for nothing.
+    assert.deepEqual(find(replicator('build', ['FROM deps AS lint', 'RUN go vet ./...', ''])), []);
+  });
+});
