@@ -21,6 +21,10 @@
  * 6. (X G2) lus/pasty: fasthttp serves the UI from `Root: static.TempFrontendPath` ("./web"): web/
  *    is copied to /app/web; it listens on `config.Current.WebAddress`, which the config literal
  *    sets to `env.MustString("WEB_ADDRESS", ":8080")`: EXPOSE 8080.
+ * 7. (Y G8) PeerDB-io/peerdb flow: flow/generated/protos and generated/grpc_handler hold only
+ *    stub.go (no declaration; buf generate and `go run ./cmd/codegen` write the code): the
+ *    generator stops and says which name is undefined and what makes it, instead of a Dockerfile
+ *    whose build fails.
  */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
@@ -473,5 +477,49 @@ describe('6. pasty: fasthttp\'s file server reads ./web; the address is a config
   it('a literal Root that is not in the repository: the Check says so', async () => {
     const r = await gen(tree(pasty, { 'internal/web/web.go': pastyWeb('"./web"'), 'web/index.html': null, 'web/assets/js/editor.js': null }), { package: './cmd/pasty' });
     assert.ok(r.warnings.some((w) => w.includes('reads web at run time (fasthttp.FS{Root: "./web"})')), r.warnings.join('\n'));
+  });
+});
+
+// PeerDB-io/peerdb at 6b52fb6 (AGPL-3.0), its flow/ module: go.mod (17,214 bytes); main.go (10,302
+// bytes):3 `//go:generate go run ./cmd/codegen`; cmd/codegen/grpc_wrapper.go (4,791 bytes):77
+// `protoPath := "generated/protos/route_grpc.pb.go"` (read by parser.ParseFile), :166-167
+// `outputPath := "generated/grpc_handler/typed_handler.go"`, `os.WriteFile(outputPath, …)`;
+// generated/protos/stub.go (931 bytes) "Stub file so `go mod tidy` can resolve this package without
+// running `buf generate`." with blank imports only; generated/grpc_handler/stub.go (355 bytes) the
+// same for codegen; cmd/api.go (10,899 bytes) uses protos.FlowServiceServer and
+// grpc_handler.NewFlowServiceAdapter. The repository's .gitignore:19 ignores flow/generated.
+const codegen = 'package main\n\nimport (\n\t"go/parser"\n\t"go/token"\n\t"log"\n\t"os"\n)\n\nfunc main() {\n\tprotoPath := "generated/protos/route_grpc.pb.go"\n\tif _, err := parser.ParseFile(token.NewFileSet(), protoPath, nil, parser.ParseComments); err != nil {\n\t\tlog.Fatal(err)\n\t}\n\toutputPath := "generated/grpc_handler/typed_handler.go"\n\tif err := os.WriteFile(outputPath, []byte("package grpc_handler\\n"), 0o600); err != nil {\n\t\tlog.Fatal(err)\n\t}\n}\n';
+const peerFlow: Record<string, string | null> = {
+  'go.mod': 'module github.com/PeerDB-io/peerdb/flow\n\ngo 1.26.0\n\nrequire google.golang.org/grpc v1.77.0\n',
+  'main.go': 'package main\n\n//go:generate go run ./cmd/codegen\n\nimport (\n\t"github.com/PeerDB-io/peerdb/flow/cmd"\n)\n\nfunc main() {\n\tcmd.APIMain()\n}\n',
+  'cmd/api.go': 'package cmd\n\nimport (\n\t"github.com/PeerDB-io/peerdb/flow/generated/grpc_handler"\n\t"github.com/PeerDB-io/peerdb/flow/generated/protos"\n)\n\nfunc APIMain() {\n\tvar s protos.FlowServiceServer = grpc_handler.NewFlowServiceAdapter(nil)\n\t_ = s\n}\n',
+  'cmd/codegen/grpc_wrapper.go': codegen,
+  'generated/protos/stub.go': '// Stub file so `go mod tidy` can resolve this package without running\n// `buf generate`. Its presence doesn\'t interfere with the generated code.\n// Blank imports must mirror what the generator emits, otherwise tidy\n// will prune required modules from go.sum.\npackage protos\n\nimport (\n\t_ "google.golang.org/grpc"\n)\n',
+  'generated/grpc_handler/stub.go': '// Stub file so `go mod tidy` can resolve this package without running\n// codegen. Its presence doesn\'t interfere with the generated code.\n// Blank imports must mirror what the generator emits, otherwise tidy\n// will prune required modules from go.sum.\npackage grpc_handler\n\nimport (\n\t_ "google.golang.org/grpc/codes"\n)\n',
+};
+
+describe('7. PeerDB flow: packages that hold only a stub', () => {
+  it('stops: grpc_handler.NewFlowServiceAdapter is undefined, `go run ./cmd/codegen` (main.go:3) writes it', async () => {
+    await assert.rejects(gen(tree(peerFlow, {})), (e: Error) => {
+      assert.match(e.message, /^grpc_handler\.NewFlowServiceAdapter in cmd\/api\.go is undefined: github\.com\/PeerDB-io\/peerdb\/flow\/generated\/grpc_handler holds only generated\/grpc_handler\/stub\.go, which declares nothing/);
+      assert.match(e.message, /\/\/go:generate go run \.\/cmd\/codegen \(main\.go:3\)/);
+      return true;
+    });
+  });
+
+  it('with the handler generated, the protos stub: its comment names buf generate; codegen, which only reads it, is not named', async () => {
+    await assert.rejects(gen(tree(peerFlow, { 'generated/grpc_handler/typed_handler.go': 'package grpc_handler\n\nfunc NewFlowServiceAdapter(x any) any { return x }\n' })), (e: Error) => {
+      assert.match(e.message, /^protos\.FlowServiceServer in cmd\/api\.go is undefined: github\.com\/PeerDB-io\/peerdb\/flow\/generated\/protos holds only generated\/protos\/stub\.go/);
+      assert.match(e.message, /without running `buf generate`/);
+      assert.doesNotMatch(e.message, /cmd\/codegen/);
+      return true;
+    });
+  });
+
+  it('negative: a stub imported blank (nothing used by name): generated as before', async () => {
+    const r = await gen(tree(peerFlow, {
+      'cmd/api.go': 'package cmd\n\nimport (\n\t_ "github.com/PeerDB-io/peerdb/flow/generated/grpc_handler"\n\t_ "github.com/PeerDB-io/peerdb/flow/generated/protos"\n)\n\nfunc APIMain() {}\n',
+    }));
+    assert.match(r.dockerfile, /go build/, r.dockerfile);
   });
 });

@@ -122,3 +122,68 @@ export function submoduleOf(dir: string, read: (rel: string) => string | null): 
   }
   return null;
 }
+
+/** A package of the program's module whose committed Go files declare nothing, which the program uses. */
+export interface StubPackage {
+  importPath: string;
+  dir: string;
+  /** Its files, context-relative. */
+  files: string[];
+  /** A name of it the program uses, and where (`protos.FlowServiceServer in flow/cmd/api.go`). */
+  used: string;
+  /** The first sentence of its first file's leading comment (what it stands in for), or null. */
+  says: string | null;
+}
+
+/**
+ * Packages of the program's module that it imports and uses by name, whose Go files declare
+ * nothing (a package clause and imports only): the generated code that defines their names is
+ * missing, so `go build` stops at "undefined: protos.FlowServiceServer". PeerDB-io/peerdb 6b52fb6
+ * commits flow/generated/protos/stub.go ("so `go mod tidy` can resolve this package without
+ * running `buf generate`") in the git-ignored flow/generated; `buf generate` and `go generate`
+ * (main.go:3 `go run ./cmd/codegen`) write the rest.
+ */
+export function stubOwnPackages(model: WorkspaceModel, own: GoModule, packages: readonly string[], read: (rel: string) => string | null): StubPackage[] {
+  if (own.path === '') return [];
+  const out: StubPackage[] = [];
+  const seen = new Set<string>();
+  for (const d of packages) {
+    const p = packageByDir(model, d);
+    for (const imp of p?.imports ?? []) {
+      if (!under(imp, own.path) || imp === own.path || seen.has(imp)) continue;
+      seen.add(imp);
+      const dir = join(own.dir, imp.slice(own.path.length + 1));
+      const q = packageByDir(model, dir);
+      if (!q) continue;
+      const files = q.files.filter((f) => !f.endsWith('_test.go'));
+      const texts = files.map((f) => read(join(dir, f)));
+      if (files.length === 0 || texts.some((t) => t === null)) continue;
+      // Any top-level declaration: the package defines something.
+      if (texts.some((t) => /^(?:func|type|var|const)\b/m.test(t!))) continue;
+      const name = texts.map((t) => /^\s*package\s+([A-Za-z_]\w*)/m.exec(t!.replace(/\/\/[^\n]*/g, ''))?.[1]).find((x) => x !== undefined);
+      if (name === undefined) continue;
+      let used: string | null = null;
+      for (const e of packages) {
+        const ep = packageByDir(model, e);
+        if (!ep?.imports.includes(imp)) continue;
+        for (const f of ep.files) {
+          if (f.endsWith('_test.go')) continue;
+          const text = read(join(e, f)) ?? '';
+          const escaped = imp.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+          const alias = new RegExp(`(?:^|[\\s(])([A-Za-z_]\\w*|_|\\.)?[ \\t]*"${escaped}"`, 'm').exec(text)?.[1] ?? name;
+          if (alias === '_' || alias === '.') continue;
+          const m = new RegExp(`\\b${alias}\\.([A-Z]\\w*)`).exec(text.replace(/\/\/[^\n]*/g, ''));
+          if (m) {
+            used = `${alias}.${m[1]} in ${join(e, f)}`;
+            break;
+          }
+        }
+        if (used !== null) break;
+      }
+      const lead = /^((?:[ \t]*\/\/[^\n]*\n)+)/.exec(texts[0]!)?.[1].replace(/^[ \t]*\/\/[ \t]?/gm, '').replace(/\s+/g, ' ').trim();
+      const says = lead ? (/^[^.]*\./.exec(lead)?.[0] ?? lead).slice(0, 160) : null;
+      if (used !== null) out.push({ importPath: imp, dir, files: files.map((f) => join(dir, f)), used, says });
+    }
+  }
+  return out;
+}

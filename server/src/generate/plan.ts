@@ -32,7 +32,7 @@ import { toolGenerations } from './toolGenerate';
 import { declaredTools, directiveWriting, gitWithoutRepository, goGenerateDirectives, missingBpf2goOutputs, missingGeneratedSources, moduleDirectives, producerOf, shellScript, whyNotToolchainOnly, type GoGenerateDirective } from './goGenerate';
 import { DockerIgnore } from '../workspace/dockerignore';
 import { modulesTxtIsForWorkspace } from '../workspace/vendor';
-import { goFilesCopiedByVite, missingOwnPackages, namedBy, submoduleOf } from './missingPackages';
+import { goFilesCopiedByVite, missingOwnPackages, namedBy, stubOwnPackages, submoduleOf } from './missingPackages';
 import { CHECKLINKNAME_OFF, CHECKLINKNAME_SINCE, statedLinkFlag, stdLinknames } from './linkname';
 import { hostInjectedProgram } from './injectedPrograms';
 import { fieldPrograms } from './fieldPrograms';
@@ -1286,6 +1286,32 @@ export function plan(model: WorkspaceModel, options: GenerateOptions, io: Genera
     const submodule = submoduleOf(miss.dir, read);
     if (submodule !== null) throw new GenerateError('package-missing', `${what}, so \`go build\` fails (no such package). ${submodule} is a git submodule (.gitmodules) whose files are not all here: check it out (git submodule update --init ${submodule}) before \`docker build\`, then generate again.`, candidates);
     throw new GenerateError('package-missing', `${what}, so \`go build\` fails (no such package). ${ignored ? `Git ignores it (${ignored}): a build step of the project makes it, and a fresh clone lacks it.` : 'A build step of the project makes it, or the tree is incomplete (a partial copy).'} ${writes}. Make ${miss.dir} before \`docker build\` (and keep it out of .dockerignore), or add the step that makes it to the Dockerfile.`, candidates);
+  }
+
+  // Packages of the module whose committed files declare nothing, in a git-ignored folder, which
+  // the program uses by name (PeerDB-io/peerdb's flow/generated/protos/stub.go): the code that
+  // defines those names is generated (buf generate, go generate), and a fresh clone lacks it.
+  for (const stub of mod ? stubOwnPackages(model, mod, facts.packages, read) : []) {
+    if (generatedDirs.has(stub.dir)) continue;
+    const named = namedBy(stub.dir, { read, listFiles: (under) => io.listFiles(under) });
+    const writers = directives().filter((d) => d.words[0] === 'go' && d.words[1] === 'run').filter((d) => {
+      // The program a `go run ./cmd/codegen` directive runs names a file of the folder (`"generated/grpc_handler/typed_handler.go"`).
+      const target = d.words.slice(2).find((w) => !w.startsWith('-'));
+      if (target === undefined || !target.startsWith('.')) return false;
+      const dir = nodePath.posix.normalize(join(d.pkg, target)).replace(/^\.$/, '');
+      const rel = nodePath.posix.relative(d.pkg === '' ? '.' : d.pkg, stub.dir);
+      // Written, not read: the literal (or the variable holding it) goes to os.WriteFile, os.Create
+      // or os.OpenFile (PeerDB's codegen reads generated/protos/route_grpc.pb.go and writes
+      // generated/grpc_handler/typed_handler.go).
+      const esc = rel.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+      return (packageByDir(model, dir)?.files ?? []).some((f) => {
+        const text = read(join(dir, f)) ?? '';
+        if (new RegExp(`\\bos\\.(?:WriteFile|Create|OpenFile)\\(\\s*"${esc}/`).test(text)) return true;
+        return [...text.matchAll(new RegExp(`\\b([A-Za-z_]\\w*)\\s*:?=\\s*"${esc}/[^"]*"`, 'g'))].some((m) => new RegExp(`\\bos\\.(?:WriteFile|Create|OpenFile)\\(\\s*${m[1]}\\b`).test(text));
+      });
+    });
+    const makers = [...writers.map((d) => `//go:generate ${d.text} (${d.file}:${d.line})`), ...(named ? [`${named}, which names it`] : [])];
+    throw new GenerateError('package-missing', `${stub.used} is undefined: ${stub.importPath} holds only ${stub.files.slice(0, 2).join(', ')}, which declare${stub.files.length > 1 ? '' : 's'} nothing (a stub), so \`go build\` fails${stub.says !== null ? ` (${stub.files[0]} says: "${stub.says}")` : ''}. ${gitIgnored(stub.dir, read) !== null ? `Git ignores ${stub.dir} (${gitIgnored(stub.dir, read)}): a` : 'A'} build step of the project generates its code, and a fresh clone lacks it${makers.length > 0 ? ` (${makers.join('; ')})` : ''}. Generate it before \`docker build\` (and keep it out of .dockerignore), or add the steps that make it to the Dockerfile.`, candidates);
   }
 
   // Go sources a //go:generate writes and git ignores, missing from the tree (stash's gqlgen
