@@ -9,9 +9,12 @@
  *    `next build` with `output: 'export'`: web/out) there; web/ installs with bun (bun.lock only):
  *    a bun stage builds web/out and the build stage gets it at internal/server/out, instead of
  *    stopping with "where it writes is not stated plainly".
- * 2. (round 36 Y G4) xjasonlyu/tun2socks: gVisor's `tun.Open` (TUNSETIFF on /dev/net/tun) needs
+ * 2. (round 35 Y G7) botlabs-gg/yagpdb: common/run/run.go exits unless one of -bot, -web, -feeds,
+ *    -all, … is given; the project's image passes -all: CMD ["-all"], and a Check when no image
+ *    of the project says which.
+ * 3. (round 36 Y G4) xjasonlyu/tun2socks: gVisor's `tun.Open` (TUNSETIFF on /dev/net/tun) needs
  *    CAP_NET_ADMIN and the device: the Check says so, as for netlink and wireguard's tun.
- * 3. (round 36 Y G5) zmap/zgrab2: the project's image puts conf/blocklist.conf in root's home,
+ * 4. (round 36 Y G5) zmap/zgrab2: the project's image puts conf/blocklist.conf in root's home,
  *    where zgrab2 finds it through HOME; the image runs as 65532: the file goes to its HOME.
  */
 import assert from 'node:assert/strict';
@@ -120,6 +123,100 @@ describe('1. godns: the Next.js export web/out, copied to internal/server/out by
   });
 });
 
+// botlabs-gg/yagpdb at c3facf5 (MIT): go.mod (8,060 bytes) `module github.com/botlabs-gg/yagpdb/v2`,
+// `go 1.26.0`; cmd/yagpdb/main.go (3,707 bytes):60 `run.Init()`; common/run/run.go (6,997
+// bytes):55-69 `flag.BoolVar(&flagRunBot, "bot", false, …)` … `flag.StringVar(&flagRunFeeds,
+// "feeds", "", …)`, :96-99 `if !flagRunBot && !flagRunWeb && flagRunFeeds == "" &&
+// !flagRunEverything && !flagDryRun && !flagRunBWC && !flagGenConfigDocs && !FlagGenCmdDocs {
+// log.Error("Didnt specify what to run, see -h for more info"); os.Exit(1) }`;
+// yagpdb_docker/Dockerfile (701 bytes):25-26 `ENTRYPOINT ["/app/yagpdb"]`, `CMD ["-all", "-pa",
+// "-exthttps=false", "-https=true"]`.
+const yagpdbRun = (condition: string) => `package run
+
+import (
+	"flag"
+	"os"
+
+	log "github.com/sirupsen/logrus"
+)
+
+var (
+	flagRunBot        bool
+	flagRunWeb        bool
+	flagRunFeeds      string
+	flagRunEverything bool
+	flagRunBWC        bool
+
+	flagDryRun bool
+
+	FlagGenCmdDocs    bool
+	flagGenConfigDocs bool
+
+	flagNodeID string
+)
+
+func init() {
+	flag.BoolVar(&flagRunBot, "bot", false, "Set to run discord bot and bot related stuff")
+	flag.BoolVar(&flagRunWeb, "web", false, "Set to run webserver")
+	flag.StringVar(&flagRunFeeds, "feeds", "", "Which feeds to run, comma seperated list (currently reddit, youtube and twitter)")
+	flag.BoolVar(&flagRunEverything, "all", false, "Set to everything (discord bot, webserver, backgroundworkers and all feeds)")
+	flag.BoolVar(&flagDryRun, "dry", false, "Do a dryrun, initialize all plugins but don't actually start anything")
+	flag.BoolVar(&flagRunBWC, "backgroundworkers", false, "Run the various background workers, atleast one process needs this")
+	flag.BoolVar(&FlagGenCmdDocs, "gencmddocs", false, "Generate command docs and exit")
+	flag.BoolVar(&flagGenConfigDocs, "genconfigdocs", false, "Generate config docs and exit")
+	flag.StringVar(&flagNodeID, "nodeid", "", "The id of this node, used when running with a sharding orchestrator")
+}
+
+func Init() {
+	if !flag.Parsed() {
+		flag.Parse()
+	}
+
+	if ${condition} {
+		log.Error("Didnt specify what to run, see -h for more info")
+		os.Exit(1)
+	}
+}
+`;
+const yagpdbCondition = '!flagRunBot && !flagRunWeb && flagRunFeeds == "" && !flagRunEverything && !flagDryRun && !flagRunBWC && !flagGenConfigDocs && !FlagGenCmdDocs';
+const yagpdbDockerfile = 'FROM docker.io/golang:1.26.0 AS builder\n\nWORKDIR /appbuild/yagpdb\nCOPY go.mod go.sum ./\nRUN go mod download\n\nCOPY . .\n\nWORKDIR /appbuild/yagpdb/cmd/yagpdb\nRUN GOEXPERIMENT=jsonv2 CGO_ENABLED=0 GOOS=linux go build -v -ldflags "-X github.com/botlabs-gg/yagpdb/v2/common.VERSION=$(git describe --tags)"\n\n\n\nFROM docker.io/alpine:latest\n\nWORKDIR /app\nVOLUME ["/app/soundboard", "/app/cert"]\nEXPOSE 80 443\n\n# Dependencies: ca-certificates for client TLS, tzdata for timezone and ffmpeg for soundboard support\nRUN apk --no-cache add ca-certificates ffmpeg tzdata\n\nCOPY --from=builder /appbuild/yagpdb/cmd/yagpdb/yagpdb yagpdb\n\nENTRYPOINT ["/app/yagpdb"]\nCMD ["-all", "-pa", "-exthttps=false", "-https=true"]\n';
+const yagpdb: Record<string, string | null> = {
+  'go.mod': 'module github.com/botlabs-gg/yagpdb/v2\n\ngo 1.26.0\n\nrequire github.com/sirupsen/logrus v1.9.3\n',
+  'go.sum': '',
+  'cmd/yagpdb/main.go': 'package main\n\nimport (\n\t"github.com/botlabs-gg/yagpdb/v2/common/run"\n)\n\nfunc main() {\n\trun.Init()\n}\n',
+  'common/run/run.go': yagpdbRun(yagpdbCondition),
+  'yagpdb_docker/Dockerfile': yagpdbDockerfile,
+};
+
+describe('2. yagpdb: the program exits unless one of its run flags is given', () => {
+  it('CMD ["-all"], the flag the project\'s image passes; its deployment settings are not passed', async () => {
+    const r = await genClean(tree(yagpdb, {}), { package: './cmd/yagpdb' });
+    assert.match(r.dockerfile, /^CMD \["-all"\]$/m, r.dockerfile);
+    assert.ok(r.reasons.some((x) => x.startsWith('CMD ["-all"]: the program stops at start unless one of -bot, -web, -feeds, -all, -dry, -backgroundworkers, -genconfigdocs, -gencmddocs is given (common/run/run.go:') && x.includes('yagpdb_docker/Dockerfile:25 ENTRYPOINT') && x.includes('(-pa -exthttps=false -https=true)')), r.reasons.join('\n'));
+    assert.ok(!r.warnings.some((w) => w.includes('stops at start unless')), r.warnings.join('\n'));
+  });
+
+  it('no Dockerfile of the project: no CMD, a Check naming the flags and the message', async () => {
+    const r = await gen(tree(yagpdb, { 'yagpdb_docker/Dockerfile': null }), { package: './cmd/yagpdb' });
+    assert.doesNotMatch(r.dockerfile, /^CMD/m, r.dockerfile);
+    assert.ok(r.warnings.some((w) => w.startsWith('The program stops at start unless one of -bot, -web, -feeds, -all, -dry, -backgroundworkers, -genconfigdocs, -gencmddocs is given: common/run/run.go:') && w.includes('"Didnt specify what to run, see -h for more info"')), r.warnings.join('\n'));
+  });
+
+  it('negative: a condition that also reads something else (a configuration value): silent', async () => {
+    const r = await gen(tree(yagpdb, { 'common/run/run.go': yagpdbRun(`${yagpdbCondition} && flagNodeID != "x"`), 'yagpdb_docker/Dockerfile': null }), { package: './cmd/yagpdb' });
+    assert.doesNotMatch(r.dockerfile, /^CMD/m, r.dockerfile);
+    assert.ok(!r.warnings.some((w) => w.includes('stops at start unless one of')), r.warnings.join('\n'));
+  });
+
+  it('negative: a flag defaulting to true in the condition is no flag to give: silent', async () => {
+    const r = await gen(tree(yagpdb, {
+      'common/run/run.go': yagpdbRun(yagpdbCondition).replace('flag.BoolVar(&flagRunBot, "bot", false,', 'flag.BoolVar(&flagRunBot, "bot", true,'),
+      'yagpdb_docker/Dockerfile': null,
+    }), { package: './cmd/yagpdb' });
+    assert.ok(!r.warnings.some((w) => w.includes('stops at start unless one of')), r.warnings.join('\n'));
+  });
+});
+
 // xjasonlyu/tun2socks at 8dda19e (MIT): go.mod (1,339 bytes) `module github.com/xjasonlyu/tun2socks/v2`,
 // `go 1.26.3`, requires gvisor.dev/gvisor; main.go (2,436 bytes) `engine.Insert(key)`,
 // `engine.Start()`; engine/parse_unix.go (254 bytes) `return tun.Open(u.Host, mtu)`;
@@ -159,7 +256,7 @@ const tun2socks: Record<string, string | null> = {
   'core/device/tun/tun_netstack.go': tunNetstack('tun.Open(t.name)'),
 };
 
-describe('2. tun2socks: gVisor\'s tun.Open needs CAP_NET_ADMIN and /dev/net/tun', () => {
+describe('3. tun2socks: gVisor\'s tun.Open needs CAP_NET_ADMIN and /dev/net/tun', () => {
   it('the Check names the call, the capability and the device', async () => {
     const r = await gen(tree(tun2socks, {}));
     assert.ok(r.warnings.some((w) => w.startsWith('The program imports gvisor.dev/gvisor/pkg/tcpip/link/tun and changes the kernel\'s network configuration through them (tun.Open in core/device/tun/tun_netstack.go') && w.includes('docker run --user 0 --cap-add NET_ADMIN --device /dev/net/tun')), r.warnings.join('\n'));
@@ -212,7 +309,7 @@ const zgrab2: Record<string, string | null> = {
   'Dockerfile': '## Build image ##\nARG GO_VERSION=1.25\nFROM golang:${GO_VERSION}-alpine3.21 AS build\n\n# System dependencies\nRUN apk add --no-cache make\n\nWORKDIR /usr/src/zgrab2\n\n# Copy and cache deps\nCOPY go.mod go.sum ./\nRUN go mod download && go mod verify\n\n# Build the actual app\nCOPY . .\nRUN CGO_ENABLED=0 GOOS=linux make all\n\n## Runtime image ##\nFROM alpine:latest\n\nCOPY --from=build /usr/src/zgrab2/cmd/zgrab2/zgrab2 /usr/bin/zgrab2\nRUN mkdir -p /root/.config/zgrab2\nCOPY --from=build /usr/src/zgrab2/conf/blocklist.conf /root/.config/zgrab2/blocklist.conf\n\nWORKDIR /usr/bin/\nENTRYPOINT ["zgrab2"]\n',
 };
 
-describe('3. zgrab2: the blocklist the project puts in root\'s home, read through HOME', () => {
+describe('4. zgrab2: the blocklist the project puts in root\'s home, read through HOME', () => {
   it('distroless: copied to /home/nonroot/.config/zgrab2/blocklist.conf, with the reason', async () => {
     const r = await genClean(tree(zgrab2, {}), { package: './cmd/zgrab2' });
     assert.match(r.dockerfile, /^COPY conf\/blocklist\.conf \/home\/nonroot\/\.config\/zgrab2\/blocklist\.conf$/m, r.dockerfile);

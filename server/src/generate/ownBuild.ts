@@ -603,6 +603,30 @@ function targetDockerfiles(targetDir: string, io: OwnBuildIo): string[] {
   return targetDir === '' ? [] : io.listFiles(targetDir).map((f) => f.path).filter((p) => nodePath.posix.dirname(p) === targetDir && PLAIN_NAMES.has(nodePath.posix.basename(p))).sort();
 }
 
+/**
+ * The arguments with which the final stage of one of the project's Dockerfiles (any folder, at
+ * most three levels down, outside vendor/ and node_modules/) starts one of `names` in exec form:
+ * ENTRYPOINT's words after it, then CMD's (botlabs-gg/yagpdb c3facf5 yagpdb_docker/Dockerfile
+ * `ENTRYPOINT ["/app/yagpdb"]`, `CMD ["-all", "-pa", "-exthttps=false", "-https=true"]`), with the
+ * file and line of the instruction that starts it. One entry per such Dockerfile.
+ */
+export function ownStartArgs(names: ReadonlySet<string>, io: OwnBuildIo): { args: string[]; via: string }[] {
+  const out: { args: string[]; via: string }[] = [];
+  const files = io.listFiles('').map((f) => f.path).filter((p) => DOCKERFILE_NAME.test(nodePath.posix.basename(p)) && p.split('/').length <= 4 && !/(^|\/)(?:vendor|node_modules|testdata)\//.test(p)).sort();
+  for (const file of files) {
+    const text = io.readFile(file);
+    if (text === null) continue;
+    const df = parseDockerfile(text);
+    if (df.stages.length === 0) continue;
+    const { entrypoint, cmd } = startInstructions(df, df.stages[df.stages.length - 1]);
+    const starts = (i: typeof entrypoint) => !!i?.json && i.json.length > 0 && names.has(nodePath.posix.basename(i.json[0]));
+    const shown = (i: NonNullable<typeof entrypoint>) => `${file}:${i.line + 1} ${i.keyword} ${JSON.stringify(i.json)}`;
+    if (entrypoint && starts(entrypoint)) out.push({ args: [...entrypoint.json!.slice(1), ...(cmd?.json ?? [])], via: `${shown(entrypoint)}${cmd?.json ? `, ${shown(cmd).slice(file.length + 1)}` : ''}` });
+    else if (!entrypoint && cmd && starts(cmd)) out.push({ args: cmd.json!.slice(1), via: shown(cmd) });
+  }
+  return out;
+}
+
 /** Files a program reads its configuration from, by their extension. */
 const CONFIG_FILE = /\.(?:ya?ml|toml|json|conf|cfg|ini|hcl|properties|env)$/i;
 

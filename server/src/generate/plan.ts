@@ -13,7 +13,7 @@ import { buildFacts, moduleDependencyFiles, packageByDir, requiredGoVersion, wor
 import { isRealVersion, stripGoComments, versionVariable, type VersionVariable } from './goSource';
 import { configLoopbacks, decidePorts, type PackageSources, type PortEvidence } from './ports';
 import { programShape } from './shape';
-import { requiredFlagWarnings } from './requiredFlags';
+import { oneOfFlags, requiredFlagWarnings } from './requiredFlags';
 import { reachedOutsideTestHelpers } from './testHelpers';
 import {
   ALPINE_VERSION, FALLBACK_GO_VERSION, alpineFor, alpineImage, alpineRuntimeFor, golangAlpineImage, debianFor, debianSlimImage, distrolessImage, golangImage, isTaggableGoVersion, RUNTIME_DEBIAN, type DebianRelease,
@@ -24,7 +24,7 @@ import { walkVendored } from './vendorGraph';
 import { bindingLibraryOf, cgoPaths, cgoSystemLibraries, cxxReasons, describeCgoPath, knownBindingLibraries, modulesWithCode, vendoredCgoLibraries, wasmvmLibrary } from './cgoGraph';
 import { cgoPairs, describePair, madeEmbeds, projectCgoSettings } from './cgoOwn';
 import { GENERIC_MAIN_FOLDERS, chooseTarget, rankedCandidates } from './choose';
-import { ownBinaryNames, ownBuildChoice, ownRunPaths, ownStartFiles, ownStartSteps, ownStartWords, type StartSteps } from './ownBuild';
+import { ownBinaryNames, ownBuildChoice, ownRunPaths, ownStartArgs, ownStartFiles, ownStartSteps, ownStartWords, type StartSteps } from './ownBuild';
 import { decideTags } from './buildTags';
 import { imageHelpers } from './helpers';
 import { existingIgnoreFile } from './existingIgnore';
@@ -1716,11 +1716,27 @@ export function plan(model: WorkspaceModel, options: GenerateOptions, io: Genera
     if (said >= 0) reasons.splice(said, 1);
   }
   if (commandless && ports.loopbackArgs) warnings.push(`${ports.loopbackArgs.join(' ')} is not passed: the program is a CLI with subcommands and the image runs none of them, so the flag would go to the root command. Pass it after the subcommand that serves (CMD ["<subcommand>", ${ports.loopbackArgs.map((a) => `"${a}"`).join(', ')}]): by default that listener is unreachable from outside the container.`);
-  const cmdArgs = [...serveWords, ...pocketBaseArgs, ...(loopbackArgs ?? []), ...ownArgs];
-  const cmd = cmdArgs.length > 0 ? cmdArgs : null;
   // What the packages of the other subcommands of a command map check (cfssl's ocsprefresh
   // needing -responder) does not stop the one the image runs.
   const otherCommandDirs = new Set(shape.commandPackages.filter((c) => c.name !== shape.serveCommand?.name).flatMap((c) => closure.filter((p) => p.importPath !== undefined && p.importPath !== null && pkg.imports.includes(p.importPath) && p.importPath.split('/').pop() === c.qualifier).map((p) => p.dir)));
+  // Flags of which the program needs one to do anything (yagpdb's -bot, -web, …, -all): those the
+  // project's own image passes, when every Dockerfile of it that starts the binary passes the same.
+  const oneOfArgs: string[] = [];
+  const unpassed = [...serveWords, ...ownArgs];
+  const oneOf = oneOfFlags(closure.filter((p) => !otherCommandDirs.has(p.dir))).filter((o) => !o.flags.some((f) => unpassed.some((a) => a === `-${f}` || a === `--${f}` || a.startsWith(`-${f}=`) || a.startsWith(`--${f}=`))));
+  if (oneOf.length > 0) {
+    const starts = ownStartArgs(new Set([target.binary, ...ownBinaryNames(model, target.dir, io).map((n) => n.name)]), io);
+    // A bool flag given plainly (`-all`, `--all`, `-all=true`); the others of its arguments (another deployment's settings) stay out.
+    const given = (args: readonly string[]) => oneOf[0].flags.filter((f) => args.some((a) => a === `-${f}` || a === `--${f}` || a === `-${f}=true` || a === `--${f}=true`));
+    const picked = starts.map((st) => given(st.args));
+    if (picked.length > 0 && picked[0].length > 0 && picked.every((x) => x.join(' ') === picked[0].join(' '))) {
+      oneOfArgs.push(...picked[0].map((f) => `-${f}`));
+      const rest = starts[0].args.filter((a) => !picked[0].some((f) => a === `-${f}` || a === `--${f}` || a === `-${f}=true` || a === `--${f}=true`));
+      reasons.push(`CMD [${oneOfArgs.map((a) => JSON.stringify(a)).join(', ')}]: the program stops at start unless one of ${oneOf[0].flags.map((f) => `-${f}`).join(', ')} is given (${oneOf[0].at}${oneOf[0].message !== null ? `: ${JSON.stringify(oneOf[0].message)}` : ''}), and the project's image passes ${oneOfArgs.join(' ')} (${starts.map((st) => st.via).join('; ')}).${rest.length > 0 ? ` Its other arguments (${rest.slice(0, 4).join(' ')}${rest.length > 4 ? ' …' : ''}) are its deployment's settings: not passed.` : ''}`);
+    }
+  }
+  const cmdArgs = [...serveWords, ...pocketBaseArgs, ...(loopbackArgs ?? []), ...ownArgs, ...oneOfArgs];
+  const cmd = cmdArgs.length > 0 ? cmdArgs : null;
   warnings.push(...requiredFlagWarnings(closure.filter((p) => !otherCommandDirs.has(p.dir)), cmd));
   if (shape.serveCommand) reasons.push(`CMD [${[...serveWords, ...pocketBaseArgs].map((w) => `"${w}"`).join(', ')}]: the program is a CLI with subcommands (${shape.serveCommand.via}); the image runs the one that serves. \`docker run IMAGE --help\` still works.`);
   // The root command runs (croc's receiver) and opens no port; its subcommands' port flags are

@@ -55,6 +55,58 @@ export function requiredFlags(packages: readonly PackageSources[]): RequiredFlag
   return out;
 }
 
+export interface OneOfFlags {
+  /** The flags, as the program names them, in the condition's order. */
+  flags: string[];
+  /** Where the check is: `common/run/run.go:96`. */
+  at: string;
+  /** The message the program stops with (its first string literal), or null. */
+  message: string | null;
+}
+
+/**
+ * Flags of which the program needs at least one: an `if` whose condition is only `!flag` of bool
+ * flags defaulting to false and `flag == ""` of string flags defaulting to "", joined by `&&` (two
+ * or more), whose block stops the program (botlabs-gg/yagpdb c3facf5 common/run/run.go:96 `if
+ * !flagRunBot && !flagRunWeb && flagRunFeeds == "" && !flagRunEverything && … {
+ * log.Error("Didnt specify what to run, see -h for more info"); os.Exit(1) }`). A condition with
+ * anything else (a config value, a function call) is not read: another way may satisfy it.
+ */
+export function oneOfFlags(packages: readonly PackageSources[]): OneOfFlags[] {
+  const files = packages.flatMap((p) => p.files.map((f) => ({ path: p.dir === '' ? f.file : `${p.dir}/${f.file}`, text: stripGoComments(f.text) })));
+  const bools = new Map<string, string>();
+  const strings = new Map<string, string>();
+  const name = '"([A-Za-z0-9][A-Za-z0-9_.-]*)"';
+  for (const f of files) {
+    for (const m of f.text.matchAll(new RegExp(`\\b([A-Za-z_][A-Za-z0-9_]*)\\s*:?=\\s*(?:flag|[a-z][A-Za-z0-9_]*)\\.Bool\\(\\s*${name}\\s*,\\s*false\\s*,`, 'g'))) bools.set(`*${m[1]}`, m[2]);
+    for (const m of f.text.matchAll(new RegExp(`\\b(?:flag|[a-z][A-Za-z0-9_]*)\\.BoolVar\\(\\s*&([A-Za-z_][A-Za-z0-9_.]*)\\s*,\\s*${name}\\s*,\\s*false\\s*,`, 'g'))) bools.set(m[1], m[2]);
+    for (const m of f.text.matchAll(new RegExp(`\\b([A-Za-z_][A-Za-z0-9_]*)\\s*:?=\\s*(?:flag|[a-z][A-Za-z0-9_]*)\\.String\\(\\s*${name}\\s*,\\s*""\\s*,`, 'g'))) strings.set(`*${m[1]}`, m[2]);
+    for (const m of f.text.matchAll(new RegExp(`\\b(?:flag|[a-z][A-Za-z0-9_]*)\\.StringVar\\(\\s*&([A-Za-z_][A-Za-z0-9_.]*)\\s*,\\s*${name}\\s*,\\s*""\\s*,`, 'g'))) strings.set(m[1], m[2]);
+  }
+  const out: OneOfFlags[] = [];
+  if (bools.size + strings.size < 2) return out;
+  for (const f of files) {
+    for (const m of f.text.matchAll(/\bif\s+([^{}\n]+?)\s*\{/g)) {
+      const operands = m[1].split('&&').map((o) => o.trim());
+      if (operands.length < 2) continue;
+      const flags: string[] = [];
+      for (const o of operands) {
+        const neg = /^!\s*(\*?[A-Za-z_][A-Za-z0-9_.]*)$/.exec(o);
+        const empty = /^(\*?[A-Za-z_][A-Za-z0-9_.]*)\s*==\s*""$/.exec(o);
+        const flag = neg ? bools.get(neg[1]) : empty ? strings.get(empty[1]) : undefined;
+        if (flag === undefined) break;
+        flags.push(flag);
+      }
+      if (flags.length !== operands.length) continue;
+      const body = block(f.text, m.index! + m[0].length - 1);
+      if (!STOPS.test(body) || /\breturn\s+nil\b/.test(body)) continue;
+      const literal = /"((?:[^"\\\n]|\\.)*)"/.exec(body)?.[1] ?? null;
+      out.push({ flags, at: `${f.path}:${f.text.slice(0, m.index).split('\n').length}`, message: literal });
+    }
+  }
+  return out;
+}
+
 export interface RequiredEnv {
   /** The variable, with the prefixes of the fields that mount its struct (`AUTH_TOKEN__SECRET`). */
   name: string;
@@ -97,7 +149,11 @@ export function requiredEnv(packages: readonly PackageSources[]): RequiredEnv[] 
 /** The Check for each required flag the image's CMD does not pass, and for the environment variables the program stops without. */
 export function requiredFlagWarnings(packages: readonly PackageSources[], cmd: readonly string[] | null): string[] {
   const env = requiredEnv(packages);
+  const passes = (flag: string) => (cmd ?? []).some((a) => a === `-${flag}` || a === `--${flag}` || a.startsWith(`-${flag}=`) || a.startsWith(`--${flag}=`));
   return [
+    ...oneOfFlags(packages)
+      .filter((o) => !o.flags.some(passes))
+      .map((o) => `The program stops at start unless one of ${o.flags.map((f) => `-${f}`).join(', ')} is given: ${o.at} exits when none is${o.message !== null ? ` (${JSON.stringify(o.message)})` : ''}, they default to off, and the image ${cmd ? 'passes' : 'sets no CMD and passes'} none. Add the one the container is to run to the CMD (CMD ["-${o.flags[0]}"], say) or pass it in docker run.`),
     ...requiredFlags(packages)
       .filter((r) => !(cmd ?? []).some((a) => a === `-${r.flag}` || a === `--${r.flag}` || a.startsWith(`-${r.flag}=`) || a.startsWith(`--${r.flag}=`)))
       .map((r) => `The program stops at start without --${r.flag}: ${r.at} checks that it is set (${JSON.stringify(r.message)}), the flag has no default, and the image ${cmd ? 'passes' : 'sets no CMD and passes'} none. Add it to the CMD (CMD ["--${r.flag}", "<value>"]) or pass it in docker run.`),
