@@ -16,6 +16,8 @@
  *    CAP_NET_ADMIN and the device: the Check says so, as for netlink and wireguard's tun.
  * 4. (round 36 Y G5) zmap/zgrab2: the project's image puts conf/blocklist.conf in root's home,
  *    where zgrab2 finds it through HOME; the image runs as 65532: the file goes to its HOME.
+ * 5. navidrome/navidrome (regression set): a package whose names are declared in tag-gated files
+ *    is not the generated-code stub of G51's stop (PeerDB flow).
  */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
@@ -342,5 +344,22 @@ describe('4. zgrab2: the blocklist the project puts in root\'s home, read throug
     const r = await gen(tree(zgrab2, { 'config.go': zgrabConfig('"/etc/zgrab2/blocklist.conf"') }), { package: './cmd/zgrab2' });
     assert.match(r.dockerfile, /^COPY conf\/blocklist\.conf \/root\/\.config\/zgrab2\/blocklist\.conf$/m, r.dockerfile);
     assert.ok(r.warnings.some((w) => w.startsWith('The project\'s image puts conf/blocklist.conf at /root/.config/zgrab2/blocklist.conf') && w.includes('cannot enter /root (mode 700)')), r.warnings.join('\n'));
+  });
+});
+
+// navidrome/navidrome at 295886c (GPL-3.0): main.go:16-17 `_ = buildtags.NETGO`, `_ =
+// buildtags.SQLITE_FTS5`; conf/buildtags/doc.go ("Package buildtags provides compile-time
+// enforcement of required build tags.", no declaration), netgo.go `//go:build netgo` with `var
+// NETGO = true`. The names are declared behind build tags, not generated: engineer G51's stub stop
+// (PeerDB flow) must not claim otherwise.
+describe('5. navidrome: a package whose other files a build tag leaves out is no generated-code stub', () => {
+  it('no stop about a stub', async () => {
+    const r = await gen(tree({
+      'go.mod': 'module github.com/navidrome/navidrome\n\ngo 1.26\n',
+      'main.go': 'package main\n\nimport (\n\t"github.com/navidrome/navidrome/conf/buildtags"\n)\n\nfunc main() {\n\t_ = buildtags.NETGO\n}\n',
+      'conf/buildtags/doc.go': '// Package buildtags provides compile-time enforcement of required build tags.\npackage buildtags\n',
+      'conf/buildtags/netgo.go': '//go:build netgo\n\npackage buildtags\n\nvar NETGO = true\n',
+    }, {}));
+    assert.match(r.dockerfile, /go build/, r.dockerfile);
   });
 });

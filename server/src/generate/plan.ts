@@ -1293,6 +1293,10 @@ export function plan(model: WorkspaceModel, options: GenerateOptions, io: Genera
   // defines those names is generated (buf generate, go generate), and a fresh clone lacks it.
   for (const stub of mod ? stubOwnPackages(model, mod, facts.packages, read) : []) {
     if (generatedDirs.has(stub.dir)) continue;
+    // Other .go files of the folder that build constraints leave out declare its names: a build
+    // without their tags, not generated code (navidrome/navidrome 295886c conf/buildtags: doc.go, and
+    // netgo.go `//go:build netgo` with `var NETGO = true`, which main.go uses to demand the tag).
+    if (io.listFiles(stub.dir).some((f) => nodePath.posix.dirname(f.path) === stub.dir && f.path.endsWith('.go') && !f.path.endsWith('_test.go') && !stub.files.includes(f.path))) continue;
     const named = namedBy(stub.dir, { read, listFiles: (under) => io.listFiles(under) });
     const writers = directives().filter((d) => d.words[0] === 'go' && d.words[1] === 'run').filter((d) => {
       // The program a `go run ./cmd/codegen` directive runs names a file of the folder (`"generated/grpc_handler/typed_handler.go"`).
