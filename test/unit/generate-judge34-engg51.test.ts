@@ -24,7 +24,9 @@
  * 7. (Y G8) PeerDB-io/peerdb flow: flow/generated/protos and generated/grpc_handler hold only
  *    stub.go (no declaration; buf generate and `go run ./cmd/codegen` write the code): the
  *    generator stops and says which name is undefined and what makes it, instead of a Dockerfile
- *    whose build fails.
+ *    whose build fails. A qualifier is the package the using file's own imports name
+ *    (flipped-aurora/gin-vue-admin's server: `plugin.Plugin` is utils/plugin's, and the package
+ *    folder plugin/, whose register.go declares nothing, is imported blank).
  */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
@@ -516,10 +518,70 @@ describe('7. PeerDB flow: packages that hold only a stub', () => {
     });
   });
 
+  it('a stub imported under another name: the stop names the qualifier the file gives it', async () => {
+    await assert.rejects(gen(tree(peerFlow, {
+      'cmd/api.go': 'package cmd\n\nimport (\n\thandler "github.com/PeerDB-io/peerdb/flow/generated/grpc_handler"\n\tpb "github.com/PeerDB-io/peerdb/flow/generated/protos"\n)\n\nfunc APIMain() {\n\tvar s pb.FlowServiceServer = handler.NewFlowServiceAdapter(nil)\n\t_ = s\n}\n',
+    })), (e: Error) => {
+      assert.match(e.message, /^handler\.NewFlowServiceAdapter in cmd\/api\.go is undefined: github\.com\/PeerDB-io\/peerdb\/flow\/generated\/grpc_handler holds only/);
+      return true;
+    });
+  });
+
+  it('negative: the stub dot-imported (which bare name is its own is not read): generated as before', async () => {
+    const r = await gen(tree(peerFlow, {
+      'cmd/api.go': 'package cmd\n\nimport (\n\t. "github.com/PeerDB-io/peerdb/flow/generated/grpc_handler"\n\t. "github.com/PeerDB-io/peerdb/flow/generated/protos"\n)\n\nfunc APIMain() {\n\tvar s FlowServiceServer = NewFlowServiceAdapter(nil)\n\t_ = s\n}\n',
+    }));
+    assert.match(r.dockerfile, /go build/, r.dockerfile);
+  });
+
   it('negative: a stub imported blank (nothing used by name): generated as before', async () => {
     const r = await gen(tree(peerFlow, {
       'cmd/api.go': 'package cmd\n\nimport (\n\t_ "github.com/PeerDB-io/peerdb/flow/generated/grpc_handler"\n\t_ "github.com/PeerDB-io/peerdb/flow/generated/protos"\n)\n\nfunc APIMain() {}\n',
     }));
     assert.match(r.dockerfile, /go build/, r.dockerfile);
+  });
+});
+
+// flipped-aurora/gin-vue-admin at 02f3783 (LICENSE: Business Source License 1.1), its server/
+// module: go.mod (10,676 bytes) `module github.com/flipped-aurora/gin-vue-admin/server`, `go
+// 1.24.0`; main.go (1,847 bytes) `initializeSystem()`, `core.RunServer()`; initialize/plugin.go
+// (1,205 bytes) calls bizPluginV1 and bizPluginV2; initialize/plugin_biz_v1.go (1,118 bytes)
+// imports server/plugin/email and server/utils/plugin, `func PluginInit(group *gin.RouterGroup,
+// Plugin ...plugin.Plugin)`; initialize/plugin_biz_v2.go (408 bytes) imports `_
+// "github.com/flipped-aurora/gin-vue-admin/server/plugin"` and server/utils/plugin/v2 (package
+// plugin), `plugins ...plugin.Plugin`; plugin/register.go (225 bytes) `package plugin` with blank
+// imports of plugin/ai, plugin/announcement, plugin/auto only (it declares nothing, on purpose: it
+// registers the plugins); utils/plugin/plugin.go (272 bytes) `type Plugin interface`,
+// utils/plugin/v2/plugin.go (171 bytes) and registry.go (478 bytes) `func Registered() []Plugin`.
+const ginVueAdmin: Record<string, string | null> = {
+  'go.mod': 'module github.com/flipped-aurora/gin-vue-admin/server\n\ngo 1.24.0\n\ntoolchain go1.24.2\n\nrequire github.com/gin-gonic/gin v1.10.0\n',
+  'go.sum': '',
+  'main.go': 'package main\n\nimport (\n\t"github.com/flipped-aurora/gin-vue-admin/server/initialize"\n)\n\nfunc main() {\n\tinitialize.InstallPlugin(nil, nil, nil)\n}\n',
+  'initialize/plugin.go': 'package initialize\n\nimport (\n\t"github.com/gin-gonic/gin"\n)\n\nfunc InstallPlugin(PrivateGroup *gin.RouterGroup, PublicRouter *gin.RouterGroup, engine *gin.Engine) {\n\tbizPluginV1(PrivateGroup, PublicRouter)\n\tbizPluginV2(engine)\n}\n',
+  'initialize/plugin_biz_v1.go': 'package initialize\n\nimport (\n\t"fmt"\n\n\t"github.com/flipped-aurora/gin-vue-admin/server/plugin/email"\n\t"github.com/flipped-aurora/gin-vue-admin/server/utils/plugin"\n\t"github.com/gin-gonic/gin"\n)\n\nfunc PluginInit(group *gin.RouterGroup, Plugin ...plugin.Plugin) {\n\tfor i := range Plugin {\n\t\tfmt.Println(Plugin[i].RouterPath(), "注册开始!")\n\t\tPluginGroup := group.Group(Plugin[i].RouterPath())\n\t\tPlugin[i].Register(PluginGroup)\n\t}\n}\n\nfunc bizPluginV1(group ...*gin.RouterGroup) {\n\tprivate := group[0]\n\tPluginInit(private, email.CreateEmailPlug())\n}\n',
+  'initialize/plugin_biz_v2.go': 'package initialize\n\nimport (\n\t_ "github.com/flipped-aurora/gin-vue-admin/server/plugin"\n\t"github.com/flipped-aurora/gin-vue-admin/server/utils/plugin/v2"\n\t"github.com/gin-gonic/gin"\n)\n\nfunc PluginInitV2(group *gin.Engine, plugins ...plugin.Plugin) {\n\tfor i := 0; i < len(plugins); i++ {\n\t\tplugins[i].Register(group)\n\t}\n}\nfunc bizPluginV2(engine *gin.Engine) {\n\tPluginInitV2(engine, plugin.Registered()...)\n}\n',
+  'plugin/register.go': 'package plugin\n\nimport (\n\t_ "github.com/flipped-aurora/gin-vue-admin/server/plugin/ai"\n\t_ "github.com/flipped-aurora/gin-vue-admin/server/plugin/announcement"\n\t_ "github.com/flipped-aurora/gin-vue-admin/server/plugin/auto"\n)\n',
+  'plugin/ai/plugin.go': 'package ai\n\nimport (\n\tinterfaces "github.com/flipped-aurora/gin-vue-admin/server/utils/plugin/v2"\n)\n\ntype plugin struct{}\n\nvar _ interfaces.Plugin = (*plugin)(nil)\n',
+  'plugin/announcement/plugin.go': 'package announcement\n\ntype plugin struct{}\n',
+  'plugin/auto/plugin.go': 'package auto\n\ntype plugin struct{}\n',
+  'plugin/email/main.go': 'package email\n\nimport (\n\t"github.com/gin-gonic/gin"\n)\n\ntype emailPlugin struct{}\n\nfunc CreateEmailPlug() *emailPlugin {\n\treturn &emailPlugin{}\n}\n\nfunc (*emailPlugin) Register(group *gin.RouterGroup) {}\n\nfunc (*emailPlugin) RouterPath() string {\n\treturn "email"\n}\n',
+  'utils/plugin/plugin.go': 'package plugin\n\nimport (\n\t"github.com/gin-gonic/gin"\n)\n\nconst (\n\tOnlyFuncName = "Plugin"\n)\n\n// Plugin 插件模式接口化\ntype Plugin interface {\n\t// Register 注册路由\n\tRegister(group *gin.RouterGroup)\n\n\t// RouterPath 用户返回注册路由\n\tRouterPath() string\n}\n',
+  'utils/plugin/v2/plugin.go': 'package plugin\n\nimport (\n\t"github.com/gin-gonic/gin"\n)\n\n// Plugin 插件模式接口化v2\ntype Plugin interface {\n\t// Register 注册路由\n\tRegister(group *gin.Engine)\n}\n',
+  'utils/plugin/v2/registry.go': 'package plugin\n\nimport "sync"\n\nvar (\n\tregistryMu sync.RWMutex\n\tregistry   []Plugin\n)\n\nfunc Registered() []Plugin {\n\tregistryMu.RLock()\n\tdefer registryMu.RUnlock()\n\tout := make([]Plugin, len(registry))\n\tcopy(out, registry)\n\treturn out\n}\n',
+};
+
+describe('7b. gin-vue-admin server: a qualifier is the package the file imports, not any package of that name', () => {
+  it('plugin/ (register.go declares nothing, imported blank) is no stub the program uses: generated', async () => {
+    const r = await gen(tree(ginVueAdmin, {}));
+    assert.match(r.dockerfile, /go build/, r.dockerfile);
+  });
+
+  it('the same folder imported by name in a file that uses it: the stop names that file', async () => {
+    await assert.rejects(gen(tree(ginVueAdmin, {
+      'initialize/plugin_biz_v2.go': ginVueAdmin['initialize/plugin_biz_v2.go']!.replace('_ "github.com/flipped-aurora/gin-vue-admin/server/plugin"', 'plugins "github.com/flipped-aurora/gin-vue-admin/server/plugin"').replace('func bizPluginV2(engine *gin.Engine) {\n', 'func bizPluginV2(engine *gin.Engine) {\n\tplugins.Load()\n'),
+    })), (e: Error) => {
+      assert.match(e.message, /^plugins\.Load in initialize\/plugin_biz_v2\.go is undefined: github\.com\/flipped-aurora\/gin-vue-admin\/server\/plugin holds only plugin\/register\.go/);
+      return true;
+    });
   });
 });

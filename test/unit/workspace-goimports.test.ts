@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import {
-  cgoReasons, evalConstraint, fileNameMatchesLinux, isNoDialImport, knownCgoModuleFor, knownCgoRequirement, needsTzdata, parseGoFile,
-  tlsImports, usesCgo, usesTls,
+  cgoReasons, evalConstraint, fileNameMatchesLinux, importQualifier, isNoDialImport, knownCgoModuleFor, knownCgoRequirement, needsTzdata, parseGoFile,
+  qualifiedImport, tlsImports, usesCgo, usesTls,
 } from '../../server/src/workspace/goImports';
 import type { GoModule, GoPackage } from '../../server/src/workspace/model';
 
@@ -277,5 +277,37 @@ describe('isNoDialImport (NO_DIAL_PACKAGES)', () => {
   it('takes a tree entry with its subpackages and a single-package entry alone; packages that dial are not in it', () => {
     for (const p of ['github.com/google/uuid', 'github.com/oklog/ulid/v2', 'google.golang.org/protobuf/proto', 'github.com/open-telemetry/opamp-go/server/types', 'go.opentelemetry.io/otel', 'go.opentelemetry.io/otel/trace', 'github.com/gin-gonic/gin/binding', 'github.com/labstack/echo/v4', 'github.com/labstack/echo/v4/middleware', 'github.com/urfave/cli/v2']) assert.equal(isNoDialImport(p), true, p);
     for (const p of ['go.opentelemetry.io/otel/exporters/otlp/otlptrace/otlptracehttp', 'go.opentelemetry.io/otel/sdk/trace', 'github.com/open-telemetry/opamp-go/client', 'github.com/prometheus/client_golang/prometheus/push', 'github.com/prometheus/client_golang/api', 'github.com/gorilla/websocket', 'github.com/google/uuidx', 'github.com/lib/pq', 'google.golang.org/grpc', 'github.com/urfave/cli/v2/altsrc']) assert.equal(isNoDialImport(p), false, p);
+  });
+});
+
+// flipped-aurora/gin-vue-admin 02f3783 server/initialize: plugin_biz_v1.go imports server/utils/plugin
+// (package plugin), plugin_biz_v2.go imports server/plugin blank and server/utils/plugin/v2 (package
+// plugin too).
+describe('import names: what a file calls each of its imports', () => {
+  const v1 = parseGoFile('package initialize\n\nimport (\n\t"fmt"\n\n\t"github.com/flipped-aurora/gin-vue-admin/server/utils/plugin"\n\tg "github.com/gin-gonic/gin"\n)\n');
+  const v2 = parseGoFile('package initialize\n\nimport (\n\t_ "github.com/flipped-aurora/gin-vue-admin/server/plugin"\n\t"github.com/flipped-aurora/gin-vue-admin/server/utils/plugin/v2"\n\t. "strings"\n)\n');
+  const names: Record<string, string> = { 'github.com/flipped-aurora/gin-vue-admin/server/plugin': 'plugin', 'github.com/flipped-aurora/gin-vue-admin/server/utils/plugin': 'plugin', 'github.com/flipped-aurora/gin-vue-admin/server/utils/plugin/v2': 'plugin', 'fmt': 'fmt' };
+  const nameOf = (i: string) => names[i] ?? null;
+
+  it('importNames holds the names the declarations give, null when none', () => {
+    assert.deepEqual([...(v2.importNames ?? new Map())], [['github.com/flipped-aurora/gin-vue-admin/server/plugin', '_'], ['strings', '.']]);
+    assert.deepEqual([...(v1.importNames ?? new Map())], [['github.com/gin-gonic/gin', 'g']]);
+    assert.equal(parseGoFile('package x\n\nimport "fmt"\n').importNames, null);
+  });
+
+  it('importQualifier: the alias, `_`, `.`, else the package\'s own name; null when the file does not import it', () => {
+    assert.equal(importQualifier(v2, 'github.com/flipped-aurora/gin-vue-admin/server/plugin', 'plugin'), '_');
+    assert.equal(importQualifier(v2, 'strings', 'strings'), '.');
+    assert.equal(importQualifier(v1, 'github.com/gin-gonic/gin', 'gin'), 'g');
+    assert.equal(importQualifier(v1, 'github.com/flipped-aurora/gin-vue-admin/server/utils/plugin', 'plugin'), 'plugin');
+    assert.equal(importQualifier(v1, 'github.com/flipped-aurora/gin-vue-admin/server/plugin', 'plugin'), null);
+  });
+
+  it('qualifiedImport: the one import a qualifier names; a blank import names nothing', () => {
+    assert.equal(qualifiedImport(v1, 'plugin', nameOf), 'github.com/flipped-aurora/gin-vue-admin/server/utils/plugin');
+    assert.equal(qualifiedImport(v2, 'plugin', nameOf), 'github.com/flipped-aurora/gin-vue-admin/server/utils/plugin/v2');
+    assert.equal(qualifiedImport(v1, 'g', nameOf), 'github.com/gin-gonic/gin');
+    assert.equal(qualifiedImport(v1, 'gin', nameOf), null);
+    assert.equal(qualifiedImport(v2, '_', nameOf), null);
   });
 });

@@ -8,6 +8,8 @@
 import * as nodePath from 'node:path';
 import type { GoModule, WorkspaceModel } from '../workspace/model';
 import { packageByDir } from '../workspace/query';
+import { importQualifier, parseGoFile } from '../workspace/goImports';
+import { stripGoComments } from '../workspace/goText';
 import type { AssetIo } from './assets';
 
 export interface MissingPackage {
@@ -160,8 +162,6 @@ export function stubOwnPackages(model: WorkspaceModel, own: GoModule, packages: 
       if (files.length === 0 || texts.some((t) => t === null)) continue;
       // Any top-level declaration: the package defines something.
       if (texts.some((t) => /^(?:func|type|var|const)\b/m.test(t!))) continue;
-      const name = texts.map((t) => /^\s*package\s+([A-Za-z_]\w*)/m.exec(t!.replace(/\/\/[^\n]*/g, ''))?.[1]).find((x) => x !== undefined);
-      if (name === undefined) continue;
       let used: string | null = null;
       for (const e of packages) {
         const ep = packageByDir(model, e);
@@ -169,10 +169,14 @@ export function stubOwnPackages(model: WorkspaceModel, own: GoModule, packages: 
         for (const f of ep.files) {
           if (f.endsWith('_test.go')) continue;
           const text = read(join(e, f)) ?? '';
-          const escaped = imp.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-          const alias = new RegExp(`(?:^|[\\s(])([A-Za-z_]\\w*|_|\\.)?[ \\t]*"${escaped}"`, 'm').exec(text)?.[1] ?? name;
-          if (alias === '_' || alias === '.') continue;
-          const m = new RegExp(`\\b${alias}\\.([A-Z]\\w*)`).exec(text.replace(/\/\/[^\n]*/g, ''));
+          // The name this file's own import declarations give the stub: none (another file of
+          // the package imports it), blank or dot (no name to use) leaves the file out; a
+          // qualifier of the same spelling from another import is that package's
+          // (flipped-aurora/gin-vue-admin 02f3783 server/initialize/plugin_biz_v1.go's
+          // `plugin.Plugin` is utils/plugin's; plugin_biz_v2.go imports server/plugin blank).
+          const alias = importQualifier(parseGoFile(text), imp, q.name);
+          if (alias === null || alias === '_' || alias === '.') continue;
+          const m = new RegExp(`(?<![.\\w])${alias}\\.([A-Z]\\w*)`).exec(stripGoComments(text));
           if (m) {
             used = `${alias}.${m[1]} in ${join(e, f)}`;
             break;

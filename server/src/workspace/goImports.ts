@@ -17,6 +17,12 @@ export interface GoFileInfo {
   packageName: string | null;
   /** Import paths in source order, de-duplicated. */
   imports: string[];
+  /**
+   * The name the file's import declarations give an import path (an alias, `.` for a dot import,
+   * `_` for a blank one), when they give one; null when the file renames none. Read it through
+   * `importQualifier` and `qualifiedImport`.
+   */
+  importNames: ReadonlyMap<string, string> | null;
   importsC: boolean;
   /** Body mentions `.LoadLocation(` (and the file imports "time"), not only with a constant "", "UTC" or "Local". */
   callsLoadLocation: boolean;
@@ -269,12 +275,36 @@ export function generateDirectives(text: string): GoGenerateDirective[] | null {
 }
 
 /**
+ * The name a file's code uses for one of its imports: the name its import declaration gives (an
+ * alias; `.` for a dot import, `_` for a blank one), else the imported package's own name
+ * (`packageName`, its package clause). Null when the file does not import it. A qualifier means
+ * the package a file's own imports say, not whichever package has that name
+ * (flipped-aurora/gin-vue-admin 02f3783 server/initialize/plugin_biz_v1.go's `plugin.Plugin` is
+ * utils/plugin's; the folder plugin/ is imported blank, by plugin_biz_v2.go only).
+ */
+export function importQualifier(info: Pick<GoFileInfo, 'imports' | 'importNames'>, importPath: string, packageName: string): string | null {
+  if (!info.imports.includes(importPath)) return null;
+  return info.importNames?.get(importPath) ?? packageName;
+}
+
+/**
+ * The import path a file names with `qualifier` (`run` in `run.Init()`): the import its
+ * declarations give that name, or the one not renamed whose package is so named (`packageName`
+ * of an import path, null when unknown). Null for none, or for several.
+ */
+export function qualifiedImport(info: Pick<GoFileInfo, 'imports' | 'importNames'>, qualifier: string, packageName: (importPath: string) => string | null): string | null {
+  if (qualifier === '_' || qualifier === '.') return null;
+  const found = info.imports.filter((i) => (info.importNames?.get(i) ?? packageName(i)) === qualifier);
+  return found.length === 1 ? found[0] : null;
+}
+
+/**
  * Parses a Go source file. `content` may be a Buffer (fast path: only the header and import
  * strings are decoded) or a string. Never throws.
  */
 export function parseGoFile(content: Uint8Array | string): GoFileInfo {
   const buf: Buffer = typeof content === 'string' ? Buffer.from(content, 'utf8') : Buffer.isBuffer(content) ? content : Buffer.from(content.buffer, content.byteOffset, content.byteLength);
-  const info: GoFileInfo = { packageName: null, imports: [], importsC: false, callsLoadLocation: false, setsUser: false, dockerSocket: false, readsCiJobEnv: false, hasFuncMain: false, execs: null, constraint: null, httpClient: false, clientSide: [], grpcTls: false, inClusterConfig: false, generates: null };
+  const info: GoFileInfo = { packageName: null, imports: [], importNames: null, importsC: false, callsLoadLocation: false, setsUser: false, dockerSocket: false, readsCiJobEnv: false, hasFuncMain: false, execs: null, constraint: null, httpClient: false, clientSide: [], grpcTls: false, inClusterConfig: false, generates: null };
   try {
     let start = 0;
     if (buf.length >= 3 && buf[0] === 0xef && buf[1] === 0xbb && buf[2] === 0xbf) start = 3;
@@ -309,7 +339,10 @@ export function parseGoFile(content: Uint8Array | string): GoFileInfo {
       }
       if (tok.k !== 'string') return false;
       if (renamed && tok.value === 'net/http') httpRenamed = true;
-      if (first !== tok) names.set(tok.value, first.k === 'ident' ? decode(first.s, first.e) : '.');
+      if (first !== tok) {
+        const name = first.k === 'ident' ? decode(first.s, first.e) : '.';
+        names.set(tok.value, name);
+      }
       add(tok.value);
       return true;
     };
@@ -335,6 +368,7 @@ export function parseGoFile(content: Uint8Array | string): GoFileInfo {
       }
       bodyStart = sc.pos;
     }
+    if (names.size > 0) info.importNames = names;
     info.importsC = seen.has('C');
     if (seen.has('time')) info.callsLoadLocation = readsZoneinfo(view, bodyStart);
     if ((seen.has('syscall') || seen.has('golang.org/x/sys/unix')) && SETS_USER.test(view.toString('latin1', bodyStart))) info.setsUser = true;
