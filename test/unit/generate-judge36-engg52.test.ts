@@ -11,7 +11,9 @@
  *    stopping with "where it writes is not stated plainly".
  * 2. (round 35 Y G7) botlabs-gg/yagpdb: common/run/run.go exits unless one of -bot, -web, -feeds,
  *    -all, … is given; the project's image passes -all: CMD ["-all"], and a Check when no image
- *    of the project says which.
+ *    of the project says which. Only on the program's own main path: vmware-tanzu/velero's
+ *    `restore create` (a cobra subcommand) needing --from-backup or --from-schedule is no flag
+ *    the image must pass.
  * 3. (round 36 Y G4) xjasonlyu/tun2socks: gVisor's `tun.Open` (TUNSETIFF on /dev/net/tun) needs
  *    CAP_NET_ADMIN and the device: the Check says so, as for netlink and wireguard's tun.
  * 4. (round 36 Y G5) zmap/zgrab2: the project's image puts conf/blocklist.conf in root's home,
@@ -216,6 +218,123 @@ describe('2. yagpdb: the program exits unless one of its run flags is given', ()
       'yagpdb_docker/Dockerfile': null,
     }), { package: './cmd/yagpdb' });
     assert.ok(!r.warnings.some((w) => w.includes('stops at start unless one of')), r.warnings.join('\n'));
+  });
+
+  it('main imports the package under another name (`r.Init()`): the check is on its path, CMD ["-all"]', async () => {
+    const r = await gen(tree(yagpdb, {
+      'cmd/yagpdb/main.go': 'package main\n\nimport (\n\tr "github.com/botlabs-gg/yagpdb/v2/common/run"\n)\n\nfunc main() {\n\tr.Init()\n}\n',
+    }), { package: './cmd/yagpdb' });
+    assert.match(r.dockerfile, /^CMD \["-all"\]$/m, r.dockerfile);
+  });
+
+  it('negative: the check in a function only a cobra command\'s RunE calls: not on the main path, silent', async () => {
+    const r = await gen(tree(yagpdb, {
+      'cmd/yagpdb/main.go': 'package main\n\nimport (\n\t"os"\n\n\t"github.com/botlabs-gg/yagpdb/v2/common/run"\n\t"github.com/spf13/cobra"\n)\n\nfunc main() {\n\troot := &cobra.Command{Use: "yagpdb"}\n\troot.AddCommand(&cobra.Command{\n\t\tUse: "serve",\n\t\tRunE: func(c *cobra.Command, args []string) error {\n\t\t\trun.Init()\n\t\t\treturn nil\n\t\t},\n\t})\n\tif err := root.Execute(); err != nil {\n\t\tos.Exit(1)\n\t}\n}\n',
+      'go.mod': yagpdb['go.mod']!.replace('require github.com/sirupsen/logrus v1.9.3\n', 'require (\n\tgithub.com/sirupsen/logrus v1.9.3\n\tgithub.com/spf13/cobra v1.10.2\n)\n'),
+      'yagpdb_docker/Dockerfile': null,
+    }), { package: './cmd/yagpdb' });
+    assert.ok(!r.warnings.some((w) => w.includes('stops at start unless one of')), r.warnings.join('\n'));
+  });
+
+  it('negative: main calls it after the command dispatch (cobra\'s Execute): silent', async () => {
+    const r = await gen(tree(yagpdb, {
+      'cmd/yagpdb/main.go': 'package main\n\nimport (\n\t"github.com/botlabs-gg/yagpdb/v2/common/run"\n\t"github.com/spf13/cobra"\n)\n\nfunc main() {\n\troot := &cobra.Command{Use: "yagpdb"}\n\t_ = root.Execute()\n\trun.Init()\n}\n',
+      'go.mod': yagpdb['go.mod']!.replace('require github.com/sirupsen/logrus v1.9.3\n', 'require (\n\tgithub.com/sirupsen/logrus v1.9.3\n\tgithub.com/spf13/cobra v1.10.2\n)\n'),
+      'yagpdb_docker/Dockerfile': null,
+    }), { package: './cmd/yagpdb' });
+    assert.ok(!r.warnings.some((w) => w.includes('stops at start unless one of')), r.warnings.join('\n'));
+  });
+});
+
+// vmware-tanzu/velero at d30d389 (Apache-2.0): go.mod (9,816 bytes) `module
+// github.com/vmware-tanzu/velero`, `go 1.26.0`; cmd/velero/velero.go (882 bytes) `err :=
+// velero.NewCommand(baseName).Execute()`, `cmd.CheckError(err)`; pkg/cmd/velero/velero.go (5,559
+// bytes):59-109 `func NewCommand(name string) *cobra.Command`, `c.AddCommand(… restore.NewCommand(f)
+// …)`; pkg/cmd/cli/restore/restore.go (1,014 bytes) `c.AddCommand(NewCreateCommand(f, "create"),
+// …)`; pkg/cmd/cli/restore/create.go (16,593 bytes):46-78 NewCreateCommand, its `Run: func(c
+// *cobra.Command, args []string) { … cmd.CheckError(o.Validate(c, args, f)) … }`, :121-122
+// `flags.StringVar(&o.BackupName, "from-backup", "", …)`, `flags.StringVar(&o.ScheduleName,
+// "from-schedule", "", …)`, :189-191 in Validate `if o.BackupName == "" && o.ScheduleName == "" {
+// return errors.New("either a backup or schedule must be specified, but not both") }`;
+// pkg/cmd/errors.go (1,068 bytes) CheckError: os.Exit(1) on an error.
+const veleroCreate = `package restore
+
+import (
+	"github.com/pkg/errors"
+	"github.com/spf13/cobra"
+	"github.com/spf13/pflag"
+
+	"github.com/vmware-tanzu/velero/pkg/cmd"
+)
+
+func NewCreateCommand(f string, use string) *cobra.Command {
+	o := NewCreateOptions()
+
+	c := &cobra.Command{
+		Use:   use + " [RESTORE_NAME] [--from-backup BACKUP_NAME | --from-schedule SCHEDULE_NAME]",
+		Short: "Create a restore",
+		Example: \`  # Create a restore named "restore-1" from backup "backup-1".
+  velero restore create restore-1 --from-backup backup-1\`,
+		Args: cobra.MaximumNArgs(1),
+		Run: func(c *cobra.Command, args []string) {
+			cmd.CheckError(o.Validate(c, args, f))
+		},
+	}
+
+	o.BindFlags(c.Flags())
+
+	return c
+}
+
+type CreateOptions struct {
+	BackupName   string
+	ScheduleName string
+}
+
+func NewCreateOptions() *CreateOptions {
+	return &CreateOptions{}
+}
+
+func (o *CreateOptions) BindFlags(flags *pflag.FlagSet) {
+	flags.StringVar(&o.BackupName, "from-backup", "", "Backup to restore from")
+	flags.StringVar(&o.ScheduleName, "from-schedule", "", "Schedule to restore from")
+}
+
+func (o *CreateOptions) Validate(c *cobra.Command, args []string, f string) error {
+	if o.BackupName != "" && o.ScheduleName != "" {
+		return errors.New("either a backup or schedule must be specified, but not both")
+	}
+
+	if o.BackupName == "" && o.ScheduleName == "" {
+		return errors.New("either a backup or schedule must be specified, but not both")
+	}
+
+	return nil
+}
+`;
+const velero: Record<string, string | null> = {
+  'go.mod': 'module github.com/vmware-tanzu/velero\n\ngo 1.26.0\n\nrequire (\n\tgithub.com/pkg/errors v0.9.1\n\tgithub.com/spf13/cobra v1.10.2\n\tgithub.com/spf13/pflag v1.0.10\n)\n',
+  'go.sum': '',
+  'cmd/velero/velero.go': 'package main\n\nimport (\n\t"os"\n\t"path/filepath"\n\n\t"github.com/vmware-tanzu/velero/pkg/cmd"\n\t"github.com/vmware-tanzu/velero/pkg/cmd/velero"\n)\n\nfunc main() {\n\tbaseName := filepath.Base(os.Args[0])\n\n\terr := velero.NewCommand(baseName).Execute()\n\tcmd.CheckError(err)\n}\n',
+  'pkg/cmd/velero/velero.go': 'package velero\n\nimport (\n\t"github.com/spf13/cobra"\n\n\t"github.com/vmware-tanzu/velero/pkg/cmd/cli/restore"\n)\n\nfunc NewCommand(name string) *cobra.Command {\n\tc := &cobra.Command{\n\t\tUse:   name,\n\t\tShort: "Back up and restore Kubernetes cluster resources.",\n\t}\n\n\tf := name\n\tc.AddCommand(\n\t\trestore.NewCommand(f),\n\t)\n\n\treturn c\n}\n',
+  'pkg/cmd/cli/restore/restore.go': 'package restore\n\nimport (\n\t"github.com/spf13/cobra"\n)\n\nfunc NewCommand(f string) *cobra.Command {\n\tc := &cobra.Command{\n\t\tUse:   "restore",\n\t\tShort: "Work with restores",\n\t}\n\n\tc.AddCommand(\n\t\tNewCreateCommand(f, "create"),\n\t)\n\n\treturn c\n}\n',
+  'pkg/cmd/cli/restore/create.go': veleroCreate,
+  'pkg/cmd/errors.go': 'package cmd\n\nimport (\n\t"context"\n\t"fmt"\n\t"os"\n)\n\nfunc CheckError(err error) {\n\tif err != nil {\n\t\tif err != context.Canceled {\n\t\t\tfmt.Fprintf(os.Stderr, "An error occurred: %v\\n", err)\n\t\t}\n\t\tos.Exit(1)\n\t}\n}\n',
+};
+
+describe('2b. velero: a cobra subcommand\'s own flags (restore create) are no run flag of the program', () => {
+  it('no Check about --from-backup or --from-schedule, no CMD passing them', async () => {
+    const r = await gen(tree(velero, {}), { package: './cmd/velero' });
+    assert.ok(!r.warnings.some((w) => w.includes('stops at start unless one of')), r.warnings.join('\n'));
+    assert.doesNotMatch(r.dockerfile, /from-backup|from-schedule/, r.dockerfile);
+  });
+
+  it('the same kind of check in a function main calls before Execute: the Check', async () => {
+    const r = await gen(tree(velero, {
+      'cmd/velero/velero.go': velero['cmd/velero/velero.go']!.replace('\terr := velero.NewCommand(baseName).Execute()', '\trestore.Check()\n\terr := velero.NewCommand(baseName).Execute()').replace('\t"github.com/vmware-tanzu/velero/pkg/cmd/velero"\n', '\t"github.com/vmware-tanzu/velero/pkg/cmd/cli/restore"\n\t"github.com/vmware-tanzu/velero/pkg/cmd/velero"\n'),
+      'pkg/cmd/cli/restore/check.go': 'package restore\n\nimport (\n\t"flag"\n\t"fmt"\n\t"os"\n)\n\nvar backupName, scheduleName string\n\nfunc init() {\n\tflag.StringVar(&backupName, "from-backup", "", "Backup to restore from")\n\tflag.StringVar(&scheduleName, "from-schedule", "", "Schedule to restore from")\n}\n\nfunc Check() {\n\tflag.Parse()\n\tif backupName == "" && scheduleName == "" {\n\t\tfmt.Fprintln(os.Stderr, "either a backup or schedule must be specified")\n\t\tos.Exit(1)\n\t}\n}\n',
+    }), { package: './cmd/velero' });
+    assert.ok(r.warnings.some((w) => w.startsWith('The program stops at start unless one of -from-backup, -from-schedule is given: pkg/cmd/cli/restore/check.go:18 exits when none is ("either a backup or schedule must be specified")')), r.warnings.join('\n'));
   });
 });
 

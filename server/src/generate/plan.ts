@@ -1727,7 +1727,8 @@ export function plan(model: WorkspaceModel, options: GenerateOptions, io: Genera
   // project's own image passes, when every Dockerfile of it that starts the binary passes the same.
   const oneOfArgs: string[] = [];
   const unpassed = [...serveWords, ...ownArgs];
-  const oneOf = oneOfFlags(closure.filter((p) => !otherCommandDirs.has(p.dir))).filter((o) => !o.flags.some((f) => unpassed.some((a) => a === `-${f}` || a === `--${f}` || a.startsWith(`-${f}=`) || a.startsWith(`--${f}=`))));
+  const needOneOf = oneOfFlags(closure.filter((p) => !otherCommandDirs.has(p.dir)), target.dir);
+  const oneOf = needOneOf.filter((o) => !o.flags.some((f) => unpassed.some((a) => a === `-${f}` || a === `--${f}` || a.startsWith(`-${f}=`) || a.startsWith(`--${f}=`))));
   if (oneOf.length > 0) {
     const starts = ownStartArgs(new Set([target.binary, ...ownBinaryNames(model, target.dir, io).map((n) => n.name)]), io);
     // A bool flag given plainly (`-all`, `--all`, `-all=true`); the others of its arguments (another deployment's settings) stay out.
@@ -1741,7 +1742,7 @@ export function plan(model: WorkspaceModel, options: GenerateOptions, io: Genera
   }
   const cmdArgs = [...serveWords, ...pocketBaseArgs, ...(loopbackArgs ?? []), ...ownArgs, ...oneOfArgs];
   const cmd = cmdArgs.length > 0 ? cmdArgs : null;
-  warnings.push(...requiredFlagWarnings(closure.filter((p) => !otherCommandDirs.has(p.dir)), cmd));
+  warnings.push(...requiredFlagWarnings(closure.filter((p) => !otherCommandDirs.has(p.dir)), cmd, needOneOf));
   if (shape.serveCommand) reasons.push(`CMD [${[...serveWords, ...pocketBaseArgs].map((w) => `"${w}"`).join(', ')}]: the program is a CLI with subcommands (${shape.serveCommand.via}); the image runs the one that serves. \`docker run IMAGE --help\` still works.`);
   // The root command runs (croc's receiver) and opens no port; its subcommands' port flags are
   // not what the image serves (croc's `send --port` is the relay it connects to).

@@ -5,6 +5,7 @@
  * A generated image passes no such flag, so it stops at start: a Check names the flag.
  */
 import { stripGoComments } from './goSource';
+import { mainPath } from './mainPath';
 import { envPrefixOf, structRanges, type PackageSources } from './ports';
 
 export interface RequiredFlag {
@@ -71,8 +72,15 @@ export interface OneOfFlags {
  * !flagRunBot && !flagRunWeb && flagRunFeeds == "" && !flagRunEverything && … {
  * log.Error("Didnt specify what to run, see -h for more info"); os.Exit(1) }`). A condition with
  * anything else (a config value, a function call) is not read: another way may satisfy it.
+ *
+ * Only an `if` on the program's own main path (./mainPath.ts: func main of the package in
+ * `mainDir` and what it calls unconditionally before any command dispatch; yagpdb's main calls
+ * run.Init, which holds it): a subcommand's handler checks its own flags only when that
+ * subcommand runs (vmware-tanzu/velero d30d389 pkg/cmd/cli/restore/create.go:189 `if
+ * o.BackupName == "" && o.ScheduleName == ""` in `restore create`'s Validate, reached from its
+ * cobra `Run: func…`: the image, which runs velero itself, needs neither flag).
  */
-export function oneOfFlags(packages: readonly PackageSources[]): OneOfFlags[] {
+export function oneOfFlags(packages: readonly PackageSources[], mainDir: string): OneOfFlags[] {
   const files = packages.flatMap((p) => p.files.map((f) => ({ path: p.dir === '' ? f.file : `${p.dir}/${f.file}`, text: stripGoComments(f.text) })));
   const bools = new Map<string, string>();
   const strings = new Map<string, string>();
@@ -85,8 +93,8 @@ export function oneOfFlags(packages: readonly PackageSources[]): OneOfFlags[] {
   }
   const out: OneOfFlags[] = [];
   if (bools.size + strings.size < 2) return out;
-  for (const f of files) {
-    for (const m of f.text.matchAll(/\bif\s+([^{}\n]+?)\s*\{/g)) {
+  for (const part of mainPath(packages, mainDir)) {
+    for (const m of part.own.matchAll(/\bif\s+([^{}\n]+?)\s*\{/g)) {
       const operands = m[1].split('&&').map((o) => o.trim());
       if (operands.length < 2) continue;
       const flags: string[] = [];
@@ -98,10 +106,11 @@ export function oneOfFlags(packages: readonly PackageSources[]): OneOfFlags[] {
         flags.push(flag);
       }
       if (flags.length !== operands.length) continue;
-      const body = block(f.text, m.index! + m[0].length - 1);
+      const at = part.start + m.index!;
+      const body = block(part.text, at + m[0].length - 1);
       if (!STOPS.test(body) || /\breturn\s+nil\b/.test(body)) continue;
       const literal = /"((?:[^"\\\n]|\\.)*)"/.exec(body)?.[1] ?? null;
-      out.push({ flags, at: `${f.path}:${f.text.slice(0, m.index).split('\n').length}`, message: literal });
+      out.push({ flags, at: `${part.path}:${part.text.slice(0, at).split('\n').length}`, message: literal });
     }
   }
   return out;
@@ -146,12 +155,16 @@ export function requiredEnv(packages: readonly PackageSources[]): RequiredEnv[] 
   return out;
 }
 
-/** The Check for each required flag the image's CMD does not pass, and for the environment variables the program stops without. */
-export function requiredFlagWarnings(packages: readonly PackageSources[], cmd: readonly string[] | null): string[] {
+/**
+ * The Check for each required flag the image's CMD does not pass, for each set of flags of which
+ * the program needs one (`oneOf`, from oneOfFlags) that it passes none of, and for the environment
+ * variables the program stops without.
+ */
+export function requiredFlagWarnings(packages: readonly PackageSources[], cmd: readonly string[] | null, oneOf: readonly OneOfFlags[]): string[] {
   const env = requiredEnv(packages);
   const passes = (flag: string) => (cmd ?? []).some((a) => a === `-${flag}` || a === `--${flag}` || a.startsWith(`-${flag}=`) || a.startsWith(`--${flag}=`));
   return [
-    ...oneOfFlags(packages)
+    ...oneOf
       .filter((o) => !o.flags.some(passes))
       .map((o) => `The program stops at start unless one of ${o.flags.map((f) => `-${f}`).join(', ')} is given: ${o.at} exits when none is${o.message !== null ? ` (${JSON.stringify(o.message)})` : ''}, they default to off, and the image ${cmd ? 'passes' : 'sets no CMD and passes'} none. Add the one the container is to run to the CMD (CMD ["-${o.flags[0]}"], say) or pass it in docker run.`),
     ...requiredFlags(packages)
