@@ -18,6 +18,12 @@
  *    none of them (judge37/G G1 "no mount/findmnt"; note52). Now debian-slim, whose base holds the
  *    mount package and util-linux (mount, umount, findmnt: nothing to install); alpine installs
  *    findmnt (busybox has mount and umount).
+ * 3. A flag a mitchellh/cli command's method defines belongs to the command its factory makes:
+ *    hashicorp/nomad's `-oidc-callback-addr` (default localhost:4649) is defined in
+ *    `func (l *LoginCommand) Run` (command/login.go:99), and the factory map says `"login"` makes a
+ *    LoginCommand (command/commands.go:569); the generated image runs `server` and passed it
+ *    `--oidc-callback-addr :4649` with EXPOSE 4649 (engineer H52, note52): `nomad server` has no
+ *    such flag, and the port is a login helper's, not a server's.
  */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
@@ -145,5 +151,52 @@ describe('2. a program that mounts has the mount tools in its image (hostpathplu
       'pkg/hostpath/nodeserver.go': 'package hostpath\n\nimport (\n\t"os/exec"\n\t"strings"\n)\n\nfunc NodePublish(targetPath, path string, options []string) error {\n\toutput, err := exec.Command("mount").Output()\n\tif err != nil || !strings.Contains(string(output), path) {\n\t\treturn err\n\t}\n\treturn nil\n}\n',
     }), { package: 'cmd/hostpathplugin' });
     assert.match(r.dockerfile, /^FROM gcr\.io\/distroless\/static-debian12:nonroot$/m, r.dockerfile);
+  });
+});
+
+// hashicorp/nomad at aa026cc99cfb74a77e519a1c1f0c78ba1b452705 (BUSL-1.1): go.mod (18,654 bytes)
+// `module github.com/hashicorp/nomad`, `go 1.26.5`, `github.com/hashicorp/cli v1.1.7`; main.go (4,134
+// bytes) runs `cli.CLI{Commands: command.Commands(…)}`; command/commands.go (32,413 bytes) line 68
+// `func Commands(metaPtr *Meta, agentUi cli.Ui) map[string]cli.CommandFactory`, :569 `"login": func()
+// (cli.Command, error) { return &LoginCommand{Meta: meta}, nil }`, :1079 `"server": …&ServerCommand{…}`,
+// :1084 `"server join": …`; command/login.go (8,862 bytes) lines 92-99 `func (l *LoginCommand) Run(args
+// []string) int {`, `flags := l.Meta.FlagSet(l.Name(), FlagSetClient)`, `flags.StringVar(&l.callbackAddr,
+// "oidc-callback-addr", "localhost:4649", "")`; command/server.go (962 bytes) `type ServerCommand struct`.
+const nomadMain = 'package main\n\nimport (\n\t"fmt"\n\t"os"\n\n\t"github.com/hashicorp/cli"\n\t"github.com/hashicorp/nomad/command"\n)\n\nfunc main() {\n\tc := &cli.CLI{Name: "nomad", Args: os.Args[1:], Commands: command.Commands(nil, nil)}\n\texitCode, err := c.Run()\n\tif err != nil {\n\t\tfmt.Fprintf(os.Stderr, "Error executing CLI: %s\\n", err.Error())\n\t}\n\tos.Exit(exitCode)\n}\n';
+const factory = (word: string, type: string) => `\t\t"${word}": func() (cli.Command, error) {\n\t\t\treturn &${type}{\n\t\t\t\tMeta: meta,\n\t\t\t}, nil\n\t\t},\n`;
+const nomadCommands = (entries: string) => `package command\n\nimport (\n\t"github.com/hashicorp/cli"\n)\n\ntype Meta struct{ Ui cli.Ui }\n\nfunc Commands(metaPtr *Meta, agentUi cli.Ui) map[string]cli.CommandFactory {\n\tif metaPtr == nil {\n\t\tmetaPtr = new(Meta)\n\t}\n\n\tmeta := *metaPtr\n\tall := map[string]cli.CommandFactory{\n${entries}\t}\n\treturn all\n}\n`;
+const loginRun = (type: string) => `func (l *${type}) Run(args []string) int {\n\n\tflags := flag.NewFlagSet("login", flag.ContinueOnError)\n\tflags.StringVar(&l.authMethodName, "method", "", "")\n\tflags.StringVar(&l.callbackAddr, "oidc-callback-addr", "localhost:4649", "")\n\tif err := flags.Parse(args); err != nil {\n\t\treturn 1\n\t}\n\treturn 0\n}\n`;
+const nomad: Record<string, string | null> = {
+  'go.mod': 'module github.com/hashicorp/nomad\n\ngo 1.26.5\n\nrequire github.com/hashicorp/cli v1.1.7\n',
+  'go.sum': 'github.com/hashicorp/cli v1.1.7 h1:x=\ngithub.com/hashicorp/cli v1.1.7/go.mod h1:y=\n',
+  'main.go': nomadMain,
+  'command/commands.go': nomadCommands(factory('login', 'LoginCommand') + factory('server', 'ServerCommand') + factory('server join', 'ServerJoinCommand')),
+  'command/login.go': `package command\n\nimport (\n\t"flag"\n)\n\ntype LoginCommand struct {\n\tMeta\n\n\tauthMethodName string\n\tcallbackAddr   string\n}\n\nfunc (l *LoginCommand) Help() string { return "Usage: nomad login [options]" }\n\nfunc (l *LoginCommand) Synopsis() string { return "Login to Nomad using an auth method" }\n\n// Name returns the name of this command.\nfunc (l *LoginCommand) Name() string { return "login" }\n\n// Run satisfies the cli.Command Run function.\n${loginRun('LoginCommand')}`,
+  'command/server.go': 'package command\n\ntype ServerCommand struct {\n\tMeta\n}\n\nfunc (f *ServerCommand) Help() string { return "Usage: nomad server <subcommand> [options] [args]" }\n\nfunc (f *ServerCommand) Synopsis() string { return "Interact with servers" }\n\nfunc (f *ServerCommand) Name() string { return "server" }\n\nfunc (f *ServerCommand) Run(args []string) int { return 0 }\n\ntype ServerJoinCommand struct {\n\tMeta\n}\n\nfunc (c *ServerJoinCommand) Help() string { return "" }\n\nfunc (c *ServerJoinCommand) Synopsis() string { return "Join server nodes together" }\n\nfunc (c *ServerJoinCommand) Run(args []string) int { return 0 }\n',
+};
+
+describe('3. a flag of a mitchellh/cli command belongs to the command its factory makes (nomad: login\'s -oidc-callback-addr)', () => {
+  it('nomad: CMD ["server"] without the login command\'s flag, no EXPOSE 4649, and a reason naming the login subcommand', async () => {
+    const r = await gen(tree(nomad, {}));
+    assert.match(r.dockerfile, /^CMD \["server"\]$/m, r.dockerfile);
+    assert.doesNotMatch(r.dockerfile, /oidc-callback-addr|EXPOSE 4649/, r.dockerfile);
+    assert.ok(r.reasons.some((x) => x.startsWith('Not used for the server subcommand the image runs: flag -oidc-callback-addr default "localhost:4649" of the login subcommand (command/login.go)')), r.reasons.join('\n'));
+  });
+
+  it('negative: the same flag in the method of the command the image runs (ServerCommand) is its own: passed and exposed', async () => {
+    const r = await gen(tree(nomad, {
+      'command/login.go': null,
+      'command/commands.go': nomadCommands(factory('server', 'ServerCommand') + factory('server join', 'ServerJoinCommand')),
+      'command/server.go': nomad['command/server.go']!.replace('func (f *ServerCommand) Run(args []string) int { return 0 }\n', '') .replace('type ServerCommand struct {\n\tMeta\n}\n', 'import (\n\t"flag"\n)\n\ntype ServerCommand struct {\n\tMeta\n\n\tauthMethodName string\n\tcallbackAddr   string\n}\n\n' + loginRun('ServerCommand')),
+    }));
+    assert.match(r.dockerfile, /^EXPOSE 4649$/m, r.dockerfile);
+    assert.match(r.dockerfile, /^CMD \["server", "--oidc-callback-addr", ":4649"\]$/m, r.dockerfile);
+  });
+
+  it('negative: two command words whose factories make types of one name: the flag is nobody\'s, as before', async () => {
+    const r = await gen(tree(nomad, {
+      'command/commands.go': nomadCommands(factory('login', 'LoginCommand') + factory('logout', 'LoginCommand') + factory('server', 'ServerCommand') + factory('server join', 'ServerJoinCommand')),
+    }));
+    assert.match(r.dockerfile, /^EXPOSE 4649$/m, r.dockerfile);
   });
 });

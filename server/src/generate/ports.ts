@@ -77,6 +77,8 @@ export interface PortEvidence {
   command?: string;
   /** The function defining the flag, when it builds a command (hydra's NewPerformAuthorizationCodeCmd, whose `cmd.Flags()` holds `--port`). */
   commandFunc?: string;
+  /** The type whose method defines the flag (commandTypeKey: `(*LoginCommand)`), which a mitchellh/cli factory may make. */
+  commandType?: string;
   /**
    * The flag's name is a constant (`portFlagName`), not a literal: counted only on the flag set of
    * the subcommand the image runs (flagd's startCmd). Elsewhere (wasmd's `testnet start`, built in
@@ -306,6 +308,24 @@ function enclosingFunction(text: string, offset: number): string | undefined {
   const end = text.indexOf('\n}', start + 1);
   if (end >= 0 && end < offset) return undefined;
   return /^\nfunc[ \t]+(?:\([^)]*\)[ \t]*)?([A-Za-z_][A-Za-z0-9_]*)/.exec(text.slice(start, start + 200))?.[1];
+}
+
+/**
+ * The key of subcommandVars for a command type a mitchellh/cli factory makes (`(*LoginCommand)`):
+ * a flag defined in a method of that type (ports.ts `receiverType`) belongs to the factory's
+ * command. The parentheses keep it apart from the functions and variables of the map.
+ */
+export function commandTypeKey(type: string): string {
+  return `(*${type})`;
+}
+
+/** The receiver's type of the method enclosing `offset` (`func (l *LoginCommand) Run(`: LoginCommand), undefined outside a method. */
+function receiverType(text: string, offset: number): string | undefined {
+  const start = text.lastIndexOf('\nfunc ', offset);
+  if (start < 0) return undefined;
+  const end = text.indexOf('\n}', start + 1);
+  if (end >= 0 && end < offset) return undefined;
+  return /^\nfunc[ \t]*\([ \t]*(?:[A-Za-z_][A-Za-z0-9_]*[ \t]+)?\*?[ \t]*([A-Za-z_][A-Za-z0-9_]*)[ \t]*(?:\[[^\]]*\])?[ \t]*\)/.exec(text.slice(start, start + 200))?.[1];
 }
 
 /**
@@ -547,6 +567,8 @@ export function portEvidence(file: string, source: string, imports: readonly str
       if (command !== undefined) e.command = command;
       const fn = enclosingFunction(text, m.index);
       if (fn !== undefined && fn !== command) e.commandFunc = fn;
+      const type = receiverType(text, m.index);
+      if (type !== undefined) e.commandType = commandTypeKey(type);
       if (unquote(nameArg) === null) e.namedByConstant = true;
     }
   }
@@ -731,7 +753,8 @@ function addressFunctions(pkgs: readonly PackageSources[]): Map<string, AddressF
 
 /** The subcommand a flag belongs to: a cobra command's variable, or the urfave/cli command literal holding it. */
 function subcommandOf(e: PortEvidence, scope: CommandScope | undefined): string | undefined {
-  return e.subcommand ?? (e.command !== undefined ? scope?.subcommands.get(e.command) : undefined) ?? (e.commandFunc !== undefined ? scope?.subcommands.get(e.commandFunc) : undefined);
+  return e.subcommand ?? (e.command !== undefined ? scope?.subcommands.get(e.command) : undefined) ?? (e.commandFunc !== undefined ? scope?.subcommands.get(e.commandFunc) : undefined)
+    ?? (e.commandType !== undefined ? scope?.subcommands.get(e.commandType) : undefined);
 }
 
 /** The `const` declarations of a file's text (single lines and `const ( … )` blocks), its `var`s left out. */

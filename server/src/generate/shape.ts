@@ -17,7 +17,7 @@
  * - a check that stops it unless it runs as root (`os.Geteuid() != 0`: inspektor-gadget's ig).
  */
 import { stripGoComments } from './goSource';
-import type { PackageSources } from './ports';
+import { commandTypeKey, type PackageSources } from './ports';
 import { constantsOf } from '../workspace/goText';
 import { fileExecs } from '../workspace/programsRun';
 import { rootChecks, type RootCheck } from '../facts/rootNeeds';
@@ -583,6 +583,8 @@ export function programShape(packages: readonly PackageSources[], externalImport
       else runs.push(entry);
     }
   };
+  /** mitchellh/cli factories' command types (commandTypeKey) -> the command word; null when two words make types of one name. */
+  const factoryTypes = new Map<string, string | null>();
   /** Functions named in a command table of their package: function -> the command words. */
   const handlers = new Map<string, string>();
   for (const p of packages) {
@@ -826,6 +828,15 @@ export function programShape(packages: readonly PackageSources[], externalImport
           if (m[2] !== '') continue;
           const body = braceBody(text, m.index! + m[0].length - 1);
           const made = /\breturn\s+&?(?:([A-Za-z_][A-Za-z0-9_]*)\.)?([A-Za-z_][A-Za-z0-9_]*)\s*[({]/.exec(body);
+          // The command type the factory makes (`return &LoginCommand{…}`, `&agent.Command{…}`): a flag
+          // its methods define is that command's (nomad's `-oidc-callback-addr` in LoginCommand.Run).
+          const literal = /^\s*return\s+&(?:([A-Za-z_][A-Za-z0-9_]*)\.)?([A-Z][A-Za-z0-9_]*)\s*\{/.exec(body);
+          if (literal) {
+            const key = commandTypeKey(literal[2]);
+            const known = factoryTypes.get(key);
+            if (known === undefined) factoryTypes.set(key, name);
+            else if (known !== name) factoryTypes.set(key, null);
+          }
           const synopsis = made ? mitchellhSynopsis(made[1] ?? null, p, text, packages) : null;
           if (synopsis && describesServing(synopsis.text, binary)) serving.push({ name, via: `cli.CommandFactory "${name}", Synopsis() "${synopsis.text}" in ${synopsis.file}` });
         }
@@ -1098,7 +1109,7 @@ export function programShape(packages: readonly PackageSources[], externalImport
     commandPackages,
     argv0Names: argv0Dispatch(packages),
     cniPlugin: externalImports.find((i) => i === 'github.com/containernetworking/cni/pkg/skel') ?? null,
-    subcommandVars: new Map([...handlers, ...[...fnCommands].filter(([fn]) => fnChildren.some((e) => e.child === fn)).map(([fn, c]): [string, string] => [fn.slice(fn.indexOf('\0') + 1), c.use]), ...[...declared].filter(([v]) => added.has(v)).map(([v, use]): [string, string] => [v.slice(v.indexOf('\0') + 1), use])]),
+    subcommandVars: new Map([...[...factoryTypes].filter((e): e is [string, string] => e[1] !== null), ...handlers, ...[...fnCommands].filter(([fn]) => fnChildren.some((e) => e.child === fn)).map(([fn, c]): [string, string] => [fn.slice(fn.indexOf('\0') + 1), c.use]), ...[...declared].filter(([v]) => added.has(v)).map(([v, use]): [string, string] => [v.slice(v.indexOf('\0') + 1), use])]),
   };
 }
 
