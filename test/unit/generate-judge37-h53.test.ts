@@ -24,6 +24,12 @@
  *    LoginCommand (command/commands.go:569); the generated image runs `server` and passed it
  *    `--oidc-callback-addr :4649` with EXPOSE 4649 (engineer H52, note52): `nomad server` has no
  *    such flag, and the port is a login helper's, not a server's.
+ * 4. Build tags without which the program does not compile are passed: navidrome/navidrome's main.go
+ *    uses buildtags.NETGO and buildtags.SQLITE_FTS5, which only conf/buildtags/netgo.go
+ *    (`//go:build netgo`) and sqlite_fts5.go (`//go:build sqlite_fts5`) declare, so that a build
+ *    without the project's `-tags netgo,sqlite_fts5` (Makefile:5, release/build-tags.sh) stops with
+ *    "undefined: buildtags.NETGO". The generated build passed `-tags fts5` and did not compile
+ *    (engineer G52's comparison, note52).
  */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
@@ -198,5 +204,57 @@ describe('3. a flag of a mitchellh/cli command belongs to the command its factor
       'command/commands.go': nomadCommands(factory('login', 'LoginCommand') + factory('logout', 'LoginCommand') + factory('server', 'ServerCommand') + factory('server join', 'ServerJoinCommand')),
     }));
     assert.match(r.dockerfile, /^EXPOSE 4649$/m, r.dockerfile);
+  });
+});
+
+// navidrome/navidrome at 295886cb9a432d375afa796ed8a32db0775464af (GPL-3.0): go.mod (6,235 bytes)
+// `module github.com/navidrome/navidrome`, `go 1.26`, github.com/mattn/go-sqlite3 v1.14.50 among its
+// requires; main.go (597 bytes) imports cmd and conf/buildtags, lines 16-17 `_ = buildtags.NETGO`,
+// `_ = buildtags.SQLITE_FTS5`; conf/buildtags/doc.go (353 bytes) `package buildtags`,
+// conf/buildtags/netgo.go (168 bytes) `//go:build netgo` … `var NETGO = true`,
+// conf/buildtags/sqlite_fts5.go (235 bytes) `//go:build sqlite_fts5` … `var SQLITE_FTS5 = true`;
+// Makefile (13,805 bytes) line 5 `GO_BUILD_TAGS=netgo,sqlite_fts5$(if $(EXTRA_BUILD_TAGS),$(comma)$(EXTRA_BUILD_TAGS))`.
+const naviMain = (uses: string) => `package main\n\nimport (\n\t_ "net/http/pprof" //nolint:gosec\n\n\t"github.com/navidrome/navidrome/cmd"\n\t"github.com/navidrome/navidrome/conf/buildtags"\n)\n\n//goland:noinspection GoBoolExpressions\nfunc main() {\n\t// These references force the inclusion of build tags when compiling the project.\n\t// If you get compilation errors like "undefined: buildtags.NETGO", this means you forgot to specify\n\t// the required build tags when compiling the project.\n${uses}\n\tcmd.Execute()\n}\n`;
+const navidrome: Record<string, string | null> = {
+  'go.mod': 'module github.com/navidrome/navidrome\n\ngo 1.26\n',
+  'main.go': naviMain('\t_ = buildtags.NETGO\n\t_ = buildtags.SQLITE_FTS5\n'),
+  'cmd/root.go': 'package cmd\n\nimport (\n\t"fmt"\n\t"net/http"\n)\n\nfunc Execute() {\n\tfmt.Println("navidrome")\n\t_ = http.ListenAndServe(":4533", nil)\n}\n',
+  'conf/buildtags/doc.go': '// Package buildtags provides compile-time enforcement of required build tags.\n//\n// Each file in this package is guarded by a build constraint and exports a variable\n// that main.go references.\npackage buildtags\n',
+  'conf/buildtags/netgo.go': '//go:build netgo\n\npackage buildtags\n\n// The `netgo` tag is required when compiling the project. See https://github.com/navidrome/navidrome/issues/700\n\nvar NETGO = true\n',
+  'conf/buildtags/sqlite_fts5.go': '//go:build sqlite_fts5\n\npackage buildtags\n\n// FTS5 is required for full-text search. Without this tag, the SQLite driver\n// won\'t include FTS5 support, causing runtime failures on migrations and search queries.\n\nvar SQLITE_FTS5 = true\n',
+  'Makefile': 'comma:=,\nGO_BUILD_TAGS=netgo,sqlite_fts5$(if $(EXTRA_BUILD_TAGS),$(comma)$(EXTRA_BUILD_TAGS))\n\nbuild:\n\tgo build -ldflags="-X github.com/navidrome/navidrome/consts.gitSha=$(GIT_SHA)" -tags=$(GO_BUILD_TAGS)\n',
+};
+
+describe('4. build tags without which the program does not compile (navidrome: netgo, sqlite_fts5)', () => {
+  it('navidrome: -tags netgo,sqlite_fts5, the reason names the uses and the files that declare them', async () => {
+    const r = await gen(tree(navidrome, {}));
+    assert.match(r.dockerfile, /go build -trimpath -tags netgo,sqlite_fts5 /, r.dockerfile);
+    assert.ok(r.reasons.some((x) => x.startsWith('-tags netgo,sqlite_fts5: the program does not compile without them: main.go uses buildtags.NETGO, which only conf/buildtags/netgo.go (//go:build netgo) declares; main.go uses buildtags.SQLITE_FTS5, which only conf/buildtags/sqlite_fts5.go (//go:build sqlite_fts5) declares') && x.endsWith('stops with "undefined: buildtags.NETGO".')), r.reasons.join('\n'));
+    assert.ok(!r.warnings.some((w) => w.includes('conf/buildtags/')), r.warnings.join('\n'));
+  });
+
+  it('only the tag whose name is used: -tags netgo, and a Check for the file still left out', async () => {
+    const r = await gen(tree(navidrome, { 'main.go': naviMain('\t_ = buildtags.NETGO\n') }));
+    assert.match(r.dockerfile, /go build -trimpath -tags netgo /, r.dockerfile);
+    assert.ok(r.warnings.some((w) => w.startsWith('Files of the program also build with tags the generated build does not pass (sqlite_fts5): conf/buildtags/sqlite_fts5.go')), r.warnings.join('\n'));
+  });
+
+  it('negative: a `//go:build !netgo` twin declares the name (a plain build compiles): no -tags netgo', async () => {
+    const r = await gen(tree(navidrome, { 'main.go': naviMain('\t_ = buildtags.NETGO\n'), 'conf/buildtags/plain.go': '//go:build !netgo\n\npackage buildtags\n\nvar NETGO = false\n' }));
+    assert.doesNotMatch(r.dockerfile, /-tags [^\n]*netgo/, r.dockerfile);
+  });
+
+  // syncthing/syncthing (regression set) lib/api/auto/doc.go:7 `//go:generate go run
+  // ../../../script/genassets.go -o gui.files.go ../../../gui` writes the file that declares Assets;
+  // lib/api/auto/noassets.go (`//go:build noassets`) is a stand-in without the GUI, and
+  // lib/api/api_statics.go uses auto.Assets: -tags noassets would ship a binary without its GUI.
+  it('negative: the package generates a file (//go:generate), which may declare the name: no -tags', async () => {
+    const r = await gen(tree(navidrome, { 'main.go': naviMain('\t_ = buildtags.NETGO\n'), 'conf/buildtags/sqlite_fts5.go': null, 'conf/buildtags/doc.go': '//go:generate go run ../../script/genassets.go -o gui.files.go ../../gui\n\npackage buildtags\n' }));
+    assert.doesNotMatch(r.dockerfile, /-tags [^\n]*netgo/, r.dockerfile);
+  });
+
+  it('negative: no file the plain build compiles uses the names (only a gated file does): no tags', async () => {
+    const r = await gen(tree(navidrome, { 'main.go': naviMain('').replace('\t"github.com/navidrome/navidrome/conf/buildtags"\n', ''), 'tags.go': '//go:build netgo\n\npackage main\n\nimport "github.com/navidrome/navidrome/conf/buildtags"\n\nvar _ = buildtags.NETGO\n' }));
+    assert.doesNotMatch(r.dockerfile, /-tags /, r.dockerfile);
   });
 });

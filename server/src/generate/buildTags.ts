@@ -20,6 +20,8 @@ import { evalConstraint, parseGoFile } from '../workspace/goImports';
 import type { WorkspaceModel } from '../workspace/model';
 import { goreleaserItems } from '../dockerfile/goreleaser';
 import { DOCKERFILE_NAME } from './ownBuild';
+import { requiredTags } from './requiredTags';
+import { packageByDir } from '../workspace/query';
 
 export interface TagIo {
   readFile(rel: string): string | null;
@@ -623,10 +625,30 @@ const KNOWN_TAGS = new Map([
 ]);
 
 /**
- * The tags to build with (stated tags that select gated files of the program), or a warning
- * when the program has gated files and nothing states the tags.
+ * The tags to build with: those without which the program does not compile (./requiredTags.ts:
+ * navidrome's conf/buildtags), with the stated tags that select gated files of the program, or a
+ * warning when the program has gated files and nothing states the tags.
  */
 export function decideTags(targetDir: string, moduleDir: string, packageDirs: readonly string[], io: TagIo, target?: { importPath: string | null; model: WorkspaceModel }): TagDecision {
+  const decided = statedTags(targetDir, moduleDir, packageDirs, io, target);
+  const gated = gatedFiles(packageDirs, io);
+  const model = target?.model;
+  const required = gated.length === 0 || model === undefined ? [] : requiredTags(gated, packageDirs, io, (d) => packageByDir(model, d)?.importPath ?? null)
+    .filter((r) => !selectedBy(r.constraint, decided.tags));
+  if (required.length === 0) return decided;
+  const tags = [...decided.tags];
+  for (const r of required) for (const t of r.tags) if (!tags.includes(t)) tags.push(t);
+  const selected = gated.filter((g) => selectedBy(g.constraint, tags));
+  const left = gated.filter((g) => !selectedBy(g.constraint, tags));
+  const reason = `-tags ${tags.join(',')}: the program does not compile without ${required.length > 1 ? 'them' : 'it'}: ${required.slice(0, 3).map((r) => `${r.usedIn} uses ${r.name}, which only ${r.file} (//go:build ${r.constraint}) declares`).join('; ')}${required.length > 3 ? `; ${required.length - 3} more` : ''}, so a build without ${required.length > 1 ? 'those tags' : 'the tag'} stops with "undefined: ${required[0].name}".`;
+  // A Check that says the generated build passes no tags is no longer true; what is still left out is.
+  const warnings = decided.tags.length > 0 ? decided.warnings : left.length > 0
+    ? [`Files of the program also build with tags the generated build does not pass (${[...new Set(left.flatMap((g) => g.tags))].slice(0, 8).join(', ')}): ${left.slice(0, 3).map((g) => `${g.file} (//go:build ${g.constraint})`).join(', ')}${left.length > 3 ? ` and ${left.length - 3} more` : ''}; add them to -tags if you need them.`]
+    : [];
+  return { tags, reasons: [reason, ...decided.reasons], warnings, selected };
+}
+
+function statedTags(targetDir: string, moduleDir: string, packageDirs: readonly string[], io: TagIo, target?: { importPath: string | null; model: WorkspaceModel }): TagDecision {
   const gated = gatedFiles(packageDirs, io);
   if (gated.length === 0) return dependencyTags(targetDir, moduleDir, packageDirs, io, target);
   const all = [...new Set(gated.flatMap((g) => g.tags))].sort();
