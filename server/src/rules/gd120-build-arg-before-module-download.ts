@@ -30,6 +30,11 @@
  * (facts/passedBuildArgs.ts), and the context is the repository's root, where those files are
  * (otherwise nothing is known, and the finding stays).
  *
+ * Where a RUN between the declaration and the download reads the ARG (`RUN echo "$GIT_COMMIT" >
+ * /version`, or seaweedfs-mount's `git checkout ${SEAWEEDFS_COMMIT}` when its value is not a pin),
+ * that RUN changes with each value and every step after it re-runs: the message says to download
+ * the modules before that RUN (or to move it after the download), not to declare the ARG later.
+ *
  * Fix (safe: what the image does is kept): move those ARG lines, and the ENV (and ARG) lines
  * whose values read them, with the comments directly above them, right before the first
  * instruction after the download that can see them (a RUN that is not system set-up, or one that
@@ -165,8 +170,15 @@ export const gd120: Rule = {
       // An ENV/ARG that also sets variables that do not read them: only the carrying ones move.
       const split = carried.filter((c) => !c.whole).map((c) => c.instr.line + 1);
       const move = carried.length === 0 ? '' : `, and set ${vars.join(', ')} there too${split.length ? ` (in an ${carried.find((c) => !c.whole)!.instr.keyword} of ${vars.length > 1 ? 'their' : 'its'} own: the other variables of line ${split.join(' and ')} stay before the download)` : ''}`;
+      // The first RUN between the declarations and the download that reads one of them (or a variable that carries one).
+      const read = new Set([...names, ...carried.flatMap((c) => c.vars)]);
+      const readerBefore = stage.instructions.find((i) => i.keyword === 'RUN' && i.line > args[0].instr.endLine && i.line < download.line && mentions(model, i, read)) ?? null;
       out.push(withLazyFix({
-        message: `ARG ${list} ${names.length > 1 ? "are" : "is"} declared before the module download on line ${download.line + 1}${evidence ? ` (${evidence})` : ''}${into}: every RUN after ${carried.length ? 'an ARG or ENV' : 'an ARG'} has it in its environment, so a build with a new value (each commit, each date) misses the cache from the first RUN on ${mounted ? 'and re-runs the download (its cache mount keeps the modules on this builder; a builder without that cache, a fresh CI runner, downloads every module again)' : 'and downloads every module again'}. Declare ${them} after the download, right before the first step that uses ${them}${move}.`,
+        message: `ARG ${list} ${names.length > 1 ? "are" : "is"} declared before the module download on line ${download.line + 1}${evidence ? ` (${evidence})` : ''}${into}: every RUN after ${carried.length ? 'an ARG or ENV' : 'an ARG'} has it in its environment, so a build with a new value (each commit, each date) misses the cache from the first RUN on ${mounted ? 'and re-runs the download (its cache mount keeps the modules on this builder; a builder without that cache, a fresh CI runner, downloads every module again)' : 'and downloads every module again'}. ${readerBefore
+          // A RUN before the download reads it (`RUN echo "$GIT_COMMIT" > /version`): that step
+          // changes with each value and so does every one after it, wherever the ARG is declared.
+          ? `The RUN on line ${readerBefore.line + 1} reads ${them} before the download, so declaring ${them} later cannot help: download the modules before that RUN (copy go.mod and go.sum and run \`go mod download\` above it), or move that RUN after the download.`
+          : `Declare ${them} after the download, right before the first step that uses ${them}${move}.`}`,
         span: args[0].instr.span,
       }, () => moveFix(model, stage, download, new Set(args.map((a) => a.instr)))));
     }

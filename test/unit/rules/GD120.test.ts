@@ -755,3 +755,37 @@ describe('GD120: a commit ARG whose default pins a commit (seaweedfs-csi-driver 
     assert.equal(has(text, 'GD120'), true, 'no workspace');
   });
 });
+
+// Judge 38 Y F3 (seaweedfs/seaweedfs-csi-driver 05c90b2 cmd/seaweedfs-mount/Dockerfile:10-22): a
+// RUN between the ARG and the download reads the ARG (there `git checkout ${SEAWEEDFS_COMMIT}`), as
+// GD104's fix can leave it when it puts the download above the sources. Each new value re-runs that
+// RUN and every step after it: declaring the ARG later cannot help, and the message says what does.
+describe('GD120: a RUN before the download reads the per-build ARG', () => {
+  const text = (read = 'RUN echo "$GIT_COMMIT" > /version') => df([
+    'FROM golang:1.25 AS build',
+    'ARG GIT_COMMIT',
+    read,
+    'WORKDIR /src',
+    'COPY go.mod go.sum ./',
+    'RUN go mod download',
+    'COPY . .',
+    'RUN CGO_ENABLED=0 go build -ldflags "-X main.commit=${GIT_COMMIT}" -o /out/app .',
+    'FROM scratch',
+    'COPY --from=build /out/app /app',
+  ]);
+
+  it('names that RUN and asks to download before it (or move it after), not to declare the ARG later; no fix', () => {
+    const [f] = find(text(), 'GD120');
+    assert.match(f?.message ?? '', /The RUN on line 3 reads it before the download, so declaring it later cannot help: download the modules before that RUN/, f?.message);
+    assert.doesNotMatch(f.message, /Declare it after the download/);
+    assert.equal(f.fix, undefined);
+    // Through an ENV that carries it.
+    const carried = text('ENV APP_COMMIT=$GIT_COMMIT\nRUN echo "$APP_COMMIT" > /version');
+    assert.match(find(carried, 'GD120')[0]?.message ?? '', /The RUN on line 4 reads it before the download/);
+  });
+
+  it('a RUN before the download that does not read it: the usual advice', () => {
+    const [f] = find(text('RUN apk add --no-cache git || true'), 'GD120');
+    assert.match(f?.message ?? '', /Declare it after the download, right before the first step that uses it/, f?.message);
+  });
+});
