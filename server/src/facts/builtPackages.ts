@@ -41,7 +41,7 @@ import { sourceCovers, unquoteAll } from '../dockerfile/copySources';
 import { creationsOf, gitClone, inScriptOrder, operands } from '../dockerfile/created';
 import { imageEnv } from '../images/table';
 import type { GoPackage, WorkspaceModel } from '../workspace/model';
-import { mainPackages, moduleForDir, packageByDir, resolvePackageArg } from '../workspace/query';
+import { buildFacts, mainPackages, moduleForDir, packageByDir, resolvePackageArg } from '../workspace/query';
 import { dockerfileFact } from './memo';
 import { releasedBinaries } from './releaseBuilds';
 import type { WorkspaceFiles } from '../workspace/types';
@@ -554,6 +554,25 @@ export function programPackages(ws: WorkspaceModel, builds: readonly GoBuild[]):
     }
   }
   return { packages: [...found.values()], certain };
+}
+
+/**
+ * A main package a go build/install compiles that loads Go plugins: its local import closure
+ * (workspace/query.ts buildFacts `stdlibCgo`) reaches the standard library's `plugin` package.
+ * For a build whose packages are not resolved, any main package of the context counts (the
+ * build may be that one). `{ main, loader }` (context folders: the main package, the package
+ * importing `plugin`), or null when no such package is known. cyberark/secretless-broker b172451
+ * Dockerfile:39 builds ./cmd/secretless-broker, whose pkg/secretless/plugin/sharedobj calls
+ * plugin.Open on the .so files of /usr/local/lib/secretless.
+ */
+export function pluginHostBuilt(info: KnownWorkspace, stage: Stage, g: GoCommand): { main: string; loader: string } | null {
+  const b = resolveBuild(info, stage, g);
+  const candidates = b.resolved ? b.packages : mainPackages(info.workspace);
+  for (const p of candidates) {
+    const use = buildFacts(info.workspace, p.dir).stdlibCgo.find((u) => u.importPath === 'plugin');
+    if (use) return { main: p.dir, loader: use.pkg };
+  }
+  return null;
 }
 
 // ---------------------------------------------------------------------------------------------

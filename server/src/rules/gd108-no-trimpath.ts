@@ -6,7 +6,7 @@ import { mounts } from '../dockerfile/mounts';
 import { scriptSpan, toDoc, type DockerfileModel, type Instruction, type Stage } from '../dockerfile/model';
 import type { GoCommand } from '../dockerfile/facts';
 import { insert, type Edit } from '../edits/edits';
-import { discardedBuild } from '../facts/builtPackages';
+import { discardedBuild, pluginHostBuilt } from '../facts/builtPackages';
 import { moduleCompile } from '../facts/precompiledPackages';
 import type { Rule, RuleContext, RuleFinding } from './types';
 
@@ -34,6 +34,11 @@ import type { Rule, RuleContext, RuleFinding } from './types';
  * Fix (safe: only the file paths recorded in the binary change, not what it does): insert
  * `-trimpath` right after `go build`/`go install`, and into the precompiling steps (after their go
  * command, or `GOFLAGS=-trimpath` in front of a script; not safe when a script sets GOFLAGS itself).
+ * Not reported either for a program that loads Go plugins (a package it compiles imports the
+ * standard library's `plugin`: facts/builtPackages.ts pluginHostBuilt): its plugins are built
+ * elsewhere, and plugin.Open refuses one built with another -trimpath setting, so the flag on the
+ * host alone breaks them (cyberark/secretless-broker's broker, plugin authors told to build with
+ * plain `go build -buildmode=plugin`).
  * No fix in a Dockerfile that builds a Go plugin (`-buildmode=plugin`): the plugin and the program
  * that loads it must both have -trimpath or neither (plugin.Open refuses a mismatch); the message says so.
  */
@@ -136,6 +141,12 @@ function reported(ctx: RuleContext, stage: Stage, g: GoCommand): boolean {
   // Another branch of the same `if`/`case` builds the same packages with -trimpath: this branch
   // is the deliberate other mode (open-im-server's RELEASE=false build).
   if (alternativeBuildHas(g, (o) => !!goFlag(o.args, 'trimpath'))) return false;
+  // The program loads Go plugins (a package it compiles imports `plugin`): plugin.Open refuses a
+  // plugin whose shared packages were built with another -trimpath setting ("plugin was built
+  // with a different version of package internal/cpu"), and plugins built elsewhere (by their
+  // authors, as the project documents) are what it loads. -trimpath on the host alone breaks
+  // them (cyberark/secretless-broker b172451 Dockerfile:39, pkg/secretless/plugin/README.md:82).
+  if (ctx.workspace && pluginHostBuilt({ ...ctx, workspace: ctx.workspace }, stage, g)) return false;
   return true;
 }
 

@@ -367,3 +367,64 @@ describe('GD108: no -trimpath fix in a Dockerfile that builds a Go plugin (volca
     assert.doesNotMatch(f.message, /plugin/);
   });
 });
+
+// cyberark/secretless-broker b1724512ab0fc5734fd1432552e3c1264a3c3437 (Apache-2.0) Dockerfile:39-41
+// (judge 38 X W1, F1): the broker loads Go plugins (pkg/secretless/plugin/sharedobj/external_plugins.go:114
+// calls plugin.Open on every .so in /usr/local/lib/secretless), and pkg/secretless/plugin/README.md:82 tells
+// plugin authors to build with plain `go build -buildmode=plugin`. A -trimpath host refuses such a plugin
+// ("plugin was built with a different version of package internal/cpu"): no finding and no fix for a program
+// whose packages reach `plugin`. summon2 reaches it too (internal/providers → pkg/secretless/config/v2 →
+// sharedobj): silent as well, as the import facts cannot tell whether it calls plugin.Open.
+describe('GD108: silent for a program that loads Go plugins (secretless-broker)', () => {
+  // summon2's output is written `dist/summon2` here: the repository's `dist/$GOOS/$GOARCH/summon2` is
+  // split in two words by the bash grammar (`dist/$GOOS/$` and `GOARCH/summon2`), so that build's
+  // packages are not resolved and it counts as a build of any main package (silent as well).
+  const dockerfile = (host = 'dist/$GOOS/$GOARCH/secretless-broker') => df([
+    'FROM golang:1.24-bookworm AS secretless-builder',
+    'WORKDIR /secretless',
+    'ENV GOOS=linux \\',
+    '    GOARCH=amd64 \\',
+    '    CGO_ENABLED=1',
+    'COPY go.mod go.sum /secretless/',
+    'RUN go mod download',
+    'COPY ./cmd /secretless/cmd',
+    'COPY ./internal /secretless/internal',
+    'COPY ./pkg /secretless/pkg',
+    'ARG TAG="dev"',
+    'RUN go build -ldflags="-X github.com/cyberark/secretless-broker/pkg/secretless.Tag=$TAG" \\',
+    `             -o ${host} ./cmd/secretless-broker && \\`,
+    '    go build -o dist/summon2 ./cmd/summon2',
+    'FROM alpine:3.20 AS secretless-broker',
+    'COPY --from=secretless-builder /secretless/dist/linux/amd64/secretless-broker /usr/local/bin/',
+    'COPY --from=secretless-builder /secretless/dist/linux/amd64/summon2 /usr/local/bin/',
+    'ENTRYPOINT [ "/usr/local/bin/secretless-broker" ]',
+  ]);
+  const M = 'github.com/cyberark/secretless-broker';
+  const context = (loads = true) => tempWorkspace({
+    'go.mod': `module ${M}\n\ngo 1.24\n\nrequire github.com/pkg/errors v0.9.1\n`,
+    'go.sum': '',
+    'cmd/secretless-broker/main.go': `package main\n\nimport (\n\t"${M}/pkg/secretless/entrypoint"\n)\n\nfunc main() { entrypoint.StartSecretless() }\n`,
+    'pkg/secretless/entrypoint/entrypoint.go': `package entrypoint\n\nimport (\n\t"${M}/pkg/secretless/plugin/sharedobj"\n)\n\nfunc StartSecretless() { sharedobj.AllAvailablePlugins("") }\n`,
+    'pkg/secretless/plugin/sharedobj/external_plugins.go': `package sharedobj\n\nimport (\n\t"os"\n${loads ? '\t"plugin"\n' : ''})\n\nfunc AllAvailablePlugins(dir string) { _ = os.Getenv(dir)${loads ? '; _, _ = plugin.Open(dir)' : ''} }\n`,
+    'cmd/summon2/main.go': `package main\n\nimport (\n\t"${M}/internal/summon/command"\n)\n\nfunc main() { command.Start() }\n`,
+    'internal/summon/command/command.go': 'package command\n\nimport "fmt"\n\nfunc Start() { fmt.Println() }\n',
+    'cmd/other/main.go': 'package main\n\nfunc main() {}\n',
+  });
+
+  it('no GD108 (and so no -trimpath fix) on the plugin host; the build of another program is still reported', () => {
+    const o = context();
+    for (const host of ['dist/$GOOS/$GOARCH/secretless-broker', '/out/secretless-broker']) {
+      const found = find(dockerfile(host), 'GD108', o);
+      assert.deepEqual(found.map((f) => dockerfile(host).slice(f.span.start, f.span.end)), ['go build -o dist/summon2 ./cmd/summon2'], `only the summon2 build is reported (${host})`);
+      const fixed = fix(dockerfile(host), 'GD108', o);
+      assert.match(fixed, /go build -trimpath -o dist\/summon2/, 'summon2 gets -trimpath');
+      assert.match(fixed, /RUN go build -ldflags=/, 'the host build gets no -trimpath');
+      assert.equal(has(fixed, 'GD108', o), false, 'the fixed file has no GD108');
+    }
+  });
+
+  it('without the plugin import both builds are reported (negative)', () => {
+    assert.equal(find(dockerfile(), 'GD108', context(false)).length, 2, 'both builds');
+    assert.equal(find(dockerfile('/out/secretless-broker'), 'GD108', context(false)).length, 2, 'both builds');
+  });
+});
