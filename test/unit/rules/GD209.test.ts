@@ -8,6 +8,7 @@ import type { WorkspaceModel } from '../../../server/src/workspace/model';
 import { applyFix, df, lint, ready } from '../helpers';
 import { GOLANG_VARIANT_LINES, NEWEST_GO_LINE } from '../../../server/src/images/golangTag';
 import { has, find, spanText, parses } from './kit/image';
+import { tempWorkspace } from './kit/realworld';
 
 /** GD209 unpinned-base-image: its own cases (the themed suites beside it test rules together). */
 before(() => ready);
@@ -480,5 +481,56 @@ describe('GD209 unpinned-base-image', () => {
     assert.equal(has(df(['FROM golang:latest', 'ARG GO_VERSION=1.26.7', 'RUN export GOTOOLCHAIN="go${GO_VERSION}" && go build -o /app .', 'CMD ["/app"]']), 'GD209'), true);
     // Another image than golang is judged as before.
     assert.equal(has(kindnetd(PINNED, PINNED).replace('docker.io/library/golang:latest', 'debian:latest'), 'GD209'), true);
+  });
+});
+
+// ori-edge/k8s_gateway 5a8e7cfe5b32b8ce0e009980764907ba0905d5f6 (Apache-2.0) Dockerfile:1-38 (judge 38 X
+// W2, W3): the Debian stage at line 27 sets up certificates, but the final stage copies them
+// `--from=0`, the golang builder (line 1). Nothing uses stage 1, it has no name (`--target` takes
+// names only) and it is not the last stage: BuildKit never builds it (its Makefile:55 builds with
+// `docker buildx build`; buildah skips it too). Its base image and its apt-get are never pulled or run.
+describe('GD209, GD303: silent on a stage no build builds (k8s_gateway)', () => {
+  const k8sGateway = (from = '0', debian = 'FROM debian:stable-slim') => df([
+    'FROM --platform=${BUILDPLATFORM} docker.io/library/golang:1.21.5 as builder',
+    'ARG LDFLAGS',
+    'WORKDIR /build',
+    'COPY go.mod go.mod',
+    'COPY go.sum go.sum',
+    'RUN go mod download',
+    'COPY cmd/ cmd/',
+    'COPY *.go ./',
+    'ARG TARGETOS',
+    'ARG TARGETARCH',
+    'ENV CGO_ENABLED=0',
+    'ENV GOARCH=$TARGETARCH',
+    'ENV GOOS=$TARGETOS',
+    'RUN go build -ldflags "${LDFLAGS}" -o coredns cmd/coredns.go',
+    '',
+    debian,
+    '',
+    'RUN apt-get update && apt-get -uy upgrade',
+    'RUN apt-get -y install ca-certificates && update-ca-certificates',
+    '',
+    'FROM scratch',
+    '',
+    `COPY --from=${from} /etc/ssl/certs /etc/ssl/certs`,
+    'COPY --from=builder /build/coredns .',
+    '',
+    'EXPOSE 53 53/udp',
+    'ENTRYPOINT ["/coredns"]',
+  ]);
+  const workspace = (makefile: string) => tempWorkspace({ '.github/workflows/ci.yml': 'on: push\n', 'go.mod': 'module github.com/ori-edge/k8s_gateway\n\ngo 1.21\n', Makefile: makefile });
+  const BUILDX = 'image:\n\tdocker buildx build --push --platform linux/amd64,linux/arm64 -t $(IMG) .\n';
+  const rules = (text: string, opts = {}) => lint(text, opts).filter((f) => f.code === 'GD209' || f.code === 'GD303').map((f) => `${f.code}:${text.slice(0, f.span.start).split('\n').length}`);
+
+  it('no GD209 on its base and no GD303 on its apt-get', () => {
+    assert.deepEqual(rules(k8sGateway()), [], 'nothing on lines 16-19');
+    assert.deepEqual(rules(k8sGateway(), workspace(BUILDX)), [], 'nothing, with the build files');
+  });
+
+  it('reported when the stage is built: copied from, named (a --target may build it), or under the classic builder', () => {
+    assert.deepEqual(rules(k8sGateway('1')), ['GD209:16', 'GD303:19'], 'copied from by index');
+    assert.deepEqual(rules(k8sGateway('0', 'FROM debian:stable-slim AS certs')), ['GD209:16', 'GD303:19'], 'named');
+    assert.deepEqual(rules(k8sGateway(), workspace('image:\n\tDOCKER_BUILDKIT=0 docker build -t $(IMG) .\n')), ['GD209:16', 'GD303:19'], 'the classic builder builds every stage');
   });
 });
