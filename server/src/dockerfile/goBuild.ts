@@ -5,7 +5,7 @@
  * are in ../edits/goFlags.ts.
  */
 import * as path from 'node:path';
-import { argDeclarations, baseStageCandidates, copiedPrograms, dockerEnv, envBefore, pathEnv, goCommands, goFlag, goPackages, isRootUser, rootImage, stageChain, stageDescendants, stageGoCommands, stageImage, stageRef, stagesReadBy, startedProgram, startInstructions, throughWrappers, workdirBefore, type GoCommand } from './facts';
+import { argDeclarations, baseStageCandidates, copiedPrograms, dockerEnv, envBefore, globalArgEmpty, pathEnv, goCommands, goFlag, goPackages, isRootUser, rootImage, stageChain, stageDescendants, stageGoCommands, stageImage, stageRef, stagesReadBy, startedProgram, startInstructions, throughWrappers, workdirBefore, type GoCommand } from './facts';
 import { unquoteAll } from './copySources';
 
 // Where the rules have long imported it from; it lives with the other stage facts.
@@ -152,13 +152,19 @@ export function emptyInPlainBuild(model: DockerfileModel, stage: Stage, g: GoCom
 
 /** A variable as written where the go command gets it: its prefix assignment, else the ENV text (unexpanded). */
 export function rawEnvValue(model: DockerfileModel, stage: Stage, g: GoCommand, name: string): string | undefined {
+  return rawEnvSource(model, stage, g, name)?.value;
+}
+
+/** rawEnvValue, with where the value is written: the command's prefix, an `export` before it, or an ENV of the stage chain. */
+function rawEnvSource(model: DockerfileModel, stage: Stage, g: GoCommand, name: string): { value: string; from: 'prefix' | 'export' | 'env' } | undefined {
   const prefix = [...g.cmd.env].reverse().find((a) => a.name === name);
-  if (prefix) return prefix.value;
+  if (prefix) return { value: prefix.value, from: 'prefix' };
   for (const c of g.instr.script?.parsed.commands ?? []) {
     if (c.start >= g.cmd.start || c.argv[0]?.value !== 'export') continue;
-    for (const a of c.env) if (a.name === name) return a.value;
+    for (const a of c.env) if (a.name === name) return { value: a.value, from: 'export' };
   }
-  return envBefore(model, stage, g.instr).get(name) ?? undefined;
+  const env = envBefore(model, stage, g.instr).get(name);
+  return env === undefined || env === null ? undefined : { value: env, from: 'env' };
 }
 
 /** A Go release as GOTOOLCHAIN names it: `go1.26.7`, `go1.27rc1` (not `local`, `auto`, `go1.26.7+auto`, `+path`). */
@@ -998,7 +1004,7 @@ export function hasOpaqueArgs(pkgs: readonly ShellWord[]): boolean {
  * only -X flags, whatever the build args hold). Null when the value is more than the variable,
  * the RUN assigns it otherwise, or it is not set.
  */
-export function variableLdflags(model: DockerfileModel, stage: Stage, g: GoCommand, arg: LdflagsArg): { name: string; tokens: GoToken[]; inRun: boolean } | null {
+export function variableLdflags(model: DockerfileModel, stage: Stage, g: GoCommand, arg: LdflagsArg): { name: string; tokens: GoToken[]; inRun: boolean; emptyGlobals?: string[] } | null {
   const value = arg.chars.slice(arg.argsIndex).filter((c) => !isSpace(c));
   if (value.length !== 1 || !value[0].dynamic || arg.pattern !== null) return null;
   const script = g.instr.script;
@@ -1007,8 +1013,23 @@ export function variableLdflags(model: DockerfileModel, stage: Stage, g: GoComma
   if (!name) return null;
   const inRun = scriptAssignedValue(script, g, name);
   if (inRun === null) return null;
-  const raw = inRun ?? rawEnvValue(model, stage, g, name);
+  const source = inRun === undefined ? rawEnvSource(model, stage, g, name) : undefined;
+  let raw = inRun ?? source?.value;
   if (raw === undefined || raw === null) return null;
+  // An ENV value that reads variables (`ENV LDFLAGS=$LDFLAGS`) is the value Docker expanded
+  // (dockerEnv): a global ARG the stage never declared is empty there (mudler/edgevpn 97f8fed
+  // Dockerfile:18). The global ARGs that made it so are named.
+  let emptyGlobals: string[] | undefined;
+  if (source?.from === 'env' && raw.includes('$')) {
+    // (A value with a variable of unknown value stays as written: `-X ${PKG}.Version=${VERSION}`
+    // still shows that -s is not there.)
+    const expanded = dockerEnv(model, stage, g.instr).get(name);
+    if (typeof expanded === 'string') {
+      const declared = new Set(stageChain(model, stage).flatMap((s) => s.instructions.flatMap((i) => argDeclarations(model, i).map((a) => a.name))));
+      emptyGlobals = referencedNames(raw).filter((n) => !declared.has(n) && globalArgEmpty(model, stage, n));
+      raw = expanded;
+    }
+  }
   const chars = lexShellWord(raw, 0);
   let from = 0;
   while (from < chars.length && isSpace(chars[from])) from++;
@@ -1018,7 +1039,7 @@ export function variableLdflags(model: DockerfileModel, stage: Stage, g: GoComma
     if (eq < 0) return null;
     from = eq + 1;
   }
-  return { name, tokens: goSplit(chars, from), inRun: inRun !== undefined };
+  return { name, tokens: goSplit(chars, from), inRun: inRun !== undefined, ...(emptyGlobals && emptyGlobals.length > 0 ? { emptyGlobals } : {}) };
 }
 
 /**

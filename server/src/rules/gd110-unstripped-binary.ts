@@ -84,7 +84,10 @@ export const gd110: Rule = {
             : result.fromGoflags ? null : insert(toDoc(script, flagInsertPoint(g) - 1) + 1, ' -ldflags="-s -w"');
           return edit ? { title: `Add ${result.missing.join(' ')} to -ldflags`, edits: [edit], safe: true } : undefined;
         };
-        const where = result.fromGoflags ? ' (GOFLAGS sets -ldflags)' : result.fromVariable ? ` (the \`-ldflags\` value, $${result.fromVariable}, is set ${result.inRun ? 'earlier in this RUN' : 'in the Dockerfile'} without them: add them there)` : '';
+        const globals = result.emptyGlobals?.map((n) => `\`${n}\``).join(', ');
+        const where = result.fromGoflags ? ' (GOFLAGS sets -ldflags)'
+          : globals ? ` (the \`-ldflags\` value, $${result.fromVariable}, comes from an ENV that reads the global ARG ${globals}, declared before the first FROM but not in this stage, so it is empty here whatever its default says: add \`ARG ${result.emptyGlobals![0]}\` to the stage, see GD115)`
+          : result.fromVariable ? ` (the \`-ldflags\` value, $${result.fromVariable}, is set ${result.inRun ? 'earlier in this RUN' : 'in the Dockerfile'} without them: add them there)` : '';
         out.push(withLazyFix({
           // With -w already there (kargo), only the symbol table stays: say so, not DWARF too.
           message: result.missing.length === 1
@@ -99,7 +102,7 @@ export const gd110: Rule = {
 };
 
 /** What is missing, and where the linker flags are; null when stripped or unknown. */
-function missingStrip(model: DockerfileModel, stage: Stage, g: GoCommand): { missing: string[]; arg?: ReturnType<typeof ldflagsArgs>[number]; fromGoflags?: boolean; fromVariable?: string; inRun?: boolean } | null {
+function missingStrip(model: DockerfileModel, stage: Stage, g: GoCommand): { missing: string[]; arg?: ReturnType<typeof ldflagsArgs>[number]; fromGoflags?: boolean; fromVariable?: string; inRun?: boolean; emptyGlobals?: string[] } | null {
   const arg = ldflagsArgs(g.args).at(-1);
   if (arg) {
     const f = stripFlags(arg.tokens);
@@ -108,7 +111,7 @@ function missingStrip(model: DockerfileModel, stage: Stage, g: GoCommand): { mis
       const v = variableLdflags(model, stage, g, arg);
       const fv = v ? stripFlags(v.tokens) : null;
       if (!v || !fv || fv.s || fv.unknown) return null;
-      return { missing: fv.w ? ['-s'] : ['-s', '-w'], fromVariable: v.name, inRun: v.inRun };
+      return { missing: fv.w ? ['-s'] : ['-s', '-w'], fromVariable: v.name, inRun: v.inRun, ...(v.emptyGlobals ? { emptyGlobals: v.emptyGlobals } : {}) };
     }
     if (f.s) return null;
     return { missing: f.w ? ['-s'] : ['-s', '-w'], arg };

@@ -28,6 +28,9 @@
  * M2). A stamp `-X <import path>.<name>=$NAME` whose import path is a main package of the
  * workspace adds that the linker ignores it (a main package's symbols are `main.<name>`).
  *
+ * Also an ENV that reads a global ARG the stage has not declared (`ENV LDFLAGS=$LDFLAGS`:
+ * envArgsOutOfScope): it sets the variable from an empty value (mudler/edgevpn).
+ *
  * Not reported: a stage that declares the ARG (anywhere before the RUN) or is built FROM a stage
  * that declares it (ARGs are inherited, as ENV is), a stage whose FROM chain sets it with ENV, a name the script assigns itself (`VERSION=…`, `export`,
  * `read`), a use after the script sources a file or runs `eval` (which may set it), a platform
@@ -38,7 +41,7 @@
  * Fix (not safe: the RUN then sees the value, which changes what it builds): `ARG NAME` on the
  * line after the stage's FROM.
  */
-import { argDeclarations, envBefore, goCommands, rootImage, stageChain, stageImage } from '../dockerfile/facts';
+import { argDeclarations, envBefore, globalArgEmpty, goCommands, IMAGE_SET_VARIABLES, rootImage, stageChain, stageImage } from '../dockerfile/facts';
 import { imageEnv } from '../images/table';
 import { indirectGoSteps } from '../dockerfile/indirectGo';
 import { commandBuildArgs, workflowBuildArgs, type WorkflowBuildArg } from '../facts/composeImages';
@@ -50,7 +53,7 @@ import { PLATFORM_ARG, readsVariable, variableReferences, substituteVariables, t
 import { withLazyFix, type Rule, type RuleContext, type RuleFinding } from './types';
 
 /** Variables the images we know set themselves, or BuildKit passes to every RUN: a RUN sees a value even without the ARG. */
-const IMAGE_ENV = /^(PATH|HOME|HOSTNAME|PWD|SHELL|USER|TERM|LANG|LC_ALL|GOPATH|GOROOT|GOLANG_VERSION|GOTOOLCHAIN|GOBIN|GOCACHE|GOMODCACHE|HTTP_PROXY|HTTPS_PROXY|NO_PROXY|FTP_PROXY|ALL_PROXY|http_proxy|https_proxy|no_proxy|ftp_proxy|all_proxy)$/;
+const IMAGE_ENV = IMAGE_SET_VARIABLES;
 
 /** BuildKit's automatic platform ARGs: global, so empty in a stage that does not declare them. */
 const PLATFORM_ARGS = PLATFORM_ARG;
@@ -64,7 +67,7 @@ const GO_STEP = /^(build|install|run|test|get|vet|list|generate|mod (download|ti
 export const gd115: Rule = {
   code: 'GD115',
   name: 'global-arg-not-in-scope',
-  summary: 'A RUN, COPY or ADD uses an ARG that is not in scope in its stage',
+  summary: 'A RUN, ENV, COPY or ADD uses an ARG that is not in scope in its stage',
   severity: 'warning',
   needsWorkspace: false,
   fix: 'unsafe',
@@ -107,6 +110,7 @@ export const gd115: Rule = {
         }
       }
       out.push(...copyArgsOutOfScope(model, stage));
+      out.push(...envArgsOutOfScope(model, stage, reported));
       for (const name of model.globalArgs.keys()) {
         if (!GO_ENV.test(name) || reported.has(name) || usedByFrom(model, name)) continue;
         const step = unreachedGoStep(ctx, stage, name);
@@ -266,6 +270,39 @@ function inScope(model: DockerfileModel, stage: Stage, instr: Instruction, name:
     }
   }
   return false;
+}
+
+/**
+ * An ENV value reads a global ARG (`ENV LDFLAGS=$LDFLAGS`) in a stage that has not declared it
+ * before the ENV (no ARG of its chain, no earlier ENV; dockerfile/facts.ts globalArgEmpty: the
+ * base image, known, does not set it): the variable is set to the empty value, and every RUN
+ * after it reads that ENV. mudler/edgevpn 97f8fed Dockerfile:2,18,32: `ARG LDFLAGS=-s -w`
+ * before the first FROM, `ENV LDFLAGS=$LDFLAGS CGO_ENABLED=0` in the builder, `go build
+ * -ldflags="$LDFLAGS"` builds unstripped (judge 38 X M1). Not for `${NAME:-x}` and the other forms
+ * that handle an empty value, a `\$`, or single quotes. Fix (not safe: the RUNs then see the
+ * value): `ARG NAME` after the stage's FROM.
+ */
+function envArgsOutOfScope(model: DockerfileModel, stage: Stage, reported: Set<string>): RuleFinding[] {
+  const out: RuleFinding[] = [];
+  for (const instr of stage.instructions) {
+    if (instr.keyword !== 'ENV') continue;
+    for (const word of instr.args) {
+      const raw = model.text.slice(word.span.start, word.span.end);
+      const eq = raw.indexOf('=');
+      if (!raw.includes('$') || raw.includes("'") || eq < 0) continue;
+      const name = raw.slice(0, eq);
+      for (const m of variableReferences(raw.slice(eq + 1), { escapes: true })) {
+        if (m.braced && m.operator !== '') continue;
+        if (reported.has(m.name) || !globalArgEmpty(model, stage, m.name) || inScope(model, stage, instr, m.name)) continue;
+        reported.add(m.name);
+        out.push(withLazyFix({
+          message: `\`${m.text}\` is a global ARG (declared before the first FROM), but this stage does not declare \`ARG ${m.name}\`: inside a stage it is empty, so this ENV sets ${name} from an empty value whatever \`--build-arg\` (or the ARG's default) says, and every later RUN sees that. Add \`ARG ${m.name}\` to this stage.`,
+          span: { start: word.span.start + eq + 1 + m.start, end: word.span.start + eq + 1 + m.end },
+        }, () => declareFix(model, stage, m.name)));
+      }
+    }
+  }
+  return out;
 }
 
 /**

@@ -276,3 +276,58 @@ describe('GD115: a COPY/ADD uses an ARG declared in another stage (prometheus-na
     ]) assert.deepEqual(find(text, 'GD115').map((f) => f.message), [], text);
   });
 });
+
+// mudler/edgevpn 97f8fed2e7c8146e95d6b3c6c75cf49228c14a6e (Apache-2.0) Dockerfile:2,15,18,32 (judge 38 X
+// M1): `ARG LDFLAGS=-s -w` before the first FROM, never declared in the builder, so `ENV
+// LDFLAGS=$LDFLAGS` sets it empty (a buildah build prints `LDFLAGS=[]`) and `go build
+// -ldflags="$LDFLAGS"` builds unstripped. GD115 reports the ENV's use; GD110 the build, naming why.
+describe('GD115, GD110: an ENV that reads a global ARG not in scope (edgevpn)', () => {
+  const edgevpn = (declare: string[] = [], env = 'ENV LDFLAGS=$LDFLAGS CGO_ENABLED=0') => df([
+    '# Define argument for linker flags',
+    'ARG LDFLAGS=-s -w',
+    '',
+    'FROM --platform=$BUILDPLATFORM node:22-alpine AS react-ui-builder',
+    'WORKDIR /ui',
+    'COPY api/react-ui/ ./',
+    'RUN npm ci && npm run build',
+    '',
+    'FROM golang:1.26-alpine as builder',
+    ...declare,
+    env,
+    'ADD . /work',
+    'WORKDIR /work',
+    'COPY --from=react-ui-builder /ui/dist /work/api/react-ui/dist',
+    'RUN apk add --no-cache git && \\',
+    '    go build -ldflags="$LDFLAGS" -o edgevpn',
+    '',
+    'FROM alpine',
+    'COPY --from=builder /work/edgevpn /usr/bin/edgevpn',
+    'ENTRYPOINT ["/usr/bin/edgevpn"]',
+  ]);
+  const o = () => tempWorkspace({ 'go.mod': 'module github.com/mudler/edgevpn\n\ngo 1.26\n\nrequire github.com/pkg/errors v0.9.1\n', 'go.sum': '', 'main.go': 'package main\n\nimport _ "github.com/pkg/errors"\n\nfunc main() {}\n' });
+
+  it('GD115 on the ENV\'s `$LDFLAGS`, with the ARG declaration as the (unsafe) fix', () => {
+    const text = edgevpn();
+    const [f] = find(text, 'GD115', o());
+    assert.ok(f, 'GD115 reported');
+    assert.equal(text.slice(f.span.start, f.span.end), '$LDFLAGS', 'on the reference');
+    assert.match(f.message, /global ARG .* this stage does not declare `ARG LDFLAGS`.*this ENV sets LDFLAGS from an empty value/, f.message);
+    assert.equal(f.fix?.safe, false, 'unsafe fix');
+    const fixed = applyFix(text, 'GD115', o());
+    assert.match(fixed, /\nFROM golang:1\.26-alpine as builder\nARG LDFLAGS\nENV LDFLAGS=\$LDFLAGS/, 'ARG after the FROM');
+    assert.equal(has(fixed, 'GD115', o()), false, 'no GD115 after the fix');
+  });
+
+  it('GD110 on the build: $LDFLAGS is empty there', () => {
+    const [f] = find(edgevpn(), 'GD110', o());
+    assert.ok(f, 'GD110 reported');
+    assert.match(f.message, /\$LDFLAGS, comes from an ENV that reads the global ARG `LDFLAGS`, declared before the first FROM but not in this stage/, f.message);
+  });
+
+  it('silent when the stage declares the ARG, or the ENV handles an empty value', () => {
+    assert.equal(has(edgevpn(['ARG LDFLAGS']), 'GD115', o()), false, 'declared: no GD115');
+    assert.equal(has(edgevpn(['ARG LDFLAGS']), 'GD110', o()), false, 'declared: -s from the default, no GD110');
+    assert.equal(has(edgevpn([], 'ENV LDFLAGS=${LDFLAGS:--s -w} CGO_ENABLED=0'), 'GD115', o()), false, 'a default form');
+    assert.equal(has(edgevpn([], 'ENV LDFLAGS=-s CGO_ENABLED=0'), 'GD110', o()), false, 'a literal value');
+  });
+});
