@@ -335,15 +335,50 @@ const EXECUTE = 'Execute(?:Context)?C?\\(';
 export function executedFunctions(texts: readonly string[]): Set<string> {
   const out = new Set<string>();
   for (const text of texts) {
-    if (!/\.Execute(?:Context)?C?\(/.test(text)) continue;
+    // Kubernetes' k8s.io/component-base/cli: `cli.Run(cmd)` (and RunNoErrOutput) executes the
+    // cobra command it is given (kube-storage-version-migrator's `os.Exit(cli.Run(app.NewMigratorCommand(ctx)))`).
+    const runner = componentBaseRun(text);
+    if (!/\.Execute(?:Context)?C?\(/.test(text) && runner === null) continue;
+    const executes = (v: string) => new RegExp(`\\b${v}\\.${EXECUTE}${runner === null ? '' : `|${runner}\\s*\\(\\s*${v}\\s*\\)`}`);
     for (const m of text.matchAll(new RegExp(`\\b([A-Za-z_][A-Za-z0-9_]*)\\([^()]*\\)\\.${EXECUTE}`, 'g'))) out.add(m[1]);
+    if (runner !== null) for (const m of text.matchAll(new RegExp(`${runner}\\(\\s*(?:[A-Za-z_][A-Za-z0-9_]*\\.)*([A-Za-z_][A-Za-z0-9_]*)\\([^()]*\\)\\s*\\)`, 'g'))) out.add(m[1]);
     for (const m of text.matchAll(/\b([A-Za-z_][A-Za-z0-9_]*)\s*:?=\s*(?:[A-Za-z_][A-Za-z0-9_]*\.)*([A-Za-z_][A-Za-z0-9_]*)\([^()]*\)[ \t]*$/gm)) {
       const fn = enclosingFunc(text, m.index!);
       const rest = text.slice(m.index! + m[0].length, fn ? fn.end : text.length);
-      if (new RegExp(`\\b${m[1]}\\.${EXECUTE}`).test(rest)) out.add(m[2]);
+      if (executes(m[1]).test(rest)) out.add(m[2]);
     }
   }
   return out;
+}
+
+/**
+ * The call that executes a cobra command through k8s.io/component-base/cli in this file (`cli.Run`,
+ * `cli.RunNoErrOutput`, under the import's name), as a pattern; null when the file does not import it.
+ */
+function componentBaseRun(text: string): string | null {
+  const imp = /(?:^|[\s(])(?:([A-Za-z_][A-Za-z0-9_]*)[ \t]+)?"k8s\.io\/component-base\/cli"/.exec(text);
+  if (!imp || imp[1] === '_' || imp[1] === '.') return null;
+  return `\\b${imp[1] ?? 'cli'}\\.Run(?:NoErrOutput)?`;
+}
+
+/**
+ * The Run (RunE) of the cobra literal whose `{` is at `open` only prints the command's help: a
+ * function literal or a function of the package whose body is `return cmd.Help()` (karmada's
+ * karmadactl root, `RunE: runHelp`, pkg/karmadactl/karmadactl.go:78,187-189). Such a root runs
+ * nothing itself: the program still needs a subcommand.
+ */
+function runsOnlyHelp(text: string, open: number, packageTexts: readonly string[]): boolean {
+  const literal = braceBody(text, open);
+  const helpBody = (body: string) => /^\s*(?:return\s+)?[A-Za-z_][A-Za-z0-9_]*\.Help\(\)\s*;?\s*(?:return(?:\s+nil)?\s*)?$/.test(body);
+  const inline = /\bRunE?\s*:\s*func\s*\([^)]*\)\s*(?:error\s*)?\{/.exec(literal);
+  if (inline) return helpBody(braceBody(literal, inline.index + inline[0].length - 1));
+  const named = /\bRunE?\s*:\s*([A-Za-z_][A-Za-z0-9_]*)\s*[,\n}]/.exec(literal)?.[1];
+  if (named === undefined) return false;
+  for (const t of packageTexts) {
+    const f = new RegExp(`^func[ \\t]+${named}[ \\t]*\\([^)]*\\)[ \\t]*(?:error[ \\t]*)?\\{`, 'm').exec(t);
+    if (f) return helpBody(braceBody(t, f.index + f[0].length - 1));
+  }
+  return false;
 }
 
 /**
@@ -591,7 +626,7 @@ export function programShape(packages: readonly PackageSources[], externalImport
     for (const [fn, words] of commandTable(p.files.map((f) => stripGoComments(f.text)))) if (!handlers.has(fn)) handlers.set(fn, words);
   }
   const executedFuncs = packages.some((p) => p.imports.some((i) => under(i, 'github.com/spf13/cobra')))
-    ? executedFunctions(packages.flatMap((p) => p.files.filter((f) => f.text.includes('.Execute')).map((f) => stripGoComments(f.text))))
+    ? executedFunctions(packages.flatMap((p) => p.files.filter((f) => f.text.includes('.Execute') || f.text.includes('k8s.io/component-base/cli"')).map((f) => stripGoComments(f.text))))
     : new Set<string>();
   let pocketBase: { via: string; dataDir: string | null } | null = null;
   /** urfave/cli command literals: name, whether it has an Action, its usage, and where its braces are (children lie inside). */
@@ -702,7 +737,7 @@ export function programShape(packages: readonly PackageSources[], externalImport
           // (kubevela's `Use: "vela-core"` returned by NewCoreCommand, argo's `Use: CLIName`).
           const root = use?.[1] === binary || isExecutedRoot(text, m.index!, executedFuncs, packageTexts);
           if (root) {
-            if (/\bRunE?\s*:/.test(own)) rootRuns = cobraRootRuns = true;
+            if (/\bRunE?\s*:/.test(own) && !runsOnlyHelp(text, m.index! + m[0].length - 1, packageTexts)) rootRuns = cobraRootRuns = true;
             continue;
           }
           if (!use) continue;
