@@ -7,6 +7,9 @@
  * 1. A cobra command executed through k8s.io/component-base/cli (`os.Exit(cli.Run(app.NewMigratorCommand(ctx)))`)
  *    is the program's root command: one with RunE and no subcommands is no "CLI with subcommands"
  *    (kubernetes-sigs/kube-storage-version-migrator cmd/migrator, judge 38 G G7).
+ * 2. A urfave/cli (v2) App's own flag (`&cli.App{Flags: MainFlags()}`) is the root command's: the
+ *    image that runs a subcommand does not pass it after the subcommand, nor EXPOSE its port
+ *    (mudler/edgevpn `start --api-listen :8080`, judge 38 X G13).
  */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
@@ -58,5 +61,47 @@ describe('1. kube-storage-version-migrator: the command cli.Run executes is the 
       'cmd/migrator/app/migrator.go': migratorApp('\tc.AddCommand(&cobra.Command{Use: "migrate", RunE: func(cmd *cobra.Command, args []string) error { return nil }})\n').replace('return run(cmd.Context())', 'return cmd.Help()'),
     }));
     assert.ok(r.warnings.some((w) => w.startsWith('The program is a CLI with subcommands (migrate) and none')), r.warnings.join('\n'));
+  });
+});
+
+// mudler/edgevpn at 97f8fed2e7c8146e95d6b3c6c75cf49228c14a6e (Apache-2.0): go.mod (7,844 bytes)
+// `module github.com/mudler/edgevpn`, urfave/cli/v2; main.go (846 bytes) `app := cmd.NewApp(…)`,
+// `app.Run(os.Args)`; cmd/app.go (989 bytes) lines 15-34 `&cli.App{…, Flags: MainFlags(), Commands:
+// []*cli.Command{Start(), …}, Action: Main()}`; cmd/main.go (6,161 bytes) lines 41, 70-75 `func
+// MainFlags() []cli.Flag` with `--api-listen` "127.0.0.1:8080", line 219 `c.String("api-listen")` in
+// Main(); cmd/util.go (24,884 bytes) line 43 `var CommonFlags []cli.Flag`; cmd/join.go (1,443 bytes)
+// lines 23-30 `Name: "start"`, `Flags: CommonFlags`. urfave/cli v2 stops `edgevpn start --api-listen
+// :8080` with "flag provided but not defined: -api-listen".
+const edgevpnMain = (extra: string) => `package cmd\n\nimport (\n\t"context"\n\t"net/http"\n\n\t"github.com/urfave/cli/v2"\n)\n\nfunc MainFlags() []cli.Flag {\n\treturn append([]cli.Flag{\n\t\t&cli.BoolFlag{\n\t\t\tName:    "api",\n\t\t\tUsage:   "Starts also the API daemon locally for inspecting the network status",\n\t\t\tEnvVars: []string{"API"},\n\t\t},\n\t\t&cli.StringFlag{\n\t\t\tName:    "api-listen",\n\t\t\tValue:   "127.0.0.1:8080",\n\t\t\tUsage:   "API listen address.",\n\t\t\tEnvVars: []string{"APILISTEN"},\n\t\t},\n\t}, CommonFlags...)\n}\n\nfunc Main() func(c *cli.Context) error {\n\treturn func(c *cli.Context) error {\n\t\tif c.Bool("api") {\n\t\t\tgo http.ListenAndServe(c.String("api-listen"), nil)\n\t\t}\n${extra}\t\t<-context.Background().Done()\n\t\treturn nil\n\t}\n}\n`;
+const edgevpn: Record<string, string | null> = {
+  'go.mod': 'module github.com/mudler/edgevpn\n\ngo 1.26\n\nrequire github.com/urfave/cli/v2 v2.27.7\n',
+  'go.sum': 'github.com/urfave/cli/v2 v2.27.7 h1:x=\ngithub.com/urfave/cli/v2 v2.27.7/go.mod h1:y=\n',
+  'main.go': 'package main\n\nimport (\n\t"fmt"\n\t"os"\n\n\t"github.com/mudler/edgevpn/cmd"\n)\n\nfunc main() {\n\tapp := cmd.NewApp("dev")\n\terr := app.Run(os.Args)\n\tif err != nil {\n\t\tfmt.Println(err)\n\t\tos.Exit(1)\n\t}\n}\n',
+  'cmd/app.go': 'package cmd\n\nimport (\n\t"github.com/urfave/cli/v2"\n)\n\nfunc NewApp(version string) *cli.App {\n\treturn &cli.App{\n\t\tName:        "edgevpn",\n\t\tVersion:     version,\n\t\tAuthors:     []*cli.Author{{Name: "Ettore Di Giacinto"}},\n\t\tUsage:       "edgevpn --config /etc/edgevpn/config.yaml",\n\t\tFlags:       MainFlags(),\n\t\tCommands: []*cli.Command{\n\t\t\tStart(),\n\t\t},\n\t\tAction: Main(),\n\t}\n}\n',
+  'cmd/util.go': 'package cmd\n\nimport (\n\t"github.com/urfave/cli/v2"\n)\n\nvar CommonFlags []cli.Flag = []cli.Flag{\n\t&cli.StringFlag{\n\t\tName:    "config",\n\t\tUsage:   "Specify a path to a edgevpn config file",\n\t\tEnvVars: []string{"EDGEVPNCONFIG"},\n\t},\n}\n',
+  'cmd/main.go': edgevpnMain(''),
+  'cmd/join.go': 'package cmd\n\nimport (\n\t"context"\n\n\t"github.com/urfave/cli/v2"\n)\n\nfunc Start() *cli.Command {\n\treturn &cli.Command{\n\t\tName:      "start",\n\t\tUsage:     "Start the network without activating any interface",\n\t\tUsageText: "edgevpn start",\n\t\tFlags:     CommonFlags,\n\t\tAction: func(c *cli.Context) error {\n\t\t\t<-context.Background().Done()\n\t\t\treturn nil\n\t\t},\n\t}\n}\n',
+};
+
+describe('2. edgevpn: the urfave/cli App\'s own flag is not passed to the subcommand the image runs', () => {
+  it('CMD ["start"] without --api-listen, no EXPOSE 8080; a reason names the flag as the root command\'s', async () => {
+    const r = await gen(tree(edgevpn, {}));
+    assert.match(r.dockerfile, /\nCMD \["start"\]\n/, r.dockerfile);
+    assert.doesNotMatch(r.dockerfile, /api-listen|EXPOSE/, r.dockerfile);
+    assert.ok(r.reasons.some((x) => x.startsWith('Not used for the start subcommand the image runs: flag --api-listen default "127.0.0.1:8080" of the root command (cmd/main.go)')), r.reasons.join('\n'));
+  });
+
+  it('negative: the same flag on the command the image runs (no serving subcommand: the root) is still passed', async () => {
+    const r = await gen(tree(edgevpn, { 'cmd/join.go': null, 'cmd/app.go': edgevpn['cmd/app.go']!.replace('\t\tCommands: []*cli.Command{\n\t\t\tStart(),\n\t\t},\n', '') }));
+    assert.match(r.dockerfile, /\nCMD \["--api-listen", ":8080"\]\n/, r.dockerfile);
+  });
+
+  it('negative: a flag list that a subcommand takes too (`Flags: CommonFlags`) is not the root\'s alone', async () => {
+    const r = await gen(tree(edgevpn, {
+      'cmd/util.go': 'package cmd\n\nimport (\n\t"github.com/urfave/cli/v2"\n)\n\nvar CommonFlags []cli.Flag = []cli.Flag{\n\t&cli.StringFlag{\n\t\tName:    "api-listen",\n\t\tValue:   "127.0.0.1:8080",\n\t\tUsage:   "API listen address.",\n\t},\n}\n',
+      'cmd/main.go': edgevpnMain('').replace(/\t\t&cli\.StringFlag\{\n\t\t\tName:    "api-listen",[^]*?\n\t\t\},\n/, ''),
+      'cmd/app.go': edgevpn['cmd/app.go']!.replace('Flags:       MainFlags(),', 'Flags:       CommonFlags,'),
+    }));
+    assert.match(r.dockerfile, /\nCMD \["start", "--api-listen", ":8080"\]\n/, r.dockerfile);
   });
 });

@@ -91,6 +91,16 @@ export interface PortEvidence {
    */
   subcommand?: string;
   /**
+   * A urfave/cli (v1, v2) flag outside every command literal: the function or package variable
+   * whose body holds it (edgevpn's MainFlags), or `app` when it lies in the App's own `Flags:`.
+   */
+  urfaveHolder?: string;
+  /**
+   * The flag is the urfave/cli App's own (v1, v2: `&cli.App{Flags: MainFlags()}`): a global flag of
+   * the root command, which a subcommand does not take ("flag provided but not defined" after it).
+   */
+  rootApp?: boolean;
+  /**
    * The environment variable a configuration struct field reads (`env:"HOST"`, with the
    * `envPrefix` of the fields that mount its struct and an `env.Options{Prefix: …}` of its file),
    * and that struct's type (null for an anonymous struct, flagr's `var Config = struct {…}`).
@@ -393,6 +403,62 @@ function unquote(s: string): string | null {
 }
 
 /**
+ * Where a urfave/cli flag literal outside every command literal is held: `app` inside the App's
+ * own flags (`&cli.App{Flags: []cli.Flag{…}}`, `app.Flags = []cli.Flag{…}` on a cli.NewApp()),
+ * else the package variable (`var CommonFlags = []cli.Flag{…}`) or the top-level function
+ * (edgevpn's `func MainFlags() []cli.Flag`) whose body holds it; undefined when none.
+ */
+function urfaveFlagHolder(text: string, offset: number): string | undefined {
+  const inside = (open: number) => open < offset && offset < closingBrace(text, open);
+  for (const m of text.matchAll(/&cli\.App\s*\{/g)) {
+    const open = m.index! + m[0].length - 1;
+    if (!inside(open)) continue;
+    const body = text.slice(open, offset);
+    const flags = body.lastIndexOf('Flags:');
+    if (flags >= 0 && /^Flags:\s*(?:append\(\s*)?\[\]cli\.Flag\s*\{/.test(body.slice(flags))) return 'app';
+  }
+  for (const m of text.matchAll(/\b([A-Za-z_][A-Za-z0-9_]*)\.Flags\s*=\s*(?:append\(\s*)?\[\]cli\.Flag\s*\{/g)) {
+    if (inside(m.index! + m[0].length - 1) && new RegExp(`\\b${m[1]}\\s*:?=\\s*(?:cli\\.NewApp\\(\\)|&cli\\.App\\s*\\{)`).test(text)) return 'app';
+  }
+  for (const m of text.matchAll(/^var[ \t]+([A-Za-z_][A-Za-z0-9_]*)[^=\n]*=\s*\[\]cli\.Flag\s*\{/gm)) if (inside(m.index! + m[0].length - 1)) return m[1];
+  return enclosingFunction(text, offset);
+}
+
+/**
+ * The holders (urfaveFlagHolder) a package hands to its urfave/cli App as the root command's
+ * flags (`&cli.App{Flags: MainFlags()}`, `app.Flags = flags`) and to no command literal
+ * (`&cli.Command{Flags: append(CommonFlags, …)}`), plus `app`. A `Global…("name")` read of a
+ * flag makes it one a subcommand reads too: see evidenceIn.
+ */
+export function urfaveAppFlagHolders(texts: readonly string[]): Set<string> {
+  const app = new Set<string>();
+  const commands = new Set<string>();
+  const named = (v: string) => [...v.matchAll(/(?:^|[(,]\s*)(?:[A-Za-z_][A-Za-z0-9_]*\.)?([A-Za-z_][A-Za-z0-9_]*)(?:\(\))?\s*(?=[,)]|\.\.\.|$)/g)].map((x) => x[1]).filter((x) => x !== 'append');
+  for (const text of texts) {
+    if (!/\bcli\.(?:App|NewApp)\b/.test(text)) continue;
+    for (const m of text.matchAll(/&cli\.App\s*\{/g)) {
+      let own = text.slice(m.index! + m[0].length, closingBrace(text, m.index! + m[0].length - 1));
+      for (let prev = ''; prev !== own; ) { prev = own; own = own.replace(/\{[^{}]*\}/g, '()'); }
+      const f = /\bFlags\s*:\s*([^\n]*?)\s*,?\s*$/m.exec(own);
+      if (f) for (const n of named(f[1])) app.add(n);
+    }
+    for (const m of text.matchAll(/\b([A-Za-z_][A-Za-z0-9_]*)\.Flags\s*=\s*([^\n{]*?)\s*$/gm)) {
+      if (new RegExp(`\\b${m[1]}\\s*:?=\\s*(?:cli\\.NewApp\\(\\)|&cli\\.App\\s*\\{)`).test(text)) for (const n of named(m[2])) app.add(n);
+    }
+  }
+  for (const text of texts) {
+    for (const m of text.matchAll(/cli\.Command\s*\{|\},\s*\{|\[\]\*?cli\.Command\s*\{\s*\{/g)) {
+      const open = m.index! + m[0].length - 1;
+      const own = text.slice(open, closingBrace(text, open));
+      for (const f of own.matchAll(/\bFlags\s*:\s*([^\n]*)/g)) for (const n of named(f[1].replace(/[{].*$/, ''))) commands.add(n);
+    }
+  }
+  const out = new Set([...app].filter((n) => !commands.has(n)));
+  out.add('app');
+  return out;
+}
+
+/**
  * urfave/cli command literals (`&cli.Command{Name: "send", …}`, the elements of a
  * `[]*cli.Command{{Name: "send"}, {Name: "relay"}}` list): offset -> the name of the innermost
  * one holding it, null outside any. A literal with `Commands:` of its own that no other holds is
@@ -594,7 +660,11 @@ export function portEvidence(file: string, source: string, imports: readonly str
     const value = field('Value');
     if (name === null || value === undefined || names.some((n) => NOT_THE_SERVER.test(n)) || CONNECTS_TO.test(field('Usage') ?? '')) continue;
     const d = resolveDefault(value, known);
-    if (d) add(d.value, `flag --${name} default ${d.shown}`, 'sure', name, undefined, urfaveCommandAt(m.index) ?? undefined);
+    const before = out.length;
+    const command = urfaveCommandAt(m.index);
+    if (d) add(d.value, `flag --${name} default ${d.shown}`, 'sure', name, undefined, command ?? undefined);
+    const holder = command === null ? urfaveFlagHolder(text, m.index) : undefined;
+    if (holder !== undefined) for (const e of out.slice(before)) e.urfaveHolder = holder;
   }
   // Struct tags: `long:"port" env:"PORT" default:"8080"`. A field of a group type that another
   // field mounts under a namespace or prefix (go-flags `namespace:"ssl"`, kong `prefix:"ssl-"`) is
@@ -961,6 +1031,10 @@ function fieldLiterals(all: readonly PackageSources[]): Map<string, string> {
 
 function evidenceIn(pkgs: readonly PackageSources[], scope: CommandScope | undefined, dropped: PortEvidence[], addressFuncs?: ReadonlyMap<string, AddressFunction>, all: readonly PackageSources[] = []): PortEvidence[] {
   const out: PortEvidence[] = [];
+  let textsOf: string[] | null = null;
+  const texts = () => (textsOf ??= (all.length > 0 ? all : pkgs).flatMap((p) => p.files.map((f) => stripGoComments(f.text))));
+  let holders: Set<string> | null = null;
+  const appHolders = () => (holders ??= urfaveAppFlagHolders(texts()));
   for (const p of pkgs) {
     const consts = new Map<string, string>();
     const vars = new Map<string, string>();
@@ -993,6 +1067,15 @@ function evidenceIn(pkgs: readonly PackageSources[], scope: CommandScope | undef
         const sub = subcommandOf(e, scope);
         const runs = scope?.runs ?? null;
         if (e.namedByConstant && (sub === undefined || sub !== runs)) continue;
+        // A global flag of the urfave/cli App when the image runs a subcommand (edgevpn's
+        // --api-listen, in MainFlags(), `&cli.App{Flags: MainFlags()}`, and `start` with CommonFlags):
+        // unknown to the subcommand, not what it serves. Kept when some code reads it as a global
+        // flag (`c.GlobalString("addr")`, v1), which a subcommand may do.
+        if (sub === undefined && runs !== null && e.urfaveHolder !== undefined && e.flag !== undefined && appHolders().has(e.urfaveHolder)
+          && !texts().some((t) => new RegExp(`\\.Global[A-Z][A-Za-z0-9]*\\(\\s*"${e.flag!.replace(/[.]/g, '\\.')}"`).test(t))) {
+          dropped.push({ ...e, rootApp: true });
+          continue;
+        }
         if (sub !== undefined && sub !== runs) dropped.push(e);
         else out.push(e);
       }
@@ -1300,8 +1383,8 @@ export function decidePorts(main: PackageSources, closure: readonly PackageSourc
   // --listen`, the address it checks) says nothing against it: not listed.
   const subsShown = subs.filter((e) => !evidence.some((x) => x.confidence === 'sure' && x.port === e.port && !x.profiler));
   if (subsShown.length > 0) {
-    const shownSubs = subsShown.slice(0, 4).map((e) => `${e.via} of the ${subcommandOf(e, scope)} subcommand (${e.file})`).join(', ');
-    reasons.push(`Not used for ${(scope?.runs ?? null) === null ? 'the root command' : `the ${scope!.runs} subcommand`} the image runs: ${shownSubs}${subsShown.length > 4 ? ` and ${subsShown.length - 4} more` : ''}; a flag of another subcommand is unknown to it, and its port is not what the image serves.`);
+    const shownSubs = subsShown.slice(0, 4).map((e) => `${e.via} of ${e.rootApp ? 'the root command' : `the ${subcommandOf(e, scope)} subcommand`} (${e.file})`).join(', ');
+    reasons.push(`Not used for ${(scope?.runs ?? null) === null ? 'the root command' : `the ${scope!.runs} subcommand`} the image runs: ${shownSubs}${subsShown.length > 4 ? ` and ${subsShown.length - 4} more` : ''}; a flag of another ${subsShown.some((e) => e.rootApp) ? 'command' : 'subcommand'} is unknown to it, and its port is not what the image serves.`);
   }
   const warnings: string[] = [];
   // The pprof profiler's listener: a debugging aid, never what the image serves (nor to publish).
