@@ -10,6 +10,8 @@
  * 2. A urfave/cli (v2) App's own flag (`&cli.App{Flags: MainFlags()}`) is the root command's: the
  *    image that runs a subcommand does not pass it after the subcommand, nor EXPOSE its port
  *    (mudler/edgevpn `start --api-listen :8080`, judge 38 X G13).
+ * 3. A //go:embed folder in a git submodule that is not checked out: the refusal names the
+ *    submodule, not a missing package.json build (looterz/grimd dashboard/reaper, judge 38 X G16).
  */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
@@ -103,5 +105,37 @@ describe('2. edgevpn: the urfave/cli App\'s own flag is not passed to the subcom
       'cmd/app.go': edgevpn['cmd/app.go']!.replace('Flags:       MainFlags(),', 'Flags:       CommonFlags,'),
     }));
     assert.match(r.dockerfile, /\nCMD \["start", "--api-listen", ":8080"\]\n/, r.dockerfile);
+  });
+});
+
+// looterz/grimd at b1ff99604c983d0fab9b609450bba3ca199b82fb (MIT): go.mod (2,186 bytes) `module
+// github.com/looterz/grimd`, no go line; api.go (8,126 bytes) lines 18-19 `//go:embed
+// dashboard/reaper`, `var dashboardAssets embed.FS`; .gitmodules (101 bytes) `path =
+// dashboard/reaper`, url …/looterz/reaper.git: an empty folder on a plain clone.
+const grimd: Record<string, string | null> = {
+  'go.mod': 'module github.com/looterz/grimd\n\nrequire github.com/BurntSushi/toml v1.2.1\n',
+  'go.sum': 'github.com/BurntSushi/toml v1.2.1 h1:x=\ngithub.com/BurntSushi/toml v1.2.1/go.mod h1:y=\n',
+  'main.go': 'package main\n\nfunc main() { startAPI() }\n',
+  'api.go': 'package main\n\nimport (\n\t"embed"\n\t"net/http"\n)\n\n//go:embed dashboard/reaper\nvar dashboardAssets embed.FS\n\nfunc startAPI() { http.ListenAndServe(":8080", http.FileServer(http.FS(dashboardAssets))) }\n',
+  '.gitmodules': '[submodule "dashboard/reaper"]\n\tpath = dashboard/reaper\n\turl = https://github.com/looterz/reaper.git\n',
+};
+
+describe('3. grimd: an embedded folder that is an unchecked-out submodule', () => {
+  it('the refusal names the submodule and how to check it out', async () => {
+    await assert.rejects(gen(tree(grimd, {})), (e: unknown) => e instanceof Error
+      && e.message.includes('//go:embed dashboard/reaper in .: dashboard/reaper does not exist')
+      && e.message.includes('dashboard/reaper is a git submodule (.gitmodules) that is not checked out: check it out with `git submodule update --init dashboard/reaper`')
+      && !e.message.includes('package.json'));
+  });
+
+  it('negative: without .gitmodules the refusal is as before (no script produces it)', async () => {
+    await assert.rejects(gen(tree(grimd, { '.gitmodules': null })), /No package\.json script was found that produces dashboard\/reaper/);
+  });
+
+  it('negative: a submodule that is checked out (it has files) but lacks the embedded folder is not blamed', async () => {
+    await assert.rejects(gen(tree(grimd, {
+      'api.go': grimd['api.go']!.replace('//go:embed dashboard/reaper', '//go:embed dashboard/reaper/dist'),
+      'dashboard/reaper/README.md': '# reaper\n',
+    })), (e: unknown) => e instanceof Error && !e.message.includes('submodule'));
   });
 });
