@@ -15,6 +15,9 @@
  * 4. A client of a CSI driver's unix socket (csi-lib-utils/connection) runs as root, with the
  *    reason, instead of USER 65532 and a Check that says it cannot connect
  *    (kubernetes-csi/external-health-monitor, judge 38 G G4).
+ * 5. A `-cfg` flag whose default names a committed file relative to the working directory is a
+ *    configuration flag like `-config`: the file is copied into /app (douglasmakey/ursho
+ *    cmd/serverd, judge 38 Y G3).
  */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
@@ -164,5 +167,29 @@ describe('4. external-health-monitor: a CSI socket client runs as root', () => {
     assert.match(r.dockerfile, /^USER 0:0$/m, r.dockerfile);
     assert.match(r.dockerfile, /^# It runs as root: cmd\/csi-external-health-monitor-controller imports github\.com\/kubernetes-csi\/csi-lib-utils\/connection and connects to a CSI driver's unix socket/m, r.dockerfile);
     assert.ok(!r.warnings.some((w) => w.includes('CSI driver')), r.warnings.join('\n'));
+  });
+});
+
+// douglasmakey/ursho at 591614950ccdd08567109700a7a713bc5232250f (MIT): go.mod (124 bytes) `module
+// github.com/douglasmakey/ursho`, go 1.19; cmd/serverd/main.go (1,521 bytes) lines 19-25
+// `configPath := flag.String("cfg", "config.json", "path of the cfg file")`, then
+// `config.FromFile(*configPath)` and log.Fatal on an error; config.json (305 bytes) at the root;
+// Dockerfile:17 `ADD config.json /app/config.json`, WORKDIR /app.
+const ursho: Record<string, string | null> = {
+  'go.mod': 'module github.com/douglasmakey/ursho\n\ngo 1.19\n',
+  'cmd/serverd/main.go': 'package main\n\nimport (\n\t"flag"\n\t"log"\n\t"os"\n)\n\nfunc main() {\n\tconfigPath := flag.String("cfg", "config.json", "path of the cfg file")\n\tflag.Parse()\n\n\t// Read config\n\tcfg, err := os.ReadFile(*configPath)\n\tif err != nil {\n\t\tlog.Fatal(err)\n\t}\n\t_ = cfg\n}\n',
+  'config.json': '{\n  "server": {\n    "host": "0.0.0.0",\n    "port": "8080"\n  }\n}\n',
+};
+
+describe('5. ursho: the file a -cfg flag names by default is copied', () => {
+  it('COPY config.json /app/config.json, with the flag named in the reason', async () => {
+    const r = await gen(tree(ursho, {}));
+    assert.match(r.dockerfile, /\nCOPY config\.json \/app\/config\.json\n/, r.dockerfile);
+    assert.ok(r.reasons.some((x) => x.includes('flag -cfg default "config.json" in cmd/serverd/main.go')), r.reasons.join('\n'));
+  });
+
+  it('negative: without a committed config.json nothing is copied', async () => {
+    const r = await gen(tree(ursho, { 'config.json': null }));
+    assert.doesNotMatch(r.dockerfile, /config\.json \/app/, r.dockerfile);
   });
 });

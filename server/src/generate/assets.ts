@@ -1220,11 +1220,14 @@ function existenceCheck(text: string, flag: string, variable: string | undefined
   return null;
 }
 
-/** Default values of `config`-like flags that name a relative file (`-c config/settings.yml`; docopt's `[default: ircd.yaml]`). */
+/**
+ * Default values of `config`-like flags that name a relative file (`-c config/settings.yml`;
+ * docopt's `[default: ircd.yaml]`; douglasmakey/ursho's `flag.String("cfg", "config.json", …)`).
+ */
 export function configFlagDefaults(file: string, source: string): RuntimeRead[] {
   const text = stripGoComments(source);
   const out: RuntimeRead[] = [];
-  const re = /\.String(Var)?(P)?\(\s*(?:&([A-Za-z_][A-Za-z0-9_.]*)\s*,\s*)?"(config|conf|config-file|configfile|config\.file|c|settings)"\s*,\s*(?:"[a-z]"\s*,\s*)?"([^"\\]+\.(?:ya?ml|json|toml|ini|conf|env|hcl))"/g;
+  const re = /\.String(Var)?(P)?\(\s*(?:&([A-Za-z_][A-Za-z0-9_.]*)\s*,\s*)?"(config|conf|cfg|config-file|configfile|config\.file|c|settings)"\s*,\s*(?:"[a-z]"\s*,\s*)?"([^"\\]+\.(?:ya?ml|json|toml|ini|conf|env|hcl))"/g;
   for (let m = re.exec(text); m; m = re.exec(text)) {
     const p = m[5];
     if (p.startsWith('/') || p.includes('..')) continue;
@@ -1234,13 +1237,13 @@ export function configFlagDefaults(file: string, source: string): RuntimeRead[] 
   // urfave/cli: `&cli.StringFlag{Name: "c", Value: "config.ini", …}` (either order).
   const urfave = /\bcli\.(?:String|Path)Flag\s*\{([^{}]*)\}/g;
   for (let m = urfave.exec(text); m; m = urfave.exec(text)) {
-    const name = /\bName:\s*"(config|conf|config-file|configfile|c|settings)"/.exec(m[1])?.[1];
+    const name = /\bName:\s*"(config|conf|cfg|config-file|configfile|c|settings)"/.exec(m[1])?.[1];
     const p = /\bValue:\s*"([^"\\]+\.(?:ya?ml|json|toml|ini|conf|env|hcl))"/.exec(m[1])?.[1];
     if (name === undefined || p === undefined || p.startsWith('/') || p.includes('..') || out.some((o) => o.path === literalPath('', p))) continue;
     out.push({ path: literalPath('', p), via: `flag -${name} default "${p}"`, file });
   }
   // kingpin: `kingpin.Flag("config.file", "…").Default("blackbox.yml").String()` (blackbox_exporter).
-  const kingpin = /\.Flag\(\s*"(config|conf|config-file|configfile|config\.file|c|settings)"\s*,\s*"(?:[^"\\\n]|\\.)*"\s*\)((?:\s*\.\s*(?!Default\b)[A-Za-z]+\([^()\n]*\))*)\s*\.\s*Default\(\s*"([^"\\]+\.(?:ya?ml|json|toml|ini|conf|env|hcl))"\s*\)/g;
+  const kingpin = /\.Flag\(\s*"(config|conf|cfg|config-file|configfile|config\.file|c|settings)"\s*,\s*"(?:[^"\\\n]|\\.)*"\s*\)((?:\s*\.\s*(?!Default\b)[A-Za-z]+\([^()\n]*\))*)\s*\.\s*Default\(\s*"([^"\\]+\.(?:ya?ml|json|toml|ini|conf|env|hcl))"\s*\)/g;
   for (let m = kingpin.exec(text); m; m = kingpin.exec(text)) {
     const p = m[3];
     if (p.startsWith('/') || p.includes('..') || out.some((o) => o.path === literalPath('', p))) continue;
@@ -1344,18 +1347,18 @@ export function configFlagComputedDefaults(packages: readonly { dir: string; fil
       const file = join(p.dir, f.file);
       const found: { flag: string; expr: string; variable?: string }[] = [];
       // flag / pflag: `.String("config", <default>, …)`, `.StringVar(&v, "c", <default>, …)`, `.StringVarP(&v, "config", "c", <default>, …)`.
-      for (const m of text.matchAll(/\.String(?:Var)?P?\(\s*(?:&([A-Za-z_][A-Za-z0-9_.]*)\s*,\s*)?"(config|conf|config-file|configfile|config\.file|c|settings)"\s*,\s*(?:"[a-z]"\s*,\s*)?/g)) {
+      for (const m of text.matchAll(/\.String(?:Var)?P?\(\s*(?:&([A-Za-z_][A-Za-z0-9_.]*)\s*,\s*)?"(config|conf|cfg|config-file|configfile|config\.file|c|settings)"\s*,\s*(?:"[a-z]"\s*,\s*)?/g)) {
         found.push({ flag: m[2].length === 1 ? `-${m[2]}` : `--${m[2]}`, expr: firstArg(text, m.index! + m[0].length).trim(), ...(m[1] !== undefined ? { variable: m[1] } : {}) });
       }
       // urfave/cli: `&cli.StringFlag{Name: "config", Value: <default>}` (PathFlag too).
       for (const m of text.matchAll(/\bcli\.(?:String|Path)Flag\s*\{/g)) {
         const body = text.slice(m.index! + m[0].length, closingBrace(text, m.index! + m[0].length - 1));
-        const name = /\bName:\s*"(config|conf|config-file|configfile|c|settings)"/.exec(body)?.[1];
+        const name = /\bName:\s*"(config|conf|cfg|config-file|configfile|c|settings)"/.exec(body)?.[1];
         const value = /\bValue:\s*/.exec(body);
         if (name !== undefined && value) found.push({ flag: name.length === 1 ? `-${name}` : `--${name}`, expr: firstArg(body, value.index + value[0].length).trim() });
       }
       // kingpin: `.Flag("config.file", "…").Default(<default>)`.
-      for (const m of text.matchAll(/\.Flag\(\s*"(config|conf|config-file|configfile|config\.file|c|settings)"\s*,\s*"(?:[^"\\\n]|\\.)*"\s*\)(?:\s*\.\s*(?!Default\b)[A-Za-z]+\([^()\n]*\))*\s*\.\s*Default\(/g)) {
+      for (const m of text.matchAll(/\.Flag\(\s*"(config|conf|cfg|config-file|configfile|config\.file|c|settings)"\s*,\s*"(?:[^"\\\n]|\\.)*"\s*\)(?:\s*\.\s*(?!Default\b)[A-Za-z]+\([^()\n]*\))*\s*\.\s*Default\(/g)) {
         found.push({ flag: `--${m[1]}`, expr: firstArg(text, m.index! + m[0].length).trim() });
       }
       // go-flags and kong struct tags: `ConfigFile string \`long:"config" … default:"/etc/ofelia.conf"\``
