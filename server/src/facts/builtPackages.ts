@@ -1104,12 +1104,44 @@ function buildOutput(info: Known, stage: Stage, g: GoCommand, buildsInStage: num
     // An existing folder (`-o /usr/local/bin`) receives the binary too.
     return { file: abs, dir: abs, name };
   }
-  if (o || writesNoBinary(g, pkgs, undefined)) return o ? undefined : null;
+  if (o) return undefined;
+  if (writesNoBinary(g, pkgs, undefined)) {
+    // `go build ./...` that matches one package, a main one, writes its binary as `go build .`
+    // does (cmd/go names the output when the pattern's packages are one main package):
+    // looterz/grimd b1ff996 docker/Dockerfile:12-13, one package at the root, then `upx … grimd`.
+    const one = cwd === null ? null : onlyPackageOfPattern(info, stage, g, pkgs);
+    return one ? { file: `${cwd}/${one}`.replace(/^\/\//, '/'), dir: null, name: one } : null;
+  }
   if (cwd === null) return undefined;
   if (name) return { file: `${cwd}/${name}`.replace(/^\/\//, '/'), dir: null, name };
   // The name is unknown (`go build` in the module root, no workspace): a single build of its
   // stage writes one file in cwd.
   return buildsInStage === 1 ? { file: null, dir: cwd, name: null } : undefined;
+}
+
+/**
+ * The binary name of the one package a `go build <dir>/...` (no -o) matches, when that package is
+ * a main package: the context's files under the folder hold .go files (test files included, which
+ * make a package of their own for go) in that package's folder only, outside vendor/, testdata/
+ * and `_`/`.` folders. Null when the workspace or the files do not show it.
+ */
+function onlyPackageOfPattern(info: Known, stage: Stage, g: GoCommand, pkgs: readonly ShellWord[]): string | null {
+  if (!info.workspace || !info.files || pkgs.length !== 1 || pkgs[0].dynamic || !/^\.(\/.*)?\/\.\.\.$/.test(pkgs[0].value)) return null;
+  const found = packagesProcessed({ ...info, workspace: info.workspace }, stage, g);
+  if (!found || found.length !== 1 || !found[0].isMain || found[0].importPath === null) return null;
+  const pkg = found[0];
+  const importPath = pkg.importPath;
+  if (importPath === null) return null;
+  const under = pkg.module ?? '';
+  for (const f of info.files.listFiles(under)) {
+    if (!f.path.endsWith('.go')) continue;
+    const dir = path.posix.dirname(f.path) === '.' ? '' : path.posix.dirname(f.path);
+    if (dir === pkg.dir) continue;
+    const rel = under === '' ? dir : dir.slice(under.length + 1);
+    if (rel.split('/').some((part) => part === 'vendor' || part === 'testdata' || part.startsWith('_') || part.startsWith('.'))) continue;
+    return null;
+  }
+  return goBinaryName(importPath);
 }
 
 function outputMatches(src: string, o: Output, guess: boolean): boolean {
