@@ -20,9 +20,22 @@ import { mounts } from '../dockerfile/mounts';
 import type { DockerfileModel } from '../dockerfile/model';
 import type { WorkspaceModel } from '../workspace/model';
 import type { WorkspaceFiles } from '../workspace/types';
+import { dockerfileFact } from './memo';
 import { buildFilesMention } from './passedBuildArgs';
 
 export function unbuiltStages(model: DockerfileModel, finalStage: number, ws: WorkspaceModel | undefined, files: WorkspaceFiles | undefined): ReadonlySet<number> {
+  // Five stage-scoped rules ask for each stage: once per model and final stage, for the workspace at
+  // hand (as landingBuilds), not a walk of every stage and instruction per rule and stage.
+  const kept = dockerfileFact(model, `unbuiltStages:${finalStage}`, () => ({ ws, files, stages: computeUnbuilt(model, finalStage, ws, files) }));
+  if (kept.ws !== ws || kept.files !== files) {
+    kept.ws = ws;
+    kept.files = files;
+    kept.stages = computeUnbuilt(model, finalStage, ws, files);
+  }
+  return kept.stages;
+}
+
+function computeUnbuilt(model: DockerfileModel, finalStage: number, ws: WorkspaceModel | undefined, files: WorkspaceFiles | undefined): ReadonlySet<number> {
   const none = new Set<number>();
   const last = model.stages.length - 1;
   if (last < 1) return none;
