@@ -1,0 +1,40 @@
+/**
+ * Touching text is one shell word. tree-sitter-bash splits `dist/$GOOS/$GOARCH/summon2` after the
+ * second `$` (its issues 180 and 315): dockerfile/shell.ts joins the pieces again, so a build's
+ * output path is one word (cyberark/secretless-broker b172451, Apache-2.0, Dockerfile:41:
+ * `go build -o dist/$GOOS/$GOARCH/summon2 ./cmd/summon2`).
+ */
+import assert from 'node:assert/strict';
+import { before, describe, it } from 'node:test';
+import { parseShell } from '../../server/src/dockerfile/shell';
+import { ready } from './helpers';
+
+before(() => ready);
+
+const words = (script: string) => parseShell(script).commands.map((c) => c.argv.map((w) => [w.raw, w.start, w.end, w.dynamic]));
+
+describe('shell words', () => {
+  it('a path of two unbraced expansions between slashes is one word, with its offsets', () => {
+    const script = 'env GOOS=linux go build -o dist/$GOOS/$GOARCH/summon2 ./cmd/summon2';
+    const [c] = parseShell(script).commands;
+    const out = c.argv.find((w) => w.raw.startsWith('dist/'));
+    assert.ok(out, `an output word in ${JSON.stringify(c.argv.map((w) => w.raw))}`);
+    assert.equal(out.raw, 'dist/$GOOS/$GOARCH/summon2');
+    assert.equal(out.value, out.raw, 'a dynamic word keeps its text as its value');
+    assert.equal(out.dynamic, true);
+    assert.equal(script.slice(out.start, out.end), out.raw);
+    assert.equal(c.argv[c.argv.length - 1].raw, './cmd/summon2');
+  });
+
+  it('inside a list, with text before and after the expansions', () => {
+    assert.deepEqual(words('cp a/$X/$Y/b c && echo x$A/$B/y'), [
+      [['cp', 0, 2, false], ['a/$X/$Y/b', 3, 12, true], ['c', 13, 14, false]],
+      [['echo', 18, 22, false], ['x$A/$B/y', 23, 31, true]],
+    ]);
+  });
+
+  it('words a space separates stay apart; braced and quoted forms were one word already', () => {
+    assert.deepEqual(words('echo $A $B/c'), [[['echo', 0, 4, false], ['$A', 5, 7, true], ['$B/c', 8, 12, true]]]);
+    assert.deepEqual(words('echo ${A}/${B}/c "$A/$B"'), [[['echo', 0, 4, false], ['${A}/${B}/c', 5, 16, true], ['"$A/$B"', 17, 24, true]]]);
+  });
+});
