@@ -9,6 +9,8 @@
  */
 import { evalConstraint, parseGoFile } from '../workspace/goImports';
 import { stripGoComments } from '../workspace/goText';
+import { dirOf } from '../workspace/relPath';
+
 /** What requiredTags reads (buildTags.ts TagIo). */
 interface TagIo {
   readFile(rel: string): string | null;
@@ -32,11 +34,6 @@ export interface RequiredTag {
   name: string;
   /** The file that uses it, `main.go`. */
   usedIn: string;
-}
-
-function dirOf(file: string): string {
-  const i = file.lastIndexOf('/');
-  return i < 0 ? '' : file.slice(0, i);
 }
 
 /** The exported names a file declares at its top level (var, const, type, func; the members of var and const blocks). */
