@@ -38,3 +38,35 @@ describe('shell words', () => {
     assert.deepEqual(words('echo ${A}/${B}/c "$A/$B"'), [[['echo', 0, 4, false], ['${A}/${B}/c', 5, 16, true], ['"$A/$B"', 17, 24, true]]]);
   });
 });
+
+/**
+ * Words after a redirect's destination are the command's. tree-sitter-bash reads `>log -o app
+ * ./cmd` as one redirect with three destinations (its `destination: repeat1(...)`); bash writes to
+ * `log` and passes `-o app ./cmd` to the command. dockerfile/shell.ts gives them back.
+ */
+describe('words after a redirect', () => {
+  const argv = (script: string) => parseShell(script).commands.map((c) => c.argv.map((w) => w.raw));
+
+  it('belong to the command, in order, after its own words', () => {
+    assert.deepEqual(argv('go build >log -o app ./cmd'), [['go', 'build', '-o', 'app', './cmd']]);
+    assert.deepEqual(argv('CGO_ENABLED=0 go build 2>&1 -o /app .'), [['go', 'build', '-o', '/app', '.']]);
+    assert.deepEqual(argv('echo a 2>/dev/null b >c d'), [['echo', 'a', 'b', 'd']]);
+  });
+
+  it('with offsets into the script, and the command spans them', () => {
+    const script = 'go build >log -o app . && echo ok';
+    const [c] = parseShell(script).commands;
+    for (const w of c.argv) assert.equal(script.slice(w.start, w.end), w.raw);
+    assert.equal(script.slice(c.start, c.end), 'go build >log -o app .');
+  });
+
+  it('of the last command of a pipeline the grammar hung the redirect on, and of a heredoc redirect', () => {
+    assert.deepEqual(argv('a >b c | d >e f && g'), [['a', 'c'], ['d', 'f'], ['g']]);
+    assert.deepEqual(argv('cat <<EOF >f x\nhi\nEOF'), [['cat', 'x']]);
+  });
+
+  it('a redirect at the end changes nothing; in a command substitution the words are given back too', () => {
+    assert.deepEqual(argv('go build -o app . >log 2>&1'), [['go', 'build', '-o', 'app', '.']]);
+    assert.deepEqual(argv('echo $(ls >b c)'), [['echo', '$(ls >b c)'], ['ls', 'c']]);
+  });
+});

@@ -256,6 +256,10 @@ function collect(node: Node, out: ShellCommand[], assignments: ShellAssignment[]
     for (const child of node.namedChildren) if (child) collectNested(child, out, assignments, depth + 1);
     return;
   }
+  if (node.type === 'redirected_statement') {
+    collectRedirected(node, out, assignments, depth);
+    return;
+  }
   if (node.type === 'variable_assignment' && node.parent?.type !== 'command') {
     // tree-sitter-bash reads `--port=8080` alone as an assignment; bash, whose names are
     // identifiers, runs it as a command (a shell-form CMD of flags: GD217).
@@ -270,6 +274,43 @@ function collect(node: Node, out: ShellCommand[], assignments: ShellAssignment[]
     }
   }
   for (const child of node.namedChildren) if (child) collect(child, out, assignments, depth + 1);
+}
+
+/**
+ * `go build >log -o app ./cmd`: bash redirects to `log` and passes `-o app ./cmd` to go, but the
+ * grammar reads every word after `>` as the redirect's destination (`destination: (word)
+ * (word)…`), so the command lost its arguments. The words after a redirect's first destination
+ * are given back to the command the redirect follows: the statement's own command, or the last
+ * command of a pipeline the grammar hung the redirect on (`a | d >e f`: f is d's).
+ */
+function collectRedirected(node: Node, out: ShellCommand[], assignments: ShellAssignment[], depth: number): void {
+  const from = out.length;
+  for (const child of node.namedChildren) if (child) collect(child, out, assignments, depth + 1);
+  const extra: Node[] = [];
+  for (const r of node.childrenForFieldName('redirect')) if (r) extraDestinations(r, extra);
+  if (extra.length === 0) return;
+  let target = node.childForFieldName('body');
+  if (target?.type === 'pipeline') target = target.namedChildren[target.namedChildCount - 1];
+  if (!target || target.type !== 'command') return;
+  const start = target.startIndex;
+  const cmd = out.slice(from).find((c) => c.start === start && c.end === target.endIndex);
+  if (!cmd) return;
+  for (const w of extra) {
+    // (Separated from the destination by a blank: never joined to it as touching text.)
+    cmd.argv.push(wordOf(w));
+    for (const nested of w.namedChildren) if (nested) collectNested(nested, out, assignments, depth + 1);
+  }
+  cmd.end = extra[extra.length - 1].endIndex;
+}
+
+/** A redirect's destinations after its first (and those of a redirect a heredoc start carries: `cat <<EOF >f x`). */
+function extraDestinations(redirect: Node, into: Node[]): void {
+  if (redirect.type === 'file_redirect') {
+    const dest = redirect.childrenForFieldName('destination').filter((d): d is Node => !!d);
+    into.push(...dest.slice(1));
+  } else if (redirect.type === 'heredoc_redirect') {
+    for (const r of redirect.childrenForFieldName('redirect')) if (r) extraDestinations(r, into);
+  }
 }
 
 function collectNested(node: Node, out: ShellCommand[], assignments: ShellAssignment[], depth: number): void {
