@@ -5,6 +5,7 @@
  * the package's literals. The generator's only: GD208 keeps its reading.
  */
 import { stripGoComments } from '../workspace/goText';
+import { closingBrace } from './goSource';
 import { envGate, otherOsOnly, PROGRAM_NAME, type DataNamedRun, type ProgramRun } from '../workspace/programsRun';
 
 /**
@@ -96,26 +97,8 @@ function fieldValues(code: readonly { file: string; text: string }[], type: stri
   return out.length > 0 ? out : null;
 }
 
-/** The text between the `{` at `open` and its `}` (strings skipped), or null when it does not close. */
+/** The text between the `{` at `open` and its `}`, or null when it does not close. */
 function braceText(text: string, open: number): string | null {
-  let depth = 0;
-  for (let i = open; i < text.length; i++) {
-    const ch = text[i];
-    if (ch === '"' || ch === '`' || ch === "'") {
-      const end = ch === '`' ? text.indexOf('`', i + 1) : skipQuoted(text, i, ch);
-      if (end < 0) return null;
-      i = end;
-    } else if (ch === '{') depth++;
-    else if (ch === '}' && --depth === 0) return text.slice(open + 1, i);
-  }
-  return null;
-}
-
-function skipQuoted(text: string, start: number, quote: string): number {
-  for (let i = start + 1; i < text.length; i++) {
-    if (text[i] === '\\') i++;
-    else if (text[i] === quote) return i;
-    else if (text[i] === '\n') return -1;
-  }
-  return -1;
+  const close = closingBrace(text, open);
+  return close < text.length ? text.slice(open + 1, close) : null;
 }

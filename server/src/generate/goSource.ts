@@ -70,7 +70,7 @@ export function listenAddresses(file: string, source: string, imports: readonly 
   }
   const server = /\bhttp\.Server\s*\{/g;
   for (let m = server.exec(text); m; m = server.exec(text)) {
-    const body = text.slice(m.index + m[0].length, matchingBrace(text, m.index + m[0].length - 1));
+    const body = text.slice(m.index + m[0].length, closingBrace(text, m.index + m[0].length - 1));
     const addr = /\bAddr\s*:\s*/.exec(body);
     const a = addr ? resolved(firstArg(body, addr.index + addr[0].length), m.index) : null;
     if (a) add(a.address, `http.Server{Addr: ${a.shown}}`);
@@ -366,7 +366,12 @@ function addressFromCall(expr: string, text: string, at: number, funcs: Readonly
   return { address: `:${pf.port}`, shown: `${assigned}${e}; ${via}${pf.shown}` };
 }
 
-/** The index of the brace closing the one at `open` (strings and raw strings skipped). */
+/**
+ * The index of the brace closing the one at `open`, or text.length when it never closes. Strings,
+ * raw strings, rune literals (`'{'`, `'"'`) and comments are skipped: a brace or quote in them
+ * is not Go syntax. (The one brace matcher of the generator: ports, assets, configuration
+ * defaults, field programs.)
+ */
 export function closingBrace(text: string, open: number): number {
   let depth = 0;
   for (let i = open; i < text.length; i++) {
@@ -377,20 +382,23 @@ export function closingBrace(text: string, open: number): number {
     } else if (c === '`') {
       const e = text.indexOf('`', i + 1);
       i = e < 0 ? text.length : e;
+    } else if (c === "'") {
+      // A rune literal closes on its line within a few characters (`'\u00e9'`); a lone quote is text.
+      const m = RUNE.exec(text.slice(i, i + 12));
+      if (m) i += m[0].length - 1;
+    } else if (c === '/' && text[i + 1] === '/') {
+      const e = text.indexOf('\n', i);
+      i = e < 0 ? text.length : e;
+    } else if (c === '/' && text[i + 1] === '*') {
+      const e = text.indexOf('*/', i + 2);
+      i = e < 0 ? text.length : e + 1;
     } else if (c === '{') depth++;
     else if (c === '}' && --depth === 0) return i;
   }
   return text.length;
 }
 
-function matchingBrace(text: string, open: number): number {
-  let depth = 0;
-  for (let i = open; i < text.length; i++) {
-    if (text[i] === '{') depth++;
-    else if (text[i] === '}' && --depth === 0) return i;
-  }
-  return text.length;
-}
+const RUNE = /^'(?:\\(?:[abfnrtv\\'"]|[0-7]{3}|x[0-9A-Fa-f]{2}|u[0-9A-Fa-f]{4}|U[0-9A-Fa-f]{8})|[^'\\\n]{1,2})'/;
 
 export interface VersionVariable {
   /** `version` or `Version`. */
