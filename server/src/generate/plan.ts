@@ -31,7 +31,7 @@ import { existingIgnoreFile } from './existingIgnore';
 import { toolGenerations } from './toolGenerate';
 import { declaredTools, directiveWriting, gitWithoutRepository, goGenerateDirectives, missingBpf2goOutputs, missingGeneratedSources, moduleDirectives, producerOf, shellScript, whyNotToolchainOnly, type GoGenerateDirective } from './goGenerate';
 import { DockerIgnore } from '../workspace/dockerignore';
-import { modulesTxtIsForWorkspace } from '../workspace/vendor';
+import { modulesTxtIsForWorkspace, parseModulesTxt, vendorInconsistencies } from '../workspace/vendor';
 import { goFilesCopiedByVite, missingOwnPackages, namedBy, stubOwnPackages, submoduleOf } from './missingPackages';
 import { CHECKLINKNAME_OFF, CHECKLINKNAME_SINCE, statedLinkFlag, stdLinknames } from './linkname';
 import { hostInjectedProgram } from './injectedPrograms';
@@ -727,7 +727,14 @@ export function plan(model: WorkspaceModel, options: GenerateOptions, io: Genera
   // cgo reached through other modules (gorm's sqlite driver → mattn/go-sqlite3).
   const modDir = workspaceMode ? work?.dir ?? '' : target.module ?? '';
   const modDirVendor = read(join(modDir, 'vendor/modules.txt'));
-  const usesVendor = modDirVendor !== null && (!workspaceMode || modulesTxtIsForWorkspace(modDirVendor));
+  // Go's own check of modules.txt against go.mod (module mode): with a difference, every build that
+  // reads vendor/ stops with "inconsistent vendoring".
+  const staleVendor = modDirVendor !== null && !workspaceMode && mod ? vendorInconsistencies(mod, parseModulesTxt(modDirVendor)) : [];
+  // Below `go 1.14` go reads vendor/ only when told (-mod=vendor): a stale vendor/ is not the one the
+  // project builds from, and the modules are downloaded (zcash/lightwalletd ba1b931, go 1.12,
+  // Makefile:139 builds in module mode).
+  const vendorIgnored = staleVendor.length > 0 && (mod?.goVersion == null || compareGoVersions(mod.goVersion, '1.14') < 0);
+  const usesVendor = modDirVendor !== null && (!workspaceMode || modulesTxtIsForWorkspace(modDirVendor)) && !vendorIgnored;
   const goSum = mod ? read(join(mod.dir, 'go.sum')) : null;
   const goFiles = (dir: string): string[] =>
     io.listFiles(dir).map((f) => f.path).filter((f) => f.startsWith(dir + '/') && !f.slice(dir.length + 1).includes('/') && f.endsWith('.go')).map((f) => nodePath.posix.basename(f));
@@ -1008,6 +1015,15 @@ export function plan(model: WorkspaceModel, options: GenerateOptions, io: Genera
     // One module's vendor/ (go mod vendor) at the go.work folder: a workspace build does not read it.
     vendor = false;
     reasons.push(`vendor/ is not read: ${join(vendorDir, 'vendor/modules.txt')} was written by \`go mod vendor\` for one module (no \`## workspace\` line), and a workspace build reads only a vendor/ that \`go work vendor\` wrote; the modules are downloaded.`);
+  } else if (modulesTxt !== null && staleVendor.length > 0 && mod) {
+    const shown = staleVendor.slice(0, 2).join('; ') + (staleVendor.length > 2 ? `; and ${staleVendor.length - 2} more` : '');
+    const modulesFile = join(vendorDir, 'vendor/modules.txt');
+    if (vendorIgnored) {
+      vendor = false;
+      reasons.push(`vendor/ is not used: ${join(mod.dir, 'go.mod')}${mod.goVersion === null ? ' has no go line' : `'s go line is ${mod.goVersion}`}, below 1.14, so the go command reads vendor/ only when told to (-mod=vendor), and ${modulesFile} does not match go.mod (${shown}): \`go build -mod=vendor\` would stop with "inconsistent vendoring". The build downloads the modules go.mod requires, as a plain \`go build\` of the module does.`);
+    } else {
+      warnings.push(`${modulesFile} does not match ${join(mod.dir, 'go.mod')} (${shown}): from a go line of 1.14 on the go command builds from vendor/ by default and stops with "inconsistent vendoring", so this build fails as a plain \`go build\` of the module does. Run \`go mod vendor\` and commit vendor/, or remove vendor/ to build from downloaded modules.`);
+    }
   }
   // wasmvm's shared library: the binary finds it through an rpath into the builder's module cache,
   // which the runtime lacks; copied to /usr/lib, a folder the loader always searches.

@@ -1,0 +1,102 @@
+/**
+ * The generator on real repositories of round 39 (judge G, engineer J54). Each case is a small
+ * skeleton of the real repository (the files that matter, with their sizes in the repository,
+ * go.mod and the import blocks), with its repository, commit and licence above it, plus variants
+ * that keep the old behaviour where it is right.
+ *
+ * G6. A vendor/ the go command would refuse is not forced: zcash/lightwalletd's go.mod says
+ *     `go 1.12` and requires google.golang.org/grpc v1.44.0 while vendor/modules.txt vendors
+ *     v1.37.0; the generated `go build -mod=vendor` stopped with "inconsistent vendoring"
+ *     (judge39/G G6). Below `go 1.14` go reads vendor/ only when told, and the project builds in
+ *     module mode (Makefile:139 `GO111MODULE=on go build $(LDFLAGS)`): the modules are downloaded.
+ *     From `go 1.14` on vendor/ is the default, so a stale one fails the project's own build too:
+ *     the vendor build stays, with a Check that says so.
+ */
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { generatorTrees } from './generateTrees';
+import { parseModulesTxt, vendorInconsistencies } from '../../server/src/workspace/vendor';
+
+const { gen, tree } = generatorTrees('judge39-j54');
+
+// zcash/lightwalletd at ba1b9319865b583476b8ef0d6862fee83f2c31aa (tag v0.4.12, MIT): go.mod (1,245
+// bytes) `module github.com/zcash/lightwalletd`, `go 1.12`, 26 requires among them
+// google.golang.org/grpc v1.44.0 and github.com/spf13/cobra v0.0.6; go.sum (57,393 bytes);
+// vendor/modules.txt (7,478 bytes, no `## explicit` line) vendors `# google.golang.org/grpc v1.37.0`;
+// main.go (89 bytes) calls cmd.Execute; cmd/root.go imports cobra and grpc.
+const lightwalletd: Record<string, string | null> = {
+  'go.mod': 'module github.com/zcash/lightwalletd\n\ngo 1.12\n\nrequire (\n\tgithub.com/pkg/errors v0.9.1\n\tgithub.com/spf13/cobra v0.0.6\n\tgoogle.golang.org/grpc v1.44.0\n)\n',
+  'go.sum': 'github.com/pkg/errors v0.9.1 h1:x=\ngithub.com/pkg/errors v0.9.1/go.mod h1:y=\ngithub.com/spf13/cobra v0.0.6 h1:x=\ngithub.com/spf13/cobra v0.0.6/go.mod h1:y=\ngoogle.golang.org/grpc v1.44.0 h1:x=\ngoogle.golang.org/grpc v1.44.0/go.mod h1:y=\n',
+  'vendor/modules.txt': '# github.com/pkg/errors v0.9.1\ngithub.com/pkg/errors\n# github.com/spf13/cobra v0.0.6\ngithub.com/spf13/cobra\n# google.golang.org/grpc v1.37.0\ngoogle.golang.org/grpc\n',
+  'vendor/github.com/pkg/errors/errors.go': 'package errors\n\nfunc New(s string) error { return nil }\n',
+  'vendor/github.com/spf13/cobra/command.go': 'package cobra\n\ntype Command struct{ Use string }\n\nfunc (c *Command) Execute() error { return nil }\n',
+  'vendor/google.golang.org/grpc/server.go': 'package grpc\n\ntype Server struct{}\n\nfunc NewServer() *Server { return &Server{} }\n',
+  'main.go': 'package main\n\nimport "github.com/zcash/lightwalletd/cmd"\n\nfunc main() {\n\tcmd.Execute()\n}\n',
+  'cmd/root.go': 'package cmd\n\nimport (\n\t"github.com/pkg/errors"\n\t"github.com/spf13/cobra"\n\t"google.golang.org/grpc"\n)\n\nvar rootCmd = &cobra.Command{Use: "lightwalletd"}\n\nfunc Execute() {\n\t_ = grpc.NewServer()\n\t_ = errors.New("x")\n\t_ = rootCmd.Execute()\n}\n',
+};
+
+describe('G6. a vendor/ that does not match go.mod is not forced on the build', () => {
+  it('lightwalletd (go 1.12, grpc v1.44.0 required, v1.37.0 vendored): modules downloaded, no -mod=vendor, and the reason says why', async () => {
+    const r = await gen(tree(lightwalletd, {}));
+    assert.doesNotMatch(r.dockerfile, /-mod=vendor/, r.dockerfile);
+    assert.match(r.dockerfile, /^COPY go\.mod go\.sum \.\/$/m, r.dockerfile);
+    assert.match(r.dockerfile, /go mod download/, r.dockerfile);
+    const why = r.reasons.find((x) => x.startsWith('vendor/ is not used'));
+    assert.ok(why !== undefined, r.reasons.join('\n'));
+    assert.match(why, /go line is 1\.12, below 1\.14/, why);
+    assert.match(why, /google\.golang\.org\/grpc@v1\.44\.0: is explicitly required in go\.mod, but vendor\/modules\.txt indicates google\.golang\.org\/grpc@v1\.37\.0/, why);
+    assert.ok(!r.reasons.some((x) => x.includes('-mod=vendor), so there is no download step')), r.reasons.join('\n'));
+  });
+
+  it('negative: the same module with modules.txt at go.mod\'s versions still builds from vendor/ (-mod=vendor, no download)', async () => {
+    const r = await gen(tree(lightwalletd, { 'vendor/modules.txt': '# github.com/pkg/errors v0.9.1\ngithub.com/pkg/errors\n# github.com/spf13/cobra v0.0.6\ngithub.com/spf13/cobra\n# google.golang.org/grpc v1.44.0\ngoogle.golang.org/grpc\n' }));
+    assert.match(r.dockerfile, /go build -trimpath -mod=vendor /, r.dockerfile);
+    assert.doesNotMatch(r.dockerfile, /go mod download/, r.dockerfile);
+    assert.ok(!r.reasons.some((x) => x.startsWith('vendor/ is not used')), r.reasons.join('\n'));
+  });
+
+  it('go 1.14 and later: a stale vendor/ is go\'s default, so the vendor build stays, with a Check naming the difference', async () => {
+    const r = await gen(tree(lightwalletd, { 'go.mod': lightwalletd['go.mod']!.replace('go 1.12', 'go 1.16') }));
+    assert.match(r.dockerfile, /-mod=vendor/, r.dockerfile);
+    const w = r.warnings.find((x) => x.includes('does not match go.mod'));
+    assert.ok(w !== undefined, r.warnings.join('\n'));
+    assert.match(w, /not marked as explicit in vendor\/modules\.txt/, w);
+    assert.match(w, /go mod vendor/, w);
+  });
+});
+
+describe('G6. vendorInconsistencies: go\'s checkVendorConsistency', () => {
+  const mod = (goVersion: string | null, requirements: [string, string][], replaces: { oldPath: string; oldVersion: string | null; newPath: string; newVersion: string | null }[] = []) => ({
+    path: 'example.com/m', goVersion,
+    requirements: requirements.map(([path, version], i) => ({ path, version, indirect: false, line: i + 3 })),
+    replaces: replaces.map((r, i) => ({ ...r, local: r.newPath.startsWith('.'), line: i + 10 })),
+  });
+  it('go 1.14+: every requirement must be `## explicit` at its version; an explicit one must be required', () => {
+    const txt = '# example.com/a v1.0.0\n## explicit\nexample.com/a\n# example.com/b v1.2.0\n## explicit; go 1.18\nexample.com/b\n';
+    assert.deepEqual(vendorInconsistencies(mod('1.21', [['example.com/a', 'v1.0.0'], ['example.com/b', 'v1.2.0']]), parseModulesTxt(txt)), []);
+    assert.deepEqual(vendorInconsistencies(mod('1.21', [['example.com/a', 'v1.0.0']]), parseModulesTxt(txt)),
+      ['example.com/b@v1.2.0: is marked as explicit in vendor/modules.txt, but not explicitly required in go.mod']);
+    assert.deepEqual(vendorInconsistencies(mod('1.21', [['example.com/a', 'v1.1.0'], ['example.com/b', 'v1.2.0']]), parseModulesTxt(txt)), [
+      'example.com/a@v1.1.0: is explicitly required in go.mod, but not marked as explicit in vendor/modules.txt',
+      'example.com/a@v1.0.0: is marked as explicit in vendor/modules.txt, but not explicitly required in go.mod',
+    ]);
+  });
+  it('before go 1.14 (or without a go line): only a different vendored version or replacement counts', () => {
+    const txt = '# example.com/a v1.0.0\nexample.com/a\n';
+    assert.deepEqual(vendorInconsistencies(mod('1.12', [['example.com/a', 'v1.0.0'], ['example.com/only-required', 'v0.1.0']]), parseModulesTxt(txt)), []);
+    assert.deepEqual(vendorInconsistencies(mod(null, [['example.com/a', 'v1.0.0']], [{ oldPath: 'example.com/x', oldVersion: null, newPath: './x', newVersion: null }]), parseModulesTxt(txt)), []);
+    assert.deepEqual(vendorInconsistencies(mod('1.13', [['example.com/a', 'v1.1.0']]), parseModulesTxt(txt)),
+      ['example.com/a@v1.1.0: is explicitly required in go.mod, but vendor/modules.txt indicates example.com/a@v1.0.0']);
+  });
+  it('replacements: same target is consistent, another target or a missing replace is not', () => {
+    const txt = '# example.com/a v1.0.0 => ./a\n## explicit\nexample.com/a\n# example.com/a => ./a\n';
+    const req: [string, string][] = [['example.com/a', 'v1.0.0']];
+    assert.deepEqual(vendorInconsistencies(mod('1.20', req, [{ oldPath: 'example.com/a', oldVersion: null, newPath: './a', newVersion: null }]), parseModulesTxt(txt)), []);
+    assert.deepEqual(vendorInconsistencies(mod('1.20', req, [{ oldPath: 'example.com/a', oldVersion: null, newPath: './b', newVersion: null }]), parseModulesTxt(txt)),
+      ['example.com/a: is replaced by ./b in go.mod, but marked as replaced by ./a in vendor/modules.txt']);
+    assert.deepEqual(vendorInconsistencies(mod('1.20', req), parseModulesTxt(txt)), [
+      'example.com/a@v1.0.0: is marked as replaced in vendor/modules.txt, but not replaced in go.mod',
+      'example.com/a: is marked as replaced in vendor/modules.txt, but not replaced in go.mod',
+    ]);
+  });
+});
