@@ -11,11 +11,15 @@
  *     module mode (Makefile:139 `GO111MODULE=on go build $(LDFLAGS)`): the modules are downloaded.
  *     From `go 1.14` on vendor/ is the default, so a stale one fails the project's own build too:
  *     the vendor build stays, with a Check that says so.
+ * G9. A struct field `Version string` inside a `var ( … )` block's value is no version variable:
+ *     kubernetes-sigs/aws-iam-authenticator was stamped with `-X main.Version`, which sets nothing
+ *     (its variable is pkg.Version), and the Why said version.go declares it (judge39/G G9).
  */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { generatorTrees } from './generateTrees';
 import { parseModulesTxt, vendorInconsistencies } from '../../server/src/workspace/vendor';
+import { versionVariable } from '../../server/src/generate/goSource';
 
 const { gen, tree } = generatorTrees('judge39-j54');
 
@@ -98,5 +102,39 @@ describe('G6. vendorInconsistencies: go\'s checkVendorConsistency', () => {
       'example.com/a@v1.0.0: is marked as replaced in vendor/modules.txt, but not replaced in go.mod',
       'example.com/a: is marked as replaced in vendor/modules.txt, but not replaced in go.mod',
     ]);
+  });
+});
+
+// kubernetes-sigs/aws-iam-authenticator at 687f9e79e6a6bdf3e0486ca4fa1e2b65cc3d029b (v0.5.7-9,
+// Apache-2.0): go.mod (586 bytes) `module sigs.k8s.io/aws-iam-authenticator`, `go 1.16`;
+// cmd/aws-iam-authenticator/version.go (1,105 bytes): a `var ( … )` block whose versionCmd's Run
+// builds an anonymous struct with a field `Version string` (line 23) from pkg.Version; the variable
+// is pkg/version.go:22 `Version = "unversioned"` (759 bytes), which the Makefile stamps
+// (Makefile:61 `-X $(PKG)/pkg.Version=$(VERSION)`). `-X main.Version` stamped nothing (judge39/G G9).
+const awsVersionGo = 'package main\n\nimport (\n\t"encoding/json"\n\t"fmt"\n\t"os"\n\n\t"github.com/spf13/cobra"\n\t"sigs.k8s.io/aws-iam-authenticator/pkg"\n)\n\nvar (\n\tshortened  = false\n\tdate       = ""\n\toutput     = ""\n\tversionCmd = &cobra.Command{\n\t\tUse:   "version",\n\t\tShort: "Version will output the current build information",\n\t\tLong:  ``,\n\t\tRun: func(_ *cobra.Command, _ []string) {\n\t\t\tver := struct {\n\t\t\t\tVersion string `json:"Version,omitempty"`\n\t\t\t\tCommit  string `json:"Commit,omitempty"`\n\t\t\t\tDate    string `json:"Date,omitempty"`\n\t\t\t}{pkg.Version, pkg.CommitID, date}\n\n\t\t\tswitch {\n\t\t\tcase shortened:\n\t\t\t\tfmt.Println(pkg.Version)\n\t\t\tcase output == "json":\n\t\t\t\tjson.NewEncoder(os.Stdout).Encode(ver)\n\t\t\tdefault:\n\t\t\t\tfmt.Fprintln(os.Stderr, "unknown version option")\n\t\t\t}\n\t\t},\n\t}\n)\n\nfunc init() {\n\trootCmd.AddCommand(versionCmd)\n}\n';
+const awsIamAuthenticator: Record<string, string | null> = {
+  'go.mod': 'module sigs.k8s.io/aws-iam-authenticator\n\ngo 1.16\n\nrequire github.com/spf13/cobra v1.1.3\n',
+  'go.sum': 'github.com/spf13/cobra v1.1.3 h1:x=\ngithub.com/spf13/cobra v1.1.3/go.mod h1:y=\n',
+  'cmd/aws-iam-authenticator/version.go': awsVersionGo,
+  'cmd/aws-iam-authenticator/root.go': 'package main\n\nimport (\n\t"github.com/spf13/cobra"\n)\n\nvar rootCmd = &cobra.Command{Use: "aws-iam-authenticator"}\n\nfunc main() {\n\t_ = rootCmd.Execute()\n}\n',
+  'pkg/version.go': 'package pkg\n\nvar (\n\t// Set at build time\n\t// Semantic version of the build.\n\tVersion = "unversioned"\n\t// Commit id of the build.\n\tCommitID = ""\n\t// Build Date of the build.\n\tBuildDate = ""\n)\n',
+};
+
+describe('G9. a struct field named Version is no version variable', () => {
+  it('versionVariable: the field inside a var block\'s struct literal is not read; the block\'s own specs are', () => {
+    assert.equal(versionVariable('version.go', awsVersionGo), null);
+    assert.deepEqual(versionVariable('version.go', awsVersionGo.replace('\tshortened  = false\n', '\tshortened  = false\n\tVersion    = "dev"\n')), { name: 'Version', file: 'version.go', initial: 'dev' });
+    assert.deepEqual(versionVariable('main.go', 'package main\n\nvar (\n\tcfg = struct{ A int }{1}\n\tversion string\n)\n'), { name: 'version', file: 'main.go', initial: '' });
+  });
+
+  it('aws-iam-authenticator: no ARG VERSION, no -X main.Version, no reason claiming version.go declares it', async () => {
+    const r = await gen(tree(awsIamAuthenticator, {}));
+    assert.doesNotMatch(r.dockerfile, /-X main\.Version|ARG VERSION/, r.dockerfile);
+    assert.ok(!r.reasons.some((x) => x.includes('declares `var Version`')), r.reasons.join('\n'));
+  });
+
+  it('negative: a main package with `var Version string` in its var block is still stamped', async () => {
+    const r = await gen(tree(awsIamAuthenticator, { 'cmd/aws-iam-authenticator/version.go': awsVersionGo.replace('\tdate       = ""\n', '\tdate       = ""\n\tVersion    string\n') }));
+    assert.match(r.dockerfile, /-X main\.Version=\$\{VERSION\}/, r.dockerfile);
   });
 });

@@ -426,12 +426,36 @@ export function versionVariable(file: string, source: string): VersionVariable |
   }
   const block = /^var[ \t]*\(([\s\S]*?)^\)/gm;
   for (let m = block.exec(text); m; m = block.exec(text)) {
+    // The block's own specs only: a struct field `Version string` inside a value's literal is no
+    // variable (kubernetes-sigs/aws-iam-authenticator 687f9e7 cmd/aws-iam-authenticator/version.go:23).
+    const specs = outermost(m[1]);
     for (const name of VERSION_NAMES) {
-      const v = spec(name).exec(m[1]);
+      const v = spec(name).exec(specs);
       if (v) return found(name, m[1].slice(v.index));
     }
   }
   return null;
+}
+
+/** The text with what lies inside (), [] and {} blanked (newlines kept), strings skipped. */
+function outermost(text: string): string {
+  let depth = 0;
+  let out = '';
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (c === '"' || c === '`' || c === "'") {
+      let e = i + 1;
+      while (e < text.length && text[e] !== c && (c === '`' || text[e] !== '\n')) e += c !== '`' && text[e] === '\\' ? 2 : 1;
+      const lit = text.slice(i, e + 1);
+      out += depth > 0 ? lit.replace(/[^\n]/g, ' ') : lit;
+      i = e;
+      continue;
+    }
+    if (c === ')' || c === ']' || c === '}') depth = Math.max(0, depth - 1);
+    out += depth > 0 && c !== '\n' ? ' ' : c;
+    if (c === '(' || c === '[' || c === '{') depth++;
+  }
+  return out;
 }
 
 /**
