@@ -98,13 +98,13 @@ describe('1. rest-server: --listen defaults to a struct literal\'s `Listen: ":80
     const r = await genClean(tree(restServer, {}), { package: './cmd/rest-server' });
     assert.match(r.dockerfile, /^EXPOSE 8000$/m, r.dockerfile);
     assert.ok(r.reasons.some((x) => x.includes('EXPOSE 8000') && x.includes('rv.Server.Listen = ":8000"')), r.reasons.join('\n'));
-    assert.ok(!r.reasons.some((x) => x.includes('name no listen address')), r.reasons.join('\n'));
+    assert.ok(!r.reasons.some((x) => x.includes('found no listen address or port flag in the sources')), r.reasons.join('\n'));
   });
 
   it('negative: no literal sets Listen: no EXPOSE, and the reason says so', async () => {
     const r = await gen(tree(restServer, { 'cmd/rest-server/main.go': restServerMain('') }), { package: './cmd/rest-server' });
     assert.doesNotMatch(r.dockerfile, /^EXPOSE/m, r.dockerfile);
-    assert.ok(r.reasons.some((x) => x.includes('name no listen address')), r.reasons.join('\n'));
+    assert.ok(r.reasons.some((x) => x.includes('found no listen address or port flag in the sources')), r.reasons.join('\n'));
   });
 
   it('negative: two literals set Listen to different ports: none is taken', async () => {

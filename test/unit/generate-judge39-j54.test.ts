@@ -11,6 +11,9 @@
  *     module mode (Makefile:139 `GO111MODULE=on go build $(LDFLAGS)`): the modules are downloaded.
  *     From `go 1.14` on vendor/ is the default, so a stale one fails the project's own build too:
  *     the vendor build stays, with a Check that says so.
+ * G3. A server started on a host and a port given apart, `server.Start("0.0.0.0", 7447)`
+ *     (mattn/nostr-relay main.go:235): EXPOSE 7447, where the Why said "the sources name no listen
+ *     address" (judge39/G G3). That sentence now says what it knows: go-dockerfile found none.
  * G9. A struct field `Version string` inside a `var ( … )` block's value is no version variable:
  *     kubernetes-sigs/aws-iam-authenticator was stamped with `-X main.Version`, which sets nothing
  *     (its variable is pkg.Version), and the Why said version.go declares it (judge39/G G9).
@@ -136,5 +139,35 @@ describe('G9. a struct field named Version is no version variable', () => {
   it('negative: a main package with `var Version string` in its var block is still stamped', async () => {
     const r = await gen(tree(awsIamAuthenticator, { 'cmd/aws-iam-authenticator/version.go': awsVersionGo.replace('\tdate       = ""\n', '\tdate       = ""\n\tVersion    string\n') }));
     assert.match(r.dockerfile, /-X main\.Version=\$\{VERSION\}/, r.dockerfile);
+  });
+});
+
+// mattn/nostr-relay at 0663dea975bc8e6f178db7626a72625f0f792080 (v0.0.90, MIT per README): go.mod
+// (1,783 bytes) `module github.com/mattn/nostr-relay`, `go 1.21`, requires github.com/fiatjaf/relayer/v2
+// v2.1.8 among others; main.go (5,277 bytes) builds `server, err := relayer.NewServer(&r, …)` (:214)
+// and ends with `if err := server.Start("0.0.0.0", 7447); err != nil {` (:235); relayer's Start
+// (vendor/github.com/fiatjaf/relayer/v2/start.go:103-105) joins host and port and calls net.Listen.
+// The skeleton keeps main.go's relayer calls (not its sqlite3 storage, envconfig and nostr imports).
+const nostrMain = (start: string) => `package main\n\nimport (\n\t"log"\n\t"net/http"\n\n\t"github.com/fiatjaf/relayer/v2"\n)\n\ntype Relay struct{}\n\nfunc main() {\n\tvar r Relay\n\tserver, err := relayer.NewServer(&r, relayer.WithPerConnectionLimiter(5.0, 1))\n\tif err != nil {\n\t\tlog.Fatalf("failed to create server: %v", err)\n\t}\n\tserver.Router().HandleFunc("/reload", func(w http.ResponseWriter, req *http.Request) {})\n\tif err := ${start}; err != nil {\n\t\tlog.Fatalf("server terminated: %v", err)\n\t}\n}\n`;
+const nostrRelay: Record<string, string | null> = {
+  'go.mod': 'module github.com/mattn/nostr-relay\n\ngo 1.21\n\nrequire github.com/fiatjaf/relayer/v2 v2.1.8\n',
+  'go.sum': 'github.com/fiatjaf/relayer/v2 v2.1.8 h1:x=\ngithub.com/fiatjaf/relayer/v2 v2.1.8/go.mod h1:y=\n',
+  'main.go': nostrMain('server.Start("0.0.0.0", 7447)'),
+};
+
+describe('G3. a listen host and port given apart', () => {
+  it('nostr-relay (server.Start("0.0.0.0", 7447)): EXPOSE 7447, the run hint publishes it, the reason names the call', async () => {
+    const r = await gen(tree(nostrRelay, {}));
+    assert.match(r.dockerfile, /^EXPOSE 7447$/m, r.dockerfile);
+    assert.match(r.dockerfile, /docker run --rm -p 7447:7447 nostr-relay/, r.dockerfile);
+    assert.ok(r.reasons.includes('EXPOSE 7447: the program listens on .Start("0.0.0.0", 7447) in main.go.'), r.reasons.join('\n'));
+  });
+
+  it('negative: a host that is not every interface\'s (a client\'s target, a loopback) or a port from a variable: no EXPOSE, and the reason says go-dockerfile found none', async () => {
+    for (const start of ['server.Start("127.0.0.1", 7447)', 'server.Start("relay.example.com", 7447)', 'server.Start("0.0.0.0", port())', 'server.Connect("0.0.0.0", 7447)']) {
+      const r = await gen(tree(nostrRelay, { 'main.go': nostrMain(start) + 'func port() int { return 7447 }\n' }));
+      assert.doesNotMatch(r.dockerfile, /^EXPOSE/m, `${start}\n${r.dockerfile}`);
+      assert.ok(r.reasons.some((x) => x.startsWith('No EXPOSE: go-dockerfile found no listen address or port flag in the sources')), `${start}\n${r.reasons.join('\n')}`);
+    }
   });
 });

@@ -40,7 +40,8 @@ function parseAddress(address: string): { port: number; external: boolean } | nu
 /**
  * Listen addresses in one file: `http.ListenAndServe(":8080", …)`,
  * `ListenAndServeTLS(":8443", …)`, `net.Listen("tcp", ":9000")`, `http.Server{Addr: ":8080"}`,
- * and with gin/echo/fiber imported, `.Run(":8080")`, `.Start(":8080")`, `.Listen(":3000")`.
+ * and with gin/echo/fiber imported, `.Run(":8080")`, `.Start(":8080")`, `.Listen(":3000")`;
+ * `.Start("0.0.0.0", 7447)` (a host of every interface and a literal port).
  *
  * The address is a literal, or an expression built from a port the program sets plainly (see
  * `addressOf`): ente's museum `port := 8080` … `server.Run(fmt.Sprintf(":%d", port))`, or from
@@ -68,6 +69,11 @@ export function listenAddresses(file: string, source: string, imports: readonly 
       if (a) add(a.address, via(m, a.shown));
     }
   }
+  // A server started on a host and a port given apart, the host the address of every interface
+  // (mattn/nostr-relay 0663dea main.go:235 `server.Start("0.0.0.0", 7447)`, fiatjaf/relayer's
+  // Start joins them and calls net.Listen): 0.0.0.0 and :: mean nothing but a bind address.
+  const hostPort = /\.(Start|Run|Serve|Listen|ListenAndServe)\(\s*"(0\.0\.0\.0|::|\[::\])"\s*,\s*([0-9]{1,5})\s*\)/g;
+  for (let m = hostPort.exec(text); m; m = hostPort.exec(text)) add(`${m[2] === '::' ? '[::]' : m[2]}:${m[3]}`, `.${m[1]}("${m[2]}", ${m[3]})`);
   const server = /\bhttp\.Server\s*\{/g;
   for (let m = server.exec(text); m; m = server.exec(text)) {
     const body = text.slice(m.index + m[0].length, closingBrace(text, m.index + m[0].length - 1));

@@ -1485,8 +1485,8 @@ export function decidePorts(main: PackageSources, closure: readonly PackageSourc
     if (guesses.length > 0 && guesses.every((e) => e.group)) warnings.push(`No EXPOSE: no listen call or address flag default says which port the program serves on; the defaults found belong to option groups, other listeners than the program's own (${shown(guesses)}). Pass --port N to EXPOSE the program's port.`);
     else if (guesses.length > 0) warnings.push(`No EXPOSE: no listen call or address flag says which port the program uses; ${shown(guesses.filter((e) => !e.group))} may be it. Pass --port ${guesses.find((e) => !e.group)!.port} to EXPOSE it.`);
     else if (!evidence.some((e) => e.confidence === 'sure') && configured.length === 0) reasons.push(subs.length > 0
-      ? 'No EXPOSE: the command the image runs names no listen address or port flag of its own (pass --port N if it listens on one).'
-      : 'No EXPOSE: the sources name no listen address or port flag (pass --port N if the program listens on one).');
+      ? 'No EXPOSE: go-dockerfile found no listen address or port flag of the command the image runs (it reads literal addresses, ports and flag defaults, not every way a program can build one): pass --port N if it listens on one.'
+      : 'No EXPOSE: go-dockerfile found no listen address or port flag in the sources (it reads literal addresses, ports and flag defaults, not every way a program can build one): pass --port N if the program listens on one.');
   }
   // Only a non-root image may be refused a port below 1024 (coroot-node-agent's EXPOSE 80 runs as USER 0:0).
   const low = asRoot ? [] : expose.filter((p) => p < 1024);
