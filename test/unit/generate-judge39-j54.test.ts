@@ -11,6 +11,10 @@
  *     module mode (Makefile:139 `GO111MODULE=on go build $(LDFLAGS)`): the modules are downloaded.
  *     From `go 1.14` on vendor/ is the default, so a stale one fails the project's own build too:
  *     the vendor build stays, with a Check that says so.
+ * G1. Templates and static files read from the working directory and committed beside the main
+ *     package are copied: umputun/feed-master parses "webapp/templates/*" (the default its
+ *     server gives an empty TemplLocation) and serves filepath.Join("webapp", "static"), both
+ *     in app/webapp; the image had neither and panicked at start (judge39/G G1).
  * G3. A server started on a host and a port given apart, `server.Start("0.0.0.0", 7447)`
  *     (mattn/nostr-relay main.go:235): EXPOSE 7447, where the Why said "the sources name no listen
  *     address" (judge39/G G3). That sentence now says what it knows: go-dockerfile found none.
@@ -169,5 +173,50 @@ describe('G3. a listen host and port given apart', () => {
       assert.doesNotMatch(r.dockerfile, /^EXPOSE/m, `${start}\n${r.dockerfile}`);
       assert.ok(r.reasons.some((x) => x.startsWith('No EXPOSE: go-dockerfile found no listen address or port flag in the sources')), `${start}\n${r.reasons.join('\n')}`);
     }
+  });
+});
+
+// umputun/feed-master at 8d1491642e8f0b13daca4778d1b074bdd6d601b3 (v2.10.0-7, MIT): go.mod (2,191
+// bytes) `module github.com/umputun/feed-master`, `go 1.22`; app/main.go (7,466 bytes) builds
+// `api.Server{…}` and calls server.Run (:153-161); app/api/server.go (11,016 bytes) :92-96
+// `if s.TemplLocation == "" { s.TemplLocation = "webapp/templates/*" }` then
+// `template.Must(template.ParseGlob(s.TemplLocation))`, and :173 `rest.NewFileServer("/static",
+// filepath.Join("webapp", "static"))`; app/webapp/templates/*.tmpl (6 files, feeds.tmpl 2,454 bytes),
+// app/webapp/static/ (7 files, styles.css 4,871 bytes). Its Dockerfile: `COPY app/webapp /srv/webapp`
+// and `WORKDIR /srv` (:27, :33).
+const fmServer = (templ: string) => `package api\n\nimport (\n\t"context"\n\t"html/template"\n\t"net/http"\n\t"path/filepath"\n\n\t"github.com/go-chi/chi/v5"\n\t"github.com/go-pkgz/rest"\n)\n\ntype Server struct {\n\tVersion       string\n\tTemplLocation string\n\ttemplates     *template.Template\n}\n\nfunc (s *Server) Run(ctx context.Context, port int) {\n${templ}\ts.templates = template.Must(template.ParseGlob(s.TemplLocation))\n\trouter := chi.NewRouter()\n\tfs, err := rest.NewFileServer("/static", filepath.Join("webapp", "static"))\n\tif err == nil {\n\t\trouter.Mount("/static", fs)\n\t}\n\t_ = http.ListenAndServe(":8080", router)\n}\n`;
+const feedMaster: Record<string, string | null> = {
+  'go.mod': 'module github.com/umputun/feed-master\n\ngo 1.22\n\nrequire (\n\tgithub.com/go-chi/chi/v5 v5.0.12\n\tgithub.com/go-pkgz/rest v1.19.0\n)\n',
+  'go.sum': 'github.com/go-chi/chi/v5 v5.0.12 h1:x=\ngithub.com/go-chi/chi/v5 v5.0.12/go.mod h1:y=\ngithub.com/go-pkgz/rest v1.19.0 h1:x=\ngithub.com/go-pkgz/rest v1.19.0/go.mod h1:y=\n',
+  'app/main.go': 'package main\n\nimport (\n\t"context"\n\n\t"github.com/umputun/feed-master/app/api"\n)\n\nvar revision = "unknown"\n\nfunc main() {\n\tserver := api.Server{\n\t\tVersion: revision,\n\t}\n\tserver.Run(context.Background(), 8080)\n}\n',
+  'app/api/server.go': fmServer('\tif s.TemplLocation == "" {\n\t\ts.TemplLocation = "webapp/templates/*"\n\t}\n'),
+  'app/webapp/templates/feeds.tmpl': '{{define "feeds"}}<html></html>{{end}}\n',
+  'app/webapp/static/styles.css': 'body { margin: 0; }\n',
+};
+
+describe('G1. run-time templates and static files beside the main package', () => {
+  it('feed-master: app/webapp is copied to /app/webapp, and the reason names both reads', async () => {
+    const r = await gen(tree(feedMaster, {}));
+    assert.match(r.dockerfile, /^COPY app\/webapp \/app\/webapp$/m, r.dockerfile);
+    const why = r.reasons.find((x) => x.startsWith('app/webapp is copied to /app/webapp'));
+    assert.ok(why !== undefined, r.reasons.join('\n'));
+    assert.match(why, /template\.ParseGlob\(s\.TemplLocation\), s\.TemplLocation = "webapp\/templates\/\*" when empty/, why);
+    assert.match(why, /rest\.NewFileServer\(…, filepath\.Join\("webapp", "static"\)\)/, why);
+  });
+
+  it('the file server alone (no template default) still brings app/webapp', async () => {
+    const r = await gen(tree(feedMaster, { 'app/api/server.go': fmServer(''), 'app/webapp/templates/feeds.tmpl': null }));
+    assert.match(r.dockerfile, /^COPY app\/webapp \/app\/webapp$/m, r.dockerfile);
+  });
+
+  it('negative: a location set from elsewhere, with no literal default and no file server, copies nothing', async () => {
+    const r = await gen(tree(feedMaster, { 'app/api/server.go': fmServer('').replace(/\tfs, err := rest[\s\S]*?\t}\n/, '') }));
+    assert.doesNotMatch(r.dockerfile, /COPY app\/webapp/, r.dockerfile);
+  });
+
+  it('negative: a folder at the module root is still the one copied when both exist', async () => {
+    const r = await gen(tree(feedMaster, { 'webapp/templates/feeds.tmpl': '{{define "feeds"}}root{{end}}\n', 'webapp/static/styles.css': 'body {}\n' }));
+    assert.match(r.dockerfile, /^COPY webapp \/app\/webapp$/m, r.dockerfile);
+    assert.doesNotMatch(r.dockerfile, /COPY app\/webapp/, r.dockerfile);
   });
 });

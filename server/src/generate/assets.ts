@@ -951,7 +951,40 @@ const READ_CALLS: { re: RegExp; arg: number; assets?: true }[] = [
   { re: /(?<![.\w])os\.(ReadFile|Open)\(/g, arg: 0 },
   // viper's config file, also a folder prefix (ente's museum: `"configurations/" + env + ".yaml"`).
   { re: /\.SetConfigFile\(/g, arg: 0 },
+  // go-pkgz/rest's file server: the URL prefix, then the local folder it serves (umputun/feed-master
+  // 8d14916 app/api/server.go:173 `rest.NewFileServer("/static", filepath.Join("webapp", "static"))`).
+  { re: /\brest\.NewFileServer\(/g, arg: 1, assets: true },
 ];
+
+/**
+ * The literal a `filepath.Join` (or `path.Join`) of string literals names (`filepath.Join("webapp",
+ * "static")` -> `webapp/static`), from the text where the call starts; undefined otherwise.
+ */
+function joinedLiteral(text: string, at: number): string | undefined {
+  const m = /^(?:filepath|path)\.Join\(/.exec(text.slice(at, at + 20));
+  if (!m) return undefined;
+  const open = at + m[0].length - 1;
+  const close = text.indexOf(')', open);
+  if (close < 0) return undefined;
+  const parts = text.slice(open + 1, close).split(',').map((x) => x.trim());
+  if (parts.length === 0 || !parts.every((x) => /^"[^"\\]*"$/.test(x))) return undefined;
+  return parts.map((x) => x.slice(1, -1)).join('/');
+}
+
+/**
+ * The literal a field or variable is given when empty, in the function before `at`:
+ * `if s.TemplLocation == "" { s.TemplLocation = "webapp/templates/*" }` (umputun/feed-master
+ * 8d14916 app/api/server.go:92-96, before `template.ParseGlob(s.TemplLocation)`).
+ */
+function emptyDefault(expr: string, text: string, at: number): string | undefined {
+  const start = text.lastIndexOf('\nfunc ', at);
+  const body = text.slice(start < 0 ? 0 : start, at);
+  const e = expr.replace(/[.*]/g, (c) => `\\${c}`);
+  const re = new RegExp(`\\bif\\s+${e}\\s*==\\s*""\\s*\\{\\s*${e}\\s*=\\s*"([^"\\\\\\n]+)"\\s*\\}`, 'g');
+  let last: string | undefined;
+  for (const m of body.matchAll(re)) last = m[1];
+  return last;
+}
 
 function firstStringArgs(text: string, open: number, count: number): string[] | null {
   const rest = text.slice(open + 1, open + 400);
@@ -1026,6 +1059,17 @@ export function runtimeReads(model: WorkspaceModel, packages: readonly string[],
           let lit = args ? /^"([^"\\]+)"/.exec(args[arg] ?? '')?.[1] : undefined;
           let via: string | undefined;
           let quiet = false;
+          // An argument `filepath.Join("webapp", "static")` of literals.
+          if (lit === undefined && args && /^(?:filepath|path)\.Join\(/.test(args[arg] ?? '')) {
+            let from = m.index + m[0].length;
+            for (let i = 0; i < arg; i++) from += firstArg(text, from).length + 1;
+            while (/\s/.test(text[from] ?? '')) from++;
+            const joined = joinedLiteral(text, from);
+            if (joined !== undefined) {
+              lit = joined;
+              via = `${m[0].replace(/\($/, '')}(…, ${text.slice(from, text.indexOf(')', from) + 1)})`;
+            }
+          }
           // A flag's value (sish's `r.LoadHTMLGlob(viper.GetString("load-templates-directory"))`,
           // default "templates/*"): the default is what the image reads unless told otherwise.
           const expr = lit === undefined && assets && args ? /^(viper\.GetString\("[\w.-]+"\)|\*?[A-Za-z_][A-Za-z0-9_.]*)\s*(?:\)|$)/.exec(args[arg] ?? '')?.[1] : undefined;
@@ -1040,6 +1084,10 @@ export function runtimeReads(model: WorkspaceModel, packages: readonly string[],
               lit = stringOf(expr)!;
               via = `${m[0].replace(/\($/, '')}(${expr}) with ${expr} = "${lit}"`;
               quiet = true;
+            } else if (!expr.startsWith('*') && emptyDefault(expr, text, m.index) !== undefined) {
+              // The default the function gives it when empty (feed-master's TemplLocation).
+              lit = emptyDefault(expr, text, m.index)!;
+              via = `${m[0].replace(/\($/, '')}(${expr}), ${expr} = "${lit}" when empty`;
             }
           }
           if (!lit || lit.startsWith('/') || /^[a-z]+:/.test(lit) || lit.includes('..') || lit === '.' || lit === './') continue;

@@ -1447,7 +1447,10 @@ export function plan(model: WorkspaceModel, options: GenerateOptions, io: Genera
   for (const r of runtimeReads(model, closure.map((p) => p.dir), assetIo, configDefaults)) {
     const base = target.module ?? '';
     const exists = (c: string) => read(c) !== null || (io.listFiles?.(c).some((f) => f.path === c || f.path.startsWith(c + '/')) ?? false);
-    const found = [join(base, r.path), r.path].find(exists);
+    // At the module folder or the context root, else in the main package's folder, where the
+    // program runs in development (umputun/feed-master 8d14916: app/webapp/templates for
+    // "webapp/templates/*", which its Dockerfile copies to /srv/webapp beside WORKDIR /srv).
+    const found = [join(base, r.path), r.path, join(pkg.dir, r.path)].find(exists);
     if (!found && r.quiet) continue;
     if (!found && r.optional !== undefined) {
       reasons.push(`${r.file} reads ${r.path} (${r.via}) only if it exists (${r.optional}), and the context has none: the program starts without it; mount one (docker run -v) to configure it.`);
