@@ -143,6 +143,75 @@ export function ownStartWords(names: ReadonlySet<string>, io: OwnBuildIo, target
 }
 
 /**
+ * The project's root Dockerfiles start the binary with no arguments: the final stage's exec-form
+ * ENTRYPOINT names it alone and no CMD follows (setting ENTRYPOINT drops the base image's CMD), or
+ * it has no ENTRYPOINT and its exec-form CMD names the binary alone (mudler/edgevpn 97f8fed
+ * Dockerfile:44 `ENTRYPOINT ["/usr/bin/edgevpn"]` after `FROM alpine`). Where, or null, also when
+ * another of them starts it otherwise.
+ */
+export function ownBareStart(names: ReadonlySet<string>, io: OwnBuildIo): { via: string } | null {
+  let found: { via: string } | null = null;
+  for (const file of io.listFiles('').map((f) => f.path).filter((p) => PLAIN_NAMES.has(p)).sort()) {
+    const text = io.readFile(file);
+    if (text === null) continue;
+    const df = parseDockerfile(text);
+    if (df.stages.length === 0) continue;
+    const { entrypoint, cmd } = startInstructions(df, df.stages[df.stages.length - 1]);
+    const start = entrypoint ? (entrypoint.json ? [...entrypoint.json, ...(cmd ? cmd.json ?? ['?'] : [])] : null) : cmd?.json ?? null;
+    const at = entrypoint ?? cmd;
+    if (!start || !at || start.length === 0 || !names.has(nodePath.posix.basename(start[0]))) continue;
+    if (start.length > 1) return null;
+    found ??= { via: `${file}:${at.line + 1} ${at.keyword} ${JSON.stringify(start)}` };
+  }
+  return found;
+}
+
+/**
+ * The arguments with which the project's root Dockerfiles (and those in the main package's folder)
+ * start the binary in exec form: ENTRYPOINT's words after it, then CMD's, or an exec-form CMD
+ * naming it (pufferffish/wireproxy a57972e Dockerfile:14-15 `ENTRYPOINT [ "/usr/bin/wireproxy" ]`,
+ * `CMD [ "--config", "/etc/wireproxy/config" ]`), with the VOLUMEs its final stage declares
+ * (`VOLUME [ "/etc/wireproxy"]`, where the project's users mount that file). Null when none starts
+ * it so, or two disagree.
+ */
+export function ownStartRest(names: ReadonlySet<string>, io: OwnBuildIo, targetDir: string): { args: string[]; via: string; volumes: { path: string; via: string }[] } | null {
+  let found: { args: string[]; via: string; volumes: { path: string; via: string }[] } | null = null;
+  for (const file of [...io.listFiles('').map((f) => f.path).filter((p) => PLAIN_NAMES.has(p)).sort(), ...targetDockerfiles(targetDir, io)]) {
+    const text = io.readFile(file);
+    if (text === null) continue;
+    const df = parseDockerfile(text);
+    if (df.stages.length === 0) continue;
+    const final = df.stages[df.stages.length - 1];
+    const { entrypoint, cmd } = startInstructions(df, final);
+    const starts = (i: typeof entrypoint) => !!i?.json && i.json.length > 0 && names.has(nodePath.posix.basename(i.json[0]));
+    const shown = (i: NonNullable<typeof entrypoint>) => `${i.keyword} ${JSON.stringify(i.json)}`;
+    let args: string[];
+    let via: string;
+    if (entrypoint && starts(entrypoint)) {
+      if (cmd && !cmd.json) return null;
+      args = [...entrypoint.json!.slice(1), ...(cmd?.json ?? [])];
+      via = `${file}:${entrypoint.line + 1} ${shown(entrypoint)}${cmd ? `, ${cmd.line !== entrypoint.line ? `:${cmd.line + 1} ` : ''}${shown(cmd)}` : ''}`;
+    } else if (!entrypoint && cmd && starts(cmd)) {
+      args = cmd.json!.slice(1);
+      via = `${file}:${cmd.line + 1} ${shown(cmd)}`;
+    } else continue;
+    if (found && found.args.join('\0') !== args.join('\0')) return null;
+    if (found) continue;
+    const volumes: { path: string; via: string }[] = [];
+    for (const st of stageChain(df, final)) {
+      for (const i of st.instructions) {
+        if (i.keyword !== 'VOLUME') continue;
+        const written = text.slice(i.argsSpan?.start ?? i.span.end, i.span.end).trim();
+        const paths = written.startsWith('[') ? [...written.matchAll(/"([^"]+)"/g)].map((m) => m[1]) : written.split(/\s+/);
+        for (const path of paths) if (path.startsWith('/')) volumes.push({ path: path.replace(/\/+$/, '') || '/', via: `${file}:${i.line + 1} VOLUME ${written}` });
+      }
+    }
+    found = { args, via, volumes };
+  }
+  return found;
+}
+
+/**
  * The names the project's root Makefile gives the binary of `dir`: the last element of a static
  * `-o` of a recipe line's `go build` whose one package argument is that package (keda's
  * `${GO_BUILD_VARS} go build -ldflags $(GO_LDFLAGS) -o bin/keda cmd/operator/main.go`), with the
@@ -157,7 +226,14 @@ export function ownBinaryNames(model: WorkspaceModel, dir: string, io: OwnBuildI
   const lines = text.split(/\r?\n/);
   // Variables that hold the go command (lws's `GO_CMD ?= go`, then `$(GO_CMD) build … -o bin/manager`).
   const goVars = new Set<string>();
-  for (const m of text.matchAll(/^([A-Za-z_][A-Za-z0-9_]*)[ \t]*[?:]?=[ \t]*(\S+)[ \t]*$/gm)) if (/^(?:\S*\/)?go$/.test(m[2])) goVars.add(m[1]);
+  /** Variables given one plain value (`NAME := gobetween`), for the output's name; null when given several. */
+  const plain = new Map<string, string | null>();
+  for (const m of text.matchAll(/^([A-Za-z_][A-Za-z0-9_]*)[ \t]*[?:]?=[ \t]*(\S+)[ \t]*$/gm)) {
+    if (/^(?:\S*\/)?go$/.test(m[2])) goVars.add(m[1]);
+    plain.set(m[1], plain.has(m[1]) || !/^[A-Za-z0-9][A-Za-z0-9._-]*$/.test(m[2]) ? null : m[2]);
+  }
+  // Every assignment of a variable, whatever its value: one given twice (per platform, say) is not plain.
+  for (const m of text.matchAll(/^(?:export[ \t]+|override[ \t]+)?([A-Za-z_][A-Za-z0-9_]*)[ \t]*(?:[?:+!]|::)?=/gm)) if (plain.has(m[1]) && text.match(new RegExp(`^(?:export[ \\t]+|override[ \\t]+)?${m[1]}[ \\t]*(?:[?:+!]|::)?=`, 'gm'))!.length > 1) plain.set(m[1], null);
   for (let n = 0; n < lines.length; n++) {
     let line = lines[n];
     const first = n;
@@ -168,13 +244,16 @@ export function ownBinaryNames(model: WorkspaceModel, dir: string, io: OwnBuildI
     if (!m) continue;
     const words = m[1].split(/[;&|]/)[0].trim().split(/\s+/);
     const at = words.indexOf('-o');
-    const output = at >= 0 ? words[at + 1] : /^--?o=(.+)$/.exec(words.find((w) => /^--?o=/.test(w)) ?? '')?.[1];
+    // The output's last element may name the binary through a plain variable (yyyar/gobetween
+    // e469fe4 Makefile:12 `NAME := gobetween`, :37 `go build … -o ./bin/$(NAME) … .`).
+    const written = at >= 0 ? words[at + 1] : /^--?o=(.+)$/.exec(words.find((w) => /^--?o=/.test(w)) ?? '')?.[1];
+    const output = written?.replace(/\$[({]([A-Za-z_][A-Za-z0-9_]*)[)}]$/, (all, v: string) => plain.get(v) ?? all);
     const arg = words[words.length - 1];
     if (!output || output.includes('$') || /['"]/.test(output) || output.endsWith('/') || !arg || arg.startsWith('-') || arg.includes('$') || arg === output) continue;
     const local = arg === '.' || arg.startsWith('./') || arg.endsWith('.go') || !arg.split('/')[0].includes('.');
     const p = local ? resolvePackageArg(model, arg.endsWith('.go') ? `./${nodePath.posix.dirname(arg)}` : arg.startsWith('./') || arg === '.' ? arg : `./${arg}`) : resolvePackageArg(model, arg);
     if (!p || p.dir !== dir) continue;
-    out.push({ name: nodePath.posix.basename(output), via: `${file}:${first + 1} go build -o ${output} ${arg}` });
+    out.push({ name: nodePath.posix.basename(output), via: `${file}:${first + 1} go build -o ${written} ${arg}` });
   }
   return out;
 }

@@ -24,7 +24,7 @@ import { walkVendored } from './vendorGraph';
 import { bindingLibraryOf, cgoPaths, cgoSystemLibraries, cxxReasons, describeCgoPath, knownBindingLibraries, modulesWithCode, vendoredCgoLibraries, wasmvmLibrary } from './cgoGraph';
 import { cgoPairs, describePair, madeEmbeds, projectCgoSettings } from './cgoOwn';
 import { GENERIC_MAIN_FOLDERS, chooseTarget, rankedCandidates } from './choose';
-import { ownBinaryNames, ownBuildChoice, ownRunPaths, ownStartArgs, ownStartFiles, ownStartSteps, ownStartWords, type StartSteps } from './ownBuild';
+import { ownBareStart, ownStartRest, ownBinaryNames, ownBuildChoice, ownRunPaths, ownStartArgs, ownStartFiles, ownStartSteps, ownStartWords, type StartSteps } from './ownBuild';
 import { decideTags } from './buildTags';
 import { imageHelpers } from './helpers';
 import { existingIgnoreFile } from './existingIgnore';
@@ -655,6 +655,20 @@ export function plan(model: WorkspaceModel, options: GenerateOptions, io: Genera
     const own = ownStartWords(new Set([target.binary, ...ownBinaryNames(model, target.dir, io).map((n) => n.name)]), io);
     const picked = shape.serveCommand;
     if (own && own.words[0] !== picked.name && shape.subcommands.includes(own.words[0])) shape.serveCommand = { name: own.words[0], via: `the project's image starts it so: ${own.via}; not "${picked.name}" (${picked.via})`, words: own.words };
+  }
+  // A subcommand picked by its name or description gives way to the root command when the root
+  // runs the program itself and the project's own image starts the binary with no arguments
+  // (mudler/edgevpn 97f8fed: cmd/app.go:34 `Action: Main()` starts the VPN, Dockerfile:44
+  // `ENTRYPOINT ["/usr/bin/edgevpn"]`; its `start` only joins the network without an interface).
+  let bareRoot: string | null = null;
+  if (shape.serveCommand && shape.serveCommand.words === undefined && shape.rootRuns) {
+    const bare = ownBareStart(new Set([target.binary, ...ownBinaryNames(model, target.dir, io).map((n) => n.name)]), io);
+    if (bare) {
+      bareRoot = `the program's root command runs itself, and the project's image starts it without arguments (${bare.via}); not "${shape.serveCommand.name}" (${shape.serveCommand.via})`;
+      shape.serveCommand = null;
+      shape.subcommands = [];
+      shape.computedCommands = 0;
+    }
   }
   const runs = shape.serveCommand?.name ?? null;
   const rootCheck = shape.rootChecks.find((c) => c.dir === pkg.dir && (c.command === null || c.command === runs || c.command === target.binary)) ?? null;
@@ -1770,13 +1784,34 @@ export function plan(model: WorkspaceModel, options: GenerateOptions, io: Genera
   }
   const cmdArgs = [...serveWords, ...pocketBaseArgs, ...(loopbackArgs ?? []), ...ownArgs, ...oneOfArgs];
   const cmd = cmdArgs.length > 0 ? cmdArgs : null;
-  warnings.push(...requiredFlagWarnings(closure.filter((p) => !otherCommandDirs.has(p.dir)), cmd, needOneOf));
+  warnings.push(...requiredFlagWarnings(closure.filter((p) => !otherCommandDirs.has(p.dir)), target.dir, cmd, needOneOf));
+  // The arguments the project's own image starts the binary with, beyond the subcommand this image
+  // runs, that this image does not pass (pufferffish/wireproxy a57972e Dockerfile:15 `CMD [
+  // "--config", "/etc/wireproxy/config" ]`, the file under its `VOLUME [ "/etc/wireproxy"]`;
+  // cesanta/docker_auth c67e175 auth_server/Dockerfile:19 `CMD ["/config/auth_config.yml"]`): which
+  // files they name is the deployment's, so a Check says what the container needs, not a CMD.
+  if (own === null && oneOfArgs.length === 0) {
+    const start = ownStartRest(new Set([target.binary, ...ownBinaryNames(model, target.dir, io).map((n) => n.name)]), io, target.dir);
+    const lead = start ? start.args.findIndex((a) => a.startsWith('-')) : -1;
+    const words = start ? (lead < 0 ? start.args : start.args.slice(0, lead)) : [];
+    // Its subcommand words, when they are this image's (or a prefix of them, then the rest are positional arguments).
+    const skip = start && serveWords.length > 0 && start.args.slice(0, serveWords.length).join(' ') === serveWords.join(' ') ? serveWords.length : serveWords.length === 0 && words.every((w) => w.startsWith('/') || w.includes('.')) ? 0 : -1;
+    const rest = start && skip >= 0 ? start.args.slice(skip) : [];
+    const helpOnly = rest.every((a) => /^(?:-{1,2}(?:h|help|version)|help|version)$/.test(a));
+    if (start && rest.length > 0 && !helpOnly && !rest.some((a) => a.includes('$')) && !rest.some((a) => a.startsWith('-') && cmdArgs.some((c) => c === a || c.startsWith(`${a}=`) || a.startsWith(`${c}=`)))) {
+      const paths = rest.map((a) => (a.startsWith('/') ? a : /^-{1,2}[^=]+=(\/.*)$/.exec(a)?.[1])).filter((a): a is string => a !== undefined);
+      const volumes = start.volumes.filter((v) => paths.some((p) => p === v.path || p.startsWith(`${v.path === '/' ? '' : v.path}/`)));
+      const where = paths.length === 0 ? '' : ` ${paths.join(', ')} ${paths.length > 1 ? 'are' : 'is'} the deployment's${volumes.length > 0 ? ` (${volumes.map((v) => v.via).join('; ')}: what its users mount there)` : ''}: mount your own ${paths.length > 1 ? 'files' : 'file'} there.`;
+      warnings.push(`The project's image starts ${target.binary} with ${rest.join(' ')} (${start.via}), and this image ${cmd ? `passes ${cmd.join(' ')} without ${rest.length > 1 ? 'them' : 'it'}` : 'sets no CMD'}.${where} To start it the same way, add ${rest.length > 1 ? 'them' : 'it'} to the CMD (CMD [${[...(cmd ?? []), ...rest].map((a) => JSON.stringify(a)).join(', ')}]) or pass ${rest.length > 1 ? 'them' : 'it'} in docker run.`);
+    }
+  }
+  if (bareRoot !== null) reasons.push(`No subcommand: ${bareRoot}.`);
   if (shape.serveCommand) reasons.push(`CMD [${[...serveWords, ...pocketBaseArgs].map((w) => `"${w}"`).join(', ')}]: the program is a CLI with subcommands (${shape.serveCommand.via}); the image runs the one that serves. \`docker run IMAGE --help\` still works.`);
   // The root command runs (croc's receiver) and opens no port; its subcommands' port flags are
   // not what the image serves (croc's `send --port` is the relay it connects to).
-  else if (expose.length === 0 && options.port === undefined && ports.otherCommands.length > 0 && shape.subcommands.length === 0) warnings.push(`The image runs the program's root command, which names no listen address or port flag of its own; port flags belong to its subcommands (${ports.otherCommands.slice(0, 4).join(', ')}${ports.otherCommands.length > 4 ? ` and ${ports.otherCommands.length - 4} more` : ''}). If the image is to serve, add CMD ["<subcommand>"] and EXPOSE its port; otherwise the container is a one-shot CLI (docker run --rm -it IMAGE <arguments>).`);
+  else if (bareRoot === null && expose.length === 0 && options.port === undefined && ports.otherCommands.length > 0 && shape.subcommands.length === 0) warnings.push(`The image runs the program's root command, which names no listen address or port flag of its own; port flags belong to its subcommands (${ports.otherCommands.slice(0, 4).join(', ')}${ports.otherCommands.length > 4 ? ` and ${ports.otherCommands.length - 4} more` : ''}). If the image is to serve, add CMD ["<subcommand>"] and EXPOSE its port; otherwise the container is a one-shot CLI (docker run --rm -it IMAGE <arguments>).`);
   else if (ownRootCommand !== null && (shape.subcommands.length > 0 || shape.computedCommands > 0)) reasons.push(`No subcommand: the program has subcommands (${shape.subcommands.slice(0, 4).join(', ')}${shape.subcommands.length > 4 ? ' …' : ''}), and the project's image runs its root command (${ownRootCommand}), which serves.`);
-  else if (shape.subcommands.length > 0 || shape.computedCommands > 0) warnings.push(`The program is a CLI with subcommands (${[...shape.subcommands.slice(0, 6), ...(shape.computedCommands > 0 ? [`${shape.subcommands.length > 0 ? 'and ' : ''}${shape.computedCommands} whose name${shape.computedCommands > 1 ? 's the sources compute' : ' the sources compute'}`] : [])].join(', ')})${shape.serveNeedsArgs.length > 0 ? `: ${shape.serveNeedsArgs.map((c) => `${c.name} takes positional arguments (${c.via})`).join('; ')}, so it cannot be the CMD by itself, and no other` : ' and none'} looks like the one that serves: no CMD is set, so the container runs it without arguments. Add CMD ["<subcommand>"${shape.serveNeedsArgs.length > 0 ? ', "<argument>"' : ''}] to the Dockerfile.`);
+  else if (shape.subcommands.length > 0 || shape.computedCommands > 0) warnings.push(`The program is a CLI with subcommands (${[...shape.subcommands.slice(0, 6), ...(shape.computedCommands > 0 ? [`${shape.subcommands.length > 0 ? 'and ' : ''}${shape.computedCommands} whose name${shape.computedCommands > 1 ? 's the sources compute' : ' the sources compute'}`] : [])].join(', ')})${shape.serveNeedsArgs.length + shape.helpOnly.length > 0 ? `: ${[...shape.helpOnly.map((c) => `${c.name} only prints its help (${c.via})`), ...shape.serveNeedsArgs.map((c) => `${c.name} takes positional arguments (${c.via})`)].join('; ')}, so ${shape.serveNeedsArgs.length + shape.helpOnly.length > 1 ? 'none of them is the CMD' : 'it cannot be the CMD'} by itself, and no other` : ' and none'} looks like the one that serves: no CMD is set, so the container runs it without arguments. Add CMD ["<subcommand>"${shape.serveNeedsArgs.length > 0 ? ', "<argument>"' : ''}] to the Dockerfile.`);
   if (shape.tzLibraries.length > 0 && !facts.needsTzdata && !facts.importsTzdata) {
     if (noZoneinfo) {
       tags.push('timetzdata');

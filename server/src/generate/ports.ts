@@ -516,6 +516,32 @@ function enabledBy(text: string, usage: string): string | null {
 }
 
 /**
+ * A urfave/cli listen flag whose value the file reads only inside `if c.Bool("api") {` blocks of a
+ * bool flag that is off by default: the listener opens only when that flag is given (mudler/edgevpn
+ * 97f8fed cmd/main.go:218-219 `if c.Bool("api") { go api.API(ctx, c.String("api-listen"), …) }`,
+ * with `&cli.BoolFlag{Name: "api", Usage: "Starts also the API daemon locally …"}`). The flag and
+ * its usage, as enabledBy gives them, or null (no read in the file, or one outside such a block).
+ */
+function urfaveEnabledBy(text: string, name: string): string | null {
+  const esc = name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const reads = [...text.matchAll(new RegExp(`\\.String\\(\\s*"${esc}"\\s*\\)`, 'g'))].map((m) => m.index!);
+  if (reads.length === 0) return null;
+  const gates = [...text.matchAll(/\bif\s+[A-Za-z_][A-Za-z0-9_]*\.Bool\(\s*"([a-z][a-z0-9-]*)"\s*\)\s*\{/g)].map((m) => ({ flag: m[1], open: m.index! + m[0].length - 1 }));
+  let flag: string | null = null;
+  for (const at of reads) {
+    const gate = gates.find((g) => g.open < at && at < closingBrace(text, g.open));
+    if (!gate || (flag !== null && gate.flag !== flag)) return null;
+    flag = gate.flag;
+  }
+  // The bool flag, off by default (no `Value: true`), with its usage.
+  const literal = [...text.matchAll(/&cli\.BoolFlag\s*\{/g)].map((m) => text.slice(m.index!, closingBrace(text, m.index! + m[0].length - 1)))
+    .find((l) => new RegExp(`\\bName\\s*:\\s*"${flag}"`).test(l));
+  if (literal === undefined || /\bValue\s*:\s*true\b/.test(literal)) return null;
+  const usage = /\bUsage\s*:\s*"([^"\n]*)"/.exec(literal)?.[1];
+  return `--${flag}${usage !== undefined ? `: "${usage}"` : ''}`;
+}
+
+/**
  * Port evidence in one file. `consts` holds the constants of the file's package (all its files),
  * so a flag whose default is a constant declared elsewhere in the package still resolves.
  */
@@ -665,6 +691,8 @@ export function portEvidence(file: string, source: string, imports: readonly str
     if (d) add(d.value, `flag --${name} default ${d.shown}`, 'sure', name, undefined, command ?? undefined);
     const holder = command === null ? urfaveFlagHolder(text, m.index) : undefined;
     if (holder !== undefined) for (const e of out.slice(before)) e.urfaveHolder = holder;
+    const enabler = out.length > before ? urfaveEnabledBy(text, name) : null;
+    if (enabler !== null) for (const e of out.slice(before)) e.optional = enabler;
   }
   // Struct tags: `long:"port" env:"PORT" default:"8080"`. A field of a group type that another
   // field mounts under a namespace or prefix (go-flags `namespace:"ssl"`, kong `prefix:"ssl-"`) is

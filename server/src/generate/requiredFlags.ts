@@ -29,7 +29,15 @@ function block(text: string, open: number): string {
 
 const STOPS = /\b(Errorf|errors\.New|os\.Exit|Fatal(f|ln)?|Exitf?|panic)\s*\(/;
 
-export function requiredFlags(packages: readonly PackageSources[]): RequiredFlag[] {
+/**
+ * Only a check on the program's own main path counts (./mainPath.ts, as oneOfFlags): golink's
+ * main calls golink.Run, whose `if *sqlitefile == ""` stops it. A check in a subcommand's handler,
+ * a method, or a function the main path does not call runs only when that code does
+ * (hashicorp/nomad aa026cc client/dynamicplugins/registry.go:249 `if name == ""` in
+ * dynamicRegistry.DeregisterPlugin, a parameter named like the `-name` flag of several
+ * subcommands; vmware-tanzu/velero d30d389's `restore create` flags): not a stop at start.
+ */
+export function requiredFlags(packages: readonly PackageSources[], mainDir: string): RequiredFlag[] {
   const files = packages.flatMap((p) => p.files.map((f) => ({ path: p.dir === '' ? f.file : `${p.dir}/${f.file}`, text: stripGoComments(f.text) })));
   // The string flags with an empty default: the expression that holds the value -> the flag name.
   const flags = new Map<string, string>();
@@ -39,17 +47,19 @@ export function requiredFlags(packages: readonly PackageSources[]): RequiredFlag
   }
   const out: RequiredFlag[] = [];
   if (flags.size === 0) return out;
+  const parts = mainPath(packages, mainDir);
   for (const [expr, flag] of flags) {
     const escaped = expr.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
     const check = new RegExp(`\\bif\\s+${escaped}\\s*==\\s*""\\s*\\{`, 'g');
-    for (const f of files) {
-      for (const m of f.text.matchAll(check)) {
-        const body = block(f.text, m.index! + m[0].length - 1);
+    for (const part of parts) {
+      for (const m of part.own.matchAll(check)) {
+        const at = part.start + m.index!;
+        const body = block(part.text, at + m[0].length - 1);
         if (!STOPS.test(body)) continue;
         // A message that names the flag (`--sqlitedb is required`, `-config must be set`).
         const literal = [...body.matchAll(/"((?:[^"\\\n]|\\.)*)"|`([^`]*)`/g)].map((x) => x[1] ?? x[2]).find((s) => new RegExp(`(^|[^A-Za-z0-9_-])-{0,2}${flag.replace(/[.]/g, '\\.')}([^A-Za-z0-9_-]|$)`).test(s));
         if (literal === undefined) continue;
-        if (!out.some((o) => o.flag === flag)) out.push({ flag, at: `${f.path}:${f.text.slice(0, m.index).split('\n').length}`, message: literal });
+        if (!out.some((o) => o.flag === flag)) out.push({ flag, at: `${part.path}:${part.text.slice(0, at).split('\n').length}`, message: literal });
       }
     }
   }
@@ -160,14 +170,14 @@ export function requiredEnv(packages: readonly PackageSources[]): RequiredEnv[] 
  * the program needs one (`oneOf`, from oneOfFlags) that it passes none of, and for the environment
  * variables the program stops without.
  */
-export function requiredFlagWarnings(packages: readonly PackageSources[], cmd: readonly string[] | null, oneOf: readonly OneOfFlags[]): string[] {
+export function requiredFlagWarnings(packages: readonly PackageSources[], mainDir: string, cmd: readonly string[] | null, oneOf: readonly OneOfFlags[]): string[] {
   const env = requiredEnv(packages);
   const passes = (flag: string) => (cmd ?? []).some((a) => a === `-${flag}` || a === `--${flag}` || a.startsWith(`-${flag}=`) || a.startsWith(`--${flag}=`));
   return [
     ...oneOf
       .filter((o) => !o.flags.some(passes))
       .map((o) => `The program stops at start unless one of ${o.flags.map((f) => `-${f}`).join(', ')} is given: ${o.at} exits when none is${o.message !== null ? ` (${JSON.stringify(o.message)})` : ''}, they default to off, and the image ${cmd ? 'passes' : 'sets no CMD and passes'} none. Add the one the container is to run to the CMD (CMD ["-${o.flags[0]}"], say) or pass it in docker run.`),
-    ...requiredFlags(packages)
+    ...requiredFlags(packages, mainDir)
       .filter((r) => !(cmd ?? []).some((a) => a === `-${r.flag}` || a === `--${r.flag}` || a.startsWith(`-${r.flag}=`) || a.startsWith(`--${r.flag}=`)))
       .map((r) => `The program stops at start without --${r.flag}: ${r.at} checks that it is set (${JSON.stringify(r.message)}), the flag has no default, and the image ${cmd ? 'passes' : 'sets no CMD and passes'} none. Add it to the CMD (CMD ["--${r.flag}", "<value>"]) or pass it in docker run.`),
     ...(env.length > 0 ? [`The program stops at start unless ${env.length > 1 ? `${env.slice(0, -1).map((e) => e.name).join(', ')} and ${env[env.length - 1].name} are` : `${env[0].name} is`} set: caarlos0/env fails on a required variable that is unset or empty, and ${env.length > 1 ? 'they have' : 'it has'} no default (${env.slice(0, 4).map((e) => e.at).join(', ')}${env.length > 4 ? ' …' : ''}), and the image sets none. Pass ${env.length > 1 ? 'them' : 'it'} at docker run (-e ${env[0].name}=…) or set ENV in the Dockerfile.`] : []),

@@ -31,10 +31,20 @@ export interface ProgramShape {
   /** Subcommands that look like the one that serves but take positional arguments (wal-g's `daemon`, `Args: cobra.ExactArgs(1)`): never the CMD. */
   serveNeedsArgs: { name: string; via: string }[];
   /**
+   * Subcommands with a serving name that only print their help (nomad's `server`, a mitchellh/cli
+   * command whose Run returns cli.RunResultHelp): never the CMD; named when no other one serves.
+   */
+  helpOnly: { name: string; via: string }[];
+  /**
    * The subcommand that starts the server, when one is plain. `words`: the command line that runs
    * it when it is nested (gotosocial's `server start`); else just `name`.
    */
   serveCommand: { name: string; via: string; words?: string[] } | null;
+  /**
+   * The root command runs the program itself (a cobra root with its own Run, an urfave/cli App's
+   * Action, kong/kingpin/docopt without a required command): it may serve without a subcommand.
+   */
+  rootRuns: boolean;
   /** Imports or code that read time zones by name (`github.com/robfig/cron/v3`, `os.Getenv("TZ")`). */
   tzLibraries: string[];
   /** Docker API client imports. */
@@ -145,21 +155,71 @@ function pocketBaseStart(text: string): string | null {
 }
 
 /**
+ * The package a mitchellh/cli factory's command is made in: the imported package `alias`
+ * (`run.NewRunCommand(…)`), found by its import path's folder among the program's packages; no
+ * qualifier: the factory's own package.
+ */
+function factoryPackage(alias: string | null, self: PackageSources, text: string, packages: readonly PackageSources[]): PackageSources | undefined {
+  if (alias === null) return self;
+  // The file's imports: `run "…/cli/run"` or `"…/cli/run"` (named after its last element).
+  const block = /\bimport\s*\(([^)]*)\)/.exec(text)?.[1] ?? '';
+  const single = [...text.matchAll(/^import[ \t]+((?:[A-Za-z_][A-Za-z0-9_]*[ \t]+)?"[^"\n]+")/gm)].map((m) => m[1]).join('\n');
+  const paths = [...`${block}\n${single}`.matchAll(/(?:^|\n)[ \t]*(?:([A-Za-z_][A-Za-z0-9_]*)[ \t]+)?"([^"\n]+)"/g)]
+    .filter((m) => (m[1] ?? m[2].split('/').pop()) === alias).map((m) => m[2]);
+  return paths.length !== 1 ? undefined : packages.find((p) => p.dir !== '' && paths[0].endsWith('/' + p.dir));
+}
+
+/**
+ * The command type a mitchellh/cli factory makes only prints its help: its `Run(args []string)
+ * int` method returns `cli.RunResultHelp` and nothing else. Such a command groups others
+ * (hashicorp/nomad aa026cc command/server.go:47-49 `func (f *ServerCommand) Run(args []string)
+ * int { return cli.RunResultHelp }`: `nomad server` prints "Usage: nomad server <subcommand>"; its
+ * agent serves). Where: the file and line, or null.
+ */
+function mitchellhRunsOnlyHelp(alias: string | null, type: string, self: PackageSources, text: string, packages: readonly PackageSources[]): string | null {
+  const pkg = factoryPackage(alias, self, text, packages);
+  if (!pkg) return null;
+  const run = new RegExp(`^func[ \\t]*\\([ \\t]*(?:[A-Za-z_][A-Za-z0-9_]*[ \\t]+)?\\*?[ \\t]*${type}[ \\t]*\\)[ \\t]*Run\\([^)]*\\)[ \\t]*int[ \\t]*\\{\\s*return\\s+[A-Za-z_][A-Za-z0-9_]*\\.RunResultHelp\\s*\\}`, 'm');
+  for (const f of pkg.files) {
+    const t = stripGoComments(f.text);
+    const m = run.exec(t);
+    if (m) return `${pkg.dir === '' ? f.file : `${pkg.dir}/${f.file}`}:${t.slice(0, m.index).split('\n').length}`;
+  }
+  return null;
+}
+
+/**
+ * The usage line of the command type a mitchellh/cli factory makes, when it names a required
+ * positional argument: its `Help() string` method's text holds `Usage: nomad job start [options]
+ * <job>` (hashicorp/nomad aa026cc command/job_start.go:23, the `start` alias of `job start`): a
+ * `<…>` outside the optional `[…]` groups. Such a command cannot be the CMD by itself. The line
+ * and where, or null.
+ */
+function mitchellhUsageNeedsArgs(alias: string | null, type: string, self: PackageSources, text: string, packages: readonly PackageSources[]): { usage: string; file: string } | null {
+  const pkg = factoryPackage(alias, self, text, packages);
+  if (!pkg) return null;
+  const help = new RegExp(`^func[ \\t]*\\([ \\t]*(?:[A-Za-z_][A-Za-z0-9_]*[ \\t]+)?\\*?[ \\t]*${type}[ \\t]*\\)[ \\t]*Help\\(\\)[ \\t]*string[ \\t]*\\{`, 'm');
+  for (const f of pkg.files) {
+    const t = stripGoComments(f.text);
+    const m = help.exec(t);
+    if (!m) continue;
+    const usage = /\bUsage:[ \t]*([^\n`"]+)/.exec(braceBody(t, m.index + m[0].length - 1))?.[1]?.trim();
+    if (usage === undefined) return null;
+    let required = usage;
+    for (let prev = ''; prev !== required; ) { prev = required; required = required.replace(/\[[^\[\]]*\]/g, ''); }
+    return /<[^<>]+>/.test(required) ? { usage, file: pkg.dir === '' ? f.file : `${pkg.dir}/${f.file}` } : null;
+  }
+  return null;
+}
+
+/**
  * The `Synopsis() string` of the command a mitchellh/cli factory makes: in the package it is made
  * in (`run.NewRunCommand(…)`: the imported package `run`, found by its import path's folder among
  * the program's packages; no qualifier: the factory's own package). Null when there is not
  * exactly one.
  */
 function mitchellhSynopsis(alias: string | null, self: PackageSources, text: string, packages: readonly PackageSources[]): { text: string; file: string } | null {
-  let pkg: PackageSources | undefined = self;
-  if (alias !== null) {
-    // The file's imports: `run "…/cli/run"` or `"…/cli/run"` (named after its last element).
-    const block = /\bimport\s*\(([^)]*)\)/.exec(text)?.[1] ?? '';
-    const single = [...text.matchAll(/^import[ \t]+((?:[A-Za-z_][A-Za-z0-9_]*[ \t]+)?"[^"\n]+")/gm)].map((m) => m[1]).join('\n');
-    const paths = [...`${block}\n${single}`.matchAll(/(?:^|\n)[ \t]*(?:([A-Za-z_][A-Za-z0-9_]*)[ \t]+)?"([^"\n]+)"/g)]
-      .filter((m) => (m[1] ?? m[2].split('/').pop()) === alias).map((m) => m[2]);
-    pkg = paths.length !== 1 ? undefined : packages.find((p) => p.dir !== '' && paths[0].endsWith('/' + p.dir));
-  }
+  const pkg = factoryPackage(alias, self, text, packages);
   if (!pkg) return null;
   const found: { text: string; file: string }[] = [];
   for (const f of pkg.files) {
@@ -563,6 +623,8 @@ export function addedByCall(text: string): { parent: string; child: string }[] {
 
 export function programShape(packages: readonly PackageSources[], externalImports: readonly string[], binary: string, runsOnly: readonly PackageSources[] = []): ProgramShape {
   const subcommands: { name: string; via: string }[] = [];
+  /** mitchellh/cli commands that only print their help (mitchellhRunsOnlyHelp): never the one that serves. */
+  const helpOnly: { name: string; via: string }[] = [];
   const commandPackages: ProgramShape['commandPackages'] = [];
   /** Subcommands whose description says they start the program or a server (describesServing). */
   const serving: { name: string; via: string; v?: string }[] = [];
@@ -867,6 +929,10 @@ export function programShape(packages: readonly PackageSources[], externalImport
           // its methods define is that command's (nomad's `-oidc-callback-addr` in LoginCommand.Run).
           const literal = /^\s*return\s+&(?:([A-Za-z_][A-Za-z0-9_]*)\.)?([A-Z][A-Za-z0-9_]*)\s*\{/.exec(body);
           if (literal) {
+            const helpAt = mitchellhRunsOnlyHelp(literal[1] ?? null, literal[2], p, text, packages);
+            if (helpAt !== null && !helpOnly.some((h) => h.name === name)) helpOnly.push({ name, via: `${literal[2]}.Run returns cli.RunResultHelp in ${helpAt}` });
+            const usage = helpAt === null ? mitchellhUsageNeedsArgs(literal[1] ?? null, literal[2], p, text, packages) : null;
+            if (usage) needsArgsAt.push({ name, via: `Help() "Usage: ${usage.usage}" in ${usage.file}`, v: null });
             const key = commandTypeKey(literal[2]);
             const known = factoryTypes.get(key);
             if (known === undefined) factoryTypes.set(key, name);
@@ -1024,14 +1090,14 @@ export function programShape(packages: readonly PackageSources[], externalImport
   // A deprecated command is the CMD only when no other one serves.
   const deprecated = new Map(deprecatedAt.filter((d) => !liveAt.has(d.name)).map((d) => [d.name, d.via]));
   const live = <T extends { name: string }>(xs: T[]): T[] => (xs.some((x) => !deprecated.has(x.name)) ? xs.filter((x) => !deprecated.has(x.name)) : xs);
-  const servingKept = live(serving.filter((s) => names.includes(s.name) && !needsArgs.has(s.name)));
+  const servingKept = live(serving.filter((s) => names.includes(s.name) && !needsArgs.has(s.name) && !helpOnly.some((h) => h.name === s.name)));
   // A serving name is no evidence against the command's own description: not one "for development
   // only" (centrifugo's `serve`, "Run static file server (for development only)"), and, when the
   // root cobra command runs the program itself (centrifugo's root `Use: ""` with Run), not one whose
   // description says it does something else than serve the program. Not after an urfave/cli
   // app's Action, which may only print the help (ipfs-cluster-service's: CMD ["daemon"] stays).
   const otherWork = (name: string) => !serving.some((s) => s.name === name) && describedOther.some((d) => d.name === name && ((cobraRootRuns && d.via.startsWith('cobra ')) || DEV_ONLY.test(d.via)));
-  const byName = SERVE_NAMES.map((n) => subcommands.find((s) => s.name === n)).filter((s): s is { name: string; via: string } => s !== undefined && !otherWork(s.name));
+  const byName = SERVE_NAMES.map((n) => subcommands.find((s) => s.name === n)).filter((s): s is { name: string; via: string } => s !== undefined && !otherWork(s.name) && !helpOnly.some((h) => h.name === s.name));
   let serve: ProgramShape['serveCommand'] = live(byName.filter((s) => !needsArgs.has(s.name)))[0] ?? (servingKept.length === 1 ? servingKept[0] : null);
   const passedOver = serve ? [...deprecated].filter(([n]) => n !== serve!.name && (SERVE_NAMES.includes(n) || serving.some((s) => s.name === n))) : [];
   if (serve && passedOver.length > 0) serve = { ...serve, via: `${serve.via}; not ${passedOver.map(([n, via]) => `"${n}" (${via})`).join(', ')}` };
@@ -1133,7 +1199,9 @@ export function programShape(packages: readonly PackageSources[], externalImport
     subcommands: rootRuns && !serve ? [] : names,
     computedCommands: rootRuns && !serve ? 0 : computed.size,
     serveNeedsArgs: rootRuns || serve ? [] : withArgs,
+    helpOnly: rootRuns || serve ? [] : helpOnly.filter((h) => SERVE_NAMES.includes(h.name)),
     serveCommand: serve,
+    rootRuns,
     tzLibraries: tz,
     dockerClients: [...new Set(externalImports.filter((i) => DOCKER_CLIENTS.some((m) => under(i, m))))],
     runsCommands: runs,
