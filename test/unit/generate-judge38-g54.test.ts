@@ -17,6 +17,8 @@
  * 4. pufferffish/wireproxy, cesanta/docker_auth, yyyar/gobetween: the project's image starts the
  *    binary with a configuration argument (a file its users mount): a Check names it and the CMD
  *    that passes it.
+ * 5. apernet/hysteria: viper searches ., $HOME/.hysteria and /etc/hysteria/ for config.yaml and the
+ *    program exits without one: a Check says where to mount it (or --config).
  */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
@@ -561,5 +563,104 @@ describe('4. the configuration argument the project\'s image passes (wireproxy, 
     }
     const twice = await gen(tree(gobetween, { Makefile: `NAME := gobetween\nifeq ($(OS),Windows_NT)\nNAME := gobetween.exe\nendif\n${gobetween.Makefile.slice('NAME := gobetween\n'.length)}` }));
     assert.ok(!twice.warnings.some((w) => w.startsWith('The project\'s image starts')), twice.warnings.join('\n'));
+  });
+});
+
+// apernet/hysteria at cb70589a1046 (MIT), app/ (here as the module root): app/go.mod (4,251 bytes)
+// `module github.com/apernet/hysteria/app/v2`; app/main.go (94 bytes) `cmd.Execute()`;
+// app/cmd/root.go (4,984 bytes):67-72 `rootCmd = &cobra.Command{Use: "hysteria", …, Run:
+// runClientCmd}`, :119 `rootCmd.PersistentFlags().StringVarP(&cfgFile, "config", "c", "", "config
+// file")`, :126-136 initConfig: `if cfgFile != "" { defaultViper.SetConfigFile(cfgFile) } else {
+// defaultViper.SetConfigName("config"); defaultViper.SetConfigType("yaml"); …AddConfigPath(".");
+// …AddConfigPath("$HOME/.hysteria"); …AddConfigPath("/etc/hysteria/") }`; app/cmd/client.go (48,654
+// bytes):839-842 `func runClient(v *viper.Viper) { if err := v.ReadInConfig(); err != nil {
+// logger.Fatal("failed to read client config", zap.Error(err)) }`. The project's Dockerfile runs
+// `ENTRYPOINT ["hysteria"]` with no configuration.
+const hysteria: Record<string, string | null> = {
+  'go.mod': 'module github.com/apernet/hysteria/app/v2\n\ngo 1.25.0\n\nrequire (\n\tgithub.com/spf13/cobra v1.9.1\n\tgithub.com/spf13/viper v1.20.1\n)\n',
+  'go.sum': '',
+  'main.go': 'package main\n\nimport "github.com/apernet/hysteria/app/v2/cmd"\n\nfunc main() {\n\tcmd.Execute()\n}\n',
+  'cmd/root.go': `package cmd
+
+import (
+	"os"
+
+	"github.com/spf13/cobra"
+	"github.com/spf13/viper"
+)
+
+var (
+	cfgFile      string
+	defaultViper *viper.Viper
+)
+
+var rootCmd = &cobra.Command{
+	Use:   "hysteria",
+	Short: "a powerful, lightning fast and censorship resistant proxy",
+	Run:   runClientCmd, // Default to client mode
+}
+
+func Execute() {
+	err := rootCmd.Execute()
+	if err != nil {
+		os.Exit(1)
+	}
+}
+
+func init() {
+	rootCmd.PersistentFlags().StringVarP(&cfgFile, "config", "c", "", "config file")
+	cobra.OnInitialize(initConfig)
+}
+
+func initConfig() {
+	defaultViper = viper.New()
+	if cfgFile != "" {
+		defaultViper.SetConfigFile(cfgFile)
+	} else {
+		defaultViper.SetConfigName("config")
+		defaultViper.SetConfigType("yaml")
+		defaultViper.AddConfigPath(".")
+		defaultViper.AddConfigPath("$HOME/.hysteria")
+		defaultViper.AddConfigPath("/etc/hysteria/")
+	}
+}
+`,
+  'cmd/client.go': `package cmd
+
+import (
+	"log"
+
+	"github.com/spf13/cobra"
+	"github.com/spf13/viper"
+)
+
+func runClientCmd(cmd *cobra.Command, args []string) {
+	runClient(defaultViper)
+}
+
+func runClient(v *viper.Viper) {
+	if err := v.ReadInConfig(); err != nil {
+		log.Fatalf("failed to read client config: %v", err)
+	}
+}
+`,
+};
+
+describe('5. hysteria: the configuration viper searches for and stops without', () => {
+  it('hysteria: a Check names config.yaml, the folders, --config and where to mount it', async () => {
+    const r = await gen(tree(hysteria, {}));
+    assert.ok(r.warnings.includes('The program reads its configuration through viper: config.yaml in . (the working directory, /app), $HOME/.hysteria, /etc/hysteria/ (cmd/root.go:38), or the file --config names, and stops when it finds none (cmd/client.go:15: ReadInConfig, then it exits). The image holds none: mount yours (docker run -v …:/etc/hysteria/config.yaml) or pass --config with its path.'), r.warnings.join('\n'));
+  });
+
+  it('negative: a missing file tolerated (ConfigFileNotFoundError), an error returned, or a literal SetConfigFile: no Check', async () => {
+    const variants: Record<string, string>[] = [
+      { 'cmd/client.go': hysteria['cmd/client.go']!.replace('\t\tlog.Fatalf', '\t\tif _, ok := err.(viper.ConfigFileNotFoundError); ok {\n\t\t\treturn\n\t\t}\n\t\tlog.Fatalf') },
+      { 'cmd/client.go': hysteria['cmd/client.go']!.replace('func runClient(v *viper.Viper) {', 'func runClient(v *viper.Viper) error {').replace('\t\tlog.Fatalf("failed to read client config: %v", err)\n', '\t\treturn err\n').replace('\t}\n}\n', '\t}\n\treturn nil\n}\n').replace('\trunClient(defaultViper)', '\tif err := runClient(defaultViper); err != nil {\n\t\tlog.Print(err)\n\t}') },
+      { 'cmd/root.go': hysteria['cmd/root.go']!.replace('defaultViper.SetConfigFile(cfgFile)', 'defaultViper.SetConfigFile("/etc/hysteria/config.yaml")') },
+    ];
+    for (const v of variants) {
+      const r = await gen(tree(hysteria, v));
+      assert.ok(!r.warnings.some((w) => w.startsWith('The program reads its configuration through viper')), JSON.stringify(v) + r.warnings.join('\n'));
+    }
   });
 });

@@ -26,6 +26,7 @@ import { cgoPairs, describePair, madeEmbeds, projectCgoSettings } from './cgoOwn
 import { GENERIC_MAIN_FOLDERS, chooseTarget, rankedCandidates } from './choose';
 import { ownBareStart, ownStartRest, ownBinaryNames, ownBuildChoice, ownRunPaths, ownStartArgs, ownStartFiles, ownStartSteps, ownStartWords, type StartSteps } from './ownBuild';
 import { decideTags } from './buildTags';
+import { viperSearch } from './viperConfig';
 import { imageHelpers } from './helpers';
 import { existingIgnoreFile } from './existingIgnore';
 import { toolGenerations } from './toolGenerate';
@@ -1565,6 +1566,20 @@ export function plan(model: WorkspaceModel, options: GenerateOptions, io: Genera
     warnings.push(c.path !== null
       ? `${c.file}: flag ${c.flag} defaults to ${c.path} (${c.expr}), the configuration file the program reads, and the image has none there: unless the program runs without it, it stops at start.${has} ${samples.length > 0 ? `if ${which} is its configuration, copy it (COPY ${samples[0]} ${c.path}); else mount your own (docker run -v …:${c.path}).` : `Mount one (docker run -v …:${c.path}), or copy one in and pass ${c.flag} with its path.`}`
       : `${c.file}: flag ${c.flag} defaults to ${c.expr}, a ${c.name} at a path the sources compute, the configuration file the program reads, and the image has none: unless the program runs without it, it stops at start.${has} ${samples.length > 0 ? `if ${which} is its configuration, copy it to that path; else mount your own there (or copy one in and pass ${c.flag} with its path).` : `Mount one at that path, or copy one in and pass ${c.flag} with its path.`}`);
+  }
+  // A configuration file the program finds through viper's search and stops without (./viperConfig.ts):
+  // where to mount it, unless the image copies one into a searched folder.
+  const viper = viperSearch(closure);
+  if (viper) {
+    const home = runtime === 'distroless' ? '/home/nonroot' : '/app';
+    const absolute = (f: string) => (f === '.' || f === './' ? '/app' : f.replace(/^\$HOME(?=\/|$)/, home).replace(/\/+$/, ''));
+    const searched = viper.folders.map(absolute).filter((f) => f.startsWith('/'));
+    const file = `${viper.name}.${viper.type ?? 'yaml'}`;
+    if (!runtimeFiles.some((r) => searched.some((f) => (r.dest.startsWith('/') ? r.dest : `/app/${r.dest}`) === `${f}/${file}` || (r.dest.startsWith('/') ? r.dest : `/app/${r.dest}`) === f))) {
+      const mount = viper.folders.map(absolute).find((f) => f.startsWith('/') && f !== '/app' && !f.startsWith(home)) ?? searched[0] ?? '/app';
+      const shown = viper.folders.map((f) => (f === '.' || f === './' ? '. (the working directory, /app)' : f)).join(', ');
+      warnings.push(`The program reads its configuration through viper: ${viper.name}.${viper.type ?? '<yaml, json, toml…>'} in ${shown} (${viper.at})${viper.flag !== null ? `, or the file --${viper.flag} names` : ''}, and stops when it finds none (${viper.stops}: ReadInConfig, then it exits). The image holds none: mount yours (docker run -v …:${mount}/${file})${viper.flag !== null ? ` or pass --${viper.flag} with its path` : ''}.`);
+    }
   }
   const sampled = configFlagSamples(closure, [target.binary, ...(mod?.path ? [mod.path.split('/').pop()!] : [])], assetIo);
   if (sampled && !sampled.samples.some(covered)) {
