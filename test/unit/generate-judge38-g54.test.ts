@@ -17,7 +17,9 @@
  * 4. pufferffish/wireproxy, cesanta/docker_auth, yyyar/gobetween: the project's image starts the
  *    binary with a configuration argument (a file its users mount): a Check names it and the CMD
  *    that passes it.
- * 5. apernet/hysteria: viper searches ., $HOME/.hysteria and /etc/hysteria/ for config.yaml and the
+ * 5. yyyar/gobetween, apernet/hysteria: a module path ending in `main` or `app` (below the repository's
+ *    name): the binary is named after the repository.
+ * 6. apernet/hysteria: viper searches ., $HOME/.hysteria and /etc/hysteria/ for config.yaml and the
  *    program exits without one: a Check says where to mount it (or --config).
  */
 import assert from 'node:assert/strict';
@@ -547,7 +549,7 @@ describe('4. the configuration argument the project\'s image passes (wireproxy, 
 
   it('gobetween: the Makefile names the binary gobetween through $(NAME), so its image\'s CMD is read', async () => {
     const r = await gen(tree(gobetween, {}));
-    assert.ok(r.warnings.some((w) => w.startsWith('The project\'s image starts main with -c /etc/gobetween/conf/gobetween.toml (Dockerfile:9 CMD ["/gobetween","-c","/etc/gobetween/conf/gobetween.toml"])')), r.warnings.join('\n'));
+    assert.ok(r.warnings.some((w) => w.startsWith('The project\'s image starts gobetween with -c /etc/gobetween/conf/gobetween.toml (Dockerfile:9 CMD ["/gobetween","-c","/etc/gobetween/conf/gobetween.toml"])')), r.warnings.join('\n'));
   });
 
   it('negative: no Check when the project\'s image passes nothing, only --help, or a variable; nor for a name the Makefile sets twice', async () => {
@@ -561,7 +563,7 @@ describe('4. the configuration argument the project\'s image passes (wireproxy, 
       const r = await gen(tree(wireproxyBase, v));
       assert.ok(!r.warnings.some((w) => w.startsWith('The project\'s image starts')), JSON.stringify(v) + r.warnings.join('\n'));
     }
-    const twice = await gen(tree(gobetween, { Makefile: `NAME := gobetween\nifeq ($(OS),Windows_NT)\nNAME := gobetween.exe\nendif\n${gobetween.Makefile.slice('NAME := gobetween\n'.length)}` }));
+    const twice = await gen(tree(gobetween, { 'go.mod': 'module github.com/yyyar/lb/main\n\ngo 1.24\n', Makefile: `NAME := gobetween\nifeq ($(OS),Windows_NT)\nNAME := gobetween.exe\nendif\n${gobetween.Makefile.slice('NAME := gobetween\n'.length)}` }));
     assert.ok(!twice.warnings.some((w) => w.startsWith('The project\'s image starts')), twice.warnings.join('\n'));
   });
 });
@@ -646,7 +648,23 @@ func runClient(v *viper.Viper) {
 `,
 };
 
-describe('5. hysteria: the configuration viper searches for and stops without', () => {
+describe('5. a module path ending in a folder name: the binary is named after the repository (gobetween, hysteria)', () => {
+  it('github.com/yyyar/gobetween/main builds gobetween; github.com/apernet/hysteria/app/v2 builds hysteria', async () => {
+    const g = await gen(tree(gobetween, { Makefile: null, Dockerfile: null }));
+    assert.match(g.dockerfile, /^ENTRYPOINT \["\/usr\/local\/bin\/gobetween"\]$/m, g.dockerfile);
+    const h = await gen(tree(hysteria, {}));
+    assert.match(h.dockerfile, /^ENTRYPOINT \["\/usr\/local\/bin\/hysteria"\]$/m, h.dockerfile);
+  });
+
+  it('negative: a short module path (example.com/app), a generic element above (github.com/x/cmd/app), or a named module keep their names', async () => {
+    for (const [mod, binary] of [['example.com/app', 'app'], ['github.com/x/cmd/app', 'app'], ['github.com/yyyar/gobetween', 'gobetween'], ['main', 'main']] as const) {
+      const r = await gen(tree(gobetween, { Makefile: null, Dockerfile: null, 'go.mod': `module ${mod}\n\ngo 1.24\n` }));
+      assert.match(r.dockerfile, new RegExp(`^ENTRYPOINT \\["/usr/local/bin/${binary}"\\]$`, 'm'), mod);
+    }
+  });
+});
+
+describe('6. hysteria: the configuration viper searches for and stops without', () => {
   it('hysteria: a Check names config.yaml, the folders, --config and where to mount it', async () => {
     const r = await gen(tree(hysteria, {}));
     assert.ok(r.warnings.includes('The program reads its configuration through viper: config.yaml in . (the working directory, /app), $HOME/.hysteria, /etc/hysteria/ (cmd/root.go:38), or the file --config names, and stops when it finds none (cmd/client.go:15: ReadInConfig, then it exits). The image holds none: mount yours (docker run -v …:/etc/hysteria/config.yaml) or pass --config with its path.'), r.warnings.join('\n'));

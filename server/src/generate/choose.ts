@@ -44,7 +44,17 @@ const GENERIC_PARENTS = new Set([...GENERIC_MAIN_FOLDERS, 'internal', 'pkg', 'cm
 /** The name the module (or, without a module path, the context folder) gives the program. */
 function projectName(model: WorkspaceModel, p: GoPackage): string | null {
   const mod = model.modules.find((m) => m.dir === p.module);
-  const last = modulePathName(mod?.path ?? '');
+  let last = modulePathName(mod?.path ?? '');
+  // A module path whose last element only says where the code is, below the repository's name
+  // (yyyar/gobetween e469fe4 `module github.com/yyyar/gobetween/main`, apernet/hysteria cb70589
+  // `module github.com/apernet/hysteria/app/v2`): the program is named after the repository, as
+  // the projects name it (gobetween's Makefile `NAME := gobetween`, hysteria's image runs `hysteria`).
+  if (last !== null && GENERIC_MAIN_FOLDERS.has(last)) {
+    const segs = (mod?.path ?? '').split('/').filter((s) => s !== '');
+    if (segs.length > 1 && /^v[0-9]+$/.test(segs[segs.length - 1])) segs.pop();
+    const above = segs.length > 3 && segs[0].includes('.') ? segs[segs.length - 2] : undefined;
+    if (above !== undefined && !GENERIC_PARENTS.has(above)) last = above;
+  }
   if (last) return sanitizeBinary(last);
   if (p.module === '') return sanitizeBinary(nodePath.basename(model.root));
   return null;
