@@ -556,6 +556,8 @@ describe('4. the configuration argument the project\'s image passes (wireproxy, 
     const variants: Record<string, string | null>[] = [
       { Dockerfile: wireproxyBase.Dockerfile!.replace('CMD [ "--config", "/etc/wireproxy/config" ]\n', '') },
       { Dockerfile: wireproxyBase.Dockerfile!.replace('CMD [ "--config", "/etc/wireproxy/config" ]', 'CMD [ "--help" ]') },
+      // cloudflare/cloudflared d1df798 Dockerfile:37-38 `ENTRYPOINT ["cloudflared", "--no-autoupdate"]`, `CMD ["version"]`.
+      { Dockerfile: wireproxyBase.Dockerfile!.replace('CMD [ "--config", "/etc/wireproxy/config" ]', 'CMD [ "--no-autoupdate", "version" ]') },
       { Dockerfile: wireproxyBase.Dockerfile!.replace('"/etc/wireproxy/config"', '"$CONFIG"') },
       { Dockerfile: null },
     ];

@@ -1812,7 +1812,8 @@ export function plan(model: WorkspaceModel, options: GenerateOptions, io: Genera
     // Its subcommand words, when they are this image's (or a prefix of them, then the rest are positional arguments).
     const skip = start && serveWords.length > 0 && start.args.slice(0, serveWords.length).join(' ') === serveWords.join(' ') ? serveWords.length : serveWords.length === 0 && words.every((w) => w.startsWith('/') || w.includes('.')) ? 0 : -1;
     const rest = start && skip >= 0 ? start.args.slice(skip) : [];
-    const helpOnly = rest.every((a) => /^(?:-{1,2}(?:h|help|version)|help|version)$/.test(a));
+    // A start that only prints the usage or the version (cloudflared's `--no-autoupdate version`) is no configuration.
+    const helpOnly = rest.some((a) => /^(?:-{1,2}(?:h|help|version)|help|version)$/.test(a));
     if (start && rest.length > 0 && !helpOnly && !rest.some((a) => a.includes('$')) && !rest.some((a) => a.startsWith('-') && cmdArgs.some((c) => c === a || c.startsWith(`${a}=`) || a.startsWith(`${c}=`)))) {
       const paths = rest.map((a) => (a.startsWith('/') ? a : /^-{1,2}[^=]+=(\/.*)$/.exec(a)?.[1])).filter((a): a is string => a !== undefined);
       const volumes = start.volumes.filter((v) => paths.some((p) => p === v.path || p.startsWith(`${v.path === '/' ? '' : v.path}/`)));
