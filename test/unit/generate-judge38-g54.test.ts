@@ -257,6 +257,42 @@ describe('2. the required-flag check reads only the main path (nomad)', () => {
     assert.ok(!r.warnings.some((w) => w.includes('stops at start without')), r.warnings.join('\n'));
   });
 
+  it('negative: the check in a cobra subcommand\'s Run (the shape of velero d30d389 `restore create`, with a single flag) is no required flag', async () => {
+    const r = await gen(tree(nomadBase, {
+      'main.go': 'package main\n\nimport (\n\t"os"\n\n\t"github.com/hashicorp/nomad/restore"\n)\n\nfunc main() {\n\tif err := restore.NewCommand().Execute(); err != nil {\n\t\tos.Exit(1)\n\t}\n}\n',
+      'restore/create.go': `package restore
+
+import (
+	"errors"
+
+	"github.com/spf13/cobra"
+)
+
+var backupName string
+
+func NewCommand() *cobra.Command {
+	c := &cobra.Command{Use: "restore"}
+	create := &cobra.Command{
+		Use: "create",
+		RunE: func(c *cobra.Command, args []string) error {
+			if backupName == "" {
+				return errors.New("--from-backup is required")
+			}
+			return nil
+		},
+	}
+	flags := create.Flags()
+	flags.StringVar(&backupName, "from-backup", "", "Backup to restore from")
+	c.AddCommand(create)
+	return c
+}
+`,
+      'go.mod': 'module github.com/hashicorp/nomad\n\ngo 1.25\n\nrequire github.com/spf13/cobra v1.9.1\n',
+      'command/commands.go': null, 'command/server.go': null, 'command/job_start.go': null, 'command/job_tag_apply.go': null, 'command/agent/command.go': null,
+    }));
+    assert.ok(!r.warnings.some((w) => w.includes('stops at start without')), r.warnings.join('\n'));
+  });
+
   it('the same check in a function main calls unconditionally still counts', async () => {
     const r = await gen(tree(nomadBase, {
       'client/dynamicplugins/registry.go': `package dynamicplugins
