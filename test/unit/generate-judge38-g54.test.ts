@@ -595,6 +595,11 @@ describe('4. the configuration argument the project\'s image passes (wireproxy, 
       // cloudflare/cloudflared d1df798 Dockerfile:37-38 `ENTRYPOINT ["cloudflared", "--no-autoupdate"]`, `CMD ["version"]`.
       { Dockerfile: wireproxyBase.Dockerfile!.replace('CMD [ "--config", "/etc/wireproxy/config" ]', 'CMD [ "--no-autoupdate", "version" ]') },
       { Dockerfile: wireproxyBase.Dockerfile!.replace('"/etc/wireproxy/config"', '"$CONFIG"') },
+      // kubernetes/kube-state-metrics: settings only (`--port=8080`, `--telemetry-port=8081`), no file.
+      { Dockerfile: wireproxyBase.Dockerfile!.replace('CMD [ "--config", "/etc/wireproxy/config" ]', 'CMD [ "--port=8080", "--telemetry-port=8081" ]') },
+      // kubernetes/node-problem-detector: files the project's image copies there itself
+      // (`COPY --from=builder /src/config/ /config`, `--config.system-log-monitor=/config/kernel-monitor.json,…`).
+      { Dockerfile: wireproxyBase.Dockerfile!.replace('VOLUME', 'COPY --from=build /usr/src/wireproxy/config/ /config\nVOLUME').replace('CMD [ "--config", "/etc/wireproxy/config" ]', 'CMD [ "--config=/config/a.json,/config/b.json" ]') },
       { Dockerfile: null },
     ];
     for (const v of variants) {

@@ -174,8 +174,8 @@ export function ownBareStart(names: ReadonlySet<string>, io: OwnBuildIo): { via:
  * (`VOLUME [ "/etc/wireproxy"]`, where the project's users mount that file). Null when none starts
  * it so, or two disagree.
  */
-export function ownStartRest(names: ReadonlySet<string>, io: OwnBuildIo, targetDir: string): { args: string[]; via: string; volumes: { path: string; via: string }[] } | null {
-  let found: { args: string[]; via: string; volumes: { path: string; via: string }[] } | null = null;
+export function ownStartRest(names: ReadonlySet<string>, io: OwnBuildIo, targetDir: string): { args: string[]; via: string; volumes: { path: string; via: string }[]; copied: string[] } | null {
+  let found: { args: string[]; via: string; volumes: { path: string; via: string }[]; copied: string[] } | null = null;
   for (const file of [...io.listFiles('').map((f) => f.path).filter((p) => PLAIN_NAMES.has(p)).sort(), ...targetDockerfiles(targetDir, io)]) {
     const text = io.readFile(file);
     if (text === null) continue;
@@ -198,15 +198,30 @@ export function ownStartRest(names: ReadonlySet<string>, io: OwnBuildIo, targetD
     if (found && found.args.join('\0') !== args.join('\0')) return null;
     if (found) continue;
     const volumes: { path: string; via: string }[] = [];
+    // Where the final stage's COPY and ADD put files (absolute; null for a destination it cannot tell).
+    const copied: string[] = [];
     for (const st of stageChain(df, final)) {
       for (const i of st.instructions) {
+        if (i.keyword === 'COPY' || i.keyword === 'ADD') {
+          const cp = copyPaths(i);
+          const dir = cp === null ? null : cp.dest.startsWith('/') ? '/' : workdirBefore(df, st, i, null);
+          if (cp === null || dir === null || cp.dest.includes('$')) { copied.push('/'); continue; }
+          const dest = nodePath.posix.resolve(dir, cp.dest);
+          // Into a folder (`COPY --from=build /out/app .`): each source by its name; a folder, a
+          // pattern or a variable among the sources: the whole destination.
+          const intoFolder = cp.dest.endsWith('/') || cp.dest === '.' || cp.sources.length > 1;
+          for (const src of cp.sources) {
+            const plainFile = !/[*?[$]/.test(src) && !src.endsWith('/') && src !== '.' && /\.[A-Za-z0-9]+$|\/[^/.]+$/.test(src);
+            copied.push(intoFolder && plainFile ? nodePath.posix.join(dest, nodePath.posix.basename(src)) : dest);
+          }
+        }
         if (i.keyword !== 'VOLUME') continue;
         const written = text.slice(i.argsSpan?.start ?? i.span.end, i.span.end).trim();
         const paths = written.startsWith('[') ? [...written.matchAll(/"([^"]+)"/g)].map((m) => m[1]) : written.split(/\s+/);
         for (const path of paths) if (path.startsWith('/')) volumes.push({ path: path.replace(/\/+$/, '') || '/', via: `${file}:${i.line + 1} VOLUME ${written}` });
       }
     }
-    found = { args, via, volumes };
+    found = { args, via, volumes, copied };
   }
   return found;
 }

@@ -1814,10 +1814,14 @@ export function plan(model: WorkspaceModel, options: GenerateOptions, io: Genera
     const rest = start && skip >= 0 ? start.args.slice(skip) : [];
     // A start that only prints the usage or the version (cloudflared's `--no-autoupdate version`) is no configuration.
     const helpOnly = rest.some((a) => /^(?:-{1,2}(?:h|help|version)|help|version)$/.test(a));
-    if (start && rest.length > 0 && !helpOnly && !rest.some((a) => a.includes('$')) && !rest.some((a) => a.startsWith('-') && cmdArgs.some((c) => c === a || c.startsWith(`${a}=`) || a.startsWith(`${c}=`)))) {
-      const paths = rest.map((a) => (a.startsWith('/') ? a : /^-{1,2}[^=]+=(\/.*)$/.exec(a)?.[1])).filter((a): a is string => a !== undefined);
+    // The absolute paths they name (`--config /etc/wireproxy/config`, `-x=/a.json,/b.json`): only a
+    // start that names files the project's image does not put there itself (its users mount them)
+    // is said; settings alone (kube-state-metrics' `--port=8080`) and files it copies are not.
+    const paths = rest.flatMap((a) => (a.startsWith('/') ? [a] : /^-{1,2}[^=]+=(\/.*)$/.exec(a)?.[1]?.split(',') ?? [])).filter((a) => a.startsWith('/'));
+    const copied = (p: string) => start!.copied.some((d) => d === '/' || p === d || p.startsWith(`${d}/`));
+    if (start && rest.length > 0 && paths.length > 0 && !paths.some(copied) && !helpOnly && !rest.some((a) => a.includes('$')) && !rest.some((a) => a.startsWith('-') && cmdArgs.some((c) => c === a || c.startsWith(`${a}=`) || a.startsWith(`${c}=`)))) {
       const volumes = start.volumes.filter((v) => paths.some((p) => p === v.path || p.startsWith(`${v.path === '/' ? '' : v.path}/`)));
-      const where = paths.length === 0 ? '' : ` ${paths.join(', ')} ${paths.length > 1 ? 'are' : 'is'} the deployment's${volumes.length > 0 ? ` (${volumes.map((v) => v.via).join('; ')}: what its users mount there)` : ''}: mount your own ${paths.length > 1 ? 'files' : 'file'} there.`;
+      const where = ` ${paths.join(', ')} ${paths.length > 1 ? 'are' : 'is'} the deployment's${volumes.length > 0 ? ` (${volumes.map((v) => v.via).join('; ')}: what its users mount there)` : ''}: mount your own ${paths.length > 1 ? 'files' : 'file'} there.`;
       warnings.push(`The project's image starts ${target.binary} with ${rest.join(' ')} (${start.via}), and this image ${cmd ? `passes ${cmd.join(' ')} without ${rest.length > 1 ? 'them' : 'it'}` : 'sets no CMD'}.${where} To start it the same way, add ${rest.length > 1 ? 'them' : 'it'} to the CMD (CMD [${[...(cmd ?? []), ...rest].map((a) => JSON.stringify(a)).join(', ')}]) or pass ${rest.length > 1 ? 'them' : 'it'} in docker run.`);
     }
   }
