@@ -293,6 +293,20 @@ func NewCommand() *cobra.Command {
     assert.ok(!r.warnings.some((w) => w.includes('stops at start without')), r.warnings.join('\n'));
   });
 
+  // minio/minio at 7aac2a2 (AGPL-3.0), docs/debugging/xattr/: main.go (3,237 bytes):57-63
+  // `flag.StringVar(&name, "name", "", …)`, `flag.BoolVar(&set, "set", false, …)`, `flag.Parse()`,
+  // :87-93 `if set { … } else { if name == "" { log.Fatalln("you must specify an attribute name for
+  // reading") } … }`: the else branch, taken without --set, is main's own code.
+  it('minio xattr: a check in a nested block of main (the else of `if set`) still counts', async () => {
+    const r = await gen(tree({
+      'go.mod': 'module github.com/minio/minio/docs/debugging/xattr\n\ngo 1.21\n',
+      'main.go': 'package main\n\nimport (\n\t"flag"\n\t"log"\n)\n\nvar (\n\tpath, name string\n\tset        bool\n)\n\nfunc main() {\n\tflag.StringVar(&path, "path", "", "path name")\n\tflag.StringVar(&name, "name", "", "attribute name")\n\tflag.BoolVar(&set, "set", false, "set")\n\tflag.Parse()\n\n\tif set {\n\t\tlog.Println(path)\n\t} else {\n\t\tif name == "" {\n\t\t\tlog.Fatalln("you must specify an attribute name for reading")\n\t\t}\n\t}\n\tgo func() {\n\t\tif path == "" {\n\t\t\tlog.Fatalln("-path is required")\n\t\t}\n\t}()\n}\n',
+    }, {}));
+    assert.ok(r.warnings.some((w) => w.startsWith('The program stops at start without --name: main.go:22 checks that it is set ("you must specify an attribute name for reading")')), r.warnings.join('\n'));
+    // Not the one in the goroutine's function literal.
+    assert.ok(!r.warnings.some((w) => w.includes('without --path')), r.warnings.join('\n'));
+  });
+
   it('the same check in a function main calls unconditionally still counts', async () => {
     const r = await gen(tree(nomadBase, {
       'client/dynamicplugins/registry.go': `package dynamicplugins
@@ -700,7 +714,7 @@ describe('5. a module path ending in a folder name: the binary is named after th
   });
 
   it('negative: a short module path (example.com/app), a generic element above (github.com/x/cmd/app), or a named module keep their names', async () => {
-    for (const [mod, binary] of [['example.com/app', 'app'], ['github.com/x/cmd/app', 'app'], ['github.com/yyyar/gobetween', 'gobetween'], ['main', 'main']] as const) {
+    for (const [mod, binary] of [['example.com/app', 'app'], ['github.com/x/cmd/app', 'app'], ['github.com/mongodb/mongodb-atlas-kubernetes/test/app', 'app'], ['github.com/yyyar/gobetween', 'gobetween'], ['main', 'main']] as const) {
       const r = await gen(tree(gobetween, { Makefile: null, Dockerfile: null, 'go.mod': `module ${mod}\n\ngo 1.24\n` }));
       assert.match(r.dockerfile, new RegExp(`^ENTRYPOINT \\["/usr/local/bin/${binary}"\\]$`, 'm'), mod);
     }

@@ -52,7 +52,9 @@ function projectName(model: WorkspaceModel, p: GoPackage): string | null {
   if (last !== null && GENERIC_MAIN_FOLDERS.has(last)) {
     const segs = (mod?.path ?? '').split('/').filter((s) => s !== '');
     if (segs.length > 1 && /^v[0-9]+$/.test(segs[segs.length - 1])) segs.pop();
-    const above = segs.length > 3 && segs[0].includes('.') ? segs[segs.length - 2] : undefined;
+    // Only host/owner/repository/<folder>: deeper, the element above is a folder too
+    // (mongodb/mongodb-atlas-kubernetes's test/app module: not `test`).
+    const above = segs.length === 4 && segs[0].includes('.') ? segs[2] : undefined;
     if (above !== undefined && !GENERIC_PARENTS.has(above)) last = above;
   }
   if (last) return sanitizeBinary(last);

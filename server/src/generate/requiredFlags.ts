@@ -27,11 +27,36 @@ function block(text: string, open: number): string {
   return text.slice(open + 1, i - 1);
 }
 
+/**
+ * `text` with the bodies of its function literals blanked (a cobra command's `RunE: func…`, a
+ * goroutine's): what a main-path function runs itself, its nested if/else blocks included
+ * (minio/minio docs/debugging/xattr/main.go:92, `if name == "" { log.Fatalln("you must specify an
+ * attribute name for reading") }` in main's else branch, the one taken without --set).
+ */
+function funcLiteralsBlanked(text: string): string {
+  let out = text;
+  for (const m of text.matchAll(/\bfunc\s*\(/g)) {
+    // The literal's body: the first `{` after its signature's parentheses.
+    let depth = 0;
+    let i = m.index! + m[0].length - 1;
+    for (; i < text.length; i++) {
+      if (text[i] === '(') depth++;
+      else if (text[i] === ')') depth--;
+      else if (text[i] === '{' && depth === 0) break;
+    }
+    if (i >= text.length) break;
+    const body = block(text, i);
+    out = out.slice(0, i + 1) + body.replace(/[^\n]/g, ' ') + out.slice(i + 1 + body.length);
+  }
+  return out;
+}
+
 const STOPS = /\b(Errorf|errors\.New|os\.Exit|Fatal(f|ln)?|Exitf?|panic)\s*\(/;
 
 /**
- * Only a check on the program's own main path counts (./mainPath.ts, as oneOfFlags): golink's
- * main calls golink.Run, whose `if *sqlitefile == ""` stops it. A check in a subcommand's handler,
+ * Only a check in a function of the program's own main path counts (./mainPath.ts, as oneOfFlags;
+ * its nested blocks too, not its function literals): golink's main calls golink.Run, whose `if
+ * *sqlitefile == ""` stops it. A check in a subcommand's handler,
  * a method, or a function the main path does not call runs only when that code does
  * (hashicorp/nomad aa026cc client/dynamicplugins/registry.go:249 `if name == ""` in
  * dynamicRegistry.DeregisterPlugin, a parameter named like the `-name` flag of several
@@ -52,7 +77,7 @@ export function requiredFlags(packages: readonly PackageSources[], mainDir: stri
     const escaped = expr.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
     const check = new RegExp(`\\bif\\s+${escaped}\\s*==\\s*""\\s*\\{`, 'g');
     for (const part of parts) {
-      for (const m of part.own.matchAll(check)) {
+      for (const m of funcLiteralsBlanked(part.text.slice(part.start, part.start + part.own.length)).matchAll(check)) {
         const at = part.start + m.index!;
         const body = block(part.text, at + m[0].length - 1);
         if (!STOPS.test(body)) continue;
