@@ -609,6 +609,8 @@ describe('4. the configuration argument the project\'s image passes (wireproxy, 
       // cloudflare/cloudflared d1df798 Dockerfile:37-38 `ENTRYPOINT ["cloudflared", "--no-autoupdate"]`, `CMD ["version"]`.
       { Dockerfile: wireproxyBase.Dockerfile!.replace('CMD [ "--config", "/etc/wireproxy/config" ]', 'CMD [ "--no-autoupdate", "version" ]') },
       { Dockerfile: wireproxyBase.Dockerfile!.replace('"/etc/wireproxy/config"', '"$CONFIG"') },
+      // tailscale/golink c4eca52 Dockerfile: `CMD ["--sqlitedb", "/home/nonroot/golink.db", "--verbose"]`: data the program makes, no configuration.
+      { Dockerfile: wireproxyBase.Dockerfile!.replace('CMD [ "--config", "/etc/wireproxy/config" ]', 'CMD [ "--sqlitedb", "/home/nonroot/golink.db", "--verbose" ]') },
       // kubernetes/kube-state-metrics: settings only (`--port=8080`, `--telemetry-port=8081`), no file.
       { Dockerfile: wireproxyBase.Dockerfile!.replace('CMD [ "--config", "/etc/wireproxy/config" ]', 'CMD [ "--port=8080", "--telemetry-port=8081" ]') },
       // kubernetes/node-problem-detector: files the project's image copies there itself

@@ -722,7 +722,7 @@ export function ownStartArgs(names: ReadonlySet<string>, io: OwnBuildIo): { args
 }
 
 /** Files a program reads its configuration from, by their extension. */
-const CONFIG_FILE = /\.(?:ya?ml|toml|json|conf|cfg|ini|hcl|properties|env)$/i;
+export const CONFIG_FILE = /\.(?:ya?ml|toml|json|conf|cfg|ini|hcl|properties|env)$/i;
 
 /** A configuration file (or the files of a folder) the project's image copies from the context. */
 export interface OwnStartCopy {

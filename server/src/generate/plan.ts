@@ -24,7 +24,7 @@ import { walkVendored } from './vendorGraph';
 import { bindingLibraryOf, cgoPaths, cgoSystemLibraries, cxxReasons, describeCgoPath, knownBindingLibraries, modulesWithCode, vendoredCgoLibraries, wasmvmLibrary } from './cgoGraph';
 import { cgoPairs, describePair, madeEmbeds, projectCgoSettings } from './cgoOwn';
 import { GENERIC_MAIN_FOLDERS, chooseTarget, rankedCandidates } from './choose';
-import { ownBareStart, ownStartRest, ownBinaryNames, ownBuildChoice, ownRunPaths, ownStartArgs, ownStartFiles, ownStartSteps, ownStartWords, type StartSteps } from './ownBuild';
+import { CONFIG_FILE, ownBareStart, ownStartRest, ownBinaryNames, ownBuildChoice, ownRunPaths, ownStartArgs, ownStartFiles, ownStartSteps, ownStartWords, type StartSteps } from './ownBuild';
 import { decideTags } from './buildTags';
 import { viperSearch } from './viperConfig';
 import { imageHelpers } from './helpers';
@@ -1817,7 +1817,9 @@ export function plan(model: WorkspaceModel, options: GenerateOptions, io: Genera
     // The absolute paths they name (`--config /etc/wireproxy/config`, `-x=/a.json,/b.json`): only a
     // start that names files the project's image does not put there itself (its users mount them)
     // is said; settings alone (kube-state-metrics' `--port=8080`) and files it copies are not.
-    const paths = rest.flatMap((a) => (a.startsWith('/') ? [a] : /^-{1,2}[^=]+=(\/.*)$/.exec(a)?.[1]?.split(',') ?? [])).filter((a) => a.startsWith('/'));
+    // Configuration files by their extension, folder or name (not golink's `--sqlitedb /home/nonroot/golink.db`, data the program makes).
+    const paths = rest.flatMap((a) => (a.startsWith('/') ? [a] : /^-{1,2}[^=]+=(\/.*)$/.exec(a)?.[1]?.split(',') ?? []))
+      .filter((a) => a.startsWith('/') && (CONFIG_FILE.test(a) || a.startsWith('/etc/') || /conf/i.test(nodePath.posix.basename(a))));
     const copied = (p: string) => start!.copied.some((d) => d === '/' || p === d || p.startsWith(`${d}/`));
     if (start && rest.length > 0 && paths.length > 0 && !paths.some(copied) && !helpOnly && !rest.some((a) => a.includes('$')) && !rest.some((a) => a.startsWith('-') && cmdArgs.some((c) => c === a || c.startsWith(`${a}=`) || a.startsWith(`${c}=`)))) {
       const volumes = start.volumes.filter((v) => paths.some((p) => p === v.path || p.startsWith(`${v.path === '/' ? '' : v.path}/`)));
