@@ -1330,6 +1330,76 @@ function fieldListened(owner: string, name: string, all: readonly PackageSources
   return null;
 }
 
+/**
+ * A call that connects to an address or requests a URL: a dialer's (`net.Dial`, `tls.Dial`,
+ * `d.DialContext`) or an HTTP request's (`http.NewRequest`, `http.Get`).
+ */
+const DIAL_CALL = /(?:\b(?:net|tls|smtp|grpc)\.|\.)Dial(?:Context|Timeout|TLS)?\(|\bhttp\.(?:Get|Head|Post|PostForm|NewRequest(?:WithContext)?)\(/;
+
+/**
+ * Where a function of the package declaring a configuration struct's port field dials it: it
+ * formats the field (through a value of the struct's type: a parameter, the receiver, a variable
+ * taken from a field of that type) into an address or URL that it hands to a dialer or an HTTP
+ * request, directly or through a function of the package whose parameter goes there
+ * (containrrr/shoutrrr 3c77fd5 pkg/services/smtp/smtp.go:87-94 `addr := fmt.Sprintf("%s:%d",
+ * config.Host, config.Port)`, `net.Dial("tcp", addr)`; pkg/services/opsgenie/opsgenie.go:70
+ * `endpointURL := fmt.Sprintf(alertEndpointTemplate, config.Host, config.Port)`, handed to
+ * sendAlert, whose :35 is `http.NewRequest("POST", url, jsonBuffer)`). That port is a server's
+ * the program connects to (SMTP's 25, OpsGenie's 443), not one it listens on. Null when no such
+ * call is found.
+ */
+function fieldDialed(owner: string, name: string, file: string, all: readonly PackageSources[]): string | null {
+  const pkg = all.find((p) => p.files.some((f) => (p.dir === '' ? f.file : `${p.dir}/${f.file}`) === file));
+  if (!pkg) return null;
+  const { exported, local } = fieldParents(owner, all);
+  const holders = [...exported, ...(local.get(pkg) ?? [])];
+  const files = pkg.files.map((f) => ({ file: pkg.dir === '' ? f.file : `${pkg.dir}/${f.file}`, text: stripGoComments(f.text) }));
+  const signature = /^func[ \t]*(?:\(([^)]*)\)[ \t]*)?([A-Za-z_]\w*)[ \t]*(?:\[[^\]]*\])?\(([^)]*)\)[^\n]*\{/gm;
+  const functions = files.flatMap(({ file: f, text }) => [...text.matchAll(signature)].map((m) => {
+    const open = (m.index ?? 0) + m[0].length - 1;
+    // Parameters by name (`url string, apiKey string`, `a, b string`): the first word of each.
+    const params = m[3].split(',').map((x) => /^\s*([A-Za-z_]\w*)/.exec(x)?.[1] ?? '');
+    return { file: f, receiver: m[1] ?? '', name: m[2], params: m[3], paramNames: params, body: text.slice(open, closingBrace(text, open)) };
+  }));
+  const bare = (l: string) => l.trim().replace(/^[\w\s,]*:?=\s*/, '');
+  const dialLine = (body: string, v: string) => {
+    const l = body.split('\n').find((x) => DIAL_CALL.test(x) && new RegExp(`\\b${v}\\b`).test(x.slice(x.search(DIAL_CALL))));
+    return l === undefined ? undefined : bare(l);
+  };
+  // Functions of the package with a parameter that reaches a dial call: name -> that parameter's index and the call.
+  const sinks = new Map<string, { index: number; call: string }>();
+  for (const fn of functions) {
+    fn.paramNames.forEach((p, index) => {
+      const call = p === '' ? undefined : dialLine(fn.body, p);
+      if (call !== undefined && !sinks.has(fn.name)) sinks.set(fn.name, { index, call });
+    });
+  }
+  const typed = new RegExp(`([A-Za-z_]\\w*)[ \\t]+\\*?(?:[A-Za-z_]\\w*\\.)?${owner}\\b`, 'g');
+  for (const fn of functions) {
+    const vars = [...`${fn.receiver},${fn.params}`.matchAll(typed)].map((x) => x[1]);
+    if (holders.length > 0) for (const m of fn.body.matchAll(new RegExp(`\\b([A-Za-z_]\\w*)[ \\t]*:?=[ \\t]*[A-Za-z_][\\w.]*\\.(?:${holders.join('|')})[ \\t]*(?:\\n|;)`, 'g'))) vars.push(m[1]);
+    const refs = [...vars.map((v) => `\\b${v}`), ...(holders.length > 0 ? [`\\.(?:${holders.join('|')})`] : [])];
+    if (refs.length === 0) continue;
+    const ref = new RegExp(`(?:${refs.join('|')})\\.${name}\\b`);
+    if (!ref.test(fn.body)) continue;
+    const direct = fn.body.split('\n').find((l) => DIAL_CALL.test(l) && ref.test(l.slice(l.search(DIAL_CALL))));
+    if (direct !== undefined) return `${bare(direct)} (${fn.file})`;
+    for (const m of fn.body.matchAll(new RegExp(`\\b([A-Za-z_]\\w*)[ \\t]*:?=[ \\t]*(?:fmt\\.Sprintf|net\\.JoinHostPort)\\(([^\\n]*)`, 'g'))) {
+      if (!ref.test(m[2])) continue;
+      const v = m[1];
+      const call = dialLine(fn.body, v);
+      if (call !== undefined) return `${m[0].trim()}, then ${call} (${fn.file})`;
+      for (const c of fn.body.matchAll(/(?:\b|\.)([A-Za-z_]\w*)\(/g)) {
+        const sink = sinks.get(c[1]);
+        if (sink === undefined) continue;
+        const { args } = splitArgs(fn.body, (c.index ?? 0) + c[0].length - 1);
+        if (args[sink.index]?.trim() === v) return `${m[0].trim()}, then ${c[1]}(…${v}…), whose ${sink.call} requests it (${fn.file})`;
+      }
+    }
+  }
+  return null;
+}
+
 function fieldRead(owner: string, name: string, parents: readonly string[], programFiles: () => Iterable<string>): boolean {
   const direct = new RegExp(`\\.(?:${parents.join('|')})\\.${name}\\b`);
   const typed = new RegExp(`([A-Za-z_]\\w*)[ \\t]+\\*?(?:[A-Za-z_]\\w*\\.)?${owner}\\b`, 'g');
@@ -1405,6 +1475,20 @@ export function decidePorts(main: PackageSources, closure: readonly PackageSourc
       const left = evidence.filter((e) => e.structField && !e.group);
       if (left.length > 0 && new Set(left.map((e) => e.port)).size === 1 && left.every((e) => e.confidence === 'guess')) for (const e of left) e.confidence = 'sure';
     }
+  }
+  // A configuration port the program dials (shoutrrr's SMTP and OpsGenie clients: `default:"25"`,
+  // `default:"443"`), and listens on nowhere: a server's it connects to.
+  const allFiles = () => all.flatMap((p) => p.files.map((f) => f.text));
+  const dialed = evidence.flatMap((e) => {
+    if (!e.structField || e.group) return [];
+    const { owner, name } = e.structField;
+    if (fieldListened(owner, name, all, programFiles ?? allFiles) !== null) return [];
+    const at = fieldDialed(owner, name, e.file, all);
+    return at === null ? [] : [{ e, at }];
+  });
+  if (dialed.length > 0) {
+    evidence = evidence.filter((e) => !dialed.some((d) => d.e === e));
+    reasons.push(`Not exposed: ${dialed.map((d) => `${d.e.via} in ${d.e.file} (the program connects there: ${d.at})`).join('; ')}: ${dialed.length > 1 ? 'ports of servers' : 'the port of a server'} the program is a client of, not ${dialed.length > 1 ? 'ones' : 'one'} it listens on.`);
   }
   const subs = dropped.filter((e) => e.confidence === 'sure');
   // A subcommand's flag on a port the command the image runs listens on too (mailpit's `readyz

@@ -1,0 +1,72 @@
+/**
+ * The generator on real repositories of round 39 (judges X and Y; engineer k54). Each case is a
+ * small skeleton of the real repository (the files that matter, with their sizes in the
+ * repository, go.mod and the import blocks), with its repository, commit and licence above it,
+ * plus variants that keep the old behaviour where it is right.
+ *
+ * 1. A configuration struct's port that the program formats into an address it dials (or a URL it
+ *    requests) and listens on nowhere is a server's it connects to: no EXPOSE, no below-1024 Check
+ *    (containrrr/shoutrrr's SMTP and OpsGenie clients, `default:"25"` and `default:"443"`, judge 39 Y G8).
+ */
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { generatorTrees } from './generateTrees';
+
+const { gen, tree } = generatorTrees('judge39-k54');
+
+// containrrr/shoutrrr at 3c77fd561ef108f9a683dfe68f108d56d67c7f24 (MIT): go.mod (1,644 bytes)
+// `module github.com/containrrr/shoutrrr`, go 1.18; shoutrrr/main.go (729 bytes) a cobra root
+// with four subcommands; pkg/services/smtp/smtp_config.go (3,899 bytes) line 20 `Port uint16
+// \`desc:"SMTP server port, …" default:"25" url:"Port"\``; pkg/services/smtp/smtp.go (7,792 bytes)
+// lines 82-94 `func getClientConnection(config *Config)`, `addr := fmt.Sprintf("%s:%d", config.Host,
+// config.Port)`, `tls.Dial("tcp", addr, …)` / `net.Dial("tcp", addr)`;
+// pkg/services/opsgenie/opsgenie_config.go (3,985 bytes) line 18 `Port uint16 \`url:"port"
+// desc:"The OpsGenie API port." default:"443"\``; pkg/services/opsgenie/opsgenie.go (3,429 bytes)
+// line 17 `alertEndpointTemplate = "https://%s:%d/v2/alerts"`, :27-35 `func (service *Service)
+// sendAlert(url string, …)` with `http.NewRequest("POST", url, jsonBuffer)`, :66-70 `config :=
+// service.config`, `endpointURL := fmt.Sprintf(alertEndpointTemplate, config.Host, config.Port)`,
+// `service.sendAlert(endpointURL, config.APIKey, payload)`.
+const smtpClient = 'package smtp\n\nimport (\n\t"crypto/tls"\n\t"fmt"\n\t"net"\n\t"net/smtp"\n)\n\nfunc getClientConnection(config *Config) (*smtp.Client, error) {\n\n\tvar conn net.Conn\n\tvar err error\n\n\taddr := fmt.Sprintf("%s:%d", config.Host, config.Port)\n\n\tif config.UseTLS {\n\t\tconn, err = tls.Dial("tcp", addr, &tls.Config{\n\t\t\tServerName: config.Host,\n\t\t})\n\t} else {\n\t\tconn, err = net.Dial("tcp", addr)\n\t}\n\n\tif err != nil {\n\t\treturn nil, err\n\t}\n\treturn smtp.NewClient(conn, config.Host)\n}\n';
+const shoutrrr: Record<string, string | null> = {
+  'go.mod': 'module github.com/containrrr/shoutrrr\n\ngo 1.18\n\nrequire github.com/spf13/cobra v1.6.1\n',
+  'go.sum': 'github.com/spf13/cobra v1.6.1 h1:x=\ngithub.com/spf13/cobra v1.6.1/go.mod h1:y=\n',
+  'shoutrrr/main.go': 'package main\n\nimport (\n\t"os"\n\n\t"github.com/containrrr/shoutrrr/shoutrrr/cmd/send"\n\t"github.com/spf13/cobra"\n)\n\nvar cmd = &cobra.Command{\n\tUse:   "shoutrrr",\n\tShort: "Shoutrrr CLI",\n}\n\nfunc init() {\n\tcmd.AddCommand(send.Cmd)\n}\n\nfunc main() {\n\tif err := cmd.Execute(); err != nil {\n\t\tos.Exit(64)\n\t}\n}\n',
+  'shoutrrr/cmd/send/send.go': 'package send\n\nimport (\n\t"github.com/containrrr/shoutrrr/pkg/services/opsgenie"\n\t"github.com/containrrr/shoutrrr/pkg/services/smtp"\n\t"github.com/spf13/cobra"\n)\n\nvar Cmd = &cobra.Command{\n\tUse: "send",\n\tRun: func(cmd *cobra.Command, args []string) {\n\t\t_ = smtp.Service{}\n\t\t_ = opsgenie.Service{}\n\t},\n}\n',
+  'pkg/services/smtp/smtp_config.go': 'package smtp\n\n// Config is the configuration needed to send e-mail notifications over SMTP\ntype Config struct {\n\tHost        string `desc:"SMTP server hostname or IP address" url:"Host"`\n\tPort        uint16 `desc:"SMTP server port, common ones are 25, 465, 587 or 2525" default:"25" url:"Port"`\n\tUseTLS      bool   `desc:"Whether to use TLS" default:"Yes" key:"usetls"`\n}\n',
+  'pkg/services/smtp/smtp.go': `${smtpClient}\n// Service sends notifications to a given e-mail addresses via SMTP\ntype Service struct {\n\tconfig *Config\n}\n`,
+  'pkg/services/opsgenie/opsgenie_config.go': 'package opsgenie\n\nconst defaultPort = 443\n\n// Config for use within the opsgenie service\ntype Config struct {\n\tAPIKey string `url:"path" desc:"The OpsGenie API key"`\n\tHost   string `url:"host" desc:"The OpsGenie API host. Use \'api.eu.opsgenie.com\' for EU instances" default:"api.opsgenie.com"`\n\tPort   uint16 `url:"port" desc:"The OpsGenie API port." default:"443"`\n}\n',
+  'pkg/services/opsgenie/opsgenie.go': 'package opsgenie\n\nimport (\n\t"bytes"\n\t"fmt"\n\t"net/http"\n)\n\nconst (\n\talertEndpointTemplate = "https://%s:%d/v2/alerts"\n)\n\n// Service providing OpsGenie as a notification service\ntype Service struct {\n\tconfig *Config\n}\n\nfunc (service *Service) sendAlert(url string, apiKey string, payload []byte) error {\n\treq, err := http.NewRequest("POST", url, bytes.NewBuffer(payload))\n\tif err != nil {\n\t\treturn err\n\t}\n\treq.Header.Add("Authorization", "GenieKey "+apiKey)\n\t_, err = http.DefaultClient.Do(req)\n\treturn err\n}\n\n// Send a notification message to OpsGenie\nfunc (service *Service) Send(message string) error {\n\tconfig := service.config\n\tendpointURL := fmt.Sprintf(alertEndpointTemplate, config.Host, config.Port)\n\treturn service.sendAlert(endpointURL, config.APIKey, []byte(message))\n}\n',
+};
+
+describe('1. shoutrrr: the ports its notification clients dial are not listen ports', () => {
+  it('no EXPOSE 25 443, no below-1024 Check; a reason names both dial sites', async () => {
+    const r = await gen(tree(shoutrrr, {}), { package: './shoutrrr' });
+    assert.doesNotMatch(r.dockerfile, /\nEXPOSE /, r.dockerfile);
+    assert.deepEqual(r.exposes, []);
+    assert.ok(!r.warnings.some((w) => w.includes('below 1024')), r.warnings.join('\n'));
+    const reason = r.reasons.find((x) => x.startsWith('Not exposed: field Config.Port'));
+    assert.ok(reason !== undefined, r.reasons.join('\n'));
+    assert.match(reason, /tls\.Dial\("tcp", addr, .*pkg\/services\/smtp\/smtp\.go/, reason);
+    assert.match(reason, /sendAlert\(…endpointURL…\), whose http\.NewRequest\("POST", url, bytes\.NewBuffer\(payload\)\) requests it \(pkg\/services\/opsgenie\/opsgenie\.go\)/, reason);
+  });
+
+  it('negative: a server that listens on the same field keeps its EXPOSE even when it also dials it', async () => {
+    const r = await gen(tree(shoutrrr, {
+      'pkg/services/smtp/smtp.go': `${smtpClient}\n// Service sends notifications to a given e-mail addresses via SMTP\ntype Service struct {\n\tconfig *Config\n}\n\nfunc serve(s *Service) error {\n\treturn http.ListenAndServe(fmt.Sprintf(":%d", s.config.Port), nil)\n}\n`.replace('"net/smtp"\n', '"net/http"\n\t"net/smtp"\n'),
+      'pkg/services/opsgenie/opsgenie.go': null,
+      'pkg/services/opsgenie/opsgenie_config.go': null,
+      'shoutrrr/cmd/send/send.go': shoutrrr['shoutrrr/cmd/send/send.go']!.replace('\t"github.com/containrrr/shoutrrr/pkg/services/opsgenie"\n', '').replace('\t\t_ = opsgenie.Service{}\n', ''),
+    }), { package: './shoutrrr' });
+    assert.deepEqual(r.exposes, [25], r.reasons.join('\n'));
+  });
+
+  it('negative: a port field only formatted into a URL the program prints (no dial, no request) keeps its EXPOSE', async () => {
+    const r = await gen(tree(shoutrrr, {
+      'pkg/services/opsgenie/opsgenie.go': shoutrrr['pkg/services/opsgenie/opsgenie.go']!.replace('return service.sendAlert(endpointURL, config.APIKey, []byte(message))', 'fmt.Println(endpointURL)\n\treturn nil'),
+      'pkg/services/smtp/smtp.go': null,
+      'pkg/services/smtp/smtp_config.go': null,
+      'shoutrrr/cmd/send/send.go': shoutrrr['shoutrrr/cmd/send/send.go']!.replace('\t"github.com/containrrr/shoutrrr/pkg/services/smtp"\n', '').replace('\t\t_ = smtp.Service{}\n', ''),
+    }), { package: './shoutrrr' });
+    assert.deepEqual(r.exposes, [443], r.reasons.join('\n'));
+  });
+});
