@@ -959,26 +959,41 @@ function mapLiteralFlags(p: PackageSources, consts: ReadonlyMap<string, string>)
     for (const m of text.matchAll(/^[ \t]*(?:var[ \t]+)?([A-Za-z_]\w*)[ \t]*=[ \t]*map\[string\]([A-Za-z_]\w*)[ \t]*\{/gm)) {
       const [, mapVar, type] = m;
       // Registered: a loop over the map that adds flags to a flag set.
-      const loops = [...all.matchAll(new RegExp(`\\bfor[ \\t]+[A-Za-z_]\\w*[ \\t]*,[ \\t]*[A-Za-z_]\\w*[ \\t]*:=[ \\t]*range[ \\t]+${mapVar}\\b[^{\\n]*\\{`, 'g'))];
-      if (!loops.some((l) => /\.(?:Flags|PersistentFlags)\(\)\.|\bflag\.[A-Z]/.test(all.slice(l.index, closingBrace(all, l.index! + l[0].length - 1))))) continue;
-      const decl = new RegExp(`\\btype[ \\t]+${type}[ \\t]+struct[ \\t]*\\{([^}]*)\\}`).exec(all);
+      const loops = [...all.matchAll(new RegExp(`\\bfor[ \\t]+([A-Za-z_]\\w*)[ \\t]*,[ \\t]*([A-Za-z_]\\w*)[ \\t]*:=[ \\t]*range[ \\t]+${mapVar}\\b[^{\\n]*\\{`, 'g'))];
+      const bodyOf = (l: RegExpExecArray | RegExpMatchArray) => all.slice(l.index, closingBrace(all, l.index! + l[0].length - 1));
+      // A type declared alone or in a `type ( … )` group (helm/chartmuseum 09d63b8 pkg/config/vars.go:27-33).
+      const decl = new RegExp(`(?:\\btype|^)[ \\t]+${type}[ \\t]+struct[ \\t]*\\{([^}]*)\\}`, 'm').exec(all);
       const defField = decl ? /^[ \t]*(default\w*)\b/im.exec(decl[1])?.[1] : undefined;
       if (!decl || defField === undefined) continue;
+      // Or a loop that gives each key of the map its default as a configuration default
+      // (chartmuseum's pkg/config/config.go:122-126 `for key, configVar := range configVars {
+      // conf.SetDefault(key, configVar.Default) }`, the viper instance main.go:130 reads with
+      // `server.Listen(conf.GetInt("port"))`): the key is the setting, the value its default.
+      const setDefault = loops.find((l) => new RegExp(`\\.SetDefault\\(\\s*${l[1]}\\s*,\\s*${l[2]}\\.${defField}\\s*\\)`).test(bodyOf(l)));
+      // (`flag.Int(…)`: the package, not a variable named flag, chartmuseum's `if flag := configVar.CLIFlag; …`.)
+      const registers = (b: string) => /\.(?:Flags|PersistentFlags)\(\)\./.test(b) || (/\bflag\.[A-Z]/.test(b) && !/\bflag\s*:?=/.test(b));
+      if (!setDefault && !loops.some((l) => registers(bodyOf(l)))) continue;
       const usageField = /^[ \t]*(description|usage|help)\b/im.exec(decl[1])?.[1];
       const { args } = splitArgs(text, (m.index ?? 0) + m[0].length - 1);
       for (const entry of args) {
         const kv = /^([A-Za-z_]\w*|"[^"]*")\s*:\s*\{([\s\S]*)\}$/.exec(entry.trim());
         if (!kv) continue;
-        const flagName = kv[1].startsWith('"') ? kv[1].slice(1, -1) : consts.get(kv[1]);
-        if (flagName === undefined || !NAME_LIKE_ADDRESS.test(flagName) || NOT_THE_SERVER.test(flagName)) continue;
+        const key = kv[1].startsWith('"') ? kv[1].slice(1, -1) : consts.get(kv[1]);
+        // The setting's own command-line flag (`CLIFlag: cli.IntFlag{Name: "port", Usage: "port to listen on"}`).
+        const nested = setDefault ? /\bName\s*:\s*"([^"\n]+)"/.exec(kv[2])?.[1] : undefined;
+        const flagName = nested ?? key;
+        if (key === undefined || flagName === undefined || ![key, flagName].every((n) => NAME_LIKE_ADDRESS.test(n) && !NOT_THE_SERVER.test(n))) continue;
         const field = (k: string) => new RegExp(`(?:^|[\\s,{])${k}\\s*:\\s*([^,\\n}]+?)\\s*(?:,|\\n|$)`).exec(kv[2])?.[1];
-        const usage = usageField ? field(usageField) ?? '' : '';
+        const usage = usageField ? field(usageField) ?? '' : setDefault ? unquote(/\bUsage\s*:\s*("[^"\n]*")/.exec(kv[2])?.[1] ?? '""') ?? '' : '';
         if (CONNECTS_TO.test(usage)) continue;
         const value = field(defField);
         const d = value === undefined ? null : resolveDefault(value, consts);
         const port = d ? portOf(d.value) : null;
         if (!d || !port) continue;
-        out.push({ ...port, confidence: 'sure', via: `flag --${flagName} default ${d.shown} (${mapVar}[${kv[1]}].${defField})`, file, flag: flagName, users: literalUsers(files, mapVar) });
+        const via = setDefault
+          ? `setting ${JSON.stringify(key)} (--${flagName}) default ${d.shown} (${mapVar}[${kv[1]}].${defField}, given by ${setDefault[0].replace(/\s*\{$/, '')} { ….SetDefault(${setDefault[1]}, ${setDefault[2]}.${defField}) })`
+          : `flag --${flagName} default ${d.shown} (${mapVar}[${kv[1]}].${defField})`;
+        out.push({ ...port, confidence: 'sure', via, file, flag: flagName, users: literalUsers(files, mapVar) });
       }
     }
   }
