@@ -284,6 +284,68 @@ function buildsCurrentDir(line: string): boolean {
   return true;
 }
 
+/**
+ * A recipe line with what its `$(shell …)` calls and `$$(…)` command substitutions hold masked
+ * (balanced; the same length, so offsets still point into the line): words of a command Make or
+ * the shell runs are not the go command's (project-zot/zot 6d19b44 Makefile:6 `RELEASE_TAG=$(shell
+ * git describe --tags --abbrev=0)`, expanded into :191's `-ldflags "… -X …=${RELEASE_TAG} …"`;
+ * k1LoW/octocov's `COMMIT = $$(git describe --tags --always)`).
+ */
+function maskShellCalls(text: string): string {
+  let out = '';
+  for (let i = 0; i < text.length; i++) {
+    const shell = text.startsWith('$(shell', i) && /\s/.test(text[i + 7] ?? '') ? 7 : text.startsWith('$$(', i) ? 3 : 0;
+    if (shell === 0) {
+      out += text[i];
+      continue;
+    }
+    let depth = 1;
+    let j = i + shell;
+    for (; j < text.length; j++) {
+      if (text[j] === '(') depth++;
+      else if (text[j] === ')' && --depth === 0) break;
+    }
+    out += text.slice(i, i + shell) + '_'.repeat(Math.max(0, Math.min(j, text.length) - i - shell)) + (j < text.length ? ')' : '');
+    i = j;
+  }
+  return out;
+}
+
+/**
+ * The -tags flag of a go command in a recipe line: the value as written (quoted, or a word whose
+ * `$(…)`/`${…}` references are taken whole: zot's `-tags $(call add-extensions,$(space),$(comma))`,
+ * ceph-csi's `-tags=$(shell echo … | tr ' ' ',')`) and unquoted; null when the line has none. A
+ * `-tags` inside `$(shell …)` or `$$(…)` is not the go command's.
+ */
+function tagsFlag(line: string): { written: string; raw: string } | null {
+  const masked = maskShellCalls(line);
+  for (const m of masked.matchAll(/(?:^|[\s;&|(,"'=])--?tags(?:=|\s+)/g)) {
+    const start = m.index! + m[0].length;
+    const q = line[start];
+    if (q === '"' || q === "'") {
+      const end = line.indexOf(q, start + 1);
+      if (end < 0) continue;
+      return { written: line.slice(start, end + 1), raw: line.slice(start + 1, end) };
+    }
+    let depth = 0;
+    let i = start;
+    for (; i < line.length; i++) {
+      const c = line[i];
+      if (c === '$' && (line[i + 1] === '(' || line[i + 1] === '{')) {
+        depth++;
+        i++;
+      } else if (depth > 0 && (c === '(' || c === '{')) depth++;
+      else if (c === ')' || c === '}') {
+        if (depth === 0) break;
+        depth--;
+      } else if (depth === 0 && /\s/.test(c)) break;
+    }
+    const raw = line.slice(start, i).replace(/,$/, '');
+    if (raw !== '') return { written: raw, raw };
+  }
+  return null;
+}
+
 function makefileBuilds(targetDir: string, moduleDir: string, io: TagIo): ProjectBuild[] {
   const out: ProjectBuild[] = [];
   const makefiles = [...new Set([join(moduleDir, 'Makefile'), 'Makefile'])];
@@ -308,14 +370,26 @@ function makefileBuilds(targetDir: string, moduleDir: string, io: TagIo): Projec
       const seen = line.startsWith('\t') ? expandKnown(line, vars) : line;
       if (!/\bgo\s+(?:build|install)\b/.test(seen) || !(names.test(seen) || (pkg === null && mk === join(moduleDir, 'Makefile') && buildsCurrentDir(seen)))) continue;
       const make = rule === '' ? undefined : { file: mk, target: rule };
-      const TAGS = /-tags(?:=|\s+)('([^']*)'|"([^"]*)"|(\S+))/;
-      const m = TAGS.exec(line) ?? TAGS.exec(seen);
-      if (m && !TAGS.test(line) && conditional.size > 0) {
+      const own = tagsFlag(line);
+      // Through the variables, one level at a time: the flag as the Makefile writes it (zot's
+      // `GO_CMD_TAGS := $(if $(BUILD_LABELS),-tags $(BUILD_LABELS),)`: `-tags $(BUILD_LABELS)`).
+      let m = own;
+      for (let step = line, d = 0; m === null && d < 6 && tagsFlag(seen) !== null; d++) {
+        const next = step.replace(/\$\(([A-Za-z_][A-Za-z0-9_]*)\)|\$\{([A-Za-z_][A-Za-z0-9_]*)\}/g, (all, a, b) => vars.get(a ?? b) ?? all);
+        if (next === step) break;
+        step = next;
+        m = tagsFlag(step);
+      }
+      if (m && !own && conditional.size > 0) {
         // The tags come from a variable set under a Make conditional: which build runs depends on
-        // the machine (not known here).
-        const plain = expandKnown(line, new Map([...vars].filter(([k]) => !conditional.has(k))));
-        if (!TAGS.test(plain)) {
-          const ref = [...line.matchAll(/\$[({]([A-Za-z_][A-Za-z0-9_]*)[)}]/g)].find((r) => conditional.has(r[1]))?.[0] ?? 'a variable';
+        // the machine (not known here). So do tags that name such a variable (codenotary/immudb
+        // b654b26 Makefile:57-69 `SWAGGER_BUILDTAG=`, `ifeq ($(SWAGGER),true)` `SWAGGER_BUILDTAG=swagger`,
+        // `IMMUDB_BUILD_TAGS=-tags "$(SWAGGER_BUILDTAG) $(WEBCONSOLE_BUILDTAG) $(FIPS_BUILDTAG)"`:
+        // a plain `make` passes none).
+        const plain = tagsFlag(expandKnown(line, new Map([...vars].filter(([k]) => !conditional.has(k)))));
+        const named = plain === null ? undefined : [...plain.raw.matchAll(/\$[({]([A-Za-z_][A-Za-z0-9_]*)[)}]/g)].find((r) => conditional.has(r[1]))?.[0];
+        if (plain === null || named !== undefined) {
+          const ref = named ?? [...line.matchAll(/\$[({]([A-Za-z_][A-Za-z0-9_]*)[)}]/g)].find((r) => conditional.has(r[1]))?.[0] ?? 'a variable';
           out.push({ where: `${mk}: go build ${ref} (set under a Make conditional)`, tags: null, raw: ref, ...(make ? { make } : {}) });
           continue;
         }
@@ -324,10 +398,10 @@ function makefileBuilds(targetDir: string, moduleDir: string, io: TagIo): Projec
         out.push({ where: `${mk} (${rule || 'a recipe'})`, tags: [], raw: '', ...(make ? { make } : {}) });
         continue;
       }
-      const raw = m[2] ?? m[3] ?? m[4];
+      const raw = m.raw;
       const value = expand(raw, vars);
       const words = value === null ? null : tagWords(value);
-      out.push({ where: `${mk}: go build -tags ${m[1].trim()}${words && value !== raw ? ` (= "${words.join(' ')}")` : ''}`, tags: words, raw, ...(make ? { make } : {}) });
+      out.push({ where: `${mk}: go build -tags ${m.written.trim()}${words && value !== raw ? ` (= "${words.join(' ')}")` : ''}`, tags: words, raw, ...(make ? { make } : {}) });
     }
   }
   // .goreleaser.yml, and the per-platform configs a release runs beside it (flipt's
