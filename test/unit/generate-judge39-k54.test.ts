@@ -16,6 +16,8 @@
  *    compile is no reason to refuse (codenotary/immudb cmd/immudb, judge 39 X G6).
  * 4. A `--tags` inside `$(shell git describe --tags …)` is not the go command's, and tags that come
  *    through variables are shown as the Makefile writes the flag (project-zot/zot, judge 39 Y G2).
+ * 5. An embedded file a Makefile rule makes, which the generated node stage builds: no Check telling
+ *    the user to run make before docker build (prymitive/karma ui/dist, judge 39 X G4).
  */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
@@ -187,5 +189,47 @@ describe('4. zot: a go build\'s tags are read from its -tags flag, not from a gi
   it('negative: a -tags written in the recipe line is still read (and resolved through a plain variable)', async () => {
     const r = await gen(tree(zot, { 'Makefile': zotMakefile.replace('$(GO_CMD_TAGS)', '-tags $(TAGS)').replace('EXTENSIONS ?= sync,search\n', 'TAGS := sync,search\n').replace(/\.PHONY: binary-minimal\n[^]*?\.\/cmd\/zot\n\n/, '') }), { package: './cmd/zot' });
     assert.match(r.dockerfile, /go build -trimpath -tags sync,search /, r.dockerfile);
+  });
+});
+
+// prymitive/karma at 17e3d7e55d5171b179a8ac589907b0c4e229cbbe (Apache-2.0): go.mod (2,237 bytes)
+// `module github.com/prymitive/karma`, go 1.26.0; cmd/karma/main.go (14,000 bytes) imports
+// github.com/prymitive/karma/ui; ui/embed.go (140 bytes) `//go:embed dist/* mock/*`; ui/mock/ is
+// committed; ui/package.json (3,670 bytes) `"build": "tsc && vite build"`; ui/package-lock.json
+// (494,070 bytes); .gitignore (124 bytes) `/ui/dist`; Makefile (387 bytes) `include make/go.mk`;
+// make/go.mk (2,093 bytes) :8-9 `ui/dist/index.html: $(call rwildcard, ui/src ui/package.json
+// ui/package-lock.json, *)` `@$(MAKE) -C ui build`, :11-13 `$(NAME): … ui/dist/index.html` `go build
+// … ./cmd/karma`.
+const karma: Record<string, string | null> = {
+  'go.mod': 'module github.com/prymitive/karma\n\ngo 1.26.0\n',
+  '.gitignore': '/coverage.txt\n/karma\n/karma-*\n/ui/dist\n/ui/coverage\n/ui/node_modules\n',
+  'Makefile': 'include make/go.mk\n\n.PHONY: clean\nclean:\n\trm -fr $(NAME) ui/dist ui/node_modules\n',
+  'make/go.mk': 'NAME := karma\n\nGOBIN := $(shell go env GOBIN)\nifeq ($(GOBIN),)\nGOBIN = $(shell go env GOPATH)/bin\nendif\n\nui/dist/index.html: $(call rwildcard, ui/src ui/package.json ui/package-lock.json, *)\n\t@$(MAKE) -C ui build\n\n.DEFAULT_GOAL := $(NAME)\n$(NAME): go.mod go.sum $(SOURCES_GO) ui/dist/index.html\n\tgo build -trimpath -modcacherw -ldflags "-X main.version=$(VERSION) -s -w" ./cmd/karma\n',
+  'cmd/karma/main.go': 'package main\n\nimport (\n\t"net/http"\n\n\t"github.com/prymitive/karma/ui"\n)\n\nfunc main() {\n\thttp.Handle("/", http.FileServer(http.FS(ui.StaticFiles)))\n\t_ = http.ListenAndServe(":8080", nil)\n}\n',
+  'ui/embed.go': 'package ui\n\nimport "embed"\n\n//go:embed dist/* mock/*\n\n// StaticFiles exports build and src directories as embed.FS\nvar StaticFiles embed.FS\n',
+  'ui/mock/alerts.json': '[]\n',
+  'ui/package.json': '{\n  "name": "ui",\n  "version": "0.0.1",\n  "private": true,\n  "type": "module",\n  "dependencies": {\n    "react": "19.2.0"\n  },\n  "devDependencies": {\n    "typescript": "5.9.3",\n    "vite": "7.2.2"\n  },\n  "scripts": {\n    "build": "tsc && vite build"\n  }\n}\n',
+  'ui/package-lock.json': '{\n  "name": "ui",\n  "lockfileVersion": 3,\n  "packages": {}\n}\n',
+  'ui/src/index.tsx': 'export {};\n',
+};
+
+describe('5. karma: the node stage builds what the Makefile would make', () => {
+  it('a node stage builds ui/dist, and no Check asks to run make before docker build', async () => {
+    const r = await gen(tree(karma, {}), { package: './cmd/karma' });
+    assert.match(r.dockerfile, /AS web\n/, r.dockerfile);
+    assert.match(r.dockerfile, /COPY --from=web \/src\/ui\/dist \/src\/ui\/dist/, r.dockerfile);
+    assert.ok(!r.warnings.some((w) => w.includes('the Makefile makes')), r.warnings.join('\n'));
+  });
+
+  it('negative: a made embed no stage builds (no package.json) keeps the Check', async () => {
+    const r = await gen(tree(karma, {
+      'ui/package.json': null,
+      'ui/package-lock.json': null,
+      'ui/embed.go': karma['ui/embed.go']!.replace('//go:embed dist/* mock/*', '//go:embed mock/* gen/*'),
+      'ui/gen/.keep': '',
+      '.gitignore': karma['.gitignore']! + '/ui/gen/*.json\n',
+      'make/go.mk': karma['make/go.mk']!.replace('ui/dist/index.html: $(call rwildcard, ui/src ui/package.json ui/package-lock.json, *)\n\t@$(MAKE) -C ui build', 'ui/gen/data.json: tools/gen.sh\n\tsh tools/gen.sh > ui/gen/data.json').replace('$(SOURCES_GO) ui/dist/index.html', '$(SOURCES_GO) ui/gen/data.json'),
+    }), { package: './cmd/karma' });
+    assert.ok(r.warnings.some((w) => w.startsWith('ui/embed.go embeds gen/* (//go:embed), and the Makefile makes ui/gen/data.json')), r.warnings.join('\n'));
   });
 });

@@ -1406,7 +1406,13 @@ export function plan(model: WorkspaceModel, options: GenerateOptions, io: Genera
 
   // Embedded files a Makefile rule makes (chaos-mesh's `//go:embed fakeclock/*.o`, compiled by
   // `cc -c` in the Makefile; git holds only an empty .embed.o): a fresh clone embeds none of them.
-  for (const e of madeEmbeds(model, ownPackages, io, (p) => gitIgnored(p, read))) {
+  // What the node stage (or go generate in the build stage) writes is no longer missing (prymitive/karma
+  // 17e3d7e make/go.mk:8 `ui/dist/index.html:` `$(MAKE) -C ui build`, while the node stage runs ui's
+  // `npm run build` into ui/dist: the Check said to run make before docker build).
+  const builtHere = (path: string) => [...(web?.outputs ?? []), ...goGenerate.outputs].some((o) => path === o || path.startsWith(`${o}/`));
+  for (const found of madeEmbeds(model, ownPackages, io, (p) => gitIgnored(p, read))) {
+    const e = { ...found, made: found.made.filter((m) => !builtHere(m.path)) };
+    if (e.made.length === 0) continue;
     const names = e.made.map((m) => `${m.path} (${m.where})`);
     const absent = e.made.filter((m) => read(m.path) === null);
     const state = absent.length === e.made.length
