@@ -5,6 +5,7 @@
 import { flatMapOf } from '../arrays';
 import * as path from 'node:path';
 import { endedRelease, type EndedRelease } from '../images/endOfLife';
+import { isOfficialImageName } from '../images/officialImages';
 import { imageEnv, lookupImage, type ImageInfo } from '../images/table';
 import { copyWords, sourceCovers, unquoteAll } from './copySources';
 import { registerInstructionFactSlot, registerModelFactSlot, registerStageFactSlot, type DockerfileModel, type Instruction, type Stage } from './model';
@@ -392,6 +393,20 @@ export function usedStages(model: DockerfileModel): ReadonlySet<number> {
     slot[USED_STAGES] = used = u;
   }
   return used;
+}
+
+/**
+ * A `--from` (or mount `from=`) value that names no stage of the file and could not be an image
+ * or a value a variable makes: no `/`, `:`, `@`, variable or quote, not a stage index, not an
+ * official image's name (images/officialImages.ts) nor one the image table knows. BuildKit then
+ * pulls `docker.io/library/<name>` and the build stops, unless the build is given a named context
+ * of that name: a mistake for a stage of the file, as far as the file can say (GD123;
+ * facts/unbuiltStages.ts, where the stage meant may be any).
+ */
+export function namesNoStage(model: DockerfileModel, name: string): boolean {
+  if (/[/:@$"'{}\s]/.test(name) || /^\d+$/.test(name)) return false;
+  if (stageRef(model, name) !== null) return false;
+  return !isOfficialImageName(name) && lookupImage(name) === undefined;
 }
 
 /** The stages an instruction reads files from: its `--from=` flags, then its `--mount=…,from=`. */

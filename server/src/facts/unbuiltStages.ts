@@ -10,12 +10,13 @@
  *
  * A named stage is left out (a build file, a README or a developer may build it with
  * `--target`), and so is every stage when the Dockerfile names a stage through a variable
- * (`COPY --from=${STAGE}`), or when the repository's build files use a builder that builds every
+ * (`COPY --from=${STAGE}`) or by a name no stage has (GD123: the stage meant is built once named), or when the repository's build files use a builder that builds every
  * stage (the classic builder, `DOCKER_BUILDKIT=0`; kaniko without --skip-unused-stages).
- * Base-image and package-install rules read this: what such a stage pulls or installs costs
- * nothing and moves no image (GD126, GD209, GD301, GD303, GD304).
+ * What such a stage pulls, installs or builds costs nothing and moves no image: rules/analyze.ts
+ * reports no finding of a stage-scoped rule in it (GD107's missing cache mount, GD111's `go get`,
+ * GD209's tag, GD303's apt-get cleanup…).
  */
-import { targetImages, usedStages } from '../dockerfile/facts';
+import { namesNoStage, targetImages, usedStages } from '../dockerfile/facts';
 import { mounts } from '../dockerfile/mounts';
 import type { DockerfileModel } from '../dockerfile/model';
 import type { WorkspaceModel } from '../workspace/model';
@@ -43,10 +44,15 @@ function computeUnbuilt(model: DockerfileModel, finalStage: number, ws: Workspac
   const targets = new Set(targetImages(model, finalStage));
   const candidates = model.stages.filter((s) => s.index !== last && s.index !== finalStage && s.name === null && !used.has(s.index) && !targets.has(s.index));
   if (candidates.length === 0) return none;
-  // A stage named through a variable may be any stage.
+  // A stage named through a variable may be any stage, and so may the stage meant by a name no
+  // stage has (GD123): rudderlabs/rudder-server f2655fb
+  // processor/internal/transformer/destination_transformer/embedded/warehouse/benchmark/Dockerfile:1,9
+  // builds in an unnamed stage and copies `--from=builder`: named as meant, the stage is built.
+  const anyStage = (from: string | null | undefined) => from !== null && from !== undefined && (from.includes('$') || namesNoStage(model, from));
   for (const i of model.instructions) {
-    if (i.flags.some((f) => f.name === 'from' && f.value?.includes('$'))) return none;
-    if (i.keyword === 'RUN' && mounts(i).some((m) => m.from?.includes('$'))) return none;
+    if (i.flags.length === 0) continue;
+    if (i.flags.some((f) => f.name === 'from' && (i.keyword === 'COPY' || i.keyword === 'ADD') && anyStage(f.value))) return none;
+    if (i.keyword === 'RUN' && mounts(i).some((m) => anyStage(m.from))) return none;
   }
   // Builders that build every stage.
   if (buildFilesMention(ws, files, 'DOCKER_BUILDKIT=0') === true || buildFilesMention(ws, files, 'kaniko') === true) return none;

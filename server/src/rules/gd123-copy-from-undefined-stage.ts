@@ -32,14 +32,12 @@
  * replaces the name with the stage's (not in fix-all: which stage was meant is the author's word).
  */
 import * as path from 'node:path';
-import { copyPaths, pathEnv, stageRef, usedStages } from '../dockerfile/facts';
+import { copyPaths, namesNoStage, pathEnv, stageRef, usedStages } from '../dockerfile/facts';
 import type { Flag, Instruction, Stage } from '../dockerfile/model';
 import { mounts } from '../dockerfile/mounts';
 import { expandVariables } from '../dockerfile/variables';
 import { insert, replace } from '../edits/edits';
 import { stageWritesPath } from '../facts/builtPackages';
-import { isOfficialImageName } from '../images/officialImages';
-import { lookupImage } from '../images/table';
 import type { Rule, RuleContext, RuleFinding } from './types';
 
 /** A name BuildKit accepts after `AS` (it lower-cases it). */
@@ -95,11 +93,9 @@ export const gd123: Rule = {
  */
 const BUILD_WORD = /^(?:go-?|golang-?)?(?:build|builder|build[-_]?env|build[-_]?stage|compile|compiler)$/;
 
-/** A `--from` value that names no stage and could not be an image or a value a variable makes. */
+/** A `--from` value that names no stage and could not be an image or a value a variable makes (dockerfile/facts.ts namesNoStage). */
 function undefinedName(ctx: RuleContext, name: string): boolean {
-  if (/[/:@$"'{}\s]/.test(name) || /^\d+$/.test(name)) return false;
-  if (stageRef(ctx.model, name) !== null) return false;
-  return !isOfficialImageName(name) && lookupImage(name) === undefined;
+  return namesNoStage(ctx.model, name);
 }
 
 /** Earlier stages with no name that nothing uses and that are not the final stage: built for nothing, unless meant. */

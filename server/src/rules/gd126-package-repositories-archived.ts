@@ -24,7 +24,6 @@ import { rootRelease, stageChain } from '../dockerfile/facts';
 import { scriptSpan, type Instruction } from '../dockerfile/model';
 import { packageCommands, type PackageCommand } from '../dockerfile/packages';
 import { stagesToCheck, type Rule, type RuleFinding } from './types';
-import { unbuiltStages } from '../facts/unbuiltStages';
 
 /** Text that points the package sources somewhere of the user's choosing. */
 const SOURCES_TAKEN = /archive\.debian\.org|vault\.centos\.org|old-releases\.ubuntu\.com|sources\.list|yum\.repos\.d|baseurl|mirrorlist|\/etc\/apt\/|\/etc\/yum/;
@@ -40,10 +39,7 @@ export const gd126: Rule = {
   scope: 'stage',
   check(ctx) {
     const out: RuleFinding[] = [];
-    // A stage no build builds (unnamed, unused, not the last: facts/unbuiltStages.ts): its installs never run.
-    const unbuilt = unbuiltStages(ctx.model, ctx.finalStage, ctx.workspace, ctx.files);
     for (const stage of stagesToCheck(ctx)) {
-      if (unbuilt.has(stage.index)) continue;
       const ended = rootRelease(ctx.model, stage);
       if (!ended?.archived) continue;
       const chain = stageChain(ctx.model, stage);

@@ -20,7 +20,6 @@ import { flatMapOf } from '../arrays';
 import { insert, replace } from '../edits/edits';
 import { removeCommandEdit } from '../edits/shellChain';
 import { shippedStages } from '../facts/passedBuildArgs';
-import { unbuiltStages } from '../facts/unbuiltStages';
 import { scriptSpan, toDoc, type DockerfileModel, type Instruction } from '../dockerfile/model';
 import { mounts } from '../dockerfile/mounts';
 import type { ShellCommand } from '../dockerfile/shell';
@@ -46,9 +45,7 @@ export const gd301: Rule = {
     // The stages an image is built from (the final stage's chain, a stage published with
     // --target, one a build file's --build-arg makes a base: shippedStages), asked when a RUN with apk needs them.
     let shipped: ReadonlySet<number> | undefined;
-    // A stage no build builds (unnamed, unused, not the last: facts/unbuiltStages.ts): its installs never run.
-    const unbuilt = unbuiltStages(ctx.model, ctx.finalStage, ctx.workspace, ctx.files);
-    for (const instr of flatMapOf(stagesToCheck(ctx).filter((s) => !unbuilt.has(s.index)), (s) => s.instructions)) {
+    for (const instr of flatMapOf(stagesToCheck(ctx), (s) => s.instructions)) {
       if (instr.keyword !== 'RUN' || !instr.script) continue;
       const script = instr.script;
       const cmds = script.parsed.commands;

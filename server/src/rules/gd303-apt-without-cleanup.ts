@@ -17,7 +17,8 @@
  * image, see GD302/GD304).
  *
  * Nor in a stage no build builds (facts/unbuiltStages.ts: unnamed, not the last, used by no stage;
- * ori-edge/k8s_gateway 5a8e7cf Dockerfile:27-30): its apt-get never runs.
+ * ori-edge/k8s_gateway 5a8e7cf Dockerfile:27-30): its apt-get never runs (rules/analyze.ts reports
+ * no stage-scoped finding there).
  *
  * Also reported: `apt-get update` in a RUN that installs nothing (see updateAlone): its lists
  * stay in that layer, and a later install may read stale ones from the build cache.
@@ -56,7 +57,6 @@ import { appendCommandEdit } from '../edits/shellChain';
 import { copiedFileText, copiedFromElsewhere, contextFileThrough } from '../facts/copiedFiles';
 import { normalizeRepository } from '../images/table';
 import { shippedStages } from '../facts/passedBuildArgs';
-import { unbuiltStages } from '../facts/unbuiltStages';
 import { stagesToCheck, withLazyFix, type Rule, type RuleContext, type RuleFinding } from './types';
 
 const CLEANUP = 'rm -rf /var/lib/apt/lists/*';
@@ -89,10 +89,7 @@ export const gd303: Rule = {
     const final = model.stages[ctx.finalStage];
     const built = final ? shippedStages(model, ctx.finalStage, ctx.workspace, ctx.files) : { stages: new Set(model.stages.map((s) => s.index)), through: new Map<number, string>() };
     const shipped = built.stages;
-    // A stage no build builds (unnamed, unused, not the last: facts/unbuiltStages.ts): its installs never run.
-    const unbuilt = unbuiltStages(model, ctx.finalStage, ctx.workspace, ctx.files);
     for (const stage of stagesToCheck(ctx)) {
-      if (unbuilt.has(stage.index)) continue;
       const ships = shipped.has(stage.index);
       const arg = built.through.get(stage.index);
       // Said where the image is built from this stage only with a build argument the build files pass.

@@ -19,7 +19,6 @@
  * the same commands run in the same order and the build still stops at the first failure.
  */
 import { shippedStages } from '../facts/passedBuildArgs';
-import { unbuiltStages } from '../facts/unbuiltStages';
 import { toDoc, type DockerfileModel, type Instruction } from '../dockerfile/model';
 import { isInstall, isSystemSetupCommand, packageCommands, topLevelCommands } from '../dockerfile/packages';
 import { parseShell } from '../dockerfile/shell';
@@ -58,10 +57,7 @@ export const gd304: Rule = {
   check(ctx) {
     const out: RuleFinding[] = [];
     let images: ReadonlySet<number> | undefined;
-    // A stage no build builds (unnamed, unused, not the last: facts/unbuiltStages.ts): its RUNs never run.
-    const unbuilt = unbuiltStages(ctx.model, ctx.finalStage, ctx.workspace, ctx.files);
     for (const stage of stagesToCheck(ctx)) {
-      if (unbuilt.has(stage.index)) continue;
       const list = stage.instructions;
       if (list.length < 2) continue;
       const image = (images ??= shippedStages(ctx.model, ctx.finalStage, ctx.workspace, ctx.files).stages).has(stage.index);

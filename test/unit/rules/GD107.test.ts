@@ -99,7 +99,7 @@ describe('GD107 no-build-cache-mount', () => {
 
   it('does not count bind mounts, and ignores go run / go test / go vet', () => {
     // (A final stage of its own: a download in the final image with nothing reading it is shipped, not cached.)
-    assert.equal(has(df(['FROM golang:1.22', 'RUN --mount=type=bind,target=/go/pkg/mod go mod download', 'FROM scratch']), 'GD107'), true);
+    assert.equal(has(df(['FROM golang:1.22 AS build', 'RUN --mount=type=bind,target=/go/pkg/mod go mod download', 'FROM scratch']), 'GD107'), true);
     assert.equal(has(df(['FROM golang:1.22', 'RUN go test ./... && go vet ./... && go run ./tools/gen']), 'GD107'), false);
   });
 
@@ -281,7 +281,7 @@ describe('GD107 no-build-cache-mount', () => {
     const mounted = df(['FROM golang:1.22', 'COPY go.mod go.sum ./', `RUN ${MOD} go mod download`, 'COPY . .', 'RUN go build -o /app .']);
     assert.match(find(mounted, 'GD107')[0].message, /every module is downloaded and every package is recompiled again\. Add/);
     // `go install tool@version` builds another module (etcd tests/antithesis): its modules are not in the layer.
-    const tool = df(['FROM golang:1.22', 'COPY go.mod go.sum ./', 'RUN go mod download', 'RUN go install github.com/go-delve/delve/cmd/dlv@v1.23.1', 'FROM scratch']);
+    const tool = df(['FROM golang:1.22 AS build', 'COPY go.mod go.sum ./', 'RUN go mod download', 'RUN go install github.com/go-delve/delve/cmd/dlv@v1.23.1', 'FROM scratch']);
     assert.match(find(tool, 'GD107')[1].message, /every module is downloaded and every package is recompiled again\. Add/);
   });
 
@@ -391,7 +391,7 @@ describe('GD107 no-build-cache-mount', () => {
       assert.match(fixed, new RegExp(`\\nRUN ${MOD} \\./build\\.sh\\n`));
       assert.equal(has(fixed, 'GD107'), false);
       // go test alone after the download: it is the consumer.
-      const alone = df(['FROM golang:1.25', 'WORKDIR /src', 'COPY go.mod go.sum ./', 'RUN go mod download', 'COPY . .', 'RUN go vet ./...', 'FROM scratch']);
+      const alone = df(['FROM golang:1.25 AS build', 'WORKDIR /src', 'COPY go.mod go.sum ./', 'RUN go mod download', 'COPY . .', 'RUN go vet ./...', 'FROM scratch']);
       assert.match(find(alone, 'GD107')[0].message, /The later `go vet \.\/\.\.\.` \(no module cache mount\) reads its modules/);
       // Negative: a go test that already mounts the cache, or `go run tool@v1` (another module's modules), is no consumer.
       const mounted = alone.replace('RUN go vet ./...', `RUN ${MOD} go vet ./...`);
@@ -735,8 +735,8 @@ describe('GD107 no-build-cache-mount', () => {
   it('fix keeps CRLF, the escape directive, continuations and heredocs', () => {
     const crlf = df(['# escape=`', 'FROM golang:1.22', 'RUN CGO_ENABLED=0 `', '    go build -o /app .'], '\r\n');
     assert.ok(fix(crlf, 'GD107').includes(`RUN ${MOD} ${BUILD} CGO_ENABLED=0 \`\r\n    go build`));
-    const heredoc = df(['FROM golang:1.22', 'RUN <<EOF', 'set -e', 'go mod download', 'EOF', 'FROM scratch']);
-    assert.equal(fix(heredoc, 'GD107'), df(['FROM golang:1.22', `RUN ${MOD} <<EOF`, 'set -e', 'go mod download', 'EOF', 'FROM scratch']));
+    const heredoc = df(['FROM golang:1.22 AS build', 'RUN <<EOF', 'set -e', 'go mod download', 'EOF', 'FROM scratch']);
+    assert.equal(fix(heredoc, 'GD107'), df(['FROM golang:1.22 AS build', `RUN ${MOD} <<EOF`, 'set -e', 'go mod download', 'EOF', 'FROM scratch']));
   });
 });
 
