@@ -424,7 +424,7 @@ describe('third batch of real-world shapes', () => {
 
   it('GD107 names only the cache that is missing', () => {
     // (A final stage of its own: a download the final image ships, with nothing reading it, is not reported.)
-    const [f] = find(df(['FROM golang:1.22', 'COPY go.mod go.sum ./', 'RUN go mod download', 'FROM scratch']), 'GD107');
+    const [f] = find(df(['FROM golang:1.22 AS build', 'COPY go.mod go.sum ./', 'RUN go mod download', 'FROM scratch']), 'GD107');
     assert.match(f.message, /every module is downloaded again/);
     assert.doesNotMatch(f.message, /recompiled/);
   });

@@ -35,7 +35,7 @@ export const gd126: Rule = {
   severity: 'error',
   needsWorkspace: false,
   fix: 'none',
-  facts: ['images', 'packageInstalls', 'workspace', 'contextFiles'],
+  facts: ['images', 'packageInstalls'],
   scope: 'stage',
   check(ctx) {
     const out: RuleFinding[] = [];
