@@ -12,7 +12,7 @@ import { registerInstructionFactSlot, registerModelFactSlot, registerStageFactSl
 import { mounts } from './mounts';
 import { properties, stageNamePattern } from './parse';
 import type { ShellCommand, ShellWord } from './shell';
-import { expandVariables, isPlainReference, layered, readsVariable, referencedNames, splitAtVariables, type VariableLookup } from './variables';
+import { expandVariables, isPlainReference, layered, PLATFORM_ARG, readsVariable, referencedNames, splitAtVariables, type VariableLookup } from './variables';
 
 /** The final stage: the `target` stage when given and present, else the last stage. */
 export function finalStageIndex(model: DockerfileModel, target?: string): number {
@@ -559,10 +559,13 @@ export const IMAGE_SET_VARIABLES = /^(PATH|HOME|HOSTNAME|PWD|SHELL|USER|TERM|LAN
  * declares it again, and the stage's base image (known to images/table.ts) does not set the
  * name. The caller checks the stage's own ARG and ENV. mudler/edgevpn 97f8fed Dockerfile:2,18:
  * `ARG LDFLAGS=-s -w` before the first FROM, `ENV LDFLAGS=$LDFLAGS` in the builder, which is empty
- * (judge 38 X M1). GD115 reports such a use; dockerEnv expands it as empty.
+ * (judge 38 X M1). GD115 reports such a use; dockerEnv expands it as empty. BuildKit's automatic
+ * platform ARGs (TARGETARCH, TARGETOS, BUILDPLATFORM…: PLATFORM_ARG) are global ARGs every
+ * Dockerfile has without declaring them, empty in a stage alike: `ENV GOARCH=$TARGETARCH` without
+ * `ARG TARGETARCH` sets GOARCH to nothing, and go builds for the stage's own platform.
  */
 export function globalArgEmpty(model: DockerfileModel, stage: Stage, name: string): boolean {
-  if (!model.globalArgs.has(name) || IMAGE_SET_VARIABLES.test(name)) return false;
+  if (!(model.globalArgs.has(name) || PLATFORM_ARG.test(name)) || IMAGE_SET_VARIABLES.test(name)) return false;
   const image = stageImage(model, stage);
   return image !== undefined && !imageEnv(image).has(name);
 }

@@ -278,7 +278,8 @@ function inScope(model: DockerfileModel, stage: Stage, instr: Instruction, name:
  * base image, known, does not set it): the variable is set to the empty value, and every RUN
  * after it reads that ENV. mudler/edgevpn 97f8fed Dockerfile:2,18,32: `ARG LDFLAGS=-s -w`
  * before the first FROM, `ENV LDFLAGS=$LDFLAGS CGO_ENABLED=0` in the builder, `go build
- * -ldflags="$LDFLAGS"` builds unstripped (judge 38 X M1). Not for `${NAME:-x}` and the other forms
+ * -ldflags="$LDFLAGS"` builds unstripped (judge 38 X M1). The same for BuildKit's automatic platform
+ * ARGs: `ENV GOARCH=$TARGETARCH` without `ARG TARGETARCH` builds for the stage's own platform. Not for `${NAME:-x}` and the other forms
  * that handle an empty value, a `\$`, or single quotes. Fix (not safe: the RUNs then see the
  * value): `ARG NAME` after the stage's FROM.
  */
@@ -295,8 +296,11 @@ function envArgsOutOfScope(model: DockerfileModel, stage: Stage, reported: Set<s
         if (m.braced && m.operator !== '') continue;
         if (reported.has(m.name) || !globalArgEmpty(model, stage, m.name) || inScope(model, stage, instr, m.name)) continue;
         reported.add(m.name);
+        const what = model.globalArgs.has(m.name)
+          ? `is a global ARG (declared before the first FROM), but this stage does not declare \`ARG ${m.name}\`: inside a stage it is empty, so this ENV sets ${name} from an empty value whatever \`--build-arg\` (or the ARG's default) says`
+          : `is one of BuildKit's automatic platform ARGs, which are global (like an ARG before the first FROM), but this stage does not declare \`ARG ${m.name}\`: inside a stage it is empty, so this ENV sets ${name} from an empty value whatever \`--platform\` the build is for`;
         out.push(withLazyFix({
-          message: `\`${m.text}\` is a global ARG (declared before the first FROM), but this stage does not declare \`ARG ${m.name}\`: inside a stage it is empty, so this ENV sets ${name} from an empty value whatever \`--build-arg\` (or the ARG's default) says, and every later RUN sees that. Add \`ARG ${m.name}\` to this stage.`,
+          message: `\`${m.text}\` ${what}, and every later RUN sees that. Add \`ARG ${m.name}\` to this stage.`,
           span: { start: word.span.start + eq + 1 + m.start, end: word.span.start + eq + 1 + m.end },
         }, () => declareFix(model, stage, m.name)));
       }

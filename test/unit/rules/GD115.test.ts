@@ -331,3 +331,49 @@ describe('GD115, GD110: an ENV that reads a global ARG not in scope (edgevpn)', 
     assert.equal(has(edgevpn([], 'ENV LDFLAGS=-s CGO_ENABLED=0'), 'GD110', o()), false, 'a literal value');
   });
 });
+
+// BuildKit's automatic platform ARGs (TARGETARCH, TARGETOS…) are global ARGs every Dockerfile has
+// without declaring them (dockerfile/facts.ts globalArgEmpty): an ENV that reads one in a stage
+// without `ARG TARGETARCH` sets the variable empty, as edgevpn's LDFLAGS. The builder of
+// ori-edge/k8s_gateway 5a8e7cfe5b32b8ce0e009980764907ba0905d5f6 (Apache-2.0) Dockerfile:1-14 declares
+// them (lines 9-10) before `ENV GOARCH=$TARGETARCH` and `ENV GOOS=$TARGETOS`: without those lines,
+// GOARCH and GOOS are empty, go builds for the build platform the stage is pinned to, and the
+// arm64 image of its `docker buildx build --platform linux/amd64,linux/arm64` (Makefile:55) gets an
+// amd64 coredns.
+describe('GD115: an ENV that reads an automatic platform ARG the stage does not declare (k8s_gateway)', () => {
+  const builder = (declare: string[]) => df([
+    'FROM --platform=${BUILDPLATFORM} docker.io/library/golang:1.21.5 as builder',
+    'ARG LDFLAGS',
+    'WORKDIR /build',
+    'COPY go.mod go.mod',
+    'COPY go.sum go.sum',
+    'RUN go mod download',
+    'COPY cmd/ cmd/',
+    'COPY *.go ./',
+    ...declare,
+    'ENV CGO_ENABLED=0',
+    'ENV GOARCH=$TARGETARCH',
+    'ENV GOOS=$TARGETOS',
+    'RUN go build -ldflags "${LDFLAGS}" -o coredns cmd/coredns.go',
+    '',
+    'FROM scratch',
+    'COPY --from=builder /build/coredns .',
+    'ENTRYPOINT ["/coredns"]',
+  ]);
+  const o = () => tempWorkspace({ 'go.mod': 'module github.com/ori-edge/k8s_gateway\n\ngo 1.21\n', 'go.sum': '', 'cmd/coredns.go': 'package main\n\nfunc main() {}\n' });
+
+  it('reported on each ENV\'s reference, naming the platform ARG, with `ARG <name>` as the fix', () => {
+    const text = builder([]);
+    const fs = find(text, 'GD115', o());
+    assert.deepEqual(fs.map((f) => text.slice(f.span.start, f.span.end)), ['$TARGETARCH', '$TARGETOS'], 'both references');
+    assert.match(fs[0].message, /^`\$TARGETARCH` is one of BuildKit's automatic platform ARGs, .* this stage does not declare `ARG TARGETARCH`: inside a stage it is empty, so this ENV sets GOARCH from an empty value/, fs[0].message);
+    const fixed = applyFix(text, 'GD115', o());
+    assert.match(fixed, /^FROM --platform=\$\{BUILDPLATFORM\} docker\.io\/library\/golang:1\.21\.5 as builder\nARG TARGETARCH\n/, 'ARG after the FROM');
+  });
+
+  it('silent as the project writes it: the stage declares them (or a parent stage does)', () => {
+    assert.equal(has(builder(['ARG TARGETOS', 'ARG TARGETARCH']), 'GD115', o()), false, 'declared');
+    const parent = builder(['ARG TARGETOS', 'ARG TARGETARCH']).replace('FROM --platform=${BUILDPLATFORM} docker.io/library/golang:1.21.5 as builder\n', 'FROM --platform=${BUILDPLATFORM} docker.io/library/golang:1.21.5 as base\nARG TARGETOS\nARG TARGETARCH\nFROM base AS builder\n');
+    assert.equal(has(parent.replace(/\nARG TARGETOS\nARG TARGETARCH\nENV CGO/, '\nENV CGO'), 'GD115', o()), false, 'declared in the parent stage');
+  });
+});
