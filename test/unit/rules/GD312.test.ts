@@ -512,3 +512,73 @@ describe('GD312: a stage the build files make a base of the image with --build-a
     for (const arg of ['--build-arg BUILD_OS=debian', '--build-arg BUILD_OS=$(OS)', '']) assert.equal(has(text, 'GD312', kicContext(text, arg)), false, arg);
   });
 });
+
+// siglens/siglens 4070377 (AGPL-3.0) Dockerfile:19-39 (judge 39 X M1): the runtime stage's WORKDIR is
+// `/$UNAME`, from `ARG UNAME=siglens`; `COPY defaultDBs defaultDBs` then `RUN chown -R $UNAME:$GID
+// defaultDBs`, and `COPY --from=build …/siglens .` then `RUN chown $UNAME:$GID siglens`, store the
+// folder and the binary twice. The WORKDIR's variable has the ARG's default, as copyPlaces reads it.
+describe('GD312: a WORKDIR or COPY destination with a variable the Dockerfile gives a value (siglens, immudb)', () => {
+  const siglens = (workdir = 'WORKDIR /$UNAME', arg = 'ARG UNAME=siglens') => df([
+    'FROM golang:1.21-alpine3.18 AS build',
+    'WORKDIR /usr/app',
+    'COPY . .',
+    'RUN cd /usr/app/cmd/siglens && go build -o build/siglens',
+    '',
+    'FROM golang:1.21-alpine3.18',
+    'RUN apk add shadow',
+    arg,
+    'ARG UID=1000',
+    'ARG GID=1000',
+    'RUN groupadd -g $GID -o $UNAME',
+    workdir,
+    'COPY defaultDBs defaultDBs',
+    'RUN chown -R $UNAME:$GID defaultDBs',
+    'USER $UNAME',
+    'COPY --from=build /usr/app/cmd/siglens/build/siglens .',
+    'USER root',
+    'RUN chown $UNAME:$GID siglens',
+    'USER $UNAME',
+    'CMD ["./siglens", "--config", "server.yaml"]',
+  ]);
+  const lines = (text: string) => find(text, 'GD312').map((f) => text.slice(0, f.span.start).split('\n').length);
+
+  it('siglens: both chowns, as with the literal WORKDIR', () => {
+    assert.deepEqual(lines(siglens()), [14, 18], 'WORKDIR /$UNAME');
+    assert.deepEqual(lines(siglens('WORKDIR /siglens')), [14, 18], 'WORKDIR /siglens');
+  });
+
+  it('silent where the variable has no value in the Dockerfile (an ARG without default)', () => {
+    assert.deepEqual(lines(siglens('WORKDIR /$UNAME', 'ARG UNAME')), [], 'ARG UNAME');
+  });
+
+  // codenotary/immudb b654b26 (BSL-1.1) build/Dockerfile.alma:20-50 (judge 39 X M2): between the copies of
+  // the two binaries and their `chmod +x`, `COPY --from=build --chown=… /empty "$IMMUDB_HOME"` (an ENV
+  // from an ARG's default) was a copy to an unknown place, which dropped what was known.
+  const immudb = (env = 'ENV IMMUDB_HOME="/usr/share/immudb"') => df([
+    'FROM golang:1.24 AS build',
+    'WORKDIR /src',
+    'COPY . .',
+    'RUN go build -o /src/immudb ./cmd/immudb && go build -o /src/immuadmin ./cmd/immuadmin && mkdir /empty',
+    '',
+    'FROM almalinux:8-minimal',
+    'ARG IMMU_UID="3322"',
+    'ARG IMMU_GID="3322"',
+    env,
+    'COPY --from=build /src/immudb /usr/sbin/immudb',
+    'COPY --from=build /src/immuadmin /usr/local/bin/immuadmin',
+    'COPY --from=build --chown="$IMMU_UID:$IMMU_GID" /empty "$IMMUDB_HOME"',
+    'RUN mkdir -p "$IMMUDB_HOME" && \\',
+    '    chmod +x /usr/sbin/immudb /usr/local/bin/immuadmin',
+    'ENTRYPOINT ["/usr/sbin/immudb"]',
+  ]);
+
+  it('immudb: the chmod of the copied binaries is found past a COPY to "$IMMUDB_HOME"', () => {
+    const f = find(immudb(), 'GD312');
+    assert.equal(f.length, 1, 'one finding');
+    assert.match(f[0].message, /^`chmod \+x \/usr\/sbin\/immudb \/usr\/local\/bin\/immuadmin` changes the mode of immuadmin, which the COPY on line 11 copied in/, f[0].message);
+  });
+
+  it('silent when the destination has no value in the Dockerfile (it may be the binaries\' folder)', () => {
+    assert.equal(find(immudb('ARG IMMUDB_HOME'), 'GD312').length, 0, 'ARG without default');
+  });
+});
