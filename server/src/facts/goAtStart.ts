@@ -21,10 +21,11 @@
  * image whatever it builds itself. The script is read as text, never run; one level deep.
  *
  * What rules do with it: GD107 keeps the module cache in the image's layers (a cache mount would
- * leave it out), GD201 leaves a dev or builder image its toolchain.
+ * leave it out), and the build cache when go at start uses the same GOCACHE; GD201 leaves a dev or
+ * builder image its toolchain; GD208 leaves such an image its build tools.
  */
 import * as path from 'node:path';
-import { goCommandOf, goPackages, stageChain, stageDescendants, stageGoCommands, startInstructions, waitWrapped, workdirBefore, type GoCommand } from '../dockerfile/facts';
+import { goCommandOf, goPackages, stageChain, stageDescendants, stageGoCommands, stagesReadBy, startInstructions, waitWrapped, workdirBefore, type GoCommand } from '../dockerfile/facts';
 import { buildToolFiles, GO_IN_TEXT, makeGoalText } from '../dockerfile/indirectGo';
 import { makeArgs } from '../dockerfile/makeRecipe';
 import { registerStageFactSlot, type DockerfileModel, type Instruction, type Stage } from '../dockerfile/model';
@@ -135,12 +136,18 @@ export function isPinnedToolInstall(g: GoCommand, ws: WorkspaceModel | undefined
  * nothing of the project itself (Gokapi's builder: entrypoint.sh cross-compiles a mounted
  * checkout). The toolchain, the module cache and root (it writes into mounted host folders) are
  * how such an image is used (GD201, GD204). `CMD ["go", "run", "."]` written out is not one: an
- * ordinary program, run the slow way.
+ * ordinary program, run the slow way. Unless a later stage of the Dockerfile copies its build out
+ * (`COPY --from=`): the Dockerfile's own runtime stage then ships the program, and this stage,
+ * built as an image of its own (`--target`), is the development image (loft-sh/vcluster 4876675
+ * Dockerfile:2-51: the `builder` stage that devspace.yaml builds, `ENTRYPOINT ["go", "run", "-mod",
+ * "vendor", "cmd/vcluster/main.go", "start"]`, with dlv and a warm GOCACHE; its alpine stage
+ * copies /vcluster).
  */
 export function devOrBuilderImage(model: DockerfileModel, stage: Stage, files: WorkspaceFiles | undefined): GoAtStart | null {
   const atStart = goAtStart(model, stage, files);
   if (!atStart) return null;
   if (atStart.via === 'reload' || atStart.reload) return atStart;
+  if (atStart.via === 'command') return copiedOutLater(model, stage) ? atStart : null;
   if (atStart.via !== 'script') return null;
   // The script runs go on sources mounted at run time: whatever the image builds itself (k8s-csi-s3's
   // test image builds minio, a test helper), its container compiles or tests the mounted checkout.
@@ -150,6 +157,11 @@ export function devOrBuilderImage(model: DockerfileModel, stage: Stage, files: W
   // The image builds helpers, and its start script compiles the program itself from sources
   // mounted at run time (dendrite's ComplementLocal.Dockerfile).
   return atStart.text !== undefined && compilesWhatTheImageDoesNot(model, stage, atStart.text) ? atStart : null;
+}
+
+/** A COPY (or RUN mount) of a later stage reads files from this stage: its build ships elsewhere. */
+function copiedOutLater(model: DockerfileModel, stage: Stage): boolean {
+  return model.stages.some((s) => s.index > stage.index && s.instructions.some((i) => (i.keyword === 'COPY' || i.keyword === 'RUN') && stagesReadBy(model, i).includes(stage.index)));
 }
 
 /**

@@ -144,3 +144,39 @@ export const KIALI_FILES: Record<string, string> = {
   ].join('\n'),
   'make/Makefile.container.mk': 'container-build-int-tests:\n\t@${DORP} build --build-arg GO_VERSION=${GO_VERSION_KIALI} -f tests/integration/Dockerfile .\n',
 };
+
+// loft-sh/vcluster 487667546c580898947f95a8219dc6cb248f7b7e (Apache-2.0) Dockerfile (context: the
+// repository root, vendored). devspace.yaml:15-19 builds it with `target: builder`: that stage is
+// the development image (`go run` at start, dlv, kubectl, a warm GOCACHE); the alpine stage, the
+// default target, copies /vcluster out of it. Lines 2-51 and 54-67, the curl installs of kubectl
+// and helm (11-15) left out.
+export const VCLUSTER_DOCKERFILE = (entrypoint = 'ENTRYPOINT ["go", "run", "-mod", "vendor", "cmd/vcluster/main.go", "start"]') => df([
+  'FROM golang:1.26 AS builder',
+  'WORKDIR /vcluster-dev',
+  'ARG TARGETOS',
+  'ARG TARGETARCH',
+  'ARG BUILD_VERSION=dev',
+  'RUN if [ "${TARGETARCH}" = "amd64" ] || [ "${TARGETARCH}" = "arm64" ]; then go install github.com/go-delve/delve/cmd/dlv@latest; fi',
+  'COPY go.mod go.mod',
+  'COPY go.sum go.sum',
+  'COPY vendor/ vendor/',
+  'COPY cmd/vcluster cmd/vcluster',
+  'COPY pkg/ pkg/',
+  'ENV GO111MODULE=on',
+  'ENV DEBUG=true',
+  '# create and set GOCACHE now, this should slightly speed up the first build inside of the container',
+  'RUN mkdir -p /.cache /.config',
+  'ENV GOCACHE=/.cache',
+  'ENV GOENV=/.config',
+  'ENV HOME=/',
+  'RUN --mount=type=cache,id=gomod,target=/go/pkg/mod \\',
+  '\t--mount=type=cache,id=gobuild,target=/.cache/go-build \\',
+  '\tCGO_ENABLED=0 GOOS=${TARGETOS} GOARCH=${TARGETARCH} GO111MODULE=on go build -mod vendor -ldflags "-X github.com/loft-sh/vcluster/pkg/telemetry.SyncerVersion=$BUILD_VERSION" -o /vcluster cmd/vcluster/main.go',
+  entrypoint,
+  '',
+  'FROM alpine:3.24',
+  'RUN apk upgrade --no-cache zlib && apk add --no-cache ca-certificates zstd tzdata',
+  'WORKDIR /',
+  'COPY --from=builder /vcluster .',
+  'ENTRYPOINT ["/vcluster", "start"]',
+]);
