@@ -4,9 +4,11 @@
  * tells a folder without Go files and a plain file from a source folder.
  */
 import { isRemoteSource } from '../dockerfile/copySources';
-import { contextPath, copyPaths, goCommands, goFlag, isContextCopy, isWholeContext } from '../dockerfile/facts';
+import { contextPath, copyPaths, goCommandOf, goCommands, goFlag, isContextCopy, isWholeContext, stageChain, stageImage } from '../dockerfile/facts';
+import { mounts } from '../dockerfile/mounts';
+import type { ShellCommand } from '../dockerfile/shellModel';
 import { globRegex } from '../dockerfile/created';
-import type { Instruction, Stage } from '../dockerfile/model';
+import type { DockerfileModel, Instruction, Stage } from '../dockerfile/model';
 import type { WorkspaceFiles } from '../workspace/types';
 import type { WorkspaceModel } from '../workspace/model';
 import { gitIgnored } from './gitIgnored';
@@ -166,6 +168,55 @@ export function stageUsesVendor(inputs: { workspace?: WorkspaceModel; files?: Wo
     // Where the stage works: `WORKDIR /src/backend`, `cd backend`.
     const places = i.keyword === 'WORKDIR' ? i.args.map((a) => a.value) : goCommands(i).length ? (i.script?.parsed.commands ?? []).filter((c) => c.argv[0]?.value === 'cd').map((c) => c.argv[1]?.value ?? '') : [];
     if (places.some((p) => dirs.some((d) => p.replace(/\/+$/, '') === d || p.replace(/\/+$/, '').endsWith(`/${d}`)))) return true;
+  }
+  return false;
+}
+
+/**
+ * Commands that bring no Go source into the image: package installs, folders, users, links,
+ * settings (`go env`, `go version`, `git config`).
+ */
+const NO_SOURCE_PROGRAMS = /^(apk|apt-get|apt|yum|dnf|microdnf|mkdir|chmod|chown|ln|echo|true|update-ca-certificates|adduser|addgroup|useradd|groupadd|export|set|cd)$/;
+function bringsNoSources(c: ShellCommand): boolean {
+  const prog = c.argv[0]?.value;
+  if (prog === undefined) return true;
+  if (NO_SOURCE_PROGRAMS.test(prog)) return true;
+  if (prog === 'git') return c.argv[1]?.value === 'config';
+  const g = goCommandOf(c);
+  return g !== null && (g.sub === 'env' || g.sub === 'version');
+}
+
+/**
+ * Certainly no Go source file is in the stage when its command `cmd` of `instr` runs: the stage
+ * chain starts FROM a golang image (whose GOTOOLCHAIN=local switches to no other toolchain), and
+ * everything before it copied only files that are not Go sources from the context (go.mod,
+ * go.sum: copiesGoSources; ADD only the module files, no heredoc) or ran only commands that bring none (package installs, mkdir…); no
+ * `COPY --from`, no remote ADD, no mount on the RUN. A `go mod tidy` there matches no package
+ * ("all" matched no packages), drops the requirements and downloads nothing, whatever go.mod
+ * says: cooperspencer/gickup 7d810a4 Dockerfile:8-10 (`COPY go.mod .`, `COPY go.sum .`, `RUN go mod
+ * tidy`, then `COPY . .`; judge 39 Y's repro: it succeeds with GOPROXY=off and fills no module).
+ * False whenever that is not certain.
+ */
+export function noGoSourcesAt(model: DockerfileModel, stage: Stage, instr: Instruction, cmd: ShellCommand, files?: WorkspaceFiles): boolean {
+  const chain = stageChain(model, stage);
+  if (!stageImage(model, stage)?.goToolchain || chain[0]?.baseStage !== null) return false;
+  for (const s of chain) {
+    for (const i of s.instructions) {
+      if (i === instr) {
+        if (mounts(i).length > 0 || !i.script) return false;
+        return i.script.parsed.commands.every((c) => c.start >= cmd.start || bringsNoSources(c));
+      }
+      if (i.keyword === 'COPY' || i.keyword === 'ADD') {
+        // (A heredoc may write a .go file; ADD unpacks a local archive: only the module files for it.)
+        const paths = isContextCopy(i) && !model.text.slice(i.span.start, i.span.end).includes('<<') ? copyPaths(i) : null;
+        if (!paths || paths.sources.length === 0 || paths.sources.some((src) => src.includes('$') || copiesGoSources(src, files))) return false;
+        if (i.keyword === 'ADD' && !paths.sources.every((src) => MODULE_FILES.test(src) || MODULE_GLOB.test(src))) return false;
+      } else if (i.keyword === 'RUN') {
+        if (mounts(i).length > 0 || !i.script || !i.script.parsed.commands.every(bringsNoSources)) return false;
+      } else if (i.keyword === 'ONBUILD') {
+        return false;
+      }
+    }
   }
   return false;
 }

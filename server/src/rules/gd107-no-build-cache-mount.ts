@@ -9,7 +9,7 @@ import { insert, replace } from '../edits/edits';
 import { removeCommandEdit } from '../edits/shellChain';
 import { buildKitSibling } from '../facts/classicBuilder';
 import { baseModuleDownload, repositoryBuiltBase, type BuiltBase } from '../facts/builtBaseImage';
-import { isSourceCopy, stageUsesVendor } from '../facts/goSources';
+import { isSourceCopy, noGoSourcesAt, stageUsesVendor } from '../facts/goSources';
 import { composeServices } from '../facts/composeImages';
 import { composeGoService, feedsGoAtStart, goAtStart } from '../facts/goAtStart';
 import { dockerfileFact } from '../facts/memo';
@@ -125,7 +125,9 @@ export const gd107: Rule = {
         if (goCommands(instr).length === 0 && !make) continue;
         // (`go install -a std` precompiles the standard library into the layer: no module, no
         // program of the project.)
-        const gos = goCommands(instr).filter((g) => ((g.sub === 'build' || g.sub === 'install') && !buildsOnlyGoDistribution(goPackages(g.args))) || DOWNLOADS.has(g.sub));
+        // (Nor a `go mod tidy`/`go mod vendor` before any Go source is in the stage: it matches no
+        // package and downloads nothing, facts/goSources.ts noGoSourcesAt; gickup's Dockerfile:10.)
+        const gos = goCommands(instr).filter((g) => ((g.sub === 'build' || g.sub === 'install') && !buildsOnlyGoDistribution(goPackages(g.args))) || (DOWNLOADS.has(g.sub) && !loadsNoPackage(ctx, stage, g)));
         if (make) gos.push({ instr, cmd: make.cmd, sub: 'build', args: [] });
         if (gos.length === 0 || !instr.script) continue;
         const paths = goCachePaths(ctx.model, stage, instr, gos[0]);
@@ -135,7 +137,7 @@ export const gd107: Rule = {
         // The modules an earlier RUN of the stage chain left in its layer (`go mod download`,
         // `go mod tidy`… without a module cache mount).
         // (`go install tool@v1` builds another module: its modules are not there.)
-        const layer = modulesInLayer(ctx.model, stage, instr, paths.mod);
+        const layer = modulesInLayer(ctx, stage, instr, paths.mod);
         const source = layer && gos.every((x) => x.sub !== 'mod download' && !goPackages(x.args).some((w) => w.value.includes('@'))) ? layer : null;
         // Modules copied in from another stage (`COPY --from=modules /go/pkg /go/pkg`) are a
         // deliberate layer: a cache mount there would hide them. So are modules a stage built
@@ -397,7 +399,7 @@ function laterModuleReaders(ctx: RuleContext, stage: Stage, after: Instruction, 
       // (`go get ./...` loads the module's packages and downloads what they import, in module
       // mode: not with GO111MODULE=off, where it fetches into $GOPATH/src.)
       const g = goCommands(i).find((x) => (readsModuleOf(x) && (!goPackages(x.args).some((w) => w.value.includes('@')) || runsPackageLoader(x)))
-        || (x.sub === 'get' && goPackages(x.args).every((w) => isLocalPackage(w.value)) && envValue(ctx.model, s, x, 'GO111MODULE') !== 'off'));
+        || getsModulePackages(ctx.model, s, x));
       // A tool that loads the packages with their dependencies (`swag init`, `golangci-lint run`, `mockery`…).
       const loader = i.script.parsed.commands.find((c) => loadsModulePackages(c.argv.map((w) => w.value)));
       const cmd = g?.cmd ?? loader;
@@ -615,15 +617,32 @@ const DOWNLOADS = MODULE_DOWNLOADS;
 const TIDY_VENDOR = new Set(['mod tidy', 'mod vendor']);
 
 /**
- * The last RUN earlier in the stage chain that downloaded modules (DOWNLOADS) without a cache
- * mount on the module cache: the modules are in its layer. Its stage and the command's name.
+ * A `go mod tidy` or `go mod vendor` run before any Go source is in the stage (facts/goSources.ts
+ * noGoSourcesAt): "all" matches no package, so it downloads nothing and its layer holds no module
+ * (cooperspencer/gickup 7d810a4 Dockerfile:8-10, judge 39 Y W1).
  */
-function modulesInLayer(model: DockerfileModel, stage: Stage, before: Instruction, path: string | null): { stage: Stage; sub: string } | null {
+function loadsNoPackage(ctx: RuleContext, stage: Stage, g: GoCommand): boolean {
+  return TIDY_VENDOR.has(g.sub) && noGoSourcesAt(ctx.model, stage, g.instr, g.cmd, ctx.workspace ? ctx.files : undefined);
+}
+
+/** `go get` of the module's own packages (`go get -d -v ./...`) in module mode: it loads them and downloads what they import. */
+function getsModulePackages(model: DockerfileModel, stage: Stage, g: GoCommand): boolean {
+  return g.sub === 'get' && goPackages(g.args).every((w) => isLocalPackage(w.value)) && envValue(model, stage, g, 'GO111MODULE') !== 'off';
+}
+
+/**
+ * The last RUN earlier in the stage chain that downloaded modules (DOWNLOADS, not a tidy that
+ * loads no package; or a `go get` of the module's own packages: gickup's `go get -d -v ./...`
+ * after `COPY . .`) without a cache mount on the module cache: the modules are in its layer. Its
+ * stage and the command's name.
+ */
+function modulesInLayer(ctx: RuleContext, stage: Stage, before: Instruction, path: string | null): { stage: Stage; sub: string } | null {
+  const model = ctx.model;
   let found: { stage: Stage; sub: string } | null = null;
   for (const s of stageChain(model, stage)) {
     for (const i of s.instructions) {
       if (i === before) return found;
-      const d = goCommands(i).find((g) => DOWNLOADS.has(g.sub));
+      const d = goCommands(i).find((g) => (DOWNLOADS.has(g.sub) && !loadsNoPackage(ctx, s, g)) || getsModulePackages(model, s, g));
       if (d && !covered(resolvedTargets(model, s, i), path, 'mod')) found = { stage: s, sub: d.sub };
     }
   }
