@@ -632,8 +632,8 @@ function getsModulePackages(model: DockerfileModel, stage: Stage, g: GoCommand):
 
 /**
  * The last RUN earlier in the stage chain that downloaded modules (DOWNLOADS, not a tidy that
- * loads no package; or a `go get` of the module's own packages: gickup's `go get -d -v ./...`
- * after `COPY . .`) without a cache mount on the module cache: the modules are in its layer. Its
+ * loads no package; or a `go get` of the module's own packages, the context holding a go.mod:
+ * gickup's `go get -d -v ./...` after `COPY . .`) without a cache mount on the module cache: the modules are in its layer. Its
  * stage and the command's name.
  */
 function modulesInLayer(ctx: RuleContext, stage: Stage, before: Instruction, path: string | null): { stage: Stage; sub: string } | null {
@@ -642,7 +642,8 @@ function modulesInLayer(ctx: RuleContext, stage: Stage, before: Instruction, pat
   for (const s of stageChain(model, stage)) {
     for (const i of s.instructions) {
       if (i === before) return found;
-      const d = goCommands(i).find((g) => (DOWNLOADS.has(g.sub) && !loadsNoPackage(ctx, s, g)) || getsModulePackages(model, s, g));
+      // (A `go get` only with a go.mod in the context: without one, an older Go fetches into $GOPATH/src.)
+      const d = goCommands(i).find((g) => (DOWNLOADS.has(g.sub) && !loadsNoPackage(ctx, s, g)) || (getsModulePackages(model, s, g) && (ctx.workspace?.modules.length ?? 0) > 0));
       if (d && !covered(resolvedTargets(model, s, i), path, 'mod')) found = { stage: s, sub: d.sub };
     }
   }

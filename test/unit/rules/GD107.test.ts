@@ -2806,14 +2806,20 @@ describe('GD107: a `go mod tidy` before any Go source downloads nothing (gickup)
     'COPY --from=builder /go/src/github.com/cooperspencer/gickup/gickup /gickup/gickup',
     'ENTRYPOINT [ "/gickup/gickup" ]',
   ]);
-  const on = (text: string, what: string) => find(text, 'GD107').filter((f) => text.slice(f.span.start, f.span.end).includes(what));
+  const on = (text: string, what: string, o = {}) => find(text, 'GD107', o).filter((f) => text.slice(f.span.start, f.span.end).includes(what));
+  // The context's go.mod (go 1.26) and main.go, import blocks left out.
+  const context = () => contextWith({ 'go.mod': 'module github.com/cooperspencer/gickup\n\ngo 1.26\n', 'go.sum': '', 'main.go': 'package main\n\nfunc main() {}\n' });
 
   it('gickup 7d810a4 Dockerfile:10: no finding on the tidy; the build names the `go get` layer its modules come from', () => {
     const text = gickup();
-    assert.deepEqual(on(text, 'go mod tidy'), [], 'tidy with go.mod and go.sum alone');
-    const [build] = on(text, 'go build');
+    const ctx = context();
+    assert.deepEqual(on(text, 'go mod tidy', ctx), [], 'tidy with go.mod and go.sum alone');
+    const [build] = on(text, 'go build', ctx);
     assert.match(build?.message ?? '', /Its modules come from the earlier `go get` layer/);
     assert.doesNotMatch(build?.message ?? '', /go mod tidy/);
+    // Without the context (no go.mod known: an older Go's `go get` may fetch into $GOPATH/src) the tidy is still no download.
+    assert.deepEqual(on(text, 'go mod tidy'), [], 'tidy without the context');
+    assert.doesNotMatch(on(text, 'go build')[0]?.message ?? '', /go mod tidy|`go get` layer/);
   });
 
   it('still reported when sources may be there: the whole context, a source folder, a clone, a bind mount, a base that is not golang', () => {
