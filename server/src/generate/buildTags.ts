@@ -268,10 +268,14 @@ export interface ProjectBuild {
 /**
  * A recipe line whose `go build` names no package, so it builds the folder make runs in (k1LoW/tbls
  * abd6fe6 Makefile:178 `go build -tags "…" -ldflags="$(BUILD_LDFLAGS)"`): its flags and their
- * values are all it has, up to the end of the command. Not after a `cd`.
+ * values are all it has, up to the end of the command. Not after a `cd`. The command may start
+ * with variable assignments and `env`, and `go` may follow a variable the Makefile does not
+ * assign, which make expands to nothing (p4gefau1t/trojan-go 2dc60f5 Makefile:9 `GOBUILD = env
+ * CGO_ENABLED=0 $(GO_DIR)go build -tags "full" … -o $(BUILD_DIR)`, run as `$(GOBUILD)` and
+ * `GOARCH=amd64 GOOS=darwin $(GOBUILD)/$@`; the line arrives with the assigned variables expanded).
  */
 function buildsCurrentDir(line: string): boolean {
-  const m = /^\t(?:@|-)?\s*(?:[A-Z_][A-Z0-9_]*=\S*\s+)*go\s+build\b(.*)$/.exec(line);
+  const m = /^\t(?:@|-)?\s*(?:(?:[A-Z_][A-Z0-9_]*=\S*|env)\s+)*(?:\$[({][A-Za-z_][A-Za-z0-9_]*[)}])?go\s+build\b(.*)$/.exec(line);
   if (!m) return false;
   const rest = m[1].split(/&&|;|\|\|?/)[0];
   const tokens = rest.match(/(?:[^\s'"]+|'[^']*'|"[^"]*")+/g) ?? [];
@@ -477,6 +481,12 @@ function makefileBuilds(targetDir: string, moduleDir: string, io: TagIo): Projec
   return out;
 }
 
+/** Where builds are, each place once (trojan-go's 24 recipes all run the same `$(GOBUILD)`), at most three. */
+function placesOf(builds: readonly ProjectBuild[]): string {
+  const places = [...new Set(builds.map((b) => b.where))];
+  return places.slice(0, 3).join('; ') + (places.length > 3 ? `; ${places.length - 3} more` : '');
+}
+
 /** Shell scripts of the project's build: `*.sh`, or files without an extension in a scripts/hack/build folder that start with a shell's `#!`. */
 const SCRIPT_PATH = /^(?:[^/]+\/){0,2}[^/]+\.(?:sh|bash)$|^(?:[^/]+\/)?(?:scripts?|hack|build|ci)\/[^/.]+$/;
 const SCRIPT_SKIPPED = /(^|\/)(vendor|node_modules|testdata|third_party|\.git|docs?|examples?)\//;
@@ -646,7 +656,7 @@ function dependencyTags(targetDir: string, moduleDir: string, packageDirs: reado
   const builds = new Set(everyBuild.map(key)).size > 1 ? shippingBuilds(everyBuild, io)?.kept ?? everyBuild : everyBuild;
   const tags = builds[0].tags;
   if (new Set(builds.map(key)).size > 1 || tags === null || tags.length === 0 || tags.some((t) => NOT_A_FEATURE.test(t) || PLATFORM.test(t))) return none;
-  const where = builds.slice(0, 3).map((b) => b.where).join('; ') + (builds.length > 3 ? `; ${builds.length - 3} more` : '');
+  const where = placesOf(builds);
   // Files of the program the tags leave out (hashicorp/waypoint b81cf84 internal/assets/dev.go:6,
   // dev_assets.go:5 `//go:build !assetsembedded`, Makefile:24 `-tags assetsembedded`): no file
   // here builds only with them, so what takes their place is made by the project's build
@@ -755,8 +765,11 @@ function statedTags(targetDir: string, moduleDir: string, packageDirs: readonly 
         warnings: [`The project builds ${targetDir === '' ? 'the root package' : targetDir} with -tags ${stated.tags!.join(',')} (${builds.slice(0, 2).map((b) => b.where).join('; ')}), but those tags compile ${dynamic.slice(0, 2).map((g) => `${g.file} (imports ${g.dynamic})`).join(', ')}, which makes the binary dynamically linked even with CGO_ENABLED=0: it cannot start on a static runtime. The generated build passes no -tags, so ${shown(selected)} ${selected.length > 1 ? 'are' : 'is'} left out. To ship them, add -tags ${stated.tags!.join(',')} and use a runtime with glibc (--runtime debian).`],
       };
     }
-    const left = all.filter((t) => !stated.tags!.includes(t));
-    const where = builds.slice(0, 3).map((b) => b.where).join('; ') + (builds.length > 3 ? `; ${builds.length - 3} more` : '');
+    // The gated files those tags still leave out, and the tags that would add them: none when the
+    // stated tags select them all (trojan-go's `-tags full`, each component/*.go being `<name> || full`).
+    const leftFiles = gated.filter((g) => !selected.includes(g));
+    const left = [...new Set(leftFiles.flatMap((g) => g.tags))].sort().filter((t) => !stated.tags!.includes(t));
+    const where = placesOf(builds);
     const others = shipping ? ` The Makefile's other targets build it otherwise (${shipping.left.slice(0, 3).map((b) => `${b.make!.target}: ${b.tags === null ? `-tags ${b.raw}` : b.tags.length === 0 ? 'no -tags' : `-tags ${b.tags.join(',')}`}`).join('; ')}${shipping.left.length > 3 ? `; ${shipping.left.length - 3} more` : ''}): not what the project runs to ship it (${shipping.via}).` : '';
     return {
       tags: stated.tags!,

@@ -1,0 +1,107 @@
+/**
+ * The generator on real repositories of round 38 left open by session 53 (judges X, Y and G),
+ * engineer H54. Each case is a small skeleton of the real repository (the files that matter, with
+ * their sizes in the repository, go.mod and the import blocks), with its repository, commit and
+ * licence above it, plus variants that keep the old behaviour where it is right.
+ *
+ * 1. A Makefile's `go build` that names no package builds the Makefile's folder also when the
+ *    command starts with `env` and `go` follows a variable the Makefile does not assign (make
+ *    expands it to nothing): p4gefau1t/trojan-go's `GOBUILD = env CGO_ENABLED=0 $(GO_DIR)go build
+ *    -tags "full" …` (Makefile:9). Every proxy component of component/*.go is behind a tag
+ *    (`client || full || mini`…), so the generated build without `-tags full` had no client and no
+ *    server (judge 38 X G2). And a Check no longer says that tags the build does not pass leave
+ *    files out when the stated tags select every gated file (`full`).
+ */
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { generatorTrees } from './generateTrees';
+
+const { gen, genClean, tree } = generatorTrees('judge38-h54');
+
+// p4gefau1t/trojan-go at 2dc60f52e79ff8b910e78e444f1e80678e936450 (GPL-3.0): go.mod (1,744 bytes)
+// `module github.com/p4gefau1t/trojan-go`, `go 1.17`; main.go (342 bytes) imports `_
+// "github.com/p4gefau1t/trojan-go/component"`; component/base.go (169 bytes) untagged,
+// component/client.go (137 bytes) `//go:build client || full || mini`, server.go (137 bytes)
+// `server || full || mini`, api.go (165 bytes) `api || full`, and 5 more; Makefile (4,535 bytes)
+// lines 1-9: `NAME := trojan-go`, `BUILD_DIR := build`, `VAR_SETTING := -X
+// $(PACKAGE_NAME)/constant.Version=$(VERSION) …`, `GOBUILD = env CGO_ENABLED=0 $(GO_DIR)go build
+// -tags "full" -trimpath -ldflags="-s -w -buildid= $(VAR_SETTING)" -o $(BUILD_DIR)`; :12 `normal:
+// clean trojan-go`; :35-37 `trojan-go:` / `mkdir -p $(BUILD_DIR)` / `$(GOBUILD)`; :73-75
+// `darwin-amd64:` … `GOARCH=amd64 GOOS=darwin $(GOBUILD)/$@` and 22 more such targets. Its
+// Dockerfile clones the repository and runs `make`.
+const trojanMakefile = (gobuild: string, recipe = '\t$(GOBUILD)', cross = '$(GOBUILD)/$@') => `NAME := trojan-go
+PACKAGE_NAME := github.com/p4gefau1t/trojan-go
+VERSION := \`git describe --dirty\`
+COMMIT := \`git rev-parse HEAD\`
+
+PLATFORM := linux
+BUILD_DIR := build
+VAR_SETTING := -X $(PACKAGE_NAME)/constant.Version=$(VERSION) -X $(PACKAGE_NAME)/constant.Commit=$(COMMIT)
+GOBUILD = ${gobuild}
+
+.PHONY: trojan-go release test
+normal: clean trojan-go
+
+clean:
+\trm -rf $(BUILD_DIR)
+
+test:
+\tSHADOWSOCKS_SF_CAPACITY="-1" $(GO_DIR)go test -v ./...
+
+trojan-go:
+\tmkdir -p $(BUILD_DIR)
+${recipe}
+
+darwin-amd64:
+\tmkdir -p $(BUILD_DIR)/$@
+\tGOARCH=amd64 GOOS=darwin ${cross}
+
+linux-armv7:
+\tmkdir -p $(BUILD_DIR)/$@
+\tGOARCH=arm GOOS=linux GOARM=7 ${cross}
+`;
+const GOBUILD = 'env CGO_ENABLED=0 $(GO_DIR)go build -tags "full" -trimpath -ldflags="-s -w -buildid= $(VAR_SETTING)" -o $(BUILD_DIR)';
+const gated = (constraint: string, plus: string, imp: string) => `//go:build ${constraint}\n// +build ${plus}\n\npackage build\n\nimport (\n\t_ "github.com/p4gefau1t/trojan-go/${imp}"\n)\n`;
+const trojan: Record<string, string | null> = {
+  'go.mod': 'module github.com/p4gefau1t/trojan-go\n\ngo 1.17\n\nrequire github.com/go-sql-driver/mysql v1.6.0\n',
+  'go.sum': 'github.com/go-sql-driver/mysql v1.6.0 h1:x=\ngithub.com/go-sql-driver/mysql v1.6.0/go.mod h1:y=\n',
+  'main.go': 'package main\n\nimport (\n\t"flag"\n\n\t_ "github.com/p4gefau1t/trojan-go/component"\n\t"github.com/p4gefau1t/trojan-go/option"\n)\n\nfunc main() {\n\tflag.Parse()\n\tfor {\n\t\th, err := option.PopOptionHandler()\n\t\tif err != nil {\n\t\t\tpanic("invalid options")\n\t\t}\n\t\tif h.Handle() == nil {\n\t\t\tbreak\n\t\t}\n\t}\n}\n',
+  'component/base.go': 'package build\n\nimport (\n\t_ "github.com/p4gefau1t/trojan-go/version"\n)\n',
+  'component/client.go': gated('client || full || mini', 'client full mini', 'proxy/client'),
+  'component/server.go': gated('server || full || mini', 'server full mini', 'proxy/server'),
+  'component/api.go': gated('api || full', 'api full', 'api/service'),
+  'version/version.go': 'package version\n',
+  'proxy/client/client.go': 'package client\n',
+  'proxy/server/server.go': 'package server\n',
+  'api/service/service.go': 'package service\n',
+  'option/option.go': 'package option\n\ntype Handler interface {\n\tHandle() error\n}\n\nfunc PopOptionHandler() (Handler, error) { return nil, nil }\n',
+  'Makefile': trojanMakefile(GOBUILD),
+};
+
+describe('1. trojan-go: `env … $(GO_DIR)go build -tags "full"` in a Makefile variable builds the root with -tags full', () => {
+  it('go build -tags full, the reason names the Makefile once, and no Check about tags left out', async () => {
+    const r = await genClean(tree(trojan, {}));
+    assert.match(r.dockerfile, /go build -trimpath -tags full -ldflags="-s -w" -o \/out\/trojan-go \.$/m, r.dockerfile);
+    assert.ok(r.reasons.some((x) => x.startsWith('-tags full: the project builds with them (Makefile: go build -tags "full": every build of the root package it states), and 3 files of the packages the program compiles build only with them')), r.reasons.join('\n'));
+    assert.ok(!r.warnings.some((w) => /build tags|-tags/.test(w)), r.warnings.join('\n'));
+  });
+
+  it('the stated tags leave a gated file out (-tags mini): the Check names only the tags of what is left out', async () => {
+    const r = await gen(tree(trojan, { 'Makefile': trojanMakefile(GOBUILD.replace('"full"', '"mini"')) }));
+    assert.match(r.dockerfile, /go build -trimpath -tags mini /, r.dockerfile);
+    assert.ok(r.warnings.some((w) => w.startsWith("Files of the program also build with tags the project's build does not pass by default (api, full):")), r.warnings.join('\n'));
+  });
+
+  it('negative: the variable builds another package (… -o $(BUILD_DIR) ./cmd/other): no tags, the Check says what is left out', async () => {
+    const r = await gen(tree(trojan, { 'Makefile': trojanMakefile(GOBUILD, '\t$(GOBUILD) ./cmd/other', '$(GOBUILD)/$@ ./cmd/other') }));
+    assert.doesNotMatch(r.dockerfile, /-tags/, r.dockerfile);
+    assert.ok(r.warnings.some((w) => w.startsWith('3 files of the packages the program compiles build only with build tags (api, client, full, mini, server)')), r.warnings.join('\n'));
+  });
+
+  it('negative: a program in front of go (`time go build`, `$(GO) build` left unknown is not go): no tags', async () => {
+    for (const g of ['env CGO_ENABLED=0 time go build -tags "full" -o $(BUILD_DIR)', 'env CGO_ENABLED=0 $(GO) build -tags "full" -o $(BUILD_DIR)']) {
+      const r = await gen(tree(trojan, { 'Makefile': trojanMakefile(g) }));
+      assert.doesNotMatch(r.dockerfile, /-tags/, `${g}\n${r.dockerfile}`);
+    }
+  });
+});
