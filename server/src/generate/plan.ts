@@ -33,6 +33,7 @@ import { toolGenerations } from './toolGenerate';
 import { declaredTools, directiveWriting, gitWithoutRepository, goGenerateDirectives, missingBpf2goOutputs, missingGeneratedSources, moduleDirectives, producerOf, shellScript, whyNotToolchainOnly, type GoGenerateDirective } from './goGenerate';
 import { DockerIgnore } from '../workspace/dockerignore';
 import { modulesTxtIsForWorkspace, parseModulesTxt, vendorInconsistencies } from '../workspace/vendor';
+import { missingBindata } from './bindata';
 import { goFilesCopiedByVite, missingOwnPackages, namedBy, stubOwnPackages, submoduleOf } from './missingPackages';
 import { CHECKLINKNAME_OFF, CHECKLINKNAME_SINCE, statedLinkFlag, stdLinknames } from './linkname';
 import { hostInjectedProgram } from './injectedPrograms';
@@ -1382,6 +1383,14 @@ export function plan(model: WorkspaceModel, options: GenerateOptions, io: Genera
     const projectRuns = makefile && makeLine ? ` (the project runs \`${makeLine.l.replace(/^[@-]\s*/, '')}\`, ${join(modDir, makefile.f)}:${makeLine.i + 1})` : '';
     const pkgArg = b.directive.pkg === '' ? '.' : `./${b.directive.pkg}`;
     throw new GenerateError('generated-missing', `${b.directive.pkg || 'The root package'}${b.directive.pkg === pkg.dir ? '' : `, which ${describe(target)} compiles,`} uses ${b.undefined.slice(0, 3).join(', ')}${b.undefined.length > 3 ? ` and ${b.undefined.length - 3} more names` : ''}, which bpf2go writes: \`//go:generate ${b.directive.text}\` (${b.directive.file}:${b.directive.line}) makes ${join(b.dir, `${b.stem}_<target>.go`)} and its eBPF object, and the tree has neither (a fresh clone lacks them), so \`go build\` fails ("undefined: ${b.undefined[0]}").${bpf.length > 1 ? ` ${bpf.length - 1} more bpf2go output${bpf.length > 2 ? 's are' : ' is'} missing too (${bpf.slice(1, 4).map((x) => join(x.dir, `${x.stem}_*.go`)).join(', ')}).` : ''} bpf2go needs clang and the eBPF C sources and headers: run \`go generate ${pkgArg}\`${envVars.length > 0 ? ` with ${envVars.map((v) => `$${v}`).join(', ')} set` : ''}${projectRuns} before \`docker build\` (and keep its output out of .dockerignore), or add that step, with clang, to the Dockerfile.`, candidates);
+  }
+  // go-bindata's output missing (schollz/rwtxt: rwtxt.go calls Asset, which only the Makefile's
+  // `go-bindata -pkg rwtxt … assets` writes, after its bundle target): the build stops at the name.
+  const bindata = missingBindata(ownPackages, { read, listFiles: (under) => io.listFiles(under) });
+  if (bindata.length > 0) {
+    const b = bindata[0];
+    const shownUsed = `${b.used.slice(0, 3).join(', ')}${b.used.length > 3 ? ` and ${b.used.length - 3} more` : ''}`;
+    throw new GenerateError('generated-missing', `${b.usedIn} calls ${shownUsed}, which no file of ${b.pkg === '' ? 'the root package' : b.pkg} (package ${b.name}${b.pkg === pkg.dir ? '' : `, which ${describe(target)} compiles`}) declares: go-bindata writes ${b.used.length > 1 ? 'them' : 'it'} (${b.writer.where}${b.writer.target !== null ? `, target ${b.writer.target}` : ''}: \`${b.writer.text}\`), and the tree has no such file (a fresh clone lacks it), so \`go build\` fails ("undefined: ${b.used[0]}").${bindata.length > 1 ? ` ${bindata.slice(1, 3).map((x) => x.pkg || 'the root package').join(' and ')} too.` : ''} Run ${b.writer.target !== null ? `\`make ${b.writer.target}\` (or the steps it takes)` : 'it'} before \`docker build\` (and keep its output out of .dockerignore), or add those steps, with go-bindata and the files it bundles, to the Dockerfile.`, candidates);
   }
   for (const m of missingGeneratedSources(ownPackages, ownDirectives(), { read, listFiles: (under) => io.listFiles(under) })) {
     // A directive of the package that writes them and needs only the toolchain (a `go tool` its
