@@ -18,6 +18,14 @@
  *    that writes it and its Make target: schollz/rwtxt's package rwtxt calls `Asset(…)`, which only
  *    the Makefile's `go-bindata -pkg rwtxt … assets` writes (git ignores /bindata.go); the generated
  *    build failed with "undefined: Asset" (judge 38 Y G2).
+ * 4. A program that writes iptables rules through Kubernetes' iptables utility gets Debian's
+ *    iptables, and root when the project's manifest adds NET_ADMIN with no non-root securityContext:
+ *    kubernetes-sigs/ip-masq-agent ran on distroless as 65532 ("executable file not found in
+ *    $PATH" every sync; judge 38 G G1).
+ * 5. A host-access container without `command:` that runs an image named like the program makes
+ *    it root, and the NVIDIA container runtime's variables the project's image sets are kept for a
+ *    program that loads the driver's libraries: NVIDIA/gpu-feature-discovery could not write its
+ *    labels file as 65532 and had no NVIDIA_VISIBLE_DEVICES (judge 38 G G2, G3).
  */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
@@ -237,6 +245,192 @@ describe('3. rwtxt: go-bindata\'s Asset, which the tree lacks', () => {
     for (const v of variants) {
       const r = await gen(tree(rwtxt, v));
       assert.match(r.dockerfile, /go build .* \.\/cmd\/rwtxt$/m, `${JSON.stringify(v).slice(0, 200)}\n${r.dockerfile}`);
+    }
+  });
+});
+
+// kubernetes-sigs/ip-masq-agent at e3000864e0dd2a670340ae42e0eba1ada5be738a (Apache-2.0): go.mod
+// (2,015 bytes) `module k8s.io/ip-masq-agent`, `go 1.26.4`, vendor/ (left out here);
+// cmd/ip-masq-agent/ip-masq-agent.go (15,354 bytes):39 `utiliptables "k8s.io/kubernetes/pkg/util/iptables"`,
+// :114 `iptables := utiliptables.New(protocolv4)`, :296 `m.iptables.EnsureChain(utiliptables.TableNAT,
+// masqChain)`, :328 `m.iptables.RestoreAll(…)`; ip-masq-agent.yaml (985 bytes) a DaemonSet, :16-22
+// `- name: ip-masq-agent`, `image: registry.k8s.io/networking/ip-masq-agent:v2.8.0`,
+// `securityContext:` `privileged: false`, `capabilities:` `add: ["NET_ADMIN", "NET_RAW"]`.
+const masqMain = `package main
+
+import (
+\t"flag"
+\t"time"
+
+\tutiliptables "k8s.io/kubernetes/pkg/util/iptables"
+)
+
+type MasqDaemon struct {
+\tiptables utiliptables.Interface
+}
+
+func main() {
+\tflag.Parse()
+\tm := &MasqDaemon{iptables: utiliptables.New(utiliptables.ProtocolIPv4)}
+\tfor {
+\t\tif _, err := m.iptables.EnsureChain(utiliptables.TableNAT, "IP-MASQ-AGENT"); err != nil {
+\t\t\tpanic(err)
+\t\t}
+\t\ttime.Sleep(time.Minute)
+\t}
+}
+`;
+const masqYaml = (security: string) => `apiVersion: apps/v1
+kind: DaemonSet
+metadata:
+  name: ip-masq-agent
+  namespace: kube-system
+spec:
+  selector:
+    matchLabels:
+      k8s-app: ip-masq-agent
+  template:
+    metadata:
+      labels:
+        k8s-app: ip-masq-agent
+    spec:
+      hostNetwork: true
+      containers:
+      - name: ip-masq-agent
+        image: registry.k8s.io/networking/ip-masq-agent:v2.8.0
+        securityContext:
+${security}
+        volumeMounts:
+          - name: config
+            mountPath: /etc/config
+      volumes:
+        - name: config
+          configMap:
+            name: ip-masq-agent
+            optional: true
+`;
+const CAPS = '          privileged: false\n          capabilities:\n            add: ["NET_ADMIN", "NET_RAW"]';
+const masq: Record<string, string | null> = {
+  'go.mod': 'module k8s.io/ip-masq-agent\n\ngo 1.26.4\n\nrequire k8s.io/kubernetes v1.34.0\n',
+  'go.sum': 'k8s.io/kubernetes v1.34.0 h1:x=\nk8s.io/kubernetes v1.34.0/go.mod h1:y=\n',
+  'cmd/ip-masq-agent/ip-masq-agent.go': masqMain,
+  'ip-masq-agent.yaml': masqYaml(CAPS),
+};
+
+describe('4. ip-masq-agent: iptables through k8s.io/kubernetes/pkg/util/iptables, NET_ADMIN in its DaemonSet', () => {
+  it('debian-slim with iptables installed, USER 0:0 with the manifest\'s capabilities as the reason', async () => {
+    const r = await genClean(tree(masq, {}));
+    assert.match(r.dockerfile, /^FROM debian:bookworm-slim$/m, r.dockerfile);
+    assert.match(r.dockerfile, /apt-get install -y --no-install-recommends iptables\b/, r.dockerfile);
+    assert.match(r.dockerfile, /^USER 0:0$/m, r.dockerfile);
+    assert.ok(r.reasons.some((x) => x.startsWith('Runs as root') && x.includes('ip-masq-agent.yaml:17 runs the image registry.k8s.io/networking/ip-masq-agent:v2.8.0 (no command: its ENTRYPOINT, ip-masq-agent) with NET_ADMIN, NET_RAW added and no non-root securityContext')), r.reasons.join('\n'));
+    assert.ok(!r.warnings.some((w) => w.includes('CAP_NET_ADMIN')), r.warnings.join('\n'));
+  });
+
+  it('block-list capabilities (add: - NET_ADMIN) count too', async () => {
+    const r = await gen(tree(masq, { 'ip-masq-agent.yaml': masqYaml('          capabilities:\n            add:\n            - NET_ADMIN') }));
+    assert.match(r.dockerfile, /^USER 0:0$/m, r.dockerfile);
+  });
+
+  it('negative: no manifest, or one that runs it as a non-root user, or adds only NET_BIND_SERVICE: non-root, with the CAP_NET_ADMIN Check naming EnsureChain', async () => {
+    for (const yaml of [null, masqYaml(`${CAPS}\n          runAsUser: 1000`), masqYaml('          capabilities:\n            add: ["NET_BIND_SERVICE"]')]) {
+      const r = await gen(tree(masq, { 'ip-masq-agent.yaml': yaml }));
+      assert.match(r.dockerfile, /^USER 65532:65532$/m, `${yaml}\n${r.dockerfile}`);
+      assert.match(r.dockerfile, /apt-get install -y --no-install-recommends iptables\b/, r.dockerfile);
+      assert.ok(r.warnings.some((w) => w.startsWith('The program imports k8s.io/kubernetes/pkg/util/iptables and changes the kernel\'s network configuration through them (EnsureChain in cmd/ip-masq-agent/ip-masq-agent.go') && w.includes('CAP_NET_ADMIN')), r.warnings.join('\n'));
+    }
+  });
+
+  it('negative: a manifest that adds NET_ADMIN to another image: non-root', async () => {
+    const r = await gen(tree(masq, { 'ip-masq-agent.yaml': masqYaml(CAPS).replace('networking/ip-masq-agent:v2.8.0', 'networking/other-agent:v1') }));
+    assert.match(r.dockerfile, /^USER 65532:65532$/m, r.dockerfile);
+  });
+});
+
+// NVIDIA/gpu-feature-discovery at 47a1ea6862f69844c5364c98a77aa97fe9ea7b74 (v0.8.2, Apache-2.0): go.mod
+// (4,694 bytes) `module github.com/NVIDIA/gpu-feature-discovery`, `go 1.20`, requires
+// gitlab.com/nvidia/cloud-native/go-nvlib; cmd/gpu-feature-discovery/main.go (7,831 bytes) imports
+// internal/resource; internal/resource/nvml-lib.go (2,305 bytes) imports
+// `gitlab.com/nvidia/cloud-native/go-nvlib/pkg/nvml` and calls `nvml.New()`; internal/cuda/cuda.go:111
+// `import "C"`; deployments/static/gpu-feature-discovery-daemonset.yaml (2,110 bytes) :21-30
+// `- image: nvcr.io/nvidia/gpu-feature-discovery:v0.8.2`, volumeMounts of output-dir and host-sys,
+// `securityContext:` `privileged: true`, :58-63 hostPath /etc/kubernetes/node-feature-discovery/features.d
+// and /sys; deployments/container/Dockerfile.ubi8 (2,605 bytes) :56-58 `ENV NVIDIA_DISABLE_REQUIRE="true"`,
+// `ENV NVIDIA_VISIBLE_DEVICES=all`, `ENV NVIDIA_DRIVER_CAPABILITIES=utility,compute`, :80
+// `ENTRYPOINT ["/usr/bin/gpu-feature-discovery"]`.
+const gfdYaml = (security: string) => `apiVersion: apps/v1
+kind: DaemonSet
+metadata:
+  name: gpu-feature-discovery
+spec:
+  template:
+    spec:
+      containers:
+        - image: nvcr.io/nvidia/gpu-feature-discovery:v0.8.2
+          name: gpu-feature-discovery
+          volumeMounts:
+            - name: output-dir
+              mountPath: "/etc/kubernetes/node-feature-discovery/features.d"
+            - name: host-sys
+              mountPath: "/sys"
+          securityContext:
+${security}
+      volumes:
+        - name: output-dir
+          hostPath:
+            path: "/etc/kubernetes/node-feature-discovery/features.d"
+        - name: host-sys
+          hostPath:
+            path: "/sys"
+`;
+const gfdDockerfile = (env: string) => `ARG CUDA_VERSION=12.2.0
+FROM nvidia/cuda:\${CUDA_VERSION}-base-ubi8 as build
+WORKDIR /build
+COPY . .
+RUN make PREFIX=/artifacts cmds
+
+FROM nvidia/cuda:\${CUDA_VERSION}-base-ubi8
+${env}
+COPY --from=build /artifacts/gpu-feature-discovery /usr/bin/gpu-feature-discovery
+ENTRYPOINT ["/usr/bin/gpu-feature-discovery"]
+`;
+const GFD_ENV = '# disable all constraints on the configurations required by NVIDIA container toolkit\nENV NVIDIA_DISABLE_REQUIRE="true"\nENV NVIDIA_VISIBLE_DEVICES=all\nENV NVIDIA_DRIVER_CAPABILITIES=utility,compute';
+const gfd: Record<string, string | null> = {
+  'go.mod': 'module github.com/NVIDIA/gpu-feature-discovery\n\ngo 1.20\n\nrequire gitlab.com/nvidia/cloud-native/go-nvlib v0.0.0-20230327171225-18ad7cd513cf\n',
+  'go.sum': 'gitlab.com/nvidia/cloud-native/go-nvlib v0.0.0-20230327171225-18ad7cd513cf h1:x=\ngitlab.com/nvidia/cloud-native/go-nvlib v0.0.0-20230327171225-18ad7cd513cf/go.mod h1:y=\n',
+  'cmd/gpu-feature-discovery/main.go': 'package main\n\nimport (\n\t"flag"\n\n\t"github.com/NVIDIA/gpu-feature-discovery/internal/cuda"\n\t"github.com/NVIDIA/gpu-feature-discovery/internal/resource"\n)\n\nvar outputFile = flag.String("output-file", "/etc/kubernetes/node-feature-discovery/features.d/gfd", "Path to output file")\n\nfunc main() {\n\tflag.Parse()\n\t_ = resource.NewNVMLManager()\n\tcuda.Init()\n}\n',
+  'internal/resource/nvml-lib.go': 'package resource\n\nimport (\n\t"gitlab.com/nvidia/cloud-native/go-nvlib/pkg/nvml"\n)\n\ntype Manager interface{}\n\n// NewNVMLManager creates a new manager that uses NVML to query and manage devices\nfunc NewNVMLManager() Manager {\n\treturn nvml.New()\n}\n',
+  'internal/cuda/cuda.go': 'package cuda\n\n/*\n#cgo LDFLAGS: -ldl\n#include <dlfcn.h>\n*/\nimport "C"\n\n// Init loads libcuda.so.1.\nfunc Init() {}\n',
+  'deployments/static/gpu-feature-discovery-daemonset.yaml': gfdYaml('            privileged: true'),
+  'deployments/container/Dockerfile.ubi8': gfdDockerfile(GFD_ENV),
+};
+
+describe('5. gpu-feature-discovery: its DaemonSet runs the image privileged; its image sets the NVIDIA variables', () => {
+  it('USER 0:0 from the DaemonSet, and ENV NVIDIA_VISIBLE_DEVICES=all and NVIDIA_DRIVER_CAPABILITIES from Dockerfile.ubi8', async () => {
+    const r = await genClean(tree(gfd, {}));
+    assert.match(r.dockerfile, /^FROM gcr\.io\/distroless\/base-debian12:nonroot$/m, r.dockerfile);
+    assert.match(r.dockerfile, /^USER 0:0$/m, r.dockerfile);
+    assert.match(r.dockerfile, /^ENV NVIDIA_VISIBLE_DEVICES=all\nENV NVIDIA_DRIVER_CAPABILITIES=utility,compute\n# Root: the program needs it/m, r.dockerfile);
+    assert.doesNotMatch(r.dockerfile, /NVIDIA_DISABLE_REQUIRE/, r.dockerfile);
+    assert.ok(r.reasons.some((x) => x.startsWith('Runs as root') && x.includes('deployments/static/gpu-feature-discovery-daemonset.yaml:9 runs the image nvcr.io/nvidia/gpu-feature-discovery:v0.8.2 (no command: its ENTRYPOINT, gpu-feature-discovery) with privileged, hostPath /etc/kubernetes/node-feature-discovery/features.d, hostPath /sys')), r.reasons.join('\n'));
+    assert.ok(r.reasons.some((x) => x.startsWith('ENV NVIDIA_VISIBLE_DEVICES=all, ENV NVIDIA_DRIVER_CAPABILITIES=utility,compute: the program loads the NVIDIA driver\'s libraries through gitlab.com/nvidia/cloud-native/go-nvlib/pkg/nvml') && x.includes('(deployments/container/Dockerfile.ubi8:10,11)')), r.reasons.join('\n'));
+  });
+
+  it('without the project\'s ENV lines: none written, a Check says what to set', async () => {
+    const r = await gen(tree(gfd, { 'deployments/container/Dockerfile.ubi8': gfdDockerfile('') }));
+    assert.doesNotMatch(r.dockerfile, /NVIDIA_/, r.dockerfile);
+    assert.ok(r.warnings.some((w) => w.startsWith("The program loads the NVIDIA driver's libraries (libnvidia-ml.so.1, libcuda.so.1) through gitlab.com/nvidia/cloud-native/go-nvlib/pkg/nvml") && w.includes('NVIDIA_VISIBLE_DEVICES=all')), r.warnings.join('\n'));
+  });
+
+  it('negative: a Dockerfile that starts another program sets them: not taken', async () => {
+    const r = await gen(tree(gfd, { 'deployments/container/Dockerfile.ubi8': gfdDockerfile(GFD_ENV).replace(/gpu-feature-discovery/g, 'other-tool') }));
+    assert.doesNotMatch(r.dockerfile, /NVIDIA_/, r.dockerfile);
+  });
+
+  it('negative: the DaemonSet runs it as a non-root user, or runs another image: USER 65532', async () => {
+    for (const yaml of [gfdYaml('            privileged: true\n            runAsNonRoot: true'), gfdYaml('            privileged: true').replace('nvidia/gpu-feature-discovery:v0.8.2', 'nvidia/k8s-device-plugin:v0.14.1')]) {
+      const r = await gen(tree(gfd, { 'deployments/static/gpu-feature-discovery-daemonset.yaml': yaml }));
+      assert.match(r.dockerfile, /^USER 65532:65532$/m, `${yaml}\n${r.dockerfile}`);
     }
   });
 });

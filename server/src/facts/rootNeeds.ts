@@ -744,7 +744,7 @@ interface ManifestContainer {
  * The host-access containers of one manifest file with no non-root securityContext. A
  * container whose `command:` is there but not readable (a scalar, a template) is left out.
  */
-function manifestContainers(file: string, text: string, every = false): ManifestContainer[] {
+function manifestContainers(file: string, text: string, every = false, caps = false): ManifestContainer[] {
   const out: ManifestContainer[] = [];
   const all = text.split(/\r?\n/).map((t, n) => ({ n: n + 1, indent: t.length - t.trimStart().length, text: t.trim() }));
   // Documents.
@@ -784,10 +784,66 @@ function manifestContainers(file: string, text: string, every = false): Manifest
         const p = hostPaths.get(m);
         if (p !== undefined && HOST_SYSTEM.test(path.posix.normalize(p))) access.push(`hostPath ${p}`);
       }
+      if (caps) for (const c of addedCapabilities(item)) access.push(`capabilities add ${c}`);
       if (access.length > 0 || every) out.push({ file, line: item[0].n, command, shellProgram: command === null ? null : shellProgram(item, own), image, access });
     }
   }
   return out;
+}
+
+/**
+ * Capabilities a container's securityContext adds that only root gets in effect (Docker and the
+ * CRI runtimes give a non-root process no effective or ambient capability): `capabilities: add:
+ * ["NET_ADMIN", "NET_RAW"]` (kubernetes-sigs/ip-masq-agent e300086 ip-masq-agent.yaml:19-22), or
+ * the block list form. Names as the manifest writes them, without `CAP_`.
+ */
+const ROOT_CAPABILITIES = /^(?:CAP_)?(NET_ADMIN|NET_RAW|SYS_ADMIN|SYS_PTRACE|SYS_MODULE|BPF|PERFMON)$/;
+function addedCapabilities(item: readonly Line[]): string[] {
+  const out: string[] = [];
+  const at = item.findIndex((l) => /^(?:-\s+)?capabilities:\s*$/.test(l.text));
+  if (at < 0) return out;
+  const indent = item[at].indent;
+  const block: Line[] = [];
+  for (let k = at + 1; k < item.length && item[k].indent > indent; k++) block.push(item[k]);
+  const add = block.findIndex((l) => /^add:/.test(l.text));
+  if (add < 0) return out;
+  const flow = /^add:\s*\[([^\]]*)\]/.exec(block[add].text);
+  const words: string[] = [];
+  if (flow) words.push(...flow[1].split(','));
+  else for (let k = add + 1; k < block.length && block[k].indent >= block[add].indent && block[k].text.startsWith('-'); k++) words.push(block[k].text.replace(/^-\s*/, ''));
+  for (const w of words) {
+    const m = ROOT_CAPABILITIES.exec(w.trim().replace(/^["']|["']$/g, ''));
+    if (m && !out.includes(m[1])) out.push(m[1]);
+  }
+  return out;
+}
+
+/**
+ * Containers of the context's manifests that add capabilities only root gets in effect
+ * (addedCapabilities) with no non-root securityContext: by command, and by image for those that
+ * set none (matched with runsProgram and runsImageOf). The generator reads them as a reason for
+ * root (ip-masq-agent's DaemonSet adds NET_ADMIN for the iptables rules it writes); GD204 does not
+ * read them yet.
+ */
+export function capabilityWorkloads(ws: WorkspaceModel | undefined, files: WorkspaceFiles | undefined): ManifestWorkloads {
+  if (!files) return { byCommand: [], byEntrypoint: [] };
+  const read = (): ManifestWorkloads => {
+    const out: ManifestWorkloads = { byCommand: [], byEntrypoint: [] };
+    const manifests = files.listFiles('').filter((f) => /\.ya?ml$/i.test(f.path) && !SKIPPED.test(f.path)).slice(0, MAX_MANIFESTS);
+    for (const f of manifests) {
+      if ((files.fileSize(f.path) ?? 0) > MAX_BYTES) continue;
+      const text = files.readFile(f.path);
+      if (text === null || !/\bcontainers:/.test(text) || !/\bcapabilities:/.test(text)) continue;
+      for (const c of manifestContainers(f.path, text, false, true)) {
+        const access = c.access.filter((a) => a.startsWith('capabilities add '));
+        if (access.length === 0) continue;
+        if (c.command !== null) out.byCommand.push({ file: c.file, line: c.line, command: c.command, access });
+        else if (c.image !== null) out.byEntrypoint.push({ file: c.file, line: c.line, image: c.image, access });
+      }
+    }
+    return out;
+  };
+  return ws ? workspaceFact(ws, 'capabilityWorkloads', read) : read();
 }
 
 /**
@@ -1303,6 +1359,14 @@ export function goHostWorkloads(packages: readonly SourcesOf[]): HostWorkload[] 
 /** Whether a workload runs the program named `binary` (its command's last path element). */
 export function runsProgram(w: HostWorkload, binary: string): boolean {
   return path.posix.basename(w.command) === binary;
+}
+
+/**
+ * Whether a container without `command:` runs an image whose ENTRYPOINT starts the program named
+ * `binary`: its image is named like it (as entrypointWorkloadsOfImage matches them for GD204).
+ */
+export function runsImageOf(w: EntrypointWorkload, binary: string): boolean {
+  return imageRepositoryName(w.image) === binary.toLowerCase();
 }
 
 

@@ -22,7 +22,7 @@
  * the caller keeps asking. Nothing here changes what a chosen package's image does.
  */
 import { toDoc, type DockerfileModel } from '../dockerfile/model';
-import { parseDockerfile } from '../dockerfile/parse';
+import { parseDockerfile, properties } from '../dockerfile/parse';
 import { copyPaths, goFlag, goPackages, isWholeContext, pathEnv, stageChain, stageRef, startInstructions, targetImages, workdirBefore } from '../dockerfile/facts';
 import { goBinaryName } from '../dockerfile/goBuild';
 import { expandVariables } from '../dockerfile/variables';
@@ -719,6 +719,43 @@ export function ownStartArgs(names: ReadonlySet<string>, io: OwnBuildIo): { args
     else if (!entrypoint && cmd && starts(cmd)) out.push({ args: cmd.json!.slice(1), via: shown(cmd) });
   }
   return out;
+}
+
+/**
+ * The environment variables named by `keys` that the final stage of one of the project's
+ * Dockerfiles (as ownStartArgs reads them) sets, in itself or the stages it is built on, when it
+ * starts one of `names` in exec form: NVIDIA/gpu-feature-discovery 47a1ea6
+ * deployments/container/Dockerfile.ubi8:56-57 `ENV NVIDIA_VISIBLE_DEVICES=all`, `ENV
+ * NVIDIA_DRIVER_CAPABILITIES=utility,compute` before `ENTRYPOINT ["/usr/bin/gpu-feature-discovery"]`.
+ * Literal values only (no `$`); the first such Dockerfile that sets any, with the ENV lines; null when none.
+ */
+export function ownStartEnv(names: ReadonlySet<string>, io: OwnBuildIo, keys: RegExp): { env: [string, string][]; via: string } | null {
+  const files = io.listFiles('').map((f) => f.path).filter((p) => DOCKERFILE_NAME.test(nodePath.posix.basename(p)) && p.split('/').length <= 4 && !/(^|\/)(?:vendor|node_modules|testdata)\//.test(p)).sort();
+  for (const file of files) {
+    const text = io.readFile(file);
+    if (text === null || !/^\s*ENV\b/im.test(text)) continue;
+    const df = parseDockerfile(text);
+    if (df.stages.length === 0) continue;
+    const final = df.stages[df.stages.length - 1];
+    const { entrypoint, cmd } = startInstructions(df, final);
+    const starts = (i: typeof entrypoint) => !!i?.json && i.json.length > 0 && names.has(nodePath.posix.basename(i.json[0]));
+    if (!(entrypoint && starts(entrypoint)) && !(!entrypoint && cmd && starts(cmd))) continue;
+    const env = new Map<string, string>();
+    const lines = new Set<number>();
+    for (const st of stageChain(df, final)) {
+      for (const i of st.instructions) {
+        if (i.keyword !== 'ENV') continue;
+        for (const p of properties(i)) {
+          if (!keys.test(p.name)) continue;
+          if (p.value === null || p.value.includes('$')) env.delete(p.name);
+          else env.set(p.name, p.value);
+          lines.add(i.line + 1);
+        }
+      }
+    }
+    if (env.size > 0) return { env: [...env], via: `${file}:${[...lines].sort((a, b) => a - b).join(',')}` };
+  }
+  return null;
 }
 
 /** Files a program reads its configuration from, by their extension. */

@@ -135,6 +135,10 @@ const DEPENDENCY_RUNS: readonly { pkg: string; programs: readonly { name: string
   // flannel's iptables traffic manager (iptables.New(), then a command per rule) and its nftables one.
   { pkg: 'github.com/coreos/go-iptables/iptables', programs: [{ name: 'iptables', how: 'go-iptables changes every rule by running the iptables (ip6tables) command it finds on the PATH' }] },
   { pkg: 'sigs.k8s.io/knftables', programs: [{ name: 'nft', how: 'knftables runs the nft command' }] },
+  // Kubernetes' iptables utility (kubernetes-sigs/ip-masq-agent e300086 cmd/ip-masq-agent/ip-masq-agent.go:39,
+  // `utiliptables.New(…)`, then EnsureChain and RestoreAll every sync): its runner execs iptables,
+  // iptables-save and iptables-restore (pkg/util/iptables/iptables.go `cmdIPTables = "iptables"`…).
+  { pkg: 'k8s.io/kubernetes/pkg/util/iptables', programs: [{ name: 'iptables', how: "Kubernetes' iptables runner changes rules by running iptables, iptables-save and iptables-restore (Debian's iptables package)" }] },
   // secrets-store-csi-driver's node server: mount.New("") mounts and unmounts by running mount and umount.
   { pkg: 'k8s.io/mount-utils', programs: [{ name: 'mount', how: 'its Mounter runs the mount command (umount to unmount)' }, { name: 'umount', how: 'its Mounter unmounts with the umount command' }] },
   { pkg: 'k8s.io/utils/mount', programs: [{ name: 'mount', how: 'its Mounter runs the mount command (umount to unmount)' }, { name: 'umount', how: 'its Mounter unmounts with the umount command' }] },
