@@ -26,6 +26,8 @@
  *    it root, and the NVIDIA container runtime's variables the project's image sets are kept for a
  *    program that loads the driver's libraries: NVIDIA/gpu-feature-discovery could not write its
  *    labels file as 65532 and had no NVIDIA_VISIBLE_DEVICES (judge 38 G G2, G3).
+ * 6. A mounting program that names the "nfs" filesystem type gets a Check that the runtime lacks
+ *    mount.nfs: kubernetes-sigs/blob-csi-driver's NFS-protocol volumes (judge 38 G G6).
  */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
@@ -431,6 +433,39 @@ describe('5. gpu-feature-discovery: its DaemonSet runs the image privileged; its
     for (const yaml of [gfdYaml('            privileged: true\n            runAsNonRoot: true'), gfdYaml('            privileged: true').replace('nvidia/gpu-feature-discovery:v0.8.2', 'nvidia/k8s-device-plugin:v0.14.1')]) {
       const r = await gen(tree(gfd, { 'deployments/static/gpu-feature-discovery-daemonset.yaml': yaml }));
       assert.match(r.dockerfile, /^USER 65532:65532$/m, `${yaml}\n${r.dockerfile}`);
+    }
+  });
+});
+
+// kubernetes-sigs/blob-csi-driver at 0744a60b3930b2c37d42f07170d99f5b36ac97fc (Apache-2.0): go.mod
+// `module sigs.k8s.io/blob-csi-driver`; pkg/blobplugin/main.go imports pkg/blob; pkg/blob/blob.go:122-123
+// `NFS = "nfs"`, `AZNFS = "aznfs"`; pkg/blob/nodeserver.go imports `mount "k8s.io/mount-utils"`,
+// :484-497 `mountType := AZNFS` / `mountType = NFS` / `d.mounter.MountSensitive(source, targetPath,
+// mountType, mountOptions, []string{})`; pkg/blobplugin/Dockerfile:53 installs nfs-common.
+const blob: Record<string, string | null> = {
+  'go.mod': 'module sigs.k8s.io/blob-csi-driver\n\ngo 1.26.0\n\nrequire k8s.io/mount-utils v0.34.0\n',
+  'go.sum': 'k8s.io/mount-utils v0.34.0 h1:x=\nk8s.io/mount-utils v0.34.0/go.mod h1:y=\n',
+  'pkg/blobplugin/main.go': 'package main\n\nimport (\n\t"flag"\n\n\t"sigs.k8s.io/blob-csi-driver/pkg/blob"\n)\n\nvar endpoint = flag.String("endpoint", "unix://tmp/csi.sock", "CSI endpoint")\n\nfunc main() {\n\tflag.Parse()\n\t_ = blob.NewDriver().Publish("server:/a/b", "/mnt", true)\n}\n',
+  'pkg/blob/blob.go': 'package blob\n\nconst (\n\tNFS   = "nfs"\n\tAZNFS = "aznfs"\n)\n',
+  'pkg/blob/nodeserver.go': 'package blob\n\nimport (\n\tmount "k8s.io/mount-utils"\n)\n\ntype Driver struct {\n\tmounter *mount.SafeFormatAndMount\n}\n\nfunc NewDriver() *Driver { return &Driver{mounter: &mount.SafeFormatAndMount{Interface: mount.New("")}} }\n\nfunc (d *Driver) Publish(source, targetPath string, nfs bool) error {\n\tmountType := AZNFS\n\tif nfs {\n\t\tmountType = NFS\n\t}\n\treturn d.mounter.MountSensitive(source, targetPath, mountType, nil, []string{})\n}\n',
+};
+
+describe('6. blob-csi-driver: a mounting program that names the nfs filesystem type', () => {
+  it('debian-slim as root, and a Check that it lacks mount.nfs (nfs-common)', async () => {
+    const r = await gen(tree(blob, {}));
+    assert.match(r.dockerfile, /^FROM debian:bookworm-slim$/m, r.dockerfile);
+    assert.ok(r.warnings.some((w) => w.startsWith('The program mounts through k8s.io/mount-utils and names the filesystem type "nfs" (in pkg/blob/blob.go): an NFS mount runs the mount.nfs helper, from Debian\'s nfs-common')), r.warnings.join('\n'));
+  });
+
+  it('ceph-csi\'s form: the type as a Mount argument (ns.Mounter.Mount(source, mountPoint, "nfs", opts))', async () => {
+    const r = await gen(tree(blob, { 'pkg/blob/blob.go': 'package blob\n', 'pkg/blob/nodeserver.go': 'package blob\n\nimport (\n\tmount "k8s.io/mount-utils"\n)\n\ntype Driver struct {\n\tmounter mount.Interface\n}\n\nfunc NewDriver() *Driver { return &Driver{mounter: mount.New("")} }\n\nfunc (d *Driver) Publish(source, targetPath string, nfs bool) error {\n\treturn d.mounter.Mount(source, targetPath, "nfs", nil)\n}\n' }));
+    assert.ok(r.warnings.some((w) => w.startsWith('The program mounts through k8s.io/mount-utils and names the filesystem type "nfs" (in pkg/blob/nodeserver.go)')), r.warnings.join('\n'));
+  });
+
+  it('negative: no "nfs" literal, only a key\'s (a Service port\'s `Name: "nfs"`, longhorn-manager), or a local variable of a probe (k0s\'s `fs = "nfs"` in a switch): no such Check', async () => {
+    for (const text of ['package blob\n\nconst (\n\tNFS   = "ext4"\n\tAZNFS = "xfs"\n)\n', 'package blob\n\nconst (\n\tNFS   = "ext4"\n\tAZNFS = "xfs"\n)\n\ntype Port struct{ Name string }\n\nvar ports = []Port{{\n\tName: "nfs",\n}}\n', 'package blob\n\nconst (\n\tNFS   = "ext4"\n\tAZNFS = "xfs"\n)\n\nfunc fsName(m int) string {\n\tfs := ""\n\tswitch m {\n\tcase 1:\n\t\tfs = "nfs"\n\t}\n\treturn fs\n}\n']) {
+      const r = await gen(tree(blob, { 'pkg/blob/blob.go': text }));
+      assert.ok(!r.warnings.some((w) => w.includes('mount.nfs')), `${text}\n${r.warnings.join('\n')}`);
     }
   });
 });

@@ -1779,6 +1779,32 @@ export function plan(model: WorkspaceModel, options: GenerateOptions, io: Genera
   }
   if (netAdmin.length > 0 && netAdminCall !== null && !root) warnings.push(`The program imports ${netAdmin.slice(0, 3).join(', ')}${netAdmin.length > 3 ? ` and ${netAdmin.length - 3} more` : ''} and changes the kernel's network configuration through them (${netAdminCall}: links, addresses, routes, WireGuard or tun devices, firewall rules; WireGuard's netlink calls need it even to read a device), which needs CAP_NET_ADMIN. The image runs as USER 65532, and Docker gives a non-root process no effective capability even with --cap-add NET_ADMIN: those calls fail with "operation not permitted". Run it as root with only the capabilities it needs (docker run --user 0 --cap-add NET_ADMIN${netAdmin.some((m) => /wireguard\/tun|songgao\/water|tcpip\/link\/tun/.test(m)) ? ' --device /dev/net/tun' : ''}), or set USER 0:0.`);
   // Root alone mounts nothing: Docker gives root CAP_SYS_ADMIN only with --privileged or --cap-add.
+  // A mounting program that names the NFS filesystem type: mount -t nfs runs the mount.nfs helper,
+  // which neither debian-slim nor alpine has (kubernetes-sigs/blob-csi-driver 0744a60
+  // pkg/blob/blob.go:122 `NFS = "nfs"`, passed to MountSensitive in pkg/blob/nodeserver.go for
+  // NFS-protocol volumes; its image installs nfs-common: judge 38 G G6).
+  if (mountCall !== undefined && (runtime === 'debian' || runtime === 'alpine')) {
+    // The type as a Mount argument in a file that imports the library (ceph-csi's
+    // `ns.Mounter.Mount(source, mountPoint, "nfs", mountOptions)`), or a package-level constant set
+    // to it that such a file uses (blob-csi-driver's `NFS = "nfs"`, `mountType = NFS`); not another
+    // literal (k0s's filesystem probe `fs = "nfs"`, a Service port's `Name: "nfs"`).
+    const files = closure.flatMap((p) => p.files.filter((f) => !f.file.endsWith('_test.go')).map((f) => ({ at: join(p.dir, f.file), code: stripGoComments(f.text) })));
+    const mounting = files.filter((f) => [...f.code.matchAll(/"([^"\n]+)"/g)].some((q) => MOUNT_LIBRARY.test(q[1])));
+    let nfs: { at: string; type: string } | undefined;
+    for (const f of mounting) {
+      const m = /\.Mount(?:Sensitive)?\([^)\n]*"(nfs4?)"/.exec(f.code);
+      if (m) { nfs = { at: f.at, type: m[1] }; break; }
+    }
+    for (const f of nfs === undefined ? files.filter((x) => x.code.includes('"nfs')) : []) {
+      const consts = [...f.code.matchAll(/^const[ \t]*\(([^)]*)^\)/gm)].map((b) => b[1]).join('\n') + '\n' + [...f.code.matchAll(/^const[ \t]+(.*)$/gm)].map((c) => c[1]).join('\n');
+      for (const c of consts.matchAll(/^[ \t]*([A-Za-z_]\w*)[ \t]*(?:string[ \t]*)?=[ \t]*"(nfs4?)"/gm)) {
+        const use = new RegExp(`(?<![\\w.])${c[1]}\\b`, 'g');
+        if (mounting.some((mf) => (mf.code.match(use)?.length ?? 0) > (mf.at === f.at ? 1 : 0))) { nfs = { at: f.at, type: c[2] }; break; }
+      }
+      if (nfs !== undefined) break;
+    }
+    if (nfs) warnings.push(`The program mounts through ${mountLibrary} and names the filesystem type "${nfs.type}" (in ${nfs.at}): an NFS mount runs the mount.nfs helper, ${runtime === 'alpine' ? "from alpine's nfs-utils" : "from Debian's nfs-common"}, which ${runtimeImage} does not have, so mounting an NFS volume fails. If it mounts NFS volumes, install ${runtime === 'alpine' ? 'nfs-utils' : 'nfs-common'} in the runtime stage.`);
+  }
   if (root && rootEvidence.some((e) => e.kind === 'mount')) warnings.push(`USER 0:0 (root), not 65532: ${rootEvidence.find((e) => e.kind === 'mount')!.why}. Root alone is not enough: run it with --privileged (as a CSI node plugin's DaemonSet does) or --cap-add SYS_ADMIN and the devices it formats.`);
   // A pod spec the program builds for its own image with args and no command (longhorn-manager's
   // CSI DaemonSet: args `longhorn-manager -d csi …`): Kubernetes appends them to the ENTRYPOINT.
