@@ -28,6 +28,9 @@
  *    labels file as 65532 and had no NVIDIA_VISIBLE_DEVICES (judge 38 G G2, G3).
  * 6. A mounting program that names the "nfs" filesystem type gets a Check that the runtime lacks
  *    mount.nfs: kubernetes-sigs/blob-csi-driver's NFS-protocol volumes (judge 38 G G6).
+ * 7. A program run through alexellis/go-execute's ExecTask literal (`Command: "uname"`) is a program
+ *    the binary runs: alexellis/arkade's `arkade get` runs uname to pick the download, and the
+ *    distroless image had none ("cpu architecture \"\" is not supported"; judge 39 G G5).
  */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
@@ -466,6 +469,55 @@ describe('6. blob-csi-driver: a mounting program that names the nfs filesystem t
     for (const text of ['package blob\n\nconst (\n\tNFS   = "ext4"\n\tAZNFS = "xfs"\n)\n', 'package blob\n\nconst (\n\tNFS   = "ext4"\n\tAZNFS = "xfs"\n)\n\ntype Port struct{ Name string }\n\nvar ports = []Port{{\n\tName: "nfs",\n}}\n', 'package blob\n\nconst (\n\tNFS   = "ext4"\n\tAZNFS = "xfs"\n)\n\nfunc fsName(m int) string {\n\tfs := ""\n\tswitch m {\n\tcase 1:\n\t\tfs = "nfs"\n\t}\n\treturn fs\n}\n']) {
       const r = await gen(tree(blob, { 'pkg/blob/blob.go': text }));
       assert.ok(!r.warnings.some((w) => w.includes('mount.nfs')), `${text}\n${r.warnings.join('\n')}`);
+    }
+  });
+});
+
+// alexellis/arkade at 55e5cdca679e704f542f20a5797857eb5ff89db7 (MIT; judge 39 G used a4a5b21, the same
+// file): go.mod `module github.com/alexellis/arkade`, requires github.com/alexellis/go-execute/v2;
+// main.go calls cmd.Execute(); pkg/env/env.go:13 `execute "github.com/alexellis/go-execute/v2"`,
+// :17-21 `task := execute.ExecTask{Command: "uname", Args: []string{"-m"}, StreamStdio: false}`.
+const envGo = (literal: string) => `package env
+
+import (
+\t"context"
+\t"strings"
+
+\texecute "github.com/alexellis/go-execute/v2"
+)
+
+// GetClientArch returns a pair of arch and os
+func GetClientArch() (arch string, os string) {
+\ttask := execute.ExecTask{
+${literal}
+\t\tStreamStdio: false}
+\tres, _ := task.Execute(context.Background())
+\treturn strings.TrimSpace(res.Stdout), ""
+}
+`;
+const arkade: Record<string, string | null> = {
+  'go.mod': 'module github.com/alexellis/arkade\n\ngo 1.23.0\n\nrequire github.com/alexellis/go-execute/v2 v2.2.1\n',
+  'go.sum': 'github.com/alexellis/go-execute/v2 v2.2.1 h1:x=\ngithub.com/alexellis/go-execute/v2 v2.2.1/go.mod h1:y=\n',
+  'main.go': 'package main\n\nimport (\n\t"fmt"\n\n\t"github.com/alexellis/arkade/pkg/env"\n)\n\nfunc main() {\n\tfmt.Println(env.GetClientArch())\n}\n',
+  'pkg/env/env.go': envGo('\t\tCommand:     "uname",\n\t\tArgs:        []string{"-m"},'),
+};
+
+describe('7. arkade: uname run through go-execute\'s ExecTask', () => {
+  it('distroless, with a Check naming uname and the ExecTask (the image has no programs but the binary)', async () => {
+    const r = await genClean(tree(arkade, {}));
+    assert.match(r.dockerfile, /^FROM gcr\.io\/distroless\/static-debian12:nonroot$/m, r.dockerfile);
+    assert.ok(r.warnings.some((w) => w.startsWith('The program runs uname (ExecTask{Command: "uname"} (github.com/alexellis/go-execute runs it by name) in pkg/env/env.go) at run time') && w.includes('no programs but the binary')), r.warnings.join('\n'));
+  });
+
+  it('with --runtime debian (uname is one of its base tools): no such Check', async () => {
+    const r = await gen(tree(arkade, {}), { runtime: 'debian' });
+    assert.ok(!r.warnings.some((w) => w.includes('uname')), r.warnings.join('\n'));
+  });
+
+  it('negative: Shell: true (bash runs the line), or a Command from a variable: uname is not counted', async () => {
+    for (const lit of ['\t\tCommand:     "uname -m",\n\t\tShell:       true,', '\t\tCommand:     name,']) {
+      const r = await gen(tree(arkade, { 'pkg/env/env.go': envGo(lit).replace('func GetClientArch()', 'var name = "uname"\n\nfunc GetClientArch()') }));
+      assert.ok(!r.reasons.some((x) => x.includes('ExecTask')) && !r.warnings.some((w) => w.includes('ExecTask')), `${lit}\n${r.reasons.join('\n')}\n${r.warnings.join('\n')}`);
     }
   });
 });

