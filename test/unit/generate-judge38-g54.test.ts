@@ -741,3 +741,58 @@ describe('6. hysteria: the configuration viper searches for and stops without', 
     }
   });
 });
+
+// zcash/lightwalletd at ba1b9319865b583476b8ef0d6862fee83f2c31aa (MIT; judge 39 G G7): go.mod `module
+// github.com/zcash/lightwalletd`, `go 1.12`; main.go `cmd.Execute()`; cmd/root.go (15,000-odd
+// bytes):235-237 `if err := os.MkdirAll(opts.DataDir, 0755); err != nil { … "Can't create data
+// directory" … os.Exit(1) }`, :334 `rootCmd.Flags().String("data-dir", "/var/lib/lightwalletd", "data
+// directory (such as db)")`. Its Dockerfile:50-51 makes the folder for its user (`mkdir -p
+// /var/lib/lightwalletd/db && chown 2002:2002 …`).
+const lightwalletdRoot = (def: string, flag = 'data-dir', mkdir = true) => `package cmd
+
+import (
+	"os"
+
+	"github.com/spf13/cobra"
+)
+
+var dataDir string
+
+var rootCmd = &cobra.Command{
+	Use: "lightwalletd",
+	Run: func(cmd *cobra.Command, args []string) {
+${mkdir ? '\t\tif err := os.MkdirAll(dataDir, 0755); err != nil {\n\t\t\tos.Stderr.WriteString("Can\'t create data directory")\n\t\t\tos.Exit(1)\n\t\t}\n' : ''}	},
+}
+
+func Execute() {
+	if err := rootCmd.Execute(); err != nil {
+		os.Exit(1)
+	}
+}
+
+func init() {
+	rootCmd.Flags().StringVar(&dataDir, "${flag}", "${def}", "data directory (such as db)")
+}
+`;
+const lightwalletd = (root: string): Record<string, string> => ({
+  'go.mod': 'module github.com/zcash/lightwalletd\n\ngo 1.12\n\nrequire github.com/spf13/cobra v1.9.1\n',
+  'main.go': 'package main\n\nimport "github.com/zcash/lightwalletd/cmd"\n\nfunc main() {\n\tcmd.Execute()\n}\n',
+  'cmd/root.go': root,
+});
+
+describe('7. lightwalletd: a data-folder flag whose default is where 65532 cannot create it', () => {
+  it('lightwalletd: a Check names --data-dir, its default /var/lib/lightwalletd, and what to pass', async () => {
+    const r = await gen(tree(lightwalletd(lightwalletdRoot('/var/lib/lightwalletd')), {}));
+    assert.ok(r.warnings.includes('Flag --data-dir defaults to /var/lib/lightwalletd (cmd/root.go:28), a folder this image does not have, in /var/lib, which is root\'s: running as USER 65532, the program cannot create it there nor write in it. Pass --data-dir with a folder the runtime user owns (CMD ["--data-dir", "/app/data"]), or mount a volume at /var/lib/lightwalletd that uid 65532 can write.'), r.warnings.join('\n'));
+  });
+
+  it('negative: a default under /app or /tmp, a flag that names no data folder, or a program that makes no folder: no Check', async () => {
+    // mariadb-operator/mariadb-operator: cmd/agent/main.go:57 `RootCmd.PersistentFlags().StringVar(&stateDir, "state-dir", "/var/lib/mysql", …)`
+    // on the root of a package the controller adds as its `agent` subcommand: not the command the image runs.
+    const subcommandRoot = lightwalletdRoot('/var/lib/lightwalletd').replace('func Execute() {\n\tif err := rootCmd.Execute(); err != nil {\n\t\tos.Exit(1)\n\t}\n}', 'func Execute() {\n\tos.Exit(run(rootCmd))\n}\n\nfunc run(c *cobra.Command) int { return 0 }');
+    for (const root of [lightwalletdRoot('/app/data'), lightwalletdRoot('/tmp/lwd'), lightwalletdRoot('/var/lib/lightwalletd', 'log-file'), lightwalletdRoot('/var/lib/lightwalletd', 'data-dir', false), subcommandRoot]) {
+      const r = await gen(tree(lightwalletd(root), {}));
+      assert.ok(!r.warnings.some((w) => w.startsWith('Flag --')), root + r.warnings.join('\n'));
+    }
+  });
+});

@@ -27,6 +27,7 @@ import { GENERIC_MAIN_FOLDERS, chooseTarget, rankedCandidates } from './choose';
 import { CONFIG_FILE, ownBareStart, ownStartRest, ownBinaryNames, ownBuildChoice, ownRunPaths, ownStartArgs, ownStartEnv, ownStartFiles, ownStartSteps, ownStartWords, type StartSteps } from './ownBuild';
 import { decideTags } from './buildTags';
 import { viperSearch } from './viperConfig';
+import { dataDirFlags } from './dataDirFlags';
 import { imageHelpers } from './helpers';
 import { existingIgnoreFile } from './existingIgnore';
 import { toolGenerations } from './toolGenerate';
@@ -1867,6 +1868,13 @@ export function plan(model: WorkspaceModel, options: GenerateOptions, io: Genera
   const cmdArgs = [...serveWords, ...pocketBaseArgs, ...(loopbackArgs ?? []), ...ownArgs, ...oneOfArgs];
   const cmd = cmdArgs.length > 0 ? cmdArgs : null;
   warnings.push(...requiredFlagWarnings(closure.filter((p) => !otherCommandDirs.has(p.dir)), target.dir, cmd, needOneOf));
+  // A data-folder flag whose default lies where the non-root user cannot create it (./dataDirFlags.ts).
+  if (!root) {
+    for (const d of dataDirFlags(closure.filter((p) => !otherCommandDirs.has(p.dir)), target.dir)) {
+      if ((cmd ?? []).some((a) => a === `-${d.flag}` || a === `--${d.flag}` || a.startsWith(`-${d.flag}=`) || a.startsWith(`--${d.flag}=`))) continue;
+      warnings.push(`Flag --${d.flag} defaults to ${d.path} (${d.at}), a folder this image does not have, in ${nodePath.posix.dirname(d.path)}, which is root's: running as USER 65532, the program cannot create it there nor write in it. Pass --${d.flag} with a folder the runtime user owns (CMD [${[...(cmd ?? []), `--${d.flag}`, '/app/data'].map((a) => JSON.stringify(a)).join(', ')}]), or mount a volume at ${d.path} that uid 65532 can write.`);
+    }
+  }
   // The arguments the project's own image starts the binary with, beyond the subcommand this image
   // runs, that this image does not pass (pufferffish/wireproxy a57972e Dockerfile:15 `CMD [
   // "--config", "/etc/wireproxy/config" ]`, the file under its `VOLUME [ "/etc/wireproxy"]`;
