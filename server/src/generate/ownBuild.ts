@@ -126,7 +126,7 @@ export function ownRunPaths(model: WorkspaceModel, candidates: readonly Generate
  * at most two; null when no such file or words.
  */
 export function ownStartWords(names: ReadonlySet<string>, io: OwnBuildIo, targetDir?: string): { words: string[]; via: string } | null {
-  for (const file of [...io.listFiles('').map((f) => f.path).filter((p) => PLAIN_NAMES.has(p)).sort(), ...(targetDir ? targetDockerfiles(targetDir, io) : [])]) {
+  for (const file of rootDockerfiles(io, targetDir)) {
     const text = io.readFile(file);
     if (text === null) continue;
     const df = parseDockerfile(text);
@@ -151,7 +151,7 @@ export function ownStartWords(names: ReadonlySet<string>, io: OwnBuildIo, target
  */
 export function ownBareStart(names: ReadonlySet<string>, io: OwnBuildIo): { via: string } | null {
   let found: { via: string } | null = null;
-  for (const file of io.listFiles('').map((f) => f.path).filter((p) => PLAIN_NAMES.has(p)).sort()) {
+  for (const file of rootDockerfiles(io)) {
     const text = io.readFile(file);
     if (text === null) continue;
     const df = parseDockerfile(text);
@@ -176,25 +176,22 @@ export function ownBareStart(names: ReadonlySet<string>, io: OwnBuildIo): { via:
  */
 export function ownStartRest(names: ReadonlySet<string>, io: OwnBuildIo, targetDir: string): { args: string[]; via: string; volumes: { path: string; via: string }[]; copied: string[] } | null {
   let found: { args: string[]; via: string; volumes: { path: string; via: string }[]; copied: string[] } | null = null;
-  for (const file of [...io.listFiles('').map((f) => f.path).filter((p) => PLAIN_NAMES.has(p)).sort(), ...targetDockerfiles(targetDir, io)]) {
+  for (const file of rootDockerfiles(io, targetDir)) {
     const text = io.readFile(file);
     if (text === null) continue;
     const df = parseDockerfile(text);
     if (df.stages.length === 0) continue;
     const final = df.stages[df.stages.length - 1];
-    const { entrypoint, cmd } = startInstructions(df, final);
-    const starts = (i: typeof entrypoint) => !!i?.json && i.json.length > 0 && names.has(nodePath.posix.basename(i.json[0]));
-    const shown = (i: NonNullable<typeof entrypoint>) => `${i.keyword} ${JSON.stringify(i.json)}`;
-    let args: string[];
+    const st = finalStart(df, names);
+    if (!st) continue;
+    const { start, cmd } = st;
+    const shown = (i: NonNullable<typeof cmd>) => `${i.keyword} ${JSON.stringify(i.json)}`;
     let via: string;
-    if (entrypoint && starts(entrypoint)) {
+    if (start !== cmd) {
       if (cmd && !cmd.json) return null;
-      args = [...entrypoint.json!.slice(1), ...(cmd?.json ?? [])];
-      via = `${file}:${entrypoint.line + 1} ${shown(entrypoint)}${cmd ? `, ${cmd.line !== entrypoint.line ? `:${cmd.line + 1} ` : ''}${shown(cmd)}` : ''}`;
-    } else if (!entrypoint && cmd && starts(cmd)) {
-      args = cmd.json!.slice(1);
-      via = `${file}:${cmd.line + 1} ${shown(cmd)}`;
-    } else continue;
+      via = `${file}:${start.line + 1} ${shown(start)}${cmd ? `, ${cmd.line !== start.line ? `:${cmd.line + 1} ` : ''}${shown(cmd)}` : ''}`;
+    } else via = `${file}:${cmd.line + 1} ${shown(cmd)}`;
+    const args = st.args;
     if (found && found.args.join('\0') !== args.join('\0')) return null;
     if (found) continue;
     const volumes: { path: string; via: string }[] = [];
@@ -419,7 +416,7 @@ function startedPackage(file: string, df: DockerfileModel, finalStage: number, c
  * none does.
  */
 export function ownStartSteps(binary: string, io: OwnBuildIo): (StartSteps & { start: { line: number; text: string } }) | null {
-  for (const file of io.listFiles('').map((f) => f.path).filter((p) => PLAIN_NAMES.has(p)).sort()) {
+  for (const file of rootDockerfiles(io)) {
     const text = io.readFile(file);
     if (text === null) continue;
     const df = parseDockerfile(text);
@@ -697,6 +694,29 @@ function targetDockerfiles(targetDir: string, io: OwnBuildIo): string[] {
   return targetDir === '' ? [] : io.listFiles(targetDir).map((f) => f.path).filter((p) => nodePath.posix.dirname(p) === targetDir && PLAIN_NAMES.has(nodePath.posix.basename(p))).sort();
 }
 
+/** The project's root `Dockerfile`/`Containerfile`, then those in the main package's folder (`targetDir`). */
+function rootDockerfiles(io: OwnBuildIo, targetDir?: string): string[] {
+  return [...io.listFiles('').map((f) => f.path).filter((p) => PLAIN_NAMES.has(p)).sort(), ...(targetDir ? targetDockerfiles(targetDir, io) : [])];
+}
+
+/** Every Dockerfile of the project at most three levels down, outside vendor/, node_modules/ and testdata/. */
+function projectDockerfiles(io: OwnBuildIo): string[] {
+  return io.listFiles('').map((f) => f.path).filter((p) => DOCKERFILE_NAME.test(nodePath.posix.basename(p)) && p.split('/').length <= 4 && !/(^|\/)(?:vendor|node_modules|testdata)\//.test(p)).sort();
+}
+
+/**
+ * How the final stage starts one of `names` in exec form: its ENTRYPOINT names it (the arguments
+ * are ENTRYPOINT's words after it, then an exec-form CMD's), or it has no ENTRYPOINT and its CMD
+ * names it. `start` is that instruction; null when the final stage starts none of them so.
+ */
+function finalStart(df: DockerfileModel, names: ReadonlySet<string>) {
+  const { entrypoint, cmd } = startInstructions(df, df.stages[df.stages.length - 1]);
+  const starts = (i: typeof entrypoint): i is NonNullable<typeof entrypoint> & { json: string[] } => !!i?.json && i.json.length > 0 && names.has(nodePath.posix.basename(i.json[0]));
+  if (starts(entrypoint)) return { start: entrypoint, cmd, args: [...entrypoint.json.slice(1), ...(cmd?.json ?? [])] };
+  if (!entrypoint && starts(cmd)) return { start: cmd, cmd, args: cmd.json.slice(1) };
+  return null;
+}
+
 /**
  * The arguments with which the final stage of one of the project's Dockerfiles (any folder, at
  * most three levels down, outside vendor/ and node_modules/) starts one of `names` in exec form:
@@ -706,17 +726,17 @@ function targetDockerfiles(targetDir: string, io: OwnBuildIo): string[] {
  */
 export function ownStartArgs(names: ReadonlySet<string>, io: OwnBuildIo): { args: string[]; via: string }[] {
   const out: { args: string[]; via: string }[] = [];
-  const files = io.listFiles('').map((f) => f.path).filter((p) => DOCKERFILE_NAME.test(nodePath.posix.basename(p)) && p.split('/').length <= 4 && !/(^|\/)(?:vendor|node_modules|testdata)\//.test(p)).sort();
+  const files = projectDockerfiles(io);
   for (const file of files) {
     const text = io.readFile(file);
     if (text === null) continue;
     const df = parseDockerfile(text);
     if (df.stages.length === 0) continue;
-    const { entrypoint, cmd } = startInstructions(df, df.stages[df.stages.length - 1]);
-    const starts = (i: typeof entrypoint) => !!i?.json && i.json.length > 0 && names.has(nodePath.posix.basename(i.json[0]));
-    const shown = (i: NonNullable<typeof entrypoint>) => `${file}:${i.line + 1} ${i.keyword} ${JSON.stringify(i.json)}`;
-    if (entrypoint && starts(entrypoint)) out.push({ args: [...entrypoint.json!.slice(1), ...(cmd?.json ?? [])], via: `${shown(entrypoint)}${cmd?.json ? `, ${shown(cmd).slice(file.length + 1)}` : ''}` });
-    else if (!entrypoint && cmd && starts(cmd)) out.push({ args: cmd.json!.slice(1), via: shown(cmd) });
+    const st = finalStart(df, names);
+    if (!st) continue;
+    const { start, cmd, args } = st;
+    const shown = (i: NonNullable<typeof cmd>) => `${file}:${i.line + 1} ${i.keyword} ${JSON.stringify(i.json)}`;
+    out.push({ args, via: start !== cmd && cmd?.json ? `${shown(start)}, ${shown(cmd).slice(file.length + 1)}` : shown(start) });
   }
   return out;
 }
@@ -730,16 +750,14 @@ export function ownStartArgs(names: ReadonlySet<string>, io: OwnBuildIo): { args
  * Literal values only (no `$`); the first such Dockerfile that sets any, with the ENV lines; null when none.
  */
 export function ownStartEnv(names: ReadonlySet<string>, io: OwnBuildIo, keys: RegExp): { env: [string, string][]; via: string } | null {
-  const files = io.listFiles('').map((f) => f.path).filter((p) => DOCKERFILE_NAME.test(nodePath.posix.basename(p)) && p.split('/').length <= 4 && !/(^|\/)(?:vendor|node_modules|testdata)\//.test(p)).sort();
+  const files = projectDockerfiles(io);
   for (const file of files) {
     const text = io.readFile(file);
     if (text === null || !/^\s*ENV\b/im.test(text)) continue;
     const df = parseDockerfile(text);
     if (df.stages.length === 0) continue;
     const final = df.stages[df.stages.length - 1];
-    const { entrypoint, cmd } = startInstructions(df, final);
-    const starts = (i: typeof entrypoint) => !!i?.json && i.json.length > 0 && names.has(nodePath.posix.basename(i.json[0]));
-    if (!(entrypoint && starts(entrypoint)) && !(!entrypoint && cmd && starts(cmd))) continue;
+    if (!finalStart(df, names)) continue;
     const env = new Map<string, string>();
     const lines = new Set<number>();
     for (const st of stageChain(df, final)) {
@@ -797,7 +815,7 @@ export interface OwnStartFiles {
  * no such Dockerfile starts the binary or copies none.
  */
 export function ownStartFiles(targetDir: string, names: ReadonlySet<string>, io: OwnBuildIo): OwnStartFiles | null {
-  const files = [...io.listFiles('').map((f) => f.path).filter((p) => PLAIN_NAMES.has(p)).sort(), ...targetDockerfiles(targetDir, io)];
+  const files = rootDockerfiles(io, targetDir);
   const isFile = (rel: string) => rel !== '' && io.readFile(rel) !== null;
   for (const file of files) {
     const text = io.readFile(file);
@@ -805,17 +823,9 @@ export function ownStartFiles(targetDir: string, names: ReadonlySet<string>, io:
     const df = parseDockerfile(text);
     if (df.stages.length === 0) continue;
     const final = df.stages[df.stages.length - 1];
-    const { entrypoint, cmd } = startInstructions(df, final);
-    const starts = (i: typeof entrypoint) => !!i?.json && i.json.length > 0 && names.has(nodePath.posix.basename(i.json[0]));
-    let args: string[];
-    let start: NonNullable<typeof entrypoint>;
-    if (entrypoint && starts(entrypoint)) {
-      start = entrypoint;
-      args = [...entrypoint.json!.slice(1), ...(cmd?.json ?? [])];
-    } else if (!entrypoint && cmd && starts(cmd)) {
-      start = cmd;
-      args = cmd.json!.slice(1);
-    } else continue;
+    const st = finalStart(df, names);
+    if (!st) continue;
+    const { start, args } = st;
     const copies: OwnStartCopy[] = [];
     const shown = (i: (typeof final.instructions)[number]) => `${file}:${i.line + 1} \`${df.text.split(/\r?\n/)[i.line]?.trim() ?? i.keyword}\``;
     // A word of the arguments names the path (`-c /etc/x.yaml`, `--config.file=/etc/agent/agent.yaml`).
@@ -882,7 +892,7 @@ export function ownStartFiles(targetDir: string, names: ReadonlySet<string>, io:
     }
     if (copies.length === 0) continue;
     const workdir = workdirBefore(df, final, start, '/') ?? '/';
-    return { via: `${file}:${start.line + 1} ${start.keyword} ${JSON.stringify(start.json)}${start === entrypoint && cmd?.json ? ` and CMD ${JSON.stringify(cmd.json)}` : ''}`, args, copies, workdir };
+    return { via: `${file}:${start.line + 1} ${start.keyword} ${JSON.stringify(start.json)}${start !== st.cmd && st.cmd?.json ? ` and CMD ${JSON.stringify(st.cmd.json)}` : ''}`, args, copies, workdir };
   }
   return null;
 }
