@@ -86,3 +86,81 @@ describe('stage-scoped rules: silent on a stage no build builds', () => {
     for (const code of ['GD104', 'GD107']) assert.ok(!left.includes(code), `${code} in ${left.join(' ')}`);
   });
 });
+
+// prest/prest 9070bda7e9ab6b6484e04a0983b8afd61c8315e6 (MIT) Dockerfile:1-58 (judge 40 X W5-W10):
+// the default build (`FROM full`, the last stage) builds the binary in `builder`; goreleaser builds
+// `--target release` (.goreleaser.yml:68), which copies a prebuilt prestd from the context and
+// never builds `builder` (nor `studio`, nor `full`). With that target given, nothing of `builder`
+// (GD104 :15, GD309 :22, GD107 :27) is that build's; without it, they are the default build's.
+describe('stage-scoped rules with a given --target: silent on the stages that target does not build', () => {
+  const prest = df([
+    '# syntax=docker/dockerfile:1',
+    '',
+    '# --- Studio frontend ---',
+    'FROM node:24-bookworm AS studio',
+    'WORKDIR /workspace/studio',
+    'RUN corepack enable',
+    'COPY studio/package.json studio/pnpm-lock.yaml studio/pnpm-workspace.yaml ./',
+    'RUN pnpm install --frozen-lockfile',
+    'COPY studio/ ./',
+    'RUN pnpm build',
+    '',
+    '# --- Go binary ---',
+    'FROM registry.hub.docker.com/library/golang:1.26 AS builder',
+    'WORKDIR /workspace',
+    'COPY . .',
+    'COPY --from=studio /workspace/internal/studio/dist /workspace/internal/studio/dist',
+    'ARG VERSION',
+    'ENV GOOS=linux',
+    'ENV CGO_ENABLED=1',
+    'RUN apt-get update && apt-get upgrade -y && \\',
+    '    apt-get install --no-install-recommends -yq netcat-traditional && \\',
+    '    rm -rf /var/lib/apt/lists/* && \\',
+    '    if [ -f go.mod ]; then \\',
+    '      go mod vendor && \\',
+    '      go build -ldflags "-s -w -X github.com/prest/prest/v2/helpers.Version=${VERSION}" -o prestd cmd/prestd/main.go; \\',
+    '    fi',
+    '',
+    'FROM registry.hub.docker.com/library/golang:1.26 AS full',
+    'RUN apt-get update && apt-get upgrade -y && rm -rf /var/lib/apt/lists/*',
+    'COPY --from=builder /workspace/prestd /bin/prestd',
+    'WORKDIR /app',
+    'ENTRYPOINT ["/bin/prestd"]',
+    '',
+    'FROM registry.hub.docker.com/library/golang:1.26 AS release',
+    'RUN apt-get update && apt-get upgrade -y && \\',
+    '    apt-get install --no-install-recommends -yq netcat-traditional && \\',
+    '    rm -rf /var/lib/apt/lists/*',
+    'COPY prestd /bin/prestd',
+    'WORKDIR /app',
+    'ENTRYPOINT ["/bin/prestd"]',
+    '',
+    'FROM full',
+  ]);
+  const BUILDER = ['GD104', 'GD107', 'GD309'];
+  const inBuilder = (o = {}) => lint(prest, o).filter((f) => BUILDER.includes(f.code)).map((f) => `${f.code}:${prest.slice(0, f.span.start).split('\n').length}`);
+
+  it('the default build and `--target full` build `builder`: its findings stay', () => {
+    const all = inBuilder();
+    for (const code of BUILDER) assert.ok(all.some((f) => f.startsWith(`${code}:`)), `${code} in ${all.join(' ')}`);
+    assert.deepEqual(inBuilder({ target: 'full' }), all, '--target full');
+    assert.deepEqual(inBuilder({ target: 'FULL' }), all, 'a target is matched as BuildKit does, without case');
+  });
+
+  it('`--target release` builds none of them', () => {
+    assert.deepEqual(inBuilder({ target: 'release' }), []);
+    // The release stage's own findings stay (its apt-get upgrade, its root user…).
+    const own = lint(prest, { target: 'release' }).map((f) => `${f.code}:${prest.slice(0, f.span.start).split('\n').length}`);
+    assert.deepEqual(own, ['GD204:34']);
+  });
+
+  it('a target that names no stage is not a given target: the last stage and the default rule', () => {
+    assert.deepEqual(inBuilder({ target: 'nosuchstage' }), inBuilder());
+  });
+
+  it('a `--from` through a variable may be any stage: every stage stays', () => {
+    const variable = prest.replace('COPY prestd /bin/prestd', 'ARG SRC=builder\nCOPY --from=${SRC} /workspace/prestd /bin/prestd');
+    const found = lint(variable, { target: 'release' }).filter((f) => BUILDER.includes(f.code));
+    assert.ok(found.length > 0, 'findings of builder stay');
+  });
+});

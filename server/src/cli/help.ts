@@ -14,7 +14,8 @@ all files are linted in one process.
 Options:
   --context DIR     the build context (default: the nearest folder above the Dockerfile with go.mod or go.work)
   --target STAGE    the stage built as the image (docker build --target): it is checked as the
-                    final image (default: the last stage)
+                    final image, and stages that build does not need are not reported
+                    (default: the last stage)
   --format FORMAT   text (default), json, sarif (code scanning), github (Actions annotations),
                     gitlab (Code Quality report)
   --fix             write the safe fixes to the files, then report what is left

