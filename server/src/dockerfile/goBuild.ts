@@ -743,6 +743,9 @@ function mountMayLand(instr: Instruction, m: Mount): boolean {
 
 const COMPILES: ReadonlySet<string> = new Set(['build', 'install', 'run', 'test', 'generate']);
 
+/** The variables `go help environment` lists (and cgo's toolchain: CC, CXX, AR, FC, PKG_CONFIG, the CGO_* flags). */
+export const GO_VARIABLE = /^(GO(111MODULE|ARCH|AUTH|BIN|CACHE|CACHEPROG|DEBUG|ENV|FLAGS|INSECURE|MODCACHE|NOPROXY|NOSUMDB|OS|PATH|PRIVATE|PROXY|ROOT|SUMDB|TMPDIR|TOOLCHAIN|VCS|WORK|ARM|ARM64|386|AMD64|MIPS|MIPS64|PPC64|RISCV64|WASM|EXPERIMENT|FIPS140)|CGO_[A-Z_]+|CC|CXX|AR|FC|PKG_CONFIG|GCCGO)$/;
+
 /**
  * The go commands that download modules into the module cache and build nothing: `go mod
  * download`, and `go mod tidy` and `go mod vendor`, which fetch every module they need (`go mod
@@ -751,9 +754,6 @@ const COMPILES: ReadonlySet<string> = new Set(['build', 'install', 'run', 'test'
  * the module's own packages, in module mode there) as filling the module cache. (`go get` is not
  * here: in GOPATH mode it fetches sources into $GOPATH/src, not the module cache.)
  */
-/** The variables `go help environment` lists (and cgo's toolchain: CC, CXX, AR, FC, PKG_CONFIG, the CGO_* flags). */
-export const GO_VARIABLE = /^(GO(111MODULE|ARCH|AUTH|BIN|CACHE|CACHEPROG|DEBUG|ENV|FLAGS|INSECURE|MODCACHE|NOPROXY|NOSUMDB|OS|PATH|PRIVATE|PROXY|ROOT|SUMDB|TMPDIR|TOOLCHAIN|VCS|WORK|ARM|ARM64|386|AMD64|MIPS|MIPS64|PPC64|RISCV64|WASM|EXPERIMENT|FIPS140)|CGO_[A-Z_]+|CC|CXX|AR|FC|PKG_CONFIG|GCCGO)$/;
-
 export const MODULE_DOWNLOADS: ReadonlySet<string> = new Set(['mod download', 'mod tidy', 'mod vendor']);
 
 /** Where a go command keeps its caches (null: unknown), and the user it runs as. */
