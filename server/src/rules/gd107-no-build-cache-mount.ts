@@ -9,7 +9,7 @@ import { insert, replace } from '../edits/edits';
 import { removeCommandEdit } from '../edits/shellChain';
 import { buildKitSibling } from '../facts/classicBuilder';
 import { baseModuleDownload, repositoryBuiltBase, type BuiltBase } from '../facts/builtBaseImage';
-import { isSourceCopy, noGoSourcesAt, stageUsesVendor } from '../facts/goSources';
+import { isSourceCopy, loadsNoPackage as noPackageLoaded, stageUsesVendor } from '../facts/goSources';
 import { composeServices } from '../facts/composeImages';
 import { composeGoService, feedsGoAtStart, goAtStart } from '../facts/goAtStart';
 import { dockerfileFact } from '../facts/memo';
@@ -616,13 +616,9 @@ function commandText(step: IndirectGoStep): string {
 const DOWNLOADS = MODULE_DOWNLOADS;
 const TIDY_VENDOR = new Set(['mod tidy', 'mod vendor']);
 
-/**
- * A `go mod tidy` or `go mod vendor` run before any Go source is in the stage (facts/goSources.ts
- * noGoSourcesAt): "all" matches no package, so it downloads nothing and its layer holds no module
- * (cooperspencer/gickup 7d810a4 Dockerfile:8-10, judge 39 Y W1).
- */
+/** A tidy or vendor that downloads nothing (facts/goSources.ts loadsNoPackage; judge 39 Y W1). */
 function loadsNoPackage(ctx: RuleContext, stage: Stage, g: GoCommand): boolean {
-  return TIDY_VENDOR.has(g.sub) && noGoSourcesAt(ctx.model, stage, g.instr, g.cmd, ctx.workspace ? ctx.files : undefined);
+  return noPackageLoaded(ctx.model, stage, g, ctx.workspace ? ctx.files : undefined);
 }
 
 /** `go get` of the module's own packages (`go get -d -v ./...`) in module mode: it loads them and downloads what they import. */

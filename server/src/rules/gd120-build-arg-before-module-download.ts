@@ -51,20 +51,13 @@ import type { DockerfileModel, Instruction, Stage } from '../dockerfile/model';
 import { properties } from '../dockerfile/parse';
 import { isSystemSetupCommand } from '../dockerfile/packages';
 import { passedBuildArgs } from '../facts/passedBuildArgs';
+import { PER_BUILD, pinnedCommit as pinnedCommitArg } from '../facts/perBuildArgs';
 import { commandBuildArgs, workflowBuildArgs, type WorkflowBuildArg } from '../facts/composeImages';
 import { deleteLines, insertAboveInstruction, insertLinesAfter, type Edit } from '../edits/edits';
 import { stagesToCheck, type Fix, type Rule, type RuleContext, type RuleFinding, withLazyFix } from './types';
 import { readsVariable } from '../dockerfile/variables';
 
-/**
- * ARG names that say they hold a per-build value: a commit (COMMIT, GIT_COMMIT, COMMIT_SHA,
- * GIT_SHA, GITHUB_SHA, REVISION, VCS_REF) or a build date or time (DATE, BUILD_DATE, BUILDTIME,
- * BUILD_TIMESTAMP, and in Unix seconds BUILD_UNIXTIME, UNIX_TIMESTAMP: ezbookkeeping's CI passes
- * `BUILD_UNIXTIME` on every build) or a CI build number (BUILD_NUMBER, BUILD_ID), or when it
- * was built (BUILT_AT, BUILD_AT, BUILT_ON: redpanda-data/kminion's workflow passes `BUILT_AT`
- * from `date`). Not a checksum (`GO_SHA256`, `HELM_SHA`): those pin a download.
- */
-const PER_BUILD = /^(?:[A-Z0-9]+_)*(?:COMMIT|REVISION|VCS_REF)(?:_[A-Z0-9]+)*$|^(?:(?:GIT|GITHUB|CI_COMMIT|COMMIT|SOURCE|VCS)_)?SHA(?:_SHORT)?$|^(?:GIT_)?HASH$|^(?:BUILD_?)?(?:UNIX_?)?(?:DATE|TIME|TIMESTAMP)$|^BUILD_?(?:UNIX_?)?(?:DATE|TIME)_?[A-Z]*$|^BUILD_?(?:NUMBER|ID)$|^BUIL[DT]_?(?:AT|ON)$/;
+/** ARG names that say they hold a per-build value: facts/perBuildArgs.ts PER_BUILD. */
 
 /** A variable or step-output name of a per-build value: PER_BUILD, or a word of it says commit or date (`short_sha`, `buildDate`, `date`). */
 function perBuildName(name: string): boolean {
@@ -186,20 +179,9 @@ export const gd120: Rule = {
   },
 };
 
-/**
- * A commit ARG whose default (its own value, else that of the global ARG it takes) is a commit
- * hash, which no build file of the repository passes another value for: it pins another project's
- * commit, changed by an edit of the Dockerfile, not per build (seaweedfs/seaweedfs-csi-driver
- * 05c90b2 cmd/seaweedfs-mount/Dockerfile:3,10, `ARG SEAWEEDFS_COMMIT=5e7ab43ddd52`, kept equal to
- * go.mod's seaweedfs version by a workflow's `sed`: the download re-runs with that go.mod anyway;
- * judge 38 Y F3, where GD104's fix put a download after it). Only where the build files are in
- * view (passedBuildArgs): elsewhere a CI may pass every build's commit over that default.
- */
+/** A commit ARG whose default pins another project's commit (facts/perBuildArgs.ts pinnedCommit; judge 38 Y F3). */
 function pinnedCommit(ctx: RuleContext, a: { name: string; value: string | undefined }): boolean {
-  const value = a.value ?? ctx.model.globalArgs.get(a.name) ?? null;
-  if (value === null || !/^[0-9a-f]{7,40}$/.test(value)) return false;
-  const passed = passedBuildArgs(ctx.workspace, ctx.files);
-  return passed.inView && !passed.any && !passed.names.has(a.name);
+  return pinnedCommitArg(ctx.model, ctx.workspace, ctx.files, a);
 }
 
 /**
