@@ -4,7 +4,7 @@
  * tells a folder without Go files and a plain file from a source folder.
  */
 import { isRemoteSource } from '../dockerfile/copySources';
-import { contextPath, copyPaths, goCommandOf, goCommands, goFlag, isContextCopy, isWholeContext, stageChain, stageImage, type GoCommand } from '../dockerfile/facts';
+import { argDeclarations, contextPath, copyPaths, goCommandOf, goCommands, goFlag, isContextCopy, isWholeContext, stageChain, stageImage, type GoCommand } from '../dockerfile/facts';
 import { mounts } from '../dockerfile/mounts';
 import type { ShellCommand } from '../dockerfile/shellModel';
 import { globRegex } from '../dockerfile/created';
@@ -13,6 +13,9 @@ import type { WorkspaceFiles } from '../workspace/types';
 import type { WorkspaceModel } from '../workspace/model';
 import { gitIgnored } from './gitIgnored';
 import { releasedBinaries } from './releaseBuilds';
+import { passedBuildArgs } from './passedBuildArgs';
+import { properties } from '../dockerfile/parse';
+import { loneVariable } from '../dockerfile/variables';
 
 /** Files that make up the dependency layer; copying only these is what we want first. */
 const MODULE_FILES = /(^|\/)(go\.mod|go\.sum|go\.work|go\.work\.sum)$/;
@@ -135,6 +138,36 @@ export function isBuildOutputCopy(i: Instruction, ws: WorkspaceModel | undefined
     if (!rel.includes('/') && released.has(rel.toLowerCase())) return true;
     if (!(OUTPUT_DIR.test(rel) || PREBUILT.test(rel))) return false;
     return (!files.fileExists(rel) && !files.dirExists(rel)) || gitIgnored(ws, files, rel);
+  });
+}
+
+/**
+ * An ADD whose every source is a lone variable (`ADD $CORTEZA_SERVER_PATH /tmp/server`) set last by
+ * an ARG whose default is a URL written with its scheme (`ARG CORTEZA_SERVER_PATH=https://…/corteza-server-${SERVER_VERSION}-linux-amd64.tar.gz`),
+ * which no build file of the repository passes (facts/passedBuildArgs.ts; the context must be the
+ * repository's root, where those files are): the build downloads it, as a literal `ADD <url>`, and
+ * takes nothing of the context. cortezaproject/corteza 5b869ce Dockerfile:9,16 (its release
+ * workflow passes VERSION and SASS_VERSION only; judge 40 X W1/W2). False whenever not certain.
+ */
+export function addsUrlByDefault(model: DockerfileModel, stage: Stage, i: Instruction, ws: WorkspaceModel | undefined, files: WorkspaceFiles | undefined): boolean {
+  if (i.keyword !== 'ADD' || !isContextCopy(i)) return false;
+  const paths = copyPaths(i);
+  if (!paths || paths.sources.length === 0) return false;
+  const passed = passedBuildArgs(ws, files);
+  if (!passed.inView || passed.any) return false;
+  return paths.sources.every((src) => {
+    const name = loneVariable(src);
+    if (name === null || passed.names.has(name)) return false;
+    // The last ARG or ENV of the chain before the ADD that sets the name.
+    let value: string | null | undefined;
+    outer: for (const s of stageChain(model, stage)) {
+      for (const x of s.instructions) {
+        if (x === i) break outer;
+        if (x.keyword === 'ENV' && properties(x).some((p) => p.name === name)) value = null;
+        if (x.keyword === 'ARG') for (const a of argDeclarations(model, x)) if (a.name === name) value = a.value ?? model.globalArgs.get(name) ?? null;
+      }
+    }
+    return typeof value === 'string' && isRemoteSource(value);
   });
 }
 

@@ -6,7 +6,9 @@
  * `docker build` that the repository does not hold (`COPY build/bin/app …`, git-ignored:
  * isBuildOutputCopy; megaease/easegress build/package/Dockerfile:13-15, as its
  * Dockerfile.goreleaser:5-8 ADDs goreleaser's binaries; judge 34 Y M6). Every source edit then
- * re-runs the install.
+ * re-runs the install. An `ADD $VAR` whose ARG default is a URL that no build file passes
+ * another value for downloads, as a literal `ADD <url>` (facts/goSources.ts addsUrlByDefault:
+ * cortezaproject/corteza Dockerfile:16): not the sources.
  *
  * Fix: move the RUN (its whole lines, with the comment lines directly above it, so pragmas
  * move along) directly above the stage's first source COPY (above that COPY's own comment
@@ -27,7 +29,7 @@ import type { DockerfileModel, Instruction, Script, Stage } from '../dockerfile/
 import { isSystemSetupCommand, packageCommands } from '../dockerfile/packages';
 import type { ShellCommand } from '../dockerfile/shell';
 import { deleteLines, insert } from '../edits/edits';
-import { isBuildOutputCopy, isSourceCopy } from '../facts/goSources';
+import { addsUrlByDefault, isBuildOutputCopy, isSourceCopy } from '../facts/goSources';
 import { stagesToCheck, type Fix, type Rule, type RuleFinding, withLazyFix } from './types';
 
 const MOVABLE_OVER = new Set(['COPY', 'ADD', 'WORKDIR', 'LABEL', 'EXPOSE', 'MAINTAINER', 'STOPSIGNAL', 'HEALTHCHECK']);
@@ -47,7 +49,7 @@ export const gd309: Rule = {
   check(ctx) {
     const out: RuleFinding[] = [];
     for (const stage of stagesToCheck(ctx)) {
-      const copy = stage.instructions.find((i) => isSourceCopy(i, ctx.files) || isBuildOutputCopy(i, ctx.workspace, ctx.files, ctx.dockerfile));
+      const copy = stage.instructions.find((i) => (isSourceCopy(i, ctx.files) && !addsUrlByDefault(ctx.model, stage, i, ctx.workspace, ctx.files)) || isBuildOutputCopy(i, ctx.workspace, ctx.files, ctx.dockerfile));
       if (!copy) continue;
       const outputs = isBuildOutputCopy(copy, ctx.workspace, ctx.files, ctx.dockerfile);
       const what = outputs ? 'the binaries built before `docker build` are copied' : 'the sources are copied';

@@ -294,3 +294,57 @@ describe('GD309: an install after the copy of binaries built before docker build
     assert.deepEqual(find(GORELEASER, 'GD309', other), []);
   });
 });
+
+// Judge 40 X W1/W2: cortezaproject/corteza 5b869ce3861f9773df6e73432eadd17959f5eec1 (Apache-2.0)
+// Dockerfile:1-24 (context: the repository root): `ARG CORTEZA_SERVER_PATH=https://releases…/
+// corteza-server-${SERVER_VERSION}-linux-amd64.tar.gz`, `ADD $CORTEZA_SERVER_PATH /tmp/server`, then
+// `RUN apk update && apk add --no-cache file` and `RUN apk add curl`. The release workflow
+// (.github/workflows/release.yml:437-441) passes VERSION and SASS_VERSION only: the ADD downloads a
+// release tarball, as a literal `ADD <url>`, and copies nothing of the context.
+describe('GD309: ADD of an ARG whose default is a URL no build file overrides (cortezaproject/corteza 5b869ce Dockerfile:16)', () => {
+  const corteza = (extra: string[] = []) => df([
+    '# build-stage',
+    'FROM alpine:3 as build-stage',
+    '',
+    '# use docker build --build-arg VERSION=2021.9.0 .',
+    'ARG VERSION=2022.9.0',
+    'ARG SERVER_VERSION=${VERSION}',
+    'ARG WEBAPP_VERSION=${VERSION}',
+    'ARG CORTEZA_SERVER_PATH=https://releases.cortezaproject.org/files/corteza-server-${SERVER_VERSION}-linux-amd64.tar.gz',
+    'ARG CORTEZA_WEBAPP_PATH=https://releases.cortezaproject.org/files/corteza-webapp-${WEBAPP_VERSION}.tar.gz',
+    ...extra,
+    '',
+    'RUN mkdir /tmp/server',
+    'RUN mkdir /tmp/webapp',
+    '',
+    'ADD $CORTEZA_SERVER_PATH /tmp/server',
+    'ADD $CORTEZA_WEBAPP_PATH /tmp/webapp',
+    '',
+    'RUN apk update && apk add --no-cache file',
+    'RUN apk add curl',
+    '',
+    'RUN file "/tmp/server/$(basename $CORTEZA_SERVER_PATH)" | grep -q \'gzip\' && \\',
+    '    tar zxvf "/tmp/server/$(basename $CORTEZA_SERVER_PATH)" -C / || \\',
+    '    cp -a "/tmp/server" /',
+  ]);
+  const RELEASE = (args: string[]) => ['jobs:', '  docker-images:', '    steps:', '      - name: "Build"', '        run: |', '          docker build \\', ...args.map((a) => `            --build-arg "${a}" \\`), '            --tag cortezaproject/corteza:${{ env.DOCKER_IMAGE_TAG }} \\', '            ${{ matrix.context }}', ''].join('\n');
+  const repo = (args = ['VERSION=${{ env.DOCKER_IMAGE_TAG }}', 'SASS_VERSION=${{ env.SASS_VERSION }}'], extra: Record<string, string> = {}) =>
+    tempWorkspace({ '.github/workflows/release.yml': RELEASE(args), 'server/go.mod': 'module github.com/cortezaproject/corteza/server\n\ngo 1.19\n', 'server/main.go': 'package main\n\nfunc main() {}\n', ...extra });
+
+  it('is silent: the build downloads the release, nothing of the context is copied', () => {
+    assert.deepEqual(find(corteza(), 'GD309', repo()), []);
+  });
+
+  it('reports when a build file passes that ARG (a local path may come in), without the build files, or for a default that is not a URL', () => {
+    assert.equal(find(corteza(), 'GD309', repo(['VERSION=1', 'CORTEZA_SERVER_PATH=dist/corteza-server.tar.gz'])).length, 2);
+    // Without the context the passed arguments are unknown.
+    assert.equal(find(corteza(), 'GD309').length, 2);
+    // A context that is not the repository's root (no .github/ or .git in view).
+    assert.equal(find(corteza(), 'GD309', tempWorkspace({ 'go.mod': 'module x\n\ngo 1.19\n', 'main.go': 'package main\n\nfunc main() {}\n' })).length, 2);
+    // An ENV over the ARG, and a default that is a local path.
+    assert.equal(find(corteza(['ENV CORTEZA_SERVER_PATH=/src/server']), 'GD309', repo()).length, 2);
+    assert.equal(find(corteza().replace('ARG CORTEZA_SERVER_PATH=https://releases.cortezaproject.org/files/', 'ARG CORTEZA_SERVER_PATH=./files/'), 'GD309', repo()).length, 2);
+    // The ARG's default is literally a variable (a URL only if that one is).
+    assert.equal(find(corteza(['ARG CORTEZA_SERVER_PATH=${VERSION}']), 'GD309', repo()).length, 2);
+  });
+});
