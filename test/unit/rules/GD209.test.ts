@@ -242,6 +242,32 @@ describe('GD209 unpinned-base-image', () => {
     assert.equal(lintIn({ 'sub/compose.yaml': 'services:\n  base:\n    image: acme/base\n    build: .\n' }, 'FROM acme/base'), true);
   });
 
+  // Judge 40 Y W3-W5: nats-io/nats-kafka 310c39f88eba5ff10270aa4f9bc0a8673686cc04 (Apache-2.0)
+  // docker-bake.hcl:18-23,59-80: target "goreleaser" builds cicd/Dockerfile_goreleaser (`FROM
+  // --platform=$BUILDPLATFORM goreleaser`) with `contexts = { goreleaser = image_goreleaser, src = "." }`,
+  // target "nats-kafka" builds cicd/Dockerfile (`FROM base as deps`, `FROM base`) with `contexts = {
+  // base = image_base, build = "target:goreleaser", assets = "cicd/assets" }`; the variables'
+  // defaults are `docker-image://alpine:3.18.4` and `docker-image://goreleaser/goreleaser:v1.15.2`.
+  // A key of a bake target's contexts is a named context, whatever gives its value (a tag on the FROM
+  // would stop it from applying).
+  it('is silent on a FROM named by a key of a bake target\'s contexts given by an HCL variable (nats-kafka)', () => {
+    const BAKE = [
+      'variable image_base {', '  default = "docker-image://alpine:3.18.4"', '}', '',
+      'variable image_goreleaser {', '  default = "docker-image://goreleaser/goreleaser:v1.15.2"', '}', '',
+      'target "goreleaser" {', '  contexts = {', '    goreleaser = image_goreleaser', '    src = "."', '  }', '  args = {', '    CI = CI', '    GITHUB_TOKEN = ""', '  }', '  dockerfile = "cicd/Dockerfile_goreleaser"', '}', '',
+      'target "nats-kafka" {', '  contexts = {', '    base    = image_base', '    build   = "target:goreleaser"', '    assets  = "cicd/assets"', '  }', '  args = {', '    GO_APP = "nats-kafka"', '  }', '  dockerfile  = "cicd/Dockerfile"', '}', '',
+    ].join('\n');
+    const opts = tempWorkspace({ 'docker-bake.hcl': BAKE, 'go.mod': 'module github.com/nats-io/nats-kafka\n\ngo 1.19\n', 'main.go': 'package main\n\nfunc main() {}\n', 'cicd/assets/entrypoint.sh': '#!/bin/sh\n' });
+    const dockerfile = df(['#syntax=docker/dockerfile-upstream:1.4', 'ARG GO_APP', '', 'FROM base as deps', 'ARG GO_APP', 'RUN mkdir -p /go/bin /go/src', 'COPY --from=build /go/src/dist /go/src/dist', '', 'FROM base', 'ARG GO_APP', 'COPY --from=deps --chmod=755 /go/bin/${GO_APP} /usr/local/bin/${GO_APP}', 'COPY --from=assets entrypoint.sh /entrypoint.sh', 'ENTRYPOINT ["/entrypoint.sh"]']);
+    assert.deepEqual(find(dockerfile, 'GD209', opts), []);
+    assert.deepEqual(find(df(['#syntax=docker/dockerfile-upstream:1.4', 'FROM --platform=$BUILDPLATFORM goreleaser', 'ARG CI', 'COPY --from=src . /go/src', 'RUN goreleaser build --single-target']), 'GD209', opts), []);
+    // Without the bake file both FROMs are reported; one line, and keys with quotes; not a word of a value.
+    assert.equal(find(dockerfile, 'GD209', tempWorkspace({ 'go.mod': 'module x\n\ngo 1.19\n' })).length, 2);
+    const oneLine = tempWorkspace({ 'docker-bake.hcl': 'target "app" {\n  contexts = { base = image_base, "tools" = var.tools, build = "target:goreleaser" }\n}\n', 'go.mod': 'module x\n\ngo 1.19\n' });
+    for (const from of ['FROM base', 'FROM tools']) assert.equal(has(df([from, 'RUN true']), 'GD209', oneLine), false, from);
+    for (const from of ['FROM target', 'FROM goreleaser']) assert.equal(has(df([from, 'RUN true']), 'GD209', oneLine), true, from);
+  });
+
   // Judge Y (round 32) W7b: dydxprotocol/v4-chain 84d4664bae71e3a077adaac67fb77ad19cd28d30 (AGPL-3.0
   // with the dYdX licence terms) protocol/Makefile:341 `docker build --build-arg VERSION=$(VERSION)
   // --build-arg COMMIT=$(COMMIT) . -t dydxprotocol-base --no-cache` builds the base that
