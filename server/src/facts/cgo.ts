@@ -10,7 +10,7 @@ import type { Libc } from '../images/table';
 import { installsPackage, isInstall, packageCommands, shellLevelCommands } from '../dockerfile/packages';
 import { knownCgoRequirement, type CgoReason } from '../workspace/goImports';
 import type { WorkspaceModel } from '../workspace/model';
-import { buildFacts, mainPackages, packageByDir } from '../workspace/query';
+import { buildFacts, mainPackages, packageByDir, type BuildFacts } from '../workspace/query';
 import type { GoPackage } from '../workspace/model';
 import { buildPackageArgs, builtPackage, contextPlacement, type Known } from './builtPackages';
 import { builtBaseStart, repositoryBuiltBase, type BuiltBase } from './builtBaseImage';
@@ -51,9 +51,10 @@ export function cgoVerdict(ctx: Known, stage: Stage, g: GoCommand): CgoVerdict |
       const named = a.endsWith('.go') ? path.posix.basename(a) : null;
       if (named !== null && pkg.files.some((f) => f !== named)) {
         const reasons = facts.cgo.filter((r) => !(r.kind === 'import-C' && r.pkg === pkg.dir));
+        if (reasons.length === 0 && facts.cgoThrough.length > 0) return { needed: true, reasons: facts.cgoThrough, basis: 'package', dir: pkg.dir };
         return { needed: facts.needsCgo && reasons.length > 0, reasons, basis: 'package', dir: pkg.dir };
       }
-      return { needed: facts.needsCgo, reasons: facts.cgo, basis: 'package', dir: pkg.dir };
+      return { needed: cgoNeeded(facts), reasons: cgoReasonsOf(facts), basis: 'package', dir: pkg.dir };
     }
     if (!isLocalPackage(a) && !ownPackage(ws, a)) return null;
   }
@@ -64,11 +65,20 @@ export function cgoVerdict(ctx: Known, stage: Stage, g: GoCommand): CgoVerdict |
   const mains = mainPackages(ws);
   if (mains.length > 0) {
     const all = mains.map((p) => buildFacts(ws, p.dir));
-    const needed = all.every((f) => f.needsCgo);
-    return { needed, reasons: needed ? all[0].cgo : [], basis: 'main-packages', dir: null };
+    const needed = all.every(cgoNeeded);
+    return { needed, reasons: needed ? cgoReasonsOf(all[0]) : [], basis: 'main-packages', dir: null };
   }
   if (ws.packages.length === 0) return requirementVerdict(ws);
   return null;
+}
+
+/** The program needs cgo: its own or a known cgo module's (`cgo`), or through a wrapper package (`cgoThrough`). */
+function cgoNeeded(facts: BuildFacts): boolean {
+  return facts.needsCgo || facts.cgoThrough.length > 0;
+}
+
+function cgoReasonsOf(facts: BuildFacts): CgoReason[] {
+  return [...facts.cgo, ...facts.cgoThrough];
 }
 
 /**
@@ -216,7 +226,7 @@ export function staticallyLinked(g: GoCommand): boolean {
 export function describeCgoReasons(reasons: readonly CgoReason[]): string {
   const parts = reasons.slice(0, 3).map((r) => {
     if (r.kind === 'import-C') return `${r.pkg === '' ? 'the root package' : r.pkg} has \`import "C"\``;
-    if (r.kind === 'import') return `${r.pkg === '' ? 'the root package' : r.pkg} imports ${r.importPath} (${r.module.binds})`;
+    if (r.kind === 'import') return `${r.pkg === '' ? 'the root package' : r.pkg} imports ${r.importPath}${r.through ? `, which imports ${r.through}` : ''} (${r.module.binds})`;
     return `go.mod requires ${r.modulePath} (${r.module.binds})`;
   });
   if (reasons.length > 3) parts.push(`${reasons.length - 3} more`);

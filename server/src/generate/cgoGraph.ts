@@ -10,19 +10,11 @@
  *   (a `/go.mod`-only line means the module is in the graph but its code is never built).
  */
 import * as nodePath from 'node:path';
-import { fileNameMatchesLinux, knownCgoModuleFor } from '../workspace/goImports';
+import { CGO_WRAPPERS, cgoWrapperFor, fileNameMatchesLinux, knownCgoModuleFor, modulesWithCode } from '../workspace/goImports';
 import { vendorChain, walkVendored, type VendorIo } from './vendorGraph';
 
-/** Packages that import a cgo-only module unconditionally. */
-export const CGO_WRAPPERS: readonly { pkg: string; cgoModule: string }[] = [
-  { pkg: 'gorm.io/driver/sqlite', cgoModule: 'github.com/mattn/go-sqlite3' },
-  { pkg: 'github.com/jinzhu/gorm/dialects/sqlite', cgoModule: 'github.com/mattn/go-sqlite3' },
-  { pkg: 'github.com/golang-migrate/migrate/v4/database/sqlite3', cgoModule: 'github.com/mattn/go-sqlite3' },
-  { pkg: 'github.com/gobuffalo/pop/v6', cgoModule: 'github.com/mattn/go-sqlite3' },
-  { pkg: 'github.com/upper/db/v4/adapter/sqlite', cgoModule: 'github.com/mattn/go-sqlite3' },
-  { pkg: 'github.com/volatiletech/sqlboiler/v4/drivers/sqlboiler-sqlite3', cgoModule: 'github.com/mattn/go-sqlite3' },
-  { pkg: 'github.com/confluentinc/confluent-kafka-go/v2/kafka', cgoModule: 'github.com/confluentinc/confluent-kafka-go' },
-];
+// The table of wrapper packages and the go.sum reading live with the lint facts (one fact, one place).
+export { modulesWithCode };
 
 export interface CgoPath {
   /** import chain, from the program's import to the cgo-only package. */
@@ -30,16 +22,6 @@ export interface CgoPath {
   /** Where the link was read: `vendor/modules.txt`, `go.sum`. */
   source: string;
   binds: string;
-}
-
-/** Module paths whose code (not only go.mod) go.sum holds. */
-export function modulesWithCode(goSum: string): Set<string> {
-  const out = new Set<string>();
-  for (const line of goSum.split('\n')) {
-    const [path, version] = line.trim().split(/\s+/);
-    if (path && version && !version.endsWith('/go.mod')) out.add(path);
-  }
-  return out;
 }
 
 function under(path: string, prefix: string): boolean {
@@ -65,9 +47,8 @@ export function cgoPaths(externalImports: readonly string[], vendorDir: string |
   }
   const withCode = goSum === null ? null : modulesWithCode(goSum);
   for (const w of CGO_WRAPPERS) {
-    const imp = externalImports.find((i) => under(i, w.pkg));
+    const imp = externalImports.find((i) => cgoWrapperFor(i, withCode) === w);
     if (!imp) continue;
-    if (withCode && !withCode.has(w.cgoModule)) continue;
     const known = knownCgoModuleFor(w.cgoModule);
     out.push({ chain: [imp, w.cgoModule], source: goSum === null ? 'a known dependency' : 'go.sum', binds: known?.binds ?? 'a C library' });
   }

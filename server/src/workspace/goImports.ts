@@ -567,6 +567,51 @@ export const KNOWN_CGO_MODULES: readonly KnownCgoModule[] = [
   { path: 'plugin', scope: 'package', binds: 'the dynamic loader for plugin.Open' },
 ];
 
+/**
+ * Packages that import a cgo-only module (KNOWN_CGO_MODULES) unconditionally, so a program that
+ * imports one needs cgo although its own imports do not show it: gorm's sqlite driver
+ * (gorm.io/driver/sqlite) imports github.com/mattn/go-sqlite3, so a CGO_ENABLED=0 build compiles
+ * the driver's stub and the program fails at start ("Binary was compiled with 'CGO_ENABLED=0',
+ * go-sqlite3 requires cgo to work"). The generator (generate/cgoGraph.ts) and the lint facts
+ * (query.ts buildFacts) both read this table, through cgoWrapperFor.
+ */
+export const CGO_WRAPPERS: readonly { pkg: string; cgoModule: string }[] = [
+  { pkg: 'gorm.io/driver/sqlite', cgoModule: 'github.com/mattn/go-sqlite3' },
+  { pkg: 'github.com/jinzhu/gorm/dialects/sqlite', cgoModule: 'github.com/mattn/go-sqlite3' },
+  { pkg: 'github.com/golang-migrate/migrate/v4/database/sqlite3', cgoModule: 'github.com/mattn/go-sqlite3' },
+  { pkg: 'github.com/gobuffalo/pop/v6', cgoModule: 'github.com/mattn/go-sqlite3' },
+  { pkg: 'github.com/upper/db/v4/adapter/sqlite', cgoModule: 'github.com/mattn/go-sqlite3' },
+  { pkg: 'github.com/volatiletech/sqlboiler/v4/drivers/sqlboiler-sqlite3', cgoModule: 'github.com/mattn/go-sqlite3' },
+  { pkg: 'github.com/confluentinc/confluent-kafka-go/v2/kafka', cgoModule: 'github.com/confluentinc/confluent-kafka-go' },
+];
+
+/**
+ * The wrapper (CGO_WRAPPERS) an import path belongs to, when its cgo module's code is in the
+ * build: `withCode` is the set of module paths whose code (not only go.mod) go.sum holds (a
+ * `/go.mod`-only line means the module is in the graph but its code is never built), or null when
+ * there is no go.sum to tell (then the wrapper alone counts).
+ */
+export function cgoWrapperFor(importPath: string, withCode: ReadonlySet<string> | null): { pkg: string; cgoModule: string } | undefined {
+  const w = CGO_WRAPPERS.find((x) => underPath(importPath, x.pkg));
+  return w && (withCode === null || withCode.has(w.cgoModule)) ? w : undefined;
+}
+
+/** Module paths whose code (not only go.mod) a go.sum text holds. */
+export function modulesWithCode(goSum: string): Set<string> {
+  const out = new Set<string>();
+  for (const line of goSum.split('\n')) {
+    const [path, version] = line.trim().split(/\s+/);
+    if (path && version && !version.endsWith('/go.mod')) out.add(path);
+  }
+  return out;
+}
+
+/** The cgo modules of CGO_WRAPPERS whose code a go.sum text holds (GoModule `cgoCodeInSum`). */
+export function wrappedCgoModulesWithCode(goSum: string): string[] {
+  const withCode = modulesWithCode(goSum);
+  return [...new Set(CGO_WRAPPERS.map((w) => w.cgoModule))].filter((m) => withCode.has(m));
+}
+
 export function underPath(importPath: string, prefix: string): boolean {
   return importPath === prefix || (importPath.length > prefix.length && importPath.startsWith(prefix) && importPath.charCodeAt(prefix.length) === 0x2f);
 }
@@ -732,7 +777,7 @@ const NET_IMPORTERS = new Set(['crypto/tls', 'crypto/x509', 'log/syslog', 'expva
 
 export type CgoReason =
   | { kind: 'import-C'; pkg: string }
-  | { kind: 'import'; pkg: string; importPath: string; module: KnownCgoModule }
+  | { kind: 'import'; pkg: string; importPath: string; module: KnownCgoModule; through?: string }
   | { kind: 'requirement'; modulePath: string; module: KnownCgoModule };
 
 /**

@@ -30,7 +30,7 @@ import * as path from 'node:path';
 import { emptyChangeSet, namedInputs, parsedInputsTouched, type ChangeSet } from './changes';
 import { DockerIgnore, normalizeRel } from './dockerignore';
 import { FileIndex } from './fileIndex';
-import { parseGoFile, type GoFileInfo } from './goImports';
+import { parseGoFile, wrappedCgoModulesWithCode, type GoFileInfo } from './goImports';
 import { parseGoWork, resolveUsePath } from './gowork';
 import type { ContextSizes, GoModule, GoWork, GoWorkMember, VendorInfo, WorkspaceModel } from './model';
 import type { FileEntryInfo, UpdateResult, Workspace } from './types';
@@ -65,6 +65,8 @@ class WorkspaceImpl implements Workspace {
   /** go.work and vendor/modules.txt, parsed once per change (not on every model build). */
   private workFile: ReturnType<typeof parseGoWork> | null = null;
   private vendorCache: { key: string; value: VendorInfo | null } | null = null;
+  /** GoModule `cgoCodeInSum` by go.sum folder (cgoCodeInSum). */
+  private sumCache = new Map<string, string[] | undefined>();
   private capLogged = false;
   private outsideLinks = 0;
   private _model!: WorkspaceModel;
@@ -102,6 +104,7 @@ class WorkspaceImpl implements Workspace {
     this.outsideLinks = 0;
     this.readWorkFile();
     this.vendorCache = null;
+    this.sumCache.clear();
     const deferred: string[] = [];
     if (this.isDirOnDisk('')) this.walk('', deferred, true);
     for (const d of deferred) this.walkDeferred(d);
@@ -267,7 +270,11 @@ class WorkspaceImpl implements Workspace {
 
   private buildModel(): WorkspaceModel {
     const modules = [...this.pkgs.modules.values()]
-      .map((m) => ({ ...m, hasGoSum: this.fileExists(join(m.dir, 'go.sum')) }))
+      .map((m) => {
+        const hasGoSum = this.fileExists(join(m.dir, 'go.sum'));
+        const cgoCodeInSum = hasGoSum ? this.cgoCodeInSum(m.dir) : undefined;
+        return { ...m, hasGoSum, ...(cgoCodeInSum ? { cgoCodeInSum } : {}) };
+      })
       .sort((a, b) => (a.dir < b.dir ? -1 : a.dir > b.dir ? 1 : 0));
     const byDir = new Map(modules.map((m) => [m.dir, m]));
     const work = this.buildWork(byDir);
@@ -311,6 +318,15 @@ class WorkspaceImpl implements Workspace {
       lines: { ...w.lines },
       parseErrors: w.errors,
     };
+  }
+
+  /** GoModule `cgoCodeInSum` of the go.sum in `dir`, read once per load (or change of a go.mod/go.sum). */
+  private cgoCodeInSum(dir: string): string[] | undefined {
+    if (this.sumCache.has(dir)) return this.sumCache.get(dir);
+    const text = this.readText(join(dir, 'go.sum'));
+    const value = text === null ? undefined : wrappedCgoModulesWithCode(text);
+    this.sumCache.set(dir, value);
+    return value;
   }
 
   private readVendor(moduleDir: string, hasWork: boolean): VendorInfo | null {
@@ -590,6 +606,7 @@ class WorkspaceImpl implements Workspace {
     }
     if (cs.goWork) this.readWorkFile();
     if (cs.vendor) this.vendorCache = null;
+    if (cs.modules) this.sumCache.clear();
     for (const [abs, rel] of rels) this.reread(abs, rel, cs);
 
     const reloaded = cs.dockerignore && this.applyDockerignore(cs);

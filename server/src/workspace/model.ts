@@ -57,6 +57,12 @@ export interface GoModule {
   goModExists: boolean;
   /** Problems found while parsing (never thrown). Empty for a well-formed go.mod. */
   parseErrors: string[];
+  /**
+   * The cgo modules of goImports CGO_WRAPPERS (github.com/mattn/go-sqlite3…) whose code (not only
+   * go.mod) the module's go.sum holds; undefined when go.sum was not read (none, or a model made
+   * without one).
+   */
+  cgoCodeInSum?: string[];
 }
 
 /** A go.work `use` member. */

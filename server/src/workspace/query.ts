@@ -6,7 +6,7 @@
 import * as path from 'node:path';
 import { compareGoVersions } from '../images/golangTag';
 import { DockerIgnore } from './dockerignore';
-import { cgoReasons, knownCgoModuleFor, knownCgoRequirement, stdlibCgoUse, tlsImports, underPath, type CgoReason } from './goImports';
+import { cgoReasons, cgoWrapperFor, knownCgoModuleFor, knownCgoRequirement, stdlibCgoUse, tlsImports, underPath, type CgoReason } from './goImports';
 import type { GoModule, GoPackage, GoReplace, GoWork, WorkspaceModel } from './model';
 
 export function mainPackages(model: WorkspaceModel): GoPackage[] {
@@ -123,6 +123,14 @@ export interface BuildFacts {
   externalImports: string[];
   /** Evidence from the compiled packages' imports: `import "C"` (without a !cgo fallback) or a known cgo module. */
   cgo: CgoReason[];
+  /**
+   * cgo reached through a wrapper package the compiled packages import (goImports CGO_WRAPPERS:
+   * gorm.io/driver/sqlite → github.com/mattn/go-sqlite3), when the module's go.sum holds the cgo
+   * module's code (or there is no go.sum to tell): `import` reasons with `through` set. Apart from
+   * `cgo` and `needsCgo`, which the generator reads with its own vendor/go.sum walk (cgoGraph.ts);
+   * facts/cgo.ts cgoVerdict counts both.
+   */
+  cgoThrough: CgoReason[];
   /** Direct go.mod requirements of a known cgo-only module (weaker: another binary may be the one using it). */
   cgoRequirementHints: CgoReason[];
   needsCgo: boolean;
@@ -224,12 +232,14 @@ export function dataNamedRunByMains(model: WorkspaceModel): string | undefined {
 export function buildFacts(model: WorkspaceModel, dir: string): BuildFacts {
   const start = packageByDir(model, dir);
   const facts: BuildFacts = {
-    dir: normalizeDir(dir), packages: [], externalImports: [], cgo: [], cgoRequirementHints: [], needsCgo: false, stdlibCgo: [],
+    dir: normalizeDir(dir), packages: [], externalImports: [], cgo: [], cgoThrough: [], cgoRequirementHints: [], needsCgo: false, stdlibCgo: [],
     tls: [], usesTls: false, loadLocationIn: [], importsTzdata: false, needsTzdata: false,
   };
   if (!start) return facts;
   const byImport = new Map<string, GoPackage>();
   for (const p of model.packages) if (p.importPath) byImport.set(p.importPath, p);
+  const mod = start.module !== null ? model.modules.find((m) => m.dir === start.module) ?? null : null;
+  const withCode = mod?.cgoCodeInSum ? new Set(mod.cgoCodeInSum) : null;
   const seen = new Set<string>();
   const queue: GoPackage[] = [start];
   const external = new Set<string>();
@@ -256,6 +266,9 @@ export function buildFacts(model: WorkspaceModel, dir: string): BuildFacts {
         if (!seen.has(local.dir)) queue.push(local);
       } else if (imp !== 'C' && !isStdlib(imp)) {
         external.add(imp);
+        const w = knownCgoModuleFor(imp) ? undefined : cgoWrapperFor(imp, withCode);
+        const m = w ? knownCgoModuleFor(w.cgoModule) : undefined;
+        if (w && m) facts.cgoThrough.push({ kind: 'import', pkg: p.dir, importPath: imp, module: m, through: w.cgoModule });
         if (KUBE_CONFIG_FILES.test(imp)) kubeconfig = true;
         if (underPath(imp, 'k8s.io/client-go') || underPath(imp, 'sigs.k8s.io/controller-runtime')) kubeClients++;
         else if (underPath(imp, 'google.golang.org/grpc')) grpcImports++;
@@ -299,7 +312,6 @@ export function buildFacts(model: WorkspaceModel, dir: string): BuildFacts {
   if (!dropGrpc) dialers += grpcImports;
   const dropServer = serverOnly.size > 0 && dialers === 0;
   if (dropGrpc || dropServer) facts.tls = facts.tls.filter((_, k) => !(dropGrpc && grpc.has(k)) && !(dropServer && serverOnly.has(k)));
-  const mod = start.module !== null ? model.modules.find((m) => m.dir === start.module) ?? null : null;
   if (mod) {
     for (const r of mod.requirements ?? []) {
       if (r.indirect) continue;

@@ -1332,3 +1332,68 @@ describe('GD113: linux/arm/v6 among the platforms (haproxytech/kubernetes-ingres
     assert.match(f.message, /a GOARM=7 binary does not run on linux\/arm\/v6/);
   });
 });
+
+// akhilrex/podgrab 44e2b1c207288bb8a84ecb64424e0a501fa02510 (GPL-3.0): Dockerfile:1-15,
+// .github/workflows/hub.yml:44-48 (linux/amd64,linux/arm64,linux/arm/v6,linux/arm/v7), db/db.go:9,23
+// (`gorm.Open(sqlite.Open(dbPath), …)` of gorm.io/driver/sqlite, which imports
+// github.com/mattn/go-sqlite3: cgo), go.sum holding go-sqlite3's code. Judge 40 X W11 (and W12,
+// akhilrex/hammond 84cba2c Dockerfile:2, the same driver in server/db/db.go): the advice was to
+// cross-compile with CGO_ENABLED=0, which compiles go-sqlite3's stub ("Binary was compiled with
+// 'CGO_ENABLED=0', go-sqlite3 requires cgo to work" at start). The builder installs alpine-sdk
+// (gcc), so cgo is on and emulation is what makes the build work: silent, as for a direct import.
+describe('GD113: cgo through gorm\'s sqlite driver (akhilrex/podgrab)', () => {
+  const PODGRAB = (apk: string) => df([
+    'ARG GO_VERSION=1.15.2',
+    '',
+    'FROM golang:${GO_VERSION}-alpine AS builder',
+    '',
+    `RUN apk update && apk add ${apk} && rm -rf /var/cache/apk/*`,
+    '',
+    'RUN mkdir -p /api',
+    'WORKDIR /api',
+    '',
+    'COPY go.mod .',
+    'COPY go.sum .',
+    'RUN go mod download',
+    '',
+    'COPY . .',
+    'RUN go build -o ./app ./main.go',
+    '',
+    'FROM alpine:latest',
+    'COPY --from=builder /api/app .',
+    'ENTRYPOINT ["./app"]',
+  ]);
+  const WORKFLOW = ['name: Docker Image', 'on:', '  push:', '    branches: [master]', 'jobs:', '  build:', '    runs-on: ubuntu-latest', '    steps:',
+    '      - name: Build and push', '        uses: docker/build-push-action@v2', '        with:', '          context: .', '          file: ./Dockerfile',
+    '          platforms: linux/amd64,linux/arm64,linux/arm/v6,linux/arm/v7', '          push: true', ''].join('\n');
+  const SQLITE_SUM = 'github.com/mattn/go-sqlite3 v1.14.3 h1:j7a/xn1U6TKA/PHHxqZuzh64CdtRc7rU9M+AvkOl5bA=\ngithub.com/mattn/go-sqlite3 v1.14.3/go.mod h1:WVKg1VTActs4Qso6iwGbiFih2UIHo0ENGwNd0Lj+XmI=\n';
+  const SQLITE_MOD_ONLY = 'github.com/mattn/go-sqlite3 v1.14.3/go.mod h1:WVKg1VTActs4Qso6iwGbiFih2UIHo0ENGwNd0Lj+XmI=\n';
+  const podgrab = (text: string, goSum = SQLITE_SUM, driver = 'gorm.io/driver/sqlite') => tempWorkspace({
+    'go.mod': 'module github.com/akhilrex/podgrab\n\ngo 1.15\n\nrequire (\n\tgorm.io/driver/sqlite v1.1.3\n\tgorm.io/gorm v1.20.2\n)\n',
+    'go.sum': goSum,
+    'main.go': 'package main\n\nimport (\n\t"fmt"\n\n\t"github.com/akhilrex/podgrab/db"\n)\n\nfunc main() { fmt.Println(db.Init()) }\n',
+    'db/db.go': `package db\n\nimport (\n\t"fmt"\n\t"log"\n\t"os"\n\t"path"\n\n\t"${driver}"\n\n\t"gorm.io/gorm"\n)\n`,
+    Dockerfile: text,
+    '.github/workflows/hub.yml': WORKFLOW,
+  }, 'Dockerfile');
+
+  it('silent: the builder has gcc (alpine-sdk) and the program needs cgo through gorm.io/driver/sqlite', () => {
+    const text = PODGRAB('alpine-sdk git');
+    assert.deepEqual(find(text, 'GD113', podgrab(text)), []);
+  });
+
+  it('without a C compiler: reported, with a C cross toolchain instead of CGO_ENABLED=0', () => {
+    const text = PODGRAB('git');
+    const [f, ...rest] = find(text, 'GD113', podgrab(text));
+    assert.equal(rest.length, 0, 'one finding');
+    assert.match(f?.message ?? '', /a C cross toolchain, not CGO_ENABLED=0: the program needs cgo \(db imports gorm\.io\/driver\/sqlite, which imports github\.com\/mattn\/go-sqlite3 \(SQLite\)\)/);
+    assert.doesNotMatch(f?.message ?? '', /\(and CGO_ENABLED=0\)/);
+    assert.equal(f?.fix, undefined);
+  });
+
+  it('go.sum with only go-sqlite3\'s go.mod hash (its code never built), or a pure-Go driver: the CGO_ENABLED=0 advice stays', () => {
+    const text = PODGRAB('alpine-sdk git');
+    assert.match(find(text, 'GD113', podgrab(text, SQLITE_MOD_ONLY))[0]?.message ?? '', /\(and CGO_ENABLED=0\)/);
+    assert.match(find(text, 'GD113', podgrab(text, '', 'github.com/glebarez/sqlite'))[0]?.message ?? '', /\(and CGO_ENABLED=0\)/);
+  });
+});
