@@ -18,7 +18,9 @@
  * has it relative to the files the stage copied (`WORKDIR /build`, `COPY go.mod .`, `ENTRYPOINT
  * ["/build/test/test.sh"]`): the context is mounted there at run time (./copiedFiles.ts
  * mountedContextFile; yandex-cloud/k8s-csi-s3's test image), and such an image is a dev or builder
- * image whatever it builds itself. The script is read as text, never run; one level deep.
+ * image whatever it builds itself. So does a script such a start script runs that the image got
+ * from the context (prest's entrypoint.sh runs plugin/go-build.sh). The scripts are read as text,
+ * never run; two levels deep.
  *
  * What rules do with it: GD107 keeps the module cache in the image's layers (a cache mount would
  * leave it out), and the build cache when go at start uses the same GOCACHE; GD201 leaves a dev or
@@ -51,6 +53,11 @@ export interface GoAtStart {
   reload?: boolean;
   /** The script's text (via 'script', not a build tool's file). */
   text?: string;
+  /**
+   * The script (`file`) is not the one the container starts but one that start script runs: the
+   * start script's context-relative path (prest's etc/entrypoint.sh, which runs plugin/go-build.sh).
+   */
+  through?: string;
   /** A RUN (or a `COPY <<EOF`) of the Dockerfile wrote the script (./writtenFiles.ts), not a copy from the context. */
   written?: boolean;
   /**
@@ -145,7 +152,10 @@ export function isPinnedToolInstall(g: GoCommand, ws: WorkspaceModel | undefined
  */
 export function devOrBuilderImage(model: DockerfileModel, stage: Stage, files: WorkspaceFiles | undefined): GoAtStart | null {
   const atStart = goAtStart(model, stage, files);
-  if (!atStart) return null;
+  // Go run by a script the start script runs is a step of starting the program, not what the
+  // image is for (prest's release image builds its plugins, then starts /bin/prestd): see
+  // toolchainAtStart.
+  if (!atStart || atStart.through !== undefined) return null;
   if (atStart.via === 'reload' || atStart.reload) return atStart;
   if (atStart.via === 'command') return copiedOutLater(model, stage) ? atStart : null;
   if (atStart.via !== 'script') return null;
@@ -157,6 +167,23 @@ export function devOrBuilderImage(model: DockerfileModel, stage: Stage, files: W
   // The image builds helpers, and its start script compiles the program itself from sources
   // mounted at run time (dendrite's ComplementLocal.Dockerfile).
   return atStart.text !== undefined && compilesWhatTheImageDoesNot(model, stage, atStart.text) ? atStart : null;
+}
+
+/**
+ * The container needs the Go toolchain when it starts: a dev or builder image (devOrBuilderImage),
+ * or a start script that runs a script of the context which runs go, in an image that builds
+ * nothing of the project itself (prest/prest 9070bda Dockerfile:45-56, stage `release`: it copies a
+ * prebuilt prestd, and etc/entrypoint.sh runs plugin/go-build.sh, `go build -buildmode=plugin`, when
+ * PREST_BUILD_PLUGINS=1, which the stage sets). Such a plugin must be built by the toolchain that
+ * built the program, at start: no runtime image without it will do (GD201).
+ */
+export function toolchainAtStart(model: DockerfileModel, stage: Stage, files: WorkspaceFiles | undefined): GoAtStart | null {
+  const dev = devOrBuilderImage(model, stage, files);
+  if (dev) return dev;
+  const atStart = goAtStart(model, stage, files);
+  if (!atStart || atStart.through === undefined) return null;
+  const builds = stageChain(model, stage).some((s) => stageGoCommands(s).some((g) => g.sub === 'build' || (g.sub === 'install' && !isToolInstall(g))));
+  return builds ? null : atStart;
 }
 
 /** A COPY (or RUN mount) of a later stage reads files from this stage: its build ships elsewhere. */
@@ -246,7 +273,37 @@ function compute(model: DockerfileModel, stage: Stage, files: WorkspaceFiles | u
           const tool = startToolFile(model, stage, c.argv.map((w) => w.value), files);
           if (tool !== null) return { via: 'script', instr: i, file, text };
         }
+        // The script runs another script the image got from the context, which runs go or starts
+        // a live-reload tool: prest/prest 9070bda Dockerfile:45-56 (`release`), `ENTRYPOINT ["sh",
+        // "/app/entrypoint.sh"]`, whose etc/entrypoint.sh:36 runs `./plugin/go-build.sh` (`COPY
+        // etc/plugin /app/plugin`, WORKDIR /app), which runs `go build -buildmode=plugin` at
+        // start. Read in the folder the container starts in, so up to a `cd`; two levels only.
+        const nested = nestedScript(model, stage, text, files);
+        if (nested !== null) return { via: 'script', instr: i, file: nested.file, reload: nested.reload, text: nested.text, through: file };
       }
+    }
+  }
+  return null;
+}
+
+/**
+ * A script that a start script (its `text`) runs by path or by name, before any `cd`, which the
+ * image got from the build context (contextFileAt, the path resolved against the WORKDIR the
+ * container starts in) and whose text runs go or starts a Go live-reload tool; else null.
+ */
+function nestedScript(model: DockerfileModel, stage: Stage, text: string, files: WorkspaceFiles): { file: string; text: string; reload: boolean } | null {
+  const script = parseShell(text);
+  for (const c of script.commands) {
+    if (c.argv[0]?.value === 'cd') break;
+    if (inNestedScript(script, c)) continue;
+    const prog = program(c.argv.map((w) => w.value));
+    if (prog === null || prog.includes('$') || !/\.(sh|bash)$/.test(prog)) continue;
+    for (const target of imagePaths(model, stage, prog)) {
+      const file = contextFileAt(model, stage, target, files);
+      const inner = file === null ? null : files.readFile(file);
+      if (file === null || inner === null) continue;
+      const reload = RELOAD_IN_TEXT.test(inner);
+      if (reload || GO_IN_TEXT.test(inner)) return { file, text: inner, reload };
     }
   }
   return null;

@@ -8,7 +8,7 @@ import { properties } from '../dockerfile/parse';
 import { deleteLines, insert, insertLinesAfter, type Edit } from '../edits/edits';
 import { builtPackage, builtPackageNamed, landingBuilds, startedPrebuiltProgram } from '../facts/builtPackages';
 import { composeServices } from '../facts/composeImages';
-import { composeReloadService, devOrBuilderImage, goAtStart, isPinnedToolInstall, isToolInstall, startGoCommands, startPrograms } from '../facts/goAtStart';
+import { composeReloadService, goAtStart, isPinnedToolInstall, isToolInstall, startGoCommands, startPrograms, toolchainAtStart } from '../facts/goAtStart';
 import { isSourceCopy } from '../facts/goSources';
 import { buildFacts, packageByDir } from '../workspace/query';
 import { withLazyFix, type Fix, type Rule, type RuleContext } from './types';
@@ -70,8 +70,9 @@ export const gd201: Rule = {
       if (!entrypoint && !cmd) return [];
     }
     // A dev or builder image (facts/goAtStart.ts): the container compiles when it starts; the
-    // toolchain is the point.
-    if (devOrBuilderImage(ctx.model, stage, ctx.workspace ? ctx.files : undefined)) return [];
+    // toolchain is the point. So is an image whose start script runs a script that runs go, when
+    // the image builds nothing itself (prest's release stage builds its plugins at start).
+    if (toolchainAtStart(ctx.model, stage, ctx.workspace ? ctx.files : undefined)) return [];
     // The same, with the start command in a compose service that builds this Dockerfile
     // (supabase/auth's Dockerfile.dev and docker-compose-dev.yml's `command: CompileDaemon …`).
     if (ctx.workspace && ctx.dockerfile !== undefined && composeReloadService(stage, ctx.dockerfile, composeServices(ctx.workspace, ctx.files))) return [];

@@ -764,3 +764,96 @@ describe('GD201: a builder stage built as the dev image, its build copied out by
     assert.equal(has(alone, 'GD201'), true, '`go run` as the only image: an ordinary program, run the slow way');
   });
 });
+
+// prest/prest 9070bda7e9ab6b6484e04a0983b8afd61c8315e6 (MIT): Dockerfile:30-58 (the `full` and
+// `release` stages; .goreleaser.yml:68 builds `--target release` with the prebuilt prestd in the
+// context), etc/entrypoint.sh:33-44 and etc/plugin/go-build.sh:1-10. Judge 40 X W4: GD201 reported
+// `release`, whose start script runs plugin/go-build.sh (`go build -buildmode=plugin`) when
+// PREST_BUILD_PLUGINS=1: the image needs its toolchain at start, as `full` (silent) does.
+describe('GD201: a start script that runs a script that builds Go plugins (prest/prest release)', () => {
+  const PREST = (release: string[]) => df([
+    'FROM registry.hub.docker.com/library/golang:1.26 AS builder',
+    'WORKDIR /workspace',
+    'COPY . .',
+    'RUN go build -o prestd cmd/prestd/main.go',
+    '',
+    '# Full-repo build (default for docker build .)',
+    '# Needs go to compile the plugin system',
+    'FROM registry.hub.docker.com/library/golang:1.26 AS full',
+    'ENV CGO_ENABLED=1',
+    'ENV PREST_BUILD_PLUGINS=1',
+    'COPY --from=builder /workspace/prestd /bin/prestd',
+    'COPY --from=builder /workspace/etc/entrypoint.sh /app/entrypoint.sh',
+    'COPY --from=builder /workspace/lib /app/lib',
+    'COPY --from=builder /workspace/etc/plugin /app/plugin',
+    'WORKDIR /app',
+    'ENTRYPOINT ["sh", "/app/entrypoint.sh"]',
+    '',
+    '# GoReleaser: prebuilt binary + extra_files only (no studio/ in context)',
+    'FROM registry.hub.docker.com/library/golang:1.26 AS release',
+    'ENV CGO_ENABLED=1',
+    'ENV PREST_BUILD_PLUGINS=1',
+    ...release,
+    'WORKDIR /app',
+    'ENTRYPOINT ["sh", "/app/entrypoint.sh"]',
+    '',
+    'FROM full',
+  ]);
+  const RELEASE = ['COPY prestd /bin/prestd', 'COPY etc/entrypoint.sh /app/entrypoint.sh', 'COPY lib /app/lib', 'COPY etc/plugin /app/plugin'];
+  const ENTRYPOINT_SH = (plugin: string) => [
+    '#!/bin/sh',
+    '',
+    '# prestd/plugin build',
+    'if [ "$PREST_BUILD_PLUGINS" -eq 1 ];',
+    'then',
+    '    echo "[prestd] Plugin/build: starting..."',
+    `    ${plugin}`,
+    '    echo "[prestd] Plugin/build: ending"',
+    'fi',
+    '',
+    'sleep 5;',
+    '/bin/prestd $@',
+    '',
+  ].join('\n');
+  const GO_BUILD_SH = [
+    '#!/bin/bash',
+    'echo "[prestd] Go build simple plugins in only file!"',
+    'for fullpath in ./lib/src/*.go; do',
+    '    if [ -f "$fullpath" ]; then',
+    '\t\tfilename=${fullpath##*/}',
+    '\t\tfilename_outext=${filename%%.*}',
+    '\t\tgo build -o ./lib/${filename_outext}.so -buildmode=plugin ./lib/src/${filename_outext}.go;',
+    '    fi',
+    'done',
+    '',
+  ].join('\n');
+  const files = (entrypoint = ENTRYPOINT_SH('./plugin/go-build.sh'), goBuild = GO_BUILD_SH): Record<string, string> => ({
+    'go.mod': 'module github.com/prest/prest/v2\n\ngo 1.26\n\nrequire github.com/lib/pq v1.10.9\n',
+    'go.sum': '',
+    'cmd/prestd/main.go': 'package main\n\nimport (\n\t"github.com/prest/prest/v2/cmd"\n)\n\nfunc main() { cmd.Execute() }\n',
+    'cmd/cmd.go': 'package cmd\n\nimport (\n\t"plugin"\n\n\t"github.com/lib/pq"\n)\n',
+    'lib/src/hello.go': 'package main\n\nimport (\n\t"fmt"\n)\n\nfunc Hello() string { return fmt.Sprint("hello") }\n',
+    'etc/entrypoint.sh': entrypoint,
+    'etc/plugin/go-build.sh': goBuild,
+    prestd: 'ELF',
+  });
+  const gd = (text: string, code: string, target: string, f = files()) => findIn(text, code, { ...workspaceFor({ ...f, Dockerfile: text }, 'Dockerfile'), target });
+
+  it('prest 9070bda Dockerfile:45 --target release: silent, as for `full` (the default target)', () => {
+    const text = PREST(RELEASE);
+    assert.deepEqual(gd(text, 'GD201', 'release').map((f) => f.message), []);
+    assert.deepEqual(gd(text, 'GD201', 'full').map((f) => f.message), []);
+    // Still an image that serves as root: GD204 (judged correct on both) stays.
+    assert.equal(gd(text, 'GD204', 'release').length, 1, 'GD204 on release');
+  });
+
+  it('still reported when the nested script runs no go, the start script does not run it, or the image builds the program', () => {
+    const text = PREST(RELEASE);
+    assert.equal(gd(text, 'GD201', 'release', files(undefined, '#!/bin/bash\necho "no plugins"\n')).length, 1, 'no go in go-build.sh');
+    assert.equal(gd(text, 'GD201', 'release', files(ENTRYPOINT_SH('echo "plugins are built elsewhere"'))).length, 1, 'not run');
+    // After a `cd`, the relative path names another folder's file.
+    assert.equal(gd(text, 'GD201', 'release', files(ENTRYPOINT_SH('cd /srv && ./plugin/go-build.sh'))).length, 1, 'after cd');
+    const builds = PREST(['COPY . /src', 'RUN cd /src && go build -o /bin/prestd ./cmd/prestd', ...RELEASE.slice(1)]);
+    assert.equal(gd(builds, 'GD201', 'release').length, 1, 'the image builds prestd itself');
+  });
+});
