@@ -65,8 +65,9 @@ export function cgoVerdict(ctx: Known, stage: Stage, g: GoCommand): CgoVerdict |
   const mains = mainPackages(ws);
   if (mains.length > 0) {
     const all = mains.map((p) => buildFacts(ws, p.dir));
-    const needed = all.every(cgoNeeded);
-    return { needed, reasons: needed ? cgoReasonsOf(all[0]) : [], basis: 'main-packages', dir: null };
+    // (Only the program's own imports here: a wrapper's cgo counts for a known built package.)
+    const needed = all.every((f) => f.needsCgo);
+    return { needed, reasons: needed ? all[0].cgo : [], basis: 'main-packages', dir: null };
   }
   if (ws.packages.length === 0) return requirementVerdict(ws);
   return null;

@@ -575,15 +575,36 @@ export const KNOWN_CGO_MODULES: readonly KnownCgoModule[] = [
  * go-sqlite3 requires cgo to work"). The generator (generate/cgoGraph.ts) and the lint facts
  * (query.ts buildFacts) both read this table, through cgoWrapperFor.
  */
-export const CGO_WRAPPERS: readonly { pkg: string; cgoModule: string }[] = [
-  { pkg: 'gorm.io/driver/sqlite', cgoModule: 'github.com/mattn/go-sqlite3' },
-  { pkg: 'github.com/jinzhu/gorm/dialects/sqlite', cgoModule: 'github.com/mattn/go-sqlite3' },
+export const CGO_WRAPPERS: readonly CgoWrapper[] = [
+  { pkg: 'gorm.io/driver/sqlite', cgoModule: 'github.com/mattn/go-sqlite3', opens: true },
+  { pkg: 'github.com/jinzhu/gorm/dialects/sqlite', cgoModule: 'github.com/mattn/go-sqlite3', opens: true },
+  // Its WithInstance takes any *sql.DB: steveiliop56/tinyauth opens SQLite with modernc.org/sqlite
+  // and migrates it through this package, built with CGO_ENABLED=0 (internal/bootstrap/db_bootstrap.go).
   { pkg: 'github.com/golang-migrate/migrate/v4/database/sqlite3', cgoModule: 'github.com/mattn/go-sqlite3' },
+  // A multi-database ORM: the dialect is chosen at run time (teamhanko/hanko runs it on PostgreSQL).
   { pkg: 'github.com/gobuffalo/pop/v6', cgoModule: 'github.com/mattn/go-sqlite3' },
-  { pkg: 'github.com/upper/db/v4/adapter/sqlite', cgoModule: 'github.com/mattn/go-sqlite3' },
-  { pkg: 'github.com/volatiletech/sqlboiler/v4/drivers/sqlboiler-sqlite3', cgoModule: 'github.com/mattn/go-sqlite3' },
-  { pkg: 'github.com/confluentinc/confluent-kafka-go/v2/kafka', cgoModule: 'github.com/confluentinc/confluent-kafka-go' },
+  { pkg: 'github.com/upper/db/v4/adapter/sqlite', cgoModule: 'github.com/mattn/go-sqlite3', opens: true },
+  { pkg: 'github.com/volatiletech/sqlboiler/v4/drivers/sqlboiler-sqlite3', cgoModule: 'github.com/mattn/go-sqlite3', opens: true },
+  { pkg: 'github.com/confluentinc/confluent-kafka-go/v2/kafka', cgoModule: 'github.com/confluentinc/confluent-kafka-go', opens: true },
 ];
+
+export interface CgoWrapper {
+  pkg: string;
+  cgoModule: string;
+  /**
+   * Using the package is using the cgo module (gorm's sqlite driver opens its database through
+   * go-sqlite3): the lint facts count it as the program needing cgo (query.ts buildFacts
+   * `cgoThrough`). Without: the program may use it over another driver, or not at all; only the
+   * generator, which builds with cgo where it may be needed, counts it.
+   */
+  opens?: true;
+}
+
+/**
+ * Pure-Go SQLite drivers: a program that imports one may give a wrapper its connection (gorm's
+ * `sqlite.New(sqlite.Config{DriverName: "sqlite"})`), so the wrapper says nothing of cgo there.
+ */
+export const PURE_GO_SQLITE: readonly string[] = ['modernc.org/sqlite', 'github.com/glebarez/go-sqlite', 'github.com/glebarez/sqlite', 'github.com/ncruces/go-sqlite3'];
 
 /**
  * The wrapper (CGO_WRAPPERS) an import path belongs to, when its cgo module's code is in the
@@ -591,7 +612,7 @@ export const CGO_WRAPPERS: readonly { pkg: string; cgoModule: string }[] = [
  * `/go.mod`-only line means the module is in the graph but its code is never built), or null when
  * there is no go.sum to tell (then the wrapper alone counts).
  */
-export function cgoWrapperFor(importPath: string, withCode: ReadonlySet<string> | null): { pkg: string; cgoModule: string } | undefined {
+export function cgoWrapperFor(importPath: string, withCode: ReadonlySet<string> | null): CgoWrapper | undefined {
   const w = CGO_WRAPPERS.find((x) => underPath(importPath, x.pkg));
   return w && (withCode === null || withCode.has(w.cgoModule)) ? w : undefined;
 }

@@ -6,7 +6,7 @@
 import * as path from 'node:path';
 import { compareGoVersions } from '../images/golangTag';
 import { DockerIgnore } from './dockerignore';
-import { cgoReasons, cgoWrapperFor, knownCgoModuleFor, knownCgoRequirement, stdlibCgoUse, tlsImports, underPath, type CgoReason } from './goImports';
+import { cgoReasons, cgoWrapperFor, knownCgoModuleFor, PURE_GO_SQLITE, knownCgoRequirement, stdlibCgoUse, tlsImports, underPath, type CgoReason } from './goImports';
 import type { GoModule, GoPackage, GoReplace, GoWork, WorkspaceModel } from './model';
 
 export function mainPackages(model: WorkspaceModel): GoPackage[] {
@@ -124,9 +124,10 @@ export interface BuildFacts {
   /** Evidence from the compiled packages' imports: `import "C"` (without a !cgo fallback) or a known cgo module. */
   cgo: CgoReason[];
   /**
-   * cgo reached through a wrapper package the compiled packages import (goImports CGO_WRAPPERS:
-   * gorm.io/driver/sqlite → github.com/mattn/go-sqlite3), when the module's go.sum holds the cgo
-   * module's code (or there is no go.sum to tell): `import` reasons with `through` set. Apart from
+   * cgo reached through a wrapper package the compiled packages import (goImports CGO_WRAPPERS
+   * marked `opens`: gorm.io/driver/sqlite → github.com/mattn/go-sqlite3), when the module's go.sum
+   * holds the cgo module's code (or there is no go.sum to tell) and no pure-Go SQLite driver is
+   * imported beside it: `import` reasons with `through` set. Apart from
    * `cgo` and `needsCgo`, which the generator reads with its own vendor/go.sum walk (cgoGraph.ts);
    * facts/cgo.ts cgoVerdict counts both.
    */
@@ -267,7 +268,7 @@ export function buildFacts(model: WorkspaceModel, dir: string): BuildFacts {
       } else if (imp !== 'C' && !isStdlib(imp)) {
         external.add(imp);
         const w = knownCgoModuleFor(imp) ? undefined : cgoWrapperFor(imp, withCode);
-        const m = w ? knownCgoModuleFor(w.cgoModule) : undefined;
+        const m = w?.opens ? knownCgoModuleFor(w.cgoModule) : undefined;
         if (w && m) facts.cgoThrough.push({ kind: 'import', pkg: p.dir, importPath: imp, module: m, through: w.cgoModule });
         if (KUBE_CONFIG_FILES.test(imp)) kubeconfig = true;
         if (underPath(imp, 'k8s.io/client-go') || underPath(imp, 'sigs.k8s.io/controller-runtime')) kubeClients++;
@@ -319,6 +320,8 @@ export function buildFacts(model: WorkspaceModel, dir: string): BuildFacts {
       if (m) facts.cgoRequirementHints.push({ kind: 'requirement', modulePath: r.path, module: m });
     }
   }
+  // A pure-Go SQLite driver beside a wrapper: the wrapper may run over its connection.
+  if (facts.externalImports.some((i) => PURE_GO_SQLITE.some((d) => underPath(i, d)))) facts.cgoThrough = facts.cgoThrough.filter((r) => r.kind !== 'import' || r.through !== 'github.com/mattn/go-sqlite3');
   facts.needsCgo = facts.cgo.length > 0;
   facts.usesTls = facts.tls.length > 0;
   facts.needsTzdata = facts.loadLocationIn.length > 0 && !facts.importsTzdata;

@@ -420,3 +420,35 @@ describe('GD103: GOEXPERIMENT=boringcrypto with cgo off builds without BoringCry
     assert.equal(has(text, 'GD103', ws('CGO_ENABLED = 1\n\nbuild-fips:\n\tGOEXPERIMENT=boringcrypto go build -tags=boringcrypto\n')), false);
   });
 });
+
+// cgo through a wrapper package (goImports CGO_WRAPPERS, the generator's table). akhilrex/podgrab
+// 44e2b1c db/db.go:9,23 opens its only database with gorm.io/driver/sqlite, which imports
+// github.com/mattn/go-sqlite3 (judge 40 X W11): with CGO_ENABLED=0 the driver's stub fails at start.
+// steveiliop56/tinyauth 479f165 (GPL-3.0) internal/bootstrap/db_bootstrap.go:12-46 imports
+// golang-migrate's database/sqlite3 (which imports go-sqlite3) but opens SQLite with
+// modernc.org/sqlite and hands the *sql.DB to sqlite3.WithInstance; its Dockerfile:40 builds with
+// CGO_ENABLED=0 and works: not counted.
+describe('GD103: cgo through gorm\'s sqlite driver, not through a wrapper used over a pure-Go driver', () => {
+  const BUILD = df(['FROM golang:1.22 AS build', 'WORKDIR /src', 'COPY . .', 'RUN CGO_ENABLED=0 go build -o /out/app ./cmd/app', 'FROM debian:bookworm-slim', 'COPY --from=build /out/app /app', 'ENTRYPOINT ["/app"]']);
+  const SUM = 'github.com/mattn/go-sqlite3 v1.14.32 h1:JD12Ag3oLy1zQA+BNn74xRgaBbdhbNIDYvQUEuuErjs=\ngithub.com/mattn/go-sqlite3 v1.14.32/go.mod h1:Uh1q+B4BYcTPb+yiD3kU8Ct7aC0hY9fxUwlHK0RXw+Y=\n';
+  const tree = (imports: string[], goSum = SUM) => tempWorkspace({
+    'go.mod': 'module example.com/app\n\ngo 1.22\n\nrequire (\n\tgorm.io/driver/sqlite v1.5.7\n\tgithub.com/golang-migrate/migrate/v4 v4.18.1\n\tmodernc.org/sqlite v1.34.4\n)\n',
+    'go.sum': goSum,
+    'cmd/app/main.go': 'package main\n\nimport (\n\t"example.com/app/internal/db"\n)\n\nfunc main() { db.Open() }\n',
+    'internal/db/db.go': `package db\n\nimport (\n${imports.map((i) => `\t${i}\n`).join('')})\n\nfunc Open() {}\n`,
+    Dockerfile: BUILD,
+  }, 'Dockerfile');
+
+  it('podgrab: gorm.io/driver/sqlite with go-sqlite3\'s code in go.sum: the program needs cgo', () => {
+    const [f, ...rest] = find(BUILD, 'GD103', tree(['"gorm.io/driver/sqlite"', '"gorm.io/gorm"']));
+    assert.equal(rest.length, 0, 'one finding');
+    assert.match(f?.message ?? '', /internal\/db imports gorm\.io\/driver\/sqlite, which imports github\.com\/mattn\/go-sqlite3 \(SQLite\)/);
+  });
+
+  it('silent: only go-sqlite3\'s go.mod hash in go.sum, a pure-Go driver beside it, or golang-migrate\'s sqlite3 (tinyauth)', () => {
+    assert.deepEqual(find(BUILD, 'GD103', tree(['"gorm.io/driver/sqlite"'], 'github.com/mattn/go-sqlite3 v1.14.32/go.mod h1:Uh1q+B4BYcTPb+yiD3kU8Ct7aC0hY9fxUwlHK0RXw+Y=\n')), []);
+    assert.deepEqual(find(BUILD, 'GD103', tree(['"gorm.io/driver/sqlite"', '_ "modernc.org/sqlite"'])), []);
+    assert.deepEqual(find(BUILD, 'GD103', tree(['"database/sql"', '"github.com/golang-migrate/migrate/v4/database/sqlite3"', '_ "modernc.org/sqlite"'])), []);
+    assert.deepEqual(find(BUILD, 'GD103', tree(['"github.com/golang-migrate/migrate/v4/database/sqlite3"'])), []);
+  });
+});
