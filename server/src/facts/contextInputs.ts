@@ -12,11 +12,16 @@
  *    and the files their `//go:embed` directives name (`source`, `embed`);
  *  - `possible`: what the build may need but we cannot prove it does - every other package's
  *    sources and embeds, go.work/go.work.sum (leaving them out is a way to build in module
- *    mode), .git when the build reads it, paths RUN scripts name after the copy. A generated
+ *    mode), .git when the build reads it, paths RUN scripts name after the copy, folders a make
+ *    recipe the RUN may run copies recursively (`cp -r`: makeCopiedFolders). A generated
  *    pattern never excludes these either; GD306 does not report them.
  */
 import { posix } from 'path';
-import { contextPath, copyPaths, envBefore, goCommands, goFlag, isContextCopy, isGoProgram, isWholeContext, stageChain, stageImage, workdirBefore, type GoCommand } from '../dockerfile/facts';
+import { contextPath, copyPaths, envBefore, goCommands, goFlag, isContextCopy, isGoProgram, isWholeContext, pathEnv, stageChain, stageImage, workdirBefore, type GoCommand } from '../dockerfile/facts';
+import { MAKE_NAME, makeArgs } from '../dockerfile/makeRecipe';
+import { parseShell, type ShellCommand, type ShellWord } from '../dockerfile/shell';
+import { expandVariables } from '../dockerfile/variables';
+import { toolRunText } from './toolRunText';
 import { goflags, goflagsValue, stagesFeeding } from '../dockerfile/goBuild';
 import { buildToolFiles } from '../dockerfile/indirectGo';
 import type { DockerfileModel, Instruction, Stage } from '../dockerfile/model';
@@ -253,6 +258,7 @@ export function contextInputs(ws: WorkspaceModel, df: DockerfileModel, opts: Inp
   const direct = runsGitOnContext(df, finalStage);
   if (direct) out.push({ path: '.git', dir: true, kind: 'named', what: direct.command, instr: direct.instr });
   // Relative paths RUN scripts name after the context is copied in (`RUN ./bin/gen.sh`).
+  const read = opts.readFile;
   for (const s of df.stages) {
     if (!feeding.has(s.index)) continue;
     let copied = s.baseStage !== null;
@@ -260,6 +266,8 @@ export function contextInputs(ws: WorkspaceModel, df: DockerfileModel, opts: Inp
       if (roots.some((r) => r.instr === i)) copied = true;
       if (i.keyword !== 'RUN' || !copied || !i.script) continue;
       for (const c of i.script.parsed.commands) {
+        // The folders a make recipe the RUN reaches copies recursively (makeCopiedFolders).
+        if (read) for (const rel of makeCopiedFolders(ws, df, s, i, c, read)) out.push({ path: rel, dir: null, kind: 'possible', what: text(i), instr: i });
         // A script the RUN executes (`./bin/gen.sh`, `sh scripts/x.sh`), not go package paths.
         const cmd = c.argv[0]?.value ?? '';
         const words = INTERPRETERS.has(cmd) ? c.argv.slice(1) : c.argv.slice(0, 1);
@@ -272,6 +280,83 @@ export function contextInputs(ws: WorkspaceModel, df: DockerfileModel, opts: Inp
     }
   }
   return out;
+}
+
+/**
+ * The context folders that a make run of a RUN copies recursively in the recipes it may run
+ * (facts/toolRunText.ts toolRunText: its goals' recipes where they can be followed, else the whole
+ * Makefile): `cp -r`/`-R`/`-a` of a literal relative path, read in the folder make runs in, before
+ * any `cd` of its recipe line. CodisLabs/codis de1ad02 Dockerfile:9-12, `COPY . ${CODIS}` then `RUN
+ * make -C ${CODIS} build-all`, whose codis-fe recipe (Makefile:27) runs `cp -rf cmd/fe/assets bin/`:
+ * the dashboard serves bin/assets, and its index.html loads node_modules/… from it, so
+ * cmd/fe/assets/node_modules is used (judge 40 Y W1). The folder make runs in (`-C`, ENV values
+ * expanded, else the WORKDIR) must be where a copy of the whole context put it.
+ */
+function makeCopiedFolders(ws: WorkspaceModel, df: DockerfileModel, stage: Stage, run: Instruction, c: ShellCommand, read: (rel: string) => string | null): string[] {
+  if (!MAKE_NAME.test(c.argv[0]?.value ?? '')) return [];
+  const env = pathEnv(df, stage, run);
+  const argv: ShellWord[] = [];
+  for (const w of c.argv) {
+    if (!w.dynamic) {
+      argv.push(w);
+      continue;
+    }
+    const v = expandVariables(w.raw.replace(/^"(.*)"$/s, '$1'), env);
+    if (v === null || /[$`'"\s]/.test(v)) return [];
+    argv.push({ ...w, value: v, dynamic: false });
+  }
+  const args = makeArgs(argv);
+  if (!args) return [];
+  const wd = workdirBefore(df, stage, run, null);
+  const at = args.dir.startsWith('/') ? posix.resolve(args.dir) : wd === null ? null : posix.resolve(wd, args.dir || '.');
+  if (at === null) return [];
+  const dir = contextFolderAt(df, stage, run, at);
+  if (dir === null) return [];
+  const join = (rel: string) => (dir === '' ? rel : `${dir}/${rel}`);
+  const names = args.file !== null ? [args.file] : ['GNUmakefile', 'makefile', 'Makefile'];
+  const file = names.map(join).find((f) => read(f) !== null);
+  if (file === undefined) return [];
+  const ran = toolRunText(ws, read, { instr: run, cmd: { ...c, argv }, file });
+  if (ran === null) return [];
+  const out: string[] = [];
+  for (const raw of ran.text.split('\n')) {
+    const line = raw.replace(/^[ \t]*[@+-]*/, '');
+    if (!/(^|[\s;&|])cp\s/.test(line)) continue;
+    for (const cmd of parseShell(line).commands) {
+      const words = cmd.argv;
+      if (words[0]?.value === 'cd') break;
+      if (words[0]?.value !== 'cp' || words.some((w) => w.dynamic || w.value === '-t' || w.value.startsWith('--target-directory'))) continue;
+      const flags = words.slice(1).filter((w) => w.value.startsWith('-'));
+      if (!flags.some((w) => /^-[A-Za-z]*[rRa]/.test(w.value) || w.value === '--recursive' || w.value === '--archive')) continue;
+      const operands = words.slice(1).filter((w) => !w.value.startsWith('-')).map((w) => w.value);
+      for (const src of operands.slice(0, -1)) {
+        if (src.startsWith('/') || src.startsWith('~')) continue;
+        const rel = contextPath(join(src));
+        if (rel) out.push(rel);
+      }
+    }
+  }
+  return out;
+}
+
+/** The context folder that a copy of the whole context in the stage's chain, before `before`, put at the absolute folder `abs`; null when none did. */
+function contextFolderAt(df: DockerfileModel, stage: Stage, before: Instruction, abs: string): string | null {
+  let found: string | null = null;
+  for (const s of stageChain(df, stage)) {
+    for (const i of s.instructions) {
+      if (i === before) return found;
+      if ((i.keyword !== 'COPY' && i.keyword !== 'ADD') || !isContextCopy(i)) continue;
+      const paths = copyPaths(i);
+      if (!paths || !paths.sources.every(isWholeContext)) continue;
+      const dest = expandVariables(paths.dest, pathEnv(df, s, i));
+      const wd = workdirBefore(df, s, i, null);
+      if (dest === null || (wd === null && !dest.startsWith('/'))) continue;
+      const base = posix.resolve(wd ?? '/', dest);
+      if (abs === base) found = '';
+      else if (abs.startsWith(base === '/' ? '/' : `${base}/`)) found = abs.slice(base === '/' ? 1 : base.length + 1);
+    }
+  }
+  return found;
 }
 
 /**

@@ -82,3 +82,71 @@ describe('GD307 heavy-context', () => {
     assert.deepEqual(find(text, opts(load(root)), 'GD307'), []);
   });
 });
+
+// CodisLabs/codis de1ad026e329561c22e2a3035fbfe89dc7fef764 (MIT, MIT-LICENSE.txt): Dockerfile:1-14
+// (`COPY . ${CODIS}`, `RUN make -C ${CODIS} build-all`), Makefile:1-28 (build-all reaches codis-fe,
+// whose recipe runs `cp -rf cmd/fe/assets bin/`; it runs make again for jemalloc, so the goals
+// cannot be followed and the whole Makefile is read), cmd/fe/main.go:106-118 (assets default to
+// bin/assets), cmd/fe/assets/index.html loads node_modules/…. Judge 40 Y W1: GD307 called
+// cmd/fe/assets/node_modules (14.1 MB, committed) unused.
+describe('GD307: a folder a make recipe of the build copies (CodisLabs/codis)', () => {
+  const CODIS = (run = 'RUN make -C ${CODIS} build-all') => df([
+    'FROM golang:1.8',
+    '',
+    'RUN apt-get update',
+    'RUN apt-get install -y autoconf',
+    '',
+    'ENV GOPATH /gopath',
+    'ENV CODIS  ${GOPATH}/src/github.com/CodisLabs/codis',
+    'ENV PATH   ${GOPATH}/bin:${PATH}:${CODIS}/bin',
+    'COPY . ${CODIS}',
+    '',
+    'RUN make -C ${CODIS} distclean',
+    run,
+    '',
+    'WORKDIR /codis',
+  ]);
+  const MAKEFILE = (recipe = '\t@rm -rf bin/assets; cp -rf cmd/fe/assets bin/') => [
+    '.DEFAULT_GOAL := build-all',
+    '',
+    'export GO15VENDOREXPERIMENT=1',
+    '',
+    'build-all: codis-dashboard codis-fe',
+    '',
+    'codis-deps:',
+    '\t@mkdir -p bin config && bash version',
+    '\t@make --no-print-directory -C vendor/github.com/spinlock/jemalloc-go/',
+    '',
+    'codis-dashboard: codis-deps',
+    '\tgo build -i -o bin/codis-dashboard ./cmd/dashboard',
+    '',
+    'codis-fe: codis-deps',
+    '\tgo build -i -o bin/codis-fe ./cmd/fe',
+    recipe,
+    '',
+    'distclean:',
+    '\t@rm -rf bin',
+    '',
+  ].join('\n');
+  const project = (makefile = MAKEFILE()) => {
+    const root = tmpCopy(null);
+    write(root, 'Makefile', makefile);
+    write(root, 'cmd/fe/main.go', 'package main\n\nimport (\n\t"net/http"\n\t"path/filepath"\n)\n\nfunc main() { http.Handle("/", http.FileServer(http.Dir(filepath.Join("bin", "assets")))) }\n');
+    write(root, 'cmd/dashboard/main.go', 'package main\n\nfunc main() {}\n');
+    write(root, 'cmd/fe/assets/index.html', '<script src="node_modules/jquery/dist/jquery.js"></script>\n');
+    write(root, 'cmd/fe/assets/node_modules/jquery/dist/jquery.js', Buffer.alloc(2 * MB));
+    return root;
+  };
+
+  it('codis de1ad02 Dockerfile:9: silent, `make build-all` copies cmd/fe/assets (node_modules inside) with `cp -rf`', () => {
+    assert.deepEqual(find(CODIS(), opts(load(project())), 'GD307').map((f) => f.message), []);
+  });
+
+  it('still reported when no recipe copies the folder, the copy is not recursive, or make runs outside the copied context', () => {
+    assert.equal(find(CODIS(), opts(load(project(MAKEFILE('\t@cp -f cmd/fe/assets/index.html bin/')))), 'GD307').length, 1, 'cp without -r');
+    assert.equal(find(CODIS(), opts(load(project(MAKEFILE('\t@mkdir -p bin/assets')))), 'GD307').length, 1, 'no cp');
+    assert.equal(find(CODIS('RUN make -C /elsewhere build-all'), opts(load(project())), 'GD307').length, 1, 'make -C a folder the context is not in');
+    // A `cd` on the recipe line before the cp: another folder's cmd/fe/assets.
+    assert.equal(find(CODIS(), opts(load(project(MAKEFILE('\tcd /tmp && cp -rf cmd/fe/assets bin/')))), 'GD307').length, 1, 'after cd');
+  });
+});
