@@ -1633,7 +1633,7 @@ export interface RelativeDirRead {
 }
 
 /**
- * Folders the program reads from its working directory, named by a constant: a bare folder name
+ * Folders the program reads from its working directory, named by a constant: a folder name (or a folder inside one, `templates/assets`)
  * held by a constant or variable named like a folder (`templatesDir = "templates"`, `staticDir =
  * "static"`, `pagesDir = "pages"`) that the same package joins into a path it reads
  * (`filepath.Join(parentDir, templatesDir, name+".tmpl")`, `http.Dir(filepath.Join(…, staticDir))`),
@@ -1647,14 +1647,17 @@ export function relativeDirReads(packages: readonly { dir: string; files: readon
   const out: RelativeDirRead[] = [];
   if (!io.listFiles) return out;
   const reads = /\bos\.(?:Open|OpenFile|ReadFile|ReadDir|Stat)\(|\bhttp\.(?:Dir|ServeFile)\(|\bioutil\.(?:ReadFile|ReadDir)\(|\b(?:ParseGlob|ParseFiles)\(|\bfilepath\.(?:Walk|WalkDir|Glob)\(/;
-  const named = /\b([A-Za-z_][A-Za-z0-9_]*(?:Dir|DIR|Folder|FOLDER|Path|PATH))\s*(?::=|=)\s*"(?:\.\/)?([A-Za-z][A-Za-z0-9_.-]*)\/?"/g;
+  // Also a folder inside one (jlelse/GoBlog 3a8ae3d templateAssets.go:20 `assetsFolder =
+  // "templates/assets"`, walked by :31 `filepath.Walk(assetsFolder, …)`).
+  const named = /\b([A-Za-z_][A-Za-z0-9_]*(?:Dir|DIR|Folder|FOLDER|Path|PATH))\s*(?::=|=)\s*"(?:\.\/)?([A-Za-z][A-Za-z0-9_.-]*(?:\/[A-Za-z][A-Za-z0-9_-]*)*)\/?"/g;
   for (const p of packages) {
     const texts = p.files.map((f) => ({ file: join(p.dir, f.file), text: stripGoComments(f.text) }));
     if (!texts.some((t) => reads.test(t.text))) continue;
     for (const t of texts) {
       for (const m of t.text.matchAll(named)) {
         const [, name, folder] = m;
-        if (SYSTEM_DIRS.has(folder.toLowerCase()) || CONFIG_DIRS.has(folder.toLowerCase()) || WRITTEN_DIRS.test(folder) || folder.includes('.') || out.some((o) => o.path === folder)) continue;
+        const top = folder.split('/')[0];
+        if (SYSTEM_DIRS.has(top.toLowerCase()) || CONFIG_DIRS.has(top.toLowerCase()) || folder.split('/').some((x) => WRITTEN_DIRS.test(x)) || folder.includes('.') || out.some((o) => o.path === folder)) continue;
         // Joined into a path the package reads: `filepath.Join(…, name, …)` or `http.Dir(name)`.
         const used = new RegExp(`\\b(?:filepath|path)\\.Join\\([^()]*\\b${name}\\b|\\b(?:http\\.Dir|os\\.ReadDir|filepath\\.Walk(?:Dir)?)\\(\\s*${name}\\s*[,)]`);
         const at = texts.find((x) => used.test(x.text));
@@ -1663,16 +1666,58 @@ export function relativeDirReads(packages: readonly { dir: string; files: readon
           const files = io.listFiles(c).filter((f) => f.path.startsWith(c + '/') && !f.path.includes('/node_modules/'));
           const real = files.filter((f) => !PLACEHOLDER_NAME.test(nodePath.posix.basename(f.path)));
           if (real.length === 0 || files.some((f) => f.path.endsWith('.go'))) continue;
-          // Key files by their format (a template named password-reset.tmpl is a page, not a secret).
-          const secret = files.find((x) => KEY_FILE.test(x.path.slice(c.length + 1)));
-          const bytes = files.reduce((sum, x) => sum + (x.size ?? 0), 0);
-          const problem = secret ? `it holds ${secret.path}, whose name says it is a key or credentials, which must not be baked into an image`
-            : files.length > READ_DIR_FILES || bytes > READ_DIR_BYTES ? `it is big (${files.length} files, ${Math.round(bytes / 1024)} kB)` : null;
-          out.push({ path: folder, found: c, via: `${name} = "${m[2]}"`, file: at.file, problem });
+          out.push({ path: folder, found: c, via: `${name} = "${m[2]}"`, file: at.file, problem: shippedDirProblem(c, files) });
           break;
         }
       }
     }
+  }
+  return out;
+}
+
+/** Why a folder the program reads is not copied into the image (a key file in it, too big), or null. */
+function shippedDirProblem(folder: string, files: readonly { path: string; size?: number }[]): string | null {
+  // Key files by their format (a template named password-reset.tmpl is a page, not a secret).
+  const secret = files.find((x) => KEY_FILE.test(x.path.slice(folder.length + 1)));
+  const bytes = files.reduce((sum, x) => sum + (x.size ?? 0), 0);
+  return secret ? `it holds ${secret.path}, whose name says it is a key or credentials, which must not be baked into an image`
+    : files.length > READ_DIR_FILES || bytes > READ_DIR_BYTES ? `it is big (${files.length} files, ${Math.round(bytes / 1024)} kB)` : null;
+}
+
+/**
+ * The folders the project's own image copies into its working directory (./ownBuild.ts
+ * ownStartFiles dirs: `COPY templates/ /proxy/templates/` under WORKDIR /proxy) that the program
+ * reads from there: the compiled sources name a path in it, relative to the working directory,
+ * as a string literal of a file or folder the context has (oxyno-zeta/s3-proxy 678fda2
+ * pkg/s3-proxy/config/config.go:55 `DefaultTemplateFolderListPath = "templates/folder-list.tpl"`,
+ * read with os.ReadFile through its configuration; jlelse/GoBlog 3a8ae3d templateAssets.go:20
+ * `assetsFolder = "templates/assets"`). A folder with Go sources, or that a program fills itself
+ * (data/, logs/…), is none; a key file in it, or a big one, is reported instead.
+ */
+export function ownImageDirReads(dirs: readonly { src: string; rel: string; via: string }[], packages: readonly { dir: string; files: readonly { file: string; text: string }[] }[], io: AssetIo): RelativeDirRead[] {
+  const out: RelativeDirRead[] = [];
+  if (!io.listFiles || dirs.length === 0) return out;
+  const texts = packages.flatMap((p) => p.files.filter((f) => !f.file.endsWith('_test.go')).map((f) => ({ file: join(p.dir, f.file), text: stripGoComments(f.text) })));
+  for (const d of dirs) {
+    const top = d.rel.split('/')[0];
+    if (d.rel.includes('..') || WRITTEN_DIRS.test(top) || SYSTEM_DIRS.has(top.toLowerCase()) || out.some((o) => o.path === d.rel)) continue;
+    const files = io.listFiles(d.src).filter((f) => f.path.startsWith(d.src + '/') && !f.path.includes('/node_modules/'));
+    if (files.length === 0 || files.some((f) => f.path.endsWith('.go'))) continue;
+    const esc = d.rel.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+    const lit = new RegExp(`"(?:\\./)?(${esc}/[A-Za-z0-9_][A-Za-z0-9_./-]*)"`, 'g');
+    let hit: { file: string; path: string } | undefined;
+    for (const t of texts) {
+      for (const m of t.text.matchAll(lit)) {
+        const inside = d.src + m[1].slice(d.rel.length).replace(/\/$/, '');
+        if (!m[1].includes('..') && files.some((f) => f.path === inside || f.path.startsWith(inside + '/'))) {
+          hit = { file: t.file, path: m[1] };
+          break;
+        }
+      }
+      if (hit) break;
+    }
+    if (!hit) continue;
+    out.push({ path: d.rel, found: d.src, via: `"${hit.path}"; the project's image copies the folder there, ${d.via}`, file: hit.file, problem: shippedDirProblem(d.src, files) });
   }
   return out;
 }

@@ -799,6 +799,12 @@ export interface OwnStartFiles {
   copies: OwnStartCopy[];
   /** The final stage's working directory (absolute). */
   workdir: string;
+  /**
+   * Folders of the context its final stage copies whole into its working directory (GoBlog's
+   * `COPY templates/ /app/templates/` under WORKDIR /app): the context folder, and where the
+   * image has it relative to the working directory.
+   */
+  dirs: { src: string; rel: string; via: string }[];
 }
 
 /**
@@ -827,6 +833,7 @@ export function ownStartFiles(targetDir: string, names: ReadonlySet<string>, io:
     if (!st) continue;
     const { start, args } = st;
     const copies: OwnStartCopy[] = [];
+    const dirs: OwnStartFiles['dirs'] = [];
     const shown = (i: (typeof final.instructions)[number]) => `${file}:${i.line + 1} \`${df.text.split(/\r?\n/)[i.line]?.trim() ?? i.keyword}\``;
     // A word of the arguments names the path (`-c /etc/x.yaml`, `--config.file=/etc/agent/agent.yaml`).
     const named = (dest: string) => args.some((a) => a === dest || a.endsWith(`=${dest}`));
@@ -884,15 +891,25 @@ export function ownStartFiles(targetDir: string, names: ReadonlySet<string>, io:
           }
           if (/[*?[\]]/.test(source)) continue;
           const ctx = toContext(source);
-          if (ctx === null || !isFile(ctx)) continue;
+          if (ctx === null) continue;
+          if (!isFile(ctx)) {
+            const dir = ctx.replace(/\/+$/, '');
+            // A folder (its files are under it) copied into the working directory: `COPY
+            // templates/ /app/templates/` with WORKDIR /app (or `COPY templates /app/templates`).
+            const wd0 = workdirBefore(df, final, st.start, '/') ?? '/';
+            const d = paths.sources.length > 1 ? nodePath.posix.join(at, nodePath.posix.basename(dir)) : at;
+            const rel = wd0 === '/' ? d.slice(1) : d.startsWith(`${wd0}/`) ? d.slice(wd0.length + 1) : null;
+            if (dir !== '' && rel !== null && rel !== '' && from === undefined && io.listFiles(dir).some((x) => x.path.startsWith(`${dir}/`))) dirs.push({ src: dir, rel, via: shown(i) });
+            continue;
+          }
           const d = into ? nodePath.posix.join(at, nodePath.posix.basename(ctx)) : at;
           if (CONFIG_FILE.test(ctx) || CONFIG_FILE.test(d) || named(d)) copies.push({ src: ctx, dest: d, via: shown(i) });
         }
       }
     }
-    if (copies.length === 0) continue;
+    if (copies.length === 0 && dirs.length === 0) continue;
     const workdir = workdirBefore(df, final, start, '/') ?? '/';
-    return { via: `${file}:${start.line + 1} ${start.keyword} ${JSON.stringify(start.json)}${start !== st.cmd && st.cmd?.json ? ` and CMD ${JSON.stringify(st.cmd.json)}` : ''}`, args, copies, workdir };
+    return { via: `${file}:${start.line + 1} ${start.keyword} ${JSON.stringify(start.json)}${start !== st.cmd && st.cmd?.json ? ` and CMD ${JSON.stringify(st.cmd.json)}` : ''}`, args, copies, workdir, dirs };
   }
   return null;
 }

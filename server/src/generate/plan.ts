@@ -18,7 +18,7 @@ import { reachedOutsideTestHelpers } from './testHelpers';
 import {
   ALPINE_VERSION, FALLBACK_GO_VERSION, alpineFor, alpineImage, alpineRuntimeFor, golangAlpineImage, debianFor, debianSlimImage, distrolessImage, golangImage, isTaggableGoVersion, RUNTIME_DEBIAN, type DebianRelease,
 } from './images';
-import { NODE_IMAGE, dirFlagDefaults, looksLikeWebAssets, absoluteDirReads, builtInside, relativeDirReads, executableRelativeReads, packrBoxes, configFlagDefaults, configFlagComputedDefaults, configFlagSamples, configReads, embedProblems, vendoredEmbedProblems, fatalDotenvLoads, gitIgnored, likelyWebScript, migrationDirReads, runtimeReads, webStageFor, type AssetIo, type WebStage, homeRelativeRead } from './assets';
+import { NODE_IMAGE, dirFlagDefaults, looksLikeWebAssets, absoluteDirReads, builtInside, relativeDirReads, ownImageDirReads, executableRelativeReads, packrBoxes, configFlagDefaults, configFlagComputedDefaults, configFlagSamples, configReads, embedProblems, vendoredEmbedProblems, fatalDotenvLoads, gitIgnored, likelyWebScript, migrationDirReads, runtimeReads, webStageFor, type AssetIo, type WebStage, homeRelativeRead } from './assets';
 import { capabilityWorkloads, commandWorkloads, EBPF_LOADER, entrypointWorkloads, goHostWorkloads, HOSTS_FILE_EDITOR, hostWorkloads, MOUNT_LIBRARY, rawPacketUse, runsImageOf, runsProgram, RUNTIME_CLIENT } from '../facts/rootNeeds';
 import { walkVendored } from './vendorGraph';
 import { bindingLibraryOf, cgoPaths, cgoSystemLibraries, cxxReasons, describeCgoPath, knownBindingLibraries, modulesWithCode, vendoredCgoLibraries, wasmvmLibrary } from './cgoGraph';
@@ -1690,6 +1690,16 @@ export function plan(model: WorkspaceModel, options: GenerateOptions, io: Genera
     const literal = (path: string) => texts.some((t) => t.includes(`"${path}"`) || t.includes(`"${path}/"`));
     const namedBy = (dest: string) => own.args.some((a) => a === dest || a.endsWith(`=${dest}`));
     const placed: string[] = [];
+    // Folders it copies into its working directory that the program reads from there (s3-proxy's templates/).
+    for (const d of ownImageDirReads(own.dirs, closure, assetIo)) {
+      if (covered(d.found) || runtimeFiles.some((f) => f.dest === d.path || f.dest === d.path.split('/')[0])) continue;
+      if (d.problem !== null) {
+        warnings.push(`${d.file} reads files under ${d.path}/ from its working directory (${d.via}), and ${d.found}/ is not copied into the image because ${d.problem}: mount it (docker run -v "$PWD/${d.found}:/app/${d.path}:ro").`);
+        continue;
+      }
+      runtimeFiles.push({ src: d.found, dest: d.path, note: `${d.path}/: files the program reads from its working directory (the project's image copies them there).` });
+      reasons.push(`${d.found} is copied to /app/${d.path} and the program starts in /app: ${d.file} names ${d.via} under WORKDIR ${own.workdir}, and the program reads the path relative to its working directory.`);
+    }
     for (const c of own.copies) {
       // The path as the program reads it: absolute when an argument or the sources name it, or
       // outside the image's working directory (gmqtt's /etc/gmqtt/gmqttd.yml beside WORKDIR

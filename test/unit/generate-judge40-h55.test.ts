@@ -1,0 +1,217 @@
+/**
+ * Files and build inputs the program needs that the generated Dockerfile left out, on real
+ * repositories of judging round 40, session 55: each case a small skeleton of a real repository
+ * (the files that matter, with their sizes in the repository, go.mod and the few relevant lines),
+ * with its repository, commit and licence above it, plus the variants that keep the old behaviour
+ * where it is right.
+ *
+ * 1. jlelse/GoBlog, oxyno-zeta/s3-proxy: templates read from the working directory at run time
+ *    are copied: a folder constant naming a folder inside another (`assetsFolder =
+ *    "templates/assets"`, walked with filepath.Walk), and a folder the project's image copies into
+ *    its working directory that the sources name a file of (`"templates/folder-list.tpl"`).
+ */
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { generatorTrees } from './generateTrees';
+
+const { gen, tree } = generatorTrees('judge40-h55');
+
+// jlelse/GoBlog at 3a8ae3dbee5b8637c68be1f9138629306d21635c (MIT): go.mod (5,291 bytes) `module
+// go.goblog.app/app`, `go 1.26.0`; templateAssets.go (3,665 bytes):20 `const assetsFolder =
+// "templates/assets"`, :28-31 `func (a *goBlog) initTemplateAssets() error { … if err :=
+// filepath.Walk(assetsFolder, func(path string, info os.FileInfo, _ error) error { if
+// info.Mode().IsRegular() { file, err := os.Open(path)`: with the folder missing, Walk calls the
+// callback with a nil FileInfo and the program panics at start (main.go:602 runs it). templates/
+// holds only assets/ (css/, js/, sitemap.xsl; 16 files). The project's Dockerfile:39 `COPY
+// templates/ /app/templates/` under WORKDIR /app, CMD ["GoBlog"]; no Makefile names the binary.
+const goblogBase: Record<string, string | null> = {
+  'go.mod': 'module go.goblog.app/app\n\ngo 1.26.0\n',
+  'main.go': `package main
+
+import "log"
+
+type goBlog struct {
+	assetFileNames map[string]string
+}
+
+func main() {
+	a := &goBlog{}
+	if err := a.initTemplateAssets(); err != nil {
+		log.Fatal(err)
+	}
+}
+`,
+  'templateAssets.go': `package main
+
+import (
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+)
+
+const assetsFolder = "templates/assets"
+
+func (a *goBlog) initTemplateAssets() error {
+	a.assetFileNames = map[string]string{}
+	if err := filepath.Walk(assetsFolder, func(path string, info os.FileInfo, _ error) error {
+		if info.Mode().IsRegular() {
+			file, err := os.Open(path) //nolint:gosec
+			if err != nil {
+				return err
+			}
+			err = a.compileAsset(strings.TrimPrefix(path, assetsFolder+"/"), file)
+			_ = file.Close()
+			if err != nil {
+				return err
+			}
+		}
+		return nil
+	}); err != nil {
+		return err
+	}
+	return nil
+}
+
+func (a *goBlog) compileAsset(name string, f io.Reader) error {
+	a.assetFileNames[name] = name
+	return nil
+}
+`,
+  'templates/assets/css/styles.css': 'body { color: black; }\n',
+  'templates/assets/js/geo.js': 'console.log(1);\n',
+  'templates/assets/sitemap.xsl': '<xsl:stylesheet/>\n',
+};
+
+// oxyno-zeta/s3-proxy at 678fda2aa9ea290ac0f643ae5e77fcd9bdf67524 (Apache-2.0): go.mod `module
+// github.com/oxyno-zeta/s3-proxy`, `go 1.26.0`; cmd/s3-proxy/main.go (4,123 bytes) imports
+// pkg/s3-proxy/config; pkg/s3-proxy/config/config.go (32,419 bytes):55 `const
+// DefaultTemplateFolderListPath = "templates/folder-list.tpl"` (and :82 `DefaultTemplateHelpersPath
+// = "templates/_helpers.tpl"`), given to viper (managerimpl.go:164 `vip.SetDefault(
+// "templates.folderList.path", DefaultTemplateFolderListPath)`) and read through the configuration
+// by pkg/s3-proxy/utils/templateutils/template.go (5,406 bytes):97-99 `func
+// LoadLocalFileContent(path string) (string, error) { by, err := os.ReadFile(path)`. The project's
+// Dockerfile (384 bytes):11-20 `WORKDIR /proxy`, `COPY s3-proxy /proxy/s3-proxy`, `COPY templates/
+// /proxy/templates/`, `ENTRYPOINT [ "/proxy/s3-proxy" ]`.
+const s3Base: Record<string, string | null> = {
+  'go.mod': 'module github.com/oxyno-zeta/s3-proxy\n\ngo 1.26.0\n',
+  'cmd/s3-proxy/main.go': `package main
+
+import (
+	"fmt"
+	"os"
+
+	"github.com/oxyno-zeta/s3-proxy/pkg/s3-proxy/config"
+	"github.com/oxyno-zeta/s3-proxy/pkg/s3-proxy/templateutils"
+)
+
+func main() {
+	s, err := templateutils.LoadLocalFileContent(config.Load())
+	if err != nil {
+		fmt.Println(err)
+		os.Exit(1)
+	}
+	fmt.Println(s)
+}
+`,
+  'pkg/s3-proxy/config/config.go': `package config
+
+// DefaultTemplateFolderListPath Default template folder list path.
+const DefaultTemplateFolderListPath = "templates/folder-list.tpl"
+
+// DefaultTemplateHelpersPath Default template helpers path.
+const DefaultTemplateHelpersPath = "templates/_helpers.tpl"
+
+type settings map[string]string
+
+func Load() string {
+	vip := settings{}
+	vip["templates.folderList.path"] = DefaultTemplateFolderListPath
+	return vip["templates.folderList.path"]
+}
+`,
+  'pkg/s3-proxy/templateutils/template.go': `package templateutils
+
+import (
+	"os"
+
+	"github.com/pkg/errors"
+)
+
+func LoadLocalFileContent(path string) (string, error) {
+	// Read file from file path
+	by, err := os.ReadFile(path)
+	// Check if error exists
+	if err != nil {
+		return "", errors.WithStack(err)
+	}
+
+	return string(by), nil
+}
+`,
+  'templates/folder-list.tpl': '{{ template "main.headers" . }}\n',
+  'templates/_helpers.tpl': '{{- define "main.headers" -}}{{- end -}}\n',
+  'templates/not-found-error.tpl': 'Not Found\n',
+  Dockerfile: `FROM alpine:3.24
+
+ENV USER=proxy
+ENV UID=1000
+ENV GID=1000
+
+RUN apk add --update ca-certificates && rm -rf /var/cache/apk/* && \\
+    addgroup -g $GID $USER && \\
+    adduser -D -g "" -h "/proxy" -G "$USER" -H -u "$UID" "$USER"
+
+WORKDIR /proxy
+
+COPY s3-proxy /proxy/s3-proxy
+COPY templates/ /proxy/templates/
+
+RUN chown -R 1000:1000 /proxy
+
+USER proxy
+
+ENTRYPOINT [ "/proxy/s3-proxy" ]
+`,
+};
+
+describe('1. templates read from the working directory at run time are copied', () => {
+  it('GoBlog: assetsFolder = "templates/assets", walked: COPY templates/assets /app/templates/assets', async () => {
+    const r = await gen(tree(goblogBase, {}));
+    assert.match(r.dockerfile, /^COPY templates\/assets \/app\/templates\/assets$/m, r.dockerfile);
+    assert.ok(r.reasons.some((x) => x.includes('templateAssets.go joins templates/assets (assetsFolder = "templates/assets")')), r.reasons.join('\n'));
+  });
+
+  it('negative (GoBlog): a nested folder the program fills itself (templates/cache) is not copied', async () => {
+    const r = await gen(tree(goblogBase, {
+      'templateAssets.go': goblogBase['templateAssets.go']!.replace('"templates/assets"', '"templates/cache"'),
+      'templates/assets/css/styles.css': null,
+      'templates/assets/js/geo.js': null,
+      'templates/assets/sitemap.xsl': null,
+      'templates/cache/x.css': 'body {}\n',
+    }));
+    assert.doesNotMatch(r.dockerfile, /^COPY templates/m, r.dockerfile);
+  });
+
+  it('s3-proxy: the project\'s image copies templates/ into its WORKDIR and the sources name templates/folder-list.tpl: COPY templates /app/templates', async () => {
+    const r = await gen(tree(s3Base, {}));
+    assert.match(r.dockerfile, /^COPY templates \/app\/templates$/m, r.dockerfile);
+    const why = r.reasons.find((x) => x.startsWith('templates is copied to /app/templates'));
+    assert.ok(why !== undefined, r.reasons.join('\n'));
+    assert.ok(why.includes('pkg/s3-proxy/config/config.go names "templates/folder-list.tpl"') && why.includes('Dockerfile:14 `COPY templates/ /proxy/templates/`'), why);
+  });
+
+  it('negative (s3-proxy): no source names a file of the folder: not copied', async () => {
+    const r = await gen(tree(s3Base, {
+      'pkg/s3-proxy/config/config.go': s3Base['pkg/s3-proxy/config/config.go']!.replace(/"templates\//g, '"tpl/'),
+    }));
+    assert.doesNotMatch(r.dockerfile, /^COPY templates/m, r.dockerfile);
+  });
+
+  it('negative (s3-proxy): the project\'s image copies the folder outside its working directory: not copied', async () => {
+    const r = await gen(tree(s3Base, {
+      Dockerfile: s3Base.Dockerfile!.replace('COPY templates/ /proxy/templates/', 'COPY templates/ /usr/share/s3-proxy/templates/'),
+    }));
+    assert.doesNotMatch(r.dockerfile, /^COPY templates/m, r.dockerfile);
+  });
+});
