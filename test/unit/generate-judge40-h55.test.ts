@@ -9,6 +9,8 @@
  *    are copied: a folder constant naming a folder inside another (`assetsFolder =
  *    "templates/assets"`, walked with filepath.Walk), and a folder the project's image copies into
  *    its working directory that the sources name a file of (`"templates/folder-list.tpl"`).
+ * 2. jlelse/GoBlog: an embedded .sql migration creates an FTS5 table: go-sqlite3 is built with
+ *    -tags fts5 (the FTS5 check read only Go sources).
  */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
@@ -213,5 +215,74 @@ describe('1. templates read from the working directory at run time are copied', 
       Dockerfile: s3Base.Dockerfile!.replace('COPY templates/ /proxy/templates/', 'COPY templates/ /usr/share/s3-proxy/templates/'),
     }));
     assert.doesNotMatch(r.dockerfile, /^COPY templates/m, r.dockerfile);
+  });
+});
+
+// jlelse/GoBlog at 3a8ae3dbee5b8637c68be1f9138629306d21635c (MIT): go.mod requires
+// github.com/mattn/go-sqlite3 v1.14.49; database.go (6,475 bytes):13 imports it (`sqlite
+// "github.com/mattn/go-sqlite3"`); databaseMigrations.go (1,079 bytes):14-15 `//go:embed
+// dbmigrations/*`, `var dbMigrations embed.FS`, whose files migrateDb runs; dbmigrations/00004.sql
+// (563 bytes):2 `create virtual table posts_fts using fts5(path unindexed, title, content, …)`. The
+// project builds with GOFLAGS `-tags=linux,libsqlite3,sqlite_fts5,gomailnotpl,skipIntegration`
+// (Dockerfile:6).
+const goblogDb: Record<string, string | null> = {
+  ...goblogBase,
+  'go.mod': 'module go.goblog.app/app\n\ngo 1.26.0\n\nrequire github.com/mattn/go-sqlite3 v1.14.49\n',
+  'go.sum': 'github.com/mattn/go-sqlite3 v1.14.49 h1:x\n',
+  'database.go': `package main
+
+import (
+	"database/sql"
+
+	sqlite "github.com/mattn/go-sqlite3"
+)
+
+var _ = sqlite.SQLiteDriver{}
+
+func openDb(file string) (*sql.DB, error) {
+	return sql.Open("sqlite3", file)
+}
+`,
+  'databaseMigrations.go': `package main
+
+import (
+	"database/sql"
+	"embed"
+	"io/fs"
+)
+
+//go:embed dbmigrations/*
+var dbMigrations embed.FS
+
+func (a *goBlog) migrateDb(db *sql.DB) error {
+	return fs.WalkDir(dbMigrations, "dbmigrations", func(path string, d fs.DirEntry, err error) error {
+		if err != nil || d.Type().IsDir() {
+			return err
+		}
+		fd, fe := dbMigrations.ReadFile(path)
+		if fe != nil {
+			return fe
+		}
+		_, err = db.Exec(string(fd))
+		return err
+	})
+}
+`,
+  'dbmigrations/00001.sql': 'create table posts (path text not null primary key, content text);\n',
+  'dbmigrations/00004.sql': "create view view_posts_with_title as select id, path, title, content from posts;\ncreate virtual table posts_fts using fts5(path unindexed, title, content, content=view_posts_with_title, content_rowid=id);\n-- insert into posts_fts(posts_fts) values ('rebuild');\n",
+};
+
+describe('2. an embedded .sql file that creates an FTS5 table needs -tags fts5', () => {
+  it('GoBlog: dbmigrations/00004.sql:2 (embedded) creates posts_fts using fts5: -tags fts5', async () => {
+    const r = await gen(tree(goblogDb, {}));
+    assert.match(r.dockerfile, /CGO_ENABLED=1[\s\\]*go build -trimpath -tags fts5 /, r.dockerfile);
+    assert.ok(r.reasons.some((x) => x.startsWith('-tags fts5: dbmigrations/00004.sql:2 creates an FTS5 table')), r.reasons.join('\n'));
+  });
+
+  it('negative: an FTS5 statement only in an SQL comment, or in a .sql file nothing embeds, needs no tag', async () => {
+    const commented = await gen(tree(goblogDb, { 'dbmigrations/00004.sql': '-- create virtual table posts_fts using fts5(path);\ncreate table x (a text);\n' }));
+    assert.doesNotMatch(commented.dockerfile, /-tags/, commented.dockerfile);
+    const loose = await gen(tree(goblogDb, { 'dbmigrations/00004.sql': null, 'docs/fts.sql': goblogDb['dbmigrations/00004.sql']! }));
+    assert.doesNotMatch(loose.dockerfile, /-tags/, loose.dockerfile);
   });
 });

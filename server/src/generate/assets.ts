@@ -109,7 +109,7 @@ export interface EmbedProblem extends EmbedTarget {
   generatedBy?: { file: string; tool: string };
 }
 
-function literalPath(pkg: string, pattern: string): string {
+export function literalPath(pkg: string, pattern: string): string {
   const segs: string[] = [];
   for (const s of pattern.split('/')) {
     if (/[*?[\\]/.test(s)) break;

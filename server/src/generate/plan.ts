@@ -18,9 +18,10 @@ import { reachedOutsideTestHelpers } from './testHelpers';
 import {
   ALPINE_VERSION, FALLBACK_GO_VERSION, alpineFor, alpineImage, alpineRuntimeFor, golangAlpineImage, debianFor, debianSlimImage, distrolessImage, golangImage, isTaggableGoVersion, RUNTIME_DEBIAN, type DebianRelease,
 } from './images';
-import { NODE_IMAGE, dirFlagDefaults, looksLikeWebAssets, absoluteDirReads, builtInside, relativeDirReads, ownImageDirReads, executableRelativeReads, packrBoxes, configFlagDefaults, configFlagComputedDefaults, configFlagSamples, configReads, embedProblems, vendoredEmbedProblems, fatalDotenvLoads, gitIgnored, likelyWebScript, migrationDirReads, runtimeReads, webStageFor, type AssetIo, type WebStage, homeRelativeRead } from './assets';
+import { NODE_IMAGE, dirFlagDefaults, looksLikeWebAssets, absoluteDirReads, builtInside, relativeDirReads, ownImageDirReads, literalPath, executableRelativeReads, packrBoxes, configFlagDefaults, configFlagComputedDefaults, configFlagSamples, configReads, embedProblems, vendoredEmbedProblems, fatalDotenvLoads, gitIgnored, likelyWebScript, migrationDirReads, runtimeReads, webStageFor, type AssetIo, type WebStage, homeRelativeRead } from './assets';
 import { capabilityWorkloads, commandWorkloads, EBPF_LOADER, entrypointWorkloads, goHostWorkloads, HOSTS_FILE_EDITOR, hostWorkloads, MOUNT_LIBRARY, rawPacketUse, runsImageOf, runsProgram, RUNTIME_CLIENT } from '../facts/rootNeeds';
 import { walkVendored } from './vendorGraph';
+import { parseEmbedPatterns } from '../facts/contextInputs';
 import { bindingLibraryOf, cgoPaths, cgoSystemLibraries, cxxReasons, describeCgoPath, knownBindingLibraries, modulesWithCode, vendoredCgoLibraries, wasmvmLibrary } from './cgoGraph';
 import { cgoPairs, describePair, madeEmbeds, projectCgoSettings } from './cgoOwn';
 import { GENERIC_MAIN_FOLDERS, chooseTarget, rankedCandidates } from './choose';
@@ -1030,7 +1031,7 @@ export function plan(model: WorkspaceModel, options: GenerateOptions, io: Genera
   const sqlite3 = 'github.com/mattn/go-sqlite3';
   const linksSqlite = cgo && (facts.externalImports.some((i) => i === sqlite3 || i.startsWith(sqlite3 + '/')) || cgoVia.some((c) => c.chain.some((i) => i === sqlite3)));
   if (linksSqlite && !tags.some((t) => t === 'fts5' || t === 'sqlite_fts5')) {
-    const fts5 = fts5Use(facts.packages.filter((d) => packageByDir(model, d)?.module === pkg.module), (d) => packageByDir(model, d)?.files ?? [], read);
+    const fts5 = fts5Use(facts.packages.filter((d) => packageByDir(model, d)?.module === pkg.module), (d) => packageByDir(model, d)?.files ?? [], read, (u) => io.listFiles(u));
     if (fts5) {
       tags.push('fts5');
       const fork = mod?.replaces.find((r) => r.oldPath === sqlite3);
@@ -2066,18 +2067,38 @@ export function plan(model: WorkspaceModel, options: GenerateOptions, io: Genera
   };
 }
 
-/** The first own file whose SQL creates an FTS5 virtual table (`USING fts5(`), as `file:line`; null when none. */
-function fts5Use(dirs: readonly string[], filesOf: (dir: string) => readonly string[], read: (rel: string) => string | null): string | null {
+/**
+ * The first own file whose SQL creates an FTS5 virtual table (`USING fts5(`), as `file:line`; null
+ * when none. Also the .sql files a Go file of those packages embeds (jlelse/GoBlog 3a8ae3d
+ * databaseMigrations.go:14 `//go:embed dbmigrations/*`, dbmigrations/00004.sql:2 `create virtual
+ * table posts_fts using fts5(…)`), whose statements the program runs.
+ */
+function fts5Use(dirs: readonly string[], filesOf: (dir: string) => readonly string[], read: (rel: string) => string | null, list?: (under: string) => readonly { path: string }[]): string | null {
+  const embedded: string[] = [];
   for (const d of dirs) {
     for (const f of filesOf(d)) {
       if (f.endsWith('_test.go')) continue;
       const file = d === '' ? f : `${d}/${f}`;
       const text = read(file);
-      if (text === null || !/USING\s+fts5\b/i.test(text)) continue;
+      if (text === null) continue;
+      if (list && text.includes('//go:embed')) {
+        for (const pattern of parseEmbedPatterns(text)) {
+          const path = literalPath(d, pattern);
+          if (path === d || path.startsWith('..')) continue;
+          for (const x of list(path)) if ((x.path === path || x.path.startsWith(path + '/')) && /\.sql$/i.test(x.path) && !embedded.includes(x.path)) embedded.push(x.path);
+        }
+      }
+      if (!/USING\s+fts5\b/i.test(text)) continue;
       const at = /USING\s+fts5\b/i.exec(stripGoComments(text));
       if (!at) continue;
       return `${file}:${text.slice(0, at.index).split('\n').length}`;
     }
+  }
+  for (const file of embedded.sort()) {
+    const text = read(file);
+    // SQL comments (`-- …`) do not count.
+    const at = text === null ? null : /USING\s+fts5\b/i.exec(text.replace(/--[^\n]*/g, (c) => ' '.repeat(c.length)));
+    if (text !== null && at) return `${file}:${text.slice(0, at.index).split('\n').length}`;
   }
   return null;
 }
