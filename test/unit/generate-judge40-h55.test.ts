@@ -11,6 +11,8 @@
  *    its working directory that the sources name a file of (`"templates/folder-list.tpl"`).
  * 2. jlelse/GoBlog: an embedded .sql migration creates an FTS5 table: go-sqlite3 is built with
  *    -tags fts5 (the FTS5 check read only Go sources).
+ * 3. bmc-toolbox/dora: a tag of the project's build selects a vendored file whose declaration the
+ *    program uses (api2go's routing.Gin behind `gingonic`): the project's tags are passed.
  */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
@@ -284,5 +286,90 @@ describe('2. an embedded .sql file that creates an FTS5 table needs -tags fts5',
     assert.doesNotMatch(commented.dockerfile, /-tags/, commented.dockerfile);
     const loose = await gen(tree(goblogDb, { 'dbmigrations/00004.sql': null, 'docs/fts.sql': goblogDb['dbmigrations/00004.sql']! }));
     assert.doesNotMatch(loose.dockerfile, /-tags/, loose.dockerfile);
+  });
+});
+
+// bmc-toolbox/dora at 69425f5c60b2af8a535346b49575304ffead94c6 (v2.6.8, Apache-2.0): go.mod (1,422
+// bytes) `module github.com/bmc-toolbox/dora`, `go 1.13`, requires github.com/manyminds/api2go
+// v0.0.0-20201208181306-e7d462686f8a; vendor/modules.txt (8,952 bytes):121-124 lists it;
+// vendor/github.com/manyminds/api2go/routing/gingonic.go (667 bytes):1 `// +build
+// gingonic,!gorillamux,!echo`, :33 `func Gin(g *gin.Engine) Routeable`; gorillamux.go (1,045 bytes)
+// and echo.go (723 bytes) the other routers behind their own tags; router.go (906 bytes) the
+// untagged Routeable interface; web/server.go (7,610 bytes):18 imports
+// "github.com/manyminds/api2go/routing", :67 `routing.Gin(r),`. The project's Dockerfile (530
+// bytes):11 `RUN GOOS=linux go build -mod=vendor -ldflags '-extldflags "-static"'
+// -tags="gingonic netgo osusergo" -a -installsuffix cgo -o dora .`. Without the tag the build
+// stops with "undefined: routing.Gin" (judge 40 G G10, built with buildah).
+const doraBase: Record<string, string | null> = {
+  'go.mod': 'module github.com/bmc-toolbox/dora\n\ngo 1.13\n\nrequire (\n\tgithub.com/gin-gonic/gin v1.6.3\n\tgithub.com/manyminds/api2go v0.0.0-20201208181306-e7d462686f8a\n)\n',
+  'go.sum': '',
+  'vendor/modules.txt': '# github.com/gin-gonic/gin v1.6.3\n## explicit\ngithub.com/gin-gonic/gin\n# github.com/manyminds/api2go v0.0.0-20201208181306-e7d462686f8a\n## explicit\ngithub.com/manyminds/api2go/routing\n',
+  'vendor/github.com/gin-gonic/gin/gin.go': 'package gin\n\nimport "net/http"\n\ntype Engine struct{ http.Handler }\n\nfunc Default() *Engine { return &Engine{} }\n',
+  'vendor/github.com/manyminds/api2go/routing/router.go': 'package routing\n\nimport "net/http"\n\n// HandlerFunc must contain all params from the route\ntype HandlerFunc func(w http.ResponseWriter, r *http.Request, params map[string]string, context map[string]interface{})\n\n// Routeable allows drop in replacement for api2go\'s router\ntype Routeable interface {\n\tHandler() http.Handler\n\tHandle(protocol, route string, handler HandlerFunc)\n}\n',
+  'vendor/github.com/manyminds/api2go/routing/gingonic.go': '// +build gingonic,!gorillamux,!echo\n\npackage routing\n\nimport (\n\t"net/http"\n\n\t"github.com/gin-gonic/gin"\n)\n\ntype ginRouter struct {\n\trouter *gin.Engine\n}\n\nfunc (g ginRouter) Handler() http.Handler {\n\treturn g.router\n}\n\nfunc (g ginRouter) Handle(protocol, route string, handler HandlerFunc) {}\n\n//Gin creates a new api2go router to use with the gin framework\nfunc Gin(g *gin.Engine) Routeable {\n\treturn &ginRouter{router: g}\n}\n',
+  'vendor/github.com/manyminds/api2go/routing/gorillamux.go': '// +build gorillamux,!gingonic,!echo\n\npackage routing\n\nimport "net/http"\n\ntype gorillamuxRouter struct{}\n\nfunc (gm gorillamuxRouter) Handler() http.Handler { return nil }\n\nfunc (gm gorillamuxRouter) Handle(protocol, route string, handler HandlerFunc) {}\n\n//Gorilla creates a new api2go router to use with the Gorilla mux framework\nfunc Gorilla() Routeable {\n\treturn &gorillamuxRouter{}\n}\n',
+  'vendor/github.com/manyminds/api2go/routing/echo.go': '// +build echo,!gorillamux,!gingonic\n\npackage routing\n\nimport "net/http"\n\ntype echoRouter struct{}\n\nfunc (e echoRouter) Handler() http.Handler { return nil }\n\nfunc (e echoRouter) Handle(protocol, route string, handler HandlerFunc) {}\n\n// Echo created a new api2go router to use with the echo framework\nfunc Echo() Routeable {\n\treturn &echoRouter{}\n}\n',
+  'main.go': 'package main // import "github.com/bmc-toolbox/dora"\n\nimport (\n\t"github.com/bmc-toolbox/dora/web"\n)\n\nfunc main() {\n\tweb.RunGin(8000)\n}\n',
+  'web/server.go': `package web
+
+import (
+	"fmt"
+	"net/http"
+
+	"github.com/gin-gonic/gin"
+	"github.com/manyminds/api2go/routing"
+)
+
+// RunGin is responsible to spin up the gin webservice
+func RunGin(port int) {
+	r := gin.Default()
+	router := routing.Gin(r)
+	_ = http.ListenAndServe(fmt.Sprintf(":%d", port), router.Handler())
+}
+`,
+  Dockerfile: `# Build
+FROM golang:1 as build
+
+WORKDIR /build
+ADD . .
+
+# Tests
+# TODO enable after fixing code for tests too pass
+#RUN go test -tags="gingonic" -mod=vendor ./...
+
+RUN GOOS=linux go build -mod=vendor -ldflags '-extldflags "-static"' -tags="gingonic netgo osusergo" -a -installsuffix cgo -o dora .
+
+# Run
+FROM centos
+
+RUN adduser -s /bin/false dora
+
+COPY --from=build /build/dora /usr/bin
+
+EXPOSE 8000
+USER dora
+
+ENTRYPOINT ["/usr/bin/dora"]
+`,
+};
+
+describe('3. a tag of the project\'s build that selects a vendored file the program uses is passed', () => {
+  it('dora: routing.Gin only behind gingonic in vendor/: -tags gingonic,netgo,osusergo', async () => {
+    const r = await gen(tree(doraBase, {}));
+    assert.match(r.dockerfile, /go build -trimpath -mod=vendor -tags gingonic,netgo,osusergo /, r.dockerfile);
+    const why = r.reasons.find((x) => x.startsWith('-tags gingonic,netgo,osusergo:'));
+    assert.ok(why !== undefined, r.reasons.join('\n'));
+    assert.ok(why.includes('web/server.go uses routing.Gin, which only vendor/github.com/manyminds/api2go/routing/gingonic.go (//go:build gingonic && !gorillamux && !echo) declares'), why);
+  });
+
+  it('negative (dora): the program uses only the untagged part of the vendored package: no -tags, the reason as before', async () => {
+    const r = await gen(tree(doraBase, { 'web/server.go': doraBase['web/server.go']!.replace('router := routing.Gin(r)\n\t_ = http.ListenAndServe(fmt.Sprintf(":%d", port), router.Handler())', 'var router routing.Routeable\n\t_ = r\n\t_ = http.ListenAndServe(fmt.Sprintf(":%d", port), router.Handler())') }));
+    assert.doesNotMatch(r.dockerfile, /-tags/, r.dockerfile);
+    assert.ok(r.reasons.some((x) => x.startsWith('No -tags: the project builds the root package with -tags gingonic,netgo,osusergo')), r.reasons.join('\n'));
+  });
+
+  it('negative (dora): an untagged file of the package declares Gin too: no -tags', async () => {
+    const r = await gen(tree(doraBase, { 'vendor/github.com/manyminds/api2go/routing/default.go': 'package routing\n\nfunc Gin(g interface{}) Routeable { return nil }\n' }));
+    assert.doesNotMatch(r.dockerfile, /-tags/, r.dockerfile);
   });
 });

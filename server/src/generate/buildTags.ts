@@ -20,7 +20,7 @@ import { evalConstraint, parseGoFile } from '../workspace/goImports';
 import type { WorkspaceModel } from '../workspace/model';
 import { goreleaserItems } from '../dockerfile/goreleaser';
 import { DOCKERFILE_NAME } from './ownBuild';
-import { requiredTags } from './requiredTags';
+import { requiredTags, type RequiredTag } from './requiredTags';
 import { packageByDir } from '../workspace/query';
 
 export interface TagIo {
@@ -672,6 +672,20 @@ function dependencyTags(targetDir: string, moduleDir: string, packageDirs: reado
   // A tag not known to be safe on the generated builder (a libc's or a system library's: a
   // dependency's `musl`, `static_wasm`, `dynamic`): the reason names them, none is passed.
   const unknown = tags.filter((t) => !KNOWN_TAGS.has(t) && !/^sqlite_(?!icu$)\w+$/.test(t));
+  // Those that select a vendored file whose declarations the program uses (bmc-toolbox/dora's
+  // gingonic): the build fails without them, so they are passed, with the tags known to be safe.
+  const needed = target ? vendoredTagNeeds(moduleDir, packageDirs, io, tags, target.model) : [];
+  const neededTags = unknown.filter((t) => needed.some((r) => r.tags.includes(t)));
+  if (neededTags.length > 0) {
+    const passed = tags.filter((t) => !unknown.includes(t) || neededTags.includes(t));
+    const rest = unknown.filter((t) => !neededTags.includes(t));
+    return {
+      tags: passed,
+      reasons: [`-tags ${passed.join(',')}: the project builds ${targetDir === '' ? 'the root package' : targetDir} with -tags ${tags.join(',')} (${where}), and the program does not compile without ${neededTags.join(', ')}: ${needed.slice(0, 3).map((r) => `${r.usedIn} uses ${r.name}, which only ${r.file} (//go:build ${r.constraint.replace(/[()]/g, '')}) declares`).join('; ')}, so a build without ${neededTags.length > 1 ? 'those tags' : 'the tag'} stops with "undefined: ${needed[0].name}".${known.length > 0 ? ` The others are known (${known.join('; ')}).` : ''}${rest.length > 0 ? ` Not passed: ${rest.join(', ')}, what ${rest.length > 1 ? 'they switch' : 'it switches'} in the dependencies is not known here (the generated builder is Debian's): add ${rest.length > 1 ? 'them' : 'it'} if the binary needs ${rest.length > 1 ? 'them' : 'it'}.` : ''}`],
+      warnings: [],
+      selected: [],
+    };
+  }
   if (unknown.length > 0) {
     return { ...none, reasons: [`No -tags: the project builds ${targetDir === '' ? 'the root package' : targetDir} with -tags ${tags.join(',')} (${where}), which select no file of the program's own packages; what ${unknown.join(', ')} switch${unknown.length > 1 ? '' : 'es'} in its dependencies is not known here (${unknown.some((t) => BUILDER_BOUND.test(t)) ? 'some tie a C library to the project\'s builder, ' : ''}the generated builder is Debian's): add them to the go build line if the binary needs them.`] };
   }
@@ -681,6 +695,27 @@ function dependencyTags(targetDir: string, moduleDir: string, packageDirs: reado
     warnings: [],
     selected: [],
   };
+}
+
+/**
+ * Tags of the project's build without which the program does not compile, through vendor/: a
+ * vendored package a package of the program imports has a file that builds only with one of
+ * `tags` and declares an exported name the program uses that no other file of that package
+ * declares (bmc-toolbox/dora 69425f5 Dockerfile:11 `-tags="gingonic netgo osusergo"`;
+ * vendor/github.com/manyminds/api2go/routing/gingonic.go `// +build gingonic,!gorillamux,!echo`
+ * declares Gin, web/server.go:67 calls `routing.Gin(r)`: "undefined: routing.Gin" without it).
+ * Only with vendor/modules.txt (the module cache is not in the context).
+ */
+function vendoredTagNeeds(moduleDir: string, packageDirs: readonly string[], io: TagIo, tags: readonly string[], model: WorkspaceModel): RequiredTag[] {
+  const vendor = moduleDir === '' ? 'vendor' : `${moduleDir}/vendor`;
+  if (io.readFile(`${vendor}/modules.txt`) === null) return [];
+  const imported = new Set<string>();
+  for (const d of packageDirs) for (const i of packageByDir(model, d)?.imports ?? []) if (i.split('/')[0].includes('.')) imported.add(i);
+  const dirs = [...imported].map((i) => `${vendor}/${i}`);
+  const gated = gatedFiles(dirs, io).filter((g) => g.tags.every((t) => tags.includes(t)));
+  if (gated.length === 0) return [];
+  return requiredTags(gated, [...packageDirs, ...dirs], io, (d) => (d.startsWith(`${vendor}/`) ? d.slice(vendor.length + 1) : packageByDir(model, d)?.importPath ?? null), true)
+    .filter((r) => !r.usedIn.startsWith(`${vendor}/`));
 }
 
 /**

@@ -55,9 +55,10 @@ function goFilesIn(dir: string, io: TagIo): string[] {
  * the program's files that build only with custom tags (buildTags.ts gatedFiles), `packageDirs`
  * the folders of the packages it compiles, `importPathOf` a folder's import path. Only a
  * constraint that is a conjunction of tags (`netgo`, `a && b`), and only a use from a file the
- * plain build compiles.
+ * plain build compiles. `negated`: the constraint may also ask for tags to be absent (vendored
+ * files, ./buildTags.ts vendoredTagNeeds).
  */
-export function requiredTags(gated: readonly GatedFile[], packageDirs: readonly string[], io: TagIo, importPathOf: (dir: string) => string | null): RequiredTag[] {
+export function requiredTags(gated: readonly GatedFile[], packageDirs: readonly string[], io: TagIo, importPathOf: (dir: string) => string | null, negated = false): RequiredTag[] {
   const out: RequiredTag[] = [];
   const codeOf = new Map<string, string | null>();
   const code = (file: string) => {
@@ -68,7 +69,9 @@ export function requiredTags(gated: readonly GatedFile[], packageDirs: readonly 
     return codeOf.get(file)!;
   };
   for (const g of gated) {
-    if (!/^[A-Za-z0-9_.]+(?:\s*&&\s*[A-Za-z0-9_.]+)*$/.test(g.constraint.trim())) continue;
+    // `negated`: also a conjunction with absent tags (api2go's `gingonic && !gorillamux && !echo`),
+    // which its own tags alone select (gatedFiles' test); `// +build` lines read as `((a && !b))`.
+    if (!(negated ? /^!?\s*[A-Za-z0-9_.]+(?:\s*&&\s*!?\s*[A-Za-z0-9_.]+)*$/ : /^[A-Za-z0-9_.]+(?:\s*&&\s*[A-Za-z0-9_.]+)*$/).test((negated ? g.constraint.replace(/[()]/g, '') : g.constraint).trim())) continue;
     const dir = dirOf(g.file);
     const importPath = importPathOf(dir);
     const own = code(g.file);
