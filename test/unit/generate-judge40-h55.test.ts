@@ -13,6 +13,9 @@
  *    -tags fts5 (the FTS5 check read only Go sources).
  * 3. bmc-toolbox/dora: a tag of the project's build selects a vendored file whose declaration the
  *    program uses (api2go's routing.Gin behind `gingonic`): the project's tags are passed.
+ * 4. umputun/cronn: the project's image starts the binary through its base image's init script
+ *    (`ENTRYPOINT ["/init.sh"]`, `CMD ["/srv/cronn", "-f", "/srv/crontab"]`), and -f's default is
+ *    `crontab`: a Check names the crontab its users mount.
  */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
@@ -371,5 +374,82 @@ describe('3. a tag of the project\'s build that selects a vendored file the prog
   it('negative (dora): an untagged file of the package declares Gin too: no -tags', async () => {
     const r = await gen(tree(doraBase, { 'vendor/github.com/manyminds/api2go/routing/default.go': 'package routing\n\nfunc Gin(g interface{}) Routeable { return nil }\n' }));
     assert.doesNotMatch(r.dockerfile, /-tags/, r.dockerfile);
+  });
+});
+
+// umputun/cronn at 6dedd3a47efbd7fcb3a31d6070d50e01ede9826e (MIT): go.mod (810 bytes) `module
+// github.com/umputun/cronn`, `go 1.22`; app/main.go (10,362 bytes):29 `CrontabFile string
+// \`short:"f" long:"file" env:"CRONN_FILE" default:"crontab" description:"crontab file"\``, :120
+// `crontabParser = crontab.New(opts.CrontabFile, updateInterval, hupCh)`; without the file it logs
+// "can't load crontab file" and exits 0 (judge 40 G G7). The project's Dockerfile (762 bytes):21-28
+// `COPY --from=build /build/cronn/cronn /srv/cronn`, `WORKDIR /srv`, `CMD ["/srv/cronn", "-f",
+// "/srv/crontab"]`, `ENTRYPOINT ["/init.sh"]` (its base image's init script); docker-compose.yml
+// (381 bytes):22 mounts `./crontab.example:/srv/crontab`; crontab.example (114 bytes).
+const cronnBase: Record<string, string | null> = {
+  'go.mod': 'module github.com/umputun/cronn\n\ngo 1.22\n\nrequire github.com/jessevdk/go-flags v1.5.0\n',
+  'go.sum': 'github.com/jessevdk/go-flags v1.5.0 h1:x\n',
+  'app/main.go': `package main
+
+import (
+	"fmt"
+	"os"
+
+	"github.com/jessevdk/go-flags"
+)
+
+var opts struct {
+	CrontabFile string \`short:"f" long:"file" env:"CRONN_FILE" default:"crontab" description:"crontab file"\`
+	Command     string \`short:"c" long:"command" env:"CRONN_COMMAND" description:"crontab single command"\`
+}
+
+func main() {
+	if _, err := flags.Parse(&opts); err != nil {
+		os.Exit(1)
+	}
+	data, err := os.ReadFile(opts.CrontabFile)
+	if err != nil {
+		fmt.Printf("[WARN] can't load crontab file, %v\\n", err)
+		return
+	}
+	fmt.Println(string(data))
+}
+`,
+  'crontab.example': '# min hour dom month dow command\n*/5 * * * * date\n',
+  Dockerfile: `FROM umputun/baseimage:buildgo-latest as build
+
+ADD . /build/cronn
+WORKDIR /build/cronn
+
+RUN cd app && go build -o /build/cronn/cronn -ldflags "-s -w"
+
+
+FROM umputun/baseimage:app-latest
+
+COPY --from=build /build/cronn/cronn /srv/cronn
+RUN chmod +x /srv/cronn
+
+WORKDIR /srv
+
+CMD ["/srv/cronn", "-f", "/srv/crontab"]
+ENTRYPOINT ["/init.sh"]
+`,
+};
+
+describe('4. the file the project\'s image passes to a flag whose default is that file: a Check', () => {
+  it('cronn: ENTRYPOINT ["/init.sh"], CMD ["/srv/cronn", "-f", "/srv/crontab"], -f default "crontab": the Check names /srv/crontab', async () => {
+    const r = await gen(tree(cronnBase, {}));
+    const w = r.warnings.find((x) => x.startsWith('The project\'s image starts cronn with -f /srv/crontab'));
+    assert.ok(w !== undefined, r.warnings.join('\n'));
+    assert.ok(w.includes('/srv/crontab is the deployment\'s: mount your own file there') && w.includes('CMD ["-f", "/srv/crontab"]'), w);
+  });
+
+  it('negative (cronn): the flag\'s default names another file: no Check', async () => {
+    const r = await gen(tree(cronnBase, { 'app/main.go': cronnBase['app/main.go']!.replace('default:"crontab"', 'default:"jobs"') }));
+    assert.ok(!r.warnings.some((x) => x.startsWith('The project\'s image starts cronn')), r.warnings.join('\n'));
+  });
+
+  it('negative (cronn): an ENTRYPOINT that is no init script (a program with arguments of its own) does not run the CMD as the start: no Check', async () => {
+    const r = await gen(tree(cronnBase, { Dockerfile: cronnBase.Dockerfile!.replace('ENTRYPOINT ["/init.sh"]', 'ENTRYPOINT ["/usr/bin/supervisor", "-n"]') }));
+    assert.ok(!r.warnings.some((x) => x.startsWith('The project\'s image starts cronn')), r.warnings.join('\n'));
   });
 });

@@ -1022,6 +1022,30 @@ export function stringFlagDefaults(texts: readonly string[]): Map<string, { flag
   return out;
 }
 
+/**
+ * The relative defaults of string flags by flag name (each of a go-flags field's `short` and
+ * `long` names, and the flag package's forms stringFlagDefaults reads): umputun/cronn 6dedd3a
+ * app/main.go:29 `CrontabFile string \`short:"f" long:"file" … default:"crontab"\`` -> f and file:
+ * crontab. A name given two values is left out.
+ */
+export function relativeFlagDefaults(texts: readonly string[]): Map<string, string> {
+  const out = new Map<string, string>();
+  const set = (flag: string, value: string) => out.set(flag, out.has(flag) && out.get(flag) !== value ? '' : value);
+  for (const [expr, d] of stringFlagDefaults(texts)) if (expr.startsWith('viper.GetString(')) set(d.flag, d.value);
+  for (const text of texts) {
+    for (const m of text.matchAll(/^[ \t]*[A-Z][A-Za-z0-9_]*[ \t]+string[ \t]+`([^`\n]*)`/gm)) {
+      const value = /(?:^|\s)default:"([^"\\]*)"/.exec(m[1])?.[1];
+      if (value === undefined) continue;
+      for (const k of ['short', 'long']) {
+        const name = new RegExp(`(?:^|\\s)${k}:"([A-Za-z0-9][\\w.-]*)"`).exec(m[1])?.[1];
+        if (name !== undefined) set(name, value);
+      }
+    }
+  }
+  for (const [k, v] of out) if (v === '' || v.startsWith('/') || v.includes('..') || /^[a-z]+:/.test(v)) out.delete(k);
+  return out;
+}
+
 /** Relative paths the compiled packages open at run time (string literals, and flags with a literal default). */
 export function runtimeReads(model: WorkspaceModel, packages: readonly string[], io: AssetIo, configDefaults: readonly { path: string; via: string; file: string }[]): RuntimeRead[] {
   const out: RuntimeRead[] = [...configDefaults];

@@ -182,7 +182,7 @@ export function ownStartRest(names: ReadonlySet<string>, io: OwnBuildIo, targetD
     const df = parseDockerfile(text);
     if (df.stages.length === 0) continue;
     const final = df.stages[df.stages.length - 1];
-    const st = finalStart(df, names);
+    const st = finalStart(df, names, true);
     if (!st) continue;
     const { start, cmd } = st;
     const shown = (i: NonNullable<typeof cmd>) => `${i.keyword} ${JSON.stringify(i.json)}`;
@@ -709,13 +709,20 @@ function projectDockerfiles(io: OwnBuildIo): string[] {
  * are ENTRYPOINT's words after it, then an exec-form CMD's), or it has no ENTRYPOINT and its CMD
  * names it. `start` is that instruction; null when the final stage starts none of them so.
  */
-function finalStart(df: DockerfileModel, names: ReadonlySet<string>) {
+function finalStart(df: DockerfileModel, names: ReadonlySet<string>, wrapped = false) {
   const { entrypoint, cmd } = startInstructions(df, df.stages[df.stages.length - 1]);
   const starts = (i: typeof entrypoint): i is NonNullable<typeof entrypoint> & { json: string[] } => !!i?.json && i.json.length > 0 && names.has(nodePath.posix.basename(i.json[0]));
   if (starts(entrypoint)) return { start: entrypoint, cmd, args: [...entrypoint.json.slice(1), ...(cmd?.json ?? [])] };
   if (!entrypoint && starts(cmd)) return { start: cmd, cmd, args: cmd.json.slice(1) };
+  // `wrapped`: an init script as the ENTRYPOINT, alone, which runs the CMD that starts the binary
+  // (umputun/cronn 6dedd3a Dockerfile:27-28 `CMD ["/srv/cronn", "-f", "/srv/crontab"]`,
+  // `ENTRYPOINT ["/init.sh"]`, its base image's init script).
+  if (wrapped && entrypoint?.json?.length === 1 && INIT_ENTRYPOINT.test(entrypoint.json[0]) && starts(cmd)) return { start: cmd, cmd, args: cmd.json.slice(1) };
   return null;
 }
+
+/** An init program or script an image's ENTRYPOINT runs before its CMD (`/init.sh`, tini, dumb-init). */
+const INIT_ENTRYPOINT = /^(?:[\w./-]*\/)?(?:init\.sh|tini|dumb-init)$/;
 
 /**
  * The arguments with which the final stage of one of the project's Dockerfiles (any folder, at

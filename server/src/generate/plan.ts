@@ -18,7 +18,7 @@ import { reachedOutsideTestHelpers } from './testHelpers';
 import {
   ALPINE_VERSION, FALLBACK_GO_VERSION, alpineFor, alpineImage, alpineRuntimeFor, golangAlpineImage, debianFor, debianSlimImage, distrolessImage, golangImage, isTaggableGoVersion, RUNTIME_DEBIAN, type DebianRelease,
 } from './images';
-import { NODE_IMAGE, dirFlagDefaults, looksLikeWebAssets, absoluteDirReads, builtInside, relativeDirReads, ownImageDirReads, literalPath, executableRelativeReads, packrBoxes, configFlagDefaults, configFlagComputedDefaults, configFlagSamples, configReads, embedProblems, vendoredEmbedProblems, fatalDotenvLoads, gitIgnored, likelyWebScript, migrationDirReads, runtimeReads, webStageFor, type AssetIo, type WebStage, homeRelativeRead } from './assets';
+import { NODE_IMAGE, dirFlagDefaults, looksLikeWebAssets, absoluteDirReads, builtInside, relativeDirReads, ownImageDirReads, literalPath, relativeFlagDefaults, executableRelativeReads, packrBoxes, configFlagDefaults, configFlagComputedDefaults, configFlagSamples, configReads, embedProblems, vendoredEmbedProblems, fatalDotenvLoads, gitIgnored, likelyWebScript, migrationDirReads, runtimeReads, webStageFor, type AssetIo, type WebStage, homeRelativeRead } from './assets';
 import { capabilityWorkloads, commandWorkloads, EBPF_LOADER, entrypointWorkloads, goHostWorkloads, HOSTS_FILE_EDITOR, hostWorkloads, MOUNT_LIBRARY, rawPacketUse, runsImageOf, runsProgram, RUNTIME_CLIENT } from '../facts/rootNeeds';
 import { walkVendored } from './vendorGraph';
 import { parseEmbedPatterns } from '../facts/contextInputs';
@@ -1904,8 +1904,18 @@ export function plan(model: WorkspaceModel, options: GenerateOptions, io: Genera
     // start that names files the project's image does not put there itself (its users mount them)
     // is said; settings alone (kube-state-metrics' `--port=8080`) and files it copies are not.
     // Configuration files by their extension, folder or name (not golink's `--sqlitedb /home/nonroot/golink.db`, data the program makes).
-    const paths = rest.flatMap((a) => (a.startsWith('/') ? [a] : /^-{1,2}[^=]+=(\/.*)$/.exec(a)?.[1]?.split(',') ?? []))
-      .filter((a) => a.startsWith('/') && (CONFIG_FILE.test(a) || a.startsWith('/etc/') || /conf/i.test(nodePath.posix.basename(a))));
+    // Also the file a flag names whose default in the sources is a file of that name, relative to
+    // the working directory (umputun/cronn 6dedd3a Dockerfile:27 `-f /srv/crontab`, app/main.go:29
+    // `short:"f" long:"file" … default:"crontab"`).
+    const flagDefaults = start && rest.some((a) => a.startsWith('/')) ? relativeFlagDefaults(closure.flatMap((p) => p.files.filter((f) => !f.file.endsWith('_test.go')).map((f) => stripGoComments(f.text)))) : new Map<string, string>();
+    const defaultNamed = (a: string, i: number) => {
+      const flag = i > 0 && /^-{1,2}[A-Za-z0-9][\w.-]*$/.test(rest[i - 1]) ? rest[i - 1].replace(/^-+/, '') : undefined;
+      const d = flag === undefined ? undefined : flagDefaults.get(flag);
+      return d !== undefined && nodePath.posix.basename(d) === nodePath.posix.basename(a);
+    };
+    const paths = rest.flatMap((a, i) => (a.startsWith('/') ? [{ a, i }] : (/^-{1,2}[^=]+=(\/.*)$/.exec(a)?.[1]?.split(',') ?? []).map((x) => ({ a: x, i: -1 }))))
+      .filter(({ a, i }) => a.startsWith('/') && (CONFIG_FILE.test(a) || a.startsWith('/etc/') || /conf/i.test(nodePath.posix.basename(a)) || defaultNamed(a, i)))
+      .map(({ a }) => a);
     const copied = (p: string) => start!.copied.some((d) => d === '/' || p === d || p.startsWith(`${d}/`));
     if (start && rest.length > 0 && paths.length > 0 && !paths.some(copied) && !helpOnly && !rest.some((a) => a.includes('$')) && !rest.some((a) => a.startsWith('-') && cmdArgs.some((c) => c === a || c.startsWith(`${a}=`) || a.startsWith(`${c}=`)))) {
       const volumes = start.volumes.filter((v) => paths.some((p) => p === v.path || p.startsWith(`${v.path === '/' ? '' : v.path}/`)));
