@@ -16,6 +16,8 @@
  * 4. umputun/cronn: the project's image starts the binary through its base image's init script
  *    (`ENTRYPOINT ["/init.sh"]`, `CMD ["/srv/cronn", "-f", "/srv/crontab"]`), and -f's default is
  *    `crontab`: a Check names the crontab its users mount.
+ * 5. Notifuse/notifuse: folders the project's image builds in node stages and copies into its
+ *    working directory, which the program serves from there (`"console/dist"`): a Check.
  */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
@@ -451,5 +453,126 @@ describe('4. the file the project\'s image passes to a flag whose default is tha
   it('negative (cronn): an ENTRYPOINT that is no init script (a program with arguments of its own) does not run the CMD as the start: no Check', async () => {
     const r = await gen(tree(cronnBase, { Dockerfile: cronnBase.Dockerfile!.replace('ENTRYPOINT ["/init.sh"]', 'ENTRYPOINT ["/usr/bin/supervisor", "-n"]') }));
     assert.ok(!r.warnings.some((x) => x.startsWith('The project\'s image starts cronn')), r.warnings.join('\n'));
+  });
+});
+
+// Notifuse/notifuse at d8f31f8193d36b0ceabdcc8ccd75f7a8726c8f5c (AGPL-3.0, LICENCE.md): go.mod (5,785
+// bytes) `module github.com/Notifuse/notifuse`, `go 1.25.4`; cmd/api/main.go (4,097 bytes) runs
+// internal/app; internal/app/app.go (58,477 bytes):1062-1064 `rootHandler :=
+// httpHandler.NewRootHandler("console/dist", "notification_center/dist", …)`;
+// internal/http/root_handler.go (25,134 bytes):178 `fs := http.FileServer(http.Dir(h.consoleDir))`,
+// :205 the same for notificationCenterDir. console/ and notification_center/ hold the front-ends'
+// sources (package.json), not dist/. The project's Dockerfile (2,483 bytes):2-20 `FROM
+// node:22-alpine AS console-frontend-builder` … `COPY console/ ./`, `RUN npm run build`, :23-41 the
+// same for notification-center-builder, :44-66 the Go build, :70-92 `FROM alpine:3.19`, `WORKDIR
+// /app`, :86 `COPY --from=console-frontend-builder /build/console/dist/ /app/console/dist/`, :89
+// `COPY --from=notification-center-builder /build/notification_center/dist/
+// /app/notification_center/dist/`, `CMD ["/app/server"]` (judge 40 X G6).
+const notifuseBase: Record<string, string | null> = {
+  'go.mod': 'module github.com/Notifuse/notifuse\n\ngo 1.25.4\n',
+  'cmd/api/main.go': 'package main\n\nimport "github.com/Notifuse/notifuse/internal/app"\n\nfunc main() {\n\tapp.Run()\n}\n',
+  'internal/app/app.go': `package app
+
+import (
+	"net/http"
+
+	httpHandler "github.com/Notifuse/notifuse/internal/http"
+)
+
+func Run() {
+	rootHandler := httpHandler.NewRootHandler(
+		"console/dist",
+		"notification_center/dist",
+	)
+	_ = http.ListenAndServe(":8080", rootHandler)
+}
+`,
+  'internal/http/root_handler.go': `package http
+
+import (
+	"net/http"
+	"os"
+)
+
+type RootHandler struct {
+	consoleDir            string
+	notificationCenterDir string
+}
+
+func NewRootHandler(consoleDir string, notificationCenterDir string) *RootHandler {
+	return &RootHandler{consoleDir: consoleDir, notificationCenterDir: notificationCenterDir}
+}
+
+func (h *RootHandler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	fs := http.FileServer(http.Dir(h.consoleDir))
+	path := h.consoleDir + r.URL.Path
+	if _, err := os.Stat(path); os.IsNotExist(err) {
+		r.URL.Path = "/"
+	}
+	fs.ServeHTTP(w, r)
+}
+`,
+  'console/package.json': '{"name": "console", "scripts": {"build": "vite build"}}\n',
+  'console/src/main.tsx': 'export {};\n',
+  'notification_center/package.json': '{"name": "notification-center", "scripts": {"build": "vite build"}}\n',
+  'notification_center/src/main.tsx': 'export {};\n',
+  Dockerfile: `# Stage 1: Build the console frontend
+FROM node:22-alpine AS console-frontend-builder
+
+WORKDIR /build/console
+COPY console/package*.json ./
+RUN npm ci
+COPY console/ ./
+RUN npm run build
+
+# Stage 2: Build the notification center frontend
+FROM node:22-alpine AS notification-center-builder
+
+WORKDIR /build/notification_center
+COPY notification_center/package*.json ./
+RUN npm ci
+COPY notification_center/ ./
+RUN npm run build
+
+# Stage 3: Build the Go binary
+FROM golang:1.25-alpine AS backend-builder
+
+WORKDIR /build
+COPY go.mod ./
+COPY cmd/ cmd/
+COPY internal/ internal/
+RUN go build -ldflags="-s -w" -o /tmp/server ./cmd/api
+
+# Stage 4: Create the runtime container (Alpine for smaller image)
+FROM alpine:3.19
+
+WORKDIR /app
+RUN mkdir -p /app/console/dist /app/notification_center/dist /app/data
+
+COPY --from=backend-builder /tmp/server /app/server
+COPY --from=console-frontend-builder /build/console/dist/ /app/console/dist/
+COPY --from=notification-center-builder /build/notification_center/dist/ /app/notification_center/dist/
+
+EXPOSE 8080
+CMD ["/app/server"]
+`,
+};
+
+describe('5. folders the project\'s image builds and puts in its working directory, read from there: a Check', () => {
+  it('notifuse: console/dist and notification_center/dist, built by node stages: one Check names both', async () => {
+    const r = await gen(tree(notifuseBase, {}), { package: './cmd/api' });
+    const w = r.warnings.find((x) => x.startsWith('The program reads console/dist/ (internal/app/app.go:11) and notification_center/dist/ (internal/app/app.go:12) from its working directory'));
+    assert.ok(w !== undefined, r.warnings.join('\n'));
+    assert.ok(w.includes('console-frontend-builder, FROM node:22-alpine at line 2') && w.includes('Dockerfile:35 `COPY --from=console-frontend-builder /build/console/dist/ /app/console/dist/`'), w);
+  });
+
+  it('negative (notifuse): the sources do not name the folder: no Check', async () => {
+    const r = await gen(tree(notifuseBase, { 'internal/app/app.go': notifuseBase['internal/app/app.go']!.replace('"console/dist"', '"web/console"').replace('"notification_center/dist"', '"web/nc"') }), { package: './cmd/api' });
+    assert.ok(!r.warnings.some((x) => x.includes('console/dist')), r.warnings.join('\n'));
+  });
+
+  it('negative (notifuse): copied from the stage that copied the whole context (the Go build\'s): no Check', async () => {
+    const r = await gen(tree(notifuseBase, { Dockerfile: notifuseBase.Dockerfile!.replace('COPY go.mod ./\nCOPY cmd/ cmd/\nCOPY internal/ internal/', 'COPY . .').replace('--from=console-frontend-builder /build/console/dist/', '--from=backend-builder /build/console/dist/').replace('--from=notification-center-builder /build/notification_center/dist/', '--from=backend-builder /build/notification_center/dist/') }), { package: './cmd/api' });
+    assert.ok(!r.warnings.some((x) => x.includes('console/dist')), r.warnings.join('\n'));
   });
 });

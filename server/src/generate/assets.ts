@@ -1718,21 +1718,23 @@ function shippedDirProblem(folder: string, files: readonly { path: string; size?
  * `assetsFolder = "templates/assets"`). A folder with Go sources, or that a program fills itself
  * (data/, logs/…), is none; a key file in it, or a big one, is reported instead.
  */
-export function ownImageDirReads(dirs: readonly { src: string; rel: string; via: string }[], packages: readonly { dir: string; files: readonly { file: string; text: string }[] }[], io: AssetIo): RelativeDirRead[] {
+export function ownImageDirReads(dirs: readonly { src: string | null; rel: string; via: string; workdir: string }[], packages: readonly { dir: string; files: readonly { file: string; text: string }[] }[], io: AssetIo): RelativeDirRead[] {
   const out: RelativeDirRead[] = [];
   if (!io.listFiles || dirs.length === 0) return out;
   const texts = packages.flatMap((p) => p.files.filter((f) => !f.file.endsWith('_test.go')).map((f) => ({ file: join(p.dir, f.file), text: stripGoComments(f.text) })));
   for (const d of dirs) {
+    if (d.src === null) continue;
+    const src = d.src;
     const top = d.rel.split('/')[0];
     if (d.rel.includes('..') || WRITTEN_DIRS.test(top) || SYSTEM_DIRS.has(top.toLowerCase()) || out.some((o) => o.path === d.rel)) continue;
-    const files = io.listFiles(d.src).filter((f) => f.path.startsWith(d.src + '/') && !f.path.includes('/node_modules/'));
+    const files = io.listFiles(src).filter((f) => f.path.startsWith(src + '/') && !f.path.includes('/node_modules/'));
     if (files.length === 0 || files.some((f) => f.path.endsWith('.go'))) continue;
     const esc = d.rel.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
     const lit = new RegExp(`"(?:\\./)?(${esc}/[A-Za-z0-9_][A-Za-z0-9_./-]*)"`, 'g');
     let hit: { file: string; path: string } | undefined;
     for (const t of texts) {
       for (const m of t.text.matchAll(lit)) {
-        const inside = d.src + m[1].slice(d.rel.length).replace(/\/$/, '');
+        const inside = src + m[1].slice(d.rel.length).replace(/\/$/, '');
         if (!m[1].includes('..') && files.some((f) => f.path === inside || f.path.startsWith(inside + '/'))) {
           hit = { file: t.file, path: m[1] };
           break;
@@ -1741,7 +1743,34 @@ export function ownImageDirReads(dirs: readonly { src: string; rel: string; via:
       if (hit) break;
     }
     if (!hit) continue;
-    out.push({ path: d.rel, found: d.src, via: `"${hit.path}"; the project's image copies the folder there, ${d.via}`, file: hit.file, problem: shippedDirProblem(d.src, files) });
+    out.push({ path: d.rel, found: src, via: `"${hit.path}"; the project's image copies the folder there, ${d.via} under WORKDIR ${d.workdir}`, file: hit.file, problem: shippedDirProblem(src, files) });
+  }
+  return out;
+}
+
+/**
+ * The folders the project's image builds in a stage of its own and copies into its working
+ * directory (./ownBuild.ts ownWorkdirFolders with `from`) that the program reads from there: the
+ * compiled sources name that path, relative to the working directory, as a string literal
+ * (Notifuse/notifuse internal/app/app.go:1062-1063 `"console/dist"`, `"notification_center/dist"`,
+ * served by internal/http/root_handler.go:178 `http.FileServer(http.Dir(h.consoleDir))`; its
+ * Dockerfile:86,89 copies them out of node stages that run `npm run build`). With the file and line.
+ */
+export function builtWorkdirReads(dirs: readonly { src: string | null; rel: string; via: string; from: { stage: string; image: string; line: number } | null }[], packages: readonly { dir: string; files: readonly { file: string; text: string }[] }[]): { rel: string; at: string; via: string; from: { stage: string; image: string; line: number } }[] {
+  const out: { rel: string; at: string; via: string; from: { stage: string; image: string; line: number } }[] = [];
+  const built = dirs.filter((d) => d.from !== null && d.src === null);
+  if (built.length === 0) return out;
+  for (const p of packages) {
+    for (const f of p.files) {
+      if (f.file.endsWith('_test.go')) continue;
+      const text = stripGoComments(f.text);
+      for (const d of built) {
+        if (out.some((o) => o.rel === d.rel)) continue;
+        const at = text.indexOf(`"${d.rel}"`) >= 0 ? text.indexOf(`"${d.rel}"`) : text.indexOf(`"./${d.rel}"`);
+        if (at < 0) continue;
+        out.push({ rel: d.rel, at: `${join(p.dir, f.file)}:${text.slice(0, at).split('\n').length}`, via: d.via, from: d.from! });
+      }
+    }
   }
   return out;
 }

@@ -806,12 +806,72 @@ export interface OwnStartFiles {
   copies: OwnStartCopy[];
   /** The final stage's working directory (absolute). */
   workdir: string;
-  /**
-   * Folders of the context its final stage copies whole into its working directory (GoBlog's
-   * `COPY templates/ /app/templates/` under WORKDIR /app): the context folder, and where the
-   * image has it relative to the working directory.
-   */
-  dirs: { src: string; rel: string; via: string }[];
+}
+
+/** A folder the final stage of one of the project's root Dockerfiles puts in its working directory (ownWorkdirFolders). */
+export interface OwnWorkdirFolder {
+  /** Where the image has it, relative to the working directory (`templates`, `console/dist`). */
+  rel: string;
+  /** The final stage's working directory (absolute). */
+  workdir: string;
+  /** The context folder it copies; null when it comes out of another stage (`from`). */
+  src: string | null;
+  /** The stage it is copied from (`console-frontend-builder`), its base image and the line that starts it; null for the context. */
+  from: { stage: string; image: string; line: number } | null;
+  /** The COPY as written, with its file and line. */
+  via: string;
+}
+
+/**
+ * The folders the final stage of the project's root Dockerfiles (or the one in the main package's
+ * folder) puts in its working directory, whoever it starts: a context folder copied whole
+ * (oxyno-zeta/s3-proxy 678fda2 Dockerfile:14 `COPY templates/ /proxy/templates/` under WORKDIR
+ * /proxy), or a folder out of a stage that is not built on the context's copy (Notifuse/notifuse
+ * Dockerfile:86 `COPY --from=console-frontend-builder /build/console/dist/ /app/console/dist/`
+ * under WORKDIR /app, the output of that node stage's `npm run build`).
+ */
+export function ownWorkdirFolders(targetDir: string, io: OwnBuildIo): OwnWorkdirFolder[] {
+  const out: OwnWorkdirFolder[] = [];
+  for (const file of rootDockerfiles(io, targetDir)) {
+    const text = io.readFile(file);
+    if (text === null) continue;
+    const df = parseDockerfile(text);
+    if (df.stages.length === 0) continue;
+    const final = df.stages[df.stages.length - 1];
+    const last = final.instructions[final.instructions.length - 1];
+    const workdir = last === undefined ? null : workdirBefore(df, final, last, '/');
+    if (workdir === null) continue;
+    const lines = df.text.split(/\r?\n/);
+    for (const s of stageChain(df, final)) {
+      for (const i of s.instructions) {
+        if (i.keyword !== 'COPY' && i.keyword !== 'ADD') continue;
+        const paths = copyPaths(i);
+        if (!paths || paths.sources.length !== 1 || /[$*?[\]]/.test(paths.sources[0]) || isWholeContext(paths.sources[0])) continue;
+        const dest = expandVariables(paths.dest, pathEnv(df, s, i));
+        const wd = workdirBefore(df, s, i, '/');
+        if (dest === null || wd === null) continue;
+        const at = nodePath.posix.resolve(wd, dest);
+        const rel = workdir === '/' ? at.slice(1) : at.startsWith(`${workdir}/`) ? at.slice(workdir.length + 1) : null;
+        if (rel === null || rel === '') continue;
+        const via = `${file}:${i.line + 1} \`${lines[i.line]?.trim() ?? i.keyword}\``;
+        const fromName = i.flags.find((f) => f.name === 'from')?.value ?? undefined;
+        if (fromName === undefined) {
+          const dir = nodePath.posix.normalize(paths.sources[0].replace(/^\.?\//, '')).replace(/\/+$/, '');
+          if (dir === '' || dir === '.' || io.readFile(dir) !== null || !io.listFiles(dir).some((x) => x.path.startsWith(`${dir}/`))) continue;
+          out.push({ rel, workdir, src: dir, from: null, via });
+          continue;
+        }
+        const k = stageRef(df, fromName);
+        if (k === null) continue;
+        const from = df.stages[k];
+        // A stage built on the context's copy (the Go build's) holds the context's files: not this case.
+        if (stageChain(df, from).some((b) => b.instructions.some((c) => (c.keyword === 'COPY' || c.keyword === 'ADD') && !c.flags.some((f) => f.name === 'from') && (copyPaths(c)?.sources ?? []).some(isWholeContext)))) continue;
+        out.push({ rel: rel.replace(/\/+$/, ''), workdir, src: null, from: { stage: fromName, image: from.base, line: from.from.line + 1 }, via });
+      }
+    }
+    if (out.length > 0) break;
+  }
+  return out;
 }
 
 /**
@@ -840,7 +900,6 @@ export function ownStartFiles(targetDir: string, names: ReadonlySet<string>, io:
     if (!st) continue;
     const { start, args } = st;
     const copies: OwnStartCopy[] = [];
-    const dirs: OwnStartFiles['dirs'] = [];
     const shown = (i: (typeof final.instructions)[number]) => `${file}:${i.line + 1} \`${df.text.split(/\r?\n/)[i.line]?.trim() ?? i.keyword}\``;
     // A word of the arguments names the path (`-c /etc/x.yaml`, `--config.file=/etc/agent/agent.yaml`).
     const named = (dest: string) => args.some((a) => a === dest || a.endsWith(`=${dest}`));
@@ -898,25 +957,15 @@ export function ownStartFiles(targetDir: string, names: ReadonlySet<string>, io:
           }
           if (/[*?[\]]/.test(source)) continue;
           const ctx = toContext(source);
-          if (ctx === null) continue;
-          if (!isFile(ctx)) {
-            const dir = ctx.replace(/\/+$/, '');
-            // A folder (its files are under it) copied into the working directory: `COPY
-            // templates/ /app/templates/` with WORKDIR /app (or `COPY templates /app/templates`).
-            const wd0 = workdirBefore(df, final, st.start, '/') ?? '/';
-            const d = paths.sources.length > 1 ? nodePath.posix.join(at, nodePath.posix.basename(dir)) : at;
-            const rel = wd0 === '/' ? d.slice(1) : d.startsWith(`${wd0}/`) ? d.slice(wd0.length + 1) : null;
-            if (dir !== '' && rel !== null && rel !== '' && from === undefined && io.listFiles(dir).some((x) => x.path.startsWith(`${dir}/`))) dirs.push({ src: dir, rel, via: shown(i) });
-            continue;
-          }
+          if (ctx === null || !isFile(ctx)) continue;
           const d = into ? nodePath.posix.join(at, nodePath.posix.basename(ctx)) : at;
           if (CONFIG_FILE.test(ctx) || CONFIG_FILE.test(d) || named(d)) copies.push({ src: ctx, dest: d, via: shown(i) });
         }
       }
     }
-    if (copies.length === 0 && dirs.length === 0) continue;
+    if (copies.length === 0) continue;
     const workdir = workdirBefore(df, final, start, '/') ?? '/';
-    return { via: `${file}:${start.line + 1} ${start.keyword} ${JSON.stringify(start.json)}${start !== st.cmd && st.cmd?.json ? ` and CMD ${JSON.stringify(st.cmd.json)}` : ''}`, args, copies, workdir, dirs };
+    return { via: `${file}:${start.line + 1} ${start.keyword} ${JSON.stringify(start.json)}${start !== st.cmd && st.cmd?.json ? ` and CMD ${JSON.stringify(st.cmd.json)}` : ''}`, args, copies, workdir };
   }
   return null;
 }

@@ -18,14 +18,14 @@ import { reachedOutsideTestHelpers } from './testHelpers';
 import {
   ALPINE_VERSION, FALLBACK_GO_VERSION, alpineFor, alpineImage, alpineRuntimeFor, golangAlpineImage, debianFor, debianSlimImage, distrolessImage, golangImage, isTaggableGoVersion, RUNTIME_DEBIAN, type DebianRelease,
 } from './images';
-import { NODE_IMAGE, dirFlagDefaults, looksLikeWebAssets, absoluteDirReads, builtInside, relativeDirReads, ownImageDirReads, literalPath, relativeFlagDefaults, executableRelativeReads, packrBoxes, configFlagDefaults, configFlagComputedDefaults, configFlagSamples, configReads, embedProblems, vendoredEmbedProblems, fatalDotenvLoads, gitIgnored, likelyWebScript, migrationDirReads, runtimeReads, webStageFor, type AssetIo, type WebStage, homeRelativeRead } from './assets';
+import { NODE_IMAGE, dirFlagDefaults, looksLikeWebAssets, absoluteDirReads, builtInside, relativeDirReads, ownImageDirReads, builtWorkdirReads, literalPath, relativeFlagDefaults, executableRelativeReads, packrBoxes, configFlagDefaults, configFlagComputedDefaults, configFlagSamples, configReads, embedProblems, vendoredEmbedProblems, fatalDotenvLoads, gitIgnored, likelyWebScript, migrationDirReads, runtimeReads, webStageFor, type AssetIo, type WebStage, homeRelativeRead } from './assets';
 import { capabilityWorkloads, commandWorkloads, EBPF_LOADER, entrypointWorkloads, goHostWorkloads, HOSTS_FILE_EDITOR, hostWorkloads, MOUNT_LIBRARY, rawPacketUse, runsImageOf, runsProgram, RUNTIME_CLIENT } from '../facts/rootNeeds';
 import { walkVendored } from './vendorGraph';
 import { parseEmbedPatterns } from '../facts/contextInputs';
 import { bindingLibraryOf, cgoPaths, cgoSystemLibraries, cxxReasons, describeCgoPath, knownBindingLibraries, modulesWithCode, vendoredCgoLibraries, wasmvmLibrary } from './cgoGraph';
 import { cgoPairs, describePair, madeEmbeds, projectCgoSettings } from './cgoOwn';
 import { GENERIC_MAIN_FOLDERS, chooseTarget, rankedCandidates } from './choose';
-import { CONFIG_FILE, ownBareStart, ownStartRest, ownBinaryNames, ownBuildChoice, ownRunPaths, ownStartArgs, ownStartEnv, ownStartFiles, ownStartSteps, ownStartWords, type StartSteps } from './ownBuild';
+import { CONFIG_FILE, ownBareStart, ownStartRest, ownBinaryNames, ownBuildChoice, ownRunPaths, ownStartArgs, ownStartEnv, ownStartFiles, ownStartSteps, ownStartWords, ownWorkdirFolders, type StartSteps } from './ownBuild';
 import { decideTags } from './buildTags';
 import { viperSearch } from './viperConfig';
 import { dataDirFlags } from './dataDirFlags';
@@ -1556,6 +1556,24 @@ export function plan(model: WorkspaceModel, options: GenerateOptions, io: Genera
       warnings.push(`${d.found}/ is copied as committed, but a build writes files into it that a fresh clone lacks (${built.slice(0, 3).map((b) => `${b.ignore} ignores ${b.patterns.join(' ')}${b.writer ? `; ${b.writer} names that folder` : ''}`).join('; ')}): the image has none of them. Build them before \`docker build\`, or add a stage that does.`);
     }
   }
+  // Folders the project's image puts in its working directory that the program reads from there:
+  // copied from the context (s3-proxy's templates/), or said when its image builds them (notifuse's
+  // console/dist).
+  const workdirFolders = ownWorkdirFolders(target.dir, io);
+  for (const d of ownImageDirReads(workdirFolders, closure, assetIo)) {
+    if (covered(d.found) || runtimeFiles.some((f) => f.dest === d.path || f.dest === d.path.split('/')[0] || f.dest.startsWith(`${d.path}/`))) continue;
+    if (d.problem !== null) {
+      warnings.push(`${d.file} reads files under ${d.path}/ from its working directory (${d.via}), and ${d.found}/ is not copied into the image because ${d.problem}: mount it (docker run -v "$PWD/${d.found}:/app/${d.path}:ro").`);
+      continue;
+    }
+    runtimeFiles.push({ src: d.found, dest: d.path, note: `${d.path}/: files the program reads from its working directory (the project's image copies them there).` });
+    reasons.push(`${d.found} is copied to /app/${d.path} and the program starts in /app: ${d.file} names ${d.via}, and the program reads the path relative to its working directory.`);
+  }
+  const built = builtWorkdirReads(workdirFolders, closure).filter((b) => !runtimeFiles.some((f) => f.dest === b.rel || b.rel.startsWith(`${f.dest}/`)));
+  if (built.length > 0) {
+    const many = built.length > 1;
+    warnings.push(`The program reads ${built.map((b) => `${b.rel}/ (${b.at})`).join(' and ')} from its working directory, and this image has no ${built.map((b) => `/app/${b.rel}`).join(' nor ')}: the project's image builds ${many ? 'them' : 'it'} in ${many ? 'stages' : 'a stage'} of its own (${built.map((b) => `${b.from.stage}, FROM ${b.from.image} at line ${b.from.line}`).join('; ')}) and copies ${many ? 'them' : 'it'} there (${built.map((b) => b.via).join('; ')}). Without ${many ? 'them' : 'it'} what the program serves from there is missing (a web UI answers 404). Build ${many ? 'them' : 'it'} the same way in ${many ? 'stages' : 'a stage'} of this Dockerfile and COPY --from ${many ? 'them' : 'it'} to /app, or mount ${many ? 'them' : 'it'}.`);
+  }
   // Absolute folders the program reads, shipped at the same path under the module (ingress-nginx
   // custom-error-pages: `errFilesPath := "/www"` and rootfs/www): copied there.
   for (const a of absoluteDirReads(closure, target.module ?? '', assetIo)) {
@@ -1691,16 +1709,6 @@ export function plan(model: WorkspaceModel, options: GenerateOptions, io: Genera
     const literal = (path: string) => texts.some((t) => t.includes(`"${path}"`) || t.includes(`"${path}/"`));
     const namedBy = (dest: string) => own.args.some((a) => a === dest || a.endsWith(`=${dest}`));
     const placed: string[] = [];
-    // Folders it copies into its working directory that the program reads from there (s3-proxy's templates/).
-    for (const d of ownImageDirReads(own.dirs, closure, assetIo)) {
-      if (covered(d.found) || runtimeFiles.some((f) => f.dest === d.path || f.dest === d.path.split('/')[0])) continue;
-      if (d.problem !== null) {
-        warnings.push(`${d.file} reads files under ${d.path}/ from its working directory (${d.via}), and ${d.found}/ is not copied into the image because ${d.problem}: mount it (docker run -v "$PWD/${d.found}:/app/${d.path}:ro").`);
-        continue;
-      }
-      runtimeFiles.push({ src: d.found, dest: d.path, note: `${d.path}/: files the program reads from its working directory (the project's image copies them there).` });
-      reasons.push(`${d.found} is copied to /app/${d.path} and the program starts in /app: ${d.file} names ${d.via} under WORKDIR ${own.workdir}, and the program reads the path relative to its working directory.`);
-    }
     for (const c of own.copies) {
       // The path as the program reads it: absolute when an argument or the sources name it, or
       // outside the image's working directory (gmqtt's /etc/gmqtt/gmqttd.yml beside WORKDIR
