@@ -18,6 +18,8 @@
  *    `crontab`: a Check names the crontab its users mount.
  * 5. Notifuse/notifuse: folders the project's image builds in node stages and copies into its
  *    working directory, which the program serves from there (`"console/dist"`): a Check.
+ * 6. knadh/niltalk: an unstuffed binary (a plain go build) falls back to stuffbin's local file
+ *    system, read from the working directory: static/ and config.sample.toml are copied there.
  */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
@@ -574,5 +576,82 @@ describe('5. folders the project\'s image builds and puts in its working directo
   it('negative (notifuse): copied from the stage that copied the whole context (the Go build\'s): no Check', async () => {
     const r = await gen(tree(notifuseBase, { Dockerfile: notifuseBase.Dockerfile!.replace('COPY go.mod ./\nCOPY cmd/ cmd/\nCOPY internal/ internal/', 'COPY . .').replace('--from=console-frontend-builder /build/console/dist/', '--from=backend-builder /build/console/dist/').replace('--from=notification-center-builder /build/notification_center/dist/', '--from=backend-builder /build/notification_center/dist/') }), { package: './cmd/api' });
     assert.ok(!r.warnings.some((x) => x.includes('console/dist')), r.warnings.join('\n'));
+  });
+});
+
+// knadh/niltalk at 29c87c6fc84f805a035a2c19a9422967d8fc1e89 (AGPL-3.0): go.mod (709 bytes) `module
+// github.com/knadh/niltalk`, requires github.com/knadh/stuffbin v1.3.0; main.go (7,663 bytes):56
+// `f.StringSlice("config", []string{"config.toml"}, …)`, :105-130 initFS: `fs, err :=
+// stuffbin.UnStuff(exe)`, on stuffbin.ErrNoID `fs, err = stuffbin.NewLocalFS("./",
+// "./static/templates", "./static/static:/static", "config.sample.toml")`, `log.Fatalf("error
+// falling back to local filesystem: %v", err)`. Releases append static/ to the binary (Makefile:39-41
+// `$(STUFFBIN) -a stuff -in ${BIN} -out ${BIN} ${STATIC}`), a plain go build does not. The project's
+// Dockerfile (124 bytes): `WORKDIR /niltalk`, `COPY niltalk .`, `COPY config.sample.toml
+// config.toml`, `ENTRYPOINT [ "./niltalk" ]` (judge 40 X G5).
+const niltalkBase: Record<string, string | null> = {
+  'go.mod': 'module github.com/knadh/niltalk\n\ngo 1.24.0\n\nrequire github.com/knadh/stuffbin v1.3.0\n',
+  'go.sum': 'github.com/knadh/stuffbin v1.3.0 h1:x\n',
+  'main.go': `package main
+
+import (
+	"log"
+	"os"
+
+	"github.com/knadh/stuffbin"
+)
+
+var configFiles = []string{"config.toml"}
+
+// initFS initializes the stuffbin embedded static filesystem.
+func initFS(staticDir string) stuffbin.FileSystem {
+	// Get self executable path to initialise stuffed FS.
+	exe, err := os.Executable()
+	if err != nil {
+		log.Fatalf("error getting executable path: %v", err)
+	}
+
+	// Read stuffed data from self.
+	fs, err := stuffbin.UnStuff(exe)
+	if err != nil {
+		// Binary is unstuffed or is running in dev mode.
+		// Can halt here or fall back to the local filesystem.
+		if err == stuffbin.ErrNoID {
+			// First argument is to the root to mount the files in the FileSystem
+			// and the rest of the arguments are paths to embed.
+			fs, err = stuffbin.NewLocalFS("./",
+				"./static/templates",
+				"./static/static:/static",
+				"config.sample.toml")
+			if err != nil {
+				log.Fatalf("error falling back to local filesystem: %v", err)
+			}
+		} else {
+			log.Fatalf("error reading stuffed binary: %v", err)
+		}
+	}
+	return fs
+}
+
+func main() {
+	_ = initFS("")
+}
+`,
+  'config.sample.toml': '[app]\naddress = "0.0.0.0:9000"\n',
+  'static/templates/index.html': '<html></html>\n',
+  'static/static/app.js': 'console.log(1);\n',
+  Dockerfile: 'FROM alpine:latest AS deploy\nWORKDIR /niltalk\nCOPY niltalk .\nCOPY config.sample.toml config.toml\nENTRYPOINT [ "./niltalk" ]\n',
+};
+
+describe('6. stuffbin\'s local file system, the fallback of an unstuffed binary: its files are copied', () => {
+  it('niltalk: COPY static /app/static and config.sample.toml, and config.toml as the project\'s image has it', async () => {
+    const r = await gen(tree(niltalkBase, {}));
+    assert.match(r.dockerfile, /^COPY static \/app\/static$/m, r.dockerfile);
+    assert.match(r.dockerfile, /^COPY config\.sample\.toml \/app\/config\.sample\.toml$/m, r.dockerfile);
+    assert.match(r.dockerfile, /^COPY config\.sample\.toml \/app\/config\.toml$/m, r.dockerfile);
+  });
+
+  it('negative (niltalk): a local file system rooted elsewhere (a flag\'s folder) is not read from the working directory: nothing of static/ copied', async () => {
+    const r = await gen(tree(niltalkBase, { 'main.go': niltalkBase['main.go']!.replace('stuffbin.NewLocalFS("./",', 'stuffbin.NewLocalFS(staticDir,') }));
+    assert.doesNotMatch(r.dockerfile, /^COPY static/m, r.dockerfile);
   });
 });

@@ -1133,6 +1133,22 @@ export function runtimeReads(model: WorkspaceModel, packages: readonly string[],
         if (path === '' || out.some((o) => o.path === path)) continue;
         out.push({ path, via: root.startsWith('"') ? `fasthttp.FS{Root: ${root}}` : `fasthttp.FS{Root: ${root}} with ${root} = "${lit}"`, file: join(p.dir, f), ...(root.startsWith('"') ? {} : { quiet: true as const }) });
       }
+      // stuffbin's local file system, the fallback of a binary its build did not stuff (knadh/niltalk
+      // 0bc0dd9 main.go:120-123 `stuffbin.NewLocalFS("./", "./static/templates",
+      // "./static/static:/static", "config.sample.toml")`, after `stuffbin.UnStuff(exe)` fails
+      // with ErrNoID; a plain go build stuffs nothing, and the program stops without them): each
+      // path (before its `:` mount point), from the working directory.
+      for (const m of text.matchAll(/\bstuffbin\.NewLocalFS\(([^()]*)\)/g)) {
+        const args = m[1].split(',').map((a) => a.trim()).filter((a) => a !== '');
+        if (args.length < 2 || !/^"\.?\/?"$/.test(args[0]) || !args.every((a) => /^"[^"\\]+"$|^"\.\/"$/.test(a))) continue;
+        for (const a of args.slice(1)) {
+          const lit = a.slice(1, -1).split(':')[0];
+          if (lit.startsWith('/') || lit.includes('..') || lit === '' || lit === '.' || lit === './') continue;
+          const path = literalPath('', lit);
+          if (path === '' || out.some((o) => o.path === path)) continue;
+          out.push({ path, via: `stuffbin.NewLocalFS("./", … ${a} …), the files an unstuffed binary reads`, file: join(p.dir, f) });
+        }
+      }
       // A relative file:// source URL (golang-migrate's `migrate.NewWithDatabaseInstance("file://migrations", …)`):
       // read from the working directory at start.
       for (const m of text.matchAll(/"file:\/\/([A-Za-z0-9_][A-Za-z0-9_./-]*)"/g)) {

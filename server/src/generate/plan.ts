@@ -1735,7 +1735,10 @@ export function plan(model: WorkspaceModel, options: GenerateOptions, io: Genera
         }
         warnings.push(`The project's image puts ${c.src} at ${c.dest} (${c.via}), in root's home, and runs as root; this image runs as USER 65532, which cannot enter /root (mode 700), so the program cannot read it there. If the program finds it through HOME, put it under the runtime user's HOME (${home}); otherwise run it as root (docker run --user 0).`);
       }
-      if (runtimeFiles.some((f) => f.dest === dest || (f.src === c.src && f.dest.startsWith('/') === dest.startsWith('/')))) continue;
+      // The same file copied under another name is kept apart only when the sources name this one too
+      // (knadh/niltalk: config.sample.toml for stuffbin's local file system, and as config.toml,
+      // main.go:56's default).
+      if (runtimeFiles.some((f) => f.dest === dest || (f.src === c.src && f.dest.startsWith('/') === dest.startsWith('/') && !literal(dest)))) continue;
       runtimeFiles.push({ src: c.src, dest, note: `${absolute ? dest : `/app/${dest}`}: the configuration the project's image gives the program (${c.via}).` });
       placed.push(`${c.src} is copied to ${absolute ? dest : `/app/${dest}`}: the project's image puts it at ${c.dest} (${c.via})${absolute ? '' : `, which the program, started in ${own.workdir}, finds there as ./${dest}; here it starts in /app`}`);
     }
