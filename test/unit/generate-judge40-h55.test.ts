@@ -573,6 +573,11 @@ describe('5. folders the project\'s image builds and puts in its working directo
     assert.ok(!r.warnings.some((x) => x.includes('console/dist')), r.warnings.join('\n'));
   });
 
+  it('negative (notifuse): the Go build\'s binary copied into the working directory is no folder the program reads, though the sources say "server"', async () => {
+    const r = await gen(tree(notifuseBase, { 'internal/app/app.go': notifuseBase['internal/app/app.go']!.replace('func Run() {', 'var role = "server"\n\nfunc Run() {') }), { package: './cmd/api' });
+    assert.ok(!r.warnings.some((x) => x.includes('/app/server')), r.warnings.join('\n'));
+  });
+
   it('negative (notifuse): copied from the stage that copied the whole context (the Go build\'s): no Check', async () => {
     const r = await gen(tree(notifuseBase, { Dockerfile: notifuseBase.Dockerfile!.replace('COPY go.mod ./\nCOPY cmd/ cmd/\nCOPY internal/ internal/', 'COPY . .').replace('--from=console-frontend-builder /build/console/dist/', '--from=backend-builder /build/console/dist/').replace('--from=notification-center-builder /build/notification_center/dist/', '--from=backend-builder /build/notification_center/dist/') }), { package: './cmd/api' });
     assert.ok(!r.warnings.some((x) => x.includes('console/dist')), r.warnings.join('\n'));

@@ -864,8 +864,12 @@ export function ownWorkdirFolders(targetDir: string, io: OwnBuildIo): OwnWorkdir
         const k = stageRef(df, fromName);
         if (k === null) continue;
         const from = df.stages[k];
-        // A stage built on the context's copy (the Go build's) holds the context's files: not this case.
-        if (stageChain(df, from).some((b) => b.instructions.some((c) => (c.keyword === 'COPY' || c.keyword === 'ADD') && !c.flags.some((f) => f.name === 'from') && (copyPaths(c)?.sources ?? []).some(isWholeContext)))) continue;
+        // A stage built on the context's copy holds the context's files, and a Go build's stage its
+        // binaries (Notifuse's `COPY --from=backend-builder /tmp/server /app/server`): not this case.
+        // A folder only: the copy's source or destination ends with a slash.
+        if (!paths.sources[0].endsWith('/') && !paths.dest.endsWith('/')) continue;
+        const chain = stageChain(df, from);
+        if (chain.some((b) => /(?:^|\/)golang(?::|@|$)/.test(b.base) || b.instructions.some((c) => ((c.keyword === 'COPY' || c.keyword === 'ADD') && !c.flags.some((f) => f.name === 'from') && (copyPaths(c)?.sources ?? []).some(isWholeContext)) || (c.keyword === 'RUN' && /\bgo\s+(?:build|install)\b/.test(df.text.slice(c.span.start, c.span.end)))))) continue;
         out.push({ rel: rel.replace(/\/+$/, ''), workdir, src: null, from: { stage: fromName, image: from.base, line: from.from.line + 1 }, via });
       }
     }
