@@ -23,12 +23,15 @@
  *   over anything but static words (outlineScript's `conditional`).
  * Other scripts the script calls (`./scripts/deps.sh`, `. ./env.sh`) are not followed.
  */
+import * as path from 'node:path';
 import { buildToolFiles, type IndirectGoStep } from '../dockerfile/indirectGo';
+import { makeArgs } from '../dockerfile/makeRecipe';
 import { outlineScript, type OutlinedCommand, type ScriptOutline, type ShellCommand } from '../dockerfile/shell';
 import { LineTable } from '../dockerfile/text';
 import { loneVariable } from '../dockerfile/variables';
 import type { WorkspaceModel } from '../workspace/model';
 import { workspaceFact } from './memo';
+import { toolRunText } from './toolRunText';
 
 export interface ScriptCommand {
   cmd: ShellCommand;
@@ -172,4 +175,94 @@ function arg(pos: Positional, i: number): string | null {
 
 function unquote(raw: string): string {
   return raw.length >= 2 && raw.startsWith('"') && raw.endsWith('"') ? raw.slice(1, -1) : raw;
+}
+
+/** A make variable that names the go command (`GO`, `GOCMD`, `GO_CMD`), as indirectGo.ts GO_IN_TEXT reads one. */
+const GO_VARIABLE_NAME = /^GO[A-Z_]*$/;
+
+/**
+ * The commands a make step of indirectGoSteps (`RUN make clean build`) certainly runs in the
+ * Makefile, for GD111: the recipe lines of the targets its goals reach (facts/toolRunText.ts,
+ * dockerfile/indirectGo.ts makeGoalText), each a shell of its own, with their line in the
+ * Makefile. apache/incubator-answer f7731bc Dockerfile:38 `make clean build`, whose `build:
+ * generate` runs `@$(GO) get github.com/swaggo/swag/cmd/swag@v1.16.3` … and `@$(GO) mod tidy`
+ * (Makefile:13,24-31; judge 39 Y M1). Only what is certain; a line is left out when:
+ * - it is not in the Makefile itself (an included file) or not exactly one line of it (a
+ *   continued line, or a line the Makefile has twice), or it sits in a conditional (`ifeq` …
+ *   `endif`) or a `define`;
+ * - its rule's targets are not all plain names that make always runs the recipe of: .PHONY
+ *   ones, or names no file or folder of the context has (`exists`; an existing `generate/`
+ *   folder would make a prerequisite-less `generate` target up to date);
+ * - it does not parse, or the command runs only under a condition (after `||`, in an `if`
+ *   branch, a loop: outlineScript's `conditional`).
+ * A make variable at the head of a command becomes `go` when the Makefile defines it, once and
+ * outside conditionals, with a value that runs go (`GO=$(GO_ENV) "$(shell which go)"`, `GO ?=
+ * go`); other make references become shell variables (dynamic words), `$$` the shell's `$`.
+ * Null when make's arguments or its goals cannot be followed, or the Makefile is not there.
+ */
+export function makeCommandsRun(step: IndirectGoStep, read: (rel: string) => string | null, exists: (rel: string) => boolean, ws?: WorkspaceModel): ScriptRun | null {
+  const file = step.file;
+  const args = makeArgs(step.cmd.argv);
+  // (`-C dir`, `-f file`: where the targets' files are is not followed here.)
+  if (file === null || !args || args.dir !== '' || args.file !== null) return null;
+  const cwd = path.posix.dirname(file);
+  const reached = toolRunText(ws, read, step);
+  const whole = read(file);
+  if (!reached?.goals || whole === null) return null;
+  const raw = whole.split(/\r?\n/);
+  // One shell for a whole recipe: its lines are not commands of their own.
+  if (raw.some((r) => /^\.ONESHELL\s*:/.test(r))) return null;
+  // Each line's place: in a conditional or a define (not certain), or continued.
+  const certain: boolean[] = [];
+  let depth = 0;
+  let define = false;
+  for (let k = 0; k < raw.length; k++) {
+    const t = raw[k].trim();
+    if (!raw[k].startsWith('\t')) {
+      if (/^(?:(?:override|export)\s+)?define\b/.test(t)) define = true;
+      else if (/^endef\b/.test(t)) define = false;
+      else if (/^(ifeq|ifneq|ifdef|ifndef)\b/.test(t)) depth++;
+      else if (/^endif\b/.test(t)) depth = Math.max(0, depth - 1);
+    }
+    const continued = raw[k].endsWith('\\') || (k > 0 && raw[k - 1].endsWith('\\'));
+    certain.push(depth === 0 && !define && !continued);
+  }
+  // The make variables that certainly run go: one definition, outside conditionals.
+  const goVariables = new Set<string>();
+  const definitions = new Map<string, { value: string; certain: boolean }[]>();
+  for (let k = 0; k < raw.length; k++) {
+    if (raw[k].startsWith('\t')) continue;
+    const m = /^\s*(?:(?:export|override)\s+)*([A-Za-z_][\w]*)\s*(?::=|::=|\?=|=)\s*(.*)$/.exec(raw[k]);
+    if (m) definitions.set(m[1], [...(definitions.get(m[1]) ?? []), { value: m[2], certain: certain[k] }]);
+  }
+  for (const [name, defs] of definitions) {
+    if (GO_VARIABLE_NAME.test(name) && defs.length === 1 && defs[0].certain && /(?:^|[\s"'/(])go(?=$|[\s"')])/.test(defs[0].value)) goVariables.add(name);
+  }
+  // The targets make always runs the recipe of: .PHONY ones, and plain names no file or folder has.
+  const phony = new Set(raw.flatMap((r) => /^\.PHONY\s*:(.*)$/.exec(r)?.[1].trim().split(/\s+/) ?? []));
+  const alwaysRuns = (k: number): boolean => {
+    let h = k - 1;
+    while (h >= 0 && (raw[h].startsWith('\t') || raw[h].trim() === '' || raw[h].trim().startsWith('#'))) h--;
+    const m = h >= 0 ? /^([^:=#]+?)\s*::?(?!=)/.exec(raw[h]) : null;
+    if (!m) return false;
+    const targets = m[1].trim().split(/\s+/);
+    return targets.every((t) => /^[A-Za-z0-9_][\w.-]*$/.test(t) && (phony.has(t) || !exists(cwd === '.' ? t : `${cwd}/${t}`)));
+  };
+  const commands: ScriptCommand[] = [];
+  const seen = new Set<number>();
+  for (const line of reached.text.split('\n')) {
+    if (!line.startsWith('\t')) continue;
+    const at = raw.findIndex((r) => r === line);
+    if (at < 0 || seen.has(at) || !certain[at] || raw.some((r, k) => k !== at && r === line) || !alwaysRuns(at)) continue;
+    seen.add(at);
+    const shell = line
+      .slice(1)
+      .replace(/^[@+\-\s]+/, '')
+      .replace(/^\$[({]([A-Za-z_]\w*)[)}](?=\s)/, (ref, name: string) => (goVariables.has(name) ? 'go' : ref))
+      .replace(/\$\$|\$\(([A-Za-z_]\w*)\)/g, (ref, name: string | undefined) => (ref === '$$' ? '$' : `\${${name}}`));
+    const outline = outlineScript(shell);
+    if (outline.hasErrors) continue;
+    for (const oc of outline.top) if (!oc.conditional && oc.arms.length === 0) commands.push({ cmd: oc.cmd, line: at + 1 });
+  }
+  return { file, commands };
 }

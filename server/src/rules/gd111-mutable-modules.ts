@@ -5,7 +5,7 @@ import { envValue, goflags, goflagsValue, sourcesPresent, stageRef } from '../do
 import { scriptSpan, type DockerfileModel, type Instruction, type Stage } from '../dockerfile/model';
 import { dockerfileFact } from '../facts/memo';
 import { noGoSourcesAt } from '../facts/goSources';
-import { scriptCommandsRun } from '../facts/scriptRuns';
+import { makeCommandsRun, scriptCommandsRun } from '../facts/scriptRuns';
 import { stagesToCheck, type Rule, type RuleContext, type RuleFinding } from './types';
 
 /** go commands that load packages and so honour -mod (and GOFLAGS=-mod=…). */
@@ -263,7 +263,8 @@ function scriptFindings(ctx: RuleContext, stage: Stage, why: string): RuleFindin
   const read = (rel: string) => files.readFile(rel);
   const out: RuleFinding[] = [];
   for (const step of indirectGoSteps(stage, files, false)) {
-    const run = scriptCommandsRun(step, read, ctx.workspace);
+    // A script's commands, or the recipe lines a make run certainly runs (answer's `make clean build`).
+    const run = scriptCommandsRun(step, read, ctx.workspace) ?? makeCommandsRun(step, read, (rel) => files.fileExists(rel) || files.dirExists(rel), ctx.workspace);
     if (!run || !sourcesPresent(ctx.model, stage, step.instr)) continue;
     const text = read(run.file) ?? '';
     const version = stageGoVersion(ctx.model, stage, step.instr);

@@ -462,3 +462,71 @@ describe('GD111: go get of the main module\'s packages on Go 1.13-1.15 (linx-ser
     reported(linx('golang:1.14-alpine3.11'), {});
   });
 });
+
+// Judge round 39 (Y M1): apache/incubator-answer f7731bc (Apache-2.0) Dockerfile:18-38 and
+// Makefile:1-13,24-31 (context: the repository root). `RUN … && make clean build` runs `build:
+// generate`, whose recipe runs `$(GO) get …swag@v1.16.3`, `…wire@v0.5.0`, `…mockgen@latest` and
+// `$(GO) mod tidy` with GO=`$(GO_ENV) "$(shell which go)"`: the image is built from go.mod/go.sum
+// rewritten at build time (mockgen@latest among them). Skeleton: the lines that matter (the real
+// Makefile's lines 1-13 and 22-31, licence header and other targets left out).
+describe('GD111: a go get in the Makefile recipes a make run certainly runs (answer)', () => {
+  const MAKEFILE = (generate = ['\t@$(GO) get github.com/swaggo/swag/cmd/swag@v1.16.3', '\t@$(GO) get github.com/google/wire/cmd/wire@v0.5.0', '\t@$(GO) get go.uber.org/mock/mockgen@latest', '\t@$(GO) install github.com/swaggo/swag/cmd/swag@v1.16.3', '\t@$(GO) install github.com/google/wire/cmd/wire@v0.5.0', '\t@$(GO) install go.uber.org/mock/mockgen@latest', '\t@$(GO) generate ./...', '\t@$(GO) mod tidy'], go = 'GO=$(GO_ENV) "$(shell which go)"') => [
+    '.PHONY: build clean ui',
+    '',
+    'VERSION=1.4.2',
+    'BIN=answer',
+    'DIR_SRC=./cmd/answer',
+    'DOCKER_CMD=docker',
+    '',
+    'GO_ENV=CGO_ENABLED=0 GO111MODULE=on',
+    'Revision=$(shell git rev-parse --short HEAD 2>/dev/null || echo "")',
+    'GO_FLAGS=-ldflags="-X github.com/apache/incubator-answer/cmd.Version=$(VERSION) -X \'github.com/apache/incubator-answer/cmd.Revision=$(Revision)\' -X \'github.com/apache/incubator-answer/cmd.Time=`date +%s`\' -extldflags -static"',
+    go,
+    '',
+    'build: generate',
+    '\t@$(GO) build $(GO_FLAGS) -o $(BIN) $(DIR_SRC)',
+    '',
+    'generate:',
+    ...generate,
+    '',
+    'clean:',
+    '\t@$(GO) clean ./...',
+    '\t@rm -f $(BIN)',
+    '',
+  ].join('\n');
+  const DOCKERFILE = df([
+    'FROM golang:1.22-alpine AS golang-builder',
+    'ENV GOPATH /go',
+    'ENV PACKAGE github.com/apache/incubator-answer',
+    'ENV BUILD_DIR ${GOPATH}/src/${PACKAGE}',
+    'COPY . ${BUILD_DIR}',
+    'WORKDIR ${BUILD_DIR}',
+    'RUN apk --no-cache add build-base git bash nodejs npm && npm install -g pnpm@8.9.2 \\',
+    '    && make clean build',
+    'FROM alpine',
+    'COPY --from=golang-builder /usr/bin/answer /usr/bin/answer',
+  ]);
+  const GO_MOD = 'module github.com/apache/incubator-answer\n\ngo 1.22\n\nrequire github.com/gin-gonic/gin v1.10.0\n';
+  const context = (makefile = MAKEFILE(), extra: Record<string, string> = {}) => contextWith({ 'go.mod': GO_MOD, 'go.sum': '', Makefile: makefile, 'cmd/answer/main.go': 'package main\n\nfunc main() {}\n', ...extra });
+
+  it('answer f7731bc Dockerfile:38: reported on `make clean build`, naming the go gets and their Makefile lines', () => {
+    const fs = find(DOCKERFILE, 'GD111', context());
+    assert.equal(fs.length, 1, 'one finding');
+    assert.equal(DOCKERFILE.slice(fs[0].span.start, fs[0].span.end), 'make clean build');
+    assert.match(fs[0].message, /^`make clean build` runs `go get github\.com\/swaggo\/swag\/cmd\/swag@v1\.16\.3` \(Makefile line 17\), `go get github\.com\/google\/wire\/cmd\/wire@v0\.5\.0` \(line 18\) and `go get go\.uber\.org\/mock\/mockgen@latest` \(line 19\), which rewrite go\.mod\/go\.sum in the image build/);
+    // A tidy alone in the recipe too.
+    assert.match(find(DOCKERFILE, 'GD111', context(MAKEFILE(['\t@$(GO) mod tidy'])))[0]?.message ?? '', /`go mod tidy` \(Makefile line 17\)/);
+  });
+
+  it('silent where the recipe line is not certain to run or not go: a target make does not reach, a conditional, `||`, a file target the context has, a GO that is not go', () => {
+    const silent = (makefile: string, what: string, extra: Record<string, string> = {}) => assert.equal(has(DOCKERFILE, 'GD111', context(makefile, extra)), false, what);
+    silent(MAKEFILE().replace('build: generate', 'build:'), 'generate not reached');
+    silent(MAKEFILE(['ifeq ($(UPDATE),1)', '\t@$(GO) get -u ./...', 'endif']), 'in ifeq');
+    silent(MAKEFILE(['\t@test -f go.sum || $(GO) mod tidy']), 'after ||');
+    silent(MAKEFILE().replace('.PHONY: build clean ui', '.PHONY: build clean ui').replace('generate:', 'generate:'), 'a folder named generate', { 'generate/doc.go': 'package generate\n' });
+    silent(MAKEFILE(undefined, 'GO=richgo'), 'GO is richgo');
+    silent(MAKEFILE().replace('\t@$(GO) get github.com/swaggo/swag/cmd/swag@v1.16.3\n\t@$(GO) get github.com/google/wire/cmd/wire@v0.5.0\n\t@$(GO) get go.uber.org/mock/mockgen@latest\n', '').replace('\t@$(GO) mod tidy', '\t@$(GO) mod tidy -diff'), 'tidy -diff only reports');
+    // A `go get` line the Makefile has twice (one in a conditional): not certain which runs.
+    silent(MAKEFILE(['\t@$(GO) mod download']), 'a download rewrites nothing');
+  });
+});
