@@ -195,7 +195,7 @@ function assemble(text: string, lines: LineTable, escape: string, directives: Do
         // `install-artifacts-amd64`/`-arm64`: a stage picked by --build-arg, which one unknown.
         resolvedBase: baseStage !== null ? base : expanded !== null && namesAStage(base, stageByName, budget) ? null : expanded,
         baseStage,
-        platform: flags.find((f) => f.name === 'platform')?.value ?? null,
+        platform: platformValue(flags.find((f) => f.name === 'platform')?.value),
         instructions: [instr],
       };
       stages.push(withStageFactSlots(stage));
@@ -451,4 +451,15 @@ function toScript(text: string, logical: { text: string; map: number[] }, heredo
     return { text: bodyText, map, base: 0, parsed: parseShell(bodyText), heredoc: true };
   }
   return { text: logical.text, map: logical.map, base: 0, parsed: parseShell(logical.text), heredoc: false };
+}
+
+/**
+ * A FROM's `--platform` value as the builder reads it: BuildKit expands the flag as a shell word,
+ * so quotes around the whole value go (pyrra-dev/pyrra 1ba95af Dockerfile.dev:1,10,27
+ * `--platform="${BUILDPLATFORM:-linux/amd64}"`, which is the build platform; judge 39 X M3).
+ */
+function platformValue(value: string | null | undefined): string | null {
+  if (value === undefined || value === null) return null;
+  const quoted = /^(["'])(.*)\1$/s.exec(value);
+  return quoted && !quoted[2].includes(quoted[1]) ? quoted[2] : value;
 }

@@ -427,3 +427,56 @@ describe('GD210: a program `make` builds with the stage\'s own C compiler on $BU
     assert.deepEqual(gd210(SRIOV(undefined, undefined, 'FROM golang:1.20-alpine3.16 AS ddp-builder')), []);
   });
 });
+
+// Judge round 39 (X M3): pyrra-dev/pyrra 1ba95af (Apache-2.0) Dockerfile.dev:1-33. The FROMs quote
+// their platform (`--platform="${BUILDPLATFORM:-linux/amd64}"`), which BuildKit expands as a shell
+// word: the go-builder stage runs on the build platform, installs dlv with no GOOS/GOARCH, and the
+// runner stage (on the target platform) copies /go/bin/dlv and starts it: on a cross build the
+// debugger is the build machine's binary ("exec format error"). The quotes hid the build platform.
+describe('GD210: a quoted `--platform="${BUILDPLATFORM:-…}"` is the build platform (pyrra Dockerfile.dev)', () => {
+  const pyrra = (builder = '"${BUILDPLATFORM:-linux/amd64}"', runner = '"${TARGETPLATFORM:-linux/amd64}"', install = 'RUN go install "github.com/go-delve/delve/cmd/dlv@${DLV_VERSION}"') => df([
+    `FROM --platform=${builder} docker.io/golang:1.26-alpine as go-builder`,
+    '',
+    '# renovate: datasource=go depName=github.com/go-delve/delve',
+    'ARG DLV_VERSION=v1.21.0',
+    '',
+    '# hadolint ignore=DL3018',
+    'RUN apk update && apk add --no-cache build-base',
+    install,
+    '',
+    `FROM --platform=${builder} docker.io/busybox:1.37.0 as builder`,
+    '',
+    'ARG TARGETOS TARGETARCH TARGETVARIANT',
+    '',
+    'WORKDIR /app',
+    'COPY dist dist',
+    'RUN cp "dist/pyrra_${TARGETOS}_${TARGETARCH}/pyrra" .',
+    'RUN chmod +x pyrra',
+    '',
+    `FROM --platform=${runner}  docker.io/alpine:3.23.4 AS runner`,
+    'WORKDIR /',
+    'COPY --chown=0:0 --from=builder /app/pyrra /usr/bin/pyrra',
+    'COPY --chown=0:0 --from=go-builder /go/bin/dlv /usr/bin/dlv',
+    'USER 65533',
+    '',
+    'ENTRYPOINT ["/usr/bin/dlv", "--listen=:40000", "--headless=true", "--api-version=2", "--accept-multiclient", "exec", "--continue", "--", "/usr/bin/pyrra"]',
+  ]);
+
+  it('pyrra 1ba95af Dockerfile.dev:30: reported on the COPY of /go/bin/dlv, also with single quotes', () => {
+    for (const [b, r] of [['"${BUILDPLATFORM:-linux/amd64}"', '"${TARGETPLATFORM:-linux/amd64}"'], ["'$BUILDPLATFORM'", "'$TARGETPLATFORM'"]]) {
+      const text = pyrra(b, r);
+      const fs = find(text, 'GD210');
+      assert.equal(fs.length, 1, `one finding with ${b}`);
+      assert.equal(text.slice(fs[0].span.start, fs[0].span.end), 'COPY --chown=0:0 --from=go-builder /go/bin/dlv /usr/bin/dlv');
+      assert.match(fs[0].message, /^`\/go\/bin\/dlv` is `dlv`, installed with `go install` without GOOS\/GOARCH, and `go-builder` runs on the build platform/);
+    }
+  });
+
+  it('silent when dlv is built for the target, when the runner is on the build platform too, and for a quoted literal platform', () => {
+    assert.equal(has(pyrra(undefined, undefined, 'ARG TARGETOS TARGETARCH\nRUN GOOS=$TARGETOS GOARCH=$TARGETARCH go install "github.com/go-delve/delve/cmd/dlv@${DLV_VERSION}"'), 'GD210'), false, 'GOOS/GOARCH of the target');
+    assert.equal(has(pyrra(undefined, '"${BUILDPLATFORM:-linux/amd64}"'), 'GD210'), false, 'runner on the build platform');
+    assert.equal(has(pyrra('"linux/amd64"', '"linux/amd64"'), 'GD210'), false, 'a literal platform (GD116\'s business)');
+    // An unbalanced quote is no quoted value.
+    assert.equal(has(pyrra('"${BUILDPLATFORM:-linux/amd64}'), 'GD210'), false, 'unbalanced quote');
+  });
+});
