@@ -187,9 +187,11 @@ const GO_VARIABLE_NAME = /^GO[A-Z_]*$/;
  * Makefile. apache/incubator-answer f7731bc Dockerfile:38 `make clean build`, whose `build:
  * generate` runs `@$(GO) get github.com/swaggo/swag/cmd/swag@v1.16.3` … and `@$(GO) mod tidy`
  * (Makefile:13,24-31; judge 39 Y M1). Only what is certain; a line is left out when:
- * - it is not in the Makefile itself (an included file) or not exactly one line of it (a
- *   continued line, or a line the Makefile has twice), or it sits in a conditional (`ifeq` …
- *   `endif`) or a `define`;
+ * - it is not found under its rule's line in the Makefile itself (an included file, a rule line
+ *   the Makefile has twice; a continued line is found by its first line), or it sits in a conditional (`ifeq` … `endif`) or
+ *   a `define`;
+ * - it changes folder (`cd`, `pushd`, a subshell): go may run in another module there
+ *   (celestiaorg/celestia-app Makefile:215 `@(cd ./test/docker-e2e && go mod tidy)`);
  * - its rule's targets are not all plain names that make always runs the recipe of: .PHONY
  *   ones, or names no file or folder of the context has (`exists`; an existing `generate/`
  *   folder would make a prerequisite-less `generate` target up to date);
@@ -224,8 +226,9 @@ export function makeCommandsRun(step: IndirectGoStep, read: (rel: string) => str
       else if (/^(ifeq|ifneq|ifdef|ifndef)\b/.test(t)) depth++;
       else if (/^endif\b/.test(t)) depth = Math.max(0, depth - 1);
     }
-    const continued = raw[k].endsWith('\\') || (k > 0 && raw[k - 1].endsWith('\\'));
-    certain.push(depth === 0 && !define && !continued);
+    // (A line that continues another is no line of its own: its first line stands for it.)
+    const inner = k > 0 && raw[k - 1].endsWith('\\');
+    certain.push(depth === 0 && !define && !inner);
   }
   // The make variables that certainly run go: one definition, outside conditionals.
   const goVariables = new Set<string>();
@@ -250,10 +253,39 @@ export function makeCommandsRun(step: IndirectGoStep, read: (rel: string) => str
   };
   const commands: ScriptCommand[] = [];
   const seen = new Set<number>();
+  // A recipe line of the reached text is found under its rule's line in the Makefile (the same
+  // line may stand in two rules: celestia-app's `@go mod tidy` in `mod` and another target).
+  // A recipe line with the lines it continues joined, as makeGoalText reads it.
+  const logical = (k: number): string => {
+    let out = raw[k];
+    for (let j = k; out.endsWith('\\') && j + 1 < raw.length; j++) out = `${out.slice(0, -1)} ${raw[j + 1]}`;
+    return out;
+  };
+  const ruleLine = (k: number): string => raw[k].replace(/(^|\s)#.*$/, '').trim();
+  // The rules of the reached text, with their prerequisites and the commands of their recipes.
+  const rules: { targets: string[]; prereqs: string[]; commands: ScriptCommand[] }[] = [];
+  let rule: (typeof rules)[number] | null = null;
+  let header: string | null = null;
   for (const line of reached.text.split('\n')) {
-    if (!line.startsWith('\t')) continue;
-    const at = raw.findIndex((r) => r === line);
-    if (at < 0 || seen.has(at) || !certain[at] || raw.some((r, k) => k !== at && r === line) || !alwaysRuns(at)) continue;
+    if (!line.startsWith('\t')) {
+      header = line;
+      const m = /^([^:=]+?)\s*::?(?!=)(.*)$/.exec(line);
+      rule = m && !/^\s*(?:(?:export|override|private)\s+)*[A-Za-z_][\w.-]*\s*(::=|:=|\?=|\+=|!=|=)/.test(m[2]) ? { targets: m[1].trim().split(/\s+/), prereqs: m[2].split(';')[0].replace('|', ' ').trim().split(/\s+/).filter((w) => w !== ''), commands: [] } : null;
+      if (rule) rules.push(rule);
+      continue;
+    }
+    if (!rule) continue;
+    const found = header === null ? [] : raw.flatMap((r, k) => (!r.startsWith('\t') && ruleLine(k) === header ? [k] : []));
+    let at = -1;
+    if (found.length === 1) {
+      for (let k = found[0] + 1; k < raw.length && (raw[k].startsWith('\t') || raw[k].trim() === '' || raw[k].trim().startsWith('#')); k++) {
+        if (logical(k) === line) {
+          at = k;
+          break;
+        }
+      }
+    }
+    if (at < 0 || seen.has(at) || !certain[at] || !alwaysRuns(at)) continue;
     seen.add(at);
     const shell = line
       .slice(1)
@@ -262,7 +294,22 @@ export function makeCommandsRun(step: IndirectGoStep, read: (rel: string) => str
       .replace(/\$\$|\$\(([A-Za-z_]\w*)\)/g, (ref, name: string | undefined) => (ref === '$$' ? '$' : `\${${name}}`));
     const outline = outlineScript(shell);
     if (outline.hasErrors) continue;
-    for (const oc of outline.top) if (!oc.conditional && oc.arms.length === 0) commands.push({ cmd: oc.cmd, line: at + 1 });
+    // A `cd` (or a subshell) on the line may run go in another module (`(cd ./test/docker-e2e && go mod tidy)`).
+    if (/^\s*\(/.test(shell) || outline.top.some((oc) => /^(cd|pushd)$/.test(oc.cmd.argv[0]?.value ?? ''))) continue;
+    for (const oc of outline.top) if (!oc.conditional && oc.arms.length === 0) rule.commands.push({ cmd: oc.cmd, line: at + 1 });
   }
+  // In the order make runs them: each goal in turn, a target's prerequisites (named plainly)
+  // before its recipe, every target once (celestia-app's `txsim-build` runs `go build` and then
+  // `go mod tidy`; answer's `build: generate` runs generate's `go get`s before its `go build`).
+  const goals = args.targets.length > 0 ? args.targets : rules[0]?.targets.slice(0, 1) ?? [];
+  const made = new Set<string>();
+  const make = (target: string) => {
+    if (made.has(target)) return;
+    made.add(target);
+    const own = rules.filter((r) => r.targets.includes(target));
+    for (const r of own) for (const p of r.prereqs) if (/^[A-Za-z0-9_][\w.-]*$/.test(p)) make(p);
+    for (const r of own) commands.push(...r.commands);
+  };
+  for (const g of goals) make(g);
   return { file, commands };
 }

@@ -1,4 +1,4 @@
-import { copyPaths, goCommandOf, goCommands, goFlag, goPackages, isContextCopy, isWholeContext, stageGoCommands, stageGoVersion, type GoCommand } from '../dockerfile/facts';
+import { copyPaths, goCommandOf, goCommands, goFlag, goPackages, isContextCopy, isWholeContext, stageChain, stageGoCommands, stageGoVersion, type GoCommand } from '../dockerfile/facts';
 import { gitClone, inScriptOrder } from '../dockerfile/created';
 import { indirectGoSteps, type IndirectGoStep } from '../dockerfile/indirectGo';
 import { envValue, goflags, goflagsValue, sourcesPresent, stageRef } from '../dockerfile/goBuild';
@@ -264,7 +264,8 @@ function scriptFindings(ctx: RuleContext, stage: Stage, why: string): RuleFindin
   const out: RuleFinding[] = [];
   for (const step of indirectGoSteps(stage, files, false)) {
     // A script's commands, or the recipe lines a make run certainly runs (answer's `make clean build`).
-    const run = scriptCommandsRun(step, read, ctx.workspace) ?? makeCommandsRun(step, read, (rel) => files.fileExists(rel) || files.dirExists(rel), ctx.workspace);
+    const script = scriptCommandsRun(step, read, ctx.workspace);
+    const run = script ?? makeCommandsRun(step, read, (rel) => files.fileExists(rel) || files.dirExists(rel), ctx.workspace);
     if (!run || !sourcesPresent(ctx.model, stage, step.instr)) continue;
     const text = read(run.file) ?? '';
     const version = stageGoVersion(ctx.model, stage, step.instr);
@@ -286,6 +287,14 @@ function scriptFindings(ctx: RuleContext, stage: Stage, why: string): RuleFindin
       goAfter = rewrites.length > 0 && !rewriting;
     }
     if (rewrites.length === 0) continue;
+    // Through make, only when go reads the rewritten files: later in the run (in make's order), in
+    // its RUN, or in a later RUN of the stage. celestia-app's `make txsim-build` runs `go mod tidy`
+    // after its `go build` (Makefile:453-454), and nothing builds after it.
+    if (!script && !goAfter && !goAfterInRun(stage, step) && !goLaterInStage(stage, step.instr)) continue;
+    // And only when the Makefile that runs is the context's: the last copy before the step that may
+    // bring one is a copy of the whole context (mickael-kerjean/filestash's docker/Dockerfile:11 copies
+    // a clone out of another stage, `COPY --from=builder_prepare /home/filestash/ .`, and its make runs that).
+    if (!script && !contextMakefile(ctx.model, stage, step.instr)) continue;
     if (restoredBeforeUse(ctx.model, stage, step.instr, goAfter || goAfterInRun(stage, step))) continue;
     const name = run.file.split('/').pop() ?? run.file;
     const list = rewrites.slice(0, 3).map((r, k) => `${r.what} (${k === 0 ? `${name} line ${r.line}` : `line ${r.line}`})`);
@@ -307,6 +316,33 @@ function scriptFindings(ctx: RuleContext, stage: Stage, why: string): RuleFindin
  */
 function rewritesModules(g: GoCommand): boolean {
   return g.sub === 'get' || (g.sub === 'mod tidy' && !g.args.some((w) => w.value === '-diff' || w.value === '--diff'));
+}
+
+/**
+ * The Makefile a make step runs is the context's: a copy of the whole build context comes before
+ * `instr` in the stage's chain, and no copy out of another stage or image, remote ADD or clone
+ * after it (those may put another Makefile there).
+ */
+function contextMakefile(model: DockerfileModel, stage: Stage, instr: Instruction): boolean {
+  let whole = false;
+  for (const s of stageChain(model, stage)) {
+    for (const i of s.instructions) {
+      if (i === instr) return whole;
+      if (i.keyword === 'RUN' && i.script?.parsed.commands.some((c) => gitClone(c.argv))) whole = false;
+      if (i.keyword !== 'COPY' && i.keyword !== 'ADD') continue;
+      const paths = copyPaths(i);
+      if (!isContextCopy(i) || !paths || paths.sources.some((x) => /^[a-z][a-z0-9+.-]*:\/\//i.test(x) || x.startsWith('git@'))) whole = false;
+      else if (paths.sources.some(isWholeContext)) whole = true;
+    }
+  }
+  return false;
+}
+
+/** A RUN of the stage after `instr` runs go: a go command, or a build tool or script step. */
+function goLaterInStage(stage: Stage, instr: Instruction): boolean {
+  const at = stage.instructions.indexOf(instr);
+  if (stage.instructions.some((i, k) => k > at && goCommands(i).length > 0)) return true;
+  return indirectGoSteps(stage, undefined, true, { variableScripts: true }).some((x) => stage.instructions.indexOf(x.instr) > at);
 }
 
 /** Go runs in the RUN after this script step: a go command, or another tool or script step. */

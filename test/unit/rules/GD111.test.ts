@@ -526,7 +526,60 @@ describe('GD111: a go get in the Makefile recipes a make run certainly runs (ans
     silent(MAKEFILE().replace('.PHONY: build clean ui', '.PHONY: build clean ui').replace('generate:', 'generate:'), 'a folder named generate', { 'generate/doc.go': 'package generate\n' });
     silent(MAKEFILE(undefined, 'GO=richgo'), 'GO is richgo');
     silent(MAKEFILE().replace('\t@$(GO) get github.com/swaggo/swag/cmd/swag@v1.16.3\n\t@$(GO) get github.com/google/wire/cmd/wire@v0.5.0\n\t@$(GO) get go.uber.org/mock/mockgen@latest\n', '').replace('\t@$(GO) mod tidy', '\t@$(GO) mod tidy -diff'), 'tidy -diff only reports');
-    // A `go get` line the Makefile has twice (one in a conditional): not certain which runs.
     silent(MAKEFILE(['\t@$(GO) mod download']), 'a download rewrites nothing');
+  });
+
+  // mickael-kerjean/filestash (AGPL-3.0) docker/Dockerfile:2-16: the build stage copies a clone out of
+  // another stage (`COPY --from=builder_prepare /home/filestash/ .`) and runs `make init` there:
+  // the Makefile that runs is the clone's, not the context's.
+  it('silent when the Makefile that runs is not the context\'s: a copy out of another stage, a clone', () => {
+    const MAKE = 'init:\n\tgo get ./...\n\tgo generate -x ./server/...\n\nbuild:\n\tgo build --tags "fts5" -o dist/filestash cmd/main.go\n';
+    const cloned = df(['FROM alpine/git as builder_prepare', 'WORKDIR /home/', 'RUN git clone --depth 1 --single-branch --branch master https://github.com/mickael-kerjean/filestash', 'FROM golang:1.26-trixie AS builder_backend', 'WORKDIR /home/filestash/', 'COPY --from=builder_prepare /home/filestash/ .', 'RUN make init && \\', '    make build']);
+    assert.equal(has(cloned, 'GD111', context(MAKE)), false, 'COPY --from a clone');
+    // The whole context instead: reported (`make build` after it reads the rewritten go.mod).
+    assert.equal(has(cloned.replace('COPY --from=builder_prepare /home/filestash/ .', 'COPY . .'), 'GD111', context(MAKE)), true, 'COPY . .');
+    const clonedHere = cloned.replace('COPY --from=builder_prepare /home/filestash/ .', 'COPY . .\nRUN git clone https://github.com/mickael-kerjean/filestash /home/filestash/x');
+    assert.equal(has(clonedHere, 'GD111', context(MAKE)), false, 'a clone after the copy');
+  });
+
+  // celestiaorg/celestia-app 74614c2 (Apache-2.0) Makefile:67-68,211-215,449-454, docker/txsim/Dockerfile:17-22
+  // and docker/corto/celestia/Dockerfile:5-9: `mod` runs `@go mod tidy` (:213, a line `txsim-build`
+  // has too, :454) and `@(cd ./test/docker-e2e && go mod tidy)` (:215, another module);
+  // `build-standalone: mod` builds after it; `txsim-build` runs its tidy after its `go build`.
+  it('celestia-app: the tidy of a rule a build depends on (named by its own line); not a tidy after the build, nor one in a subshell after cd', () => {
+    const CELESTIA = [
+      'build-standalone: mod',
+      '\t@echo "--> Building celestia-appd"',
+      '\t@mkdir -p build/',
+      '\t@go build $(BUILD_FLAGS_STANDALONE) -o build/ ./cmd/celestia-appd',
+      '.PHONY: build-standalone',
+      '',
+      'mod:',
+      '\t@echo "--> Updating go.mod"',
+      '\t@go mod tidy',
+      '\t@echo "--> Updating go.mod in ./test/docker-e2e"',
+      '\t@(cd ./test/docker-e2e && go mod tidy)',
+      '.PHONY: mod',
+      '',
+      'txsim-build:',
+      '\t@echo "--> Building tx simulator"',
+      '\t@cd ./test/cmd/txsim',
+      '\t@mkdir -p build/',
+      '\t@go build $(BUILD_FLAGS_STANDALONE) \\',
+      '\t\t-o build/ ./test/cmd/txsim',
+      '\t@go mod tidy',
+      '.PHONY: txsim-build',
+      '',
+    ].join('\n');
+    const image = (make: string) => df(['FROM docker.io/golang:1.26.5-bookworm AS builder', 'WORKDIR /src', 'COPY go.mod go.sum ./', 'RUN go mod download', 'COPY . .', `RUN ${make}`, 'FROM docker.io/debian:trixie-slim', 'COPY --from=builder /src/build/celestia-appd /bin/celestia-appd']);
+    const standalone = image('make build-standalone');
+    const fs = find(standalone, 'GD111', context(CELESTIA));
+    assert.equal(fs.length, 1, 'make build-standalone');
+    assert.match(fs[0].message, /^`make build-standalone` runs `go mod tidy` \(Makefile line 9\), which rewrites/);
+    assert.equal(has(image('make txsim-build'), 'GD111', context(CELESTIA)), false, 'the tidy runs after the build');
+    // The same make with a build after it in the stage: reported.
+    assert.equal(has(image('make txsim-build && go build -o /app ./cmd/celestia-appd'), 'GD111', context(CELESTIA)), true, 'a build after it in the RUN');
+    assert.equal(has(image('make mod'), 'GD111', context(CELESTIA.replace('\t@go mod tidy\n\t@echo "--> Updating go.mod in', '\t@echo "--> Updating go.mod in'))), false, 'only the subshell tidy, nothing after');
+    assert.equal(has(image('make build-standalone'), 'GD111', context(CELESTIA.replace('\t@go mod tidy\n\t@echo "--> Updating go.mod in', '\t@echo "--> Updating go.mod in'))), false, 'only the subshell tidy: another module');
   });
 });
