@@ -28,9 +28,9 @@ const LOADS_PACKAGES = new Set(['build', 'install', 'test', 'run', 'list', 'vet'
  *   line; only what the script certainly runs for its arguments (facts/scriptRuns.ts).
  * `go install pkg@version` runs outside the main module and changes nothing: not reported.
  * Nor is a `go get` of only the main module's packages (`./...`, `.`; no @version) before any Go
- * source is in the stage (facts/goSources.ts noGoSourcesAt: it matches no package), or on a known
- * Go of 1.13-1.15 without -u, with a go.mod in the context (it keeps go.mod's versions, as `go
- * install .`).
+ * source is in the stage (facts/goSources.ts noGoSourcesAt: it matches no package), or (also with
+ * no package argument) on a known Go of 1.13-1.15 without -u, with a go.mod in the context (it
+ * keeps go.mod's versions, as `go install .`).
  * Nor is a `go get`/`go mod tidy` whose rewrite a later COPY of the context throws away before
  * any go command or build tool runs (other `go get`/`go mod tidy` chained after it in its RUN
  * are thrown away with it: statping's tool installs): `COPY go.mod go.sum ./`, `RUN go mod download && go mod
@@ -120,8 +120,9 @@ export const gd111: Rule = {
           // go.mod since 1.13): `go get` of the main module's own packages without -u selects the
           // versions go.mod lists, as `go build` does (both add only a missing requirement before
           // 1.16's -mod=readonly): it is `go install .` of its time. andreimarcu/linx-server 2cb9684
-          // Dockerfile:8 `go get -v .` on golang:1.14 (judge 40 X W3).
-          if (local && copied && modulesGetLikeInstall(ctx, stage, g, version)) continue;
+          // Dockerfile:8 `go get -v .` on golang:1.14 (judge 40 X W3). No package argument is `.`
+          // there (search.CleanPatterns): gophish/gophish's `go get -v && go build -v` on golang:1.15.2.
+          if ((local || goPackages(g.args).length === 0) && copied && modulesGetLikeInstall(ctx, stage, g, version)) continue;
           if (copied && noGoMod(ctx) && mode !== 'auto' && (!version || version[0] > 1 || version[1] >= 16)) {
             out.push({
               message: '`go get` runs in module mode (the default since Go 1.16), but the build context has no go.mod: it fails with "go.mod file not found". Create the module (`go mod init`, `go mod tidy`), commit go.mod and go.sum, and copy them into the build.',

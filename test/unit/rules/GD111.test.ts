@@ -448,6 +448,10 @@ describe('GD111: go get of the main module\'s packages on Go 1.13-1.15 (linx-ser
     for (const from of ['golang:1.14-alpine3.11', 'golang:1.13', 'golang:1.15.15-alpine']) assert.deepEqual(find(linx(from), 'GD111', ctx()), [], from);
     assert.deepEqual(find(linx('golang:1.14-alpine3.11', 'go get -v ./...'), 'GD111', ctx()), []);
     assert.deepEqual(find(linx('golang:1.14-alpine3.11', 'go get -u=false .'), 'GD111', ctx()), []);
+    // No package argument is `.` (gophish/gophish 9561846 (MIT) Dockerfile:13-17 `go get -v && go build -v` on golang:1.15.2).
+    assert.deepEqual(find(linx('golang:1.15.2', 'go get -v'), 'GD111', ctx()), []);
+    assert.equal(find(linx('golang:1.15.2', 'go get -u -v'), 'GD111', ctx()).length, 1);
+    assert.equal(find(linx('golang:1.16', 'go get -v'), 'GD111', ctx()).length, 1);
   });
   it('still reports -u (also in GOFLAGS), a module path, Go 1.12 and 1.16+, an unknown Go, and no known go.mod', () => {
     const reported = (text: string, opts = ctx()) => assert.equal(find(text, 'GD111', opts).length, 1, text);
