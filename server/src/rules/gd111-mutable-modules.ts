@@ -174,7 +174,8 @@ function mainModulePackagesOnly(g: GoCommand): boolean {
 }
 
 /**
- * The stage's Go is known to be 1.13, 1.14 or 1.15, the context has a go.mod, and neither the
+ * The stage's Go is known to be 1.13, 1.14 or 1.15, the context has a go.mod at its root that the
+ * stage copied in (modFileCopiedBefore), and neither the
  * command nor GOFLAGS asks for `-u` (which moves the dependencies of the named packages to their
  * newest releases): `go get` of the main module's packages then keeps go.mod's versions (the
  * packages of the main module are not queried; without -u no dependency is upgraded) and builds
@@ -183,13 +184,29 @@ function mainModulePackagesOnly(g: GoCommand): boolean {
 function modulesGetLikeInstall(ctx: RuleContext, stage: Stage, g: GoCommand, version: [number, number] | null): boolean {
   if (!version || version[0] !== 1 || version[1] < 13 || version[1] >= 16) return false;
   const ws = ctx.workspace;
-  if (!ws || !ctx.files || ws.modules.length === 0) return false;
+  if (!ws || !ctx.files || !ws.modules.some((m) => m.dir === '')) return false;
+  // The context's go.mod is in the stage (the whole context, or go.mod, copied before the RUN): with
+  // GO111MODULE unset, Go 1.13-1.15 run in module mode only beside a go.mod, and in GOPATH mode
+  // `go get` fetches the newest of every dependency (`COPY main.go .`, `go get -v .`).
+  if (!modFileCopiedBefore(ctx.model, stage, g.instr)) return false;
   const u = goFlag(g.args, 'u');
   if (u && u.value !== 'false') return false;
   const flags = goflags(ctx.model, stage, g);
   if (flags === null) return false;
   const fu = flags ? goflagsValue(flags, 'u') : undefined;
   return fu === undefined || fu === 'false';
+}
+
+/** A context COPY/ADD of the stage chain before `instr` copies the whole context or the root go.mod (`go.mod`, `go.*`). */
+function modFileCopiedBefore(model: DockerfileModel, stage: Stage, instr: Instruction): boolean {
+  for (const s of stageChain(model, stage)) {
+    for (const i of s.instructions) {
+      if (i === instr) return false;
+      if (!isContextCopy(i)) continue;
+      if ((copyPaths(i)?.sources ?? []).some((x) => isWholeContext(x) || /^(\.\/)?go\.(mod|\*)$/.test(x))) return true;
+    }
+  }
+  return false;
 }
 
 /** `a` runs before `b` in the stage: an earlier RUN, or earlier in the same RUN (`go mod init x && go get …`). */

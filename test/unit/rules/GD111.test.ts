@@ -464,6 +464,10 @@ describe('GD111: go get of the main module\'s packages on Go 1.13-1.15 (linx-ser
     reported(linx('golang:1.22', 'go get -v .'));
     reported(linx('example.com/go:1', 'go get -v .'));
     reported(linx('golang:1.14-alpine3.11'), {});
+    // go.mod not in the stage (GOPATH mode with GO111MODULE unset), or only in a sub-folder of the context.
+    reported(linx('golang:1.14-alpine3.11').replace('COPY . /go/src/github.com/andreimarcu/linx-server', 'COPY server.go /go/src/github.com/andreimarcu/linx-server/'));
+    reported(linx('golang:1.14-alpine3.11'), contextWith({ 'tools/go.mod': GO_MOD, 'server.go': 'package main\n\nfunc main() {}\n' }));
+    assert.deepEqual(find(linx('golang:1.14-alpine3.11').replace('COPY . /go/src/github.com/andreimarcu/linx-server', 'COPY go.* /go/src/github.com/andreimarcu/linx-server/\nCOPY *.go /go/src/github.com/andreimarcu/linx-server/'), 'GD111', ctx()), []);
   });
 });
 
