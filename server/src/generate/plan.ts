@@ -255,6 +255,16 @@ function programBase(program: string): string {
 function baseTool(program: string): boolean {
   return BASE_TOOLS.has(programBase(program));
 }
+/**
+ * Programs debian-slim has and alpine lacks: bash is Essential in Debian (/bin/bash, /usr/bin/bash
+ * in bookworm-slim), alpine's busybox has only ash.
+ */
+const DEBIAN_BASE_TOOLS = new Set(['bash']);
+/** Does the runtime have the program without installing anything (distroless and scratch have none)? */
+function runtimeHas(runtime: Runtime, program: string): boolean {
+  if (runtime === 'distroless' || runtime === 'scratch') return false;
+  return baseTool(program) || (runtime === 'debian' && DEBIAN_BASE_TOOLS.has(programBase(program)));
+}
 
 /** kubernetes-csi's connection package: it dials a CSI driver's unix socket (the sidecars' --csi-address). */
 const CSI_SOCKET_CLIENT = /^github\.com\/kubernetes-csi\/csi-lib-utils\/connection$/;
@@ -1982,7 +1992,7 @@ export function plan(model: WorkspaceModel, options: GenerateOptions, io: Genera
   const packaged = installable.filter((c) => runtimePackage(c.name)![runtime === 'alpine' ? 'apk' : 'apt'] !== '');
   if (packaged.length > 0 && runtimePackages.some((x) => x !== 'libstdc++')) reasons.push(`${runtime === 'alpine' ? 'apk add --no-cache' : 'apt-get install -y --no-install-recommends'} ${runtimePackages.filter((x) => x !== 'libstdc++').join(' ')} in the runtime stage: the program runs ${packaged.map((c) => c.name).join(', ')} at run time (${packaged.slice(0, 4).map((c) => c.via).join('; ')}${packaged.length > 4 ? `; ${packaged.length - 4} more` : ''}).`);
   const installed = (name: string) => (runtime === 'debian' || runtime === 'alpine') && installable.some((c) => c.name === name);
-  const absent = shape.runsCommands.filter((c) => (runtime === 'distroless' || runtime === 'scratch' || !baseTool(c.name)) && !installed(c.name));
+  const absent = shape.runsCommands.filter((c) => !runtimeHas(runtime, c.name) && !installed(c.name));
   // Calls made only when a variable the image does not set is set (tg-spam's TGSPAM_IN_DOCKER=1).
   const gated = absent.filter((c) => c.onlyWith !== undefined);
   if (gated.length > 0) reasons.push(`Not warned about: the program runs ${gated.slice(0, 4).map((c) => `${c.name} (${c.via}) only with ${c.onlyWith} set`).join(', ')}${gated.length > 4 ? ` and ${gated.length - 4} more` : ''}, and the image does not set ${gated.length > 1 ? 'them' : 'it'}; ${runtimeImage} does not have ${gated.length > 1 ? 'those programs' : 'it'} if you do.`);
@@ -2010,7 +2020,7 @@ export function plan(model: WorkspaceModel, options: GenerateOptions, io: Genera
   // A program run through a name the configuration gives (helmfile: `exec.Command(cmd, …)` with
   // cmd from DefaultHelmBinary = "helm"): the generator cannot follow it, so the Check says so.
   const dynamic = shape.runsNamedAtRunTime;
-  const notInstalled = dynamic ? dynamic.defaults.filter((d) => !installed(d.name) && (runtime === 'distroless' || runtime === 'scratch' || !baseTool(d.name))) : [];
+  const notInstalled = dynamic ? dynamic.defaults.filter((d) => !installed(d.name) && !runtimeHas(runtime, d.name)) : [];
   if (dynamic && notInstalled.length > 0) {
     const names = notInstalled.map((d) => d.name);
     warnings.push(`The program runs programs it names at run time (${dynamic.calls.join('; ')}), and its sources name ${names.join(', ')} as ${names.length > 1 ? 'defaults' : 'a default'} (${notInstalled.map((d) => `${d.constant} in ${d.file}`).join(', ')}): ${runtime === 'distroless' || runtime === 'scratch' ? `${runtimeImage} has no programs but the binary` : `${runtimeImage} does not include ${names.length > 1 ? 'them' : 'it'}`}, so if the program runs ${names.length > 1 ? 'them' : 'it'}, the call fails in the container. Install ${names.length > 1 ? 'them' : 'it'} in the runtime stage (${runtime === 'distroless' || runtime === 'scratch' ? 'with --runtime debian or alpine' : runtime === 'alpine' ? 'apk add' : 'apt-get install'}, or COPY ${names.length > 1 ? 'the binaries' : 'the binary'} from ${names.length > 1 ? 'their images' : 'its image'}).${names.includes('go') ? goToolchainNote(go.version) : ''}`);
