@@ -8,12 +8,15 @@
  * 1. miguelmota/streamhut, ouqiang/gocron: a program that runs /bin/bash on a debian-slim runtime
  *    gets no Check that bash is missing: bash is Essential in Debian (bookworm-slim has it); on
  *    alpine (busybox ash only) the Check stays.
+ * 2. digitalocean/doctl: a static binary on debian-slim as uid 65532, which has no passwd entry
+ *    there: os/user's Current stops every command and ssh refuses the uid. The debian runtime
+ *    creates the user (nonroot, home /app) as distroless has it; distroless stays as it is.
  */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { generatorTrees } from './generateTrees';
 
-const { gen, tree } = generatorTrees('judge40-g55');
+const { gen, genClean, tree } = generatorTrees('judge40-g55');
 
 // miguelmota/streamhut at 7f1d8821de4c0bf4e9e219783c085e8f13bff7b5 (Apache-2.0): go.mod (639 bytes)
 // `module github.com/streamhut/streamhut`, go 1.14; cmd/streamhut/main.go imports
@@ -77,7 +80,9 @@ func CommandExists() bool {
 
 describe('judge 40: bash on debian-slim (miguelmota/streamhut 7f1d882 pkg/open/open.go:24)', () => {
   it('debian-slim is chosen for /bin/bash and no Check says it lacks bash', async () => {
-    const r = await gen(tree(streamhut, {}));
+    const r = await genClean(tree(streamhut, {}));
+    // No packages: the runtime user's own RUN (judge 40 G G3, below).
+    assert.match(r.dockerfile, /^RUN groupadd --gid 65532 nonroot \\\n {4}&& useradd --no-log-init --uid 65532 --gid 65532 --home-dir \/app --no-create-home --shell \/usr\/sbin\/nologin nonroot$/m, r.dockerfile);
     assert.match(r.dockerfile, /^FROM debian:bookworm-slim$/m, r.dockerfile);
     assert.ok(!r.warnings.some((w) => w.includes('/bin/bash') && w.includes('does not include')), r.warnings.join('\n'));
     assert.ok(!/install[^\n]*bash/.test(r.dockerfile), r.dockerfile);
@@ -85,5 +90,102 @@ describe('judge 40: bash on debian-slim (miguelmota/streamhut 7f1d882 pkg/open/o
   it('alpine (busybox ash only) keeps the Check', async () => {
     const r = await gen(tree(streamhut, {}), { runtime: 'alpine' });
     assert.ok(r.warnings.some((w) => w.startsWith('The program runs /bin/bash (exec.Command("/bin/bash") in pkg/open/open.go) at run time, which alpine')), r.warnings.join('\n'));
+  });
+});
+
+// digitalocean/doctl at 4687923244e1c0ecc838b6e262b5e58ce2ce5efc (Apache-2.0): go.mod (5,943 bytes)
+// `module github.com/digitalocean/doctl`, go 1.22; cmd/doctl/main.go (721 bytes) calls
+// commands.Execute(); commands/ssh.go (5,005 bytes):36-37 `usr, err := user.Current()` /
+// `checkErr(err)` while the command tree is built; pkg/ssh/ssh.go (2,097 bytes):72
+// `cmd := exec.Command("ssh", args...)`. The frozen CLI wrote debian:bookworm-slim with
+// openssh-client, ENV HOME=/app and USER 65532:65532 and no user: `doctl version` exits
+// "user: Current requires cgo or $USER set in environment", ssh "No user exists for uid 65532"
+// (judge 40 G G3). The project's Dockerfile:34-35 `RUN adduser -D user`, `USER user:user`.
+const doctl: Record<string, string | null> = {
+  'go.mod': 'module github.com/digitalocean/doctl\n\ngo 1.22\n',
+  'cmd/doctl/main.go': `package main
+
+import (
+	"log"
+
+	"github.com/digitalocean/doctl/commands"
+)
+
+func main() {
+	log.SetPrefix("doctl: ")
+	commands.Execute()
+}
+`,
+  'commands/ssh.go': `package commands
+
+import (
+	"fmt"
+	"os/user"
+	"path/filepath"
+
+	"github.com/digitalocean/doctl/pkg/ssh"
+)
+
+// SSH creates the ssh commands hierarchy
+func SSH() error {
+	usr, err := user.Current()
+	if err != nil {
+		return err
+	}
+	path := filepath.Join(usr.HomeDir, ".ssh", "id_rsa")
+	r := &ssh.Runner{KeyPath: path}
+	fmt.Println(path)
+	return r.Run()
+}
+
+// Execute runs the command tree.
+func Execute() {
+	if err := SSH(); err != nil {
+		fmt.Println(err)
+	}
+}
+`,
+  'pkg/ssh/ssh.go': `package ssh
+
+import (
+	"os"
+	"os/exec"
+)
+
+// Runner runs ssh.
+type Runner struct {
+	KeyPath string
+}
+
+// Run ssh.
+func (r *Runner) Run() error {
+	args := []string{}
+	if r.KeyPath != "" {
+		args = append(args, "-i", r.KeyPath)
+	}
+	cmd := exec.Command("ssh", args...)
+	cmd.Stderr = os.Stderr
+	return cmd.Run()
+}
+`,
+};
+
+describe('judge 40: the runtime user has a passwd entry (digitalocean/doctl 4687923 commands/ssh.go:36)', () => {
+  it('debian-slim (for ssh) creates nonroot 65532 with home /app before USER 65532:65532', async () => {
+    const r = await genClean(tree(doctl, {}));
+    assert.match(r.dockerfile, /^FROM debian:bookworm-slim$/m, r.dockerfile);
+    assert.match(r.dockerfile, /^ {4}&& rm -rf \/var\/lib\/apt\/lists\/\* \\\n {4}&& groupadd --gid 65532 nonroot \\\n {4}&& useradd --no-log-init --uid 65532 --gid 65532 --home-dir \/app --no-create-home --shell \/usr\/sbin\/nologin nonroot$/m, r.dockerfile);
+    const lines = r.dockerfile.split('\n');
+    const add = lines.findIndex((l) => l.includes('groupadd'));
+    const from = lines.findIndex((l) => l.startsWith('FROM debian'));
+    const user = lines.indexOf('USER 65532:65532');
+    assert.ok(from < add && add < user, r.dockerfile);
+    assert.ok(r.reasons.some((w) => w.includes('A passwd entry for 65532 (nonroot, home /app; groupadd and useradd)')), r.reasons.join('\n'));
+  });
+  it('distroless (its nonroot has the entry) and a root image get no user', async () => {
+    const r = await gen(tree(doctl, {}), { runtime: 'distroless' });
+    assert.ok(!r.dockerfile.includes('useradd'), r.dockerfile);
+    const a = await gen(tree(doctl, {}), { runtime: 'alpine' });
+    assert.ok(!a.dockerfile.includes('useradd'), a.dockerfile);
   });
 });

@@ -143,12 +143,26 @@ export function renderDockerfile(p: Plan): string {
   const rt = p.runtimeStage;
   L.push(`# Runtime: ${runtimeLine(p)}`);
   L.push(`FROM ${rt.image}`);
+  // debian-slim has no passwd entry for 65532 (distroless has nonroot): os/user's Current, ssh and
+  // git look the uid up and stop without one (digitalocean/doctl: "user: Current requires cgo or
+  // $USER set in environment", ssh: "No user exists for uid 65532"). --no-log-init: no lastlog
+  // record, which for a uid this high is a large sparse file in the layer. In the packages' RUN
+  // when there is one (one layer).
+  const [uid, gid] = rt.user.split(':');
+  const addUser = p.runtime === 'debian' && !rt.rootWhy
+    ? [`groupadd --gid ${gid} nonroot`, `useradd --no-log-init --uid ${uid} --gid ${gid} --home-dir ${rt.workdir} --no-create-home --shell /usr/sbin/nologin nonroot`]
+    : [];
+  const userNote = `the runtime user's passwd entry (nonroot, home ${rt.workdir}), as distroless has it: os/user and ssh look the uid up`;
   if (rt.packages.length > 0) {
-    L.push(rt.packages.includes('libstdc++') ? '# What the binary needs at run time (libstdc++: it links C++).'
-      : p.builder.apt.length > 0 ? '# The shared C libraries the binary links (and any programs it runs; see the reasons).' : '# Programs the binary runs at run time.');
+    const what = rt.packages.includes('libstdc++') ? 'What the binary needs at run time (libstdc++: it links C++)'
+      : p.builder.apt.length > 0 ? 'The shared C libraries the binary links (and any programs it runs; see the reasons)' : 'Programs the binary runs at run time';
+    L.push(addUser.length > 0 ? `# ${what}, and ${userNote}.` : `# ${what}.`);
     L.push(...(p.runtime === 'alpine'
       ? run([], [`apk add --no-cache ${rt.packages.join(' ')}`])
-      : run([], ['apt-get update', `&& apt-get install -y --no-install-recommends ${rt.packages.join(' ')}`, '&& rm -rf /var/lib/apt/lists/*'])));
+      : run([], ['apt-get update', `&& apt-get install -y --no-install-recommends ${rt.packages.join(' ')}`, '&& rm -rf /var/lib/apt/lists/*', ...addUser.map((c) => `&& ${c}`)])));
+  } else if (addUser.length > 0) {
+    L.push(`# ${userNote[0].toUpperCase()}${userNote.slice(1)}.`);
+    L.push(...run([], [addUser[0], `&& ${addUser[1]}`]));
   }
   if (rt.caCertificates) L.push('COPY --from=build /etc/ssl/certs/ca-certificates.crt /etc/ssl/certs/ca-certificates.crt');
   L.push(`COPY --from=build ${p.build.output} ${rt.binaryPath}`);
