@@ -11,6 +11,8 @@
  * 2. digitalocean/doctl: a static binary on debian-slim as uid 65532, which has no passwd entry
  *    there: os/user's Current stops every command and ssh refuses the uid. The debian runtime
  *    creates the user (nonroot, home /app) as distroless has it; distroless stays as it is.
+ * 3. direnv/direnv: `exec.LookPath("bash")` in an if statement's init whose block returns an error
+ *    (a named result) is a program the binary needs: debian-slim (bash), not distroless.
  */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
@@ -187,5 +189,76 @@ describe('judge 40: the runtime user has a passwd entry (digitalocean/doctl 4687
     assert.ok(!r.dockerfile.includes('useradd'), r.dockerfile);
     const a = await gen(tree(doctl, {}), { runtime: 'alpine' });
     assert.ok(!a.dockerfile.includes('useradd'), a.dockerfile);
+  });
+});
+
+// direnv/direnv at 99fd8df2d544adc7addd7004a5b9973460d2ceaa (MIT): go.mod (214 bytes) `module
+// github.com/direnv/direnv`, go 1.12; main.go (417 bytes) runs CommandsDispatch, which calls
+// LoadConfig (commands.go:20); config.go (5,666 bytes):62 `func LoadConfig(env Env) (config *Config,
+// err error)`, :146-153 `} else if config.BashPath, err = exec.LookPath("bash"); err != nil {` /
+// `err = fmt.Errorf("can't find bash: %q", err)` / `return`. The frozen CLI wrote distroless static:
+// everything but `direnv version` stops "can't find bash" (judge 40 G G6).
+const direnv: Record<string, string | null> = {
+  'go.mod': 'module github.com/direnv/direnv\n\ngo 1.12\n',
+  'main.go': `package main
+
+import (
+	"os"
+)
+
+// Configured at compile time
+var bashPath string
+
+func main() {
+	_ = os.Unsetenv("PWD")
+	config, err := LoadConfig(map[string]string{})
+	if err != nil {
+		os.Exit(1)
+	}
+	_ = config
+}
+`,
+  'config.go': `package main
+
+import (
+	"fmt"
+	"os/exec"
+)
+
+// Config represents the direnv configuration and state.
+type Config struct {
+	BashPath string
+}
+
+// LoadConfig opens up the direnv configuration from the Env.
+func LoadConfig(env map[string]string) (config *Config, err error) {
+	config = &Config{}
+	if config.BashPath == "" {
+		if env["DIRENV_BASH"] != "" {
+			config.BashPath = env["DIRENV_BASH"]
+		} else if bashPath != "" {
+			config.BashPath = bashPath
+		} else if config.BashPath, err = exec.LookPath("bash"); err != nil {
+			err = fmt.Errorf("can't find bash: %q", err)
+			return
+		}
+	}
+	return
+}
+`,
+};
+
+describe('judge 40: a LookPath whose error stops the program (direnv/direnv 99fd8df config.go:150)', () => {
+  it('bash found with exec.LookPath: debian-slim, no Check', async () => {
+    const r = await genClean(tree(direnv, {}));
+    assert.match(r.dockerfile, /^FROM debian:bookworm-slim$/m, r.dockerfile);
+    assert.ok(r.reasons.some((x) => x.includes('chosen because the program runs bash (exec.LookPath("bash"), its error returned in config.go), which debian-slim has (sh and bash) and distroless does not')), r.reasons.join('\n'));
+    assert.ok(!r.warnings.some((w) => w.includes('bash')), r.warnings.join('\n'));
+  });
+  it('negative: a LookPath whose block goes on without it (an optional tool): distroless', async () => {
+    const r = await gen(tree(direnv, {
+      'config.go': (direnv['config.go'] as string).replace('err = fmt.Errorf("can\'t find bash: %q", err)\n\t\t\treturn', 'err = nil'),
+    }));
+    assert.match(r.dockerfile, /^FROM gcr\.io\/distroless\/static/m, r.dockerfile);
   });
 });

@@ -47,6 +47,18 @@ describe('programs a package runs by name', () => {
     ]);
   });
 
+  // direnv/direnv 99fd8df (MIT) config.go:146-153: `} else if config.BashPath, err =
+  // exec.LookPath("bash"); err != nil {` / `err = fmt.Errorf("can't find bash: %q", err)` / `return`
+  // (named results): everything but `direnv version` stops "can't find bash" without it (judge 40 G G6).
+  it('counts a LookPath in an if statement\'s init whose block returns the error or a new one (direnv), not one whose block goes on', () => {
+    const direnv = 'package main\n\nimport (\n\t"fmt"\n\t"os/exec"\n)\n\ntype Config struct{ BashPath string }\n\nfunc LoadConfig(env map[string]string, bashPath string) (config *Config, err error) {\n\tconfig = &Config{}\n\tif config.BashPath == "" {\n\t\tif env["DIRENV_BASH"] != "" {\n\t\t\tconfig.BashPath = env["DIRENV_BASH"]\n\t\t} else if bashPath != "" {\n\t\t\tconfig.BashPath = bashPath\n\t\t} else if config.BashPath, err = exec.LookPath("bash"); err != nil {\n\t\t\terr = fmt.Errorf("can\'t find bash: %q", err)\n\t\t\treturn\n\t\t}\n\t}\n\treturn\n}\n';
+    assert.deepEqual(pkg({ 'config.go': direnv }), [{ name: 'bash', via: 'exec.LookPath("bash"), its error returned', file: 'config.go' }]);
+    const returned = 'package x\n\nimport "os/exec"\n\nfunc f() error {\n\tif _, err := exec.LookPath("helm"); err != nil {\n\t\treturn err\n\t}\n\treturn nil\n}\n';
+    assert.deepEqual(pkg({ 'x.go': returned }), [{ name: 'helm', via: 'exec.LookPath("helm"), its error returned', file: 'x.go' }]);
+    const optional = 'package x\n\nimport (\n\t"log"\n\t"os/exec"\n)\n\nfunc f() error {\n\tif _, err := exec.LookPath("xclip"); err != nil {\n\t\tlog.Printf("no xclip: %v", err)\n\t\treturn nil\n\t}\n\treturn nil\n}\n\nfunc g() (err error) {\n\tif _, err = exec.LookPath("less"); err != nil {\n\t\terr = nil\n\t\treturn\n\t}\n\treturn\n}\n';
+    assert.deepEqual(pkg({ 'x.go': optional }), []);
+  });
+
   it('the loader keeps it per package; programsRunByMains reads the packages the main packages reach', () => {
     const root = writeTree(fs.mkdtempSync(path.join(os.tmpdir(), 'gd-runs-')), {
       'go.mod': 'module example.com/app\n\ngo 1.22\n',

@@ -890,7 +890,8 @@ export function plan(model: WorkspaceModel, options: GenerateOptions, io: Genera
   const runtime: Runtime = options.runtime ?? (provided.length > 0 || (libsInstallable && sharedLibs.length > 0) || needsShell !== null ? 'debian' : 'distroless');
   const chosenFor = options.runtime === undefined && runtime === 'debian'
     ? needsShell !== null && provided.length === 0 && !(libsInstallable && sharedLibs.length > 0)
-      ? `chosen because ${needsShell.why}: a shell script needs the shell its #! line names (debian-slim has sh and bash), and distroless has no shell; --runtime distroless keeps distroless`
+      ? needsShell.kind === 'shell' ? `chosen because ${needsShell.why}, which debian-slim has (sh and bash) and distroless does not (no shell); --runtime distroless keeps distroless`
+      : `chosen because ${needsShell.why}: a shell script needs the shell its #! line names (debian-slim has sh and bash), and distroless has no shell; --runtime distroless keeps distroless`
       : provided.length > 0
       ? `chosen because the program runs ${provided.slice(0, 4).map((c) => `${c.name} (${c.via})`).join(', ')}${provided.length > 4 ? ` and ${provided.length - 4} more` : ''}, and distroless has no programs but the binary${provided.some((c) => runtimePackage(c.name)?.apt === '' || baseTool(c.name)) ? ` (debian-slim has ${provided.filter((c) => runtimePackage(c.name)?.apt === '' || baseTool(c.name)).map((c) => c.name).join(', ')} without installing anything: its base holds the mount package and util-linux)` : ''}; --runtime distroless keeps distroless`
       : `chosen because the binary links shared C libraries (${sharedLibs.map(shownLib).join(', ')}) that apt installs there and distroless cannot`

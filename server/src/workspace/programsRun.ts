@@ -232,6 +232,17 @@ export function fileExecs(src: string): FileExecs {
     if (!check || new RegExp(`\\b${m[1]}\\s*:?=`).test(after.slice(0, check.index))) continue;
     if (new RegExp(`^\\{(?:[^{}\\n]*\\n){0,3}?\\s*return\\b[^\\n]*(?:\\b${m[1]}\\b|Errorf|errors\\.New)`).test(after.slice(check.index + check[0].length - 1))) found.push({ at: m.index!, call: { name: m[2], call: 'LookPath' } });
   }
+  // The same as an if statement's init (`if path, err := exec.LookPath("bash"); err != nil {`, also
+  // after `} else`): its block returns the error, or sets err to a new one and returns (direnv's
+  // named result: `err = fmt.Errorf("can't find bash: %q", err)` then `return`, config.go:150-153).
+  for (const m of text.matchAll(/\bif\s+[A-Za-z_][\w.]*\s*,\s*([A-Za-z_][A-Za-z0-9_]*)\s*:?=\s*exec\.LookPath\(\s*"([A-Za-z0-9_.+-]+)"\s*\)\s*;\s*([A-Za-z_][A-Za-z0-9_]*)\s*!=\s*nil\s*\{/g)) {
+    if (m[3] !== m[1]) continue;
+    const body = /^(?:[^{}\n]*\n){1,3}?[ \t]*\}/.exec(text.slice(m.index! + m[0].length).replace(/^[ \t]*/, ''));
+    if (!body) continue;
+    const returnsErr = new RegExp(`\\breturn\\b[^\\n]*(?:\\b${m[1]}\\b|Errorf|errors\\.New)`).test(body[0]);
+    const setsErr = new RegExp(`^[ \\t]*${m[1]}\\s*=\\s*(?:fmt\\.Errorf|errors\\.New)\\(`, 'm').test(body[0]) && /^[ \t]*return[ \t]*$/m.test(body[0]);
+    if (returnsErr || setsErr) found.push({ at: m.index!, call: { name: m[2], call: 'LookPath' } });
+  }
   for (const { at, call } of found) {
     if (otherOsOnly(text, at) !== null) continue;
     const gate = envGate(text, at);
