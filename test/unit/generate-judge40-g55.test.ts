@@ -13,6 +13,9 @@
  *    creates the user (nonroot, home /app) as distroless has it; distroless stays as it is.
  * 3. direnv/direnv: `exec.LookPath("bash")` in an if statement's init whose block returns an error
  *    (a named result) is a program the binary needs: debian-slim (bash), not distroless.
+ * 4. sorenisanerd/gotty: vendor/modules.txt vendors github.com/creack/pty v1.1.7 (through the
+ *    kr/pty v1.1.8 shim), whose pty.Start sets Ctty to the parent's descriptor: Go 1.15 and later
+ *    refuse it, and the builder is raised from go 1.13 to a supported Go: a Check names v1.1.10.
  */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
@@ -260,5 +263,88 @@ describe('judge 40: a LookPath whose error stops the program (direnv/direnv 99fd
       'config.go': (direnv['config.go'] as string).replace('err = fmt.Errorf("can\'t find bash: %q", err)\n\t\t\treturn', 'err = nil'),
     }));
     assert.match(r.dockerfile, /^FROM gcr\.io\/distroless\/static/m, r.dockerfile);
+  });
+});
+
+// sorenisanerd/gotty at 8e172986940b645406254240d1b16088a251d8d6 (MIT): go.mod (471 bytes)
+// `module github.com/yudai/gotty`, go 1.13, `github.com/kr/pty v1.1.8`; vendor/modules.txt (1,121
+// bytes):5 `# github.com/creack/pty v1.1.7`, :17 `# github.com/kr/pty v1.1.8`; vendor/github.com/kr/pty/
+// shim.go (2,561 bytes) wraps github.com/creack/pty; vendor/github.com/creack/pty/run.go (1,194
+// bytes):48-50 `c.SysProcAttr.Setctty = true` … `c.SysProcAttr.Ctty = int(tty.Fd())`;
+// backend/localcommand/local_command.go (2,403 bytes):10 imports github.com/kr/pty, :34 `pty, err :=
+// pty.Start(cmd)`. Built with Go 1.23: `fork/exec …: Setctty set but Ctty not valid in child`
+// (judge 40 G G2). creack/pty b6e1bdd (v1.1.5) added the Ctty line, f272787 (v1.1.10) removed it.
+const gottyPty: Record<string, string | null> = {
+  'go.mod': 'module github.com/yudai/gotty\n\ngo 1.13\n\nrequire (\n\tgithub.com/kr/pty v1.1.8\n\tgithub.com/pkg/errors v0.9.1\n)\n',
+  'vendor/modules.txt': '# github.com/creack/pty v1.1.7\ngithub.com/creack/pty\n# github.com/kr/pty v1.1.8\ngithub.com/kr/pty\n# github.com/pkg/errors v0.9.1\ngithub.com/pkg/errors\n',
+  'vendor/github.com/kr/pty/shim.go': 'package pty\n\nimport (\n\t"os"\n\t"os/exec"\n\n\tnewpty "github.com/creack/pty"\n)\n\nfunc Start(c *exec.Cmd) (*os.File, error) {\n\treturn newpty.Start(c)\n}\n',
+  'vendor/github.com/creack/pty/run.go': 'package pty\n\nimport (\n\t"os"\n\t"os/exec"\n)\n\nfunc Start(c *exec.Cmd) (*os.File, error) {\n\treturn nil, nil\n}\n',
+  'vendor/github.com/pkg/errors/errors.go': 'package errors\n\nfunc Wrapf(err error, format string, args ...interface{}) error { return err }\n',
+  'main.go': `package main
+
+import (
+	"os"
+
+	"github.com/yudai/gotty/backend/localcommand"
+)
+
+func main() {
+	args := os.Args[1:]
+	if _, err := localcommand.New(args[0], args[1:]); err != nil {
+		os.Exit(3)
+	}
+}
+`,
+  'backend/localcommand/local_command.go': `package localcommand
+
+import (
+	"os"
+	"os/exec"
+
+	"github.com/kr/pty"
+	"github.com/pkg/errors"
+)
+
+type LocalCommand struct {
+	command string
+	pty     *os.File
+}
+
+func New(command string, argv []string) (*LocalCommand, error) {
+	cmd := exec.Command(command, argv...)
+
+	pty, err := pty.Start(cmd)
+	if err != nil {
+		return nil, errors.Wrapf(err, "failed to start command \`%s\`", command)
+	}
+	return &LocalCommand{command: command, pty: pty}, nil
+}
+`,
+};
+
+describe('judge 40: a vendored creack/pty that Go 1.15+ breaks (sorenisanerd/gotty 8e17298 vendor/modules.txt:5)', () => {
+  const check = 'vendor/modules.txt vendors github.com/creack/pty v1.1.7: with Go 1.15 or newer (the builder has Go 1.26, not 1.13) pty.Start cannot start a command';
+  it('a Check names the vendored version and v1.1.10', async () => {
+    const r = await gen(tree(gottyPty, {}));
+    assert.ok(r.warnings.some((w) => w.startsWith(check) && w.endsWith('go get github.com/creack/pty@v1.1.10 && go mod vendor')), r.warnings.join('\n'));
+    assert.match(r.dockerfile, /^# github\.com\/creack\/pty v1\.1\.7 breaks with Go 1\.15\+ \(fixed in v1\.1\.10\)/m, r.dockerfile);
+  });
+  it('negative: v1.1.10 vendored, v1.1.4 (before the Ctty line), or a go line of 1.26 (no raised builder): no Check', async () => {
+    for (const v of ['v1.1.10', 'v1.1.4']) {
+      const r = await gen(tree(gottyPty, { 'vendor/modules.txt': (gottyPty['vendor/modules.txt'] as string).replace('v1.1.7', v) }));
+      assert.ok(!r.warnings.some((w) => w.includes('creack/pty')), `${v}: ${r.warnings.join('\n')}`);
+    }
+    const r = await gen(tree(gottyPty, {
+      'go.mod': (gottyPty['go.mod'] as string).replace('go 1.13', 'go 1.26'),
+      'vendor/modules.txt': (gottyPty['vendor/modules.txt'] as string).replace(/(# github\.com\/(?:kr\/pty|pkg\/errors) v[0-9.]+\n)/g, '$1## explicit\n'),
+    }));
+    assert.ok(!r.warnings.some((w) => w.includes('inconsistent vendoring')), r.warnings.join('\n'));
+    assert.ok(!r.warnings.some((w) => w.includes('creack/pty')), r.warnings.join('\n'));
+  });
+  it('negative: the module vendors creack/pty but no package of the program imports it: no Check', async () => {
+    const r = await gen(tree(gottyPty, {
+      'backend/localcommand/local_command.go': 'package localcommand\n\nimport "os"\n\ntype LocalCommand struct{ pty *os.File }\n\nfunc New(command string, argv []string) (*LocalCommand, error) {\n\treturn &LocalCommand{}, nil\n}\n',
+    }));
+    assert.ok(!r.warnings.some((w) => w.includes('creack/pty')), r.warnings.join('\n'));
   });
 });

@@ -18,6 +18,8 @@ interface KnownBreak {
   older: (version: string) => boolean;
   /** What happens, in a few words. */
   how: string;
+  /** Only when the program imports a package of one of these modules (the break is in code it calls). */
+  importedVia?: readonly string[];
 }
 
 /** [major, minor, patch] of `vX.Y.Z…`, ignoring a pre-release or pseudo-version suffix. */
@@ -57,27 +59,54 @@ const KNOWN: KnownBreak[] = [
     },
     how: 'the program panics at start ("… hasn\'t been updated to assert that it\'s safe against the go1.NN runtime")',
   },
+  {
+    // creack/pty b6e1bdd ("Set Ctty in SysProcAttr", v1.1.5) set SysProcAttr.Ctty to the parent's
+    // descriptor of the tty; Go 1.15 (CL 231638) checks that Ctty is a descriptor of the child, so
+    // pty.Start fails: creack/pty issue #96; f272787 (v1.1.10) stopped setting it. kr/pty v1.1.8 is a
+    // shim over creack/pty v1.1.7 (its go.mod), whose selected version is what is read.
+    module: 'github.com/creack/pty',
+    since: '1.15',
+    fixed: 'v1.1.10',
+    older: (v) => {
+      const r = release(v);
+      return r !== null && !/^v[0-9]+\.[0-9]+\.[0-9]+-/.test(v) && r[0] === 1 && r[1] === 1 && r[2] >= 5 && r[2] < 10;
+    },
+    how: 'pty.Start cannot start a command ("fork/exec …: Setctty set but Ctty not valid in child": the version sets Ctty to the parent\'s descriptor of the tty)',
+    importedVia: ['github.com/creack/pty', 'github.com/kr/pty'],
+  },
 ];
 
 export interface OldDependency {
   module: string;
   version: string;
-  /** 1-based line of the require in go.mod. */
+  /** 1-based line of the require in go.mod; 0 when the version is vendor/modules.txt's. */
   line: number;
+  /** Where the version is written: go.mod, or the module's vendor/modules.txt. */
+  file: 'go.mod' | 'vendor/modules.txt';
   since: string;
   fixed: string;
   how: string;
 }
 
-/** The requirements of `mod` (not replaced) at a version that breaks with Go `builderGo`. */
-export function oldDependencies(mod: Pick<GoModule, 'requirements' | 'replaces'>, builderGo: string): OldDependency[] {
+/**
+ * The requirements of `mod` (not replaced) at a version that breaks with Go `builderGo`: the
+ * version vendor/modules.txt vendors when the module has one (`vendored`, what -mod=vendor builds),
+ * else go.mod's requirement. A break in code the program calls needs its import in `imports`.
+ */
+export function oldDependencies(mod: Pick<GoModule, 'requirements' | 'replaces'>, builderGo: string, vendored: readonly { path: string; version: string | null }[] | null = null, imports: readonly string[] | null = null): OldDependency[] {
   const out: OldDependency[] = [];
   for (const k of KNOWN) {
     if (compareGoVersions(builderGo, k.since) < 0) continue;
     if (mod.replaces.some((r) => r.oldPath === k.module)) continue;
+    if (k.importedVia && !(imports ?? []).some((i) => k.importedVia!.some((m) => i === m || i.startsWith(m + '/')))) continue;
+    const v = vendored?.find((r) => r.path === k.module);
+    if (vendored !== null) {
+      if (v?.version && k.older(v.version)) out.push({ module: k.module, version: v.version, line: 0, file: 'vendor/modules.txt', since: k.since, fixed: k.fixed, how: k.how });
+      continue;
+    }
     const req = mod.requirements.find((r) => r.path === k.module);
     if (!req || !k.older(req.version)) continue;
-    out.push({ module: k.module, version: req.version, line: req.line, since: k.since, fixed: k.fixed, how: k.how });
+    out.push({ module: k.module, version: req.version, line: req.line, file: 'go.mod', since: k.since, fixed: k.fixed, how: k.how });
   }
   return out;
 }

@@ -604,15 +604,16 @@ export function plan(model: WorkspaceModel, options: GenerateOptions, io: Genera
   }
 
   const go = goVersionFor(model, work ?? null, mod, workspaceMode, warnings);
-  // A raised builder meets requirements pinned by the old go line's era: name those known to break.
-  const oldDeps = go.raisedFrom && mod ? oldDependencies(mod, go.version) : [];
-  for (const d of oldDeps) {
-    warnings.push(`${join(mod!.dir, 'go.mod')}:${d.line} requires ${d.module} ${d.version}: with Go ${d.since} or newer (the builder has Go ${go.version}, not ${go.raisedFrom}) ${d.how}; ${d.fixed} fixed it. Make sure the build uses ${d.fixed} or newer: go get ${d.module}@${d.fixed}`);
-  }
   const deb: DebianRelease = debianFor(go.version);
 
   // cgo
   const facts = buildFacts(model, target.dir);
+  // A raised builder meets requirements pinned by the old go line's era: name those known to break
+  // (the vendored version when the module vendors: what -mod=vendor builds).
+  const oldDeps = go.raisedFrom && mod ? oldDependencies(mod, go.version, model.vendor !== null && model.vendor.dir === mod.dir ? model.vendor.modules : null, facts.externalImports) : [];
+  for (const d of oldDeps) {
+    warnings.push(`${d.file === 'go.mod' ? `${join(mod!.dir, 'go.mod')}:${d.line} requires` : `${join(mod!.dir, 'vendor/modules.txt')} vendors`} ${d.module} ${d.version}: with Go ${d.since} or newer (the builder has Go ${go.version}, not ${go.raisedFrom}) ${d.how}; ${d.fixed} fixed it. Make sure the build uses ${d.fixed} or newer: go get ${d.module}@${d.fixed}${d.file === 'go.mod' ? '' : ' && go mod vendor'}`);
+  }
   // Build tags: files of the program gated by a custom tag, and the tags the project's build
   // states (what they select may need cgo).
   // The program's own packages: its module's and, in a workspace, its members' (oxia-db/oxia
