@@ -16,6 +16,8 @@
  * 4. sorenisanerd/gotty: vendor/modules.txt vendors github.com/creack/pty v1.1.7 (through the
  *    kr/pty v1.1.8 shim), whose pty.Start sets Ctty to the parent's descriptor: Go 1.15 and later
  *    refuse it, and the builder is raised from go 1.13 to a supported Go: a Check names v1.1.10.
+ * 5. ouqiang/gocron: goutil.WorkDir() (the executable's folder) with os.Mkdir in the same package:
+ *    the binary goes in /app, which the runtime user owns, after the folder is made.
  */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
@@ -346,5 +348,91 @@ describe('judge 40: a vendored creack/pty that Go 1.15+ breaks (sorenisanerd/got
       'backend/localcommand/local_command.go': 'package localcommand\n\nimport "os"\n\ntype LocalCommand struct{ pty *os.File }\n\nfunc New(command string, argv []string) (*LocalCommand, error) {\n\treturn &LocalCommand{}, nil\n}\n',
     }));
     assert.ok(!r.warnings.some((w) => w.includes('creack/pty')), r.warnings.join('\n'));
+  });
+});
+
+// ouqiang/gocron at 960fc988b11ab32a121e4448f600c5ea089962b4 (MIT): go.mod (1,685 bytes) `module
+// github.com/ouqiang/gocron`, go 1.12, `github.com/ouqiang/goutil v1.1.1`; cmd/gocron/gocron.go
+// (3,926 bytes):76 `app.InitEnv(AppVersion)`; internal/modules/app/app.go (2,896 bytes):41-49
+// `AppDir, err = goutil.WorkDir()` … `ConfDir = filepath.Join(AppDir, "/conf")` …
+// `createDirIfNotExists(ConfDir, LogDir)`, :122-130 `err := os.Mkdir(value, 0755)` then
+// logger.Fatal. goutil v1.1.1 util.go:128-139 WorkDir: `filepath.Dir(os.Executable())`, its parent
+// when named bin. With the binary in /usr/local/bin as 65532: `mkdir /usr/local/conf: permission
+// denied` (judge 40 Y G6). The project's Dockerfile: `WORKDIR /app`, `COPY … gocron .`, `USER app`.
+const gocron: Record<string, string | null> = {
+  'go.mod': 'module github.com/ouqiang/gocron\n\ngo 1.12\n\nrequire github.com/ouqiang/goutil v1.1.1\n',
+  'go.sum': '',
+  'cmd/gocron/gocron.go': `package main
+
+import (
+	"github.com/ouqiang/gocron/internal/modules/app"
+)
+
+var AppVersion = "1.5"
+
+func main() {
+	app.InitEnv(AppVersion)
+}
+`,
+  'internal/modules/app/app.go': `package app
+
+import (
+	"os"
+	"path/filepath"
+
+	"fmt"
+
+	"github.com/ouqiang/goutil"
+)
+
+var (
+	// AppDir 应用根目录
+	AppDir string
+	// ConfDir 配置文件目录
+	ConfDir string
+	// LogDir 日志目录
+	LogDir string
+)
+
+// InitEnv 初始化
+func InitEnv(versionString string) {
+	var err error
+	AppDir, err = goutil.WorkDir()
+	if err != nil {
+		panic(err)
+	}
+	ConfDir = filepath.Join(AppDir, "/conf")
+	LogDir = filepath.Join(AppDir, "/log")
+	createDirIfNotExists(ConfDir, LogDir)
+}
+
+// 检测目录是否存在
+func createDirIfNotExists(path ...string) {
+	for _, value := range path {
+		err := os.Mkdir(value, 0755)
+		if err != nil {
+			panic(fmt.Sprintf("创建目录失败:%s", err.Error()))
+		}
+	}
+}
+`,
+};
+
+describe('judge 40: folders next to the executable (ouqiang/gocron 960fc98 internal/modules/app/app.go:41)', () => {
+  it('the binary goes in /app, copied after the runtime user\'s folder is made', async () => {
+    const r = await genClean(tree(gocron, {}));
+    assert.match(r.dockerfile, /^COPY --from=build --chown=65532:65532 \/app \/app\nWORKDIR \/app\nCOPY --from=build \/out\/gocron \/app\/gocron\n/m, r.dockerfile);
+    assert.match(r.dockerfile, /^ENTRYPOINT \["\/app\/gocron"\]$/m, r.dockerfile);
+    assert.ok(!r.dockerfile.includes('/usr/local/bin/gocron'), r.dockerfile);
+    assert.ok(r.reasons.some((x) => x.startsWith('The binary is at /app/gocron, in the working directory the runtime user owns, not /usr/local/bin: the program creates its folders where its executable is (goutil.WorkDir() in internal/modules/app/app.go')), r.reasons.join('\n'));
+  });
+  it('negative: WorkDir without a folder created in that package, or no WorkDir: /usr/local/bin', async () => {
+    for (const files of [
+      { 'internal/modules/app/app.go': (gocron['internal/modules/app/app.go'] as string).replace('err := os.Mkdir(value, 0755)', 'var err error\n\t\t_ = value') },
+      { 'internal/modules/app/app.go': (gocron['internal/modules/app/app.go'] as string).replace('AppDir, err = goutil.WorkDir()', 'AppDir, err = os.Getwd()').replace('\n\t"github.com/ouqiang/goutil"\n', '\n') },
+    ]) {
+      const r = await gen(tree(gocron, files));
+      assert.match(r.dockerfile, /^ENTRYPOINT \["\/usr\/local\/bin\/gocron"\]$/m, r.dockerfile);
+    }
   });
 });

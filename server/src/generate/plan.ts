@@ -5,6 +5,7 @@
 import * as nodePath from 'node:path';
 import { NEWEST_GO_LINE, OLDEST_SUPPORTED_GO_LINE, TRIMPATH_SINCE, compareGoVersions, goLine, goLineSupportEndedWith } from '../images/golangTag';
 import { oldDependencies, type OldDependency } from './oldDependencies';
+import { executableDirWrites } from './exeDir';
 import { knownCgoModuleFor, knownCgoRequirement, parseGoFile } from '../workspace/goImports';
 import type { GoModule, GoWork, WorkspaceModel } from '../workspace/model';
 import type { WorkspaceFiles } from '../workspace/types';
@@ -720,6 +721,13 @@ export function plan(model: WorkspaceModel, options: GenerateOptions, io: Genera
     } else if (places.size > 1) {
       warnings.push(`The project's pod specs run ${target.binary} at several paths (${[...places].map(([at, vias]) => `${at}: ${shown(vias)}`).join('; ')}); this image puts it at ${binaryPath}. A pod spec whose command names another path fails to start: set the COPY destination and ENTRYPOINT to the one it deploys.`);
     }
+  }
+  // A program that creates its folders next to its executable (./exeDir.ts): in the working
+  // directory, which the runtime user owns, unless the project's pod specs chose the path.
+  const exeDirWrites = binaryPath === `/usr/local/bin/${target.binary}` ? executableDirWrites(closure) : null;
+  if (exeDirWrites) {
+    binaryPath = `/app/${target.binary}`;
+    reasons.push(`The binary is at ${binaryPath}, in the working directory the runtime user owns, not /usr/local/bin: the program creates its folders where its executable is (${exeDirWrites.via} returns ${exeDirWrites.returns}, and the package creates folders with os.Mkdir), which in /usr/local it could not as USER 65532. The binary itself stays root-owned.`);
   }
   const programWorkloads = [...(io.files ? hostWorkloads(model, io.files) : []), ...goHostWorkloads(closure)].filter((w) => runsProgram(w, target.binary));
   // Host-access containers that set no `command:` and run an image named like the program, which

@@ -165,10 +165,14 @@ export function renderDockerfile(p: Plan): string {
     L.push(...run([], [addUser[0], `&& ${addUser[1]}`]));
   }
   if (rt.caCertificates) L.push('COPY --from=build /etc/ssl/certs/ca-certificates.crt /etc/ssl/certs/ca-certificates.crt');
-  L.push(`COPY --from=build ${p.build.output} ${rt.binaryPath}`);
+  // A binary inside the working directory goes in after it (the folder is made first, with its
+  // owner: a COPY into a folder that exists leaves the folder as it is).
+  const inWorkdir = rt.binaryPath.startsWith(`${rt.workdir}/`);
+  if (!inWorkdir) L.push(`COPY --from=build ${p.build.output} ${rt.binaryPath}`);
   for (const h of p.build.helpers) L.push(`COPY --from=build ${h.output} ${h.dest}`);
   if (p.build.sharedLibraries.length > 0) L.push('COPY --from=build /out/lib/ /usr/lib/');
   L.push(...workdirLines(rt.workdir, rt.user, rt.files.length > 0));
+  if (inWorkdir) L.push(`COPY --from=build ${p.build.output} ${rt.binaryPath}`);
   if (rt.files.length > 0) {
     L.push(rt.files.some((f) => !f.dest.startsWith('/'))
       ? '# Files the program opens at run time, relative to its working directory (root-owned: read-only to it).'
