@@ -21,6 +21,8 @@
  * 6. cloudfoundry/bosh-cli: programs run through cloudfoundry/bosh-utils' system package
  *    (`boshsys.Command{Name: "ssh"}`, `runner.RunCommand("git", …)`) are programs the binary runs:
  *    debian-slim with git and openssh-client, bash already there, a Check for ruby.
+ * 7. sorenisanerd/gotty: the program runs the command it is given, and the project's image starts
+ *    it with bash (`CMD ["gotty", "-w", "bash"]`): debian-slim (a shell), not distroless.
  */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
@@ -567,5 +569,26 @@ describe('judge 40: programs run through bosh-utils\' system package (cloudfound
     assert.match(r.dockerfile, /&& apt-get install -y --no-install-recommends git openssh-client \\$/m, r.dockerfile);
     const other = await gen(tree(boshSkeleton('boshsys'), Object.fromEntries(Object.entries(boshSkeleton('boshsys')).filter(([k]) => k.endsWith('.go') && k !== 'main.go').map(([k, v]) => [k, (v as string).replace('"github.com/cloudfoundry/bosh-utils/system"', '"example.com/other/system"')]))));
     assert.match(other.dockerfile, /^FROM gcr\.io\/distroless\/static/m, other.dockerfile);
+  });
+});
+
+// sorenisanerd/gotty (above): Dockerfile (275 bytes):1-15, `FROM alpine:latest`, `apk add bash`,
+// `CMD ["gotty",  "-w", "bash"]`; main.go:77-78 `args := c.Args()`, `localcommand.NewFactory(args[0],
+// args[1:], …)`; backend/localcommand/local_command.go:32 `cmd := exec.Command(command, argv...)`.
+// The frozen CLI wrote distroless: `failed to start command \`bash\`: exec: "bash": executable file
+// not found in $PATH` (judge 40 G G1).
+const gottyDockerfile = 'FROM golang:1.13.1\n\nWORKDIR /gotty\nCOPY . /gotty\nRUN CGO_ENABLED=0 make\n\nFROM alpine:latest\n\nRUN apk update && \\\n    apk upgrade && \\\n    apk --no-cache add ca-certificates && \\\n    apk add bash\nWORKDIR /root\nCOPY --from=0 /gotty/gotty /usr/bin/\nCMD ["gotty",  "-w", "bash"]\n';
+
+describe('judge 40: the project\'s image gives the program a shell to run (sorenisanerd/gotty 8e17298 Dockerfile:15)', () => {
+  it('debian-slim, the reason names the call and the project\'s CMD', async () => {
+    const r = await gen(tree(gottyPty, { Dockerfile: gottyDockerfile }));
+    assert.match(r.dockerfile, /^FROM debian:bookworm-slim$/m, r.dockerfile);
+    assert.ok(r.reasons.some((x) => x.includes('chosen because the program runs the command it is given (exec.Command(command) in backend/localcommand/local_command.go), and the project\'s image starts it with bash (Dockerfile:15 CMD ["gotty","-w","bash"]), which debian-slim has (sh and bash) and distroless does not')), r.reasons.join('\n'));
+  });
+  it('negative: no project Dockerfile, or one that starts it with a program (not a shell): distroless', async () => {
+    for (const files of [{}, { Dockerfile: gottyDockerfile.replace('"bash"]', '"top"]') }] as Record<string, string | null>[]) {
+      const r = await gen(tree(gottyPty, files));
+      assert.match(r.dockerfile, /^FROM gcr\.io\/distroless\/static/m, r.dockerfile);
+    }
   });
 });

@@ -895,11 +895,15 @@ export function plan(model: WorkspaceModel, options: GenerateOptions, io: Genera
   // A shell the program runs, or the shell scripts it is given (./shellNeeds.ts): ricoberger/
   // script_exporter runs the scripts its configuration names, which distroless cannot start.
   const dataNamed = closure.flatMap((c) => (packageByDir(model, c.dir)?.runsDataNamed ?? []).filter((r) => !fieldResolved.has(`${join(c.dir, r.file)}\0${r.via}`)).map((r) => `${r.via} in ${join(c.dir, r.file)}`));
-  const needsShell = shellNeed({ runs: shape.runsCommands, dataNamed, scriptsInSources: shape.runsNamedAtRunTime?.scripts ?? null }, { read, listFiles: (d) => io.listFiles(d) });
+  const variableCalls = [...dataNamed, ...(shape.runsNamedAtRunTime?.calls ?? [])];
+  const needsShell = shellNeed({
+    runs: shape.runsCommands, dataNamed, scriptsInSources: shape.runsNamedAtRunTime?.scripts ?? null, namedCalls: shape.runsNamedAtRunTime?.calls ?? [],
+    ownStart: variableCalls.length > 0 ? ownStartRest(new Set([target.binary, ...ownBinaryNames(model, target.dir, io).map((n) => n.name)]), io, target.dir) : null,
+  }, { read, listFiles: (d) => io.listFiles(d) });
   const runtime: Runtime = options.runtime ?? (provided.length > 0 || (libsInstallable && sharedLibs.length > 0) || needsShell !== null ? 'debian' : 'distroless');
   const chosenFor = options.runtime === undefined && runtime === 'debian'
     ? needsShell !== null && provided.length === 0 && !(libsInstallable && sharedLibs.length > 0)
-      ? needsShell.kind === 'shell' ? `chosen because ${needsShell.why}, which debian-slim has (sh and bash) and distroless does not (no shell); --runtime distroless keeps distroless`
+      ? needsShell.kind === 'shell' || needsShell.kind === 'own' ? `chosen because ${needsShell.why}, which debian-slim has (sh and bash) and distroless does not (no shell); --runtime distroless keeps distroless`
       : `chosen because ${needsShell.why}: a shell script needs the shell its #! line names (debian-slim has sh and bash), and distroless has no shell; --runtime distroless keeps distroless`
       : provided.length > 0
       ? `chosen because the program runs ${provided.slice(0, 4).map((c) => `${c.name} (${c.via})`).join(', ')}${provided.length > 4 ? ` and ${provided.length - 4} more` : ''}, and distroless has no programs but the binary${provided.some((c) => runtimePackage(c.name)?.apt === '' || baseTool(c.name)) ? ` (debian-slim has ${provided.filter((c) => runtimePackage(c.name)?.apt === '' || baseTool(c.name)).map((c) => c.name).join(', ')} without installing anything: its base holds the mount package and util-linux)` : ''}; --runtime distroless keeps distroless`

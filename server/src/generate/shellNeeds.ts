@@ -9,7 +9,9 @@
  *    sources say those are shell scripts (shape.ts `namedAtRunTime` scripts: webhookd's
  *    `DefaultExt … default:"sh"`), or a configuration file of the repository names a shell script
  *    the repository holds (script_exporter's scripts.yaml: `command: [./prober/scripts/output.sh]`).
- *    Such a script starts through its #! line (/bin/sh, /usr/bin/env bash), which needs a shell.
+ *    Such a script starts through its #! line (/bin/sh, /usr/bin/env bash), which needs a shell;
+ *  - it runs the command it is given (a data-named call, or a call through a variable), and the
+ *    project's own image starts it with a shell as an argument (gotty's `CMD ["gotty", "-w", "bash"]`).
  */
 import * as nodePath from 'node:path';
 import { SHELL } from '../workspace/programsRun';
@@ -36,13 +38,18 @@ export interface ShellNeedInput {
   dataNamed: readonly string[];
   /** The sources' word that what it runs are shell scripts (shape.ts namedAtRunTime). */
   scriptsInSources: { via: string; file: string } | null;
+  /** Its calls of a program a variable names (shape.ts namedAtRunTime calls: `exec.Command(command, …) in file`). */
+  namedCalls?: readonly string[];
+  /** The arguments the project's own image starts the binary with (ownBuild.ts ownStartRest). */
+  ownStart?: { args: readonly string[]; via: string } | null;
 }
 
 /**
  * Why the program needs a shell in its image (shown in the reasons), null when nothing says so.
- * `kind`: what says so (`config` is the one no other Check of the generator reports).
+ * `kind`: what says so (`config` is the one no other Check of the generator reports; `own`: the
+ * project's image starts it with a shell to run).
  */
-export function shellNeed(input: ShellNeedInput, io: ShellNeedIo): { why: string; kind: 'shell' | 'sources' | 'config' } | null {
+export function shellNeed(input: ShellNeedInput, io: ShellNeedIo): { why: string; kind: 'shell' | 'own' | 'sources' | 'config' } | null {
   const shell = input.runs.find((r) => r.onlyWith === undefined && SHELL.test(r.name));
   if (shell) return { why: `the program runs ${shell.name} (${shell.via})`, kind: 'shell' };
   // A call whose expression names a program the binary also runs by name is that program's path
@@ -52,6 +59,13 @@ export function shellNeed(input: ShellNeedInput, io: ShellNeedIo): { why: string
     const expr = /\(([^)]*)\)/.exec(d)?.[1]?.toLowerCase() ?? '';
     return !named.some((n) => expr.includes(n));
   });
+  // The project's image starts the program with a shell as its argument (sorenisanerd/gotty 8e17298
+  // Dockerfile:13 `CMD ["gotty", "-w", "bash"]`, on alpine with `apk add bash`), and the program
+  // runs the command it is given (backend/localcommand/local_command.go:32 `exec.Command(command,
+  // argv...)`): that shell is what it runs.
+  const variable = [...given, ...(input.namedCalls ?? [])];
+  const shellArg = input.ownStart?.args.find((a) => SHELL.test(a));
+  if (variable.length > 0 && shellArg !== undefined) return { why: `the program runs the command it is given (${variable.slice(0, 2).join('; ')}), and the project's image starts it with ${shellArg} (${input.ownStart!.via})`, kind: 'own' };
   if (given.length === 0) return null;
   const calls = given.slice(0, 2).join('; ');
   if (input.scriptsInSources) return { why: `the program runs programs it is given (${calls}), and its sources say they are shell scripts (${input.scriptsInSources.via} in ${input.scriptsInSources.file})`, kind: 'sources' };
