@@ -348,6 +348,13 @@ describe('judge 40: a vendored creack/pty that Go 1.15+ breaks (sorenisanerd/got
     assert.ok(!r.warnings.some((w) => w.includes('inconsistent vendoring')), r.warnings.join('\n'));
     assert.ok(!r.warnings.some((w) => w.includes('creack/pty')), r.warnings.join('\n'));
   });
+  // bmc-toolbox/dora 4a56adb (Apache-2.0): vendor/modules.txt:137 `# github.com/modern-go/reflect2
+  // v1.0.1`, vendored for json-iterator, which only gin's `jsoniter`-tagged internal/json imports;
+  // go.mod (go 1.13) does not list reflect2. The program does not link it: no Check.
+  it('negative: a vendored module of the other known breaks (reflect2) that go.mod does not require: no Check', async () => {
+    const r = await gen(tree(gottyPty, { 'vendor/modules.txt': `${gottyPty['vendor/modules.txt']}# github.com/modern-go/reflect2 v1.0.1\ngithub.com/modern-go/reflect2\n` }));
+    assert.ok(!r.warnings.some((w) => w.includes('reflect2')), r.warnings.join('\n'));
+  });
   it('negative: the module vendors creack/pty but no package of the program imports it: no Check', async () => {
     const r = await gen(tree(gottyPty, {
       'backend/localcommand/local_command.go': 'package localcommand\n\nimport "os"\n\ntype LocalCommand struct{ pty *os.File }\n\nfunc New(command string, argv []string) (*LocalCommand, error) {\n\treturn &LocalCommand{}, nil\n}\n',

@@ -89,9 +89,10 @@ export interface OldDependency {
 }
 
 /**
- * The requirements of `mod` (not replaced) at a version that breaks with Go `builderGo`: the
- * version vendor/modules.txt vendors when the module has one (`vendored`, what -mod=vendor builds),
- * else go.mod's requirement. A break in code the program calls needs its import in `imports`.
+ * The requirements of `mod` (not replaced) at a version that breaks with Go `builderGo`: go.mod's
+ * requirement, or, for a break in code the program imports itself (`importedVia`, its import in
+ * `imports`), the version vendor/modules.txt vendors when the module has one (`vendored`, what
+ * -mod=vendor builds).
  */
 export function oldDependencies(mod: Pick<GoModule, 'requirements' | 'replaces'>, builderGo: string, vendored: readonly { path: string; version: string | null }[] | null = null, imports: readonly string[] | null = null): OldDependency[] {
   const out: OldDependency[] = [];
@@ -99,8 +100,11 @@ export function oldDependencies(mod: Pick<GoModule, 'requirements' | 'replaces'>
     if (compareGoVersions(builderGo, k.since) < 0) continue;
     if (mod.replaces.some((r) => r.oldPath === k.module)) continue;
     if (k.importedVia && !(imports ?? []).some((i) => k.importedVia!.some((m) => i === m || i.startsWith(m + '/')))) continue;
+    // The vendored version only for a break in code the program itself imports: vendor/ also holds
+    // modules that only a build tag links (bmc-toolbox/dora vendors reflect2 v1.0.1 for gin's
+    // `jsoniter`-tagged internal/json, which its build does not compile).
     const v = vendored?.find((r) => r.path === k.module);
-    if (vendored !== null) {
+    if (vendored !== null && k.importedVia) {
       if (v?.version && k.older(v.version)) out.push({ module: k.module, version: v.version, line: 0, file: 'vendor/modules.txt', since: k.since, fixed: k.fixed, how: k.how });
       continue;
     }
