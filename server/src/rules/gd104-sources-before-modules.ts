@@ -1,7 +1,7 @@
 import * as path from 'node:path';
 import { flatMapOf } from '../arrays';
 import { contextBinds, mounts, type Mount } from '../dockerfile/mounts';
-import { argDeclarations, contextPath, copyPaths, dockerEnv, goCommands, goFlag, goImage, goPackages, installedGoOnPath, installedGoToolchain, isContextCopy, isWholeContext, rootImage, stageChain, stageDescendants, stageGoCommands, stageImage, stageRef, workdirBefore } from '../dockerfile/facts';
+import { argDeclarations, contextPath, goOlderThan, copyPaths, dockerEnv, goCommands, goFlag, goImage, goPackages, installedGoOnPath, installedGoToolchain, isContextCopy, isWholeContext, rootImage, stageChain, stageDescendants, stageGoCommands, stageImage, stageRef, workdirBefore } from '../dockerfile/facts';
 import { envValue, goCachePaths, isLocalPackage, MODULE_DOWNLOADS, moduleCacheMount } from '../dockerfile/goBuild';
 import { expandVariables, readsVariable } from '../dockerfile/variables';
 import { properties } from '../dockerfile/parse';
@@ -282,7 +282,9 @@ function reportsStage(ctx: RuleContext, stage: Stage, indirect: Set<Instruction>
   const localRun = stageGoCommands(stage).some((g) => g.sub === 'run' && goPackages(g.args).slice(0, 1).some((p) => isLocalPackage(p.value)));
   // `go mod init` in the build: there is no go.mod to copy first (GD111 covers the rewrite).
   const initsModule = stageGoCommands(stage).some((g) => g.sub === 'mod init');
-  return (buildsLocalGo(stage) || indirect.size > 0 || localRun) && !initsModule && !vendoredInContext(ctx, stage) && !nothingToDownload(ctx);
+  // Go before 1.11 has no modules (CodisLabs/codis de1ad02 Dockerfile:1 builds on golang:1.8 in
+  // GOPATH mode, with vendor/ and no go.mod: judge 40 Y, without --context).
+  return (buildsLocalGo(stage) || indirect.size > 0 || localRun) && !initsModule && !vendoredInContext(ctx, stage) && !nothingToDownload(ctx) && !goOlderThan(ctx.model, stage, undefined, 1, 11);
 }
 
 /**

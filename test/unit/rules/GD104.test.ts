@@ -1728,3 +1728,36 @@ describe('GD104: no download after a RUN that reads a per-build ARG', () => {
     assert.doesNotMatch(gd104(d2('TOOL_VERSION', 'RUN echo "$TOOL_VERSION" > /tool'))[0]?.message ?? '', /per-build/);
   });
 });
+
+// CodisLabs/codis de1ad026e329561c22e2a3035fbfe89dc7fef764 (MIT) Dockerfile:1-14 (judge 40 Y, linted
+// without --context): golang:1.8, GOPATH mode with vendor/ and no go.mod; `COPY . ${CODIS}` then
+// `make build-all`. Go before 1.11 has no modules: there is no go.mod to copy first.
+describe('GD104: Go before 1.11 has no modules (CodisLabs/codis on golang:1.8)', () => {
+  const codis = (image: string) => df([
+    `FROM ${image}`,
+    '',
+    'RUN apt-get update',
+    'RUN apt-get install -y autoconf',
+    '',
+    'ENV GOPATH /gopath',
+    'ENV CODIS  ${GOPATH}/src/github.com/CodisLabs/codis',
+    'ENV PATH   ${GOPATH}/bin:${PATH}:${CODIS}/bin',
+    'COPY . ${CODIS}',
+    '',
+    'RUN make -C ${CODIS} distclean',
+    'RUN make -C ${CODIS} build-all',
+    '',
+    'WORKDIR /codis',
+  ]);
+  const gd104 = (text: string) => lint(text).filter((f) => f.code === 'GD104');
+
+  it('silent on golang:1.8 and 1.10', () => {
+    assert.deepEqual(gd104(codis('golang:1.8')), []);
+    assert.deepEqual(gd104(codis('golang:1.10-stretch')), []);
+  });
+
+  it('reported from golang:1.11, where modules begin', () => {
+    assert.equal(gd104(codis('golang:1.11')).length, 1);
+    assert.equal(gd104(codis('golang:1.22')).length, 1);
+  });
+});
