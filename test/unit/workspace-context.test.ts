@@ -129,6 +129,40 @@ describe('resolveBuildContext: a Dockerfile whose COPY sources are in its own fo
     }
   });
 
+  // aws/aws-node-termination-handler 62a8761c (Apache-2.0) test/webhook-test-proxy/Dockerfile:15-16,26:
+  // `COPY . .`, `go build … cmd/webhook-test-proxy.go`, `COPY THIRD_PARTY_LICENSES.md .`; the
+  // repository root has go.mod and a THIRD_PARTY_LICENSES.md too, so the COPY lines told nothing
+  // and GD119 said the Go file was not in the context (judge 40 Y). run-test:214 builds it with
+  // its own folder as the context.
+  it('after `COPY . .`, a Go file a go build names only in its own folder makes it the context', () => {
+    const tmp = tree({
+      'go.mod': 'module github.com/aws/aws-node-termination-handler\n\ngo 1.25\n',
+      'THIRD_PARTY_LICENSES.md': '',
+      'cmd/node-termination-handler.go': 'package main\n',
+      'test/webhook-test-proxy/THIRD_PARTY_LICENSES.md': '',
+      'test/webhook-test-proxy/cmd/webhook-test-proxy.go': 'package main\n',
+      'test/webhook-test-proxy/Dockerfile': 'FROM golang:1.25-alpine as builder\nWORKDIR /webhook-test-proxy\nCOPY . .\nRUN go build -ldflags="-s -w" -a -o webhook-test-proxy cmd/webhook-test-proxy.go\nFROM scratch\nCOPY --from=builder /webhook-test-proxy .\nCOPY THIRD_PARTY_LICENSES.md .\nENTRYPOINT ["/webhook-test-proxy"]\n',
+    });
+    try {
+      const df = path.join(tmp, 'test/webhook-test-proxy/Dockerfile');
+      assert.deepEqual(resolveBuildContextDetailed(df, undefined, { stopAt: tmp }), { root: path.join(tmp, 'test/webhook-test-proxy'), reason: 'copy-sources' });
+      // A package found in both folders, a pattern, a variable, a flag's value tell nothing.
+      const only = (run: string) => fs.writeFileSync(df, `FROM golang:1.25-alpine\nWORKDIR /src\nCOPY . .\nRUN ${run}\n`);
+      for (const run of ['go build ./cmd', 'go build ./...', 'go build $PKG', 'go build -o cmd/webhook-test-proxy.go .']) {
+        only(run);
+        assert.deepEqual(resolveBuildContextDetailed(df, undefined, { stopAt: tmp }), { root: tmp, reason: 'go.mod' }, run);
+      }
+      // A file named only at the root keeps the root.
+      only('go run cmd/node-termination-handler.go');
+      assert.deepEqual(resolveBuildContextDetailed(df, undefined, { stopAt: tmp }), { root: tmp, reason: 'go.mod' });
+      // Without a whole-context copy the go command's paths are not the context's.
+      fs.writeFileSync(df, 'FROM golang:1.25-alpine\nRUN go build -o /app cmd/webhook-test-proxy.go\n');
+      assert.deepEqual(resolveBuildContextDetailed(df, undefined, { stopAt: tmp }), { root: tmp, reason: 'go.mod' });
+    } finally {
+      fs.rmSync(tmp, { recursive: true, force: true });
+    }
+  });
+
   it('a Dockerfile in build/ that copies the module (go.mod, `.`) keeps the go.mod guess, even with a file of its own folder', () => {
     const tmp = tree({
       'go.mod': 'module example.com/app\n\ngo 1.22\n',

@@ -80,6 +80,11 @@ export function resolveBuildContextDetailed(dockerfilePath: string, override?: s
  * build output that is not there yet counts by its first folder (chaos-mesh's
  * images/chaos-daemon `COPY bin/chaos-daemon …`, where images/chaos-daemon/bin/ is kept with a
  * .gitkeep). `COPY . .`, `--from` copies, URLs, variables and `..` tell nothing.
+ * After a whole-context copy (`COPY . .`) the Go files and local packages a go command names
+ * count too, read from the folder the context landed in: aws/aws-node-termination-handler
+ * 62a8761 test/webhook-test-proxy/Dockerfile:15-16 `COPY . .` and `go build … cmd/webhook-test-proxy.go`,
+ * a file of its own folder (run-test:214 builds it with that folder as the context; the root's
+ * go.mod made the guess the repository root, and GD119 then said the file was not in the context).
  */
 function ownFolderSources(dockerfile: string, root: string, own: string, opts: ResolveOptions): boolean {
   const text = opts.readText ? opts.readText(dockerfile) : readRegularFileOrNull(dockerfile, { maxBytes: 1 << 20 });
@@ -103,15 +108,19 @@ function ownFolderSources(dockerfile: string, root: string, own: string, opts: R
   return ownOnly > 0;
 }
 
-/** The context paths the COPY/ADD lines of a Dockerfile's text read (no `--from`, no heredoc, no variable, no URL). */
+/** The context paths the COPY/ADD lines of a Dockerfile's text read (no `--from`, no heredoc, no variable, no URL), and after `COPY . .` those go commands name (goCommandPaths). */
 function copySources(text: string): string[] {
   const lines = new LineTable(text);
   const { escape, body } = lexDirectives(text, lines);
   const lexer = new Lexer(text, lines, escape, body);
   const out: string[] = [];
+  const goPaths: string[] = [];
+  let wholeCopy = false;
   for (let l = lexer.next(); l !== null; l = lexer.next()) {
+    if (l.keyword === 'RUN' && wholeCopy) goPaths.push(...goCommandPaths(l.args.map((a) => a.value).join(' ')));
     if ((l.keyword !== 'COPY' && l.keyword !== 'ADD') || l.heredocs.length > 0 || l.flags.some((f) => f.name === 'from')) continue;
     let words = l.args.map((a) => a.value);
+    if (l.keyword === 'COPY' && words.length === 2 && /^\.\/?$/.test(words[0])) wholeCopy = true;
     if (words[0]?.startsWith('[')) {
       try {
         const json: unknown = JSON.parse(words.join(' '));
@@ -121,6 +130,26 @@ function copySources(text: string): string[] {
       }
     }
     for (const w of words.slice(0, -1)) if (!/[$]|:\/\/|^git@/.test(w)) out.push(w);
+  }
+  return wholeCopy ? [...out, ...goPaths] : out;
+}
+
+/**
+ * The Go files (`cmd/app.go`) and local packages (`./cmd/app`) go build, run, install or test
+ * name in a RUN: paths relative to where the RUN works, the context's copy after `COPY . .`.
+ * Words with a variable, a flag's value and patterns (`./...`) tell nothing.
+ */
+function goCommandPaths(script: string): string[] {
+  const out: string[] = [];
+  for (const m of script.matchAll(/\bgo\s+(?:build|run|install|test)\b([^;&|\n]*)/g)) {
+    const words = m[1].split(/\s+/);
+    for (let k = 0; k < words.length; k++) {
+      const w = words[k].replace(/^["']|["']$/g, '');
+      // `-o app.go`, `-C dir`: the value of a flag that takes one is no package.
+      if (/^-(o|C|modfile|overlay|pgo)$/.test(w)) { k++; continue; }
+      if (w.includes('$') || w.includes('...') || w.startsWith('-')) continue;
+      if (/^(\.\/)?[\w.-]+(\/[\w.-]+)*\.go$/.test(w) || /^\.\/[\w.-]+(\/[\w.-]+)*\/?$/.test(w)) out.push(w);
+    }
   }
   return out;
 }
