@@ -33,6 +33,7 @@ import { parseImageRef } from '../images/imageRef';
 import type { ImageInfo } from '../images/table';
 import { landingBuilds, landingMakeBuilds, type LandingBuild, type MakeGoBuild } from '../facts/builtPackages';
 import { boringCryptoWithoutCgo, buildLibc, cgoVerdict, crossCompile, describeCgoReasons, hasCCompiler, inheritedEnv, staticallyLinked } from '../facts/cgo';
+import type { CgoReason } from '../workspace/goImports';
 import { withLazyFix, type Fix, type Rule, type RuleContext, type RuleFinding } from './types';
 
 export const gd103: Rule = {
@@ -83,8 +84,8 @@ export const gd103: Rule = {
       const builderName = rootImage(model, builder) ?? builder.base;
       const problems: string[] = [];
       if (cgo === '0' && fromBase) problems.push(`but the image it builds FROM (${fromBase.image}, which ${fromBase.dockerfile} builds) sets \`ENV CGO_ENABLED=0\`${fromBase.line > 0 ? ` (line ${fromBase.line})` : ''}: files with \`import "C"\` are left out (a compile error), and plugin and go-sqlite3-style drivers build a stub that fails at run time ("plugin: not implemented")`);
-      else if (cgo === '0') problems.push('but the build sets CGO_ENABLED=0: files with `import "C"` are left out (a compile error), and go-sqlite3-style drivers build a stub that fails at run time');
-      else if (cross !== null) problems.push(`but \`${cross.setting}\` makes it a cross-compile on ${cross.builder}, for which Go turns cgo off unless CC names a cross compiler: files with \`import "C"\` are left out, and go-sqlite3-style drivers build a stub that fails at run time. Set CGO_ENABLED=1 with CC for the target, or build for the platform the builder runs on`);
+      else if (cgo === '0') problems.push(`but the build sets CGO_ENABLED=0: ${withoutCgo(verdict.reasons)}`);
+      else if (cross !== null) problems.push(`but \`${cross.setting}\` makes it a cross-compile on ${cross.builder}, for which Go turns cgo off unless CC names a cross compiler: ${withoutCgo(verdict.reasons)}. Set CGO_ENABLED=1 with CC for the target, or build for the platform the builder runs on`);
       else if (cgoOff) problems.push(`but ${builderName} has no C compiler, so cgo is off: install gcc and the libc headers (\`apk add gcc musl-dev\`) or build on a Debian-based golang image`);
       if (libcMismatch) {
         const finalName = final.resolvedBase ?? final.base;
@@ -259,4 +260,16 @@ function cgoOneEdit(model: DockerfileModel, builder: Stage, b: LandingBuild): Ed
     }
   }
   return found ? replace(found.start, found.start + 1, '1') : null;
+}
+
+/**
+ * What cgo off does to what needs it: where that is only package plugin (versity/versitygw
+ * 5d9d548 cmd/internal/gwcli's plugin backend), the build succeeds with a stub whose plugin.Open
+ * fails at run time ("plugin: not implemented"; judge 40 Y: no compile error); files with
+ * `import "C"` are left out (a compile error), and go-sqlite3-style drivers build a stub that
+ * fails at run time.
+ */
+function withoutCgo(reasons: readonly CgoReason[]): string {
+  if (reasons.length > 0 && reasons.every((r) => r.kind === 'import' && r.importPath === 'plugin')) return 'package plugin then builds a stub whose plugin.Open fails at run time ("plugin: not implemented")';
+  return 'files with `import "C"` are left out (a compile error), and go-sqlite3-style drivers build a stub that fails at run time';
 }
