@@ -143,6 +143,10 @@ function checkStage(model: DockerfileModel, stage: Stage, out: RuleFinding[]): v
     const mounts = cwd === null ? [] : mountTargets(instr).map((m) => path.posix.resolve(cwd!, m));
     const underMount = (p: string) => mounts.some((m) => pathWithin(p, m));
     let scriptCwd: string | null = cwd;
+    // Files a command of this RUN changed already (a copied file by its COPY: copyPlaces may give
+    // it two paths): they are in this layer, a later change of them here copies nothing.
+    const changedHere = new Set<string | Instruction>();
+    const changedKey = (c: Made) => (c.made === 'copy' ? c.creator : c.path);
     const cmds = inScriptOrder(script.parsed.commands);
     for (let j = 0; j < cmds.length; j++) {
       const cmd = cmds[j];
@@ -160,10 +164,31 @@ function checkStage(model: DockerfileModel, stage: Stage, out: RuleFinding[]): v
       }
       const touch = touchOf(cmd, scriptCwd);
       if (touch) {
-        // A copied file: only chmod/chown/chgrp of exactly its path (a folder's change is not clearly about it).
-        const hit = touch.targets.length && !touch.targets.some(underMount)
-          ? made.filter((c) => !c.raw && c.creator !== instr && (c.made !== 'copy' || name !== 'mv') && touch.targets.some((t) => hits(c, t, touch.deep) && !madeHereWithin(made, instr, c, t)))
+        // A copied file: a chmod/chown/chgrp of exactly its path (a folder's mode may stay as it
+        // was). Or a `chown -R user:group` of a folder holding it, to an owner not root's
+        // (oxyno-zeta/s3-proxy 678fda2 Dockerfile:13,16: `COPY s3-proxy /proxy/s3-proxy`, `RUN
+        // chown -R 1000:1000 /proxy`; judge 40 Y M4): a COPY without --chown made it 0:0, so its
+        // owner changes and it is copied up; that is a finding of its own, without a fix (the
+        // chown also serves the folder and its other files).
+        const regives = name === 'chown' && touch.deep && touch.ownerNamed !== undefined && !/^(root|0):(root|0)$/.test(touch.ownerNamed);
+        const viaFolder = (c: Made, t: string) => regives && c.made === 'copy' && t !== c.path && pathWithin(c.path, t) && !c.creator.flags.some((f) => f.name === 'chown');
+        const reached = touch.targets.length && !touch.targets.some(underMount)
+          ? made.filter((c) => !c.raw && c.creator !== instr && (c.made !== 'copy' || name !== 'mv') && touch.targets.some((t) => (hits(c, t, touch.deep) || viaFolder(c, t)) && !madeHereWithin(made, instr, c, t)))
           : [];
+        const hit = reached.filter((c) => touch.targets.some((t) => hits(c, t, touch.deep)));
+        const throughFolder = hit.length > 0 ? [] : reached.filter((c) => !changedHere.has(changedKey(c)));
+        for (const c of reached) changedHere.add(changedKey(c));
+        if (throughFolder.length > 0 && !removedLater(script.text, cmds, j, touch.targets, scriptCwd)) {
+          const copies = [...new Set(throughFolder.map((c) => c.creator))].sort((a, b) => a.line - b.line);
+          // One name per COPY: its first place (`COPY docker-init.sh /srv/init.sh` is init.sh, not also a docker-init.sh inside it).
+          const files = copies.map((k) => throughFolder.find((c) => c.creator === k)!.what).join(', ');
+          // A user made after the COPY: COPY --chown can only give its numeric ids (madeAfter).
+          const later = madeAfter(stage, copies[0], instr, cmd, touch.ownerNamed!);
+          out.push({
+            message: `\`${script.text.slice(cmd.start, cmd.end)}\` ${touch.verb} ${files}, which the ${copies.map((c) => `${c.keyword} on line ${c.line + 1}`).join(' and the ')} copied in as root's: changing a file of an earlier layer copies all of it into this layer, so the image stores it again. Give ${copies.length > 1 ? 'those copies' : 'that copy'} the owner instead (\`${copies[0].keyword} --chown=${later?.owner ?? touch.ownerNamed} …\`${later ? `, numeric: ${later.who} not exist yet at the ${copies[0].keyword}` : ''}) and leave ${copies.length > 1 ? 'their files' : 'it'} out of the \`chown\`.`,
+            span: scriptSpan(script, cmd.start, cmd.end),
+          });
+        }
         // A path with a build argument, named with the same text (offen/offen's `COPY
         // ./bin/offen-linux-$TARGETARCH… /opt/offen/offen-linux-$TARGETARCH…`, then `RUN setcap
         // … /opt/offen/offen-linux-$TARGETARCH…`): not under a mount, no variable set by the command.
@@ -596,3 +621,4 @@ function copyFlagFix(model: DockerfileModel, stage: Stage, copy: Instruction, ru
   if (!/^[ \t]/.test(model.text.slice(at, at + 1))) return undefined;
   return { title: `Set \`--${flag}=${value}\` on the ${copy.keyword} on line ${copy.line + 1} and remove \`${name} …\` from the RUN`, edits: [insert(at, ` --${flag}=${value}`), remove], safe: true };
 }
+

@@ -582,3 +582,62 @@ describe('GD312: a WORKDIR or COPY destination with a variable the Dockerfile gi
     assert.equal(find(immudb('ARG IMMUDB_HOME'), 'GD312').length, 0, 'ARG without default');
   });
 });
+
+// oxyno-zeta/s3-proxy 678fda2aa9ea290ac0f643ae5e77fcd9bdf67524 (Apache-2.0) Dockerfile:1-20 (judge
+// 40 Y M4; the class of judge 39 X M1): `COPY s3-proxy /proxy/s3-proxy`, then `RUN chown -R
+// 1000:1000 /proxy`. The COPY made the binary root's; the chown of its folder gives it to 1000,
+// so the whole binary is stored again. The chown also serves the folder and templates/: no fix.
+describe('GD312: a chown -R of a folder holding a file a COPY copied in (oxyno-zeta/s3-proxy)', () => {
+  const s3proxy = (chown: string, copyFlags = '') => df([
+    'FROM alpine:3.24',
+    '',
+    'ENV USER=proxy',
+    'ENV UID=1000',
+    'ENV GID=1000',
+    '',
+    'RUN apk add --update ca-certificates && rm -rf /var/cache/apk/* && \\',
+    '    addgroup -g $GID $USER && \\',
+    '    adduser -D -g "" -h "/proxy" -G "$USER" -H -u "$UID" "$USER"',
+    '',
+    'WORKDIR /proxy',
+    '',
+    `COPY ${copyFlags}s3-proxy /proxy/s3-proxy`,
+    'COPY templates/ /proxy/templates/',
+    '',
+    `RUN ${chown}`,
+    '',
+    'USER proxy',
+    '',
+    'ENTRYPOINT [ "/proxy/s3-proxy" ]',
+  ]);
+  it('reported on the chown, naming the COPY and its --chown, without a fix', () => {
+    const text = s3proxy('chown -R 1000:1000 /proxy');
+    const [f, ...rest] = find(text, 'GD312');
+    assert.equal(rest.length, 0);
+    assert.equal(spanText(text, f), 'chown -R 1000:1000 /proxy');
+    assert.match(f.message, /changes the owner of s3-proxy, which the COPY on line 13 copied in as root's: [^]*`COPY --chown=1000:1000 …`/);
+    assert.equal(f.fix, undefined);
+    // `chown -R proxy:proxy .` in the WORKDIR, a user name: the same.
+    assert.equal(has(s3proxy('chown -R proxy:proxy .'), 'GD312'), true);
+    // A user the chown's RUN makes: COPY --chown can only name its numeric ids.
+    const [later] = find(s3proxy('adduser -D -u 1001 app && chown -R app:app /proxy'), 'GD312');
+    assert.match(later?.message ?? '', /`COPY --chown=1001:<gid> …`, numeric: user app does not exist yet at the COPY\)/);
+  });
+  // gogs/gogs Dockerfile.next:47-51 (MIT): `COPY docker-next/start.sh .`, then one RUN `chmod +x
+  // start.sh && … chown -R git:git /app/gogs /data`: the chmod copied it up into this layer already
+  // (its own finding); the chown copies nothing more. umputun/remark42 Dockerfile:100,106,108:
+  // `COPY docker-init.sh /srv/init.sh` is named init.sh (not also a docker-init.sh inside it).
+  it('a file a command of the same RUN changed already is not counted again; one name per COPY', () => {
+    const gogs = s3proxy('chmod +x /proxy/s3-proxy && chown -R 1000:1000 /proxy');
+    assert.deepEqual(find(gogs, 'GD312').map((f) => spanText(gogs, f)), ['chmod +x /proxy/s3-proxy']);
+    const renamed = s3proxy('chown -R 1000:1000 /proxy').replace('COPY s3-proxy /proxy/s3-proxy', 'COPY docker-init.sh /proxy/init.sh');
+    assert.match(find(renamed, 'GD312')[0]?.message ?? '', /changes the owner of init\.sh, which the COPY on line 13/);
+  });
+
+  it('silent: without -R, to root, through a variable, a COPY that sets the owner, a chmod -R', () => {
+    for (const chown of ['chown 1000:1000 /proxy', 'chown -R root:root /proxy', 'chown -R 0:0 /proxy', 'chown -R $UID:$GID /proxy', 'chmod -R 755 /proxy']) {
+      assert.equal(has(s3proxy(chown), 'GD312'), false, chown);
+    }
+    assert.equal(has(s3proxy('chown -R 1000:1000 /proxy', '--chown=1000:1000 '), 'GD312'), false, 'COPY --chown');
+  });
+});
