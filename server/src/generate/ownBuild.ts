@@ -270,6 +270,39 @@ export function ownBinaryNames(model: WorkspaceModel, dir: string, io: OwnBuildI
   return out;
 }
 
+/**
+ * The name the project's goreleaser config gives the binary of the main package in `dir`: the
+ * `binary:` of the builds whose `main:` is that package (sourcegraph/src-cli 2027d78
+ * .goreleaser.yml:15-16 `main: ./cmd/src/`, `binary: src`: the program users run is `src`, also
+ * in both its Dockerfiles). Null unless the config names exactly one plain name for it (a
+ * template, two names, an entry without `binary:` say nothing).
+ */
+export function goreleaserBinaryName(model: WorkspaceModel, dir: string, io: OwnBuildIo): { name: string; via: string } | null {
+  for (const file of GORELEASER_CONFIGS) {
+    const text = io.readFile(file);
+    if (text === null) continue;
+    const found: { name: string; via: string }[] = [];
+    // An entry whose `-` stands alone on its line (src-cli's `builds:` then `-` then `  main: …`)
+    // is read as one that starts with its first key.
+    const joined = text.replace(/\r\n/g, '\n').replace(/^([ \t]*)-[ \t]*\n\1  (?=[A-Za-z_])/gm, '$1- ');
+    for (const item of goreleaserItems(joined) ?? []) {
+      const builder = yamlKey(item, 'builder');
+      if ((builder !== undefined && builder !== 'go') || yamlKey(item, 'skip') === 'true') continue;
+      const main = yamlKey(item, 'main') ?? '.';
+      const from = yamlKey(item, 'dir') ?? '.';
+      if (/\{\{|\$/.test(main + from)) continue;
+      const rel = nodePath.posix.normalize(nodePath.posix.join(from, main.endsWith('.go') ? nodePath.posix.dirname(main) : main)).replace(/\/+$/, '');
+      if ((rel === '.' ? '' : rel) !== dir) continue;
+      const binary = yamlKey(item, 'binary');
+      if (binary === undefined) return null;
+      found.push({ name: binary, via: `${file}: main: ${main}, binary: ${binary}` });
+    }
+    const names = new Set(found.map((f) => f.name));
+    return names.size === 1 && /^[A-Za-z0-9][A-Za-z0-9._-]*$/.test(found[0].name) ? found[0] : null;
+  }
+  return null;
+}
+
 /** What the project's build says, for the reasons and the generated file's header: how one file ships it, and which others agree. */
 export function ownBuildSays(own: { files: string[]; how: string }): string {
   const others = own.files.slice(1);
