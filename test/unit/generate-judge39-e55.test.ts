@@ -6,6 +6,8 @@
  *
  * 1. A main package in a folder whose name usually says where the code is (cmd/src) is named as
  *    the project's goreleaser build names its binary (sourcegraph/src-cli: `src`, judge 39 Y G7).
+ * 2. Programs the binary runs that the image lacked: git through github.com/tsuyoshiwada/go-gitcmd
+ *    (git-chglog/git-chglog, judge 39 Y G9), and git-lfs for `git lfs` (cooperspencer/gickup, Y G4).
  */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
@@ -43,6 +45,72 @@ describe('1. src-cli: the binary of cmd/src is named as the project\'s gorelease
   it('negative: a goreleaser binary for a folder with a name of its own (cmd/srv) does not rename it', async () => {
     const r = await gen(tree(srcCli, { 'cmd/src/main.go': null, 'cmd/srv/main.go': srcCli['cmd/src/main.go']!, '.goreleaser.yml': srcCli['.goreleaser.yml']!.replace('./cmd/src/', './cmd/srv/') }));
     assert.equal(r.target.binary, 'srv');
+  });
+});
+
+// git-chglog/git-chglog at 83fc0386adc397b29695b42722ede6a0d8b9ef13 (MIT): go.mod (1,866 bytes)
+// `module github.com/git-chglog/git-chglog`, go 1.24.1, requires github.com/tsuyoshiwada/go-gitcmd
+// v0.0.0-20180205145712-5f1f5f9475df; chglog.go (9,999 bytes, package chglog) imports go-gitcmd,
+// :110-112 `client := gitcmd.New(&gitcmd.Config{Bin: config.Bin})` (Bin defaults to "git",
+// cmd/git-chglog/config.go:99); cmd/git-chglog/main.go (6,263 bytes) imports go-gitcmd and the root
+// package's module, :217-219 `gitcmd.New(&gitcmd.Config{Bin: "git"})`. Its Dockerfile:3-5 `apk add
+// --no-cache git`, `git config --global --add safe.directory /workdir`.
+const gitChglog: Record<string, string | null> = {
+  'go.mod': 'module github.com/git-chglog/git-chglog\n\ngo 1.24.1\n\nrequire github.com/tsuyoshiwada/go-gitcmd v0.0.0-20180205145712-5f1f5f9475df\n',
+  'go.sum': 'github.com/tsuyoshiwada/go-gitcmd v0.0.0-20180205145712-5f1f5f9475df h1:x=\ngithub.com/tsuyoshiwada/go-gitcmd v0.0.0-20180205145712-5f1f5f9475df/go.mod h1:y=\n',
+  'chglog.go': 'package chglog\n\nimport (\n\t"github.com/tsuyoshiwada/go-gitcmd"\n)\n\ntype Config struct {\n\tBin string\n}\n\ntype Generator struct {\n\tclient gitcmd.Client\n}\n\nfunc NewGenerator(config *Config) *Generator {\n\tclient := gitcmd.New(&gitcmd.Config{\n\t\tBin: config.Bin,\n\t})\n\treturn &Generator{client: client}\n}\n',
+  'cmd/git-chglog/main.go': 'package main\n\nimport (\n\t"os"\n\n\tchglog "github.com/git-chglog/git-chglog"\n\t"github.com/tsuyoshiwada/go-gitcmd"\n)\n\nvar version string\n\nfunc main() {\n\t_ = gitcmd.New(&gitcmd.Config{\n\t\tBin: "git",\n\t})\n\t_ = chglog.NewGenerator(&chglog.Config{Bin: "git"})\n\tos.Exit(0)\n}\n',
+};
+
+describe('2. programs the binary runs through a git library or a git subcommand', () => {
+  it('git-chglog: go-gitcmd runs git: debian-slim with git, and the dubious-ownership Check', async () => {
+    const r = await gen(tree(gitChglog, {}), { package: './cmd/git-chglog' });
+    assert.match(r.dockerfile, /^FROM debian:bookworm-slim$/m, r.dockerfile);
+    assert.match(r.dockerfile, /apt-get install -y --no-install-recommends git \\$/m, r.dockerfile);
+    assert.ok(r.reasons.some((x) => x.includes('github.com/tsuyoshiwada/go-gitcmd: go-gitcmd runs every git command')), r.reasons.join('\n'));
+    assert.ok(r.warnings.some((x) => x.startsWith('The program runs git inside repositories (github.com/tsuyoshiwada/go-gitcmd')), r.warnings.join('\n'));
+  });
+
+  it('negative: without the go-gitcmd import the program stays on distroless', async () => {
+    const r = await gen(tree(gitChglog, {
+      'chglog.go': 'package chglog\n\ntype Config struct {\n\tBin string\n}\n\nfunc NewGenerator(config *Config) int {\n\treturn len(config.Bin)\n}\n',
+      'cmd/git-chglog/main.go': 'package main\n\nimport (\n\t"os"\n\n\tchglog "github.com/git-chglog/git-chglog"\n)\n\nfunc main() {\n\t_ = chglog.NewGenerator(&chglog.Config{Bin: "git"})\n\tos.Exit(0)\n}\n',
+    }), { package: './cmd/git-chglog' });
+    assert.match(r.dockerfile, /^FROM gcr\.io\/distroless\/static-debian12:nonroot$/m, r.dockerfile);
+    assert.ok(!r.warnings.some((x) => x.includes('inside repositories')), r.warnings.join('\n'));
+  });
+});
+
+// cooperspencer/gickup at 7d810a4a1b3fc2b828d291a466b53185338c772f (Apache-2.0): go.mod (4,361 bytes)
+// `module github.com/cooperspencer/gickup`, go 1.26; gitcmd/gitcmd.go (4,000 bytes) :34-41 `func New()
+// (GitCmd, error) { cmd := exec.CommandContext(context.Background(), "git", "lfs") … errors.New("git
+// lfs is not installed")`, :44-45 `exec.CommandContext(ctx, g.CMD, args...)`; local/local.go (18,443
+// bytes) :67-68 `if l.LFS { g, err := gitcmd.New()`; main.go (36,137 bytes) imports local. Its
+// Dockerfile:19 `apk add -U --no-cache ca-certificates tzdata git git-lfs openssh`.
+const gitcmdGo = (lfs: boolean) => `package gitcmd\n\nimport (\n\t"context"\n\t"errors"\n\t"os/exec"\n)\n\ntype GitCmd struct {\n\tCMD string\n}\n\nfunc New() (GitCmd, error) {\n\tcmd := exec.CommandContext(context.Background(), "git", "${lfs ? 'lfs' : 'version'}")\n\terr := cmd.Run()\n\tif err != nil {\n\t\treturn GitCmd{}, errors.New("git lfs is not installed")\n\t}\n\n\treturn GitCmd{CMD: "git"}, nil\n}\n\nfunc (g GitCmd) Clone(url, reponame string) error {\n\treturn exec.CommandContext(context.Background(), "git", "clone", url, reponame).Run()\n}\n`;
+const gickup: Record<string, string | null> = {
+  'go.mod': 'module github.com/cooperspencer/gickup\n\ngo 1.26\n',
+  'gitcmd/gitcmd.go': gitcmdGo(true),
+  'local/local.go': 'package local\n\nimport (\n\t"github.com/cooperspencer/gickup/gitcmd"\n)\n\nfunc Locally(lfs bool) bool {\n\tif lfs {\n\t\t_, err := gitcmd.New()\n\t\treturn err == nil\n\t}\n\treturn false\n}\n',
+  'main.go': 'package main\n\nimport (\n\t"os"\n\n\t"github.com/cooperspencer/gickup/local"\n)\n\nfunc main() {\n\tlocal.Locally(len(os.Args) > 2)\n}\n',
+};
+
+describe('2b. gickup: `git lfs` needs git-lfs', () => {
+  it('installs git, openssh-client and git-lfs, and the reason names git lfs', async () => {
+    const r = await gen(tree(gickup, {}));
+    assert.match(r.dockerfile, /apt-get install -y --no-install-recommends git openssh-client git-lfs \\$/m, r.dockerfile);
+    assert.ok(r.reasons.some((x) => x.includes('git lfs in gitcmd/gitcmd.go: git runs the git-lfs program for it')), r.reasons.join('\n'));
+  });
+
+  it('alpine: apk add git-lfs', async () => {
+    const r = await gen(tree(gickup, {}), { runtime: 'alpine' });
+    assert.match(r.dockerfile, /apk add --no-cache [^\n]*\bgit-lfs\b/, r.dockerfile);
+  });
+
+  it('negative: git run with other words (git version, git clone) installs no git-lfs', async () => {
+    const r = await gen(tree(gickup, { 'gitcmd/gitcmd.go': gitcmdGo(false) }));
+    assert.doesNotMatch(r.dockerfile, /git-lfs/, r.dockerfile);
+    assert.match(r.dockerfile, /apt-get install -y --no-install-recommends git openssh-client \\$/m, r.dockerfile);
   });
 });
 

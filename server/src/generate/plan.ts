@@ -193,6 +193,7 @@ function commonParent(a: string, b: string): string {
  */
 const PROGRAM_PACKAGES: Record<string, { apt: string; apk: string }> = {
   git: { apt: 'git', apk: 'git' },
+  'git-lfs': { apt: 'git-lfs', apk: 'git-lfs' },
   gpg: { apt: 'gnupg', apk: 'gnupg' },
   gpg2: { apt: 'gnupg', apk: 'gnupg' },
   gpgconf: { apt: 'gnupg', apk: 'gnupg' },
