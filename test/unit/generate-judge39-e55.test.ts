@@ -8,6 +8,8 @@
  *    the project's goreleaser build names its binary (sourcegraph/src-cli: `src`, judge 39 Y G7).
  * 2. Programs the binary runs that the image lacked: git through github.com/tsuyoshiwada/go-gitcmd
  *    (git-chglog/git-chglog, judge 39 Y G9), and git-lfs for `git lfs` (cooperspencer/gickup, Y G4).
+ * 3. A default command line the program runs through sh -c names programs the image lacks: a Check
+ *    (umputun/feed-master's yt-dlp template, which also needs ffmpeg; judge 39 G G2).
  */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
@@ -114,3 +116,43 @@ describe('2b. gickup: `git lfs` needs git-lfs', () => {
   });
 });
 
+// umputun/feed-master at 8d1491642e8f0b13daca4778d1b074bdd6d601b3 (MIT): go.mod (2,191 bytes) `module
+// github.com/umputun/feed-master`, go 1.22; app/main.go (7,466 bytes), the only main package;
+// app/config/config.go (5,250 bytes) :177-179 `if c.YouTube.DlTemplate == "" { c.YouTube.DlTemplate =
+// \`yt-dlp --extract-audio --audio-format=mp3 --audio-quality=0 -f m4a/bestaudio
+// "https://www.youtube.com/watch?v={{.ID}}" --no-progress -o {{.FileName}} …\` }`;
+// app/youtube/feed/downloader.go (2,136 bytes) :56-60 fills the template and runs
+// `exec.CommandContext(ctx, "sh", "-c", b1.String())`. Its Dockerfile:31-32 installs ffmpeg, python3
+// and yt-dlp.
+const ytTemplate = 'yt-dlp --extract-audio --audio-format=mp3 --audio-quality=0 -f m4a/bestaudio "https://www.youtube.com/watch?v={{.ID}}" --no-progress -o {{.FileName}} --match-filter "!is_live & availability=public"';
+const feedMaster = (template: string, run = 'b1.String()'): Record<string, string | null> => ({
+  'go.mod': 'module github.com/umputun/feed-master\n\ngo 1.22\n',
+  'app/main.go': 'package main\n\nimport (\n\t"context"\n\t"os"\n\n\t"github.com/umputun/feed-master/app/config"\n\t"github.com/umputun/feed-master/app/youtube/feed"\n)\n\nfunc main() {\n\tc := config.Load(os.Args[1])\n\td := feed.Downloader{Template: c.YouTube.DlTemplate}\n\t_, _ = d.Get(context.Background(), "id", "f")\n}\n',
+  'app/config/config.go': `package config\n\ntype YouTube struct {\n\tDlTemplate string \`yaml:"dl_template"\`\n}\n\ntype Conf struct {\n\tYouTube YouTube \`yaml:"youtube"\`\n}\n\nfunc Load(string) *Conf {\n\tc := &Conf{}\n\tc.setDefaults()\n\treturn c\n}\n\nfunc (c *Conf) setDefaults() {\n\tif c.YouTube.DlTemplate == "" {\n\t\tc.YouTube.DlTemplate = \`${template}\`\n\t}\n}\n`,
+  'app/youtube/feed/downloader.go': `package feed\n\nimport (\n\t"bytes"\n\t"context"\n\t"os/exec"\n\t"text/template"\n)\n\ntype Downloader struct {\n\tTemplate string\n}\n\nfunc (d *Downloader) Get(ctx context.Context, id, fname string) (string, error) {\n\tb1 := bytes.Buffer{}\n\tif err := template.Must(template.New("youtube-dl").Parse(d.Template)).Execute(&b1, struct{ ID, FileName string }{id, fname}); err != nil {\n\t\treturn "", err\n\t}\n\tcmd := exec.CommandContext(ctx, "sh", "-c", ${run})\n\treturn fname, cmd.Run()\n}\n`,
+});
+
+describe('3. feed-master: the default command line it runs through sh -c', () => {
+  it('a Check names yt-dlp, the default line, and ffmpeg for --extract-audio', async () => {
+    const r = await gen(tree(feedMaster(ytTemplate), {}));
+    assert.match(r.dockerfile, /^FROM debian:bookworm-slim$/m, r.dockerfile);
+    const w = r.warnings.find((x) => x.startsWith('The program runs command lines through a shell'));
+    assert.ok(w, r.warnings.join('\n'));
+    assert.ok(w.includes('exec.CommandContext(ctx, "sh", "-c", b1.String()) in app/youtube/feed/downloader.go'), w);
+    assert.ok(w.includes('c.YouTube.DlTemplate = `yt-dlp --extract-audio') && w.includes('in app/config/config.go; yt-dlp runs ffmpeg for its options'), w);
+    assert.ok(w.includes('does not include yt-dlp or ffmpeg') && w.includes('Install yt-dlp and ffmpeg'), w);
+  });
+
+  it('without audio options only yt-dlp is named', async () => {
+    const r = await gen(tree(feedMaster('yt-dlp -f best "https://www.youtube.com/watch?v={{.ID}}" -o {{.FileName}}'), {}));
+    const w = r.warnings.find((x) => x.startsWith('The program runs command lines through a shell'));
+    assert.ok(w && w.includes('does not include yt-dlp, so') && !w.includes('ffmpeg'), r.warnings.join('\n'));
+  });
+
+  it('negative: a line of a base tool (ls), a literal sh -c line, or a line that is no command (no flag): no Check', async () => {
+    for (const [template, run] of [['ls -la {{.FileName}}', 'b1.String()'], [ytTemplate, '"true"'], ['Episode {{.ID}} of {{.FileName}}', 'b1.String()']]) {
+      const r = await gen(tree(feedMaster(template, run), {}));
+      assert.ok(!r.warnings.some((x) => x.startsWith('The program runs command lines through a shell')), `${template} ${run}\n${r.warnings.join('\n')}`);
+    }
+  });
+});

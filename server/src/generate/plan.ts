@@ -42,6 +42,7 @@ import { CHECKLINKNAME_OFF, CHECKLINKNAME_SINCE, statedLinkFlag, stdLinknames } 
 import { hostInjectedProgram } from './injectedPrograms';
 import { fieldPrograms } from './fieldPrograms';
 import { shellNeed } from './shellNeeds';
+import { shellDefaults } from './shellDefaults';
 import { nonGoMainProgram } from './mainProgram';
 import { GenerateError, isRuntime, type GenerateOptions, type GenerateTarget, type Runtime } from './types';
 
@@ -2048,6 +2049,14 @@ export function plan(model: WorkspaceModel, options: GenerateOptions, io: Genera
   if (dynamic && notInstalled.length > 0) {
     const names = notInstalled.map((d) => d.name);
     warnings.push(`The program runs programs it names at run time (${dynamic.calls.join('; ')}), and its sources name ${names.join(', ')} as ${names.length > 1 ? 'defaults' : 'a default'} (${notInstalled.map((d) => `${d.constant} in ${d.file}`).join(', ')}): ${runtime === 'distroless' || runtime === 'scratch' ? `${runtimeImage} has no programs but the binary` : `${runtimeImage} does not include ${names.length > 1 ? 'them' : 'it'}`}, so if the program runs ${names.length > 1 ? 'them' : 'it'}, the call fails in the container. Install ${names.length > 1 ? 'them' : 'it'} in the runtime stage (${runtime === 'distroless' || runtime === 'scratch' ? 'with --runtime debian or alpine' : runtime === 'alpine' ? 'apk add' : 'apt-get install'}, or COPY ${names.length > 1 ? 'the binaries' : 'the binary'} from ${names.length > 1 ? 'their images' : 'its image'}).${names.includes('go') ? goToolchainNote(go.version) : ''}`);
+  }
+  // A default command line the program hands to sh -c (feed-master's yt-dlp template, ./shellDefaults.ts):
+  // a Check naming what it runs, on a runtime that has a shell but not those programs.
+  const lines = runtime === 'debian' || runtime === 'alpine' ? shellDefaults(closure, target.binary) : null;
+  const lineMissing = lines ? lines.defaults.filter((d) => !installed(d.program) && !baseTool(d.program)) : [];
+  if (lines && lineMissing.length > 0) {
+    const needed = [...new Set(lineMissing.flatMap((d) => [d.program, ...d.alsoRuns.filter((x) => !installed(x) && !baseTool(x))]))];
+    warnings.push(`The program runs command lines through a shell (${lines.calls.join('; ')}), and its sources give ${lineMissing.length > 1 ? 'default lines that run' : 'a default line that runs'} ${lineMissing.map((d) => `${d.program} (${d.target} = \`${d.line}\` in ${d.file}${d.alsoRuns.length > 0 ? `; ${d.program} runs ${d.alsoRuns.join(', ')} for its options` : ''})`).join(', ')}: ${runtimeImage} does not include ${needed.join(' or ')}, so ${lineMissing.length > 1 ? 'those commands fail' : 'that command fails'} in the container unless the configuration gives another line. Install ${needed.join(' and ')} in the runtime stage if you use ${lineMissing.length > 1 ? 'them' : 'it'}.`);
   }
   // Shell scripts a configuration of the repository gives it (script_exporter's scripts.yaml), on
   // a runtime asked for that has no shell.
