@@ -18,6 +18,9 @@
  *    through variables are shown as the Makefile writes the flag (project-zot/zot, judge 39 Y G2).
  * 5. An embedded file a Makefile rule makes, which the generated node stage builds: no Check telling
  *    the user to run make before docker build (prymitive/karma ui/dist, judge 39 X G4).
+ * 6. exporter-toolkit's web.ListenAndServe serves the addresses of its FlagConfig; a configuration
+ *    field filled from a constant of a `const ( … )` block when empty gives the port; the
+ *    profiler's server never does (enix/x509-certificate-exporter :9793, judge 39 X G10).
  */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
@@ -231,5 +234,41 @@ describe('5. karma: the node stage builds what the Makefile would make', () => {
       'make/go.mk': karma['make/go.mk']!.replace('ui/dist/index.html: $(call rwildcard, ui/src ui/package.json ui/package-lock.json, *)\n\t@$(MAKE) -C ui build', 'ui/gen/data.json: tools/gen.sh\n\tsh tools/gen.sh > ui/gen/data.json').replace('$(SOURCES_GO) ui/dist/index.html', '$(SOURCES_GO) ui/gen/data.json'),
     }), { package: './cmd/karma' });
     assert.ok(r.warnings.some((w) => w.startsWith('ui/embed.go embeds gen/* (//go:embed), and the Makefile makes ui/gen/data.json')), r.warnings.join('\n'));
+  });
+});
+
+// enix/x509-certificate-exporter at 53812611ed1945e55e31cfa921f2c3aa7c0c0c92 (MIT): go.mod (3,770
+// bytes) `module github.com/enix/x509-certificate-exporter/v4`, go 1.26.0;
+// cmd/x509-certificate-exporter/main.go (29,668 bytes) :25 imports exporter-toolkit/web, :267-272
+// `listenAddrs := []string{cfg.Server.Listen}`, `web.ListenAndServe(srv, &web.FlagConfig{WebListenAddresses:
+// &listenAddrs, …}, logger)`; internal/config/config.go (19,650 bytes) :44-46 `const (
+// DefaultListenAddress = ":9793"; DefaultPprofAddress = ":6060" … )`, :325-334 `func mergeDefaults(c
+// *Config)` with `if c.Server.Listen == "" { c.Server.Listen = DefaultListenAddress }`;
+// internal/server/pprof.go (2,072 bytes) :25-33 `func BuildPprof(opts PprofOptions) *http.Server`,
+// `Addr: opts.Listen`.
+const x509: Record<string, string | null> = {
+  'go.mod': 'module github.com/enix/x509-certificate-exporter/v4\n\ngo 1.26.0\n\nrequire github.com/prometheus/exporter-toolkit v0.14.0\n',
+  'go.sum': 'github.com/prometheus/exporter-toolkit v0.14.0 h1:x=\ngithub.com/prometheus/exporter-toolkit v0.14.0/go.mod h1:y=\n',
+  'cmd/x509-certificate-exporter/main.go': 'package main\n\nimport (\n\t"log/slog"\n\t"net/http"\n\n\t"github.com/enix/x509-certificate-exporter/v4/internal/config"\n\t"github.com/enix/x509-certificate-exporter/v4/internal/server"\n\t"github.com/prometheus/exporter-toolkit/web"\n)\n\nfunc main() {\n\tcfg := config.Load()\n\tlogger := slog.Default()\n\tif cfg.Diagnostics.Pprof.Enabled {\n\t\tgo server.RunPprof(server.BuildPprof(server.PprofOptions{Listen: cfg.Diagnostics.Pprof.Listen}))\n\t}\n\tsrv := &http.Server{}\n\tlistenAddrs := []string{cfg.Server.Listen}\n\twebFlags := &web.FlagConfig{\n\t\tWebListenAddresses: &listenAddrs,\n\t\tWebConfigFile:      &cfg.Server.WebConfigFile,\n\t}\n\t_ = web.ListenAndServe(srv, webFlags, logger)\n}\n',
+  'internal/config/config.go': 'package config\n\nconst (\n\tDefaultListenAddress = ":9793"\n\tDefaultPprofAddress  = ":6060"\n\tDefaultLogLevel      = "info"\n)\n\ntype Config struct {\n\tServer      Server      `yaml:"server"`\n\tDiagnostics Diagnostics `yaml:"diagnostics"`\n}\n\ntype Server struct {\n\tListen        string `yaml:"listen"`\n\tWebConfigFile string `yaml:"webConfigFile"`\n}\n\ntype Diagnostics struct {\n\tPprof Pprof `yaml:"pprof"`\n}\n\ntype Pprof struct {\n\tEnabled bool   `yaml:"enabled"`\n\tListen  string `yaml:"listen"`\n}\n\nfunc Load() Config {\n\tvar c Config\n\tmergeDefaults(&c)\n\treturn c\n}\n\nfunc mergeDefaults(c *Config) {\n\tif c.Server.Listen == "" {\n\t\tc.Server.Listen = DefaultListenAddress\n\t}\n\tif c.Diagnostics.Pprof.Listen == "" {\n\t\tc.Diagnostics.Pprof.Listen = DefaultPprofAddress\n\t}\n}\n',
+  'internal/server/pprof.go': 'package server\n\nimport (\n\t"net/http"\n\t"net/http/pprof"\n)\n\ntype PprofOptions struct {\n\tListen string\n}\n\nfunc BuildPprof(opts PprofOptions) *http.Server {\n\tmux := http.NewServeMux()\n\tmux.HandleFunc("/debug/pprof/", pprof.Index)\n\treturn &http.Server{\n\t\tAddr:    opts.Listen,\n\t\tHandler: mux,\n\t}\n}\n\nfunc RunPprof(srv *http.Server) { _ = srv.ListenAndServe() }\n',
+};
+
+describe('6. x509-certificate-exporter: the address exporter-toolkit serves, filled from a constant when empty', () => {
+  it('EXPOSE 9793 through web.ListenAndServe\'s WebListenAddresses, not the profiler\'s server', async () => {
+    const r = await gen(tree(x509, {}), { package: './cmd/x509-certificate-exporter' });
+    assert.match(r.dockerfile, /\nEXPOSE 9793\n/, r.dockerfile);
+    const reason = r.reasons.find((x) => x.startsWith('EXPOSE 9793: '));
+    assert.ok(reason !== undefined, r.reasons.join('\n'));
+    assert.match(reason, /web\.ListenAndServe\(…, &web\.FlagConfig\{WebListenAddresses: &listenAddrs\}, …\) with listenAddrs := \[\]string\{cfg\.Server\.Listen\}/, reason);
+    assert.doesNotMatch(reason, /pprof/, reason);
+  });
+
+  it('negative: the profiler\'s server alone (its Listen filled with ":9793") gives no EXPOSE', async () => {
+    const r = await gen(tree(x509, {
+      'cmd/x509-certificate-exporter/main.go': x509['cmd/x509-certificate-exporter/main.go']!.replace(/\tsrv := &http.Server\{\}\n[^]*?logger\)\n/, '\tselect {}\n').replace('\t"net/http"\n', '').replace('\t"github.com/prometheus/exporter-toolkit/web"\n', ''),
+      'internal/config/config.go': x509['internal/config/config.go']!.replace('DefaultPprofAddress  = ":6060"', 'DefaultPprofAddress  = ":9793"'),
+    }), { package: './cmd/x509-certificate-exporter' });
+    assert.deepEqual(r.exposes, [], r.reasons.join('\n'));
   });
 });

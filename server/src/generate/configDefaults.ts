@@ -11,7 +11,7 @@
  *
  * Plain text over comment-blanked sources, like the rest of the generator's readings.
  */
-import { stripGoComments } from '../workspace/goText';
+import { constantsOf, stripGoComments } from '../workspace/goText';
 import { closingBrace } from './goSource';
 
 export interface ConfigFieldListener {
@@ -109,6 +109,18 @@ export function configFieldListeners(pkgs: readonly Source[]): ConfigFieldListen
       const a = callArgs(text, m.index! + m[0].length);
       if (a.length >= 1) calls.push({ at: m.index!, arg: a[0], shown: `${m[1]}(${a[0]}, …)` });
     }
+    // exporter-toolkit's `web.ListenAndServe(srv, &web.FlagConfig{WebListenAddresses: &addrs, …}, logger)`
+    // with `addrs := []string{cfg.Server.Listen}` (enix/x509-certificate-exporter 5381261
+    // cmd/x509-certificate-exporter/main.go:267-272): the one address of that list.
+    if (/"github\.com\/prometheus\/exporter-toolkit\/web"/.test(text)) {
+      for (const m of text.matchAll(/\bWebListenAddresses\s*:\s*&([A-Za-z_]\w*)/g)) {
+        const fn = functionBefore(text, m.index!);
+        const list = fn ? new RegExp(`(?:^|[\\s;])${m[1]}[ \\t]*:?=[ \\t]*\\[\\]string\\{([^{}\\n,]+)\\}[ \\t]*(?:\\n|;|$)`).exec(fn.body) : null;
+        // The call comes after the FlagConfig, in the same function.
+        const end = text.indexOf('\n}', m.index!);
+        if (list && /\bweb\.ListenAndServe\(/.test(text.slice(m.index!, end < 0 ? undefined : end))) calls.push({ at: m.index!, arg: list[1].trim(), shown: `web.ListenAndServe(…, &web.FlagConfig{WebListenAddresses: &${m[1]}}, …) with ${m[1]} := []string{${list[1].trim()}}` });
+      }
+    }
     for (const m of text.matchAll(/\bhttp\.Server\s*\{/g)) {
       const own = ownFields(braceBody(text, m.index! + m[0].length - 1));
       // A Sprintf whole, its commas and getter calls included (nakama's `Addr: fmt.Sprintf("%v:%d", config.GetConsole().Address, config.GetConsole().Port)`).
@@ -117,6 +129,9 @@ export function configFieldListeners(pkgs: readonly Source[]): ConfigFieldListen
     }
     for (const c of calls) {
       const fn = functionBefore(text, c.at);
+      // The profiler's listener is never the program's (x509-certificate-exporter's
+      // internal/server/pprof.go `http.Server{Addr: opts.Listen}`, a Pprof struct's Listen).
+      if (/pprof|profil/i.test(file) || /pprof|profil/i.test(fn?.name ?? '')) continue;
       let expr = c.arg;
       if (new RegExp(`^${IDENT}$`).test(expr) && fn) {
         // The variable's last assignment before the call (`bindAddress = fmt.Sprintf(…)`).
@@ -217,16 +232,24 @@ function addressField(expr: string, texts: readonly { file: string; text: string
     const m = /^(?:0\.0\.0\.0|\[::\]|::)?:([0-9]{1,5})$/.exec(v);
     return m && Number(m[1]) >= 1 && Number(m[1]) <= 65535 ? Number(m[1]) : null;
   };
-  // The fallback when empty: `if x.Port == "" { x.Port = defaultPort }`.
-  for (const t of texts) {
-    if (!t.text.includes(`.${field} == ""`)) continue;
-    const m = new RegExp(`\\bif[ \\t]+${IDENT}(?:\\.${IDENT})*\\.${field}[ \\t]*==[ \\t]*""[ \\t]*\\{\\s*${IDENT}(?:\\.${IDENT})*\\.${field}[ \\t]*=[ \\t]*(?:"([^"\\n]*)"|(${IDENT}))\\s*\\}`).exec(t.text);
-    if (!m) continue;
-    const value = m[1] ?? new RegExp(`\\bconst[ \\t]+${m[2]}[ \\t]*=[ \\t]*"([^"\\n]*)"`).exec(t.text)?.[1];
-    const port = value === undefined ? null : address(value);
-    if (port === null) continue;
-    const fn = functionBefore(t.text, m.index);
-    return { port, via: `${shown} (${file}), which ${fn && fn.name !== '' ? `${fn.name}() (${t.file})` : t.file} sets to "${value}" when the configuration leaves ${field} empty`, file: t.file, loopback: null, sure: true };
+  // The fallback when empty: `if x.Port == "" { x.Port = defaultPort }`. The field with the most of
+  // its owners after the variable first (`cfg.Server.Listen`: Server.Listen), so another struct's
+  // field of the same name (x509-certificate-exporter's Diagnostics.Pprof.Listen) is not taken for it.
+  const parts = expr.split('.');
+  for (let from = 1; from < parts.length; from++) {
+    const path = parts.slice(from).join('\\.');
+    for (const t of texts) {
+      if (!t.text.includes(`.${field} == ""`)) continue;
+      const m = new RegExp(`\\bif[ \\t]+${IDENT}(?:\\.${IDENT})*\\.${path}[ \\t]*==[ \\t]*""[ \\t]*\\{\\s*${IDENT}(?:\\.${IDENT})*\\.${path}[ \\t]*=[ \\t]*(?:"([^"\\n]*)"|(${IDENT}))\\s*\\}`).exec(t.text);
+      if (!m) continue;
+      // A constant of the file, also in a `const ( … )` block (x509-certificate-exporter's
+      // internal/config/config.go:44-45 `DefaultListenAddress = ":9793"`, :332-333 the fallback).
+      const value = m[1] ?? new RegExp(`\\bconst[ \\t]+${m[2]}[ \\t]*=[ \\t]*"([^"\\n]*)"`).exec(t.text)?.[1] ?? constantsOf(t.text).get(m[2]);
+      const port = value === undefined ? null : address(value);
+      if (port === null) continue;
+      const fn = functionBefore(t.text, m.index);
+      return { port, via: `${shown} (${file}), which ${fn && fn.name !== '' ? `${fn.name}() (${t.file})` : t.file} sets to "${value}" when the configuration leaves ${field} empty`, file: t.file, loopback: null, sure: true };
+    }
   }
   // The literals that set it: one address.
   const found: { port: number; file: string; value: string }[] = [];
