@@ -10,6 +10,8 @@
  *    (git-chglog/git-chglog, judge 39 Y G9), and git-lfs for `git lfs` (cooperspencer/gickup, Y G4).
  * 3. A default command line the program runs through sh -c names programs the image lacks: a Check
  *    (umputun/feed-master's yt-dlp template, which also needs ffmpeg; judge 39 G G2).
+ * 4. A listen call on the receiver's host and port fields, which the one literal of its type fills
+ *    from environment fallbacks: EXPOSE the fallback port (gliderlabs/logspout's 80, judge 39 X G1).
  */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
@@ -153,6 +155,44 @@ describe('3. feed-master: the default command line it runs through sh -c', () =>
     for (const [template, run] of [['ls -la {{.FileName}}', 'b1.String()'], [ytTemplate, '"true"'], ['Episode {{.ID}} of {{.FileName}}', 'b1.String()']]) {
       const r = await gen(tree(feedMaster(template, run), {}));
       assert.ok(!r.warnings.some((x) => x.startsWith('The program runs command lines through a shell')), `${template} ${run}\n${r.warnings.join('\n')}`);
+    }
+  });
+});
+
+// gliderlabs/logspout at 818dd8260e52d2c148280d86170bdf5267b5c637 (MIT): go.mod (1,315 bytes) `module
+// github.com/gliderlabs/logspout`, go 1.13; logspout.go (1,728 bytes), the main package, imports
+// cfg and router; cfg/cfg.go (246 bytes) `func GetEnvDefault(name, dfault string) string`;
+// router/http.go (782 bytes) :11-15 `func init() { bindAddress := cfg.GetEnvDefault("HTTP_BIND_ADDRESS",
+// "0.0.0.0")`, `port := cfg.GetEnvDefault("PORT", cfg.GetEnvDefault("HTTP_PORT", "80"))`,
+// `Jobs.Register(&httpService{bindAddress, port}, "http") }`, :17-20 the struct, :36-38 `func (s
+// *httpService) Run() error { return http.ListenAndServe(s.bindAddress+":"+s.port, nil) }`. Its
+// Dockerfile:4 `EXPOSE 80`.
+const httpGo = (bind: string, port: string, literal = 'Jobs.Register(&httpService{bindAddress, port}, "http")') => `package router\n\nimport (\n\t"fmt"\n\t"net/http"\n\n\t"github.com/gliderlabs/logspout/cfg"\n)\n\nvar Jobs = jobs{}\n\ntype jobs struct{}\n\nfunc (jobs) Register(s *httpService, name string) { _ = name }\n\nfunc init() {\n\tbindAddress := cfg.GetEnvDefault("HTTP_BIND_ADDRESS", ${bind})\n\tport := cfg.GetEnvDefault("PORT", cfg.GetEnvDefault("HTTP_PORT", ${port}))\n\t${literal}\n}\n\ntype httpService struct {\n\tbindAddress string\n\tport        string\n}\n\nfunc (s *httpService) Name() string {\n\treturn fmt.Sprintf("http:%s", s.port)\n}\n\nfunc (s *httpService) Run() error {\n\treturn http.ListenAndServe(s.bindAddress+":"+s.port, nil)\n}\n`;
+const logspout: Record<string, string | null> = {
+  'go.mod': 'module github.com/gliderlabs/logspout\n\ngo 1.13\n',
+  'logspout.go': 'package main\n\nimport (\n\t"log"\n\n\t"github.com/gliderlabs/logspout/cfg"\n\t"github.com/gliderlabs/logspout/router"\n)\n\nvar Version string\n\nfunc main() {\n\tif d := cfg.GetEnvDefault("DEBUG", ""); d != "" {\n\t\tlog.Printf("debug:%s\\n", d)\n\t}\n\t_ = router.Jobs\n}\n',
+  'cfg/cfg.go': 'package cfg\n\nimport "os"\n\nfunc GetEnvDefault(name, dfault string) string {\n\tif val := os.Getenv(name); val != "" {\n\t\treturn val\n\t}\n\treturn dfault\n}\n',
+  'router/http.go': httpGo('"0.0.0.0"', '"80"'),
+};
+
+describe('4. logspout: the receiver\'s host and port fields, filled from environment fallbacks', () => {
+  it('EXPOSE 80, the reason names both fallbacks, and the below-1024 Check', async () => {
+    const r = await gen(tree(logspout, {}));
+    assert.deepEqual(r.exposes, [80], r.reasons.join('\n'));
+    const reason = r.reasons.find((x) => x.startsWith('EXPOSE 80: '));
+    assert.ok(reason && reason.includes('http.ListenAndServe(s.bindAddress+":"+s.port, …) with bindAddress = "0.0.0.0"') && reason.includes('port = "80" (port := cfg.GetEnvDefault("PORT", cfg.GetEnvDefault("HTTP_PORT", "80")), when PORT and HTTP_PORT are unset) in router/http.go'), r.reasons.join('\n'));
+    assert.ok(r.warnings.some((x) => x.startsWith('Port 80 is below 1024')), r.warnings.join('\n'));
+  });
+
+  it('keyed literal: the same', async () => {
+    const r = await gen(tree(logspout, { 'router/http.go': httpGo('"0.0.0.0"', '"8000"', 'Jobs.Register(&httpService{port: port, bindAddress: bindAddress}, "http")') }));
+    assert.deepEqual(r.exposes, [8000], r.reasons.join('\n'));
+  });
+
+  it('negative: a loopback host, a port that is no number, or a second literal of the type: no EXPOSE from it', async () => {
+    for (const t of [httpGo('"127.0.0.1"', '"80"'), httpGo('"0.0.0.0"', '"http"'), httpGo('"0.0.0.0"', '"80"', 'Jobs.Register(&httpService{bindAddress, port}, "http")\n\tJobs.Register(&httpService{bindAddress, "81"}, "alt")')]) {
+      const r = await gen(tree(logspout, { 'router/http.go': t }));
+      assert.deepEqual(r.exposes, [], `${t}\n${r.reasons.join('\n')}`);
     }
   });
 });

@@ -74,6 +74,18 @@ export function listenAddresses(file: string, source: string, imports: readonly 
   // Start joins them and calls net.Listen): 0.0.0.0 and :: mean nothing but a bind address.
   const hostPort = /\.(Start|Run|Serve|Listen|ListenAndServe)\(\s*"(0\.0\.0\.0|::|\[::\])"\s*,\s*([0-9]{1,5})\s*\)/g;
   for (let m = hostPort.exec(text); m; m = hostPort.exec(text)) add(`${m[2] === '::' ? '[::]' : m[2]}:${m[3]}`, `.${m[1]}("${m[2]}", ${m[3]})`);
+  // A listen call on a host and a port held by fields of the receiver, which a literal of its type
+  // in the same file fills from variables with environment fallbacks (gliderlabs/logspout 818dd82
+  // router/http.go:12-14 `bindAddress := cfg.GetEnvDefault("HTTP_BIND_ADDRESS", "0.0.0.0")`, `port :=
+  // cfg.GetEnvDefault("PORT", cfg.GetEnvDefault("HTTP_PORT", "80"))`, `&httpService{bindAddress,
+  // port}`, :37 `http.ListenAndServe(s.bindAddress+":"+s.port, nil)`).
+  const fieldCall = /\b((?:\w+\.)?ListenAndServe(?:TLS)?)\(\s*([A-Za-z_]\w*)\.([A-Za-z_]\w*)\s*\+\s*":"\s*\+\s*\2\.([A-Za-z_]\w*)\s*,/g;
+  for (let m = fieldCall.exec(text); m; m = fieldCall.exec(text)) {
+    const host = receiverFieldDefault(text, m.index, m[2], m[3]);
+    const port = receiverFieldDefault(text, m.index, m[2], m[4]);
+    if (host === null || port === null || !/^(?:0\.0\.0\.0|::|)$/.test(host.value) || !/^[0-9]{1,5}$/.test(port.value)) continue;
+    add(`${host.value === '::' ? '[::]' : host.value}:${port.value}`, `${m[1]}(${m[2]}.${m[3]}+":"+${m[2]}.${m[4]}, …) with ${m[3]} = ${host.shown}, ${m[4]} = ${port.shown}`);
+  }
   const server = /\bhttp\.Server\s*\{/g;
   for (let m = server.exec(text); m; m = server.exec(text)) {
     const body = text.slice(m.index + m[0].length, closingBrace(text, m.index + m[0].length - 1));
@@ -97,6 +109,46 @@ export function listenAddresses(file: string, source: string, imports: readonly 
     }
   }
   return out;
+}
+
+/**
+ * The value the field `field` of the receiver `recv` of the method around `at` gets from the one
+ * literal of the receiver's type in `text` (positional or keyed), when that literal's value is a
+ * variable its function sets to environment fallbacks (`x := env.GetEnvDefault("A",
+ * env.GetEnvDefault("B", "80"))`): the last fallback, with the variables, or null.
+ */
+function receiverFieldDefault(text: string, at: number, recv: string, field: string): { value: string; shown: string } | null {
+  const start = text.lastIndexOf('\nfunc ', at);
+  const type = start < 0 ? undefined : new RegExp(`^\\nfunc[ \\t]*\\([ \\t]*${recv}[ \\t]+\\*?(${IDENT})[ \\t]*\\)`).exec(text.slice(start, start + 200))?.[1];
+  if (type === undefined) return null;
+  const decl = new RegExp(`^type[ \\t]+${type}[ \\t]+struct[ \\t]*\\{`, 'm').exec(text);
+  if (!decl) return null;
+  const body = text.slice(decl.index + decl[0].length, closingBrace(text, decl.index + decl[0].length - 1));
+  const fields = body.split('\n').flatMap((l) => { const f = /^\s*([A-Za-z_][\w]*(?:\s*,\s*[A-Za-z_]\w*)*)\s+\S/.exec(l); return f ? f[1].split(/\s*,\s*/) : []; });
+  const literals = [...text.matchAll(new RegExp(`[&\\s(=,]${type}[ \\t]*\\{`, 'g'))];
+  if (literals.length !== 1) return null;
+  const open = literals[0].index! + literals[0][0].length - 1;
+  const inside = text.slice(open + 1, closingBrace(text, open));
+  if (/[{}()"]/.test(inside)) return null;
+  const parts = inside.split(',').map((x) => x.trim()).filter((x) => x !== '');
+  const keyed = parts.every((x) => x.includes(':'));
+  const arg = keyed ? parts.find((x) => x.split(':')[0].trim() === field)?.split(':')[1].trim() : parts.length === fields.length ? parts[fields.indexOf(field)] : undefined;
+  if (arg === undefined || !new RegExp(`^${IDENT}$`).test(arg)) return null;
+  const fnStart = text.lastIndexOf('\nfunc ', open);
+  const set = [...text.slice(fnStart < 0 ? 0 : fnStart, open).matchAll(new RegExp(`(?:^|[\\s;])${arg}[ \\t]*:?=[ \\t]*([^\\n;]+?)[ \\t]*(?:\\n|;|$)`, 'g'))];
+  if (set.length !== 1) return null;
+  // Nested fallbacks: the innermost literal is the value when none of the variables is set.
+  const envs: string[] = [];
+  let e = set[0][1].trim();
+  for (let depth = 0; depth < 4; depth++) {
+    const m = new RegExp(`^(?:${IDENT}\\.)?[A-Za-z_]*[Ee]nv[A-Za-z0-9_]*\\(\\s*"(${IDENT})"\\s*,\\s*([^]*)\\)$`).exec(e);
+    if (!m) break;
+    envs.push(m[1]);
+    e = m[2].trim();
+  }
+  const lit = /^"([^"\\]*)"$/.exec(e);
+  if (envs.length === 0 || !lit) return null;
+  return { value: lit[1], shown: `"${lit[1]}" (${arg} := ${set[0][1].trim()}, when ${envs.join(' and ')} ${envs.length > 1 ? 'are' : 'is'} unset)` };
 }
 
 /** The first argument of a call whose arguments start at `from`, as written (strings and brackets respected). */
