@@ -12,6 +12,8 @@
  *    (umputun/feed-master's yt-dlp template, which also needs ffmpeg; judge 39 G G2).
  * 4. A listen call on the receiver's host and port fields, which the one literal of its type fills
  *    from environment fallbacks: EXPOSE the fallback port (gliderlabs/logspout's 80, judge 39 X G1).
+ * 5. A database location the main package takes from an environment variable with no default: a
+ *    Check naming it (mattn/nostr-relay's DATABASE_URL, judge 39 G G3).
  */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
@@ -193,6 +195,36 @@ describe('4. logspout: the receiver\'s host and port fields, filled from environ
     for (const t of [httpGo('"127.0.0.1"', '"80"'), httpGo('"0.0.0.0"', '"http"'), httpGo('"0.0.0.0"', '"80"', 'Jobs.Register(&httpService{bindAddress, port}, "http")\n\tJobs.Register(&httpService{bindAddress, "81"}, "alt")')]) {
       const r = await gen(tree(logspout, { 'router/http.go': t }));
       assert.deepEqual(r.exposes, [], `${t}\n${r.reasons.join('\n')}`);
+    }
+  });
+});
+
+// mattn/nostr-relay at 0663dea975bc8e6f178db7626a72625f0f792080 (MIT, README): go.mod (1,783 bytes)
+// `module github.com/mattn/nostr-relay`, go 1.21; main.go (5,277 bytes) imports
+// github.com/fiatjaf/relayer/v2 and its storage/sqlite3, :208-212 `func main() { r := Relay{};
+// r.storage = &sqlite3.SQLite3Backend{DatabaseURL: os.Getenv("DATABASE_URL"), …}`, :235
+// `server.Start("0.0.0.0", 7447)`; k8s/deployment.yaml:37-38 sets DATABASE_URL.
+const relayMain = (storage: string) => `package main\n\nimport (\n\t"log"\n\t"os"\n\n\t"github.com/fiatjaf/relayer/v2"\n\t"github.com/fiatjaf/relayer/v2/storage/sqlite3"\n)\n\ntype Relay struct {\n\tstorage *sqlite3.SQLite3Backend\n}\n\nfunc main() {\n\tr := Relay{}\n${storage}\tserver, err := relayer.NewServer(&r)\n\tif err != nil {\n\t\tlog.Fatalf("failed to create server: %v", err)\n\t}\n\t_ = os.Args\n\tif err := server.Start("0.0.0.0", 7447); err != nil {\n\t\tlog.Fatalf("server terminated: %v", err)\n\t}\n}\n`;
+const nostrRelay: Record<string, string | null> = {
+  'go.mod': 'module github.com/mattn/nostr-relay\n\ngo 1.21\n\nrequire github.com/fiatjaf/relayer/v2 v2.1.7\n',
+  'go.sum': 'github.com/fiatjaf/relayer/v2 v2.1.7 h1:x=\ngithub.com/fiatjaf/relayer/v2 v2.1.7/go.mod h1:y=\n',
+  'main.go': relayMain('\tr.storage = &sqlite3.SQLite3Backend{\n\t\tDatabaseURL: os.Getenv("DATABASE_URL"),\n\t\t//MaxIdleConns: 1,\n\t}\n'),
+};
+
+describe('5. nostr-relay: the database location from DATABASE_URL, with no default', () => {
+  it('a Check names DATABASE_URL, where it is read, and where a file belongs', async () => {
+    const r = await gen(tree(nostrRelay, {}));
+    assert.ok(r.warnings.some((x) => x.startsWith('The program takes its database\'s location from DATABASE_URL (DatabaseURL: os.Getenv("DATABASE_URL") in main.go), with no default') && x.includes('docker run -e DATABASE_URL=')), r.warnings.join('\n'));
+  });
+
+  it('negative: a variable given a default when empty, a database host or user, or another setting: no Check', async () => {
+    for (const storage of [
+      '\tdsn := os.Getenv("DATABASE_URL")\n\tif dsn == "" {\n\t\tdsn = "nostr.sqlite"\n\t}\n\tr.storage = &sqlite3.SQLite3Backend{DatabaseURL: dsn}\n',
+      '\tr.storage = &sqlite3.SQLite3Backend{DatabaseURL: "nostr.sqlite"}\n\tdbHost := os.Getenv("DB_HOST")\n\t_ = dbHost\n',
+      '\tr.storage = &sqlite3.SQLite3Backend{DatabaseURL: "nostr.sqlite"}\n\tfeedback := os.Getenv("FEEDBACK")\n\t_ = feedback\n',
+    ]) {
+      const r = await gen(tree(nostrRelay, { 'main.go': relayMain(storage) }));
+      assert.ok(!r.warnings.some((x) => x.includes('database\'s location')), `${storage}\n${r.warnings.join('\n')}`);
     }
   });
 });

@@ -43,6 +43,7 @@ import { hostInjectedProgram } from './injectedPrograms';
 import { fieldPrograms } from './fieldPrograms';
 import { shellNeed } from './shellNeeds';
 import { shellDefaults } from './shellDefaults';
+import { databaseEnv } from './databaseEnv';
 import { nonGoMainProgram } from './mainProgram';
 import { GenerateError, isRuntime, type GenerateOptions, type GenerateTarget, type Runtime } from './types';
 
@@ -2050,6 +2051,11 @@ export function plan(model: WorkspaceModel, options: GenerateOptions, io: Genera
     const names = notInstalled.map((d) => d.name);
     warnings.push(`The program runs programs it names at run time (${dynamic.calls.join('; ')}), and its sources name ${names.join(', ')} as ${names.length > 1 ? 'defaults' : 'a default'} (${notInstalled.map((d) => `${d.constant} in ${d.file}`).join(', ')}): ${runtime === 'distroless' || runtime === 'scratch' ? `${runtimeImage} has no programs but the binary` : `${runtimeImage} does not include ${names.length > 1 ? 'them' : 'it'}`}, so if the program runs ${names.length > 1 ? 'them' : 'it'}, the call fails in the container. Install ${names.length > 1 ? 'them' : 'it'} in the runtime stage (${runtime === 'distroless' || runtime === 'scratch' ? 'with --runtime debian or alpine' : runtime === 'alpine' ? 'apk add' : 'apt-get install'}, or COPY ${names.length > 1 ? 'the binaries' : 'the binary'} from ${names.length > 1 ? 'their images' : 'its image'}).${names.includes('go') ? goToolchainNote(go.version) : ''}`);
   }
+  // A database location the main package takes from an environment variable with no default
+  // (nostr-relay's `DatabaseURL: os.Getenv("DATABASE_URL")`, ./databaseEnv.ts): the image sets none.
+  const mainFiles = closure.find((c) => c.dir === target.dir)?.files.map((f) => ({ file: join(target.dir, f.file), text: f.text })) ?? [];
+  const dbEnv = databaseEnv(mainFiles);
+  if (dbEnv) warnings.push(`The program takes its database's location from ${dbEnv.env} (${dbEnv.via}), with no default, and this image sets no ${dbEnv.env}: set it when you run it (docker run -e ${dbEnv.env}=…; a database file belongs under /app${root ? "" : ", which the runtime user owns,"} or on a volume).`);
   // A default command line the program hands to sh -c (feed-master's yt-dlp template, ./shellDefaults.ts):
   // a Check naming what it runs, on a runtime that has a shell but not those programs.
   const lines = runtime === 'debian' || runtime === 'alpine' ? shellDefaults(closure, target.binary) : null;
