@@ -14,6 +14,8 @@
  *    from environment fallbacks: EXPOSE the fallback port (gliderlabs/logspout's 80, judge 39 X G1).
  * 5. A database location the main package takes from an environment variable with no default: a
  *    Check naming it (mattn/nostr-relay's DATABASE_URL, judge 39 G G3).
+ * 6. A listen call on a configuration field whose literal default is a constant holding a loopback
+ *    address: a Check that the listener is unreachable (ironsmile/euterpe's localhost:9996, G G4).
  */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
@@ -226,5 +228,42 @@ describe('5. nostr-relay: the database location from DATABASE_URL, with no defau
       const r = await gen(tree(nostrRelay, { 'main.go': relayMain(storage) }));
       assert.ok(!r.warnings.some((x) => x.includes('database\'s location')), `${storage}\n${r.warnings.join('\n')}`);
     }
+  });
+});
+
+// ironsmile/euterpe at bbd9272dd0222bc0ef88128f8767626fd8a90a1e (GPL-3.0): go.mod (1,439 bytes)
+// `module github.com/ironsmile/euterpe`, go 1.21; main.go (1,465 bytes) calls src.Main; src/main.go
+// :240 `srv := webserver.NewServer(ctx, cfg, …)`; src/config/config.go (6,645 bytes) :25-31 `const (
+// configName = "config.json"; defaultlistAddress = "localhost:9996"; … )`, :45-46 `var defaultConfig =
+// Config{Listen: defaultlistAddress, …}`, :206-207 `userCfg := Config{Listen: defaultlistAddress, …}`;
+// src/webserver/webserver.go (10,175 bytes) :240-241 `srv.httpSrv = &http.Server{Addr: srv.cfg.Listen,
+// …}`, :273 `net.Listen("tcp", addr)`. Its Dockerfile:11 rewrites the generated config's
+// localhost:9996 to 0.0.0.0:9996.
+const euterpeConfig = (address: string) => `package config\n\nconst (\n\tconfigName = "config.json"\n\n\tdefaultlistAddress = "${address}"\n\tdefaultSecretBytes = 64\n)\n\nvar defaultConfig = Config{\n\tListen:         defaultlistAddress,\n\tLogFile:        "euterpe.log",\n\tSqliteDatabase: "euterpe.db",\n}\n\ntype Config struct {\n\tListen         string \`json:"listen,omitempty"\`\n\tLogFile        string \`json:"log_file,omitempty"\`\n\tSqliteDatabase string \`json:"sqlite_database,omitempty"\`\n}\n\nfunc Load() Config {\n\tuserCfg := Config{\n\t\tListen: defaultlistAddress,\n\t}\n\treturn userCfg\n}\n`;
+const euterpe: Record<string, string | null> = {
+  'go.mod': 'module github.com/ironsmile/euterpe\n\ngo 1.21\n',
+  'main.go': 'package main\n\nimport (\n\t"github.com/ironsmile/euterpe/src"\n)\n\nfunc main() {\n\tsrc.Main()\n}\n',
+  'src/main.go': 'package src\n\nimport (\n\t"github.com/ironsmile/euterpe/src/config"\n\t"github.com/ironsmile/euterpe/src/webserver"\n)\n\nfunc Main() {\n\tcfg := config.Load()\n\tsrv := webserver.NewServer(cfg)\n\tsrv.Serve()\n}\n',
+  'src/config/config.go': euterpeConfig('localhost:9996'),
+  'src/webserver/webserver.go': 'package webserver\n\nimport (\n\t"net"\n\t"net/http"\n\n\t"github.com/ironsmile/euterpe/src/config"\n)\n\ntype Server struct {\n\tcfg     config.Config\n\thttpSrv *http.Server\n}\n\nfunc NewServer(cfg config.Config) *Server {\n\treturn &Server{cfg: cfg}\n}\n\nfunc (srv *Server) Serve() {\n\tsrv.httpSrv = &http.Server{\n\t\tAddr:           srv.cfg.Listen,\n\t\tMaxHeaderBytes: 1048576,\n\t}\n\taddr := srv.httpSrv.Addr\n\tif addr == "" {\n\t\taddr = "localhost:http"\n\t}\n\tlsn, err := net.Listen("tcp", addr)\n\tif err != nil {\n\t\treturn\n\t}\n\t_ = srv.httpSrv.Serve(lsn)\n}\n',
+};
+
+describe('6. euterpe: a configuration default through a constant, on loopback', () => {
+  it('no EXPOSE; a Check names --port 9996, and another that localhost is unreachable, naming the constant', async () => {
+    const r = await gen(tree(euterpe, {}));
+    assert.deepEqual(r.exposes, [], r.reasons.join('\n'));
+    assert.ok(r.warnings.some((x) => x.startsWith('No EXPOSE: the program listens on a port its configuration sets: http.Server{Addr: srv.cfg.Listen}') && x.includes('Pass --port 9996')), r.warnings.join('\n'));
+    assert.ok(r.warnings.some((x) => x.startsWith('By default that listener binds localhost (Listen: defaultlistAddress ("localhost:9996") in src/config/config.go), which is unreachable')), r.warnings.join('\n'));
+  });
+
+  it('the same default on every interface (":9996") is a Check naming --port, with no loopback Check', async () => {
+    const r = await gen(tree(euterpe, { 'src/config/config.go': euterpeConfig(':9996') }));
+    assert.ok(r.warnings.some((x) => x.includes('Pass --port 9996')), r.warnings.join('\n'));
+    assert.ok(!r.warnings.some((x) => x.startsWith('By default that listener binds')), r.warnings.join('\n'));
+  });
+
+  it('negative: a constant that is no address (a socket path): nothing about a port', async () => {
+    const r = await gen(tree(euterpe, { 'src/config/config.go': euterpeConfig('/run/euterpe.sock') }));
+    assert.ok(!r.warnings.some((x) => x.includes('--port') || x.startsWith('By default that listener binds')), r.warnings.join('\n'));
   });
 });

@@ -251,16 +251,31 @@ function addressField(expr: string, texts: readonly { file: string; text: string
       return { port, via: `${shown} (${file}), which ${fn && fn.name !== '' ? `${fn.name}() (${t.file})` : t.file} sets to "${value}" when the configuration leaves ${field} empty`, file: t.file, loopback: null, sure: true };
     }
   }
-  // The literals that set it: one address.
-  const found: { port: number; file: string; value: string }[] = [];
+  // The literals that set it: one address. Also through a constant of the literal's file
+  // (ironsmile/euterpe bbd9272 src/config/config.go:30 `defaultlistAddress = "localhost:9996"`, :46
+  // `Listen: defaultlistAddress` in defaultConfig): a loopback address is reported as such.
+  const found: { port: number; file: string; value: string; shown: string; loopback: string | null }[] = [];
   for (const t of texts) {
-    for (const m of t.text.matchAll(new RegExp(`(?:^|[\\s,{])${field}[ \\t]*:[ \\t]*"([^"\\n]*)"`, 'g'))) {
-      const port = address(m[1]);
-      if (port !== null) found.push({ port, file: t.file, value: m[1] });
+    for (const m of t.text.matchAll(new RegExp(`(?:^|[\\s,{])${field}[ \\t]*:[ \\t]*(?:"([^"\\n]*)"|(${IDENT})[ \\t]*(?=,|\\n|\\}))`, 'g'))) {
+      const value = m[1] ?? constantsOf(t.text).get(m[2]);
+      if (value === undefined) continue;
+      const shown = m[1] !== undefined ? `${field}: "${value}"` : `${field}: ${m[2]} ("${value}")`;
+      const port = address(value);
+      if (port !== null) {
+        found.push({ port, file: t.file, value, shown, loopback: null });
+        continue;
+      }
+      const lb = /^(localhost|127\.0\.0\.1|\[::1\]):([0-9]{1,5})$/.exec(value);
+      if (lb && Number(lb[2]) >= 1 && Number(lb[2]) <= 65535) found.push({ port: Number(lb[2]), file: t.file, value, shown, loopback: lb[1] });
     }
   }
-  if (found.length === 0 || new Set(found.map((f) => f.port)).size !== 1) return null;
-  return { port: found[0].port, via: `${shown} (${file}), which ${field}: "${found[0].value}" in ${found[0].file} sets`, file: found[0].file, loopback: null };
+  // Addresses on every interface decide when there are any; loopback ones only without them.
+  const external = found.filter((f) => f.loopback === null);
+  const kept = external.length > 0 ? external : found;
+  if (kept.length === 0 || new Set(kept.map((f) => f.port)).size !== 1) return null;
+  const loopback = external.length === 0 && new Set(kept.map((f) => f.loopback)).size === 1 ? { host: kept[0].loopback!, via: `${kept[0].shown} in ${kept[0].file}` } : null;
+  if (external.length === 0 && loopback === null) return null;
+  return { port: kept[0].port, via: `${shown} (${file}), which ${kept[0].shown} in ${kept[0].file} sets`, file: kept[0].file, loopback };
 }
 
 /**
