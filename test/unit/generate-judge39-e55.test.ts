@@ -16,6 +16,8 @@
  *    Check naming it (mattn/nostr-relay's DATABASE_URL, judge 39 G G3).
  * 6. A listen call on a configuration field whose literal default is a constant holding a loopback
  *    address: a Check that the listener is unreachable (ironsmile/euterpe's localhost:9996, G G4).
+ * 7. A configuration flag with an empty default that every Dockerfile of the project starting the
+ *    binary passes: a Check naming it (theupdateframework/notary's -config, judge 39 Y G1).
  */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
@@ -265,5 +267,38 @@ describe('6. euterpe: a configuration default through a constant, on loopback', 
   it('negative: a constant that is no address (a socket path): nothing about a port', async () => {
     const r = await gen(tree(euterpe, { 'src/config/config.go': euterpeConfig('/run/euterpe.sock') }));
     assert.ok(!r.warnings.some((x) => x.includes('--port') || x.startsWith('By default that listener binds')), r.warnings.join('\n'));
+  });
+});
+
+// theupdateframework/notary at 177297005ef8a19ae1923a05dcd0b944b800f413 (Apache-2.0): go.mod (3,016
+// bytes) `module github.com/theupdateframework/notary`, go 1.12; cmd/notary-server/main.go (2,960 bytes)
+// :35-37 `func setupFlags(flagStorage *cmdFlags) { flag.StringVar(&flagStorage.configFile, "config", "",
+// "Path to configuration file")`, :68-71 `parseServerConfig(flagStorage.configFile, …)` then
+// `logrus.Fatal(err.Error())` ("Could not read config at :"); server.Dockerfile (878 bytes) :29-30
+// `ENTRYPOINT [ "notary-server" ]`, `CMD [ "-config=fixtures/server-config-local.json" ]`;
+// server.minimal.Dockerfile (1,562 bytes) :41-42 `ENTRYPOINT [ "/usr/bin/notary-server" ]`, `CMD [
+// "-config=/var/lib/notary/fixtures/server-config-local.json" ]`.
+const notaryMain = (def: string) => `package main\n\nimport (\n\t"flag"\n\t"fmt"\n\t"os"\n)\n\ntype cmdFlags struct {\n\tdebug      bool\n\tconfigFile string\n}\n\nfunc setupFlags(flagStorage *cmdFlags) {\n\tflag.StringVar(&flagStorage.configFile, "config", ${def}, "Path to configuration file")\n\tflag.BoolVar(&flagStorage.debug, "debug", false, "Enable the debugging server on localhost:8080")\n}\n\nfunc main() {\n\tflagStorage := cmdFlags{}\n\tsetupFlags(&flagStorage)\n\tflag.Parse()\n\tif err := parseServerConfig(flagStorage.configFile); err != nil {\n\t\tfmt.Println(err)\n\t\tos.Exit(1)\n\t}\n}\n\nfunc parseServerConfig(file string) error {\n\t_, err := os.ReadFile(file)\n\treturn err\n}\n`;
+const notary: Record<string, string | null> = {
+  'go.mod': 'module github.com/theupdateframework/notary\n\ngo 1.12\n',
+  'cmd/notary-server/main.go': notaryMain('""'),
+  'cmd/notary/main.go': 'package main\n\nfunc main() {}\n',
+  'server.Dockerfile': 'FROM golang:1.14.1-alpine\nENV NOTARYPKG github.com/theupdateframework/notary\nCOPY . /go/src/${NOTARYPKG}\nWORKDIR /go/src/${NOTARYPKG}\nEXPOSE 4443\nRUN go install -tags pkcs11 ${NOTARYPKG}/cmd/notary-server\nENTRYPOINT [ "notary-server" ]\nCMD [ "-config=fixtures/server-config-local.json" ]\n',
+  'server.minimal.Dockerfile': 'FROM golang:1.14.1-alpine AS build-env\nENV NOTARYPKG github.com/theupdateframework/notary\nCOPY . /go/src/${NOTARYPKG}\nWORKDIR /go/src/${NOTARYPKG}\nRUN go install -tags pkcs11 ${NOTARYPKG}/cmd/notary-server\n\nFROM busybox:latest\nCOPY --from=build-env /go/bin/notary-server /usr/bin/notary-server\nCOPY --from=build-env /go/src/github.com/theupdateframework/notary/fixtures /var/lib/notary/fixtures\nWORKDIR /var/lib/notary\nUSER notary\nENTRYPOINT [ "/usr/bin/notary-server" ]\nCMD [ "-config=/var/lib/notary/fixtures/server-config-local.json" ]\n',
+};
+
+describe('7. notary-server: the -config every project image passes, whose default is empty', () => {
+  it('a Check names -config, both Dockerfiles, where the flag is defined, and the CMD to pass', async () => {
+    const r = await gen(tree(notary, {}), { package: './cmd/notary-server' });
+    const w = r.warnings.find((x) => x.startsWith('Every Dockerfile of the project that starts notary-server passes -config ('));
+    assert.ok(w, r.warnings.join('\n'));
+    assert.ok(w.includes('server.Dockerfile:7 ENTRYPOINT ["notary-server"]') && w.includes('server.minimal.Dockerfile:12 ENTRYPOINT ["/usr/bin/notary-server"]') && w.includes('whose default is empty (cmd/notary-server/main.go:15)') && w.includes('CMD ["-config=/app/server-config-local.json"]'), w);
+  });
+
+  it('negative: a default of its own, or one Dockerfile that passes no -config: no Check', async () => {
+    for (const files of [{ 'cmd/notary-server/main.go': notaryMain('"server-config.json"') } as Record<string, string | null>, { 'server.minimal.Dockerfile': notary['server.minimal.Dockerfile']!.replace('CMD [ "-config=/var/lib/notary/fixtures/server-config-local.json" ]\n', '') }]) {
+      const r = await gen(tree(notary, files), { package: './cmd/notary-server' });
+      assert.ok(!r.warnings.some((x) => x.startsWith('Every Dockerfile of the project')), r.warnings.join('\n'));
+    }
   });
 });
