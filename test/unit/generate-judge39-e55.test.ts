@@ -157,6 +157,19 @@ describe('3. feed-master: the default command line it runs through sh -c', () =>
     assert.ok(w && w.includes('does not include yt-dlp, so') && !w.includes('ffmpeg'), r.warnings.join('\n'));
   });
 
+  // dagger/dagger engine/vcs/vcs.go `DownloadCmd = "pull --ff-only"` (git's arguments), beside
+  // engine/client/secretprovider/cmd.go `exec.CommandContext(ctx, "sh", "-c", cmd)`: no program of its own.
+  it('negative: a version-control table\'s …Cmd or a subcommand first (pull --ff-only): no Check', async () => {
+    const variants: Record<string, string | null>[] = [
+      { 'app/config/config.go': feedMaster(ytTemplate)['app/config/config.go']!.replace(/DlTemplate/g, 'DlCmd') },
+      { 'app/vcs/vcs.go': 'package vcs\n\nvar git = struct{ DownloadCommand string }{\n\tDownloadCommand: "pull --ff-only",\n}\n', 'app/config/config.go': feedMaster('ls -la')['app/config/config.go']! },
+    ];
+    for (const files of variants) {
+      const r = await gen(tree(feedMaster(ytTemplate), files));
+      assert.ok(!r.warnings.some((x) => x.startsWith('The program runs command lines through a shell')), r.warnings.join('\n'));
+    }
+  });
+
   it('negative: a line of a base tool (ls), a literal sh -c line, or a line that is no command (no flag): no Check', async () => {
     for (const [template, run] of [['ls -la {{.FileName}}', 'b1.String()'], [ytTemplate, '"true"'], ['Episode {{.ID}} of {{.FileName}}', 'b1.String()']]) {
       const r = await gen(tree(feedMaster(template, run), {}));
@@ -293,6 +306,18 @@ describe('7. notary-server: the -config every project image passes, whose defaul
     const w = r.warnings.find((x) => x.startsWith('Every Dockerfile of the project that starts notary-server passes -config ('));
     assert.ok(w, r.warnings.join('\n'));
     assert.ok(w.includes('server.Dockerfile:7 ENTRYPOINT ["notary-server"]') && w.includes('server.minimal.Dockerfile:12 ENTRYPOINT ["/usr/bin/notary-server"]') && w.includes('whose default is empty (cmd/notary-server/main.go:15)') && w.includes('CMD ["-config=/app/server-config-local.json"]'), w);
+  });
+
+  // 0xsequence/bundler: cmd/bundler-node/main.go:40 `rootCmd.PersistentFlags().StringVar(&configFile,
+  // "config", "", …)` (pflag), Dockerfile:30,33 `ENTRYPOINT ["./bundler-node"]`, `CMD ["--config", "./bundler-node.conf"]`.
+  it('a flag given with two dashes (pflag) is named and passed so', async () => {
+    const r = await gen(tree(notary, {
+      'cmd/notary-server/main.go': notaryMain('""').replace('flag.StringVar(&flagStorage.configFile, "config", ""', 'flag.CommandLine.StringVar(&flagStorage.configFile, "config", ""'),
+      'server.Dockerfile': notary['server.Dockerfile']!.replace('CMD [ "-config=fixtures/server-config-local.json" ]', 'CMD [ "--config", "./server-config-local.json" ]'),
+      'server.minimal.Dockerfile': null,
+    }), { package: './cmd/notary-server' });
+    const w = r.warnings.find((x) => x.startsWith('Every Dockerfile of the project that starts notary-server passes --config ('));
+    assert.ok(w && w.includes('CMD ["--config=/app/server-config-local.json"]'), r.warnings.join('\n'));
   });
 
   it('negative: a default of its own, or one Dockerfile that passes no -config: no Check', async () => {

@@ -1979,7 +1979,7 @@ export function plan(model: WorkspaceModel, options: GenerateOptions, io: Genera
   if (!warnings.some((w) => w.startsWith(`The project's image starts ${target.binary} with `))) {
     const cfg = configFlagPassed(ownStartArgs(new Set([target.binary, ...ownBinaryNames(model, target.dir, io).map((n) => n.name)]), io), closure.filter((p) => !otherCommandDirs.has(p.dir)));
     if (cfg && !(cmd ?? []).some((a) => a === `-${cfg.flag}` || a === `--${cfg.flag}` || a.startsWith(`-${cfg.flag}=`) || a.startsWith(`--${cfg.flag}=`))) {
-      warnings.push(`Every Dockerfile of the project that starts ${target.binary} passes -${cfg.flag} (${cfg.starts.join('; ')}), whose default is empty (${cfg.definedAt}), and this image passes none: the program may not start without its configuration. Mount your own file and pass it (CMD [${[...(cmd ?? []), `-${cfg.flag}=/app/${cfg.file}`].map((a) => JSON.stringify(a)).join(', ')}], with it mounted at /app/${cfg.file}).`);
+      warnings.push(`Every Dockerfile of the project that starts ${target.binary} passes ${cfg.dashes}${cfg.flag} (${cfg.starts.join('; ')}), whose default is empty (${cfg.definedAt}), and this image passes none: the program may not start without its configuration. Mount your own file and pass it (CMD [${[...(cmd ?? []), `${cfg.dashes}${cfg.flag}=/app/${cfg.file}`].map((a) => JSON.stringify(a)).join(', ')}], with it mounted at /app/${cfg.file}).`);
     }
   }
   if (bareRoot !== null) reasons.push(`No subcommand: ${bareRoot}.`);
@@ -2067,7 +2067,7 @@ export function plan(model: WorkspaceModel, options: GenerateOptions, io: Genera
   // (nostr-relay's `DatabaseURL: os.Getenv("DATABASE_URL")`, ./databaseEnv.ts): the image sets none.
   const mainFiles = closure.find((c) => c.dir === target.dir)?.files.map((f) => ({ file: join(target.dir, f.file), text: f.text })) ?? [];
   const dbEnv = databaseEnv(mainFiles);
-  if (dbEnv) warnings.push(`The program takes its database's location from ${dbEnv.env} (${dbEnv.via}), with no default, and this image sets no ${dbEnv.env}: set it when you run it (docker run -e ${dbEnv.env}=…; a database file belongs under /app${root ? "" : ", which the runtime user owns,"} or on a volume).`);
+  if (dbEnv) warnings.push(`The program takes its database's location from ${dbEnv.env} (${dbEnv.via}), with no default, and this image sets no ${dbEnv.env}: set it when you run it (docker run -e ${dbEnv.env}=…; a database file, if it is one, belongs under /app${root ? "" : ", which the runtime user owns,"} or on a volume).`);
   // A default command line the program hands to sh -c (feed-master's yt-dlp template, ./shellDefaults.ts):
   // a Check naming what it runs, on a runtime that has a shell but not those programs.
   const lines = runtime === 'debian' || runtime === 'alpine' ? shellDefaults(closure, target.binary) : null;
@@ -2191,7 +2191,7 @@ function fts5Use(dirs: readonly string[], filesOf: (dir: string) => readonly str
  * default (`flag.StringVar(&x, "config", "", …)`, pflag's `StringVarP(&x, "config", "c", "", …)`):
  * the starts as shown, the flag, where it is defined, and the file name the first start passes.
  */
-function configFlagPassed(starts: readonly { args: string[]; via: string }[], packages: readonly PackageSources[]): { flag: string; starts: string[]; definedAt: string; file: string } | null {
+function configFlagPassed(starts: readonly { args: string[]; via: string }[], packages: readonly PackageSources[]): { flag: string; dashes: string; starts: string[]; definedAt: string; file: string } | null {
   if (starts.length === 0) return null;
   const CONFIG_FLAG = /^(?:config|config[-_.]?file|conf|cfg)$/;
   const passed = starts.map((st) => {
@@ -2200,7 +2200,7 @@ function configFlagPassed(starts: readonly { args: string[]; via: string }[], pa
       if (!m || !CONFIG_FLAG.test(m[1])) continue;
       const value = m[2] ?? st.args[i + 1];
       if (value === undefined || value.startsWith('-') || value.includes('$')) return null;
-      return { flag: m[1], value };
+      return { flag: m[1], value, dashes: st.args[i].startsWith('--') ? '--' : '-' };
     }
     return null;
   });
@@ -2213,7 +2213,7 @@ function configFlagPassed(starts: readonly { args: string[]; via: string }[], pa
       if (!def) continue;
       const file = nodePath.posix.basename(passed[0]!.value);
       if (!/^[A-Za-z0-9][\w.-]*$/.test(file)) return null;
-      return { flag, starts: starts.map((st) => st.via), definedAt: `${join(p.dir, f.file)}:${text.slice(0, def.index).split('\n').length}`, file };
+      return { flag, dashes: passed[0]!.dashes, starts: starts.map((st) => st.via), definedAt: `${join(p.dir, f.file)}:${text.slice(0, def.index).split('\n').length}`, file };
     }
   }
   return null;

@@ -1,7 +1,7 @@
 /**
  * Programs a program runs through a shell command line its sources give as a default: it runs
  * `sh -c <a command line it builds>` (not a literal, so the loader's reading of exec calls names
- * only sh), and one of its packages sets a field or variable named for a command (…Cmd, …Command,
+ * only sh), and one of its packages sets a field or variable named for a command (…Command,
  * …Template, …Script) to a literal command line that starts with a program and a flag. That
  * program is what the shell runs unless the configuration gives another line.
  *
@@ -24,11 +24,15 @@ export interface ShellDefaults {
 const SHELL_CALL = /\bexec\.(Command(?:Context)?)\(\s*([A-Za-z_][\w.]*(?:\(\))?\s*,\s*)?"((?:\/bin\/|\/usr\/bin\/)?(?:sh|bash))"\s*,\s*"-c"\s*,\s*([A-Za-z_][\w.]*(?:\([^()\n]*\))?)\s*[,)]/g;
 /** `x.y.NameTemplate = <literal>`, `NameCmd: <literal>,`, `nameCommand := <literal>`. */
 const DEFAULT_LINE = /(?:^|[\s{(,])((?:[A-Za-z_][A-Za-z0-9_]*\.)*([A-Za-z_][A-Za-z0-9_]*))\s*(?::=|=(?!=)|:)\s*(`[^`]*`|"(?:[^"\\\n]|\\.)*")/gm;
-const COMMAND_NAME = /(?:Cmd|Command|Template|Tmpl|Script)$/i;
+// Not …Cmd: version-control tables hold the arguments of their own program there (dagger/dagger
+// engine/vcs/vcs.go `DownloadCmd = "pull --ff-only"`, git's arguments, not a program of its own).
+const COMMAND_NAME = /(?:Command|Template|Tmpl|Script)$/i;
 /** A command line: a bare program name, then a flag. */
 const COMMAND_LINE = /^\s*([a-z][a-z0-9_+-]{1,30})\s+--?[A-Za-z]/;
 /** Shells and the shell's own words are no program of their own here. */
-const NOT_PROGRAMS = new Set(['sh', 'bash', 'echo', 'exec', 'env', 'test', 'true', 'false', 'cd', 'set', 'export']);
+const NOT_PROGRAMS = new Set(['sh', 'bash', 'echo', 'exec', 'env', 'test', 'true', 'false', 'cd', 'set', 'export',
+  // Subcommands of a version-control program, whose arguments such a line holds.
+  'pull', 'push', 'clone', 'fetch', 'checkout', 'update', 'init', 'status', 'log', 'config', 'remote', 'submodule']);
 /** yt-dlp and youtube-dl post-process with ffmpeg: extracting audio, converting, merging, embedding. */
 const FFMPEG_OPTIONS = /(?:^|\s)(?:--extract-audio|-x|--audio-format|--recode-video|--remux-video|--merge-output-format|--embed-thumbnail|--embed-subs)(?=[\s=]|$)/;
 
