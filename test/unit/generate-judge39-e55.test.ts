@@ -159,10 +159,13 @@ describe('3. feed-master: the default command line it runs through sh -c', () =>
 
   // dagger/dagger engine/vcs/vcs.go `DownloadCmd = "pull --ff-only"` (git's arguments), beside
   // engine/client/secretprovider/cmd.go `exec.CommandContext(ctx, "sh", "-c", cmd)`: no program of its own.
-  it('negative: a version-control table\'s …Cmd or a subcommand first (pull --ff-only): no Check', async () => {
+  it('negative: a version-control table\'s …Cmd, a subcommand first (pull --ff-only), or a script that is no setting\'s default: no Check', async () => {
     const variants: Record<string, string | null>[] = [
       { 'app/config/config.go': feedMaster(ytTemplate)['app/config/config.go']!.replace(/DlTemplate/g, 'DlCmd') },
       { 'app/vcs/vcs.go': 'package vcs\n\nvar git = struct{ DownloadCommand string }{\n\tDownloadCommand: "pull --ff-only",\n}\n', 'app/config/config.go': feedMaster('ls -la')['app/config/config.go']! },
+      // ollama/ollama cmd/launch/hermes.go:29 `hermesInstallScript = "curl -fsSL … | bash -s -- --skip-setup"`,
+      // a step of its own, not a setting's default (no `== ""` guard).
+      { 'app/config/config.go': feedMaster(ytTemplate)['app/config/config.go']!.replace(/\tif c\.YouTube\.DlTemplate == "" \{\n\t\tc\.YouTube\.DlTemplate = (`[^`]*`)\n\t\}\n/, '\tinstallScript := $1\n\t_ = installScript\n') },
     ];
     for (const files of variants) {
       const r = await gen(tree(feedMaster(ytTemplate), files));
@@ -275,6 +278,16 @@ describe('6. euterpe: a configuration default through a constant, on loopback', 
     const r = await gen(tree(euterpe, { 'src/config/config.go': euterpeConfig(':9996') }));
     assert.ok(r.warnings.some((x) => x.includes('Pass --port 9996')), r.warnings.join('\n'));
     assert.ok(!r.warnings.some((x) => x.startsWith('By default that listener binds')), r.warnings.join('\n'));
+  });
+
+  // lightningnetwork/lnd config.go `LetsEncryptListen: defaultLetsEncryptListen` (":80"), tls_manager.go
+  // `http.Server{Addr: t.cfg.LetsEncryptListen}`: the ACME challenge responder, not the program's port.
+  it('negative: an ACME challenge listener\'s field (LetsEncryptListen ":80"): no --port Check', async () => {
+    const r = await gen(tree(euterpe, {
+      'src/config/config.go': euterpeConfig(':80').replace(/Listen(?=[ :])/g, 'LetsEncryptListen'),
+      'src/webserver/webserver.go': euterpe['src/webserver/webserver.go']!.replace('srv.cfg.Listen', 'srv.cfg.LetsEncryptListen'),
+    }));
+    assert.ok(!r.warnings.some((x) => x.includes('--port 80')), r.warnings.join('\n'));
   });
 
   it('negative: a constant that is no address (a socket path): nothing about a port', async () => {

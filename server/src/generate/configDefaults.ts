@@ -227,7 +227,9 @@ export function configFieldListeners(pkgs: readonly Source[]): ConfigFieldListen
 function addressField(expr: string, texts: readonly { file: string; text: string }[], file: string, shown: string): ConfigFieldListener | null {
   if (!new RegExp(`^${SELECTOR}$`).test(expr)) return null;
   const field = expr.slice(expr.lastIndexOf('.') + 1);
-  if (!/(?:port|addr|address|listen)$/i.test(field) || /pprof|profil|debug|metric|admin|grpc/i.test(field)) return null;
+  // Nor an ACME challenge responder's (lightningnetwork/lnd config.go `LetsEncryptListen:
+  // defaultLetsEncryptListen` = ":80", tls_manager.go `http.Server{Addr: t.cfg.LetsEncryptListen}`).
+  if (!/(?:port|addr|address|listen)$/i.test(field) || /pprof|profil|debug|metric|admin|grpc|letsencrypt|acme|autocert|challenge/i.test(field)) return null;
   const address = (v: string): number | null => {
     const m = /^(?:0\.0\.0\.0|\[::\]|::)?:([0-9]{1,5})$/.exec(v);
     return m && Number(m[1]) >= 1 && Number(m[1]) <= 65535 ? Number(m[1]) : null;

@@ -23,7 +23,7 @@ export interface ShellDefaults {
 /** `exec.Command[Context]([ctx, ]"sh", "-c", <not a literal>…)`. */
 const SHELL_CALL = /\bexec\.(Command(?:Context)?)\(\s*([A-Za-z_][\w.]*(?:\(\))?\s*,\s*)?"((?:\/bin\/|\/usr\/bin\/)?(?:sh|bash))"\s*,\s*"-c"\s*,\s*([A-Za-z_][\w.]*(?:\([^()\n]*\))?)\s*[,)]/g;
 /** `x.y.NameTemplate = <literal>`, `NameCmd: <literal>,`, `nameCommand := <literal>`. */
-const DEFAULT_LINE = /(?:^|[\s{(,])((?:[A-Za-z_][A-Za-z0-9_]*\.)*([A-Za-z_][A-Za-z0-9_]*))\s*(?::=|=(?!=)|:)\s*(`[^`]*`|"(?:[^"\\\n]|\\.)*")/gm;
+const DEFAULT_LINE = /(?:^|[\s{(,])((?:[A-Za-z_][A-Za-z0-9_]*\.)*([A-Za-z_][A-Za-z0-9_]*))\s*(:=|=(?!=)|:)\s*(`[^`]*`|"(?:[^"\\\n]|\\.)*")/gm;
 // Not …Cmd: version-control tables hold the arguments of their own program there (dagger/dagger
 // engine/vcs/vcs.go `DownloadCmd = "pull --ff-only"`, git's arguments, not a program of its own).
 const COMMAND_NAME = /(?:Command|Template|Tmpl|Script)$/i;
@@ -50,7 +50,11 @@ export function shellDefaults(packages: readonly { dir: string; files: readonly 
   for (const c of code) {
     for (const m of c.text.matchAll(DEFAULT_LINE)) {
       if (!COMMAND_NAME.test(m[2])) continue;
-      const value = m[3].startsWith('`') ? m[3].slice(1, -1) : m[3].slice(1, -1).replace(/\\"/g, '"');
+      // A default: a literal's field, or an assignment the file makes only when the setting is
+      // empty (`if c.YouTube.DlTemplate == "" {`); not a constant the program runs for a step of its
+      // own (ollama/ollama cmd/launch/hermes.go:29 `hermesInstallScript = "curl -fsSL … | bash"`).
+      if (m[3] !== ':' && !new RegExp(`\\b${m[1].replace(/\./g, '\\.')}\\s*==\\s*""`).test(c.text)) continue;
+      const value = m[4].startsWith('`') ? m[4].slice(1, -1) : m[4].slice(1, -1).replace(/\\"/g, '"');
       if (value.includes('\n')) continue;
       const program = COMMAND_LINE.exec(value)?.[1];
       if (program === undefined || NOT_PROGRAMS.has(program) || program === binary || defaults.some((d) => d.program === program)) continue;
