@@ -126,11 +126,7 @@ export function ownRunPaths(model: WorkspaceModel, candidates: readonly Generate
  * at most two; null when no such file or words.
  */
 export function ownStartWords(names: ReadonlySet<string>, io: OwnBuildIo, targetDir?: string): { words: string[]; via: string } | null {
-  for (const file of rootDockerfiles(io, targetDir)) {
-    const text = io.readFile(file);
-    if (text === null) continue;
-    const df = parseDockerfile(text);
-    if (df.stages.length === 0) continue;
+  for (const { file, df } of rootModels(io, targetDir)) {
     const { entrypoint, cmd } = startInstructions(df, df.stages[df.stages.length - 1]);
     const json = entrypoint?.json && entrypoint.json.length > 0 && names.has(nodePath.posix.basename(entrypoint.json[0])) ? { i: entrypoint, argv: entrypoint.json }
       : cmd?.json && cmd.json.length > 0 && names.has(nodePath.posix.basename(cmd.json[0])) ? { i: cmd, argv: cmd.json } : null;
@@ -151,11 +147,7 @@ export function ownStartWords(names: ReadonlySet<string>, io: OwnBuildIo, target
  */
 export function ownBareStart(names: ReadonlySet<string>, io: OwnBuildIo): { via: string } | null {
   let found: { via: string } | null = null;
-  for (const file of rootDockerfiles(io)) {
-    const text = io.readFile(file);
-    if (text === null) continue;
-    const df = parseDockerfile(text);
-    if (df.stages.length === 0) continue;
+  for (const { file, df } of rootModels(io)) {
     const { entrypoint, cmd } = startInstructions(df, df.stages[df.stages.length - 1]);
     const start = entrypoint ? (entrypoint.json ? [...entrypoint.json, ...(cmd ? cmd.json ?? ['?'] : [])] : null) : cmd?.json ?? null;
     const at = entrypoint ?? cmd;
@@ -176,11 +168,7 @@ export function ownBareStart(names: ReadonlySet<string>, io: OwnBuildIo): { via:
  */
 export function ownStartRest(names: ReadonlySet<string>, io: OwnBuildIo, targetDir: string): { args: string[]; via: string; volumes: { path: string; via: string }[]; copied: string[] } | null {
   let found: { args: string[]; via: string; volumes: { path: string; via: string }[]; copied: string[] } | null = null;
-  for (const file of rootDockerfiles(io, targetDir)) {
-    const text = io.readFile(file);
-    if (text === null) continue;
-    const df = parseDockerfile(text);
-    if (df.stages.length === 0) continue;
+  for (const { file, df } of rootModels(io, targetDir)) {
     const final = df.stages[df.stages.length - 1];
     const st = finalStart(df, names, true);
     if (!st) continue;
@@ -213,7 +201,7 @@ export function ownStartRest(names: ReadonlySet<string>, io: OwnBuildIo, targetD
           }
         }
         if (i.keyword !== 'VOLUME') continue;
-        const written = text.slice(i.argsSpan?.start ?? i.span.end, i.span.end).trim();
+        const written = df.text.slice(i.argsSpan?.start ?? i.span.end, i.span.end).trim();
         const paths = written.startsWith('[') ? [...written.matchAll(/"([^"]+)"/g)].map((m) => m[1]) : written.split(/\s+/);
         for (const path of paths) if (path.startsWith('/')) volumes.push({ path: path.replace(/\/+$/, '') || '/', via: `${file}:${i.line + 1} VOLUME ${written}` });
       }
@@ -449,11 +437,7 @@ function startedPackage(file: string, df: DockerfileModel, finalStage: number, c
  * none does.
  */
 export function ownStartSteps(binary: string, io: OwnBuildIo): (StartSteps & { start: { line: number; text: string } }) | null {
-  for (const file of rootDockerfiles(io)) {
-    const text = io.readFile(file);
-    if (text === null) continue;
-    const df = parseDockerfile(text);
-    if (df.stages.length === 0) continue;
+  for (const { df } of rootModels(io)) {
     for (const sp of startPrograms(df, df.stages[df.stages.length - 1], io.files)) {
       if (!sp.script) continue;
       const commands = scriptCommands(sp.script.text);
@@ -732,6 +716,18 @@ function rootDockerfiles(io: OwnBuildIo, targetDir?: string): string[] {
   return [...io.listFiles('').map((f) => f.path).filter((p) => PLAIN_NAMES.has(p)).sort(), ...(targetDir ? targetDockerfiles(targetDir, io) : [])];
 }
 
+/** The root Dockerfiles (rootDockerfiles) that have a stage, parsed: what every reading of the project's own image starts from. */
+function rootModels(io: OwnBuildIo, targetDir?: string): { file: string; df: DockerfileModel }[] {
+  const out: { file: string; df: DockerfileModel }[] = [];
+  for (const file of rootDockerfiles(io, targetDir)) {
+    const text = io.readFile(file);
+    if (text === null) continue;
+    const df = parseDockerfile(text);
+    if (df.stages.length > 0) out.push({ file, df });
+  }
+  return out;
+}
+
 /** Every Dockerfile of the project at most three levels down, outside vendor/, node_modules/ and testdata/. */
 function projectDockerfiles(io: OwnBuildIo): string[] {
   return io.listFiles('').map((f) => f.path).filter((p) => DOCKERFILE_NAME.test(nodePath.posix.basename(p)) && p.split('/').length <= 4 && !/(^|\/)(?:vendor|node_modules|testdata)\//.test(p)).sort();
@@ -865,11 +861,7 @@ export interface OwnWorkdirFolder {
  */
 export function ownWorkdirFolders(targetDir: string, io: OwnBuildIo): OwnWorkdirFolder[] {
   const out: OwnWorkdirFolder[] = [];
-  for (const file of rootDockerfiles(io, targetDir)) {
-    const text = io.readFile(file);
-    if (text === null) continue;
-    const df = parseDockerfile(text);
-    if (df.stages.length === 0) continue;
+  for (const { file, df } of rootModels(io, targetDir)) {
     const final = df.stages[df.stages.length - 1];
     const last = final.instructions[final.instructions.length - 1];
     const workdir = last === undefined ? null : workdirBefore(df, final, last, '/');
