@@ -8,6 +8,7 @@ import { contextFileAt } from '../../../server/src/facts/copiedFiles';
 import type { AnalyzeOptions } from '../../../server/src/rules/analyze';
 import { applyFix, assertLineEndings, df, lint, ready } from '../helpers';
 import { has } from './kit/basics';
+import { gickupDockerfile } from './kit/gickup';
 import { load, opts, tmpCopy, write } from './kit/context';
 import { SQL_EXPORTER_PLAIN, sqlExporter } from './kit/makeGo';
 import { GO_MOD, MAIN, tempWorkspace } from './kit/realworld';
@@ -1626,26 +1627,7 @@ describe('GD104: a download with the module cache mount, a make step without it 
 // nothing (facts/goSources.ts noGoSourcesAt, which GD107 reads too). The modules are downloaded by
 // `go get -d -v ./...` after `COPY . .` (line 11): every source edit downloads them all again.
 describe('GD104: a `go mod tidy` before any Go source is no download (gickup)', () => {
-  const gickup = (before = ['COPY go.mod .', 'COPY go.sum .'], eol = '\n') => df([
-    'FROM golang:1.26-alpine AS builder',
-    '',
-    '# Install dependencies for copy',
-    'RUN apk add -U --no-cache ca-certificates tzdata git',
-    '',
-    '# Use an valid GOPATH and copy the files',
-    'WORKDIR /go/src/github.com/cooperspencer/gickup',
-    ...before,
-    'RUN go mod tidy',
-    'COPY . .',
-    '',
-    '# Fetching dependencies and build the app',
-    'RUN go get -d -v ./...',
-    'RUN CGO_ENABLED=0 go build -a -installsuffix cgo -o gickup .',
-    '',
-    'FROM alpine:3.20 AS production',
-    'COPY --from=builder /go/src/github.com/cooperspencer/gickup/gickup /gickup/gickup',
-    'ENTRYPOINT [ "/gickup/gickup" ]',
-  ], eol);
+  const gickup = gickupDockerfile;
   const gd104 = (text: string) => lint(text).filter((f) => f.code === 'GD104');
 
   it('gickup 7d810a4 Dockerfile:11: the copy of the sources is reported, and the message names the tidy of line 10', () => {

@@ -7,6 +7,7 @@ import { load, opts, tmpCopy, write } from './kit/context';
 import { assertParses, has, find, fix, MOD, BUILD, formanceLedger } from './kit/gobuild';
 import { composeServices } from '../../../server/src/facts/composeImages';
 import { tempWorkspace } from './kit/realworld';
+import { gickupDockerfile } from './kit/gickup';
 import { BENTO_DOCKERFILE, BENTO_MAKEFILE, bento, SQL_EXPORTER_PLAIN, sqlExporter } from './kit/makeGo';
 import { contextWith, GOKAPI_DOCKERFILE, GOKAPI_FILES, KIALI_DOCKERFILE, KIALI_FILES, PLAIN_ENTRYPOINT, STATPING_DOCKERFILE, STATPING_FILES, VCLUSTER_DOCKERFILE } from './kit/goAtStart';
 import { NUCLIO_BUILDER, nuclioMakefile } from './kit/nuclio';
@@ -2786,26 +2787,7 @@ describe('GD107: the build cache a `go run` at container start reuses (vcluster 
 // stage: it matches no package, drops every requirement and downloads nothing (judge 39 Y's repro:
 // it succeeds with GOPROXY=off). The modules come from `go get -d -v ./...` after `COPY . .`.
 describe('GD107: a `go mod tidy` before any Go source downloads nothing (gickup)', () => {
-  const gickup = (before = ['COPY go.mod .', 'COPY go.sum .']) => df([
-    'FROM golang:1.26-alpine AS builder',
-    '',
-    '# Install dependencies for copy',
-    'RUN apk add -U --no-cache ca-certificates tzdata git',
-    '',
-    '# Use an valid GOPATH and copy the files',
-    'WORKDIR /go/src/github.com/cooperspencer/gickup',
-    ...before,
-    'RUN go mod tidy',
-    'COPY . .',
-    '',
-    '# Fetching dependencies and build the app',
-    'RUN go get -d -v ./...',
-    'RUN CGO_ENABLED=0 go build -a -installsuffix cgo -o gickup .',
-    '',
-    'FROM alpine:3.20 AS production',
-    'COPY --from=builder /go/src/github.com/cooperspencer/gickup/gickup /gickup/gickup',
-    'ENTRYPOINT [ "/gickup/gickup" ]',
-  ]);
+  const gickup = gickupDockerfile;
   const on = (text: string, what: string, o = {}) => find(text, 'GD107', o).filter((f) => text.slice(f.span.start, f.span.end).includes(what));
   // The context's go.mod (go 1.26) and main.go, import blocks left out.
   const context = () => contextWith({ 'go.mod': 'module github.com/cooperspencer/gickup\n\ngo 1.26\n', 'go.sum': '', 'main.go': 'package main\n\nfunc main() {}\n' });
