@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { before, describe, it } from 'node:test';
 import { ready } from './helpers';
-import { makeArgs, makeRecipe } from '../../server/src/dockerfile/makeRecipe';
+import { makeArgs, makeRecipe, makeRecipeRecorded } from '../../server/src/dockerfile/makeRecipe';
 
 /** The make-recipe fact (server/src/dockerfile/makeRecipe.ts): what `make <target>` runs, or null. */
 before(() => ready);
@@ -12,6 +12,14 @@ const run = (makefile: string, line: string, files: Record<string, string> = {},
   if (!args) return null;
   const r = makeRecipe(args, (name) => (name === 'Makefile' ? makefile : files[name] ?? null), unsetInEnv);
   return r && r.commands.map((c) => `${c.target}:${c.line}${c.conditional ? '?' : ''} ${c.dir ? `[${c.dir}] ` : ''}${c.cmd.env.map((e) => `${e.name}=${e.value.includes('__make_dynamic__') ? '<dyn>' : e.value} `).join('')}${c.cmd.argv.map((w) => (w.dynamic ? '<dyn>' : w.value)).join(' ')}`);
+};
+
+/** makeRecipeRecorded's commands, `!` after the line for an unknown one; `exists` names the files and folders of the context. */
+const recorded = (makefile: string, line: string, exists: string[] = []) => {
+  const args = makeArgs(words(line));
+  if (!args) return null;
+  const r = makeRecipeRecorded(args, (name) => (name === 'Makefile' ? makefile : null), () => false, (name) => exists.includes(name));
+  return r && r.commands.map((c) => `${c.target}:${c.line}${c.unknown ? '!' : ''}${c.conditional ? '?' : ''} ${c.dir ? `[${c.dir}] ` : ''}${c.cmd.env.map((e) => `${e.name}=${e.value.includes('__make_dynamic__') ? '<dyn>' : e.value} `).join('')}${c.cmd.argv.map((w) => (w.dynamic ? '<dyn>' : w.value)).join(' ')}`);
 };
 
 describe('makeRecipe', () => {
@@ -122,5 +130,72 @@ describe('makeRecipe', () => {
     }
     assert.deepEqual(run(`ifdef X\nGOARCH ?= amd64\nendif\nb:\n\tGOARCH=$(GOARCH) go build .\n`, 'make b', {}, () => true), ['b:5 GOARCH=<dyn> go build .']);
     assert.deepEqual(run(`override GOARCH ?= amd64\nb:\n\tGOARCH=$(GOARCH) go build .\n`, 'make b', {}, () => true), ['b:3 GOARCH=<dyn> go build .']);
+  });
+});
+
+// The mode facts/scriptRuns.ts makeCommandsRun (GD111 through make) reads Makefiles with: the same
+// reader, recording the commands it does not know instead of giving up.
+describe('makeRecipeRecorded', () => {
+  it('records what makeRecipe gives up on: generators, scripts, go get, sub-makes it cannot follow, writes into .go files', () => {
+    for (const [recipe, want] of [
+      ['go generate ./...', 'b:3! go generate ./...'],
+      ['./build.sh', 'b:3! ./build.sh'],
+      ['$(GO) get ./...', 'b:3! <dyn> get ./...'],
+      ['go get -u ./... && go mod tidy', 'b:3! go get -u ./...|b:3! go mod tidy'],
+      ['$(MAKE) nothere', 'b:3! make nothere'],
+      ['echo x > a.go && go vet .', 'b:3! echo x|b:3! go vet .'],
+      ['cp -r a b', 'b:3! cp -r a b'],
+    ]) {
+      assert.equal(run(`b:\n\tgo build .\n\t${recipe}\n`, 'make b'), null, recipe);
+      assert.deepEqual(recorded(`b:\n\tgo build .\n\t${recipe}\n`, 'make b'), ['b:2 go build .', ...want.split('|')], recipe);
+    }
+    // The same Makefile as makeRecipe reads it where that is certain.
+    const mk = 'GO = go\nOUT := bin\n.PHONY: all dirs\nall: dirs\n\t@$(GO) build -o ${OUT}/$@ ./cmd/app\ndirs:\n\t-mkdir -p $(OUT)\n';
+    assert.deepEqual(recorded(mk, 'make'), ['dirs:7? mkdir -p bin', 'all:5 go build -o bin/all ./cmd/app']);
+    assert.deepEqual(recorded(`${mk}release:\n\t$(MAKE) all\n\tgo mod tidy\n`, 'make release'), ['dirs:7? mkdir -p bin', 'all:5 go build -o bin/all ./cmd/app', 'release:10! go mod tidy']);
+    // A `$(shell …)` that could write sources is unknown text; `$(shell which go)` is go.
+    assert.equal(run('X := $(shell go generate ./...)\nb:\n\tgo build .\n', 'make b'), null);
+    assert.deepEqual(recorded('X := $(shell go generate ./...)\nb:\n\tgo build .\n', 'make b'), ['b:3 go build .']);
+    assert.deepEqual(recorded('GO_ENV=CGO_ENABLED=0 GO111MODULE=on\nGO=$(GO_ENV) "$(shell which go)"\nb:\n\t@$(GO) get x@v1\n', 'make b'), ['b:4! CGO_ENABLED=0 GO111MODULE=on go get x@v1']);
+  });
+
+  it('leaves out the rest of a line whose folder it cannot follow, and what may not run', () => {
+    for (const recipe of ['cd $(DIR) && go mod tidy', '(cd x && go mod tidy)', 'pushd x && go mod tidy', '. ./env.sh && go mod tidy', 'exit 0; go mod tidy', '$(TOOL) && go mod tidy']) {
+      const got = recorded(`.PHONY: b\nb:\n\tgo mod tidy -diff\n\t${recipe}\n`, 'make b');
+      assert.ok(got !== null && got[0] === 'b:3! go mod tidy -diff' && !got.slice(1).some((c) => c.includes('go mod tidy')), `${recipe}: ${JSON.stringify(got)}`);
+    }
+    // A certain cd moves the rest of its line, as in makeRecipe.
+    assert.deepEqual(recorded('b:\n\tcd tools && go mod tidy\n', 'make b'), ['b:2! [tools] go mod tidy']);
+    // `||`, `-`, an `ifeq` inside the recipe (the lines after its endif are certain), a target a
+    // file or folder names that is not .PHONY: conditional.
+    assert.deepEqual(recorded('b:\n\ttest -f go.sum || go mod tidy\n\t-go get x\nifeq ($(U),1)\n\tgo get -u ./...\nendif\n\tgo build .\n', 'make b'), [
+      'b:2? test -f go.sum', 'b:2!? go mod tidy', 'b:3!? go get x', 'b:5!? go get -u ./...', 'b:7 go build .',
+    ]);
+    assert.equal(run('b:\nifeq ($(U),1)\n\tgo build -a .\nendif\n\tgo build .\n', 'make b'), null);
+    assert.deepEqual(recorded('generate:\n\tgo get x\n', 'make generate', ['generate']), ['generate:2!? go get x']);
+    assert.deepEqual(recorded('.PHONY: generate\ngenerate:\n\tgo get x\n', 'make generate', ['generate']), ['generate:3! go get x']);
+    // A rule inside a conditional, an include, a goal without a rule: null, as for makeRecipe.
+    assert.equal(recorded('ifdef X\nb:\n\tgo get x\nendif\n', 'make b'), null);
+    assert.equal(recorded('include x.mk\nb:\n\tgo get x\n', 'make b'), null);
+    assert.equal(recorded('b:\n\tgo get x\n', 'make c'), null);
+  });
+
+  // netlify/gocommerce fc6215a8 (MIT) Makefile:12-16,38-41 and Dockerfile:6 `make deps build_linux`
+  // (judge 40 X M3): `build_linux: override os=linux` is a target-specific variable.
+  it('follows a target with target-specific variables, those variables unknown (gocommerce\'s build_linux)', () => {
+    const mk = 'os = darwin\narch = amd64\n\nbuild:\n\t@echo "Making gocommerce for $(os)/$(arch)"\n\tGOOS=$(os) GOARCH=$(arch) go build -ldflags "-X github.com/netlify/gocommerce/cmd.Version=`git rev-parse HEAD`"\n\nbuild_linux: override os=linux\nbuild_linux: build\n\ndeps: ## Install dependencies.\n\t@go get -u golang.org/x/lint/golint\n\t@go mod download\n';
+    assert.equal(run(mk, 'make deps build_linux'), null);
+    assert.deepEqual(recorded(mk, 'make deps build_linux'), [
+      // (The echo's line reads as a loop to makeRecipe's test for branches: ` for `.)
+      'deps:12! go get -u golang.org/x/lint/golint', 'deps:13 go mod download', 'build:5? echo <dyn>', 'build:6 GOOS=<dyn> GOARCH=amd64 go build -ldflags <dyn>', 'build:6! git rev-parse HEAD',
+    ]);
+    // A static pattern rule is no target-specific variable: not followed.
+    assert.equal(recorded('objs: %.o: %.c\n\tcc $<\nb: objs\n\tgo get x\n', 'make b'), null);
+  });
+
+  it('leaves out a prerequisite a pattern rule may make (makeRecipe gives up)', () => {
+    const mk = 'b: api.pb.go\n\tgo mod tidy\n%.pb.go: %.proto\n\tprotoc $<\n';
+    assert.equal(run(mk, 'make b'), null);
+    assert.deepEqual(recorded(mk, 'make b'), ['b:2! go mod tidy']);
   });
 });

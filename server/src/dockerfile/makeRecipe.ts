@@ -29,6 +29,24 @@
  *   loops or a subshell. `go generate`, `go run`, protoc, a script, any other `cd`, a
  *   redirection into a `.go` file, a `$(shell …)` that could write sources (anywhere make
  *   evaluates it) give null. An `include` gives null too: the model does not have that file's text.
+ *
+ * With `record` (makeRecipeRecorded, for facts/scriptRuns.ts makeCommandsRun: GD111 asks whether a
+ * `go get`/`go mod tidy` certainly runs, whatever else runs around it), the same reading goes on
+ * where a command is not known to be harmless instead of giving up:
+ * - such a command is recorded (`unknown`), and so is every command of a line that redirects into
+ *   a `.go` file; a `$(shell …)` that could write sources is unknown text (the commands around it
+ *   are recorded); `$(shell which go)` (or `command -v go`) is `go`;
+ * - a command that moves the line's shell where this reader cannot follow (a `cd` that is not
+ *   certain, `pushd`, `popd`, `.`, `source`, `eval`, `exec`, `exit`) ends what is recorded of its
+ *   line: the commands after it run in an unknown folder, or not at all;
+ * - a target with target-specific variables is followed, those variables unknown everywhere; a
+ *   recipe line between `ifeq` … `endif` inside a recipe is recorded as `conditional` (its rule
+ *   still gives up when the rule itself is inside a conditional);
+ * - a prerequisite without a rule that a pattern rule or `.DEFAULT` could make is left out (what
+ *   that runs is not known, and not recorded); a sub-make that is not followed is recorded as an
+ *   unknown command;
+ * - a target may be up to date (its commands `conditional`) when `exists` says a file or folder
+ *   of its name is there.
  */
 import * as path from 'node:path';
 import { throughEnv } from './facts';
@@ -56,6 +74,8 @@ export interface RecipeCommand {
   dir: string;
   /** It may not run, or its failure may not fail make: a `-` line, `||`, if/case/loops, a target that may be up to date. */
   conditional: boolean;
+  /** (makeRecipeRecorded only) A command not known to be harmless: it may write sources, run anything. */
+  unknown?: true;
 }
 
 export interface MakeRecipe {
@@ -134,9 +154,13 @@ interface Rule {
   targets: string[];
   prereqs: string[];
   line: number;
-  recipe: { text: string; line: number }[];
+  /** `conditional`: the line sits between `ifeq` … `endif` inside the recipe. */
+  recipe: { text: string; line: number; conditional: boolean }[];
   doubleColon: boolean;
+  /** The rule is uncertain: inside a conditional, a conditional inside its recipe, or prerequisites a variable names. */
   conditional: boolean;
+  /** Of those, only a conditional inside its recipe (makeRecipeRecorded follows it, its lines there conditional). */
+  recipeConditional: boolean;
 }
 
 interface Parsed {
@@ -152,6 +176,10 @@ interface Parsed {
   patternRules: boolean;
   hasDefault: boolean;
   targetVars: Set<string>;
+  /** Of targetVars, the targets given only target-specific variables (`build_linux: override os=linux`). */
+  specificOnly: Set<string>;
+  /** The variables target-specific or pattern-specific assignments name. */
+  specificVars: Set<string>;
   defaultGoal: string | null;
   /** Rule targets a variable names, as written. */
   variableTargets: { text: string; conditional: boolean }[];
@@ -166,6 +194,26 @@ interface Parsed {
  * certainly does not have (its `X ?= value` then assigns); without it, none is known.
  */
 export function makeRecipe(args: MakeArgs, read: (name: string) => string | null, unsetInEnv: (name: string) => boolean = () => false): MakeRecipe | null {
+  return readRecipe(args, read, unsetInEnv, null);
+}
+
+/**
+ * makeRecipe's reading that records what it does not know instead of giving up (see the file
+ * comment): the commands that run, those not known to be harmless marked `unknown`. `exists`
+ * answers whether a file or folder of that name (relative to where make runs) is there: a target
+ * that is not .PHONY and exists may be up to date. Null where makeRecipe is null for another
+ * reason than a command (an include, a goal without a rule, a rule inside a conditional…).
+ */
+export function makeRecipeRecorded(args: MakeArgs, read: (name: string) => string | null, unsetInEnv: (name: string) => boolean, exists: (name: string) => boolean): MakeRecipe | null {
+  return readRecipe(args, read, unsetInEnv, { exists });
+}
+
+/** makeRecipeRecorded's way of reading; null for makeRecipe's. */
+interface Record {
+  exists: (name: string) => boolean;
+}
+
+function readRecipe(args: MakeArgs, read: (name: string) => string | null, unsetInEnv: (name: string) => boolean, record: Record | null): MakeRecipe | null {
   let file: string | null = null;
   let text: string | null = null;
   for (const name of args.file !== null ? [args.file] : MAKEFILES) {
@@ -176,7 +224,7 @@ export function makeRecipe(args: MakeArgs, read: (name: string) => string | null
     }
   }
   if (text === null || file === null) return null;
-  const parsed = parseMakefile(text);
+  const parsed = parseMakefile(text, record !== null);
   if (!parsed) return null;
   const vars = new Map(parsed.vars);
   for (const [k, v] of parsed.defaultVars) {
@@ -188,13 +236,15 @@ export function makeRecipe(args: MakeArgs, read: (name: string) => string | null
     vars.set(k, v);
     parsed.dynamicVars.delete(k);
   }
+  // Followed through targets with target-specific variables: those are unknown everywhere.
+  if (record) for (const k of parsed.specificVars) parsed.dynamicVars.add(k);
   const goals = args.targets.length > 0 ? args.targets : parsed.defaultGoal ? [parsed.defaultGoal] : [];
   if (goals.length === 0) return null;
   const env: { name: string; value: string }[] = [...args.overrides].map(([name, value]) => ({ name, value }));
   for (const name of parsed.exported) {
     if (args.overrides.has(name)) continue;
     const v = vars.get(name);
-    const value = v === undefined || parsed.dynamicVars.has(name) ? PLACEHOLDER : expand(v, { parsed, vars, target: '' }, 0);
+    const value = v === undefined || parsed.dynamicVars.has(name) ? PLACEHOLDER : expand(v, { parsed, vars, target: '', record: record !== null }, 0);
     if (value === null) return null;
     // An unknown value stays a reference (dynamic for the rules).
     env.push({ name, value: value.includes(PLACEHOLDER) ? PLACEHOLDER : value });
@@ -203,10 +253,10 @@ export function makeRecipe(args: MakeArgs, read: (name: string) => string | null
   const goalLines: { name: string; line: number }[] = [];
   const budget = { targets: 0 };
   for (const goal of goals) {
-    const rule = ruleOf(parsed, goal);
+    const rule = ruleOf(parsed, goal, record !== null);
     if (!rule) return null;
     goalLines.push({ name: goal, line: rule.line });
-    if (!visit(goal, { parsed, vars, read }, new Set(), commands, budget, 0)) return null;
+    if (!visit(goal, { parsed, vars, read, record }, new Set(), commands, budget, 0)) return null;
   }
   return { file, goals: goalLines, commands, env, assigned: new Set([...parsed.vars.keys(), ...parsed.dynamicVars, ...parsed.defaultVars.keys()]) };
 }
@@ -215,14 +265,20 @@ interface Scope {
   parsed: Parsed;
   vars: Map<string, string>;
   read: (name: string) => string | null;
+  record: Record | null;
 }
 
-/** The explicit rule with a recipe for a target (or its one rule without); null when none, undefined when uncertain. */
-function ruleOf(parsed: Parsed, target: string): Rule | null | undefined {
+/**
+ * The explicit rule with a recipe for a target (or its one rule without); null when none, undefined
+ * when uncertain. `record`: a target with only target-specific variables, or a conditional inside
+ * its recipe, is followed.
+ */
+function ruleOf(parsed: Parsed, target: string, record: boolean): Rule | null | undefined {
   if (parsed.unknownTargets.some((re) => re.test(target))) return undefined;
+  const specific = parsed.targetVars.has(target) && !(record && parsed.specificOnly.has(target));
   const rules = parsed.rules.filter((r) => r.targets.includes(target));
-  if (rules.length === 0) return parsed.targetVars.has(target) ? undefined : null;
-  if (rules.some((r) => r.doubleColon || r.conditional) || parsed.targetVars.has(target)) return undefined;
+  if (rules.length === 0) return specific ? undefined : null;
+  if (rules.some((r) => r.doubleColon || r.conditional || (r.recipeConditional && !record)) || specific) return undefined;
   const withRecipe = rules.filter((r) => r.recipe.length > 0);
   if (withRecipe.length > 1) return undefined;
   const main = withRecipe[0] ?? rules[0];
@@ -233,15 +289,16 @@ function visit(target: string, scope: Scope, seen: Set<string>, out: RecipeComma
   if (seen.has(target)) return true;
   seen.add(target);
   if (++budget.targets > 64 || depth > 16) return false;
-  const rule = ruleOf(scope.parsed, target);
+  const record = scope.record;
+  const rule = ruleOf(scope.parsed, target, record !== null);
   if (rule === undefined) return false;
   if (rule === null) {
-    // A file make does not build: unless a pattern rule or .DEFAULT could make it.
-    return !scope.parsed.patternRules && !scope.parsed.hasDefault;
+    // A file make does not build: unless a pattern rule or .DEFAULT could make it (recorded: left out).
+    return record !== null || (!scope.parsed.patternRules && !scope.parsed.hasDefault);
   }
   for (const p of rule.prereqs) if (!visit(p, scope, seen, out, budget, depth + 1)) return false;
   // A target that is not .PHONY and exists as a file may be up to date: its recipe may not run.
-  const mayNotRun = !scope.parsed.phony.has(target) && scope.read(target) !== null;
+  const mayNotRun = !scope.parsed.phony.has(target) && (record ? record.exists(target) : scope.read(target) !== null);
   for (const r of rule.recipe) {
     let line = r.text.replace(/^[ \t]*/, '');
     let ignoreErrors = false;
@@ -254,14 +311,20 @@ function visit(target: string, scope: Scope, seen: Set<string>, out: RecipeComma
       } else if (c === ' ' || c === '\t') line = line.slice(1);
       else break;
     }
-    const expanded = expand(line, { parsed: scope.parsed, vars: scope.vars, target }, 0);
+    const expanded = expand(line, { parsed: scope.parsed, vars: scope.vars, target, record: record !== null }, 0);
     if (expanded === null) return false;
     if (expanded.trim() === '') continue;
-    if (/>>?\s*[^\s;&|<>]*\.go\b/.test(expanded)) return false;
+    // A redirection into a `.go` file writes sources (recorded: every command of its line is unknown).
+    const writesGo = />>?\s*[^\s;&|<>]*\.go\b/.test(expanded);
+    if (writesGo && !record) return false;
     const script = parseShell(expanded);
-    if (script.hasErrors) return false;
+    if (script.hasErrors) {
+      // Recorded: a line sh may read otherwise is left out.
+      if (record) continue;
+      return false;
+    }
     const branches = /\|\||(^|[\s;&|(])(if|case|while|until|for|select)\s/.test(expanded);
-    const conditional = mayNotRun || ignoreErrors || branches;
+    const conditional = mayNotRun || ignoreErrors || branches || r.conditional;
     const top = new Set(topLevelOf(script.commands));
     // The folder the line's shell is in (a `cd` moves the commands after it, on this line only).
     let dir = '';
@@ -271,35 +334,56 @@ function visit(target: string, scope: Scope, seen: Set<string>, out: RecipeComma
         // `env A=1 B=2 cmd`: cmd with those variables; an option (`-i` empties the environment,
         // `-u`) or no command is not followed.
         const run = throughEnv(cmd);
-        if (run === cmd || cmd.argv.slice(1, cmd.argv.length - run.argv.length).some((w) => w.value.startsWith('-'))) return false;
+        if (run === cmd || cmd.argv.slice(1, cmd.argv.length - run.argv.length).some((w) => w.value.startsWith('-'))) {
+          if (!record) return false;
+          out.push({ target, line: r.line, cmd, dir, conditional, unknown: true });
+          continue;
+        }
         cmd = markDynamic(run);
       }
       if (cmd.argv[0]?.value === 'cd' && !cmd.argv[0].dynamic) {
         const to = cdTarget(cmd, expanded, top.has(raw) && !branches);
-        if (to === null) return false;
+        if (to === null) {
+          // Recorded: the rest of the line runs in an unknown folder.
+          if (record) break;
+          return false;
+        }
         dir = to.startsWith('/') ? path.posix.normalize(to) : path.posix.join(dir, to).replace(/^\.$/, '');
         continue;
       }
+      if (record && (cmd.argv[0]?.dynamic || MOVES_SHELL.test(cmd.argv[0]?.value ?? ''))) {
+        out.push({ target, line: r.line, cmd, dir, conditional, unknown: true });
+        break;
+      }
       const sub = subMake(cmd);
       if (sub !== undefined) {
-        if (sub === null) return false;
         // A sub-make is a process of its own: it runs the prerequisites again (in its own folder:
         // a sub-make after a `cd` reads another Makefile).
-        if (dir !== '') return false;
+        // (A sub-make of a target without a rule: make fails or does nothing, not followed.)
         const before = out.length;
-        for (const t of sub) {
-          // A sub-make of a target without a rule: make fails or does nothing, not followed.
-          if (!ruleOf(scope.parsed, t) || !visit(t, scope, new Set(), out, budget, depth + 1)) return false;
+        const followed = sub !== null && dir === '' && sub.every((t) => !!ruleOf(scope.parsed, t, record !== null) && visit(t, scope, new Set(), out, budget, depth + 1));
+        if (!followed) {
+          if (!record) return false;
+          out.length = before;
+          out.push({ target, line: r.line, cmd, dir, conditional, unknown: true });
+          continue;
         }
         if (conditional) for (let k = before; k < out.length; k++) out[k] = { ...out[k], conditional: true };
         continue;
       }
-      if (!harmless(cmd)) return false;
+      if (writesGo || !harmless(cmd)) {
+        if (!record) return false;
+        out.push({ target, line: r.line, cmd, dir, conditional, unknown: true });
+        continue;
+      }
       out.push({ target, line: r.line, cmd, dir, conditional });
     }
   }
   return true;
 }
+
+/** Commands that move the shell where makeRecipeRecorded cannot follow, or end it (a dynamic command word may be any of them). */
+const MOVES_SHELL = /^(pushd|popd|\.|source|eval|exec|exit|return|builtin|command)$/;
 
 /**
  * The folder of a recipe's `cd dir` when certain: one static operand (not `-`, `~…`), a command
@@ -371,7 +455,12 @@ interface ExpandScope {
   parsed: Parsed;
   vars: Map<string, string>;
   target: string;
+  /** makeRecipeRecorded: a `$(shell …)` that could write sources is unknown text, not null; `$(shell which go)` is go. */
+  record: boolean;
 }
+
+/** `$(shell which go)`, `$(shell command -v go)`: the go command, by its path. */
+const WHICH_GO = /^shell\s+(which|command\s+-v)\s+go\s*$/;
 
 /** Expands make's references; an unknown one becomes a dynamic shell word. Null when a `$(shell …)` could write sources. */
 function expand(text: string, scope: ExpandScope, depth: number): string | null {
@@ -407,7 +496,11 @@ function expand(text: string, scope: ExpandScope, depth: number): string | null 
     i = j;
     const fn = /^([a-z-]+)[ \t]/.exec(inner);
     if (fn) {
-      if (fn[1] === 'shell' && SOURCE_WRITER.test(inner)) return null;
+      if (scope.record && WHICH_GO.test(inner)) {
+        out += 'go';
+        continue;
+      }
+      if (fn[1] === 'shell' && SOURCE_WRITER.test(inner) && !scope.record) return null;
       if (fn[1] === 'eval') {
         // `$(eval LDFLAGS += …)` in a recipe (focalboard's server-docker) expands to nothing and
         // appends to a variable, whose value is then unknown; any other eval is not followed.
@@ -443,12 +536,15 @@ const DIRECTIVE = /^(ifeq|ifneq|ifdef|ifndef)\b/;
 const ASSIGN = /^(override\s+|export\s+|private\s+)?([A-Za-z_.][A-Za-z0-9_.-]*)\s*(::=|:::=|:=|\?=|\+=|!=|=)\s*(.*)$/s;
 
 /** The Makefile's rules and plain variables; null when it holds what this reader cannot follow. */
-function parseMakefile(text: string): Parsed | null {
+function parseMakefile(text: string, record: boolean): Parsed | null {
   const raw = text.replace(/\r\n?/g, '\n').split('\n');
   const p: Parsed = {
     rules: [], vars: new Map(), dynamicVars: new Set(), defaultVars: new Map(), exported: new Set(), phony: new Set(),
-    patternRules: false, hasDefault: false, targetVars: new Set(), defaultGoal: null, variableTargets: [], unknownTargets: [],
+    patternRules: false, hasDefault: false, targetVars: new Set(), specificOnly: new Set(), specificVars: new Set(), defaultGoal: null, variableTargets: [], unknownTargets: [],
   };
+  /** Targets given target-specific variables, and targets uncertain otherwise (static pattern rules, variable targets). */
+  const specificTargets = new Set<string>();
+  const otherUncertain = new Set<string>();
   const defined = new Set<string>();
   const define = (name: string, value: string, plain: boolean, byDefault = false) => {
     // `X ?= v` alone: known later when the environment has no X; any other definition makes it dynamic.
@@ -471,8 +567,8 @@ function parseMakefile(text: string): Parsed | null {
       // A recipe line; a backslash-newline goes on to the next line (its leading tab dropped).
       let full = line.slice(1);
       while (full.endsWith('\\') && n + 1 < raw.length) full = `${full.slice(0, -1)} ${raw[++n].replace(/^\t/, '')}`;
-      if (cond > 0) rule.conditional = true;
-      rule.recipe.push({ text: full, line: lineNo });
+      if (cond > 0) rule.recipeConditional = true;
+      rule.recipe.push({ text: full, line: lineNo, conditional: cond > 0 });
       continue;
     }
     while (line.endsWith('\\') && n + 1 < raw.length) line = `${line.slice(0, -1)} ${raw[++n].trim()}`;
@@ -485,16 +581,16 @@ function parseMakefile(text: string): Parsed | null {
     // A conditional inside a recipe makes that recipe uncertain; it does not end it.
     if (DIRECTIVE.test(stripped)) {
       cond++;
-      if (rule) rule.conditional = true;
+      if (rule) rule.recipeConditional = true;
       continue;
     }
     if (/^else\b/.test(stripped)) {
-      if (rule) rule.conditional = true;
+      if (rule) rule.recipeConditional = true;
       continue;
     }
     if (/^endif\b/.test(stripped)) {
       cond = Math.max(0, cond - 1);
-      if (rule) rule.conditional = true;
+      if (rule) rule.recipeConditional = true;
       continue;
     }
     rule = null;
@@ -551,26 +647,34 @@ function parseMakefile(text: string): Parsed | null {
     if (targets.some((t) => t.includes('$'))) {
       // `bin/$(TARGET_OS)/manager:`: expanded at the end; until then its recipe is not followed.
       p.variableTargets.push({ text: head.trim(), conditional: cond > 0 });
-      rule = { targets: [], prereqs: [], line: lineNo, recipe: [], doubleColon, conditional: true };
+      rule = { targets: [], prereqs: [], line: lineNo, recipe: [], doubleColon, conditional: true, recipeConditional: false };
       continue;
     }
     if (/^\s*[A-Za-z_.][A-Za-z0-9_.-]*\s*(::=|:::=|:=|\?=|\+=|!=|=)/.test(prereqText) || /^\s*(override|export|private)\s/.test(prereqText)) {
       for (const t of targets) {
         if (t.includes('%')) p.targetVars.add('%');
         p.targetVars.add(t);
+        specificTargets.add(t);
       }
+      const assigned = /^\s*(?:(?:override|export|private)\s+)*([A-Za-z_.][A-Za-z0-9_.-]*)\s*(::=|:::=|:=|\?=|\+=|!=|=)/.exec(prereqText);
+      // (`target: export` alone, or a name this cannot read: every variable may be another.)
+      if (!assigned) for (const t of targets) otherUncertain.add(t);
+      else p.specificVars.add(assigned[1]);
       continue;
     }
     if (/\$[({]shell[ \t]/.test(prereqText)) shells.push(prereqText);
     if (targets.some((t) => t.includes('%'))) {
       p.patternRules = true;
-      rule = { targets: [], prereqs: [], line: lineNo, recipe: [], doubleColon, conditional: cond > 0 };
+      rule = { targets: [], prereqs: [], line: lineNo, recipe: [], doubleColon, conditional: cond > 0, recipeConditional: false };
       continue;
     }
     // Static pattern rule `objs: %.o: %.c`: its targets are not followed.
     if (prereqText.includes(':')) {
-      rule = { targets: [], prereqs: [], line: lineNo, recipe: [], doubleColon, conditional: cond > 0 };
-      for (const t of targets) p.targetVars.add(t);
+      rule = { targets: [], prereqs: [], line: lineNo, recipe: [], doubleColon, conditional: cond > 0, recipeConditional: false };
+      for (const t of targets) {
+        p.targetVars.add(t);
+        otherUncertain.add(t);
+      }
       continue;
     }
     const prereqs = prereqText.replace('|', ' ').trim().split(/\s+/).filter(Boolean);
@@ -580,8 +684,8 @@ function parseMakefile(text: string): Parsed | null {
     }
     if (targets.includes('.DEFAULT')) p.hasDefault = true;
     if (targets.some((t) => t === '.ONESHELL' || t === '.POSIX' || t === '.SECONDEXPANSION' || t === '.EXPORT_ALL_VARIABLES')) return null;
-    rule = { targets, prereqs, line: lineNo, recipe: [], doubleColon, conditional: cond > 0 };
-    if (inline !== null && inline.trim() !== '') rule.recipe.push({ text: inline, line: lineNo });
+    rule = { targets, prereqs, line: lineNo, recipe: [], doubleColon, conditional: cond > 0, recipeConditional: false };
+    if (inline !== null && inline.trim() !== '') rule.recipe.push({ text: inline, line: lineNo, conditional: cond > 0 });
     p.rules.push(rule);
     if (p.defaultGoal === null && cond === 0) {
       const first = targets.find((t) => !t.startsWith('.') || t.includes('/'));
@@ -589,7 +693,7 @@ function parseMakefile(text: string): Parsed | null {
     } else if (p.defaultGoal === null) return null;
   }
   // Prerequisites that a variable names: expanded when known, else the rule cannot be followed.
-  const scope: ExpandScope = { parsed: p, vars: p.vars, target: '' };
+  const scope: ExpandScope = { parsed: p, vars: p.vars, target: '', record };
   for (const r of p.rules) {
     if (!r.prereqs.some((x) => x.includes('$'))) continue;
     const e = expand(r.prereqs.join(' '), scope, 0);
@@ -605,6 +709,7 @@ function parseMakefile(text: string): Parsed | null {
         // Known now: a rule of its own (its recipe not followed: its targets were not known
         // when it was read), so a goal it names is uncertain.
         p.targetVars.add(t);
+        otherUncertain.add(t);
         continue;
       }
       // An unknown part stands for any text without blanks (a value with blanks, naming
@@ -613,8 +718,9 @@ function parseMakefile(text: string): Parsed | null {
       p.unknownTargets.push(new RegExp(`^${re}$`));
     }
   }
+  for (const t of specificTargets) if (!otherUncertain.has(t)) p.specificOnly.add(t);
   // Text make evaluates whatever the target: a `$(shell …)` there must not write sources.
-  if (shells.some((s) => SOURCE_WRITER.test(s))) return null;
+  if (!record && shells.some((s) => SOURCE_WRITER.test(s))) return null;
   return p;
 }
 

@@ -1384,7 +1384,7 @@ function makeWord(model: DockerfileModel, stage: Stage, at: GoCommand, w: ShellW
  * before make (`export X=1 &&`, `. ./env.sh`), and make's own prefix assignments do not set it.
  * BuildKit also passes the proxy variables (HTTP_PROXY…) of the build.
  */
-function unsetForMake(model: DockerfileModel, stage: Stage, instr: Instruction, make: ShellCommand, name: string): boolean {
+export function unsetForMake(model: DockerfileModel, stage: Stage, instr: Instruction, make: ShellCommand, name: string): boolean {
   const image = stageImage(model, stage);
   if (!image || imageEnv(image).has(name) || IMAGE_SET.test(name)) return false;
   if (dockerEnv(model, stage, instr).has(name)) return false;

@@ -25,13 +25,14 @@
  */
 import * as path from 'node:path';
 import { buildToolFiles, type IndirectGoStep } from '../dockerfile/indirectGo';
-import { makeArgs } from '../dockerfile/makeRecipe';
+import { makeArgs, makeRecipeRecorded } from '../dockerfile/makeRecipe';
+import type { DockerfileModel, Stage } from '../dockerfile/model';
 import { outlineScript, type OutlinedCommand, type ScriptOutline, type ShellCommand } from '../dockerfile/shell';
 import { LineTable } from '../dockerfile/text';
 import { loneVariable } from '../dockerfile/variables';
 import type { WorkspaceModel } from '../workspace/model';
+import { unsetForMake } from './builtPackages';
 import { workspaceFact } from './memo';
-import { toolRunText } from './toolRunText';
 
 export interface ScriptCommand {
   cmd: ShellCommand;
@@ -177,139 +178,61 @@ function unquote(raw: string): string {
   return raw.length >= 2 && raw.startsWith('"') && raw.endsWith('"') ? raw.slice(1, -1) : raw;
 }
 
-/** A make variable that names the go command (`GO`, `GOCMD`, `GO_CMD`), as indirectGo.ts GO_IN_TEXT reads one. */
-const GO_VARIABLE_NAME = /^GO[A-Z_]*$/;
-
 /**
- * The commands a make step of indirectGoSteps (`RUN make clean build`) certainly runs in the
- * Makefile, for GD111: the recipe lines of the targets its goals reach (facts/toolRunText.ts,
- * dockerfile/indirectGo.ts makeGoalText), each a shell of its own, with their line in the
- * Makefile. apache/incubator-answer f7731bc Dockerfile:38 `make clean build`, whose `build:
- * generate` runs `@$(GO) get github.com/swaggo/swag/cmd/swag@v1.16.3` … and `@$(GO) mod tidy`
- * (Makefile:13,24-31; judge 39 Y M1). Only what is certain; a line is left out when:
- * - it is not found under its rule's line in the Makefile itself (an included file, a rule line
- *   the Makefile has twice; a continued line is found by its first line), or it sits in a conditional (`ifeq` … `endif`) or
- *   a `define`;
- * - it changes folder (`cd`, `pushd`, a subshell): go may run in another module there
- *   (celestiaorg/celestia-app Makefile:215 `@(cd ./test/docker-e2e && go mod tidy)`);
- * - its rule's targets are not all plain names that make always runs the recipe of: .PHONY
- *   ones, or names no file or folder of the context has (`exists`; an existing `generate/`
- *   folder would make a prerequisite-less `generate` target up to date);
- * - it does not parse, or the command runs only under a condition (after `||`, in an `if`
- *   branch, a loop: outlineScript's `conditional`).
- * A make variable at the head of a command becomes `go` when the Makefile defines it, once and
- * outside conditionals, with a value that runs go (`GO=$(GO_ENV) "$(shell which go)"`, `GO ?=
- * go`); other make references become shell variables (dynamic words), `$$` the shell's `$`.
- * Null when make's arguments or its goals cannot be followed, or the Makefile is not there.
+ * The commands a make step of indirectGoSteps (`RUN make clean build`) certainly runs, for GD111:
+ * dockerfile/makeRecipe.ts makeRecipeRecorded, the one reader of Makefiles, in make's order (a
+ * goal's prerequisites before its recipe, every target once), each with its line in the Makefile.
+ * apache/incubator-answer f7731bc Dockerfile:38 `make clean build`, whose `build: generate` runs
+ * `@$(GO) get github.com/swaggo/swag/cmd/swag@v1.16.3` … and `@$(GO) mod tidy` (Makefile:13,24-31;
+ * judge 39 Y M1), with `GO=$(GO_ENV) "$(shell which go)"`. Only what is certain: null where
+ * makeRecipeRecorded is (an include, a goal or prerequisite whose rule is uncertain…), and a
+ * command is left out when it may not run (`conditional`: a `-` line, `||`, if/loops, a line in
+ * an `ifeq` of its recipe, a target that is not .PHONY and that a file or folder of the context
+ * names, which may be up to date) or runs in another folder than make's (after a `cd`: go may run
+ * in another module there; celestiaorg/celestia-app Makefile:215 `@(cd ./test/docker-e2e && go
+ * mod tidy)`). `make -C dir` and `make -f file` are followed (the Makefile read from the folder
+ * make runs in), when dir is in the module of the folder the RUN runs make from (no go.mod in dir
+ * or between); not an absolute dir. A Makefile's `X ?= value` assigns where make's environment
+ * in `stage` certainly lacks X (builtPackages.ts unsetForMake, as for the make builds).
  */
-export function makeCommandsRun(step: IndirectGoStep, read: (rel: string) => string | null, exists: (rel: string) => boolean, ws?: WorkspaceModel): ScriptRun | null {
+export function makeCommandsRun(step: IndirectGoStep, read: (rel: string) => string | null, exists: (rel: string) => boolean, model: DockerfileModel, stage: Stage): ScriptRun | null {
   const file = step.file;
   const args = makeArgs(step.cmd.argv);
-  // (`-C dir`, `-f file`: where the targets' files are is not followed here.)
-  if (file === null || !args || args.dir !== '' || args.file !== null) return null;
-  const cwd = path.posix.dirname(file);
-  const reached = toolRunText(ws, read, step);
-  const whole = read(file);
-  if (!reached?.goals || whole === null) return null;
-  const raw = whole.split(/\r?\n/);
-  // One shell for a whole recipe: its lines are not commands of their own.
-  if (raw.some((r) => /^\.ONESHELL\s*:/.test(r))) return null;
-  // Each line's place: in a conditional or a define (not certain), or continued.
-  const certain: boolean[] = [];
-  let depth = 0;
-  let define = false;
-  for (let k = 0; k < raw.length; k++) {
-    const t = raw[k].trim();
-    if (!raw[k].startsWith('\t')) {
-      if (/^(?:(?:override|export)\s+)?define\b/.test(t)) define = true;
-      else if (/^endef\b/.test(t)) define = false;
-      else if (/^(ifeq|ifneq|ifdef|ifndef)\b/.test(t)) depth++;
-      else if (/^endif\b/.test(t)) depth = Math.max(0, depth - 1);
-    }
-    // (A line that continues another is no line of its own: its first line stands for it.)
-    const inner = k > 0 && raw[k - 1].endsWith('\\');
-    certain.push(depth === 0 && !define && !inner);
-  }
-  // The make variables that certainly run go: one definition, outside conditionals.
-  const goVariables = new Set<string>();
-  const definitions = new Map<string, { value: string; certain: boolean }[]>();
-  for (let k = 0; k < raw.length; k++) {
-    if (raw[k].startsWith('\t')) continue;
-    const m = /^\s*(?:(?:export|override)\s+)*([A-Za-z_][\w]*)\s*(?::=|::=|\?=|=)\s*(.*)$/.exec(raw[k]);
-    if (m) definitions.set(m[1], [...(definitions.get(m[1]) ?? []), { value: m[2], certain: certain[k] }]);
-  }
-  for (const [name, defs] of definitions) {
-    if (GO_VARIABLE_NAME.test(name) && defs.length === 1 && defs[0].certain && /(?:^|[\s"'/(])go(?=$|[\s"')])/.test(defs[0].value)) goVariables.add(name);
-  }
-  // The targets make always runs the recipe of: .PHONY ones, and plain names no file or folder has.
-  const phony = new Set(raw.flatMap((r) => /^\.PHONY\s*:(.*)$/.exec(r)?.[1].trim().split(/\s+/) ?? []));
-  const alwaysRuns = (k: number): boolean => {
-    let h = k - 1;
-    while (h >= 0 && (raw[h].startsWith('\t') || raw[h].trim() === '' || raw[h].trim().startsWith('#'))) h--;
-    const m = h >= 0 ? /^([^:=#]+?)\s*::?(?!=)/.exec(raw[h]) : null;
-    if (!m) return false;
-    const targets = m[1].trim().split(/\s+/);
-    return targets.every((t) => /^[A-Za-z0-9_][\w.-]*$/.test(t) && (phony.has(t) || !exists(cwd === '.' ? t : `${cwd}/${t}`)));
-  };
+  if (file === null || !args || args.dir.startsWith('/')) return null;
+  // The folder make runs in (context-relative, '' the root): -C's (a -f file is read from there), else the Makefile's.
+  const cwd = inContext(args.file === null ? path.posix.dirname(file) : args.dir || '.');
+  if (cwd === null) return null;
+  const at = (name: string): string | null => inContext(path.posix.join(cwd || '.', name));
+  // Another module there (a go.mod in the folder or between): its go commands rewrite another go.mod.
+  const parts = cwd === '' ? [] : cwd.split('/');
+  if (parts.some((_, k) => exists(`${parts.slice(0, k + 1).join('/')}/go.mod`))) return null;
+  const recipe = makeRecipeRecorded(
+    args,
+    (name) => {
+      const rel = at(name);
+      return rel === null ? null : read(rel);
+    },
+    (name) => unsetForMake(model, stage, step.instr, step.cmd, name),
+    (name) => {
+      const rel = at(name);
+      return rel !== null && exists(rel);
+    },
+  );
+  if (!recipe || at(recipe.file) !== file) return null;
   const commands: ScriptCommand[] = [];
-  const seen = new Set<number>();
-  // A recipe line of the reached text is found under its rule's line in the Makefile (the same
-  // line may stand in two rules: celestia-app's `@go mod tidy` in `mod` and another target).
-  // A recipe line with the lines it continues joined, as makeGoalText reads it.
-  const logical = (k: number): string => {
-    let out = raw[k];
-    for (let j = k; out.endsWith('\\') && j + 1 < raw.length; j++) out = `${out.slice(0, -1)} ${raw[j + 1]}`;
-    return out;
-  };
-  const ruleLine = (k: number): string => raw[k].replace(/(^|\s)#.*$/, '').trim();
-  // The rules of the reached text, with their prerequisites and the commands of their recipes.
-  const rules: { targets: string[]; prereqs: string[]; commands: ScriptCommand[] }[] = [];
-  let rule: (typeof rules)[number] | null = null;
-  let header: string | null = null;
-  for (const line of reached.text.split('\n')) {
-    if (!line.startsWith('\t')) {
-      header = line;
-      const m = /^([^:=]+?)\s*::?(?!=)(.*)$/.exec(line);
-      rule = m && !/^\s*(?:(?:export|override|private)\s+)*[A-Za-z_][\w.-]*\s*(::=|:=|\?=|\+=|!=|=)/.test(m[2]) ? { targets: m[1].trim().split(/\s+/), prereqs: m[2].split(';')[0].replace('|', ' ').trim().split(/\s+/).filter((w) => w !== ''), commands: [] } : null;
-      if (rule) rules.push(rule);
-      continue;
-    }
-    if (!rule) continue;
-    const found = header === null ? [] : raw.flatMap((r, k) => (!r.startsWith('\t') && ruleLine(k) === header ? [k] : []));
-    let at = -1;
-    if (found.length === 1) {
-      for (let k = found[0] + 1; k < raw.length && (raw[k].startsWith('\t') || raw[k].trim() === '' || raw[k].trim().startsWith('#')); k++) {
-        if (logical(k) === line) {
-          at = k;
-          break;
-        }
-      }
-    }
-    if (at < 0 || seen.has(at) || !certain[at] || !alwaysRuns(at)) continue;
-    seen.add(at);
-    const shell = line
-      .slice(1)
-      .replace(/^[@+\-\s]+/, '')
-      .replace(/^\$[({]([A-Za-z_]\w*)[)}](?=\s)/, (ref, name: string) => (goVariables.has(name) ? 'go' : ref))
-      .replace(/\$\$|\$\(([A-Za-z_]\w*)\)/g, (ref, name: string | undefined) => (ref === '$$' ? '$' : `\${${name}}`));
-    const outline = outlineScript(shell);
-    if (outline.hasErrors) continue;
-    // A `cd` (or a subshell) on the line may run go in another module (`(cd ./test/docker-e2e && go mod tidy)`).
-    if (/^\s*\(/.test(shell) || outline.top.some((oc) => /^(cd|pushd)$/.test(oc.cmd.argv[0]?.value ?? ''))) continue;
-    for (const oc of outline.top) if (!oc.conditional && oc.arms.length === 0) rule.commands.push({ cmd: oc.cmd, line: at + 1 });
+  for (const c of recipe.commands) {
+    if (c.conditional || c.dir !== '') continue;
+    // The command word as its value: `"$(shell which go)"` runs go.
+    const [name, ...rest] = c.cmd.argv;
+    const cmd = name && !name.dynamic ? { ...c.cmd, argv: [{ ...name, raw: name.value }, ...rest] } : c.cmd;
+    commands.push({ cmd, line: c.line });
   }
-  // In the order make runs them: each goal in turn, a target's prerequisites (named plainly)
-  // before its recipe, every target once (celestia-app's `txsim-build` runs `go build` and then
-  // `go mod tidy`; answer's `build: generate` runs generate's `go get`s before its `go build`).
-  const goals = args.targets.length > 0 ? args.targets : rules[0]?.targets.slice(0, 1) ?? [];
-  const made = new Set<string>();
-  const make = (target: string) => {
-    if (made.has(target)) return;
-    made.add(target);
-    const own = rules.filter((r) => r.targets.includes(target));
-    for (const r of own) for (const p of r.prereqs) if (/^[A-Za-z0-9_][\w.-]*$/.test(p)) make(p);
-    for (const r of own) commands.push(...r.commands);
-  };
-  for (const g of goals) make(g);
   return { file, commands };
+}
+
+/** A path relative to the context root as a context path ('' the root); null outside it or absolute. */
+function inContext(rel: string): string | null {
+  const n = path.posix.normalize(rel);
+  if (n.startsWith('/') || n === '..' || n.startsWith('../')) return null;
+  return n === '.' ? '' : n.replace(/\/+$/, '');
 }

@@ -283,7 +283,7 @@ function scriptFindings(ctx: RuleContext, stage: Stage, why: string): RuleFindin
   for (const step of indirectGoSteps(stage, files, false)) {
     // A script's commands, or the recipe lines a make run certainly runs (answer's `make clean build`).
     const script = scriptCommandsRun(step, read, ctx.workspace);
-    const run = script ?? makeCommandsRun(step, read, (rel) => files.fileExists(rel) || files.dirExists(rel), ctx.workspace);
+    const run = script ?? makeCommandsRun(step, read, (rel) => files.fileExists(rel) || files.dirExists(rel), ctx.model, stage);
     if (!run || !sourcesPresent(ctx.model, stage, step.instr)) continue;
     const text = read(run.file) ?? '';
     const version = stageGoVersion(ctx.model, stage, step.instr);

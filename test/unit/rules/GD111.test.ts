@@ -591,3 +591,103 @@ describe('GD111: a go get in the Makefile recipes a make run certainly runs (ans
     assert.equal(has(image('make build-standalone'), 'GD111', context(CELESTIA.replace('\t@go mod tidy\n\t@echo "--> Updating go.mod in', '\t@echo "--> Updating go.mod in'))), false, 'only the subshell tidy: another module');
   });
 });
+
+// netlify/gocommerce fc6215a8 (MIT) Dockerfile:1-6 and Makefile:1,10-16,38-41 (judge 40 X M3, the
+// lines that matter; `.PONY` is the Makefile's own typo): `make deps build_linux` runs deps's
+// `@go get -u golang.org/x/lint/golint` in module mode (Go 1.17), then build_linux's build, whose
+// `build_linux: override os=linux` is a target-specific variable (followed, os unknown).
+describe('GD111 through make: target-specific variables, make -C and -f (gocommerce)', () => {
+  const MAKEFILE = [
+    '.PONY: all build deps image lint test',
+    '',
+    'os = darwin',
+    'arch = amd64',
+    '',
+    'build:',
+    '\t@echo "Making gocommerce for $(os)/$(arch)"',
+    '\tGOOS=$(os) GOARCH=$(arch) go build -ldflags "-X github.com/netlify/gocommerce/cmd.Version=`git rev-parse HEAD`"',
+    '',
+    'build_linux: override os=linux',
+    'build_linux: build',
+    '',
+    'deps: ## Install dependencies.',
+    '\t@go get -u golang.org/x/lint/golint',
+    '\t@go mod download',
+    '',
+  ].join('\n');
+  const GO_MOD = 'module github.com/netlify/gocommerce\n\ngo 1.17\n';
+  const image = (run: string) => df(['FROM golang:1.17', '', 'RUN useradd -m netlify', '', 'ADD . /src', `RUN ${run}`, '', 'USER netlify', 'CMD ["gocommerce"]']);
+  const context = (files: Record<string, string>) => contextWith({ 'go.mod': GO_MOD, 'go.sum': '', 'main.go': 'package main\n\nfunc main() {}\n', ...files });
+
+  it('gocommerce fc6215a Dockerfile:6: reported on `make deps build_linux`, naming the go get (Makefile line 14)', () => {
+    const t = image('cd /src && make deps build_linux && mv gocommerce /usr/local/bin/');
+    const fs = find(t, 'GD111', context({ Makefile: MAKEFILE }));
+    assert.equal(fs.length, 1, 'one finding');
+    assert.equal(t.slice(fs[0].span.start, fs[0].span.end), 'make deps build_linux');
+    assert.match(fs[0].message, /^`make deps build_linux` runs `go get -u golang\.org\/x\/lint\/golint` \(Makefile line 14\), which rewrites go\.mod\/go\.sum in the image build \(`-u` moves/);
+    // A sub-make of the same Makefile is followed too.
+    const sub = `${MAKEFILE}release:\n\t$(MAKE) deps\n\t$(MAKE) build_linux\n`;
+    assert.match(find(image('cd /src && make release'), 'GD111', context({ Makefile: sub }))[0]?.message ?? '', /^`make release` runs `go get -u golang\.org\/x\/lint\/golint` \(Makefile line 14\)/);
+  });
+
+  it('follows `make -C dir` and `make -f file` in the module of where the RUN runs make; not into a folder with its own go.mod', () => {
+    const t = (run: string) => image(`cd /src && ${run}`);
+    const fs = find(t('make -C server deps build_linux'), 'GD111', context({ 'server/Makefile': MAKEFILE, 'server/main.go': 'package main\n' }));
+    assert.equal(fs.length, 1, 'make -C server');
+    assert.match(fs[0].message, /^`make -C server deps build_linux` runs `go get -u golang\.org\/x\/lint\/golint` \(Makefile line 14\)/);
+    const ff = find(t('make -f build/go.mk deps build_linux'), 'GD111', context({ 'build/go.mk': MAKEFILE }));
+    assert.match(ff[0]?.message ?? '', /^`make -f build\/go\.mk deps build_linux` runs `go get -u golang\.org\/x\/lint\/golint` \(go\.mk line 14\)/);
+    assert.equal(has(t('make -C server -f ../build/go.mk deps build_linux'), 'GD111', context({ 'build/go.mk': MAKEFILE, 'server/main.go': 'package main\n' })), true, '-C with -f');
+    // server/ is a module of its own: its go get rewrites server/go.mod, not the one the stage builds.
+    assert.equal(has(t('make -C server deps build_linux'), 'GD111', context({ 'server/Makefile': MAKEFILE, 'server/go.mod': 'module example.com/server\n\ngo 1.17\n' })), false, 'server/go.mod');
+    // No Makefile there, an absolute folder: silent.
+    assert.equal(has(t('make -C server deps build_linux'), 'GD111', context({ Makefile: MAKEFILE })), false, 'no server/Makefile');
+    assert.equal(has(t('make -C /src deps build_linux'), 'GD111', context({ Makefile: MAKEFILE })), false, 'absolute');
+  });
+});
+
+// writefreely/writefreely 6384f46 (AGPL-3.0) Dockerfile:2,11-21 and Makefile:4-8,15,20-21,72-73,26-29 (trimmed;
+// build-linux's `$(GOCMD) install` is what makes the RUN a go step):
+// `make build` runs `build: deps`, whose `$(GOGET) -tags='sqlite' -d -v ./...` is `go get` through
+// two variables (GOGET=$(GOCMD) get, GOCMD=go): in module mode (GO111MODULE=on, Go 1.21) it
+// resolves the imports of ./... into go.mod/go.sum; then `cd cmd/writefreely; $(GOBUILD) …` builds.
+describe('GD111 through make: a go command named through make variables (writefreely)', () => {
+  const MAKEFILE = [
+    'GOCMD=go',
+    'GOINSTALL=$(GOCMD) install $(LDFLAGS)',
+    'GOBUILD=$(GOCMD) build $(LDFLAGS)',
+    'GOTEST=$(GOCMD) test $(LDFLAGS)',
+    'GOGET=$(GOCMD) get',
+    '',
+    'all : build',
+    '',
+    'build: deps',
+    "\tcd cmd/writefreely; $(GOBUILD) -v -tags='netgo sqlite'",
+    '',
+    'deps :',
+    "\t$(GOGET) -tags='sqlite' -d -v ./...",
+    '',
+    'build-linux: deps',
+    '\t@hash xgo > /dev/null 2>&1; if [ $$? -ne 0 ]; then \\',
+    '\t\t$(GOCMD) install src.techknowlogick.com/xgo@latest; \\',
+    '\tfi',
+    '',
+  ].join('\n');
+  const DOCKERFILE = df([
+    'FROM golang:1.21-alpine3.18 as build',
+    'WORKDIR /go/src/github.com/writefreely/writefreely',
+    'COPY . .',
+    'ENV GO111MODULE=on',
+    'RUN make build \\',
+    '    && make ui',
+  ]);
+  const context = (makefile: string) => contextWith({ 'go.mod': 'module github.com/writefreely/writefreely\n\ngo 1.21\n', 'go.sum': '', Makefile: makefile, 'cmd/writefreely/main.go': 'package main\n\nfunc main() {}\n' });
+
+  it('writefreely 6384f46 Dockerfile:21: reported on `make build`, naming the go get of deps (Makefile line 13)', () => {
+    const fs = find(DOCKERFILE, 'GD111', context(MAKEFILE));
+    assert.equal(fs.length, 1, 'one finding');
+    assert.match(fs[0].message, /^`make build` runs `go get -tags='sqlite' -d -v \.\/\.\.\.` \(Makefile line 13\), which rewrites go\.mod\/go\.sum/);
+    // GOCMD another program: silent.
+    assert.equal(has(DOCKERFILE, 'GD111', context(MAKEFILE.replace('GOCMD=go', 'GOCMD=richgo'))), false, 'GOCMD=richgo');
+  });
+});
