@@ -478,11 +478,11 @@ const VERSION_NAMES = ['version', 'Version', 'VERSION'];
  * set: `var version string`, `var version = "dev"`, `var version string = "dev"`, also inside a
  * `var ( … )` block. (`-X` cannot set constants or variables initialised by an expression.)
  */
-export function versionVariable(file: string, source: string): VersionVariable | null {
+export function versionVariable(file: string, source: string, names: readonly string[] = VERSION_NAMES): VersionVariable | null {
   const text = stripGoComments(source);
   const spec = (name: string) => new RegExp(`^[ \\t]*${name}[ \\t]+(?:string\\b(?![ \\t]*=[ \\t]*[^"\`\\s])|=[ \\t]*["\`])`, 'm');
   const found = (name: string, rest: string): VersionVariable => ({ name, file, initial: initialValue(rest) });
-  for (const name of VERSION_NAMES) {
+  for (const name of names) {
     const single = new RegExp(`^var[ \\t]+${name}[ \\t]+(?:string\\b(?![ \\t]*=[ \\t]*[^"\`\\s])|=[ \\t]*["\`])`, 'm');
     const m = single.exec(text);
     if (m) return found(name, text.slice(m.index));
@@ -492,7 +492,7 @@ export function versionVariable(file: string, source: string): VersionVariable |
     // The block's own specs only: a struct field `Version string` inside a value's literal is no
     // variable (kubernetes-sigs/aws-iam-authenticator 687f9e7 cmd/aws-iam-authenticator/version.go:23).
     const specs = outermost(m[1]);
-    for (const name of VERSION_NAMES) {
+    for (const name of names) {
       const v = spec(name).exec(specs);
       if (v) return found(name, m[1].slice(v.index));
     }

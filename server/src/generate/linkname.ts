@@ -83,7 +83,7 @@ export function stdLinknames(files: Iterable<{ path: string; text: string }>): S
 }
 
 /** Build files of the project that may pass linker flags: at the root or one folder down, not sources or documents. */
-const BUILD_FILE = /^(?:[^/]+\/)?(?:Makefile|GNUmakefile|Dockerfile[^/]*|Justfile|justfile|Taskfile\.ya?ml|\.goreleaser[^/]*\.ya?ml|[^/]+\.(?:sh|bash|toml|mk))$|^\.github\/workflows\/[^/]+\.ya?ml$/;
+export const BUILD_FILE = /^(?:[^/]+\/)?(?:Makefile|GNUmakefile|Dockerfile[^/]*|Justfile|justfile|Taskfile\.ya?ml|\.goreleaser[^/]*\.ya?ml|[^/]+\.(?:sh|bash|toml|mk))$|^\.github\/workflows\/[^/]+\.ya?ml$/;
 
 /** Where the project's own build passes -checklinkname=0 (`.shadowtree.toml:59`), else null. */
 export function statedLinkFlag(io: { read(rel: string): string | null; listFiles(under: string): readonly { path: string; size?: number }[] }): string | null {

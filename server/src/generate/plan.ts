@@ -39,6 +39,7 @@ import { modulesTxtIsForWorkspace, parseModulesTxt, vendorInconsistencies } from
 import { missingBindata } from './bindata';
 import { goFilesCopiedByVite, missingOwnPackages, namedBy, stubOwnPackages, submoduleOf } from './missingPackages';
 import { CHECKLINKNAME_OFF, CHECKLINKNAME_SINCE, statedLinkFlag, stdLinknames } from './linkname';
+import { constantLinkSettings, linkSettings, stampedVersionNames } from './linkSettings';
 import { hostInjectedProgram } from './injectedPrograms';
 import { fieldPrograms } from './fieldPrograms';
 import { shellNeed } from './shellNeeds';
@@ -1518,6 +1519,11 @@ export function plan(model: WorkspaceModel, options: GenerateOptions, io: Genera
   warnings.push(...ports.warnings);
   let vv: VersionVariable | null = null;
   for (const s of sources) vv ??= versionVariable(s.file, s.text);
+  // The -X settings of the project's own build (Makefile, goreleaser, Dockerfiles, scripts).
+  const settings = linkSettings({ read, listFiles: (under) => io.listFiles(under) });
+  // A version variable of another name that the project's build stamps (dockerize's `-X main.buildVersion=$(TAG)`).
+  const stampedNames = vv === null ? stampedVersionNames(settings) : [];
+  if (stampedNames.length > 0) for (const s of sources) vv ??= versionVariable(s.file, s.text, stampedNames);
   // A variable the source sets to a real version (glider's `version = "0.17.0"`) is kept by
   // default: `ARG VERSION=dev` would make every unstamped image report "dev". Asked for, it is
   // stamped with that version as the ARG's default.
@@ -1528,7 +1534,8 @@ export function plan(model: WorkspaceModel, options: GenerateOptions, io: Genera
   if (stampVersion) {
     const name = vv?.name ?? 'version';
     stamp = `main.${name}=\${VERSION}`;
-    if (vv) reasons.push(`ARG VERSION=${versionDefault} and -X main.${name}=\${VERSION}: ${vv.file} declares \`var ${name}${preset !== null ? ` = ${JSON.stringify(preset)}` : ''}\`; build with --build-arg VERSION=1.2.3 to stamp a release.`);
+    const theirs = vv && stampedNames.includes(vv.name) ? settings.find((x) => x.symbol === `main.${vv!.name}` && x.value === null) : undefined;
+    if (vv) reasons.push(`ARG VERSION=${versionDefault} and -X main.${name}=\${VERSION}: ${vv.file} declares \`var ${name}${preset !== null ? ` = ${JSON.stringify(preset)}` : ''}\`${theirs ? `, which the project's build stamps (${theirs.at})` : ''}; build with --build-arg VERSION=1.2.3 to stamp a release.`);
     else warnings.push(`-X main.version=\${VERSION} was asked for, but the main package declares no \`var version string\`: the linker ignores it until you add one.`);
   } else if (preset !== null && vv) {
     reasons.push(`No -X main.${vv.name}: ${vv.file} sets \`${vv.name} = ${JSON.stringify(preset)}\`, which an unstamped build keeps (--stamp-version stamps it, with ARG VERSION=${versionDefault} as the default).`);
@@ -2105,6 +2112,13 @@ export function plan(model: WorkspaceModel, options: GenerateOptions, io: Genera
       const stated = statedLinkFlag({ read, listFiles: (under) => io.listFiles(under) });
       reasons.push(`-ldflags=${CHECKLINKNAME_OFF}: the program pulls unexported symbols of the standard library with //go:linkname (${pulls.slice(0, 3).map((x) => `${x.target} at ${x.at}`).join(', ')}${pulls.length > 3 ? ` and ${pulls.length - 3} more` : ''}); from Go ${CHECKLINKNAME_SINCE} on the linker refuses such a reference unless the standard library marks the symbol for it, so without the flag the link fails${stated ? ` (the project's build passes it too: ${stated})` : ''}.`);
     }
+  }
+  // -X settings the project's build always passes with one literal value (terrascan's
+  // protoregistry.conflictPolicy=ignore): the program needs them, not a release's stamp.
+  const mainDeclares = (name: string) => sources.some((s) => versionVariable(s.file, s.text, [name]) !== null);
+  for (const c of constantLinkSettings(settings, { declares: mainDeclares, modulePath: mod?.path ?? null, requires: mod?.requires ?? [], ldflagsKeys: (f) => (read(f) ?? '').split('\n').filter((l) => /^\s*(?:-\s+)?ldflags\s*:/.test(l)).length })) {
+    ldflags.push(`-X ${c.symbol}=${c.value}`);
+    reasons.push(`-ldflags -X ${c.symbol}=${c.value}: the project's own build sets it, always to this value (${c.at.slice(0, 3).join(', ')}${c.at.length > 3 ? ` and ${c.at.length - 3} more` : ''}), so the program is built as the project builds it; it is no version stamp.`);
   }
   reasons.push(`go build${trimpath ? ' -trimpath' : ''} -ldflags="-s -w": ${trimpath ? 'no local paths in the binary (reproducible builds), ' : ''}no symbol table or DWARF (about a quarter smaller; stack traces keep function names and file:line). The build cache is a BuildKit cache mount, so a rebuild after an edit recompiles only what changed.`);
   if (!root) reasons.push(`Non-root: USER 65532:65532 (the distroless "nonroot" ids${runtime === 'distroless' ? ', also the :nonroot tag\'s default' : ''}); exec-form ENTRYPOINT, so signals reach the program and no shell is needed. The working directory /app is the runtime user's (an empty folder made in the build stage, copied with COPY --chown: no shell needed), so a program that creates its data relative to it (./data, a SQLite database) can; the binary in ${nodePath.posix.dirname(binaryPath)}${runtimeFiles.length > 0 ? ` and the files copied into ${runtimeFiles.every((f) => f.dest.startsWith('/')) ? 'the image' : '/app'} stay` : ' stays'} root-owned, so the program cannot rewrite ${runtimeFiles.length > 0 ? 'them' : 'it'}.${runtime === 'distroless' ? '' : runtime === 'debian' ? ' A passwd entry for 65532 (nonroot, home /app; groupadd and useradd): debian-slim has none, and without one os/user\'s Current fails ("user: Current requires cgo or $USER set in environment"), ssh stops ("No user exists for uid 65532"); HOME=/app, which the program can write (git, gpg, os.UserConfigDir write under HOME).' : ` HOME=/app: uid 65532 has no passwd entry on ${runtime}, so HOME would be /, which it cannot write (git, gpg, os.UserConfigDir write under HOME).`}`);

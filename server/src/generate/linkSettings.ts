@@ -1,0 +1,92 @@
+/**
+ * The `-X importpath.name=value` settings the project's own build passes to the linker (Makefile,
+ * .goreleaser.yml, Dockerfiles, scripts: linkname.ts's build files), read for two things:
+ *
+ *  - a setting every place gives the same literal value, on a variable whose name is no release
+ *    stamp: the program needs it, so the generated build passes it too. tenable/terrascan 4e36f4c
+ *    Makefile:2, .goreleaser.yml:18 and build/Dockerfile:17 all pass
+ *    `-X google.golang.org/protobuf/reflect/protoregistry.conflictPolicy=ignore`: its dependencies
+ *    register one proto file twice, and without the setting the binary panics at start;
+ *  - a variable of the main package the build stamps with a per-release value (jwilder/dockerize
+ *    7b9b3a5 Makefile:5 `-X main.buildVersion=$(TAG)`): the version variable, when the main package
+ *    has none of the usual names.
+ */
+import { BUILD_FILE } from './linkname';
+
+export interface LinkSetting {
+  /** `google.golang.org/protobuf/reflect/protoregistry.conflictPolicy`, `main.buildVersion`. */
+  symbol: string;
+  /** The value when it is a plain literal (no variable, template or command); else null. */
+  value: string | null;
+  /** file:line */
+  at: string;
+  /** On a Makefile line inside an ifeq/ifdef block: only some builds pass it. */
+  conditional?: boolean;
+}
+
+const SETTING = /(?:^|[\s"'=])-X(?:\s+|=)["']?((?:[A-Za-z0-9_~.-]+\/)*[A-Za-z0-9_~.-]+\.[A-Za-z_][A-Za-z0-9_]*)=([^\s"']*)/g;
+const LITERAL = /^[A-Za-z0-9._:/@+,-]+$/;
+
+/** Every `-X symbol=value` the project's build files pass, in file order. */
+export function linkSettings(io: { read(rel: string): string | null; listFiles(under: string): readonly { path: string }[] }): LinkSetting[] {
+  const files = io.listFiles('').map((f) => f.path).filter((p) => BUILD_FILE.test(p) && !p.includes('node_modules/')).sort();
+  const out: LinkSetting[] = [];
+  for (const p of files.slice(0, 200)) {
+    const text = io.read(p);
+    if (text === null || text.length > 256 * 1024 || !text.includes('-X')) continue;
+    const make = /(?:^|\/)(?:GNUmakefile|Makefile|[^/]+\.mk)$/.test(p);
+    let depth = 0;
+    text.split('\n').forEach((line, i) => {
+      if (/^\s*#/.test(line)) return;
+      if (make && /^\s*(?:ifeq|ifneq|ifdef|ifndef)\b/.test(line)) depth++;
+      else if (make && /^\s*endif\b/.test(line)) depth = Math.max(0, depth - 1);
+      for (const m of line.matchAll(SETTING)) out.push({ symbol: m[1], value: LITERAL.test(m[2]) ? m[2] : null, at: `${p}:${i + 1}`, ...(depth > 0 ? { conditional: true } : {}) });
+    });
+  }
+  return out;
+}
+
+/** A name that says it holds a release stamp or describes the build (version, commit, build date, builder, compiler…), whatever its value. */
+const STAMP_NAME = /version|commit|revision|date|time|build|branch|tag|sha|hash|release|user|host|stamp|git|compiler|by$/i;
+
+/**
+ * The settings the project's builds agree on: passed by two build files or more (CI workflows aside,
+ * which may only test), by every such file that passes -X settings at all (a Makefile only outside
+ * ifeq/ifdef blocks, a goreleaser config in each of its `ldflags:`), with one literal value wherever
+ * it is passed; on a variable whose name is no release stamp or build description, that the program
+ * links: a variable of the main package it declares (`declares`), or one of a package of its own
+ * module or of a module go.mod requires. One file alone, or a build flavour, is no agreement:
+ * cosmos/gaia's Makefile:79 passes `types.DBBackend=cleveldb` only when GAIA_BUILD_OPTIONS asks
+ * for it; utkuozdemir/nvidia_gpu_exporter's .goreleaser.yml:44 only in its nvml flavour.
+ */
+export function constantLinkSettings(settings: readonly LinkSetting[], links: { declares(name: string): boolean; modulePath: string | null; requires: readonly string[]; ldflagsKeys(file: string): number }): { symbol: string; value: string; at: string[] }[] {
+  const fileOf = (s: LinkSetting) => s.at.replace(/:\d+$/, '');
+  const builds = settings.filter((s) => !fileOf(s).startsWith('.github/'));
+  const files = new Set(builds.map(fileOf));
+  const bySymbol = new Map<string, LinkSetting[]>();
+  for (const s of builds) bySymbol.set(s.symbol, [...(bySymbol.get(s.symbol) ?? []), s]);
+  const out: { symbol: string; value: string; at: string[] }[] = [];
+  for (const [symbol, all] of bySymbol) {
+    const values = new Set(all.map((s) => s.value));
+    const value = all[0].value;
+    if (values.size !== 1 || value === null) continue;
+    const firm = all.filter((s) => !s.conditional);
+    const passing = new Set(firm.map(fileOf));
+    if (passing.size < 2 || passing.size !== files.size) continue;
+    if ([...passing].some((f) => /(?:^|\/)\.goreleaser[^/]*$/.test(f) && firm.filter((s) => fileOf(s) === f).length < links.ldflagsKeys(f))) continue;
+    const dot = symbol.lastIndexOf('.');
+    const pkg = symbol.slice(0, dot);
+    const name = symbol.slice(dot + 1);
+    if (STAMP_NAME.test(name)) continue;
+    const within = (m: string) => pkg === m || pkg.startsWith(`${m}/`);
+    const linked = pkg === 'main' ? links.declares(name) : (links.modulePath !== null && within(links.modulePath)) || links.requires.some(within);
+    if (!linked) continue;
+    out.push({ symbol, value, at: [...new Set(all.map((s) => s.at))] });
+  }
+  return out;
+}
+
+/** Names of main-package variables the project stamps with a per-release value whose name says version (`buildVersion`). */
+export function stampedVersionNames(settings: readonly LinkSetting[]): string[] {
+  return [...new Set(settings.filter((s) => s.value === null && /^main\.[A-Za-z_]*version[A-Za-z0-9_]*$/i.test(s.symbol)).map((s) => s.symbol.slice('main.'.length)))];
+}

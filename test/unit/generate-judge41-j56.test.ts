@@ -1,0 +1,90 @@
+/**
+ * The generator on real repositories of round 41 (judges X and Y; engineer j56). Each case is a
+ * small skeleton of the real repository (the files that matter, with their sizes in the
+ * repository, go.mod and the import blocks), with its repository, commit and licence above it,
+ * plus variants that keep the old behaviour where it is right.
+ *
+ * 1. -X settings of the project's own build: one every build passes with the same literal value is
+ *    kept (tenable/terrascan's protoregistry.conflictPolicy=ignore, judge 41 Y G4), and a main
+ *    variable the build stamps with a release value is the version variable (jwilder/dockerize's
+ *    main.buildVersion, judge 41 X G5).
+ */
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { generatorTrees } from './generateTrees';
+
+const { gen, tree } = generatorTrees('judge41-j56');
+
+// tenable/terrascan at d0405c2d2aba32260b82419e1274e9c76ddf844b (Apache-2.0): go.mod (12,243 bytes)
+// `module github.com/tenable/terrascan`, go 1.23.0, toolchain go1.23.8, requires (indirect)
+// github.com/google/gnostic-models v0.6.8 (:152), github.com/googleapis/gnostic v0.5.5 (:159), which
+// register the same proto file, and google.golang.org/protobuf v1.31.0 (:227); cmd/terrascan/main.go
+// (685 bytes) imports pkg/cli; Makefile (3,781 bytes) :2 `BUILD_FLAGS := -v -ldflags "-w -s -X
+// google.golang.org/protobuf/reflect/protoregistry.conflictPolicy=ignore"`; .goreleaser.yml (1,387
+// bytes) :17-18 `ldflags:` `- -s -w -X …conflictPolicy=ignore`; build/Dockerfile (1,109 bytes) :17
+// `RUN CGO_ENABLED=${CGO_ENABLED_VAL} go build -v -ldflags "-w -s -X …conflictPolicy=ignore" -o
+// /go/bin/terrascan ./cmd/terrascan`. Without the setting the binary panics at init (issue #1702).
+const POLICY = 'google.golang.org/protobuf/reflect/protoregistry.conflictPolicy';
+const terrascan: Record<string, string | null> = {
+  'go.mod': 'module github.com/tenable/terrascan\n\ngo 1.23.0\n\ntoolchain go1.23.8\n\nrequire (\n\tgithub.com/google/gnostic-models v0.6.8 // indirect\n\tgithub.com/googleapis/gnostic v0.5.5 // indirect\n\tgoogle.golang.org/protobuf v1.31.0 // indirect\n)\n',
+  'go.sum': 'google.golang.org/protobuf v1.31.0 h1:x=\ngoogle.golang.org/protobuf v1.31.0/go.mod h1:y=\n',
+  'cmd/terrascan/main.go': 'package main\n\nimport "github.com/tenable/terrascan/pkg/cli"\n\nfunc main() {\n\tcli.Execute()\n}\n',
+  'pkg/cli/run.go': 'package cli\n\nimport "os"\n\nfunc Execute() {\n\tos.Exit(0)\n}\n',
+  Makefile: `GIT_COMMIT := $(shell git rev-parse --short HEAD 2>/dev/null)\nBUILD_FLAGS := -v -ldflags "-w -s -X ${POLICY}=ignore"\n\nBUILD_DIR = ./bin\nBINARY_NAME = terrascan\n\nbuild:\n\tgo build \${BUILD_FLAGS} -o \${BUILD_DIR}/\${BINARY_NAME} ./cmd/terrascan\n`,
+  '.goreleaser.yml': `before:\n  hooks:\n    - go mod download\nbuilds:\n  - env:\n      - CGO_ENABLED=0\n    goos:\n      - linux\n    main: ./cmd/terrascan/main.go\n    ldflags:\n      - -s -w -X ${POLICY}=ignore\n`,
+  'build/Dockerfile': `FROM golang:1.23-alpine AS builder\nARG CGO_ENABLED_VAL=0\nWORKDIR /go/src/terrascan\nCOPY go.mod go.sum ./\nRUN go mod download\nCOPY . .\nRUN CGO_ENABLED=\${CGO_ENABLED_VAL} go build -v -ldflags "-w -s -X ${POLICY}=ignore" -o /go/bin/terrascan ./cmd/terrascan\n\nFROM alpine:3.21\nCOPY --from=builder /go/bin/terrascan /go/bin/terrascan\nENTRYPOINT ["/go/bin/terrascan"]\n`,
+};
+
+// jwilder/dockerize at 2b3e41aa277bb74d33981a2ec3cd239ab12cad72 (MIT): go.mod (1,117 bytes); main.go
+// (10,558 bytes) :58-60 `var (` `buildVersion string` `version bool`, :402 `fmt.Println(buildVersion)`;
+// Makefile (407 bytes) :4-5 `TAG := $(shell git describe …)`, `LDFLAGS := -X main.buildVersion=$(TAG)`;
+// .goreleaser.yml (2,213 bytes) :13-14 `ldflags:` `- -X main.buildVersion={{ .Tag }}`; Dockerfile
+// (502 bytes) :9 `go build -ldflags "-X main.buildVersion=\${VERSION}" …`; .github/workflows/ci.yml:129
+// `go build -ldflags "-X main.buildVersion=dev" -o /dev/null .`.
+const dockerize: Record<string, string | null> = {
+  'go.mod': 'module github.com/jwilder/dockerize\n\ngo 1.25\n',
+  'main.go': 'package main\n\nimport (\n\t"flag"\n\t"fmt"\n\t"sync"\n)\n\nvar (\n\tbuildVersion string\n\tversion      bool\n\tpoll         bool\n\twg           sync.WaitGroup\n)\n\nfunc main() {\n\tflag.BoolVar(&version, "version", false, "show version")\n\tflag.Parse()\n\tif version {\n\t\tfmt.Println(buildVersion)\n\t}\n\twg.Wait()\n}\n',
+  Makefile: '.SILENT :\n\nTAG := $(shell git describe --abbrev=0 --tags 2>/dev/null || echo dev)\nLDFLAGS := -X main.buildVersion=$(TAG)\n\ndockerize:\n\tgo build -ldflags "$(LDFLAGS)" -o dockerize\n',
+  '.goreleaser.yml': 'builds:\n  - id: default\n    binary: dockerize\n    ldflags:\n      - -X main.buildVersion={{ .Tag }}\n    goos:\n      - linux\n',
+  Dockerfile: 'FROM golang:1.25-alpine AS binary\nARG VERSION=dev\nWORKDIR /go/src/github.com/jwilder/dockerize\nCOPY . .\nRUN CGO_ENABLED=0 GOOS=linux go build -ldflags "-X main.buildVersion=${VERSION}" -a -o /go/bin/dockerize .\n\nFROM gcr.io/distroless/static:nonroot\nCOPY --from=binary /go/bin/dockerize /usr/local/bin\nENTRYPOINT ["dockerize"]\nCMD ["--help"]\n',
+  '.github/workflows/ci.yml': 'jobs:\n  build:\n    steps:\n      - name: build\n        run: go build -ldflags "-X main.buildVersion=dev" -o /dev/null .\n',
+};
+
+describe('1. -X settings of the project\'s own build', () => {
+  it('terrascan: every build passes protoregistry.conflictPolicy=ignore: the generated build does too, with a reason naming the places', async () => {
+    const r = await gen(tree(terrascan, {}), { package: './cmd/terrascan' });
+    assert.match(r.dockerfile, new RegExp(`-ldflags="-s -w -X ${POLICY.replace(/\./g, '\\.')}=ignore" -o /out/terrascan \\./cmd/terrascan$`, 'm'), r.dockerfile);
+    assert.ok(r.reasons.some((x) => x.includes(`-X ${POLICY}=ignore: the project's own build sets it, always to this value (.goreleaser.yml:11, Makefile:2, build/Dockerfile:7)`)), r.reasons.join('\n'));
+  });
+
+  it('negative: passed by one file only, with two values, in an ifeq block, in one goreleaser flavour only, or on a module the program does not require: not kept', async () => {
+    const variants: Record<string, string | null>[] = [
+      { Makefile: null, 'build/Dockerfile': null },
+      { 'build/Dockerfile': terrascan['build/Dockerfile']!.replace('=ignore', '=warn') },
+      { Makefile: terrascan.Makefile!.replace('BUILD_FLAGS :=', 'ifeq ($(LEGACY),1)\nBUILD_FLAGS :=').replace('\n\nBUILD_DIR', '\nendif\n\nBUILD_DIR') },
+      { '.goreleaser.yml': `${terrascan['.goreleaser.yml']}  - id: other\n    main: ./cmd/terrascan/main.go\n    ldflags:\n      - -s -w\n` },
+      { 'go.mod': terrascan['go.mod']!.replace('\tgoogle.golang.org/protobuf v1.31.0 // indirect\n', '') },
+      // A stamp's name: a constant value, but a release's (-X main.builtBy=goreleaser).
+      Object.fromEntries(['Makefile', '.goreleaser.yml', 'build/Dockerfile'].map((f) => [f, terrascan[f]!.replace(`${POLICY}=ignore`, 'github.com/tenable/terrascan/pkg/cli.BuildHost=ci')])),
+    ];
+    for (const v of variants) {
+      const r = await gen(tree(terrascan, v), { package: './cmd/terrascan' });
+      assert.match(r.dockerfile, /-ldflags="-s -w" -o \/out\/terrascan/, `${JSON.stringify(v)}\n${r.dockerfile}`);
+    }
+  });
+
+  it('dockerize: main.buildVersion, which the project stamps with its tag, is stamped with ${VERSION}', async () => {
+    const r = await gen(tree(dockerize, {}));
+    assert.match(r.dockerfile, /^ARG VERSION=dev$/m, r.dockerfile);
+    assert.match(r.dockerfile, /-ldflags="-s -w -X main\.buildVersion=\$\{VERSION\}" -o \/out\/dockerize \.$/m, r.dockerfile);
+    assert.ok(r.reasons.some((x) => x.includes('-X main.buildVersion=${VERSION}: main.go declares `var buildVersion`, which the project\'s build stamps (.goreleaser.yml:5)')), r.reasons.join('\n'));
+  });
+
+  it('negative: a variable the build stamps with a constant, or one whose name says no version, is not stamped', async () => {
+    const build = { Makefile: null, '.goreleaser.yml': null, Dockerfile: null };
+    for (const v of [build, { ...build, Makefile: dockerize.Makefile!.replace(/buildVersion/g, 'buildMode') }]) {
+      const r = await gen(tree(dockerize, v));
+      assert.doesNotMatch(r.dockerfile, /VERSION/, r.dockerfile);
+    }
+  });
+});
