@@ -8,6 +8,10 @@
  *    kept (tenable/terrascan's protoregistry.conflictPolicy=ignore, judge 41 Y G4), and a main
  *    variable the build stamps with a release value is the version variable (jwilder/dockerize's
  *    main.buildVersion, judge 41 X G5).
+ * 2. An address flag whose default comes from the environment and, when empty, from a loopback
+ *    constant: the image passes the flag on every interface (benjojo/alertmanager-discord, 41 Y G5).
+ * 3. nicholasjackson/env's env.String(name, required, default, usage) giving the listen address:
+ *    EXPOSE its port (nicholasjackson/fake-service, judge 41 X G4).
  */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
@@ -85,6 +89,64 @@ describe('1. -X settings of the project\'s own build', () => {
     for (const v of [build, { ...build, Makefile: dockerize.Makefile!.replace(/buildVersion/g, 'buildMode') }]) {
       const r = await gen(tree(dockerize, v));
       assert.doesNotMatch(r.dockerfile, /VERSION/, r.dockerfile);
+    }
+  });
+});
+
+// benjojo/alertmanager-discord at 89ef841a7ef43c5520df49d0c28335d899230eb9 (Apache-2.0): go.mod (56
+// bytes) go 1.15; main.go (5,413 bytes) :71 `const defaultListenAddress = "127.0.0.1:9094"`, :73-76
+// `whURL = flag.String("webhook.url", os.Getenv("DISCORD_WEBHOOK"), …)`, `listenAddress =
+// flag.String("listen.address", os.Getenv("LISTEN_ADDRESS"), "Address:Port to listen on.")`,
+// :167-171 `if *listenAddress == "" {` `*listenAddress = defaultListenAddress` `}`,
+// `http.ListenAndServe(*listenAddress, …)`; Dockerfile (949 bytes) :25-26 `ENV
+// LISTEN_ADDRESS=0.0.0.0:9094`, `EXPOSE 9094`. Built and run, the generated image listened on
+// 127.0.0.1:9094 only (judge 41 Y G5).
+const amDiscord: Record<string, string | null> = {
+  'go.mod': 'module github.com/benjojo/alertmanager-discord\n\ngo 1.15\n',
+  'main.go': 'package main\n\nimport (\n\t"flag"\n\t"log"\n\t"net/http"\n\t"os"\n)\n\nconst defaultListenAddress = "127.0.0.1:9094"\n\nvar (\n\twhURL         = flag.String("webhook.url", os.Getenv("DISCORD_WEBHOOK"), "Discord WebHook URL.")\n\tlistenAddress = flag.String("listen.address", os.Getenv("LISTEN_ADDRESS"), "Address:Port to listen on.")\n)\n\nfunc main() {\n\tflag.Parse()\n\n\tif *listenAddress == "" {\n\t\t*listenAddress = defaultListenAddress\n\t}\n\n\tlog.Printf("Listening on: %s", *listenAddress)\n\tlog.Fatalf("Failed to listen on HTTP: %v",\n\t\thttp.ListenAndServe(*listenAddress, http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {\n\t\t\t_ = *whURL\n\t\t})))\n}\n',
+};
+
+describe('2. an address flag from the environment, filled with a loopback constant when empty', () => {
+  it('alertmanager-discord: CMD ["--listen.address", ":9094"] and EXPOSE 9094, with the reason naming the constant', async () => {
+    const r = await gen(tree(amDiscord, {}));
+    assert.match(r.dockerfile, /^EXPOSE 9094$/m, r.dockerfile);
+    assert.match(r.dockerfile, /^CMD \["--listen\.address", ":9094"\]$/m, r.dockerfile);
+    assert.ok(r.reasons.some((x) => x.includes('flag -listen.address default os.Getenv("LISTEN_ADDRESS") (*listenAddress = defaultListenAddress = "127.0.0.1:9094" when unset)') && x.includes('listens on 127.0.0.1:9094 only')), r.reasons.join('\n'));
+  });
+
+  it('negative: without the fill, or with two values, no EXPOSE and no CMD', async () => {
+    const main = amDiscord['main.go']!;
+    for (const m of [main.replace('\t\t*listenAddress = defaultListenAddress\n', ''), main.replace('\t\t*listenAddress = defaultListenAddress\n', '\t\t*listenAddress = defaultListenAddress\n\t} else if *whURL == "" {\n\t\t*listenAddress = "127.0.0.1:9095"\n')]) {
+      const r = await gen(tree(amDiscord, { 'main.go': m }));
+      assert.doesNotMatch(r.dockerfile, /^(?:EXPOSE|CMD) /m, r.dockerfile);
+    }
+  });
+});
+
+// nicholasjackson/fake-service at f2194ab5171ded82f51164995d13537610c0f67a (MPL-2.0): go.mod (2,642
+// bytes) go 1.20, requires github.com/nicholasjackson/env v0.6.0; main.go (18,988 bytes) imports
+// github.com/nicholasjackson/env, :53 `var listenAddress = env.String("LISTEN_ADDR", false,
+// "0.0.0.0:9090", "IP address and port to bind service to")`, :101 `var datadogTracingEndpointPort =
+// env.String("TRACING_DATADOG_PORT", false, "8126", "Port for Datadog tracing collector")` (dialled),
+// :231 `l, err := net.Listen("tcp", *listenAddress)`. Its Dockerfile EXPOSEs nothing either.
+const fakeService: Record<string, string | null> = {
+  'go.mod': 'module github.com/nicholasjackson/fake-service\n\ngo 1.20\n\nrequire github.com/nicholasjackson/env v0.6.0\n',
+  'go.sum': 'github.com/nicholasjackson/env v0.6.0 h1:x=\ngithub.com/nicholasjackson/env v0.6.0/go.mod h1:y=\n',
+  'main.go': 'package main\n\nimport (\n\t"net"\n\t"os"\n\n\t"github.com/nicholasjackson/env"\n)\n\nvar message = env.String("MESSAGE", false, "Hello World", "Message to be returned from service")\nvar listenAddress = env.String("LISTEN_ADDR", false, "0.0.0.0:9090", "IP address and port to bind service to")\nvar datadogTracingEndpointPort = env.String("TRACING_DATADOG_PORT", false, "8126", "Port for Datadog tracing collector")\n\nfunc main() {\n\tenv.Parse()\n\t// setup the listener\n\tl, err := net.Listen("tcp", *listenAddress)\n\tif err != nil {\n\t\tos.Exit(1)\n\t}\n\t_ = l\n\t_ = *datadogTracingEndpointPort\n}\n',
+};
+
+describe('3. nicholasjackson/env gives the listen address', () => {
+  it('fake-service: EXPOSE 9090 (LISTEN_ADDR), not the Datadog collector\'s port', async () => {
+    const r = await gen(tree(fakeService, {}));
+    assert.match(r.dockerfile, /^EXPOSE 9090$/m, r.dockerfile);
+    assert.ok(r.reasons.some((x) => x.includes('EXPOSE 9090: the program listens on env LISTEN_ADDR default "0.0.0.0:9090" in main.go')), r.reasons.join('\n'));
+  });
+
+  it('negative: the variable no listen call takes, or the call of another package\'s String, gives no EXPOSE', async () => {
+    const main = fakeService['main.go']!;
+    for (const m of [main.replace('net.Listen("tcp", *listenAddress)', 'net.Dial("tcp", *listenAddress)'), main.replace('"github.com/nicholasjackson/env"', 'env "github.com/example/otherenv"')]) {
+      const r = await gen(tree(fakeService, { 'main.go': m }));
+      assert.doesNotMatch(r.dockerfile, /^EXPOSE /m, r.dockerfile);
     }
   });
 });

@@ -608,6 +608,23 @@ export function portEvidence(file: string, source: string, imports: readonly str
     }
   }
 
+  // github.com/nicholasjackson/env: String(name, required, default, usage) reads the environment
+  // variable `name` (nicholasjackson/fake-service f2194ab main.go:53 `env.String("LISTEN_ADDR",
+  // false, "0.0.0.0:9090", …)`, handed to net.Listen at :231).
+  if (imports.includes('github.com/nicholasjackson/env')) {
+    const alias = /\b([A-Za-z_][A-Za-z0-9_]*)\s+"github\.com\/nicholasjackson\/env"/.exec(source)?.[1] ?? 'env';
+    for (const m of text.matchAll(new RegExp(`\\b${alias}\\.(?:String|Int)\\(`, 'g'))) {
+      const { args } = splitArgs(text, m.index + m[0].length - 1);
+      const name = unquote((args[0] ?? '').trim());
+      if (name === null || args.length !== 4 || !serverName(name) || CONNECTS_TO.test(args[3])) continue;
+      // Only the variable a listen call (or an http.Server's Addr) takes: the Datadog collector's
+      // `env.String("TRACING_DATADOG_PORT", false, "8126", …)` beside it is dialled.
+      const v = /\b([A-Za-z_][A-Za-z0-9_]*)\s*:?=\s*$/.exec(text.slice(Math.max(0, m.index - 80), m.index))?.[1];
+      if (v === undefined || !new RegExp(`\\b(?:net\\.Listen\\w*|ListenAndServe(?:TLS)?|Listen)\\([^\\n]*\\*${v}\\b|\\bAddr\\s*:\\s*\\*${v}\\b`).test(text)) continue;
+      const d = resolveDefault(args[2], known);
+      if (d) add(d.value, `env ${name} default ${d.shown}`, 'sure');
+    }
+  }
   // flag / pflag / cobra: X(name, default, usage), XVar(&v, name, default, usage), XP(name, short, default, usage), XVarP(&v, name, short, default, usage).
   // pflag's typed flags of every integer width (flagd: `flags.Int32P(portFlagName, "p", 8013, …)`);
   // the name may be a constant of the package (portFlagName = "port").
@@ -626,18 +643,28 @@ export function portEvidence(file: string, source: string, imports: readonly str
     if (/(?:^|[._-])port$/i.test(name) && REQUIRED_HOST_FLAG.test(text)) continue;
     if (passedToClient(text, m.index, args[0], m[2] !== undefined)) continue;
     let d = resolveDefault(def, known, vars);
+    // A default read from the environment (benjojo/alertmanager-discord 89ef841 main.go:75
+    // `flag.String("listen.address", os.Getenv("LISTEN_ADDRESS"), …)`): empty unless it is set.
+    const fromEnv = d === null ? /^os\.Getenv\(\s*"[A-Za-z_][A-Za-z0-9_]*"\s*\)$/.exec(def.trim()) : null;
+    if (fromEnv) d = { value: '', shown: fromEnv[0] };
     // An empty default the program fills when the flag is unset (minio/kes cmd/kes/server.go:
     // `StringVar(&addrFlag, "addr", "", …)`, then `if addrFlag == "" { addrFlag = "0.0.0.0:7373" }`
     // and `default: addrFlag = "0.0.0.0:7373"` after `case addrFlag != "":`): that value, when
-    // it is the only one the file gives the variable.
-    if (d !== null && d.value === '' && m[2] !== undefined) {
-      const v = /^&\s*([A-Za-z_][A-Za-z0-9_]*(?:\.[A-Za-z_][A-Za-z0-9_]*)*)$/.exec((args[0] ?? '').trim())?.[1];
-      const esc = v?.replace(/\./g, '\\.');
-      if (esc !== undefined && new RegExp(`\\b${esc}\\s*==\\s*""|\\bcase\\s+${esc}\\s*!=\\s*""`).test(text)) {
-        const set = new Set([...text.matchAll(new RegExp(`(?:^|[\\s;])${esc}[ \\t]*=[ \\t]*"([^"\\\\\\n]+)"`, 'gm'))].map((x) => x[1]));
-        if (set.size === 1) {
-          const value = [...set][0];
-          d = { value, shown: `"" (${v} = ${JSON.stringify(value)} when unset)` };
+    // it is the only one the file gives the variable. Also through the pointer a flag.String call
+    // returns, and with a constant (alertmanager-discord main.go:167-168 `if *listenAddress == "" {`
+    // `*listenAddress = defaultListenAddress`, :71 `const defaultListenAddress = "127.0.0.1:9094"`).
+    if (d !== null && d.value === '') {
+      const v = m[2] !== undefined
+        ? /^&\s*([A-Za-z_][A-Za-z0-9_]*(?:\.[A-Za-z_][A-Za-z0-9_]*)*)$/.exec((args[0] ?? '').trim())?.[1]
+        : (() => { const r = /(?:^|[\s(,])([A-Za-z_][A-Za-z0-9_]*)\s*:?=\s*[A-Za-z_][A-Za-z0-9_]*$/.exec(text.slice(Math.max(0, m.index - 120), m.index))?.[1]; return r === undefined ? undefined : `*${r}`; })();
+      const esc = v?.replace(/[.*]/g, (c) => `\\${c}`);
+      const lead = v?.startsWith('*') ? '' : '\\b';
+      if (esc !== undefined && new RegExp(`${lead}${esc}\\s*==\\s*""|\\bcase\\s+${esc}\\s*!=\\s*""`).test(text)) {
+        const set = new Set([...text.matchAll(new RegExp(`(?:^|[\\s;])${esc}[ \\t]*=[ \\t]*("[^"\\\\\\n]+"|[A-Za-z_][A-Za-z0-9_]*)[ \\t]*(?:$|[;}])`, 'gm'))].map((x) => x[1]));
+        const values = [...set].map((x) => ({ raw: x, r: resolveDefault(x, known) }));
+        if (values.length === 1 && values[0].r !== null && values[0].r.value !== '') {
+          const value = values[0].r.value;
+          d = { value, shown: `${d.shown} (${v} = ${values[0].r.shown} when unset)` };
         }
       }
     }
