@@ -12,6 +12,8 @@
  *    constant: the image passes the flag on every interface (benjojo/alertmanager-discord, 41 Y G5).
  * 3. nicholasjackson/env's env.String(name, required, default, usage) giving the listen address:
  *    EXPOSE its port (nicholasjackson/fake-service, judge 41 X G4).
+ * 4. An embedded folder the context lacks that a rule of the root Makefile makes: the refusal names
+ *    the rule and its steps, not "no package.json script" (hound-search/hound, judge 41 Y G1).
  */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
@@ -148,5 +150,35 @@ describe('3. nicholasjackson/env gives the listen address', () => {
       const r = await gen(tree(fakeService, { 'main.go': m }));
       assert.doesNotMatch(r.dockerfile, /^EXPOSE /m, r.dockerfile);
     }
+  });
+});
+
+// hound-search/hound at 4cbc3cfac9de94068d9497f5ab9045c5e9a196cd (MIT): go.mod (120 bytes) go 1.16;
+// ui/bindata.go (735 bytes) :11-12 `//go:embed .build/ui/**` `var assetsFS embed.FS`; cmds/houndd/
+// main.go (4,058 bytes) imports github.com/hound-search/hound/ui; package.json has only test and
+// format scripts; Makefile (1,053 bytes) :13 `ui: ui/.build/ui` (no recipe), :27-30
+// `ui/.build/ui: node_modules/build $(UI)`, `mkdir -p ui/.build/ui`, `cp -r ui/assets/* ui/.build/ui`,
+// `npx webpack $(WEBPACK_ARGS)`; ui/.build/ is not in the tree (a fresh clone).
+const hound: Record<string, string | null> = {
+  'go.mod': 'module github.com/hound-search/hound\n\ngo 1.16\n',
+  'ui/bindata.go': 'package ui\n\nimport (\n\t"embed"\n\t"io"\n\t"os"\n)\n\n// content holds our static web server content.\n//\n//go:embed .build/ui/**\nvar assetsFS embed.FS\n\nfunc AssetInfo(name string) (os.FileInfo, error) {\n\tf, err := assetsFS.Open(".build/ui/" + name)\n\tif err != nil {\n\t\treturn nil, err\n\t}\n\tvar _ io.Reader = f\n\treturn f.Stat()\n}\n',
+  'ui/assets/index.tpl.html': '<html></html>\n',
+  'cmds/houndd/main.go': 'package main\n\nimport (\n\t"flag"\n\n\t"github.com/hound-search/hound/ui"\n)\n\nfunc main() {\n\tflag.Parse()\n\t_, _ = ui.AssetInfo("index.tpl.html")\n}\n',
+  'package.json': '{\n  "name": "hound",\n  "scripts": {\n    "test": "jest",\n    "format": "pretty-quick --staged"\n  }\n}\n',
+  Makefile: 'CMDS := .build/bin/houndd .build/bin/hound\n\nSRCS := $(shell find . -type f -name \'*.go\')\nUI := $(shell find ui/assets -type f)\n\nWEBPACK_ARGS := --mode production\nifdef DEBUG\n\tWEBPACK_ARGS := --mode development\nendif\n\nALL: $(CMDS)\n\nui: ui/.build/ui\n\nnode_modules/build:\n\tnpm install\n\tdate -u >> $@\n\n.build/bin/houndd: ui/.build/ui $(SRCS)\n\tgo build -o $@ github.com/hound-search/hound/cmds/houndd\n\nui/.build/ui: node_modules/build $(UI)\n\tmkdir -p ui/.build/ui\n\tcp -r ui/assets/* ui/.build/ui\n\tnpx webpack $(WEBPACK_ARGS)\n',
+};
+
+describe('4. an embedded folder a Makefile rule makes', () => {
+  it('hound: the refusal names the rule ui/.build/ui (Makefile:22 here, :27 in the project) and its steps', async () => {
+    await assert.rejects(gen(tree(hound, {}), { package: './cmds/houndd' }), (e: Error) => {
+      assert.match(e.message, /The Makefile's rule for ui\/\.build\/ui \(Makefile:22\) makes it \(`mkdir -p ui\/\.build\/ui`, `cp -r ui\/assets\/\* ui\/\.build\/ui`, `npx webpack \$\(WEBPACK_ARGS\)`\): run `make ui\/\.build\/ui` before `docker build`/, e.message);
+      assert.doesNotMatch(e.message, /No package\.json script/, e.message);
+      return true;
+    });
+  });
+
+  it('negative: without the rule (only `ui: ui/.build/ui`, no recipe), the old refusal', async () => {
+    const makefile = hound.Makefile!.replace(/ui\/\.build\/ui: node_modules[\s\S]*$/, '');
+    await assert.rejects(gen(tree(hound, { Makefile: makefile }), { package: './cmds/houndd' }), /No package\.json script was found that produces ui\/\.build\/ui/);
   });
 });

@@ -269,21 +269,8 @@ export interface MadeEmbed {
  */
 export function madeEmbeds(model: WorkspaceModel, packages: readonly string[], io: CgoOwnIo, ignored: (path: string) => string | null): (MadeEmbed & { ignoredBy: string | null })[] {
   const read = (rel: string) => io.readFile(rel);
-  const texts = makefileTexts('', read);
-  if (texts.length === 0) return [];
-  const targets: { path: string; where: string }[] = [];
-  for (const { file, text } of texts) {
-    text.split(/\r?\n/).forEach((line, n) => {
-      if (line.startsWith('\t')) return;
-      const m = /^([^\s:=#][^:=#]*?)\s*:(?![=])/.exec(line);
-      if (!m) return;
-      for (const t of m[1].trim().split(/\s+/)) {
-        if (/[$%*?]/.test(t) || t.startsWith('.')) continue;
-        const path = nodePath.posix.normalize(t).replace(/^\.\//, '');
-        if (!targets.some((x) => x.path === path)) targets.push({ path, where: `${file}:${n + 1}` });
-      }
-    });
-  }
+  const targets = makefileTargets(read);
+  if (targets.length === 0) return [];
   const out: (MadeEmbed & { ignoredBy: string | null })[] = [];
   for (const dir of packages) {
     const p = packageByDir(model, dir);
@@ -307,4 +294,29 @@ export function madeEmbeds(model: WorkspaceModel, packages: readonly string[], i
     }
   }
   return out;
+}
+
+/**
+ * The explicit targets of the root Makefile's rules (and of the files it includes) that name a
+ * path (no variable, pattern or special target), with where the rule is and its recipe's lines
+ * (tab-indented, as written).
+ */
+export function makefileTargets(read: (rel: string) => string | null): { path: string; where: string; recipe: string[] }[] {
+  const targets: { path: string; where: string; recipe: string[] }[] = [];
+  for (const { file, text } of makefileTexts('', read)) {
+    const lines = text.split(/\r?\n/);
+    lines.forEach((line, n) => {
+      if (line.startsWith('\t')) return;
+      const m = /^([^\s:=#][^:=#]*?)\s*:(?![=])/.exec(line);
+      if (!m) return;
+      const recipe: string[] = [];
+      for (let k = n + 1; k < lines.length && lines[k].startsWith('\t'); k++) recipe.push(lines[k].trim());
+      for (const t of m[1].trim().split(/\s+/)) {
+        if (/[$%*?]/.test(t) || t.startsWith('.')) continue;
+        const path = nodePath.posix.normalize(t).replace(/^\.\//, '');
+        if (!targets.some((x) => x.path === path)) targets.push({ path, where: `${file}:${n + 1}`, recipe });
+      }
+    });
+  }
+  return targets;
 }

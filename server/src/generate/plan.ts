@@ -24,7 +24,7 @@ import { capabilityWorkloads, commandWorkloads, EBPF_LOADER, entrypointWorkloads
 import { walkVendored } from './vendorGraph';
 import { parseEmbedPatterns } from '../facts/contextInputs';
 import { bindingLibraryOf, cgoPaths, cgoSystemLibraries, cxxReasons, describeCgoPath, knownBindingLibraries, modulesWithCode, vendoredCgoLibraries, wasmvmLibrary } from './cgoGraph';
-import { cgoPairs, describePair, madeEmbeds, projectCgoSettings } from './cgoOwn';
+import { cgoPairs, describePair, madeEmbeds, makefileTargets, projectCgoSettings } from './cgoOwn';
 import { GENERIC_MAIN_FOLDERS, chooseTarget, rankedCandidates } from './choose';
 import { CONFIG_FILE, goreleaserBinaryName, ownBareStart, ownStartRest, ownBinaryNames, ownBuildChoice, ownRunPaths, ownStartArgs, ownStartEnv, ownStartFiles, ownStartSteps, ownStartWords, ownWorkdirFolders, type StartSteps } from './ownBuild';
 import { decideTags } from './buildTags';
@@ -1306,9 +1306,16 @@ export function plan(model: WorkspaceModel, options: GenerateOptions, io: Genera
       }
       const likely = likelyWebScript(problem.path, assetIo);
       if (problem.state === 'missing') {
+        // A rule of the root Makefile makes it (hound-search/hound 4cbc3cf Makefile:27-30
+        // `ui/.build/ui: node_modules/build $(UI)`, then mkdir, cp and `npx webpack`): say so.
+        const targets = likely ? [] : makefileTargets(read).filter((t) => t.recipe.length > 0);
+        const rule = targets.find((t) => t.path === problem.path) ?? targets.find((t) => problem.path.startsWith(`${t.path}/`));
+        const steps = rule ? rule.recipe.slice(0, 3).map((l) => `\`${l.length > 60 ? `${l.slice(0, 57)}...` : l}\``).join(', ') : '';
         throw new GenerateError('embed-missing', likely
           ? `${what}: ${problem.detail}, so \`go build\` fails ("pattern ${problem.pattern}: no matching files"). ${likely} (and keep it out of .dockerignore).`
-          : `${what}: ${problem.detail}, so \`go build\` fails ("pattern ${problem.pattern}: no matching files"). No package.json script was found that produces ${problem.path}: build it before \`docker build\` (and keep it out of .dockerignore), or add the step that builds it to the Dockerfile.`, candidates);
+          : rule
+            ? `${what}: ${problem.detail}, so \`go build\` fails ("pattern ${problem.pattern}: no matching files"). The Makefile's rule for ${rule.path} (${rule.where}) makes it${steps !== '' ? ` (${steps}${rule.recipe.length > 3 ? ', …' : ''})` : ''}: run \`make ${rule.path}\` before \`docker build\` (and keep ${problem.path} out of .dockerignore), or add that step, with the tools it runs, to the Dockerfile before go build.`
+            : `${what}: ${problem.detail}, so \`go build\` fails ("pattern ${problem.pattern}: no matching files"). No package.json script was found that produces ${problem.path}: build it before \`docker build\` (and keep it out of .dockerignore), or add the step that builds it to the Dockerfile.`, candidates);
       }
       if (problem.state === 'unbuilt') {
         warnings.push(`${what}: ${problem.detail}, so the image embeds whatever the build context holds there (a page without its scripts on a fresh clone), and no node stage could be written for it. Build it before \`docker build\`, or add the step to the Dockerfile.`);
