@@ -14,6 +14,9 @@
  *    EXPOSE its port (nicholasjackson/fake-service, judge 41 X G4).
  * 4. An embedded folder the context lacks that a rule of the root Makefile makes: the refusal names
  *    the rule and its steps, not "no package.json script" (hound-search/hound, judge 41 Y G1).
+ * 5. Texts: the language and GODEBUG defaults come from the go line, not the toolchain line
+ *    (jimmidyson/configmap-reload, judge 41 X G8); go-fuzz's `gofuzz` tag gates fuzzing harnesses,
+ *    no feature of the binary (tsenart/vegeta, judge 41 X G7).
  */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
@@ -180,5 +183,46 @@ describe('4. an embedded folder a Makefile rule makes', () => {
   it('negative: without the rule (only `ui: ui/.build/ui`, no recipe), the old refusal', async () => {
     const makefile = hound.Makefile!.replace(/ui\/\.build\/ui: node_modules[\s\S]*$/, '');
     await assert.rejects(gen(tree(hound, { Makefile: makefile }), { package: './cmds/houndd' }), /No package\.json script was found that produces ui\/\.build\/ui/);
+  });
+});
+
+// jimmidyson/configmap-reload at 0ec4d67961d509d9414554e76caf46dd77cb32d8 (Apache-2.0): go.mod (674
+// bytes) :3 `go 1.23.0`, :5 `toolchain go1.24.2`; configmap-reload.go (6,603 bytes), the main package.
+const configmapReload: Record<string, string | null> = {
+  'go.mod': 'module github.com/jimmidyson/configmap-reload\n\ngo 1.23.0\n\ntoolchain go1.24.2\n',
+  'configmap-reload.go': 'package main\n\nimport (\n\t"flag"\n\t"log"\n)\n\nfunc main() {\n\tflag.Parse()\n\tlog.Println("ok")\n}\n',
+};
+
+// tsenart/vegeta at cf5811269046c672a604b1eb352204d30f16ae4a (MIT): go.mod (1,863 bytes)
+// `module github.com/tsenart/vegeta/v12`, go 1.22; main.go (2,424 bytes) imports lib; lib/attack.go
+// (15,643 bytes); lib/attack_fuzz.go (2,934 bytes), results_fuzz.go (1,187), targets_fuzz.go (1,156),
+// util_fuzz.go (1,888): each `//go:build gofuzz` `// +build gofuzz`, go-fuzz harnesses.
+const fuzzFile = (name: string) => `//go:build gofuzz\n// +build gofuzz\n\npackage vegeta\n\nimport (\n\t"fmt"\n)\n\nfunc Fuzz${name}(data []byte) int {\n\t_ = fmt.Sprint(data)\n\treturn 0\n}\n`;
+const vegeta: Record<string, string | null> = {
+  'go.mod': 'module github.com/tsenart/vegeta/v12\n\ngo 1.22\n',
+  'main.go': 'package main\n\nimport (\n\t"flag"\n\n\tvegeta "github.com/tsenart/vegeta/v12/lib"\n)\n\nfunc main() {\n\tflag.Parse()\n\tvegeta.Attack()\n}\n',
+  'lib/attack.go': 'package vegeta\n\nfunc Attack() {}\n',
+  'lib/attack_fuzz.go': fuzzFile('Attack'),
+  'lib/results_fuzz.go': fuzzFile('Results'),
+  'lib/targets_fuzz.go': fuzzFile('Targets'),
+  'lib/util_fuzz.go': fuzzFile('Util'),
+};
+
+describe('5. texts: the go line\'s language, go-fuzz\'s tag', () => {
+  it('configmap-reload: the language and GODEBUG defaults of Go 1.23 (the go line), the builder raised from the toolchain line', async () => {
+    const r = await gen(tree(configmapReload, {}));
+    const why = r.reasons.find((x) => x.includes('the toolchain line (go1.24.2) is newer than the go line (1.23.0)')) ?? '';
+    assert.ok(why.includes('the language of Go 1.23, and Go 1.23\'s defaults for the changes Go gates behind GODEBUG settings'), why || r.reasons.join('\n'));
+  });
+
+  it('vegeta: no Check suggesting -tags gofuzz for the go-fuzz harnesses', async () => {
+    const r = await gen(tree(vegeta, {}));
+    assert.ok(!r.warnings.some((w) => w.includes('gofuzz')), r.warnings.join('\n'));
+    assert.doesNotMatch(r.dockerfile, /-tags/, r.dockerfile);
+  });
+
+  it('negative: a feature tag on as many files still gets the Check', async () => {
+    const r = await gen(tree(vegeta, Object.fromEntries(['attack', 'results', 'targets', 'util'].map((n) => [`lib/${n}_fuzz.go`, fuzzFile(n).replace(/gofuzz/g, 'extras')]))));
+    assert.ok(r.warnings.some((w) => w.includes('build only with build tags (extras)')), r.warnings.join('\n'));
   });
 });

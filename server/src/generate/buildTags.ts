@@ -53,7 +53,7 @@ export interface TagDecision {
 
 const PLATFORM = /^(linux|unix|gc|gccgo|cgo|go1\.[0-9]+|aix|android|darwin|dragonfly|freebsd|hurd|illumos|ios|js|nacl|netbsd|openbsd|plan9|solaris|wasip1|windows|zos|386|amd64|amd64p32|arm|armbe|arm64|arm64be|loong64|mips|mipsle|mips64|mips64le|ppc|ppc64|ppc64le|riscv|riscv64|s390|s390x|sparc|sparc64|wasm)$/;
 /** Tags that gate tests, tools or debugging, not features of the shipped program. */
-const NOT_A_FEATURE = /^(ignore|ci|tools?|generate|gen|integration|e2e|test.*|.*_test|mock.*|example.*|bench.*|fuzz|race|debug|dev|devel|develop|development|appengine|purego|noasm|nethttpomithttp2|wireinject|codegen|manual|skip.*|slow|long|unit|functional|acceptance|windows_.*)$/i;
+const NOT_A_FEATURE = /^(ignore|ci|tools?|generate|gen|integration|e2e|test.*|.*_test|mock.*|example.*|bench.*|(?:go)?fuzz(?:ing|_libfuzzer)?|race|debug|dev|devel|develop|development|appengine|purego|noasm|nethttpomithttp2|wireinject|codegen|manual|skip.*|slow|long|unit|functional|acceptance|windows_.*)$/i;
 
 /** What a gated file that makes the binary dynamic means for the runtime (empty without one). */
 function dynamicNote(gated: readonly GatedFile[]): string {

@@ -355,8 +355,11 @@ function goVersionFor(model: WorkspaceModel, work: GoWork | null, mod: GoModule 
   const ended = goLineSupportEndedWith(chosen);
   if (ended) {
     const asked = goLine(chosen) ?? chosen;
-    const godebug = compareGoVersions(asked, '1.20') < 0 ? 'Go 1.20\'s' : `Go ${asked}'s`;
-    why += `${chosen === version ? ', the oldest Go the module may be built with' : ''}; Go ${asked} is out of support (since Go ${ended} came out: the Go team supports the two newest releases, ${OLDEST_SUPPORTED_GO_LINE} and ${NEWEST_GO_LINE} as far as go-dockerfile knows), so the builder is the oldest supported line, Go ${OLDEST_SUPPORTED_GO_LINE} (its ${OLDEST_SUPPORTED_GO_LINE} tag: the latest patch release). A newer go command builds the module as its go line says: the language of Go ${asked}, and ${godebug} defaults for the changes Go gates behind GODEBUG settings`;
+    // The language and the GODEBUG defaults come from the go line, not the toolchain line
+    // (jimmidyson/configmap-reload 0ec4d67 go.mod: `go 1.23.0`, `toolchain go1.24.2`: Go 1.23's).
+    const lang = goLine(version) ?? version;
+    const godebug = compareGoVersions(lang, '1.20') < 0 ? 'Go 1.20\'s' : `Go ${lang}'s`;
+    why += `${chosen === version ? ', the oldest Go the module may be built with' : ''}; Go ${asked} is out of support (since Go ${ended} came out: the Go team supports the two newest releases, ${OLDEST_SUPPORTED_GO_LINE} and ${NEWEST_GO_LINE} as far as go-dockerfile knows), so the builder is the oldest supported line, Go ${OLDEST_SUPPORTED_GO_LINE} (its ${OLDEST_SUPPORTED_GO_LINE} tag: the latest patch release). A newer go command builds the module as its go line says: the language of Go ${lang}, and ${godebug} defaults for the changes Go gates behind GODEBUG settings`;
     if (compareGoVersions(asked, '1.16') < 0) why += `; unlike Go ${asked}, it adds no missing requirement to go.mod and no line to go.sum during the build (-mod=readonly, since Go 1.16), so go.mod and go.sum must be as go mod tidy leaves them`;
     return { version: OLDEST_SUPPORTED_GO_LINE, why, raisedFrom: asked };
   }
