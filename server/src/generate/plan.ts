@@ -26,7 +26,7 @@ import { parseEmbedPatterns } from '../facts/contextInputs';
 import { bindingLibraryOf, cgoPaths, cgoSystemLibraries, cxxReasons, describeCgoPath, knownBindingLibraries, modulesWithCode, vendoredCgoLibraries, wasmvmLibrary } from './cgoGraph';
 import { cgoPairs, describePair, madeEmbeds, makefileTargets, projectCgoSettings } from './cgoOwn';
 import { GENERIC_MAIN_FOLDERS, chooseTarget, rankedCandidates } from './choose';
-import { CONFIG_FILE, goreleaserBinaryName, ownBareStart, ownStartRest, ownBinaryNames, ownBuildChoice, ownRunPaths, ownStartArgs, ownStartEnv, ownStartFiles, ownStartSteps, ownStartWords, ownWorkdirFolders, type StartSteps } from './ownBuild';
+import { CONFIG_FILE, goreleaserBinaryName, ownBareStart, ownImageFiles, ownStartRest, ownBinaryNames, ownBuildChoice, ownRunPaths, ownStartArgs, ownStartEnv, ownStartFiles, ownStartSteps, ownStartWords, ownWorkdirFolders, type StartSteps } from './ownBuild';
 import { decideTags } from './buildTags';
 import { viperSearch } from './viperConfig';
 import { dataDirFlags } from './dataDirFlags';
@@ -1905,6 +1905,21 @@ export function plan(model: WorkspaceModel, options: GenerateOptions, io: Genera
   // `-address` belongs to `serve`): not passed; the Check says what to add.
   const commandless = !shape.serveCommand && !pocketBase && (shape.subcommands.length > 0 || shape.computedCommands > 0);
   // A configuration file the image ships that makes the server listen on loopback only.
+  // A file the project's image copies to an absolute path that the program's sources name
+  // (metalmatze/alertmanager-bot fbfa20b cmd/alertmanager-bot/main.go:59 `default:"/templates/default.tmpl"`
+  // for --template.paths, Dockerfile:5 `COPY ./default.tmpl /templates/default.tmpl`): this image lacks it.
+  {
+    const code = closure.flatMap((p) => p.files.map((f) => ({ file: join(p.dir, f.file), text: stripGoComments(f.text) })));
+    for (const f of ownImageFiles(target.dir, io)) {
+      // What the image has in its own way (CA certificates, passwd, time zones) is no such file.
+      if (/^\/(?:etc\/(?:ssl|pki|ca-certificates)\/|etc\/(?:passwd|group|nsswitch\.conf|localtime)$|usr\/share\/(?:zoneinfo|ca-certificates)\/)/.test(f.dest)) continue;
+      if (f.dest === binaryPath || runtimeFiles.some((r) => r.dest === f.dest || (!r.dest.startsWith('/') && `/app/${r.dest}` === f.dest))) continue;
+      const named = code.find((c) => c.text.includes(`"${f.dest}"`));
+      if (!named) continue;
+      const line = named.text.slice(0, named.text.indexOf(`"${f.dest}"`)).split('\n').length;
+      warnings.push(`The program's sources name ${f.dest} (${named.file}:${line}), which the project's image copies from ${f.src} (${f.via}); this image does not have it, so the program finds nothing there. Copy it into the runtime stage (COPY ${f.src} ${f.dest}), or pass the setting that names another path.`);
+    }
+  }
   const shippedConfigs = runtimeFiles.flatMap((f) => {
     const text = read(f.src);
     if (text !== null) return [{ path: f.src, text, dest: f.dest }];

@@ -19,7 +19,7 @@
 import { stripGoComments } from './goSource';
 import { commandTypeKey, type PackageSources } from './ports';
 import { constantsOf } from '../workspace/goText';
-import { fileExecs } from '../workspace/programsRun';
+import { envGate, fileExecs, otherOsOnly, PROGRAM_NAME } from '../workspace/programsRun';
 import { rootChecks, type RootCheck } from '../facts/rootNeeds';
 
 export type { RootCheck };
@@ -1313,6 +1313,28 @@ export function namedAtRunTime(packages: readonly PackageSources[], binary: stri
         if (c.name !== undefined || c.constant === undefined || constants.has(c.constant) || c.onlyWith !== undefined || c.call === 'LookPath') continue;
         const shown = `exec.${c.call}(${c.constant}, …) in ${e.file}`;
         if (calls.length < 3 && !calls.includes(shown)) calls.push(shown);
+      }
+    }
+    // A call on the value of a string flag whose default names a program (prometheus-community/
+    // smartctl_exporter c0fe431 readjson.go:70 `exec.Command(*smartctlPath, smartctlArgs...)`,
+    // main.go:97-99 `smartctlPath = kingpin.Flag("smartctl.path", …).Default("/usr/sbin/smartctl").String()`):
+    // the program runs that one unless told otherwise.
+    const code = texts.map((t) => ({ file: t.file, text: stripGoComments(t.text) }));
+    for (const t of code) {
+      if (!t.text.includes('exec.Command')) continue;
+      for (const c of t.text.matchAll(/\bexec\.(Command|CommandContext)\(\s*(?:[A-Za-z_][\w.]*(?:\(\))?\s*,\s*)?\*([A-Za-z_][A-Za-z0-9_]*)\s*[,)]/g)) {
+        if (otherOsOnly(t.text, c.index!) !== null || envGate(t.text, c.index!) !== null) continue;
+        const v = c[2];
+        const defs = code.flatMap((d) => [
+          ...[...d.text.matchAll(new RegExp(`(?:^|[\\s(])${v}\\s*:?=\\s*(?:[A-Za-z_][\\w]*\\.)*Flag\\(\\s*"([^"\\\\\\n]+)"[^;{}]{0,400}?\\)\\s*\\.\\s*Default\\(\\s*"([^"\\\\\\n]+)"\\s*\\)\\s*\\.\\s*String\\(\\)`, 'gm'))].map((m) => ({ flag: m[1], value: m[2], file: d.file })),
+          ...[...d.text.matchAll(new RegExp(`(?:^|[\\s(])${v}\\s*:?=\\s*(?:[A-Za-z_][\\w]*\\.)*String\\(\\s*"([^"\\\\\\n]+)"\\s*,\\s*"([^"\\\\\\n]+)"`, 'gm'))].map((m) => ({ flag: m[1], value: m[2], file: d.file })),
+        ]);
+        if (defs.length !== 1 || !PROGRAM_NAME.test(defs[0].value)) continue;
+        const name = defs[0].value.slice(defs[0].value.lastIndexOf('/') + 1);
+        if (name === binary || known.includes(name)) continue;
+        const shown = `exec.${c[1]}(*${v}, …) in ${t.file}`;
+        if (calls.length < 3 && !calls.includes(shown)) calls.push(shown);
+        if (!defaults.some((d) => d.name === name)) defaults.push({ name, constant: `flag --${defs[0].flag} default "${defs[0].value}"`, file: defs[0].file });
       }
     }
     for (const t of texts) {
