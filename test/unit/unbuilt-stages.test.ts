@@ -164,3 +164,90 @@ describe('stage-scoped rules with a given --target: silent on the stages that ta
     assert.ok(found.length > 0, 'findings of builder stay');
   });
 });
+
+// deepfence/SecretScanner 3a9b485525f22d7aa7323c3b1d901c21cb323228 (MIT) Dockerfile:1-5, 52-53, 55,
+// 80-84 (judge 41 Y W1): `FROM $VECTORSCAN_IMAGE_REPOSITORY/deepfence_vectorscan_build:$VECTORSCAN_IMG_TAG
+// AS vectorscan` (line 3) is only a FROM, and neither a stage nor a file of the repository names
+// `vectorscan`: BuildKit builds the last stage, which copies only from `builder`, and never pulls it
+// (buildah builds the file without pulling it). GD209 said its `:latest` moves the image.
+describe('a named stage that is only a FROM of an image, named by nothing: not built', () => {
+  const secretScanner = (extra: string[] = []) => df([
+    'ARG VECTORSCAN_IMG_TAG=latest',
+    'ARG VECTORSCAN_IMAGE_REPOSITORY=deepfenceio',
+    'FROM $VECTORSCAN_IMAGE_REPOSITORY/deepfence_vectorscan_build:$VECTORSCAN_IMG_TAG AS vectorscan',
+    ...extra,
+    '',
+    'FROM golang:1.23-alpine3.20 AS builder',
+    'WORKDIR /home/deepfence/src/SecretScanner',
+    'COPY . .',
+    'RUN --mount=type=cache,target=/go/pkg/mod --mount=type=cache,target=/root/.cache/go-build go build -trimpath -ldflags="-s -w" -o SecretScanner .',
+    '',
+    'FROM alpine:3.22',
+    'WORKDIR /home/deepfence/usr',
+    'COPY --from=builder /home/deepfence/src/SecretScanner/SecretScanner .',
+    'COPY --from=builder /home/deepfence/src/SecretScanner/config.yaml .',
+    'USER 65532',
+    'ENTRYPOINT ["/home/deepfence/usr/SecretScanner", "-config-path", "/home/deepfence/usr"]',
+  ]);
+  const repo = (extra: Record<string, string> = {}) => tempWorkspace({
+    '.github/workflows/docker.yml': 'jobs:\n  build:\n    steps:\n      - run: docker build -t deepfenceio/deepfence_secret_scanner:latest .\n',
+    Makefile: 'all: SecretScanner\n\nSecretScanner: $(PWD)/**/*.go\n\tCGO_LDFLAGS="-ljansson -lcrypto -lmagic" PKG_CONFIG_PATH=/usr/local/yara/lib/pkgconfig:$(PKG_CONFIG_PATH) go build -buildmode=pie -ldflags="-s -w -extldflags=-static" -v .\n',
+    'go.mod': 'module github.com/deepfence/SecretScanner\n\ngo 1.23.2\n',
+    'main.go': 'package main\n\nimport "fmt"\n\nfunc main() { fmt.Println() }\n',
+    'config.yaml': 'signatures: []\n',
+    ...extra,
+  });
+  const gd209 = (text: string, o = {}) => lint(text, o).filter((f) => f.code === 'GD209').map((f) => text.slice(0, f.span.start).split('\n').length);
+
+  it('no GD209 on line 3 where the repository\'s build files are in view and none names it', () => {
+    assert.deepEqual(gd209(secretScanner(), repo()), []);
+  });
+
+  it('reported where a build file names the stage (`--target vectorscan`), where the build files are not in view, or where the stage has a step', () => {
+    assert.deepEqual(gd209(secretScanner(), repo({ 'build.sh': 'docker build --target vectorscan -t vs .\n' })), [3], 'named by a build file');
+    assert.deepEqual(gd209(secretScanner()), [3], 'no workspace');
+    assert.deepEqual(gd209(secretScanner(['RUN ls /usr/local'])), [3], 'a stage with a step of its own may be a --target image');
+    assert.deepEqual(gd209(secretScanner(['RUN ls /usr/local']), repo()), [3], 'a step, with the build files');
+  });
+
+  it('reported when a stage copies from it', () => {
+    const used = secretScanner().replace('COPY . .', 'COPY . .\nCOPY --from=vectorscan /vectorscan /usr/local/vectorscan');
+    assert.deepEqual(gd209(used, repo()), [3]);
+  });
+});
+
+// File rules whose findings are each about one stage's instructions (rules/types.ts inStage):
+// none in a stage no build builds, as for the stage rules above (the k8s_gateway pattern of the
+// first block: an unnamed stage, not the last, that nothing copies from).
+describe('file rules marked inStage: silent on a stage no build builds', () => {
+  const file = (from: string) => df([
+    'ARG VERSION=1.0',
+    'FROM golang:1.22 AS builder',
+    'WORKDIR /src',
+    'COPY go.mod go.sum ./',
+    'RUN --mount=type=cache,target=/go/pkg/mod go mod download',
+    'COPY . .',
+    'RUN --mount=type=cache,target=/go/pkg/mod --mount=type=cache,target=/root/.cache/go-build CGO_ENABLED=0 go build -trimpath -ldflags="-s -w" -o /app .',
+    '',
+    'FROM golang:1.21-alpine3.16',
+    'WORKDIR /src',
+    'COPY . .',
+    'RUN --mount=type=cache,target=/go/pkg/mod --mount=type=cache,target=/root/.cache/go-build go install github.com/example/tool@latest',
+    'RUN --mount=type=cache,target=/go/pkg/mod --mount=type=cache,target=/root/.cache/go-build go build -trimpath -ldflags="-s -w -X main.version=$VERSION" -o /tool ./cmd/tool',
+    '',
+    'FROM gcr.io/distroless/static-debian12:nonroot',
+    `COPY --from=${from} /app /app`,
+    'ENTRYPOINT ["/app"]',
+  ]);
+  const ws = () => tempWorkspace({ 'go.mod': 'module example.com/app\n\ngo 1.22\n', 'go.sum': '', 'main.go': 'package main\n\nfunc main() {}\n', 'cmd/tool/main.go': 'package main\n\nfunc main() {}\n' });
+  const RULES = ['GD101', 'GD112', 'GD115', 'GD122'];
+  const found = (text: string) => lint(text, ws()).filter((f) => RULES.includes(f.code)).map((f) => `${f.code}:${text.slice(0, f.span.start).split('\n').length}`).sort();
+
+  it('the stage of lines 9-13 copied from by index: GD101, GD112, GD115, GD122 on it', () => {
+    assert.deepEqual(found(file('1')), ['GD101:9', 'GD112:12', 'GD115:13', 'GD122:9']);
+  });
+
+  it('the same stage built by no build: none', () => {
+    assert.deepEqual(found(file('builder')), []);
+  });
+});

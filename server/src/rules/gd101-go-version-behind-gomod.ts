@@ -62,6 +62,8 @@ export const gd101: Rule = {
   needsWorkspace: true,
   fix: 'unsafe',
   facts: ['goCommands', 'goBuilds', 'images', 'workspace', 'contextFiles'],
+  // Nothing of it in a stage no build builds (rules/analyze.ts, facts/unbuiltStages.ts).
+  inStage: true,
   docs: { workspace: '(reads `go.mod`/`go.work`; silent without a workspace)' },
   check(ctx) {
     const { model } = ctx;

@@ -42,6 +42,8 @@ export const gd112: Rule = {
   peers: ['DL3062'],
   fix: 'none',
   facts: ['goCommands'],
+  // Nothing of it in a stage no build builds (rules/analyze.ts, facts/unbuiltStages.ts).
+  inStage: true,
   // `file`: a clone's finding depends on the stages that `COPY --from` it and build it (their
   // RUNs), which a stage rule may not read.
   check(ctx) {

@@ -72,6 +72,8 @@ export const gd115: Rule = {
   needsWorkspace: false,
   fix: 'unsafe',
   facts: ['goCommands', 'images', 'workspace', 'contextFiles'],
+  // Nothing of it in a stage no build builds (rules/analyze.ts, facts/unbuiltStages.ts).
+  inStage: true,
   check(ctx) {
     const model = ctx.model;
     const globals = new Set([...model.globalArgs.keys()].filter((n) => !IMAGE_ENV.test(n)));

@@ -27,6 +27,8 @@ export const gd122: Rule = {
   needsWorkspace: false,
   fix: 'none',
   facts: ['images'],
+  // Nothing of it in a stage no build builds (rules/analyze.ts, facts/unbuiltStages.ts).
+  inStage: true,
   check(ctx) {
     const out: RuleFinding[] = [];
     for (const stage of ctx.model.stages) {

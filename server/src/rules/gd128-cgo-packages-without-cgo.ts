@@ -54,6 +54,8 @@ export const gd128: Rule = {
   needsWorkspace: false,
   fix: 'none',
   facts: ['copySources', 'goCommands', 'packageInstalls'],
+  // Nothing of it in a stage no build builds (rules/analyze.ts, facts/unbuiltStages.ts).
+  inStage: true,
   // (The whole file: what later stages copy from a stage decides.)
   check(ctx) {
     const out: RuleFinding[] = [];

@@ -83,6 +83,7 @@ function uniform(r: Rule): Rule {
     namesLines: r.namesLines ?? false,
     readsDescendants: r.readsDescendants ?? false,
     readsCopiedStages: r.readsCopiedStages ?? false,
+    inStage: r.inStage ?? false,
     reuseKey: r.reuseKey,
     docs: r.docs,
     check: r.check,

@@ -178,6 +178,12 @@ export interface Rule {
    * chain's text changed (rules/stageReuse.ts). `file` (the default): it runs on every analysis.
    */
   scope?: 'stage' | 'file';
+  /**
+   * A file rule each of whose findings is about the instructions of the stage it lies in (a go
+   * step, a FROM's pull): rules/analyze.ts reports none in a stage no build builds
+   * (facts/unbuiltStages.ts), as for every stage rule.
+   */
+  inStage?: boolean;
   /** A stage rule whose messages or fix titles name lines: its findings are kept only while its stages stay on their lines. */
   namesLines?: boolean;
   /**
