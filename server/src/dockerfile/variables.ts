@@ -324,7 +324,8 @@ function globSource(glob: string): string {
   return re;
 }
 
-function escapeRegex(s: string): string {
+/** The text as a regular expression that matches it literally. */
+export function escapeRegex(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
 }
 
