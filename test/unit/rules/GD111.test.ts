@@ -415,7 +415,8 @@ describe('GD111: go get before Go 1.16, and in a cloned repository (boringproxy)
 describe('GD111: go get of the main module\'s packages before any Go source is in the stage (maestro)', () => {
   const maestro = (get: string, from = 'golang:1.23-alpine') =>
     df([`FROM ${from} as builder`, '', 'WORKDIR /app', '', '# Copy go.mod and go.sum files to download dependencies', 'COPY go.mod ./', 'COPY go.sum ./', `RUN ${get}`, 'RUN go mod download', '', '# Copy the entire source code', 'COPY . .', '', 'RUN CGO_ENABLED=0 GOOS=linux go build -a -installsuffix cgo -o ./maestro ./', '', 'FROM alpine:3.15', 'WORKDIR /app', 'COPY --from=builder /app/maestro .', 'COPY ./config ./config', 'ENTRYPOINT ["/app/maestro"]', 'CMD ["--help"]']);
-  const ctx = () => contextWith({ 'go.mod': 'module github.com/topfreegames/maestro\n\ngo 1.23\n', 'go.sum': '', 'main.go': 'package main\n\nfunc main() {}\n', 'config/config.yaml': 'a: 1\n' });
+  // (go.mod requires, as the repository's does: a module that needs only the standard library changes nothing either way.)
+  const ctx = () => contextWith({ 'go.mod': 'module github.com/topfreegames/maestro\n\ngo 1.23\n\nrequire github.com/spf13/cobra v1.8.0\n', 'go.sum': '', 'main.go': 'package main\n\nimport "github.com/spf13/cobra"\n\nvar _ cobra.Command\n\nfunc main() {}\n', 'config/config.yaml': 'a: 1\n' });
   it('is silent on `go get ./...` (and `.`, `-u ./...`) with only go.mod/go.sum in the stage, with or without the context', () => {
     for (const get of ['go get ./...', 'go get .', 'go get -u ./...', 'go get -d -v ./cmd/...']) {
       assert.deepEqual(find(maestro(get), 'GD111', ctx()), [], get);
@@ -689,5 +690,50 @@ describe('GD111 through make: a go command named through make variables (writefr
     assert.match(fs[0].message, /^`make build` runs `go get -tags='sqlite' -d -v \.\/\.\.\.` \(Makefile line 13\), which rewrites go\.mod\/go\.sum/);
     // GOCMD another program: silent.
     assert.equal(has(DOCKERFILE, 'GD111', context(MAKEFILE.replace('GOCMD=go', 'GOCMD=richgo'))), false, 'GOCMD=richgo');
+  });
+});
+
+// benjojo/alertmanager-discord 89ef8411 (Apache-2.0) Dockerfile:4-14 (judge 41 Y W2): go.mod is
+// only `module …` and `go 1.15`, main.go and detect-misconfig.go import only the standard
+// library: `go get -d -v` resolves nothing and rewrites nothing (the judge's build with
+// GOPROXY=off on Go 1.23: go.mod byte-identical, no go.sum).
+describe('GD111: a go get of modules that need nothing beyond the standard library', () => {
+  const dockerfile = (get = 'go get -d -v') => df([
+    'FROM golang:alpine as builder',
+    'RUN apk update && apk add git && apk add ca-certificates',
+    "RUN adduser -D -g '' appuser",
+    'COPY . $GOPATH/src/mypackage/myapp/',
+    'WORKDIR $GOPATH/src/mypackage/myapp/',
+    '#get dependancies',
+    `RUN ${get}`,
+    '#build the binary',
+    'RUN CGO_ENABLED=0 GOOS=linux go build -a -installsuffix cgo -ldflags="-w -s" -o /go/bin/alertmanager-discord',
+    '',
+    'FROM scratch',
+    'COPY --from=builder /go/bin/alertmanager-discord /go/bin/alertmanager-discord',
+    'USER appuser',
+    'ENTRYPOINT ["/go/bin/alertmanager-discord"]',
+  ]);
+  const MAIN = 'package main\n\nimport (\n\t"bytes"\n\t"encoding/json"\n\t"flag"\n\t"fmt"\n\t"io/ioutil"\n\t"log"\n\t"net/http"\n\t"net/url"\n\t"os"\n\t"regexp"\n\t"strings"\n)\n\nfunc main() {}\n';
+  const repo = (extra: Record<string, string> = {}) => contextWith({
+    'go.mod': 'module github.com/benjojo/alertmanager-discord\n\ngo 1.15\n',
+    'main.go': MAIN,
+    'detect-misconfig.go': 'package main\n\nimport "encoding/json"\n\nvar _ = json.Marshal\n',
+    ...extra,
+  });
+  const found = (text: string, o: object) => find(text, 'GD111', o).map((f) => text.slice(f.span.start, f.span.end));
+
+  it('silent on line 7 (`go get -d -v`, `go get -d ./...`)', () => {
+    assert.deepEqual(found(dockerfile(), repo()), []);
+    assert.deepEqual(found(dockerfile('go get -d -u ./...'), repo()), []);
+  });
+
+  it('reported without the workspace, with a requirement, with an import from a module, with a file a build constraint leaves out, with -t, or for a module path', () => {
+    assert.deepEqual(found(dockerfile(), {}), ['go get -d -v'], 'no workspace');
+    assert.deepEqual(found(dockerfile(), repo({ 'go.mod': 'module github.com/benjojo/alertmanager-discord\n\ngo 1.15\n\nrequire github.com/pkg/errors v0.9.1\n' })), ['go get -d -v'], 'a requirement');
+    assert.deepEqual(found(dockerfile(), repo({ 'detect-misconfig.go': 'package main\n\nimport "github.com/pkg/errors"\n\nvar _ = errors.New\n' })), ['go get -d -v'], 'an import no requirement gives');
+    assert.deepEqual(found(dockerfile(), repo({ 'sys_windows.go': '//go:build windows\n\npackage main\n\nimport "golang.org/x/sys/windows"\n\nvar _ = windows.GetVersion\n' })), ['go get -d -v'], 'a windows file');
+    assert.deepEqual(found(dockerfile('go get -d -t -v'), repo()), ['go get -d -t -v'], '-t');
+    assert.deepEqual(found(dockerfile('go get -d github.com/pkg/errors'), repo()), ['go get -d github.com/pkg/errors'], 'a module path');
   });
 });
