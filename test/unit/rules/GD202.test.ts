@@ -959,3 +959,64 @@ describe('GD202: the final image\'s program built from a `git clone` of the cont
     assert.deepEqual(gd202(DNSMONSTER_DOCKERFILE(DNSMONSTER_CLONE.map((l, i) => (i === 0 ? l.replace('RUN git', 'RUN REPO=github.com/x/y && git') : l)))), []);
   });
 });
+
+// kumina/postfix_exporter a6f58e9b2b2b4decc7e65c5a34b4fd53cd6665f1 (Apache-2.0) Dockerfile:1-24,
+// go.mod's direct requirements, the import blocks of main.go, logsource.go, logsource_docker.go,
+// logsource_file.go, logsource_systemd.go and postfix_exporter.go, main.go:61
+// `http.ListenAndServe` and logsource_docker.go:87 `client.NewEnvClient()` (judge 41 X W2):
+// net/http only serves the metrics; the one outbound client is the Docker client, over the
+// daemon's socket, or with TLS against $DOCKER_CERT_PATH/ca.pem. GD202 said the program's TLS
+// connections would fail on debian:latest for want of the system roots.
+describe('GD202: an exporter whose only client is the Docker client (postfix_exporter)', () => {
+  const DOCKERFILE = df([
+    'FROM golang:1.16 AS builder',
+    'WORKDIR /src',
+    '',
+    '# avoid downloading the dependencies on succesive builds',
+    'RUN apt-get update -qq && apt-get install -qqy \\',
+    '  build-essential \\',
+    '  libsystemd-dev',
+    '',
+    'COPY go.mod go.sum ./',
+    'RUN go mod download',
+    'RUN go mod verify',
+    '',
+    'COPY . .',
+    '',
+    '# Force the go compiler to use modules',
+    'ENV GO111MODULE=on',
+    'RUN go test',
+    'RUN go build -o /bin/postfix_exporter',
+    '',
+    'FROM debian:latest',
+    'EXPOSE 9154',
+    'WORKDIR /',
+    'COPY --from=builder /bin/postfix_exporter /bin/',
+    'ENTRYPOINT ["/bin/postfix_exporter"]',
+  ]);
+  const imports = (list: string[]) => `import (\n${list.map((i) => `\t"${i}"\n`).join('')})\n`;
+  const DOCKER_SOURCE = (call = 'client.NewEnvClient()') => `package main\n\n${imports(['bufio', 'context', 'io', 'log', 'strings', 'github.com/alecthomas/kingpin', 'github.com/docker/docker/api/types', 'github.com/docker/docker/client'])}\nfunc newDocker(ctx context.Context) error {\n\tlog.Println("Reading log events from Docker")\n\tc, err := ${call}\n\tif err != nil {\n\t\treturn err\n\t}\n\t_, _ = c.ContainerLogs(ctx, "postfix", types.ContainerLogsOptions{})\n\t_ = bufio.NewReader\n\t_ = io.EOF\n\t_ = strings.Split\n\t_ = kingpin.Flag\n\treturn nil\n}\n`;
+  const repo = (over: Record<string, string> = {}) => tempWorkspace({
+    'go.mod': 'module github.com/kumina/postfix_exporter\n\ngo 1.16\n\nrequire (\n\tgithub.com/alecthomas/kingpin v2.2.6+incompatible\n\tgithub.com/coreos/go-systemd/v22 v22.0.0\n\tgithub.com/docker/docker v1.13.1\n\tgithub.com/nxadm/tail v1.4.8\n\tgithub.com/prometheus/client_golang v1.4.1\n)\n',
+    'go.sum': '',
+    'main.go': `package main\n\n${imports(['context', 'log', 'net/http', 'os', 'github.com/alecthomas/kingpin', 'github.com/prometheus/client_golang/prometheus', 'github.com/prometheus/client_golang/prometheus/promhttp'])}\nfunc main() {\n\tlistenAddress := kingpin.Flag("web.listen-address", "Address to listen on.").Default(":9154").String()\n\tkingpin.Parse()\n\tprometheus.MustRegister()\n\thttp.Handle("/metrics", promhttp.Handler())\n\t_ = context.Background\n\t_ = os.Exit\n\tlog.Fatal(http.ListenAndServe(*listenAddress, nil))\n}\n`,
+    'logsource.go': `package main\n\n${imports(['context', 'fmt', 'io', 'github.com/alecthomas/kingpin'])}\nvar _ = fmt.Sprint\nvar _ = io.EOF\nvar _ = kingpin.Flag\nvar _ context.Context\n`,
+    'logsource_docker.go': DOCKER_SOURCE(),
+    'logsource_file.go': `package main\n\n${imports(['context', 'io', 'log', 'github.com/alecthomas/kingpin', 'github.com/nxadm/tail'])}\nvar _ = tail.TailFile\nvar _ = kingpin.Flag\nvar _ = log.Println\nvar _ = io.EOF\nvar _ context.Context\n`,
+    'logsource_systemd.go': `package main\n\n${imports(['context', 'fmt', 'io', 'log', 'time', 'github.com/alecthomas/kingpin', 'github.com/coreos/go-systemd/v22/sdjournal'])}\nvar _ = sdjournal.NewJournal\nvar _ = kingpin.Flag\nvar _ = fmt.Sprint\nvar _ = log.Println\nvar _ = io.EOF\nvar _ = time.Second\nvar _ context.Context\n`,
+    'postfix_exporter.go': `package main\n\n${imports(['bufio', 'bytes', 'context', 'errors', 'fmt', 'io', 'log', 'net', 'regexp', 'strconv', 'strings', 'time', 'github.com/prometheus/client_golang/prometheus'])}\nfunc showq(path string) error {\n\tfd, err := net.Dial("unix", path)\n\t_ = fd\n\treturn err\n}\n`,
+    ...over,
+  });
+  const gd202 = (o: AnalyzeOptions) => lint(DOCKERFILE, o).filter((f) => f.code === 'GD202').map((f) => DOCKERFILE.slice(0, f.span.start).split('\n').length);
+
+  it('silent on line 20: the metrics server, the Docker client, a file, the journal and a unix socket', () => {
+    assert.deepEqual(gd202(repo()), []);
+  });
+
+  it('reported when the Docker client is given an HTTP client or a scheme, or when another client may dial', () => {
+    assert.deepEqual(gd202(repo({ 'logsource_docker.go': DOCKER_SOURCE('client.NewClient(host, "1.25", httpClient, nil)') })), [20], 'NewClient with an *http.Client');
+    assert.deepEqual(gd202(repo({ 'logsource_docker.go': DOCKER_SOURCE('client.NewClientWithOpts(client.FromEnv, client.WithScheme("https"))') })), [20], 'WithScheme');
+    assert.deepEqual(gd202(repo({ 'logsource_docker.go': DOCKER_SOURCE().replace('\t"github.com/docker/docker/client"', '\tdocker "github.com/docker/docker/client"').replace('client.NewEnvClient()', 'docker.NewEnvClient()') })), [20], 'renamed: uses not read');
+    assert.deepEqual(gd202(repo({ 'logsource_kafka.go': `package main\n\n${imports(['github.com/segmentio/kafka-go'])}\nvar _ = kafka.NewReader\n` })), [20], 'another client');
+  });
+});
