@@ -70,3 +70,29 @@ describe('words after a redirect', () => {
     assert.deepEqual(argv('echo $(ls >b c)'), [['echo', '$(ls >b c)'], ['ls', 'c']]);
   });
 });
+
+/**
+ * A command's file redirects (ShellCommand.redirects), where the shell applies them: written among
+ * its words, after it, after the last command of a pipeline or of a `&&` list the grammar hangs
+ * them on (tenable/terrascan d0405c2 build/Dockerfile:26, `… && apk add … openssl>=1.1.1u-r2 &&
+ * mkdir …`: GD132), in a `sh -c` string (script offsets).
+ */
+describe('redirects of a command', () => {
+  const redirects = (script: string) => parseShell(script).commands.map((c) => (c.redirects ?? []).map((r) => [r.op, r.target?.raw, script.slice(r.start, r.end)]));
+
+  it('in a list, a pipeline, among the words and after a heredoc marker', () => {
+    assert.deepEqual(redirects('a && apk add openssl>=1.1.1u-r2 && mkdir x'), [[], [['>', '=1.1.1u-r2', '>=1.1.1u-r2']], []]);
+    assert.deepEqual(redirects('a | b 2>>log <in'), [[], [['2>>', 'log', '2>>log'], ['<', 'in', '<in']]]);
+    assert.deepEqual(redirects('apk add a>=1.2 b'), [[['>', '=1.2', '>=1.2']]]);
+    assert.deepEqual(redirects('cat <<EOF >f x\nhi\nEOF'), [[['>', 'f', '>f']]]);
+    const script = 'sh -c "apk add a<2"';
+    const inner = parseShell(script).commands[1];
+    assert.equal(script.slice(inner.redirects![0].start, inner.redirects![0].end), '<2');
+  });
+
+  it('are absent without redirects and on a compound command\'s redirect', () => {
+    assert.equal(parseShell('apk add a b').commands[0].redirects, undefined);
+    assert.equal(parseShell('a $(b) && c').commands.every((c) => c.redirects === undefined), true);
+    assert.deepEqual(redirects('{ a; } >f'), [[]]);
+  });
+});

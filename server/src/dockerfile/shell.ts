@@ -10,9 +10,9 @@ import * as path from 'path';
 // parses a shell script (lint of a file without RUN) does not evaluate it.
 import type { Node, Parser } from '@vscode/tree-sitter-wasm';
 import { parsePlainShell } from './plainShell';
-import type { NestedScript, ShellAssignment, ShellCommand, ShellScript, ShellWord } from './shellModel';
+import type { NestedScript, ShellAssignment, ShellCommand, ShellRedirect, ShellScript, ShellWord } from './shellModel';
 
-export type { NestedScript, ShellAssignment, ShellCommand, ShellScript, ShellWord } from './shellModel';
+export type { NestedScript, ShellAssignment, ShellCommand, ShellRedirect, ShellScript, ShellWord } from './shellModel';
 
 let parser: Parser | undefined;
 let initPromise: Promise<void> | undefined;
@@ -210,7 +210,9 @@ function shiftAssignment(a: ShellAssignment, off: number): ShellAssignment {
 
 function shiftCommand(c: ShellCommand, off: number, outerEnv: ShellAssignment[]): ShellCommand {
   const env = c.env.map((a) => shiftAssignment(a, off));
-  return { env: outerEnv.length ? [...outerEnv, ...env] : env, argv: c.argv.map((w) => shiftWord(w, off)), start: c.start + off, end: c.end + off };
+  const out: ShellCommand = { env: outerEnv.length ? [...outerEnv, ...env] : env, argv: c.argv.map((w) => shiftWord(w, off)), start: c.start + off, end: c.end + off };
+  if (c.redirects) out.redirects = c.redirects.map((r) => ({ op: r.op, target: r.target && shiftWord(r.target, off), start: r.start + off, end: r.end + off }));
+  return out;
 }
 
 /** tree-sitter-bash's reading of a script (the plain-script reader is checked against it). */
@@ -281,26 +283,50 @@ function collect(node: Node, out: ShellCommand[], assignments: ShellAssignment[]
  * grammar reads every word after `>` as the redirect's destination (`destination: (word)
  * (word)…`), so the command lost its arguments. The words after a redirect's first destination
  * are given back to the command the redirect follows: the statement's own command, or the last
- * command of a pipeline the grammar hung the redirect on (`a | d >e f`: f is d's).
+ * command of a pipeline or list the grammar hung the redirect on (`a | d >e f`, `a && d >e f`: f
+ * is d's). The statement's file redirects go to that command's `redirects`.
  */
 function collectRedirected(node: Node, out: ShellCommand[], assignments: ShellAssignment[], depth: number): void {
   const from = out.length;
   for (const child of node.namedChildren) if (child) collect(child, out, assignments, depth + 1);
   const extra: Node[] = [];
-  for (const r of node.childrenForFieldName('redirect')) if (r) extraDestinations(r, extra);
-  if (extra.length === 0) return;
+  const redirects: Node[] = [];
+  for (const r of node.childrenForFieldName('redirect')) {
+    if (!r) continue;
+    extraDestinations(r, extra);
+    fileRedirects(r, redirects);
+  }
+  if (extra.length === 0 && redirects.length === 0) return;
+  // The grammar also hangs a redirect written after a list's last command on the list (`a && b
+  // >f`), and one after a pipeline on the pipeline: the shell applies it to that last command.
   let target = node.childForFieldName('body');
-  if (target?.type === 'pipeline') target = target.namedChildren[target.namedChildCount - 1];
+  while (target && (target.type === 'pipeline' || target.type === 'list')) target = target.namedChildren[target.namedChildCount - 1];
   if (!target || target.type !== 'command') return;
   const start = target.startIndex;
   const cmd = out.slice(from).find((c) => c.start === start && c.end === target.endIndex);
   if (!cmd) return;
+  for (const r of redirects) (cmd.redirects ??= []).push(toRedirect(r));
+  if (extra.length === 0) return;
   for (const w of extra) {
     // (Separated from the destination by a blank: never joined to it as touching text.)
     cmd.argv.push(wordOf(w));
     for (const nested of w.namedChildren) if (nested) collectNested(nested, out, assignments, depth + 1);
   }
   cmd.end = extra[extra.length - 1].endIndex;
+}
+
+/** A statement's file redirects (and those a heredoc start carries: `cat <<EOF >f`). */
+function fileRedirects(redirect: Node, into: Node[]): void {
+  if (redirect.type === 'file_redirect') into.push(redirect);
+  else if (redirect.type === 'heredoc_redirect') for (const r of redirect.childrenForFieldName('redirect')) if (r) fileRedirects(r, into);
+}
+
+/** A file_redirect node as the command's redirect: its operator (with descriptor) and first destination. */
+function toRedirect(node: Node): ShellRedirect {
+  const dest = node.childrenForFieldName('destination').find((d): d is Node => !!d) ?? null;
+  const op = (dest ? node.text.slice(0, dest.startIndex - node.startIndex) : node.text).trim();
+  const target = dest ? wordOf(dest) : null;
+  return { op, target, start: node.startIndex, end: target ? target.end : node.endIndex };
 }
 
 /** A redirect's destinations after its first (and those of a redirect a heredoc start carries: `cat <<EOF >f x`). */
@@ -362,6 +388,7 @@ function toAssignment(node: Node): ShellAssignment | null {
 function toCommand(node: Node): ShellCommand {
   const env: ShellAssignment[] = [];
   const argv: ShellWord[] = [];
+  let redirects: ShellRedirect[] | undefined;
   for (const child of node.namedChildren) {
     if (!child) continue;
     // A word that is no assignment (`--config=x`: no shell name) starts the command's words.
@@ -373,13 +400,17 @@ function toCommand(node: Node): ShellCommand {
     } else if (child.type === 'command_name') {
       const inner = child.namedChildren[0] ?? child;
       pushWord(argv, wordOf(inner));
-    } else if (child.type === 'file_redirect' || child.type === 'heredoc_redirect' || child.type === 'herestring_redirect' || child.type === 'comment') {
+    } else if (child.type === 'file_redirect') {
+      (redirects ??= []).push(toRedirect(child));
+    } else if (child.type === 'heredoc_redirect' || child.type === 'herestring_redirect' || child.type === 'comment') {
       // not arguments
     } else {
       pushWord(argv, wordOf(child));
     }
   }
-  return { env, argv, start: node.startIndex, end: node.endIndex };
+  const cmd: ShellCommand = { env, argv, start: node.startIndex, end: node.endIndex };
+  if (redirects) cmd.redirects = redirects;
+  return cmd;
 }
 
 /**

@@ -24,6 +24,20 @@ export interface ShellAssignment {
   conditional?: true;
 }
 
+/**
+ * A file redirection of a command (`>f`, `2>>log`, `<in`, `&>f`), as the shell applies it to that
+ * command: written among its words, or after it (also after the last command of a pipeline).
+ */
+export interface ShellRedirect {
+  /** The operator with its descriptor, as written: `>`, `>>`, `2>`, `<`, `&>`, `>&`. */
+  op: string;
+  /** The file (the first destination word); null for a descriptor close (`>&-`). */
+  target: ShellWord | null;
+  /** Offsets into the script, from the descriptor or operator to the end of the target. */
+  start: number;
+  end: number;
+}
+
 /** One simple command: `A=1 B=2 name arg...`. */
 export interface ShellCommand {
   env: ShellAssignment[];
@@ -31,6 +45,8 @@ export interface ShellCommand {
   argv: ShellWord[];
   start: number;
   end: number;
+  /** Its file redirections, in order (tree-sitter's reading only: plain scripts have none). Absent when none. */
+  redirects?: ShellRedirect[];
 }
 
 export interface ShellScript {
