@@ -155,7 +155,7 @@ describe('2. a program that runs git with remotes, and inside repositories', () 
     const check = r.warnings.find((x) => x.startsWith('The program runs git inside repositories (git -C in pkg/sources/git/git.go)'));
     assert.ok(check, r.warnings.join('\n'));
     assert.match(check!, /detected dubious ownership/);
-    assert.match(check!, /GIT_CONFIG_KEY_0=safe\.directory/);
+    assert.match(check!, /git config --system --add safe\.directory/);
   });
 
   it('alpine: apk add git openssh-client', async () => {

