@@ -156,7 +156,8 @@ function keda(files: Record<string, string | null> = {}): string {
 describe('2. the binary where the project\'s own build and pod specs run it', () => {
   it('keda: the Makefile names cmd/operator\'s binary keda and the Deployment runs /keda → the image has it at /keda; lint-clean', async () => {
     const r = await genClean(keda(), { package: 'cmd/operator' });
-    assert.match(r.dockerfile, /^COPY --from=build \/out\/operator \/keda$/m, r.dockerfile);
+    // The Makefile also names it: keda (judge 41 G G5's rule, ./generate-judge41-k56.test.ts 1).
+    assert.match(r.dockerfile, /^COPY --from=build \/out\/keda \/keda$/m, r.dockerfile);
     assert.match(r.dockerfile, /^ENTRYPOINT \["\/keda"\]$/m, r.dockerfile);
     assert.ok(r.reasons.some((x) => x.startsWith('The binary is at /keda, not /usr/local/bin') && x.includes('config/manager/manager.yaml:13 command /keda') && x.includes('Makefile:8 go build -o bin/keda cmd/operator/main.go')), r.reasons.join('\n'));
   });
@@ -173,15 +174,16 @@ describe('2. the binary where the project\'s own build and pod specs run it', ()
 
   it('two places (/keda and /usr/bin/keda) → the default path stays and a Check names both', async () => {
     const r = await genClean(keda({ 'deploy/operator.yaml': kedaPod('keda', '/usr/bin/keda') }), { package: 'cmd/operator' });
-    assert.match(r.dockerfile, /^ENTRYPOINT \["\/usr\/local\/bin\/operator"\]$/m, r.dockerfile);
-    assert.ok(r.warnings.some((w) => w.startsWith('The project\'s pod specs run operator at several paths') && w.includes('/keda: config/manager/manager.yaml:13') && w.includes('/usr/bin/keda: deploy/operator.yaml:13')), r.warnings.join('\n'));
+    assert.match(r.dockerfile, /^ENTRYPOINT \["\/usr\/local\/bin\/keda"\]$/m, r.dockerfile);
+    assert.ok(r.warnings.some((w) => w.startsWith('The project\'s pod specs run keda at several paths') && w.includes('/keda: config/manager/manager.yaml:13') && w.includes('/usr/bin/keda: deploy/operator.yaml:13')), r.warnings.join('\n'));
   });
 
   it('negative: a pod spec running another name (no build file ties it to this package), or the default path, changes nothing', async () => {
-    const variants: Record<string, string | null>[] = [{ Makefile: null }, { 'config/manager/manager.yaml': kedaPod('keda-operator', '/usr/local/bin/operator') }];
-    for (const files of variants) {
+    // Without the Makefile the binary is operator; with it, keda (its Makefile's name).
+    const variants: [Record<string, string | null>, string][] = [[{ Makefile: null }, 'operator'], [{ 'config/manager/manager.yaml': kedaPod('keda-operator', '/usr/local/bin/keda') }, 'keda']];
+    for (const [files, name] of variants) {
       const r = await genClean(keda(files), { package: 'cmd/operator' });
-      assert.match(r.dockerfile, /^ENTRYPOINT \["\/usr\/local\/bin\/operator"\]$/m, r.dockerfile);
+      assert.match(r.dockerfile, new RegExp(`^ENTRYPOINT \\["/usr/local/bin/${name}"\\]$`, 'm'), r.dockerfile);
       assert.ok(!r.reasons.some((x) => x.startsWith('The binary is at')), r.reasons.join('\n'));
       assert.ok(!r.warnings.some((x) => x.includes('several paths')), r.warnings.join('\n'));
     }
@@ -190,7 +192,7 @@ describe('2. the binary where the project\'s own build and pod specs run it', ()
   it('negative: the project\'s Dockerfile starting `/keda` with no pod spec running it keeps the usual path (nothing deploys that path)', async () => {
     const dockerfile = 'FROM golang:1.24 AS builder\nWORKDIR /workspace\nCOPY . .\nRUN go build -o bin/keda ./cmd/operator\n\nFROM gcr.io/distroless/static:nonroot\nWORKDIR /\nCOPY --from=builder /workspace/bin/keda .\nUSER 65532:65532\nENTRYPOINT ["/keda", "--zap-log-level=info"]\n';
     const r = await genClean(keda({ 'config/manager/manager.yaml': null, 'config/metrics-server/deployment.yaml': null, Dockerfile: dockerfile }), { package: 'cmd/operator' });
-    assert.match(r.dockerfile, /^ENTRYPOINT \["\/usr\/local\/bin\/operator"\]$/m, r.dockerfile);
+    assert.match(r.dockerfile, /^ENTRYPOINT \["\/usr\/local\/bin\/keda"\]$/m, r.dockerfile);
   });
 
   it('negative: a Makefile `go build -o` of another package, or with a variable output, names nothing', async () => {

@@ -4,6 +4,9 @@
  * sizes in the repository, go.mod and the few relevant lines), with its repository, commit and
  * licence above it, plus the variants that keep the old behaviour where it is right.
  *
+ * 1. coreos/butane, containers/gvisor-tap-vsock: the binary takes the project's name for it: a
+ *    main package in `internal/` is named after the module (G1), and one the root Makefile builds
+ *    with `go build -o bin/<name> ./<pkg>` under one name takes that name (G5's gvforwarder).
  * 2. openshift/source-to-image: the dubious-ownership Check offers what works for a local
  *    `git clone` (the system git config), not the environment form git drops (G7).
  */
@@ -12,6 +15,88 @@ import { describe, it } from 'node:test';
 import { generatorTrees } from './generateTrees';
 
 const { gen, tree } = generatorTrees('judge41-k56');
+
+// coreos/butane at d119ca23d47d3d56127fac418cc13ce5db371e97 (Apache-2.0): go.mod `module
+// github.com/coreos/butane`, `go 1.23.0`; internal/main.go (package main) and internal/doc/main.go
+// (a docs generator, package main). build:11 `NAME=butane`, :17 `go build -o ${BIN_PATH}/${NAME}
+// -ldflags "$LDFLAGS" internal/main.go`; Dockerfile:6 `RUN ./build_for_container` (the same
+// build into bin/container), :9-10 `COPY --from=builder /butane/bin/container/butane
+// /usr/local/bin/butane`, `ENTRYPOINT ["/usr/local/bin/butane"]`. The generated image named it
+// `internal` (judge 41 G G1: `Usage: /usr/local/bin/internal [options] [input-file]`).
+const butane: Record<string, string | null> = {
+  'go.mod': 'module github.com/coreos/butane\n\ngo 1.23.0\n',
+  'internal/main.go': 'package main\n\nimport (\n\t"flag"\n\t"fmt"\n\t"os"\n)\n\nfunc main() {\n\tpretty := flag.Bool("pretty", false, "indent the output")\n\tflag.Parse()\n\tfmt.Fprintln(os.Stdout, *pretty)\n}\n',
+  'internal/doc/main.go': 'package main\n\nimport "fmt"\n\nfunc main() {\n\tfmt.Println("docs")\n}\n',
+  'build': '#!/usr/bin/env bash\n\nset -eu\n\nNAME=butane\n\ngo build -o ${BIN_PATH}/${NAME} -ldflags "$LDFLAGS" internal/main.go\n',
+  'Dockerfile': 'FROM quay.io/fedora/fedora:43 AS builder\nRUN dnf install -y golang git-core\nRUN mkdir /butane\nCOPY . /butane\nWORKDIR /butane\nRUN ./build_for_container\n\nFROM quay.io/fedora/fedora-minimal:43\nCOPY --from=builder /butane/bin/container/butane /usr/local/bin/butane\nENTRYPOINT ["/usr/local/bin/butane"]\n',
+};
+
+// containers/gvisor-tap-vsock at 855ccda6ee305c429b152ded4ce34054270a7864 (Apache-2.0): go.mod
+// `module github.com/containers/gvisor-tap-vsock`, `go 1.23.0`; five main packages under cmd/
+// (gvproxy, qemu-wrapper, ssh-over-vsock, test-companion, vm, plus win-sshproxy for windows).
+// Makefile (3,232 bytes):17-18 `gvproxy:` `go build -ldflags "$(LDFLAGS)" -o bin/gvproxy
+// ./cmd/gvproxy`, :22-24 `vm:` `GOOS=linux CGO_ENABLED=0 go build -ldflags "$(LDFLAGS)" -o
+// bin/gvforwarder ./cmd/vm`; images/Dockerfile ships `bin/gvforwarder`, ENTRYPOINT
+// ["/gvforwarder"]. The generated image named ./cmd/vm `vm` (judge 41 G G5).
+const gvisor: Record<string, string | null> = {
+  'go.mod': 'module github.com/containers/gvisor-tap-vsock\n\ngo 1.23.0\n',
+  'cmd/gvproxy/main.go': 'package main\n\nimport (\n\t"flag"\n\t"fmt"\n)\n\nfunc main() {\n\tflag.Parse()\n\tfmt.Println("waiting for clients...")\n}\n',
+  'cmd/vm/main_linux.go': 'package main\n\nimport (\n\t"flag"\n\t"fmt"\n)\n\nfunc main() {\n\tflag.Parse()\n\tfmt.Println("vm")\n}\n',
+  'Makefile': '.PHONY: build\nbuild: gvproxy vm\n\nLDFLAGS = -s -w\n\n.PHONY: gvproxy\ngvproxy:\n\tgo build -ldflags "$(LDFLAGS)" -o bin/gvproxy ./cmd/gvproxy\n\n.PHONY: vm\nvm:\n\tGOOS=linux CGO_ENABLED=0 go build -ldflags "$(LDFLAGS)" -o bin/gvforwarder ./cmd/vm\n',
+};
+
+describe('judge 41: the binary takes the project\'s name for it', () => {
+  it('butane: internal/main.go is named after the module (butane), not `internal`', async () => {
+    const r = await gen(tree(butane, {}), { package: './internal' });
+    assert.match(r.dockerfile, /-o \/out\/butane \.\/internal\b/, r.dockerfile);
+    assert.match(r.dockerfile, /ENTRYPOINT \["\/usr\/local\/bin\/butane"\]/, r.dockerfile);
+    assert.ok(r.reasons.some((x) => x.includes('The binary is named `butane` after the module (github.com/coreos/butane), not `internal`')), r.reasons.join('\n'));
+  });
+
+  it('butane: the other main package keeps its own folder name (internal/doc: doc)', async () => {
+    const r = await gen(tree(butane, {}), { package: './internal/doc' });
+    assert.match(r.dockerfile, /-o \/out\/doc \.\/internal\/doc\b/, r.dockerfile);
+  });
+
+  it('gvisor-tap-vsock: ./cmd/vm is built as gvforwarder, as Makefile:24 names it', async () => {
+    const r = await gen(tree(gvisor, {}), { package: './cmd/vm' });
+    assert.match(r.dockerfile, /-o \/out\/gvforwarder \.\/cmd\/vm\b/, r.dockerfile);
+    assert.match(r.dockerfile, /ENTRYPOINT \["\/usr\/local\/bin\/gvforwarder"\]/, r.dockerfile);
+    assert.ok(r.reasons.some((x) => x.includes("The binary is named `gvforwarder`, as the project's Makefile names it (Makefile:12 go build -o bin/gvforwarder ./cmd/vm), not `vm` after its folder.")), r.reasons.join('\n'));
+  });
+
+  it('gvisor-tap-vsock: ./cmd/gvproxy, named gvproxy by its folder and the Makefile alike: no reason about the name', async () => {
+    const r = await gen(tree(gvisor, {}), { package: './cmd/gvproxy' });
+    assert.match(r.dockerfile, /-o \/out\/gvproxy \.\/cmd\/gvproxy\b/, r.dockerfile);
+    assert.ok(!r.reasons.some((x) => x.startsWith('The binary is named')), r.reasons.join('\n'));
+  });
+
+  it('negative: two names for the package, or only an output per platform, or /dev/null: the folder\'s name', async () => {
+    for (const recipe of [
+      '\tgo build -o bin/gvforwarder ./cmd/vm\n\tgo build -o bin/forwarder ./cmd/vm\n',
+      '\tGOOS=linux GOARCH=arm64 go build -o bin/gvforwarder-linux-arm64 ./cmd/vm\n',
+      '\tGOOS=windows go build -o bin/gvforwarder.exe ./cmd/vm\n',
+      '\tgo build -o /dev/null ./cmd/vm\n',
+      // sqlc-dev/sqlc Makefile:27 `go build -o ~/bin/sqlc-dev ./cmd/sqlc/`: a developer's copy.
+      '\tgo build -o ~/bin/vm-dev ./cmd/vm/\n',
+    ]) {
+      const r = await gen(tree(gvisor, { Makefile: `vm:\n${recipe}` }), { package: './cmd/vm' });
+      assert.match(r.dockerfile, /-o \/out\/vm \.\/cmd\/vm\b/, `${recipe}\n${r.dockerfile}`);
+    }
+  });
+
+  // casdoor/casdoor (Apache-2.0): go.mod `module github.com/casdoor/casdoor`, main.go at the root;
+  // Makefile:63 `go build -o bin/manager main.go` (a kubebuilder template's target), while its
+  // Dockerfile ships `./server`: a binary named after the module keeps that name.
+  it('negative: a main package named after the module keeps it whatever the Makefile calls it (casdoor\'s `-o bin/manager main.go`)', async () => {
+    const r = await gen(tree({
+      'go.mod': 'module github.com/casdoor/casdoor\n\ngo 1.23\n',
+      'main.go': 'package main\n\nimport "fmt"\n\nfunc main() {\n\tfmt.Println("casdoor")\n}\n',
+      'Makefile': 'build:\n\tgo build -o bin/manager main.go\n',
+    }, {}));
+    assert.match(r.dockerfile, /-o \/out\/casdoor \.\n|-o \/out\/casdoor \./, r.dockerfile);
+  });
+});
 
 // openshift/source-to-image at 45635f9ec80d10c4b50ed781d2e2e5c0e41dd2b4 (Apache-2.0): go.mod
 // `module github.com/openshift/source-to-image`, `go 1.23.3`; cmd/s2i/s2i.go (main) runs the cli;

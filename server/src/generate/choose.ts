@@ -35,9 +35,10 @@ export function modulePathName(modulePath: string): string | null {
 
 /**
  * Folder names that say where a main package is, not what the program is called (tg-spam's
- * `./app`, a `cmd/main`): its binary is named after the module instead.
+ * `./app`, a `cmd/main`; coreos/butane d119ca2 internal/main.go, built as `butane` by its build
+ * script and Dockerfile: judge 41 G G1): its binary is named after the module instead.
  */
-export const GENERIC_MAIN_FOLDERS = new Set(['app', 'cmd', 'main', 'src', 'bin', 'go']);
+export const GENERIC_MAIN_FOLDERS = new Set(['app', 'cmd', 'main', 'src', 'bin', 'go', 'internal']);
 /** Folders above one that name nothing either (`internal/app`, `pkg/cmd`). */
 const GENERIC_PARENTS = new Set([...GENERIC_MAIN_FOLDERS, 'internal', 'pkg', 'cmds', 'commands']);
 

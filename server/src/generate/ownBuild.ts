@@ -259,6 +259,19 @@ export function ownBinaryNames(model: WorkspaceModel, dir: string, io: OwnBuildI
 }
 
 /**
+ * The one name the project's Makefile gives the binary of `dir` (ownBinaryNames), when its
+ * `go build -o` lines for that package agree on one: containers/gvisor-tap-vsock 855ccda
+ * Makefile:24 `go build … -o bin/gvforwarder ./cmd/vm` (images/Dockerfile ships gvforwarder;
+ * judge 41 G G5). Not an output per platform (`bin/app-darwin-amd64`, `app.exe`), /dev/null, or a
+ * developer's copy in the home folder (sqlc-dev/sqlc Makefile:27 `go build -o ~/bin/sqlc-dev ./cmd/sqlc/`).
+ */
+export function madeBinaryName(model: WorkspaceModel, dir: string, io: OwnBuildIo): { name: string; via: string } | null {
+  const named = ownBinaryNames(model, dir, io).filter((n) => /^[A-Za-z0-9][A-Za-z0-9._-]*$/.test(n.name) && !/ -o (?:\/dev\/null|~|\$\(?HOME)/.test(n.via)
+    && !/(?:^|[-_.])(?:linux|darwin|windows|freebsd|openbsd|netbsd|amd64|arm64|arm|386|ppc64le|s390x|riscv64|exe)(?:$|[-_.])/i.test(n.name));
+  return named.length > 0 && new Set(named.map((n) => n.name)).size === 1 ? named[0] : null;
+}
+
+/**
  * The name the project's goreleaser config gives the binary of the main package in `dir`: the
  * `binary:` of the builds whose `main:` is that package (sourcegraph/src-cli 2027d78
  * .goreleaser.yml:15-16 `main: ./cmd/src/`, `binary: src`: the program users run is `src`, also

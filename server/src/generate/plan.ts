@@ -26,7 +26,7 @@ import { parseEmbedPatterns } from '../facts/contextInputs';
 import { bindingLibraryOf, cgoPaths, cgoSystemLibraries, cxxReasons, describeCgoPath, knownBindingLibraries, modulesWithCode, vendoredCgoLibraries, wasmvmLibrary } from './cgoGraph';
 import { cgoPairs, describePair, madeEmbeds, makefileTargets, projectCgoSettings } from './cgoOwn';
 import { GENERIC_MAIN_FOLDERS, chooseTarget, rankedCandidates } from './choose';
-import { CONFIG_FILE, goreleaserBinaryName, ownBareStart, ownImageFiles, ownStartRest, ownBinaryNames, ownBuildChoice, ownRunPaths, ownStartArgs, ownStartEnv, ownStartFiles, ownStartSteps, ownStartWords, ownWorkdirFolders, type StartSteps } from './ownBuild';
+import { CONFIG_FILE, goreleaserBinaryName, madeBinaryName, ownBareStart, ownImageFiles, ownStartRest, ownBinaryNames, ownBuildChoice, ownRunPaths, ownStartArgs, ownStartEnv, ownStartFiles, ownStartSteps, ownStartWords, ownWorkdirFolders, type StartSteps } from './ownBuild';
 import { decideTags } from './buildTags';
 import { viperSearch } from './viperConfig';
 import { dataDirFlags } from './dataDirFlags';
@@ -557,9 +557,13 @@ export function plan(model: WorkspaceModel, options: GenerateOptions, io: Genera
   const { target: picked, why: targetWhy, settledBy } = chooseTarget(model, ranked, options.package, () => ownBuildChoice(model, candidates, io));
   // A main package in a folder whose name says where it is (cmd/src, app/) is named after the
   // module, unless the project's release build names its binary: sourcegraph/src-cli 2027d78
-  // builds ./cmd/src as `src` (.goreleaser.yml:15-16), the name its users and docs run.
+  // builds ./cmd/src as `src` (.goreleaser.yml:15-16), the name its users and docs run. One named
+  // after its own folder takes the one name the root Makefile builds it as (gvisor-tap-vsock's
+  // ./cmd/vm: gvforwarder); not one named after the module (a kubebuilder Makefile's leftover
+  // `-o bin/manager main.go` in casdoor/casdoor, whose image ships `server`).
   const pickedFolder = picked.dir.split('/').pop() ?? '';
-  const released = picked.dir !== picked.module && GENERIC_MAIN_FOLDERS.has(pickedFolder) ? goreleaserBinaryName(model, picked.dir, io) : null;
+  const released = (picked.dir !== picked.module && GENERIC_MAIN_FOLDERS.has(pickedFolder) ? goreleaserBinaryName(model, picked.dir, io) : null)
+    ?? (picked.dir !== picked.module && picked.binary === pickedFolder ? madeBinaryName(model, picked.dir, io) : null);
   const target = released !== null && released.name !== picked.binary ? { ...picked, binary: released.name } : picked;
   if (target !== picked && candidates.includes(picked)) candidates[candidates.indexOf(picked)] = target;
   const pkg = packageByDir(model, target.dir)!;
@@ -587,7 +591,7 @@ export function plan(model: WorkspaceModel, options: GenerateOptions, io: Genera
   }
   const folder = target.dir.split('/').pop() ?? '';
   if (target !== picked && released !== null) {
-    reasons.push(`The binary is named \`${target.binary}\`, as the project's release build names it (${released.via}), not \`${picked.binary}\` after ${mod?.path ? `the module (${mod.path})` : "the project folder"}.`);
+    reasons.push(`The binary is named \`${target.binary}\`, as the project's ${/goreleaser/.test(released.via) ? 'release build' : 'Makefile'} names it (${released.via}), not \`${picked.binary}\` after ${picked.binary === pickedFolder ? 'its folder' : mod?.path ? `the module (${mod.path})` : 'the project folder'}.`);
   } else if (target.dir !== target.module && GENERIC_MAIN_FOLDERS.has(folder) && target.binary !== folder) {
     reasons.push(`The binary is named \`${target.binary}\` after ${target.dir.split('/').includes(target.binary) ? `its folder ${target.dir.split('/').slice(0, target.dir.split('/').lastIndexOf(target.binary) + 1).join('/')}/` : mod?.path ? `the module (${mod.path})` : 'the project folder'}, not \`${folder}\`: ${folder}/ says where the main package is, not what the program is called.`);
   }
