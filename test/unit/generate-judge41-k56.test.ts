@@ -9,6 +9,8 @@
  *    with `go build -o bin/<name> ./<pkg>` under one name takes that name (G5's gvforwarder).
  * 2. openshift/source-to-image: the dubious-ownership Check offers what works for a local
  *    `git clone` (the system git config), not the environment form git drops (G7).
+ * 3. containers/gvisor-tap-vsock: a port flag the program only puts on 127.0.0.1 gives no EXPOSE,
+ *    and a Check that the listener is unreachable from outside (G4).
  */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
@@ -123,5 +125,80 @@ describe('judge 41: the dubious-ownership Check offers a remedy that reaches a l
     assert.match(check!, /docker run --user "\$\(id -u\):\$\(id -g\)"/);
     assert.match(check!, /RUN git config --system --add safe\.directory '\*' in the runtime stage, before USER/);
     assert.doesNotMatch(check!, /-e GIT_CONFIG_COUNT/);
+  });
+});
+
+// containers/gvisor-tap-vsock at 855ccda6ee305c429b152ded4ce34054270a7864 (Apache-2.0):
+// cmd/gvproxy/main.go (16,161 bytes):69 `flag.IntVar(&sshPort, "ssh-port", 2222, "Port to access the
+// guest virtual machine. …")`, :259 `Forwards: getForwardsMap(sshPort, sshHostPort)`, :293-298
+// `func getForwardsMap(sshPort int, sshHostPort string) map[string]string { … fmt.Sprintf("127.0.0.1:%d",
+// sshPort): sshHostPort`: a forward bound to loopback (ss: `127.0.0.1:2222 … gvproxy`); the
+// generated image had EXPOSE 2222 (judge 41 G G4). Its API listens on -listen, no default.
+const GVPROXY_MAIN = `package main
+
+import (
+	"flag"
+	"fmt"
+)
+
+const (
+	sshHostPort = "192.168.127.2:22"
+)
+
+var (
+	endpoints arrayFlags
+	sshPort   int
+)
+
+type arrayFlags []string
+
+func (i *arrayFlags) String() string { return "" }
+
+func (i *arrayFlags) Set(value string) error {
+	*i = append(*i, value)
+	return nil
+}
+
+func main() {
+	flag.Var(&endpoints, "listen", "control endpoint")
+	flag.IntVar(&sshPort, "ssh-port", 2222, "Port to access the guest virtual machine. Must be between 1024 and 65535")
+	flag.Parse()
+	if sshPort != -1 && sshPort < 1024 || sshPort > 65535 {
+		return
+	}
+	fmt.Println(getForwardsMap(sshPort, sshHostPort))
+}
+
+func getForwardsMap(sshPort int, sshHostPort string) map[string]string {
+	if sshPort == -1 {
+		return map[string]string{}
+	}
+	return map[string]string{
+		fmt.Sprintf("127.0.0.1:%d", sshPort): sshHostPort,
+	}
+}
+`;
+
+describe('judge 41: a port flag bound to loopback gives no EXPOSE (containers/gvisor-tap-vsock 855ccda cmd/gvproxy/main.go:69,298)', () => {
+  it('gvproxy: no EXPOSE 2222; a Check that 127.0.0.1:2222 is unreachable from outside', async () => {
+    const r = await gen(tree(gvisor, { 'cmd/gvproxy/main.go': GVPROXY_MAIN }), { package: './cmd/gvproxy' });
+    assert.doesNotMatch(r.dockerfile, /EXPOSE/, r.dockerfile);
+    assert.ok(r.warnings.some((x) => x.includes('listens on 127.0.0.1:2222 (flag -ssh-port default 2222, bound as fmt.Sprintf("127.0.0.1:%d", sshPort))')), r.warnings.join('\n'));
+    assert.ok(!r.reasons.some((x) => /^EXPOSE/.test(x)), r.reasons.join('\n'));
+    // cmd/gvproxy/main.go:36 `sshHostPort = "192.168.127.2:22"` (the VM's address) is no guess beside it.
+    assert.ok(!r.warnings.some((x) => x.startsWith('No EXPOSE')), r.warnings.join('\n'));
+  });
+
+  it('negative: the same flag also put on every interface (Sprintf(":%d", sshPort)), or only there: EXPOSE 2222', async () => {
+    for (const extra of [
+      'func serve() string {\n\treturn fmt.Sprintf(":%d", sshPort)\n}\n',
+      'func serve() string {\n\treturn fmt.Sprintf("%s:%d", host, sshPort)\n}\n\nvar host = "0.0.0.0"\n',
+    ]) {
+      const r = await gen(tree(gvisor, { 'cmd/gvproxy/main.go': `${GVPROXY_MAIN}\n${extra}` }), { package: './cmd/gvproxy' });
+      assert.match(r.dockerfile, /EXPOSE 2222/, `${extra}\n${r.dockerfile}`);
+    }
+    const plain = GVPROXY_MAIN.replace('fmt.Sprintf("127.0.0.1:%d", sshPort)', 'fmt.Sprintf(":%d", sshPort)');
+    const r = await gen(tree(gvisor, { 'cmd/gvproxy/main.go': plain }), { package: './cmd/gvproxy' });
+    assert.match(r.dockerfile, /EXPOSE 2222/, r.dockerfile);
   });
 });
