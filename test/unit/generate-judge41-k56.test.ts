@@ -11,6 +11,8 @@
  *    `git clone` (the system git config), not the environment form git drops (G7).
  * 3. containers/gvisor-tap-vsock: a port flag the program only puts on 127.0.0.1 gives no EXPOSE,
  *    and a Check that the listener is unreachable from outside (G4).
+ * 4. openshift/source-to-image: a program run only through a function called under a flag that is
+ *    true only on windows (cygpath) is no need of the image: no Check to install it (G6).
  */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
@@ -200,5 +202,69 @@ describe('judge 41: a port flag bound to loopback gives no EXPOSE (containers/gv
     const plain = GVPROXY_MAIN.replace('fmt.Sprintf("127.0.0.1:%d", sshPort)', 'fmt.Sprintf(":%d", sshPort)');
     const r = await gen(tree(gvisor, { 'cmd/gvproxy/main.go': plain }), { package: './cmd/gvproxy' });
     assert.match(r.dockerfile, /EXPOSE 2222/, r.dockerfile);
+  });
+});
+
+// openshift/source-to-image at 45635f9ec80d10c4b50ed781d2e2e5c0e41dd2b4 (Apache-2.0):
+// pkg/util/cygpath/cygpath.go (1,150 bytes):13 `var UsingCygwinGit = isUsingCygwinGit()`, :15-31
+// `func isUsingCygwinGit() bool { if runtime.GOOS == "windows" { … return true … } return false }`,
+// :36-40 `func ToSlashCygwin(path string) (string, error) { cmd := exec.Command("cygpath", path) …`;
+// pkg/scm/git/git.go:168 `if cygpath.UsingCygwinGit { … cygpath.ToSlashCygwin(…) }` (its only
+// callers). The generated Dockerfile's Check said to install cygpath (judge 41 G G6).
+const CYGPATH = `package cygpath
+
+import (
+	"os/exec"
+	"path/filepath"
+	"runtime"
+	"strings"
+)
+
+// UsingCygwinGit indicates whether we believe the host's git utility is from Cygwin.
+var UsingCygwinGit = isUsingCygwinGit()
+
+func isUsingCygwinGit() bool {
+	if runtime.GOOS == "windows" {
+		cygpath, err := exec.LookPath("cygpath")
+		if err != nil {
+			return false
+		}
+		var git string
+		git, err = exec.LookPath("git")
+		if err == nil && filepath.Dir(cygpath) == filepath.Dir(git) {
+			return true
+		}
+	}
+	return false
+}
+
+// ToSlashCygwin converts a path to a format suitable for sending to a Cygwin binary.
+func ToSlashCygwin(path string) (string, error) {
+	cmd := exec.Command("cygpath", path)
+	out, err := cmd.Output()
+	return strings.TrimRight(string(out), "\\n"), err
+}
+`;
+const S2I_GIT_CYG = s2i['pkg/scm/git/git.go']!
+  .replace('import (\n\t"os/exec"\n\t"strings"\n)', 'import (\n\t"os/exec"\n\t"strings"\n\n\t"github.com/openshift/source-to-image/pkg/util/cygpath"\n)')
+  .replace('\tcloneArgs := append', '\tvar err error\n\tif cygpath.UsingCygwinGit {\n\t\ttarget, err = cygpath.ToSlashCygwin(target)\n\t\tif err != nil {\n\t\t\treturn err\n\t\t}\n\t}\n\tcloneArgs := append');
+
+describe('judge 41: a program run only on windows is no need of the image (openshift/source-to-image 45635f9 pkg/util/cygpath/cygpath.go:13,37, pkg/scm/git/git.go:168)', () => {
+  it('s2i: no Check to install cygpath; git is still installed', async () => {
+    const r = await gen(tree(s2i, { 'pkg/scm/git/git.go': S2I_GIT_CYG, 'pkg/util/cygpath/cygpath.go': CYGPATH }));
+    assert.match(r.dockerfile, /apt-get install -y --no-install-recommends git/, r.dockerfile);
+    assert.ok(!r.warnings.some((x) => x.includes('cygpath')), r.warnings.join('\n'));
+  });
+
+  it('negative: a caller outside the flag, a flag true on linux too, or the function handed on as a value: the Check stays', async () => {
+    const variants: Record<string, string>[] = [
+      { 'pkg/scm/git/git.go': S2I_GIT_CYG.replace('\treturn exec.Command("git", cloneArgs...).Run()', '\t_, _ = cygpath.ToSlashCygwin(source)\n\treturn exec.Command("git", cloneArgs...).Run()') },
+      { 'pkg/util/cygpath/cygpath.go': CYGPATH.replace('\treturn false\n}\n\n// ToSlash', '\treturn true\n}\n\n// ToSlash') },
+      { 'pkg/scm/git/git.go': S2I_GIT_CYG.replace('\tcloneArgs := append', '\tconvert := cygpath.ToSlashCygwin\n\t_, _ = convert(source)\n\tcloneArgs := append') },
+    ];
+    for (const v of variants) {
+      const r = await gen(tree({ ...s2i, 'pkg/scm/git/git.go': S2I_GIT_CYG, 'pkg/util/cygpath/cygpath.go': CYGPATH }, v));
+      assert.ok(r.warnings.some((x) => x.includes('The program runs') && x.includes('cygpath')), `${JSON.stringify(v).slice(0, 200)}\n${r.warnings.join('\n')}`);
+    }
   });
 });

@@ -28,6 +28,7 @@ import { cgoPairs, describePair, madeEmbeds, makefileTargets, projectCgoSettings
 import { GENERIC_MAIN_FOLDERS, chooseTarget, rankedCandidates } from './choose';
 import { CONFIG_FILE, goreleaserBinaryName, madeBinaryName, ownBareStart, ownImageFiles, ownStartRest, ownBinaryNames, ownBuildChoice, ownRunPaths, ownStartArgs, ownStartEnv, ownStartFiles, ownStartSteps, ownStartWords, ownWorkdirFolders, type StartSteps } from './ownBuild';
 import { decideTags } from './buildTags';
+import { runsOnlyOnOtherOs } from './otherOsRuns';
 import { viperSearch } from './viperConfig';
 import { dataDirFlags } from './dataDirFlags';
 import { imageHelpers } from './helpers';
@@ -659,6 +660,9 @@ export function plan(model: WorkspaceModel, options: GenerateOptions, io: Genera
     for (const r of byField) fieldResolved.add(`${join(p.dir, r.file)}\0${r.call}`);
     closure.push({ dir: p.dir, importPath: p.importPath, imports: p.imports, files, runs: byField.length > 0 ? [...p.runsPrograms, ...byField] : p.runsPrograms });
   }
+  // A program run only on another operating system, through a function called only under a flag
+  // true only there (source-to-image's cygpath): not a need of a linux image (./otherOsRuns.ts).
+  for (const c of closure) if (c.runs !== undefined && c.runs.length > 0) c.runs = c.runs.filter((r) => !runsOnlyOnOtherOs(r.name, r.file, c, closure));
   // Past the budget, the programs the packages run by name still count (the loader knows them):
   // only the files that run them are read (trufflehog's pkg/sources/git runs git clone).
   const runsOnly: PackageSources[] = [];
