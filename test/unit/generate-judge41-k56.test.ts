@@ -13,6 +13,8 @@
  *    and a Check that the listener is unreachable from outside (G4).
  * 4. openshift/source-to-image: a program run only through a function called under a flag that is
  *    true only on windows (cygpath) is no need of the image: no Check to install it (G6).
+ * 5. NVIDIA/nvidia-container-toolkit: the project's image runs the program with an explicit USER
+ *    0:0: a Check says so and how to run it as root (G9).
  */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
@@ -265,6 +267,61 @@ describe('judge 41: a program run only on windows is no need of the image (opens
     for (const v of variants) {
       const r = await gen(tree({ ...s2i, 'pkg/scm/git/git.go': S2I_GIT_CYG, 'pkg/util/cygpath/cygpath.go': CYGPATH }, v));
       assert.ok(r.warnings.some((x) => x.includes('The program runs') && x.includes('cygpath')), `${JSON.stringify(v).slice(0, 200)}\n${r.warnings.join('\n')}`);
+    }
+  });
+});
+
+// NVIDIA/nvidia-container-toolkit at d8c9ff923dd70c151b7098f657a9e83bb7fe726f (Apache-2.0): go.mod
+// `module github.com/NVIDIA/nvidia-container-toolkit`, `go 1.23.2`; cmd/nvidia-ctk-installer/main.go
+// (9,707 bytes):24-25 `toolkitPidFilename = "toolkit.pid"`, `defaultPidFile = "/run/nvidia/toolkit/"
+// + toolkitPidFilename`; deployments/container/Dockerfile (5,501 bytes):145-173, the application
+// stage: `FROM nvcr.io/nvidia/distroless/go:v3.1.11-dev AS application`, `USER 0:0`, ENV NVIDIA_*,
+// `ENTRYPOINT ["/work/nvidia-ctk-installer"]`. As 65532 the generated image stopped with
+// "unable to create folder for pidfile: mkdir /run/nvidia: permission denied" (judge 41 G G9).
+const NVIDIA_DOCKERFILE = (user: string) => `FROM golang:1.23 AS build
+WORKDIR /build
+COPY . .
+RUN go build -o /artifacts/bin/ ./cmd/...
+
+FROM nvcr.io/nvidia/distroless/go:v3.1.11-dev AS application
+${user}SHELL ["/busybox/sh", "-c"]
+RUN ln -s /busybox/sh /bin/sh
+
+ENV NVIDIA_DISABLE_REQUIRE="true"
+ENV NVIDIA_VISIBLE_DEVICES=void
+ENV NVIDIA_DRIVER_CAPABILITIES=utility
+
+COPY --from=build /artifacts/bin /work
+
+WORKDIR /work
+ENV PATH=/work:$PATH
+
+ENTRYPOINT ["/work/nvidia-ctk-installer"]
+`;
+const nvidia: Record<string, string | null> = {
+  'go.mod': 'module github.com/NVIDIA/nvidia-container-toolkit\n\ngo 1.23.2\n',
+  'cmd/nvidia-ctk-installer/main.go': 'package main\n\nimport (\n\t"os"\n\t"path/filepath"\n)\n\nconst (\n\ttoolkitPidFilename = "toolkit.pid"\n\tdefaultPidFile     = "/run/nvidia/toolkit/" + toolkitPidFilename\n)\n\nfunc main() {\n\tif err := os.MkdirAll(filepath.Dir(defaultPidFile), 0755); err != nil {\n\t\tos.Exit(1)\n\t}\n}\n',
+  'cmd/nvidia-ctk/main.go': 'package main\n\nimport "fmt"\n\nfunc main() {\n\tfmt.Println("nvidia-ctk")\n}\n',
+  'deployments/container/Dockerfile': NVIDIA_DOCKERFILE('USER 0:0\n'),
+};
+
+describe('judge 41: the project\'s image runs the program as root (NVIDIA/nvidia-container-toolkit d8c9ff9 deployments/container/Dockerfile:147)', () => {
+  it('nvidia-ctk-installer: a Check names the USER 0:0 of the project\'s image; the image stays non-root', async () => {
+    const r = await gen(tree(nvidia, {}), { package: './cmd/nvidia-ctk-installer' });
+    assert.match(r.dockerfile, /^USER 65532:65532$/m, r.dockerfile);
+    assert.ok(r.warnings.some((x) => x.startsWith("The project's image runs nvidia-ctk-installer as root (deployments/container/Dockerfile:7 USER 0:0), and this image runs it as USER 65532:65532.") && x.includes('docker run --user 0:0')), r.warnings.join('\n'));
+  });
+
+  it('negative: no USER (the base image\'s default), a non-root USER, a root USER then another, or an image that starts another program: no Check', async () => {
+    const cases: [Record<string, string | null>, string][] = [
+      [{ 'deployments/container/Dockerfile': NVIDIA_DOCKERFILE('') }, './cmd/nvidia-ctk-installer'],
+      [{ 'deployments/container/Dockerfile': NVIDIA_DOCKERFILE('USER 65532:65532\n') }, './cmd/nvidia-ctk-installer'],
+      [{ 'deployments/container/Dockerfile': NVIDIA_DOCKERFILE('USER root\n').replace('WORKDIR /work\n', 'WORKDIR /work\nUSER 1001\n') }, './cmd/nvidia-ctk-installer'],
+      [{}, './cmd/nvidia-ctk'],
+    ];
+    for (const [files, pkg] of cases) {
+      const r = await gen(tree(nvidia, files), { package: pkg });
+      assert.ok(!r.warnings.some((x) => x.startsWith("The project's image runs")), `${pkg} ${JSON.stringify(files).slice(0, 160)}\n${r.warnings.join('\n')}`);
     }
   });
 });

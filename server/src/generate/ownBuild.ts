@@ -23,7 +23,7 @@
  */
 import { toDoc, type DockerfileModel } from '../dockerfile/model';
 import { parseDockerfile, properties } from '../dockerfile/parse';
-import { copyPaths, goFlag, goPackages, isWholeContext, pathEnv, stageChain, stageRef, startInstructions, targetImages, workdirBefore } from '../dockerfile/facts';
+import { copyPaths, effectiveUser, goFlag, goPackages, isRootUser, isWholeContext, pathEnv, stageChain, stageRef, startInstructions, targetImages, workdirBefore } from '../dockerfile/facts';
 import { goBinaryName } from '../dockerfile/goBuild';
 import { expandVariables } from '../dockerfile/variables';
 import { scriptCommands, startPrograms, type ScriptCommand } from '../facts/goAtStart';
@@ -821,6 +821,26 @@ export function ownStartEnv(names: ReadonlySet<string>, io: OwnBuildIo, keys: Re
       }
     }
     if (env.size > 0) return { env: [...env], via: `${file}:${[...lines].sort((a, b) => a - b).join(',')}` };
+  }
+  return null;
+}
+
+/**
+ * The USER root (`0:0`, `root`) with which the final stage of one of the project's Dockerfiles
+ * that starts one of `names` in exec form runs it, written in that stage or a stage it is built
+ * on: NVIDIA/nvidia-container-toolkit d8c9ff9 deployments/container/Dockerfile:147 `USER 0:0`
+ * before :173 `ENTRYPOINT ["/work/nvidia-ctk-installer"]` (the installer writes host paths; judge
+ * 41 G G9). Only an explicit USER (a base image's default user says nothing of the program); the
+ * file and line; null when none.
+ */
+export function ownStartRootUser(names: ReadonlySet<string>, io: OwnBuildIo): { user: string; via: string } | null {
+  for (const file of projectDockerfiles(io)) {
+    const text = io.readFile(file);
+    if (text === null || !/^\s*USER\b/im.test(text)) continue;
+    const df = parseDockerfile(text);
+    if (df.stages.length === 0 || !finalStart(df, names)) continue;
+    const { user, instr } = effectiveUser(df, df.stages[df.stages.length - 1]);
+    if (user !== null && instr !== null && !user.includes('$') && isRootUser(user)) return { user, via: `${file}:${instr.line + 1} USER ${user}` };
   }
   return null;
 }
