@@ -312,6 +312,15 @@ describe('judge 41: the project\'s image runs the program as root (NVIDIA/nvidia
     assert.ok(r.warnings.some((x) => x.startsWith("The project's image runs nvidia-ctk-installer as root (deployments/container/Dockerfile:7 USER 0:0), and this image runs it as USER 65532:65532.") && x.includes('docker run --user 0:0')), r.warnings.join('\n'));
   });
 
+  it('a root check in another package keeps its own Check beside it', async () => {
+    const r = await gen(tree(nvidia, {
+      'cmd/nvidia-ctk-installer/main.go': nvidia['cmd/nvidia-ctk-installer/main.go']!.replace('import (\n', 'import (\n\t"github.com/NVIDIA/nvidia-container-toolkit/internal/system"\n').replace('func main() {\n', 'func main() {\n\t_ = system.Check()\n'),
+      'internal/system/root.go': 'package system\n\nimport (\n\t"errors"\n\t"os"\n)\n\nfunc Check() error {\n\tif os.Geteuid() != 0 {\n\t\treturn errors.New("must be run as root")\n\t}\n\treturn nil\n}\n',
+    }), { package: './cmd/nvidia-ctk-installer' });
+    assert.ok(r.warnings.some((x) => x.startsWith("The project's image runs nvidia-ctk-installer as root")), r.warnings.join('\n'));
+    assert.ok(r.warnings.some((x) => x.includes('stops unless the program runs as root')), r.warnings.join('\n'));
+  });
+
   it('negative: no USER (the base image\'s default), a non-root USER, a root USER then another, or an image that starts another program: no Check', async () => {
     const cases: [Record<string, string | null>, string][] = [
       [{ 'deployments/container/Dockerfile': NVIDIA_DOCKERFILE('') }, './cmd/nvidia-ctk-installer'],

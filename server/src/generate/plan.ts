@@ -1839,16 +1839,16 @@ export function plan(model: WorkspaceModel, options: GenerateOptions, io: Genera
   // a root check of the command the image runs, a container runtime client, or the project's
   // manifests (or pod specs its sources build) running it with host access.
   if (root) reasons.push(`Runs as root (USER 0:0, with the reason in a comment above it): ${root.why}${root.kind === 'check' ? ', so a non-root USER would make it exit at start' : ''}.${root.more.length > 0 ? ` Also: ${root.more.join('; ')}.` : ''} Give it only the privileges it needs at \`docker run\` (--cap-add; --privileged, host mounts and --pid=host as the project's manifests do).`);
+  else if (otherChecks.length > 0) {
+    const other = otherChecks;
+    warnings.push(`${shownCheck(other[0])}${other[0].command !== null && other[0].dir === pkg.dir ? ` in its ${other[0].command} command` : ''}${other.length > 1 ? ` (and ${other.length - 1} more check${other.length > 2 ? 's' : ''})` : ''}: the image runs as USER 65532; if what it runs reaches that check, it exits. Then run it as root (docker run --user 0).`);
+  }
   // The project's own image runs the program as root on purpose (an explicit USER 0:0 in the
   // stage that starts it): NVIDIA/nvidia-container-toolkit d8c9ff9 deployments/container/
   // Dockerfile:147, nvidia-ctk-installer, which stops with "mkdir /run/nvidia: permission denied"
   // as 65532 (judge 41 G G9). Nothing in the sources says so for sure: a Check, the image stays non-root.
   const ownRootUser = root ? null : ownStartRootUser(new Set([target.binary, nodePath.posix.basename(binaryPath), ...ownBinaryNames(model, target.dir, io).map((n) => n.name)]), io);
   if (ownRootUser) warnings.push(`The project's image runs ${target.binary} as root (${ownRootUser.via}), and this image runs it as USER 65532:65532. If the program needs root (it writes system folders such as /run or /etc, or host paths mounted in), it stops with "permission denied": set USER 0:0 in the runtime stage, or run it with docker run --user 0:0.`);
-  else if (otherChecks.length > 0) {
-    const other = otherChecks;
-    warnings.push(`${shownCheck(other[0])}${other[0].command !== null && other[0].dir === pkg.dir ? ` in its ${other[0].command} command` : ''}${other.length > 1 ? ` (and ${other.length - 1} more check${other.length > 2 ? 's' : ''})` : ''}: the image runs as USER 65532; if what it runs reaches that check, it exits. Then run it as root (docker run --user 0).`);
-  }
   // A program that configures the network itself (links, addresses, routes, firewall rules through
   // netlink or nftables: gerbil's WireGuard link, gluetun's routes and tun) needs CAP_NET_ADMIN;
   // Docker gives a non-root user no effective capability, even with --cap-add.
