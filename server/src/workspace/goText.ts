@@ -37,22 +37,26 @@ export function stripGoComments(src: string): string {
   return out.join('');
 }
 
-/** Constants (and `var x = literal`) of one file, single-line or in a `( … )` block: name -> literal text. */
+/**
+ * Constants (and `var x = literal`) of one file, single-line or in a `( … )` block: name -> literal text.
+ * An integer literal converted to an integer type is its digits (miguelmota/streamhut 7f1d882
+ * pkg/cli/cli.go:42 `var defaultHTTPPort = uint(8080)`).
+ */
 export function constantsOf(text: string): Map<string, string> {
   const out = new Map<string, string>();
-  const spec = /^[ \t]*(?:const|var)?[ \t]*([A-Za-z_][A-Za-z0-9_]*)(?:[ \t]+[A-Za-z0-9_.]+)?[ \t]*=[ \t]*(?:"([^"\\]*)"|`([^`]*)`|([0-9]{1,5}))[ \t]*$/;
+  const spec = /^[ \t]*(?:const|var)?[ \t]*([A-Za-z_][A-Za-z0-9_]*)(?:[ \t]+[A-Za-z0-9_.]+)?[ \t]*=[ \t]*(?:"([^"\\]*)"|`([^`]*)`|([0-9]{1,5})|u?int(?:8|16|32|64)?\([ \t]*([0-9]{1,5})[ \t]*\))[ \t]*$/;
   let inBlock = false;
   for (const line of text.split('\n')) {
     if (inBlock) {
       if (/^[ \t]*\)/.test(line)) inBlock = false;
       else {
         const m = spec.exec(line);
-        if (m) out.set(m[1], m[2] ?? m[3] ?? m[4]);
+        if (m) out.set(m[1], m[2] ?? m[3] ?? m[4] ?? m[5]);
       }
     } else if (/^[ \t]*(?:const|var)[ \t]*\([ \t]*$/.test(line)) inBlock = true;
     else if (/^[ \t]*(?:const|var)[ \t]/.test(line)) {
       const m = spec.exec(line);
-      if (m) out.set(m[1], m[2] ?? m[3] ?? m[4]);
+      if (m) out.set(m[1], m[2] ?? m[3] ?? m[4] ?? m[5]);
     }
   }
   return out;
