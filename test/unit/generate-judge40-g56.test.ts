@@ -6,6 +6,8 @@
  *
  * 1. A port flag whose default is a package variable holding an integer literal converted to an
  *    integer type (`var defaultHTTPPort = uint(8080)`): EXPOSE it (miguelmota/streamhut, judge 40 G G9).
+ * 2. A urfave/cli StringSliceFlag listen flag whose default is `cli.NewStringSlice(":7070")`: EXPOSE
+ *    each literal (versity/versitygw, judge 40 Y G1).
  */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
@@ -98,5 +100,89 @@ describe('1. streamhut: port flags whose defaults are package variables holding 
   it('negative: a conversion of something other than a literal gives no port', async () => {
     const r = await gen(tree(streamhut, { 'pkg/cli/cli.go': streamhutCli('var defaultHTTPPort = uint(len(os.Args))\nvar defaultTCPPort = uint(len(defaultHost))') }));
     assert.deepEqual(r.exposes, [], r.reasons.join('\n'));
+  });
+});
+
+// versity/versitygw at 5d9d54802d890a3f46a6adc9ee55e15a5a59ab86 (Apache-2.0): go.mod (4,040 bytes)
+// `module github.com/versity/versitygw`, go 1.25.0, requires github.com/urfave/cli/v2 v2.27.7;
+// cmd/versitygw/main.go (34,037 bytes) :115-124 `app.Commands = []*cli.Command{gwcli.PosixCommand(), …}`,
+// :139-151 `func initApp() *cli.App { return &cli.App{…, Before: …, ports = ctx.StringSlice("port")`,
+// :197-203 `&cli.StringSliceFlag{Name: "port", Usage: "gateway listen address: <ip>:<port>, …",
+// EnvVars: []string{"VGW_PORT"}, Value: cli.NewStringSlice(":7070"), Aliases: []string{"p"}}`,
+// :334-339 `&cli.StringSliceFlag{Name: "admin-port", …}` (no Value).
+const versityMain = (value: string) => `package main
+
+import (
+\t"context"
+\t"log"
+\t"os"
+
+\t"github.com/urfave/cli/v2"
+)
+
+var (
+\tports    []string
+\tadmPorts []string
+)
+
+func main() {
+\tapp := initApp()
+\tif err := app.RunContext(context.Background(), os.Args); err != nil {
+\t\tlog.Fatal(err)
+\t}
+}
+
+func initApp() *cli.App {
+\treturn &cli.App{
+\t\tUsage: "Versity S3 Gateway",
+\t\tBefore: func(ctx *cli.Context) error {
+\t\t\tports = ctx.StringSlice("port")
+\t\t\tadmPorts = ctx.StringSlice("admin-port")
+\t\t\treturn nil
+\t\t},
+\t\tFlags: initFlags(),
+\t}
+}
+
+func initFlags() []cli.Flag {
+\treturn []cli.Flag{
+\t\t&cli.StringSliceFlag{
+\t\t\tName:    "port",
+\t\t\tUsage:   "gateway listen address: <ip>:<port>, :<port>, /path/to/socket for file-backed UNIX sockets, or @name for Linux abstract namespace sockets (can be specified multiple times for listening on multiple addresses)",
+\t\t\tEnvVars: []string{"VGW_PORT"},
+${value}\t\t\tAliases: []string{"p"},
+\t\t},
+\t\t&cli.StringSliceFlag{
+\t\t\tName:    "admin-port",
+\t\t\tUsage:   "gateway admin server listen address: <ip>:<port>, :<port>, /path/to/socket for file-backed UNIX sockets, or @name for Linux abstract namespace sockets (can be specified multiple times for listening on multiple addresses)",
+\t\t\tEnvVars: []string{"VGW_ADMIN_PORT"},
+\t\t\tAliases: []string{"ap"},
+\t\t},
+\t}
+}
+`;
+const versitygw: Record<string, string | null> = {
+  'go.mod': 'module github.com/versity/versitygw\n\ngo 1.25.0\n\nrequire github.com/urfave/cli/v2 v2.27.7\n',
+  'go.sum': 'github.com/urfave/cli/v2 v2.27.7 h1:x=\ngithub.com/urfave/cli/v2 v2.27.7/go.mod h1:y=\n',
+  'cmd/versitygw/main.go': versityMain('\t\t\tValue:   cli.NewStringSlice(":7070"),\n'),
+};
+
+describe('2. versitygw: a StringSliceFlag listen flag defaulting to cli.NewStringSlice(":7070")', () => {
+  it('EXPOSE 7070, the reason names the flag and its default', async () => {
+    const r = await gen(tree(versitygw, {}));
+    assert.deepEqual(r.exposes, [7070], r.reasons.join('\n'));
+    assert.ok(r.reasons.includes('EXPOSE 7070: the program listens on flag --port default cli.NewStringSlice(":7070") (":7070") in cmd/versitygw/main.go.'), r.reasons.join('\n'));
+  });
+
+  it('two literal addresses: both', async () => {
+    const r = await gen(tree(versitygw, { 'cmd/versitygw/main.go': versityMain('\t\t\tValue:   cli.NewStringSlice(":7070", ":7071"),\n') }));
+    assert.deepEqual(r.exposes, [7070, 7071], r.reasons.join('\n'));
+  });
+
+  it('negative: no Value, an empty slice, or a variable among the items: no EXPOSE', async () => {
+    for (const v of ['', '\t\t\tValue:   cli.NewStringSlice(),\n', '\t\t\tValue:   cli.NewStringSlice(":7070", os.Getenv("X")),\n']) {
+      const r = await gen(tree(versitygw, { 'cmd/versitygw/main.go': versityMain(v) }));
+      assert.deepEqual(r.exposes, [], `${v}\n${r.reasons.join('\n')}`);
+    }
   });
 });

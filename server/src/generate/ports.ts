@@ -735,7 +735,9 @@ export function portEvidence(file: string, source: string, imports: readonly str
   }
   // urfave/cli: &cli.StringFlag{Name: "addr", Value: ":8080"} / &cli.IntFlag{Name: "port", Value: 8080}
   const urfaveCommandAt = urfaveCommands(text);
-  const urfave = /\bcli\.(String|Int|Uint|Int64)Flag\s*\{/g;
+  // A StringSliceFlag's default of literals (versity/versitygw 5d9d548 cmd/versitygw/main.go:197-203
+  // `&cli.StringSliceFlag{Name: "port", …, Value: cli.NewStringSlice(":7070")}`): it listens on each.
+  const urfave = /\bcli\.(String|Int|Uint|Int64|StringSlice)Flag\s*\{/g;
   for (let m = urfave.exec(text); m; m = urfave.exec(text)) {
     const { args } = splitArgs(text, m.index + m[0].length - 1);
     const field = (k: string) => args.map((a) => new RegExp(`^${k}\\s*:\\s*([\\s\\S]*)$`).exec(a)?.[1]).find((v) => v !== undefined);
@@ -744,10 +746,19 @@ export function portEvidence(file: string, source: string, imports: readonly str
     const name = names.find(serverName) ?? null;
     const value = field('Value');
     if (name === null || value === undefined || names.some((n) => NOT_THE_SERVER.test(n)) || CONNECTS_TO.test(field('Usage') ?? '')) continue;
-    const d = resolveDefault(value, known);
+    let values: string[] = [value];
+    if (m[1] === 'StringSlice') {
+      const call = /^cli\.NewStringSlice\(/.exec(value.trim());
+      const items = call ? splitArgs(value.trim(), call[0].length - 1).args.map((a) => a.trim()) : [];
+      if (items.length === 0 || items.some((a) => unquote(a) === null)) continue;
+      values = items;
+    }
     const before = out.length;
     const command = urfaveCommandAt(m.index);
-    if (d) add(d.value, `flag --${name} default ${d.shown}`, 'sure', name, undefined, command ?? undefined);
+    for (const v of values) {
+      const d = resolveDefault(v, known);
+      if (d) add(d.value, `flag --${name} default ${m[1] === 'StringSlice' ? `${value.trim()} (${d.shown})` : d.shown}`, 'sure', name, undefined, command ?? undefined);
+    }
     const holder = command === null ? urfaveFlagHolder(text, m.index) : undefined;
     if (holder !== undefined) for (const e of out.slice(before)) e.urfaveHolder = holder;
     const enabler = out.length > before ? urfaveEnabledBy(text, name) : null;
