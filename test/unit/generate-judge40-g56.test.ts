@@ -8,6 +8,8 @@
  *    integer type (`var defaultHTTPPort = uint(8080)`): EXPOSE it (miguelmota/streamhut, judge 40 G G9).
  * 2. A urfave/cli StringSliceFlag listen flag whose default is `cli.NewStringSlice(":7070")`: EXPOSE
  *    each literal (versity/versitygw, judge 40 Y G1).
+ * 3. A gin engine's `Run()` without an address listens on gin's default :8080: EXPOSE 8080
+ *    (akhilrex/podgrab, judge 40 X G1).
  */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
@@ -183,6 +185,57 @@ describe('2. versitygw: a StringSliceFlag listen flag defaulting to cli.NewStrin
     for (const v of ['', '\t\t\tValue:   cli.NewStringSlice(),\n', '\t\t\tValue:   cli.NewStringSlice(":7070", os.Getenv("X")),\n']) {
       const r = await gen(tree(versitygw, { 'cmd/versitygw/main.go': versityMain(v) }));
       assert.deepEqual(r.exposes, [], `${v}\n${r.reasons.join('\n')}`);
+    }
+  });
+});
+
+// akhilrex/podgrab at 44e2b1c207288bb8a84ecb64424e0a501fa02510 (GPL-3.0): go.mod (893 bytes) `module
+// github.com/akhilrex/podgrab`, go 1.15, requires github.com/gin-gonic/gin v1.7.2 and
+// github.com/jasonlvhit/gocron v0.0.1; main.go (7,356 bytes) imports gin and gocron, :29 `r :=
+// gin.Default()`, :206 `r.Run() // listen and serve on 0.0.0.0:8080`. Its Dockerfile:38 `EXPOSE 8080`.
+const podgrabMain = (engine: string, run: string, ginImport = '"github.com/gin-gonic/gin"') => `package main
+
+import (
+\t"fmt"
+
+\t${ginImport}
+\t"github.com/jasonlvhit/gocron"
+)
+
+func main() {
+\t${engine}
+\tr.GET("/", func(c *gin.Context) { c.String(200, "ok") })
+\tgo intiCron()
+\t${run} // listen and serve on 0.0.0.0:8080 (for windows "localhost:8080")
+}
+
+func intiCron() {
+\tgocron.Every(1).Minutes().Do(func() { fmt.Println("tick") })
+\t<-gocron.Start()
+}
+`;
+const podgrab: Record<string, string | null> = {
+  'go.mod': 'module github.com/akhilrex/podgrab\n\ngo 1.15\n\nrequire (\n\tgithub.com/gin-gonic/gin v1.7.2\n\tgithub.com/jasonlvhit/gocron v0.0.1\n)\n',
+  'go.sum': 'github.com/gin-gonic/gin v1.7.2 h1:x=\ngithub.com/gin-gonic/gin v1.7.2/go.mod h1:y=\ngithub.com/jasonlvhit/gocron v0.0.1 h1:x=\ngithub.com/jasonlvhit/gocron v0.0.1/go.mod h1:y=\n',
+  'main.go': podgrabMain('r := gin.Default()', 'r.Run()'),
+};
+
+describe('3. podgrab: a gin engine\'s Run() with no address', () => {
+  it('EXPOSE 8080, the reason names the engine and gin\'s default', async () => {
+    const r = await gen(tree(podgrab, {}));
+    assert.deepEqual(r.exposes, [8080], r.reasons.join('\n'));
+    assert.ok(r.reasons.includes('EXPOSE 8080: the program listens on r.Run() with r := gin.Default() (gin\'s default address, when PORT is unset) in main.go.'), r.reasons.join('\n'));
+  });
+
+  it('gin.New() and an aliased import: the same', async () => {
+    const r = await gen(tree(podgrab, { 'main.go': podgrabMain('r := web.New()', 'r.Run()', 'web "github.com/gin-gonic/gin"').replace('*gin.Context', '*web.Context') }));
+    assert.deepEqual(r.exposes, [8080], r.reasons.join('\n'));
+  });
+
+  it('negative: Run() of something that is not a gin engine, or an engine run on a variable address: not 8080', async () => {
+    for (const [engine, run] of [['r := gin.Default()\n\ts := gocron.NewScheduler()', 's.Run()'], ['r := gin.Default()\n\taddr := fmt.Sprint(":", 1+len(fmt.Sprint()))', 'r.Run(addr)']]) {
+      const r = await gen(tree(podgrab, { 'main.go': podgrabMain(engine, run) }));
+      assert.deepEqual(r.exposes, [], `${engine} ${run}\n${r.reasons.join('\n')}`);
     }
   });
 });

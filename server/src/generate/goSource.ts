@@ -108,7 +108,26 @@ export function listenAddresses(file: string, source: string, imports: readonly 
       if (a) add(a.address, `.${m[1]}(${a.shown})`);
     }
   }
+  // A gin engine's Run() without an address listens on gin's default, :8080 (":"+$PORT when PORT is
+  // set: gin's resolveAddress): akhilrex/podgrab 44e2b1c main.go:29 `r := gin.Default()`, :206
+  // `r.Run()`. Only on a variable the file sets to gin.Default() or gin.New() (`.Run()` of anything
+  // else is no listener).
+  const gin = ginName(source, imports);
+  if (gin !== null) {
+    const engines = new Map([...text.matchAll(new RegExp(`(?:^|[\\s;(])(?:var[ \\t]+)?(${IDENT})[ \\t]*:?=[ \\t]*${gin}\\.(Default|New)\\(\\s*\\)`, 'gm'))].map((m) => [m[1], m[2]]));
+    for (const [e, made] of engines) {
+      if (new RegExp(`(?:^|[^\\w.])${e}\\.Run\\(\\s*\\)`).test(text)) add(':8080', `${e}.Run() with ${e} := ${gin}.${made}() (gin's default address, when PORT is unset)`);
+    }
+  }
   return out;
+}
+
+/** The name a file uses for github.com/gin-gonic/gin (its alias, else `gin`), or null when it does not import it. */
+function ginName(source: string, imports: readonly string[]): string | null {
+  if (!imports.includes('github.com/gin-gonic/gin')) return null;
+  const alias = /(?:^|[\s(])([A-Za-z_]\w*|\.)[ \t]+"github\.com\/gin-gonic\/gin"/m.exec(source)?.[1];
+  if (alias === '.' || alias === '_') return null;
+  return alias ?? 'gin';
 }
 
 /**
