@@ -10,6 +10,9 @@
  *    each literal (versity/versitygw, judge 40 Y G1).
  * 3. A gin engine's `Run()` without an address listens on gin's default :8080: EXPOSE 8080
  *    (akhilrex/podgrab, judge 40 X G1).
+ * 4. A cobra command that runs nothing itself and groups commands of other packages of the program
+ *    (`startCmd.AddCommand(worker.WorkerCmd)`) is not the CMD: it prints its help. None of its five
+ *    children stands out, so no CMD, and the Check names them (topfreegames/maestro, judge 40 Y G5).
  */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
@@ -237,5 +240,50 @@ describe('3. podgrab: a gin engine\'s Run() with no address', () => {
       const r = await gen(tree(podgrab, { 'main.go': podgrabMain(engine, run) }));
       assert.deepEqual(r.exposes, [], `${engine} ${run}\n${r.reasons.join('\n')}`);
     }
+  });
+});
+
+// topfreegames/maestro at fa972c6c54337225076b2383f141d2bb041d42e2 (MIT): go.mod (21,529 bytes)
+// `module github.com/topfreegames/maestro`, go 1.23, requires github.com/spf13/cobra v1.8.1; main.go
+// (1,214 bytes) `cmd.Execute()`; cmd/root.go (1,531 bytes) `rootCmd = &cobra.Command{Use: "maestro"}`,
+// :47-49 `rootCmd.AddCommand(startCmd)`, `rootCmd.AddCommand(migrateCmd)`; cmd/migrate.go :47-49
+// `Use: "migrate"`, `Run: …`; cmd/start.go (1,801 bytes) :29-35 imports cmd/managementapi,
+// cmd/metricsreporter, cmd/roomsapi, cmd/runtimewatcher, cmd/worker, :37-40 `var startCmd =
+// &cobra.Command{Use: "start", Short: "Starts the provided maestro component service"}` (no Run),
+// :42-48 `startCmd.AddCommand(worker.WorkerCmd)` and the four others; cmd/worker/worker.go (3,966
+// bytes) :42-51 `var WorkerCmd = &cobra.Command{Use: "worker", Short: "Starts maestro worker service
+// component", …, Run: …}` (it imports internal/core/worker, also named worker), and the same in
+// cmd/managementapi/management_api.go:50-52 ("management-api"), cmd/roomsapi ("rooms-api"),
+// cmd/runtimewatcher ("runtime-watcher"), cmd/metricsreporter ("metrics-reporter"). Its compose
+// (e2e/framework/maestro/docker-compose.yml:19) runs `start management-api -l development`.
+const maestroComponents: [string, string, string, string][] = [
+  ['managementapi', 'management_api.go', 'ManagementApiCmd', 'management-api'],
+  ['metricsreporter', 'metrics_reporter.go', 'MetricsReporterCmd', 'metrics-reporter'],
+  ['roomsapi', 'rooms_api.go', 'RoomsAPICmd', 'rooms-api'],
+  ['runtimewatcher', 'runtime_watcher.go', 'RuntimeWatcherCmd', 'runtime-watcher'],
+  ['worker', 'worker.go', 'WorkerCmd', 'worker'],
+];
+const maestroStart = (run: string) => `package cmd\n\nimport (\n\t"github.com/spf13/cobra"\n${maestroComponents.map(([d]) => `\t"github.com/topfreegames/maestro/cmd/${d}"\n`).join('')})\n\nvar startCmd = &cobra.Command{\n\tUse:   "start",\n\tShort: "Starts the provided maestro component service",\n${run}}\n\nfunc init() {\n${maestroComponents.map(([d, , v]) => `\tstartCmd.AddCommand(${d}.${v})\n`).join('')}}\n`;
+const maestro: Record<string, string | null> = {
+  'go.mod': 'module github.com/topfreegames/maestro\n\ngo 1.23\n\nrequire github.com/spf13/cobra v1.8.1\n',
+  'go.sum': 'github.com/spf13/cobra v1.8.1 h1:x=\ngithub.com/spf13/cobra v1.8.1/go.mod h1:y=\n',
+  'main.go': 'package main\n\nimport "github.com/topfreegames/maestro/cmd"\n\nfunc main() {\n\tcmd.Execute()\n}\n',
+  'cmd/root.go': 'package cmd\n\nimport (\n\t"fmt"\n\t"os"\n\n\t"github.com/spf13/cobra"\n)\n\nvar (\n\trootCmd = &cobra.Command{\n\t\tUse:   "maestro",\n\t\tShort: "Service responsible for managing kubernetes game rooms",\n\t}\n)\n\n// Execute the root command.\nfunc Execute() {\n\tif err := rootCmd.Execute(); err != nil {\n\t\tfmt.Fprintln(os.Stderr, err)\n\t\tos.Exit(1)\n\t}\n}\n\nfunc init() {\n\trootCmd.AddCommand(startCmd)\n\trootCmd.AddCommand(migrateCmd)\n}\n',
+  'cmd/migrate.go': 'package cmd\n\nimport (\n\t"fmt"\n\n\t"github.com/spf13/cobra"\n)\n\nvar migrateCmd = &cobra.Command{\n\tUse:   "migrate",\n\tShort: "Runs the migrations",\n\tRun: func(cmd *cobra.Command, args []string) {\n\t\tfmt.Println("migrated")\n\t},\n}\n',
+  'cmd/start.go': maestroStart(''),
+  'internal/core/worker/worker.go': 'package worker\n\n// Run runs the worker.\nfunc Run() {}\n',
+  ...Object.fromEntries(maestroComponents.map(([d, f, v, use]) => [`cmd/${d}/${f}`, `package ${d}\n\nimport (\n\t"fmt"\n\n\t"github.com/spf13/cobra"${d === 'worker' ? '\n\t"github.com/topfreegames/maestro/internal/core/worker"' : ''}\n)\n\nvar ${v} = &cobra.Command{\n\tUse:   "${use}",\n\tShort: "Starts maestro ${use} service component",\n\tRun: func(cmd *cobra.Command, args []string) {\n\t\tfmt.Println("${use}")${d === 'worker' ? '\n\t\tworker.Run()' : ''}\n\t},\n}\n`])),
+};
+
+describe('4. maestro: `start` runs nothing itself and groups commands of other packages', () => {
+  it('no CMD; the Check says start only prints its help and names its five subcommands', async () => {
+    const r = await gen(tree(maestro, {}));
+    assert.doesNotMatch(r.dockerfile, /^CMD /m, r.dockerfile);
+    assert.ok(r.warnings.some((x) => x.startsWith('The program is a CLI with subcommands (migrate, start): start only prints its help (cobra Use: "start" in cmd/start.go runs nothing itself; its subcommands: management-api, metrics-reporter, rooms-api, runtime-watcher, worker)')), r.warnings.join('\n'));
+  });
+
+  it('negative: a start that runs something itself stays the CMD', async () => {
+    const r = await gen(tree(maestro, { 'cmd/start.go': maestroStart('\tRun: func(cmd *cobra.Command, args []string) {},\n') }));
+    assert.match(r.dockerfile, /^CMD \["start"\]$/m, r.dockerfile);
   });
 });

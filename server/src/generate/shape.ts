@@ -915,6 +915,14 @@ export function programShape(packages: readonly PackageSources[], externalImport
       }
       for (const m of text.matchAll(/\b([A-Za-z_][A-Za-z0-9_]*)\.AddCommand\(([^()]*)\)/g)) {
         for (const a of m[2].split(',')) if (/^\s*[A-Za-z_][A-Za-z0-9_]*\s*$/.test(a)) parents.set(scoped(a.trim()), [...(parents.get(scoped(a.trim())) ?? []), scoped(m[1])]);
+        // A command variable of another package of the program (topfreegames/maestro fa972c6
+        // cmd/start.go:41-45 `startCmd.AddCommand(worker.WorkerCmd)`, WorkerCmd declared in
+        // cmd/worker/worker.go:42): keyed by that package's folder, as its declaration is.
+        for (const a of m[2].split(',')) {
+          const q = /^\s*([A-Za-z_][A-Za-z0-9_]*)\.([A-Za-z_][A-Za-z0-9_]*)\s*$/.exec(a);
+          const pkg = q ? factoryPackage(q[1], p, text, packages) : undefined;
+          if (q && pkg !== undefined && pkg !== p) parents.set(`${pkg.dir}\0${q[2]}`, [...(parents.get(`${pkg.dir}\0${q[2]}`) ?? []), scoped(m[1])]);
+        }
       }
       // `configCmd.AddCommand(config.NewConfigCommand(…))`: the command the function returns.
       for (const m of text.matchAll(/\b([A-Za-z_][A-Za-z0-9_]*)\.AddCommand\(((?:[^()\n]|\([^()\n]*\))*)\)/g)) {
@@ -1163,6 +1171,9 @@ export function programShape(packages: readonly PackageSources[], externalImport
   if (serve && parentVar) {
     const children = [...cobraVars].filter(([v]) => (parents.get(v) ?? []).includes(parentVar[0])).map(([, c]) => c);
     const child = servingChild(children, ['run'], binary);
+    // None of its children stands out (maestro's `start`, with five components): it prints its
+    // help, and the Check names the children to choose from.
+    if (!child) helpOnly.push({ name: serve.name, via: `cobra Use: "${serve.name}" in ${parentVar[1].file} runs nothing itself${children.length > 0 ? `; its subcommands: ${children.map((c) => c.use).sort().join(', ')}` : ''}` });
     serve = child
       ? { name: child.use, words: [serve.name, child.use], via: `cobra Use: "${serve.name}" runs nothing itself; its subcommand Use: "${child.use}"${child.short !== undefined ? `, Short: "${child.short}"` : ''} in ${child.file}` }
       : null;
