@@ -13,6 +13,10 @@
  * 4. A cobra command that runs nothing itself and groups commands of other packages of the program
  *    (`startCmd.AddCommand(worker.WorkerCmd)`) is not the CMD: it prints its help. None of its five
  *    children stands out, so no CMD, and the Check names them (topfreegames/maestro, judge 40 Y G5).
+ * 5. Port flags defaulting to fields (`flag.IntVar(&c.Port, "port", c.Port, …)`) that a struct
+ *    literal of the main package sets to integers (`Port: 6000, WebInterfacePort: 6420`), and a host
+ *    flag defaulting to a field a literal sets to "127.0.0.1": EXPOSE both, and CMD moves the host
+ *    to every interface (skycoin/skycoin, judge 40 G G8).
  */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
@@ -285,5 +289,47 @@ describe('4. maestro: `start` runs nothing itself and groups commands of other p
   it('negative: a start that runs something itself stays the CMD', async () => {
     const r = await gen(tree(maestro, { 'cmd/start.go': maestroStart('\tRun: func(cmd *cobra.Command, args []string) {},\n') }));
     assert.match(r.dockerfile, /^CMD \["start"\]$/m, r.dockerfile);
+  });
+});
+
+// skycoin/skycoin at 121f5ce0a5a7be775bf3b0f238c0007d9c94276f (no licence file at that commit, README
+// silent; a few lines quoted): go.mod (1,318 bytes) `module github.com/skycoin/skycoin`, go 1.14;
+// cmd/skycoin/skycoin.go (3,746 bytes) imports flag, src/fiber and src/skycoin, :70-81 `nodeConfig =
+// skycoin.NewNodeConfig(ConfigMode, fiber.NodeConfig{…, Port: 6000, WebInterfacePort: 6420, …})`,
+// :105-107 `func init() { nodeConfig.RegisterFlags() }`; src/fiber/config.go (8,948 bytes) :25-27
+// `Port int`, `WebInterfacePort int`; src/skycoin/config.go (31,777 bytes) :219 `func
+// NewNodeConfig(mode string, node fiber.NodeConfig) NodeConfig`, :251 `Port: node.Port`, :272-273
+// `WebInterfacePort: node.WebInterfacePort`, `WebInterfaceAddr: "127.0.0.1"`, :663-664
+// `flag.IntVar(&c.Port, "port", c.Port, "Port to run application on")`,
+// `flag.IntVar(&c.WebInterfacePort, "web-interface-port", c.WebInterfacePort, …)`,
+// `flag.StringVar(&c.WebInterfaceAddr, "web-interface-addr", c.WebInterfaceAddr, "addr to serve web
+// interface on")`; src/daemon/daemon.go (55,080 bytes) :230-235 `return DaemonConfig{…, Port: 6677,`
+// (a library's literal of another struct). Its docker/images/mainnet/Dockerfile: `EXPOSE 6000 6420`,
+// ENTRYPOINT with `--web-interface-addr=0.0.0.0`.
+const skycoinMain = (literal: string) => `package main\n\nimport (\n\t"flag"\n\n\t"github.com/skycoin/skycoin/src/fiber"\n\t"github.com/skycoin/skycoin/src/skycoin"\n)\n\nvar (\n\tConfigMode = ""\n\n\tnodeConfig = skycoin.NewNodeConfig(ConfigMode, fiber.NodeConfig{\n\t\tCoinName:            "skycoin",\n\t\tPeerListURL:         "https://downloads.skycoin.com/blockchain/peers.txt",\n${literal}\t\tDataDirectory:       "$HOME/.skycoin",\n\t})\n)\n\nfunc init() {\n\tnodeConfig.RegisterFlags()\n}\n\nfunc main() {\n\tflag.Parse()\n\tskycoin.Run(nodeConfig)\n}\n`;
+const skycoinTree: Record<string, string | null> = {
+  'go.mod': 'module github.com/skycoin/skycoin\n\ngo 1.14\n',
+  'cmd/skycoin/skycoin.go': skycoinMain('\t\tPort:                6000,\n\t\tWebInterfacePort:    6420,\n'),
+  'src/fiber/config.go': 'package fiber\n\n// NodeConfig configures the default CLI options for the skycoin node.\ntype NodeConfig struct {\n\tCoinName string\n\tPeerListURL string\n\t// Port is the default port that the wire protocol communicates over\n\tPort int `mapstructure:"port"`\n\t// WebInterfacePort is the default port that the web/gui interface serves on\n\tWebInterfacePort int `mapstructure:"web_interface_port"`\n\tDataDirectory string\n}\n',
+  'src/skycoin/config.go': 'package skycoin\n\nimport (\n\t"flag"\n\t"fmt"\n\t"net"\n\t"net/http"\n\t"strconv"\n\n\t"github.com/skycoin/skycoin/src/daemon"\n\t"github.com/skycoin/skycoin/src/fiber"\n)\n\nvar help = false\n\n// NodeConfig records the node\'s configuration\ntype NodeConfig struct {\n\tAddress          string\n\tPort             int\n\tWebInterfacePort int\n\tWebInterfaceAddr string\n}\n\n// NewNodeConfig returns a new node config instance\nfunc NewNodeConfig(mode string, node fiber.NodeConfig) NodeConfig {\n\tnodeConfig := NodeConfig{\n\t\t// Which address to serve on. Leave blank to automatically assign to a\n\t\t// public interface\n\t\tAddress: "",\n\t\t// gnet uses this for TCP incoming and outgoing\n\t\tPort: node.Port,\n\t\t// Remote web interface\n\t\tWebInterfacePort:  node.WebInterfacePort,\n\t\tWebInterfaceAddr:  "127.0.0.1",\n\t}\n\treturn nodeConfig\n}\n\n// RegisterFlags binds CLI flags to config values\nfunc (c *NodeConfig) RegisterFlags() {\n\tflag.BoolVar(&help, "help", false, "Show help")\n\tflag.StringVar(&c.Address, "address", c.Address, "IP Address to run application on. Leave empty to default to a public interface")\n\tflag.IntVar(&c.Port, "port", c.Port, "Port to run application on")\n\tflag.IntVar(&c.WebInterfacePort, "web-interface-port", c.WebInterfacePort, "port to serve web interface on")\n\tflag.StringVar(&c.WebInterfaceAddr, "web-interface-addr", c.WebInterfaceAddr, "addr to serve web interface on")\n}\n\n// Run runs the node.\nfunc Run(c NodeConfig) {\n\td := daemon.NewDaemonConfig()\n\td.Port = c.Port\n\tgo func() { _, _ = net.Listen("tcp", fmt.Sprintf("%s:%d", c.Address, d.Port)) }()\n\t_ = http.ListenAndServe(net.JoinHostPort(c.WebInterfaceAddr, strconv.Itoa(c.WebInterfacePort)), nil)\n}\n',
+  'src/daemon/daemon.go': 'package daemon\n\n// DaemonConfig configures the daemon.\ntype DaemonConfig struct {\n\tAddress string\n\tPort    int\n}\n\n// NewDaemonConfig creates daemon config\nfunc NewDaemonConfig() DaemonConfig {\n\treturn DaemonConfig{\n\t\tAddress:                      "",\n\t\tPort:                         6677,\n\t}\n}\n',
+};
+
+describe('5. skycoin: port flags defaulting to fields the main package\'s literal sets, and a loopback host flag', () => {
+  it('EXPOSE 6000 6420 and CMD ["--web-interface-addr", "0.0.0.0"]', async () => {
+    const r = await gen(tree(skycoinTree, {}));
+    assert.deepEqual(r.exposes, [6000, 6420], r.reasons.join('\n'));
+    assert.match(r.dockerfile, /^CMD \["--web-interface-addr", "0\.0\.0\.0"\]$/m, r.dockerfile);
+    assert.ok(r.reasons.includes('EXPOSE 6000 6420: the program listens on flag -port default c.Port = 6000 (cmd/skycoin/skycoin.go) in src/skycoin/config.go, flag -web-interface-port default c.WebInterfacePort = 6420 (cmd/skycoin/skycoin.go) in src/skycoin/config.go.'), r.reasons.join('\n'));
+  });
+
+  it('negative: the integers only in a library\'s literal (the main package sets none): no EXPOSE from them', async () => {
+    const r = await gen(tree(skycoinTree, { 'cmd/skycoin/skycoin.go': skycoinMain('') }));
+    assert.deepEqual(r.exposes, [], r.reasons.join('\n'));
+  });
+
+  it('negative: two literals of the main package giving the field different ports: not that one', async () => {
+    const r = await gen(tree(skycoinTree, { 'cmd/skycoin/skycoin.go': skycoinMain('\t\tPort:                6000,\n\t\tWebInterfacePort:    6420,\n').replace('func init() {', 'var testConfig = fiber.NodeConfig{Port: 16000}\n\nfunc init() {') }));
+    assert.deepEqual(r.exposes, [6420], r.reasons.join('\n'));
   });
 });

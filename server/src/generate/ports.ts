@@ -277,7 +277,8 @@ function resolveDefault(raw: string, consts: ReadonlyMap<string, string>, vars?:
   // NewOptions(): `cvo.MetricsOptions{ListenAddress: "0.0.0.0:9099"}`): one literal value in the program.
   const selector = /^[A-Za-z_]\w*(?:\.[A-Za-z_]\w*)*\.([A-Z]\w*)$/.exec(r);
   const field = selector ? vars?.get(`field:${selector[1]}`) : undefined;
-  if (field !== undefined) return { value: field.slice(field.indexOf('=') + 1), shown: `${r} = ${JSON.stringify(field.slice(field.indexOf('=') + 1))} (${field.slice(0, field.indexOf('='))})` };
+  const fieldValue = field?.slice(field.indexOf('=') + 1);
+  if (field !== undefined && fieldValue !== undefined) return { value: fieldValue, shown: `${r} = ${/^[0-9]+$/.test(fieldValue) ? fieldValue : JSON.stringify(fieldValue)} (${field.slice(0, field.indexOf('='))})` };
   const lit = /^"([^"\\]*)"$|^`([^`]*)`$|^([0-9]{1,5})$/.exec(r);
   if (lit) return { value: lit[1] ?? lit[2] ?? lit[3], shown: r };
   // `":" + strconv.Itoa(defaultPort)`, `fmt.Sprintf(":%d", port)`: the constant inside.
@@ -1122,14 +1123,21 @@ function fieldLiterals(all: readonly PackageSources[]): Map<string, string> {
     for (const f of p.files) {
       // A field named only `Listen` or `Port` too (restic/rest-server 2f31e10 cmd/rest-server/main.go:50
       // `Server: restserver.Server{…, Listen: ":8000"}`, the default of `--listen`).
-      if (!/(?:Addr|Listen|Port)\w*\s*:\s*["A-Za-z_]/.test(f.text)) continue;
+      if (!/(?:Addr|Listen|Port)\w*\s*:\s*["A-Za-z_0-9]/.test(f.text)) continue;
       // A literal, or an environment lookup with a literal fallback (lus/pasty 317d7e6
       // internal/config/config.go:82 `WebAddress: env.MustString("WEB_ADDRESS", ":8080")`).
-      for (const m of stripGoComments(f.text).matchAll(/[{,]\s*([A-Z]\w*)\s*:\s*(?:"([^"\\\n]*)"|((?:[A-Za-z_]\w*\.)?\w+)\(\s*"[A-Za-z_][A-Za-z0-9_]*"\s*,\s*"([^"\\\n]*)"\s*\))/g)) {
+      const main = /^[ \t]*package[ \t]+main\b/m.test(stripGoComments(f.text));
+      for (const m of stripGoComments(f.text).matchAll(/[{,]\s*([A-Z]\w*)\s*:\s*(?:"([^"\\\n]*)"|((?:[A-Za-z_]\w*\.)?\w+)\(\s*"[A-Za-z_][A-Za-z0-9_]*"\s*,\s*"([^"\\\n]*)"\s*\)|([0-9]{1,5})(?=\s*[,}\n]))/g)) {
         const words = camelWords(m[1]);
-        const value = m[2] ?? m[4];
+        const value = m[2] ?? m[4] ?? m[5];
         if (m[3] !== undefined && !/env/i.test(m[3])) continue;
-        if (!NAME_LIKE_ADDRESS.test(words) || NOT_THE_SERVER.test(words) || portOf(value) === null) continue;
+        // A port as an integer literal only in a main package, which sets the program's defaults
+        // (skycoin/skycoin 121f5ce cmd/skycoin/skycoin.go:81 `WebInterfacePort: 6420`, the default of
+        // src/skycoin/config.go:663's -web-interface-port); a library's literal may be a client's.
+        if (m[5] !== undefined && !main) continue;
+        // A loopback host alone too (config.go:273 `WebInterfaceAddr: "127.0.0.1"`, the default of
+        // its host flag -web-interface-addr, :664): the image moves it to every interface.
+        if (!NAME_LIKE_ADDRESS.test(words) || NOT_THE_SERVER.test(words) || (portOf(value) === null && (m[2] === undefined || !LOOPBACK_HOST.test(value)))) continue;
         seen.set(m[1], (seen.get(m[1]) ?? new Set()).add(value));
         const path = p.dir === '' ? f.file : `${p.dir}/${f.file}`;
         if (!where.has(m[1])) where.set(m[1], `${m[3] !== undefined ? `${path}: ${m[0].replace(/^[{,]\s*/, '').replace(/\s+/g, ' ')}` : path}=${value}`);
