@@ -1150,12 +1150,42 @@ function fieldLiterals(all: readonly PackageSources[]): Map<string, string> {
   return out;
 }
 
+/**
+ * Flags bound to a viper key (`viper.BindPFlag("api.http_server_port", RootCmd.Flags().Lookup("port"))`)
+ * that the program gives a literal default (`viper.SetDefault("api.http_server_port", 8000)`): viper
+ * takes its default before an unset flag's own default, so the SetDefault value is the flag's
+ * effective default (bmc-toolbox/dora 4a56adb cmd/server.go:62-63, cmd/root.go:100: it listens on
+ * 8000, not the flag's 8080). Flag name -> the key, the value and where; only one key per flag
+ * name and one value per key.
+ */
+function viperFlagDefaults(texts: readonly string[], files: readonly string[]): Map<string, { key: string; value: string; written: string; file: string }> {
+  const keys = new Map<string, Set<string>>();
+  const defaults = new Map<string, { key: string; value: string; written: string; file: string }[]>();
+  texts.forEach((t, i) => {
+    if (!t.includes('viper.')) return;
+    for (const m of t.matchAll(/\bviper\.BindPFlag\(\s*"([^"\n]+)"\s*,\s*[A-Za-z_][\w.]*(?:\(\))?\.Lookup\(\s*"([^"\n]+)"\s*\)\s*\)/g)) keys.set(m[2], (keys.get(m[2]) ?? new Set()).add(m[1].toLowerCase()));
+    for (const m of t.matchAll(/\bviper\.SetDefault\(\s*"([^"\n]+)"\s*,\s*(?:"([^"\\\n]*)"|([0-9]{1,5}))\s*\)/g)) {
+      const k = m[1].toLowerCase();
+      defaults.set(k, [...(defaults.get(k) ?? []), { key: m[1], value: m[2] ?? m[3], written: m[2] !== undefined ? `"${m[2]}"` : m[3], file: files[i] }]);
+    }
+  });
+  const out = new Map<string, { key: string; value: string; written: string; file: string }>();
+  for (const [flag, ks] of keys) {
+    if (ks.size !== 1) continue;
+    const ds = defaults.get([...ks][0]) ?? [];
+    if (ds.length > 0 && new Set(ds.map((d) => d.value)).size === 1) out.set(flag, ds[0]);
+  }
+  return out;
+}
+
 function evidenceIn(pkgs: readonly PackageSources[], scope: CommandScope | undefined, dropped: PortEvidence[], addressFuncs?: ReadonlyMap<string, AddressFunction>, all: readonly PackageSources[] = []): PortEvidence[] {
   const out: PortEvidence[] = [];
   let textsOf: string[] | null = null;
   const texts = () => (textsOf ??= (all.length > 0 ? all : pkgs).flatMap((p) => p.files.map((f) => stripGoComments(f.text))));
   let holders: Set<string> | null = null;
   const appHolders = () => (holders ??= urfaveAppFlagHolders(texts()));
+  let viperBound: ReturnType<typeof viperFlagDefaults> | null = null;
+  const viperDefaults = () => (viperBound ??= viperFlagDefaults(texts(), (all.length > 0 ? all : pkgs).flatMap((p) => p.files.map((f) => (p.dir === '' ? f.file : `${p.dir}/${f.file}`)))));
   for (const p of pkgs) {
     const consts = new Map<string, string>();
     const vars = new Map<string, string>();
@@ -1184,7 +1214,11 @@ function evidenceIn(pkgs: readonly PackageSources[], scope: CommandScope | undef
       else out.push(ev);
     }
     for (const f of p.files) {
-      for (const e of portEvidence(p.dir === '' ? f.file : `${p.dir}/${f.file}`, f.text, p.imports, consts, addressFuncs, vars)) {
+      for (const found of portEvidence(p.dir === '' ? f.file : `${p.dir}/${f.file}`, f.text, p.imports, consts, addressFuncs, vars)) {
+        let e = found;
+        const bound = e.flag !== undefined && e.port !== 0 ? viperDefaults().get(e.flag) : undefined;
+        const boundPort = bound ? portOf(bound.value) : null;
+        if (bound && boundPort) e = { ...e, port: boundPort.port, external: boundPort.external, ...(boundPort.address !== undefined ? { address: boundPort.address } : {}), via: `${e.via}, bound to viper key "${bound.key}", whose viper.SetDefault("${bound.key}", ${bound.written}) (${bound.file}) viper takes before an unset flag's default` };
         const sub = subcommandOf(e, scope);
         const runs = scope?.runs ?? null;
         if (e.namedByConstant && (sub === undefined || sub !== runs)) continue;
