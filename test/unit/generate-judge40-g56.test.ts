@@ -21,6 +21,9 @@
  *    (`viper.BindPFlag("api.http_server_port", …Lookup("port"))`, `viper.SetDefault(…, 8000)`):
  *    viper takes the SetDefault before the unset flag's default: EXPOSE 8000, not 8080
  *    (bmc-toolbox/dora, judge 40 G G11).
+ * 7. A configuration literal that sets a listen address and switches its service off
+ *    (`Service{Enabled: false, Addr: "localhost:8443"}`): no "Pass --port 8443" Check
+ *    (minekube/gate's Connect service; found by engineer e55).
  */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
@@ -370,5 +373,34 @@ describe('6. dora: a port flag bound to a viper key with a SetDefault', () => {
       const r = await gen(tree(dora, { 'cmd/root.go': doraRoot(d) }));
       assert.deepEqual(r.exposes, [8080], `${d}\n${r.reasons.join('\n')}`);
     }
+  });
+});
+
+// minekube/gate at a8bd4dc (Apache-2.0): go.mod (4,943 bytes) `module go.minekube.com/gate`, go 1.26;
+// gate.go `package main`, `gate.Execute()`; pkg/util/connectutil/config/config.go (3,424 bytes) :6-18
+// `var DefaultConfig = Config{Enabled: false, …, Service: Service{Enabled: false, Addr:
+// "localhost:8443", PublicTunnelServiceAddr: "ws://localhost:8080/tunnel", …}}`, :60-66 `type Service
+// struct { Enabled bool; Addr string …}`; setup.go (1,949 bytes) :38 `if c.Service.Enabled { svc, err :=
+// service(c, inst)`; setup_service.go (2,233 bytes) :46-47 `svr := http.Server{Addr: c.Service.Addr,`.
+const gateConfig = (enabled: string) => `package config\n\n// DefaultConfig is a default Config.\nvar DefaultConfig = Config{\n\tEnabled: false,\n\tService: Service{\n${enabled}\t\tAddr:                    "localhost:8443",\n\t\tPublicTunnelServiceAddr: "ws://localhost:8080/tunnel",\n\t},\n}\n\n// Config is the config for Connect.\ntype Config struct {\n\tEnabled bool \`yaml:"enabled,omitempty"\`\n\tService Service \`yaml:"service"\`\n}\n\n// Service is a config for defining self-hosted\n// Connect service for single-instance use.\ntype Service struct {\n\tEnabled bool   \`yaml:"enabled"\`\n\tAddr    string \`yaml:"addr"\` // The address all services listen on.\n\tPublicTunnelServiceAddr string \`yaml:"publicTunnelServiceAddr"\`\n}\n`;
+const gate: Record<string, string | null> = {
+  'go.mod': 'module go.minekube.com/gate\n\ngo 1.26\n',
+  'gate.go': 'package main\n\nimport (\n\t"go.minekube.com/gate/pkg/util/connectutil/config"\n)\n\nfunc main() {\n\t_ = config.New(config.DefaultConfig)\n}\n',
+  'pkg/util/connectutil/config/config.go': gateConfig('\t\tEnabled:                 false,\n'),
+  'pkg/util/connectutil/config/setup.go': 'package config\n\nimport "context"\n\n// New validates the config and starts it.\nfunc New(c Config) error {\n\tif c.Service.Enabled {\n\t\treturn service(c)(context.Background())\n\t}\n\treturn nil\n}\n',
+  'pkg/util/connectutil/config/setup_service.go': 'package config\n\nimport (\n\t"context"\n\t"net/http"\n)\n\nfunc service(c Config) func(ctx context.Context) error {\n\treturn func(ctx context.Context) error {\n\t\tsvr := http.Server{\n\t\t\tAddr:    c.Service.Addr,\n\t\t\tHandler: http.NewServeMux(),\n\t\t}\n\t\t_ = ctx\n\t\treturn svr.ListenAndServe()\n\t}\n}\n',
+};
+
+describe('7. gate: a listen address in a configuration literal that switches its service off', () => {
+  it('no Check about port 8443 or its loopback host', async () => {
+    const r = await gen(tree(gate, {}));
+    assert.deepEqual(r.exposes, [], r.reasons.join('\n'));
+    assert.ok(!r.warnings.some((w) => w.includes('8443')), r.warnings.join('\n'));
+  });
+
+  it('negative: the same literal without Enabled: false keeps the Checks', async () => {
+    const r = await gen(tree(gate, { 'pkg/util/connectutil/config/config.go': gateConfig('') }));
+    assert.ok(r.warnings.some((w) => w.includes('Pass --port 8443 to EXPOSE it.')), r.warnings.join('\n'));
+    assert.ok(r.warnings.some((w) => w.startsWith('By default that listener binds localhost')), r.warnings.join('\n'));
   });
 });

@@ -47,6 +47,20 @@ function ownFields(body: string): string {
   return s;
 }
 
+/** The `{` of the innermost literal or block around `at` (strings ignored), or -1. */
+function enclosingBrace(text: string, at: number): number {
+  let depth = 0;
+  for (let i = at - 1; i >= 0; i--) {
+    const c = text[i];
+    if (c === '}') depth++;
+    else if (c === '{') {
+      if (depth === 0) return i;
+      depth--;
+    }
+  }
+  return -1;
+}
+
 /** The top-level function around `at`: its text up to `at`, and its name. */
 function functionBefore(text: string, at: number): { body: string; name: string } | null {
   const start = text.lastIndexOf('\nfunc ', at);
@@ -261,6 +275,11 @@ function addressField(expr: string, texts: readonly { file: string; text: string
     for (const m of t.text.matchAll(new RegExp(`(?:^|[\\s,{])${field}[ \\t]*:[ \\t]*(?:"([^"\\n]*)"|(${IDENT})[ \\t]*(?=,|\\n|\\}))`, 'g'))) {
       const value = m[1] ?? constantsOf(t.text).get(m[2]);
       if (value === undefined) continue;
+      // A literal that also switches its service off (minekube/gate a8bd4dc
+      // pkg/util/connectutil/config/config.go:12-14 `Service: Service{Enabled: false, Addr:
+      // "localhost:8443", …}`; setup.go:38 `if c.Service.Enabled {`): no listener by default.
+      const open = enclosingBrace(t.text, m.index!);
+      if (open >= 0 && /(?:^|[\s,{])Enabled?[ \t]*:[ \t]*false\b/.test(ownFields(braceBody(t.text, open)))) continue;
       const shown = m[1] !== undefined ? `${field}: "${value}"` : `${field}: ${m[2]} ("${value}")`;
       const port = address(value);
       if (port !== null) {
