@@ -15,11 +15,11 @@ const run = (makefile: string, line: string, files: Record<string, string> = {},
 };
 
 /** makeRecipeRecorded's commands, `!` after the line for an unknown one; `exists` names the files and folders of the context. */
-const recorded = (makefile: string, line: string, exists: string[] = []) => {
+const recorded = (makefile: string, line: string, exists: string[] = [], files: Record<string, string> = {}, unsetInEnv: (name: string) => boolean = () => false) => {
   const args = makeArgs(words(line));
   if (!args) return null;
-  const r = makeRecipeRecorded(args, (name) => (name === 'Makefile' ? makefile : null), () => false, (name) => exists.includes(name));
-  return r && r.commands.map((c) => `${c.target}:${c.line}${c.unknown ? '!' : ''}${c.conditional ? '?' : ''} ${c.dir ? `[${c.dir}] ` : ''}${c.cmd.env.map((e) => `${e.name}=${e.value.includes('__make_dynamic__') ? '<dyn>' : e.value} `).join('')}${c.cmd.argv.map((w) => (w.dynamic ? '<dyn>' : w.value)).join(' ')}`);
+  const r = makeRecipeRecorded(args, (name) => (name === 'Makefile' ? makefile : files[name] ?? null), unsetInEnv, (name) => exists.includes(name) || name in files);
+  return r && r.commands.map((c) => `${c.file ? `${c.file} ` : ''}${c.target}:${c.line}${c.unknown ? '!' : ''}${c.conditional ? '?' : ''} ${c.dir ? `[${c.dir}] ` : ''}${c.cmd.env.map((e) => `${e.name}=${e.value.includes('__make_dynamic__') ? '<dyn>' : e.value} `).join('')}${c.cmd.argv.map((w) => (w.dynamic ? '<dyn>' : w.value)).join(' ')}`);
 };
 
 describe('makeRecipe', () => {
@@ -197,5 +197,38 @@ describe('makeRecipeRecorded', () => {
     const mk = 'b: api.pb.go\n\tgo mod tidy\n%.pb.go: %.proto\n\tprotoc $<\n';
     assert.equal(run(mk, 'make b'), null);
     assert.deepEqual(recorded(mk, 'make b'), ['b:2! go mod tidy']);
+  });
+
+  // dgraph-io/dgraph 64804bd (Apache-2.0) Makefile:45-50 and dgraph/Makefile:7,73-75,80-81 (trimmed):
+  // `make` runs `dgraph`, whose recipe is `$(MAKE) -w -C $@ all`; dgraph/Makefile's `all: $(BIN)`
+  // with `BIN ?= dgraph` runs `$(BIN): clean`, `@go mod tidy` then `@go build`.
+  const DGRAPH = '.PHONY: all\nall: dgraph ## Build all targets\n\n.PHONY: dgraph\ndgraph: ## Build dgraph binary\n\t$(MAKE) -w -C $@ all\n';
+  const SUB = 'BIN            ?= dgraph\nBUILD_FLAGS   ?= -ldflags x\n\n.PHONY: all $(BIN)\nall: $(BIN)\n\n$(BIN): clean\n\t@go mod tidy\n\t@go build $(BUILD_FLAGS) -o $(BIN)\n\nclean:\n\t@rm -f $(BIN)\n';
+
+  it('follows a sub-make of another folder or Makefile, naming its file and folder (dgraph\'s `$(MAKE) -w -C $@ all`)', () => {
+    assert.deepEqual(recorded(DGRAPH, 'make', [], { 'dgraph/Makefile': SUB }, () => true), [
+      'dgraph/Makefile clean:12 [dgraph] rm -f dgraph', 'dgraph/Makefile dgraph:8! [dgraph] go mod tidy', 'dgraph/Makefile dgraph:9 [dgraph] go build -ldflags x -o dgraph',
+    ]);
+    // makeRecipe gives up on it.
+    assert.equal(makeRecipe(makeArgs(words('make'))!, (name) => (name === 'Makefile' ? DGRAPH : name === 'dgraph/Makefile' ? SUB : null), () => true), null);
+    // `cd dgraph && $(MAKE) all`, `-f`, and make's variables passed on.
+    assert.deepEqual(recorded('b:\n\tcd dgraph && $(MAKE) all\n', 'make b', [], { 'dgraph/Makefile': SUB }, () => true)?.[1], 'dgraph/Makefile dgraph:8! [dgraph] go mod tidy');
+    assert.deepEqual(recorded('b:\n\t$(MAKE) -f build/go.mk all\n', 'make b BIN=app', [], { 'build/go.mk': SUB }), ['build/go.mk clean:12 rm -f app', 'build/go.mk app:8! go mod tidy', 'build/go.mk app:9 go build <dyn> -o app']);
+    // Not known there: BIN (the environment may have it), an absolute or outer folder, a Makefile not there.
+    assert.deepEqual(recorded(DGRAPH, 'make', [], { 'dgraph/Makefile': SUB }), ['dgraph:6! make -w -C dgraph all']);
+    for (const recipe of ['$(MAKE) -C /src all', '$(MAKE) -C ../x all', '$(MAKE) -C nothere all', '$(MAKE) -C $(DIR) all', 'export BIN=x; $(MAKE) -C dgraph all']) {
+      assert.deepEqual(recorded(`b:\n\t${recipe}\n`, 'make b', [], { 'dgraph/Makefile': SUB }, () => true)?.map((c) => c.includes('!')), [true], recipe);
+    }
+  });
+
+  it('follows a rule whose targets a variable assigned above it names, once make\'s environment is known', () => {
+    assert.deepEqual(recorded(SUB, 'make all', [], {}, () => true), ['clean:12 rm -f dgraph', 'dgraph:8! go mod tidy', 'dgraph:9 go build -ldflags x -o dgraph']);
+    // Assigned below the rule (make read the target as empty), in a conditional, or a value naming another variable.
+    assert.equal(recorded('all: $(BIN)\n$(BIN):\n\tgo mod tidy\nBIN = app\n', 'make all'), null);
+    assert.equal(recorded('ifdef X\nBIN = app\nendif\nall: $(BIN)\n$(BIN):\n\tgo mod tidy\n', 'make all'), null);
+    assert.equal(recorded('N = app\nBIN = $(N)\nall: $(BIN)\n$(BIN):\n\tgo mod tidy\n', 'make all'), null);
+    assert.deepEqual(recorded('BIN = app\nall: $(BIN)\n$(BIN):\n\tgo mod tidy\n', 'make all'), ['app:4! go mod tidy']);
+    // The first rule of the Makefile is the default goal: one a variable names first is not followed as such.
+    assert.equal(recorded('BIN = app\n$(BIN):\n\tgo mod tidy\nall:\n\tgo build .\n', 'make'), null);
   });
 });

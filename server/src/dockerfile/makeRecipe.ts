@@ -76,6 +76,8 @@ export interface RecipeCommand {
   conditional: boolean;
   /** (makeRecipeRecorded only) A command not known to be harmless: it may write sources, run anything. */
   unknown?: true;
+  /** (makeRecipeRecorded only) The Makefile whose recipe holds it, relative to where make runs, when a sub-make (`-C`, `-f`) read another. */
+  file?: string;
 }
 
 export interface MakeRecipe {
@@ -176,13 +178,22 @@ interface Parsed {
   patternRules: boolean;
   hasDefault: boolean;
   targetVars: Set<string>;
-  /** Of targetVars, the targets given only target-specific variables (`build_linux: override os=linux`). */
-  specificOnly: Set<string>;
+  /** Targets given target-specific variables (`build_linux: override os=linux`). */
+  specificTargets: Set<string>;
+  /** Targets uncertain otherwise: static pattern rules, variable targets (a target in targetVars but only in specificTargets has only target-specific variables). */
+  otherUncertain: Set<string>;
   /** The variables target-specific or pattern-specific assignments name. */
   specificVars: Set<string>;
   defaultGoal: string | null;
-  /** Rule targets a variable names, as written. */
-  variableTargets: { text: string; conditional: boolean }[];
+  /** The line of the rule that gave defaultGoal (0: `.DEFAULT_GOAL`). */
+  defaultGoalLine: number;
+  /** The line each variable is first assigned on. */
+  definedAt: Map<string, number>;
+  /**
+   * Rule targets a variable names, as written, and the rule (targets empty) when it is a plain
+   * one (no target-specific variable, no static pattern), outside conditionals.
+   */
+  variableTargets: { text: string; line: number; conditional: boolean; rule: Rule | null }[];
   /** Those whose value is not known: a target any of them could name is not followed. */
   unknownTargets: RegExp[];
 }
@@ -205,12 +216,14 @@ export function makeRecipe(args: MakeArgs, read: (name: string) => string | null
  * reason than a command (an include, a goal without a rule, a rule inside a conditional…).
  */
 export function makeRecipeRecorded(args: MakeArgs, read: (name: string) => string | null, unsetInEnv: (name: string) => boolean, exists: (name: string) => boolean): MakeRecipe | null {
-  return readRecipe(args, read, unsetInEnv, { exists });
+  return readRecipe(args, read, unsetInEnv, { exists, depth: 0 });
 }
 
 /** makeRecipeRecorded's way of reading; null for makeRecipe's. */
 interface Record {
   exists: (name: string) => boolean;
+  /** How many sub-makes of another folder or Makefile deep this reading is. */
+  depth: number;
 }
 
 function readRecipe(args: MakeArgs, read: (name: string) => string | null, unsetInEnv: (name: string) => boolean, record: Record | null): MakeRecipe | null {
@@ -236,8 +249,13 @@ function readRecipe(args: MakeArgs, read: (name: string) => string | null, unset
     vars.set(k, v);
     parsed.dynamicVars.delete(k);
   }
-  // Followed through targets with target-specific variables: those are unknown everywhere.
-  if (record) for (const k of parsed.specificVars) parsed.dynamicVars.add(k);
+  if (record) {
+    // Followed through targets with target-specific variables: those are unknown everywhere.
+    for (const k of parsed.specificVars) parsed.dynamicVars.add(k);
+    if (!resolveVariables(parsed, vars, true, args.overrides)) return null;
+    // A rule a variable names above the first plain one may be the default goal.
+    if (args.targets.length === 0 && parsed.defaultGoalLine > 0 && parsed.variableTargets.some((v) => v.line < parsed.defaultGoalLine)) return null;
+  }
   const goals = args.targets.length > 0 ? args.targets : parsed.defaultGoal ? [parsed.defaultGoal] : [];
   if (goals.length === 0) return null;
   const env: { name: string; value: string }[] = [...args.overrides].map(([name, value]) => ({ name, value }));
@@ -256,7 +274,7 @@ function readRecipe(args: MakeArgs, read: (name: string) => string | null, unset
     const rule = ruleOf(parsed, goal, record !== null);
     if (!rule) return null;
     goalLines.push({ name: goal, line: rule.line });
-    if (!visit(goal, { parsed, vars, read, record }, new Set(), commands, budget, 0)) return null;
+    if (!visit(goal, { parsed, vars, read, record, overrides: args.overrides, unsetInEnv }, new Set(), commands, budget, 0)) return null;
   }
   return { file, goals: goalLines, commands, env, assigned: new Set([...parsed.vars.keys(), ...parsed.dynamicVars, ...parsed.defaultVars.keys()]) };
 }
@@ -266,6 +284,9 @@ interface Scope {
   vars: Map<string, string>;
   read: (name: string) => string | null;
   record: Record | null;
+  /** make's `NAME=value` arguments (a sub-make gets them too, through MAKEFLAGS). */
+  overrides: ReadonlyMap<string, string>;
+  unsetInEnv: (name: string) => boolean;
 }
 
 /**
@@ -275,7 +296,7 @@ interface Scope {
  */
 function ruleOf(parsed: Parsed, target: string, record: boolean): Rule | null | undefined {
   if (parsed.unknownTargets.some((re) => re.test(target))) return undefined;
-  const specific = parsed.targetVars.has(target) && !(record && parsed.specificOnly.has(target));
+  const specific = parsed.targetVars.has(target) && !(record && parsed.specificTargets.has(target) && !parsed.otherUncertain.has(target));
   const rules = parsed.rules.filter((r) => r.targets.includes(target));
   if (rules.length === 0) return specific ? undefined : null;
   if (rules.some((r) => r.doubleColon || r.conditional || (r.recipeConditional && !record)) || specific) return undefined;
@@ -355,6 +376,16 @@ function visit(target: string, scope: Scope, seen: Set<string>, out: RecipeComma
         out.push({ target, line: r.line, cmd, dir, conditional, unknown: true });
         break;
       }
+      if (record && MAKE_NAME.test(cmd.argv[0]?.value ?? '')) {
+        // The line may set variables before the sub-make (`export X=1;`, `X=1;`).
+        const lineSets = script.assignments.some((x) => x.start < raw.start) || script.commands.some((c) => c.start < raw.start && /^(export|declare|typeset|readonly|set|source|\.|eval|local)$/.test(c.argv[0]?.value ?? ''));
+        const other = otherMake(cmd, dir, lineSets, scope, record);
+        if (other !== undefined) {
+          if (other === null) out.push({ target, line: r.line, cmd, dir, conditional, unknown: true });
+          else for (const c of other) out.push(conditional ? { ...c, conditional: true } : c);
+          continue;
+        }
+      }
       const sub = subMake(cmd);
       if (sub !== undefined) {
         // A sub-make is a process of its own: it runs the prerequisites again (in its own folder:
@@ -405,6 +436,41 @@ function cdTarget(cmd: ShellCommand, line: string, certainShell: boolean): strin
 function markDynamic(cmd: ShellCommand): ShellCommand {
   const fix = (w: ShellWord): ShellWord => (w.dynamic || !w.value.includes(PLACEHOLDER) ? w : { ...w, dynamic: true });
   return { ...cmd, argv: cmd.argv.map(fix), env: cmd.env };
+}
+
+/**
+ * makeRecipeRecorded: the commands of a sub-make of another folder or Makefile (`$(MAKE) -C dir
+ * target`, `-f file`, or any after the line's `cd dir`), read as a make of its own (its
+ * prerequisites again, its own variables) from that folder, their folders and Makefile relative
+ * to where the first make runs; undefined when it is a sub-make of the same Makefile (visit
+ * follows those), null when not certain (dynamic words, an absolute or outer folder, too deep).
+ * make passes its command-line variables on; make's environment lacks a variable there when it
+ * lacked it here, this Makefile does not export it, the line assigns nothing before the sub-make
+ * (`lineSets`) and the command sets no variable of that name.
+ */
+function otherMake(cmd: ShellCommand, dir: string, lineSets: boolean, scope: Scope, record: Record): RecipeCommand[] | null | undefined {
+  const a = makeArgs(cmd.argv);
+  if (a && a.dir === '' && a.file === null && dir === '') return undefined;
+  if (!a || cmd.argv[0].dynamic || record.depth >= 4 || a.dir.startsWith('/') || dir.startsWith('/')) return null;
+  const to = path.posix.join(dir || '.', a.dir || '.');
+  if (to === '..' || to.startsWith('../')) return null;
+  const at = (name: string) => path.posix.join(to, name);
+  const overrides = new Map([...scope.overrides, ...a.overrides]);
+  const parsed = scope.parsed;
+  const unset = (name: string) =>
+    !lineSets && scope.unsetInEnv(name) && !parsed.exported.has(name) && !parsed.specificVars.has(name) && !cmd.env.some((e) => e.name === name);
+  const recipe = readRecipe(
+    { ...a, dir: '', overrides },
+    (name) => scope.read(at(name)),
+    unset,
+    { exists: (name) => record.exists(at(name)), depth: record.depth + 1 },
+  );
+  if (!recipe) return null;
+  return recipe.commands.map((c) => ({
+    ...c,
+    dir: c.dir.startsWith('/') ? c.dir : path.posix.join(to, c.dir || '.').replace(/^\.$/, ''),
+    file: path.posix.join(to, c.file ?? recipe.file),
+  }));
 }
 
 /** `$(MAKE) target…` (or `make target…`) of the same Makefile: its targets; null when uncertain; undefined when not a make. */
@@ -540,13 +606,12 @@ function parseMakefile(text: string, record: boolean): Parsed | null {
   const raw = text.replace(/\r\n?/g, '\n').split('\n');
   const p: Parsed = {
     rules: [], vars: new Map(), dynamicVars: new Set(), defaultVars: new Map(), exported: new Set(), phony: new Set(),
-    patternRules: false, hasDefault: false, targetVars: new Set(), specificOnly: new Set(), specificVars: new Set(), defaultGoal: null, variableTargets: [], unknownTargets: [],
+    patternRules: false, hasDefault: false, targetVars: new Set(), specificTargets: new Set(), otherUncertain: new Set(), specificVars: new Set(),
+    defaultGoal: null, defaultGoalLine: 0, definedAt: new Map(), variableTargets: [], unknownTargets: [],
   };
-  /** Targets given target-specific variables, and targets uncertain otherwise (static pattern rules, variable targets). */
-  const specificTargets = new Set<string>();
-  const otherUncertain = new Set<string>();
   const defined = new Set<string>();
-  const define = (name: string, value: string, plain: boolean, byDefault = false) => {
+  const define = (name: string, value: string, lineNo: number, plain: boolean, byDefault = false) => {
+    if (!p.definedAt.has(name)) p.definedAt.set(name, lineNo);
     // `X ?= v` alone: known later when the environment has no X; any other definition makes it dynamic.
     if (byDefault && !defined.has(name)) p.defaultVars.set(name, value);
     else p.defaultVars.delete(name);
@@ -598,7 +663,7 @@ function parseMakefile(text: string, record: boolean): Parsed | null {
     const def = /^(override\s+|export\s+)?define\s+([A-Za-z_.][A-Za-z0-9_.-]*)/.exec(stripped);
     if (def) {
       inDefine = true;
-      define(def[2], '', false);
+      define(def[2], '', lineNo, false);
       continue;
     }
     if (/^(unexport|undefine)\b/.test(stripped)) return null;
@@ -621,7 +686,7 @@ function parseMakefile(text: string, record: boolean): Parsed | null {
         continue;
       }
       if (/\$[({]shell[ \t]/.test(value) || op === '!=') shells.push(op === '!=' ? `shell ${value}` : value);
-      define(name, value.trim(), cond === 0 && (op === '=' || op === ':=' || op === '::=') && !/override/.test(prefix), cond === 0 && op === '?=' && !/override/.test(prefix));
+      define(name, value.trim(), lineNo, cond === 0 && (op === '=' || op === ':=' || op === '::=') && !/override/.test(prefix), cond === 0 && op === '?=' && !/override/.test(prefix));
       if (/export/.test(prefix)) p.exported.add(name);
       continue;
     }
@@ -645,20 +710,23 @@ function parseMakefile(text: string, record: boolean): Parsed | null {
     const prereqText = semi >= 0 ? rest.slice(0, semi) : rest;
     const targets = head.trim().split(/\s+/).filter(Boolean);
     if (targets.some((t) => t.includes('$'))) {
-      // `bin/$(TARGET_OS)/manager:`: expanded at the end; until then its recipe is not followed.
-      p.variableTargets.push({ text: head.trim(), conditional: cond > 0 });
-      rule = { targets: [], prereqs: [], line: lineNo, recipe: [], doubleColon, conditional: true, recipeConditional: false };
+      // `bin/$(TARGET_OS)/manager:`: expanded at the end; until then its recipe is not followed
+      // (makeRecipeRecorded follows a plain one whose targets are known: resolveVariables).
+      const plain = cond === 0 && !prereqText.includes(':') && !/^\s*[A-Za-z_.][A-Za-z0-9_.-]*\s*(::=|:::=|:=|\?=|\+=|!=|=)/.test(prereqText) && !/^\s*(override|export|private)\s/.test(prereqText);
+      rule = { targets: [], prereqs: plain ? prereqText.replace('|', ' ').trim().split(/\s+/).filter(Boolean) : [], line: lineNo, recipe: [], doubleColon, conditional: true, recipeConditional: false };
+      if (plain && inline !== null && inline.trim() !== '') rule.recipe.push({ text: inline, line: lineNo, conditional: false });
+      p.variableTargets.push({ text: head.trim(), line: lineNo, conditional: cond > 0, rule: plain ? rule : null });
       continue;
     }
     if (/^\s*[A-Za-z_.][A-Za-z0-9_.-]*\s*(::=|:::=|:=|\?=|\+=|!=|=)/.test(prereqText) || /^\s*(override|export|private)\s/.test(prereqText)) {
       for (const t of targets) {
         if (t.includes('%')) p.targetVars.add('%');
         p.targetVars.add(t);
-        specificTargets.add(t);
+        p.specificTargets.add(t);
       }
       const assigned = /^\s*(?:(?:override|export|private)\s+)*([A-Za-z_.][A-Za-z0-9_.-]*)\s*(::=|:::=|:=|\?=|\+=|!=|=)/.exec(prereqText);
       // (`target: export` alone, or a name this cannot read: every variable may be another.)
-      if (!assigned) for (const t of targets) otherUncertain.add(t);
+      if (!assigned) for (const t of targets) p.otherUncertain.add(t);
       else p.specificVars.add(assigned[1]);
       continue;
     }
@@ -673,7 +741,7 @@ function parseMakefile(text: string, record: boolean): Parsed | null {
       rule = { targets: [], prereqs: [], line: lineNo, recipe: [], doubleColon, conditional: cond > 0, recipeConditional: false };
       for (const t of targets) {
         p.targetVars.add(t);
-        otherUncertain.add(t);
+        p.otherUncertain.add(t);
       }
       continue;
     }
@@ -689,27 +757,54 @@ function parseMakefile(text: string, record: boolean): Parsed | null {
     p.rules.push(rule);
     if (p.defaultGoal === null && cond === 0) {
       const first = targets.find((t) => !t.startsWith('.') || t.includes('/'));
-      if (first) p.defaultGoal = first;
+      if (first) {
+        p.defaultGoal = first;
+        p.defaultGoalLine = lineNo;
+      }
     } else if (p.defaultGoal === null) return null;
   }
-  // Prerequisites that a variable names: expanded when known, else the rule cannot be followed.
-  const scope: ExpandScope = { parsed: p, vars: p.vars, target: '', record };
+  // (makeRecordRecorded resolves them once make's environment and arguments are known.)
+  if (!record && !resolveVariables(p, p.vars, false, new Map())) return null;
+  // Text make evaluates whatever the target: a `$(shell …)` there must not write sources.
+  if (!record && shells.some((s) => SOURCE_WRITER.test(s))) return null;
+  return p;
+}
+
+/**
+ * Prerequisites and rule targets that variables name, expanded with `vars`: a prerequisite when
+ * known, else its rule cannot be followed; a target, when known, a rule whose recipe is not
+ * followed (its targets were not known when it was read), when not, a pattern of the targets it
+ * may name (unknownTargets). `record` (makeRecipeRecorded): a plain rule whose targets are known,
+ * from variables first assigned above it (make expands a rule's targets when it reads the line)
+ * or given on make's command line (`overrides`), with values that name no other, is a rule as
+ * any other. False when an expansion is not certain (makeRecipe's null).
+ */
+function resolveVariables(p: Parsed, vars: Map<string, string>, record: boolean, overrides: ReadonlyMap<string, string>): boolean {
+  const scope: ExpandScope = { parsed: p, vars, target: '', record };
   for (const r of p.rules) {
     if (!r.prereqs.some((x) => x.includes('$'))) continue;
     const e = expand(r.prereqs.join(' '), scope, 0);
-    if (e === null) return null;
+    if (e === null) return false;
     r.prereqs = e.split(/\s+/).filter(Boolean);
     if (r.prereqs.some((x) => x.includes(PLACEHOLDER))) r.conditional = true;
   }
   for (const v of p.variableTargets) {
     const e = expand(v.text, scope, 0);
-    if (e === null) return null;
-    for (const t of e.split(/\s+/).filter(Boolean)) {
+    if (e === null) return false;
+    const names = e.split(/\s+/).filter(Boolean);
+    if (record && v.rule && !v.conditional && names.length > 0 && !e.includes(PLACEHOLDER) && knownAbove(v.text, v.rule.line, p, vars, overrides)) {
+      const prereqs = v.rule.prereqs.some((x) => x.includes('$')) ? expand(v.rule.prereqs.join(' '), scope, 0) : v.rule.prereqs.join(' ');
+      if (prereqs === null) return false;
+      const rule: Rule = { ...v.rule, targets: names, prereqs: prereqs.split(/\s+/).filter(Boolean), conditional: prereqs.includes(PLACEHOLDER) };
+      p.rules.push(rule);
+      continue;
+    }
+    for (const t of names) {
       if (!t.includes(PLACEHOLDER) && !v.conditional) {
         // Known now: a rule of its own (its recipe not followed: its targets were not known
         // when it was read), so a goal it names is uncertain.
         p.targetVars.add(t);
-        otherUncertain.add(t);
+        p.otherUncertain.add(t);
         continue;
       }
       // An unknown part stands for any text without blanks (a value with blanks, naming
@@ -718,10 +813,19 @@ function parseMakefile(text: string, record: boolean): Parsed | null {
       p.unknownTargets.push(new RegExp(`^${re}$`));
     }
   }
-  for (const t of specificTargets) if (!otherUncertain.has(t)) p.specificOnly.add(t);
-  // Text make evaluates whatever the target: a `$(shell …)` there must not write sources.
-  if (!record && shells.some((s) => SOURCE_WRITER.test(s))) return null;
-  return p;
+  return true;
+}
+
+/** Every reference of `text` is a plain variable assigned above `line` (or on the command line), whose value names no other. */
+function knownAbove(text: string, line: number, p: Parsed, vars: Map<string, string>, overrides: ReadonlyMap<string, string>): boolean {
+  const refs = text.match(/\$[({][^)}]*[)}]|\$./g) ?? [];
+  return refs.every((ref) => {
+    const name = ref.slice(2, -1);
+    if (!NAME.test(name) || !ref.startsWith('$(') && !ref.startsWith('${')) return false;
+    const value = vars.get(name);
+    if (value === undefined || value.includes('$')) return false;
+    return overrides.has(name) || (p.definedAt.get(name) ?? Infinity) < line;
+  });
 }
 
 /** A `#` comment (not escaped, not inside a reference). */

@@ -38,6 +38,8 @@ export interface ScriptCommand {
   cmd: ShellCommand;
   /** 1-based line of the command in the script. */
   line: number;
+  /** The file that holds it when not the run's (a Makefile a sub-make's `-C`/`-f` reads; context-relative). */
+  file?: string;
 }
 
 export interface ScriptRun {
@@ -188,12 +190,15 @@ function unquote(raw: string): string {
  * makeRecipeRecorded is (an include, a goal or prerequisite whose rule is uncertain…), and a
  * command is left out when it may not run (`conditional`: a `-` line, `||`, if/loops, a line in
  * an `ifeq` of its recipe, a target that is not .PHONY and that a file or folder of the context
- * names, which may be up to date) or runs in another folder than make's (after a `cd`: go may run
- * in another module there; celestiaorg/celestia-app Makefile:215 `@(cd ./test/docker-e2e && go
- * mod tidy)`). `make -C dir` and `make -f file` are followed (the Makefile read from the folder
- * make runs in), when dir is in the module of the folder the RUN runs make from (no go.mod in dir
- * or between); not an absolute dir. A Makefile's `X ?= value` assigns where make's environment
- * in `stage` certainly lacks X (builtPackages.ts unsetForMake, as for the make builds).
+ * names, which may be up to date) or runs in a folder of another module than make's (after a `cd
+ * dir &&` or a sub-make's `-C dir`, with a go.mod in dir or between; a folder makeRecipeRecorded
+ * cannot follow, as celestiaorg/celestia-app Makefile:215 `@(cd ./test/docker-e2e && go mod
+ * tidy)`, ends its line there). `make -C dir` and `make -f file` are followed, of the RUN (the
+ * Makefile read from the folder make runs in, when that is in the module of the folder the RUN
+ * runs make from; not an absolute dir) and of a recipe (a command then names its Makefile, `file`:
+ * dgraph-io/dgraph's `make` runs `$(MAKE) -w -C $@ all`, whose dgraph/Makefile runs `@go mod
+ * tidy`). A Makefile's `X ?= value` assigns where make's environment in `stage` certainly lacks X
+ * (builtPackages.ts unsetForMake, as for the make builds).
  */
 export function makeCommandsRun(step: IndirectGoStep, read: (rel: string) => string | null, exists: (rel: string) => boolean, model: DockerfileModel, stage: Stage): ScriptRun | null {
   const file = step.file;
@@ -204,8 +209,7 @@ export function makeCommandsRun(step: IndirectGoStep, read: (rel: string) => str
   if (cwd === null) return null;
   const at = (name: string): string | null => inContext(path.posix.join(cwd || '.', name));
   // Another module there (a go.mod in the folder or between): its go commands rewrite another go.mod.
-  const parts = cwd === '' ? [] : cwd.split('/');
-  if (parts.some((_, k) => exists(`${parts.slice(0, k + 1).join('/')}/go.mod`))) return null;
+  if (cwd !== '' && !sameModule('', cwd, exists)) return null;
   const recipe = makeRecipeRecorded(
     args,
     (name) => {
@@ -221,13 +225,25 @@ export function makeCommandsRun(step: IndirectGoStep, read: (rel: string) => str
   if (!recipe || at(recipe.file) !== file) return null;
   const commands: ScriptCommand[] = [];
   for (const c of recipe.commands) {
-    if (c.conditional || c.dir !== '') continue;
+    if (c.conditional) continue;
+    // In make's folder, or one (a `cd dir &&`, a sub-make's -C) of the same module.
+    const folder: string | null = c.dir === '' ? cwd : c.dir.startsWith('/') ? null : at(c.dir);
+    if (folder === null || (folder !== cwd && !sameModule(cwd, folder, exists))) continue;
+    const other = c.file === undefined ? null : at(c.file);
+    if (other === null && c.file !== undefined) continue;
     // The command word as its value: `"$(shell which go)"` runs go.
     const [name, ...rest] = c.cmd.argv;
     const cmd = name && !name.dynamic ? { ...c.cmd, argv: [{ ...name, raw: name.value }, ...rest] } : c.cmd;
-    commands.push({ cmd, line: c.line });
+    commands.push({ cmd, line: c.line, ...(other !== null && other !== file ? { file: other } : {}) });
   }
   return { file, commands };
+}
+
+/** `folder` (context-relative) is in the module of `cwd`, a folder above it: no go.mod in it or between. */
+function sameModule(cwd: string, folder: string, exists: (rel: string) => boolean): boolean {
+  if (cwd !== '' && !folder.startsWith(`${cwd}/`)) return false;
+  const parts = folder.slice(cwd === '' ? 0 : cwd.length + 1).split('/');
+  return !parts.some((_, k) => exists(`${[cwd, ...parts.slice(0, k + 1)].filter((x) => x !== '').join('/')}/go.mod`));
 }
 
 /** A path relative to the context root as a context path ('' the root); null outside it or absolute. */

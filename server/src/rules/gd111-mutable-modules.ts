@@ -299,11 +299,12 @@ function scriptFindings(ctx: RuleContext, stage: Stage, why: string): RuleFindin
     const script = scriptCommandsRun(step, read, ctx.workspace);
     const run = script ?? makeCommandsRun(step, read, (rel) => files.fileExists(rel) || files.dirExists(rel), ctx.model, stage);
     if (!run || !sourcesPresent(ctx.model, stage, step.instr)) continue;
-    const text = read(run.file) ?? '';
+    // (With the Makefiles sub-makes read.)
+    const text = [run.file, ...new Set(run.commands.flatMap((c) => (c.file ? [c.file] : [])))].map((f) => read(f) ?? '').join('\n');
     const version = stageGoVersion(ctx.model, stage, step.instr);
     const modulesOff =
       /\bGO111MODULE=["']?off\b/.test(text) || envValue(ctx.model, stage, { instr: step.instr, cmd: step.cmd, sub: '', args: [] }, 'GO111MODULE') === 'off' || (!!version && version[0] === 1 && version[1] < 11);
-    const rewrites: { what: string; line: number }[] = [];
+    const rewrites: { what: string; line: number; file?: string }[] = [];
     let upgrades = false;
     // Go runs after the last rewrite (in the script, or later in the RUN): the rewritten files are read.
     let goAfter = false;
@@ -314,7 +315,7 @@ function scriptFindings(ctx: RuleContext, stage: Stage, why: string): RuleFindin
       const rewriting =
         (g.sub === 'get' && !modulesOff) || (g.sub === 'mod tidy' && !g.args.some((w) => w.value === '-diff' || w.value === '--diff')) || goFlag(g.args, 'mod')?.value === 'mod';
       // (A function called twice runs its lines twice: each is named once.)
-      if (rewriting && !rewrites.some((r) => r.line === c.line)) rewrites.push({ what, line: c.line });
+      if (rewriting && !rewrites.some((r) => r.line === c.line && r.file === c.file)) rewrites.push({ what, line: c.line, ...(c.file ? { file: c.file } : {}) });
       if (rewriting && g.sub === 'get' && g.args.some((w) => /^-u(=|$)/.test(w.value))) upgrades = true;
       goAfter = rewrites.length > 0 && !rewriting;
     }
@@ -329,7 +330,8 @@ function scriptFindings(ctx: RuleContext, stage: Stage, why: string): RuleFindin
     if (!script && !contextMakefile(ctx.model, stage, step.instr)) continue;
     if (restoredBeforeUse(ctx.model, stage, step.instr, goAfter || goAfterInRun(stage, step))) continue;
     const name = run.file.split('/').pop() ?? run.file;
-    const list = rewrites.slice(0, 3).map((r, k) => `${r.what} (${k === 0 ? `${name} line ${r.line}` : `line ${r.line}`})`);
+    // A Makefile a sub-make reads is named by its path, and again where the file changes.
+    const list = rewrites.slice(0, 3).map((r, k) => `${r.what} (${k === 0 || r.file !== rewrites[k - 1].file ? `${r.file ?? name} line ${r.line}` : `line ${r.line}`})`);
     const runs = list.length > 1 ? `${list.slice(0, -1).join(', ')} and ${list[list.length - 1]}` : list[0];
     const command = step.instr.script!.text.slice(step.cmd.start, step.cmd.end);
     out.push({

@@ -737,3 +737,38 @@ describe('GD111: a go get of modules that need nothing beyond the standard libra
     assert.deepEqual(found(dockerfile('go get -d github.com/pkg/errors'), repo()), ['go get -d github.com/pkg/errors'], 'a module path');
   });
 });
+
+// dgraph-io/dgraph 64804bd (Apache-2.0) Dockerfile:4-15, Makefile:12-13,45-50,95-99 and dgraph/Makefile:7,71-75,80-81
+// (trimmed; the root Makefile's `go test` lines are what makes its RUN a go step): `RUN CGO_ENABLED=0 GOOS=${TARGETOS} GOARCH=${TARGETARCH} make` runs `all: dgraph`,
+// whose recipe `$(MAKE) -w -C $@ all` runs dgraph/Makefile's `$(BIN): clean` (BIN ?= dgraph):
+// `@go mod tidy` (line 74) in dgraph/, a folder of the root module, then `@go build`.
+describe('GD111 through a sub-make of another folder (dgraph)', () => {
+  const ROOT = 'export GOPATH  ?= $(shell go env GOPATH)\nGOHOSTOS       := $(shell go env GOHOSTOS)\n\n.PHONY: all\nall: dgraph ## Build all targets\n\n.PHONY: dgraph\ndgraph: ## Build dgraph binary\n\t$(MAKE) -w -C $@ all\n\n.PHONY: test\ntest: ## Run tests\n\tgo test -v ./...\n';
+  const SUB = 'BIN            ?= dgraph\n\n.PHONY: all $(BIN)\nall: $(BIN)\n\n$(BIN): clean\n\t@go mod tidy\n\t@go build $(BUILD_FLAGS) -o $(BIN)\n\nclean:\n\t@rm -f $(BIN)\n';
+  const DOCKERFILE = df([
+    'FROM golang:1.25.0 AS builder',
+    'ARG TARGETARCH=amd64',
+    'ARG TARGETOS=linux',
+    'WORKDIR /go/src/repo',
+    'COPY go.mod go.sum ./',
+    'RUN go mod download && go mod verify',
+    'COPY . .',
+    'RUN CGO_ENABLED=0 GOOS=${TARGETOS} GOARCH=${TARGETARCH} make',
+    'FROM ubuntu:24.04',
+    'COPY --from=builder /go/src/repo/dgraph/dgraph /usr/local/bin/',
+  ]);
+  const GO_MOD = 'module github.com/dgraph-io/dgraph/v25\n\ngo 1.25.0\n';
+  const context = (extra: Record<string, string> = {}) => contextWith({ 'go.mod': GO_MOD, 'go.sum': '', Makefile: ROOT, 'dgraph/Makefile': SUB, 'dgraph/main.go': 'package main\n\nfunc main() {}\n', ...extra });
+
+  it('dgraph Dockerfile:15: reported on `make`, naming dgraph/Makefile\'s tidy', () => {
+    const fs = find(DOCKERFILE, 'GD111', context());
+    assert.equal(fs.length, 1, 'one finding');
+    assert.equal(DOCKERFILE.slice(fs[0].span.start, fs[0].span.end), 'CGO_ENABLED=0 GOOS=${TARGETOS} GOARCH=${TARGETARCH} make');
+    assert.match(fs[0].message, /runs `go mod tidy` \(dgraph\/Makefile line 7\), which rewrites go\.mod\/go\.sum/);
+  });
+
+  it('silent when dgraph/ is a module of its own, or BIN may come from the environment', () => {
+    assert.equal(has(DOCKERFILE, 'GD111', context({ 'dgraph/go.mod': 'module example.com/dgraph\n\ngo 1.25.0\n' })), false, 'dgraph/go.mod');
+    assert.equal(has(DOCKERFILE.replace('ARG TARGETOS=linux', 'ARG TARGETOS=linux\nARG BIN'), 'GD111', context()), false, 'ARG BIN');
+  });
+});
