@@ -159,6 +159,15 @@ describe('makeRecipeRecorded', () => {
     assert.deepEqual(recorded('GO_ENV=CGO_ENABLED=0 GO111MODULE=on\nGO=$(GO_ENV) "$(shell which go)"\nb:\n\t@$(GO) get x@v1\n', 'make b'), ['b:4! CGO_ENABLED=0 GO111MODULE=on go get x@v1']);
   });
 
+  // deepfence/SecretScanner 3a9b485 (Apache-2.0) Makefile:1-17 (trimmed): the rule `SecretScanner`
+  // has prerequisites the environment's PWD names. makeRecipe gives up (it cannot know what they
+  // run); recorded, they are left out, and `vendor`'s go mod tidy and the build are still recorded.
+  it('leaves out a prerequisite a variable it does not know names (SecretScanner `$(PWD)/**/*.go`)', () => {
+    const mk = 'export DF_IMG_TAG?=2.5.7\n\nall: SecretScanner\n\nclean:\n\t-rm ./SecretScanner\n\nvendor: go.mod\n\tgo mod tidy -v\n\tgo mod vendor\n\nSecretScanner: vendor $(PWD)/**/*.go $(PWD)/agent-plugins-grpc/**/*.go\n\tgo build -buildmode=pie -buildvcs=false -v .\n';
+    assert.equal(run(mk, 'make all'), null);
+    assert.deepEqual(recorded(mk, 'make all', ['go.mod']), ['vendor:9! go mod tidy -v', 'vendor:10! go mod vendor', 'SecretScanner:13 go build -buildmode=pie -buildvcs=false -v .']);
+  });
+
   it('leaves out the rest of a line whose folder it cannot follow, and what may not run', () => {
     for (const recipe of ['cd $(DIR) && go mod tidy', '(cd x && go mod tidy)', 'pushd x && go mod tidy', '. ./env.sh && go mod tidy', 'exit 0; go mod tidy', '$(TOOL) && go mod tidy']) {
       const got = recorded(`.PHONY: b\nb:\n\tgo mod tidy -diff\n\t${recipe}\n`, 'make b');

@@ -42,8 +42,8 @@
  * - a target with target-specific variables is followed, those variables unknown everywhere; a
  *   recipe line between `ifeq` … `endif` inside a recipe is recorded as `conditional` (its rule
  *   still gives up when the rule itself is inside a conditional);
- * - a prerequisite without a rule that a pattern rule or `.DEFAULT` could make is left out (what
- *   that runs is not known, and not recorded); a sub-make that is not followed is recorded as an
+ * - a prerequisite without a rule that a pattern rule or `.DEFAULT` could make, or one a variable
+ *   names that is not known, is left out (what that runs is not known, and not recorded); a sub-make that is not followed is recorded as an
  *   unknown command;
  * - a target may be up to date (its commands `conditional`) when `exists` says a file or folder
  *   of its name is there.
@@ -786,7 +786,13 @@ function resolveVariables(p: Parsed, vars: Map<string, string>, record: boolean,
     const e = expand(r.prereqs.join(' '), scope, 0);
     if (e === null) return false;
     r.prereqs = e.split(/\s+/).filter(Boolean);
-    if (r.prereqs.some((x) => x.includes(PLACEHOLDER))) r.conditional = true;
+    if (!r.prereqs.some((x) => x.includes(PLACEHOLDER))) continue;
+    // Recorded: a prerequisite a variable names that is not known (`$(PWD)/**/*.go`, the
+    // environment's) is left out, as a file a pattern rule could make: what it runs is not
+    // recorded, and the rule's own recipe still runs after it (deepfence/SecretScanner 3a9b485
+    // Makefile:16, `SecretScanner: vendor $(PWD)/**/*.go …`, whose `vendor` runs `go mod tidy`).
+    if (record) r.prereqs = r.prereqs.filter((x) => !x.includes(PLACEHOLDER));
+    else r.conditional = true;
   }
   for (const v of p.variableTargets) {
     const e = expand(v.text, scope, 0);

@@ -772,3 +772,48 @@ describe('GD111 through a sub-make of another folder (dgraph)', () => {
     assert.equal(has(DOCKERFILE.replace('ARG TARGETOS=linux', 'ARG TARGETOS=linux\nARG BIN'), 'GD111', context()), false, 'ARG BIN');
   });
 });
+
+// deepfence/SecretScanner 3a9b485 (Apache-2.0) Dockerfile:50-52 and Makefile:1-17 (trimmed; judged
+// correct in round 41 Y): `make all` → SecretScanner, whose prerequisites `vendor` (go mod tidy -v,
+// go mod vendor) and `$(PWD)/**/*.go` (the environment's PWD) come before its go build. The
+// unknown prerequisite does not hide the tidy that certainly runs first.
+describe('GD111 through make: a rule with a prerequisite the environment names (SecretScanner)', () => {
+  const MAKEFILE = [
+    'export IMAGE_REPOSITORY?=quay.io/deepfenceio',
+    'export DF_IMG_TAG?=2.5.7',
+    '',
+    'all: SecretScanner',
+    '',
+    'clean:',
+    '\t-rm ./SecretScanner',
+    '',
+    'vendor: go.mod',
+    '\tgo mod tidy -v',
+    '\tgo mod vendor',
+    '',
+    'SecretScanner: vendor $(PWD)/**/*.go $(PWD)/agent-plugins-grpc/**/*.go',
+    "\tCGO_LDFLAGS=\"-ljansson -lcrypto -lmagic\" go build -buildmode=pie -ldflags=\"-s -w -extldflags=-static -X 'main.version=$(DF_IMG_TAG)'\" -buildvcs=false -v .",
+    '',
+    '.PHONY: clean bootstrap',
+    '',
+  ].join('\n');
+  const DOCKERFILE = df([
+    'FROM golang:1.22-alpine3.18 AS builder',
+    'WORKDIR /home/deepfence/src/SecretScanner',
+    'COPY . .',
+    'RUN make clean && make all',
+    '',
+    'FROM alpine:3.20',
+    'COPY --from=builder /home/deepfence/src/SecretScanner/SecretScanner /home/deepfence/usr/SecretScanner',
+    'ENTRYPOINT ["/home/deepfence/usr/SecretScanner"]',
+  ]);
+  const context = (makefile: string) => contextWith({ 'go.mod': 'module github.com/deepfence/SecretScanner\n\ngo 1.22\n\nrequire github.com/sirupsen/logrus v1.9.3\n', 'go.sum': '', Makefile: makefile, 'main.go': 'package main\n\nimport "github.com/sirupsen/logrus"\n\nfunc main() { logrus.Info("x") }\n' });
+
+  it('SecretScanner 3a9b485 Dockerfile:52: reported on `make all`, naming the go mod tidy of vendor (Makefile line 10)', () => {
+    const fs = find(DOCKERFILE, 'GD111', context(MAKEFILE));
+    assert.equal(fs.length, 1, 'one finding');
+    assert.match(fs[0].message, /`make all` runs `go mod tidy -v` \(Makefile line 10\)/);
+    // Without the tidy: silent.
+    assert.equal(has(DOCKERFILE, 'GD111', context(MAKEFILE.replace('\tgo mod tidy -v\n', ''))), false, 'no tidy');
+  });
+});
