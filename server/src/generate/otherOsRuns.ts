@@ -8,7 +8,7 @@
  * Linux distribution packages it (judge 41 G G6: a false Check to install it). A call inside an
  * operating-system test of its own function is ./workspace/programsRun.ts otherOsOnly's.
  */
-import { otherOsOnly } from '../workspace/programsRun';
+import { blocksOpenAt, otherOsOnly } from '../workspace/programsRun';
 import { stripGoComments } from './goSource';
 import { enclosingFunc } from './shape';
 import type { PackageSources } from './ports';
@@ -33,13 +33,7 @@ function otherOsFlags(texts: readonly string[]): Set<string> {
 
 /** Whether the call at `at` of `text` lies in an `if` block whose condition is `flag` (qualified by `qualifier` when given), alone or in an `&&`. */
 function underFlag(text: string, at: number, flags: ReadonlySet<string>, qualifier: string | null): boolean {
-  const funcStart = Math.max(0, text.lastIndexOf('\nfunc ', at));
-  const body = text.slice(funcStart, at);
-  const open: number[] = [];
-  for (let i = 0; i < body.length; i++) {
-    if (body[i] === '{') open.push(i);
-    else if (body[i] === '}') open.pop();
-  }
+  const { body, open } = blocksOpenAt(text, at);
   return open.some((o) => {
     const header = body.slice(Math.max(0, body.lastIndexOf('\n', o)), o);
     const cond = /^\s*if\s+(?:[^{;]*;\s*)?(.*?)\s*$/.exec(header)?.[1];

@@ -209,29 +209,20 @@ function scanValue(raw: string, from: number, to: number, escape: string, splits
       double = !double;
       continue;
     }
-    if (c === '$' && raw[i + 1] === '(') {
-      if (raw[i + 2] === '(') {
+    // `$(…)` or `…`: `$((` is arithmetic, not followed.
+    const dollar = c === '$' && raw[i + 1] === '(';
+    if (dollar || (c === '`' && escape !== '`')) {
+      if (dollar && raw[i + 2] === '(') {
         broken = true;
         break;
       }
-      const end = closing(raw, i + 2, to, ')', escape);
+      const open = dollar ? i + 2 : i + 1;
+      const end = closing(raw, open, to, dollar ? ')' : '`', escape);
       if (end < 0) {
         broken = true;
         break;
       }
-      const inner = raw.slice(i + 2, end);
-      if (splitsAtSpace && !double && /\s/.test(inner)) broken = true;
-      subs.push({ start: i, end: end + 1, inner });
-      i = end;
-      continue;
-    }
-    if (c === '`' && escape !== '`') {
-      const end = closing(raw, i + 1, to, '`', escape);
-      if (end < 0) {
-        broken = true;
-        break;
-      }
-      const inner = raw.slice(i + 1, end);
+      const inner = raw.slice(open, end);
       if (splitsAtSpace && !double && /\s/.test(inner)) broken = true;
       subs.push({ start: i, end: end + 1, inner });
       i = end;

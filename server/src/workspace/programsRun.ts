@@ -114,13 +114,10 @@ export function envGate(text: string, at: number): string | null {
 }
 
 /**
- * The operating systems other than linux that a call at `at` runs only on, or null: it sits in a
- * `case "windows":` of a `switch runtime.GOOS` (inspektor-gadget's ClearScreen runs `cmd /c cls`
- * only there), in an `if runtime.GOOS == "windows" {` block (or `if common.IsWindows() {`), or in
- * the `else` of `if runtime.GOOS != "windows" {` (nps: `if !common.IsWindows() {…} else {
- * exec.Command("tasklist") }`). A linux image never makes it.
+ * The text of the function around `at` up to `at` (from its `func`), and the offsets in it of the
+ * `{` still open there, outermost first: the blocks the code at `at` runs in.
  */
-export function otherOsOnly(text: string, at: number): string | null {
+export function blocksOpenAt(text: string, at: number): { body: string; open: number[] } {
   const funcStart = Math.max(0, text.lastIndexOf('\nfunc ', at));
   const body = text.slice(funcStart, at);
   const open: number[] = [];
@@ -128,6 +125,18 @@ export function otherOsOnly(text: string, at: number): string | null {
     if (body[i] === '{') open.push(i);
     else if (body[i] === '}') open.pop();
   }
+  return { body, open };
+}
+
+/**
+ * The operating systems other than linux that a call at `at` runs only on, or null: it sits in a
+ * `case "windows":` of a `switch runtime.GOOS` (inspektor-gadget's ClearScreen runs `cmd /c cls`
+ * only there), in an `if runtime.GOOS == "windows" {` block (or `if common.IsWindows() {`), or in
+ * the `else` of `if runtime.GOOS != "windows" {` (nps: `if !common.IsWindows() {…} else {
+ * exec.Command("tasklist") }`). A linux image never makes it.
+ */
+export function otherOsOnly(text: string, at: number): string | null {
+  const { body, open } = blocksOpenAt(text, at);
   const nonLinux = (values: string): string | null => {
     const names = [...values.matchAll(/"([a-z0-9]+)"/g)].map((m) => m[1]);
     return names.length > 0 && !names.includes('linux') && /^\s*"[a-z0-9]+"(\s*,\s*"[a-z0-9]+")*\s*$/.test(values) ? names.join(', ') : null;
