@@ -9,7 +9,8 @@
  * stage never runs (judge 38 X W2, W3; buildah skips it).
  *
  * A named stage is left out (a build file, a README or a developer may build it with
- * `--target`), except one that is only a FROM of an image no build file names (onlyAnImage), and unless the build's target is given (`lint --target`, the `goDockerfile.target`
+ * `--target`), except one that is only a FROM of an image no build file names (onlyAnImage),
+ * and unless the build's target is given (`lint --target`, the `goDockerfile.target`
  * setting): that build builds only the target's stages (goBuild.ts stagesFeeding), and a stage
  * outside them, named or not, is built by another build, not this one. prest/prest 9070bda
  * Dockerfile:13-28 builds the binary in `builder` for its default `full` image, while goreleaser
