@@ -9,7 +9,8 @@
  *    register one proto file twice, and without the setting the binary panics at start;
  *  - a variable of the main package the build stamps with a per-release value (jwilder/dockerize
  *    7b9b3a5 Makefile:5 `-X main.buildVersion=$(TAG)`): the version variable, when the main package
- *    has none of the usual names.
+ *    has none of the usual names; or, when the main package has none at all, one of another package
+ *    of the program's module (stampedPackageVersion).
  */
 import { BUILD_FILE } from './linkname';
 
@@ -27,9 +28,16 @@ export interface LinkSetting {
 const SETTING = /(?:^|[\s"'=])-X(?:\s+|=)["']?((?:[A-Za-z0-9_~.-]+\/)*[A-Za-z0-9_~.-]+\.[A-Za-z_][A-Za-z0-9_]*)=([^\s"']*)/g;
 const LITERAL = /^[A-Za-z0-9._:/@+,-]+$/;
 
-/** Every `-X symbol=value` the project's build files pass, in file order. */
-export function linkSettings(io: { read(rel: string): string | null; listFiles(under: string): readonly { path: string }[] }): LinkSetting[] {
-  const files = io.listFiles('').map((f) => f.path).filter((p) => BUILD_FILE.test(p) && !p.includes('node_modules/')).sort();
+/** A build script at the root without an extension (coreos/butane's `build`, `build_for_container`). */
+const ROOT_BUILD_SCRIPT = /^build(?:[-_][A-Za-z0-9_-]+)?$/;
+
+/**
+ * Every `-X symbol=value` the project's build files pass, in file order; `scripts`: also the root's
+ * extensionless build scripts (read for stampedPackageVersion only: constantLinkSettings asks every
+ * build file to agree, and those files were not among them).
+ */
+export function linkSettings(io: { read(rel: string): string | null; listFiles(under: string): readonly { path: string }[] }, scripts = false): LinkSetting[] {
+  const files = io.listFiles('').map((f) => f.path).filter((p) => (BUILD_FILE.test(p) || (scripts && ROOT_BUILD_SCRIPT.test(p))) && !p.includes('node_modules/')).sort();
   const out: LinkSetting[] = [];
   for (const p of files.slice(0, 200)) {
     const text = io.read(p);
@@ -89,4 +97,38 @@ export function constantLinkSettings(settings: readonly LinkSetting[], links: { 
 /** Names of main-package variables the project stamps with a per-release value whose name says version (`buildVersion`). */
 export function stampedVersionNames(settings: readonly LinkSetting[]): string[] {
   return [...new Set(settings.filter((s) => s.value === null && /^main\.[A-Za-z_]*version[A-Za-z0-9_]*$/i.test(s.symbol)).map((s) => s.symbol.slice('main.'.length)))];
+}
+
+/**
+ * The variable of a package of the program's own module (not main) that the project's build stamps
+ * with a per-release value and that holds the release version, when it is one: a name that says
+ * version (`version`, `Version` first, then `gitVersion`, `versionFromGit`…), else the only such
+ * setting of a package named version. coreos/butane d119ca2 build:9 and build_for_container:9
+ * `-X github.com/coreos/butane/internal/version.Raw=$version` (judge 41 G G2: the generated image
+ * printed "Butane was not built properly"); containers/gvisor-tap-vsock 855ccda Makefile:10
+ * `-X …/pkg/types.gitVersion=$(GIT_VERSION)`. Two candidates of one rank in different symbols: null.
+ */
+export function stampedPackageVersion(settings: readonly LinkSetting[], modulePath: string | null): { importPath: string; name: string; at: string } | null {
+  if (modulePath === null) return null;
+  const bySymbol = new Map<string, LinkSetting>();
+  for (const s of settings) {
+    if (s.value !== null || s.symbol.startsWith('main.')) continue;
+    const pkg = s.symbol.slice(0, s.symbol.lastIndexOf('.'));
+    if (pkg !== modulePath && !pkg.startsWith(`${modulePath}/`)) continue;
+    if (!bySymbol.has(s.symbol)) bySymbol.set(s.symbol, s);
+  }
+  const split = (symbol: string) => ({ importPath: symbol.slice(0, symbol.lastIndexOf('.')), name: symbol.slice(symbol.lastIndexOf('.') + 1) });
+  const symbols = [...bySymbol.keys()];
+  const ranks: ((symbol: string) => boolean)[] = [
+    (x) => /^version$/i.test(split(x).name),
+    (x) => /version/i.test(split(x).name) && !/go_?version/i.test(split(x).name),
+    // Not a commit, date or builder a package named version also holds (matterbridge's version.GitHash).
+    (x) => /(?:^|\/)version$/.test(split(x).importPath) && !/commit|revision|hash|sha|date|time|branch|user|host|compiler|by$/i.test(split(x).name) && symbols.filter((y) => split(y).importPath === split(x).importPath).length === 1,
+  ];
+  for (const rank of ranks) {
+    const hits = symbols.filter(rank);
+    if (hits.length === 1) return { ...split(hits[0]), at: bySymbol.get(hits[0])!.at };
+    if (hits.length > 1) return null;
+  }
+  return null;
 }

@@ -163,7 +163,7 @@ export function checkPlanNames(p: Plan): void {
     ...(p.runtimeStage.cmd ?? []).map((x): [string, string] => ['the CMD argument', x]),
   ];
   if (p.build.stamp !== null && !/^[A-Za-z0-9][A-Za-z0-9._+-]*$/.test(p.build.versionDefault)) stop('the version default', p.build.versionDefault, 'it is not a plain version');
-  if (p.build.stamp !== null && !/^main\.[A-Za-z_][A-Za-z0-9_]*=\$\{VERSION\}$/.test(p.build.stamp)) stop('the -X setting', p.build.stamp, 'it is not main.<identifier>=${VERSION}');
+  if (p.build.stamp !== null && !/^(?:main|[A-Za-z0-9_.~-]+(?:\/[A-Za-z0-9_.~-]+)*)\.[A-Za-z_][A-Za-z0-9_]*=\$\{VERSION\}$/.test(p.build.stamp)) stop('the -X setting', p.build.stamp, 'it is not <main or import path>.<identifier>=${VERSION}');
   for (const [what, value] of tokens) if (!SAFE_TOKEN.test(value)) stop(what, value, 'it has characters a Dockerfile would read as syntax');
 }
 

@@ -40,7 +40,7 @@ import { modulesTxtIsForWorkspace, parseModulesTxt, vendorInconsistencies } from
 import { missingBindata } from './bindata';
 import { goFilesCopiedByVite, missingOwnPackages, namedBy, stubOwnPackages, submoduleOf } from './missingPackages';
 import { CHECKLINKNAME_OFF, CHECKLINKNAME_SINCE, statedLinkFlag, stdLinknames } from './linkname';
-import { constantLinkSettings, linkSettings, stampedVersionNames } from './linkSettings';
+import { constantLinkSettings, linkSettings, stampedPackageVersion, stampedVersionNames, type LinkSetting } from './linkSettings';
 import { hostInjectedProgram } from './injectedPrograms';
 import { fieldPrograms } from './fieldPrograms';
 import { shellNeed } from './shellNeeds';
@@ -1542,6 +1542,21 @@ export function plan(model: WorkspaceModel, options: GenerateOptions, io: Genera
   // A version variable of another name that the project's build stamps (dockerize's `-X main.buildVersion=$(TAG)`).
   const stampedNames = vv === null ? stampedVersionNames(settings) : [];
   if (stampedNames.length > 0) for (const s of sources) vv ??= versionVariable(s.file, s.text, stampedNames);
+  // Else a version variable of another package of its module that the project's build stamps
+  // (butane's `-X github.com/coreos/butane/internal/version.Raw=$version`): that one, declared there.
+  let vvPkg = 'main';
+  let vvDir = pkg.dir;
+  let vvTheirs: LinkSetting | undefined;
+  const other = vv === null ? stampedPackageVersion(linkSettings({ read, listFiles: (under) => io.listFiles(under) }, true), mod?.path ?? null) : null;
+  const holder = other ? closure.find((p) => p.importPath === other.importPath) : undefined;
+  if (other && holder) {
+    for (const s of holder.files) if (!s.file.endsWith('_test.go')) vv ??= versionVariable(s.file, s.text, [other.name]);
+    if (vv) {
+      vvPkg = other.importPath;
+      vvDir = holder.dir;
+      vvTheirs = { symbol: `${other.importPath}.${other.name}`, value: null, at: other.at };
+    }
+  }
   // A variable the source sets to a real version (glider's `version = "0.17.0"`) is kept by
   // default: `ARG VERSION=dev` would make every unstamped image report "dev". Asked for, it is
   // stamped with that version as the ARG's default.
@@ -1551,12 +1566,12 @@ export function plan(model: WorkspaceModel, options: GenerateOptions, io: Genera
   const versionDefault = preset !== null && SAFE_VERSION.test(preset) ? preset : 'dev';
   if (stampVersion) {
     const name = vv?.name ?? 'version';
-    stamp = `main.${name}=\${VERSION}`;
-    const theirs = vv && stampedNames.includes(vv.name) ? settings.find((x) => x.symbol === `main.${vv!.name}` && x.value === null) : undefined;
-    if (vv) reasons.push(`ARG VERSION=${versionDefault} and -X main.${name}=\${VERSION}: ${vv.file} declares \`var ${name}${preset !== null ? ` = ${JSON.stringify(preset)}` : ''}\`${theirs ? `, which the project's build stamps (${theirs.at})` : ''}; build with --build-arg VERSION=1.2.3 to stamp a release.`);
+    stamp = `${vvPkg}.${name}=\${VERSION}`;
+    const theirs = vvTheirs ?? (vv && stampedNames.includes(vv.name) ? settings.find((x) => x.symbol === `main.${vv!.name}` && x.value === null) : undefined);
+    if (vv) reasons.push(`ARG VERSION=${versionDefault} and -X ${vvPkg}.${name}=\${VERSION}: ${vvPkg === 'main' ? vv.file : join(vvDir, vv.file)} declares \`var ${name}${preset !== null ? ` = ${JSON.stringify(preset)}` : ''}\`${theirs ? `, which the project's build stamps (${theirs.at})` : ''}; build with --build-arg VERSION=1.2.3 to stamp a release.`);
     else warnings.push(`-X main.version=\${VERSION} was asked for, but the main package declares no \`var version string\`: the linker ignores it until you add one.`);
   } else if (preset !== null && vv) {
-    reasons.push(`No -X main.${vv.name}: ${vv.file} sets \`${vv.name} = ${JSON.stringify(preset)}\`, which an unstamped build keeps (--stamp-version stamps it, with ARG VERSION=${versionDefault} as the default).`);
+    reasons.push(`No -X ${vvPkg}.${vv.name}: ${vvPkg === 'main' ? vv.file : join(vvDir, vv.file)} sets \`${vv.name} = ${JSON.stringify(preset)}\`, which an unstamped build keeps (--stamp-version stamps it, with ARG VERSION=${versionDefault} as the default).`);
   }
 
   // Files opened at run time through relative paths: copied beside the binary (WORKDIR /app).
@@ -2199,7 +2214,7 @@ export function plan(model: WorkspaceModel, options: GenerateOptions, io: Genera
     build: { vendor, trimpath, tags, ldflags, stamp, versionDefault, output, packageArg: rel === '' ? '.' : `./${rel}`, helpers, sharedLibraries },
     runtimeStage: { image: runtimeImage, packages: [...runtimePackages, ...libPackages.filter((x) => !runtimePackages.includes(x))], caCertificates, binaryPath, user: root ? '0:0' : '65532:65532', workdir: '/app', expose, udp: ports.udp, udpOnly: ports.udpOnly, env: ports.env, files: runtimeFiles, cmd, rootWhy: root?.why ?? null, rootKind: root?.kind ?? null, runNote: cniNote, mountAtStart, glibcProgram: injected?.name ?? null, driverEnv: driverEnv?.env ?? [] },
     portEvidence: ports.evidence,
-    versionVariable: vv ? `main.${vv.name} in ${join(pkg.dir, vv.file)}` : null,
+    versionVariable: vv ? `${vvPkg}.${vv.name} in ${join(vvDir, vv.file)}` : null,
     reasons,
     warnings,
     candidates,
