@@ -9,6 +9,7 @@ import type { AnalyzeOptions } from '../../../server/src/rules/analyze';
 import { applyFix, assertLineEndings, df, lint, ready } from '../helpers';
 import { has } from './kit/basics';
 import { gickupDockerfile } from './kit/gickup';
+import { codisDockerfile } from './kit/codis';
 import { load, opts, tmpCopy, write } from './kit/context';
 import { SQL_EXPORTER_PLAIN, sqlExporter } from './kit/makeGo';
 import { GO_MOD, MAIN, tempWorkspace } from './kit/realworld';
@@ -1715,22 +1716,7 @@ describe('GD104: no download after a RUN that reads a per-build ARG', () => {
 // without --context): golang:1.8, GOPATH mode with vendor/ and no go.mod; `COPY . ${CODIS}` then
 // `make build-all`. Go before 1.11 has no modules: there is no go.mod to copy first.
 describe('GD104: Go before 1.11 has no modules (CodisLabs/codis on golang:1.8)', () => {
-  const codis = (image: string) => df([
-    `FROM ${image}`,
-    '',
-    'RUN apt-get update',
-    'RUN apt-get install -y autoconf',
-    '',
-    'ENV GOPATH /gopath',
-    'ENV CODIS  ${GOPATH}/src/github.com/CodisLabs/codis',
-    'ENV PATH   ${GOPATH}/bin:${PATH}:${CODIS}/bin',
-    'COPY . ${CODIS}',
-    '',
-    'RUN make -C ${CODIS} distclean',
-    'RUN make -C ${CODIS} build-all',
-    '',
-    'WORKDIR /codis',
-  ]);
+  const codis = (image: string) => codisDockerfile(image);
   const gd104 = (text: string) => lint(text).filter((f) => f.code === 'GD104');
 
   it('silent on golang:1.8 and 1.10', () => {

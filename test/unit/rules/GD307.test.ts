@@ -4,6 +4,7 @@ import { describe, it, before } from 'node:test';
 import { applyEdits } from '../../../server/src/edits/edits';
 import { df, ready } from '../helpers';
 import { tmpCopy, write, load, opts, find, build, MB } from './kit/context';
+import { codisDockerfile } from './kit/codis';
 
 /** GD307 heavy-context: its own cases (the themed suites beside it test rules together). */
 before(() => ready);
@@ -90,22 +91,7 @@ describe('GD307 heavy-context', () => {
 // bin/assets), cmd/fe/assets/index.html loads node_modules/…. Judge 40 Y W1: GD307 called
 // cmd/fe/assets/node_modules (14.1 MB, committed) unused.
 describe('GD307: a folder a make recipe of the build copies (CodisLabs/codis)', () => {
-  const CODIS = (run = 'RUN make -C ${CODIS} build-all') => df([
-    'FROM golang:1.8',
-    '',
-    'RUN apt-get update',
-    'RUN apt-get install -y autoconf',
-    '',
-    'ENV GOPATH /gopath',
-    'ENV CODIS  ${GOPATH}/src/github.com/CodisLabs/codis',
-    'ENV PATH   ${GOPATH}/bin:${PATH}:${CODIS}/bin',
-    'COPY . ${CODIS}',
-    '',
-    'RUN make -C ${CODIS} distclean',
-    run,
-    '',
-    'WORKDIR /codis',
-  ]);
+  const CODIS = (run?: string) => codisDockerfile('golang:1.8', run);
   const MAKEFILE = (recipe = '\t@rm -rf bin/assets; cp -rf cmd/fe/assets bin/') => [
     '.DEFAULT_GOAL := build-all',
     '',
