@@ -708,12 +708,14 @@ export const NO_DIAL_PACKAGES: readonly NoDial[] = [
   tree('google.golang.org/protobuf'), tree('github.com/golang/protobuf'), tree('github.com/gogo/protobuf'),
   tree('gopkg.in/yaml.v2'), tree('gopkg.in/yaml.v3'), tree('sigs.k8s.io/yaml'), tree('github.com/BurntSushi/toml'),
   tree('github.com/pelletier/go-toml'), tree('github.com/json-iterator/go'), tree('github.com/goccy/go-json'),
-  tree('github.com/mitchellh/mapstructure'),
+  tree('github.com/mitchellh/mapstructure'), tree('github.com/ghodss/yaml'),
   // Language helpers, errors, logging, flags.
   tree('golang.org/x/exp'), tree('golang.org/x/sync'), tree('golang.org/x/text'),
   tree('github.com/pkg/errors'), tree('go.uber.org/multierr'), tree('github.com/hashicorp/go-multierror'),
   tree('github.com/go-logr/logr'), tree('github.com/go-logr/stdr'), tree('github.com/go-logr/zapr'), tree('go.uber.org/zap'),
   tree('github.com/sirupsen/logrus'), tree('github.com/rs/zerolog'), tree('k8s.io/klog'),
+  // go-kit's logger and its levels (not its syslog writer); oklog/run's actor groups.
+  only('github.com/go-kit/log'), only('github.com/go-kit/log/level'), only('github.com/oklog/run'),
   tree('github.com/spf13/cobra'), tree('github.com/spf13/pflag'), only('github.com/urfave/cli'), only('github.com/urfave/cli/v2'), only('github.com/urfave/cli/v3'), tree('github.com/alecthomas/kong'),
   tree('github.com/kelseyhightower/envconfig'), tree('github.com/caarlos0/env'), tree('github.com/joho/godotenv'),
   only('sigs.k8s.io/release-utils/env'),
@@ -721,13 +723,16 @@ export const NO_DIAL_PACKAGES: readonly NoDial[] = [
   tree('k8s.io/api'), tree('k8s.io/apimachinery/pkg/apis'), tree('k8s.io/apimachinery/pkg/types'),
   tree('k8s.io/apimachinery/pkg/labels'), tree('k8s.io/apimachinery/pkg/fields'), tree('k8s.io/apimachinery/pkg/api'),
   tree('k8s.io/apimachinery/pkg/runtime'), only('k8s.io/apimachinery/pkg/util/runtime'), only('k8s.io/apimachinery/pkg/util/wait'),
-  only('k8s.io/apimachinery/pkg/util/sets'), only('k8s.io/apimachinery/pkg/util/intstr'),
+  only('k8s.io/apimachinery/pkg/util/sets'), only('k8s.io/apimachinery/pkg/util/intstr'), tree('k8s.io/apimachinery/pkg/util/validation'),
   // Local system helpers: mounts, exec, syscalls; a config reader (its remote providers are viper/remote).
   tree('golang.org/x/sys'), tree('k8s.io/mount-utils'), only('k8s.io/utils/exec'), only('k8s.io/utils/ptr'), only('k8s.io/utils/pointer'),
   only('github.com/spf13/viper'),
   // CSI's generated messages and gRPC stubs: a client stub dials through the connection the
   // program made (its gRPC credentials are the program's: GoFileInfo grpcTls).
   tree('github.com/container-storage-interface/spec'),
+  // The same for the kubelet's plugin APIs (device plugins, plugin registration, pod resources):
+  // messages and gRPC stubs over the kubelet's unix sockets (squat/generic-device-plugin).
+  tree('k8s.io/kubelet/pkg/apis/deviceplugin'), tree('k8s.io/kubelet/pkg/apis/pluginregistration'), tree('k8s.io/kubelet/pkg/apis/podresources'),
   // OpenTelemetry's API (the SDK's exporters, which dial, are other packages) and its HTTP middleware.
   only('go.opentelemetry.io/otel'), tree('go.opentelemetry.io/otel/attribute'), tree('go.opentelemetry.io/otel/baggage'),
   tree('go.opentelemetry.io/otel/codes'), tree('go.opentelemetry.io/otel/metric'), tree('go.opentelemetry.io/otel/propagation'),

@@ -1020,3 +1020,102 @@ describe('GD202: an exporter whose only client is the Docker client (postfix_exp
     assert.deepEqual(gd202(repo({ 'logsource_kafka.go': `package main\n\n${imports(['github.com/segmentio/kafka-go'])}\nvar _ = kafka.NewReader\n` })), [20], 'another client');
   });
 });
+
+// squat/generic-device-plugin 179b1fee5dcbf259b9940b4a233f95aefaec96e8 (Apache-2.0) Dockerfile:1-23
+// (context: the root, .github/workflows/ci.yml:40), go.mod's direct requirements, the import blocks
+// of main.go, config.go, deviceplugin/plugin.go and version/version.go, main.go:161-173 (the
+// /health and /metrics server) and deviceplugin/plugin.go:178 and :229 (gRPC to the kubelet's
+// unix sockets with insecure credentials); bodies cut to those lines (judge 42 Y W1). GD202 said
+// the scratch image's program makes TLS connections: go-kit's log, oklog/run, ghodss/yaml,
+// apimachinery's validation and the kubelet's device-plugin API were taken for dialers.
+describe('GD202: a device plugin that serves metrics and talks gRPC to the kubelet over unix sockets (squat/generic-device-plugin)', () => {
+  const DOCKERFILE = df([
+    'FROM --platform=$BUILDPLATFORM docker.io/nixos/nix:2.34.4 AS builder',
+    '',
+    'COPY . /tmp/build',
+    'WORKDIR /tmp/build',
+    '',
+    'ARG BUILDOS',
+    'ARG BUILDARCH',
+    'ARG TARGETOS',
+    'ARG TARGETARCH',
+    'ARG VERSION',
+    '',
+    'RUN VERSION="$VERSION" nix \\',
+    '    --extra-experimental-features "nix-command flakes" \\',
+    '    --option filter-syscalls false \\',
+    '    build --impure ".#generic-device-plugin-cross-$TARGETOS-$TARGETARCH"',
+    'RUN ln -s ../bin result/bin/"$BUILDOS"_"$BUILDARCH"',
+    'FROM scratch',
+    '',
+    'ARG TARGETOS',
+    'ARG TARGETARCH',
+    '',
+    'COPY --from=builder /tmp/build/result/bin/"$TARGETOS"_"$TARGETARCH"/generic-device-plugin /generic-device-plugin',
+    '',
+    'ENTRYPOINT ["/generic-device-plugin"]',
+  ]);
+  const block = (list: string[]) => `import (\n${list.map((i) => (i === '' ? '\n' : `\t${i.includes(' ') ? i : `"${i}"`}\n`)).join('')})\n`;
+  const MAIN_IMPORTS = ['context', 'errors', 'fmt', 'net', 'net/http', 'os', 'os/signal', 'path', 'regexp', 'runtime', 'strings', 'syscall', '',
+    'github.com/go-kit/log', 'github.com/go-kit/log/level', 'github.com/oklog/run', 'github.com/prometheus/client_golang/prometheus',
+    'github.com/prometheus/client_golang/prometheus/collectors', 'github.com/prometheus/client_golang/prometheus/promhttp', 'github.com/spf13/viper',
+    'k8s.io/apimachinery/pkg/util/validation', '', 'github.com/squat/generic-device-plugin/deviceplugin', 'github.com/squat/generic-device-plugin/version'];
+  const MAIN_BODY = [
+    'func main() {',
+    '\tvar g run.Group',
+    '\tmux := http.NewServeMux()',
+    '\tmux.HandleFunc("/health", func(w http.ResponseWriter, _ *http.Request) {',
+    '\t\tw.WriteHeader(http.StatusOK)',
+    '\t})',
+    '\tmux.Handle("/metrics", promhttp.HandlerFor(r, promhttp.HandlerOpts{}))',
+    '\tl, err := net.Listen("tcp", viper.GetString("listen"))',
+    '\tg.Add(func() error {',
+    '\t\tif err := http.Serve(l, mux); err != nil && err != http.ErrServerClosed {',
+    '\t\t\treturn fmt.Errorf("server exited unexpectedly: %v", err)',
+    '\t\t}',
+    '\t\treturn nil',
+    '\t}, func(error) {})',
+    '}',
+    '',
+  ].join('\n');
+  const PLUGIN_IMPORTS = ['context', 'encoding/base64', 'fmt', 'net', 'os', 'path/filepath', 'time', '', 'github.com/go-kit/log', 'github.com/go-kit/log/level',
+    'github.com/oklog/run', 'github.com/prometheus/client_golang/prometheus', 'google.golang.org/grpc', 'google.golang.org/grpc/credentials/insecure',
+    'k8s.io/kubelet/pkg/apis/deviceplugin/v1beta1'];
+  const PLUGIN_BODY = (creds = 'insecure.NewCredentials()') => [
+    'func (p *plugin) registerWithKubelet() error {',
+    `\tconn, err := grpc.Dial(filepath.Join(p.pluginDir, filepath.Base(v1beta1.KubeletSocket)), grpc.WithTransportCredentials(${creds}),`,
+    '\t\tgrpc.WithContextDialer(func(ctx context.Context, addr string) (net.Conn, error) {',
+    '\t\t\td := &net.Dialer{}',
+    '\t\t\treturn d.DialContext(ctx, "unix", addr)',
+    '\t\t}))',
+    '\tclient := v1beta1.NewRegistrationClient(conn)',
+    '\treturn err',
+    '}',
+    '',
+  ].join('\n');
+  const repo = (over: Record<string, string> = {}) => tempWorkspace({
+    'go.mod': 'module github.com/squat/generic-device-plugin\n\ngo 1.25.0\n\nrequire (\n\tgithub.com/efficientgo/core v1.0.0-rc.3\n\tgithub.com/efficientgo/e2e v0.14.1-0.20230329073854-29a5a4d5575a\n\tgithub.com/ghodss/yaml v1.0.0\n\tgithub.com/go-kit/log v0.2.1\n\tgithub.com/mitchellh/mapstructure v1.5.0\n\tgithub.com/oklog/run v1.2.0\n\tgithub.com/prometheus/client_golang v1.23.2\n\tgithub.com/spf13/pflag v1.0.10\n\tgithub.com/spf13/viper v1.21.0\n\tgoogle.golang.org/grpc v1.79.3\n\tk8s.io/apimachinery v0.35.3\n\tk8s.io/kubelet v0.35.3\n)\n',
+    'go.sum': '',
+    'flake.nix': '{\n  description = "generic-device-plugin";\n}\n',
+    'main.go': `package main\n\n${block(MAIN_IMPORTS)}\n${MAIN_BODY}`,
+    'config.go': `package main\n\n${block(['fmt', 'strings', '', 'github.com/ghodss/yaml', 'github.com/mitchellh/mapstructure', 'flag "github.com/spf13/pflag"', 'github.com/spf13/viper', 'k8s.io/kubelet/pkg/apis/deviceplugin/v1beta1', '', 'github.com/squat/generic-device-plugin/deviceplugin'])}\nfunc initConfig() error {\n\tviper.SetConfigFile(*cfgFile)\n\treturn viper.ReadInConfig()\n}\n`,
+    'deviceplugin/plugin.go': `package deviceplugin\n\n${block(PLUGIN_IMPORTS)}\n${PLUGIN_BODY()}`,
+    'deviceplugin/generic.go': `package deviceplugin\n\n${block(['context', 'fmt', 'io/fs', 'os', 'sync', 'time', '', 'github.com/go-kit/log', 'github.com/go-kit/log/level', 'github.com/prometheus/client_golang/prometheus', 'k8s.io/kubelet/pkg/apis/deviceplugin/v1beta1', '', 'github.com/squat/generic-device-plugin/absolute'])}`,
+    'absolute/fs.go': `package absolute\n\n${block(['io/fs', 'path/filepath', 'strings'])}`,
+    'version/version.go': 'package version\n\n// Version is the version of generic-device-plugin.\nvar Version = "was not built properly"\n',
+    ...over,
+  });
+  const gd202 = (o: AnalyzeOptions) => lint(DOCKERFILE, o).filter((f) => f.code === 'GD202').map((f) => DOCKERFILE.slice(0, f.span.start).split('\n').length);
+
+  it('silent on line 17: an HTTP server, gRPC over unix sockets with insecure credentials, and libraries that open no connection', () => {
+    assert.deepEqual(gd202(repo()), []);
+  });
+
+  it('reported when a gRPC dial may use TLS, the program makes HTTP requests, or another client may dial', () => {
+    const tls = PLUGIN_BODY('credentials.NewTLS(nil)');
+    assert.deepEqual(gd202(repo({ 'deviceplugin/plugin.go': `package deviceplugin\n\n${block([...PLUGIN_IMPORTS, 'google.golang.org/grpc/credentials'])}\n${tls}` })), [17], 'TLS credentials');
+    assert.deepEqual(gd202(repo({ 'main.go': `package main\n\n${block(MAIN_IMPORTS)}\n${MAIN_BODY}\nfunc fetch(u string) { _, _ = http.Get(u) }\n` })), [17], 'an HTTP client');
+    assert.deepEqual(gd202(repo({ 'deviceplugin/usb.go': `package deviceplugin\n\n${block(['github.com/go-kit/log/syslog'])}\nvar _ = syslog.NewSyslogLogger\n` })), [17], 'go-kit\'s syslog writer dials');
+    assert.deepEqual(gd202(repo({ 'deviceplugin/usb.go': `package deviceplugin\n\n${block(['k8s.io/kubelet/pkg/cri/streaming'])}\nvar _ = streaming.NewServer\n` })), [17], 'another package of the kubelet module');
+  });
+});
